@@ -1,0 +1,218 @@
+"""Tensor printing: a numpy port of PyTorch 2.13's torch/_tensor_str.py, producing repr(tensor) text."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+
+
+@dataclasses.dataclass(frozen=True)
+class PrintOptions:
+    """torch.set_printoptions() state; the defaults are torch's 'default' profile."""
+
+    precision: int = 4
+    threshold: float = 1000
+    edgeitems: int = 3
+    linewidth: int = 80
+    sci_mode: bool | None = None
+
+
+DEFAULT_OPTIONS = PrintOptions()
+
+_PREFIX = "tensor("
+_FLOAT_DTYPES = frozenset({"float16", "bfloat16", "float32", "float64"})
+# numpy has no bfloat16: callers pass its (exactly representable) values as float32.
+_NUMPY_DTYPES = {"bfloat16": np.dtype(np.float32)}
+
+
+def tensor_repr(
+    values: np.ndarray,
+    dtype: str,
+    *,
+    requires_grad: bool = False,
+    grad_fn: str | None = None,
+    default_dtype: str = "float32",
+    options: PrintOptions = DEFAULT_OPTIONS,
+) -> str:
+    """Return exactly what repr(t) / str(t) prints for a CPU strided tensor `t` holding `values`."""
+    values = _as_numpy(values, dtype)
+    indent = len(_PREFIX)
+    suffixes: list[str] = []
+    if values.size == 0:
+        # An empty tensor shows its shape unless it is (0,), and any non-default dtype
+        # (even int64/bool, since there are no elements to infer the dtype from).
+        if values.ndim != 1:
+            suffixes.append(f"size={tuple(values.shape)}")
+        if dtype != default_dtype:
+            suffixes.append(f"dtype=torch.{dtype}")
+        body = "[]"
+    else:
+        if not options.edgeitems:
+            suffixes.append(f"size={tuple(values.shape)}")
+        if dtype not in (default_dtype, "int64", "bool"):
+            suffixes.append(f"dtype=torch.{dtype}")
+        body = _tensor_str(values, dtype in _FLOAT_DTYPES, indent, options)
+    # A non-leaf shows its grad_fn; requires_grad=True is then implied and not printed.
+    if grad_fn is not None:
+        suffixes.append(f"grad_fn=<{grad_fn}>")
+    elif requires_grad:
+        suffixes.append("requires_grad=True")
+    return _add_suffixes(_PREFIX + body, suffixes, indent, options.linewidth)
+
+
+def _as_numpy(values, dtype: str) -> np.ndarray:
+    target = _NUMPY_DTYPES.get(dtype) or np.dtype(dtype)
+    values = np.asarray(values)
+    return values if values.dtype == target else values.astype(target)
+
+
+def _tensor_str(values: np.ndarray, floating: bool, indent: int, opts: PrintOptions) -> str:
+    """The bracketed body of a non-empty tensor (torch's _tensor_str)."""
+    summarize = values.size > opts.threshold
+    if summarize and values.ndim and not opts.edgeitems:
+        # torch keeps no edge items at all: every level collapses into one "...".
+        return "[...]"
+    shown = _summarized(values, opts.edgeitems) if summarize else values
+    # The formatter (width, int/sci mode) only ever sees the elements that get printed.
+    formatter = _Formatter(shown, floating, opts)
+    strings = formatter.format_all(_python_values(shown, floating))
+    if values.ndim == 0:
+        return strings[0]
+    cut = [summarize and n > 2 * opts.edgeitems for n in values.shape]
+    return _nested_str(strings, shown.shape, cut, indent, formatter.max_width, opts)
+
+
+def _summarized(values: np.ndarray, edge: int) -> np.ndarray:
+    """torch's get_summarized_data: the first and last `edge` items along every long axis."""
+    for axis, n in enumerate(values.shape):
+        if n > 2 * edge:
+            keep = np.r_[0:edge, n - edge : n]
+            values = values.take(keep, axis=axis)
+    return values
+
+
+def _python_values(values: np.ndarray, floating: bool) -> list:
+    # torch formats tensor.tolist() elements: floats of every width become Python (double) floats.
+    flat = values.reshape(-1)
+    if floating and flat.dtype != np.float64:
+        flat = flat.astype(np.float64)
+    return flat.tolist()
+
+
+class _Formatter:
+    """torch's _Formatter: picks int/sci mode and a common width from the printed elements."""
+
+    __slots__ = ("floating", "int_mode", "sci_mode", "max_width", "precision")
+
+    def __init__(self, values: np.ndarray, floating: bool, opts: PrintOptions):
+        self.floating = floating
+        self.int_mode = True
+        self.sci_mode = False
+        self.max_width = 1
+        self.precision = opts.precision
+        flat = values.reshape(-1)
+        if not floating:
+            self._measure_integers(flat)
+        else:
+            self._measure_floats(flat, opts.sci_mode)
+
+    def _measure_integers(self, flat: np.ndarray) -> None:
+        if flat.size:
+            # str() length grows with magnitude on each side of zero, so the extremes decide.
+            extremes = (flat.min().item(), flat.max().item())
+            self.max_width = max(1, *(len(str(v)) for v in extremes))
+
+    def _measure_floats(self, flat: np.ndarray, sci_option: bool | None) -> None:
+        finite = flat[np.isfinite(flat) & (flat != 0)]
+        if finite.size == 0:
+            return  # only zeros / nan / inf: int mode, width 1, as torch
+        self.int_mode = bool(np.all(finite == np.ceil(finite)))
+        # torch compares the magnitudes in double (half would overflow at 1e8).
+        magnitudes = np.abs(finite)
+        low, high = float(magnitudes.min()), float(magnitudes.max())
+        if sci_option is None:
+            self.sci_mode = high / low > 1000.0 or high > 1.0e8 or low < 1.0e-4
+        else:
+            self.sci_mode = sci_option
+        self.max_width = max(1, *(self._measure(v) for v in self._width_candidates(finite)))
+
+    def _width_candidates(self, finite: np.ndarray) -> list[float]:
+        # Rounded text length is monotonic in |v| on each side of zero, so torch's max over all
+        # elements is reached at the largest magnitude of either sign - or, in sci mode, at
+        # the smallest one whose exponent may have 3 digits ("-1.0000e-100"). A small positive
+        # one never wins there: it is then min() itself or no longer than any negative value.
+        candidates = [finite.min(), finite.max()]
+        if self.sci_mode:
+            negative = finite[finite < 0]
+            if negative.size:
+                candidates.append(negative.max())
+        return np.array(candidates, dtype=np.float64).tolist()
+
+    def _measure(self, value: float) -> int:
+        if self.sci_mode:
+            return len(f"{value:.{self.precision}e}")
+        if self.int_mode:
+            return len(f"{value:.0f}") + 1  # room for the trailing "."
+        return len(f"{value:.{self.precision}f}")
+
+    def format_all(self, values: list) -> list[str]:
+        """torch's _Formatter.format applied to each element, right-aligned to max_width."""
+        width = self.max_width
+        if not self.floating:
+            return [str(v).rjust(width) for v in values]
+        if self.sci_mode:
+            spec = f"{width}.{self.precision}e"
+            return [format(v, spec) for v in values]
+        if self.int_mode:
+            return [_int_mode_str(v).rjust(width) for v in values]
+        spec = f".{self.precision}f"
+        return [format(v, spec).rjust(width) for v in values]
+
+
+def _int_mode_str(value: float) -> str:
+    # Integral floats print as "2." so they read as floats; nan/inf get no dot.
+    text = format(value, ".0f")
+    return text + "." if text[-1].isdigit() else text
+
+
+def _nested_str(strings: list[str], shape: tuple, cut: list[bool], indent: int,
+                width: int, opts: PrintOptions) -> str:
+    """torch's _tensor_str_with_formatter over already formatted elements (C order)."""
+    if len(shape) == 1:
+        return _vector_str(strings, cut[0], indent, width, opts)
+    step = len(strings) // shape[0]  # non-empty, so shape[0] > 0
+    slices = [
+        _nested_str(strings[i * step : (i + 1) * step], shape[1:], cut[1:], indent + 1, width, opts)
+        for i in range(shape[0])
+    ]
+    if cut[0]:
+        slices.insert(opts.edgeitems, "...")
+    # Slices of a d-dim tensor are separated by d-1 newlines (blank lines from 3-d up).
+    separator = "," + "\n" * (len(shape) - 1) + " " * (indent + 1)
+    return "[" + separator.join(slices) + "]"
+
+
+def _vector_str(data: list[str], cut: bool, indent: int, width: int, opts: PrintOptions) -> str:
+    if cut:
+        data = data[: opts.edgeitems] + [" ..."] + data[opts.edgeitems :]
+    # Each element takes its width plus ", "; torch counts that for the last one too.
+    per_line = max(1, math.floor((opts.linewidth - indent) / (width + 2)))
+    lines = [", ".join(data[i : i + per_line]) for i in range(0, len(data), per_line)]
+    return "[" + (",\n" + " " * (indent + 1)).join(lines) + "]"
+
+
+def _add_suffixes(text: str, suffixes: list[str], indent: int, linewidth: int) -> str:
+    """torch's _add_suffixes, including its over-estimate of the last line's length by 2."""
+    parts = [text]
+    last_line_len = len(text) - text.rfind("\n") + 1
+    for suffix in suffixes:
+        if last_line_len + len(suffix) + 2 > linewidth:
+            parts.append(",\n" + " " * indent + suffix)
+            last_line_len = indent + len(suffix)
+        else:
+            parts.append(", " + suffix)
+            last_line_len += len(suffix) + 2
+    parts.append(")")
+    return "".join(parts)
