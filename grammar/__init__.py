@@ -1,0 +1,1 @@
+"""The tensorsh grammar, shipped inside the installed package as `tensorsh.grammar`."""

@@ -1,0 +1,1 @@
+"""Front ends: command line, interactive shell, golden-test runner, pytest plugin."""

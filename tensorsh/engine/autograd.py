@@ -1,0 +1,386 @@
+"""Autograd: grad mode, graph nodes, saved tensors with their versions, hooks, and the backward walk."""
+import heapq
+import itertools
+import re
+
+from . import messages, undo
+from .errors import runtime
+
+# ---------------------------------------------------------------- grad mode
+
+_grad_enabled = [True]
+
+
+def is_grad_enabled():
+    return _grad_enabled[0]
+
+
+def set_grad_enabled(mode):
+    _grad_enabled[0] = bool(mode)
+
+
+class _GradModeContext:
+    __api__ = frozenset()
+    mode = True
+
+    def __enter__(self):
+        self._prev = _grad_enabled[0]
+        _grad_enabled[0] = self.mode
+        return None
+
+    def __exit__(self, *exc):
+        _grad_enabled[0] = self._prev
+        return False
+
+    def __repr__(self):
+        return f"<torch.autograd.grad_mode.{type(self).__name__} object>"
+
+
+class no_grad(_GradModeContext):
+    mode = False
+
+
+class enable_grad(_GradModeContext):
+    mode = True
+
+
+# ---------------------------------------------------------------- nodes
+
+_sequence = itertools.count()
+_BACKWARD_SUFFIX = re.compile(r"Backward\d*$")
+MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's engine
+
+
+class Node:
+    """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`."""
+    __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "__weakref__", "__dict__")
+    __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata"})
+    name_ = "Node"
+
+    def __init__(self, edges):
+        self.next_functions = edges
+        self.seq = next(_sequence)
+        self.saved = ()
+        self.pre_hooks = None
+        self.retain_hooks = None
+
+    def name(self):
+        return self.name_
+
+    @property
+    def metadata(self):
+        return self.__dict__.setdefault("_metadata", {})
+
+    def short_name(self):
+        return _BACKWARD_SUFFIX.sub("", self.name_)
+
+    def save(self, *values):
+        self.saved = tuple(SavedTensor(v, self) for v in values)
+
+    def unpack(self):
+        return [s.unpack() for s in self.saved]
+
+    def release(self):
+        if self.saved:
+            undo.touch(self)
+            for s in self.saved:
+                s.freed = True
+
+    def _snapshot(self):
+        return [s.freed for s in self.saved]
+
+    def _restore(self, snap):
+        for s, f in zip(self.saved, snap):
+            s.freed = f
+
+    def saved_info(self):
+        """(SavedTensor, ...) for renderers: what this node keeps and at which version."""
+        return self.saved
+
+    def register_prehook(self, fn):
+        return _add_hook(self, "pre_hooks", fn)
+
+    def register_hook(self, fn):
+        return _add_hook(self, "post_hooks", fn)
+
+    def __repr__(self):
+        return f"<{self.name_} object at {self.address()}>"
+
+    def address(self):
+        return "0x%012x" % (0x7f0000000000 + (id(self) & 0xffffffffff))
+
+
+def _add_hook(owner, attr, fn):
+    hooks = getattr(owner, attr, None)
+    if hooks is None:
+        hooks = []
+        setattr(owner, attr, hooks) if attr != "post_hooks" else owner.__dict__.__setitem__(attr, hooks)
+    hooks.append(fn)
+    return RemovableHandle(hooks, fn)
+
+
+class RemovableHandle:
+    __slots__ = ("hooks", "fn")
+    __api__ = frozenset({"remove"})
+
+    def __init__(self, hooks, fn):
+        self.hooks, self.fn = hooks, fn
+
+    def remove(self):
+        if self.fn in self.hooks:
+            self.hooks.remove(self.fn)
+        return None
+
+    def __repr__(self):
+        return "<torch.utils.hooks.RemovableHandle object>"
+
+
+class AccumulateGrad(Node):
+    """The sink of a leaf: runs the leaf's hooks, then accumulates into `.grad`."""
+    __slots__ = ("variable",)
+    __api__ = Node.__api__ | {"variable"}
+    name_ = "torch::autograd::AccumulateGrad"
+
+    def __init__(self, variable):
+        Node.__init__(self, ())
+        self.seq = MAX_SEQ
+        self.variable = variable
+
+    def name(self):
+        return "torch::autograd::AccumulateGrad"
+
+    def short_name(self):
+        return "AccumulateGrad"
+
+    def __repr__(self):
+        return f"<AccumulateGrad object at {self.address()}>"
+
+    def accumulate(self, grad):
+        var = self.variable
+        old = var._grad
+        undo.touch(var)
+        if old is None:
+            # PyTorch steals the incoming buffer when it can; a detached alias is indistinguishable here.
+            var._grad = grad if is_grad_enabled() else grad.detach()
+        elif is_grad_enabled():
+            var._grad = old + grad
+        else:
+            old.add_(grad)
+        return ()
+
+
+class SavedTensor:
+    """A value saved for backward, with the version it had; unpacking checks it, in one place."""
+    __slots__ = ("value", "version", "is_output", "was_leaf", "output_nr", "node", "freed", "is_tensor")
+
+    def __init__(self, value, node, is_output=False):
+        self.value = value
+        self.node = node
+        self.freed = False
+        self.is_tensor = hasattr(value, "_version_counter")
+        self.is_output = is_output
+        if self.is_tensor:
+            counter = value._version_counter
+            counter.watch()
+            self.version = counter.value
+            self.was_leaf = value._grad_fn is None
+            self.output_nr = value._output_nr
+        else:
+            self.version = 0
+            self.was_leaf = True
+            self.output_nr = 0
+
+    @property
+    def current_version(self):
+        return self.value._version_counter.value if self.is_tensor else 0
+
+    @property
+    def stale(self):
+        return self.is_tensor and self.value._version_counter.value != self.version
+
+    def unpack(self):
+        if self.freed:
+            raise runtime(messages.FREED_GRAPH)
+        value = self.value
+        if not self.is_tensor:
+            return value
+        grad_fn = self.node if self.is_output else value.grad_fn
+        if not self.was_leaf and grad_fn is None:
+            raise runtime(messages.SAVED_DETACHED_INPLACE)
+        current = value._version_counter.value
+        if current != self.version:
+            err = runtime(messages.version_mismatch(
+                value.dtype.type_name, value._shape, grad_fn.short_name() if grad_fn else None,
+                self.output_nr, current, self.version))
+            history = value._version_counter.history or {}
+            err.blame = history.get(self.version + 1)
+            raise err
+        return value
+
+
+# ---------------------------------------------------------------- the backward walk
+
+def edge_of(t):
+    """The (node, output_nr) that receives t's gradient: its grad_fn, or its leaf accumulator."""
+    fn = t.grad_fn
+    if fn is not None:
+        return (fn, t._output_nr)
+    if t._requires_grad:
+        acc = t._grad_accumulator
+        if acc is None:
+            acc = t._grad_accumulator = AccumulateGrad(t)
+        return (acc, 0)
+    return (None, 0)
+
+
+def _dependencies(roots):
+    deps = {}
+    seen = set()
+    stack = [n for n in roots if n is not None]
+    for n in stack:
+        seen.add(n)
+    while stack:
+        node = stack.pop()
+        for nxt, _ in node.next_functions:
+            if nxt is None:
+                continue
+            deps[nxt] = deps.get(nxt, 0) + 1
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return deps, seen
+
+
+def _needed(nodes, targets):
+    """Nodes from which a target is reachable (only those run in autograd.grad)."""
+    needed = set(targets)
+    changed = True
+    order = sorted(nodes, key=lambda n: n.seq)  # children have smaller seq than parents, mostly
+    while changed:
+        changed = False
+        for node in order:
+            if node not in needed and any(n in needed for n, _ in node.next_functions if n is not None):
+                needed.add(node)
+                changed = True
+    return needed
+
+
+def _run_pre_hooks(node, grad):
+    hooks = node.pre_hooks
+    if hooks:
+        for hook in list(hooks):
+            out = hook(grad)
+            if out is not None:
+                grad = out
+    if node.retain_hooks:
+        for hook in node.retain_hooks:
+            hook(grad)
+    return grad
+
+
+def _run_leaf_hooks(var, grad):
+    hooks = var._hooks
+    if hooks:
+        for hook in list(hooks):
+            out = hook(grad)
+            if out is not None:
+                grad = out
+    return grad
+
+
+def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False):
+    """The engine behind Tensor.backward and autograd.grad; returns captured grads when `inputs`."""
+    from .tensor import Tensor
+    from . import creation
+    roots = []
+    for i, (t, g) in enumerate(zip(tensors, grad_tensors)):
+        if not t.requires_grad:
+            raise runtime(messages.NO_GRAD_FN.format(i))
+        if g is None:
+            if t.numel() != 1:
+                raise runtime(messages.IMPLICIT_NON_SCALAR)
+            g = creation.ones_like(t)
+        elif not isinstance(g, Tensor):
+            g = creation.full_like(t, g)
+        elif g._shape != t._shape:
+            raise runtime(messages.GRAD_SHAPE_MISMATCH.format(i=i, g=g.shape, o=t.shape))
+        roots.append((edge_of(t), g))
+    if retain_graph is None:
+        retain_graph = create_graph
+    captures = None
+    if inputs is not None:
+        captures = {}
+        for t in inputs:
+            if not t.requires_grad:
+                raise runtime(messages.GRAD_INPUT_NO_GRAD)
+            captures.setdefault(edge_of(t)[0], None)
+    previous = _grad_enabled[0]
+    _grad_enabled[0] = bool(create_graph)
+    try:
+        _walk(roots, retain_graph, captures)
+    finally:
+        _grad_enabled[0] = previous
+    if inputs is None:
+        return None
+    result = []
+    for t in inputs:
+        g = captures.get(edge_of(t)[0])
+        if g is None and not allow_unused:
+            raise runtime(messages.UNUSED_INPUT)
+        result.append(g)
+    return tuple(result)
+
+
+def _walk(roots, retain_graph, captures):
+    root_nodes = [edge[0] for edge, _ in roots]
+    deps, nodes = _dependencies(root_nodes)
+    needed = _needed(nodes, captures.keys()) if captures is not None else None
+    buffers = {}
+    for (node, _), g in roots:
+        if node is not None:
+            buffers[node] = buffers[node] + g if node in buffers else g
+    ready = [(-n.seq, id(n), n) for n in set(root_nodes) if n is not None and deps.get(n, 0) == 0]
+    heapq.heapify(ready)
+    while ready:
+        _, _, node = heapq.heappop(ready)
+        grad = buffers.pop(node)
+        if needed is not None and node not in needed:
+            continue
+        if isinstance(node, AccumulateGrad):
+            grad = _run_leaf_hooks(node.variable, grad)
+            if captures is not None:
+                captures[node] = grad
+            else:
+                node.accumulate(grad)
+            continue
+        grad = _run_pre_hooks(node, grad)
+        if captures is not None and node in captures:
+            captures[node] = grad
+            if not any(n in needed for n, _ in node.next_functions if n is not None):
+                continue
+        grads = node.backward(grad)
+        if not retain_graph:
+            node.release()
+        post = node.__dict__.get("post_hooks")
+        if post:
+            for hook in post:
+                hook(grads, (grad,))
+        for (nxt, _), g in zip(node.next_functions, grads):
+            if nxt is None:
+                continue
+            if g is not None:
+                buffers[nxt] = buffers[nxt] + g if nxt in buffers else g
+            _release_dependency(nxt, deps, buffers, ready)
+
+
+def _release_dependency(node, deps, buffers, ready):
+    """One producer of node is done; queue it when all are (or pass over it if no grad reached it)."""
+    deps[node] -= 1
+    if deps[node]:
+        return
+    if node in buffers:
+        heapq.heappush(ready, (-node.seq, id(node), node))
+        return
+    for nxt, _ in node.next_functions:
+        if nxt is not None:
+            _release_dependency(nxt, deps, buffers, ready)

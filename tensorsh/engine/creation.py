@@ -1,0 +1,332 @@
+"""Tensor creation: tensor(), ones/zeros/full/empty, *_like, arange, linspace, eye, random tensors."""
+import math
+
+import numpy as np
+
+from . import dtypes, messages, random as rng, undo
+from .errors import runtime, type_error, value_error, warn
+from .storage import check_size
+from .tensor import Tensor, _shape_list
+
+_wrap = Tensor._from_numpy
+
+
+def _finish(arr, dtype, requires_grad):
+    out = _wrap(arr, dtype)
+    if requires_grad:
+        if not dtype.is_floating_point:
+            raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
+        out._requires_grad = True
+    return out
+
+
+def _size(args, size=None):
+    if size is not None:
+        args = (size,)
+    if len(args) == 1 and isinstance(args[0], (tuple, list)):
+        args = tuple(args[0])
+    shape = []
+    for i, s in enumerate(args):
+        if isinstance(s, Tensor):
+            s = s.__index__()
+        if not isinstance(s, int) or isinstance(s, bool):
+            raise type_error(f"empty(): argument 'size' (position 1) must be tuple of ints, but found element of type {type(s).__name__} at pos {i}")
+        shape.append(s)
+    for s in shape:
+        if s < 0:
+            raise runtime(f"Trying to create tensor with negative dimension {s}: {_shape_list(shape)}")
+    return tuple(shape)
+
+
+def _alloc_check(shape, dtype):
+    n = 1
+    for s in shape:
+        n *= s
+    check_size(n * dtype.itemsize)
+
+
+# ------------------------------------------------------------------ tensor()
+
+def _infer(data, depth=0):
+    """(shape, dtype) of nested Python data, with PyTorch's errors for ragged input."""
+    if isinstance(data, Tensor):
+        return data._shape, data.dtype
+    if isinstance(data, (list, tuple)):
+        if not data:
+            return (0,), None
+        shapes, dt = None, None
+        for item in data:
+            s, d = _infer(item, depth + 1)
+            if shapes is None:
+                shapes = s
+            elif s != shapes:
+                want = shapes[0] if shapes else 0
+                got = s[0] if s else 0
+                if not s or not shapes:
+                    raise type_error("must be real number, not list")
+                raise value_error(f"expected sequence of length {want} at dim {depth + 1} (got {got})")
+            dt = _merge(dt, d)
+        return (len(data),) + shapes, dt
+    if isinstance(data, bool):
+        return (), dtypes.bool_
+    if isinstance(data, int):
+        return (), dtypes.int64
+    if isinstance(data, float):
+        return (), dtypes.DEFAULT_FLOAT
+    raise type_error(f"new(): invalid data type '{type(data).__name__}'")
+
+
+def _merge(a, b):
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if a.category != b.category:
+        hi = a if a.category > b.category else b
+        return dtypes.DEFAULT_FLOAT if hi.category == 2 and hi is not dtypes.float64 else hi
+    return dtypes.promote(a, b)
+
+
+def _flatten(data, out):
+    if isinstance(data, Tensor):
+        out.extend(data._np.reshape(-1).tolist())
+    elif isinstance(data, (list, tuple)):
+        for item in data:
+            _flatten(item, out)
+    else:
+        out.append(data)
+    return out
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    if isinstance(data, Tensor):
+        warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
+             "sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).")
+        shape, inferred = data._shape, data.dtype
+        values = data._np.copy()
+    else:
+        shape, inferred = _infer(data)
+        values = None
+    if inferred is None:
+        inferred = dtypes.DEFAULT_FLOAT
+    dt = dtype or inferred
+    _alloc_check(shape, dt)
+    if values is None:
+        flat = _flatten(data, [])
+        try:
+            values = np.array(flat, dtype=dt.np if dt.category == 2 or inferred.category < 2 else np.float64)
+        except OverflowError:
+            raise runtime(f"Overflow when unpacking long") from None
+        values = values.astype(dt.np).reshape(shape)
+    return _finish(np.asarray(values, dtype=dt.np), dt, requires_grad)
+
+
+as_tensor = tensor
+
+
+# ------------------------------------------------------------------ filled tensors
+
+def _filled(value, args, size, dtype, requires_grad, default=None):
+    shape = _size(args, size)
+    dt = dtype or default or dtypes.DEFAULT_FLOAT
+    _alloc_check(shape, dt)
+    return _finish(np.full(shape, value, dtype=dt.np), dt, requires_grad)
+
+
+def ones(*size, dtype=None, requires_grad=False, device=None, **kw):
+    return _filled(1, size, kw.get("size"), dtype, requires_grad)
+
+
+def zeros(*size, dtype=None, requires_grad=False, device=None, **kw):
+    return _filled(0, size, kw.get("size"), dtype, requires_grad)
+
+
+def empty(*size, dtype=None, requires_grad=False, device=None, **kw):
+    return _filled(0, size, kw.get("size"), dtype, requires_grad)
+
+
+def full(size, fill_value, dtype=None, requires_grad=False, device=None, **_):
+    default = dtypes.scalar_dtype(fill_value) if not isinstance(fill_value, Tensor) else fill_value.dtype
+    if isinstance(fill_value, Tensor):
+        fill_value = fill_value.item()
+    return _filled(fill_value, (size,), None, dtype, requires_grad, default)
+
+
+def _like(value):
+    def op(input, dtype=None, requires_grad=False, device=None, **_):
+        dt = dtype or input.dtype
+        _alloc_check(input._shape, dt)
+        return _finish(np.full(input._shape, value, dtype=dt.np), dt, requires_grad)
+    return op
+
+
+ones_like = _like(1)
+zeros_like = _like(0)
+empty_like = _like(0)
+
+
+def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, **_):
+    dt = dtype or input.dtype
+    _alloc_check(input._shape, dt)
+    return _finish(np.full(input._shape, fill_value, dtype=dt.np), dt, requires_grad)
+
+
+def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None, **_):
+    if end is None:
+        start, end = 0, start
+    if step == 0:
+        raise runtime("step must be nonzero")
+    if (end - start) / step < 0:
+        raise runtime("upper bound and larger bound inconsistent with step sign")
+    values = [start, end, step]
+    is_float = any(isinstance(v, float) or (isinstance(v, Tensor) and v.dtype.is_floating_point) for v in values)
+    dt = dtype or (dtypes.DEFAULT_FLOAT if is_float else dtypes.int64)
+    n = max(0, math.ceil((end - start) / step))
+    check_size(n * dt.itemsize)
+    if dt.category == 2:
+        arr = (start + np.arange(n, dtype=np.float64) * step).astype(dt.np)
+    else:
+        arr = np.arange(start, end, step, dtype=dt.np)
+    return _finish(arr, dt, requires_grad)
+
+
+def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **_):
+    if steps < 0:
+        raise runtime("number of steps must be non-negative")
+    dt = dtype or dtypes.DEFAULT_FLOAT
+    check_size(steps * dt.itemsize)
+    if steps == 1:
+        arr = np.array([start], dtype=dt.np)
+    else:
+        # PyTorch fills the first half from start and the second half from end, in the output dtype
+        step = (end - start) / (steps - 1)
+        idx = np.arange(steps)
+        half = steps // 2
+        arr = np.where(idx < half, start + step * idx, end - step * (steps - 1 - idx))
+        arr = arr.astype(dt.np) if dt.category == 2 else np.trunc(arr).astype(dt.np)
+        if dt.np == np.float32:
+            s32 = np.float32(step)
+            arr = np.where(idx < half, np.float32(start) + s32 * idx.astype(np.float32),
+                           np.float32(end) - s32 * (steps - 1 - idx).astype(np.float32)).astype(np.float32)
+    return _finish(arr, dt, requires_grad)
+
+
+def eye(n, m=None, dtype=None, requires_grad=False, device=None, **_):
+    m = n if m is None else m
+    dt = dtype or dtypes.DEFAULT_FLOAT
+    check_size(n * m * dt.itemsize)
+    return _finish(np.eye(n, m, dtype=dt.np), dt, requires_grad)
+
+
+# ------------------------------------------------------------------ random tensors
+
+def _generator(generator):
+    g = generator if generator is not None else rng.default_generator
+    if undo._journal is not None:
+        undo.touch(_GeneratorState(g), ("generator", id(g)))
+    return g
+
+
+class _GeneratorState:
+    """Lets the undo journal restore a generator a failed statement drew from."""
+    __slots__ = ("g",)
+
+    def __init__(self, g):
+        self.g = g
+
+    def _snapshot(self):
+        return self.g.get_state()
+
+    def _restore(self, state):
+        self.g.set_state(state)
+
+
+def _float_dtype(dtype):
+    dt = dtype or dtypes.DEFAULT_FLOAT
+    if not dt.is_floating_point:
+        raise runtime(f"\"check_uniform_bounds\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
+    return dt
+
+
+def rand(*size, generator=None, dtype=None, requires_grad=False, device=None, **_):
+    shape = _size(size)
+    dt = _float_dtype(dtype)
+    _alloc_check(shape, dt)
+    n = int(np.prod(shape, dtype=np.int64))
+    arr = _generator(generator).uniform(n, dt.name).reshape(shape)
+    return _finish(arr, dt, requires_grad)
+
+
+def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, **_):
+    shape = _size(size)
+    dt = dtype or dtypes.DEFAULT_FLOAT
+    if not dt.is_floating_point:
+        raise runtime(f"\"normal_kernel_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
+    _alloc_check(shape, dt)
+    n = int(np.prod(shape, dtype=np.int64))
+    arr = _generator(generator).normal(n, dt.name).reshape(shape)
+    return _finish(arr, dt, requires_grad)
+
+
+def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, device=None, low=None, high=None, **_):
+    args = list(args)
+    if size is None and args and isinstance(args[-1], (tuple, list)):
+        size = args.pop()
+    if high is None:
+        if len(args) == 2:
+            low, high = args
+        elif len(args) == 1:
+            low, high = (0 if low is None else low), args[0]
+        else:
+            raise type_error("randint() received an invalid combination of arguments")
+    low = 0 if low is None else low
+    if size is None:
+        raise type_error("randint() missing 1 required positional arguments: \"size\"")
+    shape = _size((size,))
+    if low >= high:
+        raise runtime(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
+    dt = dtype or dtypes.int64
+    _alloc_check(shape, dt)
+    n = int(np.prod(shape, dtype=np.int64))
+    arr = _generator(generator).randint(low, high, n).reshape(shape)
+    return _finish(arr.astype(dt.np), dt, requires_grad)
+
+
+def rand_like(input, dtype=None, requires_grad=False, generator=None, **_):
+    return rand(*input._shape, dtype=dtype or input.dtype, requires_grad=requires_grad, generator=generator)
+
+
+def randn_like(input, dtype=None, requires_grad=False, generator=None, **_):
+    return randn(*input._shape, dtype=dtype or input.dtype, requires_grad=requires_grad, generator=generator)
+
+
+def randint_like(input, low=0, high=None, dtype=None, **_):
+    if high is None:
+        low, high = 0, low
+    return randint(low, high, input._shape, dtype=dtype or input.dtype)
+
+
+def _fill_random(self, values):
+    from .functions import _inplace, _zero_node
+    arr = values.reshape(self._shape)
+
+    def write(a):
+        a[...] = arr
+    return _inplace(self, write, lambda: _zero_node("NormalBackward0", self))
+
+
+def normal_(self, mean=0.0, std=1.0, generator=None):
+    n = self.numel()
+    values = _generator(generator).normal(n, self.dtype.name, mean, std, contiguous=self.is_contiguous() or n < 16)
+    return _fill_random(self, values)
+
+
+def uniform_(self, from_=0.0, to=1.0, generator=None, **kw):
+    if "from" in kw:
+        from_ = kw["from"]
+    values = _generator(generator).uniform(self.numel(), self.dtype.name, from_, to)
+    return _fill_random(self, values)
+
+
+Tensor.normal_ = normal_
+Tensor.uniform_ = uniform_

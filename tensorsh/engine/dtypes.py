@@ -1,0 +1,104 @@
+"""dtypes and PyTorch's type-promotion rules (tensors, 0-dim tensors and Python scalars)."""
+import numpy as np
+
+
+class DType:
+    __slots__ = ("name", "np", "itemsize", "is_floating_point", "is_signed", "category", "type_name", "rank")
+    __api__ = frozenset({"is_floating_point", "is_signed", "itemsize"})
+
+    def __init__(self, name, np_dtype, category, type_name, rank):
+        self.name = name
+        self.np = np.dtype(np_dtype)
+        self.itemsize = self.np.itemsize
+        self.category = category            # 0 bool, 1 integer, 2 floating
+        self.is_floating_point = category == 2
+        self.is_signed = name != "bool" and name != "uint8"
+        self.type_name = type_name          # legacy name used in version-counter messages
+        self.rank = rank                    # position in the promotion lattice within a category
+
+    def __repr__(self):
+        return "torch." + self.name
+
+    __str__ = __repr__
+
+    def __reduce__(self):
+        return (from_name, (self.name,))
+
+
+bool_ = DType("bool", np.bool_, 0, "torch.BoolTensor", 0)
+uint8 = DType("uint8", np.uint8, 1, "torch.ByteTensor", 1)
+int32 = DType("int32", np.int32, 1, "torch.IntTensor", 2)
+int64 = DType("int64", np.int64, 1, "torch.LongTensor", 3)
+float16 = DType("float16", np.float16, 2, "torch.HalfTensor", 1)
+float32 = DType("float32", np.float32, 2, "torch.FloatTensor", 2)
+float64 = DType("float64", np.float64, 2, "torch.DoubleTensor", 3)
+
+ALL = (bool_, uint8, int32, int64, float16, float32, float64)
+BY_NAME = {d.name: d for d in ALL}
+BY_NP = {d.np: d for d in ALL}
+ALIASES = {"float": float32, "double": float64, "long": int64, "int": int32, "half": float16, "bool": bool_}
+DEFAULT_FLOAT = float32
+SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
+                "uint8": "Byte", "float16": "Half"}
+
+
+def from_name(name):
+    return BY_NAME[name]
+
+
+def from_numpy(np_dtype):
+    return BY_NP[np.dtype(np_dtype)]
+
+
+def promote(a, b):
+    """promote_types for two dtypes."""
+    if a is None:
+        return b
+    if b is None or a is b:
+        return a
+    if a.category != b.category:
+        return a if a.category > b.category else b
+    if a is uint8 or b is uint8:  # uint8 with signed ints goes to the signed one at least int16; int16 absent
+        other = b if a is uint8 else a
+        return other
+    return a if a.rank >= b.rank else b
+
+
+def scalar_dtype(value):
+    """The dtype a Python scalar takes as a wrapped number."""
+    if isinstance(value, bool):
+        return bool_
+    if isinstance(value, int):
+        return int64
+    return DEFAULT_FLOAT
+
+
+def _combine(higher, lower):
+    if higher is not None and higher.category == 2:
+        return higher
+    if higher is bool_ or (lower is not None and lower.category == 2):
+        return promote(higher, lower)
+    return higher if higher is not None else lower
+
+
+def result_type(operands):
+    """PyTorch's result_type over tensors and Python scalars (dim tensors > 0-dim tensors > scalars)."""
+    dim = zero = wrapped = None
+    for x in operands:
+        t = getattr(x, "_shape", None)
+        if t is None:
+            wrapped = promote(wrapped, scalar_dtype(x))
+        elif t:
+            dim = promote(dim, x.dtype)
+        else:
+            zero = promote(zero, x.dtype)
+    return _combine(dim, _combine(zero, wrapped))
+
+
+def can_cast(src, dst):
+    """PyTorch's canCast for in-place results: no float->int, no non-bool->bool."""
+    if src.category == 2 and dst.category < 2:
+        return False
+    if src.category > 0 and dst.category == 0:
+        return False
+    return True

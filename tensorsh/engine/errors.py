@@ -1,0 +1,49 @@
+"""The engine's error type (PyTorch's exception kind and exact text) and its warning channel."""
+
+
+class TorchError(Exception):
+    """An error PyTorch would raise: `kind` is the Python exception name, `message` its text."""
+
+    def __init__(self, kind, message, blame=None):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.blame = blame  # opaque location of the statement that caused it (see undo.location)
+
+    def __str__(self):
+        return self.message
+
+
+def runtime(message):
+    return TorchError("RuntimeError", message)
+
+
+def index_error(message):
+    return TorchError("IndexError", message)
+
+
+def type_error(message):
+    return TorchError("TypeError", message)
+
+
+def value_error(message):
+    return TorchError("ValueError", message)
+
+
+def _default_sink(category, message):
+    import sys
+    print(f"{category}: {message}", file=sys.stderr)
+
+
+_sink = _default_sink
+
+
+def set_warning_sink(fn):
+    """Route engine warnings to fn(category, message); returns the previous sink."""
+    global _sink
+    previous, _sink = _sink, fn
+    return previous
+
+
+def warn(message, category="UserWarning"):
+    _sink(category, message)

@@ -1,0 +1,1882 @@
+"""Differentiable ops: each forward (numpy) beside its backward node, named as PyTorch names it."""
+import math
+import operator
+
+import numpy as np
+
+from . import autograd, dtypes, messages, undo
+from .autograd import Node, SavedTensor, edge_of, is_grad_enabled
+from .errors import runtime, index_error, type_error, value_error
+from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list
+
+_wrap = Tensor._from_numpy
+NONE_EDGE = (None, 0)
+
+
+def _needs_grad(*xs):
+    if not autograd._grad_enabled[0]:
+        return False
+    for x in xs:
+        if type(x) is Tensor and (x._requires_grad or x._grad_fn is not None or x._view is not None and x.requires_grad):
+            return True
+    return False
+
+
+def _edge(x):
+    return edge_of(x) if type(x) is Tensor else NONE_EDGE
+
+
+def _attach(out, node):
+    out._grad_fn = node
+    out._output_nr = 0
+    return out
+
+
+def _as_tensor(x, dtype=None):
+    if type(x) is Tensor:
+        return x
+    from .creation import tensor
+    return tensor(x, dtype=dtype)
+
+
+# ------------------------------------------------------------------ gradient helpers
+
+def sum_to(grad, shape):
+    """Reduce a broadcast gradient back to `shape` (PyTorch's at::sum_to)."""
+    if grad._shape == tuple(shape):
+        return grad
+    lead = grad.dim() - len(shape)
+    dims = list(range(lead)) + [lead + i for i, s in enumerate(shape) if s == 1 and grad._shape[lead + i] != 1]
+    if dims:
+        grad = grad.sum(dims, keepdim=True)
+    if lead:
+        grad = grad.view(tuple(shape))
+    return grad
+
+
+def _grad_like(grad, t):
+    """grad shaped and typed for input t (None when t is a Python scalar)."""
+    if type(t) is not Tensor:
+        return None
+    g = sum_to(grad, t._shape)
+    if g.dtype is not t.dtype:
+        g = g.to(t.dtype)
+    return g
+
+
+# ------------------------------------------------------------------ elementwise unary
+
+class _Unary(Node):
+    __slots__ = ()
+
+    def __init__(self, x, out):
+        Node.__init__(self, (edge_of(x),))
+        if self.saves == "self":
+            self.saved = (SavedTensor(x, self),)
+        elif self.saves == "result":
+            self.saved = (SavedTensor(out, self, is_output=True),)
+
+
+def _unary(name, np_fn, backward, saves="self", float_only=True):
+    node_cls = type(name, (_Unary,), {"__slots__": (), "name_": name, "saves": saves,
+                                      "backward": lambda self, g: (backward(g, *self.unpack()),)})
+
+    def op(self):
+        x = self._np
+        if float_only and self.dtype.category < 2:
+            x = x.astype(np.float32)
+        out = _wrap(np_fn(x))
+        if _needs_grad(self):
+            _attach(out, node_cls(self, out))
+        return out
+    op.node = node_cls
+    return op
+
+
+exp = _unary("ExpBackward0", np.exp, lambda g, r: g * r, "result")
+log = _unary("LogBackward0", np.log, lambda g, x: g.div(x))
+sin = _unary("SinBackward0", np.sin, lambda g, x: g * x.cos())
+cos = _unary("CosBackward0", np.cos, lambda g, x: g * -x.sin())
+tanh = _unary("TanhBackward0", np.tanh, lambda g, r: g * (1 - r * r), "result")
+sigmoid = _unary("SigmoidBackward0", lambda x: 1 / (1 + np.exp(-x)), lambda g, r: g * (1 - r) * r, "result")
+sqrt = _unary("SqrtBackward0", np.sqrt, lambda g, r: g / (2 * r), "result")
+relu = _unary("ReluBackward0", lambda x: np.maximum(x, 0).astype(x.dtype), lambda g, r: g * (r > 0), "result",
+              float_only=False)
+abs_ = _unary("AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False)
+neg = _unary("NegBackward0", np.negative, lambda g: -g, None, float_only=False)
+log1p = _unary("Log1PBackward0", np.log1p, lambda g, x: g / (x + 1))
+expm1 = _unary("Expm1Backward0", np.expm1, lambda g, r: g * (r + 1), "result")
+reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r), "result")
+rsqrt = _unary("RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result")
+sign = _unary("SignBackward0", np.sign, lambda g: g * 0, None, float_only=False)
+
+
+def _sigmoid_np(x):
+    # float32 in float32, as PyTorch does; exp overflow gives 0 as wanted
+    return (1 / (1 + np.exp(-x))).astype(x.dtype)
+
+
+def square(self):
+    return pow_(self, 2)
+
+
+def clamp(self, min=None, max=None):
+    if min is None and max is None:
+        raise runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+    x = self._np
+    lo = min._np if type(min) is Tensor else min
+    hi = max._np if type(max) is Tensor else max
+    dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
+    r = x.astype(dt.np, copy=False)
+    if lo is not None:
+        r = np.maximum(r, lo)
+    if hi is not None:
+        r = np.minimum(r, hi)
+    out = _wrap(np.asarray(r, dtype=dt.np), dt)
+    if _needs_grad(self):
+        _attach(out, ClampBackward1(self, min, max))
+    return out
+
+
+class ClampBackward1(Node):
+    __slots__ = ("lo", "hi")
+    name_ = "ClampBackward1"
+
+    def __init__(self, x, lo, hi):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x, self),)
+        self.lo, self.hi = lo, hi
+
+    def backward(self, g):
+        x, = self.unpack()
+        mask = None
+        if self.lo is not None:
+            mask = x >= self.lo
+        if self.hi is not None:
+            m = x <= self.hi
+            mask = m if mask is None else mask.logical_and(m)
+        return (g * mask,)
+
+
+def clip(self, min=None, max=None):
+    return clamp(self, min, max)
+
+
+# ------------------------------------------------------------------ binary arithmetic
+
+def _operands(a, b):
+    dt = dtypes.result_type((a, b))
+    an = a._np if type(a) is Tensor else a
+    bn = b._np if type(b) is Tensor else b
+    if type(a) is Tensor and a.dtype is not dt:
+        an = an.astype(dt.np)
+    if type(b) is Tensor and b.dtype is not dt:
+        bn = bn.astype(dt.np)
+    if type(a) is not Tensor:
+        an = dt.np.type(an)
+    if type(b) is not Tensor:
+        bn = dt.np.type(bn)
+    return an, bn, dt
+
+
+def _check_broadcast(a, b):
+    sa = a._shape if type(a) is Tensor else ()
+    sb = b._shape if type(b) is Tensor else ()
+    if sa == sb or not sa or not sb:
+        return
+    for i in range(1, min(len(sa), len(sb)) + 1):
+        x, y = sa[-i], sb[-i]
+        if x != y and x != 1 and y != 1:
+            raise runtime(messages.BROADCAST.format(a=x, b=y, d=max(len(sa), len(sb)) - i))
+
+
+def _binary(a, b, np_fn, node_cls, out_dtype=None):
+    if type(a) is not Tensor and type(b) is not Tensor:
+        raise type_error("expected a Tensor")
+    _check_broadcast(a, b)
+    an, bn, dt = _operands(a, b)
+    if out_dtype is not None:
+        dt = out_dtype(dt)
+        an = an.astype(dt.np) if isinstance(an, np.ndarray) else dt.np.type(an)
+        bn = bn.astype(dt.np) if isinstance(bn, np.ndarray) else dt.np.type(bn)
+    out = _wrap(np.asarray(np_fn(an, bn)), dt)
+    if node_cls is not None and _needs_grad(a, b):
+        _attach(out, node_cls(a, b, out))
+    return out
+
+
+class _BinaryNode(Node):
+    __slots__ = ()
+
+    def __init__(self, a, b, out):
+        Node.__init__(self, (_edge(a), _edge(b)))
+        self.setup(a, b, out)
+
+    def setup(self, a, b, out):
+        pass
+
+    def wants(self, i):
+        return self.next_functions[i][0] is not None
+
+
+class AddBackward0(_BinaryNode):
+    __slots__ = ("alpha",)
+    name_ = "AddBackward0"
+
+    def setup(self, a, b, out):
+        self.alpha = 1
+
+    def backward(self, g):
+        a_g = g if self.wants(0) else None
+        b_g = (g if self.alpha == 1 else g * self.alpha) if self.wants(1) else None
+        return a_g, b_g
+
+
+class SubBackward0(AddBackward0):
+    __slots__ = ()
+    name_ = "SubBackward0"
+
+    def backward(self, g):
+        return (g if self.wants(0) else None), (-g if self.alpha == 1 else g * -self.alpha) if self.wants(1) else None
+
+
+class RsubBackward1(_BinaryNode):
+    __slots__ = ()
+    name_ = "RsubBackward1"
+
+    def backward(self, g):
+        return (-g, None)
+
+
+class MulBackward0(_BinaryNode):
+    __slots__ = ()
+    name_ = "MulBackward0"
+
+    def setup(self, a, b, out):
+        # PyTorch saves each operand only when the other one needs its gradient
+        self.saved = (SavedTensor(b if self.wants(0) else None, self), SavedTensor(a if self.wants(1) else None, self))
+
+    def backward(self, g):
+        other, me = self.unpack()
+        return (g * other if self.wants(0) else None), (g * me if self.wants(1) else None)
+
+
+class DivBackward0(_BinaryNode):
+    __slots__ = ()
+    name_ = "DivBackward0"
+
+    def setup(self, a, b, out):
+        self.saved = (SavedTensor(a if self.wants(1) else None, self), SavedTensor(b, self))
+
+    def backward(self, g):
+        me, other = self.unpack()
+        ga = g / other if self.wants(0) else None
+        gb = -g * me / (other * other) if self.wants(1) else None
+        return ga, gb
+
+
+class PowBackward0(_BinaryNode):
+    """tensor ** scalar"""
+    __slots__ = ("exponent",)
+    name_ = "PowBackward0"
+
+    def __init__(self, a, b, out):
+        Node.__init__(self, (edge_of(a),))
+        self.saved = (SavedTensor(a, self),)
+        self.exponent = b
+
+    def backward(self, g):
+        x, = self.unpack()
+        e = self.exponent
+        if e == 0:
+            return (g * 0,)
+        return (g * (e * x.pow(e - 1)),)
+
+
+class PowBackward1(_BinaryNode):
+    """tensor ** tensor"""
+    __slots__ = ()
+    name_ = "PowBackward1"
+
+    def setup(self, a, b, out):
+        self.saved = (SavedTensor(a, self), SavedTensor(b, self), SavedTensor(out, self, is_output=True))
+
+    def backward(self, g):
+        x, e, r = self.unpack()
+        ga = g * (e * x.pow(e - 1)) if self.wants(0) else None
+        gb = None
+        if self.wants(1):
+            gb = g * where((x == 0).logical_and(e >= 0), 0.0, r * x.log())
+        return ga, gb
+
+
+class PowBackward2(_BinaryNode):
+    """scalar ** tensor"""
+    __slots__ = ("base",)
+    name_ = "PowBackward2"
+
+    def __init__(self, a, b, out):
+        Node.__init__(self, (edge_of(b),))
+        self.base = a
+        self.saved = (SavedTensor(out, self, is_output=True),)
+
+    def backward(self, g):
+        r, = self.unpack()
+        if self.base == 0:
+            return (g * where(r >= 0, 0.0, math.inf),)
+        return (g * r * math.log(self.base),)
+
+
+def add(self, other, alpha=1):
+    if alpha != 1:
+        other = other * alpha
+    return _binary(self, other, np.add, AddBackward0)
+
+
+def sub(self, other, alpha=1):
+    if isinstance(other, Tensor) and other.dtype is dtypes.bool_ or isinstance(self, Tensor) and self.dtype is dtypes.bool_ and isinstance(other, bool):
+        raise runtime("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+    if alpha != 1:
+        other = other * alpha
+    return _binary(self, other, np.subtract, SubBackward0)
+
+
+def rsub(self, other):
+    if type(other) is Tensor:
+        return sub(other, self)
+    return _binary(other, self, np.subtract, RsubBackward1)
+
+
+def mul(self, other):
+    return _binary(self, other, np.multiply, MulBackward0)
+
+
+def _true_div_dtype(dt):
+    return dt if dt.category == 2 else dtypes.DEFAULT_FLOAT
+
+
+def div(self, other, rounding_mode=None):
+    if rounding_mode == "floor":
+        return _binary(self, other, np.floor_divide, None)
+    if rounding_mode == "trunc":
+        return _binary(self, other, lambda a, b: np.trunc(a / b).astype(np.result_type(a, b)), None)
+    return _binary(self, other, np.true_divide, DivBackward0, out_dtype=_true_div_dtype)
+
+
+def rdiv(self, other):
+    # PyTorch computes scalar / tensor as reciprocal() * scalar (its grad_fn is MulBackward0)
+    return mul(reciprocal(self if self.dtype.category == 2 else self.float()), other)
+
+
+def pow_(self, exponent):
+    if type(exponent) is Tensor:
+        return _binary(self, exponent, np.power, PowBackward1)
+    x = self._np
+    if self.dtype.category < 2 and isinstance(exponent, float):
+        x = x.astype(np.float32)
+    dt = dtypes.result_type((self, exponent))
+    out = _wrap(np.power(x.astype(dt.np, copy=False), dt.np.type(exponent)), dt)
+    if _needs_grad(self):
+        _attach(out, PowBackward0(self, exponent, out))
+    return out
+
+
+def rpow(self, base):
+    dt = dtypes.result_type((base, self))
+    out = _wrap(np.power(dt.np.type(base), self._np.astype(dt.np, copy=False)), dt)
+    if _needs_grad(self):
+        _attach(out, PowBackward2(base, self, out))
+    return out
+
+
+def floor_divide(self, other):
+    return _binary(self, other, np.floor_divide, None)
+
+
+def remainder(self, other):
+    return _binary(self, other, np.mod, None)
+
+
+def _compare(np_fn):
+    def op(self, other):
+        _check_broadcast(self, other)
+        an, bn, _ = _operands(self, other)
+        return _wrap(np.asarray(np_fn(an, bn)), dtypes.bool_)
+    return op
+
+
+eq, ne, lt, le, gt, ge = (_compare(f) for f in (np.equal, np.not_equal, np.less, np.less_equal, np.greater,
+                                               np.greater_equal))
+
+
+def logical_and(self, other):
+    return _wrap(np.logical_and(self._np, _np_of(other)), dtypes.bool_)
+
+
+def logical_or(self, other):
+    return _wrap(np.logical_or(self._np, _np_of(other)), dtypes.bool_)
+
+
+def logical_not(self):
+    return _wrap(np.logical_not(self._np), dtypes.bool_)
+
+
+def bitwise_not(self):
+    if self.dtype.category == 2:
+        raise type_error("ufunc 'invert' not supported for the input types")
+    return _wrap(np.invert(self._np), self.dtype)
+
+
+def _np_of(x):
+    return x._np if type(x) is Tensor else x
+
+
+def maximum(self, other):
+    return _binary(self, other, np.maximum, None)
+
+
+def minimum(self, other):
+    return _binary(self, other, np.minimum, None)
+
+
+def where(condition, input, other):
+    c = condition._np
+    dt = dtypes.result_type((input, other))
+    a = _np_of(input)
+    b = _np_of(other)
+    out = _wrap(np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np)), dt)
+    if _needs_grad(input, other):
+        _attach(out, WhereBackward0(condition, input, other))
+    return out
+
+
+class WhereBackward0(Node):
+    __slots__ = ("input_is_tensor",)
+    name_ = "WhereBackward0"
+
+    def __init__(self, cond, a, b):
+        Node.__init__(self, (_edge(a), _edge(b)))
+        self.saved = (SavedTensor(cond, self),)
+
+    def backward(self, g):
+        c, = self.unpack()
+        return (where(c, g, 0.0) if self.next_functions[0][0] else None,
+                where(c, 0.0, g) if self.next_functions[1][0] else None)
+
+
+def equal(a, b):
+    return a._shape == b._shape and bool(np.array_equal(a._np, b._np))
+
+
+def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return bool(np.allclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+
+def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return _wrap(np.isclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan), dtypes.bool_)
+
+
+# ------------------------------------------------------------------ reductions
+
+def _dims(self, dim):
+    if dim is None:
+        return None
+    if isinstance(dim, (list, tuple)):
+        return tuple(sorted(self._wrap_dim(d) for d in dim))
+    return (self._wrap_dim(dim),)
+
+
+def _reduction_dtype(self, dtype):
+    if dtype is not None:
+        return dtype
+    return dtypes.int64 if self.dtype.category < 2 else self.dtype
+
+
+def _sum_np(x, axis, keepdims, dt):
+    if dt.np == np.float32:
+        # accumulate in double then round: PyTorch's cascade sum is that accurate at print precision
+        return np.sum(x, axis=axis, keepdims=keepdims, dtype=np.float64).astype(np.float32)
+    return np.sum(x, axis=axis, keepdims=keepdims, dtype=dt.np)
+
+
+def sum(self, dim=None, keepdim=False, dtype=None):
+    dt = _reduction_dtype(self, dtype)
+    dims = _dims(self, dim)
+    if dims == ():
+        dims = None  # sum(dim=[]) reduces everything, as PyTorch does
+    out = _wrap(np.asarray(_sum_np(self._np, dims, keepdim, dt)), dt)
+    if _needs_grad(self):
+        node = SumBackward0(self) if dim is None else SumBackward1(self, dims, keepdim)
+        _attach(out, node)
+    return out
+
+
+class SumBackward0(Node):
+    __slots__ = ("shape",)
+    name_ = "SumBackward0"
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+        self.shape = x._shape
+
+    def backward(self, g):
+        return (g.expand(self.shape),)
+
+
+class SumBackward1(Node):
+    __slots__ = ("shape", "dims", "keepdim")
+    name_ = "SumBackward1"
+
+    def __init__(self, x, dims, keepdim):
+        Node.__init__(self, (edge_of(x),))
+        self.shape, self.dims, self.keepdim = x._shape, dims, keepdim
+
+    def backward(self, g):
+        if not self.keepdim and self.dims is not None:
+            for d in self.dims:
+                g = g.unsqueeze(d)
+        return (g.expand(self.shape),)
+
+
+def mean(self, dim=None, keepdim=False, dtype=None):
+    if dtype is None and self.dtype.category < 2:
+        raise runtime(messages.MEAN_DTYPE.format(name=dtypes.SCALAR_NAMES[self.dtype.name]))
+    dt = dtype or self.dtype
+    dims = _dims(self, dim)
+    x = self._np.astype(dt.np, copy=False)
+    if dt.np == np.float32:
+        r = np.mean(x, axis=dims, keepdims=keepdim, dtype=np.float64).astype(np.float32)
+    else:
+        r = np.mean(x, axis=dims, keepdims=keepdim)
+    out = _wrap(np.asarray(r, dtype=dt.np), dt)
+    if _needs_grad(self):
+        node = MeanBackward0(self) if dim is None else MeanBackward1(self, dims, keepdim)
+        _attach(out, node)
+    return out
+
+
+class MeanBackward0(SumBackward0):
+    __slots__ = ("numel",)
+    name_ = "MeanBackward0"
+
+    def __init__(self, x):
+        SumBackward0.__init__(self, x)
+        self.numel = x.numel()
+
+    def backward(self, g):
+        return (g.expand(self.shape) / self.numel,)
+
+
+class MeanBackward1(SumBackward1):
+    __slots__ = ("count",)
+    name_ = "MeanBackward1"
+
+    def __init__(self, x, dims, keepdim):
+        SumBackward1.__init__(self, x, dims, keepdim)
+        self.count = 1
+        for d in (dims if dims is not None else range(x.dim())):
+            self.count *= x._shape[d]
+
+    def backward(self, g):
+        return (SumBackward1.backward(self, g)[0] / self.count,)
+
+
+class ReturnTypes(tuple):
+    """torch.return_types.max / min: a (values, indices) pair with names."""
+    __api__ = frozenset({"values", "indices"})
+    kind = "max"
+
+    @property
+    def values(self):
+        return self[0]
+
+    @property
+    def indices(self):
+        return self[1]
+
+    def __repr__(self):
+        return f"torch.return_types.{self.kind}(\nvalues={self[0]!r},\nindices={self[1]!r})"
+
+    __str__ = __repr__
+
+
+def _extreme(kind, np_fn, arg_fn):
+    def op(self, dim=None, keepdim=False):
+        if type(dim) is Tensor:
+            return (maximum if kind == "max" else minimum)(self, dim)
+        if dim is None:
+            if self.numel() == 0:
+                raise runtime(f"{kind}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+            out = _wrap(np.asarray(np_fn(self._np)), self.dtype)
+            if _needs_grad(self):
+                _attach(out, _ExtremeAll(kind, self, out))
+            return out
+        d = self._wrap_dim(dim)
+        idx = np.asarray(arg_fn(self._np, axis=d))
+        vals = np.take_along_axis(self._np, np.expand_dims(idx, d), axis=d)
+        if not keepdim:
+            vals = np.squeeze(vals, d)
+        else:
+            idx = np.expand_dims(idx, d)
+        values = _wrap(np.asarray(vals), self.dtype)
+        indices = _wrap(idx.astype(np.int64), dtypes.int64)
+        if _needs_grad(self):
+            _attach(values, _ExtremeDim(kind, self, d, keepdim, indices))
+        r = ReturnTypes((values, indices))
+        r.kind = kind
+        return r
+    return op
+
+
+class _ExtremeAll(Node):
+    __slots__ = ()
+
+    def __init__(self, kind, x, out):
+        Node.__init__(self, (edge_of(x),))
+        self.name_ = "MaxBackward1" if kind == "max" else "MinBackward1"
+        self.saved = (SavedTensor(x, self), SavedTensor(out, self, is_output=True))
+
+    def backward(self, g):
+        x, r = self.unpack()
+        mask = x == r
+        return (mask * (g / mask.sum()),)
+
+
+class _ExtremeDim(Node):
+    __slots__ = ("dim", "keepdim", "shape")
+
+    def __init__(self, kind, x, dim, keepdim, indices):
+        Node.__init__(self, (edge_of(x),))
+        self.name_ = "MaxBackward0" if kind == "max" else "MinBackward0"
+        self.dim, self.keepdim, self.shape = dim, keepdim, x._shape
+        self.saved = (SavedTensor(indices, self),)
+
+    def backward(self, g):
+        idx, = self.unpack()
+        if not self.keepdim:
+            g = g.unsqueeze(self.dim)
+            idx = idx.unsqueeze(self.dim)
+        z = np.zeros(self.shape, g.dtype.np)
+        np.put_along_axis(z, idx._np, g._np, axis=self.dim)
+        return (_wrap(z, g.dtype),)
+
+
+max = _extreme("max", np.max, np.argmax)
+min = _extreme("min", np.min, np.argmin)
+
+
+def argmax(self, dim=None, keepdim=False):
+    if dim is None:
+        return _wrap(np.asarray(np.argmax(self._np), dtype=np.int64), dtypes.int64)
+    return max(self, dim, keepdim)[1]
+
+
+def argmin(self, dim=None, keepdim=False):
+    if dim is None:
+        return _wrap(np.asarray(np.argmin(self._np), dtype=np.int64), dtypes.int64)
+    return min(self, dim, keepdim)[1]
+
+
+def prod(self, dim=None, keepdim=False, dtype=None):
+    dt = _reduction_dtype(self, dtype)
+    dims = _dims(self, dim)
+    return _wrap(np.asarray(np.prod(self._np, axis=dims, keepdims=keepdim, dtype=dt.np)), dt)
+
+
+def norm(self, p=2, dim=None, keepdim=False):
+    return (self.abs() ** p).sum(dim, keepdim) ** (1.0 / p) if dim is not None else (self.abs() ** p).sum() ** (1.0 / p)
+
+
+# ------------------------------------------------------------------ matrix products
+
+class MmBackward0(Node):
+    __slots__ = ()
+    name_ = "MmBackward0"
+
+    def __init__(self, a, b):
+        Node.__init__(self, (edge_of(a), edge_of(b)))
+        self.saved = (SavedTensor(a if self.next_functions[1][0] else None, self),
+                      SavedTensor(b if self.next_functions[0][0] else None, self))
+
+    def backward(self, g):
+        a, b = self.unpack()
+        return (g.mm(b.t()) if self.next_functions[0][0] else None,
+                a.t().mm(g) if self.next_functions[1][0] else None)
+
+
+class BmmBackward0(MmBackward0):
+    __slots__ = ()
+    name_ = "BmmBackward0"
+
+    def backward(self, g):
+        a, b = self.unpack()
+        return (g.bmm(b.transpose(1, 2)) if self.next_functions[0][0] else None,
+                a.transpose(1, 2).bmm(g) if self.next_functions[1][0] else None)
+
+
+class DotBackward0(MmBackward0):
+    __slots__ = ()
+    name_ = "DotBackward0"
+
+    def backward(self, g):
+        a, b = self.unpack()
+        return (g * b if self.next_functions[0][0] else None, g * a if self.next_functions[1][0] else None)
+
+
+class MvBackward0(MmBackward0):
+    __slots__ = ()
+    name_ = "MvBackward0"
+
+    def backward(self, g):
+        a, b = self.unpack()
+        return (g.unsqueeze(1) * b if self.next_functions[0][0] else None,
+                a.t().mv(g) if self.next_functions[1][0] else None)
+
+
+def _mm_like(a, b, node_cls):
+    dt = dtypes.promote(a.dtype, b.dtype)
+    if a.dtype is not b.dtype:
+        raise runtime(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')} != {b.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')}")
+    out = _wrap(np.asarray(np.matmul(a._np, b._np)), dt)
+    if _needs_grad(a, b):
+        _attach(out, node_cls(a, b))
+    return out
+
+
+def mm(self, mat2):
+    if self.dim() != 2:
+        raise runtime(f"self must be a matrix")
+    if mat2.dim() != 2:
+        raise runtime(f"mat2 must be a matrix")
+    if self._shape[1] != mat2._shape[0]:
+        raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, self._shape)), b="x".join(map(str, mat2._shape))))
+    return _mm_like(self, mat2, MmBackward0)
+
+
+def bmm(self, mat2):
+    return _mm_like(self, mat2, BmmBackward0)
+
+
+def dot(self, other):
+    if self.dim() != 1 or other.dim() != 1:
+        raise runtime(f"1D tensors expected, but got {self.dim()}D and {other.dim()}D tensors")
+    if self._shape != other._shape:
+        raise runtime(f"inconsistent tensor size, expected tensor [{self._shape[0]}] and src [{other._shape[0]}] to have the same number of elements, but got {self._shape[0]} and {other._shape[0]} elements respectively")
+    return _mm_like(self, other, DotBackward0)
+
+
+def mv(self, vec):
+    if self._shape[1] != vec._shape[0]:
+        raise runtime(f"size mismatch, got input ({self._shape[0]}), mat ({self._shape[0]}x{self._shape[1]}), vec ({vec._shape[0]})")
+    return _mm_like(self, vec, MvBackward0)
+
+
+def matmul(self, other):
+    if type(other) is not Tensor:
+        raise type_error(f"matmul(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
+    da, db = self.dim(), other.dim()
+    if da == 0 or db == 0:
+        raise runtime(f"both arguments to matmul need to be at least 1D, but they are {da}D and {db}D")
+    if da == 1 and db == 1:
+        return dot(self, other)
+    if da == 2 and db == 1:
+        return mv(self, other)
+    if da == 1 and db == 2:
+        if self._shape[0] != other._shape[0]:
+            raise runtime(messages.MM_SHAPES.format(a=f"1x{self._shape[0]}", b="x".join(map(str, other._shape))))
+        return _squeeze_named(mm(self.unsqueeze(0), other), 0, "SqueezeBackward4")
+    if da == 2 and db == 2:
+        return mm(self, other)
+    if da >= 3 and db <= 2:
+        lead = self._shape[:-1]
+        folded = self.reshape(-1, self._shape[-1])
+        if db == 1:
+            r = mv(folded, other)
+            return _unsafe_view(r, lead)
+        if folded._shape[1] != other._shape[0]:
+            raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, folded._shape)), b="x".join(map(str, other._shape))))
+        return _unsafe_view(mm(folded, other), lead + (other._shape[-1],))
+    # general batched case: broadcast batch dims, fold to 3-D, bmm, unfold
+    a = self.unsqueeze(0) if da == 1 else self
+    b = other.unsqueeze(-1) if db == 1 else other
+    batch = tuple(np.broadcast_shapes(a._shape[:-2], b._shape[:-2]))
+    if a._shape[-1] != b._shape[-2]:
+        raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, a._shape[-2:])), b="x".join(map(str, b._shape[-2:]))))
+    a3 = a.expand(batch + a._shape[-2:]).reshape(-1, *a._shape[-2:])
+    b3 = b.expand(batch + b._shape[-2:]).reshape(-1, *b._shape[-2:])
+    shape = batch + (a._shape[-2], b._shape[-1])
+    if da == 1:
+        shape = batch + (b._shape[-1],)
+    elif db == 1:
+        shape = batch + (a._shape[-2],)
+    return _unsafe_view(bmm(a3, b3), shape)
+
+
+# ------------------------------------------------------------------ views
+
+class _ViewNode(Node):
+    """Backward of a view: the inverse mapping of the gradient (shape-only, recordable)."""
+    __slots__ = ("shape", "args")
+
+    def __init__(self, name, base, args):
+        Node.__init__(self, (edge_of(base),))
+        self.name_ = name
+        self.shape = base._shape
+        self.args = args
+
+    def backward(self, g):
+        return (_VIEW_BACKWARD[self.name_](g, self.shape, *self.args),)
+
+
+def _select_backward(g, shape, dim, index):
+    return _embed(g, shape, lambda t: t.select(dim, index), "SelectBackwardBackward0")
+
+
+def _slice_backward(g, shape, dim, start, stop, step):
+    return _embed(g, shape, lambda t: t._slice(dim, start, stop, step), "SliceBackwardBackward0")
+
+
+def _squeeze_backward(g, shape, *args):
+    return g.reshape(shape)
+
+
+_VIEW_BACKWARD = {
+    "ViewBackward0": lambda g, shape: g.reshape(shape),
+    "UnsafeViewBackward0": lambda g, shape: g.reshape(shape),
+    "AliasBackward0": lambda g, shape: g,
+    "TBackward0": lambda g, shape: g.t(),
+    "TransposeBackward0": lambda g, shape, d0, d1: g.transpose(d0, d1),
+    "PermuteBackward0": lambda g, shape, dims: g.permute(*np.argsort(dims).tolist()),
+    "UnsqueezeBackward0": lambda g, shape, d: g.squeeze(d),
+    "SqueezeBackward0": _squeeze_backward,
+    "SqueezeBackward1": _squeeze_backward,
+    "SqueezeBackward2": _squeeze_backward,
+    "SqueezeBackward4": _squeeze_backward,
+    "ExpandBackward0": lambda g, shape: sum_to(g, shape),
+    "SelectBackward0": _select_backward,
+    "SliceBackward0": _slice_backward,
+}
+
+
+def _make_view(self, shape, stride, offset, name, args=()):
+    """A view sharing storage and version counter; records the view node when the base requires grad."""
+    out = self._alias(shape, stride, offset)
+    base = self._view.base if self._view is not None else self
+    grad_mode = autograd._grad_enabled[0]
+    out._view = ViewInfo(base, grad_mode, self._version_counter.value)
+    if grad_mode and self.requires_grad:
+        out._grad_fn = _ViewNode(name, self, args)
+    return out
+
+
+class _EmbedBackward(Node):
+    __slots__ = ("view_fn",)
+
+    def __init__(self, name, g, view_fn):
+        Node.__init__(self, (edge_of(g),))
+        self.name_ = name
+        self.view_fn = view_fn
+
+    def backward(self, gg):
+        return (self.view_fn(gg),)
+
+
+def _embed(g, shape, view_fn, name):
+    """zeros(shape) with g written into view_fn(zeros) — the backward of select/slice, recordable."""
+    z = np.zeros(shape, g.dtype.np)
+    out = _wrap(z, g.dtype)
+    with autograd.no_grad():
+        region = view_fn(out)
+    region._np[...] = g._np
+    if _needs_grad(g):
+        _attach(out, _EmbedBackward(name, g, view_fn))
+    return out
+
+
+def _infer_shape(shape, numel):
+    shape = list(shape)
+    infer = [i for i, s in enumerate(shape) if s == -1]
+    if len(infer) > 1:
+        raise runtime("only one dimension can be inferred")
+    known = 1
+    for s in shape:
+        if s != -1:
+            if s < 0:
+                raise runtime(f"invalid shape dimension {s}")
+            known *= s
+    if infer:
+        if known == 0 or numel % known:
+            raise runtime(messages.VIEW_INVALID.format(shape=_shape_list(shape), n=numel))
+        shape[infer[0]] = numel // known
+    elif known != numel:
+        raise runtime(messages.VIEW_INVALID.format(shape=_shape_list(shape), n=numel))
+    return tuple(shape)
+
+
+def _view_strides(oldshape, oldstride, newshape):
+    """PyTorch's computeStride: strides for viewing, or None when the layout does not allow it."""
+    if not oldshape:
+        return tuple(1 for _ in newshape)
+    numel = 1
+    for s in oldshape:
+        numel *= s
+    if numel == 0:
+        return _contiguous_strides(newshape) if oldshape == tuple(newshape) or True else None
+    newstride = [0] * len(newshape)
+    view_d = len(newshape) - 1
+    chunk = oldstride[-1]
+    tensor_numel = 1
+    view_numel = 1
+    for d in range(len(oldshape) - 1, -1, -1):
+        tensor_numel *= oldshape[d]
+        if d == 0 or (oldshape[d - 1] != 1 and oldstride[d - 1] != tensor_numel * chunk):
+            while view_d >= 0 and (view_numel < tensor_numel or newshape[view_d] == 1):
+                newstride[view_d] = view_numel * chunk
+                view_numel *= newshape[view_d]
+                view_d -= 1
+            if view_numel != tensor_numel:
+                return None
+            if d > 0:
+                chunk = oldstride[d - 1]
+                tensor_numel = 1
+                view_numel = 1
+    if view_d != -1:
+        return None
+    return tuple(newstride)
+
+
+def _shape_arg(shape):
+    if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
+        shape = tuple(shape[0])
+    for s in shape:
+        if not isinstance(s, int) or isinstance(s, bool):
+            raise type_error(f"view(): argument 'size' (position 1) must be tuple of ints, but found element of type {type(s).__name__} at pos 0")
+    return tuple(shape)
+
+
+def view(self, *shape):
+    if len(shape) == 1 and isinstance(shape[0], dtypes.DType):
+        raise runtime("view(dtype) is not supported by tensorsh")
+    shape = _infer_shape(_shape_arg(shape), self.numel())
+    strides = _view_strides(self._shape, self._stride, shape)
+    if strides is None:
+        raise runtime(messages.VIEW_STRIDE)
+    return _make_view(self, shape, strides, self._offset, "ViewBackward0")
+
+
+def view_as(self, other):
+    return view(self, other._shape)
+
+
+def reshape(self, *shape):
+    shape = _infer_shape(_shape_arg(shape), self.numel())
+    strides = _view_strides(self._shape, self._stride, shape)
+    if strides is not None:
+        return _make_view(self, shape, strides, self._offset, "ViewBackward0")
+    return _unsafe_view(clone(self, contiguous=True), shape)
+
+
+def reshape_as(self, other):
+    return reshape(self, other._shape)
+
+
+def _unsafe_view(self, shape):
+    """_unsafe_view: a fresh (non-view) alias used by reshape-after-copy and matmul."""
+    shape = _infer_shape(tuple(shape), self.numel())
+    out = self._alias(shape, _contiguous_strides(shape), self._offset, counter=self._version_counter)
+    if _needs_grad(self):
+        _attach(out, _ViewNode("UnsafeViewBackward0", self, ()))
+    return out
+
+
+def flatten(self, start_dim=0, end_dim=-1):
+    if self.dim() == 0:
+        return reshape(self, 1)
+    s = self._wrap_dim(start_dim)
+    e = self._wrap_dim(end_dim)
+    if s > e:
+        raise runtime("flatten() has invalid args: start_dim cannot come after end_dim")
+    if s == e:
+        return self
+    n = 1
+    for d in range(s, e + 1):
+        n *= self._shape[d]
+    return reshape(self, self._shape[:s] + (n,) + self._shape[e + 1:])
+
+
+def t(self):
+    if self.dim() > 2:
+        raise runtime(f"t() expects a tensor with <= 2 dimensions, but self is {self.dim()}D")
+    return _make_view(self, self._shape[::-1], self._stride[::-1], self._offset, "TBackward0")
+
+
+def transpose(self, dim0, dim1):
+    n = self.dim()
+    d0, d1 = self._wrap_dim(dim0), self._wrap_dim(dim1)
+    shape, stride = list(self._shape), list(self._stride)
+    if n:
+        shape[d0], shape[d1] = shape[d1], shape[d0]
+        stride[d0], stride[d1] = stride[d1], stride[d0]
+    return _make_view(self, shape, stride, self._offset, "TransposeBackward0", (d0, d1))
+
+
+def permute(self, *dims):
+    if len(dims) == 1 and isinstance(dims[0], (tuple, list)):
+        dims = tuple(dims[0])
+    if len(dims) != self.dim():
+        raise runtime(f"permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = {self.dim()} is not equal to len(dims) = {len(dims)}")
+    dims = tuple(self._wrap_dim(d) for d in dims)
+    if len(set(dims)) != len(dims):
+        raise runtime("permute(): duplicate dims are not allowed.")
+    return _make_view(self, [self._shape[d] for d in dims], [self._stride[d] for d in dims], self._offset,
+                      "PermuteBackward0", (dims,))
+
+
+def unsqueeze(self, dim):
+    d = self._wrap_dim(dim, self.dim() + 1)
+    shape, stride = list(self._shape), list(self._stride)
+    new_stride = shape[d] * stride[d] if d < len(shape) else 1
+    shape.insert(d, 1)
+    stride.insert(d, new_stride)
+    return _make_view(self, shape, stride, self._offset, "UnsqueezeBackward0", (d,))
+
+
+def squeeze(self, dim=None):
+    if dim is None:
+        keep = [i for i, s in enumerate(self._shape) if s != 1]
+        name = "SqueezeBackward0"
+    else:
+        dims = _dims(self, dim) if self.dim() else ()
+        keep = [i for i, s in enumerate(self._shape) if not (i in dims and s == 1)]
+        name = "SqueezeBackward1" if not isinstance(dim, (tuple, list)) else "SqueezeBackward2"
+    return _make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name)
+
+
+def _squeeze_named(self, dim, name):
+    keep = [i for i in range(self.dim()) if i != dim]
+    return _make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name)
+
+
+def expand(self, *sizes):
+    sizes = _shape_arg(sizes)
+    if len(sizes) < self.dim():
+        raise runtime(f"expand(torch.FloatTensor{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
+    lead = len(sizes) - self.dim()
+    shape, stride = [], []
+    for i, s in enumerate(sizes):
+        if i < lead:
+            if s < 0:
+                raise runtime(f"The expanded size of the tensor ({s}) isn't allowed in a leading, non-existing dimension {i}")
+            shape.append(s)
+            stride.append(0)
+            continue
+        old = self._shape[i - lead]
+        if s == -1:
+            s = old
+        if old == s:
+            shape.append(s)
+            stride.append(self._stride[i - lead])
+        elif old == 1:
+            shape.append(s)
+            stride.append(0)
+        else:
+            raise runtime(f"The expanded size of the tensor ({s}) must match the existing size ({old}) at non-singleton dimension {i}.  Target sizes: {_shape_list(sizes)}.  Tensor sizes: {_shape_list(self._shape)}")
+    return _make_view(self, shape, stride, self._offset, "ExpandBackward0")
+
+
+def expand_as(self, other):
+    return expand(self, other._shape)
+
+
+def select(self, dim, index):
+    if self.dim() == 0:
+        raise index_error("select() cannot be applied to a 0-dim tensor.")
+    d = self._wrap_dim(dim)
+    n = self._shape[d]
+    if index < -n or index >= n:
+        raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=d, n=n) if dim == 0 or True else "")
+    i = index + n if index < 0 else index
+    shape = self._shape[:d] + self._shape[d + 1:]
+    stride = self._stride[:d] + self._stride[d + 1:]
+    return _make_view(self, shape, stride, self._offset + i * self._stride[d], "SelectBackward0", (d, i))
+
+
+def _slice(self, dim, start, stop, step):
+    d = dim
+    n = self._shape[d]
+    if step is None:
+        step = 1
+    if step <= 0:
+        raise value_error("step must be greater than zero")
+    start = 0 if start is None else start
+    stop = n if stop is None else stop
+    if start < 0:
+        start += n
+    if stop < 0:
+        stop += n
+    start = 0 if start < 0 else n if start > n else start
+    stop = start if stop < start else n if stop > n else stop
+    length = (stop - start + step - 1) // step
+    shape = list(self._shape)
+    stride = list(self._stride)
+    shape[d] = length
+    stride[d] = self._stride[d] * step
+    return _make_view(self, shape, stride, self._offset + start * self._stride[d], "SliceBackward0",
+                      (d, start, stop, step))
+
+
+def narrow(self, dim, start, length):
+    d = self._wrap_dim(dim)
+    return _slice(self, d, start, start + length, 1)
+
+
+def alias(self):
+    return _make_view(self, self._shape, self._stride, self._offset, "AliasBackward0")
+
+
+def unbind(self, dim=0):
+    return tuple(select(self, dim, i) for i in range(self._shape[self._wrap_dim(dim)]))
+
+
+def chunk(self, chunks, dim=0):
+    d = self._wrap_dim(dim)
+    n = self._shape[d]
+    size = -(-n // chunks)
+    return tuple(narrow(self, d, s, builtins_min(size, n - s)) for s in range(0, n, size))
+
+
+builtins_min = __builtins__["min"] if isinstance(__builtins__, dict) else __builtins__.min
+
+
+def split(self, split_size, dim=0):
+    d = self._wrap_dim(dim)
+    n = self._shape[d]
+    if isinstance(split_size, int):
+        return tuple(narrow(self, d, s, builtins_min(split_size, n - s)) for s in range(0, n, split_size))
+    out, s = [], 0
+    for size in split_size:
+        out.append(narrow(self, d, s, size))
+        s += size
+    return tuple(out)
+
+
+class AsStridedBackward0(Node):
+    """The grad_fn of a view whose base was modified in place (view replay is off, as in PyTorch)."""
+    __slots__ = ("base_geometry", "view_geometry")
+    name_ = "AsStridedBackward0"
+
+    def __init__(self, base_edge, base, view):
+        Node.__init__(self, (base_edge,))
+        self.base_geometry = (base._shape, base._stride, base._offset)
+        self.view_geometry = (view._shape, view._stride, view._offset)
+
+    def backward(self, g):
+        buf, base_arr = _base_buffer(self.base_geometry, g.dtype)
+        region = _region(buf, self.view_geometry)
+        np.add.at(region, (), 0)  # keep numpy from complaining about overlap; plain add below
+        region += g._np
+        return (_wrap(base_arr.copy(), g.dtype),)
+
+
+def _base_buffer(geometry, dtype):
+    shape, stride, offset = geometry
+    extent = offset + 1 + builtins_sum((s - 1) * st for s, st in zip(shape, stride) if s > 0)
+    buf = np.zeros(builtins_max(extent, 1), dtype.np)
+    item = dtype.itemsize
+    base_arr = np.ndarray(shape, dtype.np, buf, offset * item, tuple(s * item for s in stride))
+    return buf, base_arr
+
+
+def _region(buf, geometry):
+    shape, stride, offset = geometry
+    item = buf.itemsize
+    return np.ndarray(shape, buf.dtype, buf, offset * item, tuple(s * item for s in stride))
+
+
+builtins_sum = __builtins__["sum"] if isinstance(__builtins__, dict) else __builtins__.sum
+builtins_max = __builtins__["max"] if isinstance(__builtins__, dict) else __builtins__.max
+
+
+class CopySlices(Node):
+    """The base's grad_fn after an in-place op on one of its views: the op's backward on the view's region."""
+    __slots__ = ("fn", "base_geometry", "view_geometry")
+    name_ = "CopySlices"
+
+    def __init__(self, base_edge, base, view, fn):
+        Node.__init__(self, (base_edge,) + tuple(fn.next_functions[1:]))
+        self.fn = fn
+        self.base_geometry = (base._shape, base._stride, base._offset)
+        self.view_geometry = (view._shape, view._stride, view._offset)
+
+    def saved_info(self):
+        return self.fn.saved
+
+    def release(self):
+        self.fn.release()
+
+    def backward(self, g):
+        buf, base_arr = _base_buffer(self.base_geometry, g.dtype)
+        base_arr[...] = g._np
+        region = _region(buf, self.view_geometry)
+        grads = self.fn.backward(_wrap(region.copy(), g.dtype))
+        if grads[0] is None:
+            region[...] = 0
+        else:
+            region[...] = grads[0]._np
+        return (_wrap(base_arr.copy(), g.dtype),) + tuple(grads[1:])
+
+
+# ------------------------------------------------------------------ indexing
+
+def _is_advanced(ix):
+    return type(ix) is Tensor or isinstance(ix, list)
+
+
+def _expand_index(self, index):
+    if not isinstance(index, tuple):
+        index = (index,)
+    consuming = builtins_sum(1 for ix in index if ix is not None and ix is not Ellipsis and not isinstance(ix, bool))
+    for ix in index:
+        if type(ix) is Tensor and ix.dtype is dtypes.bool_:
+            consuming += ix.dim() - 1
+    if consuming > self.dim():
+        raise index_error(messages.TOO_MANY_INDICES.format(n=self.dim()))
+    if builtins_sum(1 for ix in index if ix is Ellipsis) > 1:
+        raise index_error("an index can only have a single ellipsis ('...')")
+    return index, consuming
+
+
+def getitem(self, index):
+    index, consuming = _expand_index(self, index)
+    out = self
+    dim = 0
+    advanced = []
+    for ix in index:
+        if ix is None:
+            out = unsqueeze(out, dim)
+            dim += 1
+        elif ix is Ellipsis:
+            dim += self.dim() - consuming
+        elif isinstance(ix, bool):
+            raise index_error("tensorsh does not support boolean scalar indices")
+        elif isinstance(ix, int) or (type(ix) is Tensor and ix.dim() == 0 and ix.dtype.category == 1):
+            i = int(ix)
+            n = out._shape[dim]
+            if i < -n or i >= n:
+                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=dim, n=n))
+            out = select(out, dim, i)
+        elif isinstance(ix, slice):
+            start, stop, step = (None if v is None else int(v) for v in (ix.start, ix.stop, ix.step))
+            if not (start in (None, 0) and stop is None and step in (None, 1)):
+                out = _slice(out, dim, start, stop, step)
+            dim += 1
+        elif _is_advanced(ix):
+            t = ix if type(ix) is Tensor else _as_tensor(ix)
+            if t.dtype.category == 2:
+                raise index_error("tensors used as indices must be long, int, byte or bool tensors")
+            advanced.append((dim, t))
+            dim += t.dim() if t.dtype is dtypes.bool_ else 1
+        else:
+            raise index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got " + type(ix).__name__ + ")")
+    if not advanced:
+        if out is self:
+            return alias(self) if index else self
+        return out
+    return _index(out, advanced)
+
+
+def _np_index(shape, advanced):
+    key = [slice(None)] * len(shape)
+    skip = set()
+    for dim, t in advanced:
+        if t.dtype is dtypes.bool_:
+            key[dim] = t._np
+            for k in range(dim + 1, dim + t.dim()):
+                skip.add(k)
+        else:
+            n = shape[dim]
+            bad = (t._np >= n) | (t._np < -n)
+            if bad.any():
+                i = int(t._np[bad].reshape(-1)[0])
+                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=dim, n=n))
+            key[dim] = t._np
+    return tuple(k for i, k in enumerate(key) if i not in skip)
+
+
+def _index(self, advanced):
+    key = _np_index(self._shape, advanced)
+    out = _wrap(np.asarray(self._np[key]), self.dtype)
+    if _needs_grad(self):
+        _attach(out, IndexBackward0(self, key))
+    return out
+
+
+class IndexBackward0(Node):
+    __slots__ = ("shape", "key")
+    name_ = "IndexBackward0"
+
+    def __init__(self, x, key):
+        Node.__init__(self, (edge_of(x),))
+        self.shape, self.key = x._shape, key
+
+    def backward(self, g):
+        z = np.zeros(self.shape, g.dtype.np)
+        np.add.at(z, self.key, g._np)
+        return (_wrap(z, g.dtype),)
+
+
+def setitem(self, index, value):
+    index_t = index if isinstance(index, tuple) else (index,)
+    if any(_is_advanced(ix) for ix in index_t):
+        return index_put_(self, index, value)
+    target = getitem(self, index)
+    if target is self:
+        target = alias(self)
+    if type(value) is Tensor:
+        copy_(target, value)
+    elif isinstance(value, (list, tuple)):
+        copy_(target, _as_tensor(value, dtype=self.dtype))
+    else:
+        fill_(target, value)
+
+
+def index_put_(self, index, value):
+    index, consuming = _expand_index(self, index)
+    advanced = []
+    dim = 0
+    for ix in index:
+        if _is_advanced(ix):
+            t = ix if type(ix) is Tensor else _as_tensor(ix)
+            advanced.append((dim, t))
+            dim += t.dim() if t.dtype is dtypes.bool_ else 1
+        elif isinstance(ix, slice) and ix == slice(None):
+            dim += 1
+        elif ix is Ellipsis:
+            dim += self.dim() - consuming
+        else:
+            raise index_error("tensorsh supports mixing advanced indices only with ':' and '...' in assignments")
+    key = _np_index(self._shape, advanced)
+    v = value._np if type(value) is Tensor else value
+
+    def write(arr):
+        arr[key] = v
+    return _inplace(self, write, lambda: IndexPutBackward0(self, value, key), (value,))
+
+
+class IndexPutBackward0(Node):
+    __slots__ = ("key", "value_shape")
+    name_ = "IndexPutBackward0"
+
+    def __init__(self, x, value, key):
+        Node.__init__(self, (edge_of(x), _edge(value)))
+        self.key = key
+        self.value_shape = value._shape if type(value) is Tensor else ()
+
+    def backward(self, g):
+        gs = g._np.copy()
+        gs[self.key] = 0
+        gv = None
+        if self.next_functions[1][0] is not None:
+            gv = sum_to(_wrap(np.asarray(g._np[self.key]), g.dtype), self.value_shape)
+        return (_wrap(gs, g.dtype), gv)
+
+
+# ------------------------------------------------------------------ in-place machinery
+
+def _check_inplace(self):
+    """PyTorch's check_inplace: leaves and views of leaves that require grad cannot be written."""
+    view = self._view
+    if view is not None:
+        if not view.grad_mode and view.base.requires_grad:
+            raise runtime(messages.NO_GRAD_VIEW_INPLACE)
+        if self.requires_grad and view.base.is_leaf:
+            raise runtime(messages.VIEW_OF_LEAF_INPLACE)
+    if self.requires_grad and self.is_leaf:
+        raise runtime(messages.LEAF_INPLACE)
+
+
+def _inplace(self, write, make_node, others=(), save_output=False):
+    """Run an in-place op: check, build the node (saving pre-write values), write, bump, rebase history."""
+    differentiable = make_node is not None and _needs_grad(self, *others)
+    node = None
+    if differentiable:
+        _check_inplace(self)
+        node = make_node()
+    undo.touch(self._storage)
+    write(self._np)
+    self._version_counter.bump()
+    if node is not None:
+        if save_output:
+            node.saved = node.saved + (SavedTensor(self, node, is_output=True),)
+        _rebase_history(self, node)
+    return self
+
+
+def _rebase_history(self, node):
+    undo.touch(self)
+    view = self._view
+    if view is None:
+        self._grad_fn = node
+        self._output_nr = 0
+        return
+    base = view.base
+    undo.touch(base)
+    base_grad_fn = CopySlices(edge_of(base), base, self, node)
+    base._grad_fn = base_grad_fn
+    base._output_nr = 0
+    # the view's own grad_fn is regenerated (AsStridedBackward0) the next time it is read
+
+
+def _cast_for_inplace(self, result_dtype, name):
+    if not dtypes.can_cast(result_dtype, self.dtype):
+        raise runtime(messages.INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[result_dtype.name],
+                                                          out=dtypes.SCALAR_NAMES[self.dtype.name]))
+
+
+def _binary_inplace(np_fn, node_cls, true_div=False):
+    def op(self, other, alpha=1):
+        if alpha != 1:
+            other = other * alpha
+        _check_broadcast(self, other)
+        an, bn, dt = _operands(self, other)
+        if true_div:
+            dt = _true_div_dtype(dt)
+            an, bn = an.astype(dt.np, copy=False), (bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn))
+        _cast_for_inplace(self, dt, None)
+        oshape = np.broadcast_shapes(self._shape, other._shape if type(other) is Tensor else ())
+        if oshape != self._shape:
+            raise runtime(f"output with shape {_shape_list(self._shape)} doesn't match the broadcast shape {_shape_list(oshape)}")
+        values = np_fn(an, bn)
+
+        def write(arr):
+            arr[...] = values
+        return _inplace(self, write, lambda: _inplace_node(node_cls, self, other), (other,))
+    return op
+
+
+def _inplace_node(node_cls, self, other):
+    # in-place ops save the original self when another input needs it: save a copy of the old value
+    original = self.clone() if node_cls in (MulBackward0, DivBackward0) and _needs_grad(other) else self
+    with autograd.no_grad():
+        pass
+    node = node_cls.__new__(node_cls)
+    Node.__init__(node, (edge_of(self), _edge(other)))
+    node.setup(original if original is not self else self, other, None)
+    if isinstance(node, AddBackward0):
+        node.alpha = 1
+    return node
+
+
+add_ = _binary_inplace(np.add, AddBackward0)
+sub_ = _binary_inplace(np.subtract, SubBackward0)
+mul_ = _binary_inplace(np.multiply, MulBackward0)
+div_ = _binary_inplace(np.true_divide, DivBackward0, true_div=True)
+
+
+def _unary_inplace(fn):
+    node_cls = fn.node
+
+    def op(self):
+        if self.dtype.category < 2 and node_cls.name_ not in ("NegBackward0", "AbsBackward0"):
+            _cast_for_inplace(self, dtypes.DEFAULT_FLOAT, None)
+        values = _unary_values(fn, self)
+
+        def make():
+            node = node_cls.__new__(node_cls)
+            Node.__init__(node, (edge_of(self),))
+            if node_cls.saves == "self":
+                node.saved = (SavedTensor(self.clone(), node),)
+            return node
+
+        def write(arr):
+            arr[...] = values
+        return _inplace(self, write, make, save_output=node_cls.saves == "result")
+    return op
+
+
+def _unary_values(fn, self):
+    with autograd.no_grad():
+        return fn(self)._np
+
+
+exp_ = _unary_inplace(exp)
+sigmoid_ = _unary_inplace(sigmoid)
+tanh_ = _unary_inplace(tanh)
+relu_ = _unary_inplace(relu)
+neg_ = _unary_inplace(neg)
+sqrt_ = _unary_inplace(sqrt)
+log_ = _unary_inplace(log)
+sin_ = _unary_inplace(sin)
+cos_ = _unary_inplace(cos)
+abs__ = _unary_inplace(abs_)
+
+
+def pow__(self, exponent):
+    with autograd.no_grad():
+        values = pow_(self, exponent)
+    _cast_for_inplace(self, values.dtype, None)
+
+    def make():
+        if type(exponent) is Tensor:
+            node = PowBackward1.__new__(PowBackward1)
+            Node.__init__(node, (edge_of(self), _edge(exponent)))
+            node.saved = (SavedTensor(self.clone(), node), SavedTensor(exponent, node))
+            return node
+        node = PowBackward0.__new__(PowBackward0)
+        Node.__init__(node, (edge_of(self),))
+        node.saved = (SavedTensor(self.clone(), node),)
+        node.exponent = exponent
+        return node
+
+    def write(arr):
+        arr[...] = values._np
+    return _inplace(self, write, make, (exponent,), save_output=type(exponent) is Tensor)
+
+
+def clamp_(self, min=None, max=None):
+    with autograd.no_grad():
+        values = clamp(self, min, max)
+
+    def make():
+        node = ClampBackward1.__new__(ClampBackward1)
+        Node.__init__(node, (edge_of(self),))
+        node.saved = (SavedTensor(self.clone(), node),)
+        node.lo, node.hi = min, max
+        return node
+
+    def write(arr):
+        arr[...] = values._np
+    return _inplace(self, write, make)
+
+
+class _ZeroGradNode(Node):
+    __slots__ = ("other_shape", "other_dtype")
+
+    def backward(self, g):
+        gs = g * 0
+        if len(self.next_functions) > 1 and self.next_functions[1][0] is not None:
+            return gs, sum_to(g, self.other_shape).to(self.other_dtype)
+        return (gs,) + (None,) * (len(self.next_functions) - 1)
+
+
+def _zero_node(name, self, other=None):
+    node = _ZeroGradNode.__new__(_ZeroGradNode)
+    edges = (edge_of(self),) if other is None else (edge_of(self), _edge(other))
+    Node.__init__(node, edges)
+    node.name_ = name
+    if type(other) is Tensor:
+        node.other_shape, node.other_dtype = other._shape, other.dtype
+    return node
+
+
+def fill_(self, value):
+    if type(value) is Tensor:
+        if value.dim() != 0:
+            raise runtime(f"fill_ only supports 0-dimension value tensor but got tensor with {value.dim()} dimensions.")
+        v = value._np
+        make = lambda: _fill_tensor_node(self, value)
+        others = (value,)
+    else:
+        _check_scalar_fits(self, value)
+        v = value
+        make = lambda: _zero_node("FillBackward2", self)
+        others = ()
+
+    def write(arr):
+        arr[...] = v
+    return _inplace(self, write, make, others)
+
+
+def _fill_tensor_node(self, value):
+    node = _zero_node("FillBackward3", self, value)
+    node.other_shape = ()
+    return node
+
+
+def _check_scalar_fits(self, value):
+    if self.dtype.category < 2 and isinstance(value, float) and not math.isfinite(value):
+        raise runtime(f"value cannot be converted to type {self.dtype.name.replace('int64', 'int64_t')} without overflow")
+
+
+def zero_(self):
+    def write(arr):
+        arr[...] = 0
+    return _inplace(self, write, lambda: _zero_node("ZeroBackward0", self))
+
+
+class CopyBackwards(_ZeroGradNode):
+    __slots__ = ()
+    name_ = "CopyBackwards"
+
+
+def copy_(self, src, non_blocking=False):
+    if type(src) is not Tensor:
+        raise type_error(f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}")
+    try:
+        values = np.broadcast_to(src._np, self._shape)
+    except ValueError:
+        raise runtime(messages.BROADCAST.format(a=self._shape[-1] if self._shape else 1,
+                                                b=src._shape[-1], d=builtins_max(self.dim() - 1, 0))) from None
+
+    values = values.astype(self.dtype.np)
+
+    def write(arr):
+        arr[...] = values
+
+    def make():
+        node = CopyBackwards.__new__(CopyBackwards)
+        Node.__init__(node, (edge_of(self), _edge(src)))
+        node.other_shape, node.other_dtype = src._shape, src.dtype
+        return node
+    return _inplace(self, write, make, (src,))
+
+
+# ------------------------------------------------------------------ copies and conversions
+
+class CloneBackward0(Node):
+    __slots__ = ()
+    name_ = "CloneBackward0"
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+
+    def backward(self, g):
+        return (g,)
+
+
+def clone(self, memory_format=None, contiguous=False):
+    arr = np.array(self._np, order="C" if contiguous else "K", copy=True)
+    out = _wrap(arr, self.dtype)
+    if _needs_grad(self):
+        _attach(out, CloneBackward0(self))
+    return out
+
+
+def contiguous(self, memory_format=None):
+    if self.is_contiguous():
+        return self
+    return clone(self, contiguous=True)
+
+
+class ToCopyBackward0(Node):
+    __slots__ = ("dtype",)
+    name_ = "ToCopyBackward0"
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+        self.dtype = x.dtype
+
+    def backward(self, g):
+        return (g.to(self.dtype),)
+
+
+def to(self, *args, dtype=None, copy=False, **kwargs):
+    for a in args:
+        if isinstance(a, dtypes.DType):
+            dtype = a
+        elif type(a) is Tensor:
+            dtype = a.dtype
+    if dtype is None or (dtype is self.dtype and not copy):
+        return self
+    out = _wrap(self._np.astype(dtype.np), dtype)
+    if _needs_grad(self) and dtype.is_floating_point:
+        _attach(out, ToCopyBackward0(self))
+    return out
+
+
+def type_(self, dtype=None):
+    if dtype is None:
+        return self.dtype.type_name
+    return to(self, dtype)
+
+
+def float_(self):
+    return to(self, dtypes.float32)
+
+
+def double(self):
+    return to(self, dtypes.float64)
+
+
+def long(self):
+    return to(self, dtypes.int64)
+
+
+def int_(self):
+    return to(self, dtypes.int32)
+
+
+def bool_(self):
+    return to(self, dtypes.bool_)
+
+
+def deepcopy(self, memo=None):
+    if not self.is_leaf:
+        raise runtime(messages.DEEPCOPY_NON_LEAF)
+    memo = {} if memo is None else memo
+    if id(self) in memo:
+        return memo[id(self)]
+    storage = memo.get(id(self._storage))
+    from .storage import Storage
+    if storage is None:
+        storage = Storage(self._storage.data.copy())
+        memo[id(self._storage)] = storage
+    out = self._alias(self._shape, self._stride, self._offset, counter=__import__("tensorsh.engine.storage", fromlist=["VersionCounter"]).VersionCounter())
+    out._storage = storage
+    item = self.dtype.itemsize
+    out._np = np.ndarray(self._shape, self.dtype.np, storage.data, self._offset * item, tuple(s * item for s in self._stride))
+    out._requires_grad = self._requires_grad
+    if self._grad is not None:
+        out._grad = deepcopy(self._grad, memo)
+    memo[id(self)] = out
+    return out
+
+
+# ------------------------------------------------------------------ joining
+
+class CatBackward0(Node):
+    __slots__ = ("dim", "sizes")
+    name_ = "CatBackward0"
+
+    def __init__(self, tensors, dim):
+        Node.__init__(self, tuple(edge_of(t) for t in tensors))
+        self.dim, self.sizes = dim, [t._shape[dim] if t.dim() else 0 for t in tensors]
+
+    def backward(self, g):
+        out, start = [], 0
+        for size, (fn, _) in zip(self.sizes, self.next_functions):
+            out.append(g.narrow(self.dim, start, size) if fn is not None else None)
+            start += size
+        return tuple(out)
+
+
+class StackBackward0(Node):
+    __slots__ = ("dim",)
+    name_ = "StackBackward0"
+
+    def __init__(self, tensors, dim):
+        Node.__init__(self, tuple(edge_of(t) for t in tensors))
+        self.dim = dim
+
+    def backward(self, g):
+        return tuple(g.select(self.dim, i) if fn is not None else None
+                     for i, (fn, _) in enumerate(self.next_functions))
+
+
+def _joined_dtype(tensors):
+    dt = None
+    for t in tensors:
+        dt = dtypes.promote(dt, t.dtype)
+    return dt
+
+
+def cat(tensors, dim=0):
+    tensors = list(tensors)
+    if not tensors:
+        raise runtime("torch.cat(): expected a non-empty list of Tensors")
+    ref = next((t for t in tensors if t._shape != (0,)), tensors[0])
+    d = ref._wrap_dim(dim)
+    dt = _joined_dtype(tensors)
+    for i, t in enumerate(tensors):
+        if t._shape == (0,):
+            continue
+        if t.dim() != ref.dim():
+            raise runtime(f"Tensors must have same number of dimensions: got {ref.dim()} and {t.dim()}")
+        for k in range(ref.dim()):
+            if k != d and t._shape[k] != ref._shape[k]:
+                raise runtime(f"Sizes of tensors must match except in dimension {d}. Expected size {ref._shape[k]} but got size {t._shape[k]} for tensor number {i} in the list.")
+    arrays = [t._np.astype(dt.np, copy=False) for t in tensors if t._shape != (0,)]
+    out = _wrap(np.concatenate(arrays, axis=d) if arrays else np.zeros((0,), dt.np), dt)
+    if _needs_grad(*tensors):
+        _attach(out, CatBackward0(tensors, d))
+    return out
+
+
+def stack(tensors, dim=0):
+    tensors = list(tensors)
+    if not tensors:
+        raise runtime("stack expects a non-empty TensorList")
+    d = tensors[0]._wrap_dim(dim, tensors[0].dim() + 1)
+    for i, t in enumerate(tensors):
+        if t._shape != tensors[0]._shape:
+            raise runtime(f"stack expects each tensor to be equal size, but got {_shape_list(tensors[0]._shape)} at entry 0 and {_shape_list(t._shape)} at entry {i}")
+    dt = _joined_dtype(tensors)
+    out = _wrap(np.stack([t._np.astype(dt.np, copy=False) for t in tensors], axis=d), dt)
+    if _needs_grad(*tensors):
+        _attach(out, StackBackward0(tensors, d))
+    return out
+
+
+# ------------------------------------------------------------------ the Tensor API
+
+def _reflected(fn):
+    return lambda self, other: fn(self, other)
+
+
+_METHODS = {
+    "exp": exp, "log": log, "sin": sin, "cos": cos, "tanh": tanh, "sigmoid": sigmoid, "sqrt": sqrt,
+    "relu": relu, "abs": abs_, "neg": neg, "negative": neg, "log1p": log1p, "expm1": expm1,
+    "reciprocal": reciprocal, "rsqrt": rsqrt, "sign": sign, "square": square, "clamp": clamp, "clip": clip,
+    "add": add, "sub": sub, "subtract": sub, "mul": mul, "multiply": mul, "div": div, "divide": div,
+    "true_divide": div, "pow": pow_, "floor_divide": floor_divide, "remainder": remainder,
+    "eq": eq, "ne": ne, "lt": lt, "le": le, "gt": gt, "ge": ge, "logical_and": logical_and,
+    "logical_or": logical_or, "logical_not": logical_not, "maximum": maximum, "minimum": minimum,
+    "equal": equal, "allclose": allclose, "isclose": isclose,
+    "sum": sum, "mean": mean, "max": max, "min": min, "argmax": argmax, "argmin": argmin, "prod": prod,
+    "norm": norm, "mm": mm, "bmm": bmm, "dot": dot, "mv": mv, "matmul": matmul,
+    "view": view, "view_as": view_as, "reshape": reshape, "reshape_as": reshape_as, "flatten": flatten,
+    "t": t, "transpose": transpose, "permute": permute, "unsqueeze": unsqueeze, "squeeze": squeeze,
+    "expand": expand, "expand_as": expand_as, "select": select, "narrow": narrow, "unbind": unbind,
+    "chunk": chunk, "split": split, "_slice": _slice,
+    "add_": add_, "sub_": sub_, "mul_": mul_, "div_": div_, "exp_": exp_, "sigmoid_": sigmoid_,
+    "tanh_": tanh_, "relu_": relu_, "neg_": neg_, "sqrt_": sqrt_, "log_": log_, "sin_": sin_, "cos_": cos_,
+    "abs_": abs__, "pow_": pow__, "clamp_": clamp_, "fill_": fill_, "zero_": zero_, "copy_": copy_,
+    "index_put_": index_put_, "clone": clone, "contiguous": contiguous, "to": to, "type": type_,
+    "float": float_, "double": double, "long": long, "int": int_, "bool": bool_,
+}
+
+for _name, _fn in _METHODS.items():
+    setattr(Tensor, _name, _fn)
+
+Tensor.__getitem__ = getitem
+Tensor.__setitem__ = setitem
+Tensor.__add__ = Tensor.__radd__ = add
+Tensor.__sub__ = sub
+Tensor.__rsub__ = rsub
+Tensor.__mul__ = Tensor.__rmul__ = mul
+Tensor.__truediv__ = div
+Tensor.__rtruediv__ = rdiv
+Tensor.__floordiv__ = floor_divide
+Tensor.__mod__ = remainder
+Tensor.__pow__ = pow_
+Tensor.__rpow__ = rpow
+Tensor.__matmul__ = matmul
+Tensor.__rmatmul__ = lambda self, other: matmul(other, self)
+Tensor.__neg__ = neg
+Tensor.__pos__ = lambda self: self
+Tensor.__abs__ = abs_
+Tensor.__invert__ = lambda self: logical_not(self) if self.dtype is dtypes.bool_ else bitwise_not(self)
+Tensor.__and__ = logical_and
+Tensor.__or__ = logical_or
+Tensor.__eq__ = eq
+Tensor.__ne__ = ne
+Tensor.__lt__ = lt
+Tensor.__le__ = le
+Tensor.__gt__ = gt
+Tensor.__ge__ = ge
+Tensor.__iadd__ = add_
+Tensor.__isub__ = sub_
+Tensor.__imul__ = mul_
+Tensor.__itruediv__ = div_
+Tensor.__hash__ = object.__hash__
+
+# Everything the language may read on a tensor: the methods above plus the properties.
+Tensor.__api__ = frozenset(_METHODS) - {"_slice"} | {
+    "shape", "size", "dim", "ndim", "ndimension", "numel", "nelement", "stride", "storage_offset",
+    "element_size", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_contiguous",
+    "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
+    "grad", "retains_grad", "retain_grad", "register_hook", "detach", "detach_", "data", "backward", "item",
+    "tolist", "dtype", "T", "mT", "normal_", "uniform_", "random_",
+}
+Tensor.T = property(lambda self: permute(self, *reversed(range(self.dim()))) if self.dim() != 2 else t(self))
+Tensor.mT = property(lambda self: transpose(self, -2, -1))

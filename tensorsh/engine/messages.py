@@ -1,0 +1,72 @@
+"""PyTorch 2.13's exact error and warning texts, in one place."""
+
+HINT = ("Hint: enable anomaly detection to find the operation that failed to compute its gradient, "
+        "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+
+LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
+VIEW_OF_LEAF_INPLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
+NO_GRAD_VIEW_INPLACE = (
+    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that "
+    "this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both "
+    "the view and the inplace either both inside the no_grad block (if you don't want the inplace to be "
+    "tracked) or both outside (if you want the inplace to be tracked).")
+FREED_GRAPH = (
+    "Trying to backward through the graph a second time (or directly access saved tensors after they have "
+    "already been freed). Saved intermediate values of the graph are freed when you call .backward() or "
+    "autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or "
+    "if you need to access saved tensors after calling backward.")
+SAVED_DETACHED_INPLACE = (
+    "Trying to use a saved tensor that has been detached in-place, i.e. with .detach_().This is not "
+    "supported, please use out-of-place `.detach()` instead")
+NO_GRAD_FN = "element {} of tensors does not require grad and does not have a grad_fn"
+IMPLICIT_NON_SCALAR = "grad can be implicitly created only for scalar outputs"
+DEEPCOPY_NON_LEAF = (
+    "Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the moment.  "
+    "If you were attempting to deepcopy a module, this may be because of a torch.nn.utils.weight_norm usage, "
+    "see https://github.com/pytorch/pytorch/pull/103001")
+DETACH_VIEW_INPLACE = (
+    "Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for "
+    "training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence "
+    "detach_() cannot be called on these gradients. To fix this error, please refer to the "
+    "Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
+REQUIRES_GRAD_NON_LEAF = (
+    "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a "
+    "subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+REQUIRES_GRAD_NON_FLOAT = "only Tensors of floating point dtype can require gradients"
+CREATE_REQUIRES_GRAD_NON_FLOAT = "Only Tensors of floating point and complex dtype can require gradients"
+NON_LEAF_GRAD_WARNING = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't "
+    "be populated during autograd.backward(). If you indeed want the .grad field to be populated for a "
+    "non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by "
+    "mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for "
+    "more information.")
+RETAIN_GRAD_NO_GRAD = "can't retain_grad on Tensor that has requires_grad=False"
+HOOK_NO_GRAD = "cannot register a hook on a tensor that doesn't require gradient"
+GRAD_SHAPE_MISMATCH = "Mismatch in shape: grad_output[{i}] has a shape of {g} and output[{i}] has a shape of {o}."
+ASSIGN_GRAD_SIZE = ("attempting to assign a gradient of size '{g}' to a tensor of size '{t}'. Please ensure "
+                    "that the gradient and the tensor are the same size")
+UNUSED_INPUT = ("One of the differentiated Tensors appears to not have been used in the graph. "
+                "Set allow_unused=True if this is the desired behavior.")
+GRAD_INPUT_NO_GRAD = "One of the differentiated Tensors does not require grad"
+BROADCAST = "The size of tensor a ({a}) must match the size of tensor b ({b}) at non-singleton dimension {d}"
+MM_SHAPES = "mat1 and mat2 shapes cannot be multiplied ({a} and {b})"
+VIEW_INVALID = "shape '{shape}' is invalid for input of size {n}"
+VIEW_STRIDE = ("view size is not compatible with input tensor's size and stride (at least one dimension "
+               "spans across two contiguous subspaces). Use .reshape(...) instead.")
+INDEX_OUT_OF_RANGE = "index {i} is out of bounds for dimension {d} with size {n}"
+TOO_MANY_INDICES = "too many indices for tensor of dimension {n}"
+DIM_OUT_OF_RANGE = "Dimension out of range (expected to be in range of [{lo}, {hi}], but got {d})"
+MEAN_DTYPE = ("mean(): could not infer output dtype. Input dtype must be either a floating point or complex "
+              "dtype. Got: {name}")
+ITEM_NUMEL = "a Tensor with {n} elements cannot be converted to Scalar"
+INPLACE_RESULT_TYPE = "result type {res} can't be cast to the desired output type {out}"
+MEMORY_LIMIT = ("tensorsh: refusing to allocate {req} bytes for a tensor: the memory limit is {limit} bytes "
+                "(set TENSORSH_MEMORY_LIMIT to change it)")
+
+
+def version_mismatch(type_name, shape, output_of, output_nr, version, expected):
+    shape_text = "[" + ", ".join(str(s) for s in shape) + "]"
+    which = f", which is output {output_nr} of {output_of}," if output_of else ""
+    return ("one of the variables needed for gradient computation has been modified by an inplace operation: "
+            f"[{type_name} {shape_text}]{which} is at version {version}; expected version {expected} instead. "
+            + HINT)

@@ -1,0 +1,102 @@
+"""Storages (flat buffers shared by views) and the version counters that in-place writes bump."""
+import itertools
+import os
+
+import numpy as np
+
+from . import undo
+from .errors import runtime
+from . import messages
+
+
+def _default_limit():
+    env = os.environ.get("TENSORSH_MEMORY_LIMIT")
+    if env:
+        return int(float(env))
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 4
+    except (ValueError, OSError, AttributeError):
+        return 4 << 30
+
+
+MEMORY_LIMIT = _default_limit()
+_ids = itertools.count(1)
+_fake_base = 0x5600_0000_0000  # data_ptr() values: stable, distinct, never real addresses
+
+
+def check_size(nbytes):
+    """Refuse before allocating anything larger than the memory limit."""
+    if nbytes > MEMORY_LIMIT:
+        raise runtime(messages.MEMORY_LIMIT.format(req=nbytes, limit=MEMORY_LIMIT))
+
+
+class Storage:
+    """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
+    __slots__ = ("data", "id", "ptr", "__weakref__")
+    __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size"})
+
+    def __init__(self, data):
+        global _fake_base
+        self.data = data
+        self.id = next(_ids)
+        self.ptr = _fake_base
+        _fake_base += (data.nbytes + 63) // 64 * 64 + 64
+
+    # PyTorch's UntypedStorage API: bytes.
+    def tolist(self):
+        return self.data.view(np.uint8).tolist()
+
+    def nbytes(self):
+        return self.data.nbytes
+
+    def size(self):
+        return self.data.nbytes
+
+    def element_size(self):
+        return 1
+
+    def data_ptr(self):
+        return self.ptr
+
+    def __eq__(self, other):  # torch compares storages by identity; tolist() is what users compare
+        return self is other
+
+    __hash__ = object.__hash__
+
+    def __len__(self):
+        return self.data.nbytes
+
+    def __repr__(self):
+        body = "\n".join(" " + str(b) for b in self.tolist())
+        return f"{body}\n[torch.storage.UntypedStorage(device=cpu) of size {self.data.nbytes}]"
+
+    def _snapshot(self):
+        return self.data.copy()
+
+    def _restore(self, snap):
+        self.data[...] = snap
+
+
+class VersionCounter:
+    """Shared by a tensor, its views and detach(); not by .data. `history` maps versions to statements."""
+    __slots__ = ("value", "history")
+
+    def __init__(self):
+        self.value = 0
+        self.history = None  # {version: location}, kept only once something saved this counter
+
+    def bump(self):
+        undo.touch(self)
+        self.value += 1
+        if self.history is not None:
+            self.history[self.value] = undo.location()
+
+    def watch(self):
+        if self.history is None:
+            self.history = {}
+
+    def _snapshot(self):
+        return self.value, None if self.history is None else dict(self.history)
+
+    def _restore(self, snap):
+        self.value, self.history = snap

@@ -1,0 +1,424 @@
+"""Tensor: a (storage, offset, shape, strides, dtype) view with PyTorch's autograd metadata."""
+import numpy as np
+
+from . import autograd, dtypes, messages, undo
+from .errors import runtime, index_error, type_error, warn
+from .storage import Storage, VersionCounter, check_size
+
+np.seterr(all="ignore")  # PyTorch computes inf/nan silently
+
+
+class Size(tuple):
+    """torch.Size."""
+    __api__ = frozenset({"numel", "count", "index"})
+
+    def __repr__(self):
+        return "torch.Size([" + ", ".join(str(s) for s in self) + "])"
+
+    __str__ = __repr__
+
+    def numel(self):
+        n = 1
+        for s in self:
+            n *= s
+        return n
+
+    def __getitem__(self, item):
+        r = tuple.__getitem__(self, item)
+        return Size(r) if isinstance(item, slice) else r
+
+
+class Device:
+    __api__ = frozenset({"type"})
+    type = "cpu"
+
+    def __repr__(self):
+        return "device(type='cpu')"
+
+    def __str__(self):
+        return "cpu"
+
+    def __eq__(self, other):
+        return isinstance(other, Device) or other == "cpu"
+
+    __hash__ = object.__hash__
+
+
+CPU = Device()
+
+
+class ViewInfo:
+    """What a differentiable view remembers: its root base, how it was created, when its grad_fn was made."""
+    __slots__ = ("base", "grad_mode", "attr_version")
+
+    def __init__(self, base, grad_mode, attr_version):
+        self.base, self.grad_mode, self.attr_version = base, grad_mode, attr_version
+
+
+_META = ("_storage", "_offset", "_shape", "_stride", "dtype", "_np", "_requires_grad", "_grad_fn", "_grad",
+         "_version_counter", "_view", "_output_nr", "_hooks", "_grad_accumulator")
+
+
+class Tensor:
+    __slots__ = _META + ("__weakref__",)
+
+    # ------------------------------------------------------------ construction
+
+    @classmethod
+    def _from_numpy(cls, arr, dtype=None):
+        """Wrap a fresh numpy result in a new storage (keeps a dense layout, as PyTorch's outputs do)."""
+        arr = np.asarray(arr)
+        if dtype is None:
+            dtype = dtypes.BY_NP[arr.dtype]
+        elif arr.dtype != dtype.np:
+            arr = arr.astype(dtype.np)
+        if arr.flags.c_contiguous:
+            flat = arr.reshape(-1)
+        else:
+            flat = arr.ravel(order="K")
+            if not np.may_share_memory(flat, arr) or any(s < 0 for s in arr.strides):
+                arr = np.ascontiguousarray(arr)
+                flat = arr.reshape(-1)
+        t = cls.__new__(cls)
+        t._storage = Storage(flat)
+        t._offset = 0
+        t._shape = arr.shape
+        item = arr.itemsize
+        t._stride = tuple(s // item for s in arr.strides) if arr.size > 1 else _contiguous_strides(arr.shape)
+        t.dtype = dtype
+        t._np = arr
+        t._requires_grad = False
+        t._grad_fn = None
+        t._grad = None
+        t._version_counter = VersionCounter()
+        t._view = None
+        t._output_nr = 0
+        t._hooks = None
+        t._grad_accumulator = None
+        return t
+
+    def _alias(self, shape, stride, offset, counter=None):
+        """A new Tensor over the same storage (no autograd meta)."""
+        t = Tensor.__new__(Tensor)
+        t._storage = self._storage
+        t._offset = offset
+        t._shape = tuple(shape)
+        t._stride = tuple(stride)
+        t.dtype = self.dtype
+        item = self.dtype.itemsize
+        t._np = np.ndarray(t._shape, self.dtype.np, self._storage.data, offset * item,
+                           tuple(s * item for s in t._stride))
+        t._requires_grad = False
+        t._grad_fn = None
+        t._grad = None
+        t._version_counter = counter if counter is not None else self._version_counter
+        t._view = None
+        t._output_nr = 0
+        t._hooks = None
+        t._grad_accumulator = None
+        return t
+
+    def _snapshot(self):
+        return tuple(getattr(self, k) for k in _META)
+
+    def _restore(self, snap):
+        for k, v in zip(_META, snap):
+            setattr(self, k, v)
+
+    # ------------------------------------------------------------ metadata
+
+    @property
+    def shape(self):
+        return Size(self._shape)
+
+    def size(self, dim=None):
+        if dim is None:
+            return Size(self._shape)
+        return self._shape[self._wrap_dim(dim)]
+
+    def dim(self):
+        return len(self._shape)
+
+    ndim = property(dim)
+
+    def ndimension(self):
+        return len(self._shape)
+
+    def numel(self):
+        return self._np.size
+
+    def nelement(self):
+        return self._np.size
+
+    def stride(self, dim=None):
+        if dim is None:
+            return self._stride
+        return self._stride[self._wrap_dim(dim)]
+
+    def storage_offset(self):
+        return self._offset
+
+    def element_size(self):
+        return self.dtype.itemsize
+
+    def untyped_storage(self):
+        return self._storage
+
+    def data_ptr(self):
+        return self._storage.ptr + self._offset * self.dtype.itemsize
+
+    @property
+    def device(self):
+        return CPU
+
+    @property
+    def is_cuda(self):
+        return False
+
+    def is_floating_point(self):
+        return self.dtype.is_floating_point
+
+    def is_contiguous(self):
+        expected = 1
+        for size, stride in zip(reversed(self._shape), reversed(self._stride)):
+            if size == 0:
+                return True
+            if size != 1:
+                if stride != expected:
+                    return False
+                expected *= size
+        return True
+
+    @property
+    def _version(self):
+        return self._version_counter.value
+
+    @property
+    def _base(self):
+        return self._view.base if self._view is not None else None
+
+    def _is_view(self):
+        return self._view is not None
+
+    def _wrap_dim(self, dim, ndim=None):
+        n = len(self._shape) if ndim is None else ndim
+        lo, hi = (-n, n - 1) if n else (-1, 0)
+        if not isinstance(dim, int) or isinstance(dim, bool):
+            raise type_error(f"dim must be an int, got {type(dim).__name__}")
+        if dim < lo or dim > hi:
+            raise index_error(messages.DIM_OUT_OF_RANGE.format(lo=lo, hi=hi, d=dim))
+        return dim + n if dim < 0 else dim if n else 0
+
+    # ------------------------------------------------------------ autograd metadata
+
+    @property
+    def grad_fn(self):
+        view = self._view
+        if view is not None and view.attr_version != self._version_counter.value:
+            self._refresh_view_grad_fn()
+        return self._grad_fn
+
+    def _refresh_view_grad_fn(self):
+        """A view whose base changed in place gets an AsStridedBackward0 onto the base's new history."""
+        from .functions import AsStridedBackward0
+        view = self._view
+        undo.touch(self)
+        base = view.base
+        if view.grad_mode and base.requires_grad:
+            self._grad_fn = AsStridedBackward0(autograd.edge_of(base), base, self)
+            self._output_nr = 0
+        self._view = ViewInfo(base, view.grad_mode, self._version_counter.value)
+
+    @property
+    def requires_grad(self):
+        if self._requires_grad or self._grad_fn is not None:
+            return True
+        view = self._view
+        return view is not None and view.base.requires_grad
+
+    @requires_grad.setter
+    def requires_grad(self, value):
+        self.requires_grad_(bool(value))
+
+    def requires_grad_(self, requires_grad=True):
+        if not self.is_leaf:
+            if not requires_grad:
+                raise runtime(messages.REQUIRES_GRAD_NON_LEAF)
+            return self
+        if requires_grad and not self.dtype.is_floating_point:
+            raise runtime(messages.REQUIRES_GRAD_NON_FLOAT)
+        undo.touch(self)
+        self._requires_grad = bool(requires_grad)
+        return self
+
+    @property
+    def is_leaf(self):
+        return self.grad_fn is None
+
+    @property
+    def output_nr(self):
+        return self._output_nr
+
+    @property
+    def grad(self):
+        if not self.is_leaf and not self._retains_grad() and self.requires_grad:
+            warn(messages.NON_LEAF_GRAD_WARNING)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value):
+        if value is not None:
+            if not isinstance(value, Tensor):
+                raise type_error(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
+            if value.dtype is not self.dtype:
+                raise TypeError_("assigned grad has data of a different type")
+            if value._shape != self._shape:
+                raise runtime(messages.ASSIGN_GRAD_SIZE.format(g=_shape_list(value._shape), t=_shape_list(self._shape)))
+        undo.touch(self)
+        self._grad = value
+
+    def _retains_grad(self):
+        fn = self._grad_fn
+        return fn is not None and bool(fn.retain_hooks)
+
+    @property
+    def retains_grad(self):
+        return (not self.is_leaf) and self._retains_grad()
+
+    def retain_grad(self):
+        if not self.requires_grad:
+            raise runtime(messages.RETAIN_GRAD_NO_GRAD)
+        if self.is_leaf or self._retains_grad():
+            return None
+        fn = self.grad_fn
+        undo.touch(fn)
+        tensor = self
+
+        def retain(grad):
+            undo.touch(tensor)
+            if tensor._grad is None:
+                tensor._grad = grad.clone() if not autograd.is_grad_enabled() else grad.clone()
+                if not autograd.is_grad_enabled():
+                    tensor._grad = tensor._grad.detach()
+            else:
+                tensor._grad = tensor._grad + grad
+        fn.retain_hooks = [retain]
+        return None
+
+    def register_hook(self, hook):
+        if not self.requires_grad:
+            raise runtime(messages.HOOK_NO_GRAD)
+        if self.is_leaf:
+            undo.touch(self)
+            if self._hooks is None:
+                self._hooks = []
+            self._hooks.append(hook)
+            return autograd.RemovableHandle(self._hooks, hook)
+        fn = self.grad_fn
+        undo.touch(fn)
+        if fn.pre_hooks is None:
+            fn.pre_hooks = []
+        fn.pre_hooks.append(hook)
+        return autograd.RemovableHandle(fn.pre_hooks, hook)
+
+    def detach(self):
+        return self._alias(self._shape, self._stride, self._offset)
+
+    def detach_(self):
+        if self._view is not None:
+            raise runtime(messages.DETACH_VIEW_INPLACE)
+        undo.touch(self)
+        self._grad_fn = None
+        self._requires_grad = False
+        self._output_nr = 0
+        return self
+
+    @property
+    def data(self):
+        return self._alias(self._shape, self._stride, self._offset, VersionCounter())
+
+    @data.setter
+    def data(self, other):
+        undo.touch(self)
+        for k in ("_storage", "_offset", "_shape", "_stride", "dtype", "_np"):
+            setattr(self, k, getattr(other, k))
+
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        autograd.run_backward([self], [gradient], retain_graph, create_graph)
+        return None
+
+    # ------------------------------------------------------------ values
+
+    def numpy_values(self):
+        """The elements as a C-ordered numpy array (a copy): for printing and renderers."""
+        return np.ascontiguousarray(self._np)
+
+    def item(self):
+        if self._np.size != 1:
+            raise runtime(messages.ITEM_NUMEL.format(n=self._np.size))
+        return self._np.reshape(-1)[0].item()
+
+    def tolist(self):
+        return self._np.tolist()
+
+    def __repr__(self):
+        from .printing import tensor_repr
+        fn = self.grad_fn
+        return tensor_repr(self._np, self.dtype.name, requires_grad=self.requires_grad and fn is None,
+                           grad_fn=fn.name() if fn is not None else None)
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        if self.dim() == 0 and spec:
+            return format(self.item(), spec)
+        return format(repr(self), spec)
+
+    def __len__(self):
+        if not self._shape:
+            raise type_error("len() of a 0-d tensor")
+        return self._shape[0]
+
+    def __iter__(self):
+        if not self._shape:
+            raise type_error("iteration over a 0-d tensor")
+        return (self[i] for i in range(self._shape[0]))
+
+    def __bool__(self):
+        if self._np.size != 1:
+            raise runtime("Boolean value of Tensor with more than one value is ambiguous")
+        return bool(self._np.reshape(-1)[0])
+
+    def __float__(self):
+        return float(self.item())
+
+    def __int__(self):
+        return int(self.item())
+
+    def __index__(self):
+        if self.dtype.category == 2 or self._np.size != 1:
+            raise type_error("only integer tensors of a single element can be converted to an index")
+        return int(self.item())
+
+    __hash__ = object.__hash__
+
+    def __deepcopy__(self, memo):
+        from .functions import deepcopy
+        return deepcopy(self, memo)
+
+
+def TypeError_(message):
+    return type_error(message)
+
+
+def _shape_list(shape):
+    return "[" + ", ".join(str(s) for s in shape) + "]"
+
+
+def _contiguous_strides(shape):
+    strides = []
+    acc = 1
+    for s in reversed(shape):
+        strides.append(acc)
+        acc *= max(s, 1)
+    return tuple(reversed(strides))

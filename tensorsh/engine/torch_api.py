@@ -1,0 +1,151 @@
+"""The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
+from . import autograd, creation, dtypes, functions as F, random as rng
+from .errors import runtime
+from .tensor import Tensor, Size
+
+
+class Namespace:
+    """A read-only attribute bag (torch.autograd, copy, ...) whose attributes the language may read."""
+
+    def __init__(self, name, members):
+        self._name = name
+        self._members = dict(members)
+        self.__api__ = frozenset(self._members)
+
+    def __getattr__(self, item):
+        try:
+            return self._members[item]
+        except KeyError:
+            raise AttributeError(item) from None
+
+    def __repr__(self):
+        return f"<module '{self._name}'>"
+
+
+def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+    tensors = [tensors] if isinstance(tensors, Tensor) else list(tensors)
+    if grad_tensors is None:
+        grad_tensors = [None] * len(tensors)
+    elif isinstance(grad_tensors, Tensor):
+        grad_tensors = [grad_tensors]
+    autograd.run_backward(tensors, list(grad_tensors), retain_graph, create_graph)
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, allow_unused=None,
+         materialize_grads=False):
+    outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
+    single = isinstance(inputs, Tensor)
+    inputs = [inputs] if single else list(inputs)
+    if grad_outputs is None:
+        grad_outputs = [None] * len(outputs)
+    elif isinstance(grad_outputs, Tensor):
+        grad_outputs = [grad_outputs]
+    result = autograd.run_backward(outputs, list(grad_outputs), retain_graph, create_graph, inputs=inputs,
+                                   allow_unused=bool(allow_unused) or materialize_grads)
+    if materialize_grads:
+        result = tuple(creation.zeros_like(i) if g is None else g for g, i in zip(result, inputs))
+    return result
+
+
+def manual_seed(seed):
+    return rng.manual_seed(int(seed))
+
+
+def seed():
+    return rng.default_generator.seed()
+
+
+def initial_seed():
+    return rng.default_generator.initial_seed()
+
+
+def get_rng_state():
+    import numpy as np
+    data = np.frombuffer(rng.default_generator.get_state(), dtype=np.uint8).copy()
+    return Tensor._from_numpy(data, dtypes.uint8)
+
+
+def set_rng_state(state):
+    rng.default_generator.set_state(bytes(state._np.astype("uint8").tobytes()))
+
+
+class Generator(rng.Generator):
+    __api__ = frozenset({"manual_seed", "seed", "initial_seed", "get_state", "set_state"})
+
+    def __init__(self, device="cpu"):
+        rng.Generator.__init__(self)
+
+    def get_state(self):
+        return get_rng_state_of(self)
+
+    def set_state(self, state):
+        rng.Generator.set_state(self, bytes(state._np.astype("uint8").tobytes()))
+        return self
+
+    def __repr__(self):
+        return "<torch._C.Generator object>"
+
+
+def get_rng_state_of(g):
+    import numpy as np
+    data = np.frombuffer(rng.Generator.get_state(g), dtype=np.uint8).copy()
+    return Tensor._from_numpy(data, dtypes.uint8)
+
+
+def is_tensor(x):
+    return isinstance(x, Tensor)
+
+
+def numel(x):
+    return x.numel()
+
+
+def _method(name):
+    fn = getattr(Tensor, name)
+    return lambda input, *args, **kwargs: fn(input, *args, **kwargs)
+
+
+_FUNCTIONS = ("exp log sin cos tanh sigmoid sqrt relu abs neg negative log1p expm1 reciprocal rsqrt sign square "
+              "clamp clip add sub subtract mul multiply div divide true_divide pow floor_divide remainder eq ne lt "
+              "le gt ge logical_and logical_or logical_not maximum minimum sum mean max min argmax argmin prod norm "
+              "mm bmm dot mv matmul reshape flatten t transpose permute unsqueeze squeeze select narrow unbind "
+              "chunk split clone detach exp_ sigmoid_ relu_ tanh_ zero_ fill_").split()
+
+autograd_ns = Namespace("torch.autograd", {
+    "grad": grad, "backward": _backward, "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad,
+    "set_grad_enabled": autograd.set_grad_enabled,
+})
+
+NAMESPACE = {name: _method(name) for name in _FUNCTIONS}
+NAMESPACE.update({
+    "tensor": creation.tensor, "as_tensor": creation.as_tensor, "ones": creation.ones, "zeros": creation.zeros,
+    "empty": creation.empty, "full": creation.full, "ones_like": creation.ones_like,
+    "zeros_like": creation.zeros_like, "empty_like": creation.empty_like, "full_like": creation.full_like,
+    "arange": creation.arange, "linspace": creation.linspace, "eye": creation.eye, "rand": creation.rand,
+    "randn": creation.randn, "randint": creation.randint, "rand_like": creation.rand_like,
+    "randn_like": creation.randn_like, "randint_like": creation.randint_like,
+    "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
+    "set_rng_state": set_rng_state, "Generator": Generator,
+    "cat": F.cat, "concat": F.cat, "concatenate": F.cat, "stack": F.stack, "where": F.where,
+    "equal": F.equal, "allclose": F.allclose, "isclose": F.isclose, "is_tensor": is_tensor, "numel": numel,
+    "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,
+    "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size, "Tensor": Tensor,
+    "float32": dtypes.float32, "float": dtypes.float32, "float64": dtypes.float64, "double": dtypes.float64,
+    "int64": dtypes.int64, "long": dtypes.int64, "int32": dtypes.int32, "int": dtypes.int32,
+    "bool": dtypes.bool_, "uint8": dtypes.uint8, "float16": dtypes.float16, "half": dtypes.float16,
+})
+
+
+def deepcopy(x, memo=None):
+    """copy.deepcopy for the values the language has (tensors, lists, tuples, scalars)."""
+    memo = {} if memo is None else memo
+    if isinstance(x, Tensor):
+        return F.deepcopy(x, memo)
+    if isinstance(x, list):
+        return [deepcopy(v, memo) for v in x]
+    if isinstance(x, tuple):
+        return tuple(deepcopy(v, memo) for v in x)
+    return x
+
+
+COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})

@@ -1,0 +1,54 @@
+"""An undo journal: every engine mutation snapshots its object once, so a failed statement rolls back."""
+
+_journal = None   # the active Journal, or None when nothing records
+_location = None  # opaque position of the statement being run (for blame notes)
+
+
+class Journal:
+    """Snapshots of mutated objects, taken the first time each is touched while recording."""
+
+    def __init__(self):
+        self._snapshots = {}
+
+    def touch(self, obj, key=None):
+        key = id(obj) if key is None else key
+        if key not in self._snapshots:
+            self._snapshots[key] = (obj, obj._snapshot())
+
+    def rollback(self):
+        for obj, snap in reversed(list(self._snapshots.values())):
+            obj._restore(snap)
+        self._snapshots.clear()
+
+
+class recording:
+    """`with recording() as journal:` — record mutations made inside the block (nests)."""
+
+    def __enter__(self):
+        global _journal
+        self._outer = _journal
+        _journal = self.journal = Journal()
+        return self.journal
+
+    def __exit__(self, *exc):
+        global _journal
+        _journal = self._outer
+        if self._outer is not None:  # an enclosing journal must be able to undo this one's changes too
+            for key, entry in self.journal._snapshots.items():
+                self._outer._snapshots.setdefault(key, entry)
+        return False
+
+
+def touch(obj, key=None):
+    """Call before mutating obj (which has _snapshot/_restore); `key` names obj when it is a stand-in."""
+    if _journal is not None:
+        _journal.touch(obj, key)
+
+
+def set_location(loc):
+    global _location
+    _location = loc
+
+
+def location():
+    return _location

@@ -1,0 +1,1 @@
+"""The tensorsh language: grammar, AST, compiler to closures, builtins, sessions (no rich, no shell)."""

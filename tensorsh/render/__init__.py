@@ -1,0 +1,1 @@
+"""Rendering of engine state with rich: show tables, graph trees, explain notes, DOT."""
