@@ -1,0 +1,204 @@
+"""The `tensorsh` command: run a file or -c code, or dispatch to the shell, `test` and `export`.
+
+Imports stay lazy: `run --plain` loads the engine and the language, never prompt_toolkit or rich.
+Exit codes: 0 success, 1 an error in the program, 2 a usage error.
+"""
+import os
+import sys
+
+USAGE = """\
+usage: tensorsh [--plain] [--explain] FILE.tsh
+       tensorsh run [--plain] [--explain] FILE.tsh
+       tensorsh -c CODE
+       tensorsh test [PATHS...] [--update]
+       tensorsh export FILE.tsh
+       tensorsh                      (the interactive shell)
+"""
+HELP = USAGE + """
+A shell and small language for PyTorch storage and autograd experiments.
+
+options:
+  -c CODE       run CODE as a program
+  --plain       plain, colourless, deterministic output (also when output is not a terminal, or NO_COLOR is set)
+  --explain     after each statement, say what changed (storages, versions, graph, grads)
+  --version     print the version and exit
+  -h, --help    show this help and exit
+"""
+
+
+def _usage_error(message):
+    sys.stderr.write(f"tensorsh: error: {message}\n{USAGE}")
+    return 2
+
+
+def _decode(data, filename):
+    """UTF-8 bytes -> text, or a located UserError for invalid UTF-8."""
+    from tensorsh.lang.errors import UserError
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        line_start = data.rfind(b"\n", 0, e.start) + 1
+        col = len(data[line_start:e.start].decode("utf-8", "replace")) + 1
+        line_end = data.find(b"\n", e.start)
+        shown = data[line_start:line_end if line_end >= 0 else len(data)].decode("utf-8", "replace")
+        byte = data[e.start]
+        return None, UserError(
+            "SyntaxError",
+            f"Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} on line {line}, but no encoding declared; "
+            "see https://peps.python.org/pep-0263/ for details",
+            filename, line, col, col + 1, shown, detail=f"the file is not valid UTF-8 (byte 0x{byte:02x})")
+
+
+def _plain(opts):
+    return opts.get("plain") or bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+
+
+def run_source(text, filename, opts):
+    """Run a program as a script: output to stdout, warnings and the error report to stderr."""
+    from tensorsh.lang.errors import format_error
+    from tensorsh.lang.session import Session
+    _tune_allocator()
+    session = Session(write=sys.stdout.write, write_err=sys.stderr.write,
+                      options={"plain": _plain(opts), "explain": opts.get("explain", False)})
+    if opts.get("explain"):
+        _attach_explain(session)
+    try:
+        error = session.run(text, filename)
+    except KeyboardInterrupt:  # between statements
+        sys.stdout.flush()
+        sys.stderr.write("KeyboardInterrupt\n")
+        return 1
+    sys.stdout.flush()
+    if error is not None:
+        sys.stderr.write(format_error(error))
+        return 1
+    return 0
+
+
+def _attach_explain(session):
+    try:
+        from tensorsh.render import explain
+    except ImportError:
+        sys.stderr.write("tensorsh: --explain is not available yet in this build\n")
+        return
+    attach = getattr(explain, "attach", None)
+    if attach is not None:
+        attach(session)
+
+
+def _tune_allocator():
+    """Keep glibc from returning freed large blocks to the kernel (see issue 7); harmless elsewhere."""
+    try:
+        from tensorsh.engine import storage
+        tune = getattr(storage, "tune_allocator", None)
+        if tune is not None:
+            tune()
+    except ImportError:
+        pass
+
+
+def _run_file(path, opts):
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        sys.stderr.write(f"tensorsh: cannot open '{path}': {e.strerror}\n")
+        return 2
+    text, error = _decode(data, path)
+    if error is not None:
+        from tensorsh.lang.errors import format_error
+        sys.stderr.write(format_error(error))
+        return 1
+    return run_source(text, path, opts)
+
+
+def _parse_run_args(args):
+    opts, rest = {}, []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--plain":
+            opts["plain"] = True
+        elif a == "--explain":
+            opts["explain"] = True
+        elif a == "-c":
+            if i + 1 >= len(args):
+                return None, None, "argument -c: expected one argument"
+            opts["code"] = args[i + 1]
+            i += 1
+        elif a == "--":
+            rest.extend(args[i + 1:])
+            break
+        elif a.startswith("-") and a != "-":
+            return None, None, f"unrecognized argument: {a}"
+        else:
+            rest.append(a)
+        i += 1
+    return opts, rest, None
+
+
+def main(argv=None):
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("KeyboardInterrupt\n")
+        return 1
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 1
+
+
+def _main(args):
+    if args[:1] in (["-h"], ["--help"]):
+        sys.stdout.write(HELP)
+        return 0
+    if args[:1] == ["--version"]:
+        from tensorsh import __version__
+        sys.stdout.write(f"tensorsh {__version__}\n")
+        return 0
+    if args[:1] == ["test"]:
+        from tensorsh.app import golden
+        return golden.main(args[1:])
+    if args[:1] == ["export"]:
+        from tensorsh.app import export
+        return export.main(args[1:])
+    if args[:1] == ["run"]:
+        opts, rest, problem = _parse_run_args(args[1:])
+        if problem:
+            return _usage_error(problem)
+        if "code" in opts:
+            return _usage_error("'run' takes a FILE, not -c")
+        if len(rest) != 1:
+            return _usage_error("'run' takes exactly one FILE")
+        return _run_file(rest[0], opts)
+    opts, rest, problem = _parse_run_args(args)
+    if problem:
+        return _usage_error(problem)
+    if "code" in opts:
+        if rest:
+            return _usage_error("-c takes no FILE")
+        return run_source(opts["code"], "<string>", opts)
+    if len(rest) > 1:
+        return _usage_error("too many arguments")
+    if rest:
+        return _run_file(rest[0], opts)
+    try:
+        from tensorsh.app import shell
+    except ImportError as e:
+        if e.name and e.name.startswith("tensorsh"):
+            sys.stderr.write("tensorsh: the interactive shell is not available in this build; "
+                             "run a file with 'tensorsh FILE.tsh' or code with 'tensorsh -c CODE'\n")
+            return 2
+        raise
+    return shell.main(opts)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,163 @@
+"""The one table of builtins, where the short spelling and the PyTorch spelling meet.
+
+`torch.<name>` resolves through the engine's NAMESPACE; every name there is also a bare builtin.
+Python's own builtins (print, len, range, sum, max, ...) keep Python's meaning, as in a pasted
+script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `deepcopy(x)`,
+`with no_grad:`, `graph(y)` (= torchviz's `make_dot`), `show(...)`.
+"""
+import builtins as _py
+
+from tensorsh.lang.compiler import Namespace, Limit, MAX_ITEMS, guarded_pow
+
+CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
+            "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
+MODULES = ("torch", "torch.autograd", "copy", "torchviz")
+
+
+class Flag:
+    """A bare word that stands for a keyword argument: `retain`, `create`."""
+
+    __api__ = frozenset()
+
+    def __init__(self, name, meaning):
+        self.name, self.meaning = name, meaning
+
+    def __repr__(self):
+        return self.name
+
+
+RETAIN = Flag("retain", "retain_graph=True")
+CREATE = Flag("create", "create_graph=True")
+
+
+class Special:
+    """A builtin the session runs itself, because it needs the session (show, graph)."""
+
+    _tsh_special = True
+    __api__ = frozenset()
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f"<built-in function {self.name}>"
+
+
+SHOW = Special("show")
+GRAPH = Special("graph")
+
+
+def _engine():
+    try:
+        from tensorsh.engine import torch_api
+    except ImportError:
+        return {}, None
+    return torch_api.NAMESPACE, getattr(torch_api, "deepcopy", None)
+
+
+def _flags(args, kwargs):
+    """Move `grad`, `retain`, `create` flags from positional arguments into keywords."""
+    rest = []
+    for a in args:
+        if a is GRAD:
+            kwargs["requires_grad"] = True
+        elif a is RETAIN:
+            kwargs["retain_graph"] = True
+        elif a is CREATE:
+            kwargs["create_graph"] = True
+        else:
+            rest.append(a)
+    return rest
+
+
+def _with_grad_flag(fn, name):
+    def create(*args, **kwargs):
+        return fn(*_flags(args, kwargs), **kwargs)
+    create.__name__ = name
+    return create
+
+
+class GradFunction:
+    """`grad(y, x)` is torch.autograd.grad(y, x); a bare `grad` in a creation call means requires_grad=True."""
+
+    __api__ = frozenset()
+
+    def __init__(self, autograd):
+        self._autograd = autograd
+
+    def __call__(self, *args, **kwargs):
+        if self._autograd is None:
+            raise TypeError("grad() needs the tensorsh engine")
+        return self._autograd.grad(*_flags(args, kwargs), **kwargs)
+
+    def __repr__(self):
+        return "<built-in function grad>"
+
+
+GRAD = GradFunction(None)
+
+
+def backward(tensor, *args, **kwargs):
+    """`backward(y)`, `backward(y, retain)`, `backward(y, ones(5))`, `backward(y, create)`."""
+    rest = _flags(args, kwargs)
+    return tensor.backward(*rest, **kwargs)
+
+
+# ---- Python's builtins, guarded where a C loop could hang or eat memory ----
+def _check_size(*values):
+    for v in values:
+        if type(v) is range and len(v) > MAX_ITEMS:
+            raise Limit("MemoryError", f"range of {len(v)} items is too long (tensorsh's limit is {MAX_ITEMS})")
+
+
+def _sized(fn):
+    def guarded(*args, **kwargs):
+        _check_size(*args)
+        return fn(*args, **kwargs)
+    guarded.__name__ = fn.__name__
+    return guarded
+
+
+def _round(number, ndigits=None):
+    return _py.round(number) if ndigits is None else _py.round(number, ndigits)
+
+
+def _pow(base, exp, mod=None):
+    return guarded_pow(base, exp) if mod is None else _py.pow(base, exp, mod)
+
+
+def python_builtins(print_fn):
+    table = {
+        "print": print_fn, "len": _py.len, "range": _py.range, "int": _py.int, "float": _py.float,
+        "bool": _py.bool, "str": _py.str, "repr": _py.repr, "abs": _py.abs, "round": _round, "pow": _pow,
+        "enumerate": _py.enumerate, "zip": _py.zip, "reversed": _py.reversed, "slice": _py.slice,
+    }
+    for fn in (_py.min, _py.max, _py.sum, _py.list, _py.tuple, _py.sorted, _py.any, _py.all):
+        table[fn.__name__] = _sized(fn)
+    return table
+
+
+def build(print_fn):
+    """name -> value for every bare name a program can use (variables shadow these)."""
+    namespace, deepcopy = _engine()
+    autograd = namespace.get("autograd")
+    GRAD._autograd = autograd
+    table = {k: v for k, v in namespace.items() if not k.startswith("_")}
+    for name in CREATION:
+        if name in table:
+            table[name] = _with_grad_flag(table[name], name)
+    table.update(python_builtins(print_fn))
+    torch_ns = Namespace("torch", dict(namespace))
+    copy_ns = Namespace("copy", {"deepcopy": deepcopy} if deepcopy else {})
+    torchviz_ns = Namespace("torchviz", {"make_dot": GRAPH})
+    table.update({
+        "torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns,
+        "backward": backward, "grad": GRAD, "retain": RETAIN, "create": CREATE,
+        "show": SHOW, "graph": GRAPH, "make_dot": GRAPH,
+    })
+    if deepcopy is not None:
+        table["deepcopy"] = deepcopy
+    modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns}
+    if autograd is not None:
+        modules["torch.autograd"] = autograd if not isinstance(autograd, dict) else Namespace("torch.autograd", autograd)
+    return table, modules

@@ -1,0 +1,116 @@
+"""The one user-facing error type and its formatter: `file:line:col: error: ...`, caret, notes, Python's last line."""
+import os
+
+
+class UserError(Exception):
+    """A mistake in the user's program, reported compiler-style.
+
+    `kind` and `message` form the last line exactly as Python's traceback would end it
+    (`RuntimeError: <PyTorch's text>`); `detail` is the plain-words headline (defaults to the
+    message when short); `notes` are extra lines, optionally located (see `Note`).
+    `incomplete` marks syntax errors that more input could fix (an open bracket, a block
+    header at the end): the shell asks for another line instead of reporting them.
+    """
+
+    def __init__(self, kind, message, filename="<input>", line=0, col=0, end_col=0, source_line="",
+                 notes=None, detail=None, incomplete=False, end_line=None):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.filename = filename
+        self.line = line
+        self.col = col
+        self.end_line = line if end_line is None else end_line
+        self.end_col = end_col
+        self.source_line = source_line
+        self.notes = list(notes or [])
+        self.detail = detail
+        self.incomplete = incomplete
+
+    def last_line(self):
+        """The line Python's traceback would end with."""
+        return f"{self.kind}: {self.message}" if self.message else self.kind
+
+    def __str__(self):
+        return self.last_line()
+
+    def __repr__(self):
+        return f"UserError({self.kind!r}, {self.message!r}, {self.filename!r}, {self.line}, {self.col})"
+
+
+class InternalError(UserError):
+    """A bug in tensorsh itself (an unexpected Python exception); says so plainly."""
+
+    def __init__(self, exc, filename="<input>", line=0, col=0, end_col=0, source_line="", traceback_text=""):
+        super().__init__("InternalError", f"{type(exc).__name__}: {exc}", filename, line, col, end_col,
+                         source_line, detail="internal error in tensorsh \u2014 please report it (this is a bug, not your mistake)")
+        self.exc = exc
+        self.traceback_text = traceback_text
+
+
+class Note:
+    """An extra line under an error; with a location it shows that source line and a caret too."""
+
+    def __init__(self, text, filename=None, line=0, col=0, end_col=0, source_line=""):
+        self.text = text
+        self.filename = filename
+        self.line = line
+        self.col = col
+        self.end_col = end_col
+        self.source_line = source_line
+
+    def __repr__(self):
+        return f"Note({self.text!r})"
+
+
+def _snippet(line, col, end_col, source_line, end_line=None):
+    """The source line with a gutter, and `^~~~` under columns [col, end_col)."""
+    if not source_line or line <= 0:
+        return []
+    text = "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in source_line.rstrip("\r\n").replace("\t", " "))
+    gutter = f"{line:>5} | "
+    start = max(col, 1)
+    stop = end_col if (end_line is None or end_line == line) and end_col > start else len(text) + 1
+    stop = min(max(stop, start + 1), max(len(text) + 1, start + 1))
+    if len(text) > 100:                       # show a window of a very long line around the span
+        left = max(0, start - 41)
+        right = min(len(text), left + 100)
+        shown = ("..." if left else "") + text[left:right] + ("..." if right < len(text) else "")
+        shift = left - (3 if left else 0)
+        start = start - shift
+        stop = max(start + 1, min(stop - shift, len(shown) + 1 - (3 if right < len(text) else 0)))
+        text = shown
+    marks = "^" + "~" * (stop - start - 1)
+    return [gutter + text, " " * (len(gutter) - 2) + "| " + " " * (start - 1) + marks]
+
+
+def _headline(err):
+    if err.detail:
+        return err.detail
+    if len(err.message) <= 100 and "\n" not in err.message:
+        return err.message or err.kind
+    return f"{err.kind} (PyTorch's message is below)"
+
+
+def format_error(err):
+    """The full report as text (ends with a newline); the last line is Python's last traceback line."""
+    where = f"{err.filename}:{err.line}:{err.col}" if err.line else err.filename
+    out = [f"{where}: error: {_headline(err)}"]
+    out += _snippet(err.line, err.col, err.end_col, err.source_line, err.end_line)
+    for note in err.notes:
+        if note.filename is not None and note.line:
+            out.append(f"{note.filename}:{note.line}:{note.col}: note: {note.text}")
+            out += _snippet(note.line, note.col, note.end_col, note.source_line)
+        else:
+            out.append(f"note: {note.text}")
+    if isinstance(err, InternalError) and os.environ.get("TENSORSH_DEBUG") == "1" and err.traceback_text:
+        out.append(err.traceback_text.rstrip("\n"))
+    out.append(err.last_line())
+    return "\n".join(out) + "\n"
+
+
+def did_you_mean(name, candidates):
+    """A 'did you mean' note for a misspelt name, or None."""
+    import difflib
+    close = difflib.get_close_matches(name, [c for c in candidates if not c.startswith("_")], n=1, cutoff=0.7)
+    return Note(f"did you mean '{close[0]}'?") if close else None

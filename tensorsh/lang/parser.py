@@ -1,0 +1,686 @@
+"""Source text -> list of AST statements, with syntax errors in plain words and exact positions.
+
+The parser is the standalone LALR module generated from grammar/tensorsh.lark (scripts/gen_parser.py),
+so lark is not imported at run time. Its callbacks build the AST while parsing (no parse tree, no
+recursion), and a postlexer turns indentation into _INDENT/_DEDENT and checks brackets.
+"""
+from tensorsh.lang import _parser as P
+from tensorsh.lang import ast as A
+from tensorsh.lang.errors import UserError, Note
+
+MAX_PARENS = 200        # CPython's limit: "too many nested parentheses"
+MAX_INDENT = 100        # CPython's limit: "too many levels of indentation"
+OPEN = {"LPAR": "(", "LSQB": "["}
+CLOSE = {"RPAR": ")", "RSQB": "]"}
+MATCH = {")": "(", "]": "["}
+UNSUPPORTED_KEYWORDS = {"if", "elif", "else", "while", "def", "class", "return", "try", "except", "finally",
+                        "break", "continue", "del", "raise", "assert", "global", "nonlocal", "yield",
+                        "async", "await", "match"}
+EXPR_START = {"NAME", "DEC_NUMBER", "HEX_NUMBER", "FLOAT_NUMBER", "STRING", "LONG_STRING", "LPAR", "LSQB",
+              "NONE", "TRUE", "FALSE", "ELLIPSIS", "ADD_OP", "UNARY_OP", "NOT", "LAMBDA"}
+BLOCK_HEADERS = {"WITH": "with", "FOR": "for"}
+
+
+class Source:
+    """A program's text and name; gives source lines for error reports."""
+
+    def __init__(self, text, filename="<input>"):
+        self.text = text
+        self.filename = filename
+        self.lines = text.splitlines()
+
+    def line(self, n):
+        return self.lines[n - 1] if 0 < n <= len(self.lines) else ""
+
+    def text_of(self, node):
+        """The source text a node spans."""
+        if node.line == node.end_line:
+            return self.line(node.line)[node.col - 1:node.end_col - 1]
+        first = self.line(node.line)[node.col - 1:]
+        middle = [self.line(n) for n in range(node.line + 1, node.end_line)]
+        return "\n".join([first, *middle, self.line(node.end_line)[:node.end_col - 1]])
+
+    def error(self, kind, message, line, col, end_col=None, detail=None, notes=None, incomplete=False, end_line=None):
+        return UserError(kind, message, self.filename, line, col, col + 1 if end_col is None else end_col,
+                         self.line(line), notes=notes, detail=detail, incomplete=incomplete, end_line=end_line)
+
+    def error_at(self, node, kind, message, detail=None, notes=None):
+        return UserError(kind, message, self.filename, node.line, node.col, node.end_col, self.line(node.line),
+                         notes=notes, detail=detail, end_line=node.end_line)
+
+
+class _SyntaxProblem(Exception):
+    """Raised inside parser callbacks / the postlexer; turned into a UserError with the Source."""
+
+    def __init__(self, kind, message, line, col, end_col=None, detail=None, incomplete=False, notes=None):
+        super().__init__(message)
+        self.args_ = (kind, message, line, col, end_col, detail, notes, incomplete)
+
+
+def _tok_pos(tok):
+    return tok.line, tok.column, tok.end_line, tok.end_column
+
+
+class _PostLexer:
+    """Indentation -> _INDENT/_DEDENT; newlines inside brackets dropped; bracket checks."""
+
+    always_accept = ("_NL",)
+
+    def __init__(self):
+        self.expression_mode = False
+        self.history = [None, None]
+
+    def process(self, stream):
+        history = self.history = [None, None]
+        brackets = []
+        indents = [0]
+        first = True
+        for tok in stream:
+            t = tok.type
+            if self.expression_mode:
+                if t == "_NL":
+                    continue
+            elif first and t != "_NL" and tok.column > 1:
+                raise _SyntaxProblem("IndentationError", "unexpected indent", tok.line, 1, tok.column,
+                                     detail="unexpected indent")
+            first = False
+            if t == "_NL":
+                if brackets:
+                    continue
+                history[0], history[1] = history[1], tok
+                yield tok
+                if self.expression_mode:
+                    continue
+                text = tok.value.rsplit("\n", 1)[-1] if "\n" in tok.value else None
+                if text is None:
+                    continue
+                width = len(text.expandtabs(8))
+                if width > indents[-1]:
+                    if len(indents) > MAX_INDENT:
+                        raise _SyntaxProblem("IndentationError", "too many levels of indentation",
+                                             tok.end_line, 1, tok.end_column)
+                    indents.append(width)
+                    yield P.Token.new_borrow_pos("_INDENT", text, tok)
+                else:
+                    while width < indents[-1]:
+                        indents.pop()
+                        yield P.Token.new_borrow_pos("_DEDENT", text, tok)
+                    if width != indents[-1]:
+                        raise _SyntaxProblem("IndentationError", "unindent does not match any outer indentation level",
+                                             tok.end_line, 1, tok.end_column,
+                                             detail="this line's indentation matches no enclosing block")
+                continue
+            if t in OPEN:
+                brackets.append(tok)
+                if len(brackets) > MAX_PARENS:
+                    raise _SyntaxProblem("SyntaxError", "too many nested parentheses", tok.line, tok.column,
+                                         detail=f"too many nested brackets (the limit is {MAX_PARENS})")
+            elif t in CLOSE:
+                if not brackets:
+                    raise _SyntaxProblem("SyntaxError", f"unmatched '{tok}'", tok.line, tok.column,
+                                         detail=f"'{tok}' closes a bracket that was never opened")
+                opener = brackets.pop()
+                if MATCH[tok] != opener:
+                    if opener.line == tok.line:
+                        msg = f"closing parenthesis '{tok}' does not match opening parenthesis '{opener}'"
+                    else:
+                        msg = (f"closing parenthesis '{tok}' does not match opening parenthesis '{opener}' "
+                               f"on line {opener.line}")
+                    raise _SyntaxProblem("SyntaxError", msg, tok.line, tok.column,
+                                         detail=f"'{tok}' does not close the '{opener}' opened at {opener.line}:{opener.column}")
+            history[0], history[1] = history[1], tok
+            yield tok
+        if brackets:
+            b = brackets[-1]
+            raise _SyntaxProblem("SyntaxError", f"'{b}' was never closed", b.line, b.column,
+                                 detail=f"unclosed '{b}' opened at {b.line}:{b.column}", incomplete=True)
+        while len(indents) > 1:
+            indents.pop()
+            yield P.Token("_DEDENT", "")
+
+
+# ---- parser callbacks: children -> AST ----
+def _span(node, first, last):
+    """Give node the span from `first` to `last` (tokens or nodes)."""
+    if isinstance(first, P.Token):
+        node.line, node.col = first.line, first.column
+    else:
+        node.line, node.col = first.line, first.col
+    if isinstance(last, P.Token):
+        node.end_line, node.end_col = last.end_line, last.end_column
+    else:
+        node.end_line, node.end_col = last.end_line, last.end_col
+    return node
+
+
+def _target_problem(node):
+    """Why `node` cannot be assigned to (Python's wording), or None."""
+    if isinstance(node, (A.Name, A.Attribute, A.Subscript)):
+        return None
+    if isinstance(node, (A.TupleExpr, A.ListExpr)):
+        for elt in node.elts:
+            problem = _target_problem(elt)
+            if problem:
+                return problem
+        return None
+    what = {A.Call: "function call", A.Const: "literal", A.FString: "f-string expression", A.Lambda: "lambda",
+            A.Compare: "comparison", A.IfExp: "conditional expression"}.get(type(node), "expression")
+    if isinstance(node, A.Const) and (node.value is None or node.value is True or node.value is False):
+        what = repr(node.value)
+    return what
+
+
+def _string_value(tok):
+    """The value of one string token: str for plain strings, a list of parts for f-strings."""
+    text = str(tok)
+    i = 0
+    while text[i] not in "'\"":
+        i += 1
+    prefix, body = text[:i].lower(), text[i:]
+    if "f" not in prefix:
+        import ast as pyast  # literal_eval parses literals only; it never runs code
+        return pyast.literal_eval(prefix + body)
+    return ("f", prefix.replace("f", ""), body, tok)
+
+
+class _Builder(P.Transformer):
+    """Lark calls one method per rule alias with the rule's children; each returns an AST node."""
+
+    def __init__(self):
+        super().__init__()
+        self.fstrings = []
+
+    # statements
+    def file(self, children):
+        out = []
+        for c in children:
+            if isinstance(c, list):
+                out.extend(c)
+            elif isinstance(c, A.Node):
+                out.append(c)
+        return out
+
+    def expression(self, children):
+        return children[0]
+
+    def simple_stmt(self, children):
+        return [c for c in children if isinstance(c, A.Node)]
+
+    def expr_stmt(self, c):
+        return _span(A.ExprStmt(c[0]), c[0], c[0])
+
+    def assign(self, c):
+        *targets, value = c
+        for t in targets:
+            problem = _target_problem(t)
+            if problem:
+                raise _SyntaxProblem("SyntaxError", f"cannot assign to {problem} here. Maybe you meant '==' instead of '='?",
+                                     t.line, t.col, t.end_col if t.end_line == t.line else None,
+                                     detail=f"cannot assign to a {problem}")
+        return _span(A.Assign(targets, value), targets[0], value)
+
+    def augassign(self, c):
+        target, op, value = c
+        if not isinstance(target, (A.Name, A.Attribute, A.Subscript)):
+            problem = _target_problem(target) or "tuple"
+            raise _SyntaxProblem("SyntaxError", f"'{problem}' is an illegal expression for augmented assignment",
+                                 target.line, target.col, target.end_col if target.end_line == target.line else None,
+                                 detail=f"'{op}' needs a name, attribute or index on its left")
+        return _span(A.AugAssign(target, str(op)[:-1], value), target, value)
+
+    def pass_stmt(self, c):
+        return _span(A.Pass(), c[0], c[0])
+
+    def dotted_name(self, c):
+        return c
+
+    def dotted_as_name(self, c):
+        names, alias = c
+        return (".".join(names), str(alias) if alias is not None else None, names[0], alias or names[-1])
+
+    def import_stmt(self, c):
+        kw, *items = c
+        return _span(A.Import([(d, a) for d, a, _, _ in items]), kw, items[-1][3])
+
+    def import_as_name(self, c):
+        name, alias = c
+        return (str(name), str(alias) if alias is not None else None, alias or name)
+
+    def import_as_names(self, c):
+        items = [x for x in c if isinstance(x, tuple)]
+        last = c[-1] if isinstance(c[-1], P.Token) and c[-1].type == "RPAR" else items[-1][2]
+        return (items, last)
+
+    def from_import(self, c):
+        c = [x for x in c if not (isinstance(x, P.Token) and x.type == "IMPORT")]
+        kw, module, (items, last) = c
+        return _span(A.FromImport(".".join(module), [(n, a) for n, a, _ in items]), kw, last)
+
+    def suite(self, c):
+        out = []
+        for x in c:
+            if isinstance(x, list):
+                out.extend(x)
+            elif isinstance(x, A.Node):
+                out.append(x)
+        return out
+
+    def with_stmt(self, c):
+        kw, ctx, name, body = c
+        return _span(A.With(ctx, str(name) if name is not None else None, body), kw, name or ctx)
+
+    def for_stmt(self, c):
+        kw, target, it, body = c
+        return _span(A.For(target, it, body), kw, it)
+
+    def target_list(self, c):
+        elts = [x for x in c if isinstance(x, A.Node)]
+        for e in elts:
+            problem = _target_problem(e)
+            if problem:
+                raise _SyntaxProblem("SyntaxError", f"cannot assign to {problem}", e.line, e.col,
+                                     e.end_col if e.end_line == e.line else None)
+        if len(elts) == 1 and not (len(c) > 1):
+            return elts[0]
+        return _span(A.TupleExpr(elts), elts[0], elts[-1])
+
+    # expressions
+    def tuple(self, c):
+        elts = [x for x in c if isinstance(x, A.Node)]
+        return _span(A.TupleExpr(elts), elts[0], elts[-1])
+
+    def ifexp(self, c):
+        body, test, orelse = c
+        return _span(A.IfExp(test, body, orelse), body, orelse)
+
+    def lambdef(self, c):
+        kw, *params, body = c
+        params = [str(p) for p in params if p is not None]
+        if len(set(params)) != len(params):
+            raise _SyntaxProblem("SyntaxError", "duplicate argument in function definition", kw.line, kw.column)
+        return _span(A.Lambda(params, body), kw, body)
+
+    def or_(self, c):
+        return _span(A.BoolOp("or", c), c[0], c[-1])
+
+    def and_(self, c):
+        return _span(A.BoolOp("and", c), c[0], c[-1])
+
+    def not_(self, c):
+        return _span(A.UnaryOp("not", c[1]), c[0], c[1])
+
+    def comp_op(self, c):
+        return " ".join(str(t) for t in c)
+
+    def compare(self, c):
+        return _span(A.Compare(c[0], c[1::2], c[2::2]), c[0], c[-1])
+
+    def binop(self, c):
+        left, op, right = c
+        if isinstance(left, A.BinOp) and not getattr(left, "parenthesized", False):
+            left.operands.append(right)
+            left.ops.append(str(op))
+            return _span(left, left, right)
+        return _span(A.BinOp([left, right], [str(op)]), left, right)
+
+    def unary(self, c):
+        return _span(A.UnaryOp(str(c[0]), c[1]), c[0], c[1])
+
+    def call(self, c):
+        func, _lpar, args, rpar = c
+        positional, keywords = [], []
+        for a in (args or []):
+            if isinstance(a, A.Keyword):
+                if a.name in {k.name for k in keywords}:
+                    raise _SyntaxProblem("SyntaxError", f"keyword argument repeated: {a.name}", a.line, a.col, a.end_col)
+                keywords.append(a)
+            elif keywords:
+                raise _SyntaxProblem("SyntaxError", "positional argument follows keyword argument",
+                                     a.line, a.col, a.end_col if a.end_line == a.line else None)
+            else:
+                positional.append(a)
+        return _span(A.Call(func, positional, keywords), func, rpar)
+
+    def arguments(self, c):
+        return [x for x in c if isinstance(x, A.Node)]
+
+    def keyword(self, c):
+        name, value = c
+        return _span(A.Keyword(str(name), value), name, value)
+
+    def index(self, c):
+        value, _lsqb, subs, rsqb = c
+        return _span(A.Subscript(value, subs), value, rsqb)
+
+    def subscripts(self, c):
+        items = [x for x in c if isinstance(x, A.Node)]
+        if len(items) == 1 and len(c) == 1:
+            return items[0]
+        return _span(A.TupleExpr(items), items[0], items[-1])
+
+    def slice(self, c):
+        lower, colon1, upper, colon2, step = c
+        toks = [x for x in c if x is not None]
+        return _span(A.Slice(lower, upper, step), toks[0], toks[-1])
+
+    def getattr(self, c):
+        value, name = c
+        node = _span(A.Attribute(value, str(name)), value, name)
+        node.attr_col = name.column
+        return node
+
+    def name(self, c):
+        return _span(A.Name(str(c[0])), c[0], c[0])
+
+    def int_(self, c):
+        return _span(A.Const(int(str(c[0]).replace("_", ""), 0)), c[0], c[0])
+
+    def float_(self, c):
+        return _span(A.Const(float(str(c[0]).replace("_", ""))), c[0], c[0])
+
+    def none(self, c):
+        return _span(A.Const(None), c[0], c[0])
+
+    def true(self, c):
+        return _span(A.Const(True), c[0], c[0])
+
+    def false(self, c):
+        return _span(A.Const(False), c[0], c[0])
+
+    def ellipsis(self, c):
+        return _span(A.Const(Ellipsis), c[0], c[0])
+
+    def strings(self, c):
+        values = []
+        for tok in c:
+            try:
+                values.append(_string_value(tok))
+            except (SyntaxError, ValueError) as e:
+                raise _SyntaxProblem("SyntaxError", str(e.msg if hasattr(e, "msg") else e), tok.line, tok.column,
+                                     tok.end_column if tok.end_line == tok.line else None)
+        kinds = {type(v) for v in values}
+        if bytes in kinds and len(kinds) > 1:
+            raise _SyntaxProblem("SyntaxError", "cannot mix bytes and nonbytes literals", c[0].line, c[0].column)
+        if all(not isinstance(v, tuple) for v in values):
+            return _span(A.Const(values[0] if len(values) == 1 else type(values[0])().join(values)), c[0], c[-1])
+        node = _span(A.FString(values), c[0], c[-1])
+        self.fstrings.append(node)   # its {expressions} are parsed after the enclosing parse
+        return node
+
+    def empty_tuple(self, c):
+        return _span(A.TupleExpr([]), c[0], c[-1])
+
+    def paren_tuple(self, c):
+        elts = [x for x in c if isinstance(x, A.Node)]
+        return _span(A.TupleExpr(elts), c[0], c[-1])
+
+    def paren(self, c):
+        inner = c[1]
+        if isinstance(inner, A.BinOp):
+            inner.parenthesized = True
+        return inner
+
+    def list_(self, c):
+        elts = [x for x in c if isinstance(x, A.Node)]
+        return _span(A.ListExpr(elts), c[0], c[-1])
+
+
+_state = {}
+
+
+def _parser():
+    p = _state.get("parser")
+    if p is None:
+        postlex = _PostLexer()
+        builder = _Builder()
+        p = _state["parser"] = P.Lark_StandAlone(postlex=postlex, transformer=builder)
+        _state["postlex"], _state["builder"] = postlex, builder
+    return p
+
+
+def _check_text(source):
+    text = source.text
+    nul = text.find("\0")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise source.error("SyntaxError", "source code string cannot contain null bytes", line, col,
+                           detail="the file contains a NUL byte")
+
+
+def parse(text, filename="<input>", start="file"):
+    """Parse a program (start='file': list of statements) or one expression (start='expression')."""
+    source = text if isinstance(text, Source) else Source(text, filename)
+    _check_text(source)
+    body = source.text
+    if start == "file" and not body.endswith("\n"):
+        body += "\n"
+    parser = _parser()
+    postlex, builder = _state["postlex"], _state["builder"]
+    postlex.expression_mode = start == "expression"
+    builder.fstrings = []
+    try:
+        for _ in parser.lex(body):        # tokens first, so bracket errors win as in CPython
+            pass
+        result = parser.parse(body, start=start)
+        pending, builder.fstrings = builder.fstrings, []
+        for node in pending:
+            _finish_fstring(node, source)
+        return result
+    except _SyntaxProblem as p:
+        kind, message, line, col, end_col, detail, notes, incomplete = p.args_
+        raise source.error(kind, message, line, col, end_col, detail=detail, notes=notes, incomplete=incomplete) from None
+    except P.UnexpectedCharacters as e:
+        raise _lex_error(source, e) from None
+    except P.UnexpectedToken as e:
+        raise _parse_error(source, e, postlex.history) from None
+    except P.UnexpectedEOF as e:
+        last = len(source.lines) or 1
+        raise source.error("SyntaxError", "unexpected EOF while parsing", last, len(source.line(last)) + 1,
+                           detail="the program ends in the middle of a statement", incomplete=True) from None
+    finally:
+        postlex.expression_mode = False
+
+
+def _lex_error(source, e):
+    line_text = source.line(e.line)
+    ch = e.char
+    rest = line_text[e.column - 1:]
+    if ch in "'\"":
+        if rest.startswith(ch * 3):
+            return source.error("SyntaxError", f"unterminated triple-quoted string literal (detected at line {len(source.lines)})",
+                                e.line, e.column, detail="this string is never closed", incomplete=True)
+        return source.error("SyntaxError", f"unterminated string literal (detected at line {e.line})", e.line, e.column,
+                            detail="this string is not closed on its line")
+    if ch == "\\":
+        return source.error("SyntaxError", "unexpected character after line continuation character", e.line, e.column,
+                            detail="a '\\' continues a line only at its very end")
+    if ord(ch) > 127 and not ch.isprintable() or ord(ch) > 127:
+        return source.error("SyntaxError", f"invalid character '{ch}' (U+{ord(ch):04X})", e.line, e.column,
+                            detail=f"'{ch}' cannot appear in a program outside a string")
+    if ch == "!":
+        return source.error("SyntaxError", "invalid syntax", e.line, e.column, detail="'!' is only valid in '!='")
+    return source.error("SyntaxError", "invalid syntax", e.line, e.column,
+                        detail=f"'{ch}' cannot appear here" if ch.strip() else "unexpected character")
+
+
+def _describe(tok):
+    if tok is None:
+        return "the start"
+    if tok.type == "_NL":
+        return "the end of the line"
+    if tok.type in ("_INDENT", "_DEDENT", "$END"):
+        return "the end of the block"
+    return f"'{tok}'"
+
+
+def _parse_error(source, e, history):
+    tok = e.token
+    expected = set(e.expected) if e.expected else set()
+    prev = history[0] if history[1] is tok else history[1]
+    line, col = tok.line, tok.column
+    if tok.type == "$END" or line is None:
+        last = len(source.lines) or 1
+        line, col = last, len(source.line(last)) + 1
+    if tok.type == "_NL" and tok.value.startswith("#") is False:
+        # point just after the last real token, where Python puts the caret for a short line
+        if prev is not None and prev.type != "_NL":
+            line, col = prev.end_line, prev.end_column
+    if tok.type == "_INDENT":
+        return source.error("IndentationError", "unexpected indent", tok.end_line, 1, len(tok.value) + 1,
+                            detail="this line is indented more than the line before it, but no block opens here")
+    if "_INDENT" in expected:
+        header = _block_header(history, source, tok)
+        if header:
+            kind_word, hline = header
+            msg = f"expected an indented block after '{kind_word}' statement on line {hline}"
+        else:
+            msg = "expected an indented block"
+        at_end = tok.type in ("$END", "_DEDENT") or (tok.type == "_NL")
+        return source.error("IndentationError", msg, line, col, detail=msg, incomplete=at_end)
+    if prev is not None and prev.type == "NAME" and str(prev) in UNSUPPORTED_KEYWORDS:
+        return source.error("SyntaxError", "invalid syntax", prev.line, prev.column, prev.end_column,
+                            detail=f"'{prev}' is not part of tensorsh",
+                            notes=[Note("tensorsh has only 'with' and 'for' blocks, assignments and expressions")])
+    if tok.type in ("IF", "ELSE") and (prev is None or prev.type in ("_NL", "_INDENT", "_DEDENT", "SEMICOLON")):
+        return source.error("SyntaxError", "invalid syntax", line, col, tok.end_column,
+                            detail=f"'{tok}' statements are not part of tensorsh",
+                            notes=[Note("tensorsh has only 'with' and 'for' blocks, assignments and expressions")])
+    if "NAME" in expected and not ({"RPAR", "RSQB"} & expected and tok.type in ("RPAR", "RSQB")):
+        if prev is not None and prev.type not in ("_NL", "_INDENT", "_DEDENT"):
+            detail = f"expected an expression after {_describe(prev)}"
+        else:
+            detail = "expected an expression"
+        if tok.type not in ("_NL", "$END"):
+            detail += f", found {_describe(tok)}"
+        return source.error("SyntaxError", "invalid syntax", line, col,
+                            tok.end_column if tok.type not in ("_NL", "$END", "_DEDENT") else None, detail=detail,
+                            incomplete=tok.type == "$END")
+    if "COLON" in expected and len(expected) <= 3 and tok.type != "COLON":
+        return source.error("SyntaxError", "expected ':'", line, col, detail="expected ':' at the end of the block header")
+    if tok.type == "EQUAL" and prev is not None:
+        return source.error("SyntaxError", "invalid syntax", line, col, tok.end_column,
+                            detail="unexpected '=' (use '==' to compare; keyword arguments go inside a call)")
+    found = _describe(tok)
+    detail = f"unexpected {found}" + (f" after {_describe(prev)}" if prev is not None and prev.type != "_NL" else "")
+    msg = "invalid syntax"
+    if tok.type in ("NAME", "DEC_NUMBER", "FLOAT_NUMBER", "STRING", "HEX_NUMBER") and prev is not None \
+            and prev.type in ("NAME", "DEC_NUMBER", "FLOAT_NUMBER", "STRING", "RPAR", "RSQB"):
+        detail += " (a missing operator or comma?)"
+    return source.error("SyntaxError", msg, line, col,
+                        tok.end_column if tok.type not in ("_NL", "$END", "_DEDENT", "_INDENT") else None,
+                        detail=detail)
+
+
+def _block_header(history, source, tok):
+    """('with'|'for', line) of the block header whose body is missing, from the source text."""
+    line = (history[0].line if history[0] is not None else tok.line) or 1
+    for n in range(min(line, len(source.lines)), 0, -1):
+        stripped = source.line(n).lstrip()
+        for word in ("with", "for"):
+            if stripped.startswith(word + " ") or stripped.startswith(word + "\t"):
+                return word, n
+    return None
+
+
+# ---- f-strings ----
+def _finish_fstring(node, source):
+    """Split each f-string token's body into literal text and parsed {expressions}."""
+    parts = []
+    for value in node.parts:
+        if not isinstance(value, tuple):
+            parts.append(value)
+            continue
+        _, prefix, body, tok = value
+        quote = body[:3] if body[:3] in ('"""', "'''") else body[0]
+        inner = body[len(quote):-len(quote)]
+        start_col = tok.column + (len(str(tok)) - len(body)) + len(quote)
+        parts.extend(_fstring_parts(inner, prefix, quote, tok, start_col, source))
+    merged = []
+    for p in parts:
+        if isinstance(p, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += p
+        elif p != "":
+            merged.append(p)
+    node.parts = merged
+
+
+def _literal(text, prefix, quote, tok, source):
+    import ast as pyast
+    if "r" in prefix:
+        return text
+    try:
+        return pyast.literal_eval(quote + text + quote)
+    except (SyntaxError, ValueError) as e:
+        raise source.error("SyntaxError", f"invalid string in f-string: {e}", tok.line, tok.column) from None
+
+
+def _fstring_parts(inner, prefix, quote, tok, start_col, source):
+    parts, i, lit, n = [], 0, [], len(inner)
+    while i < n:
+        ch = inner[i]
+        if ch == "{" and inner[i + 1:i + 2] == "{":
+            lit.append("{"); i += 2; continue
+        if ch == "}" and inner[i + 1:i + 2] == "}":
+            lit.append("}"); i += 2; continue
+        if ch == "}":
+            raise source.error("SyntaxError", "f-string: single '}' is not allowed", tok.line, start_col + i,
+                               detail="a single '}' in an f-string must be doubled as '}}'")
+        if ch != "{":
+            lit.append(ch); i += 1; continue
+        parts.append(_literal("".join(lit), prefix, quote, tok, source)); lit = []
+        j, depth, in_str = i + 1, 0, None
+        expr_end = conv = spec_start = None
+        while j < n:
+            c = inner[j]
+            if in_str:
+                if c == in_str:
+                    in_str = None
+            elif c in "'\"":
+                in_str = c
+            elif c in "([{":
+                depth += 1
+            elif c in ")]}" and depth:
+                depth -= 1
+            elif depth == 0 and c == "}":
+                break
+            elif depth == 0 and c == "!" and inner[j + 1:j + 2] != "=" and expr_end is None:
+                expr_end, conv = j, inner[j + 1:j + 2]
+                j += 1
+            elif depth == 0 and c == ":" and spec_start is None:
+                if expr_end is None:
+                    expr_end = j
+                spec_start = j + 1
+                k = j + 1
+                while k < n and inner[k] != "}":
+                    k += 1
+                j = k
+                break
+            j += 1
+        if j >= n:
+            raise source.error("SyntaxError", "f-string: expecting '}'", tok.line, start_col + i,
+                               detail="this '{' in the f-string is never closed")
+        expr_text = inner[i + 1:(expr_end if expr_end is not None else j)]
+        spec = inner[spec_start:j] if spec_start is not None else None
+        self_doc = None
+        stripped = expr_text.rstrip()
+        if stripped.endswith("=") and not stripped.endswith(("==", "!=", "<=", ">=")):
+            self_doc = expr_text
+            expr_text = stripped[:-1]
+        if not expr_text.strip():
+            raise source.error("SyntaxError", "f-string: valid expression required before '}'", tok.line, start_col + i,
+                               detail="an f-string's {} must hold an expression")
+        if conv is not None and conv not in ("r", "s", "a"):
+            raise source.error("SyntaxError", "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                               tok.line, start_col + i)
+        col = start_col + i + 1
+        padded = "\n" * (tok.line - 1) + " " * (col - 1) + expr_text
+        sub = Source(padded, source.filename)
+        sub.lines = source.lines
+        value = parse(sub, start="expression")
+        fv = A.FormattedValue(value, conv, spec, self_doc)
+        _span(fv, value, value)
+        parts.append(fv)
+        i = j + 1
+    parts.append(_literal("".join(lit), prefix, quote, tok, source))
+    return parts

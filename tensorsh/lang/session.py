@@ -1,0 +1,293 @@
+"""A Session: variables, options and the one entry point every front end uses to run source text.
+
+    session = Session(write=sys.stdout.write, write_err=sys.stderr.write)
+    error = session.run(text, "exp.tsh")             # a whole program; stops at the first error
+    for stmt in session.compile(text, "exp.tsh"):     # or statement by statement (shell, golden runner)
+        result = session.execute(stmt)               # Result(output, error, warnings, value)
+
+A statement commits only when it succeeds: on an error the engine's undo journal rolls back every
+storage, version counter, grad and graph it touched, and the variables are restored.
+"""
+import sys
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from tensorsh.lang import ast as A
+from tensorsh.lang import builtins as B
+from tensorsh.lang.compiler import Compiler, Limit, Location
+from tensorsh.lang.errors import UserError, InternalError, Note
+from tensorsh.lang.parser import Source, parse
+
+try:
+    from tensorsh.engine import undo as _undo
+except ImportError:  # the engine lands in stages; the language works on Python values without it
+    _undo = None
+try:
+    from tensorsh.engine.errors import TorchError, set_warning_sink
+except ImportError:
+    TorchError, set_warning_sink = None, None
+
+PYTHON_ERRORS = (TypeError, ValueError, ZeroDivisionError, IndexError, KeyError, OverflowError, MemoryError,
+                 StopIteration)
+SUPPORTED_IMPORTS = "import torch, import copy, from torchviz import make_dot (and 'from torch import ...')"
+
+
+@dataclass(eq=False)
+class Statement:
+    """One top-level statement (a `with`/`for` block is one statement)."""
+    filename: str
+    line: int
+    end_line: int
+    col: int
+    end_col: int
+    source: str                       # its text (a block: all its lines)
+    node: Any = field(repr=False)
+    run: Any = field(repr=False)      # the compiled closure
+    is_expression: bool = False
+
+
+@dataclass
+class Result:
+    output: str = ""
+    error: Optional[UserError] = None
+    warnings: list = field(default_factory=list)   # "UserWarning: <message>"
+    value: Any = None                              # an expression statement's value (for echo)
+
+
+class _NullJournal:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def rollback(self):
+        pass
+
+
+class Session:
+    """Variables, options and output sinks of one running program or shell."""
+
+    def __init__(self, write=None, write_err=None, renderer=None, options=None):
+        self._write = write or sys.stdout.write
+        self._write_err = write_err or sys.stderr.write
+        self.renderer = renderer
+        self.options = {"plain": True, "explain": False, "width": 80}
+        self.options.update(options or {})
+        self.variables = {}
+        self.observers = []
+        self.builtins, self.modules = B.build(self._print)
+        self.results = [None]
+        self._loc = None
+        self._sources = {}
+        self._warned = set()
+        self._warnings = None       # list while execute() collects warnings
+
+    # ---- output ----
+    def write(self, text):
+        """Every byte a program prints goes through here."""
+        self._write(text)
+
+    def _print(self, *args, sep=" ", end="\n", file=None, flush=False):
+        if sep is None:
+            sep = " "
+        if end is None:
+            end = "\n"
+        if not isinstance(sep, str):
+            raise TypeError(f"sep must be None or a string, not {type(sep).__name__}")
+        if not isinstance(end, str):
+            raise TypeError(f"end must be None or a string, not {type(end).__name__}")
+        if file is not None:
+            raise TypeError("print(file=...) is not supported in tensorsh")
+        self.write(sep.join([str(a) for a in args]) + end)
+
+    def _on_warning(self, category, message):
+        loc = self._loc
+        key = (category, message, loc.filename if loc else "", loc.line if loc else 0)
+        if key in self._warned:
+            return
+        self._warned.add(key)
+        if self._warnings is not None:
+            self._warnings.append(f"{category}: {message}")
+        elif loc is not None:
+            self._write_err(f"{loc.filename}:{loc.line}: {category}: {message}\n  {loc.source_line.strip()}\n")
+        else:
+            self._write_err(f"{category}: {message}\n")
+
+    # ---- hooks the compiled code calls ----
+    def enter_statement(self, loc):
+        self._loc = loc
+        if _undo is not None:
+            _undo.set_location(loc)
+
+    def module(self, dotted, node):
+        mod = self.modules.get(dotted)
+        if mod is None:
+            source = self._sources.get(self._loc.filename) if self._loc else None
+            err = UserError("ModuleNotFoundError", f"No module named '{dotted}'", notes=[
+                Note(f"tensorsh supports only: {SUPPORTED_IMPORTS}")], detail=f"cannot import '{dotted}' in tensorsh")
+            _place(err, source, node)
+            raise err
+        return mod
+
+    def special_call(self, fn, args, kwargs, texts, node):
+        if fn is B.SHOW:
+            if kwargs:
+                raise TypeError(f"show() got an unexpected keyword argument '{next(iter(kwargs))}'")
+            if args:
+                items = list(zip(texts, args))
+            else:
+                items = [(k, v) for k, v in self.variables.items() if _is_tensor(v)]
+            text = self._renderer().show(self, items)
+        else:
+            path = kwargs.pop("filename", None)
+            if kwargs:
+                raise TypeError(f"graph() got an unexpected keyword argument '{next(iter(kwargs))}'")
+            if len(args) not in (1, 2):
+                raise TypeError(f"graph() takes 1 or 2 arguments ({len(args)} given)")
+            if len(args) == 2:
+                path = args[1]
+            if path is not None:
+                _check_path(path)
+            text = self._renderer().graph(self, args[0], path)
+        if text:
+            self.write(text if text.endswith("\n") else text + "\n")
+        return None
+
+    def _renderer(self):
+        if self.renderer is None:
+            try:
+                from tensorsh.render import default_renderer
+            except ImportError:
+                raise Limit("NotImplementedError", "show() and graph() need tensorsh.render, which is not installed") from None
+            self.renderer = default_renderer()
+        return self.renderer
+
+    # ---- compiling ----
+    def compile(self, source, filename="<input>"):
+        """Parse and compile source text into statements; raises UserError on a syntax error."""
+        src = Source(source, filename)
+        self._sources[filename] = src
+        nodes = parse(src)
+        compiler = Compiler(src, self.variables, self.builtins, self)
+        out = []
+        for node in nodes:
+            run = compiler.statement(node)
+            last = node.body[-1] if isinstance(node, (A.With, A.For)) else node
+            end_line, end_col = last.end_line, last.end_col
+            if isinstance(node, (A.With, A.For)):
+                text = "\n".join(src.lines[node.line - 1:end_line])
+            else:
+                text = src.text_of(node)
+            out.append(Statement(filename, node.line, end_line, node.col, end_col, text, node, run,
+                                 isinstance(node, A.ExprStmt)))
+        return out
+
+    # ---- running ----
+    def execute(self, statement, echo=False):
+        """Run one statement, capturing its output and warnings; never raises for program errors."""
+        chunks, warnings = [], []
+        saved = self._write, self._warnings
+        self._write, self._warnings = chunks.append, warnings
+        try:
+            error = self._run(statement)
+        finally:
+            self._write, self._warnings = saved
+        value = self.results[0] if statement.is_expression and error is None else None
+        if echo and value is not None:
+            chunks.append(repr(value) + "\n")
+        return Result("".join(chunks), error, warnings, value)
+
+    def run(self, source, filename="<input>"):
+        """Run a whole program, writing its output as it goes. Returns the first UserError, or None."""
+        try:
+            statements = self.compile(source, filename)
+        except UserError as e:
+            return e
+        for stmt in statements:
+            error = self._run(stmt)
+            if error is not None:
+                return error
+        return None
+
+    def _run(self, stmt):
+        variables = self.variables
+        snapshot = dict(variables)
+        self.results[0] = None
+        previous_sink = set_warning_sink(self._on_warning) if set_warning_sink else None
+        journal_cm = _undo.recording() if _undo is not None else _NullJournal()
+        try:
+            with journal_cm as journal:
+                try:
+                    stmt.run(None)
+                except BaseException:
+                    journal.rollback()
+                    raise
+        except (Exception, KeyboardInterrupt) as e:
+            variables.clear()
+            variables.update(snapshot)
+            return self._user_error(e, stmt)
+        finally:
+            if set_warning_sink:
+                set_warning_sink(previous_sink)
+        for observer in self.observers:
+            observer(self, stmt)
+        return None
+
+    def _user_error(self, e, stmt):
+        """Turn any exception from running stmt into the one user-facing error type."""
+        if isinstance(e, UserError):
+            return e
+        source = self._sources.get(stmt.filename)
+        node = getattr(e, "_tsh_node", None)
+        if node is None:
+            node = self._loc if isinstance(e, KeyboardInterrupt) and self._loc is not None else stmt.node
+        if isinstance(e, KeyboardInterrupt):
+            err = UserError("KeyboardInterrupt", "", detail="interrupted (Ctrl-C) while running this statement")
+        elif TorchError is not None and isinstance(e, TorchError):
+            notes = []
+            blame = getattr(e, "blame", None)
+            if isinstance(blame, Location):
+                notes.append(Note("this statement modified, in place, a tensor that backward needed",
+                                  blame.filename, blame.line, blame.col,
+                                  blame.end_col if blame.end_line == blame.line else len(blame.source_line) + 1,
+                                  blame.source_line))
+            err = UserError(e.kind, e.message, notes=notes)
+        elif isinstance(e, Limit):
+            err = UserError(e.kind, e.message, detail="this would use too much time or memory")
+        elif isinstance(e, RecursionError):
+            err = _internal(e)
+        elif isinstance(e, PYTHON_ERRORS):
+            err = UserError(type(e).__name__, str(e) if not isinstance(e, KeyError) else repr(e.args[0]) if e.args else "")
+        else:
+            err = _internal(e)
+        _place(err, source, node)
+        return err
+
+
+def _internal(e):
+    return InternalError(e, traceback_text="".join(traceback.format_exception(type(e), e, e.__traceback__)))
+
+
+def _place(err, source, node):
+    if source is None or node is None:
+        return
+    err.filename = source.filename
+    err.line, err.col, err.end_line, err.end_col = node.line, node.col, node.end_line, node.end_col
+    err.source_line = source.line(node.line)
+
+
+def _is_tensor(v):
+    try:
+        from tensorsh.engine.tensor import Tensor
+    except ImportError:
+        return False
+    return isinstance(v, Tensor)
+
+
+def _check_path(path):
+    import os
+    if not isinstance(path, str) or os.path.basename(path) != path or not path.endswith((".dot", ".svg")) \
+            or path.startswith("."):
+        raise ValueError(f"graph() writes only a plain file name ending in .dot or .svg in the current directory, not {path!r}")
