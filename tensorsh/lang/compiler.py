@@ -731,7 +731,10 @@ class Compiler:
             if "{" in spec:
                 raise self.error(part, "SyntaxError", "f-string: nested replacement fields are not supported",
                                  detail="tensorsh's f-strings take a literal format spec")
-            check_format_spec(spec)
+            try:
+                check_format_spec(spec)
+            except Limit as e:
+                raise self.error(part, e.kind, e.message) from None
             pieces.append((value, conv, spec, part.self_doc or "", part))
         pieces = tuple(pieces)
 

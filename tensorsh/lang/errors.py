@@ -84,12 +84,29 @@ def _snippet(line, col, end_col, source_line, end_line=None):
     return [gutter + text, " " * (len(gutter) - 2) + "| " + " " * (start - 1) + marks]
 
 
+HEADLINES = (  # plain words for PyTorch's long messages (the exact text stays on the last line)
+    ("one of the variables needed for gradient computation has been modified by an inplace operation",
+     "backward needs a value that was since modified in place"),
+    ("Trying to backward through the graph a second time", "backward through a graph that was already freed"),
+    ("element 0 of tensors does not require grad", "backward of a tensor that does not require grad"),
+    ("a leaf Variable that requires grad is being used in an in-place operation",
+     "in-place change of a leaf tensor that requires grad"),
+    ("a view of a leaf Variable that requires grad is being used in an in-place operation",
+     "in-place change of a view of a leaf tensor that requires grad"),
+    ("grad can be implicitly created only for scalar outputs", "backward() without a gradient needs a scalar"),
+    ("Trying to use a saved tensor that has been detached in-place", "backward needs a tensor that was detached in place"),
+)
+
+
 def _headline(err):
     if err.detail:
         return err.detail
+    for prefix, words in HEADLINES:
+        if err.message.startswith(prefix):
+            return words
     if len(err.message) <= 100 and "\n" not in err.message:
         return err.message or err.kind
-    return f"{err.kind} (PyTorch's message is below)"
+    return f"{err.kind} raised here (PyTorch's message is below)"
 
 
 def format_error(err):

@@ -205,6 +205,8 @@ class Session:
             statements = self.compile(source, filename)
         except UserError as e:
             return e
+        except RecursionError as e:    # a compiler bug: deep input is caught by its depth limit
+            return _internal(e)
         for stmt in statements:
             error = self._run(stmt)
             if error is not None:
