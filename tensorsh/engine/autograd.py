@@ -160,8 +160,11 @@ class AccumulateGrad(Node):
         old = var._grad
         undo.touch(var)
         if old is None:
-            # PyTorch steals the incoming buffer when it can; a detached alias is indistinguishable here.
-            var._grad = grad if is_grad_enabled() else grad.detach()
+            if is_grad_enabled():  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
+                from .creation import zeros_like
+                var._grad = zeros_like(grad).copy_(grad)
+            else:  # PyTorch steals the incoming buffer when it can; a detached alias is indistinguishable here
+                var._grad = grad.detach()
         elif is_grad_enabled():
             var._grad = old + grad
         else:
@@ -323,10 +326,10 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
     if inputs is None:
         return None
     result = []
-    for t in inputs:
+    for i, t in enumerate(inputs):
         g = captures.get(edge_of(t)[0])
         if g is None and not allow_unused:
-            raise runtime(messages.UNUSED_INPUT)
+            raise runtime(messages.UNUSED_INPUT.format(i))
         result.append(g)
     return tuple(result)
 

@@ -1,6 +1,6 @@
 """Differentiable ops: each forward (numpy) beside its backward node, named as PyTorch names it."""
+import builtins
 import math
-import operator
 
 import numpy as np
 
@@ -54,13 +54,18 @@ def sum_to(grad, shape):
     return grad
 
 
-def _grad_like(grad, t):
-    """grad shaped and typed for input t (None when t is a Python scalar)."""
-    if type(t) is not Tensor:
+def _input_meta(*inputs):
+    return tuple((x._shape, x.dtype) if type(x) is Tensor else None for x in inputs)
+
+
+def _reduce_grad(grad, meta):
+    """grad shaped and typed for an input with (shape, dtype) `meta` (None for Python scalars)."""
+    if grad is None or meta is None:
         return None
-    g = sum_to(grad, t._shape)
-    if g.dtype is not t.dtype:
-        g = g.to(t.dtype)
+    shape, dtype = meta
+    g = sum_to(grad, shape)
+    if g.dtype is not dtype:
+        g = g.to(dtype)
     return g
 
 
@@ -184,10 +189,10 @@ def _check_broadcast(a, b):
     sb = b._shape if type(b) is Tensor else ()
     if sa == sb or not sa or not sb:
         return
-    for i in range(1, min(len(sa), len(sb)) + 1):
+    for i in range(1, builtins.min(len(sa), len(sb)) + 1):
         x, y = sa[-i], sb[-i]
         if x != y and x != 1 and y != 1:
-            raise runtime(messages.BROADCAST.format(a=x, b=y, d=max(len(sa), len(sb)) - i))
+            raise runtime(messages.BROADCAST.format(a=x, b=y, d=builtins.max(len(sa), len(sb)) - i))
 
 
 def _binary(a, b, np_fn, node_cls, out_dtype=None):
@@ -206,11 +211,16 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
 
 
 class _BinaryNode(Node):
-    __slots__ = ()
+    """Two-input nodes: `grads` gives raw gradients, reduced here to each input's shape and dtype."""
+    __slots__ = ("meta",)
 
     def __init__(self, a, b, out):
         Node.__init__(self, (_edge(a), _edge(b)))
+        self.meta = _input_meta(a, b)
         self.setup(a, b, out)
+
+    def backward(self, g):
+        return tuple(_reduce_grad(gi, m) for gi, m in zip(self.grads(g), self.meta))
 
     def setup(self, a, b, out):
         pass
@@ -226,7 +236,7 @@ class AddBackward0(_BinaryNode):
     def setup(self, a, b, out):
         self.alpha = 1
 
-    def backward(self, g):
+    def grads(self, g):
         a_g = g if self.wants(0) else None
         b_g = (g if self.alpha == 1 else g * self.alpha) if self.wants(1) else None
         return a_g, b_g
@@ -236,16 +246,20 @@ class SubBackward0(AddBackward0):
     __slots__ = ()
     name_ = "SubBackward0"
 
-    def backward(self, g):
+    def grads(self, g):
         return (g if self.wants(0) else None), (-g if self.alpha == 1 else g * -self.alpha) if self.wants(1) else None
 
 
-class RsubBackward1(_BinaryNode):
+class RsubBackward1(Node):
+    """scalar - tensor"""
     __slots__ = ()
     name_ = "RsubBackward1"
 
+    def __init__(self, a, b, out):
+        Node.__init__(self, (edge_of(b),))
+
     def backward(self, g):
-        return (-g, None)
+        return (-g,)
 
 
 class MulBackward0(_BinaryNode):
@@ -256,7 +270,7 @@ class MulBackward0(_BinaryNode):
         # PyTorch saves each operand only when the other one needs its gradient
         self.saved = (SavedTensor(b if self.wants(0) else None, self), SavedTensor(a if self.wants(1) else None, self))
 
-    def backward(self, g):
+    def grads(self, g):
         other, me = self.unpack()
         return (g * other if self.wants(0) else None), (g * me if self.wants(1) else None)
 
@@ -268,7 +282,7 @@ class DivBackward0(_BinaryNode):
     def setup(self, a, b, out):
         self.saved = (SavedTensor(a if self.wants(1) else None, self), SavedTensor(b, self))
 
-    def backward(self, g):
+    def grads(self, g):
         me, other = self.unpack()
         ga = g / other if self.wants(0) else None
         gb = -g * me / (other * other) if self.wants(1) else None
@@ -301,7 +315,7 @@ class PowBackward1(_BinaryNode):
     def setup(self, a, b, out):
         self.saved = (SavedTensor(a, self), SavedTensor(b, self), SavedTensor(out, self, is_output=True))
 
-    def backward(self, g):
+    def grads(self, g):
         x, e, r = self.unpack()
         ga = g * (e * x.pow(e - 1)) if self.wants(0) else None
         gb = None
@@ -1142,17 +1156,16 @@ def chunk(self, chunks, dim=0):
     d = self._wrap_dim(dim)
     n = self._shape[d]
     size = -(-n // chunks)
-    return tuple(narrow(self, d, s, builtins_min(size, n - s)) for s in range(0, n, size))
+    return tuple(narrow(self, d, s, builtins.min(size, n - s)) for s in range(0, n, size))
 
 
-builtins_min = __builtins__["min"] if isinstance(__builtins__, dict) else __builtins__.min
 
 
 def split(self, split_size, dim=0):
     d = self._wrap_dim(dim)
     n = self._shape[d]
     if isinstance(split_size, int):
-        return tuple(narrow(self, d, s, builtins_min(split_size, n - s)) for s in range(0, n, split_size))
+        return tuple(narrow(self, d, s, builtins.min(split_size, n - s)) for s in range(0, n, split_size))
     out, s = [], 0
     for size in split_size:
         out.append(narrow(self, d, s, size))
@@ -1180,8 +1193,8 @@ class AsStridedBackward0(Node):
 
 def _base_buffer(geometry, dtype):
     shape, stride, offset = geometry
-    extent = offset + 1 + builtins_sum((s - 1) * st for s, st in zip(shape, stride) if s > 0)
-    buf = np.zeros(builtins_max(extent, 1), dtype.np)
+    extent = offset + 1 + builtins.sum((s - 1) * st for s, st in zip(shape, stride) if s > 0)
+    buf = np.zeros(builtins.max(extent, 1), dtype.np)
     item = dtype.itemsize
     base_arr = np.ndarray(shape, dtype.np, buf, offset * item, tuple(s * item for s in stride))
     return buf, base_arr
@@ -1193,14 +1206,16 @@ def _region(buf, geometry):
     return np.ndarray(shape, buf.dtype, buf, offset * item, tuple(s * item for s in stride))
 
 
-builtins_sum = __builtins__["sum"] if isinstance(__builtins__, dict) else __builtins__.sum
-builtins_max = __builtins__["max"] if isinstance(__builtins__, dict) else __builtins__.max
+builtins.max = __builtins__["max"] if isinstance(__builtins__, dict) else __builtins__.max
 
 
 class CopySlices(Node):
     """The base's grad_fn after an in-place op on one of its views: the op's backward on the view's region."""
     __slots__ = ("fn", "base_geometry", "view_geometry")
     name_ = "CopySlices"
+
+    def name(self):
+        return "torch::autograd::CopySlices"
 
     def __init__(self, base_edge, base, view, fn):
         Node.__init__(self, (base_edge,) + tuple(fn.next_functions[1:]))
@@ -1235,13 +1250,13 @@ def _is_advanced(ix):
 def _expand_index(self, index):
     if not isinstance(index, tuple):
         index = (index,)
-    consuming = builtins_sum(1 for ix in index if ix is not None and ix is not Ellipsis and not isinstance(ix, bool))
+    consuming = builtins.sum(1 for ix in index if ix is not None and ix is not Ellipsis and not isinstance(ix, bool))
     for ix in index:
         if type(ix) is Tensor and ix.dtype is dtypes.bool_:
             consuming += ix.dim() - 1
     if consuming > self.dim():
         raise index_error(messages.TOO_MANY_INDICES.format(n=self.dim()))
-    if builtins_sum(1 for ix in index if ix is Ellipsis) > 1:
+    if builtins.sum(1 for ix in index if ix is Ellipsis) > 1:
         raise index_error("an index can only have a single ellipsis ('...')")
     return index, consuming
 
@@ -1455,15 +1470,15 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
 
 
 def _inplace_node(node_cls, self, other):
-    # in-place ops save the original self when another input needs it: save a copy of the old value
-    original = self.clone() if node_cls in (MulBackward0, DivBackward0) and _needs_grad(other) else self
-    with autograd.no_grad():
-        pass
+    """The node of an in-place binary op; an operand needed for backward is saved as its pre-write copy."""
+    original = self
+    if node_cls in (MulBackward0, DivBackward0) and _needs_grad(other):
+        with autograd.no_grad():
+            original = self.clone()
     node = node_cls.__new__(node_cls)
     Node.__init__(node, (edge_of(self), _edge(other)))
-    node.setup(original if original is not self else self, other, None)
-    if isinstance(node, AddBackward0):
-        node.alpha = 1
+    node.meta = _input_meta(self, other)
+    node.setup(original, other, None)
     return node
 
 
@@ -1616,7 +1631,7 @@ def copy_(self, src, non_blocking=False):
         values = np.broadcast_to(src._np, self._shape)
     except ValueError:
         raise runtime(messages.BROADCAST.format(a=self._shape[-1] if self._shape else 1,
-                                                b=src._shape[-1], d=builtins_max(self.dim() - 1, 0))) from None
+                                                b=src._shape[-1], d=builtins.max(self.dim() - 1, 0))) from None
 
     values = values.astype(self.dtype.np)
 
@@ -1726,6 +1741,7 @@ def deepcopy(self, memo=None):
     item = self.dtype.itemsize
     out._np = np.ndarray(self._shape, self.dtype.np, storage.data, self._offset * item, tuple(s * item for s in self._stride))
     out._requires_grad = self._requires_grad
+    out._version_counter.value = 1  # PyTorch's deepcopy fills the new tensor in place once
     if self._grad is not None:
         out._grad = deepcopy(self._grad, memo)
     memo[id(self)] = out

@@ -45,8 +45,13 @@ HOOK_NO_GRAD = "cannot register a hook on a tensor that doesn't require gradient
 GRAD_SHAPE_MISMATCH = "Mismatch in shape: grad_output[{i}] has a shape of {g} and output[{i}] has a shape of {o}."
 ASSIGN_GRAD_SIZE = ("attempting to assign a gradient of size '{g}' to a tensor of size '{t}'. Please ensure "
                     "that the gradient and the tensor are the same size")
-UNUSED_INPUT = ("One of the differentiated Tensors appears to not have been used in the graph. "
+UNUSED_INPUT = ("The differentiated Tensor at index {} appears to not have been used in the graph. "
                 "Set allow_unused=True if this is the desired behavior.")
+CREATE_GRAPH_WARNING = (
+    "Using backward() with create_graph=True will create a reference cycle between the parameter and its "
+    "gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to "
+    "avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to "
+    "None after use to break the cycle and avoid the leak.")
 GRAD_INPUT_NO_GRAD = "One of the differentiated Tensors does not require grad"
 BROADCAST = "The size of tensor a ({a}) must match the size of tensor b ({b}) at non-singleton dimension {d}"
 MM_SHAPES = "mat1 and mat2 shapes cannot be multiplied ({a} and {b})"

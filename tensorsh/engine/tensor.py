@@ -344,6 +344,8 @@ class Tensor:
             setattr(self, k, getattr(other, k))
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        if create_graph:
+            warn(messages.CREATE_GRAPH_WARNING)
         autograd.run_backward([self], [gradient], retain_graph, create_graph)
         return None
 
@@ -365,7 +367,7 @@ class Tensor:
         from .printing import tensor_repr
         fn = self.grad_fn
         return tensor_repr(self._np, self.dtype.name, requires_grad=self.requires_grad and fn is None,
-                           grad_fn=fn.name() if fn is not None else None)
+                           grad_fn=fn.name_ if fn is not None else None)
 
     __str__ = __repr__
 

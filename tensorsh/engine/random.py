@@ -1,0 +1,462 @@
+"""PyTorch 2.13's CPU random numbers (MT19937 + its rand/randn/randint transforms), bit for bit, in numpy."""
+# The algorithm and why each detail matters: /work/shared/RNG.md. Everything here works on flat
+# arrays in memory order; the tensor engine reshapes. Exactness assumes PyTorch's AVX2 normal
+# kernel (used on AVX2 and AVX-512 CPUs alike) and glibc's libm, the platform torch runs on.
+
+import functools
+import math
+import operator
+import os
+import struct
+
+import numpy as np
+
+__all__ = ["Generator", "default_generator", "manual_seed", "STATE_SIZE", "DEFAULT_GENERATOR_SEED"]
+
+STATE_SIZE = 5056                        # sizeof(CPUGeneratorImplState) in torch 2.13
+DEFAULT_GENERATOR_SEED = 67280421310721  # what torch.Generator() starts from (default_rng_seed_val)
+
+_N = 624                                 # MT19937 state words
+_U64 = (1 << 64) - 1
+_STATE_HEAD = struct.Struct("<QiiQ")     # seed, left, seeded, next
+_TWO_PI = 6.283185307179586              # 2.0 * c10::pi<double>, folded at compile time
+
+# ---------------------------------------------------------------------------------------------
+# glibc's libm, vectorised. numpy's log/log1p/sin/cos equal glibc on some CPUs (AVX2) and not on
+# others (numpy's own AVX-512 log is ~1 ulp different), so each is checked once against `math`,
+# which calls glibc, before numpy is trusted with it.
+
+
+def _per_element(fn, x):
+    return np.fromiter(map(fn, x.tolist()), np.float64, x.size)
+
+
+@functools.cache
+def _numpy_is_glibc(name):
+    u = np.random.Generator(np.random.PCG64(20260509)).random(4096)
+    x = {"log": 1.0 - u, "log1p": -u, "sin": _TWO_PI * u, "cos": _TWO_PI * u}[name]
+    return np.array_equal(getattr(np, name)(x), _per_element(getattr(math, name), x))
+
+
+def _x87_log(x):
+    """glibc log(x) for positive doubles, via the 64-bit-mantissa logl and `math` near ties.
+
+    logl is within ~1e-3 ulp (of double) of log(x), and glibc's log within 0.519 ulp; so when
+    logl lands more than 0.47 ulp away from a double-precision midpoint, glibc returns that
+    logl rounded to double. The ~6% of lanes close to a midpoint are asked of glibc itself."""
+    ext = np.log(x.astype(np.longdouble))
+    low11 = ext.view(np.uint64)[::2] & np.uint64(0x7FF)  # the bits that rounding to 53 drops
+    out = ext.astype(np.float64)
+    near = np.flatnonzero((low11 > 962) & (low11 < 1086))
+    out[near] = _per_element(math.log, x[near])
+    return out
+
+
+_X87 = np.finfo(np.longdouble).nmant == 63 and np.dtype(np.longdouble).itemsize == 16
+
+
+def _glibc(name, x):
+    if _numpy_is_glibc(name):
+        return getattr(np, name)(x)
+    if name == "log" and _X87:
+        return _x87_log(x)
+    return _per_element(getattr(math, name), x)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fused multiply-add. PyTorch's kernels (built with -mfma) round a*b+c once; numpy has no fma.
+
+_LOW29, _MID29 = np.uint64(0x1FFFFFFF), np.uint64(0x10000000)
+
+
+def _fix_float32_ties(r, s, a, b, c):
+    """Repair RN32(RN64(a*b+c)) where the float64 sum s sits exactly on a float32 midpoint.
+
+    a*b of float32s is exact in float64, so s is off the true value only by the float64 rounding;
+    double rounding can only go wrong when s is a float32 tie (results here never reach float32's
+    subnormal range). There, the exact TwoSum error tells which way the true value lies."""
+    tie = np.flatnonzero((s.view(np.uint64) & _LOW29) == _MID29)
+    if tie.size == 0:
+        return
+    a, b, c = (np.broadcast_to(np.asarray(v, np.float64), s.shape)[tie] for v in (a, b, c))
+    p, t = a * b, s[tie]
+    bp = t - p
+    err = (p - (t - bp)) + (c - bp)
+    toward = np.where(err > 0, np.inf, np.where(err < 0, -np.inf, t))
+    r[tie] = np.nextafter(t, toward).astype(np.float32)
+
+
+class _Fma32:
+    """float32 fma over float64 for one batch of lanes.
+
+    In the fast mode every unrounded sum is kept, and `tied_lanes()` says afterwards which lanes
+    met a float32 midpoint (about 1 in 40000 here); the caller recomputes those lanes in exact
+    mode, which repairs each tie as it happens. Lanes without a tie are already exact."""
+
+    def __init__(self, lanes, steps, exact):
+        self.sums = np.empty((steps, lanes))
+        self.used = 0
+        self.exact = exact
+
+    def __call__(self, a, b, c):
+        s = self.sums[self.used]
+        self.used += 1
+        np.multiply(a, b, out=s, dtype=np.float64)
+        np.add(s, c, out=s, dtype=np.float64)
+        r = s.astype(np.float32)
+        if self.exact:
+            _fix_float32_ties(r, s, a, b, c)
+        return r
+
+    def tied_lanes(self):
+        bits = self.sums[: self.used].view(np.uint64)
+        np.bitwise_and(bits, _LOW29, out=bits)
+        tie = bits == _MID29
+        return np.flatnonzero(tie.any(axis=0)) if tie.any() else _NO_LANES
+
+
+_NO_LANES = np.empty(0, np.intp)
+
+
+def _two_prod(a, b):
+    """a*b = hi + lo exactly (Dekker with Veltkamp splitting)."""
+    hi = a * b
+    a_hi, a_lo = _split(a)
+    b_hi, b_lo = _split(b)
+    lo = ((a_hi * b_hi - hi) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
+    return hi, lo
+
+
+def _split(x):
+    g = x * 134217729.0  # 2**27 + 1
+    hi = g - (g - x)
+    return hi, x - hi
+
+
+def _two_sum(a, b):
+    s = a + b
+    bb = s - a
+    return s, (a - (s - bb)) + (b - bb)
+
+
+def fma64(a, b, c):
+    """Correctly rounded float64 a*b+c (Boldo & Melquiond: RN(hi + RO(lo terms)))."""
+    a, b, c = np.broadcast_arrays(*(np.asarray(v, np.float64) for v in (a, b, c)))
+    ph, pl = _two_prod(a, b)
+    sh, sl = _two_sum(c, ph)
+    v, e = _two_sum(sl, pl)
+    # round v to odd: an inexact sum with an even last bit moves one ulp toward the true value
+    nudge = (e != 0) & ((v.view(np.uint64) & np.uint64(1)) == 0)
+    v = np.where(nudge, np.nextafter(v, np.where(e > 0, np.inf, -np.inf)), v)
+    out = sh + v
+    naive = a * b + c  # the splitting overflows near the top of the range; fall back there
+    return np.where(np.isfinite(out), out, naive)
+
+
+def _affine(x, std, mean, dtype):
+    """fma(x, std, mean) in dtype; the default (1, 0) only turns -0 into +0."""
+    if std == 1 and mean == 0:
+        return x + dtype.type(0)
+    if dtype == np.float32:
+        f = _Fma32(x.size, 1, exact=True)
+        return f(x, np.float32(std), np.float32(mean))
+    return fma64(x, std, mean)
+
+
+# ---------------------------------------------------------------------------------------------
+# float32 randn, 16 at a time: avx_mathfun.h's Cephes log256_ps / sincos256_ps as GCC compiled
+# them (which multiply-adds it fused is read off the disassembly; see RNG.md).
+
+_f = np.float32
+_LOG_P = [_f(v) for v in (7.0376836292e-2, -1.1514610310e-1, 1.1676998740e-1, -1.2420140846e-1,
+                          1.4249322787e-1, -1.6668057665e-1, 2.0000714765e-1, -2.4999993993e-1,
+                          3.3333331174e-1)]
+_LOG_Q1, _LOG_Q2, _SQRTHF = _f(-2.12194440e-4), _f(0.693359375), _f(0.707106781186547524)
+_DP1, _DP2, _DP3 = _f(-0.78515625), _f(-2.4187564849853515625e-4), _f(-3.77489497744594108e-8)
+_SIN_P = (_f(-1.9515295891e-4), _f(8.3321608736e-3), _f(-1.6666654611e-1))
+_COS_P = (_f(2.443315711809948e-5), _f(-1.388731625493765e-3), _f(4.166664568298827e-2))
+_FOPI, _TWO_PI_F32, _HALF, _ONE = _f(1.27323954473516), _f(_TWO_PI), _f(0.5), _f(1.0)
+_FMA_STEPS = 16  # fused steps with inexact products per lane: 9 in log, 1 in reduction, 6 in sincos
+_CHUNK_ROWS = 2048  # 16-blocks per pass: keeps the temporaries in cache
+
+
+def _log256(v, fma):
+    """log256_ps for v in [2**-24, 1] (so its clamp to the smallest normal never bites)."""
+    bits = v.view(np.uint32)
+    e = ((bits >> 23).astype(np.int32) - 127).astype(np.float32) + _ONE
+    m = ((bits & np.uint32(0x807FFFFF)) | np.uint32(0x3F000000)).view(np.float32)  # in [0.5, 1)
+    small = m < _SQRTHF
+    e -= small
+    x = (m - _ONE) + np.where(small, m, _f(0))
+    x64 = x.astype(np.float64)
+    z = x * x
+    y = fma(_LOG_P[0], x64, _LOG_P[1])
+    for p in _LOG_P[2:]:
+        y = fma(y, x64, p)
+    y = fma(x * y, z, e * _LOG_Q1)
+    y -= z * _HALF
+    return e * _LOG_Q2 + (x + y)  # fused, but e * 0.693359375 is exact: a float32 add suffices
+
+
+def _sincos256(theta, fma):
+    j = (theta * _FOPI).astype(np.int32)
+    j = (j + 1) & ~1
+    y = j.astype(np.float32)
+    x = (theta + y * _DP1) + y * _DP2  # fused too; these two products are exact for j <= 8
+    x = fma(y, _DP3, x)
+    x64 = x.astype(np.float64)
+    z = x * x
+    c = fma(fma(_COS_P[0], z, _COS_P[1]), z, _COS_P[2])
+    c = fma(z * c, z, -(z * _HALF)) + _ONE
+    s = fma(fma(_SIN_P[0], z, _SIN_P[1]), z, _SIN_P[2])
+    s = fma(z * s, x64, x)
+    swap = (j & 2) != 0
+    # the kernel selects by masking and adding +0, which makes -0 into +0
+    sin = np.where(swap, c, s) + _f(0)
+    cos = np.where(swap, s, c) + _f(0)
+    np.negative(sin, out=sin, where=(j & 4) != 0)
+    np.negative(cos, out=cos, where=((j - 2) & 4) == 0)
+    return sin, cos
+
+
+def _box_muller_f32(a, b, exact):
+    """Kernel lanes: radius uniforms a, angle uniforms b -> (r*cos, r*sin, lanes that tied)."""
+    fma = _Fma32(a.size, _FMA_STEPS, exact)
+    radius = np.sqrt(_f(-2) * _log256(_ONE - a, fma))
+    sin, cos = _sincos256(_TWO_PI_F32 * b, fma)
+    return radius * cos, radius * sin, (_NO_LANES if exact else fma.tied_lanes())
+
+
+def _normal16_f32(blocks):
+    """NormalFill16<float> on every row of 16: the first 8 give radii, the last 8 angles."""
+    out = np.empty_like(blocks)
+    for r in range(0, blocks.shape[0], _CHUNK_ROWS):
+        rows = blocks[r : r + _CHUNK_ROWS]
+        a, b = rows[:, :8].ravel(), rows[:, 8:].ravel()
+        cos, sin, tied = _box_muller_f32(a, b, exact=False)
+        if tied.size:
+            cos[tied], sin[tied], _ = _box_muller_f32(a[tied], b[tied], exact=True)
+        out[r : r + _CHUNK_ROWS, :8] = cos.reshape(-1, 8)
+        out[r : r + _CHUNK_ROWS, 8:] = sin.reshape(-1, 8)
+    return out
+
+
+def _normal16_f64(blocks):
+    """NormalFill16<double>: glibc log/sincos on each row of 16 doubles."""
+    radius = np.sqrt(-2.0 * _glibc("log", 1.0 - blocks[:, :8].ravel()))
+    theta = _TWO_PI * blocks[:, 8:].ravel()
+    out = np.empty_like(blocks)
+    out[:, :8] = (radius * _glibc("cos", theta)).reshape(-1, 8)
+    out[:, 8:] = (radius * _glibc("sin", theta)).reshape(-1, 8)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class Generator:
+    """torch.Generator on the CPU: an MT19937 word stream plus torch's cached normal sample.
+
+    numpy's MT19937 with legacy (init_genrand) seeding produces torch's words; its `pos` maps
+    to torch's `next`/`left`, except that torch tells a just-seeded state (next=0) from a used-up
+    block (next=624) where numpy sees pos=624 for both, hence `_next_at_624`."""
+
+    def __init__(self, seed=None):
+        self._bits = None  # made on first use, so the module-level default costs nothing
+        self._seed = 0
+        self._normal = None  # torch's next_double_normal_sample (serial randn path)
+        self._float_normal = None  # torch's float slot: never used on the CPU, kept for get_state
+        self._next_at_624 = 0
+        if seed is not None:
+            self.manual_seed(seed)
+
+    # -- seeding and state ---------------------------------------------------------------------
+
+    def manual_seed(self, seed):
+        """Seed like torch: any int in [-2**63, 2**64), negatives as two's complement."""
+        seed = operator.index(seed)
+        if not -(1 << 63) <= seed <= _U64:
+            raise ValueError("Overflow when unpacking long long")  # torch's text, from pybind
+        if self._bits is None:
+            self._bits = np.random.MT19937(0)
+        self._seed = seed & _U64
+        self._bits._legacy_seeding(self._seed & 0xFFFFFFFF)  # init_genrand sees the low 32 bits
+        self._next_at_624 = 0
+        self._normal = self._float_normal = None
+        return self
+
+    def seed(self):
+        seed = int.from_bytes(os.urandom(8), "little")  # like c10's getNonDeterministicRandom
+        self.manual_seed(seed)
+        return seed
+
+    def initial_seed(self):
+        self._ready()
+        return self._seed
+
+    def get_state(self):
+        """torch.get_rng_state() bytes: the THGeneratorState layout, padding zeroed."""
+        self._ready()
+        st = self._bits.state["state"]
+        pos = int(st["pos"])
+        left, nxt = (1, self._next_at_624) if pos == _N else (_N + 1 - pos, pos)
+        buf = bytearray(STATE_SIZE)
+        _STATE_HEAD.pack_into(buf, 0, self._seed, left, 1, nxt)
+        buf[24:5016] = st["key"].astype("<u8").tobytes()
+        if self._normal is not None:
+            struct.pack_into("<d", buf, 5024, self._normal)
+            struct.pack_into("<i", buf, 5040, 1)
+        if self._float_normal is not None:
+            struct.pack_into("<f", buf, 5044, self._float_normal)
+            buf[5048] = 1
+        return bytes(buf)
+
+    def set_state(self, state):
+        state = bytes(state)
+        if len(state) != STATE_SIZE:
+            raise ValueError(f"Expected a CPUGeneratorImplState of size {STATE_SIZE} "
+                             f"but found the input RNG state size to be {len(state)}")
+        seed, left, seeded, nxt = _STATE_HEAD.unpack_from(state, 0)
+        nxt &= 0xFFFFFFFF  # torch keeps next as uint32
+        if not (seeded and 0 < left <= _N and nxt <= _N):
+            raise ValueError("Invalid mt19937 state")
+        if left != 1 and left + nxt != _N + 1:
+            # torch would take `left - 1` words from state[next:] and then twist; no generator
+            # ever writes such a state, and numpy's single position cannot express it
+            raise ValueError(f"unsupported mt19937 state: left={left} and next={nxt} disagree")
+        key = np.frombuffer(state, "<u8", _N, 24).astype(np.uint32)  # torch truncates to 32 bits
+        if self._bits is None:
+            self._bits = np.random.MT19937(0)
+        self._bits.state = {"bit_generator": "MT19937",
+                            "state": {"key": key, "pos": _N if left == 1 else nxt}}
+        self._seed, self._next_at_624 = seed, nxt
+        self._normal = struct.unpack_from("<d", state, 5024)[0] if state[5040:5044] != bytes(4) else None
+        self._float_normal = struct.unpack_from("<f", state, 5044)[0] if state[5048] else None
+
+    def _ready(self):
+        if self._bits is None:
+            self.seed()
+
+    # -- words ---------------------------------------------------------------------------------
+
+    def _words(self, n):
+        """n tempered 32-bit words (as uint64)."""
+        self._ready()
+        if n == 0:
+            return np.empty(0, np.uint64)
+        self._next_at_624 = _N
+        return self._bits.random_raw(n)
+
+    def _words64(self, n):
+        """n 64-bit draws; the first word of each pair is the high half."""
+        w = self._words(2 * n).reshape(n, 2)
+        hi = w[:, 0] << np.uint64(32)
+        hi |= w[:, 1]
+        return hi
+
+    def _unit24(self, n):
+        """float32 uniforms in [0, 1): the low 24 bits of one word each."""
+        w = self._words(n).astype(np.uint32)
+        w &= np.uint32(0xFFFFFF)
+        u = w.astype(np.float32)
+        u *= _f(2.0**-24)
+        return u
+
+    def _unit53(self, n):
+        """float64 uniforms in [0, 1): the low 53 bits of one 64-bit draw each."""
+        w = self._words64(n)
+        w &= np.uint64((1 << 53) - 1)
+        u = w.view(np.int64).astype(np.float64)
+        u *= 2.0**-53
+        return u
+
+    # -- distributions -------------------------------------------------------------------------
+
+    def uniform(self, n, dtype, low=0.0, high=1.0):
+        """torch.rand / Tensor.uniform_(low, high): x*(to-from)+from, fused, in dtype."""
+        dtype = _float_dtype(dtype)
+        x = self._unit24(n) if dtype == np.float32 else self._unit53(n)
+        frm, to = dtype.type(low), dtype.type(high)
+        if (frm, to) == (0, 1):
+            return x
+        if dtype == np.float32:
+            val = _Fma32(n, 1, exact=True)(x, to - frm, frm)
+        else:
+            val = fma64(x, to - frm, frm)
+        # the kernel's clamp: a value rounded up onto `to` becomes `from`
+        return np.where(val == to, frm, val).astype(dtype, copy=False)
+
+    def normal(self, n, dtype, mean=0.0, std=1.0, contiguous=True):
+        """torch.randn / Tensor.normal_(mean, std); contiguous=False forces torch's serial path."""
+        dtype = _float_dtype(dtype)
+        if contiguous and n >= 16:
+            return self._normal_blocks(n, dtype, mean, std)
+        return _affine(self._normal_serial(n), std, mean, np.dtype(np.float64)).astype(dtype)
+
+    def _normal_blocks(self, n, dtype, mean, std):
+        """normal_fill: n uniforms, Box-Muller per 16; a ragged end redoes the last 16 slots
+        with 16 fresh uniforms."""
+        full, tail = n // 16 * 16, n % 16 != 0
+        unit = self._unit24 if dtype == np.float32 else self._unit53
+        u = unit(n + 16 * tail)
+        if tail:
+            u = np.concatenate((u[:full], u[n:]))  # the raw uniforms under the redo are unused
+        blocks = u.reshape(-1, 16)
+        out = _normal16_f32(blocks) if dtype == np.float32 else _normal16_f64(blocks)
+        out = _affine(out.ravel(), std, mean, dtype)  # float32 mean/std are rounded first
+        if not tail:
+            return out
+        result = np.empty(n, dtype)
+        result[:full] = out[:full]
+        result[n - 16 :] = out[full:]
+        return result
+
+    def _normal_serial(self, n):
+        """normal_distribution<double> element by element, as float64 before mean/std:
+        a pair of 64-bit uniforms gives r*cos (returned) and r*sin (cached for the next call)."""
+        vals = np.empty(n)
+        start = 0
+        if n and self._normal is not None:
+            vals[0], start = self._normal, 1
+            self._normal = None
+        m = n - start
+        pairs = (m + 1) // 2
+        if pairs:
+            u = self._unit53(2 * pairs).reshape(pairs, 2)
+            r = np.sqrt(-2.0 * _glibc("log1p", -u[:, 1]))
+            theta = _TWO_PI * u[:, 0]
+            both = np.empty((pairs, 2))
+            both[:, 0] = r * _glibc("cos", theta)
+            both[:, 1] = r * _glibc("sin", theta)
+            vals[start:] = both.ravel()[:m]
+            if m % 2:
+                self._normal = float(both[-1, 1])
+        return vals
+
+    def randint(self, low, high, n):
+        """torch.randint(low, high) as int64 (low < high): plain modulo, no rejection; one word
+        per element below a range of 2**28, one 64-bit draw from there up."""
+        span = high - low
+        if span < 1 << 28:
+            w = self._words(n)
+            w %= np.uint64(span)
+            return w.view(np.int64) + low
+        w = self._words64(n)
+        w %= np.uint64(span)
+        w += np.uint64(low & _U64)  # wraps in uint64, as torch's arithmetic does
+        return w.view(np.int64)
+
+
+def _float_dtype(dtype):
+    dtype = np.dtype(dtype)
+    if dtype not in (np.float32, np.float64):
+        raise ValueError(f"random numbers are generated for float32 or float64, not {dtype}")
+    return dtype
+
+
+default_generator = Generator()
+
+
+def manual_seed(seed):
+    """torch.manual_seed: seed the default generator and return it."""
+    return default_generator.manual_seed(int(seed))

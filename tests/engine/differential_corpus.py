@@ -1,0 +1,504 @@
+"""Programs in PyTorch spelling run in torch and in the engine; printed text and errors must match."""
+
+PROGRAMS = {
+"views_share_storage": """
+x = torch.arange(6.).view(2, 3)
+v = x[:, 1]
+v[0] = 100.
+print(x, v._base is x, v.is_contiguous(), v.stride(), v.storage_offset())
+t = x.t()
+print(t.is_contiguous(), t.stride(), t._version, x._version)
+print(x.view(-1).data_ptr() == x.data_ptr(), x[1].data_ptr() - x.data_ptr())
+""",
+"version_counter_shared": """
+x = torch.ones(3, requires_grad=True)
+d = x.detach()
+d.add_(1)
+print(x._version, d._version, x.data._version)
+e = x.data
+e.mul_(2)
+print(x, x._version, e._version)
+""",
+"clone_keeps_graph": """
+a = torch.tensor([1., 2., 3.], requires_grad=True)
+b = a.clone()
+print(b, b.is_leaf, b.requires_grad, b.grad_fn.next_functions[0][0].variable is a)
+(b * b).sum().backward()
+print(a.grad)
+""",
+"grad_accumulates": """
+w = torch.tensor([1., 2.], requires_grad=True)
+for i in range(3):
+    (w * w).sum().backward()
+    print(w.grad)
+w.grad.zero_()
+print(w.grad)
+w.grad = None
+print(w.grad)
+""",
+"retain_graph_twice": """
+x = torch.tensor([2.], requires_grad=True)
+y = x ** 3
+y.backward(retain_graph=True)
+print(x.grad)
+y.backward()
+print(x.grad)
+y.backward()
+""",
+"hooks_replace_grad": """
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+h = x.register_hook(lambda g: g * 10)
+y = (x * 2).sum()
+y.backward()
+print(x.grad)
+h.remove()
+x.grad = None
+(x * 2).sum().backward()
+print(x.grad)
+""",
+"hook_on_intermediate": """
+x = torch.tensor([1., 2.], requires_grad=True)
+y = x * 3
+y.register_hook(lambda g: print('hook sees', g))
+z = (y ** 2).sum()
+z.backward()
+print(x.grad)
+""",
+"retain_grad": """
+x = torch.tensor([1., 2.], requires_grad=True)
+y = x * 3
+y.retain_grad()
+z = (y * y).sum()
+z.backward()
+print(y.grad, x.grad, y.retains_grad, x.retains_grad)
+""",
+"no_grad_block": """
+x = torch.ones(2, requires_grad=True)
+with torch.no_grad():
+    y = x * 2
+    print(y.requires_grad, torch.is_grad_enabled())
+    x.add_(1)
+print(y, x, x._version, torch.is_grad_enabled())
+with torch.no_grad():
+    with torch.enable_grad():
+        z = x * 2
+print(z)
+""",
+"leaf_inplace_error": """
+x = torch.ones(2, requires_grad=True)
+x.add_(1)
+""",
+"view_of_leaf_inplace_error": """
+x = torch.ones(2, requires_grad=True)
+x[0] = 5
+""",
+"no_grad_view_inplace": """
+a = torch.ones(3, requires_grad=True)
+with torch.no_grad():
+    v = a[0:2]
+print(v.requires_grad, v.is_leaf)
+v.mul_(2)
+""",
+"copyslices": """
+a = torch.ones(4, requires_grad=True)
+b = a * 2
+b[1:3] = torch.tensor([5., 6.])
+print(b)
+print(b.grad_fn.name(), b.grad_fn.next_functions[0][0].name(), b._version)
+b.sum().backward()
+print(a.grad)
+""",
+"view_inplace_asstrided": """
+a = torch.ones(3, requires_grad=True)
+b = a.exp()
+c = b[1:]
+c.mul_(2)
+print(b, c)
+print(type(b.grad_fn).__name__ if False else b.grad_fn.name(), c.grad_fn.name())
+print(c.grad_fn.next_functions[0][0] is b.grad_fn)
+""",
+"view_inplace_backward": """
+a = torch.tensor([1., 2., 3.], requires_grad=True)
+b = a * 1
+c = b[1:]
+c.mul_(a[1:] * 2)
+b.sum().backward()
+print(a.grad)
+""",
+"base_inplace_view_grad_fn": """
+a = torch.ones(3, requires_grad=True)
+b = a.clone()
+v = b[:2]
+print(v.grad_fn.name())
+b.mul_(3)
+print(v.grad_fn.name(), v)
+v.sum().backward()
+print(a.grad)
+""",
+"saved_input_modified": """
+a = torch.ones(2, requires_grad=True)
+b = a * 2
+c = b * b
+b.add_(1)
+c.sum().backward()
+""",
+"saved_output_modified_tanh": """
+a = torch.ones(2, requires_grad=True)
+b = a.tanh()
+b2 = b.sigmoid()
+b.add_(1)
+b2.sum().backward()
+""",
+"data_bypasses_version": """
+a = torch.ones(3, requires_grad=True)
+b = a.sigmoid()
+b.data.zero_()
+print(b._version)
+b.sum().backward()
+print(a.grad)
+""",
+"deepcopy_non_leaf": """
+import copy
+x = torch.ones(2, requires_grad=True)
+y = x * 2
+copy.deepcopy(y)
+""",
+"deepcopy_leaf_copies_grad": """
+import copy
+x = torch.ones(2, requires_grad=True)
+(x * 3).sum().backward()
+z = copy.deepcopy(x)
+print(z, z.grad, z.is_leaf, z.requires_grad, z.data_ptr() == x.data_ptr(), z.grad is x.grad, z._version)
+""",
+"detach_view_inplace": """
+x = torch.ones(4, requires_grad=True)
+y = x * 2
+v = y[:2]
+v.detach_()
+""",
+"requires_grad_non_leaf": """
+x = torch.ones(2, requires_grad=True)
+y = x * 2
+y.requires_grad_(True)
+print(y.requires_grad)
+y.requires_grad = False
+""",
+"int_requires_grad": """
+x = torch.tensor([1, 2])
+print(x, x.dtype)
+x.requires_grad_()
+""",
+"implicit_nonscalar": """
+x = torch.ones(2, 2, requires_grad=True)
+(x * 2).backward()
+""",
+"gradient_arg": """
+x = torch.ones(2, 2, requires_grad=True)
+y = x * x * 3
+y.backward(torch.tensor([[1., 2.], [3., 4.]]))
+print(x.grad)
+""",
+"gradient_arg_shape": """
+x = torch.ones(3, requires_grad=True)
+(x * 2).backward(torch.ones(2))
+""",
+"autograd_grad": """
+x = torch.tensor([1., 2.], requires_grad=True)
+y = (x ** 3).sum()
+g, = torch.autograd.grad(y, x, create_graph=True)
+print(g)
+g2, = torch.autograd.grad(g.sum(), x)
+print(g2, x.grad)
+""",
+"autograd_grad_unused": """
+x = torch.tensor([1., 2.], requires_grad=True)
+z = torch.tensor([1., 2.], requires_grad=True)
+y = (x * 2).sum()
+print(torch.autograd.grad(y, [x, z], allow_unused=True, retain_graph=True))
+torch.autograd.grad(y, [x, z])
+""",
+"higher_order": """
+x = torch.tensor(2., requires_grad=True)
+y = x ** 4
+dy, = torch.autograd.grad(y, x, create_graph=True)
+d2y, = torch.autograd.grad(dy, x, create_graph=True)
+d3y, = torch.autograd.grad(d2y, x)
+print(dy, d2y, d3y)
+""",
+"create_graph_backward": """
+x = torch.tensor([1., 3.], requires_grad=True)
+y = (x.exp() * x).sum()
+y.backward(create_graph=True)
+print(x.grad)
+g = x.grad.sum()
+x.grad = None
+g.backward()
+print(x.grad)
+""",
+"promotion": """
+a = torch.tensor([1, 2])
+print(a * 1.5, (a * 1.5).dtype)
+b = torch.tensor([1.], dtype=torch.float64)
+print(b + 1, (b + 1).dtype)
+print(a / 2, a // 2, a > 1, (a == 2).dtype)
+print(torch.tensor([True, False]) + 1)
+print(torch.tensor(2.5, dtype=torch.float64) * torch.ones(2))
+print(a + torch.tensor(1.5, dtype=torch.float64))
+print(torch.tensor([1, 2], dtype=torch.int64).sum(), torch.tensor([True, True]).sum())
+""",
+"printing_corner_cases": """
+print(torch.tensor(3.))
+print(torch.tensor([]))
+print(torch.zeros(2, 0))
+print(torch.tensor([1e-5, 1.]))
+print(torch.tensor([1e10, 1.]))
+print(torch.tensor([float('nan'), float('inf'), -0.]))
+print(torch.tensor([[1, 2], [3, 4]]))
+print(torch.tensor([True, False]))
+print(torch.arange(2000.))
+print(torch.ones(2, dtype=torch.float64, requires_grad=True))
+print(torch.linspace(0, 1, 5))
+print(torch.eye(3))
+print(torch.full((2, 2), 7))
+""",
+"shapes_and_sizes": """
+x = torch.zeros(2, 3, 4)
+print(x.shape, x.size(), x.size(1), x.dim(), x.numel(), x.stride())
+y = x.permute(2, 0, 1)
+print(y.shape, y.stride(), y.is_contiguous(), y.contiguous().stride())
+print(x.transpose(0, 2).shape, x.unsqueeze(1).shape, x.unsqueeze(-1).stride(), x[None].shape)
+print(x.view(6, 4).shape, x.reshape(-1).shape, x.flatten(1).shape, x[..., 0].shape, x[:, None, 1].shape)
+print(torch.ones(1, 3, 1).squeeze().shape, torch.ones(1, 3, 1).squeeze(0).shape, torch.ones(3, 1).expand(3, 4).stride())
+""",
+"view_errors": """
+x = torch.zeros(2, 3)
+print(x.t().reshape(6).is_contiguous())
+x.t().view(6)
+""",
+"broadcast_error": """
+torch.ones(2, 3) + torch.ones(4)
+""",
+"mm_error": """
+torch.ones(2, 3) @ torch.ones(2, 3)
+""",
+"index_error": """
+x = torch.ones(3)
+x[3]
+""",
+"too_many_indices": """
+torch.ones(3)[0, 0]
+""",
+"matmul_kinds": """
+a = torch.ones(2, 3, requires_grad=True)
+b = torch.ones(3, 2, requires_grad=True)
+v = torch.ones(3, requires_grad=True)
+print(a @ b, a @ v, v @ v, v @ b)
+(a @ b).sum().backward()
+print(a.grad, b.grad)
+print(torch.ones(2, 2, 3) @ torch.ones(3, 2))
+""",
+"reductions": """
+x = torch.tensor([[1., 5., 3.], [4., 2., 6.]], requires_grad=True)
+print(x.sum(), x.sum(0), x.sum(dim=1, keepdim=True), x.mean(), x.mean(1))
+m = x.max()
+print(m, x.max(0), x.min(dim=1).values)
+vals, idx = x.max(dim=1)
+print(vals, idx)
+(vals.sum() + m).backward()
+print(x.grad)
+""",
+"elementwise_grads": """
+x = torch.tensor([0.5, 1.0, 2.0], requires_grad=True)
+ys = [x.exp(), x.log(), x.sin(), x.cos(), x.tanh(), x.sigmoid(), x.relu(), x.sqrt(), x.abs(), x.pow(3), x.clamp(0.7, 1.5), 2 ** x, x ** x, 1 / x, x / 3, 3 - x, -x]
+for y in ys:
+    x.grad = None
+    y.sum().backward()
+    print(y.grad_fn.name(), x.grad)
+""",
+"cat_stack": """
+a = torch.ones(2, requires_grad=True)
+b = torch.zeros(3, requires_grad=True)
+c = torch.cat([a, b])
+print(c)
+(c * torch.arange(5.)).sum().backward()
+print(a.grad, b.grad)
+s = torch.stack([a, a * 2], dim=1)
+print(s)
+""",
+"setitem_forms": """
+x = torch.zeros(3, 4)
+x[0] = 1
+x[1, 1:3] = torch.tensor([7., 8.])
+x[:, 3] = torch.tensor([4., 5., 6.])
+x[2][0] = -1
+x[x > 6] = 0
+print(x, x._version)
+""",
+"augmented_assign": """
+x = torch.ones(3, requires_grad=True)
+y = x * 2
+y += 1
+y *= y
+print(y, y._version)
+y.sum().backward()
+print(x.grad)
+z = y
+z -= 1
+print(z is y, y)
+""",
+"fill_and_zero_graph": """
+a = torch.tensor([2., 3.], requires_grad=True)
+b = a * 3
+b.zero_()
+print(b)
+b.sum().backward()
+print(a.grad)
+""",
+"copy_into_nonleaf": """
+a = torch.tensor([1., 2.], requires_grad=True)
+src = torch.tensor([5., 6.], requires_grad=True)
+b = a * 1
+b.copy_(src * 2)
+print(b)
+b.sum().backward()
+print(a.grad, src.grad)
+""",
+"detach_then_clone": """
+x = torch.ones(3, requires_grad=True)
+a = x.detach().clone()
+b = x.clone().detach()
+a[0] = 5.
+print(x, a, b, a.data_ptr() == x.data_ptr())
+""",
+"requires_grad_flag_ops": """
+x = torch.ones(2)
+print((x * 2).requires_grad)
+x.requires_grad_()
+y = x * 2
+print(y.requires_grad, y.is_leaf, x.is_leaf, y.grad_fn.next_functions)
+""",
+"next_functions_chain": """
+x = torch.ones(2, requires_grad=True)
+y = (x.exp() + 1) * 2
+fn = y.grad_fn
+print(fn.name(), [f[0].name() if f[0] is not None else None for f in fn.next_functions])
+add = fn.next_functions[0][0]
+print(add.name(), [f[0].name() if f[0] is not None else None for f in add.next_functions])
+""",
+"item_tolist": """
+x = torch.tensor([[1., 2.], [3., 4.]])
+print(x.tolist(), x[0, 1].item(), x.sum().item(), torch.tensor(3).item(), torch.tensor([True]).item())
+x.item()
+""",
+"float64_grad": """
+x = torch.tensor([1., 2.], dtype=torch.float64, requires_grad=True)
+y = (x ** 2).sum()
+y.backward()
+print(x.grad, y)
+""",
+"untyped_storage": """
+x = torch.tensor([1., 2.])
+print(x.untyped_storage().tolist())
+print(x[1:].untyped_storage().tolist() == x.untyped_storage().tolist())
+print(torch.tensor([1, 2]).untyped_storage().nbytes())
+""",
+"second_backward_mul_scalar": """
+a = torch.ones(3, requires_grad=True)
+y = (a + 2).sum()
+y.backward()
+y.backward()
+print(a.grad)
+z = (a * 2).sum()
+z.backward()
+z.backward()
+""",
+"no_grad_in_place_leaf_then_backward": """
+a = torch.ones(3, requires_grad=True)
+w = torch.ones(3, requires_grad=True)
+y = (a * w).sum()
+with torch.no_grad():
+    a.mul_(2)
+print(a, a.requires_grad, a._version)
+y.backward()
+""",
+"exp_then_exp_": """
+a = torch.tensor([0., 1.], requires_grad=True)
+b = a.exp()
+b.exp_()
+print(b)
+b.sum().backward()
+print(a.grad)
+""",
+"sigmoid_inplace_chain": """
+a = torch.tensor([0., 1.], requires_grad=True)
+b = a * 2
+b.sigmoid_()
+c = b * 3
+c.sum().backward()
+print(a.grad, b.grad_fn.name())
+""",
+"pow_inplace_saved": """
+a = torch.tensor([1., 2.], requires_grad=True)
+b = a + 0
+b.pow_(2)
+b.sum().backward()
+print(a.grad)
+""",
+"clamp_inplace": """
+a = torch.tensor([-1., 0.5, 2.], requires_grad=True)
+b = a * 1
+b.clamp_(0, 1)
+b.sum().backward()
+print(b, a.grad)
+""",
+"div_inplace": """
+a = torch.tensor([1., 2.], requires_grad=True)
+b = a * 1
+b.div_(4)
+b.sum().backward()
+print(b, a.grad)
+""",
+"nonleaf_grad_warning_value": """
+a = torch.ones(2, requires_grad=True)
+b = a * 2
+b.sum().backward()
+print(b.grad)
+print(b.is_leaf)
+""",
+"hook_leaf_order": """
+x = torch.tensor([1., 2.], requires_grad=True)
+x.register_hook(lambda g: print('first', g))
+x.register_hook(lambda g: g + 1)
+x.register_hook(lambda g: print('third', g))
+(x * 2).sum().backward()
+print(x.grad)
+""",
+"grad_of_expand": """
+x = torch.tensor([1., 2.], requires_grad=True)
+y = x.unsqueeze(0).expand(3, 2)
+print(y)
+(y * torch.arange(6.).view(3, 2)).sum().backward()
+print(x.grad)
+""",
+"transpose_grad": """
+x = torch.arange(6., requires_grad=True)
+y = x.view(2, 3).t()
+print(y, y.is_contiguous())
+(y * torch.tensor([[1., 2.], [3., 4.], [5., 6.]])).sum().backward()
+print(x.grad)
+""",
+"select_grad": """
+x = torch.arange(6., requires_grad=True).view(2, 3)
+print(x.is_leaf, x.grad_fn.name())
+w = torch.arange(6., requires_grad=True)
+y = w.view(2, 3)[1]
+y.sum().backward()
+print(w.grad)
+""",
+"sum_to_broadcast_grad": """
+a = torch.ones(2, 1, requires_grad=True)
+b = torch.ones(3, requires_grad=True)
+(a * b * torch.arange(6.).view(2, 3)).sum().backward()
+print(a.grad, b.grad)
+""",
+}
