@@ -1,0 +1,135 @@
+"""The `tensorsh` command through a real subprocess: exit codes, exact stdout/stderr, hostile input."""
+import os
+import signal
+import subprocess
+import sys
+import time
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ENV = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(ROOT))
+
+
+def tsh(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "tensorsh", *args], capture_output=True, text=True, env=ENV,
+                          cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL)
+
+
+def write(tmp_path, text, name="prog.tsh"):
+    p = tmp_path / name
+    p.write_bytes(text if isinstance(text, bytes) else text.encode())
+    return str(p)
+
+
+def test_c_prints_only_what_the_program_prints():
+    r = tsh("-c", "print(1); print('a', 2, sep=',')")
+    assert (r.returncode, r.stdout, r.stderr) == (0, "1\na,2\n", "")
+
+
+def test_run_file_and_bare_file(tmp_path):
+    path = write(tmp_path, "x = 2\nprint(x * 3)\n")
+    for args in (["run", path], [path], ["run", "--plain", path]):
+        r = tsh(*args)
+        assert (r.returncode, r.stdout, r.stderr) == (0, "6\n", "")
+
+
+def test_program_error_exit_1_with_report(tmp_path):
+    path = write(tmp_path, "print('before')\ny = q + 1\nprint('after')\n")
+    r = tsh("run", "--plain", path)
+    assert r.returncode == 1
+    assert r.stdout == "before\n"
+    assert r.stderr == (f"{path}:2:5: error: name 'q' is not defined\n"
+                        "    2 | y = q + 1\n"
+                        "      |     ^\n"
+                        "NameError: name 'q' is not defined\n")
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert tsh("--bogus").returncode == 2
+    assert tsh("run").returncode == 2
+    assert tsh("run", str(tmp_path / "missing.tsh")).returncode == 2
+    assert tsh("-c").returncode == 2
+
+
+def test_version_and_help():
+    r = tsh("--version")
+    assert r.returncode == 0 and r.stdout.startswith("tensorsh ")
+    r = tsh("--help")
+    assert r.returncode == 0 and "tensorsh run" in r.stdout
+
+
+def test_syntax_error_runs_nothing(tmp_path):
+    r = tsh("run", write(tmp_path, "print(1)\nx = (1,\n"))
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr.splitlines()[-1] == "SyntaxError: '(' was never closed"
+
+
+@pytest.mark.parametrize("content, last", [
+    (b"x = 1\n\xff\xfe = 2\n", "SyntaxError: Non-UTF-8 code starting with '\\xff' in file {path} on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details"),
+    (b"x = 1\x00\n", "SyntaxError: source code string cannot contain null bytes"),
+    (b"x = " + b"[" * 500 + b"\n", "SyntaxError: too many nested parentheses"),
+    (b"x = " + b"-" * 5000 + b"1\n", "RecursionError: maximum recursion depth exceeded during compilation"),
+    (b"x = " + b"+".join([b"1"] * 20000) + b"\nprint(x)\n", None),
+    (b"__import__('os').system('echo hi')\n", "NameError: name '__import__' is not defined"),
+    (b"open('x.txt', 'w')\n", "NameError: name 'open' is not defined"),
+    (b"x = ones(2)\ny = x.__class__\n", "AttributeError: 'Tensor' object has no attribute '__class__'"),
+    (b"x = ones(2)\ny = x.__dict__\n", "AttributeError: 'Tensor' object has no attribute '__dict__'"),
+    (b"import os\n", "ModuleNotFoundError: No module named 'os'"),
+    (b"x = ((((1)\n", "SyntaxError: '(' was never closed"),
+    (b"x = 1))\n", "SyntaxError: unmatched ')'"),
+])
+def test_hostile_input_is_a_located_error(tmp_path, content, last):
+    path = write(tmp_path, content)
+    r = tsh("run", "--plain", path)
+    if last is None:
+        assert (r.returncode, r.stdout) == (0, "20000\n")
+        return
+    assert r.returncode == 1, r.stderr
+    assert "Traceback" not in r.stderr
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith(f"{path}:") and ": error: " in lines[0]
+    assert lines[-1] == last.format(path=path)
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_huge_tensor_is_refused():
+    pytest.importorskip("numpy")
+    r = tsh("-c", "x = ones(10**12)")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert r.stderr.splitlines()[-1].startswith("RuntimeError: ")
+
+
+def test_warning_once_per_line_on_stderr(tmp_path):
+    pytest.importorskip("numpy")
+    path = write(tmp_path, "x = ones(2, requires_grad=True)\ny = x * 2\nfor i in range(3):\n    g = y.grad\n")
+    r = tsh("run", path)
+    assert r.returncode == 0 and r.stdout == ""
+    assert r.stderr.count("UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor") == 1
+    assert r.stderr.startswith(f"{path}:4: UserWarning: ")
+
+
+def test_endless_loop_interrupted_by_sigint(tmp_path):
+    path = write(tmp_path, "x = 0\nfor i in range(10**12):\n    x = x + 1\n")
+    p = subprocess.Popen([sys.executable, "-m", "tensorsh", "run", path], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, env=ENV, cwd=ROOT)
+    time.sleep(1.0)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=20)
+    assert p.returncode == 1
+    assert "Traceback" not in err
+    assert err.startswith(f"{path}:3:5: error: interrupted")
+    assert err.splitlines()[-1] == "KeyboardInterrupt"
+
+
+def test_seed_experiment_matches_torch(tmp_path):
+    pytest.importorskip("numpy")
+    seed = pathlib.Path("/work/shared/oracle/seeds/s02_exp_fill_inplace_error.py")
+    if not seed.exists():
+        pytest.skip("oracle seeds not present")
+    path = write(tmp_path, seed.read_text())
+    r = tsh("run", "--plain", path)
+    assert r.returncode == 1
+    assert r.stdout == seed.with_name("s02_exp_fill_inplace_error.expected.out").read_text()
+    assert r.stderr.splitlines()[-1] == seed.with_name("s02_exp_fill_inplace_error.expected.err").read_text().strip()
