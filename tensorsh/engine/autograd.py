@@ -180,11 +180,12 @@ class SavedTensor:
         self.value = value
         self.node = node
         self.freed = False
-        self.is_tensor = hasattr(value, "_version_counter")
+        counter = getattr(value, "_version_counter", None)
+        self.is_tensor = counter is not None
         self.is_output = is_output
-        if self.is_tensor:
-            counter = value._version_counter
-            counter.watch()
+        if counter is not None:
+            if counter.history is None:
+                counter.history = {}
             self.version = counter.value
             self.was_leaf = value._grad_fn is None
             self.output_nr = value._output_nr

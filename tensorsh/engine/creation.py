@@ -196,18 +196,15 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(steps * dt.itemsize)
     if steps == 1:
-        arr = np.array([start], dtype=dt.np)
+        arr = np.array([start], dtype=np.float64)
     else:
-        # PyTorch fills the first half from start and the second half from end, in the output dtype
-        step = (end - start) / (steps - 1)
-        idx = np.arange(steps)
-        half = steps // 2
-        arr = np.where(idx < half, start + step * idx, end - step * (steps - 1 - idx))
-        arr = arr.astype(dt.np) if dt.category == 2 else np.trunc(arr).astype(dt.np)
-        if dt.np == np.float32:
-            s32 = np.float32(step)
-            arr = np.where(idx < half, np.float32(start) + s32 * idx.astype(np.float32),
-                           np.float32(end) - s32 * (steps - 1 - idx).astype(np.float32)).astype(np.float32)
+        # PyTorch fills the first half from start and the second half back from end, with a step in the
+        # output precision and fused multiply-adds (exact products in float64, one rounding)
+        work = dt.np if dt.category == 2 else np.float32
+        step = float(work.type(work.type(end - start) / work.type(steps - 1)))
+        idx = np.arange(steps, dtype=np.float64)
+        arr = np.where(idx < steps // 2, start + step * idx, end - step * (steps - 1 - idx))
+    arr = arr.astype(dt.np) if dt.category == 2 else np.trunc(arr).astype(dt.np)
     return _finish(arr, dt, requires_grad)
 
 

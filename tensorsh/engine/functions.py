@@ -10,6 +10,7 @@ from .errors import runtime, index_error, type_error, value_error
 from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list
 
 _wrap = Tensor._from_numpy
+_new = Tensor._new
 NONE_EDGE = (None, 0)
 
 
@@ -54,8 +55,8 @@ def sum_to(grad, shape):
     return grad
 
 
-def _input_meta(*inputs):
-    return tuple((x._shape, x.dtype) if type(x) is Tensor else None for x in inputs)
+def _input_meta(a, b):
+    return ((a._shape, a.dtype) if type(a) is Tensor else None, (b._shape, b.dtype) if type(b) is Tensor else None)
 
 
 def _reduce_grad(grad, meta):
@@ -63,6 +64,8 @@ def _reduce_grad(grad, meta):
     if grad is None or meta is None:
         return None
     shape, dtype = meta
+    if grad._shape == shape and grad.dtype is dtype:
+        return grad
     g = sum_to(grad, shape)
     if g.dtype is not dtype:
         g = g.to(dtype)
@@ -196,7 +199,21 @@ def _check_broadcast(a, b):
 
 
 def _binary(a, b, np_fn, node_cls, out_dtype=None):
-    if type(a) is not Tensor and type(b) is not Tensor:
+    ta = type(a) is Tensor
+    if ta and out_dtype is None:
+        # hot paths: float tensor with a Python float/int, or two tensors of one dtype and shape
+        tb = type(b)
+        if (tb is float or tb is int) and a.dtype.category == 2:
+            out = _new(np_fn(a._np, b), a.dtype)
+        elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
+            out = _new(np_fn(a._np, b._np), a.dtype)
+        else:
+            out = None
+        if out is not None:
+            if node_cls is not None and autograd._grad_enabled[0] and (a.requires_grad or tb is Tensor and b.requires_grad):
+                _attach(out, node_cls(a, b, out))
+            return out
+    if not ta and type(b) is not Tensor:
         raise type_error("expected a Tensor")
     _check_broadcast(a, b)
     an, bn, dt = _operands(a, b)
@@ -204,7 +221,7 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
         dt = out_dtype(dt)
         an = an.astype(dt.np) if isinstance(an, np.ndarray) else dt.np.type(an)
         bn = bn.astype(dt.np) if isinstance(bn, np.ndarray) else dt.np.type(bn)
-    out = _wrap(np.asarray(np_fn(an, bn)), dt)
+    out = _new(np_fn(an, bn), dt)
     if node_cls is not None and _needs_grad(a, b):
         _attach(out, node_cls(a, b, out))
     return out
@@ -220,7 +237,9 @@ class _BinaryNode(Node):
         self.setup(a, b, out)
 
     def backward(self, g):
-        return tuple(_reduce_grad(gi, m) for gi, m in zip(self.grads(g), self.meta))
+        ga, gb = self.grads(g)
+        ma, mb = self.meta
+        return _reduce_grad(ga, ma), _reduce_grad(gb, mb)
 
     def setup(self, a, b, out):
         pass
@@ -268,7 +287,9 @@ class MulBackward0(_BinaryNode):
 
     def setup(self, a, b, out):
         # PyTorch saves each operand only when the other one needs its gradient
-        self.saved = (SavedTensor(b if self.wants(0) else None, self), SavedTensor(a if self.wants(1) else None, self))
+        nf = self.next_functions
+        self.saved = (SavedTensor(b if nf[0][0] is not None else None, self),
+                      SavedTensor(a if nf[1][0] is not None else None, self))
 
     def grads(self, g):
         other, me = self.unpack()

@@ -32,15 +32,17 @@ def check_size(nbytes):
 
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
-    __slots__ = ("data", "id", "ptr", "__weakref__")
+    __slots__ = ("data", "id", "__weakref__")
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size"})
 
     def __init__(self, data):
-        global _fake_base
         self.data = data
         self.id = next(_ids)
-        self.ptr = _fake_base
-        _fake_base += (data.nbytes + 63) // 64 * 64 + 64
+
+    @property
+    def ptr(self):
+        # data_ptr(): equal exactly when PyTorch's would be; each storage gets its own 64 GiB window
+        return _fake_base + (self.id << 36)
 
     # PyTorch's UntypedStorage API: bytes.
     def tolist(self):

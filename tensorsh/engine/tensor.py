@@ -64,6 +64,32 @@ class Tensor:
 
     # ------------------------------------------------------------ construction
 
+    @staticmethod
+    def _new(arr, dtype):
+        """Fast wrap of a fresh C-contiguous numpy result of the given dtype (the hot path of every op)."""
+        if type(arr) is not np.ndarray or not arr.flags.c_contiguous or arr.dtype != dtype.np:
+            return Tensor._from_numpy(arr, dtype)
+        t = Tensor.__new__(Tensor)
+        shape = arr.shape
+        t._storage = Storage(arr.reshape(-1) if arr.ndim != 1 else arr)
+        t._offset = 0
+        t._shape = shape
+        stride = _STRIDES.get(shape)
+        if stride is None:
+            stride = _STRIDES[shape] = _contiguous_strides(shape)
+        t._stride = stride
+        t.dtype = dtype
+        t._np = arr
+        t._requires_grad = False
+        t._grad_fn = None
+        t._grad = None
+        t._version_counter = VersionCounter()
+        t._view = None
+        t._output_nr = 0
+        t._hooks = None
+        t._grad_accumulator = None
+        return t
+
     @classmethod
     def _from_numpy(cls, arr, dtype=None):
         """Wrap a fresh numpy result in a new storage (keeps a dense layout, as PyTorch's outputs do)."""
@@ -415,6 +441,9 @@ def TypeError_(message):
 
 def _shape_list(shape):
     return "[" + ", ".join(str(s) for s in shape) + "]"
+
+
+_STRIDES = {}
 
 
 def _contiguous_strides(shape):

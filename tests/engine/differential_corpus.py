@@ -502,3 +502,135 @@ b = torch.ones(3, requires_grad=True)
 print(a.grad, b.grad)
 """,
 }
+
+PROGRAMS.update({
+"int_arithmetic": """
+a = torch.tensor([1, 2, 3])
+print(a / 2, a // 2, a % 2, a ** 2, -a, a * a, a - 1, 2 ** a, a.float(), a.double().dtype)
+print(a.sum(), a.max(), a.to(torch.float64), a.float().mean())
+print(torch.tensor([1, 2]).sum(dtype=torch.float64))
+""",
+"int_inplace_cast_error": """
+a = torch.tensor([1, 2])
+a.add_(1)
+print(a)
+a.add_(1.5)
+""",
+"int_div_inplace_error": """
+torch.tensor([1, 2]).div_(2)
+""",
+"bool_ops": """
+m = torch.tensor([1., -2., 3.]) > 0
+print(m, m.sum(), ~m, m & torch.tensor([True, True, False]), m.float(), m.dtype)
+""",
+"view_grad_fn_printing": """
+x = torch.arange(6., requires_grad=True)
+print(x[0], x[1:3], x.view(2, 3), x.view(2, 3).t(), x.view(2, 3)[:, 1], x[None], x.unsqueeze(1).squeeze(1))
+print(x.view(2, 3).permute(1, 0), x.view(2, 3).transpose(0, 1), x.expand(2, 6)[0], x.reshape(3, 2), x.flatten())
+""",
+"negative_and_step_slices": """
+x = torch.arange(10)
+print(x[-1], x[1:-1], x[::3], x[-3:], x[5:2], x[:100], x[-100:2])
+y = torch.arange(12).view(3, 4)
+print(y[:, -1], y[-1, ::2], y[1:, 1:3], y[..., 1], y[:, None, 0])
+""",
+"sum_mean_dims": """
+x = torch.arange(24.).view(2, 3, 4)
+print(x.sum((0, 2)), x.mean(dim=(1, 2), keepdim=True).shape, x.sum(-1).shape, x.max(dim=2, keepdim=True).values.shape)
+print(torch.zeros(0).sum(), torch.zeros(2, 0).sum(1))
+""",
+"nonleaf_inplace_view_then_use_view": """
+a = torch.ones(4, requires_grad=True)
+b = a * 2
+v = b.view(2, 2)
+v[0, 0] = 10.
+print(b, v, b._version, v._version)
+(v * v).sum().backward()
+print(a.grad)
+""",
+"detach_version_sharing_then_backward_ok": """
+x = torch.tensor([1., 2.], requires_grad=True)
+y = x * 2
+z = y.detach()
+z[0] = 100.
+print(y, y._version)
+y.sum().backward()
+print(x.grad)
+""",
+"retain_graph_false_then_grad_call": """
+x = torch.tensor([1., 2.], requires_grad=True)
+y = (x.exp()).sum()
+torch.autograd.grad(y, x)
+torch.autograd.grad(y, x)
+""",
+"no_grad_requires_grad_result": """
+x = torch.ones(2, requires_grad=True)
+with torch.no_grad():
+    y = x + 1
+    z = x[0]
+print(y.requires_grad, y.grad_fn, z.requires_grad, z.grad_fn, z.is_leaf)
+""",
+"backward_on_leaf_scalar": """
+x = torch.tensor(3., requires_grad=True)
+x.backward()
+print(x.grad)
+x.backward(torch.tensor(2.))
+print(x.grad)
+""",
+"grad_assign_mismatch": """
+x = torch.ones(3, requires_grad=True)
+x.grad = torch.ones(2)
+""",
+"zero_dim_ops": """
+a = torch.tensor(2., requires_grad=True)
+b = a * a + 1
+print(b, b.shape, b.dim(), b.item())
+b.backward()
+print(a.grad)
+print(torch.tensor(5) + torch.tensor([1., 2.]))
+""",
+"deepcopy_view_shares_nothing": """
+import copy
+x = torch.arange(4.)
+v = x[1:3]
+w = copy.deepcopy(v)
+w[0] = 100.
+print(x, v, w, w.storage_offset(), w._base is None)
+""",
+"hook_returning_none_and_modify": """
+x = torch.tensor([1., 2.], requires_grad=True)
+y = x * 2
+seen = []
+y.register_hook(lambda g: seen.append(g.clone()))
+y.register_hook(lambda g: g * 0)
+y.sum().backward()
+print(seen, x.grad)
+""",
+"retain_grad_accumulates": """
+x = torch.tensor([1., 2.], requires_grad=True)
+y = x * 2
+y.retain_grad()
+z = y.sum()
+z.backward(retain_graph=True)
+z.backward()
+print(y.grad, x.grad)
+""",
+"linspace_arange": """
+print(torch.linspace(-1, 1, 7), torch.linspace(0, 10, 4), torch.arange(0, 1, 0.25), torch.arange(1, 10, 3), torch.arange(5.5))
+print(torch.linspace(0, 1, 11).tolist()[3])
+""",
+"full_like_and_dtypes": """
+x = torch.ones(2, dtype=torch.float64)
+print(torch.zeros_like(x), torch.full_like(x, 3), torch.ones_like(x, dtype=torch.int64), torch.full((2,), 1.5), torch.full((2,), True))
+print(torch.ones(2, 3).dtype, torch.tensor([1, 2.]).dtype, torch.tensor([True, 1]).dtype, torch.tensor(3).dtype)
+""",
+"exp_overflow_and_nan": """
+x = torch.tensor([100., -100., 0.])
+print(x.exp(), x.sigmoid(), x.log(), (x * 0).sqrt(), torch.tensor([-1.]).sqrt())
+""",
+"large_matmul_values": """
+a = torch.arange(12.).view(3, 4)
+b = torch.arange(8.).view(4, 2)
+print(a @ b, a.t() @ a, (a @ b).sum())
+""",
+})
