@@ -148,6 +148,17 @@ class Pass(Node):
 
 
 @dataclass(eq=False)
+class Delete(Node):
+    targets: list                  # names and subscripts
+
+
+@dataclass(eq=False)
+class Assert(Node):
+    test: Node
+    msg: Optional[Node]
+
+
+@dataclass(eq=False)
 class Import(Node):
     names: list                    # [(dotted name, alias or None)]
 

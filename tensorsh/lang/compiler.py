@@ -344,6 +344,40 @@ class Compiler:
                 raise
         return self._entered(node, run)
 
+    def stmt_Delete(self, node):
+        deletes = []
+        for t in node.targets:
+            if isinstance(t, A.Name):
+                deletes.append((t, self.expr(t), None, None))
+            else:
+                deletes.append((t, None, self.expr(t.value), self.subscript(t.index)))
+        variables = self.variables
+
+        def run(frame):
+            for t, load, obj, key in deletes:
+                if load is not None:
+                    load(frame)                 # NameError if unbound
+                    variables.pop(t.id, None)
+                    continue
+                o, k = obj(frame), key(frame)
+                try:
+                    del o[k]
+                except Exception as e:
+                    locate(e, t)
+                    raise
+        return self._entered(node, run)
+
+    def stmt_Assert(self, node):
+        test = self.expr(node.test)
+        msg = self.expr(node.msg) if node.msg is not None else None
+
+        def run(frame):
+            if not test(frame):
+                e = AssertionError(msg(frame)) if msg is not None else AssertionError()
+                locate(e, node)
+                raise e
+        return self._entered(node, run)
+
     def stmt_Import(self, node):
         binds = tuple((alias or dotted.split(".")[0], dotted if alias else dotted.split(".")[0], dotted)
                       for dotted, alias in node.names)

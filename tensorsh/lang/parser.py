@@ -14,7 +14,7 @@ OPEN = {"LPAR": "(", "LSQB": "["}
 CLOSE = {"RPAR": ")", "RSQB": "]"}
 MATCH = {")": "(", "]": "["}
 UNSUPPORTED_KEYWORDS = {"if", "elif", "else", "while", "def", "class", "return", "try", "except", "finally",
-                        "break", "continue", "del", "raise", "assert", "global", "nonlocal", "yield",
+                        "break", "continue", "raise", "global", "nonlocal", "yield",
                         "async", "await", "match"}
 EXPR_START = {"NAME", "DEC_NUMBER", "HEX_NUMBER", "FLOAT_NUMBER", "STRING", "LONG_STRING", "LPAR", "LSQB",
               "NONE", "TRUE", "FALSE", "ELLIPSIS", "ADD_OP", "UNARY_OP", "NOT", "LAMBDA"}
@@ -230,6 +230,20 @@ class _Builder(P.Transformer):
 
     def pass_stmt(self, c):
         return _span(A.Pass(), c[0], c[0])
+
+    def del_stmt(self, c):
+        kw, target = c
+        targets = target.elts if isinstance(target, A.TupleExpr) else [target]
+        for t in targets:
+            if not isinstance(t, (A.Name, A.Subscript)):
+                raise _SyntaxProblem("SyntaxError", "cannot delete " + (_target_problem(t) or "attribute"),
+                                     t.line, t.col, t.end_col if t.end_line == t.line else None,
+                                     detail="'del' takes names and indexed items")
+        return _span(A.Delete(targets), kw, target)
+
+    def assert_stmt(self, c):
+        kw, test, msg = c
+        return _span(A.Assert(test, msg), kw, msg or test)
 
     def dotted_name(self, c):
         return c

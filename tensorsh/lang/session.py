@@ -29,7 +29,7 @@ except ImportError:
     TorchError, set_warning_sink = None, None
 
 PYTHON_ERRORS = (TypeError, ValueError, ZeroDivisionError, IndexError, KeyError, OverflowError, MemoryError,
-                 StopIteration)
+                 StopIteration, AssertionError)
 SUPPORTED_IMPORTS = "import torch, import copy, from torchviz import make_dot (and 'from torch import ...')"
 
 

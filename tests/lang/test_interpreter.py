@@ -32,6 +32,7 @@ def run(src):
     ("x = (1,)\nprint(x, (), [], ([1.0]))", "(1,) () [] [1.0]\n"),
     ("print(1 if 0 else 2)", "2\n"),
     ("x = []\nx.append(3)\nprint(x, str(1.5), int('7'), float(2), bool(0))", "[3] 1.5 7 2.0 False\n"),
+    ("x = [1, 2, 3]\ndel x[0]\ny = 1\ndel y\nassert len(x) == 2, 'two'\nprint(x)", "[2, 3]\n"),
     ("import torch\nimport copy\nfrom torchviz import make_dot\nprint(1)", "1\n"),
 ])
 def test_python_values(src, expected):
