@@ -1,7 +1,8 @@
-"""PyTorch 2.13's CPU random numbers (MT19937 + its rand/randn/randint transforms), bit for bit, in numpy."""
-# The algorithm and why each detail matters: /work/shared/RNG.md. Everything here works on flat
-# arrays in memory order; the tensor engine reshapes. Exactness assumes PyTorch's AVX2 normal
-# kernel (used on AVX2 and AVX-512 CPUs alike) and glibc's libm, the platform torch runs on.
+"""PyTorch 2.13's CPU random numbers, bit for bit: MT19937 and the rand/randn/randint kernels."""
+# The algorithm, and why each detail matters: RNG.md, the project's study of torch's CPU RNG.
+# Everything here works on flat arrays in memory order; the tensor engine reshapes. Exactness
+# assumes PyTorch's AVX2 normal kernel (which AVX-512 CPUs use too), its FMA-built uniform
+# kernel, and glibc's libm: the x86-64 Linux platform torch's wheels run on.
 
 import functools
 import math
@@ -52,13 +53,16 @@ def _x87_log(x):
     return out
 
 
-_X87 = np.finfo(np.longdouble).nmant == 63 and np.dtype(np.longdouble).itemsize == 16
+@functools.cache
+def _have_x87_longdouble():
+    return np.dtype(np.longdouble).itemsize == 16 and np.finfo(np.longdouble).nmant == 63
 
 
 def _glibc(name, x):
+    """glibc's log, log1p, sin or cos of a float64 array."""
     if _numpy_is_glibc(name):
         return getattr(np, name)(x)
-    if name == "log" and _X87:
+    if name == "log" and _have_x87_longdouble():
         return _x87_log(x)
     return _per_element(getattr(math, name), x)
 
@@ -153,14 +157,13 @@ def fma64(a, b, c):
     return np.where(np.isfinite(out), out, naive)
 
 
-def _affine(x, std, mean, dtype):
-    """fma(x, std, mean) in dtype; the default (1, 0) only turns -0 into +0."""
-    if std == 1 and mean == 0:
+def _fma(x, scale, shift, dtype):
+    """fma(x, scale, shift) in float32 or float64; (1, 0) only turns -0 into +0."""
+    if scale == 1 and shift == 0:
         return x + dtype.type(0)
     if dtype == np.float32:
-        f = _Fma32(x.size, 1, exact=True)
-        return f(x, np.float32(std), np.float32(mean))
-    return fma64(x, std, mean)
+        return _Fma32(x.size, 1, exact=True)(x, np.float32(scale), np.float32(shift))
+    return fma64(x, scale, shift)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,11 +186,11 @@ _CHUNK_ROWS = 2048  # 16-blocks per pass: keeps the temporaries in cache
 def _log256(v, fma):
     """log256_ps for v in [2**-24, 1] (so its clamp to the smallest normal never bites)."""
     bits = v.view(np.uint32)
-    e = ((bits >> 23).astype(np.int32) - 127).astype(np.float32) + _ONE
-    m = ((bits & np.uint32(0x807FFFFF)) | np.uint32(0x3F000000)).view(np.float32)  # in [0.5, 1)
+    e = (bits >> 23).astype(np.float32) - _f(126)  # unbiased exponent + 1, for m in [0.5, 1)
+    m = ((bits & np.uint32(0x807FFFFF)) | np.uint32(0x3F000000)).view(np.float32)
     small = m < _SQRTHF
     e -= small
-    x = (m - _ONE) + np.where(small, m, _f(0))
+    x = (m - _ONE) + m * small  # m * False is +0, as the kernel's masked add
     x64 = x.astype(np.float64)
     z = x * x
     y = fma(_LOG_P[0], x64, _LOG_P[1])
@@ -199,24 +202,26 @@ def _log256(v, fma):
 
 
 def _sincos256(theta, fma):
+    """sincos256_ps for theta in [0, 2*pi]."""
     j = (theta * _FOPI).astype(np.int32)
-    j = (j + 1) & ~1
+    j += 1
+    j &= ~1
     y = j.astype(np.float32)
     x = (theta + y * _DP1) + y * _DP2  # fused too; these two products are exact for j <= 8
     x = fma(y, _DP3, x)
-    x64 = x.astype(np.float64)
     z = x * x
     c = fma(fma(_COS_P[0], z, _COS_P[1]), z, _COS_P[2])
     c = fma(z * c, z, -(z * _HALF)) + _ONE
     s = fma(fma(_SIN_P[0], z, _SIN_P[1]), z, _SIN_P[2])
-    s = fma(z * s, x64, x)
-    swap = (j & 2) != 0
-    # the kernel selects by masking and adding +0, which makes -0 into +0
-    sin = np.where(swap, c, s) + _f(0)
-    cos = np.where(swap, s, c) + _f(0)
-    np.negative(sin, out=sin, where=(j & 4) != 0)
-    np.negative(cos, out=cos, where=((j - 2) & 4) == 0)
-    return sin, cos
+    s = fma(z * s, x, x)
+    # Select and sign by bits, as the kernel does (np.where is slow here). Its masked +0 adds
+    # change nothing: c >= 0.7 and s is never -0 (x = -0 would need theta = -0).
+    swap = -((j >> 1) & 1)  # all ones where (j & 2) != 0
+    cs, ss = c.view(np.int32), s.view(np.int32)
+    diff = (cs ^ ss) & swap
+    sin_sign = (j & 4) << 29
+    cos_sign = (~(j - 2) & 4) << 29
+    return (ss ^ diff ^ sin_sign).view(np.float32), (cs ^ diff ^ cos_sign).view(np.float32)
 
 
 def _box_muller_f32(a, b, exact):
@@ -330,8 +335,9 @@ class Generator:
         self._bits.state = {"bit_generator": "MT19937",
                             "state": {"key": key, "pos": _N if left == 1 else nxt}}
         self._seed, self._next_at_624 = seed, nxt
-        self._normal = struct.unpack_from("<d", state, 5024)[0] if state[5040:5044] != bytes(4) else None
-        self._float_normal = struct.unpack_from("<f", state, 5044)[0] if state[5048] else None
+        normal_valid, float_valid = state[5040:5044] != bytes(4), state[5048] != 0
+        self._normal = struct.unpack_from("<d", state, 5024)[0] if normal_valid else None
+        self._float_normal = struct.unpack_from("<f", state, 5044)[0] if float_valid else None
 
     def _ready(self):
         if self._bits is None:
@@ -373,37 +379,42 @@ class Generator:
     # -- distributions -------------------------------------------------------------------------
 
     def uniform(self, n, dtype, low=0.0, high=1.0):
-        """torch.rand / Tensor.uniform_(low, high): x*(to-from)+from, fused, in dtype."""
-        dtype = _float_dtype(dtype)
-        x = self._unit24(n) if dtype == np.float32 else self._unit53(n)
-        frm, to = dtype.type(low), dtype.type(high)
-        if (frm, to) == (0, 1):
-            return x
-        if dtype == np.float32:
-            val = _Fma32(n, 1, exact=True)(x, to - frm, frm)
-        else:
-            val = fma64(x, to - frm, frm)
-        # the kernel's clamp: a value rounded up onto `to` becomes `from`
-        return np.where(val == to, frm, val).astype(dtype, copy=False)
+        """torch.rand / Tensor.uniform_(low, high): x*(to-from)+from fused in float32 (float16
+        too) or float64, then rounded to dtype."""
+        dtype, op = _float_dtype(dtype)
+        x = self._unit53(n) if op == np.float64 else self._unit24(n)
+        frm, to = op.type(low), op.type(high)
+        if (frm, to) == (0, 1) and dtype == op:
+            return x  # fma(x, 1, 0) is x, and x < 1
+        val = x if (frm, to) == (0, 1) else _fma(x, to - frm, frm, op)
+        val = val.astype(dtype, copy=False)
+        val[val == dtype.type(to)] = dtype.type(frm)  # the kernel's clamp: rounded onto `to`
+        return val
 
     def normal(self, n, dtype, mean=0.0, std=1.0, contiguous=True):
         """torch.randn / Tensor.normal_(mean, std); contiguous=False forces torch's serial path."""
-        dtype = _float_dtype(dtype)
+        dtype, op = _float_dtype(dtype)
         if contiguous and n >= 16:
-            return self._normal_blocks(n, dtype, mean, std)
-        return _affine(self._normal_serial(n), std, mean, np.dtype(np.float64)).astype(dtype)
+            return self._normal_blocks(n, dtype, op, mean, std)
+        vals = _fma(self._normal_serial(n), std, mean, np.dtype(np.float64))
+        if dtype == np.float16:
+            vals = vals.astype(np.float32)  # c10::Half is built from a float
+        return vals.astype(dtype)
 
-    def _normal_blocks(self, n, dtype, mean, std):
-        """normal_fill: n uniforms, Box-Muller per 16; a ragged end redoes the last 16 slots
-        with 16 fresh uniforms."""
+    def _normal_blocks(self, n, dtype, op, mean, std):
+        """normal_fill: Box-Muller per 16 uniforms; a ragged end redoes the last 16 slots with
+        16 fresh uniforms. float32/64 draw all n uniforms first (those under the redo go unused);
+        float16 draws 16 per block."""
         full, tail = n // 16 * 16, n % 16 != 0
-        unit = self._unit24 if dtype == np.float32 else self._unit53
-        u = unit(n + 16 * tail)
-        if tail:
-            u = np.concatenate((u[:full], u[n:]))  # the raw uniforms under the redo are unused
-        blocks = u.reshape(-1, 16)
-        out = _normal16_f32(blocks) if dtype == np.float32 else _normal16_f64(blocks)
-        out = _affine(out.ravel(), std, mean, dtype)  # float32 mean/std are rounded first
+        if dtype == np.float16:
+            blocks = self._unit24(full + 16 * tail).reshape(-1, 16)
+        else:
+            u = self._unit24(n + 16 * tail) if op == np.float32 else self._unit53(n + 16 * tail)
+            if tail:
+                u = np.concatenate((u[:full], u[n:]))
+            blocks = u.reshape(-1, 16)
+        out = _normal16_f32(blocks) if op == np.float32 else _normal16_f64(blocks)
+        out = _fma(out.ravel(), std, mean, op).astype(dtype, copy=False)  # mean, std rounded to op
         if not tail:
             return out
         result = np.empty(n, dtype)
@@ -448,10 +459,11 @@ class Generator:
 
 
 def _float_dtype(dtype):
+    """dtype and the type torch computes it in (its opmath type)."""
     dtype = np.dtype(dtype)
-    if dtype not in (np.float32, np.float64):
-        raise ValueError(f"random numbers are generated for float32 or float64, not {dtype}")
-    return dtype
+    if dtype not in (np.float16, np.float32, np.float64):
+        raise ValueError(f"random floats are float16, float32 or float64, not {dtype}")
+    return dtype, np.dtype(np.float64 if dtype == np.float64 else np.float32)
 
 
 default_generator = Generator()
