@@ -7,7 +7,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 """
 import builtins as _py
 
-from tensorsh.lang.compiler import Namespace, Limit, MAX_ITEMS, guarded_pow
+from tensorsh.lang.compiler import Namespace, Limit, MAX_ITEMS, guarded_pow, load_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -126,11 +126,35 @@ def _pow(base, exp, mod=None):
     return guarded_pow(base, exp) if mod is None else _py.pow(base, exp, mod)
 
 
+def _hasattr(obj, name):
+    try:
+        load_attr(obj, name)
+    except AttributeError:
+        return False
+    return True
+
+
+_NO_DEFAULT = object()
+
+
+def _getattr(obj, name, default=_NO_DEFAULT):
+    """getattr through the language's attribute rules (never a Python internal)."""
+    if not isinstance(name, str):
+        raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
+    try:
+        return load_attr(obj, name)
+    except AttributeError:
+        if default is _NO_DEFAULT:
+            raise
+        return default
+
+
 def python_builtins(print_fn):
     table = {
         "print": print_fn, "len": _py.len, "range": _py.range, "int": _py.int, "float": _py.float,
         "bool": _py.bool, "str": _py.str, "repr": _py.repr, "abs": _py.abs, "round": _round, "pow": _pow,
         "enumerate": _py.enumerate, "zip": _py.zip, "reversed": _py.reversed, "slice": _py.slice,
+        "isinstance": _py.isinstance, "hasattr": _hasattr, "getattr": _getattr,
     }
     for fn in (_py.min, _py.max, _py.sum, _py.list, _py.tuple, _py.sorted, _py.any, _py.all):
         table[fn.__name__] = _sized(fn)

@@ -111,6 +111,10 @@ def _inplace_guard(op):
     return base
 
 
+class NoAttribute(AttributeError):
+    """The language refused or could not find an attribute (a user error, unlike an engine AttributeError)."""
+
+
 class Namespace:
     """A module-like value (`torch`, `copy`, `torchviz`, `torch.autograd` if given as a dict)."""
 
@@ -174,9 +178,9 @@ def load_attr(obj, name):
         try:
             return obj._members[name]
         except KeyError:
-            raise AttributeError(f"module '{obj._name}' has no attribute '{name}'") from None
+            raise NoAttribute(f"module '{obj._name}' has no attribute '{name}'") from None
     if name[:1] == "_" and name not in PRIVATE_OK:
-        raise AttributeError(f"'{t.__name__}' object has no attribute '{name}'")
+        raise NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
     api = getattr(t, "__api__", None)
     if api is None and t.__module__.startswith("tensorsh."):
         api = getattr(obj, "__api__", None)   # engine objects whose API is per instance (namespaces)
@@ -189,7 +193,7 @@ def load_attr(obj, name):
             api = ()
     if name in api:
         return getattr(obj, name)
-    raise AttributeError(f"'{t.__name__}' object has no attribute '{name}'")
+    raise NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
 
 
 def store_attr(obj, name, value):
@@ -197,8 +201,8 @@ def store_attr(obj, name, value):
     api = getattr(t, "__api__", None)
     if api is None or name not in api or (name[:1] == "_" and name not in PRIVATE_OK) or t is Namespace:
         if t is Namespace:
-            raise AttributeError(f"cannot set attributes of module '{obj._name}' in tensorsh")
-        raise AttributeError(f"'{t.__name__}' object has no attribute '{name}'")
+            raise NoAttribute(f"cannot set attributes of module '{obj._name}' in tensorsh")
+        raise NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
     setattr(obj, name, value)
 
 

@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 from tensorsh.lang import ast as A
 from tensorsh.lang import builtins as B
-from tensorsh.lang.compiler import Compiler, Limit, Location
+from tensorsh.lang.compiler import Compiler, Limit, Location, NoAttribute
 from tensorsh.lang.errors import UserError, InternalError, Note
 from tensorsh.lang.parser import Source, parse
 
@@ -29,7 +29,7 @@ except ImportError:
     TorchError, set_warning_sink = None, None
 
 PYTHON_ERRORS = (TypeError, ValueError, ZeroDivisionError, IndexError, KeyError, OverflowError, MemoryError,
-                 StopIteration, AssertionError)
+                 StopIteration, AssertionError, NoAttribute)
 SUPPORTED_IMPORTS = "import torch, import copy, from torchviz import make_dot (and 'from torch import ...')"
 
 
@@ -261,7 +261,8 @@ class Session:
         elif isinstance(e, RecursionError):
             err = _internal(e)
         elif isinstance(e, PYTHON_ERRORS):
-            err = UserError(type(e).__name__, str(e) if not isinstance(e, KeyError) else repr(e.args[0]) if e.args else "")
+            kind = "AttributeError" if isinstance(e, NoAttribute) else type(e).__name__
+            err = UserError(kind, str(e) if not isinstance(e, KeyError) else repr(e.args[0]) if e.args else "")
         else:
             err = _internal(e)
         _place(err, source, node)

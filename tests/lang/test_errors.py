@@ -72,6 +72,7 @@ def test_misspelt_method():
     ("x = 2 ** 10**9", "OverflowError: integer result too large (more than 100000 bits)"),
     ("x = list(range(10**12))", "MemoryError: range of 1000000000000 items is too long (tensorsh's limit is 10000000)"),
     ("torch.foo", "AttributeError: module 'torch' has no attribute 'foo'"),
+    ("getattr(1, '__class__')", "AttributeError: 'int' object has no attribute '__class__'"),
 ])
 def test_last_line(src, last):
     assert last_line(src) == last
