@@ -53,6 +53,19 @@ class TupleExpr(Node):
 
 
 @dataclass(eq=False)
+class Comprehension(Node):
+    target: Node
+    iter: Node
+    ifs: list
+
+
+@dataclass(eq=False)
+class ListComp(Node):
+    elt: Node
+    generators: list               # Comprehension, outermost first
+
+
+@dataclass(eq=False)
 class BinOp(Node):
     operands: list                 # n + 1 operands
     ops: list                      # n operator spellings, applied left to right

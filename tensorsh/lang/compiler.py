@@ -193,7 +193,17 @@ def load_attr(obj, name):
             api = ()
     if name in api:
         return getattr(obj, name)
+    if t is str and name == "format":
+        return _str_format(obj)
     raise NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
+
+
+def _str_format(text):
+    check_format_spec(text)
+
+    def format(*args, **kwargs):  # '{}'.format(...) with format specs checked like f-strings
+        return text.format(*args, **kwargs)
+    return format
 
 
 def store_attr(obj, name, value):
@@ -658,6 +668,61 @@ class Compiler:
             return result
         return _located(compare_chain, node)
 
+    def expr_ListComp(self, node):
+        outer = self.locals
+        gens = []
+        try:
+            for g in node.generators:
+                it = self.expr(g.iter)          # evaluated with the names bound so far
+                names = tuple(_target_names(g.target))
+                self.locals = self.locals + names
+                gens.append((it, self._local_store(g.target), tuple(self.expr(c) for c in g.ifs), g.iter))
+            elt = self.expr(node.elt)
+        finally:
+            self.locals = outer
+        gens = tuple(gens)
+
+        def listcomp(frame):
+            out = []
+            inner = dict(frame) if frame else {}
+
+            def loop(level):
+                if level == len(gens):
+                    out.append(elt(inner))
+                    if len(out) > MAX_ITEMS:
+                        _too_long(len(out))
+                    return
+                it, store, conds, where = gens[level]
+                source = it(inner)
+                if type(source) is range and len(source) > MAX_ITEMS:
+                    _too_long(len(source))
+                for item in source:
+                    store(inner, item)
+                    if all(c(inner) for c in conds):
+                        loop(level + 1)
+            loop(0)
+            return out
+        return _located(listcomp, node)
+
+    def _local_store(self, target):
+        if isinstance(target, A.Name):
+            name = target.id
+
+            def store(frame, value):
+                frame[name] = value
+            return store
+        stores = tuple(self._local_store(e) for e in target.elts)
+        n = len(stores)
+
+        def unpack(frame, value):
+            items = list(value)
+            if len(items) != n:
+                raise ValueError(f"too many values to unpack (expected {n})" if len(items) > n
+                                 else f"not enough values to unpack (expected {n}, got {len(items)})")
+            for s, v in zip(stores, items):
+                s(frame, v)
+        return unpack
+
     def expr_IfExp(self, node):
         test, body, orelse = self.expr(node.test), self.expr(node.body), self.expr(node.orelse)
         return lambda frame: body(frame) if test(frame) else orelse(frame)
@@ -796,6 +861,14 @@ class Compiler:
 
     def expr_Keyword(self, node):  # pragma: no cover - keywords are compiled by expr_Call
         raise self.error(node, "SyntaxError", "invalid syntax")
+
+
+def _target_names(node):
+    if isinstance(node, A.Name):
+        return [node.id]
+    if isinstance(node, (A.TupleExpr, A.ListExpr)):
+        return [n for e in node.elts for n in _target_names(e)]
+    raise UserError("SyntaxError", "cannot assign to expression in a comprehension")
 
 
 def _located(fn, node):

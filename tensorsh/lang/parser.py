@@ -434,6 +434,14 @@ class _Builder(P.Transformer):
             inner.parenthesized = True
         return inner
 
+    def comp_for(self, c):
+        kw, target, it, *ifs = c
+        return _span(A.Comprehension(target, it, ifs), kw, ifs[-1] if ifs else it)
+
+    def listcomp(self, c):
+        _lsqb, elt, *gens, rsqb = c
+        return _span(A.ListComp(elt, gens), c[0], rsqb)
+
     def list_(self, c):
         elts = [x for x in c if isinstance(x, A.Node)]
         return _span(A.ListExpr(elts), c[0], c[-1])

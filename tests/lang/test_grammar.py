@@ -62,6 +62,7 @@ def test_generated_parser_matches_grammar():
     ("from torchviz import make_dot", "FromImport('torchviz', [('make_dot', None)])"),
     ("from copy import deepcopy", "FromImport('copy', [('deepcopy', None)])"),
     ("pass", "Pass()"),
+    ("[t for t in x if t]", "ExprStmt(ListComp(Name('t'), [Comprehension(Name('t'), Name('x'), [Name('t')])]))"),
     ("del x, y[0]", "Delete([Name('x'), Subscript(Name('y'), Const(0))])"),
     ("assert x, 'msg'", "Assert(Name('x'), Const('msg'))"),
     ("a if b else c", "ExprStmt(IfExp(Name('b'), Name('a'), Name('c')))"),

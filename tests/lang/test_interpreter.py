@@ -33,6 +33,8 @@ def run(src):
     ("print(1 if 0 else 2)", "2\n"),
     ("x = []\nx.append(3)\nprint(x, str(1.5), int('7'), float(2), bool(0))", "[3] 1.5 7 2.0 False\n"),
     ("x = [1, 2, 3]\ndel x[0]\ny = 1\ndel y\nassert len(x) == 2, 'two'\nprint(x)", "[2, 3]\n"),
+    ("print([i * j for i in range(3) for j in range(2) if i != j], [a for a, b in [(1, 2)]])", "[0, 0, 0, 2] [1]\n"),
+    ("i = 5\nprint([i for i in range(2)], i, '{} {:.1f}'.format(1, 2))", "[0, 1] 5 1 2.0\n"),
     ("import torch\nimport copy\nfrom torchviz import make_dot\nprint(1)", "1\n"),
 ])
 def test_python_values(src, expected):
