@@ -164,11 +164,11 @@ def _main(args):
         sys.stdout.write(f"tensorsh {__version__}\n")
         return 0
     if args[:1] == ["test"]:
-        from tensorsh.app import golden
-        return golden.main(args[1:])
+        golden = _front_end("golden", "tensorsh test")
+        return golden.main(args[1:]) if golden else 2
     if args[:1] == ["export"]:
-        from tensorsh.app import export
-        return export.main(args[1:])
+        export = _front_end("export", "tensorsh export")
+        return export.main(args[1:]) if export else 2
     if args[:1] == ["run"]:
         opts, rest, problem = _parse_run_args(args[1:])
         if problem:
@@ -189,15 +189,21 @@ def _main(args):
         return _usage_error("too many arguments")
     if rest:
         return _run_file(rest[0], opts)
+    shell = _front_end("shell", "the interactive shell")
+    return shell.main(opts) if shell else 2
+
+
+def _front_end(name, what):
+    """Import tensorsh.app.<name> lazily (it may pull in prompt_toolkit or rich); None if it is absent."""
+    import importlib
     try:
-        from tensorsh.app import shell
+        return importlib.import_module(f"tensorsh.app.{name}")
     except ImportError as e:
-        if e.name and e.name.startswith("tensorsh"):
-            sys.stderr.write("tensorsh: the interactive shell is not available in this build; "
-                             "run a file with 'tensorsh FILE.tsh' or code with 'tensorsh -c CODE'\n")
-            return 2
-        raise
-    return shell.main(opts)
+        if e.name != f"tensorsh.app.{name}":
+            raise
+        sys.stderr.write(f"tensorsh: {what} is not available in this build; "
+                         "run a file with 'tensorsh FILE.tsh' or code with 'tensorsh -c CODE'\n")
+        return None
 
 
 if __name__ == "__main__":
