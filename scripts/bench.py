@@ -1,0 +1,549 @@
+"""Benchmark tensorsh against PyTorch and numpy, side by side, with the targets of issue 7.
+
+    python scripts/bench.py            # full run (about 2-3 minutes on 2 cores)
+    python scripts/bench.py --quick    # fewer repetitions (about 1 minute)
+    python scripts/bench.py --only perop,throughput   # some sections: startup perop throughput golden rng
+
+Every figure is a median over alternating runs (A B C A B C ...), so a noisy neighbour slows all
+contenders alike. Whole-process figures spawn fresh interpreters; the others run in this process,
+tensorsh through its real language (`Session`), so the interpreter's cost is included.
+PyTorch rows appear when torch is importable and are skipped otherwise.
+"""
+import os
+
+# One BLAS/OpenMP thread for every contender, before numpy (or torch) is imported.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse
+import ctypes
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "scripts", "bench_data")
+SEED_TSH = os.path.join(DATA, "s03_clone_mul_inplace.tsh")
+SEED_TORCH = os.path.join(DATA, "s03_clone_mul_inplace_torch.py")
+sys.path.insert(0, ROOT)
+
+try:
+    import torch
+    torch.set_num_threads(1)
+except ImportError:
+    torch = None
+
+ROWS = []        # (section, what, value text, ratio text, target text, status)
+
+
+def row(section, what, value, ratio="", target="", status=""):
+    ROWS.append((section, what, value, ratio, target, status))
+    print(f"  {what:<46} {value:>16} {ratio:>12} {target:>10} {status}", flush=True)
+
+
+def check(ratio, limit, at_least=False):
+    ok = ratio >= limit if at_least else ratio <= limit
+    return "PASS" if ok else "MISS"
+
+
+def ms(seconds):
+    return f"{seconds * 1e3:.1f} ms"
+
+
+def us(seconds):
+    return f"{seconds * 1e6:.2f} µs"
+
+
+# ---------------------------------------------------------------- timing
+def alternate(contenders, rounds):
+    """contenders: {name: fn() -> seconds}. Runs them in turn, rotating the order; medians."""
+    names = list(contenders)
+    samples = {n: [] for n in names}
+    for r in range(rounds):
+        k = r % len(names)
+        for n in names[k:] + names[:k]:
+            samples[n].append(contenders[n]())
+    return {n: statistics.median(v) for n, v in samples.items()}
+
+
+def timed(fn, number=1):
+    """A contender: seconds per call of fn, over `number` calls."""
+    def run():
+        t = time.perf_counter()
+        for _ in range(number):
+            fn()
+        return (time.perf_counter() - t) / number
+    return run
+
+
+def spawn(argv, env, peaks):
+    """A contender: wall time of one whole child process; its ru_maxrss goes into peaks."""
+    def run():
+        t = time.perf_counter()
+        p = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(p.pid, 0)
+        elapsed = time.perf_counter() - t
+        p.returncode = os.waitstatus_to_exitcode(status)
+        err = p.stderr.read()
+        p.stderr.close()
+        if p.returncode != 0:
+            raise SystemExit(f"bench: {' '.join(argv)} failed ({p.returncode}):\n{err.decode()}")
+        peaks.append(usage.ru_maxrss * 1024)
+        return elapsed
+    return run
+
+
+def child_env(pyc_dir=None):
+    """The environment of a user's shell: no thread caps; .pyc cached under pyc_dir if given."""
+    env = dict(os.environ)
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.pop(var, None)
+    env["PYTHONPATH"] = ROOT + os.pathsep + env.get("PYTHONPATH", "")
+    if pyc_dir is not None:       # as in a normal install: bytecode compiled once, then reused
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = pyc_dir
+    else:                         # as an editable checkout on these machines: no .pyc at all
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
+    return env
+
+
+def tune_malloc():
+    """glibc: keep freed large blocks in the heap instead of returning them to the kernel (issue 7)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return False
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+    ok = libc.mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024)   # glibc's maximum on 64-bit
+    return bool(ok) and bool(libc.mallopt(M_TRIM_THRESHOLD, 1 << 30))
+
+
+def session():
+    from tensorsh.lang.session import Session
+    out = []
+    return Session(write=out.append, write_err=out.append), out
+
+
+def run_tsh(sess, source, filename="<bench>"):
+    error = sess.run(source, filename)
+    if error is not None:
+        from tensorsh.lang.errors import format_error
+        raise SystemExit(f"bench: tensorsh failed on {filename}:\n{format_error(error)}")
+
+
+# ---------------------------------------------------------------- 1. start-up
+def bench_startup(rounds):
+    print("1. start-up (whole process)")
+    py = sys.executable
+    pyc = tempfile.mkdtemp(prefix="tsh-bench-pyc-")
+    try:
+        env = child_env(pyc)
+        peaks = {k: [] for k in ("numpy", "tsh", "tsh_nopyc", "torch")}
+        contenders = {
+            "numpy": spawn([py, "-c", "import numpy"], env, peaks["numpy"]),
+            "tsh": spawn([py, "-m", "tensorsh", "run", "--plain", SEED_TSH], env, peaks["tsh"]),
+            "tsh_nopyc": spawn([py, "-m", "tensorsh", "run", "--plain", SEED_TSH], child_env(), peaks["tsh_nopyc"]),
+        }
+        if torch is not None:
+            contenders["torch"] = spawn([py, SEED_TORCH], env, peaks["torch"])
+        for fn in contenders.values():      # warm-up: writes the .pyc, warms the page cache
+            fn()
+        for p in peaks.values():
+            p.clear()
+        t = alternate(contenders, rounds)
+        mem = {k: statistics.median(v) for k, v in peaks.items() if v}
+        base = t["numpy"]
+        row("start-up", "python -c 'import numpy'", ms(base), "1.00×")
+        r = t["tsh"] / base
+        row("start-up", "tensorsh run --plain s03 (.pyc)", ms(t["tsh"]), f"{r:.2f}× np", "≤ 1.7×", check(r, 1.7))
+        row("start-up", "tensorsh run --plain s03 (no .pyc)", ms(t["tsh_nopyc"]), f"{t['tsh_nopyc'] / base:.2f}× np")
+        if "torch" in t:
+            r = t["torch"] / t["tsh"]
+            row("start-up", "PyTorch script of s03", ms(t["torch"]), f"{r:.1f}× tsh", "≥ 7×", check(r, 7, True))
+        mb = 1024 * 1024
+        row("memory", "peak RSS: import numpy", f"{mem['numpy'] / mb:.1f} MB", "1.00×")
+        r = mem["tsh"] / mem["numpy"]
+        row("memory", "peak RSS: tensorsh run s03", f"{mem['tsh'] / mb:.1f} MB", f"{r:.2f}× np", "≤ 1.6×", check(r, 1.6))
+        if "torch" in mem:
+            row("memory", "peak RSS: PyTorch s03", f"{mem['torch'] / mb:.1f} MB", f"{mem['torch'] / mem['numpy']:.2f}× np")
+        bench_first_prompt(env, base, rounds)
+    finally:
+        shutil.rmtree(pyc, ignore_errors=True)
+
+
+PROMPT = re.compile(rb"(>>>|tsh>|\$|>) ")
+
+
+def bench_first_prompt(env, numpy_time, rounds):
+    if not os.path.exists(os.path.join(ROOT, "tensorsh", "app", "shell.py")):
+        row("start-up", "shell first prompt", "skipped", "", "≤ 2.8×", "(no tensorsh/app/shell.py yet)")
+        return
+    try:
+        import pexpect
+    except ImportError:
+        row("start-up", "shell first prompt", "skipped", "", "≤ 2.8×", "(pexpect not installed)")
+        return
+    env = dict(env, TERM="xterm", HOME=tempfile.mkdtemp(prefix="tsh-bench-home-"))
+    env["XDG_STATE_HOME"] = env["XDG_DATA_HOME"] = env["HOME"]
+
+    def once():
+        t = time.perf_counter()
+        child = pexpect.spawn(sys.executable, ["-m", "tensorsh"], env=env, timeout=20, dimensions=(24, 80))
+        try:
+            child.expect(PROMPT)
+            return time.perf_counter() - t
+        finally:
+            child.terminate(force=True)
+
+    try:
+        once()
+        t = statistics.median(once() for _ in range(max(3, rounds)))
+    except Exception as e:   # the shell is in progress elsewhere; say so instead of failing the bench
+        row("start-up", "shell first prompt", "skipped", "", "≤ 2.8×", f"({type(e).__name__})")
+        return
+    r = t / numpy_time
+    row("start-up", "shell: time to first prompt", ms(t), f"{r:.2f}× np", "≤ 2.8×", check(r, 2.8))
+
+
+# ---------------------------------------------------------------- 2. per-op
+N_OPS = 10_000
+CHAIN_FWD = f"""\
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = x
+for i in range({N_OPS}):
+    y = y * 1.0001
+"""
+CHAIN_BWD = CHAIN_FWD + "y.sum().backward()\n"
+
+
+def bench_perop(rounds):
+    print(f"2. per-op: {N_OPS:,}-op chain on shape-(3,) tensors, µs per op")
+    sess, _ = session()
+    run_tsh(sess, "import torch\n")
+    from tensorsh.engine.torch_api import NAMESPACE as T
+
+    def engine_chain(backward):
+        x = T["tensor"]([1.0, 2.0, 3.0], requires_grad=True)
+        y = x
+        for _ in range(N_OPS):
+            y = y * 1.0001
+        if backward:
+            y.sum().backward()
+
+    def numpy_chain(backward):
+        y = np.array([1.0, 2.0, 3.0], dtype=np.float32)
+        for _ in range(N_OPS):
+            y = y * np.float32(1.0001)
+        if backward:
+            g = np.ones(3, np.float32)
+            for _ in range(N_OPS):
+                g = g * np.float32(1.0001)
+
+    def torch_chain(backward):
+        x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+        y = x
+        for _ in range(N_OPS):
+            y = y * 1.0001
+        if backward:
+            y.sum().backward()
+
+    for mode, src in (("forward", CHAIN_FWD), ("forward+backward", CHAIN_BWD)):
+        bw = mode != "forward"
+        c = {"tsh": timed(lambda: run_tsh(sess, src)),
+             "engine": timed(lambda: engine_chain(bw)),
+             "numpy": timed(lambda: numpy_chain(bw))}
+        if torch is not None:
+            c["torch"] = timed(lambda: torch_chain(bw))
+        for fn in c.values():
+            fn()
+        t = {k: v / N_OPS for k, v in alternate(c, rounds).items()}
+        target = 2.0 if mode == "forward" else 1.3
+        if torch is not None:
+            r = t["tsh"] / t["torch"]
+            row("per-op", f"{mode}: tensorsh (.tsh via Session)", us(t["tsh"]), f"{r:.2f}× torch", f"≤ {target}×", check(r, target))
+            row("per-op", f"{mode}: engine called from Python", us(t["engine"]), f"{t['engine'] / t['torch']:.2f}× torch")
+            row("per-op", f"{mode}: PyTorch eager", us(t["torch"]), "1.00×")
+        else:
+            row("per-op", f"{mode}: tensorsh (.tsh via Session)", us(t["tsh"]), "", f"≤ {target}×", "(no torch)")
+            row("per-op", f"{mode}: engine called from Python", us(t["engine"]))
+        row("per-op", f"{mode}: raw numpy loop", us(t["numpy"]), f"{t['numpy'] / t['tsh']:.2f}× tsh")
+
+
+# ---------------------------------------------------------------- 3. throughput
+N_BIG = 1_000_000
+# ten elementwise ops + sum; each op's gradient is written out by hand in numpy_big below
+BIG_BODY = """\
+x.grad = None
+a = x * 1.01
+b = a + 0.5
+c = b * a
+d = c.tanh()
+e = d - 0.1
+f = e * e
+g = f.exp()
+h = g * x
+i = h.sigmoid()
+j = i / 2.0
+s = j.sum()
+s.backward()
+"""
+MLP_BODY = """\
+w1.grad = None
+w2.grad = None
+h = (inp @ w1).tanh()
+out = h @ w2
+s = out.sum()
+s.backward()
+"""
+
+
+def numpy_big(x):
+    a = x * np.float32(1.01)
+    b = a + np.float32(0.5)
+    c = b * a
+    d = np.tanh(c)
+    e = d - np.float32(0.1)
+    f = e * e
+    g = np.exp(f)
+    h = g * x
+    i = 1 / (1 + np.exp(-h))
+    j = i / np.float32(2.0)
+    j.sum()
+    gj = np.ones_like(j)
+    gi = gj / np.float32(2.0)
+    gh = gi * i * (1 - i)
+    gg = gh * x
+    gx = gh * g
+    gf = gg * g
+    ge = gf * e + gf * e
+    gd = ge
+    gc = gd * (1 - d * d)
+    gb = gc * a
+    ga = gc * b + gb
+    gx = gx + ga * np.float32(1.01)
+    return gx
+
+
+def numpy_mlp(inp, w1, w2):
+    h = np.tanh(inp @ w1)
+    out = h @ w2
+    out.sum()
+    gout = np.ones_like(out)
+    gw2 = h.T @ gout
+    gh = gout @ w2.T
+    ga = gh * (1 - h * h)
+    gw1 = inp.T @ ga
+    return gw1, gw2
+
+
+def bench_throughput(rounds):
+    print("3. throughput: 1M-element float32 chain and MLP, forward+backward, 1 BLAS thread")
+    sess, _ = session()
+    run_tsh(sess, f"""\
+import torch
+torch.manual_seed(0)
+x = torch.rand({N_BIG}, requires_grad=True)
+inp = torch.rand(256, 512) - 0.5
+w1 = (torch.rand(512, 512) - 0.5) * 0.05
+w1.requires_grad_()
+w2 = (torch.rand(512, 10) - 0.5) * 0.05
+w2.requires_grad_()
+""")
+    rng = np.random.default_rng(0)
+    xn = rng.random(N_BIG, dtype=np.float32)
+    inp_n = rng.random((256, 512), dtype=np.float32) - 0.5
+    w1n = (rng.random((512, 512), dtype=np.float32) - 0.5) * 0.05
+    w2n = (rng.random((512, 10), dtype=np.float32) - 0.5) * 0.05
+
+    # numpy with glibc's default allocator first: mallopt cannot be undone in this process
+    untuned = alternate({"numpy": timed(lambda: numpy_big(xn)),
+                         "tsh": timed(lambda: run_tsh(sess, BIG_BODY))}, rounds)
+    tuned_ok = tune_malloc()
+
+    big = {"numpy": timed(lambda: numpy_big(xn)), "tsh": timed(lambda: run_tsh(sess, BIG_BODY))}
+    mlp = {"numpy": timed(lambda: numpy_mlp(inp_n, w1n, w2n)), "tsh": timed(lambda: run_tsh(sess, MLP_BODY))}
+    if torch is not None:
+        xt = torch.from_numpy(xn.copy()).requires_grad_()
+        it, w1t, w2t = (torch.from_numpy(a.copy()) for a in (inp_n, w1n, w2n))
+        w1t.requires_grad_()
+        w2t.requires_grad_()
+        ns = {"torch": torch, "x": xt, "inp": it, "w1": w1t, "w2": w2t}
+        big_code = compile(BIG_BODY, "<big>", "exec")
+        mlp_code = compile(MLP_BODY, "<mlp>", "exec")
+        big["torch"] = timed(lambda: exec(big_code, ns))
+        mlp["torch"] = timed(lambda: exec(mlp_code, ns))
+    for c in (big, mlp):
+        for fn in c.values():
+            fn()
+    tb = alternate(big, rounds)
+    tm = alternate(mlp, rounds * 3)
+
+    row("1M chain", "hand numpy, default glibc malloc", ms(untuned["numpy"]), f"{untuned['numpy'] / tb['numpy']:.2f}× tuned")
+    row("1M chain", "tensorsh, default glibc malloc", ms(untuned["tsh"]), f"{untuned['tsh'] / tb['numpy']:.2f}× np")
+    note = "hand numpy, mallopt-tuned" + ("" if tuned_ok else " (mallopt FAILED)")
+    row("1M chain", note, ms(tb["numpy"]), "1.00×")
+    r = tb["tsh"] / tb["numpy"]
+    row("1M chain", "tensorsh (.tsh), tuned allocator", ms(tb["tsh"]), f"{r:.2f}× np", "≤ 1.2×", check(r, 1.2))
+    if "torch" in tb:
+        row("1M chain", "PyTorch, 1 thread", ms(tb["torch"]), f"{tb['torch'] / tb['numpy']:.2f}× np")
+    row("MLP", "hand numpy (no grad for the input)", ms(tm["numpy"]), "1.00×")
+    r = tm["tsh"] / tm["numpy"]
+    row("MLP", "tensorsh (.tsh)", ms(tm["tsh"]), f"{r:.2f}× np", "≤ 1.1×", check(r, 1.1))
+    if "torch" in tm:
+        row("MLP", "PyTorch, 1 thread", ms(tm["torch"]), f"{tm['torch'] / tm['numpy']:.2f}× np")
+
+
+# ---------------------------------------------------------------- 4. golden files
+def golden_file(i):
+    """A small experiment with its expected output inline (`#> ` lines), made by running it."""
+    src = f"""\
+import torch
+a = torch.tensor([{i % 7}.0, 2.0, 0.5], requires_grad=True)
+b = a.clone()
+b.mul_({i % 5 + 1})
+print(b)
+b.sum().backward()
+print(a.grad)
+print(a._version, b._version)
+"""
+    sess, _ = session()
+    lines = []
+    for stmt in sess.compile(src, f"g{i:03d}.tsh"):
+        result = sess.execute(stmt)
+        lines.append(stmt.source)
+        if result.error is not None:
+            raise SystemExit(f"bench: golden generator failed: {result.error}")
+        lines += ["#> " + ln for ln in result.output.splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+def bench_golden(rounds):
+    print("4. tensorsh test over 200 small golden files vs one tensorsh run")
+    py = sys.executable
+    probe = subprocess.run([py, "-m", "tensorsh", "test", "--help"], env=child_env(), capture_output=True)
+    if not os.path.exists(os.path.join(ROOT, "tensorsh", "app", "golden.py")) or probe.returncode not in (0,):
+        row("golden", "tensorsh test, 200 files", "skipped", "", "≤ 6×", "(no `tensorsh test` yet)")
+        return
+    tmp = tempfile.mkdtemp(prefix="tsh-bench-golden-")
+    pyc = tempfile.mkdtemp(prefix="tsh-bench-pyc-")
+    try:
+        for i in range(200):
+            with open(os.path.join(tmp, f"g{i:03d}.tsh"), "w") as f:
+                f.write(golden_file(i))
+        env = child_env(pyc)
+        check_run = subprocess.run([py, "-m", "tensorsh", "test", tmp], env=env, capture_output=True, text=True)
+        summary = (check_run.stdout.strip().splitlines() or [""])[-1]
+        peaks = []
+        c = {"one": spawn([py, "-m", "tensorsh", "run", "--plain", SEED_TSH], env, peaks)}
+        if check_run.returncode == 0:
+            c["test"] = spawn([py, "-m", "tensorsh", "test", tmp], env, peaks)
+        else:
+            row("golden", "tensorsh test, 200 files", "failed", "", "≤ 6×", f"(exit {check_run.returncode}: {summary[:60]})")
+            return
+        for fn in c.values():
+            fn()
+        t = alternate(c, rounds)
+        r = t["test"] / t["one"]
+        row("golden", "tensorsh run --plain s03 (1 file)", ms(t["one"]), "1.00×")
+        row("golden", f"tensorsh test, 200 files ({summary[:30]})", ms(t["test"]), f"{r:.2f}× run", "≤ 6×", check(r, 6))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(pyc, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- 5. RNG
+def bench_rng(rounds):
+    print("5. seeded randn, float32")
+    sess, _ = session()
+    run_tsh(sess, "import torch\ntorch.manual_seed(0)\nz = torch.randn(3)\n")
+    same = ""
+    if torch is not None:
+        torch.manual_seed(0)
+        same = "same values as torch" if np.allclose(sess.variables["z"].tolist(), torch.randn(3).tolist()) \
+            else "DIFFERENT values from torch"
+    n_small = 1000
+    big_src = f"torch.manual_seed(0)\nr = torch.randn({N_BIG})\n"
+    small_src = f"torch.manual_seed(0)\nfor k in range({n_small}):\n    r = torch.randn(3)\n"
+    gen = np.random.default_rng(0)
+    for label, src, number, np_fn, torch_fn in (
+            ("randn(10^6)", big_src, 1, lambda: gen.standard_normal(N_BIG, dtype=np.float32),
+             lambda: (torch.manual_seed(0), torch.randn(N_BIG))),
+            ("randn(3)", small_src, n_small, lambda: gen.standard_normal(3, dtype=np.float32),
+             lambda: (torch.manual_seed(0), [torch.randn(3) for _ in range(n_small)]))):
+        c = {"tsh": timed(lambda: run_tsh(sess, src)), "numpy": timed(np_fn, number)}
+        if torch is not None:
+            c["torch"] = timed(torch_fn)
+        for fn in c.values():
+            fn()
+        t = alternate(c, rounds)
+        t["tsh"] /= number
+        if "torch" in t:
+            t["torch"] /= number
+        fmt = ms if number == 1 else us
+        base = t.get("torch")
+        row("randn", f"{label}: tensorsh (.tsh)", fmt(t["tsh"]), f"{t['tsh'] / base:.2f}× torch" if base else "", "",
+            same if label == "randn(3)" else "")
+        if base:
+            row("randn", f"{label}: PyTorch", fmt(base), "1.00×")
+        row("randn", f"{label}: numpy default_rng (other stream)", fmt(t["numpy"]))
+
+
+# ---------------------------------------------------------------- report
+def machine():
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), cpu)
+    except OSError:
+        pass
+    tv = torch.__version__ if torch is not None else "not installed"
+    return (f"{os.cpu_count()} cores ({cpu}), Linux {platform.release()}, Python {platform.python_version()}, "
+            f"numpy {np.__version__}, torch {tv}")
+
+
+def markdown():
+    out = ["| section | benchmark | time / size | ratio | target | result |",
+           "|---|---|---|---|---|---|"]
+    out += ["| " + " | ".join(r) + " |" for r in ROWS]
+    return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="fewer repetitions")
+    ap.add_argument("--only", default="startup,perop,throughput,golden,rng", help="comma-separated sections")
+    ap.add_argument("--markdown", metavar="FILE", help="also write the table as markdown to FILE")
+    args = ap.parse_args()
+    q = args.quick
+    sections = {
+        "startup": lambda: bench_startup(3 if q else 9),
+        "perop": lambda: bench_perop(3 if q else 5),
+        "throughput": lambda: bench_throughput(5 if q else 15),
+        "golden": lambda: bench_golden(3 if q else 5),
+        "rng": lambda: bench_rng(3 if q else 7),
+    }
+    print(f"machine: {machine()}")
+    print("medians over alternating runs; other work on this machine may add noise\n")
+    t0 = time.perf_counter()
+    for name in args.only.split(","):
+        sections[name.strip()]()
+    print(f"\n(benchmark took {time.perf_counter() - t0:.0f} s)\n")
+    table = markdown()
+    print(table)
+    misses = [r for r in ROWS if r[5] == "MISS"]
+    print(f"\n{sum(r[5] == 'PASS' for r in ROWS)} targets met, {len(misses)} missed")
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(f"Machine: {machine()}\n\n{table}\n")
+
+
+if __name__ == "__main__":
+    main()
