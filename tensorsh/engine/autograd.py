@@ -1,7 +1,8 @@
 """Autograd: grad mode, graph nodes, saved tensors with their versions, hooks, and the backward walk."""
 import heapq
 import itertools
-import re
+
+import numpy as np
 
 from . import messages, undo
 from .errors import runtime
@@ -47,7 +48,6 @@ class enable_grad(_GradModeContext):
 # ---------------------------------------------------------------- nodes
 
 _sequence = itertools.count()
-_BACKWARD_SUFFIX = re.compile(r"Backward\d*$")
 MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's engine
 
 
@@ -56,6 +56,7 @@ class Node:
     __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "__weakref__", "__dict__")
     __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata"})
     name_ = "Node"
+    qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
 
     def __init__(self, edges):
         self.next_functions = edges
@@ -65,14 +66,19 @@ class Node:
         self.retain_hooks = None
 
     def name(self):
-        return self.name_
+        return "torch::autograd::" + self.name_ if self.qualified else self.name_
 
     @property
     def metadata(self):
         return self.__dict__.setdefault("_metadata", {})
 
     def short_name(self):
-        return _BACKWARD_SUFFIX.sub("", self.name_)
+        """The name PyTorch's version-error message uses: ExpBackward0 -> Exp, FillBackward2 -> Fill2."""
+        name = self.name()
+        if name.endswith("Backward0"):
+            return name[:-9]
+        i = name.find("Backward")
+        return name[:i] + name[i + 8:] if i >= 0 and name[i + 8:i + 9].isdigit() else name
 
     def save(self, *values):
         self.saved = tuple(SavedTensor(v, self) for v in values)
@@ -139,32 +145,31 @@ class AccumulateGrad(Node):
     """The sink of a leaf: runs the leaf's hooks, then accumulates into `.grad`."""
     __slots__ = ("variable",)
     __api__ = Node.__api__ | {"variable"}
-    name_ = "torch::autograd::AccumulateGrad"
+    name_ = "AccumulateGrad"
+    qualified = True
 
     def __init__(self, variable):
         Node.__init__(self, ())
         self.seq = MAX_SEQ
         self.variable = variable
 
-    def name(self):
-        return "torch::autograd::AccumulateGrad"
-
-    def short_name(self):
-        return "AccumulateGrad"
-
     def __repr__(self):
         return f"<AccumulateGrad object at {self.address()}>"
 
     def accumulate(self, grad):
         var = self.variable
+        if not var.requires_grad:  # e.g. detach_() after the graph was built: PyTorch drops the gradient
+            return ()
         old = var._grad
         undo.touch(var)
         if old is None:
             if is_grad_enabled():  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
                 from .creation import zeros_like
                 var._grad = zeros_like(grad).copy_(grad)
-            else:  # PyTorch steals the incoming buffer when it can; a detached alias is indistinguishable here
-                var._grad = grad.detach()
+            else:
+                # PyTorch steals the buffer only when nothing else can see it, so a private dense copy
+                # behaves the same (and an expanded, stride-0 gradient must not become .grad)
+                var._grad = type(grad)._new(np.array(grad._np, order="C"), grad.dtype)
         elif is_grad_enabled():
             var._grad = old + grad
         else:

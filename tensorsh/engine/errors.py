@@ -14,20 +14,31 @@ class TorchError(Exception):
         return self.message
 
 
+_KINDS = {}
+
+
+def make(kind, message):
+    """A TorchError whose class is named like the Python exception PyTorch raises (RuntimeError, ...)."""
+    cls = _KINDS.get(kind)
+    if cls is None:
+        cls = _KINDS[kind] = type(kind, (TorchError,), {})
+    return cls(kind, message)
+
+
 def runtime(message):
-    return TorchError("RuntimeError", message)
+    return make("RuntimeError", message)
 
 
 def index_error(message):
-    return TorchError("IndexError", message)
+    return make("IndexError", message)
 
 
 def type_error(message):
-    return TorchError("TypeError", message)
+    return make("TypeError", message)
 
 
 def value_error(message):
-    return TorchError("ValueError", message)
+    return make("ValueError", message)
 
 
 def _default_sink(category, message):

@@ -20,6 +20,23 @@ def _default_limit():
 
 
 MEMORY_LIMIT = _default_limit()
+_LARGE = 1 << 20
+_tuned = False
+
+
+def _tune_allocator():
+    """Keep glibc from returning freed multi-MB blocks to the kernel after every op (each new array would
+    page-fault again); done once, the first time a large tensor appears, so small scripts never pay for it."""
+    global _tuned
+    _tuned = True
+    try:
+        import ctypes
+        libc = ctypes.CDLL("libc.so.6")
+        m_trim_threshold, m_mmap_threshold = -1, -3
+        libc.mallopt(m_mmap_threshold, 1 << 30)
+        libc.mallopt(m_trim_threshold, (1 << 31) - 1)
+    except (OSError, AttributeError):
+        pass
 _ids = itertools.count(1)
 _fake_base = 0x5600_0000_0000  # data_ptr() values: stable, distinct, never real addresses
 
@@ -38,6 +55,8 @@ class Storage:
     def __init__(self, data):
         self.data = data
         self.id = next(_ids)
+        if data.nbytes > _LARGE and not _tuned:
+            _tune_allocator()
 
     @property
     def ptr(self):

@@ -398,9 +398,11 @@ class Tensor:
     __str__ = __repr__
 
     def __format__(self, spec):
-        if self.dim() == 0 and spec:
+        if not self._shape:  # PyTorch formats a 0-dim tensor as its Python number
             return format(self.item(), spec)
-        return format(repr(self), spec)
+        if spec:
+            raise type_error("unsupported format string passed to Tensor.__format__")
+        return repr(self)
 
     def __len__(self):
         if not self._shape:

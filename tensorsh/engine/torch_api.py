@@ -77,7 +77,7 @@ class Generator(rng.Generator):
     __api__ = frozenset({"manual_seed", "seed", "initial_seed", "get_state", "set_state"})
 
     def __init__(self, device="cpu"):
-        rng.Generator.__init__(self)
+        rng.Generator.__init__(self, rng.DEFAULT_GENERATOR_SEED)  # torch.Generator() starts from this seed
 
     def get_state(self):
         return get_rng_state_of(self)
@@ -111,7 +111,7 @@ def _method(name):
 
 _FUNCTIONS = ("exp log sin cos tanh sigmoid sqrt relu abs neg negative log1p expm1 reciprocal rsqrt sign square "
               "clamp clip add sub subtract mul multiply div divide true_divide pow floor_divide remainder eq ne lt "
-              "le gt ge logical_and logical_or logical_not maximum minimum sum mean max min argmax argmin prod norm "
+              "le gt ge any all logical_and logical_or logical_not maximum minimum sum mean max min argmax argmin prod norm "
               "mm bmm dot mv matmul reshape flatten t transpose permute unsqueeze squeeze select narrow unbind "
               "chunk split clone detach exp_ sigmoid_ relu_ tanh_ zero_ fill_").split()
 

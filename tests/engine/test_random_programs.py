@@ -1,0 +1,57 @@
+"""Property: random chains of views, in-place ops, detach/clone and backward behave exactly as in torch."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from test_differential import run_in_engine, run_in_torch
+
+pytest.importorskip("torch")
+
+MAKE = [
+    "{n} = {v}.exp()", "{n} = {v}.sigmoid()", "{n} = {v}.tanh()", "{n} = {v} * 2", "{n} = {v} + 1",
+    "{n} = {v} ** 2", "{n} = {v}.clone()", "{n} = {v}.detach()", "{n} = {v}.view(-1)", "{n} = {v}.t()",
+    "{n} = {v}[0]", "{n} = {v}[1:]", "{n} = {v}.unsqueeze(0)", "{n} = {v}.reshape(-1)", "{n} = {v}.data",
+    "{n} = {v} * {w}", "{n} = {v}.relu()", "{n} = {v}.sum()", "{n} = {v}.mean(0)", "{n} = {v}[..., None]",
+]
+MUTATE = [
+    "{v}.add_(1)", "{v}.mul_(2)", "{v}.zero_()", "{v}.fill_(3)", "{v}.exp_()", "{v}.sigmoid_()",
+    "{v}[0] = 5.", "{v} += 1", "{v}.mul_({w})", "{v}.detach_()", "{v}.requires_grad_()",
+    "with torch.no_grad():\n        {v}.add_(1)", "{v}.copy_({w})", "{v}.clamp_(0, 1)",
+]
+OBSERVE = [
+    "print({v})", "print({v}._version, {v}.requires_grad, {v}.is_leaf)",
+    "print({v}.grad_fn.name() if {v}.grad_fn is not None else None)",
+    "{v}.sum().backward(retain_graph=True)\n    print(a.grad)",
+    "{v}.sum().backward()\n    print(a.grad, c.grad)",
+    "print(torch.autograd.grad({v}.sum(), a, retain_graph=True, allow_unused=True))",
+    "print({v}.shape, {v}.stride(), {v}.storage_offset(), {v}.is_contiguous())",
+]
+
+
+@st.composite
+def programs(draw):
+    names = ["a", "b", "c"]
+    lines = ["a = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], requires_grad=True)",
+             "b = a * 1.5", "c = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)"]
+    for i in range(draw(st.integers(3, 12))):
+        kind = draw(st.sampled_from(["make", "make", "mutate", "observe"]))
+        v, w = draw(st.sampled_from(names)), draw(st.sampled_from(names))
+        if kind == "make":
+            n = f"v{i}"
+            stmt = draw(st.sampled_from(MAKE)).format(n=n, v=v, w=w)
+            names.append(n)
+        elif kind == "mutate":
+            stmt = draw(st.sampled_from(MUTATE)).format(v=v, w=w)
+        else:
+            stmt = draw(st.sampled_from(OBSERVE)).format(v=v)
+        lines.append(stmt)
+    lines.append("print(a.grad, b._version, c._version)")
+    body = []
+    for line in lines:
+        body.append("try:\n    " + line + "\nexcept Exception as e:\n    print(type(e).__name__, e)")
+    return "\n".join(body) + "\n"
+
+
+@settings(max_examples=int(__import__("os").environ.get("TSH_EXAMPLES", 150)), deadline=None, derandomize=not __import__("os").environ.get("TSH_RANDOM"))
+@given(programs())
+def test_random_program_matches_torch(src):
+    assert run_in_engine(src) == run_in_torch(src), src
