@@ -1,0 +1,123 @@
+"""Shared helpers for the views: stable storage labels, variable names, compact values, a rich console."""
+import io
+import re
+import weakref
+
+_labels = weakref.WeakKeyDictionary()   # session -> {storage id: "S1"}
+_global_labels = {}                     # when there is no session (tests on bare tensors)
+
+
+def storage_label(session, storage):
+    """S1, S2, ... by first appearance in this session; never an address."""
+    try:
+        table = _labels.setdefault(session, {}) if session is not None else _global_labels
+    except TypeError:
+        table = _global_labels
+    label = table.get(storage.id)
+    if label is None:
+        label = table[storage.id] = f"S{len(table) + 1}"
+    return label
+
+
+def reset_labels(session=None):
+    if session is None:
+        _global_labels.clear()
+    else:
+        _labels.pop(session, None)
+
+
+def variables_of(session):
+    return getattr(session, "variables", {}) if session is not None else {}
+
+
+def is_tensor(v):
+    from tensorsh.engine.tensor import Tensor
+    return isinstance(v, Tensor)
+
+
+def tensor_variables(session):
+    return [(k, v) for k, v in variables_of(session).items() if is_tensor(v)]
+
+
+def name_of(session, tensor):
+    """The first variable bound to exactly this tensor object, or None."""
+    for k, v in variables_of(session).items():
+        if v is tensor:
+            return k
+    return None
+
+
+def shape_text(t):
+    return "(" + ", ".join(str(s) for s in t._shape) + ("," if len(t._shape) == 1 else "") + ")"
+
+
+def dtype_name(t):
+    return t.dtype.name
+
+
+def compact_value(t, limit=30):
+    """PyTorch's printed numbers on one line, cut to `limit` characters."""
+    from tensorsh.engine.printing import tensor_repr
+    text = tensor_repr(t._np, t.dtype.name)
+    text = text[len("tensor("):-1] if text.startswith("tensor(") else text
+    text = re.sub(r",\s*dtype=torch\.\w+$", "", text)
+    text = re.sub(r"\s+", " ", text.replace("\n", " ")).replace("[ ", "[")
+    if len(text) > limit:
+        text = text[:limit - 1] + "\u2026"
+    return text
+
+
+def grad_fn_name(t):
+    fn = t.grad_fn
+    return fn.name() if fn is not None else None
+
+
+def covered_range(t):
+    """(first, last) storage element a tensor can touch, or None when it has no elements."""
+    if any(s == 0 for s in t._shape):
+        return None
+    lo = hi = t._offset
+    for size, stride in zip(t._shape, t._stride):
+        if stride >= 0:
+            hi += (size - 1) * stride
+        else:
+            lo += (size - 1) * stride
+    return lo, hi
+
+
+def covered_elements(t, cap=4096):
+    """The set of storage element indices a tensor covers (for small tensors), else None."""
+    import numpy as np
+    n = 1
+    for s in t._shape:
+        n *= s
+    if n > cap:
+        return None
+    idx = np.full(tuple(t._shape), t._offset, dtype=np.int64) if t._shape else np.array(t._offset)
+    for d, (size, stride) in enumerate(zip(t._shape, t._stride)):
+        shape = [1] * len(t._shape)
+        shape[d] = size
+        idx = idx + (np.arange(size) * stride).reshape(shape)
+    return set(int(i) for i in np.ravel(idx))
+
+
+def console(plain, width):
+    """A rich Console writing into a string: plain = no colour, fixed width, no terminal codes."""
+    from rich.console import Console
+    buf = io.StringIO()
+    if plain:
+        c = Console(file=buf, width=width or 80, color_system=None, force_terminal=False, no_color=True,
+                    highlight=False, emoji=False, legacy_windows=False, soft_wrap=False)
+    else:
+        c = Console(file=buf, width=width, force_terminal=True, highlight=False, emoji=False)
+    return c, buf
+
+
+def render(renderables, plain, width):
+    c, buf = console(plain, width)
+    for r in renderables:
+        c.print(r)
+    text = buf.getvalue()
+    if plain:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text

@@ -1,0 +1,97 @@
+"""Graphviz DOT text of a backward graph, in torchviz's conventions (leaves light blue, saved orange, root green)."""
+import os
+import shutil
+import subprocess
+import tempfile
+
+from tensorsh.render.common import name_of
+from tensorsh.render.graph import _children, _saved_of
+
+HEADER = ('digraph {\n\tgraph [size="12,12"]\n'
+          '\tnode [align=left fontname=monospace fontsize=10 height=0.2 ranksep=0.1 shape=box style=filled]\n')
+
+
+def _size(t):
+    return "(" + ", ".join(str(s) for s in t._shape) + ")"   # torchviz's size_to_str
+
+
+def _quote(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def dot_source(session, tensor):
+    """Deterministic DOT: node ids n1, n2, ... in walk order (never addresses)."""
+    ids, lines = {}, []
+
+    def ident(obj):
+        key = id(obj)
+        if key not in ids:
+            ids[key] = f"n{len(ids) + 1}"
+        return ids[key]
+
+    out_name = name_of(session, tensor) or ""
+    root_id = ident(tensor)
+    lines.append(f"\t{root_id} [label={_quote(out_name + chr(10) + ' ' + _size(tensor))} fillcolor=darkolivegreen1]")
+    root = tensor.grad_fn
+    seen = set()
+
+    def visit(node):
+        if id(node) in seen:
+            return ident(node)
+        seen.add(id(node))
+        nid = ident(node)
+        if hasattr(node, "variable"):
+            var = node.variable
+            vid = ident(var)
+            name = name_of(session, var) or ""
+            lines.append(f"\t{vid} [label={_quote(name + chr(10) + ' ' + _size(var))} fillcolor=lightblue]")
+            lines.append(f"\t{vid} -> {nid}")
+            lines.append(f"\t{nid} [label={node.name_}]")
+            return nid
+        lines.append(f"\t{nid} [label={node.name()}]")
+        for s in _saved_of(node):
+            if not s.is_tensor:
+                continue
+            sid = ident(s)
+            state = " (freed)" if s.freed else (f" (stale: v{s.version} -> v{s.current_version})" if s.stale else "")
+            label = (name_of(session, s.value) or ("result" if s.is_output else "saved")) + state
+            lines.append(f"\t{sid} [label={_quote(label + chr(10) + ' ' + _size(s.value))} fillcolor=orange]")
+            lines.append(f"\t{sid} -> {nid} [dir=none]")
+        for child in _children(node):
+            cid = visit(child)
+            lines.append(f"\t{cid} -> {nid}")
+        return nid
+
+    if root is not None:
+        rid = visit(root)
+        lines.append(f"\t{rid} -> {root_id} [style=dashed]")
+    return HEADER + "\n".join(lines) + "\n}\n"
+
+
+def svg_of(source):
+    dot = shutil.which("dot")
+    if dot is None:
+        from tensorsh.engine.errors import TorchError
+        raise TorchError("RuntimeError", "graph(y, 'g.svg') needs Graphviz's 'dot' program, which is not installed "
+                                         "(write 'g.dot' instead, or install graphviz)")
+    r = subprocess.run([dot, "-Tsvg"], input=source.encode(), capture_output=True, timeout=30)
+    if r.returncode != 0:
+        from tensorsh.engine.errors import TorchError
+        raise TorchError("RuntimeError", "dot failed: " + r.stderr.decode(errors="replace").strip())
+    return r.stdout
+
+
+def write_atomic(path, data):
+    """Write bytes via a temporary file in the same directory and os.replace: never a half-written file."""
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".tsh-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
