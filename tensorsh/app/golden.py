@@ -1,0 +1,509 @@
+"""Golden-output tests: run `.tsh` files, check each statement against its `#>`/`#!` lines, report or --update.
+
+A statement's *block* is the run of expectation lines right after it: `#> text` for a printed line
+(`#>` alone for an empty one, `#> ...` for any run of printed lines) and `#! Kind: message` for an
+error or warning, in the order warnings, output, error. Statements sharing a line (`a = 1; print(a)`)
+share one block. Both tensorsh (in process, one fresh Session per file) and PyTorch (through
+`tensorsh export`, with --against-torch) produce the same per-block lines, so one comparison serves both.
+"""
+import difflib
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+WILDCARD = "#> ..."
+WIDTH = 80
+USAGE = """\
+usage: tensorsh test [PATHS...] [-k EXPR] [-x] [--update [--force]] [--check] [--against-torch] [-q]
+"""
+HELP = USAGE + """
+Run golden-output tests: each statement of a .tsh file is checked against the `#>` (output) and
+`#!` (error or warning) lines that follow it. PATHS are files or folders (default: the current folder).
+
+options:
+  -k EXPR          only files whose path contains EXPR
+  -x               stop at the first failing file
+  --update         rewrite the expectations in place (refused when CI is set, unless --force)
+  --force          allow --update when CI is set
+  --check          also fail on expectation lines no statement can produce (inside blocks, `#> ...`
+                   under a statement that prints nothing)
+  --against-torch  check the expectations against real PyTorch (runs `tensorsh export` with Python)
+  -q, --quiet      print only failures and the summary
+  -h, --help       show this help and exit
+"""
+
+
+# ---------------------------------------------------------------- the file format
+def is_expectation(line):
+    s = line.lstrip()
+    return s.startswith("#>") or s.startswith("#!")
+
+
+def normalize(line):
+    """`   #>  text  ` -> `#>  text` (one space after the marker is part of the marker; trailing spaces dropped)."""
+    s = line.strip()
+    mark, rest = s[:2], s[2:]
+    if rest.startswith(" "):
+        rest = rest[1:]
+    return f"{mark} {rest}" if rest else mark
+
+
+def output_lines(text):
+    """Printed text -> `#>` lines."""
+    if not text:
+        return []
+    parts = text.split("\n")
+    if parts[-1] == "":
+        parts.pop()
+    return [normalize("#> " + p) for p in parts]
+
+
+def raised_lines(text):
+    """An error or warning (`Kind: message`, possibly several lines) -> `#!` lines."""
+    return [normalize("#! " + p) for p in text.rstrip("\n").split("\n")]
+
+
+@dataclass
+class Outcome:
+    """What one statement did: printed text, warnings and error as `Kind: message` lines."""
+    output: str = ""
+    warnings: list = field(default_factory=list)
+    error: str = None
+
+    def lines(self):
+        out = [line for w in self.warnings for line in raised_lines(w)]
+        out += output_lines(self.output)
+        if self.error is not None:
+            out += raised_lines(self.error)
+        return out
+
+
+@dataclass
+class Block:
+    """Statements ending on one line and the expectation lines after them."""
+    first_line: int          # 1-based line where the first statement starts
+    line: int                # 1-based line where the last statement ends
+    source: str              # the statements' text (for the report)
+    start: int               # 0-based index of the first expectation line (== line)
+    stop: int                # 0-based index after the last expectation line
+    expected: list
+    actual: list = None
+    new: list = None         # the updated expectation lines
+    ok: bool = True
+
+
+def find_blocks(lines, statements):
+    """Group statements into blocks; returns (blocks, orphan line numbers)."""
+    blocks = []
+    for st in statements:
+        if blocks and st.line == blocks[-1].line:     # shares a line with the previous statement
+            b = blocks[-1]
+            b.line = st.end_line
+            b.source += "; " + st.source
+        else:
+            blocks.append(Block(st.line, st.end_line, st.source, 0, 0, []))
+    claimed = set()
+    for b in blocks:
+        b.start = b.stop = b.line
+        while b.stop < len(lines) and is_expectation(lines[b.stop]):
+            b.stop += 1
+        b.expected = [normalize(x) for x in lines[b.start:b.stop]]
+        claimed.update(range(b.start, b.stop))
+    orphans = [i + 1 for i, x in enumerate(lines) if is_expectation(x) and i not in claimed]
+    return blocks, orphans
+
+
+def align(expected, actual):
+    """Match expected lines (with `#> ...` wildcards) to actual ones.
+
+    Returns (cost, new): cost 0 means they match; `new` is the smallest edit of `expected` that
+    matches `actual`, keeping exact lines and wildcards that still fit (what --update writes).
+    """
+    if WILDCARD not in expected:
+        return (0 if expected == actual else 1), list(actual)
+    n, m = len(expected), len(actual)
+    INF = float("inf")
+    cost = [[INF] * (m + 1) for _ in range(n + 1)]
+    move = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[n][m] = 0
+    for i in range(n, -1, -1):
+        for j in range(m, -1, -1):
+            if i == n and j == m:
+                continue
+            best, how = INF, None
+            e = expected[i] if i < n else None
+            a = actual[j] if j < m else None
+            if e == WILDCARD:
+                if a is not None and a.startswith("#>") and cost[i][j + 1] < best:
+                    best, how = cost[i][j + 1], "eat"
+                if cost[i + 1][j] < best:
+                    best, how = cost[i + 1][j], "skip"
+            elif e is not None and a is not None and e == a and cost[i + 1][j + 1] < best:
+                best, how = cost[i + 1][j + 1], "same"
+            if a is not None and cost[i][j + 1] + 1 < best:
+                best, how = cost[i][j + 1] + 1, "insert"
+            if e is not None and e != WILDCARD and cost[i + 1][j] + 1 < best:
+                best, how = cost[i + 1][j] + 1, "delete"
+            cost[i][j], move[i][j] = best, how
+    new, i, j = [], 0, 0
+    while (i, j) != (n, m):
+        how = move[i][j]
+        if how == "eat":
+            j += 1
+        elif how == "skip":
+            new.append(WILDCARD)
+            i += 1
+        elif how == "same":
+            new.append(expected[i])
+            i, j = i + 1, j + 1
+        elif how == "insert":
+            new.append(actual[j])
+            j += 1
+        else:
+            i += 1
+    return cost[0][0], new
+
+
+# ---------------------------------------------------------------- running one file
+@dataclass
+class FileResult:
+    path: str
+    blocks: list = field(default_factory=list)
+    orphans: list = field(default_factory=list)
+    problem: str = None      # a file-level failure (unreadable, syntax error, no torch output)
+    lines: list = None       # the file's lines (for --update)
+    seconds: float = 0.0
+
+    @property
+    def failed_blocks(self):
+        return [b for b in self.blocks if not b.ok]
+
+    @property
+    def ok(self):
+        return self.problem is None and not self.failed_blocks and not self.orphans
+
+
+def read_source(path):
+    """The file's text, or (None, problem)."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        return None, f"cannot read: {e.strerror}"
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as e:
+        return None, f"not valid UTF-8 (byte {e.start})"
+
+
+def _fresh_engine():
+    """Put the engine's global state where a new process would have it (seed, grad mode)."""
+    try:
+        from tensorsh.engine import random as rng
+        rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
+    except (ImportError, AttributeError):
+        pass
+    try:
+        from tensorsh.engine import autograd
+        autograd.set_grad_enabled(True)
+    except (ImportError, AttributeError):
+        pass
+
+
+def compile_file(text, path):
+    """(session, statements) or raises UserError for a syntax error."""
+    from tensorsh.lang.session import Session
+    session = Session(write=lambda s: None, write_err=lambda s: None,
+                      options={"plain": True, "width": WIDTH, "explain": False})
+    return session, session.compile(text, path)
+
+
+def tensorsh_outcomes(session, statements):
+    """Run the statements in the session: {statement index: Outcome}."""
+    outcomes = []
+    for st in statements:
+        result = session.execute(st)
+        err = result.error
+        if err is not None and err.kind == "KeyboardInterrupt":
+            raise KeyboardInterrupt
+        outcomes.append(Outcome(result.output, list(result.warnings), None if err is None else err.last_line()))
+    return outcomes
+
+
+def check_text(text, path, outcomes_for=None, check=False):
+    """Run one file's text and compare; `outcomes_for(statements)` gives the outcomes (default: tensorsh)."""
+    from tensorsh.lang.errors import UserError, format_error
+    result = FileResult(path, lines=text.split("\n"))
+    t0 = time.perf_counter()
+    _fresh_engine()
+    try:
+        session, statements = compile_file(text, path)
+    except UserError as e:
+        result.problem = format_error(e).rstrip("\n")
+        return result
+    result.blocks, result.orphans = find_blocks(result.lines, statements)
+    if outcomes_for is None:
+        outcomes = tensorsh_outcomes(session, statements)
+    else:
+        outcomes = outcomes_for(statements)
+        if isinstance(outcomes, str):
+            result.problem = outcomes
+            return result
+    by_line = {}
+    for st, oc in zip(statements, outcomes):
+        by_line.setdefault(_block_of(result.blocks, st), []).append(oc)
+    for b in result.blocks:
+        b.actual = [line for oc in by_line.get(id(b), []) for line in oc.lines()]
+        cost, b.new = align(b.expected, b.actual)
+        b.ok = cost == 0
+        if check and b.ok and b.expected and not b.actual:
+            b.ok = False          # `#> ...` under a statement that prints nothing
+            b.new = []
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _block_of(blocks, st):
+    for b in blocks:
+        if b.first_line <= st.line <= b.line:
+            return id(b)
+    return None
+
+
+def check_file(path, check=False, outcomes_for=None):
+    text, problem = read_source(path)
+    if problem:
+        return FileResult(path, problem=problem)
+    return check_text(text, path, outcomes_for, check)
+
+
+# ---------------------------------------------------------------- --update
+def updated_text(result):
+    """The file's text with every block replaced by its updated expectations, orphans removed."""
+    lines = result.lines
+    replace = {b.start: b for b in result.blocks}
+    drop = {n - 1 for n in result.orphans}
+    out, i = [], 0
+    while i <= len(lines):
+        b = replace.get(i)
+        if b is not None:
+            indent = _indent_of(lines[b.start]) if b.stop > b.start else ""
+            out += [indent + x for x in (b.expected if b.ok else b.new)]
+            i = b.stop
+            if b.stop > b.start and i >= len(lines):
+                break
+        if i >= len(lines):
+            break
+        if i not in drop:
+            out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _indent_of(line):
+    return line[:len(line) - len(line.lstrip())]
+
+
+def write_atomic(path, text):
+    """Write through a temporary file in the same folder and an atomic rename."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".tsh-update-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        try:
+            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        except OSError:
+            pass
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def update_file(result):
+    """Rewrite the file if anything changed; True when it was written."""
+    if result.problem is not None or result.lines is None:
+        return False
+    text = updated_text(result)
+    if text == "\n".join(result.lines):
+        return False
+    write_atomic(result.path, text)
+    return True
+
+
+# ---------------------------------------------------------------- reporting
+class Colours:
+    def __init__(self, on):
+        self.on = on
+
+    def __call__(self, code, text):
+        return f"\x1b[{code}m{text}\x1b[0m" if self.on else text
+
+
+def report(result, colour=Colours(False)):
+    """A failing file's report: `file:line`, the statement, and a unified diff of expected vs actual."""
+    out = []
+    if result.problem is not None:
+        out.append(colour("1;31", f"FAILED {result.path}"))
+        out.append(result.problem)
+        return "\n".join(out) + "\n"
+    for b in result.failed_blocks:
+        out.append(colour("1;31", f"FAILED {result.path}:{b.line}") + f": {_short(b.source)}")
+        if b.expected and b.expected == b.new:
+            out.append("  `#> ...` under a statement that prints nothing (--check)")
+            continue
+        diff = difflib.unified_diff(b.expected, b.new, "expected", "actual", n=3, lineterm="")
+        for line in diff:
+            if line.startswith("@@"):
+                continue
+            if line.startswith("+") and not line.startswith("+++"):
+                line = colour("32", line)
+            elif line.startswith("-") and not line.startswith("---"):
+                line = colour("31", line)
+            out.append("  " + line)
+    for n in result.orphans:
+        out.append(colour("1;31", f"FAILED {result.path}:{n}") +
+                   ": expectation line not directly after a top-level statement (inside a block?); "
+                   "put it after the whole block")
+    return "\n".join(out) + "\n"
+
+
+def _short(source):
+    first = source.strip().split("\n")[0]
+    more = "\n" in source.strip()
+    return (first[:70] + "...") if len(first) > 70 or more else first
+
+
+class Progress:
+    """A one-line progress bar on a terminal's stderr (only when there are many files)."""
+
+    def __init__(self, total, stream):
+        self.total, self.stream = total, stream
+        self.on = total >= 20 and stream.isatty()
+        self.failed = 0
+
+    def step(self, done, ok):
+        if not self.on:
+            return
+        self.failed += not ok
+        width = 30
+        fill = width * done // self.total
+        self.stream.write(f"\r[{'#' * fill}{'.' * (width - fill)}] {done}/{self.total}"
+                          + (f"  {self.failed} failed" if self.failed else ""))
+        self.stream.flush()
+
+    def clear(self):
+        if self.on:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+
+
+# ---------------------------------------------------------------- finding files, main
+def find_files(paths, keyword=None):
+    """All `.tsh` files under the paths (sorted, hidden folders skipped), filtered by -k."""
+    found = []
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+                found += [os.path.join(root, f) for f in sorted(files) if f.endswith(".tsh")]
+        else:
+            found.append(p)
+    if keyword:
+        found = [f for f in found if keyword in f]
+    return found
+
+
+def parse_args(argv):
+    opts = {"paths": [], "k": None, "x": False, "update": False, "force": False, "check": False,
+            "torch": False, "quiet": False}
+    flags = {"-x": "x", "--exitfirst": "x", "--update": "update", "--force": "force", "--check": "check",
+             "--against-torch": "torch", "-q": "quiet", "--quiet": "quiet"}
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a in ("-h", "--help"):
+            return None, "help"
+        if a in flags:
+            opts[flags[a]] = True
+        elif a == "-k":
+            if i + 1 >= len(argv):
+                return None, "argument -k: expected one argument"
+            opts["k"] = argv[i + 1]
+            i += 1
+        elif a.startswith("-k") and len(a) > 2:
+            opts["k"] = a[2:]
+        elif a == "--":
+            opts["paths"] += argv[i + 1:]
+            break
+        elif a.startswith("-"):
+            return None, f"unrecognized argument: {a}"
+        else:
+            opts["paths"].append(a)
+        i += 1
+    return opts, None
+
+
+def main(argv):
+    """`tensorsh test`: exit 0 when every file passed, 1 when one failed, 2 on a usage error."""
+    opts, problem = parse_args(list(argv))
+    if problem == "help":
+        sys.stdout.write(HELP)
+        return 0
+    if problem:
+        sys.stderr.write(f"tensorsh test: error: {problem}\n{USAGE}")
+        return 2
+    if opts["update"] and os.environ.get("CI") and not opts["force"]:
+        sys.stderr.write("tensorsh test: --update refused because CI is set (add --force to rewrite files anyway)\n")
+        return 2
+    if opts["update"] and opts["torch"]:
+        sys.stderr.write("tensorsh test: --update and --against-torch cannot be combined\n")
+        return 2
+    paths = opts["paths"] or ["."]
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        sys.stderr.write(f"tensorsh test: error: no such file or folder: {missing[0]}\n")
+        return 2
+    files = find_files(paths, opts["k"])
+    outcomes_for = None
+    if opts["torch"]:
+        from tensorsh.app import export
+        if not export.torch_available():
+            sys.stdout.write("skipped: --against-torch needs PyTorch, which is not installed in this Python\n")
+            return 0
+        runner = export.TorchRunner(files)
+        outcomes_for = runner.outcomes_for
+    colour = Colours(sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    progress = Progress(len(files), sys.stderr)
+    passed = failed = updated = 0
+    for n, path in enumerate(files, 1):
+        if outcomes_for is not None:
+            result = check_file(path, opts["check"], lambda sts, p=path: outcomes_for(p, sts))
+        else:
+            result = check_file(path, opts["check"])
+        if opts["update"] and not result.ok and update_file(result):
+            updated += 1
+            result = check_file(path, opts["check"])
+        if result.ok:
+            passed += 1
+        else:
+            failed += 1
+            progress.clear()
+            sys.stdout.write(report(result, colour))
+            sys.stdout.flush()
+        progress.step(n, result.ok)
+        if failed and opts["x"]:
+            break
+    progress.clear()
+    if updated:
+        sys.stdout.write(f"updated {updated} file{'s' if updated != 1 else ''}\n")
+    sys.stdout.write(f"{passed} passed, {failed} failed\n")
+    return 1 if failed else 0
