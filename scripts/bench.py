@@ -34,11 +34,7 @@ SEED_TSH = os.path.join(DATA, "s03_clone_mul_inplace.tsh")
 SEED_TORCH = os.path.join(DATA, "s03_clone_mul_inplace_torch.py")
 sys.path.insert(0, ROOT)
 
-try:
-    import torch
-    torch.set_num_threads(1)
-except ImportError:
-    torch = None
+torch = None     # imported by main(), after the allocator is tuned
 
 ROWS = []        # (section, what, value text, ratio text, target text, status)
 
@@ -83,20 +79,32 @@ def timed(fn, number=1):
     return run
 
 
+LAUNCHER = """\
+import os, sys, time
+t = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    fd = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(fd, 1)
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - t, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def spawn(argv, env, peaks):
-    """A contender: wall time of one whole child process; its ru_maxrss goes into peaks."""
+    """A contender: wall time of one whole child process; its peak RSS goes into peaks.
+
+    A small launcher forks and times the child: ru_maxrss of a process forked from this one would
+    include this (big) process's pages, since Linux keeps the high-water mark across exec."""
     def run():
-        t = time.perf_counter()
-        p = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(p.pid, 0)
-        elapsed = time.perf_counter() - t
-        p.returncode = os.waitstatus_to_exitcode(status)
-        err = p.stderr.read()
-        p.stderr.close()
-        if p.returncode != 0:
-            raise SystemExit(f"bench: {' '.join(argv)} failed ({p.returncode}):\n{err.decode()}")
-        peaks.append(usage.ru_maxrss * 1024)
-        return elapsed
+        p = subprocess.run([sys.executable, "-I", "-S", "-c", LAUNCHER] + argv, env=env,
+                           capture_output=True, text=True)
+        elapsed, maxrss, code = p.stdout.split()
+        if int(code) != 0 or p.returncode != 0:
+            raise SystemExit(f"bench: {' '.join(argv)} failed ({code}):\n{p.stderr}")
+        peaks.append(int(maxrss) * 1024)
+        return float(elapsed)
     return run
 
 
@@ -344,6 +352,15 @@ def numpy_mlp(inp, w1, w2):
     return gw1, gw2
 
 
+def alloc_child(rounds):
+    """Hand numpy 1M chain with glibc's default allocator, then tuned: prints both medians."""
+    x = np.random.default_rng(0).random(N_BIG, dtype=np.float32)
+    default = alternate({"n": timed(lambda: numpy_big(x))}, rounds)["n"]
+    tune_malloc()
+    tuned = alternate({"n": timed(lambda: numpy_big(x))}, rounds)["n"]
+    print(default, tuned)
+
+
 def bench_throughput(rounds):
     print("3. throughput: 1M-element float32 chain and MLP, forward+backward, 1 BLAS thread")
     sess, _ = session()
@@ -363,11 +380,10 @@ w2.requires_grad_()
     w1n = (rng.random((512, 512), dtype=np.float32) - 0.5) * 0.05
     w2n = (rng.random((512, 10), dtype=np.float32) - 0.5) * 0.05
 
-    # numpy with glibc's default allocator first: mallopt cannot be undone in this process
-    untuned = alternate({"numpy": timed(lambda: numpy_big(xn)),
-                         "tsh": timed(lambda: run_tsh(sess, BIG_BODY))}, rounds)
-    tuned_ok = tune_malloc()
-
+    # glibc's default allocator, measured in a fresh process (mallopt cannot be undone here)
+    child = subprocess.run([sys.executable, os.path.abspath(__file__), "--alloc-child", str(rounds)],
+                           capture_output=True, text=True)
+    alloc = dict(zip(("default", "tuned"), map(float, child.stdout.split()))) if child.returncode == 0 else {}
     big = {"numpy": timed(lambda: numpy_big(xn)), "tsh": timed(lambda: run_tsh(sess, BIG_BODY))}
     mlp = {"numpy": timed(lambda: numpy_mlp(inp_n, w1n, w2n)), "tsh": timed(lambda: run_tsh(sess, MLP_BODY))}
     if torch is not None:
@@ -386,9 +402,11 @@ w2.requires_grad_()
     tb = alternate(big, rounds)
     tm = alternate(mlp, rounds * 3)
 
-    row("1M chain", "hand numpy, default glibc malloc", ms(untuned["numpy"]), f"{untuned['numpy'] / tb['numpy']:.2f}× tuned")
-    row("1M chain", "tensorsh, default glibc malloc", ms(untuned["tsh"]), f"{untuned['tsh'] / tb['numpy']:.2f}× np")
-    note = "hand numpy, mallopt-tuned" + ("" if tuned_ok else " (mallopt FAILED)")
+    if alloc:
+        r = alloc["default"] / alloc["tuned"]
+        row("1M chain", "hand numpy, default malloc (fresh process)", ms(alloc["default"]), f"{r:.2f}× tuned")
+        row("1M chain", "hand numpy, tuned (that fresh process)", ms(alloc["tuned"]), "1.00×")
+    note = "hand numpy, mallopt-tuned" + ("" if TUNED else " (mallopt FAILED)")
     row("1M chain", note, ms(tb["numpy"]), "1.00×")
     r = tb["tsh"] / tb["numpy"]
     row("1M chain", "tensorsh (.tsh), tuned allocator", ms(tb["tsh"]), f"{r:.2f}× np", "≤ 1.2×", check(r, 1.2))
@@ -517,6 +535,15 @@ def markdown():
 
 
 def main():
+    global torch, TUNED
+    if sys.argv[1:2] == ["--alloc-child"]:
+        return alloc_child(int(sys.argv[2]))
+    TUNED = tune_malloc()    # as `tensorsh run` does at start-up (issue 7), for every contender alike
+    try:
+        import torch
+        torch.set_num_threads(1)
+    except ImportError:
+        torch = None
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer repetitions")
     ap.add_argument("--only", default="startup,perop,throughput,golden,rng", help="comma-separated sections")
