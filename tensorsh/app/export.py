@@ -1,0 +1,528 @@
+"""`tensorsh export`: a .tsh experiment as an equivalent, runnable PyTorch script (and the --against-torch runner).
+
+The translation works on the language's AST: a statement that needs no rewriting is copied
+verbatim (a pasted PyTorch snippet stays as it was), the others are printed back from the AST
+with the short spellings expanded (`tensor(x, grad)` -> `torch.tensor(x, requires_grad=True)`,
+`backward(y, retain)` -> `y.backward(retain_graph=True)`, bare `exp` -> `torch.exp`, ...).
+Comments, blank lines and the `#>`/`#!` expectations are kept as they are.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+from tensorsh.lang import ast as A
+
+USAGE = "usage: tensorsh export FILE.tsh [-o OUT.py]\n"
+PY_BUILTINS = {"print", "len", "range", "int", "float", "bool", "str", "repr", "abs", "round", "pow", "enumerate",
+               "zip", "reversed", "slice", "isinstance", "hasattr", "getattr", "min", "max", "sum", "list", "tuple",
+               "sorted", "any", "all", "True", "False", "None"}
+FLAGS = {"grad": "requires_grad", "retain": "retain_graph", "create": "create_graph"}
+DRAWING = {"graph", "show", "make_dot"}
+COMPOUND = (A.BinOp, A.UnaryOp, A.BoolOp, A.Compare, A.IfExp, A.Lambda)
+MARK = "\x1e"           # frames the protocol tokens the --against-torch run writes between outputs
+
+HEADER = """\
+import copy
+import traceback
+import warnings
+
+import torch
+
+warnings.simplefilter("default")
+
+
+def _report(kind_message):
+    print(kind_message)
+
+
+def _error(e):
+    # printed as the last line of Python's traceback would read
+    _report("".join(traceback.format_exception_only(type(e), e)).rstrip("\\n"))
+
+
+def _warning(message, category, *args, **kwargs):
+    # printed as tensorsh's `#!` lines state it: without the C++ source location torch appends
+    _report(f"{category.__name__}: {str(message).split(' (Triggered internally at ')[0]}")
+
+
+warnings.showwarning = _warning
+"""
+
+MARKED_HEADER = """\
+import copy
+import traceback
+import warnings
+
+import torch
+
+warnings.simplefilter("default")
+
+
+def _token(kind, text):
+    print("\\x1e" + kind + text + "\\x1e", end="")
+
+
+def _mark(i, drawing=False):
+    _token("U" if drawing else "S", str(i))
+
+
+def _error(e):
+    _token("E", "".join(traceback.format_exception_only(type(e), e)).rstrip("\\n"))
+
+
+def _warning(message, category, *args, **kwargs):
+    _token("W", f"{category.__name__}: {str(message).split(' (Triggered internally at ')[0]}")
+
+
+warnings.showwarning = _warning
+"""
+
+
+def torch_available():
+    """True when `import torch` would work in this Python (checked without importing it)."""
+    import importlib.util
+    return importlib.util.find_spec("torch") is not None
+
+
+# ---------------------------------------------------------------- expressions
+class Translator:
+    """Prints AST nodes back as Python, expanding the short spellings."""
+
+    def __init__(self, namespace, assigned):
+        self.namespace = namespace          # torch names a bare name may stand for
+        self.assigned = assigned            # names the program binds (they shadow builtins)
+
+    def is_builtin(self, name):
+        return name not in self.assigned
+
+    def atom(self, node):
+        text = self.expr(node)
+        if isinstance(node, COMPOUND) or (isinstance(node, A.Const) and isinstance(node.value, (int, float, complex))
+                                          and not isinstance(node.value, bool)):
+            return f"({text})"
+        return text
+
+    def expr(self, n):
+        method = getattr(self, "x_" + type(n).__name__)
+        return method(n)
+
+    def x_Name(self, n):
+        if self.is_builtin(n.id):
+            if n.id == "grad":
+                return "torch.autograd.grad"
+            if n.id == "deepcopy":
+                return "copy.deepcopy"
+            if n.id in FLAGS:
+                return "True"
+            if n.id in DRAWING:
+                return "None"
+            if n.id not in PY_BUILTINS and n.id in self.namespace:
+                return "torch." + n.id
+        return n.id
+
+    def x_Const(self, n):
+        if n.value is Ellipsis:
+            return "..."
+        return repr(n.value)
+
+    def x_FString(self, n):
+        out = []
+        for p in n.parts:
+            if isinstance(p, str):
+                out.append(p.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n")
+                           .replace("{", "{{").replace("}", "}}"))
+            else:
+                inner = p.self_doc if p.self_doc else self.expr(p.value)
+                if not p.self_doc and inner.startswith("{"):
+                    inner = " " + inner
+                conv = f"!{p.conversion}" if p.conversion else ""
+                spec = f":{p.spec}" if p.spec else ""
+                out.append("{" + inner + conv + spec + "}")
+        return "f'" + "".join(out) + "'"
+
+    def x_ListExpr(self, n):
+        return "[" + ", ".join(self.expr(e) for e in n.elts) + "]"
+
+    def x_TupleExpr(self, n):
+        if len(n.elts) == 1:
+            return "(" + self.expr(n.elts[0]) + ",)"
+        return "(" + ", ".join(self.expr(e) for e in n.elts) + ")"
+
+    def x_Comprehension(self, n):
+        ifs = "".join(" if " + self.atom(c) for c in n.ifs)
+        return f"for {self.target(n.target)} in {self.atom(n.iter)}{ifs}"
+
+    def x_ListComp(self, n):
+        return "[" + self.expr(n.elt) + " " + " ".join(self.expr(g) for g in n.generators) + "]"
+
+    def x_BinOp(self, n):
+        out = self.atom(n.operands[0])
+        for op, operand in zip(n.ops, n.operands[1:]):
+            out += f" {op} {self.atom(operand)}"
+        return out
+
+    def x_UnaryOp(self, n):
+        return ("not " if n.op == "not" else n.op) + self.atom(n.operand)
+
+    def x_BoolOp(self, n):
+        return f" {n.op} ".join(self.atom(v) for v in n.values)
+
+    def x_Compare(self, n):
+        out = self.atom(n.left)
+        for op, c in zip(n.ops, n.comparators):
+            out += f" {op} {self.atom(c)}"
+        return out
+
+    def x_IfExp(self, n):
+        return f"{self.atom(n.body)} if {self.atom(n.test)} else {self.atom(n.orelse)}"
+
+    def x_Lambda(self, n):
+        return f"lambda {', '.join(n.params)}: {self.expr(n.body)}"
+
+    def x_Attribute(self, n):
+        return f"{self.atom(n.value)}.{n.attr}"
+
+    def x_Slice(self, n):
+        parts = ["" if p is None else self.expr(p) for p in (n.lower, n.upper)]
+        out = ":".join(parts)
+        if n.step is not None:
+            out += ":" + self.expr(n.step)
+        return out
+
+    def x_Subscript(self, n):
+        idx = n.index
+        if isinstance(idx, A.TupleExpr):
+            inner = ", ".join(self.expr(e) for e in idx.elts) + ("," if len(idx.elts) == 1 else "")
+        else:
+            inner = self.expr(idx)
+        return f"{self.atom(n.value)}[{inner}]"
+
+    def x_Call(self, n):
+        f = n.func
+        args = list(n.args)
+        keywords = [f"{k.name}={self.expr(k.value)}" for k in n.keywords]
+        flags = []
+        rest = []
+        for a in args:
+            if isinstance(a, A.Name) and a.id in FLAGS and self.is_builtin(a.id):
+                flags.append(f"{FLAGS[a.id]}=True")
+            else:
+                rest.append(self.expr(a))
+        if isinstance(f, A.Name) and self.is_builtin(f.id):
+            if f.id == "backward" and rest:
+                return f"{self.atom(args[0])}.backward({', '.join(rest[1:] + flags + keywords)})"
+            if f.id in DRAWING:
+                return "None"
+        return f"{self.atom(f)}({', '.join(rest + flags + keywords)})"
+
+    def target(self, t):
+        if isinstance(t, A.TupleExpr):
+            return ", ".join(self.target(e) for e in t.elts) + ("," if len(t.elts) == 1 else "")
+        return self.expr(t)
+
+    # ---------------------------------------------------------------- statements
+    def statement(self, n, indent=""):
+        """Python lines for one statement (a block gives several)."""
+        kind = type(n).__name__
+        if kind == "ExprStmt":
+            if _is_drawing(n, self):
+                return [indent + "# " + _drawing_comment(n, self)]
+            return [indent + self.expr(n.value)]
+        if kind == "Assign":
+            return [indent + " = ".join([self.target(t) for t in n.targets] + [self.expr(n.value)])]
+        if kind == "AugAssign":
+            return [indent + f"{self.target(n.target)} {n.op}= {self.expr(n.value)}"]
+        if kind == "Pass":
+            return [indent + "pass"]
+        if kind == "Delete":
+            return [indent + "del " + ", ".join(self.target(t) for t in n.targets)]
+        if kind == "Assert":
+            msg = f", {self.expr(n.msg)}" if n.msg is not None else ""
+            return [indent + f"assert {self.expr(n.test)}{msg}"]
+        if kind == "Import":
+            return [indent + "import " + ", ".join(m + (f" as {a}" if a else "") for m, a in n.names)]
+        if kind == "FromImport":
+            text = f"from {n.module} import " + ", ".join(m + (f" as {a}" if a else "") for m, a in n.names)
+            return [indent + ("# " + text if n.module == "torchviz" else text)]
+        if kind == "With":
+            ctx = n.context
+            text = self.expr(ctx)
+            if isinstance(ctx, (A.Name, A.Attribute)) and text.split(".")[-1] in ("no_grad", "enable_grad"):
+                text = (text if text.startswith("torch.") else "torch." + text.split(".")[-1]) + "()"
+            head = f"with {text}" + (f" as {n.name}" if n.name else "") + ":"
+            return [indent + head] + self.body(n.body, indent + "    ")
+        if kind == "For":
+            head = f"for {self.target(n.target)} in {self.expr(n.iter)}:"
+            return [indent + head] + self.body(n.body, indent + "    ")
+        raise ValueError(f"cannot export a {kind} statement")
+
+    def body(self, stmts, indent):
+        out = []
+        for s in stmts:
+            out += self.statement(s, indent)
+        return out or [indent + "pass"]
+
+
+def _is_drawing(n, tr):
+    v = n.value
+    return isinstance(v, A.Call) and isinstance(v.func, A.Name) and v.func.id in DRAWING and tr.is_builtin(v.func.id)
+
+
+def _drawing_comment(n, tr):
+    return f"{n.value.func.id}(...)  (tensorsh draws this; not part of the PyTorch script)"
+
+
+def assigned_names(nodes):
+    """Every name the program binds anywhere (assignment, for, with-as, lambda, import)."""
+    names = set()
+
+    def visit(x):
+        if isinstance(x, list):
+            for y in x:
+                visit(y)
+            return
+        if not isinstance(x, A.Node):
+            return
+        if isinstance(x, A.Assign):
+            for t in x.targets:
+                bind(t)
+        elif isinstance(x, (A.AugAssign,)):
+            bind(x.target)
+        elif isinstance(x, A.For):
+            bind(x.target)
+        elif isinstance(x, A.Comprehension):
+            bind(x.target)
+        elif isinstance(x, A.With) and x.name:
+            names.add(x.name)
+        elif isinstance(x, A.Lambda):
+            names.update(x.params)
+        elif isinstance(x, (A.Import, A.FromImport)):
+            for m, a in x.names:
+                if not (isinstance(x, A.FromImport) and x.module == "torchviz"):
+                    names.add(a or m.split(".")[0])
+        for k in x.__dataclass_fields__:
+            visit(getattr(x, k))
+
+    def bind(t):
+        if isinstance(t, A.Name):
+            names.add(t.id)
+        elif isinstance(t, (A.TupleExpr, A.ListExpr)):
+            for e in t.elts:
+                bind(e)
+
+    visit(nodes)
+    return names - {"torch", "copy"}
+
+
+# ---------------------------------------------------------------- whole files
+def _namespace():
+    try:
+        from tensorsh.engine.torch_api import NAMESPACE
+        return set(NAMESPACE)
+    except ImportError:
+        return set()
+
+
+def export_source(text, filename="<input>", marked=False):
+    """The PyTorch script for a .tsh program (raises UserError on a syntax error).
+
+    marked=True (for --against-torch) wraps every statement and frames each statement's output
+    with protocol tokens; otherwise only statements whose expectations name an error are wrapped.
+    """
+    from tensorsh.app.golden import find_blocks
+    from tensorsh.lang.parser import Source, parse
+    src = Source(text, filename)
+    nodes = parse(src)
+    lines = text.split("\n")
+    tr = Translator(_namespace(), assigned_names(nodes))
+    plain = Translator(set(), set(DRAWING) | set(FLAGS) | {"backward", "deepcopy"})    # no rewriting
+    stmts = [_Stmt(n, src) for n in nodes]
+    blocks, _ = find_blocks(lines, stmts)
+    expects_error = {b.line for b in blocks
+                     if any(e.startswith("#!") and not e.startswith("#! UserWarning") for e in b.expected)}
+    out = (MARKED_HEADER if marked else HEADER).split("\n")
+    out.append("# ---- " + os.path.basename(filename) + " ----")
+    line, index = 1, 0
+    for unit in _units(stmts):
+        while line < unit[0].line:
+            out.append(lines[line - 1])
+            line += 1
+        last_line = unit[-1].end_line
+        single = len(unit) == 1 and unit[0].line == unit[0].end_line
+        for st in unit:
+            code = tr.statement(st.node)
+            drawing = code[0].startswith("#")
+            if code == plain.statement(st.node) and not drawing:   # nothing to expand: keep the user's text
+                if isinstance(st.node, (A.With, A.For)):
+                    code = lines[st.line - 1:st.end_line]
+                elif single:
+                    code = [lines[st.line - 1].strip()]          # with its trailing comment
+                else:
+                    code = src.text_of(st.node).split("\n")
+            if marked:
+                out.append(f"_mark({index}, drawing=True)" if drawing else f"_mark({index})")
+            index += 1
+            if not drawing and (marked or last_line in expects_error):
+                out += ["try:"] + ["    " + c for c in code] + ["except Exception as e:", "    _error(e)"]
+            else:
+                out += code
+        line = last_line + 1
+    out += lines[line - 1:]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _units(stmts):
+    """Statements grouped as the golden runner groups them (one shares a line with the previous)."""
+    units = []
+    for st in stmts:
+        if units and st.line == units[-1][-1].end_line:
+            units[-1].append(st)
+        else:
+            units.append([st])
+    return units
+
+
+class _Stmt:
+    """A statement's position and text, shaped like the session's Statement (for find_blocks)."""
+
+    def __init__(self, node, src):
+        self.node = node
+        self.line = node.line
+        last = node.body[-1] if isinstance(node, (A.With, A.For)) else node
+        while isinstance(last, (A.With, A.For)):
+            last = last.body[-1]
+        self.end_line = last.end_line
+        self.source = src.text_of(node) if not isinstance(node, (A.With, A.For)) else \
+            "\n".join(src.lines[node.line - 1:self.end_line])
+
+
+# ---------------------------------------------------------------- --against-torch
+DRIVER = r"""
+import sys, warnings
+import torch
+MARK = "\x1e"
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as f:
+        code = f.read()
+    sys.stdout.write(MARK + "F" + path + MARK)
+    torch.manual_seed(67280421310721)
+    torch.set_grad_enabled(True)
+    with warnings.catch_warnings():
+        try:
+            exec(compile(code, path, "exec"), {"__name__": "__main__"})
+        except BaseException as e:
+            sys.stdout.write(MARK + "X" + type(e).__name__ + ": " + str(e) + MARK)
+    sys.stdout.flush()
+"""
+
+
+class TorchRunner:
+    """Runs the marked exports of many files in one Python process with torch; per-statement outcomes."""
+
+    def __init__(self, files, timeout=900):
+        self.files = list(files)
+        self.timeout = timeout
+        self.results = None
+
+    def _run_all(self):
+        from tensorsh.lang.errors import UserError
+        self.results = {}
+        with tempfile.TemporaryDirectory(prefix="tsh-torch-") as tmp:
+            scripts = {}
+            for i, path in enumerate(self.files):
+                try:
+                    with open(path, encoding="utf-8") as f:
+                        text = f.read()
+                    code = export_source(text, path, marked=True)
+                except (OSError, UnicodeDecodeError, UserError):
+                    continue
+                script = os.path.join(tmp, f"f{i}.py")
+                with open(script, "w", encoding="utf-8") as f:
+                    f.write(code)
+                scripts[script] = path
+            if not scripts:
+                return
+            env = dict(os.environ, PYTHONIOENCODING="utf-8")
+            proc = subprocess.run([sys.executable, "-c", DRIVER, *scripts], capture_output=True, text=True,
+                                  encoding="utf-8", errors="replace", timeout=self.timeout, env=env)
+        self._parse(proc.stdout, scripts, proc.stderr)
+
+    def _parse(self, stdout, scripts, stderr):
+        parts = stdout.split(MARK)
+        current, outcomes = None, None
+        from tensorsh.app.golden import Outcome
+        for k, part in enumerate(parts):
+            if k % 2 == 0:              # printed text
+                if part and outcomes:
+                    outcomes[-1].output += part
+                continue
+            tag, payload = part[:1], part[1:]
+            if tag == "F":
+                current = scripts.get(payload, payload)
+                outcomes = self.results[current] = []
+            elif tag in ("S", "U"):
+                outcomes.append(Outcome(unknown=tag == "U"))
+            elif tag == "W" and outcomes:
+                outcomes[-1].warnings.append(payload)
+            elif tag == "E" and outcomes:
+                outcomes[-1].error = payload
+            elif tag == "X":
+                self.results[current] = f"the PyTorch script stopped: {payload}\n{stderr[-2000:]}"
+
+    def outcomes_for(self, path, statements):
+        if self.results is None:
+            self._run_all()
+        got = self.results.get(path)
+        if got is None:
+            return f"PyTorch produced no output for {path}"
+        if isinstance(got, list) and len(got) != len(statements):
+            return f"PyTorch ran {len(got)} of {len(statements)} statements"
+        return got
+
+
+# ---------------------------------------------------------------- the command
+def main(argv):
+    """`tensorsh export FILE.tsh [-o OUT]`: exit 0, 1 on a syntax error in the file, 2 on a usage error."""
+    args = list(argv)
+    out_path = None
+    files = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in ("-h", "--help"):
+            sys.stdout.write(USAGE + "\nWrite FILE.tsh as an equivalent PyTorch script (to stdout, or OUT.py).\n")
+            return 0
+        if a in ("-o", "--output"):
+            if i + 1 >= len(args):
+                sys.stderr.write("tensorsh export: error: -o needs a file name\n" + USAGE)
+                return 2
+            out_path = args[i + 1]
+            i += 1
+        elif a.startswith("-") and a != "-":
+            sys.stderr.write(f"tensorsh export: error: unrecognized argument: {a}\n" + USAGE)
+            return 2
+        else:
+            files.append(a)
+        i += 1
+    if len(files) != 1:
+        sys.stderr.write("tensorsh export: error: give exactly one FILE.tsh\n" + USAGE)
+        return 2
+    from tensorsh.app.golden import read_source
+    from tensorsh.lang.errors import UserError, format_error
+    text, problem = read_source(files[0])
+    if problem:
+        sys.stderr.write(f"tensorsh export: {files[0]}: {problem}\n")
+        return 2 if problem.startswith("cannot read") else 1
+    try:
+        code = export_source(text, files[0])
+    except UserError as e:
+        sys.stderr.write(format_error(e))
+        return 1
+    if out_path is None:
+        sys.stdout.write(code)
+    else:
+        from tensorsh.app.golden import write_atomic
+        open(out_path, "a").close()
+        write_atomic(out_path, code)
+    return 0
