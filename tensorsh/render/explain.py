@@ -139,6 +139,7 @@ class Explainer:
     def __init__(self, session, prefix="  # "):
         self.prefix = prefix
         self.enabled = True
+        self.write = None           # where notes go; None: the session's output (a shell may collect them)
         self.last = Snapshot(session)
 
     def __call__(self, session, statement):
@@ -146,7 +147,7 @@ class Explainer:
         if self.enabled:
             lines = explain(session, self.last, after)
             if lines:
-                session.write("".join(self.prefix + line + "\n" for line in lines))
+                (self.write or session.write)("".join(self.prefix + line + "\n" for line in lines))
         self.last = after
 
 

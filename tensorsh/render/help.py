@@ -1,0 +1,75 @@
+"""Texts for the shell's :help — the language, builtins and tensor methods, in PyTorch's terms."""
+
+LANGUAGE = """\
+tensorsh runs a small language for PyTorch experiments; every value, error and warning is what
+PyTorch 2.13 prints. Both spellings work:
+  x = tensor([1., 2.], grad)        x = torch.tensor([1., 2.], requires_grad=True)
+  backward(y)  backward(y, retain)  y.backward()  y.backward(retain_graph=True)
+  with no_grad:                     with torch.no_grad():
+  grad(y, x)                        torch.autograd.grad(y, x)
+  deepcopy(x)                       copy.deepcopy(x)
+Statements: assignment, x[0] = 2., x += 1, print(...), with/for blocks (end with an empty line).
+Views of state PyTorch hides:
+  show(x, y)    a table: storage (S1, S2...), offset, strides, version counter, grad_fn, grad
+  graph(y)      the backward graph: node names, leaves, saved tensors and their versions
+  graph(y, "g.dot")   Graphviz DOT (g.svg when the dot program is installed)
+Shell: Tab completes, Ctrl-R searches history, Ctrl-C cancels a line, Ctrl-D leaves.
+Topics: :help show, :help graph, :help backward, :help detach, :help <any tensor method>
+"""
+
+TOPICS = {
+    "show": "show(x, y, ...) draws a table of tensors (all tensor variables when empty): value, shape, dtype, "
+            "which storage (S1, S2, ... tensors sharing one are grouped), offset, strides, version counter, "
+            "autograd role and grad; then each storage with the elements each view covers.",
+    "graph": "graph(y) draws the backward graph behind y, as PyTorch names its nodes (MulBackward0, ...); leaves "
+             "are AccumulateGrad with the variable's name; saved tensors show the version they were saved at and "
+             "are marked STALE when an in-place op changed them since (backward will then fail). graph(y, 'g.dot') "
+             "writes Graphviz DOT like torchviz's make_dot.",
+    "tensor": "tensor(data, grad) = torch.tensor(data, requires_grad=True): a new tensor copying data, "
+              "float32 by default for floats, int64 for ints.",
+    "backward": "backward(y) = y.backward(): computes gradients of y (a scalar, or pass a gradient: backward(y, "
+                "ones(3))) and accumulates them into the .grad of leaves that require grad. The graph's saved "
+                "tensors are freed unless retain (retain_graph=True).",
+    "grad": "grad(y, x) = torch.autograd.grad(y, x): returns the gradients as a tuple instead of accumulating into "
+            ".grad. In a creation call, a bare `grad` means requires_grad=True. x.grad is the accumulated gradient.",
+    "detach": "x.detach(): a new tensor sharing x's storage AND its version counter, cut from the graph "
+              "(requires_grad=False). In-place changes through it are seen by x and by backward's version check.",
+    "data": "x.data: like detach() but with its own version counter, so in-place changes through it escape "
+            "autograd's version check (silently wrong gradients are possible).",
+    "clone": "x.clone(): a copy in a new storage that stays in the graph (CloneBackward0).",
+    "view": "x.view(shape): the same storage with new shape/strides (no copy); fails if strides do not allow it.",
+    "reshape": "x.reshape(shape): a view when the strides allow it, otherwise a copy.",
+    "contiguous": "x.contiguous(): x itself when already contiguous, otherwise a copy in a new storage.",
+    "no_grad": "with no_grad: (torch.no_grad()) — operations inside record no graph; results do not require grad.",
+    "retain_grad": "y.retain_grad(): keep .grad for a non-leaf tensor after backward.",
+    "register_hook": "x.register_hook(lambda g: g * 2): a function run on the gradient of x during backward; "
+                     "what it returns replaces the gradient.",
+    "_version": "x._version: the version counter, shared by x's views; every in-place op bumps it. Backward checks "
+                "that saved tensors still have the version they were saved at.",
+    "deepcopy": "deepcopy(x) = copy.deepcopy(x): a new leaf with its own storage; an error for non-leaf tensors "
+                "that require grad.",
+}
+
+
+def help_text(topic, meta=None):
+    topic = (topic or "").strip().lstrip(".")
+    if not topic:
+        lines = [LANGUAGE, "Commands:"]
+        for cmd, what in (meta or {}).items():
+            lines.append(f"  {cmd:<9} {what}")
+        return "\n".join(lines) + "\n"
+    if topic.startswith(":") and meta and topic in meta:
+        return f"{topic} {meta[topic]}\n"
+    if topic in TOPICS:
+        return TOPICS[topic] + "\n"
+    from tensorsh.engine.tensor import Tensor
+    from tensorsh.engine.torch_api import NAMESPACE
+    if topic.endswith("_") and topic[:-1] in Tensor.__api__ and topic in Tensor.__api__:
+        return (f"x.{topic}(...) is the in-place form of x.{topic[:-1]}(...): it writes into x's storage and bumps "
+                "its version counter (seen by every view); on a leaf that requires grad it is an error.\n")
+    if topic in Tensor.__api__:
+        from tensorsh.app.shell import _short_signature
+        return f"Tensor.{_short_signature(Tensor, topic)} \u2014 as torch.Tensor.{topic} in PyTorch.\n"
+    if topic in NAMESPACE:
+        return f"torch.{topic} \u2014 as in PyTorch (also a bare builtin: {topic}(...)).\n"
+    return f"no help for '{topic}'; try :help, :help show, :help graph, or a tensor method name\n"
