@@ -25,7 +25,8 @@ Run golden-output tests: each statement of a .tsh file is checked against the `#
 options:
   -k EXPR          only files whose path contains EXPR
   -x               stop at the first failing file
-  --update         rewrite the expectations in place (refused when CI is set, unless --force)
+  --update         rewrite the expectations in place (refused when CI is set, unless --force);
+                   with --against-torch, PyTorch's output is written
   --force          allow --update when CI is set
   --check          also fail on expectation lines no statement can produce (inside blocks, `#> ...`
                    under a statement that prints nothing)
@@ -469,9 +470,6 @@ def main(argv):
     if opts["update"] and os.environ.get("CI") and not opts["force"]:
         sys.stderr.write("tensorsh test: --update refused because CI is set (add --force to rewrite files anyway)\n")
         return 2
-    if opts["update"] and opts["torch"]:
-        sys.stderr.write("tensorsh test: --update and --against-torch cannot be combined\n")
-        return 2
     paths = opts["paths"] or ["."]
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
@@ -495,8 +493,9 @@ def main(argv):
         else:
             result = check_file(path, opts["check"])
         if opts["update"] and not result.ok and update_file(result):
-            updated += 1
-            result = check_file(path, opts["check"])
+            updated += 1          # with --against-torch: PyTorch's own output becomes the expectation
+            result = check_file(path, opts["check"], None if outcomes_for is None else
+                                (lambda sts, p=path: outcomes_for(p, sts)))
         if result.ok:
             passed += 1
         else:
