@@ -17,6 +17,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse
 import ctypes
+import gc
 import platform
 import re
 import shutil
@@ -138,6 +139,19 @@ def session():
     from tensorsh.lang.session import Session
     out = []
     return Session(write=out.append, write_err=out.append), out
+
+
+def compiled(sess, source, filename="<bench>"):
+    """A contender running source, parsed and compiled once, statement by statement in sess."""
+    statements = sess.compile(source, filename)
+
+    def run():
+        for stmt in statements:
+            result = sess.execute(stmt)
+            if result.error is not None:
+                from tensorsh.lang.errors import format_error
+                raise SystemExit(f"bench: tensorsh failed on {filename}:\n{format_error(result.error)}")
+    return run
 
 
 def run_tsh(sess, source, filename="<bench>"):
@@ -384,8 +398,8 @@ w2.requires_grad_()
     child = subprocess.run([sys.executable, os.path.abspath(__file__), "--alloc-child", str(rounds)],
                            capture_output=True, text=True)
     alloc = dict(zip(("default", "tuned"), map(float, child.stdout.split()))) if child.returncode == 0 else {}
-    big = {"numpy": timed(lambda: numpy_big(xn)), "tsh": timed(lambda: run_tsh(sess, BIG_BODY))}
-    mlp = {"numpy": timed(lambda: numpy_mlp(inp_n, w1n, w2n)), "tsh": timed(lambda: run_tsh(sess, MLP_BODY))}
+    big = {"numpy": timed(lambda: numpy_big(xn)), "tsh": timed(compiled(sess, BIG_BODY))}
+    mlp = {"numpy": timed(lambda: numpy_mlp(inp_n, w1n, w2n)), "tsh": timed(compiled(sess, MLP_BODY))}
     if torch is not None:
         xt = torch.from_numpy(xn.copy()).requires_grad_()
         it, w1t, w2t = (torch.from_numpy(a.copy()) for a in (inp_n, w1n, w2n))
@@ -544,6 +558,10 @@ def main():
         torch.set_num_threads(1)
     except ImportError:
         torch = None
+    import tensorsh.lang.session  # noqa: F401  (imported before the freeze below)
+    # torch's import leaves ~10^5 Python objects that every full garbage collection would walk while
+    # tensorsh runs; freeze them so tensorsh is timed as in its own process (`tensorsh run` has no torch).
+    gc.freeze()
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer repetitions")
     ap.add_argument("--only", default="startup,perop,throughput,golden,rng", help="comma-separated sections")
