@@ -89,12 +89,13 @@ def torch_available():
 class Translator:
     """Prints AST nodes back as Python, expanding the short spellings."""
 
-    def __init__(self, namespace, assigned):
+    def __init__(self, namespace, assigned, expand=True):
         self.namespace = namespace          # torch names a bare name may stand for
         self.assigned = assigned            # names the program binds (they shadow builtins)
+        self.expand = expand                # False: print back as written (to see whether anything changes)
 
     def is_builtin(self, name):
-        return name not in self.assigned
+        return self.expand and name not in self.assigned
 
     def atom(self, node):
         text = self.expr(node)
@@ -248,7 +249,7 @@ class Translator:
         if kind == "With":
             ctx = n.context
             text = self.expr(ctx)
-            if isinstance(ctx, (A.Name, A.Attribute)) and text.split(".")[-1] in ("no_grad", "enable_grad"):
+            if self.expand and isinstance(ctx, (A.Name, A.Attribute)) and text.split(".")[-1] in ("no_grad", "enable_grad"):
                 text = (text if text.startswith("torch.") else "torch." + text.split(".")[-1]) + "()"
             head = f"with {text}" + (f" as {n.name}" if n.name else "") + ":"
             return [indent + head] + self.body(n.body, indent + "    ")
@@ -336,7 +337,7 @@ def export_source(text, filename="<input>", marked=False):
     nodes = parse(src)
     lines = text.split("\n")
     tr = Translator(_namespace(), assigned_names(nodes))
-    plain = Translator(set(), set(DRAWING) | set(FLAGS) | {"backward", "deepcopy"})    # no rewriting
+    plain = Translator(set(), set(), expand=False)
     stmts = [_Stmt(n, src) for n in nodes]
     blocks, _ = find_blocks(lines, stmts)
     expects_error = {b.line for b in blocks
