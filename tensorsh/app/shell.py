@@ -376,27 +376,9 @@ class ShellCompleter:
     def signature(self, cls, name):
         key = (cls, name)
         if key not in self._meta:
-            self._meta[key] = _short_signature(cls, name)
+            from tensorsh.render.help import short_signature
+            self._meta[key] = short_signature(cls, name)
         return self._meta[key]
-
-
-def _short_signature(cls, name):
-    import inspect
-    attr = inspect.getattr_static(cls, name, None)
-    if isinstance(attr, property):
-        return "attribute"
-    fn = getattr(cls, name, None)
-    if not callable(fn):
-        return "attribute"
-    try:
-        sig = inspect.signature(fn)
-    except (TypeError, ValueError):
-        return f"{name}(...)"
-    params = [p for p in sig.parameters.values() if p.name != "self"]
-    text = ", ".join(str(p).replace(" ", "") for p in params)
-    if len(text) > 40:
-        text = text[:39] + "\u2026"
-    return f"{name}({text})"
 
 
 def _completer(shell):

@@ -48,7 +48,7 @@ def dot_source(session, tensor):
             lines.append(f"\t{vid} -> {nid}")
             lines.append(f"\t{nid} [label={node.name_}]")
             return nid
-        lines.append(f"\t{nid} [label={node.name()}]")
+        lines.append(f"\t{nid} [label={node.name_}]")
         for s in _saved_of(node):
             if not s.is_tensor:
                 continue

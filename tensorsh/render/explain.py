@@ -63,7 +63,7 @@ def _node_words(session, node):
         return None
     saved = [d for d in (_describe_saved(session, s) for s in _saved(node)) if d is not None]
     saves = "saves " + ", ".join(saved) if saved else "saves nothing"
-    return f"{node.name()} ({saves})"
+    return f"{node.name_} ({saves})"
 
 
 def explain(session, before, after):
@@ -86,7 +86,7 @@ def explain(session, before, after):
             text = f"{name}: new storage {label} ({st.data.size} \u00d7 {st.data.dtype.name}, {st.nbytes()} bytes)"
         fn = t.grad_fn
         if fn is not None:
-            text += f"; made by {fn.name()}, not a leaf"
+            text += f"; made by {fn.name_}, not a leaf"
         elif t.requires_grad:
             text += f"; a leaf that requires grad (backward fills {name}.grad)"
         lines.append(text)
@@ -107,9 +107,9 @@ def explain(session, before, after):
     for node in after.nodes:
         for s in _saved(node):
             if s.is_tensor and s.stale and id(s) not in before.stale and id(node) in before.node_ids:
-                lines.append(f"warning: {node.name()} saved {_name(session, s.value, 'a tensor')} at v{s.version}; "
+                lines.append(f"warning: {node.name_} saved {_name(session, s.value, 'a tensor')} at v{s.version}; "
                              f"it is now v{s.current_version} \u2014 backward through it will fail")
-    freed = [n.name() for n in after.nodes if any(s.freed and id(s) not in before.freed for s in _saved(n))]
+    freed = [n.name_ for n in after.nodes if any(s.freed and id(s) not in before.freed for s in _saved(n))]
     if freed:
         lines.append("backward freed the saved tensors of " + ", ".join(freed)
                      + " (another backward through them needs retain_graph=True)")
@@ -119,7 +119,7 @@ def explain(session, before, after):
             continue
         t, g = entry[0], entry[4]
         if old[6] is not entry[6] and entry[6] is not None:
-            lines.append(f"{name}: grad_fn is now {entry[6].name()} (the in-place op joined its history)")
+            lines.append(f"{name}: grad_fn is now {entry[6].name_} (the in-place op joined its history)")
         if old[7] != entry[7]:
             lines.append(f"{name}: requires_grad is now {entry[7]}")
         if g is None and old[4] is not None:

@@ -60,7 +60,7 @@ def tree_lines(session, tensor):
     def visit(node, depth):
         key = id(node)
         if key in numbers:
-            out.append((depth, f"{node.name()} [{numbers[key]}] (shown above)", "ref"))
+            out.append((depth, f"{node.name_} [{numbers[key]}] (shown above)", "ref"))
             return
         tag = ""
         if key in shared:
@@ -69,7 +69,7 @@ def tree_lines(session, tensor):
         if hasattr(node, "variable"):
             out.append((depth, _leaf_text(session, node) + tag, "leaf"))
             return
-        out.append((depth, node.name() + tag, "node"))
+        out.append((depth, node.name_ + tag, "node"))
         for s in _saved_of(node):
             text = _label_saved(session, s)
             if text:

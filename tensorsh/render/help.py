@@ -61,15 +61,35 @@ def help_text(topic, meta=None):
     if topic.startswith(":") and meta and topic in meta:
         return f"{topic} {meta[topic]}\n"
     if topic in TOPICS:
-        return TOPICS[topic] + "\n"
+        import textwrap
+        return textwrap.fill(TOPICS[topic], 80) + "\n"
     from tensorsh.engine.tensor import Tensor
     from tensorsh.engine.torch_api import NAMESPACE
     if topic.endswith("_") and topic[:-1] in Tensor.__api__ and topic in Tensor.__api__:
         return (f"x.{topic}(...) is the in-place form of x.{topic[:-1]}(...): it writes into x's storage and bumps "
                 "its version counter (seen by every view); on a leaf that requires grad it is an error.\n")
     if topic in Tensor.__api__:
-        from tensorsh.app.shell import _short_signature
-        return f"Tensor.{_short_signature(Tensor, topic)} \u2014 as torch.Tensor.{topic} in PyTorch.\n"
+        return f"Tensor.{short_signature(Tensor, topic)} \u2014 as torch.Tensor.{topic} in PyTorch.\n"
     if topic in NAMESPACE:
         return f"torch.{topic} \u2014 as in PyTorch (also a bare builtin: {topic}(...)).\n"
     return f"no help for '{topic}'; try :help, :help show, :help graph, or a tensor method name\n"
+
+
+def short_signature(cls, name):
+    """`add_(other, alpha=1)` for a method, `attribute` for a property: the completion menu's meta."""
+    import inspect
+    attr = inspect.getattr_static(cls, name, None)
+    if isinstance(attr, property):
+        return "attribute"
+    fn = getattr(cls, name, None)
+    if not callable(fn):
+        return "attribute"
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return f"{name}(...)"
+    params = [p for p in sig.parameters.values() if p.name != "self"]
+    text = ", ".join(str(p).replace(" ", "") for p in params)
+    if len(text) > 40:
+        text = text[:39] + "\u2026"
+    return f"{name}({text})"

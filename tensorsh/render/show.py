@@ -37,8 +37,8 @@ def rows(session, items):
 def _new_table(plain):
     from rich import box
     from rich.table import Table
-    return Table(box=box.SIMPLE_HEAD if plain else box.ROUNDED, pad_edge=False, show_edge=not plain,
-                 collapse_padding=True, header_style=None if plain else "bold")
+    return Table(box=box.SIMPLE_HEAD if plain else box.ROUNDED, pad_edge=not plain, show_edge=not plain,
+                 collapse_padding=plain, header_style=None if plain else "bold")
 
 
 def _add_columns(table, columns, plain):
