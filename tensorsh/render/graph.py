@@ -8,9 +8,9 @@ def _label_saved(session, saved):
         return f"saved {saved.value!r}" if saved.value is not None else None
     t = saved.value
     name = name_of(session, t)
-    what = name if name else ("its output" if saved.is_output else f"a {shape_text(t)} {t.dtype.name} tensor")
+    what = name if name else ("result" if saved.is_output else f"tensor {shape_text(t)} {t.dtype.name}")
     if saved.freed:
-        return f"saved {what}: freed (backward already ran; use retain_graph=True to keep it)"
+        return f"saved {what}: freed by backward (retain_graph=True keeps it)"
     if saved.stale:
         return (f"saved {what}: STALE \u2014 saved at v{saved.version}, now v{saved.current_version}"
                 " \u2014 backward will fail")
@@ -69,7 +69,9 @@ def tree_lines(session, tensor):
         if hasattr(node, "variable"):
             out.append((depth, _leaf_text(session, node) + tag, "leaf"))
             return
-        out.append((depth, node.name_ + tag, "node"))
+        inner = getattr(node, "fn", None)
+        wraps = f" (in-place {inner.name_} on a view)" if inner is not None and hasattr(inner, "name_") else ""
+        out.append((depth, node.name_ + tag + wraps, "node"))
         for s in _saved_of(node):
             text = _label_saved(session, s)
             if text:
