@@ -201,7 +201,7 @@ def bench_startup(rounds):
         shutil.rmtree(pyc, ignore_errors=True)
 
 
-PROMPT = re.compile(rb"(>>>|tsh>|\$|>) ")
+PROMPT = re.compile(rb"tsh>")   # tensorsh.app.shell.PROMPT; prompt_toolkit draws the space as a cursor move
 
 
 def bench_first_prompt(env, numpy_time, rounds):
