@@ -109,7 +109,8 @@ def explain(session, before, after):
             if s.is_tensor and s.stale and id(s) not in before.stale and id(node) in before.node_ids:
                 lines.append(f"warning: {node.name_} saved {_name(session, s.value, 'a tensor')} at v{s.version}; "
                              f"it is now v{s.current_version} \u2014 backward through it will fail")
-    freed = [n.name_ for n in after.nodes if any(s.freed and id(s) not in before.freed for s in _saved(n))]
+    freed = [n.name_ for n in after.nodes
+             if any(s.is_tensor and s.freed and id(s) not in before.freed for s in _saved(n))]
     if freed:
         lines.append("backward freed the saved tensors of " + ", ".join(freed)
                      + " (another backward through them needs retain_graph=True)")
