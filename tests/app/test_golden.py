@@ -1,0 +1,200 @@
+"""`tensorsh test`: the golden-file format, matching, reports, --update and the command line."""
+import os
+
+import pytest
+
+from tensorsh.app import golden
+
+ERR = ("RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.")
+
+
+def run(capsys, *argv):
+    code = golden.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text)
+    return str(p)
+
+
+# ---- format and matching ----
+def test_normalize_and_output_lines():
+    assert golden.normalize("   #>  a  ") == "#>  a"
+    assert golden.normalize("#>") == "#>"
+    assert golden.normalize("#> ") == "#>"
+    assert golden.output_lines("a\n\nb\n") == ["#> a", "#>", "#> b"]
+    assert golden.output_lines("") == []
+    assert golden.raised_lines("E: x\ny") == ["#! E: x", "#! y"]
+
+
+def test_align_exact_and_wildcard():
+    assert golden.align(["#> a"], ["#> a"]) == (0, ["#> a"])
+    assert golden.align(["#> a"], ["#> b"])[0] > 0
+    assert golden.align(["#> a", "#> ...", "#> z"], ["#> a", "#> 1", "#> 2", "#> z"])[0] == 0
+    assert golden.align(["#> ..."], [])[0] == 0
+    # a wildcard never swallows an error
+    cost, new = golden.align(["#> ..."], ["#> 1", "#! E: boom"])
+    assert cost == 1 and new == ["#> ...", "#! E: boom"]
+    # update keeps the wildcard and the lines that still match; the result matches
+    actual = ["#> head", "#> 0x1", "#> new", "#! E: x"]
+    cost, new = golden.align(["#> head", "#> ...", "#> old"], actual)
+    assert cost > 0 and new[:2] == ["#> head", "#> ..."] and "#> old" not in new
+    assert golden.align(new, actual)[0] == 0
+
+
+# ---- running files ----
+def test_passing_file_says_1_passed(tmp_path, capsys):
+    f = write(tmp_path, "ok.tsh", "x = tensor([1.], grad)\ny = x.detach()\ny[0] = 2\nprint(x)\n"
+                                  "#> tensor([2.], requires_grad=True)\nx.add_(1)\n#! " + ERR + "\nprint(x * 2)\n"
+                                  "#> tensor([4.], grad_fn=<MulBackward0>)\n")
+    code, out, _ = run(capsys, f)
+    assert code == 0
+    assert out.splitlines()[-1] == "1 passed, 0 failed"
+
+
+def test_wrong_expectation_shows_file_line_and_both_texts(tmp_path, capsys):
+    f = write(tmp_path, "bad.tsh", "# c\nprint(ones(2))\n#> tensor([1., 2.])\n")
+    code, out, _ = run(capsys, f)
+    assert code == 1
+    assert f"{f}:2" in out
+    assert "-#> tensor([1., 2.])" in out and "+#> tensor([1., 1.])" in out
+    assert out.splitlines()[-1] == "0 passed, 1 failed"
+
+
+def test_unexpected_error_fails_and_file_goes_on(tmp_path, capsys):
+    f = write(tmp_path, "err.tsh", "x = tensor([1.], grad)\nx.add_(1)\nprint(x)\n#> tensor([1.], requires_grad=True)\n")
+    code, out, _ = run(capsys, f)
+    assert code == 1
+    assert f"{f}:2" in out and "+#! " + ERR in out
+    assert f"{f}:3" not in out        # the statement after the error ran, in the rolled-back session
+
+
+def test_expected_error_that_does_not_happen_fails(tmp_path, capsys):
+    f = write(tmp_path, "noerr.tsh", "x = ones(1)\nx.add_(1)\n#! " + ERR + "\n")
+    code, out, _ = run(capsys, f)
+    assert code == 1 and "-#! RuntimeError" in out
+
+
+def test_unstated_output_is_a_mismatch(tmp_path, capsys):
+    f = write(tmp_path, "script.tsh", "print(1)\n")
+    assert run(capsys, f)[0] == 1
+
+
+def test_warning_and_output_order(tmp_path, capsys):
+    f = write(tmp_path, "w.tsh", "x = ones(1, grad)\ny = x * 2\nprint(y.grad)\n")
+    run(capsys, "--update", f)
+    lines = open(f).read().splitlines()
+    assert lines[3].startswith("#! UserWarning: The .grad attribute of a Tensor that is not a leaf")
+    assert lines[4] == "#> None"
+    assert run(capsys, f)[0] == 0
+
+
+def test_statements_sharing_a_line_share_a_block(tmp_path, capsys):
+    f = write(tmp_path, "semi.tsh", "print(1); print(2)\n#> 1\n#> 2\n")
+    assert run(capsys, f)[0] == 0
+
+
+def test_for_block_expectations_follow_the_block(tmp_path, capsys):
+    f = write(tmp_path, "loop.tsh", "for i in range(2):\n    print(i)\n#> 0\n#> 1\n")
+    assert run(capsys, f)[0] == 0
+
+
+def test_orphan_expectation_fails(tmp_path, capsys):
+    f = write(tmp_path, "orphan.tsh", "#> nothing prints this\n\nx = 1\n")
+    code, out, _ = run(capsys, f)
+    assert code == 1 and f"{f}:1" in out
+
+
+def test_syntax_error_fails_the_file(tmp_path, capsys):
+    f = write(tmp_path, "syn.tsh", "x = (1,\n")
+    code, out, _ = run(capsys, f)
+    assert code == 1 and "SyntaxError" in out
+
+
+def test_check_flags_wildcard_under_silent_statement(tmp_path, capsys):
+    f = write(tmp_path, "chk.tsh", "x = 1\n#> ...\n")
+    assert run(capsys, f)[0] == 0
+    assert run(capsys, "--check", f)[0] == 1
+
+
+# ---- --update ----
+def test_update_fixes_stale_file_in_place(tmp_path, capsys):
+    text = ("# my experiment\n"
+            "x = tensor([1.], grad)   # a leaf\n"
+            "print(x)\n#> stale\n#> lines\n"
+            "x.add_(1)\n"                            # now errors: the #! line is added
+            "print(x * 2)\n#> ...\n"                 # a wildcard that still matches is kept
+            "print(1)\n")
+    f = write(tmp_path, "stale.tsh", text)
+    code, out, _ = run(capsys, "--update", f)
+    assert code == 0 and "updated 1 file" in out
+    assert open(f).read() == ("# my experiment\n"
+                              "x = tensor([1.], grad)   # a leaf\n"
+                              "print(x)\n#> tensor([1.], requires_grad=True)\n"
+                              "x.add_(1)\n#! " + ERR + "\n"
+                              "print(x * 2)\n#> ...\n"
+                              "print(1)\n#> 1\n")
+    assert run(capsys, f)[0] == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["stale.tsh"]     # no temporary file left
+
+
+def test_update_without_trailing_newline(tmp_path, capsys):
+    f = write(tmp_path, "nl.tsh", "print(1)")
+    run(capsys, "--update", f)
+    assert open(f).read() == "print(1)\n#> 1"
+
+
+def test_update_refused_under_ci(tmp_path, capsys, monkeypatch):
+    f = write(tmp_path, "ci.tsh", "print(1)\n")
+    monkeypatch.setenv("CI", "true")
+    code, _, err = run(capsys, "--update", f)
+    assert code == 2 and "CI" in err and open(f).read() == "print(1)\n"
+    assert run(capsys, "--update", "--force", f)[0] == 0
+    assert open(f).read() == "print(1)\n#> 1\n"
+
+
+def test_write_atomic_keeps_the_old_file_on_failure(tmp_path, monkeypatch):
+    f = write(tmp_path, "a.tsh", "old\n")
+
+    def boom(*a):
+        raise OSError("disk full")
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        golden.write_atomic(f, "new\n")
+    assert open(f).read() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.tsh"]
+
+
+# ---- command line ----
+def test_k_x_and_folders(tmp_path, capsys):
+    write(tmp_path, "a_good.tsh", "print(1)\n#> 1\n")
+    write(tmp_path, "b_bad.tsh", "print(1)\n#> 2\n")
+    write(tmp_path, "c_bad.tsh", "print(1)\n#> 3\n")
+    (tmp_path / ".hidden").mkdir()
+    write(tmp_path / ".hidden", "h.tsh", "print(1)\n")
+    assert run(capsys, str(tmp_path))[1].splitlines()[-1] == "1 passed, 2 failed"
+    assert run(capsys, "-k", "good", str(tmp_path))[1].splitlines()[-1] == "1 passed, 0 failed"
+    assert run(capsys, "-x", str(tmp_path))[1].splitlines()[-1] == "1 passed, 1 failed"
+
+
+def test_fresh_session_per_file(tmp_path, capsys):
+    write(tmp_path, "a.tsh", "manual_seed(3)\nq = 1\nwith no_grad:\n    x = ones(1).add_(1)\n")
+    write(tmp_path, "b.tsh", "print(randn(2))\n#> tensor([0.9773, 1.1569])\nprint(q)\n#! NameError: name 'q' is not defined\n")
+    code, out, _ = run(capsys, str(tmp_path))
+    assert code == 0, out
+
+
+def test_usage_errors(tmp_path, capsys):
+    assert run(capsys, "--nope")[0] == 2
+    assert run(capsys, str(tmp_path / "missing"))[0] == 2
+    assert run(capsys, "-k")[0] == 2
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and "--update" in out
+
+
+def test_no_colour_when_not_a_terminal(tmp_path, capsys):
+    f = write(tmp_path, "bad.tsh", "print(1)\n#> 2\n")
+    assert "\x1b[" not in run(capsys, f)[1]
