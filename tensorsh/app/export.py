@@ -99,8 +99,7 @@ class Translator:
 
     def atom(self, node):
         text = self.expr(node)
-        if isinstance(node, COMPOUND) or (isinstance(node, A.Const) and isinstance(node.value, (int, float, complex))
-                                          and not isinstance(node.value, bool)):
+        if isinstance(node, COMPOUND):
             return f"({text})"
         return text
 
@@ -182,7 +181,10 @@ class Translator:
         return f"lambda {', '.join(n.params)}: {self.expr(n.body)}"
 
     def x_Attribute(self, n):
-        return f"{self.atom(n.value)}.{n.attr}"
+        value = self.atom(n.value)
+        if isinstance(n.value, A.Const) and isinstance(n.value.value, int):
+            value = f"({value})"            # `(1).real`, not `1.real`
+        return f"{value}.{n.attr}"
 
     def x_Slice(self, n):
         parts = ["" if p is None else self.expr(p) for p in (n.lower, n.upper)]
