@@ -22,7 +22,7 @@ META = {
     ":timeit": "STATEMENT  time a statement (it really runs, many times)",
     ":quit": "leave the shell (Ctrl-D too)",
 }
-_PROMPT_RE = re.compile(r"^(>>> ?|\.\.\. ?|tsh> ?|\.\.\.  ?|In \[\d+\]: |\s*\.\.\.: )")
+_PROMPT_RE = re.compile(r"^(>>> ?|tsh> ?|\.\.\. ?|In \[\d+\]: |\s*\.\.\.: )")
 
 
 def history_path():
@@ -34,13 +34,17 @@ def clean_paste(text):
     """A pasted snippet without its REPL prompts, its `#>`/`#!` expectation lines and the output lines."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     prompted = any(_PROMPT_RE.match(line) for line in lines)
+    ours = any(line.startswith("tsh>") for line in lines)   # our continuation prompt is one column wider
     out = []
     for line in lines:
         if line.lstrip().startswith(("#>", "#!")):
             continue
         m = _PROMPT_RE.match(line)
         if m:
-            out.append(line[m.end():])
+            rest = line[m.end():]
+            if ours and m.group(0) == "... " and rest.startswith(" "):
+                rest = rest[1:]
+            out.append(rest)
         elif not prompted or not line.strip():
             out.append(line)
     return "\n".join(out)
