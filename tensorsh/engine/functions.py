@@ -122,18 +122,51 @@ exp = _unary("ExpBackward0", _via_double(np.exp), lambda g, r: g * r, "result")
 log = _unary("LogBackward0", _via_double(np.log), lambda g, x: g.div(x))
 sin = _unary("SinBackward0", _via_double(np.sin), lambda g, x: g * x.cos())
 cos = _unary("CosBackward0", _via_double(np.cos), lambda g, x: g * -x.sin())
-def _one_minus_square(r):
-    """1 - r*r as PyTorch's tanh_backward computes it: one fused multiply-add (exact product, one rounding)."""
-    if autograd._grad_enabled[0] or r.dtype is not dtypes.float32:
-        return 1 - r * r
-    r64 = r._np.astype(np.float64)
-    return _new((1.0 - r64 * r64).astype(np.float32), r.dtype)
+class _BackwardOp(Node):
+    """The node of a fused backward kernel (sigmoid_backward, ...): what create_graph records for it."""
+    __slots__ = ("kind",)
+
+    def __init__(self, kind, g, y):
+        Node.__init__(self, (_edge(g), _edge(y)))
+        self.kind = kind
+        self.name_ = _BACKWARD_OPS[kind][1]
+        self.saved = (SavedTensor(g, self), SavedTensor(y, self))
+
+    def backward(self, gg):
+        g, y = self.unpack()
+        return _BACKWARD_OPS[self.kind][2](gg, g, y)
 
 
-tanh = _unary("TanhBackward0", _via_double(np.tanh), lambda g, r: g * _one_minus_square(r), "result")
-sigmoid = _unary("SigmoidBackward0", _sigmoid_np, lambda g, r: g * (1 - r) * r, "result")
+def _tanh_backward_values(g, y):
+    if y.dtype is dtypes.float32:  # 1 - y*y as one fused multiply-add, as PyTorch's kernel
+        y64 = y._np.astype(np.float64)
+        return g._np * (1.0 - y64 * y64).astype(np.float32)
+    return g._np * (1 - y._np * y._np)
+
+
+_BACKWARD_OPS = {
+    "sigmoid": (lambda g, y: g._np * (1 - y._np) * y._np, "SigmoidBackwardBackward0",
+                lambda gg, g, y: (gg * (1 - y) * y, gg * g * (1 - 2 * y))),
+    "tanh": (_tanh_backward_values, "TanhBackwardBackward0",
+             lambda gg, g, y: (gg * (1 - y * y), gg * g * -2 * y)),
+    "relu": (lambda g, y: np.where(y._np > 0, g._np, 0).astype(g._np.dtype), "ThresholdBackwardBackward0",
+             lambda gg, g, y: (gg * (y > 0), None)),
+}
+
+
+def _backward_op(kind):
+    def op(g, y):
+        out = _new(np.asarray(_BACKWARD_OPS[kind][0](g, y)), g.dtype)
+        if _needs_grad(g, y):
+            _attach(out, _BackwardOp(kind, g, y))
+        return out
+    return op
+
+
+tanh = _unary("TanhBackward0", _via_double(np.tanh), _backward_op("tanh"), "result")
+sigmoid = _unary("SigmoidBackward0", _sigmoid_np, _backward_op("sigmoid"), "result")
 sqrt = _unary("SqrtBackward0", np.sqrt, lambda g, r: g / (2 * r), "result")
-relu = _unary("ReluBackward0", lambda x: np.maximum(x, 0).astype(x.dtype), lambda g, r: g * (r > 0), "result",
+relu = _unary("ReluBackward0", lambda x: np.maximum(x, 0).astype(x.dtype), _backward_op("relu"), "result",
               float_only=False)
 abs_ = _unary("AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False)
 neg = _unary("NegBackward0", np.negative, lambda g: -g, None, float_only=False)
@@ -943,6 +976,8 @@ _VIEW_BACKWARD = {
     "SqueezeBackward4": _squeeze_backward,
     "ExpandBackward0": lambda g, shape: sum_to(g, shape),
     "SelectBackward0": _select_backward,
+    "AsStridedBackward0": lambda g, shape, base_geometry, view_geometry:
+        _as_strided_backward(g, base_geometry, view_geometry),
     "SliceBackward0": _slice_backward,
 }
 
@@ -952,7 +987,9 @@ def _make_view(self, shape, stride, offset, name, args=()):
     out = self._alias(shape, stride, offset)
     base = self._view.base if self._view is not None else self
     grad_mode = autograd._grad_enabled[0]
-    out._view = ViewInfo(base, grad_mode, self._version_counter.value)
+    # a view of a view made in no_grad mode inherits that creation mode (PyTorch's propagate_creation_meta)
+    out._view = ViewInfo(base, grad_mode and (self._view is None or self._view.grad_mode),
+                         self._version_counter.value)
     if grad_mode and self.requires_grad:
         out._grad_fn = _ViewNode(name, self, args)
     return out
@@ -1152,7 +1189,8 @@ def expand(self, *sizes):
         raise runtime(f"expand(torch.FloatTensor{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
     lead = len(sizes) - self.dim()
     shape, stride = [], []
-    for i, s in enumerate(sizes):
+    for i in range(len(sizes) - 1, -1, -1):  # PyTorch checks from the last dimension backwards
+        s = sizes[i]
         if i < lead:
             if s < 0:
                 raise runtime(f"The expanded size of the tensor ({s}) isn't allowed in a leading, non-existing dimension {i}")
@@ -1170,7 +1208,7 @@ def expand(self, *sizes):
             stride.append(0)
         else:
             raise runtime(f"The expanded size of the tensor ({s}) must match the existing size ({old}) at non-singleton dimension {i}.  Target sizes: {_shape_list(sizes)}.  Tensor sizes: {_shape_list(self._shape)}")
-    return _make_view(self, shape, stride, self._offset, "ExpandBackward0")
+    return _make_view(self, shape[::-1], stride[::-1], self._offset, "ExpandBackward0")
 
 
 def expand_as(self, other):
@@ -1259,29 +1297,44 @@ class AsStridedBackward0(Node):
         self.view_geometry = (view._shape, view._stride, view._offset)
 
     def backward(self, g):
-        buf, base_arr = _base_buffer(self.base_geometry, g.dtype)
-        region = _region(buf, self.view_geometry)
-        np.add.at(region, (), 0)  # keep numpy from complaining about overlap; plain add below
-        region += g._np
-        return (_wrap(base_arr.copy(), g.dtype),)
+        return (_as_strided_backward(g, self.base_geometry, self.view_geometry),)
 
 
-def _base_buffer(geometry, dtype):
+def _empty_strided(geometry, dtype, fill=0):
+    """A fresh tensor laid out like `geometry` (shape, strides; offset 0), as new_empty_strided gives."""
+    shape, stride, _ = geometry
+    extent = 1 + builtins.sum((s - 1) * st for s, st in zip(shape, stride) if s > 0)
+    buf = np.full(builtins.max(extent, 1), fill, dtype.np)
+    out = _wrap(buf, dtype)
+    return out._alias(shape, stride, 0)
+
+
+def _as_strided(t, geometry):
+    """A view of t's storage at `geometry` (offset relative to t): PyTorch's as_strided, recorded."""
     shape, stride, offset = geometry
-    extent = offset + 1 + builtins.sum((s - 1) * st for s, st in zip(shape, stride) if s > 0)
-    buf = np.zeros(builtins.max(extent, 1), dtype.np)
-    item = dtype.itemsize
-    base_arr = np.ndarray(shape, dtype.np, buf, offset * item, tuple(s * item for s in stride))
-    return buf, base_arr
+    return _make_view(t, shape, stride, t._offset + offset, "AsStridedBackward0",
+                      ((t._shape, t._stride, t._offset), (tuple(shape), tuple(stride), t._offset + offset)))
 
 
-def _region(buf, geometry):
-    shape, stride, offset = geometry
-    item = buf.itemsize
-    return np.ndarray(shape, buf.dtype, buf, offset * item, tuple(s * item for s in stride))
+def _relative(view_geometry, base_geometry):
+    shape, stride, offset = view_geometry
+    return shape, stride, offset - base_geometry[2]
 
 
-builtins.max = __builtins__["max"] if isinstance(__builtins__, dict) else __builtins__.max
+def _as_strided_backward(g, base_geometry, view_geometry):
+    """Scatter the view's gradient into a zero tensor laid out like the base (overlaps accumulate)."""
+    result = _empty_strided(base_geometry, g.dtype)
+    region = _as_strided(result, _relative(view_geometry, base_geometry))
+    if builtins.any(st == 0 and sz > 1 for sz, st in zip(region._shape, region._stride)):
+        # an expanded view: several of its elements share one base element, whose gradient is their sum
+        shape, stride, offset = _relative(view_geometry, base_geometry)
+        flat = np.full(shape, offset, dtype=np.int64)
+        for d, (sz, st) in enumerate(zip(shape, stride)):
+            flat = flat + (np.arange(sz) * st).reshape([-1 if k == d else 1 for k in range(len(shape))])
+        np.add.at(result._storage.data, flat, g._np)
+        return result
+    region.copy_(g)
+    return result
 
 
 class CopySlices(Node):
@@ -1303,15 +1356,16 @@ class CopySlices(Node):
         self.fn.release()
 
     def backward(self, g):
-        buf, base_arr = _base_buffer(self.base_geometry, g.dtype)
-        base_arr[...] = g._np
-        region = _region(buf, self.view_geometry)
-        grads = self.fn.backward(_wrap(region.copy(), g.dtype))
+        # PyTorch's CopySlices::apply, written with engine ops so create_graph records it
+        result = _empty_strided(self.base_geometry, g.dtype)
+        result.copy_(g)
+        grad_slice = _as_strided(result, _relative(self.view_geometry, self.base_geometry))
+        grads = self.fn.backward(grad_slice.clone())
         if grads[0] is None:
-            region[...] = 0
+            grad_slice.zero_()
         else:
-            region[...] = grads[0]._np
-        return (_wrap(base_arr.copy(), g.dtype),) + tuple(grads[1:])
+            grad_slice.copy_(grads[0])
+        return (result,) + tuple(grads[1:])
 
 
 # ------------------------------------------------------------------ indexing
@@ -1321,14 +1375,14 @@ def _is_advanced(ix):
 
 
 def _expand_index(self, index):
+    if not self._shape and not isinstance(index, tuple):  # a lone index on a 0-dim tensor: its own messages
+        if isinstance(index, slice):
+            raise index_error("slice() cannot be applied to a 0-dim tensor.")
+        if isinstance(index, int) and not isinstance(index, bool):
+            raise index_error("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
+                              "in C++ to convert a 0-dim tensor to a number")
     if not isinstance(index, tuple):
         index = (index,)
-    first = next((ix for ix in index if ix is not None and ix is not Ellipsis), None)
-    if not self._shape and isinstance(first, slice):
-        raise index_error("slice() cannot be applied to a 0-dim tensor.")
-    if not self._shape and isinstance(first, int) and not isinstance(first, bool):
-        raise index_error("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
-                          "in C++ to convert a 0-dim tensor to a number")
     consuming = builtins.sum(1 for ix in index if ix is not None and ix is not Ellipsis and not isinstance(ix, bool))
     for ix in index:
         if type(ix) is Tensor and ix.dtype is dtypes.bool_:
@@ -1420,6 +1474,8 @@ class IndexBackward0(Node):
 
 
 def setitem(self, index, value):
+    if not self._shape and isinstance(index, int) and not isinstance(index, bool) and type(value) is Tensor:
+        raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
         return index_put_(self, index, value)
@@ -1427,6 +1483,14 @@ def setitem(self, index, value):
     if target is self:
         target = alias(self)
     if type(value) is Tensor:
+        # PyTorch's copy_to: drop the value's leading 1-dims, then expand it to the target (its errors first)
+        lead = 0
+        while lead < value.dim() - target.dim() and value._shape[lead] == 1:
+            lead += 1
+        if lead:
+            value = value.view(value._shape[lead:])
+        if value._shape != target._shape:
+            value = expand(value, target._shape)
         copy_(target, value)
     elif isinstance(value, (list, tuple)):
         copy_(target, _as_tensor(value, dtype=self.dtype))
@@ -1482,7 +1546,10 @@ def _check_inplace(self):
     view = self._view
     if view is not None:
         if not view.grad_mode and view.base.requires_grad:
-            raise runtime(messages.NO_GRAD_VIEW_INPLACE)
+            fn = self._grad_fn
+            who = (f"Output {self._output_nr} of {fn.short_name()} is a view of a view which was created in"
+                   if fn is not None else "A view was created in")
+            raise runtime(messages.NO_GRAD_VIEW_INPLACE.format(who=who))
         if self.requires_grad and view.base.is_leaf:
             raise runtime(messages.VIEW_OF_LEAF_INPLACE)
     if self.requires_grad and self.is_leaf:
@@ -1500,6 +1567,9 @@ def _precheck(self, *others):
     """PyTorch checks leaf/view in-place rules before anything else (shapes, dtypes), then overlap."""
     if _needs_grad(self, *others):
         _check_inplace(self)
+    if any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
+        raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
+                      "memory location. Please clone() the tensor before performing the operation.")
     for other in others:
         if type(other) is Tensor and other._storage is self._storage and _partial_overlap(self, other):
             raise runtime("unsupported operation: some elements of the input tensor and the written-to tensor "
@@ -1507,23 +1577,26 @@ def _precheck(self, *others):
                           "operation.")
 
 
-def _extent(t):
-    lo = hi = t._offset
-    for size, stride in zip(t._shape, t._stride):
-        if size == 0:
-            return None
-        if stride > 0:
-            hi += (size - 1) * stride
-        else:
-            lo += (size - 1) * stride
-    return lo, hi
+def _non_overlapping_and_dense(t):
+    expected = 1
+    for size, stride in sorted((p for p in zip(t._shape, t._stride) if p[0] != 1), key=lambda p: p[1]):
+        if stride != expected:
+            return False
+        expected *= size
+    return True
 
 
 def _partial_overlap(a, b):
-    if a._offset == b._offset and a._shape == b._shape and a._stride == b._stride:
+    """PyTorch's get_overlap_status(...) == Partial: only dense tensors are compared, by byte range."""
+    if a is b or a.numel() == 0 or b.numel() == 0:
         return False
-    ea, eb = _extent(a), _extent(b)
-    return ea is not None and eb is not None and ea[0] <= eb[1] and eb[0] <= ea[1]
+    if not (_non_overlapping_and_dense(a) and _non_overlapping_and_dense(b)):
+        return False  # "too hard": PyTorch does not check
+    a0, a1 = a._offset, a._offset + a.numel()
+    b0, b1 = b._offset, b._offset + b.numel()
+    if a0 == b0 and a1 == b1:
+        return a._stride != b._stride
+    return a0 < b1 and b0 < a1
 
 
 def _inplace(self, write, make_node, others=(), save_output=False):
@@ -1588,8 +1661,7 @@ def _inplace_node(node_cls, self, other):
     """The node of an in-place binary op; an operand needed for backward is saved as its pre-write copy."""
     original = self
     if node_cls in (MulBackward0, DivBackward0) and _needs_grad(other):
-        with autograd.no_grad():
-            original = self.clone()
+        original = self.clone()  # recorded, as PyTorch's original_self, so double backward reaches self
     node = node_cls.__new__(node_cls)
     Node.__init__(node, (edge_of(self), _edge(other)))
     node.meta = _input_meta(self, other)
@@ -1733,6 +1805,8 @@ def _check_scalar_fits(self, value):
 
 
 def zero_(self):
+    _precheck(self)
+
     def write(arr):
         arr[...] = 0
     return _inplace(self, write, lambda: _zero_node("ZeroBackward0", self))
@@ -1908,6 +1982,9 @@ def cat(tensors, dim=0):
     tensors = list(tensors)
     if not tensors:
         raise runtime("torch.cat(): expected a non-empty list of Tensors")
+    for i, t in enumerate(tensors):
+        if not t._shape:
+            raise runtime(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
     ref = next((t for t in tensors if t._shape != (0,)), tensors[0])
     d = ref._wrap_dim(dim)
     dt = _joined_dtype(tensors)

@@ -11,11 +11,19 @@ MAKE = [
     "{n} = {v} ** 2", "{n} = {v}.clone()", "{n} = {v}.detach()", "{n} = {v}.view(-1)", "{n} = {v}.t()",
     "{n} = {v}[0]", "{n} = {v}[1:]", "{n} = {v}.unsqueeze(0)", "{n} = {v}.reshape(-1)", "{n} = {v}.data",
     "{n} = {v} * {w}", "{n} = {v}.relu()", "{n} = {v}.sum()", "{n} = {v}.mean(0)", "{n} = {v}[..., None]",
+    "{n} = {v}[:, 1]", "{n} = {v}.transpose(0, 1)", "{n} = {v}.expand(2, 2, 3)", "{n} = {v} / {w}",
+    "{n} = {v}.squeeze()", "{n} = {v}.contiguous()", "{n} = {v} @ {w}.t()", "{n} = {v}.max()",
+    "{n} = {v}.max(0).values", "{n} = torch.cat([{v}, {w}])", "{n} = torch.stack([{v}, {w}])",
+    "{n} = {v}.log()", "{n} = {v}.clamp(min=0)", "{n} = {v} - {w}", "{n} = 1 - {v}",
+    "with torch.no_grad():\n        {n} = {v}[0]", "{n} = {v}.float()", "{n} = {v}.flatten()",
 ]
 MUTATE = [
     "{v}.add_(1)", "{v}.mul_(2)", "{v}.zero_()", "{v}.fill_(3)", "{v}.exp_()", "{v}.sigmoid_()",
     "{v}[0] = 5.", "{v} += 1", "{v}.mul_({w})", "{v}.detach_()", "{v}.requires_grad_()",
     "with torch.no_grad():\n        {v}.add_(1)", "{v}.copy_({w})", "{v}.clamp_(0, 1)",
+    "{v}.pow_(2)", "{v}.div_(2)", "{v}[1] = {w}[0]", "{v}[:, 0] = 0.", "{v}.t().mul_(2)", "{v} *= {w}",
+    "{v}.retain_grad()", "{v}.register_hook(lambda g: g * 2)", "{v}.register_hook(lambda g: print('hook', g))",
+    "{v}.grad = None", "{v}.sub_({w}, alpha=2)", "{v}.requires_grad_(False)",
 ]
 OBSERVE = [
     "print({v})", "print({v}._version, {v}.requires_grad, {v}.is_leaf)",
@@ -24,6 +32,9 @@ OBSERVE = [
     "{v}.sum().backward()\n    print(a.grad, c.grad)",
     "print(torch.autograd.grad({v}.sum(), a, retain_graph=True, allow_unused=True))",
     "print({v}.shape, {v}.stride(), {v}.storage_offset(), {v}.is_contiguous())",
+    "print({v}.grad)", "print(torch.autograd.grad({v}.sum(), [a, c], create_graph=True, allow_unused=True))",
+    "{v}.backward(torch.ones_like({v}))\n    print(a.grad, c.grad)",
+    "print({v}._base is None, {v}.data_ptr() == a.data_ptr(), {v}.untyped_storage().tolist() == a.untyped_storage().tolist())",
 ]
 
 
