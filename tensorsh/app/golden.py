@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 WILDCARD = "#> ..."
 WIDTH = 80
 USAGE = """\
-usage: tensorsh test [PATHS...] [-k EXPR] [-x] [--update [--force]] [--check] [--against-torch] [-q]
+usage: tensorsh test [PATHS...] [-k EXPR] [-x] [--update [--force]] [--check] [--against-torch]
 """
 HELP = USAGE + """
 Run golden-output tests: each statement of a .tsh file is checked against the `#>` (output) and
@@ -31,7 +31,6 @@ options:
   --check          also fail on expectation lines no statement can produce (inside blocks, `#> ...`
                    under a statement that prints nothing)
   --against-torch  check the expectations against real PyTorch (runs `tensorsh export` with Python)
-  -q, --quiet      print only failures and the summary
   -h, --help       show this help and exit
 """
 
@@ -432,7 +431,7 @@ def parse_args(argv):
     opts = {"paths": [], "k": None, "x": False, "update": False, "force": False, "check": False,
             "torch": False, "quiet": False}
     flags = {"-x": "x", "--exitfirst": "x", "--update": "update", "--force": "force", "--check": "check",
-             "--against-torch": "torch", "-q": "quiet", "--quiet": "quiet"}
+             "--against-torch": "torch", "-q": "quiet", "--quiet": "quiet"}     # -q: accepted, output is terse anyway
     i = 0
     while i < len(argv):
         a = argv[i]

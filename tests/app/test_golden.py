@@ -198,3 +198,29 @@ def test_usage_errors(tmp_path, capsys):
 def test_no_colour_when_not_a_terminal(tmp_path, capsys):
     f = write(tmp_path, "bad.tsh", "print(1)\n#> 2\n")
     assert "\x1b[" not in run(capsys, f)[1]
+
+
+class FakeTerminal:
+    def __init__(self):
+        self.text = ""
+
+    def isatty(self):
+        return True
+
+    def write(self, s):
+        self.text += s
+
+    def flush(self):
+        pass
+
+
+def test_colour_diff_and_progress_bar_on_a_terminal(tmp_path):
+    f = write(tmp_path, "bad.tsh", "print(1)\n#> 2\n")
+    text = golden.report(golden.check_file(f), golden.Colours(True))
+    assert "\x1b[31m-#> 2\x1b[0m" in text and "\x1b[32m+#> 1\x1b[0m" in text
+    term = FakeTerminal()
+    bar = golden.Progress(40, term)
+    bar.step(20, True)
+    bar.step(21, False)
+    assert "20/40" in term.text and "21/40  1 failed" in term.text
+    assert not golden.Progress(3, term).on          # few files: no bar
