@@ -1,0 +1,84 @@
+"""The real `python -m tensorsh` in a pseudo-terminal, typed at as a person would (pexpect)."""
+import os
+import pathlib
+import re
+import sys
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+PROMPT = "tsh>"
+FRESH = "\x1b[?2004h"    # prompt_toolkit turns bracketed paste on once at the start of each new prompt
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+@pytest.fixture
+def tsh(tmp_path):
+    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"), TERM="xterm-256color",
+               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(sys.executable, ["-m", "tensorsh"], cwd=str(tmp_path), env=env, encoding="utf-8",
+                          dimensions=(50, 120), timeout=20)
+    child.expect_exact(FRESH)
+    child.expect(PROMPT)
+    yield child, tmp_path
+    if child.isalive():
+        child.terminate(force=True)
+
+
+def say(child, line):
+    """Type a line, press Enter, return everything printed up to the next prompt (without colour codes)."""
+    child.send(line + "\r")
+    return until_prompt(child)
+
+
+def until_prompt(child):
+    child.expect_exact(FRESH)
+    out = ANSI.sub("", child.before)
+    child.expect(PROMPT)
+    return out
+
+
+def test_a_session_as_a_person_types_it(tsh):
+    child, tmp = tsh
+    say(child, "x = tensor([1., 2., 3.], grad)")
+    assert "tensor([2., 4., 6.], grad_fn=<MulBackward0>)" in say(child, "x * 2")
+    assert "NameError: name 'q' is not defined" in say(child, "q")
+    assert "tensor([1., 2., 3.], requires_grad=True)" in say(child, "x")          # the session is intact
+
+    out = say(child, "b = x + ones(2)")                                           # a failed assignment
+    assert "RuntimeError: The size of tensor a (3) must match the size of tensor b (2)" in out
+    assert "NameError: name 'b' is not defined" in say(child, "b")
+
+    child.send("with torch.no_grad():\r")                                         # a block over several lines
+    child.expect(r"\.\.\.")
+    child.send("y = x * 2\r")
+    child.expect(r"\.\.\.")
+    child.send("\r")
+    until_prompt(child)
+    assert "False" in say(child, "y.requires_grad")
+
+    child.send("z = (x * ")                                                       # Ctrl-C on a half-typed line
+    child.sendcontrol("c")
+    assert "KeyboardInterrupt" in until_prompt(child)
+    assert "NameError: name 'z' is not defined" in say(child, "z")
+
+    child.send("x.expm\t")                                                        # Tab completes a method
+    child.expect("expm1")
+    assert "tensor([ 1.7183,  6.3891, 19.0855], grad_fn=<Expm1Backward0>)" in say(child, "()")
+
+    out = say(child, "graph((x * 2).exp().sum())")
+    for name in ("SumBackward0", "ExpBackward0", "MulBackward0", "AccumulateGrad"):
+        assert name in out
+    out = say(child, "v = x.detach()[1:]")
+    out = say(child, "show()")
+    assert "S1" in out and "shared by x, v" in out and "storage" in out
+
+    child.sendcontrol("d")                                                        # Ctrl-D leaves
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    history = (tmp / "state" / "tensorsh" / "history").read_text()
+    assert "+x = tensor([1., 2., 3.], grad)" in history
+    assert "+with torch.no_grad():\n+    y = x * 2\n" in history
