@@ -86,18 +86,23 @@ class Node:
     def unpack(self):
         return [s.unpack() for s in self.saved]
 
-    def release(self):
+    def release(self, released=None):
+        """Free what was saved (PyTorch's release_variables): the arrays go as soon as backward is done."""
         if self.saved:
-            undo.touch(self)
+            if released is None:
+                undo.touch(self)
+            else:
+                released.append((self, self._snapshot()))
             for s in self.saved:
                 s.freed = True
+                s.value = None
 
     def _snapshot(self):
-        return [s.freed for s in self.saved]
+        return [(s.freed, s.value) for s in self.saved]
 
     def _restore(self, snap):
-        for s, f in zip(self.saved, snap):
-            s.freed = f
+        for s, (freed, value) in zip(self.saved, snap):
+            s.freed, s.value = freed, value
 
     def saved_info(self):
         """(SavedTensor, ...) for renderers: what this node keeps and at which version."""
@@ -201,11 +206,11 @@ class SavedTensor:
 
     @property
     def current_version(self):
-        return self.value._version_counter.value if self.is_tensor else 0
+        return self.value._version_counter.value if self.is_tensor and self.value is not None else self.version
 
     @property
     def stale(self):
-        return self.is_tensor and self.value._version_counter.value != self.version
+        return self.current_version != self.version
 
     def unpack(self):
         if self.freed:
@@ -340,7 +345,22 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
     return tuple(result)
 
 
+class _Released(list):
+    """(node, saved state) pairs freed by one backward: one undo entry for the whole walk."""
+
+    def _snapshot(self):
+        return None
+
+    def _restore(self, _):
+        for node, snap in self:
+            node._restore(snap)
+
+
 def _walk(roots, retain_graph, captures):
+    released = None
+    if not retain_graph:
+        released = _Released()
+        undo.touch(released)
     root_nodes = [edge[0] for edge, _ in roots]
     deps, nodes = _dependencies(root_nodes)
     needed = _needed(nodes, captures.keys()) if captures is not None else None
@@ -368,8 +388,8 @@ def _walk(roots, retain_graph, captures):
             if not any(n in needed for n, _ in node.next_functions if n is not None):
                 continue
         grads = node.backward(grad)
-        if not retain_graph:
-            node.release()
+        if released is not None:
+            node.release(released)
         post = node.__dict__.get("post_hooks")
         if post:
             for hook in post:

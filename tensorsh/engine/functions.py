@@ -106,8 +106,8 @@ def _via_double(np_fn):
     """float32 transcendental functions: numpy's own float32 kernels differ from PyTorch's (Sleef) in ~20-40%
     of last bits; the correctly rounded result agrees with PyTorch far more often (~99%)."""
     def fn(x):
-        if x.dtype == np.float32:
-            return np_fn(x.astype(np.float64)).astype(np.float32)
+        if x.dtype == np.float32:  # computed in double, rounded once into a float32 result
+            return np_fn(x, dtype=np.float64, out=np.empty(x.shape, np.float32), casting="unsafe")
         return np_fn(x)
     return fn
 
@@ -297,8 +297,12 @@ class _BinaryNode(Node):
     __slots__ = ("meta",)
 
     def __init__(self, a, b, out):
-        Node.__init__(self, (_edge(a), _edge(b)))
-        self.meta = _input_meta(a, b)
+        if type(b) is Tensor:
+            Node.__init__(self, (_edge(a), edge_of(b)))
+            self.meta = _input_meta(a, b)
+        else:  # tensor op Python scalar: the common case, kept lean
+            Node.__init__(self, (edge_of(a), NONE_EDGE))
+            self.meta = ((a._shape, a.dtype), None)
         self.setup(a, b, out)
 
     def backward(self, g):
@@ -1352,8 +1356,8 @@ class CopySlices(Node):
     def saved_info(self):
         return self.fn.saved
 
-    def release(self):
-        self.fn.release()
+    def release(self, released=None):
+        self.fn.release(released)
 
     def backward(self, g):
         # PyTorch's CopySlices::apply, written with engine ops so create_graph records it
@@ -2089,5 +2093,5 @@ Tensor.__api__ = frozenset(_METHODS) - {"_slice"} | {
     "grad", "retains_grad", "retain_grad", "register_hook", "detach", "detach_", "data", "backward", "item",
     "tolist", "dtype", "T", "mT", "normal_", "uniform_", "random_",
 }
-Tensor.T = property(lambda self: permute(self, *reversed(range(self.dim()))) if self.dim() != 2 else t(self))
+Tensor.T = property(lambda self: permute(self, *reversed(range(self.dim()))))
 Tensor.mT = property(lambda self: transpose(self, -2, -1))
