@@ -487,11 +487,24 @@ def loop(shell, prompt_session):
             continue
         except EOFError:
             return 0
+        _settle_cpr(prompt_session)
         try:
             if not shell.handle(text):
                 return 0
         except KeyboardInterrupt:
             shell.write("KeyboardInterrupt\n")
+
+
+def _settle_cpr(prompt_session):
+    """A terminal that answers cursor-position requests does so within a whole typed line (the prompt even waits
+    for it); still no answer means none will come, so stop asking instead of waiting a second after every line."""
+    try:
+        from prompt_toolkit.renderer import CPR_Support
+        renderer = prompt_session.app.renderer
+        if renderer.cpr_support == CPR_Support.UNKNOWN:
+            renderer.cpr_support = CPR_Support.NOT_SUPPORTED
+    except (ImportError, AttributeError):
+        pass
 
 
 def _parse(argv):

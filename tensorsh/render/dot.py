@@ -53,9 +53,13 @@ def dot_source(session, tensor):
             if not s.is_tensor:
                 continue
             sid = ident(s)
-            state = " (freed)" if s.freed else (f" (stale: v{s.version} -> v{s.current_version})" if s.stale else "")
-            label = (name_of(session, s.value) or ("result" if s.is_output else "saved")) + state
-            lines.append(f"\t{sid} [label={_quote(label + chr(10) + ' ' + _size(s.value))} fillcolor=orange]")
+            if s.freed or s.value is None:
+                label, size = ("result" if s.is_output else "saved") + " (freed)", ""
+            else:
+                state = f" (stale: v{s.version} -> v{s.current_version})" if s.stale else ""
+                label = (name_of(session, s.value) or ("result" if s.is_output else "saved")) + state
+                size = chr(10) + " " + _size(s.value)
+            lines.append(f"\t{sid} [label={_quote(label + size)} fillcolor=orange]")
             lines.append(f"\t{sid} -> {nid} [dir=none]")
         for child in _children(node):
             cid = visit(child)

@@ -41,7 +41,7 @@ class Snapshot:
         self.storages = {v[1].id for v in self.vars.values()}
         self.nodes = _nodes([v[6] for v in self.vars.values()])
         self.node_ids = {id(n) for n in self.nodes}
-        self.stale = {id(s) for n in self.nodes for s in _saved(n) if s.is_tensor and s.stale}
+        self.stale = {id(s) for n in self.nodes for s in _saved(n) if s.is_tensor and not s.freed and s.stale}
         self.freed = {id(s) for n in self.nodes for s in _saved(n) if s.freed}
 
 
@@ -53,6 +53,8 @@ def _name(session, t, fallback=None):
 
 
 def _describe_saved(session, s):
+    if s.freed:
+        return f"a freed tensor (v{s.version})"
     if not s.is_tensor:
         return None if s.value is None else repr(s.value)
     return f"{_name(session, s.value, 'its output' if s.is_output else None)} (v{s.version})"
@@ -106,7 +108,7 @@ def explain(session, before, after):
         lines.append(f"in place: version counter of {', '.join(names)} went v{value} \u2192 v{counter.value}")
     for node in after.nodes:
         for s in _saved(node):
-            if s.is_tensor and s.stale and id(s) not in before.stale and id(node) in before.node_ids:
+            if s.is_tensor and not s.freed and s.stale and id(s) not in before.stale and id(node) in before.node_ids:
                 lines.append(f"warning: {node.name_} saved {_name(session, s.value, 'a tensor')} at v{s.version}; "
                              f"it is now v{s.current_version} \u2014 backward through it will fail")
     freed = [n.name_ for n in after.nodes

@@ -4,13 +4,14 @@ from tensorsh.render.common import name_of, shape_text, render, compact_value
 
 def _label_saved(session, saved):
     """How a saved value reads: the variable it is, or its shape, with the version it was saved at."""
+    if saved.freed:
+        what = "result" if saved.is_output else "tensor"
+        return f"saved {what} (v{saved.version}): freed by backward (retain_graph=True keeps it)"
     if not saved.is_tensor:
         return f"saved {saved.value!r}" if saved.value is not None else None
     t = saved.value
     name = name_of(session, t)
     what = name if name else ("result" if saved.is_output else f"tensor {shape_text(t)} {t.dtype.name}")
-    if saved.freed:
-        return f"saved {what}: freed by backward (retain_graph=True keeps it)"
     if saved.stale:
         return (f"saved {what}: STALE \u2014 saved at v{saved.version}, now v{saved.current_version}"
                 " \u2014 backward will fail")
@@ -75,7 +76,7 @@ def tree_lines(session, tensor):
         for s in _saved_of(node):
             text = _label_saved(session, s)
             if text:
-                out.append((depth + 1, text, "stale" if (s.is_tensor and s.stale) or s.freed else "saved"))
+                out.append((depth + 1, text, "stale" if s.freed or (s.is_tensor and s.stale) else "saved"))
         for child in _children(node):
             visit(child, depth + 1)
 

@@ -222,3 +222,20 @@ def test_failing_statements_leave_state_unchanged(statements):
         assert shell.run_source(block, "<t>") is False
         assert state(shell.session) == before
     assert shell.run_source("backward(c.sum())", "<t>")   # the graph still works afterwards
+
+
+def test_first_prompt_loads_only_prompt_toolkit():
+    """Start-up (issue 7): numpy, the language, rich and pygments load after the first prompt shows."""
+    import subprocess
+    import sys
+    code = ("import sys, tensorsh.app.shell as s\n"
+            "from prompt_toolkit.output import DummyOutput\n"
+            "sh = s.Shell(plain=False)\n"
+            "s.make_prompt_session(sh, output=DummyOutput())\n"
+            "print(' '.join(sorted(sys.modules)))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    loaded = {m.split(".")[0] for m in r.stdout.split()}
+    assert "prompt_toolkit" in loaded
+    assert not loaded & {"numpy", "rich", "pygments", "lark", "torch"}
+    assert not {m for m in r.stdout.split() if m.startswith(("tensorsh.lang", "tensorsh.engine", "tensorsh.render"))}
