@@ -298,6 +298,15 @@ class Compiler:
 
     def stmt_Assign(self, node):
         value = self.expr(node.value)
+        target = node.targets[0]
+        if len(node.targets) == 1 and isinstance(target, A.Name) and target.id not in self.locals:
+            # the hot case (`y = y * 1.0001` in a loop): one closure, no separate store or enter call
+            name, variables, enter, loc = target.id, self.variables, self.hooks.enter_statement, self.location(node)
+
+            def assign_name(frame):
+                enter(loc)
+                variables[name] = value(frame)
+            return assign_name
         stores = [self.store(t) for t in node.targets]
         if len(stores) == 1:
             store = stores[0]
@@ -577,6 +586,20 @@ class Compiler:
         ops = [GUARDED.get(op) or BINARY[op] for op in node.ops]
         if len(ops) == 1:
             left, right, op = fns[0], fns[1], ops[0]
+            const = node.operands[1]
+            if isinstance(const, A.Const) and type(const.value) in (float, int) and \
+                    (op is not guarded_mul or type(const.value) is float):
+                # `tensor * 1.0001`: the constant folded in (a float cannot repeat a sequence, so no guard)
+                op, c = BINARY[node.ops[0]] if op is guarded_mul else op, const.value
+
+                def binop_const(frame):
+                    a = left(frame)
+                    try:
+                        return op(a, c)
+                    except Exception as e:
+                        locate(e, node)
+                        raise
+                return binop_const
 
             def binop(frame):
                 a = left(frame)

@@ -19,14 +19,8 @@ from tensorsh.lang.compiler import Compiler, Limit, Location, NoAttribute
 from tensorsh.lang.errors import UserError, InternalError, Note
 from tensorsh.lang.parser import Source, parse
 
-try:
-    from tensorsh.engine import undo as _undo
-except ImportError:  # the engine lands in stages; the language works on Python values without it
-    _undo = None
-try:
-    from tensorsh.engine.errors import TorchError, set_warning_sink
-except ImportError:
-    TorchError, set_warning_sink = None, None
+from tensorsh.engine import undo as _undo
+from tensorsh.engine.errors import TorchError, set_warning_sink
 
 PYTHON_ERRORS = (TypeError, ValueError, ZeroDivisionError, IndexError, KeyError, OverflowError, MemoryError,
                  StopIteration, AssertionError, NoAttribute)
@@ -53,17 +47,6 @@ class Result:
     error: Optional[UserError] = None
     warnings: list = field(default_factory=list)   # "UserWarning: <message>"
     value: Any = None                              # an expression statement's value (for echo)
-
-
-class _NullJournal:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def rollback(self):
-        pass
 
 
 class Session:
@@ -118,8 +101,7 @@ class Session:
     # ---- hooks the compiled code calls ----
     def enter_statement(self, loc):
         self._loc = loc
-        if _undo is not None:
-            _undo.set_location(loc)
+        _undo._location = loc  # the engine's blame notes name this statement
 
     def module(self, dotted, node):
         mod = self.modules.get(dotted)
@@ -218,7 +200,7 @@ class Session:
         snapshot = dict(variables)
         self.results[0] = None
         previous_sink = set_warning_sink(self._on_warning) if set_warning_sink else None
-        journal_cm = _undo.recording() if _undo is not None else _NullJournal()
+        journal_cm = _undo.recording()
         try:
             with journal_cm as journal:
                 try:
@@ -247,7 +229,7 @@ class Session:
             node = self._loc if isinstance(e, KeyboardInterrupt) and self._loc is not None else stmt.node
         if isinstance(e, KeyboardInterrupt):
             err = UserError("KeyboardInterrupt", "", detail="interrupted (Ctrl-C) while running this statement")
-        elif TorchError is not None and isinstance(e, TorchError):
+        elif isinstance(e, TorchError):
             notes = []
             blame = getattr(e, "blame", None)
             if isinstance(blame, Location):
