@@ -152,21 +152,20 @@ class Shell:
         except UserError as e:
             self.write_err(format_error(e))
             if record:
-                self.transcript.append((text.rstrip("\n"), "", [e.last_line()]))
+                self.transcript.append((text.rstrip("\n"), [], "", e.last_line()))
             return False
         for stmt in statements:
-            result = session.execute(stmt, echo=echo)
-            if result.output:
-                self.write(result.output)
+            result = session.execute(stmt)
+            echoed = repr(result.value) + "\n" if echo and result.value is not None else ""
             for w in result.warnings:
                 self.write_err(f"{w}\n")
+            if result.output or echoed:
+                self.write(result.output + echoed)
             self._flush_explain()
-            errors = list(result.warnings)
             if result.error is not None:
                 self.write_err(format_error(result.error))
-                errors.append(result.error.last_line())
             if record:
-                self.transcript.append((stmt.source, result.output, errors))
+                self.transcript.append(_entry(stmt, result, echoed))
             if result.error is not None:
                 return False
         return True
@@ -306,17 +305,27 @@ def summary(value, session=None):
     return f"{type(value).__name__}: {text[:60] + ('...' if len(text) > 60 else '')}"
 
 
+def _entry(stmt, result, echoed):
+    """(source, warnings, output, error) as a golden file states them; a script does not echo, so an echoed
+    expression is saved as print(...) when print shows the same text."""
+    source, output = stmt.source, result.output
+    if echoed:
+        if str(result.value) == repr(result.value) and "\n" not in source:
+            source, output = f"print({source})", output + echoed
+    return source, list(result.warnings), output, result.error.last_line() if result.error is not None else None
+
+
 def golden_text(transcript):
-    """The session as a .tsh file: each statement, its output as `#>` lines and its errors as `#!` lines."""
+    """The session as a .tsh file: each statement, then its warnings (#!), output (#>) and error (#!)."""
     out = []
-    for source, output, errors in transcript:
+    for source, warnings, output, error in transcript:
         out.append(source)
+        for w in warnings:
+            out.extend(f"#! {line}" for line in w.split("\n"))
         for line in output.split("\n")[:-1] if output else []:
             out.append(f"#> {line}" if line else "#>")
-        for err in errors:
-            first, *rest = err.split("\n")
-            out.append(f"#! {first}")
-            out.extend(f"#! {r}" for r in rest)
+        if error is not None:
+            out.extend(f"#! {line}" for line in error.split("\n"))
     return "\n".join(out) + ("\n" if out else "")
 
 

@@ -146,16 +146,24 @@ def test_vars_reset_help():
 
 def test_save_writes_a_golden_file_and_load_runs_it(tmp_path):
     shell, out = make_shell()
-    for line in ("x = tensor([1., 2.], grad)", "x * 2", "print(x.sum())", "q", "y = x.exp()"):
+    for line in ("x = tensor([1., 2.], grad)", "x * 2", "print(x.sum())", "q", "y = x.exp()", "'a'", "y.grad"):
         shell.handle(line)
     path = tmp_path / "s.tsh"
     shell.handle(f":save {path}")
     assert path.read_text() == (
         "x = tensor([1., 2.], grad)\n"
-        "x * 2\n#> tensor([2., 4.], grad_fn=<MulBackward0>)\n"
+        "print(x * 2)\n#> tensor([2., 4.], grad_fn=<MulBackward0>)\n"
         "print(x.sum())\n#> tensor(3., grad_fn=<SumBackward0>)\n"
         "q\n#! NameError: name 'q' is not defined\n"
-        "y = x.exp()\n")
+        "y = x.exp()\n"
+        "'a'\n"
+        "y.grad\n#! UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its "
+        ".grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be "
+        "populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf "
+        "Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 "
+        "for more information.\n")
+    from tensorsh.app import golden
+    assert golden.main([str(path)]) == 0          # the saved session passes as a golden test
     fresh, out2 = make_shell()
     fresh.handle(f":load {path}")
     text = "".join(out2)
@@ -239,3 +247,14 @@ def test_first_prompt_loads_only_prompt_toolkit():
     assert "prompt_toolkit" in loaded
     assert not loaded & {"numpy", "rich", "pygments", "lark", "torch"}
     assert not {m for m in r.stdout.split() if m.startswith(("tensorsh.lang", "tensorsh.engine", "tensorsh.render"))}
+
+
+def test_backward_error_names_the_inplace_statement():
+    shell, out = make_shell()
+    for line in ("a = tensor([2., 3.], grad)", "b = a.exp()", "b.fill_(2)", "b.sum().backward()"):
+        shell.handle(line)
+    text = "".join(out)
+    assert "note: this statement modified, in place, a tensor that backward needed\n    1 | b.fill_(2)\n" in text
+    assert text.endswith("is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the "
+                         "operation that failed to compute its gradient, with "
+                         "torch.autograd.set_detect_anomaly(True, check_nan=False).\n")
