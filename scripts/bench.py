@@ -559,9 +559,10 @@ def main():
     except ImportError:
         torch = None
     import tensorsh.lang.session  # noqa: F401  (imported before the freeze below)
-    # torch's import leaves ~10^5 Python objects that every full garbage collection would walk while
-    # tensorsh runs; freeze them so tensorsh is timed as in its own process (`tensorsh run` has no torch).
-    gc.freeze()
+    from tensorsh.app.cli import tune_gc
+    # the collector set up as `tensorsh run` sets it up (frozen start-up objects, torch's included here, and
+    # a higher first threshold), so tensorsh is timed as in its own process
+    tune_gc()
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer repetitions")
     ap.add_argument("--only", default="startup,perop,throughput,golden,rng", help="comma-separated sections")

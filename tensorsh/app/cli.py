@@ -60,7 +60,7 @@ def run_source(text, filename, opts):
     """Run a program as a script: output to stdout, warnings and the error report to stderr."""
     from tensorsh.lang.errors import format_error
     from tensorsh.lang.session import Session
-    _tune_gc()
+    tune_gc()
     session = Session(write=sys.stdout.write, write_err=sys.stderr.write,
                       options={"plain": _plain(opts), "explain": opts.get("explain", False)})
     if opts.get("explain"):
@@ -89,7 +89,7 @@ def _attach_explain(session):
         attach(session)
 
 
-def _tune_gc():
+def tune_gc():
     """Autograd graphs are reference cycles; with the long-lived objects of start-up frozen out of the
     collector's view and a higher first threshold, small ops stop paying for full collections (issue 7)."""
     import gc
