@@ -21,8 +21,16 @@ options:
   -c CODE       run CODE as a program
   --plain       plain, colourless, deterministic output (also when output is not a terminal, or NO_COLOR is set)
   --explain     after each statement, say what changed (storages, versions, graph, grads)
+  -k, --keep-going
+                report a failing statement and go on with the next (a tutorial that shows its errors)
   --version     print the version and exit
   -h, --help    show this help and exit
+
+commands:
+  tensorsh test [PATHS...] [-k EXPR] [-x] [--update [--force]] [--check] [--against-torch]
+                run .tsh files as golden tests (their #> / #! lines are the expected output)
+  tensorsh export FILE.tsh [-o OUT.py]
+                write the same experiment as a runnable PyTorch script
 """
 
 
@@ -66,6 +74,8 @@ def run_source(text, filename, opts):
     if opts.get("explain"):
         _attach_explain(session)
     try:
+        if opts.get("keep_going"):
+            return _run_keep_going(session, text, filename)
         error = session.run(text, filename)
     except KeyboardInterrupt:  # between statements
         sys.stdout.flush()
@@ -75,6 +85,26 @@ def run_source(text, filename, opts):
     if error is not None:
         sys.stderr.write(format_error(error))
         return 1
+    return 0
+
+
+def _run_keep_going(session, text, filename):
+    """--keep-going: a failing statement is reported (and rolled back) and the program goes on, as in a
+    golden test; the errors are part of the output, so only a syntax error makes the exit status 1."""
+    from tensorsh.lang.errors import UserError, format_error
+    try:
+        statements = session.compile(text, filename)
+    except UserError as e:
+        sys.stderr.write(format_error(e))
+        return 1
+    for statement in statements:
+        result = session.execute(statement)
+        sys.stdout.write(result.output)
+        if result.error is not None:
+            sys.stdout.flush()
+            sys.stderr.write(format_error(result.error))
+            sys.stderr.flush()
+    sys.stdout.flush()
     return 0
 
 
@@ -121,6 +151,8 @@ def _parse_run_args(args):
             opts["plain"] = True
         elif a == "--explain":
             opts["explain"] = True
+        elif a in ("-k", "--keep-going"):
+            opts["keep_going"] = True
         elif a == "-c":
             if i + 1 >= len(args):
                 return None, None, "argument -c: expected one argument"
