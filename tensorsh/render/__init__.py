@@ -16,7 +16,7 @@ class Renderer:
     def _options(self, session):
         opts = getattr(session, "options", {}) or {}
         plain = self.plain if self.plain is not None else opts.get("plain", True)
-        width = (opts.get("width") or self.width or 80) if plain else None  # colour: the terminal's width
+        width = opts.get("width") or self.width or 80        # the shell passes its terminal's width
         return plain, width
 
     def show(self, session, items):
