@@ -860,6 +860,12 @@ class MvBackward0(MmBackward0):
 
 def _mm_like(a, b, node_cls):
     dt = dtypes.promote(a.dtype, b.dtype)
+    if a.dtype is not b.dtype:
+        na, nb = dtypes.SCALAR_NAMES[a.dtype.name], dtypes.SCALAR_NAMES[b.dtype.name]
+        if node_cls is DotBackward0:
+            raise runtime(f"dot : expected both vectors to have same dtype, but found {na} and {nb}")
+        if node_cls is MvBackward0:
+            raise runtime(f"addmv input tensors must have the same dtype, but got {nb}, {na}, and {nb}")
     check_size(a.numel() // builtins.max(a._shape[-1], 1) * (b._shape[-1] if b.dim() > 1 else 1) * dt.itemsize)
     if a.dtype is not b.dtype:
         raise runtime(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')} != {b.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')}")
