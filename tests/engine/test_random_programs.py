@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from test_differential import run_in_engine, run_in_torch
+from same_as_torch import run_in_engine, run_in_torch
 
 pytest.importorskip("torch")
 

@@ -4,7 +4,7 @@ import io
 import pytest
 
 from differential_corpus import PROGRAMS
-from test_differential import ADDRESS, run_in_torch
+from same_as_torch import ADDRESS, run_in_torch
 
 pytest.importorskip("torch")
 

@@ -1,4 +1,4 @@
-"""Each corpus program runs in torch and in the engine: printed text, error lines and warnings must match."""
+"""Run one program in torch and in the engine and compare printed text, error lines and warnings."""
 import contextlib
 import copy
 import io
@@ -8,9 +8,10 @@ import warnings
 
 import pytest
 
-from differential_corpus import PROGRAMS
-
-torch = pytest.importorskip("torch")
+try:
+    import torch
+except ImportError:  # the tests that use this skip cleanly
+    torch = None
 
 from tensorsh.engine.errors import TorchError, set_warning_sink  # noqa: E402
 from tensorsh.engine.torch_api import COPY, NAMESPACE  # noqa: E402
@@ -45,7 +46,9 @@ def run_in_engine(src):
     return ADDRESS.sub(" object", out.getvalue()), warns
 
 
-@pytest.mark.parametrize("name", sorted(PROGRAMS))
-def test_program_prints_what_torch_prints(name):
-    src = PROGRAMS[name].replace("import copy\n", "")
+def same_as_torch(src):
+    """Assert that the engine prints (and raises, and warns) exactly what torch does for src."""
+    if torch is None:
+        pytest.skip("torch is not installed")
+    src = src.replace("import copy\n", "")
     assert run_in_engine(src) == run_in_torch(src)

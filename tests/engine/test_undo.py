@@ -1,0 +1,77 @@
+"""The undo journal: a failed statement's mutations (bytes, versions, grads, graphs, RNG) roll back."""
+import numpy as np
+import pytest
+
+from tensorsh.engine import undo
+from tensorsh.engine.errors import TorchError
+from tensorsh.engine.random import default_generator
+from tensorsh.engine.torch_api import NAMESPACE as T
+
+
+def failing(fn):
+    """Run fn inside a journal, as the session runs a statement, then roll back."""
+    with undo.recording() as journal:
+        with pytest.raises(TorchError):
+            fn()
+    journal.rollback()
+
+
+def test_inplace_write_then_error_restores_bytes_and_version():
+    x = T["ones"](3)
+    v = x[1:]
+
+    def stmt():
+        v.mul_(5)
+        x.add_(T["ones"](4))  # broadcast error after the first write
+    failing(stmt)
+    assert x.tolist() == [1.0, 1.0, 1.0] and x._version == 0 and v._version == 0
+
+
+def test_backward_then_error_restores_grads_and_frees_nothing():
+    a = T["tensor"]([1.0, 2.0], requires_grad=True)
+    y = (a * a).sum()
+
+    def stmt():
+        y.backward()
+        y.backward()  # the graph was freed by the first call
+    failing(stmt)
+    assert a.grad is None
+    y.backward()  # the graph is intact again: the first backward was undone
+    assert a.grad.tolist() == [2.0, 4.0]
+
+
+def test_rebased_history_and_detach_are_restored():
+    a = T["ones"](3, requires_grad=True)
+    b = a * 2
+    fn = b.grad_fn
+
+    def stmt():
+        b[0] = 5.0            # CopySlices
+        b.detach_()
+        T["ones"](2).view(3)  # error
+    failing(stmt)
+    assert b.grad_fn is fn and b.requires_grad and b.tolist() == [2.0, 2.0, 2.0] and b._version == 0
+
+
+def test_random_draws_are_undone():
+    T["manual_seed"](0)
+    state = default_generator.get_state()
+    failing(lambda: (T["randn"](5), T["ones"](2) + T["ones"](3)))
+    assert default_generator.get_state() == state
+
+
+def test_memory_limit_refuses_before_allocating():
+    with pytest.raises(TorchError) as e:
+        T["ones"](10 ** 12)
+    assert e.value.kind == "RuntimeError"
+    assert "refusing to allocate 4000000000000 bytes" in e.value.message
+    with pytest.raises(TorchError):
+        T["ones"](100000, 1) + T["ones"](1, 100000)
+
+
+def test_data_ptr_equal_exactly_when_storage_and_offset_are():
+    x = T["arange"](6.0)
+    assert x.detach().data_ptr() == x.data_ptr() == x.view(2, 3).data_ptr()
+    assert x[1:].data_ptr() - x.data_ptr() == 4
+    assert x.clone().data_ptr() != x.data_ptr()
+    assert np.array_equal(x.untyped_storage().tolist()[:4], [0, 0, 0, 0])
