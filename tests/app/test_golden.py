@@ -8,6 +8,12 @@ from tensorsh.app import golden
 ERR = ("RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.")
 
 
+
+@pytest.fixture(autouse=True)
+def outside_ci(monkeypatch):
+    """--update refuses under CI; these tests run the tool as a developer would (CI sets CI=true)."""
+    monkeypatch.delenv("CI", raising=False)
+
 def run(capsys, *argv):
     code = golden.main(list(argv))
     out, err = capsys.readouterr()
