@@ -405,30 +405,33 @@ def _completer(shell):
 def key_bindings(shell):
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.keys import Keys
+    from prompt_toolkit.filters import has_focus, is_searching
+    from prompt_toolkit.enums import DEFAULT_BUFFER
     kb = KeyBindings()
+    editing = has_focus(DEFAULT_BUFFER) & ~is_searching   # Ctrl-R search keeps its own Enter
 
-    @kb.add("enter")
+    @kb.add("enter", filter=editing)
     def _enter(event):
         buf = event.current_buffer
         if buf.complete_state:
             buf.complete_state = None
             return
         text = buf.document.text
-        at_end = not buf.document.text_after_cursor.strip()
+        at_end = not buf.document.text_after_cursor.strip() or "\n" not in text   # e.g. after Ctrl-R
         if at_end and shell.should_run(text):
             buf.validate_and_handle()
         else:
             buf.insert_text("\n" + _indent_after(buf.document.current_line_before_cursor))
 
-    @kb.add("escape", "enter")
+    @kb.add("escape", "enter", filter=editing)
     def _newline(event):
         event.current_buffer.insert_text("\n")
 
-    @kb.add(Keys.BracketedPaste)
+    @kb.add(Keys.BracketedPaste, filter=editing)
     def _paste(event):
         event.current_buffer.insert_text(clean_paste(event.data))
 
-    @kb.add("tab", filter=_at_line_start())
+    @kb.add("tab", filter=editing & _at_line_start())
     def _indent(event):
         event.current_buffer.insert_text("    ")
 

@@ -258,3 +258,10 @@ def test_backward_error_names_the_inplace_statement():
     assert text.endswith("is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the "
                          "operation that failed to compute its gradient, with "
                          "torch.autograd.set_detect_anomaly(True, check_nan=False).\n")
+
+
+def test_ctrl_r_searches_history():
+    shell, out = drive("t = tensor([7., 8.])\rn = 1\r\x12tensor(\r\rt\r")
+    # Ctrl-R found the earlier line, Enter took it, Enter ran it again: t is still the same value
+    assert out.endswith("tensor([7., 8.])\n")
+    assert [e[0] for e in shell.transcript] == ["t = tensor([7., 8.])", "n = 1", "t = tensor([7., 8.])", "print(t)"]
