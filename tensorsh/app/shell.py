@@ -174,7 +174,7 @@ class Shell:
         if self._pending:
             text = "".join(self._pending)
             self._pending.clear()
-            self.write(text)
+            self.write(text if self.plain else f"\x1b[2m{text.rstrip(chr(10))}\x1b[0m\n")   # dim in colour
 
     # ---- meta commands ----
     def meta(self, line):
