@@ -16,8 +16,23 @@ def is_grad_enabled():
     return _grad_enabled[0]
 
 
-def set_grad_enabled(mode):
-    _grad_enabled[0] = bool(mode)
+class set_grad_enabled:
+    """torch.set_grad_enabled(mode): sets the mode at once; as a context manager, restores it on exit."""
+    __api__ = frozenset()
+
+    def __init__(self, mode):
+        self._prev = _grad_enabled[0]
+        _grad_enabled[0] = bool(mode)
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        _grad_enabled[0] = self._prev
+        return False
+
+    def __repr__(self):
+        return "<torch.autograd.grad_mode.set_grad_enabled object>"
 
 
 class _GradModeContext:

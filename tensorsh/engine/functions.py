@@ -619,7 +619,8 @@ def _sum_np(x, axis, keepdims, dt):
     return np.sum(x, axis=axis, keepdims=keepdims, dtype=dt.np)
 
 
-def sum(self, dim=None, keepdim=False, dtype=None):
+def sum(self, dim=None, keepdim=False, dtype=None, axis=None):
+    dim = axis if axis is not None else dim  # numpy's spelling, which PyTorch accepts
     dt = _reduction_dtype(self, dtype)
     dims = _dims(self, dim)
     if dims == ():
@@ -658,7 +659,8 @@ class SumBackward1(Node):
         return (g.expand(self.shape),)
 
 
-def mean(self, dim=None, keepdim=False, dtype=None):
+def mean(self, dim=None, keepdim=False, dtype=None, axis=None):
+    dim = axis if axis is not None else dim
     if dtype is None and self.dtype.category < 2:
         raise runtime(messages.MEAN_DTYPE.format(name=dtypes.SCALAR_NAMES[self.dtype.name]))
     dt = dtype or self.dtype
@@ -1950,6 +1952,81 @@ def deepcopy(self, memo=None):
     return out
 
 
+# ------------------------------------------------------------------ new_* (same dtype as self)
+
+def new_tensor(self, data, dtype=None, requires_grad=False, **_):
+    from .creation import tensor
+    return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+
+def _new_filled(kind):
+    def op(self, *size, dtype=None, requires_grad=False, **_):
+        from . import creation
+        return getattr(creation, kind)(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+    return op
+
+
+def new_full(self, size, fill_value, dtype=None, requires_grad=False, **_):
+    from .creation import full
+    return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+
+# ------------------------------------------------------------------ softmax and losses (torch.nn.functional)
+
+class SoftmaxBackward0(Node):
+    __slots__ = ("dim",)
+    name_ = "SoftmaxBackward0"
+
+    def __init__(self, x, out, dim):
+        Node.__init__(self, (edge_of(x),))
+        self.dim = dim
+        self.saved = (SavedTensor(out, self, is_output=True),)
+
+    def backward(self, g):
+        y, = self.unpack()
+        return (y * (g - (g * y).sum(self.dim, keepdim=True)),)
+
+
+def softmax(self, dim, dtype=None):
+    d = self._wrap_dim(dim)
+    x = self._np if dtype is None else self._np.astype(dtype.np)
+    e = np.exp(x - np.max(x, axis=d, keepdims=True))
+    out = _new(np.asarray(e / np.sum(e, axis=d, keepdims=True), dtype=x.dtype), dtype or self.dtype)
+    if _needs_grad(self):
+        _attach(out, SoftmaxBackward0(self, out, d))
+    return out
+
+
+def log_softmax(self, dim, dtype=None):
+    return softmax(self, dim, dtype).log()
+
+
+class MseLossBackward0(Node):
+    __slots__ = ("reduction", "meta")
+    name_ = "MseLossBackward0"
+
+    def __init__(self, a, b, reduction):
+        Node.__init__(self, (_edge(a), _edge(b)))
+        self.reduction = reduction
+        self.meta = _input_meta(a, b)
+        self.saved = (SavedTensor(a, self), SavedTensor(b, self))
+
+    def backward(self, g):
+        a, b = self.unpack()
+        scale = 2.0 / a.numel() if self.reduction == "mean" else 2.0
+        d = (a - b) * (g * scale)
+        return _reduce_grad(d, self.meta[0]), _reduce_grad(-d, self.meta[1])
+
+
+def mse_loss(input, target, reduction="mean"):
+    with autograd.no_grad():
+        sq = (input - target) ** 2
+        out = sq.mean() if reduction == "mean" else sq.sum() if reduction == "sum" else sq
+    if _needs_grad(input, target) and reduction in ("mean", "sum"):
+        _attach(out, MseLossBackward0(input, target, reduction))
+    return out
+
+
 # ------------------------------------------------------------------ joining
 
 class CatBackward0(Node):
@@ -2052,6 +2129,8 @@ _METHODS = {
     "add_": add_, "sub_": sub_, "mul_": mul_, "div_": div_, "exp_": exp_, "sigmoid_": sigmoid_,
     "tanh_": tanh_, "relu_": relu_, "neg_": neg_, "sqrt_": sqrt_, "log_": log_, "sin_": sin_, "cos_": cos_,
     "abs_": abs__, "pow_": pow__, "clamp_": clamp_, "fill_": fill_, "zero_": zero_, "copy_": copy_,
+    "new_tensor": new_tensor, "new_ones": _new_filled("ones"), "new_zeros": _new_filled("zeros"),
+    "new_empty": _new_filled("empty"), "new_full": new_full, "softmax": softmax, "log_softmax": log_softmax,
     "index_put_": index_put_, "clone": clone, "contiguous": contiguous, "to": to, "type": type_,
     "float": float_, "double": double, "long": long, "int": int_, "bool": bool_,
 }
@@ -2097,7 +2176,7 @@ Tensor.__api__ = frozenset(_METHODS) - {"_slice"} | {
     "element_size", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_contiguous",
     "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
     "grad", "retains_grad", "retain_grad", "register_hook", "detach", "detach_", "data", "backward", "item",
-    "tolist", "dtype", "T", "mT", "normal_", "uniform_", "random_",
+    "tolist", "dtype", "T", "mT", "normal_", "uniform_", "random_", "storage",
 }
 Tensor.T = property(lambda self: permute(self, *reversed(range(self.dim()))))
 Tensor.mT = property(lambda self: transpose(self, -2, -1))

@@ -75,3 +75,7 @@ def version_mismatch(type_name, shape, output_of, output_nr, version, expected):
     return ("one of the variables needed for gradient computation has been modified by an inplace operation: "
             f"[{type_name} {shape_text}]{which} is at version {version}; expected version {expected} instead. "
             + HINT)
+TYPED_STORAGE_WARNING = (
+    "TypedStorage is deprecated. It will be removed in the future and UntypedStorage will be the only storage "
+    "class. This should only matter to you if you are using storages directly.  To access UntypedStorage "
+    "directly, use tensor.untyped_storage() instead of tensor.storage()")

@@ -20,6 +20,20 @@ class PrintOptions:
 
 
 DEFAULT_OPTIONS = PrintOptions()
+OPTIONS = DEFAULT_OPTIONS  # the current options: torch.set_printoptions replaces this
+
+
+def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None,
+                     sci_mode=None):
+    """torch.set_printoptions: a profile resets all four numbers first, then the given ones apply."""
+    global OPTIONS
+    base = OPTIONS
+    if profile is not None:
+        base = {"default": PrintOptions(), "short": PrintOptions(2, 1000, 2, 80),
+                "full": PrintOptions(4, float("inf"), 3, 80)}[profile]
+    changes = {k: v for k, v in (("precision", precision), ("threshold", threshold), ("edgeitems", edgeitems),
+                                 ("linewidth", linewidth)) if v is not None}
+    OPTIONS = PrintOptions(**{**base.__dict__, **changes, "sci_mode": sci_mode})
 
 _PREFIX = "tensor("
 _FLOAT_DTYPES = frozenset({"float16", "bfloat16", "float32", "float64"})

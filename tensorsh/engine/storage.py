@@ -98,6 +98,44 @@ class Storage:
         self.data[...] = snap
 
 
+class TypedStorage:
+    """tensor.storage() (deprecated in PyTorch): the same buffer seen as elements of one dtype."""
+    __api__ = frozenset({"tolist", "data_ptr", "size", "nbytes", "element_size", "dtype", "untyped"})
+
+    def __init__(self, untyped, dtype):
+        self._untyped, self.dtype = untyped, dtype
+
+    def tolist(self):
+        return self._untyped.data.view(self.dtype.np).tolist()
+
+    def data_ptr(self):
+        return self._untyped.ptr
+
+    def size(self):
+        return self._untyped.data.nbytes // self.dtype.itemsize
+
+    __len__ = size
+
+    def nbytes(self):
+        return self._untyped.data.nbytes
+
+    def element_size(self):
+        return self.dtype.itemsize
+
+    def untyped(self):
+        return self._untyped
+
+    def __eq__(self, other):
+        return isinstance(other, TypedStorage) and other._untyped is self._untyped
+
+    __hash__ = object.__hash__
+
+    def __repr__(self):
+        values = self.tolist()
+        body = "\n".join(" " + (repr(v) if not isinstance(v, float) else str(v)) for v in values)
+        return f"{body}\n[torch.storage.TypedStorage(dtype={self.dtype}, device=cpu) of size {len(values)}]"
+
+
 class VersionCounter:
     """Shared by a tensor, its views and detach(); not by .data. `history` maps versions to statements."""
     __slots__ = ("value", "history")

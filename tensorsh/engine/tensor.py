@@ -190,6 +190,11 @@ class Tensor:
     def untyped_storage(self):
         return self._storage
 
+    def storage(self):
+        from .storage import TypedStorage
+        warn(messages.TYPED_STORAGE_WARNING)
+        return TypedStorage(self._storage, self.dtype)
+
     def data_ptr(self):
         return self._storage.ptr + self._offset * self.dtype.itemsize
 
@@ -390,10 +395,10 @@ class Tensor:
         return self._np.tolist()
 
     def __repr__(self):
-        from .printing import tensor_repr
+        from . import printing
         fn = self.grad_fn
-        return tensor_repr(self._np, self.dtype.name, requires_grad=self.requires_grad and fn is None,
-                           grad_fn=fn.name_ if fn is not None else None)
+        return printing.tensor_repr(self._np, self.dtype.name, requires_grad=self.requires_grad and fn is None,
+                                    grad_fn=fn.name_ if fn is not None else None, options=printing.OPTIONS)
 
     __str__ = __repr__
 

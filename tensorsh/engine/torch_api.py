@@ -1,5 +1,5 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
-from . import autograd, creation, dtypes, functions as F, random as rng
+from . import autograd, creation, dtypes, functions as F, printing, random as rng
 from .errors import runtime
 from .tensor import Tensor, Size
 
@@ -96,6 +96,33 @@ def get_rng_state_of(g):
     return Tensor._from_numpy(data, dtypes.uint8)
 
 
+class _LegacyType(type):
+    """torch.Tensor / torch.FloatTensor ...: calling one builds a tensor of its dtype; isinstance works."""
+
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, Tensor) and (cls.dtype is None or obj.dtype is cls.dtype)
+
+    def __call__(cls, *args):
+        dtype = cls.dtype or dtypes.DEFAULT_FLOAT
+        if len(args) == 1 and isinstance(args[0], (list, tuple)):
+            return creation.tensor(args[0], dtype=dtype)
+        if len(args) == 1 and isinstance(args[0], Tensor):
+            return args[0] if args[0].dtype is dtype else args[0].to(dtype)
+        return creation.zeros(*args, dtype=dtype) if args else creation.tensor([], dtype=dtype)
+
+    def __repr__(cls):
+        return f"<class 'torch.{cls.__name__}'>"
+
+
+def _legacy(name, dtype):
+    return _LegacyType(name, (), {"dtype": dtype, "__api__": frozenset()})
+
+
+LEGACY = {"Tensor": _legacy("Tensor", None), "FloatTensor": _legacy("FloatTensor", dtypes.float32),
+          "DoubleTensor": _legacy("DoubleTensor", dtypes.float64), "LongTensor": _legacy("LongTensor", dtypes.int64),
+          "BoolTensor": _legacy("BoolTensor", dtypes.bool_), "IntTensor": _legacy("IntTensor", dtypes.int32)}
+
+
 def is_tensor(x):
     return isinstance(x, Tensor)
 
@@ -133,7 +160,8 @@ NAMESPACE.update({
     "cat": F.cat, "concat": F.cat, "concatenate": F.cat, "stack": F.stack, "where": F.where,
     "equal": F.equal, "allclose": F.allclose, "isclose": F.isclose, "is_tensor": is_tensor, "numel": numel,
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,
-    "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size, "Tensor": Tensor,
+    "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size,
+    "set_printoptions": printing.set_printoptions, "softmax": F.softmax, "log_softmax": F.log_softmax,
     "float32": dtypes.float32, "float": dtypes.float32, "float64": dtypes.float64, "double": dtypes.float64,
     "int64": dtypes.int64, "long": dtypes.int64, "int32": dtypes.int32, "int": dtypes.int32,
     "bool": dtypes.bool_, "uint8": dtypes.uint8, "float16": dtypes.float16, "half": dtypes.float16,
@@ -151,5 +179,14 @@ def deepcopy(x, memo=None):
         return tuple(deepcopy(v, memo) for v in x)
     return x
 
+
+NAMESPACE.update(LEGACY)
+
+FUNCTIONAL = Namespace("torch.nn.functional", {
+    "relu": F.relu, "sigmoid": F.sigmoid, "tanh": F.tanh, "softmax": F.softmax, "log_softmax": F.log_softmax,
+    "mse_loss": F.mse_loss,
+})
+NN = Namespace("torch.nn", {"functional": FUNCTIONAL})
+NAMESPACE["nn"] = NN
 
 COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})

@@ -184,4 +184,8 @@ def build(print_fn):
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns}
     if autograd is not None:
         modules["torch.autograd"] = autograd if not isinstance(autograd, dict) else Namespace("torch.autograd", autograd)
+    nn = namespace.get("nn")
+    if nn is not None:
+        modules["torch.nn"] = nn
+        modules["torch.nn.functional"] = nn.functional
     return table, modules
