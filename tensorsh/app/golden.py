@@ -202,17 +202,9 @@ def read_source(path):
 
 
 def _fresh_engine():
-    """Put the engine's global state where a new process would have it (seed, grad mode)."""
-    try:
-        from tensorsh.engine import random as rng
-        rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
-    except (ImportError, AttributeError):
-        pass
-    try:
-        from tensorsh.engine import autograd
-        autograd.set_grad_enabled(True)
-    except (ImportError, AttributeError):
-        pass
+    """Each file starts from the engine state of a new process (seed, grad mode, print options)."""
+    from tensorsh.engine.torch_api import reset_state
+    reset_state()
 
 
 def compile_file(text, path):

@@ -190,3 +190,10 @@ NN = Namespace("torch.nn", {"functional": FUNCTIONAL})
 NAMESPACE["nn"] = NN
 
 COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})
+
+
+def reset_state():
+    """Put the engine's process-wide state where a new process has it: seed, grad mode, print options."""
+    rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
+    autograd._grad_enabled[0] = True
+    printing.OPTIONS = printing.DEFAULT_OPTIONS
