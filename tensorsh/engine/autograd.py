@@ -1,6 +1,7 @@
 """Autograd: grad mode, graph nodes, saved tensors with their versions, hooks, and the backward walk."""
 import heapq
 import itertools
+import weakref
 
 import numpy as np
 
@@ -199,7 +200,7 @@ class AccumulateGrad(Node):
 
 class SavedTensor:
     """A value saved for backward, with the version it had; unpacking checks it, in one place."""
-    __slots__ = ("value", "version", "is_output", "was_leaf", "output_nr", "node", "freed", "is_tensor")
+    __slots__ = ("value", "version", "is_output", "was_leaf", "output_nr", "node", "freed", "is_tensor", "ref")
 
     def __init__(self, value, node, is_output=False):
         self.value = value
@@ -208,6 +209,8 @@ class SavedTensor:
         counter = getattr(value, "_version_counter", None)
         self.is_tensor = counter is not None
         self.is_output = is_output
+        # after backward frees the value, renderers can still name what it was
+        self.ref = weakref.ref(value) if counter is not None else None
         if counter is not None:
             if counter.history is None:
                 counter.history = {}

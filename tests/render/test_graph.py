@@ -41,8 +41,8 @@ def test_freed_after_backward(run):
 y = 5.
 └── SumBackward0
     └── MulBackward0
-        ├── saved tensor (v0): freed by backward (retain_graph=True keeps it)
-        ├── saved tensor (v0): freed by backward (retain_graph=True keeps it)
+        ├── saved x (v0): freed by backward (retain_graph=True keeps it)
+        ├── saved x (v0): freed by backward (retain_graph=True keeps it)
         ├── AccumulateGrad → x (2,) float32 [1]
         └── AccumulateGrad [1] (shown above)
 """
