@@ -10,6 +10,7 @@ np.seterr(all="ignore")  # PyTorch computes inf/nan silently
 
 class Size(tuple):
     """torch.Size."""
+    __module__ = "torch"  # repr(type(x.shape)) is <class 'torch.Size'>
     __api__ = frozenset({"numel", "count", "index"})
 
     def __repr__(self):

@@ -149,6 +149,16 @@ def _getattr(obj, name, default=_NO_DEFAULT):
         return default
 
 
+def _type_of(tensor_class):
+    def type_(obj):
+        """type(x): Python's answer, except that a tensor's type is torch.Tensor (as in PyTorch)."""
+        if isinstance(obj, tensor_class):
+            return tensor_class
+        return _py.type(obj)
+    type_.__name__ = "type"
+    return type_
+
+
 def python_builtins(print_fn):
     table = {
         "print": print_fn, "len": _py.len, "range": _py.range, "int": _py.int, "float": _py.float,
@@ -171,6 +181,8 @@ def build(print_fn):
         if name in table:
             table[name] = _with_grad_flag(table[name], name)
     table.update(python_builtins(print_fn))
+    if "Tensor" in namespace:
+        table["type"] = _type_of(namespace["Tensor"])
     torch_ns = Namespace("torch", dict(namespace))
     copy_ns = Namespace("copy", {"deepcopy": deepcopy} if deepcopy else {})
     torchviz_ns = Namespace("torchviz", {"make_dot": GRAPH})
