@@ -525,7 +525,7 @@ def main(argv):
     if out_path is None:
         sys.stdout.write(code)
     else:
-        from tensorsh.app.golden import write_atomic
+        from tensorsh.fileio import write_atomic
         open(out_path, "a").close()
         write_atomic(out_path, code)
     return 0

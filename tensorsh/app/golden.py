@@ -9,10 +9,10 @@ share one block. Both tensorsh (in process, one fresh Session per file) and PyTo
 import difflib
 import os
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 
+from tensorsh.fileio import write_atomic
 WILDCARD = "#> ..."
 WIDTH = 80
 USAGE = """\
@@ -303,26 +303,6 @@ def updated_text(result):
 
 def _indent_of(line):
     return line[:len(line) - len(line.lstrip())]
-
-
-def write_atomic(path, text):
-    """Write through a temporary file in the same folder and an atomic rename."""
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".tsh-update-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        try:
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def update_file(result):

@@ -233,7 +233,7 @@ class Shell:
         if not path:
             self.write_err(":save needs a FILE (e.g. :save session.tsh)\n")
             return
-        from tensorsh.render.dot import write_atomic
+        from tensorsh.fileio import write_atomic
         try:
             write_atomic(path, golden_text(self.transcript).encode())
         except OSError as e:

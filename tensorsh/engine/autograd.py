@@ -297,26 +297,21 @@ def _needed(nodes, targets):
     return needed
 
 
-def _run_pre_hooks(node, grad):
-    hooks = node.pre_hooks
+def _apply_hooks(hooks, grad):
+    """Tensor hooks in registration order; one may return a replacement gradient."""
     if hooks:
         for hook in list(hooks):
             out = hook(grad)
             if out is not None:
                 grad = out
-    if node.retain_hooks:
-        for hook in node.retain_hooks:
-            hook(grad)
     return grad
 
 
-def _run_leaf_hooks(var, grad):
-    hooks = var._hooks
-    if hooks:
-        for hook in list(hooks):
-            out = hook(grad)
-            if out is not None:
-                grad = out
+def _run_pre_hooks(node, grad):
+    grad = _apply_hooks(node.pre_hooks, grad)
+    if node.retain_hooks:
+        for hook in node.retain_hooks:
+            hook(grad)
     return grad
 
 
@@ -394,7 +389,7 @@ def _walk(roots, retain_graph, captures):
         if needed is not None and node not in needed:
             continue
         if isinstance(node, AccumulateGrad):
-            grad = _run_leaf_hooks(node.variable, grad)
+            grad = _apply_hooks(node.variable._hooks, grad)
             if captures is not None:
                 captures[node] = grad
             else:

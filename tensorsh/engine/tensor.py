@@ -66,33 +66,39 @@ class Tensor:
     # ------------------------------------------------------------ construction
 
     @staticmethod
-    def _new(arr, dtype):
-        """Fast wrap of a fresh C-contiguous numpy result of the given dtype (the hot path of every op)."""
-        if type(arr) is not np.ndarray or not arr.flags.c_contiguous or arr.dtype != dtype.np:
-            return Tensor._from_numpy(arr, dtype)
+    def _make(storage, offset, shape, stride, dtype, arr, counter):
+        """The one constructor: geometry over a storage, a numpy view of it, and fresh autograd metadata."""
         t = Tensor.__new__(Tensor)
-        shape = arr.shape
-        t._storage = Storage(arr.reshape(-1) if arr.ndim != 1 else arr)
-        t._offset = 0
+        t._storage = storage
+        t._offset = offset
         t._shape = shape
-        stride = _STRIDES.get(shape)
-        if stride is None:
-            stride = _STRIDES[shape] = _contiguous_strides(shape)
         t._stride = stride
         t.dtype = dtype
         t._np = arr
         t._requires_grad = False
         t._grad_fn = None
         t._grad = None
-        t._version_counter = VersionCounter()
+        t._version_counter = counter
         t._view = None
         t._output_nr = 0
         t._hooks = None
         t._grad_accumulator = None
         return t
 
-    @classmethod
-    def _from_numpy(cls, arr, dtype=None):
+    @staticmethod
+    def _new(arr, dtype):
+        """Fast wrap of a fresh C-contiguous numpy result of the given dtype (the hot path of every op)."""
+        if type(arr) is not np.ndarray or not arr.flags.c_contiguous or arr.dtype != dtype.np:
+            return Tensor._from_numpy(arr, dtype)
+        shape = arr.shape
+        stride = _STRIDES.get(shape)
+        if stride is None:
+            stride = _STRIDES[shape] = _contiguous_strides(shape)
+        return Tensor._make(Storage(arr.reshape(-1) if arr.ndim != 1 else arr), 0, shape, stride, dtype, arr,
+                            VersionCounter())
+
+    @staticmethod
+    def _from_numpy(arr, dtype=None):
         """Wrap a fresh numpy result in a new storage (keeps a dense layout, as PyTorch's outputs do)."""
         arr = np.asarray(arr)
         if dtype is None:
@@ -106,44 +112,17 @@ class Tensor:
             if not np.may_share_memory(flat, arr) or any(s < 0 for s in arr.strides):
                 arr = np.ascontiguousarray(arr)
                 flat = arr.reshape(-1)
-        t = cls.__new__(cls)
-        t._storage = Storage(flat)
-        t._offset = 0
-        t._shape = arr.shape
         item = arr.itemsize
-        t._stride = tuple(s // item for s in arr.strides) if arr.size > 1 else _contiguous_strides(arr.shape)
-        t.dtype = dtype
-        t._np = arr
-        t._requires_grad = False
-        t._grad_fn = None
-        t._grad = None
-        t._version_counter = VersionCounter()
-        t._view = None
-        t._output_nr = 0
-        t._hooks = None
-        t._grad_accumulator = None
-        return t
+        stride = tuple(s // item for s in arr.strides) if arr.size > 1 else _contiguous_strides(arr.shape)
+        return Tensor._make(Storage(flat), 0, arr.shape, stride, dtype, arr, VersionCounter())
 
     def _alias(self, shape, stride, offset, counter=None):
-        """A new Tensor over the same storage (no autograd meta)."""
-        t = Tensor.__new__(Tensor)
-        t._storage = self._storage
-        t._offset = offset
-        t._shape = tuple(shape)
-        t._stride = tuple(stride)
-        t.dtype = self.dtype
+        """A new Tensor over the same storage (no autograd meta); shares the version counter unless given one."""
+        shape, stride = tuple(shape), tuple(stride)
         item = self.dtype.itemsize
-        t._np = np.ndarray(t._shape, self.dtype.np, self._storage.data, offset * item,
-                           tuple(s * item for s in t._stride))
-        t._requires_grad = False
-        t._grad_fn = None
-        t._grad = None
-        t._version_counter = counter if counter is not None else self._version_counter
-        t._view = None
-        t._output_nr = 0
-        t._hooks = None
-        t._grad_accumulator = None
-        return t
+        arr = np.ndarray(shape, self.dtype.np, self._storage.data, offset * item, tuple(s * item for s in stride))
+        return Tensor._make(self._storage, offset, shape, stride, self.dtype, arr,
+                            counter if counter is not None else self._version_counter)
 
     def _snapshot(self):
         return tuple(getattr(self, k) for k in _META)

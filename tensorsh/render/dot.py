@@ -2,7 +2,6 @@
 import os
 import shutil
 import subprocess
-import tempfile
 
 from tensorsh.render.common import name_of
 from tensorsh.render.graph import _children, _saved_of
@@ -85,17 +84,3 @@ def svg_of(source):
     return r.stdout
 
 
-def write_atomic(path, data):
-    """Write bytes via a temporary file in the same directory and os.replace: never a half-written file."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".tsh-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -107,7 +107,8 @@ def graph_text(session, tensor, plain=True, width=80):
 
 def write_graph_file(session, tensor, path):
     """g.dot: Graphviz text; g.svg: rendered by the `dot` program. Written atomically."""
-    from tensorsh.render.dot import dot_source, write_atomic, svg_of
+    from tensorsh.fileio import write_atomic
+    from tensorsh.render.dot import dot_source, svg_of
     source = dot_source(session, tensor)
     if path.endswith(".svg"):
         write_atomic(path, svg_of(source))
