@@ -2178,5 +2178,6 @@ Tensor.__api__ = frozenset(_METHODS) - {"_slice"} | {
     "grad", "retains_grad", "retain_grad", "register_hook", "detach", "detach_", "data", "backward", "item",
     "tolist", "dtype", "T", "mT", "normal_", "uniform_", "random_", "storage",
 }
+Tensor.__settable__ = frozenset({"grad", "requires_grad", "data"})  # what a program may assign
 Tensor.T = property(lambda self: permute(self, *reversed(range(self.dim()))))
 Tensor.mT = property(lambda self: transpose(self, -2, -1))

@@ -213,6 +213,11 @@ def store_attr(obj, name, value):
         if t is Namespace:
             raise NoAttribute(f"cannot set attributes of module '{obj._name}' in tensorsh")
         raise NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
+    if name not in getattr(t, "__settable__", ()):
+        if callable(getattr(t, name, None)):
+            raise NoAttribute(f"tensorsh does not let a program replace the method '{name}' of a '{t.__name__}'")
+        raise NoAttribute(f"attribute '{name}' of 'torch._C.TensorBase' objects is not writable"
+                          if t.__name__ == "Tensor" else f"attribute '{name}' of '{t.__name__}' objects is not writable")
     setattr(obj, name, value)
 
 
