@@ -11,6 +11,24 @@ from .tensor import Tensor, _shape_list
 _wrap = Tensor._from_numpy
 
 
+def dtype_checked(fn):
+    """A creation function's `dtype` (by keyword, or by position where it has one) must be a torch.dtype."""
+    import inspect
+    param = inspect.signature(fn).parameters.get("dtype")
+    position = None
+    if param is not None and param.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
+        position = list(inspect.signature(fn).parameters).index("dtype")
+
+    def checked(*args, **kwargs):
+        dtype = args[position] if position is not None and len(args) > position else kwargs.get("dtype")
+        if dtype is not None and not isinstance(dtype, dtypes.DType):
+            raise type_error(f"{fn.__name__}(): argument 'dtype' must be torch.dtype, not {type(dtype).__name__}")
+        return fn(*args, **kwargs)
+    checked.__name__ = fn.__name__
+    checked.__doc__ = fn.__doc__
+    return checked
+
+
 def _finish(arr, dtype, requires_grad):
     out = _wrap(arr, dtype)
     if requires_grad:
@@ -98,6 +116,7 @@ def _flatten(data, out):
     return out
 
 
+@dtype_checked
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     if isinstance(data, Tensor):
         warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
@@ -121,7 +140,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
     return _finish(np.asarray(values, dtype=dt.np), dt, requires_grad)
 
 
-as_tensor = tensor
+as_tensor = tensor  # (already dtype-checked)
 
 
 # ------------------------------------------------------------------ filled tensors
@@ -133,18 +152,22 @@ def _filled(value, args, size, dtype, requires_grad, default=None):
     return _finish(np.full(shape, value, dtype=dt.np), dt, requires_grad)
 
 
+@dtype_checked
 def ones(*size, dtype=None, requires_grad=False, device=None, **kw):
     return _filled(1, size, kw.get("size"), dtype, requires_grad)
 
 
+@dtype_checked
 def zeros(*size, dtype=None, requires_grad=False, device=None, **kw):
     return _filled(0, size, kw.get("size"), dtype, requires_grad)
 
 
+@dtype_checked
 def empty(*size, dtype=None, requires_grad=False, device=None, **kw):
     return _filled(0, size, kw.get("size"), dtype, requires_grad)
 
 
+@dtype_checked
 def full(size, fill_value, dtype=None, requires_grad=False, device=None, **_):
     default = dtypes.scalar_dtype(fill_value) if not isinstance(fill_value, Tensor) else fill_value.dtype
     if isinstance(fill_value, Tensor):
@@ -152,25 +175,35 @@ def full(size, fill_value, dtype=None, requires_grad=False, device=None, **_):
     return _filled(fill_value, (size,), None, dtype, requires_grad, default)
 
 
-def _like(value):
+def _check_input(op, input):
+    if not isinstance(input, Tensor):
+        raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
+
+
+def _like(value, name):
     def op(input, dtype=None, requires_grad=False, device=None, **_):
+        _check_input(name, input)
         dt = dtype or input.dtype
         _alloc_check(input._shape, dt)
         return _finish(np.full(input._shape, value, dtype=dt.np), dt, requires_grad)
+    op.__name__ = name
     return op
 
 
-ones_like = _like(1)
-zeros_like = _like(0)
-empty_like = _like(0)
+ones_like = dtype_checked(_like(1, "ones_like"))
+zeros_like = dtype_checked(_like(0, "zeros_like"))
+empty_like = dtype_checked(_like(0, "empty_like"))
 
 
+@dtype_checked
 def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, **_):
+    _check_input("full_like", input)
     dt = dtype or input.dtype
     _alloc_check(input._shape, dt)
     return _finish(np.full(input._shape, fill_value, dtype=dt.np), dt, requires_grad)
 
 
+@dtype_checked
 def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None, **_):
     if end is None:
         start, end = 0, start
@@ -190,6 +223,7 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
     return _finish(arr, dt, requires_grad)
 
 
+@dtype_checked
 def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **_):
     if steps < 0:
         raise runtime("number of steps must be non-negative")
@@ -208,6 +242,7 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
     return _finish(arr, dt, requires_grad)
 
 
+@dtype_checked
 def eye(n, m=None, dtype=None, requires_grad=False, device=None, **_):
     m = n if m is None else m
     dt = dtype or dtypes.DEFAULT_FLOAT
@@ -218,6 +253,8 @@ def eye(n, m=None, dtype=None, requires_grad=False, device=None, **_):
 # ------------------------------------------------------------------ random tensors
 
 def _generator(generator):
+    if generator is not None and not isinstance(generator, rng.Generator):
+        raise type_error(f"argument 'generator' must be torch.Generator, not {type(generator).__name__}")
     g = generator if generator is not None else rng.default_generator
     if undo._journal is not None:
         undo.touch(_GeneratorState(g), ("generator", id(g)))
@@ -245,6 +282,7 @@ def _float_dtype(dtype):
     return dt
 
 
+@dtype_checked
 def rand(*size, generator=None, dtype=None, requires_grad=False, device=None, **_):
     shape = _size(size)
     dt = _float_dtype(dtype)
@@ -254,6 +292,7 @@ def rand(*size, generator=None, dtype=None, requires_grad=False, device=None, **
     return _finish(arr, dt, requires_grad)
 
 
+@dtype_checked
 def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, **_):
     shape = _size(size)
     dt = dtype or dtypes.DEFAULT_FLOAT
@@ -265,6 +304,7 @@ def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, *
     return _finish(arr, dt, requires_grad)
 
 
+@dtype_checked
 def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, device=None, low=None, high=None, **_):
     args = list(args)
     if size is None and args and isinstance(args[-1], (tuple, list)):
@@ -289,15 +329,21 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
     return _finish(arr.astype(dt.np), dt, requires_grad)
 
 
+@dtype_checked
 def rand_like(input, dtype=None, requires_grad=False, generator=None, **_):
+    _check_input("rand_like", input)
     return rand(*input._shape, dtype=dtype or input.dtype, requires_grad=requires_grad, generator=generator)
 
 
+@dtype_checked
 def randn_like(input, dtype=None, requires_grad=False, generator=None, **_):
+    _check_input("randn_like", input)
     return randn(*input._shape, dtype=dtype or input.dtype, requires_grad=requires_grad, generator=generator)
 
 
+@dtype_checked
 def randint_like(input, low=0, high=None, dtype=None, **_):
+    _check_input("randint_like", input)
     if high is None:
         low, high = 0, low
     return randint(low, high, input._shape, dtype=dtype or input.dtype)

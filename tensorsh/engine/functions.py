@@ -34,6 +34,34 @@ def _attach(out, node):
     return out
 
 
+def _type_name(x):
+    return "function" if callable(x) and not isinstance(x, type) else type(x).__name__
+
+
+def tensor_params(*names):
+    """Check that the named parameters (after self) are tensors, with PyTorch's argument-parser message."""
+    def wrap(fn):
+        op = fn.__name__.rstrip("_") if fn.__name__ not in ("copy_",) else fn.__name__
+
+        def checked(self, *args, **kwargs):
+            for pos, (name, value) in enumerate(zip(names, args), start=1):
+                if type(value) is not Tensor:
+                    raise type_error(f"{op}(): argument '{name}' (position {pos}) must be Tensor, not {_type_name(value)}")
+            for name in names:
+                if name in kwargs and type(kwargs[name]) is not Tensor:
+                    raise type_error(f"{op}(): argument '{name}' must be Tensor, not {_type_name(kwargs[name])}")
+            return fn(self, *args, **kwargs)
+        checked.__name__ = fn.__name__
+        checked.__doc__ = fn.__doc__
+        return checked
+    return wrap
+
+
+def check_dtype(op, dtype):
+    if dtype is not None and not isinstance(dtype, dtypes.DType):
+        raise type_error(f"{op}(): argument 'dtype' must be torch.dtype, not {_type_name(dtype)}")
+
+
 def _as_tensor(x, dtype=None):
     if type(x) is Tensor:
         return x
@@ -556,6 +584,8 @@ def minimum(self, other):
 
 
 def where(condition, input, other):
+    if type(condition) is not Tensor:
+        raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {_type_name(condition)}")
     c = condition._np
     dt = dtypes.result_type((input, other))
     a = _np_of(input)
@@ -580,14 +610,17 @@ class WhereBackward0(Node):
                 where(c, 0.0, g) if self.next_functions[1][0] else None)
 
 
+@tensor_params('other')
 def equal(a, b):
     return a._shape == b._shape and bool(np.array_equal(a._np, b._np))
 
 
+@tensor_params("other")
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     return bool(np.allclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan))
 
 
+@tensor_params("other")
 def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     return _wrap(np.isclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan), dtypes.bool_)
 
@@ -877,6 +910,7 @@ def _mm_like(a, b, node_cls):
     return out
 
 
+@tensor_params('mat2')
 def mm(self, mat2):
     if self.dim() != 2:
         raise runtime(f"self must be a matrix")
@@ -887,10 +921,12 @@ def mm(self, mat2):
     return _mm_like(self, mat2, MmBackward0)
 
 
+@tensor_params('mat2')
 def bmm(self, mat2):
     return _mm_like(self, mat2, BmmBackward0)
 
 
+@tensor_params('tensor')
 def dot(self, other):
     if self.dim() != 1 or other.dim() != 1:
         raise runtime(f"1D tensors expected, but got {self.dim()}D and {other.dim()}D tensors")
@@ -899,6 +935,7 @@ def dot(self, other):
     return _mm_like(self, other, DotBackward0)
 
 
+@tensor_params('vec')
 def mv(self, vec):
     if self._shape[1] != vec._shape[0]:
         raise runtime(f"size mismatch, got input ({self._shape[0]}), mat ({self._shape[0]}x{self._shape[1]}), vec ({vec._shape[0]})")
@@ -1102,6 +1139,7 @@ def view(self, *shape):
     return _make_view(self, shape, strides, self._offset, "ViewBackward0")
 
 
+@tensor_params('other')
 def view_as(self, other):
     return view(self, other._shape)
 
@@ -1114,6 +1152,7 @@ def reshape(self, *shape):
     return _unsafe_view(clone(self, contiguous=True), shape)
 
 
+@tensor_params('other')
 def reshape_as(self, other):
     return reshape(self, other._shape)
 
@@ -1223,6 +1262,7 @@ def expand(self, *sizes):
     return _make_view(self, shape[::-1], stride[::-1], self._offset, "ExpandBackward0")
 
 
+@tensor_params('other')
 def expand_as(self, other):
     return expand(self, other._shape)
 
@@ -1955,6 +1995,7 @@ def deepcopy(self, memo=None):
 # ------------------------------------------------------------------ new_* (same dtype as self)
 
 def new_tensor(self, data, dtype=None, requires_grad=False, **_):
+    check_dtype("new_tensor", dtype)
     from .creation import tensor
     return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
@@ -1967,6 +2008,7 @@ def _new_filled(kind):
 
 
 def new_full(self, size, fill_value, dtype=None, requires_grad=False, **_):
+    check_dtype("new_full", dtype)
     from .creation import full
     return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
@@ -1988,6 +2030,7 @@ class SoftmaxBackward0(Node):
 
 
 def softmax(self, dim, dtype=None):
+    check_dtype("softmax", dtype)
     d = self._wrap_dim(dim)
     x = self._np if dtype is None else self._np.astype(dtype.np)
     e = np.exp(x - np.max(x, axis=d, keepdims=True))
@@ -1998,6 +2041,7 @@ def softmax(self, dim, dtype=None):
 
 
 def log_softmax(self, dim, dtype=None):
+    check_dtype("log_softmax", dtype)
     return softmax(self, dim, dtype).log()
 
 
@@ -2058,6 +2102,16 @@ class StackBackward0(Node):
                      for i, (fn, _) in enumerate(self.next_functions))
 
 
+def _tensor_list(op, tensors):
+    """cat/stack's first argument: a sequence of tensors, with PyTorch's messages otherwise."""
+    if not isinstance(tensors, (list, tuple)):
+        raise type_error(f"{op}(): argument 'tensors' (position 1) must be tuple of Tensors, not {_type_name(tensors)}")
+    for i, t in enumerate(tensors):
+        if type(t) is not Tensor:
+            raise type_error(f"expected Tensor as element {i} in argument 0, but got {_type_name(t)}")
+    return list(tensors)
+
+
 def _joined_dtype(tensors):
     dt = None
     for t in tensors:
@@ -2066,7 +2120,7 @@ def _joined_dtype(tensors):
 
 
 def cat(tensors, dim=0):
-    tensors = list(tensors)
+    tensors = _tensor_list("cat", tensors)
     if not tensors:
         raise runtime("torch.cat(): expected a non-empty list of Tensors")
     for i, t in enumerate(tensors):
@@ -2091,7 +2145,7 @@ def cat(tensors, dim=0):
 
 
 def stack(tensors, dim=0):
-    tensors = list(tensors)
+    tensors = _tensor_list("stack", tensors)
     if not tensors:
         raise runtime("stack expects a non-empty TensorList")
     d = tensors[0]._wrap_dim(dim, tensors[0].dim() + 1)

@@ -1,6 +1,6 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, functions as F, printing, random as rng
-from .errors import runtime
+from .errors import runtime, type_error
 from .tensor import Tensor, Size
 
 
@@ -70,6 +70,7 @@ def get_rng_state():
 
 
 def set_rng_state(state):
+    _input_check("set_rng_state", state)
     rng.default_generator.set_state(bytes(state._np.astype("uint8").tobytes()))
 
 
@@ -127,18 +128,25 @@ def is_tensor(x):
     return isinstance(x, Tensor)
 
 
-def numel(x):
-    return x.numel()
+def _input_check(name, input):
+    if not isinstance(input, Tensor):
+        raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {F._type_name(input)}")
 
 
 def _method(name):
+    """torch.<name>(input, ...) for a Tensor method, with PyTorch's message when input is not a tensor."""
     fn = getattr(Tensor, name)
-    return lambda input, *args, **kwargs: fn(input, *args, **kwargs)
+
+    def function(input, *args, **kwargs):
+        _input_check(name, input)
+        return fn(input, *args, **kwargs)
+    function.__name__ = name
+    return function
 
 
 _FUNCTIONS = ("exp log sin cos tanh sigmoid sqrt relu abs neg negative log1p expm1 reciprocal rsqrt sign square "
               "clamp clip add sub subtract mul multiply div divide true_divide pow floor_divide remainder eq ne lt "
-              "le gt ge any all logical_and logical_or logical_not maximum minimum sum mean max min argmax argmin prod norm "
+              "le gt ge any all allclose isclose softmax log_softmax logical_and logical_or logical_not maximum minimum sum mean max min argmax argmin prod norm "
               "mm bmm dot mv matmul reshape flatten t transpose permute unsqueeze squeeze select narrow unbind "
               "chunk split clone detach exp_ sigmoid_ relu_ tanh_ zero_ fill_").split()
 
@@ -158,10 +166,10 @@ NAMESPACE.update({
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
     "set_rng_state": set_rng_state, "Generator": Generator,
     "cat": F.cat, "concat": F.cat, "concatenate": F.cat, "stack": F.stack, "where": F.where,
-    "equal": F.equal, "allclose": F.allclose, "isclose": F.isclose, "is_tensor": is_tensor, "numel": numel,
+    "equal": F.equal, "is_tensor": is_tensor, "numel": _method("numel"),
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,
     "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size,
-    "set_printoptions": printing.set_printoptions, "softmax": F.softmax, "log_softmax": F.log_softmax,
+    "set_printoptions": printing.set_printoptions,
     "float32": dtypes.float32, "float": dtypes.float32, "float64": dtypes.float64, "double": dtypes.float64,
     "int64": dtypes.int64, "long": dtypes.int64, "int32": dtypes.int32, "int": dtypes.int32,
     "bool": dtypes.bool_, "uint8": dtypes.uint8, "float16": dtypes.float16, "half": dtypes.float16,
