@@ -27,6 +27,15 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
                      sci_mode=None):
     """torch.set_printoptions: a profile resets all four numbers first, then the given ones apply."""
     global OPTIONS
+    for name, value in (("precision", precision), ("edgeitems", edgeitems), ("linewidth", linewidth)):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise TypeError(f"set_printoptions(): {name} must be a non-negative int, not {value!r}")
+    if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float))):
+        raise TypeError(f"set_printoptions(): threshold must be a number, not {threshold!r}")
+    if sci_mode is not None and not isinstance(sci_mode, bool):
+        raise TypeError(f"set_printoptions(): sci_mode must be True, False or None, not {sci_mode!r}")
+    if profile is not None and profile not in ("default", "short", "full"):
+        raise ValueError(f"set_printoptions(): unknown profile {profile!r} (default, short or full)")
     base = OPTIONS
     if profile is not None:
         base = {"default": PrintOptions(), "short": PrintOptions(2, 1000, 2, 80),

@@ -221,6 +221,19 @@ def store_attr(obj, name, value):
     setattr(obj, name, value)
 
 
+def _located_pair(op, left, right, node):
+    """op(left, right) as a closure; an error is located at node."""
+    def pair(frame):
+        a = left(frame)
+        b = right(frame)
+        try:
+            return op(a, b)
+        except Exception as e:
+            locate(e, node)
+            raise
+    return pair
+
+
 def locate(exc, node):
     """Remember the innermost node an exception passed through (first one wins)."""
     if getattr(exc, "_tsh_node", None) is None:
@@ -605,16 +618,7 @@ class Compiler:
                         locate(e, node)
                         raise
                 return binop_const
-
-            def binop(frame):
-                a = left(frame)
-                b = right(frame)
-                try:
-                    return op(a, b)
-                except Exception as e:
-                    locate(e, node)
-                    raise
-            return binop
+            return _located_pair(op, left, right, node)
         first = fns[0]
         steps = []
         for i, (op, fn) in enumerate(zip(ops, fns[1:])):
@@ -673,16 +677,7 @@ class Compiler:
         rest = tuple((COMPARE[op], self.expr(c)) for op, c in zip(node.ops, node.comparators))
         if len(rest) == 1:
             (op, right), = rest
-
-            def compare(frame):
-                a = left(frame)
-                b = right(frame)
-                try:
-                    return op(a, b)
-                except Exception as e:
-                    locate(e, node)
-                    raise
-            return compare
+            return _located_pair(op, left, right, node)
 
         def compare_chain(frame):
             a = left(frame)
