@@ -38,6 +38,8 @@ BY_NAME = {d.name: d for d in ALL}
 BY_NP = {d.np: d for d in ALL}
 ALIASES = {"float": float32, "double": float64, "long": int64, "int": int32, "half": float16, "bool": bool_}
 DEFAULT_FLOAT = float32
+C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "bool": "bool",
+           "uint8": "unsigned char", "float16": "c10::Half"}  # C++ type names some messages use
 SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
                 "uint8": "Byte", "float16": "Half"}
 

@@ -1096,7 +1096,7 @@ def _view_strides(oldshape, oldstride, newshape):
     for s in oldshape:
         numel *= s
     if numel == 0:
-        return _contiguous_strides(newshape) if oldshape == tuple(newshape) or True else None
+        return _contiguous_strides(newshape)  # an empty tensor views as any shape of the same numel
     newstride = [0] * len(newshape)
     view_d = len(newshape) - 1
     chunk = oldstride[-1]
@@ -1273,7 +1273,7 @@ def select(self, dim, index):
     d = self._wrap_dim(dim)
     n = self._shape[d]
     if index < -n or index >= n:
-        raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=d, n=n) if dim == 0 or True else "")
+        raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=d, n=n))
     i = index + n if index < 0 else index
     shape = self._shape[:d] + self._shape[d + 1:]
     stride = self._stride[:d] + self._stride[d + 1:]
@@ -1683,7 +1683,7 @@ def _rebase_history(self, node):
     # the view's own grad_fn is regenerated (AsStridedBackward0) the next time it is read
 
 
-def _cast_for_inplace(self, result_dtype, name):
+def _cast_for_inplace(self, result_dtype):
     if not dtypes.can_cast(result_dtype, self.dtype):
         raise runtime(messages.INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[result_dtype.name],
                                                           out=dtypes.SCALAR_NAMES[self.dtype.name]))
@@ -1699,7 +1699,7 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
         if true_div:
             dt = _true_div_dtype(dt)
             an, bn = an.astype(dt.np, copy=False), (bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn))
-        _cast_for_inplace(self, dt, None)
+        _cast_for_inplace(self, dt)
         _check_fits_output(self, other)
         values = np_fn(an, bn)
 
@@ -1733,7 +1733,7 @@ def _unary_inplace(fn):
     def op(self):
         _precheck(self)
         if self.dtype.category < 2 and node_cls.name_ not in ("NegBackward0", "AbsBackward0"):
-            _cast_for_inplace(self, dtypes.DEFAULT_FLOAT, None)
+            _cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
         values = _unary_values(fn, self)
 
         def make():
@@ -1770,7 +1770,7 @@ def pow__(self, exponent):
     _precheck(self, exponent)
     with autograd.no_grad():
         values = pow_(self, exponent)
-    _cast_for_inplace(self, values.dtype, None)
+    _cast_for_inplace(self, values.dtype)
 
     def make():
         if type(exponent) is Tensor:

@@ -45,6 +45,11 @@ HOOK_NO_GRAD = "cannot register a hook on a tensor that doesn't require gradient
 GRAD_SHAPE_MISMATCH = "Mismatch in shape: grad_output[{i}] has a shape of {g} and output[{i}] has a shape of {o}."
 ASSIGN_GRAD_SIZE = ("attempting to assign a gradient of size '{g}' to a tensor of size '{t}'. Please ensure "
                     "that the gradient and the tensor are the same size")
+ASSIGN_GRAD_DTYPE = (
+    "attempting to assign a gradient with dtype '{g}' to a tensor with grad_dtype '{t}'. The gradient must match "
+    "the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a "
+    "specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and "
+    "its gradient may break downstream systems that assume they match.")
 UNUSED_INPUT = ("The differentiated Tensor at index {} appears to not have been used in the graph. "
                 "Set allow_unused=True if this is the desired behavior.")
 CREATE_GRAPH_WARNING = (

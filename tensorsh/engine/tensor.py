@@ -282,7 +282,8 @@ class Tensor:
             if not isinstance(value, Tensor):
                 raise type_error(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
             if value.dtype is not self.dtype:
-                raise TypeError_("assigned grad has data of a different type")
+                raise runtime(messages.ASSIGN_GRAD_DTYPE.format(g=dtypes.C_NAMES[value.dtype.name],
+                                                                t=dtypes.SCALAR_NAMES[self.dtype.name]))
             if value._shape != self._shape:
                 raise runtime(messages.ASSIGN_GRAD_SIZE.format(g=_shape_list(value._shape), t=_shape_list(self._shape)))
         undo.touch(self)
@@ -420,10 +421,6 @@ class Tensor:
     def __deepcopy__(self, memo):
         from .functions import deepcopy
         return deepcopy(self, memo)
-
-
-def TypeError_(message):
-    return type_error(message)
 
 
 def _shape_list(shape):
