@@ -315,6 +315,19 @@ def _run_pre_hooks(node, grad):
     return grad
 
 
+def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
+    """Tensor.backward / autograd.backward: accumulate into leaves' .grad, or only into `inputs` when given."""
+    if inputs is None:
+        run_backward(tensors, grad_tensors, retain_graph, create_graph)
+        return
+    from .tensor import Tensor
+    inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
+    grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True)
+    for t, g in zip(inputs, grads):
+        if g is not None:
+            AccumulateGrad(t).accumulate(g)
+
+
 def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False):
     """The engine behind Tensor.backward and autograd.grad; returns captured grads when `inputs`."""
     from .tensor import Tensor

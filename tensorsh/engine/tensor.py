@@ -272,7 +272,7 @@ class Tensor:
 
     @property
     def grad(self):
-        if not self.is_leaf and not self._retains_grad() and self.requires_grad:
+        if self._grad is None and not self.is_leaf and not self._retains_grad():
             warn(messages.NON_LEAF_GRAD_WARNING)
         return self._grad
 
@@ -358,7 +358,7 @@ class Tensor:
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         if create_graph:
             warn(messages.CREATE_GRAPH_WARNING)
-        autograd.run_backward([self], [gradient], retain_graph, create_graph)
+        autograd.backward([self], [gradient], retain_graph, create_graph, inputs)
         return None
 
     # ------------------------------------------------------------ values

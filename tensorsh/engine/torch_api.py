@@ -32,7 +32,7 @@ def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
         from .errors import warn
         from .messages import CREATE_GRAPH_WARNING
         warn(CREATE_GRAPH_WARNING)
-    autograd.run_backward(tensors, list(grad_tensors), retain_graph, create_graph)
+    autograd.backward(tensors, list(grad_tensors), retain_graph, create_graph, inputs)
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, allow_unused=None,

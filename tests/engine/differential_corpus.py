@@ -652,3 +652,30 @@ TOPICS = {
 
 def programs(topic):
     return {name: PROGRAMS[name] for name in TOPICS[topic]}
+
+PROGRAMS.update({
+"backward_inputs": """
+z = torch.ones(3, requires_grad=True)
+w = torch.ones(3, requires_grad=True)
+o = (z * 2 + w * 3).sum()
+o.backward(inputs=[z], retain_graph=True)
+print(z.grad, w.grad)
+q = z * 2
+q.sum().backward(inputs=[q])
+print(q.grad, z.grad)
+torch.autograd.backward(o, inputs=w)
+print(w.grad)
+""",
+"nonleaf_grad_assigned_no_warning": """
+x = torch.ones(2, requires_grad=True)
+y = x * 2
+y.grad = torch.ones(2)
+print(y.grad)
+""",
+"tensor_of_tensor_warning": """
+x = torch.ones(2, requires_grad=True)
+y = torch.tensor(x)
+print(y, y.requires_grad)
+""",
+})
+TOPICS["backward"] += ["backward_inputs", "nonleaf_grad_assigned_no_warning", "tensor_of_tensor_warning"]
