@@ -1,11 +1,12 @@
 import sys
 from pathlib import Path
 
+import pytest
+
+pytest.register_assert_rewrite("same_as_torch")  # its assert shows the differing text
+
 # tests/engine holds the differential corpus module shared by several tests
 sys.path.insert(0, str(Path(__file__).parent / "engine"))
-
-
-import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

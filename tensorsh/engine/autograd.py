@@ -181,28 +181,37 @@ class AccumulateGrad(Node):
         var = self.variable
         if not var.requires_grad:  # e.g. detach_() after the graph was built: PyTorch drops the gradient
             return ()
-        old = var._grad
-        undo.touch(var)
-        if old is None:
-            if is_grad_enabled():  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
-                from .creation import zeros_like
-                var._grad = zeros_like(grad).copy_(grad)
-            else:
-                # PyTorch steals the buffer only when nothing else can see it, so a private dense copy
-                # behaves the same (and an expanded, stride-0 gradient must not become .grad)
-                var._grad = type(grad)._new(np.array(grad._np, order="C"), grad.dtype)
-        elif is_grad_enabled():
-            var._grad = old + grad
-        else:
-            old.add_(grad)
+        if var._grad_fn is not None:  # detach_() then an in-place op made the leaf an interior node
+            raise runtime(messages.LEAF_MOVED)
+        accumulate_grad(var, grad)
         return ()
+
+
+def accumulate_grad(var, grad):
+    """Add grad into var.grad as PyTorch's AccumulateGrad does (in place unless building a graph)."""
+    old = var._grad
+    undo.touch(var)
+    if old is None:
+        if is_grad_enabled():  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
+            from .creation import zeros_like
+            var._grad = zeros_like(grad).copy_(grad)
+        else:
+            # PyTorch steals the buffer only when nothing else can see it, so a private dense copy
+            # behaves the same (and an expanded, stride-0 gradient must not become .grad)
+            var._grad = type(grad)._new(np.array(grad._np, order="C"), grad.dtype)
+    elif is_grad_enabled():
+        var._grad = old + grad
+    else:
+        old.add_(grad)
 
 
 class SavedTensor:
     """A value saved for backward, with the version it had; unpacking checks it, in one place."""
-    __slots__ = ("value", "version", "is_output", "was_leaf", "output_nr", "node", "freed", "is_tensor", "ref")
+    __slots__ = ("value", "version", "is_output", "was_leaf", "output_nr", "node", "freed", "is_tensor", "ref",
+                 "inplace_on_view")
 
-    def __init__(self, value, node, is_output=False):
+    def __init__(self, value, node, is_output=False, inplace_on_view=False):
+        self.inplace_on_view = inplace_on_view  # an in-place op's output on a view: named by the view's grad_fn
         self.value = value
         self.node = node
         self.freed = False
@@ -236,7 +245,7 @@ class SavedTensor:
         value = self.value
         if not self.is_tensor:
             return value
-        grad_fn = self.node if self.is_output else value.grad_fn
+        grad_fn = self.node if self.is_output and not self.inplace_on_view else value.grad_fn
         if not self.was_leaf and grad_fn is None:
             raise runtime(messages.SAVED_DETACHED_INPLACE)
         current = value._version_counter.value
@@ -325,7 +334,7 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
     grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True)
     for t, g in zip(inputs, grads):
         if g is not None:
-            AccumulateGrad(t).accumulate(g)
+            accumulate_grad(t, g)
 
 
 def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False):
@@ -334,7 +343,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
     from . import creation
     roots = []
     for i, (t, g) in enumerate(zip(tensors, grad_tensors)):
-        if not t.requires_grad:
+        edge = edge_of(t)
+        if edge[0] is None:  # PyTorch checks for a gradient edge, not the requires_grad flag
             raise runtime(messages.NO_GRAD_FN.format(i))
         if g is None:
             if t.numel() != 1:
@@ -344,7 +354,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
             g = creation.full_like(t, g)
         elif g._shape != t._shape:
             raise runtime(messages.GRAD_SHAPE_MISMATCH.format(i=i, g=g.shape, o=t.shape))
-        roots.append((edge_of(t), g))
+        roots.append((edge, g))
     if retain_graph is None:
         retain_graph = create_graph
     captures = None

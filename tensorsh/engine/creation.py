@@ -350,7 +350,8 @@ def randint_like(input, low=0, high=None, dtype=None, **_):
 
 
 def _fill_random(self, values):
-    from .functions import _inplace, _zero_node
+    from .functions import _inplace, _precheck, _zero_node
+    _precheck(self)
     arr = values.reshape(self._shape)
 
     def write(a):

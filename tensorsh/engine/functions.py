@@ -62,6 +62,11 @@ def check_dtype(op, dtype):
         raise type_error(f"{op}(): argument 'dtype' must be torch.dtype, not {_type_name(dtype)}")
 
 
+def _zeros_like(t):
+    """zeros_like: PyTorch's gradient where a value does not matter (+0., no history)."""
+    return _new(np.zeros(t._shape, t.dtype.np), t.dtype)
+
+
 def _as_tensor(x, dtype=None):
     if type(x) is Tensor:
         return x
@@ -202,7 +207,7 @@ log1p = _unary("Log1PBackward0", _via_double(np.log1p), lambda g, x: g / (x + 1)
 expm1 = _unary("Expm1Backward0", _via_double(np.expm1), lambda g, r: g * (r + 1), "result")
 reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r), "result")
 rsqrt = _unary("RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result")
-sign = _unary("SignBackward0", np.sign, lambda g: g * 0, None, float_only=False)
+sign = _unary("SignBackward0", np.sign, lambda g: _zeros_like(g), None, float_only=False)
 
 
 def square(self):
@@ -227,6 +232,26 @@ def clamp(self, min=None, max=None):
     return out
 
 
+class DivBackward1(Node):
+    """tensor / number inside a backward formula (PyTorch's div.Scalar; Python's `t / 2` is DivBackward0)."""
+    __slots__ = ("other",)
+    name_ = "DivBackward1"
+
+    def __init__(self, x, other):
+        Node.__init__(self, (edge_of(x),))
+        self.other = other
+
+    def backward(self, g):
+        return (_div_scalar(g, self.other),)
+
+
+def _div_scalar(t, number):
+    out = _new(np.asarray(t._np / t.dtype.np.type(number)), t.dtype)
+    if _needs_grad(t):
+        _attach(out, DivBackward1(t, number))
+    return out
+
+
 class ClampBackward1(Node):
     __slots__ = ("lo", "hi")
     name_ = "ClampBackward1"
@@ -244,7 +269,7 @@ class ClampBackward1(Node):
         if self.hi is not None:
             m = x <= self.hi
             mask = m if mask is None else mask.logical_and(m)
-        return (g * mask,)
+        return (where(mask, g, 0.0),)  # PyTorch's clamp_backward
 
 
 def clip(self, min=None, max=None):
@@ -292,7 +317,7 @@ def _check_result_size(an, bn, dt):
 
 def _binary(a, b, np_fn, node_cls, out_dtype=None):
     ta = type(a) is Tensor
-    if ta and out_dtype is None:
+    if ta and out_dtype is None and a._np.flags.c_contiguous:
         # hot paths: float tensor with a Python float/int, or two tensors of one dtype and shape
         tb = type(b)
         if (tb is float or tb is int) and a.dtype.category == 2:
@@ -312,12 +337,28 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
     _check_result_size(an, bn, dt)
     if out_dtype is not None:
         dt = out_dtype(dt)
-        an = an.astype(dt.np) if isinstance(an, np.ndarray) else dt.np.type(an)
-        bn = bn.astype(dt.np) if isinstance(bn, np.ndarray) else dt.np.type(bn)
-    out = _new(np_fn(an, bn), dt)
+        an = an.astype(dt.np, copy=False) if isinstance(an, np.ndarray) else dt.np.type(an)
+        bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)
+    shape = np.broadcast_shapes(np.shape(an), np.shape(bn))
+    if isinstance(np_fn, np.ufunc):
+        full = a if ta and a._shape == shape else b if type(b) is Tensor and b._shape == shape else None
+        result = np_fn(an, bn, out=_output_like(full, shape, dt))
+    else:
+        result = np.ascontiguousarray(np_fn(an, bn))
+    out = _new(result, dt) if shape else _wrap(np.asarray(result), dt)
     if node_cls is not None and _needs_grad(a, b):
         _attach(out, node_cls(a, b, out))
     return out
+
+
+def _output_like(first, shape, dt):
+    """An elementwise result's memory: laid out like `first` (the first operand of the output's full shape) when
+    that is a dense permutation, as PyTorch's TensorIterator does; else contiguous."""
+    if first is not None and len(shape) > 1 and not first.is_contiguous() and _non_overlapping_and_dense(first):
+        order = sorted(range(len(shape)), key=lambda d: -first._stride[d])
+        inverse = [order.index(d) for d in range(len(shape))]
+        return np.empty([shape[d] for d in order], dt.np).transpose(inverse)
+    return np.empty(shape, dt.np)
 
 
 class _BinaryNode(Node):
@@ -398,12 +439,13 @@ class DivBackward0(_BinaryNode):
     name_ = "DivBackward0"
 
     def setup(self, a, b, out):
-        self.saved = (SavedTensor(a if self.wants(1) else None, self), SavedTensor(b, self))
+        # saved (and unpacked) in the order of PyTorch's formulas: other first, then self
+        self.saved = (SavedTensor(b, self), SavedTensor(a if self.wants(1) else None, self))
 
     def grads(self, g):
-        me, other = self.unpack()
+        other, me = self.unpack()
         ga = g / other if self.wants(0) else None
-        gb = -g * me / (other * other) if self.wants(1) else None
+        gb = -g * ((me / other) / other) if self.wants(1) else None  # PyTorch's div_tensor_other_backward
         return ga, gb
 
 
@@ -421,7 +463,7 @@ class PowBackward0(_BinaryNode):
         x, = self.unpack()
         e = self.exponent
         if e == 0:
-            return (g * 0,)
+            return (_zeros_like(g),)
         return (g * (e * x.pow(e - 1)),)
 
 
@@ -719,7 +761,7 @@ class MeanBackward0(SumBackward0):
         self.numel = x.numel()
 
     def backward(self, g):
-        return (g.expand(self.shape) / self.numel,)
+        return (_div_scalar(g.expand(self.shape), self.numel),)
 
 
 class MeanBackward1(SumBackward1):
@@ -733,7 +775,7 @@ class MeanBackward1(SumBackward1):
             self.count *= x._shape[d]
 
     def backward(self, g):
-        return (SumBackward1.backward(self, g)[0] / self.count,)
+        return (_div_scalar(SumBackward1.backward(self, g)[0], self.count),)
 
 
 class ReturnTypes(tuple):
@@ -816,9 +858,32 @@ class _ExtremeDim(Node):
         if not self.keepdim:
             g = g.unsqueeze(self.dim)
             idx = idx.unsqueeze(self.dim)
-        z = np.zeros(self.shape, g.dtype.np)
-        np.put_along_axis(z, idx._np, g._np, axis=self.dim)
-        return (_wrap(z, g.dtype),)
+        return (_scatter_into_zeros(self.shape, self.dim, idx, g),)
+
+
+class ScatterBackward0(Node):
+    """zeros.scatter(dim, index, src): its gradient gathers src's positions back."""
+    __slots__ = ("dim",)
+    name_ = "ScatterBackward0"
+
+    def __init__(self, src, dim, index):
+        Node.__init__(self, (edge_of(src),))
+        self.dim = dim
+        self.saved = (SavedTensor(index, self),)
+
+    def backward(self, g):
+        index, = self.unpack()
+        return (_new(np.take_along_axis(g._np, index._np, axis=self.dim), g.dtype),)
+
+
+def _scatter_into_zeros(shape, dim, index, src):
+    """The backward of max/min along a dim, recordable for create_graph (PyTorch uses scatter too)."""
+    z = np.zeros(shape, src.dtype.np)
+    np.put_along_axis(z, index._np, src._np, axis=dim)
+    out = _wrap(z, src.dtype)
+    if _needs_grad(src):
+        _attach(out, ScatterBackward0(src, dim, index))
+    return out
 
 
 max = _extreme("max", np.max, np.argmax)
@@ -855,11 +920,12 @@ class MmBackward0(Node):
 
     def __init__(self, a, b):
         Node.__init__(self, (edge_of(a), edge_of(b)))
-        self.saved = (SavedTensor(a if self.next_functions[1][0] else None, self),
-                      SavedTensor(b if self.next_functions[0][0] else None, self))
+        # saved (and unpacked) in the order of PyTorch's formulas: the second operand first
+        self.saved = (SavedTensor(b if self.next_functions[0][0] else None, self),
+                      SavedTensor(a if self.next_functions[1][0] else None, self))
 
     def backward(self, g):
-        a, b = self.unpack()
+        b, a = self.unpack()
         return (g.mm(b.t()) if self.next_functions[0][0] else None,
                 a.t().mm(g) if self.next_functions[1][0] else None)
 
@@ -869,7 +935,7 @@ class BmmBackward0(MmBackward0):
     name_ = "BmmBackward0"
 
     def backward(self, g):
-        a, b = self.unpack()
+        b, a = self.unpack()
         return (g.bmm(b.transpose(1, 2)) if self.next_functions[0][0] else None,
                 a.transpose(1, 2).bmm(g) if self.next_functions[1][0] else None)
 
@@ -879,7 +945,7 @@ class DotBackward0(MmBackward0):
     name_ = "DotBackward0"
 
     def backward(self, g):
-        a, b = self.unpack()
+        b, a = self.unpack()
         return (g * b if self.next_functions[0][0] else None, g * a if self.next_functions[1][0] else None)
 
 
@@ -888,7 +954,7 @@ class MvBackward0(MmBackward0):
     name_ = "MvBackward0"
 
     def backward(self, g):
-        a, b = self.unpack()
+        b, a = self.unpack()
         return (g.unsqueeze(1) * b if self.next_functions[0][0] else None,
                 a.t().mv(g) if self.next_functions[1][0] else None)
 
@@ -1546,8 +1612,9 @@ def setitem(self, index, value):
         copy_(target, value)
     elif isinstance(value, (list, tuple)):
         copy_(target, _as_tensor(value, dtype=self.dtype))
-    else:
-        fill_(target, value)
+    else:  # PyTorch wraps the number in a 0-dim tensor first: fill_(Tensor), FillBackward3
+        _check_scalar_fits(self, value)
+        fill_(target, _wrap(np.asarray(value, dtype=self.dtype.np), self.dtype))
 
 
 def index_put_(self, index, value):
@@ -1615,11 +1682,12 @@ def _check_fits_output(self, other):
                       f"{_shape_list(oshape)}")
 
 
-def _precheck(self, *others):
-    """PyTorch checks leaf/view in-place rules before anything else (shapes, dtypes), then overlap."""
+def _precheck(self, *others, internal_overlap=True):
+    """PyTorch checks leaf/view in-place rules before anything else (shapes, dtypes), then overlap
+    (fill_ and zero_ write one value, so PyTorch lets them write into an expanded tensor)."""
     if _needs_grad(self, *others):
         _check_inplace(self)
-    if any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
+    if internal_overlap and any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
         raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
                       "memory location. Please clone() the tensor before performing the operation.")
     for other in others:
@@ -1663,7 +1731,8 @@ def _inplace(self, write, make_node, others=(), save_output=False):
     self._version_counter.bump()
     if node is not None:
         if save_output:
-            node.saved = node.saved + (SavedTensor(self, node, is_output=True),)
+            node.saved = node.saved + (SavedTensor(self, node, is_output=True,
+                                                   inplace_on_view=self._view is not None),)
         _rebase_history(self, node)
     return self
 
@@ -1672,15 +1741,24 @@ def _rebase_history(self, node):
     undo.touch(self)
     view = self._view
     if view is None:
+        _move_retain_hooks(self._grad_fn, node)
         self._grad_fn = node
         self._output_nr = 0
         return
     base = view.base
     undo.touch(base)
     base_grad_fn = CopySlices(edge_of(base), base, self, node)
+    _move_retain_hooks(base._grad_fn, base_grad_fn)
     base._grad_fn = base_grad_fn
     base._output_nr = 0
     # the view's own grad_fn is regenerated (AsStridedBackward0) the next time it is read
+
+
+def _move_retain_hooks(old, new):
+    """retain_grad() belongs to the tensor: an in-place op hands it to the tensor's new grad_fn."""
+    if old is not None and old.retain_hooks:
+        undo.touch(old)
+        new.retain_hooks, old.retain_hooks = old.retain_hooks, None
 
 
 def _cast_for_inplace(self, result_dtype):
@@ -1810,7 +1888,7 @@ class _ZeroGradNode(Node):
     __slots__ = ("other_shape", "other_dtype")
 
     def backward(self, g):
-        gs = g * 0
+        gs = _zeros_like(g)
         if len(self.next_functions) > 1 and self.next_functions[1][0] is not None:
             return gs, sum_to(g, self.other_shape).to(self.other_dtype)
         return (gs,) + (None,) * (len(self.next_functions) - 1)
@@ -1827,7 +1905,8 @@ def _zero_node(name, self, other=None):
 
 
 def fill_(self, value):
-    _precheck(self, value)
+    # fill_(Tensor) goes through PyTorch's TensorIterator checks; fill_(number) may write an expanded tensor
+    _precheck(self, value, internal_overlap=type(value) is Tensor)
     if type(value) is Tensor:
         if value.dim() != 0:
             raise runtime(f"fill_ only supports 0-dimension value tensor but got tensor with {value.dim()} dimensions.")
@@ -1857,7 +1936,7 @@ def _check_scalar_fits(self, value):
 
 
 def zero_(self):
-    _precheck(self)
+    _precheck(self, internal_overlap=False)
 
     def write(arr):
         arr[...] = 0

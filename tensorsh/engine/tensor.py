@@ -233,8 +233,10 @@ class Tensor:
         """A view whose base changed in place gets an AsStridedBackward0 onto the base's new history."""
         from .functions import AsStridedBackward0
         view = self._view
-        undo.touch(self)
         base = view.base
+        if not view.grad_mode and base.requires_grad:  # PyTorch refuses to guess this view's history
+            raise runtime(messages.NO_GRAD_VIEW_REBASED)
+        undo.touch(self)
         if view.grad_mode and base.requires_grad:
             self._grad_fn = AsStridedBackward0(autograd.edge_of(base), base, self)
             self._output_nr = 0
@@ -252,9 +254,9 @@ class Tensor:
         self.requires_grad_(bool(value))
 
     def requires_grad_(self, requires_grad=True):
-        if not self.is_leaf:
-            if not requires_grad:
-                raise runtime(messages.REQUIRES_GRAD_NON_LEAF)
+        if not requires_grad and not self.is_leaf:  # (PyTorch asks is_leaf only when turning it off)
+            raise runtime(messages.REQUIRES_GRAD_NON_LEAF)
+        if requires_grad and self._grad_fn is not None:
             return self
         if requires_grad and not self.dtype.is_floating_point:
             raise runtime(messages.REQUIRES_GRAD_NON_FLOAT)
@@ -377,9 +379,14 @@ class Tensor:
 
     def __repr__(self):
         from . import printing
-        fn = self.grad_fn
+        from .errors import TorchError
+        try:
+            fn = self.grad_fn
+            fn_name = fn.name_ if fn is not None else None
+        except TorchError:  # a view whose history PyTorch cannot tell prints as <Invalid>
+            fn, fn_name = True, "Invalid"
         return printing.tensor_repr(self._np, self.dtype.name, requires_grad=self.requires_grad and fn is None,
-                                    grad_fn=fn.name_ if fn is not None else None, options=printing.OPTIONS)
+                                    grad_fn=fn_name, options=printing.OPTIONS)
 
     __str__ = __repr__
 
