@@ -332,6 +332,8 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
             return out
     if not ta and type(b) is not Tensor:
         raise type_error("expected a Tensor")
+    if node_cls is not None and _needs_grad(a, b):
+        _collect_edges(a, b)
     _check_broadcast(a, b)
     an, bn, dt = _operands(a, b)
     _check_result_size(an, bn, dt)
@@ -349,6 +351,13 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
     if node_cls is not None and _needs_grad(a, b):
         _attach(out, node_cls(a, b, out))
     return out
+
+
+def _collect_edges(*xs):
+    """PyTorch builds a node's edges before running the kernel, so a view's grad_fn errors come first."""
+    for x in xs:
+        if type(x) is Tensor and x._view is not None:
+            x.grad_fn
 
 
 def _output_like(first, shape, dt):
