@@ -171,9 +171,11 @@ class _BackwardOp(Node):
 
 
 def _tanh_backward_values(g, y):
-    if y.dtype is dtypes.float32:  # 1 - y*y as one fused multiply-add, as PyTorch's kernel
-        y64 = y._np.astype(np.float64)
-        return g._np * (1.0 - y64 * y64).astype(np.float32)
+    if y.dtype is dtypes.float32:  # 1 - y*y as one fused multiply-add (exact square in double), as PyTorch
+        t = np.square(y._np, dtype=np.float64)
+        np.subtract(1.0, t, out=t)
+        t = t.astype(np.float32)
+        return np.multiply(g._np, t, out=t)
     return g._np * (1 - y._np * y._np)
 
 
