@@ -208,6 +208,8 @@ class Shell:
             self.write(f"{name:<{width}}  {summary(value, self.session)}\n")
 
     def cmd_reset(self, _arg):
+        from tensorsh.engine.torch_api import reset_state
+        reset_state()  # a fresh session also gets a fresh seed, grad mode and print options
         self._session = self._new_session()
         self.transcript.clear()
         self.write("session reset: no variables\n")
