@@ -201,6 +201,9 @@ class Translator:
             inner = self.expr(idx)
         return f"{self.atom(n.value)}[{inner}]"
 
+    def x_Starred(self, n):
+        return "*" + self.expr(n.value)
+
     def x_Call(self, n):
         f = n.func
         args = list(n.args)

@@ -110,6 +110,12 @@ class Keyword(Node):
 
 
 @dataclass(eq=False)
+class Starred(Node):
+    """`*value` among a call's positional arguments."""
+    value: Node
+
+
+@dataclass(eq=False)
 class Call(Node):
     func: Node
     args: list

@@ -221,6 +221,20 @@ def store_attr(obj, name, value):
     setattr(obj, name, value)
 
 
+class _Spread(list):
+    """The items of a `*value` argument, spliced into the call's positional arguments."""
+
+
+def _positional(args, frame):
+    values = [x(frame) for x in args]
+    if any(type(v) is _Spread for v in values):
+        flat = []
+        for v in values:
+            flat.extend(v) if type(v) is _Spread else flat.append(v)
+        return flat
+    return values
+
+
 def _located_pair(op, left, right, node):
     """op(left, right) as a closure; an error is located at node."""
     def pair(frame):
@@ -812,7 +826,7 @@ class Compiler:
 
     def expr_Call(self, node):
         func = self.expr(node.func)
-        args = tuple(self.expr(a) for a in node.args)
+        args = tuple(self._argument(a) for a in node.args)
         kwargs = tuple((k.name, self.expr(k.value)) for k in node.keywords)
         special = self.hooks.special_call
         texts = tuple(self.source.text_of(a) for a in node.args)
@@ -820,7 +834,7 @@ class Compiler:
         if not kwargs:
             def call(frame):
                 f = func(frame)
-                a = [x(frame) for x in args]
+                a = _positional(args, frame)
                 try:
                     if getattr(f, "_tsh_special", False):
                         return special(f, a, {}, texts, node)
@@ -832,7 +846,7 @@ class Compiler:
 
         def call_kw(frame):
             f = func(frame)
-            a = [x(frame) for x in args]
+            a = _positional(args, frame)
             kw = {k: v(frame) for k, v in kwargs}
             try:
                 if getattr(f, "_tsh_special", False):
@@ -842,6 +856,24 @@ class Compiler:
                 locate(e, node)
                 raise
         return call_kw
+
+    def _argument(self, node):
+        """A positional argument as fn(frame); `*value` as a closure yielding a _Spread of its items."""
+        if not isinstance(node, A.Starred):
+            return self.expr(node)
+        value = self.expr(node.value)
+
+        def spread(frame):
+            v = value(frame)
+            n = len(v) if hasattr(v, "__len__") else 0
+            if n > MAX_ITEMS:
+                _too_long(n)
+            try:
+                return _Spread(v)
+            except TypeError as e:
+                locate(e, node)
+                raise
+        return spread
 
     def expr_FString(self, node):
         pieces = []

@@ -362,6 +362,12 @@ class _Builder(P.Transformer):
         name, value = c
         return _span(A.Keyword(str(name), value), name, value)
 
+    def starred(self, c):
+        op, value = c
+        if str(op) != "*":
+            raise _SyntaxProblem("SyntaxError", "invalid syntax", op.line, op.column, op.end_column)
+        return _span(A.Starred(value), op, value)
+
     def index(self, c):
         value, _lsqb, subs, rsqb = c
         return _span(A.Subscript(value, subs), value, rsqb)

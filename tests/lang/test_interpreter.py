@@ -1,4 +1,6 @@
 """Interpreter semantics: Python values, the short spellings, the Session API and rollback."""
+import io
+
 import pytest
 
 from tensorsh.lang.session import Session, Result
@@ -177,3 +179,17 @@ def test_per_statement_cost_is_small():
     for st in stmts:
         assert s.execute(st).error is None
     assert time.perf_counter() - t < 0.5
+
+
+def test_star_arguments_spread_into_calls():
+    out = io.StringIO()
+    error = Session(write=out.write, write_err=out.write).run(
+        "x = tensor([1., 2.])\nprint(*[1, 2], sep='-')\nprint(*x)\nprint(ones(*(2, 3)).shape)\n", "s.tsh")
+    assert error is None
+    assert out.getvalue() == "1-2\ntensor(1.) tensor(2.)\ntorch.Size([2, 3])\n"
+
+
+def test_star_argument_of_a_huge_range_is_refused():
+    out = io.StringIO()
+    error = Session(write=out.write, write_err=out.write).run("print(*range(10**9))\n", "s.tsh")
+    assert error.kind == "MemoryError" and error.line == 1
