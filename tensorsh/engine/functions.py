@@ -7,7 +7,7 @@ import numpy as np
 from . import autograd, dtypes, messages, undo
 from .autograd import Node, SavedTensor, edge_of, is_grad_enabled
 from .errors import runtime, index_error, type_error, value_error
-from .storage import check_size
+from .storage import Storage, VersionCounter, check_size
 from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list
 
 _wrap = Tensor._from_numpy
@@ -140,7 +140,7 @@ def _via_double(np_fn):
     of last bits; the correctly rounded result agrees with PyTorch far more often (~99%)."""
     def fn(x):
         if x.dtype == np.float32:  # computed in double, rounded once into a float32 result
-            return np_fn(x, dtype=np.float64, out=np.empty(x.shape, np.float32), casting="unsafe")
+            return np_fn(x, dtype=np.float64, out=np.empty_like(x, np.float32), casting="unsafe")  # keeps layout
         return np_fn(x)
     return fn
 
@@ -1680,9 +1680,10 @@ def _check_inplace(self):
             who = (f"Output {self._output_nr} of {fn.short_name()} is a view of a view which was created in"
                    if fn is not None else "A view was created in")
             raise runtime(messages.NO_GRAD_VIEW_INPLACE.format(who=who))
-        if self.requires_grad and view.base.is_leaf:
+        if self.requires_grad and view.base._grad_fn is None:
             raise runtime(messages.VIEW_OF_LEAF_INPLACE)
-    if self.requires_grad and self.is_leaf:
+    # PyTorch's C++ is_leaf reads the stored grad_fn: a stale view's is not regenerated for this check
+    if self.requires_grad and self._grad_fn is None:
         raise runtime(messages.LEAF_INPLACE)
 
 
@@ -1963,7 +1964,7 @@ class CopyBackwards(_ZeroGradNode):
 def copy_(self, src, non_blocking=False):
     if type(src) is not Tensor:
         raise type_error(f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}")
-    _precheck(self, src)
+    _precheck(self, src, internal_overlap=src is not self)  # x.copy_(x) is a no-op write in PyTorch
     _check_broadcast(self, src)
     _check_fits_output(self, src)
     values = np.broadcast_to(src._np, self._shape)
@@ -2060,20 +2061,19 @@ def bool_(self):
 
 
 def deepcopy(self, memo=None):
+    """copy.deepcopy: leaves only; a new storage (shared among tensors copied together), same geometry,
+    .grad copied too."""
     if not self.is_leaf:
         raise runtime(messages.DEEPCOPY_NON_LEAF)
     memo = {} if memo is None else memo
     if id(self) in memo:
         return memo[id(self)]
-    storage = memo.get(id(self._storage))
-    from .storage import Storage
-    if storage is None:
-        storage = Storage(self._storage.data.copy())
-        memo[id(self._storage)] = storage
-    out = self._alias(self._shape, self._stride, self._offset, counter=__import__("tensorsh.engine.storage", fromlist=["VersionCounter"]).VersionCounter())
-    out._storage = storage
-    item = self.dtype.itemsize
-    out._np = np.ndarray(self._shape, self.dtype.np, storage.data, self._offset * item, tuple(s * item for s in self._stride))
+    owner = memo.get(id(self._storage))
+    if owner is None:  # a flat tensor over the copied storage, to take views of
+        data = self._storage.data.copy()
+        owner = memo[id(self._storage)] = Tensor._make(Storage(data), 0, data.shape, (1,), self.dtype, data,
+                                                      VersionCounter())
+    out = owner._alias(self._shape, self._stride, self._offset, counter=VersionCounter())
     out._requires_grad = self._requires_grad
     out._version_counter.value = 1  # PyTorch's deepcopy fills the new tensor in place once
     if self._grad is not None:

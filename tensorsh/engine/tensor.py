@@ -120,7 +120,10 @@ class Tensor:
         """A new Tensor over the same storage (no autograd meta); shares the version counter unless given one."""
         shape, stride = tuple(shape), tuple(stride)
         item = self.dtype.itemsize
-        arr = np.ndarray(shape, self.dtype.np, self._storage.data, offset * item, tuple(s * item for s in stride))
+        if 0 in shape:  # no element to alias, and its offset may point past the buffer's end
+            arr = np.empty(shape, self.dtype.np)
+        else:
+            arr = np.ndarray(shape, self.dtype.np, self._storage.data, offset * item, tuple(s * item for s in stride))
         return Tensor._make(self._storage, offset, shape, stride, self.dtype, arr,
                             counter if counter is not None else self._version_counter)
 
@@ -274,7 +277,7 @@ class Tensor:
 
     @property
     def grad(self):
-        if self._grad is None and not self.is_leaf and not self._retains_grad():
+        if self._grad is None and self._grad_fn is not None and not self._retains_grad():  # C++ is_leaf
             warn(messages.NON_LEAF_GRAD_WARNING)
         return self._grad
 
