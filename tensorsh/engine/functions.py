@@ -850,9 +850,35 @@ class _ExtremeAll(Node):
         self.saved = (SavedTensor(x, self), SavedTensor(out, self, is_output=True))
 
     def backward(self, g):
+        # PyTorch's evenly_distribute_backward on the CPU: zeros.masked_fill_(mask, grad / count)
         x, r = self.unpack()
-        mask = x == r
-        return (mask * (g / mask.sum()),)
+        mask = x.isnan() if bool(r.isnan()) else x == r
+        return (_masked_fill_zeros(mask, g / mask.sum()),)
+
+
+class MaskedFillBackward1(Node):
+    """zeros.masked_fill_(mask, value) with a 0-dim tensor value: the value's gradient sums the masked grads."""
+    __slots__ = ()
+    name_ = "MaskedFillBackward1"
+
+    def __init__(self, mask, value):
+        Node.__init__(self, (NONE_EDGE, edge_of(value)))
+        self.saved = (SavedTensor(mask, self),)
+
+    def backward(self, g):
+        mask, = self.unpack()
+        return None, where(mask, g, 0.0).sum()
+
+
+def _masked_fill_zeros(mask, value):
+    out = _new(np.where(mask._np, value._np, value.dtype.np.type(0)).astype(value.dtype.np), value.dtype)
+    if _needs_grad(value):
+        _attach(out, MaskedFillBackward1(mask, value))
+    return out
+
+
+def isnan(self):
+    return _new(np.isnan(self._np), dtypes.bool_)
 
 
 class _ExtremeDim(Node):
@@ -2263,7 +2289,7 @@ _METHODS = {
     "true_divide": div, "pow": pow_, "floor_divide": floor_divide, "remainder": remainder,
     "eq": eq, "ne": ne, "lt": lt, "le": le, "gt": gt, "ge": ge, "logical_and": logical_and,
     "logical_or": logical_or, "logical_not": logical_not, "maximum": maximum, "minimum": minimum,
-    "equal": equal, "allclose": allclose, "isclose": isclose, "any": any_, "all": all_,
+    "equal": equal, "allclose": allclose, "isclose": isclose, "any": any_, "all": all_, "isnan": isnan,
     "sum": sum, "mean": mean, "max": max, "min": min, "argmax": argmax, "argmin": argmin, "prod": prod,
     "norm": norm, "mm": mm, "bmm": bmm, "dot": dot, "mv": mv, "matmul": matmul,
     "view": view, "view_as": view_as, "reshape": reshape, "reshape_as": reshape_as, "flatten": flatten,
