@@ -69,7 +69,8 @@ def run_source(text, filename, opts):
     from tensorsh.lang.errors import format_error
     from tensorsh.lang.session import Session
     tune_gc()
-    session = Session(write=sys.stdout.write, write_err=sys.stderr.write,
+    from tensorsh.render import default_renderer
+    session = Session(write=sys.stdout.write, write_err=sys.stderr.write, renderer=default_renderer(),
                       options={"plain": _plain(opts), "explain": opts.get("explain", False)})
     if opts.get("explain"):
         _attach_explain(session)

@@ -210,7 +210,8 @@ def _fresh_engine():
 def compile_file(text, path):
     """(session, statements) or raises UserError for a syntax error."""
     from tensorsh.lang.session import Session
-    session = Session(write=lambda s: None, write_err=lambda s: None,
+    from tensorsh.render import default_renderer
+    session = Session(write=lambda s: None, write_err=lambda s: None, renderer=default_renderer(),
                       options={"plain": True, "width": WIDTH, "explain": False})
     return session, session.compile(text, path)
 

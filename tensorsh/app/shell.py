@@ -93,7 +93,8 @@ class Shell:
 
     def _new_session(self):
         from tensorsh.lang.session import Session
-        session = Session(write=self.write, write_err=self.write_err,
+        from tensorsh.render import default_renderer
+        session = Session(write=self.write, write_err=self.write_err, renderer=default_renderer(),
                           options={"plain": self.plain, "explain": self.explain, "width": self.width})
         self._explainer = None
         if self.explain:

@@ -138,12 +138,9 @@ class Session:
         return None
 
     def _renderer(self):
+        # the front end that made this session chooses how state is drawn (the language knows no rich)
         if self.renderer is None:
-            try:
-                from tensorsh.render import default_renderer
-            except ImportError:
-                raise Limit("NotImplementedError", "show() and graph() need tensorsh.render, which is not installed") from None
-            self.renderer = default_renderer()
+            raise Limit("RuntimeError", "show() and graph() need a renderer, and this session was given none")
         return self.renderer
 
     # ---- compiling ----

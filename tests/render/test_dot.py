@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 from tensorsh.lang.session import Session
+from tensorsh.render import default_renderer
 
 DOT = """\
 digraph {
@@ -28,7 +29,7 @@ digraph {
 
 
 def _session(out):
-    return Session(write=out.append, write_err=out.append, options={"plain": True})
+    return Session(write=out.append, write_err=out.append, renderer=default_renderer(), options={"plain": True})
 
 
 def test_dot_file(tmp_path, monkeypatch):

@@ -37,9 +37,9 @@ def test_freed_graph(run):
 
 def test_failed_statement_says_nothing_and_changes_nothing(run):
     from tensorsh.lang.session import Session
-    from tensorsh.render import explain
+    from tensorsh.render import default_renderer, explain
     out = []
-    s = Session(write=out.append, write_err=out.append)
+    s = Session(write=out.append, write_err=out.append, renderer=default_renderer())
     explain.attach(s)
     assert s.run("x = tensor([1.], grad)") is None
     out.clear()
