@@ -460,7 +460,7 @@ class DivBackward0(_BinaryNode):
         return ga, gb
 
 
-class PowBackward0(_BinaryNode):
+class PowBackward0(Node):
     """tensor ** scalar"""
     __slots__ = ("exponent",)
     name_ = "PowBackward0"
@@ -495,7 +495,7 @@ class PowBackward1(_BinaryNode):
         return ga, gb
 
 
-class PowBackward2(_BinaryNode):
+class PowBackward2(Node):
     """scalar ** tensor"""
     __slots__ = ("base",)
     name_ = "PowBackward2"

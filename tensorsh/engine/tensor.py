@@ -313,10 +313,8 @@ class Tensor:
 
         def retain(grad):
             undo.touch(tensor)
-            if tensor._grad is None:
-                tensor._grad = grad.clone() if not autograd.is_grad_enabled() else grad.clone()
-                if not autograd.is_grad_enabled():
-                    tensor._grad = tensor._grad.detach()
+            if tensor._grad is None:  # a copy (with history only under create_graph)
+                tensor._grad = grad.clone()
             else:
                 tensor._grad = tensor._grad + grad
         fn.retain_hooks = [retain]

@@ -48,11 +48,8 @@ GRAPH = Special("graph")
 
 
 def _engine():
-    try:
-        from tensorsh.engine import torch_api
-    except ImportError:
-        return {}, None
-    return torch_api.NAMESPACE, getattr(torch_api, "deepcopy", None)
+    from tensorsh.engine import torch_api
+    return torch_api.NAMESPACE, torch_api.deepcopy
 
 
 def _flags(args, kwargs):
@@ -86,8 +83,6 @@ class GradFunction:
         self._autograd = autograd
 
     def __call__(self, *args, **kwargs):
-        if self._autograd is None:
-            raise TypeError("grad() needs the tensorsh engine")
         return self._autograd.grad(*_flags(args, kwargs), **kwargs)
 
     def __repr__(self):
@@ -174,30 +169,22 @@ def python_builtins(print_fn):
 def build(print_fn):
     """name -> value for every bare name a program can use (variables shadow these)."""
     namespace, deepcopy = _engine()
-    autograd = namespace.get("autograd")
+    autograd = namespace["autograd"]
     GRAD._autograd = autograd
     table = {k: v for k, v in namespace.items() if not k.startswith("_")}
     for name in CREATION:
-        if name in table:
-            table[name] = _with_grad_flag(table[name], name)
+        table[name] = _with_grad_flag(table[name], name)
     table.update(python_builtins(print_fn))
-    if "Tensor" in namespace:
-        table["type"] = _type_of(namespace["Tensor"])
+    table["type"] = _type_of(namespace["Tensor"])
     torch_ns = Namespace("torch", dict(namespace))
-    copy_ns = Namespace("copy", {"deepcopy": deepcopy} if deepcopy else {})
+    copy_ns = Namespace("copy", {"deepcopy": deepcopy})
     torchviz_ns = Namespace("torchviz", {"make_dot": GRAPH})
     table.update({
-        "torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns,
+        "torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "deepcopy": deepcopy,
         "backward": backward, "grad": GRAD, "retain": RETAIN, "create": CREATE,
         "show": SHOW, "graph": GRAPH, "make_dot": GRAPH,
     })
-    if deepcopy is not None:
-        table["deepcopy"] = deepcopy
-    modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns}
-    if autograd is not None:
-        modules["torch.autograd"] = autograd if not isinstance(autograd, dict) else Namespace("torch.autograd", autograd)
-    nn = namespace.get("nn")
-    if nn is not None:
-        modules["torch.nn"] = nn
-        modules["torch.nn.functional"] = nn.functional
+    nn = namespace["nn"]
+    modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
+               "torch.nn": nn, "torch.nn.functional": nn.functional}
     return table, modules

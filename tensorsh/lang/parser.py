@@ -183,6 +183,17 @@ def _string_value(tok):
     return ("f", prefix.replace("f", ""), body, tok)
 
 
+
+def _statements(children):
+    """The statements among a file's or a block's children (a line with `;` gives a list)."""
+    out = []
+    for c in children:
+        if isinstance(c, list):
+            out.extend(c)
+        elif isinstance(c, A.Node):
+            out.append(c)
+    return out
+
 class _Builder(P.Transformer):
     """Lark calls one method per rule alias with the rule's children; each returns an AST node."""
 
@@ -192,13 +203,7 @@ class _Builder(P.Transformer):
 
     # statements
     def file(self, children):
-        out = []
-        for c in children:
-            if isinstance(c, list):
-                out.extend(c)
-            elif isinstance(c, A.Node):
-                out.append(c)
-        return out
+        return _statements(children)
 
     def expression(self, children):
         return children[0]
@@ -271,13 +276,7 @@ class _Builder(P.Transformer):
         return _span(A.FromImport(".".join(module), [(n, a) for n, a, _ in items]), kw, last)
 
     def suite(self, c):
-        out = []
-        for x in c:
-            if isinstance(x, list):
-                out.extend(x)
-            elif isinstance(x, A.Node):
-                out.append(x)
-        return out
+        return _statements(c)
 
     def with_stmt(self, c):
         kw, ctx, name, body = c
