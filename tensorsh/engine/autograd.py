@@ -1,6 +1,7 @@
 """Autograd: grad mode, graph nodes, saved tensors with their versions, hooks, and the backward walk."""
 import heapq
 import itertools
+import sys
 import weakref
 
 import numpy as np
@@ -177,32 +178,41 @@ class AccumulateGrad(Node):
     def __repr__(self):
         return f"<AccumulateGrad object at {self.address()}>"
 
-    def accumulate(self, grad):
+    def accumulate(self, grad, private=False):
         var = self.variable
         if not var.requires_grad:  # e.g. detach_() after the graph was built: PyTorch drops the gradient
             return ()
         if var._grad_fn is not None:  # detach_() then an in-place op made the leaf an interior node
             raise runtime(messages.LEAF_MOVED)
-        accumulate_grad(var, grad)
+        accumulate_grad(var, grad, private)
         return ()
 
 
-def accumulate_grad(var, grad):
-    """Add grad into var.grad as PyTorch's AccumulateGrad does (in place unless building a graph)."""
+def accumulate_grad(var, grad, private=False):
+    """Add grad into var.grad as PyTorch's AccumulateGrad does (in place unless building a graph).
+    private: the caller holds the only reference to grad (PyTorch's use_count check)."""
     old = var._grad
     undo.touch(var)
     if old is None:
         if is_grad_enabled():  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
             from .creation import zeros_like
             var._grad = zeros_like(grad).copy_(grad)
+        elif private and _stealable(var, grad):
+            var._grad = grad  # as PyTorch: a gradient nothing else can see becomes .grad without a copy
         else:
-            # PyTorch steals the buffer only when nothing else can see it, so a private dense copy
-            # behaves the same (and an expanded, stride-0 gradient must not become .grad)
+            # an expanded (stride-0) or shared gradient must not become .grad: a private dense copy
             var._grad = type(grad)._new(np.array(grad._np, order="C"), grad.dtype)
     elif is_grad_enabled():
         var._grad = old + grad
     else:
         old.add_(grad)
+
+
+def _stealable(var, grad):
+    """grad owns its whole storage alone, with var's dtype and layout, and has no autograd history."""
+    return (grad._view is None and grad._grad_fn is None and not grad._requires_grad and grad._offset == 0
+            and grad.dtype is var.dtype and grad._shape == var._shape and grad._stride == var._stride
+            and grad._np.size == grad._storage.data.size and sys.getrefcount(grad._storage) == 2)
 
 
 class SavedTensor:
@@ -416,7 +426,8 @@ def _walk(roots, retain_graph, captures):
             if captures is not None:
                 captures[node] = grad
             else:
-                node.accumulate(grad)
+                private = sys.getrefcount(grad) == 2  # `grad` here and getrefcount's argument: no one else holds it
+                node.accumulate(grad, private)
             continue
         grad = _run_pre_hooks(node, grad)
         if captures is not None and node in captures:
@@ -436,6 +447,7 @@ def _walk(roots, retain_graph, captures):
             if g is not None:
                 buffers[nxt] = buffers[nxt] + g if nxt in buffers else g
             _release_dependency(nxt, deps, buffers, ready)
+        grads = g = None  # the buffers hold the only references, so AccumulateGrad can tell a private grad
 
 
 def _release_dependency(node, deps, buffers, ready):

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import autograd, dtypes, messages, undo
+from . import autograd, dtypes, kernels, messages, undo
 from .autograd import Node, SavedTensor, edge_of, is_grad_enabled
 from .errors import runtime, index_error, type_error, value_error
 from .storage import Storage, VersionCounter, check_size
@@ -135,26 +135,10 @@ def _unary(name, np_fn, backward, saves="self", float_only=True):
     return op
 
 
-def _via_double(np_fn):
-    """float32 transcendental functions: numpy's own float32 kernels differ from PyTorch's (Sleef) in ~20-40%
-    of last bits; the correctly rounded result agrees with PyTorch far more often (~99%)."""
-    def fn(x):
-        if x.dtype == np.float32:  # computed in double, rounded once into a float32 result
-            return np_fn(x, dtype=np.float64, out=np.empty_like(x, np.float32), casting="unsafe")  # keeps layout
-        return np_fn(x)
-    return fn
-
-
-def _sigmoid_np(x):
-    # PyTorch: 1 / (1 + exp(-x)) in the tensor's dtype, with a (nearly) correctly rounded exp
-    one = x.dtype.type(1)
-    return one / (one + _via_double(np.exp)(-x))
-
-
-exp = _unary("ExpBackward0", _via_double(np.exp), lambda g, r: g * r, "result")
-log = _unary("LogBackward0", _via_double(np.log), lambda g, x: g.div(x))
-sin = _unary("SinBackward0", _via_double(np.sin), lambda g, x: g * x.cos())
-cos = _unary("CosBackward0", _via_double(np.cos), lambda g, x: g * -x.sin())
+exp = _unary("ExpBackward0", kernels.via_double(np.exp), lambda g, r: g * r, "result")
+log = _unary("LogBackward0", kernels.via_double(np.log), lambda g, x: g.div(x))
+sin = _unary("SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
+cos = _unary("CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
 class _BackwardOp(Node):
     """The node of a fused backward kernel (sigmoid_backward, ...): what create_graph records for it."""
     __slots__ = ("kind",)
@@ -170,19 +154,10 @@ class _BackwardOp(Node):
         return _BACKWARD_OPS[self.kind][2](gg, g, y)
 
 
-def _tanh_backward_values(g, y):
-    if y.dtype is dtypes.float32:  # 1 - y*y as one fused multiply-add (exact square in double), as PyTorch
-        t = np.square(y._np, dtype=np.float64)
-        np.subtract(1.0, t, out=t)
-        t = t.astype(np.float32)
-        return np.multiply(g._np, t, out=t)
-    return g._np * (1 - y._np * y._np)
-
-
 _BACKWARD_OPS = {
-    "sigmoid": (lambda g, y: g._np * (1 - y._np) * y._np, "SigmoidBackwardBackward0",
+    "sigmoid": (lambda g, y: kernels.sigmoid_backward(g._np, y._np), "SigmoidBackwardBackward0",
                 lambda gg, g, y: (gg * (1 - y) * y, gg * g * (1 - 2 * y))),
-    "tanh": (_tanh_backward_values, "TanhBackwardBackward0",
+    "tanh": (lambda g, y: kernels.tanh_backward(g._np, y._np), "TanhBackwardBackward0",
              lambda gg, g, y: (gg * (1 - y * y), gg * g * -2 * y)),
     "relu": (lambda g, y: np.where(y._np > 0, g._np, 0).astype(g._np.dtype), "ThresholdBackwardBackward0",
              lambda gg, g, y: (gg * (y > 0), None)),
@@ -198,15 +173,15 @@ def _backward_op(kind):
     return op
 
 
-tanh = _unary("TanhBackward0", _via_double(np.tanh), _backward_op("tanh"), "result")
-sigmoid = _unary("SigmoidBackward0", _sigmoid_np, _backward_op("sigmoid"), "result")
+tanh = _unary("TanhBackward0", kernels.via_double(np.tanh), _backward_op("tanh"), "result")
+sigmoid = _unary("SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result")
 sqrt = _unary("SqrtBackward0", np.sqrt, lambda g, r: g / (2 * r), "result")
 relu = _unary("ReluBackward0", lambda x: np.maximum(x, 0).astype(x.dtype), _backward_op("relu"), "result",
               float_only=False)
 abs_ = _unary("AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False)
 neg = _unary("NegBackward0", np.negative, lambda g: -g, None, float_only=False)
-log1p = _unary("Log1PBackward0", _via_double(np.log1p), lambda g, x: g / (x + 1))
-expm1 = _unary("Expm1Backward0", _via_double(np.expm1), lambda g, r: g * (r + 1), "result")
+log1p = _unary("Log1PBackward0", kernels.via_double(np.log1p), lambda g, x: g / (x + 1))
+expm1 = _unary("Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result")
 reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r), "result")
 rsqrt = _unary("RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result")
 sign = _unary("SignBackward0", np.sign, lambda g: _zeros_like(g), None, float_only=False)

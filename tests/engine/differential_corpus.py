@@ -679,3 +679,29 @@ print(y, y.requires_grad)
 """,
 })
 TOPICS["backward"] += ["backward_inputs", "nonleaf_grad_assigned_no_warning", "tensor_of_tensor_warning"]
+
+PROGRAMS.update({
+"grad_buffer_not_shared_with_user": """
+x = torch.ones(3, requires_grad=True)
+g = torch.ones(3)
+(x + 0).backward(g)
+g.add_(1)
+print(x.grad, g)
+x.grad = None
+seen = []
+x.register_hook(lambda t: seen.append(t))
+(x * 3).sum().backward()
+seen[0].add_(1)
+print(x.grad, seen[0])
+x.grad = None
+y = x * 2
+y.retain_grad()
+(y * 1).backward(torch.full((3,), 5.))
+y.grad.add_(1)
+print(x.grad, y.grad)
+x.grad.mul_(2)
+(x * 2).sum().backward()
+print(x.grad)
+""",
+})
+TOPICS["backward"] += ["grad_buffer_not_shared_with_user"]
