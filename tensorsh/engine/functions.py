@@ -674,9 +674,10 @@ def _reduction_dtype(self, dtype):
 
 
 def _sum_np(x, axis, keepdims, dt):
-    if dt.np == np.float32:
-        # accumulate in double then round: PyTorch's cascade sum is that accurate at print precision
-        return np.sum(x, axis=axis, keepdims=keepdims, dtype=np.float64).astype(np.float32)
+    if dt.np == np.float32 or dt.np == np.float64:  # PyTorch's own summation order, to the last bit
+        reduced = tuple(range(x.ndim)) if axis is None else axis
+        r = kernels.cascade_sum(x.astype(dt.np, copy=False), reduced)
+        return r if keepdims else r.reshape([s for d, s in enumerate(r.shape) if d not in reduced])
     return np.sum(x, axis=axis, keepdims=keepdims, dtype=dt.np)
 
 
@@ -727,10 +728,11 @@ def mean(self, dim=None, keepdim=False, dtype=None, axis=None):
     dt = dtype or self.dtype
     dims = _dims(self, dim)
     x = self._np.astype(dt.np, copy=False)
-    if dt.np == np.float32:
-        r = np.mean(x, axis=dims, keepdims=keepdim, dtype=np.float64).astype(np.float32)
-    else:
-        r = np.mean(x, axis=dims, keepdims=keepdim)
+    count = 1
+    for d in (dims if dims is not None else range(self.dim())):
+        count *= self._shape[d]
+    # PyTorch's CPU mean is its sum divided by the count, in the result's dtype
+    r = np.divide(_sum_np(x, dims, keepdim, dt), dt.np.type(count) if count else dt.np.type("nan"))
     out = _wrap(np.asarray(r, dtype=dt.np), dt)
     if _needs_grad(self):
         node = MeanBackward0(self) if dim is None else MeanBackward1(self, dims, keepdim)

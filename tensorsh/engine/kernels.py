@@ -58,3 +58,340 @@ def tanh_backward(g, y):
         np.subtract(1.0, t, out=t)
         np.multiply(gf[start:stop], t, out=of[start:stop], dtype=np.float32, casting="unsafe")  # t rounded first
     return out
+
+
+# ------------------------------------------------------------------ sum: PyTorch's cascade_sum, to the last bit
+# aten/src/ATen/native/cpu/SumKernel.cpp accumulates float and double in their own precision, in an order
+# fixed by the TensorIterator's dimension order, the CPU's vector width and, for large inputs, how the range is
+# split between threads. Each step below reproduces one function of that file with whole-array numpy adds,
+# which are exact IEEE operations, so the order (and so every bit) is PyTorch's.
+
+GRAIN_SIZE = 32768  # at::internal::GRAIN_SIZE: below it, nothing runs in parallel
+_cpu = {}
+
+
+# Vectorized<T> as the sum kernel sees it: 32 bytes on every x86 build. The sum kernel is not registered for
+# AVX512 (REGISTER_DISPATCH without ALSO_REGISTER_AVX512_DISPATCH), so AVX512 machines run the AVX2 one.
+VECTOR_BYTES = 32
+
+
+def default_num_threads():
+    """PyTorch's default intra-op thread count: OMP_NUM_THREADS or MKL_NUM_THREADS, else physical cores."""
+    import os
+    for var in ("MKL_NUM_THREADS", "OMP_NUM_THREADS"):
+        try:
+            n = int(os.environ.get(var, ""))
+        except ValueError:
+            continue
+        if n > 0:
+            return n
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    cores = set()
+    for cpu in cpus:
+        try:
+            topo = f"/sys/devices/system/cpu/cpu{cpu}/topology/"
+            with open(topo + "core_id") as a, open(topo + "physical_package_id") as b:
+                cores.add((a.read().strip(), b.read().strip()))
+        except OSError:
+            return len(cpus) or 1
+    return len(cores) or 1
+
+
+def num_threads():
+    """torch.get_num_threads(): the split of large reductions depends on it."""
+    if _cpu.get("threads") is None:
+        if "default" not in _cpu:
+            _cpu["default"] = default_num_threads()
+        return _cpu["default"]
+    return _cpu["threads"]
+
+
+def set_num_threads(n):
+    """n threads from now on; None: PyTorch's default for this machine."""
+    _cpu["threads"] = n
+
+
+def _ceil_log2(x):
+    return 1 if x <= 2 else (x - 1).bit_length()
+
+
+def _seq(a, axis):
+    """((0 + a[0]) + a[1]) + ... along axis: one left-to-right accumulator per lane (a sum started at +0 is
+    never -0, hence the final + 0)."""
+    if a.shape[axis] == 0:
+        return np.zeros(a.shape[:axis] + a.shape[axis + 1:], a.dtype)
+    if a.size <= 1024 or a.shape[axis] > 64:  # numpy accumulates slowly across strides: few long adds instead
+        return np.add.accumulate(a, axis=axis).take(-1, axis=axis) + a.dtype.type(0)
+    moved = np.moveaxis(a, axis, 0)
+    acc = np.zeros(moved.shape[1:], a.dtype)
+    for r in moved:
+        acc += r
+    return acc
+
+
+def _view(flat, offset, shape, strides):
+    """A view of the contiguous 1-D array flat: element offset, shape and element strides (pointer arithmetic)."""
+    item = flat.itemsize
+    return np.ndarray(shape, flat.dtype, flat, offset * item, [s * item for s in strides])
+
+
+def _multi_row_sum(a):
+    """multi_row_sum: a is (batch, rows, lanes); four levels of accumulators over the rows, per lane: blocks of
+    `step` rows summed, block sums gathered `step` at a time into level 2, those into level 3, the rest into 4."""
+    batch, size, lanes = a.shape
+    step = 1 << max(4, _ceil_log2(size) // 4)
+    nb = size // step
+    acc1 = acc2 = acc3 = 0
+    if nb:
+        blocks = np.lib.stride_tricks.as_strided(a, (batch, nb, step, lanes),
+                                                 (a.strides[0], a.strides[1] * step, a.strides[1], a.strides[2]))
+        sums = _seq(blocks, 2)
+        n1 = nb // step
+        acc1 = _seq(sums[:, n1 * step:], 1)
+        if n1:
+            level1 = _seq(sums[:, :n1 * step].reshape(batch, n1, step, lanes), 2)
+            n2 = n1 // step
+            acc2 = _seq(level1[:, n2 * step:], 1)
+            if n2:
+                acc3 = _seq(_seq(level1[:, :n2 * step].reshape(batch, n2, step, lanes), 2), 1)
+    return ((_seq(a[:, nb * step:], 1) + acc1) + acc2) + acc3
+
+
+def _row_sum(a):
+    """row_sum: a is (batch, rows, lanes); rows dealt round-robin to four accumulators (ILP), then combined."""
+    batch, size, lanes = a.shape
+    n = size // 4
+    s0, s1, s2 = a.strides
+    if lanes == 1 or s2 * lanes == s1:  # row i's four accumulators side by side: a view
+        head = np.lib.stride_tricks.as_strided(a, (batch, n, 4 * lanes), (s0, 4 * s1, s1 if lanes == 1 else s2))
+    else:
+        head = a[:, :n * 4].reshape(batch, n, 4 * lanes)
+    partial = _multi_row_sum(head).reshape(batch, 4, lanes)
+    p0 = partial[:, 0]
+    for i in range(n * 4, size):
+        p0 += a[:, i]
+    for k in (1, 2, 3):
+        p0 += partial[:, k]
+    return p0
+
+
+def _sum_block(flat, out, in_off, out_off, size0, size1, s_in, s_out, vec):
+    """cascade_sum's 2-D loop body: size1 rows of size0 elements, accumulated into `out` (flat)."""
+    (in0, in1), (out0, out1) = s_in, s_out
+    if out0 != 0 and out1 == 0:  # move the reduction to the first dimension
+        size0, size1, in0, in1, out0, out1 = size1, size0, in1, in0, out1, out0
+    dt = flat.dtype
+    if out0 != 0 and out1 != 0:  # not a reduction at all: out = out + in, element by element
+        o = np.lib.stride_tricks.as_strided(out[out_off:], (size1, size0), (out1 * dt.itemsize, out0 * dt.itemsize))
+        o += _view(flat, in_off, (size1, size0), (in1, in0))
+        return
+    if in0 == 1 and size0 >= vec:  # vectorized_inner_sum: each row as vectors, then its scalar tail, then lanes
+        nvec = size0 // vec
+        rows = _view(flat, in_off, (size1, nvec, vec), (in1, vec, 1))
+        lanes = _row_sum(rows)
+        final = np.zeros(size1, dt)
+        for k in range(nvec * vec, size0):
+            final += _view(flat, in_off + k, (size1,), (in1,))
+        for k in range(vec):
+            final += lanes[:, k]
+        _store(out, out_off, out1, final)
+    elif in1 == 1 and size1 >= vec:  # vectorized_outer_sum: columns contiguous, reduced down the rows
+        j = 0
+        while j + 4 * vec <= size1:
+            cols = _view(flat, in_off + j, (1, size0, 4 * vec), (0, in0, 1))
+            _store(out, out_off + j * out1, out1, _multi_row_sum(cols)[0])
+            j += 4 * vec
+        while j + vec <= size1:
+            _store(out, out_off + j * out1, out1, _row_sum(_view(flat, in_off + j, (1, size0, vec), (0, in0, 1)))[0])
+            j += vec
+        if j < size1:
+            rest = _view(flat, in_off + j, (size1 - j, size0, 1), (1, in0, 1))
+            _store(out, out_off + j * out1, out1, _row_sum(rest)[:, 0])
+    elif in0 < in1:  # scalar_inner_sum
+        _store(out, out_off, out1, _row_sum(_view(flat, in_off, (size1, size0, 1), (in1, in0, 1)))[:, 0])
+    else:  # scalar_outer_sum: four columns at a time, then the rest one by one
+        j = 0
+        while j + 3 < size1:
+            cols = _view(flat, in_off + j * in1, (1, size0, 4), (0, in0, in1))
+            _store(out, out_off + j * out1, out1, _multi_row_sum(cols)[0])
+            j += 4
+        if j < size1:
+            rest = _view(flat, in_off + j * in1, (size1 - j, size0, 1), (in1, in0, 1))
+            _store(out, out_off + j * out1, out1, _row_sum(rest)[:, 0])
+
+
+def _store(out, off, stride, values):
+    """CastStoreAccumulate: *out += value, for consecutive outputs `stride` apart (all into one if stride is 0)."""
+    if stride == 0:
+        out[off] = np.add.accumulate(np.concatenate((out[off:off + 1], values)))[-1]
+    else:
+        o = out[off:off + stride * (len(values) - 1) + 1:stride]
+        o += values
+
+
+def _iteration(shape, in_strides, reduced):
+    """TensorIterator for a reduction: dims ordered (reduced first, then by stride) and coalesced, fastest first.
+    Returns sizes and (input, output) element strides per dim; the output is contiguous, reduced dims stride 0."""
+    out_strides, acc = [0] * len(shape), 1
+    for d in reversed(range(len(shape))):
+        if d not in reduced:
+            out_strides[d] = acc
+            acc *= shape[d]
+    ops = (out_strides, list(in_strides))
+
+    def should_swap(d0, d1):
+        for i, st in enumerate(ops):
+            s0, s1 = st[d0], st[d1]
+            if i == 0 and (s0 == 0) != (s1 == 0):
+                return 1 if s1 == 0 else -1
+            if s0 == 0 or s1 == 0:
+                continue
+            if s0 != s1:
+                return -1 if s0 < s1 else 1
+            if shape[d0] > shape[d1]:
+                return 1
+        return 0
+
+    perm = list(reversed(range(len(shape))))
+    for i in range(1, len(perm)):
+        d1 = i
+        for d0 in range(i - 1, -1, -1):
+            c = should_swap(perm[d0], perm[d1])
+            if c > 0:
+                perm[d0], perm[d1] = perm[d1], perm[d0]
+                d1 = d0
+            elif c < 0:
+                break
+    sizes = [shape[d] for d in perm]
+    strides = [[st[d] for d in perm] for st in ops]
+    if not sizes:
+        return [1], [0], [0]
+    prev = 0
+    for d in range(1, len(sizes)):
+        if sizes[prev] == 1 or sizes[d] == 1 or all(sizes[prev] * st[prev] == st[d] for st in strides):
+            if sizes[prev] == 1:
+                for st in strides:
+                    st[prev] = st[d]
+            sizes[prev] *= sizes[d]
+        else:
+            prev += 1
+            if prev != d:
+                for st in strides:
+                    st[prev] = st[d]
+                sizes[prev] = sizes[d]
+    n = prev + 1
+    return sizes[:n], strides[1][:n], strides[0][:n]
+
+
+def _for_each(flat, out, sizes, s_in, s_out, begin, end, vec, in_base=0, out_base=0):
+    """serial_for_each over the linear range [begin, end) with a DimCounter: a partial first row, then 2-D blocks."""
+    if len(sizes) == 1:
+        sizes, s_in, s_out = sizes + [1], s_in + [0], s_out + [0]
+    values, rest = [0] * len(sizes), begin
+    for d, size in enumerate(sizes):
+        if size > 0:
+            values[d], rest = rest % size, rest // size
+    offset = begin
+    while offset < end:
+        step0 = min(sizes[0] - values[0], end - offset)
+        step1 = min(sizes[1] - values[1], (end - offset) // sizes[0]) if step0 == sizes[0] else 1
+        _sum_block(flat, out, in_base + sum(v * s for v, s in zip(values, s_in)),
+                   out_base + sum(v * s for v, s in zip(values, s_out)), step0, step1, s_in[:2], s_out[:2], vec)
+        offset += step0 * step1
+        i, overflow = (1, step1) if step1 != 1 else (0, step0)
+        while i < len(sizes) and overflow > 0:
+            value = values[i] + overflow
+            overflow = 1 if value >= sizes[i] else 0
+            values[i] = value - sizes[i] if overflow else value
+            i += 1
+
+
+def _parallel_dim_sum(flat, out, sizes, s_in, s_out, threads, vec):
+    """parallel_dim_reduction: the outputs' largest dimension shared out between threads (in 128-byte columns)."""
+    dim = len(sizes) - 1
+    for d in range(dim - 1, -1, -1):
+        if s_out[d] != 0 and sizes[d] > sizes[dim]:
+            dim = d
+    cols = sizes[dim]
+    used = min(threads, cols)
+    chunk = -(-cols // used)
+    for tid in range(used):
+        begin, end = tid * chunk, min(cols, (tid + 1) * chunk)
+        if begin >= cols:
+            continue
+        if s_in[dim] == 1:
+            multiple = 128 // flat.itemsize
+            begin -= begin % multiple
+            end -= end % multiple if end != cols else 0
+        if begin < end:
+            narrowed = sizes[:dim] + [end - begin] + sizes[dim + 1:]
+            _for_each(flat, out, narrowed, s_in, s_out, 0, int(np.prod(narrowed)), vec,
+                      begin * s_in[dim], begin * s_out[dim])
+
+
+def _dense_inner_sum(v):
+    """vectorized_inner_sum (or scalar_inner_sum when short) of one contiguous 1-D run: the common case."""
+    n, vec = v.size, VECTOR_BYTES // v.itemsize
+    zero = v.dtype.type(0)
+    if n < vec:  # row_sum over scalars: four accumulators, then the tail into the first
+        p = [zero + x for x in v[:4]] if n >= 4 else [zero] * 4
+        p0 = p[0]
+        for x in v[4 if n >= 4 else 0:]:
+            p0 = p0 + x
+        return ((p0 + p[1]) + p[2]) + p[3]
+    nvec = n // vec
+    rows = nvec // 4
+    if rows:
+        head = v[:rows * 4 * vec].reshape(rows, 4 * vec)
+        lanes = _multi_row_sum(head[None])[0]
+        p = lanes.reshape(4, vec)
+        p0 = p[0].copy()
+    else:
+        p, p0 = None, np.zeros(vec, v.dtype)
+    for i in range(rows * 4, nvec):
+        p0 += v[i * vec:(i + 1) * vec]
+    if p is not None:
+        p0 += p[1]
+        p0 += p[2]
+        p0 += p[3]
+    return _seq(np.concatenate((v[nvec * vec:], p0)), 0)
+
+
+def cascade_sum(x, reduced):
+    """x summed over the dims in `reduced` (float32 or float64 ndarray) exactly as PyTorch's CPU kernel sums it
+    on this machine; the result has keepdim shape."""
+    dt = x.dtype
+    keep = tuple(1 if d in reduced else s for d, s in enumerate(x.shape))
+    if x.size == 0:
+        return np.zeros(keep, dt)
+    vec = VECTOR_BYTES // dt.itemsize
+    item = dt.itemsize
+    numel, threads = x.size, num_threads()
+    extent = 1 + sum((s - 1) * st // item for s, st in zip(x.shape, x.strides))  # PyTorch strides are >= 0
+    if len(reduced) == x.ndim and extent == numel:  # all of a dense tensor: one run in memory order
+        flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (numel,), (item,))
+        if numel < GRAIN_SIZE or threads == 1:
+            return np.full(keep, _dense_inner_sum(flat), dt)
+        used = min(threads, -(-numel // GRAIN_SIZE))
+        chunk = -(-numel // used)
+        partials = np.zeros(threads, dt)
+        for tid in range(used):
+            partials[tid] = _dense_inner_sum(flat[tid * chunk:(tid + 1) * chunk])
+        return np.full(keep, _dense_inner_sum(partials), dt)
+    flat = np.lib.stride_tricks.as_strided(x, (extent,), (item,))
+    if not flat.flags.c_contiguous:
+        flat = flat.copy()  # never for a real view; as_strided of length 1 with odd strides
+    sizes, s_in, s_out = _iteration(x.shape, [st // item for st in x.strides], set(reduced))
+    out = np.zeros(int(np.prod(keep)), dt)
+    if numel < GRAIN_SIZE or threads == 1:
+        _for_each(flat, out, sizes, s_in, s_out, 0, numel, vec)
+    elif out.size == 1:  # two_pass_reduction: one partial per thread, then the partials summed
+        partials = np.zeros(threads, dt)
+        used = min(threads, -(-numel // GRAIN_SIZE))
+        chunk = -(-numel // used)
+        for tid in range(used):
+            _for_each(flat, partials[tid:tid + 1], sizes, s_in, s_out, tid * chunk, min(numel, (tid + 1) * chunk), vec)
+        _for_each(partials, out, [threads], [1], [0], 0, threads, vec)
+    else:
+        _parallel_dim_sum(flat, out, sizes, s_in, s_out, threads, vec)
+    return out.reshape(keep)

@@ -1,5 +1,5 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
-from . import autograd, creation, dtypes, functions as F, printing, random as rng
+from . import autograd, creation, dtypes, functions as F, kernels, printing, random as rng, undo
 from .errors import runtime, type_error
 from .tensor import Tensor, Size
 
@@ -61,6 +61,31 @@ def seed():
 
 def initial_seed():
     return rng.default_generator.initial_seed()
+
+
+class _ThreadSetting:
+    """torch.set_num_threads as an undoable change: it decides how large sums are split, so their last bits."""
+
+    @staticmethod
+    def _snapshot():
+        return kernels.num_threads()
+
+    @staticmethod
+    def _restore(n):
+        kernels.set_num_threads(n)
+
+
+def get_num_threads():
+    return kernels.num_threads()
+
+
+def set_num_threads(n):
+    if type(n) is not int:
+        raise runtime(f"set_num_threads expects an int, but got {type(n).__name__}")
+    if n <= 0:
+        raise runtime("set_num_threads expects a positive integer")
+    undo.touch(_ThreadSetting)
+    kernels.set_num_threads(n)
 
 
 def get_rng_state():
@@ -165,6 +190,7 @@ NAMESPACE.update({
     "randn_like": creation.randn_like, "randint_like": creation.randint_like,
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
     "set_rng_state": set_rng_state, "Generator": Generator,
+    "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
     "cat": F.cat, "concat": F.cat, "concatenate": F.cat, "stack": F.stack, "where": F.where,
     "equal": F.equal, "is_tensor": is_tensor, "numel": _method("numel"),
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,
@@ -205,3 +231,4 @@ def reset_state():
     rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
     autograd._grad_enabled[0] = True
     printing.OPTIONS = printing.DEFAULT_OPTIONS
+    kernels.set_num_threads(None)
