@@ -319,7 +319,11 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
         an = an.astype(dt.np, copy=False) if isinstance(an, np.ndarray) else dt.np.type(an)
         bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)
     shape = np.broadcast_shapes(np.shape(an), np.shape(bn))
-    if isinstance(np_fn, np.ufunc):
+    if np_fn in _EXACT_ARITHMETIC and _constant(an) and _constant(bn) and len(shape) and np.shape(an) == shape:
+        # an expanded scalar (the gradient of a sum) with a scalar: one value, computed once
+        value = np_fn(an.flat[0], bn.flat[0] if isinstance(bn, np.ndarray) else bn)
+        result = np.full(shape, value, dt.np)
+    elif isinstance(np_fn, np.ufunc):
         full = a if ta and a._shape == shape else b if type(b) is Tensor and b._shape == shape else None
         result = np_fn(an, bn, out=_output_like(full, shape, dt))
     else:
@@ -328,6 +332,14 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
     if node_cls is not None and _needs_grad(a, b):
         _attach(out, node_cls(a, b, out))
     return out
+
+
+_EXACT_ARITHMETIC = (np.add, np.subtract, np.multiply, np.divide)  # one IEEE rounding, scalar or vectorized
+
+
+def _constant(x):
+    """A scalar, or an array whose every element is the same one (all strides 0)."""
+    return not isinstance(x, np.ndarray) or x.ndim == 0 or (x.size > 0 and not any(x.strides))
 
 
 def _collect_edges(*xs):

@@ -120,7 +120,7 @@ def _seq(a, axis):
     never -0, hence the final + 0)."""
     if a.shape[axis] == 0:
         return np.zeros(a.shape[:axis] + a.shape[axis + 1:], a.dtype)
-    if a.size <= 1024 or a.shape[axis] > 64:  # numpy accumulates slowly across strides: few long adds instead
+    if a.size <= 8192 or a.shape[axis] > 64:  # numpy accumulates slowly across strides: few long adds instead
         return np.add.accumulate(a, axis=axis).take(-1, axis=axis) + a.dtype.type(0)
     moved = np.moveaxis(a, axis, 0)
     acc = np.zeros(moved.shape[1:], a.dtype)
@@ -143,8 +143,11 @@ def _multi_row_sum(a):
     nb = size // step
     acc1 = acc2 = acc3 = 0
     if nb:
-        blocks = np.lib.stride_tricks.as_strided(a, (batch, nb, step, lanes),
-                                                 (a.strides[0], a.strides[1] * step, a.strides[1], a.strides[2]))
+        if a.flags.c_contiguous:
+            blocks = a[:, :nb * step].reshape(batch, nb, step, lanes)
+        else:
+            blocks = np.lib.stride_tricks.as_strided(a, (batch, nb, step, lanes),
+                                                     (a.strides[0], a.strides[1] * step, a.strides[1], a.strides[2]))
         sums = _seq(blocks, 2)
         n1 = nb // step
         acc1 = _seq(sums[:, n1 * step:], 1)
