@@ -75,3 +75,13 @@ def test_data_ptr_equal_exactly_when_storage_and_offset_are():
     assert x[1:].data_ptr() - x.data_ptr() == 4
     assert x.clone().data_ptr() != x.data_ptr()
     assert np.array_equal(x.untyped_storage().tolist()[:4], [0, 0, 0, 0])
+
+
+def test_set_num_threads_then_error_restores_the_thread_count():
+    before = T["get_num_threads"]()
+
+    def stmt():
+        T["set_num_threads"](before + 3)
+        T["set_num_threads"](0)  # refused: the first call is undone too
+    failing(stmt)
+    assert T["get_num_threads"]() == before
