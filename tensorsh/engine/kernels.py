@@ -143,12 +143,7 @@ def _multi_row_sum(a):
     nb = size // step
     acc1 = acc2 = acc3 = 0
     if nb:
-        if a.flags.c_contiguous:
-            blocks = a[:, :nb * step].reshape(batch, nb, step, lanes)
-        else:
-            blocks = np.lib.stride_tricks.as_strided(a, (batch, nb, step, lanes),
-                                                     (a.strides[0], a.strides[1] * step, a.strides[1], a.strides[2]))
-        sums = _seq(blocks, 2)
+        sums = _seq(a[:, :nb * step].reshape(batch, nb, step, lanes), 2)
         n1 = nb // step
         acc1 = _seq(sums[:, n1 * step:], 1)
         if n1:
@@ -164,12 +159,7 @@ def _row_sum(a):
     """row_sum: a is (batch, rows, lanes); rows dealt round-robin to four accumulators (ILP), then combined."""
     batch, size, lanes = a.shape
     n = size // 4
-    s0, s1, s2 = a.strides
-    if lanes == 1 or s2 * lanes == s1:  # row i's four accumulators side by side: a view
-        head = np.lib.stride_tricks.as_strided(a, (batch, n, 4 * lanes), (s0, 4 * s1, s1 if lanes == 1 else s2))
-    else:
-        head = a[:, :n * 4].reshape(batch, n, 4 * lanes)
-    partial = _multi_row_sum(head).reshape(batch, 4, lanes)
+    partial = _multi_row_sum(a[:, :n * 4].reshape(batch, n, 4 * lanes)).reshape(batch, 4, lanes)
     p0 = partial[:, 0]
     for i in range(n * 4, size):
         p0 += a[:, i]
@@ -178,26 +168,24 @@ def _row_sum(a):
     return p0
 
 
+def _inner_sum(rows, vec):
+    """vectorized_inner_sum: each contiguous row (of at least vec) as vectors, then its scalar tail, then lanes."""
+    nvec = rows.shape[1] // vec
+    lanes = _row_sum(rows[:, :nvec * vec].reshape(len(rows), nvec, vec))
+    return _seq(np.concatenate((rows[:, nvec * vec:], lanes), axis=1), 1)
+
+
 def _sum_block(flat, out, in_off, out_off, size0, size1, s_in, s_out, vec):
     """cascade_sum's 2-D loop body: size1 rows of size0 elements, accumulated into `out` (flat)."""
     (in0, in1), (out0, out1) = s_in, s_out
     if out0 != 0 and out1 == 0:  # move the reduction to the first dimension
         size0, size1, in0, in1, out0, out1 = size1, size0, in1, in0, out1, out0
-    dt = flat.dtype
     if out0 != 0 and out1 != 0:  # not a reduction at all: out = out + in, element by element
-        o = np.lib.stride_tricks.as_strided(out[out_off:], (size1, size0), (out1 * dt.itemsize, out0 * dt.itemsize))
+        o = _view(out, out_off, (size1, size0), (out1, out0))
         o += _view(flat, in_off, (size1, size0), (in1, in0))
         return
-    if in0 == 1 and size0 >= vec:  # vectorized_inner_sum: each row as vectors, then its scalar tail, then lanes
-        nvec = size0 // vec
-        rows = _view(flat, in_off, (size1, nvec, vec), (in1, vec, 1))
-        lanes = _row_sum(rows)
-        final = np.zeros(size1, dt)
-        for k in range(nvec * vec, size0):
-            final += _view(flat, in_off + k, (size1,), (in1,))
-        for k in range(vec):
-            final += lanes[:, k]
-        _store(out, out_off, out1, final)
+    if in0 == 1 and size0 >= vec:
+        _store(out, out_off, out1, _inner_sum(_view(flat, in_off, (size1, size0), (in1, 1)), vec))
     elif in1 == 1 and size1 >= vec:  # vectorized_outer_sum: columns contiguous, reduced down the rows
         j = 0
         while j + 4 * vec <= size1:
@@ -332,32 +320,23 @@ def _parallel_dim_sum(flat, out, sizes, s_in, s_out, threads, vec):
                       begin * s_in[dim], begin * s_out[dim])
 
 
-def _dense_inner_sum(v):
-    """vectorized_inner_sum (or scalar_inner_sum when short) of one contiguous 1-D run: the common case."""
+def _dense_sum(v):
+    """The sum of one contiguous 1-D run, as the 2-D loop sums one row (with fewer numpy calls)."""
     n, vec = v.size, VECTOR_BYTES // v.itemsize
-    zero = v.dtype.type(0)
-    if n < vec:  # row_sum over scalars: four accumulators, then the tail into the first
-        p = [zero + x for x in v[:4]] if n >= 4 else [zero] * 4
-        p0 = p[0]
-        for x in v[4 if n >= 4 else 0:]:
-            p0 = p0 + x
-        return ((p0 + p[1]) + p[2]) + p[3]
-    nvec = n // vec
-    rows = nvec // 4
-    if rows:
-        head = v[:rows * 4 * vec].reshape(rows, 4 * vec)
-        lanes = _multi_row_sum(head[None])[0]
-        p = lanes.reshape(4, vec)
-        p0 = p[0].copy()
-    else:
-        p, p0 = None, np.zeros(vec, v.dtype)
-    for i in range(rows * 4, nvec):
-        p0 += v[i * vec:(i + 1) * vec]
-    if p is not None:
-        p0 += p[1]
-        p0 += p[2]
-        p0 += p[3]
-    return _seq(np.concatenate((v[nvec * vec:], p0)), 0)
+    if n >= vec:
+        return _inner_sum(v[None], vec)[0]
+    zero = v.dtype.type(0)  # scalar_inner_sum's row_sum, on scalars: four accumulators, the tail into the first
+    p = [zero + x for x in v[:4]] if n >= 4 else [zero] * 4
+    for x in v[4 if n >= 4 else 0:]:
+        p[0] = p[0] + x
+    return ((p[0] + p[1]) + p[2]) + p[3]
+
+
+def _thread_ranges(numel, threads):
+    """at::parallel_for's split of [0, numel): as many GRAIN_SIZE-sized chunks as threads allow."""
+    used = min(threads, -(-numel // GRAIN_SIZE))
+    chunk = -(-numel // used)
+    return [(tid * chunk, min(numel, (tid + 1) * chunk)) for tid in range(used)]
 
 
 def cascade_sum(x, reduced):
@@ -374,27 +353,21 @@ def cascade_sum(x, reduced):
     if len(reduced) == x.ndim and extent == numel:  # all of a dense tensor: one run in memory order
         flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (numel,), (item,))
         if numel < GRAIN_SIZE or threads == 1:
-            return np.full(keep, _dense_inner_sum(flat), dt)
-        used = min(threads, -(-numel // GRAIN_SIZE))
-        chunk = -(-numel // used)
-        partials = np.zeros(threads, dt)
-        for tid in range(used):
-            partials[tid] = _dense_inner_sum(flat[tid * chunk:(tid + 1) * chunk])
-        return np.full(keep, _dense_inner_sum(partials), dt)
+            return np.full(keep, _dense_sum(flat), dt)
+        partials = np.zeros(threads, dt)  # two_pass_reduction: one partial per thread, then the partials summed
+        for tid, (begin, end) in enumerate(_thread_ranges(numel, threads)):
+            partials[tid] = _dense_sum(flat[begin:end])
+        return np.full(keep, _dense_sum(partials), dt)
     flat = np.lib.stride_tricks.as_strided(x, (extent,), (item,))
-    if not flat.flags.c_contiguous:
-        flat = flat.copy()  # never for a real view; as_strided of length 1 with odd strides
     sizes, s_in, s_out = _iteration(x.shape, [st // item for st in x.strides], set(reduced))
     out = np.zeros(int(np.prod(keep)), dt)
     if numel < GRAIN_SIZE or threads == 1:
         _for_each(flat, out, sizes, s_in, s_out, 0, numel, vec)
-    elif out.size == 1:  # two_pass_reduction: one partial per thread, then the partials summed
+    elif out.size == 1:
         partials = np.zeros(threads, dt)
-        used = min(threads, -(-numel // GRAIN_SIZE))
-        chunk = -(-numel // used)
-        for tid in range(used):
-            _for_each(flat, partials[tid:tid + 1], sizes, s_in, s_out, tid * chunk, min(numel, (tid + 1) * chunk), vec)
-        _for_each(partials, out, [threads], [1], [0], 0, threads, vec)
+        for tid, (begin, end) in enumerate(_thread_ranges(numel, threads)):
+            _for_each(flat, partials[tid:tid + 1], sizes, s_in, s_out, begin, end, vec)
+        out[0] = _dense_sum(partials)
     else:
         _parallel_dim_sum(flat, out, sizes, s_in, s_out, threads, vec)
     return out.reshape(keep)
