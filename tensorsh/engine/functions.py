@@ -135,7 +135,7 @@ def _unary(name, np_fn, backward, saves="self", float_only=True):
     return op
 
 
-exp = _unary("ExpBackward0", kernels.via_double(np.exp), lambda g, r: g * r, "result")
+exp = _unary("ExpBackward0", kernels.exp, lambda g, r: g * r, "result")
 log = _unary("LogBackward0", kernels.via_double(np.log), lambda g, x: g.div(x))
 sin = _unary("SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
 cos = _unary("CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
@@ -173,7 +173,7 @@ def _backward_op(kind):
     return op
 
 
-tanh = _unary("TanhBackward0", kernels.via_double(np.tanh), _backward_op("tanh"), "result")
+tanh = _unary("TanhBackward0", kernels.tanh, _backward_op("tanh"), "result")
 sigmoid = _unary("SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result")
 sqrt = _unary("SqrtBackward0", np.sqrt, lambda g, r: g / (2 * r), "result")
 relu = _unary("ReluBackward0", lambda x: np.maximum(x, 0).astype(x.dtype), _backward_op("relu"), "result",

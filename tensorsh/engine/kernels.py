@@ -7,19 +7,54 @@ import numpy as np
 BLOCK = 16384  # elements per block of a blocked kernel: its float64 temporaries stay in L2
 
 
-def via_double(np_fn):
+def _compiled():
+    """The compiled loops of _ckernels.c, where they were built and beat numpy (x86-64 with AVX2 and FMA);
+    TENSORSH_NUMPY_KERNELS=1 turns them off. None: numpy only."""
+    import os
+    if os.environ.get("TENSORSH_NUMPY_KERNELS"):
+        return None
+    try:
+        from . import _ckernels
+    except ImportError:
+        return None
+    return _ckernels if _ckernels.ACCELERATED else None
+
+
+compiled = _compiled()
+
+
+def _one_pass(x, *others):
+    """Whether a compiled loop can take these arrays: float32, C-contiguous, one shape."""
+    return (compiled is not None and x.dtype == np.float32 and x.flags.c_contiguous
+            and all(o.dtype == np.float32 and o.flags.c_contiguous and o.shape == x.shape for o in others))
+
+
+def via_double(np_fn, loop=None):
     """float32 transcendental functions: numpy's own float32 kernels differ from PyTorch's (Sleef) in ~20-40%
-    of last bits; the correctly rounded result agrees with PyTorch far more often (~99%)."""
+    of last bits; the correctly rounded result agrees with PyTorch far more often (~99%). loop: the name of
+    the compiled loop doing the same in one pass."""
     def fn(x):
+        if loop is not None and _one_pass(x):
+            out = np.empty(x.shape, np.float32)
+            getattr(compiled, loop)(x, out)
+            return out
         if x.dtype == np.float32:  # computed in double, rounded once into a float32 result
             return np_fn(x, dtype=np.float64, out=np.empty_like(x, np.float32), casting="unsafe")  # keeps layout
         return np_fn(x)
     return fn
 
 
+exp = via_double(np.exp, "exp")
+tanh = via_double(np.tanh, "tanh")
+
+
 def sigmoid(x):
     """PyTorch's 1 / (1 + exp(-x)) in x's dtype, each step rounded as its vectorized kernel rounds it;
     computed in place in the result, so no temporary is made."""
+    if _one_pass(x):
+        out = np.empty(x.shape, np.float32)
+        compiled.sigmoid(x, out)
+        return out
     one = x.dtype.type(1)
     out = np.negative(x)
     if out.dtype == np.float32:
@@ -32,6 +67,10 @@ def sigmoid(x):
 
 def sigmoid_backward(g, y):
     """PyTorch's sigmoid_backward: g * (1 - y) * y, left to right."""
+    if _one_pass(g, y):
+        out = np.empty(g.shape, np.float32)
+        compiled.sigmoid_backward(g, y, out)
+        return out
     if g.dtype != y.dtype:
         return g * (1 - y) * y
     out = np.subtract(y.dtype.type(1), y)
@@ -42,6 +81,10 @@ def sigmoid_backward(g, y):
 def tanh_backward(g, y):
     """PyTorch's tanh_backward, g * (1 - y*y): for float32 its compiler fuses 1 - y*y into one multiply-add
     (exact square, one rounding), reproduced here in double, block by block."""
+    if _one_pass(g, y):
+        out = np.empty(g.shape, np.float32)
+        compiled.tanh_backward(g, y, out)
+        return out
     if y.dtype != np.float32 or g.dtype != np.float32:
         return g * (1 - y * y)
     if not (g.shape == y.shape and g.flags.c_contiguous and y.flags.c_contiguous):

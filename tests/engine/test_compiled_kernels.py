@@ -1,0 +1,86 @@
+"""The compiled one-pass loops give the numpy kernels' bits: exp, tanh, sigmoid and their gradients, float32."""
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from tensorsh.engine import kernels
+
+needs_compiled = pytest.mark.skipif(kernels.compiled is None, reason="compiled kernels not built or not used here")
+
+SPECIAL = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, 1e-45, -1e-45, 1e-30, -1e-30, 1e-8, 2 ** -12,
+                    0.0625, -0.0625, 0.34657, 0.34658, 0.5, 1.0, 2.0, 8.9, 9.1, 20.0, 21.0, 80.0, 88.72, 88.73,
+                    89.0, -87.33, -87.34, -103.0, -104.0, -149.0, -150.0, -200.0, 3e38, -3e38], np.float32)
+
+
+def inputs():
+    rng = np.random.default_rng(7)
+    for lo, hi in ((-0.01, 0.01), (-1, 1), (-12, 12), (-100, 100)):
+        yield np.concatenate([rng.uniform(lo, hi, 100_000).astype(np.float32), SPECIAL])
+
+
+def numpy_only(fn, *args):
+    saved, kernels.compiled = kernels.compiled, None
+    try:
+        return fn(*args)
+    finally:
+        kernels.compiled = saved
+
+
+def same_bits(a, b):
+    assert a.dtype == b.dtype == np.float32 and a.shape == b.shape
+    nan = np.isnan(a)
+    assert np.array_equal(nan, np.isnan(b))
+    mismatch = np.nonzero(a[~nan].view(np.uint32) != b[~nan].view(np.uint32))[0]
+    assert mismatch.size == 0, f"{mismatch.size} values differ, first {a[~nan][mismatch[:3]]} != {b[~nan][mismatch[:3]]}"
+
+
+@needs_compiled
+@pytest.mark.parametrize("name", ["exp", "tanh", "sigmoid"])
+def test_unary_loop_gives_the_numpy_kernels_bits(name):
+    fn = getattr(kernels, name)
+    for x in inputs():
+        same_bits(fn(x), numpy_only(fn, x))
+
+
+@needs_compiled
+@pytest.mark.parametrize("name", ["tanh_backward", "sigmoid_backward"])
+def test_gradient_loop_gives_the_numpy_kernels_bits(name):
+    fn = getattr(kernels, name)
+    rng = np.random.default_rng(8)
+    for x in inputs():
+        y = np.tanh(x) if name == "tanh_backward" else numpy_only(kernels.sigmoid, x)
+        g = rng.standard_normal(x.size).astype(np.float32)
+        same_bits(fn(g, y), numpy_only(fn, g, y))
+
+
+@needs_compiled
+def test_other_layouts_and_dtypes_take_the_numpy_path_with_the_same_result():
+    x = np.random.default_rng(9).uniform(-5, 5, (64, 48)).astype(np.float32)
+    for fn in (kernels.exp, kernels.tanh, kernels.sigmoid):
+        same_bits(fn(x.T), fn(x.T.copy()))
+        same_bits(fn(x[:, ::3]), fn(x[:, ::3].copy()))
+        assert fn(x.astype(np.float64)).dtype == np.float64
+    same_bits(kernels.tanh_backward(x.T, np.tanh(x).T), kernels.tanh_backward(x.T.copy(), np.tanh(x).T.copy()))
+
+
+@needs_compiled
+def test_loops_reject_what_they_cannot_take():
+    c = kernels.compiled
+    with pytest.raises(TypeError, match="contiguous float32 buffers are expected"):
+        c.exp(np.zeros(3), np.zeros(3))
+    with pytest.raises(ValueError, match="buffers of different lengths"):
+        c.tanh_backward(np.zeros(3, np.float32), np.zeros(4, np.float32), np.zeros(3, np.float32))
+    with pytest.raises(ValueError, match="not C-contiguous"):
+        c.exp(np.zeros((3, 4), np.float32).T, np.zeros(12, np.float32))
+    with pytest.raises(ValueError, match="read-only"):
+        c.exp(np.zeros(3, np.float32), np.frombuffer(bytes(12), np.float32))
+
+
+def test_environment_variable_turns_the_compiled_loops_off():
+    code = "from tensorsh.engine import kernels; print(kernels.compiled)"
+    env = dict(os.environ, TENSORSH_NUMPY_KERNELS="1")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout == "None\n"
