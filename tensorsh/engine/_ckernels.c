@@ -120,6 +120,92 @@ VECTORIZED static void sigmoid_backward_loop(const float *g, const float *y, flo
     }
 }
 
+/* ---------------------------------------------------------------- sums in PyTorch's order
+ * The sum of one contiguous run as aten/src/ATen/native/cpu/SumKernel.cpp sums it: as vectors of 32 bytes,
+ * four vectors side by side (ILP), each lane through a four-level cascade of accumulators; then the scalar tail
+ * and the lanes, left to right. kernels.py holds the same algorithm in numpy (for every layout); this is its
+ * one-run case. Adds only, lane by lane: the order, and so every bit, is PyTorch's on any instruction set. */
+#define LEVELS 4
+#define ILP 4
+#define MAX_LANES (ILP * 8)
+
+static int64_t ceil_log2(int64_t x)
+{
+    int64_t bits = 0;
+    if (x <= 2)
+        return 1;
+    for (uint64_t v = (uint64_t)(x - 1); v; v >>= 1)
+        bits++;
+    return bits;
+}
+
+#define DEFINE_SUM(T, NAME)                                                                               \
+/* multi_row_sum: `size` rows of `width` contiguous lanes into acc[0..width) */                          \
+static void NAME##_multi_row_sum(const T *in, int64_t width, int64_t size, T *out)                        \
+{                                                                                                         \
+    const int64_t power = ceil_log2(size) / LEVELS > 4 ? ceil_log2(size) / LEVELS : 4;                    \
+    const int64_t step = (int64_t)1 << power, mask = step - 1;                                            \
+    T acc[LEVELS][MAX_LANES] = {{0}};                                                                     \
+    int64_t i = 0;                                                                                        \
+    while (i + step <= size) {                                                                            \
+        for (int64_t j = 0; j < step; j++, i++)                                                           \
+            for (int64_t k = 0; k < width; k++)                                                           \
+                acc[0][k] += in[i * width + k];                                                           \
+        for (int level = 1; level < LEVELS; level++) {                                                    \
+            for (int64_t k = 0; k < width; k++) {                                                         \
+                acc[level][k] += acc[level - 1][k];                                                       \
+                acc[level - 1][k] = 0;                                                                    \
+            }                                                                                             \
+            if (i & (mask << (level * power)))                                                            \
+                break;                                                                                    \
+        }                                                                                                 \
+    }                                                                                                     \
+    for (; i < size; i++)                                                                                 \
+        for (int64_t k = 0; k < width; k++)                                                               \
+            acc[0][k] += in[i * width + k];                                                               \
+    for (int level = 1; level < LEVELS; level++)                                                          \
+        for (int64_t k = 0; k < width; k++)                                                               \
+            acc[0][k] += acc[level][k];                                                                   \
+    for (int64_t k = 0; k < width; k++)                                                                   \
+        out[k] = acc[0][k];                                                                               \
+}                                                                                                         \
+                                                                                                          \
+/* row_sum: `size` items of `lanes` lanes, dealt to ILP accumulators, the leftover items into the first */ \
+static void NAME##_row_sum(const T *in, int64_t lanes, int64_t size, T *out)                              \
+{                                                                                                         \
+    T partial[MAX_LANES];                                                                                 \
+    const int64_t size_ilp = size / ILP;                                                                  \
+    NAME##_multi_row_sum(in, lanes * ILP, size_ilp, partial);                                             \
+    for (int64_t i = size_ilp * ILP; i < size; i++)                                                       \
+        for (int64_t l = 0; l < lanes; l++)                                                               \
+            partial[l] += in[i * lanes + l];                                                              \
+    for (int k = 1; k < ILP; k++)                                                                         \
+        for (int64_t l = 0; l < lanes; l++)                                                               \
+            partial[l] += partial[k * lanes + l];                                                         \
+    for (int64_t l = 0; l < lanes; l++)                                                                   \
+        out[l] = partial[l];                                                                              \
+}                                                                                                         \
+                                                                                                          \
+/* vectorized_inner_sum of one row (or scalar_inner_sum if it is shorter than a vector), stored into 0 */ \
+static T NAME##_dense_sum(const T *in, int64_t n)                                                         \
+{                                                                                                         \
+    const int64_t vec = 32 / sizeof(T);                                                                   \
+    T lanes[MAX_LANES], total = 0;                                                                        \
+    if (n < vec) {                                                                                        \
+        NAME##_row_sum(in, 1, n, lanes);                                                                  \
+        return total + lanes[0];                                                                          \
+    }                                                                                                     \
+    NAME##_row_sum(in, vec, n / vec, lanes);                                                              \
+    for (int64_t k = n / vec * vec; k < n; k++)                                                           \
+        total += in[k];                                                                                   \
+    for (int64_t l = 0; l < vec; l++)                                                                     \
+        total += lanes[l];                                                                                \
+    return (T)0 + total;                                                                                  \
+}
+
+DEFINE_SUM(float, f32)
+DEFINE_SUM(double, f64)
+
 /* ---------------------------------------------------------------- Python bindings: contiguous float32 buffers */
 
 static int get_f32(PyObject *obj, Py_buffer *view, int writable, const char *name)
@@ -169,6 +255,27 @@ done:
     Py_RETURN_NONE;
 }
 
+/* dense_sum(x): the float sum of one contiguous float32 or float64 buffer, in PyTorch's order */
+static PyObject *py_dense_sum(PyObject *self, PyObject *arg)
+{
+    Py_buffer view;
+    double total;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    int f32 = view.itemsize == 4 && view.format && strcmp(view.format, "f") == 0;
+    int f64 = view.itemsize == 8 && view.format && strcmp(view.format, "d") == 0;
+    if (!f32 && !f64) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_TypeError, "dense_sum: a contiguous float32 or float64 buffer is expected");
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    total = f32 ? (double)f32_dense_sum(view.buf, view.len / 4) : f64_dense_sum(view.buf, view.len / 8);
+    Py_END_ALLOW_THREADS
+    PyBuffer_Release(&view);
+    return PyFloat_FromDouble(total);
+}
+
 #define UNARY(name) \
     static PyObject *py_##name(PyObject *self, PyObject *args) { return run(args, 1, name##_loop, NULL, #name); }
 #define BINARY(name) \
@@ -185,6 +292,7 @@ static PyMethodDef methods[] = {
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out): 1 / (1 + exp(-x)), the exp rounded once."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},
+    {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -366,6 +366,8 @@ def _parallel_dim_sum(flat, out, sizes, s_in, s_out, threads, vec):
 def _dense_sum(v):
     """The sum of one contiguous 1-D run, as the 2-D loop sums one row (with fewer numpy calls)."""
     n, vec = v.size, VECTOR_BYTES // v.itemsize
+    if compiled is not None and v.flags.c_contiguous:
+        return v.dtype.type(compiled.dense_sum(v))
     if n >= vec:
         return _inner_sum(v[None], vec)[0]
     zero = v.dtype.type(0)  # scalar_inner_sum's row_sum, on scalars: four accumulators, the tail into the first
