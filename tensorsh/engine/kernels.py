@@ -48,13 +48,49 @@ exp = via_double(np.exp, "exp")
 tanh = via_double(np.tanh, "tanh")
 
 
+def _vector_chunk():
+    """Elements per step of PyTorch's vectorized elementwise loop (two vectors); the rest of each thread's range
+    runs its scalar body. ATEN_CPU_CAPABILITY narrows PyTorch's choice, as it does for torch itself."""
+    capability = __import__("os").environ.get("ATEN_CPU_CAPABILITY", "").lower()
+    if capability == "default":
+        return None
+    return 2 * (8 if capability == "avx2" else compiled.VECTOR_FLOATS)
+
+
+def _sigmoid_layout(x):
+    """How PyTorch's sigmoid loop walks float32 x: ("dense", perm) if x fills its memory without gaps (walked in
+    memory order, x.transpose(perm) is C-contiguous), ("scalar", None) if its innermost elements are apart (no
+    element takes the vector body), None for the other layouts (broadcasts, rows with gaps between them)."""
+    if compiled is None or x.dtype != np.float32:
+        return None
+    perm = sorted(range(x.ndim), key=lambda d: -x.strides[d])
+    if x.transpose(perm).flags.c_contiguous:
+        return "dense", perm
+    moving = [abs(st) for st, n in zip(x.strides, x.shape) if n > 1]
+    if all(st > 0 for st, n in zip(x.strides, x.shape) if n > 1) and min(moving) > x.itemsize:
+        return "scalar", None
+    return None
+
+
 def sigmoid(x):
-    """PyTorch's 1 / (1 + exp(-x)) in x's dtype, each step rounded as its vectorized kernel rounds it;
-    computed in place in the result, so no temporary is made."""
-    if _one_pass(x):
+    """PyTorch's 1 / (1 + exp(-x)) in x's dtype. float32 where compiled: PyTorch's own kernel, bit for bit (its
+    vector exp on whole chunks of each thread's range, the C library's expf on the rest). Elsewhere each step
+    rounded as its vectorized kernel rounds it, computed in place in the result, so no temporary is made."""
+    layout = _sigmoid_layout(x)
+    if layout is not None and layout[0] == "scalar":
         out = np.empty(x.shape, np.float32)
-        compiled.sigmoid(x, out)
+        compiled.sigmoid(np.ascontiguousarray(x), out, 0)
         return out
+    if layout is not None:
+        perm = layout[1]
+        flat = x.transpose(perm).reshape(-1)
+        out_t = np.empty(flat.size, np.float32)
+        chunk, threads = _vector_chunk(), num_threads()
+        ranges = [(0, flat.size)] if flat.size < GRAIN_SIZE or threads == 1 else _thread_ranges(flat.size, threads)
+        for begin, end in ranges:
+            vectorized = 0 if chunk is None else (end - begin) // chunk * chunk
+            compiled.sigmoid(flat[begin:end], out_t[begin:end], vectorized)
+        return out_t.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
     one = x.dtype.type(1)
     out = np.negative(x)
     if out.dtype == np.float32:

@@ -48,8 +48,18 @@ def threads(request):
     kernels.set_num_threads(None)
 
 
+@pytest.fixture(params=["compiled", "numpy"])
+def loops(request, monkeypatch):
+    """Both implementations of a contiguous run's sum: the compiled loop (where built) and the numpy one."""
+    if request.param == "numpy":
+        monkeypatch.setattr(kernels, "compiled", None)
+    elif kernels.compiled is None:
+        pytest.skip("compiled kernels not built or not used here")
+    return request.param
+
+
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-def test_full_sums_of_vectors_match_torch_bit_for_bit(threads, dtype):
+def test_full_sums_of_vectors_match_torch_bit_for_bit(threads, dtype, loops):
     rng = np.random.default_rng(threads)
     wrong = [n for n in LENGTHS if not same_bits((rng.standard_normal(n) * 10).astype(dtype), None)]
     assert wrong == []
