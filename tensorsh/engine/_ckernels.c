@@ -365,7 +365,9 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__ckernels(void)
 {
     PyObject *m = PyModule_Create(&module);
-    if (m != NULL && (PyModule_AddIntConstant(m, "ACCELERATED", ACCELERATED) < 0 ||
+    /* API: the version of these functions' signatures; kernels.py ignores a stale build of another one */
+    if (m != NULL && (PyModule_AddIntConstant(m, "API", 1) < 0 ||
+                      PyModule_AddIntConstant(m, "ACCELERATED", ACCELERATED) < 0 ||
                       PyModule_AddIntConstant(m, "VECTOR_FLOATS", AVX512 ? 16 : 8) < 0)) {
         Py_DECREF(m);
         return NULL;

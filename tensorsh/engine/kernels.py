@@ -17,6 +17,8 @@ def _compiled():
         from . import _ckernels
     except ImportError:
         return None
+    if getattr(_ckernels, "API", None) != 1:  # a stale build from another version of this file
+        return None
     return _ckernels if _ckernels.ACCELERATED else None
 
 
