@@ -70,13 +70,13 @@ static inline double exp_double(double x)
     return e.scale + e.scale * (e.r * e.q);
 }
 
-/* tanh(a) = m / (m + 2) with m = e^2a - 1; where k == 0, m is r*q itself, so nothing cancels near 0 */
+/* tanh(a) = m / (m + 2) with m = e^2a - 1 = (scale - 1) + scale*r*q; where k == 0, scale is 1 and m is r*q
+ * exactly, so nothing cancels near 0 */
 static inline double tanh_double(double x)
 {
     double a = fabs(x);
     exp_parts e = exp_split(2.0 * (a < 20.0 ? a : 20.0)); /* tanh(20) is 1 in double already */
-    double rq = e.r * e.q;
-    double m = e.k == 0 ? rq : (e.scale - 1.0) + e.scale * rq;
+    double m = (e.scale - 1.0) + e.scale * (e.r * e.q);
     return copysign(m / (m + 2.0), x);
 }
 
