@@ -30,7 +30,7 @@
 /* e^x = scale * (1 + r*q): k = round(x / ln 2), scale = 2^k, |r| <= ln 2 / 2 and q the degree-10 Taylor
  * polynomial of (e^r - 1) / r, so the relative error is below 1e-14, far under float32's rounding step. x is
  * clamped so 2^k stays a normal double: e^-150 and e^100 already round to 0 and inf in float32. */
-typedef struct { double scale, r, q; int64_t k; } exp_parts;
+typedef struct { double scale, r, q; } exp_parts;
 
 static inline exp_parts exp_split(double x)
 {
@@ -44,7 +44,7 @@ static inline exp_parts exp_split(double x)
     int64_t tb, sb;
     memcpy(&tb, &t, 8);
     memcpy(&sb, &shifter, 8);
-    e.k = tb - sb;
+    int64_t k = tb - sb;
     double kd = t - shifter;
     e.r = x - kd * ln2_hi;
     e.r = e.r - kd * ln2_lo;
@@ -59,7 +59,7 @@ static inline exp_parts exp_split(double x)
     q = q * e.r + 1.0 / 6.0;
     q = q * e.r + 0.5;
     e.q = q * e.r + 1.0;
-    int64_t sbits = (e.k + 1023) << 52;
+    int64_t sbits = (k + 1023) << 52;
     memcpy(&e.scale, &sbits, 8);
     return e;
 }
