@@ -2,9 +2,17 @@
 
 optional=True: without a C compiler the install still succeeds and the engine uses its numpy kernels.
 -fno-trapping-math lets the compiler vectorize the loops' selects; nothing in them traps or reads errno.
+On x86-64 Linux the AVX-512 clone of each loop may use whole 512-bit registers: compilers default to 256
+bits there (to spare older Intel chips a lower clock), which costs these loops 10-15%.
 """
+import platform
+import sys
+
 from setuptools import Extension, setup
 
+flags = ["-O3", "-fno-math-errno", "-fno-trapping-math"]
+if sys.platform.startswith("linux") and platform.machine() in ("x86_64", "AMD64"):
+    flags.append("-mprefer-vector-width=512")
+
 setup(ext_modules=[Extension("tensorsh.engine._ckernels", ["tensorsh/engine/_ckernels.c"],
-                             extra_compile_args=["-O3", "-fno-math-errno", "-fno-trapping-math"],
-                             optional=True)])
+                             extra_compile_args=flags, optional=True)])

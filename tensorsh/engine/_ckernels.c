@@ -28,18 +28,16 @@
 #endif
 
 /* e^x = scale * (1 + r*q): k = round(x / ln 2), scale = 2^k, |r| <= ln 2 / 2 and q the degree-10 Taylor
- * polynomial of (e^r - 1) / r, so the relative error is below 1e-14, far under float32's rounding step. x is
- * clamped so 2^k stays a normal double: e^-150 and e^100 already round to 0 and inf in float32. */
+ * polynomial of (e^r - 1) / r, so the relative error is below 1e-14, far under float32's rounding step.
+ * x must keep 2^k a normal double (|x| < 700); exp_split clamps it. */
 typedef struct { double scale, r, q; } exp_parts;
 
-static inline exp_parts exp_split(double x)
+static inline exp_parts exp_split_in_range(double x)
 {
     const double shifter = 0x1.8p52;            /* adding it rounds to an integer held in the low bits */
     const double ln2_hi = 0x1.62e42fefa3800p-1; /* 12 trailing zero bits: k * ln2_hi is exact */
     const double ln2_lo = 0x1.ef35793c76730p-45;
     exp_parts e;
-    x = x < -150.0 ? -150.0 : x;
-    x = x > 100.0 ? 100.0 : x;
     double t = x * 0x1.71547652b82fep0 + shifter;
     int64_t tb, sb;
     memcpy(&tb, &t, 8);
@@ -64,6 +62,13 @@ static inline exp_parts exp_split(double x)
     return e;
 }
 
+/* e^-150 and e^100 already round to 0 and inf in float32 */
+static inline exp_parts exp_split(double x)
+{
+    x = x < -150.0 ? -150.0 : x;
+    return exp_split_in_range(x > 100.0 ? 100.0 : x);
+}
+
 static inline double exp_double(double x)
 {
     exp_parts e = exp_split(x);
@@ -75,7 +80,8 @@ static inline double exp_double(double x)
 static inline double tanh_double(double x)
 {
     double a = fabs(x);
-    exp_parts e = exp_split(2.0 * (a < 20.0 ? a : 20.0)); /* tanh(20) is 1 in double already */
+    a = a < 20.0 ? a : 20.0; /* tanh(20) is 1 in double already; exp_split's clamps would cost a quarter more */
+    exp_parts e = exp_split_in_range(a + a);
     double m = (e.scale - 1.0) + e.scale * (e.r * e.q);
     return copysign(m / (m + 2.0), x);
 }
