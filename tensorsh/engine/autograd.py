@@ -359,7 +359,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         if g is None:
             if t.numel() != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
-            g = creation.ones_like(t)
+            g = Tensor._new(np.ones(t._shape, t.dtype.np), t.dtype)
         elif not isinstance(g, Tensor):
             g = creation.full_like(t, g)
         elif g._shape != t._shape:
@@ -429,7 +429,8 @@ def _walk(roots, retain_graph, captures):
                 private = sys.getrefcount(grad) == 2  # `grad` here and getrefcount's argument: no one else holds it
                 node.accumulate(grad, private)
             continue
-        grad = _run_pre_hooks(node, grad)
+        if node.pre_hooks or node.retain_hooks:
+            grad = _run_pre_hooks(node, grad)
         if captures is not None and node in captures:
             captures[node] = grad
             if not any(n in needed for n, _ in node.next_functions if n is not None):
@@ -437,7 +438,7 @@ def _walk(roots, retain_graph, captures):
         grads = node.backward(grad)
         if released is not None:
             node.release(released)
-        post = node.__dict__.get("post_hooks")
+        post = getattr(node, "post_hooks", None)  # in __dict__ when set; reading __dict__ would create it
         if post:
             for hook in post:
                 hook(grads, (grad,))
@@ -446,18 +447,20 @@ def _walk(roots, retain_graph, captures):
                 continue
             if g is not None:
                 buffers[nxt] = buffers[nxt] + g if nxt in buffers else g
-            _release_dependency(nxt, deps, buffers, ready)
+            left = deps[nxt] - 1
+            deps[nxt] = left
+            if not left:
+                _dependencies_done(nxt, deps, buffers, ready)
         grads = g = None  # the buffers hold the only references, so AccumulateGrad can tell a private grad
 
 
-def _release_dependency(node, deps, buffers, ready):
-    """One producer of node is done; queue it when all are (or pass over it if no grad reached it)."""
-    deps[node] -= 1
-    if deps[node]:
-        return
+def _dependencies_done(node, deps, buffers, ready):
+    """Every producer of node is done: queue it, or pass over it if no grad reached it."""
     if node in buffers:
         heapq.heappush(ready, (-node.seq, id(node), node))
         return
     for nxt, _ in node.next_functions:
         if nxt is not None:
-            _release_dependency(nxt, deps, buffers, ready)
+            deps[nxt] -= 1
+            if not deps[nxt]:
+                _dependencies_done(nxt, deps, buffers, ready)

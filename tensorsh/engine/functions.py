@@ -996,7 +996,7 @@ def _mm_like(a, b, node_cls):
     check_size(a.numel() // builtins.max(a._shape[-1], 1) * (b._shape[-1] if b.dim() > 1 else 1) * dt.itemsize)
     if a.dtype is not b.dtype:
         raise runtime(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')} != {b.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')}")
-    out = _wrap(np.asarray(np.matmul(a._np, b._np)), dt)
+    out = _new(np.matmul(a._np, b._np), dt)  # falls back to _wrap for dot's numpy scalar
     if _needs_grad(a, b):
         _attach(out, node_cls(a, b))
     return out

@@ -1,4 +1,6 @@
 """Tensor: a (storage, offset, shape, strides, dtype) view with PyTorch's autograd metadata."""
+import operator
+
 import numpy as np
 
 from . import autograd, dtypes, messages, undo
@@ -58,6 +60,7 @@ class ViewInfo:
 
 _META = ("_storage", "_offset", "_shape", "_stride", "dtype", "_np", "_requires_grad", "_grad_fn", "_grad",
          "_version_counter", "_view", "_output_nr", "_hooks", "_grad_accumulator")
+_get_meta = operator.attrgetter(*_META)  # every field in one call: undo snapshots tensors on hot paths
 
 
 class Tensor:
@@ -123,12 +126,12 @@ class Tensor:
         if 0 in shape:  # no element to alias, and its offset may point past the buffer's end
             arr = np.empty(shape, self.dtype.np)
         else:
-            arr = np.ndarray(shape, self.dtype.np, self._storage.data, offset * item, tuple(s * item for s in stride))
+            arr = np.ndarray(shape, self.dtype.np, self._storage.data, offset * item, tuple([s * item for s in stride]))
         return Tensor._make(self._storage, offset, shape, stride, self.dtype, arr,
                             counter if counter is not None else self._version_counter)
 
     def _snapshot(self):
-        return tuple(getattr(self, k) for k in _META)
+        return _get_meta(self)
 
     def _restore(self, snap):
         for k, v in zip(_META, snap):
