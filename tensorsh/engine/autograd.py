@@ -349,8 +349,6 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
 
 def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False):
     """The engine behind Tensor.backward and autograd.grad; returns captured grads when `inputs`."""
-    from .tensor import Tensor
-    from . import creation
     roots = []
     for i, (t, g) in enumerate(zip(tensors, grad_tensors)):
         edge = edge_of(t)
@@ -359,9 +357,10 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         if g is None:
             if t.numel() != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
-            g = Tensor._new(np.ones(t._shape, t.dtype.np), t.dtype)
-        elif not isinstance(g, Tensor):
-            g = creation.full_like(t, g)
+            g = type(t)._new(np.ones(t._shape, t.dtype.np), t.dtype)
+        elif not isinstance(g, type(t)):
+            from .creation import full_like
+            g = full_like(t, g)
         elif g._shape != t._shape:
             raise runtime(messages.GRAD_SHAPE_MISMATCH.format(i=i, g=g.shape, o=t.shape))
         roots.append((edge, g))

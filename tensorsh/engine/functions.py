@@ -952,6 +952,10 @@ class MmBackward0(Node):
 
     def backward(self, g):
         b, a = self.unpack()
+        if not autograd._grad_enabled[0]:  # no graph to record: the same products, straight on the arrays
+            gn, dt = g._np, g.dtype
+            return (_new(np.matmul(gn, b._np.T), dt) if self.next_functions[0][0] else None,
+                    _new(np.matmul(a._np.T, gn), dt) if self.next_functions[1][0] else None)
         return (g.mm(b.t()) if self.next_functions[0][0] else None,
                 a.t().mm(g) if self.next_functions[1][0] else None)
 
