@@ -687,6 +687,10 @@ def _reduction_dtype(self, dtype):
 
 def _sum_np(x, axis, keepdims, dt):
     if dt.np == np.float32 or dt.np == np.float64:  # PyTorch's own summation order, to the last bit
+        if axis is None and not keepdims and x.dtype == dt.np:
+            total = kernels.sum_all(x)
+            if total is not None:
+                return total
         reduced = tuple(range(x.ndim)) if axis is None else axis
         r = kernels.cascade_sum(x.astype(dt.np, copy=False), reduced)
         return r if keepdims else r.reshape([s for d, s in enumerate(r.shape) if d not in reduced])
@@ -699,7 +703,7 @@ def sum(self, dim=None, keepdim=False, dtype=None, axis=None):
     dims = _dims(self, dim)
     if dims == ():
         dims = None  # sum(dim=[]) reduces everything, as PyTorch does
-    out = _wrap(np.asarray(_sum_np(self._np, dims, keepdim, dt)), dt)
+    out = _new(np.asarray(_sum_np(self._np, dims, keepdim, dt)), dt)
     if _needs_grad(self):
         node = SumBackward0(self) if dim is None else SumBackward1(self, dims, keepdim)
         _attach(out, node)

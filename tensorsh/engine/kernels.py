@@ -417,6 +417,25 @@ def _dense_sum(v):
     return ((p[0] + p[1]) + p[2]) + p[3]
 
 
+def _run_sum(flat, threads):
+    """The sum of a whole dense tensor laid out as the 1-D run `flat`."""
+    numel = flat.size
+    if numel < GRAIN_SIZE or threads == 1:
+        return _dense_sum(flat)
+    partials = np.zeros(threads, flat.dtype)  # two_pass_reduction: one partial per thread, then the partials summed
+    for tid, (begin, end) in enumerate(_thread_ranges(numel, threads)):
+        partials[tid] = _dense_sum(flat[begin:end])
+    return _dense_sum(partials)
+
+
+def sum_all(x):
+    """All of float32/float64 x summed as PyTorch sums it, as a 0-d array; None unless x is C-contiguous and
+    non-empty (cascade_sum takes every other case)."""
+    if not x.flags.c_contiguous or x.size == 0:
+        return None
+    return np.array(_run_sum(x.reshape(-1), num_threads()))
+
+
 def _thread_ranges(numel, threads):
     """at::parallel_for's split of [0, numel): as many GRAIN_SIZE-sized chunks as threads allow (one range, the
     serial loop, below GRAIN_SIZE or on one thread)."""
@@ -438,12 +457,7 @@ def cascade_sum(x, reduced):
     extent = 1 + sum((s - 1) * st // item for s, st in zip(x.shape, x.strides))  # PyTorch strides are >= 0
     if len(reduced) == x.ndim and extent == numel:  # all of a dense tensor: one run in memory order
         flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (numel,), (item,))
-        if numel < GRAIN_SIZE or threads == 1:
-            return np.full(keep, _dense_sum(flat), dt)
-        partials = np.zeros(threads, dt)  # two_pass_reduction: one partial per thread, then the partials summed
-        for tid, (begin, end) in enumerate(_thread_ranges(numel, threads)):
-            partials[tid] = _dense_sum(flat[begin:end])
-        return np.full(keep, _dense_sum(partials), dt)
+        return np.full(keep, _run_sum(flat, threads), dt)
     flat = np.lib.stride_tricks.as_strided(x, (extent,), (item,))
     sizes, s_in, s_out = _iteration(x.shape, [st // item for st in x.strides], set(reduced))
     out = np.zeros(int(np.prod(keep)), dt)

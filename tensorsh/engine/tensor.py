@@ -109,12 +109,11 @@ class Tensor:
         elif arr.dtype != dtype.np:
             arr = arr.astype(dtype.np)
         if arr.flags.c_contiguous:
+            return Tensor._new(arr, dtype)
+        flat = arr.ravel(order="K")
+        if not np.may_share_memory(flat, arr) or any(s < 0 for s in arr.strides):
+            arr = np.ascontiguousarray(arr)
             flat = arr.reshape(-1)
-        else:
-            flat = arr.ravel(order="K")
-            if not np.may_share_memory(flat, arr) or any(s < 0 for s in arr.strides):
-                arr = np.ascontiguousarray(arr)
-                flat = arr.reshape(-1)
         item = arr.itemsize
         stride = tuple(s // item for s in arr.strides) if arr.size > 1 else _contiguous_strides(arr.shape)
         return Tensor._make(Storage(flat), 0, arr.shape, stride, dtype, arr, VersionCounter())
