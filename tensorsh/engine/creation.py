@@ -287,7 +287,7 @@ def rand(*size, generator=None, dtype=None, requires_grad=False, device=None, **
     shape = _size(size)
     dt = _float_dtype(dtype)
     _alloc_check(shape, dt)
-    n = int(np.prod(shape, dtype=np.int64))
+    n = math.prod(shape)
     arr = _generator(generator).uniform(n, dt.name).reshape(shape)
     return _finish(arr, dt, requires_grad)
 
@@ -299,7 +299,7 @@ def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, *
     if not dt.is_floating_point:
         raise runtime(f"\"normal_kernel_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
     _alloc_check(shape, dt)
-    n = int(np.prod(shape, dtype=np.int64))
+    n = math.prod(shape)
     arr = _generator(generator).normal(n, dt.name).reshape(shape)
     return _finish(arr, dt, requires_grad)
 
@@ -324,7 +324,7 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
         raise runtime(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
     dt = dtype or dtypes.int64
     _alloc_check(shape, dt)
-    n = int(np.prod(shape, dtype=np.int64))
+    n = math.prod(shape)
     arr = _generator(generator).randint(low, high, n).reshape(shape)
     return _finish(arr.astype(dt.np), dt, requires_grad)
 

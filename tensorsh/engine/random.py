@@ -21,6 +21,8 @@ _N = 624                                 # MT19937 state words
 _U64 = (1 << 64) - 1
 _STATE_HEAD = struct.Struct("<QiiQ")     # seed, left, seeded, next
 _TWO_PI = 6.283185307179586              # 2.0 * c10::pi<double>, folded at compile time
+_LOW53 = (1 << 53) - 1
+_FEW_PAIRS = 8                           # up to here the serial normal path runs on Python floats
 
 # ---------------------------------------------------------------------------------------------
 # glibc's libm, vectorised. numpy's log/log1p/sin/cos equal glibc on some CPUs (AVX2) and not on
@@ -432,7 +434,17 @@ class Generator:
             self._normal = None
         m = n - start
         pairs = (m + 1) // 2
-        if pairs:
+        if 0 < pairs <= _FEW_PAIRS:  # a few values: the same steps on Python floats (math is glibc's libm)
+            w = self._words(4 * pairs).tolist()
+            both = []
+            for i in range(0, 4 * pairs, 4):
+                theta = _TWO_PI * ((((w[i] << 32) | w[i + 1]) & _LOW53) * 2.0**-53)
+                r = math.sqrt(-2.0 * math.log1p(-((((w[i + 2] << 32) | w[i + 3]) & _LOW53) * 2.0**-53)))
+                both += (r * math.cos(theta), r * math.sin(theta))
+            vals[start:] = both[:m]
+            if m % 2:
+                self._normal = both[-1]
+        elif pairs:
             u = self._unit53(2 * pairs).reshape(pairs, 2)
             r = np.sqrt(-2.0 * _glibc("log1p", -u[:, 1]))
             theta = _TWO_PI * u[:, 0]

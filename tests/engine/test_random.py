@@ -304,3 +304,15 @@ def test_float64_fma_is_correctly_rounded():
     c = -(a * b) * r.choice([1.0, 1 + 2**-52, 1 - 2**-53, 0.5], 3000)  # heavy cancellation
     want = [float(Fraction(x) * Fraction(y) + Fraction(z)) for x, y, z in zip(a.tolist(), b.tolist(), c.tolist())]
     assert rng.fma64(a, b, c).tolist() == want
+
+
+@pytest.mark.parametrize("seed", [0, 5, 2**40 + 5])
+def test_serial_normals_on_python_floats_equal_the_array_path(seed, monkeypatch):
+    few, arrays = rng.Generator(seed), rng.Generator(seed)
+    drawn = []
+    for n in list(range(18)) + [3, 1, 1, 2]:  # odd counts leave a cached normal for the next call
+        drawn.append(bits(few._normal_serial(n)))
+    monkeypatch.setattr(rng, "_FEW_PAIRS", 0)
+    for i, n in enumerate(list(range(18)) + [3, 1, 1, 2]):
+        assert bits(arrays._normal_serial(n)).tolist() == drawn[i].tolist(), n
+    assert few.get_state() == arrays.get_state()
