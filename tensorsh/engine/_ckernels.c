@@ -5,6 +5,8 @@
  * passes over memory (convert, compute, convert back, and for the gradients of tanh and sigmoid, three more);
  * these loops do each in one pass and vectorize. The double results differ from numpy's double functions by
  * an ulp of double at most, so the float32 results are the same except within ~1e-16 of a rounding boundary.
+ * randn's float32 kernel is here too: numpy has no fused multiply-add, so random.py emulates each in double and
+ * repairs the ties; the CPU's own fma needs neither (5x faster, the same bits).
  *
  * Optional: setup.py builds it where a C compiler is present; kernels.py uses it on x86-64 CPUs with AVX2
  * and FMA (where it is faster than numpy) and falls back to numpy everywhere else.
@@ -155,6 +157,69 @@ VECTORIZED static void sigmoid_backward_loop(const float *g, const float *y, flo
     for (Py_ssize_t i = 0; i < n; i++) {
         float t = g[i] * (1.0f - y[i]);
         out[i] = t * y[i];
+    }
+}
+
+/* ---------------------------------------------------------------- torch.randn's float32 kernel
+ * NormalFill16<float> (aten/src/ATen/native/cpu/DistributionTemplates.h, AVX2 build): each block of 16
+ * uniforms gives 8 radii sqrt(-2 log(1 - u)) from its first half and 8 angles 2*pi*u from its second, through
+ * avx_mathfun.h's Cephes log256_ps and sincos256_ps. Which of their multiply-adds GCC fused was read off the
+ * disassembly (the project's RNG.md); random.py holds the same steps in numpy. Every product that is not in
+ * an explicit fmaf below is exact or not followed by an add, so a compiler's own contraction changes no bit. */
+static inline float as_float(uint32_t b) { float f; memcpy(&f, &b, 4); return f; }
+static inline uint32_t as_bits(float f) { uint32_t b; memcpy(&b, &f, 4); return b; }
+
+static inline float log256(float v) /* v in [2^-24, 1] */
+{
+    uint32_t bits = as_bits(v);
+    float e = (float)(bits >> 23) - 126.0f;
+    float m = as_float((bits & 0x807FFFFFu) | 0x3F000000u);
+    int small = m < 0.707106781186547524f;
+    e -= small ? 1.0f : 0.0f;
+    float x = (m - 1.0f) + (small ? m : 0.0f);
+    float z = x * x;
+    float y = fmaf(7.0376836292e-2f, x, -1.1514610310e-1f);
+    y = fmaf(y, x, 1.1676998740e-1f);
+    y = fmaf(y, x, -1.2420140846e-1f);
+    y = fmaf(y, x, 1.4249322787e-1f);
+    y = fmaf(y, x, -1.6668057665e-1f);
+    y = fmaf(y, x, 2.0000714765e-1f);
+    y = fmaf(y, x, -2.4999993993e-1f);
+    y = fmaf(y, x, 3.3333331174e-1f);
+    y = fmaf(x * y, z, e * -2.12194440e-4f);
+    y -= z * 0.5f;
+    return e * 0.693359375f + (x + y);
+}
+
+static inline void sincos256(float theta, float *sin_out, float *cos_out) /* theta in [0, 2*pi] */
+{
+    uint32_t j = (uint32_t)(int32_t)(theta * 1.27323954473516f);
+    j = (j + 1) & ~1u;
+    float y = (float)(int32_t)j;
+    float x = (theta + y * -0.78515625f) + y * -2.4187564849853515625e-4f;
+    x = fmaf(y, -3.77489497744594108e-8f, x);
+    float z = x * x;
+    float c = fmaf(fmaf(2.443315711809948e-5f, z, -1.388731625493765e-3f), z, 4.166664568298827e-2f);
+    c = fmaf(z * c, z, -(z * 0.5f)) + 1.0f;
+    float s = fmaf(fmaf(-1.9515295891e-4f, z, 8.3321608736e-3f), z, -1.6666654611e-1f);
+    s = fmaf(z * s, x, x);
+    uint32_t cs = as_bits(c), ss = as_bits(s);
+    uint32_t diff = (cs ^ ss) & (0u - ((j >> 1) & 1u)); /* swap sin and cos where j & 2 */
+    *sin_out = as_float(ss ^ diff ^ ((j & 4u) << 29));
+    *cos_out = as_float(cs ^ diff ^ ((~(j - 2u) & 4u) << 29));
+}
+
+/* every whole block of 16 uniforms in u into 16 normals (a ragged end is left alone) */
+VECTORIZED static void normal16_loop(const float *u, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t b = 0; b + 16 <= n; b += 16) {
+        for (int i = 0; i < 8; i++) {
+            float radius = sqrtf(-2.0f * log256(1.0f - u[b + i]));
+            float sin, cos;
+            sincos256((float)6.283185307179586 * u[b + 8 + i], &sin, &cos);
+            out[b + i] = radius * cos;
+            out[b + 8 + i] = radius * sin;
+        }
     }
 }
 
@@ -351,6 +416,7 @@ static PyObject *py_sigmoid(PyObject *self, PyObject *args)
     static PyObject *py_##name(PyObject *self, PyObject *args) { return run(args, 2, NULL, name##_loop, #name); }
 UNARY(exp)
 UNARY(tanh)
+UNARY(normal16)
 BINARY(tanh_backward)
 BINARY(sigmoid_backward)
 
@@ -360,6 +426,7 @@ static PyMethodDef methods[] = {
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out, vectorized): PyTorch's 1 / (1 + exp(-x))."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},
+    {"normal16", py_normal16, METH_VARARGS, "normal16(u, out): torch.randn's float32 kernel on blocks of 16."},
     {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},
     {NULL, NULL, 0, NULL},
 };
@@ -372,7 +439,7 @@ PyMODINIT_FUNC PyInit__ckernels(void)
 {
     PyObject *m = PyModule_Create(&module);
     /* API: the version of these functions' signatures; kernels.py ignores a stale build of another one */
-    if (m != NULL && (PyModule_AddIntConstant(m, "API", 1) < 0 ||
+    if (m != NULL && (PyModule_AddIntConstant(m, "API", 2) < 0 ||
                       PyModule_AddIntConstant(m, "ACCELERATED", ACCELERATED) < 0 ||
                       PyModule_AddIntConstant(m, "VECTOR_FLOATS", AVX512 ? 16 : 8) < 0)) {
         Py_DECREF(m);

@@ -18,7 +18,7 @@ def _compiled():
         from . import _ckernels
     except ImportError:
         return None
-    if getattr(_ckernels, "API", None) != 1:  # a stale build from another version of this file
+    if getattr(_ckernels, "API", None) != 2:  # a stale build from another version of this file
         return None
     return _ckernels if _ckernels.ACCELERATED else None
 

@@ -1,5 +1,5 @@
-"""The compiled one-pass loops give the numpy kernels' bits (exp, tanh, the tanh and sigmoid gradients) and
-PyTorch's own (sigmoid), float32."""
+"""The compiled one-pass loops give the numpy kernels' bits (exp, tanh, the tanh and sigmoid gradients, randn's
+Box-Muller) and PyTorch's own (sigmoid), float32."""
 import os
 import subprocess
 import sys
@@ -97,6 +97,17 @@ def test_sigmoid_walks_each_layout_as_pytorch_does():
         same_bits(np.ascontiguousarray(got), np.ascontiguousarray(want.numpy()))
         if name in ("transposed", "column-major", "row slice"):
             assert got.strides == tuple(4 * st for st in want.stride()), name
+
+
+@needs_compiled
+def test_randn_loop_gives_the_numpy_emulations_bits(monkeypatch):
+    from tensorsh.engine import random as rng
+    u = rng.Generator(3)._unit24(1 << 20)  # ~25 lanes meet a float32 tie that the emulation must repair
+    edges = np.array([0.0, 2.0 ** -24, 0.5, 1 - 2.0 ** -24, 0.125, 0.25, 0.375, 0.625, 0.75, 0.875] * 2, np.float32)
+    blocks = np.concatenate([u, edges, edges[::-1], edges[:8]]).reshape(-1, 16)
+    compiled = rng._normal16_f32(blocks)
+    monkeypatch.setattr(rng, "compiled", None)
+    same_bits(compiled, rng._normal16_f32(blocks))
 
 
 @needs_compiled
