@@ -121,8 +121,9 @@ def _attach_explain(session):
 
 
 def tune_gc():
-    """Autograd graphs are reference cycles; with the long-lived objects of start-up frozen out of the
-    collector's view and a higher first threshold, small ops stop paying for full collections (issue 7)."""
+    """Every op allocates a few tracked objects (tensor, storage, node); with the long-lived objects of
+    start-up frozen out of the collector's view and a higher first threshold, small ops stop paying for
+    collections (issue 7). Graphs hold no cycles, so nothing waits for the collector to be freed."""
     import gc
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)

@@ -98,10 +98,10 @@ class Node:
         return name[:i] + name[i + 8:] if i >= 0 and name[i + 8:i + 9].isdigit() else name
 
     def save(self, *values):
-        self.saved = tuple(SavedTensor(v, self) for v in values)
+        self.saved = tuple(SavedTensor(v) for v in values)
 
     def unpack(self):
-        return [s.unpack() for s in self.saved]
+        return [s.unpack(self) for s in self.saved]
 
     def release(self, released=None):
         """Free what was saved (PyTorch's release_variables): the arrays go as soon as backward is done."""
@@ -216,14 +216,17 @@ def _stealable(var, grad):
 
 
 class SavedTensor:
-    """A value saved for backward, with the version it had; unpacking checks it, in one place."""
-    __slots__ = ("value", "version", "is_output", "was_leaf", "output_nr", "node", "freed", "is_tensor", "ref",
+    """A value saved for backward, with the version it had; unpacking checks it, in one place.
+
+    Graphs hold no reference cycles, as PyTorch's do not, so a graph dies with its last tensor and its
+    arrays go with it. A node's own output is therefore kept as its data alone (storage, geometry, version
+    counter, no history) and given its history back on unpacking, as PyTorch's SavedVariable does: saving
+    the output itself would tie output -> grad_fn -> saved -> output in a knot."""
+    __slots__ = ("value", "version", "is_output", "was_leaf", "output_nr", "freed", "is_tensor", "ref",
                  "inplace_on_view")
 
-    def __init__(self, value, node, is_output=False, inplace_on_view=False):
+    def __init__(self, value, is_output=False, inplace_on_view=False):
         self.inplace_on_view = inplace_on_view  # an in-place op's output on a view: named by the view's grad_fn
-        self.value = value
-        self.node = node
         self.freed = False
         counter = getattr(value, "_version_counter", None)
         self.is_tensor = counter is not None
@@ -236,10 +239,19 @@ class SavedTensor:
             self.version = counter.value
             self.was_leaf = value._grad_fn is None
             self.output_nr = value._output_nr
+            if is_output and not inplace_on_view:
+                value = value._data_only()
         else:
             self.version = 0
             self.was_leaf = True
             self.output_nr = 0
+        self.value = value
+
+    @property
+    def tensor(self):
+        """What was saved as the program knows it: the original tensor while it lives (renderers name it)."""
+        original = self.ref() if self.ref is not None else None
+        return original if original is not None else self.value
 
     @property
     def current_version(self):
@@ -249,13 +261,15 @@ class SavedTensor:
     def stale(self):
         return self.current_version != self.version
 
-    def unpack(self):
+    def unpack(self, node):
+        """The saved value for node's backward; raises PyTorch's errors if it was freed or changed since."""
         if self.freed:
             raise runtime(messages.FREED_GRAPH)
         value = self.value
         if not self.is_tensor:
             return value
-        grad_fn = self.node if self.is_output and not self.inplace_on_view else value.grad_fn
+        own_output = self.is_output and not self.inplace_on_view
+        grad_fn = node if own_output else value.grad_fn
         if not self.was_leaf and grad_fn is None:
             raise runtime(messages.SAVED_DETACHED_INPLACE)
         current = value._version_counter.value
@@ -266,6 +280,9 @@ class SavedTensor:
             history = value._version_counter.history or {}
             err.blame = history.get(self.version + 1)
             raise err
+        if own_output and _grad_enabled[0]:  # create_graph: what is built on it must lead back to node
+            value = value._data_only()
+            value._grad_fn, value._output_nr = node, self.output_nr
         return value
 
 
@@ -277,9 +294,11 @@ def edge_of(t):
     if fn is not None:
         return (fn, t._output_nr)
     if t._requires_grad:
-        acc = t._grad_accumulator
+        # held weakly, as PyTorch holds it: the graphs keep it (and the leaf) alive, not the leaf itself
+        acc = t._grad_accumulator() if t._grad_accumulator is not None else None
         if acc is None:
-            acc = t._grad_accumulator = AccumulateGrad(t)
+            acc = AccumulateGrad(t)
+            t._grad_accumulator = weakref.ref(acc)
         return (acc, 0)
     return (None, 0)
 

@@ -114,9 +114,9 @@ class _Unary(Node):
     def __init__(self, x, out):
         Node.__init__(self, (edge_of(x),))
         if self.saves == "self":
-            self.saved = (SavedTensor(x, self),)
+            self.saved = (SavedTensor(x),)
         elif self.saves == "result":
-            self.saved = (SavedTensor(out, self, is_output=True),)
+            self.saved = (SavedTensor(out, is_output=True),)
 
 
 def _unary(name, np_fn, backward, saves="self", float_only=True):
@@ -147,7 +147,7 @@ class _BackwardOp(Node):
         Node.__init__(self, (_edge(g), _edge(y)))
         self.kind = kind
         self.name_ = _BACKWARD_OPS[kind][1]
-        self.saved = (SavedTensor(g, self), SavedTensor(y, self))
+        self.saved = (SavedTensor(g), SavedTensor(y))
 
     def backward(self, gg):
         g, y = self.unpack()
@@ -235,7 +235,7 @@ class ClampBackward1(Node):
 
     def __init__(self, x, lo, hi):
         Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(x, self),)
+        self.saved = (SavedTensor(x),)
         self.lo, self.hi = lo, hi
 
     def backward(self, g):
@@ -424,8 +424,8 @@ class MulBackward0(_BinaryNode):
     def setup(self, a, b, out):
         # PyTorch saves each operand only when the other one needs its gradient
         nf = self.next_functions
-        self.saved = (SavedTensor(b if nf[0][0] is not None else None, self),
-                      SavedTensor(a if nf[1][0] is not None else None, self))
+        self.saved = (SavedTensor(b if nf[0][0] is not None else None),
+                      SavedTensor(a if nf[1][0] is not None else None))
 
     def grads(self, g):
         other, me = self.unpack()
@@ -438,7 +438,7 @@ class DivBackward0(_BinaryNode):
 
     def setup(self, a, b, out):
         # saved (and unpacked) in the order of PyTorch's formulas: other first, then self
-        self.saved = (SavedTensor(b, self), SavedTensor(a if self.wants(1) else None, self))
+        self.saved = (SavedTensor(b), SavedTensor(a if self.wants(1) else None))
 
     def grads(self, g):
         other, me = self.unpack()
@@ -454,7 +454,7 @@ class PowBackward0(Node):
 
     def __init__(self, a, b, out):
         Node.__init__(self, (edge_of(a),))
-        self.saved = (SavedTensor(a, self),)
+        self.saved = (SavedTensor(a),)
         self.exponent = b
 
     def backward(self, g):
@@ -471,7 +471,7 @@ class PowBackward1(_BinaryNode):
     name_ = "PowBackward1"
 
     def setup(self, a, b, out):
-        self.saved = (SavedTensor(a, self), SavedTensor(b, self), SavedTensor(out, self, is_output=True))
+        self.saved = (SavedTensor(a), SavedTensor(b), SavedTensor(out, is_output=True))
 
     def grads(self, g):
         x, e, r = self.unpack()
@@ -490,7 +490,7 @@ class PowBackward2(Node):
     def __init__(self, a, b, out):
         Node.__init__(self, (edge_of(b),))
         self.base = a
-        self.saved = (SavedTensor(out, self, is_output=True),)
+        self.saved = (SavedTensor(out, is_output=True),)
 
     def backward(self, g):
         r, = self.unpack()
@@ -642,7 +642,7 @@ class WhereBackward0(Node):
 
     def __init__(self, cond, a, b):
         Node.__init__(self, (_edge(a), _edge(b)))
-        self.saved = (SavedTensor(cond, self),)
+        self.saved = (SavedTensor(cond),)
 
     def backward(self, g):
         c, = self.unpack()
@@ -840,7 +840,7 @@ class _ExtremeAll(Node):
     def __init__(self, kind, x, out):
         Node.__init__(self, (edge_of(x),))
         self.name_ = "MaxBackward1" if kind == "max" else "MinBackward1"
-        self.saved = (SavedTensor(x, self), SavedTensor(out, self, is_output=True))
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
 
     def backward(self, g):
         # PyTorch's evenly_distribute_backward on the CPU: zeros.masked_fill_(mask, grad / count)
@@ -856,7 +856,7 @@ class MaskedFillBackward1(Node):
 
     def __init__(self, mask, value):
         Node.__init__(self, (NONE_EDGE, edge_of(value)))
-        self.saved = (SavedTensor(mask, self),)
+        self.saved = (SavedTensor(mask),)
 
     def backward(self, g):
         mask, = self.unpack()
@@ -881,7 +881,7 @@ class _ExtremeDim(Node):
         Node.__init__(self, (edge_of(x),))
         self.name_ = "MaxBackward0" if kind == "max" else "MinBackward0"
         self.dim, self.keepdim, self.shape = dim, keepdim, x._shape
-        self.saved = (SavedTensor(indices, self),)
+        self.saved = (SavedTensor(indices),)
 
     def backward(self, g):
         idx, = self.unpack()
@@ -899,7 +899,7 @@ class ScatterBackward0(Node):
     def __init__(self, src, dim, index):
         Node.__init__(self, (edge_of(src),))
         self.dim = dim
-        self.saved = (SavedTensor(index, self),)
+        self.saved = (SavedTensor(index),)
 
     def backward(self, g):
         index, = self.unpack()
@@ -951,8 +951,8 @@ class MmBackward0(Node):
     def __init__(self, a, b):
         Node.__init__(self, (edge_of(a), edge_of(b)))
         # saved (and unpacked) in the order of PyTorch's formulas: the second operand first
-        self.saved = (SavedTensor(b if self.next_functions[0][0] else None, self),
-                      SavedTensor(a if self.next_functions[1][0] else None, self))
+        self.saved = (SavedTensor(b if self.next_functions[0][0] else None),
+                      SavedTensor(a if self.next_functions[1][0] else None))
 
     def backward(self, g):
         b, a = self.unpack()
@@ -1766,7 +1766,7 @@ def _inplace(self, write, make_node, others=(), save_output=False):
     self._version_counter.bump()
     if node is not None:
         if save_output:
-            node.saved = node.saved + (SavedTensor(self, node, is_output=True,
+            node.saved = node.saved + (SavedTensor(self, is_output=True,
                                                    inplace_on_view=self._view is not None),)
         _rebase_history(self, node)
     return self
@@ -1853,7 +1853,7 @@ def _unary_inplace(fn):
             node = node_cls.__new__(node_cls)
             Node.__init__(node, (edge_of(self),))
             if node_cls.saves == "self":
-                node.saved = (SavedTensor(self.clone(), node),)
+                node.saved = (SavedTensor(self.clone()),)
             return node
 
         def write(arr):
@@ -1889,11 +1889,11 @@ def pow__(self, exponent):
         if type(exponent) is Tensor:
             node = PowBackward1.__new__(PowBackward1)
             Node.__init__(node, (edge_of(self), _edge(exponent)))
-            node.saved = (SavedTensor(self.clone(), node), SavedTensor(exponent, node))
+            node.saved = (SavedTensor(self.clone()), SavedTensor(exponent))
             return node
         node = PowBackward0.__new__(PowBackward0)
         Node.__init__(node, (edge_of(self),))
-        node.saved = (SavedTensor(self.clone(), node),)
+        node.saved = (SavedTensor(self.clone()),)
         node.exponent = exponent
         return node
 
@@ -1910,7 +1910,7 @@ def clamp_(self, min=None, max=None):
     def make():
         node = ClampBackward1.__new__(ClampBackward1)
         Node.__init__(node, (edge_of(self),))
-        node.saved = (SavedTensor(self.clone(), node),)
+        node.saved = (SavedTensor(self.clone()),)
         node.lo, node.hi = min, max
         return node
 
@@ -2135,7 +2135,7 @@ class SoftmaxBackward0(Node):
     def __init__(self, x, out, dim):
         Node.__init__(self, (edge_of(x),))
         self.dim = dim
-        self.saved = (SavedTensor(out, self, is_output=True),)
+        self.saved = (SavedTensor(out, is_output=True),)
 
     def backward(self, g):
         y, = self.unpack()
@@ -2166,7 +2166,7 @@ class MseLossBackward0(Node):
         Node.__init__(self, (_edge(a), _edge(b)))
         self.reduction = reduction
         self.meta = _input_meta(a, b)
-        self.saved = (SavedTensor(a, self), SavedTensor(b, self))
+        self.saved = (SavedTensor(a), SavedTensor(b))
 
     def backward(self, g):
         a, b = self.unpack()

@@ -1,5 +1,6 @@
 """Tensor: a (storage, offset, shape, strides, dtype) view with PyTorch's autograd metadata."""
 import operator
+import weakref
 
 import numpy as np
 
@@ -117,6 +118,11 @@ class Tensor:
         item = arr.itemsize
         stride = tuple(s // item for s in arr.strides) if arr.size > 1 else _contiguous_strides(arr.shape)
         return Tensor._make(Storage(flat), 0, arr.shape, stride, dtype, arr, VersionCounter())
+
+    def _data_only(self):
+        """The same data, geometry and version counter without autograd history (a node's own saved output)."""
+        return Tensor._make(self._storage, self._offset, self._shape, self._stride, self.dtype, self._np,
+                            self._version_counter)
 
     def _alias(self, shape, stride, offset, counter=None):
         """A new Tensor over the same storage (no autograd meta); shares the version counter unless given one."""
@@ -311,9 +317,12 @@ class Tensor:
             return None
         fn = self.grad_fn
         undo.touch(fn)
-        tensor = self
+        ref = weakref.ref(self)  # the hook must not keep its tensor alive (tensor -> grad_fn -> hook)
 
         def retain(grad):
+            tensor = ref()
+            if tensor is None:
+                return
             undo.touch(tensor)
             if tensor._grad is None:  # a copy (with history only under create_graph)
                 tensor._grad = grad.clone()

@@ -56,7 +56,7 @@ def dot_source(session, tensor):
                 label, size = ("result" if s.is_output else "saved") + " (freed)", ""
             else:
                 state = f" (stale: v{s.version} -> v{s.current_version})" if s.stale else ""
-                label = (name_of(session, s.value) or ("result" if s.is_output else "saved")) + state
+                label = (name_of(session, s.tensor) or ("result" if s.is_output else "saved")) + state
                 size = chr(10) + " " + _size(s.value)
             lines.append(f"\t{sid} [label={_quote(label + size)} fillcolor=orange]")
             lines.append(f"\t{sid} -> {nid} [dir=none]")

@@ -57,7 +57,7 @@ def _describe_saved(session, s):
         return f"a freed tensor (v{s.version})"
     if not s.is_tensor:
         return None if s.value is None else repr(s.value)
-    return f"{_name(session, s.value, 'its output' if s.is_output else None)} (v{s.version})"
+    return f"{_name(session, s.tensor, 'its output' if s.is_output else None)} (v{s.version})"
 
 
 def _node_words(session, node):
@@ -109,7 +109,7 @@ def explain(session, before, after):
     for node in after.nodes:
         for s in _saved(node):
             if s.is_tensor and not s.freed and s.stale and id(s) not in before.stale and id(node) in before.node_ids:
-                lines.append(f"warning: {node.name_} saved {_name(session, s.value, 'a tensor')} at v{s.version}; "
+                lines.append(f"warning: {node.name_} saved {_name(session, s.tensor, 'a tensor')} at v{s.version}; "
                              f"it is now v{s.current_version} \u2014 backward through it will fail")
     freed = [n.name_ for n in after.nodes
              if any(s.is_tensor and s.freed and id(s) not in before.freed for s in _saved(n))]

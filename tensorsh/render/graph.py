@@ -5,13 +5,13 @@ from tensorsh.render.common import name_of, shape_text, render, compact_value
 def _label_saved(session, saved):
     """How a saved value reads: the variable it is, or its shape, with the version it was saved at."""
     if saved.freed:
-        t = saved.ref() if saved.ref is not None else None
+        t = saved.tensor
         name = name_of(session, t) if t is not None else None
         what = name or ("result" if saved.is_output else "tensor")
         return f"saved {what} (v{saved.version}): freed by backward (retain_graph=True keeps it)"
     if not saved.is_tensor:
         return f"saved {saved.value!r}" if saved.value is not None else None
-    t = saved.value
+    t = saved.tensor
     name = name_of(session, t)
     what = name if name else ("result" if saved.is_output else f"tensor {shape_text(t)} {t.dtype.name}")
     if saved.stale:

@@ -225,6 +225,15 @@ d2y, = torch.autograd.grad(dy, x, create_graph=True)
 d3y, = torch.autograd.grad(d2y, x)
 print(dy, d2y, d3y)
 """,
+"saved_outputs_carry_their_history_into_a_second_derivative": """
+x = torch.tensor([0.3, -1.2, 2.0], requires_grad=True)
+for f in (torch.tanh, torch.sigmoid, torch.exp, torch.sqrt):
+    y = f(x.abs()).sum()
+    g, = torch.autograd.grad(y, x, create_graph=True)
+    print(g.grad_fn.name(), g.requires_grad)
+    h, = torch.autograd.grad(g.sum(), x)
+    print(g, h)
+""",
 "create_graph_backward": """
 x = torch.tensor([1., 3.], requires_grad=True)
 y = (x.exp() * x).sum()
