@@ -29,9 +29,11 @@ compiled = _compiled()
 def _in_one_pass(loop, x, *others):
     """The compiled loop `loop` over float32, C-contiguous arrays of one shape, into a new array; None where it
     cannot take them (no compiled loops, another dtype or layout)."""
-    if not (compiled is not None and x.dtype == np.float32 and x.flags.c_contiguous
-            and all(o.dtype == np.float32 and o.flags.c_contiguous and o.shape == x.shape for o in others)):
+    if compiled is None or x.dtype != np.float32 or not x.flags.c_contiguous:
         return None
+    for o in others:
+        if o.dtype != np.float32 or not o.flags.c_contiguous or o.shape != x.shape:
+            return None
     out = np.empty(x.shape, np.float32)
     getattr(compiled, loop)(x, *others, out)
     return out
