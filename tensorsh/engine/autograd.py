@@ -376,7 +376,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         if g is None:
             if t.numel() != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
-            g = type(t)._new(np.ones(t._shape, t.dtype.np), t.dtype)
+            g = type(t)._new(np.array(1, t.dtype.np).reshape(t._shape), t.dtype)  # np.ones, without its Python
         elif not isinstance(g, type(t)):
             from .creation import full_like
             g = full_like(t, g)
