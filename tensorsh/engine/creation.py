@@ -269,10 +269,10 @@ class _GeneratorState:
         self.g = g
 
     def _snapshot(self):
-        return self.g.get_state()
+        return self.g._snapshot()
 
     def _restore(self, state):
-        self.g.set_state(state)
+        self.g._restore(state)
 
 
 def _float_dtype(dtype):

@@ -4,6 +4,7 @@
 # assumes PyTorch's AVX2 normal kernel (which AVX-512 CPUs use too), its FMA-built uniform
 # kernel, and glibc's libm: the x86-64 Linux platform torch's wheels run on.
 
+import ctypes  # numpy has loaded it already
 import functools
 import math
 import operator
@@ -350,6 +351,24 @@ class Generator:
         if self._bits is None:
             self.seed()
 
+    # -- undo: a failed statement puts back what it drew -----------------------------------------
+
+    def _snapshot(self):
+        """Everything a draw changes, copied fast (get_state takes ~40 us: every statement that draws
+        pays for this once)."""
+        self._ready()
+        fields = (self._seed, self._normal, self._float_normal, self._next_at_624)
+        if _raw_state_ok():
+            return ctypes.string_at(self._bits.ctypes.state_address, _MT_BYTES), fields
+        return self._bits.state, fields
+
+    def _restore(self, snap):
+        state, (self._seed, self._normal, self._float_normal, self._next_at_624) = snap
+        if isinstance(state, bytes):
+            ctypes.memmove(self._bits.ctypes.state_address, state, _MT_BYTES)
+        else:
+            self._bits.state = state
+
     # -- words ---------------------------------------------------------------------------------
 
     def _words(self, n):
@@ -473,6 +492,21 @@ class Generator:
         w %= np.uint64(span)
         w += np.uint64(low & _U64)  # wraps in uint64, as torch's arithmetic does
         return w.view(np.int64)
+
+
+_MT_BYTES = 624 * 4 + 4  # numpy's mt19937_state: uint32 key[624], int pos
+
+
+@functools.cache
+def _raw_state_ok():
+    """Whether numpy's MT19937 state struct is laid out as _MT_BYTES expects (checked once)."""
+    probe = np.random.MT19937(0)
+    probe._legacy_seeding(5489)
+    probe.random_raw(3)
+    raw = ctypes.string_at(probe.ctypes.state_address, _MT_BYTES)
+    state = probe.state["state"]
+    return (np.array_equal(np.frombuffer(raw, np.uint32, _N), state["key"])
+            and int.from_bytes(raw[-4:], "little", signed=True) == state["pos"])
 
 
 def _float_dtype(dtype):
