@@ -70,7 +70,8 @@ MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's
 
 class Node:
     """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`."""
-    __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "__weakref__", "__dict__")
+    __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "__weakref__",
+                 "__dict__")
     __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata"})
     name_ = "Node"
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
@@ -81,6 +82,7 @@ class Node:
         self.saved = ()
         self.pre_hooks = None
         self.retain_hooks = None
+        self.post_hooks = None
 
     def name(self):
         return "torch::autograd::" + self.name_ if self.qualified else self.name_
@@ -142,7 +144,7 @@ def _add_hook(owner, attr, fn):
     hooks = getattr(owner, attr, None)
     if hooks is None:
         hooks = []
-        setattr(owner, attr, hooks) if attr != "post_hooks" else owner.__dict__.__setitem__(attr, hooks)
+        setattr(owner, attr, hooks)
     hooks.append(fn)
     return RemovableHandle(hooks, fn)
 
@@ -456,7 +458,7 @@ def _walk(roots, retain_graph, captures):
         grads = node.backward(grad)
         if released is not None:
             node.release(released)
-        post = getattr(node, "post_hooks", None)  # in __dict__ when set; reading __dict__ would create it
+        post = node.post_hooks
         if post:
             for hook in post:
                 hook(grads, (grad,))
