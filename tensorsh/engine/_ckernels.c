@@ -142,6 +142,253 @@ static void sigmoid_loop(const float *x, float *out, Py_ssize_t n, Py_ssize_t ve
         out[i] = 1.0f / (1.0f + expf(-x[i]));
 }
 
+/* ---------------------------------------------------------------- softmax, PyTorch's float32 kernels
+ * (aten/src/ATen/native/cpu/SoftMaxKernel.cpp.) `lanes` is Vectorized<float>::size(): 16 with AVX-512, 8 with
+ * AVX2; `vector_exp` says whether its exp is SLEEF's (else the C library's, as in a build without vectors). */
+static inline float vec_exp(float x, int vector_exp) { return vector_exp ? sleef_expf(x) : expf(x); }
+
+/* vec::reduce_all with +: whole vectors lane by lane, a ragged end into the first lanes, then the lanes
+ * folded in halves (VecReduceAllSIMD); a run shorter than a vector is added left to right */
+static float reduce_sum(const float *v, Py_ssize_t n, int lanes)
+{
+    float acc[16];
+    if (n < lanes) {
+        float total = v[0];
+        for (Py_ssize_t i = 1; i < n; i++)
+            total += v[i];
+        return total;
+    }
+    for (int k = 0; k < lanes; k++)
+        acc[k] = v[k];
+    Py_ssize_t d = lanes;
+    for (; d < n - n % lanes; d += lanes)
+        for (int k = 0; k < lanes; k++)
+            acc[k] += v[d + k];
+    for (int k = 0; d + k < n; k++)
+        acc[k] += v[d + k];
+    for (int half = lanes / 2; half >= 1; half /= 2) {
+        float folded[16];
+        for (int k = 0; k < lanes; k++)
+            folded[k] = acc[k] + acc[k ^ half];
+        memcpy(acc, folded, sizeof folded);
+    }
+    return acc[0];
+}
+
+/* _vec_softmax_lastdim: each row of `dim` contiguous floats; the max, e = exp(x - max), then e * (1 / sum e) */
+static void softmax_rows(const float *x, float *out, Py_ssize_t rows, Py_ssize_t dim, int lanes, int vector_exp)
+{
+    for (Py_ssize_t r = 0; r < rows; r++) {
+        const float *in = x + r * dim;
+        float *o = out + r * dim;
+        float max = in[0];
+        for (Py_ssize_t i = 1; i < dim; i++)  /* vec::maximum: NaN wins, and the order does not matter */
+            max = (in[i] != in[i] || max != max) ? NAN : (in[i] > max ? in[i] : max);
+        for (Py_ssize_t i = 0; i < dim; i++)
+            o[i] = vec_exp(in[i] - max, vector_exp);
+        float scale = 1.0f / reduce_sum(o, dim, lanes);
+        for (Py_ssize_t i = 0; i < dim; i++)
+            o[i] = o[i] * scale;
+    }
+}
+
+/* SLEEF's logf_u10 (xlogf_u1: double-float arithmetic with fused multiply-adds, re-expressed per element; Boost
+ * Software License), for the positive finite sums of log_softmax: d = m * 2^e with m in [0.75, 1.5) */
+typedef struct { float hi, lo; } float2;
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define KEEP_ROUNDED(v) __asm__("" : "+x"(v))
+#else
+#define KEEP_ROUNDED(v) do { volatile float kept_ = (v); (v) = kept_; } while (0)
+#endif
+
+static inline float2 df_add2(float x, float y)
+{
+    float s = x + y, v = s - x;
+    float2 r = {s, (x - (s - v)) + (y - v)};
+    return r;
+}
+
+static inline float2 df_mul(float2 x, float y)
+{
+    float s = x.hi * y;
+    float2 r = {s, fmaf(x.lo, y, fmaf(x.hi, y, -s))};
+    return r;
+}
+
+static inline float2 df_div(float2 n, float2 d)
+{
+    float t = 1.0f / d.hi, s = n.hi * t;
+    float u = fmaf(t, n.hi, -s);
+    float v = fmaf(-d.lo, t, fmaf(-d.hi, t, 1.0f));
+    float2 r = {s, fmaf(s, v, fmaf(n.lo, t, u))};
+    return r;
+}
+
+static inline float sleef_logf(float d)
+{
+    if (!(d > 0.0f) || d == INFINITY)  /* NaN, negative, zero and infinity, as SLEEF gives them */
+        return d == 0.0f ? -INFINITY : (d == INFINITY ? INFINITY : NAN);
+    int e;
+    float m = frexpf(d, &e) * 2.0f;  /* [1, 2) and e - 1 ... */
+    e -= 1;
+    if (m >= 1.5f) {                 /* ... then [0.75, 1.5), as getmant's p75_1p5 normalizes */
+        m *= 0.5f;
+        e += 1;
+    }
+    const float2 ln2 = {0.69314718246459960938f, -1.904654323148236017e-09f};
+    float2 s = df_mul(ln2, (float)e);
+    float2 x = df_div(df_add2(-1.0f, m), df_add2(1.0f, m));
+    float x2 = x.hi * x.hi;
+    float t = fmaf(fmaf(0.3027294874e+0f, x2, 0.3996108174e+0f), x2, 0.6666694880e+0f);
+    float sum = s.hi + x.hi * 2.0f;  /* df_add(s, 2x) */
+    float lo = (((s.hi - sum) + x.hi * 2.0f) + s.lo) + x.lo * 2.0f;
+    float tail = (x2 * x.hi) * t;    /* df_add(.., tail); SLEEF is built without contraction, so this product */
+    KEEP_ROUNDED(tail);              /* is rounded before it is added: no fused multiply-add may take it */
+    float sum2 = sum + tail;
+    lo = ((sum - sum2) + tail) + lo;
+    return sum2 + lo;
+}
+
+/* _vec_log_softmax_lastdim: x - max - log(sum exp(x - max)) for each row */
+static void log_softmax_rows(const float *x, float *out, Py_ssize_t rows, Py_ssize_t dim, int lanes, float *scratch)
+{
+    for (Py_ssize_t r = 0; r < rows; r++) {
+        const float *in = x + r * dim;
+        float *o = out + r * dim;
+        float max = in[0];
+        for (Py_ssize_t i = 1; i < dim; i++)
+            max = (in[i] != in[i] || max != max) ? NAN : (in[i] > max ? in[i] : max);
+        for (Py_ssize_t i = 0; i < dim; i++)
+            scratch[i] = sleef_expf(in[i] - max);
+        float log_sum = sleef_logf(reduce_sum(scratch, dim, lanes));
+        for (Py_ssize_t i = 0; i < dim; i++)
+            o[i] = in[i] - max - log_sum;
+    }
+}
+
+/* _vec_logsoftmax along a dimension of stride `inner`: the columns in chunks of a multiple of `lanes` (so a
+ * chunk's rows fit in 128 KB), each chunk's whole vectors with SLEEF's exp, the rest with the C library's,
+ * the logs of the sums with SLEEF's. scratch: 2 * chunk floats. */
+static void log_softmax_columns(const float *x, float *out, Py_ssize_t outer, Py_ssize_t dim, Py_ssize_t inner,
+                                int lanes, Py_ssize_t chunk, float *scratch)
+{
+    float *max = scratch, *sum = scratch + chunk;
+    for (Py_ssize_t o = 0; o < outer; o++) {
+        for (Py_ssize_t begin = 0; begin < inner; begin += chunk) {
+            Py_ssize_t size = inner - begin < chunk ? inner - begin : chunk, whole = size - size % lanes;
+            const float *in = x + o * dim * inner + begin;
+            float *res = out + o * dim * inner + begin;
+            for (Py_ssize_t c = 0; c < size; c++) {
+                max[c] = -INFINITY;
+                sum[c] = 0.0f;
+            }
+            for (Py_ssize_t d = 0; d < dim; d++)
+                for (Py_ssize_t c = 0; c < size; c++)
+                    max[c] = in[d * inner + c] > max[c] ? in[d * inner + c] : max[c];
+            for (Py_ssize_t d = 0; d < dim; d++)
+                for (Py_ssize_t c = 0; c < size; c++) {
+                    float v = in[d * inner + c] - max[c];
+                    sum[c] += c < whole ? sleef_expf(v) : expf(v);
+                }
+            for (Py_ssize_t c = 0; c < size; c++)
+                sum[c] = sleef_logf(sum[c]);
+            for (Py_ssize_t d = 0; d < dim; d++)
+                for (Py_ssize_t c = 0; c < size; c++)
+                    res[d * inner + c] = in[d * inner + c] - max[c] - sum[c];
+        }
+    }
+}
+
+/* _vec_host_softmax_backward_lastdim, per row: s = sum g*y (vec::map2_reduce_all: whole vectors with the products
+ * rounded, the ragged end fused into the lanes, as GCC compiled it), then (g - s) * y for softmax; for
+ * log_softmax s = sum g (vec::reduce_all) and g - exp(y) * s in one fused multiply-add, exp being SLEEF's */
+static void softmax_backward_rows(const float *g, const float *y, float *out, Py_ssize_t rows, Py_ssize_t dim,
+                                  int lanes, int log)
+{
+    for (Py_ssize_t r = 0; r < rows; r++) {
+        const float *gr = g + r * dim, *yr = y + r * dim;
+        float *o = out + r * dim, s;
+        if (log) {
+            s = reduce_sum(gr, dim, lanes);
+            for (Py_ssize_t i = 0; i < dim; i++)
+                o[i] = fmaf(-sleef_expf(yr[i]), s, gr[i]);
+            continue;
+        }
+        if (dim < lanes) {
+            s = gr[0] * yr[0];
+            KEEP_ROUNDED(s);
+            for (Py_ssize_t i = 1; i < dim; i++) {
+                float p = gr[i] * yr[i];
+                KEEP_ROUNDED(p);
+                s += p;
+            }
+        } else {
+            float acc[16];
+            for (int k = 0; k < lanes; k++) {
+                acc[k] = gr[k] * yr[k];
+                KEEP_ROUNDED(acc[k]);
+            }
+            Py_ssize_t d = lanes;
+            for (; d < dim - dim % lanes; d += lanes)
+                for (int k = 0; k < lanes; k++) {
+                    float p = gr[d + k] * yr[d + k];
+                    KEEP_ROUNDED(p);
+                    acc[k] += p;
+                }
+            for (int k = 0; d + k < dim; k++)
+                acc[k] = fmaf(gr[d + k], yr[d + k], acc[k]);
+            for (int half = lanes / 2; half >= 1; half /= 2) {
+                float folded[16];
+                for (int k = 0; k < lanes; k++)
+                    folded[k] = acc[k] + acc[k ^ half];
+                memcpy(acc, folded, sizeof folded);
+            }
+            s = acc[0];
+        }
+        for (Py_ssize_t i = 0; i < dim; i++)
+            o[i] = (gr[i] - s) * yr[i];
+    }
+}
+
+/* _vec_softmax over one thread's range [begin, end) of the outer*inner columns (dim apart): `lanes` columns at
+ * a time where they lie within one row of inner and the range (vector exp, e / sum), the rest one by one
+ * (std::max, std::exp, e / sum) */
+static void softmax_columns(const float *x, float *out, Py_ssize_t dim, Py_ssize_t inner, Py_ssize_t begin,
+                            Py_ssize_t end, int lanes, int vector_exp)
+{
+    Py_ssize_t idx = begin;
+    while (idx < end) {
+        Py_ssize_t outer_idx = idx / inner, inner_idx = idx % inner, width;
+        int vector = inner_idx + lanes <= inner && idx + lanes <= end;
+        width = vector ? lanes : (idx + lanes > end ? end - idx : inner - inner_idx);
+        for (Py_ssize_t j = 0; j < width; j++) {
+            Py_ssize_t base = outer_idx * dim * inner + inner_idx + j;
+            if (!vector) {
+                base = (idx + j) / inner * dim * inner + (idx + j) % inner;
+            }
+            const float *in = x + base;
+            float *o = out + base;
+            float max = in[0], sum = 0.0f;
+            for (Py_ssize_t d = 1; d < dim; d++) {
+                float v = in[d * inner];
+                if (vector)
+                    max = (v != v || max != max) ? NAN : (v > max ? v : max);
+                else
+                    max = max < v ? v : max;  /* std::max(max, v) */
+            }
+            for (Py_ssize_t d = 0; d < dim; d++) {
+                float e = vector ? vec_exp(in[d * inner] - max, vector_exp) : expf(in[d * inner] - max);
+                o[d * inner] = e;
+                sum += e;
+            }
+            for (Py_ssize_t d = 0; d < dim; d++)
+                o[d * inner] = o[d * inner] / sum;
+        }
+        idx += width;
+    }
+}
+
 /* g * (1 - y*y) with 1 - y*y rounded once, as PyTorch's fused multiply-add does: y*y is exact in double */
 VECTORIZED static void tanh_backward_loop(const float *g, const float *y, float *out, Py_ssize_t n)
 {
@@ -410,6 +657,127 @@ static PyObject *py_sigmoid(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* PyTorch's float32 softmax and log_softmax, along the last dimension (rows) or one of stride `inner` (columns):
+ *   softmax_rows(x, out, dim, lanes, vector_exp)          softmax_columns(x, out, dim, inner, begin, end, lanes,
+ *   log_softmax_rows(x, out, dim, lanes)                                  vector_exp)   (one thread's range)
+ *   log_softmax_columns(x, out, dim, inner, lanes, chunk) */
+enum { SOFTMAX_ROWS, SOFTMAX_COLUMNS, LOG_SOFTMAX_ROWS, LOG_SOFTMAX_COLUMNS };
+
+static PyObject *softmax_call(PyObject *args, int kind)
+{
+    PyObject *x, *out;
+    Py_ssize_t dim, inner = 1, begin = 0, end = 0, chunk = 16;
+    int lanes, vector_exp = 1, ok;
+    Py_buffer vx, vo;
+    switch (kind) {
+    case SOFTMAX_ROWS:
+        ok = PyArg_ParseTuple(args, "OOnip:softmax_rows", &x, &out, &dim, &lanes, &vector_exp);
+        break;
+    case SOFTMAX_COLUMNS:
+        ok = PyArg_ParseTuple(args, "OOnnnnip:softmax_columns", &x, &out, &dim, &inner, &begin, &end, &lanes,
+                              &vector_exp);
+        break;
+    case LOG_SOFTMAX_ROWS:
+        ok = PyArg_ParseTuple(args, "OOni:log_softmax_rows", &x, &out, &dim, &lanes);
+        break;
+    default:
+        ok = PyArg_ParseTuple(args, "OOnnin:log_softmax_columns", &x, &out, &dim, &inner, &lanes, &chunk);
+    }
+    if (!ok)
+        return NULL;
+    if (get_f32(x, &vx, 0, "softmax") < 0)
+        return NULL;
+    if (get_f32(out, &vo, 1, "softmax") < 0) {
+        PyBuffer_Release(&vx);
+        return NULL;
+    }
+    Py_ssize_t n = vx.len / 4;
+    const char *problem = NULL;
+    if (vo.len != vx.len)
+        problem = "softmax: buffers of different lengths";
+    else if (lanes != 8 && lanes != 16)
+        problem = "softmax: lanes must be 8 or 16";
+    else if (dim <= 0 || inner <= 0 || n % (dim * inner) != 0)
+        problem = "softmax: the buffer is not a whole number of rows";
+    else if (kind == SOFTMAX_COLUMNS && (begin < 0 || end < begin || end > n / dim))
+        problem = "softmax: the range must lie within the columns";
+    else if (kind == LOG_SOFTMAX_COLUMNS && (chunk < lanes || chunk % lanes != 0))
+        problem = "softmax: the chunk must be a whole number of vectors";
+    float *scratch = NULL;
+    if (problem == NULL && (kind == LOG_SOFTMAX_ROWS || kind == LOG_SOFTMAX_COLUMNS)) {
+        scratch = PyMem_Malloc(sizeof(float) * (kind == LOG_SOFTMAX_ROWS ? dim : 2 * chunk));
+        if (scratch == NULL)
+            problem = "softmax: out of memory";
+    }
+    if (problem == NULL) {
+        Py_BEGIN_ALLOW_THREADS
+        switch (kind) {
+        case SOFTMAX_ROWS:
+            softmax_rows(vx.buf, vo.buf, n / dim, dim, lanes, vector_exp);
+            break;
+        case SOFTMAX_COLUMNS:
+            softmax_columns(vx.buf, vo.buf, dim, inner, begin, end, lanes, vector_exp);
+            break;
+        case LOG_SOFTMAX_ROWS:
+            log_softmax_rows(vx.buf, vo.buf, n / dim, dim, lanes, scratch);
+            break;
+        default:
+            log_softmax_columns(vx.buf, vo.buf, n / (dim * inner), dim, inner, lanes, chunk, scratch);
+        }
+        Py_END_ALLOW_THREADS
+    } else {
+        PyErr_SetString(strcmp(problem, "softmax: out of memory") ? PyExc_ValueError : PyExc_MemoryError, problem);
+    }
+    PyMem_Free(scratch);
+    PyBuffer_Release(&vx);
+    PyBuffer_Release(&vo);
+    if (problem != NULL)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+/* softmax_backward_rows(g, y, out, dim, lanes, log): the gradient of softmax (log=False) or log_softmax along
+ * the last dimension, y being its output */
+static PyObject *py_softmax_backward_rows(PyObject *self, PyObject *args)
+{
+    PyObject *objs[3];
+    Py_buffer views[3];
+    Py_ssize_t dim;
+    int lanes, log, got = 0;
+    if (!PyArg_ParseTuple(args, "OOOnip:softmax_backward_rows", &objs[0], &objs[1], &objs[2], &dim, &lanes, &log))
+        return NULL;
+    for (; got < 3; got++)
+        if (get_f32(objs[got], &views[got], got == 2, "softmax_backward_rows") < 0)
+            break;
+    if (got == 3) {
+        Py_ssize_t n = views[0].len / 4;
+        if (views[1].len != views[0].len || views[2].len != views[0].len)
+            PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: buffers of different lengths");
+        else if (lanes != 8 && lanes != 16)
+            PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: lanes must be 8 or 16");
+        else if (dim <= 0 || n % dim != 0)
+            PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: the buffer is not a whole number of rows");
+        else {
+            Py_BEGIN_ALLOW_THREADS
+            softmax_backward_rows(views[0].buf, views[1].buf, views[2].buf, n / dim, dim, lanes, log);
+            Py_END_ALLOW_THREADS
+        }
+    }
+    for (int i = 0; i < got; i++)
+        PyBuffer_Release(&views[i]);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *py_softmax_rows(PyObject *self, PyObject *args) { return softmax_call(args, SOFTMAX_ROWS); }
+static PyObject *py_softmax_columns(PyObject *self, PyObject *args) { return softmax_call(args, SOFTMAX_COLUMNS); }
+static PyObject *py_log_softmax_rows(PyObject *self, PyObject *args) { return softmax_call(args, LOG_SOFTMAX_ROWS); }
+static PyObject *py_log_softmax_columns(PyObject *self, PyObject *args)
+{
+    return softmax_call(args, LOG_SOFTMAX_COLUMNS);
+}
+
 #define UNARY(name) \
     static PyObject *py_##name(PyObject *self, PyObject *args) { return run(args, 1, name##_loop, NULL, #name); }
 #define BINARY(name) \
@@ -426,6 +794,14 @@ static PyMethodDef methods[] = {
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out, vectorized): PyTorch's 1 / (1 + exp(-x))."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},
+    {"softmax_rows", py_softmax_rows, METH_VARARGS, "softmax_rows(x, out, dim, lanes, vector_exp): softmax of rows."},
+    {"softmax_columns", py_softmax_columns, METH_VARARGS,
+     "softmax_columns(x, out, dim, inner, begin, end, lanes, vector_exp): softmax of columns [begin, end)."},
+    {"log_softmax_rows", py_log_softmax_rows, METH_VARARGS, "log_softmax_rows(x, out, dim, lanes)."},
+    {"log_softmax_columns", py_log_softmax_columns, METH_VARARGS,
+     "log_softmax_columns(x, out, dim, inner, lanes, chunk)."},
+    {"softmax_backward_rows", py_softmax_backward_rows, METH_VARARGS,
+     "softmax_backward_rows(g, y, out, dim, lanes, log): softmax's or log_softmax's gradient along rows."},
     {"normal16", py_normal16, METH_VARARGS, "normal16(u, out): torch.randn's float32 kernel on blocks of 16."},
     {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},
     {NULL, NULL, 0, NULL},
@@ -439,7 +815,7 @@ PyMODINIT_FUNC PyInit__ckernels(void)
 {
     PyObject *m = PyModule_Create(&module);
     /* API: the version of these functions' signatures; kernels.py ignores a stale build of another one */
-    if (m != NULL && (PyModule_AddIntConstant(m, "API", 2) < 0 ||
+    if (m != NULL && (PyModule_AddIntConstant(m, "API", 3) < 0 ||
                       PyModule_AddIntConstant(m, "ACCELERATED", ACCELERATED) < 0 ||
                       PyModule_AddIntConstant(m, "VECTOR_FLOATS", AVX512 ? 16 : 8) < 0)) {
         Py_DECREF(m);

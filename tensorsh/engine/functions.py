@@ -2133,6 +2133,7 @@ def new_full(self, size, fill_value, dtype=None, requires_grad=False, **_):
 class SoftmaxBackward0(Node):
     __slots__ = ("dim",)
     name_ = "SoftmaxBackward0"
+    log = False
 
     def __init__(self, x, out, dim):
         Node.__init__(self, (edge_of(x),))
@@ -2141,23 +2142,55 @@ class SoftmaxBackward0(Node):
 
     def backward(self, g):
         y, = self.unpack()
+        r = _softmax_backward(g, y, self.dim, self.log)
+        if r is not None:
+            return (r,)
+        if self.log:
+            return (g - y.exp() * g.sum(self.dim, keepdim=True),)
         return (y * (g - (g * y).sum(self.dim, keepdim=True)),)
 
 
-def softmax(self, dim, dtype=None):
-    check_dtype("softmax", dtype)
+class LogSoftmaxBackward0(SoftmaxBackward0):
+    __slots__ = ()
+    name_ = "LogSoftmaxBackward0"
+    log = True
+
+
+def _softmax_backward(g, y, dim, log):
+    """PyTorch's own kernel for the gradient, where no graph is recorded through it and the kernels have it."""
+    if autograd._grad_enabled[0] or g._shape != y._shape:
+        return None
+    gn, yn = g._np, y._np
+    if yn.ndim == 0:
+        gn, yn, dim = gn.reshape(1), yn.reshape(1), 0
+    r = kernels.softmax_backward(gn, yn, dim, log)
+    return None if r is None else _new(r.reshape(y._shape), y.dtype)
+
+
+def _softmax_op(self, dim, dtype, node_cls):
+    check_dtype("log_softmax" if node_cls.log else "softmax", dtype)
     d = self._wrap_dim(dim)
     x = self._np if dtype is None else self._np.astype(dtype.np)
-    e = np.exp(x - np.max(x, axis=d, keepdims=True))
-    out = _new(np.asarray(e / np.sum(e, axis=d, keepdims=True), dtype=x.dtype), dtype or self.dtype)
+    if x.ndim == 0:
+        x, d = x.reshape(1), 0  # as PyTorch views a 0-d input
+    r = (kernels.log_softmax if node_cls.log else kernels.softmax)(x, d)
+    if r is None:
+        shifted = x - np.max(x, axis=d, keepdims=True)
+        e = np.exp(shifted)
+        r = shifted - np.log(np.sum(e, axis=d, keepdims=True)) if node_cls.log else e / np.sum(e, axis=d, keepdims=True)
+        r = np.asarray(r, dtype=x.dtype)
+    out = _new(r.reshape(self._shape), dtype or self.dtype)
     if _needs_grad(self):
-        _attach(out, SoftmaxBackward0(self, out, d))
+        _attach(out, node_cls(self, out, d))
     return out
 
 
+def softmax(self, dim, dtype=None):
+    return _softmax_op(self, dim, dtype, SoftmaxBackward0)
+
+
 def log_softmax(self, dim, dtype=None):
-    check_dtype("log_softmax", dtype)
-    return softmax(self, dim, dtype).log()
+    return _softmax_op(self, dim, dtype, LogSoftmaxBackward0)
 
 
 class MseLossBackward0(Node):

@@ -18,7 +18,7 @@ def _compiled():
         from . import _ckernels
     except ImportError:
         return None
-    if getattr(_ckernels, "API", None) != 2:  # a stale build from another version of this file
+    if getattr(_ckernels, "API", None) != 3:  # a stale build from another version of this file
         return None
     return _ckernels if _ckernels.ACCELERATED else None
 
@@ -57,13 +57,41 @@ exp = via_double(np.exp, "exp")
 tanh = via_double(np.tanh, "tanh")
 
 
-def _vector_chunk():
-    """Elements per step of PyTorch's vectorized elementwise loop (two vectors); the rest of each thread's range
-    runs its scalar body. ATEN_CPU_CAPABILITY narrows PyTorch's choice, as it does for torch itself."""
+def _vector_lanes():
+    """Floats in one of PyTorch's vectors on this CPU (None: its build without vectors). ATEN_CPU_CAPABILITY
+    narrows PyTorch's choice, as it does for torch itself."""
     capability = os.environ.get("ATEN_CPU_CAPABILITY", "").lower()
     if capability == "default":
         return None
-    return 2 * (8 if capability == "avx2" else compiled.VECTOR_FLOATS)
+    return 8 if capability == "avx2" else compiled.VECTOR_FLOATS
+
+
+def _vector_chunk():
+    """Elements per step of PyTorch's vectorized elementwise loop (two vectors); the rest of each thread's range
+    runs its scalar body."""
+    lanes = _vector_lanes()
+    return None if lanes is None else 2 * lanes
+
+
+def softmax(x, axis):
+    """PyTorch's float32 softmax kernels, bit for bit: along the last dimension each row at once (SLEEF's exp,
+    the sum folded as its vectors fold it, times 1 / sum); along another, columns a vector at a time where they
+    fit in a thread's range (SLEEF's exp, divided by the sum) and one by one elsewhere (the C library's exp).
+    None where the compiled loops cannot do it (no compiled loops, another dtype, PyTorch's build without
+    vectors)."""
+    lanes = None if compiled is None or x.dtype != np.float32 or x.size == 0 else _vector_lanes()
+    if lanes is None:
+        return None
+    x = np.ascontiguousarray(x)
+    out = np.empty_like(x)
+    flat_x, flat_out, dim = x.reshape(-1), out.reshape(-1), x.shape[axis]
+    if axis == x.ndim - 1:
+        compiled.softmax_rows(flat_x, flat_out, dim, lanes, True)
+        return out
+    inner = x.size // (dim * int(np.prod(x.shape[:axis], dtype=np.int64)))
+    for begin, end in _thread_ranges(x.size // dim, num_threads(), 0):  # grain 0: every thread takes a share
+        compiled.softmax_columns(flat_x, flat_out, dim, inner, begin, end, lanes, True)
+    return out
 
 
 def _sigmoid_layout(x):
@@ -438,10 +466,47 @@ def sum_all(x):
     return np.array(_run_sum(x.reshape(-1), num_threads()))
 
 
-def _thread_ranges(numel, threads):
-    """at::parallel_for's split of [0, numel): as many GRAIN_SIZE-sized chunks as threads allow (one range, the
-    serial loop, below GRAIN_SIZE or on one thread)."""
-    used = max(1, min(threads, -(-numel // GRAIN_SIZE)))
+def log_softmax(x, axis):
+    """PyTorch's float32 log_softmax kernels, bit for bit: x - max - log(sum exp(x - max)) with SLEEF's exp and
+    log, the sums in its order (along another dimension: columns in chunks that fit 128 KB, whole vectors of
+    each chunk with SLEEF's exp, the rest with the C library's). None where the compiled loops cannot do it."""
+    lanes = None if compiled is None or x.dtype != np.float32 or x.size == 0 else _vector_lanes()
+    if lanes is None:
+        return None
+    x = np.ascontiguousarray(x)
+    out = np.empty_like(x)
+    dim = x.shape[axis]
+    if axis == x.ndim - 1:
+        compiled.log_softmax_rows(x.reshape(-1), out.reshape(-1), dim, lanes)
+    else:
+        inner = x.size // (dim * int(np.prod(x.shape[:axis], dtype=np.int64)))
+        chunk = max(128 * 1024 // dim // 4, lanes) // lanes * lanes
+        compiled.log_softmax_columns(x.reshape(-1), out.reshape(-1), dim, inner, lanes, chunk)
+    return out
+
+
+def softmax_backward(g, y, axis, log):
+    """PyTorch's float32 gradient of softmax (log=False) or log_softmax along the last dimension, bit for bit:
+    (g - sum g*y) * y, or g - exp(y) * sum g in one fused multiply-add. None where the compiled loops cannot do
+    it (another dimension or dtype: the caller's formula runs instead)."""
+    lanes = None if (compiled is None or axis != y.ndim - 1 or y.size == 0 or g.dtype != np.float32
+                     or y.dtype != np.float32) else _vector_lanes()
+    if lanes is None:
+        return None
+    g, y = np.ascontiguousarray(g), np.ascontiguousarray(y)
+    out = np.empty_like(y)
+    compiled.softmax_backward_rows(g.reshape(-1), y.reshape(-1), out.reshape(-1), y.shape[axis], lanes, log)
+    return out
+
+
+def _thread_ranges(numel, threads, grain=GRAIN_SIZE):
+    """at::parallel_for's split of [0, numel): as many grain-sized chunks as threads allow (one range, the
+    serial loop, up to one grain or on one thread); grain 0 gives every thread a share of anything longer than
+    one element. Ranges past the end come out empty."""
+    if grain == 0:
+        used = threads if numel > 1 else 1
+    else:
+        used = max(1, min(threads, -(-numel // grain)))
     chunk = -(-numel // used)
     return [(tid * chunk, min(numel, (tid + 1) * chunk)) for tid in range(used)]
 
