@@ -113,8 +113,9 @@ class Node:
             else:
                 released.append((self, self._snapshot()))
             for s in self.saved:
-                s.freed = True
-                s.value = None
+                if s is not NOTHING_SAVED:
+                    s.freed = True
+                    s.value = None
 
     def _snapshot(self):
         return [(s.freed, s.value) for s in self.saved]
@@ -286,6 +287,9 @@ class SavedTensor:
             value = value._data_only()
             value._grad_fn, value._output_nr = node, self.output_nr
         return value
+
+
+NOTHING_SAVED = SavedTensor(None)  # the slot of an operand whose value no formula needs: shared, never freed
 
 
 # ---------------------------------------------------------------- the backward walk

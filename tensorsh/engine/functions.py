@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from . import autograd, dtypes, kernels, messages, undo
-from .autograd import Node, SavedTensor, edge_of, is_grad_enabled
+from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, is_grad_enabled
 from .errors import runtime, index_error, type_error, value_error
 from .storage import Storage, VersionCounter, check_size
 from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list
@@ -424,8 +424,8 @@ class MulBackward0(_BinaryNode):
     def setup(self, a, b, out):
         # PyTorch saves each operand only when the other one needs its gradient
         nf = self.next_functions
-        self.saved = (SavedTensor(b if nf[0][0] is not None else None),
-                      SavedTensor(a if nf[1][0] is not None else None))
+        self.saved = (SavedTensor(b) if nf[0][0] is not None else NOTHING_SAVED,
+                      SavedTensor(a) if nf[1][0] is not None else NOTHING_SAVED)
 
     def grads(self, g):
         other, me = self.unpack()
@@ -438,7 +438,7 @@ class DivBackward0(_BinaryNode):
 
     def setup(self, a, b, out):
         # saved (and unpacked) in the order of PyTorch's formulas: other first, then self
-        self.saved = (SavedTensor(b), SavedTensor(a if self.wants(1) else None))
+        self.saved = (SavedTensor(b), SavedTensor(a) if self.wants(1) else NOTHING_SAVED)
 
     def grads(self, g):
         other, me = self.unpack()
@@ -953,8 +953,8 @@ class MmBackward0(Node):
     def __init__(self, a, b):
         Node.__init__(self, (edge_of(a), edge_of(b)))
         # saved (and unpacked) in the order of PyTorch's formulas: the second operand first
-        self.saved = (SavedTensor(b if self.next_functions[0][0] else None),
-                      SavedTensor(a if self.next_functions[1][0] else None))
+        self.saved = (SavedTensor(b) if self.next_functions[0][0] else NOTHING_SAVED,
+                      SavedTensor(a) if self.next_functions[1][0] else NOTHING_SAVED)
 
     def backward(self, g):
         b, a = self.unpack()

@@ -5,6 +5,8 @@ from tensorsh.render.common import name_of, shape_text, render, compact_value
 def _label_saved(session, saved):
     """How a saved value reads: the variable it is, or its shape, with the version it was saved at."""
     if saved.freed:
+        if not saved.is_tensor:  # a Python number PyTorch keeps as a tensor, and frees with the rest
+            return "saved value: freed by backward (retain_graph=True keeps it)"
         t = saved.tensor
         name = name_of(session, t) if t is not None else None
         what = name or ("result" if saved.is_output else "tensor")

@@ -48,6 +48,17 @@ y = 5.
 """
 
 
+def test_freed_scalar_operand_and_no_line_for_what_was_not_saved(run):
+    out = run("x = tensor([1., 2.], grad)\ny = (x * 2).sum()\nbackward(y)\ngraph(y)")
+    assert out == """\
+y = 6.
+└── SumBackward0
+    └── MulBackward0
+        ├── saved value: freed by backward (retain_graph=True keeps it)
+        └── AccumulateGrad → x (2,) float32
+"""
+
+
 def test_leaf_and_constant(run):
     assert run("x = tensor([1., 2.], grad)\ngraph(x)") == (
         "x = [1., 2.]\n└── x is a leaf (AccumulateGrad collects its .grad); it has no graph behind it\n")
