@@ -934,14 +934,110 @@ def argmin(self, dim=None, keepdim=False):
     return min(self, dim, keepdim)[1]
 
 
+class ProdBackward0(Node):
+    """prod() (ProdBackward0) and prod(dim) (ProdBackward1): PyTorch's prod_backward, with its zero-safe path."""
+    __slots__ = ("dim", "keepdim")
+    name_ = "ProdBackward0"
+
+    def __init__(self, x, out, dim=None, keepdim=False):
+        Node.__init__(self, (edge_of(x),))
+        self.dim, self.keepdim = dim, keepdim
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
+
+    def backward(self, g):
+        x, result = self.unpack()
+        if x.dim() == 0:
+            return (g,)
+        if self.dim is not None and not self.keepdim:
+            g, result = g.unsqueeze(self.dim), result.unsqueeze(self.dim)
+        if not (x._np == 0).any():
+            return (g * (result / x),)
+        return (_new(_prod_safe_zeros_backward(g._np, x._np, self.dim), x.dtype),)
+
+
+class ProdBackward1(ProdBackward0):
+    __slots__ = ()
+    name_ = "ProdBackward1"
+
+
+def _prod_safe_zeros_backward(g, x, dim):
+    """grad * (product of the others), as PyTorch's prod_safe_zeros_backward builds it: exclusive cumulative
+    products from both ends (cumprod accumulates in double on the CPU, rounded at each step)."""
+    shape = x.shape
+    if dim is None:
+        x, dim = x.reshape(-1), 0
+    ones = np.ones(x.shape[:dim] + (1,) + x.shape[dim + 1:], x.dtype)
+    head = np.concatenate([ones, np.delete(x, -1, axis=dim)], axis=dim)
+    tail = np.concatenate([ones, np.flip(np.delete(x, 0, axis=dim), axis=dim)], axis=dim)
+    before = np.cumprod(head.astype(np.float64), axis=dim).astype(x.dtype)
+    after = np.flip(np.cumprod(tail.astype(np.float64), axis=dim).astype(x.dtype), axis=dim)
+    return (g.reshape(g.shape if g.ndim == x.ndim else ()) * (before * after)).astype(x.dtype).reshape(shape)
+
+
 def prod(self, dim=None, keepdim=False, dtype=None):
     dt = _reduction_dtype(self, dtype)
     dims = _dims(self, dim)
-    return _wrap(np.asarray(np.prod(self._np, axis=dims, keepdims=keepdim, dtype=dt.np)), dt)
+    out = _wrap(np.asarray(np.prod(self._np, axis=dims, keepdims=keepdim, dtype=dt.np)), dt)
+    if _needs_grad(self):
+        if dim is None:
+            _attach(out, ProdBackward0(self, out))
+        else:
+            _attach(out, ProdBackward1(self, out, dims[0] if dims else None, keepdim))
+    return out
+
+
+class LinalgVectorNormBackward0(Node):
+    """PyTorch's norm_backward for the orders it defines: 1, 2, inf, and the general p."""
+    __slots__ = ("p", "dims", "keepdim")
+    name_ = "LinalgVectorNormBackward0"
+
+    def __init__(self, x, out, p, dims, keepdim):
+        Node.__init__(self, (edge_of(x),))
+        self.p, self.dims, self.keepdim = p, dims, keepdim
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
+
+    def backward(self, g):
+        x, norm = self.unpack()
+        if not self.keepdim and x.dim() != 0:
+            for d in (self.dims if self.dims is not None else range(x.dim())):
+                g, norm = g.unsqueeze(d), norm.unsqueeze(d)
+        p, zero = self.p, norm == 0
+        if p == 1:
+            return (x.sign() * g,)
+        if p == 2:
+            return (g * where(zero, 0.0, x / norm),)
+        if math.isinf(p):
+            mask = (x.abs() == norm).logical_or(x.abs().isnan())
+            return (x.sign() * ((g / mask.sum(self.dims if self.dims is not None else tuple(range(x.dim())),
+                                               keepdim=True)) * mask),)
+        if p < 1:
+            scaled = x.sign() * where(x == 0, 0.0, x.abs() ** (p - 1))
+            return (scaled * g * norm ** (1 - p),)
+        scaled = x.sign() * x.abs() ** (p - 1) if p < 2 else x * x.abs() ** (p - 2)
+        return (scaled * where(zero, 0.0, g / norm ** (p - 1)),)
 
 
 def norm(self, p=2, dim=None, keepdim=False):
-    return (self.abs() ** p).sum(dim, keepdim) ** (1.0 / p) if dim is not None else (self.abs() ** p).sum() ** (1.0 / p)
+    """torch.norm / Tensor.norm (linalg.vector_norm): the 2-norm of float32 rows by PyTorch's kernel."""
+    if p == 0:
+        raise runtime("tensorsh supports norm orders other than 0 only")
+    dims = _dims(self, dim)
+    with autograd.no_grad():
+        if p == 2 and self.dtype is dtypes.float32 and dims is not None and len(dims) == 1 and dims[0] == self.dim() - 1:
+            values = kernels.norm2_rows(self._np)
+            out = _new(values.reshape(self._shape[:-1] + ((1,) if keepdim else ())), self.dtype)
+        elif p == 2 and self.dtype is dtypes.float32 and dims is None:
+            out = _new(kernels.norm2_rows(self._np.reshape(1, -1)).reshape(()), self.dtype)
+        elif math.isinf(p):
+            out = self.abs()
+            for d in sorted(dims if dims is not None else range(self.dim()), reverse=True):
+                out = (out.max(d, keepdim) if p > 0 else out.min(d, keepdim))[0]
+        else:
+            a = self.abs() ** p
+            out = (a.sum(dims, keepdim) if dims is not None else a.sum()) ** (1.0 / p)
+    if _needs_grad(self):
+        _attach(out, LinalgVectorNormBackward0(self, out, p, dims, keepdim))
+    return out
 
 
 # ------------------------------------------------------------------ matrix products

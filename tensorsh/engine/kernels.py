@@ -499,6 +499,45 @@ def softmax_backward(g, y, axis, log):
     return out
 
 
+def norm2_rows(x):
+    """The 2-norm of each row (last dimension) of float32 x as PyTorch's lastdim kernel takes it: squares added
+    into 8 lanes (each product rounded), the lanes added left to right, then the ragged end as its compiler
+    built that loop (measured): four squares rounded and added when at least four remain, the rest each in
+    one fused multiply-add; then the square root."""
+    x = np.ascontiguousarray(x, np.float32)
+    rows = x.reshape(-1, x.shape[-1]) if x.ndim else x.reshape(1, 1)
+    n = rows.shape[1]
+    whole = n - n % 8
+    lanes = np.zeros((rows.shape[0], 8), np.float32)
+    for start in range(0, whole, 8):
+        block = rows[:, start:start + 8]
+        lanes += block * block
+    total = lanes[:, 0].copy()
+    for j in range(1, 8):
+        total += lanes[:, j]
+    fused_from = whole + 4 if n - whole >= 4 else whole
+    for j in range(whole, fused_from):
+        total += rows[:, j] * rows[:, j]
+    for j in range(fused_from, n):  # fma(v, v, total): the square is exact in double, one rounding to float32
+        total = _fma32_square(rows[:, j].astype(np.float64), total)
+    return np.sqrt(total).reshape(x.shape[:-1])
+
+
+def _fma32_square(v, total):
+    """float32 fma(v, v, total) for float32 values v (as float64) and total: exact unless the double sum lands
+    on a float32 midpoint, which the exact remainder resolves."""
+    s = v * v + total.astype(np.float64)
+    r = s.astype(np.float32)
+    tie = np.flatnonzero((s.view(np.uint64) & np.uint64(0x1FFFFFFF)) == np.uint64(0x10000000))
+    if tie.size:
+        p, t = v[tie] * v[tie], s[tie]
+        c = total[tie].astype(np.float64)
+        bp = t - p
+        err = (p - (t - bp)) + (c - bp)
+        r[tie] = np.nextafter(t, np.where(err > 0, np.inf, np.where(err < 0, -np.inf, t))).astype(np.float32)
+    return r
+
+
 def _thread_ranges(numel, threads, grain=GRAIN_SIZE):
     """at::parallel_for's split of [0, numel): as many grain-sized chunks as threads allow (one range, the
     serial loop, up to one grain or on one thread); grain 0 gives every thread a share of anything longer than

@@ -688,6 +688,27 @@ print(y, y.requires_grad)
 """,
 })
 TOPICS["backward"] += ["backward_inputs", "nonleaf_grad_assigned_no_warning", "tensor_of_tensor_warning"]
+TOPICS["higher_order"] += ["saved_outputs_carry_their_history_into_a_second_derivative"]
+
+PROGRAMS.update({
+"norm_prod_softmax_nodes": """
+x = torch.tensor([[1., -2., 3.], [0.5, 4., -1.5]], requires_grad=True)
+ys = [x.norm(), x.norm(dim=1), x.norm(p=1), x.norm(p=3, dim=0, keepdim=True), x.norm(p=float('inf')),
+      x.prod(), x.prod(1), x.prod(0, keepdim=True), x.softmax(1), x.log_softmax(0), torch.log_softmax(x, 1)]
+for y in ys:
+    x.grad = None
+    print(y)
+    y.sum().backward()
+    print(x.grad)
+z = torch.tensor([2., 0., 3., 0.5], requires_grad=True)
+z.prod().backward()
+print(z.grad)
+w = torch.tensor([[2., 0., 3.], [1., 2., 0.]], requires_grad=True)
+w.prod(1).sum().backward()
+print(w.grad)
+""",
+})
+TOPICS["backward"] += ["norm_prod_softmax_nodes"]
 
 PROGRAMS.update({
 "grad_buffer_not_shared_with_user": """
