@@ -69,6 +69,7 @@ class Shell:
         self._explainer = None
         self._loader = None
         self._pending = []          # explain lines, printed after the statement's own output
+        self._lines_typed = 0       # <stdin> is numbered as one stream: errors and notes name distinct lines
 
     # ---- the language, loaded lazily (in the background while the first prompt shows) ----
     def preload(self):
@@ -142,14 +143,17 @@ class Shell:
             return True
         if stripped.startswith(":"):
             return self.meta(stripped)
-        self.run_source(text, "<stdin>")
+        first_line = self._lines_typed + 1
+        self._lines_typed += text.rstrip("\n").count("\n") + 1
+        self.run_source(text, "<stdin>", first_line=first_line)
         return True
 
-    def run_source(self, text, filename, record=True, echo=True):
+    def run_source(self, text, filename, record=True, echo=True, first_line=1):
         from tensorsh.lang.errors import UserError, format_error
         session = self.session
         try:
-            statements = session.compile(text, filename)
+            # blank lines put this input where it stands in the stream: its line numbers are the stream's
+            statements = session.compile("\n" * (first_line - 1) + text, filename)
         except UserError as e:
             self.write_err(format_error(e))
             if record:

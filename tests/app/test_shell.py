@@ -249,12 +249,22 @@ def test_first_prompt_loads_only_prompt_toolkit():
     assert not {m for m in r.stdout.split() if m.startswith(("tensorsh.lang", "tensorsh.engine", "tensorsh.render"))}
 
 
+def test_multi_line_inputs_advance_the_line_numbers():
+    shell, out = make_shell()
+    shell.handle("for i in range(2):\n    x = i\n")
+    shell.handle("y = nope")
+    assert "".join(out).startswith("<stdin>:3:5: error: name 'nope' is not defined\n    3 | y = nope\n")
+
+
 def test_backward_error_names_the_inplace_statement():
     shell, out = make_shell()
     for line in ("a = tensor([2., 3.], grad)", "b = a.exp()", "b.fill_(2)", "b.sum().backward()"):
         shell.handle(line)
     text = "".join(out)
-    assert "note: this statement modified, in place, a tensor that backward needed\n    1 | b.fill_(2)\n" in text
+    # the shell's inputs are numbered as one stream: the error and the note name different lines
+    assert "<stdin>:4:1: error: backward needs a value that was since modified in place\n    4 | b.sum()" in text
+    assert ("<stdin>:3:1: note: this statement modified, in place, a tensor that backward needed\n"
+            "    3 | b.fill_(2)\n") in text
     assert text.endswith("is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the "
                          "operation that failed to compute its gradient, with "
                          "torch.autograd.set_detect_anomaly(True, check_nan=False).\n")
