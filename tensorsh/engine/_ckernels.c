@@ -351,6 +351,36 @@ static void softmax_backward_rows(const float *g, const float *y, float *out, Py
     }
 }
 
+/* _vec_softmax_backward / _vec_log_softmax_backward along a dimension of stride `inner`, in the same chunks as
+ * log_softmax_columns: s = sum g*y (each product fused into the sum) or sum g down each column, then y * (g - s)
+ * or g - exp(y) * s fused (exp: SLEEF's on a chunk's whole vectors, the C library's on the rest). scratch:
+ * chunk floats. */
+static void softmax_backward_columns(const float *g, const float *y, float *out, Py_ssize_t outer, Py_ssize_t dim,
+                                     Py_ssize_t inner, int lanes, Py_ssize_t chunk, int log, float *sum)
+{
+    for (Py_ssize_t o = 0; o < outer; o++) {
+        for (Py_ssize_t begin = 0; begin < inner; begin += chunk) {
+            Py_ssize_t size = inner - begin < chunk ? inner - begin : chunk, whole = size - size % lanes;
+            Py_ssize_t base = o * dim * inner + begin;
+            for (Py_ssize_t c = 0; c < size; c++)
+                sum[c] = 0.0f;
+            for (Py_ssize_t d = 0; d < dim; d++)
+                for (Py_ssize_t c = 0; c < size; c++) {
+                    Py_ssize_t i = base + d * inner + c;
+                    sum[c] = log ? sum[c] + g[i] : fmaf(g[i], y[i], sum[c]);
+                }
+            for (Py_ssize_t d = 0; d < dim; d++)
+                for (Py_ssize_t c = 0; c < size; c++) {
+                    Py_ssize_t i = base + d * inner + c;
+                    if (log)
+                        out[i] = fmaf(-(c < whole ? sleef_expf(y[i]) : expf(y[i])), sum[c], g[i]);
+                    else
+                        out[i] = y[i] * (g[i] - sum[c]);
+                }
+        }
+    }
+}
+
 /* _vec_softmax over one thread's range [begin, end) of the outer*inner columns (dim apart): `lanes` columns at
  * a time where they lie within one row of inner and the range (vector exp, e / sum), the rest one by one
  * (std::max, std::exp, e / sum) */
@@ -736,15 +766,17 @@ static PyObject *softmax_call(PyObject *args, int kind)
     Py_RETURN_NONE;
 }
 
-/* softmax_backward_rows(g, y, out, dim, lanes, log): the gradient of softmax (log=False) or log_softmax along
- * the last dimension, y being its output */
+/* softmax_backward_rows(g, y, out, dim, lanes, log[, inner, chunk]): the gradient of softmax (log=False) or
+ * log_softmax, y being its output, along the last dimension, or with inner and chunk along one of stride inner */
 static PyObject *py_softmax_backward_rows(PyObject *self, PyObject *args)
 {
     PyObject *objs[3];
     Py_buffer views[3];
     Py_ssize_t dim;
     int lanes, log, got = 0;
-    if (!PyArg_ParseTuple(args, "OOOnip:softmax_backward_rows", &objs[0], &objs[1], &objs[2], &dim, &lanes, &log))
+    Py_ssize_t inner = 1, chunk = 0;
+    if (!PyArg_ParseTuple(args, "OOOnip|nn:softmax_backward", &objs[0], &objs[1], &objs[2], &dim, &lanes, &log,
+                          &inner, &chunk))
         return NULL;
     for (; got < 3; got++)
         if (get_f32(objs[got], &views[got], got == 2, "softmax_backward_rows") < 0)
@@ -755,12 +787,25 @@ static PyObject *py_softmax_backward_rows(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: buffers of different lengths");
         else if (lanes != 8 && lanes != 16)
             PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: lanes must be 8 or 16");
-        else if (dim <= 0 || n % dim != 0)
+        else if (dim <= 0 || inner <= 0 || n % (dim * inner) != 0)
             PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: the buffer is not a whole number of rows");
-        else {
+        else if (chunk != 0 && (chunk < lanes || chunk % lanes != 0))
+            PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: the chunk must be a whole number of vectors");
+        else if (chunk == 0) {
             Py_BEGIN_ALLOW_THREADS
             softmax_backward_rows(views[0].buf, views[1].buf, views[2].buf, n / dim, dim, lanes, log);
             Py_END_ALLOW_THREADS
+        } else {
+            float *sum = PyMem_Malloc(sizeof(float) * chunk);
+            if (sum == NULL) {
+                PyErr_NoMemory();
+            } else {
+                Py_BEGIN_ALLOW_THREADS
+                softmax_backward_columns(views[0].buf, views[1].buf, views[2].buf, n / (dim * inner), dim, inner,
+                                         lanes, chunk, log, sum);
+                Py_END_ALLOW_THREADS
+                PyMem_Free(sum);
+            }
         }
     }
     for (int i = 0; i < got; i++)
@@ -801,7 +846,7 @@ static PyMethodDef methods[] = {
     {"log_softmax_columns", py_log_softmax_columns, METH_VARARGS,
      "log_softmax_columns(x, out, dim, inner, lanes, chunk)."},
     {"softmax_backward_rows", py_softmax_backward_rows, METH_VARARGS,
-     "softmax_backward_rows(g, y, out, dim, lanes, log): softmax's or log_softmax's gradient along rows."},
+     "softmax_backward_rows(g, y, out, dim, lanes, log[, inner, chunk]): softmax's or log_softmax's gradient."},
     {"normal16", py_normal16, METH_VARARGS, "normal16(u, out): torch.randn's float32 kernel on blocks of 16."},
     {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},
     {NULL, NULL, 0, NULL},

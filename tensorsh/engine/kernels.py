@@ -480,23 +480,34 @@ def log_softmax(x, axis):
         compiled.log_softmax_rows(x.reshape(-1), out.reshape(-1), dim, lanes)
     else:
         inner = x.size // (dim * int(np.prod(x.shape[:axis], dtype=np.int64)))
-        chunk = max(128 * 1024 // dim // 4, lanes) // lanes * lanes
-        compiled.log_softmax_columns(x.reshape(-1), out.reshape(-1), dim, inner, lanes, chunk)
+        compiled.log_softmax_columns(x.reshape(-1), out.reshape(-1), dim, inner, lanes, _softmax_chunk(dim, lanes))
     return out
 
 
 def softmax_backward(g, y, axis, log):
-    """PyTorch's float32 gradient of softmax (log=False) or log_softmax along the last dimension, bit for bit:
-    (g - sum g*y) * y, or g - exp(y) * sum g in one fused multiply-add. None where the compiled loops cannot do
-    it (another dimension or dtype: the caller's formula runs instead)."""
-    lanes = None if (compiled is None or axis != y.ndim - 1 or y.size == 0 or g.dtype != np.float32
+    """PyTorch's float32 gradient of softmax (log=False) or log_softmax: (g - sum g*y) * y, or g - exp(y) * sum g
+    in one fused multiply-add, with the sums taken as its kernels take them (along the last dimension and along
+    another differ). None where the compiled loops cannot do it (the caller's formula runs instead)."""
+    lanes = None if (compiled is None or y.size == 0 or g.dtype != np.float32
                      or y.dtype != np.float32) else _vector_lanes()
     if lanes is None:
         return None
     g, y = np.ascontiguousarray(g), np.ascontiguousarray(y)
     out = np.empty_like(y)
-    compiled.softmax_backward_rows(g.reshape(-1), y.reshape(-1), out.reshape(-1), y.shape[axis], lanes, log)
+    dim = y.shape[axis]
+    if axis == y.ndim - 1:
+        compiled.softmax_backward_rows(g.reshape(-1), y.reshape(-1), out.reshape(-1), dim, lanes, log)
+    else:
+        inner = y.size // (dim * int(np.prod(y.shape[:axis], dtype=np.int64)))
+        compiled.softmax_backward_rows(g.reshape(-1), y.reshape(-1), out.reshape(-1), dim, lanes, log, inner,
+                                       _softmax_chunk(dim, lanes))
     return out
+
+
+def _softmax_chunk(dim, lanes):
+    """Columns per block of PyTorch's kernels along a dimension other than the last: 128 KB of rows, whole
+    vectors."""
+    return max(128 * 1024 // dim // 4, lanes) // lanes * lanes
 
 
 def norm2_rows(x):
