@@ -300,8 +300,8 @@ static void log_softmax_columns(const float *x, float *out, Py_ssize_t outer, Py
     }
 }
 
-/* _vec_host_softmax_backward_lastdim, per row: s = sum g*y (vec::map2_reduce_all: whole vectors with the products
- * rounded, the ragged end fused into the lanes, as GCC compiled it), then (g - s) * y for softmax; for
+/* _vec_host_softmax_backward_lastdim, per row: s = sum g*y (vec::map2_reduce_all: every product rounded, except
+ * that for a lone row the ragged end is fused into the lanes, as GCC compiled it), then (g - s) * y for softmax; for
  * log_softmax s = sum g (vec::reduce_all) and g - exp(y) * s in one fused multiply-add, exp being SLEEF's */
 static void softmax_backward_rows(const float *g, const float *y, float *out, Py_ssize_t rows, Py_ssize_t dim,
                                   int lanes, int log)
@@ -336,8 +336,15 @@ static void softmax_backward_rows(const float *g, const float *y, float *out, Py
                     KEEP_ROUNDED(p);
                     acc[k] += p;
                 }
-            for (int k = 0; d + k < dim; k++)
-                acc[k] = fmaf(gr[d + k], yr[d + k], acc[k]);
+            for (int k = 0; d + k < dim; k++) {
+                if (rows == 1) {  /* measured: a lone row's ragged end is fused, a batch's rows are not */
+                    acc[k] = fmaf(gr[d + k], yr[d + k], acc[k]);
+                } else {
+                    float p = gr[d + k] * yr[d + k];
+                    KEEP_ROUNDED(p);
+                    acc[k] += p;
+                }
+            }
             for (int half = lanes / 2; half >= 1; half /= 2) {
                 float folded[16];
                 for (int k = 0; k < lanes; k++)

@@ -49,13 +49,16 @@ def test_forward_is_pytorchs_to_the_last_bit(name, threads):
 
 
 @needs_both
-def test_log_softmax_gradient_is_pytorchs_along_the_last_dimension():
-    for i, shape in enumerate([(7,), (16,), (40,), (15, 40), (32, 17), (4, 100), (3, 50, 20)]):
-        a, g = sample(shape, i), sample(shape, 100 + i)
+@pytest.mark.parametrize("name", ["softmax", "log_softmax"])
+def test_gradient_along_the_last_dimension_is_pytorchs(name):
+    # a lone row and the rows of a batch: PyTorch's kernel fuses a lone row's ragged end, not a batch's
+    shapes = [(n,) for n in list(range(1, 70)) + [100, 1001]] + [(15, 40), (32, 17), (4, 100), (3, 50, 20), (2, 5)]
+    for i, shape in enumerate(shapes):
+        a, g = sample(shape, i), sample(shape, 1000 + i)
         x = torch.from_numpy(a.copy()).requires_grad_()
-        torch.log_softmax(x, -1).backward(torch.from_numpy(g))
+        getattr(torch, name)(x, -1).backward(torch.from_numpy(g))
         ours = T.tensor(a.tolist(), requires_grad=True)
-        T.log_softmax(ours, -1).backward(T.tensor(g.tolist()))
+        getattr(T, name)(ours, -1).backward(T.tensor(g.tolist()))
         assert np.array_equal(bits(x.grad.numpy()), bits(ours.grad._np)), shape
 
 
@@ -70,18 +73,6 @@ def test_gradient_along_another_dimension_is_pytorchs(name):
         ours = T.tensor(a.tolist(), requires_grad=True)
         getattr(T, name)(ours, dim).backward(T.tensor(g.tolist()))
         assert np.array_equal(bits(x.grad.numpy()), bits(ours.grad._np)), (shape, dim)
-
-
-@needs_both
-def test_softmax_gradient_of_one_row_is_pytorchs():
-    # (in a batch PyTorch's kernel gives a few rows other bits than it gives the same row alone: not reproduced)
-    for n in list(range(1, 70)) + [100, 1001]:
-        a, g = sample(n, n), sample(n, 1000 + n)
-        x = torch.from_numpy(a.copy()).requires_grad_()
-        torch.softmax(x, 0).backward(torch.from_numpy(g))
-        ours = T.tensor(a.tolist(), requires_grad=True)
-        T.softmax(ours, 0).backward(T.tensor(g.tolist()))
-        assert np.array_equal(bits(x.grad.numpy()), bits(ours.grad._np)), n
 
 
 def test_log_softmax_is_its_own_op_with_its_own_node():
