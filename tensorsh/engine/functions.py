@@ -547,7 +547,11 @@ def pow_(self, exponent):
     if self.dtype.category < 2 and isinstance(exponent, float):
         x = x.astype(np.float32)
     dt = dtypes.result_type((self, exponent))
-    out = _wrap(np.power(x.astype(dt.np, copy=False), dt.np.type(exponent)), dt)
+    x = x.astype(dt.np, copy=False)
+    if dt.category == 2 and not isinstance(exponent, bool):
+        out = _wrap(np.asarray(kernels.pow_scalar(x, exponent)), dt)
+    else:
+        out = _wrap(np.power(x, dt.np.type(exponent)), dt)
     if _needs_grad(self):
         _attach(out, PowBackward0(self, exponent, out))
     return out

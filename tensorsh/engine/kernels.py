@@ -549,6 +549,30 @@ def _fma32_square(v, total):
     return r
 
 
+def pow_scalar(x, exponent):
+    """x ** exponent for float32/float64 x as PyTorch's pow kernel dispatches it: sqrt, 1/sqrt and 1/x for
+    0.5, -0.5 and -1; x*x, x*x*x and 1/(x*x) for 2, 3 and -2, rounded step by step; the rest through pow with
+    the exponent in x's own precision (its vectorized body's, which covers all but a few elements)."""
+    one = x.dtype.type(1)
+    if exponent == 1:
+        return x.copy()
+    if exponent == 0.5:
+        return np.sqrt(x)
+    if exponent == -0.5:
+        return one / np.sqrt(x)
+    if exponent == -1:
+        return one / x
+    if exponent == 2:
+        return x * x
+    if exponent == 3:
+        return x * x * x
+    if exponent == -2:
+        return one / (x * x)
+    if x.dtype == np.float32:  # computed in double, rounded once: as SLEEF's powf nearly always rounds
+        return np.power(x, np.float64(np.float32(exponent)), dtype=np.float64).astype(np.float32)
+    return np.power(x, x.dtype.type(exponent))
+
+
 def _thread_ranges(numel, threads, grain=GRAIN_SIZE):
     """at::parallel_for's split of [0, numel): as many grain-sized chunks as threads allow (one range, the
     serial loop, up to one grain or on one thread); grain 0 gives every thread a share of anything longer than
