@@ -1036,6 +1036,8 @@ def norm(self, p=2, dim=None, keepdim=False):
             out = self.abs()
             for d in sorted(dims if dims is not None else range(self.dim()), reverse=True):
                 out = (out.max(d, keepdim) if p > 0 else out.min(d, keepdim))[0]
+        elif self.dtype.category == 2:
+            out = _new(kernels.norm_sequential(self._np, p, dims, keepdim), self.dtype)
         else:
             a = self.abs() ** p
             out = (a.sum(dims, keepdim) if dims is not None else a.sum()) ** (1.0 / p)

@@ -549,6 +549,31 @@ def _fma32_square(v, total):
     return r
 
 
+def norm_sequential(x, p, dims, keepdim):
+    """The p-norm (p not 2, 0 or inf) of float x over dims as PyTorch's generic reduction takes it: |x|**p
+    (the C library's pow in x's precision) added one after another in memory order, in x's precision, then
+    the total ** (1/p) (1 and 1/p both in x's precision)."""
+    axes = tuple(range(x.ndim)) if dims is None else tuple(dims)
+    kept = [d for d in range(x.ndim) if d not in axes]
+    moved = np.transpose(x, kept + list(axes))
+    flat = moved.reshape(moved.shape[:len(kept)] + (-1,))
+    a = np.abs(flat)
+    terms = a if p == 1 else pow_scalar_libm(a, p)
+    total = np.cumsum(terms, axis=-1, dtype=x.dtype)[..., -1] if terms.shape[-1] else np.zeros(terms.shape[:-1], x.dtype)
+    if p != 1:
+        total = pow_scalar_libm(total, x.dtype.type(1) / x.dtype.type(p))
+    if keepdim:
+        total = total.reshape([1 if d in axes else x.shape[d] for d in range(x.ndim)])
+    return np.array(total, order="C")  # (ascontiguousarray would make a 0-d result 1-d)
+
+
+def pow_scalar_libm(x, exponent):
+    """std::pow(x, exponent) with both in x's precision: glibc's powf is correctly rounded to within a hair."""
+    if x.dtype == np.float32:
+        return np.power(x, np.float64(np.float32(exponent)), dtype=np.float64).astype(np.float32)
+    return np.power(x, x.dtype.type(exponent))
+
+
 def pow_scalar(x, exponent):
     """x ** exponent for float32/float64 x as PyTorch's pow kernel dispatches it: sqrt, 1/sqrt and 1/x for
     0.5, -0.5 and -1; x*x, x*x*x and 1/(x*x) for 2, 3 and -2, rounded step by step; the rest through pow with
@@ -568,9 +593,7 @@ def pow_scalar(x, exponent):
         return x * x * x
     if exponent == -2:
         return one / (x * x)
-    if x.dtype == np.float32:  # computed in double, rounded once: as SLEEF's powf nearly always rounds
-        return np.power(x, np.float64(np.float32(exponent)), dtype=np.float64).astype(np.float32)
-    return np.power(x, x.dtype.type(exponent))
+    return pow_scalar_libm(x, exponent)  # SLEEF's powf rounds as the C library's nearly always
 
 
 def _thread_ranges(numel, threads, grain=GRAIN_SIZE):
