@@ -981,7 +981,10 @@ def _prod_safe_zeros_backward(g, x, dim):
 def prod(self, dim=None, keepdim=False, dtype=None):
     dt = _reduction_dtype(self, dtype)
     dims = _dims(self, dim)
-    out = _wrap(np.asarray(np.prod(self._np, axis=dims, keepdims=keepdim, dtype=dt.np)), dt)
+    r = kernels.prod(self._np.astype(dt.np, copy=False), dims[0] if dims else None, keepdim)
+    if r is None:
+        r = np.prod(self._np, axis=dims, keepdims=keepdim, dtype=dt.np)
+    out = _wrap(np.asarray(r), dt)
     if _needs_grad(self):
         if dim is None:
             _attach(out, ProdBackward0(self, out))

@@ -1,5 +1,5 @@
-"""norm and x ** scalar in float32 give PyTorch's last bits: the 2-norm of rows by its lastdim kernel, the other
-orders by its sequential reduction, pow by its dispatch on the exponent."""
+"""norm, prod and x ** scalar give PyTorch's last bits: the 2-norm of rows by its lastdim kernel, the other
+orders by its sequential reduction, prod by its vectorized reduction, pow by its dispatch on the exponent."""
 import types
 
 import numpy as np
@@ -50,3 +50,18 @@ def test_pow_follows_the_dispatch(exponent):
     agree = (theirs.view(np.uint32) == ours.view(np.uint32)).mean()
     # the general exponents go through SLEEF's powf, which tensorsh rounds correctly instead: ~98% agree
     assert agree == 1.0 if exponent in (2, 3, -1, -2, -0.5, 1, 0) else agree > 0.97
+
+
+@needs_torch
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_prod_values(dtype):
+    rng = np.random.default_rng(3)
+    for shape, dim, keepdim in [((100,), None, False), ((5, 70), 1, False), ((3, 200), 1, True), ((70, 5), 0, False),
+                                ((4, 9, 40), 1, False), ((7, 33), None, False), ((50000,), None, False)]:
+        a = rng.uniform(0.5, 1.6, shape).astype(dtype)
+        t = torch.from_numpy(a)
+        ours = T.tensor(a.tolist(), dtype=getattr(T, dtype))
+        theirs = (t.prod() if dim is None else t.prod(dim, keepdim=keepdim)).numpy()
+        mine = (ours.prod() if dim is None else ours.prod(dim, keepdim=keepdim))._np
+        kind = np.uint64 if dtype == "float64" else np.uint32
+        assert theirs.shape == mine.shape and np.array_equal(theirs.view(kind), mine.view(kind)), (shape, dim)
