@@ -6,7 +6,7 @@ import numpy as np
 
 from . import autograd, dtypes, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, is_grad_enabled
-from .errors import runtime, index_error, type_error, value_error
+from .errors import runtime, index_error, type_error, value_error, warn
 from .storage import Storage, VersionCounter, check_size
 from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list
 
@@ -936,6 +936,108 @@ def argmin(self, dim=None, keepdim=False):
     if dim is None:
         return _wrap(np.asarray(np.argmin(self._np), dtype=np.int64), dtypes.int64)
     return min(self, dim, keepdim)[1]
+
+
+class VarBackward0(Node):
+    """var (VarBackward0) and std (StdBackward0): PyTorch's var_backward, std's through grad / (2 std)."""
+    __slots__ = ("dims", "correction", "keepdim")
+    name_ = "VarBackward0"
+    take_sqrt = False
+
+    def __init__(self, x, out, dims, correction, keepdim):
+        Node.__init__(self, (edge_of(x),))
+        self.dims, self.correction, self.keepdim = dims, correction, keepdim
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True) if self.take_sqrt else NOTHING_SAVED)
+
+    def backward(self, g):
+        x, result = self.unpack()
+        if self.take_sqrt:
+            g = where(result == 0, 0.0, g / (result * 2))
+        if x.dim() == 0 or self.dims is None:
+            dof = x.numel() - self.correction
+            return ((2.0 / dof if dof > 0 else math.nan) * g * (x - x.mean()),)
+        if not self.keepdim and x.dim() > 1:
+            for d in self.dims:
+                g = g.unsqueeze(d)
+        n = 1
+        for d in self.dims:
+            n *= x._shape[d]
+        dof = n - self.correction
+        return ((2.0 / dof if dof > 0 else math.nan) * g * (x - x.mean(self.dims, keepdim=True)),)
+
+
+class StdBackward0(VarBackward0):
+    __slots__ = ()
+    name_ = "StdBackward0"
+    take_sqrt = True
+
+
+def _var_std(self, dim, unbiased, keepdim, correction, node_cls):
+    name = "std" if node_cls.take_sqrt else "var"
+    if self.dtype.category < 2:
+        raise runtime("std and var only support floating point and complex dtypes")
+    if correction is None:
+        correction = 1 if unbiased else 0
+    dims = _dims(self, dim)
+    axes = tuple(range(self.dim())) if dims is None else dims
+    n = 1
+    for d in axes:
+        n *= self._shape[d]
+    if n - correction <= 0:
+        warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "
+             "(input numel divided by output numel).")
+    # PyTorch accumulates float32 in double (two passes over all of it, Welford along dims): the double result
+    # rounded to float32 is its result
+    x = self._np.astype(np.float64)
+    with np.errstate(all="ignore"):
+        mean = x.mean(axis=axes, keepdims=True) if x.size else np.full([1] * x.ndim, np.nan)
+        r = np.sum((x - mean) ** 2, axis=axes, keepdims=keepdim) / builtins.max(0, n - correction)
+        if node_cls.take_sqrt:
+            r = np.sqrt(r)
+    out = _new(np.asarray(r, self.dtype.np), self.dtype)
+    if _needs_grad(self):
+        _attach(out, node_cls(self, out, dims, correction, keepdim))
+    return out
+
+
+def var(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
+    return _var_std(self, dim, unbiased, keepdim, correction, VarBackward0)
+
+
+def std(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
+    return _var_std(self, dim, unbiased, keepdim, correction, StdBackward0)
+
+
+class CumsumBackward0(Node):
+    __slots__ = ("dim",)
+    name_ = "CumsumBackward0"
+
+    def __init__(self, x, dim):
+        Node.__init__(self, (edge_of(x),))
+        self.dim = dim
+
+    def backward(self, g):
+        if g.numel() <= 1 or g._shape[self.dim] == 1:
+            return (g,)
+        return (_new(np.flip(_cumsum_np(np.flip(g._np, self.dim), self.dim, g.dtype), self.dim).copy(), g.dtype),)
+
+
+def _cumsum_np(x, axis, dt):
+    """PyTorch's CPU cumsum: running sums in double (float types) or int64, each rounded to dt as it is stored."""
+    acc = np.float64 if dt.category == 2 else np.int64
+    return np.cumsum(x.astype(acc), axis=axis).astype(dt.np)
+
+
+def cumsum(self, dim=None, dtype=None):
+    if dim is None:
+        raise type_error('cumsum() missing 1 required positional arguments: "dim"')
+    check_dtype("cumsum", dtype)
+    d = self._wrap_dim(dim)
+    dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
+    out = _new(np.array(_cumsum_np(self._np.reshape(self._shape or (1,)), d, dt).reshape(self._shape), order="C"), dt)
+    if _needs_grad(self):
+        _attach(out, CumsumBackward0(self, d))
+    return out
 
 
 class ProdBackward0(Node):
@@ -2428,7 +2530,7 @@ _METHODS = {
     "logical_or": logical_or, "logical_not": logical_not, "maximum": maximum, "minimum": minimum,
     "equal": equal, "allclose": allclose, "isclose": isclose, "any": any_, "all": all_, "isnan": isnan,
     "sum": sum, "mean": mean, "max": max, "min": min, "argmax": argmax, "argmin": argmin, "prod": prod,
-    "norm": norm, "mm": mm, "bmm": bmm, "dot": dot, "mv": mv, "matmul": matmul,
+    "norm": norm, "var": var, "std": std, "cumsum": cumsum, "mm": mm, "bmm": bmm, "dot": dot, "mv": mv, "matmul": matmul,
     "view": view, "view_as": view_as, "reshape": reshape, "reshape_as": reshape_as, "flatten": flatten,
     "t": t, "transpose": transpose, "permute": permute, "unsqueeze": unsqueeze, "squeeze": squeeze,
     "expand": expand, "expand_as": expand_as, "select": select, "narrow": narrow, "unbind": unbind,

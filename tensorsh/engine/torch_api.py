@@ -171,7 +171,7 @@ def _method(name):
 
 _FUNCTIONS = ("exp log sin cos tanh sigmoid sqrt relu abs neg negative log1p expm1 reciprocal rsqrt sign square "
               "clamp clip add sub subtract mul multiply div divide true_divide pow floor_divide remainder eq ne lt "
-              "le gt ge any all isnan allclose isclose softmax log_softmax logical_and logical_or logical_not maximum minimum sum mean max min argmax argmin prod norm "
+              "le gt ge any all isnan allclose isclose softmax log_softmax logical_and logical_or logical_not maximum minimum sum mean max min argmax argmin prod norm var std cumsum "
               "mm bmm dot mv matmul reshape flatten t transpose permute unsqueeze squeeze select narrow unbind "
               "chunk split clone detach exp_ sigmoid_ relu_ tanh_ zero_ fill_").split()
 

@@ -735,3 +735,33 @@ print(x.grad)
 """,
 })
 TOPICS["backward"] += ["grad_buffer_not_shared_with_user"]
+
+PROGRAMS.update({
+"var_std_cumsum": """
+x = torch.tensor([[1., 2., 4.], [3., 5., 9.]], requires_grad=True)
+print(x.var(), x.var(0), x.var(1, keepdim=True), x.var(unbiased=False), x.std(), x.std(1, correction=0), x.var(dim=1, correction=2))
+print(x.var(0, False), torch.var(x, 1), torch.std(x))
+print(x.cumsum(0), x.cumsum(-1), torch.cumsum(x, 1), torch.tensor([1, 2, 3]).cumsum(0), torch.tensor([1., 2.]).cumsum(0, dtype=torch.float64))
+for y in [x.var(), x.var(0), x.var(1, keepdim=True), x.std(), x.std(1, correction=0), x.var((0, 1)), x.cumsum(0), x.cumsum(1), (x * x).std(0)]:
+    x.grad = None
+    y.sum().backward()
+    print(y.grad_fn.name(), x.grad)
+print(torch.tensor([1.0]).var(), torch.tensor(3.).cumsum(0), torch.tensor(3.).var())
+z = torch.tensor([0.5, 1.5], requires_grad=True)
+s = z.std()
+s.backward()
+print(s, z.grad)
+""",
+"var_of_integers": """
+print(torch.tensor([1, 2, 3]).var())
+""",
+"cumsum_needs_a_dim": """
+x = torch.ones(2, 3)
+print(x.cumsum(1))
+print(x.cumsum())
+""",
+"cumsum_dim_out_of_range": """
+torch.ones(2, 3).cumsum(2)
+""",
+})
+TOPICS["backward"] += ["var_std_cumsum", "var_of_integers", "cumsum_needs_a_dim", "cumsum_dim_out_of_range"]

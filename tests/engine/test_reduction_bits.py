@@ -1,5 +1,6 @@
-"""norm, prod and x ** scalar give PyTorch's last bits: the 2-norm of rows by its lastdim kernel, the other
-orders by its sequential reduction, prod by its vectorized reduction, pow by its dispatch on the exponent."""
+"""norm, prod, var, std, cumsum and x ** scalar give PyTorch's last bits: the 2-norm of rows by its lastdim
+kernel, the other orders by its sequential reduction, prod by its vectorized reduction, var/std/cumsum through
+double, pow by its dispatch on the exponent."""
 import types
 
 import numpy as np
@@ -65,3 +66,16 @@ def test_prod_values(dtype):
         mine = (ours.prod() if dim is None else ours.prod(dim, keepdim=keepdim))._np
         kind = np.uint64 if dtype == "float64" else np.uint32
         assert theirs.shape == mine.shape and np.array_equal(theirs.view(kind), mine.view(kind)), (shape, dim)
+
+
+@needs_torch
+@pytest.mark.parametrize("op", ["var", "std", "cumsum"])
+def test_var_std_cumsum_values(op):
+    rng = np.random.default_rng(8)
+    for shape, dim in [((100,), None), ((7, 13), None), ((33, 50), 1), ((33, 50), 0), ((4, 1000), 1), ((3, 4, 5), (0, 2))]:
+        if op == "cumsum" and not isinstance(dim, int):
+            dim = 0
+        a = (rng.standard_normal(shape) * 2 + 1).astype(np.float32)
+        theirs = getattr(torch.from_numpy(a), op)(dim) if dim is not None else getattr(torch.from_numpy(a), op)()
+        ours = getattr(T.tensor(a.tolist()), op)(dim) if dim is not None else getattr(T.tensor(a.tolist()), op)()
+        assert same_bits(theirs.numpy(), ours._np), (op, shape, dim)
