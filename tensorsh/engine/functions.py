@@ -34,6 +34,19 @@ def _attach(out, node):
     return out
 
 
+def _bind(op, names, defaults, args, kwargs):
+    """Positional and keyword arguments of a method that must tell them apart (PyTorch's messages do)."""
+    if len(args) > len(names):
+        raise type_error(f"{op}() takes at most {len(names)} arguments ({len(args)} given)")
+    values = dict(zip(names, defaults))
+    values.update(zip(names, args))
+    for key, value in kwargs.items():
+        if key not in values:
+            raise type_error(f"{op}() got an unexpected keyword argument '{key}'")
+        values[key] = value
+    return [values[n] for n in names]
+
+
 def _type_name(x):
     return "function" if callable(x) and not isinstance(x, type) else type(x).__name__
 
@@ -1028,9 +1041,13 @@ def _cumsum_np(x, axis, dt):
     return np.cumsum(x.astype(acc), axis=axis).astype(dt.np)
 
 
-def cumsum(self, dim=None, dtype=None):
+def cumsum(self, *args, **kwargs):
+    dim, dtype = _bind("cumsum", ("dim", "dtype"), (None, None), args, kwargs)
     if dim is None:
         raise type_error('cumsum() missing 1 required positional arguments: "dim"')
+    if not isinstance(dim, int) or isinstance(dim, bool):
+        where = " (position 1)" if args else ""
+        raise type_error(f"cumsum(): argument 'dim'{where} must be int, not {type(dim).__name__}")
     check_dtype("cumsum", dtype)
     d = self._wrap_dim(dim)
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
@@ -1080,7 +1097,15 @@ def _prod_safe_zeros_backward(g, x, dim):
     return (g.reshape(g.shape if g.ndim == x.ndim else ()) * (before * after)).astype(x.dtype).reshape(shape)
 
 
-def prod(self, dim=None, keepdim=False, dtype=None):
+_PROD_FORMS = " * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n"
+
+
+def prod(self, *args, **kwargs):
+    dim, keepdim, dtype = _bind("prod", ("dim", "keepdim", "dtype"), (None, False, None), args, kwargs)
+    if dim is not None and (not isinstance(dim, int) or isinstance(dim, bool)):
+        got = type(dim).__name__ if args else f"dim={type(dim).__name__}, "
+        raise type_error(f"prod() received an invalid combination of arguments - got ({got}), but expected one "
+                         f"of:\n{_PROD_FORMS}")
     dt = _reduction_dtype(self, dtype)
     dims = _dims(self, dim)
     r = kernels.prod(self._np.astype(dt.np, copy=False), dims[0] if dims else None, keepdim)
@@ -1107,6 +1132,8 @@ class LinalgVectorNormBackward0(Node):
 
     def backward(self, g):
         x, norm = self.unpack()
+        if self.p == 0:
+            return (None,)  # PyTorch defines no gradient for the count of non-zeros
         if not self.keepdim and x.dim() != 0:
             for d in (self.dims if self.dims is not None else range(x.dim())):
                 g, norm = g.unsqueeze(d), norm.unsqueeze(d)
@@ -1128,11 +1155,16 @@ class LinalgVectorNormBackward0(Node):
 
 def norm(self, p=2, dim=None, keepdim=False):
     """torch.norm / Tensor.norm (linalg.vector_norm): the 2-norm of float32 rows by PyTorch's kernel."""
-    if p == 0:
-        raise runtime("tensorsh supports norm orders other than 0 only")
+    if p == "fro":
+        p = 2
+    elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):
+        raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
     dims = _dims(self, dim)
     with autograd.no_grad():
-        if p == 2 and self.dtype is dtypes.float32 and dims is not None and len(dims) == 1 and dims[0] == self.dim() - 1:
+        if p == 0:  # the count of non-zero entries
+            nonzero = _new(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
+            out = nonzero.sum(dims, keepdim) if dims is not None else nonzero.sum()
+        elif p == 2 and self.dtype is dtypes.float32 and dims is not None and len(dims) == 1 and dims[0] == self.dim() - 1:
             values = kernels.norm2_rows(self._np)
             out = _new(values.reshape(self._shape[:-1] + ((1,) if keepdim else ())), self.dtype)
         elif p == 2 and self.dtype is dtypes.float32 and dims is None:

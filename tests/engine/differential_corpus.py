@@ -765,3 +765,24 @@ torch.ones(2, 3).cumsum(2)
 """,
 })
 TOPICS["backward"] += ["var_std_cumsum", "var_of_integers", "cumsum_needs_a_dim", "cumsum_dim_out_of_range"]
+
+PROGRAMS.update({
+"norm_orders_zero_and_fro": """
+x = torch.tensor([[1., 0.], [3., 4.]], requires_grad=True)
+print(x.norm(p=0), x.norm(p=0, dim=1), x.norm(p="fro"), torch.norm(x, p="fro", dim=1), x.norm(p=-1))
+y = x.norm(p=0)
+y.backward()
+print(x.grad)
+""",
+"prod_of_several_dims_is_refused": """
+torch.ones(2, 3).prod((0, 1))
+""",
+"prod_of_several_dims_by_keyword_is_refused": """
+torch.ones(2, 3).prod(dim=[0, 1])
+""",
+"cumsum_dim_must_be_int": """
+torch.ones(2, 3).cumsum(1.5)
+""",
+})
+TOPICS["backward"] += ["norm_orders_zero_and_fro", "prod_of_several_dims_is_refused",
+                       "prod_of_several_dims_by_keyword_is_refused", "cumsum_dim_must_be_int"]
