@@ -14,8 +14,8 @@ except ImportError:
     torch = None
 
 T = types.SimpleNamespace(**NAMESPACE)
-needs_both = pytest.mark.skipif(torch is None or kernels.compiled is None,
-                                reason="needs torch and the compiled loops")
+needs_both = pytest.mark.skipif(torch is None or kernels.compiled is None or kernels._vector_lanes() is None,
+                                reason="needs torch, the compiled loops and PyTorch's vectorized kernels")
 
 SHAPES = [((5,), 0), ((17,), 0), ((1000,), 0), ((4, 7), 1), ((4, 7), 0), ((3, 5, 6), 2), ((3, 5, 6), 1),
           ((3, 5, 6), 0), ((40, 33), 0), ((3, 30), 0), ((7, 100, 50), 1), ((300, 200), 0), ((5, 2000, 40), 1),
