@@ -142,56 +142,6 @@ static void sigmoid_loop(const float *x, float *out, Py_ssize_t n, Py_ssize_t ve
         out[i] = 1.0f / (1.0f + expf(-x[i]));
 }
 
-/* ---------------------------------------------------------------- softmax, PyTorch's float32 kernels
- * (aten/src/ATen/native/cpu/SoftMaxKernel.cpp.) `lanes` is Vectorized<float>::size(): 16 with AVX-512, 8 with
- * AVX2; `vector_exp` says whether its exp is SLEEF's (else the C library's, as in a build without vectors). */
-static inline float vec_exp(float x, int vector_exp) { return vector_exp ? sleef_expf(x) : expf(x); }
-
-/* vec::reduce_all with +: whole vectors lane by lane, a ragged end into the first lanes, then the lanes
- * folded in halves (VecReduceAllSIMD); a run shorter than a vector is added left to right */
-static float reduce_sum(const float *v, Py_ssize_t n, int lanes)
-{
-    float acc[16];
-    if (n < lanes) {
-        float total = v[0];
-        for (Py_ssize_t i = 1; i < n; i++)
-            total += v[i];
-        return total;
-    }
-    for (int k = 0; k < lanes; k++)
-        acc[k] = v[k];
-    Py_ssize_t d = lanes;
-    for (; d < n - n % lanes; d += lanes)
-        for (int k = 0; k < lanes; k++)
-            acc[k] += v[d + k];
-    for (int k = 0; d + k < n; k++)
-        acc[k] += v[d + k];
-    for (int half = lanes / 2; half >= 1; half /= 2) {
-        float folded[16];
-        for (int k = 0; k < lanes; k++)
-            folded[k] = acc[k] + acc[k ^ half];
-        memcpy(acc, folded, sizeof folded);
-    }
-    return acc[0];
-}
-
-/* _vec_softmax_lastdim: each row of `dim` contiguous floats; the max, e = exp(x - max), then e * (1 / sum e) */
-static void softmax_rows(const float *x, float *out, Py_ssize_t rows, Py_ssize_t dim, int lanes, int vector_exp)
-{
-    for (Py_ssize_t r = 0; r < rows; r++) {
-        const float *in = x + r * dim;
-        float *o = out + r * dim;
-        float max = in[0];
-        for (Py_ssize_t i = 1; i < dim; i++)  /* vec::maximum: NaN wins, and the order does not matter */
-            max = (in[i] != in[i] || max != max) ? NAN : (in[i] > max ? in[i] : max);
-        for (Py_ssize_t i = 0; i < dim; i++)
-            o[i] = vec_exp(in[i] - max, vector_exp);
-        float scale = 1.0f / reduce_sum(o, dim, lanes);
-        for (Py_ssize_t i = 0; i < dim; i++)
-            o[i] = o[i] * scale;
-    }
-}
-
 /* SLEEF's logf_u10 (xlogf_u1: double-float arithmetic with fused multiply-adds, re-expressed per element; Boost
  * Software License), for the positive finite sums of log_softmax: d = m * 2^e with m in [0.75, 1.5) */
 typedef struct { float hi, lo; } float2;
@@ -238,6 +188,7 @@ static inline float sleef_logf(float d)
     }
     const float2 ln2 = {0.69314718246459960938f, -1.904654323148236017e-09f};
     float2 s = df_mul(ln2, (float)e);
+    KEEP_ROUNDED(s.hi);  /* a product: it must not be fused into the add that follows */
     float2 x = df_div(df_add2(-1.0f, m), df_add2(1.0f, m));
     float x2 = x.hi * x.hi;
     float t = fmaf(fmaf(0.3027294874e+0f, x2, 0.3996108174e+0f), x2, 0.6666694880e+0f);
@@ -250,181 +201,110 @@ static inline float sleef_logf(float d)
     return sum2 + lo;
 }
 
-/* _vec_log_softmax_lastdim: x - max - log(sum exp(x - max)) for each row */
-static void log_softmax_rows(const float *x, float *out, Py_ssize_t rows, Py_ssize_t dim, int lanes, float *scratch)
+/* SLEEF's exp (xexp) and log_u10 (xlog_u1) for double, re-expressed per element (Boost Software License): the
+ * same polynomials (Estrin's scheme, fused) and double-double steps */
+#define MLA fma
+#define POLY2(x, c1, c0) MLA(x, c1, c0)
+#define POLY3(x, x2, c2, c1, c0) MLA(x2, c2, MLA(x, c1, c0))
+#define POLY4(x, x2, c3, c2, c1, c0) MLA(x2, MLA(x, c3, c2), MLA(x, c1, c0))
+#define POLY7(x, x2, x4, c6, c5, c4, c3, c2, c1, c0) MLA(x4, POLY3(x, x2, c6, c5, c4), POLY4(x, x2, c3, c2, c1, c0))
+#define POLY8(x, x2, x4, c7, c6, c5, c4, c3, c2, c1, c0) \
+    MLA(x4, POLY4(x, x2, c7, c6, c5, c4), POLY4(x, x2, c3, c2, c1, c0))
+#define POLY10(x, x2, x4, x8, c9, c8, c7, c6, c5, c4, c3, c2, c1, c0) \
+    MLA(x8, POLY2(x, c9, c8), POLY8(x, x2, x4, c7, c6, c5, c4, c3, c2, c1, c0))
+
+static inline double sleef_exp(double d)
 {
-    for (Py_ssize_t r = 0; r < rows; r++) {
-        const float *in = x + r * dim;
-        float *o = out + r * dim;
-        float max = in[0];
-        for (Py_ssize_t i = 1; i < dim; i++)
-            max = (in[i] != in[i] || max != max) ? NAN : (in[i] > max ? in[i] : max);
-        for (Py_ssize_t i = 0; i < dim; i++)
-            scratch[i] = sleef_expf(in[i] - max);
-        float log_sum = sleef_logf(reduce_sum(scratch, dim, lanes));
-        for (Py_ssize_t i = 0; i < dim; i++)
-            o[i] = in[i] - max - log_sum;
-    }
+    double u = nearbyint(d * 1.442695040888963407359924681001892137426645954152985934135449406931), s;
+    int q = (int)u;
+    s = fma(u, -.69314718055966295651160180568695068359375, d);
+    s = fma(u, -.28235290563031577122588448175013436025525412068e-12, s);
+    double s2 = s * s, s4 = s2 * s2, s8 = s4 * s4;
+    u = POLY10(s, s2, s4, s8, +0.2081276378237164457e-8, +0.2511210703042288022e-7, +0.2755762628169491192e-6,
+               +0.2755723402025388239e-5, +0.2480158687479686264e-4, +0.1984126989855865850e-3,
+               +0.1388888888914497797e-2, +0.8333333333314938210e-2, +0.4166666666666602598e-1,
+               +0.1666666666666669072e+0);
+    u = fma(u, s, 0.5);
+    u = fma(u, s, 1.0);
+    u = fma(u, s, 1.0);
+    u = ldexp(ldexp(u, q >> 1), q - (q >> 1));  /* ldexp2: 2^q in two steps */
+    if (d > 709.78271114955742909217217426)
+        u = INFINITY;
+    return d < -1000 ? 0.0 : u;
 }
 
-/* _vec_logsoftmax along a dimension of stride `inner`: the columns in chunks of a multiple of `lanes` (so a
- * chunk's rows fit in 128 KB), each chunk's whole vectors with SLEEF's exp, the rest with the C library's,
- * the logs of the sums with SLEEF's. scratch: 2 * chunk floats. */
-static void log_softmax_columns(const float *x, float *out, Py_ssize_t outer, Py_ssize_t dim, Py_ssize_t inner,
-                                int lanes, Py_ssize_t chunk, float *scratch)
+typedef struct { double hi, lo; } double2;
+
+static inline double2 dd_add2(double x, double y)
 {
-    float *max = scratch, *sum = scratch + chunk;
-    for (Py_ssize_t o = 0; o < outer; o++) {
-        for (Py_ssize_t begin = 0; begin < inner; begin += chunk) {
-            Py_ssize_t size = inner - begin < chunk ? inner - begin : chunk, whole = size - size % lanes;
-            const float *in = x + o * dim * inner + begin;
-            float *res = out + o * dim * inner + begin;
-            for (Py_ssize_t c = 0; c < size; c++) {
-                max[c] = -INFINITY;
-                sum[c] = 0.0f;
-            }
-            for (Py_ssize_t d = 0; d < dim; d++)
-                for (Py_ssize_t c = 0; c < size; c++)
-                    max[c] = in[d * inner + c] > max[c] ? in[d * inner + c] : max[c];
-            for (Py_ssize_t d = 0; d < dim; d++)
-                for (Py_ssize_t c = 0; c < size; c++) {
-                    float v = in[d * inner + c] - max[c];
-                    sum[c] += c < whole ? sleef_expf(v) : expf(v);
-                }
-            for (Py_ssize_t c = 0; c < size; c++)
-                sum[c] = sleef_logf(sum[c]);
-            for (Py_ssize_t d = 0; d < dim; d++)
-                for (Py_ssize_t c = 0; c < size; c++)
-                    res[d * inner + c] = in[d * inner + c] - max[c] - sum[c];
-        }
-    }
+    double s = x + y, v = s - x;
+    double2 r = {s, (x - (s - v)) + (y - v)};
+    return r;
 }
 
-/* _vec_host_softmax_backward_lastdim, per row: s = sum g*y (vec::map2_reduce_all: every product rounded, except
- * that for a lone row the ragged end is fused into the lanes, as GCC compiled it), then (g - s) * y for softmax; for
- * log_softmax s = sum g (vec::reduce_all) and g - exp(y) * s in one fused multiply-add, exp being SLEEF's */
-static void softmax_backward_rows(const float *g, const float *y, float *out, Py_ssize_t rows, Py_ssize_t dim,
-                                  int lanes, int log)
+static inline double2 dd_div(double2 n, double2 d)
 {
-    for (Py_ssize_t r = 0; r < rows; r++) {
-        const float *gr = g + r * dim, *yr = y + r * dim;
-        float *o = out + r * dim, s;
-        if (log) {
-            s = reduce_sum(gr, dim, lanes);
-            for (Py_ssize_t i = 0; i < dim; i++)
-                o[i] = fmaf(-sleef_expf(yr[i]), s, gr[i]);
-            continue;
-        }
-        if (dim < lanes) {
-            s = gr[0] * yr[0];
-            KEEP_ROUNDED(s);
-            for (Py_ssize_t i = 1; i < dim; i++) {
-                float p = gr[i] * yr[i];
-                KEEP_ROUNDED(p);
-                s += p;
-            }
-        } else {
-            float acc[16];
-            for (int k = 0; k < lanes; k++) {
-                acc[k] = gr[k] * yr[k];
-                KEEP_ROUNDED(acc[k]);
-            }
-            Py_ssize_t d = lanes;
-            for (; d < dim - dim % lanes; d += lanes)
-                for (int k = 0; k < lanes; k++) {
-                    float p = gr[d + k] * yr[d + k];
-                    KEEP_ROUNDED(p);
-                    acc[k] += p;
-                }
-            for (int k = 0; d + k < dim; k++) {
-                if (rows == 1) {  /* measured: a lone row's ragged end is fused, a batch's rows are not */
-                    acc[k] = fmaf(gr[d + k], yr[d + k], acc[k]);
-                } else {
-                    float p = gr[d + k] * yr[d + k];
-                    KEEP_ROUNDED(p);
-                    acc[k] += p;
-                }
-            }
-            for (int half = lanes / 2; half >= 1; half /= 2) {
-                float folded[16];
-                for (int k = 0; k < lanes; k++)
-                    folded[k] = acc[k] + acc[k ^ half];
-                memcpy(acc, folded, sizeof folded);
-            }
-            s = acc[0];
-        }
-        for (Py_ssize_t i = 0; i < dim; i++)
-            o[i] = (gr[i] - s) * yr[i];
-    }
+    double t = 1.0 / d.hi, s = n.hi * t;
+    double u = fma(t, n.hi, -s);
+    double v = fma(-d.lo, t, fma(-d.hi, t, 1.0));
+    double2 r = {s, fma(s, v, fma(n.lo, t, u))};
+    return r;
 }
 
-/* _vec_softmax_backward / _vec_log_softmax_backward along a dimension of stride `inner`, in the same chunks as
- * log_softmax_columns: s = sum g*y (each product fused into the sum) or sum g down each column, then y * (g - s)
- * or g - exp(y) * s fused (exp: SLEEF's on a chunk's whole vectors, the C library's on the rest). scratch:
- * chunk floats. */
-static void softmax_backward_columns(const float *g, const float *y, float *out, Py_ssize_t outer, Py_ssize_t dim,
-                                     Py_ssize_t inner, int lanes, Py_ssize_t chunk, int log, float *sum)
+static inline double sleef_log(double d)
 {
-    for (Py_ssize_t o = 0; o < outer; o++) {
-        for (Py_ssize_t begin = 0; begin < inner; begin += chunk) {
-            Py_ssize_t size = inner - begin < chunk ? inner - begin : chunk, whole = size - size % lanes;
-            Py_ssize_t base = o * dim * inner + begin;
-            for (Py_ssize_t c = 0; c < size; c++)
-                sum[c] = 0.0f;
-            for (Py_ssize_t d = 0; d < dim; d++)
-                for (Py_ssize_t c = 0; c < size; c++) {
-                    Py_ssize_t i = base + d * inner + c;
-                    sum[c] = log ? sum[c] + g[i] : fmaf(g[i], y[i], sum[c]);
-                }
-            for (Py_ssize_t d = 0; d < dim; d++)
-                for (Py_ssize_t c = 0; c < size; c++) {
-                    Py_ssize_t i = base + d * inner + c;
-                    if (log)
-                        out[i] = fmaf(-(c < whole ? sleef_expf(y[i]) : expf(y[i])), sum[c], g[i]);
-                    else
-                        out[i] = y[i] * (g[i] - sum[c]);
-                }
-        }
+    if (!(d > 0.0) || d == INFINITY)
+        return d == 0.0 ? -INFINITY : (d == INFINITY ? INFINITY : NAN);
+    int e;
+    double m = frexp(d, &e) * 2.0;
+    e -= 1;
+    if (m >= 1.5) {
+        m *= 0.5;
+        e += 1;
     }
+    double2 x = dd_div(dd_add2(-1.0, m), dd_add2(1.0, m));
+    double x2 = x.hi * x.hi, x4 = x2 * x2, x8 = x4 * x4;
+    double t = POLY7(x2, x4, x8, 0.1532076988502701353e+0, 0.1525629051003428716e+0, 0.1818605932937785996e+0,
+                     0.2222214519839380009e+0, 0.2857142932794299317e+0, 0.3999999999635251990e+0,
+                     0.6666666666667333541e+0);
+    double se = 0.693147180559945286226764 * e;  /* dd_mul(ln 2, e) */
+    KEEP_ROUNDED(se);
+    double2 s = {se, fma(2.319046813846299558417771e-17, e, fma(0.693147180559945286226764, e, -se))};
+    double sum = s.hi + x.hi * 2.0;  /* dd_add(s, 2x) */
+    double lo = (((s.hi - sum) + x.hi * 2.0) + s.lo) + x.lo * 2.0;
+    double tail = (x2 * x.hi) * t;
+    KEEP_ROUNDED(tail);
+    double sum2 = sum + tail;
+    lo = ((sum - sum2) + tail) + lo;
+    return sum2 + lo;
 }
 
-/* _vec_softmax over one thread's range [begin, end) of the outer*inner columns (dim apart): `lanes` columns at
- * a time where they lie within one row of inner and the range (vector exp, e / sum), the rest one by one
- * (std::max, std::exp, e / sum) */
-static void softmax_columns(const float *x, float *out, Py_ssize_t dim, Py_ssize_t inner, Py_ssize_t begin,
-                            Py_ssize_t end, int lanes, int vector_exp)
-{
-    Py_ssize_t idx = begin;
-    while (idx < end) {
-        Py_ssize_t outer_idx = idx / inner, inner_idx = idx % inner, width;
-        int vector = inner_idx + lanes <= inner && idx + lanes <= end;
-        width = vector ? lanes : (idx + lanes > end ? end - idx : inner - inner_idx);
-        for (Py_ssize_t j = 0; j < width; j++) {
-            Py_ssize_t base = outer_idx * dim * inner + inner_idx + j;
-            if (!vector) {
-                base = (idx + j) / inner * dim * inner + (idx + j) % inner;
-            }
-            const float *in = x + base;
-            float *o = out + base;
-            float max = in[0], sum = 0.0f;
-            for (Py_ssize_t d = 1; d < dim; d++) {
-                float v = in[d * inner];
-                if (vector)
-                    max = (v != v || max != max) ? NAN : (v > max ? v : max);
-                else
-                    max = max < v ? v : max;  /* std::max(max, v) */
-            }
-            for (Py_ssize_t d = 0; d < dim; d++) {
-                float e = vector ? vec_exp(in[d * inner] - max, vector_exp) : expf(in[d * inner] - max);
-                o[d * inner] = e;
-                sum += e;
-            }
-            for (Py_ssize_t d = 0; d < dim; d++)
-                o[d * inner] = o[d * inner] / sum;
-        }
-        idx += width;
-    }
-}
+#define T float
+#define S(name) name##_f32
+#define VEXP sleef_expf
+#define VLOG sleef_logf
+#define SEXP expf
+#define FMA fmaf
+#define TREE 1
+#define LONE_ROW_FUSED 1
+#include "_ckernels_softmax.h"
+#undef T
+#undef S
+#undef VEXP
+#undef VLOG
+#undef SEXP
+#undef FMA
+#undef TREE
+#undef LONE_ROW_FUSED
+#define T double
+#define S(name) name##_f64
+#define VEXP sleef_exp
+#define VLOG sleef_log
+#define SEXP exp
+#define FMA fma
+#define TREE 0
+#define LONE_ROW_FUSED 0
+#include "_ckernels_softmax.h"
 
 /* g * (1 - y*y) with 1 - y*y rounded once, as PyTorch's fused multiply-add does: y*y is exact in double */
 VECTORIZED static void tanh_backward_loop(const float *g, const float *y, float *out, Py_ssize_t n)
@@ -607,6 +487,22 @@ static int get_f32(PyObject *obj, Py_buffer *view, int writable, const char *nam
     return 0;
 }
 
+/* a contiguous float32 or float64 buffer; *is_double says which (and must agree with the first one's) */
+static int get_floats(PyObject *obj, Py_buffer *view, int writable, const char *name, int *is_double, int first)
+{
+    if (PyObject_GetBuffer(obj, view, (writable ? PyBUF_WRITABLE : 0) | PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    int f32 = view->itemsize == 4 && view->format && strcmp(view->format, "f") == 0;
+    int f64 = view->itemsize == 8 && view->format && strcmp(view->format, "d") == 0;
+    if ((!f32 && !f64) || (!first && f64 != *is_double)) {
+        PyErr_Format(PyExc_TypeError, "%s: contiguous float32 or float64 buffers of one type are expected", name);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    *is_double = f64;
+    return 0;
+}
+
 typedef void (*unary_loop)(const float *, float *, Py_ssize_t);
 typedef void (*binary_loop)(const float *, const float *, float *, Py_ssize_t);
 
@@ -722,44 +618,51 @@ static PyObject *softmax_call(PyObject *args, int kind)
     }
     if (!ok)
         return NULL;
-    if (get_f32(x, &vx, 0, "softmax") < 0)
+    int f64 = 0;
+    if (get_floats(x, &vx, 0, "softmax", &f64, 1) < 0)
         return NULL;
-    if (get_f32(out, &vo, 1, "softmax") < 0) {
+    if (get_floats(out, &vo, 1, "softmax", &f64, 0) < 0) {
         PyBuffer_Release(&vx);
         return NULL;
     }
-    Py_ssize_t n = vx.len / 4;
+    Py_ssize_t n = vx.len / vx.itemsize;
     const char *problem = NULL;
     if (vo.len != vx.len)
         problem = "softmax: buffers of different lengths";
-    else if (lanes != 8 && lanes != 16)
-        problem = "softmax: lanes must be 8 or 16";
+    else if (lanes != 4 && lanes != 8 && lanes != 16)
+        problem = "softmax: lanes must be 4, 8 or 16";
     else if (dim <= 0 || inner <= 0 || n % (dim * inner) != 0)
         problem = "softmax: the buffer is not a whole number of rows";
     else if (kind == SOFTMAX_COLUMNS && (begin < 0 || end < begin || end > n / dim))
         problem = "softmax: the range must lie within the columns";
     else if (kind == LOG_SOFTMAX_COLUMNS && (chunk < lanes || chunk % lanes != 0))
         problem = "softmax: the chunk must be a whole number of vectors";
-    float *scratch = NULL;
+    void *scratch = NULL;
     if (problem == NULL && (kind == LOG_SOFTMAX_ROWS || kind == LOG_SOFTMAX_COLUMNS)) {
-        scratch = PyMem_Malloc(sizeof(float) * (kind == LOG_SOFTMAX_ROWS ? dim : 2 * chunk));
+        scratch = PyMem_Malloc(vx.itemsize * (kind == LOG_SOFTMAX_ROWS ? dim : 2 * chunk));
         if (scratch == NULL)
             problem = "softmax: out of memory";
     }
     if (problem == NULL) {
         Py_BEGIN_ALLOW_THREADS
-        switch (kind) {
-        case SOFTMAX_ROWS:
-            softmax_rows(vx.buf, vo.buf, n / dim, dim, lanes, vector_exp);
-            break;
-        case SOFTMAX_COLUMNS:
-            softmax_columns(vx.buf, vo.buf, dim, inner, begin, end, lanes, vector_exp);
-            break;
-        case LOG_SOFTMAX_ROWS:
-            log_softmax_rows(vx.buf, vo.buf, n / dim, dim, lanes, scratch);
-            break;
-        default:
-            log_softmax_columns(vx.buf, vo.buf, n / (dim * inner), dim, inner, lanes, chunk, scratch);
+#define SOFTMAX_DISPATCH(SUFFIX)                                                                            \
+        switch (kind) {                                                                                       \
+        case SOFTMAX_ROWS:                                                                                    \
+            softmax_rows_##SUFFIX(vx.buf, vo.buf, n / dim, dim, lanes, vector_exp);                          \
+            break;                                                                                            \
+        case SOFTMAX_COLUMNS:                                                                                 \
+            softmax_columns_##SUFFIX(vx.buf, vo.buf, dim, inner, begin, end, lanes, vector_exp);             \
+            break;                                                                                            \
+        case LOG_SOFTMAX_ROWS:                                                                                \
+            log_softmax_rows_##SUFFIX(vx.buf, vo.buf, n / dim, dim, lanes, scratch);                         \
+            break;                                                                                            \
+        default:                                                                                              \
+            log_softmax_columns_##SUFFIX(vx.buf, vo.buf, n / (dim * inner), dim, inner, lanes, chunk, scratch); \
+        }
+        if (f64) {
+            SOFTMAX_DISPATCH(f64)
+        } else {
+            SOFTMAX_DISPATCH(f32)
         }
         Py_END_ALLOW_THREADS
     } else {
@@ -785,31 +688,39 @@ static PyObject *py_softmax_backward_rows(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "OOOnip|nn:softmax_backward", &objs[0], &objs[1], &objs[2], &dim, &lanes, &log,
                           &inner, &chunk))
         return NULL;
+    int f64 = 0;
     for (; got < 3; got++)
-        if (get_f32(objs[got], &views[got], got == 2, "softmax_backward_rows") < 0)
+        if (get_floats(objs[got], &views[got], got == 2, "softmax_backward_rows", &f64, got == 0) < 0)
             break;
     if (got == 3) {
-        Py_ssize_t n = views[0].len / 4;
+        Py_ssize_t n = views[0].len / views[0].itemsize;
         if (views[1].len != views[0].len || views[2].len != views[0].len)
             PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: buffers of different lengths");
-        else if (lanes != 8 && lanes != 16)
-            PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: lanes must be 8 or 16");
+        else if (lanes != 4 && lanes != 8 && lanes != 16)
+            PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: lanes must be 4, 8 or 16");
         else if (dim <= 0 || inner <= 0 || n % (dim * inner) != 0)
             PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: the buffer is not a whole number of rows");
         else if (chunk != 0 && (chunk < lanes || chunk % lanes != 0))
             PyErr_SetString(PyExc_ValueError, "softmax_backward_rows: the chunk must be a whole number of vectors");
         else if (chunk == 0) {
             Py_BEGIN_ALLOW_THREADS
-            softmax_backward_rows(views[0].buf, views[1].buf, views[2].buf, n / dim, dim, lanes, log);
+            if (f64)
+                softmax_backward_rows_f64(views[0].buf, views[1].buf, views[2].buf, n / dim, dim, lanes, log);
+            else
+                softmax_backward_rows_f32(views[0].buf, views[1].buf, views[2].buf, n / dim, dim, lanes, log);
             Py_END_ALLOW_THREADS
         } else {
-            float *sum = PyMem_Malloc(sizeof(float) * chunk);
+            void *sum = PyMem_Malloc(views[0].itemsize * chunk);
             if (sum == NULL) {
                 PyErr_NoMemory();
             } else {
                 Py_BEGIN_ALLOW_THREADS
-                softmax_backward_columns(views[0].buf, views[1].buf, views[2].buf, n / (dim * inner), dim, inner,
-                                         lanes, chunk, log, sum);
+                if (f64)
+                    softmax_backward_columns_f64(views[0].buf, views[1].buf, views[2].buf, n / (dim * inner), dim,
+                                                 inner, lanes, chunk, log, sum);
+                else
+                    softmax_backward_columns_f32(views[0].buf, views[1].buf, views[2].buf, n / (dim * inner), dim,
+                                                 inner, lanes, chunk, log, sum);
                 Py_END_ALLOW_THREADS
                 PyMem_Free(sum);
             }
@@ -867,7 +778,7 @@ PyMODINIT_FUNC PyInit__ckernels(void)
 {
     PyObject *m = PyModule_Create(&module);
     /* API: the version of these functions' signatures; kernels.py ignores a stale build of another one */
-    if (m != NULL && (PyModule_AddIntConstant(m, "API", 3) < 0 ||
+    if (m != NULL && (PyModule_AddIntConstant(m, "API", 4) < 0 ||
                       PyModule_AddIntConstant(m, "ACCELERATED", ACCELERATED) < 0 ||
                       PyModule_AddIntConstant(m, "VECTOR_FLOATS", AVX512 ? 16 : 8) < 0)) {
         Py_DECREF(m);

@@ -18,7 +18,7 @@ def _compiled():
         from . import _ckernels
     except ImportError:
         return None
-    if getattr(_ckernels, "API", None) != 3:  # a stale build from another version of this file
+    if getattr(_ckernels, "API", None) != 4:  # a stale build from another version of this file
         return None
     return _ckernels if _ckernels.ACCELERATED else None
 
@@ -73,13 +73,22 @@ def _vector_chunk():
     return None if lanes is None else 2 * lanes
 
 
+def _softmax_lanes(x):
+    """Elements in one of PyTorch's vectors of x's dtype (float32 or float64), or None where the compiled loops
+    do not reproduce its softmax kernels."""
+    if compiled is None or x.dtype not in (np.float32, np.float64) or x.size == 0:
+        return None
+    lanes = _vector_lanes()
+    return None if lanes is None else lanes * 4 // x.itemsize
+
+
 def softmax(x, axis):
-    """PyTorch's float32 softmax kernels, bit for bit: along the last dimension each row at once (SLEEF's exp,
+    """PyTorch's float32/float64 softmax kernels, bit for bit: along the last dimension each row at once (SLEEF's exp,
     the sum folded as its vectors fold it, times 1 / sum); along another, columns a vector at a time where they
     fit in a thread's range (SLEEF's exp, divided by the sum) and one by one elsewhere (the C library's exp).
     None where the compiled loops cannot do it (no compiled loops, another dtype, PyTorch's build without
     vectors)."""
-    lanes = None if compiled is None or x.dtype != np.float32 or x.size == 0 else _vector_lanes()
+    lanes = _softmax_lanes(x)
     if lanes is None:
         return None
     x = np.ascontiguousarray(x)
@@ -467,10 +476,10 @@ def sum_all(x):
 
 
 def log_softmax(x, axis):
-    """PyTorch's float32 log_softmax kernels, bit for bit: x - max - log(sum exp(x - max)) with SLEEF's exp and
+    """PyTorch's float32/float64 log_softmax kernels, bit for bit: x - max - log(sum exp(x - max)) with SLEEF's exp and
     log, the sums in its order (along another dimension: columns in chunks that fit 128 KB, whole vectors of
     each chunk with SLEEF's exp, the rest with the C library's). None where the compiled loops cannot do it."""
-    lanes = None if compiled is None or x.dtype != np.float32 or x.size == 0 else _vector_lanes()
+    lanes = _softmax_lanes(x)
     if lanes is None:
         return None
     x = np.ascontiguousarray(x)
@@ -480,16 +489,16 @@ def log_softmax(x, axis):
         compiled.log_softmax_rows(x.reshape(-1), out.reshape(-1), dim, lanes)
     else:
         inner = x.size // (dim * int(np.prod(x.shape[:axis], dtype=np.int64)))
-        compiled.log_softmax_columns(x.reshape(-1), out.reshape(-1), dim, inner, lanes, _softmax_chunk(dim, lanes))
+        compiled.log_softmax_columns(x.reshape(-1), out.reshape(-1), dim, inner, lanes,
+                                     _softmax_chunk(dim, lanes, x.itemsize))
     return out
 
 
 def softmax_backward(g, y, axis, log):
-    """PyTorch's float32 gradient of softmax (log=False) or log_softmax: (g - sum g*y) * y, or g - exp(y) * sum g
+    """PyTorch's float32/float64 gradient of softmax (log=False) or log_softmax: (g - sum g*y) * y, or g - exp(y) * sum g
     in one fused multiply-add, with the sums taken as its kernels take them (along the last dimension and along
     another differ). None where the compiled loops cannot do it (the caller's formula runs instead)."""
-    lanes = None if (compiled is None or y.size == 0 or g.dtype != np.float32
-                     or y.dtype != np.float32) else _vector_lanes()
+    lanes = _softmax_lanes(y) if g.dtype == y.dtype else None
     if lanes is None:
         return None
     g, y = np.ascontiguousarray(g), np.ascontiguousarray(y)
@@ -500,14 +509,14 @@ def softmax_backward(g, y, axis, log):
     else:
         inner = y.size // (dim * int(np.prod(y.shape[:axis], dtype=np.int64)))
         compiled.softmax_backward_rows(g.reshape(-1), y.reshape(-1), out.reshape(-1), dim, lanes, log, inner,
-                                       _softmax_chunk(dim, lanes))
+                                       _softmax_chunk(dim, lanes, y.itemsize))
     return out
 
 
-def _softmax_chunk(dim, lanes):
+def _softmax_chunk(dim, lanes, itemsize):
     """Columns per block of PyTorch's kernels along a dimension other than the last: 128 KB of rows, whole
     vectors."""
-    return max(128 * 1024 // dim // 4, lanes) // lanes * lanes
+    return max(128 * 1024 // dim // itemsize, lanes) // lanes * lanes
 
 
 def norm2_rows(x):

@@ -1,5 +1,6 @@
-"""softmax and log_softmax in float32 are PyTorch's own kernels, bit for bit, where the compiled loops are built:
-SLEEF's exp and log, the sums in the order its vectors take, the split between threads of the columns kernel."""
+"""softmax and log_softmax (float32 and float64) are PyTorch's own kernels, bit for bit, where the compiled loops
+are built: SLEEF's exp and log, the sums in the order its vectors take, the split between threads of the columns
+kernel, and their gradients."""
 import types
 
 import numpy as np
@@ -23,25 +24,27 @@ SHAPES = [((5,), 0), ((17,), 0), ((1000,), 0), ((4, 7), 1), ((4, 7), 0), ((3, 5,
 
 
 def bits(a):
-    return np.ascontiguousarray(a, np.float32).view(np.uint32)
+    a = np.ascontiguousarray(a)
+    return a.view(np.uint64 if a.dtype == np.float64 else np.uint32)
 
 
-def sample(shape, seed):
-    return np.asarray(np.random.default_rng(seed).standard_normal(shape) * 3, np.float32)
+def sample(shape, seed, dtype="float32"):
+    return np.asarray(np.random.default_rng(seed).standard_normal(shape) * 3, dtype)
 
 
 @needs_both
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
 @pytest.mark.parametrize("threads", [1, 2, 3])
 @pytest.mark.parametrize("name", ["softmax", "log_softmax"])
-def test_forward_is_pytorchs_to_the_last_bit(name, threads):
+def test_forward_is_pytorchs_to_the_last_bit(name, threads, dtype):
     saved = torch.get_num_threads(), T.get_num_threads()
     torch.set_num_threads(threads)
     T.set_num_threads(threads)
     try:
         for i, (shape, dim) in enumerate(SHAPES):
-            a = sample(shape, i)
+            a = sample(shape, i, dtype)
             theirs = getattr(torch, name)(torch.from_numpy(a), dim).numpy()
-            ours = getattr(T, name)(T.tensor(a.tolist()), dim)._np
+            ours = getattr(T, name)(T.tensor(a.tolist(), dtype=getattr(T, dtype)), dim)._np
             assert np.array_equal(bits(theirs), bits(ours)), (shape, dim)
     finally:
         torch.set_num_threads(saved[0])
@@ -49,29 +52,31 @@ def test_forward_is_pytorchs_to_the_last_bit(name, threads):
 
 
 @needs_both
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
 @pytest.mark.parametrize("name", ["softmax", "log_softmax"])
-def test_gradient_along_the_last_dimension_is_pytorchs(name):
+def test_gradient_along_the_last_dimension_is_pytorchs(name, dtype):
     # a lone row and the rows of a batch: PyTorch's kernel fuses a lone row's ragged end, not a batch's
     shapes = [(n,) for n in list(range(1, 70)) + [100, 1001]] + [(15, 40), (32, 17), (4, 100), (3, 50, 20), (2, 5)]
     for i, shape in enumerate(shapes):
-        a, g = sample(shape, i), sample(shape, 1000 + i)
+        a, g = sample(shape, i, dtype), sample(shape, 1000 + i, dtype)
         x = torch.from_numpy(a.copy()).requires_grad_()
         getattr(torch, name)(x, -1).backward(torch.from_numpy(g))
-        ours = T.tensor(a.tolist(), requires_grad=True)
-        getattr(T, name)(ours, -1).backward(T.tensor(g.tolist()))
+        ours = T.tensor(a.tolist(), dtype=getattr(T, dtype), requires_grad=True)
+        getattr(T, name)(ours, -1).backward(T.tensor(g.tolist(), dtype=getattr(T, dtype)))
         assert np.array_equal(bits(x.grad.numpy()), bits(ours.grad._np)), shape
 
 
 @needs_both
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
 @pytest.mark.parametrize("name", ["softmax", "log_softmax"])
-def test_gradient_along_another_dimension_is_pytorchs(name):
+def test_gradient_along_another_dimension_is_pytorchs(name, dtype):
     for i, (shape, dim) in enumerate([((4, 7), 0), ((3, 5, 6), 1), ((40, 33), 0), ((300, 500), 0),
                                       ((2, 700, 130), 1)]):  # the last two span several column blocks
-        a, g = sample(shape, i), sample(shape, 200 + i)
+        a, g = sample(shape, i, dtype), sample(shape, 200 + i, dtype)
         x = torch.from_numpy(a.copy()).requires_grad_()
         getattr(torch, name)(x, dim).backward(torch.from_numpy(g))
-        ours = T.tensor(a.tolist(), requires_grad=True)
-        getattr(T, name)(ours, dim).backward(T.tensor(g.tolist()))
+        ours = T.tensor(a.tolist(), dtype=getattr(T, dtype), requires_grad=True)
+        getattr(T, name)(ours, dim).backward(T.tensor(g.tolist(), dtype=getattr(T, dtype)))
         assert np.array_equal(bits(x.grad.numpy()), bits(ours.grad._np)), (shape, dim)
 
 
@@ -90,8 +95,10 @@ def test_softmax_loops_reject_what_they_cannot_take():
     x, out = np.zeros(12, np.float32), np.zeros(12, np.float32)
     with pytest.raises(ValueError, match="not a whole number of rows"):
         c.softmax_rows(x, out, 5, 16, True)
-    with pytest.raises(ValueError, match="lanes must be 8 or 16"):
-        c.log_softmax_rows(x, out, 4, 4)
+    with pytest.raises(ValueError, match="lanes must be 4, 8 or 16"):
+        c.log_softmax_rows(x, out, 4, 5)
+    with pytest.raises(TypeError, match="float32 or float64 buffers of one type"):
+        c.softmax_rows(x, np.zeros(12), 4, 8, True)
     with pytest.raises(ValueError, match="within the columns"):
         c.softmax_columns(x, out, 3, 4, 0, 5, 16, True)
     with pytest.raises(ValueError, match="whole number of vectors"):
