@@ -1120,6 +1120,9 @@ def prod(self, *args, **kwargs):
     return out
 
 
+_FLOAT_KERNEL_DTYPES = (dtypes.float32, dtypes.float64)  # float16 reduces in float32 in PyTorch: not these kernels
+
+
 class LinalgVectorNormBackward0(Node):
     """PyTorch's norm_backward for the orders it defines: 1, 2, inf, and the general p."""
     __slots__ = ("p", "dims", "keepdim")
@@ -1164,16 +1167,16 @@ def norm(self, p=2, dim=None, keepdim=False):
         if p == 0:  # the count of non-zero entries
             nonzero = _new(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
             out = nonzero.sum(dims, keepdim) if dims is not None else nonzero.sum()
-        elif p == 2 and self.dtype is dtypes.float32 and dims is not None and len(dims) == 1 and dims[0] == self.dim() - 1:
+        elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims == (self.dim() - 1,):
             values = kernels.norm2_rows(self._np)
             out = _new(values.reshape(self._shape[:-1] + ((1,) if keepdim else ())), self.dtype)
-        elif p == 2 and self.dtype is dtypes.float32 and dims is None:
+        elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims is None:
             out = _new(kernels.norm2_rows(self._np.reshape(1, -1)).reshape(()), self.dtype)
         elif math.isinf(p):
             out = self.abs()
             for d in sorted(dims if dims is not None else range(self.dim()), reverse=True):
                 out = (out.max(d, keepdim) if p > 0 else out.min(d, keepdim))[0]
-        elif self.dtype.category == 2:
+        elif self.dtype in _FLOAT_KERNEL_DTYPES:
             out = _new(kernels.norm_sequential(self._np, p, dims, keepdim), self.dtype)
         else:
             a = self.abs() ** p

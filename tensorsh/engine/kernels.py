@@ -2,6 +2,7 @@
 
 Arrays in, arrays out: this layer knows nothing of tensors or autograd.
 """
+import math
 import os
 
 import numpy as np
@@ -520,26 +521,31 @@ def _softmax_chunk(dim, lanes, itemsize):
 
 
 def norm2_rows(x):
-    """The 2-norm of each row (last dimension) of float32 x as PyTorch's lastdim kernel takes it: squares added
-    into 8 lanes (each product rounded), the lanes added left to right, then the ragged end as its compiler
-    built that loop (measured): four squares rounded and added when at least four remain, the rest each in
-    one fused multiply-add; then the square root."""
-    x = np.ascontiguousarray(x, np.float32)
+    """The 2-norm of each row (last dimension) of float32/float64 x as PyTorch's lastdim kernel takes it: squares
+    added into the lanes of a 32-byte vector (each product rounded), the lanes added left to right, then the
+    ragged end as its compiler built that loop (measured): four squares rounded and added when at least four
+    remain (float32 only has such ends), the rest each in one fused multiply-add; then the square root."""
+    x = np.ascontiguousarray(x)
     rows = x.reshape(-1, x.shape[-1]) if x.ndim else x.reshape(1, 1)
-    n = rows.shape[1]
-    whole = n - n % 8
-    lanes = np.zeros((rows.shape[0], 8), np.float32)
-    for start in range(0, whole, 8):
-        block = rows[:, start:start + 8]
+    n, width = rows.shape[1], 32 // x.itemsize
+    whole = n - n % width
+    lanes = np.zeros((rows.shape[0], width), x.dtype)
+    for start in range(0, whole, width):
+        block = rows[:, start:start + width]
         lanes += block * block
     total = lanes[:, 0].copy()
-    for j in range(1, 8):
+    for j in range(1, width):
         total += lanes[:, j]
     fused_from = whole + 4 if n - whole >= 4 else whole
     for j in range(whole, fused_from):
         total += rows[:, j] * rows[:, j]
-    for j in range(fused_from, n):  # fma(v, v, total): the square is exact in double, one rounding to float32
-        total = _fma32_square(rows[:, j].astype(np.float64), total)
+    for j in range(fused_from, n):  # fma(v, v, total)
+        v = rows[:, j]
+        if x.dtype == np.float32:
+            total = _fma32_square(v.astype(np.float64), total)
+        else:
+            from .random import fma64  # (random imports this module)
+            total = fma64(v, v, total)
     return np.sqrt(total).reshape(x.shape[:-1])
 
 
@@ -612,7 +618,14 @@ def norm_sequential(x, p, dims, keepdim):
     flat = moved.reshape(moved.shape[:len(kept)] + (-1,))
     a = np.abs(flat)
     terms = a if p == 1 else pow_scalar_libm(a, p)
-    total = np.cumsum(terms, axis=-1, dtype=x.dtype)[..., -1] if terms.shape[-1] else np.zeros(terms.shape[:-1], x.dtype)
+    n = terms.shape[-1]
+    total = np.zeros(terms.shape[:-1], x.dtype)
+    # each output's elements in turn; a single output of GRAIN_SIZE elements or more is split into one run per
+    # thread's range, the runs then added in order (several outputs share the threads out instead)
+    split = n >= GRAIN_SIZE and total.size == 1
+    for begin, end in (_thread_ranges(n, num_threads()) if split else [(0, n)]):
+        if end > begin:
+            total = total + np.cumsum(terms[..., begin:end], axis=-1, dtype=x.dtype)[..., -1]
     if p != 1:
         total = pow_scalar_libm(total, x.dtype.type(1) / x.dtype.type(p))
     if keepdim:
@@ -621,9 +634,14 @@ def norm_sequential(x, p, dims, keepdim):
 
 
 def pow_scalar_libm(x, exponent):
-    """std::pow(x, exponent) with both in x's precision: glibc's powf is correctly rounded to within a hair."""
+    """std::pow(x, exponent) with both in x's precision. glibc's powf rounds correctly to within a hair, so double
+    arithmetic gives its float32 results; for float64 the C library itself is asked (numpy's own vectorized pow
+    differs from it in the last bit)."""
     if x.dtype == np.float32:
         return np.power(x, np.float64(np.float32(exponent)), dtype=np.float64).astype(np.float32)
+    if x.dtype == np.float64:
+        e = float(exponent)
+        return np.fromiter((math.pow(v, e) for v in x.ravel().tolist()), np.float64, x.size).reshape(x.shape)
     return np.power(x, x.dtype.type(exponent))
 
 

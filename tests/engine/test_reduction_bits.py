@@ -35,11 +35,18 @@ def test_norm_values(p):
 
 
 @needs_torch
-def test_two_norm_of_rows_of_every_length():
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_norms_of_rows_of_every_length(dtype):
+    kind = np.uint64 if dtype == "float64" else np.uint32
     for n in list(range(1, 60)) + [100, 1001, 100000]:
-        a = (np.random.default_rng(n).standard_normal((2, n)) * 2).astype(np.float32)
-        assert same_bits(torch.from_numpy(a).norm(dim=1).numpy(), T.tensor(a.tolist()).norm(dim=1)._np), n
-        assert same_bits(torch.from_numpy(a[0]).norm().numpy(), T.tensor(a[0].tolist()).norm()._np), n
+        a = (np.random.default_rng(n).standard_normal((2, n)) * 2).astype(dtype)
+        mine = T.tensor(a.tolist(), dtype=getattr(T, dtype))
+        for p in (2, 1, 3):  # (100000 elements: one output is split between threads, two are not)
+            pairs = ((torch.from_numpy(a).norm(p=p, dim=1), mine.norm(p=p, dim=1)),
+                     (torch.from_numpy(a[0]).norm(p=p), mine[0].norm(p=p)))
+            for theirs, ours in pairs:
+                theirs, ours = np.atleast_1d(theirs.numpy()), np.atleast_1d(ours._np)
+                assert np.array_equal(theirs.view(kind), ours.view(kind)), (n, p)
 
 
 @needs_torch
