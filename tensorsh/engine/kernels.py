@@ -664,7 +664,9 @@ def pow_scalar(x, exponent):
         return x * x * x
     if exponent == -2:
         return one / (x * x)
-    return pow_scalar_libm(x, exponent)  # SLEEF's powf rounds as the C library's nearly always
+    if x.dtype == np.float32:  # SLEEF's powf rounds as the C library's nearly always
+        return pow_scalar_libm(x, exponent)
+    return np.power(x, x.dtype.type(exponent))  # (SLEEF's pow in PyTorch: neither this nor the C library's)
 
 
 def _thread_ranges(numel, threads, grain=GRAIN_SIZE):
