@@ -999,12 +999,12 @@ def _var_std(self, dim, unbiased, keepdim, correction, node_cls):
     if n - correction <= 0:
         warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "
              "(input numel divided by output numel).")
-    # PyTorch accumulates float32 in double (two passes over all of it, Welford along dims): the double result
-    # rounded to float32 is its result
-    x = self._np.astype(np.float64)
     with np.errstate(all="ignore"):
-        mean = x.mean(axis=axes, keepdims=True) if x.size else np.full([1] * x.ndim, np.nan)
-        r = np.sum((x - mean) ** 2, axis=axes, keepdims=keepdim) / builtins.max(0, n - correction)
+        if self._np.size == 0:
+            r = np.full([1 if d in axes else s for d, s in enumerate(self._shape)] if keepdim else
+                        [s for d, s in enumerate(self._shape) if d not in axes], np.nan)
+        else:
+            r = kernels.variance(self._np, axes, correction, keepdim)
         if node_cls.take_sqrt:
             r = np.sqrt(r)
     out = _new(np.asarray(r, self.dtype.np), self.dtype)

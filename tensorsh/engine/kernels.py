@@ -608,6 +608,41 @@ def _prod_runs(rows):
     return out
 
 
+def variance(x, axes, correction, keepdim):
+    """var of float32/float64 x over axes, in double, as PyTorch's CPU kernels take it: one output by two passes
+    (x's own mean, then the squared deviations added one after another, per thread's range from GRAIN_SIZE up);
+    several by Welford's updates along each. float32's results rounded to float32 are those of any exact double
+    computation, so only float64 walks Welford's steps (up to a length where that would crawl)."""
+    kept = [d for d in range(x.ndim) if d not in axes]
+    moved = np.transpose(x, kept + list(axes))
+    flat = moved.reshape(moved.shape[:len(kept)] + (-1,)).astype(np.float64)
+    m = flat.shape[-1]
+    divisor = max(0, m - correction)
+    if flat[..., 0].size == 1:
+        c = np.ascontiguousarray(x)
+        mean = float(c.dtype.type(_run_sum(c.reshape(-1), num_threads())) / c.dtype.type(m))  # x.mean()
+        dx = flat.reshape(-1) - mean
+        squares = dx * dx
+        total = 0.0
+        for begin, end in (_thread_ranges(m, num_threads()) if m > GRAIN_SIZE else [(0, m)]):
+            total = total + float(np.cumsum(squares[begin:end])[-1])
+        r = np.full(flat.shape[:-1], np.float64(total) / np.float64(divisor))  # (0 -> inf or nan, as in C)
+    elif x.dtype == np.float64 and m <= 1 << 16:
+        mean, m2 = np.zeros(flat.shape[:-1]), np.zeros(flat.shape[:-1])
+        for k in range(m):
+            v = flat[..., k]
+            delta = v - mean
+            mean = mean + delta / float(k + 1)
+            m2 = m2 + delta * (v - mean)
+        r = m2 / np.float64(divisor)
+    else:
+        dev = flat - flat.mean(axis=-1, keepdims=True)
+        r = np.sum(dev * dev, axis=-1) / np.float64(divisor)
+    if keepdim:
+        r = r.reshape([1 if d in axes else x.shape[d] for d in range(x.ndim)])
+    return r
+
+
 def norm_sequential(x, p, dims, keepdim):
     """The p-norm (p not 2, 0 or inf) of float x over dims as PyTorch's generic reduction takes it: |x|**p
     (the C library's pow in x's precision) added one after another in memory order, in x's precision, then

@@ -76,13 +76,27 @@ def test_prod_values(dtype):
 
 
 @needs_torch
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
 @pytest.mark.parametrize("op", ["var", "std", "cumsum"])
-def test_var_std_cumsum_values(op):
+def test_var_std_cumsum_values(op, dtype):
+    # one output: two passes (the input's own mean); several: Welford's updates (float64 shows the difference)
     rng = np.random.default_rng(8)
-    for shape, dim in [((100,), None), ((7, 13), None), ((33, 50), 1), ((33, 50), 0), ((4, 1000), 1), ((3, 4, 5), (0, 2))]:
+    kind = np.uint64 if dtype == "float64" else np.uint32
+    for shape, dim in [((100,), None), ((7, 13), None), ((33, 50), 1), ((33, 50), 0), ((4, 1000), 1),
+                       ((3, 4, 5), (0, 2)), ((50,), 0), ((1, 60), 1), ((100000,), None)]:
         if op == "cumsum" and not isinstance(dim, int):
             dim = 0
-        a = (rng.standard_normal(shape) * 2 + 1).astype(np.float32)
-        theirs = getattr(torch.from_numpy(a), op)(dim) if dim is not None else getattr(torch.from_numpy(a), op)()
-        ours = getattr(T.tensor(a.tolist()), op)(dim) if dim is not None else getattr(T.tensor(a.tolist()), op)()
-        assert same_bits(theirs.numpy(), ours._np), (op, shape, dim)
+        a = (rng.standard_normal(shape) * 2 + 1).astype(dtype)
+        t, mine = torch.from_numpy(a), T.tensor(a.tolist(), dtype=getattr(T, dtype))
+        theirs = getattr(t, op)(dim) if dim is not None else getattr(t, op)()
+        ours = getattr(mine, op)(dim) if dim is not None else getattr(mine, op)()
+        assert np.array_equal(np.atleast_1d(theirs.numpy()).view(kind), np.atleast_1d(ours._np).view(kind)), (shape, dim)
+
+
+@needs_torch
+@pytest.mark.filterwarnings("ignore:var\\(\\): degrees of freedom:UserWarning")
+def test_var_with_no_degrees_of_freedom_left():
+    for values, correction in (([1.0, 2.0], 5), ([3.0, 3.0], 2), ([1.0], 1)):
+        theirs = torch.tensor(values).var(correction=correction).item()
+        ours = T.tensor(values).var(correction=correction).item()
+        assert (np.isnan(theirs) and np.isnan(ours)) or theirs == ours
