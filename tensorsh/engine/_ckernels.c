@@ -279,6 +279,13 @@ static inline double sleef_log(double d)
     return sum2 + lo;
 }
 
+/* PyTorch's float64 sigmoid: as the float32 one, SLEEF's exp on the first `vectorized` elements */
+static void sigmoid_loop_f64(const double *x, double *out, Py_ssize_t n, Py_ssize_t vectorized)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = 1.0 / (1.0 + (i < vectorized ? sleef_exp(0.0 - x[i]) : exp(-x[i])));
+}
+
 #define T float
 #define S(name) name##_f32
 #define VEXP sleef_expf
@@ -559,7 +566,7 @@ static PyObject *py_dense_sum(PyObject *self, PyObject *arg)
     return PyFloat_FromDouble(total);
 }
 
-/* sigmoid(x, out, vectorized): PyTorch's sigmoid of float32 x, its vector body on the first `vectorized` */
+/* sigmoid(x, out, vectorized): PyTorch's sigmoid of float32/float64 x, its vector body on the first `vectorized` */
 static PyObject *py_sigmoid(PyObject *self, PyObject *args)
 {
     PyObject *x, *out;
@@ -567,20 +574,24 @@ static PyObject *py_sigmoid(PyObject *self, PyObject *args)
     Py_buffer vx, vo;
     if (!PyArg_ParseTuple(args, "OOn:sigmoid", &x, &out, &vectorized))
         return NULL;
-    if (get_f32(x, &vx, 0, "sigmoid") < 0)
+    int f64 = 0;
+    if (get_floats(x, &vx, 0, "sigmoid", &f64, 1) < 0)
         return NULL;
-    if (get_f32(out, &vo, 1, "sigmoid") < 0) {
+    if (get_floats(out, &vo, 1, "sigmoid", &f64, 0) < 0) {
         PyBuffer_Release(&vx);
         return NULL;
     }
-    Py_ssize_t n = vx.len / 4;
+    Py_ssize_t n = vx.len / vx.itemsize;
     if (vo.len != vx.len || vectorized < 0 || vectorized > n) {
         PyErr_SetString(PyExc_ValueError, vo.len != vx.len ? "sigmoid: buffers of different lengths"
                                                             : "sigmoid: vectorized must be within the buffer");
         n = -1;
     } else {
         Py_BEGIN_ALLOW_THREADS
-        sigmoid_loop(vx.buf, vo.buf, n, vectorized);
+        if (f64)
+            sigmoid_loop_f64(vx.buf, vo.buf, n, vectorized);
+        else
+            sigmoid_loop(vx.buf, vo.buf, n, vectorized);
         Py_END_ALLOW_THREADS
     }
     PyBuffer_Release(&vx);

@@ -108,7 +108,7 @@ def _sigmoid_layout(x):
     """How PyTorch's sigmoid loop walks float32 x: ("dense", perm) if x fills its memory without gaps (walked in
     memory order, x.transpose(perm) is C-contiguous), ("scalar", None) if its innermost elements are apart (no
     element takes the vector body), None for the other layouts (broadcasts, rows with gaps between them)."""
-    if compiled is None or x.dtype != np.float32:
+    if compiled is None or x.dtype not in (np.float32, np.float64):
         return None
     perm = sorted(range(x.ndim), key=lambda d: -x.strides[d])
     if x.transpose(perm).flags.c_contiguous:
@@ -120,19 +120,20 @@ def _sigmoid_layout(x):
 
 
 def sigmoid(x):
-    """PyTorch's 1 / (1 + exp(-x)) in x's dtype. float32 where compiled: PyTorch's own kernel, bit for bit (its
-    vector exp on whole chunks of each thread's range, the C library's expf on the rest). Elsewhere each step
+    """PyTorch's 1 / (1 + exp(-x)) in x's dtype. float32/float64 where compiled: PyTorch's own kernel, bit for bit
+    (its vector exp on whole chunks of each thread's range, the C library's exp on the rest). Elsewhere each step
     rounded as its vectorized kernel rounds it, computed in place in the result, so no temporary is made."""
     layout = _sigmoid_layout(x)
     if layout is not None and layout[0] == "scalar":
-        out = np.empty(x.shape, np.float32)
+        out = np.empty(x.shape, x.dtype)
         compiled.sigmoid(np.ascontiguousarray(x), out, 0)
         return out
     if layout is not None:
         perm = layout[1]
         flat = x.transpose(perm).reshape(-1)
-        out_t = np.empty(flat.size, np.float32)
+        out_t = np.empty(flat.size, x.dtype)
         chunk = _vector_chunk()
+        chunk = None if chunk is None else chunk * 4 // x.itemsize  # two vectors of x's dtype
         for begin, end in _thread_ranges(flat.size, num_threads()):
             vectorized = 0 if chunk is None else (end - begin) // chunk * chunk
             compiled.sigmoid(flat[begin:end], out_t[begin:end], vectorized)

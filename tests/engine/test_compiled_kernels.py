@@ -70,6 +70,10 @@ def test_sigmoid_is_pytorchs_to_the_last_bit(threads):
         cases += [x for x in inputs()] + [rng.uniform(-110, 110, (700, 1500)).astype(np.float32)]
         for x in cases:
             same_bits(kernels.sigmoid(x), torch.sigmoid(torch.from_numpy(x)).numpy())
+        for n in [*range(1, 40), 1000, 70001]:  # float64: SLEEF's double exp on two-vector chunks
+            x = rng.uniform(-40, 40, n)
+            got, want = kernels.sigmoid(x), torch.sigmoid(torch.from_numpy(x)).numpy()
+            assert got.dtype == np.float64 and np.array_equal(got.view(np.uint64), want.view(np.uint64)), n
     finally:
         torch.set_num_threads(previous)
         kernels.set_num_threads(None)
