@@ -70,8 +70,8 @@ MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's
 
 class Node:
     """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`."""
-    __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "__weakref__",
-                 "__dict__")
+    __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born",
+                 "__weakref__", "__dict__")
     __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata"})
     name_ = "Node"
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
@@ -79,6 +79,7 @@ class Node:
     def __init__(self, edges):
         self.next_functions = edges
         self.seq = next(_sequence)
+        self._born = undo.now()
         self.saved = ()
         self.pre_hooks = None
         self.retain_hooks = None
@@ -110,7 +111,7 @@ class Node:
         if self.saved:
             if released is None:
                 undo.touch(self)
-            else:
+            elif undo.predates(self):  # a graph built in this statement needs no restoring
                 released.append((self, self._snapshot()))
             for s in self.saved:
                 if s is not NOTHING_SAVED:

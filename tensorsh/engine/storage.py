@@ -49,12 +49,13 @@ def check_size(nbytes):
 
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
-    __slots__ = ("data", "id", "__weakref__")
+    __slots__ = ("data", "id", "_born", "__weakref__")
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size"})
 
     def __init__(self, data):
         self.data = data
         self.id = next(_ids)
+        self._born = undo.now()
         if data.nbytes > _LARGE and not _tuned:
             _tune_allocator()
 

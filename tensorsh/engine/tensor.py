@@ -135,6 +135,10 @@ class Tensor:
         return Tensor._make(self._storage, offset, shape, stride, self.dtype, arr,
                             counter if counter is not None else self._version_counter)
 
+    @property
+    def _born(self):
+        return self._storage._born  # a tensor over a storage made in this statement needs no undo record
+
     def _snapshot(self):
         return _get_meta(self)
 

@@ -1,18 +1,31 @@
 """An undo journal: every engine mutation snapshots its object once, so a failed statement rolls back."""
+import itertools
 
 _journal = None   # the active Journal, or None when nothing records
 _location = None  # opaque position of the statement being run (for blame notes)
+_clock = itertools.count(1)  # orders journals and the births of the objects they may touch
+
+
+def now():
+    """A tick of the journal clock: objects that hold big state (storages, graph nodes) note their birth."""
+    return next(_clock)
 
 
 class Journal:
-    """Snapshots of mutated objects, taken the first time each is touched while recording."""
+    """Snapshots of mutated objects, taken the first time each is touched while recording. An object born after
+    the journal began needs none: undoing the statement makes it unreachable. (A long loop would otherwise keep
+    every array it made and mutated, and every graph it freed, until the loop ended.)"""
 
     def __init__(self):
         self._snapshots = {}
+        self.start = next(_clock)
+
+    def predates(self, obj):
+        return getattr(obj, "_born", 0) < self.start
 
     def touch(self, obj, key=None):
         key = id(obj) if key is None else key
-        if key not in self._snapshots:
+        if key not in self._snapshots and self.predates(obj):
             self._snapshots[key] = (obj, obj._snapshot())
 
     def rollback(self):
@@ -52,3 +65,8 @@ def set_location(loc):
 
 def location():
     return _location
+
+
+def predates(obj):
+    """Whether a mutation of obj must be recorded: a journal is open and obj existed before it."""
+    return _journal is not None and _journal.predates(obj)

@@ -92,3 +92,31 @@ def test_set_num_threads_then_error_restores_the_thread_count():
         T["set_num_threads"](0)  # refused: the first call is undone too
     failing(stmt)
     assert T["get_num_threads"]() == before
+
+
+def test_a_long_statement_keeps_no_record_of_what_it_made_itself():
+    # a loop that builds, mutates and frees graphs: only what existed before the statement is recorded, so the
+    # journal does not hold every array the loop made until the loop ends
+    w = T["rand"](50, 50, requires_grad=True)
+    x = T["rand"](50, 50)
+    with undo.recording() as journal:
+        for _ in range(30):
+            z = (x @ w).tanh() * 2
+            z.add_(1)  # in place on a storage made in this statement
+            z.sum().backward()
+            w.grad = None
+        recorded = [obj for obj, _ in journal._snapshots.values()]
+    assert any(obj is w for obj in recorded) and not any(obj is x for obj in recorded)
+    freed_graphs = [obj for obj in recorded if isinstance(obj, list)]
+    assert len(freed_graphs) == 30 and not any(freed_graphs)  # one per backward, each empty: nothing to restore
+    tensors = [obj for obj in recorded if type(obj).__name__ in ("Tensor", "Storage")]
+    assert len(tensors) == 1 and tensors[0] is w  # no array the loop made (only small version counters)
+
+
+def test_rollback_still_restores_a_graph_that_existed_before_the_statement():
+    a = T["tensor"]([1.0, 2.0], requires_grad=True)
+    y = (a.sin() * 3).sum()
+    failing(lambda: (y.backward(), T["ones"](2) + T["ones"](3)))
+    assert a.grad is None
+    y.backward()  # freed by the failed statement's backward, restored by the rollback
+    assert a.grad is not None
