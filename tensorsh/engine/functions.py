@@ -1157,7 +1157,11 @@ class LinalgVectorNormBackward0(Node):
 
 
 def norm(self, p=2, dim=None, keepdim=False):
-    """torch.norm / Tensor.norm (linalg.vector_norm): the 2-norm of float32 rows by PyTorch's kernel."""
+    """torch.norm / Tensor.norm, as linalg.vector_norm computes it: the 2-norm of rows and of whole tensors by
+    PyTorch's lastdim kernel, the other orders by its sequential reduction (kernels.py)."""
+    if self.dtype.category < 2:
+        raise runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
+                      f"Got {dtypes.SCALAR_NAMES[self.dtype.name]}")
     if p == "fro":
         p = 2
     elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):

@@ -786,3 +786,11 @@ torch.ones(2, 3).cumsum(1.5)
 })
 TOPICS["backward"] += ["norm_orders_zero_and_fro", "prod_of_several_dims_is_refused",
                        "prod_of_several_dims_by_keyword_is_refused", "cumsum_dim_must_be_int"]
+
+PROGRAMS.update({
+"norm_of_integers_is_refused": """
+print(torch.tensor([1, 2]).prod(), torch.tensor([1, 2]).cumsum(0), torch.tensor([True, False]).cumsum(0))
+torch.tensor([1, 2]).norm()
+""",
+})
+TOPICS["backward"] += ["norm_of_integers_is_refused"]
