@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from . import autograd, dtypes, kernels, messages, undo
-from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, is_grad_enabled
+from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn
 from .storage import Storage, VersionCounter, check_size
 from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list

@@ -6,7 +6,7 @@ import numpy as np
 
 from . import autograd, dtypes, messages, undo
 from .errors import runtime, index_error, type_error, warn
-from .storage import Storage, VersionCounter, check_size
+from .storage import Storage, VersionCounter
 
 np.seterr(all="ignore")  # PyTorch computes inf/nan silently
 
