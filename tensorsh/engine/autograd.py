@@ -79,7 +79,7 @@ class Node:
     def __init__(self, edges):
         self.next_functions = edges
         self.seq = next(_sequence)
-        self._born = undo.now()
+        self._born = undo.epoch
         self.saved = ()
         self.pre_hooks = None
         self.retain_hooks = None
@@ -428,10 +428,15 @@ class _Released(list):
 
 
 def _walk(roots, retain_graph, captures):
-    released = None
-    if not retain_graph:
-        released = _Released()
-        undo.touch(released)
+    released = None if retain_graph else _Released()
+    try:
+        _walk_graph(roots, captures, released)
+    finally:
+        if released:  # recorded only when a graph older than the statement was freed
+            undo.touch(released)
+
+
+def _walk_graph(roots, captures, released):
     root_nodes = [edge[0] for edge, _ in roots]
     deps, nodes = _dependencies(root_nodes)
     needed = _needed(nodes, captures.keys()) if captures is not None else None

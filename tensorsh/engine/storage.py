@@ -55,7 +55,7 @@ class Storage:
     def __init__(self, data):
         self.data = data
         self.id = next(_ids)
-        self._born = undo.now()
+        self._born = undo.epoch
         if data.nbytes > _LARGE and not _tuned:
             _tune_allocator()
 
@@ -139,10 +139,11 @@ class TypedStorage:
 
 class VersionCounter:
     """Shared by a tensor, its views and detach(); not by .data. `history` maps versions to statements."""
-    __slots__ = ("value", "history")
+    __slots__ = ("value", "history", "_born")
 
     def __init__(self):
         self.value = 0
+        self._born = undo.epoch
         self.history = None  # {version: location}, kept only once something saved this counter
 
     def bump(self):

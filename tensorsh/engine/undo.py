@@ -1,14 +1,7 @@
 """An undo journal: every engine mutation snapshots its object once, so a failed statement rolls back."""
-import itertools
-
 _journal = None   # the active Journal, or None when nothing records
 _location = None  # opaque position of the statement being run (for blame notes)
-_clock = itertools.count(1)  # orders journals and the births of the objects they may touch
-
-
-def now():
-    """A tick of the journal clock: objects that hold big state (storages, graph nodes) note their birth."""
-    return next(_clock)
+epoch = 0         # counts journals begun: storages, counters and graph nodes note it as their birth
 
 
 class Journal:
@@ -17,8 +10,10 @@ class Journal:
     every array it made and mutated, and every graph it freed, until the loop ended.)"""
 
     def __init__(self):
+        global epoch
         self._snapshots = {}
-        self.start = next(_clock)
+        epoch += 1
+        self.start = epoch  # what is born from now on is born at this epoch or later
 
     def predates(self, obj):
         return getattr(obj, "_born", 0) < self.start

@@ -107,10 +107,7 @@ def test_a_long_statement_keeps_no_record_of_what_it_made_itself():
             w.grad = None
         recorded = [obj for obj, _ in journal._snapshots.values()]
     assert any(obj is w for obj in recorded) and not any(obj is x for obj in recorded)
-    freed_graphs = [obj for obj in recorded if isinstance(obj, list)]
-    assert len(freed_graphs) == 30 and not any(freed_graphs)  # one per backward, each empty: nothing to restore
-    tensors = [obj for obj in recorded if type(obj).__name__ in ("Tensor", "Storage")]
-    assert len(tensors) == 1 and tensors[0] is w  # no array the loop made (only small version counters)
+    assert len(recorded) <= 2, recorded  # w (and its counter at most), however long the loop: nothing it made
 
 
 def test_rollback_still_restores_a_graph_that_existed_before_the_statement():
