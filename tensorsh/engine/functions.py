@@ -1206,8 +1206,8 @@ class MmBackward0(Node):
         b, a = self.unpack()
         if not autograd._grad_enabled[0]:  # no graph to record: the same products, straight on the arrays
             gn, dt = g._np, g.dtype
-            return (_new(np.matmul(gn, b._np.T), dt) if self.next_functions[0][0] else None,
-                    _new(np.matmul(a._np.T, gn), dt) if self.next_functions[1][0] else None)
+            return (_new(_matmul_np(gn, b._np.T), dt) if self.next_functions[0][0] else None,
+                    _new(_matmul_np(a._np.T, gn), dt) if self.next_functions[1][0] else None)
         return (g.mm(b.t()) if self.next_functions[0][0] else None,
                 a.t().mm(g) if self.next_functions[1][0] else None)
 
@@ -1241,6 +1241,12 @@ class MvBackward0(MmBackward0):
                 a.t().mv(g) if self.next_functions[1][0] else None)
 
 
+def _matmul_np(x, y):
+    """The product of two arrays: PyTorch's own order for a short inner dimension, numpy's (OpenBLAS) otherwise."""
+    r = kernels.small_matmul(x, y)
+    return np.matmul(x, y) if r is None else r
+
+
 def _mm_like(a, b, node_cls):
     dt = dtypes.promote(a.dtype, b.dtype)
     if a.dtype is not b.dtype:
@@ -1252,7 +1258,7 @@ def _mm_like(a, b, node_cls):
     check_size(a.numel() // builtins.max(a._shape[-1], 1) * (b._shape[-1] if b.dim() > 1 else 1) * dt.itemsize)
     if a.dtype is not b.dtype:
         raise runtime(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')} != {b.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')}")
-    out = _new(np.matmul(a._np, b._np), dt)  # falls back to _wrap for dot's numpy scalar
+    out = _new(_matmul_np(a._np, b._np), dt)  # falls back to _wrap for dot's numpy scalar
     if _needs_grad(a, b):
         _attach(out, node_cls(a, b))
     return out

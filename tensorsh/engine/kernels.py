@@ -609,6 +609,36 @@ def _prod_runs(rows):
     return out
 
 
+def small_matmul(a, b):
+    """a @ b as PyTorch's BLAS (MKL) computes it when the inner dimension is at most 4 (3 for a dot product),
+    measured on its x86 build: the products added one after another, rounded each (plainly), except that float32
+    results of 4 rows or more and 12 columns or more fuse each product into the sum. None elsewhere (numpy's own
+    product is used): larger inner dimensions, float64's fused region (not a plain sequence of fused steps), wide
+    products whose row count is not a multiple of 4, other dtypes."""
+    if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64) or not 1 <= a.ndim <= 2 or b.ndim not in (1, 2):
+        return None
+    k = a.shape[-1]
+    if b.shape[0] != k or not 1 <= k <= (3 if a.ndim == 1 and b.ndim == 1 else 4):
+        return None
+    rows = a.reshape(1, k) if a.ndim == 1 else a
+    cols = b.reshape(k, 1) if b.ndim == 1 else b
+    m, n = rows.shape[0], cols.shape[1]
+    fused = m >= 4 and n >= 12 and b.ndim == 2
+    if fused and (a.dtype == np.float64 or (n > 100 and m % 4)):
+        return None  # (wide products with rows left over from blocks of four take another order there)
+    out = rows[:, 0:1] * cols[0:1, :]
+    for j in range(1, k):
+        x, y = np.broadcast_arrays(rows[:, j:j + 1], cols[j:j + 1, :])
+        if fused:
+            from .random import _Fma32  # exact float32 fma over double (random imports this module)
+            out = _Fma32(out.size, 1, exact=True)(x.reshape(-1), y.reshape(-1), out.reshape(-1)).reshape(out.shape)
+        else:
+            out = out + x * y
+    if a.ndim == 1 and b.ndim == 1:
+        return out.reshape(())
+    return out.reshape(out.shape[0] if b.ndim == 1 else (out.shape[1],) if a.ndim == 1 else out.shape)
+
+
 def variance(x, axes, correction, keepdim):
     """var of float32/float64 x over axes, in double, as PyTorch's CPU kernels take it: one output by two passes
     (x's own mean, then the squared deviations added one after another, per thread's range from GRAIN_SIZE up);

@@ -100,3 +100,31 @@ def test_var_with_no_degrees_of_freedom_left():
         theirs = torch.tensor(values).var(correction=correction).item()
         ours = T.tensor(values).var(correction=correction).item()
         assert (np.isnan(theirs) and np.isnan(ours)) or theirs == ours
+
+
+@needs_torch
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_products_with_a_short_inner_dimension_are_pytorchs(dtype):
+    # MKL adds up to four products one after another (fused for float32 results of 4+ rows and 12+ columns);
+    # where tensorsh does not know MKL's order it keeps numpy's, so only the known region is asserted
+    rng = np.random.default_rng(21)
+    kind = np.uint64 if dtype == "float64" else np.uint32
+    for k in (1, 2, 3, 4):
+        for m in (1, 2, 3, 4, 5, 8, 64):
+            for n in (1, 3, 11, 12, 20, 100):
+                if dtype == "float64" and m >= 4 and n >= 12:
+                    continue
+                a, b = rng.standard_normal((m, k)).astype(dtype), rng.standard_normal((k, n)).astype(dtype)
+                theirs = (torch.from_numpy(a) @ torch.from_numpy(b)).numpy()
+                ta, tb = (T.tensor(x.tolist(), dtype=getattr(T, dtype)) for x in (a, b))
+                ours = (ta @ tb)._np
+                assert np.array_equal(theirs.view(kind), ours.view(kind)), (k, m, n)
+        v = rng.standard_normal(k).astype(dtype)
+        a = rng.standard_normal((6, k)).astype(dtype)
+        mine_v = T.tensor(v.tolist(), dtype=getattr(T, dtype))
+        assert np.array_equal((torch.from_numpy(a) @ torch.from_numpy(v)).numpy().view(kind),
+                              (T.tensor(a.tolist(), dtype=getattr(T, dtype)) @ mine_v)._np.view(kind))
+        if k <= 3:
+            theirs = torch.dot(torch.from_numpy(v), torch.from_numpy(a[0])).numpy()
+            ours = T.dot(mine_v, T.tensor(a[0].tolist(), dtype=getattr(T, dtype)))._np
+            assert np.atleast_1d(theirs).view(kind)[0] == np.atleast_1d(ours).view(kind)[0]
