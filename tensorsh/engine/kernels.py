@@ -615,10 +615,12 @@ def small_matmul(a, b):
     results of 4 rows or more and 12 columns or more fuse each product into the sum. None elsewhere (numpy's own
     product is used): larger inner dimensions, float64's fused region (not a plain sequence of fused steps), wide
     products whose row count is not a multiple of 4, other dtypes."""
-    if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64) or not 1 <= a.ndim <= 2 or b.ndim not in (1, 2):
+    k = a.shape[-1] if a.ndim else 0
+    if not 1 <= k <= 4:  # (first: the common case, long inner dimensions, leaves at once)
         return None
-    k = a.shape[-1]
-    if b.shape[0] != k or not 1 <= k <= (3 if a.ndim == 1 and b.ndim == 1 else 4):
+    if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64) or a.ndim > 2 or b.ndim not in (1, 2):
+        return None
+    if b.shape[0] != k or (k == 4 and a.ndim == 1 and b.ndim == 1):
         return None
     rows = a.reshape(1, k) if a.ndim == 1 else a
     cols = b.reshape(k, 1) if b.ndim == 1 else b
