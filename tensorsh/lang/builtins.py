@@ -7,7 +7,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 """
 import builtins as _py
 
-from tensorsh.lang.compiler import Namespace, Limit, MAX_ITEMS, guarded_pow, load_attr
+from tensorsh.lang.compiler import Namespace, Limit, MAX_ITEMS, SessionCall, guarded_pow, load_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -30,10 +30,9 @@ RETAIN = Flag("retain", "retain_graph=True")
 CREATE = Flag("create", "create_graph=True")
 
 
-class Special:
+class Special(SessionCall):
     """A builtin the session runs itself, because it needs the session (show, graph)."""
 
-    _tsh_special = True
     __api__ = frozenset()
 
     def __init__(self, name):

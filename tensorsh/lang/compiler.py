@@ -221,18 +221,20 @@ def store_attr(obj, name, value):
     setattr(obj, name, value)
 
 
+class SessionCall:
+    """A builtin the session runs itself (show, graph): a call site hands it to hooks.special_call."""
+
+
 class _Spread(list):
     """The items of a `*value` argument, spliced into the call's positional arguments."""
 
 
-def _positional(args, frame):
-    values = [x(frame) for x in args]
-    if any(type(v) is _Spread for v in values):
-        flat = []
-        for v in values:
-            flat.extend(v) if type(v) is _Spread else flat.append(v)
-        return flat
-    return values
+def _spliced(values):
+    """Positional argument values with each `*value` (a _Spread) spliced in."""
+    flat = []
+    for v in values:
+        flat.extend(v) if type(v) is _Spread else flat.append(v)
+    return flat
 
 
 def _located_pair(op, left, right, node):
@@ -830,14 +832,29 @@ class Compiler:
         kwargs = tuple((k.name, self.expr(k.value)) for k in node.keywords)
         special = self.hooks.special_call
         texts = tuple(self.source.text_of(a) for a in node.args)
+        # the argument list is built as the call site needs it: a spread splices, plain ones are read in order
+        if any(isinstance(a, A.Starred) for a in node.args):
+            def positional(frame):
+                return _spliced([x(frame) for x in args])
+        elif len(args) == 0:
+            def positional(frame):
+                return ()
+        elif len(args) == 1:
+            (arg,) = args
+
+            def positional(frame):
+                return (arg(frame),)
+        else:
+            def positional(frame):
+                return [x(frame) for x in args]
 
         if not kwargs:
             def call(frame):
                 f = func(frame)
-                a = _positional(args, frame)
+                a = positional(frame)
                 try:
-                    if getattr(f, "_tsh_special", False):
-                        return special(f, a, {}, texts, node)
+                    if isinstance(f, SessionCall):
+                        return special(f, list(a), {}, texts, node)
                     return f(*a)
                 except Exception as e:
                     locate(e, node)
@@ -846,11 +863,11 @@ class Compiler:
 
         def call_kw(frame):
             f = func(frame)
-            a = _positional(args, frame)
+            a = positional(frame)
             kw = {k: v(frame) for k, v in kwargs}
             try:
-                if getattr(f, "_tsh_special", False):
-                    return special(f, a, kw, texts, node)
+                if isinstance(f, SessionCall):
+                    return special(f, list(a), kw, texts, node)
                 return f(*a, **kw)
             except Exception as e:
                 locate(e, node)
