@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import autograd, dtypes, kernels, messages, undo
+from . import autograd, dtypes, errors, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn
 from .storage import Storage, VersionCounter, check_size
@@ -133,7 +133,7 @@ class _Unary(Node):
 
 
 def _unary(name, np_fn, backward, saves="self", float_only=True):
-    node_cls = type(name, (_Unary,), {"__slots__": (), "name_": name, "saves": saves,
+    node_cls = type(name, (_Unary,), {"__slots__": (), "name_": name, "saves": saves, "float_only": float_only,
                                       "backward": lambda self, g: (backward(g, *self.unpack()),)})
 
     def op(self):
@@ -198,6 +198,88 @@ expm1 = _unary("Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * 
 reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r), "result")
 rsqrt = _unary("RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result")
 sign = _unary("SignBackward0", np.sign, lambda g: _zeros_like(g), None, float_only=False)
+tan = _unary("TanBackward0", kernels.via_double(np.tan), lambda g, r: g * (1 + r * r), "result")
+sinh = _unary("SinhBackward0", kernels.via_double(np.sinh), lambda g, x: g * x.cosh())
+cosh = _unary("CoshBackward0", kernels.via_double(np.cosh), lambda g, x: g * x.sinh())
+atan = _unary("AtanBackward0", kernels.via_double(np.arctan), lambda g, x: g / (x * x + 1))
+asin = _unary("AsinBackward0", kernels.via_double(np.arcsin), lambda g, x: g * (-x * x + 1).rsqrt())
+acos = _unary("AcosBackward0", kernels.via_double(np.arccos), lambda g, x: g * -((-x * x + 1).rsqrt()))
+exp2 = _unary("Exp2Backward0", kernels.via_double(np.exp2), lambda g, r: g * r * math.log(2), "result")
+log2 = _unary("Log2Backward0", kernels.via_double(np.log2), lambda g, x: g / (x * math.log(2)))
+log10 = _unary("Log10Backward0", kernels.via_double(np.log10), lambda g, x: g / (x * math.log(10)))
+
+
+def _rounding(kernel, np_fn):
+    """floor/ceil/round/trunc: an integer tensor comes back as a copy (PyTorch's kernel is the identity for
+    integers); bool has no kernel."""
+    def fn(x):
+        if x.dtype == np.bool_:
+            raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
+        return x.copy() if x.dtype.kind in "iu" else np_fn(x)
+    return fn
+
+
+floor = _unary("FloorBackward0", _rounding("floor_vml_cpu", np.floor), lambda g: _zeros_like(g), None, False)
+ceil = _unary("CeilBackward0", _rounding("ceil_vml_cpu", np.ceil), lambda g: _zeros_like(g), None, False)
+trunc = _unary("TruncBackward0", _rounding("trunc_vml_cpu", np.trunc), lambda g: _zeros_like(g), None, False)
+_round_even = _unary("RoundBackward0", _rounding("round_vml_cpu", np.rint), lambda g: _zeros_like(g), None, False)
+
+
+def _not_for_integers(kernel, x):
+    if x.dtype.category < 2:
+        raise errors.make("NotImplementedError",
+                          f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[x.dtype.name]}'")
+
+
+def _frac_values(x):
+    return x - np.trunc(x)  # PyTorch's frac kernel: a - trunc(a), in the tensor's dtype
+
+
+_frac = _unary("FracBackward0", _frac_values, lambda g: g, None)
+
+
+def frac(self):
+    _not_for_integers("frac_cpu", self)
+    return _frac(self)
+
+
+def _decimals(decimals):
+    if not isinstance(decimals, int) or isinstance(decimals, bool):
+        raise type_error(f"round(): argument 'decimals' must be int, not {_type_name(decimals)}")
+    return decimals
+
+
+def _round_decimals_values(x, decimals):
+    """PyTorch's round_decimals kernel, in the tensor's own dtype: nearbyint(x * 10^d) / 10^d, or for d < 0
+    nearbyint(x / 10^-d) * 10^-d."""
+    scale = x.dtype.type(10.0 ** abs(decimals))
+    if decimals < 0:
+        return np.rint(x / scale) * scale
+    return np.rint(x * scale) / scale
+
+
+class RoundBackward1(Node):
+    __slots__ = ()
+    name_ = "RoundBackward1"
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+
+    def backward(self, g):
+        return (_zeros_like(g),)
+
+
+def rounded(self, *args, decimals=None):
+    if args:
+        raise type_error(f"round() takes from 1 to 0 positional arguments but {len(args)} were given")
+    if decimals is None:
+        return _round_even(self)
+    decimals = _decimals(decimals)
+    _not_for_integers("round_cpu", self)
+    out = _new(np.asarray(_round_decimals_values(self._np, decimals)), self.dtype)
+    if _needs_grad(self):
+        _attach(out, RoundBackward1(self))
+    return out
 
 
 def square(self):
@@ -2099,7 +2181,7 @@ def _unary_inplace(fn):
 
     def op(self):
         _precheck(self)
-        if self.dtype.category < 2 and node_cls.name_ not in ("NegBackward0", "AbsBackward0"):
+        if self.dtype.category < 2 and node_cls.float_only:
             _cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
         values = _unary_values(fn, self)
 
@@ -2131,6 +2213,36 @@ log_ = _unary_inplace(log)
 sin_ = _unary_inplace(sin)
 cos_ = _unary_inplace(cos)
 abs__ = _unary_inplace(abs_)
+tan_, sinh_, cosh_, atan_, asin_, acos_ = (_unary_inplace(f) for f in (tan, sinh, cosh, atan, asin, acos))
+exp2_, log2_, log10_ = (_unary_inplace(f) for f in (exp2, log2, log10))
+floor_, ceil_, trunc_ = (_unary_inplace(f) for f in (floor, ceil, trunc))
+_round_even_ = _unary_inplace(_round_even)
+_frac_ = _unary_inplace(_frac)
+
+
+def frac_(self):
+    _not_for_integers("frac_cpu", self)
+    return _frac_(self)
+
+
+def round_(self, *args, decimals=None):
+    if args:
+        raise type_error(f"round_() takes from 1 to 0 positional arguments but {len(args)} were given")
+    if decimals is None:
+        return _round_even_(self)
+    decimals = _decimals(decimals)
+    _not_for_integers("round_cpu", self)
+    _precheck(self)
+    values = _round_decimals_values(self._np, decimals)
+
+    def make():
+        node = RoundBackward1.__new__(RoundBackward1)
+        Node.__init__(node, (edge_of(self),))
+        return node
+
+    def write(arr):
+        arr[...] = values
+    return _inplace(self, write, make)
 
 
 def pow__(self, exponent):
@@ -2569,6 +2681,12 @@ _METHODS = {
     "exp": exp, "log": log, "sin": sin, "cos": cos, "tanh": tanh, "sigmoid": sigmoid, "sqrt": sqrt,
     "relu": relu, "abs": abs_, "neg": neg, "negative": neg, "log1p": log1p, "expm1": expm1,
     "reciprocal": reciprocal, "rsqrt": rsqrt, "sign": sign, "square": square, "clamp": clamp, "clip": clip,
+    "tan": tan, "sinh": sinh, "cosh": cosh, "atan": atan, "arctan": atan, "asin": asin, "arcsin": asin,
+    "acos": acos, "arccos": acos, "exp2": exp2, "log2": log2, "log10": log10, "floor": floor, "ceil": ceil,
+    "trunc": trunc, "fix": trunc, "round": rounded, "frac": frac,
+    "tan_": tan_, "sinh_": sinh_, "cosh_": cosh_, "atan_": atan_, "asin_": asin_, "acos_": acos_, "exp2_": exp2_,
+    "log2_": log2_, "log10_": log10_, "floor_": floor_, "ceil_": ceil_, "trunc_": trunc_, "round_": round_,
+    "frac_": frac_,
     "add": add, "sub": sub, "subtract": sub, "mul": mul, "multiply": mul, "div": div, "divide": div,
     "true_divide": div, "pow": pow_, "floor_divide": floor_divide, "remainder": remainder,
     "eq": eq, "ne": ne, "lt": lt, "le": le, "gt": gt, "ge": ge, "logical_and": logical_and,

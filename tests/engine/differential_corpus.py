@@ -794,3 +794,185 @@ torch.tensor([1, 2]).norm()
 """,
 })
 TOPICS["backward"] += ["norm_of_integers_is_refused"]
+
+PROGRAMS.update({
+"rounding_ops": """
+x = torch.tensor([[2.5, -2.5, 0.5, -0.5], [1.49, -3.7, 1234.5678, 7.0]], requires_grad=True)
+for y in [x.floor(), x.ceil(), x.round(), x.trunc(), x.frac(), x.round(decimals=2), x.round(decimals=-1), torch.round(x, decimals=1), torch.fix(x)]:
+    x.grad = None
+    y.sum().backward()
+    print(y, x.grad)
+d = torch.tensor([0.125, 2.675, -1.005], dtype=torch.float64)
+print(d.round(decimals=2), d.round(), d.frac(), d.floor())
+i = torch.tensor([3, -4])
+print(i.floor(), i.ceil(), i.round(), i.trunc(), i.floor_(), i.round_(), i.dtype)
+z = x.detach().clone()
+print(z.floor_(), z._version, x.clone().round_(decimals=1), x.clone().frac_())
+w = x * 1
+w.ceil_()
+print(w.grad_fn)
+w.sum().backward()
+print(x.grad)
+""",
+"trig_and_logs": """
+x = torch.tensor([0.3, -0.7, 1.2], requires_grad=True)
+for y in [x.tan(), x.sinh(), x.cosh(), x.atan(), (x / 2).asin(), (x / 2).acos(), x.exp2(), x.abs().log2(), x.abs().log10(), torch.arctan(x)]:
+    x.grad = None
+    y.sum().backward()
+    print(y, x.grad)
+d = torch.tensor([0.5, 2.0], dtype=torch.float64, requires_grad=True)
+d.sinh().sum().backward()
+print(d.grad, torch.tensor([1, 2]).tan(), torch.tensor([1, 8]).log2())
+v = torch.tensor([0.5, 1.5]).clone()
+print(v.tan_(), v.cosh_(), v._version)
+""",
+"masked_fill_forms": """
+x = torch.tensor([[1., -2., 3.], [-4., 5., -6.]], requires_grad=True)
+m = x.detach() > 0
+y = x.masked_fill(m, 0.)
+y.sum().backward()
+print(y, x.grad)
+v = torch.tensor(7., requires_grad=True)
+x.grad = None
+y = x.masked_fill(m, v)
+(y * torch.arange(6.).view(2, 3)).sum().backward()
+print(y, x.grad, v.grad)
+print(torch.ones(3).masked_fill(torch.tensor([[True, False, True], [False, False, True]]), 2.))
+print(torch.tensor([1, 2, 3]).masked_fill(torch.tensor([True, False, True]), 2.5))
+h = x * 2
+h.masked_fill_(torch.tensor([True, False, True]), -1.)
+print(h, h.grad_fn, h._version)
+x.grad = None
+h.sum().backward()
+print(x.grad)
+s = x.masked_select(m)
+s.sum().backward()
+print(s, x.grad)
+print(torch.masked_fill(x, m, 1.5))
+""",
+"flip_roll_repeat": """
+x = torch.arange(6., requires_grad=True)
+b = x.view(2, 3)
+w = torch.tensor([[1., 10., 100.], [1000., 10000., 100000.]])
+for y in [b.flip(0), b.flip((0, 1)), b.flip(-1), b.roll(1), b.roll(1, 0), b.roll((1, 2), (0, 1)), b.roll(-4)]:
+    x.grad = None
+    (y * w).sum().backward()
+    print(y, x.grad)
+r = b.repeat(2, 2)
+x.grad = None
+(r * torch.arange(24.).view(4, 6)).sum().backward()
+print(r, x.grad)
+r3 = b.repeat(2, 1, 2)
+x.grad = None
+(r3 * torch.arange(24.).view(2, 2, 6)).sum().backward()
+print(r3.shape, x.grad, b.repeat(1, 1).grad_fn, b.repeat(0, 1), torch.flip(b, [1]))
+""",
+"tril_triu": """
+x = torch.arange(1., 13.).view(3, 4).requires_grad_()
+for y in [x.tril(), x.triu(), x.tril(-1), x.triu(2), x.tril(5), torch.triu(x, -1)]:
+    x.grad = None
+    (y * y).sum().backward()
+    print(y, x.grad)
+c = x.detach().clone()
+print(c.tril_(), c._version, torch.ones(2, 2, 3).triu(1))
+h = x * 1
+h.triu_()
+print(h.grad_fn)
+x.grad = None
+h.sum().backward()
+print(x.grad)
+""",
+"gather_index_select": """
+x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+g = x.gather(1, torch.tensor([[0, 0, 2], [1, 2, 1]]))
+(g * torch.tensor([[1., 2., 3.], [4., 5., 6.]])).sum().backward()
+print(g, x.grad)
+x.grad = None
+s = x.index_select(1, torch.tensor([2, 0, 2]))
+(s * torch.tensor([[1., 2., 3.], [4., 5., 6.]])).sum().backward()
+print(s, x.grad, x.index_select(0, torch.tensor(1)))
+x.grad = None
+h = x.gather(0, torch.tensor([[1, 0]]))
+h.sum().backward()
+print(h, x.grad)
+z = torch.zeros(2, 3)
+print(z.scatter_add(1, torch.tensor([[0, 0], [2, 1]]), torch.ones(2, 2)), z.index_add(1, torch.tensor([0, 0]), torch.ones(2, 2), alpha=2))
+x.grad = None
+(gg,) = torch.autograd.grad(x.gather(1, torch.tensor([[1], [2]])).pow(2).sum(), x, create_graph=True)
+print(gg, gg.grad_fn)
+gg.sum().backward()
+print(x.grad)
+""",
+"clamp_min_max": """
+x = torch.tensor([-1., 0., 0.5, 2.], requires_grad=True)
+for y in [x.clamp_min(0.), x.clamp_max(0.5), torch.clamp_min(x, 0.5), x.clamp_min(min=1)]:
+    x.grad = None
+    y.sum().backward()
+    print(y, x.grad)
+b = torch.tensor([0., 1., 0., 1.], requires_grad=True)
+x.grad = None
+y = x.clamp_max(b)
+y.sum().backward()
+print(y, x.grad, b.grad)
+print(torch.tensor([1, 5]).clamp_min(2), torch.tensor([1, 5]).clamp_min(2.5))
+h = x * 1
+h.clamp_min_(0.)
+print(h, h.grad_fn)
+""",
+"amax_amin": """
+x = torch.tensor([[1., 3., 3.], [2., 2., 0.]], requires_grad=True)
+for y in [x.amax(), x.amax(1), x.amin(0), x.amax((0, 1)), x.amin(1, keepdim=True), x.amax(-1, True)]:
+    x.grad = None
+    (y * 3).sum().backward()
+    print(y, x.grad)
+print(torch.tensor([[1, 7], [9, 2]]).amax(0), torch.amin(x, 1), torch.tensor(5.).amax())
+""",
+"small_aliases": """
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+print(x.cpu() is x, x.type_as(torch.ones(1, dtype=torch.float64)), x.type_as(torch.ones(1, dtype=torch.long)))
+y = torch.tensor([4., 5.], requires_grad=True)
+o = torch.outer(x, y)
+o.sum().backward()
+print(o, x.grad, y.grad, x.outer(y).grad_fn, torch.ger(x, y).shape)
+m = torch.arange(6.).view(2, 3)
+print(m.swapaxes(0, 1), m.swapdims(0, 1).grad_fn, m.swapaxes(0, 1)._base is m)
+u = m.unflatten(1, (3, 1))
+print(u.shape, u._base is m, m.view(6).unflatten(0, (2, -1)))
+""",
+"masked_fill_long_mask": "print(torch.ones(3).masked_fill(torch.tensor([1, 0, 1]), 0.))\n",
+"masked_fill_value_not_scalar": "print(torch.ones(3).masked_fill(torch.tensor([True, False, True]), torch.tensor([1., 2.])))\n",
+"masked_fill_mask_broadcast_error": "print(torch.ones(2, 3).masked_fill(torch.tensor([True, False]), 0.))\n",
+"masked_fill_inplace_grows": "print(torch.ones(2, 3).masked_fill_(torch.ones(2, 2, 3, dtype=torch.bool), 2.))\n",
+"flip_repeated_dim": "print(torch.ones(2, 3).flip(0, 0))\n",
+"flip_dim_range": "print(torch.ones(2, 3).flip(2))\n",
+"repeat_too_few": "print(torch.ones(2, 3).repeat(2))\n",
+"repeat_negative": "print(torch.ones(2, 3).repeat(-1, 2))\n",
+"tril_needs_matrix": "print(torch.ones(3).tril())\n",
+"tril_leaf_inplace": "x = torch.ones(2, 2, requires_grad=True)\nx.tril_()\n",
+"gather_out_of_bounds": "print(torch.ones(2, 3).gather(1, torch.tensor([[0], [5]])))\n",
+"gather_float_index": "print(torch.ones(2, 3).gather(1, torch.tensor([[0.], [1.]])))\n",
+"gather_wrong_dims": "print(torch.ones(2, 3).gather(1, torch.tensor([0, 1])))\n",
+"gather_index_too_big": "print(torch.ones(2, 3).gather(1, torch.tensor([[0], [1], [0]])))\n",
+"index_select_out_of_bounds": "print(torch.ones(2, 3).index_select(1, torch.tensor([2, 5])))\n",
+"index_select_matrix_index": "print(torch.ones(2, 3).index_select(1, torch.tensor([[0]])))\n",
+"amax_of_empty": "print(torch.ones(0).amax())\n",
+"amax_empty_dim": "print(torch.ones(2, 0).amax(1))\n",
+"outer_of_matrix": "print(torch.outer(torch.ones(2, 2), torch.ones(2)))\n",
+"roll_misaligned": "print(torch.ones(2, 3).roll((1, 2), 0))\n",
+"unflatten_bad_sizes": "print(torch.ones(2, 3).unflatten(1, (2, 2)))\n",
+"round_decimals_of_integers": "print(torch.tensor([1, 2]).round(decimals=1))\n",
+"floor_of_bool": "print(torch.tensor([True]).floor())\n",
+"frac_of_integers": "print(torch.tensor([1, 2]).frac())\n",
+"clamp_min_string": "print(torch.ones(2).clamp_min('a'))\n",
+"tan_inplace_integers": "print(torch.tensor([1, 2]).tan_())\n",
+})
+TOPICS["selection"] = [
+    "rounding_ops", "trig_and_logs", "masked_fill_forms", "flip_roll_repeat", "tril_triu", "gather_index_select",
+    "clamp_min_max", "amax_amin", "small_aliases", "masked_fill_long_mask", "masked_fill_value_not_scalar",
+    "masked_fill_mask_broadcast_error", "masked_fill_inplace_grows", "flip_repeated_dim", "flip_dim_range",
+    "repeat_too_few", "repeat_negative", "tril_needs_matrix", "tril_leaf_inplace", "gather_out_of_bounds",
+    "gather_float_index", "gather_wrong_dims", "gather_index_too_big", "index_select_out_of_bounds",
+    "index_select_matrix_index", "amax_of_empty", "amax_empty_dim", "outer_of_matrix", "roll_misaligned",
+    "unflatten_bad_sizes", "round_decimals_of_integers", "floor_of_bool", "frac_of_integers", "clamp_min_string",
+    "tan_inplace_integers",
+]

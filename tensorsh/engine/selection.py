@@ -1,0 +1,695 @@
+"""Ops that pick, reorder, mask or repeat elements: masked_fill, where-like clamps, flip, roll, repeat,
+tril/triu, gather/scatter_add, index_select/index_add, amax/amin, and small aliases (cpu, type_as, outer,
+swapaxes, unflatten). Each forward is numpy's exact copy of the elements; each backward is PyTorch's formula
+from derivatives.yaml, written with engine ops so that create_graph records it."""
+import builtins
+
+import numpy as np
+
+from . import dtypes
+from .autograd import Node, SavedTensor, edge_of
+from .errors import index_error, runtime, type_error
+from .functions import (_attach, _cast_for_inplace, _check_broadcast, _check_fits_output, _edge, _inplace,
+                        _needs_grad, _new, _precheck, _type_name, _wrap, sum_to, tensor_params, where)
+from .tensor import Tensor, _shape_list
+
+_C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "uint8": "unsigned char",
+            "float16": "c10::Half", "bool": "bool"}
+
+
+def _arg_type(v):
+    return "Tensor" if type(v) is Tensor else type(v).__name__
+
+
+def _accepts(kind, v):
+    return type(v) is Tensor if kind == "Tensor" else isinstance(v, (int, float))
+
+
+def _invalid_combination(op, args, kwargs, forms):
+    """PyTorch's argument-parser message: each overload, and where the argument count fits it, which types
+    did not match (marked !type!). forms: ((kind, name), ...) per overload."""
+    def listed(mark):
+        pos = [mark(i, _arg_type(a)) for i, a in enumerate(args)]
+        kw = [mark(len(args) + i, f"{k}={_arg_type(v)}") + ", " for i, (k, v) in enumerate(kwargs.items())]
+        return ", ".join(pos) + (", " if pos and kw else "") + "".join(kw)
+    given = list(args) + list(kwargs.values())
+    text = f"{op}() received an invalid combination of arguments - got ({listed(lambda i, t: t)}), but expected one of:\n"
+    for form in forms:
+        text += " * (" + ", ".join(f"{kind} {name}" for kind, name in form) + ")\n"
+        names = [name for _, name in form]
+        unknown = [k for k in kwargs if k not in names]
+        if unknown:
+            text += "      didn't match because some of the keywords were incorrect: " + ", ".join(unknown) + "\n"
+        elif len(given) == len(form):
+            # the parser stops at the first argument that does not fit: it and all after it are marked
+            kinds = [kind for kind, _ in form[:len(args)]] + [dict((n, k) for k, n in form)[k] for k in kwargs]
+            first = next((i for i, (kind, v) in enumerate(zip(kinds, given)) if not _accepts(kind, v)), len(given))
+            text += ("      didn't match because some of the arguments have invalid types: ("
+                     + listed(lambda i, t: f"!{t}!" if i >= first else t) + ")\n")
+    return type_error(text)
+
+
+def _int_list(op, name, values):
+    """dims/shifts/sizes given as one int, a sequence, or spread over the call (x.flip(0, 1))."""
+    if len(values) == 1 and isinstance(values[0], (list, tuple)):
+        values = tuple(values[0])
+    for v in values:
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise type_error(f"{op}(): argument '{name}' must be tuple of ints, but found element of type "
+                             f"{_type_name(v)} at pos 0")
+    return tuple(values)
+
+
+def _wrap_dims(self, op, dims):
+    wrapped = [self._wrap_dim(d) for d in dims]
+    for i, d in enumerate(wrapped):
+        if d in wrapped[:i]:
+            raise runtime(f"dim {d} appears multiple times in the list of dims")
+    return tuple(wrapped)
+
+
+def _unsqueeze_dims(t, dims):
+    for d in sorted(dims):
+        t = t.unsqueeze(d)
+    return t
+
+
+# ------------------------------------------------------------------ masked_fill
+
+_MISSING = object()
+
+
+def _mask_and_value(op, mask, value):
+    if type(mask) is not Tensor or not isinstance(value, (int, float, Tensor)):
+        given = [v for v in (mask, value) if v is not _MISSING]
+        raise _invalid_combination(op, given, {}, ((("Tensor", "mask"), ("Tensor", "value")),
+                                                   (("Tensor", "mask"), ("Number", "value"))))
+    if mask.dtype is not dtypes.bool_:
+        raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {_C_NAMES[mask.dtype.name]}")
+    if type(value) is Tensor and value.dim():
+        raise runtime(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                      f"{value.dim()} dimension(s).")
+
+
+def _fill_value(self, value):
+    v = value._np if type(value) is Tensor else value
+    return np.asarray(v).astype(self.dtype.np)
+
+
+class MaskedFillBackward0(Node):
+    __slots__ = ("shape",)
+    name_ = "MaskedFillBackward0"
+
+    def __init__(self, x, mask, value=None):
+        Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), _edge(value)))
+        self.saved = (SavedTensor(mask),)
+        self.shape = x._shape
+
+    def backward(self, g):
+        mask, = self.unpack()
+        gx = sum_to(g.masked_fill(mask, 0), self.shape) if self.next_functions[0][0] else None
+        if len(self.next_functions) == 1:
+            return (gx,)
+        gv = g.masked_select(mask).sum() if self.next_functions[1][0] else None
+        return gx, gv
+
+
+class MaskedFillBackward1(MaskedFillBackward0):
+    __slots__ = ()
+    name_ = "MaskedFillBackward1"
+
+
+def masked_fill(self, mask=_MISSING, value=_MISSING):
+    _mask_and_value("masked_fill", mask, value)
+    _check_broadcast(mask, self)
+    out = _new(np.where(mask._np, _fill_value(self, value), self._np).astype(self.dtype.np, copy=False), self.dtype)
+    if _needs_grad(self, value):
+        tensor_value = type(value) is Tensor
+        node = (MaskedFillBackward1 if tensor_value else MaskedFillBackward0)(self, mask, value if tensor_value else None)
+        _attach(out, node)
+    return out
+
+
+def masked_fill_(self, mask=_MISSING, value=_MISSING):
+    _mask_and_value("masked_fill_", mask, value)
+    _precheck(self, value)
+    _check_broadcast(mask, self)
+    _check_fits_output(self, mask)
+    fill = _fill_value(self, value)
+    m = mask._np
+    tensor_value = type(value) is Tensor
+
+    def make():
+        cls = MaskedFillBackward1 if tensor_value else MaskedFillBackward0
+        return cls(self, mask, value if tensor_value else None)
+
+    def write(arr):
+        np.copyto(arr, fill, where=np.broadcast_to(m, arr.shape))
+    return _inplace(self, write, make, (value,))
+
+
+@tensor_params("mask")
+def masked_select(self, mask):
+    if mask.dtype is not dtypes.bool_:
+        raise runtime("masked_select: expected BoolTensor for mask")
+    _check_broadcast(mask, self)
+    shape = np.broadcast_shapes(mask._shape, self._shape)
+    m = np.broadcast_to(mask._np, shape)
+    out = _new(np.ascontiguousarray(np.broadcast_to(self._np, shape)[m]), self.dtype)
+    if _needs_grad(self):
+        _attach(out, MaskedSelectBackward0(self, mask))
+    return out
+
+
+class MaskedSelectBackward0(Node):
+    __slots__ = ("shape",)
+    name_ = "MaskedSelectBackward0"
+
+    def __init__(self, x, mask):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(mask),)
+        self.shape = x._shape
+
+    def backward(self, g):
+        mask, = self.unpack()
+        shape = np.broadcast_shapes(mask._shape, self.shape)
+        full = g.new_zeros(shape).masked_scatter(mask, g)
+        return (sum_to(full, self.shape),)
+
+
+@tensor_params("mask", "source")
+def masked_scatter(self, mask, source):
+    """masked_scatter, as the backward of masked_select needs it: source's leading elements fill mask's places."""
+    shape = np.broadcast_shapes(mask._shape, self._shape)
+    arr = np.array(np.broadcast_to(self._np, shape), dtype=self.dtype.np)
+    m = np.broadcast_to(mask._np, shape)
+    arr[m] = source._np.reshape(-1)[:int(m.sum())]
+    out = _new(arr, self.dtype)
+    if _needs_grad(self, source):
+        _attach(out, MaskedScatterBackward0(self, mask, source))
+    return out
+
+
+class MaskedScatterBackward0(Node):
+    __slots__ = ("shape", "source_shape")
+    name_ = "MaskedScatterBackward0"
+
+    def __init__(self, x, mask, source):
+        Node.__init__(self, (_edge(x), _edge(source)))
+        self.saved = (SavedTensor(mask),)
+        self.shape, self.source_shape = x._shape, source._shape
+
+    def backward(self, g):
+        mask, = self.unpack()
+        gx = sum_to(g.masked_fill(mask, 0), self.shape) if self.next_functions[0][0] else None
+        gs = None
+        if self.next_functions[1][0]:
+            picked = g.masked_select(mask)
+            n = int(np.prod(self.source_shape))
+            from .functions import cat
+            gs = cat([picked, g.new_zeros(n - picked.numel())]).view(self.source_shape) if picked.numel() < n \
+                else picked.view(self.source_shape)
+        return gx, gs
+
+
+# ------------------------------------------------------------------ clamp_min / clamp_max
+
+
+
+
+class _ClampBound(Node):
+    """clamp_min/clamp_max: the gradient passes where the bound did not bite (and to a tensor bound where it did)."""
+    __slots__ = ("bound",)
+
+    def __init__(self, x, bound):
+        tensor_bound = type(bound) is Tensor
+        Node.__init__(self, (edge_of(x), _edge(bound)) if tensor_bound else (edge_of(x),))
+        self.saved = (SavedTensor(x), SavedTensor(bound)) if tensor_bound else (SavedTensor(x),)
+        self.bound = None if tensor_bound else bound
+
+    def backward(self, g):
+        values = self.unpack()
+        x = values[0]
+        bound = values[1] if len(values) > 1 else self.bound
+        keep = x >= bound if self.lower else x <= bound
+        gx = where(keep, g, 0.0) if self.next_functions[0][0] else None
+        if len(values) == 1:
+            return (gx,)
+        gb = where(keep.logical_not(), g, 0.0) if self.next_functions[1][0] else None
+        return gx, (sum_to(gb, bound._shape) if gb is not None else None)
+
+
+def _bound_node(name, lower):
+    return type(name, (_ClampBound,), {"__slots__": (), "name_": name, "lower": lower})
+
+
+ClampMinBackward0, ClampMinBackward1 = _bound_node("ClampMinBackward0", True), _bound_node("ClampMinBackward1", True)
+ClampMaxBackward0, ClampMaxBackward1 = _bound_node("ClampMaxBackward0", False), _bound_node("ClampMaxBackward1", False)
+
+
+def _clamp_bound(op, lower):
+    nodes = (ClampMinBackward0, ClampMinBackward1) if lower else (ClampMaxBackward0, ClampMaxBackward1)
+    np_fn = np.maximum if lower else np.minimum
+    key = op[6:]  # the parameter: min or max
+
+    def values(self, args, kwargs):
+        if len(args) == 1 and not kwargs:
+            bound = args[0]
+        elif not args and list(kwargs) == [key]:
+            bound = kwargs[key]
+        else:
+            bound = None
+        if bound is None or not isinstance(bound, (int, float, Tensor)):
+            raise _invalid_combination(op, args, kwargs, ((("Tensor", key),), (("Number", key),)))
+        dt = dtypes.result_type([self, bound])
+        b = bound._np.astype(dt.np) if type(bound) is Tensor else dt.np.type(bound)
+        return bound, dt, np_fn(self._np.astype(dt.np, copy=False), b)
+
+    def fn(self, *args, **kwargs):
+        bound, dt, r = values(self, args, kwargs)
+        out = _wrap(np.asarray(r, dtype=dt.np), dt)
+        if _needs_grad(self, bound):
+            _attach(out, nodes[type(bound) is Tensor](self, bound))
+        return out
+
+    def fn_(self, *args, **kwargs):
+        bound, dt, r = values(self, args, kwargs)
+        _precheck(self, bound)
+        _cast_for_inplace(self, dt)
+        _check_fits_output(self, bound)
+
+        def write(arr):
+            arr[...] = r
+        return _inplace(self, write, lambda: nodes[type(bound) is Tensor](self.clone(), bound), (bound,))
+    fn.__name__, fn_.__name__ = op, op + "_"
+    return fn, fn_
+
+
+clamp_min, clamp_min_ = _clamp_bound("clamp_min", True)
+clamp_max, clamp_max_ = _clamp_bound("clamp_max", False)
+
+
+# ------------------------------------------------------------------ reorder: flip, roll, repeat, tril/triu
+
+class FlipBackward0(Node):
+    __slots__ = ("dims",)
+    name_ = "FlipBackward0"
+
+    def __init__(self, x, dims):
+        Node.__init__(self, (edge_of(x),))
+        self.dims = dims
+
+    def backward(self, g):
+        return (g.flip(self.dims),)
+
+
+def flip(self, *dims):
+    if not dims:
+        raise type_error('flip() missing 1 required positional arguments: "dims"')
+    dims = _wrap_dims(self, "flip", _int_list("flip", "dims", dims))
+    out = _new(np.ascontiguousarray(np.flip(self._np, dims)), self.dtype)
+    if _needs_grad(self):
+        _attach(out, FlipBackward0(self, dims))
+    return out
+
+
+class RollBackward0(Node):
+    __slots__ = ("shifts", "dims")
+    name_ = "RollBackward0"
+
+    def __init__(self, x, shifts, dims):
+        Node.__init__(self, (edge_of(x),))
+        self.shifts, self.dims = shifts, dims
+
+    def backward(self, g):
+        return (g.roll(tuple(-s for s in self.shifts), self.dims),)
+
+
+def roll(self, shifts, dims=()):
+    shifts = _int_list("roll", "shifts", (shifts,))
+    dims = _int_list("roll", "dims", (dims,)) if dims is not None else ()
+    if not dims:
+        if len(shifts) != 1:
+            raise runtime(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:0")
+        values = np.roll(self._np.reshape(-1), shifts[0]).reshape(self._shape)
+    else:
+        if len(shifts) != len(dims):
+            raise runtime(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:{len(dims)}")
+        values = np.roll(self._np, shifts, tuple(self._wrap_dim(d) for d in dims))
+    out = _new(np.ascontiguousarray(values), self.dtype)
+    if _needs_grad(self):
+        _attach(out, RollBackward0(self, shifts, dims))
+    return out
+
+
+class RepeatBackward0(Node):
+    __slots__ = ("repeats", "shape")
+    name_ = "RepeatBackward0"
+
+    def __init__(self, x, repeats):
+        Node.__init__(self, (edge_of(x),))
+        self.repeats, self.shape = repeats, x._shape
+
+    def backward(self, g):
+        """PyTorch's repeat_backward: the new leading dims summed one by one, then each repeated dim split in
+        (repeat, size) and all repeats summed at once."""
+        if 0 in self.repeats:
+            return (g.new_zeros(self.shape),)
+        lead = g.dim() - len(self.shape)
+        for _ in range(lead):
+            g = g.sum(0)
+        size, sum_dims = [], []
+        for d, n in enumerate(self.shape):
+            r = self.repeats[d + lead]
+            if r != 1:
+                size.append(r)
+                sum_dims.append(len(size) - 1)
+            size.append(n)
+        g = g.reshape(size)
+        return (g.sum(sum_dims) if sum_dims else g,)
+
+
+def repeat(self, *sizes):
+    if not sizes:
+        raise type_error('repeat() missing 1 required positional arguments: "repeats"')
+    sizes = _int_list("repeat", "repeats", sizes)
+    if len(sizes) < self.dim():
+        raise runtime("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor")
+    padded = (1,) * (len(sizes) - self.dim()) + self._shape
+    target = [r * n for r, n in zip(sizes, padded)]
+    for n in target:
+        if n < 0:
+            raise runtime(f"Trying to create tensor with negative dimension {n}: {_shape_list(target)}")
+    from .storage import check_size
+    check_size(int(np.prod(target)) * self.dtype.itemsize)
+    out = _new(np.ascontiguousarray(np.tile(self._np.reshape(padded), sizes)), self.dtype)
+    if _needs_grad(self):
+        _attach(out, RepeatBackward0(self, sizes))
+    return out
+
+
+def _triangle(op, np_fn, name):
+    node_cls = type(name, (Node,), {"__slots__": ("diagonal",), "name_": name,
+                                    "backward": lambda node, g: (getattr(g, op)(node.diagonal),)})
+
+    def check(self, diagonal):
+        if not isinstance(diagonal, int) or isinstance(diagonal, bool):
+            raise type_error(f"{op}(): argument 'diagonal' must be int, not {_type_name(diagonal)}")
+        if self.dim() < 2:
+            raise runtime(f"{op}: input tensor must have at least 2 dimensions")
+
+    def fn(self, diagonal=0):
+        check(self, diagonal)
+        out = _new(np.ascontiguousarray(np_fn(self._np, diagonal)), self.dtype)
+        if _needs_grad(self):
+            node = node_cls.__new__(node_cls)
+            Node.__init__(node, (edge_of(self),))
+            node.diagonal = diagonal
+            _attach(out, node)
+        return out
+
+    def fn_(self, diagonal=0):
+        check(self, diagonal)
+        _precheck(self)
+        values = np_fn(self._np, diagonal)
+
+        def make_node():
+            node = node_cls.__new__(node_cls)
+            Node.__init__(node, (edge_of(self),))
+            node.diagonal = diagonal
+            return node
+
+        def write(arr):
+            arr[...] = values
+        return _inplace(self, write, make_node)
+    fn.__name__, fn_.__name__ = op, op + "_"
+    return fn, fn_
+
+
+tril, tril_ = _triangle("tril", np.tril, "TrilBackward0")
+triu, triu_ = _triangle("triu", np.triu, "TriuBackward0")
+
+
+# ------------------------------------------------------------------ gather / scatter_add, index_select / index_add
+
+def _index_dtype(op, index, message):
+    if type(index) is not Tensor:
+        raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {_type_name(index)}")
+    if index.dtype not in (dtypes.int64, dtypes.int32):
+        raise runtime(message)
+
+
+def _gather_geometry(self, dim, index, op):
+    """dim wrapped, and the index checked as PyTorch's gather/scatter shape check does."""
+    d = self._wrap_dim(dim)
+    if index.dim() != self.dim() and not (index.dim() <= 1 and self.dim() <= 1):
+        raise runtime("Index tensor must have the same number of dimensions as input tensor")
+    for k in range(index.dim()):
+        if k != d and index._shape[k] > (self._shape[k] if self.dim() else 1):
+            raise runtime(f"Size does not match at dimension {k} expected index {_shape_list(index._shape)} to be "
+                          f"no larger than self {_shape_list(self._shape)} apart from dimension {d}")
+    size = self._shape[d] if self.dim() else 1
+    idx = index._np.astype(np.int64)
+    bad = (idx < 0) | (idx >= size)
+    if bad.any():
+        raise runtime(f"index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
+    return d, idx
+
+
+def _index_grid(idx, d):
+    """Full index arrays addressing, for every element of idx, position idx along d and its own elsewhere."""
+    grid = list(np.indices(idx.shape, sparse=True))
+    grid[d] = idx
+    return tuple(grid)
+
+
+class _IndexedBackward(Node):
+    """gather / index_select: the gradient added back at the places read (scatter_add / index_add)."""
+    __slots__ = ("dim", "shape")
+
+    def __init__(self, x, dim, index):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(index),)
+        self.dim, self.shape = dim, x._shape
+
+    def backward(self, g):
+        index, = self.unpack()
+        return (getattr(g.new_zeros(self.shape), self.add_back)(self.dim, index, g),)
+
+
+GatherBackward0 = type("GatherBackward0", (_IndexedBackward,),
+                       {"__slots__": (), "name_": "GatherBackward0", "add_back": "scatter_add"})
+IndexSelectBackward0 = type("IndexSelectBackward0", (_IndexedBackward,),
+                            {"__slots__": (), "name_": "IndexSelectBackward0", "add_back": "index_add"})
+
+
+def gather(self, dim, index, sparse_grad=False):
+    _index_dtype("gather", index, "gather(): Expected dtype int32/int64 for index")
+    d, idx = _gather_geometry(self, dim, index, "gather")
+    if not self.dim():
+        values = np.broadcast_to(self._np, idx.shape).copy()
+    else:
+        values = self._np[_index_grid(idx, d)]
+    out = _new(np.ascontiguousarray(values), self.dtype)
+    if _needs_grad(self):
+        _attach(out, GatherBackward0(self, d, index))
+    return out
+
+
+class ScatterAddBackward0(Node):
+    __slots__ = ("dim",)
+    name_ = "ScatterAddBackward0"
+
+    def __init__(self, x, dim, index, src):
+        Node.__init__(self, (_edge(x), _edge(src)))
+        self.saved = (SavedTensor(index),)
+        self.dim = dim
+
+    def backward(self, g):
+        index, = self.unpack()
+        return (g if self.next_functions[0][0] else None,
+                g.gather(self.dim, index) if self.next_functions[1][0] else None)
+
+
+def scatter_add(self, dim, index, src):
+    _index_dtype("scatter_add", index, "scatter(): Expected dtype int64 for index")
+    if type(src) is not Tensor:
+        raise type_error(f"scatter_add(): argument 'src' (position 3) must be Tensor, not {_type_name(src)}")
+    if src.dtype is not self.dtype:
+        raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
+    d, idx = _gather_geometry(self, dim, index, "scatter_add")
+    arr = self._np.copy()
+    if self.dim():
+        np.add.at(arr, _index_grid(idx, d), src._np[tuple(slice(0, n) for n in idx.shape)])
+    out = _new(arr, self.dtype)
+    if _needs_grad(self, src):
+        _attach(out, ScatterAddBackward0(self, d, index, src))
+    return out
+
+
+def _select_index(op, self, dim, index):
+    _index_dtype(op, index, f"{op}(): Expected dtype int32 or int64 for index")
+    if index.dim() > 1:
+        raise index_error(f"{op}(): Index is supposed to be a vector")
+    d = self._wrap_dim(dim)
+    size = self._shape[d] if self.dim() else 1
+    idx = index._np.reshape(-1).astype(np.int64)
+    return d, size, idx
+
+
+def index_select(self, dim, index):
+    d, size, idx = _select_index("index_select", self, dim, index)
+    bad = (idx < 0) | (idx >= size)
+    if bad.any():
+        raise runtime(f"INDICES element is out of DATA bounds, id={int(idx[bad][0])} axis_dim={size}")
+    values = np.take(self._np, idx, axis=d) if self.dim() else self._np.reshape(1)[idx].reshape(index._shape)
+    out = _new(np.ascontiguousarray(values), self.dtype)
+    if _needs_grad(self):
+        _attach(out, IndexSelectBackward0(self, d, index))
+    return out
+
+
+class IndexAddBackward0(Node):
+    __slots__ = ("dim", "alpha")
+    name_ = "IndexAddBackward0"
+
+    def __init__(self, x, dim, index, source, alpha):
+        Node.__init__(self, (_edge(x), _edge(source)))
+        self.saved = (SavedTensor(index),)
+        self.dim, self.alpha = dim, alpha
+
+    def backward(self, g):
+        index, = self.unpack()
+        gs = None
+        if self.next_functions[1][0]:
+            gs = g.index_select(self.dim, index)
+            if self.alpha != 1:
+                gs = gs * self.alpha
+        return (g if self.next_functions[0][0] else None, gs)
+
+
+def index_add(self, dim, index, source, alpha=1):
+    d, size, idx = _select_index("index_add", self, dim, index)
+    if type(source) is not Tensor:
+        raise type_error(f"index_add(): argument 'source' (position 3) must be Tensor, not {_type_name(source)}")
+    if source.dtype is not self.dtype:
+        raise runtime(f"index_add_(): self ({self.dtype.type_name.split('.')[0]}) and source "
+                      f"({source.dtype.type_name.split('.')[0]}) must have the same scalar type")
+    bad = (idx < 0) | (idx >= size)
+    if bad.any():
+        raise index_error("index out of range in self")
+    arr = self._np.copy()
+    src = source._np if alpha == 1 else source._np * self.dtype.np.type(alpha)
+    if self.dim():
+        np.add.at(arr, (slice(None),) * d + (idx,), src)
+    out = _new(arr, self.dtype)
+    if _needs_grad(self, source):
+        _attach(out, IndexAddBackward0(self, d, index, source, alpha))
+    return out
+
+
+# ------------------------------------------------------------------ amax / amin
+
+class _ExtremeBackward(Node):
+    __slots__ = ("dims", "keepdim")
+
+    def __init__(self, x, out, dims, keepdim):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
+        self.dims, self.keepdim = dims, keepdim
+
+    def backward(self, g):
+        """PyTorch's scale_grad_by_count: the gradient shared evenly by the elements equal to the extreme."""
+        x, result = self.unpack()
+        if not self.keepdim:
+            g, result = _unsqueeze_dims(g, self.dims), _unsqueeze_dims(result, self.dims)
+        mask = result == x
+        return ((g / mask.sum(list(self.dims), keepdim=True)) * mask,)
+
+
+AmaxBackward0 = type("AmaxBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AmaxBackward0"})
+AminBackward0 = type("AminBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AminBackward0"})
+
+
+def _extreme(op, np_fn, node_cls):
+    def fn(self, dim=(), keepdim=False):
+        dims = _int_list(op, "dim", (dim,))
+        if not self.dim():
+            for d in dims:
+                self._wrap_dim(d)
+            dims = ()
+            reduced = ()
+        else:
+            reduced = _wrap_dims(self, op, dims) if dims else tuple(range(self.dim()))
+        if self.numel() == 0:
+            if not dims:
+                raise runtime(f"{op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+                              f"reduction dim with the 'dim' argument.")
+            for d in reduced:
+                if self._shape[d] == 0:
+                    raise index_error(f"{op}(): Expected reduction dim {d} to have non-zero size.")
+        out = _wrap(np.asarray(np_fn(self._np, axis=reduced, keepdims=keepdim)), self.dtype)
+        if _needs_grad(self):
+            _attach(out, node_cls(self, out, reduced, keepdim))
+        return out
+    fn.__name__ = op
+    return fn
+
+
+amax = _extreme("amax", np.amax, AmaxBackward0)
+amin = _extreme("amin", np.amin, AminBackward0)
+
+
+# ------------------------------------------------------------------ aliases
+
+def cpu(self, *args, **kwargs):
+    return self  # already on the CPU: PyTorch returns the tensor itself, not a copy
+
+
+@tensor_params("other")
+def type_as(self, other):
+    return self.to(other.dtype)
+
+
+@tensor_params("vec2")
+def outer(self, vec2):
+    for name, t in (("self", self), ("vec2", vec2)):
+        if t.dim() != 1:
+            raise runtime(f"outer: Expected 1-D argument {name}, but got {t.dim()}-D")
+    return self.reshape(self._shape[0], 1) * vec2  # PyTorch's composite: its grad_fn is MulBackward0
+
+
+def swapaxes(self, axis0, axis1):
+    return self.transpose(axis0, axis1)
+
+
+def unflatten(self, dim, sizes):
+    d = self._wrap_dim(dim)
+    sizes = _int_list("unflatten", "sizes", (sizes,))
+    if not sizes:
+        raise runtime("unflatten: sizes must be non-empty")
+    n = self._shape[d]
+    known = 1
+    for s in sizes:
+        known *= s if s != -1 else 1
+    inferred = [s if s != -1 else (n // known if known else 0) for s in sizes]
+    if sizes.count(-1) > 1 or int(np.prod(inferred)) != n:
+        raise runtime(f"unflatten: Provided sizes {_shape_list(sizes)} don't multiply up to the size of dim {d} "
+                      f"({n}) in the input tensor")
+    return self.view(self._shape[:d] + tuple(inferred) + self._shape[d + 1:])
+
+
+METHODS = {
+    "masked_fill": masked_fill, "masked_fill_": masked_fill_, "masked_select": masked_select,
+    "masked_scatter": masked_scatter, "clamp_min": clamp_min, "clamp_min_": clamp_min_, "clamp_max": clamp_max,
+    "clamp_max_": clamp_max_, "flip": flip, "roll": roll, "repeat": repeat, "tril": tril, "tril_": tril_,
+    "triu": triu, "triu_": triu_, "gather": gather, "scatter_add": scatter_add, "index_select": index_select,
+    "index_add": index_add, "amax": amax, "amin": amin, "cpu": cpu, "type_as": type_as, "outer": outer,
+    "ger": outer, "swapaxes": swapaxes, "swapdims": swapaxes, "unflatten": unflatten,
+}
+FUNCTIONS = ("masked_fill masked_select clamp_min clamp_max flip roll tril triu gather scatter_add index_select "
+             "index_add amax amin outer ger swapaxes swapdims unflatten").split()
+
+for _name, _fn in METHODS.items():
+    setattr(Tensor, _name, _fn)
+Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
