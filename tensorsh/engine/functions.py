@@ -199,12 +199,12 @@ reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g,
 rsqrt = _unary("RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result")
 sign = _unary("SignBackward0", np.sign, lambda g: _zeros_like(g), None, float_only=False)
 tan = _unary("TanBackward0", kernels.via_double(np.tan), lambda g, r: g * (1 + r * r), "result")
-sinh = _unary("SinhBackward0", kernels.via_double(np.sinh), lambda g, x: g * x.cosh())
-cosh = _unary("CoshBackward0", kernels.via_double(np.cosh), lambda g, x: g * x.sinh())
+sinh = _unary("SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
+cosh = _unary("CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
 atan = _unary("AtanBackward0", kernels.via_double(np.arctan), lambda g, x: g / (x * x + 1))
 asin = _unary("AsinBackward0", kernels.via_double(np.arcsin), lambda g, x: g * (-x * x + 1).rsqrt())
 acos = _unary("AcosBackward0", kernels.via_double(np.arccos), lambda g, x: g * -((-x * x + 1).rsqrt()))
-exp2 = _unary("Exp2Backward0", kernels.via_double(np.exp2), lambda g, r: g * r * math.log(2), "result")
+exp2 = _unary("Exp2Backward0", kernels.exp2, lambda g, r: g * r * math.log(2), "result")
 log2 = _unary("Log2Backward0", kernels.via_double(np.log2), lambda g, x: g / (x * math.log(2)))
 log10 = _unary("Log10Backward0", kernels.via_double(np.log10), lambda g, x: g / (x * math.log(10)))
 
@@ -736,17 +736,18 @@ def where(condition, input, other):
 
 
 class WhereBackward0(Node):
-    __slots__ = ("input_is_tensor",)
+    __slots__ = ("shapes",)
     name_ = "WhereBackward0"
 
     def __init__(self, cond, a, b):
         Node.__init__(self, (_edge(a), _edge(b)))
         self.saved = (SavedTensor(cond),)
+        self.shapes = tuple(x._shape if type(x) is Tensor else () for x in (a, b))
 
     def backward(self, g):
-        c, = self.unpack()
-        return (where(c, g, 0.0) if self.next_functions[0][0] else None,
-                where(c, 0.0, g) if self.next_functions[1][0] else None)
+        c, = self.unpack()  # each operand's share, summed back over what was broadcast
+        return (sum_to(where(c, g, 0.0), self.shapes[0]) if self.next_functions[0][0] else None,
+                sum_to(where(c, 0.0, g), self.shapes[1]) if self.next_functions[1][0] else None)
 
 
 @tensor_params('other')

@@ -104,8 +104,8 @@ def softmax(x, axis):
     return out
 
 
-def _sigmoid_layout(x):
-    """How PyTorch's sigmoid loop walks float32 x: ("dense", perm) if x fills its memory without gaps (walked in
+def _elementwise_layout(x):
+    """How PyTorch's elementwise loop (sigmoid's, sinh's, ...) walks float x: ("dense", perm) if x fills its memory without gaps (walked in
     memory order, x.transpose(perm) is C-contiguous), ("scalar", None) if its innermost elements are apart (no
     element takes the vector body), None for the other layouts (broadcasts, rows with gaps between them)."""
     if compiled is None or x.dtype not in (np.float32, np.float64):
@@ -123,7 +123,7 @@ def sigmoid(x):
     """PyTorch's 1 / (1 + exp(-x)) in x's dtype. float32/float64 where compiled: PyTorch's own kernel, bit for bit
     (its vector exp on whole chunks of each thread's range, the C library's exp on the rest). Elsewhere each step
     rounded as its vectorized kernel rounds it, computed in place in the result, so no temporary is made."""
-    layout = _sigmoid_layout(x)
+    layout = _elementwise_layout(x)
     if layout is not None and layout[0] == "scalar":
         out = np.empty(x.shape, x.dtype)
         compiled.sigmoid(np.ascontiguousarray(x), out, 0)
@@ -146,6 +146,87 @@ def sigmoid(x):
         np.exp(out, out=out)
     np.add(one, out, out=out)
     return np.divide(one, out, out=out)
+
+
+_LIBM = {}
+SCALAR_CALLS = 4096  # beyond this many scalar-body elements, the correctly rounded value stands in (speed)
+
+
+def _libm(name):
+    """The C library's function `name` (float: the name ends in f): PyTorch's scalar loop body calls it."""
+    if name not in _LIBM:
+        try:
+            import ctypes
+            import ctypes.util
+            lib = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
+            fn = getattr(lib, name)
+            kind = ctypes.c_float if name.endswith("f") else ctypes.c_double
+            fn.restype, fn.argtypes = kind, [kind]
+        except (OSError, AttributeError, TypeError):
+            fn = None
+        _LIBM[name] = fn
+    return _LIBM[name]
+
+
+def _scalar_body(fn, values, dtype):
+    return np.array([fn(v) for v in values.tolist()], dtype)
+
+
+def vector_and_scalar(vector_fn, libm_name):
+    """A function PyTorch computes with SLEEF on whole two-vector chunks of each thread's range and with the C
+    library on the rest (sinh, cosh, exp2): the rest, which is all of a small tensor, gets the C library's
+    own value; the chunks get vector_fn's (correctly rounded, which SLEEF's 1-ulp results nearly always are)."""
+    def fn(x):
+        out = vector_fn(x)
+        if compiled is None or x.size == 0 or x.dtype not in (np.float32, np.float64):
+            return out
+        scalar = _libm(libm_name + ("f" if x.dtype == np.float32 else ""))
+        if scalar is None:
+            return out
+        chunk = _vector_chunk()
+        chunk = None if chunk is None else chunk * 4 // x.itemsize
+        layout = _elementwise_layout(x)
+        if layout is None:
+            return _by_rows(x, out, scalar, chunk)
+        if layout[0] == "scalar":  # apart innermost elements: all take the scalar body
+            if x.size > SCALAR_CALLS:
+                return out
+            return _scalar_body(scalar, np.ascontiguousarray(x).reshape(-1), x.dtype).reshape(x.shape)
+        perm = layout[1]
+        flat = x.transpose(perm).reshape(-1)
+        out_t = np.ascontiguousarray(out.transpose(perm)).reshape(-1)
+        calls = 0
+        for begin, end in _thread_ranges(flat.size, num_threads()):
+            start = begin + (0 if chunk is None else (end - begin) // chunk * chunk)
+            calls += end - start
+            if calls > SCALAR_CALLS:
+                return out
+            if start < end:
+                out_t[start:end] = _scalar_body(scalar, flat[start:end], x.dtype)
+        return out_t.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
+    return fn
+
+
+def _by_rows(x, out, scalar, chunk):
+    """Rows with gaps between them, or a broadcast input: PyTorch's loop runs row by row (contiguous rows
+    only), each row's whole two-vector chunks in the vector body, its end in the scalar one."""
+    if x.ndim < 2 or x.strides[-1] != x.itemsize or x.size > min(GRAIN_SIZE, SCALAR_CALLS * 8):
+        return out
+    n = x.shape[-1]
+    start = 0 if chunk is None else n // chunk * chunk
+    if start == n:
+        return out
+    if (n - start) * (x.size // n) > SCALAR_CALLS:
+        return out
+    rows = np.ascontiguousarray(out).reshape(-1, n)
+    values = x.reshape(-1, n)[:, start:]
+    rows[:, start:] = _scalar_body(scalar, values.reshape(-1), x.dtype).reshape(values.shape)
+    return rows.reshape(x.shape)
+
+
+sinh = vector_and_scalar(via_double(np.sinh), "sinh")
+cosh = vector_and_scalar(via_double(np.cosh), "cosh")
+exp2 = vector_and_scalar(via_double(np.exp2), "exp2")
 
 
 def sigmoid_backward(g, y):

@@ -8,7 +8,7 @@ import numpy as np
 
 from . import dtypes
 from .autograd import Node, SavedTensor, edge_of
-from .errors import index_error, runtime, type_error
+from .errors import index_error, runtime, type_error, warn
 from .functions import (_attach, _cast_for_inplace, _check_broadcast, _check_fits_output, _edge, _inplace,
                         _needs_grad, _new, _precheck, _type_name, _wrap, sum_to, tensor_params, where)
 from .tensor import Tensor, _shape_list
@@ -68,6 +68,11 @@ def _wrap_dims(self, op, dims):
     return tuple(wrapped)
 
 
+def _fresh(values):
+    """A new C-ordered array of values that the result owns alone (0-dim stays 0-dim)."""
+    return np.array(values, order="C")
+
+
 def _unsqueeze_dims(t, dims):
     for d in sorted(dims):
         t = t.unsqueeze(d)
@@ -79,11 +84,14 @@ def _unsqueeze_dims(t, dims):
 _MISSING = object()
 
 
-def _mask_and_value(op, mask, value):
+def _mask_and_value(op, mask, value, self=None):
+    """The argument parser's checks, then (self given: in place) autograd's, then the kernel's."""
     if type(mask) is not Tensor or not isinstance(value, (int, float, Tensor)):
         given = [v for v in (mask, value) if v is not _MISSING]
         raise _invalid_combination(op, given, {}, ((("Tensor", "mask"), ("Tensor", "value")),
                                                    (("Tensor", "mask"), ("Number", "value"))))
+    if self is not None:
+        _precheck(self, value, internal_overlap=False)
     if mask.dtype is not dtypes.bool_:
         raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {_C_NAMES[mask.dtype.name]}")
     if type(value) is Tensor and value.dim():
@@ -131,8 +139,10 @@ def masked_fill(self, mask=_MISSING, value=_MISSING):
 
 
 def masked_fill_(self, mask=_MISSING, value=_MISSING):
-    _mask_and_value("masked_fill_", mask, value)
-    _precheck(self, value)
+    _mask_and_value("masked_fill_", mask, value, self)
+    if any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
+        warn("Use of masked_fill_ on expanded tensors is deprecated. Please clone() the tensor before performing "
+             "this operation. This also applies to advanced indexing e.g. tensor[mask] = scalar")
     _check_broadcast(mask, self)
     _check_fits_output(self, mask)
     fill = _fill_value(self, value)
@@ -155,7 +165,7 @@ def masked_select(self, mask):
     _check_broadcast(mask, self)
     shape = np.broadcast_shapes(mask._shape, self._shape)
     m = np.broadcast_to(mask._np, shape)
-    out = _new(np.ascontiguousarray(np.broadcast_to(self._np, shape)[m]), self.dtype)
+    out = _new(_fresh(np.broadcast_to(self._np, shape)[m]), self.dtype)
     if _needs_grad(self):
         _attach(out, MaskedSelectBackward0(self, mask))
     return out
@@ -167,11 +177,11 @@ class MaskedSelectBackward0(Node):
 
     def __init__(self, x, mask):
         Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(mask),)
+        self.saved = (SavedTensor(x), SavedTensor(mask))  # PyTorch keeps self (for its sizes) and checks it
         self.shape = x._shape
 
     def backward(self, g):
-        mask, = self.unpack()
+        _, mask = self.unpack()
         shape = np.broadcast_shapes(mask._shape, self.shape)
         full = g.new_zeros(shape).masked_scatter(mask, g)
         return (sum_to(full, self.shape),)
@@ -307,7 +317,7 @@ def flip(self, *dims):
     if not dims:
         raise type_error('flip() missing 1 required positional arguments: "dims"')
     dims = _wrap_dims(self, "flip", _int_list("flip", "dims", dims))
-    out = _new(np.ascontiguousarray(np.flip(self._np, dims)), self.dtype)
+    out = _new(_fresh(np.flip(self._np, dims) if self.dim() else self._np), self.dtype)
     if _needs_grad(self):
         _attach(out, FlipBackward0(self, dims))
     return out
@@ -327,6 +337,8 @@ class RollBackward0(Node):
 
 def roll(self, shifts, dims=()):
     shifts = _int_list("roll", "shifts", (shifts,))
+    if not shifts:
+        raise runtime("`shifts` required")
     dims = _int_list("roll", "dims", (dims,)) if dims is not None else ()
     if not dims:
         if len(shifts) != 1:
@@ -335,8 +347,11 @@ def roll(self, shifts, dims=()):
     else:
         if len(shifts) != len(dims):
             raise runtime(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:{len(dims)}")
-        values = np.roll(self._np, shifts, tuple(self._wrap_dim(d) for d in dims))
-    out = _new(np.ascontiguousarray(values), self.dtype)
+        if not self.dim():
+            raise index_error(f"Dimension specified as {dims[0]} but tensor has no dimensions")
+        axes = tuple(self._wrap_dim(d) for d in dims)
+        values = np.roll(self._np, shifts, axes) if self.dim() else self._np
+    out = _new(_fresh(values), self.dtype)
     if _needs_grad(self):
         _attach(out, RollBackward0(self, shifts, dims))
     return out
@@ -382,7 +397,7 @@ def repeat(self, *sizes):
             raise runtime(f"Trying to create tensor with negative dimension {n}: {_shape_list(target)}")
     from .storage import check_size
     check_size(int(np.prod(target)) * self.dtype.itemsize)
-    out = _new(np.ascontiguousarray(np.tile(self._np.reshape(padded), sizes)), self.dtype)
+    out = _new(_fresh(np.tile(self._np.reshape(padded), sizes)), self.dtype)
     if _needs_grad(self):
         _attach(out, RepeatBackward0(self, sizes))
     return out
@@ -392,15 +407,17 @@ def _triangle(op, np_fn, name):
     node_cls = type(name, (Node,), {"__slots__": ("diagonal",), "name_": name,
                                     "backward": lambda node, g: (getattr(g, op)(node.diagonal),)})
 
-    def check(self, diagonal):
+    def check(self, diagonal, inplace=False):
         if not isinstance(diagonal, int) or isinstance(diagonal, bool):
             raise type_error(f"{op}(): argument 'diagonal' must be int, not {_type_name(diagonal)}")
+        if inplace:  # autograd's in-place rules come before the kernel's own checks
+            _precheck(self, internal_overlap=False)  # PyTorch's tril_/triu_ write an expanded tensor as it is
         if self.dim() < 2:
             raise runtime(f"{op}: input tensor must have at least 2 dimensions")
 
     def fn(self, diagonal=0):
         check(self, diagonal)
-        out = _new(np.ascontiguousarray(np_fn(self._np, diagonal)), self.dtype)
+        out = _new(_fresh(np_fn(self._np, diagonal)), self.dtype)
         if _needs_grad(self):
             node = node_cls.__new__(node_cls)
             Node.__init__(node, (edge_of(self),))
@@ -409,8 +426,7 @@ def _triangle(op, np_fn, name):
         return out
 
     def fn_(self, diagonal=0):
-        check(self, diagonal)
-        _precheck(self)
+        check(self, diagonal, inplace=True)
         values = np_fn(self._np, diagonal)
 
         def make_node():
@@ -469,18 +485,19 @@ class _IndexedBackward(Node):
 
     def __init__(self, x, dim, index):
         Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(index),)
+        # what PyTorch's node keeps (and checks the version of): gather keeps self too, index_select its sizes
+        self.saved = (SavedTensor(x), SavedTensor(index)) if self.keeps_self else (SavedTensor(index),)
         self.dim, self.shape = dim, x._shape
 
     def backward(self, g):
-        index, = self.unpack()
+        index = self.unpack()[-1]
         return (getattr(g.new_zeros(self.shape), self.add_back)(self.dim, index, g),)
 
 
-GatherBackward0 = type("GatherBackward0", (_IndexedBackward,),
-                       {"__slots__": (), "name_": "GatherBackward0", "add_back": "scatter_add"})
-IndexSelectBackward0 = type("IndexSelectBackward0", (_IndexedBackward,),
-                            {"__slots__": (), "name_": "IndexSelectBackward0", "add_back": "index_add"})
+GatherBackward0 = type("GatherBackward0", (_IndexedBackward,), {
+    "__slots__": (), "name_": "GatherBackward0", "add_back": "scatter_add", "keeps_self": True})
+IndexSelectBackward0 = type("IndexSelectBackward0", (_IndexedBackward,), {
+    "__slots__": (), "name_": "IndexSelectBackward0", "add_back": "index_add", "keeps_self": False})
 
 
 def gather(self, dim, index, sparse_grad=False):
@@ -489,8 +506,8 @@ def gather(self, dim, index, sparse_grad=False):
     if not self.dim():
         values = np.broadcast_to(self._np, idx.shape).copy()
     else:
-        values = self._np[_index_grid(idx, d)]
-    out = _new(np.ascontiguousarray(values), self.dtype)
+        values = self._np[_index_grid(idx.reshape(idx.shape or (1,)), d)].reshape(idx.shape)
+    out = _new(_fresh(values), self.dtype)
     if _needs_grad(self):
         _attach(out, GatherBackward0(self, d, index))
     return out
@@ -520,11 +537,20 @@ def scatter_add(self, dim, index, src):
     d, idx = _gather_geometry(self, dim, index, "scatter_add")
     arr = self._np.copy()
     if self.dim():
-        np.add.at(arr, _index_grid(idx, d), src._np[tuple(slice(0, n) for n in idx.shape)])
+        grid_idx = idx.reshape(idx.shape or (1,))  # a 0-dim index into a vector: one element
+        values = src._np.reshape(src._np.shape or (1,))
+        np.add.at(arr, _index_grid(grid_idx, d), values[tuple(slice(0, n) for n in grid_idx.shape)])
+    else:  # a scalar: every index is 0, each value added in turn
+        _add_in_turn(arr, src._np.reshape(-1)[:idx.size])
     out = _new(arr, self.dtype)
     if _needs_grad(self, src):
         _attach(out, ScatterAddBackward0(self, d, index, src))
     return out
+
+
+def _add_in_turn(scalar, values):
+    for v in values:
+        scalar[...] = scalar + v
 
 
 def _select_index(op, self, dim, index):
@@ -539,11 +565,22 @@ def _select_index(op, self, dim, index):
 
 def index_select(self, dim, index):
     d, size, idx = _select_index("index_select", self, dim, index)
-    bad = (idx < 0) | (idx >= size)
-    if bad.any():
-        raise runtime(f"INDICES element is out of DATA bounds, id={int(idx[bad][0])} axis_dim={size}")
-    values = np.take(self._np, idx, axis=d) if self.dim() else self._np.reshape(1)[idx].reshape(index._shape)
-    out = _new(np.ascontiguousarray(values), self.dtype)
+    if not self.dim():  # a scalar: one index, 0, and a scalar out
+        if idx.size != 1:
+            raise runtime(f"index_select(): Index to scalar can have only 1 value, got {idx.size} value(s)")
+        if idx[0] != 0:
+            raise index_error("index out of range in self")
+        values = self._np.copy()
+    else:
+        if size == 0 and idx.size:
+            raise runtime("index_select(): self indexing axis dim should be positive")
+        bad = (idx < 0) | (idx >= size)
+        if bad.any():  # PyTorch's CPU kernel has its own path, and message, for dim 1
+            if d == 1:
+                raise runtime(f"INDICES element is out of DATA bounds, id={int(idx[bad][0])} axis_dim={size}")
+            raise index_error("index out of range in self")
+        values = np.take(self._np, idx, axis=d)
+    out = _new(_fresh(values), self.dtype)
     if _needs_grad(self):
         _attach(out, IndexSelectBackward0(self, d, index))
     return out
@@ -555,11 +592,11 @@ class IndexAddBackward0(Node):
 
     def __init__(self, x, dim, index, source, alpha):
         Node.__init__(self, (_edge(x), _edge(source)))
-        self.saved = (SavedTensor(index),)
+        self.saved = (SavedTensor(index), SavedTensor(source))  # PyTorch keeps source (its grad is expand_as it)
         self.dim, self.alpha = dim, alpha
 
     def backward(self, g):
-        index, = self.unpack()
+        index, _ = self.unpack()
         gs = None
         if self.next_functions[1][0]:
             gs = g.index_select(self.dim, index)
@@ -575,13 +612,24 @@ def index_add(self, dim, index, source, alpha=1):
     if source.dtype is not self.dtype:
         raise runtime(f"index_add_(): self ({self.dtype.type_name.split('.')[0]}) and source "
                       f"({source.dtype.type_name.split('.')[0]}) must have the same scalar type")
+    if source.dim() != self.dim() or any(source._shape[k] != self._shape[k] for k in range(self.dim()) if k != d):
+        if self.dim() and source.dim() and d >= source.dim():
+            raise runtime(f"index_add_(): Indexing dim {d} is out of bounds of the source tensor with dim "
+                          f"{source.dim()}")
+        raise runtime(f"source tensor shape must match self tensor shape, excluding the specified dimension. Got "
+                      f"self.shape = {_shape_list(self._shape)} source.shape = {_shape_list(source._shape)}")
+    if self.dim() and source._shape[d] != idx.size:
+        raise runtime(f"index_add_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
+                      f"({source._shape[d]}), for dim: {d}")
     bad = (idx < 0) | (idx >= size)
     if bad.any():
-        raise index_error("index out of range in self")
+        raise runtime(f"index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
     arr = self._np.copy()
     src = source._np if alpha == 1 else source._np * self.dtype.np.type(alpha)
     if self.dim():
         np.add.at(arr, (slice(None),) * d + (idx,), src)
+    else:
+        _add_in_turn(arr, np.broadcast_to(src, idx.shape).reshape(-1))
     out = _new(arr, self.dtype)
     if _needs_grad(self, source):
         _attach(out, IndexAddBackward0(self, d, index, source, alpha))
@@ -664,6 +712,8 @@ def swapaxes(self, axis0, axis1):
 
 
 def unflatten(self, dim, sizes):
+    if not self.dim():  # (PyTorch's own message here is a C++ stack dump around this line)
+        raise index_error(f"Dimension specified as {dim} but tensor has no dimensions")
     d = self._wrap_dim(dim)
     sizes = _int_list("unflatten", "sizes", (sizes,))
     if not sizes:

@@ -948,6 +948,8 @@ print(u.shape, u._base is m, m.view(6).unflatten(0, (2, -1)))
 "repeat_too_few": "print(torch.ones(2, 3).repeat(2))\n",
 "repeat_negative": "print(torch.ones(2, 3).repeat(-1, 2))\n",
 "tril_needs_matrix": "print(torch.ones(3).tril())\n",
+"tril_inplace_on_leaf_view_is_refused_first": "a = torch.ones(2, 3, requires_grad=True)\na.reshape(-1).tril_()\n",
+"masked_fill_inplace_on_leaf_is_refused_first": "a = torch.ones(3, requires_grad=True)\na.masked_fill_(torch.tensor([1, 0, 1]), 0.)\n",
 "tril_leaf_inplace": "x = torch.ones(2, 2, requires_grad=True)\nx.tril_()\n",
 "gather_out_of_bounds": "print(torch.ones(2, 3).gather(1, torch.tensor([[0], [5]])))\n",
 "gather_float_index": "print(torch.ones(2, 3).gather(1, torch.tensor([[0.], [1.]])))\n",
@@ -955,6 +957,7 @@ print(u.shape, u._base is m, m.view(6).unflatten(0, (2, -1)))
 "gather_index_too_big": "print(torch.ones(2, 3).gather(1, torch.tensor([[0], [1], [0]])))\n",
 "index_select_out_of_bounds": "print(torch.ones(2, 3).index_select(1, torch.tensor([2, 5])))\n",
 "index_select_matrix_index": "print(torch.ones(2, 3).index_select(1, torch.tensor([[0]])))\n",
+"index_select_out_of_bounds_other_dims": "print(torch.ones(2, 3, 4).index_select(2, torch.tensor([5])))\n",
 "amax_of_empty": "print(torch.ones(0).amax())\n",
 "amax_empty_dim": "print(torch.ones(2, 0).amax(1))\n",
 "outer_of_matrix": "print(torch.outer(torch.ones(2, 2), torch.ones(2)))\n",
@@ -965,14 +968,40 @@ print(u.shape, u._base is m, m.view(6).unflatten(0, (2, -1)))
 "frac_of_integers": "print(torch.tensor([1, 2]).frac())\n",
 "clamp_min_string": "print(torch.ones(2).clamp_min('a'))\n",
 "tan_inplace_integers": "print(torch.tensor([1, 2]).tan_())\n",
+"where_sums_broadcast_grads_back": """
+a = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], requires_grad=True)
+v0 = torch.tensor([0.3, 0.1, 5.], requires_grad=True)
+s = torch.tensor(0.7, requires_grad=True)
+v4 = torch.where(a > v0, a, v0)
+(v4 * torch.arange(6.).view(2, 3)).sum().backward()
+print(a.grad, v0.grad)
+w = torch.where(torch.tensor([True, False]).view(2, 1), s, a)
+(w * w).sum().backward()
+print(s.grad, a.grad, w.shape)
+""",
+"masked_fill_and_tril_write_expanded_tensors": """
+b = torch.tensor([[1., -2., 3.], [4., 5., -6.]])
+e = b.expand(2, 2, 3)
+e.masked_fill_(e > 4, 0.)
+print(b, e._version)
+e.tril_()
+print(b)
+""",
+"gather_keeps_its_index": "a = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], requires_grad=True)\nb = a * 1.5\ni = torch.tensor([[1, 0, 1]])\nv = b.gather(0, i)\ni.zero_()\nv.sum().backward()\n",
+"gather_keeps_self": "a = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], requires_grad=True)\nb = a * 1.5\nv = b.gather(0, torch.tensor([[1, 0, 1]]))\nb.add_(1)\nv.sum().backward()\n",
+"masked_select_keeps_self": "a = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], requires_grad=True)\nb = a * 1.5\nv = b.masked_select(torch.tensor([True, False, True]))\nb.add_(1)\nv.sum().backward()\n",
+"index_add_keeps_source": "a = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], requires_grad=True)\nb = a * 1.5\ns = torch.ones(2, 2, requires_grad=True) * 1\nv = b.index_add(1, torch.tensor([0, 2]), s)\ns.add_(1)\nv.sum().backward()\n",
+"index_select_keeps_only_sizes": "a = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], requires_grad=True)\nb = a * 1.5\nv = b.index_select(1, torch.tensor([2, 0]))\nb.add_(1)\nv.sum().backward()\nprint(a.grad)\n",
 })
 TOPICS["selection"] = [
     "rounding_ops", "trig_and_logs", "masked_fill_forms", "flip_roll_repeat", "tril_triu", "gather_index_select",
     "clamp_min_max", "amax_amin", "small_aliases", "masked_fill_long_mask", "masked_fill_value_not_scalar",
     "masked_fill_mask_broadcast_error", "masked_fill_inplace_grows", "flip_repeated_dim", "flip_dim_range",
-    "repeat_too_few", "repeat_negative", "tril_needs_matrix", "tril_leaf_inplace", "gather_out_of_bounds",
+    "repeat_too_few", "repeat_negative", "tril_needs_matrix", "tril_inplace_on_leaf_view_is_refused_first",
+    "masked_fill_inplace_on_leaf_is_refused_first", "tril_leaf_inplace", "gather_out_of_bounds",
     "gather_float_index", "gather_wrong_dims", "gather_index_too_big", "index_select_out_of_bounds",
-    "index_select_matrix_index", "amax_of_empty", "amax_empty_dim", "outer_of_matrix", "roll_misaligned",
+    "index_select_matrix_index", "index_select_out_of_bounds_other_dims", "amax_of_empty", "amax_empty_dim", "outer_of_matrix", "roll_misaligned",
     "unflatten_bad_sizes", "round_decimals_of_integers", "floor_of_bool", "frac_of_integers", "clamp_min_string",
-    "tan_inplace_integers",
+    "tan_inplace_integers", "gather_keeps_its_index", "gather_keeps_self",
+    "masked_select_keeps_self", "masked_fill_and_tril_write_expanded_tensors", "where_sums_broadcast_grads_back", "index_add_keeps_source", "index_select_keeps_only_sizes",
 ]

@@ -16,6 +16,10 @@ MAKE = [
     "{n} = {v}.max(0).values", "{n} = torch.cat([{v}, {w}])", "{n} = torch.stack([{v}, {w}])",
     "{n} = {v}.log()", "{n} = {v}.clamp(min=0)", "{n} = {v} - {w}", "{n} = 1 - {v}",
     "with torch.no_grad():\n        {n} = {v}[0]", "{n} = {v}.float()", "{n} = {v}.flatten()",
+    "{n} = {v}.floor()", "{n} = {v}.round(decimals=1)", "{n} = {v}.flip(0)", "{n} = {v}.roll(1)",
+    "{n} = {v}.repeat(2, 1)", "{n} = {v}.tril()", "{n} = {v}.masked_fill({v} > 0, 0.)", "{n} = {v}.amax(0)",
+    "{n} = {v}.clamp_min(0.5)", "{n} = {v}.gather(0, torch.tensor([[1, 0, 1]]))", "{n} = {v}.sinh()",
+    "{n} = {v}.index_select(-1, torch.tensor([2, 0]))", "{n} = torch.where({v} > {w}, {v}, {w})",
 ]
 MUTATE = [
     "{v}.add_(1)", "{v}.mul_(2)", "{v}.zero_()", "{v}.fill_(3)", "{v}.exp_()", "{v}.sigmoid_()",
@@ -24,6 +28,7 @@ MUTATE = [
     "{v}.pow_(2)", "{v}.div_(2)", "{v}[1] = {w}[0]", "{v}[:, 0] = 0.", "{v}.t().mul_(2)", "{v} *= {w}",
     "{v}.retain_grad()", "{v}.register_hook(lambda g: g * 2)", "{v}.register_hook(lambda g: print('hook', g))",
     "{v}.grad = None", "{v}.sub_({w}, alpha=2)", "{v}.requires_grad_(False)",
+    "{v}.masked_fill_({v} > 1, 0.)", "{v}.tril_()", "{v}.floor_()", "{v}.clamp_max_(1)",
 ]
 OBSERVE = [
     "print({v})", "print({v}._version, {v}.requires_grad, {v}.is_leaf)",

@@ -1,0 +1,60 @@
+"""sinh, cosh and exp2: PyTorch runs SLEEF on whole two-vector chunks and the C library on the rest of each
+loop, so a small tensor (all rest) is the C library's to the last bit, and so is the end of each row."""
+import numpy as np
+import pytest
+
+from tensorsh.engine import kernels
+
+torch = pytest.importorskip("torch")
+needs_compiled = pytest.mark.skipif(kernels.compiled is None or kernels._libm("coshf") is None,
+                                    reason="compiled kernels or the C library not available")
+NAMES = ["sinh", "cosh", "exp2"]
+
+
+def lanes_in_two_vectors(dtype):
+    return kernels._vector_chunk() * 4 // np.dtype(dtype).itemsize
+
+
+def bits(a):
+    a = np.ascontiguousarray(a)
+    return a.view(np.uint32 if a.dtype == np.float32 else np.uint64)
+
+
+@needs_compiled
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_small_tensors_are_pytorchs_to_the_last_bit(name, dtype):
+    rng = np.random.default_rng(3)
+    for n in range(1, lanes_in_two_vectors(dtype)):
+        x = (rng.standard_normal((50, n)) * 4).astype(dtype)
+        for row in x:  # one tensor per row: every element takes PyTorch's scalar body
+            want = getattr(torch, name)(torch.from_numpy(row)).numpy()
+            assert np.array_equal(bits(getattr(kernels, name)(row)), bits(want)), (name, n, row)
+
+
+@needs_compiled
+@pytest.mark.parametrize("name", NAMES)
+def test_each_layout_takes_the_scalar_body_where_pytorch_does(name):
+    x = (np.random.default_rng(4).standard_normal((40, 23)) * 4).astype(np.float32)
+    xt = torch.from_numpy(x)
+    views = {"rows with gaps": (x[::2], xt[::2]), "strided columns": (x[:, ::3], xt[:, ::3]),
+             "broadcast rows": (np.broadcast_to(x[:1], (6, 23)), xt[:1].expand(6, 23)),
+             "one column": (x[:, 4], xt[:, 4])}
+    for label, (view, tview) in views.items():
+        want = getattr(torch, name)(tview).numpy()
+        assert np.array_equal(bits(getattr(kernels, name)(view)), bits(want)), label
+
+
+@needs_compiled
+def test_the_vector_chunks_and_the_tail_split_as_pytorch_splits_them():
+    chunk = lanes_in_two_vectors(np.float32)
+    x = np.full(chunk + 5, 5.0, np.float32)  # cosh(5) is one of the values where SLEEF and the C library differ
+    got, want = kernels.cosh(x), torch.cosh(torch.from_numpy(x)).numpy()
+    assert np.array_equal(bits(got[chunk:]), bits(want[chunk:]))  # the tail: the C library's value
+    assert bits(got[-1]) == bits(np.float32(kernels._libm("coshf")(5.0)))
+
+
+def test_without_compiled_loops_the_correctly_rounded_value_stands(monkeypatch):
+    monkeypatch.setattr(kernels, "compiled", None)
+    x = np.array([5.0], np.float32)
+    assert kernels.cosh(x)[0] == np.float32(np.cosh(5.0))
