@@ -1814,12 +1814,13 @@ def _as_strided_backward(g, base_geometry, view_geometry):
     """Scatter the view's gradient into a zero tensor laid out like the base (overlaps accumulate)."""
     result = _empty_strided(base_geometry, g.dtype)
     region = _as_strided(result, _relative(view_geometry, base_geometry))
-    if builtins.any(st == 0 and sz > 1 for sz, st in zip(region._shape, region._stride)):
-        # an expanded view: several of its elements share one base element, whose gradient is their sum
-        shape, stride, offset = _relative(view_geometry, base_geometry)
-        flat = np.full(shape, offset, dtype=np.int64)
-        for d, (sz, st) in enumerate(zip(shape, stride)):
-            flat = flat + (np.arange(sz) * st).reshape([-1 if k == d else 1 for k in range(len(shape))])
+    shape, stride, offset = _relative(view_geometry, base_geometry)
+    flat = np.full(shape, offset, dtype=np.int64)
+    for d, (sz, st) in enumerate(zip(shape, stride)):
+        flat = flat + (np.arange(sz) * st).reshape([-1 if k == d else 1 for k in range(len(shape))])
+    if flat.size > 1 and np.unique(flat).size != flat.size:
+        # an overlapping view (expanded, or as_strided over shared elements): a base element's gradient is the
+        # sum of those of the view elements over it, added in the view's order (PyTorch's index_add_)
         np.add.at(result._storage.data, flat, g._np)
         return result
     region.copy_(g)

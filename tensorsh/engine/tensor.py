@@ -191,6 +191,8 @@ class Tensor:
         return TypedStorage(self._storage, self.dtype)
 
     def data_ptr(self):
+        if 0 in self._shape:  # PyTorch gives no address for a tensor without elements
+            return 0
         return self._storage.ptr + self._offset * self.dtype.itemsize
 
     @property
@@ -233,7 +235,7 @@ class Tensor:
             raise type_error(f"dim must be an int, got {type(dim).__name__}")
         if dim < lo or dim > hi:
             raise index_error(messages.DIM_OUT_OF_RANGE.format(lo=lo, hi=hi, d=dim))
-        return dim + n if dim < 0 else dim if n else 0
+        return (dim + n if dim < 0 else dim) if n else 0  # a 0-dim tensor's only dim (0 or -1) is 0
 
     # ------------------------------------------------------------ autograd metadata
 

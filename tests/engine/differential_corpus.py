@@ -1005,3 +1005,60 @@ TOPICS["selection"] = [
     "tan_inplace_integers", "gather_keeps_its_index", "gather_keeps_self",
     "masked_select_keeps_self", "masked_fill_and_tril_write_expanded_tensors", "where_sums_broadcast_grads_back", "index_add_keeps_source", "index_select_keeps_only_sizes",
 ]
+
+PROGRAMS.update({
+"strided_views": """
+x = torch.arange(12.).view(3, 4).requires_grad_()
+y = torch.arange(24.).view(2, 3, 4)
+for v in [x.diagonal(), x.diagonal(1), x.diagonal(-2), x.unfold(1, 2, 1), x.unfold(0, 2, 1), x.movedim(0, 1),
+          x.as_strided((3, 3), (1, 1)), x.as_strided((2, 2), (4, 1), 5), x.t().as_strided((2,), (5,)),
+          torch.broadcast_to(x[0], (2, 4)), torch.diagonal(x), torch.as_strided(x, (2,), (1,), 3)]:
+    print(v, v.shape, v.stride(), v.storage_offset(), v.is_contiguous(), v.data_ptr() - x.data_ptr())
+    print(v.grad_fn.name(), v._base is x._base)
+    x.grad = None
+    (v * torch.arange(float(v.numel())).view(v.shape)).sum().backward()
+    print(x.grad)
+for v in [y.diagonal(0, 0, 2), y.diagonal(1, -1, 0), y.unfold(2, 3, 1), y.movedim((0, 2), (2, 0)), y.moveaxis(0, -1),
+          torch.movedim(y, 1, 0)]:
+    print(v, v.shape, v.stride(), v.storage_offset(), v.is_contiguous(), v.data_ptr() - y.data_ptr(), v._base is y._base)
+""",
+
+"diagonal_inplace_writes_through": """
+x = torch.zeros(3, 3, requires_grad=True)
+b = x * 1
+d = b.diagonal()
+d.add_(torch.tensor([1., 2., 3.]))
+print(b, b._version, d._version, b.grad_fn.name(), d.grad_fn.name())
+(b * torch.arange(9.).view(3, 3)).sum().backward()
+print(x.grad)
+m = torch.arange(9.).view(3, 3)
+m.diagonal().fill_(-1.)
+m.unfold(1, 2, 1)[0, 0].zero_()
+print(m, m._version)
+""",
+"unfold_double_backward": """
+x = torch.arange(5., requires_grad=True)
+u = x.unfold(0, 3, 1)
+(g,) = torch.autograd.grad((u * u).sum(), x, create_graph=True)
+print(g, g.grad_fn)
+g.sum().backward()
+print(x.grad)
+d = torch.arange(9.).view(3, 3).requires_grad_()
+(h,) = torch.autograd.grad(d.diagonal().pow(2).sum(), d, create_graph=True)
+print(h, h.grad_fn)
+""",
+"empty_tensors_have_no_address": "x = torch.ones(3, 4)\nprint(torch.ones(0).data_ptr(), x[0:0].data_ptr(), x[:, 0:0].data_ptr(), x.diagonal(7).data_ptr(), x[2:2].storage_offset())\n",
+"unfold_view_inplace_overlap_error": "x = torch.arange(5.)\nx.unfold(0, 3, 1).mul_(2)\n",
+"as_strided_out_of_bounds": "print(torch.ones(3, 4).as_strided((3, 3), (4, 1), 20))\n",
+"as_strided_negative_stride": "print(torch.ones(3, 4).as_strided((2,), (-1,)))\n",
+"as_strided_length_mismatch": "print(torch.ones(3, 4).as_strided((2, 2), (1,)))\n",
+"diagonal_same_dims": "print(torch.ones(3, 4).diagonal(0, 1, -1))\n",
+"unfold_too_big": "print(torch.ones(3, 4).unfold(1, 5, 1))\n",
+"unfold_zero_step": "print(torch.ones(3, 4).unfold(1, 2, 0))\n",
+"movedim_lengths_differ": "print(torch.ones(3, 4).movedim((0, 1), (0,)))\n",
+"movedim_repeated_destination": "print(torch.ones(3, 4).movedim((0, 1), (1, 1)))\n",
+})
+TOPICS["views"] += ["strided_views", "empty_tensors_have_no_address", "diagonal_inplace_writes_through", "unfold_double_backward",
+                    "unfold_view_inplace_overlap_error", "as_strided_out_of_bounds", "as_strided_negative_stride",
+                    "as_strided_length_mismatch", "diagonal_same_dims", "unfold_too_big", "unfold_zero_step",
+                    "movedim_lengths_differ", "movedim_repeated_destination"]

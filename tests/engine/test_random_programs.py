@@ -20,6 +20,8 @@ MAKE = [
     "{n} = {v}.repeat(2, 1)", "{n} = {v}.tril()", "{n} = {v}.masked_fill({v} > 0, 0.)", "{n} = {v}.amax(0)",
     "{n} = {v}.clamp_min(0.5)", "{n} = {v}.gather(0, torch.tensor([[1, 0, 1]]))", "{n} = {v}.sinh()",
     "{n} = {v}.index_select(-1, torch.tensor([2, 0]))", "{n} = torch.where({v} > {w}, {v}, {w})",
+    "{n} = {v}.diagonal()", "{n} = {v}.unfold(-1, 2, 1)", "{n} = {v}.movedim(0, -1)",
+    "{n} = {v}.as_strided((2, 2), (1, 1))",
 ]
 MUTATE = [
     "{v}.add_(1)", "{v}.mul_(2)", "{v}.zero_()", "{v}.fill_(3)", "{v}.exp_()", "{v}.sigmoid_()",
