@@ -152,7 +152,7 @@ _LIBM = {}
 SCALAR_CALLS = 4096  # beyond this many scalar-body elements, the correctly rounded value stands in (speed)
 
 
-def _libm(name):
+def _libm(name, arity=1):
     """The C library's function `name` (float: the name ends in f): PyTorch's scalar loop body calls it."""
     if name not in _LIBM:
         try:
@@ -161,7 +161,7 @@ def _libm(name):
             lib = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
             fn = getattr(lib, name)
             kind = ctypes.c_float if name.endswith("f") else ctypes.c_double
-            fn.restype, fn.argtypes = kind, [kind]
+            fn.restype, fn.argtypes = kind, [kind] * arity
         except (OSError, AttributeError, TypeError):
             fn = None
         _LIBM[name] = fn

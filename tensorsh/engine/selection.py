@@ -638,7 +638,8 @@ def index_add(self, dim, index, source, alpha=1):
 
 # ------------------------------------------------------------------ amax / amin
 
-class _ExtremeBackward(Node):
+class ReductionBackward(Node):
+    """A reduction over dims that keeps its input and result (amax, logsumexp): both brought back to x's rank."""
     __slots__ = ("dims", "keepdim")
 
     def __init__(self, x, out, dims, keepdim):
@@ -646,11 +647,19 @@ class _ExtremeBackward(Node):
         self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
         self.dims, self.keepdim = dims, keepdim
 
-    def backward(self, g):
-        """PyTorch's scale_grad_by_count: the gradient shared evenly by the elements equal to the extreme."""
+    def restored(self, g):
         x, result = self.unpack()
         if not self.keepdim:
             g, result = _unsqueeze_dims(g, self.dims), _unsqueeze_dims(result, self.dims)
+        return x, g, result
+
+
+class _ExtremeBackward(ReductionBackward):
+    __slots__ = ()
+
+    def backward(self, g):
+        """PyTorch's scale_grad_by_count: the gradient shared evenly by the elements equal to the extreme."""
+        x, g, result = self.restored(g)
         mask = result == x
         return ((g / mask.sum(list(self.dims), keepdim=True)) * mask,)
 

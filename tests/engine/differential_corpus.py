@@ -1062,3 +1062,31 @@ TOPICS["views"] += ["strided_views", "empty_tensors_have_no_address", "diagonal_
                     "unfold_view_inplace_overlap_error", "as_strided_out_of_bounds", "as_strided_negative_stride",
                     "as_strided_length_mismatch", "diagonal_same_dims", "unfold_too_big", "unfold_zero_step",
                     "movedim_lengths_differ", "movedim_repeated_destination"]
+
+PROGRAMS.update({
+"more_pointwise_and_orderings": """
+x = torch.tensor([[3., 1., 2., 1.], [0., 0., 5., -1.], [2.5, -3., 1., 1.]], requires_grad=True)
+w = torch.arange(12.).view(3, 4)
+for r in [x.logsumexp(1), x.logsumexp(0, True), torch.logsumexp(x, (0, 1)), torch.atan2(x, x.flip(1)),
+          x.atan2(torch.tensor(2.)), torch.fmod(x, 1.5), x.fmod(x.flip(0) + 3), x.sort()[0], x.sort(0, True).values,
+          x.sort(descending=True, stable=True)[0], x.sum_to_size(4), x.sum_to_size(1, 4), x.sum_to_size(3, 1)]:
+    x.grad = None
+    (r * w.flatten()[:r.numel()].view(r.shape)).sum().backward()
+    print(r, x.grad)
+t = x.trace()
+t.backward()
+print(t, x.grad)
+print(x.sort(), x.sort(1, True), x.argsort(), x.argsort(0, descending=True))
+print(x.nonzero(), x.nonzero(as_tuple=True), x.count_nonzero(), x.count_nonzero(0), x.isinf(), x.isfinite())
+s = torch.tensor([1., float('nan'), 0., float('inf'), -float('inf'), -1.])
+print(s.sort(), s.sort(descending=True), s.isposinf(), s.isneginf(), s.isinf(), s.isfinite())
+print(torch.logical_xor(x > 0, x < 2), torch.tensor([True, False, True]).sort(), torch.tensor([3, 1, 2]).argsort())
+print(torch.tensor(5.).sort(), torch.tensor(0.).nonzero(), torch.tensor(2.).nonzero(as_tuple=True))
+print(torch.tensor([5, -5]).fmod(3), torch.tensor([1, 2]).atan2(torch.tensor([2, 2])), torch.tensor([[1, 2], [3, 4]]).trace())
+print(torch.tensor([1, 2]).logsumexp(0), torch.tensor([float('inf'), 1.]).logsumexp(0), torch.tensor([-float('inf'), -float('inf')]).logsumexp(0))
+""",
+"logsumexp_needs_dim": "print(torch.ones(3).logsumexp())\n",
+"trace_of_vector": "print(torch.ones(3).trace())\n",
+"sum_to_size_not_expandable": "print(torch.ones(2, 3).sum_to_size(2))\n",
+})
+TOPICS["selection"] += ["more_pointwise_and_orderings", "logsumexp_needs_dim", "trace_of_vector", "sum_to_size_not_expandable"]

@@ -58,3 +58,14 @@ def test_without_compiled_loops_the_correctly_rounded_value_stands(monkeypatch):
     monkeypatch.setattr(kernels, "compiled", None)
     x = np.array([5.0], np.float32)
     assert kernels.cosh(x)[0] == np.float32(np.cosh(5.0))
+
+
+@needs_compiled
+def test_atan2_of_small_tensors_is_pytorchs_to_the_last_bit():
+    from tensorsh.engine.pointwise import _atan2_values
+    rng = np.random.default_rng(6)
+    for n in range(1, lanes_in_two_vectors(np.float32)):
+        for _ in range(20):
+            a, b = (rng.standard_normal((2, n)) * 3).astype(np.float32)
+            want = torch.atan2(torch.from_numpy(a), torch.from_numpy(b)).numpy()
+            assert np.array_equal(bits(_atan2_values(a, b)), bits(want)), (a, b)
