@@ -29,21 +29,31 @@ class Journal:
         self._snapshots.clear()
 
 
+def begin():
+    """Start recording mutations in a new journal (they nest); returns (journal, the enclosing one)."""
+    global _journal
+    outer, _journal = _journal, Journal()
+    return _journal, outer
+
+
+def end(journal, outer):
+    """Stop recording into journal; an enclosing journal takes its entries, so it can undo them too."""
+    global _journal
+    _journal = outer
+    if outer is not None:
+        for key, entry in journal._snapshots.items():
+            outer._snapshots.setdefault(key, entry)
+
+
 class recording:
     """`with recording() as journal:` — record mutations made inside the block (nests)."""
 
     def __enter__(self):
-        global _journal
-        self._outer = _journal
-        _journal = self.journal = Journal()
+        self.journal, self._outer = begin()
         return self.journal
 
     def __exit__(self, *exc):
-        global _journal
-        _journal = self._outer
-        if self._outer is not None:  # an enclosing journal must be able to undo this one's changes too
-            for key, entry in self.journal._snapshots.items():
-                self._outer._snapshots.setdefault(key, entry)
+        end(self.journal, self._outer)
         return False
 
 

@@ -41,7 +41,7 @@ class Statement:
     is_expression: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Result:
     output: str = ""
     error: Optional[UserError] = None
@@ -66,6 +66,7 @@ class Session:
         self._sources = {}
         self._warned = set()
         self._warnings = None       # list while execute() collects warnings
+        self._warning_sink = self._on_warning  # (one bound method, not one per statement)
 
     # ---- output ----
     def write(self, text):
@@ -176,7 +177,7 @@ class Session:
         value = self.results[0] if statement.is_expression and error is None else None
         if echo and value is not None:
             chunks.append(repr(value) + "\n")
-        return Result("".join(chunks), error, warnings, value)
+        return Result("".join(chunks) if chunks else "", error, warnings, value)
 
     def run(self, source, filename="<input>"):
         """Run a whole program, writing its output as it goes. Returns the first UserError, or None."""
@@ -194,26 +195,27 @@ class Session:
 
     def _run(self, stmt):
         variables = self.variables
-        snapshot = dict(variables)
+        snapshot = variables.copy()
         self.results[0] = None
-        previous_sink = set_warning_sink(self._on_warning) if set_warning_sink else None
-        journal_cm = _undo.recording()
+        previous_sink = set_warning_sink(self._warning_sink)
+        journal, outer = _undo.begin()
         try:
-            with journal_cm as journal:
-                try:
-                    stmt.run(None)
-                except BaseException:
-                    journal.rollback()
-                    raise
+            try:
+                stmt.run(None)
+            except BaseException:
+                journal.rollback()
+                raise
+            finally:
+                _undo.end(journal, outer)
         except (Exception, KeyboardInterrupt) as e:
             variables.clear()
             variables.update(snapshot)
             return self._user_error(e, stmt)
         finally:
-            if set_warning_sink:
-                set_warning_sink(previous_sink)
-        for observer in self.observers:
-            observer(self, stmt)
+            set_warning_sink(previous_sink)
+        if self.observers:
+            for observer in self.observers:
+                observer(self, stmt)
         return None
 
     def _user_error(self, e, stmt):
