@@ -145,8 +145,15 @@ class Node:
 def _add_hook(owner, attr, fn):
     hooks = getattr(owner, attr, None)
     if hooks is None:
+        undo.touch_attrs(owner, attr)
         hooks = []
         setattr(owner, attr, hooks)
+    return add_to_hooks(hooks, fn)
+
+
+def add_to_hooks(hooks, fn):
+    """Append fn to a hook list (undone with a failed statement); its handle removes it."""
+    undo.touch_list(hooks)
     hooks.append(fn)
     return RemovableHandle(hooks, fn)
 
@@ -160,6 +167,7 @@ class RemovableHandle:
 
     def remove(self):
         if self.fn in self.hooks:
+            undo.touch_list(self.hooks)
             self.hooks.remove(self.fn)
         return None
 

@@ -2130,7 +2130,7 @@ def _rebase_history(self, node):
 def _move_retain_hooks(old, new):
     """retain_grad() belongs to the tensor: an in-place op hands it to the tensor's new grad_fn."""
     if old is not None and old.retain_hooks:
-        undo.touch(old)
+        undo.touch_attrs(old, "retain_hooks")
         new.retain_hooks, old.retain_hooks = old.retain_hooks, None
 
 

@@ -322,7 +322,7 @@ class Tensor:
         if self.is_leaf or self._retains_grad():
             return None
         fn = self.grad_fn
-        undo.touch(fn)
+        undo.touch_attrs(fn, "retain_hooks")
         ref = weakref.ref(self)  # the hook must not keep its tensor alive (tensor -> grad_fn -> hook)
 
         def retain(grad):
@@ -341,17 +341,15 @@ class Tensor:
         if not self.requires_grad:
             raise runtime(messages.HOOK_NO_GRAD)
         if self.is_leaf:
-            undo.touch(self)
             if self._hooks is None:
+                undo.touch(self)
                 self._hooks = []
-            self._hooks.append(hook)
-            return autograd.RemovableHandle(self._hooks, hook)
+            return autograd.add_to_hooks(self._hooks, hook)
         fn = self.grad_fn
-        undo.touch(fn)
         if fn.pre_hooks is None:
+            undo.touch_attrs(fn, "pre_hooks")
             fn.pre_hooks = []
-        fn.pre_hooks.append(hook)
-        return autograd.RemovableHandle(fn.pre_hooks, hook)
+        return autograd.add_to_hooks(fn.pre_hooks, hook)
 
     def detach(self):
         return self._alias(self._shape, self._stride, self._offset)

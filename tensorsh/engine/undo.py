@@ -63,6 +63,48 @@ def touch(obj, key=None):
         _journal.touch(obj, key)
 
 
+class _ListContents:
+    """A plain list (a tensor's or node's hooks) as the journal sees it: its items, restored in place, so the
+    handles that hold the list stay valid."""
+    __slots__ = ("items",)
+
+    def __init__(self, items):
+        self.items = items
+
+    def _snapshot(self):
+        return self.items[:]
+
+    def _restore(self, snap):
+        self.items[:] = snap
+
+
+class _Attributes:
+    """Some attributes of an object whose own snapshot does not cover them (a node's hook lists)."""
+    __slots__ = ("obj", "names")
+
+    def __init__(self, obj, names):
+        self.obj, self.names = obj, names
+
+    def _snapshot(self):
+        return tuple(getattr(self.obj, n) for n in self.names)
+
+    def _restore(self, snap):
+        for n, v in zip(self.names, snap):
+            setattr(self.obj, n, v)
+
+
+def touch_attrs(obj, *names):
+    """Call before assigning obj's attributes `names` (recorded even for objects born in the statement: cheap)."""
+    if _journal is not None:
+        _journal.touch(_Attributes(obj, names), (id(obj), names))
+
+
+def touch_list(items):
+    """Call before changing a list in place (append, remove)."""
+    if _journal is not None:
+        _journal.touch(_ListContents(items), id(items))
+
+
 def set_location(loc):
     global _location
     _location = loc

@@ -117,3 +117,23 @@ def test_rollback_still_restores_a_graph_that_existed_before_the_statement():
     assert a.grad is None
     y.backward()  # freed by the failed statement's backward, restored by the rollback
     assert a.grad is not None
+
+
+def test_hooks_registered_or_removed_by_a_failed_statement_are_undone():
+    x = T["ones"](2, requires_grad=True)
+    x.register_hook(lambda g: g * 10)
+    y = x * 1
+    kept = x.register_hook(lambda g: g * 3)
+
+    def stmt():
+        x.register_hook(lambda g: g * 100)         # onto an existing list
+        y.register_hook(lambda g: g * 7)           # a node's first pre-hook
+        y.grad_fn.register_prehook(lambda g: (g[0] * 5,))
+        z = y * 1
+        z.retain_grad()
+        kept.remove()
+        x.add_(1)                                  # a leaf that requires grad: refused
+    failing(stmt)
+    assert len(x._hooks) == 2 and y.grad_fn.pre_hooks is None
+    y.sum().backward()
+    assert x.grad.tolist() == [30.0, 30.0]
