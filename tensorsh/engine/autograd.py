@@ -197,7 +197,35 @@ class AccumulateGrad(Node):
         if var._grad_fn is not None:  # detach_() then an in-place op made the leaf an interior node
             raise runtime(messages.LEAF_MOVED)
         accumulate_grad(var, grad, private)
+        if POST_ACCUMULATE_HOOKS:
+            run_post_accumulate_hooks(var)
         return ()
+
+
+# id(leaf) -> (weak reference to it, hooks called with it once its .grad is updated); keyed by id because a
+# tensor's == is elementwise, and dropped with the tensor
+POST_ACCUMULATE_HOOKS = {}
+
+
+def register_post_accumulate_grad_hook(var, hook):
+    if not var.requires_grad:
+        raise runtime(messages.HOOK_NO_GRAD)
+    if var._grad_fn is not None:
+        raise runtime("post accumulate grad hooks cannot be registered on non-leaf tensors")
+    entry = POST_ACCUMULATE_HOOKS.get(id(var))
+    if entry is None or entry[0]() is not var:
+        key = id(var)
+        entry = POST_ACCUMULATE_HOOKS[key] = (weakref.ref(var, lambda _, k=key: POST_ACCUMULATE_HOOKS.pop(k, None)), [])
+    return add_to_hooks(entry[1], hook)  # (an empty list left by an undone statement does nothing)
+
+
+def run_post_accumulate_hooks(var):
+    entry = POST_ACCUMULATE_HOOKS.get(id(var))
+    if entry is None or entry[0]() is not var:
+        return
+    for hook in list(entry[1]):
+        if hook(var) is not None:
+            raise runtime("Tensor post accumulate grad hooks should return None.")
 
 
 def accumulate_grad(var, grad, private=False):
@@ -379,6 +407,8 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
     for t, g in zip(inputs, grads):
         if g is not None:
             accumulate_grad(t, g)
+            if POST_ACCUMULATE_HOOKS and t._grad_fn is None:
+                run_post_accumulate_hooks(t)
 
 
 def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False):

@@ -2749,7 +2749,7 @@ Tensor.__api__ = frozenset(_METHODS) - {"_slice"} | {
     "shape", "size", "dim", "ndim", "ndimension", "numel", "nelement", "stride", "storage_offset",
     "element_size", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_contiguous",
     "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
-    "grad", "retains_grad", "retain_grad", "register_hook", "detach", "detach_", "data", "backward", "item",
+    "grad", "retains_grad", "retain_grad", "register_hook", "register_post_accumulate_grad_hook", "detach", "detach_", "data", "backward", "item",
     "tolist", "dtype", "T", "mT", "normal_", "uniform_", "random_", "storage",
 }
 Tensor.__settable__ = frozenset({"grad", "requires_grad", "data"})  # what a program may assign

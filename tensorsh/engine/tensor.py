@@ -351,6 +351,9 @@ class Tensor:
             fn.pre_hooks = []
         return autograd.add_to_hooks(fn.pre_hooks, hook)
 
+    def register_post_accumulate_grad_hook(self, hook):
+        return autograd.register_post_accumulate_grad_hook(self, hook)
+
     def detach(self):
         return self._alias(self._shape, self._stride, self._offset)
 

@@ -1090,3 +1090,26 @@ print(torch.tensor([1, 2]).logsumexp(0), torch.tensor([float('inf'), 1.]).logsum
 "sum_to_size_not_expandable": "print(torch.ones(2, 3).sum_to_size(2))\n",
 })
 TOPICS["selection"] += ["more_pointwise_and_orderings", "logsumexp_needs_dim", "trace_of_vector", "sum_to_size_not_expandable"]
+
+PROGRAMS.update({
+"post_accumulate_grad_hooks": """
+x = torch.tensor([1., 2.], requires_grad=True)
+w = torch.tensor([3., 4.], requires_grad=True)
+h = x.register_post_accumulate_grad_hook(lambda t: print('post', t.grad, t is x))
+w.register_post_accumulate_grad_hook(lambda t: print(t.grad.mul_(10)))
+x.register_hook(lambda g: print('pre', g))
+(x * w).sum().backward(retain_graph=True)
+print(x.grad, w.grad)
+(x * w).sum().backward(inputs=[x])
+print(x.grad)
+print(torch.autograd.grad((x * w).sum(), x))
+h.remove()
+(x * w).sum().backward()
+print(x.grad, w.grad)
+w.register_post_accumulate_grad_hook(lambda t: t.grad)
+(x * w).sum().backward()
+""",
+"post_accumulate_hook_on_non_leaf": "x = torch.ones(2, requires_grad=True)\ny = x * 2\ny.register_post_accumulate_grad_hook(lambda t: None)\n",
+"post_accumulate_hook_without_grad": "z = torch.ones(2)\nz.register_post_accumulate_grad_hook(lambda t: None)\n",
+})
+TOPICS["hooks"] += ["post_accumulate_grad_hooks", "post_accumulate_hook_on_non_leaf", "post_accumulate_hook_without_grad"]
