@@ -1,5 +1,4 @@
 """Autograd: grad mode, graph nodes, saved tensors with their versions, hooks, and the backward walk."""
-import heapq
 import itertools
 import sys
 import weakref
@@ -474,6 +473,56 @@ def _walk(roots, retain_graph, captures):
             undo.touch(released)
 
 
+class ReadyQueue:
+    """PyTorch's ready queue: a std::priority_queue of nodes by sequence number, libstdc++'s binary heap step for
+    step, so that nodes of equal number (the leaves' AccumulateGrad) run, and their hooks print, in PyTorch's
+    order."""
+    __slots__ = ("heap",)
+
+    def __init__(self):
+        self.heap = []
+
+    def push(self, node):  # std::push_heap
+        heap = self.heap
+        if not heap:  # (the common case in a chain: nothing else is ready)
+            heap.append(node)
+            return
+        heap.append(node)
+        self._sift_up(len(heap) - 1, node)
+
+    def _sift_up(self, hole, node):  # libstdc++'s __push_heap (top index 0)
+        heap, seq = self.heap, node.seq
+        while hole > 0:
+            parent = (hole - 1) // 2
+            above = heap[parent]
+            if not above.seq < seq:
+                break
+            heap[hole] = above
+            hole = parent
+        heap[hole] = node
+
+    def pop(self):  # std::pop_heap, then pop_back: the top out, the last element sifted from the root
+        heap = self.heap
+        last = heap.pop()
+        n = len(heap)
+        if not n:
+            return last
+        top = heap[0]
+        hole = second = 0  # libstdc++'s __adjust_heap: the hole goes down the larger child's way
+        while second < (n - 1) // 2:
+            second = 2 * (second + 1)
+            if heap[second].seq < heap[second - 1].seq:
+                second -= 1
+            heap[hole] = heap[second]
+            hole = second
+        if n & 1 == 0 and second == (n - 2) // 2:
+            second = 2 * (second + 1)
+            heap[hole] = heap[second - 1]
+            hole = second - 1
+        self._sift_up(hole, last)
+        return top
+
+
 def _walk_graph(roots, captures, released):
     root_nodes = [edge[0] for edge, _ in roots]
     deps, nodes = _dependencies(root_nodes)
@@ -482,10 +531,12 @@ def _walk_graph(roots, captures, released):
     for (node, _), g in roots:
         if node is not None:
             buffers[node] = buffers[node] + g if node in buffers else g
-    ready = [(-n.seq, id(n), n) for n in set(root_nodes) if n is not None and deps.get(n, 0) == 0]
-    heapq.heapify(ready)
-    while ready:
-        _, _, node = heapq.heappop(ready)
+    ready = ReadyQueue()
+    for node in dict.fromkeys(root_nodes):  # (the roots in order, as PyTorch's GraphRoot passes them on)
+        if node is not None and deps.get(node, 0) == 0:
+            ready.push(node)
+    while ready.heap:
+        node = ready.pop()
         grad = buffers.pop(node)
         if needed is not None and node not in needed:
             continue
@@ -525,7 +576,7 @@ def _walk_graph(roots, captures, released):
 def _dependencies_done(node, deps, buffers, ready):
     """Every producer of node is done: queue it, or pass over it if no grad reached it."""
     if node in buffers:
-        heapq.heappush(ready, (-node.seq, id(node), node))
+        ready.push(node)
         return
     for nxt, _ in node.next_functions:
         if nxt is not None:

@@ -229,6 +229,17 @@ cosh = vector_and_scalar(via_double(np.cosh), "cosh")
 exp2 = vector_and_scalar(via_double(np.exp2), "exp2")
 
 
+def fma(a, b, c):
+    """a * b + c rounded once, as PyTorch's kernels compute the ops its compiler fuses (addcmul, lerp): exact
+    for float32 (over double, ties repaired); float64 falls back to two roundings."""
+    a, b, c = np.broadcast_arrays(np.asarray(a), np.asarray(b), np.asarray(c))
+    if a.dtype != np.float32 or b.dtype != np.float32 or c.dtype != np.float32:
+        return a * b + c
+    from .random import _Fma32  # (random imports this module)
+    flat = [np.ascontiguousarray(v).reshape(-1) for v in (a, b, c)]
+    return _Fma32(flat[0].size, 1, exact=True)(*flat).reshape(a.shape)
+
+
 def sigmoid_backward(g, y):
     """PyTorch's sigmoid_backward: g * (1 - y) * y, left to right."""
     out = _in_one_pass("sigmoid_backward", g, y)

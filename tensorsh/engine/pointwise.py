@@ -1,11 +1,12 @@
-"""Pointwise ops beyond the arithmetic core: atan2 and fmod with their gradients, and the floating-point tests
-isinf, isfinite, isposinf, isneginf, with logical_xor."""
+"""Pointwise ops beyond the arithmetic core: atan2, fmod, hypot, xlogy, nan_to_num, sgn with their gradients, and
+the floating-point tests isinf, isfinite, isposinf, isneginf, signbit, with logical_xor."""
 import numpy as np
 
 from . import dtypes, kernels
-from .autograd import NOTHING_SAVED, SavedTensor
-from .errors import type_error
-from .functions import _BinaryNode, _attach, _binary, _check_broadcast, _needs_grad, _new, _operands, _wrap
+from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from .errors import make, type_error
+from .functions import (NONE_EDGE, _BinaryNode, _attach, _binary, _check_broadcast, _needs_grad, _new, _operands,
+                        _wrap, _zeros_like)
 from .tensor import Tensor
 
 
@@ -116,3 +117,168 @@ FUNCTIONS = tuple(METHODS)
 for _name, _fn in METHODS.items():
     setattr(Tensor, _name, _fn)
 Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
+
+
+# ------------------------------------------------------------------ hypot, xlogy, nan_to_num, sgn, signbit
+
+def _float_only(op, kernel, *tensors):
+    for t in tensors:
+        if type(t) is Tensor and t.dtype.category < 2:
+            raise make("NotImplementedError", f'"{kernel}" not implemented for '
+                                              f"'{dtypes.SCALAR_NAMES[t.dtype.name]}'")
+
+
+class HypotBackward0(_BinaryNode):
+    __slots__ = ()
+    name_ = "HypotBackward0"
+
+    def setup(self, a, b, out):
+        self.saved = (SavedTensor(a), SavedTensor(b), SavedTensor(out, is_output=True))
+
+    def grads(self, g):
+        a, b, result = self.unpack()
+        return (g * a / result if self.wants(0) else None), (g * b / result if self.wants(1) else None)
+
+
+def hypot(self, other):
+    if type(other) is not Tensor:
+        raise type_error(f"hypot(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
+    _float_only("hypot", "hypot_cpu", self, other)
+    _check_broadcast(self, other)
+    an, bn, dt = _operands(self, other)
+    values = np.hypot(an, bn, dtype=np.float64) if dt.np == np.float32 else np.hypot(an, bn)  # correctly rounded
+    out = _wrap(np.asarray(values, dt.np), dt)
+    if _needs_grad(self, other):
+        _attach(out, HypotBackward0(self, other, out))
+    return out
+
+
+def _log_as_libm(y):
+    """log(y) as the C library computes it (PyTorch's xlogy kernel calls std::log element by element)."""
+    scalar = kernels._libm("logf" if y.dtype == np.float32 else "log")
+    if scalar is None or y.size > kernels.SCALAR_CALLS:
+        return np.log(y, dtype=np.float64).astype(y.dtype) if y.dtype == np.float32 else np.log(y)
+    flat = np.ascontiguousarray(y).reshape(-1)
+    return np.array([scalar(v) for v in flat.tolist()], y.dtype).reshape(y.shape)
+
+
+def _xlogy_values(x, y):
+    x, y = np.broadcast_arrays(x, y)
+    with np.errstate(all="ignore"):
+        r = x * _log_as_libm(y)
+    r = np.where(x == 0, x.dtype.type(0), r)
+    return np.where(np.isnan(y), y, r)
+
+
+class XlogyBackward0(_BinaryNode):
+    __slots__ = ("numbers",)
+    name_ = "XlogyBackward0"
+
+    def setup(self, a, b, out):
+        self.numbers = (None if type(a) is Tensor else a, None if type(b) is Tensor else b)
+        self.saved = (SavedTensor(a) if type(a) is Tensor else NOTHING_SAVED,
+                      SavedTensor(b) if type(b) is Tensor else NOTHING_SAVED)
+
+    def grads(self, g):
+        a, b = (n if n is not None else t for n, t in zip(self.numbers, self.unpack()))
+        ga = None
+        if self.wants(0):  # PyTorch's formula: xlogy(grad, other), 0 where self == 0 and other <= 0
+            ga = xlogy(g, b)  # (self is a tensor here: it wants a gradient)
+            mask = (a == 0) & (b <= 0) if type(b) is Tensor else (a == 0) if b <= 0 else None
+            if mask is not None:
+                ga = ga.masked_fill(mask, 0.0)
+        return ga, (g * a / b if self.wants(1) else None)
+
+
+class XlogyBackward1(XlogyBackward0):
+    """xlogy(number, tensor)."""
+    __slots__ = ()
+    name_ = "XlogyBackward1"
+
+    def __init__(self, a, b, out):
+        Node.__init__(self, (NONE_EDGE, edge_of(b)))
+        self.meta = (None, (b._shape, b.dtype))
+        self.setup(a, b, out)
+
+
+class XlogyBackward2(XlogyBackward0):
+    """xlogy(tensor, number)."""
+    __slots__ = ()
+    name_ = "XlogyBackward2"
+
+
+def xlogy(self, other):
+    if type(self) is not Tensor and type(other) is not Tensor:
+        raise type_error("xlogy(): expected a Tensor")
+    tensors = [t for t in (self, other) if type(t) is Tensor]
+    dt = dtypes.result_type([self, other])
+    if dt.category < 2:
+        dt = dtypes.DEFAULT_FLOAT
+    if len(tensors) == 2:
+        _check_broadcast(self, other)
+    a = self._np.astype(dt.np) if type(self) is Tensor else dt.np.type(self)
+    b = other._np.astype(dt.np) if type(other) is Tensor else dt.np.type(other)
+    out = _wrap(np.asarray(_xlogy_values(np.asarray(a), np.asarray(b)), dt.np), dt)
+    if _needs_grad(*tensors):
+        if type(self) is not Tensor:
+            node = XlogyBackward1(self, other, out)
+        else:
+            node = (XlogyBackward0 if type(other) is Tensor else XlogyBackward2)(self, other, out)
+        _attach(out, node)
+    return out
+
+
+class NanToNumBackward0(Node):
+    __slots__ = ()
+    name_ = "NanToNumBackward0"
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x),)
+
+    def backward(self, g):
+        x, = self.unpack()
+        return (g * x.isfinite(),)
+
+
+def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
+    if self.dtype.category < 2:
+        return self.clone()
+    info = np.finfo(self.dtype.np)
+    values = np.nan_to_num(self._np, nan=nan, posinf=info.max if posinf is None else posinf,
+                           neginf=info.min if neginf is None else neginf)
+    out = _new(np.require(values, self.dtype.np, "C"), self.dtype)
+    if _needs_grad(self):
+        _attach(out, NanToNumBackward0(self))
+    return out
+
+
+class SgnBackward0(Node):
+    """The sign of a real tensor is flat wherever it has a derivative: zero gradient."""
+    __slots__ = ()
+    name_ = "SgnBackward0"
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+
+    def backward(self, g):
+        return (_zeros_like(g),)
+
+
+def sgn(self):
+    out = _new(np.require(np.sign(self._np), self.dtype.np, "C"), self.dtype)
+    if _needs_grad(self):
+        _attach(out, SgnBackward0(self))
+    return out
+
+
+def signbit(self):
+    return _new(np.require(np.signbit(self._np), np.bool_, "C"), dtypes.bool_)
+
+
+MORE = {"hypot": hypot, "xlogy": xlogy, "nan_to_num": nan_to_num, "sgn": sgn, "signbit": signbit}
+for _name, _fn in MORE.items():
+    setattr(Tensor, _name, _fn)
+Tensor.__api__ = Tensor.__api__ | frozenset(MORE)
+FUNCTIONS = FUNCTIONS + tuple(n for n in MORE if n != "xlogy")
+NAMESPACE = {"xlogy": xlogy}  # torch.xlogy also takes a number first

@@ -1,6 +1,6 @@
-"""Ops that pick, reorder, mask or repeat elements: masked_fill, where-like clamps, flip, roll, repeat,
-tril/triu, gather/scatter_add, index_select/index_add, amax/amin, and small aliases (cpu, type_as, outer,
-swapaxes, unflatten). Each forward is numpy's exact copy of the elements; each backward is PyTorch's formula
+"""Ops that pick, reorder, mask or repeat elements: masked_fill, where-like clamps, flip, roll, repeat/tile,
+tril/triu, diag, gather/scatter/scatter_add, index_select/index_add/index_fill/index_copy, amax/amin, and small
+aliases (cpu, type_as, outer, swapaxes, unflatten). Each forward is numpy's exact copy of the elements; each backward is PyTorch's formula
 from derivatives.yaml, written with engine ops so that create_graph records it."""
 import builtins
 
@@ -752,3 +752,272 @@ FUNCTIONS = ("masked_fill masked_select clamp_min clamp_max flip roll tril triu 
 for _name, _fn in METHODS.items():
     setattr(Tensor, _name, _fn)
 Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
+
+
+# ------------------------------------------------------------------ tile, diag
+
+def tile(self, *dims):
+    dims = _int_list("tile", "dims", dims)
+    return repeat(self, *((1,) * (self.dim() - len(dims)) + dims)) if dims or self.dim() else repeat(self, ())
+
+
+class DiagEmbedBackward0(Node):
+    __slots__ = ("offset",)
+    name_ = "DiagEmbedBackward0"
+
+    def __init__(self, x, offset):
+        Node.__init__(self, (edge_of(x),))
+        self.offset = offset
+
+    def backward(self, g):
+        return (g.diagonal(self.offset),)
+
+
+class DiagonalBackward0_copy(Node):  # noqa: N801 (PyTorch's own name, printed as it is)
+    __slots__ = ("offset", "shape")
+    name_ = "DiagonalBackward0_copy"
+
+    def __init__(self, x, offset):
+        Node.__init__(self, (edge_of(x),))
+        self.offset, self.shape = offset, x._shape
+
+    def backward(self, g):
+        from .functions import _embed
+        return (_embed(g, self.shape, lambda t: t.diagonal(self.offset), "DiagonalBackwardBackward0"),)
+
+
+def diag(self, diagonal=0):
+    if not isinstance(diagonal, int) or isinstance(diagonal, bool):
+        raise type_error(f"diag(): argument 'diagonal' must be int, not {_type_name(diagonal)}")
+    if self.dim() == 1:
+        n = self._shape[0] + abs(diagonal)
+        out = np.zeros((n, n), self.dtype.np)
+        rows = np.arange(self._shape[0]) + max(-diagonal, 0)
+        out[rows, rows + diagonal] = self._np
+        result = _new(out, self.dtype)
+        if _needs_grad(self):
+            _attach(result, DiagEmbedBackward0(self, diagonal))
+        return result
+    if self.dim() != 2:
+        raise runtime(f"diag(): Supports 1D or 2D tensors. Got {self.dim()}D")
+    result = _new(_fresh(np.diagonal(self._np, diagonal)), self.dtype)
+    if _needs_grad(self):
+        _attach(result, DiagonalBackward0_copy(self, diagonal))
+    return result
+
+
+# ------------------------------------------------------------------ index_fill, index_copy, scatter
+
+def _fill_index(op, self, dim, index):
+    """(dim, flat int64 indices) for index_fill/index_copy, with PyTorch's checks."""
+    if type(index) is not Tensor:
+        raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {_type_name(index)}")
+    if index.dtype is not dtypes.int64:
+        raise index_error(f"{op}_(): Expected dtype int64 for index.")
+    d = self._wrap_dim(dim)
+    size = self._shape[d] if self.dim() else 1
+    idx = index._np.reshape(-1)
+    bad = (idx < -size) | (idx >= size)
+    if bad.any():
+        prefix = f"{op}_(): " if op == "index_copy" else ""
+        raise index_error(f"{prefix}index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
+    return d, np.where(idx < 0, idx + size, idx)
+
+
+def _along(arr, d, idx):
+    return (slice(None),) * d + (idx,) if arr.ndim else ()
+
+
+class IndexFillBackward0(Node):
+    """index_fill with a number: the filled places get no gradient."""
+    __slots__ = ("dim",)
+    name_ = "IndexFillBackward0"
+
+    def __init__(self, x, dim, index, value=None):
+        Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), _edge(value)))
+        self.saved = (SavedTensor(index),)
+        self.dim = dim
+
+    def backward(self, g):
+        index, = self.unpack()
+        gx = g.index_fill(self.dim, index, 0) if self.next_functions[0][0] else None
+        if len(self.next_functions) == 1:
+            return (gx,)
+        unique = _new(np.unique(index._np.reshape(-1)), dtypes.int64)
+        return gx, (g.index_select(self.dim, unique).sum() if self.next_functions[1][0] else None)
+
+
+class IndexFillBackward1(IndexFillBackward0):
+    __slots__ = ()
+    name_ = "IndexFillBackward1"
+
+
+def _index_fill_value(self, value):
+    if type(value) is Tensor:
+        if value.dim():
+            raise runtime(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                          f"{value.dim()} dimension(s).")
+        return value._np.astype(self.dtype.np)
+    if not isinstance(value, (int, float)):
+        raise type_error(f"index_fill(): argument 'value' must be Number, not {_type_name(value)}")
+    return np.asarray(value).astype(self.dtype.np)
+
+
+def index_fill(self, dim, index, value):
+    d, idx = _fill_index("index_fill", self, dim, index)
+    fill = _index_fill_value(self, value)
+    arr = self._np.copy()
+    arr[_along(arr, d, idx)] = fill
+    out = _new(arr, self.dtype)
+    if _needs_grad(self, value):
+        tensor_value = type(value) is Tensor
+        _attach(out, (IndexFillBackward1 if tensor_value else IndexFillBackward0)(self, d, index,
+                                                                                   value if tensor_value else None))
+    return out
+
+
+def index_fill_(self, dim, index, value):
+    d, idx = _fill_index("index_fill", self, dim, index)
+    fill = _index_fill_value(self, value)
+    _precheck(self, value)
+    tensor_value = type(value) is Tensor
+
+    def write(arr):
+        arr[_along(arr, d, idx)] = fill
+    return _inplace(self, write, lambda: (IndexFillBackward1 if tensor_value else IndexFillBackward0)(
+        self, d, index, value if tensor_value else None), (value,))
+
+
+class IndexCopyBackward0(Node):
+    __slots__ = ("dim",)
+    name_ = "IndexCopyBackward0"
+
+    def __init__(self, x, dim, index, source):
+        Node.__init__(self, (_edge(x), _edge(source)))
+        self.saved = (SavedTensor(index),)
+        self.dim = dim
+
+    def backward(self, g):
+        index, = self.unpack()
+        return (g.index_fill(self.dim, index, 0) if self.next_functions[0][0] else None,
+                g.index_select(self.dim, index) if self.next_functions[1][0] else None)
+
+
+def _copy_source(self, d, idx, source):
+    if type(source) is not Tensor:
+        raise type_error(f"index_copy(): argument 'source' (position 3) must be Tensor, not {_type_name(source)}")
+    if source.dim() and source._shape[d] != idx.size:
+        raise index_error(f"index_copy_(): Number of indices ({idx.size}) should be equal to source.size(dim) "
+                          f"({source._shape[d]})")
+    if source.dtype is not self.dtype:
+        raise runtime(f"index_copy_(): self and source expected to have the same dtype, but got "
+                      f"(self) {dtypes.SCALAR_NAMES[self.dtype.name]} and (source) "
+                      f"{dtypes.SCALAR_NAMES[source.dtype.name]}")
+    return source._np
+
+
+def index_copy(self, dim, index, source):
+    d, idx = _fill_index("index_copy", self, dim, index)
+    src = _copy_source(self, d, idx, source)
+    arr = self._np.copy()
+    arr[_along(arr, d, idx)] = src  # (a repeated index: the last copy stays, as PyTorch's CPU loop leaves it)
+    out = _new(arr, self.dtype)
+    if _needs_grad(self, source):
+        _attach(out, IndexCopyBackward0(self, d, index, source))
+    return out
+
+
+def index_copy_(self, dim, index, source):
+    d, idx = _fill_index("index_copy", self, dim, index)
+    src = _copy_source(self, d, idx, source)
+    _precheck(self, source)
+
+    def write(arr):
+        arr[_along(arr, d, idx)] = src
+    return _inplace(self, write, lambda: IndexCopyBackward0(self, d, index, source), (source,))
+
+
+class ScatterBackward0(Node):
+    """scatter of a tensor: the overwritten places get no gradient; src gets what lands where it went."""
+    __slots__ = ("dim", "src_shape")
+    name_ = "ScatterBackward0"
+
+    def __init__(self, x, dim, index, src=None):
+        Node.__init__(self, (_edge(x),) if src is None else (_edge(x), _edge(src)))
+        self.saved = (SavedTensor(index),)
+        self.dim = dim
+        self.src_shape = None if src is None else src._shape
+
+    def backward(self, g):
+        index, = self.unpack()
+        gx = g.scatter(self.dim, index, 0) if self.next_functions[0][0] else None
+        if len(self.next_functions) == 1:
+            return (gx,)
+        gs = g.gather(self.dim, index) if self.next_functions[1][0] else None
+        if gs is not None and gs._shape != self.src_shape:  # PyTorch's formula gives index's shape: its engine refuses
+            raise runtime(f"Function {self.name_} returned an invalid gradient at index 1 - got "
+                          f"{_shape_list(gs._shape)} but expected shape compatible with {_shape_list(self.src_shape)}")
+        return gx, gs
+
+
+class ScatterBackward1(ScatterBackward0):
+    __slots__ = ()
+    name_ = "ScatterBackward1"
+
+
+def _scatter_source(self, d, idx, src, reduce):
+    if reduce is not None:
+        raise runtime("scatter(): reduce= is not supported by tensorsh (PyTorch deprecates it; use scatter_add or "
+                      "scatter_reduce in PyTorch)")
+    if type(src) is Tensor:
+        if src.dtype is not self.dtype:
+            raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
+        values = src._np.reshape(src._np.shape or (1,))
+        return values[tuple(slice(0, n) for n in (idx.shape or (1,)))].reshape(idx.shape)
+    if not isinstance(src, (int, float)):
+        raise type_error(f"scatter(): argument 'value' must be Number, not {_type_name(src)}")
+    return np.asarray(src).astype(self.dtype.np)
+
+
+def _scatter_into(arr, d, idx, values):
+    if arr.ndim:
+        grid_idx = idx.reshape(idx.shape or (1,))
+        arr[_index_grid(grid_idx, d)] = np.broadcast_to(values, idx.shape).reshape(grid_idx.shape)
+    elif idx.size:
+        arr[...] = np.broadcast_to(values, idx.shape).reshape(-1)[-1]
+
+
+def scatter(self, dim, index, src=None, value=None, reduce=None):
+    src = value if src is None else src
+    _index_dtype("scatter", index, "scatter(): Expected dtype int64 for index")
+    d, idx = _gather_geometry(self, dim, index, "scatter")
+    values = _scatter_source(self, d, idx, src, reduce)
+    arr = self._np.copy()
+    _scatter_into(arr, d, idx, values)
+    out = _new(arr, self.dtype)
+    if _needs_grad(self, src):
+        tensor_src = type(src) is Tensor
+        _attach(out, (ScatterBackward0 if tensor_src else ScatterBackward1)(self, d, index, src if tensor_src else None))
+    return out
+
+
+def scatter_(self, dim, index, src=None, value=None, reduce=None):
+    src = value if src is None else src
+    _index_dtype("scatter_", index, "scatter_(): Expected dtype int64 for index")
+    d, idx = _gather_geometry(self, dim, index, "scatter")
+    values = _scatter_source(self, d, idx, src, reduce)
+    _precheck(self, src)
+    tensor_src = type(src) is Tensor
+
+    def write(arr):
+        _scatter_into(arr, d, idx, values)
+    return _inplace(self, write, lambda: (ScatterBackward0 if tensor_src else ScatterBackward1)(
+        self, d, index, src if tensor_src else None), (src,))
+
+
+MORE = {"tile": tile, "diag": diag, "index_fill": index_fill, "index_fill_": index_fill_, "index_copy": index_copy,
+        "index_copy_": index_copy_, "scatter": scatter, "scatter_": scatter_}
+for _name, _fn in MORE.items():
+    setattr(Tensor, _name, _fn)
+Tensor.__api__ = Tensor.__api__ | frozenset(MORE)
+FUNCTIONS = FUNCTIONS + ["tile", "diag", "index_fill", "index_copy", "scatter"]

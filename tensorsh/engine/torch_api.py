@@ -1,5 +1,5 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
-from . import autograd, creation, dtypes, functions as F, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo
+from . import autograd, creation, dtypes, functions as F, fused, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo
 from .errors import runtime, type_error
 from .tensor import Tensor, Size
 
@@ -175,7 +175,7 @@ _FUNCTIONS = ("exp log sin cos tanh sigmoid sqrt relu abs neg negative log1p exp
               "mm bmm dot mv matmul reshape flatten t transpose permute unsqueeze squeeze select narrow unbind "
               "chunk split clone detach exp_ sigmoid_ relu_ tanh_ zero_ fill_ tan sinh cosh atan arctan asin arcsin acos "
               "arccos exp2 log2 log10 floor ceil trunc fix round frac").split() + selection.FUNCTIONS + list(strided.FUNCTIONS) \
-    + list(pointwise.FUNCTIONS) + list(ordering.FUNCTIONS)
+    + list(pointwise.FUNCTIONS) + list(ordering.FUNCTIONS) + list(fused.FUNCTIONS)
 
 autograd_ns = Namespace("torch.autograd", {
     "grad": grad, "backward": _backward, "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad,
@@ -183,6 +183,7 @@ autograd_ns = Namespace("torch.autograd", {
 })
 
 NAMESPACE = {name: _method(name) for name in _FUNCTIONS}
+NAMESPACE.update(pointwise.NAMESPACE)
 NAMESPACE.update({
     "tensor": creation.tensor, "as_tensor": creation.as_tensor, "ones": creation.ones, "zeros": creation.zeros,
     "empty": creation.empty, "full": creation.full, "ones_like": creation.ones_like,

@@ -1113,3 +1113,60 @@ w.register_post_accumulate_grad_hook(lambda t: t.grad)
 "post_accumulate_hook_without_grad": "z = torch.ones(2)\nz.register_post_accumulate_grad_hook(lambda t: None)\n",
 })
 TOPICS["hooks"] += ["post_accumulate_grad_hooks", "post_accumulate_hook_on_non_leaf", "post_accumulate_hook_without_grad"]
+
+PROGRAMS.update({
+"fused_and_indexed_ops": """
+x = torch.tensor([[1.3, -2.1, 0.0], [4.2, 5.5, -6.1]], requires_grad=True)
+a = torch.tensor([0.3, 1.7, 2.9], requires_grad=True)
+b = torch.tensor([[1.1], [-0.4]], requires_grad=True)
+w = torch.tensor([0.2, 0.5, 0.9], requires_grad=True)
+v = torch.tensor(7., requires_grad=True)
+s = torch.tensor([[10., 20.], [30., 40.]], requires_grad=True)
+for r in [x.addcmul(a, b), torch.addcmul(x, a, b, value=0.7), x.addcdiv(a, b, value=2), x.lerp(a, 0.3),
+          x.lerp(a, 0.8), torch.lerp(x, a, w), torch.hypot(x, a), torch.xlogy(x, a), x.xlogy(2.),
+          torch.xlogy(2., a), torch.xlogy(x, a * 0), x.nan_to_num(), x.sgn(), x.tile(2), a.tile((2, 1)), a.diag(1),
+          x.diag(), torch.diag(x, -1), x.index_fill(1, torch.tensor([0, 2]), -1.), x.index_fill(1, torch.tensor([0, -1]), v),
+          x.index_copy(1, torch.tensor([2, 0]), s), x.scatter(1, torch.tensor([[0, 2], [1, 1]]), s),
+          x.scatter(0, torch.tensor([[1, 0, 1]]), value=3.)]:
+    for t in (x, a, b, w, v, s):
+        t.grad = None
+    (r * torch.arange(float(r.numel())).view(r.shape)).sum().backward()
+    print(r, x.grad, a.grad, b.grad, w.grad, v.grad, s.grad)
+y = x.detach().clone()
+print(y.index_fill_(1, torch.tensor([0]), 2.), y.index_copy_(1, torch.tensor([2]), torch.ones(2, 1)), y._version)
+print(y.scatter_(1, torch.tensor([[0]]), 5.), y.scatter_(1, torch.tensor([[1]]), torch.tensor([[8.]])), y._version)
+print(torch.tensor([1, 2, 3]).index_fill(0, torch.tensor([0]), 2.7), torch.ones(2, 3).scatter(0, torch.tensor([[1, 0, 1]]), 7))
+print(torch.nan_to_num(x / 0., nan=1., posinf=2.), torch.tensor([-0.0, 0.0]).signbit(), torch.tensor([1, -2]).sgn())
+""",
+"scatter_src_larger_than_index": "x = torch.ones(2, 3, requires_grad=True)\ns = torch.ones(2, 2, requires_grad=True)\ntorch.scatter(x, 1, torch.tensor([[2], [0]]), s).sum().backward()\n",
+"index_fill_value_not_scalar": "print(torch.ones(2, 3).index_fill(1, torch.tensor([0]), torch.tensor([1., 2.])))\n",
+"index_fill_int32_index": "print(torch.ones(2, 3).index_fill(1, torch.tensor([0], dtype=torch.int32), 1.))\n",
+"index_copy_out_of_bounds": "print(torch.ones(2, 3).index_copy(1, torch.tensor([5]), torch.ones(2, 1)))\n",
+"diag_of_3d": "print(torch.ones(2, 2, 2).diag())\n",
+"addcdiv_of_integers": "print(torch.tensor([1, 2]).addcdiv(torch.tensor([1, 2]), torch.tensor([3, 4])))\n",
+"lerp_of_integers": "print(torch.tensor([1, 2]).lerp(torch.tensor([3, 4]), 0.5))\n",
+"hypot_of_integers": "print(torch.tensor([1, 2]).hypot(torch.tensor([3, 4])))\n",
+})
+TOPICS["selection"] += ["fused_and_indexed_ops", "scatter_src_larger_than_index", "index_fill_value_not_scalar",
+                        "index_fill_int32_index", "index_copy_out_of_bounds", "diag_of_3d", "addcdiv_of_integers",
+                        "lerp_of_integers", "hypot_of_integers"]
+
+PROGRAMS.update({
+"leaf_hooks_run_in_pytorchs_queue_order": """
+a = torch.tensor([1.], requires_grad=True)
+b = torch.tensor([2.], requires_grad=True)
+c = torch.tensor([3.], requires_grad=True)
+d = torch.tensor([4.], requires_grad=True)
+a.register_hook(lambda g: print('hook a', g))
+b.register_hook(lambda g: print('hook b', g))
+c.register_hook(lambda g: print('hook c', g))
+d.register_hook(lambda g: print('hook d', g))
+(a * b).sum().backward()
+(a * b * c * d).sum().backward()
+torch.cat([a, b, c, d]).sum().backward()
+(a + b + c + d).sum().backward()
+torch.stack([d, c, b, a]).sum().backward()
+torch.autograd.backward([(a * 2).sum(), (b * 3).sum(), (c + d).sum()])
+""",
+})
+TOPICS["hooks"] += ["leaf_hooks_run_in_pytorchs_queue_order"]

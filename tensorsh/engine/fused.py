@@ -1,0 +1,159 @@
+"""Ops whose PyTorch kernel is one fused expression: addcmul, addcdiv, lerp. The multiply-adds the compiler
+fuses are rounded once here too (measured against torch: addcmul is fma(value * t1, t2, self), lerp is
+fma(w, end - self, self) below w = 0.5 and fma(-(end - self), 1 - w, end) from it, addcdiv is not fused)."""
+import numpy as np
+
+from . import dtypes, kernels
+from .autograd import NOTHING_SAVED, Node, SavedTensor
+from .errors import make, runtime, type_error
+from .functions import _attach, _edge, _needs_grad, _new, _type_name, sum_to
+from .selection import _invalid_combination
+from .tensor import Tensor
+
+
+def _tensors(op, names, values):
+    for pos, (name, v) in enumerate(zip(names, values), start=1):
+        if type(v) is not Tensor:
+            raise type_error(f"{op}(): argument '{name}' (position {pos}) must be Tensor, not {_type_name(v)}")
+
+
+def _common(tensors):
+    """Broadcast arrays of one result dtype (PyTorch's promotion), and that dtype."""
+    dt = dtypes.result_type(tensors)
+    arrays = np.broadcast_arrays(*[t._np.astype(dt.np, copy=False) for t in tensors])
+    return arrays, dt
+
+
+def _result(values, dt):
+    return _new(np.require(values, dt.np, "C"), dt)
+
+
+class _ThreeWayBackward(Node):
+    """self, tensor1, tensor2 (or self, end, weight): gradients summed back to each input's shape."""
+    __slots__ = ("shapes", "value")
+
+    def __init__(self, tensors, value, save):
+        Node.__init__(self, tuple(_edge(t) for t in tensors))
+        self.shapes = tuple(t._shape if type(t) is Tensor else () for t in tensors)
+        self.value = value
+        self.saved = tuple(SavedTensor(t) if keep and type(t) is Tensor else NOTHING_SAVED
+                           for t, keep in zip(tensors, save))
+
+    def backward(self, g):
+        grads = self.grads(g, *self.unpack())
+        return tuple(sum_to(gr, shape) if gr is not None and self.next_functions[i][0] else None
+                     for i, (gr, shape) in enumerate(zip(grads, self.shapes)))
+
+
+class AddcmulBackward0(_ThreeWayBackward):
+    __slots__ = ()
+    name_ = "AddcmulBackward0"
+
+    def grads(self, g, _, t1, t2):
+        v = self.value
+        return (g, g * (t2 * v) if self.next_functions[1][0] else None,
+                g * (t1 * v) if self.next_functions[2][0] else None)
+
+
+class AddcdivBackward0(_ThreeWayBackward):
+    __slots__ = ()
+    name_ = "AddcdivBackward0"
+
+    def grads(self, g, _, t1, t2):
+        v = self.value
+        return (g, g * (v / t2) if self.next_functions[1][0] else None,
+                -g * (v * t1 / (t2 * t2)) if self.next_functions[2][0] else None)
+
+
+def _addc(op, node_cls):
+    def fn(self, tensor1, tensor2, value=1):
+        _tensors(op, ("tensor1", "tensor2"), (tensor1, tensor2))
+        if not isinstance(value, (int, float)):
+            raise type_error(f"{op}(): argument 'value' must be Number, not {_type_name(value)}")
+        (s, a, b), dt = _common([self, tensor1, tensor2])
+        if op == "addcdiv" and dt.category < 2:
+            raise runtime("Integer division with addcdiv is no longer supported, and in a future  release addcdiv will "
+                          "perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be "
+                          "implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for "
+                          "integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future "
+                          "addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), "
+                          "for all dtypes.")
+        v = dt.np.type(value)
+        if op == "addcmul":
+            values = kernels.fma(v * a, b, s) if dt.category == 2 else s + v * a * b
+        else:
+            values = s + v * a / b
+        out = _result(values, dt)
+        if _needs_grad(self, tensor1, tensor2):
+            # each operand is kept only where a formula needs it (PyTorch checks the versions of those only)
+            wants1, wants2 = _needs_grad(tensor1), _needs_grad(tensor2)
+            keep = (False, wants2, wants1) if op == "addcmul" else (False, wants2, wants1 or wants2)
+            _attach(out, node_cls((self, tensor1, tensor2), value, keep))
+        return out
+    fn.__name__ = op
+    return fn
+
+
+addcmul = _addc("addcmul", AddcmulBackward0)
+addcdiv = _addc("addcdiv", AddcdivBackward0)
+
+
+class LerpBackward0(_ThreeWayBackward):
+    """A number weight: self gets g * (1 - w), end g * w."""
+    __slots__ = ()
+    name_ = "LerpBackward0"
+
+    def grads(self, g, *_):
+        w = self.value
+        return (g * (1.0 - w), g * w)
+
+
+class LerpBackward1(_ThreeWayBackward):
+    __slots__ = ()
+    name_ = "LerpBackward1"
+
+    def grads(self, g, start, end, weight):
+        return (g * (1 - weight) if self.next_functions[0][0] else None,
+                g * weight if self.next_functions[1][0] else None,
+                g * (end - start) if self.next_functions[2][0] else None)
+
+
+def _lerp_values(s, e, w):
+    """PyTorch's lerp: from start below w = 0.5, from end from it, each one fused multiply-add."""
+    diff = e - s
+    low = np.abs(w) < 0.5
+    if s.dtype != np.float32:
+        return np.where(low, s + w * diff, e - diff * (1 - w))
+    w = np.broadcast_to(np.asarray(w, s.dtype), diff.shape)
+    return np.where(low, kernels.fma(w, diff, s), kernels.fma(-diff, (np.float32(1) - w), e))
+
+
+def lerp(self, end, weight):
+    _tensors("lerp", ("end",), (end,))
+    if self.dtype.category < 2:
+        raise make("NotImplementedError", f"\"lerp_kernel_{'tensor' if type(weight) is Tensor else 'scalar'}\" "
+                                          f"not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+    if type(weight) is Tensor:
+        (s, e, w), dt = _common([self, end, weight])
+    elif isinstance(weight, (int, float)):
+        (s, e), dt = _common([self, end])
+        w = dt.np.type(weight)
+    else:
+        raise _invalid_combination("lerp", (end, weight), {}, ((("Tensor", "end"), ("Tensor", "weight")),
+                                                               (("Tensor", "end"), ("Number", "weight"))))
+    out = _result(_lerp_values(s, e, w), dt)
+    tensors = (self, end, weight) if type(weight) is Tensor else (self, end)
+    if _needs_grad(*tensors):
+        if type(weight) is Tensor:
+            _attach(out, LerpBackward1(tensors, None, (True, True, True)))
+        else:
+            _attach(out, LerpBackward0(tensors, weight, (False, False)))
+    return out
+
+
+METHODS = {"addcmul": addcmul, "addcdiv": addcdiv, "lerp": lerp}
+FUNCTIONS = tuple(METHODS)
+
+for _name, _fn in METHODS.items():
+    setattr(Tensor, _name, _fn)
+Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
