@@ -214,7 +214,8 @@ def register_post_accumulate_grad_hook(var, hook):
     entry = POST_ACCUMULATE_HOOKS.get(id(var))
     if entry is None or entry[0]() is not var:
         key = id(var)
-        entry = POST_ACCUMULATE_HOOKS[key] = (weakref.ref(var, lambda _, k=key: POST_ACCUMULATE_HOOKS.pop(k, None)), [])
+        forget = POST_ACCUMULATE_HOOKS.pop  # (bound now: at interpreter exit the module's names may be gone)
+        entry = POST_ACCUMULATE_HOOKS[key] = (weakref.ref(var, lambda _, k=key: forget(k, None)), [])
     return add_to_hooks(entry[1], hook)  # (an empty list left by an undone statement does nothing)
 
 
@@ -466,11 +467,23 @@ class _Released(list):
 
 def _walk(roots, retain_graph, captures):
     released = None if retain_graph else _Released()
+    outer_needs = _walk_needs[0]
     try:
         _walk_graph(roots, captures, released)
     finally:
+        _walk_needs[0] = outer_needs
         if released:  # recorded only when a graph older than the statement was freed
             undo.touch(released)
+
+
+_walk_needs = [None]  # the nodes autograd.grad needs in the walk under way (None: all of them)
+
+
+def should_compute_output(node, i):
+    """PyTorch's task_should_compute_output: node's i-th gradient leads somewhere this walk needs."""
+    nxt = node.next_functions[i][0]
+    needs = _walk_needs[0]
+    return nxt is not None and (needs is None or nxt in needs)
 
 
 class ReadyQueue:
@@ -527,6 +540,7 @@ def _walk_graph(roots, captures, released):
     root_nodes = [edge[0] for edge, _ in roots]
     deps, nodes = _dependencies(root_nodes)
     needed = _needed(nodes, captures.keys()) if captures is not None else None
+    _walk_needs[0] = needed
     buffers = {}
     for (node, _), g in roots:
         if node is not None:

@@ -8,7 +8,7 @@ from . import autograd, dtypes, errors, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn
 from .storage import Storage, VersionCounter, check_size
-from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list
+from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list, no_grad_view_origin
 
 _wrap = Tensor._from_numpy
 _new = Tensor._new
@@ -444,6 +444,19 @@ def _collect_edges(*xs):
             x.grad_fn
 
 
+def edges_first(fn):
+    """The method fn, with its tensors' autograd edges collected before it checks anything (as PyTorch's autograd
+    wrapper builds the node before the kernel runs, so a stale no-grad view's error comes first)."""
+    def op(self, *args, **kwargs):
+        if autograd._grad_enabled[0]:
+            tensors = [t for t in (self, *args, *kwargs.values()) if type(t) is Tensor]
+            if _needs_grad(*tensors):
+                _collect_edges(*tensors)
+        return fn(self, *args, **kwargs)
+    op.__name__, op.__doc__, op.__wrapped__ = fn.__name__, fn.__doc__, fn
+    return op
+
+
 def _output_like(first, shape, dt):
     """An elementwise result's memory: laid out like `first` (the first operand of the output's full shape) when
     that is a dense permutation, as PyTorch's TensorIterator does; else contiguous."""
@@ -452,6 +465,16 @@ def _output_like(first, shape, dt):
         inverse = [order.index(d) for d in range(len(shape))]
         return np.empty([shape[d] for d in order], dt.np).transpose(inverse)
     return np.empty(shape, dt.np)
+
+
+def laid_out_like(values, dt, *operands):
+    """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (like the first
+    operand of the full shape, when that is a dense permutation)."""
+    shape = np.shape(values)
+    first = next((t for t in operands if type(t) is Tensor and t._shape == shape), None)
+    out = _output_like(first, shape, dt)
+    out[...] = values
+    return _wrap(out, dt)
 
 
 class _BinaryNode(Node):
@@ -1822,9 +1845,24 @@ def _as_strided_backward(g, base_geometry, view_geometry):
         # an overlapping view (expanded, or as_strided over shared elements): a base element's gradient is the
         # sum of those of the view elements over it, added in the view's order (PyTorch's index_add_)
         np.add.at(result._storage.data, flat, g._np)
-        return result
-    region.copy_(g)
+    else:
+        region.copy_(g)
+    _share_among_base_copies(result, base_geometry)
     return result
+
+
+def _share_among_base_copies(result, base_geometry):
+    """Where the base itself repeats memory (an expanded base), PyTorch divides each element's gradient by how
+    many places of the base show it, so that the base's own backward (summing the copies) counts it once."""
+    shape, stride, _ = base_geometry
+    if not builtins.any(st == 0 and n > 1 for n, st in zip(shape, stride)) and _non_overlapping_and_dense(result):
+        return
+    flat = np.zeros(shape, dtype=np.int64)
+    for d, (n, st) in enumerate(zip(shape, stride)):
+        flat = flat + (np.arange(n) * st).reshape([-1 if k == d else 1 for k in range(len(shape))])
+    counts = np.bincount(flat.reshape(-1), minlength=result._storage.data.size)
+    data = result._storage.data
+    np.divide(data, counts.astype(data.dtype), out=data, where=counts > 1)
 
 
 class CopySlices(Node):
@@ -1838,15 +1876,18 @@ class CopySlices(Node):
         self.fn = fn
         self.base_geometry = (base._shape, base._stride, base._offset)
         self.view_geometry = (view._shape, view._stride, view._offset)
+        self.saved = (SavedTensor(None),)  # stands for fn itself: PyTorch's release drops it, even with nothing saved
 
     def saved_info(self):
         return self.fn.saved
 
     def release(self, released=None):
+        Node.release(self, released)
         self.fn.release(released)
 
     def backward(self, g):
         # PyTorch's CopySlices::apply, written with engine ops so create_graph records it
+        self.unpack()  # (a released CopySlices has no fn to call: backward through it a second time fails)
         result = _empty_strided(self.base_geometry, g.dtype)
         result.copy_(g)
         grad_slice = _as_strided(result, _relative(self.view_geometry, self.base_geometry))
@@ -2036,11 +2077,8 @@ def _check_inplace(self):
     """PyTorch's check_inplace: leaves and views of leaves that require grad cannot be written."""
     view = self._view
     if view is not None:
-        if not view.grad_mode and view.base.requires_grad:
-            fn = self._grad_fn
-            who = (f"Output {self._output_nr} of {fn.short_name()} is a view of a view which was created in"
-                   if fn is not None else "A view was created in")
-            raise runtime(messages.NO_GRAD_VIEW_INPLACE.format(who=who))
+        if not view.grad_mode:  # (the op needs grad here: from the view's base or from another operand)
+            raise runtime(messages.NO_GRAD_VIEW_INPLACE.format(who=no_grad_view_origin(self)))
         if self.requires_grad and view.base._grad_fn is None:
             raise runtime(messages.VIEW_OF_LEAF_INPLACE)
     # PyTorch's C++ is_leaf reads the stored grad_fn: a stale view's is not regenerated for this check
@@ -2124,7 +2162,7 @@ def _rebase_history(self, node):
     _move_retain_hooks(base._grad_fn, base_grad_fn)
     base._grad_fn = base_grad_fn
     base._output_nr = 0
-    # the view's own grad_fn is regenerated (AsStridedBackward0) the next time it is read
+    self.grad_fn  # PyTorch regenerates this view's grad_fn at once (AsStridedBackward0); its other views, on reading
 
 
 def _move_retain_hooks(old, new):
@@ -2635,6 +2673,8 @@ def _joined_dtype(tensors):
 
 def cat(tensors, dim=0):
     tensors = _tensor_list("cat", tensors)
+    if _needs_grad(*tensors):
+        _collect_edges(*tensors)  # (PyTorch builds the node's edges before checking the shapes)
     if not tensors:
         raise runtime("torch.cat(): expected a non-empty list of Tensors")
     for i, t in enumerate(tensors):
@@ -2660,6 +2700,8 @@ def cat(tensors, dim=0):
 
 def stack(tensors, dim=0):
     tensors = _tensor_list("stack", tensors)
+    if _needs_grad(*tensors):
+        _collect_edges(*tensors)  # (PyTorch builds the node's edges before checking the shapes)
     if not tensors:
         raise runtime("stack expects a non-empty TensorList")
     d = tensors[0]._wrap_dim(dim, tensors[0].dim() + 1)
@@ -2709,8 +2751,11 @@ _METHODS = {
     "float": float_, "double": double, "long": long, "int": int_, "bool": bool_,
 }
 
+_VIEW_METHODS = {"view", "view_as", "reshape", "reshape_as", "flatten", "t", "transpose", "permute", "unsqueeze",
+                 "squeeze", "expand", "expand_as", "select", "narrow", "unbind", "chunk", "split"}
 for _name, _fn in _METHODS.items():
-    setattr(Tensor, _name, _fn)
+    # the view ops check their arguments after building the view's autograd edge, as PyTorch does
+    setattr(Tensor, _name, edges_first(_fn) if _name in _VIEW_METHODS else _fn)
 
 Tensor.__getitem__ = getitem
 Tensor.__setitem__ = setitem

@@ -3,11 +3,12 @@ fuses are rounded once here too (measured against torch: addcmul is fma(value * 
 fma(w, end - self, self) below w = 0.5 and fma(-(end - self), 1 - w, end) from it, addcdiv is not fused)."""
 import numpy as np
 
-from . import dtypes, kernels
+from . import dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import make, runtime, type_error
-from .functions import _attach, _edge, _needs_grad, _new, _type_name, sum_to
+from .functions import _attach, _edge, _needs_grad, _type_name, laid_out_like, sum_to
 from .selection import _invalid_combination
+from .functions import edges_first
 from .tensor import Tensor
 
 
@@ -17,15 +18,30 @@ def _tensors(op, names, values):
             raise type_error(f"{op}(): argument '{name}' (position {pos}) must be Tensor, not {_type_name(v)}")
 
 
+def _check_shapes(tensors):
+    """PyTorch's infer_size over the operands in turn, its message at the first mismatch from the right."""
+    shape = ()
+    for t in tensors:
+        other = t._shape
+        n = max(len(shape), len(other))
+        a_shape, b_shape = (1,) * (n - len(shape)) + shape, (1,) * (n - len(other)) + other
+        for i in range(n - 1, -1, -1):
+            a, b = a_shape[i], b_shape[i]
+            if a != b and a != 1 and b != 1:
+                raise runtime(messages.BROADCAST.format(a=a, b=b, d=i))
+        shape = tuple(b if a == 1 else a for a, b in zip(a_shape, b_shape))
+
+
 def _common(tensors):
     """Broadcast arrays of one result dtype (PyTorch's promotion), and that dtype."""
+    _check_shapes(tensors)
     dt = dtypes.result_type(tensors)
     arrays = np.broadcast_arrays(*[t._np.astype(dt.np, copy=False) for t in tensors])
     return arrays, dt
 
 
-def _result(values, dt):
-    return _new(np.require(values, dt.np, "C"), dt)
+def _result(values, dt, *operands):
+    return laid_out_like(values, dt, *operands)
 
 
 class _ThreeWayBackward(Node):
@@ -83,7 +99,7 @@ def _addc(op, node_cls):
             values = kernels.fma(v * a, b, s) if dt.category == 2 else s + v * a * b
         else:
             values = s + v * a / b
-        out = _result(values, dt)
+        out = _result(values, dt, self, tensor1, tensor2)
         if _needs_grad(self, tensor1, tensor2):
             # each operand is kept only where a formula needs it (PyTorch checks the versions of those only)
             wants1, wants2 = _needs_grad(tensor1), _needs_grad(tensor2)
@@ -141,7 +157,7 @@ def lerp(self, end, weight):
     else:
         raise _invalid_combination("lerp", (end, weight), {}, ((("Tensor", "end"), ("Tensor", "weight")),
                                                                (("Tensor", "end"), ("Number", "weight"))))
-    out = _result(_lerp_values(s, e, w), dt)
+    out = _result(_lerp_values(s, e, w), dt, self, end, weight)
     tensors = (self, end, weight) if type(weight) is Tensor else (self, end)
     if _needs_grad(*tensors):
         if type(weight) is Tensor:
@@ -155,5 +171,5 @@ METHODS = {"addcmul": addcmul, "addcdiv": addcdiv, "lerp": lerp}
 FUNCTIONS = tuple(METHODS)
 
 for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, _fn)
+    setattr(Tensor, _name, edges_first(_fn))
 Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)

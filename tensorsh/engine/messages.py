@@ -11,7 +11,7 @@ NO_GRAD_VIEW_INPLACE = (
     "the view and the inplace either both inside the no_grad block (if you don't want the inplace to be "
     "tracked) or both outside (if you want the inplace to be tracked).")
 NO_GRAD_VIEW_REBASED = (
-    "A view was created in no_grad mode and its base or another view of its base has been modified inplace with "
+    "{who} no_grad mode and its base or another view of its base has been modified inplace with "
     "grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your "
     "code by moving both the view and the inplace either both inside the no_grad block (if you don't want the "
     "inplace to be tracked) or both outside (if you want the inplace to be tracked).")

@@ -8,6 +8,7 @@ from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .functions import ReturnTypes, _attach, _dims, _needs_grad, _new, sum_to
 from .selection import ReductionBackward
+from .functions import edges_first
 from .tensor import Tensor, _shape_list
 
 
@@ -200,5 +201,5 @@ METHODS = {"logsumexp": logsumexp, "trace": trace, "count_nonzero": count_nonzer
 FUNCTIONS = ("logsumexp", "trace", "count_nonzero", "nonzero", "sort", "argsort")
 
 for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, _fn)
+    setattr(Tensor, _name, edges_first(_fn))
 Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)

@@ -6,7 +6,8 @@ from . import dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import make, type_error
 from .functions import (NONE_EDGE, _BinaryNode, _attach, _binary, _check_broadcast, _needs_grad, _new, _operands,
-                        _wrap, _zeros_like)
+                        _wrap, _zeros_like, laid_out_like)
+from .functions import edges_first
 from .tensor import Tensor
 
 
@@ -115,7 +116,7 @@ METHODS = {"atan2": atan2, "arctan2": atan2, "fmod": fmod, "isinf": isinf, "isfi
 FUNCTIONS = tuple(METHODS)
 
 for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, _fn)
+    setattr(Tensor, _name, edges_first(_fn))
 Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
 
 
@@ -218,7 +219,7 @@ def xlogy(self, other):
         _check_broadcast(self, other)
     a = self._np.astype(dt.np) if type(self) is Tensor else dt.np.type(self)
     b = other._np.astype(dt.np) if type(other) is Tensor else dt.np.type(other)
-    out = _wrap(np.asarray(_xlogy_values(np.asarray(a), np.asarray(b)), dt.np), dt)
+    out = laid_out_like(np.asarray(_xlogy_values(np.asarray(a), np.asarray(b)), dt.np), dt, self, other)
     if _needs_grad(*tensors):
         if type(self) is not Tensor:
             node = XlogyBackward1(self, other, out)
@@ -247,7 +248,7 @@ def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
     info = np.finfo(self.dtype.np)
     values = np.nan_to_num(self._np, nan=nan, posinf=info.max if posinf is None else posinf,
                            neginf=info.min if neginf is None else neginf)
-    out = _new(np.require(values, self.dtype.np, "C"), self.dtype)
+    out = laid_out_like(values, self.dtype, self)
     if _needs_grad(self):
         _attach(out, NanToNumBackward0(self))
     return out
@@ -266,19 +267,19 @@ class SgnBackward0(Node):
 
 
 def sgn(self):
-    out = _new(np.require(np.sign(self._np), self.dtype.np, "C"), self.dtype)
+    out = laid_out_like(np.sign(self._np), self.dtype, self)
     if _needs_grad(self):
         _attach(out, SgnBackward0(self))
     return out
 
 
 def signbit(self):
-    return _new(np.require(np.signbit(self._np), np.bool_, "C"), dtypes.bool_)
+    return laid_out_like(np.signbit(self._np), dtypes.bool_, self)
 
 
 MORE = {"hypot": hypot, "xlogy": xlogy, "nan_to_num": nan_to_num, "sgn": sgn, "signbit": signbit}
 for _name, _fn in MORE.items():
-    setattr(Tensor, _name, _fn)
+    setattr(Tensor, _name, edges_first(_fn))
 Tensor.__api__ = Tensor.__api__ | frozenset(MORE)
 FUNCTIONS = FUNCTIONS + tuple(n for n in MORE if n != "xlogy")
 NAMESPACE = {"xlogy": xlogy}  # torch.xlogy also takes a number first

@@ -7,10 +7,11 @@ import builtins
 import numpy as np
 
 from . import dtypes
-from .autograd import Node, SavedTensor, edge_of
+from .autograd import Node, SavedTensor, edge_of, should_compute_output
 from .errors import index_error, runtime, type_error, warn
 from .functions import (_attach, _cast_for_inplace, _check_broadcast, _check_fits_output, _edge, _inplace,
-                        _needs_grad, _new, _precheck, _type_name, _wrap, sum_to, tensor_params, where)
+                        _needs_grad, _new, _precheck, _type_name, _wrap, laid_out_like, sum_to, tensor_params, where)
+from .functions import edges_first
 from .tensor import Tensor, _shape_list
 
 _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "uint8": "unsigned char",
@@ -84,6 +85,13 @@ def _unsqueeze_dims(t, dims):
 _MISSING = object()
 
 
+def _warn_if_expanded(op, self):
+    """masked_fill_ and index_fill_ write into an expanded tensor, with PyTorch's deprecation warning."""
+    if any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
+        warn(f"Use of {op} on expanded tensors is deprecated. Please clone() the tensor before performing this "
+             "operation. This also applies to advanced indexing e.g. tensor[mask] = scalar")
+
+
 def _mask_and_value(op, mask, value, self=None):
     """The argument parser's checks, then (self given: in place) autograd's, then the kernel's."""
     if type(mask) is not Tensor or not isinstance(value, (int, float, Tensor)):
@@ -92,6 +100,7 @@ def _mask_and_value(op, mask, value, self=None):
                                                    (("Tensor", "mask"), ("Number", "value"))))
     if self is not None:
         _precheck(self, value, internal_overlap=False)
+        _warn_if_expanded("masked_fill_", self)
     if mask.dtype is not dtypes.bool_:
         raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {_C_NAMES[mask.dtype.name]}")
     if type(value) is Tensor and value.dim():
@@ -130,7 +139,7 @@ class MaskedFillBackward1(MaskedFillBackward0):
 def masked_fill(self, mask=_MISSING, value=_MISSING):
     _mask_and_value("masked_fill", mask, value)
     _check_broadcast(mask, self)
-    out = _new(np.where(mask._np, _fill_value(self, value), self._np).astype(self.dtype.np, copy=False), self.dtype)
+    out = _new(np.ascontiguousarray(np.where(mask._np, _fill_value(self, value), self._np), self.dtype.np), self.dtype)
     if _needs_grad(self, value):
         tensor_value = type(value) is Tensor
         node = (MaskedFillBackward1 if tensor_value else MaskedFillBackward0)(self, mask, value if tensor_value else None)
@@ -140,9 +149,6 @@ def masked_fill(self, mask=_MISSING, value=_MISSING):
 
 def masked_fill_(self, mask=_MISSING, value=_MISSING):
     _mask_and_value("masked_fill_", mask, value, self)
-    if any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
-        warn("Use of masked_fill_ on expanded tensors is deprecated. Please clone() the tensor before performing "
-             "this operation. This also applies to advanced indexing e.g. tensor[mask] = scalar")
     _check_broadcast(mask, self)
     _check_fits_output(self, mask)
     fill = _fill_value(self, value)
@@ -191,7 +197,7 @@ class MaskedSelectBackward0(Node):
 def masked_scatter(self, mask, source):
     """masked_scatter, as the backward of masked_select needs it: source's leading elements fill mask's places."""
     shape = np.broadcast_shapes(mask._shape, self._shape)
-    arr = np.array(np.broadcast_to(self._np, shape), dtype=self.dtype.np)
+    arr = np.array(np.broadcast_to(self._np, shape), dtype=self.dtype.np, order="C")
     m = np.broadcast_to(mask._np, shape)
     arr[m] = source._np.reshape(-1)[:int(m.sum())]
     out = _new(arr, self.dtype)
@@ -317,7 +323,7 @@ def flip(self, *dims):
     if not dims:
         raise type_error('flip() missing 1 required positional arguments: "dims"')
     dims = _wrap_dims(self, "flip", _int_list("flip", "dims", dims))
-    out = _new(_fresh(np.flip(self._np, dims) if self.dim() else self._np), self.dtype)
+    out = laid_out_like(np.flip(self._np, dims) if self.dim() else self._np.copy(), self.dtype, self)
     if _needs_grad(self):
         _attach(out, FlipBackward0(self, dims))
     return out
@@ -455,15 +461,31 @@ def _index_dtype(op, index, message):
         raise runtime(message)
 
 
-def _gather_geometry(self, dim, index, op):
-    """dim wrapped, and the index checked as PyTorch's gather/scatter shape check does."""
+def _gather_geometry(self, dim, index, op, src=None):
+    """dim wrapped, and the index checked as PyTorch's gather/scatter shape checks do (their texts differ)."""
     d = self._wrap_dim(dim)
+    gather = op == "gather"
     if index.dim() != self.dim() and not (index.dim() <= 1 and self.dim() <= 1):
-        raise runtime("Index tensor must have the same number of dimensions as input tensor")
-    for k in range(index.dim()):
-        if k != d and index._shape[k] > (self._shape[k] if self.dim() else 1):
-            raise runtime(f"Size does not match at dimension {k} expected index {_shape_list(index._shape)} to be "
-                          f"no larger than self {_shape_list(self._shape)} apart from dimension {d}")
+        raise runtime(f"Index tensor must have the same number of dimensions as {'input' if gather else 'self'} tensor")
+    # PyTorch's scatter_shape_check, in its order: index against self (apart from dim), then against src (every
+    # dim; a dim src lacks fails there), then src's number of dims, then the size message
+    wrong = any(k != d and index._shape[k] > (self._shape[k] if self.dim() else 1) for k in range(index.dim()))
+    if not wrong and not gather and type(src) is Tensor:
+        for k in range(max(self.dim(), 1)):
+            src_size = src._shape[src._wrap_dim(k)] if src.dim() else 1
+            if (index._shape[k] if index.dim() else 1) > src_size:
+                wrong = True
+                break
+    if not gather and type(src) is Tensor and max(src.dim(), 1) != max(index.dim(), 1):
+        raise runtime("Index tensor must have the same number of dimensions as src tensor")
+    if wrong:
+        where = (f"expected index {_shape_list(index._shape)} to be no larger than self "
+                 f"{_shape_list(self._shape)} apart from dimension {d}")
+        if gather:
+            k = next(k for k in range(index.dim()) if k != d and index._shape[k] > self._shape[k])
+            raise runtime(f"Size does not match at dimension {k} {where}")
+        tail = f" and to be no larger size than src {_shape_list(src._shape)}" if type(src) is Tensor else ""
+        raise runtime(f"E{where[1:]}{tail}")
     size = self._shape[d] if self.dim() else 1
     idx = index._np.astype(np.int64)
     bad = (idx < 0) | (idx >= size)
@@ -529,12 +551,12 @@ class ScatterAddBackward0(Node):
 
 
 def scatter_add(self, dim, index, src):
-    _index_dtype("scatter_add", index, "scatter(): Expected dtype int64 for index")
+    _index_dtype("scatter_add", index, "scatter(): Expected dtype int32/int64 for index")
     if type(src) is not Tensor:
         raise type_error(f"scatter_add(): argument 'src' (position 3) must be Tensor, not {_type_name(src)}")
     if src.dtype is not self.dtype:
         raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
-    d, idx = _gather_geometry(self, dim, index, "scatter_add")
+    d, idx = _gather_geometry(self, dim, index, "scatter_add", src)
     arr = self._np.copy()
     if self.dim():
         grid_idx = idx.reshape(idx.shape or (1,))  # a 0-dim index into a vector: one element
@@ -750,7 +772,7 @@ FUNCTIONS = ("masked_fill masked_select clamp_min clamp_max flip roll tril triu 
              "index_add amax amin outer ger swapaxes swapdims unflatten").split()
 
 for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, _fn)
+    setattr(Tensor, _name, edges_first(_fn))
 Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
 
 
@@ -866,9 +888,9 @@ def _index_fill_value(self, value):
 def index_fill(self, dim, index, value):
     d, idx = _fill_index("index_fill", self, dim, index)
     fill = _index_fill_value(self, value)
-    arr = self._np.copy()
+    arr = self._np.copy(order="K")  # (PyTorch clones self keeping its layout, then fills)
     arr[_along(arr, d, idx)] = fill
-    out = _new(arr, self.dtype)
+    out = _wrap(arr, self.dtype)
     if _needs_grad(self, value):
         tensor_value = type(value) is Tensor
         _attach(out, (IndexFillBackward1 if tensor_value else IndexFillBackward0)(self, d, index,
@@ -877,9 +899,10 @@ def index_fill(self, dim, index, value):
 
 
 def index_fill_(self, dim, index, value):
+    _precheck(self, value, internal_overlap=False)  # autograd's in-place rules come before the kernel's checks
+    _warn_if_expanded("index_fill_", self)
     d, idx = _fill_index("index_fill", self, dim, index)
     fill = _index_fill_value(self, value)
-    _precheck(self, value)
     tensor_value = type(value) is Tensor
 
     def write(arr):
@@ -928,6 +951,7 @@ def index_copy(self, dim, index, source):
 
 
 def index_copy_(self, dim, index, source):
+    _precheck(self, source, internal_overlap=False)
     d, idx = _fill_index("index_copy", self, dim, index)
     src = _copy_source(self, d, idx, source)
     _precheck(self, source)
@@ -953,7 +977,7 @@ class ScatterBackward0(Node):
         gx = g.scatter(self.dim, index, 0) if self.next_functions[0][0] else None
         if len(self.next_functions) == 1:
             return (gx,)
-        gs = g.gather(self.dim, index) if self.next_functions[1][0] else None
+        gs = g.gather(self.dim, index) if should_compute_output(self, 1) else None
         if gs is not None and gs._shape != self.src_shape:  # PyTorch's formula gives index's shape: its engine refuses
             raise runtime(f"Function {self.name_} returned an invalid gradient at index 1 - got "
                           f"{_shape_list(gs._shape)} but expected shape compatible with {_shape_list(self.src_shape)}")
@@ -989,8 +1013,8 @@ def _scatter_into(arr, d, idx, values):
 
 def scatter(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
-    _index_dtype("scatter", index, "scatter(): Expected dtype int64 for index")
-    d, idx = _gather_geometry(self, dim, index, "scatter")
+    _index_dtype("scatter", index, "scatter(): Expected dtype int32/int64 for index")
+    d, idx = _gather_geometry(self, dim, index, "scatter", src)
     values = _scatter_source(self, d, idx, src, reduce)
     arr = self._np.copy()
     _scatter_into(arr, d, idx, values)
@@ -1003,8 +1027,9 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
 
 def scatter_(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
-    _index_dtype("scatter_", index, "scatter_(): Expected dtype int64 for index")
-    d, idx = _gather_geometry(self, dim, index, "scatter")
+    _precheck(self, src, internal_overlap=False)  # autograd's rules, then the kernel's checks, then its overlap one
+    _index_dtype("scatter_", index, "scatter(): Expected dtype int32/int64 for index")
+    d, idx = _gather_geometry(self, dim, index, "scatter", src)
     values = _scatter_source(self, d, idx, src, reduce)
     _precheck(self, src)
     tensor_src = type(src) is Tensor
@@ -1018,6 +1043,6 @@ def scatter_(self, dim, index, src=None, value=None, reduce=None):
 MORE = {"tile": tile, "diag": diag, "index_fill": index_fill, "index_fill_": index_fill_, "index_copy": index_copy,
         "index_copy_": index_copy_, "scatter": scatter, "scatter_": scatter_}
 for _name, _fn in MORE.items():
-    setattr(Tensor, _name, _fn)
+    setattr(Tensor, _name, edges_first(_fn))
 Tensor.__api__ = Tensor.__api__ | frozenset(MORE)
 FUNCTIONS = FUNCTIONS + ["tile", "diag", "index_fill", "index_copy", "scatter"]

@@ -6,6 +6,7 @@ import numpy as np
 from . import functions as F
 from .autograd import Node, edge_of
 from .errors import runtime, type_error
+from .functions import edges_first
 from .tensor import Tensor, _shape_list
 
 
@@ -127,6 +128,8 @@ def movedim(self, source, destination):
     for name, dims in (("source", src), ("destination", dst)):
         if len(set(dims)) != len(dims):
             raise runtime(f"movedim: repeated dim in `{name}` ({_shape_list(dims)})")
+    if not self.dim():  # a scalar: PyTorch returns an alias of it
+        return F._make_view(self, (), (), self._offset, "AliasBackward0")
     order = [None] * self.dim()
     for s, d in zip(src, dst):
         order[d] = s
@@ -147,5 +150,5 @@ METHODS = {"as_strided": as_strided, "diagonal": diagonal, "unfold": unfold, "mo
 FUNCTIONS = ("as_strided", "diagonal", "movedim", "moveaxis", "broadcast_to")
 
 for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, _fn)
+    setattr(Tensor, _name, edges_first(_fn))
 Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)

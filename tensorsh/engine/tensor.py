@@ -64,6 +64,14 @@ _META = ("_storage", "_offset", "_shape", "_stride", "dtype", "_np", "_requires_
 _get_meta = operator.attrgetter(*_META)  # every field in one call: undo snapshots tensors on hot paths
 
 
+def no_grad_view_origin(t):
+    """How PyTorch names a view made in no_grad mode in its errors: by the op that made it, if it has one."""
+    fn = t._grad_fn
+    if fn is None:
+        return "A view was created in"
+    return f"Output {t._output_nr} of {fn.short_name()} is a view of a view which was created in"
+
+
 class Tensor:
     __slots__ = _META + ("__weakref__",)
 
@@ -252,7 +260,7 @@ class Tensor:
         view = self._view
         base = view.base
         if not view.grad_mode and base.requires_grad:  # PyTorch refuses to guess this view's history
-            raise runtime(messages.NO_GRAD_VIEW_REBASED)
+            raise runtime(messages.NO_GRAD_VIEW_REBASED.format(who=no_grad_view_origin(self)))
         undo.touch(self)
         if view.grad_mode and base.requires_grad:
             self._grad_fn = AsStridedBackward0(autograd.edge_of(base), base, self)

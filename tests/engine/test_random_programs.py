@@ -20,8 +20,10 @@ MAKE = [
     "{n} = {v}.repeat(2, 1)", "{n} = {v}.tril()", "{n} = {v}.masked_fill({v} > 0, 0.)", "{n} = {v}.amax(0)",
     "{n} = {v}.clamp_min(0.5)", "{n} = {v}.gather(0, torch.tensor([[1, 0, 1]]))", "{n} = {v}.sinh()",
     "{n} = {v}.index_select(-1, torch.tensor([2, 0]))", "{n} = torch.where({v} > {w}, {v}, {w})",
-    "{n} = {v}.diagonal()", "{n} = {v}.unfold(-1, 2, 1)", "{n} = {v}.movedim(0, -1)",
-    "{n} = {v}.as_strided((2, 2), (1, 1))",
+    "{n} = {v}.diagonal()", "{n} = {v}.unfold(-1, 2, 2)", "{n} = {v}.movedim(0, -1)",
+    "{n} = {v}.as_strided((2, 2), (1, 2))", "{n} = {v}.addcmul({v}, {w}, value=0.5)", "{n} = {v}.lerp({w}, 0.3)",
+    "{n} = {v}.index_fill(-1, torch.tensor([0]), 2.)", "{n} = {v}.scatter(0, torch.tensor([[1, 0, 1]]), {w})",
+    "{n} = {v}.sort(0).values", "{n} = {v}.logsumexp(0)",
 ]
 MUTATE = [
     "{v}.add_(1)", "{v}.mul_(2)", "{v}.zero_()", "{v}.fill_(3)", "{v}.exp_()", "{v}.sigmoid_()",
@@ -31,6 +33,8 @@ MUTATE = [
     "{v}.retain_grad()", "{v}.register_hook(lambda g: g * 2)", "{v}.register_hook(lambda g: print('hook', g))",
     "{v}.grad = None", "{v}.sub_({w}, alpha=2)", "{v}.requires_grad_(False)",
     "{v}.masked_fill_({v} > 1, 0.)", "{v}.tril_()", "{v}.floor_()", "{v}.clamp_max_(1)",
+    "{v}.index_fill_(0, torch.tensor([1]), 0.5)", "{v}.scatter_(0, torch.tensor([[1, 0, 1]]), 4.)",
+    "{v}.register_post_accumulate_grad_hook(lambda t: print('post', t.grad))",
 ]
 OBSERVE = [
     "print({v})", "print({v}._version, {v}.requires_grad, {v}.is_leaf)",
