@@ -6,7 +6,8 @@ import numpy as np
 from . import autograd, dtypes
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error
-from .functions import ReturnTypes, _attach, _dims, _needs_grad, _new, sum_to
+from .functions import ReturnTypes, _attach, _dims, _needs_grad, _new, laid_out_like, sum_to
+from .storage import Storage, VersionCounter
 from .selection import ReductionBackward
 from .functions import edges_first
 from .tensor import Tensor, _shape_list
@@ -104,7 +105,12 @@ def nonzero(self, as_tuple=False):
         if not self.dim():
             return (_new(np.zeros(int(bool(self._np)), np.int64), dtypes.int64),)
         return tuple(_new(np.ascontiguousarray(where[:, d]), dtypes.int64) for d in range(self.dim()))
-    return _new(np.ascontiguousarray(where.astype(np.int64)), dtypes.int64)
+    # PyTorch fills it column by column: strides (1, n)
+    n, ndim = where.shape
+    columns = np.ascontiguousarray(where.T.astype(np.int64)).reshape(-1)
+    out = Tensor._make(Storage(columns), 0, (n, ndim), (1, n), dtypes.int64, columns.reshape(ndim, n).T,
+                       VersionCounter())
+    return out
 
 
 # ------------------------------------------------------------------ sort, argsort
@@ -170,8 +176,8 @@ def sort(self, *args, **kwargs):
     dim, descending, stable_form = _sort_args("sort", self, args, kwargs)
     order = _order(self._np, dim, descending)
     values = np.take_along_axis(self._np, order, dim) if self.dim() else self._np.copy()
-    out = _new(np.ascontiguousarray(values) if self.dim() else values, self.dtype)
-    indices = _new(np.ascontiguousarray(order) if self.dim() else order, dtypes.int64)
+    out = laid_out_like(values, self.dtype, self)  # (PyTorch sorts into tensors laid out like self)
+    indices = laid_out_like(order, dtypes.int64, self)
     if _needs_grad(self):
         _attach(out, (SortBackward1 if stable_form else SortBackward0)(self, dim, indices))
     return SortReturn((out, indices))
@@ -180,7 +186,7 @@ def sort(self, *args, **kwargs):
 def argsort(self, *args, **kwargs):
     dim, descending, _ = _sort_args("argsort", self, args, kwargs)
     order = _order(self._np, dim, descending)
-    return _new(np.ascontiguousarray(order) if self.dim() else order, dtypes.int64)
+    return laid_out_like(order, dtypes.int64, self)
 
 
 # ------------------------------------------------------------------ sum_to_size

@@ -707,7 +707,7 @@ def _extreme(op, np_fn, node_cls):
             for d in reduced:
                 if self._shape[d] == 0:
                     raise index_error(f"{op}(): Expected reduction dim {d} to have non-zero size.")
-        out = _wrap(np.asarray(np_fn(self._np, axis=reduced, keepdims=keepdim)), self.dtype)
+        out = _new(np.require(np_fn(self._np, axis=reduced, keepdims=keepdim), self.dtype.np, "C"), self.dtype)
         if _needs_grad(self):
             _attach(out, node_cls(self, out, reduced, keepdim))
         return out
