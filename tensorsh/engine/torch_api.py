@@ -219,13 +219,6 @@ def deepcopy(x, memo=None):
 
 NAMESPACE.update(LEGACY)
 
-FUNCTIONAL = Namespace("torch.nn.functional", {
-    "relu": F.relu, "sigmoid": F.sigmoid, "tanh": F.tanh, "softmax": F.softmax, "log_softmax": F.log_softmax,
-    "mse_loss": F.mse_loss,
-})
-NN = Namespace("torch.nn", {"functional": FUNCTIONAL})
-NAMESPACE["nn"] = NN
-
 COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})
 
 

@@ -105,6 +105,53 @@ def touch_list(items):
         _journal.touch(_ListContents(items), id(items))
 
 
+class _DictContents:
+    """A dict (an OrderedDict of parameters, an optimiser's state) as the journal sees it: its items in order,
+    restored in place, so everything holding the dict sees the old contents again."""
+    __slots__ = ("items",)
+
+    def __init__(self, items):
+        self.items = items
+
+    def _snapshot(self):
+        return list(self.items.items())
+
+    def _restore(self, snap):
+        self.items.clear()
+        self.items.update(snap)
+
+
+class _InstanceVars:
+    """An object's own attributes (its __dict__), restored in place; the values themselves are not copied."""
+    __slots__ = ("obj",)
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def _snapshot(self):
+        return list(vars(self.obj).items())
+
+    def _restore(self, snap):
+        d = vars(self.obj)
+        d.clear()
+        d.update(snap)
+
+
+def touch_dict(items):
+    """Call before changing a dict in place (a key set, popped or cleared)."""
+    if _journal is not None:
+        _journal.touch(_DictContents(items), id(items))
+
+
+def touch_vars(obj):
+    """Call before setting or deleting any attribute of a plain Python object (a Module, an optimiser, an
+    instance of a program's own class): its whole __dict__ is restored on rollback. Containers it holds are
+    not: touch them with touch_dict/touch_list when they change in place. An object that sets `_born =
+    undo.epoch` when made is skipped while the statement that made it runs (undoing it makes it unreachable)."""
+    if _journal is not None and _journal.predates(obj):
+        _journal.touch(_InstanceVars(obj), ("vars", id(obj)))
+
+
 def set_location(loc):
     global _location
     _location = loc

@@ -7,7 +7,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 """
 import builtins as _py
 
-from tensorsh.lang.compiler import Namespace, Limit, MAX_ITEMS, SessionCall, guarded_pow, load_attr
+from tensorsh.lang.compiler import Lazy, Namespace, Limit, MAX_ITEMS, SessionCall, guarded_pow, load_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -183,7 +183,35 @@ def build(print_fn):
         "backward": backward, "grad": GRAD, "retain": RETAIN, "create": CREATE,
         "show": SHOW, "graph": GRAPH, "make_dot": GRAPH,
     })
-    nn = namespace["nn"]
+    nn, optim = Lazy(_package("nn")), Lazy(_package("optim"))
+    torch_ns._members.update(nn=nn, optim=optim)
+    table.update(nn=nn, optim=optim)
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
-               "torch.nn": nn, "torch.nn.functional": nn.functional}
+               "torch.nn": nn, "torch.optim": optim}
+    for dotted in SUBMODULES:
+        modules[dotted] = Lazy(_submodule(dotted))
     return table, modules
+
+
+# Submodules a program may import by their dotted name; each is an attribute of its package's namespace.
+SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.optim.lr_scheduler")
+_PACKAGES = {}
+
+
+def _package(name):
+    """torch.nn / torch.optim: imported on first use, one Namespace per process."""
+    def load():
+        if name not in _PACKAGES:
+            import importlib
+            package = importlib.import_module(f"tensorsh.{name}")
+            _PACKAGES[name] = Namespace(f"torch.{name}", package.NAMESPACE)
+        return _PACKAGES[name]
+    return load
+
+
+def _submodule(dotted):
+    _, package, member = dotted.split(".")
+
+    def load():
+        return load_attr(_package(package)(), member)
+    return load

@@ -115,6 +115,15 @@ class NoAttribute(AttributeError):
     """The language refused or could not find an attribute (a user error, unlike an engine AttributeError)."""
 
 
+class Lazy:
+    """A module member loaded the first time a program reads it (`torch.nn`, `torch.optim`), so start-up does
+    not pay for what a program never uses. `load()` must return the same object every time."""
+    __slots__ = ("load",)
+
+    def __init__(self, load):
+        self.load = load
+
+
 class Namespace:
     """A module-like value (`torch`, `copy`, `torchviz`, `torch.autograd` if given as a dict)."""
 
@@ -176,9 +185,12 @@ def load_attr(obj, name):
     t = type(obj)
     if t is Namespace:
         try:
-            return obj._members[name]
+            value = obj._members[name]
         except KeyError:
             raise NoAttribute(f"module '{obj._name}' has no attribute '{name}'") from None
+        if type(value) is Lazy:
+            value = obj._members[name] = value.load()
+        return value
     if name[:1] == "_" and name not in PRIVATE_OK:
         raise NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
     api = getattr(t, "__api__", None)
@@ -604,6 +616,8 @@ class Compiler:
                     note = did_you_mean(name, list(variables) + list(builtins))
                     raise self.error(node, "NameError", f"name '{name}' is not defined",
                                      notes=[note] if note else None)
+                if type(value) is Lazy:
+                    value = builtins[name] = value.load()
             return value
         return load_name
 

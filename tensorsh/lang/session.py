@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 from tensorsh.lang import ast as A
 from tensorsh.lang import builtins as B
-from tensorsh.lang.compiler import Compiler, Limit, Location, NoAttribute
+from tensorsh.lang.compiler import Compiler, Lazy, Limit, Location, NoAttribute
 from tensorsh.lang.errors import UserError, InternalError, Note
 from tensorsh.lang.parser import Source, parse
 
@@ -112,6 +112,8 @@ class Session:
                 Note(f"tensorsh supports only: {SUPPORTED_IMPORTS}")], detail=f"cannot import '{dotted}' in tensorsh")
             _place(err, source, node)
             raise err
+        if type(mod) is Lazy:
+            mod = self.modules[dotted] = mod.load()
         return mod
 
     def special_call(self, fn, args, kwargs, texts, node):
