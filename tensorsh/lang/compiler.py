@@ -173,7 +173,8 @@ def attribute_names(obj):
     if api is None and type(obj).__module__.startswith("tensorsh."):
         api = getattr(obj, "__api__", None)
     if api is not None:
-        return sorted(api)
+        extra = getattr(type(obj), "__tsh_attrs__", None)
+        return sorted(set(api) | set(extra(obj) if extra is not None else ()))
     for t in type(obj).__mro__:
         if t in SAFE_ATTRS:
             return sorted(SAFE_ATTRS[t])
@@ -191,7 +192,7 @@ def load_attr(obj, name):
         if type(value) is Lazy:
             value = obj._members[name] = value.load()
         return value
-    if name[:1] == "_" and name not in PRIVATE_OK:
+    if name[:2] == "__" or (name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ())):
         raise NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
     api = getattr(t, "__api__", None)
     if api is None and t.__module__.startswith("tensorsh."):
@@ -204,6 +205,9 @@ def load_attr(obj, name):
         else:
             api = ()
     if name in api:
+        return getattr(obj, name)
+    extra = getattr(t, "__tsh_attrs__", None)  # names that depend on the instance (a Module's parameters)
+    if extra is not None and name[:1] != "_" and name in extra(obj):
         return getattr(obj, name)
     if t is str and name == "format":
         return _str_format(obj)
@@ -220,6 +224,9 @@ def _str_format(text):
 
 def store_attr(obj, name, value):
     t = type(obj)
+    if name[:1] != "_" and "*" in getattr(t, "__settable__", ()):
+        setattr(obj, name, value)  # any public name (a Module registers parameters and submodules itself)
+        return
     api = getattr(t, "__api__", None)
     if api is None or name not in api or (name[:1] == "_" and name not in PRIVATE_OK) or t is Namespace:
         if t is Namespace:
