@@ -12,6 +12,7 @@ usage: tensorsh [--plain] [--explain] FILE.tsh
        tensorsh -c CODE
        tensorsh test [PATHS...] [--update]
        tensorsh export FILE.tsh
+       tensorsh kernel install [--user | --sys-prefix | --prefix P] | uninstall
        tensorsh                      (the interactive shell)
 """
 HELP = USAGE + """
@@ -31,6 +32,8 @@ commands:
                 run .tsh files as golden tests (their #> / #! lines are the expected output)
   tensorsh export FILE.tsh [-o OUT.py]
                 write the same experiment as a runnable PyTorch script
+  tensorsh kernel install [--user | --sys-prefix | --prefix P], tensorsh kernel uninstall
+                the Jupyter kernel "tensorsh" (needs pip install 'tensorsh[jupyter]')
 """
 
 
@@ -202,6 +205,9 @@ def _main(args):
     if args[:1] == ["export"]:
         export = _front_end("export", "tensorsh export")
         return export.main(args[1:]) if export else 2
+    if args[:1] == ["kernel"]:
+        kernelspec = _front_end("kernelspec", "tensorsh kernel")
+        return kernelspec.main(args[1:]) if kernelspec else 2
     if args[:1] == ["run"]:
         opts, rest, problem = _parse_run_args(args[1:])
         if problem:

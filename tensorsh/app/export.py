@@ -436,12 +436,14 @@ class TorchRunner:
         self.results = {}
         with tempfile.TemporaryDirectory(prefix="tsh-torch-") as tmp:
             scripts = {}
+            from tensorsh.app.golden import read_source
             for i, path in enumerate(self.files):
+                text, problem = read_source(path)     # a .tsh file or a notebook of tensorsh cells
+                if problem is not None:
+                    continue
                 try:
-                    with open(path, encoding="utf-8") as f:
-                        text = f.read()
                     code = export_source(text, path, marked=True)
-                except (OSError, UnicodeDecodeError, UserError):
+                except UserError:
                     continue
                 script = os.path.join(tmp, f"f{i}.py")
                 with open(script, "w", encoding="utf-8") as f:

@@ -193,6 +193,9 @@ def read_source(path):
             data = f.read()
     except OSError as e:
         return None, f"cannot read: {e.strerror}"
+    from tensorsh.app.ipynb import is_notebook, notebook_text
+    if is_notebook(path):
+        return notebook_text(data)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -309,6 +312,9 @@ def _indent_of(line):
 def update_file(result):
     """Rewrite the file if anything changed; True when it was written."""
     if result.problem is not None or result.lines is None:
+        return False
+    if result.path.endswith(".ipynb"):
+        sys.stderr.write(f"tensorsh test: --update does not rewrite notebooks; {result.path} is left as it was\n")
         return False
     text = updated_text(result)
     if text == "\n".join(result.lines):

@@ -343,8 +343,61 @@ def _stdout_write(text):
 
 # ---------------------------------------------------------------- the terminal front end
 
+def completions(shell, text, signature=None):
+    """What Tab offers for the text before the cursor: (name, how many characters it replaces, meta) for meta
+    commands, variables, builtins, keywords, and methods/attributes after `.` with short signatures. Pure: the
+    terminal's completer and the Jupyter kernel both ask it."""
+    signature = signature or _signature
+    if text.lstrip().startswith(":"):
+        word = text.lstrip()
+        if " " not in word:
+            for cmd, what in META.items():
+                if cmd.startswith(word):
+                    yield cmd, len(word), what
+        return
+    m = re.search(r"([A-Za-z_][\w.]*)\.(\w*)$", text)
+    if m:
+        owner, prefix = m.group(1), m.group(2)
+        for name, meta in attributes(shell.session, owner, signature):
+            if name.startswith(prefix) and (prefix.startswith("_") or not name.startswith("_")):
+                yield name, len(prefix), meta
+        return
+    m = re.search(r"[A-Za-z_]\w*$", text)
+    if not m:
+        return
+    prefix = m.group(0)
+    session = shell.session
+    seen = set()
+    for group, meta in ((session.variables, "variable"), (session.builtins, "builtin"), (KEYWORDS, "keyword"),
+                        (("torch", "copy"), "module")):
+        for name in group:
+            if name.startswith(prefix) and name not in seen and not name.startswith("_"):
+                seen.add(name)
+                yield name, len(prefix), meta
+
+
+def attributes(session, owner, signature=None):
+    """(name, meta) of what `owner.` offers: torch's members, or a value's readable attributes."""
+    from tensorsh.engine.tensor import Tensor
+    signature = signature or _signature
+    if owner in ("torch", "torch.autograd") and owner not in session.variables:
+        mod = session.modules.get(owner)
+        names = sorted(getattr(mod, "__api__", ()) or getattr(mod, "_members", {}))
+        return [(n, "torch") for n in names]
+    value = session.variables.get(owner, None)
+    cls = type(value) if value is not None and not isinstance(value, Tensor) and hasattr(value, "__api__") \
+        else Tensor
+    api = sorted(getattr(value, "__api__", None) or Tensor.__api__) if cls is not Tensor else sorted(Tensor.__api__)
+    return [(n, signature(cls, n)) for n in api]
+
+
+def _signature(cls, name):
+    from tensorsh.render.help import short_signature
+    return short_signature(cls, name)
+
+
 class ShellCompleter:
-    """Variables, builtins, keywords; tensor methods and attributes after `.` with short signatures."""
+    """prompt_toolkit's view of `completions`, with each signature computed once."""
 
     def __init__(self, shell):
         self.shell = shell
@@ -352,52 +405,13 @@ class ShellCompleter:
 
     def get_completions(self, document, complete_event):
         from prompt_toolkit.completion import Completion
-        text = document.text_before_cursor
-        if text.lstrip().startswith(":"):
-            word = text.lstrip()
-            if " " not in word:
-                for cmd, what in META.items():
-                    if cmd.startswith(word):
-                        yield Completion(cmd, -len(word), display_meta=what)
-            return
-        m = re.search(r"([A-Za-z_][\w.]*)\.(\w*)$", text)
-        if m:
-            owner, prefix = m.group(1), m.group(2)
-            for name, meta in self.attributes(owner):
-                if name.startswith(prefix) and (prefix.startswith("_") or not name.startswith("_")):
-                    yield Completion(name, -len(prefix), display_meta=meta)
-            return
-        m = re.search(r"[A-Za-z_]\w*$", text)
-        if not m:
-            return
-        prefix = m.group(0)
-        session = self.shell.session
-        seen = set()
-        for group, meta in ((session.variables, "variable"), (session.builtins, "builtin"), (KEYWORDS, "keyword"),
-                            (("torch", "copy"), "module")):
-            for name in group:
-                if name.startswith(prefix) and name not in seen and not name.startswith("_"):
-                    seen.add(name)
-                    yield Completion(name, -len(prefix), display_meta=meta)
-
-    def attributes(self, owner):
-        from tensorsh.engine.tensor import Tensor
-        session = self.shell.session
-        if owner in ("torch", "torch.autograd") and owner not in session.variables:
-            mod = session.modules.get(owner)
-            names = sorted(getattr(mod, "__api__", ()) or getattr(mod, "_members", {}))
-            return [(n, "torch") for n in names]
-        value = session.variables.get(owner, None)
-        cls = type(value) if value is not None and not isinstance(value, Tensor) and hasattr(value, "__api__") \
-            else Tensor
-        api = sorted(getattr(value, "__api__", None) or Tensor.__api__) if cls is not Tensor else sorted(Tensor.__api__)
-        return [(n, self.signature(cls, n)) for n in api]
+        for name, back, meta in completions(self.shell, document.text_before_cursor, self.signature):
+            yield Completion(name, -back, display_meta=meta)
 
     def signature(self, cls, name):
         key = (cls, name)
         if key not in self._meta:
-            from tensorsh.render.help import short_signature
-            self._meta[key] = short_signature(cls, name)
+            self._meta[key] = _signature(cls, name)
         return self._meta[key]
 
 
