@@ -7,17 +7,18 @@ and a graph also as SVG when Graphviz's `dot` is on the PATH.
 """
 import html
 import re
+import secrets
 import shutil
 
 from tensorsh.app.shell import Shell, completions, summary, _entry, _indent_after
 
-WIDTH = 80
-_MARK = re.compile("\x00tsh-view-(\\d+)\x00\n?")
+WIDTH = 80          # the plain text, as a terminal or a golden file has it
+HTML_WIDTH = 120    # the drawn tables: their rounded boxes and padding need room an 80-column terminal lacks
 PRE = ("<pre style=\"font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace;"
-       "line-height:1.25;margin:0\">{code}</pre>")
+       "line-height:1.1;margin:0\">{code}</pre>")
 
 
-def html_of(ansi_text, width=WIDTH):
+def html_of(ansi_text, width=HTML_WIDTH):
     """Terminal colour text (rich's own rendering) as an HTML <pre> with inline styles."""
     import io
     from rich.console import Console
@@ -33,12 +34,14 @@ class DisplayRenderer:
     renderer; the bundle waits in `views` and the session's output gets a marker where the view stood, so a
     view lands between the prints around it."""
 
-    def __init__(self, width=WIDTH):
+    def __init__(self):
         from tensorsh.render import Renderer
-        self.plain_renderer = Renderer(plain=True, width=width)
-        self.colour_renderer = Renderer(plain=False, width=width)
-        self.width = width
+        self.plain_renderer = Renderer(plain=True)
+        self.colour_renderer = Renderer(plain=False)
         self.views = []
+        nonce = secrets.token_hex(8)        # a program cannot print a marker it does not know
+        self.marker = f"\x00tsh-view-{nonce}-{{}}\x00"
+        self.markers = re.compile(f"\x00tsh-view-{nonce}-(\\d+)\x00\n?")
 
     def __getattr__(self, name):
         method = getattr(self.plain_renderer, name)
@@ -49,14 +52,19 @@ class DisplayRenderer:
             text = method(session, *args, **kwargs)
             if not isinstance(text, str) or not text:
                 return text            # a view written to a file says nothing
-            colour = getattr(self.colour_renderer, name)(session, *args, **kwargs)
-            bundle = {"text/plain": text.rstrip("\n"), "text/html": html_of(colour, self.width)}
+            options = session.options
+            width, options["width"] = options.get("width"), HTML_WIDTH    # renderers take the session's width
+            try:
+                colour = getattr(self.colour_renderer, name)(session, *args, **kwargs)
+            finally:
+                options["width"] = width
+            bundle = {"text/plain": text.rstrip("\n"), "text/html": html_of(colour)}
             if name == "graph" and shutil.which("dot"):
                 svg = _svg(session, args[0])
                 if svg:
                     bundle["image/svg+xml"] = svg
             self.views.append(bundle)
-            return f"\x00tsh-view-{len(self.views) - 1}\x00"
+            return self.marker.format(len(self.views) - 1)
         return view
 
 
@@ -78,7 +86,7 @@ class NotebookShell(Shell):
         super().__init__(write=lambda text: out("stdout", text), write_err=lambda text: out("stderr", text),
                          plain=True, width=width)
         self.out, self.display, self.result = out, display, result
-        self.renderer = DisplayRenderer(width)
+        self.renderer = DisplayRenderer()
 
     def _new_session(self):
         session = super()._new_session()
@@ -142,13 +150,13 @@ class NotebookShell(Shell):
             notes = "".join(self._pending)
             self._pending.clear()
             self.display({"text/plain": notes.rstrip("\n"),
-                          "text/html": html_of(f"\x1b[2m{notes.rstrip(chr(10))}\x1b[0m", self.width)})
+                          "text/html": html_of(f"\x1b[2m{notes.rstrip(chr(10))}\x1b[0m")})
 
     def stream_with_views(self, text):
         """Output text with the views' markers replaced by display bundles, in order."""
         pos = 0
         views = self.renderer.views
-        for m in _MARK.finditer(text):
+        for m in self.renderer.markers.finditer(text):
             if m.start() > pos:
                 self.out("stdout", text[pos:m.start()])
             self.display(views[int(m.group(1))])

@@ -128,3 +128,17 @@ def test_tensorsh_cell_magic(ipython, capsys):
     assert not r.success and "NameError: name 'y' is not defined" in "".join(capsys.readouterr())
     r = ipython.run_cell("%tensorsh show(x)")
     assert r.success and "S1  2 \u00d7 float32 = 8 bytes, used by x" in capsys.readouterr().out
+
+
+def test_views_land_between_prints_and_a_printed_marker_stays_text():
+    """No Jupyter needed: the cell runner the kernel and the magic share."""
+    from tensorsh.app.notebook import NotebookShell
+    got = []
+    shell = NotebookShell(lambda name, text: got.append((name, text)), lambda b: got.append(("view", b)),
+                          lambda b: got.append(("result", b)))
+    assert shell.run_cell('x = ones(2)\nprint("\\x00tsh-view-0\\x00")\nshow(x)\nprint(1)\nx', "In [1]") is None
+    kinds = [k for k, _ in got]
+    assert kinds == ["stdout", "view", "stdout", "result"]
+    assert got[0][1] == "\x00tsh-view-0\x00\n" and got[2][1] == "1\n"
+    assert got[1][1]["text/plain"].startswith("name  value     grad") and got[1][1]["text/html"].startswith("<pre")
+    assert got[3][1]["text/plain"] == "tensor([1., 1.])"
