@@ -102,8 +102,8 @@ class NotebookShell(Shell):
         total = len(lines)
         while lines and (lines[0].strip().startswith(":") or not lines[0].strip()):
             line = lines.pop(0).strip()
-            if line:
-                self.meta(line)
+            if line and not self.meta(line):
+                self.out("stderr", f"{line} leaves nothing in a notebook: restart or shut down the kernel instead\n")
         code = "\n".join(lines)
         if not code.strip():
             return None
@@ -243,24 +243,34 @@ def _word_at(code, pos):
 def describe(session, word):
     """`torch.Tensor.add_(other, alpha=1)` and a line of help, for a method, torch function, builtin or variable."""
     from tensorsh.engine.tensor import Tensor
+    from tensorsh.engine.torch_api import NAMESPACE
     from tensorsh.render.help import help_text, short_signature
     owner, _, name = word.rpartition(".")
     if not owner:
         if name in session.variables:
             value = session.variables[name]
             return f"{name}: tensor {_about(value)}" if hasattr(value, "_storage") else f"{name}: {summary(value)}"
-        if name in session.builtins:
-            doc = help_text(name).strip()
-            sig = short_signature(Tensor, name) if name in Tensor.__api__ else None
-            return f"torch.{name}" + ("" if sig is None else sig[len(name):]) + f"\n{doc}"
-        return None
+        if name not in session.builtins:
+            return None
+        head = f"torch.{_signature(NAMESPACE[name], name)}" if name in NAMESPACE else name
+        return f"{head}\n{help_text(name).strip()}"
+    if owner == "torch" and owner not in session.variables:
+        return f"torch.{_signature(NAMESPACE[name], name)}\n{help_text(name).strip()}" if name in NAMESPACE else None
     value = session.variables.get(owner)
-    if owner.split(".")[0] == "torch" and owner not in session.variables:
-        mod = session.modules.get(owner)
-        return f"{owner}.{name}\n{help_text(name).strip()}" if mod is not None else None
     cls = type(value) if value is not None and not isinstance(value, Tensor) and hasattr(value, "__api__") else Tensor
+    if value is None and owner.split(".")[0] in ("torch", "copy", "torchviz"):
+        return None        # torch.nn.X and the like: no signatures of their own yet
     if name not in getattr(cls, "__api__", ()):
         return None
     sig = short_signature(cls, name)
     head = f"torch.Tensor.{sig}" if cls is Tensor else f"{type(value).__name__}.{sig}"
     return f"{head}\n{help_text(name).strip() if cls is Tensor else ''}".rstrip("\n")
+
+
+def _signature(fn, name):
+    import inspect
+    try:
+        sig = str(inspect.signature(fn))
+    except (TypeError, ValueError):
+        return f"{name}(...)"
+    return name + ("(...)" if sig == "(*args, **kwargs)" else sig)

@@ -165,6 +165,9 @@ def test_meta_commands_and_explain_notes(kernel):
     notes = [c["data"] for t, c in outputs if t == "display_data"]
     assert len(notes) == 1 and "q: new storage" in notes[0]["text/plain"] and "<pre" in notes[0]["text/html"]
     run(kernel, ":explain off")
+    reply, outputs = run(kernel, ":quit")
+    assert outputs == [("stream", {"name": "stderr", "text": ":quit leaves nothing in a notebook: restart or shut "
+                                                           "down the kernel instead\n"})]
     reply, outputs = run(kernel, ":nonsense")
     assert "unknown command :nonsense" in "".join(c["text"] for t, c in outputs if t == "stream")
 
@@ -194,6 +197,9 @@ def test_inspect_gives_pytorch_name_and_signature(kernel):
     assert first == "torch.Tensor.add_(other, alpha=1)"
     assert "in-place" in doc
     assert not request(kernel, "inspect", "1 + ", 4)["found"]
+    torch_fn = request(kernel, "inspect", "y = torch.exp(x)", 12)["data"]["text/plain"]
+    assert torch_fn.startswith("torch.exp(")
+    assert request(kernel, "inspect", "show(x)", 2)["data"]["text/plain"].startswith("show\nshow(x, y, ...) draws")
 
 
 def test_is_complete_for_console(kernel):
