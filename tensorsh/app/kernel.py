@@ -5,7 +5,7 @@ Started by Jupyter through the kernelspec `tensorsh kernel install` writes: `pyt
 from ipykernel.kernelbase import Kernel
 
 from tensorsh import __version__
-from tensorsh.app.notebook import NotebookShell
+from tensorsh.app.notebook import NotebookShell, interrupted
 
 
 class TensorshKernel(Kernel):
@@ -49,8 +49,11 @@ class TensorshKernel(Kernel):
                          **_ignored):
         from tensorsh.lang.errors import format_error
         self._silent = silent
+        filename = f"In [{self.execution_count}]"
         try:
-            error = self.tsh.run_cell(code, f"In [{self.execution_count}]")
+            error = self.tsh.run_cell(code, filename)
+        except KeyboardInterrupt:       # in a meta command (:timeit): the reply still goes out, the kernel lives
+            error = interrupted(filename)
         finally:
             self._silent = False
         if error is None:

@@ -115,6 +115,8 @@ class NotebookShell(Shell):
             statements = session.compile("\n" * (total - len(lines)) + code, filename)
         except UserError as e:
             return e
+        except KeyboardInterrupt:
+            return interrupted(filename)
         before = dict(session.variables)
         journal, outer = undo.begin()
         error = None
@@ -129,7 +131,7 @@ class NotebookShell(Shell):
                 if i == len(statements) - 1 and result.value is not None:
                     self.result(self.bundle_of(result.value))
         except KeyboardInterrupt:      # between two statements: nothing located to blame
-            error = UserError("KeyboardInterrupt", "", filename, detail="interrupted (Ctrl-C) while running this cell")
+            error = interrupted(filename)
         finally:
             if error is not None:
                 journal.rollback()
@@ -203,6 +205,11 @@ class NotebookShell(Shell):
         if self.should_run(code):
             return "complete", ""
         return "incomplete", _indent_after(code.rstrip("\n").split("\n")[-1])
+
+
+def interrupted(filename):
+    from tensorsh.lang.errors import UserError
+    return UserError("KeyboardInterrupt", "", filename, detail="interrupted (Ctrl-C) while running this cell")
 
 
 def _about(t):

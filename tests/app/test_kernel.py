@@ -220,12 +220,12 @@ def test_kernel_info(kernel):
 def test_interrupt_ends_an_endless_loop_and_the_kernel_lives(kernel):
     km, kc = kernel
     run(kernel, "n = 0")
-    msg_id = kc.execute("for i in range(100000000):\n    n = n + 1\n")
-    while True:      # wait until the loop is running
+    msg_id = kc.execute("print('started')\nfor i in range(100000000):\n    n = n + 1\n")
+    while True:      # a statement's output is sent when it ends: the loop has begun
         msg = kc.get_iopub_msg(timeout=20)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
             break
-    time.sleep(0.5)
+    time.sleep(0.2)
     km.interrupt_kernel()
     while True:
         reply = kc.get_shell_msg(timeout=20)
@@ -234,7 +234,7 @@ def test_interrupt_ends_an_endless_loop_and_the_kernel_lives(kernel):
     content = reply["content"]
     assert (content["status"], content["ename"]) == ("error", "KeyboardInterrupt")
     assert content["traceback"][0].endswith("error: interrupted (Ctrl-C) while running this statement\x1b[0m")
-    assert content["traceback"][1] == "    2 |     n = n + 1"
+    assert content["traceback"][1] == "    3 |     n = n + 1"
     assert km.is_alive()
     reply, outputs = run(kernel, "print(n)")          # alive, and the interrupted cell undone
     assert (reply["status"], stdout_of(outputs)) == ("ok", "0\n")
