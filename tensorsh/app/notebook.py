@@ -15,7 +15,7 @@ from tensorsh.app.shell import Shell, completions, summary, _entry, _indent_afte
 WIDTH = 80          # the plain text, as a terminal or a golden file has it
 HTML_WIDTH = 120    # the drawn tables: their rounded boxes and padding need room an 80-column terminal lacks
 PRE = ("<pre style=\"font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace;"
-       "line-height:1.1;margin:0\">{code}</pre>")
+       "line-height:1.1;margin:0;white-space:pre\">{code}</pre>")
 
 
 def html_of(ansi_text, width=HTML_WIDTH):
@@ -61,8 +61,10 @@ class DisplayRenderer:
             bundle = {"text/plain": text.rstrip("\n"), "text/html": html_of(colour)}
             if name == "graph" and shutil.which("dot"):
                 svg = _svg(session, args[0])
-                if svg:
+                if svg:     # front ends show text/html first: the picture goes beside the tree there too
                     bundle["image/svg+xml"] = svg
+                    bundle["text/html"] = ("<div style=\"display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start\">"
+                                           f"{bundle['text/html']}{svg[svg.find('<svg'):]}</div>")
             self.views.append(bundle)
             return self.marker.format(len(self.views) - 1)
         return view
