@@ -279,6 +279,9 @@ def check_file(path, check=False, outcomes_for=None):
     text, problem = read_source(path)
     if problem:
         return FileResult(path, problem=problem)
+    if path.endswith(".ipynb") and not any(is_expectation(line) for line in text.split("\n")):
+        return FileResult(path, problem="nothing to check: no `#>`/`#!` lines in the notebook's code cells "
+                                        "(tensorsh test checks the expectations written inside the cells)")
     return check_text(text, path, outcomes_for, check)
 
 

@@ -142,3 +142,9 @@ def test_views_land_between_prints_and_a_printed_marker_stays_text():
     assert got[0][1] == "\x00tsh-view-0\x00\n" and got[2][1] == "1\n"
     assert got[1][1]["text/plain"].startswith("name  value     grad") and got[1][1]["text/html"].startswith("<pre")
     assert got[3][1]["text/plain"] == "tensor([1., 1.])"
+
+
+def test_a_notebook_without_expectations_says_so(tmp_path, capsys):
+    path = _notebook(tmp_path, ["x = ones(2)\nprint(x)"])
+    assert golden.main([str(path)]) == 1
+    assert "nothing to check: no `#>`/`#!` lines in the notebook's code cells" in capsys.readouterr().out
