@@ -1,9 +1,9 @@
 """Notebook cells over the shell's Session: what the Jupyter kernel and the `%%tensorsh` magic share.
 
-A front end gives four callbacks (stream text, a display bundle, the cell's result, an error) and runs
-cells; nothing here imports Jupyter. Every view the session's renderer draws (show, graph, and any view
-added later) becomes a display bundle: its plain text as `text/plain`, its colour rendering as rich's HTML,
-and a graph also as SVG when Graphviz's `dot` is on the PATH.
+A front end gives three callbacks (stream text, a display bundle, the cell's result) and runs cells, each
+returning its error or None; nothing here imports Jupyter. Every view the session's renderer draws (show,
+graph, and any view added later) becomes a display bundle: its plain text as `text/plain`, its colour
+rendering as rich's HTML, and a graph also as SVG when Graphviz's `dot` is on the PATH.
 """
 import html
 import re
