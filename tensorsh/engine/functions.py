@@ -1494,6 +1494,8 @@ _VIEW_BACKWARD = {
 def _make_view(self, shape, stride, offset, name, args=()):
     """A view sharing storage and version counter; records the view node when the base requires grad."""
     out = self._alias(shape, stride, offset)
+    if self._version_counter.inference:  # an inference tensor's views carry no autograd view metadata
+        return out
     base = self._view.base if self._view is not None else self
     grad_mode = autograd._grad_enabled[0]
     # a view of a view made in no_grad mode inherits that creation mode (PyTorch's propagate_creation_meta)
@@ -2077,6 +2079,8 @@ def _check_inplace(self):
     """PyTorch's check_inplace: leaves and views of leaves that require grad cannot be written."""
     view = self._view
     if view is not None:
+        if view.grad_mode == "custom":  # made by a custom Function (function.IN_CUSTOM_FUNCTION)
+            raise runtime(messages.CUSTOM_VIEW_INPLACE.format(nr=self._output_nr, fn=self._grad_fn.short_name()))
         if not view.grad_mode:  # (the op needs grad here: from the view's base or from another operand)
             raise runtime(messages.NO_GRAD_VIEW_INPLACE.format(who=no_grad_view_origin(self)))
         if self.requires_grad and view.base._grad_fn is None:

@@ -227,7 +227,12 @@ class Tensor:
 
     @property
     def _version(self):
+        if self._version_counter.inference:
+            raise runtime(messages.INFERENCE_VERSION)
         return self._version_counter.value
+
+    def is_inference(self):
+        return self._version_counter.inference
 
     @property
     def _base(self):
@@ -285,6 +290,8 @@ class Tensor:
             return self
         if requires_grad and not self.dtype.is_floating_point:
             raise runtime(messages.REQUIRES_GRAD_NON_FLOAT)
+        if requires_grad and self._version_counter.inference and not autograd.inference_mode_enabled():
+            raise runtime(messages.INFERENCE_REQUIRES_GRAD)
         undo.touch(self)
         self._requires_grad = bool(requires_grad)
         return self
@@ -376,7 +383,7 @@ class Tensor:
 
     @property
     def data(self):
-        return self._alias(self._shape, self._stride, self._offset, VersionCounter())
+        return self._alias(self._shape, self._stride, self._offset, type(self._version_counter)())  # (inference stays)
 
     @data.setter
     def data(self, other):
