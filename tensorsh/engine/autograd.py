@@ -173,9 +173,9 @@ def _anomaly_warning(node):
     """PyTorch's warning before a backward error in anomaly mode; tensorsh names the statement, not a Python stack."""
     from .errors import warn
     loc = node.__dict__.get("_anomaly_location")
-    text = f"Error detected in {node.name()}. Traceback of forward call that caused the error:\n"
+    text = f"Error detected in {node.name()}. Traceback of forward call that caused the error:"
     if loc is not None:
-        text += f'  File "{loc.filename}", line {loc.line}, column {loc.col}\n    {loc.source_line.strip()}\n'
+        text += f'\n  File "{loc.filename}", line {loc.line}, column {loc.col}\n    {loc.source_line.strip()}'
     warn(text)
 
 

@@ -328,6 +328,7 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
         object.__setattr__(ctx, "_input_meta", [(t._shape, t.dtype) for t in tensors])
         ctx.saved = tuple(NOTHING_SAVED if t is None else SavedTensor(t, is_output=t._grad_fn is ctx)
                           for t in ctx.to_save or ())
+        object.__setattr__(ctx, "to_save", None)  # (PyTorch clears it once saved)
     return outputs[0] if single else tuple(outputs)
 
 

@@ -1,0 +1,317 @@
+"""torch.autograd.Function subclasses: each program prints, raises and warns in tensorsh what it does in torch."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PRELUDE = '''
+def tryit(f):
+    try:
+        print("OK", f())
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+class Square(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x * x
+    @staticmethod
+    def backward(ctx, g):
+        x, = ctx.saved_tensors
+        return 2 * x * g
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+'''
+
+PROGRAMS = {
+    "square": '''
+y = Square.apply(x)
+print(y, y.grad_fn, type(y.grad_fn).__name__, y.grad_fn.name(), y.grad_fn.next_functions)
+print(y.grad_fn.saved_tensors, y.grad_fn.needs_input_grad, y.grad_fn.to_save, y.grad_fn.dirty_tensors)
+y.sum().backward(); print(x.grad)
+tryit(lambda: y.grad_fn.saved_tensors)
+''',
+    "saved_input_modified": '''
+class Double(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x * 2
+    @staticmethod
+    def backward(ctx, g):
+        x, = ctx.saved_tensors
+        return g * 2
+a = torch.ones(2, requires_grad=True)
+b = a * 1
+c = Double.apply(b)
+b.add_(1)
+c.sum().backward()
+''',
+    "saved_output_modified": '''
+class SaveOut(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        y = x.exp(); ctx.save_for_backward(y); return y
+    @staticmethod
+    def backward(ctx, g):
+        y, = ctx.saved_tensors; return g * y
+o = SaveOut.apply(x * 1)
+o.add_(1)
+o.sum().backward()
+''',
+    "wrong_gradients": '''
+class Bad(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x): return x * 2
+    @staticmethod
+    def backward(ctx, g): return g, g
+tryit(lambda: Bad.apply(x).sum().backward())
+class Bad2(Bad):
+    @staticmethod
+    def backward(ctx, g): return g[:2]
+tryit(lambda: Bad2.apply(x).sum().backward())
+class Bad3(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, k): return x * k
+    @staticmethod
+    def backward(ctx, g): return g * 2
+tryit(lambda: Bad3.apply(x, 2).sum().backward())
+class Bad4(Bad3):
+    @staticmethod
+    def backward(ctx, g): return g * 2, g
+tryit(lambda: Bad4.apply(x, 2).sum().backward())
+class Extra(Bad):
+    @staticmethod
+    def backward(ctx, g): return g, None, None
+tryit(lambda: Extra.apply(x).sum().backward())
+class NotTensor(Bad):
+    @staticmethod
+    def backward(ctx, g): return 3
+tryit(lambda: NotTensor.apply(x).sum().backward())
+class Cast(Bad):
+    @staticmethod
+    def backward(ctx, g): return g.double()
+Cast.apply(x).sum().backward(); print(x.grad)
+class Scalar(Bad):
+    @staticmethod
+    def backward(ctx, g): return g.sum()
+tryit(lambda: Scalar.apply(x).sum().backward())
+class Column(Bad):
+    @staticmethod
+    def backward(ctx, g): return g.reshape(3, 1)
+tryit(lambda: Column.apply(x).sum().backward())
+class NoBackward(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x): return x * 2
+tryit(lambda: NoBackward.apply(x).sum().backward())
+class NoForward(torch.autograd.Function):
+    pass
+tryit(lambda: NoForward.apply(x))
+tryit(lambda: Square()(x))
+''',
+    "mark_dirty": '''
+class Dirty(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        x.mul_(2); ctx.mark_dirty(x); return x
+    @staticmethod
+    def backward(ctx, g): return g * 2
+a = x * 1
+b = Dirty.apply(a); print(b, b is a, a.grad_fn, a._version)
+b.sum().backward(); print(x.grad)
+tryit(lambda: Dirty.apply(x))
+class NotReturned(Dirty):
+    @staticmethod
+    def forward(ctx, x):
+        x.mul_(2); ctx.mark_dirty(x); return x * 1
+tryit(lambda: NotReturned.apply(x * 1))
+class Undeclared(Dirty):
+    @staticmethod
+    def forward(ctx, x):
+        x.mul_(2); return x
+a = x * 1
+r = Undeclared.apply(a); print(r, r._base is a, a._version, r.grad_fn)
+w = x * 1
+v = w[:2]
+r = Dirty.apply(v); print(r, r.grad_fn, w.grad_fn, v._version, w._version)
+w.sum().backward(); print(x.grad)
+''',
+    "views_and_inputs": '''
+class Same(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x): return x
+    @staticmethod
+    def backward(ctx, g): return g
+z = Same.apply(x); print(z, z._base is x, z._is_view(), z.data_ptr() == x.data_ptr(), z._version)
+tryit(lambda: z.add_(1))
+class Head(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x): return x[:2]
+    @staticmethod
+    def backward(ctx, g):
+        r = torch.zeros(3); r[:2] = g; return r
+v = Head.apply(x); print(v, v._base is x, v._is_view())
+tryit(lambda: v.add_(1))
+''',
+    "several_outputs": '''
+class Sort(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        v, i = x.sort()
+        ctx.mark_non_differentiable(i)
+        ctx.save_for_backward(i)
+        print("needs", ctx.needs_input_grad)
+        return v, i
+    @staticmethod
+    def backward(ctx, gv, gi):
+        print("gi", gi)
+        i, = ctx.saved_tensors
+        g = torch.zeros_like(gv); g[i] = gv
+        return g
+v, i = Sort.apply(torch.tensor([3., 1., 2.], requires_grad=True))
+print(v, i, i.requires_grad, v.grad_fn, i.grad_fn, v.output_nr, i.output_nr)
+v.sum().backward()
+class Two(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, y):
+        return x + y, x * y
+    @staticmethod
+    def backward(ctx, ga, gb):
+        print("ga gb", ga, gb)
+        return ga, gb
+class TwoNM(Two):
+    @staticmethod
+    def forward(ctx, x, y):
+        ctx.set_materialize_grads(False)
+        return x + y, x * y
+y = torch.tensor([4., 5., 6.])
+a, b = Two.apply(x, y); print(a, b)
+a.sum().backward(); print(x.grad)
+a, b = TwoNM.apply(x, y); a.sum().backward()
+(a * b).sum().backward(); print(x.grad)
+with torch.no_grad():
+    print(Two.apply(x, y))
+print(Two.apply(y, y))
+''',
+    "non_tensor_arguments": '''
+class Scale(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, k, name):
+        ctx.k = k
+        return x * k, name, 3
+    @staticmethod
+    def backward(ctx, g, g2, g3):
+        print("non-tensor grads", g2, g3, ctx.k)
+        return g * ctx.k, None, None
+r = Scale.apply(x, 2., "s"); print(r)
+r[0].sum().backward(); print(x.grad, r[0].grad_fn.k)
+class SaveInt(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x, 3)
+        return x * 2
+    @staticmethod
+    def backward(ctx, g): return g
+tryit(lambda: SaveInt.apply(x))
+class SaveNone(SaveInt):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x, None)
+        return x * 2
+    @staticmethod
+    def backward(ctx, g):
+        print(ctx.saved_tensors); return g
+SaveNone.apply(x).sum().backward()
+class SaveMid(SaveInt):
+    @staticmethod
+    def forward(ctx, x):
+        m = x * 3; ctx.save_for_backward(m); return m + 1
+    @staticmethod
+    def backward(ctx, g):
+        m, = ctx.saved_tensors; print("mid", m); return g
+SaveMid.apply(x).sum().backward()
+class KW(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, y):
+        print("needs", ctx.needs_input_grad)
+        return x + y
+    @staticmethod
+    def backward(ctx, g):
+        return g, g
+print(KW.apply(x, y=x), KW.apply(x, 1))
+tryit(lambda: KW.apply(x))
+''',
+    "double_backward_and_once_differentiable": '''
+class Cube(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x); return x ** 3
+    @staticmethod
+    def backward(ctx, g):
+        x, = ctx.saved_tensors; return 3 * x ** 2 * g
+xx = torch.tensor([2.], requires_grad=True)
+gx, = torch.autograd.grad(Cube.apply(xx), xx, create_graph=True); print(gx)
+gx.backward(); print(xx.grad)
+class Once(Cube):
+    @staticmethod
+    @torch.autograd.function.once_differentiable
+    def backward(ctx, g):
+        x, = ctx.saved_tensors; print("grad mode", torch.is_grad_enabled()); return 3 * x ** 2 * g
+gx, = torch.autograd.grad(Once.apply(xx), xx, create_graph=True); print(gx, gx.grad_fn)
+tryit(lambda: gx.backward())
+class GradMode(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        print("fwd grad", torch.is_grad_enabled(), x.requires_grad)
+        return x.clone()
+    @staticmethod
+    def backward(ctx, g):
+        print("bwd grad", torch.is_grad_enabled(), g.requires_grad)
+        return g
+GradMode.apply(x).sum().backward()
+''',
+    "setup_context": '''
+class SC(torch.autograd.Function):
+    @staticmethod
+    def forward(x, k):
+        print("grad mode in fwd", torch.is_grad_enabled())
+        return x * k
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        x, k = inputs; ctx.k = k; ctx.save_for_backward(x)
+    @staticmethod
+    def backward(ctx, g):
+        return g * ctx.k, None
+r = SC.apply(x, 3.); print(r); r.sum().backward(); print(x.grad)
+print(SC.apply(x, k=3.))
+''',
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_same_as_torch(name):
+    same_as_torch(PRELUDE + PROGRAMS[name])
+
+
+def test_a_failed_apply_changes_nothing():
+    from tensorsh.engine import undo
+    from tensorsh.engine.function import Function
+    from tensorsh.engine.creation import tensor
+
+    class Dirty(Function):
+        @staticmethod
+        def forward(ctx, x):
+            x.mul_(2)
+            ctx.mark_dirty(x)
+            return x * 1  # not returned: PyTorch's error after the write
+
+        @staticmethod
+        def backward(ctx, g):
+            return g
+    a = tensor([1., 2.])
+    with undo.recording() as journal:
+        try:
+            Dirty.apply(a)
+        except Exception as e:
+            error = e
+    journal.rollback()
+    assert "marked as dirty" in str(error)
+    assert a.tolist() == [1., 2.] and a._version == 0
