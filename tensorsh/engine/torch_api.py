@@ -1,6 +1,6 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, functions as F, fused, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo
-from . import function, gradcheck, saved_hooks
+from . import function, functional, gradcheck, saved_hooks
 from .errors import runtime, type_error
 from .tensor import Tensor, Size
 
@@ -193,6 +193,7 @@ autograd_ns = Namespace("torch.autograd", {
         "saved_tensors_hooks": saved_hooks.saved_tensors_hooks, "save_on_cpu": saved_hooks.save_on_cpu,
         "disable_saved_tensors_hooks": saved_hooks.disable_saved_tensors_hooks, "Node": autograd.Node}),
     "gradcheck": gradcheck.gradcheck, "gradgradcheck": gradcheck.gradgradcheck,
+    "functional": Namespace("torch.autograd.functional", functional.NAMESPACE),
 })
 
 NAMESPACE = {name: _method(name) for name in _FUNCTIONS}
