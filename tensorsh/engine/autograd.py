@@ -284,6 +284,30 @@ def add_to_hooks(hooks, fn):
     return RemovableHandle(hooks, fn)
 
 
+class OnOutput:
+    """A tensor's hook on a node with several outputs: it sees (and may replace) its own output's gradient only."""
+    __slots__ = ("nr", "hook")
+
+    def __init__(self, nr, hook):
+        self.nr, self.hook = nr, hook
+
+    def __call__(self, grads):
+        g = grads[self.nr]
+        if g is None:  # (PyTorch runs tensor hooks on defined gradients only)
+            return None
+        out = self.hook(g)
+        if out is None:
+            return None
+        grads = list(grads)
+        grads[self.nr] = out
+        return grads
+
+    def __eq__(self, other):  # a handle's remove() finds the wrapped hook
+        return other is self or other is self.hook
+
+    __hash__ = object.__hash__
+
+
 class RemovableHandle:
     __slots__ = ("hooks", "fn")
     __api__ = frozenset({"remove"})
@@ -616,7 +640,10 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         return None
     result = []
     for i, t in enumerate(inputs):
-        g = captures.get(edge_of(t)[0])
+        node, nr = edge_of(t)
+        g = captures.get(node)
+        if g is not None and node.n_outputs > 1:  # (a node with several outputs captured them all)
+            g = g[nr]
         if g is None and not allow_unused:
             raise runtime(messages.UNUSED_INPUT.format(i))
         result.append(g)

@@ -2080,7 +2080,7 @@ def _check_inplace(self):
     view = self._view
     if view is not None:
         if view.grad_mode == "custom":  # made by a custom Function (function.IN_CUSTOM_FUNCTION)
-            raise runtime(messages.CUSTOM_VIEW_INPLACE.format(nr=self._output_nr, fn=self._grad_fn.short_name()))
+            raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, False))
         if not view.grad_mode:  # (the op needs grad here: from the view's base or from another operand)
             raise runtime(messages.NO_GRAD_VIEW_INPLACE.format(who=no_grad_view_origin(self)))
         if self.requires_grad and view.base._grad_fn is None:

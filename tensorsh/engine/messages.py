@@ -76,11 +76,21 @@ DIRTY_VIEW_MULTIPLE_OUTPUTS = (
     "not a view (using .clone() for example) or make your Function only return one Tensor (potentially splitting it "
     "into two Functions: one doing the inplace that returns a single Tensor and a second one that does the other "
     "operations). You can ask on the forum https://discuss.pytorch.org/ if you need help to do this change.")
-CUSTOM_VIEW_INPLACE = (
-    "Output {nr} of {fn} is a view and is being modified inplace. This view was created inside a custom Function (or "
-    "because an input was returned as-is) and the autograd logic to handle view+inplace would override the custom "
-    "backward associated with the custom Function, leading to incorrect gradients. This behavior is forbidden. You "
-    "can fix this by cloning the output of the custom Function.")
+CUSTOM_VIEW = (
+    " This view was created inside a custom Function (or because an input was returned as-is) and the autograd logic "
+    "to handle view+inplace would override the custom backward associated with the custom Function, leading to "
+    "incorrect gradients. This behavior is forbidden. You can fix this by cloning the output of the custom Function.")
+
+
+def custom_view_inplace(fn, output_nr, indirect):
+    """PyTorch's handle_view_on_rebase for a view a custom Function made (or an input it returned as-is)."""
+    modified = "its base or another view of its base has been modified inplace" if indirect else \
+        "is being modified inplace"
+    if fn is not None:
+        return f"Output {output_nr} of {fn.short_name()} is a view and {modified}." + CUSTOM_VIEW
+    return f"A view was created in no_grad mode and {modified} with grad mode enabled." + CUSTOM_VIEW
+
+
 INFERENCE_VERSION = "Inference tensors do not track version counter."
 INFERENCE_INPLACE = ("Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to "
                      "get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for "

@@ -264,6 +264,8 @@ class Tensor:
         from .functions import AsStridedBackward0
         view = self._view
         base = view.base
+        if view.grad_mode == "custom" and base.requires_grad:  # made by a custom Function (see function.py)
+            raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, True))
         if not view.grad_mode and base.requires_grad:  # PyTorch refuses to guess this view's history
             raise runtime(messages.NO_GRAD_VIEW_REBASED.format(who=no_grad_view_origin(self)))
         undo.touch(self)
@@ -325,7 +327,9 @@ class Tensor:
 
     def _retains_grad(self):
         fn = self._grad_fn
-        return fn is not None and bool(fn.retain_hooks)
+        if fn is None or not fn.retain_hooks:
+            return False
+        return fn.n_outputs == 1 or any(getattr(h, "nr", None) == self._output_nr for h in fn.retain_hooks)
 
     @property
     def retains_grad(self):
@@ -349,6 +353,9 @@ class Tensor:
                 tensor._grad = grad.clone()
             else:
                 tensor._grad = tensor._grad + grad
+        if fn.n_outputs > 1:  # one retain hook per output of a node with several
+            fn.retain_hooks = list(fn.retain_hooks or ()) + [autograd.OnOutput(self._output_nr, retain)]
+            return None
         fn.retain_hooks = [retain]
         return None
 
@@ -364,6 +371,8 @@ class Tensor:
         if fn.pre_hooks is None:
             undo.touch_attrs(fn, "pre_hooks")
             fn.pre_hooks = []
+        if fn.n_outputs > 1:
+            hook = autograd.OnOutput(self._output_nr, hook)
         return autograd.add_to_hooks(fn.pre_hooks, hook)
 
     def register_post_accumulate_grad_hook(self, hook):

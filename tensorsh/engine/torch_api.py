@@ -1,6 +1,6 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, functions as F, fused, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo
-from . import function, functional, gradcheck, saved_hooks
+from . import saved_hooks
 from .errors import runtime, type_error
 from .tensor import Tensor, Size
 
@@ -15,9 +15,27 @@ class Namespace:
 
     def __getattr__(self, item):
         try:
-            return self._members[item]
+            value = self._members[item]
         except KeyError:
             raise AttributeError(item) from None
+        if type(value) is LazyMember:
+            value = self._members[item] = value.load()
+        return value
+
+
+class LazyMember:
+    """A namespace member whose module is imported the first time a program reads it (start-up stays short)."""
+    __slots__ = ("load",)
+
+    def __init__(self, load):
+        self.load = load
+
+
+def _from(module, attr):
+    def load():
+        import importlib
+        return getattr(importlib.import_module(f"tensorsh.engine.{module}"), attr)
+    return LazyMember(load)
 
     def __repr__(self):
         return f"<module '{self._name}'>"
@@ -184,16 +202,17 @@ Tensor.__api__ = Tensor.__api__ | {"is_inference"}
 autograd_ns = Namespace("torch.autograd", {
     "grad": grad, "backward": _backward, "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad,
     "set_grad_enabled": autograd.set_grad_enabled, "inference_mode": autograd.inference_mode,
-    "Function": function.Function,
-    "function": Namespace("torch.autograd.function", {
-        "Function": function.Function, "FunctionCtx": function.FunctionCtx,
-        "once_differentiable": function.once_differentiable, "BackwardCFunction": function.BackwardCFunction}),
     "set_detect_anomaly": autograd.set_detect_anomaly, "detect_anomaly": autograd.detect_anomaly,
     "graph": Namespace("torch.autograd.graph", {
         "saved_tensors_hooks": saved_hooks.saved_tensors_hooks, "save_on_cpu": saved_hooks.save_on_cpu,
         "disable_saved_tensors_hooks": saved_hooks.disable_saved_tensors_hooks, "Node": autograd.Node}),
-    "gradcheck": gradcheck.gradcheck, "gradgradcheck": gradcheck.gradgradcheck,
-    "functional": Namespace("torch.autograd.functional", functional.NAMESPACE),
+    # loaded on first use: custom Functions, gradcheck, torch.autograd.functional
+    "Function": _from("function", "Function"),
+    "function": LazyMember(lambda: Namespace("torch.autograd.function", {
+        name: _from("function", name).load() for name in
+        ("Function", "FunctionCtx", "once_differentiable", "BackwardCFunction")})),
+    "gradcheck": _from("gradcheck", "gradcheck"), "gradgradcheck": _from("gradcheck", "gradgradcheck"),
+    "functional": LazyMember(lambda: Namespace("torch.autograd.functional", _from("functional", "NAMESPACE").load())),
 })
 
 NAMESPACE = {name: _method(name) for name in _FUNCTIONS}

@@ -18,6 +18,11 @@ class Square(torch.autograd.Function):
     def backward(ctx, g):
         x, = ctx.saved_tensors
         return 2 * x * g
+class Same(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x): return x
+    @staticmethod
+    def backward(ctx, g): return g
 x = torch.tensor([1., 2., 3.], requires_grad=True)
 '''
 
@@ -135,11 +140,6 @@ r = Dirty.apply(v); print(r, r.grad_fn, w.grad_fn, v._version, w._version)
 w.sum().backward(); print(x.grad)
 ''',
     "views_and_inputs": '''
-class Same(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, x): return x
-    @staticmethod
-    def backward(ctx, g): return g
 z = Same.apply(x); print(z, z._base is x, z._is_view(), z.data_ptr() == x.data_ptr(), z._version)
 tryit(lambda: z.add_(1))
 class Head(torch.autograd.Function):
@@ -150,6 +150,31 @@ class Head(torch.autograd.Function):
         r = torch.zeros(3); r[:2] = g; return r
 v = Head.apply(x); print(v, v._base is x, v._is_view())
 tryit(lambda: v.add_(1))
+''',
+    "views_rebased_and_hooks_per_output": '''
+w = torch.ones(2, requires_grad=True)
+y = torch.ones(2)
+z = Same.apply(y); print(z._base is y, z.requires_grad)
+tryit(lambda: z.add_(w))
+y2 = torch.ones(2)
+z2 = Same.apply(y2)
+tryit(lambda: y2.add_(w)); tryit(lambda: z2.grad_fn); print(z2)
+b = w * 1
+z3 = Same.apply(b)
+tryit(lambda: b.add_(1)); tryit(lambda: z3.grad_fn); tryit(lambda: print(z3))
+class Two(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x): return x * 2, x * 3
+    @staticmethod
+    def backward(ctx, g1, g2):
+        print("g", g1, g2); return g1 + g2
+p, q = Two.apply(w)
+q.register_hook(lambda g: print("hook q", g))
+p.retain_grad(); q.retain_grad()
+(p * 2 + q).sum().backward(); print(w.grad, p.grad, q.grad)
+p, q = Two.apply(w)
+tryit(lambda: torch.autograd.grad(p.sum(), [q]))
+tryit(lambda: torch.autograd.grad((p+q).sum(), [p, q]))
 ''',
     "several_outputs": '''
 class Sort(torch.autograd.Function):
