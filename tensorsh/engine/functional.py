@@ -145,3 +145,47 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
 
 
 NAMESPACE = {"vjp": vjp, "jvp": jvp, "jacobian": jacobian, "hessian": hessian}
+
+
+_func_level = [0]  # nesting of torch.func.grad: inner levels keep the graph that outer levels differentiate
+
+
+def func_grad(func, argnums=0, has_aux=False):
+    """torch.func.grad, built on reverse-mode autograd (no functorch wrappers: a print inside func shows plain
+    tensors)."""
+    def wrapper(*args, **kwargs):
+        nums = (argnums,) if isinstance(argnums, int) else tuple(argnums)
+        args = list(args)
+        outer = _func_level[0] == 0
+        keep_graph = not outer or any(isinstance(args[n], Tensor) and args[n].requires_grad for n in nums)
+        for n in nums:
+            a = args[n]
+            args[n] = a.view_as(a) if a.requires_grad else a.detach().requires_grad_(True)
+        _func_level[0] += 1
+        try:
+            with autograd.enable_grad():
+                out = func(*args, **kwargs)
+                aux = None
+                if has_aux:
+                    out, aux = out
+                if not isinstance(out, Tensor) or out.dim() != 0:
+                    dims = out.dim() if isinstance(out, Tensor) else 0
+                    raise runtime(f"grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor "
+                                  f"with {dims} dims. Maybe you wanted to use the vjp or jacrev APIs instead?")
+                grads = _grad([out], [args[n] for n in nums], [None], keep_graph, retain_graph=True)
+        finally:
+            _func_level[0] -= 1
+        grads = _fill_zeros(grads, [args[n] for n in nums])
+        if not keep_graph:  # (functorch unwraps what leaves its outermost level: no history the caller can see)
+            grads = tuple(g.detach() for g in grads)
+            if isinstance(aux, Tensor):
+                aux = aux.detach()
+            elif isinstance(aux, (tuple, list)):
+                aux = type(aux)(a.detach() if isinstance(a, Tensor) else a for a in aux)
+        result = grads[0] if isinstance(argnums, int) else grads
+        return (result, aux) if has_aux else result
+    return wrapper
+
+
+def vmap(*args, **kwargs):
+    raise runtime("tensorsh does not support torch.func.vmap (vectorizing maps); loop over the batch instead")

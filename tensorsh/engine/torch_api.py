@@ -231,6 +231,7 @@ NAMESPACE.update({
     "equal": F.equal, "is_tensor": is_tensor, "numel": _method("numel"),
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,
     "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size,
+    "func": Namespace("torch.func", {"grad": _from("functional", "func_grad"), "vmap": _from("functional", "vmap")}),
     "inference_mode": autograd.inference_mode, "is_inference_mode_enabled": autograd.inference_mode_enabled,
     "is_anomaly_enabled": autograd.is_anomaly_enabled, "set_anomaly_enabled": autograd.set_anomaly_enabled,
     "is_anomaly_check_nan_enabled": autograd.is_anomaly_check_nan_enabled, "is_inference": _method("is_inference"),
