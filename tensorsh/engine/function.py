@@ -167,6 +167,7 @@ def _static(cls, name):
 
 class FunctionMeta(type):
     """Function's metaclass: the attributes a program reads on its Function class (Square.apply)."""
+    __module__ = "torch.autograd.function"
     __api__ = frozenset({"apply", "forward", "backward", "setup_context", "vjp", "jvp", "mark_dirty"})
 
     def __tsh_attrs__(cls):

@@ -8,6 +8,16 @@ from .errors import runtime
 SAVED_NAMES = {
     "MulBackward0": ("other", "self"), "DivBackward0": ("other", "self"), "PowBackward0": ("self",),
     "PowBackward1": ("self", "exponent", "result"), "PowBackward2": ("result",), "MmBackward0": ("mat2", "self"),
+    "MvBackward0": ("vec", "self"), "ClampBackward1": ("self",), "SoftmaxBackward0": ("result",),
+}
+# the values a node keeps that are not tensors: _saved_<name> reads them off the node
+SAVED_VALUES = {
+    "PowBackward0": {"exponent": lambda n: n.exponent},
+    "SumBackward0": {"self_sym_sizes": lambda n: n.shape},
+    "MeanBackward0": {"self_sym_numel": lambda n: n.numel, "self_sym_sizes": lambda n: n.shape},
+    "AddBackward0": {"alpha": lambda n: n.alpha}, "SubBackward0": {"alpha": lambda n: n.alpha},
+    "ClampBackward1": {"min": lambda n: n.lo, "max": lambda n: n.hi},
+    "SoftmaxBackward0": {"dim": lambda n: n.dim},
 }
 
 
@@ -130,11 +140,15 @@ def install():
             continue
         names = SAVED_NAMES.get(cls.__dict__.get("name_")) or (
             (cls.saves,) if getattr(cls, "saves", None) in ("self", "result") else ())
-        if not names:
+        values = SAVED_VALUES.get(cls.__dict__.get("name_"), {})
+        if not names and not values:
             continue
-        cls.__api__ = frozenset(cls.__api__) | {p + n for n in names for p in ("_saved_", "_raw_saved_")}
+        api = {a for a in cls.__api__ if not a.startswith(("_saved_", "_raw_saved_"))}  # (not a parent's)
+        cls.__api__ = frozenset(api) | {p + n for n in names for p in ("_saved_", "_raw_saved_")} | {
+            "_saved_" + n for n in values}
         for n in names:
             for prefix in ("_saved_", "_raw_saved_"):
                 attr = prefix + n
-                if attr not in cls.__dict__:
-                    setattr(cls, attr, property(lambda self, a=attr: _saved_attribute(self, a)))
+                setattr(cls, attr, property(lambda self, a=attr: _saved_attribute(self, a)))
+        for n, get in values.items():
+            setattr(cls, "_saved_" + n, property(get))

@@ -47,6 +47,17 @@ print(o.grad_fn._saved_result)
 d = a.exp(); d.add_(1)
 tryit(lambda: d.grad_fn._saved_result)
 ''',
+    "saved_attributes_of_common_nodes": '''
+m = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+for t, names in [(a.exp(), "result"), (a.sigmoid(), "result"), (a.tanh(), "result"), (a.relu(), "result"),
+                 (a.sqrt(), "result"), (a.log(), "self"), (a.sin(), "self"), (a.cos(), "self"),
+                 (a.pow(2), "exponent self"), (a.pow(a), "exponent result self"), (2 ** a, "result"),
+                 (a * a, "other self"), (a / (a + 1), "other self"), (m.mm(m), "mat2 self"), (m @ a, "self vec"),
+                 (a.sum(), "self_sym_sizes"), (a.mean(), "self_sym_numel self_sym_sizes"), (a.abs(), "self"),
+                 (a + a, "alpha"), (a - 1, "alpha"), (a.rsqrt(), "result"), (a.clamp(0, 1), "max min self"),
+                 (a.softmax(0), "dim result"), (a.reciprocal(), "result"), (a.square(), "exponent self")]:
+    print(t.grad_fn.name(), [(n, getattr(t.grad_fn, "_saved_" + n)) for n in names.split()])
+''',
     "save_on_cpu_and_disable": '''
 with torch.autograd.graph.save_on_cpu():
     g = a * a
