@@ -321,6 +321,10 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
             o._grad_fn, o._output_nr = ctx, i
     if any(k not in returned for k in dirty):
         raise runtime(messages.DIRTY_NOT_OUTPUT)
+    # (PyTorch clears these once applied: holding the tensors would tie a dirty output to its own grad_fn)
+    object.__setattr__(ctx, "dirty_tensors", None)
+    object.__setattr__(ctx, "non_differentiable", None)
+    object.__setattr__(ctx, "_dirty_outputs", tuple(i for i, o in enumerate(outputs) if id(o) in dirty))
     if executable:
         object.__setattr__(ctx, "n_outputs", n)
         object.__setattr__(ctx, "_output_meta", [(o._shape, o.dtype) if isinstance(o, Tensor) else None

@@ -340,3 +340,47 @@ def test_a_failed_apply_changes_nothing():
     journal.rollback()
     assert "marked as dirty" in str(error)
     assert a.tolist() == [1., 2.] and a._version == 0
+
+
+def test_a_custom_graph_is_freed_by_reference_counting():
+    import gc
+    import types
+    from tensorsh.engine.function import Function
+    from tensorsh.engine.torch_api import NAMESPACE
+
+    class Square(Function):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
+            return x * x
+
+        @staticmethod
+        def backward(ctx, g):
+            x, = ctx.saved_tensors
+            return 2 * x * g
+
+    class Exp(Function):  # saves its output and writes its input in place
+        @staticmethod
+        def forward(ctx, x):
+            x.exp_()
+            ctx.mark_dirty(x)
+            ctx.save_for_backward(x)
+            return x
+
+        @staticmethod
+        def backward(ctx, g):
+            y, = ctx.saved_tensors
+            return g * y
+    Square.apply(NAMESPACE["ones"](1, requires_grad=True))  # (the backward class, made once, lives with Square)
+    Exp.apply(NAMESPACE["ones"](1, requires_grad=True) * 1)
+    torch = types.SimpleNamespace(**NAMESPACE)
+    gc.collect()
+    gc.disable()
+    try:
+        names = {"torch": torch, "Square": Square, "Exp": Exp}
+        exec("x = torch.rand(3, requires_grad=True)\ny = Square.apply(x)\nz = Exp.apply(y * 1)\n"
+             "w = Square.apply(z).sum()\nw.backward(retain_graph=True)\nv = Exp.apply(x * 2)", names)
+        names.clear()
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
