@@ -3,12 +3,7 @@ import pytest
 
 from same_as_torch import same_as_torch
 
-PRELUDE = '''
-def tryit(f):
-    try:
-        print("OK", f())
-    except Exception as e:
-        print(type(e).__name__ + ":", e)
+SQUARE = '''
 class Square(torch.autograd.Function):
     @staticmethod
     def forward(ctx, x):
@@ -18,6 +13,14 @@ class Square(torch.autograd.Function):
     def backward(ctx, g):
         x, = ctx.saved_tensors
         return 2 * x * g
+'''
+
+PRELUDE = SQUARE + '''
+def tryit(f):
+    try:
+        print("OK", f())
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
 class Same(torch.autograd.Function):
     @staticmethod
     def forward(ctx, x): return x
@@ -345,39 +348,28 @@ def test_a_failed_apply_changes_nothing():
 def test_a_custom_graph_is_freed_by_reference_counting():
     import gc
     import types
-    from tensorsh.engine.function import Function
     from tensorsh.engine.torch_api import NAMESPACE
-
-    class Square(Function):
-        @staticmethod
-        def forward(ctx, x):
-            ctx.save_for_backward(x)
-            return x * x
-
-        @staticmethod
-        def backward(ctx, g):
-            x, = ctx.saved_tensors
-            return 2 * x * g
-
-    class Exp(Function):  # saves its output and writes its input in place
-        @staticmethod
-        def forward(ctx, x):
-            x.exp_()
-            ctx.mark_dirty(x)
-            ctx.save_for_backward(x)
-            return x
-
-        @staticmethod
-        def backward(ctx, g):
-            y, = ctx.saved_tensors
-            return g * y
-    Square.apply(NAMESPACE["ones"](1, requires_grad=True))  # (the backward class, made once, lives with Square)
-    Exp.apply(NAMESPACE["ones"](1, requires_grad=True) * 1)
     torch = types.SimpleNamespace(**NAMESPACE)
+    classes = {"torch": torch}  # (a class is a cycle of its own: made before the count starts)
+    exec(SQUARE + '''
+class Exp(torch.autograd.Function):  # saves its output and writes its input in place
+    @staticmethod
+    def forward(ctx, x):
+        x.exp_()
+        ctx.mark_dirty(x)
+        ctx.save_for_backward(x)
+        return x
+    @staticmethod
+    def backward(ctx, g):
+        y, = ctx.saved_tensors
+        return g * y
+Square.apply(torch.ones(1, requires_grad=True))  # (the backward class, made once, lives with its Function)
+Exp.apply(torch.ones(1, requires_grad=True) * 1)
+''', classes)
     gc.collect()
     gc.disable()
     try:
-        names = {"torch": torch, "Square": Square, "Exp": Exp}
+        names = dict(classes)
         exec("x = torch.rand(3, requires_grad=True)\ny = Square.apply(x)\nz = Exp.apply(y * 1)\n"
              "w = Square.apply(z).sum()\nw.backward(retain_graph=True)\nv = Exp.apply(x * 2)", names)
         names.clear()
