@@ -363,27 +363,29 @@ def once_differentiable(fn):
         if not any(isinstance(a, Tensor) and a.requires_grad for a in args):
             return outputs
         outputs = outputs if isinstance(outputs, tuple) else (outputs,)
-        node = DelayedError("trying to differentiate twice a function that was marked with @once_differentiable",
-                            len(outputs))
+        # PyTorch's DelayedError: fake leaves that require grad, and outputs (their data) whose grad_fn is an Error
+        fakes = [v.detach().requires_grad_(True) if v is not None else None for v in outputs]
+        node = Error("trying to differentiate twice a function that was marked with @once_differentiable",
+                     [edge_of(v) if v is not None else (None, 0) for v in fakes])
         result = []
-        for i, v in enumerate(outputs):
+        for i, v in enumerate(fakes):
             if v is not None:
-                v = v.detach()
+                v = v.data
                 v._grad_fn, v._output_nr = node, i
             result.append(v)
         return tuple(result)
     return wrapper
 
 
-class DelayedError(Node):
+class Error(Node):
     """A node that fails when backward reaches it (what once_differentiable puts after its outputs)."""
-    name_ = "DelayedError"
+    name_ = "Error"
     qualified = True
 
-    def __init__(self, message, n):
-        Node.__init__(self, ())
+    def __init__(self, message, edges):
+        Node.__init__(self, tuple(edges))
         self.message = message
-        self.n_outputs = n
+        self.n_outputs = len(edges)
 
     def backward(self, grad):
         raise runtime(self.message)

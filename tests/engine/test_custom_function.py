@@ -295,6 +295,18 @@ class GradMode(torch.autograd.Function):
         print("bwd grad", torch.is_grad_enabled(), g.requires_grad)
         return g
 GradMode.apply(x).sum().backward()
+class OnceSq(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * x
+    @staticmethod
+    @torch.autograd.function.once_differentiable
+    def backward(ctx, g):
+        return 2 * g
+y = OnceSq.apply(x)
+g, = torch.autograd.grad(y, x, torch.ones(3, requires_grad=True), create_graph=True)
+print(g, g.grad_fn, g.grad_fn.name(), g._version)
+tryit(lambda: g.sum().backward())
 ''',
     "setup_context": '''
 class SC(torch.autograd.Function):
