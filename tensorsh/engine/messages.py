@@ -15,6 +15,10 @@ NO_GRAD_VIEW_REBASED = (
     "grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your "
     "code by moving both the view and the inplace either both inside the no_grad block (if you don't want the "
     "inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+INFERENCE_VIEW_INPLACE = NO_GRAD_VIEW_INPLACE.replace("no_grad mode", "inference mode").replace(
+    "with grad mode enabled", "in normal mode").replace("no_grad block", "inference_mode block")
+INFERENCE_VIEW_REBASED = NO_GRAD_VIEW_REBASED.replace("no_grad mode", "inference mode").replace(
+    "with grad mode enabled", "in normal mode").replace("no_grad block", "inference_mode block")
 LEAF_MOVED = "leaf variable has been moved into the graph interior"
 FREED_GRAPH = (
     "Trying to backward through the graph a second time (or directly access saved tensors after they have "

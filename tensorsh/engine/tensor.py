@@ -51,6 +51,17 @@ class Device:
 CPU = Device()
 
 
+class _InferenceMode:
+    """ViewInfo.grad_mode of a view made in inference_mode: false like no_grad's, with its own error texts."""
+    __slots__ = ()
+
+    def __bool__(self):
+        return False
+
+
+IN_INFERENCE_MODE = _InferenceMode()
+
+
 class ViewInfo:
     """What a differentiable view remembers: its root base, how it was created, when its grad_fn was made."""
     __slots__ = ("base", "grad_mode", "attr_version")
@@ -267,7 +278,9 @@ class Tensor:
         if view.grad_mode == "custom" and base.requires_grad:  # made by a custom Function (see function.py)
             raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, True))
         if not view.grad_mode and base.requires_grad:  # PyTorch refuses to guess this view's history
-            raise runtime(messages.NO_GRAD_VIEW_REBASED.format(who=no_grad_view_origin(self)))
+            text = messages.INFERENCE_VIEW_REBASED if view.grad_mode is IN_INFERENCE_MODE else \
+                messages.NO_GRAD_VIEW_REBASED
+            raise runtime(text.format(who=no_grad_view_origin(self)))
         undo.touch(self)
         if view.grad_mode and base.requires_grad:
             self._grad_fn = AsStridedBackward0(autograd.edge_of(base), base, self)

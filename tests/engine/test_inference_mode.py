@@ -57,6 +57,22 @@ with torch.inference_mode():
     s = torch.ones(2, requires_grad=True)
 print(r.requires_grad, r.is_inference(), r.grad_fn, r, s, s.is_inference())
 ''',
+    "views_made_in_inference_mode": '''w = torch.ones(4, requires_grad=True)
+b = w * 1
+with torch.inference_mode():
+    v = b[:3]
+v2 = v[:2]
+tryit(lambda: v2.add_(1))
+c = w * 1
+v3 = c[:3]
+with torch.inference_mode():
+    v4 = v3[:2]
+tryit(lambda: v4.add_(1))
+with torch.inference_mode():
+    v5 = v3[:2]
+    v5.add_(1)
+tryit(lambda: v5.grad_fn)
+''',
     "decorator": '''
 @torch.inference_mode()
 def f(a):
