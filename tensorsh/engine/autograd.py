@@ -172,7 +172,11 @@ class detect_anomaly:
 def _anomaly_warning(node):
     """PyTorch's warning before a backward error in anomaly mode; tensorsh names the statement, not a Python stack."""
     from .errors import warn
-    loc = node.__dict__.get("_anomaly_location")
+    if "_anomaly_location" not in node.__dict__:  # made before anomaly mode was on
+        warn(f"Error detected in {node.name()}. No forward pass information available. Enable detect anomaly during "
+             "forward pass for more information.")
+        return
+    loc = node.__dict__["_anomaly_location"]
     text = f"Error detected in {node.name()}. Traceback of forward call that caused the error:"
     if loc is not None:
         text += f'\n  File "{loc.filename}", line {loc.line}, column {loc.col}\n    {loc.source_line.strip()}'

@@ -30,6 +30,13 @@ with torch.autograd.set_detect_anomaly(True, check_nan=False):
     print(x.grad, torch.is_anomaly_check_nan_enabled())
 print(torch.is_anomaly_enabled(), torch.is_anomaly_check_nan_enabled())
 ''',
+    "node_made_before_anomaly_mode": '''
+a = torch.tensor([2., 3.], requires_grad=True)
+b = a.exp()
+b.fill_(2)
+torch.autograd.set_detect_anomaly(True)
+b.sum().backward()
+''',
     "custom_function_error": '''
 class Fails(torch.autograd.Function):
     @staticmethod

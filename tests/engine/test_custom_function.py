@@ -326,6 +326,103 @@ print(SC.apply(x, k=3.))
 }
 
 
+# PyTorch's own tutorials (extending autograd, Legendre polynomials): whole training runs, bit for bit
+PROGRAMS["tutorials"] = '''
+class MyReLU(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, input):
+        ctx.save_for_backward(input)
+        return input.clamp(min=0)
+    @staticmethod
+    def backward(ctx, grad_output):
+        input, = ctx.saved_tensors
+        grad_input = grad_output.clone()
+        grad_input[input < 0] = 0
+        return grad_input
+class LegendrePolynomial3(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, input):
+        ctx.save_for_backward(input)
+        return 0.5 * (5 * input ** 3 - 3 * input)
+    @staticmethod
+    def backward(ctx, grad_output):
+        input, = ctx.saved_tensors
+        return grad_output * 1.5 * (5 * input ** 2 - 1)
+torch.manual_seed(0)
+x = torch.linspace(-1, 1, 20, dtype=torch.float64)
+y = torch.sin(x)
+a = torch.full((), 0.0, dtype=torch.float64, requires_grad=True)
+b = torch.full((), -1.0, dtype=torch.float64, requires_grad=True)
+c = torch.full((), 0.0, dtype=torch.float64, requires_grad=True)
+d = torch.full((), 0.3, dtype=torch.float64, requires_grad=True)
+learning_rate = 5e-6
+for t in range(200):
+    P3 = LegendrePolynomial3.apply
+    y_pred = a + b * P3(c + d * x)
+    loss = (y_pred - y).pow(2).sum()
+    if t % 50 == 49:
+        print(t, loss.item())
+    loss.backward()
+    with torch.no_grad():
+        a -= learning_rate * a.grad
+        b -= learning_rate * b.grad
+        c -= learning_rate * c.grad
+        d -= learning_rate * d.grad
+        a.grad = None
+        b.grad = None
+        c.grad = None
+        d.grad = None
+print(f'Result: y = {a.item()} + {b.item()} * P3({c.item()} + {d.item()} x)')
+inp = torch.randn(5, requires_grad=True)
+out = MyReLU.apply(inp)
+print(out)
+out.sum().backward()
+print(inp.grad)
+print(torch.autograd.gradcheck(MyReLU.apply, (torch.randn(4, dtype=torch.double, requires_grad=True),)))
+class MulConstant(torch.autograd.Function):
+    @staticmethod
+    def forward(tensor, constant):
+        return tensor * constant
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        tensor, constant = inputs
+        ctx.constant = constant
+    @staticmethod
+    def backward(ctx, grad_output):
+        return grad_output * ctx.constant, None
+z = torch.tensor([1., 2.], requires_grad=True)
+MulConstant.apply(z, 5.).sum().backward(); print(z.grad)
+class LinearFunction(torch.autograd.Function):
+    @staticmethod
+    def forward(input, weight, bias):
+        output = input.mm(weight.t())
+        if bias is not None:
+            output += bias.unsqueeze(0).expand_as(output)
+        return output
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        input, weight, bias = inputs
+        ctx.save_for_backward(input, weight, bias)
+    @staticmethod
+    def backward(ctx, grad_output):
+        input, weight, bias = ctx.saved_tensors
+        grad_input = grad_weight = grad_bias = None
+        if ctx.needs_input_grad[0]:
+            grad_input = grad_output.mm(weight)
+        if ctx.needs_input_grad[1]:
+            grad_weight = grad_output.t().mm(input)
+        if bias is not None and ctx.needs_input_grad[2]:
+            grad_bias = grad_output.sum(0)
+        return grad_input, grad_weight, grad_bias
+inp = (torch.randn(20, 20, dtype=torch.double, requires_grad=True), torch.randn(30, 20, dtype=torch.double, requires_grad=True))
+print(torch.autograd.gradcheck(LinearFunction.apply, inp + (None,), eps=1e-6, atol=1e-4))
+w = torch.randn(3, 2, requires_grad=True); bb = torch.randn(3, requires_grad=True)
+o = LinearFunction.apply(torch.randn(4, 2), w, bb)
+print(o)
+o.sum().backward(); print(w.grad, bb.grad)
+'''
+
+
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_same_as_torch(name):
     same_as_torch(PRELUDE + PROGRAMS[name])
