@@ -445,7 +445,10 @@ class SavedTensor:
         self.value = value
         self.hooks = None
         if SAVED_HOOKS and counter is not None:
-            self.pack_with(*SAVED_HOOKS[-1])
+            if is_output:  # PyTorch packs an op's output once it has its grad_fn: packed when the op attaches it
+                PENDING_PACKS.append((self, SAVED_HOOKS[-1]))
+            else:
+                self.pack_with(*SAVED_HOOKS[-1])
 
     def pack_with(self, pack_hook, unpack_hook):
         """Saved-tensor hooks: keep pack(tensor) instead of the tensor, and how it was (to rebuild it unpacked)."""
@@ -522,6 +525,16 @@ class SavedTensor:
 
 
 SAVED_HOOKS = []  # (pack, unpack) pairs of torch.autograd.graph.saved_tensors_hooks, innermost last
+PENDING_PACKS = []  # (saved output, hooks) waiting for the output's grad_fn (see pack_pending)
+
+
+def pack_pending():
+    """Pack the saved outputs of the op that just attached its node (called where outputs get their grad_fn)."""
+    pending = PENDING_PACKS[:]
+    del PENDING_PACKS[:]
+    for saved, hooks in pending:
+        if saved.hooks is None and not saved.freed:
+            saved.pack_with(*hooks)
 SAVED_HOOKS_DISABLED = [None]  # the error message of disable_saved_tensors_hooks while it is active
 NOTHING_SAVED = SavedTensor(None)  # the slot of an operand whose value no formula needs: shared, never freed
 

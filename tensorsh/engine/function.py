@@ -334,6 +334,8 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
         ctx.saved = tuple(NOTHING_SAVED if t is None else SavedTensor(t, is_output=t._grad_fn is ctx)
                           for t in ctx.to_save or ())
         object.__setattr__(ctx, "to_save", None)  # (PyTorch clears it once saved)
+        if autograd.PENDING_PACKS:
+            autograd.pack_pending()
     return outputs[0] if single else tuple(outputs)
 
 

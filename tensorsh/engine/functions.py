@@ -31,6 +31,8 @@ def _edge(x):
 def _attach(out, node):
     out._grad_fn = node
     out._output_nr = 0
+    if autograd.PENDING_PACKS:  # a saved-tensor hook sees the output with its grad_fn, as in PyTorch
+        autograd.pack_pending()
     return out
 
 
@@ -2161,6 +2163,8 @@ def _rebase_history(self, node):
         _move_retain_hooks(self._grad_fn, node)
         self._grad_fn = node
         self._output_nr = 0
+        if autograd.PENDING_PACKS:
+            autograd.pack_pending()
         return
     base = view.base
     undo.touch(base)
@@ -2168,6 +2172,8 @@ def _rebase_history(self, node):
     _move_retain_hooks(base._grad_fn, base_grad_fn)
     base._grad_fn = base_grad_fn
     base._output_nr = 0
+    if autograd.PENDING_PACKS:
+        autograd.pack_pending()
     self.grad_fn  # PyTorch regenerates this view's grad_fn at once (AsStridedBackward0); its other views, on reading
 
 

@@ -24,6 +24,35 @@ print(b.grad_fn._saved_self, b.grad_fn._saved_other)
 b.sum().backward(); print(a.grad)
 tryit(lambda: b.grad_fn._saved_self)
 ''',
+    "pack_order_and_outputs_with_grad_fn": '''
+def pack_hook(x):
+    print("Packing", x)
+    return x
+def unpack_hook(x):
+    print("Unpacking", x)
+    return x
+a = torch.ones(5, requires_grad=True)
+b = torch.ones(5, requires_grad=True) * 2
+with torch.autograd.graph.saved_tensors_hooks(pack_hook, unpack_hook):
+    y = a * b
+    z = y.exp()
+    w = z.sigmoid()
+    c = (a * 1)
+    c.exp_()
+    v = (a * 1)[1:3]
+    v.sqrt_()
+w.sum().backward()
+class SaveOut(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        y = x.exp(); ctx.save_for_backward(x, y); return y
+    @staticmethod
+    def backward(ctx, g):
+        x, y = ctx.saved_tensors; return g * y
+with torch.autograd.graph.saved_tensors_hooks(pack_hook, unpack_hook):
+    o = SaveOut.apply(a)
+o.sum().backward()
+''',
     "no_version_check_through_hooks": '''
 x = torch.tensor([1.], requires_grad=True)
 with torch.autograd.graph.saved_tensors_hooks(lambda t: t, lambda t: t):
