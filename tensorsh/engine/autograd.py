@@ -108,7 +108,7 @@ class inference_mode:
         return decorated
 
     def __repr__(self):
-        return f"<torch.autograd.grad_mode.inference_mode object at 0x{0x7f0000000000 + (id(self) & 0xffffffffff):012x}>"
+        return f"<torch.autograd.grad_mode.inference_mode object at {address(self)}>"
 
 
 # ---------------------------------------------------------------- anomaly mode
@@ -144,7 +144,7 @@ class set_detect_anomaly:
         return False
 
     def __repr__(self):
-        return f"<torch.autograd.anomaly_mode.set_detect_anomaly object at 0x{0x7f0000000000 + (id(self) & 0xffffffffff):012x}>"
+        return f"<torch.autograd.anomaly_mode.set_detect_anomaly object at {address(self)}>"
 
 
 class detect_anomaly:
@@ -166,7 +166,7 @@ class detect_anomaly:
         return False
 
     def __repr__(self):
-        return f"<torch.autograd.anomaly_mode.detect_anomaly object at 0x{0x7f0000000000 + (id(self) & 0xffffffffff):012x}>"
+        return f"<torch.autograd.anomaly_mode.detect_anomaly object at {address(self)}>"
 
 
 def _anomaly_warning(node):
@@ -201,7 +201,7 @@ class Node:
                  "__weakref__", "__dict__")
     __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata"})
     name_ = "Node"
-    n_outputs = 1  # a node with several outputs (a custom Function's) receives a list of gradients, None where none came
+    n_outputs = 1  # a node with several (a custom Function's) gets a list of gradients, None where none came
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
 
     def __init__(self, edges):
@@ -269,7 +269,12 @@ class Node:
         return f"<{self.name_} object at {self.address()}>"
 
     def address(self):
-        return "0x%012x" % (0x7f0000000000 + (id(self) & 0xffffffffff))
+        return address(self)
+
+
+def address(obj):
+    """A stable, pointer-like address for reprs (`object at 0x7f...`)."""
+    return "0x%012x" % (0x7f0000000000 + (id(obj) & 0xffffffffff))
 
 
 def _add_hook(owner, attr, fn):

@@ -2,14 +2,10 @@
 import functools
 import inspect
 
-import numpy as np
-
 from . import autograd, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error, warn
-from .tensor import Tensor, ViewInfo
-
-IN_CUSTOM_FUNCTION = "custom"  # a ViewInfo.grad_mode: the view was made by a custom Function (or is an input returned)
+from .tensor import IN_CUSTOM_FUNCTION, Tensor, ViewInfo
 
 
 class FunctionCtx:

@@ -8,7 +8,8 @@ from . import autograd, dtypes, errors, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn
 from .storage import INFERENCE_MODE, Storage, VersionCounter, check_size
-from .tensor import IN_INFERENCE_MODE, Tensor, ViewInfo, _contiguous_strides, _shape_list, no_grad_view_origin
+from .tensor import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _contiguous_strides, _shape_list,
+                     no_grad_view_origin)
 
 _wrap = Tensor._from_numpy
 _new = Tensor._new
@@ -2081,7 +2082,7 @@ def _check_inplace(self):
     """PyTorch's check_inplace: leaves and views of leaves that require grad cannot be written."""
     view = self._view
     if view is not None:
-        if view.grad_mode == "custom":  # made by a custom Function (function.IN_CUSTOM_FUNCTION)
+        if view.grad_mode is IN_CUSTOM_FUNCTION:
             raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, False))
         if not view.grad_mode:  # (the op needs grad here: from the view's base or from another operand)
             text = messages.INFERENCE_VIEW_INPLACE if view.grad_mode is IN_INFERENCE_MODE else \

@@ -184,10 +184,10 @@ def _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, che
 
 
 def _check_no_differentiable_outputs(func, inputs, func_out, eps):
-    for i, jacobians in enumerate(_numerical_jacobian(func, inputs, func_out, eps)):
+    for jacobians in _numerical_jacobian(func, inputs, func_out, eps):
         for jac in jacobians:
             if jac.ne(0).sum() > 0:
-                raise GradcheckError(f"Numerical gradient for function expected to be zero")
+                raise GradcheckError("Numerical gradient for function expected to be zero")
 
 
 def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True, nondet_tol=0.0,

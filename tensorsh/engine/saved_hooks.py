@@ -1,7 +1,7 @@
 """torch.autograd.graph: saved-tensor hooks (pack when saved, unpack when backward needs it), and the
 grad_fn._saved_* / _raw_saved_* attributes that show what a node saved."""
 from . import autograd
-from .autograd import Node
+from .autograd import Node, address as _address
 from .errors import runtime
 
 # which saved value is which, in the order each node keeps them (PyTorch's attribute names after _saved_)
@@ -72,10 +72,6 @@ class disable_saved_tensors_hooks:
 
     def __repr__(self):
         return f"<torch.autograd.graph.disable_saved_tensors_hooks object at {_address(self)}>"
-
-
-def _address(obj):
-    return "0x%012x" % (0x7f0000000000 + (id(obj) & 0xffffffffff))
 
 
 class RawSavedTensor:

@@ -60,6 +60,7 @@ class _InferenceMode:
 
 
 IN_INFERENCE_MODE = _InferenceMode()
+IN_CUSTOM_FUNCTION = "custom"  # ViewInfo.grad_mode of a view a custom Function made (or an input it returned)
 
 
 class ViewInfo:
@@ -275,7 +276,7 @@ class Tensor:
         from .functions import AsStridedBackward0
         view = self._view
         base = view.base
-        if view.grad_mode == "custom" and base.requires_grad:  # made by a custom Function (see function.py)
+        if view.grad_mode is IN_CUSTOM_FUNCTION and base.requires_grad:
             raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, True))
         if not view.grad_mode and base.requires_grad:  # PyTorch refuses to guess this view's history
             text = messages.INFERENCE_VIEW_REBASED if view.grad_mode is IN_INFERENCE_MODE else \

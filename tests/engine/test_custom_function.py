@@ -414,7 +414,8 @@ class LinearFunction(torch.autograd.Function):
         if bias is not None and ctx.needs_input_grad[2]:
             grad_bias = grad_output.sum(0)
         return grad_input, grad_weight, grad_bias
-inp = (torch.randn(20, 20, dtype=torch.double, requires_grad=True), torch.randn(30, 20, dtype=torch.double, requires_grad=True))
+inp = (torch.randn(20, 20, dtype=torch.double, requires_grad=True),
+       torch.randn(30, 20, dtype=torch.double, requires_grad=True))
 print(torch.autograd.gradcheck(LinearFunction.apply, inp + (None,), eps=1e-6, atol=1e-4))
 w = torch.randn(3, 2, requires_grad=True); bb = torch.randn(3, requires_grad=True)
 o = LinearFunction.apply(torch.randn(4, 2), w, bb)
