@@ -61,6 +61,134 @@ class enable_grad(_GradModeContext):
     mode = True
 
 
+def inference_mode_enabled():
+    from .storage import INFERENCE_MODE
+    return INFERENCE_MODE[0]
+
+
+class inference_mode:
+    """torch.inference_mode(mode=True): no grad, and tensors made inside are inference tensors (no version counter);
+    inference_mode(False) turns both back on. A context manager and a decorator (also bare: @torch.inference_mode)."""
+    __api__ = frozenset({"clone"})
+
+    def __new__(cls, mode=True):
+        if callable(mode) and not isinstance(mode, bool):  # @torch.inference_mode without parentheses
+            return cls()(mode)
+        return object.__new__(cls)
+
+    def __init__(self, mode=True):
+        self.mode = bool(mode)
+
+    def __enter__(self):
+        from .storage import INFERENCE_MODE
+        self._prev = (INFERENCE_MODE[0], _grad_enabled[0])
+        INFERENCE_MODE[0] = self.mode
+        _grad_enabled[0] = not self.mode
+        return None
+
+    def __exit__(self, *exc):
+        from .storage import INFERENCE_MODE
+        INFERENCE_MODE[0], _grad_enabled[0] = self._prev
+        return False
+
+    def clone(self):
+        return type(self)(self.mode)
+
+    def __call__(self, fn):
+        mode = self.mode
+
+        def decorated(*args, **kwargs):
+            with inference_mode(mode):
+                return fn(*args, **kwargs)
+        for attr in ("__name__", "__qualname__", "__doc__", "__module__"):
+            try:
+                setattr(decorated, attr, getattr(fn, attr))
+            except (AttributeError, TypeError):
+                pass
+        return decorated
+
+    def __repr__(self):
+        return f"<torch.autograd.grad_mode.inference_mode object at {address(self)}>"
+
+
+# ---------------------------------------------------------------- anomaly mode
+
+_anomaly = [False, True]  # [enabled, check_nan]
+
+
+def is_anomaly_enabled():
+    return _anomaly[0]
+
+
+def is_anomaly_check_nan_enabled():
+    return _anomaly[1]
+
+
+def set_anomaly_enabled(enabled, check_nan=True):
+    _anomaly[0], _anomaly[1] = bool(enabled), bool(check_nan)
+
+
+class set_detect_anomaly:
+    """torch.autograd.set_detect_anomaly(mode, check_nan=True): at once; as a context manager, restored on exit."""
+    __api__ = frozenset()
+
+    def __init__(self, mode, check_nan=True):
+        self.prev = tuple(_anomaly)
+        set_anomaly_enabled(mode, check_nan)
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        set_anomaly_enabled(*self.prev)
+        return False
+
+    def __repr__(self):
+        return f"<torch.autograd.anomaly_mode.set_detect_anomaly object at {address(self)}>"
+
+
+class detect_anomaly:
+    """torch.autograd.detect_anomaly(check_nan=True): anomaly detection inside a with block."""
+    __api__ = frozenset()
+
+    def __init__(self, check_nan=True):
+        from .errors import warn
+        self.prev = tuple(_anomaly)
+        self.check_nan = check_nan
+        warn(messages.ANOMALY_ENABLED)
+
+    def __enter__(self):
+        set_anomaly_enabled(True, self.check_nan)
+        return None
+
+    def __exit__(self, *exc):
+        set_anomaly_enabled(*self.prev)
+        return False
+
+    def __repr__(self):
+        return f"<torch.autograd.anomaly_mode.detect_anomaly object at {address(self)}>"
+
+
+def _anomaly_warning(node):
+    """PyTorch's warning before a backward error in anomaly mode; tensorsh names the statement, not a Python stack."""
+    from .errors import warn
+    if "_anomaly_location" not in node.__dict__:  # made before anomaly mode was on
+        warn(f"Error detected in {node.name()}. No forward pass information available. Enable detect anomaly during "
+             "forward pass for more information.")
+        return
+    loc = node.__dict__["_anomaly_location"]
+    text = f"Error detected in {node.name()}. Traceback of forward call that caused the error:"
+    if loc is not None:
+        text += f'\n  File "{loc.filename}", line {loc.line}, column {loc.col}\n    {loc.source_line.strip()}'
+    warn(text)
+
+
+def _check_nan(node, grads):
+    for i, g in enumerate(grads):
+        if g is not None and g.dtype.is_floating_point and np.isnan(g._np).any():
+            raise runtime(f"Function '{node.name()}' returned nan values in its {i}th output.")
+
+
 # ---------------------------------------------------------------- nodes
 
 _sequence = itertools.count()
@@ -73,6 +201,7 @@ class Node:
                  "__weakref__", "__dict__")
     __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata"})
     name_ = "Node"
+    n_outputs = 1  # a node with several (a custom Function's) gets a list of gradients, None where none came
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
 
     def __init__(self, edges):
@@ -83,6 +212,8 @@ class Node:
         self.pre_hooks = None
         self.retain_hooks = None
         self.post_hooks = None
+        if _anomaly[0]:  # what anomaly mode names when this node's backward fails: the statement that made it
+            self.__dict__["_anomaly_location"] = undo.location()
 
     def name(self):
         return "torch::autograd::" + self.name_ if self.qualified else self.name_
@@ -138,7 +269,12 @@ class Node:
         return f"<{self.name_} object at {self.address()}>"
 
     def address(self):
-        return "0x%012x" % (0x7f0000000000 + (id(self) & 0xffffffffff))
+        return address(self)
+
+
+def address(obj):
+    """A stable, pointer-like address for reprs (`object at 0x7f...`)."""
+    return "0x%012x" % (0x7f0000000000 + (id(obj) & 0xffffffffff))
 
 
 def _add_hook(owner, attr, fn):
@@ -155,6 +291,30 @@ def add_to_hooks(hooks, fn):
     undo.touch_list(hooks)
     hooks.append(fn)
     return RemovableHandle(hooks, fn)
+
+
+class OnOutput:
+    """A tensor's hook on a node with several outputs: it sees (and may replace) its own output's gradient only."""
+    __slots__ = ("nr", "hook")
+
+    def __init__(self, nr, hook):
+        self.nr, self.hook = nr, hook
+
+    def __call__(self, grads):
+        g = grads[self.nr]
+        if g is None:  # (PyTorch runs tensor hooks on defined gradients only)
+            return None
+        out = self.hook(g)
+        if out is None:
+            return None
+        grads = list(grads)
+        grads[self.nr] = out
+        return grads
+
+    def __eq__(self, other):  # a handle's remove() finds the wrapped hook
+        return other is self or other is self.hook
+
+    __hash__ = object.__hash__
 
 
 class RemovableHandle:
@@ -263,7 +423,7 @@ class SavedTensor:
     counter, no history) and given its history back on unpacking, as PyTorch's SavedVariable does: saving
     the output itself would tie output -> grad_fn -> saved -> output in a knot."""
     __slots__ = ("value", "version", "is_output", "was_leaf", "output_nr", "freed", "is_tensor", "ref",
-                 "inplace_on_view")
+                 "inplace_on_view", "hooks")
 
     def __init__(self, value, is_output=False, inplace_on_view=False):
         self.inplace_on_view = inplace_on_view  # an in-place op's output on a view: named by the view's grad_fn
@@ -274,6 +434,8 @@ class SavedTensor:
         # after backward frees the value, renderers can still name what it was
         self.ref = weakref.ref(value) if counter is not None else None
         if counter is not None:
+            if counter.inference:
+                raise runtime(messages.INFERENCE_SAVED)
             if counter.history is None:
                 counter.history = {}
             self.version = counter.value
@@ -286,6 +448,43 @@ class SavedTensor:
             self.was_leaf = True
             self.output_nr = 0
         self.value = value
+        self.hooks = None
+        if SAVED_HOOKS and counter is not None:
+            if is_output:  # PyTorch packs an op's output once it has its grad_fn: packed when the op attaches it
+                PENDING_PACKS.append((self, SAVED_HOOKS[-1]))
+            else:
+                self.pack_with(*SAVED_HOOKS[-1])
+
+    def pack_with(self, pack_hook, unpack_hook):
+        """Saved-tensor hooks: keep pack(tensor) instead of the tensor, and how it was (to rebuild it unpacked)."""
+        original = self.tensor
+        previous = _grad_enabled[0]
+        _grad_enabled[0] = False  # PyTorch packs without grad
+        try:
+            packed = pack_hook(original)
+        finally:
+            _grad_enabled[0] = previous
+        grad_fn = None if self.is_output and not self.inplace_on_view else original._grad_fn
+        self.hooks = (unpack_hook, original._requires_grad or original._grad_fn is not None, grad_fn)
+        self.value = packed
+
+    def _unpack_hooked(self, node):
+        """The unpack hook's tensor, given the saved value's autograd metadata; versions are not checked."""
+        unpack_hook, requires_grad, grad_fn = self.hooks
+        data = unpack_hook(self.value)
+        from .tensor import Tensor
+        if not isinstance(data, Tensor):
+            from .errors import type_error
+            raise type_error("Output of saved tensor unpack_hook expected to be a Tensor but got result of type "
+                             f"{type(data).__name__}")
+        out = data._alias(data._shape, data._stride, data._offset)
+        if self.is_output and not self.inplace_on_view:
+            out._grad_fn, out._output_nr = node, self.output_nr
+        elif grad_fn is not None:
+            out._grad_fn, out._output_nr = grad_fn, self.output_nr
+        else:
+            out._requires_grad = requires_grad
+        return out
 
     @property
     def tensor(self):
@@ -295,7 +494,9 @@ class SavedTensor:
 
     @property
     def current_version(self):
-        return self.value._version_counter.value if self.is_tensor and self.value is not None else self.version
+        if not self.is_tensor or self.value is None or self.hooks is not None:  # (hooked: PyTorch checks nothing)
+            return self.version
+        return self.value._version_counter.value
 
     @property
     def stale(self):
@@ -308,6 +509,8 @@ class SavedTensor:
         value = self.value
         if not self.is_tensor:
             return value
+        if self.hooks is not None:
+            return self._unpack_hooked(node)
         own_output = self.is_output and not self.inplace_on_view
         grad_fn = node if own_output else value.grad_fn
         if not self.was_leaf and grad_fn is None:
@@ -316,7 +519,7 @@ class SavedTensor:
         if current != self.version:
             err = runtime(messages.version_mismatch(
                 value.dtype.type_name, value._shape, grad_fn.short_name() if grad_fn else None,
-                self.output_nr, current, self.version))
+                self.output_nr, current, self.version, messages.ANOMALY_HINT if _anomaly[0] else messages.HINT))
             history = value._version_counter.history or {}
             err.blame = history.get(self.version + 1)
             raise err
@@ -326,6 +529,18 @@ class SavedTensor:
         return value
 
 
+SAVED_HOOKS = []  # (pack, unpack) pairs of torch.autograd.graph.saved_tensors_hooks, innermost last
+PENDING_PACKS = []  # (saved output, hooks) waiting for the output's grad_fn (see pack_pending)
+
+
+def pack_pending():
+    """Pack the saved outputs of the op that just attached its node (called where outputs get their grad_fn)."""
+    pending = PENDING_PACKS[:]
+    del PENDING_PACKS[:]
+    for saved, hooks in pending:
+        if saved.hooks is None and not saved.freed:
+            saved.pack_with(*hooks)
+SAVED_HOOKS_DISABLED = [None]  # the error message of disable_saved_tensors_hooks while it is active
 NOTHING_SAVED = SavedTensor(None)  # the slot of an operand whose value no formula needs: shared, never freed
 
 
@@ -447,7 +662,10 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         return None
     result = []
     for i, t in enumerate(inputs):
-        g = captures.get(edge_of(t)[0])
+        node, nr = edge_of(t)
+        g = captures.get(node)
+        if g is not None and node.n_outputs > 1:  # (a node with several outputs captured them all)
+            g = g[nr]
         if g is None and not allow_unused:
             raise runtime(messages.UNUSED_INPUT.format(i))
         result.append(g)
@@ -542,9 +760,9 @@ def _walk_graph(roots, captures, released):
     needed = _needed(nodes, captures.keys()) if captures is not None else None
     _walk_needs[0] = needed
     buffers = {}
-    for (node, _), g in roots:
+    for (node, nr), g in roots:
         if node is not None:
-            buffers[node] = buffers[node] + g if node in buffers else g
+            _add_grad(buffers, node, nr, g)
     ready = ReadyQueue()
     for node in dict.fromkeys(root_nodes):  # (the roots in order, as PyTorch's GraphRoot passes them on)
         if node is not None and deps.get(node, 0) == 0:
@@ -568,23 +786,48 @@ def _walk_graph(roots, captures, released):
             captures[node] = grad
             if not any(n in needed for n, _ in node.next_functions if n is not None):
                 continue
-        grads = node.backward(grad)
+        grads = node.backward(grad) if not _anomaly[0] else _backward_detecting_anomaly(node, grad)
         if released is not None:
             node.release(released)
         post = node.post_hooks
         if post:
             for hook in post:
                 hook(grads, (grad,))
-        for (nxt, _), g in zip(node.next_functions, grads):
+        for (nxt, nr), g in zip(node.next_functions, grads):
             if nxt is None:
                 continue
             if g is not None:
-                buffers[nxt] = buffers[nxt] + g if nxt in buffers else g
+                if nxt.n_outputs == 1:
+                    buffers[nxt] = buffers[nxt] + g if nxt in buffers else g
+                else:
+                    _add_grad(buffers, nxt, nr, g)
             left = deps[nxt] - 1
             deps[nxt] = left
             if not left:
                 _dependencies_done(nxt, deps, buffers, ready)
         grads = g = None  # the buffers hold the only references, so AccumulateGrad can tell a private grad
+
+
+def _backward_detecting_anomaly(node, grad):
+    try:
+        grads = node.backward(grad)
+        if _anomaly[1]:
+            _check_nan(node, grads)
+    except Exception:
+        _anomaly_warning(node)
+        raise
+    return grads
+
+
+def _add_grad(buffers, node, nr, g):
+    """Accumulate g into node's input buffer (one slot per output for a node with several)."""
+    if node.n_outputs == 1:
+        buffers[node] = buffers[node] + g if node in buffers else g
+        return
+    slots = buffers.get(node)
+    if slots is None:
+        slots = buffers[node] = [None] * node.n_outputs
+    slots[nr] = g if slots[nr] is None else slots[nr] + g
 
 
 def _dependencies_done(node, deps, buffers, ready):

@@ -7,8 +7,9 @@ import numpy as np
 from . import autograd, dtypes, errors, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn
-from .storage import Storage, VersionCounter, check_size
-from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list, no_grad_view_origin
+from .storage import INFERENCE_MODE, Storage, VersionCounter, check_size
+from .tensor import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _contiguous_strides, _shape_list,
+                     no_grad_view_origin)
 
 _wrap = Tensor._from_numpy
 _new = Tensor._new
@@ -31,6 +32,8 @@ def _edge(x):
 def _attach(out, node):
     out._grad_fn = node
     out._output_nr = 0
+    if autograd.PENDING_PACKS:  # a saved-tensor hook sees the output with its grad_fn, as in PyTorch
+        autograd.pack_pending()
     return out
 
 
@@ -1494,11 +1497,13 @@ _VIEW_BACKWARD = {
 def _make_view(self, shape, stride, offset, name, args=()):
     """A view sharing storage and version counter; records the view node when the base requires grad."""
     out = self._alias(shape, stride, offset)
+    if self._version_counter.inference:  # an inference tensor's views carry no autograd view metadata
+        return out
     base = self._view.base if self._view is not None else self
     grad_mode = autograd._grad_enabled[0]
     # a view of a view made in no_grad mode inherits that creation mode (PyTorch's propagate_creation_meta)
-    out._view = ViewInfo(base, grad_mode and (self._view is None or self._view.grad_mode),
-                         self._version_counter.value)
+    out._view = ViewInfo(base, (grad_mode or (IN_INFERENCE_MODE if INFERENCE_MODE[0] else False))
+                         and (self._view is None or self._view.grad_mode), self._version_counter.value)
     if grad_mode and self.requires_grad:
         out._grad_fn = _ViewNode(name, self, args)
     return out
@@ -2077,8 +2082,12 @@ def _check_inplace(self):
     """PyTorch's check_inplace: leaves and views of leaves that require grad cannot be written."""
     view = self._view
     if view is not None:
+        if view.grad_mode is IN_CUSTOM_FUNCTION:
+            raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, False))
         if not view.grad_mode:  # (the op needs grad here: from the view's base or from another operand)
-            raise runtime(messages.NO_GRAD_VIEW_INPLACE.format(who=no_grad_view_origin(self)))
+            text = messages.INFERENCE_VIEW_INPLACE if view.grad_mode is IN_INFERENCE_MODE else \
+                messages.NO_GRAD_VIEW_INPLACE
+            raise runtime(text.format(who=no_grad_view_origin(self)))
         if self.requires_grad and view.base._grad_fn is None:
             raise runtime(messages.VIEW_OF_LEAF_INPLACE)
     # PyTorch's C++ is_leaf reads the stored grad_fn: a stale view's is not regenerated for this check
@@ -2155,6 +2164,8 @@ def _rebase_history(self, node):
         _move_retain_hooks(self._grad_fn, node)
         self._grad_fn = node
         self._output_nr = 0
+        if autograd.PENDING_PACKS:
+            autograd.pack_pending()
         return
     base = view.base
     undo.touch(base)
@@ -2162,6 +2173,8 @@ def _rebase_history(self, node):
     _move_retain_hooks(base._grad_fn, base_grad_fn)
     base._grad_fn = base_grad_fn
     base._output_nr = 0
+    if autograd.PENDING_PACKS:
+        autograd.pack_pending()
     self.grad_fn  # PyTorch regenerates this view's grad_fn at once (AsStridedBackward0); its other views, on reading
 
 

@@ -15,6 +15,10 @@ NO_GRAD_VIEW_REBASED = (
     "grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your "
     "code by moving both the view and the inplace either both inside the no_grad block (if you don't want the "
     "inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+INFERENCE_VIEW_INPLACE = NO_GRAD_VIEW_INPLACE.replace("no_grad mode", "inference mode").replace(
+    "with grad mode enabled", "in normal mode").replace("no_grad block", "inference_mode block")
+INFERENCE_VIEW_REBASED = NO_GRAD_VIEW_REBASED.replace("no_grad mode", "inference mode").replace(
+    "with grad mode enabled", "in normal mode").replace("no_grad block", "inference_mode block")
 LEAF_MOVED = "leaf variable has been moved into the graph interior"
 FREED_GRAPH = (
     "Trying to backward through the graph a second time (or directly access saved tensors after they have "
@@ -64,6 +68,44 @@ CREATE_GRAPH_WARNING = (
     "avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to "
     "None after use to break the cycle and avoid the leak.")
 GRAD_INPUT_NO_GRAD = "One of the differentiated Tensors does not require grad"
+# custom Functions, inference mode, anomaly mode (extending autograd)
+ANOMALY_HINT = ("Hint: the backtrace further above shows the operation that failed to compute its gradient. The "
+                "variable in question was changed in there or anywhere later. Good luck!")
+LEAF_USED_INPLACE = "a leaf Variable that requires grad has been used in an in-place operation."
+DIRTY_NOT_OUTPUT = ("Some elements marked as dirty during the forward method were not returned as output. The inputs "
+                    "that are modified inplace must all be outputs of the Function.")
+DIRTY_VIEW_MULTIPLE_OUTPUTS = (
+    "If your Function modifies inplace an input that is a view of another Tensor, your Function cannot return more "
+    "than one Tensor. This is not supported by the current autograd engine. You should either make sure the input is "
+    "not a view (using .clone() for example) or make your Function only return one Tensor (potentially splitting it "
+    "into two Functions: one doing the inplace that returns a single Tensor and a second one that does the other "
+    "operations). You can ask on the forum https://discuss.pytorch.org/ if you need help to do this change.")
+CUSTOM_VIEW = (
+    " This view was created inside a custom Function (or because an input was returned as-is) and the autograd logic "
+    "to handle view+inplace would override the custom backward associated with the custom Function, leading to "
+    "incorrect gradients. This behavior is forbidden. You can fix this by cloning the output of the custom Function.")
+
+
+def custom_view_inplace(fn, output_nr, indirect):
+    """PyTorch's handle_view_on_rebase for a view a custom Function made (or an input it returned as-is)."""
+    modified = "its base or another view of its base has been modified inplace" if indirect else \
+        "is being modified inplace"
+    if fn is not None:
+        return f"Output {output_nr} of {fn.short_name()} is a view and {modified}." + CUSTOM_VIEW
+    return f"A view was created in no_grad mode and {modified} with grad mode enabled." + CUSTOM_VIEW
+
+
+INFERENCE_VERSION = "Inference tensors do not track version counter."
+INFERENCE_INPLACE = ("Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to "
+                     "get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for "
+                     "more details.")
+INFERENCE_SAVED = (
+    "Inference tensors cannot be saved for backward. Please do not use Tensors created in inference mode in "
+    "computation tracked by autograd. To work around this, you can make a clone to get a normal tensor and use it in "
+    "autograd, or use `torch.no_grad()` instead of `torch.inference_mode()`.")
+INFERENCE_REQUIRES_GRAD = "Setting requires_grad=True on inference tensor outside InferenceMode is not allowed."
+ANOMALY_ENABLED = ("Anomaly Detection has been enabled. This mode will increase the runtime and should only be "
+                   "enabled for debugging.")
 BROADCAST = "The size of tensor a ({a}) must match the size of tensor b ({b}) at non-singleton dimension {d}"
 MM_SHAPES = "mat1 and mat2 shapes cannot be multiplied ({a} and {b})"
 VIEW_INVALID = "shape '{shape}' is invalid for input of size {n}"
@@ -80,12 +122,12 @@ MEMORY_LIMIT = ("tensorsh: refusing to allocate {req} bytes for a tensor: the me
                 "(set TENSORSH_MEMORY_LIMIT to change it)")
 
 
-def version_mismatch(type_name, shape, output_of, output_nr, version, expected):
+def version_mismatch(type_name, shape, output_of, output_nr, version, expected, hint=HINT):
     shape_text = "[" + ", ".join(str(s) for s in shape) + "]"
     which = f", which is output {output_nr} of {output_of}," if output_of else ""
     return ("one of the variables needed for gradient computation has been modified by an inplace operation: "
             f"[{type_name} {shape_text}]{which} is at version {version}; expected version {expected} instead. "
-            + HINT)
+            + hint)
 TYPED_STORAGE_WARNING = (
     "TypedStorage is deprecated. It will be removed in the future and UntypedStorage will be the only storage "
     "class. This should only matter to you if you are using storages directly.  To access UntypedStorage "

@@ -137,14 +137,20 @@ class TypedStorage:
         return f"{body}\n[torch.storage.TypedStorage(dtype={self.dtype}, device=cpu) of size {len(values)}]"
 
 
+INFERENCE_MODE = [False]  # torch.inference_mode: tensors made under it are inference tensors (see InferenceCounter)
+
+
 class VersionCounter:
     """Shared by a tensor, its views and detach(); not by .data. `history` maps versions to statements."""
     __slots__ = ("value", "history", "_born")
+    inference = False
 
     def __init__(self):
         self.value = 0
         self._born = undo.epoch
         self.history = None  # {version: location}, kept only once something saved this counter
+        if INFERENCE_MODE[0]:
+            self.__class__ = InferenceCounter
 
     def bump(self):
         undo.touch(self)
@@ -161,3 +167,14 @@ class VersionCounter:
 
     def _restore(self, snap):
         self.value, self.history = snap
+
+
+class InferenceCounter(VersionCounter):
+    """An inference tensor's (and its views'): PyTorch keeps no version for it (`_version` raises), and an
+    in-place write outside inference mode fails after it wrote, where PyTorch bumps the version."""
+    __slots__ = ()
+    inference = True
+
+    def bump(self):
+        if not INFERENCE_MODE[0]:
+            raise runtime(messages.INFERENCE_INPLACE)

@@ -51,6 +51,18 @@ class Device:
 CPU = Device()
 
 
+class _InferenceMode:
+    """ViewInfo.grad_mode of a view made in inference_mode: false like no_grad's, with its own error texts."""
+    __slots__ = ()
+
+    def __bool__(self):
+        return False
+
+
+IN_INFERENCE_MODE = _InferenceMode()
+IN_CUSTOM_FUNCTION = "custom"  # ViewInfo.grad_mode of a view a custom Function made (or an input it returned)
+
+
 class ViewInfo:
     """What a differentiable view remembers: its root base, how it was created, when its grad_fn was made."""
     __slots__ = ("base", "grad_mode", "attr_version")
@@ -227,7 +239,12 @@ class Tensor:
 
     @property
     def _version(self):
+        if self._version_counter.inference:
+            raise runtime(messages.INFERENCE_VERSION)
         return self._version_counter.value
+
+    def is_inference(self):
+        return self._version_counter.inference
 
     @property
     def _base(self):
@@ -259,8 +276,12 @@ class Tensor:
         from .functions import AsStridedBackward0
         view = self._view
         base = view.base
+        if view.grad_mode is IN_CUSTOM_FUNCTION and base.requires_grad:
+            raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, True))
         if not view.grad_mode and base.requires_grad:  # PyTorch refuses to guess this view's history
-            raise runtime(messages.NO_GRAD_VIEW_REBASED.format(who=no_grad_view_origin(self)))
+            text = messages.INFERENCE_VIEW_REBASED if view.grad_mode is IN_INFERENCE_MODE else \
+                messages.NO_GRAD_VIEW_REBASED
+            raise runtime(text.format(who=no_grad_view_origin(self)))
         undo.touch(self)
         if view.grad_mode and base.requires_grad:
             self._grad_fn = AsStridedBackward0(autograd.edge_of(base), base, self)
@@ -285,6 +306,8 @@ class Tensor:
             return self
         if requires_grad and not self.dtype.is_floating_point:
             raise runtime(messages.REQUIRES_GRAD_NON_FLOAT)
+        if requires_grad and self._version_counter.inference and not autograd.inference_mode_enabled():
+            raise runtime(messages.INFERENCE_REQUIRES_GRAD)
         undo.touch(self)
         self._requires_grad = bool(requires_grad)
         return self
@@ -318,7 +341,9 @@ class Tensor:
 
     def _retains_grad(self):
         fn = self._grad_fn
-        return fn is not None and bool(fn.retain_hooks)
+        if fn is None or not fn.retain_hooks:
+            return False
+        return fn.n_outputs == 1 or any(getattr(h, "nr", None) == self._output_nr for h in fn.retain_hooks)
 
     @property
     def retains_grad(self):
@@ -342,6 +367,9 @@ class Tensor:
                 tensor._grad = grad.clone()
             else:
                 tensor._grad = tensor._grad + grad
+        if fn.n_outputs > 1:  # one retain hook per output of a node with several
+            fn.retain_hooks = list(fn.retain_hooks or ()) + [autograd.OnOutput(self._output_nr, retain)]
+            return None
         fn.retain_hooks = [retain]
         return None
 
@@ -357,6 +385,8 @@ class Tensor:
         if fn.pre_hooks is None:
             undo.touch_attrs(fn, "pre_hooks")
             fn.pre_hooks = []
+        if fn.n_outputs > 1:
+            hook = autograd.OnOutput(self._output_nr, hook)
         return autograd.add_to_hooks(fn.pre_hooks, hook)
 
     def register_post_accumulate_grad_hook(self, hook):
@@ -376,7 +406,7 @@ class Tensor:
 
     @property
     def data(self):
-        return self._alias(self._shape, self._stride, self._offset, VersionCounter())
+        return self._alias(self._shape, self._stride, self._offset, type(self._version_counter)())  # (inference stays)
 
     @data.setter
     def data(self, other):

@@ -1,5 +1,6 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, functions as F, fused, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo
+from . import saved_hooks
 from .errors import runtime, type_error
 from .tensor import Tensor, Size
 
@@ -14,9 +15,27 @@ class Namespace:
 
     def __getattr__(self, item):
         try:
-            return self._members[item]
+            value = self._members[item]
         except KeyError:
             raise AttributeError(item) from None
+        if type(value) is LazyMember:
+            value = self._members[item] = value.load()
+        return value
+
+
+class LazyMember:
+    """A namespace member whose module is imported the first time a program reads it (start-up stays short)."""
+    __slots__ = ("load",)
+
+    def __init__(self, load):
+        self.load = load
+
+
+def _from(module, attr):
+    def load():
+        import importlib
+        return getattr(importlib.import_module(f"tensorsh.engine.{module}"), attr)
+    return LazyMember(load)
 
     def __repr__(self):
         return f"<module '{self._name}'>"
@@ -177,9 +196,23 @@ _FUNCTIONS = ("exp log sin cos tanh sigmoid sqrt relu abs neg negative log1p exp
               "arccos exp2 log2 log10 floor ceil trunc fix round frac").split() + selection.FUNCTIONS + list(strided.FUNCTIONS) \
     + list(pointwise.FUNCTIONS) + list(ordering.FUNCTIONS) + list(fused.FUNCTIONS)
 
+saved_hooks.install()
+Tensor.__api__ = Tensor.__api__ | {"is_inference"}
+
 autograd_ns = Namespace("torch.autograd", {
     "grad": grad, "backward": _backward, "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad,
-    "set_grad_enabled": autograd.set_grad_enabled,
+    "set_grad_enabled": autograd.set_grad_enabled, "inference_mode": autograd.inference_mode,
+    "set_detect_anomaly": autograd.set_detect_anomaly, "detect_anomaly": autograd.detect_anomaly,
+    "graph": Namespace("torch.autograd.graph", {
+        "saved_tensors_hooks": saved_hooks.saved_tensors_hooks, "save_on_cpu": saved_hooks.save_on_cpu,
+        "disable_saved_tensors_hooks": saved_hooks.disable_saved_tensors_hooks, "Node": autograd.Node}),
+    # loaded on first use: custom Functions, gradcheck, torch.autograd.functional
+    "Function": _from("function", "Function"),
+    "function": LazyMember(lambda: Namespace("torch.autograd.function", {
+        name: _from("function", name).load() for name in
+        ("Function", "FunctionCtx", "once_differentiable", "BackwardCFunction")})),
+    "gradcheck": _from("gradcheck", "gradcheck"), "gradgradcheck": _from("gradcheck", "gradgradcheck"),
+    "functional": LazyMember(lambda: Namespace("torch.autograd.functional", _from("functional", "NAMESPACE").load())),
 })
 
 NAMESPACE = {name: _method(name) for name in _FUNCTIONS}
@@ -198,6 +231,10 @@ NAMESPACE.update({
     "equal": F.equal, "is_tensor": is_tensor, "numel": _method("numel"),
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,
     "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size,
+    "func": Namespace("torch.func", {"grad": _from("functional", "func_grad"), "vmap": _from("functional", "vmap")}),
+    "inference_mode": autograd.inference_mode, "is_inference_mode_enabled": autograd.inference_mode_enabled,
+    "is_anomaly_enabled": autograd.is_anomaly_enabled, "set_anomaly_enabled": autograd.set_anomaly_enabled,
+    "is_anomaly_check_nan_enabled": autograd.is_anomaly_check_nan_enabled, "is_inference": _method("is_inference"),
     "set_printoptions": printing.set_printoptions,
     "float32": dtypes.float32, "float": dtypes.float32, "float64": dtypes.float64, "double": dtypes.float64,
     "int64": dtypes.int64, "long": dtypes.int64, "int32": dtypes.int32, "int": dtypes.int32,
@@ -226,5 +263,9 @@ def reset_state():
     """Put the engine's process-wide state where a new process has it: seed, grad mode, print options."""
     rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
     autograd._grad_enabled[0] = True
+    autograd.set_anomaly_enabled(False)
+    autograd.SAVED_HOOKS.clear()
+    from .storage import INFERENCE_MODE
+    INFERENCE_MODE[0] = False
     printing.OPTIONS = printing.DEFAULT_OPTIONS
     kernels.set_num_threads(None)

@@ -190,6 +190,8 @@ def build(print_fn):
                "torch.nn": nn, "torch.optim": optim}
     for dotted in SUBMODULES:
         modules[dotted] = Lazy(_submodule(dotted))
+    for member in ("function", "graph", "functional"):  # torch.autograd's submodules, importable by name
+        modules["torch.autograd." + member] = Lazy(lambda m=member: load_attr(autograd, m))
     return table, modules
 
 

@@ -122,7 +122,12 @@ def explain(session, before, after):
             continue
         t, g = entry[0], entry[4]
         if old[6] is not entry[6] and entry[6] is not None:
-            lines.append(f"{name}: grad_fn is now {entry[6].name_} (the in-place op joined its history)")
+            if getattr(entry[6], "_dirty_outputs", None):  # a custom Function's ctx.mark_dirty
+                lines.append(f"{name}: modified in place by the custom Function {entry[6]._forward_cls.__name__}, "
+                             f"which said so with ctx.mark_dirty: its version went up and its grad_fn is now "
+                             f"{entry[6].name_}, so backward goes through the Function's backward")
+            else:
+                lines.append(f"{name}: grad_fn is now {entry[6].name_} (the in-place op joined its history)")
         if old[7] != entry[7]:
             lines.append(f"{name}: requires_grad is now {entry[7]}")
         if g is None and old[4] is not None:

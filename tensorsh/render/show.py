@@ -12,6 +12,11 @@ def _autograd(t):
     return "leaf, requires_grad" if t.requires_grad else "leaf"
 
 
+def _version(t):
+    # an inference tensor (made under inference_mode, unlike no_grad) has no version counter at all
+    return "none (inference)" if t._version_counter.inference else str(t._version_counter.value)
+
+
 def _grad(t):
     g = t._grad
     return "None" if g is None else compact_value(g, 24)
@@ -24,7 +29,7 @@ def rows(session, items):
         out.append({
             "name": name, "tensor": t, "value": compact_value(t, 44), "shape": shape_text(t),
             "dtype": t.dtype.name, "storage": storage_label(session, t._storage), "offset": str(t._offset),
-            "stride": shape_text(type("S", (), {"_shape": t._stride})), "version": str(t._version_counter.value),
+            "stride": shape_text(type("S", (), {"_shape": t._stride})), "version": _version(t),
             "autograd": _autograd(t), "grad": _grad(t),
         })
     order = {}

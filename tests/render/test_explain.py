@@ -48,3 +48,31 @@ def test_failed_statement_says_nothing_and_changes_nothing(run):
     assert s.run("y = x * 1") is None
     assert out == ["  # y: new storage S2 (1 × float32, 4 bytes); made by MulBackward0, not a leaf\n"
                    "  # graph: new node MulBackward0 (saves 1)\n"]
+
+
+def test_explain_narrates_mark_dirty():
+    from tensorsh.engine.function import Function
+    from tensorsh.lang.session import Session
+    from tensorsh.render import default_renderer, explain as ex
+
+    class Double(Function):  # (a program's class, once the language has `class`)
+        @staticmethod
+        def forward(ctx, x):
+            x.mul_(2)
+            ctx.mark_dirty(x)
+            return x
+
+        @staticmethod
+        def backward(ctx, g):
+            return g * 2
+    out = []
+    session = Session(write=out.append, write_err=out.append, renderer=default_renderer(),
+                      options={"plain": True, "width": 80})
+    session.variables["Double"] = Double
+    session.run("x = tensor([1., 2.], grad)\na = x * 1\n", "t.tsh")
+    ex.attach(session)
+    assert session.run("b = Double.apply(a)\n", "t.tsh") is None
+    text = "".join(out)
+    assert ("a: modified in place by the custom Function Double, which said so with ctx.mark_dirty: its version "
+            "went up and its grad_fn is now DoubleBackward, so backward goes through the Function's backward") in text
+    assert "in place: version counter of a went v0 \u2192 v2" in text

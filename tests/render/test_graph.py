@@ -75,3 +75,34 @@ def test_pytorch_spelling_make_dot(run):
     out = run("import torch\nfrom torchviz import make_dot\nx = torch.ones(2, requires_grad=True)\n"
               "make_dot((x * x).sum())")
     assert out.startswith("2.\n└── SumBackward0\n    └── MulBackward0\n")
+
+
+def test_a_custom_function_node_with_its_saved_input_stale():
+    from tensorsh.engine.function import Function
+    from tensorsh.lang.session import Session
+    from tensorsh.render import default_renderer
+
+    class Square(Function):  # (a program's class, once the language has `class`)
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
+            return x * x
+
+        @staticmethod
+        def backward(ctx, g):
+            x, = ctx.saved_tensors
+            return 2 * x * g
+    out = []
+    session = Session(write=out.append, write_err=out.append, renderer=default_renderer(),
+                      options={"plain": True, "width": 80})
+    session.variables["Square"] = Square
+    assert session.run("x = tensor([1., 2.], grad)\nb = x * 1\ny = Square.apply(b)\nb.add_(1)\ngraph(y)\n",
+                       "t.tsh") is None
+    assert "".join(out) == """\
+y = [1., 4.]
+└── SquareBackward
+    ├── saved b: STALE — saved at v0, now v1 — backward will fail
+    └── MulBackward0
+        ├── saved 1
+        └── AccumulateGrad → x (2,) float32
+"""

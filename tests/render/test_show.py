@@ -79,3 +79,10 @@ def test_colour_mode_uses_boxes():
     assert s.run("x = ones(2)\nshow()") is None
     text = "".join(out)
     assert "\x1b[" in text and "╭" in text
+
+
+def test_an_inference_tensor_shows_it_has_no_version_counter(run):
+    out = run("with torch.no_grad():\n    a = torch.ones(2)\nwith torch.inference_mode():\n    b = torch.ones(2)\n"
+              "show(a, b)")
+    assert "a     (2,)   float32  S1       0       (1,)    0                 leaf\n" in out
+    assert "b     (2,)   float32  S2       0       (1,)    none (inference)  leaf\n" in out

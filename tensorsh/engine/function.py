@@ -1,0 +1,389 @@
+"""torch.autograd.Function: a program's forward/backward pair as one graph node, whose instance is the ctx."""
+import functools
+import inspect
+
+from . import autograd, messages, undo
+from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from .errors import runtime, type_error, warn
+from .tensor import IN_CUSTOM_FUNCTION, Tensor, ViewInfo
+
+
+class FunctionCtx:
+    """What forward and setup_context call on ctx (PyTorch's FunctionCtx)."""
+    __module__ = "torch.autograd.function"
+
+    def save_for_backward(self, *tensors):
+        for i, t in enumerate(tensors):
+            if t is not None and not isinstance(t, Tensor):
+                raise type_error(f"save_for_backward can only save variables, but argument {i} is of type "
+                                 f"{type(t).__name__}")
+        self.to_save = tensors
+
+    def mark_dirty(self, *args):
+        self.dirty_tensors = args
+
+    def mark_non_differentiable(self, *args):
+        self.non_differentiable = args
+
+    def set_materialize_grads(self, value):
+        self._materialize_grads = value
+
+
+_NODE_SLOTS = frozenset(Node.__slots__)
+
+
+class BackwardCFunction(Node, FunctionCtx):
+    """The node of one Function.apply; also the ctx its forward and backward receive."""
+    __module__ = "torch.autograd.function"
+    __api__ = Node.__api__ | {
+        "saved_tensors", "saved_variables", "needs_input_grad", "save_for_backward", "mark_dirty",
+        "mark_non_differentiable", "set_materialize_grads", "to_save", "dirty_tensors", "non_differentiable",
+        "apply", "requires_grad", "_raw_saved_tensors"}
+    __settable__ = frozenset({"*"})  # ctx.constant = ...: a program keeps what backward needs on ctx
+    _forward_cls = None
+    n_outputs = 1
+
+    def __tsh_attrs__(self):
+        return [k for k in self.__dict__ if k[:1] != "_" and k != "n_outputs"]
+
+    def __setattr__(self, name, value):
+        if name not in _NODE_SLOTS:  # ctx attributes a backward sets on an older graph go with a failed statement
+            undo.touch_vars(self)
+        object.__setattr__(self, name, value)
+
+    def name(self):
+        return self.name_
+
+    def short_name(self):
+        return self.name_[:-8] if self.name_.endswith("Backward") else self.name_
+
+    def __repr__(self):
+        return f"<torch.autograd.function.{self.name_} object at {self.address()}>"
+
+    @property
+    def saved_tensors(self):
+        return tuple(s.unpack(self) if s is not NOTHING_SAVED else None for s in self.saved)
+
+    saved_variables = saved_tensors
+
+    @property
+    def _raw_saved_tensors(self):
+        from .saved_hooks import RawSavedTensor
+        return tuple(RawSavedTensor(s) for s in self.saved)
+
+    @property
+    def requires_grad(self):
+        return any(self.needs_input_grad)
+
+    def apply(self, *grads):
+        return self._user_backward()(self, *grads)
+
+    def _user_backward(self):
+        cls = self._forward_cls
+        backward, vjp = _static(cls, "backward"), _static(cls, "vjp")
+        if backward is not _DEFAULT["backward"] and vjp is not _DEFAULT["vjp"]:
+            raise runtime("Implementing both 'backward' and 'vjp' for a custom Function is not allowed. "
+                          "You should only implement one of them.")
+        return cls.vjp if vjp is not _DEFAULT["vjp"] else cls.backward
+
+    def backward(self, grad):
+        grads = list(grad) if self.n_outputs > 1 else [grad]
+        if self._materialize_grads:
+            from .creation import zeros
+            grads = [zeros(meta[0], dtype=meta[1]) if g is None and meta is not None else g
+                     for g, meta in zip(grads, self._output_meta)]
+        result = self._user_backward()(self, *grads)
+        return self._validate(result)
+
+    def _validate(self, result):
+        """PyTorch's checks of what a custom backward returned, then one gradient per graph edge."""
+        if not isinstance(result, tuple):
+            result = (result,)
+        n_in, n_out = len(self._input_is_tensor), len(result)
+        if n_out > n_in and all(r is None for r in result[n_in:]):
+            result, n_out = result[:n_in], n_in
+        if n_out != n_in:
+            raise runtime(f"function {self.name_} returned an incorrect number of gradients (expected {n_in}, "
+                          f"got {n_out})")
+        grads = []
+        for i, (g, is_tensor) in enumerate(zip(result, self._input_is_tensor)):
+            if not is_tensor:
+                if g is not None:
+                    raise runtime(f"function {self.name_} returned a gradient different than None at position "
+                                  f"{i + 1}, but the corresponding forward input was not a Variable")
+                continue
+            if g is not None and not isinstance(g, Tensor):
+                raise runtime(f"expected Variable or None (got {type(g).__name__})")
+            grads.append(g)
+        return tuple(self._fit(i, g) for i, g in enumerate(grads))
+
+    def _fit(self, i, g):
+        """PyTorch's validate_outputs: a gradient must broadcast to its input's shape; it is summed and cast to it."""
+        if g is None or self.next_functions[i][0] is None:
+            return None
+        shape, dtype = self._input_meta[i]
+        if not _expandable(shape, g._shape):
+            raise runtime(f"Function {self.name_} returned an invalid gradient at index {i} - got "
+                          f"{_shape_list(g._shape)} but expected shape compatible with {_shape_list(shape)}")
+        if g._shape != shape:
+            from .functions import sum_to
+            g = sum_to(g, shape)
+        if g.dtype is not dtype:
+            g = g.to(dtype)
+        return g
+
+
+def _not_implemented(message):
+    from .errors import make
+    return make("NotImplementedError", message)
+
+
+def _shape_list(shape):
+    return "[" + ", ".join(str(s) for s in shape) + "]"
+
+
+def _expandable(shape, target):
+    """at::is_expandable_to(shape, target)."""
+    if len(shape) > len(target):
+        return False
+    for s, t in zip(reversed(shape), reversed(target)):
+        if s != t and s != 1:
+            return False
+    return True
+
+
+def _static(cls, name):
+    """The raw class attribute (a staticmethod object, or a plain function) as found along the MRO."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            value = klass.__dict__[name]
+            return value.__func__ if isinstance(value, staticmethod) else value
+    return None
+
+
+class FunctionMeta(type):
+    """Function's metaclass: the attributes a program reads on its Function class (Square.apply)."""
+    __module__ = "torch.autograd.function"
+    __api__ = frozenset({"apply", "forward", "backward", "setup_context", "vjp", "jvp", "mark_dirty"})
+
+    def __tsh_attrs__(cls):
+        return {k for klass in cls.__mro__ if klass is not object for k in klass.__dict__ if k[:1] != "_"}
+
+
+class Function(metaclass=FunctionMeta):
+    """torch.autograd.Function: subclass it with static forward/backward (or forward + setup_context)."""
+    __api__ = frozenset({"apply"})
+    __module__ = "torch.autograd.function"
+
+    def __init__(self, *args, **kwargs):
+        warn(f"{type(self)!r} should not be instantiated. Methods on autograd functions are all static, so you "
+             "should invoke them on the class itself. Instantiating an autograd function will raise an error in a "
+             "future version of PyTorch.", "DeprecationWarning")
+
+    def __call__(self, *args, **kwargs):
+        raise runtime("Legacy autograd function with non-static forward method is deprecated. Please use new-style "
+                      "autograd function with static forward method. (Example: "
+                      "https://pytorch.org/docs/stable/autograd.html#torch.autograd.Function)")
+
+    @staticmethod
+    def forward(*args, **kwargs):
+        raise _not_implemented("You must implement the forward function for custom autograd.Function.")
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        raise _not_implemented("setup_context is not implemented.")
+
+    @staticmethod
+    def backward(ctx, *grad_outputs):
+        raise _not_implemented("You must implement either the backward or vjp method for your custom "
+                                  "autograd.Function to use it with backward mode AD.")
+
+    @staticmethod
+    def vjp(ctx, *grad_outputs):
+        raise _not_implemented("You must implement either the backward or vjp method for your custom "
+                                  "autograd.Function to use it with backward mode AD.")
+
+    @staticmethod
+    def jvp(ctx, *grad_inputs):
+        raise _not_implemented("You must implement the jvp function for custom autograd.Function to use it "
+                                  "with forward mode AD.")
+
+    @classmethod
+    def apply(cls, *args, **kwargs):
+        return function_apply(cls, args, kwargs)
+
+
+_DEFAULT = {name: Function.__dict__[name].__func__ for name in ("forward", "setup_context", "backward", "vjp")}
+
+
+def backward_class(cls):
+    """<Name>Backward, made once per Function subclass (PyTorch's FunctionMeta does it at class creation)."""
+    bcls = cls.__dict__.get("_backward_cls")
+    if bcls is None:
+        name = cls.__name__ + "Backward"
+        bcls = type(name, (BackwardCFunction,), {"_forward_cls": cls, "name_": name,
+                                                 "__module__": "torch.autograd.function"})
+        type.__setattr__(cls, "_backward_cls", bcls)
+    return bcls
+
+
+def function_apply(cls, args, kwargs):
+    """PyTorch's THPFunction_apply: run forward without grad, then give its outputs this node as history."""
+    forward = _static(cls, "forward")
+    if forward is _DEFAULT["forward"]:
+        raise _not_implemented("You must implement the forward function for custom autograd.Function.")
+    setup = _static(cls, "setup_context") is not _DEFAULT["setup_context"]
+    if setup:
+        args, kwargs = _bind(forward, args, kwargs)
+    bcls = backward_class(cls)
+    ctx = bcls.__new__(bcls)
+    inputs = tuple(args) + tuple(kwargs.values())  # (PyTorch counts keyword arguments as inputs too)
+    tensors = [a for a in inputs if isinstance(a, Tensor)]
+    executable = autograd._grad_enabled[0] and any(t.requires_grad for t in tensors)
+    Node.__init__(ctx, tuple(edge_of(t) if executable else (None, 0) for t in tensors))
+    for name, value in (("to_save", None), ("dirty_tensors", None), ("non_differentiable", None),
+                        ("_materialize_grads", True)):
+        object.__setattr__(ctx, name, value)
+    object.__setattr__(ctx, "needs_input_grad", tuple(isinstance(a, Tensor) and a.requires_grad for a in inputs))
+    previous = autograd._grad_enabled[0]
+    autograd._grad_enabled[0] = False
+    try:
+        if setup:
+            output = cls.forward(*args, **kwargs)
+            cls.setup_context(ctx, args, output)
+        else:
+            output = cls.forward(ctx, *args, **kwargs)
+    finally:
+        autograd._grad_enabled[0] = previous
+    return _wrap_outputs(ctx, inputs, tensors, output, executable)
+
+
+def _bind(fn, args, kwargs):
+    """setup_context's inputs are forward's arguments bound to its signature, defaults included."""
+    try:
+        signature = inspect.signature(fn)
+    except (TypeError, ValueError):  # a callable without a signature: its arguments as given
+        return tuple(args) + tuple(kwargs.values()), {}
+    bound = signature.bind(*args, **kwargs)
+    bound.apply_defaults()
+    return bound.args, bound.kwargs
+
+
+def _wrap_outputs(ctx, args, tensors, output, executable):
+    """PyTorch's _wrap_outputs: each tensor output gets ctx as grad_fn, inputs returned as-is become views."""
+    single = not isinstance(output, tuple)
+    outputs = [output] if single else list(output)
+    inputs = {id(t) for t in tensors}
+    dirty_tensors, non_differentiable = ctx.dirty_tensors or (), ctx.non_differentiable or ()
+    dirty = {id(t): t for t in dirty_tensors}
+    for i, t in enumerate(dirty_tensors):
+        if not isinstance(t, Tensor):
+            raise type_error(f"mark_dirty can only accept variables, but argument {i} is of type {type(t).__name__}")
+    for t in dirty.values():
+        t._version_counter.bump()
+    non_diff = {id(t) for t in non_differentiable}
+    for i, t in enumerate(non_differentiable):
+        if not isinstance(t, Tensor):
+            raise type_error(f"mark_non_differentiable can only accept variables, but argument {i} is of type "
+                             f"{type(t).__name__}")
+    n = len(outputs)
+    returned = {id(o) for o in outputs if isinstance(o, Tensor)}
+    for i, o in enumerate(outputs):
+        if not isinstance(o, Tensor):
+            continue
+        is_input, modified = id(o) in inputs, id(o) in dirty
+        if not (executable and id(o) not in non_diff and o.dtype.is_floating_point):
+            if not o.requires_grad:
+                if is_input and not modified:
+                    outputs[i] = _view_as_self(o)
+            elif is_input:
+                outputs[i] = o.detach()
+            elif o._view is None:
+                o.detach_()
+        elif modified:
+            if o.is_leaf and o.requires_grad:
+                raise runtime(messages.LEAF_USED_INPLACE)
+            if not is_input:
+                warn("Only input Tensors should be given to ctx.mark_dirty(). If a Tensor is not an input, there "
+                     "is no need to pass it to mark_dirty().")
+            if o._view is not None and n > 1:
+                raise runtime(messages.DIRTY_VIEW_MULTIPLE_OUTPUTS)
+            _rebase(o, ctx, i)
+        else:
+            if is_input:
+                o = outputs[i] = _view_as_self(o)
+            elif o._view is not None:  # a view made inside forward: PyTorch forbids writing it in place
+                o._view = ViewInfo(o._view.base, IN_CUSTOM_FUNCTION, o._version_counter.value)
+            o._grad_fn, o._output_nr = ctx, i
+    if any(k not in returned for k in dirty):
+        raise runtime(messages.DIRTY_NOT_OUTPUT)
+    # (PyTorch clears these once applied: holding the tensors would tie a dirty output to its own grad_fn)
+    object.__setattr__(ctx, "dirty_tensors", None)
+    object.__setattr__(ctx, "non_differentiable", None)
+    object.__setattr__(ctx, "_dirty_outputs", tuple(i for i, o in enumerate(outputs) if id(o) in dirty))
+    if executable:
+        object.__setattr__(ctx, "n_outputs", n)
+        object.__setattr__(ctx, "_output_meta", [(o._shape, o.dtype) if isinstance(o, Tensor) else None
+                                                for o in outputs])
+        object.__setattr__(ctx, "_input_is_tensor", tuple(isinstance(a, Tensor) for a in args))
+        object.__setattr__(ctx, "_input_meta", [(t._shape, t.dtype) for t in tensors])
+        ctx.saved = tuple(NOTHING_SAVED if t is None else SavedTensor(t, is_output=t._grad_fn is ctx)
+                          for t in ctx.to_save or ())
+        object.__setattr__(ctx, "to_save", None)  # (PyTorch clears it once saved)
+        if autograd.PENDING_PACKS:
+            autograd.pack_pending()
+    return outputs[0] if single else tuple(outputs)
+
+
+def _view_as_self(t):
+    """PyTorch's view_as(self) of an input returned as-is: an alias that remembers the custom Function."""
+    out = t._alias(t._shape, t._stride, t._offset)
+    out._view = ViewInfo(t._view.base if t._view is not None else t, IN_CUSTOM_FUNCTION, t._version_counter.value)
+    return out
+
+
+def _rebase(t, ctx, i):
+    """A dirty input's history moves to ctx (on its base through CopySlices when it is a view)."""
+    from .functions import _rebase_history
+    _rebase_history(t, ctx)
+    if t._view is None:
+        t._output_nr = i
+
+
+def once_differentiable(fn):
+    """torch.autograd.function.once_differentiable: backward runs without grad; differentiating it again fails."""
+    @functools.wraps(fn)
+    def wrapper(ctx, *args):
+        with autograd.no_grad():
+            outputs = fn(ctx, *args)
+        if not autograd.is_grad_enabled():
+            return outputs
+        if not any(isinstance(a, Tensor) and a.requires_grad for a in args):
+            return outputs
+        outputs = outputs if isinstance(outputs, tuple) else (outputs,)
+        # PyTorch's DelayedError: fake leaves that require grad, and outputs (their data) whose grad_fn is an Error
+        fakes = [v.detach().requires_grad_(True) if v is not None else None for v in outputs]
+        node = Error("trying to differentiate twice a function that was marked with @once_differentiable",
+                     [edge_of(v) if v is not None else (None, 0) for v in fakes])
+        result = []
+        for i, v in enumerate(fakes):
+            if v is not None:
+                v = v.data
+                v._grad_fn, v._output_nr = node, i
+            result.append(v)
+        return tuple(result)
+    return wrapper
+
+
+class Error(Node):
+    """A node that fails when backward reaches it (what once_differentiable puts after its outputs)."""
+    name_ = "Error"
+    qualified = True
+
+    def __init__(self, message, edges):
+        Node.__init__(self, tuple(edges))
+        self.message = message
+        self.n_outputs = len(edges)
+
+    def backward(self, grad):
+        raise runtime(self.message)

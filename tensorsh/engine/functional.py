@@ -1,0 +1,191 @@
+"""torch.autograd.functional: vjp, jvp, jacobian and hessian of a function of tensors, built as PyTorch builds
+them from reverse-mode autograd (grad of grad for jvp, a row of the Jacobian per output element)."""
+from . import autograd
+from .errors import runtime, type_error
+from .tensor import Tensor
+
+
+def _as_tuple(x, arg_name, fn_name):
+    is_tuple = isinstance(x, tuple)
+    items = x if is_tuple else (x,)
+    for i, el in enumerate(items):
+        if not isinstance(el, Tensor):
+            if is_tuple:
+                raise type_error(f"The {arg_name} given to {fn_name} must be either a Tensor or a tuple of Tensors "
+                                 f"but the value at index {i} has type {type(el)}.")
+            raise type_error(f"The {arg_name} given to {fn_name} must be either a Tensor or a tuple of Tensors but "
+                             f"the given {arg_name} has type {type(el)}.")
+    return is_tuple, items
+
+
+def _prepare(inputs, create_graph):
+    """Fresh leaves (or views, under create_graph) so gradients flow only into what func receives."""
+    if create_graph:
+        return tuple(i.view_as(i) if i.requires_grad else i.detach().requires_grad_(True) for i in inputs)
+    return tuple(i.detach().requires_grad_(True) for i in inputs)
+
+
+def _post(results, create_graph):
+    return tuple(r.detach() if (r is not None and not create_graph) else r for r in results)
+
+
+def _grad(outputs, inputs, grad_outputs, create_graph, retain_graph=None):
+    outs, gos = [], []
+    for o, g in zip(outputs, grad_outputs):
+        if o is not None and o.requires_grad:
+            outs.append(o)
+            gos.append(g)
+    if not outs:
+        return (None,) * len(inputs)
+    return autograd.run_backward(outs, gos, retain_graph, create_graph, inputs=list(inputs), allow_unused=True)
+
+
+def _fill_zeros(grads, refs):
+    from .creation import zeros_like
+    return tuple(zeros_like(r) if g is None else g for g, r in zip(grads, refs))
+
+
+def _run(func, inputs):
+    with autograd.enable_grad():
+        return func(*inputs)
+
+
+def vjp(func, inputs, v=None, create_graph=False, strict=False):
+    is_in_tuple, inputs = _as_tuple(inputs, "inputs", "vjp")
+    inputs = _prepare(inputs, create_graph)
+    outputs = _run(func, inputs)
+    is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", "vjp")
+    if v is None:
+        if len(outputs) != 1 or outputs[0].numel() != 1:
+            raise runtime("The vector v can only be None if the user-provided function returns a single Tensor "
+                          "with a single element.")
+        v = (None,)
+    else:
+        _, v = _as_tuple(v, "v", "vjp")
+    with autograd.enable_grad():
+        grads = _grad(outputs, inputs, list(v), create_graph)
+    grads = _fill_zeros(grads, inputs)
+    outs, grads = _post(outputs, create_graph), _post(grads, create_graph)
+    return (outs if is_out_tuple else outs[0]), (grads if is_in_tuple else grads[0])
+
+
+def jvp(func, inputs, v=None, create_graph=False, strict=False):
+    from .creation import zeros_like
+    is_in_tuple, inputs = _as_tuple(inputs, "inputs", "jvp")
+    inputs = _prepare(inputs, create_graph)
+    if v is None:
+        if len(inputs) != 1 or inputs[0].numel() != 1:
+            raise runtime("The vector v can only be None if the input to the user-provided function is a single "
+                          "Tensor with a single element.")
+        v = (None,)
+    else:
+        _, v = _as_tuple(v, "v", "jvp")
+    outputs = _run(func, inputs)
+    is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", "jvp")
+    # the double-backward trick: J v = d/du (u^T J) v, with u a dummy that requires grad
+    with autograd.enable_grad():
+        dummies = tuple(zeros_like(o).requires_grad_(True) for o in outputs)
+        grads = _grad(outputs, inputs, list(dummies), True)
+        pairs = [(g, vi) for g, vi in zip(grads, v) if g is not None]
+        result = _grad([g for g, _ in pairs], dummies, [vi for _, vi in pairs], create_graph) if pairs \
+            else (None,) * len(dummies)
+    result = _fill_zeros(result, outputs)
+    outs, result = _post(outputs, create_graph), _post(result, create_graph)
+    return (outs if is_out_tuple else outs[0]), (result if is_out_tuple else result[0])
+
+
+def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, strategy="reverse-mode"):
+    if strategy != "reverse-mode" or vectorize:
+        raise runtime("tensorsh: torch.autograd.functional.jacobian supports only strategy='reverse-mode' "
+                      "without vectorize")
+    from .creation import zeros_like
+    from .functions import stack
+    is_in_tuple, inputs = _as_tuple(inputs, "inputs", "jacobian")
+    inputs = _prepare(inputs, create_graph)
+    outputs = _run(func, inputs)
+    is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", "jacobian")
+    jac = []
+    with autograd.enable_grad():
+        for out in outputs:
+            rows = [[] for _ in inputs]
+            flat = out.reshape(-1)
+            for j in range(flat.numel()):
+                grads = _grad([flat[j]], inputs, [None], create_graph, retain_graph=True)
+                for el, (g, inp) in enumerate(zip(grads, inputs)):
+                    rows[el].append(zeros_like(inp) if g is None else g)
+            jac.append(tuple(
+                (stack(r, 0) if r else out.new_zeros((0,) + tuple(inputs[el].shape)))
+                .view(tuple(out.shape) + tuple(inputs[el].shape)) for el, r in enumerate(rows)))
+    jac = tuple(_post(j, create_graph) for j in jac)
+    if not is_out_tuple:
+        jac = tuple(j if is_in_tuple else j[0] for j in jac)[0]
+    elif not is_in_tuple:
+        jac = tuple(j[0] for j in jac)
+    return jac
+
+
+def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy="reverse-mode"):
+    is_in_tuple, inputs = _as_tuple(inputs, "inputs", "hessian")
+
+    def ensure_single_output(*inp):
+        out = func(*inp)
+        is_out_tuple, t_out = _as_tuple(out, "outputs of the user-provided function", "hessian")
+        if is_out_tuple or not isinstance(out, Tensor):
+            raise runtime("The function given to hessian should return a single Tensor")
+        if out.nelement() != 1:
+            raise runtime("The Tensor returned by the function given to hessian should contain a single element")
+        return out.squeeze()
+
+    def jac_func(*inp):
+        return jacobian(ensure_single_output, inp, create_graph=True)
+    res = jacobian(jac_func, inputs, create_graph=create_graph)
+    if not is_in_tuple:
+        return res[0][0] if isinstance(res, tuple) and isinstance(res[0], tuple) else res
+    return res
+
+
+NAMESPACE = {"vjp": vjp, "jvp": jvp, "jacobian": jacobian, "hessian": hessian}
+
+
+_func_level = [0]  # nesting of torch.func.grad: inner levels keep the graph that outer levels differentiate
+
+
+def func_grad(func, argnums=0, has_aux=False):
+    """torch.func.grad, built on reverse-mode autograd (no functorch wrappers: a print inside func shows plain
+    tensors)."""
+    def wrapper(*args, **kwargs):
+        nums = (argnums,) if isinstance(argnums, int) else tuple(argnums)
+        args = list(args)
+        outer = _func_level[0] == 0
+        keep_graph = not outer or any(isinstance(args[n], Tensor) and args[n].requires_grad for n in nums)
+        for n in nums:
+            a = args[n]
+            args[n] = a.view_as(a) if a.requires_grad else a.detach().requires_grad_(True)
+        _func_level[0] += 1
+        try:
+            with autograd.enable_grad():
+                out = func(*args, **kwargs)
+                aux = None
+                if has_aux:
+                    out, aux = out
+                if not isinstance(out, Tensor) or out.dim() != 0:
+                    dims = out.dim() if isinstance(out, Tensor) else 0
+                    raise runtime(f"grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor "
+                                  f"with {dims} dims. Maybe you wanted to use the vjp or jacrev APIs instead?")
+                grads = _grad([out], [args[n] for n in nums], [None], keep_graph, retain_graph=True)
+        finally:
+            _func_level[0] -= 1
+        grads = _fill_zeros(grads, [args[n] for n in nums])
+        if not keep_graph:  # (functorch unwraps what leaves its outermost level: no history the caller can see)
+            grads = tuple(g.detach() for g in grads)
+            if isinstance(aux, Tensor):
+                aux = aux.detach()
+            elif isinstance(aux, (tuple, list)):
+                aux = type(aux)(a.detach() if isinstance(a, Tensor) else a for a in aux)
+        result = grads[0] if isinstance(argnums, int) else grads
+        return (result, aux) if has_aux else result
+    return wrapper
+
+
+def vmap(*args, **kwargs):
+    raise runtime("tensorsh does not support torch.func.vmap (vectorizing maps); loop over the batch instead")

@@ -1,0 +1,235 @@
+"""torch.autograd.gradcheck / gradgradcheck: finite differences against backward, step for step as PyTorch's
+slow mode computes and reports them (the same ops, so the same last bits in the printed Jacobians)."""
+import itertools
+
+from . import autograd, dtypes
+from .errors import TorchError, value_error, runtime, warn
+from .tensor import Tensor
+
+
+class GradcheckError(TorchError, RuntimeError):
+    """torch.autograd.gradcheck.GradcheckError (a RuntimeError)."""
+
+    def __init__(self, message):
+        TorchError.__init__(self, "torch.autograd.gradcheck.GradcheckError", message)
+
+
+def _as_tuple(x):
+    return x if isinstance(x, tuple) else tuple(x) if isinstance(x, list) else (x,)
+
+
+def _differentiable_outputs(x):
+    return tuple(o for o in _as_tuple(x) if o.requires_grad)
+
+
+def _diff_inputs(inputs):
+    return [t for t in inputs if isinstance(t, Tensor) and t.requires_grad]
+
+
+def _check_inputs(inputs):
+    any_requiring = False
+    for idx, inp in enumerate(inputs):
+        if isinstance(inp, Tensor) and inp.requires_grad:
+            if inp.dtype is not dtypes.float64:
+                warn(f"Input #{idx} requires gradient and is not a double precision floating point or complex. This "
+                     "check will likely fail if all the inputs are not of double precision floating point or complex. ")
+            if not all(st > 0 or sz <= 1 for st, sz in zip(inp.stride(), inp.size())):
+                raise runtime(f"The {idx}th input has a dimension with stride 0. gradcheck only supports inputs that "
+                              "are non-overlapping to be able to compute the numerical gradients correctly. You should "
+                              "call .contiguous on the input before passing it to gradcheck.")
+            any_requiring = True
+    if not any_requiring:
+        raise value_error("gradcheck expects at least one input tensor to require gradient, but none of them have "
+                          "requires_grad=True.")
+
+
+def _numerical_jacobian(func, inputs, outputs, eps):
+    """Per differentiable input, per float output: (input numel x output numel), by central differences."""
+    def run():
+        return tuple(a.clone() for a in _as_tuple(func(*inputs)))
+    jacobians = []
+    for inp in _diff_inputs(inputs):
+        data = inp.data  # (PyTorch perturbs .data: the input's version counter does not move)
+        cols = []
+        for idx in itertools.product(*[range(m) for m in data.size()]):
+            entry = data[idx]
+            orig = entry.clone()
+            entry.copy_(orig - eps)
+            outa = run()
+            entry.copy_(orig + eps)
+            outb = run()
+            entry.copy_(orig)
+            cols.append(tuple(((b - a) / (2 * eps)).detach().reshape(-1) for a, b in zip(outa, outb)))
+        per_output = []
+        for i, out in enumerate(outputs):
+            if not out.dtype.is_floating_point:
+                continue
+            jac = out.new_zeros((inp.numel(), out.numel()))
+            for k, col in enumerate(cols):
+                jac[k] = col[i]
+            per_output.append(jac)
+        jacobians.append(tuple(per_output))
+    return list(zip(*jacobians))
+
+
+def _analytical_rows(output, diff_inputs):
+    base = output.clone()
+    from .creation import zeros_like
+    grad_out = zeros_like(base)
+    flat = grad_out.view(-1)
+    rows = [[] for _ in diff_inputs]
+    for j in range(flat.numel()):
+        flat.zero_()
+        flat[j] = 1.0
+        grads = autograd.run_backward([output], [grad_out], True, False, inputs=diff_inputs, allow_unused=True)
+        for i, g in enumerate(grads):
+            rows[i].append(g.clone() if isinstance(g, Tensor) else None)
+    return rows
+
+
+def _stack(rows, diff_inputs, numel_output):
+    jacobians = [t.new_zeros((t.numel(), numel_output)) for t in diff_inputs]
+    sizes_ok = types_ok = True
+    for inp, jac, row in zip(diff_inputs, jacobians, rows):
+        for j, g in enumerate(row):
+            if g is not None and g.size() != inp.size():
+                sizes_ok = False
+            elif g is not None and g.dtype is not inp.dtype:
+                types_ok = False
+            if g is None:
+                jac[:, j].zero_()
+            else:
+                jac[:, j] = g.reshape(-1)
+    return jacobians, sizes_ok, types_ok
+
+
+def _analytical_jacobian(inputs, output, nondet_tol, check_grad_dtypes):
+    diff_inputs = _diff_inputs(inputs)
+    jac1, sizes_ok, types_ok = _stack(_analytical_rows(output, diff_inputs), diff_inputs, output.numel())
+    jac2, _, _ = _stack(_analytical_rows(output, diff_inputs), diff_inputs, output.numel())
+    reentrant = all(a.numel() == 0 or not ((a - b).abs().max() > nondet_tol) for a, b in zip(jac1, jac2))
+    # (PyTorch unpacks these two flags the other way round, so a dtype mismatch reports "incorrect size")
+    if not sizes_ok and check_grad_dtypes:
+        raise GradcheckError("Gradient has dtype mismatch")
+    if not types_ok:
+        raise GradcheckError("Analytical gradient has incorrect size")
+    if not reentrant:
+        raise GradcheckError(
+            "Backward is not reentrant, i.e., running backward with same input and grad_output multiple times gives "
+            "different values, although analytical gradient matches numerical gradient."
+            f"The tolerance for nondeterminism was {nondet_tol}." + FAILED_NONDET_MSG)
+    return jac1
+
+
+FAILED_NONDET_MSG = """
+
+NOTE: If your op relies on non-deterministic operations i.e., it is listed here:
+https://pytorch.org/docs/stable/generated/torch.use_deterministic_algorithms.html
+this failure might be expected.
+
+If you are adding a new operator, please file an issue and then use one of the
+workarounds. The workaround depends on how your test invokes gradcheck/gradgradcheck.
+If the test
+- manually invokes gradcheck/gradgradcheck, then call gradcheck/gradgradcheck
+  with `nondet_tol=<tol>` as a keyword argument.
+- is OpInfo-based (e.g., in test_ops_gradients.py), then modify the OpInfo for the test
+  to have `gradcheck_nondet_tol=<tol>`.
+- is a Module test (e.g., in common_nn.py), then modify the corresponding
+  module_test entry to have `gradcheck_nondet_tol=<tol>`
+"""
+
+
+def _allclose(a, b, rtol, atol):
+    dt = dtypes.promote(a.dtype, b.dtype)
+    return a.to(dt).allclose(b.to(dt), rtol, atol)
+
+
+def _test_backward_mul_by_grad_output(outputs, inputs):
+    diff_inputs = _diff_inputs(inputs)
+    if not diff_inputs:
+        raise GradcheckError("no Tensors requiring grad found in input")
+    from .creation import zeros_like
+    grads = autograd.run_backward(list(outputs), [zeros_like(o) for o in outputs], None, False, inputs=diff_inputs,
+                                  allow_unused=True)
+    for gi, di in zip(grads, diff_inputs):
+        if gi is None:
+            continue
+        if not gi.eq(0).all():
+            raise GradcheckError("backward not multiplied by grad_output")
+        if gi.dtype is not di.dtype:
+            raise GradcheckError("grad is incorrect type")
+        if gi.size() != di.size():
+            raise GradcheckError("grad is incorrect size")
+
+
+def _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad):
+    inputs = _as_tuple(inputs)
+    _check_inputs(inputs)
+    func_out = _as_tuple(func(*inputs))
+    outputs = _differentiable_outputs(func_out)
+    if not outputs:
+        _check_no_differentiable_outputs(func, inputs, func_out, eps)
+        return True
+    numerical = _numerical_jacobian(func, inputs, func_out, eps)
+    numerical = [nj for o, nj in zip(func_out, numerical) if o.requires_grad]
+    for i, o in enumerate(outputs):
+        analytical = _analytical_jacobian(inputs, o, nondet_tol, check_grad_dtypes)
+        for j, (a, n) in enumerate(zip(analytical, numerical[i])):
+            if not _allclose(a, n, rtol, atol):
+                raise GradcheckError(f"Jacobian mismatch for output {i:d} with respect to input {j:d},\n"
+                                     f"numerical:{n}\nanalytical:{a}\n")
+    if check_backward_ad:
+        _test_backward_mul_by_grad_output(outputs, inputs)
+    return True
+
+
+def _check_no_differentiable_outputs(func, inputs, func_out, eps):
+    for jacobians in _numerical_jacobian(func, inputs, func_out, eps):
+        for jac in jacobians:
+            if jac.ne(0).sum() > 0:
+                raise GradcheckError("Numerical gradient for function expected to be zero")
+
+
+def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True, nondet_tol=0.0,
+              check_undefined_grad=True, check_grad_dtypes=False, check_batched_grad=False,
+              check_batched_forward_grad=False, check_forward_ad=False, check_backward_ad=True, fast_mode=False,
+              masked=None):
+    """tensorsh runs PyTorch's slow mode (fast_mode is accepted and runs it too); forward-AD and batched checks
+    are not supported."""
+    if check_forward_ad or check_batched_grad or check_batched_forward_grad:
+        raise runtime("tensorsh: gradcheck supports only backward-mode checks (check_forward_ad, check_batched_grad "
+                      "and check_batched_forward_grad must be False)")
+    if not raise_exception:
+        try:
+            return _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad)
+        except GradcheckError:
+            return False
+    return _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad)
+
+
+def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=1e-3,
+                  gen_non_contig_grad_outputs=False, raise_exception=True, nondet_tol=0.0, check_undefined_grad=True,
+                  check_grad_dtypes=False, check_batched_grad=False, check_fwd_over_rev=False,
+                  check_rev_over_rev=True, fast_mode=False, masked=False):
+    inputs = _as_tuple(inputs)
+    if grad_outputs is None:  # random grad outputs in [-1, 1), as torch.testing.make_tensor draws them
+        from .creation import empty
+        grad_outputs = tuple(
+            empty(x.shape, dtype=x.dtype if x.dtype.is_floating_point else dtypes.float64).uniform_(-1, 1)
+            .requires_grad_() for x in _differentiable_outputs(func(*inputs)))
+    else:
+        grad_outputs = _as_tuple(grad_outputs)
+    n = len(grad_outputs)
+    diff_args = {i for i, x in enumerate(inputs) if isinstance(x, Tensor) and x.requires_grad}
+    diff_grads = {i for i, x in enumerate(grad_outputs) if x.requires_grad}
+
+    def new_func(*args):
+        input_args = tuple(x.requires_grad_() if i in diff_args else x for i, x in enumerate(args[:-n]))
+        outputs = _differentiable_outputs(func(*input_args))
+        grads = tuple(x.requires_grad_() if i in diff_grads else x for i, x in enumerate(args[-n:]))
+        diff_input_args = [x for i, x in enumerate(input_args) if i in diff_args]
+        grad_inputs = autograd.run_backward(list(outputs), list(grads), None, True, inputs=diff_input_args,
+                                            allow_unused=True)
+        return tuple(g for g in grad_inputs if g is not None)
+    return gradcheck(new_func, inputs + grad_outputs, eps=eps, atol=atol, rtol=rtol, raise_exception=raise_exception,
+                     nondet_tol=nondet_tol, check_grad_dtypes=check_grad_dtypes, check_backward_ad=check_rev_over_rev)
