@@ -206,15 +206,10 @@ NAMESPACE.update({
 
 
 def deepcopy(x, memo=None):
-    """copy.deepcopy for the values the language has (tensors, lists, tuples, scalars)."""
-    memo = {} if memo is None else memo
-    if isinstance(x, Tensor):
-        return F.deepcopy(x, memo)
-    if isinstance(x, list):
-        return [deepcopy(v, memo) for v in x]
-    if isinstance(x, tuple):
-        return tuple(deepcopy(v, memo) for v in x)
-    return x
+    """copy.deepcopy for every value a program holds: Python's copy protocol (lists, dicts, OrderedDicts, a
+    program's own objects, Modules through their __dict__), with the engine's tensor and Parameter copies."""
+    import copy
+    return copy.deepcopy(x, memo)
 
 
 NAMESPACE.update(LEGACY)

@@ -232,3 +232,50 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
 
 def flatten(input, start_dim=0, end_dim=-1):
     return input.flatten(start_dim, end_dim)
+
+
+def _conv(dims, name):
+    def conv(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+        from tensorsh.engine.convolution import convolution
+        return convolution(input, weight, bias, stride, padding, dilation, groups, dims, name)
+    conv.__name__ = name
+    return conv
+
+
+conv1d = _conv(1, "conv1d")
+conv2d = _conv(2, "conv2d")
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    from tensorsh.engine.convolution import max_pool2d as _max_pool2d
+    return _max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    from tensorsh.engine.convolution import avg_pool2d as _avg_pool2d
+    return _avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    from tensorsh.engine.normalization import layer_norm as _layer_norm
+    return _layer_norm(input, normalized_shape, weight, bias, eps)
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
+    from tensorsh.engine.normalization import batch_norm as _batch_norm
+    if training:
+        size = input.size()
+        n = size[0]
+        for s in size[2:]:
+            n *= s
+        if n == 1:
+            raise value_error(f"Expected more than 1 value per channel when training, got input size {size}")
+    return _batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)
+
+
+def bilinear(input1, input2, weight, bias=None):
+    """y = x1 W x2^T (+ b), composed of engine ops (PyTorch runs _trilinear; its grad_fn names differ)."""
+    y = (input1.unsqueeze(-2).unsqueeze(-2) @ weight @ input2.unsqueeze(-2).unsqueeze(-1).transpose(-1, -1))
+    y = y.squeeze(-1).squeeze(-1)
+    return y + bias if bias is not None else y

@@ -322,8 +322,11 @@ class Softmax(Module):
 
 class LogSoftmax(Module):
     __module__ = _in("activation")
-    __init__ = Softmax.__init__
     extra_repr = Softmax.extra_repr
+
+    def __init__(self, dim=None):
+        super().__init__()
+        self.dim = dim
 
     def forward(self, input):
         return F.log_softmax(input, self.dim)

@@ -1,6 +1,7 @@
 """nn.Parameter: a leaf tensor a Module registers as a parameter (PyTorch's torch/nn/parameter.py)."""
 from tensorsh.engine.tensor import Tensor
-from tensorsh.engine import creation
+from tensorsh.engine import creation, messages
+from tensorsh.engine.errors import runtime
 
 
 class Parameter(Tensor):
@@ -13,6 +14,8 @@ class Parameter(Tensor):
         if data is None:
             data = creation.empty(0)
         p = data.detach()  # (a list raises Python's AttributeError here, as in PyTorch)
+        if requires_grad and not p.dtype.is_floating_point:
+            raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
         p.__class__ = cls
         if requires_grad:
             p.requires_grad_(True)
