@@ -24,6 +24,18 @@ class _IncompatibleKeys(namedtuple("IncompatibleKeys", ["missing_keys", "unexpec
     __str__ = __repr__
 
 
+class StateDict(OrderedDict):
+    """The OrderedDict state_dict() returns: Python's own class to a program (name, repr, copying), with the
+    dict methods a program may call listed for the language."""
+    __module__ = "collections"
+    __qualname__ = "OrderedDict"
+    __api__ = frozenset({"keys", "values", "items", "get", "pop", "popitem", "copy", "update", "setdefault",
+                         "clear", "move_to_end"})
+
+
+StateDict.__name__ = "OrderedDict"
+
+
 def _addindent(s_, num_spaces):
     s = s_.split("\n")
     if len(s) == 1:
@@ -379,7 +391,7 @@ class Module:
             if len(args) > 2 and keep_vars is False:
                 keep_vars = args[2]
         if destination is None:
-            destination = OrderedDict()
+            destination = StateDict()
         self._save_to_state_dict(destination, prefix, keep_vars)
         for name, module in self._modules.items():
             if module is not None:
