@@ -462,3 +462,29 @@ except IndexError as e2:
 """,
 }
 ALL.update(NORM_CONV)
+
+HOOKS = {
+"full_backward_hooks": """
+m = nn.Linear(2, 2)
+def hook(mod, gi, go):
+    print('hook', type(mod).__name__, gi, go)
+h = m.register_full_backward_hook(hook)
+x = torch.ones(1, 2, requires_grad=True)
+y = m(x)
+print(y.grad_fn.name(), y.grad_fn.next_functions[0][0].name())
+y.sum().backward()
+print(x.grad)
+m(torch.ones(1, 2)).sum().backward()
+h.remove()
+m(x).sum().backward()
+m2 = nn.Linear(2, 2)
+m2.register_full_backward_hook(lambda mod, gi, go: (gi[0] * 0,))
+x2 = torch.ones(1, 2, requires_grad=True)
+m2(x2).sum().backward()
+print(x2.grad)
+pre = nn.Linear(2, 2)
+pre.register_full_backward_pre_hook(lambda mod, go: print('pre', go))
+pre(torch.ones(1, 2)).sum().backward()
+""",
+}
+ALL.update(HOOKS)
