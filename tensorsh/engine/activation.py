@@ -118,8 +118,11 @@ def _silu_forward(x):
 
 
 def _silu_grad(g, x):
-    s = _scalar(x, 1) / (_scalar(x, 1) + _exp(-x))
-    return g * s * (_scalar(x, 1) + x * (_scalar(x, 1) - s))
+    one = _scalar(x, 1)
+    s = one / (one + _exp(-x))
+    if x.dtype == np.float32:  # 1 + x * (1 - sigmoid): one fused multiply-add in the kernel
+        return g * s * _fma(x, one - s, one)
+    return g * s * (one + x * (one - s))
 
 
 _silu = _op("SiluBackward0", _silu_forward, _silu_grad)
@@ -136,8 +139,27 @@ def _erf(x):
     return _ERF(x.astype(np.float64)).astype(np.float64).astype(x.dtype)
 
 
+def _fma(a, b, c):
+    return (np.asarray(a, np.float64) * np.asarray(b, np.float64) + c).astype(np.float32)
+
+
+def _vector_erf(x):
+    """Vectorized<float>::erf (AVX2): Abramowitz-Stegun 7.1.26 with fused multiply-adds and SLEEF's exp."""
+    f = np.float32
+    p, p1, p2, p3, p4, p5 = (f(0.3275911), f(0.254829592), f(-0.284496736), f(1.421413741), f(-1.453152027),
+                             f(1.061405429))
+    ax = np.abs(x)
+    t = (f(1) / _fma(p, ax, f(1))).astype(f)
+    r = _fma(_fma(_fma(_fma(p5, t, p4), t, p3), t, p2), t, p1)
+    e = _exp(-(x * x).astype(f))
+    res = _fma((-e * t).astype(f), r, f(1))
+    return np.where(np.signbit(x), -res, res)
+
+
 def _gelu_forward(x, approximate):
     one, half = _scalar(x, 1), _scalar(x, 0.5)
+    if approximate == "none" and x.dtype == np.float32 and x.size > 1:  # (one element: the C library's erf)
+        return (x * half).astype(x.dtype) * (one + _vector_erf((x * _scalar(x, math.sqrt(0.5))).astype(x.dtype)))
     if approximate == "tanh":
         k_beta, k_kappa = _scalar(x, math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5), _scalar(x, 0.044715)
         inner = k_beta * (x + k_kappa * (x * x * x))
@@ -157,6 +179,10 @@ def _gelu_grad(g, x, approximate):
         inner_d = k_beta * (one + _scalar(x, 3) * k_kappa * x_sq)
         return g * (left_d + left * tanh_d * inner_d)
     k_beta = _scalar(x, 2 / math.sqrt(math.pi) * math.sqrt(0.5) * 0.5)
+    if x.dtype == np.float32 and x.size > 1:
+        cdf = half * (one + _vector_erf((x * _scalar(x, math.sqrt(0.5))).astype(x.dtype)))
+        pdf = k_beta * _exp((x * x * _scalar(x, -0.5)).astype(x.dtype))
+        return g * _fma(x, pdf, cdf)
     cdf = half * (one + _erf(x * _scalar(x, math.sqrt(0.5))))
     pdf = k_beta * _exp(x * x * _scalar(x, -0.5))
     return g * (cdf + x * pdf)

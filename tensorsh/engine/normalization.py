@@ -113,10 +113,13 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
         mean, var = x.mean(1), x.var(1)
         rstd = 1 / np.sqrt(var + eps)
     y = ((x - mean[:, None]).astype(dt) * rstd[:, None]).astype(dt)
-    if weight is not None:
-        y = (y * weight._np.reshape(1, k)).astype(dt)
-    if bias is not None:
-        y = (y + bias._np.reshape(1, k)).astype(dt)
+    if weight is not None and bias is not None and dt == _F32:
+        y = _fma(y, weight._np.reshape(1, k), bias._np.reshape(1, k))  # (y * gamma + beta, fused in the kernel)
+    else:
+        if weight is not None:
+            y = (y * weight._np.reshape(1, k)).astype(dt)
+        if bias is not None:
+            y = (y + bias._np.reshape(1, k)).astype(dt)
     out = _new(np.ascontiguousarray(y.reshape(input._shape)), input.dtype)
     stat_shape = input._shape[:input.dim() - nd] + (1,) * nd
     mean_t = _new(np.ascontiguousarray(mean.reshape(stat_shape)), input.dtype)
