@@ -117,9 +117,12 @@ def convolution(input, weight, bias, stride, padding, dilation, groups, dims, na
         if not isinstance(v, Tensor):
             raise type_error(f"{name}(): argument '{arg}' (position {pos}) must be Tensor, not {_type_name(v)}")
     stride, padding, dilation = _tuple(stride, dims), padding, _tuple(dilation, dims)
-    if input.dim() != dims + 2:
+    if input.dim() not in (dims + 1, dims + 2):
         raise runtime(f"Expected {dims + 1}D (unbatched) or {dims + 2}D (batched) input to {name}, but got input of "
                       f"size: {_shape_str(input._shape)}")
+    if input.dim() == dims + 1:  # an unbatched input: PyTorch adds the batch dimension and takes it away again
+        return convolution(input.unsqueeze(0), weight, bias, stride, padding, dilation, groups, dims,
+                           name).squeeze(0)
     c = input._shape[1]
     if weight._shape[1] * groups != c:
         raise runtime(f"Given groups={groups}, weight of size {_shape_str(weight._shape)}, expected "

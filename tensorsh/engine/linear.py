@@ -57,9 +57,13 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
         raise runtime("mat2 must be a matrix, got {}-D tensor".format(mat2.dim()))
     if mat1._shape[1] != mat2._shape[0]:
         raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, mat1._shape)), b="x".join(map(str, mat2._shape))))
-    if mat1.dtype is not mat2.dtype or input.dtype is not mat1.dtype:
-        raise runtime(f"expected m1 and m2 to have the same dtype, but got: {dtypes.C_NAMES[mat1.dtype.name]} != "
-                      f"{dtypes.C_NAMES[mat2.dtype.name]}")
+    names = dtypes.SCALAR_NAMES
+    if input.dtype is not mat2.dtype:
+        raise runtime(f"self and mat2 must have the same dtype, but got {names[input.dtype.name]} and "
+                      f"{names[mat2.dtype.name]}")
+    if mat1.dtype is not mat2.dtype:
+        raise runtime(f"mat1 and mat2 must have the same dtype, but got {names[mat1.dtype.name]} and "
+                      f"{names[mat2.dtype.name]}")
     prod = _matmul_np(mat1._np, mat2._np)
     if alpha != 1:
         prod = prod * mat1.dtype.np.type(alpha)

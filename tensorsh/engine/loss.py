@@ -5,7 +5,7 @@ import numpy as np
 from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import index_error, runtime, type_error, value_error
-from .functions import _attach, _edge, _needs_grad, _new, _type_name, _wrap, sum_to
+from .functions import _attach, _check_broadcast, _edge, _needs_grad, _new, _type_name, _wrap, sum_to
 from .tensor import Tensor
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
@@ -63,6 +63,7 @@ def _loss_op(name, forward, grad):
     node = type(name, (_PointwiseLoss,), {"__slots__": (), "name_": name, "grad": staticmethod(grad)})
 
     def op(input, target, reduction="mean", *params):
+        _check_broadcast(input, target)
         x, y = _broadcast(input, target)
         out = _reduce(forward(x, y, *params), input.dtype, reduction_enum(reduction))
         if _needs_grad(input, target):
