@@ -285,8 +285,8 @@ class Module:
         the names a program's own subclasses define."""
         names = set(self._parameters) | set(self._buffers) | set(self._modules)
         names.update(k for k in self.__dict__ if k[:1] != "_")
-        for cls in type(self).__mro__:
-            if not cls.__module__.startswith(("torch.", "tensorsh.")) and cls is not object:
+        for cls in type(self).__mro__:  # a program's own classes (wherever the language made them), not nn's
+            if not cls.__module__.startswith(("torch.", "tensorsh.nn")) and cls is not object:
                 names.update(k for k in vars(cls) if k[:1] != "_")
         return names
 

@@ -84,3 +84,40 @@ graph(model(torch.ones(1, 2)).sum())
     assert "S1  4 × float32 = 16 bytes, shared by model.0.weight, best['0.weight']" in text
     assert "AccumulateGrad → model.0.weight (2, 2) float32" in text
     assert "AccumulateGrad → model.0.bias (2,) float32" in text
+
+
+def test_explain_follows_parameters_by_module_path():
+    from tensorsh.render.explain import attach
+    out = []
+    session = Session(write=out.append, write_err=out.append)
+    assert session.run("import torch\nimport torch.nn as nn\nm = nn.Linear(2, 1)\no = nn.Linear(2, 1)\n"
+                       "m(torch.ones(1, 2)).sum().backward()\n", "t.tsh") is None
+    attach(session)
+    out.clear()
+    assert session.run("m.zero_grad()\nm.load_state_dict(o.state_dict())\n", "t.tsh") is None
+    text = "".join(out)
+    assert "# m.weight.grad cleared (None)" in text
+    assert "# in place: version counter of m.weight went v1 → v2" in text
+
+
+def test_a_program_subclass_exposes_its_own_methods():
+    import tensorsh.nn as nn
+    from tensorsh.engine import creation
+    from tensorsh.lang.compiler import load_attr
+
+    def forward(self, x):
+        return self.fc(x) * 2
+
+    def scale(self):
+        return 2
+
+    def init(self):
+        nn.Module.__init__(self)
+        self.fc = nn.layers.Linear(2, 1)
+    Net = type("Net", (nn.Module,), {"__init__": init, "forward": forward, "scale": scale,
+                                     "__module__": "tensorsh.lang.compiler"})
+    net = Net()
+    assert load_attr(net, "scale")() == 2
+    assert load_attr(net, "fc") is net.fc
+    assert net(creation.ones(3, 2)).shape == (3, 1)
+    assert repr(net) == "Net(\n  (fc): Linear(in_features=2, out_features=1, bias=True)\n)"
