@@ -488,3 +488,108 @@ pre(torch.ones(1, 2)).sum().backward()
 """,
 }
 ALL.update(HOOKS)
+
+SCENARIOS = {
+"freeze_and_detach_between_networks": """
+enc = nn.Sequential(nn.Linear(3, 4), nn.Tanh())
+dec = nn.Linear(4, 2)
+x = torch.randn(5, 3)
+for p in enc.parameters():
+    p.requires_grad = False
+h = enc(x)
+print(h.requires_grad, h.grad_fn)
+out = dec(h)
+out.sum().backward()
+print(enc[0].weight.grad, dec.weight.grad)
+print(sum(p.numel() for p in enc.parameters() if p.requires_grad), sum(p.numel() for p in dec.parameters()))
+enc.requires_grad_(True)
+h2 = enc(x).detach()
+dec.zero_grad()
+dec(h2).pow(2).mean().backward()
+print(enc[0].weight.grad, dec.bias.grad)
+""",
+"custom_module_repr_and_tree": """
+class Block(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.n = n
+        self.lin = nn.Linear(n, n)
+        self.act = nn.GELU()
+    def extra_repr(self):
+        return f'n={self.n}'
+    def forward(self, x):
+        return self.act(self.lin(x)) + x
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.blocks = nn.ModuleList([Block(2) for _ in range(2)])
+        self.head = nn.Linear(2, 1)
+        self.register_buffer('mask', torch.ones(2))
+    def forward(self, x):
+        for b in self.blocks:
+            x = b(x)
+        return self.head(x * self.mask)
+net = Net()
+print(net)
+print([n for n, _ in net.named_modules()])
+print([n for n, _ in net.named_buffers()], list(net.state_dict().keys()))
+y = net(torch.ones(3, 2))
+print(y, y.grad_fn)
+print(net.blocks[1].lin.weight.grad is None, net.get_submodule('blocks.0.lin'))
+""",
+"apply_prints_modules": """
+net = nn.Sequential(nn.Linear(2, 2), nn.Sequential(nn.ReLU(), nn.Linear(2, 1)))
+@torch.no_grad()
+def show(m):
+    print(type(m).__name__)
+    if isinstance(m, nn.Linear):
+        m.weight.fill_(0.5)
+net.apply(show)
+print(net[1][1].weight, net[0].weight._version)
+""",
+"forward_hooks_capture_activations": """
+acts = {}
+def save(name):
+    def hook(m, inp, out):
+        acts[name] = out.detach()
+    return hook
+net = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1))
+handles = [m.register_forward_hook(save(str(i))) for i, m in enumerate(net)]
+net(torch.ones(1, 2))
+print(sorted(acts), acts['1'], acts['1']._version)
+for h in handles:
+    h.remove()
+acts.clear()
+net(torch.ones(1, 2))
+print(acts)
+""",
+"batchnorm_dropout_train_eval": """
+net = nn.Sequential(nn.Linear(3, 4), nn.BatchNorm1d(4), nn.ReLU(), nn.Dropout(0.5), nn.Linear(4, 1))
+x = torch.randn(6, 3)
+net.train()
+a = net(x)
+b = net(x)
+print(torch.equal(a, b), net[1].num_batches_tracked, net[1].running_mean)
+net.eval()
+c = net(x)
+d = net(x)
+print(torch.equal(c, d), net[1].num_batches_tracked, c)
+print(net[1].state_dict())
+""",
+"parameter_data_assignment": """
+lin = nn.Linear(2, 2)
+w = lin.weight
+lin.weight.data = torch.zeros(2, 2)
+print(lin.weight is w, lin.weight, lin.weight._version)
+lin.weight.data.fill_(3)
+print(lin.weight._version, lin.weight)
+with torch.no_grad():
+    lin.bias.copy_(torch.tensor([1., -1.]))
+print(lin.bias, lin.bias._version, lin.bias.is_leaf)
+try:
+    lin.bias.add_(1)
+except RuntimeError as e:
+    print(e)
+""",
+}
+ALL.update(SCENARIOS)
