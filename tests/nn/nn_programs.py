@@ -593,3 +593,16 @@ except RuntimeError as e:
 """,
 }
 ALL.update(SCENARIOS)
+
+TORCH_NAMES = {
+"nn_ops_under_torch": """
+x = torch.randn(2, 3, requires_grad=True)
+w = torch.randn(4, 3)
+b = torch.randn(4)
+print(torch.addmm(b, x, w.t()), torch.dropout(torch.ones(4), 0.5, True), torch.dropout(torch.ones(2), 0.5, False))
+print(torch.layer_norm(x, (3,)), torch.embedding(w, torch.tensor([0, 3])))
+print(torch.conv1d(torch.ones(1, 1, 4), torch.ones(2, 1, 2)), torch.constant_pad_nd(torch.ones(2), (1, 2), 5.))
+print(torch.max_pool2d(torch.arange(16.).view(1, 4, 4), 2), torch.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2)))
+""",
+}
+ALL.update(TORCH_NAMES)
