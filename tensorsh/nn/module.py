@@ -92,7 +92,7 @@ class Module:
         "requires_grad_", "zero_grad", "apply", "to", "float", "double", "half", "cpu", "type",
         "register_buffer", "register_parameter", "add_module", "register_module", "get_submodule",
         "get_parameter", "get_buffer", "register_forward_hook", "register_forward_pre_hook",
-        "register_full_backward_hook", "register_full_backward_pre_hook", "extra_repr", "_get_name",
+        "register_full_backward_hook", "register_full_backward_pre_hook", "register_backward_hook", "extra_repr", "_get_name",
         "_parameters", "_buffers", "_modules", "share_memory"})
     call_super_init = False
     forward = _unimplemented
@@ -314,9 +314,11 @@ class Module:
                 if res is not None:
                     args = res if isinstance(res, tuple) else (res,)
         bw_hook = None
-        if self._backward_hooks or self._backward_pre_hooks:
+        full = self._is_full_backward_hook
+        if (self._backward_hooks and full) or self._backward_pre_hooks:
             from .backward_hooks import BackwardHook
-            bw_hook = BackwardHook(self, list(self._backward_hooks.values()), list(self._backward_pre_hooks.values()))
+            bw_hook = BackwardHook(self, list(self._backward_hooks.values()) if full else [],
+                                   list(self._backward_pre_hooks.values()))
             args = bw_hook.setup_input_hook(args)
         result = self.forward(*args, **kwargs)
         for hook_id, hook in list(self._forward_hooks.items()):
@@ -331,6 +333,9 @@ class Module:
                 warn("For backward hooks to be called, module output should be a Tensor or a tuple of Tensors but "
                      f"received {type(result)}")
             result = bw_hook.setup_output_hook(result)
+        if self._backward_hooks and full is False:
+            from .backward_hooks import register_non_full
+            register_non_full(self, args, result, list(self._backward_hooks.values()))
         return result
 
     def _hook_dict(self, attr, hook, prepend, extra=()):
@@ -365,6 +370,14 @@ class Module:
         undo.touch_vars(self)
         self.__dict__["_is_full_backward_hook"] = True
         return self._hook_dict("_backward_hooks", hook, prepend)
+
+    def register_backward_hook(self, hook):
+        if self._is_full_backward_hook is True:
+            raise runtime("Cannot use both regular backward hooks and full backward hooks on a single Module. "
+                          "Please use only one of them.")
+        undo.touch_vars(self)
+        self.__dict__["_is_full_backward_hook"] = False
+        return self._hook_dict("_backward_hooks", hook, False)
 
     def register_full_backward_pre_hook(self, hook, prepend=False):
         return self._hook_dict("_backward_pre_hooks", hook, prepend)

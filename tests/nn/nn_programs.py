@@ -606,3 +606,22 @@ print(torch.max_pool2d(torch.arange(16.).view(1, 4, 4), 2), torch.conv2d(torch.o
 """,
 }
 ALL.update(TORCH_NAMES)
+
+OLD_HOOKS = {
+"non_full_backward_hook": """
+m = nn.Linear(2, 2)
+def hook(mod, gi, go):
+    print('hook', len(gi), [None if g is None else g.shape for g in gi], go)
+m.register_backward_hook(hook)
+x = torch.ones(1, 2, requires_grad=True)
+m(x).sum().backward()
+try:
+    m.register_full_backward_hook(hook)
+except RuntimeError as e:
+    print(e)
+r = nn.ReLU()
+r.register_backward_hook(hook)
+r(x * 2).sum().backward()
+""",
+}
+ALL.update(OLD_HOOKS)
