@@ -625,3 +625,18 @@ r(x * 2).sum().backward()
 """,
 }
 ALL.update(OLD_HOOKS)
+
+NETWORKS = {
+"small_cnn_step": """
+net = nn.Sequential(nn.Conv2d(1, 4, 3, padding=1, bias=False), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                    nn.Dropout(0.25), nn.Linear(4 * 3 * 3, 3))
+x = torch.randn(2, 1, 6, 6)
+target = torch.tensor([0, 2])
+loss = nn.CrossEntropyLoss()(net(x), target)
+print(loss, loss.grad_fn.next_functions)
+loss.backward()
+print(net[0].weight.grad[0, 0], net[1].weight.grad, net[6].bias.grad)  # (a conv bias before BatchNorm: noise)
+print([n for n, p in net.named_parameters()], net[1].running_var)
+""",
+}
+ALL.update(NETWORKS)
