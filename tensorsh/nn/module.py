@@ -72,6 +72,35 @@ class RemovableHandle:
         return "<torch.utils.hooks.RemovableHandle object>"
 
 
+class _AttrNames:
+    """The instance-dependent names of a Module, tested in place (`name in names`) or listed (completion)."""
+    __slots__ = ("module",)
+
+    def __init__(self, module):
+        self.module = module
+
+    def __contains__(self, name):
+        d = self.module.__dict__
+        if name in d["_parameters"] or name in d["_buffers"] or name in d["_modules"]:
+            return True
+        if name[:1] != "_" and name in d:
+            return True
+        return any(name in vars(cls) for cls in _program_classes(type(self.module)))
+
+    def __iter__(self):
+        d = self.module.__dict__
+        names = set(d["_parameters"]) | set(d["_buffers"]) | set(d["_modules"])
+        names.update(k for k in d if k[:1] != "_")
+        for cls in _program_classes(type(self.module)):
+            names.update(k for k in vars(cls) if k[:1] != "_")
+        return iter(sorted(names))
+
+
+def _program_classes(cls):
+    """The classes of cls's MRO a program defined (wherever the language made them), not nn's own."""
+    return [c for c in cls.__mro__ if c is not object and not c.__module__.startswith(("torch.", "tensorsh.nn"))]
+
+
 def _unimplemented(self, *input):
     raise make("NotImplementedError", f'Module [{type(self).__name__}] is missing the required "forward" function')
 
@@ -282,13 +311,8 @@ class Module:
 
     def __tsh_attrs__(self):
         """What a program may read besides __api__: parameters, buffers, submodules, its public attributes, and
-        the names a program's own subclasses define."""
-        names = set(self._parameters) | set(self._buffers) | set(self._modules)
-        names.update(k for k in self.__dict__ if k[:1] != "_")
-        for cls in type(self).__mro__:  # a program's own classes (wherever the language made them), not nn's
-            if not cls.__module__.startswith(("torch.", "tensorsh.nn")) and cls is not object:
-                names.update(k for k in vars(cls) if k[:1] != "_")
-        return names
+        the names a program's own subclasses define (a membership test without building a set: read per use)."""
+        return _AttrNames(self)
 
     def __dir__(self):
         keys = dir(self.__class__) + list(self.__dict__) + list(self._parameters) + list(self._modules) \
