@@ -49,6 +49,15 @@ class _GradModeContext:
         _grad_enabled[0] = self._prev
         return False
 
+    def __call__(self, fn):
+        """@torch.no_grad() on a function (nn code's init helpers): the function runs in this mode."""
+        mode = type(self)
+
+        def decorated(*args, **kwargs):
+            with mode():
+                return fn(*args, **kwargs)
+        return decorated
+
     def __repr__(self):
         return f"<torch.autograd.grad_mode.{type(self).__name__} object>"
 

@@ -20,13 +20,13 @@ def _needs_grad(*xs):
     if not autograd._grad_enabled[0]:
         return False
     for x in xs:
-        if type(x) is Tensor and (x._requires_grad or x._grad_fn is not None or x._view is not None and x.requires_grad):
+        if isinstance(x, Tensor) and (x._requires_grad or x._grad_fn is not None or x._view is not None and x.requires_grad):
             return True
     return False
 
 
 def _edge(x):
-    return edge_of(x) if type(x) is Tensor else NONE_EDGE
+    return edge_of(x) if isinstance(x, Tensor) else NONE_EDGE
 
 
 def _attach(out, node):
@@ -61,10 +61,10 @@ def tensor_params(*names):
 
         def checked(self, *args, **kwargs):
             for pos, (name, value) in enumerate(zip(names, args), start=1):
-                if type(value) is not Tensor:
+                if not isinstance(value, Tensor):
                     raise type_error(f"{op}(): argument '{name}' (position {pos}) must be Tensor, not {_type_name(value)}")
             for name in names:
-                if name in kwargs and type(kwargs[name]) is not Tensor:
+                if name in kwargs and not isinstance(kwargs[name], Tensor):
                     raise type_error(f"{op}(): argument '{name}' must be Tensor, not {_type_name(kwargs[name])}")
             return fn(self, *args, **kwargs)
         checked.__name__ = fn.__name__
@@ -84,7 +84,7 @@ def _zeros_like(t):
 
 
 def _as_tensor(x, dtype=None):
-    if type(x) is Tensor:
+    if isinstance(x, Tensor):
         return x
     from .creation import tensor
     return tensor(x, dtype=dtype)
@@ -106,7 +106,7 @@ def sum_to(grad, shape):
 
 
 def _input_meta(a, b):
-    return ((a._shape, a.dtype) if type(a) is Tensor else None, (b._shape, b.dtype) if type(b) is Tensor else None)
+    return ((a._shape, a.dtype) if isinstance(a, Tensor) else None, (b._shape, b.dtype) if isinstance(b, Tensor) else None)
 
 
 def _reduce_grad(grad, meta):
@@ -293,8 +293,8 @@ def clamp(self, min=None, max=None):
     if min is None and max is None:
         raise runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
     x = self._np
-    lo = min._np if type(min) is Tensor else min
-    hi = max._np if type(max) is Tensor else max
+    lo = min._np if isinstance(min, Tensor) else min
+    hi = max._np if isinstance(max, Tensor) else max
     dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
     r = x.astype(dt.np, copy=False)
     if lo is not None:
@@ -355,22 +355,22 @@ def clip(self, min=None, max=None):
 
 def _operands(a, b):
     dt = dtypes.result_type((a, b))
-    an = a._np if type(a) is Tensor else a
-    bn = b._np if type(b) is Tensor else b
-    if type(a) is Tensor and a.dtype is not dt:
+    an = a._np if isinstance(a, Tensor) else a
+    bn = b._np if isinstance(b, Tensor) else b
+    if isinstance(a, Tensor) and a.dtype is not dt:
         an = an.astype(dt.np)
-    if type(b) is Tensor and b.dtype is not dt:
+    if isinstance(b, Tensor) and b.dtype is not dt:
         bn = bn.astype(dt.np)
-    if type(a) is not Tensor:
+    if not isinstance(a, Tensor):
         an = dt.np.type(an)
-    if type(b) is not Tensor:
+    if not isinstance(b, Tensor):
         bn = dt.np.type(bn)
     return an, bn, dt
 
 
 def _check_broadcast(a, b):
-    sa = a._shape if type(a) is Tensor else ()
-    sb = b._shape if type(b) is Tensor else ()
+    sa = a._shape if isinstance(a, Tensor) else ()
+    sb = b._shape if isinstance(b, Tensor) else ()
     if sa == sb or not sa or not sb:
         return
     for i in range(1, builtins.min(len(sa), len(sb)) + 1):
@@ -391,10 +391,12 @@ def _check_result_size(an, bn, dt):
 
 
 def _binary(a, b, np_fn, node_cls, out_dtype=None):
-    ta = type(a) is Tensor
+    ta = isinstance(a, Tensor)
     if ta and out_dtype is None and a._np.flags.c_contiguous:
         # hot paths: float tensor with a Python float/int, or two tensors of one dtype and shape
         tb = type(b)
+        if tb is not Tensor and isinstance(b, Tensor):
+            tb = Tensor  # a Parameter takes the tensors' path
         if (tb is float or tb is int) and a.dtype.category == 2:
             out = _new(np_fn(a._np, b), a.dtype)
         elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
@@ -405,7 +407,7 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
             if node_cls is not None and autograd._grad_enabled[0] and (a.requires_grad or tb is Tensor and b.requires_grad):
                 _attach(out, node_cls(a, b, out))
             return out
-    if not ta and type(b) is not Tensor:
+    if not ta and not isinstance(b, Tensor):
         raise type_error("expected a Tensor")
     if node_cls is not None and _needs_grad(a, b):
         _collect_edges(a, b)
@@ -422,7 +424,7 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
         value = np_fn(an.flat[0], bn.flat[0] if isinstance(bn, np.ndarray) else bn)
         result = np.full(shape, value, dt.np)
     elif isinstance(np_fn, np.ufunc):
-        full = a if ta and a._shape == shape else b if type(b) is Tensor and b._shape == shape else None
+        full = a if ta and a._shape == shape else b if isinstance(b, Tensor) and b._shape == shape else None
         result = np_fn(an, bn, out=_output_like(full, shape, dt))
     else:
         result = np.ascontiguousarray(np_fn(an, bn))
@@ -443,7 +445,7 @@ def _constant(x):
 def _collect_edges(*xs):
     """PyTorch builds a node's edges before running the kernel, so a view's grad_fn errors come first."""
     for x in xs:
-        if type(x) is Tensor and x._view is not None:
+        if isinstance(x, Tensor) and x._view is not None:
             x.grad_fn
 
 
@@ -452,7 +454,7 @@ def edges_first(fn):
     wrapper builds the node before the kernel runs, so a stale no-grad view's error comes first)."""
     def op(self, *args, **kwargs):
         if autograd._grad_enabled[0]:
-            tensors = [t for t in (self, *args, *kwargs.values()) if type(t) is Tensor]
+            tensors = [t for t in (self, *args, *kwargs.values()) if isinstance(t, Tensor)]
             if _needs_grad(*tensors):
                 _collect_edges(*tensors)
         return fn(self, *args, **kwargs)
@@ -474,7 +476,7 @@ def laid_out_like(values, dt, *operands):
     """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (like the first
     operand of the full shape, when that is a dense permutation)."""
     shape = np.shape(values)
-    first = next((t for t in operands if type(t) is Tensor and t._shape == shape), None)
+    first = next((t for t in operands if isinstance(t, Tensor) and t._shape == shape), None)
     out = _output_like(first, shape, dt)
     out[...] = values
     return _wrap(out, dt)
@@ -485,7 +487,7 @@ class _BinaryNode(Node):
     __slots__ = ("meta",)
 
     def __init__(self, a, b, out):
-        if type(b) is Tensor:
+        if isinstance(b, Tensor):
             Node.__init__(self, (_edge(a), edge_of(b)))
             self.meta = _input_meta(a, b)
         else:  # tensor op Python scalar: the common case, kept lean
@@ -635,7 +637,7 @@ def sub(self, other, alpha=1):
 
 
 def rsub(self, other):
-    if type(other) is Tensor:
+    if isinstance(other, Tensor):
         return sub(other, self)
     return _binary(other, self, np.subtract, RsubBackward1)
 
@@ -662,7 +664,7 @@ def rdiv(self, other):
 
 
 def pow_(self, exponent):
-    if type(exponent) is Tensor:
+    if isinstance(exponent, Tensor):
         return _binary(self, exponent, np.power, PowBackward1)
     x = self._np
     if self.dtype.category < 2 and isinstance(exponent, float):
@@ -737,7 +739,7 @@ def bitwise_not(self):
 
 
 def _np_of(x):
-    return x._np if type(x) is Tensor else x
+    return x._np if isinstance(x, Tensor) else x
 
 
 def maximum(self, other):
@@ -749,7 +751,7 @@ def minimum(self, other):
 
 
 def where(condition, input, other):
-    if type(condition) is not Tensor:
+    if not isinstance(condition, Tensor):
         raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {_type_name(condition)}")
     c = condition._np
     dt = dtypes.result_type((input, other))
@@ -768,7 +770,7 @@ class WhereBackward0(Node):
     def __init__(self, cond, a, b):
         Node.__init__(self, (_edge(a), _edge(b)))
         self.saved = (SavedTensor(cond),)
-        self.shapes = tuple(x._shape if type(x) is Tensor else () for x in (a, b))
+        self.shapes = tuple(x._shape if isinstance(x, Tensor) else () for x in (a, b))
 
     def backward(self, g):
         c, = self.unpack()  # each operand's share, summed back over what was broadcast
@@ -931,7 +933,7 @@ class ReturnTypes(tuple):
 
 def _extreme(kind, np_fn, arg_fn):
     def op(self, dim=None, keepdim=False):
-        if type(dim) is Tensor:
+        if isinstance(dim, Tensor):
             return (maximum if kind == "max" else minimum)(self, dim)
         if dim is None:
             if self.numel() == 0:
@@ -1406,7 +1408,7 @@ def mv(self, vec):
 
 
 def matmul(self, other):
-    if type(other) is not Tensor:
+    if not isinstance(other, Tensor):
         raise type_error(f"matmul(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
     da, db = self.dim(), other.dim()
     if da == 0 or db == 0:
@@ -1907,7 +1909,7 @@ class CopySlices(Node):
 # ------------------------------------------------------------------ indexing
 
 def _is_advanced(ix):
-    return type(ix) is Tensor or isinstance(ix, list)
+    return isinstance(ix, Tensor) or isinstance(ix, list)
 
 
 def _expand_index(self, index):
@@ -1921,7 +1923,7 @@ def _expand_index(self, index):
         index = (index,)
     consuming = builtins.sum(1 for ix in index if ix is not None and ix is not Ellipsis and not isinstance(ix, bool))
     for ix in index:
-        if type(ix) is Tensor and ix.dtype is dtypes.bool_:
+        if isinstance(ix, Tensor) and ix.dtype is dtypes.bool_:
             consuming += ix.dim() - 1
     if consuming > self.dim():
         raise index_error(messages.TOO_MANY_INDICES.format(n=self.dim()))
@@ -1943,7 +1945,7 @@ def getitem(self, index):
             dim += self.dim() - consuming
         elif isinstance(ix, bool):
             raise index_error("tensorsh does not support boolean scalar indices")
-        elif isinstance(ix, int) or (type(ix) is Tensor and ix.dim() == 0 and ix.dtype.category == 1):
+        elif isinstance(ix, int) or (isinstance(ix, Tensor) and ix.dim() == 0 and ix.dtype.category == 1):
             i = int(ix)
             n = out._shape[dim]
             if i < -n or i >= n:
@@ -1955,7 +1957,7 @@ def getitem(self, index):
                 out = _slice(out, dim, start, stop, step)
             dim += 1
         elif _is_advanced(ix):
-            t = ix if type(ix) is Tensor else _as_tensor(ix)
+            t = ix if isinstance(ix, Tensor) else _as_tensor(ix)
             if t.dtype.category == 2:
                 raise index_error("tensors used as indices must be long, int, byte or bool tensors")
             advanced.append((dim, t))
@@ -2010,7 +2012,7 @@ class IndexBackward0(Node):
 
 
 def setitem(self, index, value):
-    if not self._shape and isinstance(index, int) and not isinstance(index, bool) and type(value) is Tensor:
+    if not self._shape and isinstance(index, int) and not isinstance(index, bool) and isinstance(value, Tensor):
         raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
@@ -2018,7 +2020,7 @@ def setitem(self, index, value):
     target = getitem(self, index)
     if target is self:
         target = alias(self)
-    if type(value) is Tensor:
+    if isinstance(value, Tensor):
         # PyTorch's copy_to: drop the value's leading 1-dims, then expand it to the target (its errors first)
         lead = 0
         while lead < value.dim() - target.dim() and value._shape[lead] == 1:
@@ -2041,7 +2043,7 @@ def index_put_(self, index, value):
     dim = 0
     for ix in index:
         if _is_advanced(ix):
-            t = ix if type(ix) is Tensor else _as_tensor(ix)
+            t = ix if isinstance(ix, Tensor) else _as_tensor(ix)
             advanced.append((dim, t))
             dim += t.dim() if t.dtype is dtypes.bool_ else 1
         elif isinstance(ix, slice) and ix == slice(None):
@@ -2051,7 +2053,7 @@ def index_put_(self, index, value):
         else:
             raise index_error("tensorsh supports mixing advanced indices only with ':' and '...' in assignments")
     key = _np_index(self._shape, advanced)
-    v = value._np if type(value) is Tensor else value
+    v = value._np if isinstance(value, Tensor) else value
 
     def write(arr):
         arr[key] = v
@@ -2065,7 +2067,7 @@ class IndexPutBackward0(Node):
     def __init__(self, x, value, key):
         Node.__init__(self, (edge_of(x), _edge(value)))
         self.key = key
-        self.value_shape = value._shape if type(value) is Tensor else ()
+        self.value_shape = value._shape if isinstance(value, Tensor) else ()
 
     def backward(self, g):
         gs = g._np.copy()
@@ -2096,7 +2098,7 @@ def _check_inplace(self):
 
 
 def _check_fits_output(self, other):
-    oshape = np.broadcast_shapes(self._shape, other._shape if type(other) is Tensor else ())
+    oshape = np.broadcast_shapes(self._shape, other._shape if isinstance(other, Tensor) else ())
     if oshape != self._shape:
         raise runtime(f"output with shape {_shape_list(self._shape)} doesn't match the broadcast shape "
                       f"{_shape_list(oshape)}")
@@ -2111,7 +2113,7 @@ def _precheck(self, *others, internal_overlap=True):
         raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
                       "memory location. Please clone() the tensor before performing the operation.")
     for other in others:
-        if type(other) is Tensor and other._storage is self._storage and _partial_overlap(self, other):
+        if isinstance(other, Tensor) and other._storage is self._storage and _partial_overlap(self, other):
             raise runtime("unsupported operation: some elements of the input tensor and the written-to tensor "
                           "refer to a single memory location. Please clone() the tensor before performing the "
                           "operation.")
@@ -2305,7 +2307,7 @@ def pow__(self, exponent):
     _cast_for_inplace(self, values.dtype)
 
     def make():
-        if type(exponent) is Tensor:
+        if isinstance(exponent, Tensor):
             node = PowBackward1.__new__(PowBackward1)
             Node.__init__(node, (edge_of(self), _edge(exponent)))
             node.saved = (SavedTensor(self.clone()), SavedTensor(exponent))
@@ -2318,7 +2320,7 @@ def pow__(self, exponent):
 
     def write(arr):
         arr[...] = values._np
-    return _inplace(self, write, make, (exponent,), save_output=type(exponent) is Tensor)
+    return _inplace(self, write, make, (exponent,), save_output=isinstance(exponent, Tensor))
 
 
 def clamp_(self, min=None, max=None):
@@ -2353,15 +2355,15 @@ def _zero_node(name, self, other=None):
     edges = (edge_of(self),) if other is None else (edge_of(self), _edge(other))
     Node.__init__(node, edges)
     node.name_ = name
-    if type(other) is Tensor:
+    if isinstance(other, Tensor):
         node.other_shape, node.other_dtype = other._shape, other.dtype
     return node
 
 
 def fill_(self, value):
     # fill_(Tensor) goes through PyTorch's TensorIterator checks; fill_(number) may write an expanded tensor
-    _precheck(self, value, internal_overlap=type(value) is Tensor)
-    if type(value) is Tensor:
+    _precheck(self, value, internal_overlap=isinstance(value, Tensor))
+    if isinstance(value, Tensor):
         if value.dim() != 0:
             raise runtime(f"fill_ only supports 0-dimension value tensor but got tensor with {value.dim()} dimensions.")
         v = value._np
@@ -2404,7 +2406,7 @@ class CopyBackwards(_ZeroGradNode):
 
 
 def copy_(self, src, non_blocking=False):
-    if type(src) is not Tensor:
+    if not isinstance(src, Tensor):
         raise type_error(f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}")
     _precheck(self, src, internal_overlap=src is not self)  # x.copy_(x) is a no-op write in PyTorch
     _check_broadcast(self, src)
@@ -2466,7 +2468,7 @@ def to(self, *args, dtype=None, copy=False, **kwargs):
     for a in args:
         if isinstance(a, dtypes.DType):
             dtype = a
-        elif type(a) is Tensor:
+        elif isinstance(a, Tensor):
             dtype = a.dtype
     if dtype is None or (dtype is self.dtype and not copy):
         return self
@@ -2672,7 +2674,7 @@ def _tensor_list(op, tensors):
     if not isinstance(tensors, (list, tuple)):
         raise type_error(f"{op}(): argument 'tensors' (position 1) must be tuple of Tensors, not {_type_name(tensors)}")
     for i, t in enumerate(tensors):
-        if type(t) is not Tensor:
+        if not isinstance(t, Tensor):
             raise type_error(f"expected Tensor as element {i} in argument 0, but got {_type_name(t)}")
     return list(tensors)
 

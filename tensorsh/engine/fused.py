@@ -14,7 +14,7 @@ from .tensor import Tensor
 
 def _tensors(op, names, values):
     for pos, (name, v) in enumerate(zip(names, values), start=1):
-        if type(v) is not Tensor:
+        if not isinstance(v, Tensor):
             raise type_error(f"{op}(): argument '{name}' (position {pos}) must be Tensor, not {_type_name(v)}")
 
 
@@ -50,9 +50,9 @@ class _ThreeWayBackward(Node):
 
     def __init__(self, tensors, value, save):
         Node.__init__(self, tuple(_edge(t) for t in tensors))
-        self.shapes = tuple(t._shape if type(t) is Tensor else () for t in tensors)
+        self.shapes = tuple(t._shape if isinstance(t, Tensor) else () for t in tensors)
         self.value = value
-        self.saved = tuple(SavedTensor(t) if keep and type(t) is Tensor else NOTHING_SAVED
+        self.saved = tuple(SavedTensor(t) if keep and isinstance(t, Tensor) else NOTHING_SAVED
                            for t, keep in zip(tensors, save))
 
     def backward(self, g):
@@ -147,9 +147,9 @@ def _lerp_values(s, e, w):
 def lerp(self, end, weight):
     _tensors("lerp", ("end",), (end,))
     if self.dtype.category < 2:
-        raise make("NotImplementedError", f"\"lerp_kernel_{'tensor' if type(weight) is Tensor else 'scalar'}\" "
+        raise make("NotImplementedError", f"\"lerp_kernel_{'tensor' if isinstance(weight, Tensor) else 'scalar'}\" "
                                           f"not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
-    if type(weight) is Tensor:
+    if isinstance(weight, Tensor):
         (s, e, w), dt = _common([self, end, weight])
     elif isinstance(weight, (int, float)):
         (s, e), dt = _common([self, end])
@@ -158,9 +158,9 @@ def lerp(self, end, weight):
         raise _invalid_combination("lerp", (end, weight), {}, ((("Tensor", "end"), ("Tensor", "weight")),
                                                                (("Tensor", "end"), ("Number", "weight"))))
     out = _result(_lerp_values(s, e, w), dt, self, end, weight)
-    tensors = (self, end, weight) if type(weight) is Tensor else (self, end)
+    tensors = (self, end, weight) if isinstance(weight, Tensor) else (self, end)
     if _needs_grad(*tensors):
-        if type(weight) is Tensor:
+        if isinstance(weight, Tensor):
             _attach(out, LerpBackward1(tensors, None, (True, True, True)))
         else:
             _attach(out, LerpBackward0(tensors, weight, (False, False)))

@@ -53,7 +53,7 @@ def _float_operands(a, b):
 
 
 def atan2(self, other):
-    if type(other) is not Tensor:
+    if not isinstance(other, Tensor):
         raise type_error(f"atan2(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
     an, bn, dt = _float_operands(self, other)
     out = _wrap(np.asarray(_atan2_values(np.asarray(an), np.asarray(bn)), dt.np), dt)
@@ -88,7 +88,7 @@ class FmodBackward1(_BinaryNode):
 
 
 def fmod(self, other):
-    return _binary(self, other, np.fmod, FmodBackward1 if type(other) is Tensor else FmodBackward0)
+    return _binary(self, other, np.fmod, FmodBackward1 if isinstance(other, Tensor) else FmodBackward0)
 
 
 def _test(np_fn, integers):
@@ -124,7 +124,7 @@ Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
 
 def _float_only(op, kernel, *tensors):
     for t in tensors:
-        if type(t) is Tensor and t.dtype.category < 2:
+        if isinstance(t, Tensor) and t.dtype.category < 2:
             raise make("NotImplementedError", f'"{kernel}" not implemented for '
                                               f"'{dtypes.SCALAR_NAMES[t.dtype.name]}'")
 
@@ -142,7 +142,7 @@ class HypotBackward0(_BinaryNode):
 
 
 def hypot(self, other):
-    if type(other) is not Tensor:
+    if not isinstance(other, Tensor):
         raise type_error(f"hypot(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
     _float_only("hypot", "hypot_cpu", self, other)
     _check_broadcast(self, other)
@@ -176,16 +176,16 @@ class XlogyBackward0(_BinaryNode):
     name_ = "XlogyBackward0"
 
     def setup(self, a, b, out):
-        self.numbers = (None if type(a) is Tensor else a, None if type(b) is Tensor else b)
-        self.saved = (SavedTensor(a) if type(a) is Tensor else NOTHING_SAVED,
-                      SavedTensor(b) if type(b) is Tensor else NOTHING_SAVED)
+        self.numbers = (None if isinstance(a, Tensor) else a, None if isinstance(b, Tensor) else b)
+        self.saved = (SavedTensor(a) if isinstance(a, Tensor) else NOTHING_SAVED,
+                      SavedTensor(b) if isinstance(b, Tensor) else NOTHING_SAVED)
 
     def grads(self, g):
         a, b = (n if n is not None else t for n, t in zip(self.numbers, self.unpack()))
         ga = None
         if self.wants(0):  # PyTorch's formula: xlogy(grad, other), 0 where self == 0 and other <= 0
             ga = xlogy(g, b)  # (self is a tensor here: it wants a gradient)
-            mask = (a == 0) & (b <= 0) if type(b) is Tensor else (a == 0) if b <= 0 else None
+            mask = (a == 0) & (b <= 0) if isinstance(b, Tensor) else (a == 0) if b <= 0 else None
             if mask is not None:
                 ga = ga.masked_fill(mask, 0.0)
         return ga, (g * a / b if self.wants(1) else None)
@@ -209,22 +209,22 @@ class XlogyBackward2(XlogyBackward0):
 
 
 def xlogy(self, other):
-    if type(self) is not Tensor and type(other) is not Tensor:
+    if not isinstance(self, Tensor) and not isinstance(other, Tensor):
         raise type_error("xlogy(): expected a Tensor")
-    tensors = [t for t in (self, other) if type(t) is Tensor]
+    tensors = [t for t in (self, other) if isinstance(t, Tensor)]
     dt = dtypes.result_type([self, other])
     if dt.category < 2:
         dt = dtypes.DEFAULT_FLOAT
     if len(tensors) == 2:
         _check_broadcast(self, other)
-    a = self._np.astype(dt.np) if type(self) is Tensor else dt.np.type(self)
-    b = other._np.astype(dt.np) if type(other) is Tensor else dt.np.type(other)
+    a = self._np.astype(dt.np) if isinstance(self, Tensor) else dt.np.type(self)
+    b = other._np.astype(dt.np) if isinstance(other, Tensor) else dt.np.type(other)
     out = laid_out_like(np.asarray(_xlogy_values(np.asarray(a), np.asarray(b)), dt.np), dt, self, other)
     if _needs_grad(*tensors):
-        if type(self) is not Tensor:
+        if not isinstance(self, Tensor):
             node = XlogyBackward1(self, other, out)
         else:
-            node = (XlogyBackward0 if type(other) is Tensor else XlogyBackward2)(self, other, out)
+            node = (XlogyBackward0 if isinstance(other, Tensor) else XlogyBackward2)(self, other, out)
         _attach(out, node)
     return out
 

@@ -19,11 +19,11 @@ _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32
 
 
 def _arg_type(v):
-    return "Tensor" if type(v) is Tensor else type(v).__name__
+    return "Tensor" if isinstance(v, Tensor) else type(v).__name__
 
 
 def _accepts(kind, v):
-    return type(v) is Tensor if kind == "Tensor" else isinstance(v, (int, float))
+    return isinstance(v, Tensor) if kind == "Tensor" else isinstance(v, (int, float))
 
 
 def _invalid_combination(op, args, kwargs, forms):
@@ -94,7 +94,7 @@ def _warn_if_expanded(op, self):
 
 def _mask_and_value(op, mask, value, self=None):
     """The argument parser's checks, then (self given: in place) autograd's, then the kernel's."""
-    if type(mask) is not Tensor or not isinstance(value, (int, float, Tensor)):
+    if not isinstance(mask, Tensor) or not isinstance(value, (int, float, Tensor)):
         given = [v for v in (mask, value) if v is not _MISSING]
         raise _invalid_combination(op, given, {}, ((("Tensor", "mask"), ("Tensor", "value")),
                                                    (("Tensor", "mask"), ("Number", "value"))))
@@ -103,13 +103,13 @@ def _mask_and_value(op, mask, value, self=None):
         _warn_if_expanded("masked_fill_", self)
     if mask.dtype is not dtypes.bool_:
         raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {_C_NAMES[mask.dtype.name]}")
-    if type(value) is Tensor and value.dim():
+    if isinstance(value, Tensor) and value.dim():
         raise runtime(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                       f"{value.dim()} dimension(s).")
 
 
 def _fill_value(self, value):
-    v = value._np if type(value) is Tensor else value
+    v = value._np if isinstance(value, Tensor) else value
     return np.asarray(v).astype(self.dtype.np)
 
 
@@ -141,7 +141,7 @@ def masked_fill(self, mask=_MISSING, value=_MISSING):
     _check_broadcast(mask, self)
     out = _new(np.ascontiguousarray(np.where(mask._np, _fill_value(self, value), self._np), self.dtype.np), self.dtype)
     if _needs_grad(self, value):
-        tensor_value = type(value) is Tensor
+        tensor_value = isinstance(value, Tensor)
         node = (MaskedFillBackward1 if tensor_value else MaskedFillBackward0)(self, mask, value if tensor_value else None)
         _attach(out, node)
     return out
@@ -153,7 +153,7 @@ def masked_fill_(self, mask=_MISSING, value=_MISSING):
     _check_fits_output(self, mask)
     fill = _fill_value(self, value)
     m = mask._np
-    tensor_value = type(value) is Tensor
+    tensor_value = isinstance(value, Tensor)
 
     def make():
         cls = MaskedFillBackward1 if tensor_value else MaskedFillBackward0
@@ -238,7 +238,7 @@ class _ClampBound(Node):
     __slots__ = ("bound",)
 
     def __init__(self, x, bound):
-        tensor_bound = type(bound) is Tensor
+        tensor_bound = isinstance(bound, Tensor)
         Node.__init__(self, (edge_of(x), _edge(bound)) if tensor_bound else (edge_of(x),))
         self.saved = (SavedTensor(x), SavedTensor(bound)) if tensor_bound else (SavedTensor(x),)
         self.bound = None if tensor_bound else bound
@@ -278,14 +278,14 @@ def _clamp_bound(op, lower):
         if bound is None or not isinstance(bound, (int, float, Tensor)):
             raise _invalid_combination(op, args, kwargs, ((("Tensor", key),), (("Number", key),)))
         dt = dtypes.result_type([self, bound])
-        b = bound._np.astype(dt.np) if type(bound) is Tensor else dt.np.type(bound)
+        b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else dt.np.type(bound)
         return bound, dt, np_fn(self._np.astype(dt.np, copy=False), b)
 
     def fn(self, *args, **kwargs):
         bound, dt, r = values(self, args, kwargs)
         out = _wrap(np.asarray(r, dtype=dt.np), dt)
         if _needs_grad(self, bound):
-            _attach(out, nodes[type(bound) is Tensor](self, bound))
+            _attach(out, nodes[isinstance(bound, Tensor)](self, bound))
         return out
 
     def fn_(self, *args, **kwargs):
@@ -296,7 +296,7 @@ def _clamp_bound(op, lower):
 
         def write(arr):
             arr[...] = r
-        return _inplace(self, write, lambda: nodes[type(bound) is Tensor](self.clone(), bound), (bound,))
+        return _inplace(self, write, lambda: nodes[isinstance(bound, Tensor)](self.clone(), bound), (bound,))
     fn.__name__, fn_.__name__ = op, op + "_"
     return fn, fn_
 
@@ -455,7 +455,7 @@ triu, triu_ = _triangle("triu", np.triu, "TriuBackward0")
 # ------------------------------------------------------------------ gather / scatter_add, index_select / index_add
 
 def _index_dtype(op, index, message):
-    if type(index) is not Tensor:
+    if not isinstance(index, Tensor):
         raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {_type_name(index)}")
     if index.dtype not in (dtypes.int64, dtypes.int32):
         raise runtime(message)
@@ -470,13 +470,13 @@ def _gather_geometry(self, dim, index, op, src=None):
     # PyTorch's scatter_shape_check, in its order: index against self (apart from dim), then against src (every
     # dim; a dim src lacks fails there), then src's number of dims, then the size message
     wrong = any(k != d and index._shape[k] > (self._shape[k] if self.dim() else 1) for k in range(index.dim()))
-    if not wrong and not gather and type(src) is Tensor:
+    if not wrong and not gather and isinstance(src, Tensor):
         for k in range(max(self.dim(), 1)):
             src_size = src._shape[src._wrap_dim(k)] if src.dim() else 1
             if (index._shape[k] if index.dim() else 1) > src_size:
                 wrong = True
                 break
-    if not gather and type(src) is Tensor and max(src.dim(), 1) != max(index.dim(), 1):
+    if not gather and isinstance(src, Tensor) and max(src.dim(), 1) != max(index.dim(), 1):
         raise runtime("Index tensor must have the same number of dimensions as src tensor")
     if wrong:
         where = (f"expected index {_shape_list(index._shape)} to be no larger than self "
@@ -484,7 +484,7 @@ def _gather_geometry(self, dim, index, op, src=None):
         if gather:
             k = next(k for k in range(index.dim()) if k != d and index._shape[k] > self._shape[k])
             raise runtime(f"Size does not match at dimension {k} {where}")
-        tail = f" and to be no larger size than src {_shape_list(src._shape)}" if type(src) is Tensor else ""
+        tail = f" and to be no larger size than src {_shape_list(src._shape)}" if isinstance(src, Tensor) else ""
         raise runtime(f"E{where[1:]}{tail}")
     size = self._shape[d] if self.dim() else 1
     idx = index._np.astype(np.int64)
@@ -552,7 +552,7 @@ class ScatterAddBackward0(Node):
 
 def scatter_add(self, dim, index, src):
     _index_dtype("scatter_add", index, "scatter(): Expected dtype int32/int64 for index")
-    if type(src) is not Tensor:
+    if not isinstance(src, Tensor):
         raise type_error(f"scatter_add(): argument 'src' (position 3) must be Tensor, not {_type_name(src)}")
     if src.dtype is not self.dtype:
         raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
@@ -629,7 +629,7 @@ class IndexAddBackward0(Node):
 
 def index_add(self, dim, index, source, alpha=1):
     d, size, idx = _select_index("index_add", self, dim, index)
-    if type(source) is not Tensor:
+    if not isinstance(source, Tensor):
         raise type_error(f"index_add(): argument 'source' (position 3) must be Tensor, not {_type_name(source)}")
     if source.dtype is not self.dtype:
         raise runtime(f"index_add_(): self ({self.dtype.type_name.split('.')[0]}) and source "
@@ -832,7 +832,7 @@ def diag(self, diagonal=0):
 
 def _fill_index(op, self, dim, index):
     """(dim, flat int64 indices) for index_fill/index_copy, with PyTorch's checks."""
-    if type(index) is not Tensor:
+    if not isinstance(index, Tensor):
         raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {_type_name(index)}")
     if index.dtype is not dtypes.int64:
         raise index_error(f"{op}_(): Expected dtype int64 for index.")
@@ -875,7 +875,7 @@ class IndexFillBackward1(IndexFillBackward0):
 
 
 def _index_fill_value(self, value):
-    if type(value) is Tensor:
+    if isinstance(value, Tensor):
         if value.dim():
             raise runtime(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                           f"{value.dim()} dimension(s).")
@@ -892,7 +892,7 @@ def index_fill(self, dim, index, value):
     arr[_along(arr, d, idx)] = fill
     out = _wrap(arr, self.dtype)
     if _needs_grad(self, value):
-        tensor_value = type(value) is Tensor
+        tensor_value = isinstance(value, Tensor)
         _attach(out, (IndexFillBackward1 if tensor_value else IndexFillBackward0)(self, d, index,
                                                                                    value if tensor_value else None))
     return out
@@ -903,7 +903,7 @@ def index_fill_(self, dim, index, value):
     _warn_if_expanded("index_fill_", self)
     d, idx = _fill_index("index_fill", self, dim, index)
     fill = _index_fill_value(self, value)
-    tensor_value = type(value) is Tensor
+    tensor_value = isinstance(value, Tensor)
 
     def write(arr):
         arr[_along(arr, d, idx)] = fill
@@ -927,7 +927,7 @@ class IndexCopyBackward0(Node):
 
 
 def _copy_source(self, d, idx, source):
-    if type(source) is not Tensor:
+    if not isinstance(source, Tensor):
         raise type_error(f"index_copy(): argument 'source' (position 3) must be Tensor, not {_type_name(source)}")
     if source.dim() and source._shape[d] != idx.size:
         raise index_error(f"index_copy_(): Number of indices ({idx.size}) should be equal to source.size(dim) "
@@ -993,7 +993,7 @@ def _scatter_source(self, d, idx, src, reduce):
     if reduce is not None:
         raise runtime("scatter(): reduce= is not supported by tensorsh (PyTorch deprecates it; use scatter_add or "
                       "scatter_reduce in PyTorch)")
-    if type(src) is Tensor:
+    if isinstance(src, Tensor):
         if src.dtype is not self.dtype:
             raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
         values = src._np.reshape(src._np.shape or (1,))
@@ -1020,7 +1020,7 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
     _scatter_into(arr, d, idx, values)
     out = _new(arr, self.dtype)
     if _needs_grad(self, src):
-        tensor_src = type(src) is Tensor
+        tensor_src = isinstance(src, Tensor)
         _attach(out, (ScatterBackward0 if tensor_src else ScatterBackward1)(self, d, index, src if tensor_src else None))
     return out
 
@@ -1032,7 +1032,7 @@ def scatter_(self, dim, index, src=None, value=None, reduce=None):
     d, idx = _gather_geometry(self, dim, index, "scatter", src)
     values = _scatter_source(self, d, idx, src, reduce)
     _precheck(self, src)
-    tensor_src = type(src) is Tensor
+    tensor_src = isinstance(src, Tensor)
 
     def write(arr):
         _scatter_into(arr, d, idx, values)

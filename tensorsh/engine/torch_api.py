@@ -243,17 +243,48 @@ NAMESPACE.update({
 
 
 def deepcopy(x, memo=None):
-    """copy.deepcopy for the values the language has (tensors, lists, tuples, scalars)."""
-    memo = {} if memo is None else memo
-    if isinstance(x, Tensor):
-        return F.deepcopy(x, memo)
-    if isinstance(x, list):
-        return [deepcopy(v, memo) for v in x]
-    if isinstance(x, tuple):
-        return tuple(deepcopy(v, memo) for v in x)
-    return x
+    """copy.deepcopy for every value a program holds: Python's copy protocol (lists, dicts, OrderedDicts, a
+    program's own objects, Modules through their __dict__), with the engine's tensor and Parameter copies."""
+    import copy
+    return copy.deepcopy(x, memo)
 
 
+def _nn_op(module, name, adapt=None):
+    """torch.<name> for an op of the nn layers' engine files, imported on first call (start-up stays as it was)."""
+    first = "weight" if name == "embedding" else "input"
+
+    def function(*args, **kwargs):
+        value = args[0] if args else kwargs.get(first)
+        if not isinstance(value, Tensor):
+            raise type_error(f"{name}(): argument '{first}' (position 1) must be Tensor, not {F._type_name(value)}")
+        import importlib
+        fn = getattr(importlib.import_module(f"tensorsh.engine.{module}"), name)
+        return fn(*args, **kwargs) if adapt is None else adapt(fn, *args, **kwargs)
+    function.__name__ = name
+    return function
+
+
+def _conv(dims):
+    def adapt(fn, input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+        return fn(input, weight, bias, stride, padding, dilation, groups, dims, f"conv{dims}d")
+    return adapt
+
+
+def _layer_norm(fn, input, normalized_shape, weight=None, bias=None, eps=1e-5, cudnn_enable=True):
+    return fn(input, normalized_shape, weight, bias, eps)
+
+
+def _embedding(fn, weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=False):
+    return fn(weight, indices, padding_idx, scale_grad_by_freq)
+
+
+NAMESPACE.update({
+    "addmm": _nn_op("linear", "addmm"), "conv1d": _nn_op("convolution", "convolution", _conv(1)),
+    "conv2d": _nn_op("convolution", "convolution", _conv(2)), "dropout": _nn_op("noise", "dropout"),
+    "layer_norm": _nn_op("normalization", "layer_norm", _layer_norm),
+    "embedding": _nn_op("convolution", "embedding", _embedding),
+    "constant_pad_nd": _nn_op("convolution", "constant_pad_nd"), "max_pool2d": _nn_op("convolution", "max_pool2d"),
+})
 NAMESPACE.update(LEGACY)
 
 COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})

@@ -146,7 +146,7 @@ def _getattr(obj, name, default=_NO_DEFAULT):
 def _type_of(tensor_class):
     def type_(obj):
         """type(x): Python's answer, except that a tensor's type is torch.Tensor (as in PyTorch)."""
-        if isinstance(obj, tensor_class):
+        if isinstance(obj, tensor_class) and _py.type(obj).__name__ == "Tensor":  # (a Parameter is its own class)
             return tensor_class
         return _py.type(obj)
     type_.__name__ = "type"

@@ -3,12 +3,24 @@
 Loaded the first time a program reads `torch.nn` (or imports it), never at start-up. `NAMESPACE` maps each
 public name of `torch.nn` to its object; submodules (`functional`, `init`, `utils`) are namespaces.
 """
-from tensorsh.engine import functions as _F
 from tensorsh.engine.torch_api import Namespace
+from . import container, conv, functional as _functional, init as _init, layers, loss, utils as _utils
+from .module import Module
+from .parameter import Parameter
+
+_FUNCTIONAL = ("linear relu relu6 leaky_relu elu gelu silu hardtanh softplus sigmoid tanh softmax log_softmax "
+               "dropout mse_loss l1_loss smooth_l1_loss huber_loss nll_loss cross_entropy binary_cross_entropy "
+               "binary_cross_entropy_with_logits one_hot normalize pad embedding flatten").split()
+_OPTIONAL = ("conv1d conv2d max_pool2d avg_pool2d layer_norm batch_norm bilinear").split()
 
 functional = Namespace("torch.nn.functional", {
-    "relu": _F.relu, "sigmoid": _F.sigmoid, "tanh": _F.tanh, "softmax": _F.softmax, "log_softmax": _F.log_softmax,
-    "mse_loss": _F.mse_loss,
-})
+    name: getattr(_functional, name) for name in _FUNCTIONAL + [n for n in _OPTIONAL if hasattr(_functional, n)]})
+init = Namespace("torch.nn.init", {name: getattr(_init, name) for name in _init.NAMES})
+utils = Namespace("torch.nn.utils", {name: getattr(_utils, name) for name in (
+    "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters")})
 
-NAMESPACE = {"functional": functional}
+NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter}
+for _mod in (container, conv, layers, loss):
+    NAMESPACE.update({k: v for k, v in vars(_mod).items()
+                      if isinstance(v, type) and issubclass(v, Module) and not k.startswith("_")
+                      and v.__module__.startswith("torch.")})

@@ -40,11 +40,44 @@ def tensor_variables(session):
 
 
 def name_of(session, tensor):
-    """The first variable bound to exactly this tensor object, or None."""
-    for k, v in variables_of(session).items():
+    """The first variable bound to exactly this tensor object, else a Module's parameter or buffer by its path
+    (`model.fc1.weight`), or None."""
+    variables = variables_of(session)
+    for k, v in variables.items():
         if v is tensor:
             return k
+    for k, v in variables.items():
+        for path, t in module_tensors(v):
+            if t is tensor:
+                return f"{k}.{path}"
     return None
+
+
+def is_module(v):
+    """A torch.nn Module (told by its registries, so rendering never imports the nn package)."""
+    d = getattr(v, "__dict__", None)
+    return isinstance(d, dict) and "_parameters" in d and "_modules" in d and hasattr(type(v), "named_parameters")
+
+
+def module_tensors(v):
+    """(path, tensor) for a Module's parameters then buffers, in PyTorch's order; nothing for other values."""
+    if not is_module(v):
+        return []
+    return list(v.named_parameters()) + list(v.named_buffers())
+
+
+def expand_modules(items):
+    """show(model): a Module stands for its parameters and buffers, named `model.path`; a dict (a state_dict)
+    for its tensor values, named `sd['key']`."""
+    out = []
+    for name, v in items:
+        if is_module(v):
+            out.extend((f"{name}.{path}", t) for path, t in module_tensors(v))
+        elif isinstance(v, dict):
+            out.extend((f"{name}[{k!r}]", t) for k, t in v.items() if is_tensor(t))
+        else:
+            out.append((name, v))
+    return out
 
 
 def shape_text(t):

@@ -3,7 +3,7 @@
 The session calls observers after each successful statement; the state after one statement is the
 "before" of the next (a failed statement is rolled back, so that snapshot stays true).
 """
-from tensorsh.render.common import storage_label, compact_value, shape_text, is_tensor
+from tensorsh.render.common import storage_label, compact_value, shape_text, is_tensor, module_tensors
 
 NODE_CAP = 5000
 
@@ -31,9 +31,7 @@ class Snapshot:
 
     def __init__(self, session):
         self.vars = {}
-        for name, t in session.variables.items():
-            if not is_tensor(t):
-                continue
+        for name, t in _tensors(session):
             g = t._grad
             self.vars[name] = (t, t._storage, t._version_counter, t._version_counter.value, g,
                                None if g is None or g._np.size > 1000 else g._np.copy(), t._grad_fn,
@@ -45,8 +43,28 @@ class Snapshot:
         self.freed = {id(s) for n in self.nodes for s in _saved(n) if s.freed}
 
 
+def _tensors(session):
+    """(name, tensor) for the session's tensors and its modules' parameters and buffers (`model.fc.weight`), so
+    load_state_dict's copies, zero_grad and in-place activations are explained like any tensor's changes."""
+    for name, v in session.variables.items():
+        if is_tensor(v):
+            yield name, v
+        else:
+            for path, t in module_tensors(v):
+                yield f"{name}.{path}", t
+
+
+def _lookup(session, name):
+    """The tensor a snapshot name stands for now (a variable, or a module's parameter by path), or None."""
+    v = session.variables.get(name)
+    if v is not None or "." not in name:
+        return v
+    head, _, path = name.partition(".")
+    return dict(module_tensors(session.variables.get(head))).get(path)
+
+
 def _name(session, t, fallback=None):
-    for k, v in session.variables.items():
+    for k, v in _tensors(session):
         if v is t:
             return k
     return fallback or f"a {shape_text(t)} tensor"
@@ -93,7 +111,7 @@ def explain(session, before, after):
             text += f"; a leaf that requires grad (backward fills {name}.grad)"
         lines.append(text)
     for name in before.vars:
-        if name not in session.variables:
+        if _lookup(session, name) is None:
             lines.append(f"{name}: deleted")
     new_nodes = [n for n in after.nodes if id(n) not in before.node_ids]
     words = [w for w in (_node_words(session, n) for n in new_nodes) if w]
@@ -102,7 +120,7 @@ def explain(session, before, after):
     moved = {}
     for name, entry in before.vars.items():
         t, counter, value = entry[0], entry[2], entry[3]
-        if counter.value != value and session.variables.get(name) is t:
+        if counter.value != value and _lookup(session, name) is t:
             moved.setdefault(id(counter), [counter, value, []])[2].append(name)
     for counter, value, names in moved.values():
         lines.append(f"in place: version counter of {', '.join(names)} went v{value} \u2192 v{counter.value}")

@@ -1,6 +1,6 @@
 """show(...): a table of tensors grouped by storage, then each storage with the elements each view covers."""
 from tensorsh.render.common import (storage_label, compact_value, shape_text, grad_fn_name, covered_range,
-                                    covered_elements, render)
+                                    covered_elements, expand_modules, render)
 
 MAP_LIMIT = 48   # storages up to this many elements get an element map
 
@@ -113,7 +113,7 @@ def storage_lines(session, items):
 
 
 def show_text(session, items, plain=True, width=80):
-    items = [(name, t) for name, t in items if hasattr(t, "_storage")]
+    items = [(name, t) for name, t in expand_modules(items) if hasattr(t, "_storage")]
     if not items:
         return "(no tensors to show)\n"
     from rich.text import Text

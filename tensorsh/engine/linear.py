@@ -1,0 +1,100 @@
+"""addmm and linear (nn.Linear's op), as ATen composes them: addmm for 2-D input, flatten-addmm-view else."""
+from . import autograd, dtypes
+from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from .errors import runtime, type_error
+from .functions import _attach, _edge, _matmul_np, _needs_grad, _new, _type_name, sum_to, matmul
+from .tensor import Tensor
+from . import messages
+
+
+def _mm_mat1_backward(g, mat2, mat1_shape, mat1_stride):
+    # a column-major mat1 gets its gradient computed transposed, as PyTorch's mm_mat1_backward does
+    if mat1_stride[0] == 1 and mat1_stride[1] == mat1_shape[0]:
+        return mat2.mm(g.t()).t()
+    return g.mm(mat2.t())
+
+
+def _mm_mat2_backward(g, mat1, mat2_shape, mat2_stride):
+    if mat2_stride[0] == 1 and mat2_stride[1] == mat2_shape[0]:
+        return g.t().mm(mat1).t()
+    return mat1.t().mm(g)
+
+
+class AddmmBackward0(Node):
+    __slots__ = ("self_shape", "geometry", "alpha", "beta")
+    name_ = "AddmmBackward0"
+
+    def __init__(self, bias, mat1, mat2, alpha, beta):
+        Node.__init__(self, (_edge(bias), edge_of(mat1), edge_of(mat2)))
+        self.self_shape = bias._shape
+        self.alpha, self.beta = alpha, beta
+        self.geometry = (mat1._shape, mat1._stride, mat2._shape, mat2._stride)
+        self.saved = (SavedTensor(mat1) if self.next_functions[2][0] else NOTHING_SAVED,
+                      SavedTensor(mat2) if self.next_functions[1][0] else NOTHING_SAVED)
+
+    def backward(self, g):
+        mat1, mat2 = self.unpack()
+        s1, st1, s2, st2 = self.geometry
+        gs = None
+        if self.next_functions[0][0] is not None:
+            gs = g if self.beta == 1 else g * self.beta
+            gs = sum_to(gs, self.self_shape)
+        g1 = _mm_mat1_backward(g, mat2, s1, st1) if self.next_functions[1][0] else None
+        g2 = _mm_mat2_backward(g, mat1, s2, st2) if self.next_functions[2][0] else None
+        if self.alpha != 1:
+            g1 = None if g1 is None else g1 * self.alpha
+            g2 = None if g2 is None else g2 * self.alpha
+        return gs, g1, g2
+
+
+def addmm(input, mat1, mat2, *, beta=1, alpha=1):
+    for name, pos, v in (("input", 1, input), ("mat1", 2, mat1), ("mat2", 3, mat2)):
+        if not isinstance(v, Tensor):
+            raise type_error(f"addmm(): argument '{name}' (position {pos}) must be Tensor, not {_type_name(v)}")
+    if mat1.dim() != 2:
+        raise runtime("mat1 must be a matrix, got {}-D tensor".format(mat1.dim()))
+    if mat2.dim() != 2:
+        raise runtime("mat2 must be a matrix, got {}-D tensor".format(mat2.dim()))
+    if mat1._shape[1] != mat2._shape[0]:
+        raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, mat1._shape)), b="x".join(map(str, mat2._shape))))
+    names = dtypes.SCALAR_NAMES
+    if input.dtype is not mat2.dtype:
+        raise runtime(f"self and mat2 must have the same dtype, but got {names[input.dtype.name]} and "
+                      f"{names[mat2.dtype.name]}")
+    if mat1.dtype is not mat2.dtype:
+        raise runtime(f"mat1 and mat2 must have the same dtype, but got {names[mat1.dtype.name]} and "
+                      f"{names[mat2.dtype.name]}")
+    prod = _matmul_np(mat1._np, mat2._np)
+    if alpha != 1:
+        prod = prod * mat1.dtype.np.type(alpha)
+    b = input._np if beta == 1 else input._np * input.dtype.np.type(beta)
+    out = _new((prod + b).astype(mat1.dtype.np, copy=False), mat1.dtype)  # PyTorch's gemm adds C after the sum
+    if _needs_grad(input, mat1, mat2):
+        _attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
+    return out
+
+
+def linear(input, weight, bias=None):
+    """F.linear: addmm for a 2-D input; a contiguous input of other rank is flattened to 2-D, multiplied and
+    viewed back; without bias (or non-contiguous) a matmul (plus an in-place add)."""
+    if not isinstance(input, Tensor):
+        raise type_error(f"linear(): argument 'input' (position 1) must be Tensor, not {_type_name(input)}")
+    if not isinstance(weight, Tensor):
+        raise type_error(f"linear(): argument 'weight' (position 2) must be Tensor, not {_type_name(weight)}")
+    if input.dim() == 2 and bias is not None:
+        return addmm(bias, input, weight.t())
+    if bias is not None and input.is_contiguous() and bias.dim() == 1 and input.dim() >= 1:
+        lead = input._shape[:-1]
+        n = 1
+        for s in lead:
+            n *= s
+        flat = input.reshape(n, input._shape[-1])
+        out = addmm(bias, flat, weight.t())
+        return out.view(lead + (out._shape[1],))
+    out = matmul(input, weight.t())
+    if bias is not None:
+        out.add_(bias)
+    return out
+
+
+FUNCTIONS = {"addmm": addmm}

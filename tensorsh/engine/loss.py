@@ -1,0 +1,393 @@
+"""Loss ops with their own backward nodes (mse, smooth_l1, huber, nll, binary cross entropy with or without
+logits), computed elementwise in PyTorch's float order and reduced by the engine's own sum/mean."""
+import numpy as np
+
+from . import autograd, dtypes, kernels
+from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from .errors import index_error, runtime, type_error, value_error
+from .functions import _attach, _check_broadcast, _edge, _needs_grad, _new, _type_name, _wrap, sum_to
+from .tensor import Tensor
+
+REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
+
+
+def reduction_enum(reduction):
+    if reduction not in REDUCTIONS:
+        raise value_error(f"{reduction} is not a valid value for reduction")
+    return reduction
+
+
+def _reduce(values, dtype, reduction):
+    """Elementwise losses reduced as apply_loss_reduction does (the engine's sum kernels, PyTorch's order)."""
+    t = _new(np.ascontiguousarray(values, dtype=dtype.np), dtype)
+    if reduction == "none":
+        return t
+    with autograd.no_grad():
+        return t.mean() if reduction == "mean" else t.sum()
+
+
+def _f(x, v):
+    return x.dtype.type(v)
+
+
+def _broadcast(a, b):
+    return np.broadcast_arrays(a._np, b._np)
+
+
+class _PointwiseLoss(Node):
+    """A loss of (input, target) elementwise: the gradient formula `grad_fn(x, y, g, norm, *params)`."""
+    __slots__ = ("reduction", "params", "shapes", "numel")
+
+    def __init__(self, a, b, reduction, params):
+        Node.__init__(self, (_edge(a), _edge(b)))
+        self.reduction, self.params = reduction, params
+        self.shapes = (a._shape, b._shape, a.dtype)
+        self.numel = int(np.prod(np.broadcast_shapes(a._shape, b._shape)))
+        self.saved = (SavedTensor(a), SavedTensor(b))
+
+    def backward(self, g):
+        a, b = self.unpack()
+        x, y = _broadcast(a, b)
+        gn = g._np
+        norm = 1.0 / self.numel if self.reduction == "mean" else 1.0
+        d = np.asarray(self.grad(x, y, gn, norm, *self.params), dtype=a.dtype.np)
+        ga = gb = None
+        if self.next_functions[0][0] is not None:
+            ga = sum_to(_wrap(d, a.dtype), a._shape)
+        if self.next_functions[1][0] is not None:
+            gb = sum_to(_wrap(-d, a.dtype), b._shape)
+        return ga, gb
+
+
+def _loss_op(name, forward, grad):
+    node = type(name, (_PointwiseLoss,), {"__slots__": (), "name_": name, "grad": staticmethod(grad)})
+
+    def op(input, target, reduction="mean", *params):
+        _check_broadcast(input, target)
+        x, y = _broadcast(input, target)
+        out = _reduce(forward(x, y, *params), input.dtype, reduction_enum(reduction))
+        if _needs_grad(input, target):
+            _attach(out, node(input, target, reduction, params))
+        return out
+    return op
+
+
+def _mse_forward(x, y):
+    d = x - y
+    return d * d
+
+
+def _mse_grad(x, y, g, norm):
+    return (x - y) * _f(x, 2.0 * norm) * g  # mse_loss_backward: sub, mul_(norm), mul_(grad)
+
+
+def _smooth_l1_forward(x, y, beta):
+    z = np.abs(x - y)
+    return np.where(z < _f(z, beta), _f(z, 0.5) * z * z / _f(z, beta) if beta else z, z - _f(z, 0.5 * beta))
+
+
+def _smooth_l1_grad(x, y, g, norm, beta):
+    d, n = x - y, _f(x, norm)
+    return np.where(d < -_f(x, beta), -n * g, np.where(d > _f(x, beta), n * g, n * d * g / _f(x, beta or 1)))
+
+
+def _huber_forward(x, y, delta):
+    z = np.abs(x - y)
+    dl = _f(z, delta)
+    return np.where(z < dl, _f(z, 0.5) * z * z, dl * (z - _f(z, 0.5) * dl))
+
+
+def _huber_grad(x, y, g, norm, delta):
+    d, n, dl = x - y, _f(x, norm), _f(x, delta)
+    return np.where(d < -dl, -n * g * dl, np.where(d > dl, n * g * dl, n * d * g))
+
+
+mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad)
+_smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad)
+_huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad)
+
+
+def smooth_l1_loss(input, target, reduction="mean", beta=1.0):
+    if beta < 0:
+        raise runtime("smooth_l1_loss does not support negative values for beta.")
+    return _smooth_l1(input, target, reduction, beta)
+
+
+def huber_loss(input, target, reduction="mean", delta=1.0):
+    if delta <= 0:
+        raise runtime("huber_loss does not support non-positive values for delta.")
+    return _huber(input, target, reduction, delta)
+
+
+# ------------------------------------------------------------------ binary cross entropy
+
+def _log32(x, fn):
+    return fn(x.astype(np.float64)).astype(x.dtype) if x.dtype == np.float32 else fn(x)
+
+
+def _bce_values(x, y):
+    if not np.all((x >= 0) & (x <= 1)):
+        raise runtime("all elements of input should be between 0 and 1")
+    if not np.all((y >= 0) & (y <= 1)):
+        raise runtime("all elements of target should be between 0 and 1")
+    lo = _f(x, -100)
+    return (y - _f(x, 1)) * np.maximum(_log32(-x, np.log1p), lo) - y * np.maximum(_log32(x, np.log), lo)
+
+
+class BinaryCrossEntropyBackward0(Node):
+    __slots__ = ("reduction", "has_weight")
+    name_ = "BinaryCrossEntropyBackward0"
+
+    def __init__(self, x, y, w, reduction):
+        Node.__init__(self, (edge_of(x), _edge(y)) + ((_edge(w),) if w is not None else ()))
+        self.reduction, self.has_weight = reduction, w is not None
+        self.saved = (SavedTensor(x), SavedTensor(y)) + ((SavedTensor(w),) if w is not None else ())
+
+    def backward(self, g):
+        vals = self.unpack()
+        x, y = vals[0]._np, vals[1]._np
+        gi = g._np * (x - y) / np.maximum((_f(x, 1) - x) * x, _f(x, 1e-12))
+        if self.has_weight:
+            gi = gi * vals[2]._np
+        if self.reduction == "mean":
+            gi = gi / _f(x, x.size)
+        if self.next_functions[1][0] is not None:
+            raise runtime("the derivative for 'target' is not implemented.")
+        return (_new(np.ascontiguousarray(gi, dtype=x.dtype), vals[0].dtype),) + (None,) * (len(vals) - 1)
+
+
+def binary_cross_entropy(input, target, weight=None, reduction="mean"):
+    x = input._np
+    loss = _bce_values(x, np.broadcast_to(target._np, x.shape))
+    if weight is not None:
+        loss = loss * weight._np
+    out = _reduce(loss, input.dtype, reduction_enum(reduction))
+    if _needs_grad(input, target, weight):
+        _attach(out, BinaryCrossEntropyBackward0(input, target, weight, reduction))
+    return out
+
+
+def _log_sigmoid(x):
+    z = kernels.exp(np.ascontiguousarray(-np.abs(x)))
+    return np.minimum(x, _f(x, 0)) - _log32(np.asarray(z), np.log1p)
+
+
+class BinaryCrossEntropyWithLogitsBackward0(Node):
+    __slots__ = ("reduction", "has_weight", "has_pos")
+    name_ = "BinaryCrossEntropyWithLogitsBackward0"
+
+    def __init__(self, x, y, w, pw, reduction):
+        extra = tuple(v for v in (w, pw) if v is not None)
+        Node.__init__(self, (edge_of(x), _edge(y)) + tuple(_edge(v) for v in extra))
+        self.reduction, self.has_weight, self.has_pos = reduction, w is not None, pw is not None
+        self.saved = tuple(SavedTensor(v) for v in (x, y) + extra)
+
+    def backward(self, g):
+        vals = [v._np for v in self.unpack()]
+        x, y = vals[0], vals[1]
+        sig = np.asarray(kernels.sigmoid(np.ascontiguousarray(x)))
+        if self.has_pos:
+            t = vals[-1] * y
+            gi = (t + _f(x, 1) - y) * sig - t
+        else:
+            gi = sig - y
+        gi = gi * g._np
+        if self.has_weight:
+            gi = gi * vals[2]
+        if self.reduction == "mean":
+            gi = gi / _f(x, x.size)
+        return (_new(np.ascontiguousarray(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]),) + \
+            (None,) * (len(vals) - 1)
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean", pos_weight=None):
+    if target._shape != input._shape:
+        raise value_error(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
+    x, y = input._np, target._np
+    log_sig = _log_sigmoid(x)
+    if pos_weight is not None:
+        log_sig = log_sig * ((pos_weight._np - _f(x, 1)) * y + _f(x, 1))
+    loss = (_f(x, 1) - y) * x - log_sig
+    if weight is not None:
+        loss = loss * weight._np
+    out = _reduce(loss, input.dtype, reduction_enum(reduction))
+    if _needs_grad(input, target, weight, pos_weight):
+        _attach(out, BinaryCrossEntropyWithLogitsBackward0(input, target, weight, pos_weight, reduction))
+    return out
+
+
+# ------------------------------------------------------------------ negative log likelihood
+
+def _ceil_log2(n):
+    return 0 if n <= 1 else (n - 1).bit_length()
+
+
+def _cascade_nll(values, weights, count, dtype):
+    """PyTorch's nll_loss_out_frame: a cascade of 8 partial sums (level width 2**max(4, ceil(log2 n)/8))."""
+    levels = 8
+    power = max(4, _ceil_log2(count) // levels)
+    mask0 = (1 << power) - 1
+    loss = [dtype.type(0)] * levels
+    wsum = [dtype.type(0)] * levels
+    for b, v, w in zip(range(count), values, weights):
+        if v is None:
+            continue  # an ignored target skips the fold too
+        loss[0] = dtype.type(loss[0] - v)
+        wsum[0] = dtype.type(wsum[0] + w)
+        for j in range(levels - 1):
+            if b & (mask0 << (j * power)):
+                break
+            wsum[j + 1] = dtype.type(wsum[j + 1] + wsum[j])
+            loss[j + 1] = dtype.type(loss[j + 1] + loss[j])
+            wsum[j] = loss[j] = dtype.type(0)
+    total_loss = dtype.type(0)
+    total_w = dtype.type(0)
+    for j in range(levels):
+        total_loss = dtype.type(total_loss + loss[j])
+        total_w = dtype.type(total_w + wsum[j])
+    return total_loss, total_w
+
+
+class _NllBackward(Node):
+    __slots__ = ("reduction", "ignore_index", "shape", "total_weight")
+
+    def __init__(self, x, target, weight, reduction, ignore_index, total_weight):
+        Node.__init__(self, (edge_of(x),))
+        self.reduction, self.ignore_index, self.shape = reduction, ignore_index, x._shape
+        self.total_weight = total_weight
+        self.saved = (SavedTensor(target), SavedTensor(weight) if weight is not None else NOTHING_SAVED)
+
+    def backward(self, g):
+        target, weight = self.unpack()
+        dt = g.dtype.np
+        t = target._np.reshape(-1) if target._np.ndim else target._np.reshape(1)
+        grad = np.zeros(self.shape, dt)
+        view = _class_last(grad)  # (positions, classes) view into grad
+        gn = g._np
+        for i, c in enumerate(t.tolist()):
+            if c == self.ignore_index:
+                continue
+            w = weight._np[c] if weight is not None else dt.type(1)
+            if self.reduction == "none":
+                gv = gn.reshape(-1)[i]
+                view[i, c] = -w * gv
+            elif self.reduction == "mean":
+                view[i, c] = -w / dt.type(self.total_weight) * gn.reshape(-1)[0] if self.total_weight else dt.type(np.nan)
+            else:
+                view[i, c] = -w * gn.reshape(-1)[0]
+        return (_new(grad, g.dtype),)
+
+
+class NllLossBackward0(_NllBackward):
+    __slots__ = ()
+    name_ = "NllLossBackward0"
+
+
+class NllLoss2DBackward0(_NllBackward):
+    __slots__ = ()
+    name_ = "NllLoss2DBackward0"
+
+
+def _class_last(a):
+    """An (N*spatial, C) view of an (N, C, *spatial) or (C,) array (numpy views, writable)."""
+    if a.ndim == 1:
+        return a.reshape(1, -1)
+    if a.ndim == 2:
+        return a
+    return _ClassView(a)
+
+
+class _ClassView:
+    """Writes to (position, class) of an (N, C, *spatial) array, position running over N then spatial."""
+
+    def __init__(self, a):
+        self.a = a
+        self.spatial = a.shape[2:]
+
+    def __setitem__(self, key, value):
+        i, c = key
+        n, rest = divmod(i, int(np.prod(self.spatial)))
+        self.a[(n, c) + np.unravel_index(rest, self.spatial)] = value
+
+
+def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
+    if not isinstance(input, Tensor):
+        raise type_error(f"nll_loss_nd(): argument 'input' (position 1) must be Tensor, not {_type_name(input)}")
+    reduction_enum(reduction)
+    dim = input.dim()
+    if dim < 1:
+        raise value_error(f"Expected 1 or more dimensions (got {dim})")
+    if target.dtype is not dtypes.int64:
+        raise runtime(f"expected scalar type Long but found {dtypes.SCALAR_NAMES[target.dtype.name]}")
+    if dim != 1 and input._shape[0] != target._shape[0]:
+        raise value_error(f"Expected input batch_size ({input._shape[0]}) to match target batch_size "
+                          f"({target._shape[0]}).")
+    if dim == 1 and target.dim() > 0 or dim == 2 and target.dim() != 1:
+        raise runtime("0D or 1D target tensor expected, multi-target not supported")
+    if dim > 2 and target._shape != input._shape[:1] + input._shape[2:]:
+        raise runtime(f"size mismatch (got input: {_size(input._shape)} , target: {_size(target._shape)}")
+    if dim == 3 or dim > 4:  # nll_loss_nd: through nll_loss2d on an (N, C, 1, -1) reshape
+        n, c = input._shape[:2]
+        out = nll_loss(input.reshape(n, c, 1, -1), target.contiguous().reshape(n, 1, -1), weight, reduction,
+                       ignore_index)
+        return out.view((n,) + input._shape[2:]) if reduction == "none" else out
+    n_classes = input._shape[1] if dim > 1 else input._shape[0]
+    if weight is not None and weight.numel() != n_classes:
+        raise runtime(f"weight tensor should be defined either for all {n_classes} classes or no classes but got "
+                      f"weight tensor of shape: {_size(weight._shape)}")
+    x = _class_last(input._np) if dim <= 2 else np.moveaxis(input._np, 1, -1).reshape(-1, n_classes)
+    t = target._np.reshape(-1).tolist()
+    dt = input.dtype.np
+    wn = weight._np if weight is not None else None
+    values, weights = [], []
+    for i, c in enumerate(t):
+        if c == ignore_index:
+            values.append(None)
+            weights.append(dt.type(0))
+            continue
+        if not 0 <= c < n_classes:
+            raise index_error(f"Target {c} is out of bounds.")
+        w = wn[c] if wn is not None else dt.type(1)
+        values.append(dt.type(x[i, c] * w) if wn is not None else x[i, c])
+        weights.append(w)
+    if reduction == "none":
+        vals = np.array([dt.type(0) if v is None else -v for v in values], dt)
+        out = _new(vals.reshape(target._shape), input.dtype)
+        total = None
+    else:
+        loss, wsum = _cascade_nll(values, weights, len(t), dt)
+        total = wsum if wn is not None else dt.type(len(t) - values.count(None))
+        if reduction == "mean":
+            loss = dt.type(loss / total) if total else dt.type(np.nan)
+        out = _new(np.array(loss, dt), input.dtype)
+    if _needs_grad(input):
+        cls = NllLoss2DBackward0 if dim == 4 else NllLossBackward0
+        _attach(out, cls(input, target, weight, reduction, ignore_index, total))
+    return out
+
+
+def _size(shape):
+    return "[" + ", ".join(map(str, shape)) + "]"
+
+
+FUNCTIONS = {}
+
+
+class MulBackward1(Node):
+    """tensor * number inside an ATen composite (mul.Scalar; Python's `t * 2` is MulBackward0)."""
+    __slots__ = ("other",)
+    name_ = "MulBackward1"
+
+    def __init__(self, x, other):
+        Node.__init__(self, (edge_of(x),))
+        self.other = other
+
+    def backward(self, g):
+        return (mul_scalar(g, self.other),)
+
+
+def mul_scalar(t, number):
+    out = _wrap(np.asarray(t._np * t.dtype.np.type(number)), t.dtype)
+    if _needs_grad(t):
+        _attach(out, MulBackward1(t, number))
+    return out

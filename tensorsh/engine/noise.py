@@ -1,0 +1,37 @@
+"""bernoulli_ and dropout as PyTorch's CPU kernels draw them: one 53-bit uniform per element, serially."""
+import numpy as np
+
+from . import creation
+from .errors import runtime, value_error
+from .tensor import Tensor
+
+
+def bernoulli_(self, p=0.5, generator=None):
+    """Tensor.bernoulli_(p) for a number p: element i is 1 when the i-th double uniform is below p
+    (bernoulli_scalar_kernel_default; the MKL kernel runs only on Intel CPUs)."""
+    if isinstance(p, Tensor):
+        raise runtime("tensorsh: bernoulli_ with a tensor of probabilities is not supported")
+    if not 0 <= p <= 1:
+        raise runtime(f"bernoulli_ expects p to be in [0, 1], but got p={p}")
+    u = creation._generator(generator)._unit53(self.numel())
+    return creation._fill_random(self, (u < p).astype(self.dtype.np))
+
+
+def dropout(input, p=0.5, train=True, inplace=False):
+    """ATen's _dropout on the CPU: noise = empty_like(input).bernoulli_(1 - p).div_(1 - p); input * noise."""
+    if p < 0.0 or p > 1.0:
+        raise value_error(f"dropout probability has to be between 0 and 1, but got {p}")
+    if not train or p == 0:
+        return input
+    if input.numel() == 0:
+        return input
+    if p == 1:
+        zeros = creation.zeros((), dtype=input.dtype)
+        return input.mul_(zeros) if inplace else input * zeros
+    noise = bernoulli_(creation.empty_like(input), 1 - p)
+    noise.div_(1 - p)
+    return input.mul_(noise) if inplace else input * noise
+
+
+Tensor.bernoulli_ = bernoulli_
+Tensor.__api__ = Tensor.__api__ | {"bernoulli_"}

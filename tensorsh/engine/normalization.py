@@ -1,0 +1,308 @@
+"""layer_norm and batch_norm as PyTorch's CPU kernels compute them, each beside its backward node.
+
+layer_norm's mean and variance are PyTorch's RowwiseMoments: a Welford pass over 8-float lanes in chunks of 16
+vectors combined in a binary cascade (fused multiply-adds, as the compiled kernel has them), a plain scalar
+Welford over the row's tail, then the lanes folded in; y = (x - mean) * rstd (* gamma + beta). batch_norm
+sums each channel in double, takes the variance from float squares, and keeps running statistics in double
+arithmetic (momentum * new + (1 - momentum) * old), written in place without a version bump, as PyTorch's
+kernel writes them. Gradients are computed in double and rounded once (their last bits can differ)."""
+import numpy as np
+
+from . import autograd
+from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from .errors import runtime
+from .functions import _attach, _edge, _needs_grad, _new
+from .tensor import Tensor
+
+_F32 = np.float32
+
+
+def _fma(a, b, c):
+    return (np.asarray(a, np.float64) * b + c).astype(_F32)
+
+
+def _add_moments(m0_add, m1_add, m2_add, m0, m1, m2):
+    """AddMoments(Vec): m1 += c * delta; m2 += m2_add + delta * delta * (c * m0), contracted into FMAs."""
+    n = m0 + m0_add
+    c = _F32(0) if n == 0 else _F32(_F32(m0_add) / _F32(n))
+    delta = (m1_add - m1).astype(_F32)
+    m1 = _fma(delta, c, m1)
+    m2 = (m2 + _fma((delta * delta).astype(_F32), _F32(c * _F32(m0)), m2_add)).astype(_F32)
+    return n, m1, m2
+
+
+def rowwise_moments(x):
+    """(mean, biased variance) per row of a 2-D float32 array, in PyTorch's order (RowwiseMomentsImpl)."""
+    rows, n_total = x.shape
+    n = n_total // 8
+    m = -(-n // 16)
+    depth = max(1, (m - 1).bit_length())
+    zeros = np.zeros((rows, 8), _F32)
+    m0s, m1s, m2s = [0] * depth, [zeros] * depth, [zeros] * depth
+    c_vecs = [_F32(_F32(1) / _F32(j + 1)) for j in range(16)]
+    for i in range(m):
+        count = min(16, n - i * 16)
+        m1v = m2v = zeros
+        for j in range(count):
+            xv = x[:, (i * 16 + j) * 8:(i * 16 + j) * 8 + 8]
+            delta = (xv - m1v).astype(_F32)
+            m1v = _fma(delta, c_vecs[j], m1v)
+            m2v = _fma(delta, (xv - m1v).astype(_F32), m2v)
+        m0s[0], m1s[0], m2s[0] = _add_moments(count, m1v, m2v, m0s[0], m1s[0], m2s[0])
+        mask, j = i + 1, 1
+        while j < depth and (mask & 1) == 0:
+            m0s[j], m1s[j], m2s[j] = _add_moments(m0s[j - 1], m1s[j - 1], m2s[j - 1], m0s[j], m1s[j], m2s[j])
+            m0s[j - 1], m1s[j - 1], m2s[j - 1] = 0, zeros, zeros
+            mask >>= 1
+            j += 1
+    for i in range(1, depth):
+        m0s[0], m1s[0], m2s[0] = _add_moments(m0s[i], m1s[i], m2s[i], m0s[0], m1s[0], m2s[0])
+    m0, m1, m2 = 0, np.zeros(rows, _F32), np.zeros(rows, _F32)
+    for k in range(n * 8, n_total):  # the tail: a plain Welford step per element
+        xk = x[:, k]
+        delta = (xk - m1).astype(_F32)
+        m0 += 1
+        m1 = (m1 + (delta / _F32(m0)).astype(_F32)).astype(_F32)
+        m2 = (m2 + (delta * (xk - m1).astype(_F32)).astype(_F32)).astype(_F32)
+    for lane in range(8):
+        m0, m1, m2 = _add_moments(n, m1s[0][:, lane], m2s[0][:, lane], m0, m1, m2)
+    return m1, (m2 / _F32(n_total)).astype(_F32)
+
+
+class NativeLayerNormBackward0(Node):
+    __slots__ = ("normalized",)
+    name_ = "NativeLayerNormBackward0"
+
+    def __init__(self, x, weight, bias, mean, rstd, normalized):
+        Node.__init__(self, (_edge(x), _edge(weight), _edge(bias)))
+        self.normalized = normalized
+        self.saved = (SavedTensor(x), SavedTensor(weight) if weight is not None else NOTHING_SAVED,
+                      SavedTensor(mean, is_output=True), SavedTensor(rstd, is_output=True))
+
+    def backward(self, g):
+        x, w, mean, rstd = self.unpack()
+        k = int(np.prod(self.normalized))
+        xn = x._np.reshape(-1, k).astype(np.float64)
+        gn = g._np.reshape(-1, k).astype(np.float64)
+        mu, rs = mean._np.reshape(-1, 1).astype(np.float64), rstd._np.reshape(-1, 1).astype(np.float64)
+        xhat = (xn - mu) * rs
+        wv = w._np.reshape(1, k).astype(np.float64) if w is not None else 1.0
+        gx = gn * wv
+        dx = rs * (gx - gx.mean(1, keepdims=True) - xhat * (gx * xhat).mean(1, keepdims=True))
+        dt = x.dtype
+        out = [_new(dx.reshape(x._shape).astype(dt.np), dt) if self.next_functions[0][0] else None]
+        out.append(_new((gn * xhat).sum(0).reshape(self.normalized).astype(dt.np), dt)
+                   if self.next_functions[1][0] else None)
+        out.append(_new(gn.sum(0).reshape(self.normalized).astype(dt.np), dt) if self.next_functions[2][0] else None)
+        return tuple(out)
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    normalized = tuple(normalized_shape) if isinstance(normalized_shape, (list, tuple)) else (normalized_shape,)
+    nd = len(normalized)
+    if input._shape[input.dim() - nd:] != normalized or input.dim() < nd:
+        raise runtime(f"Given normalized_shape={list(normalized)}, expected input with shape [*, "
+                      f"{', '.join(map(str, normalized))}], but got input of size{list(input._shape)}")
+    k = int(np.prod(normalized))
+    x = np.ascontiguousarray(input._np).reshape(-1, k)
+    dt = input.dtype.np
+    if dt == np.float32:
+        mean, var = rowwise_moments(x)
+        rstd = (_F32(1) / np.sqrt((var + _F32(eps)).astype(_F32))).astype(_F32)
+    else:
+        mean, var = x.mean(1), x.var(1)
+        rstd = 1 / np.sqrt(var + eps)
+    y = ((x - mean[:, None]).astype(dt) * rstd[:, None]).astype(dt)
+    if weight is not None and bias is not None and dt == _F32:
+        y = _fma(y, weight._np.reshape(1, k), bias._np.reshape(1, k))  # (y * gamma + beta, fused in the kernel)
+    else:
+        if weight is not None:
+            y = (y * weight._np.reshape(1, k)).astype(dt)
+        if bias is not None:
+            y = (y + bias._np.reshape(1, k)).astype(dt)
+    out = _new(np.ascontiguousarray(y.reshape(input._shape)), input.dtype)
+    stat_shape = input._shape[:input.dim() - nd] + (1,) * nd
+    mean_t = _new(np.ascontiguousarray(mean.reshape(stat_shape)), input.dtype)
+    rstd_t = _new(np.ascontiguousarray(rstd.reshape(stat_shape)), input.dtype)
+    if _needs_grad(input, weight, bias):
+        _attach(out, NativeLayerNormBackward0(input, weight, bias, mean_t, rstd_t, normalized))
+    return out
+
+
+class NativeBatchNormBackward0(Node):
+    __slots__ = ("training", "eps")
+    name_ = "NativeBatchNormBackward0"
+
+    def __init__(self, x, weight, bias, running_mean, running_var, mean, invstd, training, eps):
+        Node.__init__(self, (_edge(x), _edge(weight), _edge(bias)))
+        self.training, self.eps = training, eps
+        self.saved = (SavedTensor(x), SavedTensor(weight) if weight is not None else NOTHING_SAVED,
+                      SavedTensor(running_mean) if running_mean is not None else NOTHING_SAVED,
+                      SavedTensor(running_var) if running_var is not None else NOTHING_SAVED,
+                      SavedTensor(mean, is_output=True), SavedTensor(invstd, is_output=True))
+
+    def backward(self, g):
+        x, w, rm, rv, mean, invstd = self.unpack()
+        c = x._shape[1]
+        dt = x.dtype.np
+        if self.training:
+            mu, rs = mean._np.astype(dt), invstd._np.astype(dt)
+        else:
+            mu = rm._np.astype(dt)
+            rs = (1 / np.sqrt(rv._np.astype(np.float64) + self.eps)).astype(dt)
+        wv = w._np.astype(dt) if w is not None else np.ones(c, dt)
+        xs = np.moveaxis(x._np, 1, 0).reshape(c, x._shape[0], -1)  # (channel, batch, image)
+        gs = np.moveaxis(g._np, 1, 0).reshape(c, x._shape[0], -1)
+        centred = (xs - mu[:, None, None]).astype(dt)
+        total, dotp = (_sums_by_rows if xs.shape[2] == 1 else _sums_by_images)(centred, gs, dt)
+        count = dt.type(xs.shape[1] * xs.shape[2])
+        if self.training:
+            k = (((dotp * rs).astype(dt) * rs).astype(dt) / count).astype(dt)
+            grad_mean = (total / count).astype(dt)
+            t = (gs - grad_mean[:, None, None]).astype(dt)
+            v = _fma(-centred, k[:, None, None], t) if dt == _F32 else (t - centred * k[:, None, None]).astype(dt)
+            gi = ((v * rs[:, None, None]).astype(dt) * wv[:, None, None]).astype(dt)
+        else:
+            gi = (gs * (rs * wv).astype(dt)[:, None, None]).astype(dt)
+        gi = np.moveaxis(gi.reshape((c, x._shape[0]) + x._shape[2:]), 0, 1)
+        ct = x.dtype
+        return (_new(np.ascontiguousarray(gi), ct) if self.next_functions[0][0] else None,
+                _new((dotp * rs).astype(dt), ct) if self.next_functions[1][0] else None,
+                _new(total, ct) if self.next_functions[2][0] else None)
+
+
+def _sums_by_rows(centred, gs, dt):
+    """A 2-D input: rows split among PyTorch's threads, each summing in float (dot products fused), the
+    threads' partial sums added in order (batch_norm_cpu_backward_channels_last_impl)."""
+    from .kernels import num_threads
+    n = centred.shape[1]
+    threads = min(num_threads(), n)
+    chunk = -(-n // threads)
+    total, dotp = np.zeros(centred.shape[0], dt), np.zeros(centred.shape[0], dt)
+    for start in range(0, n, chunk):
+        t, d = np.zeros_like(total), np.zeros_like(dotp)
+        for i in range(start, min(start + chunk, n)):
+            t = (t + gs[:, i, 0]).astype(dt)
+            d = _fma(centred[:, i, 0], gs[:, i, 0], d) if dt == _F32 else d + centred[:, i, 0] * gs[:, i, 0]
+        total, dotp = (total + t).astype(dt), (dotp + d).astype(dt)
+    return total, dotp
+
+
+def _reduce_all(v, dt):
+    """vec::reduce_all(+) over the last axis: 8-float lanes accumulated, then folded (a tree for a full
+    vector, lane by lane for a short row)."""
+    size = v.shape[-1]
+    if size < 8:
+        acc = v[..., 0]
+        for i in range(1, size):
+            acc = (acc + v[..., i]).astype(dt)
+        return acc
+    full = size - size % 8
+    acc = v[..., :8].copy()
+    for d in range(8, full, 8):
+        acc = (acc + v[..., d:d + 8]).astype(dt)
+    if size > full:
+        acc[..., :size - full] = (acc[..., :size - full] + v[..., full:]).astype(dt)
+    acc = (acc[..., :4] + acc[..., 4:]).astype(dt)
+    acc = (acc[..., :2] + acc[..., 2:]).astype(dt)
+    return (acc[..., 0] + acc[..., 1]).astype(dt)
+
+
+def _sums_by_images(centred, gs, dt):
+    """An N-C-image input: per channel, each image reduced with vec::reduce_all, images added in float
+    (batch_norm_cpu_backward_contiguous_impl)."""
+    total, dotp = np.zeros(centred.shape[0], dt), np.zeros(centred.shape[0], dt)
+    prods = (centred * gs).astype(dt)
+    for n in range(centred.shape[1]):
+        total = (total + _reduce_all(gs[:, n], dt)).astype(dt)
+        dotp = (dotp + _reduce_all(prods[:, n], dt)).astype(dt)
+    return total, dotp
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
+    if input.dim() < 2:
+        raise runtime(f"expected 2D or 3D input (got {input.dim()}D input)")
+    c = input._shape[1]
+    x = np.ascontiguousarray(input._np)
+    dt = x.dtype
+    axes = (0,) + tuple(range(2, x.ndim))
+    count = x.size // c
+    if training and count <= 1:
+        raise runtime(f"Expected more than 1 value per channel when training, got input size {list(input._shape)}")
+    shape = (1, c) + (1,) * (x.ndim - 2)
+    if training:
+        xc = np.moveaxis(x, 1, 0).reshape(c, -1)
+        mean, var_sum = (_stats_by_rows if xc.shape[1] == x.shape[0] else _stats_by_images)(xc, dt)
+        # var_sum / n and var_sum / (n - 1) divide in float (the accessor's type), the rest is double
+        invstd = (1 / np.sqrt((var_sum / dt.type(count)).astype(dt).astype(np.float64) + eps)).astype(dt)
+        if running_mean is not None:
+            _update(running_mean, momentum * mean.astype(np.float64) + (1 - momentum) * running_mean._np)
+        if running_var is not None:
+            _update(running_var, momentum * (var_sum / dt.type(count - 1)).astype(dt).astype(np.float64)
+                    + (1 - momentum) * running_var._np)
+        use_mean, use_invstd = mean, invstd
+    else:
+        use_mean = running_mean._np
+        use_invstd = (1 / np.sqrt(running_var._np + dt.type(eps))).astype(dt)
+        mean = invstd = np.zeros(0, dt)
+    wv = weight._np if weight is not None else np.ones(c, dt)
+    bv = bias._np if bias is not None else np.zeros(c, dt)
+    alpha = (use_invstd * wv).astype(dt)
+    if dt == _F32:  # bias - mean * alpha, then x * alpha + beta: both contracted into FMAs in PyTorch's kernel
+        beta = _fma(-use_mean.astype(dt), alpha, bv)
+        y = _fma(x, alpha.reshape(shape), beta.reshape(shape))
+    else:
+        beta = (bv - use_mean * alpha).astype(dt)
+        y = (x * alpha.reshape(shape) + beta.reshape(shape)).astype(dt)
+    out = _new(np.ascontiguousarray(y), input.dtype)
+    if _needs_grad(input, weight, bias):
+        _attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var,
+                                              _new(np.ascontiguousarray(mean), input.dtype),
+                                              _new(np.ascontiguousarray(invstd), input.dtype), training, eps))
+    return out
+
+
+def _stats_by_images(xc, dt):
+    """(mean, sum of squared deviations) per channel: a double accumulator element by element, the squares
+    taken in float (batch_norm_cpu_collect_stats_contiguous_impl)."""
+    count = xc.shape[1]
+    sums = np.zeros(xc.shape[0])
+    for k in range(count):
+        sums += xc[:, k]
+    mean = (sums / count).astype(dt)
+    d = (xc - mean[:, None]).astype(dt)
+    sq = (d * d).astype(dt)
+    var_sum = np.zeros(xc.shape[0])
+    for k in range(count):
+        var_sum += sq[:, k]
+    return mean, var_sum.astype(dt)
+
+
+def _stats_by_rows(xc, dt):
+    """A 2-D input (N, C, which PyTorch treats as channels-last): rows split among its threads, each summing in
+    float (squares fused), the threads' partial sums added in double."""
+    from .kernels import num_threads
+    n = xc.shape[1]
+    chunk = -(-n // min(num_threads(), n))
+    parts = []
+    for start in range(0, n, chunk):
+        t = np.zeros(xc.shape[0], dt)
+        for i in range(start, min(start + chunk, n)):
+            t = (t + xc[:, i]).astype(dt)
+        parts.append(t)
+    mean = (np.sum(np.array(parts, np.float64), axis=0) / n).astype(dt)  # (two or so partials: exact order moot)
+    total = np.zeros(xc.shape[0])
+    for start in range(0, n, chunk):
+        v = np.zeros(xc.shape[0], dt)
+        for i in range(start, min(start + chunk, n)):
+            d = (xc[:, i] - mean).astype(dt)
+            v = _fma(d, d, v) if dt == _F32 else v + d * d
+        total += v
+    return mean, total.astype(dt)
+
+
+def _update(buffer, values):
+    """A running statistic written in place by the kernel: journaled for undo, no version bump (as PyTorch)."""
+    from . import undo
+    undo.touch(buffer._storage)
+    buffer._np[...] = values

@@ -1,0 +1,281 @@
+"""torch.nn.functional: engine ops, and PyTorch's composites of them (cross_entropy, l1_loss, normalize ...)."""
+from tensorsh.engine import activation as _act, autograd, creation, dtypes, functions as _F, linear as _lin
+from tensorsh.engine import loss as _loss, noise as _noise
+from tensorsh.engine.errors import runtime, type_error, value_error, warn
+from tensorsh.engine.tensor import Tensor
+
+linear = _lin.linear
+leaky_relu, elu, gelu, silu, hardtanh, softplus = (_act.leaky_relu, _act.elu, _act.gelu, _act.silu, _act.hardtanh,
+                                                   _act.softplus)
+mse_loss_op, nll_loss_op = _loss.mse_loss, _loss.nll_loss
+
+
+def relu(input, inplace=False):
+    return input.relu_() if inplace else input.relu()
+
+
+def relu6(input, inplace=False):
+    return hardtanh(input, 0.0, 6.0, inplace)
+
+
+def sigmoid(input):
+    return input.sigmoid()
+
+
+def tanh(input):
+    return input.tanh()
+
+
+def _softmax_dim(name, ndim):
+    warn(f"Implicit dimension choice for {name} has been deprecated. Change the call to include dim=X as an "
+         "argument.")
+    return 0 if ndim in (0, 1, 3) else 1
+
+
+def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    if dim is None:
+        dim = _softmax_dim("softmax", input.dim())
+    return input.softmax(dim, dtype=dtype)
+
+
+def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
+    if dim is None:
+        dim = _softmax_dim("log_softmax", input.dim())
+    return input.log_softmax(dim, dtype=dtype)
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    return _noise.dropout(input, p, training, inplace)
+
+
+def _warn_size(input, target):
+    if target.shape != input.shape:
+        warn(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}). "
+             "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
+
+
+def _legacy_reduction(size_average, reduce, reduction):
+    if size_average is None and reduce is None:
+        return reduction
+    size_average = True if size_average is None else size_average
+    reduce = True if reduce is None else reduce
+    warn("size_average and reduce args will be deprecated, please use reduction='{}' instead.".format(
+        "mean" if reduce and size_average else "sum" if reduce else "none"))
+    return "none" if not reduce else "mean" if size_average else "sum"
+
+
+def _check_tensors(op, input, target):
+    if not isinstance(input, Tensor):
+        raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {_F._type_name(input)}")
+    if not isinstance(target, Tensor):
+        raise type_error(f"{op}(): argument 'target' (position 2) must be Tensor, not {_F._type_name(target)}")
+
+
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    _check_tensors("mse_loss", input, target)
+    _warn_size(input, target)
+    return _loss.mse_loss(input, target, _legacy_reduction(size_average, reduce, reduction))
+
+
+def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    _check_tensors("l1_loss", input, target)
+    _warn_size(input, target)
+    reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    loss = (input - target).abs()  # ATen's l1_loss is this composite (AbsBackward0 under Mean/SumBackward0)
+    return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
+
+
+def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    _check_tensors("smooth_l1_loss", input, target)
+    _warn_size(input, target)
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    if beta == 0.0:
+        return l1_loss(input, target, reduction=reduction)
+    return _loss.smooth_l1_loss(input, target, reduction, beta)
+
+
+def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
+    _check_tensors("huber_loss", input, target)
+    _warn_size(input, target)
+    return _loss.huber_loss(input, target, reduction, delta)
+
+
+def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
+    return _loss.nll_loss(input, target, weight, _legacy_reduction(size_average, reduce, reduction), ignore_index)
+
+
+def _mul_scalar(t, s):
+    return _loss.mul_scalar(t, s)
+
+
+def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
+                  label_smoothing=0.0):
+    """ATen's cross_entropy_loss: log_softmax then nll_loss for class indices; the probability and
+    label-smoothing forms as ATen composes them (so their grad_fn chains are PyTorch's)."""
+    if not isinstance(input, Tensor):
+        raise type_error(f"cross_entropy_loss(): argument 'input' (position 1) must be Tensor, not "
+                         f"{_F._type_name(input)}")
+    reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    if label_smoothing < 0.0 or label_smoothing > 1.0:
+        raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")
+    class_dim = 0 if input.dim() == 1 else 1
+    n_classes = input._shape[class_dim] if input.dim() else 1
+    if target.dtype.is_floating_point and target.shape == input.shape:
+        return _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class_dim, n_classes)
+    logp = input.log_softmax(class_dim)
+    if label_smoothing <= 0.0:
+        return _loss.nll_loss(logp, target, weight, reduction, ignore_index)
+    nll = _loss.nll_loss(logp, target, weight, reduction, ignore_index)
+    if weight is not None:
+        shape = [1] * logp.dim()
+        shape[class_dim] = weight._shape[0]
+        smooth = -(logp * weight.view(shape)).sum(class_dim)
+    else:
+        smooth = -logp.sum(class_dim)
+    ignore_mask = target == ignore_index
+    smooth.masked_fill_(ignore_mask, 0.0)
+    if reduction == "mean":
+        if weight is not None:
+            denom = weight.gather(0, target.masked_select(~ignore_mask).flatten()).sum()
+        else:
+            denom = (~ignore_mask).sum()
+        ret = smooth.sum() / denom
+    elif reduction == "sum":
+        ret = smooth.sum()
+    else:
+        ret = smooth
+    return _mul_scalar(nll, 1 - label_smoothing) + _mul_scalar(ret, label_smoothing / n_classes)
+
+
+def _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class_dim, n_classes):
+    from tensorsh.engine.functions import _div_scalar
+    logp = input.log_softmax(class_dim)
+    if label_smoothing > 0.0:
+        target = _add_scalar(_mul_scalar(target, 1 - label_smoothing), label_smoothing / n_classes)
+    prod = logp * target
+    if weight is not None:
+        shape = [1] * logp.dim()
+        shape[class_dim] = weight._shape[0]
+        prod = prod * weight.view(shape)
+    if reduction == "mean":
+        return _div_scalar(-prod.sum(), logp.numel() // n_classes)
+    if reduction == "sum":
+        return -prod.sum()
+    return -prod.sum(class_dim)
+
+
+def _add_scalar(t, s):
+    return t + s
+
+
+def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    _check_tensors("binary_cross_entropy", input, target)
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    if target.shape != input.shape:
+        raise value_error(f"Using a target size ({target.shape}) that is different to the input size "
+                          f"({input.shape}) is deprecated. Please ensure they have the same size.")
+    if weight is not None:
+        weight = weight.expand(input.shape)
+    return _loss.binary_cross_entropy(input, target, weight, reduction)
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction="mean",
+                                     pos_weight=None):
+    _check_tensors("binary_cross_entropy_with_logits", input, target)
+    return _loss.binary_cross_entropy_with_logits(input, target, weight, _legacy_reduction(size_average, reduce,
+                                                                                            reduction), pos_weight)
+
+
+def one_hot(tensor, num_classes=-1):
+    if not isinstance(tensor, Tensor) or tensor.dtype is not dtypes.int64:
+        raise runtime("one_hot is only applicable to index tensor of type LongTensor.")
+    if tensor.numel() and int(tensor.min()) < 0:
+        raise runtime("Class values must be non-negative.")
+    if num_classes == -1:
+        num_classes = int(tensor.max()) + 1 if tensor.numel() else 0
+    elif tensor.numel() and int(tensor.max()) >= num_classes:
+        raise runtime("Class values must be smaller than num_classes.")
+    return (tensor.unsqueeze(-1) == creation.arange(num_classes)).long()
+
+
+def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
+    denom = input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
+    return input / denom
+
+
+def pad(input, pad, mode="constant", value=None):
+    """Constant padding (negative amounts crop), the last dimension first, as F.pad's list reads."""
+    if len(pad) % 2:
+        raise runtime("Padding length must be divisible by 2")
+    if len(pad) // 2 > input.dim():
+        raise runtime("Padding length should be less than or equal to two times the input dimension but got "
+                      f"padding length {len(pad)} and input of dimension {input.dim()}")
+    if mode != "constant":
+        raise runtime(f"tensorsh: F.pad supports mode='constant' only, not '{mode}'")
+    from tensorsh.engine.convolution import constant_pad_nd
+    return constant_pad_nd(input, list(pad), 0.0 if value is None else value)
+
+
+def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
+              sparse=False):
+    from tensorsh.engine.convolution import embedding as _embedding
+    if padding_idx is not None:
+        if padding_idx > 0:
+            assert padding_idx < weight.size(0), "Padding_idx must be within num_embeddings"
+        elif padding_idx < 0:
+            assert padding_idx >= -weight.size(0), "Padding_idx must be within num_embeddings"
+            padding_idx = weight.size(0) + padding_idx
+    else:
+        padding_idx = -1
+    return _embedding(weight, input, padding_idx, scale_grad_by_freq)
+
+
+def flatten(input, start_dim=0, end_dim=-1):
+    return input.flatten(start_dim, end_dim)
+
+
+def _conv(dims, name):
+    def conv(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+        from tensorsh.engine.convolution import convolution
+        return convolution(input, weight, bias, stride, padding, dilation, groups, dims, name)
+    conv.__name__ = name
+    return conv
+
+
+conv1d = _conv(1, "conv1d")
+conv2d = _conv(2, "conv2d")
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    from tensorsh.engine.convolution import max_pool2d as _max_pool2d
+    return _max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    from tensorsh.engine.convolution import avg_pool2d as _avg_pool2d
+    return _avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    from tensorsh.engine.normalization import layer_norm as _layer_norm
+    return _layer_norm(input, normalized_shape, weight, bias, eps)
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
+    from tensorsh.engine.normalization import batch_norm as _batch_norm
+    if training:
+        size = input.size()
+        n = size[0]
+        for s in size[2:]:
+            n *= s
+        if n == 1:
+            raise value_error(f"Expected more than 1 value per channel when training, got input size {size}")
+    return _batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)
+
+
+def bilinear(input1, input2, weight, bias=None):
+    """y = x1 W x2^T (+ b), composed of engine ops (PyTorch runs _trilinear; its grad_fn names differ)."""
+    y = (input1.unsqueeze(-2).unsqueeze(-2) @ weight @ input2.unsqueeze(-2).unsqueeze(-1).transpose(-1, -1))
+    y = y.squeeze(-1).squeeze(-1)
+    return y + bias if bias is not None else y

@@ -1,0 +1,54 @@
+"""nn.Parameter: a leaf tensor a Module registers as a parameter (PyTorch's torch/nn/parameter.py)."""
+from tensorsh.engine.tensor import Tensor
+from tensorsh.engine import creation, messages
+from tensorsh.engine.errors import runtime
+
+
+class Parameter(Tensor):
+    """A Tensor subclass: built over the same storage and version counter as its data (PyTorch's
+    _make_subclass detaches), a leaf, `requires_grad=True` unless told otherwise."""
+    __slots__ = ()
+    __module__ = "torch.nn.parameter"
+
+    def __new__(cls, data=None, requires_grad=True):
+        if data is None:
+            data = creation.empty(0)
+        p = data.detach()  # (a list raises Python's AttributeError here, as in PyTorch)
+        if requires_grad and not p.dtype.is_floating_point:
+            raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
+        p.__class__ = cls
+        if requires_grad:
+            p.requires_grad_(True)
+        return p
+
+    def __init__(self, data=None, requires_grad=True):
+        pass
+
+    def __deepcopy__(self, memo):
+        if id(self) in memo:
+            return memo[id(self)]
+        result = type(self)(self.data.clone(), self.requires_grad)
+        memo[id(self)] = result
+        return result
+
+    def __repr__(self):
+        return "Parameter containing:\n" + Tensor.__repr__(self)
+
+    __str__ = __repr__
+
+    def __reduce_ex__(self, proto):
+        raise TypeError("tensorsh cannot pickle a Parameter")
+
+
+def typename(obj):
+    """torch.typename: a tensor's legacy type name, else the object's module-qualified class name."""
+    if isinstance(obj, Tensor):
+        return obj.type()
+    module = getattr(obj, "__module__", "") or ""
+    if hasattr(obj, "__qualname__"):
+        qualname = obj.__qualname__
+    elif hasattr(obj, "__name__"):
+        qualname = obj.__name__
+    else:
+        module, qualname = type(obj).__module__ or "", type(obj).__qualname__
+    return qualname if module in ("", "builtins") else f"{module}.{qualname}"

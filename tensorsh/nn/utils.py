@@ -1,0 +1,55 @@
+"""torch.nn.utils: gradient clipping and parameter/vector conversion, as PyTorch composes them."""
+from tensorsh.engine import autograd, creation, functions as _F
+from tensorsh.engine.errors import runtime, type_error
+from tensorsh.engine.tensor import Tensor
+
+
+def _tensors(parameters):
+    return [parameters] if isinstance(parameters, Tensor) else list(parameters)
+
+
+def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False, foreach=None):
+    """The total norm of the grads' norms (torch.linalg.vector_norm of the stacked per-tensor norms); grads
+    scaled in place by clamp(max_norm / (total + 1e-6), max=1)."""
+    grads = [p.grad for p in _tensors(parameters) if p.grad is not None]
+    max_norm, norm_type = float(max_norm), float(norm_type)
+    if len(grads) == 0:
+        return creation.tensor(0.0)
+    with autograd.no_grad():
+        norms = [g.norm(norm_type) if norm_type != float("inf") else g.abs().max() for g in grads]
+        stacked = _F.stack(norms)
+        total_norm = stacked.norm(norm_type) if norm_type != float("inf") else stacked.max()
+        if error_if_nonfinite and (total_norm.isnan() | total_norm.isinf()).item():
+            raise runtime(f"The total norm of order {norm_type} for gradients from `parameters` is non-finite, so "
+                          "it cannot be clipped. To disable this error and scale the gradients by the non-finite "
+                          "norm anyway, set `error_if_nonfinite=False`")
+        clip_coef = max_norm / (total_norm + 1e-6)
+        clip_coef_clamped = clip_coef.clamp(max=1.0)
+        for g in grads:
+            g.mul_(clip_coef_clamped)
+    return total_norm
+
+
+def clip_grad_value_(parameters, clip_value, foreach=None):
+    clip_value = float(clip_value)
+    with autograd.no_grad():
+        for p in _tensors(parameters):
+            if p.grad is not None:
+                p.grad.clamp_(min=-clip_value, max=clip_value)
+
+
+def parameters_to_vector(parameters):
+    vec = []
+    for param in parameters:
+        vec.append(param.view(-1))
+    return _F.cat(vec)
+
+
+def vector_to_parameters(vec, parameters):
+    if not isinstance(vec, Tensor):
+        raise type_error(f"expected torch.Tensor, but got: {type(vec).__name__}")
+    pointer = 0
+    for param in parameters:
+        num_param = param.numel()
+        param.data = vec[pointer:pointer + num_param].view_as(param).data
+        pointer += num_param
