@@ -617,7 +617,24 @@ class PowBackward2(Node):
         return (g * r * math.log(self.base),)
 
 
+def _fused_alpha(self, other, alpha):
+    """PyTorch adds `alpha * other` with one fused multiply-add (its ufunc's fmadd) for two float32 tensors."""
+    return (alpha != 1 and type(self) is Tensor and type(other) is Tensor and self.dtype is dtypes.float32
+            and other.dtype is dtypes.float32 and isinstance(alpha, (int, float)) and not isinstance(alpha, bool))
+
+
+def _alpha_node(node_cls, alpha):
+    def make(a, b, out):
+        node = node_cls(a, b, out)
+        node.alpha = alpha
+        return node
+    return make
+
+
 def add(self, other, alpha=1):
+    if _fused_alpha(self, other, alpha):
+        a32 = np.float32(alpha)
+        return _binary(self, other, lambda a, b: kernels.fma(b, a32, a), _alpha_node(AddBackward0, alpha))
     if alpha != 1:
         other = other * alpha
     return _binary(self, other, np.add, AddBackward0)
@@ -626,6 +643,9 @@ def add(self, other, alpha=1):
 def sub(self, other, alpha=1):
     if isinstance(other, Tensor) and other.dtype is dtypes.bool_ or isinstance(self, Tensor) and self.dtype is dtypes.bool_ and isinstance(other, bool):
         raise runtime("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+    if _fused_alpha(self, other, alpha):
+        a32 = np.float32(-alpha)
+        return _binary(self, other, lambda a, b: kernels.fma(b, a32, a), _alpha_node(SubBackward0, alpha))
     if alpha != 1:
         other = other * alpha
     return _binary(self, other, np.subtract, SubBackward0)
@@ -2179,9 +2199,12 @@ def _cast_for_inplace(self, result_dtype):
 
 
 def _binary_inplace(np_fn, node_cls, true_div=False):
+    sign = -1 if np_fn is np.subtract else 1
+
     def op(self, other, alpha=1):
         _precheck(self, other)
-        if alpha != 1:
+        fused = node_cls in (AddBackward0, SubBackward0) and _fused_alpha(self, other, alpha)
+        if alpha != 1 and not fused:
             other = other * alpha
         _check_broadcast(self, other)
         an, bn, dt = _operands(self, other)
@@ -2190,11 +2213,17 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
             an, bn = an.astype(dt.np, copy=False), (bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn))
         _cast_for_inplace(self, dt)
         _check_fits_output(self, other)
-        values = np_fn(an, bn)
+        values = kernels.fma(bn, np.float32(sign * alpha), an) if fused else np_fn(an, bn)
 
         def write(arr):
             arr[...] = values
-        return _inplace(self, write, lambda: _inplace_node(node_cls, self, other), (other,))
+
+        def make():
+            node = _inplace_node(node_cls, self, other)
+            if fused:
+                node.alpha = alpha
+            return node
+        return _inplace(self, write, make, (other,))
     return op
 
 

@@ -6,7 +6,9 @@ import numpy as np
 from . import dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import make, runtime, type_error
-from .functions import _attach, _edge, _needs_grad, _type_name, laid_out_like, sum_to
+from .autograd import no_grad
+from .functions import _attach, _cast_for_inplace, _edge, _inplace, _needs_grad, _precheck, _type_name, laid_out_like, sum_to
+from .tensor import _shape_list
 from .selection import _invalid_combination
 from .functions import edges_first
 from .tensor import Tensor
@@ -167,8 +169,50 @@ def lerp(self, end, weight):
     return out
 
 
+def _inplace_twin(outplace, make_node):
+    """addcmul_/addcdiv_/lerp_: the out-of-place values (same kernel, same checks), written into self."""
+    def op(self, *args, **kwargs):
+        operands = [a for a in args + tuple(kwargs.values()) if type(a) is Tensor]
+        _precheck(self, *operands)
+        with no_grad():
+            values = outplace(self, *args, **kwargs)
+        _cast_for_inplace(self, values.dtype)
+        if values._shape != self._shape:
+            raise runtime(f"output with shape {_shape_list(self._shape)} doesn't match the broadcast shape "
+                          f"{_shape_list(values._shape)}")
+
+        def write(arr):
+            arr[...] = values._np
+        return _inplace(self, write, lambda: make_node(self, *args, **kwargs), operands)
+    op.__name__ = outplace.__name__ + "_"
+    return op
+
+
+def _addc_node(node_cls):
+    def make(self, tensor1, tensor2, value=1):
+        wants1, wants2 = _needs_grad(tensor1), _needs_grad(tensor2)
+        keep = (False, wants2, wants1) if node_cls is AddcmulBackward0 else (False, wants2, wants1 or wants2)
+        return node_cls((self, tensor1, tensor2), value, keep)
+    return make
+
+
+def _lerp_node(self, end, weight):
+    if type(weight) is Tensor:  # the formula for weight reads self before the write: its copy is saved
+        node = LerpBackward1((self, end, weight), None, (False, True, True))
+        node.saved = (SavedTensor(self.clone()),) + node.saved[1:]
+        return node
+    return LerpBackward0((self, end), weight, (False, False))
+
+
+addcmul_ = _inplace_twin(addcmul, _addc_node(AddcmulBackward0))
+addcdiv_ = _inplace_twin(addcdiv, _addc_node(AddcdivBackward0))
+lerp_ = _inplace_twin(lerp, _lerp_node)
+
 METHODS = {"addcmul": addcmul, "addcdiv": addcdiv, "lerp": lerp}
 FUNCTIONS = tuple(METHODS)
+for _name, _fn in {"addcmul_": addcmul_, "addcdiv_": addcdiv_, "lerp_": lerp_}.items():
+    setattr(Tensor, _name, edges_first(_fn))
+Tensor.__api__ = Tensor.__api__ | frozenset({"addcmul_", "addcdiv_", "lerp_"})
 
 for _name, _fn in METHODS.items():
     setattr(Tensor, _name, edges_first(_fn))

@@ -5,6 +5,11 @@ public name of `torch.optim` to its object; `lr_scheduler` is a namespace.
 """
 from tensorsh.engine.torch_api import Namespace
 
-lr_scheduler = Namespace("torch.optim.lr_scheduler", {})
+from . import lr_scheduler as _schedulers
+from .algorithms import SGD, Adagrad, Adam, AdamW, RMSprop
+from .optimizer import Optimizer
 
-NAMESPACE = {"lr_scheduler": lr_scheduler}
+lr_scheduler = Namespace("torch.optim.lr_scheduler", _schedulers.CLASSES)
+
+NAMESPACE = {"lr_scheduler": lr_scheduler, "Optimizer": Optimizer, "SGD": SGD, "Adam": Adam, "AdamW": AdamW,
+             "RMSprop": RMSprop, "Adagrad": Adagrad}
