@@ -618,9 +618,10 @@ class PowBackward2(Node):
 
 
 def _fused_alpha(self, other, alpha):
-    """PyTorch adds `alpha * other` with one fused multiply-add (its ufunc's fmadd) for two float32 tensors."""
-    return (alpha != 1 and type(self) is Tensor and type(other) is Tensor and self.dtype is dtypes.float32
-            and other.dtype is dtypes.float32 and isinstance(alpha, (int, float)) and not isinstance(alpha, bool))
+    """PyTorch adds `alpha * other` with one fused multiply-add (its ufunc's fmadd): two float32 or float64 tensors."""
+    return (alpha != 1 and type(self) is Tensor and type(other) is Tensor and self.dtype is other.dtype
+            and self.dtype in (dtypes.float32, dtypes.float64) and isinstance(alpha, (int, float))
+            and not isinstance(alpha, bool))
 
 
 def _alpha_node(node_cls, alpha):
@@ -633,8 +634,8 @@ def _alpha_node(node_cls, alpha):
 
 def add(self, other, alpha=1):
     if _fused_alpha(self, other, alpha):
-        a32 = np.float32(alpha)
-        return _binary(self, other, lambda a, b: kernels.fma(b, a32, a), _alpha_node(AddBackward0, alpha))
+        scale = self.dtype.np.type(alpha)
+        return _binary(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(AddBackward0, alpha))
     if alpha != 1:
         other = other * alpha
     return _binary(self, other, np.add, AddBackward0)
@@ -644,8 +645,8 @@ def sub(self, other, alpha=1):
     if isinstance(other, Tensor) and other.dtype is dtypes.bool_ or isinstance(self, Tensor) and self.dtype is dtypes.bool_ and isinstance(other, bool):
         raise runtime("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
     if _fused_alpha(self, other, alpha):
-        a32 = np.float32(-alpha)
-        return _binary(self, other, lambda a, b: kernels.fma(b, a32, a), _alpha_node(SubBackward0, alpha))
+        scale = self.dtype.np.type(-alpha)
+        return _binary(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(SubBackward0, alpha))
     if alpha != 1:
         other = other * alpha
     return _binary(self, other, np.subtract, SubBackward0)
@@ -2213,7 +2214,7 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
             an, bn = an.astype(dt.np, copy=False), (bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn))
         _cast_for_inplace(self, dt)
         _check_fits_output(self, other)
-        values = kernels.fma(bn, np.float32(sign * alpha), an) if fused else np_fn(an, bn)
+        values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else np_fn(an, bn)
 
         def write(arr):
             arr[...] = values

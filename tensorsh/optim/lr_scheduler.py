@@ -58,10 +58,11 @@ class LRScheduler(Journaled):
         else:
             for i, group in enumerate(optimizer.param_groups):
                 if "initial_lr" not in group:
-                    raise make("KeyError", f"param 'initial_lr' is not specified in param_groups[{i}] when resuming "
-                               "scheduler with last_epoch >= 0.\nThis typically happens when:\n1. You're trying to "
-                               "resume training from a checkpoint but haven't properly loaded the optimizer state\n2. "
-                               "You're using last_epoch >= 0 for a fresh training run (not recommended)")
+                    raise make("KeyError", repr(  # str() of a KeyError is its argument's repr
+                        f"param 'initial_lr' is not specified in param_groups[{i}] when resuming scheduler with "
+                        "last_epoch >= 0.\nThis typically happens when:\n1. You're trying to resume training from a "
+                        "checkpoint but haven't properly loaded the optimizer state\n2. You're using last_epoch >= 0 "
+                        "for a fresh training run (not recommended)"))
         self.base_lrs = _lrs(optimizer, "initial_lr")
         self.last_epoch = last_epoch
         optimizer._tracked_by_scheduler = True  # PyTorch wraps optimizer.step to note that it ran
