@@ -68,28 +68,21 @@ torch.optim.lr_scheduler.ReduceLROnPlateau(w)
 ''')
 
 
-def test_scheduler_step_before_optimizer_step_warns():
-    same_as_torch('''
+@pytest.mark.parametrize("calls", [
+    "sched.step(); sched.step()",  # the scheduler first: PyTorch's warning, once
+    "opt.step(); sched.step(); sched.step()",  # the right order: no warning
+    "sched.step(); opt.step(); sched.step()",
+])
+@pytest.mark.parametrize("before", ["", "opt.step()"])  # steps before the scheduler existed do not count
+def test_scheduler_step_before_optimizer_step_warns(before, calls):
+    same_as_torch(f"""
 w = torch.tensor([1.0], requires_grad=True)
 opt = torch.optim.SGD([w], lr=0.1)
-sched = torch.optim.lr_scheduler.StepLR(opt, step_size=1)
-sched.step()
-sched.step()
-print(sched.get_last_lr())
-''')
-
-
-def test_no_warning_in_the_right_order_even_if_the_optimizer_stepped_before():
-    same_as_torch('''
-w = torch.tensor([1.0], requires_grad=True)
-opt = torch.optim.SGD([w], lr=0.1)
-opt.step()
+{before}
 sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=0.5)
-sched.step()
-opt.step()
-sched.step()
+{calls}
 print(sched.get_last_lr())
-''')
+""")
 
 
 def test_get_lr_outside_step_and_epoch_argument_warn():
