@@ -131,3 +131,26 @@ print(opt.defaults["betas"], len(opt.param_groups))
                     "    decoupled_weight_decay: True\n    differentiable: False\n    eps: 1e-08\n    foreach: None\n"
                     "    fused: None\n    lr: 0.01\n    maximize: False\n    weight_decay: 0.01\n)\n"
                     "(0.9, 0.999) 1\n")
+
+
+def test_show_an_optimizer_lists_parameters_versions_grads_and_state():
+    from tensorsh.render import default_renderer
+    out = []
+    s = Session(write=out.append, write_err=out.append, renderer=default_renderer())
+    assert s.run('''
+import torch
+w = torch.tensor([1.0, -2.0], requires_grad=True)
+b = torch.tensor([0.5], requires_grad=True)
+opt = torch.optim.Adam([w, b], lr=0.1)
+(w * w).sum().backward()
+opt.step()
+show(opt)
+''', "t.tsh") is None
+    assert "".join(out) == (
+        "opt: Adam, group 0: lr=0.1\n"
+        "group  param  shape  ver  grad       state\n"
+        "────────────────────────────────────────────────────────────────────\n"
+        "0      w      (2,)   1    [2., -4.]  step: 1\n"
+        "                                     exp_avg: v1 [0.2000, -0.4000]\n"
+        "                                     exp_avg_sq: v2 [0.0040, 0.0160]\n"
+        "0      b      (1,)   0    None       (none yet)\n")
