@@ -2203,8 +2203,17 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
     sign = -1 if np_fn is np.subtract else 1
 
     def op(self, other, alpha=1):
-        _precheck(self, other)
         fused = node_cls in (AddBackward0, SubBackward0) and _fused_alpha(self, other, alpha)
+        b = _plain_operand(self, other) if alpha == 1 or fused else None
+        if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
+            undo.touch(self._storage)
+            if fused:
+                self._np[...] = kernels.fma(b, self.dtype.np.type(sign * alpha), self._np)
+            else:
+                np_fn(self._np, b, out=self._np)
+            self._version_counter.bump()
+            return self
+        _precheck(self, other)
         if alpha != 1 and not fused:
             other = other * alpha
         _check_broadcast(self, other)
@@ -2226,6 +2235,20 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
             return node
         return _inplace(self, write, make, (other,))
     return op
+
+
+def _plain_operand(self, other):
+    """other as a numpy operand when an in-place binary op on float self needs none of the general path: no
+    autograd, no overlap, no broadcast or cast (a Python number, or a tensor of self's dtype and shape that does
+    not share self's storage); else None."""
+    if self.dtype.category != 2 or _needs_grad(self, other) or 0 in self._stride:
+        return None
+    t = type(other)
+    if t is float or t is int:
+        return self.dtype.np.type(other)
+    if t is Tensor and other.dtype is self.dtype and other._shape == self._shape and other._storage is not self._storage:
+        return other._np
+    return None
 
 
 def _inplace_node(node_cls, self, other):

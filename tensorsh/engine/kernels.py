@@ -229,10 +229,18 @@ cosh = vector_and_scalar(via_double(np.cosh), "cosh")
 exp2 = vector_and_scalar(via_double(np.exp2), "exp2")
 
 
+_TIE_MASK, _TIE = np.uint64(0x1FFFFFFF), np.uint64(0x10000000)  # a double on a float32 midpoint
+
+
 def fma(a, b, c):
     """a * b + c rounded once, as PyTorch's kernels compute the ops its compiler fuses (addcmul, lerp, add with
     alpha): exact for float32 (over double, ties repaired) and float64 (fma64); mixed dtypes round twice."""
-    a, b, c = np.broadcast_arrays(np.asarray(a), np.asarray(b), np.asarray(c))
+    a, b, c = np.asarray(a), np.asarray(b), np.asarray(c)
+    if a.dtype == np.float32 and b.dtype == np.float32 and c.dtype == np.float32:
+        s = np.add(np.multiply(a, b, dtype=np.float64), c, dtype=np.float64)  # the product is exact in double
+        if not ((s.view(np.uint64) & _TIE_MASK) == _TIE).any():  # no double-rounding hazard: one rounding
+            return s.astype(np.float32)
+    a, b, c = np.broadcast_arrays(a, b, c)
     if a.dtype == np.float64 and b.dtype == np.float64 and c.dtype == np.float64:
         return fma64(a, b, c)
     if a.dtype != np.float32 or b.dtype != np.float32 or c.dtype != np.float32:
