@@ -389,7 +389,7 @@ def _check_result_size(an, bn, dt):
 
 def _binary(a, b, np_fn, node_cls, out_dtype=None):
     ta = type(a) is Tensor
-    if ta and out_dtype is None and a._np.flags.c_contiguous:
+    if ta and (out_dtype is None or out_dtype is _true_div_dtype and a.dtype.category == 2) and a._np.flags.c_contiguous:
         # hot paths: float tensor with a Python float/int, or two tensors of one dtype and shape
         tb = type(b)
         if (tb is float or tb is int) and a.dtype.category == 2:

@@ -4,7 +4,7 @@ self), lerp is fma(w, end - self, self) below w = 0.5 and fma(-(end - self), 1 -
 fused)."""
 import numpy as np
 
-from . import dtypes, kernels, messages
+from . import dtypes, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import make, runtime, type_error
 from .autograd import no_grad
@@ -140,6 +140,9 @@ class LerpBackward1(_ThreeWayBackward):
 def _lerp_values(s, e, w):
     """PyTorch's lerp: from start below w = 0.5, from end from it, each one fused multiply-add."""
     diff = e - s
+    if np.ndim(w) == 0 and np.shape(s) == np.shape(e):  # a number: one branch for every element
+        w = s.dtype.type(w)
+        return kernels.fma(w, diff, s) if abs(w) < 0.5 else kernels.fma(-diff, s.dtype.type(1) - w, e)
     low = np.abs(w) < 0.5
     w = np.broadcast_to(np.asarray(w, s.dtype), diff.shape)
     return np.where(low, kernels.fma(w, diff, s), kernels.fma(-diff, (s.dtype.type(1) - w), e))
@@ -168,9 +171,46 @@ def lerp(self, end, weight):
     return out
 
 
-def _inplace_twin(outplace, make_node):
-    """addcmul_/addcdiv_/lerp_: the out-of-place values (same kernel, same checks), written into self."""
+def _plain(self, *tensors):
+    """The arrays of tensors when an in-place op on float self needs no autograd, check, broadcast or cast (the
+    optimizers' case: each a tensor of self's dtype and shape on another storage); else None."""
+    if self.dtype.category != 2 or 0 in self._stride or _needs_grad(self, *tensors):
+        return None
+    for t in tensors:
+        if type(t) is not Tensor or t.dtype is not self.dtype or t._shape != self._shape or t._storage is self._storage:
+            return None
+    return [t._np for t in tensors]
+
+
+def _number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _addcmul_plain(self, tensor1, tensor2, value=1):
+    arrays = _plain(self, tensor1, tensor2) if _number(value) else None
+    return None if arrays is None else kernels.fma(self.dtype.np.type(value) * arrays[0], arrays[1], self._np)
+
+
+def _addcdiv_plain(self, tensor1, tensor2, value=1):
+    arrays = _plain(self, tensor1, tensor2) if _number(value) else None
+    return None if arrays is None else self._np + self.dtype.np.type(value) * arrays[0] / arrays[1]
+
+
+def _lerp_plain(self, end, weight):
+    arrays = _plain(self, end) if _number(weight) else None
+    return None if arrays is None else _lerp_values(self._np, arrays[0], self.dtype.np.type(weight))
+
+
+def _inplace_twin(outplace, make_node, plain):
+    """addcmul_/addcdiv_/lerp_: the out-of-place values (same kernel, same checks), written into self; `plain`
+    computes them at once where nothing needs checking (the same kernel on the arrays)."""
     def op(self, *args, **kwargs):
+        values = plain(self, *args, **kwargs)
+        if values is not None:
+            undo.touch(self._storage)
+            self._np[...] = values
+            self._version_counter.bump()
+            return self
         operands = [a for a in args + tuple(kwargs.values()) if type(a) is Tensor]
         _precheck(self, *operands)
         with no_grad():
@@ -203,9 +243,9 @@ def _lerp_node(self, end, weight):
     return LerpBackward0((self, end), weight, (False, False))
 
 
-addcmul_ = _inplace_twin(addcmul, _addc_node(AddcmulBackward0))
-addcdiv_ = _inplace_twin(addcdiv, _addc_node(AddcdivBackward0))
-lerp_ = _inplace_twin(lerp, _lerp_node)
+addcmul_ = _inplace_twin(addcmul, _addc_node(AddcmulBackward0), _addcmul_plain)
+addcdiv_ = _inplace_twin(addcdiv, _addc_node(AddcdivBackward0), _addcdiv_plain)
+lerp_ = _inplace_twin(lerp, _lerp_node, _lerp_plain)
 
 METHODS = {"addcmul": addcmul, "addcdiv": addcdiv, "lerp": lerp}
 FUNCTIONS = tuple(METHODS)
