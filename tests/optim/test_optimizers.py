@@ -373,3 +373,47 @@ def test_results_as_numbers_are_torch_bits():
         pytest.skip("torch is not installed")
     x = np.float32(1) + np.float32(2 ** -23)
     assert repr(float(x)) != repr(1.0)
+
+
+def test_a_programs_own_optimizer_subclass():
+    same_as_torch('''
+class Halving(torch.optim.Optimizer):
+    def __init__(self, params, lr=0.5):
+        super().__init__(params, dict(lr=lr))
+
+    def step(self, closure=None):
+        with torch.no_grad():
+            for group in self.param_groups:
+                for p in group["params"]:
+                    if p.grad is not None:
+                        self.state[p]["count"] = self.state[p].get("count", 0) + 1
+                        p.add_(p.grad, alpha=-group["lr"])
+                group["lr"] = group["lr"] / 2
+
+w = torch.tensor([1.0, -2.0], requires_grad=True)
+opt = Halving([w])
+print(opt)
+for i in range(3):
+    opt.zero_grad()
+    (w * w).sum().backward()
+    opt.step()
+    print(w, w._version, opt.param_groups[0]["lr"])
+print(opt.state_dict())
+sched = torch.optim.lr_scheduler.StepLR(opt, step_size=1)
+print(sched.get_last_lr())
+''')
+
+
+def test_step_hooks():
+    same_as_torch('''
+w = torch.tensor([1.0], requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.1)
+seen = []
+h1 = opt.register_step_pre_hook(lambda o, args, kwargs: seen.append(("pre", w.tolist())))
+h2 = opt.register_step_post_hook(lambda o, args, kwargs: seen.append(("post", w.tolist())))
+w.grad = torch.tensor([1.0])
+opt.step()
+h1.remove()
+opt.step()
+print(seen)
+''')
