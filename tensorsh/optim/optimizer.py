@@ -57,6 +57,10 @@ class State(defaultdict):
         return "defaultdict(<class 'dict'>, " + dict.__repr__(self) + ")"
 
 
+State.__name__ = State.__qualname__ = "defaultdict"  # type(opt.state) reads as Python's
+State.__module__ = "collections"
+
+
 def _journal(optimizer):
     """Journal everything of the optimizer a step, zero_grad or load can change at the Python level."""
     if undo.predates(optimizer):

@@ -4,8 +4,6 @@ import pytest
 
 from optim_vs_torch import run_in_engine, run_in_torch, same_as_torch, torch
 
-pytest.register_assert_rewrite("optim_vs_torch")
-
 CONFIGS = [
     ("SGD", "lr=0.05"), ("SGD", "lr=0.05, momentum=0.9"), ("SGD", "lr=0.05, momentum=0.9, dampening=0.1"),
     ("SGD", "lr=0.05, momentum=0.9, nesterov=True"), ("SGD", "lr=0.05, weight_decay=0.01, maximize=True"),
@@ -416,4 +414,20 @@ opt.step()
 h1.remove()
 opt.step()
 print(seen)
+''')
+
+
+def test_state_is_a_defaultdict_keyed_by_tensor():
+    same_as_torch('''
+w = torch.tensor([1.0, -2.0], requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.1, momentum=0.9)
+print(opt.state, type(opt.state))
+(w * w).sum().backward()
+opt.step()
+print(opt.state)
+print(type(opt.state).__name__, len(opt.state), w in opt.state, list(opt.state.keys())[0] is w)
+for p, s in opt.state.items():
+    print(p, s)
+print(opt.state.get(torch.ones(1)), len(opt.state))
+print(opt.state[torch.ones(1)], len(opt.state))
 ''')
