@@ -2129,13 +2129,7 @@ def _precheck(self, *others, internal_overlap=True):
                           "operation.")
 
 
-def _non_overlapping_and_dense(t):
-    expected = 1
-    for size, stride in sorted((p for p in zip(t._shape, t._stride) if p[0] != 1), key=lambda p: p[1]):
-        if stride != expected:
-            return False
-        expected *= size
-    return True
+_non_overlapping_and_dense = autograd.non_overlapping_and_dense
 
 
 def _partial_overlap(a, b):

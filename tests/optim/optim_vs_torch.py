@@ -53,7 +53,7 @@ def run_in_torch(src):
                        "lr_scheduler": torch.optim.lr_scheduler})
         except Exception as e:  # noqa: BLE001 - the error line is part of the output compared
             print(f"{type(e).__name__}: {e}")
-    return out.getvalue(), [str(w.message) for w in caught]
+    return out.getvalue(), [str(w.message).split(" (Triggered internally")[0] for w in caught]
 
 
 def same_as_torch(src):

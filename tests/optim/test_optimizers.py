@@ -431,3 +431,27 @@ for p, s in opt.state.items():
 print(opt.state.get(torch.ones(1)), len(opt.state))
 print(opt.state[torch.ones(1)], len(opt.state))
 ''')
+
+
+GRAD_SOURCES = ['(w*w).sum()', '(w*3).sum()', 'w.sum() + (w*2).sum()', '(w*2).sum() + w.sum()', 'w.sum() + w.sum()',
+                'w.sum() + w.sum() + w.sum()', '(w*2).sum() + (w*3).sum() + (w*4).sum()', '(w*w*w).sum()',
+                'w[0] + w[1]', '((w*2) + (w*2)).exp().sum()', '(w.view(2,1) * w.view(1,2)).sum()',
+                'w.dot(w) + (w*w).sum()']
+
+
+@pytest.mark.parametrize("loss", GRAD_SOURCES)
+def test_grad_version_after_backward_and_zero_grad(loss):
+    """Backward adds a leaf's gradients in place where PyTorch's input buffer does (the first one buffered, when
+    dense and referenced nowhere else), so `.grad._version` counts those adds; zero_grad(False) adds one more."""
+    same_as_torch(f'''
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.1)
+({loss}).backward()
+print(w.grad, w.grad._version)
+opt.zero_grad(set_to_none=False)
+({loss}).backward()
+print(w.grad, w.grad._version)
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+g, = torch.autograd.grad(({loss}), w, create_graph=True)  # out of place under create_graph
+print(g._version)
+''')
