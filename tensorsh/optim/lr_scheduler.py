@@ -109,6 +109,12 @@ class LRScheduler(Journaled):
             warn(GET_LR_WARNING)
 
 
+def _is_function(fn):
+    """A function (Python's, or a program's lambda or def): its state is not saved; a callable object's is."""
+    return (isinstance(fn, types.FunctionType) or type(fn).__module__.startswith("tensorsh.")
+            or not hasattr(fn, "__dict__"))
+
+
 class LambdaLR(LRScheduler):
     __api__ = LRScheduler.__api__ | {"lr_lambdas"}
 
@@ -124,8 +130,7 @@ class LambdaLR(LRScheduler):
 
     def state_dict(self):
         sd = {k: v for k, v in self.__dict__.items() if k not in ("optimizer", "lr_lambdas")}
-        sd["lr_lambdas"] = [None if isinstance(fn, types.FunctionType) or not hasattr(fn, "__dict__")
-                            else fn.__dict__.copy() for fn in self.lr_lambdas]
+        sd["lr_lambdas"] = [None if _is_function(fn) else fn.__dict__.copy() for fn in self.lr_lambdas]
         return sd
 
     def load_state_dict(self, state_dict):

@@ -142,9 +142,6 @@ class Optimizer(Journaled):
         for param_group in param_groups:
             self.add_param_group(param_group)
 
-    def __getstate__(self):
-        return {"defaults": self.defaults, "state": self.state, "param_groups": self.param_groups}
-
     def __repr__(self):
         text = type(self).__name__ + " ("
         for i, group in enumerate(self.param_groups):

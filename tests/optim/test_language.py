@@ -62,12 +62,17 @@ print(w.grad, b.grad._version)
 '''
 
 
-def test_training_loop_prints_what_torch_prints():
+def same_program_output(src):
+    """The program, verbatim, prints in tensorsh what it prints in PyTorch."""
     if torch is None:
         pytest.skip("torch is not installed")
     s, out = session()
-    assert s.run(TRAINING, "t.tsh") is None
-    assert "".join(out) == in_torch(TRAINING)
+    assert s.run(src, "t.tsh") is None
+    assert "".join(out) == in_torch(src)
+
+
+def test_training_loop_prints_what_torch_prints():
+    same_program_output(TRAINING)
 
 
 def test_in_place_error_after_step_names_the_step_line():
@@ -154,3 +159,21 @@ show(opt)
         "                                     exp_avg: v1 [0.2000, -0.4000]\n"
         "                                     exp_avg_sq: v2 [0.0040, 0.0160]\n"
         "0      b      (1,)   0    None       (none yet)\n")
+
+
+LAMBDA = '''
+import torch
+w = torch.tensor([1.0], requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.1)
+sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda=lambda e: 0.5 ** e)
+for i in range(3):
+    opt.step()
+    sched.step()
+print(sched.get_last_lr(), sched.last_epoch)
+print(sched.state_dict())
+print(opt)
+'''
+
+
+def test_a_programs_lambda_drives_lambda_lr_and_is_not_saved():
+    same_program_output(LAMBDA)
