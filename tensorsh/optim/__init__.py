@@ -11,5 +11,12 @@ from .optimizer import Optimizer
 
 lr_scheduler = Namespace("torch.optim.lr_scheduler", _schedulers.CLASSES)
 
+# type(opt) and a scheduler's default repr name PyTorch's modules
+for _cls, _module in ((Optimizer, "optimizer"), (SGD, "sgd"), (Adam, "adam"), (AdamW, "adamw"), (RMSprop, "rmsprop"),
+                      (Adagrad, "adagrad")):
+    _cls.__module__ = "torch.optim." + _module
+for _cls in _schedulers.CLASSES.values():
+    _cls.__module__ = "torch.optim.lr_scheduler"
+
 NAMESPACE = {"lr_scheduler": lr_scheduler, "Optimizer": Optimizer, "SGD": SGD, "Adam": Adam, "AdamW": AdamW,
              "RMSprop": RMSprop, "Adagrad": Adagrad}

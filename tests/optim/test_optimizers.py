@@ -455,3 +455,16 @@ w = torch.tensor([1.0, 2.0], requires_grad=True)
 g, = torch.autograd.grad(({loss}), w, create_graph=True)  # out of place under create_graph
 print(g._version)
 ''')
+
+
+def test_class_names_and_modules():
+    same_as_torch('''
+w = torch.tensor([1.0], requires_grad=True)
+for cls in (torch.optim.SGD, torch.optim.Adam, torch.optim.AdamW, torch.optim.RMSprop, torch.optim.Adagrad):
+    opt = cls([w], lr=0.1)
+    print(type(opt), isinstance(opt, torch.optim.Optimizer))
+s = torch.optim.lr_scheduler.StepLR(opt, step_size=1)
+print(type(s), repr(s).split(" object at ")[0])
+print(type(torch.optim.lr_scheduler.ReduceLROnPlateau(opt)))
+torch.optim.SGD([w, opt])
+''')
