@@ -75,8 +75,13 @@ def _journal(optimizer):
 
 
 def step_method(step):
-    """PyTorch's wrappers around an optimizer's step: journaled, run under no_grad (differentiable=False), the step
-    hooks around it, and `_opt_called` noted once a scheduler tracks this optimizer (its order warning)."""
+    """A built-in optimizer's step: hooked (below) and run under no_grad (PyTorch's differentiable=False)."""
+    return hooked(step, no_grad=True)
+
+
+def hooked(step, no_grad=False):
+    """PyTorch's wrapper around every optimizer's step, a program's subclasses included: journaled, the step hooks
+    around it, and `_opt_called` noted once a scheduler tracks this optimizer (for its order warning)."""
     @wraps(step)
     def wrapper(self, *args, **kwargs):
         _journal(self)
@@ -90,11 +95,15 @@ def step_method(step):
                 else:
                     raise make("RuntimeError", f"{step} must return None or a tuple of (new_args, new_kwargs), "
                                                f"but got {result}.")
-        with autograd.set_grad_enabled(bool(self.defaults.get("differentiable", False))):
+        if no_grad:
+            with autograd.set_grad_enabled(bool(self.defaults.get("differentiable", False))):
+                out = step(self, *args, **kwargs)
+        else:
             out = step(self, *args, **kwargs)
         for hook in list(self._optimizer_step_post_hooks):
             hook(self, args, kwargs)
         return out
+    wrapper.hooked = True
     return wrapper
 
 
@@ -129,6 +138,9 @@ class Optimizer(Journaled):
         self.defaults = defaults
         self._optimizer_step_pre_hooks = []
         self._optimizer_step_post_hooks = []
+        cls = type(self)
+        if not getattr(cls.step, "hooked", False):  # a program's subclass: its step is hooked too, as in PyTorch
+            cls.step = hooked(cls.step)
         if isinstance(params, Tensor):
             raise make("TypeError", "params argument given to the optimizer should be an iterable of Tensors or "
                                     "dicts, but got " + typename(params))

@@ -177,3 +177,31 @@ print(opt)
 
 def test_a_programs_lambda_drives_lambda_lr_and_is_not_saved():
     same_program_output(LAMBDA)
+
+
+def test_a_subclass_step_is_hooked_and_journaled():
+    """A subclass's own step (as a program defines it) runs between the step hooks, and what it changes in the
+    optimizer's state is undone with a failed statement."""
+    from tensorsh.engine import creation, undo
+    from tensorsh.optim import Optimizer
+
+    class Counting(Optimizer):
+        def __init__(self, params):
+            super().__init__(params, {"lr": 0.5})
+
+        def step(self, closure=None):
+            for group in self.param_groups:
+                for p in group["params"]:
+                    self.state[p]["count"] = self.state[p].get("count", 0) + 1
+
+    w = creation.tensor([1.0], requires_grad=True)
+    opt = Counting([w])
+    seen = []
+    opt.register_step_post_hook(lambda o, args, kwargs: seen.append(o.state[w]["count"]))
+    opt.step()
+    with undo.recording() as journal:
+        opt.step()
+        opt.state[creation.ones(1)]
+    assert seen == [1, 2] and len(opt.state) == 2
+    journal.rollback()
+    assert opt.state == {w: {"count": 1}}
