@@ -2,7 +2,7 @@
 
     python scripts/bench.py            # full run (about 2-3 minutes on 2 cores)
     python scripts/bench.py --quick    # fewer repetitions (about 1 minute)
-    python scripts/bench.py --only perop,throughput   # some sections: startup perop throughput golden rng
+    python scripts/bench.py --only perop,throughput   # some sections: startup perop throughput golden rng train
 
 Every figure is a median over alternating runs (A B C A B C ...), so a noisy neighbour slows all
 contenders alike. Whole-process figures spawn fresh interpreters; the others run in this process,
@@ -528,6 +528,103 @@ def bench_rng(rounds):
         row("randn", f"{label}: numpy default_rng (other stream)", fmt(t["numpy"]))
 
 
+# ---------------------------------------------------------------- 6. a training loop
+TRAIN_SETUP = """\
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 1))
+loss_fn = nn.MSELoss()
+opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+x = torch.randn(64, 2)
+y = x[:, :1] * 0.5 - x[:, 1:] * 2.0
+
+def train(steps):
+    for step in range(steps):
+        opt.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        opt.step()
+    return loss
+"""
+TRAIN_STEPS = "loss = train(500)\n"
+
+# The same loop on plain tensors, for the engine and torch called from Python: the optimizer's share without nn.
+LOOP_SETUP = """\
+torch.manual_seed(0)
+w1 = (torch.rand(2, 16) - 0.5).requires_grad_()
+b1 = (torch.rand(16) - 0.5).requires_grad_()
+w2 = (torch.rand(16, 1) - 0.5).requires_grad_()
+b2 = (torch.rand(1) - 0.5).requires_grad_()
+params = [w1, b1, w2, b2]
+opt = optim.SGD(params, lr=0.01, momentum=0.9)
+x = torch.randn(64, 2)
+y = x[:, :1] * 0.5 - x[:, 1:] * 2.0
+"""
+LOOP_BODY = """\
+for step in range(500):
+    opt.zero_grad()
+    loss = (((x @ w1 + b1).relu() @ w2 + b2 - y) ** 2).mean()
+    loss.backward()
+    opt.step()
+"""
+STEP_BODY = "for step in range(500):\n    opt.step()\n"
+
+
+def _python_namespaces():
+    """{'engine': globals running LOOP_* with tensorsh's engine and optim, 'torch': with PyTorch}."""
+    import types
+    import tensorsh.optim as tsh_optim
+    from tensorsh.engine.torch_api import NAMESPACE
+    out = {"engine": {"torch": types.SimpleNamespace(**NAMESPACE), "optim": types.SimpleNamespace(**tsh_optim.NAMESPACE)}}
+    if torch is not None:
+        out["torch"] = {"torch": torch, "optim": torch.optim}
+    for ns in out.values():
+        exec(LOOP_SETUP, ns)
+    return out
+
+
+def bench_train(rounds):
+    print("6. training loop: Linear(2,16)-ReLU-Linear(16,1), MSE, SGD(momentum=0.9), 500 steps on a batch of 64")
+    sess, _ = session()
+    error = sess.run(TRAIN_SETUP, "<train>")
+    contenders = {}
+    if error is None:
+        statements = sess.compile(TRAIN_STEPS, "<train>")
+        result = sess.execute(statements[0])
+        error = result.error
+        contenders["tsh"] = compiled(sess, TRAIN_STEPS)
+    if torch is not None:
+        torch_ns = {}
+        exec(TRAIN_SETUP, torch_ns)
+        code = compile(TRAIN_STEPS, "<train>", "exec")
+        contenders["torch"] = timed(lambda: exec(code, torch_ns))
+    if error is not None:
+        from tensorsh.lang.errors import format_error
+        contenders.pop("tsh", None)
+        row("train", "tensorsh (.tsh), 500 steps", "not runnable yet: " + format_error(error).strip().splitlines()[-1])
+    loops = _python_namespaces()
+    for name, ns in loops.items():
+        loop, steps = compile(LOOP_BODY, "<loop>", "exec"), compile(STEP_BODY, "<step>", "exec")
+        contenders["loop " + name] = timed(lambda loop=loop, ns=ns: exec(loop, ns))
+        contenders["step " + name] = timed(lambda steps=steps, ns=ns: exec(steps, ns))
+    for fn in contenders.values():
+        fn()
+    t = alternate(contenders, rounds)
+    base = t.get("torch")
+    if "tsh" in t:
+        r = t["tsh"] / base if base else None
+        row("train", "tensorsh (.tsh), 500 steps", ms(t["tsh"]), f"{r:.2f}× torch" if r else "", "≤ 1.0×",
+            check(r, 1.0) if r else "")
+    if base:
+        row("train", "PyTorch, 1 thread, 500 steps", ms(base), "1.00×")
+    for label, key in (("plain tensors, engine from Python", "loop"), ("opt.step() alone ×500, engine", "step")):
+        other = t.get(key + " torch")
+        row("train", label, ms(t[key + " engine"]), f"{t[key + ' engine'] / other:.2f}× torch" if other else "")
+        if other:
+            row("train", label.replace("engine", "PyTorch"), ms(other), "1.00×")
+
+
 # ---------------------------------------------------------------- report
 def machine():
     cpu = "unknown"
@@ -565,7 +662,7 @@ def main():
     tune_gc()
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer repetitions")
-    ap.add_argument("--only", default="startup,perop,throughput,golden,rng", help="comma-separated sections")
+    ap.add_argument("--only", default="startup,perop,throughput,golden,rng,train", help="comma-separated sections")
     ap.add_argument("--markdown", metavar="FILE", help="also write the table as markdown to FILE")
     args = ap.parse_args()
     q = args.quick
@@ -575,6 +672,7 @@ def main():
         "throughput": lambda: bench_throughput(5 if q else 15),
         "golden": lambda: bench_golden(3 if q else 5),
         "rng": lambda: bench_rng(3 if q else 7),
+        "train": lambda: bench_train(3 if q else 9),
     }
     print(f"machine: {machine()}")
     print("medians over alternating runs; other work on this machine may add noise\n")

@@ -802,14 +802,18 @@ def _walk_graph(roots, captures, released):
         if post:
             for hook in post:
                 hook(grads, (grad,))
-        for (nxt, nr), g in zip(node.next_functions, grads):
+        grads = list(grads)  # each gradient moves into its buffer (so a buffer can tell it holds the last reference)
+        for i, (nxt, nr) in enumerate(node.next_functions):
             if nxt is None:
                 continue
+            g, grads[i] = grads[i], None
             if g is not None:
-                if nxt.n_outputs == 1:
-                    buffers[nxt] = buffers[nxt] + g if nxt in buffers else g
-                else:
+                if nxt.n_outputs != 1:
                     _add_grad(buffers, nxt, nr, g)
+                elif nxt in buffers:
+                    _accumulate(buffers, nxt, g)
+                else:
+                    buffers[nxt] = g
             left = deps[nxt] - 1
             deps[nxt] = left
             if not left:
@@ -837,6 +841,27 @@ def _add_grad(buffers, node, nr, g):
     if slots is None:
         slots = buffers[node] = [None] * node.n_outputs
     slots[nr] = g if slots[nr] is None else slots[nr] + g
+
+def _accumulate(buffers, node, g):
+    """PyTorch's InputBuffer::accumulate: out of place under create_graph; else into the buffered gradient in place
+    (its version moves) when the buffer holds the last reference to it and its storage and it is dense."""
+    old = buffers[node]
+    # references: the dict, `old`, getrefcount's argument; the storage: old's own, getrefcount's argument
+    if (not _grad_enabled[0] and sys.getrefcount(old) == 3 and sys.getrefcount(old._storage) == 2 and non_overlapping_and_dense(old)
+            and g._shape == old._shape and g.dtype is old.dtype):
+        old.add_(g)
+    else:
+        buffers[node] = old + g
+
+
+def non_overlapping_and_dense(t):
+    """PyTorch's is_non_overlapping_and_dense."""
+    expected = 1
+    for size, stride in sorted((p for p in zip(t._shape, t._stride) if p[0] != 1), key=lambda p: p[1]):
+        if stride != expected:
+            return False
+        expected *= size
+    return True
 
 
 def _dependencies_done(node, deps, buffers, ready):

@@ -392,7 +392,7 @@ def _check_result_size(an, bn, dt):
 
 def _binary(a, b, np_fn, node_cls, out_dtype=None):
     ta = isinstance(a, Tensor)
-    if ta and out_dtype is None and a._np.flags.c_contiguous:
+    if ta and (out_dtype is None or out_dtype is _true_div_dtype and a.dtype.category == 2) and a._np.flags.c_contiguous:
         # hot paths: float tensor with a Python float/int, or two tensors of one dtype and shape
         tb = type(b)
         if tb is not Tensor and isinstance(b, Tensor):
@@ -622,7 +622,25 @@ class PowBackward2(Node):
         return (g * r * math.log(self.base),)
 
 
+def _fused_alpha(self, other, alpha):
+    """PyTorch adds `alpha * other` with one fused multiply-add (its ufunc's fmadd): two float32 or float64 tensors."""
+    return (alpha != 1 and type(self) is Tensor and type(other) is Tensor and self.dtype is other.dtype
+            and self.dtype in (dtypes.float32, dtypes.float64) and isinstance(alpha, (int, float))
+            and not isinstance(alpha, bool))
+
+
+def _alpha_node(node_cls, alpha):
+    def make(a, b, out):
+        node = node_cls(a, b, out)
+        node.alpha = alpha
+        return node
+    return make
+
+
 def add(self, other, alpha=1):
+    if _fused_alpha(self, other, alpha):
+        scale = self.dtype.np.type(alpha)
+        return _binary(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(AddBackward0, alpha))
     if alpha != 1:
         other = other * alpha
     return _binary(self, other, np.add, AddBackward0)
@@ -631,6 +649,9 @@ def add(self, other, alpha=1):
 def sub(self, other, alpha=1):
     if isinstance(other, Tensor) and other.dtype is dtypes.bool_ or isinstance(self, Tensor) and self.dtype is dtypes.bool_ and isinstance(other, bool):
         raise runtime("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+    if _fused_alpha(self, other, alpha):
+        scale = self.dtype.np.type(-alpha)
+        return _binary(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(SubBackward0, alpha))
     if alpha != 1:
         other = other * alpha
     return _binary(self, other, np.subtract, SubBackward0)
@@ -2119,13 +2140,7 @@ def _precheck(self, *others, internal_overlap=True):
                           "operation.")
 
 
-def _non_overlapping_and_dense(t):
-    expected = 1
-    for size, stride in sorted((p for p in zip(t._shape, t._stride) if p[0] != 1), key=lambda p: p[1]):
-        if stride != expected:
-            return False
-        expected *= size
-    return True
+_non_overlapping_and_dense = autograd.non_overlapping_and_dense
 
 
 def _partial_overlap(a, b):
@@ -2194,9 +2209,21 @@ def _cast_for_inplace(self, result_dtype):
 
 
 def _binary_inplace(np_fn, node_cls, true_div=False):
+    sign = -1 if np_fn is np.subtract else 1
+
     def op(self, other, alpha=1):
+        fused = node_cls in (AddBackward0, SubBackward0) and _fused_alpha(self, other, alpha)
+        b = _plain_operand(self, other) if alpha == 1 or fused else None
+        if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
+            undo.touch(self._storage)
+            if fused:
+                self._np[...] = kernels.fma(b, self.dtype.np.type(sign * alpha), self._np)
+            else:
+                np_fn(self._np, b, out=self._np)
+            self._version_counter.bump()
+            return self
         _precheck(self, other)
-        if alpha != 1:
+        if alpha != 1 and not fused:
             other = other * alpha
         _check_broadcast(self, other)
         an, bn, dt = _operands(self, other)
@@ -2205,12 +2232,32 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
             an, bn = an.astype(dt.np, copy=False), (bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn))
         _cast_for_inplace(self, dt)
         _check_fits_output(self, other)
-        values = np_fn(an, bn)
+        values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else np_fn(an, bn)
 
         def write(arr):
             arr[...] = values
-        return _inplace(self, write, lambda: _inplace_node(node_cls, self, other), (other,))
+
+        def make():
+            node = _inplace_node(node_cls, self, other)
+            if fused:
+                node.alpha = alpha
+            return node
+        return _inplace(self, write, make, (other,))
     return op
+
+
+def _plain_operand(self, other):
+    """other as a numpy operand when an in-place binary op on float self needs none of the general path: no
+    autograd, no overlap, no broadcast or cast (a Python number, or a tensor of self's dtype and shape that does
+    not share self's storage); else None."""
+    if self.dtype.category != 2 or _needs_grad(self, other) or 0 in self._stride:
+        return None
+    t = type(other)
+    if t is float or t is int:
+        return self.dtype.np.type(other)
+    if t is Tensor and other.dtype is self.dtype and other._shape == self._shape and other._storage is not self._storage:
+        return other._np
+    return None
 
 
 def _inplace_node(node_cls, self, other):

@@ -1,12 +1,15 @@
 """Ops whose PyTorch kernel is one fused expression: addcmul, addcdiv, lerp. The multiply-adds the compiler
-fuses are rounded once here too (measured against torch: addcmul is fma(value * t1, t2, self), lerp is
-fma(w, end - self, self) below w = 0.5 and fma(-(end - self), 1 - w, end) from it, addcdiv is not fused)."""
+fuses are rounded once here too, float32 and float64 (measured against torch: addcmul is fma(value * t1, t2,
+self), lerp is fma(w, end - self, self) below w = 0.5 and fma(-(end - self), 1 - w, end) from it, addcdiv is not
+fused)."""
 import numpy as np
 
-from . import dtypes, kernels, messages
+from . import dtypes, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import make, runtime, type_error
-from .functions import _attach, _edge, _needs_grad, _type_name, laid_out_like, sum_to
+from .autograd import no_grad
+from .functions import _attach, _cast_for_inplace, _edge, _inplace, _needs_grad, _precheck, _type_name, laid_out_like, sum_to
+from .tensor import _shape_list
 from .selection import _invalid_combination
 from .functions import edges_first
 from .tensor import Tensor
@@ -137,11 +140,12 @@ class LerpBackward1(_ThreeWayBackward):
 def _lerp_values(s, e, w):
     """PyTorch's lerp: from start below w = 0.5, from end from it, each one fused multiply-add."""
     diff = e - s
+    if np.ndim(w) == 0 and np.shape(s) == np.shape(e):  # a number: one branch for every element
+        w = s.dtype.type(w)
+        return kernels.fma(w, diff, s) if abs(w) < 0.5 else kernels.fma(-diff, s.dtype.type(1) - w, e)
     low = np.abs(w) < 0.5
-    if s.dtype != np.float32:
-        return np.where(low, s + w * diff, e - diff * (1 - w))
     w = np.broadcast_to(np.asarray(w, s.dtype), diff.shape)
-    return np.where(low, kernels.fma(w, diff, s), kernels.fma(-diff, (np.float32(1) - w), e))
+    return np.where(low, kernels.fma(w, diff, s), kernels.fma(-diff, (s.dtype.type(1) - w), e))
 
 
 def lerp(self, end, weight):
@@ -167,8 +171,87 @@ def lerp(self, end, weight):
     return out
 
 
+def _plain(self, *tensors):
+    """The arrays of tensors when an in-place op on float self needs no autograd, check, broadcast or cast (the
+    optimizers' case: each a tensor of self's dtype and shape on another storage); else None."""
+    if self.dtype.category != 2 or 0 in self._stride or _needs_grad(self, *tensors):
+        return None
+    for t in tensors:
+        if type(t) is not Tensor or t.dtype is not self.dtype or t._shape != self._shape or t._storage is self._storage:
+            return None
+    return [t._np for t in tensors]
+
+
+def _number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _addcmul_plain(self, tensor1, tensor2, value=1):
+    arrays = _plain(self, tensor1, tensor2) if _number(value) else None
+    return None if arrays is None else kernels.fma(self.dtype.np.type(value) * arrays[0], arrays[1], self._np)
+
+
+def _addcdiv_plain(self, tensor1, tensor2, value=1):
+    arrays = _plain(self, tensor1, tensor2) if _number(value) else None
+    return None if arrays is None else self._np + self.dtype.np.type(value) * arrays[0] / arrays[1]
+
+
+def _lerp_plain(self, end, weight):
+    arrays = _plain(self, end) if _number(weight) else None
+    return None if arrays is None else _lerp_values(self._np, arrays[0], self.dtype.np.type(weight))
+
+
+def _inplace_twin(outplace, make_node, plain):
+    """addcmul_/addcdiv_/lerp_: the out-of-place values (same kernel, same checks), written into self; `plain`
+    computes them at once where nothing needs checking (the same kernel on the arrays)."""
+    def op(self, *args, **kwargs):
+        values = plain(self, *args, **kwargs)
+        if values is not None:
+            undo.touch(self._storage)
+            self._np[...] = values
+            self._version_counter.bump()
+            return self
+        operands = [a for a in args + tuple(kwargs.values()) if type(a) is Tensor]
+        _precheck(self, *operands)
+        with no_grad():
+            values = outplace(self, *args, **kwargs)
+        _cast_for_inplace(self, values.dtype)
+        if values._shape != self._shape:
+            raise runtime(f"output with shape {_shape_list(self._shape)} doesn't match the broadcast shape "
+                          f"{_shape_list(values._shape)}")
+
+        def write(arr):
+            arr[...] = values._np
+        return _inplace(self, write, lambda: make_node(self, *args, **kwargs), operands)
+    op.__name__ = outplace.__name__ + "_"
+    return op
+
+
+def _addc_node(node_cls):
+    def make(self, tensor1, tensor2, value=1):
+        wants1, wants2 = _needs_grad(tensor1), _needs_grad(tensor2)
+        keep = (False, wants2, wants1) if node_cls is AddcmulBackward0 else (False, wants2, wants1 or wants2)
+        return node_cls((self, tensor1, tensor2), value, keep)
+    return make
+
+
+def _lerp_node(self, end, weight):
+    if type(weight) is Tensor:  # the formula for weight reads self before the write: its copy is saved
+        node = LerpBackward1((self, end, weight), None, (False, True, True))
+        node.saved = (SavedTensor(self.clone()),) + node.saved[1:]
+        return node
+    return LerpBackward0((self, end), weight, (False, False))
+
+
+addcmul_ = _inplace_twin(addcmul, _addc_node(AddcmulBackward0), _addcmul_plain)
+addcdiv_ = _inplace_twin(addcdiv, _addc_node(AddcdivBackward0), _addcdiv_plain)
+lerp_ = _inplace_twin(lerp, _lerp_node, _lerp_plain)
+
 METHODS = {"addcmul": addcmul, "addcdiv": addcdiv, "lerp": lerp}
 FUNCTIONS = tuple(METHODS)
+for _name, _fn in {"addcmul_": addcmul_, "addcdiv_": addcdiv_, "lerp_": lerp_}.items():
+    setattr(Tensor, _name, edges_first(_fn))
+Tensor.__api__ = Tensor.__api__ | frozenset({"addcmul_", "addcdiv_", "lerp_"})
 
 for _name, _fn in METHODS.items():
     setattr(Tensor, _name, edges_first(_fn))

@@ -5,6 +5,18 @@ public name of `torch.optim` to its object; `lr_scheduler` is a namespace.
 """
 from tensorsh.engine.torch_api import Namespace
 
-lr_scheduler = Namespace("torch.optim.lr_scheduler", {})
+from . import lr_scheduler as _schedulers
+from .algorithms import SGD, Adagrad, Adam, AdamW, RMSprop
+from .optimizer import Optimizer
 
-NAMESPACE = {"lr_scheduler": lr_scheduler}
+lr_scheduler = Namespace("torch.optim.lr_scheduler", _schedulers.CLASSES)
+
+# type(opt) and a scheduler's default repr name PyTorch's modules
+for _cls, _module in ((Optimizer, "optimizer"), (SGD, "sgd"), (Adam, "adam"), (AdamW, "adamw"), (RMSprop, "rmsprop"),
+                      (Adagrad, "adagrad")):
+    _cls.__module__ = "torch.optim." + _module
+for _cls in _schedulers.CLASSES.values():
+    _cls.__module__ = "torch.optim.lr_scheduler"
+
+NAMESPACE = {"lr_scheduler": lr_scheduler, "Optimizer": Optimizer, "SGD": SGD, "Adam": Adam, "AdamW": AdamW,
+             "RMSprop": RMSprop, "Adagrad": Adagrad}

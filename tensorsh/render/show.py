@@ -1,6 +1,7 @@
-"""show(...): a table of tensors grouped by storage, then each storage with the elements each view covers."""
+"""show(...): a table of tensors grouped by storage, then each storage with the elements each view covers; an
+optimizer as its parameters with their versions, grads and state buffers."""
 from tensorsh.render.common import (storage_label, compact_value, shape_text, grad_fn_name, covered_range,
-                                    covered_elements, expand_modules, render)
+                                    covered_elements, expand_modules, name_of, render)
 
 MAP_LIMIT = 48   # storages up to this many elements get an element map
 
@@ -112,12 +113,52 @@ def storage_lines(session, items):
     return lines
 
 
+def _is_optimizer(obj):
+    return hasattr(obj, "param_groups") and hasattr(obj, "state") and hasattr(obj, "zero_grad")
+
+
+def _state_text(value):
+    """One state entry: a tensor's version and values (a 0-dim one, `step`, as its number), else its repr."""
+    if not hasattr(value, "_storage"):
+        return repr(value)
+    if not value._shape:
+        return f"{value.item():g}"
+    return f"v{value._version_counter.value} {compact_value(value, 30)}"
+
+
+OPTIMIZER_COLUMNS = (("group", "group", "dim"), ("param", "param", "bold cyan"), ("shape", "shape", None),
+                     ("ver", "version", "yellow"), ("grad", "grad", None), ("state", "state", None))
+
+
+def optimizer_table(session, name, opt, plain):
+    """Each parameter of each group: its version (step() bumps it), its grad, and its state buffers."""
+    from rich.text import Text
+    table = _new_table(plain)
+    _add_columns(table, OPTIMIZER_COLUMNS, plain)
+    index = 0
+    for g, group in enumerate(opt.param_groups):
+        for p in group["params"]:
+            state = opt.state.get(p, {})
+            entries = [f"{k}: {_state_text(v)}" for k, v in state.items()] or ["(none yet)"]
+            table.add_row(str(g), name_of(session, p) or f"params[{index}]", shape_text(p),
+                          str(p._version_counter.value), _grad(p), "\n".join(entries))
+            index += 1
+    groups = "; ".join(f"group {g}: lr={group.get('lr')}" for g, group in enumerate(opt.param_groups))
+    return [Text(f"{name}: {type(opt).__name__}, {groups}"), table]
+
+
 def show_text(session, items, plain=True, width=80):
+    optimizers = [(name, o) for name, o in items if _is_optimizer(o)]
     items = [(name, t) for name, t in expand_modules(items) if hasattr(t, "_storage")]
-    if not items:
+    if not items and not optimizers:
         return "(no tensors to show)\n"
     from rich.text import Text
-    data = rows(session, items)
-    values, layout = _tables(data, plain)
-    lines = storage_lines(session, [(r["name"], r["tensor"]) for r in data])
-    return render([values, Text(""), layout, Text(""), Text("\n".join(lines))], plain, width)
+    parts = []
+    if items:
+        data = rows(session, items)
+        values, layout = _tables(data, plain)
+        lines = storage_lines(session, [(r["name"], r["tensor"]) for r in data])
+        parts = [values, Text(""), layout, Text(""), Text("\n".join(lines))]
+    for name, opt in optimizers:
+        parts += ([Text("")] if parts else []) + optimizer_table(session, name, opt, plain)
+    return render(parts, plain, width)

@@ -1,0 +1,326 @@
+"""torch.optim.Optimizer: param groups, per-parameter state, state_dict, zero_grad and repr as PyTorch's base class.
+
+Every Python-level change (the optimizer's attributes, `state`, each state dict, `param_groups` and each group)
+is journaled before it happens, so a failed statement leaves the optimizer as it was; tensors journal themselves.
+"""
+import copy
+from collections import defaultdict
+from functools import wraps
+from itertools import chain
+
+from tensorsh.engine import autograd, undo
+from tensorsh.engine.errors import make, warn
+from tensorsh.engine.tensor import Tensor
+
+
+class _RequiredParameter:
+    """Singleton for a required option of an optimizer (none of the built-in ones has one)."""
+    __api__ = frozenset()
+
+    def __repr__(self):
+        return "<required parameter>"
+
+
+required = _RequiredParameter()
+
+
+def typename(obj):
+    """torch.typename: a tensor's legacy type name (torch.FloatTensor), else the qualified class name."""
+    if isinstance(obj, Tensor):
+        return obj.type()
+    module = type(obj).__module__
+    name = type(obj).__qualname__
+    return name if module in ("builtins", "__main__", None) or module.startswith("tensorsh") else f"{module}.{name}"
+
+
+class State(defaultdict):
+    """`optimizer.state`: a defaultdict(dict) keyed by tensor (identity); reading a missing key inserts {}, as in
+    Python, journaled so a failed statement takes the insertion back."""
+    __api__ = frozenset({"get", "items", "keys", "values", "clear", "pop", "update", "setdefault", "copy"})
+
+    def __init__(self, *args):
+        defaultdict.__init__(self, dict, *args)
+
+    def __missing__(self, key):
+        undo.touch_dict(self)
+        return defaultdict.__missing__(self, key)
+
+    def __setitem__(self, key, value):
+        undo.touch_dict(self)
+        defaultdict.__setitem__(self, key, value)
+
+    def __delitem__(self, key):
+        undo.touch_dict(self)
+        defaultdict.__delitem__(self, key)
+
+    def __repr__(self):
+        return "defaultdict(<class 'dict'>, " + dict.__repr__(self) + ")"
+
+
+State.__name__ = State.__qualname__ = "defaultdict"  # type(opt.state) reads as Python's
+State.__module__ = "collections"
+
+
+def _journal(optimizer):
+    """Journal everything of the optimizer a step, zero_grad or load can change at the Python level."""
+    if undo.predates(optimizer):
+        undo.touch_vars(optimizer)
+        undo.touch_dict(optimizer.state)
+        for s in optimizer.state.values():
+            if type(s) is dict:
+                undo.touch_dict(s)
+        undo.touch_list(optimizer.param_groups)
+        for g in optimizer.param_groups:
+            undo.touch_dict(g)
+
+
+def step_method(step):
+    """A built-in optimizer's step: hooked (below) and run under no_grad (PyTorch's differentiable=False)."""
+    return hooked(step, no_grad=True)
+
+
+def hooked(step, no_grad=False):
+    """PyTorch's wrapper around every optimizer's step, a program's subclasses included: journaled, the step hooks
+    around it, and `_opt_called` noted once a scheduler tracks this optimizer (for its order warning)."""
+    @wraps(step)
+    def wrapper(self, *args, **kwargs):
+        _journal(self)
+        if self.__dict__.get("_tracked_by_scheduler"):
+            self._opt_called = True
+        for hook in list(self._optimizer_step_pre_hooks):
+            result = hook(self, args, kwargs)
+            if result is not None:
+                if isinstance(result, tuple) and len(result) == 2:
+                    args, kwargs = result
+                else:
+                    raise make("RuntimeError", f"{step} must return None or a tuple of (new_args, new_kwargs), "
+                                               f"but got {result}.")
+        if no_grad:
+            with autograd.set_grad_enabled(bool(self.defaults.get("differentiable", False))):
+                out = step(self, *args, **kwargs)
+        else:
+            out = step(self, *args, **kwargs)
+        for hook in list(self._optimizer_step_post_hooks):
+            hook(self, args, kwargs)
+        return out
+    wrapper.hooked = True
+    return wrapper
+
+
+def closure_loss(closure):
+    """`step(closure)`: the closure runs with grad enabled and its loss is step's result."""
+    if closure is None:
+        return None
+    with autograd.enable_grad():
+        return closure()
+
+
+class Journaled:
+    """An object whose attributes a program may read and set, every assignment journaled for undo."""
+    __settable__ = frozenset({"*"})
+
+    def __setattr__(self, name, value):
+        undo.touch_vars(self)
+        object.__setattr__(self, name, value)
+
+    def __tsh_attrs__(self):
+        """Public instance attributes are readable (a program's subclass sets its own)."""
+        return [k for k in vars(self) if k[:1] != "_"]
+
+
+class Optimizer(Journaled):
+    """Base class of all optimizers (PyTorch's `torch.optim.Optimizer`)."""
+    __api__ = frozenset({"param_groups", "state", "defaults", "step", "zero_grad", "state_dict", "load_state_dict",
+                         "add_param_group", "register_step_pre_hook", "register_step_post_hook"})
+
+    def __init__(self, params, defaults):
+        object.__setattr__(self, "_born", undo.epoch)  # made by the running statement: undoing it unmakes it
+        self.defaults = defaults
+        self._optimizer_step_pre_hooks = []
+        self._optimizer_step_post_hooks = []
+        cls = type(self)
+        if not getattr(cls.step, "hooked", False):  # a program's subclass: its step is hooked too, as in PyTorch
+            cls.step = hooked(cls.step)
+        if isinstance(params, Tensor):
+            raise make("TypeError", "params argument given to the optimizer should be an iterable of Tensors or "
+                                    "dicts, but got " + typename(params))
+        self.state = State()
+        self.param_groups = []
+        param_groups = list(params)
+        if len(param_groups) == 0:
+            raise make("ValueError", "optimizer got an empty parameter list")
+        if not isinstance(param_groups[0], dict):
+            param_groups = [{"params": param_groups}]
+        for param_group in param_groups:
+            self.add_param_group(param_group)
+
+    def __repr__(self):
+        text = type(self).__name__ + " ("
+        for i, group in enumerate(self.param_groups):
+            text += f"\nParameter Group {i}\n"
+            for key in sorted(group.keys()):
+                if key != "params":
+                    text += f"    {key}: {group[key]}\n"
+        return text + ")"
+
+    # ------------------------------------------------------------ param groups
+
+    def add_param_group(self, param_group):
+        if not isinstance(param_group, dict):
+            raise make("TypeError", f"param_group must be a dict, but got {_class_repr(param_group)}")
+        undo.touch_dict(param_group)
+        params = param_group["params"]
+        if isinstance(params, Tensor):
+            param_group["params"] = [params]
+        elif isinstance(params, set):
+            raise make("TypeError", "optimizer parameters need to be organized in ordered collections, but the "
+                                    "ordering of tensors in sets will change between runs. Please use a list instead.")
+        else:
+            param_group["params"] = list(params)
+        tensors, names = [], []
+        for param in param_group["params"]:
+            if isinstance(param, tuple):
+                names.append(param[0])
+                tensors.append(param[1])
+            else:
+                tensors.append(param)
+        param_group["params"] = tensors
+        if names:
+            if len(names) != len(tensors):
+                raise make("ValueError", "all optimizer params should be with/without names. Some param names are "
+                                         "missing")
+            param_group["param_names"] = names
+        for param in tensors:
+            if not isinstance(param, Tensor):
+                raise make("TypeError", "optimizer can only optimize Tensors, but one of the params is "
+                           + typename(param))
+            if not self.defaults.get("differentiable", None) and not (param.is_leaf or param.retains_grad):
+                raise make("ValueError", "can't optimize a non-leaf Tensor")
+        for name, default in self.defaults.items():
+            if default is required and name not in param_group:
+                raise make("ValueError", "parameter group didn't specify a value of required optimization "
+                                         f"parameter {name}")
+            param_group.setdefault(name, default)
+        if len(tensors) != len(set(tensors)):
+            warn("optimizer contains a parameter group with duplicate parameters; in future, this will cause an "
+                 "error; see github.com/pytorch/pytorch/issues/40967 for more information")
+        seen = set()
+        for group in self.param_groups:
+            seen.update(group["params"])
+            if ("param_names" in param_group) != ("param_names" in group):
+                which = "with names" if "param_names" in param_group else "without names"
+                raise make("ValueError", "all optimizer param groups should be with/without names. "
+                                         f"cannot add param group {which} to the optimizer")
+        if not seen.isdisjoint(tensors):
+            raise make("ValueError", "some parameters appear in more than one parameter group")
+        undo.touch_list(self.param_groups)
+        self.param_groups.append(param_group)
+
+    # ------------------------------------------------------------ gradients
+
+    def zero_grad(self, set_to_none=True):
+        for group in self.param_groups:
+            for p in group["params"]:
+                grad = p.grad
+                if grad is not None:
+                    if set_to_none:
+                        p.grad = None
+                    else:
+                        if grad.grad_fn is not None:
+                            grad.detach_()
+                        else:
+                            grad.requires_grad_(False)
+                        grad.zero_()
+
+    def step(self, closure=None):
+        raise make("NotImplementedError", "")
+
+    def register_step_pre_hook(self, hook):
+        return autograd.add_to_hooks(self._optimizer_step_pre_hooks, hook)
+
+    def register_step_post_hook(self, hook):
+        return autograd.add_to_hooks(self._optimizer_step_post_hooks, hook)
+
+    # ------------------------------------------------------------ state dicts
+
+    def state_dict(self):
+        """{'state': {index: state}, 'param_groups': [group with params as indices]}; the state's tensors are the
+        optimizer's own (not copies), as in PyTorch."""
+        mapping = {}
+        start = 0
+        groups = []
+        for group in self.param_groups:
+            packed = {k: v for k, v in group.items() if k != "params"}
+            for i, p in enumerate(group["params"], start):
+                mapping.setdefault(id(p), i)
+            packed["params"] = [mapping[id(p)] for p in group["params"]]
+            start += len(packed["params"])
+            groups.append(packed)
+        state = {(mapping[id(k)] if isinstance(k, Tensor) else k): v for k, v in self.state.items()}
+        return {"state": state, "param_groups": groups}
+
+    def load_state_dict(self, state_dict):
+        state_dict = state_dict.copy()
+        groups = self.param_groups
+        saved_groups = copy.deepcopy(state_dict["param_groups"])
+        if len(groups) != len(saved_groups):
+            raise make("ValueError", "loaded state dict has a different number of parameter groups")
+        if any(len(g["params"]) != len(s["params"]) for g, s in zip(groups, saved_groups)):
+            raise make("ValueError", "loaded state dict contains a parameter group that doesn't match the size of "
+                                     "optimizer's group")
+        id_map = dict(zip(chain.from_iterable(g["params"] for g in saved_groups),
+                          chain.from_iterable(g["params"] for g in groups)))
+        state = State()
+        for k, v in state_dict["state"].items():
+            if k in id_map:
+                param = id_map[k]
+                state[param] = _cast(param, v, k, state_dict["param_groups"])
+            else:
+                state[k] = v
+        for group, new_group in zip(groups, saved_groups):
+            new_group["params"] = group["params"]
+            if "param_names" in group and "param_names" not in new_group:
+                new_group["param_names"] = group["param_names"]
+        _journal(self)
+        self.state = state
+        self.param_groups = saved_groups
+        self._setstate_defaults()
+
+    def _setstate_defaults(self):
+        """What each optimizer's __setstate__ fills in for older state dicts."""
+        self.defaults.setdefault("differentiable", False)
+
+
+def _cast(param, value, param_id, param_groups, key=None):
+    """PyTorch's load_state_dict copy: new dicts and sequences; tensors converted to the parameter's dtype (the same
+    tensor when it already has it: loading shares the state dict's tensors), `step` kept as it is."""
+    if isinstance(value, Tensor):
+        if key == "step":
+            group = next((g for g in param_groups if param_id in g["params"]), {})
+            if group.get("capturable", False) or group.get("fused", False):
+                return value.to(dtype=_float32())
+            return value
+        if param.is_floating_point() and value.dtype is not param.dtype:
+            return value.to(param.dtype)
+        return value
+    if isinstance(value, dict):
+        return {k: _cast(param, v, param_id, param_groups, k) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_cast(param, v, param_id, param_groups) for v in value)
+    return value
+
+
+def _float32():
+    from tensorsh.engine import dtypes
+    return dtypes.float32
+
+
+def _class_repr(obj):
+    t = type(obj)
+    return f"<class '{t.__name__}'>" if t.__module__ == "builtins" else f"<class '{t.__module__}.{t.__qualname__}'>"
+
+
+def scalar_dtype():
+    """The dtype of `step` (PyTorch's _get_scalar_dtype): float64 only under a float64 default dtype."""
+    from tensorsh.engine import dtypes
+    return dtypes.float64 if dtypes.DEFAULT_FLOAT is dtypes.float64 else dtypes.float32
