@@ -1,6 +1,6 @@
 """show(...): a table of tensors grouped by storage, then each storage with the elements each view covers."""
-from tensorsh.render.common import (storage_label, compact_value, shape_text, grad_fn_name, covered_range,
-                                    covered_elements, render)
+from tensorsh.render.common import (storage_label, label_storages, compact_value, shape_text, grad_fn_name,
+                                    covered_range, covered_elements, render)
 
 MAP_LIMIT = 48   # storages up to this many elements get an element map
 
@@ -19,6 +19,7 @@ def _grad(t):
 
 def rows(session, items):
     """One dict per tensor, grouped by storage in order of first appearance."""
+    label_storages(session, [t._storage for _, t in items])     # new ones numbered oldest first
     out = []
     for name, t in items:
         out.append({
