@@ -92,6 +92,8 @@ def run_source(text, filename, opts):
     from tensorsh.render import default_renderer
     session = Session(write=sys.stdout.write, write_err=sys.stderr.write, renderer=default_renderer(),
                       options={"plain": _plain(opts), "explain": opts.get("explain", False)})
+    from tensorsh.engine.storage import guard_address_space
+    guard_address_space()
     if opts.get("explain"):
         _attach_explain(session)
     try:

@@ -60,7 +60,8 @@ def _indent_after(line):
 class Shell:
     """Meta commands, statement running, transcript for :save; independent of the terminal (tests drive it)."""
 
-    def __init__(self, write=None, write_err=None, plain=True, explain=False, width=80):
+    def __init__(self, write=None, write_err=None, plain=True, explain=False, width=80, guard=False):
+        self.guard = guard          # cap the address space (the command's shell; not a test's)
         self.write = write or _stdout_write
         self.write_err = write_err or self.write
         self.plain = plain
@@ -92,6 +93,9 @@ class Shell:
             if self._loader is not None:
                 self._loader.join()
             self._session = self._new_session()
+            if self.guard:
+                from tensorsh.engine.storage import guard_address_space
+                guard_address_space()
         return self._session
 
     def _new_session(self):
@@ -636,7 +640,7 @@ def main(argv=None):
     if not plain:
         import shutil
         width = shutil.get_terminal_size((80, 24)).columns
-    shell = Shell(plain=plain, explain=bool(opts.get("explain")), width=width,
+    shell = Shell(plain=plain, explain=bool(opts.get("explain")), width=width, guard=True,
                   write_err=lambda text: (sys.stdout.flush(), sys.stderr.write(text), sys.stderr.flush()))
     if not sys.stdin.isatty():
         return _run_piped(shell)

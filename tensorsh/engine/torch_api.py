@@ -1,5 +1,5 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
-from . import autograd, creation, dtypes, functions as F, fused, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo
+from . import autograd, creation, dtypes, functions as F, fused, interop, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo  # noqa: F401 (interop: methods)
 from .errors import runtime, type_error
 from .tensor import Tensor, Size
 
