@@ -168,7 +168,9 @@ class Shell:
         for stmt in statements:
             self._renderer.drawn.clear()
             result = session.execute(stmt)
-            echoed = repr(result.value) + "\n" if echo and result.value is not None else ""
+            value = result.value
+            echoed = repr(value) + "\n" if echo and value is not None and \
+                not getattr(type(value), "_tsh_no_echo", False) else ""     # (make_dot's Digraph: drawn already)
             for w in result.warnings:
                 self.write_err(f"{w}\n")
             if result.output or echoed:

@@ -16,8 +16,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 def run(code):
     """(printed text, the error's last line or None, the error report or '')."""
+    from tensorsh.render import default_renderer
     out = []
-    session = Session(write=out.append, write_err=out.append)
+    session = Session(write=out.append, write_err=out.append, renderer=default_renderer())
     error = session.run(code, "<t>")
     return "".join(out), (error.last_line() if error else None), (format_error(error) if error else "")
 
@@ -143,3 +144,38 @@ def test_the_default_limit_respects_the_container_and_what_is_available(monkeypa
                                            os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 4)
     monkeypatch.setenv("TENSORSH_MEMORY_LIMIT", "1e6")
     assert storage._default_limit() == 1000000
+
+
+# ---- make_dot(y) returns torchviz's Digraph ----
+MAKE_DOT = "from torchviz import make_dot\na = torch.ones(2, requires_grad=True)\nb = (a * 2).sum()\ng = make_dot(b)\n"
+
+
+def test_make_dot_returns_a_digraph_with_source_save_and_render(tmp_path, monkeypatch):
+    import shutil
+    monkeypatch.chdir(tmp_path)
+    printed, error, _ = run(MAKE_DOT + "print(g.save('g.gv'))\nprint(g.source == str(g), repr(g)[:35])")
+    assert error is None
+    assert printed.endswith("g.gv\nTrue <graphviz.graphs.Digraph object at \n")
+    assert (tmp_path / "g.gv").read_text().startswith("digraph {\n\tgraph [size=\"12,12\"]\n")
+    assert "MulBackward0" in (tmp_path / "g.gv").read_text()
+    _, error, _ = run(MAKE_DOT + "g.render('../g')")
+    assert error == "ValueError: make_dot(...) writes only a plain file name in the current directory, not '../g'"
+    if shutil.which("dot"):
+        printed, error, _ = run(MAKE_DOT + "print(g.render('r'))\ng.format = 'svg'\nprint(g.render('s', cleanup=True))")
+        assert error is None and printed.endswith("r.pdf\ns.svg\n")
+        assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF") and (tmp_path / "r").exists()
+        assert b"<svg" in (tmp_path / "s.svg").read_bytes() and not (tmp_path / "s").exists()
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    _, error, _ = run(MAKE_DOT + "g.render('r')")
+    assert error == ("ExecutableNotFound: failed to execute PosixPath('dot'), make sure the Graphviz executables are "
+                     "on your systems' PATH")
+
+
+def test_the_shell_draws_make_dot_and_does_not_echo_its_address():
+    from tensorsh.app import shell as sh
+    out = []
+    shell = sh.Shell(write=out.append, write_err=out.append)
+    shell.handle("a = torch.ones(2, requires_grad=True)")
+    shell.handle("make_dot(a * 2)")
+    text = "".join(out)
+    assert text.startswith("[2., 2.]\n└── MulBackward0\n") and "object at" not in text
