@@ -29,9 +29,9 @@ def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
     elif isinstance(grad_tensors, Tensor):
         grad_tensors = [grad_tensors]
     if create_graph:
-        from .errors import warn
+        from .errors import warn_once
         from .messages import CREATE_GRAPH_WARNING
-        warn(CREATE_GRAPH_WARNING)
+        warn_once(CREATE_GRAPH_WARNING)       # TORCH_WARN_ONCE in PyTorch
     autograd.backward(tensors, list(grad_tensors), retain_graph, create_graph, inputs)
 
 
@@ -225,6 +225,8 @@ COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})
 def reset_state():
     """Put the engine's process-wide state where a new process has it: seed, grad mode, print options."""
     rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
+    from .errors import warned_once
+    warned_once.clear()
     autograd._grad_enabled[0] = True
     printing.OPTIONS = printing.DEFAULT_OPTIONS
     kernels.set_num_threads(None)
