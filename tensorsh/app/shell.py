@@ -27,6 +27,11 @@ UNDONE = ("the statement was undone as a whole (every iteration of a loop): vari
 _PROMPT_RE = re.compile(r"^(>>> ?|tsh> ?|\.\.\. ?|In \[\d+\]: |\s*\.\.\.: )")
 
 
+def banner():
+    from tensorsh import __version__
+    return f"tensorsh {__version__} \u2014 PyTorch storage and autograd experiments. :help for help, Ctrl-D to leave."
+
+
 def history_path():
     base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
     return os.path.join(base, "tensorsh", "history")
@@ -647,9 +652,7 @@ def main(argv=None):
     if not sys.stdin.isatty():
         return _run_piped(shell)
     prompt_session = make_prompt_session(shell)
-    from tensorsh import __version__
-    shell.write(f"tensorsh {__version__} \u2014 PyTorch storage and autograd experiments. "
-                ":help for help, Ctrl-D to leave.\n")
+    shell.write(banner() + "\n")
     shell.preload()
     return loop(shell, prompt_session)
 
