@@ -163,6 +163,7 @@ class Transcript:
         self.done = 0               # source lines already shown
         self.shown_line = 0
         self.blank = False          # a blank line in the source, shown before the next thing shown
+        self.wrote = False
 
     def _style(self, code, text):
         return text if self.plain else f"\x1b[{code}m{text}\x1b[0m"
@@ -176,7 +177,7 @@ class Transcript:
                 if stripped.startswith(("#>", "#!")):
                     continue
                 if not stripped:
-                    self.blank = self.shown_line > 0
+                    self.blank = self.wrote or bool(out)
                     continue
                 if self.blank:
                     out.append("")
@@ -191,6 +192,7 @@ class Transcript:
             self.done = st.end_line
         if out:
             sys.stdout.write("\n".join(out) + "\n")
+            self.wrote = True
 
     def after(self, result):
         from tensorsh.lang.errors import format_error
