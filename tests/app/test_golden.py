@@ -293,3 +293,16 @@ def test_against_torch_names_the_python_that_cannot_import_torch(tmp_path, capsy
     assert code == 2
     assert err == (f"tensorsh test: --against-torch: torch cannot be imported by {golden.sys.executable}: "
                    "ImportError: libtorch_cpu.so: cannot open shared object file\n")
+
+
+def test_against_torch_a_statement_past_the_time_limit_is_located(tmp_path, capsys):
+    import importlib.util
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("torch is not installed")
+    p = write(tmp_path, "loop.tsh", "x = 1\nprint(x)\n#> 1\nfor i in range(10**9):\n    x = x + 1\n")
+    code, out, _ = run(capsys, "--against-torch", "--timeout", "1", p)
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        f"FAILED {p}",
+        f"{p}:4:1: error: this statement did not finish within 1 s (the time limit of a statement in a test; "
+        "change it with --timeout or TENSORSH_TEST_TIMEOUT)"]
