@@ -454,6 +454,16 @@ for path in sys.argv[1:]:
 """
 
 
+def _uncapped():
+    """In PyTorch's child process: lift the address-space cap tensorsh's command set on itself (torch maps more)."""
+    try:
+        import resource
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
 class TorchRunner:
     """Runs the marked exports of many files in one Python process with torch; per-statement outcomes."""
 
@@ -484,7 +494,8 @@ class TorchRunner:
                 return
             env = dict(os.environ, PYTHONIOENCODING="utf-8", TSH_STATEMENT_TIMEOUT=str(self.statement_timeout or 0))
             proc = subprocess.run([sys.executable, "-c", DRIVER, *scripts], capture_output=True, text=True,
-                                  encoding="utf-8", errors="replace", timeout=self.timeout, env=env)
+                                  encoding="utf-8", errors="replace", timeout=self.timeout, env=env,
+                                  preexec_fn=_uncapped if os.name == "posix" else None)
         self._parse(proc.stdout, scripts, proc.stderr)
 
     def _parse(self, stdout, scripts, stderr):

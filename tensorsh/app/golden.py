@@ -580,6 +580,8 @@ def main(argv):
     if not files:
         sys.stdout.write(f"no tests found in {' '.join(paths)} (golden tests are .tsh files with #> or #! lines)\n")
         return NO_TESTS
+    from tensorsh.engine.storage import guard_address_space
+    guard_address_space()     # the command's own process (PyTorch's child process gets the cap lifted)
     outcomes_for = None
     if opts["torch"]:
         from tensorsh.app import export

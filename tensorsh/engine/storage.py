@@ -59,16 +59,16 @@ def _available():
 
 def guard_address_space(margin=1 << 30):
     """A backstop for the allocations no check names (numpy's temporaries inside an op): cap this process's address
-    space at what it uses now plus twice the memory limit (room for a tensor at the limit and an op's result)
-    plus a margin, so such an allocation fails at once (numpy's
-    MemoryError, rolled back like any error) instead of paging the machine to death. For the command line only:
-    it is inherited by child processes and would cap a test runner's own memory."""
+    space at what it uses now plus the memory limit plus a margin, so that such an allocation fails at once
+    (numpy's MemoryError, rolled back like any error) instead of paging the machine to death; the limit then
+    holds for the whole process, not only for one tensor. For the command line only: a cap is inherited by
+    child processes (export's PyTorch runner lifts it) and would cap a test runner's own memory."""
     try:
         import resource
         vm = next(int(line.split()[1]) * 1024 for line in (_read_first("/proc/self/status") or "").splitlines()
                   if line.startswith("VmSize:"))
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        cap = vm + 2 * MEMORY_LIMIT + margin
+        cap = vm + MEMORY_LIMIT + margin
         if (soft == resource.RLIM_INFINITY or soft > cap) and (hard == resource.RLIM_INFINITY or hard >= cap):
             resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     except (ImportError, StopIteration, ValueError, OSError):

@@ -179,3 +179,12 @@ def test_the_shell_draws_make_dot_and_does_not_echo_its_address():
     shell.handle("make_dot(a * 2)")
     text = "".join(out)
     assert text.startswith("[2., 2.]\n└── MulBackward0\n") and "object at" not in text
+
+
+def test_tensorsh_test_refuses_a_bomb_at_once_and_goes_on(tmp_path):
+    p = tmp_path / "bomb.tsh"
+    p.write_text("x = torch.ones(3).expand(10**9, 3).exp()\n#! MemoryError: Unable to allocate ...\nprint(1)\n#> 1\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1", TENSORSH_MEMORY_LIMIT="1e8")
+    r = subprocess.run([sys.executable, "-m", "tensorsh", "test", str(p)], capture_output=True, text=True, env=env,
+                       timeout=60)
+    assert (r.returncode, r.stdout) == (0, "1 passed, 0 failed\n")
