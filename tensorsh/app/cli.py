@@ -303,7 +303,7 @@ def _main(args):
         return 0
     if args[:1] == ["test"]:
         golden = _front_end("golden", "tensorsh test")
-        return golden.main(args[1:]) if golden else 2
+        return golden.main(args[1:], guard=True) if golden else 2
     if args[:1] == ["export"]:
         export = _front_end("export", "tensorsh export")
         return export.main(args[1:]) if export else 2

@@ -558,9 +558,9 @@ def parse_args(argv):
     return opts, None
 
 
-def main(argv):
+def main(argv, guard=False):
     """`tensorsh test`: exit 0 when every file passed, 1 when one failed, 2 on a usage error, 5 when nothing was
-    tested."""
+    tested. guard: cap the address space, as the command does (not when called inside a test run)."""
     opts, problem = parse_args(list(argv))
     if problem == "help":
         sys.stdout.write(HELP)
@@ -580,8 +580,9 @@ def main(argv):
     if not files:
         sys.stdout.write(f"no tests found in {' '.join(paths)} (golden tests are .tsh files with #> or #! lines)\n")
         return NO_TESTS
-    from tensorsh.engine.storage import guard_address_space
-    guard_address_space()     # the command's own process (PyTorch's child process gets the cap lifted)
+    if guard:                 # the command's own process (PyTorch's child process gets the cap lifted)
+        from tensorsh.engine.storage import guard_address_space
+        guard_address_space()
     outcomes_for = None
     if opts["torch"]:
         from tensorsh.app import export
