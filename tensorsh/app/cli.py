@@ -7,8 +7,8 @@ import os
 import sys
 
 USAGE = """\
-usage: tensorsh [--plain] [--explain] FILE.tsh
-       tensorsh run [--plain] [--explain] FILE.tsh
+usage: tensorsh [--plain] [--explain] [--keep-going | --transcript] FILE.tsh
+       tensorsh run [--plain] [--explain] [--keep-going | --transcript] FILE.tsh
        tensorsh -c CODE
        tensorsh test [PATHS...] [--update]
        tensorsh export FILE.tsh
@@ -23,7 +23,10 @@ options:
   --plain       plain, colourless, deterministic output (also when output is not a terminal, or NO_COLOR is set)
   --explain     after each statement, say what changed (storages, versions, graph, grads)
   -k, --keep-going
-                report a failing statement and go on with the next (a tutorial that shows its errors)
+                report a failing statement (rolled back) and go on with the next; exit 1 if one failed
+  -t, --transcript
+                a guided tour: each statement as a shell shows it (its comment, the prompt, the code), then
+                what it prints, warns or raises; implies --keep-going
   --version     print the version and exit
   -h, --help    show this help and exit
 
@@ -34,6 +37,23 @@ commands:
                 write the same experiment as a runnable PyTorch script
   tensorsh kernel install [--user | --sys-prefix | --prefix P], tensorsh kernel uninstall
                 the Jupyter kernel "tensorsh" (needs pip install 'tensorsh[jupyter]')
+"""
+
+
+RUN_HELP = """\
+usage: tensorsh run [--plain] [--explain] [--keep-going | --transcript] FILE.tsh
+
+Run a tensorsh program; it prints only what it prints (warnings and errors go to stderr).
+
+options:
+  --plain           plain, colourless, deterministic output
+  --explain         after each statement, say what changed (storages, versions, graph, grads)
+  -k, --keep-going  report a failing statement (rolled back) and go on with the next
+  -t, --transcript  show each statement as a shell session would (comment, prompt, code), then its output,
+                    warnings and errors, all on stdout in order (the guided tour: run -t examples/tour.tsh)
+  -h, --help        show this help and exit
+
+Exit status: 0 success, 1 an error in the program (with --keep-going: in any statement), 2 a usage error.
 """
 
 
@@ -75,11 +95,13 @@ def run_source(text, filename, opts):
     from tensorsh.render import default_renderer
     session = Session(write=sys.stdout.write, write_err=sys.stderr.write, renderer=default_renderer(),
                       options={"plain": _plain(opts), "explain": opts.get("explain", False)})
+    from tensorsh.engine.storage import guard_address_space
+    guard_address_space()
     if opts.get("explain"):
         _attach_explain(session)
     try:
-        if opts.get("keep_going"):
-            return _run_keep_going(session, text, filename)
+        if opts.get("keep_going") or opts.get("transcript"):
+            return _run_keep_going(session, text, filename, transcript=bool(opts.get("transcript")))
         error = session.run(text, filename)
     except KeyboardInterrupt:  # between statements
         sys.stdout.flush()
@@ -92,24 +114,103 @@ def run_source(text, filename, opts):
     return 0
 
 
-def _run_keep_going(session, text, filename):
+def _run_keep_going(session, text, filename, transcript=False):
     """--keep-going: a failing statement is reported (and rolled back) and the program goes on, as in a
-    golden test; the errors are part of the output, so only a syntax error makes the exit status 1."""
+    golden test; warnings are reported as a plain run reports them; exit status 1 if a statement failed.
+    --transcript: the same, shown as a shell session (see Transcript)."""
     from tensorsh.lang.errors import UserError, format_error
     try:
         statements = session.compile(text, filename)
     except UserError as e:
         sys.stderr.write(format_error(e))
         return 1
+    failed = False
+    show = Transcript(text, _plain_opts(session)) if transcript else None
     for statement in statements:
-        result = session.execute(statement)
+        if show is not None:
+            show.before(statement)
+        result = session.execute(statement, echo=show is not None)
+        failed |= result.error is not None
+        if show is not None:
+            show.after(result)
+            continue
+        if result.warnings:
+            sys.stdout.flush()
+            first = statement.source.split("\n")[0]
+            for w in result.warnings:
+                sys.stderr.write(f"{statement.filename}:{statement.line}: {w}\n  {first.strip()}\n")
+            sys.stderr.flush()
         sys.stdout.write(result.output)
         if result.error is not None:
             sys.stdout.flush()
             sys.stderr.write(format_error(result.error))
             sys.stderr.flush()
+    if show is not None:
+        show.end()
     sys.stdout.flush()
-    return 0
+    return 1 if failed else 0
+
+
+def _plain_opts(session):
+    return session.options.get("plain", True)
+
+
+class Transcript:
+    """A program shown as a shell session, for a guided tour: the comments before a statement (the explanation),
+    the statement after the prompt (continuation lines after `...`), then its warnings, output and error report
+    on stdout, in order. Expectation lines (#> / #!) are not shown: the real output is."""
+
+    def __init__(self, text, plain):
+        self.lines = text.split("\n")
+        self.plain = plain
+        self.done = 0               # source lines already shown
+        self.shown_line = 0
+        self.blank = False          # a blank line in the source, shown before the next thing shown
+        self.wrote = False
+
+    def _style(self, code, text):
+        return text if self.plain else f"\x1b[{code}m{text}\x1b[0m"
+
+    def before(self, st):
+        from tensorsh.app.shell import PROMPT, CONTINUATION
+        out = []
+        if st.line > self.shown_line:
+            for line in self.lines[self.done:st.line - 1]:
+                stripped = line.strip()
+                if stripped.startswith(("#>", "#!")):
+                    continue
+                if not stripped:
+                    self.blank = self.wrote or bool(out)
+                    continue
+                if self.blank:
+                    out.append("")
+                    self.blank = False
+                out.append(self._style("2;3", line))
+            if self.blank:
+                out.append("")
+                self.blank = False
+            for i, line in enumerate(self.lines[st.line - 1:st.end_line]):
+                out.append(self._style("1;32", PROMPT if i == 0 else CONTINUATION) + line)
+            self.shown_line = st.end_line
+            self.done = st.end_line
+        if out:
+            sys.stdout.write("\n".join(out) + "\n")
+            self.wrote = True
+
+    def after(self, result):
+        from tensorsh.lang.errors import format_error
+        for w in result.warnings:
+            sys.stdout.write(self._style("33", w) + "\n")
+        sys.stdout.write(result.output)
+        if result.error is not None:
+            report = format_error(result.error).rstrip("\n")
+            sys.stdout.write(self._style("31", report) + "\n")
+        sys.stdout.flush()
+
+    def end(self):
+        rest = [line for line in self.lines[self.done:] if line.strip() and not line.strip().startswith(("#>", "#!"))]
+        if rest:
+            sys.stdout.write("\n".join(self._style("2;3", line) for line in rest) + "\n")
 
 
 def _attach_explain(session):
@@ -160,6 +261,10 @@ def _parse_run_args(args):
             opts["explain"] = True
         elif a in ("-k", "--keep-going"):
             opts["keep_going"] = True
+        elif a in ("-t", "--transcript"):
+            opts["transcript"] = True
+        elif a in ("-h", "--help"):
+            opts["help"] = True
         elif a == "-c":
             if i + 1 >= len(args):
                 return None, None, "argument -c: expected one argument"
@@ -201,7 +306,7 @@ def _main(args):
         return 0
     if args[:1] == ["test"]:
         golden = _front_end("golden", "tensorsh test")
-        return golden.main(args[1:]) if golden else 2
+        return golden.main(args[1:], guard=True) if golden else 2
     if args[:1] == ["export"]:
         export = _front_end("export", "tensorsh export")
         return export.main(args[1:]) if export else 2
@@ -212,6 +317,9 @@ def _main(args):
         opts, rest, problem = _parse_run_args(args[1:])
         if problem:
             return _usage_error(problem)
+        if opts.get("help"):
+            sys.stdout.write(RUN_HELP)
+            return 0
         if "code" in opts:
             return _usage_error("'run' takes a FILE, not -c")
         if len(rest) != 1:

@@ -65,6 +65,10 @@ def _token(kind, text):
 
 def _mark(i, drawing=False):
     _token("U" if drawing else "S", str(i))
+    _tick(i)
+
+
+_tick = globals().get("_tick") or (lambda i: None)   # the --against-torch driver's per-statement timer
 
 
 def _error(e):
@@ -405,9 +409,32 @@ class _Stmt:
 
 # ---------------------------------------------------------------- --against-torch
 DRIVER = r"""
-import sys, warnings
-import torch
+import os, signal, sys, warnings
 MARK = "\x1e"
+try:
+    import torch
+except BaseException as e:
+    sys.stdout.write(MARK + "I" + type(e).__name__ + ": " + str(e) + MARK)
+    raise SystemExit(1)
+LIMIT = float(os.environ.get("TSH_STATEMENT_TIMEOUT") or 0)
+current = [0]
+
+
+class StatementTimeout(BaseException):
+    pass
+
+
+def tick(i):
+    current[0] = i
+    if LIMIT:
+        signal.setitimer(signal.ITIMER_REAL, LIMIT)
+
+
+def alarm(signum, frame):
+    raise StatementTimeout
+
+
+signal.signal(signal.SIGALRM, alarm)
 for path in sys.argv[1:]:
     with open(path, encoding="utf-8") as f:
         code = f.read()
@@ -416,20 +443,36 @@ for path in sys.argv[1:]:
     torch.set_grad_enabled(True)
     with warnings.catch_warnings():
         try:
-            exec(compile(code, path, "exec"), {"__name__": "__main__"})
+            exec(compile(code, path, "exec"), {"__name__": "__main__", "_tick": tick})
+        except StatementTimeout:
+            sys.stdout.write(MARK + "T" + str(current[0]) + MARK)
         except BaseException as e:
             sys.stdout.write(MARK + "X" + type(e).__name__ + ": " + str(e) + MARK)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
     sys.stdout.flush()
 """
+
+
+def _uncapped():
+    """In PyTorch's child process: lift the address-space cap tensorsh's command set on itself (torch maps more)."""
+    try:
+        import resource
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 class TorchRunner:
     """Runs the marked exports of many files in one Python process with torch; per-statement outcomes."""
 
-    def __init__(self, files, timeout=900):
+    def __init__(self, files, timeout=900, statement_timeout=0):
         self.files = list(files)
         self.timeout = timeout
+        self.statement_timeout = statement_timeout
         self.results = None
+        self.import_error = None      # torch cannot be imported by this Python: why
 
     def _run_all(self):
         from tensorsh.lang.errors import UserError
@@ -451,9 +494,10 @@ class TorchRunner:
                 scripts[script] = path
             if not scripts:
                 return
-            env = dict(os.environ, PYTHONIOENCODING="utf-8")
+            env = dict(os.environ, PYTHONIOENCODING="utf-8", TSH_STATEMENT_TIMEOUT=str(self.statement_timeout or 0))
             proc = subprocess.run([sys.executable, "-c", DRIVER, *scripts], capture_output=True, text=True,
-                                  encoding="utf-8", errors="replace", timeout=self.timeout, env=env)
+                                  encoding="utf-8", errors="replace", timeout=self.timeout, env=env,
+                                  preexec_fn=_uncapped if os.name == "posix" else None)
         self._parse(proc.stdout, scripts, proc.stderr)
 
     def _parse(self, stdout, scripts, stderr):
@@ -477,11 +521,20 @@ class TorchRunner:
                 outcomes[-1].error = payload
             elif tag == "X":
                 self.results[current] = f"the PyTorch script stopped: {payload}\n{stderr[-2000:]}"
+            elif tag == "T":
+                self.results[current] = ("timeout", int(payload))
+            elif tag == "I":
+                self.import_error = f"torch cannot be imported by {sys.executable}: {payload}"
 
     def outcomes_for(self, path, statements):
         if self.results is None:
             self._run_all()
         got = self.results.get(path)
+        if self.import_error:
+            return self.import_error
+        if isinstance(got, tuple):
+            from tensorsh.app.golden import timeout_report
+            return timeout_report(statements[got[1]], self.statement_timeout)
         if got is None:
             return f"PyTorch produced no output for {path}"
         if isinstance(got, list) and len(got) != len(statements):

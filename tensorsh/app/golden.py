@@ -8,15 +8,19 @@ share one block. Both tensorsh (in process, one fresh Session per file) and PyTo
 """
 import difflib
 import os
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 
 from tensorsh.fileio import write_atomic
 WILDCARD = "#> ..."
 WIDTH = 80
+TIMEOUT = 60.0          # seconds a statement may run (TENSORSH_TEST_TIMEOUT, --timeout; 0: no limit)
+NO_TESTS = 5            # the exit status when nothing was tested, as pytest's
 USAGE = """\
-usage: tensorsh test [PATHS...] [-k EXPR] [-x] [--update [--force]] [--check] [--against-torch]
+usage: tensorsh test [PATHS...] [-k EXPR] [-x] [--update [--force]] [--check] [--against-torch] [--timeout S]
 """
 HELP = USAGE + """
 Run golden-output tests: each statement of a .tsh file is checked against the `#>` (output) and
@@ -31,8 +35,53 @@ options:
   --check          also fail on expectation lines no statement can produce (inside blocks, `#> ...`
                    under a statement that prints nothing)
   --against-torch  check the expectations against real PyTorch (runs `tensorsh export` with Python)
+  --timeout S      fail a statement that runs longer than S seconds (default 60, or TENSORSH_TEST_TIMEOUT;
+                   0: no limit); with --against-torch, a whole PyTorch script gets that long per statement
   -h, --help       show this help and exit
+
+A file found in a folder is a test when it has expectation lines (a file named on the command line always
+is); a line `# tensorsh: requires avx2` skips a file whose expectations hold only with PyTorch's AVX2 kernels
+where PyTorch would not use them (ATEN_CPU_CAPABILITY=default, or a CPU without AVX2).
+Exit status: 0 all passed, 1 a file failed, 2 a usage error, 5 no tests found.
 """
+REQUIRES = "# tensorsh: requires "
+
+
+def default_timeout():
+    value = os.environ.get("TENSORSH_TEST_TIMEOUT")
+    try:
+        return float(value) if value else TIMEOUT
+    except ValueError:
+        return TIMEOUT
+
+
+def missing_requirement(lines):
+    """Why this file cannot be checked on this machine (a `# tensorsh: requires ...` line), or None."""
+    for line in lines:
+        if line.startswith(REQUIRES):
+            for need in line[len(REQUIRES):].split():
+                if need == "avx2" and not _pytorch_uses_avx2():
+                    return ("requires PyTorch's AVX2 kernels, which it does not use here "
+                            f"(ATEN_CPU_CAPABILITY={os.environ.get('ATEN_CPU_CAPABILITY') or 'unset'}, "
+                            f"CPU with{'' if _cpu_has_avx2() else 'out'} AVX2)")
+    return None
+
+
+def _pytorch_uses_avx2():
+    capability = os.environ.get("ATEN_CPU_CAPABILITY", "").lower()
+    return capability not in ("default",) and _cpu_has_avx2()
+
+
+def _cpu_has_avx2():
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return " avx2 " in line + " "
+    except OSError:
+        pass
+    return False
+
 
 
 # ---------------------------------------------------------------- the file format
@@ -116,6 +165,13 @@ def find_blocks(lines, statements):
     return blocks, orphans
 
 
+def same(e, a):
+    """An expected line matches an actual one: equal, or a `#!` line ending in `...` that starts it (a long
+    error or warning stated by its beginning)."""
+    return e == a or (e.startswith("#! ") and e.endswith("...") and len(e) > 6 and a.startswith("#! ")
+                      and a.startswith(e[:-3]))
+
+
 def align(expected, actual):
     """Match expected lines (with `#> ...` wildcards) to actual ones.
 
@@ -123,7 +179,9 @@ def align(expected, actual):
     matches `actual`, keeping exact lines and wildcards that still fit (what --update writes).
     """
     if WILDCARD not in expected:
-        return (0 if expected == actual else 1), list(actual)
+        if len(expected) == len(actual) and all(map(same, expected, actual)):
+            return 0, list(expected)
+        return 1, list(actual)
     n, m = len(expected), len(actual)
     INF = float("inf")
     cost = [[INF] * (m + 1) for _ in range(n + 1)]
@@ -141,7 +199,7 @@ def align(expected, actual):
                     best, how = cost[i][j + 1], "eat"
                 if cost[i + 1][j] < best:
                     best, how = cost[i + 1][j], "skip"
-            elif e is not None and a is not None and e == a and cost[i + 1][j + 1] < best:
+            elif e is not None and a is not None and same(e, a) and cost[i + 1][j + 1] < best:
                 best, how = cost[i + 1][j + 1], "same"
             if a is not None and cost[i][j + 1] + 1 < best:
                 best, how = cost[i][j + 1] + 1, "insert"
@@ -176,6 +234,7 @@ class FileResult:
     problem: str = None      # a file-level failure (unreadable, syntax error, no torch output)
     lines: list = None       # the file's lines (for --update)
     seconds: float = 0.0
+    skipped: str = None      # why the file was not checked (a `# tensorsh: requires` line not met)
 
     @property
     def failed_blocks(self):
@@ -184,6 +243,47 @@ class FileResult:
     @property
     def ok(self):
         return self.problem is None and not self.failed_blocks and not self.orphans
+
+
+class TimedOut(Exception):
+    """A statement ran past the time limit: carries the located report."""
+
+
+class _Alarm(KeyboardInterrupt):
+    """Raised into a running statement by the timer; the session rolls the statement back as for Ctrl-C."""
+
+
+class statement_timer:
+    """Interrupts the statement running when `seconds` pass (SIGALRM: main thread, POSIX only; else no limit)."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds if seconds and hasattr(signal, "setitimer") and \
+            threading.current_thread() is threading.main_thread() else 0
+        self.fired = False
+
+    def __enter__(self):
+        if self.seconds:
+            self._old = signal.signal(signal.SIGALRM, self._fire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def _fire(self, signum, frame):
+        self.fired = True
+        raise _Alarm
+
+    def __exit__(self, *exc):
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old)
+        return False
+
+
+def timeout_report(st, seconds):
+    """`file:line:col: error: ...` with the statement's first line and a caret, as the language reports errors."""
+    first = st.source.split("\n")[0]
+    return (f"{st.filename}:{st.line}:{st.col}: error: this statement did not finish within {seconds:g} s "
+            f"(the time limit of a statement in a test; change it with --timeout or TENSORSH_TEST_TIMEOUT)\n"
+            f"{st.line:>5} | {first}\n      | {' ' * (st.col - 1)}^\nTimeoutError: statement ran longer than {seconds:g} s")
 
 
 def read_source(path):
@@ -219,22 +319,29 @@ def compile_file(text, path):
     return session, session.compile(text, path)
 
 
-def tensorsh_outcomes(session, statements):
-    """Run the statements in the session: {statement index: Outcome}."""
+def tensorsh_outcomes(session, statements, timeout=None):
+    """Run the statements in the session: one Outcome each; raises TimedOut for a statement past the limit."""
     outcomes = []
+    timeout = default_timeout() if timeout is None else timeout
     for st in statements:
-        result = session.execute(st)
+        with statement_timer(timeout) as timer:
+            result = session.execute(st)
         err = result.error
         if err is not None and err.kind == "KeyboardInterrupt":
+            if timer.fired:
+                raise TimedOut(timeout_report(st, timeout))
             raise KeyboardInterrupt
         outcomes.append(Outcome(result.output, list(result.warnings), None if err is None else err.last_line()))
     return outcomes
 
 
-def check_text(text, path, outcomes_for=None, check=False):
+def check_text(text, path, outcomes_for=None, check=False, timeout=None):
     """Run one file's text and compare; `outcomes_for(statements)` gives the outcomes (default: tensorsh)."""
     from tensorsh.lang.errors import UserError, format_error
     result = FileResult(path, lines=text.split("\n"))
+    result.skipped = missing_requirement(result.lines)
+    if result.skipped:
+        return result
     t0 = time.perf_counter()
     _fresh_engine()
     try:
@@ -244,7 +351,11 @@ def check_text(text, path, outcomes_for=None, check=False):
         return result
     result.blocks, result.orphans = find_blocks(result.lines, statements)
     if outcomes_for is None:
-        outcomes = tensorsh_outcomes(session, statements)
+        try:
+            outcomes = tensorsh_outcomes(session, statements, timeout)
+        except TimedOut as e:
+            result.problem = str(e)
+            return result
     else:
         outcomes = outcomes_for(statements)
         if isinstance(outcomes, str):
@@ -275,14 +386,20 @@ def _block_of(blocks, st):
     return None
 
 
-def check_file(path, check=False, outcomes_for=None):
+def check_file(path, check=False, outcomes_for=None, timeout=None):
     text, problem = read_source(path)
     if problem:
         return FileResult(path, problem=problem)
     if path.endswith(".ipynb") and not any(is_expectation(line) for line in text.split("\n")):
         return FileResult(path, problem="nothing to check: no `#>`/`#!` lines in the notebook's code cells "
                                         "(tensorsh test checks the expectations written inside the cells)")
-    return check_text(text, path, outcomes_for, check)
+    return check_text(text, path, outcomes_for, check, timeout)
+
+
+def has_expectations(path):
+    """A file found in a folder is a golden test only when it states some output (scripts/bench_data's are not)."""
+    text, problem = read_source(path)
+    return problem is not None or any(is_expectation(line) for line in text.split("\n"))
 
 
 # ---------------------------------------------------------------- --update
@@ -395,13 +512,15 @@ class Progress:
 
 # ---------------------------------------------------------------- finding files, main
 def find_files(paths, keyword=None):
-    """All `.tsh` files under the paths (sorted, hidden folders skipped), filtered by -k."""
+    """All `.tsh` files under the paths that are tests (sorted, hidden folders skipped), filtered by -k; a file
+    named explicitly is always a test (--update fills in a new one)."""
     found = []
     for p in paths:
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-                found += [os.path.join(root, f) for f in sorted(files) if f.endswith(".tsh")]
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("__pycache__", "node_modules"))
+                found += [os.path.join(root, f) for f in sorted(files) if f.endswith(".tsh")
+                          and has_expectations(os.path.join(root, f))]
         else:
             found.append(p)
     if keyword:
@@ -411,7 +530,7 @@ def find_files(paths, keyword=None):
 
 def parse_args(argv):
     opts = {"paths": [], "k": None, "x": False, "update": False, "force": False, "check": False,
-            "torch": False, "quiet": False}
+            "torch": False, "quiet": False, "timeout": default_timeout()}
     flags = {"-x": "x", "--exitfirst": "x", "--update": "update", "--force": "force", "--check": "check",
              "--against-torch": "torch", "-q": "quiet", "--quiet": "quiet"}     # -q: accepted, output is terse anyway
     i = 0
@@ -428,6 +547,15 @@ def parse_args(argv):
             i += 1
         elif a.startswith("-k") and len(a) > 2:
             opts["k"] = a[2:]
+        elif a == "--timeout" or a.startswith("--timeout="):
+            value = a.partition("=")[2] if "=" in a else (argv[i + 1] if i + 1 < len(argv) else None)
+            i += "=" not in a
+            try:
+                opts["timeout"] = float(value)
+                if opts["timeout"] < 0:
+                    raise ValueError
+            except (TypeError, ValueError):
+                return None, "argument --timeout: expected a number of seconds (0: no limit)"
         elif a == "--":
             opts["paths"] += argv[i + 1:]
             break
@@ -439,8 +567,9 @@ def parse_args(argv):
     return opts, None
 
 
-def main(argv):
-    """`tensorsh test`: exit 0 when every file passed, 1 when one failed, 2 on a usage error."""
+def main(argv, guard=False):
+    """`tensorsh test`: exit 0 when every file passed, 1 when one failed, 2 on a usage error, 5 when nothing was
+    tested. guard: cap the address space, as the command does (not when called inside a test run)."""
     opts, problem = parse_args(list(argv))
     if problem == "help":
         sys.stdout.write(HELP)
@@ -457,27 +586,34 @@ def main(argv):
         sys.stderr.write(f"tensorsh test: error: no such file or folder: {missing[0]}\n")
         return 2
     files = find_files(paths, opts["k"])
+    if not files:
+        sys.stdout.write(f"no tests found in {' '.join(paths)} (golden tests are .tsh files with #> or #! lines)\n")
+        return NO_TESTS
+    if guard:                 # the command's own process (PyTorch's child process gets the cap lifted)
+        from tensorsh.engine.storage import guard_address_space
+        guard_address_space()
     outcomes_for = None
     if opts["torch"]:
         from tensorsh.app import export
-        if not export.torch_available():
-            sys.stdout.write("skipped: --against-torch needs PyTorch, which is not installed in this Python\n")
-            return 0
-        runner = export.TorchRunner(files)
+        runner = export.TorchRunner(files, statement_timeout=opts["timeout"])
         outcomes_for = runner.outcomes_for
     colour = Colours(sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     progress = Progress(len(files), sys.stderr)
     passed = failed = updated = 0
+    skipped = []
     for n, path in enumerate(files, 1):
-        if outcomes_for is not None:
-            result = check_file(path, opts["check"], lambda sts, p=path: outcomes_for(p, sts))
-        else:
-            result = check_file(path, opts["check"])
+        run_torch = None if outcomes_for is None else (lambda sts, p=path: outcomes_for(p, sts))
+        result = check_file(path, opts["check"], run_torch, opts["timeout"])
+        if opts["torch"] and runner.import_error:
+            progress.clear()
+            sys.stderr.write(f"tensorsh test: --against-torch: {runner.import_error}\n")
+            return 2
         if opts["update"] and not result.ok and update_file(result):
             updated += 1          # with --against-torch: PyTorch's own output becomes the expectation
-            result = check_file(path, opts["check"], None if outcomes_for is None else
-                                (lambda sts, p=path: outcomes_for(p, sts)))
-        if result.ok:
+            result = check_file(path, opts["check"], run_torch, opts["timeout"])
+        if result.skipped:
+            skipped.append((path, result.skipped))
+        elif result.ok:
             passed += 1
         else:
             failed += 1
@@ -488,7 +624,11 @@ def main(argv):
         if failed and opts["x"]:
             break
     progress.clear()
+    for path, why in skipped:
+        sys.stdout.write(f"SKIPPED {path}: {why}\n")
     if updated:
         sys.stdout.write(f"updated {updated} file{'s' if updated != 1 else ''}\n")
-    sys.stdout.write(f"{passed} passed, {failed} failed\n")
-    return 1 if failed else 0
+    sys.stdout.write(f"{passed} passed, {failed} failed" + (f", {len(skipped)} skipped" if skipped else "") + "\n")
+    if failed:
+        return 1
+    return 0 if passed or skipped else NO_TESTS

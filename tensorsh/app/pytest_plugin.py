@@ -17,6 +17,8 @@ def pytest_addoption(parser):
                     help="rewrite the expectations of failing .tsh files in place (as `tensorsh test --update`)")
     group.addoption("--tsh-check", action="store_true", default=False,
                     help="also fail on expectation lines no statement can produce (as `tensorsh test --check`)")
+    group.addoption("--tsh-timeout", type=float, default=None,
+                    help="seconds a statement of a .tsh file may run (default 60, or TENSORSH_TEST_TIMEOUT; 0: none)")
     parser.addini("tsh_paths", type="linelist", default=[],
                   help="glob patterns (relative to the rootdir) of the .tsh files to collect; default: all")
 
@@ -58,10 +60,13 @@ class TshItem(pytest.Item):
         from tensorsh.app import golden
         path = _relative(self.path, self.config.invocation_params.dir)
         check = self.config.getoption("tsh_check")
-        result = golden.check_file(path if os.path.exists(path) else str(self.path), check)
+        timeout = self.config.getoption("tsh_timeout")
+        result = golden.check_file(path if os.path.exists(path) else str(self.path), check, timeout=timeout)
+        if result.skipped:
+            pytest.skip(result.skipped)
         if not result.ok and self.config.getoption("tsh_update"):
             if golden.update_file(result):
-                result = golden.check_file(result.path, check)
+                result = golden.check_file(result.path, check, timeout=timeout)
         if not result.ok:
             failed = result.failed_blocks
             self._line = failed[0].line if failed else (result.orphans[0] if result.orphans else 0)

@@ -22,7 +22,14 @@ META = {
     ":timeit": "STATEMENT  time a statement (it really runs, many times)",
     ":quit": "leave the shell (Ctrl-D too)",
 }
+UNDONE = ("the statement was undone as a whole (every iteration of a loop): variables, tensors, versions and "
+          "grads are as they were before it")
 _PROMPT_RE = re.compile(r"^(>>> ?|tsh> ?|\.\.\. ?|In \[\d+\]: |\s*\.\.\.: )")
+
+
+def banner():
+    from tensorsh import __version__
+    return f"tensorsh {__version__} \u2014 PyTorch storage and autograd experiments. :help for help, Ctrl-D to leave."
 
 
 def history_path():
@@ -58,7 +65,8 @@ def _indent_after(line):
 class Shell:
     """Meta commands, statement running, transcript for :save; independent of the terminal (tests drive it)."""
 
-    def __init__(self, write=None, write_err=None, plain=True, explain=False, width=80):
+    def __init__(self, write=None, write_err=None, plain=True, explain=False, width=80, guard=False):
+        self.guard = guard          # cap the address space (the command's shell; not a test's)
         self.write = write or _stdout_write
         self.write_err = write_err or self.write
         self.plain = plain
@@ -90,12 +98,15 @@ class Shell:
             if self._loader is not None:
                 self._loader.join()
             self._session = self._new_session()
+            if self.guard:
+                from tensorsh.engine.storage import guard_address_space
+                guard_address_space()
         return self._session
 
     def _new_session(self):
         from tensorsh.lang.session import Session
-        from tensorsh.render import default_renderer
-        session = Session(write=self.write, write_err=self.write_err, renderer=default_renderer(),
+        self._renderer = _recording_renderer()
+        session = Session(write=self.write, write_err=self.write_err, renderer=self._renderer,
                           options={"plain": self.plain, "explain": self.explain, "width": self.width})
         self._explainer = None
         if self.explain:
@@ -157,20 +168,26 @@ class Shell:
         except UserError as e:
             self.write_err(format_error(e))
             if record:
-                self.transcript.append((text.rstrip("\n"), [], "", e.last_line()))
+                self.transcript.append(Entry(text.rstrip("\n"), left_out=f"{e.kind}, left out"))
             return False
         for stmt in statements:
+            self._renderer.drawn.clear()
             result = session.execute(stmt)
-            echoed = repr(result.value) + "\n" if echo and result.value is not None else ""
+            value = result.value
+            echoed = repr(value) + "\n" if echo and value is not None and \
+                not getattr(type(value), "_tsh_no_echo", False) else ""     # (make_dot's Digraph: drawn already)
             for w in result.warnings:
                 self.write_err(f"{w}\n")
             if result.output or echoed:
                 self.write(result.output + echoed)
             self._flush_explain()
             if result.error is not None:
+                if result.error.kind == "KeyboardInterrupt":
+                    from tensorsh.lang.errors import Note
+                    result.error.notes.append(Note(UNDONE))
                 self.write_err(format_error(result.error))
             if record:
-                self.transcript.append(_entry(stmt, result, echoed))
+                self.transcript.append(_entry(stmt, result, echoed, self._renderer.drawn))
             if result.error is not None:
                 return False
         return True
@@ -312,28 +329,91 @@ def summary(value, session=None):
     return f"{type(value).__name__}: {text[:60] + ('...' if len(text) > 60 else '')}"
 
 
-def _entry(stmt, result, echoed):
-    """(source, warnings, output, error) as a golden file states them; a script does not echo, so an echoed
-    expression is saved as print(...) when print shows the same text."""
+class Entry:
+    """One statement of the session as a golden file states it: the source a file runs (an echoed expression
+    becomes a print of the same text) and its expectation lines; `left_out` (a syntax error, an interrupted
+    statement) is written as a comment, since a file cannot run it (and it changed nothing)."""
+
+    def __init__(self, source, lines=(), left_out=None):
+        self.source, self.lines, self.left_out = source, list(lines), left_out
+
+
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def _entry(stmt, result, echoed, drawn=()):
+    """A run statement -> Entry. A script does not echo, so an echoed expression is saved as the print that shows
+    the same text: print(x) where str is repr, print((a, b)) for a tuple, else print(repr(x)). show/graph output is
+    the plain width-80 drawing `tensorsh test` makes (never colour codes); an object address is not reproducible,
+    so its line is a wildcard (`#> ...`, or a `#!` line stated up to it)."""
+    from tensorsh.app.golden import Outcome
+    error = result.error
+    if error is not None and error.kind == "KeyboardInterrupt":
+        return Entry(stmt.source, left_out="interrupted (Ctrl-C) and undone, left out")
     source, output = stmt.source, result.output
+    for shown, plain in drawn:
+        output = output.replace(shown, plain, 1)
+    output = _ANSI.sub("", output)
     if echoed:
-        if str(result.value) == repr(result.value) and "\n" not in source:
-            source, output = f"print({source})", output + echoed
-    return source, list(result.warnings), output, result.error.last_line() if result.error is not None else None
+        value = result.value
+        if str(value) != repr(value):
+            source = f"print(repr({source}))"
+        elif isinstance(value, tuple):
+            source = f"print(({source}))"
+        else:
+            source = f"print({source})"
+        output += echoed
+    outcome = Outcome(output, list(result.warnings), None if error is None else error.last_line())
+    lines = []
+    for line in outcome.lines():
+        m = _ADDRESS.search(line)
+        if m is None:
+            lines.append(line)
+        elif line.startswith("#>"):
+            if not lines or lines[-1] != "#> ...":
+                lines.append("#> ...")
+        else:
+            lines.append(line[:m.start()].rstrip() + "...")
+    return Entry(source, lines)
 
 
 def golden_text(transcript):
     """The session as a .tsh file: each statement, then its warnings (#!), output (#>) and error (#!)."""
     out = []
-    for source, warnings, output, error in transcript:
-        out.append(source)
-        for w in warnings:
-            out.extend(f"#! {line}" for line in w.split("\n"))
-        for line in output.split("\n")[:-1] if output else []:
-            out.append(f"#> {line}" if line else "#>")
-        if error is not None:
-            out.extend(f"#! {line}" for line in error.split("\n"))
+    for entry in transcript:
+        if entry.left_out:
+            out += [f"# ({entry.left_out}) {line}" for line in entry.source.split("\n")]
+            continue
+        out.append(entry.source)
+        out += entry.lines
     return "\n".join(out) + ("\n" if out else "")
+
+
+def _recording_renderer():
+    """The session's renderer, which also keeps, for :save, the plain width-80 drawing of each show/graph (what
+    `tensorsh test` draws) next to what the shell showed."""
+    from tensorsh.render import Renderer
+
+    class Recording(Renderer):
+        def __init__(self):
+            super().__init__(plain=None, width=80)
+            self.drawn = []
+
+        def show(self, session, items):
+            text = super().show(session, items)
+            if text:
+                from tensorsh.render.show import show_text
+                self.drawn.append((text, show_text(session, items, plain=True, width=80)))
+            return text
+
+        def graph(self, session, tensor, path=None):
+            text = super().graph(session, tensor, path)
+            if text:
+                from tensorsh.render.graph import graph_text
+                self.drawn.append((text, graph_text(session, tensor, plain=True, width=80)))
+            return text
+    return Recording()
 
 
 def _stdout_write(text):
@@ -444,6 +524,15 @@ def key_bindings(shell):
         else:
             buf.insert_text("\n" + _indent_after(buf.document.current_line_before_cursor))
 
+    @kb.add("c-j", filter=editing)
+    def _line_feed(event):
+        """A terminal sends Enter as \\r; a pasted Windows line end (\\r\\n, outside bracketed paste) adds \\n, which
+        prompt_toolkit would take as a second Enter (a doubled `...` line, or a block ended early): skip it."""
+        previous = event.previous_key_sequence
+        if previous and previous[-1].key in ("c-m", Keys.ControlM) or not event.current_buffer.text:
+            return
+        _enter(event)
+
     @kb.add("escape", "enter", filter=editing)
     def _newline(event):
         event.current_buffer.insert_text("\n")
@@ -502,7 +591,20 @@ def make_prompt_session(shell, input=None, output=None, history=None):
         lexer=_LazyLexer() if not shell.plain else None, completer=_completer(shell), complete_while_typing=False,
         auto_suggest=AutoSuggestFromHistory(), history=history, enable_history_search=False,
         key_bindings=key_bindings(shell), input=input, output=output, include_default_pygments_style=False,
-        color_depth=None if not shell.plain else _mono())
+        style=_style() if not shell.plain else None, color_depth=None if not shell.plain else _mono())
+
+
+def _style():
+    """The highlighting colours (tensorsh.render.style), loaded when the prompt first draws."""
+    from prompt_toolkit.styles import DynamicStyle
+    loaded = []
+
+    def get():
+        if not loaded:
+            from tensorsh.render.style import prompt_toolkit_style
+            loaded.append(prompt_toolkit_style())
+        return loaded[0]
+    return DynamicStyle(get)
 
 
 def _mono():
@@ -559,14 +661,12 @@ def main(argv=None):
     if not plain:
         import shutil
         width = shutil.get_terminal_size((80, 24)).columns
-    shell = Shell(plain=plain, explain=bool(opts.get("explain")), width=width,
+    shell = Shell(plain=plain, explain=bool(opts.get("explain")), width=width, guard=True,
                   write_err=lambda text: (sys.stdout.flush(), sys.stderr.write(text), sys.stderr.flush()))
     if not sys.stdin.isatty():
         return _run_piped(shell)
     prompt_session = make_prompt_session(shell)
-    from tensorsh import __version__
-    shell.write(f"tensorsh {__version__} \u2014 PyTorch storage and autograd experiments. "
-                ":help for help, Ctrl-D to leave.\n")
+    shell.write(banner() + "\n")
     shell.preload()
     return loop(shell, prompt_session)
 

@@ -58,3 +58,13 @@ def set_warning_sink(fn):
 
 def warn(message, category="UserWarning"):
     _sink(category, message)
+
+
+warned_once = set()   # TORCH_WARN_ONCE's messages given in this process (reset_state forgets them)
+
+
+def warn_once(message, category="UserWarning"):
+    """PyTorch's TORCH_WARN_ONCE: the first time in a process only, whatever the line."""
+    if message not in warned_once:
+        warned_once.add(message)
+        _sink(category, message)

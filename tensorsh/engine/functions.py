@@ -2012,10 +2012,25 @@ def _np_index(shape, advanced):
 
 def _index(self, advanced):
     key = _np_index(self._shape, advanced)
+    _check_index_size(self, key)
     out = _wrap(np.asarray(self._np[key]), self.dtype)
     if _needs_grad(self):
         _attach(out, IndexBackward0(self, key))
     return out
+
+
+def _check_index_size(self, key):
+    """Advanced indexing makes a copy as large as the indices' shape times the dimensions they leave."""
+    arrays = [k for k in key if isinstance(k, np.ndarray)]
+    n = math.prod(np.broadcast_shapes(*[a.shape if a.dtype != np.bool_ else (int(a.sum()),) for a in arrays]))
+    dims = iter(self._shape)
+    for k in key:
+        if isinstance(k, np.ndarray):
+            for _ in range(builtins.max(k.ndim, 1) if k.dtype == np.bool_ else 1):
+                next(dims, None)
+        else:
+            n *= next(dims, 1)
+    check_size(n * self.dtype.itemsize)
 
 
 class IndexBackward0(Node):
@@ -2486,6 +2501,7 @@ class CloneBackward0(Node):
 
 
 def clone(self, memory_format=None, contiguous=False):
+    check_size(self._np.size * self.dtype.itemsize)       # an expanded view's copy is as large as it looks
     arr = np.array(self._np, order="C" if contiguous else "K", copy=True)
     out = _wrap(arr, self.dtype)
     if _needs_grad(self):
@@ -2753,6 +2769,7 @@ def cat(tensors, dim=0):
         for k in range(ref.dim()):
             if k != d and t._shape[k] != ref._shape[k]:
                 raise runtime(f"Sizes of tensors must match except in dimension {d}. Expected size {ref._shape[k]} but got size {t._shape[k]} for tensor number {i} in the list.")
+    check_size(builtins.sum(t._np.size for t in tensors) * dt.itemsize)
     arrays = [t._np.astype(dt.np, copy=False) for t in tensors if t._shape != (0,)]
     out = _wrap(np.concatenate(arrays, axis=d) if arrays else np.zeros((0,), dt.np), dt)
     if _needs_grad(*tensors):
@@ -2771,6 +2788,7 @@ def stack(tensors, dim=0):
         if t._shape != tensors[0]._shape:
             raise runtime(f"stack expects each tensor to be equal size, but got {_shape_list(tensors[0]._shape)} at entry 0 and {_shape_list(t._shape)} at entry {i}")
     dt = _joined_dtype(tensors)
+    check_size(builtins.sum(t._np.size for t in tensors) * dt.itemsize)
     out = _wrap(np.stack([t._np.astype(dt.np, copy=False) for t in tensors], axis=d), dt)
     if _needs_grad(*tensors):
         _attach(out, StackBackward0(tensors, d))

@@ -274,6 +274,10 @@ class Generator:
     to torch's `next`/`left`, except that torch tells a just-seeded state (next=0) from a used-up
     block (next=624) where numpy sees pos=624 for both, hence `_next_at_624`."""
 
+    def __repr__(self):
+        # PyTorch's Generator is a C++ object: its repr names torch._C and an address (this object's)
+        return f"<torch._C.Generator object at {id(self):#x}>"
+
     def __init__(self, seed=None):
         self._bits = None  # made on first use, so the module-level default costs nothing
         self._seed = 0

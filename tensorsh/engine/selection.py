@@ -402,7 +402,8 @@ def repeat(self, *sizes):
         if n < 0:
             raise runtime(f"Trying to create tensor with negative dimension {n}: {_shape_list(target)}")
     from .storage import check_size
-    check_size(int(np.prod(target)) * self.dtype.itemsize)
+    import math
+    check_size(math.prod(target) * self.dtype.itemsize)         # Python ints: np.prod would wrap around
     out = _new(_fresh(np.tile(self._np.reshape(padded), sizes)), self.dtype)
     if _needs_grad(self):
         _attach(out, RepeatBackward0(self, sizes))

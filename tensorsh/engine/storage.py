@@ -10,13 +10,69 @@ from . import messages
 
 
 def _default_limit():
+    """TENSORSH_MEMORY_LIMIT, else a quarter of the memory this process may really use: the smallest of physical
+    RAM, the container's limit (cgroup v2 memory.max, v1 limit_in_bytes) and twice what is available now."""
     env = os.environ.get("TENSORSH_MEMORY_LIMIT")
     if env:
         return int(float(env))
+    sizes = []
     try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 4
+        sizes.append(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
     except (ValueError, OSError, AttributeError):
-        return 4 << 30
+        pass
+    sizes += [n for n in (_cgroup_limit(), _available()) if n]
+    return min(sizes) // 4 if sizes else 4 << 30
+
+
+def _read_first(path):
+    try:
+        with open(path, encoding="ascii", errors="replace") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def _cgroup_limit():
+    """The memory limit of this process's cgroup in bytes, or None (no limit, or not Linux)."""
+    own = _read_first("/proc/self/cgroup") or ""
+    for line in own.splitlines():
+        parts = line.split(":", 2)
+        if len(parts) == 3 and parts[0] == "0":                      # cgroup v2
+            for value in (_read_first(f"/sys/fs/cgroup{parts[2].strip()}/memory.max"),
+                          _read_first("/sys/fs/cgroup/memory.max")):
+                if value and value.strip().isdigit():
+                    return int(value)
+        elif len(parts) == 3 and "memory" in parts[1].split(","):   # cgroup v1
+            value = _read_first("/sys/fs/cgroup/memory/memory.limit_in_bytes")
+            if value and value.strip().isdigit() and int(value) < 1 << 60:
+                return int(value)
+    return None
+
+
+def _available():
+    """Twice MemAvailable (the limit is then half of it), or None."""
+    for line in (_read_first("/proc/meminfo") or "").splitlines():
+        if line.startswith("MemAvailable:"):
+            return 2 * int(line.split()[1]) * 1024
+    return None
+
+
+def guard_address_space(margin=1 << 30):
+    """A backstop for the allocations no check names (numpy's temporaries inside an op): cap this process's address
+    space at what it uses now plus the memory limit plus a margin, so that such an allocation fails at once
+    (numpy's MemoryError, rolled back like any error) instead of paging the machine to death; the limit then
+    holds for the whole process, not only for one tensor. For the command line only: a cap is inherited by
+    child processes (export's PyTorch runner lifts it) and would cap a test runner's own memory."""
+    try:
+        import resource
+        vm = next(int(line.split()[1]) * 1024 for line in (_read_first("/proc/self/status") or "").splitlines()
+                  if line.startswith("VmSize:"))
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = vm + MEMORY_LIMIT + margin
+        if (soft == resource.RLIM_INFINITY or soft > cap) and (hard == resource.RLIM_INFINITY or hard >= cap):
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, StopIteration, ValueError, OSError):
+        pass
 
 
 MEMORY_LIMIT = _default_limit()

@@ -5,7 +5,7 @@ import weakref
 import numpy as np
 
 from . import autograd, dtypes, messages, undo
-from .errors import runtime, index_error, type_error, warn
+from .errors import runtime, index_error, type_error, warn, warn_once
 from .storage import Storage, VersionCounter
 
 np.seterr(all="ignore")  # PyTorch computes inf/nan silently
@@ -416,7 +416,7 @@ class Tensor:
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         if create_graph:
-            warn(messages.CREATE_GRAPH_WARNING)
+            warn_once(messages.CREATE_GRAPH_WARNING)    # TORCH_WARN_ONCE in PyTorch
         autograd.backward([self], [gradient], retain_graph, create_graph, inputs)
         return None
 

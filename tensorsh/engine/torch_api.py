@@ -1,5 +1,5 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
-from . import autograd, creation, dtypes, functions as F, fused, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo
+from . import autograd, creation, dtypes, functions as F, fused, interop, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo  # noqa: F401 (interop: methods)
 from . import saved_hooks
 from .errors import runtime, type_error
 from .tensor import Tensor, Size
@@ -48,9 +48,9 @@ def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
     elif isinstance(grad_tensors, Tensor):
         grad_tensors = [grad_tensors]
     if create_graph:
-        from .errors import warn
+        from .errors import warn_once
         from .messages import CREATE_GRAPH_WARNING
-        warn(CREATE_GRAPH_WARNING)
+        warn_once(CREATE_GRAPH_WARNING)       # TORCH_WARN_ONCE in PyTorch
     autograd.backward(tensors, list(grad_tensors), retain_graph, create_graph, inputs)
 
 
@@ -293,6 +293,8 @@ COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})
 def reset_state():
     """Put the engine's process-wide state where a new process has it: seed, grad mode, print options."""
     rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
+    from .errors import warned_once
+    warned_once.clear()
     autograd._grad_enabled[0] = True
     autograd.set_anomaly_enabled(False)
     autograd.SAVED_HOOKS.clear()

@@ -620,7 +620,10 @@ class Compiler:
             if value is _MISSING:
                 value = builtins.get(name, _MISSING)
                 if value is _MISSING:
-                    note = did_you_mean(name, list(variables) + list(builtins))
+                    note = did_you_mean(name, list(variables) + list(builtins) + ["True", "False", "None"])
+                    if name == "help":
+                        note = Note("tensorsh has no help(); in the shell, :help explains the language and "
+                                    ":help NAME a function or a tensor method (e.g. :help add_)")
                     raise self.error(node, "NameError", f"name '{name}' is not defined",
                                      notes=[note] if note else None)
                 if type(value) is Lazy:

@@ -95,6 +95,8 @@ HEADLINES = (  # plain words for PyTorch's long messages (the exact text stays o
      "in-place change of a view of a leaf tensor that requires grad"),
     ("grad can be implicitly created only for scalar outputs", "backward() without a gradient needs a scalar"),
     ("Trying to use a saved tensor that has been detached in-place", "backward needs a tensor that was detached in place"),
+    ("tensorsh: refusing to allocate", "refused before allocating: more memory than tensorsh's limit"),
+    ("Unable to allocate", "refused before allocating: more memory than tensorsh's limit (an intermediate array)"),
 )
 
 

@@ -61,6 +61,11 @@ def _tok_pos(tok):
     return tok.line, tok.column, tok.end_line, tok.end_column
 
 
+def _tab_error(tok):
+    return _SyntaxProblem("TabError", "inconsistent use of tabs and spaces in indentation", tok.end_line, 1,
+                          tok.end_column, detail="tabs and spaces mixed: this line's indentation depends on the tab width")
+
+
 class _PostLexer:
     """Indentation -> _INDENT/_DEDENT; newlines inside brackets dropped; bracket checks."""
 
@@ -74,6 +79,7 @@ class _PostLexer:
         history = self.history = [None, None]
         brackets = []
         indents = [0]
+        alts = [0]
         first = True
         for tok in stream:
             t = tok.type
@@ -95,20 +101,27 @@ class _PostLexer:
                 if text is None:
                     continue
                 width = len(text.expandtabs(8))
+                alt = len(text.expandtabs(1))   # Python's tokenizer also measures with tabs of width 1
                 if width > indents[-1]:
+                    if alt <= alts[-1]:
+                        raise _tab_error(tok)
                     if len(indents) > MAX_INDENT:
                         raise _SyntaxProblem("IndentationError", "too many levels of indentation",
                                              tok.end_line, 1, tok.end_column)
                     indents.append(width)
+                    alts.append(alt)
                     yield P.Token.new_borrow_pos("_INDENT", text, tok)
                 else:
                     while width < indents[-1]:
                         indents.pop()
+                        alts.pop()
                         yield P.Token.new_borrow_pos("_DEDENT", text, tok)
                     if width != indents[-1]:
                         raise _SyntaxProblem("IndentationError", "unindent does not match any outer indentation level",
                                              tok.end_line, 1, tok.end_column,
                                              detail="this line's indentation matches no enclosing block")
+                    if alt != alts[-1]:
+                        raise _tab_error(tok)
                 continue
             if t in OPEN:
                 brackets.append(tok)

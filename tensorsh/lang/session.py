@@ -117,6 +117,7 @@ class Session:
         return mod
 
     def special_call(self, fn, args, kwargs, texts, node):
+        value = None
         if fn is B.SHOW:
             if kwargs:
                 raise TypeError(f"show() got an unexpected keyword argument '{next(iter(kwargs))}'")
@@ -135,10 +136,13 @@ class Session:
                 path = args[1]
             if path is not None:
                 _check_path(path)
-            text = self._renderer().graph(self, args[0], path)
+            renderer = self._renderer()
+            text = renderer.graph(self, args[0], path)
+            if path is None and hasattr(renderer, "digraph") and hasattr(args[0], "grad_fn"):
+                value = renderer.digraph(self, args[0])   # torchviz's Digraph: .source, .save(), .render()
         if text:
             self.write(text if text.endswith("\n") else text + "\n")
-        return None
+        return value
 
     def _renderer(self):
         # the front end that made this session chooses how state is drawn (the language knows no rich)
@@ -177,7 +181,7 @@ class Session:
         finally:
             self._write, self._warnings = saved
         value = self.results[0] if statement.is_expression and error is None else None
-        if echo and value is not None:
+        if echo and value is not None and not getattr(type(value), "_tsh_no_echo", False):   # (a drawn graph)
             chunks.append(repr(value) + "\n")
         return Result("".join(chunks) if chunks else "", error, warnings, value)
 

@@ -32,6 +32,11 @@ class Renderer:
         plain, width = self._options(session)
         return graph_text(session, tensor, plain=plain, width=width)
 
+    def digraph(self, session, tensor):
+        """make_dot(y)'s value: torchviz's Digraph, with tensorsh's DOT text."""
+        from tensorsh.render.dot import Digraph, dot_source
+        return Digraph(dot_source(session, tensor))
+
 
 def colour_wanted(stream=None):
     """Colour only on a terminal and without NO_COLOR."""

@@ -8,15 +8,33 @@ _global_labels = {}                     # when there is no session (tests on bar
 
 
 def storage_label(session, storage):
-    """S1, S2, ... by first appearance in this session; never an address."""
+    """S1, S2, ... in order of creation, never an address: when a storage first needs a label, every unlabelled
+    storage of the session's tensor variables gets one too, oldest first (so `show(y)` before `show(x)` still calls
+    x's older storage S1); a label once given stays."""
     try:
         table = _labels.setdefault(session, {}) if session is not None else _global_labels
     except TypeError:
         table = _global_labels
     label = table.get(storage.id)
     if label is None:
-        label = table[storage.id] = f"S{len(table) + 1}"
+        label_storages(session, [storage], table)
+        label = table[storage.id]
     return label
+
+
+def label_storages(session, storages, table=None):
+    """Give the storages (and the session's variables') labels in creation order, those that have none."""
+    if table is None:
+        try:
+            table = _labels.setdefault(session, {}) if session is not None else _global_labels
+        except TypeError:
+            table = _global_labels
+    new = {st.id for st in storages if st.id not in table}
+    if not new:
+        return
+    new.update(t._storage.id for _, t in tensor_variables(session) if t._storage.id not in table)
+    for sid in sorted(new):               # storage ids count up from one as storages are made
+        table[sid] = f"S{len(table) + 1}"
 
 
 def reset_labels(session=None):

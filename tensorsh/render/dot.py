@@ -84,3 +84,89 @@ def svg_of(source):
     return r.stdout
 
 
+
+
+NO_DOT = "failed to execute PosixPath('dot'), make sure the Graphviz executables are on your systems' PATH"
+FORMATS = ("pdf", "svg", "png")
+
+
+class Digraph:
+    """What `make_dot(y)` returns, as torchviz returns graphviz's Digraph: `source` (the DOT text), `save()` (the
+    DOT file), `render()` (the DOT file, and the drawing in `format` — pdf as graphviz's default, svg or png — by
+    Graphviz's `dot`, with graphviz's error where it is not installed). Files are plain names in the current folder
+    (as graph(y, 'g.dot')): a program writes nowhere else."""
+    __api__ = frozenset({"source", "format", "save", "render", "pipe"})
+    __settable__ = frozenset({"format"})
+    _tsh_no_echo = True          # the shell drew the graph already; its address would say nothing
+
+    def __init__(self, source):
+        self._source = source
+        self._format = "pdf"
+
+    @property
+    def source(self):
+        return self._source
+
+    @property
+    def format(self):
+        return self._format
+
+    @format.setter
+    def format(self, value):
+        if value not in FORMATS:
+            raise ValueError(f"unknown format: {value!r} (tensorsh renders {', '.join(FORMATS)})")
+        self._format = value
+
+    def __str__(self):
+        return self._source
+
+    def __repr__(self):
+        return f"<graphviz.graphs.Digraph object at {id(self):#x}>"
+
+    def save(self, filename=None, directory=None):
+        path = _plain_name(filename or "Digraph.gv", directory)
+        from tensorsh.fileio import write_atomic
+        write_atomic(path, self._source.encode())
+        return path
+
+    def pipe(self, format=None, encoding=None):
+        data = _run_dot(self._source, self._checked(format))
+        return data.decode(encoding) if encoding else data
+
+    def render(self, filename=None, directory=None, view=False, cleanup=False, format=None, outfile=None):
+        if view:
+            raise ValueError("tensorsh does not open viewers: render(view=True) is not supported")
+        if outfile is not None:
+            raise ValueError("tensorsh writes the drawing next to the DOT file: render(outfile=...) is not supported")
+        fmt = self._checked(format)
+        path = self.save(filename, directory)
+        from tensorsh.fileio import write_atomic
+        out = f"{path}.{fmt}"
+        write_atomic(out, _run_dot(self._source, fmt))
+        if cleanup:
+            os.remove(path)
+        return out
+
+    def _checked(self, format):
+        if format is not None and format not in FORMATS:
+            raise ValueError(f"unknown format: {format!r} (tensorsh renders {', '.join(FORMATS)})")
+        return format or self._format
+
+
+def _plain_name(name, directory):
+    if directory not in (None, "", ".") or not isinstance(name, str) or os.path.basename(name) != name \
+            or name.startswith(".") or not name:
+        raise ValueError(f"make_dot(...) writes only a plain file name in the current directory, not {name!r}")
+    return name
+
+
+def _run_dot(source, fmt):
+    dot = shutil.which("dot")
+    if dot is None:
+        from tensorsh.engine.errors import TorchError
+        raise TorchError("ExecutableNotFound", NO_DOT)
+    r = subprocess.run([dot, f"-T{fmt}"], input=source.encode(), capture_output=True, timeout=30)
+    if r.returncode != 0:
+        from tensorsh.engine.errors import TorchError
+        raise TorchError("CalledProcessError", "dot failed: " + r.stderr.decode(errors="replace").strip())
+    return r.stdout

@@ -1,7 +1,7 @@
 """show(...): a table of tensors grouped by storage, then each storage with the elements each view covers; an
 optimizer as its parameters with their versions, grads and state buffers."""
-from tensorsh.render.common import (storage_label, compact_value, shape_text, grad_fn_name, covered_range,
-                                    covered_elements, expand_modules, name_of, render)
+from tensorsh.render.common import (storage_label, label_storages, compact_value, shape_text, grad_fn_name,
+                                    covered_range, covered_elements, expand_modules, name_of, render)
 
 MAP_LIMIT = 48   # storages up to this many elements get an element map
 
@@ -25,6 +25,7 @@ def _grad(t):
 
 def rows(session, items):
     """One dict per tensor, grouped by storage in order of first appearance."""
+    label_storages(session, [t._storage for _, t in items])     # new ones numbered oldest first
     out = []
     for name, t in items:
         out.append({

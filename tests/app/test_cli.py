@@ -111,10 +111,11 @@ def test_warning_once_per_line_on_stderr(tmp_path):
 
 
 def test_endless_loop_interrupted_by_sigint(tmp_path):
-    path = write(tmp_path, "x = 0\nfor i in range(10**12):\n    x = x + 1\n")
+    path = write(tmp_path, "print('running')\nfor i in range(10**12):\n    x = i + 1\n")
     p = subprocess.Popen([sys.executable, "-m", "tensorsh", "run", path], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True, env=ENV, cwd=ROOT)
-    time.sleep(1.0)
+                         stderr=subprocess.PIPE, text=True, env=dict(ENV, PYTHONUNBUFFERED="1"), cwd=ROOT)
+    assert p.stdout.readline() == "running\n"       # the loop has started (however loaded the machine is)
+    time.sleep(0.3)
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=20)
     assert p.returncode == 1
@@ -125,11 +126,66 @@ def test_endless_loop_interrupted_by_sigint(tmp_path):
 
 def test_seed_experiment_matches_torch(tmp_path):
     pytest.importorskip("numpy")
-    seed = pathlib.Path("/work/shared/oracle/seeds/s02_exp_fill_inplace_error.py")
-    if not seed.exists():
-        pytest.skip("oracle seeds not present")
+    seed = ROOT / "tests" / "app" / "data" / "s02_exp_fill_inplace_error.py"   # the oracle's seed and torch's output
     path = write(tmp_path, seed.read_text())
     r = tsh("run", "--plain", path)
     assert r.returncode == 1
     assert r.stdout == seed.with_name("s02_exp_fill_inplace_error.expected.out").read_text()
     assert r.stderr.splitlines()[-1] == seed.with_name("s02_exp_fill_inplace_error.expected.err").read_text().strip()
+
+
+# ---- the first hour (issue 15) ----
+def test_keep_going_reports_warnings_and_exits_1_after_an_error(tmp_path):
+    path = write(tmp_path, "a = tensor([1.], grad)\nb = a * 2\nprint(b.grad)\nq + 1\nprint('after')\n")
+    r = tsh("run", "--keep-going", path)
+    assert r.returncode == 1
+    assert r.stdout == "None\nafter\n"
+    err = r.stderr.splitlines()
+    assert err[0].startswith(f"{path}:3: UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being "
+                             "accessed.")
+    assert err[1] == "  print(b.grad)"
+    assert err[2] == f"{path}:4:1: error: name 'q' is not defined"
+    assert err[-1] == "NameError: name 'q' is not defined"
+    ok = write(tmp_path, "print(1)\n", "ok.tsh")
+    assert tsh("run", "-k", ok).returncode == 0
+
+
+def test_run_help():
+    r = tsh("run", "--help")
+    assert r.returncode == 0 and r.stdout.startswith("usage: tensorsh run ") and "--transcript" in r.stdout
+
+
+def test_transcript_shows_comment_prompt_code_then_output(tmp_path):
+    path = write(tmp_path, "# make a leaf\nx = tensor([1., 2.], grad)\n\n# a view shares\ny = x.detach(); y[0] = 5.\n"
+                           "#> ignored: the real output is shown\nx\nfor i in range(2):\n    print(i)\n"
+                           "x.grad.zero_()\n# done\n")
+    r = tsh("run", "--transcript", path)
+    assert r.returncode == 1
+    assert r.stderr == ""
+    assert r.stdout == (
+        "# make a leaf\n"
+        "tsh> x = tensor([1., 2.], grad)\n"
+        "\n"
+        "# a view shares\n"
+        "tsh> y = x.detach(); y[0] = 5.\n"
+        "tsh> x\n"
+        "tensor([5., 2.], requires_grad=True)\n"
+        "tsh> for i in range(2):\n"
+        "...      print(i)\n"
+        "0\n1\n"
+        "tsh> x.grad.zero_()\n"
+        f"{path}:10:1: error: 'NoneType' object has no attribute 'zero_'\n"
+        "   10 | x.grad.zero_()\n"
+        "      | ^~~~~~~~~~~~\n"
+        "AttributeError: 'NoneType' object has no attribute 'zero_'\n"
+        "# done\n")
+
+
+def test_the_tour_runs_as_a_transcript_with_its_warning():
+    r = tsh("run", "--transcript", "examples/tour.tsh")
+    assert r.returncode == 1          # the tour shows PyTorch's errors
+    assert r.stderr == ""
+    out = r.stdout
+    assert "tsh> x = tensor([1., 2., 3.], grad)\n" in out
+    assert "\nUserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed." in out
+    assert not any(line.startswith(("#>", "#!")) for line in out.splitlines())

@@ -230,3 +230,79 @@ def test_colour_diff_and_progress_bar_on_a_terminal(tmp_path):
     bar.step(21, False)
     assert "20/40" in term.text and "21/40  1 failed" in term.text
     assert not golden.Progress(3, term).on          # few files: no bar
+
+
+# ---- the first hour (issue 15) ----
+def test_an_empty_folder_has_no_tests(tmp_path, capsys):
+    code, out, _ = run(capsys, str(tmp_path))
+    assert (code, out) == (golden.NO_TESTS, f"no tests found in {tmp_path} (golden tests are .tsh files with #> or #! lines)\n")
+
+
+def test_files_without_expectations_in_a_folder_are_not_tests(tmp_path, capsys):
+    write(tmp_path, "bench.tsh", "print(1)\n")           # as scripts/bench_data's programs
+    write(tmp_path, "t.tsh", "print(2)\n#> 2\n")
+    code, out, _ = run(capsys, str(tmp_path))
+    assert (code, out) == (0, "1 passed, 0 failed\n")
+    code, out, _ = run(capsys, str(tmp_path / "bench.tsh"))  # named explicitly: a test (--update fills it in)
+    assert code == 1 and "+#> 1" in out
+
+
+def test_the_repository_root_passes_as_a_folder(capsys):
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert golden.find_files([os.path.join(root, "scripts")]) == []
+
+
+def test_a_statement_past_the_time_limit_is_reported_where_it_is(tmp_path, capsys):
+    p = write(tmp_path, "loop.tsh", "x = 1\nfor i in range(10**9):\n    x = x + 1\n#> never\nprint(x)\n#> 1\n")
+    code, out, _ = run(capsys, "--timeout", "0.3", p)
+    assert code == 1
+    assert out.splitlines()[:4] == [
+        f"FAILED {p}",
+        f"{p}:2:1: error: this statement did not finish within 0.3 s (the time limit of a statement in a test; "
+        "change it with --timeout or TENSORSH_TEST_TIMEOUT)",
+        "    2 | for i in range(10**9):",
+        "      | ^"]
+
+
+def test_the_time_limit_comes_from_the_environment(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("TENSORSH_TEST_TIMEOUT", "0.2")
+    p = write(tmp_path, "loop.tsh", "for i in range(10**9):\n    pass\n")
+    code, out, _ = run(capsys, p)
+    assert code == 1 and "did not finish within 0.2 s" in out
+    code, out, _ = run(capsys, "--timeout", "x", p)
+    assert code == 2
+
+
+def test_a_long_error_may_be_stated_by_its_beginning(tmp_path, capsys):
+    p = write(tmp_path, "e.tsh", "a = tensor([2., 3.], grad)\nb = a.exp()\nb.fill_(2)\nb.sum().backward()\n"
+                                 "#! RuntimeError: one of the variables needed for gradient computation has been ...\n")
+    assert run(capsys, p)[0] == 0
+    p = write(tmp_path, "f.tsh", "a = tensor([2., 3.], grad)\nb = a.exp()\nb.fill_(2)\nb.sum().backward()\n"
+                                 "#! RuntimeError: one of the variables needed for the gradient ...\n")
+    assert run(capsys, p)[0] == 1
+    assert golden.same("#! E: ab...", "#! E: abc") and not golden.same("#> ab...", "#> abc")
+
+
+def test_against_torch_names_the_python_that_cannot_import_torch(tmp_path, capsys, monkeypatch):
+    p = write(tmp_path, "t.tsh", "print(1)\n#> 1\n")
+    fake = tmp_path / "fake"
+    (fake / "torch").mkdir(parents=True)
+    (fake / "torch" / "__init__.py").write_text("raise ImportError('libtorch_cpu.so: cannot open shared object file')\n")
+    monkeypatch.setenv("PYTHONPATH", str(fake) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    code, out, err = run(capsys, "--against-torch", p)
+    assert code == 2
+    assert err == (f"tensorsh test: --against-torch: torch cannot be imported by {golden.sys.executable}: "
+                   "ImportError: libtorch_cpu.so: cannot open shared object file\n")
+
+
+def test_against_torch_a_statement_past_the_time_limit_is_located(tmp_path, capsys):
+    import importlib.util
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("torch is not installed")
+    p = write(tmp_path, "loop.tsh", "x = 1\nprint(x)\n#> 1\nfor i in range(10**9):\n    x = x + 1\n")
+    code, out, _ = run(capsys, "--against-torch", "--timeout", "1", p)
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        f"FAILED {p}",
+        f"{p}:4:1: error: this statement did not finish within 1 s (the time limit of a statement in a test; "
+        "change it with --timeout or TENSORSH_TEST_TIMEOUT)"]

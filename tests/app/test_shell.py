@@ -70,7 +70,7 @@ def test_failed_assignment_binds_nothing():
 def test_block_over_several_lines_with_auto_indent():
     shell, out = drive("x = tensor([1.], grad)\rwith torch.no_grad():\ry = x * 2\r\ry.requires_grad\r")
     assert out.endswith("False\n")
-    assert shell.transcript[1][0] == "with torch.no_grad():\n    y = x * 2"
+    assert shell.transcript[1].source == "with torch.no_grad():\n    y = x * 2"
 
 
 def test_open_bracket_continues():
@@ -156,7 +156,7 @@ def test_save_writes_a_golden_file_and_load_runs_it(tmp_path):
         "print(x.sum())\n#> tensor(3., grad_fn=<SumBackward0>)\n"
         "q\n#! NameError: name 'q' is not defined\n"
         "y = x.exp()\n"
-        "'a'\n"
+        "print(repr('a'))\n#> 'a'\n"
         "y.grad\n#! UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its "
         ".grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be "
         "populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf "
@@ -219,7 +219,9 @@ def state(session):
     return out
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomized: the same 40 sessions every run, so a failure in CI is replayed by running the test again
+@settings(max_examples=40, deadline=None, derandomize=True, print_blob=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(FAILING), min_size=1, max_size=4))
 def test_failing_statements_leave_state_unchanged(statements):
     shell, out = make_shell()
@@ -280,3 +282,18 @@ def test_ctrl_r_searches_history():
         inp.send_text("\x12tensor(\r")        # typed once the prompt is up (history loads when a prompt starts)
         inp.send_text("\r")                    # Enter ends the search, Enter again runs the line found
         assert session.prompt() == "t = tensor([7., 8.])"
+
+
+def test_show_numbers_storages_in_order_of_creation():
+    shell, out = make_shell()
+    shell.handle("x = ones(2); y = zeros(3); z = ones(1)")
+    shell.handle("show(z)")
+    assert "S3  1 × float32 = 4 bytes, used by z\n" in "".join(out)
+    out.clear()
+    shell.handle("show(y, x)")
+    text = "".join(out)
+    assert "S1  2 × float32 = 8 bytes, used by x\n" in text and "S2  3 × float32 = 12 bytes, used by y\n" in text
+    out.clear()
+    shell.handle("show(ones(4), zeros(5) * 2)")          # expressions: the first made is the older
+    text = "".join(out)
+    assert text.index("S4  4 × float32") < text.index("S5  5 × float32")

@@ -65,7 +65,7 @@ def test_a_session_as_a_person_types_it(tsh):
     assert "NameError: name 'z' is not defined" in say(child, "z")
 
     child.send("x.expm\t")                                                        # Tab completes a method
-    child.expect("expm1")
+    child.expect(r"expm(\x1b\[[0-9;?]*[A-Za-z])*1")                              # (colour codes may split it)
     assert "tensor([ 1.7183,  6.3891, 19.0855], grad_fn=<Expm1Backward0>)" in say(child, "()")
 
     out = say(child, "graph((x * 2).exp().sum())")
@@ -82,3 +82,54 @@ def test_a_session_as_a_person_types_it(tsh):
     history = (tmp / "state" / "tensorsh" / "history").read_text()
     assert "+x = tensor([1., 2., 3.], grad)" in history
     assert "+with torch.no_grad():\n+    y = x * 2\n" in history
+
+
+def test_typing_is_highlighted(tsh):
+    """The lexer's tokens are coloured as they are typed (tensorsh.render.style): a builtin, a number, a comment."""
+    child, _ = tsh
+    child.send("x = tensor([1., 2.], grad)  # c")
+    child.expect_exact("\x1b[0;36mtensor")
+    child.expect_exact("\x1b[0;33m1.")
+    child.expect_exact("\x1b[0;90;3m# c")
+    child.send("\r")
+    until_prompt(child)
+
+
+def test_a_windows_paste_without_bracketed_paste_runs_once(tsh):
+    """\\r\\n line ends typed (not pasted through bracketed paste): the \\n after each \\r is not a second Enter."""
+    child, _ = tsh
+    child.send("a = 1\r\nb = a + 1\r\n")
+    until_prompt(child)
+    until_prompt(child)
+    child.send("for i in range(2):\r\nprint(i, b)\r\n\r\n")   # (a second Enter would end the block at once)
+    out = until_prompt(child)
+    assert "0 2\r\n1 2\r\n" in out and "Error" not in out
+
+
+def test_a_saved_session_passes_tensorsh_test_within_seconds(tsh):
+    """Tuple echoes, show, graph, an error, a warning and an interrupted loop, saved with :save; `tensorsh test` on
+    the file passes at once."""
+    import subprocess
+    import time
+    child, tmp = tsh
+    for line in ("x = tensor([1., 2., 3.], grad)", "y = x.detach()", "y[0] = 5.", "x._version, y._version",
+                 "show(x, y)", "b = (x * 2).exp()", "graph(b)", "q + 1", "b.grad", "torch.manual_seed(0)"):
+        say(child, line)
+    child.send("for i in range(10**9):\r")
+    child.expect(r"\.\.\.")
+    child.send("y.add_(0)\r")
+    child.expect(r"\.\.\.")
+    child.send("\r")
+    time.sleep(1.0)
+    child.sendcontrol("c")
+    out = until_prompt(child)
+    assert "KeyboardInterrupt" in out and "the statement was undone as a whole (every iteration of a loop)" in out
+    assert "(1, 1)" in say(child, "x._version, y._version")          # the loop changed nothing
+    assert "saved" in say(child, ":save s.tsh")
+    saved = (tmp / "s.tsh").read_text()
+    assert "print((x._version, y._version))\n#> (1, 1)\n" in saved and "\x1b" not in saved
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", "tensorsh", "test", "s.tsh"], cwd=str(tmp), capture_output=True,
+                       text=True, timeout=60, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert (r.returncode, r.stdout) == (0, "1 passed, 0 failed\n"), r.stdout + saved
+    assert time.perf_counter() - t0 < 10

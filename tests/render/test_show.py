@@ -53,12 +53,13 @@ def test_expressions_grads_and_non_leaves(run):
     assert "x * 2  (2,)   float32  S2       0       (1,)    0    MulBackward0" in out
 
 
-def test_storage_labels_are_stable_across_calls(run):
-    out = run("a = ones(2)\nb = ones(3)\nshow(b)\nshow(a, b)")
-    first, second = out.split("S1  3", 1)[0], out
-    assert "b     [1., 1., 1.]" in first
-    assert "S1  3 × float32 = 12 bytes, used by b" in second
-    assert "S2  2 × float32 = 8 bytes, used by a" in second
+def test_storage_labels_follow_creation_and_are_stable_across_calls(run):
+    """Numbered by creation (a before b, though b is shown first), and a label once given stays."""
+    out = run("a = ones(2)\nb = ones(3)\nshow(b)\nshow(a, b)\nc = ones(4)\nshow(c, a)")
+    first, second, third = out.split("name  value")[1:4]
+    assert "S2  3 × float32 = 12 bytes, used by b" in first and "S1" not in first
+    assert "S1  2 × float32 = 8 bytes, used by a" in second and "S2  3 × float32 = 12 bytes, used by b" in second
+    assert "S3  4 × float32 = 16 bytes, used by c" in third and "S1  2 × float32 = 8 bytes, used by a" in third
 
 
 def test_long_values_are_cut_and_large_storages_have_no_map(run):
