@@ -1,4 +1,5 @@
 """Autograd: grad mode, graph nodes, saved tensors with their versions, hooks, and the backward walk."""
+import collections
 import itertools
 import sys
 import weakref
@@ -36,6 +37,13 @@ class set_grad_enabled:
         return "<torch.autograd.grad_mode.set_grad_enabled object>"
 
 
+# [with statement, context name, mode, epoch, last statement run inside] of the latest grad-mode blocks:
+# why() tells what was made in them
+MODE_BLOCKS = collections.deque(maxlen=64)
+# (statement, epoch, weak refs to the root nodes, retain_graph) of the latest backward calls: why() walks them
+BACKWARDS = collections.deque(maxlen=16)
+
+
 class _GradModeContext:
     __api__ = frozenset()
     mode = True
@@ -43,10 +51,18 @@ class _GradModeContext:
     def __enter__(self):
         self._prev = _grad_enabled[0]
         _grad_enabled[0] = self.mode
+        loc, last = undo._location, MODE_BLOCKS[-1] if MODE_BLOCKS else None
+        if last is None or last[0] is not loc or last[3] != undo.epoch:  # (a block in a loop: one entry)
+            last = [loc, type(self).__name__, self.mode, undo.epoch, loc]
+            MODE_BLOCKS.append(last)
+        self._block = last
         return None
 
     def __exit__(self, *exc):
         _grad_enabled[0] = self._prev
+        block, here = getattr(self, "_block", None), undo._location
+        if block is not None and here is not None and (block[4] is None or block[4].line < here.line):
+            block[4] = here
         return False
 
     def __repr__(self):
@@ -69,7 +85,7 @@ MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's
 
 class Node:
     """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`."""
-    __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born",
+    __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born", "loc",
                  "__weakref__", "__dict__")
     __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata"})
     name_ = "Node"
@@ -79,6 +95,7 @@ class Node:
         self.next_functions = edges
         self.seq = next(_sequence)
         self._born = undo.epoch
+        self.loc = undo._location  # the statement that built it (why/history name it)
         self.saved = ()
         self.pre_hooks = None
         self.retain_hooks = None
@@ -430,6 +447,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         roots.append((edge, g))
     if retain_graph is None:
         retain_graph = create_graph
+    BACKWARDS.append((undo._location, undo.epoch, tuple(weakref.ref(e[0]) for e, _ in roots), bool(retain_graph),
+                      inputs is not None))
     captures = None
     if inputs is not None:
         captures = {}
@@ -463,6 +482,10 @@ class _Released(list):
     def _restore(self, _):
         for node, snap in self:
             node._restore(snap)
+
+    def _current(self):
+        """The same nodes with their state now (what :redo puts back after :undo restored the above)."""
+        return _Released((node, node._snapshot()) for node, _ in self)
 
 
 def _walk(roots, retain_graph, captures):

@@ -1,6 +1,7 @@
 """Storages (flat buffers shared by views) and the version counters that in-place writes bump."""
 import itertools
 import os
+import weakref
 
 import numpy as np
 
@@ -49,13 +50,15 @@ def check_size(nbytes):
 
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
-    __slots__ = ("data", "id", "_born", "__weakref__")
+    __slots__ = ("data", "id", "_born", "loc", "log", "__weakref__")
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size"})
 
     def __init__(self, data):
         self.data = data
         self.id = next(_ids)
         self._born = undo.epoch
+        self.loc = undo._location  # the statement that made it (why/history name it)
+        self.log = None            # events after creation: note() below
         if data.nbytes > _LARGE and not _tuned:
             _tune_allocator()
 
@@ -97,6 +100,25 @@ class Storage:
 
     def _restore(self, snap):
         self.data[...] = snap
+
+
+LOG_HEAD, LOG_CAP = 16, 96  # a storage's log keeps its first and its latest events; the middle is counted
+
+
+def note(storage, kind, tensor=None, extra=None):
+    """Record an event in a storage's log for why/history: (kind, statement, epoch, weak ref to the tensor it
+    went through, extra). Views taken again by the statement that took the last one are not repeated (loops)."""
+    loc, epoch = undo._location, undo.epoch
+    log = storage.log
+    if log is None:
+        log = storage.log = []
+    elif kind == "view" and log[-1][0] == "view" and log[-1][1] is loc and log[-1][2] == epoch:
+        return
+    log.append((kind, loc, epoch, None if tensor is None else weakref.ref(tensor), extra))
+    if len(log) > LOG_CAP:  # one ("elided", n) marker stands for what the middle held
+        cut = log[LOG_HEAD:LOG_CAP // 2]
+        n = sum(e[4] if e[0] == "elided" else 1 for e in cut)
+        log[LOG_HEAD:LOG_CAP // 2] = [("elided", None, 0, None, n)]
 
 
 class TypedStorage:
