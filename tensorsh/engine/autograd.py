@@ -8,6 +8,7 @@ import numpy as np
 
 from . import messages, undo
 from .errors import runtime
+from .storage import note
 
 # ---------------------------------------------------------------- grad mode
 
@@ -40,7 +41,8 @@ class set_grad_enabled:
 # [with statement, context name, mode, epoch, last statement run inside] of the latest grad-mode blocks:
 # why() tells what was made in them
 MODE_BLOCKS = collections.deque(maxlen=64)
-# (statement, epoch, weak refs to the root nodes, retain_graph) of the latest backward calls: why() walks them
+# (statement, epoch, weak refs to the root nodes, retain_graph, inputs= given, weak refs to the leaves reached) of
+# the latest backward calls: why() walks them
 BACKWARDS = collections.deque(maxlen=16)
 
 
@@ -250,6 +252,7 @@ def accumulate_grad(var, grad, private=False):
     private: the caller holds the only reference to grad (PyTorch's use_count check)."""
     old = var._grad
     undo.touch(var)
+    note(var._storage, "grad+", var)  # why(x.grad) names the backward that filled it
     if old is None:
         if is_grad_enabled():  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
             from .creation import zeros_like
@@ -415,8 +418,16 @@ def _run_pre_hooks(node, grad):
 
 def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
     """Tensor.backward / autograd.backward: accumulate into leaves' .grad, or only into `inputs` when given."""
+    roots = tuple(weakref.ref(t._grad_fn) for t in tensors if getattr(t, "_grad_fn", None) is not None)
+    reached = []  # weak refs to the leaves whose .grad it fills (the graph may die before why() asks)
+    BACKWARDS.append((undo._location, undo.epoch, roots, bool(create_graph if retain_graph is None else retain_graph),
+                      inputs is not None, reached))
     if inputs is None:
-        run_backward(tensors, grad_tensors, retain_graph, create_graph)
+        previous, _reached[0] = _reached[0], reached
+        try:
+            run_backward(tensors, grad_tensors, retain_graph, create_graph)
+        finally:
+            _reached[0] = previous
         return
     from .tensor import Tensor
     inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
@@ -447,8 +458,6 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         roots.append((edge, g))
     if retain_graph is None:
         retain_graph = create_graph
-    BACKWARDS.append((undo._location, undo.epoch, tuple(weakref.ref(e[0]) for e, _ in roots), bool(retain_graph),
-                      inputs is not None))
     captures = None
     if inputs is not None:
         captures = {}
@@ -499,7 +508,8 @@ def _walk(roots, retain_graph, captures):
             undo.touch(released)
 
 
-_walk_needs = [None]  # the nodes autograd.grad needs in the walk under way (None: all of them)
+_walk_needs = [None]
+_reached = [None]  # the list a backward() under way notes its leaves in (see BACKWARDS)  # the nodes autograd.grad needs in the walk under way (None: all of them)
 
 
 def should_compute_output(node, i):
@@ -584,6 +594,8 @@ def _walk_graph(roots, captures, released):
             else:
                 private = sys.getrefcount(grad) == 2  # `grad` here and getrefcount's argument: no one else holds it
                 node.accumulate(grad, private)
+                if _reached[0] is not None:
+                    _reached[0].append(weakref.ref(node.variable))
             continue
         if node.pre_hooks or node.retain_hooks:
             grad = _run_pre_hooks(node, grad)

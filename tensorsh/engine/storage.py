@@ -102,7 +102,17 @@ class Storage:
         self.data[...] = snap
 
 
-LOG_HEAD, LOG_CAP = 16, 96  # a storage's log keeps its first and its latest events; the middle is counted
+LOG_HEAD, LOG_CAP = 16, 96
+_ONCE = ("view", "grad+")   # events a loop repeats: noted once per statement  # a storage's log keeps its first and its latest events; the middle is counted
+
+
+class _Log(list):
+    """A storage's events, and which statements already noted an event a loop repeats (in the latest epoch)."""
+    __slots__ = ("epoch", "once")
+
+    def __init__(self):
+        list.__init__(self)
+        self.epoch, self.once = -1, None
 
 
 def note(storage, kind, tensor=None, extra=None):
@@ -111,9 +121,14 @@ def note(storage, kind, tensor=None, extra=None):
     loc, epoch = undo._location, undo.epoch
     log = storage.log
     if log is None:
-        log = storage.log = []
-    elif kind == "view" and log[-1][0] == "view" and log[-1][1] is loc and log[-1][2] == epoch:
-        return
+        log = storage.log = _Log()
+    if kind in _ONCE:
+        if log.epoch != epoch:
+            log.epoch, log.once = epoch, set()
+        key = (kind, id(loc))
+        if key in log.once:
+            return
+        log.once.add(key)
     log.append((kind, loc, epoch, None if tensor is None else weakref.ref(tensor), extra))
     if len(log) > LOG_CAP:  # one ("elided", n) marker stands for what the middle held
         cut = log[LOG_HEAD:LOG_CAP // 2]

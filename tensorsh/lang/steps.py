@@ -1,5 +1,5 @@
 """The shell's :undo / :redo: the undo journals of the last successful statements, kept instead of dropped."""
-import copy
+import itertools
 
 from tensorsh.engine import autograd, printing, storage, undo
 
@@ -7,11 +7,19 @@ KEEP = 100                 # statements :undo can take back
 KEEP_BYTES = 256 << 20     # and no more array bytes than this in their journals (the oldest go first)
 
 
-class Step:
-    __slots__ = ("journal", "before", "stmt", "after", "extras", "redo", "note")
+def _peek(module, counter):
+    """The next number a module's itertools.count will give, leaving it to give that number still."""
+    n = next(getattr(module, counter))
+    setattr(module, counter, itertools.count(n))
+    return n
 
-    def __init__(self, journal, before, stmt, extras):
-        self.journal, self.before, self.stmt, self.extras = journal, before, stmt, extras
+
+class Step:
+    __slots__ = ("journal", "before", "stmt", "after", "state_before", "state_after", "redo", "note")
+
+    def __init__(self, journal, before, stmt, state_before, state_after):
+        self.journal, self.before, self.stmt = journal, before, stmt
+        self.state_before, self.state_after = state_before, state_after
         self.after = self.redo = self.note = None
 
 
@@ -29,24 +37,23 @@ class Steps:
     def __init__(self, session, keep=KEEP, keep_bytes=KEEP_BYTES):
         self.session, self.keep, self.keep_bytes = session, keep, keep_bytes
         self.kept, self.undone, self.extras = [], [], []
-        self._base = None
+        self._state_before = None
 
     def _state(self):
         """Process state no journal records: counters behind data_ptr() and node order, grad mode, print options."""
-        return (copy.copy(storage._ids), copy.copy(autograd._sequence), autograd._grad_enabled[0], printing.OPTIONS,
+        return (_peek(storage, "_ids"), _peek(autograd, "_sequence"), autograd._grad_enabled[0], printing.OPTIONS,
                 [get() for get, _ in self.extras])
 
     def _put(self, state):
         ids, seq, grad_mode, options, extras = state
-        storage._ids, autograd._sequence = copy.copy(ids), copy.copy(seq)
+        storage._ids, autograd._sequence = itertools.count(ids), itertools.count(seq)
         autograd._grad_enabled[0], printing.OPTIONS = grad_mode, options
         for (_, put), value in zip(self.extras, extras):
             put(value)
 
     def begin(self):
-        """Before a statement: the state a fresh session would have here (once, at the first statement)."""
-        if self._base is None:
-            self._base = self._state()
+        """Before a statement: what :undo of it puts back besides its journal."""
+        self._state_before = self._state()
 
     def commit(self, journal, before, stmt):
         """A statement succeeded: keep its journal and the variables it started from — if it changed anything
@@ -56,12 +63,10 @@ class Steps:
                 before.get(k, before) is v for k, v in variables.items()):
             return
         self.undone.clear()
-        self.kept.append(Step(journal, before, stmt, self._state()))
+        self.kept.append(Step(journal, before, stmt, self._state_before, self._state()))
         total = sum(_bytes(s.journal) for s in self.kept)
         while self.kept and (len(self.kept) > self.keep or total > self.keep_bytes):
-            old = self.kept.pop(0)
-            total -= _bytes(old.journal)
-            self._base = old.extras
+            total -= _bytes(self.kept.pop(0).journal)
 
     def undo(self, n=1):
         """Take back the last n kept statements; returns the statements taken back."""
@@ -73,7 +78,7 @@ class Steps:
             step.redo = step.journal.rollback_keeping()
             variables.clear()
             variables.update(step.before)
-            self._put(self.kept[-1].extras if self.kept else self._base)
+            self._put(step.state_before)
             self.undone.append(step)
             done.append(step)
         return done
@@ -87,7 +92,7 @@ class Steps:
             undo.redone(step.journal)
             variables.clear()
             variables.update(step.after)
-            self._put(step.extras)
+            self._put(step.state_after)
             self.kept.append(step)
             done.append(step)
         return done

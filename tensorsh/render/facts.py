@@ -12,7 +12,17 @@ def where(loc):
     """file:line:col of a statement (the file's base name: answers read the same wherever the file lives)."""
     if loc is None:
         return "?"
-    return f"{os.path.basename(loc.filename)}:{loc.line}:{loc.col}"
+    return f"{os.path.basename(loc.filename)}:{loc.line}:{_span(loc)[0] + 1}"
+
+
+def _span(loc):
+    """The statement's columns on its first line (0-based, end excluded); a node that starts inside an opening
+    parenthesis (`(x * 2).sum()`) is widened to it."""
+    line = loc.source_line.rstrip("\n")
+    start, end = loc.col - 1, loc.end_col - 1 if loc.end_line == loc.line else len(line)
+    while start > 0 and line[start:end].count(")") > line[start:end].count("("):
+        start -= 1
+    return start, end
 
 
 def text(loc):
@@ -20,9 +30,8 @@ def text(loc):
     if loc is None:
         return ""
     line = loc.source_line.rstrip("\n")
-    if loc.end_line == loc.line:
-        return line[loc.col - 1:loc.end_col - 1].strip() or line.strip()
-    return line[loc.col - 1:].strip()
+    start, end = _span(loc)
+    return line[start:end].strip() or line.strip()
 
 
 def at(loc):
@@ -106,14 +115,18 @@ def accumulator(t):
 def backwards():
     """(loc, epoch, root nodes still alive, retain_graph, with inputs=) of the backward calls that still hold."""
     out = []
-    for loc, epoch, roots, retain, inputs in autograd.BACKWARDS:
+    for loc, epoch, roots, retain, inputs, reached in autograd.BACKWARDS:
         if not undo.is_undone(epoch):
-            out.append((loc, epoch, [r() for r in roots if r() is not None], retain, inputs))
+            alive = [r() for r in roots if r() is not None]
+            out.append((loc, epoch, alive, retain, inputs, [r() for r in reached if r() is not None],
+                        len(alive) == len(roots)))
     return out
 
 
-def reaches(roots, t):
-    """Whether a graph from these root nodes reaches leaf t."""
+def reaches(roots, t, reached=()):
+    """Whether a graph from these root nodes reaches leaf t (or t was among the leaves a backward reached)."""
+    if any(v is t for v in reached):
+        return True
     for n in graph_nodes_many(roots):
         if isinstance(n, autograd.AccumulateGrad) and n.variable is t:
             return True

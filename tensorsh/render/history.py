@@ -25,6 +25,8 @@ def _event_line(session, e, label=None):
         return f"{pre}{where}autograd  `{F.text(loc)}`: requires_grad set to {extra}" + (f" on {nm}" if nm else "")
     if kind == "detach_":
         return f"{pre}{where}autograd  `{F.text(loc)}`: detach_() cut " + (nm or "it") + " from its history"
+    if kind == "grad+":
+        return f"{pre}{where}grad      `{F.text(loc)}`: backward accumulated into " + (f"{nm}.grad" if nm else ".grad")
     if kind == "grad=None":
         return f"{pre}{where}grad      `{F.text(loc)}`: " + (f"{nm}.grad" if nm else ".grad") + " set to None"
     if kind == "data=":
@@ -37,21 +39,25 @@ def _timeline(session, storage, label=None):
     out = []
     if storage.loc is not None:
         out.append(((storage._born, storage.loc.line, storage.loc.col, 0),
-                    f"{label + ' ' if label else ''}{F.where(storage.loc):<12} created   `{F.text(storage.loc)}`"))
+                    f"{label + ' ' if label else ''}{F.where(storage.loc):<12} created   `{F.text(storage.loc)}`", 1))
     for i, e in enumerate(F.events(storage), start=1):
-        if e[0] == "elided":
-            out.append(((out[-1][0][0] if out else 0, 0, 0, i), f"{label + ' ' if label else ''}... {e[4]} events "
-                                                                 "not kept ..."))
+        if e[0] == "elided":  # (the log kept its first and latest events: the summary counts these)
+            out.append(((out[-1][0][0] if out else 0, 0, 0, i), None, e[4]))
             continue
         loc = e[1]
-        out.append(((e[2], loc.line if loc else 0, loc.col if loc else 0, i), _event_line(session, e, label)))
+        out.append(((e[2], loc.line if loc else 0, loc.col if loc else 0, i), _event_line(session, e, label), 1))
     return out
 
 
-def _summarise(lines):
-    if len(lines) <= HEAD + TAIL + 1:
-        return lines
-    return lines[:HEAD] + [f"... {len(lines) - HEAD - TAIL} more events ..."] + lines[-TAIL:]
+def _summarise(items):
+    """The first and the latest lines; what lies between (and what the logs dropped) is counted."""
+    if len(items) <= HEAD + TAIL + 1 and all(line is not None for _, line, _ in items):
+        return [line for _, line, _ in items]
+    head, tail = items[:HEAD], items[-TAIL:] if len(items) > HEAD + TAIL else items[HEAD:]
+    middle = items[HEAD:len(items) - len(tail)]
+    hidden = sum(n for _, _, n in middle) + sum(n for _, line, n in head + tail if line is None)
+    return ([line for _, line, _ in head if line is not None] + [f"... {hidden} more events ..."]
+            + [line for _, line, _ in tail if line is not None])
 
 
 def history_text(session, tensor, text, plain=True, width=80):
@@ -61,7 +67,7 @@ def history_text(session, tensor, text, plain=True, width=80):
         head = (f"history({text}): storage {storage_label(session, st)} ({st.data.size} x {st.data.dtype.name})"
                 + (f", used by {', '.join(names)}" if names else "")
                 + f"; version {tensor._version_counter.value}")
-        lines = [line for _, line in _timeline(session, st)]
+        items = _timeline(session, st)
     else:
         seen, items = set(), []
         for k, v in tensor_variables(session):
@@ -70,5 +76,4 @@ def history_text(session, tensor, text, plain=True, width=80):
                 items.extend(_timeline(session, v._storage, storage_label(session, v._storage)))
         head = f"history(): {len(seen)} storages of the session's tensors, oldest event first"
         items.sort(key=lambda x: x[0])
-        lines = [line for _, line in items]
-    return render_lines(head, _summarise(lines) or ["(nothing recorded)"], plain, width)
+    return render_lines(head, _summarise(items) or ["(nothing recorded)"], plain, width)

@@ -70,12 +70,9 @@ def _short(v):
 def _why_grad(session, t, who, grad, ans):
     if grad is not None:
         ans.say(f"{who}.grad holds {compact_value(grad, 40)}.")
-        runs = [b for b in F.backwards() if F.reaches(b[2], t)]
-        cleared = _last_cleared(t)
-        if cleared is not None:
-            runs = [b for b in runs if F.later(b[1], b[0], cleared[2], cleared[1])]
+        runs = _fills(t)
         if runs:
-            ans.add("it was accumulated by backward " + ", ".join(F.at(b[0]) for b in runs)
+            ans.add("it was accumulated by backward " + ", ".join(F.at(e[1]) for e in runs)
                     + (" (each backward adds to .grad)" if len(runs) > 1 else ""))
         return
     if t._grad_fn is not None:
@@ -99,23 +96,35 @@ def _why_grad(session, t, who, grad, ans):
         return _no_grad_cause(session, t, who, ans)
     cleared = _last_cleared(t)
     runs = F.backwards()
-    reaching = [b for b in runs if F.reaches(b[2], t)]
     if cleared is not None and not (runs and F.later(runs[-1][1], runs[-1][0], cleared[2], cleared[1])):
         ans.say(f"{who}.grad is None because it was set to None at {F.where(cleared[1])} `{F.text(cleared[1])}`.")
-        if reaching:
-            ans.add(f"backward {F.at(reaching[-1][0])} had filled it before; no backward has reached {who} since")
+        fills = [e for e in F.events(t._storage) if e[0] == "grad+" and F.event_tensor(e) is t]
+        if fills:
+            ans.add(f"backward {F.at(fills[-1][1])} had filled it before; no backward has reached {who} since")
         return
     if not runs:
         ans.say(f"{who}.grad is None because no backward has run yet: {who} is a leaf that requires grad, "
                 "and backward() will fill its .grad.")
         return
-    if reaching and reaching[-1] is runs[-1] and runs[-1][4]:
+    if runs[-1][4] and F.reaches(runs[-1][2], t, runs[-1][5]):
         ans.say(f"{who}.grad is None: the last backward {F.at(runs[-1][0])} was given inputs= without {who}.")
         return
     ans.say(f"{who}.grad is None because the last backward did not reach {who}.")
     if cleared is not None:
         ans.add(f"({who}.grad was set to None before it, at {F.where(cleared[1])} `{F.text(cleared[1])}`)")
     _not_reached(session, t, who, ans)
+
+
+def _fills(t):
+    """The backward calls that accumulated into t.grad since it was last set to None."""
+    out = []
+    for e in F.events(t._storage):
+        if F.event_tensor(e) is t:
+            if e[0] == "grad=None":
+                out = []
+            elif e[0] == "grad+":
+                out.append(e)
+    return out
 
 
 def _last_cleared(t):
@@ -127,14 +136,17 @@ def _last_cleared(t):
 
 
 def _not_reached(session, t, who, ans):
-    loc, epoch, roots, retain, inputs = F.backwards()[-1] if F.backwards() else (None, 0, [], False, False)
+    loc, epoch, roots, retain, inputs, reached, whole = F.backwards()[-1]
     nodes = F.graph_nodes_many(roots)
-    leaf_names = [F.name(session, v, None) for v in F.leaves(nodes)]
-    leaf_names = [n for n in leaf_names if n]
+    leaves = list({id(v): v for v in F.leaves(nodes) + reached}.values())
+    leaf_names = [n for n in (F.name(session, v, None) for v in leaves) if n]
     ans.add(f"the last backward was {F.at(loc)}; its graph reaches "
             + (", ".join(leaf_names) if leaf_names else "no named leaf"))
-    stmts = list({id(n.loc): n.loc for n in nodes if n.loc is not None
-                  and not isinstance(n, autograd.AccumulateGrad)}.values())  # (accumulators: made when first used)
+    stmts = {id(n.loc): n.loc for n in nodes if n.loc is not None
+             and not isinstance(n, autograd.AccumulateGrad)}  # (accumulators: made when first used)
+    if not whole and loc is not None:  # the graph of a temporary is gone: its statement was the backward's
+        stmts[id(loc)] = loc
+    stmts = list(stmts.values())
     cuts = _cuts(session, t, who, nodes, stmts)
     if cuts:
         ans.add(f"the path from {who} to that backward was cut:")
@@ -144,7 +156,8 @@ def _not_reached(session, t, who, ans):
             ans.add(f"use {who} itself (not a detached copy, no torch.no_grad(), no integer op) where the loss "
                     f"should depend on {who}")
     else:
-        ans.add(f"none of the statements that built that graph uses {who}: the loss does not depend on {who}")
+        ans.add(f"none of the statements that built that graph uses {who}: the loss does not depend on {who}"
+                if whole or loc is not None else f"nothing noted cut {who} from that graph")
 
 
 def _downstream(session, t):
