@@ -21,7 +21,7 @@ META = {
     ":explain": "on|off  after each statement, say what changed",
     ":timeit": "STATEMENT  time a statement (it really runs, many times)",
     ":undo": "[N]  take back the last statement (or N): values, storages, versions, grads, graphs, variables, "
-             "the random generator (the last 100 are kept)",
+             "the random generator (the last 100 are kept, holding at most 256 MB of arrays)",
     ":redo": "[N]  run again what :undo took back (until a new statement runs)",
     ":quit": "leave the shell (Ctrl-D too)",
 }

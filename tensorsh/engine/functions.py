@@ -7,7 +7,7 @@ import numpy as np
 from . import autograd, dtypes, errors, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn
-from .storage import Storage, VersionCounter, check_size, note
+from .storage import Storage, VersionCounter, check_size, note_view, note_write
 from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list, no_grad_view_origin
 
 _wrap = Tensor._from_numpy
@@ -1501,7 +1501,7 @@ def _make_view(self, shape, stride, offset, name, args=()):
                          self._version_counter.value)
     if grad_mode and self.requires_grad:
         out._grad_fn = _ViewNode(name, self, args)
-    note(self._storage, "view", out, name)
+    note_view(self._storage, out, name)
     return out
 
 
@@ -2143,7 +2143,7 @@ def _inplace(self, write, make_node, others=(), save_output=False):
     write(self._np)
     counter = self._version_counter
     counter.bump()
-    note(storage, "write", self, (counter.value - 1, counter.value, node.name_ if node is not None else None))
+    note_write(storage, self, counter.value - 1, counter.value, node.name_ if node is not None else None)
     if node is not None:
         if save_output:
             node.saved = node.saved + (SavedTensor(self, is_output=True,

@@ -125,15 +125,36 @@ def note(storage, kind, tensor=None, extra=None):
     if kind in _ONCE:
         if log.epoch != epoch:
             log.epoch, log.once = epoch, set()
-        key = (kind, id(loc))
+        key = loc if kind == "view" else (kind, id(loc))
         if key in log.once:
             return
         log.once.add(key)
     log.append((kind, loc, epoch, None if tensor is None else weakref.ref(tensor), extra))
-    if len(log) > LOG_CAP:  # one ("elided", n) marker stands for what the middle held
-        cut = log[LOG_HEAD:LOG_CAP // 2]
-        n = sum(e[4] if e[0] == "elided" else 1 for e in cut)
-        log[LOG_HEAD:LOG_CAP // 2] = [("elided", None, 0, None, n)]
+    if len(log) > LOG_CAP:
+        _elide(log)
+
+
+def note_view(storage, tensor, name):
+    """note(storage, "view", ...) for every view op: a view its statement already noted costs one lookup."""
+    log = storage.log
+    if log is not None and log.epoch == undo.epoch and undo._location in log.once:
+        return
+    note(storage, "view", tensor, name)
+
+
+def note_write(storage, tensor, before, after, node_name):
+    """note(storage, "write", ...) on the path of every in-place op, without note()'s questions."""
+    log = storage.log
+    if log is None or len(log) >= LOG_CAP:
+        return note(storage, "write", tensor, (before, after, node_name))
+    log.append(("write", undo._location, undo.epoch, weakref.ref(tensor), (before, after, node_name)))
+
+
+def _elide(log):
+    """One ("elided", n) marker stands for what the middle of a full log held."""
+    cut = log[LOG_HEAD:LOG_CAP // 2]
+    n = sum(e[4] if e[0] == "elided" else 1 for e in cut)
+    log[LOG_HEAD:LOG_CAP // 2] = [("elided", None, 0, None, n)]
 
 
 class TypedStorage:

@@ -4,7 +4,7 @@ import itertools
 from tensorsh.engine import autograd, printing, storage, undo
 
 KEEP = 100                 # statements :undo can take back
-KEEP_BYTES = 256 << 20     # and no more array bytes than this in their journals (the oldest go first)
+KEEP_BYTES = 256 << 20     # and no more array bytes than they hold alive (the oldest go first)
 
 
 def _peek(module, counter):
@@ -15,7 +15,7 @@ def _peek(module, counter):
 
 
 class Step:
-    __slots__ = ("journal", "before", "stmt", "after", "state_before", "state_after", "redo", "note")
+    __slots__ = ("journal", "before", "stmt", "after", "state_before", "state_after", "redo", "note", "nbytes")
 
     def __init__(self, journal, before, stmt, state_before, state_after):
         self.journal, self.before, self.stmt = journal, before, stmt
@@ -23,10 +23,15 @@ class Step:
         self.after = self.redo = self.note = None
 
 
-def _bytes(journal):
+def _bytes(journal, before, variables):
+    """What keeping a step holds alive: its journal's arrays, and the values its statement unbound."""
     n = 0
     for _, snap in journal._snapshots.values():
         n += getattr(snap, "nbytes", 0)
+    for k, v in before.items():
+        st = getattr(v, "_storage", None)
+        if st is not None and variables.get(k) is not v:
+            n += st.data.nbytes
     return n
 
 
@@ -63,10 +68,12 @@ class Steps:
                 before.get(k, before) is v for k, v in variables.items()):
             return
         self.undone.clear()
-        self.kept.append(Step(journal, before, stmt, self._state_before, self._state()))
-        total = sum(_bytes(s.journal) for s in self.kept)
+        step = Step(journal, before, stmt, self._state_before, self._state())
+        step.nbytes = _bytes(journal, before, variables)
+        self.kept.append(step)
+        total = sum(s.nbytes for s in self.kept)
         while self.kept and (len(self.kept) > self.keep or total > self.keep_bytes):
-            total -= _bytes(self.kept.pop(0).journal)
+            total -= self.kept.pop(0).nbytes
 
     def undo(self, n=1):
         """Take back the last n kept statements; returns the statements taken back."""

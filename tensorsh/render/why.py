@@ -71,7 +71,9 @@ def _why_grad(session, t, who, grad, ans):
     if grad is not None:
         ans.say(f"{who}.grad holds {compact_value(grad, 40)}.")
         runs = _fills(t)
-        if runs:
+        if t._grad_fn is not None:
+            ans.add(f"{who} is not a leaf: {who}.retain_grad() keeps the gradient each backward passes through it")
+        elif runs:
             ans.add("it was accumulated by backward " + ", ".join(F.at(e[1]) for e in runs)
                     + (" (each backward adds to .grad)" if len(runs) > 1 else ""))
         return

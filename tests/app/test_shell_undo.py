@@ -144,3 +144,14 @@ def test_help_names_undo_and_its_limit():
     a.handle(":help")
     text = "".join(out)
     assert ":undo" in text and "last 100" in text and ":redo" in text
+
+
+def test_kept_steps_hold_a_bounded_number_of_bytes():
+    a, out = new_shell()
+    a.session.steps.keep_bytes = 3000
+    run(a, ["x = zeros(100)", "x = zeros(100)", "x.add_(1)", "x = zeros(100)", "x = zeros(100)"])
+    # each rebinding keeps the replaced 400-byte array, the add_ its 400-byte snapshot: all five fit ...
+    assert len(a.session.steps.kept) == 5
+    a.session.steps.keep_bytes = 900
+    run(a, ["x = zeros(100)"])
+    assert [s.stmt.line for s in a.session.steps.kept] == [5, 6]   # ... 900 bytes keep the last two
