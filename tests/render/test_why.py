@@ -146,3 +146,23 @@ def test_errors_of_the_question_itself():
     assert "".join(out) == ("why(nothere.grad): nothere.grad raises NameError: name 'nothere' is not defined\n"
                             "why(3): 3 is 3, not a tensor: why() explains tensors, their .grad, .requires_grad and "
                             "backward calls.\n") or "NameError" in "".join(out)
+
+
+@pytest.mark.parametrize("topic", ["why", "history", "compare"])
+def test_help_has_an_example_that_is_real_output(topic):
+    """:help why/history/compare show an example; its answer is what tensorsh prints for it (in a shell)."""
+    from tensorsh.app.shell import Shell
+    from tensorsh.render.help import help_text
+    text = help_text(topic)
+    example = text.split("Example:\n")[1].splitlines()
+    code = [line[2:] for line in example if line.startswith("  ") and not line.startswith("    ")
+            and not line.startswith(f"  {topic}(") or line.startswith(f"  {topic}(") and line.endswith(")")]
+    out = []
+    shell = Shell(write=out.append, write_err=out.append, plain=True)
+    for line in code:
+        shell.handle(line)
+    printed = "".join(out).splitlines()
+    shown = [line[2:] for line in example[len(code):]]
+    for line in shown:
+        if line != "...":
+            assert line in printed, line
