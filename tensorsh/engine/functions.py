@@ -1,13 +1,14 @@
 """Differentiable ops: each forward (numpy) beside its backward node, named as PyTorch names it."""
 import builtins
 import math
+from weakref import ref as _weakref
 
 import numpy as np
 
 from . import autograd, dtypes, errors, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn
-from .storage import Storage, VersionCounter, check_size, note_view, note_write
+from .storage import LOG_CAP, Storage, VersionCounter, check_size, note_view, note_write
 from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list, no_grad_view_origin
 
 _wrap = Tensor._from_numpy
@@ -2143,7 +2144,11 @@ def _inplace(self, write, make_node, others=(), save_output=False):
     write(self._np)
     counter = self._version_counter
     counter.bump()
-    note_write(storage, self, counter.value - 1, counter.value, node.name_ if node is not None else None)
+    log, v, name = storage.log, counter.value, node.name_ if node is not None else None
+    if log is not None and len(log) < LOG_CAP:  # (note_write's own short path, without a call: every write)
+        log.append(("write", undo._location, undo.epoch, _weakref(self), (v - 1, v, name)))
+    else:
+        note_write(storage, self, v - 1, v, name)
     if node is not None:
         if save_output:
             node.saved = node.saved + (SavedTensor(self, is_output=True,
