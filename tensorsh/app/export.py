@@ -18,7 +18,8 @@ PY_BUILTINS = {"print", "len", "range", "int", "float", "bool", "str", "repr", "
                "zip", "reversed", "slice", "isinstance", "hasattr", "getattr", "min", "max", "sum", "list", "tuple",
                "sorted", "any", "all", "True", "False", "None"}
 FLAGS = {"grad": "requires_grad", "retain": "retain_graph", "create": "create_graph"}
-DRAWING = {"graph", "show", "make_dot"}
+DRAWING = {"graph", "show", "make_dot", "why", "history", "compare"}
+ANSWERS = {"why", "history", "compare"}
 COMPOUND = (A.BinOp, A.UnaryOp, A.BoolOp, A.Compare, A.IfExp, A.Lambda)
 MARK = "\x1e"           # frames the protocol tokens the --against-torch run writes between outputs
 
@@ -280,7 +281,11 @@ def _is_drawing(n, tr):
 
 
 def _drawing_comment(n, tr):
-    return f"{n.value.func.id}(...)  (tensorsh draws this; not part of the PyTorch script)"
+    name = n.value.func.id
+    if name in ANSWERS:  # the question itself, in PyTorch spelling: PyTorch has no equivalent to run
+        args = ", ".join(tr.expr(a) for a in n.value.args)
+        return f"{name}({args})  (a tensorsh answer; PyTorch has no equivalent)"
+    return f"{name}(...)  (tensorsh draws this; not part of the PyTorch script)"
 
 
 def assigned_names(nodes):

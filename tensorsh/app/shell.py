@@ -20,6 +20,9 @@ META = {
     ":save": "FILE  write this session as a .tsh golden file, with #> output and #! errors",
     ":explain": "on|off  after each statement, say what changed",
     ":timeit": "STATEMENT  time a statement (it really runs, many times)",
+    ":undo": "[N]  take back the last statement (or N): values, storages, versions, grads, graphs, variables, "
+             "the random generator (the last 100 are kept, holding at most 256 MB of arrays)",
+    ":redo": "[N]  run again what :undo took back (until a new statement runs)",
     ":quit": "leave the shell (Ctrl-D too)",
 }
 UNDONE = ("the statement was undone as a whole (every iteration of a loop): variables, tensors, versions and "
@@ -111,7 +114,17 @@ class Shell:
         self._explainer = None
         if self.explain:
             self._attach_explain(session)
+        self._attach_steps(session)
         return session
+
+    def _attach_steps(self, session):
+        """Keep the journals of the last statements for :undo; storage labels S1, S2 ... go back with them."""
+        from tensorsh.lang.steps import Steps
+        from tensorsh.render import common
+        session.steps = Steps(session)
+        session.steps.extras.append((lambda: dict(common._labels.get(session, {})),
+                                     lambda labels: common._labels.__setitem__(session, dict(labels))))
+        self._redo_transcript = {}
 
     def _attach_explain(self, session):
         from tensorsh.render import explain
@@ -186,6 +199,9 @@ class Shell:
                     from tensorsh.lang.errors import Note
                     result.error.notes.append(Note(UNDONE))
                 self.write_err(format_error(result.error))
+            steps = session.steps
+            if record and result.error is None and steps is not None and steps.kept and steps.kept[-1].stmt is stmt:
+                steps.kept[-1].note = len(self.transcript)   # where :undo cuts the transcript (:save)
             if record:
                 self.transcript.append(_entry(stmt, result, echoed, self._renderer.drawn))
             if result.error is not None:
@@ -204,6 +220,7 @@ class Shell:
         arg = arg.strip()
         handler = {":help": self.cmd_help, ":vars": self.cmd_vars, ":reset": self.cmd_reset, ":load": self.cmd_load,
                    ":save": self.cmd_save, ":explain": self.cmd_explain, ":timeit": self.cmd_timeit,
+                   ":undo": self.cmd_undo, ":redo": self.cmd_redo,
                    ":quit": None, ":q": None, ":exit": None}
         if cmd not in handler:
             import difflib
@@ -279,6 +296,32 @@ class Shell:
             explain.detach(session)
             self._explainer = None
         self.write(f"explain {arg}\n")
+
+    def cmd_undo(self, arg, redo=False):
+        name = ":redo" if redo else ":undo"
+        if arg and not arg.isdigit():
+            self.write_err(f"{name} takes a number of statements (e.g. {name} 2)\n")
+            return
+        steps = self.session.steps
+        n = int(arg) if arg else 1
+        done = steps.redo(n) if redo else steps.undo(n)
+        if not done:
+            self.write(f"nothing to {name[1:]}" + ("" if redo else f" (the last {steps.keep} statements are kept)")
+                       + "\n")
+            return
+        for step in done:
+            if step.note is not None:
+                if redo:
+                    self.transcript[step.note:step.note] = self._redo_transcript.pop(id(step), [])
+                else:
+                    self._redo_transcript[id(step)] = self.transcript[step.note:]
+                    del self.transcript[step.note:]
+            st = step.stmt
+            text = st.source.split("\n")[0] + (" ..." if "\n" in st.source else "")
+            self.write(f"{'redid' if redo else 'undid'} {text}  ({st.filename}:{st.line})\n")
+
+    def cmd_redo(self, arg):
+        self.cmd_undo(arg, redo=True)
 
     def cmd_timeit(self, code):
         from tensorsh.lang.errors import UserError, format_error

@@ -1,4 +1,5 @@
 """Autograd: grad mode, graph nodes, saved tensors with their versions, hooks, and the backward walk."""
+import collections
 import itertools
 import sys
 import weakref
@@ -7,6 +8,7 @@ import numpy as np
 
 from . import messages, undo
 from .errors import runtime
+from .storage import note
 
 # ---------------------------------------------------------------- grad mode
 
@@ -36,6 +38,14 @@ class set_grad_enabled:
         return "<torch.autograd.grad_mode.set_grad_enabled object>"
 
 
+# [with statement, context name, mode, epoch, last statement run inside] of the latest grad-mode blocks:
+# why() tells what was made in them
+MODE_BLOCKS = collections.deque(maxlen=64)
+# (statement, epoch, weak refs to the root nodes, retain_graph, inputs= given, weak refs to the leaves reached) of
+# the latest backward calls: why() walks them
+BACKWARDS = collections.deque(maxlen=16)
+
+
 class _GradModeContext:
     __api__ = frozenset()
     mode = True
@@ -43,10 +53,18 @@ class _GradModeContext:
     def __enter__(self):
         self._prev = _grad_enabled[0]
         _grad_enabled[0] = self.mode
+        loc, last = undo._location, MODE_BLOCKS[-1] if MODE_BLOCKS else None
+        if last is None or last[0] is not loc or last[3] != undo.epoch:  # (a block in a loop: one entry)
+            last = [loc, type(self).__name__, self.mode, undo.epoch, loc]
+            MODE_BLOCKS.append(last)
+        self._block = last
         return None
 
     def __exit__(self, *exc):
         _grad_enabled[0] = self._prev
+        block, here = getattr(self, "_block", None), undo._location
+        if block is not None and here is not None and (block[4] is None or block[4].line < here.line):
+            block[4] = here
         return False
 
     def __call__(self, fn):
@@ -206,7 +224,7 @@ MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's
 
 class Node:
     """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`."""
-    __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born",
+    __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born", "loc",
                  "__weakref__", "__dict__")
     __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata"})
     name_ = "Node"
@@ -217,6 +235,7 @@ class Node:
         self.next_functions = edges
         self.seq = next(_sequence)
         self._born = undo.epoch
+        self.loc = undo._location  # the statement that built it (why/history name it)
         self.saved = ()
         self.pre_hooks = None
         self.retain_hooks = None
@@ -402,6 +421,7 @@ def accumulate_grad(var, grad, private=False):
     private: the caller holds the only reference to grad (PyTorch's use_count check)."""
     old = var._grad
     undo.touch(var)
+    note(var._storage, "grad+", var)  # why(x.grad) names the backward that filled it
     if old is None:
         if is_grad_enabled():  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
             from .creation import zeros_like
@@ -622,8 +642,16 @@ def _run_pre_hooks(node, grad):
 
 def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
     """Tensor.backward / autograd.backward: accumulate into leaves' .grad, or only into `inputs` when given."""
+    roots = tuple(weakref.ref(t._grad_fn) for t in tensors if getattr(t, "_grad_fn", None) is not None)
+    reached = []  # weak refs to the leaves whose .grad it fills (the graph may die before why() asks)
+    BACKWARDS.append((undo._location, undo.epoch, roots, bool(create_graph if retain_graph is None else retain_graph),
+                      inputs is not None, reached))
     if inputs is None:
-        run_backward(tensors, grad_tensors, retain_graph, create_graph)
+        previous, _reached[0] = _reached[0], reached
+        try:
+            run_backward(tensors, grad_tensors, retain_graph, create_graph)
+        finally:
+            _reached[0] = previous
         return
     from .tensor import Tensor
     inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
@@ -691,6 +719,10 @@ class _Released(list):
         for node, snap in self:
             node._restore(snap)
 
+    def _current(self):
+        """The same nodes with their state now (what :redo puts back after :undo restored the above)."""
+        return _Released((node, node._snapshot()) for node, _ in self)
+
 
 def _walk(roots, retain_graph, captures):
     released = None if retain_graph else _Released()
@@ -703,7 +735,8 @@ def _walk(roots, retain_graph, captures):
             undo.touch(released)
 
 
-_walk_needs = [None]  # the nodes autograd.grad needs in the walk under way (None: all of them)
+_walk_needs = [None]
+_reached = [None]  # the list a backward() under way notes its leaves in (see BACKWARDS)  # the nodes autograd.grad needs in the walk under way (None: all of them)
 
 
 def should_compute_output(node, i):
@@ -788,6 +821,8 @@ def _walk_graph(roots, captures, released):
             else:
                 private = sys.getrefcount(grad) == 2  # `grad` here and getrefcount's argument: no one else holds it
                 node.accumulate(grad, private)
+                if _reached[0] is not None:
+                    _reached[0].append(weakref.ref(node.variable))
             continue
         if node.pre_hooks or node.retain_hooks:
             grad = _run_pre_hooks(node, grad)

@@ -1,13 +1,14 @@
 """Differentiable ops: each forward (numpy) beside its backward node, named as PyTorch names it."""
 import builtins
 import math
+from weakref import ref as _weakref
 
 import numpy as np
 
 from . import autograd, dtypes, errors, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn
-from .storage import INFERENCE_MODE, Storage, VersionCounter, check_size
+from .storage import INFERENCE_MODE, LOG_CAP, Storage, VersionCounter, check_size, note_view, note_write
 from .tensor import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _contiguous_strides, _shape_list,
                      no_grad_view_origin)
 
@@ -1529,6 +1530,7 @@ def _make_view(self, shape, stride, offset, name, args=()):
                          and (self._view is None or self._view.grad_mode), self._version_counter.value)
     if grad_mode and self.requires_grad:
         out._grad_fn = _ViewNode(name, self, args)
+    note_view(self._storage, out, name)
     return out
 
 
@@ -2178,9 +2180,16 @@ def _inplace(self, write, make_node, others=(), save_output=False):
     if differentiable:
         _check_inplace(self)
         node = make_node()
-    undo.touch(self._storage)
+    storage = self._storage
+    undo.touch(storage)
     write(self._np)
-    self._version_counter.bump()
+    counter = self._version_counter
+    counter.bump()
+    log, v, name = storage.log, counter.value, node.name_ if node is not None else None
+    if log is not None and len(log) < LOG_CAP:  # (note_write's own short path, without a call: every write)
+        log.append(("write", undo._location, undo.epoch, _weakref(self), (v - 1, v, name)))
+    else:
+        note_write(storage, self, v - 1, v, name)
     if node is not None:
         if save_output:
             node.saved = node.saved + (SavedTensor(self, is_output=True,

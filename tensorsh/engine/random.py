@@ -13,6 +13,7 @@ import struct
 
 import numpy as np
 
+from . import undo
 from .kernels import compiled
 
 __all__ = ["Generator", "default_generator", "manual_seed", "STATE_SIZE", "DEFAULT_GENERATOR_SEED"]
@@ -296,6 +297,8 @@ class Generator:
             raise ValueError("Overflow when unpacking long long")  # torch's text, from pybind
         if self._bits is None:
             self._bits = np.random.MT19937(0)
+        else:  # a statement undone (failed, or :undo) takes its seed back
+            undo.touch(self, ("generator", id(self)))
         self._seed = seed & _U64
         self._bits._legacy_seeding(self._seed & 0xFFFFFFFF)  # init_genrand sees the low 32 bits
         self._next_at_624 = 0
@@ -333,6 +336,7 @@ class Generator:
         if len(state) != STATE_SIZE:
             raise ValueError(f"Expected a CPUGeneratorImplState of size {STATE_SIZE} "
                              f"but found the input RNG state size to be {len(state)}")
+        undo.touch(self, ("generator", id(self)))
         seed, left, seeded, nxt = _STATE_HEAD.unpack_from(state, 0)
         nxt &= 0xFFFFFFFF  # torch keeps next as uint32
         if not (seeded and 0 < left <= _N and nxt <= _N):

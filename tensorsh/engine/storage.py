@@ -1,6 +1,7 @@
 """Storages (flat buffers shared by views) and the version counters that in-place writes bump."""
 import itertools
 import os
+import weakref
 
 import numpy as np
 
@@ -105,13 +106,15 @@ def check_size(nbytes):
 
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
-    __slots__ = ("data", "id", "_born", "__weakref__")
+    __slots__ = ("data", "id", "_born", "loc", "log", "__weakref__")
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size"})
 
     def __init__(self, data):
         self.data = data
         self.id = next(_ids)
         self._born = undo.epoch
+        self.loc = undo._location  # the statement that made it (why/history name it)
+        self.log = None            # events after creation: note() below
         if data.nbytes > _LARGE and not _tuned:
             _tune_allocator()
 
@@ -153,6 +156,61 @@ class Storage:
 
     def _restore(self, snap):
         self.data[...] = snap
+
+
+LOG_HEAD, LOG_CAP = 16, 96
+_ONCE = ("view", "grad+")   # events a loop repeats: noted once per statement  # a storage's log keeps its first and its latest events; the middle is counted
+
+
+class _Log(list):
+    """A storage's events, and which statements already noted an event a loop repeats (in the latest epoch)."""
+    __slots__ = ("epoch", "once")
+
+    def __init__(self):
+        list.__init__(self)
+        self.epoch, self.once = -1, None
+
+
+def note(storage, kind, tensor=None, extra=None):
+    """Record an event in a storage's log for why/history: (kind, statement, epoch, weak ref to the tensor it
+    went through, extra). Views taken again by the statement that took the last one are not repeated (loops)."""
+    loc, epoch = undo._location, undo.epoch
+    log = storage.log
+    if log is None:
+        log = storage.log = _Log()
+    if kind in _ONCE:
+        if log.epoch != epoch:
+            log.epoch, log.once = epoch, set()
+        key = loc if kind == "view" else (kind, id(loc))
+        if key in log.once:
+            return
+        log.once.add(key)
+    log.append((kind, loc, epoch, None if tensor is None else weakref.ref(tensor), extra))
+    if len(log) > LOG_CAP:
+        _elide(log)
+
+
+def note_view(storage, tensor, name):
+    """note(storage, "view", ...) for every view op: a view its statement already noted costs one lookup."""
+    log = storage.log
+    if log is not None and log.epoch == undo.epoch and undo._location in log.once:
+        return
+    note(storage, "view", tensor, name)
+
+
+def note_write(storage, tensor, before, after, node_name):
+    """note(storage, "write", ...) on the path of every in-place op, without note()'s questions."""
+    log = storage.log
+    if log is None or len(log) >= LOG_CAP:
+        return note(storage, "write", tensor, (before, after, node_name))
+    log.append(("write", undo._location, undo.epoch, weakref.ref(tensor), (before, after, node_name)))
+
+
+def _elide(log):
+    """One ("elided", n) marker stands for what the middle of a full log held."""
+    cut = log[LOG_HEAD:LOG_CAP // 2]
+    n = sum(e[4] if e[0] == "elided" else 1 for e in cut)
+    log[LOG_HEAD:LOG_CAP // 2] = [("elided", None, 0, None, n)]
 
 
 class TypedStorage:

@@ -6,7 +6,7 @@ import numpy as np
 
 from . import autograd, dtypes, messages, undo
 from .errors import runtime, index_error, type_error, warn, warn_once
-from .storage import Storage, VersionCounter
+from .storage import Storage, VersionCounter, note
 
 np.seterr(all="ignore")  # PyTorch computes inf/nan silently
 
@@ -309,6 +309,8 @@ class Tensor:
         if requires_grad and self._version_counter.inference and not autograd.inference_mode_enabled():
             raise runtime(messages.INFERENCE_REQUIRES_GRAD)
         undo.touch(self)
+        if self._requires_grad != bool(requires_grad):
+            note(self._storage, "requires_grad", self, bool(requires_grad))
         self._requires_grad = bool(requires_grad)
         return self
 
@@ -337,6 +339,8 @@ class Tensor:
             if value._shape != self._shape:
                 raise runtime(messages.ASSIGN_GRAD_SIZE.format(g=_shape_list(value._shape), t=_shape_list(self._shape)))
         undo.touch(self)
+        if value is None and self._grad is not None:
+            note(self._storage, "grad=None", self)
         self._grad = value
 
     def _retains_grad(self):
@@ -393,12 +397,15 @@ class Tensor:
         return autograd.register_post_accumulate_grad_hook(self, hook)
 
     def detach(self):
-        return self._alias(self._shape, self._stride, self._offset)
+        out = self._alias(self._shape, self._stride, self._offset)
+        note(self._storage, "detach", out)
+        return out
 
     def detach_(self):
         if self._view is not None:
             raise runtime(messages.DETACH_VIEW_INPLACE)
         undo.touch(self)
+        note(self._storage, "detach_", self, self._grad_fn.name_ if self._grad_fn is not None else None)
         self._grad_fn = None
         self._requires_grad = False
         self._output_nr = 0
@@ -406,11 +413,14 @@ class Tensor:
 
     @property
     def data(self):
-        return self._alias(self._shape, self._stride, self._offset, type(self._version_counter)())  # (inference stays)
+        out = self._alias(self._shape, self._stride, self._offset, type(self._version_counter)())  # (inference stays)
+        note(self._storage, "data", out)
+        return out
 
     @data.setter
     def data(self, other):
         undo.touch(self)
+        note(self._storage, "data=", self)
         for k in ("_storage", "_offset", "_shape", "_stride", "dtype", "_np"):
             setattr(self, k, getattr(other, k))
 

@@ -2,6 +2,7 @@
 _journal = None   # the active Journal, or None when nothing records
 _location = None  # opaque position of the statement being run (for blame notes)
 epoch = 0         # counts journals begun: storages, counters and graph nodes note it as their birth
+undone = []       # [first, last] epochs of rolled-back journals: facts noted then (storage logs) no longer hold
 
 
 class Journal:
@@ -14,6 +15,7 @@ class Journal:
         self._snapshots = {}
         epoch += 1
         self.start = epoch  # what is born from now on is born at this epoch or later
+        self.stop = None    # the last epoch it covers, once it ended
 
     def predates(self, obj):
         return getattr(obj, "_born", 0) < self.start
@@ -24,9 +26,38 @@ class Journal:
             self._snapshots[key] = (obj, obj._snapshot())
 
     def rollback(self):
+        self.apply()
+        self._snapshots.clear()
+        undone.append((self.start, self.stop or epoch))
+
+    def apply(self):
+        """Put every recorded object back in its recorded state (the journal keeps its entries)."""
         for obj, snap in reversed(list(self._snapshots.values())):
             obj._restore(snap)
-        self._snapshots.clear()
+
+    def rollback_keeping(self):
+        """Roll back a statement that succeeded, keeping this journal (to undo it again after a redo) and
+        returning one that holds the states it rolled back from: `.apply()` redoes the statement."""
+        redo = Journal.__new__(Journal)
+        redo.start, redo.stop = self.start, self.stop
+        redo._snapshots = {}
+        for key, (obj, _) in self._snapshots.items():
+            now = obj._current() if hasattr(obj, "_current") else obj  # (a record of freed graphs: their state now)
+            redo._snapshots[key] = (now, now._snapshot())
+        self.apply()
+        undone.append((self.start, self.stop))
+        return redo
+
+
+def redone(journal):
+    """A journal's statement holds again (:redo): its facts are no longer undone."""
+    if (journal.start, journal.stop) in undone:
+        undone.remove((journal.start, journal.stop))
+
+
+def is_undone(event_epoch):
+    """Whether a fact noted at event_epoch belongs to a statement that was rolled back."""
+    return any(lo <= event_epoch <= hi for lo, hi in undone)
 
 
 def begin():
@@ -40,6 +71,7 @@ def end(journal, outer):
     """Stop recording into journal; an enclosing journal takes its entries, so it can undo them too."""
     global _journal
     _journal = outer
+    journal.stop = epoch
     if outer is not None:
         for key, entry in journal._snapshots.items():
             outer._snapshots.setdefault(key, entry)

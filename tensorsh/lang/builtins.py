@@ -44,6 +44,9 @@ class Special(SessionCall):
 
 SHOW = Special("show")
 GRAPH = Special("graph")
+WHY = Special("why")            # answers (tensorsh.render.why); its argument reaches the session unrun
+HISTORY = Special("history")
+COMPARE = Special("compare")
 
 
 def _engine():
@@ -181,7 +184,7 @@ def build(print_fn):
     table.update({
         "torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "deepcopy": deepcopy,
         "backward": backward, "grad": GRAD, "retain": RETAIN, "create": CREATE,
-        "show": SHOW, "graph": GRAPH, "make_dot": GRAPH,
+        "show": SHOW, "graph": GRAPH, "make_dot": GRAPH, "why": WHY, "history": HISTORY, "compare": COMPARE,
     })
     nn, optim = Lazy(_package("nn")), Lazy(_package("optim"))
     torch_ns._members.update(nn=nn, optim=optim)

@@ -883,6 +883,10 @@ class Compiler:
                 except Exception as e:
                     locate(e, node)
                     raise
+            if node.func.__class__ is A.Name and node.func.id == "why":  # why(...) sees its argument unrun
+                from tensorsh.lang import questions
+                if questions.asks(node):
+                    return questions.compile_why(self, node, func, call)
             return call
 
         def call_kw(frame):

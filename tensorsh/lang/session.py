@@ -60,6 +60,7 @@ class Session:
         self.options.update(options or {})
         self.variables = {}
         self.observers = []
+        self.steps = None           # a tensorsh.lang.steps.Steps keeps successful statements' journals (:undo)
         self.builtins, self.modules = B.build(self._print)
         self.results = [None]
         self._loc = None
@@ -118,7 +119,10 @@ class Session:
 
     def special_call(self, fn, args, kwargs, texts, node):
         value = None
-        if fn is B.SHOW:
+        if fn is B.WHY or fn is B.HISTORY or fn is B.COMPARE:  # answers: tensorsh.lang.questions
+            from tensorsh.lang.questions import answer
+            text = answer(self, fn, args, kwargs, texts)
+        elif fn is B.SHOW:
             if kwargs:
                 raise TypeError(f"show() got an unexpected keyword argument '{next(iter(kwargs))}'")
             if args:
@@ -204,6 +208,8 @@ class Session:
         snapshot = variables.copy()
         self.results[0] = None
         previous_sink = set_warning_sink(self._warning_sink)
+        if self.steps is not None:
+            self.steps.begin()
         journal, outer = _undo.begin()
         try:
             try:
@@ -219,6 +225,8 @@ class Session:
             return self._user_error(e, stmt)
         finally:
             set_warning_sink(previous_sink)
+        if self.steps is not None and outer is None:
+            self.steps.commit(journal, snapshot, stmt)
         if self.observers:
             for observer in self.observers:
                 observer(self, stmt)

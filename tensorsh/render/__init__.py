@@ -38,6 +38,22 @@ class Renderer:
         return Digraph(dot_source(session, tensor))
 
 
+    def why(self, session, asked, trial):
+        from tensorsh.render.why import why_text
+        plain, width = self._options(session)
+        return why_text(session, asked, trial, plain=plain, width=width)
+
+    def history(self, session, tensor, text):
+        from tensorsh.render.history import history_text
+        plain, width = self._options(session)
+        return history_text(session, tensor, text, plain=plain, width=width)
+
+    def compare(self, session, items):
+        from tensorsh.render.compare import compare_text
+        plain, width = self._options(session)
+        return compare_text(session, items, plain=plain, width=width)
+
+
 def colour_wanted(stream=None):
     """Colour only on a terminal and without NO_COLOR."""
     stream = stream or sys.stdout

@@ -172,3 +172,19 @@ def render(renderables, plain, width):
     if plain:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
     return text
+
+
+def render_lines(head, lines, plain, width, indent="  "):
+    """A headline and its indented lines: plain text as is (never wrapped: answers stay greppable), or rich
+    colour with the headline in bold and `code` spans highlighted, wrapped by the terminal."""
+    if plain:
+        return "\n".join([head] + [indent + line for line in lines]) + "\n"
+    from rich.text import Text
+    body = Text(head, style="bold")
+    for line in lines:
+        body.append("\n" + indent)
+        for i, part in enumerate(line.split("`")):
+            body.append(part, style="cyan" if i % 2 else None)
+    c, buf = console(False, width)
+    c.print(body, soft_wrap=True)
+    return buf.getvalue()

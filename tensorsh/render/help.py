@@ -14,8 +14,69 @@ Views of state PyTorch hides:
   graph(y)      the backward graph: node names, leaves, saved tensors and their versions
   graph(y, "g.dot")   Graphviz DOT (g.svg when the dot program is installed)
 Shell: Tab completes, Ctrl-R searches history, Ctrl-C cancels a line, Ctrl-D leaves.
-Topics: :help show, :help graph, :help backward, :help detach, :help <any tensor method>
+Answers PyTorch cannot give (naming the statements responsible, file:line:col):
+  why(x.grad)   why a .grad is None (or what filled it); why(t.requires_grad), why(y) (who wrote it)
+  why(loss.backward())   would it fail, and why, without running it (nothing changes)
+  history(t)    every write to t's storage and every view or alias of it; history() for all
+  compare(x.detach(), x.data, x.clone())   side by side: storage, version counter, autograd
+Topics: :help show, :help graph, :help why, :help history, :help compare, :help backward, :help detach,
+:help <any tensor method>
 """
+
+# answers: an example each, shown as written (real output of tensorsh)
+EXAMPLES = {
+    "why": """why(expr) answers, in plain words and with the statements responsible (file:line:col), the questions
+PyTorch leaves open. It never changes state: a backward asked about is tried and taken back.
+  why(x.grad)            None because x is not a leaf / does not require grad (since when) / was not
+                         reached by the last backward (cut by detach(), .data, no_grad, an integer op)
+                         / was set to None (which line); or which backward filled it
+  why(t.requires_grad)   created without it, under no_grad, detached, integer dtype ...
+  why(y)                 what y is: leaf or not, storage shared with whom, version, writes (latest first)
+  why(loss.backward())   would it fail (a saved tensor modified at which line, a graph freed by which
+                         backward, a non-scalar) or which leaves' .grad it would fill
+Example:
+  x = tensor([1., 2.], grad)
+  w = tensor([3., 4.], grad)
+  y = x.detach()
+  loss = (y * w).sum()
+  loss.backward()
+  why(x.grad)
+  why(x.grad): x.grad is None because the last backward did not reach x.
+    the last backward was `loss.backward()` at <stdin>:5:1; its graph reaches w
+    the path from x to that backward was cut:
+      detach() at <stdin>:3:1 `y = x.detach()` made y: x's values without its history
+    use x itself (not a detached copy, no torch.no_grad(), no integer op) where the loss should depend on x
+""",
+    "history": """history(t) lists the timeline of t's storage: its creation, every in-place write (statement, the tensor
+it went through, version before -> after), every view or alias taken (detach(), .data, slices ...).
+history() merges the timelines of every tensor variable's storage. Long timelines are summarised.
+Example:
+  x = tensor([1., 2.], grad)
+  y = x.detach()
+  y.add_(1)
+  history(x)
+  history(x): storage S1 (2 x float32), used by x, y; version 1
+    <stdin>:1:1  created   `x = tensor([1., 2.], grad)`
+    <stdin>:2:1  alias     `y = x.detach()` detach() -> y: shares storage and version counter, no history
+    <stdin>:3:1  write     `y.add_(1)` through y, version 0 -> 1
+""",
+    "compare": """compare(a, b, ...) sets tensors side by side, one column per argument headed by its source text: value,
+storage (and who shares it), version counter (C1, C2 ...: shared or not), data_ptr, offset/stride,
+requires_grad, is_leaf, grad_fn, _base, grad, and in which variable's graph it is. Rows that differ are
+marked * in plain text and yellow on a terminal.
+Example:
+  x = tensor([1., 2.], grad)
+  compare(x.detach(), x.data, x.clone())
+                         x.detach()         x.data          x.clone()
+  ────────────────────────────────────────────────────────────────────────
+  storage *              S1                 S1              S2
+  shares storage with *  x.data, x          x.detach(), x   -
+  version counter *      C1 at v0 (with x)  C2 at v0        C3 at v0
+  requires_grad *        False              False           True
+  grad_fn *              None               None            CloneBackward0
+  ...
+""",
+}
 
 TOPICS = {
     "show": "show(x, y, ...) draws a table of tensors (all tensor variables when empty): value, shape, dtype, "
@@ -60,6 +121,8 @@ def help_text(topic, meta=None):
         return "\n".join(lines) + "\n"
     if topic.startswith(":") and meta and topic in meta:
         return f"{topic} {meta[topic]}\n"
+    if topic in EXAMPLES:
+        return EXAMPLES[topic]
     if topic in TOPICS:
         import textwrap
         return textwrap.fill(TOPICS[topic], 80) + "\n"
