@@ -1054,7 +1054,25 @@ d = torch.arange(9.).view(3, 3).requires_grad_()
 print(h, h.grad_fn)
 """,
 "empty_tensors_have_no_address": "x = torch.ones(3, 4)\nprint(torch.ones(0).data_ptr(), x[0:0].data_ptr(), x[:, 0:0].data_ptr(), x.diagonal(7).data_ptr(), x[2:2].storage_offset())\n",
-"unfold_view_inplace_overlap_error": "x = torch.arange(5.)\nx.unfold(0, 3, 1).mul_(2)\n",
+"inplace_on_self_overlapping_views": """
+x = torch.arange(5.)
+x.unfold(0, 3, 1).mul_(2)
+print(x, x._version)
+for shape, stride in [((3, 3), (1, 1)), ((3, 3), (1, 2)), ((3, 3), (2, 1)), ((2, 3, 4), (1, 4, 1)), ((4, 20), (3, 1))]:
+    n = torch.Size(shape).numel()
+    for op in [lambda v: v.add_(torch.arange(float(shape[-1])) * 1.5), lambda v: v.sub_(v), lambda v: v.mul_(v),
+               lambda v: v.div_(3), lambda v: v.neg_(), lambda v: v.exp_(), lambda v: v.sqrt_(), lambda v: v.pow_(2),
+               lambda v: v.copy_(torch.arange(float(n)).view(shape)), lambda v: v.fill_(2.), lambda v: v.zero_()]:
+        b = torch.arange(50.) / 7
+        op(b.as_strided(shape, stride))
+        print(b[:40], b._version)
+i = torch.arange(6)
+i.unfold(0, 3, 1).add_(1)
+print(i)
+y = torch.arange(6., requires_grad=True) * 1
+y.unfold(0, 3, 2).mul_(2)
+print(y)
+""",
 "as_strided_out_of_bounds": "print(torch.ones(3, 4).as_strided((3, 3), (4, 1), 20))\n",
 "as_strided_negative_stride": "print(torch.ones(3, 4).as_strided((2,), (-1,)))\n",
 "as_strided_length_mismatch": "print(torch.ones(3, 4).as_strided((2, 2), (1,)))\n",
@@ -1065,7 +1083,7 @@ print(h, h.grad_fn)
 "movedim_repeated_destination": "print(torch.ones(3, 4).movedim((0, 1), (1, 1)))\n",
 })
 TOPICS["views"] += ["strided_views", "empty_tensors_have_no_address", "diagonal_inplace_writes_through", "unfold_double_backward",
-                    "unfold_view_inplace_overlap_error", "as_strided_out_of_bounds", "as_strided_negative_stride",
+                    "inplace_on_self_overlapping_views", "as_strided_out_of_bounds", "as_strided_negative_stride",
                     "as_strided_length_mismatch", "diagonal_same_dims", "unfold_too_big", "unfold_zero_step",
                     "movedim_lengths_differ", "movedim_repeated_destination"]
 
