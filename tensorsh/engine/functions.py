@@ -2148,28 +2148,7 @@ def _write_rows(self, arr, row_values, others=()):
     each row is computed from memory as the rows before it left it. row_values(index) gives one row's values."""
     shape = self._shape
     strides = [self._stride, self._stride] + [_broadcast_strides(o, shape) for o in others if type(o) is Tensor]
-
-    def should_swap(d0, d1):
-        for st in strides:
-            s0, s1 = st[d0], st[d1]
-            if s0 == 0 or s1 == 0:
-                continue
-            if s0 != s1:
-                return -1 if s0 < s1 else 1
-            if shape[d0] > shape[d1]:
-                return 1
-        return 0
-
-    perm = list(reversed(range(len(shape))))
-    for i in range(1, len(perm)):
-        d1 = i
-        for d0 in range(i - 1, -1, -1):
-            c = should_swap(perm[d0], perm[d1])
-            if c > 0:
-                perm[d0], perm[d1] = perm[d1], perm[d0]
-                d1 = d0
-            elif c < 0:
-                break
+    perm = kernels.dim_order(shape, strides)
     outer = perm[:0:-1]  # slowest first
     for idx in np.ndindex(*[shape[d] for d in outer]):
         index = [slice(None)] * len(shape)
