@@ -23,6 +23,8 @@ PROGRAMS = {
     "leaf_output": "y = torch.ones(3, requires_grad=True)\n",
     "no_grad_output": "x = torch.ones(3)\ny = x * 2\n",
     "view_output": "x = torch.arange(6., requires_grad=True)\ny = (x * 2).view(2, 3)[1]\n",
+    "view_of_a_named_tensor": "x = torch.ones(2, 3, requires_grad=True)\nh = x * 2\ny = h.t()[0]\n",
+    "view_of_a_leaf": "x = torch.ones(4, requires_grad=True)\ny = x[1:]\n",
     "inplace_on_view": "x = torch.ones(4, requires_grad=True)\nz = x.clone()\nz[1:3].mul_(3)\ny = z.pow(2).sum()\n",
     "matmul_broadcast": "w = torch.ones(3, 2, requires_grad=True)\nx = torch.ones(4, 3)\n"
                         "y = torch.relu(x @ w + torch.zeros(2, requires_grad=True)).sum(0)\n",
