@@ -6,7 +6,7 @@ import subprocess
 from tensorsh.render.common import name_of
 from tensorsh.render.graph import _children, _saved_of
 
-HEADER = ('digraph {\n\tgraph [size="12,12"]\n'
+HEADER = ('digraph {{\n\tgraph [size="{size},{size}"]\n'
           '\tnode [align=left fontname=monospace fontsize=10 height=0.2 ranksep=0.1 shape=box style=filled]\n')
 
 
@@ -76,7 +76,8 @@ def dot_source(session, tensor):
             lines.append(f"\t{ident(t._base)} -> {tid} [style=dotted]")
 
     add_tensor(tensor, "darkolivegreen1")
-    return HEADER + "\n".join(lines) + "\n}\n"
+    size = max(12, len(lines) * 0.15)  # torchviz's resize_graph: 0.15 per statement, at least 12
+    return HEADER.format(size=size) + "\n".join(lines) + "\n}\n"
 
 
 def svg_of(source):
