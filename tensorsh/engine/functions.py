@@ -2173,6 +2173,39 @@ def _partial_overlap(a, b):
     return a0 < b1 and b0 < a1
 
 
+def _self_overlapping(t):
+    """Elements of t (an unfold or as_strided view) that share an address, zero strides aside (refused earlier)."""
+    dims = sorted((st, n) for n, st in zip(t._shape, t._stride) if n > 1)
+    reach = 0
+    for st, n in dims:
+        if st <= reach:  # may overlap: count the distinct addresses
+            grids = np.meshgrid(*[np.arange(n) * st for st, n in dims], indexing="ij", sparse=True)
+            return np.unique(builtins.sum(grids).ravel()).size < t.numel()
+        reach += (n - 1) * st
+    return False
+
+
+def _write_rows(self, arr, row_values, others=()):
+    """PyTorch's kernel on a self-overlapping view reads elements it has already written: its TensorIterator runs
+    the rows of the fastest dimension one after another (dims ordered by the operands' strides, self first), so
+    each row is computed from memory as the rows before it left it. row_values(index) gives one row's values."""
+    shape = self._shape
+    strides = [self._stride, self._stride] + [_broadcast_strides(o, shape) for o in others if type(o) is Tensor]
+    perm = kernels.dim_order(shape, strides)
+    outer = perm[:0:-1]  # slowest first
+    for idx in np.ndindex(*[shape[d] for d in outer]):
+        index = [slice(None)] * len(shape)
+        for d, i in zip(outer, idx):
+            index[d] = i
+        index = tuple(index)
+        arr[index] = row_values(index)
+
+
+def _broadcast_strides(t, shape):
+    pad = len(shape) - len(t._shape)
+    return (0,) * pad + tuple(0 if n == 1 else st for n, st in zip(t._shape, t._stride))
+
+
 def _inplace(self, write, make_node, others=(), save_output=False):
     """Run an in-place op: check, build the node (saving pre-write values), write, bump, rebase history."""
     differentiable = make_node is not None and _needs_grad(self, *others)
@@ -2256,10 +2289,20 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
             an, bn = an.astype(dt.np, copy=False), (bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn))
         _cast_for_inplace(self, dt)
         _check_fits_output(self, other)
-        values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else np_fn(an, bn)
+        if _self_overlapping(self):
+            bb = np.broadcast_to(bn, self._shape)
+            scale = dt.np.type(sign * alpha) if fused else None
 
-        def write(arr):
-            arr[...] = values
+            def write(arr):
+                if fused:
+                    _write_rows(self, arr, lambda ix: kernels.fma(bb[ix], scale, arr[ix].astype(an.dtype)), (other,))
+                else:
+                    _write_rows(self, arr, lambda ix: np_fn(arr[ix].astype(an.dtype), bb[ix]), (other,))
+        else:
+            values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else np_fn(an, bn)
+
+            def write(arr):
+                arr[...] = values
 
         def make():
             node = _inplace_node(node_cls, self, other)
@@ -2309,7 +2352,10 @@ def _unary_inplace(fn):
         _precheck(self)
         if self.dtype.category < 2 and node_cls.float_only:
             _cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
-        values = _unary_values(fn, self)
+        if _self_overlapping(self):
+            values = None
+        else:
+            values = _unary_values(fn, self)
 
         def make():
             node = node_cls.__new__(node_cls)
@@ -2319,7 +2365,10 @@ def _unary_inplace(fn):
             return node
 
         def write(arr):
-            arr[...] = values
+            if values is None:
+                _write_rows(self, arr, lambda ix: _unary_values(fn, Tensor._from_numpy(arr[ix].copy(), self.dtype)))
+            else:
+                arr[...] = values
         return _inplace(self, write, make, save_output=node_cls.saves == "result")
     return op
 
@@ -2390,7 +2439,11 @@ def pow__(self, exponent):
         return node
 
     def write(arr):
-        arr[...] = values._np
+        if not isinstance(exponent, Tensor) and _self_overlapping(self):
+            with autograd.no_grad():
+                _write_rows(self, arr, lambda ix: pow_(Tensor._from_numpy(arr[ix].copy(), self.dtype), exponent)._np)
+        else:
+            arr[...] = values._np
     return _inplace(self, write, make, (exponent,), save_output=isinstance(exponent, Tensor))
 
 
@@ -2486,7 +2539,10 @@ def copy_(self, src, non_blocking=False):
     values = values.astype(self.dtype.np)
 
     def write(arr):
-        arr[...] = values
+        if _self_overlapping(self):  # the last write to an address wins, in PyTorch's order
+            _write_rows(self, arr, lambda ix: values[ix], (src,))
+        else:
+            arr[...] = values
 
     def make():
         node = CopyBackwards.__new__(CopyBackwards)

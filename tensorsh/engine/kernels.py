@@ -480,20 +480,13 @@ def _store(out, off, stride, values):
         o += values
 
 
-def _iteration(shape, in_strides, reduced):
-    """TensorIterator for a reduction: dims ordered (reduced first, then by stride) and coalesced, fastest first.
-    Returns sizes and (input, output) element strides per dim; the output is contiguous, reduced dims stride 0."""
-    out_strides, acc = [0] * len(shape), 1
-    for d in reversed(range(len(shape))):
-        if d not in reduced:
-            out_strides[d] = acc
-            acc *= shape[d]
-    ops = (out_strides, list(in_strides))
-
+def dim_order(shape, ops, reduction=False):
+    """TensorIterator's reorder_dimensions: dims fastest first, by the operands' strides (output first; a
+    reduction's output puts its reduced, zero-stride dims first); ties keep the order, smaller size first."""
     def should_swap(d0, d1):
         for i, st in enumerate(ops):
             s0, s1 = st[d0], st[d1]
-            if i == 0 and (s0 == 0) != (s1 == 0):
+            if reduction and i == 0 and (s0 == 0) != (s1 == 0):
                 return 1 if s1 == 0 else -1
             if s0 == 0 or s1 == 0:
                 continue
@@ -513,6 +506,19 @@ def _iteration(shape, in_strides, reduced):
                 d1 = d0
             elif c < 0:
                 break
+    return perm
+
+
+def _iteration(shape, in_strides, reduced):
+    """TensorIterator for a reduction: dims ordered (reduced first, then by stride) and coalesced, fastest first.
+    Returns sizes and (input, output) element strides per dim; the output is contiguous, reduced dims stride 0."""
+    out_strides, acc = [0] * len(shape), 1
+    for d in reversed(range(len(shape))):
+        if d not in reduced:
+            out_strides[d] = acc
+            acc *= shape[d]
+    ops = (out_strides, list(in_strides))
+    perm = dim_order(shape, ops, reduction=True)
     sizes = [shape[d] for d in perm]
     strides = [[st[d] for d in perm] for st in ops]
     if not sizes:

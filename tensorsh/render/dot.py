@@ -6,7 +6,7 @@ import subprocess
 from tensorsh.render.common import name_of
 from tensorsh.render.graph import _children, _saved_of
 
-HEADER = ('digraph {\n\tgraph [size="12,12"]\n'
+HEADER = ('digraph {{\n\tgraph [size="{size},{size}"]\n'
           '\tnode [align=left fontname=monospace fontsize=10 height=0.2 ranksep=0.1 shape=box style=filled]\n')
 
 
@@ -28,11 +28,7 @@ def dot_source(session, tensor):
             ids[key] = f"n{len(ids) + 1}"
         return ids[key]
 
-    out_name = name_of(session, tensor) or ""
-    root_id = ident(tensor)
-    lines.append(f"\t{root_id} [label={_quote(out_name + chr(10) + ' ' + _size(tensor))} fillcolor=darkolivegreen1]")
-    root = tensor.grad_fn
-    seen = set()
+    seen, tensors = set(), set()
 
     def visit(node):
         if id(node) in seen:
@@ -41,6 +37,7 @@ def dot_source(session, tensor):
         nid = ident(node)
         if hasattr(node, "variable"):
             var = node.variable
+            tensors.add(id(var))
             vid = ident(var)
             name = name_of(session, var) or ""
             lines.append(f"\t{vid} [label={_quote(name + chr(10) + ' ' + _size(var))} fillcolor=lightblue]")
@@ -65,10 +62,22 @@ def dot_source(session, tensor):
             lines.append(f"\t{cid} -> {nid}")
         return nid
 
-    if root is not None:
-        rid = visit(root)
-        lines.append(f"\t{rid} -> {root_id} [style=dashed]")
-    return HEADER + "\n".join(lines) + "\n}\n"
+    def add_tensor(t, colour):
+        """torchviz's add_base_tensor: the tensor, its grad_fn's graph, and a view's base joined by a dotted edge."""
+        if id(t) in tensors:
+            return
+        tensors.add(id(t))
+        tid = ident(t)
+        lines.append(f"\t{tid} [label={_quote((name_of(session, t) or '') + chr(10) + ' ' + _size(t))} fillcolor={colour}]")
+        if t.grad_fn is not None:
+            lines.append(f"\t{visit(t.grad_fn)} -> {tid}")
+        if t._base is not None:
+            add_tensor(t._base, "darkolivegreen3")
+            lines.append(f"\t{ident(t._base)} -> {tid} [style=dotted]")
+
+    add_tensor(tensor, "darkolivegreen1")
+    size = max(12, len(lines) * 0.15)  # torchviz's resize_graph: 0.15 per statement, at least 12
+    return HEADER.format(size=size) + "\n".join(lines) + "\n}\n"
 
 
 def svg_of(source):

@@ -111,12 +111,15 @@ def test_warning_once_per_line_on_stderr(tmp_path):
 
 
 def test_endless_loop_interrupted_by_sigint(tmp_path):
-    path = write(tmp_path, "print('running')\nfor i in range(10**12):\n    x = i + 1\n")
+    import select
+    # the loop's one statement says when it first runs: the signal is sent only once the loop is under way
+    path = write(tmp_path, "x = 0\nfor i in range(10**12):\n    x = x + 1 if i else print('looping') or 1\n")
     p = subprocess.Popen([sys.executable, "-m", "tensorsh", "run", path], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True, env=dict(ENV, PYTHONUNBUFFERED="1"), cwd=ROOT)
-    assert p.stdout.readline() == "running\n"       # the loop has started (however loaded the machine is)
-    time.sleep(0.3)
-    p.send_signal(signal.SIGINT)
+    try:
+        assert select.select([p.stdout], [], [], 60)[0] and p.stdout.readline() == "looping\n"
+    finally:
+        p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=20)
     assert p.returncode == 1
     assert "Traceback" not in err

@@ -350,10 +350,17 @@ y += 1
 y *= y
 print(y, y._version)
 y.sum().backward()
-print(x.grad)
+""",
+"augmented_assign_keeps_the_tensor": """
+x = torch.ones(3, requires_grad=True)
+y = x * 2
+y += 1
 z = y
 z -= 1
-print(z is y, y)
+z *= 3
+print(z is y, y, y._version, y.grad_fn.name())
+y.sum().backward()
+print(x.grad)
 """,
 "fill_and_zero_graph": """
 a = torch.tensor([2., 3.], requires_grad=True)
@@ -436,7 +443,6 @@ b = a.exp()
 b.exp_()
 print(b)
 b.sum().backward()
-print(a.grad)
 """,
 "sigmoid_inplace_chain": """
 a = torch.tensor([0., 1.], requires_grad=True)
@@ -648,7 +654,7 @@ print(a @ b, a.t() @ a, (a @ b).sum())
 # Which behaviour each program is about: the test modules (test_views.py, ...) select by topic.
 TOPICS = {
     'views': ['views_share_storage', 'shapes_and_sizes', 'view_errors', 'view_grad_fn_printing', 'negative_and_step_slices', 'setitem_forms', 'untyped_storage', 'select_grad', 'transpose_grad', 'grad_of_expand', 'view_inplace_asstrided', 'base_inplace_view_grad_fn', 'nonleaf_inplace_view_then_use_view', 'copyslices', 'view_inplace_backward', 'index_error', 'too_many_indices'],
-    'version_counter': ['version_counter_shared', 'data_bypasses_version', 'detach_version_sharing_then_backward_ok', 'saved_input_modified', 'saved_output_modified_tanh', 'exp_then_exp_', 'sigmoid_inplace_chain', 'pow_inplace_saved', 'clamp_inplace', 'div_inplace', 'fill_and_zero_graph', 'copy_into_nonleaf', 'augmented_assign', 'no_grad_in_place_leaf_then_backward'],
+    'version_counter': ['version_counter_shared', 'data_bypasses_version', 'detach_version_sharing_then_backward_ok', 'saved_input_modified', 'saved_output_modified_tanh', 'exp_then_exp_', 'sigmoid_inplace_chain', 'pow_inplace_saved', 'clamp_inplace', 'div_inplace', 'fill_and_zero_graph', 'copy_into_nonleaf', 'augmented_assign', 'augmented_assign_keeps_the_tensor', 'no_grad_in_place_leaf_then_backward'],
     'inplace_errors': ['leaf_inplace_error', 'view_of_leaf_inplace_error', 'no_grad_view_inplace', 'detach_view_inplace', 'int_inplace_cast_error', 'int_div_inplace_error'],
     'copies': ['clone_keeps_graph', 'deepcopy_non_leaf', 'deepcopy_leaf_copies_grad', 'deepcopy_view_shares_nothing', 'detach_then_clone'],
     'backward': ['grad_accumulates', 'retain_graph_twice', 'second_backward_mul_scalar', 'retain_graph_false_then_grad_call', 'implicit_nonscalar', 'gradient_arg', 'gradient_arg_shape', 'backward_on_leaf_scalar', 'grad_assign_mismatch', 'float64_grad', 'elementwise_grads', 'sum_to_broadcast_grad', 'matmul_kinds', 'reductions', 'cat_stack', 'zero_dim_ops', 'next_functions_chain', 'nonleaf_grad_warning_value', 'requires_grad_non_leaf', 'int_requires_grad', 'requires_grad_flag_ops'],
@@ -1048,7 +1054,25 @@ d = torch.arange(9.).view(3, 3).requires_grad_()
 print(h, h.grad_fn)
 """,
 "empty_tensors_have_no_address": "x = torch.ones(3, 4)\nprint(torch.ones(0).data_ptr(), x[0:0].data_ptr(), x[:, 0:0].data_ptr(), x.diagonal(7).data_ptr(), x[2:2].storage_offset())\n",
-"unfold_view_inplace_overlap_error": "x = torch.arange(5.)\nx.unfold(0, 3, 1).mul_(2)\n",
+"inplace_on_self_overlapping_views": """
+x = torch.arange(5.)
+x.unfold(0, 3, 1).mul_(2)
+print(x, x._version)
+for shape, stride in [((3, 3), (1, 1)), ((3, 3), (1, 2)), ((3, 3), (2, 1)), ((2, 3, 4), (1, 4, 1)), ((4, 20), (3, 1))]:
+    n = torch.Size(shape).numel()
+    for op in [lambda v: v.add_(torch.arange(float(shape[-1])) * 1.5), lambda v: v.sub_(v), lambda v: v.mul_(v),
+               lambda v: v.div_(3), lambda v: v.neg_(), lambda v: v.exp_(), lambda v: v.sqrt_(), lambda v: v.pow_(2),
+               lambda v: v.copy_(torch.arange(float(n)).view(shape)), lambda v: v.fill_(2.), lambda v: v.zero_()]:
+        b = torch.arange(50.) / 7
+        op(b.as_strided(shape, stride))
+        print(b[:40], b._version)
+i = torch.arange(6)
+i.unfold(0, 3, 1).add_(1)
+print(i)
+y = torch.arange(6., requires_grad=True) * 1
+y.unfold(0, 3, 2).mul_(2)
+print(y)
+""",
 "as_strided_out_of_bounds": "print(torch.ones(3, 4).as_strided((3, 3), (4, 1), 20))\n",
 "as_strided_negative_stride": "print(torch.ones(3, 4).as_strided((2,), (-1,)))\n",
 "as_strided_length_mismatch": "print(torch.ones(3, 4).as_strided((2, 2), (1,)))\n",
@@ -1059,7 +1083,7 @@ print(h, h.grad_fn)
 "movedim_repeated_destination": "print(torch.ones(3, 4).movedim((0, 1), (1, 1)))\n",
 })
 TOPICS["views"] += ["strided_views", "empty_tensors_have_no_address", "diagonal_inplace_writes_through", "unfold_double_backward",
-                    "unfold_view_inplace_overlap_error", "as_strided_out_of_bounds", "as_strided_negative_stride",
+                    "inplace_on_self_overlapping_views", "as_strided_out_of_bounds", "as_strided_negative_stride",
                     "as_strided_length_mismatch", "diagonal_same_dims", "unfold_too_big", "unfold_zero_step",
                     "movedim_lengths_differ", "movedim_repeated_destination"]
 
@@ -1125,7 +1149,7 @@ s = torch.tensor([[10., 20.], [30., 40.]], requires_grad=True)
 for r in [x.addcmul(a, b), torch.addcmul(x, a, b, value=0.7), x.addcdiv(a, b, value=2), x.lerp(a, 0.3),
           x.lerp(a, 0.8), torch.lerp(x, a, w), torch.hypot(x, a), torch.xlogy(x, a), x.xlogy(2.),
           torch.xlogy(2., a), torch.xlogy(x, a * 0), x.nan_to_num(), x.sgn(), x.tile(2), a.tile((2, 1)), a.diag(1),
-          x.diag(), torch.diag(x, -1), x.index_fill(1, torch.tensor([0, 2]), -1.), x.index_fill(1, torch.tensor([0, -1]), v),
+          x.diag(), torch.diag(x, -1), x.index_fill(1, torch.tensor([0, 2]), -1.), x.index_fill(1, torch.tensor([1]), v),
           x.index_copy(1, torch.tensor([2, 0]), s), x.scatter(1, torch.tensor([[0, 2], [1, 1]]), s),
           x.scatter(0, torch.tensor([[1, 0, 1]]), value=3.)]:
     for t in (x, a, b, w, v, s):
@@ -1138,6 +1162,13 @@ print(y.scatter_(1, torch.tensor([[0]]), 5.), y.scatter_(1, torch.tensor([[1]]),
 print(torch.tensor([1, 2, 3]).index_fill(0, torch.tensor([0]), 2.7), torch.ones(2, 3).scatter(0, torch.tensor([[1, 0, 1]]), 7))
 print(torch.nan_to_num(x / 0., nan=1., posinf=2.), torch.tensor([-0.0, 0.0]).signbit(), torch.tensor([1, -2]).sgn())
 """,
+"index_fill_negative_index_forward_and_backward": """
+x = torch.tensor([[1.3, -2.1, 0.0], [4.2, 5.5, -6.1]], requires_grad=True)
+v = torch.tensor(7., requires_grad=True)
+r = x.index_fill(1, torch.tensor([0, -1]), v)
+print(r, r.grad_fn.name())
+r.sum().backward()
+""",
 "scatter_src_larger_than_index": "x = torch.ones(2, 3, requires_grad=True)\ns = torch.ones(2, 2, requires_grad=True)\ntorch.scatter(x, 1, torch.tensor([[2], [0]]), s).sum().backward()\n",
 "index_fill_value_not_scalar": "print(torch.ones(2, 3).index_fill(1, torch.tensor([0]), torch.tensor([1., 2.])))\n",
 "index_fill_int32_index": "print(torch.ones(2, 3).index_fill(1, torch.tensor([0], dtype=torch.int32), 1.))\n",
@@ -1147,7 +1178,7 @@ print(torch.nan_to_num(x / 0., nan=1., posinf=2.), torch.tensor([-0.0, 0.0]).sig
 "lerp_of_integers": "print(torch.tensor([1, 2]).lerp(torch.tensor([3, 4]), 0.5))\n",
 "hypot_of_integers": "print(torch.tensor([1, 2]).hypot(torch.tensor([3, 4])))\n",
 })
-TOPICS["selection"] += ["fused_and_indexed_ops", "scatter_src_larger_than_index", "index_fill_value_not_scalar",
+TOPICS["selection"] += ["fused_and_indexed_ops", "index_fill_negative_index_forward_and_backward", "scatter_src_larger_than_index", "index_fill_value_not_scalar",
                         "index_fill_int32_index", "index_copy_out_of_bounds", "diag_of_3d", "addcdiv_of_integers",
                         "lerp_of_integers", "hypot_of_integers"]
 

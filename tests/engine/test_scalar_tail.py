@@ -46,12 +46,15 @@ def test_each_layout_takes_the_scalar_body_where_pytorch_does(name):
 
 
 @needs_compiled
-def test_the_vector_chunks_and_the_tail_split_as_pytorch_splits_them():
-    chunk = lanes_in_two_vectors(np.float32)
-    x = np.full(chunk + 5, 5.0, np.float32)  # cosh(5) is one of the values where SLEEF and the C library differ
-    got, want = kernels.cosh(x), torch.cosh(torch.from_numpy(x)).numpy()
-    assert np.array_equal(bits(got[chunk:]), bits(want[chunk:]))  # the tail: the C library's value
-    assert bits(got[-1]) == bits(np.float32(kernels._libm("coshf")(5.0)))
+@pytest.mark.parametrize("tail", [0, 5, 15])
+@pytest.mark.parametrize("chunks", [1, 2])
+def test_the_vector_chunks_and_the_tail_split_as_pytorch_splits_them(chunks, tail):
+    split = chunks * lanes_in_two_vectors(np.float32)
+    x = np.full(split + tail, 5.0, np.float32)  # cosh(5) is one of the values where SLEEF and the C library differ
+    got, want = bits(kernels.cosh(x)), bits(torch.cosh(torch.from_numpy(x)).numpy())
+    assert np.array_equal(got, want)  # the whole result: every chunk and the tail
+    libm = bits(np.float32(kernels._libm("coshf")(5.0)))
+    assert (got[:split] != libm).all() and (got[split:] == libm).all()  # SLEEF's chunks, then the C library's tail
 
 
 def test_without_compiled_loops_the_correctly_rounded_value_stands(monkeypatch):

@@ -23,7 +23,7 @@ digraph {
 \tn6 -> n5
 \tn5 -> n3
 \tn3 -> n2
-\tn2 -> n1 [style=dashed]
+\tn2 -> n1
 }
 """
 
