@@ -130,7 +130,8 @@ class NotebookShell(Shell):
                 if result.error is not None:
                     error = result.error
                     break
-                if i == len(statements) - 1 and result.value is not None:
+                if i == len(statements) - 1 and result.value is not None \
+                        and not getattr(type(result.value), "_tsh_no_echo", False):  # (make_dot's Digraph: drawn)
                     self.result(self.bundle_of(result.value))
         except KeyboardInterrupt:      # between two statements: nothing located to blame
             error = interrupted(filename)
