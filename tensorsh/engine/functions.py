@@ -2231,6 +2231,14 @@ def _inplace(self, write, make_node, others=(), save_output=False):
     return self
 
 
+def written(self):
+    """After a fast path wrote self in place (no autograd involved): its version moves and its storage's log
+    notes the write, as _inplace does."""
+    counter = self._version_counter
+    counter.bump()
+    note_write(self._storage, self, counter.value - 1, counter.value, None)
+
+
 def _rebase_history(self, node):
     undo.touch(self)
     view = self._view
@@ -2277,7 +2285,7 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
                 self._np[...] = kernels.fma(b, self.dtype.np.type(sign * alpha), self._np)
             else:
                 np_fn(self._np, b, out=self._np)
-            self._version_counter.bump()
+            written(self)
             return self
         _precheck(self, other)
         if alpha != 1 and not fused:
@@ -2317,7 +2325,8 @@ def _plain_operand(self, other):
     """other as a numpy operand when an in-place binary op on float self needs none of the general path: no
     autograd, no overlap, no broadcast or cast (a Python number, or a tensor of self's dtype and shape that does
     not share self's storage); else None."""
-    if self.dtype.category != 2 or _needs_grad(self, other) or 0 in self._stride:
+    if self.dtype.category != 2 or _needs_grad(self, other) or 0 in self._stride or \
+            (self._view is not None and _self_overlapping(self)):
         return None
     t = type(other)
     if t is float or t is int:

@@ -11,7 +11,7 @@ from .autograd import no_grad
 from .functions import _attach, _cast_for_inplace, _edge, _inplace, _needs_grad, _precheck, _type_name, laid_out_like, sum_to
 from .tensor import _shape_list
 from .selection import _invalid_combination
-from .functions import edges_first
+from .functions import _self_overlapping, edges_first, written
 from .tensor import Tensor
 
 
@@ -174,7 +174,8 @@ def lerp(self, end, weight):
 def _plain(self, *tensors):
     """The arrays of tensors when an in-place op on float self needs no autograd, check, broadcast or cast (the
     optimizers' case: each a tensor of self's dtype and shape on another storage); else None."""
-    if self.dtype.category != 2 or 0 in self._stride or _needs_grad(self, *tensors):
+    if self.dtype.category != 2 or 0 in self._stride or _needs_grad(self, *tensors) or \
+            (self._view is not None and _self_overlapping(self)):
         return None
     for t in tensors:
         if type(t) is not Tensor or t.dtype is not self.dtype or t._shape != self._shape or t._storage is self._storage:
@@ -209,7 +210,7 @@ def _inplace_twin(outplace, make_node, plain):
         if values is not None:
             undo.touch(self._storage)
             self._np[...] = values
-            self._version_counter.bump()
+            written(self)
             return self
         operands = [a for a in args + tuple(kwargs.values()) if type(a) is Tensor]
         _precheck(self, *operands)

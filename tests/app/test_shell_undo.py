@@ -84,7 +84,7 @@ def test_undo_restores_what_a_fresh_session_has(statements, n, redo_then_undo):
     if redo_then_undo and n:  # a redo and an undo again must land on the same state
         a.handle(":redo 1")
         a.handle(":undo 1")
-    kept = [entry[0] for entry in a.transcript]
+    kept = [entry.source for entry in a.transcript if entry.left_out is None]
     got = state(a)
     b, _ = new_shell()
     run(b, kept)

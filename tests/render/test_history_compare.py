@@ -46,10 +46,10 @@ def test_compare_the_four_copies(run):
 ─────────────────────────────────────────────────────────────────────────────────────────
 value                  [1., 2.]           [1., 2.]        [1., 2.]          [1., 2.]
 shape/dtype            (2,) float32       (2,) float32    (2,) float32      (2,) float32
-storage *              S1                 S2              S3                S1
+storage *              S1                 S3              S4                S1
 shares storage with *  x.data, x          -               -                 x.detach(), x
 version counter *      C1 at v0 (with x)  C2 at v0        C3 at v1          C4 at v0
-data_ptr *             S1+0B              S2+0B           S3+0B             S1+0B
+data_ptr *             S1+0B              S3+0B           S4+0B             S1+0B
 offset/stride          0 / (1,)           0 / (1,)        0 / (1,)          0 / (1,)
 requires_grad *        False              True            True              False
 is_leaf *              True               False           True              True
