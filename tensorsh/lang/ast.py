@@ -98,9 +98,62 @@ class IfExp(Node):
 
 
 @dataclass(eq=False)
+class Params(Node):
+    """A def's or lambda's parameters, in Python's order: `a, b=1, /, c, *args, d, e=2, **kw`."""
+    posonly: list = field(default_factory=list)    # names before `/`
+    args: list = field(default_factory=list)       # positional-or-keyword names
+    defaults: list = field(default_factory=list)   # nodes for the last len(defaults) of posonly + args
+    vararg: Optional[str] = None
+    kwonly: list = field(default_factory=list)     # names after `*` / `*args`
+    kw_defaults: dict = field(default_factory=dict)  # kwonly name -> node
+    kwarg: Optional[str] = None
+    annotations: list = field(default_factory=list)  # annotation nodes (evaluated, as Python does)
+
+    def names(self):
+        out = self.posonly + self.args + ([self.vararg] if self.vararg else []) + self.kwonly
+        return out + ([self.kwarg] if self.kwarg else [])
+
+
+@dataclass(eq=False)
 class Lambda(Node):
-    params: list
+    params: Params
     body: Node
+
+
+@dataclass(eq=False)
+class DictExpr(Node):
+    keys: list                     # a None key: `**value`
+    values: list
+
+
+@dataclass(eq=False)
+class SetExpr(Node):
+    elts: list
+
+
+@dataclass(eq=False)
+class GeneratorExp(Node):
+    elt: Node
+    generators: list
+
+
+@dataclass(eq=False)
+class SetComp(Node):
+    elt: Node
+    generators: list
+
+
+@dataclass(eq=False)
+class DictComp(Node):
+    key: Node
+    value: Node
+    generators: list
+
+
+@dataclass(eq=False)
+class NamedExpr(Node):
+    target: str
+    value: Node
 
 
 @dataclass(eq=False)
@@ -111,7 +164,13 @@ class Keyword(Node):
 
 @dataclass(eq=False)
 class Starred(Node):
-    """`*value` among a call's positional arguments."""
+    """`*value` among a call's positional arguments, in a display, or as an assignment target."""
+    value: Node
+
+
+@dataclass(eq=False)
+class DoubleStarred(Node):
+    """`**mapping` among a call's arguments."""
     value: Node
 
 
@@ -200,6 +259,95 @@ class For(Node):
     target: Node
     iter: Node
     body: list
+    orelse: list = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class While(Node):
+    test: Node
+    body: list
+    orelse: list
+
+
+@dataclass(eq=False)
+class If(Node):
+    test: Node
+    body: list
+    orelse: list                   # `elif` is an If inside orelse
+
+
+@dataclass(eq=False)
+class ExceptHandler(Node):
+    type: Optional[Node]
+    name: Optional[str]
+    body: list
+
+
+@dataclass(eq=False)
+class Try(Node):
+    body: list
+    handlers: list
+    orelse: list
+    finalbody: list
+
+
+@dataclass(eq=False)
+class Raise(Node):
+    exc: Optional[Node]
+    cause: Optional[Node]
+
+
+@dataclass(eq=False)
+class Return(Node):
+    value: Optional[Node]
+
+
+@dataclass(eq=False)
+class Break(Node):
+    pass
+
+
+@dataclass(eq=False)
+class Continue(Node):
+    pass
+
+
+@dataclass(eq=False)
+class Global(Node):
+    names: list
+
+
+@dataclass(eq=False)
+class Nonlocal(Node):
+    names: list
+
+
+@dataclass(eq=False)
+class FunctionDef(Node):
+    name: str
+    params: Params
+    body: list
+    decorators: list = field(default_factory=list)
+    returns: Optional[Node] = None
+
+
+@dataclass(eq=False)
+class ClassDef(Node):
+    name: str
+    bases: list
+    keywords: list
+    body: list
+    decorators: list = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class AnnAssign(Node):
+    target: Node
+    annotation: Node
+    value: Optional[Node]
+
+
+BLOCKS = (With, For, While, If, Try, FunctionDef, ClassDef)
 
 
 def dump(node):
