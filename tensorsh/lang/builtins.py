@@ -154,7 +154,10 @@ class TypeOf:
     def __init__(self, tensor_class):
         self._tensor = tensor_class
 
-    def __call__(self, obj):
+    def __call__(self, *args):
+        if len(args) != 1:
+            raise TypeError("type() takes 1 argument in tensorsh (a class is made with a class statement)")
+        obj = args[0]
         if isinstance(obj, self._tensor):
             return self._tensor
         kind = _py.type(obj)

@@ -951,7 +951,7 @@ class Compiler:
                                 pass
                     return r
                 raise
-            if orelse is not None:
+            if r is None and orelse is not None:      # `else` runs when the body ran to its end
                 return orelse(frame)
             return r
 
