@@ -206,6 +206,11 @@ def _is_user_name(obj, t, name):
     return False
 
 
+def _engine_class_member(cls, name):
+    """A public name an engine base class defines (`MyFn.apply` of a torch.autograd.Function subclass)."""
+    return name[:1] != "_" and any(c.__module__.startswith("tensorsh.") and name in c.__dict__ for c in cls.__mro__)
+
+
 def attribute_names(obj):
     """The names a program may read on obj (for completion and 'did you mean')."""
     t = type(obj)
@@ -263,7 +268,7 @@ def load_attr(obj, name):
         return getattr(obj, name)
     if t is type or isinstance(obj, type):
         if obj in USER_CLASSES and (any(name in c.__dict__ for c in obj.__mro__ if c in USER_CLASSES)
-                                    or name in getattr(obj, "__api__", ())):
+                                    or name in getattr(obj, "__api__", ()) or _engine_class_member(obj, name)):
             return getattr(obj, name)
         raise _no_attr(obj, t, name)
     if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()):
