@@ -12,7 +12,6 @@ import re
 import string
 import sys
 import types
-import weakref
 
 from tensorsh.engine import undo
 from tensorsh.lang import ast as A
@@ -174,7 +173,14 @@ def type_name(obj):
     return type(obj).__name__
 
 
-USER_CLASSES = weakref.WeakSet()   # classes a program defined: their own names are the program's to read
+class _UserClasses:
+    """`cls in USER_CLASSES`: cls was made by a program's class statement (its own dict holds `__tsh_user__`)."""
+
+    def __contains__(self, cls):
+        return isinstance(cls, type) and "__tsh_user__" in cls.__dict__
+
+
+USER_CLASSES = _UserClasses()      # a program's classes: their own names are the program's to read
 _USER_PRIVATE = set()              # `_names` a program set on its own objects (readable back)
 # Dunders that lead nowhere further: a class's or function's name and docstring.
 HARMLESS_DUNDERS = frozenset({"__name__", "__doc__", "__qualname__"})
@@ -262,7 +268,7 @@ def load_attr(obj, name):
         if t is super and name in SUPER_DUNDERS:
             return getattr(obj, name)
         raise _no_attr(obj, t, name)
-    if t in USER_CLASSES and _is_user_name(obj, t, name):
+    if "__tsh_user__" in t.__dict__ and _is_user_name(obj, t, name):
         return getattr(obj, name)
     if t is super:
         return getattr(obj, name)
@@ -593,6 +599,22 @@ class Compiler:
         op = _inplace_guard(node.op)
         value = self.expr(node.value)
         target = node.target
+        if isinstance(target, A.Name) and self.scope.resolve(target.id)[0] == "global":
+            name, variables, load, loc = target.id, self.variables, self.expr(target), self.location(node)
+            get = variables.get
+
+            def aug_global(frame):      # `total += i` in a loop: one closure
+                _UNDO["_location"] = loc
+                current = get(name, _MISSING)
+                if current is _MISSING:
+                    current = load(frame)
+                rhs = value(frame)
+                try:
+                    variables[name] = op(current, rhs)
+                except BaseException as e:
+                    locate(e, node)
+                    raise
+            return aug_global
         if isinstance(target, A.Name):
             load, store = self.expr(target), self.store(target)
 
@@ -988,6 +1010,9 @@ class Compiler:
             bound_names([A.ExprStmt(body_nodes)], scope)
         else:
             bound_names(body_nodes, scope)
+        for n in scope.nonlocals:
+            if scope._free(n, 1)[0] != "free":
+                raise self.error(node, "SyntaxError", f"no binding for nonlocal '{n}' found")
         cell_slot = None
         if outer.kind == "class" and (uses_name(body_nodes if not is_lambda else [body_nodes], "super")
                                       or uses_name(body_nodes if not is_lambda else [body_nodes], CLASS_CELL)):
@@ -1115,7 +1140,7 @@ class Compiler:
                                   if not isinstance(b, type) else f"tensorsh does not let a class derive from '{b.__name__}'")
                     locate(e, bases_node)
                     raise e
-            ns = {"__module__": "__main__", "__qualname__": qualname}
+            ns = {"__module__": "__main__", "__qualname__": qualname, "__tsh_user__": True}
             if doc is not None:
                 ns["__doc__"] = doc
             cell = [None]
@@ -1125,7 +1150,6 @@ class Compiler:
             except BaseException as e:
                 locate(e, bases_node)
                 raise
-            USER_CLASSES.add(cls)
             cell[0] = cls
             return cls
         store = self.store(A.Name(node.name, line=node.line, col=node.col, end_line=node.end_line,

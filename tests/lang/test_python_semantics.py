@@ -3,6 +3,7 @@ import contextlib
 import io
 import random
 import threading
+import time
 import _thread
 
 import pytest
@@ -172,11 +173,34 @@ def test_first_ctrl_c_may_be_caught_never_the_second():
     s = Session(write=lambda t: None)
     src = ("n = 0\ntry:\n    while True:\n        n += 1\nexcept:\n    caught = True\n"
            "while True:\n    try:\n        n += 1\n    except:\n        pass\n")
-    timers = [threading.Timer(0.5, _thread.interrupt_main), threading.Timer(1.5, _thread.interrupt_main)]
-    for t in timers:
-        t.start()
-    err = s.run(src, "t.tsh")
-    for t in timers:
-        t.join()
+    done = threading.Event()
+
+    def interrupt():           # Ctrl-C again and again once the program runs its loops, until it stops
+        while "n" not in s.variables and not done.is_set():
+            time.sleep(0.05)
+        while not done.wait(0.3):
+            _thread.interrupt_main()
+    t = threading.Thread(target=interrupt)
+    t.start()
+    try:
+        err = s.run(src, "t.tsh")
+    finally:
+        done.set()
+        try:
+            t.join()
+        except KeyboardInterrupt:   # the last Ctrl-C may land after the program stopped
+            t.join()
     assert err.kind == "KeyboardInterrupt"
     assert s.variables.get("caught") is True
+
+
+def test_blame_note_points_into_a_function_body():
+    _, err = run("import torch\na = torch.tensor([2., 3.], requires_grad=True)\ndef bump(t):\n    t.fill_(2)\n"
+                 "b = a.exp()\nbump(b)\nb.sum().backward()\n")
+    text = format_error(err)
+    assert "t.tsh:4:5: note: this statement modified, in place, a tensor that backward needed" in text
+
+
+def test_nonlocal_without_binding_is_a_syntax_error():
+    _, err = run("def f():\n    nonlocal x\n    x = 1\n")
+    assert err.last_line() == "SyntaxError: no binding for nonlocal 'x' found"
