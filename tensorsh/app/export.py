@@ -182,21 +182,8 @@ class Translator:
         return f"lambda {params}: {self.expr(n.body)}" if params else f"lambda: {self.expr(n.body)}"
 
     def params(self, p):
-        out = []
-        positional = p.posonly + p.args
-        first = len(positional) - len(p.defaults)
-        for i, name in enumerate(positional):
-            out.append(name + (f"={self.expr(p.defaults[i - first])}" if i >= first else ""))
-            if p.posonly and i == len(p.posonly) - 1:
-                out.append("/")
-        if p.vararg:
-            out.append("*" + p.vararg)
-        elif p.kwonly:
-            out.append("*")
-        out += [k + (f"={self.expr(p.kw_defaults[k])}" if k in p.kw_defaults else "") for k in p.kwonly]
-        if p.kwarg:
-            out.append("**" + p.kwarg)
-        return ", ".join(out)
+        from tensorsh.lang.scope import signature
+        return ", ".join(signature(p, lambda i: self.expr(p.defaults[i]), lambda k: self.expr(p.kw_defaults[k])))
 
     def x_DictExpr(self, n):
         return "{" + ", ".join(f"**{self.atom(v)}" if k is None else f"{self.expr(k)}: {self.expr(v)}"

@@ -225,6 +225,25 @@ def check_names(params, node):
             raise ScopeError(node, "invalid syntax" if keyword.iskeyword(n) else f"the name '{n}' is reserved by tensorsh")
 
 
+def signature(params, default, kw_default):
+    """A def's parameter list as Python source parts; default(i) / kw_default(name) give a default's text."""
+    sig = []
+    positional = params.posonly + params.args
+    first_default = len(positional) - len(params.defaults)
+    for i, p in enumerate(positional):
+        sig.append(p + (f"={default(i - first_default)}" if i >= first_default else ""))
+        if params.posonly and i == len(params.posonly) - 1:
+            sig.append("/")
+    if params.vararg:
+        sig.append("*" + params.vararg)
+    elif params.kwonly:
+        sig.append("*")
+    sig += [k + (f"={kw_default(k)}" if k in params.kw_defaults else "") for k in params.kwonly]
+    if params.kwarg:
+        sig.append("**" + params.kwarg)
+    return sig
+
+
 def factory(params, nslots, name):
     """A maker of Python functions with exactly this signature: CPython binds the arguments (its own
     TypeError texts), and the function notes where it runs (`_tsh_L`: the undo module's variables) and
@@ -237,21 +256,7 @@ def factory(params, nslots, name):
     made = _FACTORIES.get(key)
     if made is not None:
         return made
-    sig = []
-    positional = params.posonly + params.args
-    first_default = len(positional) - len(params.defaults)
-    for i, p in enumerate(positional):
-        sig.append(p + (f"=_tsh_d[{i - first_default}]" if i >= first_default else ""))
-        if params.posonly and i == len(params.posonly) - 1:
-            sig.append("/")
-    if params.vararg:
-        sig.append("*" + params.vararg)
-    elif params.kwonly:
-        sig.append("*")
-    for k in params.kwonly:
-        sig.append(k + (f"=_tsh_k[{k!r}]" if k in params.kw_defaults else ""))
-    if params.kwarg:
-        sig.append("**" + params.kwarg)
+    sig = signature(params, lambda i: f"_tsh_d[{i}]", lambda k: f"_tsh_k[{k!r}]")
     names = params.names()
     pad = nslots - len(names)
     values = ", ".join(["_tsh_parent", "None"] + names + ["_tsh_U"] * pad)
