@@ -111,15 +111,16 @@ def test_warning_once_per_line_on_stderr(tmp_path):
 
 
 def test_endless_loop_interrupted_by_sigint(tmp_path):
-    path = write(tmp_path, "x = 0\nfor i in range(10**12):\n    x = x + 1\n")
+    path = write(tmp_path, "print('looping')\nx = 0\nfor i in range(10**12):\n    x = x + 1\n")
     p = subprocess.Popen([sys.executable, "-m", "tensorsh", "run", path], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True, env=ENV, cwd=ROOT)
-    time.sleep(1.0)
+                         stderr=subprocess.PIPE, text=True, env=dict(ENV, PYTHONUNBUFFERED="1"), cwd=ROOT)
+    assert p.stdout.readline() == "looping\n"      # the loop runs (however slowly the machine started it)
+    time.sleep(0.3)
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=20)
     assert p.returncode == 1
     assert "Traceback" not in err
-    assert err.startswith(f"{path}:3:5: error: interrupted")
+    assert err.startswith(f"{path}:4:5: error: interrupted")
     assert err.splitlines()[-1] == "KeyboardInterrupt"
 
 
