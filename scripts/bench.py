@@ -2,7 +2,7 @@
 
     python scripts/bench.py            # full run (about 2-3 minutes on 2 cores)
     python scripts/bench.py --quick    # fewer repetitions (about 1 minute)
-    python scripts/bench.py --only perop,throughput   # some sections: startup perop throughput golden rng train
+    python scripts/bench.py --only perop,throughput   # some sections: startup perop throughput golden rng train python
 
 Every figure is a median over alternating runs (A B C A B C ...), so a noisy neighbour slows all
 contenders alike. Whole-process figures spawn fresh interpreters; the others run in this process,
@@ -625,6 +625,34 @@ def bench_train(rounds):
             row("train", label.replace("engine", "PyTorch"), ms(other), "1.00×")
 
 
+# ---------------------------------------------------------------- 7. the language's own Python
+CALLS = """
+def add(a, b):
+    return a + b
+for i in range(100000):
+    add(i, 1)
+"""
+LOOP = """
+total = 0
+for i in range(100000):
+    total += i
+"""
+
+
+def bench_python(rounds):
+    print("7. Python in the language: a def called 100,000 times, a loop of 100,000 iterations (issue 14)")
+    sess, _ = session()
+    for label, src in (("call of a two-argument def", CALLS), ("loop iteration (total += i)", LOOP)):
+        code = compile(src, "<cpython>", "exec")
+        c = {"tsh": timed(compiled(sess, src)), "cpython": timed(lambda: exec(code, {}))}   # noqa: S102
+        for fn in c.values():
+            fn()
+        t = alternate(c, rounds)
+        ratio = t["tsh"] / t["cpython"]
+        row("python", f"{label}: tensorsh", us(t["tsh"] / 1e5), f"{ratio:.2f}× CPython", "≤ 5×", check(ratio, 5))
+        row("python", f"{label}: CPython", us(t["cpython"] / 1e5), "1.00×")
+
+
 # ---------------------------------------------------------------- report
 def machine():
     cpu = "unknown"
@@ -662,7 +690,7 @@ def main():
     tune_gc()
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer repetitions")
-    ap.add_argument("--only", default="startup,perop,throughput,golden,rng,train", help="comma-separated sections")
+    ap.add_argument("--only", default="startup,perop,throughput,golden,rng,train,python", help="comma-separated sections")
     ap.add_argument("--markdown", metavar="FILE", help="also write the table as markdown to FILE")
     args = ap.parse_args()
     q = args.quick
@@ -673,6 +701,7 @@ def main():
         "golden": lambda: bench_golden(3 if q else 5),
         "rng": lambda: bench_rng(3 if q else 7),
         "train": lambda: bench_train(3 if q else 9),
+        "python": lambda: bench_python(3 if q else 7),
     }
     print(f"machine: {machine()}")
     print("medians over alternating runs; other work on this machine may add noise\n")

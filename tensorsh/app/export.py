@@ -183,7 +183,34 @@ class Translator:
         return f"{self.atom(n.body)} if {self.atom(n.test)} else {self.atom(n.orelse)}"
 
     def x_Lambda(self, n):
-        return f"lambda {', '.join(n.params)}: {self.expr(n.body)}"
+        params = self.params(n.params)
+        return f"lambda {params}: {self.expr(n.body)}" if params else f"lambda: {self.expr(n.body)}"
+
+    def params(self, p):
+        from tensorsh.lang.scope import signature
+        return ", ".join(signature(p, lambda i: self.expr(p.defaults[i]), lambda k: self.expr(p.kw_defaults[k])))
+
+    def x_DictExpr(self, n):
+        return "{" + ", ".join(f"**{self.atom(v)}" if k is None else f"{self.expr(k)}: {self.expr(v)}"
+                               for k, v in zip(n.keys, n.values)) + "}"
+
+    def x_SetExpr(self, n):
+        return "{" + ", ".join(self.expr(e) for e in n.elts) + "}"
+
+    def x_SetComp(self, n):
+        return "{" + self.expr(n.elt) + " " + " ".join(self.expr(g) for g in n.generators) + "}"
+
+    def x_DictComp(self, n):
+        return "{" + f"{self.expr(n.key)}: {self.expr(n.value)} " + " ".join(self.expr(g) for g in n.generators) + "}"
+
+    def x_GeneratorExp(self, n):
+        return "(" + self.expr(n.elt) + " " + " ".join(self.expr(g) for g in n.generators) + ")"
+
+    def x_NamedExpr(self, n):
+        return f"({n.target} := {self.expr(n.value)})"
+
+    def x_DoubleStarred(self, n):
+        return "**" + self.atom(n.value)
 
     def x_Attribute(self, n):
         value = self.atom(n.value)
@@ -212,7 +239,9 @@ class Translator:
     def x_Call(self, n):
         f = n.func
         args = list(n.args)
-        keywords = [f"{k.name}={self.expr(k.value)}" for k in n.keywords]
+        keywords = [f"{k.name}={self.expr(k.value)}" if isinstance(k, A.Keyword) else self.expr(k) for k in n.keywords]
+        if len(args) == 1 and isinstance(args[0], A.GeneratorExp) and not keywords:
+            return f"{self.atom(f)}{self.expr(args[0])}"
         flags = []
         rest = []
         for a in args:
@@ -228,6 +257,8 @@ class Translator:
         return f"{self.atom(f)}({', '.join(rest + flags + keywords)})"
 
     def target(self, t):
+        if isinstance(t, A.Starred):
+            return "*" + self.target(t.value)
         if isinstance(t, A.TupleExpr):
             return ", ".join(self.target(e) for e in t.elts) + ("," if len(t.elts) == 1 else "")
         return self.expr(t)
@@ -265,8 +296,51 @@ class Translator:
             return [indent + head] + self.body(n.body, indent + "    ")
         if kind == "For":
             head = f"for {self.target(n.target)} in {self.expr(n.iter)}:"
-            return [indent + head] + self.body(n.body, indent + "    ")
+            return [indent + head] + self.body(n.body, indent + "    ") + self.orelse(n.orelse, indent)
+        inner = indent + "    "
+        if kind == "While":
+            return [indent + f"while {self.expr(n.test)}:"] + self.body(n.body, inner) + self.orelse(n.orelse, indent)
+        if kind == "If":
+            out = [indent + f"if {self.expr(n.test)}:"] + self.body(n.body, inner)
+            while len(n.orelse) == 1 and isinstance(n.orelse[0], A.If):
+                n = n.orelse[0]
+                out += [indent + f"elif {self.expr(n.test)}:"] + self.body(n.body, inner)
+            return out + self.orelse(n.orelse, indent)
+        if kind == "Try":
+            out = [indent + "try:"] + self.body(n.body, inner)
+            for h in n.handlers:
+                head = "except" + (f" {self.expr(h.type)}" if h.type is not None else "") + \
+                    (f" as {h.name}" if h.name else "") + ":"
+                out += [indent + head] + self.body(h.body, inner)
+            out += self.orelse(n.orelse, indent)
+            if n.finalbody:
+                out += [indent + "finally:"] + self.body(n.finalbody, inner)
+            return out
+        if kind == "FunctionDef":
+            decorators = [indent + "@" + self.expr(d) for d in n.decorators]
+            returns = f" -> {self.expr(n.returns)}" if n.returns is not None else ""
+            return decorators + [indent + f"def {n.name}({self.params(n.params)}){returns}:"] + self.body(n.body, inner)
+        if kind == "ClassDef":
+            decorators = [indent + "@" + self.expr(d) for d in n.decorators]
+            bases = ", ".join([self.expr(b) for b in n.bases] + [self.expr(k) for k in n.keywords])
+            return decorators + [indent + f"class {n.name}" + (f"({bases})" if bases else "") + ":"] + \
+                self.body(n.body, inner)
+        if kind == "Return":
+            return [indent + "return" + (f" {self.expr(n.value)}" if n.value is not None else "")]
+        if kind == "Raise":
+            text = "raise" + (f" {self.expr(n.exc)}" if n.exc is not None else "")
+            return [indent + text + (f" from {self.expr(n.cause)}" if n.cause is not None else "")]
+        if kind in ("Break", "Continue"):
+            return [indent + kind.lower()]
+        if kind in ("Global", "Nonlocal"):
+            return [indent + kind.lower() + " " + ", ".join(n.names)]
+        if kind == "AnnAssign":
+            value = f" = {self.expr(n.value)}" if n.value is not None else ""
+            return [indent + f"{self.target(n.target)}: {self.expr(n.annotation)}{value}"]
         raise ValueError(f"cannot export a {kind} statement")
+
+    def orelse(self, stmts, indent):
+        return [indent + "else:"] + self.body(stmts, indent + "    ") if stmts else []
 
     def body(self, stmts, indent):
         out = []
@@ -310,17 +384,30 @@ def assigned_names(nodes):
             bind(x.target)
         elif isinstance(x, A.With) and x.name:
             names.add(x.name)
-        elif isinstance(x, A.Lambda):
-            names.update(x.params)
+        elif isinstance(x, (A.Lambda, A.FunctionDef)):
+            names.update(x.params.names())
+            if isinstance(x, A.FunctionDef):
+                names.add(x.name)
+        elif isinstance(x, A.ClassDef):
+            names.add(x.name)
+        elif isinstance(x, A.AnnAssign):
+            bind(x.target)
+        elif isinstance(x, A.ExceptHandler) and x.name:
+            names.add(x.name)
+        elif isinstance(x, A.NamedExpr):
+            names.add(x.target)
         elif isinstance(x, (A.Import, A.FromImport)):
             for m, a in x.names:
                 if not (isinstance(x, A.FromImport) and x.module == "torchviz"):
                     names.add(a or m.split(".")[0])
         for k in x.__dataclass_fields__:
-            visit(getattr(x, k))
+            v = getattr(x, k)
+            visit(list(v.values()) if isinstance(v, dict) else v)
 
     def bind(t):
-        if isinstance(t, A.Name):
+        if isinstance(t, A.Starred):
+            bind(t.value)
+        elif isinstance(t, A.Name):
             names.add(t.id)
         elif isinstance(t, (A.TupleExpr, A.ListExpr)):
             for e in t.elts:
@@ -369,7 +456,7 @@ def export_source(text, filename="<input>", marked=False):
             code = tr.statement(st.node)
             drawing = code[0].startswith("#")
             if code == plain.statement(st.node) and not drawing:   # nothing to expand: keep the user's text
-                if isinstance(st.node, (A.With, A.For)):
+                if isinstance(st.node, A.BLOCKS):
                     code = lines[st.line - 1:st.end_line]
                 elif single:
                     code = [lines[st.line - 1].strip()]          # with its trailing comment
@@ -404,11 +491,9 @@ class _Stmt:
     def __init__(self, node, src):
         self.node = node
         self.line = node.line
-        last = node.body[-1] if isinstance(node, (A.With, A.For)) else node
-        while isinstance(last, (A.With, A.For)):
-            last = last.body[-1]
-        self.end_line = last.end_line
-        self.source = src.text_of(node) if not isinstance(node, (A.With, A.For)) else \
+        from tensorsh.lang.session import _last_statement
+        self.end_line = _last_statement(node).end_line
+        self.source = src.text_of(node) if not isinstance(node, A.BLOCKS) else \
             "\n".join(src.lines[node.line - 1:self.end_line])
 
 

@@ -11,7 +11,8 @@ import threading
 PROMPT = "tsh> "
 CONTINUATION = "...  "
 KEYWORDS = ("with", "for", "in", "lambda", "import", "from", "as", "is", "not", "and", "or", "del", "assert",
-            "True", "False", "None")
+            "True", "False", "None", "def", "class", "if", "elif", "else", "while", "try", "except", "finally",
+            "return", "raise", "break", "continue", "pass", "global", "nonlocal")
 META = {
     ":help": "[topic]  the language, a builtin or a tensor method, in PyTorch terms",
     ":vars": "every variable with a one-line summary",
@@ -151,13 +152,10 @@ class Shell:
         lines = text.split("\n")
         if len(lines) > 1 and not lines[-1].strip():
             return True
-        state = self.compile_state(text)
-        if state == "incomplete":
-            return False
-        if state == "error":
-            return True
         last = lines[-1]
-        return not (last[:1] in (" ", "\t") or last.rstrip().endswith(":"))
+        if last[:1] in (" ", "\t") or last.rstrip().endswith(":"):
+            return False            # inside a block (def, class, if, try, ...): a blank line ends it
+        return self.compile_state(text) != "incomplete"
 
     # ---- running ----
     def handle(self, text):
@@ -508,6 +506,9 @@ def attributes(session, owner, signature=None):
         names = sorted(getattr(mod, "__api__", ()) or getattr(mod, "_members", {}))
         return [(n, "torch") for n in names]
     value = session.variables.get(owner, None)
+    if value is not None and not isinstance(value, Tensor) and not hasattr(value, "__api__"):
+        from tensorsh.lang.compiler import attribute_names    # a program's own objects, dicts, strings
+        return [(n, "attribute") for n in attribute_names(value) if not n.startswith("__")]
     cls = type(value) if value is not None and not isinstance(value, Tensor) and hasattr(value, "__api__") \
         else Tensor
     api = sorted(getattr(value, "__api__", None) or Tensor.__api__) if cls is not Tensor else sorted(Tensor.__api__)

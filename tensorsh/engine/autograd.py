@@ -68,12 +68,15 @@ class _GradModeContext:
         return False
 
     def __call__(self, fn):
-        """@torch.no_grad() on a function (nn code's init helpers): the function runs in this mode."""
+        """`@torch.no_grad()` on a function: each call runs in this mode (a new context per call, as PyTorch's)."""
         mode = type(self)
 
         def decorated(*args, **kwargs):
             with mode():
                 return fn(*args, **kwargs)
+        decorated.__name__ = getattr(fn, "__name__", "decorated")
+        decorated.__qualname__ = getattr(fn, "__qualname__", decorated.__name__)
+        decorated.__doc__ = getattr(fn, "__doc__", None)
         return decorated
 
     def __repr__(self):

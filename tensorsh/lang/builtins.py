@@ -7,7 +7,8 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 """
 import builtins as _py
 
-from tensorsh.lang.compiler import Lazy, Namespace, Limit, MAX_ITEMS, SessionCall, guarded_pow, load_attr
+from tensorsh.lang.compiler import Lazy, Namespace, Limit, MAX_ITEMS, SessionCall, check_format_spec, guarded_pow, \
+    load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -146,14 +147,65 @@ def _getattr(obj, name, default=_NO_DEFAULT):
         return default
 
 
-def _type_of(tensor_class):
-    def type_(obj):
-        """type(x): Python's answer, except that a tensor's type is torch.Tensor (as in PyTorch)."""
-        if isinstance(obj, tensor_class) and _py.type(obj).__name__ == "Tensor":  # (a Parameter is its own class)
-            return tensor_class
-        return _py.type(obj)
-    type_.__name__ = "type"
-    return type_
+class TypeOf:
+    """type(x): Python's answer, except that a tensor's type is torch.Tensor (as in PyTorch) and a class's type
+    is this object, never Python's `type` (which would make classes outside the language's rules)."""
+
+    __api__ = frozenset()
+    __name__ = "type"
+
+    def __init__(self, tensor_class):
+        self._tensor = tensor_class
+
+    def __call__(self, *args):
+        if len(args) != 1:
+            raise TypeError("type() takes 1 argument in tensorsh (a class is made with a class statement)")
+        obj = args[0]
+        if isinstance(obj, self._tensor) and _py.type(obj).__name__ == "Tensor":  # (a Parameter is its own class)
+            return self._tensor
+        kind = _py.type(obj)
+        return self if issubclass(kind, _py.type) else kind
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, _py.type)
+
+    def __repr__(self):
+        return "<class 'type'>"
+
+
+def _format(value, spec=""):
+    check_format_spec(spec)
+    return _py.format(value, spec)
+
+
+def _setattr(obj, name, value):
+    if not isinstance(name, str):
+        raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
+    store_attr(obj, name, value)
+
+
+class Ids:
+    """id(x): small numbers in the order a program first asks, stable while the session lives (never addresses)."""
+
+    def __init__(self):
+        self.numbers = {}
+
+    def __call__(self, obj):
+        key = _py.id(obj)
+        entry = self.numbers.get(key)
+        if entry is None or entry[1] is not obj:
+            entry = self.numbers[key] = (len(self.numbers) + 1, obj)   # holds obj: its number is never reused
+        return entry[0]
+
+
+# Python's own exception classes, as a program names them in `except` and `raise`.
+EXCEPTIONS = ("BaseException", "Exception", "ArithmeticError", "AssertionError", "AttributeError", "IndexError",
+              "KeyError", "LookupError", "NameError", "NotImplementedError", "OverflowError", "RecursionError",
+              "RuntimeError", "StopIteration", "TypeError", "ValueError", "ZeroDivisionError", "KeyboardInterrupt",
+              "MemoryError", "ImportError", "ModuleNotFoundError", "UnboundLocalError", "FloatingPointError",
+              "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning")
+# Types a call may fill from an iterable: a huge range is refused before Python's C loop would fill memory.
+SIZED_TYPES = frozenset({_py.list, _py.tuple, _py.set, _py.frozenset, _py.dict, _py.bytearray})
 
 
 def python_builtins(print_fn):
@@ -161,11 +213,68 @@ def python_builtins(print_fn):
         "print": print_fn, "len": _py.len, "range": _py.range, "int": _py.int, "float": _py.float,
         "bool": _py.bool, "str": _py.str, "repr": _py.repr, "abs": _py.abs, "round": _round, "pow": _pow,
         "enumerate": _py.enumerate, "zip": _py.zip, "reversed": _py.reversed, "slice": _py.slice,
-        "isinstance": _py.isinstance, "hasattr": _hasattr, "getattr": _getattr,
+        "isinstance": _py.isinstance, "issubclass": _py.issubclass, "hasattr": _hasattr, "getattr": _getattr,
+        "setattr": _setattr, "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
+        "dict": _py.dict, "iter": _py.iter, "next": _py.next, "map": _py.map, "filter": _py.filter,
+        "callable": _py.callable, "id": Ids(), "divmod": _py.divmod, "chr": _py.chr, "ord": _py.ord,
+        "hex": _py.hex, "bin": _py.bin, "oct": _py.oct, "format": _format, "hash": _py.hash, "complex": _py.complex,
+        "object": _py.object, "super": _py.super, "staticmethod": _py.staticmethod,
+        "classmethod": _py.classmethod, "property": _py.property, "NotImplemented": _py.NotImplemented,
+        "Ellipsis": _py.Ellipsis, "ascii": _py.ascii,
     }
-    for fn in (_py.min, _py.max, _py.sum, _py.list, _py.tuple, _py.sorted, _py.any, _py.all):
+    for fn in (_py.min, _py.max, _py.sum, _py.sorted, _py.any, _py.all):
         table[fn.__name__] = _sized(fn)
+    for name in EXCEPTIONS:
+        table[name] = getattr(_py, name)
     return table
+
+
+def _math():
+    import math
+    members = {k: getattr(math, k) for k in dir(math) if not k.startswith("_")}
+    for name in ("factorial", "comb", "perm"):
+        members[name] = _bounded(getattr(math, name))
+    return Namespace("math", members)
+
+
+def _bounded(fn):
+    def bounded(*args):
+        if any(type(a) is int and a > 100_000 for a in args):
+            raise Limit("OverflowError", f"{fn.__name__}() argument too large for tensorsh (more than 100000)")
+        return fn(*args)
+    bounded.__name__ = fn.__name__
+    return bounded
+
+
+def _random():
+    import random
+    rng = random.Random()     # Python's own Mersenne Twister: random.seed(n) gives CPython's numbers
+    names = ("seed", "random", "randint", "randrange", "uniform", "choice", "choices", "shuffle", "sample",
+             "gauss", "normalvariate", "getrandbits", "betavariate", "expovariate", "triangular", "lognormvariate")
+    return Namespace("random", {n: getattr(rng, n) for n in names})
+
+
+def _time():
+    import time
+    names = ("perf_counter", "perf_counter_ns", "process_time", "process_time_ns", "time", "time_ns", "monotonic",
+             "sleep")
+    return Namespace("time", {n: getattr(time, n) for n in names})
+
+
+def _collections():
+    import collections
+    return Namespace("collections", {n: getattr(collections, n) for n in
+                                     ("OrderedDict", "defaultdict", "Counter", "deque")})
+
+
+def _typing():
+    import typing
+    names = ("Any", "Callable", "Dict", "Iterable", "Iterator", "List", "Optional", "Sequence", "Set", "Tuple",
+             "Union", "Mapping", "Type")
+    return Namespace("typing", {n: getattr(typing, n) for n in names})
+
+
+PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing}
 
 
 def build(print_fn):
@@ -177,7 +286,7 @@ def build(print_fn):
     for name in CREATION:
         table[name] = _with_grad_flag(table[name], name)
     table.update(python_builtins(print_fn))
-    table["type"] = _type_of(namespace["Tensor"])
+    table["type"] = TypeOf(namespace["Tensor"])
     torch_ns = Namespace("torch", dict(namespace))
     copy_ns = Namespace("copy", {"deepcopy": deepcopy})
     torchviz_ns = Namespace("torchviz", {"make_dot": GRAPH})
@@ -195,6 +304,8 @@ def build(print_fn):
         modules[dotted] = Lazy(_submodule(dotted))
     for member in ("function", "graph", "functional"):  # torch.autograd's submodules, importable by name
         modules["torch.autograd." + member] = Lazy(lambda m=member: load_attr(autograd, m))
+    for name, make in PYTHON_MODULES.items():
+        modules[name] = Lazy(make)
     return table, modules
 
 

@@ -5,12 +5,19 @@ Python values and engine objects; operators are Python's `operator` functions (t
 implements the dunders). Attribute access is limited to each class's `__api__` (engine objects) or
 a small allowlist (Python values), so a program can never reach a Python internal.
 """
+import _string
+import builtins as _builtins
 import operator
 import re
+import string
 import sys
+import types
 
+from tensorsh.engine import undo
 from tensorsh.lang import ast as A
 from tensorsh.lang.errors import UserError, Note, did_you_mean
+from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, check_names, factory, target_names, \
+    uses_name
 
 MAX_DEPTH = 100                 # nesting of expressions; deeper gives a located error, never RecursionError
 MAX_ITEMS = 10_000_000          # longest list/str/tuple a program may build from Python values
@@ -18,18 +25,45 @@ MAX_INT_BITS = 100_000          # largest int `**` may produce
 PRIVATE_OK = frozenset({"_version", "_base"})
 
 # The Python values a program can hold, and the few attributes each may use.
+_SET_METHODS = frozenset({"union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset",
+                          "isdisjoint", "copy"})
+_DICT_METHODS = frozenset({"keys", "values", "items", "get", "pop", "setdefault", "update", "copy", "clear",
+                           "popitem"})
 SAFE_ATTRS = {
-    str: frozenset({"join", "split", "strip", "lstrip", "rstrip", "upper", "lower", "startswith", "endswith",
-                    "count", "find", "index", "isdigit", "title", "capitalize", "splitlines"}),
-    list: frozenset({"append", "extend", "pop", "index", "count", "insert", "reverse", "copy", "clear", "remove"}),
+    str: frozenset({"join", "split", "rsplit", "strip", "lstrip", "rstrip", "upper", "lower", "startswith",
+                    "endswith", "count", "find", "rfind", "index", "rindex", "isdigit", "isalpha", "isalnum",
+                    "isspace", "islower", "isupper", "isnumeric", "isdecimal", "isidentifier", "title", "capitalize",
+                    "splitlines", "replace", "ljust", "rjust", "center", "zfill", "partition", "rpartition",
+                    "swapcase", "casefold", "removeprefix", "removesuffix", "expandtabs"}),
+    list: frozenset({"append", "extend", "pop", "index", "count", "insert", "reverse", "copy", "clear", "remove",
+                     "sort"}),
     tuple: frozenset({"index", "count"}),
-    int: frozenset({"real", "imag", "bit_length"}),
-    float: frozenset({"real", "imag", "is_integer"}),
+    int: frozenset({"real", "imag", "bit_length", "numerator", "denominator", "conjugate"}),
+    float: frozenset({"real", "imag", "is_integer", "as_integer_ratio", "conjugate"}),
+    complex: frozenset({"real", "imag", "conjugate"}),
     bool: frozenset(),
     range: frozenset({"start", "stop", "step", "index", "count"}),
     type(None): frozenset(),
     slice: frozenset({"start", "stop", "step"}),
+    dict: _DICT_METHODS,
+    set: _SET_METHODS | {"add", "discard", "remove", "pop", "update", "clear", "difference_update",
+                         "intersection_update", "symmetric_difference_update"},
+    frozenset: _SET_METHODS,
+    property: frozenset({"setter", "getter", "deleter"}),
+    BaseException: frozenset({"args"}),
 }
+
+
+def _more_safe_attrs():
+    import collections
+    SAFE_ATTRS[collections.OrderedDict] = _DICT_METHODS | {"move_to_end"}
+    SAFE_ATTRS[collections.Counter] = _DICT_METHODS | {"most_common", "elements", "subtract", "total"}
+    SAFE_ATTRS[collections.defaultdict] = _DICT_METHODS
+    SAFE_ATTRS[collections.deque] = frozenset({"append", "appendleft", "pop", "popleft", "extend", "extendleft",
+                                               "rotate", "clear", "maxlen", "count", "index", "copy", "remove"})
+
+
+_more_safe_attrs()
 
 BINARY = {
     "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv, "//": operator.floordiv,
@@ -135,56 +169,89 @@ class Namespace:
         return f"<module '{self._name}'>"
 
 
-class UserFunction:
-    """A `lambda` written in the program; the engine may call it (hooks)."""
-
-    __api__ = frozenset()
-
-    def __init__(self, params, body, frame):
-        self._params = params
-        self._body = body
-        self._frame = frame
-
-    def __call__(self, *args, **kwargs):
-        params = self._params
-        if kwargs or len(args) != len(params):
-            if kwargs:
-                raise TypeError(f"<lambda>() got an unexpected keyword argument '{next(iter(kwargs))}'")
-            n = len(params)
-            raise TypeError(f"<lambda>() takes {n} positional argument{'s' if n != 1 else ''} but "
-                            f"{len(args)} {'were' if len(args) != 1 else 'was'} given")
-        frame = dict(self._frame) if self._frame else {}
-        frame.update(zip(params, args))
-        return self._body(frame)
-
-    def __repr__(self):
-        return "<function <lambda>>"
-
-
 def type_name(obj):
     return type(obj).__name__
 
 
+class _UserClasses:
+    """`cls in USER_CLASSES`: cls was made by a program's class statement (its own dict holds `__tsh_user__`)."""
+
+    def __contains__(self, cls):
+        return isinstance(cls, type) and "__tsh_user__" in cls.__dict__
+
+
+USER_CLASSES = _UserClasses()      # a program's classes: their own names are the program's to read
+_USER_PRIVATE = set()              # `_names` a program set on its own objects (readable back)
+# Dunders that lead nowhere further: a class's or function's name and docstring.
+HARMLESS_DUNDERS = frozenset({"__name__", "__doc__", "__qualname__"})
+# Dunders a program may define in a class body (Python calls them for operators, len(), repr(), ...).
+DEFINABLE_DUNDERS = frozenset({
+    "__init__", "__call__", "__repr__", "__str__", "__len__", "__getitem__", "__setitem__", "__delitem__",
+    "__iter__", "__next__", "__contains__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
+    "__bool__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__", "__rtruediv__",
+    "__floordiv__", "__mod__", "__pow__", "__matmul__", "__neg__", "__pos__", "__abs__", "__iadd__", "__isub__",
+    "__imul__", "__enter__", "__exit__", "__doc__", "__module__", "__qualname__", "__int__", "__float__", "__index__"})
+SUPER_DUNDERS = DEFINABLE_DUNDERS - {"__doc__", "__module__", "__qualname__"}
+
+
+def _user_names(cls):
+    """Non-dunder names the program's own classes define along cls's MRO."""
+    for c in cls.__mro__:
+        if c in USER_CLASSES:
+            yield from (n for n in vars(c) if n[:2] != "__")
+
+
+def _is_user_name(obj, t, name):
+    for c in t.__mro__:
+        if c in USER_CLASSES and name in c.__dict__:
+            return True
+    d = getattr(obj, "__dict__", None)
+    if type(d) is dict and name in d:
+        return name[:1] != "_" or name in _USER_PRIVATE or all(c in USER_CLASSES or c is object or
+                                                              c.__module__ == "builtins" for c in t.__mro__)
+    return False
+
+
+def _engine_class_member(cls, name):
+    """A public name an engine base class defines (`MyFn.apply` of a torch.autograd.Function subclass)."""
+    return name[:1] != "_" and any(c.__module__.startswith("tensorsh.") and name in c.__dict__ for c in cls.__mro__)
+
+
 def attribute_names(obj):
     """The names a program may read on obj (for completion and 'did you mean')."""
-    if type(obj) is Namespace:
+    t = type(obj)
+    if t is Namespace:
         return sorted(obj._members)
-    api = getattr(type(obj), "__api__", None)
-    if api is None and type(obj).__module__.startswith("tensorsh."):
+    names = set()
+    if t in USER_CLASSES:
+        names.update(_user_names(t))
+        names.update(n for n in getattr(obj, "__dict__", {}) if n[:1] != "_")
+    if isinstance(obj, type) and obj in USER_CLASSES:
+        names.update(_user_names(obj))
+    api = getattr(t, "__api__", None)
+    if api is None and t.__module__.startswith("tensorsh."):
         api = getattr(obj, "__api__", None)
     if api is not None:
-        extra = getattr(type(obj), "__tsh_attrs__", None)
-        return sorted(set(api) | set(extra(obj) if extra is not None else ()))
-    for t in type(obj).__mro__:
-        if t in SAFE_ATTRS:
-            return sorted(SAFE_ATTRS[t])
-    return []
+        extra = getattr(t, "__tsh_attrs__", None)
+        return sorted(names | set(api) | set(extra(obj) if extra is not None else ()))
+    for base in t.__mro__:
+        if base in SAFE_ATTRS:
+            return sorted(names | SAFE_ATTRS[base])
+    return sorted(names)
+
+
+def _no_attr(obj, t, name):
+    if isinstance(obj, type):
+        return NoAttribute(f"type object '{obj.__name__}' has no attribute '{name}'")
+    return NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
 
 
 def load_attr(obj, name):
     """`obj.name`, if the language allows it; AttributeError (Python's wording) otherwise."""
     t = type(obj)
     if t is Namespace:
+        if name == "__name__":
+            return obj._name
         try:
             value = obj._members[name]
         except KeyError:
@@ -192,8 +259,26 @@ def load_attr(obj, name):
         if type(value) is Lazy:
             value = obj._members[name] = value.load()
         return value
-    if name[:2] == "__" or (name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ())):
-        raise NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
+    if name[:2] == "__":
+        if name in HARMLESS_DUNDERS:
+            value = getattr(obj, name, None) if (isinstance(obj, type) or callable(obj) or name == "__doc__") else None
+            if value is None and name != "__doc__" or not isinstance(value, (str, type(None))):
+                raise _no_attr(obj, t, name)
+            return value
+        if t is super and name in SUPER_DUNDERS:
+            return getattr(obj, name)
+        raise _no_attr(obj, t, name)
+    if "__tsh_user__" in t.__dict__ and _is_user_name(obj, t, name):
+        return getattr(obj, name)
+    if t is super:
+        return getattr(obj, name)
+    if t is type or isinstance(obj, type):
+        if obj in USER_CLASSES and (any(name in c.__dict__ for c in obj.__mro__ if c in USER_CLASSES)
+                                    or name in getattr(obj, "__api__", ()) or _engine_class_member(obj, name)):
+            return getattr(obj, name)
+        raise _no_attr(obj, t, name)
+    if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()):
+        raise _no_attr(obj, t, name)
     api = getattr(t, "__api__", None)
     if api is None and t.__module__.startswith("tensorsh."):
         api = getattr(obj, "__api__", None)   # engine objects whose API is per instance (namespaces)
@@ -209,21 +294,64 @@ def load_attr(obj, name):
     extra = getattr(t, "__tsh_attrs__", None)  # names that depend on the instance (a Module's parameters)
     if extra is not None and name[:1] != "_" and name in extra(obj):
         return getattr(obj, name)
-    if t is str and name == "format":
-        return _str_format(obj)
-    raise NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
+    if t is str and name in ("format", "format_map"):
+        return _str_format(obj) if name == "format" else _str_format_map(obj)
+    raise _no_attr(obj, t, name)
+
+
+class _SafeFormatter(string.Formatter):
+    """str.format whose fields reach attributes and items only through the language's own rules."""
+
+    def get_field(self, field_name, args, kwargs):
+        first, rest = _string.formatter_field_name_split(field_name)
+        obj = self.get_value(first, args, kwargs)
+        for is_attr, key in rest:
+            if is_attr:
+                obj = load_attr(obj, key)
+            elif isinstance(obj, (list, tuple, dict, str)):
+                obj = obj[key]
+            else:
+                raise TypeError(f"'{type(obj).__name__}' object is not subscriptable")
+        return obj, first
+
+    def format_field(self, value, format_spec):
+        check_format_spec(format_spec)
+        return format(value, format_spec)
+
+
+_FORMATTER = _SafeFormatter()
 
 
 def _str_format(text):
     check_format_spec(text)
 
-    def format(*args, **kwargs):  # '{}'.format(...) with format specs checked like f-strings
-        return text.format(*args, **kwargs)
+    def format(*args, **kwargs):  # '{}'.format(...): specs checked like f-strings, fields by the language's rules
+        return _FORMATTER.vformat(text, args, kwargs)
     return format
+
+
+def _str_format_map(text):
+    check_format_spec(text)
+
+    def format_map(mapping):
+        return _FORMATTER.vformat(text, (), mapping)
+    return format_map
 
 
 def store_attr(obj, name, value):
     t = type(obj)
+    if name[:2] == "__":
+        raise NoAttribute(f"tensorsh does not let a program set '{name}'")
+    if t in USER_CLASSES or (isinstance(obj, type) and obj in USER_CLASSES):
+        if name[:1] == "_" or "*" not in getattr(t, "__settable__", ()):
+            if isinstance(obj, type):
+                undo.touch_attrs(obj, name)
+            elif hasattr(obj, "__dict__"):
+                undo.touch_vars(obj)
+            if name[:1] == "_":
+                _USER_PRIVATE.add(name)
+            setattr(obj, name, value)
+            return
     if name[:1] != "_" and "*" in getattr(t, "__settable__", ()):
         setattr(obj, name, value)  # any public name (a Module registers parameters and submodules itself)
         return
@@ -238,6 +366,20 @@ def store_attr(obj, name, value):
         raise NoAttribute(f"attribute '{name}' of 'torch._C.TensorBase' objects is not writable"
                           if t.__name__ == "Tensor" else f"attribute '{name}' of '{t.__name__}' objects is not writable")
     setattr(obj, name, value)
+
+
+def delete_attr(obj, name):
+    t = type(obj)
+    if name[:2] != "__" and (t in USER_CLASSES and _is_user_name(obj, t, name) or
+                             name[:1] != "_" and "*" in getattr(t, "__settable__", ())):
+        if hasattr(obj, "__dict__"):
+            undo.touch_vars(obj)
+        delattr(obj, name)
+        return
+    raise _no_attr(obj, t, name)
+
+
+SIZED_TYPES = frozenset({list, tuple, set, frozenset, dict, bytearray})
 
 
 class SessionCall:
@@ -263,7 +405,7 @@ def _located_pair(op, left, right, node):
         b = right(frame)
         try:
             return op(a, b)
-        except Exception as e:
+        except BaseException as e:
             locate(e, node)
             raise
     return pair
@@ -276,6 +418,19 @@ def locate(exc, node):
             exc._tsh_node = node
         except (AttributeError, TypeError):
             pass
+
+
+def located_call(exc, node):
+    """At a call site: locate an error raised by the callee itself, or add this call to its chain of calls."""
+    if getattr(exc, "_tsh_node", None) is None and not getattr(exc, "line", 0):
+        locate(exc, node)
+        return
+    try:
+        calls = exc.__dict__.setdefault("_tsh_calls", [])
+    except AttributeError:
+        return
+    if len(calls) < 10_000:
+        calls.append(node)
 
 
 class Location:
@@ -294,6 +449,49 @@ class Location:
 _MISSING = object()
 
 
+_U = type("Unbound", (), {"__repr__": lambda self: "<unbound>"})()   # an unassigned local's slot
+
+
+class _Signal:
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
+
+
+BREAK, CONTINUE, RETURN = _Signal("break"), _Signal("continue"), _Signal("return")
+_UNDO = undo.__dict__            # `_UNDO["_location"] = loc`: the statement running now (blame notes, warnings, Ctrl-C)
+HANDLING = []                    # exceptions whose `except` block runs now (a bare `raise` re-raises the last)
+
+
+def python_exception(exc):
+    """The Python exception a program sees for exc: an engine TorchError or a tensorsh error becomes the
+    builtin exception it names (`except RuntimeError as e`, `str(e)` PyTorch's text); others are themselves."""
+    kind = getattr(exc, "kind", None)
+    if kind is None or type(exc).__name__ == "InternalError" or not isinstance(kind, str):
+        return exc
+    seen = getattr(exc, "_tsh_python", None)
+    if seen is not None:
+        return seen
+    cls = getattr(_builtins, kind, None)
+    if not (isinstance(cls, type) and issubclass(cls, BaseException)):
+        cls = RuntimeError
+    message = getattr(exc, "message", str(exc))
+    new = cls(message) if message else cls()
+    for attr in ("_tsh_node", "_tsh_calls", "blame"):
+        if getattr(exc, attr, None) is not None:
+            setattr(new, attr, getattr(exc, attr))
+    new._tsh_notes = getattr(exc, "notes", None)
+    new._tsh_src = getattr(exc, "_tsh_src", None)
+    if isinstance(exc, UserError) and exc.line:
+        new._tsh_error = exc
+    try:
+        exc._tsh_python = new
+    except AttributeError:
+        pass
+    return new
+
+
 class Compiler:
     """Compiles statements of one Source against a session's variables and builtins."""
 
@@ -301,9 +499,10 @@ class Compiler:
         self.source = source
         self.variables = variables
         self.builtins = builtins
-        self.hooks = hooks          # the session: .enter_statement(loc), .special_call(...)
+        self.hooks = hooks          # the session: .enter_statement(loc), .special_call(...), .interrupts
         self.depth = 0
-        self.locals = ()            # lambda parameter names visible here (innermost last)
+        self.scope = Scope("module", None)
+        self.nesting = 0            # statements being compiled, outermost first (1: a top-level statement)
 
     # ---- errors ----
     def error(self, node, kind, message, detail=None, notes=None):
@@ -313,10 +512,16 @@ class Compiler:
         return Location(self.source.filename, node.line, node.col, node.end_line, node.end_col,
                         self.source.line(node.line))
 
-    # ---- statements ----
+    # ---- statements: fn(frame) -> None, or BREAK / CONTINUE / RETURN ----
     def statement(self, node):
-        method = getattr(self, "stmt_" + type(node).__name__)
-        return method(node)
+        node._src = self.source
+        self.nesting += 1
+        try:
+            return getattr(self, "stmt_" + type(node).__name__)(node)
+        except ScopeError as e:
+            raise self.error(e.node, "SyntaxError", e.message) from None
+        finally:
+            self.nesting -= 1
 
     def block(self, nodes):
         fns = tuple(self.statement(n) for n in nodes)
@@ -325,70 +530,103 @@ class Compiler:
 
         def run_block(frame):
             for fn in fns:
-                fn(frame)
+                r = fn(frame)
+                if r is not None:
+                    return r
         return run_block
 
     def _entered(self, node, body):
         """Wrap a simple statement so the session knows which statement runs (blame, Ctrl-C)."""
         loc = self.location(node)
-        enter = self.hooks.enter_statement
 
         def run(frame):
-            enter(loc)
+            _UNDO["_location"] = loc
             body(frame)
         return run
 
     def stmt_ExprStmt(self, node):
         value = self.expr(node.value)
+        loc = self.location(node)
+        if self.nesting > 1:
+            def expr_stmt(frame):
+                _UNDO["_location"] = loc
+                value(frame)
+            return expr_stmt
         result = self.hooks.results
 
-        def run(frame):
+        def expr_stmt_top(frame):       # the session echoes a top-level expression's value
+            _UNDO["_location"] = loc
             result[0] = value(frame)
-        return self._entered(node, run)
+        return expr_stmt_top
 
     def stmt_Pass(self, node):
-        return self._entered(node, lambda frame: None)
+        return lambda frame: None
+
+    def stmt_Global(self, node):
+        return lambda frame: None
+
+    stmt_Nonlocal = stmt_Global
 
     def stmt_Assign(self, node):
         value = self.expr(node.value)
-        target = node.targets[0]
-        if len(node.targets) == 1 and isinstance(target, A.Name) and target.id not in self.locals:
-            # the hot case (`y = y * 1.0001` in a loop): one closure, no separate store or enter call
-            name, variables, enter, loc = target.id, self.variables, self.hooks.enter_statement, self.location(node)
-
-            def assign_name(frame):
-                enter(loc)
-                variables[name] = value(frame)
-            return assign_name
         stores = [self.store(t) for t in node.targets]
+        loc = self.location(node)
         if len(stores) == 1:
             store = stores[0]
 
-            def run(frame):
+            def assign(frame):
+                _UNDO["_location"] = loc
                 store(frame, value(frame))
-        else:
-            def run(frame):
-                v = value(frame)
-                for s in stores:
-                    s(frame, v)
-        return self._entered(node, run)
+            return assign
+
+        def assign_many(frame):
+            _UNDO["_location"] = loc
+            v = value(frame)
+            for s in stores:
+                s(frame, v)
+        return assign_many
+
+    def stmt_AnnAssign(self, node):
+        annotation = self.expr(node.annotation) if self.scope.kind != "function" else None
+        if node.value is None:
+            if annotation is None:
+                return lambda frame: None
+            return self._entered(node, lambda frame: annotation(frame) and None)
+        return self.stmt_Assign(A.Assign([node.target], node.value, line=node.line, col=node.col,
+                                         end_line=node.end_line, end_col=node.end_col))
 
     def stmt_AugAssign(self, node):
         op = _inplace_guard(node.op)
         value = self.expr(node.value)
         target = node.target
+        if isinstance(target, A.Name) and self.scope.resolve(target.id)[0] == "global":
+            name, variables, load, loc = target.id, self.variables, self.expr(target), self.location(node)
+            get = variables.get
+
+            def aug_global(frame):      # `total += i` in a loop: one closure
+                _UNDO["_location"] = loc
+                current = get(name, _MISSING)
+                if current is _MISSING:
+                    current = load(frame)
+                rhs = value(frame)
+                try:
+                    variables[name] = op(current, rhs)
+                except BaseException as e:
+                    locate(e, node)
+                    raise
+            return aug_global
         if isinstance(target, A.Name):
-            name, variables = target.id, self.variables
-            load = self.expr(target)
+            load, store = self.expr(target), self.store(target)
 
             def run(frame):
                 current = load(frame)
                 rhs = value(frame)
                 try:
-                    variables[name] = op(current, rhs)
-                except Exception as e:
+                    result = op(current, rhs)
+                except BaseException as e:
                     locate(e, node)
                     raise
+                store(frame, result)
             return self._entered(node, run)
         obj = self.expr(target.value)
         if isinstance(target, A.Attribute):
@@ -409,13 +647,13 @@ class Compiler:
             k = key(frame)
             try:
                 current = get(o, k)
-            except Exception as e:
+            except BaseException as e:
                 locate(e, target)
                 raise
             rhs = value(frame)
             try:
                 put(o, k, op(current, rhs))
-            except Exception as e:
+            except BaseException as e:
                 locate(e, node)
                 raise
         return self._entered(node, run)
@@ -424,24 +662,55 @@ class Compiler:
         deletes = []
         for t in node.targets:
             if isinstance(t, A.Name):
-                deletes.append((t, self.expr(t), None, None))
+                deletes.append((t, self._delete_name(t), None, None))
+            elif isinstance(t, A.Attribute):
+                deletes.append((t, None, self.expr(t.value), t.attr))
             else:
                 deletes.append((t, None, self.expr(t.value), self.subscript(t.index)))
-        variables = self.variables
 
         def run(frame):
-            for t, load, obj, key in deletes:
-                if load is not None:
-                    load(frame)                 # NameError if unbound
-                    variables.pop(t.id, None)
+            for t, delete, obj, key in deletes:
+                if delete is not None:
+                    delete(frame)
                     continue
-                o, k = obj(frame), key(frame)
+                o = obj(frame)
                 try:
-                    del o[k]
-                except Exception as e:
+                    if type(key) is str:
+                        delete_attr(o, key)
+                    else:
+                        del o[key(frame)]
+                except BaseException as e:
                     locate(e, t)
                     raise
         return self._entered(node, run)
+
+    def _delete_name(self, node):
+        name = node.id
+        where = self.scope.resolve(name)
+        if where[0] == "local":
+            slot = where[1]
+
+            def delete_local(frame):
+                if frame[slot] is _U:
+                    raise self.error(node, "UnboundLocalError",
+                                     f"cannot access local variable '{name}' where it is not associated with a value")
+                frame[slot] = _U
+            return delete_local
+        if where[0] == "class":
+            def delete_class(frame):
+                if name not in frame[2]:
+                    raise self.error(node, "NameError", f"name '{name}' is not defined")
+                del frame[2][name]
+            return delete_class
+        if where[0] == "free":
+            raise self.error(node, "SyntaxError", f"cannot delete free variable '{name}'")
+        variables = self.variables
+
+        def delete_global(frame):
+            if name not in variables:
+                raise self.error(node, "NameError", f"name '{name}' is not defined")
+            del variables[name]
+        return delete_global
 
     def stmt_Assert(self, node):
         test = self.expr(node.test)
@@ -457,34 +726,38 @@ class Compiler:
     def stmt_Import(self, node):
         binds = tuple((alias or dotted.split(".")[0], dotted if alias else dotted.split(".")[0], dotted)
                       for dotted, alias in node.names)
+        stores = tuple(self.store(A.Name(name, line=node.line, col=node.col, end_line=node.end_line,
+                                         end_col=node.end_col)) for name, _, _ in binds)
         variables, builtins, resolve = self.variables, self.builtins, self.hooks.module
+        module_level = self.scope.kind == "module"
 
         def run(frame):
             for _, _, dotted in binds:
-                resolve(dotted, node)   # ModuleNotFoundError for anything but torch, copy, torchviz
-            for name, bound, _ in binds:
+                resolve(dotted, node)   # ModuleNotFoundError for anything tensorsh does not provide
+            for (name, bound, _), store in zip(binds, stores):
                 value = resolve(bound, node)
-                if name in variables or builtins.get(name, _MISSING) is not value:
-                    variables[name] = value
+                if not module_level or name in variables or builtins.get(name, _MISSING) is not value:
+                    store(frame, value)
         return self._entered(node, run)
 
     def stmt_FromImport(self, node):
-        variables, resolve = self.variables, self.hooks.module
+        resolve = self.hooks.module
         names = node.names
+        stores = tuple(self.store(A.Name(alias or name, line=node.line, col=node.col, end_line=node.end_line,
+                                         end_col=node.end_col)) for name, alias in names)
 
         def run(frame):
             module = resolve(node.module, node)
             values = []
             for name, alias in names:
                 try:
-                    values.append((alias or name, load_attr(module, name)))
+                    values.append(load_attr(module, name))
                 except AttributeError:
                     raise self.error(node, "ImportError",
                                      f"cannot import name '{name}' from '{node.module}' (unknown location)",
                                      detail=f"'{node.module}' has no '{name}' in tensorsh") from None
-            for bound, value in values:
-                if bound in variables or self.builtins.get(bound, _MISSING) is not value:
-                    variables[bound] = value
+            for store, value in zip(stores, values):
+                store(frame, value)
         return self._entered(node, run)
 
     def stmt_With(self, node):
@@ -492,13 +765,12 @@ class Compiler:
         store = self.store(A.Name(node.name, line=node.line, col=node.col, end_line=node.end_line,
                                   end_col=node.end_col)) if node.name else None
         body = self.block(node.body)
-        enter = self.hooks.enter_statement
         loc = self.location(node)
 
         def run(frame):
-            enter(loc)
+            _UNDO["_location"] = loc
             ctx = ctx_fn(frame)
-            if isinstance(ctx, type):
+            if isinstance(ctx, type) and ctx not in USER_CLASSES:
                 ctx = ctx()
             kind = type(ctx)
             if not (hasattr(kind, "__enter__") and hasattr(kind, "__exit__")):
@@ -509,44 +781,386 @@ class Compiler:
             if store is not None:
                 store(frame, value)
             try:
-                body(frame)
+                r = body(frame)
             except BaseException:
                 if not ctx.__exit__(*sys.exc_info()):
                     raise
-            else:
-                ctx.__exit__(None, None, None)
+                return None
+            ctx.__exit__(None, None, None)
+            return r
         return run
+
+    def _loop_body(self, nodes):
+        self.scope.loops += 1
+        try:
+            return self.block(nodes)
+        finally:
+            self.scope.loops -= 1
 
     def stmt_For(self, node):
         iterable = self.expr(node.iter)
         store = self.store(node.target)
-        body = self.block(node.body)
-        enter = self.hooks.enter_statement
+        body = self._loop_body(node.body)
+        orelse = self.block(node.orelse) if node.orelse else None
+        plain = not _has_signal(node.body)
         loc = self.location(node)
+        slot = global_name = None
+        variables = self.variables
+        if isinstance(node.target, A.Name):
+            where = self.scope.resolve(node.target.id)
+            if where[0] == "local":
+                slot = where[1]
+            elif where[0] == "global":
+                global_name = node.target.id
 
         def run(frame):
-            enter(loc)
+            _UNDO["_location"] = loc
             it = iterable(frame)
             try:
                 it = iter(it)
             except TypeError as e:
                 locate(e, node.iter)
                 raise
-            for item in it:
-                store(frame, item)
-                body(frame)
+            if plain and slot is not None:
+                for frame[slot] in it:
+                    body(frame)
+            elif plain and global_name is not None:
+                for variables[global_name] in it:
+                    body(frame)
+            elif plain:
+                for item in it:
+                    store(frame, item)
+                    body(frame)
+            else:
+                for item in it:
+                    store(frame, item)
+                    r = body(frame)
+                    if r is not None:
+                        if r is BREAK:
+                            return None
+                        if r is not CONTINUE:
+                            return r
+            if orelse is not None:
+                return orelse(frame)
+            return None
         return run
+
+    def stmt_While(self, node):
+        test = self.expr(node.test)
+        body = self._loop_body(node.body)
+        orelse = self.block(node.orelse) if node.orelse else None
+        loc = self.location(node)
+
+        def run(frame):
+            _UNDO["_location"] = loc
+            while test(frame):
+                r = body(frame)
+                if r is not None:
+                    if r is BREAK:
+                        return None
+                    if r is not CONTINUE:
+                        return r
+            if orelse is not None:
+                return orelse(frame)
+            return None
+        return run
+
+    def stmt_If(self, node):
+        test = self.expr(node.test)
+        body = self.block(node.body)
+        orelse = self.block(node.orelse) if node.orelse else None
+        loc = self.location(node)
+        if orelse is None:
+            def if_(frame):
+                _UNDO["_location"] = loc
+                if test(frame):
+                    return body(frame)
+            return if_
+
+        def if_else(frame):
+            _UNDO["_location"] = loc
+            if test(frame):
+                return body(frame)
+            return orelse(frame)
+        return if_else
+
+    def stmt_Break(self, node):
+        if not self.scope.loops:
+            raise self.error(node, "SyntaxError", "'break' outside loop")
+        return lambda frame: BREAK
+
+    def stmt_Continue(self, node):
+        if not self.scope.loops:
+            raise self.error(node, "SyntaxError", "'continue' not properly in loop")
+        return lambda frame: CONTINUE
+
+    def stmt_Return(self, node):
+        if not self.scope.in_function:
+            raise self.error(node, "SyntaxError", "'return' outside function")
+        value = self.expr(node.value) if node.value is not None else (lambda frame: None)
+        loc = self.location(node)
+
+        def return_(frame):
+            _UNDO["_location"] = loc
+            frame[1] = value(frame)
+            return RETURN
+        return return_
+
+    def stmt_Raise(self, node):
+        exc = self.expr(node.exc) if node.exc is not None else None
+        cause = self.expr(node.cause) if node.cause is not None else None
+        loc = self.location(node)
+
+        def raise_(frame):
+            _UNDO["_location"] = loc
+            if exc is None:
+                if not HANDLING:
+                    e = RuntimeError("No active exception to reraise")
+                    locate(e, node)
+                    raise e
+                raise HANDLING[-1]
+            e = _exception_value(exc(frame), node)
+            if cause is not None:
+                c = cause(frame)
+                if c is not None:
+                    c = _exception_value(c, node.cause)
+                e.__cause__ = c
+                e.__suppress_context__ = True
+            e._tsh_node = node
+            e.__dict__.pop("_tsh_calls", None)
+            raise e
+        return raise_
+
+    def stmt_Try(self, node):
+        body = self.block(node.body)
+        handlers = []
+        for h in node.handlers:
+            types_ = self.expr(h.type) if h.type is not None else None
+            store = self.store(A.Name(h.name, line=h.line, col=h.col, end_line=h.end_line, end_col=h.end_col)) \
+                if h.name else None
+            unbind = self._delete_name(A.Name(h.name, line=h.line, col=h.col, end_line=h.end_line,
+                                              end_col=h.end_col)) if h.name else None
+            handlers.append((types_, store, unbind, self.block(h.body), h))
+        handlers = tuple(handlers)
+        orelse = self.block(node.orelse) if node.orelse else None
+        final = self.block(node.finalbody) if node.finalbody else None
+        hooks = self.hooks
+
+        def try_except(frame):
+            try:
+                r = body(frame)
+            except BaseException as e:
+                exc = python_exception(e)
+                for types_, store, unbind, handler, h in handlers:
+                    if types_ is not None:
+                        wanted = types_(frame)
+                        if not _catchable(wanted):
+                            te = TypeError("catching classes that do not inherit from BaseException is not allowed")
+                            locate(te, h.type)
+                            raise te from None
+                        if not isinstance(exc, wanted):
+                            continue
+                    if isinstance(exc, KeyboardInterrupt):
+                        hooks.interrupts += 1
+                        if hooks.interrupts > 1:
+                            raise          # a second Ctrl-C always stops the program
+                    if store is not None:
+                        store(frame, exc)
+                    HANDLING.append(exc)
+                    try:
+                        r = handler(frame)
+                    finally:
+                        HANDLING.pop()
+                        if unbind is not None:
+                            try:
+                                unbind(frame)
+                            except UserError:
+                                pass
+                    return r
+                raise
+            if r is None and orelse is not None:      # `else` runs when the body ran to its end
+                return orelse(frame)
+            return r
+
+        run = try_except if handlers else body
+        if final is None:
+            return run
+
+        def try_finally(frame):
+            try:
+                r = run(frame)
+            finally:
+                f = final(frame)
+                if f is not None:
+                    return f       # noqa: B012 - `return`/`break` in finally drops the exception, as Python does
+            return r
+        return try_finally
+
+    # ---- def, lambda, class ----
+    def _function(self, node, name, params, body_nodes, is_lambda=False):
+        """Compile a def's or lambda's body; returns make(frame) -> a real Python function."""
+        check_names(params, node)
+        outer = self.scope
+        scope = Scope("function", outer, name)
+        for p in params.names():
+            scope.add(p)
+            scope.params.add(p)
+        if is_lambda:
+            scope.kind_lambda = True
+            bound_names([A.ExprStmt(body_nodes)], scope)
+        else:
+            bound_names(body_nodes, scope)
+        for n in scope.nonlocals:
+            if scope._free(n, 1)[0] != "free":
+                raise self.error(node, "SyntaxError", f"no binding for nonlocal '{n}' found")
+        cell_slot = None
+        if outer.kind == "class" and (uses_name(body_nodes if not is_lambda else [body_nodes], "super")
+                                      or uses_name(body_nodes if not is_lambda else [body_nodes], CLASS_CELL)):
+            cell_slot = scope.add(CLASS_CELL)
+        defaults = tuple(self.expr(d) for d in params.defaults)
+        kw_defaults = tuple((k, self.expr(v)) for k, v in params.kw_defaults.items())
+        for a in params.annotations:
+            self.expr(a)        # compiled for their errors; not evaluated (as `from __future__ import annotations`)
+        self.scope = scope
+        saved_depth = self.depth
+        self.depth = 0
+        entry = node
+        try:
+            if is_lambda:
+                run = self.expr(body_nodes)
+            elif len(body_nodes) == 1 and isinstance(body_nodes[0], A.Return) and body_nodes[0].value is not None:
+                run = self.expr(body_nodes[0].value)     # `def f(a, b): return a + b`: the value is the body
+                body_nodes[0]._src = self.source
+                entry = body_nodes[0]
+            else:
+                body = self.block(body_nodes)
+
+                def run(frame):
+                    if body(frame) is RETURN:
+                        return frame[1]
+                    return None
+        finally:
+            self.scope = outer
+            self.depth = saved_depth
+        nslots = len(scope.slots)
+        make_fn = factory(params, nslots, name)
+        loc = self.location(entry)
+        qualname = scope.qualname
+        doc = None
+        if not is_lambda and body_nodes and isinstance(body_nodes[0], A.ExprStmt) and \
+                isinstance(body_nodes[0].value, A.Const) and isinstance(body_nodes[0].value.value, str):
+            doc = body_nodes[0].value.value
+        parent_of = _parent_frame(outer)
+
+        def make(frame):
+            d = tuple([f(frame) for f in defaults]) if defaults else ()
+            k = {key: f(frame) for key, f in kw_defaults} if kw_defaults else {}
+            body_run = run
+            if cell_slot is not None:
+                cell = frame[1]
+
+                def body_run(f):
+                    f[cell_slot] = cell
+                    return run(f)
+            fn = make_fn(body_run, parent_of(frame), _U, d, k, _UNDO, loc)
+            fn.__name__ = name
+            fn.__qualname__ = qualname
+            fn.__doc__ = doc
+            return fn
+        return make
+
+    def stmt_FunctionDef(self, node):
+        if self.scope.kind == "class" and node.name[:2] == "__" and node.name[-2:] == "__" \
+                and node.name not in DEFINABLE_DUNDERS:
+            raise self.error(node, "SyntaxError", f"tensorsh does not let a class define '{node.name}'",
+                             detail=f"'{node.name}' would reach Python's machinery")
+        decorators = tuple(self.expr(d) for d in node.decorators)
+        loops, self.scope.loops = self.scope.loops, 0
+        try:
+            make = self._function(node, node.name, node.params, node.body)
+        finally:
+            self.scope.loops = loops
+        store = self.store(A.Name(node.name, line=node.line, col=node.col, end_line=node.end_line,
+                                  end_col=node.end_col))
+        loc = self.location(node)
+        return self._decorated(decorators, make, store, loc, node)
+
+    def _decorated(self, decorators, make, store, loc, node):
+        def define(frame):
+            _UNDO["_location"] = loc
+            decos = [d(frame) for d in decorators]
+            value = make(frame)
+            for d, deco_node in zip(reversed(decos), reversed(node.decorators)):
+                try:
+                    value = d(value)
+                except BaseException as e:
+                    located_call(e, deco_node)
+                    raise
+            store(frame, value)
+        return define
+
+    def expr_Lambda(self, node):
+        loops, self.scope.loops = self.scope.loops, 0
+        try:
+            make = self._function(node, "<lambda>", node.params, node.body, is_lambda=True)
+        finally:
+            self.scope.loops = loops
+        return make
+
+    def stmt_ClassDef(self, node):
+        for k in node.keywords:
+            raise self.error(k, "TypeError", "tensorsh classes take no keyword arguments (metaclass=...)")
+        decorators = tuple(self.expr(d) for d in node.decorators)
+        bases = tuple(self._argument(b) for b in node.bases)
+        outer = self.scope
+        scope = Scope("class", outer, node.name)
+        bound_names(node.body, scope)
+        for n in scope.assigned:
+            if n[:2] == "__" and n[-2:] == "__" and n not in DEFINABLE_DUNDERS:
+                raise self.error(node, "SyntaxError", f"tensorsh does not let a class define '{n}'")
+        self.scope = scope
+        loops, scope.loops = outer.loops, 0
+        try:
+            body = self.block(node.body) if node.body else (lambda frame: None)
+        finally:
+            self.scope = outer
+        name, qualname = node.name, scope.qualname
+        doc = None
+        if node.body and isinstance(node.body[0], A.ExprStmt) and isinstance(node.body[0].value, A.Const) \
+                and isinstance(node.body[0].value.value, str):
+            doc = node.body[0].value.value
+        parent_of = _parent_frame(outer)
+        bases_node = node
+
+        def make(frame):
+            values = _spliced([b(frame) for b in bases])
+            for b in values:
+                if not isinstance(b, type) or issubclass(b, type) or b is types.FunctionType:
+                    e = TypeError(f"tensorsh classes derive from classes, not from '{type_name(b)}'"
+                                  if not isinstance(b, type) else f"tensorsh does not let a class derive from '{b.__name__}'")
+                    locate(e, bases_node)
+                    raise e
+            ns = {"__module__": "__main__", "__qualname__": qualname, "__tsh_user__": True}
+            if doc is not None:
+                ns["__doc__"] = doc
+            cell = [None]
+            body([parent_of(frame), cell, ns])
+            try:
+                cls = types.new_class(name, tuple(values), {}, lambda space: space.update(ns))
+            except BaseException as e:
+                locate(e, bases_node)
+                raise
+            cell[0] = cls
+            return cls
+        store = self.store(A.Name(node.name, line=node.line, col=node.col, end_line=node.end_line,
+                                  end_col=node.end_col))
+        loc = self.location(node)
+        return self._decorated(decorators, make, store, loc, node)
 
     # ---- assignment targets: fn(frame, value) ----
     def store(self, node):
         if isinstance(node, A.Name):
-            name, variables = node.id, self.variables
-            if name in self.locals:
-                raise self.error(node, "SyntaxError", "cannot assign to a lambda parameter")
-
-            def store_name(frame, value):
-                variables[name] = value
-            return store_name
+            return self._store_name(node.id)
         if isinstance(node, A.Attribute):
             obj, attr = self.expr(node.value), node.attr
 
@@ -554,7 +1168,7 @@ class Compiler:
                 o = obj(frame)
                 try:
                     store_attr(o, attr, value)
-                except Exception as e:
+                except BaseException as e:
                     locate(e, node)
                     raise
             return store_attribute
@@ -566,21 +1180,58 @@ class Compiler:
                 k = key(frame)
                 try:
                     o[k] = value
-                except Exception as e:
+                except BaseException as e:
                     locate(e, node)
                     raise
             return store_item
         if isinstance(node, (A.TupleExpr, A.ListExpr)):
-            stores = [self.store(e) for e in node.elts]
-            n = len(stores)
+            return self._store_unpack(node)
+        if isinstance(node, A.Starred):
+            raise self.error(node, "SyntaxError", "starred assignment target must be in a list or tuple")
+        raise self.error(node, "SyntaxError", "cannot assign to expression")
 
-            def store_unpack(frame, value):
-                try:
-                    items = list(value) if type(value) not in (list, tuple) else value
-                except TypeError:
-                    e = TypeError(f"cannot unpack non-iterable {type_name(value)} object")
-                    locate(e, node)
-                    raise e from None
+    def _store_name(self, name):
+        where = self.scope.resolve(name)
+        if where[0] == "local":
+            slot = where[1]
+
+            def store_local(frame, value):
+                frame[slot] = value
+            return store_local
+        if where[0] == "free":
+            _, depth, slot = where
+
+            def store_free(frame, value):
+                for _ in range(depth):
+                    frame = frame[0]
+                frame[slot] = value
+            return store_free
+        if where[0] == "class":
+            def store_class(frame, value):
+                frame[2][name] = value
+            return store_class
+        variables = self.variables
+
+        def store_name(frame, value):
+            variables[name] = value
+        return store_name
+
+    def _store_unpack(self, node):
+        starred = [i for i, e in enumerate(node.elts) if isinstance(e, A.Starred)]
+        if len(starred) > 1:
+            raise self.error(node, "SyntaxError", "multiple starred expressions in assignment")
+        stores = [self.store(e.value if isinstance(e, A.Starred) else e) for e in node.elts]
+        n = len(stores)
+        star = starred[0] if starred else None
+
+        def store_unpack(frame, value):
+            try:
+                items = list(value) if type(value) not in (list, tuple) else value
+            except TypeError:
+                e = TypeError(f"cannot unpack non-iterable {type_name(value)} object")
+                locate(e, node)
+                raise e from None
+            if star is None:
                 if len(items) != n:
                     if len(items) > n:
                         e = ValueError(f"too many values to unpack (expected {n})")
@@ -590,8 +1241,18 @@ class Compiler:
                     raise e
                 for s, v in zip(stores, items):
                     s(frame, v)
-            return store_unpack
-        raise self.error(node, "SyntaxError", "cannot assign to expression")
+                return
+            after = n - star - 1
+            if len(items) < n - 1:
+                e = ValueError(f"not enough values to unpack (expected at least {n - 1}, got {len(items)})")
+                locate(e, node)
+                raise e
+            for s, v in zip(stores[:star], items[:star]):
+                s(frame, v)
+            stores[star](frame, list(items[star:len(items) - after]))
+            for s, v in zip(stores[star + 1:], items[len(items) - after:]):
+                s(frame, v)
+        return store_unpack
 
     # ---- expressions: fn(frame) -> value ----
     def expr(self, node):
@@ -600,6 +1261,7 @@ class Compiler:
             if self.depth > MAX_DEPTH:
                 raise self.error(node, "RecursionError", "maximum recursion depth exceeded during compilation",
                                  detail=f"expression is too deeply nested (the limit is {MAX_DEPTH} levels)")
+            node._src = self.source
             return getattr(self, "expr_" + type(node).__name__)(node)
         finally:
             self.depth -= 1
@@ -610,8 +1272,61 @@ class Compiler:
 
     def expr_Name(self, node):
         name = node.id
-        if name in self.locals:
-            return lambda frame: frame[name]
+        where = self.scope.resolve(name)
+        if where[0] == "local" and self._param_slot(node) is not None:
+            return operator.itemgetter(where[1])      # a parameter never unbound: read in C
+        if where[0] == "local":
+            slot = where[1]
+
+            def load_local(frame):
+                v = frame[slot]
+                if v is _U:
+                    raise self.error(node, "UnboundLocalError",
+                                     f"cannot access local variable '{name}' where it is not associated with a value")
+                return v
+            return load_local
+        if where[0] == "free":
+            _, depth, slot = where
+
+            def load_free(frame):
+                for _ in range(depth):
+                    frame = frame[0]
+                v = frame[slot]
+                if v is _U:
+                    raise self.error(node, "NameError", f"cannot access free variable '{name}' where it is not "
+                                                        f"associated with a value in enclosing scope")
+                return v
+            return load_free
+        load_global = self._load_global(node)
+        if where[0] == "class":
+            outer = where[1]
+            fallback = load_global
+            if outer[0] == "free":
+                _, depth, slot = outer
+
+                def fallback(frame):
+                    for _ in range(depth):
+                        frame = frame[0]
+                    v = frame[slot]
+                    return load_global(frame) if v is _U else v
+
+            def load_class(frame):
+                v = frame[2].get(name, _MISSING)
+                return fallback(frame) if v is _MISSING else v
+            return load_class
+        return load_global
+
+    def _param_slot(self, node):
+        """The frame slot of a name that is a parameter of the running function and is never unbound."""
+        if isinstance(node, A.Name):
+            scope = self.scope
+            if node.id in scope.params and node.id not in scope.deleted and node.id not in scope.nonlocals \
+                    and node.id not in scope.globals:
+                return scope.slots[node.id]
+        return None
+
+    def _load_global(self, node):
+        name = node.id
         variables, builtins = self.variables, self.builtins
         get = variables.get
 
@@ -631,13 +1346,71 @@ class Compiler:
             return value
         return load_name
 
+    def expr_NamedExpr(self, node):
+        value = self.expr(node.value)
+        scope = self.scope
+        while scope.kind == "comp":
+            scope = scope.parent
+        saved, self.scope = self.scope, scope
+        try:
+            depth = 0
+            s = saved
+            while s is not scope:
+                depth += 1
+                s = s.parent
+            store = self._store_name(node.target)
+        finally:
+            self.scope = saved
+
+        def walrus(frame):
+            v = value(frame)
+            f = frame
+            for _ in range(depth):
+                f = f[0]
+            store(f, v)
+            return v
+        return walrus
+
+    def _elements(self, elts):
+        """A display's items as fn(frame) -> list, with `*iterable` spliced in."""
+        fns = tuple(self._argument(e) for e in elts)
+        if any(isinstance(e, A.Starred) for e in elts):
+            return lambda frame: _spliced([f(frame) for f in fns])
+        return lambda frame: [f(frame) for f in fns]
+
     def expr_ListExpr(self, node):
-        elts = tuple(self.expr(e) for e in node.elts)
-        return lambda frame: [e(frame) for e in elts]
+        return self._elements(node.elts)
 
     def expr_TupleExpr(self, node):
-        elts = tuple(self.expr(e) for e in node.elts)
-        return lambda frame: tuple([e(frame) for e in elts])
+        items = self._elements(node.elts)
+        return lambda frame: tuple(items(frame))
+
+    def expr_SetExpr(self, node):
+        items = self._elements(node.elts)
+        return _located(lambda frame: set(items(frame)), node)
+
+    def expr_DictExpr(self, node):
+        pairs = tuple((self.expr(k) if k is not None else None, self.expr(v)) for k, v in zip(node.keys, node.values))
+
+        def dict_(frame):
+            out = {}
+            for k, v in pairs:
+                if k is None:
+                    m = v(frame)
+                    if not hasattr(m, "keys"):
+                        raise TypeError(f"'{type_name(m)}' object is not a mapping")
+                    out.update(m)
+                else:
+                    key = k(frame)
+                    out[key] = v(frame)
+            return out
+        return _located(dict_, node)
+
+    def expr_Starred(self, node):
+        raise self.error(node, "SyntaxError", "can't use starred expression here")
+
+    def expr_DoubleStarred(self, node):
+        raise self.error(node, "SyntaxError", "invalid syntax")
 
     def expr_BinOp(self, node):
         fns = [self.expr(o) for o in node.operands]
@@ -646,7 +1419,7 @@ class Compiler:
             left, right, op = fns[0], fns[1], ops[0]
             const = node.operands[1]
             if isinstance(const, A.Const) and type(const.value) in (float, int) and \
-                    (op is not guarded_mul or type(const.value) is float):
+                    (op is not guarded_mul or type(const.value) is float) and op is not guarded_pow:
                 # `tensor * 1.0001`: the constant folded in (a float cannot repeat a sequence, so no guard)
                 op, c = BINARY[node.ops[0]] if op is guarded_mul else op, const.value
 
@@ -654,16 +1427,26 @@ class Compiler:
                     a = left(frame)
                     try:
                         return op(a, c)
-                    except Exception as e:
+                    except BaseException as e:
                         locate(e, node)
                         raise
                 return binop_const
+            i, j = self._param_slot(node.operands[0]), self._param_slot(node.operands[1])
+            if i is not None and j is not None:
+                def binop_params(frame):        # `a + b` of two parameters: the hot body of a small def
+                    try:
+                        return op(frame[i], frame[j])
+                    except BaseException as e:
+                        locate(e, node)
+                        raise
+                return binop_params
             return _located_pair(op, left, right, node)
         first = fns[0]
         steps = []
         for i, (op, fn) in enumerate(zip(ops, fns[1:])):
             last = node.operands[i + 1]
             span = A.Node(line=node.line, col=node.col, end_line=last.end_line, end_col=last.end_col)
+            span._src = self.source
             steps.append((op, fn, span))
         steps = tuple(steps)
 
@@ -673,7 +1456,7 @@ class Compiler:
                 b = fn(frame)
                 try:
                     value = op(value, b)
-                except Exception as e:
+                except BaseException as e:
                     locate(e, span)
                     raise
             return value
@@ -686,7 +1469,7 @@ class Compiler:
             v = operand(frame)
             try:
                 return op(v)
-            except Exception as e:
+            except BaseException as e:
                 locate(e, node)
                 raise
         return unary
@@ -731,76 +1514,119 @@ class Compiler:
             return result
         return _located(compare_chain, node)
 
-    def expr_ListComp(self, node):
-        outer = self.locals
-        gens = []
+    # ---- comprehensions: a scope of their own, the first iterable evaluated outside it ----
+    def _comprehension(self, node, generators, results, name):
+        """Compile generators and result expressions in a new scope; returns (first_iter, loops, results, nslots)."""
+        first = self.expr(generators[0].iter)
+        outer = self.scope
+        scope = Scope("comp", outer, name)
+        scope.in_function = False
+        for g in generators:
+            for n in target_names(g.target, []):
+                scope.add(n)
+        walrus = []
+        for r in results + [c for g in generators for c in g.ifs] + [g.iter for g in generators[1:]]:
+            _walrus_targets(r, walrus)
+        for n in walrus:
+            if n in scope.slots:
+                raise self.error(node, "SyntaxError",
+                                 f"assignment expression cannot rebind comprehension iteration variable '{n}'")
+            scope.nonlocals.add(n)
+        if outer.kind == "module" or outer.kind == "class":
+            scope.globals.update(walrus)
+        self.scope = scope
         try:
-            for g in node.generators:
-                it = self.expr(g.iter)          # evaluated with the names bound so far
-                names = tuple(_target_names(g.target))
-                self.locals = self.locals + names
-                gens.append((it, self._local_store(g.target), tuple(self.expr(c) for c in g.ifs), g.iter))
-            elt = self.expr(node.elt)
+            levels = []
+            for i, g in enumerate(generators):
+                it = first if i == 0 else self.expr(g.iter)
+                levels.append((it, self.store(g.target), tuple(self.expr(c) for c in g.ifs)))
+            compiled = tuple(self.expr(r) for r in results)
         finally:
-            self.locals = outer
-        gens = tuple(gens)
+            self.scope = outer
+        return tuple(levels), compiled, len(scope.slots), _parent_frame(outer)
 
-        def listcomp(frame):
-            out = []
-            inner = dict(frame) if frame else {}
+    def _comp_runner(self, node, generators, results, name, emit_kind):
+        levels, compiled, nslots, parent_of = self._comprehension(node, generators, results, name)
+        n = len(levels)
+        pad = [_U] * nslots
 
-            def loop(level):
-                if level == len(gens):
-                    out.append(elt(inner))
-                    if len(out) > MAX_ITEMS:
-                        _too_long(len(out))
-                    return
-                it, store, conds, where = gens[level]
-                source = it(inner)
+        def run(frame, out):
+            cf = [parent_of(frame), None] + pad
+            add = out.append if emit_kind == "list" else out.add if emit_kind == "set" else None
+            if emit_kind == "dict":
+                k, v = compiled
+
+                def add(_unused):
+                    out[k(cf)] = v(cf)
+            elt = compiled[0]
+
+            def loop(level, source):
+                it, store, conds = levels[level]
                 if type(source) is range and len(source) > MAX_ITEMS:
                     _too_long(len(source))
+                last = level == n - 1
                 for item in source:
-                    store(inner, item)
-                    if all(c(inner) for c in conds):
-                        loop(level + 1)
-            loop(0)
+                    store(cf, item)
+                    if conds and not all(c(cf) for c in conds):
+                        continue
+                    if last:
+                        add(elt(cf) if emit_kind != "dict" else None)
+                        if len(out) > MAX_ITEMS:
+                            _too_long(len(out))
+                    else:
+                        loop(level + 1, levels[level + 1][0](cf))
+            loop(0, levels[0][0](frame))
             return out
-        return _located(listcomp, node)
+        return run
 
-    def _local_store(self, target):
-        if isinstance(target, A.Name):
-            name = target.id
+    def expr_ListComp(self, node):
+        run = self._comp_runner(node, node.generators, [node.elt], "<listcomp>", "list")
+        return _located(lambda frame: run(frame, []), node)
 
-            def store(frame, value):
-                frame[name] = value
-            return store
-        stores = tuple(self._local_store(e) for e in target.elts)
-        n = len(stores)
+    def expr_SetComp(self, node):
+        run = self._comp_runner(node, node.generators, [node.elt], "<setcomp>", "set")
+        return _located(lambda frame: run(frame, set()), node)
 
-        def unpack(frame, value):
-            items = list(value)
-            if len(items) != n:
-                raise ValueError(f"too many values to unpack (expected {n})" if len(items) > n
-                                 else f"not enough values to unpack (expected {n}, got {len(items)})")
-            for s, v in zip(stores, items):
-                s(frame, v)
-        return unpack
+    def expr_DictComp(self, node):
+        run = self._comp_runner(node, node.generators, [node.key, node.value], "<dictcomp>", "dict")
+        return _located(lambda frame: run(frame, {}), node)
+
+    def expr_GeneratorExp(self, node):
+        levels, compiled, nslots, parent_of = self._comprehension(node, node.generators, [node.elt], "<genexpr>")
+        elt = compiled[0]
+        n = len(levels)
+        pad = [_U] * nslots
+
+        def genexp(frame):
+            cf = [parent_of(frame), None] + pad
+            try:
+                source = iter(levels[0][0](frame))
+            except TypeError as e:
+                locate(e, node.generators[0].iter)
+                raise
+
+            def gen(level, source):
+                it, store, conds = levels[level]
+                for item in source:
+                    store(cf, item)
+                    if conds and not all(c(cf) for c in conds):
+                        continue
+                    if level == n - 1:
+                        yield elt(cf)
+                    else:
+                        yield from gen(level + 1, levels[level + 1][0](cf))
+            return gen(0, source)
+        return genexp
 
     def expr_IfExp(self, node):
         test, body, orelse = self.expr(node.test), self.expr(node.body), self.expr(node.orelse)
         return lambda frame: body(frame) if test(frame) else orelse(frame)
 
-    def expr_Lambda(self, node):
-        outer = self.locals
-        self.locals = outer + tuple(node.params)
-        try:
-            body = self.expr(node.body)
-        finally:
-            self.locals = outer
-        params = tuple(node.params)
-        return lambda frame: UserFunction(params, body, frame)
-
     def expr_Attribute(self, node):
+        if node.attr == "__name__" and isinstance(node.value, A.Attribute) and node.value.attr == "__class__":
+            inner = self.expr(node.value.value)     # x.__class__.__name__: the name, never the class
+            tensor = self.builtins.get("type")
+            return lambda frame: tensor(inner(frame)).__name__ if tensor else type(inner(frame)).__name__
         obj, attr = self.expr(node.value), node.attr
 
         def attribute(frame):
@@ -809,7 +1635,7 @@ class Compiler:
                 return load_attr(o, attr)
             except AttributeError as e:
                 raise self._attribute_error(node, o, attr, e) from None
-            except Exception as e:
+            except BaseException as e:
                 locate(e, node)
                 raise
         return attribute
@@ -822,7 +1648,7 @@ class Compiler:
         elif attr.startswith("_"):
             notes.append(Note("tensorsh does not expose Python internals"))
         return UserError("AttributeError", str(exc), self.source.filename, node.line, node.col, node.end_col,
-                        self.source.line(node.line), notes=notes, end_line=node.end_line)
+                         self.source.line(node.line), notes=notes, end_line=node.end_line)
 
     def subscript(self, node):
         if isinstance(node, A.Slice):
@@ -842,7 +1668,7 @@ class Compiler:
             k = key(frame)
             try:
                 return o[k]
-            except Exception as e:
+            except BaseException as e:
                 locate(e, node)
                 raise
         return index
@@ -850,13 +1676,40 @@ class Compiler:
     def expr_Slice(self, node):
         raise self.error(node, "SyntaxError", "invalid syntax", detail="a slice ':' is only valid inside []")
 
+    def _super_call(self, node):
+        """Zero-argument super(): the class being defined and the method's first argument."""
+        where = self.scope.resolve(CLASS_CELL)
+        scope = self.scope
+        has_first = scope.kind == "function" and bool(scope.slots) and next(iter(scope.slots)) != CLASS_CELL
+        cell = self.expr(A.Name(CLASS_CELL, line=node.line, col=node.col, end_line=node.end_line,
+                                end_col=node.end_col)) if where[0] in ("local", "free") else None
+        py_super = super
+
+        def zero_arg_super(frame):
+            if cell is None:
+                e = RuntimeError("super(): __class__ cell not found")
+            elif not has_first:
+                e = RuntimeError("super(): no arguments")
+            else:
+                cls = cell(frame)[0]
+                if cls is None:
+                    e = RuntimeError("super(): empty __class__ cell")
+                else:
+                    return py_super(cls, frame[2])
+            locate(e, node)
+            raise e
+        return zero_arg_super
+
     def expr_Call(self, node):
+        if isinstance(node.func, A.Name) and node.func.id == "super" and not node.args and not node.keywords \
+                and self.scope.resolve("super")[0] == "global" and "super" not in self.variables:
+            return self._super_call(node)
         func = self.expr(node.func)
         args = tuple(self._argument(a) for a in node.args)
-        kwargs = tuple((k.name, self.expr(k.value)) for k in node.keywords)
+        kwargs = tuple((k.name, self.expr(k.value)) for k in node.keywords if isinstance(k, A.Keyword))
+        spreads = tuple(self.expr(k.value) for k in node.keywords if isinstance(k, A.DoubleStarred))
         special = self.hooks.special_call
         texts = tuple(self.source.text_of(a) for a in node.args)
-        # the argument list is built as the call site needs it: a spread splices, plain ones are read in order
         if any(isinstance(a, A.Starred) for a in node.args):
             def positional(frame):
                 return _spliced([x(frame) for x in args])
@@ -872,16 +1725,21 @@ class Compiler:
             def positional(frame):
                 return [x(frame) for x in args]
 
-        if not kwargs:
+        if not kwargs and not spreads and len(args) <= 2 and not any(isinstance(a, A.Starred) for a in node.args):
+            return self._fast_call(node, func, args, special, texts)
+        if not kwargs and not spreads:
             def call(frame):
                 f = func(frame)
                 a = positional(frame)
                 try:
+                    if f in SIZED_TYPES and a and type(a[0]) is range and len(a[0]) > MAX_ITEMS:
+                        raise Limit("MemoryError", f"range of {len(a[0])} items is too long "
+                                                   f"(tensorsh's limit is {MAX_ITEMS})")
                     if isinstance(f, SessionCall):
                         return special(f, list(a), {}, texts, node)
                     return f(*a)
-                except Exception as e:
-                    locate(e, node)
+                except BaseException as e:
+                    located_call(e, node)
                     raise
             if node.func.__class__ is A.Name and node.func.id == "why":  # why(...) sees its argument unrun
                 from tensorsh.lang import questions
@@ -893,14 +1751,85 @@ class Compiler:
             f = func(frame)
             a = positional(frame)
             kw = {k: v(frame) for k, v in kwargs}
+            for s in spreads:
+                m = s(frame)
+                if not hasattr(m, "keys"):
+                    e = TypeError(f"argument after ** must be a mapping, not {type_name(m)}")
+                    locate(e, node)
+                    raise e
+                for key in m.keys():
+                    if key in kw:
+                        e = TypeError(f"got multiple values for keyword argument '{key}'")
+                        locate(e, node)
+                        raise e
+                    kw[key] = m[key]
             try:
                 if isinstance(f, SessionCall):
                     return special(f, list(a), kw, texts, node)
                 return f(*a, **kw)
-            except Exception as e:
-                locate(e, node)
+            except BaseException as e:
+                located_call(e, node)
                 raise
         return call_kw
+
+    def _fast_call(self, node, func, args, special, texts):
+        """A call with at most two plain positional arguments (most calls): no argument list is built, and a
+        global function's name is looked up in place."""
+        get, name = None, None
+        if isinstance(node.func, A.Name) and self.scope.resolve(node.func.id)[0] == "global":
+            get, name = self.variables.get, node.func.id
+        slow = func
+        if get is not None:
+            def func(frame):
+                f = get(name, _MISSING)
+                return slow(frame) if f is _MISSING else f
+        if len(args) == 0:
+            def call0(frame):
+                f = get(name, _MISSING) if get is not None else _MISSING
+                if f is _MISSING:
+                    f = slow(frame)
+                try:
+                    if isinstance(f, SessionCall):
+                        return special(f, [], {}, texts, node)
+                    return f()
+                except BaseException as e:
+                    located_call(e, node)
+                    raise
+            return call0
+        if len(args) == 1:
+            (a0,) = args
+
+            def call1(frame):
+                f = get(name, _MISSING) if get is not None else _MISSING
+                if f is _MISSING:
+                    f = slow(frame)
+                x = a0(frame)
+                try:
+                    if f in SIZED_TYPES and type(x) is range and len(x) > MAX_ITEMS:
+                        raise Limit("MemoryError", f"range of {len(x)} items is too long "
+                                                   f"(tensorsh's limit is {MAX_ITEMS})")
+                    if isinstance(f, SessionCall):
+                        return special(f, [x], {}, texts, node)
+                    return f(x)
+                except BaseException as e:
+                    located_call(e, node)
+                    raise
+            return call1
+        a0, a1 = args
+
+        def call2(frame):
+            f = get(name, _MISSING) if get is not None else _MISSING
+            if f is _MISSING:
+                f = slow(frame)
+            x, y = a0(frame), a1(frame)
+            try:
+                if isinstance(f, SessionCall):
+                    return special(f, [x, y], {}, texts, node)
+                return f(x, y)
+            except BaseException as e:
+                located_call(e, node)
+                raise
+        return call2
 
     def _argument(self, node):
         """A positional argument as fn(frame); `*value` as a closure yielding a _Spread of its items."""
@@ -915,9 +1844,10 @@ class Compiler:
                 _too_long(n)
             try:
                 return _Spread(v)
-            except TypeError as e:
+            except TypeError:
+                e = TypeError(f"Value after * must be an iterable, not {type_name(v)}")
                 locate(e, node)
-                raise
+                raise e from None
         return spread
 
     def expr_FString(self, node):
@@ -953,7 +1883,7 @@ class Compiler:
                     if conv is not None:
                         v = conv(v)
                     out.append(prefix + format(v, spec))
-                except Exception as e:
+                except BaseException as e:
                     locate(e, part)
                     raise
             return "".join(out)
@@ -963,19 +1893,62 @@ class Compiler:
         raise self.error(node, "SyntaxError", "invalid syntax")
 
 
-def _target_names(node):
-    if isinstance(node, A.Name):
-        return [node.id]
-    if isinstance(node, (A.TupleExpr, A.ListExpr)):
-        return [n for e in node.elts for n in _target_names(e)]
-    raise UserError("SyntaxError", "cannot assign to expression in a comprehension")
+def _parent_frame(scope):
+    """How a function or comprehension made in `scope` finds its parent frame from the running frame."""
+    if scope.kind == "module":
+        return lambda frame: None
+    if scope.kind == "class":
+        return lambda frame: frame[0]
+    return lambda frame: frame
+
+
+def _walrus_targets(node, out):
+    if isinstance(node, A.NamedExpr):
+        out.append(node.target)
+    if isinstance(node, A.Lambda):
+        return out
+    from tensorsh.lang.scope import children
+    for c in children(node):
+        _walrus_targets(c, out)
+    return out
+
+
+def _has_signal(body):
+    """Whether a loop body can break, continue or return (else the loop runs without checking)."""
+    stack = list(body)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (A.Break, A.Continue, A.Return)):
+            return True
+        if isinstance(n, (A.FunctionDef, A.ClassDef)):
+            continue
+        for k in ("body", "orelse", "finalbody", "handlers"):
+            stack.extend(getattr(n, k, ()) or ())
+    return False
+
+
+def _catchable(wanted):
+    if isinstance(wanted, tuple):
+        return all(_catchable(w) for w in wanted)
+    return isinstance(wanted, type) and issubclass(wanted, BaseException)
+
+
+def _exception_value(value, node):
+    """What `raise value` raises: an instance of an exception class (a class is called first)."""
+    if isinstance(value, type) and issubclass(value, BaseException):
+        value = value()
+    if not isinstance(value, BaseException):
+        e = TypeError("exceptions must derive from BaseException")
+        locate(e, node)
+        raise e
+    return python_exception(value)
 
 
 def _located(fn, node):
     def run(frame):
         try:
             return fn(frame)
-        except Exception as e:
+        except BaseException as e:
             locate(e, node)
             raise
     return run

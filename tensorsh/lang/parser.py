@@ -4,21 +4,21 @@ The parser is the standalone LALR module generated from grammar/tensorsh.lark (s
 so lark is not imported at run time. Its callbacks build the AST while parsing (no parse tree, no
 recursion), and a postlexer turns indentation into _INDENT/_DEDENT and checks brackets.
 """
+import keyword
+
 from tensorsh.lang import _parser as P
 from tensorsh.lang import ast as A
 from tensorsh.lang.errors import UserError, Note
 
 MAX_PARENS = 200        # CPython's limit: "too many nested parentheses"
 MAX_INDENT = 100        # CPython's limit: "too many levels of indentation"
-OPEN = {"LPAR": "(", "LSQB": "["}
-CLOSE = {"RPAR": ")", "RSQB": "]"}
-MATCH = {")": "(", "]": "["}
-UNSUPPORTED_KEYWORDS = {"if", "elif", "else", "while", "def", "class", "return", "try", "except", "finally",
-                        "break", "continue", "raise", "global", "nonlocal", "yield",
-                        "async", "await", "match"}
+OPEN = {"LPAR": "(", "LSQB": "[", "LBRACE": "{"}
+CLOSE = {"RPAR": ")", "RSQB": "]", "RBRACE": "}"}
+MATCH = {")": "(", "]": "[", "}": "{"}
+UNSUPPORTED_KEYWORDS = {"async", "await"}
 EXPR_START = {"NAME", "DEC_NUMBER", "HEX_NUMBER", "FLOAT_NUMBER", "STRING", "LONG_STRING", "LPAR", "LSQB",
               "NONE", "TRUE", "FALSE", "ELLIPSIS", "ADD_OP", "UNARY_OP", "NOT", "LAMBDA"}
-BLOCK_HEADERS = {"WITH": "with", "FOR": "for"}
+BLOCK_WORDS = ("with", "for", "while", "if", "elif", "else", "try", "except", "finally", "def", "class")
 
 
 class Source:
@@ -172,15 +172,71 @@ def _target_problem(node):
         return None
     if isinstance(node, (A.TupleExpr, A.ListExpr)):
         for elt in node.elts:
-            problem = _target_problem(elt)
+            problem = _target_problem(elt.value if isinstance(elt, A.Starred) else elt)
             if problem:
                 return problem
         return None
-    what = {A.Call: "function call", A.Const: "literal", A.FString: "f-string expression", A.Lambda: "lambda",
+    what = {A.Call: "function call", A.Const: "literal", A.DictExpr: "dict literal", A.SetExpr: "set display",
+            A.GeneratorExp: "generator expression", A.ListComp: "list comprehension", A.NamedExpr: "named expression",
+            A.DictComp: "dict comprehension", A.SetComp: "set comprehension", A.FString: "f-string expression", A.Lambda: "lambda",
             A.Compare: "comparison", A.IfExp: "conditional expression"}.get(type(node), "expression")
     if isinstance(node, A.Const) and (node.value is None or node.value is True or node.value is False):
         what = repr(node.value)
     return what
+
+
+def _bad_token(tok):
+    raise _SyntaxProblem("SyntaxError", "invalid syntax", tok.line, tok.column, tok.end_column)
+
+
+def _params(items, children):
+    """Parameter items in written order -> A.Params, with CPython's errors for a wrong order."""
+    p = A.Params()
+    state, seen = "pos", set()
+    for kind, name, annotation, default in items:
+        where = (name.line, name.column, name.end_column)
+        if annotation is not None:
+            p.annotations.append(annotation)
+        if kind == "slash":
+            if state != "pos" or p.posonly:
+                raise _SyntaxProblem("SyntaxError", "/ must be ahead of *" if state != "pos" else "/ may appear only once",
+                                     *where)
+            if not p.args:
+                raise _SyntaxProblem("SyntaxError", "at least one argument must precede /", *where)
+            p.posonly, p.args = p.args, []
+            continue
+        if kind == "star" and str(name) == "*":
+            name = None
+        if name is not None:
+            if str(name) in seen:
+                raise _SyntaxProblem("SyntaxError", f"duplicate argument '{name}' in function definition", *where)
+            seen.add(str(name))
+        if state == "done":
+            raise _SyntaxProblem("SyntaxError", "arguments cannot follow var-keyword argument", *where)
+        if kind == "param":
+            if state == "pos":
+                if default is not None:
+                    p.defaults.append(default)
+                elif p.defaults:
+                    raise _SyntaxProblem("SyntaxError", "non-default argument follows default argument", *where)
+                p.args.append(str(name))
+            else:
+                p.kwonly.append(str(name))
+                if default is not None:
+                    p.kw_defaults[str(name)] = default
+        elif kind == "star":
+            if state != "pos":
+                raise _SyntaxProblem("SyntaxError", "* argument may appear only once", *where)
+            p.vararg = str(name) if name is not None else None
+            state = "kwonly"
+            bare = name is None
+        else:
+            p.kwarg = str(name)
+            state = "done"
+    if state == "kwonly" and bare and not p.kwonly:
+        raise _SyntaxProblem("SyntaxError", "named arguments must follow bare *", children[0].line if hasattr(children[0], "line") else 1, 1)
+    toks = [x[1] for x in items]
+    return _span(p, toks[0], toks[-1])
 
 
 def _string_value(tok):
@@ -253,10 +309,10 @@ class _Builder(P.Transformer):
         kw, target = c
         targets = target.elts if isinstance(target, A.TupleExpr) else [target]
         for t in targets:
-            if not isinstance(t, (A.Name, A.Subscript)):
-                raise _SyntaxProblem("SyntaxError", "cannot delete " + (_target_problem(t) or "attribute"),
+            if not isinstance(t, (A.Name, A.Subscript, A.Attribute)):
+                raise _SyntaxProblem("SyntaxError", "cannot delete " + (_target_problem(t) or "starred"),
                                      t.line, t.col, t.end_col if t.end_line == t.line else None,
-                                     detail="'del' takes names and indexed items")
+                                     detail="'del' takes names, attributes and indexed items")
         return _span(A.Delete(targets), kw, target)
 
     def assert_stmt(self, c):
@@ -291,18 +347,142 @@ class _Builder(P.Transformer):
     def suite(self, c):
         return _statements(c)
 
+    def annassign(self, c):
+        target, _colon, annotation, value = c
+        if not isinstance(target, (A.Name, A.Attribute, A.Subscript)):
+            raise _SyntaxProblem("SyntaxError", "only single target (not tuple) can be annotated"
+                                 if isinstance(target, A.TupleExpr) else "illegal target for annotation",
+                                 target.line, target.col, target.end_col if target.end_line == target.line else None)
+        return _span(A.AnnAssign(target, annotation, value), target, value or annotation)
+
+    def return_stmt(self, c):
+        kw, value = c
+        return _span(A.Return(value), kw, value or kw)
+
+    def break_stmt(self, c):
+        return _span(A.Break(), c[0], c[0])
+
+    def continue_stmt(self, c):
+        return _span(A.Continue(), c[0], c[0])
+
+    def raise_stmt(self, c):
+        kw, exc, cause = c
+        return _span(A.Raise(exc, cause), kw, cause or exc or kw)
+
+    def global_stmt(self, c):
+        return _span(A.Global([str(n) for n in c[1:]]), c[0], c[-1])
+
+    def nonlocal_stmt(self, c):
+        return _span(A.Nonlocal([str(n) for n in c[1:]]), c[0], c[-1])
+
+    def yield_stmt(self, c):
+        kw = c[0]
+        raise _SyntaxProblem("SyntaxError", "invalid syntax", kw.line, kw.column, kw.end_column,
+                             detail="'yield' is not part of tensorsh: generator functions are not supported",
+                             notes=[Note("a generator expression `(x for x in ...)` or a list works instead")])
+
+    def while_stmt(self, c):
+        kw, test, body, _else, orelse = c
+        return _span(A.While(test, body, orelse or []), kw, test)
+
+    def if_stmt(self, c):
+        kw, test, body, *rest = c
+        _else, orelse = rest[-2], rest[-1]
+        orelse = orelse or []
+        for elif_ in reversed(rest[:-2]):
+            elif_.orelse = orelse
+            orelse = [elif_]
+        return _span(A.If(test, body, orelse), kw, test)
+
+    def elif_clause(self, c):
+        kw, test, body = c
+        return _span(A.If(test, body, []), kw, test)
+
+    def try_stmt(self, c):
+        kw, body, *rest = c
+        handlers = [h for h in rest if isinstance(h, A.ExceptHandler)]
+        tail = rest[len(handlers):]
+        _else, orelse, _finally, finalbody = tail
+        for h in handlers[:-1]:
+            if h.type is None:
+                raise _SyntaxProblem("SyntaxError", "default 'except:' must be last", h.line, h.col, h.end_col)
+        return _span(A.Try(body, handlers, orelse or [], finalbody or []), kw, kw)
+
+    def try_finally(self, c):
+        kw, body, _finally, finalbody = c
+        return _span(A.Try(body, [], [], finalbody), kw, kw)
+
+    def except_clause(self, c):
+        kw, type_, name, body = c
+        return _span(A.ExceptHandler(type_, str(name) if name is not None else None, body), kw, type_ or kw)
+
+    def funcdef(self, c):
+        kw, name, _lpar, params, rpar, returns, body = c
+        params = params if params is not None else _span(A.Params(), rpar, rpar)
+        if keyword.iskeyword(str(name)):
+            raise _SyntaxProblem("SyntaxError", "invalid syntax", name.line, name.column, name.end_column)
+        return _span(A.FunctionDef(str(name), params, body, [], returns), kw, rpar)
+
+    def classdef(self, c):
+        kw, name, _lpar, args, rpar, body = c
+        bases, keywords = [], []
+        if args is not None:
+            call = self.call([_span(A.Name(str(name)), name, name), _lpar, args, rpar])
+            bases, keywords = call.args, call.keywords
+        return _span(A.ClassDef(str(name), bases, keywords, body), kw, rpar or name)
+
+    def decorator(self, c):
+        return (c[0], c[1])
+
+    def decorated(self, c):
+        *decorators, definition = c
+        definition.decorators = [expr for _, expr in decorators]
+        at = decorators[0][0]
+        definition.line, definition.col = at.line, at.column     # the statement starts at its first decorator
+        return definition
+
+    def parameters(self, c):
+        return _params([x for x in c if isinstance(x, tuple)], c)
+
+    def param(self, c):
+        name, _colon, annotation, default = c
+        return ("param", name, annotation, default)
+
+    def star_param(self, c):
+        op, name, _colon, annotation = c
+        return ("slash" if str(op) == "/" else "star", name or op, annotation, None) \
+            if str(op) in "*/" else _bad_token(op)
+
+    def kw_param(self, c):
+        _op, name, _colon, annotation = c
+        return ("kw", name, annotation, None)
+
+    def lambda_params(self, c):
+        return _params([x for x in c if isinstance(x, tuple)], c)
+
+    def lambda_param(self, c):
+        name, default = c
+        return ("param", name, None, default)
+
+    def lambda_star(self, c):
+        op, name = c
+        return ("slash" if str(op) == "/" else "star", name or op, None, None) if str(op) in "*/" else _bad_token(op)
+
+    def lambda_kw(self, c):
+        return ("kw", c[1], None, None)
+
     def with_stmt(self, c):
         kw, ctx, name, body = c
         return _span(A.With(ctx, str(name) if name is not None else None, body), kw, name or ctx)
 
     def for_stmt(self, c):
-        kw, target, it, body = c
-        return _span(A.For(target, it, body), kw, it)
+        kw, target, it, body, _else, orelse = c
+        return _span(A.For(target, it, body, orelse or []), kw, it)
 
     def target_list(self, c):
         elts = [x for x in c if isinstance(x, A.Node)]
         for e in elts:
-            problem = _target_problem(e)
+            problem = _target_problem(e.value if isinstance(e, A.Starred) else e)
             if problem:
                 raise _SyntaxProblem("SyntaxError", f"cannot assign to {problem}", e.line, e.col,
                                      e.end_col if e.end_line == e.line else None)
@@ -320,10 +500,8 @@ class _Builder(P.Transformer):
         return _span(A.IfExp(test, body, orelse), body, orelse)
 
     def lambdef(self, c):
-        kw, *params, body = c
-        params = [str(p) for p in params if p is not None]
-        if len(set(params)) != len(params):
-            raise _SyntaxProblem("SyntaxError", "duplicate argument in function definition", kw.line, kw.column)
+        kw, params, body = c
+        params = params if params is not None else _span(A.Params(), kw, kw)
         return _span(A.Lambda(params, body), kw, body)
 
     def or_(self, c):
@@ -356,16 +534,59 @@ class _Builder(P.Transformer):
         func, _lpar, args, rpar = c
         positional, keywords = [], []
         for a in (args or []):
-            if isinstance(a, A.Keyword):
-                if a.name in {k.name for k in keywords}:
+            if isinstance(a, (A.Keyword, A.DoubleStarred)):
+                if isinstance(a, A.Keyword) and a.name in {k.name for k in keywords if isinstance(k, A.Keyword)}:
                     raise _SyntaxProblem("SyntaxError", f"keyword argument repeated: {a.name}", a.line, a.col, a.end_col)
                 keywords.append(a)
-            elif keywords:
-                raise _SyntaxProblem("SyntaxError", "positional argument follows keyword argument",
+            elif keywords and not isinstance(a, A.Starred):
+                unpacking = any(isinstance(k, A.DoubleStarred) for k in keywords)
+                raise _SyntaxProblem("SyntaxError", "positional argument follows keyword argument" +
+                                     (" unpacking" if unpacking else ""),
+                                     a.line, a.col, a.end_col if a.end_line == a.line else None)
+            elif keywords and any(isinstance(k, A.DoubleStarred) for k in keywords):
+                raise _SyntaxProblem("SyntaxError", "iterable argument unpacking follows keyword argument unpacking",
                                      a.line, a.col, a.end_col if a.end_line == a.line else None)
             else:
                 positional.append(a)
         return _span(A.Call(func, positional, keywords), func, rpar)
+
+    def call_genexp(self, c):
+        func, lpar, elt, *gens, rpar = c
+        gen = _span(A.GeneratorExp(elt, gens), lpar, rpar)
+        return _span(A.Call(func, [gen], []), func, rpar)
+
+    def double_starred(self, c):
+        op, value = c
+        return _span(A.DoubleStarred(value), op, value)
+
+    def walrus(self, c):
+        name, value = c
+        return _span(A.NamedExpr(str(name), value), name, value)
+
+    def genexp(self, c):
+        lpar, elt, *gens, rpar = c
+        return _span(A.GeneratorExp(elt, gens), lpar, rpar)
+
+    def dict_item(self, c):
+        if len(c) == 2 and isinstance(c[0], P.Token):      # ** mapping
+            return (None, c[1])
+        return (c[0], c[2])
+
+    def dict_(self, c):
+        items = [x for x in c if isinstance(x, tuple)]
+        return _span(A.DictExpr([k for k, _ in items], [v for _, v in items]), c[0], c[-1])
+
+    def dictcomp(self, c):
+        lbrace, key, _colon, value, *gens, rbrace = c
+        return _span(A.DictComp(key, value, gens), lbrace, rbrace)
+
+    def set_(self, c):
+        elts = [x for x in c if isinstance(x, A.Node)]
+        return _span(A.SetExpr(elts), c[0], c[-1])
+
+    def setcomp(self, c):
+        lbrace, elt, *gens, rbrace = c
+        return _span(A.SetComp(elt, gens), lbrace, rbrace)
 
     def arguments(self, c):
         return [x for x in c if isinstance(x, A.Node)]
@@ -448,6 +669,8 @@ class _Builder(P.Transformer):
 
     def paren(self, c):
         inner = c[1]
+        if isinstance(inner, A.Starred):
+            raise _SyntaxProblem("SyntaxError", "cannot use starred expression here", inner.line, inner.col, inner.end_col)
         if isinstance(inner, A.BinOp):
             inner.parenthesized = True
         return inner
@@ -457,6 +680,9 @@ class _Builder(P.Transformer):
         return _span(A.Comprehension(target, it, ifs), kw, ifs[-1] if ifs else it)
 
     def listcomp(self, c):
+        if isinstance(c[1], A.Starred):
+            raise _SyntaxProblem("SyntaxError", "iterable unpacking cannot be used in comprehension",
+                                 c[1].line, c[1].col, c[1].end_col)
         _lsqb, elt, *gens, rsqb = c
         return _span(A.ListComp(elt, gens), c[0], rsqb)
 
@@ -581,11 +807,10 @@ def _parse_error(source, e, history):
     if prev is not None and prev.type == "NAME" and str(prev) in UNSUPPORTED_KEYWORDS:
         return source.error("SyntaxError", "invalid syntax", prev.line, prev.column, prev.end_column,
                             detail=f"'{prev}' is not part of tensorsh",
-                            notes=[Note("tensorsh has only 'with' and 'for' blocks, assignments and expressions")])
-    if tok.type in ("IF", "ELSE") and (prev is None or prev.type in ("_NL", "_INDENT", "_DEDENT", "SEMICOLON")):
+                            notes=[Note("tensorsh runs synchronous Python: no async/await")])
+    if tok.type in ("ELSE", "ELIF", "EXCEPT", "FINALLY") and (prev is None or prev.type in ("_NL", "_INDENT", "_DEDENT")):
         return source.error("SyntaxError", "invalid syntax", line, col, tok.end_column,
-                            detail=f"'{tok}' statements are not part of tensorsh",
-                            notes=[Note("tensorsh has only 'with' and 'for' blocks, assignments and expressions")])
+                            detail=f"'{tok}' has no block to continue here")
     if "NAME" in expected and not ({"RPAR", "RSQB"} & expected and tok.type in ("RPAR", "RSQB")):
         if prev is not None and prev.type not in ("_NL", "_INDENT", "_DEDENT"):
             detail = f"expected an expression after {_describe(prev)}"
@@ -613,12 +838,14 @@ def _parse_error(source, e, history):
 
 
 def _block_header(history, source, tok):
-    """('with'|'for', line) of the block header whose body is missing, from the source text."""
+    """(keyword, line) of the block header whose body is missing, from the source text."""
     line = (history[0].line if history[0] is not None else tok.line) or 1
     for n in range(min(line, len(source.lines)), 0, -1):
         stripped = source.line(n).lstrip()
-        for word in ("with", "for"):
-            if stripped.startswith(word + " ") or stripped.startswith(word + "\t"):
+        for word in BLOCK_WORDS:
+            if stripped.startswith(word) and stripped[len(word):len(word) + 1] in (" ", "\t", ":", "("):
+                if word in ("def", "class"):
+                    return f"function definition" if word == "def" else "class definition", n
                 return word, n
     return None
 

@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from tensorsh.lang import ast as A
 from tensorsh.lang import builtins as B
+from tensorsh.lang import compiler as C
 from tensorsh.lang.compiler import Compiler, Lazy, Limit, Location, NoAttribute
 from tensorsh.lang.errors import UserError, InternalError, Note
 from tensorsh.lang.parser import Source, parse
@@ -22,9 +23,11 @@ from tensorsh.lang.parser import Source, parse
 from tensorsh.engine import undo as _undo
 from tensorsh.engine.errors import TorchError, set_warning_sink
 
-PYTHON_ERRORS = (TypeError, ValueError, ZeroDivisionError, IndexError, KeyError, OverflowError, MemoryError,
-                 StopIteration, AssertionError, NoAttribute)
-SUPPORTED_IMPORTS = "import torch, import copy, from torchviz import make_dot (and 'from torch import ...')"
+PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
+                 NoAttribute, RuntimeError, NameError, ImportError, UnicodeError)
+SUPPORTED_IMPORTS = ("torch (and torch.nn, torch.optim, torch.nn.functional, ...), copy, math, random, time, "
+                     "collections, typing, from torchviz import make_dot")
+MAX_CALL_NOTES = 6          # a longer chain of calls shows its first calls and how often the last one repeats
 
 
 @dataclass(eq=False)
@@ -63,7 +66,7 @@ class Session:
         self.steps = None           # a tensorsh.lang.steps.Steps keeps successful statements' journals (:undo)
         self.builtins, self.modules = B.build(self._print)
         self.results = [None]
-        self._loc = None
+        self.interrupts = 0         # Ctrl-Cs caught by the program's own `except` in this statement
         self._sources = {}
         self._warned = set()
         self._warnings = None       # list while execute() collects warnings
@@ -101,8 +104,11 @@ class Session:
             self._write_err(f"{category}: {message}\n")
 
     # ---- hooks the compiled code calls ----
+    @property
+    def _loc(self):
+        return _undo._location   # set by the compiled code as each statement starts (blame, warnings, Ctrl-C)
+
     def enter_statement(self, loc):
-        self._loc = loc
         _undo._location = loc  # the engine's blame notes name this statement
 
     def module(self, dotted, node):
@@ -164,9 +170,9 @@ class Session:
         out = []
         for node in nodes:
             run = compiler.statement(node)
-            last = node.body[-1] if isinstance(node, (A.With, A.For)) else node
+            last = _last_statement(node)
             end_line, end_col = last.end_line, last.end_col
-            if isinstance(node, (A.With, A.For)):
+            if isinstance(node, A.BLOCKS):
                 text = "\n".join(src.lines[node.line - 1:end_line])
             else:
                 text = src.text_of(node)
@@ -207,6 +213,10 @@ class Session:
         variables = self.variables
         snapshot = variables.copy()
         self.results[0] = None
+        self.interrupts = 0
+        del C.HANDLING[:]
+        if sys.getrecursionlimit() < RECURSION_LIMIT:
+            sys.setrecursionlimit(RECURSION_LIMIT)
         previous_sink = set_warning_sink(self._warning_sink)
         if self.steps is not None:
             self.steps.begin()
@@ -234,15 +244,23 @@ class Session:
 
     def _user_error(self, e, stmt):
         """Turn any exception from running stmt into the one user-facing error type."""
-        if isinstance(e, UserError):
+        if isinstance(e, UserError) and not getattr(e, "_tsh_calls", None):
             return e
         source = self._sources.get(stmt.filename)
         node = getattr(e, "_tsh_node", None)
-        if node is None:
-            node = self._loc if isinstance(e, KeyboardInterrupt) and self._loc is not None else stmt.node
-        if isinstance(e, KeyboardInterrupt):
+        if isinstance(e, KeyboardInterrupt) and self._loc is not None:
+            node = self._loc            # the statement that was running
+        elif node is None:
+            node = stmt.node
+        origin = getattr(e, "_tsh_error", None)
+        if isinstance(e, UserError) or origin is not None:
+            err = origin if origin is not None else e
+            err = UserError(err.kind, err.message, err.filename, err.line, err.col, err.end_col, err.source_line,
+                            notes=err.notes, detail=err.detail, end_line=err.end_line)
+            node = None
+        elif isinstance(e, KeyboardInterrupt):
             err = UserError("KeyboardInterrupt", "", detail="interrupted (Ctrl-C) while running this statement")
-        elif isinstance(e, TorchError):
+        elif isinstance(e, TorchError) or getattr(e, "blame", None) is not None:
             notes = []
             blame = getattr(e, "blame", None)
             if isinstance(blame, Location):
@@ -250,18 +268,70 @@ class Session:
                                   blame.filename, blame.line, blame.col,
                                   blame.end_col if blame.end_line == blame.line else len(blame.source_line) + 1,
                                   blame.source_line))
-            err = UserError(e.kind, e.message, notes=notes)
+            kind = e.kind if isinstance(e, TorchError) else type(e).__name__
+            err = UserError(kind, e.message if isinstance(e, TorchError) else str(e), notes=notes)
         elif isinstance(e, Limit):
             err = UserError(e.kind, e.message, detail="this would use too much time or memory")
         elif isinstance(e, RecursionError):
-            err = _internal(e)
-        elif isinstance(e, PYTHON_ERRORS):
+            text = str(e)
+            err = UserError("RecursionError", text if "while getting the repr" in text else
+                            "maximum recursion depth exceeded")
+        elif isinstance(e, PYTHON_ERRORS) or type(e) in C.USER_CLASSES or _raised_by_program(e):
             kind = "AttributeError" if isinstance(e, NoAttribute) else type(e).__name__
-            err = UserError(kind, str(e) if not isinstance(e, KeyError) else repr(e.args[0]) if e.args else "")
+            err = UserError(kind, str(e))
+            for note in getattr(e, "_tsh_notes", None) or ():
+                err.notes.append(note)
         else:
             err = _internal(e)
-        _place(err, source, node)
+        if node is not None:
+            _place(err, getattr(node, "_src", None) or source, node)
+        err.notes.extend(_call_notes(getattr(e, "_tsh_calls", None) or (), source))
         return err
+RECURSION_LIMIT = 8_000      # Python frames: about a thousand nested calls of the program's functions
+
+
+def _raised_by_program(e):
+    """An exception of a Python class the program raised itself (`raise Exception(...)`), not a tensorsh bug."""
+    return type(e).__module__ == "builtins" and getattr(e, "_tsh_node", None) is not None and \
+        not isinstance(e, (AttributeError, SystemExit))
+
+
+def _last_statement(node):
+    """The last statement inside a block statement (where its text ends)."""
+    while isinstance(node, A.BLOCKS):
+        if isinstance(node, A.Try):
+            tail = node.finalbody or node.orelse or (node.handlers[-1].body if node.handlers else node.body)
+        elif isinstance(node, (A.If, A.For, A.While)) and node.orelse:
+            tail = node.orelse
+        else:
+            tail = node.body
+        if not tail:
+            return node
+        node = tail[-1]
+    return node
+
+
+def _call_notes(calls, source):
+    """One located note per call an error passed through (innermost first); long repeats summarised."""
+    notes, i = [], 0
+    while i < len(calls):
+        node = calls[i]
+        j = i
+        while j + 1 < len(calls) and calls[j + 1] is node:
+            j += 1
+        run = j - i + 1
+        for _ in range(min(run, 3)):
+            src = getattr(node, "_src", None) or source
+            if src is not None:
+                notes.append(Note("called from here", src.filename, node.line, node.col,
+                                  node.end_col if node.end_line == node.line else len(src.line(node.line)) + 1,
+                                  src.line(node.line)))
+        if run > 3:
+            notes.append(Note(f"[the call above repeated {run - 3} more times]"))
+        i = j + 1
+    if len(notes) > 40:
+        notes = notes[:20] + [Note(f"[{len(notes) - 40} more calls]")] + notes[-20:]
+    return notes
 
 
 def _internal(e):

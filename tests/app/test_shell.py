@@ -297,3 +297,43 @@ def test_show_numbers_storages_in_order_of_creation():
     shell.handle("show(ones(4), zeros(5) * 2)")          # expressions: the first made is the older
     text = "".join(out)
     assert text.index("S4  4 × float32") < text.index("S5  5 × float32")
+
+
+# ---- Python blocks: def, class, if, try typed line by line or pasted ----
+@pytest.mark.parametrize("text, runs", [
+    ("def f(x):", False), ("def f(x):\n    return x", False), ("def f(x):\n    return x\n", True),
+    ("if x:\n    y = 1\nelse:", False), ("try:\n    y = 1", False), ("class A:\n    pass\n", True),
+])
+def test_should_run_python_blocks(text, runs):
+    shell, _ = make_shell()
+    assert shell.should_run(text) is runs
+
+
+def test_def_and_class_typed_line_by_line():
+    shell, out = drive("def twice(x):\rreturn x * 2\r\rclass Box:\rdef __init__(self, v):\rself.v = v\r\b\b\b\b"
+                       "def get(self):\rreturn twice(self.v)\r\rprint(Box(21).get())\r")
+    assert out.endswith("42\n")
+    assert "twice" in shell.session.variables and "Box" in shell.session.variables
+
+
+def test_if_else_and_try_typed_line_by_line():
+    back = "\b" * 4
+    shell, out = drive(f"x = 3\rif x > 5:\rprint('big')\r{back}else:\rprint('small')\r\r"
+                       f"try:\r1 / 0\r{back}except ZeroDivisionError as e:\rprint('caught', e)\r\r")
+    assert out == "small\ncaught division by zero\n"
+
+
+def test_pasted_class_with_blank_lines_inside():
+    paste = ("\x1b[200~class Acc:\n    def __init__(self):\n        self.total = 0\n\n"
+             "    def add(self, v):\n        self.total += v\n        return self\n\x1b[201~")
+    shell, out = drive(paste + "\r" + "print(Acc().add(2).add(3).total)\r")
+    assert out == "5\n"
+
+
+def test_completion_of_user_functions_and_attributes():
+    shell, _ = make_shell()
+    shell.run_source("def my_helper(x):\n    return x\nclass Conf:\n    def __init__(self):\n"
+                     "        self.learning_rate = 1\n    def describe(self):\n        return 1\nc = Conf()\n", "<t>")
+    assert dict(completions(shell, "my_h")) == {"my_helper": "variable"}
+    got = dict(completions(shell, "c."))
+    assert {"learning_rate", "describe"} <= set(got)

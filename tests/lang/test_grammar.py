@@ -52,7 +52,7 @@ def test_generated_parser_matches_grammar():
     ("a or b and c", "ExprStmt(BoolOp('or', [Name('a'), BoolOp('and', [Name('b'), Name('c')])]))"),
     ("f(1, b=2)", "ExprStmt(Call(Name('f'), [Const(1)], [Keyword('b', Const(2))]))"),
     ("x.register_hook(lambda g: g * 2)",
-     "ExprStmt(Call(Attribute(Name('x'), 'register_hook'), [Lambda(['g'], BinOp([Name('g'), Const(2)], ['*']))], []))"),
+     "ExprStmt(Call(Attribute(Name('x'), 'register_hook'), [Lambda(Params([], ['g'], [], None, [], {}, None, []), BinOp([Name('g'), Const(2)], ['*']))], []))"),
     ("print(f'a = {a}')", "ExprStmt(Call(Name('print'), [FString(['a = ', FormattedValue(Name('a'), None, None, None)])], []))"),
     ("f\"{x.shape}\"", "ExprStmt(FString([FormattedValue(Attribute(Name('x'), 'shape'), None, None, None)]))"),
     ("f'{v:.2f} {{}}'", "ExprStmt(FString([FormattedValue(Name('v'), None, '.2f', None), ' {}']))"),
@@ -100,8 +100,10 @@ def test_long_flat_chain_does_not_nest():
     assert len(node.operands) == 20000
 
 
-@pytest.mark.parametrize("src", ["x = ", "x = (1,", "print(1))", "  x = 1", "if x: pass", "x = $", "f() = 1",
-                                 "x += = 2", "with x\n  y = 1", "x = 'abc"])
+@pytest.mark.parametrize("src", ["x = ", "x = (1,", "print(1))", "  x = 1", "x = $", "f() = 1",
+                                 "x += = 2", "with x\n  y = 1", "x = 'abc",
+                                 "if x: pass\nelse pass", "def f(a=1, b): pass", "def f(a, a): pass",
+                                 "class C(: pass", "try:\n  x\n", "yield 1"])
 def test_rejects(src):
     with pytest.raises(UserError) as info:
         parse(src)
