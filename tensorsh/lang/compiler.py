@@ -1700,6 +1700,14 @@ class Compiler:
             raise e
         return zero_arg_super
 
+    def _asked(self, node, func, call):
+        """`why(...)` sees its argument unrun (tensorsh.lang.questions); any other call is `call` itself."""
+        if node.func.__class__ is A.Name and node.func.id == "why":
+            from tensorsh.lang import questions
+            if questions.asks(node):
+                return questions.compile_why(self, node, func, call)
+        return call
+
     def expr_Call(self, node):
         if isinstance(node.func, A.Name) and node.func.id == "super" and not node.args and not node.keywords \
                 and self.scope.resolve("super")[0] == "global" and "super" not in self.variables:
@@ -1726,7 +1734,7 @@ class Compiler:
                 return [x(frame) for x in args]
 
         if not kwargs and not spreads and len(args) <= 2 and not any(isinstance(a, A.Starred) for a in node.args):
-            return self._fast_call(node, func, args, special, texts)
+            return self._asked(node, func, self._fast_call(node, func, args, special, texts))
         if not kwargs and not spreads:
             def call(frame):
                 f = func(frame)
@@ -1741,11 +1749,7 @@ class Compiler:
                 except BaseException as e:
                     located_call(e, node)
                     raise
-            if node.func.__class__ is A.Name and node.func.id == "why":  # why(...) sees its argument unrun
-                from tensorsh.lang import questions
-                if questions.asks(node):
-                    return questions.compile_why(self, node, func, call)
-            return call
+            return self._asked(node, func, call)
 
         def call_kw(frame):
             f = func(frame)

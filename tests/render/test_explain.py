@@ -51,24 +51,15 @@ def test_failed_statement_says_nothing_and_changes_nothing(run):
 
 
 def test_explain_narrates_mark_dirty():
-    from tensorsh.engine.function import Function
     from tensorsh.lang.session import Session
     from tensorsh.render import default_renderer, explain as ex
 
-    class Double(Function):  # (a program's class, once the language has `class`)
-        @staticmethod
-        def forward(ctx, x):
-            x.mul_(2)
-            ctx.mark_dirty(x)
-            return x
-
-        @staticmethod
-        def backward(ctx, g):
-            return g * 2
     out = []
     session = Session(write=out.append, write_err=out.append, renderer=default_renderer(),
                       options={"plain": True, "width": 80})
-    session.variables["Double"] = Double
+    assert session.run("import torch\nclass Double(torch.autograd.Function):\n    @staticmethod\n"
+                       "    def forward(ctx, x):\n        x.mul_(2)\n        ctx.mark_dirty(x)\n        return x\n"
+                       "    @staticmethod\n    def backward(ctx, g):\n        return g * 2\n", "t.tsh") is None
     session.run("x = tensor([1., 2.], grad)\na = x * 1\n", "t.tsh")
     ex.attach(session)
     assert session.run("b = Double.apply(a)\n", "t.tsh") is None

@@ -78,24 +78,16 @@ def test_pytorch_spelling_make_dot(run):
 
 
 def test_a_custom_function_node_with_its_saved_input_stale():
-    from tensorsh.engine.function import Function
     from tensorsh.lang.session import Session
     from tensorsh.render import default_renderer
 
-    class Square(Function):  # (a program's class, once the language has `class`)
-        @staticmethod
-        def forward(ctx, x):
-            ctx.save_for_backward(x)
-            return x * x
-
-        @staticmethod
-        def backward(ctx, g):
-            x, = ctx.saved_tensors
-            return 2 * x * g
     out = []
     session = Session(write=out.append, write_err=out.append, renderer=default_renderer(),
                       options={"plain": True, "width": 80})
-    session.variables["Square"] = Square
+    assert session.run("import torch\nclass Square(torch.autograd.Function):\n    @staticmethod\n"
+                       "    def forward(ctx, x):\n        ctx.save_for_backward(x)\n        return x * x\n"
+                       "    @staticmethod\n    def backward(ctx, g):\n        x, = ctx.saved_tensors\n"
+                       "        return 2 * x * g\n", "t.tsh") is None
     assert session.run("x = tensor([1., 2.], grad)\nb = x * 1\ny = Square.apply(b)\nb.add_(1)\ngraph(y)\n",
                        "t.tsh") is None
     assert "".join(out) == """\
