@@ -379,13 +379,24 @@ def _needed(nodes, targets):
 
 
 def _apply_hooks(hooks, grad):
-    """Tensor hooks in registration order; one may return a replacement gradient."""
+    """Tensor hooks in registration order; one may return a replacement gradient of the same type and size."""
     if hooks:
         for hook in list(hooks):
             out = hook(grad)
             if out is not None:
+                _check_hook_result(hook, grad, out)
                 grad = out
     return grad
+
+
+def _check_hook_result(hook, grad, out):
+    name = getattr(hook, "__name__", type(hook).__name__)
+    if getattr(out, "_shape", None) is None or getattr(grad, "_shape", None) is None:
+        return
+    if out.dtype is not grad.dtype:
+        raise runtime(f"hook '{name}' has changed the type of value (was {grad.type()} got {out.type()})")
+    if out._shape != grad._shape:
+        raise runtime(f"hook '{name}' has changed the size of value")
 
 
 def _run_pre_hooks(node, grad):
@@ -413,20 +424,26 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
 
 def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False):
     """The engine behind Tensor.backward and autograd.grad; returns captured grads when `inputs`."""
-    roots = []
-    for i, (t, g) in enumerate(zip(tensors, grad_tensors)):
-        edge = edge_of(t)
-        if edge[0] is None:  # PyTorch checks for a gradient edge, not the requires_grad flag
-            raise runtime(messages.NO_GRAD_FN.format(i))
+    grads = []
+    for i, (t, g) in enumerate(zip(tensors, grad_tensors)):  # torch.autograd's _make_grads, then the edges
         if g is None:
-            if t.numel() != 1:
+            if t.requires_grad and t.numel() != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
-            g = type(t)._new(np.array(1, t.dtype.np).reshape(t._shape), t.dtype)  # np.ones, without its Python
+            g = type(t)._new(np.array(1, t.dtype.np).reshape(t._shape) if t.numel() == 1 else  # np.ones, without
+                             np.ones(t._shape, t.dtype.np), t.dtype)  # its Python in the common case
         elif not isinstance(g, type(t)):
             from .creation import full_like
             g = full_like(t, g)
         elif g._shape != t._shape:
             raise runtime(messages.GRAD_SHAPE_MISMATCH.format(i=i, g=g.shape, o=t.shape))
+        grads.append(g)
+    roots = []
+    for i, (t, g) in enumerate(zip(tensors, grads)):
+        edge = edge_of(t)
+        if edge[0] is None:  # PyTorch checks for a gradient edge, not the requires_grad flag
+            raise runtime(messages.NO_GRAD_FN.format(i))
+        if g.dtype is not t.dtype:  # PyTorch's validate_outputs casts a gradient to its input's dtype
+            g = g.to(t.dtype)
         roots.append((edge, g))
     if retain_graph is None:
         retain_graph = create_graph
@@ -544,7 +561,7 @@ def _walk_graph(roots, captures, released):
     buffers = {}
     for (node, _), g in roots:
         if node is not None:
-            buffers[node] = buffers[node] + g if node in buffers else g
+            _buffer_add(buffers, node, g)
     ready = ReadyQueue()
     for node in dict.fromkeys(root_nodes):  # (the roots in order, as PyTorch's GraphRoot passes them on)
         if node is not None and deps.get(node, 0) == 0:
@@ -555,6 +572,8 @@ def _walk_graph(roots, captures, released):
         if needed is not None and node not in needed:
             continue
         if isinstance(node, AccumulateGrad):
+            if grad.dtype is not node.variable.dtype:
+                grad = grad.to(node.variable.dtype)
             grad = _apply_hooks(node.variable._hooks, grad)
             if captures is not None:
                 captures[node] = grad
@@ -575,16 +594,32 @@ def _walk_graph(roots, captures, released):
         if post:
             for hook in post:
                 hook(grads, (grad,))
-        for (nxt, _), g in zip(node.next_functions, grads):
+        grads = list(grads)  # each gradient moves into its buffer (PyTorch's std::move): use counts as PyTorch's
+        for i, (nxt, _) in enumerate(node.next_functions):
+            g, grads[i] = grads[i], None
             if nxt is None:
                 continue
             if g is not None:
-                buffers[nxt] = buffers[nxt] + g if nxt in buffers else g
+                _buffer_add(buffers, nxt, g)
             left = deps[nxt] - 1
             deps[nxt] = left
             if not left:
                 _dependencies_done(nxt, deps, buffers, ready)
         grads = g = None  # the buffers hold the only references, so AccumulateGrad can tell a private grad
+
+
+def _buffer_add(buffers, node, g):
+    """PyTorch's InputBuffer::accumulate: the first gradient is kept; a later one is added in place into it when
+    grad mode is off and nothing else holds it or its storage (so its _version counts), out of place otherwise."""
+    old = buffers.get(node)
+    if old is None:
+        buffers[node] = g
+    elif (not is_grad_enabled() and sys.getrefcount(old) == 3 and sys.getrefcount(old._storage) == 2
+          and old._view is None and old._offset == 0 and old._np.size == old._storage.data.size
+          and 0 not in old._stride and old.dtype is g.dtype and not old._requires_grad):
+        old.add_(g)
+    else:
+        buffers[node] = old + g
 
 
 def _dependencies_done(node, deps, buffers, ready):

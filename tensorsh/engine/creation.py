@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 
-from . import dtypes, messages, random as rng, undo
+from . import dtypes, errors, messages, random as rng, undo
 from .errors import runtime, type_error, value_error, warn
 from .storage import check_size
 from .tensor import Tensor, _shape_list
@@ -107,6 +107,8 @@ def _merge(a, b):
 
 def _flatten(data, out):
     if isinstance(data, Tensor):
+        if data.requires_grad:  # PyTorch reads each element as a Python scalar (THPVariable_float_scalar)
+            errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
         out.extend(data._np.reshape(-1).tolist())
     elif isinstance(data, (list, tuple)):
         for item in data:

@@ -58,3 +58,12 @@ def set_warning_sink(fn):
 
 def warn(message, category="UserWarning"):
     _sink(category, message)
+
+
+WARNED_ONCE = set()  # PyTorch's TORCH_WARN_ONCE texts already given in this process (reset_state forgets them)
+
+
+def warn_once(message, category="UserWarning"):
+    if message not in WARNED_ONCE:
+        WARNED_ONCE.add(message)
+        warn(message, category)

@@ -189,10 +189,20 @@ def _backward_op(kind):
 tanh = _unary("TanhBackward0", kernels.tanh, _backward_op("tanh"), "result")
 sigmoid = _unary("SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result")
 sqrt = _unary("SqrtBackward0", np.sqrt, lambda g, r: g / (2 * r), "result")
-relu = _unary("ReluBackward0", lambda x: np.maximum(x, 0).astype(x.dtype), _backward_op("relu"), "result",
-              float_only=False)
+def _refuse_bool(message, np_fn):
+    """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
+    def fn(x):
+        if x.dtype == np.bool_:
+            raise runtime(message)
+        return np_fn(x)
+    return fn
+
+
+relu = _unary("ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
+                                            lambda x: np.maximum(x, 0).astype(x.dtype)),
+              _backward_op("relu"), "result", float_only=False)
 abs_ = _unary("AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False)
-neg = _unary("NegBackward0", np.negative, lambda g: -g, None, float_only=False)
+neg = _unary("NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None, float_only=False)
 log1p = _unary("Log1PBackward0", kernels.via_double(np.log1p), lambda g, x: g / (x + 1))
 expm1 = _unary("Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result")
 reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r), "result")
@@ -623,15 +633,24 @@ def add(self, other, alpha=1):
     return _binary(self, other, np.add, AddBackward0)
 
 
+def _check_sub(a, b):
+    """PyTorch's sub_check: a Python bool counts as a bool tensor (it is wrapped as one)."""
+    bools = [type(x) is bool or (type(x) is Tensor and x.dtype is dtypes.bool_) for x in (a, b)]
+    if all(bools):
+        raise runtime(messages.SUB_TWO_BOOLS)
+    if any(bools):
+        raise runtime(messages.SUB_BOOL)
+
+
 def sub(self, other, alpha=1):
-    if isinstance(other, Tensor) and other.dtype is dtypes.bool_ or isinstance(self, Tensor) and self.dtype is dtypes.bool_ and isinstance(other, bool):
-        raise runtime("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+    _check_sub(self, other)
     if alpha != 1:
         other = other * alpha
     return _binary(self, other, np.subtract, SubBackward0)
 
 
 def rsub(self, other):
+    _check_sub(other, self)
     if type(other) is Tensor:
         return sub(other, self)
     return _binary(other, self, np.subtract, RsubBackward1)
@@ -729,8 +748,74 @@ def logical_not(self):
 
 def bitwise_not(self):
     if self.dtype.category == 2:
-        raise type_error("ufunc 'invert' not supported for the input types")
+        raise type_error("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
     return _wrap(np.invert(self._np), self.dtype)
+
+
+def _bitwise(name, np_fn):
+    """&, |, ^ on bool and integer tensors (bitwise_and_cpu, ...), and their in-place forms."""
+    def values(self, other):
+        _check_broadcast(self, other)
+        an, bn, dt = _operands(self, other)
+        if dt.category == 2:
+            raise errors.make("NotImplementedError", f"\"{name}_cpu\" not implemented for "
+                                                     f"'{dtypes.SCALAR_NAMES[dt.name]}'")
+        return np.asarray(np_fn(an, bn), dtype=dt.np), dt
+
+    def op(self, other):
+        if type(other) not in (Tensor, bool, int):
+            return NotImplemented
+        r, dt = values(self, other)
+        return _wrap(r, dt)
+
+    def op_(self, other):
+        if type(other) not in (Tensor, bool, int):
+            return NotImplemented
+        _precheck(self, other)
+        r, dt = values(self, other)
+        _cast_for_inplace(self, dt)
+        _check_fits_output(self, other)
+
+        def write(arr):
+            arr[...] = r
+        return _inplace(self, write, None)
+    return op, op_
+
+
+bitwise_and, bitwise_and_ = _bitwise("bitwise_and", np.bitwise_and)
+bitwise_or, bitwise_or_ = _bitwise("bitwise_or", np.bitwise_or)
+bitwise_xor, bitwise_xor_ = _bitwise("bitwise_xor", np.bitwise_xor)
+
+
+class _IdentityGradNode(Node):
+    """x %= y: the gradient passes to x unchanged (RemainderBackward0's formula for self)."""
+    __slots__ = ()
+
+    def __init__(self, name, x):
+        Node.__init__(self, (edge_of(x),))
+        self.name_ = name
+
+    def backward(self, g):
+        return (g,)
+
+
+def _augmented(fn, node_name):
+    """x %= y, x //= y: PyTorch's in-place remainder_/floor_divide_, with TensorIterator's casting rule."""
+    def op(self, other):
+        with autograd.no_grad():
+            values = fn(self, other)
+        _precheck(self, other)
+        _cast_for_inplace(self, values.dtype)
+        _check_fits_output(self, other)
+
+        def make():
+            return _zero_node(node_name, self) if node_name == "FloorDivideBackward0" else \
+                _IdentityGradNode(node_name, self)
+
+        def write(arr):
+            arr[...] = values._np
+        return _inplace(self, write, make if self.dtype.category == 2 else None)
+    return op
 
 
 def _np_of(x):
@@ -1925,7 +2010,10 @@ def _expand_index(self, index):
     return index, consuming
 
 
-def getitem(self, index):
+def getitem(self, index, setting=False):
+    """self[index]. PyTorch skips a slice that covers its whole dimension (start 0, stop past the end, step 1)
+    inside a tuple index, and when setting even a lone one: setting, the write then goes to self itself."""
+    keep_full = not setting and isinstance(index, slice)
     index, consuming = _expand_index(self, index)
     out = self
     dim = 0
@@ -1946,7 +2034,9 @@ def getitem(self, index):
             out = select(out, dim, i)
         elif isinstance(ix, slice):
             start, stop, step = (None if v is None else int(v) for v in (ix.start, ix.stop, ix.step))
-            if not (start in (None, 0) and stop is None and step in (None, 1)):
+            n = out._shape[dim] if dim < out.dim() else 0
+            whole = start in (None, 0) and (stop is None or stop >= n) and step in (None, 1)  # (-n: not whole)
+            if keep_full or not whole:
                 out = _slice(out, dim, start, stop, step)
             dim += 1
         elif _is_advanced(ix):
@@ -1958,7 +2048,7 @@ def getitem(self, index):
         else:
             raise index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got " + type(ix).__name__ + ")")
     if not advanced:
-        if out is self:
+        if out is self and not setting:
             return alias(self) if index else self
         return out
     return _index(out, advanced)
@@ -2010,9 +2100,7 @@ def setitem(self, index, value):
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
         return index_put_(self, index, value)
-    target = getitem(self, index)
-    if target is self:
-        target = alias(self)
+    target = getitem(self, index, setting=True)
     if type(value) is Tensor:
         # PyTorch's copy_to: drop the value's leading 1-dims, then expand it to the target (its errors first)
         lead = 0
@@ -2172,14 +2260,18 @@ def _move_retain_hooks(old, new):
         new.retain_hooks, old.retain_hooks = old.retain_hooks, None
 
 
-def _cast_for_inplace(self, result_dtype):
+def _cast_for_inplace(self, result_dtype, cpp_name=False):
+    """TensorIterator's rule for an in-place result; clamp's kernels name the output by its C++ type."""
     if not dtypes.can_cast(result_dtype, self.dtype):
+        names = dtypes.C_NAMES if cpp_name else dtypes.SCALAR_NAMES
         raise runtime(messages.INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[result_dtype.name],
-                                                          out=dtypes.SCALAR_NAMES[self.dtype.name]))
+                                                          out=names[self.dtype.name]))
 
 
 def _binary_inplace(np_fn, node_cls, true_div=False):
     def op(self, other, alpha=1):
+        if np_fn is np.subtract:
+            _check_sub(self, other)
         _precheck(self, other)
         if alpha != 1:
             other = other * alpha
@@ -2312,6 +2404,7 @@ def clamp_(self, min=None, max=None):
     _precheck(self)
     with autograd.no_grad():
         values = clamp(self, min, max)
+    _cast_for_inplace(self, values.dtype, cpp_name=True)
 
     def make():
         node = ClampBackward1.__new__(ClampBackward1)
@@ -2391,6 +2484,8 @@ class CopyBackwards(_ZeroGradNode):
 
 
 def copy_(self, src, non_blocking=False):
+    if type(src) in (bool, int, float):  # PyTorch's argument parser wraps a Python number as a 0-dim tensor
+        src = _as_tensor(src, dtypes.scalar_dtype(src) if type(src) is not float else dtypes.float64)
     if type(src) is not Tensor:
         raise type_error(f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}")
     _precheck(self, src, internal_overlap=src is not self)  # x.copy_(x) is a no-op write in PyTorch
@@ -2503,7 +2598,7 @@ def deepcopy(self, memo=None):
         owner = memo[id(self._storage)] = Tensor._make(Storage(data), 0, data.shape, (1,), self.dtype, data,
                                                       VersionCounter())
     out = owner._alias(self._shape, self._stride, self._offset, counter=VersionCounter())
-    out._requires_grad = self._requires_grad
+    out._requires_grad = self.requires_grad  # (a no-grad view of a leaf that requires grad: True, as PyTorch's)
     out._version_counter.value = 1  # PyTorch's deepcopy fills the new tensor in place once
     if self._grad is not None:
         out._grad = deepcopy(self._grad, memo)
@@ -2574,6 +2669,10 @@ def _softmax_backward(g, y, dim, log):
 def _softmax_op(self, dim, dtype, node_cls):
     check_dtype("log_softmax" if node_cls.log else "softmax", dtype)
     d = self._wrap_dim(dim)
+    if dtype is None and self.dtype.category < 2:
+        kernel = ("log_softmax" if node_cls.log else "softmax") + ("_lastdim" if d >= self.dim() - 1 else "")
+        raise errors.make("NotImplementedError", f"\"{kernel}_kernel_impl\" not implemented for "
+                                                 f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
     x = self._np if dtype is None else self._np.astype(dtype.np)
     if x.ndim == 0:
         x, d = x.reshape(1), 0  # as PyTorch views a 0-d input
@@ -2775,8 +2874,15 @@ Tensor.__neg__ = neg
 Tensor.__pos__ = lambda self: self
 Tensor.__abs__ = abs_
 Tensor.__invert__ = lambda self: logical_not(self) if self.dtype is dtypes.bool_ else bitwise_not(self)
-Tensor.__and__ = logical_and
-Tensor.__or__ = logical_or
+Tensor.__and__ = Tensor.__rand__ = bitwise_and
+Tensor.__or__ = Tensor.__ror__ = bitwise_or
+Tensor.__xor__ = Tensor.__rxor__ = bitwise_xor
+Tensor.__iand__ = bitwise_and_
+Tensor.__ior__ = bitwise_or_
+Tensor.__ixor__ = bitwise_xor_
+Tensor.__ipow__ = pow__
+Tensor.__imod__ = _augmented(remainder, "RemainderBackward0")
+Tensor.__ifloordiv__ = _augmented(floor_divide, "FloorDivideBackward0")
 Tensor.__eq__ = eq
 Tensor.__ne__ = ne
 Tensor.__lt__ = lt

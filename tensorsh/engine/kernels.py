@@ -175,9 +175,12 @@ def _scalar_body(fn, values, dtype):
 def vector_and_scalar(vector_fn, libm_name):
     """A function PyTorch computes with SLEEF on whole two-vector chunks of each thread's range and with the C
     library on the rest (sinh, cosh, exp2): the rest, which is all of a small tensor, gets the C library's
-    own value; the chunks get vector_fn's (correctly rounded, which SLEEF's 1-ulp results nearly always are)."""
+    own value; the chunks get SLEEF's (float32, compiled loops: bit for bit) or vector_fn's (correctly rounded,
+    which SLEEF's 1-ulp results nearly always are)."""
     def fn(x):
-        out = vector_fn(x)
+        out = _sleef_float32(libm_name, x)
+        if out is None:
+            out = vector_fn(x)
         if compiled is None or x.size == 0 or x.dtype not in (np.float32, np.float64):
             return out
         scalar = _libm(libm_name + ("f" if x.dtype == np.float32 else ""))
@@ -205,6 +208,17 @@ def vector_and_scalar(vector_fn, libm_name):
                 out_t[start:end] = _scalar_body(scalar, flat[start:end], x.dtype)
         return out_t.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
     return fn
+
+
+def _sleef_float32(name, x):
+    """SLEEF's own float32 value (the vector body's) of every element, where the compiled loops are built with it
+    (and PyTorch's build has vectors); None otherwise."""
+    loop = getattr(compiled, f"sleef_{name}f", None)
+    if loop is None or x.dtype != np.float32 or _vector_chunk() is None:
+        return None
+    out = np.empty(x.shape, np.float32)
+    loop(np.ascontiguousarray(x), out)
+    return out
 
 
 def _by_rows(x, out, scalar, chunk):

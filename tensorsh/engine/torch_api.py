@@ -1,5 +1,5 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
-from . import autograd, creation, dtypes, functions as F, fused, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo
+from . import autograd, creation, dtypes, errors, functions as F, fused, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo
 from .errors import runtime, type_error
 from .tensor import Tensor, Size
 
@@ -226,5 +226,6 @@ def reset_state():
     """Put the engine's process-wide state where a new process has it: seed, grad mode, print options."""
     rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
     autograd._grad_enabled[0] = True
+    errors.WARNED_ONCE.clear()
     printing.OPTIONS = printing.DEFAULT_OPTIONS
     kernels.set_num_threads(None)
