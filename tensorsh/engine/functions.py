@@ -1264,8 +1264,15 @@ class ProdBackward0(Node):
             return (g,)
         if self.dim is not None and not self.keepdim:
             g, result = g.unsqueeze(self.dim), result.unsqueeze(self.dim)
-        if not (x._np == 0).any():
+        zeros = int((x._np == 0).sum())
+        if not zeros:
             return (g * (result / x),)
+        if self.dim is None and zeros > 1 and not autograd.is_grad_enabled():
+            return (_zeros_like(x),)  # PyTorch's shortcut: every product of the others has a zero (+0., not -0.)
+        if autograd.is_grad_enabled():  # create_graph: the gradient is recorded, op by op
+            if self.dim is None:
+                return (_prod_zeros_recorded(g, x.contiguous().view(-1), 0).view_as(x),)
+            return (_prod_zeros_recorded(g, x, self.dim),)
         return (_new(_prod_safe_zeros_backward(g._np, x._np, self.dim), x.dtype),)
 
 
@@ -1286,6 +1293,22 @@ def _prod_safe_zeros_backward(g, x, dim):
     before = np.cumprod(head.astype(np.float64), axis=dim).astype(x.dtype)
     after = np.flip(np.cumprod(tail.astype(np.float64), axis=dim).astype(x.dtype), axis=dim)
     return (g.reshape(g.shape if g.ndim == x.ndim else ()) * (before * after)).astype(x.dtype).reshape(shape)
+
+
+def _prod_zeros_recorded(g, x, dim):
+    """PyTorch's prod_safe_zeros_backward in ops (under create_graph): grad * (products of the elements before) *
+    (products of those after), the exclusive products built a step at a time, as its cumprod builds them."""
+    n = x._shape[dim]
+    if x.numel() == 0:
+        return g.expand_as(x)
+    if n == 1:
+        return g
+    one = _zeros_like(x.narrow(dim, 0, 1)) + 1
+    before, after = [one], [one]
+    for i in range(1, n):
+        before.append(before[-1] * x.narrow(dim, i - 1, 1))
+        after.append(after[-1] * x.narrow(dim, n - i, 1))
+    return g * (cat(before, dim) * cat(after[::-1], dim))
 
 
 _PROD_FORMS = " * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n"
@@ -1435,6 +1458,8 @@ class MvBackward0(MmBackward0):
 def _matmul_np(x, y):
     """The product of two arrays: PyTorch's own order for a short inner dimension, numpy's (OpenBLAS) otherwise."""
     r = kernels.small_matmul(x, y)
+    if r is None and x.ndim == 1 and y.ndim == 1:
+        r = kernels.small_dot(x, y)
     return np.matmul(x, y) if r is None else r
 
 
@@ -2102,9 +2127,9 @@ def setitem(self, index, value):
         return index_put_(self, index, value)
     target = getitem(self, index, setting=True)
     if type(value) is Tensor:
-        # PyTorch's copy_to: drop the value's leading 1-dims, then expand it to the target (its errors first)
+        # PyTorch's copy_to: drop all the value's leading 1-dims, then expand it to the target (its errors first)
         lead = 0
-        while lead < value.dim() - target.dim() and value._shape[lead] == 1:
+        while lead < value.dim() and value._shape[lead] == 1:
             lead += 1
         if lead:
             value = value.view(value._shape[lead:])
@@ -2220,7 +2245,8 @@ def _partial_overlap(a, b):
 
 def _inplace(self, write, make_node, others=(), save_output=False):
     """Run an in-place op: check, build the node (saving pre-write values), write, bump, rebase history."""
-    differentiable = make_node is not None and _needs_grad(self, *others)
+    # an integer or bool tensor has no gradient: writing a grad-requiring value into it records nothing
+    differentiable = make_node is not None and self.dtype.is_floating_point and _needs_grad(self, *others)
     node = None
     if differentiable:
         _check_inplace(self)
@@ -2518,9 +2544,56 @@ class CloneBackward0(Node):
         return (g,)
 
 
+class MemoryFormat:
+    """torch.preserve_format, torch.contiguous_format: how clone() and contiguous() lay their result out."""
+    __slots__ = ("name",)
+    __api__ = frozenset()
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f"torch.{self.name}"
+
+
+PRESERVE_FORMAT, CONTIGUOUS_FORMAT = MemoryFormat("preserve_format"), MemoryFormat("contiguous_format")
+MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"
+
+
+def _dense_strides(shape, stride):
+    """PyTorch's infer_dense_strides: a dense layout in the order of the given strides (insertion sort from the
+    last dim, zero strides left in place, equal strides: the smaller size inside)."""
+    def should_swap(d0, d1):
+        s0, s1 = stride[d0], stride[d1]
+        if s0 == 0 or s1 == 0:
+            return 0
+        if s0 != s1:
+            return -1 if s0 < s1 else 1
+        return 1 if shape[d0] > shape[d1] else 0
+    perm = list(reversed(range(len(shape))))
+    for i in range(1, len(perm)):
+        d1 = i
+        for d0 in range(i - 1, -1, -1):
+            c = should_swap(perm[d0], perm[d1])
+            if c > 0:
+                perm[d0], perm[d1] = perm[d1], perm[d0]
+                d1 = d0
+            elif c < 0:
+                break
+    out, acc = [0] * len(shape), 1
+    for d in perm:
+        out[d] = acc
+        acc *= shape[d] if shape[d] > 1 else 1
+    return tuple(out)
+
+
 def clone(self, memory_format=None, contiguous=False):
-    arr = np.array(self._np, order="C" if contiguous else "K", copy=True)
-    out = _wrap(arr, self.dtype)
+    if contiguous or memory_format is CONTIGUOUS_FORMAT:
+        out = _wrap(np.array(self._np, order="C", copy=True), self.dtype)
+    else:  # preserve_format: a dense tensor's strides as they are, another's made dense in their order
+        stride = self._stride if _non_overlapping_and_dense(self) else _dense_strides(self._shape, self._stride)
+        out = _empty_strided((self._shape, stride, 0), self.dtype)
+        out._np[...] = self._np
     if _needs_grad(self):
         _attach(out, CloneBackward0(self))
     return out

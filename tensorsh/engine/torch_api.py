@@ -185,6 +185,7 @@ autograd_ns = Namespace("torch.autograd", {
 NAMESPACE = {name: _method(name) for name in _FUNCTIONS}
 NAMESPACE.update(pointwise.NAMESPACE)
 NAMESPACE.update({
+    "preserve_format": F.PRESERVE_FORMAT, "contiguous_format": F.CONTIGUOUS_FORMAT,
     "tensor": creation.tensor, "as_tensor": creation.as_tensor, "ones": creation.ones, "zeros": creation.zeros,
     "empty": creation.empty, "full": creation.full, "ones_like": creation.ones_like,
     "zeros_like": creation.zeros_like, "empty_like": creation.empty_like, "full_like": creation.full_like,
