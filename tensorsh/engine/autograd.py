@@ -238,10 +238,13 @@ def accumulate_grad(var, grad, private=False):
             from .creation import zeros_like
             var._grad = zeros_like(grad).copy_(grad)
         elif private and _stealable(var, grad):
-            var._grad = grad  # as PyTorch: a gradient nothing else can see becomes .grad without a copy
+            # as PyTorch: a gradient nothing else can see becomes .grad without a copy (detached: not a view)
+            var._grad = grad if grad._view is None else grad._alias(grad._shape, grad._stride, grad._offset)
         else:
-            # an expanded (stride-0) or shared gradient must not become .grad: a private dense copy
+            # an expanded (stride-0) or shared gradient must not become .grad: a private dense copy, made as
+            # PyTorch's clone_obey_contract makes it (new_empty_strided(...).copy_(grad): its _version is 1)
             var._grad = type(grad)._new(np.array(grad._np, order="C"), grad.dtype)
+            var._grad._version_counter.bump()
     elif is_grad_enabled():
         var._grad = old + grad
     else:
@@ -249,10 +252,11 @@ def accumulate_grad(var, grad, private=False):
 
 
 def _stealable(var, grad):
-    """grad owns its whole storage alone, with var's dtype and layout, and has no autograd history."""
-    return (grad._view is None and grad._grad_fn is None and not grad._requires_grad and grad._offset == 0
-            and grad.dtype is var.dtype and grad._shape == var._shape and grad._stride == var._stride
-            and grad._np.size == grad._storage.data.size and sys.getrefcount(grad._storage) == 2)
+    """PyTorch's test before it makes a gradient .grad without a copy: no history, var's dtype, shape and strides
+    (its layout contract), whatever else shares the storage (only the tensor's own use count matters)."""
+    return (grad._grad_fn is None and not grad._requires_grad and grad.dtype is var.dtype
+            and grad._shape == var._shape and grad._stride == var._stride
+            and not any(st == 0 and n > 1 for n, st in zip(grad._shape, grad._stride)))
 
 
 class SavedTensor:

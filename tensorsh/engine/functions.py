@@ -6,7 +6,7 @@ import numpy as np
 
 from . import autograd, dtypes, errors, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from .errors import runtime, index_error, type_error, value_error, warn
+from .errors import runtime, index_error, type_error, value_error, warn, warn_once
 from .storage import Storage, VersionCounter, check_size
 from .tensor import Tensor, ViewInfo, _contiguous_strides, _shape_list, no_grad_view_origin
 
@@ -207,7 +207,7 @@ log1p = _unary("Log1PBackward0", kernels.via_double(np.log1p), lambda g, x: g / 
 expm1 = _unary("Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result")
 reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r), "result")
 rsqrt = _unary("RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result")
-sign = _unary("SignBackward0", np.sign, lambda g: _zeros_like(g), None, float_only=False)
+sign = _unary("SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x), lambda g: _zeros_like(g), None, float_only=False)
 tan = _unary("TanBackward0", kernels.via_double(np.tan), lambda g, r: g * (1 + r * r), "result")
 sinh = _unary("SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
 cosh = _unary("CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
@@ -666,9 +666,9 @@ def _true_div_dtype(dt):
 
 def div(self, other, rounding_mode=None):
     if rounding_mode == "floor":
-        return _binary(self, other, np.floor_divide, None)
+        return _binary(self, other, np.floor_divide, DivBackward2)
     if rounding_mode == "trunc":
-        return _binary(self, other, lambda a, b: np.trunc(a / b).astype(np.result_type(a, b)), None)
+        return _binary(self, other, lambda a, b: np.trunc(a / b).astype(np.result_type(a, b)), DivBackward2)
     return _binary(self, other, np.true_divide, DivBackward0, out_dtype=_true_div_dtype)
 
 
@@ -703,11 +703,11 @@ def rpow(self, base):
 
 
 def floor_divide(self, other):
-    return _binary(self, other, np.floor_divide, None)
+    return _binary(self, other, np.floor_divide, NotImplementedBackward)
 
 
 def remainder(self, other):
-    return _binary(self, other, np.mod, None)
+    return _binary(self, other, np.mod, RemainderBackward0)
 
 
 def _compare(np_fn):
@@ -730,16 +730,16 @@ def logical_or(self, other):
     return _wrap(np.logical_or(self._np, _np_of(other)), dtypes.bool_)
 
 
-def any_(self, dim=None, keepdim=False):
-    if dim is None:
-        return _wrap(np.asarray(np.any(self._np)), dtypes.bool_)
-    return _wrap(np.asarray(np.any(self._np, axis=self._wrap_dim(dim), keepdims=keepdim)), dtypes.bool_)
+def _any_all(np_fn):
+    def op(self, dim=None, keepdim=False):
+        if dim is None:
+            return _wrap(np.asarray(np_fn(self._np)), dtypes.bool_)
+        axes = _dims(self, dim)  # an int or a tuple of them, as PyTorch's any.dims
+        return _wrap(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)), dtypes.bool_)
+    return op
 
 
-def all_(self, dim=None, keepdim=False):
-    if dim is None:
-        return _wrap(np.asarray(np.all(self._np)), dtypes.bool_)
-    return _wrap(np.asarray(np.all(self._np, axis=self._wrap_dim(dim), keepdims=keepdim)), dtypes.bool_)
+any_, all_ = _any_all(np.any), _any_all(np.all)
 
 
 def logical_not(self):
@@ -822,12 +822,75 @@ def _np_of(x):
     return x._np if type(x) is Tensor else x
 
 
+class MaximumBackward0(_BinaryNode):
+    """maximum/minimum: the gradient goes to the larger (smaller) operand, halved between equal ones."""
+    __slots__ = ()
+    name_ = "MaximumBackward0"
+    loses = staticmethod(lt)
+
+    def setup(self, a, b, out):
+        self.saved = (SavedTensor(a), SavedTensor(b))
+
+    def grads(self, g):
+        a, b = self.unpack()
+        shared = where(a == b, g / 2, g)
+        return (shared.masked_fill(self.loses(a, b), 0) if self.wants(0) else None,
+                shared.masked_fill(self.loses(b, a), 0) if self.wants(1) else None)
+
+
+class MinimumBackward0(MaximumBackward0):
+    __slots__ = ()
+    name_ = "MinimumBackward0"
+    loses = staticmethod(gt)
+
+
+class RemainderBackward0(_BinaryNode):
+    """x % y: x's gradient passes unchanged, y's is -g * floor(x / y) (RemainderBackward1: y a tensor)."""
+    __slots__ = ()
+    name_ = "RemainderBackward0"
+
+    def setup(self, a, b, out):
+        if type(b) is Tensor:
+            self.name_ = "RemainderBackward1"
+            self.saved = (SavedTensor(a), SavedTensor(b)) if self.wants(1) else ()
+
+    def grads(self, g):
+        if not self.wants(1):
+            return g if self.wants(0) else None, None
+        a, b = self.unpack()
+        return (g if self.wants(0) else None), -g * div(a, b, rounding_mode="floor")
+
+
+class DivBackward2(_BinaryNode):
+    """div with a rounding mode: a gradient of zeros to both operands."""
+    __slots__ = ()
+    name_ = "DivBackward2"
+
+    def grads(self, g):
+        return (g * 0 if self.wants(0) else None), (g * 0 if self.wants(1) else None)
+
+
+class NotImplementedBackward(_BinaryNode):
+    """floor_divide, number % tensor: PyTorch records a node that refuses to run."""
+    __slots__ = ()
+    name_ = "NotImplemented"
+    op = "floor_divide"
+
+    def grads(self, g):
+        raise runtime(f"derivative for aten::{self.op} is not implemented")
+
+
+class _RemainderNotImplemented(NotImplementedBackward):
+    __slots__ = ()
+    op = "remainder"
+
+
 def maximum(self, other):
-    return _binary(self, other, np.maximum, None)
+    return _binary(self, other, np.maximum, MaximumBackward0)
 
 
 def minimum(self, other):
-    return _binary(self, other, np.minimum, None)
+    return _binary(self, other, np.minimum, MinimumBackward0)
 
 
 def where(condition, input, other):
@@ -1891,6 +1954,8 @@ def chunk(self, chunks, dim=0):
     d = self._wrap_dim(dim)
     n = self._shape[d]
     size = -(-n // chunks)
+    if n == 0:  # PyTorch: `chunks` empty pieces
+        return tuple(narrow(self, d, 0, 0) for _ in range(chunks))
     return tuple(narrow(self, d, s, builtins.min(size, n - s)) for s in range(0, n, size))
 
 
@@ -1899,8 +1964,8 @@ def chunk(self, chunks, dim=0):
 def split(self, split_size, dim=0):
     d = self._wrap_dim(dim)
     n = self._shape[d]
-    if isinstance(split_size, int):
-        return tuple(narrow(self, d, s, builtins.min(split_size, n - s)) for s in range(0, n, split_size))
+    if isinstance(split_size, int):  # (at least one piece: an empty dimension splits into one empty piece)
+        return tuple(narrow(self, d, s, builtins.min(split_size, n - s)) for s in range(0, builtins.max(n, 1), split_size))
     out, s = [], 0
     for size in split_size:
         out.append(narrow(self, d, s, size))
@@ -2082,8 +2147,11 @@ def getitem(self, index, setting=False):
 def _np_index(shape, advanced):
     key = [slice(None)] * len(shape)
     skip = set()
+    zero_dim_masks = []  # a 0-dim bool index takes no dimension: numpy's too, inserted before dim
     for dim, t in advanced:
-        if t.dtype is dtypes.bool_:
+        if t.dtype is dtypes.bool_ and t.dim() == 0:
+            zero_dim_masks.append((dim, t._np))
+        elif t.dtype is dtypes.bool_:
             key[dim] = t._np
             for k in range(dim + 1, dim + t.dim()):
                 skip.add(k)
@@ -2094,6 +2162,9 @@ def _np_index(shape, advanced):
                 i = int(t._np[bad].reshape(-1)[0])
                 raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=dim, n=n))
             key[dim] = t._np
+    for dim, mask in reversed(zero_dim_masks):
+        key.insert(dim, mask)
+        skip = {k + 1 if k >= dim else k for k in skip}
     return tuple(k for i, k in enumerate(key) if i not in skip)
 
 
@@ -2939,6 +3010,8 @@ Tensor.__truediv__ = div
 Tensor.__rtruediv__ = rdiv
 Tensor.__floordiv__ = floor_divide
 Tensor.__mod__ = remainder
+Tensor.__rfloordiv__ = lambda self, other: _binary(other, self, np.floor_divide, NotImplementedBackward)
+Tensor.__rmod__ = lambda self, other: _binary(other, self, np.mod, _RemainderNotImplemented)
 Tensor.__pow__ = pow_
 Tensor.__rpow__ = rpow
 Tensor.__matmul__ = matmul
@@ -2974,8 +3047,15 @@ Tensor.__api__ = frozenset(_METHODS) - {"_slice"} | {
     "element_size", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_contiguous",
     "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
     "grad", "retains_grad", "retain_grad", "register_hook", "register_post_accumulate_grad_hook", "detach", "detach_", "data", "backward", "item",
-    "tolist", "dtype", "T", "mT", "normal_", "uniform_", "random_", "storage",
+    "tolist", "dtype", "T", "mT", "where", "normal_", "uniform_", "random_", "storage",
 }
 Tensor.__settable__ = frozenset({"grad", "requires_grad", "data"})  # what a program may assign
-Tensor.T = property(lambda self: permute(self, *reversed(range(self.dim()))))
+def _numpy_T(self):
+    if self.dim() != 2:  # PyTorch's warnings, each once per process
+        warn_once(messages.T_OF_0D if self.dim() == 0 else messages.T_NOT_2D)
+    return permute(self, *reversed(range(self.dim())))
+
+
+Tensor.T = property(_numpy_T)
+Tensor.where = lambda self, condition, other: where(condition, self, other)
 Tensor.mT = property(lambda self: transpose(self, -2, -1))

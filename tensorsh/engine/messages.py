@@ -100,3 +100,7 @@ SUB_TWO_BOOLS = ("Subtraction, the `-` operator, with two bool tensors is not su
                  "`logical_xor()` operator instead.")
 SCALAR_OF_GRAD_TENSOR = ("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
                          "Consider using tensor.detach() first.")
+T_NOT_2D = ("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will "
+            "throw an error in a future release. Consider `x.mT` to transpose batches of matrices or "
+            "`x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
+T_OF_0D = "Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases."
