@@ -5,7 +5,7 @@ import weakref
 
 import numpy as np
 
-from . import messages, undo
+from . import errors, messages, undo
 from .errors import runtime
 
 # ---------------------------------------------------------------- grad mode
@@ -414,11 +414,12 @@ def _run_pre_hooks(node, grad):
 def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
     """Tensor.backward / autograd.backward: accumulate into leaves' .grad, or only into `inputs` when given."""
     if inputs is None:
-        run_backward(tensors, grad_tensors, retain_graph, create_graph)
+        run_backward(tensors, grad_tensors, retain_graph, create_graph, warn_cycle=True)
         return
     from .tensor import Tensor
     inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
-    grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True)
+    grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True,
+                         warn_cycle=True)
     for t, g in zip(inputs, grads):
         if g is not None:
             accumulate_grad(t, g)
@@ -426,7 +427,8 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
                 run_post_accumulate_hooks(t)
 
 
-def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False):
+def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False,
+                 warn_cycle=False):
     """The engine behind Tensor.backward and autograd.grad; returns captured grads when `inputs`."""
     grads = []
     for i, (t, g) in enumerate(zip(tensors, grad_tensors)):  # torch.autograd's _make_grads, then the edges
@@ -449,6 +451,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         if g.dtype is not t.dtype:  # PyTorch's validate_outputs casts a gradient to its input's dtype
             g = g.to(t.dtype)
         roots.append((edge, g))
+    if create_graph and warn_cycle:  # backward(), not autograd.grad: once per process, after the roots' checks
+        errors.warn_once(messages.CREATE_GRAPH_WARNING)
     if retain_graph is None:
         retain_graph = create_graph
     captures = None

@@ -432,7 +432,7 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
         full = a if ta and a._shape == shape else b if type(b) is Tensor and b._shape == shape else None
         result = np_fn(an, bn, out=_output_like(full, shape, dt))
     else:
-        result = np.ascontiguousarray(np_fn(an, bn))
+        result = np.asarray(np_fn(an, bn), order="C")  # (np.ascontiguousarray would make a 0-dim one 1-dim)
     out = _new(result, dt) if shape else _wrap(np.asarray(result), dt)
     if node_cls is not None and _needs_grad(a, b):
         _attach(out, node_cls(a, b, out))
@@ -677,9 +677,21 @@ def rdiv(self, other):
     return mul(reciprocal(self if self.dtype.category == 2 else self.float()), other)
 
 
+def _int_power(a, b):
+    """PyTorch's powi for integer tensors: a negative exponent gives 1 for 1, +-1 for -1, else 0."""
+    a, b = np.asarray(a), np.asarray(b)
+    if a.dtype.kind not in "iu" or b.dtype.kind not in "iu" or not (b < 0).any():
+        return np.power(a, b)
+    out = np.power(a, np.where(b < 0, 0, b))
+    odd = (-b) % 2 == 1
+    neg = np.where(a == 1, 1, np.where(a == -1, np.where(odd, -1, 1), 0)).astype(out.dtype)
+    return np.where(b < 0, neg, out)
+
+
 def pow_(self, exponent):
     if type(exponent) is Tensor:
-        return _binary(self, exponent, np.power, PowBackward1)
+        integers = self.dtype.category < 2 and exponent.dtype.category < 2
+        return _binary(self, exponent, _int_power if integers else np.power, PowBackward1)
     x = self._np
     if self.dtype.category < 2 and isinstance(exponent, float):
         x = x.astype(np.float32)
@@ -702,12 +714,30 @@ def rpow(self, base):
     return out
 
 
+def _check_integer_division(a, b):
+    """Integer // and % by zero: PyTorch's kernels raise (floats give inf and nan)."""
+    if dtypes.result_type((a, b)).category < 2 and not np.all(_np_of(b)):
+        raise runtime("ZeroDivisionError")
+
+
 def floor_divide(self, other):
+    _check_integer_division(self, other)
     return _binary(self, other, np.floor_divide, NotImplementedBackward)
 
 
 def remainder(self, other):
+    _check_integer_division(self, other)
     return _binary(self, other, np.mod, RemainderBackward0)
+
+
+def _rfloordiv(self, other):
+    _check_integer_division(other, self)
+    return _binary(other, self, np.floor_divide, NotImplementedBackward)
+
+
+def _rmod(self, other):
+    _check_integer_division(other, self)
+    return _binary(other, self, np.mod, _RemainderNotImplemented)
 
 
 def _compare(np_fn):
@@ -722,11 +752,18 @@ eq, ne, lt, le, gt, ge = (_compare(f) for f in (np.equal, np.not_equal, np.less,
                                                np.greater_equal))
 
 
+def _logical_operand(name, other):
+    if type(other) is not Tensor:
+        raise type_error(f"{name}(): argument 'other' (position 1) must be Tensor, not {_type_name(other)}")
+
+
 def logical_and(self, other):
+    _logical_operand("logical_and", other)
     return _wrap(np.logical_and(self._np, _np_of(other)), dtypes.bool_)
 
 
 def logical_or(self, other):
+    _logical_operand("logical_or", other)
     return _wrap(np.logical_or(self._np, _np_of(other)), dtypes.bool_)
 
 
@@ -2159,6 +2196,8 @@ def _np_index(shape, advanced):
             n = shape[dim]
             bad = (t._np >= n) | (t._np < -n)
             if bad.any():
+                if n == 0:
+                    raise index_error("index is out of bounds for dimension with size 0")
                 i = int(t._np[bad].reshape(-1)[0])
                 raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=dim, n=n))
             key[dim] = t._np
@@ -2197,8 +2236,12 @@ def setitem(self, index, value):
     if any(_is_advanced(ix) for ix in index_t):
         return index_put_(self, index, value)
     target = getitem(self, index, setting=True)
-    if type(value) is Tensor:
-        # PyTorch's copy_to: drop all the value's leading 1-dims, then expand it to the target (its errors first)
+    if type(value) is Tensor and value._shape == target._shape:  # PyTorch's copy_to, its three ways
+        copy_(target, value)
+    elif type(value) is Tensor and value.dim() == 0:
+        fill_(target, value)
+    elif type(value) is Tensor:
+        # drop all the value's leading 1-dims, then expand it to the target (its errors first)
         lead = 0
         while lead < value.dim() and value._shape[lead] == 1:
             lead += 1
@@ -2813,6 +2856,11 @@ def _softmax_backward(g, y, dim, log):
 def _softmax_op(self, dim, dtype, node_cls):
     check_dtype("log_softmax" if node_cls.log else "softmax", dtype)
     d = self._wrap_dim(dim)
+    if self.numel() == 0:  # no kernel runs on nothing (so no dtype check either)
+        out = _new(np.empty(self._shape, (dtype or self.dtype).np), dtype or self.dtype)
+        if _needs_grad(self):
+            _attach(out, node_cls(self, out, d))
+        return out
     if dtype is None and self.dtype.category < 2:
         kernel = ("log_softmax" if node_cls.log else "softmax") + ("_lastdim" if d >= self.dim() - 1 else "")
         raise errors.make("NotImplementedError", f"\"{kernel}_kernel_impl\" not implemented for "
@@ -3010,12 +3058,12 @@ Tensor.__truediv__ = div
 Tensor.__rtruediv__ = rdiv
 Tensor.__floordiv__ = floor_divide
 Tensor.__mod__ = remainder
-Tensor.__rfloordiv__ = lambda self, other: _binary(other, self, np.floor_divide, NotImplementedBackward)
-Tensor.__rmod__ = lambda self, other: _binary(other, self, np.mod, _RemainderNotImplemented)
+Tensor.__rfloordiv__ = _rfloordiv
+Tensor.__rmod__ = _rmod
 Tensor.__pow__ = pow_
 Tensor.__rpow__ = rpow
 Tensor.__matmul__ = matmul
-Tensor.__rmatmul__ = lambda self, other: matmul(other, self)
+Tensor.__rmatmul__ = lambda self, other: matmul(other, self) if type(other) is Tensor else NotImplemented
 Tensor.__neg__ = neg
 Tensor.__pos__ = lambda self: self
 Tensor.__abs__ = abs_
@@ -3058,4 +3106,13 @@ def _numpy_T(self):
 
 Tensor.T = property(_numpy_T)
 Tensor.where = lambda self, condition, other: where(condition, self, other)
-Tensor.mT = property(lambda self: transpose(self, -2, -1))
+def _matrix_T(self):
+    if self.dim() == 0:
+        warn_once("Tensor.mT is deprecated on 0-D tensors. This function is the identity in these cases.")
+        return self
+    if self.dim() < 2:
+        raise runtime(f"tensor.mT is only supported on matrices or batches of matrices. Got {self.dim()}-D tensor.")
+    return transpose(self, -2, -1)
+
+
+Tensor.mT = property(_matrix_T)

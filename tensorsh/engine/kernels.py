@@ -633,7 +633,7 @@ def norm2_rows(x):
     ragged end as its compiler built that loop (measured): four squares rounded and added when at least four
     remain (float32 only has such ends), the rest each in one fused multiply-add; then the square root."""
     x = np.ascontiguousarray(x)
-    rows = x.reshape(-1, x.shape[-1]) if x.ndim else x.reshape(1, 1)
+    rows = x.reshape(int(np.prod(x.shape[:-1])), x.shape[-1]) if x.ndim else x.reshape(1, 1)
     n, width = rows.shape[1], 32 // x.itemsize
     whole = n - n % width
     lanes = np.zeros((rows.shape[0], width), x.dtype)

@@ -106,6 +106,8 @@ isneginf = _test(np.isneginf, False)
 
 
 def logical_xor(self, other):
+    if type(other) is not Tensor:
+        raise type_error(f"logical_xor(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
     _check_broadcast(self, other)
     an, bn, _ = _operands(self, other)
     return _wrap(np.asarray(np.logical_xor(an, bn)), dtypes.bool_)

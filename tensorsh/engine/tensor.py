@@ -390,8 +390,6 @@ class Tensor:
             setattr(self, k, getattr(other, k))
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        if create_graph:
-            warn(messages.CREATE_GRAPH_WARNING)
         autograd.backward([self], [gradient], retain_graph, create_graph, inputs)
         return None
 

@@ -28,10 +28,6 @@ def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
         grad_tensors = [None] * len(tensors)
     elif isinstance(grad_tensors, Tensor):
         grad_tensors = [grad_tensors]
-    if create_graph:
-        from .errors import warn
-        from .messages import CREATE_GRAPH_WARNING
-        warn(CREATE_GRAPH_WARNING)
     autograd.backward(tensors, list(grad_tensors), retain_graph, create_graph, inputs)
 
 
