@@ -846,8 +846,9 @@ def _augmented(fn, node_name):
         _check_fits_output(self, other)
 
         def make():
-            return _zero_node(node_name, self) if node_name == "FloorDivideBackward0" else \
-                _IdentityGradNode(node_name, self)
+            if node_name == "NotImplemented":
+                return NotImplementedBackward(self, other, None)
+            return _IdentityGradNode(node_name + ("1" if type(other) is Tensor else "0"), self)
 
         def write(arr):
             arr[...] = values._np
@@ -1470,12 +1471,15 @@ class LinalgVectorNormBackward0(Node):
         return (scaled * where(zero, 0.0, g / norm ** (p - 1)),)
 
 
-def norm(self, p=2, dim=None, keepdim=False):
+def norm(self, p=2, dim=None, keepdim=False, dtype=None):
     """torch.norm / Tensor.norm, as linalg.vector_norm computes it: the 2-norm of rows and of whole tensors by
-    PyTorch's lastdim kernel, the other orders by its sequential reduction (kernels.py)."""
+    PyTorch's lastdim kernel, the other orders by its sequential reduction (kernels.py); dtype: computed in it."""
     if self.dtype.category < 2:
         raise runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
                       f"Got {dtypes.SCALAR_NAMES[self.dtype.name]}")
+    if dtype is not None and dtype is not self.dtype:
+        check_dtype("norm", dtype)
+        return norm(to(self, dtype), p, dim, keepdim)
     if p == "fro":
         p = 2
     elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):
@@ -3075,8 +3079,8 @@ Tensor.__iand__ = bitwise_and_
 Tensor.__ior__ = bitwise_or_
 Tensor.__ixor__ = bitwise_xor_
 Tensor.__ipow__ = pow__
-Tensor.__imod__ = _augmented(remainder, "RemainderBackward0")
-Tensor.__ifloordiv__ = _augmented(floor_divide, "FloorDivideBackward0")
+Tensor.__imod__ = _augmented(remainder, "RemainderBackward")
+Tensor.__ifloordiv__ = _augmented(floor_divide, "NotImplemented")
 Tensor.__eq__ = eq
 Tensor.__ne__ = ne
 Tensor.__lt__ = lt

@@ -269,7 +269,7 @@ class SgnBackward0(Node):
 
 
 def sgn(self):
-    out = laid_out_like(np.sign(self._np), self.dtype, self)
+    out = laid_out_like(self._np if self.dtype is dtypes.bool_ else np.sign(self._np), self.dtype, self)
     if _needs_grad(self):
         _attach(out, SgnBackward0(self))
     return out
