@@ -125,10 +125,10 @@ Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
 # ------------------------------------------------------------------ hypot, xlogy, nan_to_num, sgn, signbit
 
 def _float_only(op, kernel, *tensors):
-    for t in tensors:
-        if type(t) is Tensor and t.dtype.category < 2:
-            raise make("NotImplementedError", f'"{kernel}" not implemented for '
-                                              f"'{dtypes.SCALAR_NAMES[t.dtype.name]}'")
+    """The kernel is dispatched on the operands' common dtype: an integer or bool one has none."""
+    dt = dtypes.result_type(tensors)
+    if dt.category < 2:
+        raise make("NotImplementedError", f'"{kernel}" not implemented for \'{dtypes.SCALAR_NAMES[dt.name]}\'')
 
 
 class HypotBackward0(_BinaryNode):

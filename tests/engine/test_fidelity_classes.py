@@ -202,6 +202,12 @@ print(torch.ones(2, 3)[torch.tensor(True)].shape, torch.ones(2, 3)[0, torch.tens
 print(torch.ones(0).split(1), torch.ones(0, 2).split(2), torch.ones(0).chunk(2), torch.ones(3, 0).split(2, 1))
 m = torch.tensor([[True, False], [True, True]])
 print(m.any(dim=(0, -1)), m.all(dim=(0,)), m.any((1,)))
+print(torch.tensor([[True, False]]).sgn(), torch.tensor([1., -2.], requires_grad=True).norm(dtype=torch.float64))
+x = torch.tensor([1.5, 2.], requires_grad=True).clone()
+x //= 2
+y = torch.tensor([1.5, 2.], requires_grad=True).clone()
+y %= torch.tensor([1., 1.])
+print(x.grad_fn, y.grad_fn)
 print(torch.ones(3).T, torch.tensor(2.).T, torch.ones(2, 3, 1).T.shape, torch.ones(2).T)
 e = torch.tensor([1., -2.])
 print(e.where(e > 0, 0.), e.where(e > 0, torch.tensor(5.)))
@@ -233,6 +239,9 @@ y = x.softmax(-1)
 y.sum().backward()
 print(y, x.grad)
 attempt(lambda: torch.ones(0)[torch.tensor([0])])
+for f in [lambda: torch.hypot(torch.rand(0), torch.rand(0) > 1), lambda: torch.hypot(torch.ones(2), torch.tensor([True, False])),
+          lambda: torch.hypot(torch.tensor([1, 2]), torch.tensor([1, 2])), lambda: torch.zeros(0, dtype=torch.bool).floor()]:
+    attempt(f)
 attempt(lambda: torch.ones(0)[0])
 """,
 "setitem_copies_as_copy_to": TRY + """
