@@ -369,10 +369,19 @@ def _operands(a, b):
     if type(b) is Tensor and b.dtype is not dt:
         bn = bn.astype(dt.np)
     if type(a) is not Tensor:
-        an = dt.np.type(an)
+        an = _scalar_in(dt, an)
     if type(b) is not Tensor:
-        bn = dt.np.type(bn)
+        bn = _scalar_in(dt, bn)
     return an, bn, dt
+
+
+def _scalar_in(dt, value):
+    """A Python number as a value of dt; an integer out of an integer dtype's range wraps, as PyTorch's cast does
+    (uint8 - (-2) adds 2)."""
+    try:
+        return dt.np.type(value)
+    except OverflowError:
+        return np.array(value).astype(dt.np)[()]
 
 
 def _check_broadcast(a, b):

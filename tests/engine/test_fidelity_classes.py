@@ -261,6 +261,10 @@ attempt(lambda: True @ v)
 """,
 "operand_types_and_integer_powers": TRY + """
 attempt(lambda: torch.tensor([-2, -1, 0, 1, 2, 3]) ** torch.tensor([-1, -2, -3, -1, -1, -2]))
+u = torch.tensor([3, 250], dtype=torch.uint8)
+u -= -2
+print(u, torch.tensor([3], dtype=torch.uint8) - 5, torch.tensor([3], dtype=torch.uint8) + 300,
+      torch.tensor([3], dtype=torch.uint8) > -1)
 x = torch.tensor([[-2, -3, -1], [4, -1, 2]])
 x **= x
 print(x)

@@ -103,6 +103,7 @@ def _child(request, fd):
 
 
 def serve():
+    os.nice(10)  # a test process's helper: other processes (a CLI test's timed subprocess) go first
     import torch  # noqa: F401 - imported once, inherited by every child
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while True:
