@@ -201,6 +201,165 @@ static inline float sleef_logf(float d)
     return sum2 + lo;
 }
 
+/* SLEEF's exp2f_u10, sinhf_u10 and coshf_u10 (the last two through expk2f, in double-float arithmetic: float2
+ * and df_mul above), which
+ * PyTorch's float32 exp2/sinh/cosh run on whole two-vector chunks; re-expressed per element (algorithms by Naoki
+ * Shibata, Boost Software License): the same constants, the same fused multiply-adds (FMA_SP: its AVX2 build),
+ * every other product rounded on its own. Called from plain (not VECTORIZED) loops: in the x86-64 baseline
+ * the compiler has no fused multiply-add to contract a product into. */
+static inline float sf_pow2i(int32_t q)
+{
+    int32_t b = (q + 0x7f) << 23;
+    float r;
+    memcpy(&r, &b, 4);
+    return r;
+}
+
+static inline float sf_ldexp2(float d, int32_t q) { return d * sf_pow2i(q >> 1) * sf_pow2i(q - (q >> 1)); }
+
+static inline float2 sf_add2_f2f(float2 x, float y)
+{
+    float s = x.hi + y, v = s - x.hi;
+    float2 r = {s, ((x.hi - (s - v)) + (y - v)) + x.lo};
+    return r;
+}
+
+static inline float2 sf_add2_f2f2(float2 x, float2 y)
+{
+    float s = x.hi + y.hi, v = s - x.hi;
+    float2 r = {s, ((x.hi - (s - v)) + (y.hi - v)) + (x.lo + y.lo)};
+    return r;
+}
+
+static inline float2 sf_add_ff2(float x, float2 y)
+{
+    float s = x + y.hi;
+    float2 r = {s, ((x - s) + y.hi) + y.lo};
+    return r;
+}
+
+static inline float2 sf_add_f2f2(float2 x, float2 y)
+{
+    float s = x.hi + y.hi;
+    float2 r = {s, (((x.hi - s) + y.hi) + x.lo) + y.lo};
+    return r;
+}
+
+static inline float2 sf_sub_f2f2(float2 x, float2 y)
+{
+    float s = x.hi - y.hi;
+    float2 r = {s, (((x.hi - s) - y.hi) + x.lo) - y.lo};
+    return r;
+}
+
+static inline float2 sf_mul_f2f2(float2 x, float2 y)
+{
+    float s = x.hi * y.hi;
+    float2 r = {s, fmaf(x.hi, y.lo, fmaf(x.lo, y.hi, fmaf(x.hi, y.hi, -s)))};
+    return r;
+}
+
+static inline float2 sf_squ(float2 x)
+{
+    float s = x.hi * x.hi;
+    float2 r = {s, fmaf(x.hi + x.hi, x.lo, fmaf(x.hi, x.hi, -s))};
+    return r;
+}
+
+static inline float2 sf_rec(float2 d)
+{
+    float s = 1.0f / d.hi;
+    float2 r = {s, s * fmaf(-d.lo, s, fmaf(-d.hi, s, 1.0f))};
+    return r;
+}
+
+static float2 sleef_expk2f(float d)  /* e^d as a double-float, d >= 0 and finite here */
+{
+    int32_t q = (int32_t)rintf(d * 1.442695040888963407359924681001892137426645954152985934135449406931f);
+    float2 s = {d, 0.0f};
+    float p = (float)q * -0.693145751953125f;
+    s = sf_add2_f2f(s, p);
+    p = (float)q * -1.428606765330187045e-06f;
+    s = sf_add2_f2f(s, p);
+    float u = 0.1980960224e-3f;
+    u = fmaf(u, s.hi, 0.1394256484e-2f);
+    u = fmaf(u, s.hi, 0.8333456703e-2f);
+    u = fmaf(u, s.hi, 0.4166637361e-1f);
+    float2 t = sf_add2_f2f(df_mul(s, u), 0.166666659414234244790680580464e+0f);
+    t = sf_add2_f2f(sf_mul_f2f2(s, t), 0.5f);
+    t = sf_add2_f2f2(s, sf_mul_f2f2(sf_squ(s), t));
+    t = sf_add_ff2(1.0f, t);
+    t.hi = sf_ldexp2(t.hi, q);
+    t.lo = sf_ldexp2(t.lo, q);
+    return t;
+}
+
+static float sleef_sinhf(float x)
+{
+    if (x != x)
+        return x;
+    float a = fabsf(x);
+    if (a > 89.0f)
+        return copysignf(INFINITY, x);
+    float2 d = sleef_expk2f(a);
+    d = sf_sub_f2f2(d, sf_rec(d));
+    float y = (d.hi + d.lo) * 0.5f;
+    if (y != y)
+        y = INFINITY;
+    return copysignf(1.0f, x) < 0 ? -y : y;  /* vmulsign: y with x's sign bit flipped in */
+}
+
+static float sleef_coshf(float x)
+{
+    if (x != x)
+        return x;
+    float a = fabsf(x);
+    if (a > 89.0f)
+        return INFINITY;
+    float2 d = sleef_expk2f(a);
+    d = sf_add_f2f2(d, sf_rec(d));
+    float y = (d.hi + d.lo) * 0.5f;
+    return y != y ? INFINITY : y;
+}
+
+static float sleef_exp2f(float d)
+{
+    if (d != d)
+        return d;
+    if (d >= 128.0f)
+        return INFINITY;
+    if (d < -150.0f)
+        return 0.0f;
+    float u = rintf(d), s = d - u;
+    int32_t q = (int32_t)u;
+    u = (float)0.1535920892e-3;
+    u = fmaf(u, s, (float)0.1339262701e-2);
+    u = fmaf(u, s, (float)0.9618384764e-2);
+    u = fmaf(u, s, (float)0.5550347269e-1);
+    u = fmaf(u, s, (float)0.2402264476e+0);
+    u = fmaf(u, s, (float)0.6931471825e+0);
+    u = fmaf(u, s, 1.0f);
+    return sf_ldexp2(u, q);
+}
+
+static void sleef_sinhf_loop(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = sleef_sinhf(x[i]);
+}
+
+static void sleef_coshf_loop(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = sleef_coshf(x[i]);
+}
+
+static void sleef_exp2f_loop(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = sleef_exp2f(x[i]);
+}
+
 /* SLEEF's exp (xexp) and log_u10 (xlog_u1) for double, re-expressed per element (Boost Software License): the
  * same polynomials (Estrin's scheme, fused) and double-double steps */
 #define MLA fma
@@ -759,12 +918,18 @@ static PyObject *py_log_softmax_columns(PyObject *self, PyObject *args)
 UNARY(exp)
 UNARY(tanh)
 UNARY(normal16)
+UNARY(sleef_sinhf)
+UNARY(sleef_coshf)
+UNARY(sleef_exp2f)
 BINARY(tanh_backward)
 BINARY(sigmoid_backward)
 
 static PyMethodDef methods[] = {
     {"exp", py_exp, METH_VARARGS, "exp(x, out): e^x of float32 x, computed in double, rounded once."},
     {"tanh", py_tanh, METH_VARARGS, "tanh(x, out): tanh of float32 x, computed in double, rounded once."},
+    {"sleef_sinhf", py_sleef_sinhf, METH_VARARGS, "sleef_sinhf(x, out): SLEEF's sinhf_u10 of float32 x."},
+    {"sleef_coshf", py_sleef_coshf, METH_VARARGS, "sleef_coshf(x, out): SLEEF's coshf_u10 of float32 x."},
+    {"sleef_exp2f", py_sleef_exp2f, METH_VARARGS, "sleef_exp2f(x, out): SLEEF's exp2f_u10 of float32 x."},
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out, vectorized): PyTorch's 1 / (1 + exp(-x))."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},

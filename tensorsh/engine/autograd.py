@@ -6,7 +6,7 @@ import weakref
 
 import numpy as np
 
-from . import messages, undo
+from . import errors, messages, undo
 from .errors import runtime
 from .storage import note
 
@@ -430,10 +430,13 @@ def accumulate_grad(var, grad, private=False):
             from .creation import zeros_like
             var._grad = zeros_like(grad).copy_(grad)
         elif private and _stealable(var, grad):
-            var._grad = grad  # as PyTorch: a gradient nothing else can see becomes .grad without a copy
+            # as PyTorch: a gradient nothing else can see becomes .grad without a copy (detached: not a view)
+            var._grad = grad if grad._view is None else grad._alias(grad._shape, grad._stride, grad._offset)
         else:
-            # an expanded (stride-0) or shared gradient must not become .grad: a private dense copy
+            # an expanded (stride-0) or shared gradient must not become .grad: a private dense copy, made as
+            # PyTorch's clone_obey_contract makes it (new_empty_strided(...).copy_(grad): its _version is 1)
             var._grad = type(grad)._new(np.array(grad._np, order="C"), grad.dtype)
+            var._grad._version_counter.bump()
     elif is_grad_enabled():
         var._grad = old + grad
     else:
@@ -441,10 +444,11 @@ def accumulate_grad(var, grad, private=False):
 
 
 def _stealable(var, grad):
-    """grad owns its whole storage alone, with var's dtype and layout, and has no autograd history."""
-    return (grad._view is None and grad._grad_fn is None and not grad._requires_grad and grad._offset == 0
-            and grad.dtype is var.dtype and grad._shape == var._shape and grad._stride == var._stride
-            and grad._np.size == grad._storage.data.size and sys.getrefcount(grad._storage) == 2)
+    """PyTorch's test before it makes a gradient .grad without a copy: no history, var's dtype, shape and strides
+    (its layout contract), whatever else shares the storage (only the tensor's own use count matters)."""
+    return (grad._grad_fn is None and not grad._requires_grad and grad.dtype is var.dtype
+            and grad._shape == var._shape and grad._stride == var._stride
+            and not any(st == 0 and n > 1 for n, st in zip(grad._shape, grad._stride)))
 
 
 class SavedTensor:
@@ -626,13 +630,24 @@ def _needed(nodes, targets):
 
 
 def _apply_hooks(hooks, grad):
-    """Tensor hooks in registration order; one may return a replacement gradient."""
+    """Tensor hooks in registration order; one may return a replacement gradient of the same type and size."""
     if hooks:
         for hook in list(hooks):
             out = hook(grad)
             if out is not None:
+                _check_hook_result(hook, grad, out)
                 grad = out
     return grad
+
+
+def _check_hook_result(hook, grad, out):
+    name = getattr(hook, "__name__", type(hook).__name__)
+    if getattr(out, "_shape", None) is None or getattr(grad, "_shape", None) is None:
+        return
+    if out.dtype is not grad.dtype:
+        raise runtime(f"hook '{name}' has changed the type of value (was {grad.type()} got {out.type()})")
+    if out._shape != grad._shape:
+        raise runtime(f"hook '{name}' has changed the size of value")
 
 
 def _run_pre_hooks(node, grad):
@@ -652,13 +667,14 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
     if inputs is None:
         previous, _reached[0] = _reached[0], reached
         try:
-            run_backward(tensors, grad_tensors, retain_graph, create_graph)
+            run_backward(tensors, grad_tensors, retain_graph, create_graph, warn_cycle=True)
         finally:
             _reached[0] = previous
         return
     from .tensor import Tensor
     inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
-    grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True)
+    grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True,
+                         warn_cycle=True)
     for t, g in zip(inputs, grads):
         if g is not None:
             accumulate_grad(t, g)
@@ -666,23 +682,32 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
                 run_post_accumulate_hooks(t)
 
 
-def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False):
+def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False,
+                 warn_cycle=False):
     """The engine behind Tensor.backward and autograd.grad; returns captured grads when `inputs`."""
-    roots = []
-    for i, (t, g) in enumerate(zip(tensors, grad_tensors)):
-        edge = edge_of(t)
-        if edge[0] is None:  # PyTorch checks for a gradient edge, not the requires_grad flag
-            raise runtime(messages.NO_GRAD_FN.format(i))
+    grads = []
+    for i, (t, g) in enumerate(zip(tensors, grad_tensors)):  # torch.autograd's _make_grads, then the edges
         if g is None:
-            if t.numel() != 1:
+            if t.requires_grad and t.numel() != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
-            g = type(t)._new(np.array(1, t.dtype.np).reshape(t._shape), t.dtype)  # np.ones, without its Python
+            g = type(t)._new(np.array(1, t.dtype.np).reshape(t._shape) if t.numel() == 1 else  # np.ones, without
+                             np.ones(t._shape, t.dtype.np), t.dtype)  # its Python in the common case
         elif not isinstance(g, type(t)):
             from .creation import full_like
             g = full_like(t, g)
         elif g._shape != t._shape:
             raise runtime(messages.GRAD_SHAPE_MISMATCH.format(i=i, g=g.shape, o=t.shape))
+        grads.append(g)
+    roots = []
+    for i, (t, g) in enumerate(zip(tensors, grads)):
+        edge = edge_of(t)
+        if edge[0] is None:  # PyTorch checks for a gradient edge, not the requires_grad flag
+            raise runtime(messages.NO_GRAD_FN.format(i))
+        if g.dtype is not t.dtype:  # PyTorch's validate_outputs casts a gradient to its input's dtype
+            g = g.to(t.dtype)
         roots.append((edge, g))
+    if create_graph and warn_cycle:  # backward(), not autograd.grad: once per process, after the roots' checks
+        errors.warn_once(messages.CREATE_GRAPH_WARNING)
     if retain_graph is None:
         retain_graph = create_graph
     captures = None
@@ -818,6 +843,8 @@ def _walk_graph(roots, captures, released):
         if needed is not None and node not in needed:
             continue
         if isinstance(node, AccumulateGrad):
+            if grad.dtype is not node.variable.dtype:
+                grad = grad.to(node.variable.dtype)
             grad = _apply_hooks(node.variable._hooks, grad)
             if captures is not None:
                 captures[node] = grad
@@ -846,12 +873,7 @@ def _walk_graph(roots, captures, released):
                 continue
             g, grads[i] = grads[i], None
             if g is not None:
-                if nxt.n_outputs != 1:
-                    _add_grad(buffers, nxt, nr, g)
-                elif nxt in buffers:
-                    _accumulate(buffers, nxt, g)
-                else:
-                    buffers[nxt] = g
+                _add_grad(buffers, nxt, nr, g)
             left = deps[nxt] - 1
             deps[nxt] = left
             if not left:
@@ -873,20 +895,23 @@ def _backward_detecting_anomaly(node, grad):
 def _add_grad(buffers, node, nr, g):
     """Accumulate g into node's input buffer (one slot per output for a node with several)."""
     if node.n_outputs == 1:
-        buffers[node] = buffers[node] + g if node in buffers else g
+        _buffer_add(buffers, node, g)
         return
     slots = buffers.get(node)
     if slots is None:
         slots = buffers[node] = [None] * node.n_outputs
     slots[nr] = g if slots[nr] is None else slots[nr] + g
 
-def _accumulate(buffers, node, g):
-    """PyTorch's InputBuffer::accumulate: out of place under create_graph; else into the buffered gradient in place
-    (its version moves) when the buffer holds the last reference to it and its storage and it is dense."""
-    old = buffers[node]
-    # references: the dict, `old`, getrefcount's argument; the storage: old's own, getrefcount's argument
-    if (not _grad_enabled[0] and sys.getrefcount(old) == 3 and sys.getrefcount(old._storage) == 2 and non_overlapping_and_dense(old)
-            and g._shape == old._shape and g.dtype is old.dtype):
+
+def _buffer_add(buffers, node, g):
+    """PyTorch's InputBuffer::accumulate: the first gradient is kept; a later one is added in place into it when
+    grad mode is off and nothing else holds it or its storage (so its _version counts), out of place otherwise."""
+    old = buffers.get(node)
+    if old is None:
+        buffers[node] = g
+    elif (not is_grad_enabled() and sys.getrefcount(old) == 3 and sys.getrefcount(old._storage) == 2
+          and old._view is None and old._offset == 0 and old._np.size == old._storage.data.size
+          and 0 not in old._stride and old.dtype is g.dtype and not old._requires_grad):
         old.add_(g)
     else:
         buffers[node] = old + g

@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 
-from . import dtypes, messages, random as rng, undo
+from . import dtypes, errors, messages, random as rng, undo
 from .errors import runtime, type_error, value_error, warn
 from .storage import check_size
 from .tensor import Tensor, _shape_list
@@ -107,6 +107,8 @@ def _merge(a, b):
 
 def _flatten(data, out):
     if isinstance(data, Tensor):
+        if data.requires_grad:  # PyTorch reads each element as a Python scalar (THPVariable_float_scalar)
+            errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
         out.extend(data._np.reshape(-1).tolist())
     elif isinstance(data, (list, tuple)):
         for item in data:
@@ -145,7 +147,9 @@ as_tensor = tensor  # (already dtype-checked)
 
 # ------------------------------------------------------------------ filled tensors
 
-def _filled(value, args, size, dtype, requires_grad, default=None):
+def _filled(value, args, size, dtype, requires_grad, default=None, name=None):
+    if name is not None and not args and size is None:
+        raise type_error(f'{name}() missing 1 required positional arguments: "size"')
     shape = _size(args, size)
     dt = dtype or default or dtypes.DEFAULT_FLOAT
     _alloc_check(shape, dt)
@@ -154,17 +158,17 @@ def _filled(value, args, size, dtype, requires_grad, default=None):
 
 @dtype_checked
 def ones(*size, dtype=None, requires_grad=False, device=None, **kw):
-    return _filled(1, size, kw.get("size"), dtype, requires_grad)
+    return _filled(1, size, kw.get("size"), dtype, requires_grad, name="ones")
 
 
 @dtype_checked
 def zeros(*size, dtype=None, requires_grad=False, device=None, **kw):
-    return _filled(0, size, kw.get("size"), dtype, requires_grad)
+    return _filled(0, size, kw.get("size"), dtype, requires_grad, name="zeros")
 
 
 @dtype_checked
 def empty(*size, dtype=None, requires_grad=False, device=None, **kw):
-    return _filled(0, size, kw.get("size"), dtype, requires_grad)
+    return _filled(0, size, kw.get("size"), dtype, requires_grad, name="empty")
 
 
 @dtype_checked
@@ -282,9 +286,22 @@ def _float_dtype(dtype):
     return dt
 
 
+_RANDOM_FORMS = (" * (tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype = None, "
+                 "torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = "
+                 "False)\n * (tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = "
+                 "None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n")
+
+
+def _random_size(name, size):
+    if not size:
+        raise type_error(f"{name}() received an invalid combination of arguments - got (), but expected one of:\n"
+                         + _RANDOM_FORMS)
+    return _size(size)
+
+
 @dtype_checked
 def rand(*size, generator=None, dtype=None, requires_grad=False, device=None, **_):
-    shape = _size(size)
+    shape = _random_size("rand", size)
     dt = _float_dtype(dtype)
     _alloc_check(shape, dt)
     n = math.prod(shape)
@@ -294,7 +311,7 @@ def rand(*size, generator=None, dtype=None, requires_grad=False, device=None, **
 
 @dtype_checked
 def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, **_):
-    shape = _size(size)
+    shape = _random_size("randn", size)
     dt = dtype or dtypes.DEFAULT_FLOAT
     if not dt.is_floating_point:
         raise runtime(f"\"normal_kernel_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")

@@ -60,11 +60,10 @@ def warn(message, category="UserWarning"):
     _sink(category, message)
 
 
-warned_once = set()   # TORCH_WARN_ONCE's messages given in this process (reset_state forgets them)
+WARNED_ONCE = set()  # PyTorch's TORCH_WARN_ONCE texts already given in this process (reset_state forgets them)
 
 
 def warn_once(message, category="UserWarning"):
-    """PyTorch's TORCH_WARN_ONCE: the first time in a process only, whatever the line."""
-    if message not in warned_once:
-        warned_once.add(message)
-        _sink(category, message)
+    if message not in WARNED_ONCE:
+        WARNED_ONCE.add(message)
+        warn(message, category)

@@ -7,7 +7,7 @@ import numpy as np
 
 from . import autograd, dtypes, errors, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from .errors import runtime, index_error, type_error, value_error, warn
+from .errors import runtime, index_error, type_error, value_error, warn, warn_once
 from .storage import INFERENCE_MODE, LOG_CAP, Storage, VersionCounter, check_size, note_view, note_write
 from .tensor import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _contiguous_strides, _shape_list,
                      no_grad_view_origin)
@@ -193,15 +193,25 @@ def _backward_op(kind):
 tanh = _unary("TanhBackward0", kernels.tanh, _backward_op("tanh"), "result")
 sigmoid = _unary("SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result")
 sqrt = _unary("SqrtBackward0", np.sqrt, lambda g, r: g / (2 * r), "result")
-relu = _unary("ReluBackward0", lambda x: np.maximum(x, 0).astype(x.dtype), _backward_op("relu"), "result",
-              float_only=False)
+def _refuse_bool(message, np_fn):
+    """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
+    def fn(x):
+        if x.dtype == np.bool_:
+            raise runtime(message)
+        return np_fn(x)
+    return fn
+
+
+relu = _unary("ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
+                                            lambda x: np.maximum(x, 0).astype(x.dtype)),
+              _backward_op("relu"), "result", float_only=False)
 abs_ = _unary("AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False)
-neg = _unary("NegBackward0", np.negative, lambda g: -g, None, float_only=False)
+neg = _unary("NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None, float_only=False)
 log1p = _unary("Log1PBackward0", kernels.via_double(np.log1p), lambda g, x: g / (x + 1))
 expm1 = _unary("Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result")
 reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r), "result")
 rsqrt = _unary("RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result")
-sign = _unary("SignBackward0", np.sign, lambda g: _zeros_like(g), None, float_only=False)
+sign = _unary("SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x), lambda g: _zeros_like(g), None, float_only=False)
 tan = _unary("TanBackward0", kernels.via_double(np.tan), lambda g, r: g * (1 + r * r), "result")
 sinh = _unary("SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
 cosh = _unary("CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
@@ -363,10 +373,19 @@ def _operands(a, b):
     if isinstance(b, Tensor) and b.dtype is not dt:
         bn = bn.astype(dt.np)
     if not isinstance(a, Tensor):
-        an = dt.np.type(an)
+        an = _scalar_in(dt, an)
     if not isinstance(b, Tensor):
-        bn = dt.np.type(bn)
+        bn = _scalar_in(dt, bn)
     return an, bn, dt
+
+
+def _scalar_in(dt, value):
+    """A Python number as a value of dt; an integer out of an integer dtype's range wraps, as PyTorch's cast does
+    (uint8 - (-2) adds 2)."""
+    try:
+        return dt.np.type(value)
+    except OverflowError:
+        return np.array(value).astype(dt.np)[()]
 
 
 def _check_broadcast(a, b):
@@ -428,7 +447,7 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
         full = a if ta and a._shape == shape else b if isinstance(b, Tensor) and b._shape == shape else None
         result = np_fn(an, bn, out=_output_like(full, shape, dt))
     else:
-        result = np.ascontiguousarray(np_fn(an, bn))
+        result = np.asarray(np_fn(an, bn), order="C")  # (np.ascontiguousarray would make a 0-dim one 1-dim)
     out = _new(result, dt) if shape else _wrap(np.asarray(result), dt)
     if node_cls is not None and _needs_grad(a, b):
         _attach(out, node_cls(a, b, out))
@@ -647,9 +666,17 @@ def add(self, other, alpha=1):
     return _binary(self, other, np.add, AddBackward0)
 
 
+def _check_sub(a, b):
+    """PyTorch's sub_check: a Python bool counts as a bool tensor (it is wrapped as one)."""
+    bools = [type(x) is bool or (type(x) is Tensor and x.dtype is dtypes.bool_) for x in (a, b)]
+    if all(bools):
+        raise runtime(messages.SUB_TWO_BOOLS)
+    if any(bools):
+        raise runtime(messages.SUB_BOOL)
+
+
 def sub(self, other, alpha=1):
-    if isinstance(other, Tensor) and other.dtype is dtypes.bool_ or isinstance(self, Tensor) and self.dtype is dtypes.bool_ and isinstance(other, bool):
-        raise runtime("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+    _check_sub(self, other)
     if _fused_alpha(self, other, alpha):
         scale = self.dtype.np.type(-alpha)
         return _binary(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(SubBackward0, alpha))
@@ -659,6 +686,7 @@ def sub(self, other, alpha=1):
 
 
 def rsub(self, other):
+    _check_sub(other, self)
     if isinstance(other, Tensor):
         return sub(other, self)
     return _binary(other, self, np.subtract, RsubBackward1)
@@ -674,9 +702,9 @@ def _true_div_dtype(dt):
 
 def div(self, other, rounding_mode=None):
     if rounding_mode == "floor":
-        return _binary(self, other, np.floor_divide, None)
+        return _binary(self, other, np.floor_divide, DivBackward2)
     if rounding_mode == "trunc":
-        return _binary(self, other, lambda a, b: np.trunc(a / b).astype(np.result_type(a, b)), None)
+        return _binary(self, other, lambda a, b: np.trunc(a / b).astype(np.result_type(a, b)), DivBackward2)
     return _binary(self, other, np.true_divide, DivBackward0, out_dtype=_true_div_dtype)
 
 
@@ -685,9 +713,21 @@ def rdiv(self, other):
     return mul(reciprocal(self if self.dtype.category == 2 else self.float()), other)
 
 
+def _int_power(a, b):
+    """PyTorch's powi for integer tensors: a negative exponent gives 1 for 1, +-1 for -1, else 0."""
+    a, b = np.asarray(a), np.asarray(b)
+    if a.dtype.kind not in "iu" or b.dtype.kind not in "iu" or not (b < 0).any():
+        return np.power(a, b)
+    out = np.power(a, np.where(b < 0, 0, b))
+    odd = (-b) % 2 == 1
+    neg = np.where(a == 1, 1, np.where(a == -1, np.where(odd, -1, 1), 0)).astype(out.dtype)
+    return np.where(b < 0, neg, out)
+
+
 def pow_(self, exponent):
     if isinstance(exponent, Tensor):
-        return _binary(self, exponent, np.power, PowBackward1)
+        integers = self.dtype.category < 2 and exponent.dtype.category < 2
+        return _binary(self, exponent, _int_power if integers else np.power, PowBackward1)
     x = self._np
     if self.dtype.category < 2 and isinstance(exponent, float):
         x = x.astype(np.float32)
@@ -710,12 +750,30 @@ def rpow(self, base):
     return out
 
 
+def _check_integer_division(a, b):
+    """Integer // and % by zero: PyTorch's kernels raise (floats give inf and nan)."""
+    if dtypes.result_type((a, b)).category < 2 and not np.all(_np_of(b)):
+        raise runtime("ZeroDivisionError")
+
+
 def floor_divide(self, other):
-    return _binary(self, other, np.floor_divide, None)
+    _check_integer_division(self, other)
+    return _binary(self, other, np.floor_divide, NotImplementedBackward)
 
 
 def remainder(self, other):
-    return _binary(self, other, np.mod, None)
+    _check_integer_division(self, other)
+    return _binary(self, other, np.mod, RemainderBackward0)
+
+
+def _rfloordiv(self, other):
+    _check_integer_division(other, self)
+    return _binary(other, self, np.floor_divide, NotImplementedBackward)
+
+
+def _rmod(self, other):
+    _check_integer_division(other, self)
+    return _binary(other, self, np.mod, _RemainderNotImplemented)
 
 
 def _compare(np_fn):
@@ -730,24 +788,31 @@ eq, ne, lt, le, gt, ge = (_compare(f) for f in (np.equal, np.not_equal, np.less,
                                                np.greater_equal))
 
 
+def _logical_operand(name, other):
+    if type(other) is not Tensor:
+        raise type_error(f"{name}(): argument 'other' (position 1) must be Tensor, not {_type_name(other)}")
+
+
 def logical_and(self, other):
+    _logical_operand("logical_and", other)
     return _wrap(np.logical_and(self._np, _np_of(other)), dtypes.bool_)
 
 
 def logical_or(self, other):
+    _logical_operand("logical_or", other)
     return _wrap(np.logical_or(self._np, _np_of(other)), dtypes.bool_)
 
 
-def any_(self, dim=None, keepdim=False):
-    if dim is None:
-        return _wrap(np.asarray(np.any(self._np)), dtypes.bool_)
-    return _wrap(np.asarray(np.any(self._np, axis=self._wrap_dim(dim), keepdims=keepdim)), dtypes.bool_)
+def _any_all(np_fn):
+    def op(self, dim=None, keepdim=False):
+        if dim is None:
+            return _wrap(np.asarray(np_fn(self._np)), dtypes.bool_)
+        axes = _dims(self, dim)  # an int or a tuple of them, as PyTorch's any.dims
+        return _wrap(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)), dtypes.bool_)
+    return op
 
 
-def all_(self, dim=None, keepdim=False):
-    if dim is None:
-        return _wrap(np.asarray(np.all(self._np)), dtypes.bool_)
-    return _wrap(np.asarray(np.all(self._np, axis=self._wrap_dim(dim), keepdims=keepdim)), dtypes.bool_)
+any_, all_ = _any_all(np.any), _any_all(np.all)
 
 
 def logical_not(self):
@@ -756,20 +821,150 @@ def logical_not(self):
 
 def bitwise_not(self):
     if self.dtype.category == 2:
-        raise type_error("ufunc 'invert' not supported for the input types")
+        raise type_error("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
     return _wrap(np.invert(self._np), self.dtype)
+
+
+def _bitwise(name, np_fn):
+    """&, |, ^ on bool and integer tensors (bitwise_and_cpu, ...), and their in-place forms."""
+    def values(self, other):
+        _check_broadcast(self, other)
+        an, bn, dt = _operands(self, other)
+        if dt.category == 2:
+            raise errors.make("NotImplementedError", f"\"{name}_cpu\" not implemented for "
+                                                     f"'{dtypes.SCALAR_NAMES[dt.name]}'")
+        return np.asarray(np_fn(an, bn), dtype=dt.np), dt
+
+    def op(self, other):
+        if type(other) not in (Tensor, bool, int):
+            return NotImplemented
+        r, dt = values(self, other)
+        return _wrap(r, dt)
+
+    def op_(self, other):
+        if type(other) not in (Tensor, bool, int):
+            return NotImplemented
+        _precheck(self, other)
+        r, dt = values(self, other)
+        _cast_for_inplace(self, dt)
+        _check_fits_output(self, other)
+
+        def write(arr):
+            arr[...] = r
+        return _inplace(self, write, None)
+    return op, op_
+
+
+bitwise_and, bitwise_and_ = _bitwise("bitwise_and", np.bitwise_and)
+bitwise_or, bitwise_or_ = _bitwise("bitwise_or", np.bitwise_or)
+bitwise_xor, bitwise_xor_ = _bitwise("bitwise_xor", np.bitwise_xor)
+
+
+class _IdentityGradNode(Node):
+    """x %= y: the gradient passes to x unchanged (RemainderBackward0's formula for self)."""
+    __slots__ = ()
+
+    def __init__(self, name, x):
+        Node.__init__(self, (edge_of(x),))
+        self.name_ = name
+
+    def backward(self, g):
+        return (g,)
+
+
+def _augmented(fn, node_name):
+    """x %= y, x //= y: PyTorch's in-place remainder_/floor_divide_, with TensorIterator's casting rule."""
+    def op(self, other):
+        with autograd.no_grad():
+            values = fn(self, other)
+        _precheck(self, other)
+        _cast_for_inplace(self, values.dtype)
+        _check_fits_output(self, other)
+
+        def make():
+            if node_name == "NotImplemented":
+                return NotImplementedBackward(self, other, None)
+            return _IdentityGradNode(node_name + ("1" if type(other) is Tensor else "0"), self)
+
+        def write(arr):
+            arr[...] = values._np
+        return _inplace(self, write, make if self.dtype.category == 2 else None)
+    return op
 
 
 def _np_of(x):
     return x._np if isinstance(x, Tensor) else x
 
 
+class MaximumBackward0(_BinaryNode):
+    """maximum/minimum: the gradient goes to the larger (smaller) operand, halved between equal ones."""
+    __slots__ = ()
+    name_ = "MaximumBackward0"
+    loses = staticmethod(lt)
+
+    def setup(self, a, b, out):
+        self.saved = (SavedTensor(a), SavedTensor(b))
+
+    def grads(self, g):
+        a, b = self.unpack()
+        shared = where(a == b, g / 2, g)
+        return (shared.masked_fill(self.loses(a, b), 0) if self.wants(0) else None,
+                shared.masked_fill(self.loses(b, a), 0) if self.wants(1) else None)
+
+
+class MinimumBackward0(MaximumBackward0):
+    __slots__ = ()
+    name_ = "MinimumBackward0"
+    loses = staticmethod(gt)
+
+
+class RemainderBackward0(_BinaryNode):
+    """x % y: x's gradient passes unchanged, y's is -g * floor(x / y) (RemainderBackward1: y a tensor)."""
+    __slots__ = ()
+    name_ = "RemainderBackward0"
+
+    def setup(self, a, b, out):
+        if type(b) is Tensor:
+            self.name_ = "RemainderBackward1"
+            self.saved = (SavedTensor(a), SavedTensor(b)) if self.wants(1) else ()
+
+    def grads(self, g):
+        if not self.wants(1):
+            return g if self.wants(0) else None, None
+        a, b = self.unpack()
+        return (g if self.wants(0) else None), -g * div(a, b, rounding_mode="floor")
+
+
+class DivBackward2(_BinaryNode):
+    """div with a rounding mode: a gradient of zeros to both operands."""
+    __slots__ = ()
+    name_ = "DivBackward2"
+
+    def grads(self, g):
+        return (g * 0 if self.wants(0) else None), (g * 0 if self.wants(1) else None)
+
+
+class NotImplementedBackward(_BinaryNode):
+    """floor_divide, number % tensor: PyTorch records a node that refuses to run."""
+    __slots__ = ()
+    name_ = "NotImplemented"
+    op = "floor_divide"
+
+    def grads(self, g):
+        raise runtime(f"derivative for aten::{self.op} is not implemented")
+
+
+class _RemainderNotImplemented(NotImplementedBackward):
+    __slots__ = ()
+    op = "remainder"
+
+
 def maximum(self, other):
-    return _binary(self, other, np.maximum, None)
+    return _binary(self, other, np.maximum, MaximumBackward0)
 
 
 def minimum(self, other):
-    return _binary(self, other, np.minimum, None)
+    return _binary(self, other, np.minimum, MinimumBackward0)
 
 
 def where(condition, input, other):
@@ -1206,8 +1401,15 @@ class ProdBackward0(Node):
             return (g,)
         if self.dim is not None and not self.keepdim:
             g, result = g.unsqueeze(self.dim), result.unsqueeze(self.dim)
-        if not (x._np == 0).any():
+        zeros = int((x._np == 0).sum())
+        if not zeros:
             return (g * (result / x),)
+        if self.dim is None and zeros > 1 and not autograd.is_grad_enabled():
+            return (_zeros_like(x),)  # PyTorch's shortcut: every product of the others has a zero (+0., not -0.)
+        if autograd.is_grad_enabled():  # create_graph: the gradient is recorded, op by op
+            if self.dim is None:
+                return (_prod_zeros_recorded(g, x.contiguous().view(-1), 0).view_as(x),)
+            return (_prod_zeros_recorded(g, x, self.dim),)
         return (_new(_prod_safe_zeros_backward(g._np, x._np, self.dim), x.dtype),)
 
 
@@ -1228,6 +1430,22 @@ def _prod_safe_zeros_backward(g, x, dim):
     before = np.cumprod(head.astype(np.float64), axis=dim).astype(x.dtype)
     after = np.flip(np.cumprod(tail.astype(np.float64), axis=dim).astype(x.dtype), axis=dim)
     return (g.reshape(g.shape if g.ndim == x.ndim else ()) * (before * after)).astype(x.dtype).reshape(shape)
+
+
+def _prod_zeros_recorded(g, x, dim):
+    """PyTorch's prod_safe_zeros_backward in ops (under create_graph): grad * (products of the elements before) *
+    (products of those after), the exclusive products built a step at a time, as its cumprod builds them."""
+    n = x._shape[dim]
+    if x.numel() == 0:
+        return g.expand_as(x)
+    if n == 1:
+        return g
+    one = _zeros_like(x.narrow(dim, 0, 1)) + 1
+    before, after = [one], [one]
+    for i in range(1, n):
+        before.append(before[-1] * x.narrow(dim, i - 1, 1))
+        after.append(after[-1] * x.narrow(dim, n - i, 1))
+    return g * (cat(before, dim) * cat(after[::-1], dim))
 
 
 _PROD_FORMS = " * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n"
@@ -1289,12 +1507,15 @@ class LinalgVectorNormBackward0(Node):
         return (scaled * where(zero, 0.0, g / norm ** (p - 1)),)
 
 
-def norm(self, p=2, dim=None, keepdim=False):
+def norm(self, p=2, dim=None, keepdim=False, dtype=None):
     """torch.norm / Tensor.norm, as linalg.vector_norm computes it: the 2-norm of rows and of whole tensors by
-    PyTorch's lastdim kernel, the other orders by its sequential reduction (kernels.py)."""
+    PyTorch's lastdim kernel, the other orders by its sequential reduction (kernels.py); dtype: computed in it."""
     if self.dtype.category < 2:
         raise runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
                       f"Got {dtypes.SCALAR_NAMES[self.dtype.name]}")
+    if dtype is not None and dtype is not self.dtype:
+        check_dtype("norm", dtype)
+        return norm(to(self, dtype), p, dim, keepdim)
     if p == "fro":
         p = 2
     elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):
@@ -1377,6 +1598,8 @@ class MvBackward0(MmBackward0):
 def _matmul_np(x, y):
     """The product of two arrays: PyTorch's own order for a short inner dimension, numpy's (OpenBLAS) otherwise."""
     r = kernels.small_matmul(x, y)
+    if r is None and x.ndim == 1 and y.ndim == 1:
+        r = kernels.small_dot(x, y)
     return np.matmul(x, y) if r is None else r
 
 
@@ -1811,6 +2034,8 @@ def chunk(self, chunks, dim=0):
     d = self._wrap_dim(dim)
     n = self._shape[d]
     size = -(-n // chunks)
+    if n == 0:  # PyTorch: `chunks` empty pieces
+        return tuple(narrow(self, d, 0, 0) for _ in range(chunks))
     return tuple(narrow(self, d, s, builtins.min(size, n - s)) for s in range(0, n, size))
 
 
@@ -1819,8 +2044,8 @@ def chunk(self, chunks, dim=0):
 def split(self, split_size, dim=0):
     d = self._wrap_dim(dim)
     n = self._shape[d]
-    if isinstance(split_size, int):
-        return tuple(narrow(self, d, s, builtins.min(split_size, n - s)) for s in range(0, n, split_size))
+    if isinstance(split_size, int):  # (at least one piece: an empty dimension splits into one empty piece)
+        return tuple(narrow(self, d, s, builtins.min(split_size, n - s)) for s in range(0, builtins.max(n, 1), split_size))
     out, s = [], 0
     for size in split_size:
         out.append(narrow(self, d, s, size))
@@ -1955,7 +2180,10 @@ def _expand_index(self, index):
     return index, consuming
 
 
-def getitem(self, index):
+def getitem(self, index, setting=False):
+    """self[index]. PyTorch skips a slice that covers its whole dimension (start 0, stop past the end, step 1)
+    inside a tuple index, and when setting even a lone one: setting, the write then goes to self itself."""
+    keep_full = not setting and isinstance(index, slice)
     index, consuming = _expand_index(self, index)
     out = self
     dim = 0
@@ -1976,7 +2204,9 @@ def getitem(self, index):
             out = select(out, dim, i)
         elif isinstance(ix, slice):
             start, stop, step = (None if v is None else int(v) for v in (ix.start, ix.stop, ix.step))
-            if not (start in (None, 0) and stop is None and step in (None, 1)):
+            n = out._shape[dim] if dim < out.dim() else 0
+            whole = start in (None, 0) and (stop is None or stop >= n) and step in (None, 1)  # (-n: not whole)
+            if keep_full or not whole:
                 out = _slice(out, dim, start, stop, step)
             dim += 1
         elif _is_advanced(ix):
@@ -1988,7 +2218,7 @@ def getitem(self, index):
         else:
             raise index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got " + type(ix).__name__ + ")")
     if not advanced:
-        if out is self:
+        if out is self and not setting:
             return alias(self) if index else self
         return out
     return _index(out, advanced)
@@ -1997,8 +2227,11 @@ def getitem(self, index):
 def _np_index(shape, advanced):
     key = [slice(None)] * len(shape)
     skip = set()
+    zero_dim_masks = []  # a 0-dim bool index takes no dimension: numpy's too, inserted before dim
     for dim, t in advanced:
-        if t.dtype is dtypes.bool_:
+        if t.dtype is dtypes.bool_ and t.dim() == 0:
+            zero_dim_masks.append((dim, t._np))
+        elif t.dtype is dtypes.bool_:
             key[dim] = t._np
             for k in range(dim + 1, dim + t.dim()):
                 skip.add(k)
@@ -2006,9 +2239,14 @@ def _np_index(shape, advanced):
             n = shape[dim]
             bad = (t._np >= n) | (t._np < -n)
             if bad.any():
+                if n == 0:
+                    raise index_error("index is out of bounds for dimension with size 0")
                 i = int(t._np[bad].reshape(-1)[0])
                 raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=dim, n=n))
             key[dim] = t._np
+    for dim, mask in reversed(zero_dim_masks):
+        key.insert(dim, mask)
+        skip = {k + 1 if k >= dim else k for k in skip}
     return tuple(k for i, k in enumerate(key) if i not in skip)
 
 
@@ -2055,13 +2293,17 @@ def setitem(self, index, value):
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
         return index_put_(self, index, value)
-    target = getitem(self, index)
+    target = getitem(self, index, setting=True)
     if target is self:
         target = alias(self)
-    if isinstance(value, Tensor):
-        # PyTorch's copy_to: drop the value's leading 1-dims, then expand it to the target (its errors first)
+    if isinstance(value, Tensor) and value._shape == target._shape:  # PyTorch's copy_to, its three ways
+        copy_(target, value)
+    elif isinstance(value, Tensor) and value.dim() == 0:
+        fill_(target, value)
+    elif isinstance(value, Tensor):
+        # drop all the value's leading 1-dims, then expand it to the target (its errors first)
         lead = 0
-        while lead < value.dim() - target.dim() and value._shape[lead] == 1:
+        while lead < value.dim() and value._shape[lead] == 1:
             lead += 1
         if lead:
             value = value.view(value._shape[lead:])
@@ -2208,7 +2450,8 @@ def _broadcast_strides(t, shape):
 
 def _inplace(self, write, make_node, others=(), save_output=False):
     """Run an in-place op: check, build the node (saving pre-write values), write, bump, rebase history."""
-    differentiable = make_node is not None and _needs_grad(self, *others)
+    # an integer or bool tensor has no gradient: writing a grad-requiring value into it records nothing
+    differentiable = make_node is not None and self.dtype.is_floating_point and _needs_grad(self, *others)
     node = None
     if differentiable:
         _check_inplace(self)
@@ -2267,16 +2510,20 @@ def _move_retain_hooks(old, new):
         new.retain_hooks, old.retain_hooks = old.retain_hooks, None
 
 
-def _cast_for_inplace(self, result_dtype):
+def _cast_for_inplace(self, result_dtype, cpp_name=False):
+    """TensorIterator's rule for an in-place result; clamp's kernels name the output by its C++ type."""
     if not dtypes.can_cast(result_dtype, self.dtype):
+        names = dtypes.C_NAMES if cpp_name else dtypes.SCALAR_NAMES
         raise runtime(messages.INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[result_dtype.name],
-                                                          out=dtypes.SCALAR_NAMES[self.dtype.name]))
+                                                          out=names[self.dtype.name]))
 
 
 def _binary_inplace(np_fn, node_cls, true_div=False):
     sign = -1 if np_fn is np.subtract else 1
 
     def op(self, other, alpha=1):
+        if np_fn is np.subtract:
+            _check_sub(self, other)
         fused = node_cls in (AddBackward0, SubBackward0) and _fused_alpha(self, other, alpha)
         b = _plain_operand(self, other) if alpha == 1 or fused else None
         if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
@@ -2460,6 +2707,7 @@ def clamp_(self, min=None, max=None):
     _precheck(self)
     with autograd.no_grad():
         values = clamp(self, min, max)
+    _cast_for_inplace(self, values.dtype, cpp_name=True)
 
     def make():
         node = ClampBackward1.__new__(ClampBackward1)
@@ -2539,6 +2787,8 @@ class CopyBackwards(_ZeroGradNode):
 
 
 def copy_(self, src, non_blocking=False):
+    if type(src) in (bool, int, float):  # PyTorch's argument parser wraps a Python number as a 0-dim tensor
+        src = _as_tensor(src, dtypes.scalar_dtype(src) if type(src) is not float else dtypes.float64)
     if not isinstance(src, Tensor):
         raise type_error(f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}")
     _precheck(self, src, internal_overlap=src is not self)  # x.copy_(x) is a no-op write in PyTorch
@@ -2574,10 +2824,57 @@ class CloneBackward0(Node):
         return (g,)
 
 
+class MemoryFormat:
+    """torch.preserve_format, torch.contiguous_format: how clone() and contiguous() lay their result out."""
+    __slots__ = ("name",)
+    __api__ = frozenset()
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f"torch.{self.name}"
+
+
+PRESERVE_FORMAT, CONTIGUOUS_FORMAT = MemoryFormat("preserve_format"), MemoryFormat("contiguous_format")
+MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"
+
+
+def _dense_strides(shape, stride):
+    """PyTorch's infer_dense_strides: a dense layout in the order of the given strides (insertion sort from the
+    last dim, zero strides left in place, equal strides: the smaller size inside)."""
+    def should_swap(d0, d1):
+        s0, s1 = stride[d0], stride[d1]
+        if s0 == 0 or s1 == 0:
+            return 0
+        if s0 != s1:
+            return -1 if s0 < s1 else 1
+        return 1 if shape[d0] > shape[d1] else 0
+    perm = list(reversed(range(len(shape))))
+    for i in range(1, len(perm)):
+        d1 = i
+        for d0 in range(i - 1, -1, -1):
+            c = should_swap(perm[d0], perm[d1])
+            if c > 0:
+                perm[d0], perm[d1] = perm[d1], perm[d0]
+                d1 = d0
+            elif c < 0:
+                break
+    out, acc = [0] * len(shape), 1
+    for d in perm:
+        out[d] = acc
+        acc *= shape[d] if shape[d] > 1 else 1
+    return tuple(out)
+
+
 def clone(self, memory_format=None, contiguous=False):
     check_size(self._np.size * self.dtype.itemsize)       # an expanded view's copy is as large as it looks
-    arr = np.array(self._np, order="C" if contiguous else "K", copy=True)
-    out = _wrap(arr, self.dtype)
+    if contiguous or memory_format is CONTIGUOUS_FORMAT:
+        out = _wrap(np.array(self._np, order="C", copy=True), self.dtype)
+    else:  # preserve_format: a dense tensor's strides as they are, another's made dense in their order
+        stride = self._stride if _non_overlapping_and_dense(self) else _dense_strides(self._shape, self._stride)
+        out = _empty_strided((self._shape, stride, 0), self.dtype)
+        out._np[...] = self._np
     if _needs_grad(self):
         _attach(out, CloneBackward0(self))
     return out
@@ -2655,7 +2952,7 @@ def deepcopy(self, memo=None):
         owner = memo[id(self._storage)] = Tensor._make(Storage(data), 0, data.shape, (1,), self.dtype, data,
                                                       VersionCounter())
     out = owner._alias(self._shape, self._stride, self._offset, counter=VersionCounter())
-    out._requires_grad = self._requires_grad
+    out._requires_grad = self.requires_grad  # (a no-grad view of a leaf that requires grad: True, as PyTorch's)
     out._version_counter.value = 1  # PyTorch's deepcopy fills the new tensor in place once
     if self._grad is not None:
         out._grad = deepcopy(self._grad, memo)
@@ -2726,6 +3023,15 @@ def _softmax_backward(g, y, dim, log):
 def _softmax_op(self, dim, dtype, node_cls):
     check_dtype("log_softmax" if node_cls.log else "softmax", dtype)
     d = self._wrap_dim(dim)
+    if self.numel() == 0:  # no kernel runs on nothing (so no dtype check either)
+        out = _new(np.empty(self._shape, (dtype or self.dtype).np), dtype or self.dtype)
+        if _needs_grad(self):
+            _attach(out, node_cls(self, out, d))
+        return out
+    if dtype is None and self.dtype.category < 2:
+        kernel = ("log_softmax" if node_cls.log else "softmax") + ("_lastdim" if d >= self.dim() - 1 else "")
+        raise errors.make("NotImplementedError", f"\"{kernel}_kernel_impl\" not implemented for "
+                                                 f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
     x = self._np if dtype is None else self._np.astype(dtype.np)
     if x.ndim == 0:
         x, d = x.reshape(1), 0  # as PyTorch views a 0-d input
@@ -2921,16 +3227,25 @@ Tensor.__truediv__ = div
 Tensor.__rtruediv__ = rdiv
 Tensor.__floordiv__ = floor_divide
 Tensor.__mod__ = remainder
+Tensor.__rfloordiv__ = _rfloordiv
+Tensor.__rmod__ = _rmod
 Tensor.__pow__ = pow_
 Tensor.__rpow__ = rpow
 Tensor.__matmul__ = matmul
-Tensor.__rmatmul__ = lambda self, other: matmul(other, self)
+Tensor.__rmatmul__ = lambda self, other: matmul(other, self) if type(other) is Tensor else NotImplemented
 Tensor.__neg__ = neg
 Tensor.__pos__ = lambda self: self
 Tensor.__abs__ = abs_
 Tensor.__invert__ = lambda self: logical_not(self) if self.dtype is dtypes.bool_ else bitwise_not(self)
-Tensor.__and__ = logical_and
-Tensor.__or__ = logical_or
+Tensor.__and__ = Tensor.__rand__ = bitwise_and
+Tensor.__or__ = Tensor.__ror__ = bitwise_or
+Tensor.__xor__ = Tensor.__rxor__ = bitwise_xor
+Tensor.__iand__ = bitwise_and_
+Tensor.__ior__ = bitwise_or_
+Tensor.__ixor__ = bitwise_xor_
+Tensor.__ipow__ = pow__
+Tensor.__imod__ = _augmented(remainder, "RemainderBackward")
+Tensor.__ifloordiv__ = _augmented(floor_divide, "NotImplemented")
 Tensor.__eq__ = eq
 Tensor.__ne__ = ne
 Tensor.__lt__ = lt
@@ -2949,8 +3264,24 @@ Tensor.__api__ = frozenset(_METHODS) - {"_slice"} | {
     "element_size", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_contiguous",
     "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
     "grad", "retains_grad", "retain_grad", "register_hook", "register_post_accumulate_grad_hook", "detach", "detach_", "data", "backward", "item",
-    "tolist", "dtype", "T", "mT", "normal_", "uniform_", "random_", "storage",
+    "tolist", "dtype", "T", "mT", "where", "normal_", "uniform_", "random_", "storage",
 }
 Tensor.__settable__ = frozenset({"grad", "requires_grad", "data"})  # what a program may assign
-Tensor.T = property(lambda self: permute(self, *reversed(range(self.dim()))))
-Tensor.mT = property(lambda self: transpose(self, -2, -1))
+def _numpy_T(self):
+    if self.dim() != 2:  # PyTorch's warnings, each once per process
+        warn_once(messages.T_OF_0D if self.dim() == 0 else messages.T_NOT_2D)
+    return permute(self, *reversed(range(self.dim())))
+
+
+Tensor.T = property(_numpy_T)
+Tensor.where = lambda self, condition, other: where(condition, self, other)
+def _matrix_T(self):
+    if self.dim() == 0:
+        warn_once("Tensor.mT is deprecated on 0-D tensors. This function is the identity in these cases.")
+        return self
+    if self.dim() < 2:
+        raise runtime(f"tensor.mT is only supported on matrices or batches of matrices. Got {self.dim()}-D tensor.")
+    return transpose(self, -2, -1)
+
+
+Tensor.mT = property(_matrix_T)

@@ -175,9 +175,12 @@ def _scalar_body(fn, values, dtype):
 def vector_and_scalar(vector_fn, libm_name):
     """A function PyTorch computes with SLEEF on whole two-vector chunks of each thread's range and with the C
     library on the rest (sinh, cosh, exp2): the rest, which is all of a small tensor, gets the C library's
-    own value; the chunks get vector_fn's (correctly rounded, which SLEEF's 1-ulp results nearly always are)."""
+    own value; the chunks get SLEEF's (float32, compiled loops: bit for bit) or vector_fn's (correctly rounded,
+    which SLEEF's 1-ulp results nearly always are)."""
     def fn(x):
-        out = vector_fn(x)
+        out = _sleef_float32(libm_name, x)
+        if out is None:
+            out = vector_fn(x)
         if compiled is None or x.size == 0 or x.dtype not in (np.float32, np.float64):
             return out
         scalar = _libm(libm_name + ("f" if x.dtype == np.float32 else ""))
@@ -205,6 +208,17 @@ def vector_and_scalar(vector_fn, libm_name):
                 out_t[start:end] = _scalar_body(scalar, flat[start:end], x.dtype)
         return out_t.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
     return fn
+
+
+def _sleef_float32(name, x):
+    """SLEEF's own float32 value (the vector body's) of every element, where the compiled loops are built with it
+    (and PyTorch's build has vectors); None otherwise."""
+    loop = getattr(compiled, f"sleef_{name}f", None)
+    if loop is None or x.dtype != np.float32 or _vector_chunk() is None:
+        return None
+    out = np.empty(x.shape, np.float32)
+    loop(np.ascontiguousarray(x), out)
+    return out
 
 
 def _by_rows(x, out, scalar, chunk):
@@ -669,7 +683,7 @@ def norm2_rows(x):
     ragged end as its compiler built that loop (measured): four squares rounded and added when at least four
     remain (float32 only has such ends), the rest each in one fused multiply-add; then the square root."""
     x = np.ascontiguousarray(x)
-    rows = x.reshape(-1, x.shape[-1]) if x.ndim else x.reshape(1, 1)
+    rows = x.reshape(int(np.prod(x.shape[:-1])), x.shape[-1]) if x.ndim else x.reshape(1, 1)
     n, width = rows.shape[1], 32 // x.itemsize
     whole = n - n % width
     lanes = np.zeros((rows.shape[0], width), x.dtype)
@@ -762,8 +776,10 @@ def small_matmul(a, b):
         return None
     if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64) or a.ndim > 2 or b.ndim not in (1, 2):
         return None
-    if b.shape[0] != k or (k == 4 and a.ndim == 1 and b.ndim == 1):
+    if b.shape[0] != k:
         return None
+    if a.ndim == 1 and b.ndim == 1 and k == 4:
+        return small_dot(a, b)
     rows = a.reshape(1, k) if a.ndim == 1 else a
     cols = b.reshape(k, 1) if b.ndim == 1 else b
     m, n = rows.shape[0], cols.shape[1]
@@ -781,6 +797,19 @@ def small_matmul(a, b):
     if a.ndim == 1 and b.ndim == 1:
         return out.reshape(())
     return out.reshape(out.shape[0] if b.ndim == 1 else (out.shape[1],) if a.ndim == 1 else out.shape)
+
+
+def small_dot(a, b):
+    """The dot product of two 1-D arrays as PyTorch's BLAS (MKL) adds it, measured on its x86 build for these
+    lengths: products summed four lanes at a time, the lanes then folded (0 + 2) + (1 + 3); None elsewhere."""
+    n = a.shape[0]
+    if a.dtype != b.dtype or not (n == 4 or (n in (8, 16) and a.dtype == np.float32)):
+        return None
+    p = a * b
+    lanes = p[:4]
+    for i in range(4, n, 4):
+        lanes = lanes + p[i:i + 4]
+    return np.asarray((lanes[0] + lanes[2]) + (lanes[1] + lanes[3]))
 
 
 def variance(x, axes, correction, keepdim):

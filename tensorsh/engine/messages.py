@@ -42,6 +42,8 @@ DETACH_VIEW_INPLACE = (
 REQUIRES_GRAD_NON_LEAF = (
     "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a "
     "subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+REQUIRES_GRAD_SET_NON_LEAF = "you can only change requires_grad flags of leaf variables."
+REQUIRES_GRAD_SET_NON_FLOAT = "only Tensors of floating point and complex dtype can require gradients"
 REQUIRES_GRAD_NON_FLOAT = "only Tensors of floating point dtype can require gradients"
 CREATE_REQUIRES_GRAD_NON_FLOAT = "Only Tensors of floating point and complex dtype can require gradients"
 NON_LEAF_GRAD_WARNING = (
@@ -132,3 +134,15 @@ TYPED_STORAGE_WARNING = (
     "TypedStorage is deprecated. It will be removed in the future and UntypedStorage will be the only storage "
     "class. This should only matter to you if you are using storages directly.  To access UntypedStorage "
     "directly, use tensor.untyped_storage() instead of tensor.storage()")
+NEG_BOOL = ("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the "
+            "`~` or `logical_not()` operator instead.")
+SUB_BOOL = ("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, "
+            "use the `~` or `logical_not()` operator instead.")
+SUB_TWO_BOOLS = ("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+                 "`logical_xor()` operator instead.")
+SCALAR_OF_GRAD_TENSOR = ("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
+                         "Consider using tensor.detach() first.")
+T_NOT_2D = ("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will "
+            "throw an error in a future release. Consider `x.mT` to transpose batches of matrices or "
+            "`x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
+T_OF_0D = "Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases."

@@ -30,6 +30,12 @@ def logsumexp(self, dim=None, keepdim=False):
     x = self if self.dtype.category == 2 else self.float()
     dims = _dims(x, dim)
     dims = tuple(range(x.dim())) if dims is None or (dims == () and x.dim()) else dims
+    if x.numel() == 0:  # PyTorch: log(sum(exp(x))) without the shift (no max of nothing): -inf, or empty
+        with autograd.no_grad():
+            out = x.exp().sum(list(dims), keepdim=keepdim).log()
+        if _needs_grad(self):
+            _attach(out, LogsumexpBackward0(self, out, dims, keepdim))
+        return out
     with autograd.no_grad():  # PyTorch's kernel: shift by the max (an infinite max shifts by 0), sum, log, add back
         maxes = x.amax(dims, keepdim=True) if x.dim() else x.clone()
         maxes = maxes.masked_fill(maxes.abs() == float("inf"), 0.0)

@@ -106,6 +106,8 @@ isneginf = _test(np.isneginf, False)
 
 
 def logical_xor(self, other):
+    if type(other) is not Tensor:
+        raise type_error(f"logical_xor(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
     _check_broadcast(self, other)
     an, bn, _ = _operands(self, other)
     return _wrap(np.asarray(np.logical_xor(an, bn)), dtypes.bool_)
@@ -123,10 +125,10 @@ Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
 # ------------------------------------------------------------------ hypot, xlogy, nan_to_num, sgn, signbit
 
 def _float_only(op, kernel, *tensors):
-    for t in tensors:
-        if isinstance(t, Tensor) and t.dtype.category < 2:
-            raise make("NotImplementedError", f'"{kernel}" not implemented for '
-                                              f"'{dtypes.SCALAR_NAMES[t.dtype.name]}'")
+    """The kernel is dispatched on the operands' common dtype: an integer or bool one has none."""
+    dt = dtypes.result_type(tensors)
+    if dt.category < 2:
+        raise make("NotImplementedError", f'"{kernel}" not implemented for \'{dtypes.SCALAR_NAMES[dt.name]}\'')
 
 
 class HypotBackward0(_BinaryNode):
@@ -267,7 +269,7 @@ class SgnBackward0(Node):
 
 
 def sgn(self):
-    out = laid_out_like(np.sign(self._np), self.dtype, self)
+    out = laid_out_like(self._np if self.dtype is dtypes.bool_ else np.sign(self._np), self.dtype, self)
     if _needs_grad(self):
         _attach(out, SgnBackward0(self))
     return out

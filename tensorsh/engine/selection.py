@@ -139,7 +139,8 @@ class MaskedFillBackward1(MaskedFillBackward0):
 def masked_fill(self, mask=_MISSING, value=_MISSING):
     _mask_and_value("masked_fill", mask, value)
     _check_broadcast(mask, self)
-    out = _new(np.ascontiguousarray(np.where(mask._np, _fill_value(self, value), self._np), self.dtype.np), self.dtype)
+    # (np.array, not np.ascontiguousarray: that one makes a 0-dim result 1-dim)
+    out = _new(np.array(np.where(mask._np, _fill_value(self, value), self._np), self.dtype.np, order="C"), self.dtype)
     if _needs_grad(self, value):
         tensor_value = isinstance(value, Tensor)
         node = (MaskedFillBackward1 if tensor_value else MaskedFillBackward0)(self, mask, value if tensor_value else None)
@@ -291,7 +292,7 @@ def _clamp_bound(op, lower):
     def fn_(self, *args, **kwargs):
         bound, dt, r = values(self, args, kwargs)
         _precheck(self, bound)
-        _cast_for_inplace(self, dt)
+        _cast_for_inplace(self, dt, cpp_name=True)
         _check_fits_output(self, bound)
 
         def write(arr):

@@ -4,7 +4,7 @@ import weakref
 
 import numpy as np
 
-from . import autograd, dtypes, messages, undo
+from . import autograd, dtypes, errors, messages, undo
 from .errors import runtime, index_error, type_error, warn, warn_once
 from .storage import Storage, VersionCounter, note
 
@@ -283,8 +283,8 @@ class Tensor:
                 messages.NO_GRAD_VIEW_REBASED
             raise runtime(text.format(who=no_grad_view_origin(self)))
         undo.touch(self)
-        if view.grad_mode and base.requires_grad:
-            self._grad_fn = AsStridedBackward0(autograd.edge_of(base), base, self)
+        if view.grad_mode and (base.requires_grad or self._grad_fn is not None):  # (a base detach_()ed since:
+            self._grad_fn = AsStridedBackward0(autograd.edge_of(base), base, self)  # PyTorch still regenerates)
             self._output_nr = 0
         self._view = ViewInfo(base, view.grad_mode, self._version_counter.value)
 
@@ -297,6 +297,11 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, value):
+        # PyTorch's setter (THPVariable_set_requires_grad) has checks and texts of its own
+        if not self.is_leaf:
+            raise runtime(messages.REQUIRES_GRAD_NON_LEAF if not value else messages.REQUIRES_GRAD_SET_NON_LEAF)
+        if value and not self.dtype.is_floating_point:
+            raise runtime(messages.REQUIRES_GRAD_SET_NON_FLOAT)
         self.requires_grad_(bool(value))
 
     def requires_grad_(self, requires_grad=True):
@@ -425,8 +430,6 @@ class Tensor:
             setattr(self, k, getattr(other, k))
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        if create_graph:
-            warn_once(messages.CREATE_GRAPH_WARNING)    # TORCH_WARN_ONCE in PyTorch
         autograd.backward([self], [gradient], retain_graph, create_graph, inputs)
         return None
 
@@ -480,6 +483,8 @@ class Tensor:
         return bool(self._np.reshape(-1)[0])
 
     def __float__(self):
+        if self.requires_grad:
+            errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
         return float(self.item())
 
     def __int__(self):

@@ -1,5 +1,5 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
-from . import autograd, creation, dtypes, functions as F, fused, interop, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo  # noqa: F401 (interop: methods)
+from . import autograd, creation, dtypes, errors, functions as F, fused, interop, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo  # noqa: F401 (interop: methods)
 from . import saved_hooks
 from .errors import runtime, type_error
 from .tensor import Tensor, Size
@@ -47,10 +47,6 @@ def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
         grad_tensors = [None] * len(tensors)
     elif isinstance(grad_tensors, Tensor):
         grad_tensors = [grad_tensors]
-    if create_graph:
-        from .errors import warn_once
-        from .messages import CREATE_GRAPH_WARNING
-        warn_once(CREATE_GRAPH_WARNING)       # TORCH_WARN_ONCE in PyTorch
     autograd.backward(tensors, list(grad_tensors), retain_graph, create_graph, inputs)
 
 
@@ -218,6 +214,7 @@ autograd_ns = Namespace("torch.autograd", {
 NAMESPACE = {name: _method(name) for name in _FUNCTIONS}
 NAMESPACE.update(pointwise.NAMESPACE)
 NAMESPACE.update({
+    "preserve_format": F.PRESERVE_FORMAT, "contiguous_format": F.CONTIGUOUS_FORMAT,
     "tensor": creation.tensor, "as_tensor": creation.as_tensor, "ones": creation.ones, "zeros": creation.zeros,
     "empty": creation.empty, "full": creation.full, "ones_like": creation.ones_like,
     "zeros_like": creation.zeros_like, "empty_like": creation.empty_like, "full_like": creation.full_like,
@@ -293,12 +290,11 @@ COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})
 def reset_state():
     """Put the engine's process-wide state where a new process has it: seed, grad mode, print options."""
     rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
-    from .errors import warned_once
-    warned_once.clear()
     autograd._grad_enabled[0] = True
     autograd.set_anomaly_enabled(False)
     autograd.SAVED_HOOKS.clear()
     from .storage import INFERENCE_MODE
     INFERENCE_MODE[0] = False
+    errors.WARNED_ONCE.clear()
     printing.OPTIONS = printing.DEFAULT_OPTIONS
     kernels.set_num_threads(None)

@@ -9,10 +9,14 @@ torch = pytest.importorskip("torch")
 needs_compiled = pytest.mark.skipif(kernels.compiled is None or kernels._libm("coshf") is None,
                                     reason="compiled kernels or the C library not available")
 NAMES = ["sinh", "cosh", "exp2"]
+needs_sleef = pytest.mark.skipif(kernels.compiled is None or not hasattr(kernels.compiled, "sleef_exp2f"),
+                                 reason="compiled loops built without SLEEF's float32 functions (rebuild them)")
 
 
 def lanes_in_two_vectors(dtype):
-    return kernels._vector_chunk() * 4 // np.dtype(dtype).itemsize
+    """Elements in a vector chunk; without vectors (ATEN_CPU_CAPABILITY=default) every element takes the scalar
+    body, so the small-tensor tests still hold, with AVX2's width as their range."""
+    return (kernels._vector_chunk() or 16) * 4 // np.dtype(dtype).itemsize
 
 
 def bits(a):
@@ -33,6 +37,8 @@ def test_small_tensors_are_pytorchs_to_the_last_bit(name, dtype):
 
 
 @needs_compiled
+@needs_sleef
+@pytest.mark.skipif(kernels._vector_chunk() is None, reason="PyTorch's build without vectors has no chunks")
 @pytest.mark.parametrize("name", NAMES)
 def test_each_layout_takes_the_scalar_body_where_pytorch_does(name):
     x = (np.random.default_rng(4).standard_normal((40, 23)) * 4).astype(np.float32)
@@ -46,15 +52,28 @@ def test_each_layout_takes_the_scalar_body_where_pytorch_does(name):
 
 
 @needs_compiled
-@pytest.mark.parametrize("tail", [0, 5, 15])
-@pytest.mark.parametrize("chunks", [1, 2])
-def test_the_vector_chunks_and_the_tail_split_as_pytorch_splits_them(chunks, tail):
-    split = chunks * lanes_in_two_vectors(np.float32)
-    x = np.full(split + tail, 5.0, np.float32)  # cosh(5) is one of the values where SLEEF and the C library differ
-    got, want = bits(kernels.cosh(x)), bits(torch.cosh(torch.from_numpy(x)).numpy())
-    assert np.array_equal(got, want)  # the whole result: every chunk and the tail
-    libm = bits(np.float32(kernels._libm("coshf")(5.0)))
-    assert (got[:split] != libm).all() and (got[split:] == libm).all()  # SLEEF's chunks, then the C library's tail
+@needs_sleef
+@pytest.mark.skipif(kernels._vector_chunk() is None, reason="PyTorch's build without vectors has no chunks")
+def test_the_vector_chunks_and_the_tail_split_as_pytorch_splits_them():
+    chunk = lanes_in_two_vectors(np.float32)
+    x = np.full(chunk + 5, 5.0, np.float32)  # cosh(5) is one of the values where SLEEF and the C library differ
+    got, want = kernels.cosh(x), torch.cosh(torch.from_numpy(x)).numpy()
+    assert np.array_equal(bits(got), bits(want))  # the chunk: SLEEF's value; the tail: the C library's
+    assert bits(got[-1]) == bits(np.float32(kernels._libm("coshf")(5.0)))
+    assert bits(got[0]) != bits(got[-1])  # so the split shows
+
+
+@needs_compiled
+@needs_sleef
+@pytest.mark.parametrize("name", NAMES)
+def test_the_vector_chunks_are_sleefs_to_the_last_bit(name):
+    if kernels._vector_chunk() is None:
+        pytest.skip("PyTorch's build without vectors (ATEN_CPU_CAPABILITY=default): no SLEEF chunks")
+    rng = np.random.default_rng(8)
+    for scale in (0.05, 1, 5, 40):
+        x = (rng.standard_normal(64 * 1024) * scale).astype(np.float32)
+        want = getattr(torch, name)(torch.from_numpy(x)).numpy()
+        assert np.array_equal(bits(getattr(kernels, name)(x)), bits(want)), (name, scale)
 
 
 def test_without_compiled_loops_the_correctly_rounded_value_stands(monkeypatch):
@@ -64,6 +83,8 @@ def test_without_compiled_loops_the_correctly_rounded_value_stands(monkeypatch):
 
 
 @needs_compiled
+@pytest.mark.skipif(kernels._vector_chunk() is None,
+                    reason="atan2 follows PyTorch's vectorized build; its build without vectors is not reproduced")
 def test_atan2_of_small_tensors_is_pytorchs_to_the_last_bit():
     from tensorsh.engine.pointwise import _atan2_values
     rng = np.random.default_rng(6)

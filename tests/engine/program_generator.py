@@ -1,0 +1,294 @@
+"""Random PyTorch programs grown one statement at a time against a live torch: each statement is tried on the
+state the program has reached and kept only if torch accepts it, except that about one program in five ends in
+the first error torch raises. Runs where torch is imported (the zygote's child)."""
+import contextlib
+import copy
+import io
+import random
+import warnings
+
+NICE = [0.5, -1.0, 2.0, 1.5, 0.25, -0.75, 0.0, 3.0, -2.5, 1.0, 4.0, -0.5]
+DTYPES = ["torch.float32", "torch.float64", "torch.int64", "torch.int32", "torch.bool", "torch.uint8",
+          "torch.float16"]
+SHAPES = [(), (0,), (1,), (3,), (4,), (2, 3), (3, 2), (1, 3), (2, 1), (2, 2), (0, 3), (2, 3, 2), (1, 2, 3)]
+
+UNARY = ["abs", "acos", "asin", "atan", "ceil", "cos", "cosh", "exp", "exp2", "expm1", "floor", "frac", "log",
+         "log10", "log1p", "log2", "neg", "negative", "reciprocal", "relu", "round", "rsqrt", "sgn", "sigmoid",
+         "sign", "signbit", "sin", "sinh", "sqrt", "square", "tan", "tanh", "trunc", "fix", "logical_not", "isnan",
+         "isinf", "isfinite", "isposinf", "isneginf", "nan_to_num", "float", "double", "long", "int", "bool",
+         "clone", "detach", "contiguous", "t", "flatten", "nonzero", "argsort", "cpu"]
+UNARY_INPLACE = ["abs_", "acos_", "asin_", "atan_", "ceil_", "cos_", "cosh_", "exp_", "exp2_", "floor_", "frac_",
+                 "log_", "log10_", "log2_", "neg_", "relu_", "round_", "sigmoid_", "sin_", "sinh_", "sqrt_", "tan_",
+                 "tanh_", "trunc_", "zero_", "detach_", "requires_grad_", "retain_grad"]
+BINARY = ["add", "sub", "mul", "div", "pow", "remainder", "fmod", "floor_divide", "maximum", "minimum", "atan2",
+          "hypot", "xlogy", "eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor",
+          "true_divide", "subtract", "multiply", "divide", "arctan2", "lerp", "dot", "mm", "mv", "matmul",
+          "outer", "ger", "bmm", "equal", "allclose", "isclose", "type_as", "expand_as", "view_as", "reshape_as"]
+BINARY_INPLACE = ["add_", "sub_", "mul_", "div_", "pow_", "copy_", "clamp_min_", "clamp_max_", "fill_"]
+OPERATORS = ["+", "-", "*", "/", "**", "@", "%", "//", "<", "<=", "==", "!=", ">", ">=", "&", "|", "^"]
+AUGMENTED = ["+=", "-=", "*=", "/=", "**=", "%=", "//=", "&=", "|="]
+REDUCE = ["sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "norm",
+          "logsumexp", "all", "any", "count_nonzero", "cumsum", "softmax", "log_softmax", "sort", "unbind"]
+OBSERVE = ["print({t})", "print({t}.grad)", "print({t}._version)", "print({t}.dtype, {t}.requires_grad, {t}.is_leaf)",
+           "print({t}.grad_fn.name() if {t}.grad_fn is not None else None)",
+           "print({t}.shape, {t}.stride(), {t}.storage_offset(), {t}.is_contiguous())",
+           "print({t}.item())", "print({t}.tolist())", "print({t}._base is None, {t}._is_view())",
+           "print([f[0].name() if f[0] is not None else None for f in {t}.grad_fn.next_functions])",
+           "print({t}.grad is None or {t}.grad._version, {t}.retains_grad)", "print({t}.grad_fn)",
+           "print(len({t}), {t}.numel(), {t}.dim())", "print({t}.untyped_storage().tolist() if {t}.dtype == "
+           "torch.float32 else {t}.data_ptr() == {u}.data_ptr())"]
+
+
+class Gen:
+    def __init__(self, rng, ns):
+        self.rng, self.ns, self.count = rng, ns, 0
+
+    def tensors(self, pred=lambda t: True):
+        import torch
+        return [k for k, v in self.ns.items() if isinstance(v, torch.Tensor) and pred(v)]
+
+    def pick(self, pred=lambda t: True):
+        names = self.tensors(pred)
+        return self.rng.choice(names) if names else None
+
+    def new(self):
+        self.count += 1
+        return f"v{self.count}"
+
+    def number(self):
+        r = self.rng.random()
+        if r < 0.4:
+            return repr(self.rng.choice(NICE))
+        if r < 0.7:
+            return str(self.rng.randint(-2, 4))
+        if r < 0.8:
+            return self.rng.choice(["True", "False"])
+        return repr(round(self.rng.uniform(-3, 3), 3))
+
+    def dim(self, t):
+        n = max(self.ns[t].dim(), 1) if t in self.ns else 2  # an expression: a guess torch may refuse
+        return self.rng.randrange(-n, n)
+
+    def values(self, shape, dtype):
+        if not shape:
+            return self.scalar_value(dtype)
+        return "[" + ", ".join(self.values(shape[1:], dtype) for _ in range(shape[0])) + "]"
+
+    def scalar_value(self, dtype):
+        if dtype == "torch.bool":
+            return self.rng.choice(["True", "False"])
+        if dtype in ("torch.int64", "torch.int32", "torch.uint8"):
+            return str(self.rng.randint(0 if dtype == "torch.uint8" else -3, 5))
+        return repr(self.rng.choice(NICE) if self.rng.random() < 0.7 else round(self.rng.uniform(-3, 3), 4))
+
+    def operand(self, t=None):
+        """Something a binary op may take: a tensor variable, a Python number, a 0-dim tensor or a literal."""
+        r = self.rng.random()
+        if r < 0.55:
+            return self.pick() or self.number()
+        if r < 0.8:
+            return self.number()
+        if r < 0.9:
+            return f"torch.tensor({self.scalar_value(self.rng.choice(DTYPES[:5]))})"
+        return f"torch.ones_like({t})" if t else "torch.tensor(2.)"
+
+    def create(self):
+        rng = self.rng
+        n, shape = self.new(), rng.choice(SHAPES)
+        dtype = rng.choice(DTYPES[:2] * 4 + DTYPES[2:])
+        grad = ", requires_grad=True" if dtype in DTYPES[:2] and rng.random() < 0.6 else ""
+        size = ", ".join(map(str, shape))
+        tup = "(" + size + ("," if len(shape) == 1 else "") + ")"
+        r = rng.random()
+        if r < 0.45:
+            return f"{n} = torch.tensor({self.values(shape, dtype)}, dtype={dtype}{grad})"
+        if r < 0.6:
+            return f"torch.manual_seed({rng.randint(0, 9)})\n{n} = torch.{rng.choice(['randn', 'rand'])}({size}{grad})"
+        if r < 0.7:
+            return f"{n} = torch.arange({rng.choice([3, 4, 6, 12])}{rng.choice(['', '.', ', dtype=torch.float64'])})"
+        if r < 0.8:
+            fn = rng.choice(["zeros", "ones", "full", "randint", "linspace", "eye", "zeros_like", "ones_like",
+                             "full_like", "empty"])
+            if fn == "full":
+                return f"{n} = torch.full({tup}, {self.number()}{grad})"
+            if fn == "randint":
+                return f"torch.manual_seed({rng.randint(0, 9)})\n{n} = torch.randint(0, 5, {tup})"
+            if fn == "linspace":
+                return f"{n} = torch.linspace({rng.choice([0, -1])}, 1, {rng.choice([3, 4, 5])}{grad})"
+            if fn == "eye":
+                return f"{n} = torch.eye({rng.choice([2, 3])}{grad})"
+            if fn == "empty":
+                return f"{n} = torch.empty({size}).fill_({self.number()})"
+            if fn.endswith("_like"):
+                t = self.pick()
+                if t:
+                    extra = f", {self.number()}" if fn == "full_like" else ""
+                    return f"{n} = torch.{fn}({t}{extra})"
+            return f"{n} = torch.{fn.replace('_like', '')}({size}{grad})"
+        if r < 0.9:  # a view of a leaf under no_grad, or a view of a view
+            t = self.pick()
+            if t:
+                return f"with torch.no_grad():\n    {n} = {self.view(t)}"
+        t = self.pick()
+        if t:
+            return f"{n} = {self.view(self.view(t))}"
+        return f"{n} = torch.tensor({self.values(shape, dtype)}{grad})"
+
+    def view(self, t):
+        rng, d = self.rng, lambda: self.dim(t)
+        forms = [f"{t}.view(-1)", f"{t}.reshape(-1)", f"{t}.t()", f"{t}.T", f"{t}.mT", f"{t}[0]", f"{t}[1:]",
+                 f"{t}[0:]", f"{t}[::2]", f"{t}[..., None]", f"{t}[None]", f"{t}[:, 1]", f"{t}[-1]", f"{t}[...]",
+                 f"{t}.unsqueeze({d()})", f"{t}.squeeze()", f"{t}.squeeze({d()})", f"{t}.transpose(0, -1)",
+                 f"{t}.expand(2, *{t}.shape)", f"{t}.narrow({d()}, 0, 1)", f"{t}.select({d()}, 0)",
+                 f"{t}.diagonal()", f"{t}.unfold({d()}, 2, 1)", f"{t}.movedim(0, -1)", f"{t}.flatten()",
+                 f"{t}.detach()", f"{t}.data", f"{t}.split(1)[0]", f"{t}.chunk(2)[-1]", f"{t}.unbind()[0]",
+                 f"{t}.as_strided((2,), (1,))", f"{t}.view({t}.shape)", f"{t}.permute(*reversed(range({t}.dim())))",
+                 f"{t}[{t} > 0]", f"{t}[torch.tensor([0, 0])]", f"{t}[[True] * len({t})]", f"{t}.view_as({t})",
+                 f"{t}.unflatten(0, (1, -1))", f"{t}.swapaxes(0, -1)"]
+        return rng.choice(forms)
+
+    def make(self):
+        rng, t = self.rng, self.pick()
+        if t is None:
+            return self.create()
+        n, r = self.new(), rng.random()
+        if r < 0.2:
+            return f"{n} = {t}.{rng.choice(UNARY)}()"
+        if r < 0.4:
+            op, o = rng.choice(BINARY), self.operand(t)
+            extra = rng.choice(["", "", f", alpha={self.number()}"]) if op in ("add", "sub") else ""
+            if op == "lerp":
+                extra = f", {rng.choice(['0.5', o])}"
+            return rng.choice([f"{n} = {t}.{op}({o}{extra})", f"{n} = torch.{op}({t}, {o}{extra})"]) \
+                if op not in ("expand_as", "view_as", "reshape_as", "type_as") else f"{n} = {t}.{op}({o})"
+        if r < 0.55:
+            o = self.operand(t)
+            return rng.choice([f"{n} = {t} {rng.choice(OPERATORS)} {o}", f"{n} = {o} {rng.choice(OPERATORS)} {t}",
+                               f"{n} = -{t}", f"{n} = ~{t}", f"{n} = abs({t})"])
+        if r < 0.7:
+            op = rng.choice(REDUCE)
+            args = rng.choice(["", f"{self.dim(t)}", f"{self.dim(t)}, keepdim=True", f"dim={self.dim(t)}",
+                               "dim=(0, -1)", "dtype=torch.float64"])
+            if op in ("softmax", "log_softmax", "cumsum", "logsumexp"):
+                args = str(self.dim(t))
+            tail = rng.choice(["", "", ".values", "[0]", "[1]"]) if op in ("max", "min", "sort") and args else ""
+            return f"{n} = {t}.{op}({args}){tail}"
+        if r < 0.85:
+            return f"{n} = {self.view(t)}"
+        forms = [f"{n} = {t}.clamp({self.number()}, {self.number()})", f"{n} = {t}.clamp(min={self.number()})",
+                 f"{n} = {t}.masked_fill({t} > 0, {self.number()})", f"{n} = {t}.where({t} > 0, {self.operand(t)})",
+                 f"{n} = torch.where({t} > 0, {t}, {self.operand(t)})", f"{n} = torch.cat([{t}, {self.pick()}])",
+                 f"{n} = torch.stack([{t}, {self.pick()}])", f"{n} = {t}.repeat(2, 1)", f"{n} = {t}.flip(0)",
+                 f"{n} = {t}.roll(1)", f"{n} = {t}.tril()", f"{n} = {t}.triu(1)", f"{n} = {t}.to(torch.float64)",
+                 f"{n} = {t}.to({rng.choice(DTYPES)})", f"{n} = {t}.index_select(0, torch.tensor([0]))",
+                 f"{n} = {t}.gather(0, torch.zeros_like({t}, dtype=torch.int64))", f"{n} = copy.deepcopy({t})",
+                 f"{n} = torch.tensor([{t}.sum(), {t}.mean()])", f"{n} = {t}.clone(memory_format=torch.preserve_format)",
+                 f"{n} = {t}.new_zeros(2)", f"{n} = {t}.new_tensor([1., 2.])", f"{n} = {t}.addcmul({t}, {t}, value=0.5)",
+                 f"{n} = {t}.index_fill(0, torch.tensor([0]), {self.number()})", f"{n} = {t}.masked_select({t} > 0)",
+                 f"{n} = {t}.diag()", f"{n} = {t}.tile(2)", f"{n} = {t}.sum_to_size(1)", f"{n} = {t}.trace()",
+                 f"{n} = {t} @ {t}", f"{n} = {t}.nan_to_num(nan=0.0, posinf=1.0)", f"{n} = {t}.round(decimals=1)",
+                 f"{n} = torch.zeros_like({t}).scatter_(0, torch.zeros_like({t}, dtype=torch.int64), {t})",
+                 f"{n} = {t}.float().softmax(-1)", f"{n} = {t}.pow(2).sum()", f"{n} = {t}.item()",
+                 f"{n} = {t}.type(torch.float32)", f"{n} = {t}.index_add(0, torch.tensor([0]), {t}[:1])"]
+        return rng.choice(forms)
+
+    def mutate(self):
+        rng, t = self.rng, self.pick()
+        if t is None:
+            return self.create()
+        r = rng.random()
+        if r < 0.2:
+            return f"{t}.{rng.choice(UNARY_INPLACE)}()"
+        if r < 0.4:
+            op = rng.choice(BINARY_INPLACE)
+            return f"{t}.{op}({self.operand(t)})"
+        if r < 0.55:
+            return f"{t} {rng.choice(AUGMENTED)} {self.operand(t)}"
+        if r < 0.7:
+            idx = rng.choice(["0", "1:", "0:", "...", ":", "::2", "-1", "..., 0", "..., None", f"{t} > 0",
+                              "torch.tensor([0])"])
+            return f"{t}[{idx}] = {self.operand(t)}"
+        forms = [f"{t}.clamp_({self.number()})", f"{t}.clamp_({self.number()}, {self.number()})",
+                 f"{t}.masked_fill_({t} > 0, {self.number()})", f"{t}.tril_()", f"{t}.sub_({self.operand(t)}, alpha=2)",
+                 f"{t}.index_fill_(0, torch.tensor([0]), {self.number()})", f"{t}.scatter_(0, torch.zeros_like({t}, "
+                 f"dtype=torch.int64), {self.number()})", f"{t}.index_copy_(0, torch.tensor([0]), {t}[:1])",
+                 f"{t}.requires_grad = {rng.choice(['True', 'False'])}", f"{t}.grad = None",
+                 f"{t}.mul_({self.operand(t)})",
+                 f"{t}.t().mul_(2)", f"{t}[0].add_(1)", f"{t}.view(-1)[0] = 7", f"{t}.data = {self.operand(t)}",
+                 f"{t}.copy_({self.number()})", f"{t}.fill_({self.operand(t)})", f"{t}.neg_()",
+                 f"with torch.no_grad():\n    {t}[0] = {self.number()}"]
+        return rng.choice(forms)
+
+    def autograd(self):
+        rng, t = self.rng, self.pick()
+        if t is None:
+            return self.create()
+        u = self.pick()
+        forms = [f"{t}.sum().backward()", f"{t}.sum().backward(retain_graph=True)", f"{t}.backward()",
+                 f"{t}.backward(torch.ones_like({t}))", f"{t}.backward(torch.ones({t}.shape, dtype=torch.float32))",
+                 f"{t}.sum().backward(create_graph=True)", f"{t}.prod().backward()",
+                 f"print(torch.autograd.grad({t}.sum(), {u}, allow_unused=True))",
+                 f"print(torch.autograd.grad({t}.sum(), [{u}], create_graph=True, retain_graph=True))",
+                 f"h = {t}.register_hook(lambda g: g * 2)", f"h = {t}.register_hook(lambda g: print('hook', g))",
+                 f"h = {t}.register_hook(lambda g: g.sum())", f"h = {t}.register_hook(lambda g: None)",
+                 f"{t}.register_post_accumulate_grad_hook(lambda p: print('post', p.grad))", "h.remove()",
+                 f"{t}.retain_grad()", f"{t}.requires_grad_()", f"{t}.requires_grad_(False)", f"{t}.detach_()",
+                 f"{t}.grad.zero_()", f"{t}.grad = None", f"{t}.grad = torch.zeros_like({t})",
+                 f"with torch.no_grad():\n    {t}.add_(1)", f"with torch.no_grad():\n    {t} *= 2",
+                 f"with torch.enable_grad():\n    {self.new()} = {t} * 2",
+                 f"for _ in range(2):\n    {t}.sum().backward()\n    print({t}.grad, {t}.grad._version)",
+                 f"print(copy.deepcopy({t}))", f"torch.set_grad_enabled(False)\n{self.new()} = {t} * 2\n"
+                 "torch.set_grad_enabled(True)"]
+        return rng.choice(forms)
+
+    def observe(self):
+        t = self.pick()
+        if t is None:
+            return self.create()
+        return self.rng.choice(OBSERVE).format(t=t, u=self.pick())
+
+    def statement(self):
+        kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5
+        return self.rng.choice(kinds)()
+
+
+def _run(lines, ns):
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        exec("\n".join(lines) + "\n", ns)
+
+
+def generate(seed, min_statements=5, max_statements=25, error_rate=0.2, tries=200):
+    """A program (source text) that torch runs to its end, or (error_rate of them) to an error on its last line."""
+    import torch
+    rng = random.Random(seed)
+    fresh = lambda: {"torch": torch, "copy": copy}  # noqa: E731
+    ns, lines = fresh(), []
+    gen = Gen(rng, ns)
+    target, ends_in_error = rng.randint(min_statements, max_statements), rng.random() < error_rate
+    errored = False
+    for _ in range(tries):
+        if len(lines) >= target:
+            break
+        stmt = gen.statement()
+        try:
+            compile(stmt, "<statement>", "exec")
+        except SyntaxError:
+            continue
+        try:
+            _run([stmt], ns)
+        except Exception:  # noqa: BLE001 - torch refused it: an ending, or a statement to forget
+            if ends_in_error and len(lines) >= target // 2:
+                lines.append(stmt)
+                errored = True
+                break
+            ns.clear()
+            ns.update(fresh())
+            _run(lines, ns)  # the refused statement may have changed some state before raising
+            continue
+        lines.append(stmt)
+    if not errored and not any("print(" in line for line in lines[-3:]):
+        t = gen.pick()
+        if t:
+            lines.append(f"print({t}, {t}.grad)")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,285 @@
+"""Classes of differences found by random programs (issue 16 and the program generator), each run in torch and in
+the engine: printed text, error lines and warnings must be the same."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+TRY = "def attempt(f):\n    try:\n        print(f())\n    except Exception as e:\n        print(type(e).__name__, e)\n"
+
+PROGRAMS = {
+"copy_of_a_number": """
+t = torch.zeros(3)
+t.copy_(3.0)
+print(t, t._version)
+t.copy_(2)
+i = torch.zeros(2, dtype=torch.int64)
+i.copy_(2.7)
+b = torch.zeros(2, dtype=torch.bool)
+b.copy_(True)
+print(t, i, b)
+g = torch.zeros(3, requires_grad=True).clone()
+g.copy_(1.5)
+print(g)
+torch.zeros(3, requires_grad=True).copy_(3.0)
+""",
+"grad_takes_the_leafs_dtype": """
+b = torch.ones(1, 3, dtype=torch.float64, requires_grad=True)
+b.backward(torch.ones(1, 3))
+print(b.grad)
+c = torch.ones(2, dtype=torch.float64, requires_grad=True)
+(c * 2).backward(torch.ones(2))
+print(c.grad, c.grad.dtype)
+""",
+"whole_leaf_written_through_an_index": TRY + """
+b = torch.ones(3, requires_grad=True)
+def w1(): b[0:] = 2.5
+def w2(): b[...] = torch.zeros(3)
+def w3(): b[:] = b + 1
+def w4(): b[1:] = 0.
+for w in (w1, w2, w3, w4):
+    attempt(w)
+a = torch.ones(2, 3, requires_grad=True)
+for idx in [slice(None), slice(0, None), Ellipsis, (Ellipsis, slice(None)), (slice(None), slice(0, 5)), None, 0,
+            (slice(None), 0), (slice(-3, None),)]:
+    x = a * 2
+    x[idx] = 5.
+    print(idx, x.grad_fn.name(), x._version)
+print(a[0:].grad_fn.name(), a[:].grad_fn.name(), a[...].grad_fn.name(), a[:, 0:].grad_fn.name(), a[:, -3:].grad_fn.name())
+""",
+"inplace_result_type_casting": TRY + """
+for init in ["torch.tensor([1, 2, 3])", "torch.tensor([True, False, True])", "torch.tensor([1., 2., 3.])",
+             "torch.tensor([1, 2, 3], dtype=torch.uint8)"]:
+    for op in ["clamp_(0.5)", "clamp_(0, 1)", "clamp_min_(0.5)", "clamp_max_(0.5)", "add_(0.5)", "sub_(0.5)",
+               "mul_(0.5)", "div_(2)", "pow_(0.5)", "exp_()", "neg_()", "relu_()", "floor_()", "sigmoid_()",
+               "sub_(torch.tensor([True, False, True]))", "masked_fill_(torch.tensor([True, False, True]), 0.5)"]:
+        attempt(lambda: eval(init + "." + op))
+    for aug in ["+= 0.5", "-= 0.5", "*= 0.5", "/= 2", "**= 0.5", "%= 0.5", "//= 0.5", "-= True", "&= 1", "|= True",
+                "^= True", "-= torch.tensor([True, False, True])", "%= 2", "//= 2"]:
+        x = eval(init)
+        def go():
+            global x
+            exec("x " + aug, globals())
+            return x
+        attempt(go)
+""",
+"bool_and_integer_messages": TRY + """
+b = torch.tensor([True, False])
+i = torch.tensor([[1, 2], [3, 4]])
+for f in [lambda: b.neg_(), lambda: -b, lambda: b - b, lambda: b - True, lambda: 1 - b, lambda: b.relu(),
+          lambda: torch.relu(b), lambda: torch.softmax(b, 0), lambda: torch.softmax(i, 0), lambda: torch.softmax(i, 1),
+          lambda: i.log_softmax(0), lambda: torch.softmax(i, 0, dtype=torch.float32), lambda: torch.ones(2).sub_(b),
+          lambda: ~torch.ones(2), lambda: torch.tensor([1.5]) & 1, lambda: torch.tensor([3]) & True, lambda: b ^ True,
+          lambda: b.sign(), lambda: 7 // torch.tensor([2, 0]), lambda: torch.tensor([5, 6]) % torch.tensor([2, 4])]:
+    attempt(f)
+""",
+"prod_backward_with_zeros": """
+x = torch.tensor([1., 0., 0., 2.], requires_grad=True)
+x.prod().backward()
+print(x.grad)
+x.grad = None
+x.prod().backward(create_graph=True)
+print(x.grad)
+y = torch.tensor([[1., 0.], [0., 2.], [3., 4.]], requires_grad=True)
+g, = torch.autograd.grad(y.prod(), y, create_graph=True)
+print(g)
+g, = torch.autograd.grad(y.prod(1).sum(), y, create_graph=True)
+print(g)
+g.sum().backward()
+print(y.grad)
+""",
+"no_grad_views_of_a_leaf": TRY + """
+import copy
+a = torch.ones(3, requires_grad=True)
+with torch.no_grad():
+    v = a[1:]
+d = copy.deepcopy(v)
+print(d, d.requires_grad, d.is_leaf, v.requires_grad, v.is_leaf, v.grad_fn)
+attempt(lambda: v.backward())
+attempt(lambda: v.sum().backward())
+""",
+"view_grad_fn_after_a_detached_base_is_written": """
+a = torch.ones(3, requires_grad=True)
+b = a * 2
+v = b[1:]
+w = b.view(3)
+b.detach_()
+print(v.grad_fn.name(), v.requires_grad)
+b.mul_(2)
+print(v.grad_fn.name(), w.grad_fn.name(), v.requires_grad, v.grad_fn.next_functions)
+x = torch.ones(3)
+u = x[1:]
+x.mul_(2)
+print(u.grad_fn, u.requires_grad)
+""",
+"requires_grad_setter": TRY + """
+a = torch.ones(3, requires_grad=True)
+b = a * 2
+def s1(): b.requires_grad = True
+def s2(): b.requires_grad = False
+def s3(): torch.ones(3, dtype=torch.int64).requires_grad = True
+attempt(s1)
+attempt(s2)
+attempt(s3)
+attempt(lambda: torch.ones(3, dtype=torch.int64).requires_grad_())
+attempt(lambda: torch.tensor([1, 2], requires_grad=True))
+i = torch.ones(2, dtype=torch.int64)
+i.requires_grad = False
+print(i.requires_grad)
+""",
+"hooks_that_change_a_gradient": TRY + """
+def shrink(g):
+    return g[:2]
+a = torch.ones(3, requires_grad=True)
+a.register_hook(lambda g: g.sum())
+attempt(lambda: (a * 2).sum().backward())
+c = torch.ones(3, requires_grad=True)
+d = c * 2
+d.register_hook(shrink)
+attempt(lambda: d.sum().backward())
+e = torch.ones(3, requires_grad=True)
+e.register_hook(lambda g: g.double())
+attempt(lambda: (e * 2).sum().backward())
+""",
+"scalars_of_grad_tensors_warn_once": """
+a = torch.tensor(1., requires_grad=True)
+b = torch.tensor(2., requires_grad=True)
+print(torch.tensor([a, b]))
+print(torch.tensor([a * 2]), float(a), int(b), a.item())
+""",
+"gradient_versions": """
+w = torch.ones(3, requires_grad=True)
+for i in range(4):
+    (w * w).sum().backward()
+    print(w.grad._version)
+    w.grad.zero_()
+print(w.grad._version)
+for make in [lambda x: x.sum(), lambda x: (x * 2).sum(), lambda x: x.mean(), lambda x: x.expand(2, 3).sum(),
+             lambda x: (x + x).sum(), lambda x: x[1:].sum()]:
+    x = torch.ones(3, requires_grad=True)
+    make(x).backward()
+    print(x.grad._version, x.grad)
+x = torch.ones(3, requires_grad=True)
+g = torch.ones(3)
+x.backward(g)
+print(x.grad._version, x.grad is g)
+y = torch.ones(3, requires_grad=True)
+g = torch.ones(3)
+y.view(3).backward(g)
+print(y.grad._version, y.grad.data_ptr() == g.data_ptr())
+""",
+"one_offs": TRY + """
+x = torch.zeros(3, dtype=torch.int64)
+y = torch.ones(2, requires_grad=True)
+x[1:] = y * 2
+print(x, x.requires_grad)
+s = torch.tensor(3., requires_grad=True)
+print(s.masked_fill(s > 0, 1.), s.masked_fill(torch.tensor(True), 2.).shape)
+for t in [torch.ones(1, 3).expand(2, 3), torch.ones(3, 1).expand(3, 4), torch.ones(4, 3).t(), torch.ones(2, 3)[:, ::2],
+          torch.ones(3, 4).t()[::2], torch.ones(3).expand(2, 2, 3).transpose(0, 2), torch.ones(2, 1).t()]:
+    print(t.clone().stride(), t.clone(memory_format=torch.preserve_format).stride(),
+          t.clone(memory_format=torch.contiguous_format).stride(), t.contiguous().stride())
+print(torch.preserve_format, torch.contiguous_format)
+for f in ["zeros", "ones", "empty", "rand", "randn"]:
+    attempt(lambda: getattr(torch, f)())
+print(torch.zeros(()), torch.ones([]).shape)
+for v in [torch.linspace(0, 1, 4), torch.linspace(-1, 1, 8), torch.linspace(-2, 1, 16),
+          torch.linspace(0, 1, 4, dtype=torch.float64)]:
+    print((v @ v).item(), v.dot(v.flip(0) * 0.7).item())
+a = torch.ones(2, 3)
+def w(): a[..., None][1] = torch.ones(1, 2)
+attempt(w)
+""",
+"indexing_and_views_of_empty_and_0_dim": TRY + """
+x = torch.tensor(2., requires_grad=True)
+y = x[x > 0]
+print(y, x[x < 0], x[torch.tensor(True)])
+y.sum().backward()
+print(x.grad)
+z = torch.tensor(2.)
+z[z > 0] = 3
+print(z)
+print(torch.ones(2, 3)[torch.tensor(True)].shape, torch.ones(2, 3)[0, torch.tensor(True)].shape)
+print(torch.ones(0).split(1), torch.ones(0, 2).split(2), torch.ones(0).chunk(2), torch.ones(3, 0).split(2, 1))
+m = torch.tensor([[True, False], [True, True]])
+print(m.any(dim=(0, -1)), m.all(dim=(0,)), m.any((1,)))
+print(torch.tensor([[True, False]]).sgn(), torch.tensor([1., -2.], requires_grad=True).norm(dtype=torch.float64))
+x = torch.tensor([1.5, 2.], requires_grad=True).clone()
+x //= 2
+y = torch.tensor([1.5, 2.], requires_grad=True).clone()
+y %= torch.tensor([1., 1.])
+print(x.grad_fn, y.grad_fn)
+print(torch.ones(3).T, torch.tensor(2.).T, torch.ones(2, 3, 1).T.shape, torch.ones(2).T)
+e = torch.tensor([1., -2.])
+print(e.where(e > 0, 0.), e.where(e > 0, torch.tensor(5.)))
+""",
+"binary_ops_record_their_nodes": TRY + """
+a = torch.tensor([1.5, 2.], requires_grad=True)
+b = torch.tensor([1., 3.], requires_grad=True)
+print(a.remainder(b).grad_fn, a.remainder(2).grad_fn, torch.div(a, b, rounding_mode='floor').grad_fn,
+      (a // 2).grad_fn, (2 % a).grad_fn, (2 // a).grad_fn, torch.maximum(a, b).grad_fn, a.minimum(a).grad_fn)
+torch.maximum(a, b).sum().backward()
+print(a.grad, b.grad)
+c = torch.tensor([2., 2.], requires_grad=True)
+d = torch.tensor([2., 1.], requires_grad=True)
+torch.minimum(c, d).sum().backward()
+print(c.grad, d.grad)
+x = torch.tensor([1.5, 2.7], requires_grad=True)
+y = torch.tensor([1., 2.], requires_grad=True)
+(x % y).sum().backward()
+print(x.grad, y.grad)
+attempt(lambda: (x // 2).sum().backward())
+attempt(lambda: (2 % x).sum().backward())
+""",
+"empty_tensors_run_no_kernel": TRY + """
+print(torch.rand(0).logsumexp(0), torch.rand(2, 0).logsumexp(1), torch.rand(0, 2).logsumexp(1))
+print(torch.rand(0).softmax(0), torch.rand(0, 3).log_softmax(1), torch.zeros(0, dtype=torch.int64).softmax(0))
+print(torch.zeros(0, 3).norm(dim=-1), torch.zeros(3, 0).norm(dim=-1), torch.zeros(0).norm())
+x = torch.zeros(0, 2, requires_grad=True)
+y = x.softmax(-1)
+y.sum().backward()
+print(y, x.grad)
+attempt(lambda: torch.ones(0)[torch.tensor([0])])
+for f in [lambda: torch.hypot(torch.rand(0), torch.rand(0) > 1), lambda: torch.hypot(torch.ones(2), torch.tensor([True, False])),
+          lambda: torch.hypot(torch.tensor([1, 2]), torch.tensor([1, 2])), lambda: torch.zeros(0, dtype=torch.bool).floor()]:
+    attempt(f)
+attempt(lambda: torch.ones(0)[0])
+""",
+"setitem_copies_as_copy_to": TRY + """
+x = torch.ones(2)
+x[:] = x
+print(x._version)
+a = torch.ones(2, requires_grad=True).clone()
+a[:] = a
+print(a.grad_fn, a._version)
+c = torch.ones(2, 3, requires_grad=True).clone()
+c[:] = torch.tensor(5., requires_grad=True)
+print(c.grad_fn)
+v = torch.empty(1, 2, 3).fill_(-2)
+v[:] = v
+print(v)
+attempt(lambda: True @ v)
+""",
+"operand_types_and_integer_powers": TRY + """
+attempt(lambda: torch.tensor([-2, -1, 0, 1, 2, 3]) ** torch.tensor([-1, -2, -3, -1, -1, -2]))
+u = torch.tensor([3, 250], dtype=torch.uint8)
+u -= -2
+print(u, torch.tensor([3], dtype=torch.uint8) - 5, torch.tensor([3], dtype=torch.uint8) + 300,
+      torch.tensor([3], dtype=torch.uint8) > -1)
+x = torch.tensor([[-2, -3, -1], [4, -1, 2]])
+x **= x
+print(x)
+for f in [lambda: torch.tensor(2.).mT, lambda: torch.ones(2).mT, lambda: torch.ones(2).logical_and(1),
+          lambda: torch.ones(2).logical_or(True), lambda: torch.ones(2).logical_xor(1.5),
+          lambda: torch.tensor(7) // torch.tensor(2), lambda: torch.tensor(7) ** torch.tensor(-1)]:
+    attempt(f)
+y = torch.ones(2, requires_grad=True)
+(y * 2).sum().backward(create_graph=True)
+(y * 2).sum().backward(create_graph=True)
+attempt(lambda: torch.randn(3, 2).sum().backward(create_graph=True))
+""",
+}
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_same_as_torch(name):
+    same_as_torch(PROGRAMS[name])
