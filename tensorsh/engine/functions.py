@@ -2294,8 +2294,6 @@ def setitem(self, index, value):
     if any(_is_advanced(ix) for ix in index_t):
         return index_put_(self, index, value)
     target = getitem(self, index, setting=True)
-    if target is self:
-        target = alias(self)
     if isinstance(value, Tensor) and value._shape == target._shape:  # PyTorch's copy_to, its three ways
         copy_(target, value)
     elif isinstance(value, Tensor) and value.dim() == 0:

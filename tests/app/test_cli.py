@@ -123,7 +123,7 @@ def test_endless_loop_interrupted_by_sigint(tmp_path):
     out, err = p.communicate(timeout=20)
     assert p.returncode == 1
     assert "Traceback" not in err
-    assert err.startswith(f"{path}:4:5: error: interrupted")
+    assert err.startswith(f"{path}:3:5: error: interrupted")
     assert err.splitlines()[-1] == "KeyboardInterrupt"
 
 
