@@ -2839,25 +2839,9 @@ MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"
 
 
 def _dense_strides(shape, stride):
-    """PyTorch's infer_dense_strides: a dense layout in the order of the given strides (insertion sort from the
-    last dim, zero strides left in place, equal strides: the smaller size inside)."""
-    def should_swap(d0, d1):
-        s0, s1 = stride[d0], stride[d1]
-        if s0 == 0 or s1 == 0:
-            return 0
-        if s0 != s1:
-            return -1 if s0 < s1 else 1
-        return 1 if shape[d0] > shape[d1] else 0
-    perm = list(reversed(range(len(shape))))
-    for i in range(1, len(perm)):
-        d1 = i
-        for d0 in range(i - 1, -1, -1):
-            c = should_swap(perm[d0], perm[d1])
-            if c > 0:
-                perm[d0], perm[d1] = perm[d1], perm[d0]
-                d1 = d0
-            elif c < 0:
-                break
+    """PyTorch's infer_dense_strides: a dense layout in the order of the given strides (TensorIterator's dim
+    order for one operand: zero strides left in place, equal strides: the smaller size inside)."""
+    perm = kernels.dim_order(shape, [stride])
     out, acc = [0] * len(shape), 1
     for d in perm:
         out[d] = acc
