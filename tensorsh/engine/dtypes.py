@@ -48,10 +48,6 @@ def from_name(name):
     return BY_NAME[name]
 
 
-def from_numpy(np_dtype):
-    return BY_NP[np.dtype(np_dtype)]
-
-
 def promote(a, b):
     """promote_types for two dtypes."""
     if a is None:

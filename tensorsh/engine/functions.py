@@ -3159,10 +3159,6 @@ def stack(tensors, dim=0):
 
 # ------------------------------------------------------------------ the Tensor API
 
-def _reflected(fn):
-    return lambda self, other: fn(self, other)
-
-
 _METHODS = {
     "exp": exp, "log": log, "sin": sin, "cos": cos, "tanh": tanh, "sigmoid": sigmoid, "sqrt": sqrt,
     "relu": relu, "abs": abs_, "neg": neg, "negative": neg, "log1p": log1p, "expm1": expm1,

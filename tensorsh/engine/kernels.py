@@ -246,6 +246,55 @@ exp2 = vector_and_scalar(via_double(np.exp2), "exp2")
 _TIE_MASK, _TIE = np.uint64(0x1FFFFFFF), np.uint64(0x10000000)  # a double on a float32 midpoint
 
 
+def _fix_float32_ties(r, s, a, b, c):
+    """Repair RN32(RN64(a*b+c)) where the float64 sum s sits exactly on a float32 midpoint.
+
+    a*b of float32s is exact in float64, so s is off the true value only by the float64 rounding;
+    double rounding can only go wrong when s is a float32 tie (results here never reach float32's
+    subnormal range). There, the exact TwoSum error tells which way the true value lies."""
+    tie = np.flatnonzero((s.view(np.uint64) & _TIE_MASK) == _TIE)
+    if tie.size == 0:
+        return
+    a, b, c = (np.broadcast_to(np.asarray(v, np.float64), s.shape)[tie] for v in (a, b, c))
+    p, t = a * b, s[tie]
+    bp = t - p
+    err = (p - (t - bp)) + (c - bp)
+    toward = np.where(err > 0, np.inf, np.where(err < 0, -np.inf, t))
+    r[tie] = np.nextafter(t, toward).astype(np.float32)
+
+
+class Fma32:
+    """float32 fma over float64 for one batch of lanes.
+
+    In the fast mode every unrounded sum is kept, and `tied_lanes()` says afterwards which lanes
+    met a float32 midpoint (about 1 in 40000 here); the caller recomputes those lanes in exact
+    mode, which repairs each tie as it happens. Lanes without a tie are already exact."""
+
+    def __init__(self, lanes, steps, exact):
+        self.sums = np.empty((steps, lanes))
+        self.used = 0
+        self.exact = exact
+
+    def __call__(self, a, b, c):
+        s = self.sums[self.used]
+        self.used += 1
+        np.multiply(a, b, out=s, dtype=np.float64)
+        np.add(s, c, out=s, dtype=np.float64)
+        r = s.astype(np.float32)
+        if self.exact:
+            _fix_float32_ties(r, s, a, b, c)
+        return r
+
+    def tied_lanes(self):
+        bits = self.sums[: self.used].view(np.uint64)
+        np.bitwise_and(bits, _TIE_MASK, out=bits)
+        tie = bits == _TIE
+        return np.flatnonzero(tie.any(axis=0)) if tie.any() else NO_LANES
+
+
+NO_LANES = np.empty(0, np.intp)
+
+
 def fma(a, b, c):
     """a * b + c rounded once, as PyTorch's kernels compute the ops its compiler fuses (addcmul, lerp, add with
     alpha): exact for float32 (over double, ties repaired) and float64 (fma64); mixed dtypes round twice."""
@@ -259,9 +308,8 @@ def fma(a, b, c):
         return fma64(a, b, c)
     if a.dtype != np.float32 or b.dtype != np.float32 or c.dtype != np.float32:
         return a * b + c
-    from .random import _Fma32  # (random imports this module)
     flat = [np.ascontiguousarray(v).reshape(-1) for v in (a, b, c)]
-    return _Fma32(flat[0].size, 1, exact=True)(*flat).reshape(a.shape)
+    return Fma32(flat[0].size, 1, exact=True)(*flat).reshape(a.shape)
 
 
 _SPLIT = 134217729.0  # 2**27 + 1: Veltkamp's split of a double into two 26-bit halves
@@ -701,7 +749,6 @@ def norm2_rows(x):
         if x.dtype == np.float32:
             total = _fma32_square(v.astype(np.float64), total)
         else:
-            from .random import fma64  # (random imports this module)
             total = fma64(v, v, total)
     return np.sqrt(total).reshape(x.shape[:-1])
 
@@ -790,8 +837,7 @@ def small_matmul(a, b):
     for j in range(1, k):
         x, y = np.broadcast_arrays(rows[:, j:j + 1], cols[j:j + 1, :])
         if fused:
-            from .random import _Fma32  # exact float32 fma over double (random imports this module)
-            out = _Fma32(out.size, 1, exact=True)(x.reshape(-1), y.reshape(-1), out.reshape(-1)).reshape(out.shape)
+            out = Fma32(out.size, 1, exact=True)(x.reshape(-1), y.reshape(-1), out.reshape(-1)).reshape(out.shape)
         else:
             out = out + x * y
     if a.ndim == 1 and b.ndim == 1:

@@ -14,7 +14,7 @@ import struct
 import numpy as np
 
 from . import undo
-from .kernels import compiled
+from .kernels import NO_LANES, Fma32, compiled, fma64
 
 __all__ = ["Generator", "default_generator", "manual_seed", "STATE_SIZE", "DEFAULT_GENERATOR_SEED"]
 
@@ -74,102 +74,15 @@ def _glibc(name, x):
 
 
 # ---------------------------------------------------------------------------------------------
-# Fused multiply-add. PyTorch's kernels (built with -mfma) round a*b+c once; numpy has no fma.
-
-_LOW29, _MID29 = np.uint64(0x1FFFFFFF), np.uint64(0x10000000)
-
-
-def _fix_float32_ties(r, s, a, b, c):
-    """Repair RN32(RN64(a*b+c)) where the float64 sum s sits exactly on a float32 midpoint.
-
-    a*b of float32s is exact in float64, so s is off the true value only by the float64 rounding;
-    double rounding can only go wrong when s is a float32 tie (results here never reach float32's
-    subnormal range). There, the exact TwoSum error tells which way the true value lies."""
-    tie = np.flatnonzero((s.view(np.uint64) & _LOW29) == _MID29)
-    if tie.size == 0:
-        return
-    a, b, c = (np.broadcast_to(np.asarray(v, np.float64), s.shape)[tie] for v in (a, b, c))
-    p, t = a * b, s[tie]
-    bp = t - p
-    err = (p - (t - bp)) + (c - bp)
-    toward = np.where(err > 0, np.inf, np.where(err < 0, -np.inf, t))
-    r[tie] = np.nextafter(t, toward).astype(np.float32)
-
-
-class _Fma32:
-    """float32 fma over float64 for one batch of lanes.
-
-    In the fast mode every unrounded sum is kept, and `tied_lanes()` says afterwards which lanes
-    met a float32 midpoint (about 1 in 40000 here); the caller recomputes those lanes in exact
-    mode, which repairs each tie as it happens. Lanes without a tie are already exact."""
-
-    def __init__(self, lanes, steps, exact):
-        self.sums = np.empty((steps, lanes))
-        self.used = 0
-        self.exact = exact
-
-    def __call__(self, a, b, c):
-        s = self.sums[self.used]
-        self.used += 1
-        np.multiply(a, b, out=s, dtype=np.float64)
-        np.add(s, c, out=s, dtype=np.float64)
-        r = s.astype(np.float32)
-        if self.exact:
-            _fix_float32_ties(r, s, a, b, c)
-        return r
-
-    def tied_lanes(self):
-        bits = self.sums[: self.used].view(np.uint64)
-        np.bitwise_and(bits, _LOW29, out=bits)
-        tie = bits == _MID29
-        return np.flatnonzero(tie.any(axis=0)) if tie.any() else _NO_LANES
-
-
-_NO_LANES = np.empty(0, np.intp)
-
-
-def _two_prod(a, b):
-    """a*b = hi + lo exactly (Dekker with Veltkamp splitting)."""
-    hi = a * b
-    a_hi, a_lo = _split(a)
-    b_hi, b_lo = _split(b)
-    lo = ((a_hi * b_hi - hi) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
-    return hi, lo
-
-
-def _split(x):
-    g = x * 134217729.0  # 2**27 + 1
-    hi = g - (g - x)
-    return hi, x - hi
-
-
-def _two_sum(a, b):
-    s = a + b
-    bb = s - a
-    return s, (a - (s - bb)) + (b - bb)
-
-
-def fma64(a, b, c):
-    """Correctly rounded float64 a*b+c (Boldo & Melquiond: RN(hi + RO(lo terms)))."""
-    a, b, c = np.broadcast_arrays(*(np.asarray(v, np.float64) for v in (a, b, c)))
-    ph, pl = _two_prod(a, b)
-    sh, sl = _two_sum(c, ph)
-    v, e = _two_sum(sl, pl)
-    # round v to odd: an inexact sum with an even last bit moves one ulp toward the true value
-    nudge = (e != 0) & ((v.view(np.uint64) & np.uint64(1)) == 0)
-    v = np.where(nudge, np.nextafter(v, np.where(e > 0, np.inf, -np.inf)), v)
-    out = sh + v
-    naive = a * b + c  # the splitting overflows near the top of the range; fall back there
-    return np.where(np.isfinite(out), out, naive)
-
+# Fused multiply-add (kernels.Fma32, kernels.fma64). PyTorch's kernels (built with -mfma) round a*b+c once.
 
 def _fma(x, scale, shift, dtype):
     """fma(x, scale, shift) in float32 or float64; (1, 0) only turns -0 into +0."""
     if scale == 1 and shift == 0:
         return x + dtype.type(0)
     if dtype == np.float32:
-        return _Fma32(x.size, 1, exact=True)(x, np.float32(scale), np.float32(shift))
-    return fma64(x, scale, shift)
+        return Fma32(x.size, 1, exact=True)(x, np.float32(scale), np.float32(shift))
+    return fma64(x, np.float64(scale), np.float64(shift))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,10 +145,10 @@ def _sincos256(theta, fma):
 
 def _box_muller_f32(a, b, exact):
     """Kernel lanes: radius uniforms a, angle uniforms b -> (r*cos, r*sin, lanes that tied)."""
-    fma = _Fma32(a.size, _FMA_STEPS, exact)
+    fma = Fma32(a.size, _FMA_STEPS, exact)
     radius = np.sqrt(_f(-2) * _log256(_ONE - a, fma))
     sin, cos = _sincos256(_TWO_PI_F32 * b, fma)
-    return radius * cos, radius * sin, (_NO_LANES if exact else fma.tied_lanes())
+    return radius * cos, radius * sin, (NO_LANES if exact else fma.tied_lanes())
 
 
 def _normal16_f32(blocks):

@@ -272,10 +272,6 @@ class VersionCounter:
         if self.history is not None:
             self.history[self.value] = undo.location()
 
-    def watch(self):
-        if self.history is None:
-            self.history = {}
-
     def _snapshot(self):
         return self.value, None if self.history is None else dict(self.history)
 

@@ -435,10 +435,6 @@ class Tensor:
 
     # ------------------------------------------------------------ values
 
-    def numpy_values(self):
-        """The elements as a C-ordered numpy array (a copy): for printing and renderers."""
-        return np.ascontiguousarray(self._np)
-
     def item(self):
         if self._np.size != 1:
             raise runtime(messages.ITEM_NUMEL.format(n=self._np.size))

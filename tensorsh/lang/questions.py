@@ -59,7 +59,7 @@ def trial(session, fn, keep=None):
     (value, None), or (keep() when given, None), or (None, (kind, message)) if it raised."""
     from tensorsh.engine import undo
     from tensorsh.engine.errors import set_warning_sink
-    saved = session._write, session._warnings, undo._location, dict(session.variables)  # (session._loc reads undo's)
+    saved = session._write, session._warnings, undo.location(), dict(session.variables)  # (session._loc reads undo's)
     session._write, session._warnings = (lambda text: None), []
     sink = set_warning_sink(lambda *a: None)
     journal, outer = undo.begin()
@@ -74,7 +74,8 @@ def trial(session, fn, keep=None):
         journal.rollback()
         undo.end(journal, outer)
         set_warning_sink(sink)
-        session._write, session._warnings, undo._location, variables = saved
+        session._write, session._warnings, location, variables = saved
+        undo.set_location(location)
         session.variables.clear()
         session.variables.update(variables)
 

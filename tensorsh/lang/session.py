@@ -106,10 +106,9 @@ class Session:
     # ---- hooks the compiled code calls ----
     @property
     def _loc(self):
-        return _undo._location   # set by the compiled code as each statement starts (blame, warnings, Ctrl-C)
+        return _undo.location()   # set by the compiled code as each statement starts (blame, warnings, Ctrl-C)
 
-    def enter_statement(self, loc):
-        _undo._location = loc  # the engine's blame notes name this statement
+    enter_statement = staticmethod(_undo.set_location)  # the engine's blame notes name this statement
 
     def module(self, dotted, node):
         mod = self.modules.get(dotted)
