@@ -7,8 +7,8 @@ import numpy as np
 from . import autograd, dtypes, kernels
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error
-from .functions import _attach, _inplace, _needs_grad, _new, _precheck, _type_name
-from .tensor import Tensor
+from .tensorimpl import Tensor
+from .ops.core import attach, fresh, needs_grad, precheck, type_name, write_inplace
 
 
 def _scalar(x, v):
@@ -30,7 +30,7 @@ class _Activation(Node):
 
     def backward(self, g):
         v, = self.unpack()
-        return (_new(np.asarray(self.grad(g._np, v._np, *self.params), dtype=g.dtype.np), g.dtype),)
+        return (fresh(np.asarray(self.grad(g._np, v._np, *self.params), dtype=g.dtype.np), g.dtype),)
 
 
 def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True):
@@ -40,16 +40,16 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
 
     def apply(x, params, inplace, op):
         if not isinstance(x, Tensor):
-            raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {_type_name(x)}")
+            raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {type_name(x)}")
         if float_only and not x.dtype.is_floating_point:
             raise runtime(f"\"{op}_cpu\" not implemented for '{dtypes.SCALAR_NAMES[x.dtype.name]}'")
         values = forward(x._np, *params)
         if not inplace:
-            out = _new(np.ascontiguousarray(values, dtype=x.dtype.np), x.dtype)
-            if _needs_grad(x):
-                _attach(out, node(x, x, params))
+            out = fresh(np.ascontiguousarray(values, dtype=x.dtype.np), x.dtype)
+            if needs_grad(x):
+                attach(out, node(x, x, params))
             return out
-        _precheck(x)
+        precheck(x)
         cls = node_inplace or node
 
         def write(a):
@@ -62,7 +62,7 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
             if node_inplace is None:  # the formula needs the input: the node keeps a copy made before the write
                 n.saved = (SavedTensor(x.clone()),)
             return n
-        return _inplace(x, write, make, save_output=node_inplace is not None)
+        return write_inplace(x, write, make, save_output=node_inplace is not None)
     return apply
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from . import errors, messages, undo
 from .errors import runtime
-from .storage import note
+from .storage import check_size, note
 
 # ---------------------------------------------------------------- grad mode
 
@@ -427,8 +427,8 @@ def accumulate_grad(var, grad, private=False):
     note(var._storage, "grad+", var)  # why(x.grad) names the backward that filled it
     if old is None:
         if is_grad_enabled():  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
-            from .creation import zeros_like
-            var._grad = zeros_like(grad).copy_(grad)
+            check_size(grad._np.nbytes)
+            var._grad = grad._new(np.zeros(grad._shape, grad.dtype.np), grad.dtype).copy_(grad)
         elif private and _stealable(var, grad):
             # as PyTorch: a gradient nothing else can see becomes .grad without a copy (detached: not a view)
             var._grad = grad if grad._view is None else grad._alias(grad._shape, grad._stride, grad._offset)
@@ -508,8 +508,7 @@ class SavedTensor:
         """The unpack hook's tensor, given the saved value's autograd metadata; versions are not checked."""
         unpack_hook, requires_grad, grad_fn = self.hooks
         data = unpack_hook(self.value)
-        from .tensor import Tensor
-        if not isinstance(data, Tensor):
+        if getattr(data, "_version_counter", None) is None:  # not a tensor (as in __init__)
             from .errors import type_error
             raise type_error("Output of saved tensor unpack_hook expected to be a Tensor but got result of type "
                              f"{type(data).__name__}")
@@ -671,8 +670,7 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
         finally:
             _reached[0] = previous
         return
-    from .tensor import Tensor
-    inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
+    inputs = [inputs] if getattr(inputs, "_version_counter", None) is not None else list(inputs)  # a tensor
     grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True,
                          warn_cycle=True)
     for t, g in zip(inputs, grads):
@@ -692,9 +690,9 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
             g = type(t)._new(np.array(1, t.dtype.np).reshape(t._shape) if t.numel() == 1 else  # np.ones, without
                              np.ones(t._shape, t.dtype.np), t.dtype)  # its Python in the common case
-        elif not isinstance(g, type(t)):
-            from .creation import full_like
-            g = full_like(t, g)
+        elif not isinstance(g, type(t)):  # full_like(t, g)
+            check_size(t._np.nbytes)
+            g = t._from_numpy(np.full(t._shape, g, dtype=t.dtype.np), t.dtype)
         elif g._shape != t._shape:
             raise runtime(messages.GRAD_SHAPE_MISMATCH.format(i=i, g=g.shape, o=t.shape))
         grads.append(g)

@@ -1,7 +1,7 @@
 """The identity op nn's full backward hooks wrap a module's inputs and outputs in (PyTorch's
 BackwardHookFunction): its node hands the gradient passing through to a callback, which may replace it."""
 from .autograd import Node, edge_of
-from .functions import _attach
+from .ops.core import attach
 
 
 class BackwardHookFunctionBackward(Node):
@@ -23,4 +23,4 @@ def hook_identity(x, callback):
     """x again (same storage and version counter) with a BackwardHookFunctionBackward whose callback sees the
     gradient flowing back through it: callback(grad) -> grad."""
     out = x._alias(x._shape, x._stride, x._offset)
-    return _attach(out, BackwardHookFunctionBackward(x, callback))
+    return attach(out, BackwardHookFunctionBackward(x, callback))

@@ -9,8 +9,8 @@ import numpy as np
 from . import dtypes
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import index_error, runtime, type_error
-from .functions import _attach, _edge, _needs_grad, _new, _type_name
-from .tensor import Tensor
+from .tensorimpl import Tensor
+from .ops.core import attach, fresh, needs_grad, operand_edge, type_name
 
 
 def _tuple(v, n):
@@ -66,7 +66,7 @@ class ConvolutionBackward0(Node):
     name_ = "ConvolutionBackward0"
 
     def __init__(self, x, w, b, stride, padding, dilation, groups, dim1):
-        Node.__init__(self, (_edge(x), edge_of(w)) + ((_edge(b),) if b is not None else ((None, 0),)))
+        Node.__init__(self, (operand_edge(x), edge_of(w)) + ((operand_edge(b),) if b is not None else ((None, 0),)))
         self.stride, self.padding, self.dilation, self.groups = stride, padding, dilation, groups
         self.has_bias, self.dim1 = b is not None, dim1
         self.saved = (SavedTensor(x), SavedTensor(w))
@@ -82,9 +82,9 @@ class ConvolutionBackward0(Node):
             gx, gw = gx[:, :, 0], gw[:, :, 0]
         dt = x.dtype
         gb = gn.astype(np.float64).sum(axis=(0, 2, 3)) if self.has_bias else None
-        return (_new(gx.astype(dt.np), dt) if self.next_functions[0][0] else None,
-                _new(gw.astype(dt.np), dt) if self.next_functions[1][0] else None,
-                _new(gb.astype(dt.np), dt) if gb is not None and self.next_functions[2][0] else None)
+        return (fresh(gx.astype(dt.np), dt) if self.next_functions[0][0] else None,
+                fresh(gw.astype(dt.np), dt) if self.next_functions[1][0] else None,
+                fresh(gb.astype(dt.np), dt) if gb is not None and self.next_functions[2][0] else None)
 
 
 def _conv2d_grads(x, w, g, stride, padding, dilation, groups):
@@ -115,7 +115,7 @@ def _conv2d_grads(x, w, g, stride, padding, dilation, groups):
 def convolution(input, weight, bias, stride, padding, dilation, groups, dims, name):
     for arg, pos, v in (("input", 1, input), ("weight", 2, weight)):
         if not isinstance(v, Tensor):
-            raise type_error(f"{name}(): argument '{arg}' (position {pos}) must be Tensor, not {_type_name(v)}")
+            raise type_error(f"{name}(): argument '{arg}' (position {pos}) must be Tensor, not {type_name(v)}")
     stride, padding, dilation = _tuple(stride, dims), padding, _tuple(dilation, dims)
     if input.dim() not in (dims + 1, dims + 2):
         raise runtime(f"Expected {dims + 1}D (unbatched) or {dims + 2}D (batched) input to {name}, but got input of "
@@ -153,9 +153,9 @@ def convolution(input, weight, bias, stride, padding, dilation, groups, dims, na
     out = _conv2d_values(x, w, b, stride, padding, dilation, groups)
     if dims == 1:
         out = out[:, :, 0]
-    result = _new(np.ascontiguousarray(out), input.dtype)
-    if _needs_grad(input, weight, bias):
-        _attach(result, ConvolutionBackward0(input, weight, bias, stride, padding, dilation, groups, dims == 1))
+    result = fresh(np.ascontiguousarray(out), input.dtype)
+    if needs_grad(input, weight, bias):
+        attach(result, ConvolutionBackward0(input, weight, bias, stride, padding, dilation, groups, dims == 1))
     return result
 
 
@@ -197,7 +197,7 @@ class MaxPool2DWithIndicesBackward0(Node):
         gi, ii = g._np.reshape(lead, -1), idx._np.reshape(lead, -1)
         for r in range(lead):
             np.add.at(out[r], ii[r], gi[r])
-        return (_new(out.reshape(self.shape), g.dtype),)
+        return (fresh(out.reshape(self.shape), g.dtype),)
 
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
@@ -219,10 +219,10 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
             take = inside & ((v > best) | np.isnan(v))  # (val > maxval) || isnan(val), PyTorch's test
             best = np.where(take, v, best)
             index = np.where(take, r * w + c, index)
-    out = _new(np.ascontiguousarray(best), input.dtype)
-    indices = _new(np.ascontiguousarray(index), dtypes.int64)
-    if _needs_grad(input):
-        _attach(out, MaxPool2DWithIndicesBackward0(input, indices))
+    out = fresh(np.ascontiguousarray(best), input.dtype)
+    indices = fresh(np.ascontiguousarray(index), dtypes.int64)
+    if needs_grad(input):
+        attach(out, MaxPool2DWithIndicesBackward0(input, indices))
     return (out, indices) if return_indices else out
 
 
@@ -242,7 +242,7 @@ class AvgPool2DBackward0(Node):
         for i in range(kh):
             for j in range(kw):
                 out[..., i:i + sh * (oh - 1) + 1:sh, j:j + sw * (ow - 1) + 1:sw] += share
-        return (_new(np.ascontiguousarray(out[..., ph:ph + h, pw:pw + w]).astype(g.dtype.np), g.dtype),)
+        return (fresh(np.ascontiguousarray(out[..., ph:ph + h, pw:pw + w]).astype(g.dtype.np), g.dtype),)
 
 
 def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
@@ -269,9 +269,9 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
         divisors = pool
     else:
         divisors = (re - rs)[:, None] * (ce - cs)[None, :]
-    out = _new(np.ascontiguousarray((acc / divisors.astype(x.dtype)).astype(x.dtype)), input.dtype)
-    if _needs_grad(input):
-        _attach(out, AvgPool2DBackward0(input, ((kh, kw), (sh, sw), (ph, pw), divisors.astype(x.dtype), (oh, ow))))
+    out = fresh(np.ascontiguousarray((acc / divisors.astype(x.dtype)).astype(x.dtype)), input.dtype)
+    if needs_grad(input):
+        attach(out, AvgPool2DBackward0(input, ((kh, kw), (sh, sw), (ph, pw), divisors.astype(x.dtype), (oh, ow))))
     return out
 
 
@@ -301,9 +301,9 @@ def constant_pad_nd(input, pad, value=0.0):
         raise runtime(f"The input size {x.shape[-1]}, plus negative padding {pad[0]} and {pad[1]} resulted in a "
                       f"negative output size, which is invalid. Check dimension {nd - 1} of your input.")
     grown = np.pad(x[crop], [(max(a, 0), max(b, 0)) for a, b in widths], constant_values=value)
-    out = _new(np.ascontiguousarray(grown.astype(x.dtype)), input.dtype)
-    if _needs_grad(input):
-        _attach(out, ConstantPadNdBackward0(input, list(pad)))
+    out = fresh(np.ascontiguousarray(grown.astype(x.dtype)), input.dtype)
+    if needs_grad(input):
+        attach(out, ConstantPadNdBackward0(input, list(pad)))
     return out
 
 
@@ -325,7 +325,7 @@ class EmbeddingBackward0(Node):
         for k, i in enumerate(flat.tolist()):  # accumulated in index order, as PyTorch's embedding_backward does
             if i != self.padding_idx:
                 out[i] += gn[k] / (counts[i] if counts is not None else 1)
-        return (_new(out, g.dtype),)
+        return (fresh(out, g.dtype),)
 
 
 def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False):
@@ -338,7 +338,7 @@ def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False):
     bad = flat[(flat < 0) | (flat >= n)]
     if bad.size:
         raise index_error("index out of range in self")
-    out = _new(np.ascontiguousarray(weight._np[indices._np]), weight.dtype)
-    if _needs_grad(weight):
-        _attach(out, EmbeddingBackward0(weight, indices, padding_idx, scale_grad_by_freq))
+    out = fresh(np.ascontiguousarray(weight._np[indices._np]), weight.dtype)
+    if needs_grad(weight):
+        attach(out, EmbeddingBackward0(weight, indices, padding_idx, scale_grad_by_freq))
     return out

@@ -6,7 +6,7 @@ import numpy as np
 from . import dtypes, errors, messages, random as rng, undo
 from .errors import runtime, type_error, value_error, warn
 from .storage import check_size
-from .tensor import Tensor, _shape_list
+from .tensorimpl import Tensor, _shape_list
 
 _wrap = Tensor._from_numpy
 
@@ -364,30 +364,3 @@ def randint_like(input, low=0, high=None, dtype=None, **_):
     if high is None:
         low, high = 0, low
     return randint(low, high, input._shape, dtype=dtype or input.dtype)
-
-
-def _fill_random(self, values):
-    from .functions import _inplace, _precheck, _zero_node
-    _precheck(self)
-    arr = values.reshape(self._shape)
-
-    def write(a):
-        a[...] = arr
-    return _inplace(self, write, lambda: _zero_node("NormalBackward0", self))
-
-
-def normal_(self, mean=0.0, std=1.0, generator=None):
-    n = self.numel()
-    values = _generator(generator).normal(n, self.dtype.name, mean, std, contiguous=self.is_contiguous() or n < 16)
-    return _fill_random(self, values)
-
-
-def uniform_(self, from_=0.0, to=1.0, generator=None, **kw):
-    if "from" in kw:
-        from_ = kw["from"]
-    values = _generator(generator).uniform(self.numel(), self.dtype.name, from_, to)
-    return _fill_random(self, values)
-
-
-Tensor.normal_ = normal_
-Tensor.uniform_ = uniform_

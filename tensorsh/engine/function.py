@@ -5,7 +5,8 @@ import inspect
 from . import autograd, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error, warn
-from .tensor import IN_CUSTOM_FUNCTION, Tensor, ViewInfo
+from .ops.core import rebase_history, sum_to
+from .tensorimpl import IN_CUSTOM_FUNCTION, Tensor, ViewInfo
 
 
 class FunctionCtx:
@@ -126,7 +127,6 @@ class BackwardCFunction(Node, FunctionCtx):
             raise runtime(f"Function {self.name_} returned an invalid gradient at index {i} - got "
                           f"{_shape_list(g._shape)} but expected shape compatible with {_shape_list(shape)}")
         if g._shape != shape:
-            from .functions import sum_to
             g = sum_to(g, shape)
         if g.dtype is not dtype:
             g = g.to(dtype)
@@ -344,8 +344,7 @@ def _view_as_self(t):
 
 def _rebase(t, ctx, i):
     """A dirty input's history moves to ctx (on its base through CopySlices when it is a view)."""
-    from .functions import _rebase_history
-    _rebase_history(t, ctx)
+    rebase_history(t, ctx)
     if t._view is None:
         t._output_nr = i
 

@@ -2,7 +2,7 @@
 them from reverse-mode autograd (grad of grad for jvp, a row of the Jacobian per output element)."""
 from . import autograd
 from .errors import runtime, type_error
-from .tensor import Tensor
+from .tensorimpl import Tensor
 
 
 def _as_tuple(x, arg_name, fn_name):

@@ -9,118 +9,41 @@ from . import autograd, dtypes, errors, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn, warn_once
 from .storage import INFERENCE_MODE, LOG_CAP, Storage, VersionCounter, check_size, note_view, note_write
-from .tensor import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _contiguous_strides, _shape_list,
+from .tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _contiguous_strides, _shape_list,
                      no_grad_view_origin)
-
-_wrap = Tensor._from_numpy
-_new = Tensor._new
-NONE_EDGE = (None, 0)
-
-
-def _needs_grad(*xs):
-    if not autograd._grad_enabled[0]:
-        return False
-    for x in xs:
-        if isinstance(x, Tensor) and (x._requires_grad or x._grad_fn is not None or x._view is not None and x.requires_grad):
-            return True
-    return False
+from .ops.core import (BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode, ZeroGradNode, _non_overlapping_and_dense, attach, binary_op,
+                       binary_operands, bind_args, cast_for_inplace, check_broadcast, check_dtype,
+                       check_fits_output, collect_edges, edges_first, embed, empty_strided, fresh, from_numpy,
+                       input_meta, make_view, needs_grad, operand_edge, precheck, reduce_grad,
+                       refresh_view_grad_fn, self_overlapping, sum_to, tensor_of, tensor_params,
+                       true_div_dtype, type_name, write_inplace, write_rows, written, zero_node, zeros_of)
 
 
-def _edge(x):
-    return edge_of(x) if isinstance(x, Tensor) else NONE_EDGE
 
 
-def _attach(out, node):
-    out._grad_fn = node
-    out._output_nr = 0
-    if autograd.PENDING_PACKS:  # a saved-tensor hook sees the output with its grad_fn, as in PyTorch
-        autograd.pack_pending()
-    return out
 
 
-def _bind(op, names, defaults, args, kwargs):
-    """Positional and keyword arguments of a method that must tell them apart (PyTorch's messages do)."""
-    if len(args) > len(names):
-        raise type_error(f"{op}() takes at most {len(names)} arguments ({len(args)} given)")
-    values = dict(zip(names, defaults))
-    values.update(zip(names, args))
-    for key, value in kwargs.items():
-        if key not in values:
-            raise type_error(f"{op}() got an unexpected keyword argument '{key}'")
-        values[key] = value
-    return [values[n] for n in names]
 
 
-def _type_name(x):
-    return "function" if callable(x) and not isinstance(x, type) else type(x).__name__
 
 
-def tensor_params(*names):
-    """Check that the named parameters (after self) are tensors, with PyTorch's argument-parser message."""
-    def wrap(fn):
-        op = fn.__name__.rstrip("_") if fn.__name__ not in ("copy_",) else fn.__name__
-
-        def checked(self, *args, **kwargs):
-            for pos, (name, value) in enumerate(zip(names, args), start=1):
-                if not isinstance(value, Tensor):
-                    raise type_error(f"{op}(): argument '{name}' (position {pos}) must be Tensor, not {_type_name(value)}")
-            for name in names:
-                if name in kwargs and not isinstance(kwargs[name], Tensor):
-                    raise type_error(f"{op}(): argument '{name}' must be Tensor, not {_type_name(kwargs[name])}")
-            return fn(self, *args, **kwargs)
-        checked.__name__ = fn.__name__
-        checked.__doc__ = fn.__doc__
-        return checked
-    return wrap
 
 
-def check_dtype(op, dtype):
-    if dtype is not None and not isinstance(dtype, dtypes.DType):
-        raise type_error(f"{op}(): argument 'dtype' must be torch.dtype, not {_type_name(dtype)}")
 
 
-def _zeros_like(t):
-    """zeros_like: PyTorch's gradient where a value does not matter (+0., no history)."""
-    return _new(np.zeros(t._shape, t.dtype.np), t.dtype)
 
 
-def _as_tensor(x, dtype=None):
-    if isinstance(x, Tensor):
-        return x
-    from .creation import tensor
-    return tensor(x, dtype=dtype)
+
+
+
 
 
 # ------------------------------------------------------------------ gradient helpers
 
-def sum_to(grad, shape):
-    """Reduce a broadcast gradient back to `shape` (PyTorch's at::sum_to)."""
-    if grad._shape == tuple(shape):
-        return grad
-    lead = grad.dim() - len(shape)
-    dims = list(range(lead)) + [lead + i for i, s in enumerate(shape) if s == 1 and grad._shape[lead + i] != 1]
-    if dims:
-        grad = grad.sum(dims, keepdim=True)
-    if lead:
-        grad = grad.view(tuple(shape))
-    return grad
 
 
-def _input_meta(a, b):
-    return ((a._shape, a.dtype) if isinstance(a, Tensor) else None, (b._shape, b.dtype) if isinstance(b, Tensor) else None)
 
 
-def _reduce_grad(grad, meta):
-    """grad shaped and typed for an input with (shape, dtype) `meta` (None for Python scalars)."""
-    if grad is None or meta is None:
-        return None
-    shape, dtype = meta
-    if grad._shape == shape and grad.dtype is dtype:
-        return grad
-    g = sum_to(grad, shape)
-    if g.dtype is not dtype:
-        g = g.to(dtype)
-    return g
 
 
 # ------------------------------------------------------------------ elementwise unary
@@ -144,9 +67,9 @@ def _unary(name, np_fn, backward, saves="self", float_only=True):
         x = self._np
         if float_only and self.dtype.category < 2:
             x = x.astype(np.float32)
-        out = _wrap(np_fn(x))
-        if _needs_grad(self):
-            _attach(out, node_cls(self, out))
+        out = from_numpy(np_fn(x))
+        if needs_grad(self):
+            attach(out, node_cls(self, out))
         return out
     op.node = node_cls
     return op
@@ -161,7 +84,7 @@ class _BackwardOp(Node):
     __slots__ = ("kind",)
 
     def __init__(self, kind, g, y):
-        Node.__init__(self, (_edge(g), _edge(y)))
+        Node.__init__(self, (operand_edge(g), operand_edge(y)))
         self.kind = kind
         self.name_ = _BACKWARD_OPS[kind][1]
         self.saved = (SavedTensor(g), SavedTensor(y))
@@ -183,9 +106,9 @@ _BACKWARD_OPS = {
 
 def _backward_op(kind):
     def op(g, y):
-        out = _new(np.asarray(_BACKWARD_OPS[kind][0](g, y)), g.dtype)
-        if _needs_grad(g, y):
-            _attach(out, _BackwardOp(kind, g, y))
+        out = fresh(np.asarray(_BACKWARD_OPS[kind][0](g, y)), g.dtype)
+        if needs_grad(g, y):
+            attach(out, _BackwardOp(kind, g, y))
         return out
     return op
 
@@ -211,7 +134,7 @@ log1p = _unary("Log1PBackward0", kernels.via_double(np.log1p), lambda g, x: g / 
 expm1 = _unary("Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result")
 reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r), "result")
 rsqrt = _unary("RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result")
-sign = _unary("SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x), lambda g: _zeros_like(g), None, float_only=False)
+sign = _unary("SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x), lambda g: zeros_of(g), None, float_only=False)
 tan = _unary("TanBackward0", kernels.via_double(np.tan), lambda g, r: g * (1 + r * r), "result")
 sinh = _unary("SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
 cosh = _unary("CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
@@ -233,10 +156,10 @@ def _rounding(kernel, np_fn):
     return fn
 
 
-floor = _unary("FloorBackward0", _rounding("floor_vml_cpu", np.floor), lambda g: _zeros_like(g), None, False)
-ceil = _unary("CeilBackward0", _rounding("ceil_vml_cpu", np.ceil), lambda g: _zeros_like(g), None, False)
-trunc = _unary("TruncBackward0", _rounding("trunc_vml_cpu", np.trunc), lambda g: _zeros_like(g), None, False)
-_round_even = _unary("RoundBackward0", _rounding("round_vml_cpu", np.rint), lambda g: _zeros_like(g), None, False)
+floor = _unary("FloorBackward0", _rounding("floor_vml_cpu", np.floor), lambda g: zeros_of(g), None, False)
+ceil = _unary("CeilBackward0", _rounding("ceil_vml_cpu", np.ceil), lambda g: zeros_of(g), None, False)
+trunc = _unary("TruncBackward0", _rounding("trunc_vml_cpu", np.trunc), lambda g: zeros_of(g), None, False)
+_round_even = _unary("RoundBackward0", _rounding("round_vml_cpu", np.rint), lambda g: zeros_of(g), None, False)
 
 
 def _not_for_integers(kernel, x):
@@ -259,7 +182,7 @@ def frac(self):
 
 def _decimals(decimals):
     if not isinstance(decimals, int) or isinstance(decimals, bool):
-        raise type_error(f"round(): argument 'decimals' must be int, not {_type_name(decimals)}")
+        raise type_error(f"round(): argument 'decimals' must be int, not {type_name(decimals)}")
     return decimals
 
 
@@ -280,7 +203,7 @@ class RoundBackward1(Node):
         Node.__init__(self, (edge_of(x),))
 
     def backward(self, g):
-        return (_zeros_like(g),)
+        return (zeros_of(g),)
 
 
 def rounded(self, *args, decimals=None):
@@ -290,9 +213,9 @@ def rounded(self, *args, decimals=None):
         return _round_even(self)
     decimals = _decimals(decimals)
     _not_for_integers("round_cpu", self)
-    out = _new(np.asarray(_round_decimals_values(self._np, decimals)), self.dtype)
-    if _needs_grad(self):
-        _attach(out, RoundBackward1(self))
+    out = fresh(np.asarray(_round_decimals_values(self._np, decimals)), self.dtype)
+    if needs_grad(self):
+        attach(out, RoundBackward1(self))
     return out
 
 
@@ -312,9 +235,9 @@ def clamp(self, min=None, max=None):
         r = np.maximum(r, lo)
     if hi is not None:
         r = np.minimum(r, hi)
-    out = _wrap(np.asarray(r, dtype=dt.np), dt)
-    if _needs_grad(self):
-        _attach(out, ClampBackward1(self, min, max))
+    out = from_numpy(np.asarray(r, dtype=dt.np), dt)
+    if needs_grad(self):
+        attach(out, ClampBackward1(self, min, max))
     return out
 
 
@@ -332,9 +255,9 @@ class DivBackward1(Node):
 
 
 def _div_scalar(t, number):
-    out = _new(np.asarray(t._np / t.dtype.np.type(number)), t.dtype)
-    if _needs_grad(t):
-        _attach(out, DivBackward1(t, number))
+    out = fresh(np.asarray(t._np / t.dtype.np.type(number)), t.dtype)
+    if needs_grad(t):
+        attach(out, DivBackward1(t, number))
     return out
 
 
@@ -364,170 +287,31 @@ def clip(self, min=None, max=None):
 
 # ------------------------------------------------------------------ binary arithmetic
 
-def _operands(a, b):
-    dt = dtypes.result_type((a, b))
-    an = a._np if isinstance(a, Tensor) else a
-    bn = b._np if isinstance(b, Tensor) else b
-    if isinstance(a, Tensor) and a.dtype is not dt:
-        an = an.astype(dt.np)
-    if isinstance(b, Tensor) and b.dtype is not dt:
-        bn = bn.astype(dt.np)
-    if not isinstance(a, Tensor):
-        an = _scalar_in(dt, an)
-    if not isinstance(b, Tensor):
-        bn = _scalar_in(dt, bn)
-    return an, bn, dt
 
 
-def _scalar_in(dt, value):
-    """A Python number as a value of dt; an integer out of an integer dtype's range wraps, as PyTorch's cast does
-    (uint8 - (-2) adds 2)."""
-    try:
-        return dt.np.type(value)
-    except OverflowError:
-        return np.array(value).astype(dt.np)[()]
 
 
-def _check_broadcast(a, b):
-    sa = a._shape if isinstance(a, Tensor) else ()
-    sb = b._shape if isinstance(b, Tensor) else ()
-    if sa == sb or not sa or not sb:
-        return
-    for i in range(1, builtins.min(len(sa), len(sb)) + 1):
-        x, y = sa[-i], sb[-i]
-        if x != y and x != 1 and y != 1:
-            raise runtime(messages.BROADCAST.format(a=x, b=y, d=builtins.max(len(sa), len(sb)) - i))
 
 
-def _check_result_size(an, bn, dt):
-    """Refuse a broadcast whose result would pass the memory limit, before numpy allocates it."""
-    sa = getattr(an, "shape", ())
-    sb = getattr(bn, "shape", ())
-    if sa != sb and sa and sb:
-        n = 1
-        for s in np.broadcast_shapes(sa, sb):
-            n *= s
-        check_size(n * dt.itemsize)
 
 
-def _binary(a, b, np_fn, node_cls, out_dtype=None):
-    ta = isinstance(a, Tensor)
-    if ta and (out_dtype is None or out_dtype is _true_div_dtype and a.dtype.category == 2) and a._np.flags.c_contiguous:
-        # hot paths: float tensor with a Python float/int, or two tensors of one dtype and shape
-        tb = type(b)
-        if tb is not Tensor and isinstance(b, Tensor):
-            tb = Tensor  # a Parameter takes the tensors' path
-        if (tb is float or tb is int) and a.dtype.category == 2:
-            out = _new(np_fn(a._np, b), a.dtype)
-        elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
-            out = _new(np_fn(a._np, b._np), a.dtype)
-        else:
-            out = None
-        if out is not None:
-            if node_cls is not None and autograd._grad_enabled[0] and (a.requires_grad or tb is Tensor and b.requires_grad):
-                _attach(out, node_cls(a, b, out))
-            return out
-    if not ta and not isinstance(b, Tensor):
-        raise type_error("expected a Tensor")
-    if node_cls is not None and _needs_grad(a, b):
-        _collect_edges(a, b)
-    _check_broadcast(a, b)
-    an, bn, dt = _operands(a, b)
-    _check_result_size(an, bn, dt)
-    if out_dtype is not None:
-        dt = out_dtype(dt)
-        an = an.astype(dt.np, copy=False) if isinstance(an, np.ndarray) else dt.np.type(an)
-        bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)
-    shape = np.broadcast_shapes(np.shape(an), np.shape(bn))
-    if np_fn in _EXACT_ARITHMETIC and _constant(an) and _constant(bn) and len(shape) and np.shape(an) == shape:
-        # an expanded scalar (the gradient of a sum) with a scalar: one value, computed once
-        value = np_fn(an.flat[0], bn.flat[0] if isinstance(bn, np.ndarray) else bn)
-        result = np.full(shape, value, dt.np)
-    elif isinstance(np_fn, np.ufunc):
-        full = a if ta and a._shape == shape else b if isinstance(b, Tensor) and b._shape == shape else None
-        result = np_fn(an, bn, out=_output_like(full, shape, dt))
-    else:
-        result = np.asarray(np_fn(an, bn), order="C")  # (np.ascontiguousarray would make a 0-dim one 1-dim)
-    out = _new(result, dt) if shape else _wrap(np.asarray(result), dt)
-    if node_cls is not None and _needs_grad(a, b):
-        _attach(out, node_cls(a, b, out))
-    return out
 
 
-_EXACT_ARITHMETIC = (np.add, np.subtract, np.multiply, np.divide)  # one IEEE rounding, scalar or vectorized
 
 
-def _constant(x):
-    """A scalar, or an array whose every element is the same one (all strides 0)."""
-    return not isinstance(x, np.ndarray) or x.ndim == 0 or (x.size > 0 and not any(x.strides))
 
 
-def _collect_edges(*xs):
-    """PyTorch builds a node's edges before running the kernel, so a view's grad_fn errors come first."""
-    for x in xs:
-        if isinstance(x, Tensor) and x._view is not None:
-            x.grad_fn
 
 
-def edges_first(fn):
-    """The method fn, with its tensors' autograd edges collected before it checks anything (as PyTorch's autograd
-    wrapper builds the node before the kernel runs, so a stale no-grad view's error comes first)."""
-    def op(self, *args, **kwargs):
-        if autograd._grad_enabled[0]:
-            tensors = [t for t in (self, *args, *kwargs.values()) if isinstance(t, Tensor)]
-            if _needs_grad(*tensors):
-                _collect_edges(*tensors)
-        return fn(self, *args, **kwargs)
-    op.__name__, op.__doc__, op.__wrapped__ = fn.__name__, fn.__doc__, fn
-    return op
 
 
-def _output_like(first, shape, dt):
-    """An elementwise result's memory: laid out like `first` (the first operand of the output's full shape) when
-    that is a dense permutation, as PyTorch's TensorIterator does; else contiguous."""
-    if first is not None and len(shape) > 1 and not first.is_contiguous() and _non_overlapping_and_dense(first):
-        order = sorted(range(len(shape)), key=lambda d: -first._stride[d])
-        inverse = [order.index(d) for d in range(len(shape))]
-        return np.empty([shape[d] for d in order], dt.np).transpose(inverse)
-    return np.empty(shape, dt.np)
 
 
-def laid_out_like(values, dt, *operands):
-    """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (like the first
-    operand of the full shape, when that is a dense permutation)."""
-    shape = np.shape(values)
-    first = next((t for t in operands if isinstance(t, Tensor) and t._shape == shape), None)
-    out = _output_like(first, shape, dt)
-    out[...] = values
-    return _wrap(out, dt)
 
 
-class _BinaryNode(Node):
-    """Two-input nodes: `grads` gives raw gradients, reduced here to each input's shape and dtype."""
-    __slots__ = ("meta",)
-
-    def __init__(self, a, b, out):
-        if isinstance(b, Tensor):
-            Node.__init__(self, (_edge(a), edge_of(b)))
-            self.meta = _input_meta(a, b)
-        else:  # tensor op Python scalar: the common case, kept lean
-            Node.__init__(self, (edge_of(a), NONE_EDGE))
-            self.meta = ((a._shape, a.dtype), None)
-        self.setup(a, b, out)
-
-    def backward(self, g):
-        ga, gb = self.grads(g)
-        ma, mb = self.meta
-        return _reduce_grad(ga, ma), _reduce_grad(gb, mb)
-
-    def setup(self, a, b, out):
-        pass
-
-    def wants(self, i):
-        return self.next_functions[i][0] is not None
 
 
-class AddBackward0(_BinaryNode):
+class AddBackward0(BinaryNode):
     __slots__ = ("alpha",)
     name_ = "AddBackward0"
 
@@ -560,7 +344,7 @@ class RsubBackward1(Node):
         return (-g,)
 
 
-class MulBackward0(_BinaryNode):
+class MulBackward0(BinaryNode):
     __slots__ = ()
     name_ = "MulBackward0"
 
@@ -575,7 +359,7 @@ class MulBackward0(_BinaryNode):
         return (g * other if self.wants(0) else None), (g * me if self.wants(1) else None)
 
 
-class DivBackward0(_BinaryNode):
+class DivBackward0(BinaryNode):
     __slots__ = ()
     name_ = "DivBackward0"
 
@@ -604,11 +388,11 @@ class PowBackward0(Node):
         x, = self.unpack()
         e = self.exponent
         if e == 0:
-            return (_zeros_like(g),)
+            return (zeros_of(g),)
         return (g * (e * x.pow(e - 1)),)
 
 
-class PowBackward1(_BinaryNode):
+class PowBackward1(BinaryNode):
     """tensor ** tensor"""
     __slots__ = ()
     name_ = "PowBackward1"
@@ -660,10 +444,10 @@ def _alpha_node(node_cls, alpha):
 def add(self, other, alpha=1):
     if _fused_alpha(self, other, alpha):
         scale = self.dtype.np.type(alpha)
-        return _binary(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(AddBackward0, alpha))
+        return binary_op(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(AddBackward0, alpha))
     if alpha != 1:
         other = other * alpha
-    return _binary(self, other, np.add, AddBackward0)
+    return binary_op(self, other, np.add, AddBackward0)
 
 
 def _check_sub(a, b):
@@ -679,33 +463,31 @@ def sub(self, other, alpha=1):
     _check_sub(self, other)
     if _fused_alpha(self, other, alpha):
         scale = self.dtype.np.type(-alpha)
-        return _binary(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(SubBackward0, alpha))
+        return binary_op(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(SubBackward0, alpha))
     if alpha != 1:
         other = other * alpha
-    return _binary(self, other, np.subtract, SubBackward0)
+    return binary_op(self, other, np.subtract, SubBackward0)
 
 
 def rsub(self, other):
     _check_sub(other, self)
     if isinstance(other, Tensor):
         return sub(other, self)
-    return _binary(other, self, np.subtract, RsubBackward1)
+    return binary_op(other, self, np.subtract, RsubBackward1)
 
 
 def mul(self, other):
-    return _binary(self, other, np.multiply, MulBackward0)
+    return binary_op(self, other, np.multiply, MulBackward0)
 
 
-def _true_div_dtype(dt):
-    return dt if dt.category == 2 else dtypes.DEFAULT_FLOAT
 
 
 def div(self, other, rounding_mode=None):
     if rounding_mode == "floor":
-        return _binary(self, other, np.floor_divide, DivBackward2)
+        return binary_op(self, other, np.floor_divide, DivBackward2)
     if rounding_mode == "trunc":
-        return _binary(self, other, lambda a, b: np.trunc(a / b).astype(np.result_type(a, b)), DivBackward2)
-    return _binary(self, other, np.true_divide, DivBackward0, out_dtype=_true_div_dtype)
+        return binary_op(self, other, lambda a, b: np.trunc(a / b).astype(np.result_type(a, b)), DivBackward2)
+    return binary_op(self, other, np.true_divide, DivBackward0, out_dtype=true_div_dtype)
 
 
 def rdiv(self, other):
@@ -727,26 +509,26 @@ def _int_power(a, b):
 def pow_(self, exponent):
     if isinstance(exponent, Tensor):
         integers = self.dtype.category < 2 and exponent.dtype.category < 2
-        return _binary(self, exponent, _int_power if integers else np.power, PowBackward1)
+        return binary_op(self, exponent, _int_power if integers else np.power, PowBackward1)
     x = self._np
     if self.dtype.category < 2 and isinstance(exponent, float):
         x = x.astype(np.float32)
     dt = dtypes.result_type((self, exponent))
     x = x.astype(dt.np, copy=False)
     if dt.category == 2 and not isinstance(exponent, bool):
-        out = _wrap(np.asarray(kernels.pow_scalar(x, exponent)), dt)
+        out = from_numpy(np.asarray(kernels.pow_scalar(x, exponent)), dt)
     else:
-        out = _wrap(np.power(x, dt.np.type(exponent)), dt)
-    if _needs_grad(self):
-        _attach(out, PowBackward0(self, exponent, out))
+        out = from_numpy(np.power(x, dt.np.type(exponent)), dt)
+    if needs_grad(self):
+        attach(out, PowBackward0(self, exponent, out))
     return out
 
 
 def rpow(self, base):
     dt = dtypes.result_type((base, self))
-    out = _wrap(np.power(dt.np.type(base), self._np.astype(dt.np, copy=False)), dt)
-    if _needs_grad(self):
-        _attach(out, PowBackward2(base, self, out))
+    out = from_numpy(np.power(dt.np.type(base), self._np.astype(dt.np, copy=False)), dt)
+    if needs_grad(self):
+        attach(out, PowBackward2(base, self, out))
     return out
 
 
@@ -758,29 +540,29 @@ def _check_integer_division(a, b):
 
 def floor_divide(self, other):
     _check_integer_division(self, other)
-    return _binary(self, other, np.floor_divide, NotImplementedBackward)
+    return binary_op(self, other, np.floor_divide, NotImplementedBackward)
 
 
 def remainder(self, other):
     _check_integer_division(self, other)
-    return _binary(self, other, np.mod, RemainderBackward0)
+    return binary_op(self, other, np.mod, RemainderBackward0)
 
 
 def _rfloordiv(self, other):
     _check_integer_division(other, self)
-    return _binary(other, self, np.floor_divide, NotImplementedBackward)
+    return binary_op(other, self, np.floor_divide, NotImplementedBackward)
 
 
 def _rmod(self, other):
     _check_integer_division(other, self)
-    return _binary(other, self, np.mod, _RemainderNotImplemented)
+    return binary_op(other, self, np.mod, _RemainderNotImplemented)
 
 
 def _compare(np_fn):
     def op(self, other):
-        _check_broadcast(self, other)
-        an, bn, _ = _operands(self, other)
-        return _wrap(np.asarray(np_fn(an, bn)), dtypes.bool_)
+        check_broadcast(self, other)
+        an, bn, _ = binary_operands(self, other)
+        return from_numpy(np.asarray(np_fn(an, bn)), dtypes.bool_)
     return op
 
 
@@ -790,25 +572,25 @@ eq, ne, lt, le, gt, ge = (_compare(f) for f in (np.equal, np.not_equal, np.less,
 
 def _logical_operand(name, other):
     if type(other) is not Tensor:
-        raise type_error(f"{name}(): argument 'other' (position 1) must be Tensor, not {_type_name(other)}")
+        raise type_error(f"{name}(): argument 'other' (position 1) must be Tensor, not {type_name(other)}")
 
 
 def logical_and(self, other):
     _logical_operand("logical_and", other)
-    return _wrap(np.logical_and(self._np, _np_of(other)), dtypes.bool_)
+    return from_numpy(np.logical_and(self._np, _np_of(other)), dtypes.bool_)
 
 
 def logical_or(self, other):
     _logical_operand("logical_or", other)
-    return _wrap(np.logical_or(self._np, _np_of(other)), dtypes.bool_)
+    return from_numpy(np.logical_or(self._np, _np_of(other)), dtypes.bool_)
 
 
 def _any_all(np_fn):
     def op(self, dim=None, keepdim=False):
         if dim is None:
-            return _wrap(np.asarray(np_fn(self._np)), dtypes.bool_)
-        axes = _dims(self, dim)  # an int or a tuple of them, as PyTorch's any.dims
-        return _wrap(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)), dtypes.bool_)
+            return from_numpy(np.asarray(np_fn(self._np)), dtypes.bool_)
+        axes = reduce_dims(self, dim)  # an int or a tuple of them, as PyTorch's any.dims
+        return from_numpy(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)), dtypes.bool_)
     return op
 
 
@@ -816,20 +598,20 @@ any_, all_ = _any_all(np.any), _any_all(np.all)
 
 
 def logical_not(self):
-    return _wrap(np.logical_not(self._np), dtypes.bool_)
+    return from_numpy(np.logical_not(self._np), dtypes.bool_)
 
 
 def bitwise_not(self):
     if self.dtype.category == 2:
         raise type_error("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
-    return _wrap(np.invert(self._np), self.dtype)
+    return from_numpy(np.invert(self._np), self.dtype)
 
 
 def _bitwise(name, np_fn):
     """&, |, ^ on bool and integer tensors (bitwise_and_cpu, ...), and their in-place forms."""
     def values(self, other):
-        _check_broadcast(self, other)
-        an, bn, dt = _operands(self, other)
+        check_broadcast(self, other)
+        an, bn, dt = binary_operands(self, other)
         if dt.category == 2:
             raise errors.make("NotImplementedError", f"\"{name}_cpu\" not implemented for "
                                                      f"'{dtypes.SCALAR_NAMES[dt.name]}'")
@@ -839,19 +621,19 @@ def _bitwise(name, np_fn):
         if type(other) not in (Tensor, bool, int):
             return NotImplemented
         r, dt = values(self, other)
-        return _wrap(r, dt)
+        return from_numpy(r, dt)
 
     def op_(self, other):
         if type(other) not in (Tensor, bool, int):
             return NotImplemented
-        _precheck(self, other)
+        precheck(self, other)
         r, dt = values(self, other)
-        _cast_for_inplace(self, dt)
-        _check_fits_output(self, other)
+        cast_for_inplace(self, dt)
+        check_fits_output(self, other)
 
         def write(arr):
             arr[...] = r
-        return _inplace(self, write, None)
+        return write_inplace(self, write, None)
     return op, op_
 
 
@@ -877,9 +659,9 @@ def _augmented(fn, node_name):
     def op(self, other):
         with autograd.no_grad():
             values = fn(self, other)
-        _precheck(self, other)
-        _cast_for_inplace(self, values.dtype)
-        _check_fits_output(self, other)
+        precheck(self, other)
+        cast_for_inplace(self, values.dtype)
+        check_fits_output(self, other)
 
         def make():
             if node_name == "NotImplemented":
@@ -888,7 +670,7 @@ def _augmented(fn, node_name):
 
         def write(arr):
             arr[...] = values._np
-        return _inplace(self, write, make if self.dtype.category == 2 else None)
+        return write_inplace(self, write, make if self.dtype.category == 2 else None)
     return op
 
 
@@ -896,7 +678,7 @@ def _np_of(x):
     return x._np if isinstance(x, Tensor) else x
 
 
-class MaximumBackward0(_BinaryNode):
+class MaximumBackward0(BinaryNode):
     """maximum/minimum: the gradient goes to the larger (smaller) operand, halved between equal ones."""
     __slots__ = ()
     name_ = "MaximumBackward0"
@@ -918,7 +700,7 @@ class MinimumBackward0(MaximumBackward0):
     loses = staticmethod(gt)
 
 
-class RemainderBackward0(_BinaryNode):
+class RemainderBackward0(BinaryNode):
     """x % y: x's gradient passes unchanged, y's is -g * floor(x / y) (RemainderBackward1: y a tensor)."""
     __slots__ = ()
     name_ = "RemainderBackward0"
@@ -935,7 +717,7 @@ class RemainderBackward0(_BinaryNode):
         return (g if self.wants(0) else None), -g * div(a, b, rounding_mode="floor")
 
 
-class DivBackward2(_BinaryNode):
+class DivBackward2(BinaryNode):
     """div with a rounding mode: a gradient of zeros to both operands."""
     __slots__ = ()
     name_ = "DivBackward2"
@@ -944,7 +726,7 @@ class DivBackward2(_BinaryNode):
         return (g * 0 if self.wants(0) else None), (g * 0 if self.wants(1) else None)
 
 
-class NotImplementedBackward(_BinaryNode):
+class NotImplementedBackward(BinaryNode):
     """floor_divide, number % tensor: PyTorch records a node that refuses to run."""
     __slots__ = ()
     name_ = "NotImplemented"
@@ -960,23 +742,23 @@ class _RemainderNotImplemented(NotImplementedBackward):
 
 
 def maximum(self, other):
-    return _binary(self, other, np.maximum, MaximumBackward0)
+    return binary_op(self, other, np.maximum, MaximumBackward0)
 
 
 def minimum(self, other):
-    return _binary(self, other, np.minimum, MinimumBackward0)
+    return binary_op(self, other, np.minimum, MinimumBackward0)
 
 
 def where(condition, input, other):
     if not isinstance(condition, Tensor):
-        raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {_type_name(condition)}")
+        raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {type_name(condition)}")
     c = condition._np
     dt = dtypes.result_type((input, other))
     a = _np_of(input)
     b = _np_of(other)
-    out = _wrap(np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np)), dt)
-    if _needs_grad(input, other):
-        _attach(out, WhereBackward0(condition, input, other))
+    out = from_numpy(np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np)), dt)
+    if needs_grad(input, other):
+        attach(out, WhereBackward0(condition, input, other))
     return out
 
 
@@ -985,7 +767,7 @@ class WhereBackward0(Node):
     name_ = "WhereBackward0"
 
     def __init__(self, cond, a, b):
-        Node.__init__(self, (_edge(a), _edge(b)))
+        Node.__init__(self, (operand_edge(a), operand_edge(b)))
         self.saved = (SavedTensor(cond),)
         self.shapes = tuple(x._shape if isinstance(x, Tensor) else () for x in (a, b))
 
@@ -1007,12 +789,12 @@ def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 @tensor_params("other")
 def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return _wrap(np.isclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan), dtypes.bool_)
+    return from_numpy(np.isclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan), dtypes.bool_)
 
 
 # ------------------------------------------------------------------ reductions
 
-def _dims(self, dim):
+def reduce_dims(self, dim):
     if dim is None:
         return None
     if not self._shape:  # a 0-dim tensor accepts dim 0 / -1 and reduces nothing
@@ -1045,13 +827,13 @@ def _sum_np(x, axis, keepdims, dt):
 def sum(self, dim=None, keepdim=False, dtype=None, axis=None):
     dim = axis if axis is not None else dim  # numpy's spelling, which PyTorch accepts
     dt = _reduction_dtype(self, dtype)
-    dims = _dims(self, dim)
+    dims = reduce_dims(self, dim)
     if dims == ():
         dims = None  # sum(dim=[]) reduces everything, as PyTorch does
-    out = _new(np.asarray(_sum_np(self._np, dims, keepdim, dt)), dt)
-    if _needs_grad(self):
+    out = fresh(np.asarray(_sum_np(self._np, dims, keepdim, dt)), dt)
+    if needs_grad(self):
         node = SumBackward0(self) if dim is None else SumBackward1(self, dims, keepdim)
-        _attach(out, node)
+        attach(out, node)
     return out
 
 
@@ -1089,17 +871,17 @@ def mean(self, dim=None, keepdim=False, dtype=None, axis=None):
     if dtype is None and self.dtype.category < 2:
         raise runtime(messages.MEAN_DTYPE.format(name=dtypes.SCALAR_NAMES[self.dtype.name]))
     dt = dtype or self.dtype
-    dims = _dims(self, dim)
+    dims = reduce_dims(self, dim)
     x = self._np.astype(dt.np, copy=False)
     count = 1
     for d in (dims if dims is not None else range(self.dim())):
         count *= self._shape[d]
     # PyTorch's CPU mean is its sum divided by the count, in the result's dtype
     r = np.divide(_sum_np(x, dims, keepdim, dt), dt.np.type(count) if count else dt.np.type("nan"))
-    out = _wrap(np.asarray(r, dtype=dt.np), dt)
-    if _needs_grad(self):
+    out = from_numpy(np.asarray(r, dtype=dt.np), dt)
+    if needs_grad(self):
         node = MeanBackward0(self) if dim is None else MeanBackward1(self, dims, keepdim)
-        _attach(out, node)
+        attach(out, node)
     return out
 
 
@@ -1155,14 +937,14 @@ def _extreme(kind, np_fn, arg_fn):
         if dim is None:
             if self.numel() == 0:
                 raise runtime(f"{kind}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
-            out = _wrap(np.asarray(np_fn(self._np)), self.dtype)
-            if _needs_grad(self):
-                _attach(out, _ExtremeAll(kind, self, out))
+            out = from_numpy(np.asarray(np_fn(self._np)), self.dtype)
+            if needs_grad(self):
+                attach(out, _ExtremeAll(kind, self, out))
             return out
         d = self._wrap_dim(dim)
         if not self._shape:
-            values = self * 1 if _needs_grad(self) else _wrap(self._np.copy(), self.dtype)
-            r = ReturnTypes((values, _wrap(np.zeros((), np.int64), dtypes.int64)))
+            values = self * 1 if needs_grad(self) else from_numpy(self._np.copy(), self.dtype)
+            r = ReturnTypes((values, from_numpy(np.zeros((), np.int64), dtypes.int64)))
             r.kind = kind
             return r
         idx = np.asarray(arg_fn(self._np, axis=d))
@@ -1171,10 +953,10 @@ def _extreme(kind, np_fn, arg_fn):
             vals = np.squeeze(vals, d)
         else:
             idx = np.expand_dims(idx, d)
-        values = _wrap(np.asarray(vals), self.dtype)
-        indices = _wrap(idx.astype(np.int64), dtypes.int64)
-        if _needs_grad(self):
-            _attach(values, _ExtremeDim(kind, self, d, keepdim, indices))
+        values = from_numpy(np.asarray(vals), self.dtype)
+        indices = from_numpy(idx.astype(np.int64), dtypes.int64)
+        if needs_grad(self):
+            attach(values, _ExtremeDim(kind, self, d, keepdim, indices))
         r = ReturnTypes((values, indices))
         r.kind = kind
         return r
@@ -1211,14 +993,14 @@ class MaskedFillBackward1(Node):
 
 
 def _masked_fill_zeros(mask, value):
-    out = _new(np.where(mask._np, value._np, value.dtype.np.type(0)).astype(value.dtype.np), value.dtype)
-    if _needs_grad(value):
-        _attach(out, MaskedFillBackward1(mask, value))
+    out = fresh(np.where(mask._np, value._np, value.dtype.np.type(0)).astype(value.dtype.np), value.dtype)
+    if needs_grad(value):
+        attach(out, MaskedFillBackward1(mask, value))
     return out
 
 
 def isnan(self):
-    return _new(np.isnan(self._np), dtypes.bool_)
+    return fresh(np.isnan(self._np), dtypes.bool_)
 
 
 class _ExtremeDim(Node):
@@ -1250,16 +1032,16 @@ class ScatterBackward0(Node):
 
     def backward(self, g):
         index, = self.unpack()
-        return (_new(np.take_along_axis(g._np, index._np, axis=self.dim), g.dtype),)
+        return (fresh(np.take_along_axis(g._np, index._np, axis=self.dim), g.dtype),)
 
 
 def _scatter_into_zeros(shape, dim, index, src):
     """The backward of max/min along a dim, recordable for create_graph (PyTorch uses scatter too)."""
     z = np.zeros(shape, src.dtype.np)
     np.put_along_axis(z, index._np, src._np, axis=dim)
-    out = _wrap(z, src.dtype)
-    if _needs_grad(src):
-        _attach(out, ScatterBackward0(src, dim, index))
+    out = from_numpy(z, src.dtype)
+    if needs_grad(src):
+        attach(out, ScatterBackward0(src, dim, index))
     return out
 
 
@@ -1269,13 +1051,13 @@ min = _extreme("min", np.min, np.argmin)
 
 def argmax(self, dim=None, keepdim=False):
     if dim is None:
-        return _wrap(np.asarray(np.argmax(self._np), dtype=np.int64), dtypes.int64)
+        return from_numpy(np.asarray(np.argmax(self._np), dtype=np.int64), dtypes.int64)
     return max(self, dim, keepdim)[1]
 
 
 def argmin(self, dim=None, keepdim=False):
     if dim is None:
-        return _wrap(np.asarray(np.argmin(self._np), dtype=np.int64), dtypes.int64)
+        return from_numpy(np.asarray(np.argmin(self._np), dtype=np.int64), dtypes.int64)
     return min(self, dim, keepdim)[1]
 
 
@@ -1319,7 +1101,7 @@ def _var_std(self, dim, unbiased, keepdim, correction, node_cls):
         raise runtime("std and var only support floating point and complex dtypes")
     if correction is None:
         correction = 1 if unbiased else 0
-    dims = _dims(self, dim)
+    dims = reduce_dims(self, dim)
     axes = tuple(range(self.dim())) if dims is None else dims
     n = 1
     for d in axes:
@@ -1335,9 +1117,9 @@ def _var_std(self, dim, unbiased, keepdim, correction, node_cls):
             r = kernels.variance(self._np, axes, correction, keepdim)
         if node_cls.take_sqrt:
             r = np.sqrt(r)
-    out = _new(np.asarray(r, self.dtype.np), self.dtype)
-    if _needs_grad(self):
-        _attach(out, node_cls(self, out, dims, correction, keepdim))
+    out = fresh(np.asarray(r, self.dtype.np), self.dtype)
+    if needs_grad(self):
+        attach(out, node_cls(self, out, dims, correction, keepdim))
     return out
 
 
@@ -1360,7 +1142,7 @@ class CumsumBackward0(Node):
     def backward(self, g):
         if g.numel() <= 1 or g._shape[self.dim] == 1:
             return (g,)
-        return (_new(np.flip(_cumsum_np(np.flip(g._np, self.dim), self.dim, g.dtype), self.dim).copy(), g.dtype),)
+        return (fresh(np.flip(_cumsum_np(np.flip(g._np, self.dim), self.dim, g.dtype), self.dim).copy(), g.dtype),)
 
 
 def _cumsum_np(x, axis, dt):
@@ -1370,7 +1152,7 @@ def _cumsum_np(x, axis, dt):
 
 
 def cumsum(self, *args, **kwargs):
-    dim, dtype = _bind("cumsum", ("dim", "dtype"), (None, None), args, kwargs)
+    dim, dtype = bind_args("cumsum", ("dim", "dtype"), (None, None), args, kwargs)
     if dim is None:
         raise type_error('cumsum() missing 1 required positional arguments: "dim"')
     if not isinstance(dim, int) or isinstance(dim, bool):
@@ -1379,9 +1161,9 @@ def cumsum(self, *args, **kwargs):
     check_dtype("cumsum", dtype)
     d = self._wrap_dim(dim)
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
-    out = _new(np.array(_cumsum_np(self._np.reshape(self._shape or (1,)), d, dt).reshape(self._shape), order="C"), dt)
-    if _needs_grad(self):
-        _attach(out, CumsumBackward0(self, d))
+    out = fresh(np.array(_cumsum_np(self._np.reshape(self._shape or (1,)), d, dt).reshape(self._shape), order="C"), dt)
+    if needs_grad(self):
+        attach(out, CumsumBackward0(self, d))
     return out
 
 
@@ -1405,12 +1187,12 @@ class ProdBackward0(Node):
         if not zeros:
             return (g * (result / x),)
         if self.dim is None and zeros > 1 and not autograd.is_grad_enabled():
-            return (_zeros_like(x),)  # PyTorch's shortcut: every product of the others has a zero (+0., not -0.)
+            return (zeros_of(x),)  # PyTorch's shortcut: every product of the others has a zero (+0., not -0.)
         if autograd.is_grad_enabled():  # create_graph: the gradient is recorded, op by op
             if self.dim is None:
                 return (_prod_zeros_recorded(g, x.contiguous().view(-1), 0).view_as(x),)
             return (_prod_zeros_recorded(g, x, self.dim),)
-        return (_new(_prod_safe_zeros_backward(g._np, x._np, self.dim), x.dtype),)
+        return (fresh(_prod_safe_zeros_backward(g._np, x._np, self.dim), x.dtype),)
 
 
 class ProdBackward1(ProdBackward0):
@@ -1440,7 +1222,7 @@ def _prod_zeros_recorded(g, x, dim):
         return g.expand_as(x)
     if n == 1:
         return g
-    one = _zeros_like(x.narrow(dim, 0, 1)) + 1
+    one = zeros_of(x.narrow(dim, 0, 1)) + 1
     before, after = [one], [one]
     for i in range(1, n):
         before.append(before[-1] * x.narrow(dim, i - 1, 1))
@@ -1452,22 +1234,22 @@ _PROD_FORMS = " * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = Fal
 
 
 def prod(self, *args, **kwargs):
-    dim, keepdim, dtype = _bind("prod", ("dim", "keepdim", "dtype"), (None, False, None), args, kwargs)
+    dim, keepdim, dtype = bind_args("prod", ("dim", "keepdim", "dtype"), (None, False, None), args, kwargs)
     if dim is not None and (not isinstance(dim, int) or isinstance(dim, bool)):
         got = type(dim).__name__ if args else f"dim={type(dim).__name__}, "
         raise type_error(f"prod() received an invalid combination of arguments - got ({got}), but expected one "
                          f"of:\n{_PROD_FORMS}")
     dt = _reduction_dtype(self, dtype)
-    dims = _dims(self, dim)
+    dims = reduce_dims(self, dim)
     r = kernels.prod(self._np.astype(dt.np, copy=False), dims[0] if dims else None, keepdim)
     if r is None:
         r = np.prod(self._np, axis=dims, keepdims=keepdim, dtype=dt.np)
-    out = _wrap(np.asarray(r), dt)
-    if _needs_grad(self):
+    out = from_numpy(np.asarray(r), dt)
+    if needs_grad(self):
         if dim is None:
-            _attach(out, ProdBackward0(self, out))
+            attach(out, ProdBackward0(self, out))
         else:
-            _attach(out, ProdBackward1(self, out, dims[0] if dims else None, keepdim))
+            attach(out, ProdBackward1(self, out, dims[0] if dims else None, keepdim))
     return out
 
 
@@ -1520,27 +1302,27 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
         p = 2
     elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
-    dims = _dims(self, dim)
+    dims = reduce_dims(self, dim)
     with autograd.no_grad():
         if p == 0:  # the count of non-zero entries
-            nonzero = _new(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
+            nonzero = fresh(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
             out = nonzero.sum(dims, keepdim) if dims is not None else nonzero.sum()
         elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims == (self.dim() - 1,):
             values = kernels.norm2_rows(self._np)
-            out = _new(values.reshape(self._shape[:-1] + ((1,) if keepdim else ())), self.dtype)
+            out = fresh(values.reshape(self._shape[:-1] + ((1,) if keepdim else ())), self.dtype)
         elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims is None:
-            out = _new(kernels.norm2_rows(self._np.reshape(1, -1)).reshape(()), self.dtype)
+            out = fresh(kernels.norm2_rows(self._np.reshape(1, -1)).reshape(()), self.dtype)
         elif math.isinf(p):
             out = self.abs()
             for d in sorted(dims if dims is not None else range(self.dim()), reverse=True):
                 out = (out.max(d, keepdim) if p > 0 else out.min(d, keepdim))[0]
         elif self.dtype in _FLOAT_KERNEL_DTYPES:
-            out = _new(kernels.norm_sequential(self._np, p, dims, keepdim), self.dtype)
+            out = fresh(kernels.norm_sequential(self._np, p, dims, keepdim), self.dtype)
         else:
             a = self.abs() ** p
             out = (a.sum(dims, keepdim) if dims is not None else a.sum()) ** (1.0 / p)
-    if _needs_grad(self):
-        _attach(out, LinalgVectorNormBackward0(self, out, p, dims, keepdim))
+    if needs_grad(self):
+        attach(out, LinalgVectorNormBackward0(self, out, p, dims, keepdim))
     return out
 
 
@@ -1560,8 +1342,8 @@ class MmBackward0(Node):
         b, a = self.unpack()
         if not autograd._grad_enabled[0]:  # no graph to record: the same products, straight on the arrays
             gn, dt = g._np, g.dtype
-            return (_new(_matmul_np(gn, b._np.T), dt) if self.next_functions[0][0] else None,
-                    _new(_matmul_np(a._np.T, gn), dt) if self.next_functions[1][0] else None)
+            return (fresh(_matmul_np(gn, b._np.T), dt) if self.next_functions[0][0] else None,
+                    fresh(_matmul_np(a._np.T, gn), dt) if self.next_functions[1][0] else None)
         return (g.mm(b.t()) if self.next_functions[0][0] else None,
                 a.t().mm(g) if self.next_functions[1][0] else None)
 
@@ -1614,9 +1396,9 @@ def _mm_like(a, b, node_cls):
     check_size(a.numel() // builtins.max(a._shape[-1], 1) * (b._shape[-1] if b.dim() > 1 else 1) * dt.itemsize)
     if a.dtype is not b.dtype:
         raise runtime(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')} != {b.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')}")
-    out = _new(_matmul_np(a._np, b._np), dt)  # falls back to _wrap for dot's numpy scalar
-    if _needs_grad(a, b):
-        _attach(out, node_cls(a, b))
+    out = fresh(_matmul_np(a._np, b._np), dt)  # falls back to from_numpy for dot's numpy scalar
+    if needs_grad(a, b):
+        attach(out, node_cls(a, b))
     return out
 
 
@@ -1695,33 +1477,21 @@ def matmul(self, other):
 
 # ------------------------------------------------------------------ views
 
-class _ViewNode(Node):
-    """Backward of a view: the inverse mapping of the gradient (shape-only, recordable)."""
-    __slots__ = ("shape", "args")
-
-    def __init__(self, name, base, args):
-        Node.__init__(self, (edge_of(base),))
-        self.name_ = name
-        self.shape = base._shape
-        self.args = args
-
-    def backward(self, g):
-        return (_VIEW_BACKWARD[self.name_](g, self.shape, *self.args),)
 
 
 def _select_backward(g, shape, dim, index):
-    return _embed(g, shape, lambda t: t.select(dim, index), "SelectBackwardBackward0")
+    return embed(g, shape, lambda t: t.select(dim, index), "SelectBackwardBackward0")
 
 
 def _slice_backward(g, shape, dim, start, stop, step):
-    return _embed(g, shape, lambda t: t._slice(dim, start, stop, step), "SliceBackwardBackward0")
+    return embed(g, shape, lambda t: t._slice(dim, start, stop, step), "SliceBackwardBackward0")
 
 
 def _squeeze_backward(g, shape, *args):
     return g.reshape(shape)
 
 
-_VIEW_BACKWARD = {
+VIEW_BACKWARD.update({
     "ViewBackward0": lambda g, shape: g.reshape(shape),
     "UnsafeViewBackward0": lambda g, shape: g.reshape(shape),
     "AliasBackward0": lambda g, shape: g,
@@ -1735,50 +1505,14 @@ _VIEW_BACKWARD = {
     "SqueezeBackward4": _squeeze_backward,
     "ExpandBackward0": lambda g, shape: sum_to(g, shape),
     "SelectBackward0": _select_backward,
-    "AsStridedBackward0": lambda g, shape, base_geometry, view_geometry:
-        _as_strided_backward(g, base_geometry, view_geometry),
     "SliceBackward0": _slice_backward,
-}
+})
 
 
-def _make_view(self, shape, stride, offset, name, args=()):
-    """A view sharing storage and version counter; records the view node when the base requires grad."""
-    out = self._alias(shape, stride, offset)
-    if self._version_counter.inference:  # an inference tensor's views carry no autograd view metadata
-        return out
-    base = self._view.base if self._view is not None else self
-    grad_mode = autograd._grad_enabled[0]
-    # a view of a view made in no_grad mode inherits that creation mode (PyTorch's propagate_creation_meta)
-    out._view = ViewInfo(base, (grad_mode or (IN_INFERENCE_MODE if INFERENCE_MODE[0] else False))
-                         and (self._view is None or self._view.grad_mode), self._version_counter.value)
-    if grad_mode and self.requires_grad:
-        out._grad_fn = _ViewNode(name, self, args)
-    note_view(self._storage, out, name)
-    return out
 
 
-class _EmbedBackward(Node):
-    __slots__ = ("view_fn",)
-
-    def __init__(self, name, g, view_fn):
-        Node.__init__(self, (edge_of(g),))
-        self.name_ = name
-        self.view_fn = view_fn
-
-    def backward(self, gg):
-        return (self.view_fn(gg),)
 
 
-def _embed(g, shape, view_fn, name):
-    """zeros(shape) with g written into view_fn(zeros) — the backward of select/slice, recordable."""
-    z = np.zeros(shape, g.dtype.np)
-    out = _wrap(z, g.dtype)
-    with autograd.no_grad():
-        region = view_fn(out)
-    region._np[...] = g._np
-    if _needs_grad(g):
-        _attach(out, _EmbedBackward(name, g, view_fn))
-    return out
 
 
 def _infer_shape(shape, numel):
@@ -1849,7 +1583,7 @@ def view(self, *shape):
     strides = _view_strides(self._shape, self._stride, shape)
     if strides is None:
         raise runtime(messages.VIEW_STRIDE)
-    return _make_view(self, shape, strides, self._offset, "ViewBackward0")
+    return make_view(self, shape, strides, self._offset, "ViewBackward0")
 
 
 @tensor_params('other')
@@ -1861,7 +1595,7 @@ def reshape(self, *shape):
     shape = _infer_shape(_shape_arg(shape), self.numel())
     strides = _view_strides(self._shape, self._stride, shape)
     if strides is not None:
-        return _make_view(self, shape, strides, self._offset, "ViewBackward0")
+        return make_view(self, shape, strides, self._offset, "ViewBackward0")
     return _unsafe_view(clone(self, contiguous=True), shape)
 
 
@@ -1874,8 +1608,8 @@ def _unsafe_view(self, shape):
     """_unsafe_view: a fresh (non-view) alias used by reshape-after-copy and matmul."""
     shape = _infer_shape(tuple(shape), self.numel())
     out = self._alias(shape, _contiguous_strides(shape), self._offset, counter=self._version_counter)
-    if _needs_grad(self):
-        _attach(out, _ViewNode("UnsafeViewBackward0", self, ()))
+    if needs_grad(self):
+        attach(out, ViewNode("UnsafeViewBackward0", self, ()))
     return out
 
 
@@ -1897,7 +1631,7 @@ def flatten(self, start_dim=0, end_dim=-1):
 def t(self):
     if self.dim() > 2:
         raise runtime(f"t() expects a tensor with <= 2 dimensions, but self is {self.dim()}D")
-    return _make_view(self, self._shape[::-1], self._stride[::-1], self._offset, "TBackward0")
+    return make_view(self, self._shape[::-1], self._stride[::-1], self._offset, "TBackward0")
 
 
 def transpose(self, dim0, dim1):
@@ -1907,7 +1641,7 @@ def transpose(self, dim0, dim1):
     if n:
         shape[d0], shape[d1] = shape[d1], shape[d0]
         stride[d0], stride[d1] = stride[d1], stride[d0]
-    return _make_view(self, shape, stride, self._offset, "TransposeBackward0", (d0, d1))
+    return make_view(self, shape, stride, self._offset, "TransposeBackward0", (d0, d1))
 
 
 def permute(self, *dims):
@@ -1918,7 +1652,7 @@ def permute(self, *dims):
     dims = tuple(self._wrap_dim(d) for d in dims)
     if len(set(dims)) != len(dims):
         raise runtime("permute(): duplicate dims are not allowed.")
-    return _make_view(self, [self._shape[d] for d in dims], [self._stride[d] for d in dims], self._offset,
+    return make_view(self, [self._shape[d] for d in dims], [self._stride[d] for d in dims], self._offset,
                       "PermuteBackward0", (dims,))
 
 
@@ -1928,7 +1662,7 @@ def unsqueeze(self, dim):
     new_stride = shape[d] * stride[d] if d < len(shape) else 1
     shape.insert(d, 1)
     stride.insert(d, new_stride)
-    return _make_view(self, shape, stride, self._offset, "UnsqueezeBackward0", (d,))
+    return make_view(self, shape, stride, self._offset, "UnsqueezeBackward0", (d,))
 
 
 def squeeze(self, dim=None):
@@ -1936,15 +1670,15 @@ def squeeze(self, dim=None):
         keep = [i for i, s in enumerate(self._shape) if s != 1]
         name = "SqueezeBackward0"
     else:
-        dims = _dims(self, dim) if self.dim() else ()
+        dims = reduce_dims(self, dim) if self.dim() else ()
         keep = [i for i, s in enumerate(self._shape) if not (i in dims and s == 1)]
         name = "SqueezeBackward1" if not isinstance(dim, (tuple, list)) else "SqueezeBackward2"
-    return _make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name)
+    return make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name)
 
 
 def _squeeze_named(self, dim, name):
     keep = [i for i in range(self.dim()) if i != dim]
-    return _make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name)
+    return make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name)
 
 
 def expand(self, *sizes):
@@ -1972,7 +1706,7 @@ def expand(self, *sizes):
             stride.append(0)
         else:
             raise runtime(f"The expanded size of the tensor ({s}) must match the existing size ({old}) at non-singleton dimension {i}.  Target sizes: {_shape_list(sizes)}.  Tensor sizes: {_shape_list(self._shape)}")
-    return _make_view(self, shape[::-1], stride[::-1], self._offset, "ExpandBackward0")
+    return make_view(self, shape[::-1], stride[::-1], self._offset, "ExpandBackward0")
 
 
 @tensor_params('other')
@@ -1990,7 +1724,7 @@ def select(self, dim, index):
     i = index + n if index < 0 else index
     shape = self._shape[:d] + self._shape[d + 1:]
     stride = self._stride[:d] + self._stride[d + 1:]
-    return _make_view(self, shape, stride, self._offset + i * self._stride[d], "SelectBackward0", (d, i))
+    return make_view(self, shape, stride, self._offset + i * self._stride[d], "SelectBackward0", (d, i))
 
 
 def _slice(self, dim, start, stop, step):
@@ -2013,7 +1747,7 @@ def _slice(self, dim, start, stop, step):
     stride = list(self._stride)
     shape[d] = length
     stride[d] = self._stride[d] * step
-    return _make_view(self, shape, stride, self._offset + start * self._stride[d], "SliceBackward0",
+    return make_view(self, shape, stride, self._offset + start * self._stride[d], "SliceBackward0",
                       (d, start, stop, step))
 
 
@@ -2023,7 +1757,7 @@ def narrow(self, dim, start, length):
 
 
 def alias(self):
-    return _make_view(self, self._shape, self._stride, self._offset, "AliasBackward0")
+    return make_view(self, self._shape, self._stride, self._offset, "AliasBackward0")
 
 
 def unbind(self, dim=0):
@@ -2053,105 +1787,20 @@ def split(self, split_size, dim=0):
     return tuple(out)
 
 
-class AsStridedBackward0(Node):
-    """The grad_fn of a view whose base was modified in place (view replay is off, as in PyTorch)."""
-    __slots__ = ("base_geometry", "view_geometry")
-    name_ = "AsStridedBackward0"
-
-    def __init__(self, base_edge, base, view):
-        Node.__init__(self, (base_edge,))
-        self.base_geometry = (base._shape, base._stride, base._offset)
-        self.view_geometry = (view._shape, view._stride, view._offset)
-
-    def backward(self, g):
-        return (_as_strided_backward(g, self.base_geometry, self.view_geometry),)
 
 
-def _empty_strided(geometry, dtype, fill=0):
-    """A fresh tensor laid out like `geometry` (shape, strides; offset 0), as new_empty_strided gives."""
-    shape, stride, _ = geometry
-    extent = 1 + builtins.sum((s - 1) * st for s, st in zip(shape, stride) if s > 0)
-    buf = np.full(builtins.max(extent, 1), fill, dtype.np)
-    out = _wrap(buf, dtype)
-    return out._alias(shape, stride, 0)
 
 
-def _as_strided(t, geometry):
-    """A view of t's storage at `geometry` (offset relative to t): PyTorch's as_strided, recorded."""
-    shape, stride, offset = geometry
-    return _make_view(t, shape, stride, t._offset + offset, "AsStridedBackward0",
-                      ((t._shape, t._stride, t._offset), (tuple(shape), tuple(stride), t._offset + offset)))
 
 
-def _relative(view_geometry, base_geometry):
-    shape, stride, offset = view_geometry
-    return shape, stride, offset - base_geometry[2]
 
 
-def _as_strided_backward(g, base_geometry, view_geometry):
-    """Scatter the view's gradient into a zero tensor laid out like the base (overlaps accumulate)."""
-    result = _empty_strided(base_geometry, g.dtype)
-    region = _as_strided(result, _relative(view_geometry, base_geometry))
-    shape, stride, offset = _relative(view_geometry, base_geometry)
-    flat = np.full(shape, offset, dtype=np.int64)
-    for d, (sz, st) in enumerate(zip(shape, stride)):
-        flat = flat + (np.arange(sz) * st).reshape([-1 if k == d else 1 for k in range(len(shape))])
-    if flat.size > 1 and np.unique(flat).size != flat.size:
-        # an overlapping view (expanded, or as_strided over shared elements): a base element's gradient is the
-        # sum of those of the view elements over it, added in the view's order (PyTorch's index_add_)
-        np.add.at(result._storage.data, flat, g._np)
-    else:
-        region.copy_(g)
-    _share_among_base_copies(result, base_geometry)
-    return result
 
 
-def _share_among_base_copies(result, base_geometry):
-    """Where the base itself repeats memory (an expanded base), PyTorch divides each element's gradient by how
-    many places of the base show it, so that the base's own backward (summing the copies) counts it once."""
-    shape, stride, _ = base_geometry
-    if not builtins.any(st == 0 and n > 1 for n, st in zip(shape, stride)) and _non_overlapping_and_dense(result):
-        return
-    flat = np.zeros(shape, dtype=np.int64)
-    for d, (n, st) in enumerate(zip(shape, stride)):
-        flat = flat + (np.arange(n) * st).reshape([-1 if k == d else 1 for k in range(len(shape))])
-    counts = np.bincount(flat.reshape(-1), minlength=result._storage.data.size)
-    data = result._storage.data
-    np.divide(data, counts.astype(data.dtype), out=data, where=counts > 1)
 
 
-class CopySlices(Node):
-    """The base's grad_fn after an in-place op on one of its views: the op's backward on the view's region."""
-    __slots__ = ("fn", "base_geometry", "view_geometry")
-    name_ = "CopySlices"
-    qualified = True
 
-    def __init__(self, base_edge, base, view, fn):
-        Node.__init__(self, (base_edge,) + tuple(fn.next_functions[1:]))
-        self.fn = fn
-        self.base_geometry = (base._shape, base._stride, base._offset)
-        self.view_geometry = (view._shape, view._stride, view._offset)
-        self.saved = (SavedTensor(None),)  # stands for fn itself: PyTorch's release drops it, even with nothing saved
 
-    def saved_info(self):
-        return self.fn.saved
-
-    def release(self, released=None):
-        Node.release(self, released)
-        self.fn.release(released)
-
-    def backward(self, g):
-        # PyTorch's CopySlices::apply, written with engine ops so create_graph records it
-        self.unpack()  # (a released CopySlices has no fn to call: backward through it a second time fails)
-        result = _empty_strided(self.base_geometry, g.dtype)
-        result.copy_(g)
-        grad_slice = _as_strided(result, _relative(self.view_geometry, self.base_geometry))
-        grads = self.fn.backward(grad_slice.clone())
-        if grads[0] is None:
-            grad_slice.zero_()
-        else:
-            grad_slice.copy_(grads[0])
-        return (result,) + tuple(grads[1:])
 
 
 # ------------------------------------------------------------------ indexing
@@ -2210,7 +1859,7 @@ def getitem(self, index, setting=False):
                 out = _slice(out, dim, start, stop, step)
             dim += 1
         elif _is_advanced(ix):
-            t = ix if isinstance(ix, Tensor) else _as_tensor(ix)
+            t = ix if isinstance(ix, Tensor) else tensor_of(ix)
             if t.dtype.category == 2:
                 raise index_error("tensors used as indices must be long, int, byte or bool tensors")
             advanced.append((dim, t))
@@ -2253,9 +1902,9 @@ def _np_index(shape, advanced):
 def _index(self, advanced):
     key = _np_index(self._shape, advanced)
     _check_index_size(self, key)
-    out = _wrap(np.asarray(self._np[key]), self.dtype)
-    if _needs_grad(self):
-        _attach(out, IndexBackward0(self, key))
+    out = from_numpy(np.asarray(self._np[key]), self.dtype)
+    if needs_grad(self):
+        attach(out, IndexBackward0(self, key))
     return out
 
 
@@ -2284,7 +1933,7 @@ class IndexBackward0(Node):
     def backward(self, g):
         z = np.zeros(self.shape, g.dtype.np)
         np.add.at(z, self.key, g._np)
-        return (_wrap(z, g.dtype),)
+        return (from_numpy(z, g.dtype),)
 
 
 def setitem(self, index, value):
@@ -2309,10 +1958,10 @@ def setitem(self, index, value):
             value = expand(value, target._shape)
         copy_(target, value)
     elif isinstance(value, (list, tuple)):
-        copy_(target, _as_tensor(value, dtype=self.dtype))
+        copy_(target, tensor_of(value, dtype=self.dtype))
     else:  # PyTorch wraps the number in a 0-dim tensor first: fill_(Tensor), FillBackward3
         _check_scalar_fits(self, value)
-        fill_(target, _wrap(np.asarray(value, dtype=self.dtype.np), self.dtype))
+        fill_(target, from_numpy(np.asarray(value, dtype=self.dtype.np), self.dtype))
 
 
 def index_put_(self, index, value):
@@ -2321,7 +1970,7 @@ def index_put_(self, index, value):
     dim = 0
     for ix in index:
         if _is_advanced(ix):
-            t = ix if isinstance(ix, Tensor) else _as_tensor(ix)
+            t = ix if isinstance(ix, Tensor) else tensor_of(ix)
             advanced.append((dim, t))
             dim += t.dim() if t.dtype is dtypes.bool_ else 1
         elif isinstance(ix, slice) and ix == slice(None):
@@ -2335,7 +1984,7 @@ def index_put_(self, index, value):
 
     def write(arr):
         arr[key] = v
-    return _inplace(self, write, lambda: IndexPutBackward0(self, value, key), (value,))
+    return write_inplace(self, write, lambda: IndexPutBackward0(self, value, key), (value,))
 
 
 class IndexPutBackward0(Node):
@@ -2343,7 +1992,7 @@ class IndexPutBackward0(Node):
     name_ = "IndexPutBackward0"
 
     def __init__(self, x, value, key):
-        Node.__init__(self, (edge_of(x), _edge(value)))
+        Node.__init__(self, (edge_of(x), operand_edge(value)))
         self.key = key
         self.value_shape = value._shape if isinstance(value, Tensor) else ()
 
@@ -2352,168 +2001,36 @@ class IndexPutBackward0(Node):
         gs[self.key] = 0
         gv = None
         if self.next_functions[1][0] is not None:
-            gv = sum_to(_wrap(np.asarray(g._np[self.key]), g.dtype), self.value_shape)
-        return (_wrap(gs, g.dtype), gv)
+            gv = sum_to(from_numpy(np.asarray(g._np[self.key]), g.dtype), self.value_shape)
+        return (from_numpy(gs, g.dtype), gv)
 
 
 # ------------------------------------------------------------------ in-place machinery
 
-def _check_inplace(self):
-    """PyTorch's check_inplace: leaves and views of leaves that require grad cannot be written."""
-    view = self._view
-    if view is not None:
-        if view.grad_mode is IN_CUSTOM_FUNCTION:
-            raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, False))
-        if not view.grad_mode:  # (the op needs grad here: from the view's base or from another operand)
-            text = messages.INFERENCE_VIEW_INPLACE if view.grad_mode is IN_INFERENCE_MODE else \
-                messages.NO_GRAD_VIEW_INPLACE
-            raise runtime(text.format(who=no_grad_view_origin(self)))
-        if self.requires_grad and view.base._grad_fn is None:
-            raise runtime(messages.VIEW_OF_LEAF_INPLACE)
-    # PyTorch's C++ is_leaf reads the stored grad_fn: a stale view's is not regenerated for this check
-    if self.requires_grad and self._grad_fn is None:
-        raise runtime(messages.LEAF_INPLACE)
 
 
-def _check_fits_output(self, other):
-    oshape = np.broadcast_shapes(self._shape, other._shape if isinstance(other, Tensor) else ())
-    if oshape != self._shape:
-        raise runtime(f"output with shape {_shape_list(self._shape)} doesn't match the broadcast shape "
-                      f"{_shape_list(oshape)}")
 
 
-def _precheck(self, *others, internal_overlap=True):
-    """PyTorch checks leaf/view in-place rules before anything else (shapes, dtypes), then overlap
-    (fill_ and zero_ write one value, so PyTorch lets them write into an expanded tensor)."""
-    if _needs_grad(self, *others):
-        _check_inplace(self)
-    if internal_overlap and any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
-        raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
-                      "memory location. Please clone() the tensor before performing the operation.")
-    for other in others:
-        if isinstance(other, Tensor) and other._storage is self._storage and _partial_overlap(self, other):
-            raise runtime("unsupported operation: some elements of the input tensor and the written-to tensor "
-                          "refer to a single memory location. Please clone() the tensor before performing the "
-                          "operation.")
 
 
-_non_overlapping_and_dense = autograd.non_overlapping_and_dense
 
 
-def _partial_overlap(a, b):
-    """PyTorch's get_overlap_status(...) == Partial: only dense tensors are compared, by byte range."""
-    if a is b or a.numel() == 0 or b.numel() == 0:
-        return False
-    if not (_non_overlapping_and_dense(a) and _non_overlapping_and_dense(b)):
-        return False  # "too hard": PyTorch does not check
-    a0, a1 = a._offset, a._offset + a.numel()
-    b0, b1 = b._offset, b._offset + b.numel()
-    if a0 == b0 and a1 == b1:
-        return a._stride != b._stride
-    return a0 < b1 and b0 < a1
 
 
-def _self_overlapping(t):
-    """Elements of t (an unfold or as_strided view) that share an address, zero strides aside (refused earlier)."""
-    dims = sorted((st, n) for n, st in zip(t._shape, t._stride) if n > 1)
-    reach = 0
-    for st, n in dims:
-        if st <= reach:  # may overlap: count the distinct addresses
-            grids = np.meshgrid(*[np.arange(n) * st for st, n in dims], indexing="ij", sparse=True)
-            return np.unique(builtins.sum(grids).ravel()).size < t.numel()
-        reach += (n - 1) * st
-    return False
 
 
-def _write_rows(self, arr, row_values, others=()):
-    """PyTorch's kernel on a self-overlapping view reads elements it has already written: its TensorIterator runs
-    the rows of the fastest dimension one after another (dims ordered by the operands' strides, self first), so
-    each row is computed from memory as the rows before it left it. row_values(index) gives one row's values."""
-    shape = self._shape
-    strides = [self._stride, self._stride] + [_broadcast_strides(o, shape) for o in others if type(o) is Tensor]
-    perm = kernels.dim_order(shape, strides)
-    outer = perm[:0:-1]  # slowest first
-    for idx in np.ndindex(*[shape[d] for d in outer]):
-        index = [slice(None)] * len(shape)
-        for d, i in zip(outer, idx):
-            index[d] = i
-        index = tuple(index)
-        arr[index] = row_values(index)
 
 
-def _broadcast_strides(t, shape):
-    pad = len(shape) - len(t._shape)
-    return (0,) * pad + tuple(0 if n == 1 else st for n, st in zip(t._shape, t._stride))
 
 
-def _inplace(self, write, make_node, others=(), save_output=False):
-    """Run an in-place op: check, build the node (saving pre-write values), write, bump, rebase history."""
-    # an integer or bool tensor has no gradient: writing a grad-requiring value into it records nothing
-    differentiable = make_node is not None and self.dtype.is_floating_point and _needs_grad(self, *others)
-    node = None
-    if differentiable:
-        _check_inplace(self)
-        node = make_node()
-    storage = self._storage
-    undo.touch(storage)
-    write(self._np)
-    counter = self._version_counter
-    counter.bump()
-    log, v, name = storage.log, counter.value, node.name_ if node is not None else None
-    if log is not None and len(log) < LOG_CAP:  # (note_write's own short path, without a call: every write)
-        log.append(("write", undo._location, undo.epoch, _weakref(self), (v - 1, v, name)))
-    else:
-        note_write(storage, self, v - 1, v, name)
-    if node is not None:
-        if save_output:
-            node.saved = node.saved + (SavedTensor(self, is_output=True,
-                                                   inplace_on_view=self._view is not None),)
-        _rebase_history(self, node)
-    return self
 
 
-def written(self):
-    """After a fast path wrote self in place (no autograd involved): its version moves and its storage's log
-    notes the write, as _inplace does."""
-    counter = self._version_counter
-    counter.bump()
-    note_write(self._storage, self, counter.value - 1, counter.value, None)
 
 
-def _rebase_history(self, node):
-    undo.touch(self)
-    view = self._view
-    if view is None:
-        _move_retain_hooks(self._grad_fn, node)
-        self._grad_fn = node
-        self._output_nr = 0
-        if autograd.PENDING_PACKS:
-            autograd.pack_pending()
-        return
-    base = view.base
-    undo.touch(base)
-    base_grad_fn = CopySlices(edge_of(base), base, self, node)
-    _move_retain_hooks(base._grad_fn, base_grad_fn)
-    base._grad_fn = base_grad_fn
-    base._output_nr = 0
-    if autograd.PENDING_PACKS:
-        autograd.pack_pending()
-    self.grad_fn  # PyTorch regenerates this view's grad_fn at once (AsStridedBackward0); its other views, on reading
 
 
-def _move_retain_hooks(old, new):
-    """retain_grad() belongs to the tensor: an in-place op hands it to the tensor's new grad_fn."""
-    if old is not None and old.retain_hooks:
-        undo.touch_attrs(old, "retain_hooks")
-        new.retain_hooks, old.retain_hooks = old.retain_hooks, None
 
 
-def _cast_for_inplace(self, result_dtype, cpp_name=False):
-    """TensorIterator's rule for an in-place result; clamp's kernels name the output by its C++ type."""
-    if not dtypes.can_cast(result_dtype, self.dtype):
-        names = dtypes.C_NAMES if cpp_name else dtypes.SCALAR_NAMES
-        raise runtime(messages.INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[result_dtype.name],
-                                                          out=names[self.dtype.name]))
 
 
 def _binary_inplace(np_fn, node_cls, true_div=False):
@@ -2532,25 +2049,25 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
                 np_fn(self._np, b, out=self._np)
             written(self)
             return self
-        _precheck(self, other)
+        precheck(self, other)
         if alpha != 1 and not fused:
             other = other * alpha
-        _check_broadcast(self, other)
-        an, bn, dt = _operands(self, other)
+        check_broadcast(self, other)
+        an, bn, dt = binary_operands(self, other)
         if true_div:
-            dt = _true_div_dtype(dt)
+            dt = true_div_dtype(dt)
             an, bn = an.astype(dt.np, copy=False), (bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn))
-        _cast_for_inplace(self, dt)
-        _check_fits_output(self, other)
-        if _self_overlapping(self):
+        cast_for_inplace(self, dt)
+        check_fits_output(self, other)
+        if self_overlapping(self):
             bb = np.broadcast_to(bn, self._shape)
             scale = dt.np.type(sign * alpha) if fused else None
 
             def write(arr):
                 if fused:
-                    _write_rows(self, arr, lambda ix: kernels.fma(bb[ix], scale, arr[ix].astype(an.dtype)), (other,))
+                    write_rows(self, arr, lambda ix: kernels.fma(bb[ix], scale, arr[ix].astype(an.dtype)), (other,))
                 else:
-                    _write_rows(self, arr, lambda ix: np_fn(arr[ix].astype(an.dtype), bb[ix]), (other,))
+                    write_rows(self, arr, lambda ix: np_fn(arr[ix].astype(an.dtype), bb[ix]), (other,))
         else:
             values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else np_fn(an, bn)
 
@@ -2562,7 +2079,7 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
             if fused:
                 node.alpha = alpha
             return node
-        return _inplace(self, write, make, (other,))
+        return write_inplace(self, write, make, (other,))
     return op
 
 
@@ -2570,8 +2087,8 @@ def _plain_operand(self, other):
     """other as a numpy operand when an in-place binary op on float self needs none of the general path: no
     autograd, no overlap, no broadcast or cast (a Python number, or a tensor of self's dtype and shape that does
     not share self's storage); else None."""
-    if self.dtype.category != 2 or _needs_grad(self, other) or 0 in self._stride or \
-            (self._view is not None and _self_overlapping(self)):
+    if self.dtype.category != 2 or needs_grad(self, other) or 0 in self._stride or \
+            (self._view is not None and self_overlapping(self)):
         return None
     t = type(other)
     if t is float or t is int:
@@ -2584,11 +2101,11 @@ def _plain_operand(self, other):
 def _inplace_node(node_cls, self, other):
     """The node of an in-place binary op; an operand needed for backward is saved as its pre-write copy."""
     original = self
-    if node_cls in (MulBackward0, DivBackward0) and _needs_grad(other):
+    if node_cls in (MulBackward0, DivBackward0) and needs_grad(other):
         original = self.clone()  # recorded, as PyTorch's original_self, so double backward reaches self
     node = node_cls.__new__(node_cls)
-    Node.__init__(node, (edge_of(self), _edge(other)))
-    node.meta = _input_meta(self, other)
+    Node.__init__(node, (edge_of(self), operand_edge(other)))
+    node.meta = input_meta(self, other)
     node.setup(original, other, None)
     return node
 
@@ -2603,10 +2120,10 @@ def _unary_inplace(fn):
     node_cls = fn.node
 
     def op(self):
-        _precheck(self)
+        precheck(self)
         if self.dtype.category < 2 and node_cls.float_only:
-            _cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
-        if _self_overlapping(self):
+            cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
+        if self_overlapping(self):
             values = None
         else:
             values = _unary_values(fn, self)
@@ -2620,10 +2137,10 @@ def _unary_inplace(fn):
 
         def write(arr):
             if values is None:
-                _write_rows(self, arr, lambda ix: _unary_values(fn, Tensor._from_numpy(arr[ix].copy(), self.dtype)))
+                write_rows(self, arr, lambda ix: _unary_values(fn, Tensor._from_numpy(arr[ix].copy(), self.dtype)))
             else:
                 arr[...] = values
-        return _inplace(self, write, make, save_output=node_cls.saves == "result")
+        return write_inplace(self, write, make, save_output=node_cls.saves == "result")
     return op
 
 
@@ -2661,7 +2178,7 @@ def round_(self, *args, decimals=None):
         return _round_even_(self)
     decimals = _decimals(decimals)
     _not_for_integers("round_cpu", self)
-    _precheck(self)
+    precheck(self)
     values = _round_decimals_values(self._np, decimals)
 
     def make():
@@ -2671,19 +2188,19 @@ def round_(self, *args, decimals=None):
 
     def write(arr):
         arr[...] = values
-    return _inplace(self, write, make)
+    return write_inplace(self, write, make)
 
 
 def pow__(self, exponent):
-    _precheck(self, exponent)
+    precheck(self, exponent)
     with autograd.no_grad():
         values = pow_(self, exponent)
-    _cast_for_inplace(self, values.dtype)
+    cast_for_inplace(self, values.dtype)
 
     def make():
         if isinstance(exponent, Tensor):
             node = PowBackward1.__new__(PowBackward1)
-            Node.__init__(node, (edge_of(self), _edge(exponent)))
+            Node.__init__(node, (edge_of(self), operand_edge(exponent)))
             node.saved = (SavedTensor(self.clone()), SavedTensor(exponent))
             return node
         node = PowBackward0.__new__(PowBackward0)
@@ -2693,19 +2210,19 @@ def pow__(self, exponent):
         return node
 
     def write(arr):
-        if not isinstance(exponent, Tensor) and _self_overlapping(self):
+        if not isinstance(exponent, Tensor) and self_overlapping(self):
             with autograd.no_grad():
-                _write_rows(self, arr, lambda ix: pow_(Tensor._from_numpy(arr[ix].copy(), self.dtype), exponent)._np)
+                write_rows(self, arr, lambda ix: pow_(Tensor._from_numpy(arr[ix].copy(), self.dtype), exponent)._np)
         else:
             arr[...] = values._np
-    return _inplace(self, write, make, (exponent,), save_output=isinstance(exponent, Tensor))
+    return write_inplace(self, write, make, (exponent,), save_output=isinstance(exponent, Tensor))
 
 
 def clamp_(self, min=None, max=None):
-    _precheck(self)
+    precheck(self)
     with autograd.no_grad():
         values = clamp(self, min, max)
-    _cast_for_inplace(self, values.dtype, cpp_name=True)
+    cast_for_inplace(self, values.dtype, cpp_name=True)
 
     def make():
         node = ClampBackward1.__new__(ClampBackward1)
@@ -2716,32 +2233,16 @@ def clamp_(self, min=None, max=None):
 
     def write(arr):
         arr[...] = values._np
-    return _inplace(self, write, make)
+    return write_inplace(self, write, make)
 
 
-class _ZeroGradNode(Node):
-    __slots__ = ("other_shape", "other_dtype")
-
-    def backward(self, g):
-        gs = _zeros_like(g)
-        if len(self.next_functions) > 1 and self.next_functions[1][0] is not None:
-            return gs, sum_to(g, self.other_shape).to(self.other_dtype)
-        return (gs,) + (None,) * (len(self.next_functions) - 1)
 
 
-def _zero_node(name, self, other=None):
-    node = _ZeroGradNode.__new__(_ZeroGradNode)
-    edges = (edge_of(self),) if other is None else (edge_of(self), _edge(other))
-    Node.__init__(node, edges)
-    node.name_ = name
-    if isinstance(other, Tensor):
-        node.other_shape, node.other_dtype = other._shape, other.dtype
-    return node
 
 
 def fill_(self, value):
     # fill_(Tensor) goes through PyTorch's TensorIterator checks; fill_(number) may write an expanded tensor
-    _precheck(self, value, internal_overlap=isinstance(value, Tensor))
+    precheck(self, value, internal_overlap=isinstance(value, Tensor))
     if isinstance(value, Tensor):
         if value.dim() != 0:
             raise runtime(f"fill_ only supports 0-dimension value tensor but got tensor with {value.dim()} dimensions.")
@@ -2751,16 +2252,16 @@ def fill_(self, value):
     else:
         _check_scalar_fits(self, value)
         v = value
-        make = lambda: _zero_node("FillBackward2", self)
+        make = lambda: zero_node("FillBackward2", self)
         others = ()
 
     def write(arr):
         arr[...] = v
-    return _inplace(self, write, make, others)
+    return write_inplace(self, write, make, others)
 
 
 def _fill_tensor_node(self, value):
-    node = _zero_node("FillBackward3", self, value)
+    node = zero_node("FillBackward3", self, value)
     node.other_shape = ()
     return node
 
@@ -2771,14 +2272,14 @@ def _check_scalar_fits(self, value):
 
 
 def zero_(self):
-    _precheck(self, internal_overlap=False)
+    precheck(self, internal_overlap=False)
 
     def write(arr):
         arr[...] = 0
-    return _inplace(self, write, lambda: _zero_node("ZeroBackward0", self))
+    return write_inplace(self, write, lambda: zero_node("ZeroBackward0", self))
 
 
-class CopyBackwards(_ZeroGradNode):
+class CopyBackwards(ZeroGradNode):
     __slots__ = ()
     name_ = "CopyBackwards"
     qualified = True
@@ -2786,27 +2287,27 @@ class CopyBackwards(_ZeroGradNode):
 
 def copy_(self, src, non_blocking=False):
     if type(src) in (bool, int, float):  # PyTorch's argument parser wraps a Python number as a 0-dim tensor
-        src = _as_tensor(src, dtypes.scalar_dtype(src) if type(src) is not float else dtypes.float64)
+        src = tensor_of(src, dtypes.scalar_dtype(src) if type(src) is not float else dtypes.float64)
     if not isinstance(src, Tensor):
         raise type_error(f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}")
-    _precheck(self, src, internal_overlap=src is not self)  # x.copy_(x) is a no-op write in PyTorch
-    _check_broadcast(self, src)
-    _check_fits_output(self, src)
+    precheck(self, src, internal_overlap=src is not self)  # x.copy_(x) is a no-op write in PyTorch
+    check_broadcast(self, src)
+    check_fits_output(self, src)
     values = np.broadcast_to(src._np, self._shape)
     values = values.astype(self.dtype.np)
 
     def write(arr):
-        if _self_overlapping(self):  # the last write to an address wins, in PyTorch's order
-            _write_rows(self, arr, lambda ix: values[ix], (src,))
+        if self_overlapping(self):  # the last write to an address wins, in PyTorch's order
+            write_rows(self, arr, lambda ix: values[ix], (src,))
         else:
             arr[...] = values
 
     def make():
         node = CopyBackwards.__new__(CopyBackwards)
-        Node.__init__(node, (edge_of(self), _edge(src)))
+        Node.__init__(node, (edge_of(self), operand_edge(src)))
         node.other_shape, node.other_dtype = src._shape, src.dtype
         return node
-    return _inplace(self, write, make, (src,))
+    return write_inplace(self, write, make, (src,))
 
 
 # ------------------------------------------------------------------ copies and conversions
@@ -2852,13 +2353,13 @@ def _dense_strides(shape, stride):
 def clone(self, memory_format=None, contiguous=False):
     check_size(self._np.size * self.dtype.itemsize)       # an expanded view's copy is as large as it looks
     if contiguous or memory_format is CONTIGUOUS_FORMAT:
-        out = _wrap(np.array(self._np, order="C", copy=True), self.dtype)
+        out = from_numpy(np.array(self._np, order="C", copy=True), self.dtype)
     else:  # preserve_format: a dense tensor's strides as they are, another's made dense in their order
         stride = self._stride if _non_overlapping_and_dense(self) else _dense_strides(self._shape, self._stride)
-        out = _empty_strided((self._shape, stride, 0), self.dtype)
+        out = empty_strided((self._shape, stride, 0), self.dtype)
         out._np[...] = self._np
-    if _needs_grad(self):
-        _attach(out, CloneBackward0(self))
+    if needs_grad(self):
+        attach(out, CloneBackward0(self))
     return out
 
 
@@ -2888,9 +2389,9 @@ def to(self, *args, dtype=None, copy=False, **kwargs):
             dtype = a.dtype
     if dtype is None or (dtype is self.dtype and not copy):
         return self
-    out = _wrap(self._np.astype(dtype.np), dtype)
-    if _needs_grad(self) and dtype.is_floating_point:
-        _attach(out, ToCopyBackward0(self))
+    out = from_numpy(self._np.astype(dtype.np), dtype)
+    if needs_grad(self) and dtype.is_floating_point:
+        attach(out, ToCopyBackward0(self))
     return out
 
 
@@ -2918,28 +2419,6 @@ def int_(self):
 
 def bool_(self):
     return to(self, dtypes.bool_)
-
-
-def deepcopy(self, memo=None):
-    """copy.deepcopy: leaves only; a new storage (shared among tensors copied together), same geometry,
-    .grad copied too."""
-    if not self.is_leaf:
-        raise runtime(messages.DEEPCOPY_NON_LEAF)
-    memo = {} if memo is None else memo
-    if id(self) in memo:
-        return memo[id(self)]
-    owner = memo.get(id(self._storage))
-    if owner is None:  # a flat tensor over the copied storage, to take views of
-        data = self._storage.data.copy()
-        owner = memo[id(self._storage)] = Tensor._make(Storage(data), 0, data.shape, (1,), self.dtype, data,
-                                                      VersionCounter())
-    out = owner._alias(self._shape, self._stride, self._offset, counter=VersionCounter())
-    out._requires_grad = self.requires_grad  # (a no-grad view of a leaf that requires grad: True, as PyTorch's)
-    out._version_counter.value = 1  # PyTorch's deepcopy fills the new tensor in place once
-    if self._grad is not None:
-        out._grad = deepcopy(self._grad, memo)
-    memo[id(self)] = out
-    return out
 
 
 # ------------------------------------------------------------------ new_* (same dtype as self)
@@ -2999,16 +2478,16 @@ def _softmax_backward(g, y, dim, log):
     if yn.ndim == 0:
         gn, yn, dim = gn.reshape(1), yn.reshape(1), 0
     r = kernels.softmax_backward(gn, yn, dim, log)
-    return None if r is None else _new(r.reshape(y._shape), y.dtype)
+    return None if r is None else fresh(r.reshape(y._shape), y.dtype)
 
 
 def _softmax_op(self, dim, dtype, node_cls):
     check_dtype("log_softmax" if node_cls.log else "softmax", dtype)
     d = self._wrap_dim(dim)
     if self.numel() == 0:  # no kernel runs on nothing (so no dtype check either)
-        out = _new(np.empty(self._shape, (dtype or self.dtype).np), dtype or self.dtype)
-        if _needs_grad(self):
-            _attach(out, node_cls(self, out, d))
+        out = fresh(np.empty(self._shape, (dtype or self.dtype).np), dtype or self.dtype)
+        if needs_grad(self):
+            attach(out, node_cls(self, out, d))
         return out
     if dtype is None and self.dtype.category < 2:
         kernel = ("log_softmax" if node_cls.log else "softmax") + ("_lastdim" if d >= self.dim() - 1 else "")
@@ -3023,9 +2502,9 @@ def _softmax_op(self, dim, dtype, node_cls):
         e = np.exp(shifted)
         r = shifted - np.log(np.sum(e, axis=d, keepdims=True)) if node_cls.log else e / np.sum(e, axis=d, keepdims=True)
         r = np.asarray(r, dtype=x.dtype)
-    out = _new(r.reshape(self._shape), dtype or self.dtype)
-    if _needs_grad(self):
-        _attach(out, node_cls(self, out, d))
+    out = fresh(r.reshape(self._shape), dtype or self.dtype)
+    if needs_grad(self):
+        attach(out, node_cls(self, out, d))
     return out
 
 
@@ -3042,24 +2521,24 @@ class MseLossBackward0(Node):
     name_ = "MseLossBackward0"
 
     def __init__(self, a, b, reduction):
-        Node.__init__(self, (_edge(a), _edge(b)))
+        Node.__init__(self, (operand_edge(a), operand_edge(b)))
         self.reduction = reduction
-        self.meta = _input_meta(a, b)
+        self.meta = input_meta(a, b)
         self.saved = (SavedTensor(a), SavedTensor(b))
 
     def backward(self, g):
         a, b = self.unpack()
         scale = 2.0 / a.numel() if self.reduction == "mean" else 2.0
         d = (a - b) * (g * scale)
-        return _reduce_grad(d, self.meta[0]), _reduce_grad(-d, self.meta[1])
+        return reduce_grad(d, self.meta[0]), reduce_grad(-d, self.meta[1])
 
 
 def mse_loss(input, target, reduction="mean"):
     with autograd.no_grad():
         sq = (input - target) ** 2
         out = sq.mean() if reduction == "mean" else sq.sum() if reduction == "sum" else sq
-    if _needs_grad(input, target) and reduction in ("mean", "sum"):
-        _attach(out, MseLossBackward0(input, target, reduction))
+    if needs_grad(input, target) and reduction in ("mean", "sum"):
+        attach(out, MseLossBackward0(input, target, reduction))
     return out
 
 
@@ -3097,10 +2576,10 @@ class StackBackward0(Node):
 def _tensor_list(op, tensors):
     """cat/stack's first argument: a sequence of tensors, with PyTorch's messages otherwise."""
     if not isinstance(tensors, (list, tuple)):
-        raise type_error(f"{op}(): argument 'tensors' (position 1) must be tuple of Tensors, not {_type_name(tensors)}")
+        raise type_error(f"{op}(): argument 'tensors' (position 1) must be tuple of Tensors, not {type_name(tensors)}")
     for i, t in enumerate(tensors):
         if not isinstance(t, Tensor):
-            raise type_error(f"expected Tensor as element {i} in argument 0, but got {_type_name(t)}")
+            raise type_error(f"expected Tensor as element {i} in argument 0, but got {type_name(t)}")
     return list(tensors)
 
 
@@ -3113,8 +2592,8 @@ def _joined_dtype(tensors):
 
 def cat(tensors, dim=0):
     tensors = _tensor_list("cat", tensors)
-    if _needs_grad(*tensors):
-        _collect_edges(*tensors)  # (PyTorch builds the node's edges before checking the shapes)
+    if needs_grad(*tensors):
+        collect_edges(*tensors)  # (PyTorch builds the node's edges before checking the shapes)
     if not tensors:
         raise runtime("torch.cat(): expected a non-empty list of Tensors")
     for i, t in enumerate(tensors):
@@ -3133,16 +2612,16 @@ def cat(tensors, dim=0):
                 raise runtime(f"Sizes of tensors must match except in dimension {d}. Expected size {ref._shape[k]} but got size {t._shape[k]} for tensor number {i} in the list.")
     check_size(builtins.sum(t._np.size for t in tensors) * dt.itemsize)
     arrays = [t._np.astype(dt.np, copy=False) for t in tensors if t._shape != (0,)]
-    out = _wrap(np.concatenate(arrays, axis=d) if arrays else np.zeros((0,), dt.np), dt)
-    if _needs_grad(*tensors):
-        _attach(out, CatBackward0(tensors, d))
+    out = from_numpy(np.concatenate(arrays, axis=d) if arrays else np.zeros((0,), dt.np), dt)
+    if needs_grad(*tensors):
+        attach(out, CatBackward0(tensors, d))
     return out
 
 
 def stack(tensors, dim=0):
     tensors = _tensor_list("stack", tensors)
-    if _needs_grad(*tensors):
-        _collect_edges(*tensors)  # (PyTorch builds the node's edges before checking the shapes)
+    if needs_grad(*tensors):
+        collect_edges(*tensors)  # (PyTorch builds the node's edges before checking the shapes)
     if not tensors:
         raise runtime("stack expects a non-empty TensorList")
     d = tensors[0]._wrap_dim(dim, tensors[0].dim() + 1)
@@ -3151,9 +2630,9 @@ def stack(tensors, dim=0):
             raise runtime(f"stack expects each tensor to be equal size, but got {_shape_list(tensors[0]._shape)} at entry 0 and {_shape_list(t._shape)} at entry {i}")
     dt = _joined_dtype(tensors)
     check_size(builtins.sum(t._np.size for t in tensors) * dt.itemsize)
-    out = _wrap(np.stack([t._np.astype(dt.np, copy=False) for t in tensors], axis=d), dt)
-    if _needs_grad(*tensors):
-        _attach(out, StackBackward0(tensors, d))
+    out = from_numpy(np.stack([t._np.astype(dt.np, copy=False) for t in tensors], axis=d), dt)
+    if needs_grad(*tensors):
+        attach(out, StackBackward0(tensors, d))
     return out
 
 
@@ -3235,6 +2714,7 @@ Tensor.__isub__ = sub_
 Tensor.__imul__ = mul_
 Tensor.__itruediv__ = div_
 Tensor.__hash__ = object.__hash__
+Tensor._refresh_view_grad_fn = refresh_view_grad_fn
 
 # Everything the language may read on a tensor: the methods above plus the properties.
 Tensor.__api__ = frozenset(_METHODS) - {"_slice"} | {

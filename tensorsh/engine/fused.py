@@ -8,17 +8,17 @@ from . import dtypes, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import make, runtime, type_error
 from .autograd import no_grad
-from .functions import _attach, _cast_for_inplace, _edge, _inplace, _needs_grad, _precheck, _type_name, laid_out_like, sum_to
-from .tensor import _shape_list
+from .tensorimpl import _shape_list
 from .selection import _invalid_combination
-from .functions import _self_overlapping, edges_first, written
-from .tensor import Tensor
+from .tensorimpl import Tensor
+from .ops.core import (attach, cast_for_inplace, edges_first, laid_out_like, needs_grad, operand_edge, precheck, self_overlapping,
+                       sum_to, type_name, write_inplace, written)
 
 
 def _tensors(op, names, values):
     for pos, (name, v) in enumerate(zip(names, values), start=1):
         if not isinstance(v, Tensor):
-            raise type_error(f"{op}(): argument '{name}' (position {pos}) must be Tensor, not {_type_name(v)}")
+            raise type_error(f"{op}(): argument '{name}' (position {pos}) must be Tensor, not {type_name(v)}")
 
 
 def _check_shapes(tensors):
@@ -52,7 +52,7 @@ class _ThreeWayBackward(Node):
     __slots__ = ("shapes", "value")
 
     def __init__(self, tensors, value, save):
-        Node.__init__(self, tuple(_edge(t) for t in tensors))
+        Node.__init__(self, tuple(operand_edge(t) for t in tensors))
         self.shapes = tuple(t._shape if isinstance(t, Tensor) else () for t in tensors)
         self.value = value
         self.saved = tuple(SavedTensor(t) if keep and isinstance(t, Tensor) else NOTHING_SAVED
@@ -88,7 +88,7 @@ def _addc(op, node_cls):
     def fn(self, tensor1, tensor2, value=1):
         _tensors(op, ("tensor1", "tensor2"), (tensor1, tensor2))
         if not isinstance(value, (int, float)):
-            raise type_error(f"{op}(): argument 'value' must be Number, not {_type_name(value)}")
+            raise type_error(f"{op}(): argument 'value' must be Number, not {type_name(value)}")
         (s, a, b), dt = _common([self, tensor1, tensor2])
         if op == "addcdiv" and dt.category < 2:
             raise runtime("Integer division with addcdiv is no longer supported, and in a future  release addcdiv will "
@@ -103,11 +103,11 @@ def _addc(op, node_cls):
         else:
             values = s + v * a / b
         out = _result(values, dt, self, tensor1, tensor2)
-        if _needs_grad(self, tensor1, tensor2):
+        if needs_grad(self, tensor1, tensor2):
             # each operand is kept only where a formula needs it (PyTorch checks the versions of those only)
-            wants1, wants2 = _needs_grad(tensor1), _needs_grad(tensor2)
+            wants1, wants2 = needs_grad(tensor1), needs_grad(tensor2)
             keep = (False, wants2, wants1) if op == "addcmul" else (False, wants2, wants1 or wants2)
-            _attach(out, node_cls((self, tensor1, tensor2), value, keep))
+            attach(out, node_cls((self, tensor1, tensor2), value, keep))
         return out
     fn.__name__ = op
     return fn
@@ -163,19 +163,19 @@ def lerp(self, end, weight):
                                                                (("Tensor", "end"), ("Number", "weight"))))
     out = _result(_lerp_values(s, e, w), dt, self, end, weight)
     tensors = (self, end, weight) if isinstance(weight, Tensor) else (self, end)
-    if _needs_grad(*tensors):
+    if needs_grad(*tensors):
         if isinstance(weight, Tensor):
-            _attach(out, LerpBackward1(tensors, None, (True, True, True)))
+            attach(out, LerpBackward1(tensors, None, (True, True, True)))
         else:
-            _attach(out, LerpBackward0(tensors, weight, (False, False)))
+            attach(out, LerpBackward0(tensors, weight, (False, False)))
     return out
 
 
 def _plain(self, *tensors):
     """The arrays of tensors when an in-place op on float self needs no autograd, check, broadcast or cast (the
     optimizers' case: each a tensor of self's dtype and shape on another storage); else None."""
-    if self.dtype.category != 2 or 0 in self._stride or _needs_grad(self, *tensors) or \
-            (self._view is not None and _self_overlapping(self)):
+    if self.dtype.category != 2 or 0 in self._stride or needs_grad(self, *tensors) or \
+            (self._view is not None and self_overlapping(self)):
         return None
     for t in tensors:
         if type(t) is not Tensor or t.dtype is not self.dtype or t._shape != self._shape or t._storage is self._storage:
@@ -213,24 +213,24 @@ def _inplace_twin(outplace, make_node, plain):
             written(self)
             return self
         operands = [a for a in args + tuple(kwargs.values()) if type(a) is Tensor]
-        _precheck(self, *operands)
+        precheck(self, *operands)
         with no_grad():
             values = outplace(self, *args, **kwargs)
-        _cast_for_inplace(self, values.dtype)
+        cast_for_inplace(self, values.dtype)
         if values._shape != self._shape:
             raise runtime(f"output with shape {_shape_list(self._shape)} doesn't match the broadcast shape "
                           f"{_shape_list(values._shape)}")
 
         def write(arr):
             arr[...] = values._np
-        return _inplace(self, write, lambda: make_node(self, *args, **kwargs), operands)
+        return write_inplace(self, write, lambda: make_node(self, *args, **kwargs), operands)
     op.__name__ = outplace.__name__ + "_"
     return op
 
 
 def _addc_node(node_cls):
     def make(self, tensor1, tensor2, value=1):
-        wants1, wants2 = _needs_grad(tensor1), _needs_grad(tensor2)
+        wants1, wants2 = needs_grad(tensor1), needs_grad(tensor2)
         keep = (False, wants2, wants1) if node_cls is AddcmulBackward0 else (False, wants2, wants1 or wants2)
         return node_cls((self, tensor1, tensor2), value, keep)
     return make

@@ -4,7 +4,7 @@ import itertools
 
 from . import autograd, dtypes
 from .errors import TorchError, value_error, runtime, warn
-from .tensor import Tensor
+from .tensorimpl import Tensor
 
 
 class GradcheckError(TorchError, RuntimeError):

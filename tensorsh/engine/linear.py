@@ -2,9 +2,10 @@
 from . import autograd, dtypes
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error
-from .functions import _attach, _edge, _matmul_np, _needs_grad, _new, _type_name, sum_to, matmul
-from .tensor import Tensor
+from .functions import _matmul_np, matmul
+from .tensorimpl import Tensor
 from . import messages
+from .ops.core import attach, fresh, needs_grad, operand_edge, sum_to, type_name
 
 
 def _mm_mat1_backward(g, mat2, mat1_shape, mat1_stride):
@@ -25,7 +26,7 @@ class AddmmBackward0(Node):
     name_ = "AddmmBackward0"
 
     def __init__(self, bias, mat1, mat2, alpha, beta):
-        Node.__init__(self, (_edge(bias), edge_of(mat1), edge_of(mat2)))
+        Node.__init__(self, (operand_edge(bias), edge_of(mat1), edge_of(mat2)))
         self.self_shape = bias._shape
         self.alpha, self.beta = alpha, beta
         self.geometry = (mat1._shape, mat1._stride, mat2._shape, mat2._stride)
@@ -50,7 +51,7 @@ class AddmmBackward0(Node):
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     for name, pos, v in (("input", 1, input), ("mat1", 2, mat1), ("mat2", 3, mat2)):
         if not isinstance(v, Tensor):
-            raise type_error(f"addmm(): argument '{name}' (position {pos}) must be Tensor, not {_type_name(v)}")
+            raise type_error(f"addmm(): argument '{name}' (position {pos}) must be Tensor, not {type_name(v)}")
     if mat1.dim() != 2:
         raise runtime("mat1 must be a matrix, got {}-D tensor".format(mat1.dim()))
     if mat2.dim() != 2:
@@ -68,9 +69,9 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if alpha != 1:
         prod = prod * mat1.dtype.np.type(alpha)
     b = input._np if beta == 1 else input._np * input.dtype.np.type(beta)
-    out = _new((prod + b).astype(mat1.dtype.np, copy=False), mat1.dtype)  # PyTorch's gemm adds C after the sum
-    if _needs_grad(input, mat1, mat2):
-        _attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
+    out = fresh((prod + b).astype(mat1.dtype.np, copy=False), mat1.dtype)  # PyTorch's gemm adds C after the sum
+    if needs_grad(input, mat1, mat2):
+        attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
     return out
 
 
@@ -78,9 +79,9 @@ def linear(input, weight, bias=None):
     """F.linear: addmm for a 2-D input; a contiguous input of other rank is flattened to 2-D, multiplied and
     viewed back; without bias (or non-contiguous) a matmul (plus an in-place add)."""
     if not isinstance(input, Tensor):
-        raise type_error(f"linear(): argument 'input' (position 1) must be Tensor, not {_type_name(input)}")
+        raise type_error(f"linear(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if not isinstance(weight, Tensor):
-        raise type_error(f"linear(): argument 'weight' (position 2) must be Tensor, not {_type_name(weight)}")
+        raise type_error(f"linear(): argument 'weight' (position 2) must be Tensor, not {type_name(weight)}")
     if input.dim() == 2 and bias is not None:
         return addmm(bias, input, weight.t())
     if bias is not None and input.is_contiguous() and bias.dim() == 1 and input.dim() >= 1:

@@ -5,8 +5,8 @@ import numpy as np
 from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import index_error, runtime, type_error, value_error
-from .functions import _attach, _check_broadcast, _edge, _needs_grad, _new, _type_name, _wrap, sum_to
-from .tensor import Tensor
+from .tensorimpl import Tensor
+from .ops.core import attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, sum_to, type_name
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
 
@@ -19,7 +19,7 @@ def reduction_enum(reduction):
 
 def _reduce(values, dtype, reduction):
     """Elementwise losses reduced as apply_loss_reduction does (the engine's sum kernels, PyTorch's order)."""
-    t = _new(np.ascontiguousarray(values, dtype=dtype.np), dtype)
+    t = fresh(np.ascontiguousarray(values, dtype=dtype.np), dtype)
     if reduction == "none":
         return t
     with autograd.no_grad():
@@ -39,7 +39,7 @@ class _PointwiseLoss(Node):
     __slots__ = ("reduction", "params", "shapes", "numel")
 
     def __init__(self, a, b, reduction, params):
-        Node.__init__(self, (_edge(a), _edge(b)))
+        Node.__init__(self, (operand_edge(a), operand_edge(b)))
         self.reduction, self.params = reduction, params
         self.shapes = (a._shape, b._shape, a.dtype)
         self.numel = int(np.prod(np.broadcast_shapes(a._shape, b._shape)))
@@ -53,9 +53,9 @@ class _PointwiseLoss(Node):
         d = np.asarray(self.grad(x, y, gn, norm, *self.params), dtype=a.dtype.np)
         ga = gb = None
         if self.next_functions[0][0] is not None:
-            ga = sum_to(_wrap(d, a.dtype), a._shape)
+            ga = sum_to(from_numpy(d, a.dtype), a._shape)
         if self.next_functions[1][0] is not None:
-            gb = sum_to(_wrap(-d, a.dtype), b._shape)
+            gb = sum_to(from_numpy(-d, a.dtype), b._shape)
         return ga, gb
 
 
@@ -63,11 +63,11 @@ def _loss_op(name, forward, grad):
     node = type(name, (_PointwiseLoss,), {"__slots__": (), "name_": name, "grad": staticmethod(grad)})
 
     def op(input, target, reduction="mean", *params):
-        _check_broadcast(input, target)
+        check_broadcast(input, target)
         x, y = _broadcast(input, target)
         out = _reduce(forward(x, y, *params), input.dtype, reduction_enum(reduction))
-        if _needs_grad(input, target):
-            _attach(out, node(input, target, reduction, params))
+        if needs_grad(input, target):
+            attach(out, node(input, target, reduction, params))
         return out
     return op
 
@@ -139,7 +139,7 @@ class BinaryCrossEntropyBackward0(Node):
     name_ = "BinaryCrossEntropyBackward0"
 
     def __init__(self, x, y, w, reduction):
-        Node.__init__(self, (edge_of(x), _edge(y)) + ((_edge(w),) if w is not None else ()))
+        Node.__init__(self, (edge_of(x), operand_edge(y)) + ((operand_edge(w),) if w is not None else ()))
         self.reduction, self.has_weight = reduction, w is not None
         self.saved = (SavedTensor(x), SavedTensor(y)) + ((SavedTensor(w),) if w is not None else ())
 
@@ -153,7 +153,7 @@ class BinaryCrossEntropyBackward0(Node):
             gi = gi / _f(x, x.size)
         if self.next_functions[1][0] is not None:
             raise runtime("the derivative for 'target' is not implemented.")
-        return (_new(np.ascontiguousarray(gi, dtype=x.dtype), vals[0].dtype),) + (None,) * (len(vals) - 1)
+        return (fresh(np.ascontiguousarray(gi, dtype=x.dtype), vals[0].dtype),) + (None,) * (len(vals) - 1)
 
 
 def binary_cross_entropy(input, target, weight=None, reduction="mean"):
@@ -162,8 +162,8 @@ def binary_cross_entropy(input, target, weight=None, reduction="mean"):
     if weight is not None:
         loss = loss * weight._np
     out = _reduce(loss, input.dtype, reduction_enum(reduction))
-    if _needs_grad(input, target, weight):
-        _attach(out, BinaryCrossEntropyBackward0(input, target, weight, reduction))
+    if needs_grad(input, target, weight):
+        attach(out, BinaryCrossEntropyBackward0(input, target, weight, reduction))
     return out
 
 
@@ -178,7 +178,7 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
 
     def __init__(self, x, y, w, pw, reduction):
         extra = tuple(v for v in (w, pw) if v is not None)
-        Node.__init__(self, (edge_of(x), _edge(y)) + tuple(_edge(v) for v in extra))
+        Node.__init__(self, (edge_of(x), operand_edge(y)) + tuple(operand_edge(v) for v in extra))
         self.reduction, self.has_weight, self.has_pos = reduction, w is not None, pw is not None
         self.saved = tuple(SavedTensor(v) for v in (x, y) + extra)
 
@@ -196,7 +196,7 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
             gi = gi * vals[2]
         if self.reduction == "mean":
             gi = gi / _f(x, x.size)
-        return (_new(np.ascontiguousarray(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]),) + \
+        return (fresh(np.ascontiguousarray(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]),) + \
             (None,) * (len(vals) - 1)
 
 
@@ -211,8 +211,8 @@ def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean
     if weight is not None:
         loss = loss * weight._np
     out = _reduce(loss, input.dtype, reduction_enum(reduction))
-    if _needs_grad(input, target, weight, pos_weight):
-        _attach(out, BinaryCrossEntropyWithLogitsBackward0(input, target, weight, pos_weight, reduction))
+    if needs_grad(input, target, weight, pos_weight):
+        attach(out, BinaryCrossEntropyWithLogitsBackward0(input, target, weight, pos_weight, reduction))
     return out
 
 
@@ -275,7 +275,7 @@ class _NllBackward(Node):
                 view[i, c] = -w / dt.type(self.total_weight) * gn.reshape(-1)[0] if self.total_weight else dt.type(np.nan)
             else:
                 view[i, c] = -w * gn.reshape(-1)[0]
-        return (_new(grad, g.dtype),)
+        return (fresh(grad, g.dtype),)
 
 
 class NllLossBackward0(_NllBackward):
@@ -312,7 +312,7 @@ class _ClassView:
 
 def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     if not isinstance(input, Tensor):
-        raise type_error(f"nll_loss_nd(): argument 'input' (position 1) must be Tensor, not {_type_name(input)}")
+        raise type_error(f"nll_loss_nd(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     reduction_enum(reduction)
     dim = input.dim()
     if dim < 1:
@@ -352,17 +352,17 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
         weights.append(w)
     if reduction == "none":
         vals = np.array([dt.type(0) if v is None else -v for v in values], dt)
-        out = _new(vals.reshape(target._shape), input.dtype)
+        out = fresh(vals.reshape(target._shape), input.dtype)
         total = None
     else:
         loss, wsum = _cascade_nll(values, weights, len(t), dt)
         total = wsum if wn is not None else dt.type(len(t) - values.count(None))
         if reduction == "mean":
             loss = dt.type(loss / total) if total else dt.type(np.nan)
-        out = _new(np.array(loss, dt), input.dtype)
-    if _needs_grad(input):
+        out = fresh(np.array(loss, dt), input.dtype)
+    if needs_grad(input):
         cls = NllLoss2DBackward0 if dim == 4 else NllLossBackward0
-        _attach(out, cls(input, target, weight, reduction, ignore_index, total))
+        attach(out, cls(input, target, weight, reduction, ignore_index, total))
     return out
 
 
@@ -387,7 +387,7 @@ class MulBackward1(Node):
 
 
 def mul_scalar(t, number):
-    out = _wrap(np.asarray(t._np * t.dtype.np.type(number)), t.dtype)
-    if _needs_grad(t):
-        _attach(out, MulBackward1(t, number))
+    out = from_numpy(np.asarray(t._np * t.dtype.np.type(number)), t.dtype)
+    if needs_grad(t):
+        attach(out, MulBackward1(t, number))
     return out

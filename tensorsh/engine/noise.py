@@ -1,9 +1,33 @@
-"""bernoulli_ and dropout as PyTorch's CPU kernels draw them: one 53-bit uniform per element, serially."""
+"""Random in-place fills (normal_, uniform_, bernoulli_) and dropout, as PyTorch's CPU kernels draw them."""
 import numpy as np
 
 from . import creation
 from .errors import runtime, value_error
-from .tensor import Tensor
+from .tensorimpl import Tensor
+from .ops.core import precheck, write_inplace, zero_node
+
+
+def fill_random(self, values):
+    precheck(self)
+    arr = values.reshape(self._shape)
+
+    def write(a):
+        a[...] = arr
+    return write_inplace(self, write, lambda: zero_node("NormalBackward0", self))
+
+
+def normal_(self, mean=0.0, std=1.0, generator=None):
+    n = self.numel()
+    values = creation._generator(generator).normal(n, self.dtype.name, mean, std,
+                                                   contiguous=self.is_contiguous() or n < 16)
+    return fill_random(self, values)
+
+
+def uniform_(self, from_=0.0, to=1.0, generator=None, **kw):
+    if "from" in kw:
+        from_ = kw["from"]
+    values = creation._generator(generator).uniform(self.numel(), self.dtype.name, from_, to)
+    return fill_random(self, values)
 
 
 def bernoulli_(self, p=0.5, generator=None):
@@ -14,7 +38,7 @@ def bernoulli_(self, p=0.5, generator=None):
     if not 0 <= p <= 1:
         raise runtime(f"bernoulli_ expects p to be in [0, 1], but got p={p}")
     u = creation._generator(generator)._unit53(self.numel())
-    return creation._fill_random(self, (u < p).astype(self.dtype.np))
+    return fill_random(self, (u < p).astype(self.dtype.np))
 
 
 def dropout(input, p=0.5, train=True, inplace=False):
@@ -35,3 +59,7 @@ def dropout(input, p=0.5, train=True, inplace=False):
 
 Tensor.bernoulli_ = bernoulli_
 Tensor.__api__ = Tensor.__api__ | {"bernoulli_"}
+
+
+Tensor.normal_ = normal_
+Tensor.uniform_ = uniform_

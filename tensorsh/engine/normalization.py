@@ -11,8 +11,8 @@ import numpy as np
 from . import autograd
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime
-from .functions import _attach, _edge, _needs_grad, _new
-from .tensor import Tensor
+from .tensorimpl import Tensor
+from .ops.core import attach, fresh, needs_grad, operand_edge
 
 _F32 = np.float32
 
@@ -74,7 +74,7 @@ class NativeLayerNormBackward0(Node):
     name_ = "NativeLayerNormBackward0"
 
     def __init__(self, x, weight, bias, mean, rstd, normalized):
-        Node.__init__(self, (_edge(x), _edge(weight), _edge(bias)))
+        Node.__init__(self, (operand_edge(x), operand_edge(weight), operand_edge(bias)))
         self.normalized = normalized
         self.saved = (SavedTensor(x), SavedTensor(weight) if weight is not None else NOTHING_SAVED,
                       SavedTensor(mean, is_output=True), SavedTensor(rstd, is_output=True))
@@ -90,10 +90,10 @@ class NativeLayerNormBackward0(Node):
         gx = gn * wv
         dx = rs * (gx - gx.mean(1, keepdims=True) - xhat * (gx * xhat).mean(1, keepdims=True))
         dt = x.dtype
-        out = [_new(dx.reshape(x._shape).astype(dt.np), dt) if self.next_functions[0][0] else None]
-        out.append(_new((gn * xhat).sum(0).reshape(self.normalized).astype(dt.np), dt)
+        out = [fresh(dx.reshape(x._shape).astype(dt.np), dt) if self.next_functions[0][0] else None]
+        out.append(fresh((gn * xhat).sum(0).reshape(self.normalized).astype(dt.np), dt)
                    if self.next_functions[1][0] else None)
-        out.append(_new(gn.sum(0).reshape(self.normalized).astype(dt.np), dt) if self.next_functions[2][0] else None)
+        out.append(fresh(gn.sum(0).reshape(self.normalized).astype(dt.np), dt) if self.next_functions[2][0] else None)
         return tuple(out)
 
 
@@ -120,12 +120,12 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
             y = (y * weight._np.reshape(1, k)).astype(dt)
         if bias is not None:
             y = (y + bias._np.reshape(1, k)).astype(dt)
-    out = _new(np.ascontiguousarray(y.reshape(input._shape)), input.dtype)
+    out = fresh(np.ascontiguousarray(y.reshape(input._shape)), input.dtype)
     stat_shape = input._shape[:input.dim() - nd] + (1,) * nd
-    mean_t = _new(np.ascontiguousarray(mean.reshape(stat_shape)), input.dtype)
-    rstd_t = _new(np.ascontiguousarray(rstd.reshape(stat_shape)), input.dtype)
-    if _needs_grad(input, weight, bias):
-        _attach(out, NativeLayerNormBackward0(input, weight, bias, mean_t, rstd_t, normalized))
+    mean_t = fresh(np.ascontiguousarray(mean.reshape(stat_shape)), input.dtype)
+    rstd_t = fresh(np.ascontiguousarray(rstd.reshape(stat_shape)), input.dtype)
+    if needs_grad(input, weight, bias):
+        attach(out, NativeLayerNormBackward0(input, weight, bias, mean_t, rstd_t, normalized))
     return out
 
 
@@ -134,7 +134,7 @@ class NativeBatchNormBackward0(Node):
     name_ = "NativeBatchNormBackward0"
 
     def __init__(self, x, weight, bias, running_mean, running_var, mean, invstd, training, eps):
-        Node.__init__(self, (_edge(x), _edge(weight), _edge(bias)))
+        Node.__init__(self, (operand_edge(x), operand_edge(weight), operand_edge(bias)))
         self.training, self.eps = training, eps
         self.saved = (SavedTensor(x), SavedTensor(weight) if weight is not None else NOTHING_SAVED,
                       SavedTensor(running_mean) if running_mean is not None else NOTHING_SAVED,
@@ -166,9 +166,9 @@ class NativeBatchNormBackward0(Node):
             gi = (gs * (rs * wv).astype(dt)[:, None, None]).astype(dt)
         gi = np.moveaxis(gi.reshape((c, x._shape[0]) + x._shape[2:]), 0, 1)
         ct = x.dtype
-        return (_new(np.ascontiguousarray(gi), ct) if self.next_functions[0][0] else None,
-                _new((dotp * rs).astype(dt), ct) if self.next_functions[1][0] else None,
-                _new(total, ct) if self.next_functions[2][0] else None)
+        return (fresh(np.ascontiguousarray(gi), ct) if self.next_functions[0][0] else None,
+                fresh((dotp * rs).astype(dt), ct) if self.next_functions[1][0] else None,
+                fresh(total, ct) if self.next_functions[2][0] else None)
 
 
 def _sums_by_rows(centred, gs, dt):
@@ -254,11 +254,11 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     else:
         beta = (bv - use_mean * alpha).astype(dt)
         y = (x * alpha.reshape(shape) + beta.reshape(shape)).astype(dt)
-    out = _new(np.ascontiguousarray(y), input.dtype)
-    if _needs_grad(input, weight, bias):
-        _attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var,
-                                              _new(np.ascontiguousarray(mean), input.dtype),
-                                              _new(np.ascontiguousarray(invstd), input.dtype), training, eps))
+    out = fresh(np.ascontiguousarray(y), input.dtype)
+    if needs_grad(input, weight, bias):
+        attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var,
+                                              fresh(np.ascontiguousarray(mean), input.dtype),
+                                              fresh(np.ascontiguousarray(invstd), input.dtype), training, eps))
     return out
 
 

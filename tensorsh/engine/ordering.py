@@ -6,11 +6,11 @@ import numpy as np
 from . import autograd, dtypes
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error
-from .functions import ReturnTypes, _attach, _dims, _needs_grad, _new, laid_out_like, sum_to
+from .functions import ReturnTypes, reduce_dims
 from .storage import Storage, VersionCounter
 from .selection import ReductionBackward
-from .functions import edges_first
-from .tensor import Tensor, _shape_list
+from .tensorimpl import Tensor, _shape_list
+from .ops.core import attach, edges_first, fresh, laid_out_like, needs_grad, sum_to
 
 
 # ------------------------------------------------------------------ logsumexp
@@ -28,22 +28,22 @@ def logsumexp(self, dim=None, keepdim=False):
     if dim is None:
         raise type_error('logsumexp() missing 1 required positional arguments: "dim"')
     x = self if self.dtype.category == 2 else self.float()
-    dims = _dims(x, dim)
+    dims = reduce_dims(x, dim)
     dims = tuple(range(x.dim())) if dims is None or (dims == () and x.dim()) else dims
     if x.numel() == 0:  # PyTorch: log(sum(exp(x))) without the shift (no max of nothing): -inf, or empty
         with autograd.no_grad():
             out = x.exp().sum(list(dims), keepdim=keepdim).log()
-        if _needs_grad(self):
-            _attach(out, LogsumexpBackward0(self, out, dims, keepdim))
+        if needs_grad(self):
+            attach(out, LogsumexpBackward0(self, out, dims, keepdim))
         return out
     with autograd.no_grad():  # PyTorch's kernel: shift by the max (an infinite max shifts by 0), sum, log, add back
         maxes = x.amax(dims, keepdim=True) if x.dim() else x.clone()
         maxes = maxes.masked_fill(maxes.abs() == float("inf"), 0.0)
         total = (x - maxes).exp().sum(list(dims), keepdim=keepdim) if x.dim() else (x - maxes).exp()
         shift = maxes if keepdim or not x.dim() else maxes.squeeze(dims)
-        out = _new(np.asarray(total.log()._np + shift._np), x.dtype)
-    if _needs_grad(self):
-        _attach(out, LogsumexpBackward0(self, out, dims, keepdim))
+        out = fresh(np.asarray(total.log()._np + shift._np), x.dtype)
+    if needs_grad(self):
+        attach(out, LogsumexpBackward0(self, out, dims, keepdim))
     return out
 
 
@@ -69,11 +69,11 @@ def trace(self):
         total = np.float64(0)
         for v in diagonal.astype(np.float64):
             total += v
-        out = _new(np.asarray(total, self.dtype.np), self.dtype)
+        out = fresh(np.asarray(total, self.dtype.np), self.dtype)
     else:
-        out = _new(np.asarray(np.sum(diagonal, dtype=np.int64)), dtypes.int64)
-    if _needs_grad(self):
-        _attach(out, TraceBackward0(self))
+        out = fresh(np.asarray(np.sum(diagonal, dtype=np.int64)), dtypes.int64)
+    if needs_grad(self):
+        attach(out, TraceBackward0(self))
     return out
 
 
@@ -92,25 +92,25 @@ class TraceBackwardBackward0(Node):
 def _trace_backward(g, shape):
     out = np.zeros(shape, g.dtype.np)
     np.fill_diagonal(out, g._np)
-    result = _new(out, g.dtype)
-    if _needs_grad(g):
-        _attach(result, TraceBackwardBackward0(g))
+    result = fresh(out, g.dtype)
+    if needs_grad(g):
+        attach(result, TraceBackwardBackward0(g))
     return result
 
 
 # ------------------------------------------------------------------ count_nonzero, nonzero
 
 def count_nonzero(self, dim=None):
-    dims = _dims(self, dim)
-    return _new(np.asarray(np.count_nonzero(self._np, axis=dims), np.int64), dtypes.int64)
+    dims = reduce_dims(self, dim)
+    return fresh(np.asarray(np.count_nonzero(self._np, axis=dims), np.int64), dtypes.int64)
 
 
 def nonzero(self, as_tuple=False):
     where = np.argwhere(self._np) if self.dim() else np.zeros((int(bool(self._np)), 0), np.int64)
     if as_tuple:
         if not self.dim():
-            return (_new(np.zeros(int(bool(self._np)), np.int64), dtypes.int64),)
-        return tuple(_new(np.ascontiguousarray(where[:, d]), dtypes.int64) for d in range(self.dim()))
+            return (fresh(np.zeros(int(bool(self._np)), np.int64), dtypes.int64),)
+        return tuple(fresh(np.ascontiguousarray(where[:, d]), dtypes.int64) for d in range(self.dim()))
     # PyTorch fills it column by column: strides (1, n)
     n, ndim = where.shape
     columns = np.ascontiguousarray(where.T.astype(np.int64)).reshape(-1)
@@ -184,8 +184,8 @@ def sort(self, *args, **kwargs):
     values = np.take_along_axis(self._np, order, dim) if self.dim() else self._np.copy()
     out = laid_out_like(values, self.dtype, self)  # (PyTorch sorts into tensors laid out like self)
     indices = laid_out_like(order, dtypes.int64, self)
-    if _needs_grad(self):
-        _attach(out, (SortBackward1 if stable_form else SortBackward0)(self, dim, indices))
+    if needs_grad(self):
+        attach(out, (SortBackward1 if stable_form else SortBackward0)(self, dim, indices))
     return SortReturn((out, indices))
 
 

@@ -5,10 +5,9 @@ import numpy as np
 from . import dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import make, type_error
-from .functions import (NONE_EDGE, _BinaryNode, _attach, _binary, _check_broadcast, _needs_grad, _new, _operands,
-                        _wrap, _zeros_like, laid_out_like)
-from .functions import edges_first
-from .tensor import Tensor
+from .tensorimpl import Tensor
+from .ops.core import (BinaryNode, NONE_EDGE, attach, binary_op, binary_operands, check_broadcast, edges_first, fresh, from_numpy,
+                       laid_out_like, needs_grad, zeros_of)
 
 
 def _atan2_values(a, b):
@@ -29,7 +28,7 @@ def _atan2_values(a, b):
     return out
 
 
-class Atan2Backward0(_BinaryNode):
+class Atan2Backward0(BinaryNode):
     __slots__ = ()
     name_ = "Atan2Backward0"
 
@@ -44,8 +43,8 @@ class Atan2Backward0(_BinaryNode):
 
 def _float_operands(a, b):
     """atan2 promotes integers to the default float, as PyTorch's float ops do."""
-    _check_broadcast(a, b)
-    an, bn, dt = _operands(a, b)
+    check_broadcast(a, b)
+    an, bn, dt = binary_operands(a, b)
     if dt.category < 2:
         dt = dtypes.DEFAULT_FLOAT
         an, bn = np.asarray(an, dt.np), np.asarray(bn, dt.np)
@@ -56,13 +55,13 @@ def atan2(self, other):
     if not isinstance(other, Tensor):
         raise type_error(f"atan2(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
     an, bn, dt = _float_operands(self, other)
-    out = _wrap(np.asarray(_atan2_values(np.asarray(an), np.asarray(bn)), dt.np), dt)
-    if _needs_grad(self, other):
-        _attach(out, Atan2Backward0(self, other, out))
+    out = from_numpy(np.asarray(_atan2_values(np.asarray(an), np.asarray(bn)), dt.np), dt)
+    if needs_grad(self, other):
+        attach(out, Atan2Backward0(self, other, out))
     return out
 
 
-class FmodBackward0(_BinaryNode):
+class FmodBackward0(BinaryNode):
     """fmod by a number: the gradient passes unchanged."""
     __slots__ = ()
     name_ = "FmodBackward0"
@@ -71,7 +70,7 @@ class FmodBackward0(_BinaryNode):
         return g, None
 
 
-class FmodBackward1(_BinaryNode):
+class FmodBackward1(BinaryNode):
     __slots__ = ()
     name_ = "FmodBackward1"
 
@@ -88,14 +87,14 @@ class FmodBackward1(_BinaryNode):
 
 
 def fmod(self, other):
-    return _binary(self, other, np.fmod, FmodBackward1 if isinstance(other, Tensor) else FmodBackward0)
+    return binary_op(self, other, np.fmod, FmodBackward1 if isinstance(other, Tensor) else FmodBackward0)
 
 
 def _test(np_fn, integers):
     def op(self):
         if self.dtype.category < 2:
-            return _new(np.full(self._shape, integers, np.bool_), dtypes.bool_)
-        return _new(np.asarray(np_fn(self._np)), dtypes.bool_)
+            return fresh(np.full(self._shape, integers, np.bool_), dtypes.bool_)
+        return fresh(np.asarray(np_fn(self._np)), dtypes.bool_)
     return op
 
 
@@ -108,9 +107,9 @@ isneginf = _test(np.isneginf, False)
 def logical_xor(self, other):
     if type(other) is not Tensor:
         raise type_error(f"logical_xor(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
-    _check_broadcast(self, other)
-    an, bn, _ = _operands(self, other)
-    return _wrap(np.asarray(np.logical_xor(an, bn)), dtypes.bool_)
+    check_broadcast(self, other)
+    an, bn, _ = binary_operands(self, other)
+    return from_numpy(np.asarray(np.logical_xor(an, bn)), dtypes.bool_)
 
 
 METHODS = {"atan2": atan2, "arctan2": atan2, "fmod": fmod, "isinf": isinf, "isfinite": isfinite,
@@ -131,7 +130,7 @@ def _float_only(op, kernel, *tensors):
         raise make("NotImplementedError", f'"{kernel}" not implemented for \'{dtypes.SCALAR_NAMES[dt.name]}\'')
 
 
-class HypotBackward0(_BinaryNode):
+class HypotBackward0(BinaryNode):
     __slots__ = ()
     name_ = "HypotBackward0"
 
@@ -147,12 +146,12 @@ def hypot(self, other):
     if not isinstance(other, Tensor):
         raise type_error(f"hypot(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
     _float_only("hypot", "hypot_cpu", self, other)
-    _check_broadcast(self, other)
-    an, bn, dt = _operands(self, other)
+    check_broadcast(self, other)
+    an, bn, dt = binary_operands(self, other)
     values = np.hypot(an, bn, dtype=np.float64) if dt.np == np.float32 else np.hypot(an, bn)  # correctly rounded
-    out = _wrap(np.asarray(values, dt.np), dt)
-    if _needs_grad(self, other):
-        _attach(out, HypotBackward0(self, other, out))
+    out = from_numpy(np.asarray(values, dt.np), dt)
+    if needs_grad(self, other):
+        attach(out, HypotBackward0(self, other, out))
     return out
 
 
@@ -173,7 +172,7 @@ def _xlogy_values(x, y):
     return np.where(np.isnan(y), y, r)
 
 
-class XlogyBackward0(_BinaryNode):
+class XlogyBackward0(BinaryNode):
     __slots__ = ("numbers",)
     name_ = "XlogyBackward0"
 
@@ -218,16 +217,16 @@ def xlogy(self, other):
     if dt.category < 2:
         dt = dtypes.DEFAULT_FLOAT
     if len(tensors) == 2:
-        _check_broadcast(self, other)
+        check_broadcast(self, other)
     a = self._np.astype(dt.np) if isinstance(self, Tensor) else dt.np.type(self)
     b = other._np.astype(dt.np) if isinstance(other, Tensor) else dt.np.type(other)
     out = laid_out_like(np.asarray(_xlogy_values(np.asarray(a), np.asarray(b)), dt.np), dt, self, other)
-    if _needs_grad(*tensors):
+    if needs_grad(*tensors):
         if not isinstance(self, Tensor):
             node = XlogyBackward1(self, other, out)
         else:
             node = (XlogyBackward0 if isinstance(other, Tensor) else XlogyBackward2)(self, other, out)
-        _attach(out, node)
+        attach(out, node)
     return out
 
 
@@ -251,8 +250,8 @@ def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
     values = np.nan_to_num(self._np, nan=nan, posinf=info.max if posinf is None else posinf,
                            neginf=info.min if neginf is None else neginf)
     out = laid_out_like(values, self.dtype, self)
-    if _needs_grad(self):
-        _attach(out, NanToNumBackward0(self))
+    if needs_grad(self):
+        attach(out, NanToNumBackward0(self))
     return out
 
 
@@ -265,13 +264,13 @@ class SgnBackward0(Node):
         Node.__init__(self, (edge_of(x),))
 
     def backward(self, g):
-        return (_zeros_like(g),)
+        return (zeros_of(g),)
 
 
 def sgn(self):
     out = laid_out_like(self._np if self.dtype is dtypes.bool_ else np.sign(self._np), self.dtype, self)
-    if _needs_grad(self):
-        _attach(out, SgnBackward0(self))
+    if needs_grad(self):
+        attach(out, SgnBackward0(self))
     return out
 
 

@@ -9,10 +9,10 @@ import numpy as np
 from . import dtypes
 from .autograd import Node, SavedTensor, edge_of, should_compute_output
 from .errors import index_error, runtime, type_error, warn
-from .functions import (_attach, _cast_for_inplace, _check_broadcast, _check_fits_output, _edge, _inplace,
-                        _needs_grad, _new, _precheck, _type_name, _wrap, laid_out_like, sum_to, tensor_params, where)
-from .functions import edges_first
-from .tensor import Tensor, _shape_list
+from .functions import where
+from .tensorimpl import Tensor, _shape_list
+from .ops.core import (attach, embed, cast_for_inplace, check_broadcast, check_fits_output, edges_first, fresh, from_numpy, laid_out_like,
+                       needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
 
 _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "uint8": "unsigned char",
             "float16": "c10::Half", "bool": "bool"}
@@ -57,7 +57,7 @@ def _int_list(op, name, values):
     for v in values:
         if not isinstance(v, int) or isinstance(v, bool):
             raise type_error(f"{op}(): argument '{name}' must be tuple of ints, but found element of type "
-                             f"{_type_name(v)} at pos 0")
+                             f"{type_name(v)} at pos 0")
     return tuple(values)
 
 
@@ -99,7 +99,7 @@ def _mask_and_value(op, mask, value, self=None):
         raise _invalid_combination(op, given, {}, ((("Tensor", "mask"), ("Tensor", "value")),
                                                    (("Tensor", "mask"), ("Number", "value"))))
     if self is not None:
-        _precheck(self, value, internal_overlap=False)
+        precheck(self, value, internal_overlap=False)
         _warn_if_expanded("masked_fill_", self)
     if mask.dtype is not dtypes.bool_:
         raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {_C_NAMES[mask.dtype.name]}")
@@ -118,7 +118,7 @@ class MaskedFillBackward0(Node):
     name_ = "MaskedFillBackward0"
 
     def __init__(self, x, mask, value=None):
-        Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), _edge(value)))
+        Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), operand_edge(value)))
         self.saved = (SavedTensor(mask),)
         self.shape = x._shape
 
@@ -138,20 +138,20 @@ class MaskedFillBackward1(MaskedFillBackward0):
 
 def masked_fill(self, mask=_MISSING, value=_MISSING):
     _mask_and_value("masked_fill", mask, value)
-    _check_broadcast(mask, self)
+    check_broadcast(mask, self)
     # (np.array, not np.ascontiguousarray: that one makes a 0-dim result 1-dim)
-    out = _new(np.array(np.where(mask._np, _fill_value(self, value), self._np), self.dtype.np, order="C"), self.dtype)
-    if _needs_grad(self, value):
+    out = fresh(np.array(np.where(mask._np, _fill_value(self, value), self._np), self.dtype.np, order="C"), self.dtype)
+    if needs_grad(self, value):
         tensor_value = isinstance(value, Tensor)
         node = (MaskedFillBackward1 if tensor_value else MaskedFillBackward0)(self, mask, value if tensor_value else None)
-        _attach(out, node)
+        attach(out, node)
     return out
 
 
 def masked_fill_(self, mask=_MISSING, value=_MISSING):
     _mask_and_value("masked_fill_", mask, value, self)
-    _check_broadcast(mask, self)
-    _check_fits_output(self, mask)
+    check_broadcast(mask, self)
+    check_fits_output(self, mask)
     fill = _fill_value(self, value)
     m = mask._np
     tensor_value = isinstance(value, Tensor)
@@ -162,19 +162,19 @@ def masked_fill_(self, mask=_MISSING, value=_MISSING):
 
     def write(arr):
         np.copyto(arr, fill, where=np.broadcast_to(m, arr.shape))
-    return _inplace(self, write, make, (value,))
+    return write_inplace(self, write, make, (value,))
 
 
 @tensor_params("mask")
 def masked_select(self, mask):
     if mask.dtype is not dtypes.bool_:
         raise runtime("masked_select: expected BoolTensor for mask")
-    _check_broadcast(mask, self)
+    check_broadcast(mask, self)
     shape = np.broadcast_shapes(mask._shape, self._shape)
     m = np.broadcast_to(mask._np, shape)
-    out = _new(_fresh(np.broadcast_to(self._np, shape)[m]), self.dtype)
-    if _needs_grad(self):
-        _attach(out, MaskedSelectBackward0(self, mask))
+    out = fresh(_fresh(np.broadcast_to(self._np, shape)[m]), self.dtype)
+    if needs_grad(self):
+        attach(out, MaskedSelectBackward0(self, mask))
     return out
 
 
@@ -201,9 +201,9 @@ def masked_scatter(self, mask, source):
     arr = np.array(np.broadcast_to(self._np, shape), dtype=self.dtype.np, order="C")
     m = np.broadcast_to(mask._np, shape)
     arr[m] = source._np.reshape(-1)[:int(m.sum())]
-    out = _new(arr, self.dtype)
-    if _needs_grad(self, source):
-        _attach(out, MaskedScatterBackward0(self, mask, source))
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, source):
+        attach(out, MaskedScatterBackward0(self, mask, source))
     return out
 
 
@@ -212,7 +212,7 @@ class MaskedScatterBackward0(Node):
     name_ = "MaskedScatterBackward0"
 
     def __init__(self, x, mask, source):
-        Node.__init__(self, (_edge(x), _edge(source)))
+        Node.__init__(self, (operand_edge(x), operand_edge(source)))
         self.saved = (SavedTensor(mask),)
         self.shape, self.source_shape = x._shape, source._shape
 
@@ -240,7 +240,7 @@ class _ClampBound(Node):
 
     def __init__(self, x, bound):
         tensor_bound = isinstance(bound, Tensor)
-        Node.__init__(self, (edge_of(x), _edge(bound)) if tensor_bound else (edge_of(x),))
+        Node.__init__(self, (edge_of(x), operand_edge(bound)) if tensor_bound else (edge_of(x),))
         self.saved = (SavedTensor(x), SavedTensor(bound)) if tensor_bound else (SavedTensor(x),)
         self.bound = None if tensor_bound else bound
 
@@ -284,20 +284,20 @@ def _clamp_bound(op, lower):
 
     def fn(self, *args, **kwargs):
         bound, dt, r = values(self, args, kwargs)
-        out = _wrap(np.asarray(r, dtype=dt.np), dt)
-        if _needs_grad(self, bound):
-            _attach(out, nodes[isinstance(bound, Tensor)](self, bound))
+        out = from_numpy(np.asarray(r, dtype=dt.np), dt)
+        if needs_grad(self, bound):
+            attach(out, nodes[isinstance(bound, Tensor)](self, bound))
         return out
 
     def fn_(self, *args, **kwargs):
         bound, dt, r = values(self, args, kwargs)
-        _precheck(self, bound)
-        _cast_for_inplace(self, dt, cpp_name=True)
-        _check_fits_output(self, bound)
+        precheck(self, bound)
+        cast_for_inplace(self, dt, cpp_name=True)
+        check_fits_output(self, bound)
 
         def write(arr):
             arr[...] = r
-        return _inplace(self, write, lambda: nodes[isinstance(bound, Tensor)](self.clone(), bound), (bound,))
+        return write_inplace(self, write, lambda: nodes[isinstance(bound, Tensor)](self.clone(), bound), (bound,))
     fn.__name__, fn_.__name__ = op, op + "_"
     return fn, fn_
 
@@ -325,8 +325,8 @@ def flip(self, *dims):
         raise type_error('flip() missing 1 required positional arguments: "dims"')
     dims = _wrap_dims(self, "flip", _int_list("flip", "dims", dims))
     out = laid_out_like(np.flip(self._np, dims) if self.dim() else self._np.copy(), self.dtype, self)
-    if _needs_grad(self):
-        _attach(out, FlipBackward0(self, dims))
+    if needs_grad(self):
+        attach(out, FlipBackward0(self, dims))
     return out
 
 
@@ -358,9 +358,9 @@ def roll(self, shifts, dims=()):
             raise index_error(f"Dimension specified as {dims[0]} but tensor has no dimensions")
         axes = tuple(self._wrap_dim(d) for d in dims)
         values = np.roll(self._np, shifts, axes) if self.dim() else self._np
-    out = _new(_fresh(values), self.dtype)
-    if _needs_grad(self):
-        _attach(out, RollBackward0(self, shifts, dims))
+    out = fresh(_fresh(values), self.dtype)
+    if needs_grad(self):
+        attach(out, RollBackward0(self, shifts, dims))
     return out
 
 
@@ -405,9 +405,9 @@ def repeat(self, *sizes):
     from .storage import check_size
     import math
     check_size(math.prod(target) * self.dtype.itemsize)         # Python ints: np.prod would wrap around
-    out = _new(_fresh(np.tile(self._np.reshape(padded), sizes)), self.dtype)
-    if _needs_grad(self):
-        _attach(out, RepeatBackward0(self, sizes))
+    out = fresh(_fresh(np.tile(self._np.reshape(padded), sizes)), self.dtype)
+    if needs_grad(self):
+        attach(out, RepeatBackward0(self, sizes))
     return out
 
 
@@ -417,20 +417,20 @@ def _triangle(op, np_fn, name):
 
     def check(self, diagonal, inplace=False):
         if not isinstance(diagonal, int) or isinstance(diagonal, bool):
-            raise type_error(f"{op}(): argument 'diagonal' must be int, not {_type_name(diagonal)}")
+            raise type_error(f"{op}(): argument 'diagonal' must be int, not {type_name(diagonal)}")
         if inplace:  # autograd's in-place rules come before the kernel's own checks
-            _precheck(self, internal_overlap=False)  # PyTorch's tril_/triu_ write an expanded tensor as it is
+            precheck(self, internal_overlap=False)  # PyTorch's tril_/triu_ write an expanded tensor as it is
         if self.dim() < 2:
             raise runtime(f"{op}: input tensor must have at least 2 dimensions")
 
     def fn(self, diagonal=0):
         check(self, diagonal)
-        out = _new(_fresh(np_fn(self._np, diagonal)), self.dtype)
-        if _needs_grad(self):
+        out = fresh(_fresh(np_fn(self._np, diagonal)), self.dtype)
+        if needs_grad(self):
             node = node_cls.__new__(node_cls)
             Node.__init__(node, (edge_of(self),))
             node.diagonal = diagonal
-            _attach(out, node)
+            attach(out, node)
         return out
 
     def fn_(self, diagonal=0):
@@ -445,7 +445,7 @@ def _triangle(op, np_fn, name):
 
         def write(arr):
             arr[...] = values
-        return _inplace(self, write, make_node)
+        return write_inplace(self, write, make_node)
     fn.__name__, fn_.__name__ = op, op + "_"
     return fn, fn_
 
@@ -458,7 +458,7 @@ triu, triu_ = _triangle("triu", np.triu, "TriuBackward0")
 
 def _index_dtype(op, index, message):
     if not isinstance(index, Tensor):
-        raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {_type_name(index)}")
+        raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
     if index.dtype not in (dtypes.int64, dtypes.int32):
         raise runtime(message)
 
@@ -531,9 +531,9 @@ def gather(self, dim, index, sparse_grad=False):
         values = np.broadcast_to(self._np, idx.shape).copy()
     else:
         values = self._np[_index_grid(idx.reshape(idx.shape or (1,)), d)].reshape(idx.shape)
-    out = _new(_fresh(values), self.dtype)
-    if _needs_grad(self):
-        _attach(out, GatherBackward0(self, d, index))
+    out = fresh(_fresh(values), self.dtype)
+    if needs_grad(self):
+        attach(out, GatherBackward0(self, d, index))
     return out
 
 
@@ -542,7 +542,7 @@ class ScatterAddBackward0(Node):
     name_ = "ScatterAddBackward0"
 
     def __init__(self, x, dim, index, src):
-        Node.__init__(self, (_edge(x), _edge(src)))
+        Node.__init__(self, (operand_edge(x), operand_edge(src)))
         self.saved = (SavedTensor(index),)
         self.dim = dim
 
@@ -555,7 +555,7 @@ class ScatterAddBackward0(Node):
 def scatter_add(self, dim, index, src):
     _index_dtype("scatter_add", index, "scatter(): Expected dtype int32/int64 for index")
     if not isinstance(src, Tensor):
-        raise type_error(f"scatter_add(): argument 'src' (position 3) must be Tensor, not {_type_name(src)}")
+        raise type_error(f"scatter_add(): argument 'src' (position 3) must be Tensor, not {type_name(src)}")
     if src.dtype is not self.dtype:
         raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
     d, idx = _gather_geometry(self, dim, index, "scatter_add", src)
@@ -566,9 +566,9 @@ def scatter_add(self, dim, index, src):
         np.add.at(arr, _index_grid(grid_idx, d), values[tuple(slice(0, n) for n in grid_idx.shape)])
     else:  # a scalar: every index is 0, each value added in turn
         _add_in_turn(arr, src._np.reshape(-1)[:idx.size])
-    out = _new(arr, self.dtype)
-    if _needs_grad(self, src):
-        _attach(out, ScatterAddBackward0(self, d, index, src))
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, src):
+        attach(out, ScatterAddBackward0(self, d, index, src))
     return out
 
 
@@ -604,9 +604,9 @@ def index_select(self, dim, index):
                 raise runtime(f"INDICES element is out of DATA bounds, id={int(idx[bad][0])} axis_dim={size}")
             raise index_error("index out of range in self")
         values = np.take(self._np, idx, axis=d)
-    out = _new(_fresh(values), self.dtype)
-    if _needs_grad(self):
-        _attach(out, IndexSelectBackward0(self, d, index))
+    out = fresh(_fresh(values), self.dtype)
+    if needs_grad(self):
+        attach(out, IndexSelectBackward0(self, d, index))
     return out
 
 
@@ -615,7 +615,7 @@ class IndexAddBackward0(Node):
     name_ = "IndexAddBackward0"
 
     def __init__(self, x, dim, index, source, alpha):
-        Node.__init__(self, (_edge(x), _edge(source)))
+        Node.__init__(self, (operand_edge(x), operand_edge(source)))
         self.saved = (SavedTensor(index), SavedTensor(source))  # PyTorch keeps source (its grad is expand_as it)
         self.dim, self.alpha = dim, alpha
 
@@ -632,7 +632,7 @@ class IndexAddBackward0(Node):
 def index_add(self, dim, index, source, alpha=1):
     d, size, idx = _select_index("index_add", self, dim, index)
     if not isinstance(source, Tensor):
-        raise type_error(f"index_add(): argument 'source' (position 3) must be Tensor, not {_type_name(source)}")
+        raise type_error(f"index_add(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
     if source.dtype is not self.dtype:
         raise runtime(f"index_add_(): self ({self.dtype.type_name.split('.')[0]}) and source "
                       f"({source.dtype.type_name.split('.')[0]}) must have the same scalar type")
@@ -654,9 +654,9 @@ def index_add(self, dim, index, source, alpha=1):
         np.add.at(arr, (slice(None),) * d + (idx,), src)
     else:
         _add_in_turn(arr, np.broadcast_to(src, idx.shape).reshape(-1))
-    out = _new(arr, self.dtype)
-    if _needs_grad(self, source):
-        _attach(out, IndexAddBackward0(self, d, index, source, alpha))
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, source):
+        attach(out, IndexAddBackward0(self, d, index, source, alpha))
     return out
 
 
@@ -709,9 +709,9 @@ def _extreme(op, np_fn, node_cls):
             for d in reduced:
                 if self._shape[d] == 0:
                     raise index_error(f"{op}(): Expected reduction dim {d} to have non-zero size.")
-        out = _new(np.require(np_fn(self._np, axis=reduced, keepdims=keepdim), self.dtype.np, "C"), self.dtype)
-        if _needs_grad(self):
-            _attach(out, node_cls(self, out, reduced, keepdim))
+        out = fresh(np.require(np_fn(self._np, axis=reduced, keepdims=keepdim), self.dtype.np, "C"), self.dtype)
+        if needs_grad(self):
+            attach(out, node_cls(self, out, reduced, keepdim))
         return out
     fn.__name__ = op
     return fn
@@ -806,27 +806,26 @@ class DiagonalBackward0_copy(Node):  # noqa: N801 (PyTorch's own name, printed a
         self.offset, self.shape = offset, x._shape
 
     def backward(self, g):
-        from .functions import _embed
-        return (_embed(g, self.shape, lambda t: t.diagonal(self.offset), "DiagonalBackwardBackward0"),)
+        return (embed(g, self.shape, lambda t: t.diagonal(self.offset), "DiagonalBackwardBackward0"),)
 
 
 def diag(self, diagonal=0):
     if not isinstance(diagonal, int) or isinstance(diagonal, bool):
-        raise type_error(f"diag(): argument 'diagonal' must be int, not {_type_name(diagonal)}")
+        raise type_error(f"diag(): argument 'diagonal' must be int, not {type_name(diagonal)}")
     if self.dim() == 1:
         n = self._shape[0] + abs(diagonal)
         out = np.zeros((n, n), self.dtype.np)
         rows = np.arange(self._shape[0]) + max(-diagonal, 0)
         out[rows, rows + diagonal] = self._np
-        result = _new(out, self.dtype)
-        if _needs_grad(self):
-            _attach(result, DiagEmbedBackward0(self, diagonal))
+        result = fresh(out, self.dtype)
+        if needs_grad(self):
+            attach(result, DiagEmbedBackward0(self, diagonal))
         return result
     if self.dim() != 2:
         raise runtime(f"diag(): Supports 1D or 2D tensors. Got {self.dim()}D")
-    result = _new(_fresh(np.diagonal(self._np, diagonal)), self.dtype)
-    if _needs_grad(self):
-        _attach(result, DiagonalBackward0_copy(self, diagonal))
+    result = fresh(_fresh(np.diagonal(self._np, diagonal)), self.dtype)
+    if needs_grad(self):
+        attach(result, DiagonalBackward0_copy(self, diagonal))
     return result
 
 
@@ -835,7 +834,7 @@ def diag(self, diagonal=0):
 def _fill_index(op, self, dim, index):
     """(dim, flat int64 indices) for index_fill/index_copy, with PyTorch's checks."""
     if not isinstance(index, Tensor):
-        raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {_type_name(index)}")
+        raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
     if index.dtype is not dtypes.int64:
         raise index_error(f"{op}_(): Expected dtype int64 for index.")
     d = self._wrap_dim(dim)
@@ -858,7 +857,7 @@ class IndexFillBackward0(Node):
     name_ = "IndexFillBackward0"
 
     def __init__(self, x, dim, index, value=None):
-        Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), _edge(value)))
+        Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), operand_edge(value)))
         self.saved = (SavedTensor(index),)
         self.dim = dim
 
@@ -867,7 +866,7 @@ class IndexFillBackward0(Node):
         gx = g.index_fill(self.dim, index, 0) if self.next_functions[0][0] else None
         if len(self.next_functions) == 1:
             return (gx,)
-        unique = _new(np.unique(index._np.reshape(-1)), dtypes.int64)
+        unique = fresh(np.unique(index._np.reshape(-1)), dtypes.int64)
         return gx, (g.index_select(self.dim, unique).sum() if self.next_functions[1][0] else None)
 
 
@@ -883,7 +882,7 @@ def _index_fill_value(self, value):
                           f"{value.dim()} dimension(s).")
         return value._np.astype(self.dtype.np)
     if not isinstance(value, (int, float)):
-        raise type_error(f"index_fill(): argument 'value' must be Number, not {_type_name(value)}")
+        raise type_error(f"index_fill(): argument 'value' must be Number, not {type_name(value)}")
     return np.asarray(value).astype(self.dtype.np)
 
 
@@ -892,16 +891,16 @@ def index_fill(self, dim, index, value):
     fill = _index_fill_value(self, value)
     arr = self._np.copy(order="K")  # (PyTorch clones self keeping its layout, then fills)
     arr[_along(arr, d, idx)] = fill
-    out = _wrap(arr, self.dtype)
-    if _needs_grad(self, value):
+    out = from_numpy(arr, self.dtype)
+    if needs_grad(self, value):
         tensor_value = isinstance(value, Tensor)
-        _attach(out, (IndexFillBackward1 if tensor_value else IndexFillBackward0)(self, d, index,
+        attach(out, (IndexFillBackward1 if tensor_value else IndexFillBackward0)(self, d, index,
                                                                                    value if tensor_value else None))
     return out
 
 
 def index_fill_(self, dim, index, value):
-    _precheck(self, value, internal_overlap=False)  # autograd's in-place rules come before the kernel's checks
+    precheck(self, value, internal_overlap=False)  # autograd's in-place rules come before the kernel's checks
     _warn_if_expanded("index_fill_", self)
     d, idx = _fill_index("index_fill", self, dim, index)
     fill = _index_fill_value(self, value)
@@ -909,7 +908,7 @@ def index_fill_(self, dim, index, value):
 
     def write(arr):
         arr[_along(arr, d, idx)] = fill
-    return _inplace(self, write, lambda: (IndexFillBackward1 if tensor_value else IndexFillBackward0)(
+    return write_inplace(self, write, lambda: (IndexFillBackward1 if tensor_value else IndexFillBackward0)(
         self, d, index, value if tensor_value else None), (value,))
 
 
@@ -918,7 +917,7 @@ class IndexCopyBackward0(Node):
     name_ = "IndexCopyBackward0"
 
     def __init__(self, x, dim, index, source):
-        Node.__init__(self, (_edge(x), _edge(source)))
+        Node.__init__(self, (operand_edge(x), operand_edge(source)))
         self.saved = (SavedTensor(index),)
         self.dim = dim
 
@@ -930,7 +929,7 @@ class IndexCopyBackward0(Node):
 
 def _copy_source(self, d, idx, source):
     if not isinstance(source, Tensor):
-        raise type_error(f"index_copy(): argument 'source' (position 3) must be Tensor, not {_type_name(source)}")
+        raise type_error(f"index_copy(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
     if source.dim() and source._shape[d] != idx.size:
         raise index_error(f"index_copy_(): Number of indices ({idx.size}) should be equal to source.size(dim) "
                           f"({source._shape[d]})")
@@ -946,21 +945,21 @@ def index_copy(self, dim, index, source):
     src = _copy_source(self, d, idx, source)
     arr = self._np.copy()
     arr[_along(arr, d, idx)] = src  # (a repeated index: the last copy stays, as PyTorch's CPU loop leaves it)
-    out = _new(arr, self.dtype)
-    if _needs_grad(self, source):
-        _attach(out, IndexCopyBackward0(self, d, index, source))
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, source):
+        attach(out, IndexCopyBackward0(self, d, index, source))
     return out
 
 
 def index_copy_(self, dim, index, source):
-    _precheck(self, source, internal_overlap=False)
+    precheck(self, source, internal_overlap=False)
     d, idx = _fill_index("index_copy", self, dim, index)
     src = _copy_source(self, d, idx, source)
-    _precheck(self, source)
+    precheck(self, source)
 
     def write(arr):
         arr[_along(arr, d, idx)] = src
-    return _inplace(self, write, lambda: IndexCopyBackward0(self, d, index, source), (source,))
+    return write_inplace(self, write, lambda: IndexCopyBackward0(self, d, index, source), (source,))
 
 
 class ScatterBackward0(Node):
@@ -969,7 +968,7 @@ class ScatterBackward0(Node):
     name_ = "ScatterBackward0"
 
     def __init__(self, x, dim, index, src=None):
-        Node.__init__(self, (_edge(x),) if src is None else (_edge(x), _edge(src)))
+        Node.__init__(self, (operand_edge(x),) if src is None else (operand_edge(x), operand_edge(src)))
         self.saved = (SavedTensor(index),)
         self.dim = dim
         self.src_shape = None if src is None else src._shape
@@ -1001,7 +1000,7 @@ def _scatter_source(self, d, idx, src, reduce):
         values = src._np.reshape(src._np.shape or (1,))
         return values[tuple(slice(0, n) for n in (idx.shape or (1,)))].reshape(idx.shape)
     if not isinstance(src, (int, float)):
-        raise type_error(f"scatter(): argument 'value' must be Number, not {_type_name(src)}")
+        raise type_error(f"scatter(): argument 'value' must be Number, not {type_name(src)}")
     return np.asarray(src).astype(self.dtype.np)
 
 
@@ -1020,25 +1019,25 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
     values = _scatter_source(self, d, idx, src, reduce)
     arr = self._np.copy()
     _scatter_into(arr, d, idx, values)
-    out = _new(arr, self.dtype)
-    if _needs_grad(self, src):
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, src):
         tensor_src = isinstance(src, Tensor)
-        _attach(out, (ScatterBackward0 if tensor_src else ScatterBackward1)(self, d, index, src if tensor_src else None))
+        attach(out, (ScatterBackward0 if tensor_src else ScatterBackward1)(self, d, index, src if tensor_src else None))
     return out
 
 
 def scatter_(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
-    _precheck(self, src, internal_overlap=False)  # autograd's rules, then the kernel's checks, then its overlap one
+    precheck(self, src, internal_overlap=False)  # autograd's rules, then the kernel's checks, then its overlap one
     _index_dtype("scatter_", index, "scatter(): Expected dtype int32/int64 for index")
     d, idx = _gather_geometry(self, dim, index, "scatter", src)
     values = _scatter_source(self, d, idx, src, reduce)
-    _precheck(self, src)
+    precheck(self, src)
     tensor_src = isinstance(src, Tensor)
 
     def write(arr):
         _scatter_into(arr, d, idx, values)
-    return _inplace(self, write, lambda: (ScatterBackward0 if tensor_src else ScatterBackward1)(
+    return write_inplace(self, write, lambda: (ScatterBackward0 if tensor_src else ScatterBackward1)(
         self, d, index, src if tensor_src else None), (src,))
 
 

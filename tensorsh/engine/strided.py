@@ -1,13 +1,13 @@
 """Views PyTorch makes from strides alone: as_strided, diagonal, unfold, movedim/moveaxis, broadcast_to. Each
-shares its input's storage and version counter (functions._make_view); each backward is registered with the
-other views' in functions._VIEW_BACKWARD."""
+shares its input's storage and version counter (ops.core.make_view); each backward is registered with the
+other views' in ops.core.VIEW_BACKWARD."""
 import numpy as np
 
 from . import functions as F
 from .autograd import Node, edge_of
 from .errors import runtime, type_error
-from .functions import edges_first
-from .tensor import Tensor, _shape_list
+from .tensorimpl import Tensor, _shape_list
+from .ops.core import VIEW_BACKWARD, attach, edges_first, embed, fresh, make_view, needs_grad
 
 
 def _ints(op, name, values):
@@ -41,7 +41,7 @@ def as_strided(self, size, stride, storage_offset=None):
                       f"and itemsize {item} requiring a storage size of {needed * item} are out of bounds for "
                       f"storage of size {available * item}")
     geometry = ((self._shape, self._stride, self._offset), (size, stride, offset))
-    return F._make_view(self, size, stride, offset, "AsStridedBackward0", geometry)
+    return make_view(self, size, stride, offset, "AsStridedBackward0", geometry)
 
 
 # ------------------------------------------------------------------ diagonal
@@ -58,11 +58,11 @@ def diagonal(self, offset=0, dim1=0, dim2=1):
     keep = [d for d in range(self.dim()) if d not in (d1, d2)]
     shape = [self._shape[d] for d in keep] + [length]
     stride = [self._stride[d] for d in keep] + [self._stride[d1] + self._stride[d2]]
-    return F._make_view(self, shape, stride, start, "DiagonalBackward0", (offset, d1, d2))
+    return make_view(self, shape, stride, start, "DiagonalBackward0", (offset, d1, d2))
 
 
 def _diagonal_backward(g, shape, offset, d1, d2):
-    return F._embed(g, shape, lambda t: t.diagonal(offset, d1, d2), "DiagonalBackwardBackward0")
+    return embed(g, shape, lambda t: t.diagonal(offset, d1, d2), "DiagonalBackwardBackward0")
 
 
 # ------------------------------------------------------------------ unfold
@@ -84,7 +84,7 @@ def unfold(self, dimension, size, step):
         stride.append(self._stride[d])
     else:
         shape, stride = [size], [1]
-    return F._make_view(self, shape, stride, self._offset, "UnfoldBackward0", (d, size, step))
+    return make_view(self, shape, stride, self._offset, "UnfoldBackward0", (d, size, step))
 
 
 class UnfoldBackwardBackward0(Node):
@@ -110,9 +110,9 @@ def _unfold_backward(g, shape, dim, size, step):
         for w in range(windows.shape[dim]):  # window w covers [w * step, w * step + size) along dim
             piece = np.take(windows, w, axis=dim)
             moved[..., w * step:w * step + size] += piece
-    result = F._new(out, g.dtype)
-    if F._needs_grad(g):
-        F._attach(result, UnfoldBackwardBackward0(g, dim, size, step))
+    result = fresh(out, g.dtype)
+    if needs_grad(g):
+        attach(result, UnfoldBackwardBackward0(g, dim, size, step))
     return result
 
 
@@ -129,7 +129,7 @@ def movedim(self, source, destination):
         if len(set(dims)) != len(dims):
             raise runtime(f"movedim: repeated dim in `{name}` ({_shape_list(dims)})")
     if not self.dim():  # a scalar: PyTorch returns an alias of it
-        return F._make_view(self, (), (), self._offset, "AliasBackward0")
+        return make_view(self, (), (), self._offset, "AliasBackward0")
     order = [None] * self.dim()
     for s, d in zip(src, dst):
         order[d] = s
@@ -142,8 +142,8 @@ def broadcast_to(self, size):
     return F.expand(self, size)
 
 
-F._VIEW_BACKWARD["DiagonalBackward0"] = _diagonal_backward
-F._VIEW_BACKWARD["UnfoldBackward0"] = _unfold_backward
+VIEW_BACKWARD["DiagonalBackward0"] = _diagonal_backward
+VIEW_BACKWARD["UnfoldBackward0"] = _unfold_backward
 
 METHODS = {"as_strided": as_strided, "diagonal": diagonal, "unfold": unfold, "movedim": movedim,
            "moveaxis": movedim, "broadcast_to": broadcast_to}

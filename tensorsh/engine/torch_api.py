@@ -170,7 +170,7 @@ def is_tensor(x):
 
 def _input_check(name, input):
     if not isinstance(input, Tensor):
-        raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {F._type_name(input)}")
+        raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {F.type_name(input)}")
 
 
 def _method(name):
@@ -253,7 +253,7 @@ def _nn_op(module, name, adapt=None):
     def function(*args, **kwargs):
         value = args[0] if args else kwargs.get(first)
         if not isinstance(value, Tensor):
-            raise type_error(f"{name}(): argument '{first}' (position 1) must be Tensor, not {F._type_name(value)}")
+            raise type_error(f"{name}(): argument '{first}' (position 1) must be Tensor, not {F.type_name(value)}")
         import importlib
         fn = getattr(importlib.import_module(f"tensorsh.engine.{module}"), name)
         return fn(*args, **kwargs) if adapt is None else adapt(fn, *args, **kwargs)

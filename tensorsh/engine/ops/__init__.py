@@ -1,0 +1,1 @@
+"""The engine's ops by concept: the toolkit they are built with (core), and the registry that installs them."""

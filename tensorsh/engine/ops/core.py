@@ -1,0 +1,651 @@
+"""The op toolkit: what every op file builds with (wrapping results, attaching nodes, the binary path, in-place
+writes and their checks)."""
+import builtins
+from weakref import ref as _weakref
+
+import numpy as np
+
+from .. import autograd, dtypes, kernels, messages, undo
+from ..autograd import Node, SavedTensor, edge_of
+from ..creation import tensor
+from ..errors import runtime, type_error
+from ..storage import INFERENCE_MODE, LOG_CAP, check_size, note_view, note_write
+from ..tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _shape_list,
+                          no_grad_view_origin)
+
+
+from_numpy = Tensor._from_numpy
+
+
+fresh = Tensor._new
+
+
+NONE_EDGE = (None, 0)
+
+
+def needs_grad(*xs):
+    if not autograd._grad_enabled[0]:
+        return False
+    for x in xs:
+        if isinstance(x, Tensor) and (x._requires_grad or x._grad_fn is not None or x._view is not None and x.requires_grad):
+            return True
+    return False
+
+
+def operand_edge(x):
+    return edge_of(x) if isinstance(x, Tensor) else NONE_EDGE
+
+
+def attach(out, node):
+    out._grad_fn = node
+    out._output_nr = 0
+    if autograd.PENDING_PACKS:  # a saved-tensor hook sees the output with its grad_fn, as in PyTorch
+        autograd.pack_pending()
+    return out
+
+
+def bind_args(op, names, defaults, args, kwargs):
+    """Positional and keyword arguments of a method that must tell them apart (PyTorch's messages do)."""
+    if len(args) > len(names):
+        raise type_error(f"{op}() takes at most {len(names)} arguments ({len(args)} given)")
+    values = dict(zip(names, defaults))
+    values.update(zip(names, args))
+    for key, value in kwargs.items():
+        if key not in values:
+            raise type_error(f"{op}() got an unexpected keyword argument '{key}'")
+        values[key] = value
+    return [values[n] for n in names]
+
+
+def type_name(x):
+    return "function" if callable(x) and not isinstance(x, type) else type(x).__name__
+
+
+def tensor_params(*names):
+    """Check that the named parameters (after self) are tensors, with PyTorch's argument-parser message."""
+    def wrap(fn):
+        op = fn.__name__.rstrip("_") if fn.__name__ not in ("copy_",) else fn.__name__
+
+        def checked(self, *args, **kwargs):
+            for pos, (name, value) in enumerate(zip(names, args), start=1):
+                if not isinstance(value, Tensor):
+                    raise type_error(f"{op}(): argument '{name}' (position {pos}) must be Tensor, not {type_name(value)}")
+            for name in names:
+                if name in kwargs and not isinstance(kwargs[name], Tensor):
+                    raise type_error(f"{op}(): argument '{name}' must be Tensor, not {type_name(kwargs[name])}")
+            return fn(self, *args, **kwargs)
+        checked.__name__ = fn.__name__
+        checked.__doc__ = fn.__doc__
+        return checked
+    return wrap
+
+
+def check_dtype(op, dtype):
+    if dtype is not None and not isinstance(dtype, dtypes.DType):
+        raise type_error(f"{op}(): argument 'dtype' must be torch.dtype, not {type_name(dtype)}")
+
+
+def zeros_of(t):
+    """zeros_like: PyTorch's gradient where a value does not matter (+0., no history)."""
+    return fresh(np.zeros(t._shape, t.dtype.np), t.dtype)
+
+
+def tensor_of(x, dtype=None):
+    if isinstance(x, Tensor):
+        return x
+    return tensor(x, dtype=dtype)
+
+
+def sum_to(grad, shape):
+    """Reduce a broadcast gradient back to `shape` (PyTorch's at::sum_to)."""
+    if grad._shape == tuple(shape):
+        return grad
+    lead = grad.dim() - len(shape)
+    dims = list(range(lead)) + [lead + i for i, s in enumerate(shape) if s == 1 and grad._shape[lead + i] != 1]
+    if dims:
+        grad = grad.sum(dims, keepdim=True)
+    if lead:
+        grad = grad.view(tuple(shape))
+    return grad
+
+
+def input_meta(a, b):
+    return ((a._shape, a.dtype) if isinstance(a, Tensor) else None, (b._shape, b.dtype) if isinstance(b, Tensor) else None)
+
+
+def reduce_grad(grad, meta):
+    """grad shaped and typed for an input with (shape, dtype) `meta` (None for Python scalars)."""
+    if grad is None or meta is None:
+        return None
+    shape, dtype = meta
+    if grad._shape == shape and grad.dtype is dtype:
+        return grad
+    g = sum_to(grad, shape)
+    if g.dtype is not dtype:
+        g = g.to(dtype)
+    return g
+
+
+def binary_operands(a, b):
+    dt = dtypes.result_type((a, b))
+    an = a._np if isinstance(a, Tensor) else a
+    bn = b._np if isinstance(b, Tensor) else b
+    if isinstance(a, Tensor) and a.dtype is not dt:
+        an = an.astype(dt.np)
+    if isinstance(b, Tensor) and b.dtype is not dt:
+        bn = bn.astype(dt.np)
+    if not isinstance(a, Tensor):
+        an = scalar_in(dt, an)
+    if not isinstance(b, Tensor):
+        bn = scalar_in(dt, bn)
+    return an, bn, dt
+
+
+def scalar_in(dt, value):
+    """A Python number as a value of dt; an integer out of an integer dtype's range wraps, as PyTorch's cast does
+    (uint8 - (-2) adds 2)."""
+    try:
+        return dt.np.type(value)
+    except OverflowError:
+        return np.array(value).astype(dt.np)[()]
+
+
+def check_broadcast(a, b):
+    sa = a._shape if isinstance(a, Tensor) else ()
+    sb = b._shape if isinstance(b, Tensor) else ()
+    if sa == sb or not sa or not sb:
+        return
+    for i in range(1, builtins.min(len(sa), len(sb)) + 1):
+        x, y = sa[-i], sb[-i]
+        if x != y and x != 1 and y != 1:
+            raise runtime(messages.BROADCAST.format(a=x, b=y, d=builtins.max(len(sa), len(sb)) - i))
+
+
+def check_result_size(an, bn, dt):
+    """Refuse a broadcast whose result would pass the memory limit, before numpy allocates it."""
+    sa = getattr(an, "shape", ())
+    sb = getattr(bn, "shape", ())
+    if sa != sb and sa and sb:
+        n = 1
+        for s in np.broadcast_shapes(sa, sb):
+            n *= s
+        check_size(n * dt.itemsize)
+
+
+def binary_op(a, b, np_fn, node_cls, out_dtype=None):
+    ta = isinstance(a, Tensor)
+    if ta and (out_dtype is None or out_dtype is true_div_dtype and a.dtype.category == 2) and a._np.flags.c_contiguous:
+        # hot paths: float tensor with a Python float/int, or two tensors of one dtype and shape
+        tb = type(b)
+        if tb is not Tensor and isinstance(b, Tensor):
+            tb = Tensor  # a Parameter takes the tensors' path
+        if (tb is float or tb is int) and a.dtype.category == 2:
+            out = fresh(np_fn(a._np, b), a.dtype)
+        elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
+            out = fresh(np_fn(a._np, b._np), a.dtype)
+        else:
+            out = None
+        if out is not None:
+            if node_cls is not None and autograd._grad_enabled[0] and (a.requires_grad or tb is Tensor and b.requires_grad):
+                attach(out, node_cls(a, b, out))
+            return out
+    if not ta and not isinstance(b, Tensor):
+        raise type_error("expected a Tensor")
+    if node_cls is not None and needs_grad(a, b):
+        collect_edges(a, b)
+    check_broadcast(a, b)
+    an, bn, dt = binary_operands(a, b)
+    check_result_size(an, bn, dt)
+    if out_dtype is not None:
+        dt = out_dtype(dt)
+        an = an.astype(dt.np, copy=False) if isinstance(an, np.ndarray) else dt.np.type(an)
+        bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)
+    shape = np.broadcast_shapes(np.shape(an), np.shape(bn))
+    if np_fn in EXACT_ARITHMETIC and is_constant(an) and is_constant(bn) and len(shape) and np.shape(an) == shape:
+        # an expanded scalar (the gradient of a sum) with a scalar: one value, computed once
+        value = np_fn(an.flat[0], bn.flat[0] if isinstance(bn, np.ndarray) else bn)
+        result = np.full(shape, value, dt.np)
+    elif isinstance(np_fn, np.ufunc):
+        full = a if ta and a._shape == shape else b if isinstance(b, Tensor) and b._shape == shape else None
+        result = np_fn(an, bn, out=output_like(full, shape, dt))
+    else:
+        result = np.asarray(np_fn(an, bn), order="C")  # (np.ascontiguousarray would make a 0-dim one 1-dim)
+    out = fresh(result, dt) if shape else from_numpy(np.asarray(result), dt)
+    if node_cls is not None and needs_grad(a, b):
+        attach(out, node_cls(a, b, out))
+    return out
+
+
+EXACT_ARITHMETIC = (np.add, np.subtract, np.multiply, np.divide)  # one IEEE rounding, scalar or vectorized
+
+
+def is_constant(x):
+    """A scalar, or an array whose every element is the same one (all strides 0)."""
+    return not isinstance(x, np.ndarray) or x.ndim == 0 or (x.size > 0 and not any(x.strides))
+
+
+def collect_edges(*xs):
+    """PyTorch builds a node's edges before running the kernel, so a view's grad_fn errors come first."""
+    for x in xs:
+        if isinstance(x, Tensor) and x._view is not None:
+            x.grad_fn
+
+
+def edges_first(fn):
+    """The method fn, with its tensors' autograd edges collected before it checks anything (as PyTorch's autograd
+    wrapper builds the node before the kernel runs, so a stale no-grad view's error comes first)."""
+    def op(self, *args, **kwargs):
+        if autograd._grad_enabled[0]:
+            tensors = [t for t in (self, *args, *kwargs.values()) if isinstance(t, Tensor)]
+            if needs_grad(*tensors):
+                collect_edges(*tensors)
+        return fn(self, *args, **kwargs)
+    op.__name__, op.__doc__, op.__wrapped__ = fn.__name__, fn.__doc__, fn
+    return op
+
+
+def output_like(first, shape, dt):
+    """An elementwise result's memory: laid out like `first` (the first operand of the output's full shape) when
+    that is a dense permutation, as PyTorch's TensorIterator does; else contiguous."""
+    if first is not None and len(shape) > 1 and not first.is_contiguous() and _non_overlapping_and_dense(first):
+        order = sorted(range(len(shape)), key=lambda d: -first._stride[d])
+        inverse = [order.index(d) for d in range(len(shape))]
+        return np.empty([shape[d] for d in order], dt.np).transpose(inverse)
+    return np.empty(shape, dt.np)
+
+
+def laid_out_like(values, dt, *operands):
+    """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (like the first
+    operand of the full shape, when that is a dense permutation)."""
+    shape = np.shape(values)
+    first = next((t for t in operands if isinstance(t, Tensor) and t._shape == shape), None)
+    out = output_like(first, shape, dt)
+    out[...] = values
+    return from_numpy(out, dt)
+
+
+class BinaryNode(Node):
+    """Two-input nodes: `grads` gives raw gradients, reduced here to each input's shape and dtype."""
+    __slots__ = ("meta",)
+
+    def __init__(self, a, b, out):
+        if isinstance(b, Tensor):
+            Node.__init__(self, (operand_edge(a), edge_of(b)))
+            self.meta = input_meta(a, b)
+        else:  # tensor op Python scalar: the common case, kept lean
+            Node.__init__(self, (edge_of(a), NONE_EDGE))
+            self.meta = ((a._shape, a.dtype), None)
+        self.setup(a, b, out)
+
+    def backward(self, g):
+        ga, gb = self.grads(g)
+        ma, mb = self.meta
+        return reduce_grad(ga, ma), reduce_grad(gb, mb)
+
+    def setup(self, a, b, out):
+        pass
+
+    def wants(self, i):
+        return self.next_functions[i][0] is not None
+
+
+def true_div_dtype(dt):
+    return dt if dt.category == 2 else dtypes.DEFAULT_FLOAT
+
+
+def check_inplace(self):
+    """PyTorch's check_inplace: leaves and views of leaves that require grad cannot be written."""
+    view = self._view
+    if view is not None:
+        if view.grad_mode is IN_CUSTOM_FUNCTION:
+            raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, False))
+        if not view.grad_mode:  # (the op needs grad here: from the view's base or from another operand)
+            text = messages.INFERENCE_VIEW_INPLACE if view.grad_mode is IN_INFERENCE_MODE else \
+                messages.NO_GRAD_VIEW_INPLACE
+            raise runtime(text.format(who=no_grad_view_origin(self)))
+        if self.requires_grad and view.base._grad_fn is None:
+            raise runtime(messages.VIEW_OF_LEAF_INPLACE)
+    # PyTorch's C++ is_leaf reads the stored grad_fn: a stale view's is not regenerated for this check
+    if self.requires_grad and self._grad_fn is None:
+        raise runtime(messages.LEAF_INPLACE)
+
+
+def check_fits_output(self, other):
+    oshape = np.broadcast_shapes(self._shape, other._shape if isinstance(other, Tensor) else ())
+    if oshape != self._shape:
+        raise runtime(f"output with shape {_shape_list(self._shape)} doesn't match the broadcast shape "
+                      f"{_shape_list(oshape)}")
+
+
+def precheck(self, *others, internal_overlap=True):
+    """PyTorch checks leaf/view in-place rules before anything else (shapes, dtypes), then overlap
+    (fill_ and zero_ write one value, so PyTorch lets them write into an expanded tensor)."""
+    if needs_grad(self, *others):
+        check_inplace(self)
+    if internal_overlap and any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
+        raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
+                      "memory location. Please clone() the tensor before performing the operation.")
+    for other in others:
+        if isinstance(other, Tensor) and other._storage is self._storage and partial_overlap(self, other):
+            raise runtime("unsupported operation: some elements of the input tensor and the written-to tensor "
+                          "refer to a single memory location. Please clone() the tensor before performing the "
+                          "operation.")
+
+
+_non_overlapping_and_dense = autograd.non_overlapping_and_dense
+
+
+def partial_overlap(a, b):
+    """PyTorch's get_overlap_status(...) == Partial: only dense tensors are compared, by byte range."""
+    if a is b or a.numel() == 0 or b.numel() == 0:
+        return False
+    if not (_non_overlapping_and_dense(a) and _non_overlapping_and_dense(b)):
+        return False  # "too hard": PyTorch does not check
+    a0, a1 = a._offset, a._offset + a.numel()
+    b0, b1 = b._offset, b._offset + b.numel()
+    if a0 == b0 and a1 == b1:
+        return a._stride != b._stride
+    return a0 < b1 and b0 < a1
+
+
+def self_overlapping(t):
+    """Elements of t (an unfold or as_strided view) that share an address, zero strides aside (refused earlier)."""
+    dims = sorted((st, n) for n, st in zip(t._shape, t._stride) if n > 1)
+    reach = 0
+    for st, n in dims:
+        if st <= reach:  # may overlap: count the distinct addresses
+            grids = np.meshgrid(*[np.arange(n) * st for st, n in dims], indexing="ij", sparse=True)
+            return np.unique(builtins.sum(grids).ravel()).size < t.numel()
+        reach += (n - 1) * st
+    return False
+
+
+def write_rows(self, arr, row_values, others=()):
+    """PyTorch's kernel on a self-overlapping view reads elements it has already written: its TensorIterator runs
+    the rows of the fastest dimension one after another (dims ordered by the operands' strides, self first), so
+    each row is computed from memory as the rows before it left it. row_values(index) gives one row's values."""
+    shape = self._shape
+    strides = [self._stride, self._stride] + [broadcast_strides(o, shape) for o in others if type(o) is Tensor]
+    perm = kernels.dim_order(shape, strides)
+    outer = perm[:0:-1]  # slowest first
+    for idx in np.ndindex(*[shape[d] for d in outer]):
+        index = [slice(None)] * len(shape)
+        for d, i in zip(outer, idx):
+            index[d] = i
+        index = tuple(index)
+        arr[index] = row_values(index)
+
+
+def broadcast_strides(t, shape):
+    pad = len(shape) - len(t._shape)
+    return (0,) * pad + tuple(0 if n == 1 else st for n, st in zip(t._shape, t._stride))
+
+
+def write_inplace(self, write, make_node, others=(), save_output=False):
+    """Run an in-place op: check, build the node (saving pre-write values), write, bump, rebase history."""
+    # an integer or bool tensor has no gradient: writing a grad-requiring value into it records nothing
+    differentiable = make_node is not None and self.dtype.is_floating_point and needs_grad(self, *others)
+    node = None
+    if differentiable:
+        check_inplace(self)
+        node = make_node()
+    storage = self._storage
+    undo.touch(storage)
+    write(self._np)
+    counter = self._version_counter
+    counter.bump()
+    log, v, name = storage.log, counter.value, node.name_ if node is not None else None
+    if log is not None and len(log) < LOG_CAP:  # (note_write's own short path, without a call: every write)
+        log.append(("write", undo._location, undo.epoch, _weakref(self), (v - 1, v, name)))
+    else:
+        note_write(storage, self, v - 1, v, name)
+    if node is not None:
+        if save_output:
+            node.saved = node.saved + (SavedTensor(self, is_output=True,
+                                                   inplace_on_view=self._view is not None),)
+        rebase_history(self, node)
+    return self
+
+
+def written(self):
+    """After a fast path wrote self in place (no autograd involved): its version moves and its storage's log
+    notes the write, as write_inplace does."""
+    counter = self._version_counter
+    counter.bump()
+    note_write(self._storage, self, counter.value - 1, counter.value, None)
+
+
+def rebase_history(self, node):
+    undo.touch(self)
+    view = self._view
+    if view is None:
+        move_retain_hooks(self._grad_fn, node)
+        self._grad_fn = node
+        self._output_nr = 0
+        if autograd.PENDING_PACKS:
+            autograd.pack_pending()
+        return
+    base = view.base
+    undo.touch(base)
+    base_grad_fn = CopySlices(edge_of(base), base, self, node)
+    move_retain_hooks(base._grad_fn, base_grad_fn)
+    base._grad_fn = base_grad_fn
+    base._output_nr = 0
+    if autograd.PENDING_PACKS:
+        autograd.pack_pending()
+    self.grad_fn  # PyTorch regenerates this view's grad_fn at once (AsStridedBackward0); its other views, on reading
+
+
+def move_retain_hooks(old, new):
+    """retain_grad() belongs to the tensor: an in-place op hands it to the tensor's new grad_fn."""
+    if old is not None and old.retain_hooks:
+        undo.touch_attrs(old, "retain_hooks")
+        new.retain_hooks, old.retain_hooks = old.retain_hooks, None
+
+
+def cast_for_inplace(self, result_dtype, cpp_name=False):
+    """TensorIterator's rule for an in-place result; clamp's kernels name the output by its C++ type."""
+    if not dtypes.can_cast(result_dtype, self.dtype):
+        names = dtypes.C_NAMES if cpp_name else dtypes.SCALAR_NAMES
+        raise runtime(messages.INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[result_dtype.name],
+                                                          out=names[self.dtype.name]))
+
+
+class ZeroGradNode(Node):
+    __slots__ = ("other_shape", "other_dtype")
+
+    def backward(self, g):
+        gs = zeros_of(g)
+        if len(self.next_functions) > 1 and self.next_functions[1][0] is not None:
+            return gs, sum_to(g, self.other_shape).to(self.other_dtype)
+        return (gs,) + (None,) * (len(self.next_functions) - 1)
+
+
+def zero_node(name, self, other=None):
+    node = ZeroGradNode.__new__(ZeroGradNode)
+    edges = (edge_of(self),) if other is None else (edge_of(self), operand_edge(other))
+    Node.__init__(node, edges)
+    node.name_ = name
+    if isinstance(other, Tensor):
+        node.other_shape, node.other_dtype = other._shape, other.dtype
+    return node
+
+
+# ------------------------------------------------------------------ views and in-place writes through them
+
+VIEW_BACKWARD = {  # a view node's name -> its backward formula; the view ops register theirs
+    "AsStridedBackward0": lambda g, shape, base_geometry, view_geometry:
+        as_strided_backward(g, base_geometry, view_geometry),
+}
+
+
+class ViewNode(Node):
+    """Backward of a view: the inverse mapping of the gradient (shape-only, recordable)."""
+    __slots__ = ("shape", "args")
+
+    def __init__(self, name, base, args):
+        Node.__init__(self, (edge_of(base),))
+        self.name_ = name
+        self.shape = base._shape
+        self.args = args
+
+    def backward(self, g):
+        return (VIEW_BACKWARD[self.name_](g, self.shape, *self.args),)
+
+
+def make_view(self, shape, stride, offset, name, args=()):
+    """A view sharing storage and version counter; records the view node when the base requires grad."""
+    out = self._alias(shape, stride, offset)
+    if self._version_counter.inference:  # an inference tensor's views carry no autograd view metadata
+        return out
+    base = self._view.base if self._view is not None else self
+    grad_mode = autograd._grad_enabled[0]
+    # a view of a view made in no_grad mode inherits that creation mode (PyTorch's propagate_creation_meta)
+    out._view = ViewInfo(base, (grad_mode or (IN_INFERENCE_MODE if INFERENCE_MODE[0] else False))
+                         and (self._view is None or self._view.grad_mode), self._version_counter.value)
+    if grad_mode and self.requires_grad:
+        out._grad_fn = ViewNode(name, self, args)
+    note_view(self._storage, out, name)
+    return out
+
+
+class EmbedBackward(Node):
+    __slots__ = ("view_fn",)
+
+    def __init__(self, name, g, view_fn):
+        Node.__init__(self, (edge_of(g),))
+        self.name_ = name
+        self.view_fn = view_fn
+
+    def backward(self, gg):
+        return (self.view_fn(gg),)
+
+
+def embed(g, shape, view_fn, name):
+    """zeros(shape) with g written into view_fn(zeros) — the backward of select/slice, recordable."""
+    z = np.zeros(shape, g.dtype.np)
+    out = from_numpy(z, g.dtype)
+    with autograd.no_grad():
+        region = view_fn(out)
+    region._np[...] = g._np
+    if needs_grad(g):
+        attach(out, EmbedBackward(name, g, view_fn))
+    return out
+
+
+class AsStridedBackward0(Node):
+    """The grad_fn of a view whose base was modified in place (view replay is off, as in PyTorch)."""
+    __slots__ = ("base_geometry", "view_geometry")
+    name_ = "AsStridedBackward0"
+
+    def __init__(self, base_edge, base, view):
+        Node.__init__(self, (base_edge,))
+        self.base_geometry = (base._shape, base._stride, base._offset)
+        self.view_geometry = (view._shape, view._stride, view._offset)
+
+    def backward(self, g):
+        return (as_strided_backward(g, self.base_geometry, self.view_geometry),)
+
+
+def refresh_view_grad_fn(self):
+    """A view whose base changed in place gets an AsStridedBackward0 onto the base's new history."""
+    view = self._view
+    base = view.base
+    if view.grad_mode is IN_CUSTOM_FUNCTION and base.requires_grad:
+        raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, True))
+    if not view.grad_mode and base.requires_grad:  # PyTorch refuses to guess this view's history
+        text = messages.INFERENCE_VIEW_REBASED if view.grad_mode is IN_INFERENCE_MODE else \
+            messages.NO_GRAD_VIEW_REBASED
+        raise runtime(text.format(who=no_grad_view_origin(self)))
+    undo.touch(self)
+    if view.grad_mode and (base.requires_grad or self._grad_fn is not None):  # (a base detach_()ed since:
+        self._grad_fn = AsStridedBackward0(autograd.edge_of(base), base, self)  # PyTorch still regenerates)
+        self._output_nr = 0
+    self._view = ViewInfo(base, view.grad_mode, self._version_counter.value)
+
+
+def empty_strided(geometry, dtype, fill=0):
+    """A fresh tensor laid out like `geometry` (shape, strides; offset 0), as new_empty_strided gives."""
+    shape, stride, _ = geometry
+    extent = 1 + builtins.sum((s - 1) * st for s, st in zip(shape, stride) if s > 0)
+    buf = np.full(builtins.max(extent, 1), fill, dtype.np)
+    out = from_numpy(buf, dtype)
+    return out._alias(shape, stride, 0)
+
+
+def as_strided_view(t, geometry):
+    """A view of t's storage at `geometry` (offset relative to t): PyTorch's as_strided, recorded."""
+    shape, stride, offset = geometry
+    return make_view(t, shape, stride, t._offset + offset, "AsStridedBackward0",
+                      ((t._shape, t._stride, t._offset), (tuple(shape), tuple(stride), t._offset + offset)))
+
+
+def relative_geometry(view_geometry, base_geometry):
+    shape, stride, offset = view_geometry
+    return shape, stride, offset - base_geometry[2]
+
+
+def as_strided_backward(g, base_geometry, view_geometry):
+    """Scatter the view's gradient into a zero tensor laid out like the base (overlaps accumulate)."""
+    result = empty_strided(base_geometry, g.dtype)
+    region = as_strided_view(result, relative_geometry(view_geometry, base_geometry))
+    shape, stride, offset = relative_geometry(view_geometry, base_geometry)
+    flat = np.full(shape, offset, dtype=np.int64)
+    for d, (sz, st) in enumerate(zip(shape, stride)):
+        flat = flat + (np.arange(sz) * st).reshape([-1 if k == d else 1 for k in range(len(shape))])
+    if flat.size > 1 and np.unique(flat).size != flat.size:
+        # an overlapping view (expanded, or as_strided over shared elements): a base element's gradient is the
+        # sum of those of the view elements over it, added in the view's order (PyTorch's index_add_)
+        np.add.at(result._storage.data, flat, g._np)
+    else:
+        region.copy_(g)
+    _share_among_base_copies(result, base_geometry)
+    return result
+
+
+def _share_among_base_copies(result, base_geometry):
+    """Where the base itself repeats memory (an expanded base), PyTorch divides each element's gradient by how
+    many places of the base show it, so that the base's own backward (summing the copies) counts it once."""
+    shape, stride, _ = base_geometry
+    if not builtins.any(st == 0 and n > 1 for n, st in zip(shape, stride)) and _non_overlapping_and_dense(result):
+        return
+    flat = np.zeros(shape, dtype=np.int64)
+    for d, (n, st) in enumerate(zip(shape, stride)):
+        flat = flat + (np.arange(n) * st).reshape([-1 if k == d else 1 for k in range(len(shape))])
+    counts = np.bincount(flat.reshape(-1), minlength=result._storage.data.size)
+    data = result._storage.data
+    np.divide(data, counts.astype(data.dtype), out=data, where=counts > 1)
+
+
+class CopySlices(Node):
+    """The base's grad_fn after an in-place op on one of its views: the op's backward on the view's region."""
+    __slots__ = ("fn", "base_geometry", "view_geometry")
+    name_ = "CopySlices"
+    qualified = True
+
+    def __init__(self, base_edge, base, view, fn):
+        Node.__init__(self, (base_edge,) + tuple(fn.next_functions[1:]))
+        self.fn = fn
+        self.base_geometry = (base._shape, base._stride, base._offset)
+        self.view_geometry = (view._shape, view._stride, view._offset)
+        self.saved = (SavedTensor(None),)  # stands for fn itself: PyTorch's release drops it, even with nothing saved
+
+    def saved_info(self):
+        return self.fn.saved
+
+    def release(self, released=None):
+        Node.release(self, released)
+        self.fn.release(released)
+
+    def backward(self, g):
+        # PyTorch's CopySlices::apply, written with engine ops so create_graph records it
+        self.unpack()  # (a released CopySlices has no fn to call: backward through it a second time fails)
+        result = empty_strided(self.base_geometry, g.dtype)
+        result.copy_(g)
+        grad_slice = as_strided_view(result, relative_geometry(self.view_geometry, self.base_geometry))
+        grads = self.fn.backward(grad_slice.clone())
+        if grads[0] is None:
+            grad_slice.zero_()
+        else:
+            grad_slice.copy_(grads[0])
+        return (result,) + tuple(grads[1:])

@@ -1,0 +1,515 @@
+"""Tensor's data (PyTorch's TensorImpl): a (storage, offset, shape, strides, dtype) view with its autograd
+metadata. Its ops come from the registry (ops/registry.py); `tensor.py` is the Tensor with them installed."""
+import operator
+import weakref
+
+import numpy as np
+
+from . import autograd, dtypes, errors, messages, undo
+from .errors import runtime, index_error, type_error, warn, warn_once
+from .storage import Storage, VersionCounter, note
+
+np.seterr(all="ignore")  # PyTorch computes inf/nan silently
+
+
+class Size(tuple):
+    """torch.Size."""
+    __module__ = "torch"  # repr(type(x.shape)) is <class 'torch.Size'>
+    __api__ = frozenset({"numel", "count", "index"})
+
+    def __repr__(self):
+        return "torch.Size([" + ", ".join(str(s) for s in self) + "])"
+
+    __str__ = __repr__
+
+    def numel(self):
+        n = 1
+        for s in self:
+            n *= s
+        return n
+
+    def __getitem__(self, item):
+        r = tuple.__getitem__(self, item)
+        return Size(r) if isinstance(item, slice) else r
+
+
+class Device:
+    __api__ = frozenset({"type"})
+    type = "cpu"
+
+    def __repr__(self):
+        return "device(type='cpu')"
+
+    def __str__(self):
+        return "cpu"
+
+    def __eq__(self, other):
+        return isinstance(other, Device) or other == "cpu"
+
+    __hash__ = object.__hash__
+
+
+CPU = Device()
+
+
+class _InferenceMode:
+    """ViewInfo.grad_mode of a view made in inference_mode: false like no_grad's, with its own error texts."""
+    __slots__ = ()
+
+    def __bool__(self):
+        return False
+
+
+IN_INFERENCE_MODE = _InferenceMode()
+IN_CUSTOM_FUNCTION = "custom"  # ViewInfo.grad_mode of a view a custom Function made (or an input it returned)
+
+
+class ViewInfo:
+    """What a differentiable view remembers: its root base, how it was created, when its grad_fn was made."""
+    __slots__ = ("base", "grad_mode", "attr_version")
+
+    def __init__(self, base, grad_mode, attr_version):
+        self.base, self.grad_mode, self.attr_version = base, grad_mode, attr_version
+
+
+_META = ("_storage", "_offset", "_shape", "_stride", "dtype", "_np", "_requires_grad", "_grad_fn", "_grad",
+         "_version_counter", "_view", "_output_nr", "_hooks", "_grad_accumulator")
+_get_meta = operator.attrgetter(*_META)  # every field in one call: undo snapshots tensors on hot paths
+
+
+def no_grad_view_origin(t):
+    """How PyTorch names a view made in no_grad mode in its errors: by the op that made it, if it has one."""
+    fn = t._grad_fn
+    if fn is None:
+        return "A view was created in"
+    return f"Output {t._output_nr} of {fn.short_name()} is a view of a view which was created in"
+
+
+class Tensor:
+    __slots__ = _META + ("__weakref__",)
+
+    # ------------------------------------------------------------ construction
+
+    @staticmethod
+    def _make(storage, offset, shape, stride, dtype, arr, counter):
+        """The one constructor: geometry over a storage, a numpy view of it, and fresh autograd metadata."""
+        t = Tensor.__new__(Tensor)
+        t._storage = storage
+        t._offset = offset
+        t._shape = shape
+        t._stride = stride
+        t.dtype = dtype
+        t._np = arr
+        t._requires_grad = False
+        t._grad_fn = None
+        t._grad = None
+        t._version_counter = counter
+        t._view = None
+        t._output_nr = 0
+        t._hooks = None
+        t._grad_accumulator = None
+        return t
+
+    @staticmethod
+    def _new(arr, dtype):
+        """Fast wrap of a fresh C-contiguous numpy result of the given dtype (the hot path of every op)."""
+        if type(arr) is not np.ndarray or not arr.flags.c_contiguous or arr.dtype != dtype.np:
+            return Tensor._from_numpy(arr, dtype)
+        shape = arr.shape
+        stride = _STRIDES.get(shape)
+        if stride is None:
+            stride = _STRIDES[shape] = _contiguous_strides(shape)
+        return Tensor._make(Storage(arr.reshape(-1) if arr.ndim != 1 else arr), 0, shape, stride, dtype, arr,
+                            VersionCounter())
+
+    @staticmethod
+    def _from_numpy(arr, dtype=None):
+        """Wrap a fresh numpy result in a new storage (keeps a dense layout, as PyTorch's outputs do)."""
+        arr = np.asarray(arr)
+        if dtype is None:
+            dtype = dtypes.BY_NP[arr.dtype]
+        elif arr.dtype != dtype.np:
+            arr = arr.astype(dtype.np)
+        if arr.flags.c_contiguous:
+            return Tensor._new(arr, dtype)
+        flat = arr.ravel(order="K")
+        if not np.may_share_memory(flat, arr) or any(s < 0 for s in arr.strides):
+            arr = np.ascontiguousarray(arr)
+            flat = arr.reshape(-1)
+        item = arr.itemsize
+        stride = tuple(s // item for s in arr.strides) if arr.size > 1 else _contiguous_strides(arr.shape)
+        return Tensor._make(Storage(flat), 0, arr.shape, stride, dtype, arr, VersionCounter())
+
+    def _data_only(self):
+        """The same data, geometry and version counter without autograd history (a node's own saved output)."""
+        return Tensor._make(self._storage, self._offset, self._shape, self._stride, self.dtype, self._np,
+                            self._version_counter)
+
+    def _alias(self, shape, stride, offset, counter=None):
+        """A new Tensor over the same storage (no autograd meta); shares the version counter unless given one."""
+        shape, stride = tuple(shape), tuple(stride)
+        item = self.dtype.itemsize
+        if 0 in shape:  # no element to alias, and its offset may point past the buffer's end
+            arr = np.empty(shape, self.dtype.np)
+        else:
+            arr = np.ndarray(shape, self.dtype.np, self._storage.data, offset * item, tuple([s * item for s in stride]))
+        return Tensor._make(self._storage, offset, shape, stride, self.dtype, arr,
+                            counter if counter is not None else self._version_counter)
+
+    @property
+    def _born(self):
+        return self._storage._born  # a tensor over a storage made in this statement needs no undo record
+
+    def _snapshot(self):
+        return _get_meta(self)
+
+    def _restore(self, snap):
+        for k, v in zip(_META, snap):
+            setattr(self, k, v)
+
+    # ------------------------------------------------------------ metadata
+
+    @property
+    def shape(self):
+        return Size(self._shape)
+
+    def size(self, dim=None):
+        if dim is None:
+            return Size(self._shape)
+        return self._shape[self._wrap_dim(dim)]
+
+    def dim(self):
+        return len(self._shape)
+
+    ndim = property(dim)
+
+    def ndimension(self):
+        return len(self._shape)
+
+    def numel(self):
+        return self._np.size
+
+    def nelement(self):
+        return self._np.size
+
+    def stride(self, dim=None):
+        if dim is None:
+            return self._stride
+        return self._stride[self._wrap_dim(dim)]
+
+    def storage_offset(self):
+        return self._offset
+
+    def element_size(self):
+        return self.dtype.itemsize
+
+    def untyped_storage(self):
+        return self._storage
+
+    def storage(self):
+        from .storage import TypedStorage
+        warn(messages.TYPED_STORAGE_WARNING)
+        return TypedStorage(self._storage, self.dtype)
+
+    def data_ptr(self):
+        if 0 in self._shape:  # PyTorch gives no address for a tensor without elements
+            return 0
+        return self._storage.ptr + self._offset * self.dtype.itemsize
+
+    @property
+    def device(self):
+        return CPU
+
+    @property
+    def is_cuda(self):
+        return False
+
+    def is_floating_point(self):
+        return self.dtype.is_floating_point
+
+    def is_contiguous(self):
+        expected = 1
+        for size, stride in zip(reversed(self._shape), reversed(self._stride)):
+            if size == 0:
+                return True
+            if size != 1:
+                if stride != expected:
+                    return False
+                expected *= size
+        return True
+
+    @property
+    def _version(self):
+        if self._version_counter.inference:
+            raise runtime(messages.INFERENCE_VERSION)
+        return self._version_counter.value
+
+    def is_inference(self):
+        return self._version_counter.inference
+
+    @property
+    def _base(self):
+        return self._view.base if self._view is not None else None
+
+    def _is_view(self):
+        return self._view is not None
+
+    def _wrap_dim(self, dim, ndim=None):
+        n = len(self._shape) if ndim is None else ndim
+        lo, hi = (-n, n - 1) if n else (-1, 0)
+        if not isinstance(dim, int) or isinstance(dim, bool):
+            raise type_error(f"dim must be an int, got {type(dim).__name__}")
+        if dim < lo or dim > hi:
+            raise index_error(messages.DIM_OUT_OF_RANGE.format(lo=lo, hi=hi, d=dim))
+        return (dim + n if dim < 0 else dim) if n else 0  # a 0-dim tensor's only dim (0 or -1) is 0
+
+    # ------------------------------------------------------------ autograd metadata
+
+    @property
+    def grad_fn(self):
+        view = self._view
+        if view is not None and view.attr_version != self._version_counter.value:
+            self._refresh_view_grad_fn()
+        return self._grad_fn
+
+    @property
+    def requires_grad(self):
+        if self._requires_grad or self._grad_fn is not None:
+            return True
+        view = self._view
+        return view is not None and view.base.requires_grad
+
+    @requires_grad.setter
+    def requires_grad(self, value):
+        # PyTorch's setter (THPVariable_set_requires_grad) has checks and texts of its own
+        if not self.is_leaf:
+            raise runtime(messages.REQUIRES_GRAD_NON_LEAF if not value else messages.REQUIRES_GRAD_SET_NON_LEAF)
+        if value and not self.dtype.is_floating_point:
+            raise runtime(messages.REQUIRES_GRAD_SET_NON_FLOAT)
+        self.requires_grad_(bool(value))
+
+    def requires_grad_(self, requires_grad=True):
+        if not requires_grad and not self.is_leaf:  # (PyTorch asks is_leaf only when turning it off)
+            raise runtime(messages.REQUIRES_GRAD_NON_LEAF)
+        if requires_grad and self._grad_fn is not None:
+            return self
+        if requires_grad and not self.dtype.is_floating_point:
+            raise runtime(messages.REQUIRES_GRAD_NON_FLOAT)
+        if requires_grad and self._version_counter.inference and not autograd.inference_mode_enabled():
+            raise runtime(messages.INFERENCE_REQUIRES_GRAD)
+        undo.touch(self)
+        if self._requires_grad != bool(requires_grad):
+            note(self._storage, "requires_grad", self, bool(requires_grad))
+        self._requires_grad = bool(requires_grad)
+        return self
+
+    @property
+    def is_leaf(self):
+        return self.grad_fn is None
+
+    @property
+    def output_nr(self):
+        return self._output_nr
+
+    @property
+    def grad(self):
+        if self._grad is None and self._grad_fn is not None and not self._retains_grad():  # C++ is_leaf
+            warn(messages.NON_LEAF_GRAD_WARNING)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value):
+        if value is not None:
+            if not isinstance(value, Tensor):
+                raise type_error(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
+            if value.dtype is not self.dtype:
+                raise runtime(messages.ASSIGN_GRAD_DTYPE.format(g=dtypes.C_NAMES[value.dtype.name],
+                                                                t=dtypes.SCALAR_NAMES[self.dtype.name]))
+            if value._shape != self._shape:
+                raise runtime(messages.ASSIGN_GRAD_SIZE.format(g=_shape_list(value._shape), t=_shape_list(self._shape)))
+        undo.touch(self)
+        if value is None and self._grad is not None:
+            note(self._storage, "grad=None", self)
+        self._grad = value
+
+    def _retains_grad(self):
+        fn = self._grad_fn
+        if fn is None or not fn.retain_hooks:
+            return False
+        return fn.n_outputs == 1 or any(getattr(h, "nr", None) == self._output_nr for h in fn.retain_hooks)
+
+    @property
+    def retains_grad(self):
+        return (not self.is_leaf) and self._retains_grad()
+
+    def retain_grad(self):
+        if not self.requires_grad:
+            raise runtime(messages.RETAIN_GRAD_NO_GRAD)
+        if self.is_leaf or self._retains_grad():
+            return None
+        fn = self.grad_fn
+        undo.touch_attrs(fn, "retain_hooks")
+        ref = weakref.ref(self)  # the hook must not keep its tensor alive (tensor -> grad_fn -> hook)
+
+        def retain(grad):
+            tensor = ref()
+            if tensor is None:
+                return
+            undo.touch(tensor)
+            if tensor._grad is None:  # a copy (with history only under create_graph)
+                tensor._grad = grad.clone()
+            else:
+                tensor._grad = tensor._grad + grad
+        if fn.n_outputs > 1:  # one retain hook per output of a node with several
+            fn.retain_hooks = list(fn.retain_hooks or ()) + [autograd.OnOutput(self._output_nr, retain)]
+            return None
+        fn.retain_hooks = [retain]
+        return None
+
+    def register_hook(self, hook):
+        if not self.requires_grad:
+            raise runtime(messages.HOOK_NO_GRAD)
+        if self.is_leaf:
+            if self._hooks is None:
+                undo.touch(self)
+                self._hooks = []
+            return autograd.add_to_hooks(self._hooks, hook)
+        fn = self.grad_fn
+        if fn.pre_hooks is None:
+            undo.touch_attrs(fn, "pre_hooks")
+            fn.pre_hooks = []
+        if fn.n_outputs > 1:
+            hook = autograd.OnOutput(self._output_nr, hook)
+        return autograd.add_to_hooks(fn.pre_hooks, hook)
+
+    def register_post_accumulate_grad_hook(self, hook):
+        return autograd.register_post_accumulate_grad_hook(self, hook)
+
+    def detach(self):
+        out = self._alias(self._shape, self._stride, self._offset)
+        note(self._storage, "detach", out)
+        return out
+
+    def detach_(self):
+        if self._view is not None:
+            raise runtime(messages.DETACH_VIEW_INPLACE)
+        undo.touch(self)
+        note(self._storage, "detach_", self, self._grad_fn.name_ if self._grad_fn is not None else None)
+        self._grad_fn = None
+        self._requires_grad = False
+        self._output_nr = 0
+        return self
+
+    @property
+    def data(self):
+        out = self._alias(self._shape, self._stride, self._offset, type(self._version_counter)())  # (inference stays)
+        note(self._storage, "data", out)
+        return out
+
+    @data.setter
+    def data(self, other):
+        undo.touch(self)
+        note(self._storage, "data=", self)
+        for k in ("_storage", "_offset", "_shape", "_stride", "dtype", "_np"):
+            setattr(self, k, getattr(other, k))
+
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        autograd.backward([self], [gradient], retain_graph, create_graph, inputs)
+        return None
+
+    # ------------------------------------------------------------ values
+
+    def item(self):
+        if self._np.size != 1:
+            raise runtime(messages.ITEM_NUMEL.format(n=self._np.size))
+        return self._np.reshape(-1)[0].item()
+
+    def tolist(self):
+        return self._np.tolist()
+
+    def __repr__(self):
+        from . import printing
+        from .errors import TorchError
+        try:
+            fn = self.grad_fn
+            fn_name = fn.name_ if fn is not None else None
+        except TorchError:  # a view whose history PyTorch cannot tell prints as <Invalid>
+            fn, fn_name = True, "Invalid"
+        return printing.tensor_repr(self._np, self.dtype.name, requires_grad=self.requires_grad and fn is None,
+                                    grad_fn=fn_name, options=printing.OPTIONS)
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        if not self._shape:  # PyTorch formats a 0-dim tensor as its Python number
+            return format(self.item(), spec)
+        if spec:
+            raise type_error("unsupported format string passed to Tensor.__format__")
+        return repr(self)
+
+    def __len__(self):
+        if not self._shape:
+            raise type_error("len() of a 0-d tensor")
+        return self._shape[0]
+
+    def __iter__(self):
+        if not self._shape:
+            raise type_error("iteration over a 0-d tensor")
+        return (self[i] for i in range(self._shape[0]))
+
+    def __bool__(self):
+        if self._np.size != 1:
+            raise runtime("Boolean value of Tensor with more than one value is ambiguous")
+        return bool(self._np.reshape(-1)[0])
+
+    def __float__(self):
+        if self.requires_grad:
+            errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
+        return float(self.item())
+
+    def __int__(self):
+        return int(self.item())
+
+    def __index__(self):
+        if self.dtype.category == 2 or self._np.size != 1:
+            raise type_error("only integer tensors of a single element can be converted to an index")
+        return int(self.item())
+
+    __hash__ = object.__hash__
+
+    def __deepcopy__(self, memo=None):
+        """copy.deepcopy: leaves only; a new storage (shared among tensors copied together), same geometry,
+        .grad copied too."""
+        if not self.is_leaf:
+            raise runtime(messages.DEEPCOPY_NON_LEAF)
+        memo = {} if memo is None else memo
+        if id(self) in memo:
+            return memo[id(self)]
+        owner = memo.get(id(self._storage))
+        if owner is None:  # a flat tensor over the copied storage, to take views of
+            data = self._storage.data.copy()
+            owner = memo[id(self._storage)] = Tensor._make(Storage(data), 0, data.shape, (1,), self.dtype, data,
+                                                          VersionCounter())
+        out = owner._alias(self._shape, self._stride, self._offset, counter=VersionCounter())
+        out._requires_grad = self.requires_grad  # (a no-grad view of a leaf that requires grad: True, as PyTorch's)
+        out._version_counter.value = 1  # PyTorch's deepcopy fills the new tensor in place once
+        if self._grad is not None:
+            out._grad = self._grad.__deepcopy__(memo)
+        memo[id(self)] = out
+        return out
+
+
+def _shape_list(shape):
+    return "[" + ", ".join(str(s) for s in shape) + "]"
+
+
+_STRIDES = {}
+
+
+def _contiguous_strides(shape):
+    strides = []
+    acc = 1
+    for s in reversed(shape):
+        strides.append(acc)
+        acc *= max(s, 1)
+    return tuple(reversed(strides))
