@@ -231,6 +231,3 @@ _softplus = _op("SoftplusBackward0", _softplus_forward, _softplus_grad)
 
 def softplus(input, beta=1.0, threshold=20.0):
     return _softplus(input, (beta, threshold), False, "softplus")
-
-
-FUNCTIONS = {}

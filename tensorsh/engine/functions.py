@@ -11,6 +11,7 @@ from .errors import runtime, index_error, type_error, value_error, warn, warn_on
 from .storage import INFERENCE_MODE, LOG_CAP, Storage, VersionCounter, check_size, note_view, note_write
 from .tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _contiguous_strides, _shape_list,
                      no_grad_view_origin)
+from .ops.registry import op, operator
 from .ops.core import (BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode, ZeroGradNode, _non_overlapping_and_dense, attach, binary_op,
                        binary_operands, bind_args, cast_for_inplace, check_broadcast, check_dtype,
                        check_fits_output, collect_edges, edges_first, embed, empty_strided, fresh, from_numpy,
@@ -2636,103 +2637,14 @@ def stack(tensors, dim=0):
     return out
 
 
-# ------------------------------------------------------------------ the Tensor API
+# ------------------------------------------------------------------ the rows (see ops/registry.py)
 
-_METHODS = {
-    "exp": exp, "log": log, "sin": sin, "cos": cos, "tanh": tanh, "sigmoid": sigmoid, "sqrt": sqrt,
-    "relu": relu, "abs": abs_, "neg": neg, "negative": neg, "log1p": log1p, "expm1": expm1,
-    "reciprocal": reciprocal, "rsqrt": rsqrt, "sign": sign, "square": square, "clamp": clamp, "clip": clip,
-    "tan": tan, "sinh": sinh, "cosh": cosh, "atan": atan, "arctan": atan, "asin": asin, "arcsin": asin,
-    "acos": acos, "arccos": acos, "exp2": exp2, "log2": log2, "log10": log10, "floor": floor, "ceil": ceil,
-    "trunc": trunc, "fix": trunc, "round": rounded, "frac": frac,
-    "tan_": tan_, "sinh_": sinh_, "cosh_": cosh_, "atan_": atan_, "asin_": asin_, "acos_": acos_, "exp2_": exp2_,
-    "log2_": log2_, "log10_": log10_, "floor_": floor_, "ceil_": ceil_, "trunc_": trunc_, "round_": round_,
-    "frac_": frac_,
-    "add": add, "sub": sub, "subtract": sub, "mul": mul, "multiply": mul, "div": div, "divide": div,
-    "true_divide": div, "pow": pow_, "floor_divide": floor_divide, "remainder": remainder,
-    "eq": eq, "ne": ne, "lt": lt, "le": le, "gt": gt, "ge": ge, "logical_and": logical_and,
-    "logical_or": logical_or, "logical_not": logical_not, "maximum": maximum, "minimum": minimum,
-    "equal": equal, "allclose": allclose, "isclose": isclose, "any": any_, "all": all_, "isnan": isnan,
-    "sum": sum, "mean": mean, "max": max, "min": min, "argmax": argmax, "argmin": argmin, "prod": prod,
-    "norm": norm, "var": var, "std": std, "cumsum": cumsum, "mm": mm, "bmm": bmm, "dot": dot, "mv": mv, "matmul": matmul,
-    "view": view, "view_as": view_as, "reshape": reshape, "reshape_as": reshape_as, "flatten": flatten,
-    "t": t, "transpose": transpose, "permute": permute, "unsqueeze": unsqueeze, "squeeze": squeeze,
-    "expand": expand, "expand_as": expand_as, "select": select, "narrow": narrow, "unbind": unbind,
-    "chunk": chunk, "split": split, "_slice": _slice,
-    "add_": add_, "sub_": sub_, "mul_": mul_, "div_": div_, "exp_": exp_, "sigmoid_": sigmoid_,
-    "tanh_": tanh_, "relu_": relu_, "neg_": neg_, "sqrt_": sqrt_, "log_": log_, "sin_": sin_, "cos_": cos_,
-    "abs_": abs__, "pow_": pow__, "clamp_": clamp_, "fill_": fill_, "zero_": zero_, "copy_": copy_,
-    "new_tensor": new_tensor, "new_ones": _new_filled("ones"), "new_zeros": _new_filled("zeros"),
-    "new_empty": _new_filled("empty"), "new_full": new_full, "softmax": softmax, "log_softmax": log_softmax,
-    "index_put_": index_put_, "clone": clone, "contiguous": contiguous, "to": to, "type": type_,
-    "float": float_, "double": double, "long": long, "int": int_, "bool": bool_,
-}
-
-_VIEW_METHODS = {"view", "view_as", "reshape", "reshape_as", "flatten", "t", "transpose", "permute", "unsqueeze",
-                 "squeeze", "expand", "expand_as", "select", "narrow", "unbind", "chunk", "split"}
-for _name, _fn in _METHODS.items():
-    # the view ops check their arguments after building the view's autograd edge, as PyTorch does
-    setattr(Tensor, _name, edges_first(_fn) if _name in _VIEW_METHODS else _fn)
-
-Tensor.__getitem__ = getitem
-Tensor.__setitem__ = setitem
-Tensor.__add__ = Tensor.__radd__ = add
-Tensor.__sub__ = sub
-Tensor.__rsub__ = rsub
-Tensor.__mul__ = Tensor.__rmul__ = mul
-Tensor.__truediv__ = div
-Tensor.__rtruediv__ = rdiv
-Tensor.__floordiv__ = floor_divide
-Tensor.__mod__ = remainder
-Tensor.__rfloordiv__ = _rfloordiv
-Tensor.__rmod__ = _rmod
-Tensor.__pow__ = pow_
-Tensor.__rpow__ = rpow
-Tensor.__matmul__ = matmul
-Tensor.__rmatmul__ = lambda self, other: matmul(other, self) if type(other) is Tensor else NotImplemented
-Tensor.__neg__ = neg
-Tensor.__pos__ = lambda self: self
-Tensor.__abs__ = abs_
-Tensor.__invert__ = lambda self: logical_not(self) if self.dtype is dtypes.bool_ else bitwise_not(self)
-Tensor.__and__ = Tensor.__rand__ = bitwise_and
-Tensor.__or__ = Tensor.__ror__ = bitwise_or
-Tensor.__xor__ = Tensor.__rxor__ = bitwise_xor
-Tensor.__iand__ = bitwise_and_
-Tensor.__ior__ = bitwise_or_
-Tensor.__ixor__ = bitwise_xor_
-Tensor.__ipow__ = pow__
-Tensor.__imod__ = _augmented(remainder, "RemainderBackward")
-Tensor.__ifloordiv__ = _augmented(floor_divide, "NotImplemented")
-Tensor.__eq__ = eq
-Tensor.__ne__ = ne
-Tensor.__lt__ = lt
-Tensor.__le__ = le
-Tensor.__gt__ = gt
-Tensor.__ge__ = ge
-Tensor.__iadd__ = add_
-Tensor.__isub__ = sub_
-Tensor.__imul__ = mul_
-Tensor.__itruediv__ = div_
-Tensor.__hash__ = object.__hash__
-Tensor._refresh_view_grad_fn = refresh_view_grad_fn
-
-# Everything the language may read on a tensor: the methods above plus the properties.
-Tensor.__api__ = frozenset(_METHODS) - {"_slice"} | {
-    "shape", "size", "dim", "ndim", "ndimension", "numel", "nelement", "stride", "storage_offset",
-    "element_size", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_contiguous",
-    "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
-    "grad", "retains_grad", "retain_grad", "register_hook", "register_post_accumulate_grad_hook", "detach", "detach_", "data", "backward", "item",
-    "tolist", "dtype", "T", "mT", "where", "normal_", "uniform_", "random_", "storage",
-}
-Tensor.__settable__ = frozenset({"grad", "requires_grad", "data"})  # what a program may assign
 def _numpy_T(self):
     if self.dim() != 2:  # PyTorch's warnings, each once per process
         warn_once(messages.T_OF_0D if self.dim() == 0 else messages.T_NOT_2D)
     return permute(self, *reversed(range(self.dim())))
 
 
-Tensor.T = property(_numpy_T)
-Tensor.where = lambda self, condition, other: where(condition, self, other)
 def _matrix_T(self):
     if self.dim() == 0:
         warn_once("Tensor.mT is deprecated on 0-D tensors. This function is the identity in these cases.")
@@ -2742,4 +2654,166 @@ def _matrix_T(self):
     return transpose(self, -2, -1)
 
 
-Tensor.mT = property(_matrix_T)
+op("exp", exp, function=True)
+op("log", log, function=True)
+op("sin", sin, function=True)
+op("cos", cos, function=True)
+op("tanh", tanh, function=True)
+op("sigmoid", sigmoid, function=True)
+op("sqrt", sqrt, function=True)
+op("relu", relu, function=True)
+op("abs", abs_, function=True, operators=("__abs__",))
+op("neg", neg, aliases=("negative",), function=True, operators=("__neg__",))
+op("log1p", log1p, function=True)
+op("expm1", expm1, function=True)
+op("reciprocal", reciprocal, function=True)
+op("rsqrt", rsqrt, function=True)
+op("sign", sign, function=True)
+op("square", square, function=True)
+op("clamp", clamp, function=True)
+op("clip", clip, function=True)
+op("tan", tan, function=True)
+op("sinh", sinh, function=True)
+op("cosh", cosh, function=True)
+op("atan", atan, aliases=("arctan",), function=True)
+op("asin", asin, aliases=("arcsin",), function=True)
+op("acos", acos, aliases=("arccos",), function=True)
+op("exp2", exp2, function=True)
+op("log2", log2, function=True)
+op("log10", log10, function=True)
+op("floor", floor, function=True)
+op("ceil", ceil, function=True)
+op("trunc", trunc, aliases=("fix",), function=True)
+op("round", rounded, function=True)
+op("frac", frac, function=True)
+op("tan_", tan_)
+op("sinh_", sinh_)
+op("cosh_", cosh_)
+op("atan_", atan_)
+op("asin_", asin_)
+op("acos_", acos_)
+op("exp2_", exp2_)
+op("log2_", log2_)
+op("log10_", log10_)
+op("floor_", floor_)
+op("ceil_", ceil_)
+op("trunc_", trunc_)
+op("round_", round_)
+op("frac_", frac_)
+op("add", add, function=True, operators=("__add__", "__radd__"))
+op("sub", sub, aliases=("subtract",), function=True, operators=("__sub__",))
+op("mul", mul, aliases=("multiply",), function=True, operators=("__mul__", "__rmul__"))
+op("div", div, aliases=("divide", "true_divide"), function=True, operators=("__truediv__",))
+op("pow", pow_, function=True, operators=("__pow__",))
+op("floor_divide", floor_divide, function=True, operators=("__floordiv__",))
+op("remainder", remainder, function=True, operators=("__mod__",))
+op("eq", eq, function=True, operators=("__eq__",))
+op("ne", ne, function=True, operators=("__ne__",))
+op("lt", lt, function=True, operators=("__lt__",))
+op("le", le, function=True, operators=("__le__",))
+op("gt", gt, function=True, operators=("__gt__",))
+op("ge", ge, function=True, operators=("__ge__",))
+op("logical_and", logical_and, function=True)
+op("logical_or", logical_or, function=True)
+op("logical_not", logical_not, function=True)
+op("maximum", maximum, function=True)
+op("minimum", minimum, function=True)
+op("equal", equal, function=equal)
+op("allclose", allclose, function=True)
+op("isclose", isclose, function=True)
+op("any", any_, function=True)
+op("all", all_, function=True)
+op("isnan", isnan, function=True)
+op("sum", sum, function=True)
+op("mean", mean, function=True)
+op("max", max, function=True)
+op("min", min, function=True)
+op("argmax", argmax, function=True)
+op("argmin", argmin, function=True)
+op("prod", prod, function=True)
+op("norm", norm, function=True)
+op("var", var, function=True)
+op("std", std, function=True)
+op("cumsum", cumsum, function=True)
+op("mm", mm, function=True)
+op("bmm", bmm, function=True)
+op("dot", dot, function=True)
+op("mv", mv, function=True)
+op("matmul", matmul, function=True, operators=("__matmul__",))
+op("view", view, edges=True)
+op("view_as", view_as, edges=True)
+op("reshape", reshape, function=True, edges=True)
+op("reshape_as", reshape_as, edges=True)
+op("flatten", flatten, function=True, edges=True)
+op("t", t, function=True, edges=True)
+op("transpose", transpose, function=True, edges=True)
+op("permute", permute, function=True, edges=True)
+op("unsqueeze", unsqueeze, function=True, edges=True)
+op("squeeze", squeeze, function=True, edges=True)
+op("expand", expand, edges=True)
+op("expand_as", expand_as, edges=True)
+op("select", select, function=True, edges=True)
+op("narrow", narrow, function=True, edges=True)
+op("unbind", unbind, function=True, edges=True)
+op("chunk", chunk, function=True, edges=True)
+op("split", split, function=True, edges=True)
+op("_slice", _slice)
+op("add_", add_, operators=("__iadd__",))
+op("sub_", sub_, operators=("__isub__",))
+op("mul_", mul_, operators=("__imul__",))
+op("div_", div_, operators=("__itruediv__",))
+op("exp_", exp_, function=True)
+op("sigmoid_", sigmoid_, function=True)
+op("tanh_", tanh_, function=True)
+op("relu_", relu_, function=True)
+op("neg_", neg_)
+op("sqrt_", sqrt_)
+op("log_", log_)
+op("sin_", sin_)
+op("cos_", cos_)
+op("abs_", abs__)
+op("pow_", pow__, operators=("__ipow__",))
+op("clamp_", clamp_)
+op("fill_", fill_, function=True)
+op("zero_", zero_, function=True)
+op("copy_", copy_)
+op("new_tensor", new_tensor)
+op("new_ones", _new_filled("ones"))
+op("new_zeros", _new_filled("zeros"))
+op("new_empty", _new_filled("empty"))
+op("new_full", new_full)
+op("softmax", softmax, function=True)
+op("log_softmax", log_softmax, function=True)
+op("index_put_", index_put_)
+op("clone", clone, function=True)
+op("contiguous", contiguous)
+op("type", type_)
+op("float", float_)
+op("double", double)
+op("long", long)
+op("int", int_)
+op("bool", bool_)
+op("where", lambda self, condition, other: where(condition, self, other), function=where)
+op("cat", cat, aliases=("concat", "concatenate"), method=False, function=cat)
+op("stack", stack, method=False, function=stack)
+op("T", property(_numpy_T))
+op("mT", property(_matrix_T))
+op("_refresh_view_grad_fn", refresh_view_grad_fn)
+op("__getitem__", getitem, method=False, operators=("__getitem__",))
+op("__setitem__", setitem, method=False, operators=("__setitem__",))
+op("bitwise_and", bitwise_and, method=False, operators=("__and__", "__rand__"))
+op("bitwise_or", bitwise_or, method=False, operators=("__or__", "__ror__"))
+op("bitwise_xor", bitwise_xor, method=False, operators=("__xor__", "__rxor__"))
+op("bitwise_and_", bitwise_and_, method=False, operators=("__iand__",))
+op("bitwise_or_", bitwise_or_, method=False, operators=("__ior__",))
+op("bitwise_xor_", bitwise_xor_, method=False, operators=("__ixor__",))
+operator("__rsub__", rsub)
+operator("__rtruediv__", rdiv)
+operator("__rfloordiv__", _rfloordiv)
+operator("__rmod__", _rmod)
+operator("__rpow__", rpow)
+operator("__rmatmul__", lambda self, other: matmul(other, self) if type(other) is Tensor else NotImplemented)
+operator("__pos__", lambda self: self)
+operator("__invert__", lambda self: logical_not(self) if self.dtype is dtypes.bool_ else bitwise_not(self))
+operator("__imod__", _augmented(remainder, "RemainderBackward"))
+operator("__ifloordiv__", _augmented(floor_divide, "NotImplemented"))

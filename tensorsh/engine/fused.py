@@ -11,6 +11,7 @@ from .autograd import no_grad
 from .tensorimpl import _shape_list
 from .selection import _invalid_combination
 from .tensorimpl import Tensor
+from .ops.registry import op
 from .ops.core import (attach, cast_for_inplace, edges_first, laid_out_like, needs_grad, operand_edge, precheck, self_overlapping,
                        sum_to, type_name, write_inplace, written)
 
@@ -248,12 +249,12 @@ addcmul_ = _inplace_twin(addcmul, _addc_node(AddcmulBackward0), _addcmul_plain)
 addcdiv_ = _inplace_twin(addcdiv, _addc_node(AddcdivBackward0), _addcdiv_plain)
 lerp_ = _inplace_twin(lerp, _lerp_node, _lerp_plain)
 
-METHODS = {"addcmul": addcmul, "addcdiv": addcdiv, "lerp": lerp}
-FUNCTIONS = tuple(METHODS)
-for _name, _fn in {"addcmul_": addcmul_, "addcdiv_": addcdiv_, "lerp_": lerp_}.items():
-    setattr(Tensor, _name, edges_first(_fn))
-Tensor.__api__ = Tensor.__api__ | frozenset({"addcmul_", "addcdiv_", "lerp_"})
 
-for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, edges_first(_fn))
-Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
+# ------------------------------------------------------------------ the rows (see ops/registry.py)
+
+op("addcmul", addcmul, function=True, edges=True)
+op("addcdiv", addcdiv, function=True, edges=True)
+op("lerp", lerp, function=True, edges=True)
+op("addcmul_", addcmul_, edges=True)
+op("addcdiv_", addcdiv_, edges=True)
+op("lerp_", lerp_, edges=True)

@@ -55,9 +55,3 @@ def to_device(self, *args, **kwargs):
     if any(_is_cuda(a) for a in args) or _is_cuda(kwargs.get("device")):
         raise make("AssertionError", NOT_COMPILED)
     return to(self, *args, **kwargs)
-
-
-METHODS = {"numpy": numpy, "half": half, "cuda": cuda, "to": to_device}
-for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, _fn)
-Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)

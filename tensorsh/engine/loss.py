@@ -370,9 +370,6 @@ def _size(shape):
     return "[" + ", ".join(map(str, shape)) + "]"
 
 
-FUNCTIONS = {}
-
-
 class MulBackward1(Node):
     """tensor * number inside an ATen composite (mul.Scalar; Python's `t * 2` is MulBackward0)."""
     __slots__ = ("other",)

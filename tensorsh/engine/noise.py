@@ -4,6 +4,7 @@ import numpy as np
 from . import creation
 from .errors import runtime, value_error
 from .tensorimpl import Tensor
+from .ops.registry import op
 from .ops.core import precheck, write_inplace, zero_node
 
 
@@ -57,9 +58,8 @@ def dropout(input, p=0.5, train=True, inplace=False):
     return input.mul_(noise) if inplace else input * noise
 
 
-Tensor.bernoulli_ = bernoulli_
-Tensor.__api__ = Tensor.__api__ | {"bernoulli_"}
+# ------------------------------------------------------------------ the rows (see ops/registry.py)
 
-
-Tensor.normal_ = normal_
-Tensor.uniform_ = uniform_
+op("normal_", normal_)
+op("uniform_", uniform_)
+op("bernoulli_", bernoulli_)

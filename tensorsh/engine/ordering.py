@@ -10,6 +10,7 @@ from .functions import ReturnTypes, reduce_dims
 from .storage import Storage, VersionCounter
 from .selection import ReductionBackward
 from .tensorimpl import Tensor, _shape_list
+from .ops.registry import op
 from .ops.core import attach, edges_first, fresh, laid_out_like, needs_grad, sum_to
 
 
@@ -208,10 +209,12 @@ def sum_to_size(self, *size):
     return sum_to(self, shape)
 
 
-METHODS = {"logsumexp": logsumexp, "trace": trace, "count_nonzero": count_nonzero, "nonzero": nonzero,
-           "sort": sort, "argsort": argsort, "sum_to_size": sum_to_size}
-FUNCTIONS = ("logsumexp", "trace", "count_nonzero", "nonzero", "sort", "argsort")
+# ------------------------------------------------------------------ the rows (see ops/registry.py)
 
-for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, edges_first(_fn))
-Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
+op("logsumexp", logsumexp, function=True, edges=True)
+op("trace", trace, function=True, edges=True)
+op("count_nonzero", count_nonzero, function=True, edges=True)
+op("nonzero", nonzero, function=True, edges=True)
+op("sort", sort, function=True, edges=True)
+op("argsort", argsort, function=True, edges=True)
+op("sum_to_size", sum_to_size, edges=True)

@@ -6,6 +6,7 @@ from . import dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import make, type_error
 from .tensorimpl import Tensor
+from .ops.registry import op
 from .ops.core import (BinaryNode, NONE_EDGE, attach, binary_op, binary_operands, check_broadcast, edges_first, fresh, from_numpy,
                        laid_out_like, needs_grad, zeros_of)
 
@@ -112,13 +113,6 @@ def logical_xor(self, other):
     return from_numpy(np.asarray(np.logical_xor(an, bn)), dtypes.bool_)
 
 
-METHODS = {"atan2": atan2, "arctan2": atan2, "fmod": fmod, "isinf": isinf, "isfinite": isfinite,
-           "isposinf": isposinf, "isneginf": isneginf, "logical_xor": logical_xor}
-FUNCTIONS = tuple(METHODS)
-
-for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, edges_first(_fn))
-Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
 
 
 # ------------------------------------------------------------------ hypot, xlogy, nan_to_num, sgn, signbit
@@ -278,9 +272,18 @@ def signbit(self):
     return laid_out_like(np.signbit(self._np), dtypes.bool_, self)
 
 
-MORE = {"hypot": hypot, "xlogy": xlogy, "nan_to_num": nan_to_num, "sgn": sgn, "signbit": signbit}
-for _name, _fn in MORE.items():
-    setattr(Tensor, _name, edges_first(_fn))
-Tensor.__api__ = Tensor.__api__ | frozenset(MORE)
-FUNCTIONS = FUNCTIONS + tuple(n for n in MORE if n != "xlogy")
-NAMESPACE = {"xlogy": xlogy}  # torch.xlogy also takes a number first
+
+# ------------------------------------------------------------------ the rows (see ops/registry.py)
+
+op("atan2", atan2, aliases=("arctan2",), function=True, edges=True)
+op("fmod", fmod, function=True, edges=True)
+op("isinf", isinf, function=True, edges=True)
+op("isfinite", isfinite, function=True, edges=True)
+op("isposinf", isposinf, function=True, edges=True)
+op("isneginf", isneginf, function=True, edges=True)
+op("logical_xor", logical_xor, function=True, edges=True)
+op("hypot", hypot, function=True, edges=True)
+op("xlogy", xlogy, function=xlogy, edges=True)  # torch.xlogy also takes a number first
+op("nan_to_num", nan_to_num, function=True, edges=True)
+op("sgn", sgn, function=True, edges=True)
+op("signbit", signbit, function=True, edges=True)

@@ -11,6 +11,7 @@ from .autograd import Node, SavedTensor, edge_of, should_compute_output
 from .errors import index_error, runtime, type_error, warn
 from .functions import where
 from .tensorimpl import Tensor, _shape_list
+from .ops.registry import op
 from .ops.core import (attach, embed, cast_for_inplace, check_broadcast, check_fits_output, edges_first, fresh, from_numpy, laid_out_like,
                        needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
 
@@ -762,20 +763,6 @@ def unflatten(self, dim, sizes):
     return self.view(self._shape[:d] + tuple(inferred) + self._shape[d + 1:])
 
 
-METHODS = {
-    "masked_fill": masked_fill, "masked_fill_": masked_fill_, "masked_select": masked_select,
-    "masked_scatter": masked_scatter, "clamp_min": clamp_min, "clamp_min_": clamp_min_, "clamp_max": clamp_max,
-    "clamp_max_": clamp_max_, "flip": flip, "roll": roll, "repeat": repeat, "tril": tril, "tril_": tril_,
-    "triu": triu, "triu_": triu_, "gather": gather, "scatter_add": scatter_add, "index_select": index_select,
-    "index_add": index_add, "amax": amax, "amin": amin, "cpu": cpu, "type_as": type_as, "outer": outer,
-    "ger": outer, "swapaxes": swapaxes, "swapdims": swapaxes, "unflatten": unflatten,
-}
-FUNCTIONS = ("masked_fill masked_select clamp_min clamp_max flip roll tril triu gather scatter_add index_select "
-             "index_add amax amin outer ger swapaxes swapdims unflatten").split()
-
-for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, edges_first(_fn))
-Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
 
 
 # ------------------------------------------------------------------ tile, diag
@@ -1041,9 +1028,40 @@ def scatter_(self, dim, index, src=None, value=None, reduce=None):
         self, d, index, src if tensor_src else None), (src,))
 
 
-MORE = {"tile": tile, "diag": diag, "index_fill": index_fill, "index_fill_": index_fill_, "index_copy": index_copy,
-        "index_copy_": index_copy_, "scatter": scatter, "scatter_": scatter_}
-for _name, _fn in MORE.items():
-    setattr(Tensor, _name, edges_first(_fn))
-Tensor.__api__ = Tensor.__api__ | frozenset(MORE)
-FUNCTIONS = FUNCTIONS + ["tile", "diag", "index_fill", "index_copy", "scatter"]
+
+# ------------------------------------------------------------------ the rows (see ops/registry.py)
+
+op("masked_fill", masked_fill, function=True, edges=True)
+op("masked_fill_", masked_fill_, edges=True)
+op("masked_select", masked_select, function=True, edges=True)
+op("masked_scatter", masked_scatter, edges=True)
+op("clamp_min", clamp_min, function=True, edges=True)
+op("clamp_min_", clamp_min_, edges=True)
+op("clamp_max", clamp_max, function=True, edges=True)
+op("clamp_max_", clamp_max_, edges=True)
+op("flip", flip, function=True, edges=True)
+op("roll", roll, function=True, edges=True)
+op("repeat", repeat, edges=True)
+op("tril", tril, function=True, edges=True)
+op("tril_", tril_, edges=True)
+op("triu", triu, function=True, edges=True)
+op("triu_", triu_, edges=True)
+op("gather", gather, function=True, edges=True)
+op("scatter_add", scatter_add, function=True, edges=True)
+op("index_select", index_select, function=True, edges=True)
+op("index_add", index_add, function=True, edges=True)
+op("amax", amax, function=True, edges=True)
+op("amin", amin, function=True, edges=True)
+op("cpu", cpu, edges=True)
+op("type_as", type_as, edges=True)
+op("outer", outer, aliases=("ger",), function=True, edges=True)
+op("swapaxes", swapaxes, aliases=("swapdims",), function=True, edges=True)
+op("unflatten", unflatten, function=True, edges=True)
+op("tile", tile, function=True, edges=True)
+op("diag", diag, function=True, edges=True)
+op("index_fill", index_fill, function=True, edges=True)
+op("index_fill_", index_fill_, edges=True)
+op("index_copy", index_copy, function=True, edges=True)
+op("index_copy_", index_copy_, edges=True)
+op("scatter", scatter, function=True, edges=True)
+op("scatter_", scatter_, edges=True)

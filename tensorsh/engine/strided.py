@@ -7,6 +7,7 @@ from . import functions as F
 from .autograd import Node, edge_of
 from .errors import runtime, type_error
 from .tensorimpl import Tensor, _shape_list
+from .ops.registry import op
 from .ops.core import VIEW_BACKWARD, attach, edges_first, embed, fresh, make_view, needs_grad
 
 
@@ -145,10 +146,11 @@ def broadcast_to(self, size):
 VIEW_BACKWARD["DiagonalBackward0"] = _diagonal_backward
 VIEW_BACKWARD["UnfoldBackward0"] = _unfold_backward
 
-METHODS = {"as_strided": as_strided, "diagonal": diagonal, "unfold": unfold, "movedim": movedim,
-           "moveaxis": movedim, "broadcast_to": broadcast_to}
-FUNCTIONS = ("as_strided", "diagonal", "movedim", "moveaxis", "broadcast_to")
 
-for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, edges_first(_fn))
-Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)
+# ------------------------------------------------------------------ the rows (see ops/registry.py)
+
+op("as_strided", as_strided, function=True, edges=True)
+op("diagonal", diagonal, function=True, edges=True)
+op("unfold", unfold, edges=True)
+op("movedim", movedim, aliases=("moveaxis",), function=True, edges=True)
+op("broadcast_to", broadcast_to, function=True, edges=True)

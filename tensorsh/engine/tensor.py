@@ -1,4 +1,17 @@
-"""The Tensor a program sees: tensorimpl's data with every op installed on it, whatever imports it first."""
+"""The Tensor a program sees: tensorimpl's data with every op of the registry installed on it (so importing this
+module, or anything that imports it, gives the whole Tensor, whatever was imported first)."""
 from .tensorimpl import (CPU, IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Device, Size, Tensor, ViewInfo,  # noqa: F401
                          _contiguous_strides, _shape_list, no_grad_view_origin)
-from . import functions, fused, interop, noise, ordering, pointwise, selection, strided  # noqa: F401 (they install ops)
+from . import functions, fused, noise, ordering, pointwise, selection, strided  # noqa: F401 (their rows)
+from .ops import lazy, registry  # noqa: F401 (lazy: the rows of ops loaded on first use)
+
+# what the language may read on a tensor besides the rows' methods: Tensor's own properties and methods
+ATTRIBUTES = {
+    "shape", "size", "dim", "ndim", "ndimension", "numel", "nelement", "stride", "storage_offset",
+    "element_size", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_contiguous",
+    "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
+    "grad", "retains_grad", "retain_grad", "register_hook", "register_post_accumulate_grad_hook", "detach",
+    "detach_", "data", "backward", "item", "tolist", "dtype", "random_", "storage", "is_inference",
+}
+registry.install(Tensor, ATTRIBUTES)
+Tensor.__settable__ = frozenset({"grad", "requires_grad", "data"})  # what a program may assign

@@ -1,7 +1,9 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
-from . import autograd, creation, dtypes, errors, functions as F, fused, interop, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo  # noqa: F401 (interop: methods)
-from . import saved_hooks
+from . import autograd, creation, dtypes, errors, functions as F, kernels, printing, random as rng, undo
+from . import saved_names
 from .errors import runtime, type_error
+from .ops.core import type_name
+from .ops.registry import FUNCTIONS, torch_function
 from .tensor import Tensor, Size
 
 
@@ -170,38 +172,19 @@ def is_tensor(x):
 
 def _input_check(name, input):
     if not isinstance(input, Tensor):
-        raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {F.type_name(input)}")
+        raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
 
 
-def _method(name):
-    """torch.<name>(input, ...) for a Tensor method, with PyTorch's message when input is not a tensor."""
-    fn = getattr(Tensor, name)
-
-    def function(input, *args, **kwargs):
-        _input_check(name, input)
-        return fn(input, *args, **kwargs)
-    function.__name__ = name
-    return function
-
-
-_FUNCTIONS = ("exp log sin cos tanh sigmoid sqrt relu abs neg negative log1p expm1 reciprocal rsqrt sign square "
-              "clamp clip add sub subtract mul multiply div divide true_divide pow floor_divide remainder eq ne lt "
-              "le gt ge any all isnan allclose isclose softmax log_softmax logical_and logical_or logical_not maximum minimum sum mean max min argmax argmin prod norm var std cumsum "
-              "mm bmm dot mv matmul reshape flatten t transpose permute unsqueeze squeeze select narrow unbind "
-              "chunk split clone detach exp_ sigmoid_ relu_ tanh_ zero_ fill_ tan sinh cosh atan arctan asin arcsin acos "
-              "arccos exp2 log2 log10 floor ceil trunc fix round frac").split() + selection.FUNCTIONS + list(strided.FUNCTIONS) \
-    + list(pointwise.FUNCTIONS) + list(ordering.FUNCTIONS) + list(fused.FUNCTIONS)
-
-saved_hooks.install()
-Tensor.__api__ = Tensor.__api__ | {"is_inference"}
+saved_names.install()
 
 autograd_ns = Namespace("torch.autograd", {
     "grad": grad, "backward": _backward, "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad,
     "set_grad_enabled": autograd.set_grad_enabled, "inference_mode": autograd.inference_mode,
     "set_detect_anomaly": autograd.set_detect_anomaly, "detect_anomaly": autograd.detect_anomaly,
     "graph": Namespace("torch.autograd.graph", {
-        "saved_tensors_hooks": saved_hooks.saved_tensors_hooks, "save_on_cpu": saved_hooks.save_on_cpu,
-        "disable_saved_tensors_hooks": saved_hooks.disable_saved_tensors_hooks, "Node": autograd.Node}),
+        "saved_tensors_hooks": _from("saved_hooks", "saved_tensors_hooks"),
+        "save_on_cpu": _from("saved_hooks", "save_on_cpu"),
+        "disable_saved_tensors_hooks": _from("saved_hooks", "disable_saved_tensors_hooks"), "Node": autograd.Node}),
     # loaded on first use: custom Functions, gradcheck, torch.autograd.functional
     "Function": _from("function", "Function"),
     "function": LazyMember(lambda: Namespace("torch.autograd.function", {
@@ -211,8 +194,7 @@ autograd_ns = Namespace("torch.autograd", {
     "functional": LazyMember(lambda: Namespace("torch.autograd.functional", _from("functional", "NAMESPACE").load())),
 })
 
-NAMESPACE = {name: _method(name) for name in _FUNCTIONS}
-NAMESPACE.update(pointwise.NAMESPACE)
+NAMESPACE = dict(FUNCTIONS)  # the rows' torch functions (ops/registry.py)
 NAMESPACE.update({
     "preserve_format": F.PRESERVE_FORMAT, "contiguous_format": F.CONTIGUOUS_FORMAT,
     "tensor": creation.tensor, "as_tensor": creation.as_tensor, "ones": creation.ones, "zeros": creation.zeros,
@@ -224,14 +206,14 @@ NAMESPACE.update({
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
     "set_rng_state": set_rng_state, "Generator": Generator,
     "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
-    "cat": F.cat, "concat": F.cat, "concatenate": F.cat, "stack": F.stack, "where": F.where,
-    "equal": F.equal, "is_tensor": is_tensor, "numel": _method("numel"),
+    "is_tensor": is_tensor, "numel": torch_function("numel", Tensor.numel),
+    "detach": torch_function("detach", Tensor.detach),
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,
     "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size,
     "func": Namespace("torch.func", {"grad": _from("functional", "func_grad"), "vmap": _from("functional", "vmap")}),
     "inference_mode": autograd.inference_mode, "is_inference_mode_enabled": autograd.inference_mode_enabled,
     "is_anomaly_enabled": autograd.is_anomaly_enabled, "set_anomaly_enabled": autograd.set_anomaly_enabled,
-    "is_anomaly_check_nan_enabled": autograd.is_anomaly_check_nan_enabled, "is_inference": _method("is_inference"),
+    "is_anomaly_check_nan_enabled": autograd.is_anomaly_check_nan_enabled, "is_inference": torch_function("is_inference", Tensor.is_inference),
     "set_printoptions": printing.set_printoptions,
     "float32": dtypes.float32, "float": dtypes.float32, "float64": dtypes.float64, "double": dtypes.float64,
     "int64": dtypes.int64, "long": dtypes.int64, "int32": dtypes.int32, "int": dtypes.int32,
@@ -246,42 +228,6 @@ def deepcopy(x, memo=None):
     return copy.deepcopy(x, memo)
 
 
-def _nn_op(module, name, adapt=None):
-    """torch.<name> for an op of the nn layers' engine files, imported on first call (start-up stays as it was)."""
-    first = "weight" if name == "embedding" else "input"
-
-    def function(*args, **kwargs):
-        value = args[0] if args else kwargs.get(first)
-        if not isinstance(value, Tensor):
-            raise type_error(f"{name}(): argument '{first}' (position 1) must be Tensor, not {F.type_name(value)}")
-        import importlib
-        fn = getattr(importlib.import_module(f"tensorsh.engine.{module}"), name)
-        return fn(*args, **kwargs) if adapt is None else adapt(fn, *args, **kwargs)
-    function.__name__ = name
-    return function
-
-
-def _conv(dims):
-    def adapt(fn, input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
-        return fn(input, weight, bias, stride, padding, dilation, groups, dims, f"conv{dims}d")
-    return adapt
-
-
-def _layer_norm(fn, input, normalized_shape, weight=None, bias=None, eps=1e-5, cudnn_enable=True):
-    return fn(input, normalized_shape, weight, bias, eps)
-
-
-def _embedding(fn, weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=False):
-    return fn(weight, indices, padding_idx, scale_grad_by_freq)
-
-
-NAMESPACE.update({
-    "addmm": _nn_op("linear", "addmm"), "conv1d": _nn_op("convolution", "convolution", _conv(1)),
-    "conv2d": _nn_op("convolution", "convolution", _conv(2)), "dropout": _nn_op("noise", "dropout"),
-    "layer_norm": _nn_op("normalization", "layer_norm", _layer_norm),
-    "embedding": _nn_op("convolution", "embedding", _embedding),
-    "constant_pad_nd": _nn_op("convolution", "constant_pad_nd"), "max_pool2d": _nn_op("convolution", "max_pool2d"),
-})
 NAMESPACE.update(LEGACY)
 
 COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})

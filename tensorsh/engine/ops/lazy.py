@@ -1,0 +1,54 @@
+"""The rows of ops whose modules load on first use (interop, and the engine ops under torch.nn): start-up stays
+short, and a program that never calls them never imports them."""
+from ..errors import type_error
+from .core import Tensor, type_name
+from .registry import Lazy, op
+
+op("numpy", Lazy("interop", "numpy"))
+op("half", Lazy("interop", "half"))
+op("cuda", Lazy("interop", "cuda"))
+op("to", Lazy("interop", "to_device"))
+
+
+def _nn_op(module, name, adapt=None):
+    """torch.<name> for an op of the nn layers' engine files, imported on first call."""
+    first = "weight" if name == "embedding" else "input"
+    lazy = Lazy(module, name)
+
+    def function(*args, **kwargs):
+        value = args[0] if args else kwargs.get(first)
+        if not isinstance(value, Tensor):
+            raise type_error(f"{name}(): argument '{first}' (position 1) must be Tensor, not {type_name(value)}")
+        fn = lazy.fn or lazy.load()
+        return fn(*args, **kwargs) if adapt is None else adapt(fn, *args, **kwargs)
+    function.__name__ = name
+    return function
+
+
+def _conv(dims):
+    def adapt(fn, input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+        return fn(input, weight, bias, stride, padding, dilation, groups, dims, f"conv{dims}d")
+    return adapt
+
+
+def _layer_norm(fn, input, normalized_shape, weight=None, bias=None, eps=1e-5, cudnn_enable=True):
+    return fn(input, normalized_shape, weight, bias, eps)
+
+
+def _embedding(fn, weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=False):
+    return fn(weight, indices, padding_idx, scale_grad_by_freq)
+
+
+
+def _function(name, fn):
+    op(name, fn, method=False, function=fn)
+
+
+_function("addmm", _nn_op("linear", "addmm"))
+_function("conv1d", _nn_op("convolution", "convolution", _conv(1)))
+_function("conv2d", _nn_op("convolution", "convolution", _conv(2)))
+_function("dropout", _nn_op("noise", "dropout"))
+_function("layer_norm", _nn_op("normalization", "layer_norm", _layer_norm))
+_function("embedding", _nn_op("convolution", "embedding", _embedding))
+_function("constant_pad_nd", _nn_op("convolution", "constant_pad_nd"))
+_function("max_pool2d", _nn_op("convolution", "max_pool2d"))

@@ -1,0 +1,95 @@
+"""The op registry: a row per op, and install(), which builds from the rows Tensor's methods and operators, the
+`torch` functions and the names the language may read. PyTorch's spellings of an op appear only in its row."""
+import importlib
+
+ROWS = {}  # PyTorch's name -> Row, in registration order
+FUNCTIONS = {}  # torch.<name> -> function, as install() built them
+
+
+class Row:
+    """One op. name/aliases: PyTorch's spellings; fn: the Python function (a Lazy for ops of a module loaded on
+    first use); method: a Tensor method; function: torch.<name> (True: the method with PyTorch's check that input
+    is a tensor; a callable: that callable); operators: the dunders it implements; edges: autograd's edges are
+    collected before the op checks its arguments (PyTorch's autograd wrapper builds the node before the kernel
+    runs); inplace: the name of its in-place twin; view: its output shares the input's storage; grad_fn: the node
+    it records; saves: the names of what that node saves, in PyTorch's order (grad_fn._saved_<name>)."""
+    __slots__ = ("name", "fn", "aliases", "method", "function", "operators", "edges", "inplace", "view", "grad_fn",
+                 "saves")
+
+    def __init__(self, name, fn, aliases, method, function, operators, edges, inplace, view, grad_fn, saves):
+        self.name, self.fn, self.aliases, self.method, self.function = name, fn, aliases, method, function
+        self.operators, self.edges, self.inplace, self.view, self.grad_fn = operators, edges, inplace, view, grad_fn
+        self.saves = saves
+
+
+def op(name, fn, aliases=(), method=True, function=False, operators=(), edges=False, inplace=None, view=False,
+       grad_fn=None, saves=()):
+    """Register one op (see Row); returns fn, so a row can name a function as it is defined."""
+    ROWS[name] = Row(name, fn, aliases, method, function, operators, edges, inplace, view, grad_fn, saves)
+    return fn
+
+
+def operator(dunder, fn):
+    """A Python operator that is no op of its own (reflected or augmented forms, unary plus)."""
+    ROWS[dunder] = Row(dunder, fn, (), False, False, (dunder,), False, None, False, None, ())
+
+
+class Lazy:
+    """The function `attr` of engine module `module`, imported the first time a program calls it."""
+    __slots__ = ("module", "attr", "fn")
+
+    def __init__(self, module, attr):
+        self.module, self.attr, self.fn = module, attr, None
+
+    def load(self):
+        if self.fn is None:
+            self.fn = getattr(importlib.import_module("tensorsh.engine." + self.module), self.attr)
+        return self.fn
+
+
+def _stub(lazy):
+    def call(*args, **kwargs):
+        return (lazy.fn or lazy.load())(*args, **kwargs)
+    call.__name__ = lazy.attr
+    return call
+
+
+def surface(kind, name, fn):
+    """The one place a spelling is bound: kind "method" (Tensor.<name>) or "function" (torch.<name>), fn the
+    callable as the registry built it. (PyTorch's argument parser would wrap fn here.)"""
+    return fn
+
+
+def torch_function(name, method):
+    """torch.<name>(input, ...) for a Tensor method, with PyTorch's message when input is not a tensor."""
+    from .core import type_name, Tensor
+    from ..errors import type_error
+
+    def function(input, *args, **kwargs):
+        if not isinstance(input, Tensor):
+            raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
+        return method(input, *args, **kwargs)
+    function.__name__ = name
+    return function
+
+
+def install(tensor_cls, api=()):
+    """Give tensor_cls every row's methods and operators, and FUNCTIONS every row's torch functions; the language
+    may read the methods (not those named with a leading underscore) and the names in `api` (tensor_cls's own)."""
+    from .core import edges_first
+    names = set(api)
+    for row in ROWS.values():
+        fn = _stub(row.fn) if type(row.fn) is Lazy else row.fn
+        method = edges_first(fn) if row.edges else fn  # (a property is bound as it is)
+        spellings = (row.name,) + row.aliases
+        if row.method:
+            for name in spellings:
+                setattr(tensor_cls, name, surface("method", name, method))
+            names.update(name for name in spellings if name[0] != "_")
+        for dunder in row.operators:
+            setattr(tensor_cls, dunder, method)
+        if row.function:
+            for name in spellings:
+                FUNCTIONS[name] = surface("function", name, torch_function(name, getattr(tensor_cls, name))
+                                          if row.function is True else row.function)
+    tensor_cls.__api__ = frozenset(names)
