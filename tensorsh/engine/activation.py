@@ -23,10 +23,13 @@ class _Activation(Node):
     """Saves its input (or, for the in-place twin, its result) and the op's parameters."""
     __slots__ = ("params",)
 
-    def __init__(self, x, saved, params):
+    def __init__(self, x, saved, params, copy_input=False):
         Node.__init__(self, (edge_of(x),))
         self.params = params
-        self.saved = (SavedTensor(saved, is_output=saved is not x),)
+        if copy_input:  # in place, a formula on the input: a copy made before the write
+            self.saved = (SavedTensor(x.clone()),)
+        elif saved is not None:  # (None: in place, a formula on the result, which write_inplace saves)
+            self.saved = (SavedTensor(saved, is_output=saved is not x),)
 
     def backward(self, g):
         v, = self.unpack()
@@ -56,12 +59,7 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
             a[...] = values
 
         def make():
-            n = cls.__new__(cls)
-            Node.__init__(n, (edge_of(x),))
-            n.params = params
-            if node_inplace is None:  # the formula needs the input: the node keeps a copy made before the write
-                n.saved = (SavedTensor(x.clone()),)
-            return n
+            return cls(x, None, params, copy_input=node_inplace is None)
         return write_inplace(x, write, make, save_output=node_inplace is not None)
     return apply
 

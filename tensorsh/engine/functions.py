@@ -52,11 +52,11 @@ from .ops.core import (BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode, ZeroGradN
 class _Unary(Node):
     __slots__ = ()
 
-    def __init__(self, x, out):
+    def __init__(self, x, out, inplace=False):
         Node.__init__(self, (edge_of(x),))
-        if self.saves == "self":
-            self.saved = (SavedTensor(x),)
-        elif self.saves == "result":
+        if self.saves == "self":  # in place: a copy of the input made before the write (PyTorch's original_self)
+            self.saved = (SavedTensor(x.clone() if inplace else x),)
+        elif self.saves == "result" and not inplace:  # (in place, write_inplace saves the output)
             self.saved = (SavedTensor(out, is_output=True),)
 
 
@@ -266,9 +266,9 @@ class ClampBackward1(Node):
     __slots__ = ("lo", "hi")
     name_ = "ClampBackward1"
 
-    def __init__(self, x, lo, hi):
+    def __init__(self, x, lo, hi, inplace=False):
         Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(x),)
+        self.saved = (SavedTensor(x.clone() if inplace else x),)  # in place: PyTorch's original_self
         self.lo, self.hi = lo, hi
 
     def backward(self, g):
@@ -348,6 +348,7 @@ class RsubBackward1(Node):
 class MulBackward0(BinaryNode):
     __slots__ = ()
     name_ = "MulBackward0"
+    original_self = True
 
     def setup(self, a, b, out):
         # PyTorch saves each operand only when the other one needs its gradient
@@ -363,6 +364,7 @@ class MulBackward0(BinaryNode):
 class DivBackward0(BinaryNode):
     __slots__ = ()
     name_ = "DivBackward0"
+    original_self = True
 
     def setup(self, a, b, out):
         # saved (and unpacked) in the order of PyTorch's formulas: other first, then self
@@ -382,7 +384,7 @@ class PowBackward0(Node):
 
     def __init__(self, a, b, out):
         Node.__init__(self, (edge_of(a),))
-        self.saved = (SavedTensor(a),)
+        self.saved = (SavedTensor(a if out is not None else a.clone()),)  # in place (no out): original_self
         self.exponent = b
 
     def backward(self, g):
@@ -399,7 +401,10 @@ class PowBackward1(BinaryNode):
     name_ = "PowBackward1"
 
     def setup(self, a, b, out):
-        self.saved = (SavedTensor(a), SavedTensor(b), SavedTensor(out, is_output=True))
+        if out is None:  # in place: self's pre-write copy (original_self); write_inplace saves the result
+            self.saved = (SavedTensor(a.clone()), SavedTensor(b))
+        else:
+            self.saved = (SavedTensor(a), SavedTensor(b), SavedTensor(out, is_output=True))
 
     def grads(self, g):
         x, e, r = self.unpack()
@@ -2101,14 +2106,10 @@ def _plain_operand(self, other):
 
 def _inplace_node(node_cls, self, other):
     """The node of an in-place binary op; an operand needed for backward is saved as its pre-write copy."""
-    original = self
-    if node_cls in (MulBackward0, DivBackward0) and needs_grad(other):
+    original = None
+    if node_cls.original_self and needs_grad(other):
         original = self.clone()  # recorded, as PyTorch's original_self, so double backward reaches self
-    node = node_cls.__new__(node_cls)
-    Node.__init__(node, (edge_of(self), operand_edge(other)))
-    node.meta = input_meta(self, other)
-    node.setup(original, other, None)
-    return node
+    return node_cls(self, other, None, original)
 
 
 add_ = _binary_inplace(np.add, AddBackward0)
@@ -2130,11 +2131,7 @@ def _unary_inplace(fn):
             values = _unary_values(fn, self)
 
         def make():
-            node = node_cls.__new__(node_cls)
-            Node.__init__(node, (edge_of(self),))
-            if node_cls.saves == "self":
-                node.saved = (SavedTensor(self.clone()),)
-            return node
+            return node_cls(self, None, inplace=True)
 
         def write(arr):
             if values is None:
@@ -2183,9 +2180,7 @@ def round_(self, *args, decimals=None):
     values = _round_decimals_values(self._np, decimals)
 
     def make():
-        node = RoundBackward1.__new__(RoundBackward1)
-        Node.__init__(node, (edge_of(self),))
-        return node
+        return RoundBackward1(self)
 
     def write(arr):
         arr[...] = values
@@ -2198,17 +2193,8 @@ def pow__(self, exponent):
         values = pow_(self, exponent)
     cast_for_inplace(self, values.dtype)
 
-    def make():
-        if isinstance(exponent, Tensor):
-            node = PowBackward1.__new__(PowBackward1)
-            Node.__init__(node, (edge_of(self), operand_edge(exponent)))
-            node.saved = (SavedTensor(self.clone()), SavedTensor(exponent))
-            return node
-        node = PowBackward0.__new__(PowBackward0)
-        Node.__init__(node, (edge_of(self),))
-        node.saved = (SavedTensor(self.clone()),)
-        node.exponent = exponent
-        return node
+    def make():  # (out None: in place)
+        return (PowBackward1 if isinstance(exponent, Tensor) else PowBackward0)(self, exponent, None)
 
     def write(arr):
         if not isinstance(exponent, Tensor) and self_overlapping(self):
@@ -2226,11 +2212,7 @@ def clamp_(self, min=None, max=None):
     cast_for_inplace(self, values.dtype, cpp_name=True)
 
     def make():
-        node = ClampBackward1.__new__(ClampBackward1)
-        Node.__init__(node, (edge_of(self),))
-        node.saved = (SavedTensor(self.clone()),)
-        node.lo, node.hi = min, max
-        return node
+        return ClampBackward1(self, min, max, inplace=True)
 
     def write(arr):
         arr[...] = values._np
@@ -2304,10 +2286,7 @@ def copy_(self, src, non_blocking=False):
             arr[...] = values
 
     def make():
-        node = CopyBackwards.__new__(CopyBackwards)
-        Node.__init__(node, (edge_of(self), operand_edge(src)))
-        node.other_shape, node.other_dtype = src._shape, src.dtype
-        return node
+        return CopyBackwards(None, self, src)
     return write_inplace(self, write, make, (src,))
 
 

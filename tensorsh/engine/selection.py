@@ -412,9 +412,19 @@ def repeat(self, *sizes):
     return out
 
 
+class _TriangleNode(Node):
+    __slots__ = ("diagonal",)
+
+    def __init__(self, x, diagonal):
+        Node.__init__(self, (edge_of(x),))
+        self.diagonal = diagonal
+
+    def backward(self, g):
+        return (getattr(g, self.op)(self.diagonal),)
+
+
 def _triangle(op, np_fn, name):
-    node_cls = type(name, (Node,), {"__slots__": ("diagonal",), "name_": name,
-                                    "backward": lambda node, g: (getattr(g, op)(node.diagonal),)})
+    node_cls = type(name, (_TriangleNode,), {"__slots__": (), "name_": name, "op": op})
 
     def check(self, diagonal, inplace=False):
         if not isinstance(diagonal, int) or isinstance(diagonal, bool):
@@ -428,10 +438,7 @@ def _triangle(op, np_fn, name):
         check(self, diagonal)
         out = fresh(_fresh(np_fn(self._np, diagonal)), self.dtype)
         if needs_grad(self):
-            node = node_cls.__new__(node_cls)
-            Node.__init__(node, (edge_of(self),))
-            node.diagonal = diagonal
-            attach(out, node)
+            attach(out, node_cls(self, diagonal))
         return out
 
     def fn_(self, diagonal=0):
@@ -439,10 +446,7 @@ def _triangle(op, np_fn, name):
         values = np_fn(self._np, diagonal)
 
         def make_node():
-            node = node_cls.__new__(node_cls)
-            Node.__init__(node, (edge_of(self),))
-            node.diagonal = diagonal
-            return node
+            return node_cls(self, diagonal)
 
         def write(arr):
             arr[...] = values

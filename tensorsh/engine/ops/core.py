@@ -265,17 +265,19 @@ def laid_out_like(values, dt, *operands):
 
 
 class BinaryNode(Node):
-    """Two-input nodes: `grads` gives raw gradients, reduced here to each input's shape and dtype."""
+    """Two-input nodes: `grads` gives raw gradients, reduced here to each input's shape and dtype. An in-place
+    op (out None) passes `original`, self's pre-write copy, when the class's formula reads self (original_self)."""
     __slots__ = ("meta",)
+    original_self = False
 
-    def __init__(self, a, b, out):
+    def __init__(self, a, b, out, original=None):
         if isinstance(b, Tensor):
             Node.__init__(self, (operand_edge(a), edge_of(b)))
             self.meta = input_meta(a, b)
         else:  # tensor op Python scalar: the common case, kept lean
             Node.__init__(self, (edge_of(a), NONE_EDGE))
             self.meta = ((a._shape, a.dtype), None)
-        self.setup(a, b, out)
+        self.setup(a if original is None else original, b, out)
 
     def backward(self, g):
         ga, gb = self.grads(g)
@@ -452,7 +454,15 @@ def cast_for_inplace(self, result_dtype, cpp_name=False):
 
 
 class ZeroGradNode(Node):
+    """The node of an op whose gradient for self is zero (fills, copies; name given, or the class's)."""
     __slots__ = ("other_shape", "other_dtype")
+
+    def __init__(self, name, x, other=None):
+        Node.__init__(self, (edge_of(x),) if other is None else (edge_of(x), operand_edge(other)))
+        if name is not None:
+            self.name_ = name
+        if isinstance(other, Tensor):
+            self.other_shape, self.other_dtype = other._shape, other.dtype
 
     def backward(self, g):
         gs = zeros_of(g)
@@ -462,13 +472,7 @@ class ZeroGradNode(Node):
 
 
 def zero_node(name, self, other=None):
-    node = ZeroGradNode.__new__(ZeroGradNode)
-    edges = (edge_of(self),) if other is None else (edge_of(self), operand_edge(other))
-    Node.__init__(node, edges)
-    node.name_ = name
-    if isinstance(other, Tensor):
-        node.other_shape, node.other_dtype = other._shape, other.dtype
-    return node
+    return ZeroGradNode(name, self, other)
 
 
 # ------------------------------------------------------------------ views and in-place writes through them
