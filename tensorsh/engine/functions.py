@@ -129,7 +129,7 @@ def _refuse_bool(message, np_fn):
 relu = _unary("ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
                                             lambda x: np.maximum(x, 0).astype(x.dtype)),
               _backward_op("relu"), "result", float_only=False)
-abs_ = _unary("AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False)
+absolute = _unary("AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False)
 neg = _unary("NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None, float_only=False)
 log1p = _unary("Log1PBackward0", kernels.via_double(np.log1p), lambda g, x: g / (x + 1))
 expm1 = _unary("Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result")
@@ -221,7 +221,7 @@ def rounded(self, *args, decimals=None):
 
 
 def square(self):
-    return pow_(self, 2)
+    return power(self, 2)
 
 
 def clamp(self, min=None, max=None):
@@ -512,7 +512,7 @@ def _int_power(a, b):
     return np.where(b < 0, neg, out)
 
 
-def pow_(self, exponent):
+def power(self, exponent):
     if isinstance(exponent, Tensor):
         integers = self.dtype.category < 2 and exponent.dtype.category < 2
         return binary_op(self, exponent, _int_power if integers else np.power, PowBackward1)
@@ -600,7 +600,7 @@ def _any_all(np_fn):
     return op
 
 
-any_, all_ = _any_all(np.any), _any_all(np.all)
+tensor_any, tensor_all = _any_all(np.any), _any_all(np.all)
 
 
 def logical_not(self):
@@ -643,9 +643,9 @@ def _bitwise(name, np_fn):
     return op, op_
 
 
-bitwise_and, bitwise_and_ = _bitwise("bitwise_and", np.bitwise_and)
-bitwise_or, bitwise_or_ = _bitwise("bitwise_or", np.bitwise_or)
-bitwise_xor, bitwise_xor_ = _bitwise("bitwise_xor", np.bitwise_xor)
+bitwise_and, bitwise_and_inplace = _bitwise("bitwise_and", np.bitwise_and)
+bitwise_or, bitwise_or_inplace = _bitwise("bitwise_or", np.bitwise_or)
+bitwise_xor, bitwise_xor_inplace = _bitwise("bitwise_xor", np.bitwise_xor)
 
 
 class _IdentityGradNode(Node):
@@ -830,7 +830,7 @@ def _sum_np(x, axis, keepdims, dt):
     return np.sum(x, axis=axis, keepdims=keepdims, dtype=dt.np)
 
 
-def sum(self, dim=None, keepdim=False, dtype=None, axis=None):
+def tensor_sum(self, dim=None, keepdim=False, dtype=None, axis=None):
     dim = axis if axis is not None else dim  # numpy's spelling, which PyTorch accepts
     dt = _reduction_dtype(self, dtype)
     dims = reduce_dims(self, dim)
@@ -1051,20 +1051,20 @@ def _scatter_into_zeros(shape, dim, index, src):
     return out
 
 
-max = _extreme("max", np.max, np.argmax)
-min = _extreme("min", np.min, np.argmin)
+tensor_max = _extreme("max", np.max, np.argmax)
+tensor_min = _extreme("min", np.min, np.argmin)
 
 
 def argmax(self, dim=None, keepdim=False):
     if dim is None:
         return from_numpy(np.asarray(np.argmax(self._np), dtype=np.int64), dtypes.int64)
-    return max(self, dim, keepdim)[1]
+    return tensor_max(self, dim, keepdim)[1]
 
 
 def argmin(self, dim=None, keepdim=False):
     if dim is None:
         return from_numpy(np.asarray(np.argmin(self._np), dtype=np.int64), dtypes.int64)
-    return min(self, dim, keepdim)[1]
+    return tensor_min(self, dim, keepdim)[1]
 
 
 class VarBackward0(Node):
@@ -1947,12 +1947,12 @@ def setitem(self, index, value):
         raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
-        return index_put_(self, index, value)
+        return index_put_inplace(self, index, value)
     target = getitem(self, index, setting=True)
     if isinstance(value, Tensor) and value._shape == target._shape:  # PyTorch's copy_to, its three ways
-        copy_(target, value)
+        copy_inplace(target, value)
     elif isinstance(value, Tensor) and value.dim() == 0:
-        fill_(target, value)
+        fill_inplace(target, value)
     elif isinstance(value, Tensor):
         # drop all the value's leading 1-dims, then expand it to the target (its errors first)
         lead = 0
@@ -1962,15 +1962,15 @@ def setitem(self, index, value):
             value = value.view(value._shape[lead:])
         if value._shape != target._shape:
             value = expand(value, target._shape)
-        copy_(target, value)
+        copy_inplace(target, value)
     elif isinstance(value, (list, tuple)):
-        copy_(target, tensor_of(value, dtype=self.dtype))
+        copy_inplace(target, tensor_of(value, dtype=self.dtype))
     else:  # PyTorch wraps the number in a 0-dim tensor first: fill_(Tensor), FillBackward3
         _check_scalar_fits(self, value)
-        fill_(target, from_numpy(np.asarray(value, dtype=self.dtype.np), self.dtype))
+        fill_inplace(target, from_numpy(np.asarray(value, dtype=self.dtype.np), self.dtype))
 
 
-def index_put_(self, index, value):
+def index_put_inplace(self, index, value):
     index, consuming = _expand_index(self, index)
     advanced = []
     dim = 0
@@ -2112,10 +2112,10 @@ def _inplace_node(node_cls, self, other):
     return node_cls(self, other, None, original)
 
 
-add_ = _binary_inplace(np.add, AddBackward0)
-sub_ = _binary_inplace(np.subtract, SubBackward0)
-mul_ = _binary_inplace(np.multiply, MulBackward0)
-div_ = _binary_inplace(np.true_divide, DivBackward0, true_div=True)
+add_inplace = _binary_inplace(np.add, AddBackward0)
+sub_inplace = _binary_inplace(np.subtract, SubBackward0)
+mul_inplace = _binary_inplace(np.multiply, MulBackward0)
+div_inplace = _binary_inplace(np.true_divide, DivBackward0, true_div=True)
 
 
 def _unary_inplace(fn):
@@ -2147,33 +2147,33 @@ def _unary_values(fn, self):
         return fn(self)._np
 
 
-exp_ = _unary_inplace(exp)
-sigmoid_ = _unary_inplace(sigmoid)
-tanh_ = _unary_inplace(tanh)
-relu_ = _unary_inplace(relu)
-neg_ = _unary_inplace(neg)
-sqrt_ = _unary_inplace(sqrt)
-log_ = _unary_inplace(log)
-sin_ = _unary_inplace(sin)
-cos_ = _unary_inplace(cos)
-abs__ = _unary_inplace(abs_)
-tan_, sinh_, cosh_, atan_, asin_, acos_ = (_unary_inplace(f) for f in (tan, sinh, cosh, atan, asin, acos))
-exp2_, log2_, log10_ = (_unary_inplace(f) for f in (exp2, log2, log10))
-floor_, ceil_, trunc_ = (_unary_inplace(f) for f in (floor, ceil, trunc))
-_round_even_ = _unary_inplace(_round_even)
-_frac_ = _unary_inplace(_frac)
+exp_inplace = _unary_inplace(exp)
+sigmoid_inplace = _unary_inplace(sigmoid)
+tanh_inplace = _unary_inplace(tanh)
+relu_inplace = _unary_inplace(relu)
+neg_inplace = _unary_inplace(neg)
+sqrt_inplace = _unary_inplace(sqrt)
+log_inplace = _unary_inplace(log)
+sin_inplace = _unary_inplace(sin)
+cos_inplace = _unary_inplace(cos)
+abs_inplace = _unary_inplace(absolute)
+tan_inplace, sinh_inplace, cosh_inplace, atan_inplace, asin_inplace, acos_inplace = (_unary_inplace(f) for f in (tan, sinh, cosh, atan, asin, acos))
+exp2_inplace, log2_inplace, log10_inplace = (_unary_inplace(f) for f in (exp2, log2, log10))
+floor_inplace, ceil_inplace, trunc_inplace = (_unary_inplace(f) for f in (floor, ceil, trunc))
+_round_even_inplace = _unary_inplace(_round_even)
+_frac_inplace = _unary_inplace(_frac)
 
 
-def frac_(self):
+def frac_inplace(self):
     _not_for_integers("frac_cpu", self)
-    return _frac_(self)
+    return _frac_inplace(self)
 
 
-def round_(self, *args, decimals=None):
+def round_inplace(self, *args, decimals=None):
     if args:
         raise type_error(f"round_() takes from 1 to 0 positional arguments but {len(args)} were given")
     if decimals is None:
-        return _round_even_(self)
+        return _round_even_inplace(self)
     decimals = _decimals(decimals)
     _not_for_integers("round_cpu", self)
     precheck(self)
@@ -2187,10 +2187,10 @@ def round_(self, *args, decimals=None):
     return write_inplace(self, write, make)
 
 
-def pow__(self, exponent):
+def pow_inplace(self, exponent):
     precheck(self, exponent)
     with autograd.no_grad():
-        values = pow_(self, exponent)
+        values = power(self, exponent)
     cast_for_inplace(self, values.dtype)
 
     def make():  # (out None: in place)
@@ -2199,13 +2199,13 @@ def pow__(self, exponent):
     def write(arr):
         if not isinstance(exponent, Tensor) and self_overlapping(self):
             with autograd.no_grad():
-                write_rows(self, arr, lambda ix: pow_(Tensor._from_numpy(arr[ix].copy(), self.dtype), exponent)._np)
+                write_rows(self, arr, lambda ix: power(Tensor._from_numpy(arr[ix].copy(), self.dtype), exponent)._np)
         else:
             arr[...] = values._np
     return write_inplace(self, write, make, (exponent,), save_output=isinstance(exponent, Tensor))
 
 
-def clamp_(self, min=None, max=None):
+def clamp_inplace(self, min=None, max=None):
     precheck(self)
     with autograd.no_grad():
         values = clamp(self, min, max)
@@ -2223,7 +2223,7 @@ def clamp_(self, min=None, max=None):
 
 
 
-def fill_(self, value):
+def fill_inplace(self, value):
     # fill_(Tensor) goes through PyTorch's TensorIterator checks; fill_(number) may write an expanded tensor
     precheck(self, value, internal_overlap=isinstance(value, Tensor))
     if isinstance(value, Tensor):
@@ -2254,7 +2254,7 @@ def _check_scalar_fits(self, value):
         raise runtime(f"value cannot be converted to type {self.dtype.name.replace('int64', 'int64_t')} without overflow")
 
 
-def zero_(self):
+def zero_inplace(self):
     precheck(self, internal_overlap=False)
 
     def write(arr):
@@ -2268,7 +2268,7 @@ class CopyBackwards(ZeroGradNode):
     qualified = True
 
 
-def copy_(self, src, non_blocking=False):
+def copy_inplace(self, src, non_blocking=False):
     if type(src) in (bool, int, float):  # PyTorch's argument parser wraps a Python number as a 0-dim tensor
         src = tensor_of(src, dtypes.scalar_dtype(src) if type(src) is not float else dtypes.float64)
     if not isinstance(src, Tensor):
@@ -2375,13 +2375,13 @@ def to(self, *args, dtype=None, copy=False, **kwargs):
     return out
 
 
-def type_(self, dtype=None):
+def tensor_type(self, dtype=None):
     if dtype is None:
         return self.dtype.type_name
     return to(self, dtype)
 
 
-def float_(self):
+def to_float(self):
     return to(self, dtypes.float32)
 
 
@@ -2393,11 +2393,11 @@ def long(self):
     return to(self, dtypes.int64)
 
 
-def int_(self):
+def to_int(self):
     return to(self, dtypes.int32)
 
 
-def bool_(self):
+def to_bool(self):
     return to(self, dtypes.bool_)
 
 
@@ -2641,7 +2641,7 @@ op("tanh", tanh, function=True)
 op("sigmoid", sigmoid, function=True)
 op("sqrt", sqrt, function=True)
 op("relu", relu, function=True)
-op("abs", abs_, function=True, operators=("__abs__",))
+op("abs", absolute, function=True, operators=("__abs__",))
 op("neg", neg, aliases=("negative",), function=True, operators=("__neg__",))
 op("log1p", log1p, function=True)
 op("expm1", expm1, function=True)
@@ -2665,25 +2665,25 @@ op("ceil", ceil, function=True)
 op("trunc", trunc, aliases=("fix",), function=True)
 op("round", rounded, function=True)
 op("frac", frac, function=True)
-op("tan_", tan_)
-op("sinh_", sinh_)
-op("cosh_", cosh_)
-op("atan_", atan_)
-op("asin_", asin_)
-op("acos_", acos_)
-op("exp2_", exp2_)
-op("log2_", log2_)
-op("log10_", log10_)
-op("floor_", floor_)
-op("ceil_", ceil_)
-op("trunc_", trunc_)
-op("round_", round_)
-op("frac_", frac_)
+op("tan_", tan_inplace)
+op("sinh_", sinh_inplace)
+op("cosh_", cosh_inplace)
+op("atan_", atan_inplace)
+op("asin_", asin_inplace)
+op("acos_", acos_inplace)
+op("exp2_", exp2_inplace)
+op("log2_", log2_inplace)
+op("log10_", log10_inplace)
+op("floor_", floor_inplace)
+op("ceil_", ceil_inplace)
+op("trunc_", trunc_inplace)
+op("round_", round_inplace)
+op("frac_", frac_inplace)
 op("add", add, function=True, operators=("__add__", "__radd__"))
 op("sub", sub, aliases=("subtract",), function=True, operators=("__sub__",))
 op("mul", mul, aliases=("multiply",), function=True, operators=("__mul__", "__rmul__"))
 op("div", div, aliases=("divide", "true_divide"), function=True, operators=("__truediv__",))
-op("pow", pow_, function=True, operators=("__pow__",))
+op("pow", power, function=True, operators=("__pow__",))
 op("floor_divide", floor_divide, function=True, operators=("__floordiv__",))
 op("remainder", remainder, function=True, operators=("__mod__",))
 op("eq", eq, function=True, operators=("__eq__",))
@@ -2700,13 +2700,13 @@ op("minimum", minimum, function=True)
 op("equal", equal, function=equal)
 op("allclose", allclose, function=True)
 op("isclose", isclose, function=True)
-op("any", any_, function=True)
-op("all", all_, function=True)
+op("any", tensor_any, function=True)
+op("all", tensor_all, function=True)
 op("isnan", isnan, function=True)
-op("sum", sum, function=True)
+op("sum", tensor_sum, function=True)
 op("mean", mean, function=True)
-op("max", max, function=True)
-op("min", min, function=True)
+op("max", tensor_max, function=True)
+op("min", tensor_min, function=True)
 op("argmax", argmax, function=True)
 op("argmin", argmin, function=True)
 op("prod", prod, function=True)
@@ -2737,25 +2737,25 @@ op("unbind", unbind, function=True, edges=True)
 op("chunk", chunk, function=True, edges=True)
 op("split", split, function=True, edges=True)
 op("_slice", _slice)
-op("add_", add_, operators=("__iadd__",))
-op("sub_", sub_, operators=("__isub__",))
-op("mul_", mul_, operators=("__imul__",))
-op("div_", div_, operators=("__itruediv__",))
-op("exp_", exp_, function=True)
-op("sigmoid_", sigmoid_, function=True)
-op("tanh_", tanh_, function=True)
-op("relu_", relu_, function=True)
-op("neg_", neg_)
-op("sqrt_", sqrt_)
-op("log_", log_)
-op("sin_", sin_)
-op("cos_", cos_)
-op("abs_", abs__)
-op("pow_", pow__, operators=("__ipow__",))
-op("clamp_", clamp_)
-op("fill_", fill_, function=True)
-op("zero_", zero_, function=True)
-op("copy_", copy_)
+op("add_", add_inplace, operators=("__iadd__",))
+op("sub_", sub_inplace, operators=("__isub__",))
+op("mul_", mul_inplace, operators=("__imul__",))
+op("div_", div_inplace, operators=("__itruediv__",))
+op("exp_", exp_inplace, function=True)
+op("sigmoid_", sigmoid_inplace, function=True)
+op("tanh_", tanh_inplace, function=True)
+op("relu_", relu_inplace, function=True)
+op("neg_", neg_inplace)
+op("sqrt_", sqrt_inplace)
+op("log_", log_inplace)
+op("sin_", sin_inplace)
+op("cos_", cos_inplace)
+op("abs_", abs_inplace)
+op("pow_", pow_inplace, operators=("__ipow__",))
+op("clamp_", clamp_inplace)
+op("fill_", fill_inplace, function=True)
+op("zero_", zero_inplace, function=True)
+op("copy_", copy_inplace)
 op("new_tensor", new_tensor)
 op("new_ones", _new_filled("ones"))
 op("new_zeros", _new_filled("zeros"))
@@ -2763,15 +2763,15 @@ op("new_empty", _new_filled("empty"))
 op("new_full", new_full)
 op("softmax", softmax, function=True)
 op("log_softmax", log_softmax, function=True)
-op("index_put_", index_put_)
+op("index_put_", index_put_inplace)
 op("clone", clone, function=True)
 op("contiguous", contiguous)
-op("type", type_)
-op("float", float_)
+op("type", tensor_type)
+op("float", to_float)
 op("double", double)
 op("long", long)
-op("int", int_)
-op("bool", bool_)
+op("int", to_int)
+op("bool", to_bool)
 op("where", lambda self, condition, other: where(condition, self, other), function=where)
 op("cat", cat, aliases=("concat", "concatenate"), method=False, function=cat)
 op("stack", stack, method=False, function=stack)
@@ -2783,9 +2783,9 @@ op("__setitem__", setitem, method=False, operators=("__setitem__",))
 op("bitwise_and", bitwise_and, method=False, operators=("__and__", "__rand__"))
 op("bitwise_or", bitwise_or, method=False, operators=("__or__", "__ror__"))
 op("bitwise_xor", bitwise_xor, method=False, operators=("__xor__", "__rxor__"))
-op("bitwise_and_", bitwise_and_, method=False, operators=("__iand__",))
-op("bitwise_or_", bitwise_or_, method=False, operators=("__ior__",))
-op("bitwise_xor_", bitwise_xor_, method=False, operators=("__ixor__",))
+op("bitwise_and_", bitwise_and_inplace, method=False, operators=("__iand__",))
+op("bitwise_or_", bitwise_or_inplace, method=False, operators=("__ior__",))
+op("bitwise_xor_", bitwise_xor_inplace, method=False, operators=("__ixor__",))
 operator("__rsub__", rsub)
 operator("__rtruediv__", rdiv)
 operator("__rfloordiv__", _rfloordiv)

@@ -245,9 +245,9 @@ def _lerp_node(self, end, weight):
     return LerpBackward0((self, end), weight, (False, False))
 
 
-addcmul_ = _inplace_twin(addcmul, _addc_node(AddcmulBackward0), _addcmul_plain)
-addcdiv_ = _inplace_twin(addcdiv, _addc_node(AddcdivBackward0), _addcdiv_plain)
-lerp_ = _inplace_twin(lerp, _lerp_node, _lerp_plain)
+addcmul_inplace = _inplace_twin(addcmul, _addc_node(AddcmulBackward0), _addcmul_plain)
+addcdiv_inplace = _inplace_twin(addcdiv, _addc_node(AddcdivBackward0), _addcdiv_plain)
+lerp_inplace = _inplace_twin(lerp, _lerp_node, _lerp_plain)
 
 
 # ------------------------------------------------------------------ the rows (see ops/registry.py)
@@ -255,6 +255,6 @@ lerp_ = _inplace_twin(lerp, _lerp_node, _lerp_plain)
 op("addcmul", addcmul, function=True, edges=True)
 op("addcdiv", addcdiv, function=True, edges=True)
 op("lerp", lerp, function=True, edges=True)
-op("addcmul_", addcmul_, edges=True)
-op("addcdiv_", addcdiv_, edges=True)
-op("lerp_", lerp_, edges=True)
+op("addcmul_", addcmul_inplace, edges=True)
+op("addcdiv_", addcdiv_inplace, edges=True)
+op("lerp_", lerp_inplace, edges=True)

@@ -17,21 +17,21 @@ def fill_random(self, values):
     return write_inplace(self, write, lambda: zero_node("NormalBackward0", self))
 
 
-def normal_(self, mean=0.0, std=1.0, generator=None):
+def normal_inplace(self, mean=0.0, std=1.0, generator=None):
     n = self.numel()
     values = creation._generator(generator).normal(n, self.dtype.name, mean, std,
                                                    contiguous=self.is_contiguous() or n < 16)
     return fill_random(self, values)
 
 
-def uniform_(self, from_=0.0, to=1.0, generator=None, **kw):
+def uniform_inplace(self, from_=0.0, to=1.0, generator=None, **kw):
     if "from" in kw:
         from_ = kw["from"]
     values = creation._generator(generator).uniform(self.numel(), self.dtype.name, from_, to)
     return fill_random(self, values)
 
 
-def bernoulli_(self, p=0.5, generator=None):
+def bernoulli_inplace(self, p=0.5, generator=None):
     """Tensor.bernoulli_(p) for a number p: element i is 1 when the i-th double uniform is below p
     (bernoulli_scalar_kernel_default; the MKL kernel runs only on Intel CPUs)."""
     if isinstance(p, Tensor):
@@ -53,13 +53,13 @@ def dropout(input, p=0.5, train=True, inplace=False):
     if p == 1:
         zeros = creation.zeros((), dtype=input.dtype)
         return input.mul_(zeros) if inplace else input * zeros
-    noise = bernoulli_(creation.empty_like(input), 1 - p)
+    noise = bernoulli_inplace(creation.empty_like(input), 1 - p)
     noise.div_(1 - p)
     return input.mul_(noise) if inplace else input * noise
 
 
 # ------------------------------------------------------------------ the rows (see ops/registry.py)
 
-op("normal_", normal_)
-op("uniform_", uniform_)
-op("bernoulli_", bernoulli_)
+op("normal_", normal_inplace)
+op("uniform_", uniform_inplace)
+op("bernoulli_", bernoulli_inplace)

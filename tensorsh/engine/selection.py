@@ -149,7 +149,7 @@ def masked_fill(self, mask=_MISSING, value=_MISSING):
     return out
 
 
-def masked_fill_(self, mask=_MISSING, value=_MISSING):
+def masked_fill_inplace(self, mask=_MISSING, value=_MISSING):
     _mask_and_value("masked_fill_", mask, value, self)
     check_broadcast(mask, self)
     check_fits_output(self, mask)
@@ -303,8 +303,8 @@ def _clamp_bound(op, lower):
     return fn, fn_
 
 
-clamp_min, clamp_min_ = _clamp_bound("clamp_min", True)
-clamp_max, clamp_max_ = _clamp_bound("clamp_max", False)
+clamp_min, clamp_min_inplace = _clamp_bound("clamp_min", True)
+clamp_max, clamp_max_inplace = _clamp_bound("clamp_max", False)
 
 
 # ------------------------------------------------------------------ reorder: flip, roll, repeat, tril/triu
@@ -455,8 +455,8 @@ def _triangle(op, np_fn, name):
     return fn, fn_
 
 
-tril, tril_ = _triangle("tril", np.tril, "TrilBackward0")
-triu, triu_ = _triangle("triu", np.triu, "TriuBackward0")
+tril, tril_inplace = _triangle("tril", np.tril, "TrilBackward0")
+triu, triu_inplace = _triangle("triu", np.triu, "TriuBackward0")
 
 
 # ------------------------------------------------------------------ gather / scatter_add, index_select / index_add
@@ -890,7 +890,7 @@ def index_fill(self, dim, index, value):
     return out
 
 
-def index_fill_(self, dim, index, value):
+def index_fill_inplace(self, dim, index, value):
     precheck(self, value, internal_overlap=False)  # autograd's in-place rules come before the kernel's checks
     _warn_if_expanded("index_fill_", self)
     d, idx = _fill_index("index_fill", self, dim, index)
@@ -942,7 +942,7 @@ def index_copy(self, dim, index, source):
     return out
 
 
-def index_copy_(self, dim, index, source):
+def index_copy_inplace(self, dim, index, source):
     precheck(self, source, internal_overlap=False)
     d, idx = _fill_index("index_copy", self, dim, index)
     src = _copy_source(self, d, idx, source)
@@ -1017,7 +1017,7 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
     return out
 
 
-def scatter_(self, dim, index, src=None, value=None, reduce=None):
+def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
     precheck(self, src, internal_overlap=False)  # autograd's rules, then the kernel's checks, then its overlap one
     _index_dtype("scatter_", index, "scatter(): Expected dtype int32/int64 for index")
@@ -1036,20 +1036,20 @@ def scatter_(self, dim, index, src=None, value=None, reduce=None):
 # ------------------------------------------------------------------ the rows (see ops/registry.py)
 
 op("masked_fill", masked_fill, function=True, edges=True)
-op("masked_fill_", masked_fill_, edges=True)
+op("masked_fill_", masked_fill_inplace, edges=True)
 op("masked_select", masked_select, function=True, edges=True)
 op("masked_scatter", masked_scatter, edges=True)
 op("clamp_min", clamp_min, function=True, edges=True)
-op("clamp_min_", clamp_min_, edges=True)
+op("clamp_min_", clamp_min_inplace, edges=True)
 op("clamp_max", clamp_max, function=True, edges=True)
-op("clamp_max_", clamp_max_, edges=True)
+op("clamp_max_", clamp_max_inplace, edges=True)
 op("flip", flip, function=True, edges=True)
 op("roll", roll, function=True, edges=True)
 op("repeat", repeat, edges=True)
 op("tril", tril, function=True, edges=True)
-op("tril_", tril_, edges=True)
+op("tril_", tril_inplace, edges=True)
 op("triu", triu, function=True, edges=True)
-op("triu_", triu_, edges=True)
+op("triu_", triu_inplace, edges=True)
 op("gather", gather, function=True, edges=True)
 op("scatter_add", scatter_add, function=True, edges=True)
 op("index_select", index_select, function=True, edges=True)
@@ -1064,8 +1064,8 @@ op("unflatten", unflatten, function=True, edges=True)
 op("tile", tile, function=True, edges=True)
 op("diag", diag, function=True, edges=True)
 op("index_fill", index_fill, function=True, edges=True)
-op("index_fill_", index_fill_, edges=True)
+op("index_fill_", index_fill_inplace, edges=True)
 op("index_copy", index_copy, function=True, edges=True)
-op("index_copy_", index_copy_, edges=True)
+op("index_copy_", index_copy_inplace, edges=True)
 op("scatter", scatter, function=True, edges=True)
-op("scatter_", scatter_, edges=True)
+op("scatter_", scatter_inplace, edges=True)

@@ -2,6 +2,7 @@
 `torch` functions and the names the language may read. PyTorch's spellings of an op appear only in its row."""
 import importlib
 
+_FUNCTION = type(lambda: None)
 ROWS = {}  # PyTorch's name -> Row, in registration order
 FUNCTIONS = {}  # torch.<name> -> function, as install() built them
 
@@ -80,6 +81,8 @@ def install(tensor_cls, api=()):
     names = set(api)
     for row in ROWS.values():
         fn = _stub(row.fn) if type(row.fn) is Lazy else row.fn
+        if type(fn) is _FUNCTION and "." not in fn.__qualname__ and "<" not in fn.__qualname__:
+            fn.__qualname__ = row.name  # Python's own argument errors name the op as PyTorch spells it
         method = edges_first(fn) if row.edges else fn  # (a property is bound as it is)
         spellings = (row.name,) + row.aliases
         if row.method:
