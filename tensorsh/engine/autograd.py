@@ -1,6 +1,7 @@
 """Autograd: grad mode, graph nodes, saved tensors with their versions, hooks, and the backward walk."""
 import collections
 import itertools
+import re
 import sys
 import weakref
 
@@ -222,6 +223,7 @@ def _check_nan(node, grads):
 # ---------------------------------------------------------------- nodes
 
 _sequence = itertools.count()
+_PYTORCH_NODE_NAME = re.compile(r"Backward\d+$")
 MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's engine
 
 
@@ -233,6 +235,11 @@ class Node:
     name_ = "Node"
     n_outputs = 1  # a node with several (a custom Function's) gets a list of gradients, None where none came
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "name_" not in cls.__dict__ and _PYTORCH_NODE_NAME.search(cls.__name__):
+            cls.name_ = cls.__name__  # a class named as PyTorch names its node (ExpBackward0) is that node
 
     def __init__(self, edges):
         self.next_functions = edges

@@ -63,7 +63,6 @@ def _conv2d_values(x, w, b, stride, padding, dilation, groups):
 
 class ConvolutionBackward0(Node):
     __slots__ = ("stride", "padding", "dilation", "groups", "has_bias", "dim1")
-    name_ = "ConvolutionBackward0"
 
     def __init__(self, x, w, b, stride, padding, dilation, groups, dim1):
         Node.__init__(self, (operand_edge(x), edge_of(w)) + ((operand_edge(b),) if b is not None else ((None, 0),)))
@@ -182,7 +181,6 @@ def _pool_geometry(x, kernel_size, stride, padding, ceil_mode, dilation=(1, 1)):
 
 class MaxPool2DWithIndicesBackward0(Node):
     __slots__ = ("shape",)
-    name_ = "MaxPool2DWithIndicesBackward0"
 
     def __init__(self, x, indices):
         Node.__init__(self, (edge_of(x),))
@@ -228,7 +226,6 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
 
 class AvgPool2DBackward0(Node):
     __slots__ = ("geometry", "shape")
-    name_ = "AvgPool2DBackward0"
 
     def __init__(self, x, geometry):
         Node.__init__(self, (edge_of(x),))
@@ -279,7 +276,6 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
 
 class ConstantPadNdBackward0(Node):
     __slots__ = ("pad",)
-    name_ = "ConstantPadNdBackward0"
 
     def __init__(self, x, pad):
         Node.__init__(self, (edge_of(x),))
@@ -309,7 +305,6 @@ def constant_pad_nd(input, pad, value=0.0):
 
 class EmbeddingBackward0(Node):
     __slots__ = ("num_weights", "padding_idx", "scale")
-    name_ = "EmbeddingBackward0"
 
     def __init__(self, weight, indices, padding_idx, scale):
         Node.__init__(self, (edge_of(weight),))

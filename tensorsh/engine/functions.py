@@ -50,7 +50,6 @@ from .ops.core import (BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode, ZeroGradN
 # ------------------------------------------------------------------ elementwise unary
 
 class _Unary(Node):
-    __slots__ = ()
 
     def __init__(self, x, out, inplace=False):
         Node.__init__(self, (edge_of(x),))
@@ -60,26 +59,70 @@ class _Unary(Node):
             self.saved = (SavedTensor(out, is_output=True),)
 
 
-def _unary(name, np_fn, backward, saves="self", float_only=True):
-    node_cls = type(name, (_Unary,), {"__slots__": (), "name_": name, "saves": saves, "float_only": float_only,
-                                      "backward": lambda self, g: (backward(g, *self.unpack()),)})
+def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplace=True, aliases=(), operators=(),
+          inplace_function=False):
+    """A row of the elementwise unary family: torch.<name> and Tensor.<name> computing kernel(array), recording
+    grad_fn whose gradient is backward(grad, saved) with saved what saves says ("self", "result" or None), and
+    (inplace) the twin <name>_, derived; float_only: integer inputs compute in float32, as PyTorch's do."""
+    node_cls = type(grad_fn, (_Unary,), {"__slots__": (), "name_": grad_fn, "saves": saves, "float_only": float_only,
+                                         "backward": lambda self, g: (backward(g, *self.unpack()),)})
 
-    def op(self):
+    def fn(self):
         x = self._np
         if float_only and self.dtype.category < 2:
             x = x.astype(np.float32)
-        out = from_numpy(np_fn(x))
+        out = from_numpy(kernel(x))
         if needs_grad(self):
             attach(out, node_cls(self, out))
         return out
-    op.node = node_cls
+    fn.node = node_cls
+    fn.inplace = _unary_inplace(fn) if inplace else None
+    if name is not None:  # (Python's own argument errors name the op as PyTorch spells it)
+        fn.__qualname__ = name
+        if inplace:
+            fn.inplace.__qualname__ = name + "_"
+        op(name, fn, aliases, function=True, operators=operators, inplace=inplace and name + "_", grad_fn=grad_fn,
+           saves=(saves,) if saves else ())
+        if inplace:
+            op(name + "_", fn.inplace, function=inplace_function, grad_fn=grad_fn)
+    return fn
+
+
+def _unary_inplace(fn):
+    node_cls = fn.node
+
+    def op(self):
+        precheck(self)
+        if self.dtype.category < 2 and node_cls.float_only:
+            cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
+        if self_overlapping(self):
+            values = None
+        else:
+            values = _unary_values(fn, self)
+
+        def make():
+            return node_cls(self, None, inplace=True)
+
+        def write(arr):
+            if values is None:
+                write_rows(self, arr, lambda ix: _unary_values(fn, Tensor._from_numpy(arr[ix].copy(), self.dtype)))
+            else:
+                arr[...] = values
+        return write_inplace(self, write, make, save_output=node_cls.saves == "result")
     return op
 
 
-exp = _unary("ExpBackward0", kernels.exp, lambda g, r: g * r, "result")
-log = _unary("LogBackward0", kernels.via_double(np.log), lambda g, x: g.div(x))
-sin = _unary("SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
-cos = _unary("CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
+def _unary_values(fn, self):
+    with autograd.no_grad():
+        return fn(self)._np
+
+
+exp = unary("exp", "ExpBackward0", kernels.exp, lambda g, r: g * r, "result", inplace_function=True)
+log = unary("log", "LogBackward0", kernels.via_double(np.log), lambda g, x: g.div(x))
+sin = unary("sin", "SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
+cos = unary("cos", "CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
+
+
 class _BackwardOp(Node):
     """The node of a fused backward kernel (sigmoid_backward, ...): what create_graph records for it."""
     __slots__ = ("kind",)
@@ -114,9 +157,10 @@ def _backward_op(kind):
     return op
 
 
-tanh = _unary("TanhBackward0", kernels.tanh, _backward_op("tanh"), "result")
-sigmoid = _unary("SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result")
-sqrt = _unary("SqrtBackward0", np.sqrt, lambda g, r: g / (2 * r), "result")
+tanh = unary("tanh", "TanhBackward0", kernels.tanh, _backward_op("tanh"), "result", inplace_function=True)
+sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result",
+                inplace_function=True)
+sqrt = unary("sqrt", "SqrtBackward0", np.sqrt, lambda g, r: g / (2 * r), "result")
 def _refuse_bool(message, np_fn):
     """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
     def fn(x):
@@ -126,25 +170,33 @@ def _refuse_bool(message, np_fn):
     return fn
 
 
-relu = _unary("ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
-                                            lambda x: np.maximum(x, 0).astype(x.dtype)),
-              _backward_op("relu"), "result", float_only=False)
-absolute = _unary("AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False)
-neg = _unary("NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None, float_only=False)
-log1p = _unary("Log1PBackward0", kernels.via_double(np.log1p), lambda g, x: g / (x + 1))
-expm1 = _unary("Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result")
-reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r), "result")
-rsqrt = _unary("RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result")
-sign = _unary("SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x), lambda g: zeros_of(g), None, float_only=False)
-tan = _unary("TanBackward0", kernels.via_double(np.tan), lambda g, r: g * (1 + r * r), "result")
-sinh = _unary("SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
-cosh = _unary("CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
-atan = _unary("AtanBackward0", kernels.via_double(np.arctan), lambda g, x: g / (x * x + 1))
-asin = _unary("AsinBackward0", kernels.via_double(np.arcsin), lambda g, x: g * (-x * x + 1).rsqrt())
-acos = _unary("AcosBackward0", kernels.via_double(np.arccos), lambda g, x: g * -((-x * x + 1).rsqrt()))
-exp2 = _unary("Exp2Backward0", kernels.exp2, lambda g, r: g * r * math.log(2), "result")
-log2 = _unary("Log2Backward0", kernels.via_double(np.log2), lambda g, x: g / (x * math.log(2)))
-log10 = _unary("Log10Backward0", kernels.via_double(np.log10), lambda g, x: g / (x * math.log(10)))
+relu = unary("relu", "ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
+                                                 lambda x: np.maximum(x, 0).astype(x.dtype)),
+             _backward_op("relu"), "result", float_only=False, inplace_function=True)
+absolute = unary("abs", "AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False, operators=("__abs__",))
+neg = unary("neg", "NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None,
+            float_only=False, aliases=("negative",), operators=("__neg__",))
+log1p = unary("log1p", "Log1PBackward0", kernels.via_double(np.log1p), lambda g, x: g / (x + 1), inplace=False)
+expm1 = unary("expm1", "Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result",
+              inplace=False)
+reciprocal = unary("reciprocal", "ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r),
+                   "result", inplace=False)
+rsqrt = unary("rsqrt", "RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result",
+              inplace=False)
+sign = unary("sign", "SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x),
+             lambda g: zeros_of(g), None, float_only=False, inplace=False)
+tan = unary("tan", "TanBackward0", kernels.via_double(np.tan), lambda g, r: g * (1 + r * r), "result")
+sinh = unary("sinh", "SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
+cosh = unary("cosh", "CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
+atan = unary("atan", "AtanBackward0", kernels.via_double(np.arctan), lambda g, x: g / (x * x + 1),
+             aliases=("arctan",))
+asin = unary("asin", "AsinBackward0", kernels.via_double(np.arcsin), lambda g, x: g * (-x * x + 1).rsqrt(),
+             aliases=("arcsin",))
+acos = unary("acos", "AcosBackward0", kernels.via_double(np.arccos), lambda g, x: g * -((-x * x + 1).rsqrt()),
+             aliases=("arccos",))
+exp2 = unary("exp2", "Exp2Backward0", kernels.exp2, lambda g, r: g * r * math.log(2), "result")
+log2 = unary("log2", "Log2Backward0", kernels.via_double(np.log2), lambda g, x: g / (x * math.log(2)))
+log10 = unary("log10", "Log10Backward0", kernels.via_double(np.log10), lambda g, x: g / (x * math.log(10)))
 
 
 def _rounding(kernel, np_fn):
@@ -157,10 +209,11 @@ def _rounding(kernel, np_fn):
     return fn
 
 
-floor = _unary("FloorBackward0", _rounding("floor_vml_cpu", np.floor), lambda g: zeros_of(g), None, False)
-ceil = _unary("CeilBackward0", _rounding("ceil_vml_cpu", np.ceil), lambda g: zeros_of(g), None, False)
-trunc = _unary("TruncBackward0", _rounding("trunc_vml_cpu", np.trunc), lambda g: zeros_of(g), None, False)
-_round_even = _unary("RoundBackward0", _rounding("round_vml_cpu", np.rint), lambda g: zeros_of(g), None, False)
+floor = unary("floor", "FloorBackward0", _rounding("floor_vml_cpu", np.floor), lambda g: zeros_of(g), None, False)
+ceil = unary("ceil", "CeilBackward0", _rounding("ceil_vml_cpu", np.ceil), lambda g: zeros_of(g), None, False)
+trunc = unary("trunc", "TruncBackward0", _rounding("trunc_vml_cpu", np.trunc), lambda g: zeros_of(g), None, False,
+              aliases=("fix",))
+_round_even = unary(None, "RoundBackward0", _rounding("round_vml_cpu", np.rint), lambda g: zeros_of(g), None, False)
 
 
 def _not_for_integers(kernel, x):
@@ -173,7 +226,7 @@ def _frac_values(x):
     return x - np.trunc(x)  # PyTorch's frac kernel: a - trunc(a), in the tensor's dtype
 
 
-_frac = _unary("FracBackward0", _frac_values, lambda g: g, None)
+_frac = unary(None, "FracBackward0", _frac_values, lambda g: g, None)
 
 
 def frac(self):
@@ -197,8 +250,6 @@ def _round_decimals_values(x, decimals):
 
 
 class RoundBackward1(Node):
-    __slots__ = ()
-    name_ = "RoundBackward1"
 
     def __init__(self, x):
         Node.__init__(self, (edge_of(x),))
@@ -245,7 +296,6 @@ def clamp(self, min=None, max=None):
 class DivBackward1(Node):
     """tensor / number inside a backward formula (PyTorch's div.Scalar; Python's `t / 2` is DivBackward0)."""
     __slots__ = ("other",)
-    name_ = "DivBackward1"
 
     def __init__(self, x, other):
         Node.__init__(self, (edge_of(x),))
@@ -264,7 +314,6 @@ def _div_scalar(t, number):
 
 class ClampBackward1(Node):
     __slots__ = ("lo", "hi")
-    name_ = "ClampBackward1"
 
     def __init__(self, x, lo, hi, inplace=False):
         Node.__init__(self, (edge_of(x),))
@@ -314,7 +363,6 @@ def clip(self, min=None, max=None):
 
 class AddBackward0(BinaryNode):
     __slots__ = ("alpha",)
-    name_ = "AddBackward0"
 
     def setup(self, a, b, out):
         self.alpha = 1
@@ -326,8 +374,6 @@ class AddBackward0(BinaryNode):
 
 
 class SubBackward0(AddBackward0):
-    __slots__ = ()
-    name_ = "SubBackward0"
 
     def grads(self, g):
         return (g if self.wants(0) else None), (-g if self.alpha == 1 else g * -self.alpha) if self.wants(1) else None
@@ -335,8 +381,6 @@ class SubBackward0(AddBackward0):
 
 class RsubBackward1(Node):
     """scalar - tensor"""
-    __slots__ = ()
-    name_ = "RsubBackward1"
 
     def __init__(self, a, b, out):
         Node.__init__(self, (edge_of(b),))
@@ -346,8 +390,6 @@ class RsubBackward1(Node):
 
 
 class MulBackward0(BinaryNode):
-    __slots__ = ()
-    name_ = "MulBackward0"
     original_self = True
 
     def setup(self, a, b, out):
@@ -362,8 +404,6 @@ class MulBackward0(BinaryNode):
 
 
 class DivBackward0(BinaryNode):
-    __slots__ = ()
-    name_ = "DivBackward0"
     original_self = True
 
     def setup(self, a, b, out):
@@ -380,7 +420,6 @@ class DivBackward0(BinaryNode):
 class PowBackward0(Node):
     """tensor ** scalar"""
     __slots__ = ("exponent",)
-    name_ = "PowBackward0"
 
     def __init__(self, a, b, out):
         Node.__init__(self, (edge_of(a),))
@@ -397,8 +436,6 @@ class PowBackward0(Node):
 
 class PowBackward1(BinaryNode):
     """tensor ** tensor"""
-    __slots__ = ()
-    name_ = "PowBackward1"
 
     def setup(self, a, b, out):
         if out is None:  # in place: self's pre-write copy (original_self); write_inplace saves the result
@@ -418,7 +455,6 @@ class PowBackward1(BinaryNode):
 class PowBackward2(Node):
     """scalar ** tensor"""
     __slots__ = ("base",)
-    name_ = "PowBackward2"
 
     def __init__(self, a, b, out):
         Node.__init__(self, (edge_of(b),))
@@ -650,7 +686,6 @@ bitwise_xor, bitwise_xor_inplace = _bitwise("bitwise_xor", np.bitwise_xor)
 
 class _IdentityGradNode(Node):
     """x %= y: the gradient passes to x unchanged (RemainderBackward0's formula for self)."""
-    __slots__ = ()
 
     def __init__(self, name, x):
         Node.__init__(self, (edge_of(x),))
@@ -686,8 +721,6 @@ def _np_of(x):
 
 class MaximumBackward0(BinaryNode):
     """maximum/minimum: the gradient goes to the larger (smaller) operand, halved between equal ones."""
-    __slots__ = ()
-    name_ = "MaximumBackward0"
     loses = staticmethod(lt)
 
     def setup(self, a, b, out):
@@ -701,15 +734,11 @@ class MaximumBackward0(BinaryNode):
 
 
 class MinimumBackward0(MaximumBackward0):
-    __slots__ = ()
-    name_ = "MinimumBackward0"
     loses = staticmethod(gt)
 
 
 class RemainderBackward0(BinaryNode):
     """x % y: x's gradient passes unchanged, y's is -g * floor(x / y) (RemainderBackward1: y a tensor)."""
-    __slots__ = ()
-    name_ = "RemainderBackward0"
 
     def setup(self, a, b, out):
         if type(b) is Tensor:
@@ -725,8 +754,6 @@ class RemainderBackward0(BinaryNode):
 
 class DivBackward2(BinaryNode):
     """div with a rounding mode: a gradient of zeros to both operands."""
-    __slots__ = ()
-    name_ = "DivBackward2"
 
     def grads(self, g):
         return (g * 0 if self.wants(0) else None), (g * 0 if self.wants(1) else None)
@@ -734,7 +761,6 @@ class DivBackward2(BinaryNode):
 
 class NotImplementedBackward(BinaryNode):
     """floor_divide, number % tensor: PyTorch records a node that refuses to run."""
-    __slots__ = ()
     name_ = "NotImplemented"
     op = "floor_divide"
 
@@ -743,7 +769,6 @@ class NotImplementedBackward(BinaryNode):
 
 
 class _RemainderNotImplemented(NotImplementedBackward):
-    __slots__ = ()
     op = "remainder"
 
 
@@ -770,7 +795,6 @@ def where(condition, input, other):
 
 class WhereBackward0(Node):
     __slots__ = ("shapes",)
-    name_ = "WhereBackward0"
 
     def __init__(self, cond, a, b):
         Node.__init__(self, (operand_edge(a), operand_edge(b)))
@@ -845,7 +869,6 @@ def tensor_sum(self, dim=None, keepdim=False, dtype=None, axis=None):
 
 class SumBackward0(Node):
     __slots__ = ("shape",)
-    name_ = "SumBackward0"
 
     def __init__(self, x):
         Node.__init__(self, (edge_of(x),))
@@ -859,7 +882,6 @@ class SumBackward0(Node):
 
 class SumBackward1(Node):
     __slots__ = ("shape", "dims", "keepdim")
-    name_ = "SumBackward1"
 
     def __init__(self, x, dims, keepdim):
         Node.__init__(self, (edge_of(x),))
@@ -893,7 +915,6 @@ def mean(self, dim=None, keepdim=False, dtype=None, axis=None):
 
 class MeanBackward0(SumBackward0):
     __slots__ = ("numel",)
-    name_ = "MeanBackward0"
 
     def __init__(self, x):
         SumBackward0.__init__(self, x)
@@ -905,7 +926,6 @@ class MeanBackward0(SumBackward0):
 
 class MeanBackward1(SumBackward1):
     __slots__ = ("count",)
-    name_ = "MeanBackward1"
 
     def __init__(self, x, dims, keepdim):
         SumBackward1.__init__(self, x, dims, keepdim)
@@ -970,7 +990,6 @@ def _extreme(kind, np_fn, arg_fn):
 
 
 class _ExtremeAll(Node):
-    __slots__ = ()
 
     def __init__(self, kind, x, out):
         Node.__init__(self, (edge_of(x),))
@@ -986,8 +1005,6 @@ class _ExtremeAll(Node):
 
 class MaskedFillBackward1(Node):
     """zeros.masked_fill_(mask, value) with a 0-dim tensor value: the value's gradient sums the masked grads."""
-    __slots__ = ()
-    name_ = "MaskedFillBackward1"
 
     def __init__(self, mask, value):
         Node.__init__(self, (NONE_EDGE, edge_of(value)))
@@ -1029,7 +1046,6 @@ class _ExtremeDim(Node):
 class ScatterBackward0(Node):
     """zeros.scatter(dim, index, src): its gradient gathers src's positions back."""
     __slots__ = ("dim",)
-    name_ = "ScatterBackward0"
 
     def __init__(self, src, dim, index):
         Node.__init__(self, (edge_of(src),))
@@ -1070,7 +1086,6 @@ def argmin(self, dim=None, keepdim=False):
 class VarBackward0(Node):
     """var (VarBackward0) and std (StdBackward0): PyTorch's var_backward, std's through grad / (2 std)."""
     __slots__ = ("dims", "correction", "keepdim")
-    name_ = "VarBackward0"
     take_sqrt = False
 
     def __init__(self, x, out, dims, correction, keepdim):
@@ -1096,8 +1111,6 @@ class VarBackward0(Node):
 
 
 class StdBackward0(VarBackward0):
-    __slots__ = ()
-    name_ = "StdBackward0"
     take_sqrt = True
 
 
@@ -1139,7 +1152,6 @@ def std(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
 
 class CumsumBackward0(Node):
     __slots__ = ("dim",)
-    name_ = "CumsumBackward0"
 
     def __init__(self, x, dim):
         Node.__init__(self, (edge_of(x),))
@@ -1176,7 +1188,6 @@ def cumsum(self, *args, **kwargs):
 class ProdBackward0(Node):
     """prod() (ProdBackward0) and prod(dim) (ProdBackward1): PyTorch's prod_backward, with its zero-safe path."""
     __slots__ = ("dim", "keepdim")
-    name_ = "ProdBackward0"
 
     def __init__(self, x, out, dim=None, keepdim=False):
         Node.__init__(self, (edge_of(x),))
@@ -1202,8 +1213,7 @@ class ProdBackward0(Node):
 
 
 class ProdBackward1(ProdBackward0):
-    __slots__ = ()
-    name_ = "ProdBackward1"
+    pass
 
 
 def _prod_safe_zeros_backward(g, x, dim):
@@ -1265,7 +1275,6 @@ _FLOAT_KERNEL_DTYPES = (dtypes.float32, dtypes.float64)  # float16 reduces in fl
 class LinalgVectorNormBackward0(Node):
     """PyTorch's norm_backward for the orders it defines: 1, 2, inf, and the general p."""
     __slots__ = ("p", "dims", "keepdim")
-    name_ = "LinalgVectorNormBackward0"
 
     def __init__(self, x, out, p, dims, keepdim):
         Node.__init__(self, (edge_of(x),))
@@ -1335,8 +1344,6 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
 # ------------------------------------------------------------------ matrix products
 
 class MmBackward0(Node):
-    __slots__ = ()
-    name_ = "MmBackward0"
 
     def __init__(self, a, b):
         Node.__init__(self, (edge_of(a), edge_of(b)))
@@ -1355,8 +1362,6 @@ class MmBackward0(Node):
 
 
 class BmmBackward0(MmBackward0):
-    __slots__ = ()
-    name_ = "BmmBackward0"
 
     def backward(self, g):
         b, a = self.unpack()
@@ -1365,8 +1370,6 @@ class BmmBackward0(MmBackward0):
 
 
 class DotBackward0(MmBackward0):
-    __slots__ = ()
-    name_ = "DotBackward0"
 
     def backward(self, g):
         b, a = self.unpack()
@@ -1374,8 +1377,6 @@ class DotBackward0(MmBackward0):
 
 
 class MvBackward0(MmBackward0):
-    __slots__ = ()
-    name_ = "MvBackward0"
 
     def backward(self, g):
         b, a = self.unpack()
@@ -1930,7 +1931,6 @@ def _check_index_size(self, key):
 
 class IndexBackward0(Node):
     __slots__ = ("shape", "key")
-    name_ = "IndexBackward0"
 
     def __init__(self, x, key):
         Node.__init__(self, (edge_of(x),))
@@ -1995,7 +1995,6 @@ def index_put_inplace(self, index, value):
 
 class IndexPutBackward0(Node):
     __slots__ = ("key", "value_shape")
-    name_ = "IndexPutBackward0"
 
     def __init__(self, x, value, key):
         Node.__init__(self, (edge_of(x), operand_edge(value)))
@@ -2118,62 +2117,20 @@ mul_inplace = _binary_inplace(np.multiply, MulBackward0)
 div_inplace = _binary_inplace(np.true_divide, DivBackward0, true_div=True)
 
 
-def _unary_inplace(fn):
-    node_cls = fn.node
-
-    def op(self):
-        precheck(self)
-        if self.dtype.category < 2 and node_cls.float_only:
-            cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
-        if self_overlapping(self):
-            values = None
-        else:
-            values = _unary_values(fn, self)
-
-        def make():
-            return node_cls(self, None, inplace=True)
-
-        def write(arr):
-            if values is None:
-                write_rows(self, arr, lambda ix: _unary_values(fn, Tensor._from_numpy(arr[ix].copy(), self.dtype)))
-            else:
-                arr[...] = values
-        return write_inplace(self, write, make, save_output=node_cls.saves == "result")
-    return op
-
-
-def _unary_values(fn, self):
-    with autograd.no_grad():
-        return fn(self)._np
-
-
-exp_inplace = _unary_inplace(exp)
-sigmoid_inplace = _unary_inplace(sigmoid)
-tanh_inplace = _unary_inplace(tanh)
-relu_inplace = _unary_inplace(relu)
-neg_inplace = _unary_inplace(neg)
-sqrt_inplace = _unary_inplace(sqrt)
-log_inplace = _unary_inplace(log)
-sin_inplace = _unary_inplace(sin)
-cos_inplace = _unary_inplace(cos)
-abs_inplace = _unary_inplace(absolute)
-tan_inplace, sinh_inplace, cosh_inplace, atan_inplace, asin_inplace, acos_inplace = (_unary_inplace(f) for f in (tan, sinh, cosh, atan, asin, acos))
-exp2_inplace, log2_inplace, log10_inplace = (_unary_inplace(f) for f in (exp2, log2, log10))
-floor_inplace, ceil_inplace, trunc_inplace = (_unary_inplace(f) for f in (floor, ceil, trunc))
-_round_even_inplace = _unary_inplace(_round_even)
-_frac_inplace = _unary_inplace(_frac)
+_round_even.inplace = _unary_inplace(_round_even)
+_frac.inplace = _unary_inplace(_frac)
 
 
 def frac_inplace(self):
     _not_for_integers("frac_cpu", self)
-    return _frac_inplace(self)
+    return _frac.inplace(self)
 
 
 def round_inplace(self, *args, decimals=None):
     if args:
         raise type_error(f"round_() takes from 1 to 0 positional arguments but {len(args)} were given")
     if decimals is None:
-        return _round_even_inplace(self)
+        return _round_even.inplace(self)
     decimals = _decimals(decimals)
     _not_for_integers("round_cpu", self)
     precheck(self)
@@ -2263,7 +2220,6 @@ def zero_inplace(self):
 
 
 class CopyBackwards(ZeroGradNode):
-    __slots__ = ()
     name_ = "CopyBackwards"
     qualified = True
 
@@ -2293,8 +2249,6 @@ def copy_inplace(self, src, non_blocking=False):
 # ------------------------------------------------------------------ copies and conversions
 
 class CloneBackward0(Node):
-    __slots__ = ()
-    name_ = "CloneBackward0"
 
     def __init__(self, x):
         Node.__init__(self, (edge_of(x),))
@@ -2351,7 +2305,6 @@ def contiguous(self, memory_format=None):
 
 class ToCopyBackward0(Node):
     __slots__ = ("dtype",)
-    name_ = "ToCopyBackward0"
 
     def __init__(self, x):
         Node.__init__(self, (edge_of(x),))
@@ -2426,7 +2379,6 @@ def new_full(self, size, fill_value, dtype=None, requires_grad=False, **_):
 
 class SoftmaxBackward0(Node):
     __slots__ = ("dim",)
-    name_ = "SoftmaxBackward0"
     log = False
 
     def __init__(self, x, out, dim):
@@ -2445,8 +2397,6 @@ class SoftmaxBackward0(Node):
 
 
 class LogSoftmaxBackward0(SoftmaxBackward0):
-    __slots__ = ()
-    name_ = "LogSoftmaxBackward0"
     log = True
 
 
@@ -2498,7 +2448,6 @@ def log_softmax(self, dim, dtype=None):
 
 class MseLossBackward0(Node):
     __slots__ = ("reduction", "meta")
-    name_ = "MseLossBackward0"
 
     def __init__(self, a, b, reduction):
         Node.__init__(self, (operand_edge(a), operand_edge(b)))
@@ -2526,7 +2475,6 @@ def mse_loss(input, target, reduction="mean"):
 
 class CatBackward0(Node):
     __slots__ = ("dim", "sizes")
-    name_ = "CatBackward0"
 
     def __init__(self, tensors, dim):
         Node.__init__(self, tuple(edge_of(t) for t in tensors))
@@ -2542,7 +2490,6 @@ class CatBackward0(Node):
 
 class StackBackward0(Node):
     __slots__ = ("dim",)
-    name_ = "StackBackward0"
 
     def __init__(self, tensors, dim):
         Node.__init__(self, tuple(edge_of(t) for t in tensors))
@@ -2633,50 +2580,11 @@ def _matrix_T(self):
     return transpose(self, -2, -1)
 
 
-op("exp", exp, function=True)
-op("log", log, function=True)
-op("sin", sin, function=True)
-op("cos", cos, function=True)
-op("tanh", tanh, function=True)
-op("sigmoid", sigmoid, function=True)
-op("sqrt", sqrt, function=True)
-op("relu", relu, function=True)
-op("abs", absolute, function=True, operators=("__abs__",))
-op("neg", neg, aliases=("negative",), function=True, operators=("__neg__",))
-op("log1p", log1p, function=True)
-op("expm1", expm1, function=True)
-op("reciprocal", reciprocal, function=True)
-op("rsqrt", rsqrt, function=True)
-op("sign", sign, function=True)
 op("square", square, function=True)
 op("clamp", clamp, function=True)
 op("clip", clip, function=True)
-op("tan", tan, function=True)
-op("sinh", sinh, function=True)
-op("cosh", cosh, function=True)
-op("atan", atan, aliases=("arctan",), function=True)
-op("asin", asin, aliases=("arcsin",), function=True)
-op("acos", acos, aliases=("arccos",), function=True)
-op("exp2", exp2, function=True)
-op("log2", log2, function=True)
-op("log10", log10, function=True)
-op("floor", floor, function=True)
-op("ceil", ceil, function=True)
-op("trunc", trunc, aliases=("fix",), function=True)
 op("round", rounded, function=True)
 op("frac", frac, function=True)
-op("tan_", tan_inplace)
-op("sinh_", sinh_inplace)
-op("cosh_", cosh_inplace)
-op("atan_", atan_inplace)
-op("asin_", asin_inplace)
-op("acos_", acos_inplace)
-op("exp2_", exp2_inplace)
-op("log2_", log2_inplace)
-op("log10_", log10_inplace)
-op("floor_", floor_inplace)
-op("ceil_", ceil_inplace)
-op("trunc_", trunc_inplace)
 op("round_", round_inplace)
 op("frac_", frac_inplace)
 op("add", add, function=True, operators=("__add__", "__radd__"))
@@ -2741,16 +2649,6 @@ op("add_", add_inplace, operators=("__iadd__",))
 op("sub_", sub_inplace, operators=("__isub__",))
 op("mul_", mul_inplace, operators=("__imul__",))
 op("div_", div_inplace, operators=("__itruediv__",))
-op("exp_", exp_inplace, function=True)
-op("sigmoid_", sigmoid_inplace, function=True)
-op("tanh_", tanh_inplace, function=True)
-op("relu_", relu_inplace, function=True)
-op("neg_", neg_inplace)
-op("sqrt_", sqrt_inplace)
-op("log_", log_inplace)
-op("sin_", sin_inplace)
-op("cos_", cos_inplace)
-op("abs_", abs_inplace)
 op("pow_", pow_inplace, operators=("__ipow__",))
 op("clamp_", clamp_inplace)
 op("fill_", fill_inplace, function=True)

@@ -66,8 +66,6 @@ class _ThreeWayBackward(Node):
 
 
 class AddcmulBackward0(_ThreeWayBackward):
-    __slots__ = ()
-    name_ = "AddcmulBackward0"
 
     def grads(self, g, _, t1, t2):
         v = self.value
@@ -76,8 +74,6 @@ class AddcmulBackward0(_ThreeWayBackward):
 
 
 class AddcdivBackward0(_ThreeWayBackward):
-    __slots__ = ()
-    name_ = "AddcdivBackward0"
 
     def grads(self, g, _, t1, t2):
         v = self.value
@@ -120,8 +116,6 @@ addcdiv = _addc("addcdiv", AddcdivBackward0)
 
 class LerpBackward0(_ThreeWayBackward):
     """A number weight: self gets g * (1 - w), end g * w."""
-    __slots__ = ()
-    name_ = "LerpBackward0"
 
     def grads(self, g, *_):
         w = self.value
@@ -129,8 +123,6 @@ class LerpBackward0(_ThreeWayBackward):
 
 
 class LerpBackward1(_ThreeWayBackward):
-    __slots__ = ()
-    name_ = "LerpBackward1"
 
     def grads(self, g, start, end, weight):
         return (g * (1 - weight) if self.next_functions[0][0] else None,

@@ -23,7 +23,6 @@ def _mm_mat2_backward(g, mat1, mat2_shape, mat2_stride):
 
 class AddmmBackward0(Node):
     __slots__ = ("self_shape", "geometry", "alpha", "beta")
-    name_ = "AddmmBackward0"
 
     def __init__(self, bias, mat1, mat2, alpha, beta):
         Node.__init__(self, (operand_edge(bias), edge_of(mat1), edge_of(mat2)))

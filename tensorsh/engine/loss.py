@@ -136,7 +136,6 @@ def _bce_values(x, y):
 
 class BinaryCrossEntropyBackward0(Node):
     __slots__ = ("reduction", "has_weight")
-    name_ = "BinaryCrossEntropyBackward0"
 
     def __init__(self, x, y, w, reduction):
         Node.__init__(self, (edge_of(x), operand_edge(y)) + ((operand_edge(w),) if w is not None else ()))
@@ -174,7 +173,6 @@ def _log_sigmoid(x):
 
 class BinaryCrossEntropyWithLogitsBackward0(Node):
     __slots__ = ("reduction", "has_weight", "has_pos")
-    name_ = "BinaryCrossEntropyWithLogitsBackward0"
 
     def __init__(self, x, y, w, pw, reduction):
         extra = tuple(v for v in (w, pw) if v is not None)
@@ -279,13 +277,11 @@ class _NllBackward(Node):
 
 
 class NllLossBackward0(_NllBackward):
-    __slots__ = ()
-    name_ = "NllLossBackward0"
+    pass
 
 
 class NllLoss2DBackward0(_NllBackward):
-    __slots__ = ()
-    name_ = "NllLoss2DBackward0"
+    pass
 
 
 def _class_last(a):
@@ -373,7 +369,6 @@ def _size(shape):
 class MulBackward1(Node):
     """tensor * number inside an ATen composite (mul.Scalar; Python's `t * 2` is MulBackward0)."""
     __slots__ = ("other",)
-    name_ = "MulBackward1"
 
     def __init__(self, x, other):
         Node.__init__(self, (edge_of(x),))

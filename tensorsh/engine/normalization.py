@@ -71,7 +71,6 @@ def rowwise_moments(x):
 
 class NativeLayerNormBackward0(Node):
     __slots__ = ("normalized",)
-    name_ = "NativeLayerNormBackward0"
 
     def __init__(self, x, weight, bias, mean, rstd, normalized):
         Node.__init__(self, (operand_edge(x), operand_edge(weight), operand_edge(bias)))
@@ -131,7 +130,6 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
 
 class NativeBatchNormBackward0(Node):
     __slots__ = ("training", "eps")
-    name_ = "NativeBatchNormBackward0"
 
     def __init__(self, x, weight, bias, running_mean, running_var, mean, invstd, training, eps):
         Node.__init__(self, (operand_edge(x), operand_edge(weight), operand_edge(bias)))

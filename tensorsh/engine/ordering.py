@@ -17,8 +17,6 @@ from .ops.core import attach, edges_first, fresh, laid_out_like, needs_grad, sum
 # ------------------------------------------------------------------ logsumexp
 
 class LogsumexpBackward0(ReductionBackward):
-    __slots__ = ()
-    name_ = "LogsumexpBackward0"
 
     def backward(self, g):
         x, g, result = self.restored(g)
@@ -52,7 +50,6 @@ def logsumexp(self, dim=None, keepdim=False):
 
 class TraceBackward0(Node):
     __slots__ = ("shape",)
-    name_ = "TraceBackward0"
 
     def __init__(self, x):
         Node.__init__(self, (edge_of(x),))
@@ -80,8 +77,6 @@ def trace(self):
 
 class TraceBackwardBackward0(Node):
     """The adjoint of putting a number on a diagonal: the diagonal's sum (create_graph through trace)."""
-    __slots__ = ()
-    name_ = "TraceBackwardBackward0"
 
     def __init__(self, g):
         Node.__init__(self, (edge_of(g),))
@@ -129,7 +124,6 @@ class SortReturn(ReturnTypes):
 
 class SortBackward0(Node):
     __slots__ = ("dim", "shape")
-    name_ = "SortBackward0"
 
     def __init__(self, x, dim, indices):
         Node.__init__(self, (edge_of(x),))
@@ -143,8 +137,6 @@ class SortBackward0(Node):
 
 class SortBackward1(SortBackward0):
     """sort(..., stable=...): PyTorch's other overload, the same formula."""
-    __slots__ = ()
-    name_ = "SortBackward1"
 
 
 def _order(x, dim, descending):

@@ -30,8 +30,6 @@ def _atan2_values(a, b):
 
 
 class Atan2Backward0(BinaryNode):
-    __slots__ = ()
-    name_ = "Atan2Backward0"
 
     def setup(self, a, b, out):
         self.saved = (SavedTensor(a), SavedTensor(b))
@@ -64,16 +62,12 @@ def atan2(self, other):
 
 class FmodBackward0(BinaryNode):
     """fmod by a number: the gradient passes unchanged."""
-    __slots__ = ()
-    name_ = "FmodBackward0"
 
     def grads(self, g):
         return g, None
 
 
 class FmodBackward1(BinaryNode):
-    __slots__ = ()
-    name_ = "FmodBackward1"
 
     def setup(self, a, b, out):
         self.saved = (SavedTensor(a) if self.wants(1) else NOTHING_SAVED,
@@ -125,8 +119,6 @@ def _float_only(op, kernel, *tensors):
 
 
 class HypotBackward0(BinaryNode):
-    __slots__ = ()
-    name_ = "HypotBackward0"
 
     def setup(self, a, b, out):
         self.saved = (SavedTensor(a), SavedTensor(b), SavedTensor(out, is_output=True))
@@ -168,7 +160,6 @@ def _xlogy_values(x, y):
 
 class XlogyBackward0(BinaryNode):
     __slots__ = ("numbers",)
-    name_ = "XlogyBackward0"
 
     def setup(self, a, b, out):
         self.numbers = (None if isinstance(a, Tensor) else a, None if isinstance(b, Tensor) else b)
@@ -188,8 +179,6 @@ class XlogyBackward0(BinaryNode):
 
 class XlogyBackward1(XlogyBackward0):
     """xlogy(number, tensor)."""
-    __slots__ = ()
-    name_ = "XlogyBackward1"
 
     def __init__(self, a, b, out):
         Node.__init__(self, (NONE_EDGE, edge_of(b)))
@@ -199,8 +188,6 @@ class XlogyBackward1(XlogyBackward0):
 
 class XlogyBackward2(XlogyBackward0):
     """xlogy(tensor, number)."""
-    __slots__ = ()
-    name_ = "XlogyBackward2"
 
 
 def xlogy(self, other):
@@ -225,8 +212,6 @@ def xlogy(self, other):
 
 
 class NanToNumBackward0(Node):
-    __slots__ = ()
-    name_ = "NanToNumBackward0"
 
     def __init__(self, x):
         Node.__init__(self, (edge_of(x),))
@@ -251,8 +236,6 @@ def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
 
 class SgnBackward0(Node):
     """The sign of a real tensor is flat wherever it has a derivative: zero gradient."""
-    __slots__ = ()
-    name_ = "SgnBackward0"
 
     def __init__(self, x):
         Node.__init__(self, (edge_of(x),))

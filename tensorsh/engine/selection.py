@@ -116,7 +116,6 @@ def _fill_value(self, value):
 
 class MaskedFillBackward0(Node):
     __slots__ = ("shape",)
-    name_ = "MaskedFillBackward0"
 
     def __init__(self, x, mask, value=None):
         Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), operand_edge(value)))
@@ -133,8 +132,7 @@ class MaskedFillBackward0(Node):
 
 
 class MaskedFillBackward1(MaskedFillBackward0):
-    __slots__ = ()
-    name_ = "MaskedFillBackward1"
+    pass
 
 
 def masked_fill(self, mask=_MISSING, value=_MISSING):
@@ -181,7 +179,6 @@ def masked_select(self, mask):
 
 class MaskedSelectBackward0(Node):
     __slots__ = ("shape",)
-    name_ = "MaskedSelectBackward0"
 
     def __init__(self, x, mask):
         Node.__init__(self, (edge_of(x),))
@@ -210,7 +207,6 @@ def masked_scatter(self, mask, source):
 
 class MaskedScatterBackward0(Node):
     __slots__ = ("shape", "source_shape")
-    name_ = "MaskedScatterBackward0"
 
     def __init__(self, x, mask, source):
         Node.__init__(self, (operand_edge(x), operand_edge(source)))
@@ -311,7 +307,6 @@ clamp_max, clamp_max_inplace = _clamp_bound("clamp_max", False)
 
 class FlipBackward0(Node):
     __slots__ = ("dims",)
-    name_ = "FlipBackward0"
 
     def __init__(self, x, dims):
         Node.__init__(self, (edge_of(x),))
@@ -333,7 +328,6 @@ def flip(self, *dims):
 
 class RollBackward0(Node):
     __slots__ = ("shifts", "dims")
-    name_ = "RollBackward0"
 
     def __init__(self, x, shifts, dims):
         Node.__init__(self, (edge_of(x),))
@@ -367,7 +361,6 @@ def roll(self, shifts, dims=()):
 
 class RepeatBackward0(Node):
     __slots__ = ("repeats", "shape")
-    name_ = "RepeatBackward0"
 
     def __init__(self, x, repeats):
         Node.__init__(self, (edge_of(x),))
@@ -544,7 +537,6 @@ def gather(self, dim, index, sparse_grad=False):
 
 class ScatterAddBackward0(Node):
     __slots__ = ("dim",)
-    name_ = "ScatterAddBackward0"
 
     def __init__(self, x, dim, index, src):
         Node.__init__(self, (operand_edge(x), operand_edge(src)))
@@ -617,7 +609,6 @@ def index_select(self, dim, index):
 
 class IndexAddBackward0(Node):
     __slots__ = ("dim", "alpha")
-    name_ = "IndexAddBackward0"
 
     def __init__(self, x, dim, index, source, alpha):
         Node.__init__(self, (operand_edge(x), operand_edge(source)))
@@ -684,7 +675,6 @@ class ReductionBackward(Node):
 
 
 class _ExtremeBackward(ReductionBackward):
-    __slots__ = ()
 
     def backward(self, g):
         """PyTorch's scale_grad_by_count: the gradient shared evenly by the elements equal to the extreme."""
@@ -778,7 +768,6 @@ def tile(self, *dims):
 
 class DiagEmbedBackward0(Node):
     __slots__ = ("offset",)
-    name_ = "DiagEmbedBackward0"
 
     def __init__(self, x, offset):
         Node.__init__(self, (edge_of(x),))
@@ -845,7 +834,6 @@ def _along(arr, d, idx):
 class IndexFillBackward0(Node):
     """index_fill with a number: the filled places get no gradient."""
     __slots__ = ("dim",)
-    name_ = "IndexFillBackward0"
 
     def __init__(self, x, dim, index, value=None):
         Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), operand_edge(value)))
@@ -862,8 +850,7 @@ class IndexFillBackward0(Node):
 
 
 class IndexFillBackward1(IndexFillBackward0):
-    __slots__ = ()
-    name_ = "IndexFillBackward1"
+    pass
 
 
 def _index_fill_value(self, value):
@@ -905,7 +892,6 @@ def index_fill_inplace(self, dim, index, value):
 
 class IndexCopyBackward0(Node):
     __slots__ = ("dim",)
-    name_ = "IndexCopyBackward0"
 
     def __init__(self, x, dim, index, source):
         Node.__init__(self, (operand_edge(x), operand_edge(source)))
@@ -956,7 +942,6 @@ def index_copy_inplace(self, dim, index, source):
 class ScatterBackward0(Node):
     """scatter of a tensor: the overwritten places get no gradient; src gets what lands where it went."""
     __slots__ = ("dim", "src_shape")
-    name_ = "ScatterBackward0"
 
     def __init__(self, x, dim, index, src=None):
         Node.__init__(self, (operand_edge(x),) if src is None else (operand_edge(x), operand_edge(src)))
@@ -977,8 +962,7 @@ class ScatterBackward0(Node):
 
 
 class ScatterBackward1(ScatterBackward0):
-    __slots__ = ()
-    name_ = "ScatterBackward1"
+    pass
 
 
 def _scatter_source(self, d, idx, src, reduce):

@@ -90,7 +90,6 @@ def unfold(self, dimension, size, step):
 
 class UnfoldBackwardBackward0(Node):
     __slots__ = ("dim", "size", "step")
-    name_ = "UnfoldBackwardBackward0"
 
     def __init__(self, g, dim, size, step):
         Node.__init__(self, (edge_of(g),))

@@ -540,7 +540,6 @@ def embed(g, shape, view_fn, name):
 class AsStridedBackward0(Node):
     """The grad_fn of a view whose base was modified in place (view replay is off, as in PyTorch)."""
     __slots__ = ("base_geometry", "view_geometry")
-    name_ = "AsStridedBackward0"
 
     def __init__(self, base_edge, base, view):
         Node.__init__(self, (base_edge,))
