@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import autograd, dtypes, kernels
+from . import dtypes, kernels
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .tensorimpl import Tensor

@@ -1,16 +1,11 @@
 """The identity op nn's full backward hooks wrap a module's inputs and outputs in (PyTorch's
 BackwardHookFunction): its node hands the gradient passing through to a callback, which may replace it."""
-from .autograd import Node, edge_of
-from .ops.core import attach
+from .ops.core import InputNode, attach
 
 
-class BackwardHookFunctionBackward(Node):
-    __slots__ = ("callback",)
+class BackwardHookFunctionBackward(InputNode):
+    fields = ("callback",)
     name_ = "BackwardHookFunctionBackward"
-
-    def __init__(self, x, callback):
-        Node.__init__(self, (edge_of(x),))
-        self.callback = callback
 
     def backward(self, g):
         return (self.callback(g),)

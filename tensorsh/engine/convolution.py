@@ -7,10 +7,10 @@ channel by channel. Gradients are summed in double and rounded once (their last 
 import numpy as np
 
 from . import dtypes
-from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from .autograd import Node, SavedTensor, edge_of
 from .errors import index_error, runtime, type_error
 from .tensorimpl import Tensor
-from .ops.core import attach, fresh, needs_grad, operand_edge, type_name
+from .ops.core import InputNode, attach, fresh, needs_grad, operand_edge, type_name
 
 
 def _tuple(v, n):
@@ -274,12 +274,8 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
 
 # ------------------------------------------------------------------ padding and embedding
 
-class ConstantPadNdBackward0(Node):
-    __slots__ = ("pad",)
-
-    def __init__(self, x, pad):
-        Node.__init__(self, (edge_of(x),))
-        self.pad = pad
+class ConstantPadNdBackward0(InputNode):
+    fields = ("pad",)
 
     def backward(self, g):
         return (constant_pad_nd(g, [-p for p in self.pad], 0.0),)

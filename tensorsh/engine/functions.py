@@ -1,20 +1,18 @@
 """Differentiable ops: each forward (numpy) beside its backward node, named as PyTorch names it."""
 import builtins
 import math
-from weakref import ref as _weakref
 
 import numpy as np
 
 from . import autograd, dtypes, errors, kernels, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn, warn_once
-from .storage import INFERENCE_MODE, LOG_CAP, Storage, VersionCounter, check_size, note_view, note_write
-from .tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _contiguous_strides, _shape_list,
-                     no_grad_view_origin)
+from .storage import check_size
+from .tensorimpl import (Tensor, _contiguous_strides, _shape_list)
 from .ops.registry import op, operator
-from .ops.core import (BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode, ZeroGradNode, _non_overlapping_and_dense, attach, binary_op,
+from .ops.core import (InputNode, BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode, ZeroGradNode, _non_overlapping_and_dense, attach, binary_op,
                        binary_operands, bind_args, cast_for_inplace, check_broadcast, check_dtype,
-                       check_fits_output, collect_edges, edges_first, embed, empty_strided, fresh, from_numpy,
+                       check_fits_output, collect_edges, embed, empty_strided, fresh, from_numpy,
                        input_meta, make_view, needs_grad, operand_edge, precheck, reduce_grad,
                        refresh_view_grad_fn, self_overlapping, sum_to, tensor_of, tensor_params,
                        true_div_dtype, type_name, write_inplace, write_rows, written, zero_node, zeros_of)
@@ -293,13 +291,9 @@ def clamp(self, min=None, max=None):
     return out
 
 
-class DivBackward1(Node):
+class DivBackward1(InputNode):
     """tensor / number inside a backward formula (PyTorch's div.Scalar; Python's `t / 2` is DivBackward0)."""
-    __slots__ = ("other",)
-
-    def __init__(self, x, other):
-        Node.__init__(self, (edge_of(x),))
-        self.other = other
+    fields = ("other",)
 
     def backward(self, g):
         return (_div_scalar(g, self.other),)
@@ -1150,12 +1144,8 @@ def std(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
     return _var_std(self, dim, unbiased, keepdim, correction, StdBackward0)
 
 
-class CumsumBackward0(Node):
-    __slots__ = ("dim",)
-
-    def __init__(self, x, dim):
-        Node.__init__(self, (edge_of(x),))
-        self.dim = dim
+class CumsumBackward0(InputNode):
+    fields = ("dim",)
 
     def backward(self, g):
         if g.numel() <= 1 or g._shape[self.dim] == 1:

@@ -12,7 +12,7 @@ from .tensorimpl import _shape_list
 from .selection import _invalid_combination
 from .tensorimpl import Tensor
 from .ops.registry import op
-from .ops.core import (attach, cast_for_inplace, edges_first, laid_out_like, needs_grad, operand_edge, precheck, self_overlapping,
+from .ops.core import (attach, cast_for_inplace, laid_out_like, needs_grad, operand_edge, precheck, self_overlapping,
                        sum_to, type_name, write_inplace, written)
 
 

@@ -5,7 +5,6 @@ import numpy as np
 from . import dtypes
 from .errors import make, runtime
 from .functions import to
-from .tensorimpl import Tensor
 
 NOT_COMPILED = "Torch not compiled with CUDA enabled"
 NO_ACCELERATOR = "Cannot access accelerator device when none is available."

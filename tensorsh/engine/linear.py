@@ -1,5 +1,5 @@
 """addmm and linear (nn.Linear's op), as ATen composes them: addmm for 2-D input, flatten-addmm-view else."""
-from . import autograd, dtypes
+from . import dtypes
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .functions import _matmul_np, matmul

@@ -6,7 +6,7 @@ from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import index_error, runtime, type_error, value_error
 from .tensorimpl import Tensor
-from .ops.core import attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, sum_to, type_name
+from .ops.core import InputNode, attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, sum_to, type_name
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
 
@@ -366,13 +366,9 @@ def _size(shape):
     return "[" + ", ".join(map(str, shape)) + "]"
 
 
-class MulBackward1(Node):
+class MulBackward1(InputNode):
     """tensor * number inside an ATen composite (mul.Scalar; Python's `t * 2` is MulBackward0)."""
-    __slots__ = ("other",)
-
-    def __init__(self, x, other):
-        Node.__init__(self, (edge_of(x),))
-        self.other = other
+    fields = ("other",)
 
     def backward(self, g):
         return (mul_scalar(g, self.other),)

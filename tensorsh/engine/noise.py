@@ -1,5 +1,4 @@
 """Random in-place fills (normal_, uniform_, bernoulli_) and dropout, as PyTorch's CPU kernels draw them."""
-import numpy as np
 
 from . import creation
 from .errors import runtime, value_error

@@ -8,10 +8,8 @@ arithmetic (momentum * new + (1 - momentum) * old), written in place without a v
 kernel writes them. Gradients are computed in double and rounded once (their last bits can differ)."""
 import numpy as np
 
-from . import autograd
-from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import runtime
-from .tensorimpl import Tensor
 from .ops.core import attach, fresh, needs_grad, operand_edge
 
 _F32 = np.float32

@@ -11,7 +11,7 @@ from .storage import Storage, VersionCounter
 from .selection import ReductionBackward
 from .tensorimpl import Tensor, _shape_list
 from .ops.registry import op
-from .ops.core import attach, edges_first, fresh, laid_out_like, needs_grad, sum_to
+from .ops.core import attach, fresh, laid_out_like, needs_grad, sum_to
 
 
 # ------------------------------------------------------------------ logsumexp

@@ -7,7 +7,7 @@ from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import make, type_error
 from .tensorimpl import Tensor
 from .ops.registry import op
-from .ops.core import (BinaryNode, NONE_EDGE, attach, binary_op, binary_operands, check_broadcast, edges_first, fresh, from_numpy,
+from .ops.core import (BinaryNode, NONE_EDGE, attach, binary_op, binary_operands, check_broadcast, fresh, from_numpy,
                        laid_out_like, needs_grad, zeros_of)
 
 

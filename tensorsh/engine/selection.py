@@ -2,7 +2,6 @@
 tril/triu, diag, gather/scatter/scatter_add, index_select/index_add/index_fill/index_copy, amax/amin, and small
 aliases (cpu, type_as, outer, swapaxes, unflatten). Each forward is numpy's exact copy of the elements; each backward is PyTorch's formula
 from derivatives.yaml, written with engine ops so that create_graph records it."""
-import builtins
 
 import numpy as np
 
@@ -12,7 +11,7 @@ from .errors import index_error, runtime, type_error, warn
 from .functions import where
 from .tensorimpl import Tensor, _shape_list
 from .ops.registry import op
-from .ops.core import (attach, embed, cast_for_inplace, check_broadcast, check_fits_output, edges_first, fresh, from_numpy, laid_out_like,
+from .ops.core import (InputNode, attach, embed, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, laid_out_like,
                        needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
 
 _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "uint8": "unsigned char",
@@ -305,12 +304,8 @@ clamp_max, clamp_max_inplace = _clamp_bound("clamp_max", False)
 
 # ------------------------------------------------------------------ reorder: flip, roll, repeat, tril/triu
 
-class FlipBackward0(Node):
-    __slots__ = ("dims",)
-
-    def __init__(self, x, dims):
-        Node.__init__(self, (edge_of(x),))
-        self.dims = dims
+class FlipBackward0(InputNode):
+    fields = ("dims",)
 
     def backward(self, g):
         return (g.flip(self.dims),)
@@ -405,12 +400,8 @@ def repeat(self, *sizes):
     return out
 
 
-class _TriangleNode(Node):
-    __slots__ = ("diagonal",)
-
-    def __init__(self, x, diagonal):
-        Node.__init__(self, (edge_of(x),))
-        self.diagonal = diagonal
+class _TriangleNode(InputNode):
+    fields = ("diagonal",)
 
     def backward(self, g):
         return (getattr(g, self.op)(self.diagonal),)
@@ -766,12 +757,8 @@ def tile(self, *dims):
     return repeat(self, *((1,) * (self.dim() - len(dims)) + dims)) if dims or self.dim() else repeat(self, ())
 
 
-class DiagEmbedBackward0(Node):
-    __slots__ = ("offset",)
-
-    def __init__(self, x, offset):
-        Node.__init__(self, (edge_of(x),))
-        self.offset = offset
+class DiagEmbedBackward0(InputNode):
+    fields = ("offset",)
 
     def backward(self, g):
         return (g.diagonal(self.offset),)

@@ -6,9 +6,9 @@ import numpy as np
 from . import functions as F
 from .autograd import Node, edge_of
 from .errors import runtime, type_error
-from .tensorimpl import Tensor, _shape_list
+from .tensorimpl import _shape_list
 from .ops.registry import op
-from .ops.core import VIEW_BACKWARD, attach, edges_first, embed, fresh, make_view, needs_grad
+from .ops.core import VIEW_BACKWARD, attach, embed, fresh, make_view, needs_grad
 
 
 def _ints(op, name, values):

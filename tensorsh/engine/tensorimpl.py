@@ -6,7 +6,7 @@ import weakref
 import numpy as np
 
 from . import autograd, dtypes, errors, messages, undo
-from .errors import runtime, index_error, type_error, warn, warn_once
+from .errors import runtime, index_error, type_error, warn
 from .storage import Storage, VersionCounter, note
 
 np.seterr(all="ignore")  # PyTorch computes inf/nan silently

@@ -66,9 +66,9 @@ def _legacy_reduction(size_average, reduce, reduction):
 
 def _check_tensors(op, input, target):
     if not isinstance(input, Tensor):
-        raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {_F._type_name(input)}")
+        raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {_F.type_name(input)}")
     if not isinstance(target, Tensor):
-        raise type_error(f"{op}(): argument 'target' (position 2) must be Tensor, not {_F._type_name(target)}")
+        raise type_error(f"{op}(): argument 'target' (position 2) must be Tensor, not {_F.type_name(target)}")
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
@@ -114,7 +114,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     label-smoothing forms as ATen composes them (so their grad_fn chains are PyTorch's)."""
     if not isinstance(input, Tensor):
         raise type_error(f"cross_entropy_loss(): argument 'input' (position 1) must be Tensor, not "
-                         f"{_F._type_name(input)}")
+                         f"{_F.type_name(input)}")
     reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     if label_smoothing < 0.0 or label_smoothing > 1.0:
         raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")

@@ -264,6 +264,16 @@ def laid_out_like(values, dt, *operands):
     return from_numpy(out, dt)
 
 
+class InputNode(Node):
+    """A node of one tensor input that keeps the op's arguments: InputNode(x, *values) names them by `fields`."""
+    fields = ()
+
+    def __init__(self, x, *values):
+        Node.__init__(self, (edge_of(x),))
+        for name, value in zip(self.fields, values):
+            setattr(self, name, value)
+
+
 class BinaryNode(Node):
     """Two-input nodes: `grads` gives raw gradients, reduced here to each input's shape and dtype. An in-place
     op (out None) passes `original`, self's pre-write copy, when the class's formula reads self (original_self)."""
