@@ -11,7 +11,6 @@ from .autograd import no_grad
 from .tensorimpl import _shape_list
 from .selection import _invalid_combination
 from .tensorimpl import Tensor
-from .ops.registry import op
 from .ops.core import (attach, cast_for_inplace, laid_out_like, needs_grad, operand_edge, precheck, self_overlapping,
                        sum_to, type_name, write_inplace, written)
 
@@ -240,13 +239,3 @@ def _lerp_node(self, end, weight):
 addcmul_inplace = _inplace_twin(addcmul, _addc_node(AddcmulBackward0), _addcmul_plain)
 addcdiv_inplace = _inplace_twin(addcdiv, _addc_node(AddcdivBackward0), _addcdiv_plain)
 lerp_inplace = _inplace_twin(lerp, _lerp_node, _lerp_plain)
-
-
-# ------------------------------------------------------------------ the rows (see ops/registry.py)
-
-op("addcmul", addcmul, function=True, edges=True)
-op("addcdiv", addcdiv, function=True, edges=True)
-op("lerp", lerp, function=True, edges=True)
-op("addcmul_", addcmul_inplace, edges=True)
-op("addcdiv_", addcdiv_inplace, edges=True)
-op("lerp_", lerp_inplace, edges=True)

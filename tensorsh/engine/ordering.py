@@ -10,7 +10,6 @@ from .functions import ReturnTypes, reduce_dims
 from .storage import Storage, VersionCounter
 from .selection import ReductionBackward
 from .tensorimpl import Tensor, _shape_list
-from .ops.registry import op
 from .ops.core import attach, fresh, laid_out_like, needs_grad, sum_to
 
 
@@ -199,14 +198,3 @@ def sum_to_size(self, *size):
     if not ok:
         raise runtime(f"size {{{_shape_list(shape)}}} is not expandable to size {{{_shape_list(self._shape)}}}.")
     return sum_to(self, shape)
-
-
-# ------------------------------------------------------------------ the rows (see ops/registry.py)
-
-op("logsumexp", logsumexp, function=True, edges=True)
-op("trace", trace, function=True, edges=True)
-op("count_nonzero", count_nonzero, function=True, edges=True)
-op("nonzero", nonzero, function=True, edges=True)
-op("sort", sort, function=True, edges=True)
-op("argsort", argsort, function=True, edges=True)
-op("sum_to_size", sum_to_size, edges=True)

@@ -6,7 +6,6 @@ from . import dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import make, type_error
 from .tensorimpl import Tensor
-from .ops.registry import op
 from .ops.core import (BinaryNode, NONE_EDGE, attach, binary_op, binary_operands, check_broadcast, fresh, from_numpy,
                        laid_out_like, needs_grad, zeros_of)
 
@@ -253,20 +252,3 @@ def sgn(self):
 
 def signbit(self):
     return laid_out_like(np.signbit(self._np), dtypes.bool_, self)
-
-
-
-# ------------------------------------------------------------------ the rows (see ops/registry.py)
-
-op("atan2", atan2, aliases=("arctan2",), function=True, edges=True)
-op("fmod", fmod, function=True, edges=True)
-op("isinf", isinf, function=True, edges=True)
-op("isfinite", isfinite, function=True, edges=True)
-op("isposinf", isposinf, function=True, edges=True)
-op("isneginf", isneginf, function=True, edges=True)
-op("logical_xor", logical_xor, function=True, edges=True)
-op("hypot", hypot, function=True, edges=True)
-op("xlogy", xlogy, function=xlogy, edges=True)  # torch.xlogy also takes a number first
-op("nan_to_num", nan_to_num, function=True, edges=True)
-op("sgn", sgn, function=True, edges=True)
-op("signbit", signbit, function=True, edges=True)

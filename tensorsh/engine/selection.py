@@ -10,7 +10,6 @@ from .autograd import Node, SavedTensor, edge_of, should_compute_output
 from .errors import index_error, runtime, type_error, warn
 from .functions import where
 from .tensorimpl import Tensor, _shape_list
-from .ops.registry import op
 from .ops.core import (InputNode, attach, embed, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, laid_out_like,
                        needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
 
@@ -1001,42 +1000,3 @@ def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
         _scatter_into(arr, d, idx, values)
     return write_inplace(self, write, lambda: (ScatterBackward0 if tensor_src else ScatterBackward1)(
         self, d, index, src if tensor_src else None), (src,))
-
-
-
-# ------------------------------------------------------------------ the rows (see ops/registry.py)
-
-op("masked_fill", masked_fill, function=True, edges=True)
-op("masked_fill_", masked_fill_inplace, edges=True)
-op("masked_select", masked_select, function=True, edges=True)
-op("masked_scatter", masked_scatter, edges=True)
-op("clamp_min", clamp_min, function=True, edges=True)
-op("clamp_min_", clamp_min_inplace, edges=True)
-op("clamp_max", clamp_max, function=True, edges=True)
-op("clamp_max_", clamp_max_inplace, edges=True)
-op("flip", flip, function=True, edges=True)
-op("roll", roll, function=True, edges=True)
-op("repeat", repeat, edges=True)
-op("tril", tril, function=True, edges=True)
-op("tril_", tril_inplace, edges=True)
-op("triu", triu, function=True, edges=True)
-op("triu_", triu_inplace, edges=True)
-op("gather", gather, function=True, edges=True)
-op("scatter_add", scatter_add, function=True, edges=True)
-op("index_select", index_select, function=True, edges=True)
-op("index_add", index_add, function=True, edges=True)
-op("amax", amax, function=True, edges=True)
-op("amin", amin, function=True, edges=True)
-op("cpu", cpu, edges=True)
-op("type_as", type_as, edges=True)
-op("outer", outer, aliases=("ger",), function=True, edges=True)
-op("swapaxes", swapaxes, aliases=("swapdims",), function=True, edges=True)
-op("unflatten", unflatten, function=True, edges=True)
-op("tile", tile, function=True, edges=True)
-op("diag", diag, function=True, edges=True)
-op("index_fill", index_fill, function=True, edges=True)
-op("index_fill_", index_fill_inplace, edges=True)
-op("index_copy", index_copy, function=True, edges=True)
-op("index_copy_", index_copy_inplace, edges=True)
-op("scatter", scatter, function=True, edges=True)
-op("scatter_", scatter_inplace, edges=True)

@@ -7,7 +7,6 @@ from . import functions as F
 from .autograd import Node, edge_of
 from .errors import runtime, type_error
 from .tensorimpl import _shape_list
-from .ops.registry import op
 from .ops.core import VIEW_BACKWARD, attach, embed, fresh, make_view, needs_grad
 
 
@@ -144,12 +143,3 @@ def broadcast_to(self, size):
 
 VIEW_BACKWARD["DiagonalBackward0"] = _diagonal_backward
 VIEW_BACKWARD["UnfoldBackward0"] = _unfold_backward
-
-
-# ------------------------------------------------------------------ the rows (see ops/registry.py)
-
-op("as_strided", as_strided, function=True, edges=True)
-op("diagonal", diagonal, function=True, edges=True)
-op("unfold", unfold, edges=True)
-op("movedim", movedim, aliases=("moveaxis",), function=True, edges=True)
-op("broadcast_to", broadcast_to, function=True, edges=True)

@@ -1,6 +1,7 @@
 """The op registry: a row per op, and install(), which builds from the rows Tensor's methods and operators, the
 `torch` functions and the names the language may read. PyTorch's spellings of an op appear only in its row."""
 import importlib
+from types import MethodType
 
 _FUNCTION = type(lambda: None)
 ROWS = {}  # PyTorch's name -> Row, in registration order
@@ -37,22 +38,50 @@ def operator(dunder, fn):
 
 class Lazy:
     """The function `attr` of engine module `module`, imported the first time a program calls it."""
-    __slots__ = ("module", "attr", "fn")
+    __slots__ = ("module", "attr", "fn", "name")
 
     def __init__(self, module, attr):
-        self.module, self.attr, self.fn = module, attr, None
+        self.module, self.attr, self.fn, self.name = module, attr, None, None
 
     def load(self):
         if self.fn is None:
-            self.fn = getattr(importlib.import_module("tensorsh.engine." + self.module), self.attr)
+            fn = getattr(importlib.import_module("tensorsh.engine." + self.module), self.attr)
+            _pytorch_qualname(fn, self.name)
+            self.fn = fn
         return self.fn
 
 
-def _stub(lazy):
-    def call(*args, **kwargs):
-        return (lazy.fn or lazy.load())(*args, **kwargs)
-    call.__name__ = lazy.attr
-    return call
+class _LazyMethod:
+    """A Lazy's function as a method: binds as a function does, and `__wrapped__` (what inspect reads for
+    signatures and help) is the function itself, loaded then."""
+    __slots__ = ("lazy", "__name__", "__qualname__")
+
+    def __init__(self, lazy):
+        self.lazy, self.__name__, self.__qualname__ = lazy, lazy.name, lazy.name
+
+    def __call__(self, *args, **kwargs):
+        return (self.lazy.fn or self.lazy.load())(*args, **kwargs)
+
+    def __get__(self, obj, cls=None):
+        return self if obj is None else MethodType(self, obj)
+
+    @property
+    def __wrapped__(self):
+        return self.lazy.fn or self.lazy.load()
+
+
+def _pytorch_qualname(fn, name):
+    """A module-level op function is named as its row: Python's own argument errors then spell it as PyTorch."""
+    if name is not None and type(fn) is _FUNCTION and "." not in fn.__qualname__ and "<" not in fn.__qualname__:
+        fn.__qualname__ = name
+
+
+def _callable(fn, name):
+    if type(fn) is Lazy:
+        fn.name = fn.name or name
+        return _LazyMethod(fn)
+    _pytorch_qualname(fn, name)
+    return fn
 
 
 def surface(kind, name, fn):
@@ -80,9 +109,7 @@ def install(tensor_cls, api=()):
     from .core import edges_first
     names = set(api)
     for row in ROWS.values():
-        fn = _stub(row.fn) if type(row.fn) is Lazy else row.fn
-        if type(fn) is _FUNCTION and "." not in fn.__qualname__ and "<" not in fn.__qualname__:
-            fn.__qualname__ = row.name  # Python's own argument errors name the op as PyTorch spells it
+        fn = _callable(row.fn, row.name)
         method = edges_first(fn) if row.edges else fn  # (a property is bound as it is)
         spellings = (row.name,) + row.aliases
         if row.method:
@@ -94,5 +121,5 @@ def install(tensor_cls, api=()):
         if row.function:
             for name in spellings:
                 FUNCTIONS[name] = surface("function", name, torch_function(name, getattr(tensor_cls, name))
-                                          if row.function is True else row.function)
+                                          if row.function is True else _callable(row.function, row.name))
     tensor_cls.__api__ = frozenset(names)
