@@ -364,8 +364,12 @@ def clip(self, min=None, max=None):
 
 # ------------------------------------------------------------------ binary arithmetic
 
-def _operands(a, b):
+def _operands(a, b, out_dtype=None):
+    """a and b as numpy operands of their common dtype (out_dtype(common) when given: true division computes in
+    float, so a Python number is converted to the float, never wrapped into an integer dtype first)."""
     dt = dtypes.result_type((a, b))
+    if out_dtype is not None:
+        dt = out_dtype(dt)
     an = a._np if isinstance(a, Tensor) else a
     bn = b._np if isinstance(b, Tensor) else b
     if isinstance(a, Tensor) and a.dtype is not dt:
@@ -432,12 +436,8 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
     if node_cls is not None and _needs_grad(a, b):
         _collect_edges(a, b)
     _check_broadcast(a, b)
-    an, bn, dt = _operands(a, b)
+    an, bn, dt = _operands(a, b, out_dtype)
     _check_result_size(an, bn, dt)
-    if out_dtype is not None:
-        dt = out_dtype(dt)
-        an = an.astype(dt.np, copy=False) if isinstance(an, np.ndarray) else dt.np.type(an)
-        bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)
     shape = np.broadcast_shapes(np.shape(an), np.shape(bn))
     if np_fn in _EXACT_ARITHMETIC and _constant(an) and _constant(bn) and len(shape) and np.shape(an) == shape:
         # an expanded scalar (the gradient of a sum) with a scalar: one value, computed once
@@ -761,9 +761,18 @@ def floor_divide(self, other):
     return _binary(self, other, np.floor_divide, NotImplementedBackward)
 
 
+def _np_remainder(a, b):
+    """PyTorch's remainder: floor-mod for integers; for floats fmod, then + b where the signs differ (so
+    -2.0 % 1 is -0.0, as PyTorch prints it, where numpy's mod gives 0.0)."""
+    if np.result_type(a, b).kind != "f":
+        return np.mod(a, b)
+    m = np.fmod(a, b)
+    return np.where((m != 0) & ((np.less(b, 0)) != (m < 0)), m + b, m)
+
+
 def remainder(self, other):
     _check_integer_division(self, other)
-    return _binary(self, other, np.mod, RemainderBackward0)
+    return _binary(self, other, _np_remainder, RemainderBackward0)
 
 
 def _rfloordiv(self, other):
@@ -773,7 +782,7 @@ def _rfloordiv(self, other):
 
 def _rmod(self, other):
     _check_integer_division(other, self)
-    return _binary(other, self, np.mod, _RemainderNotImplemented)
+    return _binary(other, self, _np_remainder, _RemainderNotImplemented)
 
 
 def _compare(np_fn):
@@ -2916,6 +2925,22 @@ def int_(self):
     return to(self, dtypes.int32)
 
 
+def short(self):
+    return to(self, dtypes.int16)
+
+
+def char(self):
+    return to(self, dtypes.int8)
+
+
+def byte(self):
+    return to(self, dtypes.uint8)
+
+
+def half(self):
+    return to(self, dtypes.float16)
+
+
 def bool_(self):
     return to(self, dtypes.bool_)
 
@@ -3190,7 +3215,8 @@ _METHODS = {
     "new_tensor": new_tensor, "new_ones": _new_filled("ones"), "new_zeros": _new_filled("zeros"),
     "new_empty": _new_filled("empty"), "new_full": new_full, "softmax": softmax, "log_softmax": log_softmax,
     "index_put_": index_put_, "clone": clone, "contiguous": contiguous, "to": to, "type": type_,
-    "float": float_, "double": double, "long": long, "int": int_, "bool": bool_,
+    "float": float_, "double": double, "long": long, "int": int_, "bool": bool_, "short": short, "char": char,
+    "byte": byte, "half": half,
 }
 
 _VIEW_METHODS = {"view", "view_as", "reshape", "reshape_as", "flatten", "t", "transpose", "permute", "unsqueeze",
@@ -3243,7 +3269,8 @@ Tensor.__hash__ = object.__hash__
 # Everything the language may read on a tensor: the methods above plus the properties.
 Tensor.__api__ = frozenset(_METHODS) - {"_slice"} | {
     "shape", "size", "dim", "ndim", "ndimension", "numel", "nelement", "stride", "storage_offset",
-    "element_size", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_contiguous",
+    "element_size", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_signed",
+    "is_contiguous",
     "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
     "grad", "retains_grad", "retain_grad", "register_hook", "register_post_accumulate_grad_hook", "detach", "detach_", "data", "backward", "item",
     "tolist", "dtype", "T", "mT", "where", "normal_", "uniform_", "random_", "storage",

@@ -226,6 +226,9 @@ class Tensor:
     def is_floating_point(self):
         return self.dtype.is_floating_point
 
+    def is_signed(self):
+        return self.dtype.is_signed
+
     def is_contiguous(self):
         expected = 1
         for size, stride in zip(reversed(self._shape), reversed(self._stride)):
