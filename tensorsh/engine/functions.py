@@ -2909,40 +2909,15 @@ def type_(self, dtype=None):
     return to(self, dtype)
 
 
-def float_(self):
-    return to(self, dtypes.float32)
+def _conversion(dtype):
+    """x.float(), x.long(), ...: to(x, dtype)."""
+    return lambda self: to(self, dtype)
 
 
-def double(self):
-    return to(self, dtypes.float64)
-
-
-def long(self):
-    return to(self, dtypes.int64)
-
-
-def int_(self):
-    return to(self, dtypes.int32)
-
-
-def short(self):
-    return to(self, dtypes.int16)
-
-
-def char(self):
-    return to(self, dtypes.int8)
-
-
-def byte(self):
-    return to(self, dtypes.uint8)
-
-
-def half(self):
-    return to(self, dtypes.float16)
-
-
-def bool_(self):
-    return to(self, dtypes.bool_)
+CONVERSIONS = {name: _conversion(dt) for name, dt in (
+    ("float", dtypes.float32), ("double", dtypes.float64), ("half", dtypes.float16), ("long", dtypes.int64),
+    ("int", dtypes.int32), ("short", dtypes.int16), ("char", dtypes.int8), ("byte", dtypes.uint8),
+    ("bool", dtypes.bool_))}
 
 
 def deepcopy(self, memo=None):
@@ -3215,8 +3190,7 @@ _METHODS = {
     "new_tensor": new_tensor, "new_ones": _new_filled("ones"), "new_zeros": _new_filled("zeros"),
     "new_empty": _new_filled("empty"), "new_full": new_full, "softmax": softmax, "log_softmax": log_softmax,
     "index_put_": index_put_, "clone": clone, "contiguous": contiguous, "to": to, "type": type_,
-    "float": float_, "double": double, "long": long, "int": int_, "bool": bool_, "short": short, "char": char,
-    "byte": byte, "half": half,
+    **CONVERSIONS,
 }
 
 _VIEW_METHODS = {"view", "view_as", "reshape", "reshape_as", "flatten", "t", "transpose", "permute", "unsqueeze",
