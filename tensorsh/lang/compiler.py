@@ -49,8 +49,10 @@ SAFE_ATTRS = {
     set: _SET_METHODS | {"add", "discard", "remove", "pop", "update", "clear", "difference_update",
                          "intersection_update", "symmetric_difference_update"},
     frozenset: _SET_METHODS,
+    types.GeneratorType: frozenset({"send", "throw", "close"}),
     property: frozenset({"setter", "getter", "deleter"}),
     BaseException: frozenset({"args"}),
+    StopIteration: frozenset({"args", "value"}),
 }
 
 
@@ -760,14 +762,14 @@ class Compiler:
                 store(frame, value)
         return self._entered(node, run)
 
-    def stmt_With(self, node):
+    def with_parts(self, node, block):
+        """A with statement's pieces: enter(frame) -> the entered context manager (its value stored), the body."""
         ctx_fn = self.expr(node.context)
         store = self.store(A.Name(node.name, line=node.line, col=node.col, end_line=node.end_line,
                                   end_col=node.end_col)) if node.name else None
-        body = self.block(node.body)
         loc = self.location(node)
 
-        def run(frame):
+        def enter(frame):
             _UNDO["_location"] = loc
             ctx = ctx_fn(frame)
             if isinstance(ctx, type) and ctx not in USER_CLASSES:
@@ -780,6 +782,14 @@ class Compiler:
             value = ctx.__enter__()
             if store is not None:
                 store(frame, value)
+            return ctx
+        return enter, block(node.body)
+
+    def stmt_With(self, node):
+        enter, body = self.with_parts(node, self.block)
+
+        def run(frame):
+            ctx = enter(frame)
             try:
                 r = body(frame)
             except BaseException:
@@ -931,58 +941,63 @@ class Compiler:
             raise e
         return raise_
 
-    def stmt_Try(self, node):
-        body = self.block(node.body)
+    def try_parts(self, node, block):
+        """A try statement's pieces: its body, match(frame, exc) -> (handler, unbind) or None, else, finally."""
+        body = block(node.body)
         handlers = []
         for h in node.handlers:
             types_ = self.expr(h.type) if h.type is not None else None
-            store = self.store(A.Name(h.name, line=h.line, col=h.col, end_line=h.end_line, end_col=h.end_col)) \
-                if h.name else None
-            unbind = self._delete_name(A.Name(h.name, line=h.line, col=h.col, end_line=h.end_line,
-                                              end_col=h.end_col)) if h.name else None
-            handlers.append((types_, store, unbind, self.block(h.body), h))
+            name = A.Name(h.name, line=h.line, col=h.col, end_line=h.end_line, end_col=h.end_col) if h.name else None
+            handlers.append((types_, self.store(name) if name else None, self._delete_name(name) if name else None,
+                             block(h.body), h))
         handlers = tuple(handlers)
-        orelse = self.block(node.orelse) if node.orelse else None
-        final = self.block(node.finalbody) if node.finalbody else None
         hooks = self.hooks
+
+        def match(frame, exc):
+            for types_, store, unbind, handler, h in handlers:
+                if types_ is not None:
+                    wanted = types_(frame)
+                    if not _catchable(wanted):
+                        te = TypeError("catching classes that do not inherit from BaseException is not allowed")
+                        locate(te, h.type)
+                        raise te from None
+                    if not isinstance(exc, wanted):
+                        continue
+                if isinstance(exc, KeyboardInterrupt):
+                    hooks.interrupts += 1
+                    if hooks.interrupts > 1:
+                        return None        # a second Ctrl-C always stops the program
+                if store is not None:
+                    store(frame, exc)
+                return handler, unbind
+            return None
+        return (body, match if handlers else None, block(node.orelse) if node.orelse else None,
+                block(node.finalbody) if node.finalbody else None)
+
+    def stmt_Try(self, node):
+        body, match, orelse, final = self.try_parts(node, self.block)
 
         def try_except(frame):
             try:
                 r = body(frame)
             except BaseException as e:
                 exc = python_exception(e)
-                for types_, store, unbind, handler, h in handlers:
-                    if types_ is not None:
-                        wanted = types_(frame)
-                        if not _catchable(wanted):
-                            te = TypeError("catching classes that do not inherit from BaseException is not allowed")
-                            locate(te, h.type)
-                            raise te from None
-                        if not isinstance(exc, wanted):
-                            continue
-                    if isinstance(exc, KeyboardInterrupt):
-                        hooks.interrupts += 1
-                        if hooks.interrupts > 1:
-                            raise          # a second Ctrl-C always stops the program
-                    if store is not None:
-                        store(frame, exc)
-                    HANDLING.append(exc)
-                    try:
-                        r = handler(frame)
-                    finally:
-                        HANDLING.pop()
-                        if unbind is not None:
-                            try:
-                                unbind(frame)
-                            except UserError:
-                                pass
-                    return r
-                raise
+                found = match(frame, exc)
+                if found is None:
+                    raise
+                handler, unbind = found
+                HANDLING.append(exc)
+                try:
+                    r = handler(frame)
+                finally:
+                    HANDLING.pop()
+                    unbound(unbind, frame)
+                return r
             if r is None and orelse is not None:      # `else` runs when the body ran to its end
                 return orelse(frame)
             return r
 
-        run = try_except if handlers else body
+        run = try_except if match is not None else body
         if final is None:
             return run
 
@@ -1028,6 +1043,8 @@ class Compiler:
         try:
             if is_lambda:
                 run = self.expr(body_nodes)
+            elif any(generators.yields(n) for n in body_nodes):
+                run = generators.generator_body(self, body_nodes, name, scope.qualname)
             elif len(body_nodes) == 1 and isinstance(body_nodes[0], A.Return) and body_nodes[0].value is not None:
                 run = self.expr(body_nodes[0].value)     # `def f(a, b): return a + b`: the value is the body
                 body_nodes[0]._src = self.source
@@ -1865,13 +1882,14 @@ class Compiler:
             if part.self_doc and conv is None and not part.spec:
                 conv = repr
             spec = part.spec or ""
-            if "{" in spec:
-                raise self.error(part, "SyntaxError", "f-string: nested replacement fields are not supported",
-                                 detail="tensorsh's f-strings take a literal format spec")
-            try:
-                check_format_spec(spec)
-            except Limit as e:
-                raise self.error(part, e.kind, e.message) from None
+            if type(spec) is list:          # f"{x:{w}.{p}f}": the spec is an f-string of its own
+                spec = self.expr_FString(A.FString(spec, line=part.line, col=part.col, end_line=part.end_line,
+                                                   end_col=part.end_col))
+            else:
+                try:
+                    check_format_spec(spec)
+                except Limit as e:
+                    raise self.error(part, e.kind, e.message) from None
             pieces.append((value, conv, spec, part.self_doc or "", part))
         pieces = tuple(pieces)
 
@@ -1886,12 +1904,18 @@ class Compiler:
                 try:
                     if conv is not None:
                         v = conv(v)
+                    if type(spec) is not str:
+                        spec = spec(frame)
+                        check_format_spec(spec)
                     out.append(prefix + format(v, spec))
                 except BaseException as e:
                     locate(e, part)
                     raise
             return "".join(out)
         return fstring
+
+    def expr_Yield(self, node):       # a yield the generator compiler did not take (tensorsh.lang.generators)
+        raise generators.refuse(self, node)
 
     def expr_Keyword(self, node):  # pragma: no cover - keywords are compiled by expr_Call
         raise self.error(node, "SyntaxError", "invalid syntax")
@@ -1931,6 +1955,15 @@ def _has_signal(body):
     return False
 
 
+def unbound(unbind, frame):
+    """After an `except ... as e` block: e is unbound, as in Python (already unbound is fine)."""
+    if unbind is not None:
+        try:
+            unbind(frame)
+        except UserError:
+            pass
+
+
 def _catchable(wanted):
     if isinstance(wanted, tuple):
         return all(_catchable(w) for w in wanted)
@@ -1956,3 +1989,6 @@ def _located(fn, node):
             locate(e, node)
             raise
     return run
+
+
+from tensorsh.lang import generators  # noqa: E402 - it builds on this module's closures
