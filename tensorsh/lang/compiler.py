@@ -449,6 +449,8 @@ class Location:
 
 
 _MISSING = object()
+_CONST, _GLOBAL = "const", "global"     # how a fast call reads an argument in place
+_NOTHING = {}
 
 
 _U = type("Unbound", (), {"__repr__": lambda self: "<unbound>"})()   # an unassigned local's slot
@@ -505,6 +507,7 @@ class Compiler:
         self.depth = 0
         self.scope = Scope("module", None)
         self.nesting = 0            # statements being compiled, outermost first (1: a top-level statement)
+        self.statement_call = None  # (call node, location, nested): a call that is a whole statement
 
     # ---- errors ----
     def error(self, node, kind, message, detail=None, notes=None):
@@ -547,8 +550,14 @@ class Compiler:
         return run
 
     def stmt_ExprStmt(self, node):
-        value = self.expr(node.value)
         loc = self.location(node)
+        self.statement_call = (node.value, loc, self.nesting > 1)
+        try:
+            value = self.expr(node.value)
+        finally:
+            taken, self.statement_call = self.statement_call is None, None
+        if taken:
+            return value                # `f(x)` as a statement: the call notes where it runs itself
         if self.nesting > 1:
             def expr_stmt(frame):
                 _UNDO["_location"] = loc
@@ -1040,13 +1049,15 @@ class Compiler:
         saved_depth = self.depth
         self.depth = 0
         entry = node
+        operands = None
         try:
+            value = None
             if is_lambda:
-                run = self.expr(body_nodes)
+                run = self.expr(value := body_nodes)
             elif any(generators.yields(n) for n in body_nodes):
                 run = generators.generator_body(self, body_nodes, name, scope.qualname)
             elif len(body_nodes) == 1 and isinstance(body_nodes[0], A.Return) and body_nodes[0].value is not None:
-                run = self.expr(body_nodes[0].value)     # `def f(a, b): return a + b`: the value is the body
+                run = self.expr(value := body_nodes[0].value)   # `def f(a, b): return a + b`: the value is the body
                 body_nodes[0]._src = self.source
                 entry = body_nodes[0]
             else:
@@ -1056,11 +1067,15 @@ class Compiler:
                     if body(frame) is RETURN:
                         return frame[1]
                     return None
+            found = self._operator_of_params(value) if value is not None and cell_slot is None else None
+            if found is not None:               # the function applies the operator itself: no frame, no closure
+                op, where, operands = found
+                run = (op, lambda e: locate(e, where))
         finally:
             self.scope = outer
             self.depth = saved_depth
         nslots = len(scope.slots)
-        make_fn = factory(params, nslots, name)
+        make_fn = factory(params, nslots, name, operands)
         loc = self.location(entry)
         qualname = scope.qualname
         doc = None
@@ -1085,6 +1100,13 @@ class Compiler:
             fn.__doc__ = doc
             return fn
         return make
+
+    def _operator_of_params(self, node):
+        """(op, node, (a, b)) when node is `a <op> b` of two parameters never rebound (a def's whole body)."""
+        if node.__class__ is A.BinOp and len(node.ops) == 1 and all(
+                o.__class__ is A.Name and self._param_slot(o) is not None for o in node.operands):
+            return GUARDED.get(node.ops[0]) or BINARY[node.ops[0]], node, tuple(o.id for o in node.operands)
+        return None
 
     def stmt_FunctionDef(self, node):
         if self.scope.kind == "class" and node.name[:2] == "__" and node.name[-2:] == "__" \
@@ -1751,7 +1773,12 @@ class Compiler:
                 return [x(frame) for x in args]
 
         if not kwargs and not spreads and len(args) <= 2 and not any(isinstance(a, A.Starred) for a in node.args):
-            return self._asked(node, func, self._fast_call(node, func, args, special, texts))
+            loc = None
+            stmt = self.statement_call
+            if stmt is not None and stmt[0] is node and stmt[2] and not (
+                    node.func.__class__ is A.Name and node.func.id == "why"):
+                loc, self.statement_call = stmt[1], None
+            return self._asked(node, func, self._fast_call(node, func, args, special, texts, loc))
         if not kwargs and not spreads:
             def call(frame):
                 f = func(frame)
@@ -1793,64 +1820,106 @@ class Compiler:
                 raise
         return call_kw
 
-    def _fast_call(self, node, func, args, special, texts):
-        """A call with at most two plain positional arguments (most calls): no argument list is built, and a
-        global function's name is looked up in place."""
-        get, name = None, None
+    def _fast_call(self, node, func, args, special, texts, loc):
+        """A call with at most two plain positional arguments (most calls): no argument list is built; a global
+        function's name, a global name or a constant as an argument are read in place, not by a closure each.
+        `loc`: the call is a statement of its own inside a block, and notes where it runs (no wrapper)."""
+        get = bget = _NOTHING.get
+        name = None
         if isinstance(node.func, A.Name) and self.scope.resolve(node.func.id)[0] == "global":
-            get, name = self.variables.get, node.func.id
+            get, bget, name = self.variables.get, self.builtins.get, node.func.id
         slow = func
-        if get is not None:
-            def func(frame):
-                f = get(name, _MISSING)
-                return slow(frame) if f is _MISSING else f
+        kinds = tuple(self._fast_arg(a) for a in node.args)
         if len(args) == 0:
             def call0(frame):
-                f = get(name, _MISSING) if get is not None else _MISSING
+                if loc is not None:
+                    _UNDO["_location"] = loc
+                f = get(name, _MISSING)
                 if f is _MISSING:
-                    f = slow(frame)
+                    f = bget(name, _MISSING)
+                    if f is _MISSING or f.__class__ is Lazy:
+                        f = slow(frame)
                 try:
                     if isinstance(f, SessionCall):
-                        return special(f, [], {}, texts, node)
-                    return f()
+                        r = special(f, [], {}, texts, node)
+                    else:
+                        r = f()
                 except BaseException as e:
                     located_call(e, node)
                     raise
+                return r if loc is None else None     # a statement returns no signal
             return call0
+        vget = self.variables.get
         if len(args) == 1:
-            (a0,) = args
+            (a0,), ((k0, v0),) = args, kinds
 
             def call1(frame):
-                f = get(name, _MISSING) if get is not None else _MISSING
+                if loc is not None:
+                    _UNDO["_location"] = loc
+                f = get(name, _MISSING)
                 if f is _MISSING:
-                    f = slow(frame)
-                x = a0(frame)
+                    f = bget(name, _MISSING)
+                    if f is _MISSING or f.__class__ is Lazy:
+                        f = slow(frame)
+                if k0 is _GLOBAL:
+                    x = vget(v0, _MISSING)
+                    if x is _MISSING:
+                        x = a0(frame)
+                else:
+                    x = v0 if k0 is _CONST else a0(frame)
                 try:
                     if f in SIZED_TYPES and type(x) is range and len(x) > MAX_ITEMS:
                         raise Limit("MemoryError", f"range of {len(x)} items is too long "
                                                    f"(tensorsh's limit is {MAX_ITEMS})")
                     if isinstance(f, SessionCall):
-                        return special(f, [x], {}, texts, node)
-                    return f(x)
+                        r = special(f, [x], {}, texts, node)
+                    else:
+                        r = f(x)
                 except BaseException as e:
                     located_call(e, node)
                     raise
+                return r if loc is None else None
             return call1
-        a0, a1 = args
+        (a0, a1), ((k0, v0), (k1, v1)) = args, kinds
 
         def call2(frame):
-            f = get(name, _MISSING) if get is not None else _MISSING
+            if loc is not None:
+                _UNDO["_location"] = loc
+            f = get(name, _MISSING)
             if f is _MISSING:
-                f = slow(frame)
-            x, y = a0(frame), a1(frame)
+                f = bget(name, _MISSING)
+                if f is _MISSING or f.__class__ is Lazy:
+                    f = slow(frame)
+            if k0 is _GLOBAL:
+                x = vget(v0, _MISSING)
+                if x is _MISSING:
+                    x = a0(frame)
+            else:
+                x = v0 if k0 is _CONST else a0(frame)
+            if k1 is _GLOBAL:
+                y = vget(v1, _MISSING)
+                if y is _MISSING:
+                    y = a1(frame)
+            else:
+                y = v1 if k1 is _CONST else a1(frame)
             try:
                 if isinstance(f, SessionCall):
-                    return special(f, [x, y], {}, texts, node)
-                return f(x, y)
+                    r = special(f, [x, y], {}, texts, node)
+                else:
+                    r = f(x, y)
             except BaseException as e:
                 located_call(e, node)
                 raise
+            return r if loc is None else None
         return call2
+
+    def _fast_arg(self, node):
+        """How a fast call reads an argument: (_CONST, value), (_GLOBAL, name) or (None, None): its closure."""
+        if node.__class__ is A.Const:
+            return _CONST, node.value
+        if node.__class__ is A.Name and self.scope.resolve(node.id)[0] == "global":
+            return _GLOBAL, node.id
+        return None, None
 
     def _argument(self, node):
         """A positional argument as fn(frame); `*value` as a closure yielding a _Spread of its items."""
