@@ -247,6 +247,9 @@ def _string_value(tok):
         i += 1
     prefix, body = text[:i].lower(), text[i:]
     if "f" not in prefix:
+        if "b" not in prefix and "\r" not in body and ("r" in prefix or "\\" not in body):   # no escapes: itself
+            quote = 3 if body[:3] in ('"""', "'''") else 1
+            return body[quote:-quote]
         import ast as pyast  # literal_eval parses literals only; it never runs code
         return pyast.literal_eval(prefix + body)
     return ("f", prefix.replace("f", ""), body, tok)
@@ -876,7 +879,7 @@ def _finish_fstring(node, source):
 
 def _literal(text, prefix, quote, tok, source):
     import ast as pyast
-    if "r" in prefix:
+    if "r" in prefix or "\\" not in text and "\r" not in text:
         return text
     try:
         return pyast.literal_eval(quote + text + quote)
