@@ -263,7 +263,8 @@ def load_attr(obj, name):
         return value
     if name[:2] == "__":
         if name in HARMLESS_DUNDERS:
-            value = getattr(obj, name, None) if (isinstance(obj, type) or callable(obj) or name == "__doc__") else None
+            value = getattr(obj, name, None) if (isinstance(obj, type) or callable(obj) or name == "__doc__"
+                                                 or t is types.GeneratorType) else None
             if value is None and name != "__doc__" or not isinstance(value, (str, type(None))):
                 raise _no_attr(obj, t, name)
             return value

@@ -251,6 +251,11 @@ def pairs(xs):
         b = next(it, None)
         yield a, b
 print(list(pairs(range(5))))
+def maker():
+    def made():
+        yield 1
+    return made()
+print(maker().__name__, maker().__qualname__, count(2).__name__)
 """,
     "generator_send_throw_close": """
 def inner():
