@@ -140,9 +140,15 @@ class Translator:
                 if not p.self_doc and inner.startswith("{"):
                     inner = " " + inner
                 conv = f"!{p.conversion}" if p.conversion else ""
-                spec = f":{p.spec}" if p.spec else ""
+                spec = f":{self.x_FString(A.FString(p.spec))[2:-1]}" if isinstance(p.spec, list) else \
+                    f":{p.spec}" if p.spec else ""
                 out.append("{" + inner + conv + spec + "}")
         return "f'" + "".join(out) + "'"
+
+    def x_Yield(self, n):
+        if n.value is None:
+            return "(yield)"
+        return f"(yield from {self.expr(n.value)})" if n.is_from else f"(yield {self.expr(n.value)})"
 
     def x_ListExpr(self, n):
         return "[" + ", ".join(self.expr(e) for e in n.elts) + "]"
