@@ -204,14 +204,18 @@ def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
 
 
 def pad(input, pad, mode="constant", value=None):
-    """Constant padding (negative amounts crop), the last dimension first, as F.pad's list reads."""
+    """at::pad: constant padding (negative amounts crop), or reflect / replicate / circular on the last 1-3
+    dimensions; the last dimension first, as F.pad's list reads."""
+    from tensorsh.engine import padding
+    if mode not in ("constant", "reflect", "replicate", "circular"):
+        raise padding.make("NotImplementedError", f"Unrecognised padding mode {mode}")
     if len(pad) % 2:
         raise runtime("Padding length must be divisible by 2")
     if len(pad) // 2 > input.dim():
         raise runtime("Padding length should be less than or equal to two times the input dimension but got "
                       f"padding length {len(pad)} and input of dimension {input.dim()}")
     if mode != "constant":
-        raise runtime(f"tensorsh: F.pad supports mode='constant' only, not '{mode}'")
+        return padding.pad(input, list(pad), mode, value)
     from tensorsh.engine.convolution import constant_pad_nd
     return constant_pad_nd(input, list(pad), 0.0 if value is None else value)
 
