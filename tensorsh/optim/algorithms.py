@@ -175,6 +175,13 @@ class Adam(_SingleTensor):
         if not (isinstance(betas[0], float) and isinstance(betas[1], float)
                 or isinstance(betas[0], Tensor) and isinstance(betas[1], Tensor)):
             raise _invalid("betas must be either both floats or both Tensors")
+        for i, beta in enumerate(betas):
+            if isinstance(beta, Tensor):
+                if not capturable and foreach:
+                    raise _invalid(f"betas[{i}] as a Tensor is not supported for capturable=False and foreach=True")
+                if beta.numel() != 1:
+                    raise _invalid(f"Tensor betas[{i}] must be 1-element")
+        betas = tuple(_to_scalar(b) for b in betas)
         defaults = {"lr": lr, "betas": tuple(betas), "eps": eps, "weight_decay": weight_decay, "amsgrad": amsgrad,
                     "maximize": maximize, "foreach": foreach, "capturable": capturable,
                     "differentiable": differentiable, "fused": fused, "decoupled_weight_decay": decoupled_weight_decay}
@@ -225,7 +232,10 @@ class Adam(_SingleTensor):
                 else:
                     grad = grad.add(param, alpha=weight_decay)
             exp_avg.lerp_(grad, 1 - beta1)
-            exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
+            if differentiable and isinstance(beta2, Tensor) and beta2.requires_grad:
+                exp_avg_sq.lerp_(grad.square(), weight=1 - beta2)
+            else:
+                exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=_number(1 - beta2))
             if differentiable:  # PyTorch's capturable/differentiable branch: the step as a tensor, all in the graph
                 bias_correction1 = 1 - beta1 ** step_t
                 bias_correction2 = 1 - beta2 ** step_t
@@ -299,7 +309,7 @@ class RMSprop(_SingleTensor):
                 avg = square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_()
             else:
                 avg = square_avg.sqrt()
-            avg = avg.add_(eps)
+            avg = avg.add(eps) if group["differentiable"] else avg.add_(eps)
             if momentum > 0:
                 buf = s["momentum_buffer"]
                 buf.mul_(momentum).addcdiv_(grad, avg)
@@ -349,7 +359,7 @@ class Adagrad(_SingleTensor):
                 grad = grad.add(param, alpha=weight_decay)
             clr = lr / (1 + (step - 1) * lr_decay)
             state_sum.addcmul_(grad, grad, value=1)
-            std = state_sum.sqrt().add_(eps)
+            std = state_sum.sqrt() + eps if group["differentiable"] else state_sum.sqrt().add_(eps)
             param.addcdiv_(grad, std, value=-_number(clr))
 
     def _update_foreach(self, group, state, with_grads, lr):

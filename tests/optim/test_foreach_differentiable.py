@@ -97,6 +97,27 @@ except RuntimeError as e:
     print(e, len(opt.state))
 print(opt)
 '''
+for cls, args in (("RMSprop", "lr=0.01, differentiable=True"), ("RMSprop", "lr=0.01, momentum=0.9, centered=True, differentiable=True"),
+                  ("Adagrad", "lr=0.1, differentiable=True"), ("Adam", "lr=0.05, betas=(torch.tensor(0.8), torch.tensor([0.99])), differentiable=True")):
+    DIFFERENTIABLE[f"differentiable {cls}({args})"] = DIFF.format(cls=cls, args=args)
+DIFFERENTIABLE["tensor betas"] = '''
+torch.manual_seed(0)
+w = torch.randn(4, 5, requires_grad=True)
+for kw in (dict(), dict(fused=True), dict(foreach=True), dict(amsgrad=True)):
+    try:
+        opt = torch.optim.Adam([w], lr=0.01, betas=(torch.tensor(0.8), torch.tensor([0.99])), **kw)
+        for i in range(3):
+            w.grad = torch.randn(4, 5)
+            opt.step()
+        print(w.tolist(), sorted((k, v.tolist()) for k, v in opt.state[w].items()), opt.param_groups[0]['betas'])
+    except Exception as e:
+        print(type(e).__name__, e)
+for betas in ((torch.tensor([0.8, 0.7]), torch.tensor(0.9)), (0.9, torch.tensor(0.9))):
+    try:
+        torch.optim.Adam([w], betas=betas)
+    except Exception as e:
+        print(type(e).__name__, e)
+'''
 
 
 @pytest.mark.parametrize("name", sorted(TENSOR_LR_AND_FOREACH))
