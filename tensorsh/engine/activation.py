@@ -30,6 +30,10 @@ class _Activation(Node):
 
     def backward(self, g):
         v, = self.unpack()
+        if autograd._grad_enabled[0]:  # create_graph: a gradient that is itself differentiable, where PyTorch's is
+            from .activation_grad import DOUBLE
+            if self.name_ in DOUBLE:
+                return (DOUBLE[self.name_](g, v, *self.params),)
         return (_new(np.asarray(self.grad(g._np, v._np, *self.params), dtype=g.dtype.np), g.dtype),)
 
 

@@ -864,9 +864,13 @@ def _walk_graph(roots, captures, released):
         if released is not None:
             node.release(released)
         post = node.post_hooks
-        if post:
+        if post:  # PyTorch's call_post_hooks: (grad_inputs, grad_outputs) as tuples; a result replaces grad_inputs
+            grads = tuple(g if nxt is not None else None for g, (nxt, _) in zip(grads, node.next_functions))
+            outputs = tuple(grad) if node.n_outputs > 1 else (grad,)
             for hook in post:
-                hook(grads, (grad,))
+                result = hook(grads, outputs)
+                if result is not None:
+                    grads = tuple(result)
         grads = list(grads)  # each gradient moves into its buffer (so a buffer can tell it holds the last reference)
         for i, (nxt, nr) in enumerate(node.next_functions):
             if nxt is None:
