@@ -5,10 +5,11 @@ from weakref import ref as _weakref
 
 import numpy as np
 
-from . import autograd, dtypes, errors, kernels, messages, undo
+from . import autograd, dtypes, errors, kernels, messages, multiview, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn, warn_once
 from .storage import INFERENCE_MODE, LOG_CAP, Storage, VersionCounter, check_size, note_view, note_write
+from .tensor import IN_MULTI_OUTPUT
 from .tensor import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _contiguous_strides, _shape_list,
                      no_grad_view_origin)
 
@@ -2027,30 +2028,15 @@ def alias(self):
 
 
 def unbind(self, dim=0):
-    return tuple(select(self, dim, i) for i in range(self._shape[self._wrap_dim(dim)]))
+    return multiview.unbind(self, dim)
 
 
 def chunk(self, chunks, dim=0):
-    d = self._wrap_dim(dim)
-    n = self._shape[d]
-    size = -(-n // chunks)
-    if n == 0:  # PyTorch: `chunks` empty pieces
-        return tuple(narrow(self, d, 0, 0) for _ in range(chunks))
-    return tuple(narrow(self, d, s, builtins.min(size, n - s)) for s in range(0, n, size))
-
-
+    return multiview.chunk(self, chunks, dim)
 
 
 def split(self, split_size, dim=0):
-    d = self._wrap_dim(dim)
-    n = self._shape[d]
-    if isinstance(split_size, int):  # (at least one piece: an empty dimension splits into one empty piece)
-        return tuple(narrow(self, d, s, builtins.min(split_size, n - s)) for s in range(0, builtins.max(n, 1), split_size))
-    out, s = [], 0
-    for size in split_size:
-        out.append(narrow(self, d, s, size))
-        s += size
-    return tuple(out)
+    return multiview.split(self, split_size, dim)
 
 
 class AsStridedBackward0(Node):
@@ -2364,6 +2350,8 @@ def _check_inplace(self):
     if view is not None:
         if view.grad_mode is IN_CUSTOM_FUNCTION:
             raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, False))
+        if view.grad_mode is IN_MULTI_OUTPUT:
+            raise runtime(multiview.multi_view_inplace(self._grad_fn, self._output_nr, False))
         if not view.grad_mode:  # (the op needs grad here: from the view's base or from another operand)
             text = messages.INFERENCE_VIEW_INPLACE if view.grad_mode is IN_INFERENCE_MODE else \
                 messages.NO_GRAD_VIEW_INPLACE

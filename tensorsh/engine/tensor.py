@@ -61,6 +61,7 @@ class _InferenceMode:
 
 IN_INFERENCE_MODE = _InferenceMode()
 IN_CUSTOM_FUNCTION = "custom"  # ViewInfo.grad_mode of a view a custom Function made (or an input it returned)
+IN_MULTI_OUTPUT = "multi"  # ViewInfo.grad_mode of an output of split/chunk/unbind (CreationMeta::MULTI_OUTPUT_NODE)
 
 
 class ViewInfo:
@@ -278,6 +279,9 @@ class Tensor:
         base = view.base
         if view.grad_mode is IN_CUSTOM_FUNCTION and base.requires_grad:
             raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, True))
+        if view.grad_mode is IN_MULTI_OUTPUT and (base.requires_grad or self._grad_fn is not None):
+            from .multiview import multi_view_inplace
+            raise runtime(multi_view_inplace(self._grad_fn, self._output_nr, True))
         if not view.grad_mode and base.requires_grad:  # PyTorch refuses to guess this view's history
             text = messages.INFERENCE_VIEW_REBASED if view.grad_mode is IN_INFERENCE_MODE else \
                 messages.NO_GRAD_VIEW_REBASED

@@ -277,6 +277,52 @@ y = torch.ones(2, requires_grad=True)
 (y * 2).sum().backward(create_graph=True)
 attempt(lambda: torch.randn(3, 2).sum().backward(create_graph=True))
 """,
+"split_chunk_unbind_are_one_multi_output_node": TRY + """
+a = torch.arange(6.).requires_grad_().clone()
+p = a.split(2)
+print([x.grad_fn.name() for x in p], [x.output_nr for x in p], p[0]._base is a, p[0]._is_view())
+attempt(lambda: p[0].mul_(2))
+a.mul_(2)
+attempt(lambda: p[1].grad_fn)
+attempt(lambda: p[1] * 2)
+print(p[1]._version, [x.grad_fn.name() for x in a.chunk(4)], a.split([2, 4])[1].grad_fn.name())
+attempt(lambda: a.view(2, 3).unbind(1)[0].t().add_(1))
+y = torch.arange(6.)
+q = y.split(2)
+attempt(lambda: q[0].mul_(torch.ones(2, requires_grad=True)))
+print(q[1].grad_fn)
+w = torch.arange(6.).requires_grad_()
+attempt(lambda: w.split(2)[0].mul_(2))
+s = w.split([1, 5])
+(s[1] ** 2).sum().backward(create_graph=True)
+print(w.grad, w.grad.grad_fn.next_functions[1][0].name())
+a = torch.arange(6.).requires_grad_().clone()
+for f in [lambda: torch.tensor(1.).unbind(), lambda: torch.tensor(1.).split(1), lambda: torch.tensor(1.).chunk(1),
+          lambda: a.split([2, 3]), lambda: a.split(0), lambda: a.chunk(0), lambda: a.split(-1), lambda: a.unbind(1),
+          lambda: a.split([7, -1]), lambda: torch.zeros(0).split(0), lambda: torch.zeros(0, 2).chunk(2),
+          lambda: torch.zeros(2, 0).chunk(3, 1), lambda: torch.zeros(3, 0).unbind(1), lambda: a.split(2, 1)]:
+    attempt(f)
+x = torch.ones(2, 3, requires_grad=True)
+p = x.unbind()
+q = p[0].split(2)
+print(q[1].grad_fn.next_functions[0][0].name(), q[1].grad_fn.next_functions[0][1])
+q[1].retain_grad()
+(q[1] * 5).sum().backward(retain_graph=True)
+print(x.grad, q[1].grad, q[0].grad)
+print(torch.autograd.grad(p[1].sum(), x))
+r = x.t().split(1)
+print(r[1], r[1].stride(), r[1].is_contiguous())
+h = p[1].register_hook(lambda g: g * 10)
+(p[0] + p[1]).sum().backward()
+print(x.grad)
+print(copy.deepcopy(p[0]))
+c = p[0].clone(); print(c.grad_fn)
+with torch.no_grad():
+    s = x.split(1)
+print(s[0].requires_grad, s[0].grad_fn)
+s[0].detach().mul_(0)
+print(x)
+""",
 }
 
 
