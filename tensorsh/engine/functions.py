@@ -1016,12 +1016,16 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
 def _dims(self, dim):
     if dim is None:
         return None
+    if isinstance(dim, (list, tuple)):  # (PyTorch's dim_list_to_bitset: a dim given twice is an error, 0-dim too)
+        wrapped = [self._wrap_dim(d) for d in dim]
+        for i, d in enumerate(wrapped):
+            if d in wrapped[:i]:
+                raise runtime(f"dim {d} appears multiple times in the list of dims")
     if not self._shape:  # a 0-dim tensor accepts dim 0 / -1 and reduces nothing
-        for d in (dim if isinstance(dim, (list, tuple)) else (dim,)):
-            self._wrap_dim(d)
+        self._wrap_dim(dim) if not isinstance(dim, (list, tuple)) else None
         return ()
     if isinstance(dim, (list, tuple)):
-        return tuple(sorted(self._wrap_dim(d) for d in dim))
+        return tuple(sorted(wrapped))
     return (self._wrap_dim(dim),)
 
 

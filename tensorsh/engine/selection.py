@@ -696,8 +696,7 @@ def _extreme(op, np_fn, node_cls):
     def fn(self, dim=(), keepdim=False):
         dims = _int_list(op, "dim", (dim,))
         if not self.dim():
-            for d in dims:
-                self._wrap_dim(d)
+            _wrap_dims(self, op, dims)  # (a dim given twice is an error on a 0-dim tensor too)
             dims = ()
             reduced = ()
         else:

@@ -323,6 +323,14 @@ print(s[0].requires_grad, s[0].grad_fn)
 s[0].detach().mul_(0)
 print(x)
 """,
+"a_dim_given_twice_in_a_reduction": TRY + """
+x = torch.tensor([1., 2.])
+for op in ["amin", "amax", "sum", "mean", "std", "var", "logsumexp", "norm", "count_nonzero", "all", "any"]:
+    attempt(lambda: getattr(x, op)(dim=(0, -1)))
+    attempt(lambda: getattr(torch.ones(2, 2), op)(dim=(0, -2)))
+    attempt(lambda: getattr(torch.tensor(3.), op)(dim=(0, -1)))
+    attempt(lambda: getattr(torch.tensor(3.), op)(dim=(0,)))
+""",
 }
 
 
