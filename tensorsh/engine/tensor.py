@@ -428,6 +428,8 @@ class Tensor:
 
     @data.setter
     def data(self, other):
+        if not isinstance(other, Tensor):  # (THPVariable_set_data)
+            raise type_error(f"Variable data has to be a tensor, but got {type(other).__name__}")
         undo.touch(self)
         note(self._storage, "data=", self)
         for k in ("_storage", "_offset", "_shape", "_stride", "dtype", "_np"):

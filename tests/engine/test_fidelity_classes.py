@@ -331,6 +331,14 @@ for op in ["amin", "amax", "sum", "mean", "std", "var", "logsumexp", "norm", "co
     attempt(lambda: getattr(torch.tensor(3.), op)(dim=(0, -1)))
     attempt(lambda: getattr(torch.tensor(3.), op)(dim=(0,)))
 """,
+"data_set_to_a_non_tensor": TRY + """
+x = torch.ones(3)
+def setdata(v):
+    x.data = v
+for v in [False, 1.5, 2, [1., 2.], None, torch.zeros(2, dtype=torch.int64)]:
+    attempt(lambda: setdata(v))
+print(x, x._version)
+""",
 }
 
 
