@@ -2150,6 +2150,14 @@ def _is_advanced(ix):
     return isinstance(ix, Tensor) or isinstance(ix, list)
 
 
+def _index_tensor(ix):
+    """An advanced index as a tensor: a list is a long one unless bool or uint8 (indexing_tensor_from_data)."""
+    if isinstance(ix, Tensor):
+        return ix
+    t = _as_tensor(ix)
+    return t if t.dtype in (dtypes.bool_, dtypes.uint8) or t.dtype is dtypes.int64 else _as_tensor(ix, dtypes.int64)
+
+
 def _expand_index(self, index):
     if not self._shape and not isinstance(index, tuple):  # a lone index on a 0-dim tensor: its own messages
         if isinstance(index, slice):
@@ -2200,7 +2208,7 @@ def getitem(self, index, setting=False):
                 out = _slice(out, dim, start, stop, step)
             dim += 1
         elif _is_advanced(ix):
-            t = ix if isinstance(ix, Tensor) else _as_tensor(ix)
+            t = _index_tensor(ix)
             if t.dtype.category == 2:
                 raise index_error("tensors used as indices must be long, int, byte or bool tensors")
             advanced.append((dim, t))
@@ -2311,7 +2319,7 @@ def index_put_(self, index, value):
     dim = 0
     for ix in index:
         if _is_advanced(ix):
-            t = ix if isinstance(ix, Tensor) else _as_tensor(ix)
+            t = _index_tensor(ix)
             advanced.append((dim, t))
             dim += t.dim() if t.dtype is dtypes.bool_ else 1
         elif isinstance(ix, slice) and ix == slice(None):
@@ -2322,6 +2330,14 @@ def index_put_(self, index, value):
             raise index_error("tensorsh supports mixing advanced indices only with ':' and '...' in assignments")
     key = _np_index(self._shape, advanced)
     v = value._np if isinstance(value, Tensor) else value
+    if isinstance(value, Tensor):  # (index_put_: the value, leading 1-dims dropped, must broadcast to the result)
+        vshape, target = value._shape, np.empty(self._shape, np.bool_)[key].shape
+        while vshape and vshape[0] == 1 and len(vshape) > len(target):
+            vshape = vshape[1:]
+        if len(vshape) > len(target) or any(a not in (1, b) for a, b in zip(vshape[::-1], target[::-1])):
+            raise runtime(f"shape mismatch: value tensor of shape {_shape_list(value._shape)} cannot be broadcast to "
+                          f"indexing result of shape {_shape_list(target)}")
+        v = v.reshape(vshape)
 
     def write(arr):
         arr[key] = v
@@ -2342,7 +2358,10 @@ class IndexPutBackward0(Node):
         gs[self.key] = 0
         gv = None
         if self.next_functions[1][0] is not None:
-            gv = sum_to(_wrap(np.asarray(g._np[self.key]), g.dtype), self.value_shape)
+            gv, shape = _wrap(np.asarray(g._np[self.key]), g.dtype), self.value_shape
+            extra = builtins.max(len(shape) - gv.dim(), 0)  # (leading 1-dims of the value that index_put_ dropped)
+            gv = sum_to(gv, shape[extra:])
+            gv = gv.reshape(shape) if extra else gv
         return (_wrap(gs, g.dtype), gv)
 
 

@@ -339,6 +339,35 @@ for v in [False, 1.5, 2, [1., 2.], None, torch.zeros(2, dtype=torch.int64)]:
     attempt(lambda: setdata(v))
 print(x, x._version)
 """,
+"list_indices_and_index_put_shapes": TRY + """
+z = torch.zeros(0, 3)
+x = torch.arange(3.)
+print(z[[]].shape, x[[]], torch.zeros(2, 3)[:, []].shape, x[[0.5, 1.7]], x[[True, False, True]], x[[1, True]])
+y = torch.arange(3.)
+y[[]] = 5.
+y[[0.2, 2.9]] = 7.
+print(y)
+m = torch.arange(6.).view(2, 3)
+def s1(): m[m > 2] = torch.ones(12)
+def s2(): m[m > 2] = torch.ones(2)
+def s3(): m[torch.tensor([0, 1])] = torch.ones(3, 3)
+def s4(): m[0] = torch.ones(2)
+def s5(): m[:, 0] = torch.ones(3)
+def s6(): m[m > 2] = torch.ones(1, 3)
+for f in [s1, s2, s3, s4, s5, s6]:
+    attempt(f)
+print(m)
+m = torch.arange(6.).view(2, 3).requires_grad_().clone()
+v = torch.ones(1, 3, requires_grad=True)
+m[m > 2] = v * 2
+m.sum().backward()
+print(v.grad, m.grad_fn)
+w = torch.ones(1, 1, 2, requires_grad=True)
+n = torch.zeros(3, 2).requires_grad_().clone()
+n[[0, 2]] = w
+(n * torch.arange(6.).view(3, 2)).sum().backward()
+print(w.grad, n)
+""",
 }
 
 
