@@ -658,7 +658,20 @@ def _alpha_node(node_cls, alpha):
     return make
 
 
+def _checked_alpha(self, other, alpha):
+    """PyTorch's alpha_check against the result type; a bool result takes alpha as a bool."""
+    if type(alpha) is int and alpha == 1:
+        return alpha
+    dt = dtypes.result_type((self, other))
+    if isinstance(alpha, bool) and dt is not dtypes.bool_:
+        raise runtime("Boolean alpha only supported for Boolean results.")
+    if dt.category < 2 and isinstance(alpha, float):
+        raise runtime("For integral input tensors, argument alpha must not be a floating point number.")
+    return builtins.bool(alpha) if dt is dtypes.bool_ else alpha
+
+
 def add(self, other, alpha=1):
+    alpha = _checked_alpha(self, other, alpha)
     if _fused_alpha(self, other, alpha):
         scale = self.dtype.np.type(alpha)
         return _binary(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(AddBackward0, alpha))
@@ -678,6 +691,7 @@ def _check_sub(a, b):
 
 def sub(self, other, alpha=1):
     _check_sub(self, other)
+    alpha = _checked_alpha(self, other, alpha)
     if _fused_alpha(self, other, alpha):
         scale = self.dtype.np.type(-alpha)
         return _binary(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(SubBackward0, alpha))
@@ -2533,6 +2547,11 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
     def op(self, other, alpha=1):
         if np_fn is np.subtract:
             _check_sub(self, other)
+        if node_cls in (AddBackward0, SubBackward0) and not (type(alpha) is int and alpha == 1):
+            if _needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
+                _check_inplace(self)
+            _cast_for_inplace(self, dtypes.result_type((self, other)))
+            alpha = _checked_alpha(self, other, alpha)
         fused = node_cls in (AddBackward0, SubBackward0) and _fused_alpha(self, other, alpha)
         b = _plain_operand(self, other) if alpha == 1 or fused else None
         if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place

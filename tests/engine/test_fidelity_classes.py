@@ -368,6 +368,17 @@ n[[0, 2]] = w
 (n * torch.arange(6.).view(3, 2)).sum().backward()
 print(w.grad, n)
 """,
+"alpha_checked_against_the_result_type": TRY + """
+for a in [False, True, 0, 2, 0.5]:
+    for t in [torch.ones(2), torch.ones(2, dtype=torch.int64), torch.tensor([True, False])]:
+        attempt(lambda: t.add(t, alpha=a))
+        attempt(lambda: t.sub(t, alpha=a))
+        attempt(lambda: torch.add(t, 1, alpha=a))
+        attempt(lambda: t.clone().add_(t, alpha=a))
+        attempt(lambda: t.clone().sub_(1, alpha=a))
+    attempt(lambda: torch.ones(2, dtype=torch.int64).add_(torch.ones(2), alpha=a))
+    attempt(lambda: torch.ones(2, requires_grad=True).add_(1, alpha=a))
+""",
 }
 
 
