@@ -5,7 +5,7 @@ from weakref import ref as _weakref
 
 import numpy as np
 
-from . import autograd, dtypes, errors, kernels, messages, multiview, undo
+from . import autograd, dtypes, errors, kernels, messages, multiview, scalars, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn, warn_once
 from .storage import INFERENCE_MODE, LOG_CAP, Storage, VersionCounter, check_size, note_view, note_write
@@ -308,6 +308,7 @@ def clamp(self, min=None, max=None):
     lo = min._np if isinstance(min, Tensor) else min
     hi = max._np if isinstance(max, Tensor) else max
     dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
+    lo, hi = (v if v is None or isinstance(b, Tensor) else scalars.checked_scalar(dt, v) for v, b in ((lo, min), (hi, max)))
     r = x.astype(dt.np, copy=False)
     if lo is not None:
         r = np.maximum(r, lo)
@@ -2323,8 +2324,7 @@ def setitem(self, index, value):
     elif isinstance(value, (list, tuple)):
         copy_(target, _as_tensor(value, dtype=self.dtype))
     else:  # PyTorch wraps the number in a 0-dim tensor first: fill_(Tensor), FillBackward3
-        _check_scalar_fits(self, value)
-        fill_(target, _wrap(np.asarray(value, dtype=self.dtype.np), self.dtype))
+        fill_(target, _wrap(np.asarray(scalars.checked_scalar(self.dtype, value)), self.dtype))
 
 
 def index_put_(self, index, value):
@@ -2779,8 +2779,7 @@ def fill_(self, value):
         make = lambda: _fill_tensor_node(self, value)
         others = (value,)
     else:
-        _check_scalar_fits(self, value)
-        v = value
+        v = scalars.checked_scalar(self.dtype, value)
         make = lambda: _zero_node("FillBackward2", self)
         others = ()
 
@@ -2793,11 +2792,6 @@ def _fill_tensor_node(self, value):
     node = _zero_node("FillBackward3", self, value)
     node.other_shape = ()
     return node
-
-
-def _check_scalar_fits(self, value):
-    if self.dtype.category < 2 and isinstance(value, float) and not math.isfinite(value):
-        raise runtime(f"value cannot be converted to type {self.dtype.name.replace('int64', 'int64_t')} without overflow")
 
 
 def zero_(self):

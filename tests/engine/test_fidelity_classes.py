@@ -379,6 +379,40 @@ for a in [False, True, 0, 2, 0.5]:
     attempt(lambda: torch.ones(2, dtype=torch.int64).add_(torch.ones(2), alpha=a))
     attempt(lambda: torch.ones(2, requires_grad=True).add_(1, alpha=a))
 """,
+"numbers_written_into_integer_tensors_wrap_or_overflow": TRY + """
+u = torch.tensor([1, 2], dtype=torch.uint8)
+i = torch.tensor([1, 2], dtype=torch.int32)
+l = torch.tensor([1, 2])
+for t, vals in [(u, [-2, -128, -129, 255, 256, 300, -1.5, 255.5, 256.0, -255, True]),
+                (i, [2**31 - 1, 2**31, -2**31 - 1, 1e10, -7.9]), (l, [2**63 - 1, -2**63, 1e19, float("inf"), float("nan")])]:
+    for v in vals:
+        def f():
+            t[0] = v
+            return t
+        attempt(f)
+        attempt(lambda: t.clone().fill_(v))
+        attempt(lambda: torch.full((1,), v, dtype=t.dtype))
+        attempt(lambda: t.clone().masked_fill_(torch.tensor([True, False]), v))
+        attempt(lambda: t.clone().index_fill_(0, torch.tensor([0]), v))
+attempt(lambda: torch.zeros(1).fill_(1e40))
+attempt(lambda: torch.zeros(1, dtype=torch.float16).fill_(1e6))
+attempt(lambda: torch.zeros(1, dtype=torch.float64).fill_(1e300))
+attempt(lambda: torch.zeros(1, dtype=torch.bool).fill_(-7))
+attempt(lambda: torch.zeros(1, dtype=torch.uint8).clamp_(-3))
+attempt(lambda: torch.zeros(1, dtype=torch.uint8).add_(-3))
+attempt(lambda: torch.zeros(1, dtype=torch.uint8) + 300)
+attempt(lambda: torch.zeros(1, dtype=torch.uint8) * -300)
+attempt(lambda: torch.zeros(1, dtype=torch.uint8).scatter_(0, torch.tensor([0]), -3))
+u = torch.tensor([0, 5, 200], dtype=torch.uint8)
+for a in [(-3,), (300,), (None, -3), (2, 250), (-300,), (1.5,), (-1.5,)]:
+    attempt(lambda: u.clamp(*a))
+    attempt(lambda: u.clone().clamp_(*a))
+i = torch.tensor([0, 5], dtype=torch.int32)
+attempt(lambda: i.clamp(2**31))
+attempt(lambda: i.clamp(-2**31 - 5))
+attempt(lambda: torch.zeros(1, dtype=torch.uint8).clamp_min_(-3))
+attempt(lambda: torch.zeros(1, dtype=torch.uint8).clamp_max_(-3))
+""",
 }
 
 
