@@ -862,8 +862,8 @@ def _bitwise(name, np_fn):
             return NotImplemented
         _precheck(self, other)
         r, dt = values(self, other)
+        _check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
         _cast_for_inplace(self, dt)
-        _check_fits_output(self, other)
 
         def write(arr):
             arr[...] = r
@@ -894,8 +894,8 @@ def _augmented(fn, node_name):
         with autograd.no_grad():
             values = fn(self, other)
         _precheck(self, other)
-        _cast_for_inplace(self, values.dtype)
         _check_fits_output(self, other)
+        _cast_for_inplace(self, values.dtype)
 
         def make():
             if node_name == "NotImplemented":
@@ -2550,6 +2550,7 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
         if node_cls in (AddBackward0, SubBackward0) and not (type(alpha) is int and alpha == 1):
             if _needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
                 _check_inplace(self)
+            _check_fits_output(self, other)
             _cast_for_inplace(self, dtypes.result_type((self, other)))
             alpha = _checked_alpha(self, other, alpha)
         fused = node_cls in (AddBackward0, SubBackward0) and _fused_alpha(self, other, alpha)
@@ -2570,8 +2571,8 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
         if true_div:
             dt = _true_div_dtype(dt)
             an, bn = an.astype(dt.np, copy=False), (bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn))
+        _check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
         _cast_for_inplace(self, dt)
-        _check_fits_output(self, other)
         if _self_overlapping(self):
             bb = np.broadcast_to(bn, self._shape)
             scale = dt.np.type(sign * alpha) if fused else None
@@ -2708,6 +2709,7 @@ def pow__(self, exponent):
     _precheck(self, exponent)
     with autograd.no_grad():
         values = pow_(self, exponent)
+    _check_fits_output(self, exponent)
     _cast_for_inplace(self, values.dtype)
 
     def make():

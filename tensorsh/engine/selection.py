@@ -294,8 +294,8 @@ def _clamp_bound(op, lower):
     def fn_(self, *args, **kwargs):
         bound, dt, r = values(self, args, kwargs)
         _precheck(self, bound)
-        _cast_for_inplace(self, dt, cpp_name=True)
         _check_fits_output(self, bound)
+        _cast_for_inplace(self, dt, cpp_name=True)
 
         def write(arr):
             arr[...] = r

@@ -413,6 +413,19 @@ attempt(lambda: i.clamp(-2**31 - 5))
 attempt(lambda: torch.zeros(1, dtype=torch.uint8).clamp_min_(-3))
 attempt(lambda: torch.zeros(1, dtype=torch.uint8).clamp_max_(-3))
 """,
+"inplace_output_shape_checked_before_its_type": TRY + """
+big = torch.tensor([[-2.5, 2.1, 0.5]])
+for t in ["torch.tensor([1, 0, 1], dtype=torch.uint8)", "torch.tensor([1, 0, 1])", "torch.tensor([True, False, True])"]:
+    for op in ["pow_", "add_", "sub_", "mul_", "div_", "clamp_min_", "clamp_max_",
+               "copy_", "maximum"]:
+        attempt(lambda: getattr(eval(t), op)(big))
+    attempt(lambda: eval(t).add_(big, alpha=2))
+    for aug in ["+=", "-=", "*=", "/=", "%=", "//=", "**="]:
+        def go():
+            x = eval(t)
+            exec("x " + aug + " big")
+        attempt(go)
+""",
 }
 
 
