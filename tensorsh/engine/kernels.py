@@ -817,6 +817,8 @@ def variance(x, axes, correction, keepdim):
     (x's own mean, then the squared deviations added one after another, per thread's range from GRAIN_SIZE up);
     several by Welford's updates along each. float32's results rounded to float32 are those of any exact double
     computation, so only float64 walks Welford's steps (up to a length where that would crawl)."""
+    if x.dtype != np.float32 and x.dtype != np.float64:  # float16: PyTorch accumulates in float
+        x = x.astype(np.float32)
     kept = [d for d in range(x.ndim) if d not in axes]
     moved = np.transpose(x, kept + list(axes))
     flat = moved.reshape(moved.shape[:len(kept)] + (-1,)).astype(np.float64)

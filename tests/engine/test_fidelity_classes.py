@@ -426,6 +426,14 @@ for t in ["torch.tensor([1, 0, 1], dtype=torch.uint8)", "torch.tensor([1, 0, 1])
             exec("x " + aug + " big")
         attempt(go)
 """,
+"float16_var_and_std": TRY + """
+h = torch.tensor(1.5, dtype=torch.float16)
+attempt(lambda: h.var(-1, keepdim=True))
+x = torch.tensor([[1.5, 2.5, 4.], [0.25, -1., 3.]], dtype=torch.float16)
+for f in ["var()", "std(0)", "var(1, keepdim=True)", "std(correction=0)", "mean()", "sum()", "norm()", "prod()",
+          "cumsum(0)", "var(dim=(0, 1))"]:
+    attempt(lambda: eval("x." + f))
+""",
 }
 
 
