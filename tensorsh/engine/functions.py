@@ -507,25 +507,34 @@ def laid_out_like(values, dt, *operands):
 class _BinaryNode(Node):
     """Two-input nodes: `grads` gives raw gradients, reduced here to each input's shape and dtype."""
     __slots__ = ("meta",)
+    number_edges = 2  # 1: PyTorch's overload for a Python number takes it as a Scalar, no edge (remainder.Scalar)
 
     def __init__(self, a, b, out):
         if isinstance(b, Tensor):
-            Node.__init__(self, (_edge(a), edge_of(b)))
+            edges = (_edge(a), edge_of(b))
             self.meta = _input_meta(a, b)
         else:  # tensor op Python scalar: the common case, kept lean
-            Node.__init__(self, (edge_of(a), NONE_EDGE))
+            edges = (edge_of(a), NONE_EDGE)
             self.meta = ((a._shape, a.dtype), None)
+        if self.number_edges == 1 and not (isinstance(a, Tensor) and isinstance(b, Tensor)):
+            self.kept = 0 if isinstance(a, Tensor) else 1
+            edges = (edges[self.kept],)
+        Node.__init__(self, edges)
         self.setup(a, b, out)
 
     def backward(self, g):
         ga, gb = self.grads(g)
         ma, mb = self.meta
+        if len(self.next_functions) == 1:
+            return (_reduce_grad(ga, ma) if self.kept == 0 else _reduce_grad(gb, mb),)
         return _reduce_grad(ga, ma), _reduce_grad(gb, mb)
 
     def setup(self, a, b, out):
         pass
 
     def wants(self, i):
+        if len(self.next_functions) == 1:
+            return i == self.kept and self.next_functions[0][0] is not None
         return self.next_functions[i][0] is not None
 
 
@@ -938,6 +947,7 @@ class RemainderBackward0(_BinaryNode):
     """x % y: x's gradient passes unchanged, y's is -g * floor(x / y) (RemainderBackward1: y a tensor)."""
     __slots__ = ()
     name_ = "RemainderBackward0"
+    number_edges = 1
 
     def setup(self, a, b, out):
         if type(b) is Tensor:
@@ -964,6 +974,8 @@ class NotImplementedBackward(_BinaryNode):
     """floor_divide, number % tensor: PyTorch records a node that refuses to run."""
     __slots__ = ()
     name_ = "NotImplemented"
+    qualified = True  # (name() is torch::autograd::NotImplemented, its repr is not)
+    number_edges = 1
     op = "floor_divide"
 
     def grads(self, g):

@@ -434,6 +434,24 @@ for f in ["var()", "std(0)", "var(1, keepdim=True)", "std(correction=0)", "mean(
           "cumsum(0)", "var(dim=(0, 1))"]:
     attempt(lambda: eval("x." + f))
 """,
+"number_operands_of_scalar_overloads_have_no_edge": TRY + """
+x = torch.tensor([0.5, 2.], requires_grad=True)
+for f in ["x.xlogy(0)", "torch.xlogy(2, x)", "x.xlogy(x)", "x.xlogy(torch.tensor(3.))", "x.remainder(2)", "x % 2", "2 % x",
+          "x.fmod(2)", "x.fmod(x)", "x % x", "x.floor_divide(2)", "x // x", "2 // x", "x.div(2)", "x * 2"]:
+    y = eval(f)
+    print(f, y.grad_fn, y.grad_fn.name(), [n[0].name() if n[0] else None for n in y.grad_fn.next_functions])
+    x.grad = None
+    attempt(lambda: y.sum().backward())
+    print(x.grad)
+y = x.xlogy(0.5)
+print(torch.autograd.grad(y.sum(), x, create_graph=True))
+z = torch.xlogy(3., x)
+(g,) = torch.autograd.grad(z.sum(), x, create_graph=True)
+print(g, g.grad_fn)
+w = x.clone()
+w %= 2
+print(w.grad_fn, w.grad_fn.next_functions)
+""",
 }
 
 
