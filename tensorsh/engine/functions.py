@@ -754,6 +754,8 @@ def pow_(self, exponent):
         integers = self.dtype.category < 2 and exponent.dtype.category < 2
         return _binary(self, exponent, _int_power if integers else np.power, PowBackward1)
     x = self._np
+    if self.dtype.category < 2 and type(exponent) is int and exponent < 0:  # (checked before any kernel: empty too)
+        raise runtime("Integers to negative integer powers are not allowed.")
     if self.dtype.category < 2 and isinstance(exponent, float):
         x = x.astype(np.float32)
     dt = dtypes.result_type((self, exponent))
@@ -769,7 +771,8 @@ def pow_(self, exponent):
 
 def rpow(self, base):
     dt = dtypes.result_type((base, self))
-    out = _wrap(np.power(dt.np.type(base), self._np.astype(dt.np, copy=False)), dt)
+    power = _int_power if dt.category < 2 else np.power  # (an integer to a negative power: powi's 0, 1 or -1)
+    out = _wrap(np.asarray(power(dt.np.type(base), self._np.astype(dt.np, copy=False))), dt)
     if _needs_grad(self):
         _attach(out, PowBackward2(base, self, out))
     return out

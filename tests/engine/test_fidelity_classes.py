@@ -452,6 +452,24 @@ w = x.clone()
 w %= 2
 print(w.grad_fn, w.grad_fn.next_functions)
 """,
+"integer_tensor_to_a_negative_number": TRY + """
+e = torch.tensor([], dtype=torch.int64)
+i = torch.tensor([2, 3])
+u = torch.tensor([2, 3], dtype=torch.uint8)
+b = torch.tensor([True, False])
+for f in [lambda: e ** -1, lambda: i ** -1, lambda: i ** -2, lambda: i.pow(-1), lambda: i ** 0, lambda: u ** -1, lambda: b ** -1,
+          lambda: i ** True, lambda: i ** False, lambda: torch.tensor(2) ** -1, lambda: i ** torch.tensor(-1),
+          lambda: i ** torch.tensor([-1, 2]), lambda: e ** torch.tensor([], dtype=torch.int64), lambda: e.pow_(e),
+          lambda: e.pow_(-1), lambda: i.clone().pow_(-1), lambda: 2 ** torch.tensor([-1]), lambda: torch.tensor([1, -1]) ** -1,
+          lambda: i ** -1.0]:
+    attempt(f)
+x = torch.tensor([1, 2])
+def aug():
+    global x
+    x **= -1
+attempt(aug)
+print(2 ** torch.tensor([-1, 0, 2]), -1 ** torch.tensor([-3, -2]), (-1) ** torch.tensor([-3, -2]), 1 ** torch.tensor([-5]), True ** torch.tensor([-1, 2]), 2 ** torch.tensor(-2), 2 ** torch.tensor([True, False]))
+""",
 }
 
 
