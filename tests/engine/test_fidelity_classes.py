@@ -470,6 +470,16 @@ def aug():
 attempt(aug)
 print(2 ** torch.tensor([-1, 0, 2]), -1 ** torch.tensor([-3, -2]), (-1) ** torch.tensor([-3, -2]), 1 ** torch.tensor([-5]), True ** torch.tensor([-1, 2]), 2 ** torch.tensor(-2), 2 ** torch.tensor([True, False]))
 """,
+"lerp_operands_of_another_dtype": TRY + """
+f = torch.ones(2); d = torch.ones(2, dtype=torch.float64); i = torch.ones(2, dtype=torch.int64); b = torch.tensor([True, False])
+for g in [lambda: f.lerp(d, 0.5), lambda: f.lerp(f, d), lambda: f.lerp(f, torch.tensor(0.5, dtype=torch.float64)),
+          lambda: b.lerp(f, 0.5), lambda: i.lerp(i, 0.5), lambda: i.lerp(i, i), lambda: f.lerp(i, f), lambda: f.lerp(f, 2),
+          lambda: f.lerp(f, True), lambda: torch.lerp(f, f, f > 0), lambda: f.clone().lerp_(d, 0.5),
+          lambda: i.clone().lerp_(f, 0.5), lambda: torch.zeros(0, dtype=torch.int64).lerp(torch.zeros(0, dtype=torch.int64), 0.5),
+          lambda: torch.tensor([True, False]).lerp(torch.tensor([True, True]), 0.5), lambda: f.lerp(torch.tensor([True, True]), 0.5),
+          lambda: torch.ones(2, dtype=torch.float16).lerp(f, 0.5), lambda: torch.ones(2, dtype=torch.uint8).lerp(f, 0.5)]:
+    attempt(g)
+""",
 }
 
 
