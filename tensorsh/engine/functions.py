@@ -5,7 +5,7 @@ from weakref import ref as _weakref
 
 import numpy as np
 
-from . import autograd, dtypes, errors, kernels, messages, multiview, scalars, undo
+from . import autograd, dtypes, errors, kernels, layout, messages, multiview, scalars, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn, warn_once
 from .storage import INFERENCE_MODE, LOG_CAP, Storage, VersionCounter, check_size, note_view, note_write
@@ -145,7 +145,8 @@ def _unary(name, np_fn, backward, saves="self", float_only=True):
         x = self._np
         if float_only and self.dtype.category < 2:
             x = x.astype(np.float32)
-        out = _wrap(np_fn(x))
+        values = np_fn(x)  # (numpy keeps a dense input's layout; an expanded one's is TensorIterator's own)
+        out = _wrap(values) if 0 not in self._stride else laid_out_like(values, dtypes.BY_NP[values.dtype], self)
         if _needs_grad(self):
             _attach(out, node_cls(self, out))
         return out
@@ -419,7 +420,9 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
         tb = type(b)
         if tb is not Tensor and isinstance(b, Tensor):
             tb = Tensor  # a Parameter takes the tensors' path
-        if (tb is float or tb is int) and a.dtype.category == 2:
+        if (tb is float or tb is int) and a.dtype.category == 2 and (1 not in a._shape or a.dim() < 2 or
+                                                                     a._stride == _contiguous_strides(a._shape)):
+            # (a size-1 dim's stride can still order TensorIterator's dims: the general path then)
             out = _new(np_fn(a._np, b), a.dtype)
         elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
             out = _new(np_fn(a._np, b._np), a.dtype)
@@ -446,11 +449,10 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
         value = np_fn(an.flat[0], bn.flat[0] if isinstance(bn, np.ndarray) else bn)
         result = np.full(shape, value, dt.np)
     elif isinstance(np_fn, np.ufunc):
-        full = a if ta and a._shape == shape else b if isinstance(b, Tensor) and b._shape == shape else None
-        result = np_fn(an, bn, out=_output_like(full, shape, dt))
+        result = np_fn(an, bn, out=layout.iter_output(shape, dt, (a, b)))
     else:
         result = np.asarray(np_fn(an, bn), order="C")  # (np.ascontiguousarray would make a 0-dim one 1-dim)
-    out = _new(result, dt) if shape else _wrap(np.asarray(result), dt)
+    out = layout.wrap(result, dt) if shape else _wrap(np.asarray(result), dt)
     if node_cls is not None and _needs_grad(a, b):
         _attach(out, node_cls(a, b, out))
     return out
@@ -484,24 +486,11 @@ def edges_first(fn):
     return op
 
 
-def _output_like(first, shape, dt):
-    """An elementwise result's memory: laid out like `first` (the first operand of the output's full shape) when
-    that is a dense permutation, as PyTorch's TensorIterator does; else contiguous."""
-    if first is not None and len(shape) > 1 and not first.is_contiguous() and _non_overlapping_and_dense(first):
-        order = sorted(range(len(shape)), key=lambda d: -first._stride[d])
-        inverse = [order.index(d) for d in range(len(shape))]
-        return np.empty([shape[d] for d in order], dt.np).transpose(inverse)
-    return np.empty(shape, dt.np)
-
-
 def laid_out_like(values, dt, *operands):
-    """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (like the first
-    operand of the full shape, when that is a dense permutation)."""
-    shape = np.shape(values)
-    first = next((t for t in operands if isinstance(t, Tensor) and t._shape == shape), None)
-    out = _output_like(first, shape, dt)
+    """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (layout.py)."""
+    out = layout.iter_output(np.shape(values), dt, [t for t in operands if isinstance(t, Tensor)])
     out[...] = values
-    return _wrap(out, dt)
+    return layout.wrap(out, dt)
 
 
 class _BinaryNode(Node):
@@ -1005,7 +994,10 @@ def where(condition, input, other):
     dt = dtypes.result_type((input, other))
     a = _np_of(input)
     b = _np_of(other)
-    out = _wrap(np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np)), dt)
+    values = np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np))
+    out = layout.iter_output(values.shape, dt, (condition, input, other))
+    out[...] = values
+    out = layout.wrap(out, dt)
     if _needs_grad(input, other):
         _attach(out, WhereBackward0(condition, input, other))
     return out

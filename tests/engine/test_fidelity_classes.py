@@ -480,6 +480,53 @@ for g in [lambda: f.lerp(d, 0.5), lambda: f.lerp(f, d), lambda: f.lerp(f, torch.
           lambda: torch.ones(2, dtype=torch.float16).lerp(f, 0.5), lambda: torch.ones(2, dtype=torch.uint8).lerp(f, 0.5)]:
     attempt(g)
 """,
+"elementwise_results_laid_out_as_tensor_iterator": """
+x = torch.arange(6.).view(2, 3).requires_grad_()
+for f in ["x.t().exp()", "x.t().neg()", "x.t().abs()", "x.t().sigmoid()", "x.t() * 2", "x.t() + x.t()", "x.t().clone()",
+          "x.t().relu()", "x.t().float()", "x.t().double()", "x.t().sqrt()", "x.t().pow(2)", "x.t().tanh()", "x.t().sin()",
+          "x.t().floor()", "x.t().sign()", "x.t().clamp(0, 1)", "x.t().round()", "x.t().square()", "x.t().reciprocal()",
+          "x.t().log1p()", "x.t().frac()", "x.t().isnan()", "x.t().logical_not()", "x.t().nan_to_num()", "x.t() > 1",
+          "x.permute(1, 0).exp()", "x.t()[1:].exp()", "x.t()[::2].exp()", "x.t().expand(2, 3, 2).exp()", "x.t().long()",
+          "x.t().masked_fill(x.t() > 1, 0)", "x.t().where(x.t() > 1, 0.)", "x.t().contiguous()", "-x.t()", "abs(x.t())",
+          "x.t().detach().exp_()", "x.t().to(torch.float64)", "x.t().trunc()", "x.t().exp2()", "x.t().rsqrt()", "x.t().sgn()",
+          "x.t().signbit()", "x.t().cos()", "x.t().atan()", "x.t().lerp(x.t(), 0.5)", "x.t() / 3", "x.t() ** 2",
+          "x.t() @ x", "x.t().softmax(0)", "x.t().cumsum(0)", "x.t().tril()", "x.t().flip(0)", "x.t().roll(1)"]:
+    y = eval(f)
+    print(f, y.stride(), y.is_contiguous())
+z = torch.ones(2, 3, 4).permute(2, 0, 1)
+print(z.exp().stride(), (z + 1).stride(), (z + torch.ones(4, 2, 3)).stride(), z.clone().stride())
+w = torch.ones(3, 2, requires_grad=True)
+w.t().exp().sum().backward()
+print(w.grad.stride(), w.grad._version)
+v = torch.ones(2, 3, requires_grad=True)
+(v.t() * 2).sum().backward()
+print(v.grad.stride(), v.grad._version)
+u = torch.ones(3, 2).t().requires_grad_()
+(u.exp() * 2).sum().backward()
+print(u.grad.stride(), u.grad._version)
+a = torch.arange(6.).view(2, 3)
+b = torch.arange(24.).view(2, 3, 4)
+c = b.permute(2, 0, 1)
+ops = {"a": a, "at": a.t(), "a1": a[:, :1], "row": torch.ones(3), "col": torch.ones(2, 1), "b": b, "c": c,
+       "bt": b.transpose(0, 1), "bs": b[:, ::2], "e": a.t().expand(2, 3, 2), "one": torch.ones(1, 3).t(),
+       "s": torch.tensor(2.), "u": torch.ones(3, 1, 2).transpose(0, 2)}
+for x in ops:
+    for y in ops:
+        try:
+            r = ops[x] * ops[y]
+        except Exception:
+            continue
+        print(x, y, tuple(r.shape), r.stride(), (ops[x] + 1).stride(), ops[x].exp().stride(), torch.where(ops[x] > 0, ops[x], ops[y]).stride())
+w = torch.ones(3, 1, 2).transpose(0, 2).requires_grad_()
+(w * 2).sum().backward()
+print(w.grad.stride(), w.grad._version)
+v = torch.ones(2, 3)[:, ::2].requires_grad_()
+(v * 2).sum().backward()
+print(v.grad.stride(), v.grad._version)
+q = torch.ones(1, 3).t().requires_grad_()
+(q.exp()).sum().backward()
+print(q.grad.stride(), q.grad._version)
+""",
 }
 
 
