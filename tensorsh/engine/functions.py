@@ -1187,6 +1187,8 @@ def _extreme(kind, np_fn, arg_fn):
                 _attach(out, _ExtremeAll(kind, self, out))
             return out
         d = self._wrap_dim(dim)
+        if self._shape and self._shape[d] == 0:
+            raise index_error(f"{kind}(): Expected reduction dim {d} to have non-zero size.")
         if not self._shape:
             values = self * 1 if _needs_grad(self) else _wrap(self._np.copy(), self.dtype)
             r = ReturnTypes((values, _wrap(np.zeros((), np.int64), dtypes.int64)))
@@ -1294,16 +1296,28 @@ max = _extreme("max", np.max, np.argmax)
 min = _extreme("min", np.min, np.argmin)
 
 
+def _arg_extreme_check(op, self, dim):
+    """argmax/argmin of nothing: PyTorch's IndexErrors."""
+    if dim is None and self.numel() == 0:
+        raise index_error(f"{op}(): Expected reduction dim to be specified for input.numel() == 0.")
+    if dim is not None and self.dim() and self._shape[self._wrap_dim(dim)] == 0:
+        raise index_error(f"{op}(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
+
+
 def argmax(self, dim=None, keepdim=False):
+    _arg_extreme_check("argmax", self, dim)
     if dim is None:
         return _wrap(np.asarray(np.argmax(self._np), dtype=np.int64), dtypes.int64)
-    return max(self, dim, keepdim)[1]
+    with autograd.no_grad():  # (not differentiable: PyTorch never looks at self's grad_fn)
+        return max(self, dim, keepdim)[1]
 
 
 def argmin(self, dim=None, keepdim=False):
+    _arg_extreme_check("argmin", self, dim)
     if dim is None:
         return _wrap(np.asarray(np.argmin(self._np), dtype=np.int64), dtypes.int64)
-    return min(self, dim, keepdim)[1]
+    with autograd.no_grad():
+        return min(self, dim, keepdim)[1]
 
 
 class VarBackward0(Node):

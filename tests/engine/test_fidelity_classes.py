@@ -527,6 +527,21 @@ q = torch.ones(1, 3).t().requires_grad_()
 (q.exp()).sum().backward()
 print(q.grad.stride(), q.grad._version)
 """,
+"argmax_argmin_and_max_of_empty_and_stale_views": TRY + """
+v1 = torch.tensor([[1.5], [0.337]], requires_grad=True)
+with torch.no_grad():
+    v2 = v1.reshape(-1)
+with torch.no_grad():
+    v2 *= 2
+for f in ["v2.argmin(-1)", "v2.argmax(0)", "v2.argmax()", "v2.argsort()", "v2.sort()[1]", "v2.max(0)[1]", "v2 > 1",
+          "v2.isnan()", "v2.nonzero()", "v2.count_nonzero()", "v2.eq(v2)", "v2.sign()", "v2.all()", "v2.int()", "v2 * 2"]:
+    attempt(lambda: eval(f))
+e = torch.zeros(0)
+for f in ["e.argmax()", "e.argmin()", "e.argmax(0)", "torch.zeros(0, 3).argmax(1)", "torch.zeros(0, 3).argmax(0)",
+          "torch.zeros(2, 0).argmin(1, keepdim=True)", "e.max()", "e.min()", "e.amax()", "torch.zeros(0, 3).max(1)",
+          "torch.zeros(3, 0).max(1)", "torch.tensor(2.).argmax()", "torch.tensor(2.).argmax(0)", "torch.tensor(2.).argmin(-1, True)"]:
+    attempt(lambda: eval(f))
+""",
 }
 
 
