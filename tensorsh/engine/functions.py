@@ -5,7 +5,7 @@ from weakref import ref as _weakref
 
 import numpy as np
 
-from . import autograd, dtypes, errors, kernels, layout, messages, multiview, scalars, undo
+from . import autograd, dtypes, errors, kernels, layout, messages, multiview, nans, scalars, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn, warn_once
 from .storage import INFERENCE_MODE, LOG_CAP, Storage, VersionCounter, check_size, note_view, note_write
@@ -155,7 +155,7 @@ def _unary(name, np_fn, backward, saves="self", float_only=True):
 
 
 exp = _unary("ExpBackward0", kernels.exp, lambda g, r: g * r, "result")
-log = _unary("LogBackward0", kernels.via_double(np.log), lambda g, x: g.div(x))
+log = _unary("LogBackward0", nans.with_pytorch_nans("log", kernels.via_double(np.log)), lambda g, x: g.div(x))
 sin = _unary("SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
 cos = _unary("CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
 class _BackwardOp(Node):
@@ -194,7 +194,7 @@ def _backward_op(kind):
 
 tanh = _unary("TanhBackward0", kernels.tanh, _backward_op("tanh"), "result")
 sigmoid = _unary("SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result")
-sqrt = _unary("SqrtBackward0", np.sqrt, lambda g, r: g / (2 * r), "result")
+sqrt = _unary("SqrtBackward0", nans.with_pytorch_nans("sqrt", np.sqrt), lambda g, r: g / (2 * r), "result")
 def _refuse_bool(message, np_fn):
     """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
     def fn(x):
@@ -209,20 +209,20 @@ relu = _unary("ReluBackward0", _refuse_bool("Boolean inputs not supported for re
               _backward_op("relu"), "result", float_only=False)
 abs_ = _unary("AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False)
 neg = _unary("NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None, float_only=False)
-log1p = _unary("Log1PBackward0", kernels.via_double(np.log1p), lambda g, x: g / (x + 1))
+log1p = _unary("Log1PBackward0", nans.with_pytorch_nans("log1p", kernels.via_double(np.log1p)), lambda g, x: g / (x + 1))
 expm1 = _unary("Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result")
 reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r), "result")
-rsqrt = _unary("RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result")
+rsqrt = _unary("RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: g * -0.5 * r * r * r, "result")
 sign = _unary("SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x), lambda g: _zeros_like(g), None, float_only=False)
 tan = _unary("TanBackward0", kernels.via_double(np.tan), lambda g, r: g * (1 + r * r), "result")
 sinh = _unary("SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
 cosh = _unary("CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
 atan = _unary("AtanBackward0", kernels.via_double(np.arctan), lambda g, x: g / (x * x + 1))
-asin = _unary("AsinBackward0", kernels.via_double(np.arcsin), lambda g, x: g * (-x * x + 1).rsqrt())
-acos = _unary("AcosBackward0", kernels.via_double(np.arccos), lambda g, x: g * -((-x * x + 1).rsqrt()))
+asin = _unary("AsinBackward0", nans.with_pytorch_nans("asin", kernels.via_double(np.arcsin)), lambda g, x: g * (-x * x + 1).rsqrt())
+acos = _unary("AcosBackward0", nans.with_pytorch_nans("acos", kernels.via_double(np.arccos)), lambda g, x: g * -((-x * x + 1).rsqrt()))
 exp2 = _unary("Exp2Backward0", kernels.exp2, lambda g, r: g * r * math.log(2), "result")
-log2 = _unary("Log2Backward0", kernels.via_double(np.log2), lambda g, x: g / (x * math.log(2)))
-log10 = _unary("Log10Backward0", kernels.via_double(np.log10), lambda g, x: g / (x * math.log(10)))
+log2 = _unary("Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / (x * math.log(2)))
+log10 = _unary("Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / (x * math.log(10)))
 
 
 def _rounding(kernel, np_fn):

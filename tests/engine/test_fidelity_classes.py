@@ -542,6 +542,21 @@ for f in ["e.argmax()", "e.argmin()", "e.argmax(0)", "torch.zeros(0, 3).argmax(1
           "torch.zeros(3, 0).max(1)", "torch.tensor(2.).argmax()", "torch.tensor(2.).argmax(0)", "torch.tensor(2.).argmin(-1, True)"]:
     attempt(lambda: eval(f))
 """,
+"nan_bits_of_out_of_domain_inputs": """
+for dt in [torch.float32, torch.float64]:
+    n = torch.tensor([-2., 2., -1.5, float('-inf'), float('inf'), -0.5, -5., 3., float('nan'), 0.], dtype=dt)
+    for op in ['asin', 'acos', 'log', 'log2', 'log10', 'log1p', 'sqrt', 'rsqrt'] if dt == torch.float32 else ['asin', 'acos', 'log', 'log2', 'log10', 'sqrt', 'rsqrt']:
+        print(dt, op, getattr(n, op)().untyped_storage().tolist())
+        m = n.clone()
+        getattr(m, op + "_")() if op not in ('log1p', 'rsqrt') else None
+        print(m.untyped_storage().tolist())
+    print(torch.tensor([-2., 2., -0.5, 0.5] * 10, dtype=dt).asin().untyped_storage().tolist())
+x = torch.tensor([-2., 0.5], requires_grad=True)
+y = x.asin()
+y.sum().backward()
+print(y, x.grad, x.grad.untyped_storage().tolist())
+print(torch.tensor(-3.).sqrt().untyped_storage().tolist(), torch.tensor([-1, 4]).sqrt().untyped_storage().tolist())
+""",
 }
 
 
