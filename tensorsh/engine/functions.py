@@ -853,15 +853,19 @@ def _bitwise(name, np_fn):
         return np.asarray(np_fn(an, bn), dtype=dt.np), dt
 
     def op(self, other):
-        if type(other) not in (Tensor, bool, int):
+        if type(other) not in (Tensor, bool, int, float):
             return NotImplemented
         r, dt = values(self, other)
         return _wrap(r, dt)
 
     def op_(self, other):
-        if type(other) not in (Tensor, bool, int):
+        if type(other) not in (Tensor, bool, int, float):
             return NotImplemented
         _precheck(self, other)
+        if type(other) is float or type(other) is Tensor and other.dtype.category == 2:  # (the cast check comes
+            _check_broadcast(self, other)                                                 # before the kernel's)
+            _check_fits_output(self, other)
+            _cast_for_inplace(self, dtypes.result_type((self, other)))
         r, dt = values(self, other)
         _check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
         _cast_for_inplace(self, dt)

@@ -557,6 +557,18 @@ y.sum().backward()
 print(y, x.grad, x.grad.untyped_storage().tolist())
 print(torch.tensor(-3.).sqrt().untyped_storage().tolist(), torch.tensor([-1, 4]).sqrt().untyped_storage().tolist())
 """,
+"bitwise_ops_with_a_float": TRY + """
+for init in ["torch.tensor([1, 2])", "torch.tensor([True, False])", "torch.tensor([1., 2.])", "torch.tensor([1, 2], dtype=torch.uint8)"]:
+    for aug in ["|= 1.5", "&= 2.", "^= 0.5", "|= True", "&= 1", "|= torch.ones(2)", "^= torch.ones(3)", "&= torch.tensor(2.)"]:
+        def go():
+            x = eval(init)
+            exec("x " + aug)
+            return x
+        attempt(go)
+    for op in ["| 1.5", "& 2.0", "^ 1.", "| torch.ones(2)"]:
+        attempt(lambda: eval(init + " " + op))
+        attempt(lambda: eval(op.split(" ", 1)[1] + " " + op[0] + " " + init))
+""",
 }
 
 
