@@ -2202,6 +2202,8 @@ def _expand_index(self, index):
     if not self._shape and not isinstance(index, tuple):  # a lone index on a 0-dim tensor: its own messages
         if isinstance(index, slice):
             raise index_error("slice() cannot be applied to a 0-dim tensor.")
+        if isinstance(index, int) and not isinstance(index, bool) and index != 0:
+            raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))
         if isinstance(index, int) and not isinstance(index, bool):
             raise index_error("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
                               "in C++ to convert a 0-dim tensor to a number")
@@ -2218,11 +2220,20 @@ def _expand_index(self, index):
     return index, consuming
 
 
+def _bool_scalars(index):
+    """A Python bool in an index is a 0-dim bool tensor index, as PyTorch takes it (x[True] adds a dim of 1)."""
+    if isinstance(index, bool):
+        return _as_tensor(index)
+    if isinstance(index, tuple) and any(isinstance(ix, bool) for ix in index):
+        return tuple(_as_tensor(ix) if isinstance(ix, bool) else ix for ix in index)
+    return index
+
+
 def getitem(self, index, setting=False):
     """self[index]. PyTorch skips a slice that covers its whole dimension (start 0, stop past the end, step 1)
     inside a tuple index, and when setting even a lone one: setting, the write then goes to self itself."""
     keep_full = not setting and isinstance(index, slice)
-    index, consuming = _expand_index(self, index)
+    index, consuming = _expand_index(self, _bool_scalars(index))
     out = self
     dim = 0
     advanced = []
@@ -2328,6 +2339,7 @@ class IndexBackward0(Node):
 def setitem(self, index, value):
     if not self._shape and isinstance(index, int) and not isinstance(index, bool) and isinstance(value, Tensor):
         raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
+    index = _bool_scalars(index)
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
         return index_put_(self, index, value)

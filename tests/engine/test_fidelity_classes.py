@@ -569,6 +569,36 @@ for init in ["torch.tensor([1, 2])", "torch.tensor([True, False])", "torch.tenso
         attempt(lambda: eval(init + " " + op))
         attempt(lambda: eval(op.split(" ", 1)[1] + " " + op[0] + " " + init))
 """,
+"bool_scalar_indices_and_0_dim_index_messages": TRY + """
+x = torch.ones(2, 3, requires_grad=True)
+for f in ['x[torch.tensor(True)]', 'x[torch.tensor(False)]', 'x[torch.tensor(True), 0]', 'x[..., torch.tensor(True)]', 'torch.tensor(2.)[torch.tensor(True)]']:
+    y = eval(f); print(f, y.shape, y.stride(), y.grad_fn, y._is_view())
+for f in ['x[True]', 'x[False]', 'x[True, 0]', 'x[0, True]', 'x[..., True]', 'x[True, True]', 'x[None, True]',
+          'torch.tensor(2.)[True]', 'torch.tensor(2., requires_grad=True)[False]', 'x[True][0, 1]']:
+    y = eval(f); print(f, y.shape, y.stride(), y.grad_fn, y._is_view())
+y = x[True]
+y.sum().backward()
+print(x.grad)
+z = torch.tensor(2.)
+for f in ["z[0]", "z[-1]", "z[1]", "z[5]", "z[1:]", "z[None]", "z[...]", "z[()]", "z[torch.tensor(0)]", "z[True]", "z[False]",
+          "z[z > 0]", "z[0, 0]"]:
+    attempt(lambda: eval(f))
+def s1(): z[0] = 1.
+def s1b(): z[-1] = 1.
+def s2(): z[...] = 3.
+def s4(): z[None] = 4.
+def s5(): z[z > 0] = 5.
+def s6(): z[True] = 6.
+def s7(): z[False] = 7.
+for s in [s1, s1b, s2, s4, s5, s6, s7]:
+    attempt(s)
+print(z)
+w = torch.zeros(2, 3)
+w[True] = 1.
+w[False] = 2.
+
+print(w)
+""",
 }
 
 
