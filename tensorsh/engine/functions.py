@@ -316,7 +316,10 @@ def clamp(self, min=None, max=None):
     if hi is not None:
         r = np.minimum(r, hi)
     out = _wrap(np.asarray(r, dtype=dt.np), dt)
-    if _needs_grad(self):
+    if isinstance(min, Tensor) or isinstance(max, Tensor):  # clamp.Tensor: ClampBackward0, an edge per operand
+        if _needs_grad(self, min, max):
+            _attach(out, ClampBackward0(self, min, max))
+    elif _needs_grad(self):
         _attach(out, ClampBackward1(self, min, max))
     return out
 
@@ -359,6 +362,33 @@ class ClampBackward1(Node):
             m = x <= self.hi
             mask = m if mask is None else mask.logical_and(m)
         return (where(mask, g, 0.0),)  # PyTorch's clamp_backward
+
+
+class ClampBackward0(Node):
+    """clamp with tensor bounds: PyTorch's clamp_backward_min_max (a bound's gradient where it bit, min only
+    where it is below max), each gradient summed back to its operand's shape."""
+    __slots__ = ("shapes",)
+    name_ = "ClampBackward0"
+
+    def __init__(self, x, lo, hi):
+        Node.__init__(self, (_edge(x), _edge(lo), _edge(hi)))
+        self.saved = tuple(SavedTensor(t) if isinstance(t, Tensor) else NOTHING_SAVED for t in (x, lo, hi))
+        self.numbers = tuple(None if isinstance(t, Tensor) else t for t in (lo, hi))
+        self.shapes = tuple(t._shape if isinstance(t, Tensor) else () for t in (x, lo, hi))
+
+    def backward(self, g):
+        x, lo, hi = (s.unpack(self) if s is not NOTHING_SAVED else None for s in self.saved)
+        lo = lo if lo is not None else self.numbers[0]
+        hi = hi if hi is not None else self.numbers[1]
+        wants = [n is not None for n, _ in self.next_functions]
+        if lo is not None and hi is not None:
+            masks = (ge(x, lo).logical_and(le(x, hi)), lt(x, lo).logical_and(lt(lo, hi)), gt(x, hi).logical_or(lt(hi, lo)))
+        elif lo is not None:
+            masks = (ge(x, lo), lt(x, lo), None)
+        else:
+            masks = (le(x, hi), None, gt(x, hi))
+        return tuple(sum_to(where(m, g, 0.0), shape) if want and m is not None else None
+                     for m, want, shape in zip(masks, wants, self.shapes))
 
 
 def clip(self, min=None, max=None):

@@ -599,6 +599,23 @@ w[False] = 2.
 
 print(w)
 """,
+"clamp_with_tensor_bounds": """
+a = torch.tensor([-1., 0.5, 2.], requires_grad=True)
+lo = torch.tensor([0., 0., 0.], requires_grad=True)
+hi = torch.tensor(1., requires_grad=True)
+for y in [a.clamp(lo), a.clamp(lo, hi), a.clamp(max=hi), a.clamp(torch.zeros(3)), torch.zeros(3).clamp(lo), a.detach().clamp(lo, hi)]:
+    print(y, y.grad_fn.name(), [(n[0].name() if n[0] else None) for n in y.grad_fn.next_functions])
+y = a.clamp(lo, hi); y.sum().backward(); print(a.grad, lo.grad, hi.grad)
+a.grad = None; lo.grad = None
+y = a.clamp(lo); (y * torch.tensor([1., 2., 3.])).sum().backward(); print(a.grad, lo.grad)
+a.grad = None
+y = a.clamp(min=torch.tensor([0., 0.5, 3.])); y.sum().backward(); print(a.grad)
+x = torch.tensor([1., 1.], requires_grad=True)
+y = x.clamp(x); y.sum().backward(); print(x.grad)
+m = torch.tensor([[0.2], [0.7]], requires_grad=True)
+y = a.clamp(max=m); y.sum().backward(); print(y, m.grad)
+print(torch.clamp(a, torch.tensor(2.), torch.tensor(1.)))
+""",
 }
 
 
