@@ -3108,14 +3108,17 @@ def _softmax_op(self, dim, dtype, node_cls):
         raise errors.make("NotImplementedError", f"\"{kernel}_kernel_impl\" not implemented for "
                                                  f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
     x = self._np if dtype is None else self._np.astype(dtype.np)
+    half = x.dtype == np.float16  # (PyTorch computes half in float, rounding the result once)
+    x = x.astype(np.float32) if half else x
     if x.ndim == 0:
         x, d = x.reshape(1), 0  # as PyTorch views a 0-d input
     r = (kernels.log_softmax if node_cls.log else kernels.softmax)(x, d)
+    r = r.astype(np.float16) if half and r is not None else r
     if r is None:
         shifted = x - np.max(x, axis=d, keepdims=True)
         e = np.exp(shifted)
         r = shifted - np.log(np.sum(e, axis=d, keepdims=True)) if node_cls.log else e / np.sum(e, axis=d, keepdims=True)
-        r = np.asarray(r, dtype=x.dtype)
+        r = np.asarray(r, dtype=np.float16 if half else x.dtype)
     out = _new(r.reshape(self._shape), dtype or self.dtype)
     if _needs_grad(self):
         _attach(out, node_cls(self, out, d))

@@ -616,6 +616,13 @@ m = torch.tensor([[0.2], [0.7]], requires_grad=True)
 y = a.clamp(max=m); y.sum().backward(); print(y, m.grad)
 print(torch.clamp(a, torch.tensor(2.), torch.tensor(1.)))
 """,
+"float16_softmax_over_the_last_dim": """
+torch.manual_seed(0)
+for shape in [(3,), (2, 3), (4, 5), (3, 40), (2, 3, 4)]:
+    x = (torch.randn(*shape) * 3).half()
+    print(x.softmax(-1), torch.softmax(x, -1, dtype=torch.float32), torch.softmax(x, len(shape) - 1))
+print(torch.tensor([1.5, 2.5, 4.], dtype=torch.float16).softmax(0), torch.tensor(2., dtype=torch.float16).softmax(0))
+""",
 }
 
 
