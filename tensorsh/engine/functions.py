@@ -432,6 +432,18 @@ def _check_broadcast(a, b):
             raise runtime(messages.BROADCAST.format(a=x, b=y, d=builtins.max(len(sa), len(sb)) - i))
 
 
+def _check_broadcast_all(*operands):
+    """TensorIterator's compute_shape over several inputs: each broadcast against the shape so far ("tensor a")."""
+    shape = ()
+    for t in operands:
+        s = t._shape if isinstance(t, Tensor) else ()
+        for i in range(1, builtins.min(len(shape), len(s)) + 1):
+            x, y = shape[-i], s[-i]
+            if x != y and x != 1 and y != 1:
+                raise runtime(messages.BROADCAST.format(a=x, b=y, d=builtins.max(len(shape), len(s)) - i))
+        shape = np.broadcast_shapes(shape, s)
+
+
 def _check_result_size(an, bn, dt):
     """Refuse a broadcast whose result would pass the memory limit, before numpy allocates it."""
     sa = getattr(an, "shape", ())
@@ -1024,6 +1036,7 @@ def minimum(self, other):
 def where(condition, input, other):
     if not isinstance(condition, Tensor):
         raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {_type_name(condition)}")
+    _check_broadcast_all(condition, input, other)
     c = condition._np
     dt = dtypes.result_type((input, other))
     a = _np_of(input)
@@ -2783,6 +2796,7 @@ def pow__(self, exponent):
         if isinstance(exponent, Tensor):
             node = PowBackward1.__new__(PowBackward1)
             Node.__init__(node, (edge_of(self), _edge(exponent)))
+            node.meta = _input_meta(self, exponent)
             node.saved = (SavedTensor(self.clone()), SavedTensor(exponent))
             return node
         node = PowBackward0.__new__(PowBackward0)

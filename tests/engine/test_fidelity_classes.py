@@ -623,6 +623,25 @@ for shape in [(3,), (2, 3), (4, 5), (3, 40), (2, 3, 4)]:
     print(x.softmax(-1), torch.softmax(x, -1, dtype=torch.float32), torch.softmax(x, len(shape) - 1))
 print(torch.tensor([1.5, 2.5, 4.], dtype=torch.float16).softmax(0), torch.tensor(2., dtype=torch.float16).softmax(0))
 """,
+"where_broadcast_errors_and_inplace_pow_of_tensors": TRY + """
+e = torch.zeros(0)
+torch.manual_seed(0)
+m = torch.randn(3, 2)
+for f in [lambda: torch.where(e > 0, e, m), lambda: torch.where(m > 0, e, m), lambda: torch.where(m > 0, m, torch.ones(3)),
+          lambda: torch.where(torch.ones(4) > 0, m, 1.), lambda: torch.where(torch.ones(2, 1, 1) > 0, m, torch.ones(1, 2))]:
+    attempt(f)
+v2 = torch.tensor([[0.0, 1.0, 0.5], [-0.4381, 1.6343, 2.0]], dtype=torch.float64, requires_grad=True)
+v4 = v2.atan()
+v4.pow_(torch.ones_like(v4) * 2)
+v4.backward(torch.ones(v4.shape))
+print(v2.grad, v4.grad_fn)
+x = torch.tensor([1.5, 2.], requires_grad=True)
+y = x * 1
+ex = torch.tensor([2., 3.], requires_grad=True)
+y.pow_(ex)
+y.sum().backward()
+print(x.grad, ex.grad)
+""",
 }
 
 
