@@ -1610,14 +1610,17 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
     dims = _dims(self, dim)
     with autograd.no_grad():
-        if p == 0:  # the count of non-zero entries
+        if self.dtype is dtypes.float16:  # (PyTorch reduces half in float, rounding the result once)
+            out = to(norm(to(self, dtypes.float32), p, dim, keepdim), dtypes.float16)
+        elif p == 0:  # the count of non-zero entries
             nonzero = _new(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
             out = nonzero.sum(dims, keepdim) if dims is not None else nonzero.sum()
         elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims == (self.dim() - 1,):
             values = kernels.norm2_rows(self._np)
             out = _new(values.reshape(self._shape[:-1] + ((1,) if keepdim else ())), self.dtype)
         elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims is None:
-            out = _new(kernels.norm2_rows(self._np.reshape(1, -1)).reshape(()), self.dtype)
+            out = _new(kernels.norm2_rows(self._np.reshape(1, -1)).reshape((1,) * self.dim() if keepdim else ()),
+                       self.dtype)
         elif math.isinf(p):
             out = self.abs()
             for d in sorted(dims if dims is not None else range(self.dim()), reverse=True):

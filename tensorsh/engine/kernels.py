@@ -882,7 +882,11 @@ def pow_scalar_libm(x, exponent):
         return np.power(x, np.float64(np.float32(exponent)), dtype=np.float64).astype(np.float32)
     if x.dtype == np.float64:
         e = float(exponent)
-        return np.fromiter((math.pow(v, e) for v in x.ravel().tolist()), np.float64, x.size).reshape(x.shape)
+        c_pow = _libm("pow", 2)  # (math.pow raises where C's pow gives inf or nan: 0 ** -1, (-2) ** 0.5)
+        if c_pow is None:
+            with np.errstate(all="ignore"):
+                return np.power(x, e)
+        return np.fromiter((c_pow(v, e) for v in x.ravel().tolist()), np.float64, x.size).reshape(x.shape)
     return np.power(x, x.dtype.type(exponent))
 
 

@@ -642,6 +642,15 @@ y.pow_(ex)
 y.sum().backward()
 print(x.grad, ex.grad)
 """,
+"norms_of_zeros_half_and_keepdim": """
+v1 = torch.tensor([2.0, -0.5, 0.0], dtype=torch.float64)
+print(v1.norm(-1), v1.norm(-1, keepdim=True), v1.norm(-2), v1.norm(0.5), v1.norm(3), torch.tensor([0., 0.], dtype=torch.float64).norm(-1))
+print(torch.tensor([1e200, 1e200], dtype=torch.float64).norm(3), torch.tensor([float('nan'), 1.], dtype=torch.float64).norm(3))
+print(torch.tensor([2.0, -0.5, 0.0]).norm(-1), torch.tensor([[2.0, -0.5, 0.0]]).norm(-1, keepdim=True))
+h = torch.tensor([[1.5, -2.2338, -0.1387], [-0.3978, 3.0, 2.0]], dtype=torch.float16)
+print(h.norm(-2, keepdim=True), h.norm(keepdim=True), h.norm(2, dim=1), h.norm(), h.norm(1), h.norm(0.5, keepdim=True))
+print(torch.tensor([[3., 4.]]).norm(keepdim=True), torch.tensor([[3., 4.]], dtype=torch.float64).norm(2, keepdim=True), torch.tensor(2.).norm(keepdim=True))
+""",
 }
 
 
