@@ -864,10 +864,11 @@ def logical_or(self, other):
 
 def _any_all(np_fn):
     def op(self, dim=None, keepdim=False):
+        dt = dtypes.uint8 if self.dtype is dtypes.uint8 else dtypes.bool_  # (uint8 in, uint8 out: PyTorch's legacy)
         if dim is None:
-            return _wrap(np.asarray(np_fn(self._np)), dtypes.bool_)
+            return _wrap(np.asarray(np_fn(self._np)).astype(dt.np), dt)
         axes = _dims(self, dim)  # an int or a tuple of them, as PyTorch's any.dims
-        return _wrap(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)), dtypes.bool_)
+        return _wrap(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)).astype(dt.np), dt)
     return op
 
 
@@ -1344,7 +1345,9 @@ min = _extreme("min", np.min, np.argmin)
 
 
 def _arg_extreme_check(op, self, dim):
-    """argmax/argmin of nothing: PyTorch's IndexErrors."""
+    """argmax/argmin of bool or of nothing: PyTorch's errors."""
+    if self.dtype is dtypes.bool_:
+        raise runtime(f"{op}(): does not support bool input")
     if dim is None and self.numel() == 0:
         raise index_error(f"{op}(): Expected reduction dim to be specified for input.numel() == 0.")
     if dim is not None and self.dim() and self._shape[self._wrap_dim(dim)] == 0:
@@ -2041,7 +2044,8 @@ def _squeeze_named(self, dim, name):
 def expand(self, *sizes):
     sizes = _shape_arg(sizes)
     if len(sizes) < self.dim():
-        raise runtime(f"expand(torch.FloatTensor{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
+        kind = "CPUBoolType" if self.dtype is dtypes.bool_ else self.dtype.type_name  # (PyTorch's toString)
+        raise runtime(f"expand({kind}{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
     lead = len(sizes) - self.dim()
     shape, stride = [], []
     for i in range(len(sizes) - 1, -1, -1):  # PyTorch checks from the last dimension backwards

@@ -651,6 +651,16 @@ h = torch.tensor([[1.5, -2.2338, -0.1387], [-0.3978, 3.0, 2.0]], dtype=torch.flo
 print(h.norm(-2, keepdim=True), h.norm(keepdim=True), h.norm(2, dim=1), h.norm(), h.norm(1), h.norm(0.5, keepdim=True))
 print(torch.tensor([[3., 4.]]).norm(keepdim=True), torch.tensor([[3., 4.]], dtype=torch.float64).norm(2, keepdim=True), torch.tensor(2.).norm(keepdim=True))
 """,
+"any_all_of_uint8_argmax_of_bool_expand_type_names": TRY + """
+u = torch.tensor([[1, 0], [0, 0]], dtype=torch.uint8)
+b = torch.tensor([[False], [True]])
+for f in [lambda: u.any(), lambda: u.all(), lambda: u.any(0), lambda: u.all(1, keepdim=True), lambda: torch.tensor([], dtype=torch.uint8).any(-1, keepdim=True),
+          lambda: u.float().any(), lambda: torch.tensor([1, 2]).all(0), lambda: b.argmax(0), lambda: b.argmax(), lambda: b.argmin(1),
+          lambda: torch.zeros(0, dtype=torch.bool).argmax(), lambda: torch.ones(3, 2, dtype=torch.float64).expand(0),
+          lambda: torch.ones(3, 2, dtype=torch.int64).expand(2), lambda: torch.ones(3, 2, dtype=torch.bool).expand(2),
+          lambda: torch.ones(3, dtype=torch.uint8).expand(()), lambda: torch.ones(3, dtype=torch.float16).expand(())]:
+    attempt(f)
+""",
 }
 
 
