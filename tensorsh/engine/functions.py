@@ -432,11 +432,17 @@ def _check_broadcast(a, b):
             raise runtime(messages.BROADCAST.format(a=x, b=y, d=builtins.max(len(sa), len(sb)) - i))
 
 
+class _Shaped:
+    """A shape where a tensor is expected by a shape check."""
+    def __init__(self, shape):
+        self._shape = shape
+
+
 def _check_broadcast_all(*operands):
     """TensorIterator's compute_shape over several inputs: each broadcast against the shape so far ("tensor a")."""
     shape = ()
     for t in operands:
-        s = t._shape if isinstance(t, Tensor) else ()
+        s = t._shape if isinstance(t, (Tensor, _Shaped)) else ()
         for i in range(1, builtins.min(len(shape), len(s)) + 1):
             x, y = shape[-i], s[-i]
             if x != y and x != 1 and y != 1:
@@ -1727,7 +1733,18 @@ def mm(self, mat2):
 
 @tensor_params('mat2')
 def bmm(self, mat2):
+    if self.dim() != 3:
+        raise runtime("batch1 must be a 3D tensor")
+    if mat2.dim() != 3:
+        raise runtime("batch2 must be a 3D tensor")
+    if mat2._shape[:2] != (self._shape[0], self._shape[2]):
+        _bmm_mismatch(self._shape[0], self._shape[2], mat2._shape[:2])
     return _mm_like(self, mat2, BmmBackward0)
+
+
+def _bmm_mismatch(batch, k, got):
+    raise runtime(f"Expected size for first two dimensions of batch2 tensor to be: [{batch}, {k}] but got: "
+                  f"[{got[0]}, {got[1]}].")
 
 
 @tensor_params('tensor')
@@ -1741,6 +1758,8 @@ def dot(self, other):
 
 @tensor_params('vec')
 def mv(self, vec):
+    if self.dim() and (self.dim() != 2 or vec.dim() != 1):
+        raise runtime(f"vector + matrix @ vector expected, got 1, {self.dim()}, {vec.dim()}")
     if self._shape[1] != vec._shape[0]:
         raise runtime(f"size mismatch, got input ({self._shape[0]}), mat ({self._shape[0]}x{self._shape[1]}), vec ({vec._shape[0]})")
     return _mm_like(self, vec, MvBackward0)
@@ -1774,9 +1793,11 @@ def matmul(self, other):
     # general batched case: broadcast batch dims, fold to 3-D, bmm, unfold
     a = self.unsqueeze(0) if da == 1 else self
     b = other.unsqueeze(-1) if db == 1 else other
+    _check_broadcast_all(_Shaped(a._shape[:-2]), _Shaped(b._shape[:-2]))
     batch = tuple(np.broadcast_shapes(a._shape[:-2], b._shape[:-2]))
-    if a._shape[-1] != b._shape[-2]:
-        raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, a._shape[-2:])), b="x".join(map(str, b._shape[-2:]))))
+    if a._shape[-1] != b._shape[-2]:  # (folded to bmm, which checks the sizes)
+        n = int(np.prod(batch))
+        _bmm_mismatch(n, a._shape[-1], (n, b._shape[-2]))
     a3 = a.expand(batch + a._shape[-2:]).reshape(-1, *a._shape[-2:])
     b3 = b.expand(batch + b._shape[-2:]).reshape(-1, *b._shape[-2:])
     shape = batch + (a._shape[-2], b._shape[-1])

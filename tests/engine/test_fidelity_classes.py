@@ -661,6 +661,17 @@ for f in [lambda: u.any(), lambda: u.all(), lambda: u.any(0), lambda: u.all(1, k
           lambda: torch.ones(3, dtype=torch.uint8).expand(()), lambda: torch.ones(3, dtype=torch.float16).expand(())]:
     attempt(f)
 """,
+"matmul_bmm_mv_size_messages": TRY + """
+for f in [lambda: torch.ones(2,2,3) @ torch.ones(2,2,3), lambda: torch.ones(3,2,2,3) @ torch.ones(2,2,3), lambda: torch.ones(2,1,3) @ torch.ones(4,2,3),
+          lambda: torch.ones(2,3) @ torch.ones(5,2,3), lambda: torch.ones(3) @ torch.ones(2,2,3), lambda: torch.ones(2,3) @ torch.ones(2,2,2),
+          lambda: torch.ones(2,2,3) @ torch.ones(3,2,4), lambda: torch.bmm(torch.ones(2,2,3), torch.ones(2,2,3)),
+          lambda: torch.bmm(torch.ones(2,2,3), torch.ones(3,3,3)), lambda: torch.bmm(torch.ones(2,3), torch.ones(3,3,3)),
+          lambda: torch.ones(1,2,3) @ torch.ones(1,2,3), lambda: torch.ones(2,2,3) @ torch.ones(2,3), lambda: torch.ones(2,3) @ torch.ones(2,2,3),
+          lambda: torch.ones(2,2,3) @ torch.ones(2), lambda: torch.ones(3) @ torch.ones(2,2,3), lambda: torch.ones(3).mv(torch.ones(3)),
+          lambda: torch.ones(3).mv(torch.ones(2, 3)), lambda: torch.ones(2,3).mv(torch.ones(2)), lambda: torch.ones(2,3).mv(torch.ones(3)),
+          lambda: torch.ones(2, 2, 3) @ torch.ones(2, 3, 1), lambda: torch.ones(2, 1, 2, 3) @ torch.ones(3, 3, 2)]:
+    attempt(f)
+""",
 }
 
 
