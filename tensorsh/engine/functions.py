@@ -1623,7 +1623,8 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
             out = to(norm(to(self, dtypes.float32), p, dim, keepdim), dtypes.float16)
         elif p == 0:  # the count of non-zero entries
             nonzero = _new(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
-            out = nonzero.sum(dims, keepdim) if dims is not None else nonzero.sum()
+            out = nonzero.sum(dims, keepdim) if dims is not None else \
+                nonzero.sum(tuple(range(self.dim())), keepdim) if keepdim and self.dim() else nonzero.sum()
         elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims == (self.dim() - 1,):
             values = kernels.norm2_rows(self._np)
             out = _new(values.reshape(self._shape[:-1] + ((1,) if keepdim else ())), self.dtype)

@@ -672,6 +672,12 @@ for f in [lambda: torch.ones(2,2,3) @ torch.ones(2,2,3), lambda: torch.ones(3,2,
           lambda: torch.ones(2, 2, 3) @ torch.ones(2, 3, 1), lambda: torch.ones(2, 1, 2, 3) @ torch.ones(3, 3, 2)]:
     attempt(f)
 """,
+"norm_keepdim_of_every_order": """
+v = torch.tensor([[-0.5], [0.]], dtype=torch.float64, requires_grad=True)
+for p in [0, 1, 2, 3, float('inf'), -float('inf'), 0.5]:
+    r = v.norm(p, keepdim=True)
+    print(p, r, r.shape, v.norm(p), v.norm(p, dim=0, keepdim=True), torch.tensor(3.).norm(p, keepdim=True))
+""",
 }
 
 
