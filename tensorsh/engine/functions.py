@@ -2883,7 +2883,8 @@ def _zero_node(name, self, other=None):
 
 def fill_(self, value):
     # fill_(Tensor) goes through PyTorch's TensorIterator checks; fill_(number) may write an expanded tensor
-    _precheck(self, value, internal_overlap=isinstance(value, Tensor))
+    alias = isinstance(value, Tensor) and value._storage is self._storage  # (PyTorch copies from a clone of it)
+    _precheck(self, *(() if alias else (value,)), internal_overlap=isinstance(value, Tensor))
     if isinstance(value, Tensor):
         if value.dim() != 0:
             raise runtime(f"fill_ only supports 0-dimension value tensor but got tensor with {value.dim()} dimensions.")

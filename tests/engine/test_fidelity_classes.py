@@ -678,6 +678,24 @@ for p in [0, 1, 2, 3, float('inf'), -float('inf'), 0.5]:
     r = v.norm(p, keepdim=True)
     print(p, r, r.shape, v.norm(p), v.norm(p, dim=0, keepdim=True), torch.tensor(3.).norm(p, keepdim=True))
 """,
+"fill_from_a_view_of_itself": TRY + """
+v2 = torch.tensor(3)
+v2[..., None] = v2
+print(v2)
+x = torch.arange(4.)
+x.fill_(x[2])
+print(x)
+y = torch.arange(4.)
+y[1:].fill_(y[0])
+print(y)
+z = torch.arange(4.)
+z[:2] = z[3]
+print(z, z._version)
+w = torch.arange(4.).requires_grad_().clone()
+w.fill_(w[1])
+print(w, w.grad_fn)
+attempt(lambda: torch.arange(4.).expand(2, 4).fill_(torch.tensor(1.)))
+""",
 }
 
 
