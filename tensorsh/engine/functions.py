@@ -2309,7 +2309,7 @@ def getitem(self, index, setting=False):
     out = self
     dim = 0
     advanced = []
-    for ix in index:
+    for position, ix in enumerate(index):  # (PyTorch's errors name an index by its position: real_dim)
         if ix is None:
             out = unsqueeze(out, dim)
             dim += 1
@@ -2321,7 +2321,7 @@ def getitem(self, index, setting=False):
             i = int(ix)
             n = out._shape[dim]
             if i < -n or i >= n:
-                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=dim, n=n))
+                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
             out = select(out, dim, i)
         elif isinstance(ix, slice):
             start, stop, step = (None if v is None else int(v) for v in (ix.start, ix.stop, ix.step))
@@ -2521,7 +2521,8 @@ def _precheck(self, *others, internal_overlap=True):
     (fill_ and zero_ write one value, so PyTorch lets them write into an expanded tensor)."""
     if _needs_grad(self, *others):
         _check_inplace(self)
-    if internal_overlap and any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
+    if internal_overlap and 0 not in self._shape and any(stride == 0 and size > 1 for size, stride in
+                                                         zip(self._shape, self._stride)):  # (empty: nothing overlaps)
         raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
                       "memory location. Please clone() the tensor before performing the operation.")
     for other in others:

@@ -696,6 +696,24 @@ w.fill_(w[1])
 print(w, w.grad_fn)
 attempt(lambda: torch.arange(4.).expand(2, 4).fill_(torch.tensor(1.)))
 """,
+"index_errors_name_the_index_position_and_empty_expanded_writes": TRY + """
+v = torch.tensor([])
+w = torch.zeros(2, 0)
+def s(t, idx):
+    t[idx] = 1.
+for f in [lambda: v[..., 0], lambda: s(v, (Ellipsis, 0)), lambda: v[0], lambda: s(v, 0), lambda: w[..., 0], lambda: s(w, (Ellipsis, 0)),
+          lambda: w[:, 0], lambda: s(w, (slice(None), 0)), lambda: s(w, (0, 0)), lambda: s(torch.zeros(3), (Ellipsis, 5)),
+          lambda: s(torch.zeros(3, 2), (Ellipsis, 5)), lambda: torch.zeros(3)[..., 5], lambda: s(torch.zeros(3, 2), (1, Ellipsis, 5)),
+          lambda: s(torch.zeros(3, 2), (None, Ellipsis, 5)), lambda: torch.zeros(3, 2)[None, 5], lambda: torch.zeros(3, 2)[1, None, 7],
+          lambda: torch.zeros(3, 2)[-4], lambda: torch.zeros(3, 2)[:, -3]]:
+    attempt(f)
+e = torch.zeros(0, 3).expand(2, 0, 3)
+e.index_copy_(0, torch.tensor([0]), e[:1])
+e.mul_(2)
+e.fill_(1.)
+print(e.shape)
+attempt(lambda: torch.zeros(1, 3).expand(2, 1, 3).mul_(2))
+""",
 }
 
 
