@@ -5,10 +5,11 @@ from weakref import ref as _weakref
 
 import numpy as np
 
-from . import autograd, dtypes, errors, kernels, messages, undo
+from . import autograd, dtypes, errors, kernels, layout, messages, multiview, nans, scalars, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn, warn_once
 from .storage import INFERENCE_MODE, LOG_CAP, Storage, VersionCounter, check_size, note_view, note_write
+from .tensor import IN_MULTI_OUTPUT
 from .tensor import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _contiguous_strides, _shape_list,
                      no_grad_view_origin)
 
@@ -144,7 +145,8 @@ def _unary(name, np_fn, backward, saves="self", float_only=True):
         x = self._np
         if float_only and self.dtype.category < 2:
             x = x.astype(np.float32)
-        out = _wrap(np_fn(x))
+        values = np_fn(x)  # (numpy keeps a dense input's layout; an expanded one's is TensorIterator's own)
+        out = _wrap(values) if 0 not in self._stride else laid_out_like(values, dtypes.BY_NP[values.dtype], self)
         if _needs_grad(self):
             _attach(out, node_cls(self, out))
         return out
@@ -153,7 +155,7 @@ def _unary(name, np_fn, backward, saves="self", float_only=True):
 
 
 exp = _unary("ExpBackward0", kernels.exp, lambda g, r: g * r, "result")
-log = _unary("LogBackward0", kernels.via_double(np.log), lambda g, x: g.div(x))
+log = _unary("LogBackward0", nans.with_pytorch_nans("log", kernels.via_double(np.log)), lambda g, x: g.div(x))
 sin = _unary("SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
 cos = _unary("CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
 class _BackwardOp(Node):
@@ -192,7 +194,7 @@ def _backward_op(kind):
 
 tanh = _unary("TanhBackward0", kernels.tanh, _backward_op("tanh"), "result")
 sigmoid = _unary("SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result")
-sqrt = _unary("SqrtBackward0", np.sqrt, lambda g, r: g / (2 * r), "result")
+sqrt = _unary("SqrtBackward0", nans.with_pytorch_nans("sqrt", np.sqrt), lambda g, r: g / (2 * r), "result")
 def _refuse_bool(message, np_fn):
     """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
     def fn(x):
@@ -207,20 +209,20 @@ relu = _unary("ReluBackward0", _refuse_bool("Boolean inputs not supported for re
               _backward_op("relu"), "result", float_only=False)
 abs_ = _unary("AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False)
 neg = _unary("NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None, float_only=False)
-log1p = _unary("Log1PBackward0", kernels.via_double(np.log1p), lambda g, x: g / (x + 1))
+log1p = _unary("Log1PBackward0", nans.with_pytorch_nans("log1p", kernels.via_double(np.log1p)), lambda g, x: g / (x + 1))
 expm1 = _unary("Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result")
 reciprocal = _unary("ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r), "result")
-rsqrt = _unary("RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result")
+rsqrt = _unary("RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: g * -0.5 * r * r * r, "result")
 sign = _unary("SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x), lambda g: _zeros_like(g), None, float_only=False)
 tan = _unary("TanBackward0", kernels.via_double(np.tan), lambda g, r: g * (1 + r * r), "result")
 sinh = _unary("SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
 cosh = _unary("CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
 atan = _unary("AtanBackward0", kernels.via_double(np.arctan), lambda g, x: g / (x * x + 1))
-asin = _unary("AsinBackward0", kernels.via_double(np.arcsin), lambda g, x: g * (-x * x + 1).rsqrt())
-acos = _unary("AcosBackward0", kernels.via_double(np.arccos), lambda g, x: g * -((-x * x + 1).rsqrt()))
+asin = _unary("AsinBackward0", nans.with_pytorch_nans("asin", kernels.via_double(np.arcsin)), lambda g, x: g * (-x * x + 1).rsqrt())
+acos = _unary("AcosBackward0", nans.with_pytorch_nans("acos", kernels.via_double(np.arccos)), lambda g, x: g * -((-x * x + 1).rsqrt()))
 exp2 = _unary("Exp2Backward0", kernels.exp2, lambda g, r: g * r * math.log(2), "result")
-log2 = _unary("Log2Backward0", kernels.via_double(np.log2), lambda g, x: g / (x * math.log(2)))
-log10 = _unary("Log10Backward0", kernels.via_double(np.log10), lambda g, x: g / (x * math.log(10)))
+log2 = _unary("Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / (x * math.log(2)))
+log10 = _unary("Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / (x * math.log(10)))
 
 
 def _rounding(kernel, np_fn):
@@ -307,13 +309,17 @@ def clamp(self, min=None, max=None):
     lo = min._np if isinstance(min, Tensor) else min
     hi = max._np if isinstance(max, Tensor) else max
     dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
+    lo, hi = (v if v is None or isinstance(b, Tensor) else scalars.checked_scalar(dt, v) for v, b in ((lo, min), (hi, max)))
     r = x.astype(dt.np, copy=False)
     if lo is not None:
         r = np.maximum(r, lo)
     if hi is not None:
         r = np.minimum(r, hi)
     out = _wrap(np.asarray(r, dtype=dt.np), dt)
-    if _needs_grad(self):
+    if isinstance(min, Tensor) or isinstance(max, Tensor):  # clamp.Tensor: ClampBackward0, an edge per operand
+        if _needs_grad(self, min, max):
+            _attach(out, ClampBackward0(self, min, max))
+    elif _needs_grad(self):
         _attach(out, ClampBackward1(self, min, max))
     return out
 
@@ -356,6 +362,33 @@ class ClampBackward1(Node):
             m = x <= self.hi
             mask = m if mask is None else mask.logical_and(m)
         return (where(mask, g, 0.0),)  # PyTorch's clamp_backward
+
+
+class ClampBackward0(Node):
+    """clamp with tensor bounds: PyTorch's clamp_backward_min_max (a bound's gradient where it bit, min only
+    where it is below max), each gradient summed back to its operand's shape."""
+    __slots__ = ("shapes",)
+    name_ = "ClampBackward0"
+
+    def __init__(self, x, lo, hi):
+        Node.__init__(self, (_edge(x), _edge(lo), _edge(hi)))
+        self.saved = tuple(SavedTensor(t) if isinstance(t, Tensor) else NOTHING_SAVED for t in (x, lo, hi))
+        self.numbers = tuple(None if isinstance(t, Tensor) else t for t in (lo, hi))
+        self.shapes = tuple(t._shape if isinstance(t, Tensor) else () for t in (x, lo, hi))
+
+    def backward(self, g):
+        x, lo, hi = (s.unpack(self) if s is not NOTHING_SAVED else None for s in self.saved)
+        lo = lo if lo is not None else self.numbers[0]
+        hi = hi if hi is not None else self.numbers[1]
+        wants = [n is not None for n, _ in self.next_functions]
+        if lo is not None and hi is not None:
+            masks = (ge(x, lo).logical_and(le(x, hi)), lt(x, lo).logical_and(lt(lo, hi)), gt(x, hi).logical_or(lt(hi, lo)))
+        elif lo is not None:
+            masks = (ge(x, lo), lt(x, lo), None)
+        else:
+            masks = (le(x, hi), None, gt(x, hi))
+        return tuple(sum_to(where(m, g, 0.0), shape) if want and m is not None else None
+                     for m, want, shape in zip(masks, wants, self.shapes))
 
 
 def clip(self, min=None, max=None):
@@ -403,6 +436,24 @@ def _check_broadcast(a, b):
             raise runtime(messages.BROADCAST.format(a=x, b=y, d=builtins.max(len(sa), len(sb)) - i))
 
 
+class _Shaped:
+    """A shape where a tensor is expected by a shape check."""
+    def __init__(self, shape):
+        self._shape = shape
+
+
+def _check_broadcast_all(*operands):
+    """TensorIterator's compute_shape over several inputs: each broadcast against the shape so far ("tensor a")."""
+    shape = ()
+    for t in operands:
+        s = t._shape if isinstance(t, (Tensor, _Shaped)) else ()
+        for i in range(1, builtins.min(len(shape), len(s)) + 1):
+            x, y = shape[-i], s[-i]
+            if x != y and x != 1 and y != 1:
+                raise runtime(messages.BROADCAST.format(a=x, b=y, d=builtins.max(len(shape), len(s)) - i))
+        shape = np.broadcast_shapes(shape, s)
+
+
 def _check_result_size(an, bn, dt):
     """Refuse a broadcast whose result would pass the memory limit, before numpy allocates it."""
     sa = getattr(an, "shape", ())
@@ -421,7 +472,9 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
         tb = type(b)
         if tb is not Tensor and isinstance(b, Tensor):
             tb = Tensor  # a Parameter takes the tensors' path
-        if (tb is float or tb is int) and a.dtype.category == 2:
+        if (tb is float or tb is int) and a.dtype.category == 2 and (1 not in a._shape or a.dim() < 2 or
+                                                                     a._stride == _contiguous_strides(a._shape)):
+            # (a size-1 dim's stride can still order TensorIterator's dims: the general path then)
             out = _new(np_fn(a._np, b), a.dtype)
         elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
             out = _new(np_fn(a._np, b._np), a.dtype)
@@ -444,11 +497,10 @@ def _binary(a, b, np_fn, node_cls, out_dtype=None):
         value = np_fn(an.flat[0], bn.flat[0] if isinstance(bn, np.ndarray) else bn)
         result = np.full(shape, value, dt.np)
     elif isinstance(np_fn, np.ufunc):
-        full = a if ta and a._shape == shape else b if isinstance(b, Tensor) and b._shape == shape else None
-        result = np_fn(an, bn, out=_output_like(full, shape, dt))
+        result = np_fn(an, bn, out=layout.iter_output(shape, dt, (a, b)))
     else:
         result = np.asarray(np_fn(an, bn), order="C")  # (np.ascontiguousarray would make a 0-dim one 1-dim)
-    out = _new(result, dt) if shape else _wrap(np.asarray(result), dt)
+    out = layout.wrap(result, dt) if shape else _wrap(np.asarray(result), dt)
     if node_cls is not None and _needs_grad(a, b):
         _attach(out, node_cls(a, b, out))
     return out
@@ -482,48 +534,44 @@ def edges_first(fn):
     return op
 
 
-def _output_like(first, shape, dt):
-    """An elementwise result's memory: laid out like `first` (the first operand of the output's full shape) when
-    that is a dense permutation, as PyTorch's TensorIterator does; else contiguous."""
-    if first is not None and len(shape) > 1 and not first.is_contiguous() and _non_overlapping_and_dense(first):
-        order = sorted(range(len(shape)), key=lambda d: -first._stride[d])
-        inverse = [order.index(d) for d in range(len(shape))]
-        return np.empty([shape[d] for d in order], dt.np).transpose(inverse)
-    return np.empty(shape, dt.np)
-
-
 def laid_out_like(values, dt, *operands):
-    """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (like the first
-    operand of the full shape, when that is a dense permutation)."""
-    shape = np.shape(values)
-    first = next((t for t in operands if isinstance(t, Tensor) and t._shape == shape), None)
-    out = _output_like(first, shape, dt)
+    """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (layout.py)."""
+    out = layout.iter_output(np.shape(values), dt, [t for t in operands if isinstance(t, Tensor)])
     out[...] = values
-    return _wrap(out, dt)
+    return layout.wrap(out, dt)
 
 
 class _BinaryNode(Node):
     """Two-input nodes: `grads` gives raw gradients, reduced here to each input's shape and dtype."""
     __slots__ = ("meta",)
+    number_edges = 2  # 1: PyTorch's overload for a Python number takes it as a Scalar, no edge (remainder.Scalar)
 
     def __init__(self, a, b, out):
         if isinstance(b, Tensor):
-            Node.__init__(self, (_edge(a), edge_of(b)))
+            edges = (_edge(a), edge_of(b))
             self.meta = _input_meta(a, b)
         else:  # tensor op Python scalar: the common case, kept lean
-            Node.__init__(self, (edge_of(a), NONE_EDGE))
+            edges = (edge_of(a), NONE_EDGE)
             self.meta = ((a._shape, a.dtype), None)
+        if self.number_edges == 1 and not (isinstance(a, Tensor) and isinstance(b, Tensor)):
+            self.kept = 0 if isinstance(a, Tensor) else 1
+            edges = (edges[self.kept],)
+        Node.__init__(self, edges)
         self.setup(a, b, out)
 
     def backward(self, g):
         ga, gb = self.grads(g)
         ma, mb = self.meta
+        if len(self.next_functions) == 1:
+            return (_reduce_grad(ga, ma) if self.kept == 0 else _reduce_grad(gb, mb),)
         return _reduce_grad(ga, ma), _reduce_grad(gb, mb)
 
     def setup(self, a, b, out):
         pass
 
     def wants(self, i):
+        if len(self.next_functions) == 1:
+            return i == self.kept and self.next_functions[0][0] is not None
         return self.next_functions[i][0] is not None
 
 
@@ -657,7 +705,20 @@ def _alpha_node(node_cls, alpha):
     return make
 
 
+def _checked_alpha(self, other, alpha):
+    """PyTorch's alpha_check against the result type; a bool result takes alpha as a bool."""
+    if type(alpha) is int and alpha == 1:
+        return alpha
+    dt = dtypes.result_type((self, other))
+    if isinstance(alpha, bool) and dt is not dtypes.bool_:
+        raise runtime("Boolean alpha only supported for Boolean results.")
+    if dt.category < 2 and isinstance(alpha, float):
+        raise runtime("For integral input tensors, argument alpha must not be a floating point number.")
+    return builtins.bool(alpha) if dt is dtypes.bool_ else alpha
+
+
 def add(self, other, alpha=1):
+    alpha = _checked_alpha(self, other, alpha)
     if _fused_alpha(self, other, alpha):
         scale = self.dtype.np.type(alpha)
         return _binary(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(AddBackward0, alpha))
@@ -677,6 +738,7 @@ def _check_sub(a, b):
 
 def sub(self, other, alpha=1):
     _check_sub(self, other)
+    alpha = _checked_alpha(self, other, alpha)
     if _fused_alpha(self, other, alpha):
         scale = self.dtype.np.type(-alpha)
         return _binary(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(SubBackward0, alpha))
@@ -729,6 +791,8 @@ def pow_(self, exponent):
         integers = self.dtype.category < 2 and exponent.dtype.category < 2
         return _binary(self, exponent, _int_power if integers else np.power, PowBackward1)
     x = self._np
+    if self.dtype.category < 2 and type(exponent) is int and exponent < 0:  # (checked before any kernel: empty too)
+        raise runtime("Integers to negative integer powers are not allowed.")
     if self.dtype.category < 2 and isinstance(exponent, float):
         x = x.astype(np.float32)
     dt = dtypes.result_type((self, exponent))
@@ -744,7 +808,8 @@ def pow_(self, exponent):
 
 def rpow(self, base):
     dt = dtypes.result_type((base, self))
-    out = _wrap(np.power(dt.np.type(base), self._np.astype(dt.np, copy=False)), dt)
+    power = _int_power if dt.category < 2 else np.power  # (an integer to a negative power: powi's 0, 1 or -1)
+    out = _wrap(np.asarray(power(dt.np.type(base), self._np.astype(dt.np, copy=False))), dt)
     if _needs_grad(self):
         _attach(out, PowBackward2(base, self, out))
     return out
@@ -814,10 +879,11 @@ def logical_or(self, other):
 
 def _any_all(np_fn):
     def op(self, dim=None, keepdim=False):
+        dt = dtypes.uint8 if self.dtype is dtypes.uint8 else dtypes.bool_  # (uint8 in, uint8 out: PyTorch's legacy)
         if dim is None:
-            return _wrap(np.asarray(np_fn(self._np)), dtypes.bool_)
+            return _wrap(np.asarray(np_fn(self._np)).astype(dt.np), dt)
         axes = _dims(self, dim)  # an int or a tuple of them, as PyTorch's any.dims
-        return _wrap(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)), dtypes.bool_)
+        return _wrap(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)).astype(dt.np), dt)
     return op
 
 
@@ -845,18 +911,22 @@ def _bitwise(name, np_fn):
         return np.asarray(np_fn(an, bn), dtype=dt.np), dt
 
     def op(self, other):
-        if type(other) not in (Tensor, bool, int):
+        if type(other) not in (Tensor, bool, int, float):
             return NotImplemented
         r, dt = values(self, other)
         return _wrap(r, dt)
 
     def op_(self, other):
-        if type(other) not in (Tensor, bool, int):
+        if type(other) not in (Tensor, bool, int, float):
             return NotImplemented
         _precheck(self, other)
+        if type(other) is float or type(other) is Tensor and other.dtype.category == 2:  # (the cast check comes
+            _check_broadcast(self, other)                                                 # before the kernel's)
+            _check_fits_output(self, other)
+            _cast_for_inplace(self, dtypes.result_type((self, other)))
         r, dt = values(self, other)
+        _check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
         _cast_for_inplace(self, dt)
-        _check_fits_output(self, other)
 
         def write(arr):
             arr[...] = r
@@ -887,8 +957,8 @@ def _augmented(fn, node_name):
         with autograd.no_grad():
             values = fn(self, other)
         _precheck(self, other)
-        _cast_for_inplace(self, values.dtype)
         _check_fits_output(self, other)
+        _cast_for_inplace(self, values.dtype)
 
         def make():
             if node_name == "NotImplemented":
@@ -931,6 +1001,7 @@ class RemainderBackward0(_BinaryNode):
     """x % y: x's gradient passes unchanged, y's is -g * floor(x / y) (RemainderBackward1: y a tensor)."""
     __slots__ = ()
     name_ = "RemainderBackward0"
+    number_edges = 1
 
     def setup(self, a, b, out):
         if type(b) is Tensor:
@@ -957,6 +1028,8 @@ class NotImplementedBackward(_BinaryNode):
     """floor_divide, number % tensor: PyTorch records a node that refuses to run."""
     __slots__ = ()
     name_ = "NotImplemented"
+    qualified = True  # (name() is torch::autograd::NotImplemented, its repr is not)
+    number_edges = 1
     op = "floor_divide"
 
     def grads(self, g):
@@ -979,11 +1052,15 @@ def minimum(self, other):
 def where(condition, input, other):
     if not isinstance(condition, Tensor):
         raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {_type_name(condition)}")
+    _check_broadcast_all(condition, input, other)
     c = condition._np
     dt = dtypes.result_type((input, other))
     a = _np_of(input)
     b = _np_of(other)
-    out = _wrap(np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np)), dt)
+    values = np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np))
+    out = layout.iter_output(values.shape, dt, (condition, input, other))
+    out[...] = values
+    out = layout.wrap(out, dt)
     if _needs_grad(input, other):
         _attach(out, WhereBackward0(condition, input, other))
     return out
@@ -1024,12 +1101,16 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
 def _dims(self, dim):
     if dim is None:
         return None
+    if isinstance(dim, (list, tuple)):  # (PyTorch's dim_list_to_bitset: a dim given twice is an error, 0-dim too)
+        wrapped = [self._wrap_dim(d) for d in dim]
+        for i, d in enumerate(wrapped):
+            if d in wrapped[:i]:
+                raise runtime(f"dim {d} appears multiple times in the list of dims")
     if not self._shape:  # a 0-dim tensor accepts dim 0 / -1 and reduces nothing
-        for d in (dim if isinstance(dim, (list, tuple)) else (dim,)):
-            self._wrap_dim(d)
+        self._wrap_dim(dim) if not isinstance(dim, (list, tuple)) else None
         return ()
     if isinstance(dim, (list, tuple)):
-        return tuple(sorted(self._wrap_dim(d) for d in dim))
+        return tuple(sorted(wrapped))
     return (self._wrap_dim(dim),)
 
 
@@ -1169,6 +1250,8 @@ def _extreme(kind, np_fn, arg_fn):
                 _attach(out, _ExtremeAll(kind, self, out))
             return out
         d = self._wrap_dim(dim)
+        if self._shape and self._shape[d] == 0:
+            raise index_error(f"{kind}(): Expected reduction dim {d} to have non-zero size.")
         if not self._shape:
             values = self * 1 if _needs_grad(self) else _wrap(self._np.copy(), self.dtype)
             r = ReturnTypes((values, _wrap(np.zeros((), np.int64), dtypes.int64)))
@@ -1276,16 +1359,30 @@ max = _extreme("max", np.max, np.argmax)
 min = _extreme("min", np.min, np.argmin)
 
 
+def _arg_extreme_check(op, self, dim):
+    """argmax/argmin of bool or of nothing: PyTorch's errors."""
+    if self.dtype is dtypes.bool_:
+        raise runtime(f"{op}(): does not support bool input")
+    if dim is None and self.numel() == 0:
+        raise index_error(f"{op}(): Expected reduction dim to be specified for input.numel() == 0.")
+    if dim is not None and self.dim() and self._shape[self._wrap_dim(dim)] == 0:
+        raise index_error(f"{op}(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
+
+
 def argmax(self, dim=None, keepdim=False):
+    _arg_extreme_check("argmax", self, dim)
     if dim is None:
         return _wrap(np.asarray(np.argmax(self._np), dtype=np.int64), dtypes.int64)
-    return max(self, dim, keepdim)[1]
+    with autograd.no_grad():  # (not differentiable: PyTorch never looks at self's grad_fn)
+        return max(self, dim, keepdim)[1]
 
 
 def argmin(self, dim=None, keepdim=False):
+    _arg_extreme_check("argmin", self, dim)
     if dim is None:
         return _wrap(np.asarray(np.argmin(self._np), dtype=np.int64), dtypes.int64)
-    return min(self, dim, keepdim)[1]
+    with autograd.no_grad():
+        return min(self, dim, keepdim)[1]
 
 
 class VarBackward0(Node):
@@ -1531,14 +1628,18 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
     dims = _dims(self, dim)
     with autograd.no_grad():
-        if p == 0:  # the count of non-zero entries
+        if self.dtype is dtypes.float16:  # (PyTorch reduces half in float, rounding the result once)
+            out = to(norm(to(self, dtypes.float32), p, dim, keepdim), dtypes.float16)
+        elif p == 0:  # the count of non-zero entries
             nonzero = _new(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
-            out = nonzero.sum(dims, keepdim) if dims is not None else nonzero.sum()
+            out = nonzero.sum(dims, keepdim) if dims is not None else \
+                nonzero.sum(tuple(range(self.dim())), keepdim) if keepdim and self.dim() else nonzero.sum()
         elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims == (self.dim() - 1,):
             values = kernels.norm2_rows(self._np)
             out = _new(values.reshape(self._shape[:-1] + ((1,) if keepdim else ())), self.dtype)
         elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims is None:
-            out = _new(kernels.norm2_rows(self._np.reshape(1, -1)).reshape(()), self.dtype)
+            out = _new(kernels.norm2_rows(self._np.reshape(1, -1)).reshape((1,) * self.dim() if keepdim else ()),
+                       self.dtype)
         elif math.isinf(p):
             out = self.abs()
             for d in sorted(dims if dims is not None else range(self.dim()), reverse=True):
@@ -1642,7 +1743,18 @@ def mm(self, mat2):
 
 @tensor_params('mat2')
 def bmm(self, mat2):
+    if self.dim() != 3:
+        raise runtime("batch1 must be a 3D tensor")
+    if mat2.dim() != 3:
+        raise runtime("batch2 must be a 3D tensor")
+    if mat2._shape[:2] != (self._shape[0], self._shape[2]):
+        _bmm_mismatch(self._shape[0], self._shape[2], mat2._shape[:2])
     return _mm_like(self, mat2, BmmBackward0)
+
+
+def _bmm_mismatch(batch, k, got):
+    raise runtime(f"Expected size for first two dimensions of batch2 tensor to be: [{batch}, {k}] but got: "
+                  f"[{got[0]}, {got[1]}].")
 
 
 @tensor_params('tensor')
@@ -1656,6 +1768,8 @@ def dot(self, other):
 
 @tensor_params('vec')
 def mv(self, vec):
+    if self.dim() and (self.dim() != 2 or vec.dim() != 1):
+        raise runtime(f"vector + matrix @ vector expected, got 1, {self.dim()}, {vec.dim()}")
     if self._shape[1] != vec._shape[0]:
         raise runtime(f"size mismatch, got input ({self._shape[0]}), mat ({self._shape[0]}x{self._shape[1]}), vec ({vec._shape[0]})")
     return _mm_like(self, vec, MvBackward0)
@@ -1689,9 +1803,11 @@ def matmul(self, other):
     # general batched case: broadcast batch dims, fold to 3-D, bmm, unfold
     a = self.unsqueeze(0) if da == 1 else self
     b = other.unsqueeze(-1) if db == 1 else other
+    _check_broadcast_all(_Shaped(a._shape[:-2]), _Shaped(b._shape[:-2]))
     batch = tuple(np.broadcast_shapes(a._shape[:-2], b._shape[:-2]))
-    if a._shape[-1] != b._shape[-2]:
-        raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, a._shape[-2:])), b="x".join(map(str, b._shape[-2:]))))
+    if a._shape[-1] != b._shape[-2]:  # (folded to bmm, which checks the sizes)
+        n = int(np.prod(batch))
+        _bmm_mismatch(n, a._shape[-1], (n, b._shape[-2]))
     a3 = a.expand(batch + a._shape[-2:]).reshape(-1, *a._shape[-2:])
     b3 = b.expand(batch + b._shape[-2:]).reshape(-1, *b._shape[-2:])
     shape = batch + (a._shape[-2], b._shape[-1])
@@ -1959,7 +2075,8 @@ def _squeeze_named(self, dim, name):
 def expand(self, *sizes):
     sizes = _shape_arg(sizes)
     if len(sizes) < self.dim():
-        raise runtime(f"expand(torch.FloatTensor{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
+        kind = "CPUBoolType" if self.dtype is dtypes.bool_ else self.dtype.type_name  # (PyTorch's toString)
+        raise runtime(f"expand({kind}{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
     lead = len(sizes) - self.dim()
     shape, stride = [], []
     for i in range(len(sizes) - 1, -1, -1):  # PyTorch checks from the last dimension backwards
@@ -2036,30 +2153,15 @@ def alias(self):
 
 
 def unbind(self, dim=0):
-    return tuple(select(self, dim, i) for i in range(self._shape[self._wrap_dim(dim)]))
+    return multiview.unbind(self, dim)
 
 
 def chunk(self, chunks, dim=0):
-    d = self._wrap_dim(dim)
-    n = self._shape[d]
-    size = -(-n // chunks)
-    if n == 0:  # PyTorch: `chunks` empty pieces
-        return tuple(narrow(self, d, 0, 0) for _ in range(chunks))
-    return tuple(narrow(self, d, s, builtins.min(size, n - s)) for s in range(0, n, size))
-
-
+    return multiview.chunk(self, chunks, dim)
 
 
 def split(self, split_size, dim=0):
-    d = self._wrap_dim(dim)
-    n = self._shape[d]
-    if isinstance(split_size, int):  # (at least one piece: an empty dimension splits into one empty piece)
-        return tuple(narrow(self, d, s, builtins.min(split_size, n - s)) for s in range(0, builtins.max(n, 1), split_size))
-    out, s = [], 0
-    for size in split_size:
-        out.append(narrow(self, d, s, size))
-        s += size
-    return tuple(out)
+    return multiview.split(self, split_size, dim)
 
 
 class AsStridedBackward0(Node):
@@ -2169,10 +2271,20 @@ def _is_advanced(ix):
     return isinstance(ix, Tensor) or isinstance(ix, list)
 
 
+def _index_tensor(ix):
+    """An advanced index as a tensor: a list is a long one unless bool or uint8 (indexing_tensor_from_data)."""
+    if isinstance(ix, Tensor):
+        return ix
+    t = _as_tensor(ix)
+    return t if t.dtype in (dtypes.bool_, dtypes.uint8) or t.dtype is dtypes.int64 else _as_tensor(ix, dtypes.int64)
+
+
 def _expand_index(self, index):
     if not self._shape and not isinstance(index, tuple):  # a lone index on a 0-dim tensor: its own messages
         if isinstance(index, slice):
             raise index_error("slice() cannot be applied to a 0-dim tensor.")
+        if isinstance(index, int) and not isinstance(index, bool) and index != 0:
+            raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))
         if isinstance(index, int) and not isinstance(index, bool):
             raise index_error("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
                               "in C++ to convert a 0-dim tensor to a number")
@@ -2189,15 +2301,24 @@ def _expand_index(self, index):
     return index, consuming
 
 
+def _bool_scalars(index):
+    """A Python bool in an index is a 0-dim bool tensor index, as PyTorch takes it (x[True] adds a dim of 1)."""
+    if isinstance(index, bool):
+        return _as_tensor(index)
+    if isinstance(index, tuple) and any(isinstance(ix, bool) for ix in index):
+        return tuple(_as_tensor(ix) if isinstance(ix, bool) else ix for ix in index)
+    return index
+
+
 def getitem(self, index, setting=False):
     """self[index]. PyTorch skips a slice that covers its whole dimension (start 0, stop past the end, step 1)
     inside a tuple index, and when setting even a lone one: setting, the write then goes to self itself."""
     keep_full = not setting and isinstance(index, slice)
-    index, consuming = _expand_index(self, index)
+    index, consuming = _expand_index(self, _bool_scalars(index))
     out = self
     dim = 0
     advanced = []
-    for ix in index:
+    for position, ix in enumerate(index):  # (PyTorch's errors name an index by its position: real_dim)
         if ix is None:
             out = unsqueeze(out, dim)
             dim += 1
@@ -2209,7 +2330,7 @@ def getitem(self, index, setting=False):
             i = int(ix)
             n = out._shape[dim]
             if i < -n or i >= n:
-                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=dim, n=n))
+                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
             out = select(out, dim, i)
         elif isinstance(ix, slice):
             start, stop, step = (None if v is None else int(v) for v in (ix.start, ix.stop, ix.step))
@@ -2219,7 +2340,7 @@ def getitem(self, index, setting=False):
                 out = _slice(out, dim, start, stop, step)
             dim += 1
         elif _is_advanced(ix):
-            t = ix if isinstance(ix, Tensor) else _as_tensor(ix)
+            t = _index_tensor(ix)
             if t.dtype.category == 2:
                 raise index_error("tensors used as indices must be long, int, byte or bool tensors")
             advanced.append((dim, t))
@@ -2299,6 +2420,7 @@ class IndexBackward0(Node):
 def setitem(self, index, value):
     if not self._shape and isinstance(index, int) and not isinstance(index, bool) and isinstance(value, Tensor):
         raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
+    index = _bool_scalars(index)
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
         return index_put_(self, index, value)
@@ -2320,8 +2442,7 @@ def setitem(self, index, value):
     elif isinstance(value, (list, tuple)):
         copy_(target, _as_tensor(value, dtype=self.dtype))
     else:  # PyTorch wraps the number in a 0-dim tensor first: fill_(Tensor), FillBackward3
-        _check_scalar_fits(self, value)
-        fill_(target, _wrap(np.asarray(value, dtype=self.dtype.np), self.dtype))
+        fill_(target, _wrap(np.asarray(scalars.checked_scalar(self.dtype, value)), self.dtype))
 
 
 def index_put_(self, index, value):
@@ -2330,7 +2451,7 @@ def index_put_(self, index, value):
     dim = 0
     for ix in index:
         if _is_advanced(ix):
-            t = ix if isinstance(ix, Tensor) else _as_tensor(ix)
+            t = _index_tensor(ix)
             advanced.append((dim, t))
             dim += t.dim() if t.dtype is dtypes.bool_ else 1
         elif isinstance(ix, slice) and ix == slice(None):
@@ -2341,6 +2462,14 @@ def index_put_(self, index, value):
             raise index_error("tensorsh supports mixing advanced indices only with ':' and '...' in assignments")
     key = _np_index(self._shape, advanced)
     v = value._np if isinstance(value, Tensor) else value
+    if isinstance(value, Tensor):  # (index_put_: the value, leading 1-dims dropped, must broadcast to the result)
+        vshape, target = value._shape, np.empty(self._shape, np.bool_)[key].shape
+        while vshape and vshape[0] == 1 and len(vshape) > len(target):
+            vshape = vshape[1:]
+        if len(vshape) > len(target) or any(a not in (1, b) for a, b in zip(vshape[::-1], target[::-1])):
+            raise runtime(f"shape mismatch: value tensor of shape {_shape_list(value._shape)} cannot be broadcast to "
+                          f"indexing result of shape {_shape_list(target)}")
+        v = v.reshape(vshape)
 
     def write(arr):
         arr[key] = v
@@ -2361,7 +2490,10 @@ class IndexPutBackward0(Node):
         gs[self.key] = 0
         gv = None
         if self.next_functions[1][0] is not None:
-            gv = sum_to(_wrap(np.asarray(g._np[self.key]), g.dtype), self.value_shape)
+            gv, shape = _wrap(np.asarray(g._np[self.key]), g.dtype), self.value_shape
+            extra = builtins.max(len(shape) - gv.dim(), 0)  # (leading 1-dims of the value that index_put_ dropped)
+            gv = sum_to(gv, shape[extra:])
+            gv = gv.reshape(shape) if extra else gv
         return (_wrap(gs, g.dtype), gv)
 
 
@@ -2373,6 +2505,8 @@ def _check_inplace(self):
     if view is not None:
         if view.grad_mode is IN_CUSTOM_FUNCTION:
             raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, False))
+        if view.grad_mode is IN_MULTI_OUTPUT:
+            raise runtime(multiview.multi_view_inplace(self._grad_fn, self._output_nr, False))
         if not view.grad_mode:  # (the op needs grad here: from the view's base or from another operand)
             text = messages.INFERENCE_VIEW_INPLACE if view.grad_mode is IN_INFERENCE_MODE else \
                 messages.NO_GRAD_VIEW_INPLACE
@@ -2396,7 +2530,8 @@ def _precheck(self, *others, internal_overlap=True):
     (fill_ and zero_ write one value, so PyTorch lets them write into an expanded tensor)."""
     if _needs_grad(self, *others):
         _check_inplace(self)
-    if internal_overlap and any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
+    if internal_overlap and 0 not in self._shape and any(stride == 0 and size > 1 for size, stride in
+                                                         zip(self._shape, self._stride)):  # (empty: nothing overlaps)
         raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
                       "memory location. Please clone() the tensor before performing the operation.")
     for other in others:
@@ -2531,6 +2666,12 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
     def op(self, other, alpha=1):
         if np_fn is np.subtract:
             _check_sub(self, other)
+        if node_cls in (AddBackward0, SubBackward0) and not (type(alpha) is int and alpha == 1):
+            if _needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
+                _check_inplace(self)
+            _check_fits_output(self, other)
+            _cast_for_inplace(self, dtypes.result_type((self, other)))
+            alpha = _checked_alpha(self, other, alpha)
         fused = node_cls in (AddBackward0, SubBackward0) and _fused_alpha(self, other, alpha)
         b = _plain_operand(self, other) if alpha == 1 or fused else None
         if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
@@ -2549,8 +2690,8 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
         if true_div:
             dt = _true_div_dtype(dt)
             an, bn = an.astype(dt.np, copy=False), (bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn))
+        _check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
         _cast_for_inplace(self, dt)
-        _check_fits_output(self, other)
         if _self_overlapping(self):
             bb = np.broadcast_to(bn, self._shape)
             scale = dt.np.type(sign * alpha) if fused else None
@@ -2687,12 +2828,14 @@ def pow__(self, exponent):
     _precheck(self, exponent)
     with autograd.no_grad():
         values = pow_(self, exponent)
+    _check_fits_output(self, exponent)
     _cast_for_inplace(self, values.dtype)
 
     def make():
         if isinstance(exponent, Tensor):
             node = PowBackward1.__new__(PowBackward1)
             Node.__init__(node, (edge_of(self), _edge(exponent)))
+            node.meta = _input_meta(self, exponent)
             node.saved = (SavedTensor(self.clone()), SavedTensor(exponent))
             return node
         node = PowBackward0.__new__(PowBackward0)
@@ -2750,7 +2893,8 @@ def _zero_node(name, self, other=None):
 
 def fill_(self, value):
     # fill_(Tensor) goes through PyTorch's TensorIterator checks; fill_(number) may write an expanded tensor
-    _precheck(self, value, internal_overlap=isinstance(value, Tensor))
+    alias = isinstance(value, Tensor) and value._storage is self._storage  # (PyTorch copies from a clone of it)
+    _precheck(self, *(() if alias else (value,)), internal_overlap=isinstance(value, Tensor))
     if isinstance(value, Tensor):
         if value.dim() != 0:
             raise runtime(f"fill_ only supports 0-dimension value tensor but got tensor with {value.dim()} dimensions.")
@@ -2758,8 +2902,7 @@ def fill_(self, value):
         make = lambda: _fill_tensor_node(self, value)
         others = (value,)
     else:
-        _check_scalar_fits(self, value)
-        v = value
+        v = scalars.checked_scalar(self.dtype, value)
         make = lambda: _zero_node("FillBackward2", self)
         others = ()
 
@@ -2772,11 +2915,6 @@ def _fill_tensor_node(self, value):
     node = _zero_node("FillBackward3", self, value)
     node.other_shape = ()
     return node
-
-
-def _check_scalar_fits(self, value):
-    if self.dtype.category < 2 and isinstance(value, float) and not math.isfinite(value):
-        raise runtime(f"value cannot be converted to type {self.dtype.name.replace('int64', 'int64_t')} without overflow")
 
 
 def zero_(self):
@@ -3015,14 +3153,17 @@ def _softmax_op(self, dim, dtype, node_cls):
         raise errors.make("NotImplementedError", f"\"{kernel}_kernel_impl\" not implemented for "
                                                  f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
     x = self._np if dtype is None else self._np.astype(dtype.np)
+    half = x.dtype == np.float16  # (PyTorch computes half in float, rounding the result once)
+    x = x.astype(np.float32) if half else x
     if x.ndim == 0:
         x, d = x.reshape(1), 0  # as PyTorch views a 0-d input
     r = (kernels.log_softmax if node_cls.log else kernels.softmax)(x, d)
+    r = r.astype(np.float16) if half and r is not None else r
     if r is None:
         shifted = x - np.max(x, axis=d, keepdims=True)
         e = np.exp(shifted)
         r = shifted - np.log(np.sum(e, axis=d, keepdims=True)) if node_cls.log else e / np.sum(e, axis=d, keepdims=True)
-        r = np.asarray(r, dtype=x.dtype)
+        r = np.asarray(r, dtype=np.float16 if half else x.dtype)
     out = _new(r.reshape(self._shape), dtype or self.dtype)
     if _needs_grad(self):
         _attach(out, node_cls(self, out, d))

@@ -821,6 +821,8 @@ def variance(x, axes, correction, keepdim):
     (x's own mean, then the squared deviations added one after another, per thread's range from GRAIN_SIZE up);
     several by Welford's updates along each. float32's results rounded to float32 are those of any exact double
     computation, so only float64 walks Welford's steps (up to a length where that would crawl)."""
+    if x.dtype != np.float32 and x.dtype != np.float64:  # float16: PyTorch accumulates in float
+        x = x.astype(np.float32)
     kept = [d for d in range(x.ndim) if d not in axes]
     moved = np.transpose(x, kept + list(axes))
     flat = moved.reshape(moved.shape[:len(kept)] + (-1,)).astype(np.float64)
@@ -884,7 +886,11 @@ def pow_scalar_libm(x, exponent):
         return np.power(x, np.float64(np.float32(exponent)), dtype=np.float64).astype(np.float32)
     if x.dtype == np.float64:
         e = float(exponent)
-        return np.fromiter((math.pow(v, e) for v in x.ravel().tolist()), np.float64, x.size).reshape(x.shape)
+        c_pow = _libm("pow", 2)  # (math.pow raises where C's pow gives inf or nan: 0 ** -1, (-2) ** 0.5)
+        if c_pow is None:
+            with np.errstate(all="ignore"):
+                return np.power(x, e)
+        return np.fromiter((c_pow(v, e) for v in x.ravel().tolist()), np.float64, x.size).reshape(x.shape)
     return np.power(x, x.dtype.type(exponent))
 
 

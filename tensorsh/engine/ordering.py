@@ -212,6 +212,6 @@ METHODS = {"logsumexp": logsumexp, "trace": trace, "count_nonzero": count_nonzer
            "sort": sort, "argsort": argsort, "sum_to_size": sum_to_size}
 FUNCTIONS = ("logsumexp", "trace", "count_nonzero", "nonzero", "sort", "argsort")
 
-for _name, _fn in METHODS.items():
-    setattr(Tensor, _name, edges_first(_fn))
+for _name, _fn in METHODS.items():  # (nonzero, count_nonzero: not differentiable, no edges to build)
+    setattr(Tensor, _name, _fn if _name in ("nonzero", "count_nonzero") else edges_first(_fn))
 Tensor.__api__ = Tensor.__api__ | frozenset(METHODS)

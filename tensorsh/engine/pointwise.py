@@ -66,6 +66,7 @@ class FmodBackward0(_BinaryNode):
     """fmod by a number: the gradient passes unchanged."""
     __slots__ = ()
     name_ = "FmodBackward0"
+    number_edges = 1
 
     def grads(self, g):
         return g, None
@@ -197,17 +198,14 @@ class XlogyBackward1(XlogyBackward0):
     """xlogy(number, tensor)."""
     __slots__ = ()
     name_ = "XlogyBackward1"
-
-    def __init__(self, a, b, out):
-        Node.__init__(self, (NONE_EDGE, edge_of(b)))
-        self.meta = (None, (b._shape, b.dtype))
-        self.setup(a, b, out)
+    number_edges = 1
 
 
 class XlogyBackward2(XlogyBackward0):
     """xlogy(tensor, number)."""
     __slots__ = ()
     name_ = "XlogyBackward2"
+    number_edges = 1
 
 
 def xlogy(self, other):

@@ -12,6 +12,7 @@ from .errors import index_error, runtime, type_error, warn
 from .functions import (_attach, _cast_for_inplace, _check_broadcast, _check_fits_output, _edge, _inplace,
                         _needs_grad, _new, _precheck, _type_name, _wrap, laid_out_like, sum_to, tensor_params, where)
 from .functions import edges_first
+from .scalars import checked_scalar
 from .tensor import Tensor, _shape_list
 
 _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "uint8": "unsigned char",
@@ -109,8 +110,9 @@ def _mask_and_value(op, mask, value, self=None):
 
 
 def _fill_value(self, value):
-    v = value._np if isinstance(value, Tensor) else value
-    return np.asarray(v).astype(self.dtype.np)
+    if not isinstance(value, Tensor):
+        return np.asarray(checked_scalar(self.dtype, value))
+    return np.asarray(value._np).astype(self.dtype.np)
 
 
 class MaskedFillBackward0(Node):
@@ -279,7 +281,7 @@ def _clamp_bound(op, lower):
         if bound is None or not isinstance(bound, (int, float, Tensor)):
             raise _invalid_combination(op, args, kwargs, ((("Tensor", key),), (("Number", key),)))
         dt = dtypes.result_type([self, bound])
-        b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else dt.np.type(bound)
+        b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else checked_scalar(dt, bound)
         return bound, dt, np_fn(self._np.astype(dt.np, copy=False), b)
 
     def fn(self, *args, **kwargs):
@@ -292,8 +294,8 @@ def _clamp_bound(op, lower):
     def fn_(self, *args, **kwargs):
         bound, dt, r = values(self, args, kwargs)
         _precheck(self, bound)
-        _cast_for_inplace(self, dt, cpp_name=True)
         _check_fits_output(self, bound)
+        _cast_for_inplace(self, dt, cpp_name=True)
 
         def write(arr):
             arr[...] = r
@@ -696,8 +698,7 @@ def _extreme(op, np_fn, node_cls):
     def fn(self, dim=(), keepdim=False):
         dims = _int_list(op, "dim", (dim,))
         if not self.dim():
-            for d in dims:
-                self._wrap_dim(d)
+            _wrap_dims(self, op, dims)  # (a dim given twice is an error on a 0-dim tensor too)
             dims = ()
             reduced = ()
         else:
@@ -884,7 +885,7 @@ def _index_fill_value(self, value):
         return value._np.astype(self.dtype.np)
     if not isinstance(value, (int, float)):
         raise type_error(f"index_fill(): argument 'value' must be Number, not {_type_name(value)}")
-    return np.asarray(value).astype(self.dtype.np)
+    return np.asarray(checked_scalar(self.dtype, value))
 
 
 def index_fill(self, dim, index, value):

@@ -61,6 +61,7 @@ class _InferenceMode:
 
 IN_INFERENCE_MODE = _InferenceMode()
 IN_CUSTOM_FUNCTION = "custom"  # ViewInfo.grad_mode of a view a custom Function made (or an input it returned)
+IN_MULTI_OUTPUT = "multi"  # ViewInfo.grad_mode of an output of split/chunk/unbind (CreationMeta::MULTI_OUTPUT_NODE)
 
 
 class ViewInfo:
@@ -281,6 +282,9 @@ class Tensor:
         base = view.base
         if view.grad_mode is IN_CUSTOM_FUNCTION and base.requires_grad:
             raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, True))
+        if view.grad_mode is IN_MULTI_OUTPUT and (base.requires_grad or self._grad_fn is not None):
+            from .multiview import multi_view_inplace
+            raise runtime(multi_view_inplace(self._grad_fn, self._output_nr, True))
         if not view.grad_mode and base.requires_grad:  # PyTorch refuses to guess this view's history
             text = messages.INFERENCE_VIEW_REBASED if view.grad_mode is IN_INFERENCE_MODE else \
                 messages.NO_GRAD_VIEW_REBASED
@@ -427,6 +431,8 @@ class Tensor:
 
     @data.setter
     def data(self, other):
+        if not isinstance(other, Tensor):  # (THPVariable_set_data)
+            raise type_error(f"Variable data has to be a tensor, but got {type(other).__name__}")
         undo.touch(self)
         note(self._storage, "data=", self)
         for k in ("_storage", "_offset", "_shape", "_stride", "dtype", "_np"):
