@@ -185,7 +185,7 @@ def bench_startup(rounds):
         base = t["numpy"]
         row("start-up", "python -c 'import numpy'", ms(base), "1.00×")
         r = t["tsh"] / base
-        row("start-up", "tensorsh run --plain s03 (.pyc)", ms(t["tsh"]), f"{r:.2f}× np", "≤ 1.7×", check(r, 1.7))
+        row("start-up", "tensorsh run --plain s03 (.pyc)", ms(t["tsh"]), f"{r:.2f}× np", "≤ 1.3×", check(r, 1.3))
         row("start-up", "tensorsh run --plain s03 (no .pyc)", ms(t["tsh_nopyc"]), f"{t['tsh_nopyc'] / base:.2f}× np")
         if "torch" in t:
             r = t["torch"] / t["tsh"]

@@ -214,14 +214,8 @@ class Transcript:
 
 
 def _attach_explain(session):
-    try:
-        from tensorsh.render import explain
-    except ImportError:
-        sys.stderr.write("tensorsh: --explain is not available yet in this build\n")
-        return
-    attach = getattr(explain, "attach", None)
-    if attach is not None:
-        attach(session)
+    from tensorsh.render import explain
+    explain.attach(session)
 
 
 def tune_gc():

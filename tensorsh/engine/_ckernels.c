@@ -471,6 +471,7 @@ static void sigmoid_loop_f64(const double *x, double *out, Py_ssize_t n, Py_ssiz
 #define TREE 0
 #define LONE_ROW_FUSED 0
 #include "_ckernels_softmax.h"
+#include "_ckernels_sum.h"
 
 /* g * (1 - y*y) with 1 - y*y rounded once, as PyTorch's fused multiply-add does: y*y is exact in double */
 VECTORIZED static void tanh_backward_loop(const float *g, const float *y, float *out, Py_ssize_t n)
@@ -942,6 +943,7 @@ static PyMethodDef methods[] = {
     {"softmax_backward_rows", py_softmax_backward_rows, METH_VARARGS,
      "softmax_backward_rows(g, y, out, dim, lanes, log[, inner, chunk]): softmax's or log_softmax's gradient."},
     {"normal16", py_normal16, METH_VARARGS, "normal16(u, out): torch.randn's float32 kernel on blocks of 16."},
+    {"sum_block", py_sum_block, METH_VARARGS, "sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)."},
     {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},
     {NULL, NULL, 0, NULL},
 };
@@ -954,7 +956,7 @@ PyMODINIT_FUNC PyInit__ckernels(void)
 {
     PyObject *m = PyModule_Create(&module);
     /* API: the version of these functions' signatures; kernels.py ignores a stale build of another one */
-    if (m != NULL && (PyModule_AddIntConstant(m, "API", 4) < 0 ||
+    if (m != NULL && (PyModule_AddIntConstant(m, "API", 5) < 0 ||
                       PyModule_AddIntConstant(m, "ACCELERATED", ACCELERATED) < 0 ||
                       PyModule_AddIntConstant(m, "VECTOR_FLOATS", AVX512 ? 16 : 8) < 0)) {
         Py_DECREF(m);

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import dtypes, kernels
+from . import autograd, dtypes, kernels
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .tensorimpl import Tensor
@@ -33,6 +33,10 @@ class _Activation(Node):
 
     def backward(self, g):
         v, = self.unpack()
+        if autograd._grad_enabled[0]:  # create_graph: a gradient that is itself differentiable, where PyTorch's is
+            from .activation_grad import DOUBLE
+            if self.name_ in DOUBLE:
+                return (DOUBLE[self.name_](g, v, *self.params),)
         return (fresh(np.asarray(self.grad(g._np, v._np, *self.params), dtype=g.dtype.np), g.dtype),)
 
 

@@ -440,10 +440,14 @@ def accumulate_grad(var, grad, private=False):
             # as PyTorch: a gradient nothing else can see becomes .grad without a copy (detached: not a view)
             var._grad = grad if grad._view is None else grad._alias(grad._shape, grad._stride, grad._offset)
         else:
-            # an expanded (stride-0) or shared gradient must not become .grad: a private dense copy, made as
-            # PyTorch's clone_obey_contract makes it (new_empty_strided(...).copy_(grad): its _version is 1)
-            var._grad = type(grad)._new(np.array(grad._np, order="C"), grad.dtype)
-            var._grad._version_counter.bump()
+            # an expanded (stride-0) or shared gradient must not become .grad: a private copy, made as
+            # PyTorch's clone_obey_contract makes it: new_empty_strided(var's strides).copy_(grad), its _version 1,
+            # for a dense var; else grad.clone(contiguous), _version 0
+            if non_overlapping_and_dense(var):
+                var._grad = type(grad)._from_numpy(_strided_like(var, grad), grad.dtype)
+                var._grad._version_counter.bump()
+            else:
+                var._grad = type(grad)._new(np.array(grad._np, order="C"), grad.dtype)
     elif is_grad_enabled():
         var._grad = old + grad
     else:
@@ -451,11 +455,23 @@ def accumulate_grad(var, grad, private=False):
 
 
 def _stealable(var, grad):
-    """PyTorch's test before it makes a gradient .grad without a copy: no history, var's dtype, shape and strides
-    (its layout contract), whatever else shares the storage (only the tensor's own use count matters)."""
-    return (grad._grad_fn is None and not grad._requires_grad and grad.dtype is var.dtype
-            and grad._shape == var._shape and grad._stride == var._stride
-            and not any(st == 0 and n > 1 for n, st in zip(grad._shape, grad._stride)))
+    """PyTorch's test before it makes a gradient .grad without a copy: no history, var's dtype and shape, and its
+    layout contract (obeys_layout_contract: var's strides where a dim is not 1 and no zero stride, or contiguous if
+    var is not dense), whatever else shares the storage (only the tensor's own use count matters)."""
+    if grad._grad_fn is not None or grad._requires_grad or grad.dtype is not var.dtype or grad._shape != var._shape:
+        return False
+    if not non_overlapping_and_dense(var):
+        return grad.is_contiguous()
+    return all((st == vst) if n != 1 else st != 0 for n, st, vst in zip(grad._shape, grad._stride, var._stride))
+
+
+def _strided_like(var, grad):
+    """grad's values in a new array with var's (dense) strides."""
+    shape, item = var._shape, grad._np.itemsize
+    out = np.lib.stride_tricks.as_strided(np.empty(max(var.numel(), 1), grad._np.dtype), shape,
+                                          [st * item for st in var._stride])
+    out[...] = grad._np
+    return out
 
 
 class SavedTensor:
@@ -869,9 +885,13 @@ def _walk_graph(roots, captures, released):
         if released is not None:
             node.release(released)
         post = node.post_hooks
-        if post:
+        if post:  # PyTorch's call_post_hooks: (grad_inputs, grad_outputs) as tuples; a result replaces grad_inputs
+            grads = tuple(g if nxt is not None else None for g, (nxt, _) in zip(grads, node.next_functions))
+            outputs = tuple(grad) if node.n_outputs > 1 else (grad,)
             for hook in post:
-                hook(grads, (grad,))
+                result = hook(grads, outputs)
+                if result is not None:
+                    grads = tuple(result)
         grads = list(grads)  # each gradient moves into its buffer (so a buffer can tell it holds the last reference)
         for i, (nxt, nr) in enumerate(node.next_functions):
             if nxt is None:

@@ -8,7 +8,7 @@ import numpy as np
 
 from . import dtypes
 from .autograd import Node, SavedTensor, edge_of
-from .errors import index_error, runtime, type_error
+from .errors import index_error, runtime, type_error, warn_once
 from .tensorimpl import Tensor
 from .ops.core import InputNode, attach, fresh, needs_grad, operand_edge, type_name
 
@@ -130,10 +130,16 @@ def convolution(input, weight, bias, stride, padding, dilation, groups, dims, na
     if isinstance(padding, str):
         if padding == "valid":
             padding = (0,) * dims
+        elif padding != "same":
+            raise runtime(f"Invalid padding string: '{padding}'")
+        elif any(s != 1 for s in stride):
+            raise runtime("padding='same' is not supported for strided convolutions")
         else:  # 'same' (stride 1): the extra element of an even kernel goes on the right, as PyTorch pads
             total = [d * (k - 1) for d, k in zip(dilation, weight._shape[2:])]
-            if any(t % 2 for t in total):
-                raise runtime("tensorsh: padding='same' with an even kernel is not supported")
+            if any(t % 2 for t in total):  # ATen's _convolution_same: constant_pad_nd on the right first
+                warn_once("Using padding='same' with even kernel lengths and odd dilation may require a zero-padded "
+                          "copy of the input be created")
+                input = constant_pad_nd(input, [p for t in reversed(total) for p in (0, t % 2)], 0)
             padding = tuple(t // 2 for t in total)
     padding = _tuple(padding, dims)
     if input.dtype is not weight.dtype:

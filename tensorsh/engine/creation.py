@@ -5,6 +5,7 @@ import numpy as np
 
 from . import dtypes, errors, messages, random as rng, undo
 from .errors import runtime, type_error, value_error, warn
+from .scalars import checked_scalar
 from .storage import check_size
 from .tensorimpl import Tensor, _shape_list
 
@@ -153,7 +154,7 @@ def _filled(value, args, size, dtype, requires_grad, default=None, name=None):
     shape = _size(args, size)
     dt = dtype or default or dtypes.DEFAULT_FLOAT
     _alloc_check(shape, dt)
-    return _finish(np.full(shape, value, dtype=dt.np), dt, requires_grad)
+    return _finish(np.full(shape, checked_scalar(dt, value), dtype=dt.np), dt, requires_grad)
 
 
 @dtype_checked

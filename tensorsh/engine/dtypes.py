@@ -27,21 +27,25 @@ class DType:
 
 bool_ = DType("bool", np.bool_, 0, "torch.BoolTensor", 0)
 uint8 = DType("uint8", np.uint8, 1, "torch.ByteTensor", 1)
-int32 = DType("int32", np.int32, 1, "torch.IntTensor", 2)
-int64 = DType("int64", np.int64, 1, "torch.LongTensor", 3)
+int8 = DType("int8", np.int8, 1, "torch.CharTensor", 1)
+int16 = DType("int16", np.int16, 1, "torch.ShortTensor", 2)
+int32 = DType("int32", np.int32, 1, "torch.IntTensor", 3)
+int64 = DType("int64", np.int64, 1, "torch.LongTensor", 4)
 float16 = DType("float16", np.float16, 2, "torch.HalfTensor", 1)
 float32 = DType("float32", np.float32, 2, "torch.FloatTensor", 2)
 float64 = DType("float64", np.float64, 2, "torch.DoubleTensor", 3)
 
-ALL = (bool_, uint8, int32, int64, float16, float32, float64)
+ALL = (bool_, uint8, int8, int16, int32, int64, float16, float32, float64)
 BY_NAME = {d.name: d for d in ALL}
 BY_NP = {d.np: d for d in ALL}
-ALIASES = {"float": float32, "double": float64, "long": int64, "int": int32, "half": float16, "bool": bool_}
+ALIASES = {"float": float32, "double": float64, "long": int64, "int": int32, "short": int16, "half": float16,
+           "bool": bool_}
 DEFAULT_FLOAT = float32
 C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "bool": "bool",
-           "uint8": "unsigned char", "float16": "c10::Half"}  # C++ type names some messages use
+           "uint8": "unsigned char", "int8": "signed char", "int16": "short int",
+           "float16": "c10::Half"}  # C++ type names some messages use
 SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
-                "uint8": "Byte", "float16": "Half"}
+                "uint8": "Byte", "int8": "Char", "int16": "Short", "float16": "Half"}
 
 
 def from_name(name):
@@ -56,9 +60,9 @@ def promote(a, b):
         return a
     if a.category != b.category:
         return a if a.category > b.category else b
-    if a is uint8 or b is uint8:  # uint8 with signed ints goes to the signed one at least int16; int16 absent
+    if a is uint8 or b is uint8:  # uint8 with a signed int: the signed one, at least int16
         other = b if a is uint8 else a
-        return other
+        return int16 if other is int8 else other
     return a if a.rank >= b.rank else b
 
 

@@ -317,6 +317,9 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
             o._grad_fn, o._output_nr = ctx, i
     if any(k not in returned for k in dirty):
         raise runtime(messages.DIRTY_NOT_OUTPUT)
+    if sum(isinstance(o, Tensor) and o._grad_fn is ctx for o in outputs) > 1 and any(
+            isinstance(o, Tensor) and o._grad_fn is ctx and o._view is not None for o in outputs):
+        object.__setattr__(ctx, "_multi_output_views", True)  # their in-place error says so (MULTI_OUTPUT_NODE)
     # (PyTorch clears these once applied: holding the tensors would tie a dirty output to its own grad_fn)
     object.__setattr__(ctx, "dirty_tensors", None)
     object.__setattr__(ctx, "non_differentiable", None)

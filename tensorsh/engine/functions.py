@@ -4,16 +4,16 @@ import math
 
 import numpy as np
 
-from . import autograd, dtypes, errors, kernels, messages, undo
+from . import autograd, dtypes, errors, kernels, layout, messages, multiview, nans, scalars, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn, warn_once
 from .storage import check_size
 from .tensorimpl import (Tensor, _contiguous_strides, _shape_list)
 from .ops.registry import op, operator
-from .ops.core import (InputNode, BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode, ZeroGradNode, _non_overlapping_and_dense, attach, binary_op,
-                       binary_operands, bind_args, cast_for_inplace, check_broadcast, check_dtype,
+from .ops.core import (InputNode, BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode, ZeroGradNode, _non_overlapping_and_dense, Shaped, attach, binary_op,
+                       binary_operands, bind_args, cast_for_inplace, check_broadcast, check_inplace, check_broadcast_all, check_dtype,
                        check_fits_output, collect_edges, embed, empty_strided, fresh, from_numpy,
-                       input_meta, make_view, needs_grad, operand_edge, precheck, reduce_grad,
+                       input_meta, laid_out_like, make_view, needs_grad, operand_edge, precheck, reduce_grad,
                        refresh_view_grad_fn, self_overlapping, sum_to, tensor_of, tensor_params,
                        true_div_dtype, type_name, write_inplace, write_rows, written, zero_node, zeros_of)
 
@@ -69,7 +69,8 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
         x = self._np
         if float_only and self.dtype.category < 2:
             x = x.astype(np.float32)
-        out = from_numpy(kernel(x))
+        values = kernel(x)  # (numpy keeps a dense input's layout; an expanded one's is TensorIterator's own)
+        out = from_numpy(values) if 0 not in self._stride else laid_out_like(values, dtypes.BY_NP[values.dtype], self)
         if needs_grad(self):
             attach(out, node_cls(self, out))
         return out
@@ -116,7 +117,8 @@ def _unary_values(fn, self):
 
 
 exp = unary("exp", "ExpBackward0", kernels.exp, lambda g, r: g * r, "result", inplace_function=True)
-log = unary("log", "LogBackward0", kernels.via_double(np.log), lambda g, x: g.div(x))
+log = unary("log", "LogBackward0", nans.with_pytorch_nans("log", kernels.via_double(np.log)),
+            lambda g, x: g.div(x))
 sin = unary("sin", "SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
 cos = unary("cos", "CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
 
@@ -158,7 +160,7 @@ def _backward_op(kind):
 tanh = unary("tanh", "TanhBackward0", kernels.tanh, _backward_op("tanh"), "result", inplace_function=True)
 sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result",
                 inplace_function=True)
-sqrt = unary("sqrt", "SqrtBackward0", np.sqrt, lambda g, r: g / (2 * r), "result")
+sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", np.sqrt), lambda g, r: g / (2 * r), "result")
 def _refuse_bool(message, np_fn):
     """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
     def fn(x):
@@ -174,12 +176,12 @@ relu = unary("relu", "ReluBackward0", _refuse_bool("Boolean inputs not supported
 absolute = unary("abs", "AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False, operators=("__abs__",))
 neg = unary("neg", "NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None,
             float_only=False, aliases=("negative",), operators=("__neg__",))
-log1p = unary("log1p", "Log1PBackward0", kernels.via_double(np.log1p), lambda g, x: g / (x + 1), inplace=False)
+log1p = unary("log1p", "Log1PBackward0", nans.with_pytorch_nans("log1p", kernels.via_double(np.log1p)), lambda g, x: g / (x + 1), inplace=False)
 expm1 = unary("expm1", "Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result",
               inplace=False)
 reciprocal = unary("reciprocal", "ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r),
                    "result", inplace=False)
-rsqrt = unary("rsqrt", "RsqrtBackward0", lambda x: 1 / np.sqrt(x), lambda g, r: g * -0.5 * r * r * r, "result",
+rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: g * -0.5 * r * r * r, "result",
               inplace=False)
 sign = unary("sign", "SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x),
              lambda g: zeros_of(g), None, float_only=False, inplace=False)
@@ -188,13 +190,13 @@ sinh = unary("sinh", "SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
 cosh = unary("cosh", "CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
 atan = unary("atan", "AtanBackward0", kernels.via_double(np.arctan), lambda g, x: g / (x * x + 1),
              aliases=("arctan",))
-asin = unary("asin", "AsinBackward0", kernels.via_double(np.arcsin), lambda g, x: g * (-x * x + 1).rsqrt(),
+asin = unary("asin", "AsinBackward0", nans.with_pytorch_nans("asin", kernels.via_double(np.arcsin)), lambda g, x: g * (-x * x + 1).rsqrt(),
              aliases=("arcsin",))
-acos = unary("acos", "AcosBackward0", kernels.via_double(np.arccos), lambda g, x: g * -((-x * x + 1).rsqrt()),
+acos = unary("acos", "AcosBackward0", nans.with_pytorch_nans("acos", kernels.via_double(np.arccos)), lambda g, x: g * -((-x * x + 1).rsqrt()),
              aliases=("arccos",))
 exp2 = unary("exp2", "Exp2Backward0", kernels.exp2, lambda g, r: g * r * math.log(2), "result")
-log2 = unary("log2", "Log2Backward0", kernels.via_double(np.log2), lambda g, x: g / (x * math.log(2)))
-log10 = unary("log10", "Log10Backward0", kernels.via_double(np.log10), lambda g, x: g / (x * math.log(10)))
+log2 = unary("log2", "Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / (x * math.log(2)))
+log10 = unary("log10", "Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / (x * math.log(10)))
 
 
 def _rounding(kernel, np_fn):
@@ -280,13 +282,17 @@ def clamp(self, min=None, max=None):
     lo = min._np if isinstance(min, Tensor) else min
     hi = max._np if isinstance(max, Tensor) else max
     dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
+    lo, hi = (v if v is None or isinstance(b, Tensor) else scalars.checked_scalar(dt, v) for v, b in ((lo, min), (hi, max)))
     r = x.astype(dt.np, copy=False)
     if lo is not None:
         r = np.maximum(r, lo)
     if hi is not None:
         r = np.minimum(r, hi)
     out = from_numpy(np.asarray(r, dtype=dt.np), dt)
-    if needs_grad(self):
+    if isinstance(min, Tensor) or isinstance(max, Tensor):  # clamp.Tensor: ClampBackward0, an edge per operand
+        if needs_grad(self, min, max):
+            attach(out, ClampBackward0(self, min, max))
+    elif needs_grad(self):
         attach(out, ClampBackward1(self, min, max))
     return out
 
@@ -323,6 +329,33 @@ class ClampBackward1(Node):
             m = x <= self.hi
             mask = m if mask is None else mask.logical_and(m)
         return (where(mask, g, 0.0),)  # PyTorch's clamp_backward
+
+
+class ClampBackward0(Node):
+    """clamp with tensor bounds: PyTorch's clamp_backward_min_max (a bound's gradient where it bit, min only
+    where it is below max), each gradient summed back to its operand's shape."""
+    __slots__ = ("shapes",)
+    name_ = "ClampBackward0"
+
+    def __init__(self, x, lo, hi):
+        Node.__init__(self, (operand_edge(x), operand_edge(lo), operand_edge(hi)))
+        self.saved = tuple(SavedTensor(t) if isinstance(t, Tensor) else NOTHING_SAVED for t in (x, lo, hi))
+        self.numbers = tuple(None if isinstance(t, Tensor) else t for t in (lo, hi))
+        self.shapes = tuple(t._shape if isinstance(t, Tensor) else () for t in (x, lo, hi))
+
+    def backward(self, g):
+        x, lo, hi = (s.unpack(self) if s is not NOTHING_SAVED else None for s in self.saved)
+        lo = lo if lo is not None else self.numbers[0]
+        hi = hi if hi is not None else self.numbers[1]
+        wants = [n is not None for n, _ in self.next_functions]
+        if lo is not None and hi is not None:
+            masks = (ge(x, lo).logical_and(le(x, hi)), lt(x, lo).logical_and(lt(lo, hi)), gt(x, hi).logical_or(lt(hi, lo)))
+        elif lo is not None:
+            masks = (ge(x, lo), lt(x, lo), None)
+        else:
+            masks = (le(x, hi), None, gt(x, hi))
+        return tuple(sum_to(where(m, g, 0.0), shape) if want and m is not None else None
+                     for m, want, shape in zip(masks, wants, self.shapes))
 
 
 def clip(self, min=None, max=None):
@@ -477,7 +510,20 @@ def _alpha_node(node_cls, alpha):
     return make
 
 
+def _checked_alpha(self, other, alpha):
+    """PyTorch's alpha_check against the result type; a bool result takes alpha as a bool."""
+    if type(alpha) is int and alpha == 1:
+        return alpha
+    dt = dtypes.result_type((self, other))
+    if isinstance(alpha, bool) and dt is not dtypes.bool_:
+        raise runtime("Boolean alpha only supported for Boolean results.")
+    if dt.category < 2 and isinstance(alpha, float):
+        raise runtime("For integral input tensors, argument alpha must not be a floating point number.")
+    return builtins.bool(alpha) if dt is dtypes.bool_ else alpha
+
+
 def add(self, other, alpha=1):
+    alpha = _checked_alpha(self, other, alpha)
     if _fused_alpha(self, other, alpha):
         scale = self.dtype.np.type(alpha)
         return binary_op(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(AddBackward0, alpha))
@@ -497,6 +543,7 @@ def _check_sub(a, b):
 
 def sub(self, other, alpha=1):
     _check_sub(self, other)
+    alpha = _checked_alpha(self, other, alpha)
     if _fused_alpha(self, other, alpha):
         scale = self.dtype.np.type(-alpha)
         return binary_op(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(SubBackward0, alpha))
@@ -547,6 +594,8 @@ def power(self, exponent):
         integers = self.dtype.category < 2 and exponent.dtype.category < 2
         return binary_op(self, exponent, _int_power if integers else np.power, PowBackward1)
     x = self._np
+    if self.dtype.category < 2 and type(exponent) is int and exponent < 0:  # (checked before any kernel: empty too)
+        raise runtime("Integers to negative integer powers are not allowed.")
     if self.dtype.category < 2 and isinstance(exponent, float):
         x = x.astype(np.float32)
     dt = dtypes.result_type((self, exponent))
@@ -562,7 +611,8 @@ def power(self, exponent):
 
 def rpow(self, base):
     dt = dtypes.result_type((base, self))
-    out = from_numpy(np.power(dt.np.type(base), self._np.astype(dt.np, copy=False)), dt)
+    kernel = _int_power if dt.category < 2 else np.power  # (an integer to a negative power: powi's 0, 1 or -1)
+    out = from_numpy(np.asarray(kernel(dt.np.type(base), self._np.astype(dt.np, copy=False))), dt)
     if needs_grad(self):
         attach(out, PowBackward2(base, self, out))
     return out
@@ -579,9 +629,18 @@ def floor_divide(self, other):
     return binary_op(self, other, np.floor_divide, NotImplementedBackward)
 
 
+def _np_remainder(a, b):
+    """PyTorch's remainder: floor-mod for integers; for floats fmod, then + b where the signs differ (so
+    -2.0 % 1 is -0.0, as PyTorch prints it, where numpy's mod gives 0.0)."""
+    if np.result_type(a, b).kind != "f":
+        return np.mod(a, b)
+    m = np.fmod(a, b)
+    return np.where((m != 0) & ((np.less(b, 0)) != (m < 0)), m + b, m)
+
+
 def remainder(self, other):
     _check_integer_division(self, other)
-    return binary_op(self, other, np.mod, RemainderBackward0)
+    return binary_op(self, other, _np_remainder, RemainderBackward0)
 
 
 def _rfloordiv(self, other):
@@ -591,7 +650,7 @@ def _rfloordiv(self, other):
 
 def _rmod(self, other):
     _check_integer_division(other, self)
-    return binary_op(other, self, np.mod, _RemainderNotImplemented)
+    return binary_op(other, self, _np_remainder, _RemainderNotImplemented)
 
 
 def _compare(np_fn):
@@ -623,10 +682,11 @@ def logical_or(self, other):
 
 def _any_all(np_fn):
     def op(self, dim=None, keepdim=False):
+        dt = dtypes.uint8 if self.dtype is dtypes.uint8 else dtypes.bool_  # (uint8 in, uint8 out: PyTorch's legacy)
         if dim is None:
-            return from_numpy(np.asarray(np_fn(self._np)), dtypes.bool_)
+            return from_numpy(np.asarray(np_fn(self._np)).astype(dt.np), dt)
         axes = reduce_dims(self, dim)  # an int or a tuple of them, as PyTorch's any.dims
-        return from_numpy(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)), dtypes.bool_)
+        return from_numpy(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)).astype(dt.np), dt)
     return op
 
 
@@ -654,18 +714,22 @@ def _bitwise(name, np_fn):
         return np.asarray(np_fn(an, bn), dtype=dt.np), dt
 
     def op(self, other):
-        if type(other) not in (Tensor, bool, int):
+        if type(other) not in (Tensor, bool, int, float):
             return NotImplemented
         r, dt = values(self, other)
         return from_numpy(r, dt)
 
     def op_(self, other):
-        if type(other) not in (Tensor, bool, int):
+        if type(other) not in (Tensor, bool, int, float):
             return NotImplemented
         precheck(self, other)
+        if type(other) is float or type(other) is Tensor and other.dtype.category == 2:  # (the cast check comes
+            check_broadcast(self, other)                                                  # before the kernel's)
+            check_fits_output(self, other)
+            cast_for_inplace(self, dtypes.result_type((self, other)))
         r, dt = values(self, other)
+        check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
         cast_for_inplace(self, dt)
-        check_fits_output(self, other)
 
         def write(arr):
             arr[...] = r
@@ -695,8 +759,8 @@ def _augmented(fn, node_name):
         with autograd.no_grad():
             values = fn(self, other)
         precheck(self, other)
-        cast_for_inplace(self, values.dtype)
         check_fits_output(self, other)
+        cast_for_inplace(self, values.dtype)
 
         def make():
             if node_name == "NotImplemented":
@@ -733,6 +797,7 @@ class MinimumBackward0(MaximumBackward0):
 
 class RemainderBackward0(BinaryNode):
     """x % y: x's gradient passes unchanged, y's is -g * floor(x / y) (RemainderBackward1: y a tensor)."""
+    number_edges = 1
 
     def setup(self, a, b, out):
         if type(b) is Tensor:
@@ -756,6 +821,8 @@ class DivBackward2(BinaryNode):
 class NotImplementedBackward(BinaryNode):
     """floor_divide, number % tensor: PyTorch records a node that refuses to run."""
     name_ = "NotImplemented"
+    qualified = True  # (name() is torch::autograd::NotImplemented, its repr is not)
+    number_edges = 1
     op = "floor_divide"
 
     def grads(self, g):
@@ -777,11 +844,13 @@ def minimum(self, other):
 def where(condition, input, other):
     if not isinstance(condition, Tensor):
         raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {type_name(condition)}")
+    check_broadcast_all(condition, input, other)
     c = condition._np
     dt = dtypes.result_type((input, other))
     a = _np_of(input)
     b = _np_of(other)
-    out = from_numpy(np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np)), dt)
+    values = np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np))
+    out = laid_out_like(values, dt, condition, input, other)
     if needs_grad(input, other):
         attach(out, WhereBackward0(condition, input, other))
     return out
@@ -821,12 +890,16 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
 def reduce_dims(self, dim):
     if dim is None:
         return None
+    if isinstance(dim, (list, tuple)):  # (PyTorch's dim_list_to_bitset: a dim given twice is an error, 0-dim too)
+        wrapped = [self._wrap_dim(d) for d in dim]
+        for i, d in enumerate(wrapped):
+            if d in wrapped[:i]:
+                raise runtime(f"dim {d} appears multiple times in the list of dims")
     if not self._shape:  # a 0-dim tensor accepts dim 0 / -1 and reduces nothing
-        for d in (dim if isinstance(dim, (list, tuple)) else (dim,)):
-            self._wrap_dim(d)
+        self._wrap_dim(dim) if not isinstance(dim, (list, tuple)) else None
         return ()
     if isinstance(dim, (list, tuple)):
-        return tuple(sorted(self._wrap_dim(d) for d in dim))
+        return tuple(sorted(wrapped))
     return (self._wrap_dim(dim),)
 
 
@@ -962,6 +1035,8 @@ def _extreme(kind, np_fn, arg_fn):
                 attach(out, _ExtremeAll(kind, self, out))
             return out
         d = self._wrap_dim(dim)
+        if self._shape and self._shape[d] == 0:
+            raise index_error(f"{kind}(): Expected reduction dim {d} to have non-zero size.")
         if not self._shape:
             values = self * 1 if needs_grad(self) else from_numpy(self._np.copy(), self.dtype)
             r = ReturnTypes((values, from_numpy(np.zeros((), np.int64), dtypes.int64)))
@@ -1065,16 +1140,30 @@ tensor_max = _extreme("max", np.max, np.argmax)
 tensor_min = _extreme("min", np.min, np.argmin)
 
 
+def _arg_extreme_check(op, self, dim):
+    """argmax/argmin of bool or of nothing: PyTorch's errors."""
+    if self.dtype is dtypes.bool_:
+        raise runtime(f"{op}(): does not support bool input")
+    if dim is None and self.numel() == 0:
+        raise index_error(f"{op}(): Expected reduction dim to be specified for input.numel() == 0.")
+    if dim is not None and self.dim() and self._shape[self._wrap_dim(dim)] == 0:
+        raise index_error(f"{op}(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
+
+
 def argmax(self, dim=None, keepdim=False):
+    _arg_extreme_check("argmax", self, dim)
     if dim is None:
         return from_numpy(np.asarray(np.argmax(self._np), dtype=np.int64), dtypes.int64)
-    return tensor_max(self, dim, keepdim)[1]
+    with autograd.no_grad():  # (not differentiable: PyTorch never looks at self's grad_fn)
+        return tensor_max(self, dim, keepdim)[1]
 
 
 def argmin(self, dim=None, keepdim=False):
+    _arg_extreme_check("argmin", self, dim)
     if dim is None:
         return from_numpy(np.asarray(np.argmin(self._np), dtype=np.int64), dtypes.int64)
-    return tensor_min(self, dim, keepdim)[1]
+    with autograd.no_grad():
+        return tensor_min(self, dim, keepdim)[1]
 
 
 class VarBackward0(Node):
@@ -1309,14 +1398,18 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
     dims = reduce_dims(self, dim)
     with autograd.no_grad():
-        if p == 0:  # the count of non-zero entries
+        if self.dtype is dtypes.float16:  # (PyTorch reduces half in float, rounding the result once)
+            out = to(norm(to(self, dtypes.float32), p, dim, keepdim), dtypes.float16)
+        elif p == 0:  # the count of non-zero entries
             nonzero = fresh(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
-            out = nonzero.sum(dims, keepdim) if dims is not None else nonzero.sum()
+            out = nonzero.sum(dims, keepdim) if dims is not None else \
+                nonzero.sum(tuple(range(self.dim())), keepdim) if keepdim and self.dim() else nonzero.sum()
         elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims == (self.dim() - 1,):
             values = kernels.norm2_rows(self._np)
             out = fresh(values.reshape(self._shape[:-1] + ((1,) if keepdim else ())), self.dtype)
         elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims is None:
-            out = fresh(kernels.norm2_rows(self._np.reshape(1, -1)).reshape(()), self.dtype)
+            out = fresh(kernels.norm2_rows(self._np.reshape(1, -1)).reshape((1,) * self.dim() if keepdim else ()),
+                        self.dtype)
         elif math.isinf(p):
             out = self.abs()
             for d in sorted(dims if dims is not None else range(self.dim()), reverse=True):
@@ -1412,7 +1505,18 @@ def mm(self, mat2):
 
 @tensor_params('mat2')
 def bmm(self, mat2):
+    if self.dim() != 3:
+        raise runtime("batch1 must be a 3D tensor")
+    if mat2.dim() != 3:
+        raise runtime("batch2 must be a 3D tensor")
+    if mat2._shape[:2] != (self._shape[0], self._shape[2]):
+        _bmm_mismatch(self._shape[0], self._shape[2], mat2._shape[:2])
     return _mm_like(self, mat2, BmmBackward0)
+
+
+def _bmm_mismatch(batch, k, got):
+    raise runtime(f"Expected size for first two dimensions of batch2 tensor to be: [{batch}, {k}] but got: "
+                  f"[{got[0]}, {got[1]}].")
 
 
 @tensor_params('tensor')
@@ -1426,6 +1530,8 @@ def dot(self, other):
 
 @tensor_params('vec')
 def mv(self, vec):
+    if self.dim() and (self.dim() != 2 or vec.dim() != 1):
+        raise runtime(f"vector + matrix @ vector expected, got 1, {self.dim()}, {vec.dim()}")
     if self._shape[1] != vec._shape[0]:
         raise runtime(f"size mismatch, got input ({self._shape[0]}), mat ({self._shape[0]}x{self._shape[1]}), vec ({vec._shape[0]})")
     return _mm_like(self, vec, MvBackward0)
@@ -1459,9 +1565,11 @@ def matmul(self, other):
     # general batched case: broadcast batch dims, fold to 3-D, bmm, unfold
     a = self.unsqueeze(0) if da == 1 else self
     b = other.unsqueeze(-1) if db == 1 else other
+    check_broadcast_all(Shaped(a._shape[:-2]), Shaped(b._shape[:-2]))
     batch = tuple(np.broadcast_shapes(a._shape[:-2], b._shape[:-2]))
-    if a._shape[-1] != b._shape[-2]:
-        raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, a._shape[-2:])), b="x".join(map(str, b._shape[-2:]))))
+    if a._shape[-1] != b._shape[-2]:  # (folded to bmm, which checks the sizes)
+        n = int(np.prod(batch))
+        _bmm_mismatch(n, a._shape[-1], (n, b._shape[-2]))
     a3 = a.expand(batch + a._shape[-2:]).reshape(-1, *a._shape[-2:])
     b3 = b.expand(batch + b._shape[-2:]).reshape(-1, *b._shape[-2:])
     shape = batch + (a._shape[-2], b._shape[-1])
@@ -1681,7 +1789,8 @@ def _squeeze_named(self, dim, name):
 def expand(self, *sizes):
     sizes = _shape_arg(sizes)
     if len(sizes) < self.dim():
-        raise runtime(f"expand(torch.FloatTensor{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
+        kind = "CPUBoolType" if self.dtype is dtypes.bool_ else self.dtype.type_name  # (PyTorch's toString)
+        raise runtime(f"expand({kind}{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
     lead = len(sizes) - self.dim()
     shape, stride = [], []
     for i in range(len(sizes) - 1, -1, -1):  # PyTorch checks from the last dimension backwards
@@ -1758,30 +1867,15 @@ def alias(self):
 
 
 def unbind(self, dim=0):
-    return tuple(select(self, dim, i) for i in range(self._shape[self._wrap_dim(dim)]))
+    return multiview.unbind(self, dim)
 
 
 def chunk(self, chunks, dim=0):
-    d = self._wrap_dim(dim)
-    n = self._shape[d]
-    size = -(-n // chunks)
-    if n == 0:  # PyTorch: `chunks` empty pieces
-        return tuple(narrow(self, d, 0, 0) for _ in range(chunks))
-    return tuple(narrow(self, d, s, builtins.min(size, n - s)) for s in range(0, n, size))
-
-
+    return multiview.chunk(self, chunks, dim)
 
 
 def split(self, split_size, dim=0):
-    d = self._wrap_dim(dim)
-    n = self._shape[d]
-    if isinstance(split_size, int):  # (at least one piece: an empty dimension splits into one empty piece)
-        return tuple(narrow(self, d, s, builtins.min(split_size, n - s)) for s in range(0, builtins.max(n, 1), split_size))
-    out, s = [], 0
-    for size in split_size:
-        out.append(narrow(self, d, s, size))
-        s += size
-    return tuple(out)
+    return multiview.split(self, split_size, dim)
 
 
 
@@ -1806,10 +1900,20 @@ def _is_advanced(ix):
     return isinstance(ix, Tensor) or isinstance(ix, list)
 
 
+def _index_tensor(ix):
+    """An advanced index as a tensor: a list is a long one unless bool or uint8 (indexing_tensor_from_data)."""
+    if isinstance(ix, Tensor):
+        return ix
+    t = tensor_of(ix)
+    return t if t.dtype in (dtypes.bool_, dtypes.uint8) or t.dtype is dtypes.int64 else tensor_of(ix, dtypes.int64)
+
+
 def _expand_index(self, index):
     if not self._shape and not isinstance(index, tuple):  # a lone index on a 0-dim tensor: its own messages
         if isinstance(index, slice):
             raise index_error("slice() cannot be applied to a 0-dim tensor.")
+        if isinstance(index, int) and not isinstance(index, bool) and index != 0:
+            raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))
         if isinstance(index, int) and not isinstance(index, bool):
             raise index_error("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
                               "in C++ to convert a 0-dim tensor to a number")
@@ -1826,15 +1930,24 @@ def _expand_index(self, index):
     return index, consuming
 
 
+def _bool_scalars(index):
+    """A Python bool in an index is a 0-dim bool tensor index, as PyTorch takes it (x[True] adds a dim of 1)."""
+    if isinstance(index, bool):
+        return tensor_of(index)
+    if isinstance(index, tuple) and any(isinstance(ix, bool) for ix in index):
+        return tuple(tensor_of(ix) if isinstance(ix, bool) else ix for ix in index)
+    return index
+
+
 def getitem(self, index, setting=False):
     """self[index]. PyTorch skips a slice that covers its whole dimension (start 0, stop past the end, step 1)
     inside a tuple index, and when setting even a lone one: setting, the write then goes to self itself."""
     keep_full = not setting and isinstance(index, slice)
-    index, consuming = _expand_index(self, index)
+    index, consuming = _expand_index(self, _bool_scalars(index))
     out = self
     dim = 0
     advanced = []
-    for ix in index:
+    for position, ix in enumerate(index):  # (PyTorch's errors name an index by its position: real_dim)
         if ix is None:
             out = unsqueeze(out, dim)
             dim += 1
@@ -1846,7 +1959,7 @@ def getitem(self, index, setting=False):
             i = int(ix)
             n = out._shape[dim]
             if i < -n or i >= n:
-                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=dim, n=n))
+                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
             out = select(out, dim, i)
         elif isinstance(ix, slice):
             start, stop, step = (None if v is None else int(v) for v in (ix.start, ix.stop, ix.step))
@@ -1856,7 +1969,7 @@ def getitem(self, index, setting=False):
                 out = _slice(out, dim, start, stop, step)
             dim += 1
         elif _is_advanced(ix):
-            t = ix if isinstance(ix, Tensor) else tensor_of(ix)
+            t = _index_tensor(ix)
             if t.dtype.category == 2:
                 raise index_error("tensors used as indices must be long, int, byte or bool tensors")
             advanced.append((dim, t))
@@ -1935,6 +2048,7 @@ class IndexBackward0(Node):
 def setitem(self, index, value):
     if not self._shape and isinstance(index, int) and not isinstance(index, bool) and isinstance(value, Tensor):
         raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
+    index = _bool_scalars(index)
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
         return index_put_inplace(self, index, value)
@@ -1956,8 +2070,7 @@ def setitem(self, index, value):
     elif isinstance(value, (list, tuple)):
         copy_inplace(target, tensor_of(value, dtype=self.dtype))
     else:  # PyTorch wraps the number in a 0-dim tensor first: fill_(Tensor), FillBackward3
-        _check_scalar_fits(self, value)
-        fill_inplace(target, from_numpy(np.asarray(value, dtype=self.dtype.np), self.dtype))
+        fill_inplace(target, from_numpy(np.asarray(scalars.checked_scalar(self.dtype, value)), self.dtype))
 
 
 def index_put_inplace(self, index, value):
@@ -1966,7 +2079,7 @@ def index_put_inplace(self, index, value):
     dim = 0
     for ix in index:
         if _is_advanced(ix):
-            t = ix if isinstance(ix, Tensor) else tensor_of(ix)
+            t = _index_tensor(ix)
             advanced.append((dim, t))
             dim += t.dim() if t.dtype is dtypes.bool_ else 1
         elif isinstance(ix, slice) and ix == slice(None):
@@ -1977,6 +2090,14 @@ def index_put_inplace(self, index, value):
             raise index_error("tensorsh supports mixing advanced indices only with ':' and '...' in assignments")
     key = _np_index(self._shape, advanced)
     v = value._np if isinstance(value, Tensor) else value
+    if isinstance(value, Tensor):  # (index_put_: the value, leading 1-dims dropped, must broadcast to the result)
+        vshape, target = value._shape, np.empty(self._shape, np.bool_)[key].shape
+        while vshape and vshape[0] == 1 and len(vshape) > len(target):
+            vshape = vshape[1:]
+        if len(vshape) > len(target) or any(a not in (1, b) for a, b in zip(vshape[::-1], target[::-1])):
+            raise runtime(f"shape mismatch: value tensor of shape {_shape_list(value._shape)} cannot be broadcast to "
+                          f"indexing result of shape {_shape_list(target)}")
+        v = v.reshape(vshape)
 
     def write(arr):
         arr[key] = v
@@ -1996,7 +2117,10 @@ class IndexPutBackward0(Node):
         gs[self.key] = 0
         gv = None
         if self.next_functions[1][0] is not None:
-            gv = sum_to(from_numpy(np.asarray(g._np[self.key]), g.dtype), self.value_shape)
+            gv, shape = from_numpy(np.asarray(g._np[self.key]), g.dtype), self.value_shape
+            extra = builtins.max(len(shape) - gv.dim(), 0)  # (leading 1-dims of the value that index_put_ dropped)
+            gv = sum_to(gv, shape[extra:])
+            gv = gv.reshape(shape) if extra else gv
         return (from_numpy(gs, g.dtype), gv)
 
 
@@ -2034,6 +2158,12 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
     def op(self, other, alpha=1):
         if np_fn is np.subtract:
             _check_sub(self, other)
+        if node_cls in (AddBackward0, SubBackward0) and not (type(alpha) is int and alpha == 1):
+            if needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
+                check_inplace(self)
+            check_fits_output(self, other)
+            cast_for_inplace(self, dtypes.result_type((self, other)))
+            alpha = _checked_alpha(self, other, alpha)
         fused = node_cls in (AddBackward0, SubBackward0) and _fused_alpha(self, other, alpha)
         b = _plain_operand(self, other) if alpha == 1 or fused else None
         if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
@@ -2052,8 +2182,8 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
         if true_div:
             dt = true_div_dtype(dt)
             an, bn = an.astype(dt.np, copy=False), (bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn))
+        check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
         cast_for_inplace(self, dt)
-        check_fits_output(self, other)
         if self_overlapping(self):
             bb = np.broadcast_to(bn, self._shape)
             scale = dt.np.type(sign * alpha) if fused else None
@@ -2138,6 +2268,7 @@ def pow_inplace(self, exponent):
     precheck(self, exponent)
     with autograd.no_grad():
         values = power(self, exponent)
+    check_fits_output(self, exponent)
     cast_for_inplace(self, values.dtype)
 
     def make():  # (out None: in place)
@@ -2172,7 +2303,8 @@ def clamp_inplace(self, min=None, max=None):
 
 def fill_inplace(self, value):
     # fill_(Tensor) goes through PyTorch's TensorIterator checks; fill_(number) may write an expanded tensor
-    precheck(self, value, internal_overlap=isinstance(value, Tensor))
+    alias = isinstance(value, Tensor) and value._storage is self._storage  # (PyTorch copies from a clone of it)
+    precheck(self, *(() if alias else (value,)), internal_overlap=isinstance(value, Tensor))
     if isinstance(value, Tensor):
         if value.dim() != 0:
             raise runtime(f"fill_ only supports 0-dimension value tensor but got tensor with {value.dim()} dimensions.")
@@ -2180,8 +2312,7 @@ def fill_inplace(self, value):
         make = lambda: _fill_tensor_node(self, value)
         others = (value,)
     else:
-        _check_scalar_fits(self, value)
-        v = value
+        v = scalars.checked_scalar(self.dtype, value)
         make = lambda: zero_node("FillBackward2", self)
         others = ()
 
@@ -2194,11 +2325,6 @@ def _fill_tensor_node(self, value):
     node = zero_node("FillBackward3", self, value)
     node.other_shape = ()
     return node
-
-
-def _check_scalar_fits(self, value):
-    if self.dtype.category < 2 and isinstance(value, float) and not math.isfinite(value):
-        raise runtime(f"value cannot be converted to type {self.dtype.name.replace('int64', 'int64_t')} without overflow")
 
 
 def zero_inplace(self):
@@ -2324,24 +2450,18 @@ def tensor_type(self, dtype=None):
     return to(self, dtype)
 
 
-def to_float(self):
-    return to(self, dtypes.float32)
+def _conversion(name, dtype):
+    """x.float(), x.long(), ...: to(x, dtype)."""
+    def convert(self):
+        return to(self, dtype)
+    convert.__name__ = convert.__qualname__ = name
+    return convert
 
 
-def double(self):
-    return to(self, dtypes.float64)
-
-
-def long(self):
-    return to(self, dtypes.int64)
-
-
-def to_int(self):
-    return to(self, dtypes.int32)
-
-
-def to_bool(self):
-    return to(self, dtypes.bool_)
+# (x.half() is interop's: it takes memory_format)
+CONVERSIONS = {name: _conversion(name, dt) for name, dt in (
+    ("float", dtypes.float32), ("double", dtypes.float64), ("long", dtypes.int64), ("int", dtypes.int32),
+    ("short", dtypes.int16), ("char", dtypes.int8), ("byte", dtypes.uint8), ("bool", dtypes.bool_))}
 
 
 # ------------------------------------------------------------------ new_* (same dtype as self)
@@ -2414,14 +2534,17 @@ def _softmax_op(self, dim, dtype, node_cls):
         raise errors.make("NotImplementedError", f"\"{kernel}_kernel_impl\" not implemented for "
                                                  f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
     x = self._np if dtype is None else self._np.astype(dtype.np)
+    half = x.dtype == np.float16  # (PyTorch computes half in float, rounding the result once)
+    x = x.astype(np.float32) if half else x
     if x.ndim == 0:
         x, d = x.reshape(1), 0  # as PyTorch views a 0-d input
     r = (kernels.log_softmax if node_cls.log else kernels.softmax)(x, d)
+    r = r.astype(np.float16) if half and r is not None else r
     if r is None:
         shifted = x - np.max(x, axis=d, keepdims=True)
         e = np.exp(shifted)
         r = shifted - np.log(np.sum(e, axis=d, keepdims=True)) if node_cls.log else e / np.sum(e, axis=d, keepdims=True)
-        r = np.asarray(r, dtype=x.dtype)
+        r = np.asarray(r, dtype=np.float16 if half else x.dtype)
     out = fresh(r.reshape(self._shape), dtype or self.dtype)
     if needs_grad(self):
         attach(out, node_cls(self, out, d))
@@ -2655,11 +2778,8 @@ op("index_put_", index_put_inplace)
 op("clone", clone, function=True)
 op("contiguous", contiguous)
 op("type", tensor_type)
-op("float", to_float)
-op("double", double)
-op("long", long)
-op("int", to_int)
-op("bool", to_bool)
+for _name, _convert in CONVERSIONS.items():
+    op(_name, _convert)
 op("where", lambda self, condition, other: where(condition, self, other), function=where)
 op("cat", cat, aliases=("concat", "concatenate"), method=False, function=cat)
 op("stack", stack, method=False, function=stack)

@@ -142,6 +142,10 @@ def _lerp_values(s, e, w):
 
 def lerp(self, end, weight):
     _tensors("lerp", ("end",), (end,))
+    for name, other in (("end", end), ("weight", weight)):  # (lerp's meta function: one dtype, a 0-dim weight aside)
+        if isinstance(other, Tensor) and other.dtype is not self.dtype and (name == "end" or other.dim()):
+            raise runtime(f"expected dtype {dtypes.C_NAMES[self.dtype.name]} for `{name}` but got dtype "
+                          f"{dtypes.C_NAMES[other.dtype.name]}")
     if self.dtype.category < 2:
         raise make("NotImplementedError", f"\"lerp_kernel_{'tensor' if isinstance(weight, Tensor) else 'scalar'}\" "
                                           f"not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")

@@ -19,7 +19,7 @@ def _compiled():
         from . import _ckernels
     except ImportError:
         return None
-    if getattr(_ckernels, "API", None) != 4:  # a stale build from another version of this file
+    if getattr(_ckernels, "API", None) != 5:  # a stale build from another version of this file
         return None
     return _ckernels if _ckernels.ACCELERATED else None
 
@@ -500,6 +500,8 @@ def _inner_sum(rows, vec):
 def _sum_block(flat, out, in_off, out_off, size0, size1, s_in, s_out, vec):
     """cascade_sum's 2-D loop body: size1 rows of size0 elements, accumulated into `out` (flat)."""
     (in0, in1), (out0, out1) = s_in, s_out
+    if compiled is not None:    # the same order lane by lane, in one pass (_ckernels_sum.h)
+        return compiled.sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)
     if out0 != 0 and out1 == 0:  # move the reduction to the first dimension
         size0, size1, in0, in1, out0, out1 = size1, size0, in1, in0, out1, out0
     if out0 != 0 and out1 != 0:  # not a reduction at all: out = out + in, element by element
@@ -606,6 +608,8 @@ def _for_each(flat, out, sizes, s_in, s_out, begin, end, vec, in_base=0, out_bas
     """serial_for_each over the linear range [begin, end) with a DimCounter: a partial first row, then 2-D blocks."""
     if len(sizes) == 1:
         sizes, s_in, s_out = sizes + [1], s_in + [0], s_out + [0]
+    if len(sizes) == 2 and begin == 0 and end == sizes[0] * sizes[1]:   # the whole of a 2-D loop: one block
+        return _sum_block(flat, out, in_base, out_base, sizes[0], sizes[1], s_in, s_out, vec)
     values, rest = [0] * len(sizes), begin
     for d, size in enumerate(sizes):
         if size > 0:
@@ -863,6 +867,8 @@ def variance(x, axes, correction, keepdim):
     (x's own mean, then the squared deviations added one after another, per thread's range from GRAIN_SIZE up);
     several by Welford's updates along each. float32's results rounded to float32 are those of any exact double
     computation, so only float64 walks Welford's steps (up to a length where that would crawl)."""
+    if x.dtype != np.float32 and x.dtype != np.float64:  # float16: PyTorch accumulates in float
+        x = x.astype(np.float32)
     kept = [d for d in range(x.ndim) if d not in axes]
     moved = np.transpose(x, kept + list(axes))
     flat = moved.reshape(moved.shape[:len(kept)] + (-1,)).astype(np.float64)
@@ -926,7 +932,11 @@ def pow_scalar_libm(x, exponent):
         return np.power(x, np.float64(np.float32(exponent)), dtype=np.float64).astype(np.float32)
     if x.dtype == np.float64:
         e = float(exponent)
-        return np.fromiter((math.pow(v, e) for v in x.ravel().tolist()), np.float64, x.size).reshape(x.shape)
+        c_pow = _libm("pow", 2)  # (math.pow raises where C's pow gives inf or nan: 0 ** -1, (-2) ** 0.5)
+        if c_pow is None:
+            with np.errstate(all="ignore"):
+                return np.power(x, e)
+        return np.fromiter((c_pow(v, e) for v in x.ravel().tolist()), np.float64, x.size).reshape(x.shape)
     return np.power(x, x.dtype.type(exponent))
 
 
@@ -966,6 +976,9 @@ def _thread_ranges(numel, threads, grain=GRAIN_SIZE):
     return [(tid * chunk, min(numel, (tid + 1) * chunk)) for tid in range(used)]
 
 
+_plans = {}     # (shape, strides, itemsize, reduced) -> _iteration's plan: a training loop sums the same shapes
+
+
 def cascade_sum(x, reduced):
     """x summed over the dims in `reduced` (float32 or float64 ndarray) exactly as PyTorch's CPU kernel sums it
     on this machine; the result has keepdim shape."""
@@ -980,9 +993,15 @@ def cascade_sum(x, reduced):
     if len(reduced) == x.ndim and extent == numel:  # all of a dense tensor: one run in memory order
         flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (numel,), (item,))
         return np.full(keep, _run_sum(flat, threads), dt)
-    flat = np.lib.stride_tricks.as_strided(x, (extent,), (item,))
-    sizes, s_in, s_out = _iteration(x.shape, [st // item for st in x.strides], set(reduced))
-    out = np.zeros(int(np.prod(keep)), dt)
+    flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (item,))
+    key = (x.shape, x.strides, item, tuple(reduced))
+    plan = _plans.get(key)
+    if plan is None:
+        if len(_plans) > 4096:
+            _plans.clear()
+        plan = _plans[key] = _iteration(x.shape, [st // item for st in x.strides], set(reduced))
+    sizes, s_in, s_out = plan
+    out = np.zeros(math.prod(keep), dt)
     if numel < GRAIN_SIZE or threads == 1:
         _for_each(flat, out, sizes, s_in, s_out, 0, numel, vec)
     elif out.size == 1:

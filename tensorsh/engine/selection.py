@@ -12,6 +12,7 @@ from .functions import where
 from .tensorimpl import Tensor, _shape_list
 from .ops.core import (InputNode, attach, embed, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, laid_out_like,
                        needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
+from .scalars import checked_scalar
 
 _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "uint8": "unsigned char",
             "float16": "c10::Half", "bool": "bool"}
@@ -108,8 +109,9 @@ def _mask_and_value(op, mask, value, self=None):
 
 
 def _fill_value(self, value):
-    v = value._np if isinstance(value, Tensor) else value
-    return np.asarray(v).astype(self.dtype.np)
+    if not isinstance(value, Tensor):
+        return np.asarray(checked_scalar(self.dtype, value))
+    return np.asarray(value._np).astype(self.dtype.np)
 
 
 class MaskedFillBackward0(Node):
@@ -274,7 +276,7 @@ def _clamp_bound(op, lower):
         if bound is None or not isinstance(bound, (int, float, Tensor)):
             raise _invalid_combination(op, args, kwargs, ((("Tensor", key),), (("Number", key),)))
         dt = dtypes.result_type([self, bound])
-        b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else dt.np.type(bound)
+        b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else checked_scalar(dt, bound)
         return bound, dt, np_fn(self._np.astype(dt.np, copy=False), b)
 
     def fn(self, *args, **kwargs):
@@ -287,8 +289,8 @@ def _clamp_bound(op, lower):
     def fn_(self, *args, **kwargs):
         bound, dt, r = values(self, args, kwargs)
         precheck(self, bound)
-        cast_for_inplace(self, dt, cpp_name=True)
         check_fits_output(self, bound)
+        cast_for_inplace(self, dt, cpp_name=True)
 
         def write(arr):
             arr[...] = r
@@ -681,8 +683,7 @@ def _extreme(op, np_fn, node_cls):
     def fn(self, dim=(), keepdim=False):
         dims = _int_list(op, "dim", (dim,))
         if not self.dim():
-            for d in dims:
-                self._wrap_dim(d)
+            _wrap_dims(self, op, dims)  # (a dim given twice is an error on a 0-dim tensor too)
             dims = ()
             reduced = ()
         else:
@@ -847,7 +848,7 @@ def _index_fill_value(self, value):
         return value._np.astype(self.dtype.np)
     if not isinstance(value, (int, float)):
         raise type_error(f"index_fill(): argument 'value' must be Number, not {type_name(value)}")
-    return np.asarray(value).astype(self.dtype.np)
+    return np.asarray(checked_scalar(self.dtype, value))
 
 
 def index_fill(self, dim, index, value):

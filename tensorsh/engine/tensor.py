@@ -1,6 +1,6 @@
 """The Tensor a program sees: tensorimpl's data with every op of the registry installed on it (so importing this
 module, or anything that imports it, gives the whole Tensor, whatever was imported first)."""
-from .tensorimpl import (CPU, IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Device, Size, Tensor, ViewInfo,  # noqa: F401
+from .tensorimpl import (CPU, IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Device, Size, Tensor, ViewInfo,  # noqa: F401
                          _contiguous_strides, _shape_list, no_grad_view_origin)
 from . import functions, noise  # noqa: F401 (their rows)
 from .ops import lazy, registry  # noqa: F401 (lazy: the rows of ops loaded on first use)
@@ -8,7 +8,8 @@ from .ops import lazy, registry  # noqa: F401 (lazy: the rows of ops loaded on f
 # what the language may read on a tensor besides the rows' methods: Tensor's own properties and methods
 ATTRIBUTES = {
     "shape", "size", "dim", "ndim", "ndimension", "numel", "nelement", "stride", "storage_offset",
-    "element_size", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_contiguous",
+    "element_size", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_signed",
+    "is_contiguous",
     "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
     "grad", "retains_grad", "retain_grad", "register_hook", "register_post_accumulate_grad_hook", "detach",
     "detach_", "data", "backward", "item", "tolist", "dtype", "random_", "storage", "is_inference",

@@ -62,6 +62,7 @@ class _InferenceMode:
 
 IN_INFERENCE_MODE = _InferenceMode()
 IN_CUSTOM_FUNCTION = "custom"  # ViewInfo.grad_mode of a view a custom Function made (or an input it returned)
+IN_MULTI_OUTPUT = "multi"  # ViewInfo.grad_mode of an output of split/chunk/unbind (CreationMeta::MULTI_OUTPUT_NODE)
 
 
 class ViewInfo:
@@ -226,6 +227,9 @@ class Tensor:
 
     def is_floating_point(self):
         return self.dtype.is_floating_point
+
+    def is_signed(self):
+        return self.dtype.is_signed
 
     def is_contiguous(self):
         expected = 1
@@ -408,6 +412,8 @@ class Tensor:
 
     @data.setter
     def data(self, other):
+        if not isinstance(other, Tensor):  # (THPVariable_set_data)
+            raise type_error(f"Variable data has to be a tensor, but got {type(other).__name__}")
         undo.touch(self)
         note(self._storage, "data=", self)
         for k in ("_storage", "_offset", "_shape", "_stride", "dtype", "_np"):

@@ -90,7 +90,7 @@ class Const(Node):
 class FormattedValue(Node):
     value: Node
     conversion: Optional[str]      # 'r', 's' or None
-    spec: Optional[str]            # the text after ':' (literal) or None
+    spec: Optional[Any]            # the text after ':', None, or parts (str | FormattedValue) for `{x:{w}}`
     self_doc: Optional[str] = None  # the "x=" text of f"{x=}"
 
 
@@ -256,6 +256,12 @@ class Slice(Node):
 class Subscript(Node):
     value: Node
     index: Node                    # an expression, a Slice, or a TupleExpr of those
+
+
+@dataclass(eq=False)
+class Yield(Node):
+    value: Optional[Node]          # `yield` alone: None
+    is_from: bool = False          # `yield from iterable`
 
 
 # ---- statements ----

@@ -147,6 +147,26 @@ def _getattr(obj, name, default=_NO_DEFAULT):
         return default
 
 
+class BuiltinFunction:
+    """A builtin the language implements in Python, seen by a program as CPython's own: `print(len)` and
+    `repr(print)` give `<built-in function print>`, `type(print).__name__` is 'builtin_function_or_method'.
+    Each is an instance of a class of its own whose `__call__` is the function (no extra frame per call)."""
+
+    __slots__ = ()
+    __api__ = frozenset()
+
+    def __repr__(self):
+        return f"<built-in function {self.__name__}>"
+
+    def __reduce__(self):       # deepcopy/copy keep the one builtin
+        return self.__name__
+
+
+def builtin(name, fn):
+    return type("builtin_function_or_method", (BuiltinFunction,),
+                {"__slots__": (), "__call__": staticmethod(fn), "__name__": name, "__qualname__": name})()
+
+
 class TypeOf:
     """type(x): Python's answer, except that a tensor's type is torch.Tensor (as in PyTorch) and a class's type
     is this object, never Python's `type` (which would make classes outside the language's rules)."""
@@ -161,6 +181,12 @@ class TypeOf:
         if len(args) != 1:
             raise TypeError("type() takes 1 argument in tensorsh (a class is made with a class statement)")
         obj = args[0]
+        if isinstance(obj, BuiltinFunction):
+            return _BUILTIN_TYPE
+        if type(obj) is Namespace:
+            return _MODULE_TYPE
+        if obj is self:
+            return self
         if isinstance(obj, self._tensor) and _py.type(obj).__name__ == "Tensor":  # (a Parameter is its own class)
             return self._tensor
         kind = _py.type(obj)
@@ -184,6 +210,9 @@ def _setattr(obj, name, value):
     store_attr(obj, name, value)
 
 
+_BUILTIN_TYPE, _MODULE_TYPE = type(len), type(_py)
+
+
 class Ids:
     """id(x): small numbers in the order a program first asks, stable while the session lives (never addresses)."""
 
@@ -203,27 +232,27 @@ EXCEPTIONS = ("BaseException", "Exception", "ArithmeticError", "AssertionError",
               "KeyError", "LookupError", "NameError", "NotImplementedError", "OverflowError", "RecursionError",
               "RuntimeError", "StopIteration", "TypeError", "ValueError", "ZeroDivisionError", "KeyboardInterrupt",
               "MemoryError", "ImportError", "ModuleNotFoundError", "UnboundLocalError", "FloatingPointError",
-              "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning")
+              "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning", "GeneratorExit")
 # Types a call may fill from an iterable: a huge range is refused before Python's C loop would fill memory.
 SIZED_TYPES = frozenset({_py.list, _py.tuple, _py.set, _py.frozenset, _py.dict, _py.bytearray})
 
 
 def python_builtins(print_fn):
     table = {
-        "print": print_fn, "len": _py.len, "range": _py.range, "int": _py.int, "float": _py.float,
-        "bool": _py.bool, "str": _py.str, "repr": _py.repr, "abs": _py.abs, "round": _round, "pow": _pow,
+        "print": builtin("print", print_fn), "len": _py.len, "range": _py.range, "int": _py.int, "float": _py.float,
+        "bool": _py.bool, "str": _py.str, "repr": _py.repr, "abs": _py.abs, "round": builtin("round", _round), "pow": builtin("pow", _pow),
         "enumerate": _py.enumerate, "zip": _py.zip, "reversed": _py.reversed, "slice": _py.slice,
-        "isinstance": _py.isinstance, "issubclass": _py.issubclass, "hasattr": _hasattr, "getattr": _getattr,
-        "setattr": _setattr, "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
+        "isinstance": _py.isinstance, "issubclass": _py.issubclass, "hasattr": builtin("hasattr", _hasattr), "getattr": builtin("getattr", _getattr),
+        "setattr": builtin("setattr", _setattr), "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
         "dict": _py.dict, "iter": _py.iter, "next": _py.next, "map": _py.map, "filter": _py.filter,
-        "callable": _py.callable, "id": Ids(), "divmod": _py.divmod, "chr": _py.chr, "ord": _py.ord,
-        "hex": _py.hex, "bin": _py.bin, "oct": _py.oct, "format": _format, "hash": _py.hash, "complex": _py.complex,
+        "callable": _py.callable, "id": builtin("id", Ids()), "divmod": _py.divmod, "chr": _py.chr, "ord": _py.ord,
+        "hex": _py.hex, "bin": _py.bin, "oct": _py.oct, "format": builtin("format", _format), "hash": _py.hash, "complex": _py.complex,
         "object": _py.object, "super": _py.super, "staticmethod": _py.staticmethod,
         "classmethod": _py.classmethod, "property": _py.property, "NotImplemented": _py.NotImplemented,
         "Ellipsis": _py.Ellipsis, "ascii": _py.ascii,
     }
     for fn in (_py.min, _py.max, _py.sum, _py.sorted, _py.any, _py.all):
-        table[fn.__name__] = _sized(fn)
+        table[fn.__name__] = builtin(fn.__name__, _sized(fn))
     for name in EXCEPTIONS:
         table[name] = getattr(_py, name)
     return table

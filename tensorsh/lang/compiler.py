@@ -49,8 +49,10 @@ SAFE_ATTRS = {
     set: _SET_METHODS | {"add", "discard", "remove", "pop", "update", "clear", "difference_update",
                          "intersection_update", "symmetric_difference_update"},
     frozenset: _SET_METHODS,
+    types.GeneratorType: frozenset({"send", "throw", "close"}),
     property: frozenset({"setter", "getter", "deleter"}),
     BaseException: frozenset({"args"}),
+    StopIteration: frozenset({"args", "value"}),
 }
 
 
@@ -261,7 +263,8 @@ def load_attr(obj, name):
         return value
     if name[:2] == "__":
         if name in HARMLESS_DUNDERS:
-            value = getattr(obj, name, None) if (isinstance(obj, type) or callable(obj) or name == "__doc__") else None
+            value = getattr(obj, name, None) if (isinstance(obj, type) or callable(obj) or name == "__doc__"
+                                                 or t is types.GeneratorType) else None
             if value is None and name != "__doc__" or not isinstance(value, (str, type(None))):
                 raise _no_attr(obj, t, name)
             return value
@@ -447,6 +450,8 @@ class Location:
 
 
 _MISSING = object()
+_CONST, _GLOBAL = "const", "global"     # how a fast call reads an argument in place
+_NOTHING = {}
 
 
 _U = type("Unbound", (), {"__repr__": lambda self: "<unbound>"})()   # an unassigned local's slot
@@ -503,6 +508,7 @@ class Compiler:
         self.depth = 0
         self.scope = Scope("module", None)
         self.nesting = 0            # statements being compiled, outermost first (1: a top-level statement)
+        self.statement_call = None  # (call node, location, nested): a call that is a whole statement
 
     # ---- errors ----
     def error(self, node, kind, message, detail=None, notes=None):
@@ -545,8 +551,14 @@ class Compiler:
         return run
 
     def stmt_ExprStmt(self, node):
-        value = self.expr(node.value)
         loc = self.location(node)
+        self.statement_call = (node.value, loc, self.nesting > 1)
+        try:
+            value = self.expr(node.value)
+        finally:
+            taken, self.statement_call = self.statement_call is None, None
+        if taken:
+            return value                # `f(x)` as a statement: the call notes where it runs itself
         if self.nesting > 1:
             def expr_stmt(frame):
                 _UNDO["_location"] = loc
@@ -760,14 +772,14 @@ class Compiler:
                 store(frame, value)
         return self._entered(node, run)
 
-    def stmt_With(self, node):
+    def with_parts(self, node, block):
+        """A with statement's pieces: enter(frame) -> the entered context manager (its value stored), the body."""
         ctx_fn = self.expr(node.context)
         store = self.store(A.Name(node.name, line=node.line, col=node.col, end_line=node.end_line,
                                   end_col=node.end_col)) if node.name else None
-        body = self.block(node.body)
         loc = self.location(node)
 
-        def run(frame):
+        def enter(frame):
             _UNDO["_location"] = loc
             ctx = ctx_fn(frame)
             if isinstance(ctx, type) and ctx not in USER_CLASSES:
@@ -780,6 +792,14 @@ class Compiler:
             value = ctx.__enter__()
             if store is not None:
                 store(frame, value)
+            return ctx
+        return enter, block(node.body)
+
+    def stmt_With(self, node):
+        enter, body = self.with_parts(node, self.block)
+
+        def run(frame):
+            ctx = enter(frame)
             try:
                 r = body(frame)
             except BaseException:
@@ -931,58 +951,63 @@ class Compiler:
             raise e
         return raise_
 
-    def stmt_Try(self, node):
-        body = self.block(node.body)
+    def try_parts(self, node, block):
+        """A try statement's pieces: its body, match(frame, exc) -> (handler, unbind) or None, else, finally."""
+        body = block(node.body)
         handlers = []
         for h in node.handlers:
             types_ = self.expr(h.type) if h.type is not None else None
-            store = self.store(A.Name(h.name, line=h.line, col=h.col, end_line=h.end_line, end_col=h.end_col)) \
-                if h.name else None
-            unbind = self._delete_name(A.Name(h.name, line=h.line, col=h.col, end_line=h.end_line,
-                                              end_col=h.end_col)) if h.name else None
-            handlers.append((types_, store, unbind, self.block(h.body), h))
+            name = A.Name(h.name, line=h.line, col=h.col, end_line=h.end_line, end_col=h.end_col) if h.name else None
+            handlers.append((types_, self.store(name) if name else None, self._delete_name(name) if name else None,
+                             block(h.body), h))
         handlers = tuple(handlers)
-        orelse = self.block(node.orelse) if node.orelse else None
-        final = self.block(node.finalbody) if node.finalbody else None
         hooks = self.hooks
+
+        def match(frame, exc):
+            for types_, store, unbind, handler, h in handlers:
+                if types_ is not None:
+                    wanted = types_(frame)
+                    if not _catchable(wanted):
+                        te = TypeError("catching classes that do not inherit from BaseException is not allowed")
+                        locate(te, h.type)
+                        raise te from None
+                    if not isinstance(exc, wanted):
+                        continue
+                if isinstance(exc, KeyboardInterrupt):
+                    hooks.interrupts += 1
+                    if hooks.interrupts > 1:
+                        return None        # a second Ctrl-C always stops the program
+                if store is not None:
+                    store(frame, exc)
+                return handler, unbind
+            return None
+        return (body, match if handlers else None, block(node.orelse) if node.orelse else None,
+                block(node.finalbody) if node.finalbody else None)
+
+    def stmt_Try(self, node):
+        body, match, orelse, final = self.try_parts(node, self.block)
 
         def try_except(frame):
             try:
                 r = body(frame)
             except BaseException as e:
                 exc = python_exception(e)
-                for types_, store, unbind, handler, h in handlers:
-                    if types_ is not None:
-                        wanted = types_(frame)
-                        if not _catchable(wanted):
-                            te = TypeError("catching classes that do not inherit from BaseException is not allowed")
-                            locate(te, h.type)
-                            raise te from None
-                        if not isinstance(exc, wanted):
-                            continue
-                    if isinstance(exc, KeyboardInterrupt):
-                        hooks.interrupts += 1
-                        if hooks.interrupts > 1:
-                            raise          # a second Ctrl-C always stops the program
-                    if store is not None:
-                        store(frame, exc)
-                    HANDLING.append(exc)
-                    try:
-                        r = handler(frame)
-                    finally:
-                        HANDLING.pop()
-                        if unbind is not None:
-                            try:
-                                unbind(frame)
-                            except UserError:
-                                pass
-                    return r
-                raise
+                found = match(frame, exc)
+                if found is None:
+                    raise
+                handler, unbind = found
+                HANDLING.append(exc)
+                try:
+                    r = handler(frame)
+                finally:
+                    HANDLING.pop()
+                    unbound(unbind, frame)
+                return r
             if r is None and orelse is not None:      # `else` runs when the body ran to its end
                 return orelse(frame)
             return r
 
-        run = try_except if handlers else body
+        run = try_except if match is not None else body
         if final is None:
             return run
 
@@ -1025,11 +1050,15 @@ class Compiler:
         saved_depth = self.depth
         self.depth = 0
         entry = node
+        operands = None
         try:
+            value = None
             if is_lambda:
-                run = self.expr(body_nodes)
+                run = self.expr(value := body_nodes)
+            elif any(generators.yields(n) for n in body_nodes):
+                run = generators.generator_body(self, body_nodes, name, scope.qualname)
             elif len(body_nodes) == 1 and isinstance(body_nodes[0], A.Return) and body_nodes[0].value is not None:
-                run = self.expr(body_nodes[0].value)     # `def f(a, b): return a + b`: the value is the body
+                run = self.expr(value := body_nodes[0].value)   # `def f(a, b): return a + b`: the value is the body
                 body_nodes[0]._src = self.source
                 entry = body_nodes[0]
             else:
@@ -1039,11 +1068,15 @@ class Compiler:
                     if body(frame) is RETURN:
                         return frame[1]
                     return None
+            found = self._operator_of_params(value) if value is not None and cell_slot is None else None
+            if found is not None:               # the function applies the operator itself: no frame, no closure
+                op, where, operands = found
+                run = (op, lambda e: locate(e, where))
         finally:
             self.scope = outer
             self.depth = saved_depth
         nslots = len(scope.slots)
-        make_fn = factory(params, nslots, name)
+        make_fn = factory(params, nslots, name, operands)
         loc = self.location(entry)
         qualname = scope.qualname
         doc = None
@@ -1068,6 +1101,13 @@ class Compiler:
             fn.__doc__ = doc
             return fn
         return make
+
+    def _operator_of_params(self, node):
+        """(op, node, (a, b)) when node is `a <op> b` of two parameters never rebound (a def's whole body)."""
+        if node.__class__ is A.BinOp and len(node.ops) == 1 and all(
+                o.__class__ is A.Name and self._param_slot(o) is not None for o in node.operands):
+            return GUARDED.get(node.ops[0]) or BINARY[node.ops[0]], node, tuple(o.id for o in node.operands)
+        return None
 
     def stmt_FunctionDef(self, node):
         if self.scope.kind == "class" and node.name[:2] == "__" and node.name[-2:] == "__" \
@@ -1734,7 +1774,12 @@ class Compiler:
                 return [x(frame) for x in args]
 
         if not kwargs and not spreads and len(args) <= 2 and not any(isinstance(a, A.Starred) for a in node.args):
-            return self._asked(node, func, self._fast_call(node, func, args, special, texts))
+            loc = None
+            stmt = self.statement_call
+            if stmt is not None and stmt[0] is node and stmt[2] and not (
+                    node.func.__class__ is A.Name and node.func.id == "why"):
+                loc, self.statement_call = stmt[1], None
+            return self._asked(node, func, self._fast_call(node, func, args, special, texts, loc))
         if not kwargs and not spreads:
             def call(frame):
                 f = func(frame)
@@ -1776,64 +1821,106 @@ class Compiler:
                 raise
         return call_kw
 
-    def _fast_call(self, node, func, args, special, texts):
-        """A call with at most two plain positional arguments (most calls): no argument list is built, and a
-        global function's name is looked up in place."""
-        get, name = None, None
+    def _fast_call(self, node, func, args, special, texts, loc):
+        """A call with at most two plain positional arguments (most calls): no argument list is built; a global
+        function's name, a global name or a constant as an argument are read in place, not by a closure each.
+        `loc`: the call is a statement of its own inside a block, and notes where it runs (no wrapper)."""
+        get = bget = _NOTHING.get
+        name = None
         if isinstance(node.func, A.Name) and self.scope.resolve(node.func.id)[0] == "global":
-            get, name = self.variables.get, node.func.id
+            get, bget, name = self.variables.get, self.builtins.get, node.func.id
         slow = func
-        if get is not None:
-            def func(frame):
-                f = get(name, _MISSING)
-                return slow(frame) if f is _MISSING else f
+        kinds = tuple(self._fast_arg(a) for a in node.args)
         if len(args) == 0:
             def call0(frame):
-                f = get(name, _MISSING) if get is not None else _MISSING
+                if loc is not None:
+                    _UNDO["_location"] = loc
+                f = get(name, _MISSING)
                 if f is _MISSING:
-                    f = slow(frame)
+                    f = bget(name, _MISSING)
+                    if f is _MISSING or f.__class__ is Lazy:
+                        f = slow(frame)
                 try:
                     if isinstance(f, SessionCall):
-                        return special(f, [], {}, texts, node)
-                    return f()
+                        r = special(f, [], {}, texts, node)
+                    else:
+                        r = f()
                 except BaseException as e:
                     located_call(e, node)
                     raise
+                return r if loc is None else None     # a statement returns no signal
             return call0
+        vget = self.variables.get
         if len(args) == 1:
-            (a0,) = args
+            (a0,), ((k0, v0),) = args, kinds
 
             def call1(frame):
-                f = get(name, _MISSING) if get is not None else _MISSING
+                if loc is not None:
+                    _UNDO["_location"] = loc
+                f = get(name, _MISSING)
                 if f is _MISSING:
-                    f = slow(frame)
-                x = a0(frame)
+                    f = bget(name, _MISSING)
+                    if f is _MISSING or f.__class__ is Lazy:
+                        f = slow(frame)
+                if k0 is _GLOBAL:
+                    x = vget(v0, _MISSING)
+                    if x is _MISSING:
+                        x = a0(frame)
+                else:
+                    x = v0 if k0 is _CONST else a0(frame)
                 try:
                     if f in SIZED_TYPES and type(x) is range and len(x) > MAX_ITEMS:
                         raise Limit("MemoryError", f"range of {len(x)} items is too long "
                                                    f"(tensorsh's limit is {MAX_ITEMS})")
                     if isinstance(f, SessionCall):
-                        return special(f, [x], {}, texts, node)
-                    return f(x)
+                        r = special(f, [x], {}, texts, node)
+                    else:
+                        r = f(x)
                 except BaseException as e:
                     located_call(e, node)
                     raise
+                return r if loc is None else None
             return call1
-        a0, a1 = args
+        (a0, a1), ((k0, v0), (k1, v1)) = args, kinds
 
         def call2(frame):
-            f = get(name, _MISSING) if get is not None else _MISSING
+            if loc is not None:
+                _UNDO["_location"] = loc
+            f = get(name, _MISSING)
             if f is _MISSING:
-                f = slow(frame)
-            x, y = a0(frame), a1(frame)
+                f = bget(name, _MISSING)
+                if f is _MISSING or f.__class__ is Lazy:
+                    f = slow(frame)
+            if k0 is _GLOBAL:
+                x = vget(v0, _MISSING)
+                if x is _MISSING:
+                    x = a0(frame)
+            else:
+                x = v0 if k0 is _CONST else a0(frame)
+            if k1 is _GLOBAL:
+                y = vget(v1, _MISSING)
+                if y is _MISSING:
+                    y = a1(frame)
+            else:
+                y = v1 if k1 is _CONST else a1(frame)
             try:
                 if isinstance(f, SessionCall):
-                    return special(f, [x, y], {}, texts, node)
-                return f(x, y)
+                    r = special(f, [x, y], {}, texts, node)
+                else:
+                    r = f(x, y)
             except BaseException as e:
                 located_call(e, node)
                 raise
+            return r if loc is None else None
         return call2
+
+    def _fast_arg(self, node):
+        """How a fast call reads an argument: (_CONST, value), (_GLOBAL, name) or (None, None): its closure."""
+        if node.__class__ is A.Const:
+            return _CONST, node.value
+        if node.__class__ is A.Name and self.scope.resolve(node.id)[0] == "global":
+            return _GLOBAL, node.id
+        return None, None
 
     def _argument(self, node):
         """A positional argument as fn(frame); `*value` as a closure yielding a _Spread of its items."""
@@ -1865,13 +1952,14 @@ class Compiler:
             if part.self_doc and conv is None and not part.spec:
                 conv = repr
             spec = part.spec or ""
-            if "{" in spec:
-                raise self.error(part, "SyntaxError", "f-string: nested replacement fields are not supported",
-                                 detail="tensorsh's f-strings take a literal format spec")
-            try:
-                check_format_spec(spec)
-            except Limit as e:
-                raise self.error(part, e.kind, e.message) from None
+            if type(spec) is list:          # f"{x:{w}.{p}f}": the spec is an f-string of its own
+                spec = self.expr_FString(A.FString(spec, line=part.line, col=part.col, end_line=part.end_line,
+                                                   end_col=part.end_col))
+            else:
+                try:
+                    check_format_spec(spec)
+                except Limit as e:
+                    raise self.error(part, e.kind, e.message) from None
             pieces.append((value, conv, spec, part.self_doc or "", part))
         pieces = tuple(pieces)
 
@@ -1886,12 +1974,18 @@ class Compiler:
                 try:
                     if conv is not None:
                         v = conv(v)
+                    if type(spec) is not str:
+                        spec = spec(frame)
+                        check_format_spec(spec)
                     out.append(prefix + format(v, spec))
                 except BaseException as e:
                     locate(e, part)
                     raise
             return "".join(out)
         return fstring
+
+    def expr_Yield(self, node):       # a yield the generator compiler did not take (tensorsh.lang.generators)
+        raise generators.refuse(self, node)
 
     def expr_Keyword(self, node):  # pragma: no cover - keywords are compiled by expr_Call
         raise self.error(node, "SyntaxError", "invalid syntax")
@@ -1931,6 +2025,15 @@ def _has_signal(body):
     return False
 
 
+def unbound(unbind, frame):
+    """After an `except ... as e` block: e is unbound, as in Python (already unbound is fine)."""
+    if unbind is not None:
+        try:
+            unbind(frame)
+        except UserError:
+            pass
+
+
 def _catchable(wanted):
     if isinstance(wanted, tuple):
         return all(_catchable(w) for w in wanted)
@@ -1956,3 +2059,6 @@ def _located(fn, node):
             locate(e, node)
             raise
     return run
+
+
+from tensorsh.lang import generators  # noqa: E402 - it builds on this module's closures

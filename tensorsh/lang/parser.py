@@ -247,6 +247,9 @@ def _string_value(tok):
         i += 1
     prefix, body = text[:i].lower(), text[i:]
     if "f" not in prefix:
+        if "b" not in prefix and "\r" not in body and ("r" in prefix or "\\" not in body):   # no escapes: itself
+            quote = 3 if body[:3] in ('"""', "'''") else 1
+            return body[quote:-quote]
         import ast as pyast  # literal_eval parses literals only; it never runs code
         return pyast.literal_eval(prefix + body)
     return ("f", prefix.replace("f", ""), body, tok)
@@ -375,11 +378,13 @@ class _Builder(P.Transformer):
     def nonlocal_stmt(self, c):
         return _span(A.Nonlocal([str(n) for n in c[1:]]), c[0], c[-1])
 
-    def yield_stmt(self, c):
-        kw = c[0]
-        raise _SyntaxProblem("SyntaxError", "invalid syntax", kw.line, kw.column, kw.end_column,
-                             detail="'yield' is not part of tensorsh: generator functions are not supported",
-                             notes=[Note("a generator expression `(x for x in ...)` or a list works instead")])
+    def yield_expr(self, c):
+        kw, value = c
+        return _span(A.Yield(value), kw, value or kw)
+
+    def yield_from(self, c):
+        kw, _from, value = c
+        return _span(A.Yield(value, True), kw, value)
 
     def while_stmt(self, c):
         kw, test, body, _else, orelse = c
@@ -874,7 +879,7 @@ def _finish_fstring(node, source):
 
 def _literal(text, prefix, quote, tok, source):
     import ast as pyast
-    if "r" in prefix:
+    if "r" in prefix or "\\" not in text and "\r" not in text:
         return text
     try:
         return pyast.literal_eval(quote + text + quote)
@@ -882,7 +887,7 @@ def _literal(text, prefix, quote, tok, source):
         raise source.error("SyntaxError", f"invalid string in f-string: {e}", tok.line, tok.column) from None
 
 
-def _fstring_parts(inner, prefix, quote, tok, start_col, source):
+def _fstring_parts(inner, prefix, quote, tok, start_col, source, nested=False):
     parts, i, lit, n = [], 0, [], len(inner)
     while i < n:
         ch = inner[i]
@@ -918,8 +923,14 @@ def _fstring_parts(inner, prefix, quote, tok, start_col, source):
                 if expr_end is None:
                     expr_end = j
                 spec_start = j + 1
-                k = j + 1
-                while k < n and inner[k] != "}":
+                k, braces = j + 1, 0
+                while k < n:                    # the spec ends at its '}'; `{w}` fields inside it nest
+                    if inner[k] == "{":
+                        braces += 1
+                    elif inner[k] == "}":
+                        if not braces:
+                            break
+                        braces -= 1
                     k += 1
                 j = k
                 break
@@ -929,6 +940,11 @@ def _fstring_parts(inner, prefix, quote, tok, start_col, source):
                                detail="this '{' in the f-string is never closed")
         expr_text = inner[i + 1:(expr_end if expr_end is not None else j)]
         spec = inner[spec_start:j] if spec_start is not None else None
+        if spec is not None and "{" in spec:
+            if nested:
+                raise source.error("SyntaxError", "f-string: expressions nested too deeply", tok.line,
+                                   start_col + spec_start, detail="a format spec's {} cannot hold another {}")
+            spec = [p for p in _fstring_parts(spec, prefix, quote, tok, start_col + spec_start, source, True) if p != ""]
         self_doc = None
         stripped = expr_text.rstrip()
         if stripped.endswith("=") and not stripped.endswith(("==", "!=", "<=", ">=")):

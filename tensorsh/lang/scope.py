@@ -244,15 +244,18 @@ def signature(params, default, kw_default):
     return sig
 
 
-def factory(params, nslots, name):
+def factory(params, nslots, name, operands=None):
     """A maker of Python functions with exactly this signature: CPython binds the arguments (its own
     TypeError texts), and the function notes where it runs (`_tsh_L`: the undo module's variables) and
     calls `run(frame)` with the frame filled in.
 
     The source is generated from identifiers the grammar accepted (checked by check_names), once per
-    signature shape; making a function at run time is then one call."""
+    signature shape; making a function at run time is then one call.
+
+    `operands` (two parameter names): the body is `return a <op> b`; `run` is then (op, where) and the
+    function applies op itself, without a frame list (where(exc) locates an error at the operator)."""
     key = (tuple(params.posonly), tuple(params.args), len(params.defaults), params.vararg, tuple(params.kwonly),
-           tuple(params.kw_defaults), params.kwarg, nslots, name)
+           tuple(params.kw_defaults), params.kwarg, nslots, name, operands)
     made = _FACTORIES.get(key)
     if made is not None:
         return made
@@ -261,12 +264,19 @@ def factory(params, nslots, name):
     pad = nslots - len(names)
     values = ", ".join(["_tsh_parent", "None"] + names + ["_tsh_U"] * pad)
     fname = name if name.isidentifier() and not keyword.iskeyword(name) and not name.startswith("_tsh_") else "_tsh_f"
+    if operands is None:
+        prelude, body = "", f"  return _tsh_run([{values}])\n"
+    else:
+        prelude = " _tsh_op, _tsh_where = _tsh_run\n"
+        body = (f"  try:\n   return _tsh_op({operands[0]}, {operands[1]})\n"
+                f"  except _tsh_BaseException as _tsh_e:\n   _tsh_where(_tsh_e)\n   raise\n")
     src = (f"def _tsh_factory(_tsh_run, _tsh_parent, _tsh_U, _tsh_d, _tsh_k, _tsh_L, _tsh_loc):\n"
+           f"{prelude}"
            f" def {fname}({', '.join(sig)}):\n"
            f"  _tsh_L['_location'] = _tsh_loc\n"
-           f"  return _tsh_run([{values}])\n"
+           f"{body}"
            f" return {fname}\n")
-    namespace = {"__name__": "__main__", "__builtins__": {}}
+    namespace = {"__name__": "__main__", "__builtins__": {}, "_tsh_BaseException": BaseException}
     exec(compile(src, "<tensorsh>", "exec"), namespace)   # noqa: S102 - identifiers only, checked above
     made = _FACTORIES[key] = namespace["_tsh_factory"]
     return made

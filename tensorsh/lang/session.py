@@ -9,9 +9,6 @@ A statement commits only when it succeeds: on an error the engine's undo journal
 storage, version counter, grad and graph it touched, and the variables are restored.
 """
 import sys
-import traceback
-from dataclasses import dataclass, field
-from typing import Any, Optional
 
 from tensorsh.lang import ast as A
 from tensorsh.lang import builtins as B
@@ -30,26 +27,40 @@ SUPPORTED_IMPORTS = ("torch (and torch.nn, torch.optim, torch.nn.functional, ...
 MAX_CALL_NOTES = 6          # a longer chain of calls shows its first calls and how often the last one repeats
 
 
-@dataclass(eq=False)
 class Statement:
-    """One top-level statement (a `with`/`for` block is one statement)."""
-    filename: str
-    line: int
-    end_line: int
-    col: int
-    end_col: int
-    source: str                       # its text (a block: all its lines)
-    node: Any = field(repr=False)
-    run: Any = field(repr=False)      # the compiled closure
-    is_expression: bool = False
+    """One top-level statement (a `with`/`for` block is one statement): where it is, its text, its closure."""
+
+    __slots__ = ("filename", "line", "end_line", "col", "end_col", "source", "node", "run", "is_expression")
+
+    def __init__(self, filename, line, end_line, col, end_col, source, node, run, is_expression=False):
+        self.filename, self.line, self.end_line, self.col, self.end_col = filename, line, end_line, col, end_col
+        self.source, self.node, self.run, self.is_expression = source, node, run, is_expression
+
+    def __repr__(self):
+        return (f"Statement(filename={self.filename!r}, line={self.line}, end_line={self.end_line}, col={self.col}, "
+                f"end_col={self.end_col}, source={self.source!r}, is_expression={self.is_expression})")
 
 
-@dataclass(slots=True)
 class Result:
-    output: str = ""
-    error: Optional[UserError] = None
-    warnings: list = field(default_factory=list)   # "UserWarning: <message>"
-    value: Any = None                              # an expression statement's value (for echo)
+    """What running one statement gave: its output, its error (or None), warnings ("UserWarning: <message>")
+    and an expression statement's value (for echo)."""
+
+    __slots__ = ("output", "error", "warnings", "value")
+
+    def __init__(self, output="", error=None, warnings=None, value=None):
+        self.output, self.error, self.value = output, error, value
+        self.warnings = [] if warnings is None else warnings
+
+    def __repr__(self):
+        return f"Result(output={self.output!r}, error={self.error!r}, warnings={self.warnings!r}, value={self.value!r})"
+
+    def __eq__(self, other):
+        if other.__class__ is not Result:
+            return NotImplemented
+        return (self.output, self.error, self.warnings, self.value) == (other.output, other.error, other.warnings,
+                                                                         other.value)
+
+    __hash__ = None
 
 
 class Session:
@@ -334,6 +345,7 @@ def _call_notes(calls, source):
 
 
 def _internal(e):
+    import traceback    # only for an internal error's report: start-up does not pay for it
     return InternalError(e, traceback_text="".join(traceback.format_exception(type(e), e, e.__traceback__)))
 
 

@@ -1,13 +1,36 @@
-"""Full backward hooks of a Module (PyTorch's torch/utils/hooks.py BackwardHook): the module's tensor inputs
-and outputs pass through an identity node; the outputs' node collects grad_output (running the backward
-pre-hooks), the inputs' node calls the user hooks with (module, grad_input, grad_output)."""
-from tensorsh.engine.backward_hook import hook_identity
+"""Full backward hooks of a Module, as PyTorch's torch/utils/hooks.py BackwardHook: the module's tensor inputs, and
+then its tensor outputs, pass through one BackwardHookFunction each (a custom Function returning its inputs as-is,
+so an in-place write to them raises PyTorch's custom-Function view error); the outputs' node collects grad_output
+(running the backward pre-hooks), the inputs' node calls the user hooks with all of grad_input at once."""
+from tensorsh.engine import autograd
 from tensorsh.engine.errors import runtime, warn
+from tensorsh.engine.function import Function
 from tensorsh.engine.tensor import Tensor
 
 NO_INPUT_WARNING = ("Full backward hook is firing when gradients are computed with respect to module outputs since "
                     "no inputs require gradients. See https://docs.pytorch.org/docs/main/generated/"
                     "torch.nn.Module.html#torch.nn.Module.register_full_backward_hook for more details.")
+
+
+class BackwardHookFunction(Function):
+    """torch.nn.modules._functions.BackwardHookFunction: identity; its node carries the module's hooks."""
+    __module__ = "torch.nn.modules._functions"
+
+    @staticmethod
+    def forward(ctx, *args):
+        ctx.mark_non_differentiable(*[arg for arg in args if not arg.requires_grad])
+        return args
+
+    @staticmethod
+    def backward(ctx, *args):
+        return args
+
+
+def _pack_with_none(indices, values, size):
+    res = [None] * size
+    for idx, val in zip(indices, values):
+        res[idx] = val
+    return tuple(res)
 
 
 class BackwardHook:
@@ -16,31 +39,18 @@ class BackwardHook:
         self.user_hooks = user_hooks
         self.user_pre_hooks = user_pre_hooks
         self.grad_outputs = None
-        self.n_inputs = 0
-        self.input_index = None
-        self.pending = {}
+        self.n_outputs = -1
+        self.output_tensors_index = None
+        self.n_inputs = -1
+        self.input_tensors_index = None
 
-    def setup_input_hook(self, args):
-        self.n_inputs = len(args)
-        index = [i for i, a in enumerate(args) if isinstance(a, Tensor) and a.requires_grad]
-        if not index:
-            return args
-        self.input_index = index
-        args = list(args)
-        for i in index:
-            args[i] = hook_identity(args[i], self._input_callback(i))
-        return tuple(args)
-
-    def _input_callback(self, i):
-        def callback(grad):
-            if self.grad_outputs is None:  # the gradient reached the input without passing the output
-                return grad
-            self.pending[i] = grad
-            if len(self.pending) < len(self.input_index):  # (one node per input: the hooks run at the last)
-                return grad
-            res = tuple(self.pending.get(k) for k in range(self.n_inputs))
-            for hook in self.user_hooks:
-                out = hook(self.module, res, self.grad_outputs)
+    def _set_user_hook(self, grad_fn):
+        def hook(grad_input, _):
+            if self.grad_outputs is None:  # the gradient reached the inputs without passing the outputs
+                return None
+            res = _pack_with_none(self.input_tensors_index, grad_input, self.n_inputs)
+            for user_hook in self.user_hooks:
+                out = user_hook(self.module, res, self.grad_outputs)
                 if out is None:
                     continue
                 if len(out) != len(res):
@@ -48,42 +58,68 @@ class BackwardHook:
                                   f"expected {len(res)}")
                 res = out
             self.grad_outputs = None
-            self.pending = {}
-            return res[i]
-        return callback
+            return tuple(res[i] for i in self.input_tensors_index)
+        grad_fn.register_hook(hook)
 
-    def setup_output_hook(self, result):
-        single = isinstance(result, Tensor)
-        outputs = [result] if single else list(result)
-        index = [i for i, o in enumerate(outputs) if isinstance(o, Tensor) and o.requires_grad]
-        n_outputs = len(outputs)
-        for i in index:
-            outputs[i] = hook_identity(outputs[i], self._output_callback(i, n_outputs))
-        return outputs[0] if single else tuple(outputs)
+    def _apply_on_tensors(self, fn, args):
+        tensors_idx = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
+        tensors = [args[i] for i in tensors_idx]
+        if not (any(t.requires_grad for t in tensors) and autograd.is_grad_enabled()):
+            return args, None
+        new_tensors = BackwardHookFunction.apply(*tensors)
+        if len(new_tensors) == 0:
+            raise runtime("Cannot set Module backward hook for a Module with no input Tensors.")
+        grad_fns = [t.grad_fn for t in new_tensors
+                    if t.grad_fn is not None and t.grad_fn.name() == "BackwardHookFunctionBackward"]
+        fn(grad_fns[0])
+        arg_list = list(args)
+        for idx, val in zip(tensors_idx, new_tensors):
+            arg_list[idx] = val
+        return tuple(arg_list), tensors_idx
 
-    def _output_callback(self, i, n_outputs):
-        def callback(grad):
-            grads = tuple(grad if k == i else None for k in range(n_outputs))
-            for pre in self.user_pre_hooks:
-                out = pre(self.module, grads)
-                if out is None:
-                    continue
-                if len(out) != len(grads):
-                    raise runtime(f"Backward pre hook returned an invalid number of grad_output, got {len(out)}, "
-                                  f"but expected {len(grads)}")
-                grads = out
-            self.grad_outputs = grads
-            if self.input_index is None:
-                warn(NO_INPUT_WARNING)
-                grad_inputs = (None,) * self.n_inputs
-                for hook in self.user_hooks:
-                    res = hook(self.module, grad_inputs, self.grad_outputs)
-                    if res is not None and not (isinstance(res, tuple) and all(el is None for el in res)):
-                        raise runtime("Backward hook for Modules where no input requires gradient should always "
-                                      "return None or None for all gradients.")
-                self.grad_outputs = None
-            return grads[i]
-        return callback
+    def setup_input_hook(self, args):
+        res, input_idx = self._apply_on_tensors(self._set_user_hook, args)
+        self.n_inputs = len(args)
+        self.input_tensors_index = input_idx
+        return res
+
+    def setup_output_hook(self, args):
+        def fn(grad_fn):
+            def hook(_, grad_output):
+                self.grad_outputs = _pack_with_none(self.output_tensors_index, grad_output, self.n_outputs)
+                if self.user_pre_hooks:
+                    expected_len = len(self.grad_outputs)
+                    for user_pre_hook in self.user_pre_hooks:
+                        hook_grad_outputs = user_pre_hook(self.module, self.grad_outputs)
+                        if hook_grad_outputs is None:
+                            continue
+                        actual_len = len(hook_grad_outputs)
+                        if actual_len != expected_len:
+                            raise runtime(f"Backward pre hook returned an invalid number of grad_output, got "
+                                          f"{actual_len}, but expected {expected_len}")
+                        self.grad_outputs = hook_grad_outputs
+                local_grad_outputs = self.grad_outputs
+                if self.input_tensors_index is None:  # no input requires grad: the user hooks run here
+                    warn(NO_INPUT_WARNING)
+                    grad_inputs = _pack_with_none([], [], self.n_inputs)
+                    for user_hook in self.user_hooks:
+                        res = user_hook(self.module, grad_inputs, self.grad_outputs)
+                        if res is not None and not (isinstance(res, tuple) and all(el is None for el in res)):
+                            raise runtime("Backward hook for Modules where no input requires gradient should "
+                                          "always return None or None for all gradients.")
+                    self.grad_outputs = None
+                if local_grad_outputs is not None:
+                    return tuple(local_grad_outputs[i] for i in self.output_tensors_index)
+                return None
+            grad_fn.register_hook(hook)
+
+        is_tuple = isinstance(args, tuple)
+        if not is_tuple:
+            args = (args,)
+        res, output_idx = self._apply_on_tensors(fn, args)
+        self.n_outputs = len(args)
+        self.output_tensors_index = output_idx
+        return res if is_tuple else res[0]
 
 
 def register_non_full(module, inputs, result, hooks):
@@ -95,9 +131,8 @@ def register_non_full(module, inputs, result, hooks):
     grad_fn = var.grad_fn
     if grad_fn is None:
         return
-    for hook in hooks:
-        grad_fn.register_hook(lambda grad_inputs, grad_outputs, hook=hook: hook(module, tuple(grad_inputs),
-                                                                                  tuple(grad_outputs)))
+    for hook in hooks:  # (what the hook returns replaces the node's grad_inputs, as a node hook's result does)
+        grad_fn.register_hook(lambda grad_inputs, grad_outputs, hook=hook: hook(module, grad_inputs, grad_outputs))
     _warn_non_full(inputs, result, grad_fn)
 
 

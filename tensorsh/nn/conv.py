@@ -28,6 +28,10 @@ class _ConvNd(Module):
                 raise value_error(f"Invalid padding string {padding!r}, should be one of {valid}")
             if padding == "same" and any(s != 1 for s in _ntuple(stride, n)):
                 raise value_error("padding='same' is not supported for strided convolutions")
+        valid_padding_modes = {"zeros", "reflect", "replicate", "circular"}
+        if padding_mode not in valid_padding_modes:
+            raise value_error(f"padding_mode must be one of {valid_padding_modes}, but got "
+                              f"padding_mode='{padding_mode}'")
         self.in_channels = in_channels
         self.out_channels = out_channels
         self.kernel_size = _ntuple(kernel_size, n)
@@ -38,6 +42,17 @@ class _ConvNd(Module):
         self.output_padding = _ntuple(0, n)
         self.groups = groups
         self.padding_mode = padding_mode
+        # F.pad's amounts (last dimension first) for a padding_mode other than zeros; 'same' as ATen splits it
+        if isinstance(self.padding, str):
+            self._reversed_padding_repeated_twice = [0, 0] * n
+            if padding == "same":
+                for d, k, i in zip(self.dilation, self.kernel_size, range(n - 1, -1, -1)):
+                    total_padding = d * (k - 1)
+                    left_pad = total_padding // 2
+                    self._reversed_padding_repeated_twice[2 * i] = left_pad
+                    self._reversed_padding_repeated_twice[2 * i + 1] = total_padding - left_pad
+        else:
+            self._reversed_padding_repeated_twice = tuple(p for p in reversed(self.padding) for _ in range(2))
         self.weight = Parameter(creation.empty((out_channels, in_channels // groups) + self.kernel_size, dtype=dtype))
         if bias:
             self.bias = Parameter(creation.empty(out_channels, dtype=dtype))
@@ -69,6 +84,9 @@ class _ConvNd(Module):
 
     def forward(self, input):
         conv = F.conv1d if self._dims == 1 else F.conv2d
+        if self.padding_mode != "zeros":
+            return conv(F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode), self.weight,
+                        self.bias, self.stride, (0,) * self._dims, self.dilation, self.groups)
         return conv(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
 
 

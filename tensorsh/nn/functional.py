@@ -204,14 +204,18 @@ def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
 
 
 def pad(input, pad, mode="constant", value=None):
-    """Constant padding (negative amounts crop), the last dimension first, as F.pad's list reads."""
+    """at::pad: constant padding (negative amounts crop), or reflect / replicate / circular on the last 1-3
+    dimensions; the last dimension first, as F.pad's list reads."""
+    from tensorsh.engine import padding
+    if mode not in ("constant", "reflect", "replicate", "circular"):
+        raise padding.make("NotImplementedError", f"Unrecognised padding mode {mode}")
     if len(pad) % 2:
         raise runtime("Padding length must be divisible by 2")
     if len(pad) // 2 > input.dim():
         raise runtime("Padding length should be less than or equal to two times the input dimension but got "
                       f"padding length {len(pad)} and input of dimension {input.dim()}")
     if mode != "constant":
-        raise runtime(f"tensorsh: F.pad supports mode='constant' only, not '{mode}'")
+        return padding.pad(input, list(pad), mode, value)
     from tensorsh.engine.convolution import constant_pad_nd
     return constant_pad_nd(input, list(pad), 0.0 if value is None else value)
 
@@ -275,7 +279,29 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
 
 
 def bilinear(input1, input2, weight, bias=None):
-    """y = x1 W x2^T (+ b), composed of engine ops (PyTorch runs _trilinear; its grad_fn names differ)."""
-    y = (input1.unsqueeze(-2).unsqueeze(-2) @ weight @ input2.unsqueeze(-2).unsqueeze(-1).transpose(-1, -1))
-    y = y.squeeze(-1).squeeze(-1)
-    return y + bias if bias is not None else y
+    """ATen's bilinear: its checks, the inputs flattened to 2-D (views), _trilinear, the output's shape, + bias."""
+    from tensorsh.engine.trilinear import trilinear
+    tensors = [("input1", input1), ("input2", input2), ("weight", weight)] + ([("bias", bias)] if bias is not None
+                                                                             else [])
+    if any(t.dtype is not input1.dtype for _, t in tensors):
+        raise runtime("All tensors must have the same dtype, got " + ", ".join(
+            f"{name}: {dtypes.C_NAMES[t.dtype.name]}" for name, t in tensors))
+    if input1.dim() != input2.dim():
+        raise runtime(f"bilinear(): input dimensions do not match: got {input1.dim()} and {input2.dim()}")
+    for i in range(input1.dim() - 1):
+        if input1.size(i) != input2.size(i):
+            raise runtime(f"bilinear(): input batch dimensions do not match at dim {i}: got {input1.size(i)} and "
+                          f"{input2.size(i)}")
+    if input1.size(input1.dim() - 1) != weight.size(1):
+        raise runtime(f"bilinear(): input1 size does not match weight size: got {input1.size(input1.dim() - 1)} but "
+                      f"expected {weight.size(1)}")
+    if input2.size(input2.dim() - 1) != weight.size(2):
+        raise runtime(f"bilinear(): input2 size does not match weight size: got {input2.size(input2.dim() - 1)} but "
+                      f"expected {weight.size(2)}")
+    if bias is not None and bias.size(0) != weight.size(0):
+        raise runtime(f"bilinear(): bias size does not match weight size: got {bias.size(0)} but expected "
+                      f"{weight.size(0)}")
+    output_size = list(input1.shape[:-1]) + [weight.size(0)]
+    output = trilinear(input1.reshape(-1, input1.size(-1)), weight,
+                       input2.reshape(-1, input2.size(-1))).reshape(output_size)
+    return output + bias if bias is not None else output

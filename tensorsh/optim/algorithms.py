@@ -1,10 +1,13 @@
-"""SGD, Adam, AdamW, RMSprop, Adagrad: PyTorch's single-tensor (foreach=False) CPU loops, op for op.
+"""SGD, Adam, AdamW, RMSprop, Adagrad: PyTorch's single-tensor (foreach=False) CPU loops, op for op, and its
+foreach=True loops (on the CPU, `_foreach_*` ops run the same op tensor by tensor, in their own order of ops).
 
-Each update is the sequence of in-place engine ops PyTorch's `_single_tensor_*` function runs, in its order and with
-its scalars (Python floats, rounded to float32 by the kernels as PyTorch's are), so values and version counters
-after a step are PyTorch's wherever the engine's kernels are bit-exact (all here but `sqrt`).
+Each update is the sequence of in-place engine ops PyTorch's `_single_tensor_*` / `_multi_tensor_*` function runs,
+in its order and with its scalars (Python floats, rounded to float32 by the kernels as PyTorch's are; a tensor lr
+takes part in the arithmetic as a tensor, as in PyTorch), so values and version counters after a step are PyTorch's
+wherever the engine's kernels are bit-exact (all here but `sqrt`). differentiable=True runs the same ops with grad
+enabled (Adam: PyTorch's tensor-step branch), so the step is recorded in the graph. fused=True: see fused.py.
 """
-from tensorsh.engine import creation
+from tensorsh.engine import creation, dtypes
 from tensorsh.engine.errors import make
 from tensorsh.engine.tensor import Tensor
 
@@ -25,9 +28,50 @@ def _check(lr, *checks, nan_ok=False):
             raise _invalid(f"Invalid {label}: {value}")
 
 
-def _step_tensor():
-    """`state['step']`: a 0-dim float32 tensor on the CPU, as PyTorch keeps it (capturable and fused off)."""
-    return creation.tensor(0.0, dtype=scalar_dtype())
+def _step_tensor(fused=False):
+    """`state['step']`: a 0-dim tensor on the CPU, as PyTorch keeps it (float32 for the fused kernels)."""
+    return creation.tensor(0.0, dtype=dtypes.float32 if fused else scalar_dtype())
+
+
+def _to_scalar(x):
+    """PyTorch's _to_scalar: a 1-element tensor hyperparameter squeezed to 0-dim; numbers kept."""
+    return x.squeeze() if isinstance(x, Tensor) and x.dim() != 0 else x
+
+
+def _number(x):
+    """A tensor passed where ATen takes a Scalar (alpha=, value=): its value, as the argument parser reads it."""
+    return x.item() if isinstance(x, Tensor) else x
+
+
+def _foreach_grads(with_grads, maximize, weight_decay):
+    """The _multi_tensor_* loops' start: _foreach_neg for maximize, then weight decay added in place into that copy
+    (out of place otherwise: the gradients themselves are never written here)."""
+    params = [p for p, _ in with_grads]
+    grads = [g for _, g in with_grads]
+    if maximize:
+        grads = [-g for g in grads]
+    if weight_decay != 0:
+        if maximize:
+            for g, p in zip(grads, params):
+                g.add_(p, alpha=weight_decay)
+        else:
+            grads = [g.add(p, alpha=weight_decay) for g, p in zip(grads, params)]
+    return params, grads
+
+
+def _fused_checks(self, fused, foreach, differentiable):
+    """The constructors' checks once the groups are built (SGD, Adam, AdamW, Adagrad)."""
+    if fused:
+        if differentiable:
+            raise make("RuntimeError", "`fused` does not support `differentiable`")
+        if foreach:
+            raise make("RuntimeError", "`fused` and `foreach` cannot be `True` together.")
+
+
+def _capturable_error(xla=True):
+    """capturable=True needs an accelerator (the foreach loop's list leaves out xla)."""
+    devices = "['cuda', 'xpu', 'hpu', 'privateuseone'" + (", 'xla']" if xla else "]")
+    return make("AssertionError", f"If capturable=True, params and state_steps must be on supported devices: {devices}.")
 
 
 class _SingleTensor(Optimizer):
@@ -51,15 +95,24 @@ class SGD(_SingleTensor):
         if nesterov and (momentum <= 0 or dampening != 0):
             raise _invalid("Nesterov momentum requires a momentum and zero dampening")
         super().__init__(params, defaults)
+        _fused_checks(self, fused, foreach, differentiable)
 
     def _update(self, group, state, with_grads):
-        weight_decay, momentum, lr = group["weight_decay"], group["momentum"], group["lr"]
+        weight_decay, momentum, lr = group["weight_decay"], group["momentum"], _to_scalar(group["lr"])
         dampening, nesterov, maximize = group["dampening"], group["nesterov"], group["maximize"]
+        if group["foreach"]:
+            return self._update_foreach(group, state, with_grads, lr)
+        if group["fused"]:
+            from .fused import fused_sgd
+            return fused_sgd(group, state, with_grads, lr)
         for param, grad in with_grads:
             if maximize:
                 grad = -grad
             if weight_decay != 0:
-                grad = grad.add(param, alpha=weight_decay)
+                if isinstance(weight_decay, Tensor) and weight_decay.requires_grad:
+                    grad = grad.addcmul_(param.clone(), weight_decay)
+                else:
+                    grad = grad.add(param, alpha=_number(weight_decay))
             if momentum != 0:
                 param_state = state[param]
                 buf = param_state.get("momentum_buffer")
@@ -69,13 +122,49 @@ class SGD(_SingleTensor):
                     buf.mul_(momentum).add_(grad, alpha=1 - dampening)
                 param_state["momentum_buffer"] = buf
                 grad = grad.add(buf, alpha=momentum) if nesterov else buf
-            param.add_(grad, alpha=-lr)
+            if isinstance(lr, Tensor) and lr.requires_grad:
+                param.addcmul_(grad, lr, value=-1)
+            else:
+                param.add_(grad, alpha=-_number(lr))
+
+    def _update_foreach(self, group, state, with_grads, lr):
+        """_multi_tensor_sgd: each op over all tensors before the next; nesterov adds into the gradients in place
+        (p.grad itself when neither maximize nor weight decay made a copy)."""
+        weight_decay, momentum = group["weight_decay"], group["momentum"]
+        dampening, nesterov, maximize = group["dampening"], group["nesterov"], group["maximize"]
+        if not with_grads:
+            return
+        params, grads = _foreach_grads(with_grads, maximize, weight_decay)
+        if momentum != 0:
+            bufs = [state[p].get("momentum_buffer") for p in params]
+            if all(b is not None for b in bufs):
+                for b in bufs:
+                    b.mul_(momentum)
+                for b, g in zip(bufs, grads):
+                    b.add_(g, alpha=1 - dampening)
+            else:
+                for i, g in enumerate(grads):
+                    if bufs[i] is None:
+                        bufs[i] = g.detach().clone()
+                    else:
+                        bufs[i].mul_(momentum).add_(g, alpha=1 - dampening)
+            for p, b in zip(params, bufs):
+                state[p]["momentum_buffer"] = b
+            if nesterov:
+                for g, b in zip(grads, bufs):
+                    g.add_(b, alpha=momentum)
+            else:
+                grads = bufs
+        for p, g in zip(params, grads):
+            p.add_(g, alpha=-_number(lr))
 
 
 class Adam(_SingleTensor):
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,
                  foreach=None, maximize=False, capturable=False, differentiable=False, fused=None,
                  decoupled_weight_decay=False):
+        if isinstance(lr, Tensor) and foreach and not capturable:
+            raise _invalid("lr as a Tensor is not supported for capturable=False and foreach=True")
         _check(lr, ("epsilon value", eps))
         if not 0.0 <= betas[0] < 1.0:
             raise _invalid(f"Invalid beta parameter at index 0: {betas[0]}")
@@ -86,26 +175,56 @@ class Adam(_SingleTensor):
         if not (isinstance(betas[0], float) and isinstance(betas[1], float)
                 or isinstance(betas[0], Tensor) and isinstance(betas[1], Tensor)):
             raise _invalid("betas must be either both floats or both Tensors")
+        for i, beta in enumerate(betas):
+            if isinstance(beta, Tensor):
+                if not capturable and foreach:
+                    raise _invalid(f"betas[{i}] as a Tensor is not supported for capturable=False and foreach=True")
+                if beta.numel() != 1:
+                    raise _invalid(f"Tensor betas[{i}] must be 1-element")
+        betas = tuple(_to_scalar(b) for b in betas)
         defaults = {"lr": lr, "betas": tuple(betas), "eps": eps, "weight_decay": weight_decay, "amsgrad": amsgrad,
                     "maximize": maximize, "foreach": foreach, "capturable": capturable,
                     "differentiable": differentiable, "fused": fused, "decoupled_weight_decay": decoupled_weight_decay}
         super().__init__(params, defaults)
+        _fused_checks(self, fused, foreach, differentiable)
 
     def _update(self, group, state, with_grads):
         beta1, beta2 = group["betas"]
-        lr, weight_decay, eps = group["lr"], group["weight_decay"], group["eps"]
+        lr, weight_decay, eps = _to_scalar(group["lr"]), group["weight_decay"], group["eps"]
         amsgrad, maximize, decoupled = group["amsgrad"], group["maximize"], group["decoupled_weight_decay"]
+        fused, foreach, capturable = group["fused"], group["foreach"], group["capturable"]
+        differentiable = group["differentiable"]
         for param, grad in with_grads:
             s = state[param]
             if len(s) == 0:  # lazy state initialization, in PyTorch's key order
-                s["step"] = _step_tensor()
+                if fused:
+                    from .fused import check_param
+                    check_param(param)
+                s["step"] = (creation.zeros((), dtype=dtypes.float32 if fused else scalar_dtype())
+                             if capturable or fused else _step_tensor())
                 s["exp_avg"] = creation.zeros_like(param)
                 s["exp_avg_sq"] = creation.zeros_like(param)
                 if amsgrad:
                     s["max_exp_avg_sq"] = creation.zeros_like(param)
+            if differentiable and s["step"].requires_grad:
+                raise make("RuntimeError", "`requires_grad` is not supported for `step` in differentiable mode")
+            if foreach and isinstance(group["lr"], Tensor) and not capturable:
+                raise make("RuntimeError", "lr as a Tensor is not supported for capturable=False and foreach=True")
+        if fused:
+            from .fused import fused_adam
+            return fused_adam(group, state, with_grads, lr)
+        if foreach and with_grads:
+            if capturable:
+                raise _capturable_error(xla=False)
+            if differentiable:
+                raise make("AssertionError", "_foreach ops don't support autograd")
+        for param, grad in with_grads:
+            s = state[param]
             if maximize:
                 grad = -grad
             exp_avg, exp_avg_sq, step_t = s["exp_avg"], s["exp_avg_sq"], s["step"]
+            if capturable:
+                raise _capturable_error()
             step_t += 1
             if weight_decay != 0:
                 if decoupled:
@@ -113,11 +232,30 @@ class Adam(_SingleTensor):
                 else:
                     grad = grad.add(param, alpha=weight_decay)
             exp_avg.lerp_(grad, 1 - beta1)
-            exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
+            if differentiable and isinstance(beta2, Tensor) and beta2.requires_grad:
+                exp_avg_sq.lerp_(grad.square(), weight=1 - beta2)
+            else:
+                exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=_number(1 - beta2))
+            if differentiable:  # PyTorch's capturable/differentiable branch: the step as a tensor, all in the graph
+                bias_correction1 = 1 - beta1 ** step_t
+                bias_correction2 = 1 - beta2 ** step_t
+                step_size = lr / bias_correction1
+                step_size_neg = step_size.neg()
+                bias_correction2_sqrt = bias_correction2.sqrt()
+                if amsgrad:
+                    max_sq = s["max_exp_avg_sq"]
+                    max_sq.copy_(max_sq.clone().maximum(exp_avg_sq))
+                    denom = (max_sq.sqrt() / (bias_correction2_sqrt * step_size_neg)).add_(eps / step_size_neg)
+                else:
+                    denom = (exp_avg_sq.sqrt() / (bias_correction2_sqrt * step_size_neg)).add_(eps / step_size_neg)
+                param.addcdiv_(exp_avg.clone(), denom)
+                continue
             step = step_t.item()
             bias_correction1 = 1 - beta1 ** step
             bias_correction2 = 1 - beta2 ** step
             step_size = lr / bias_correction1
+            if foreach:
+                step_size = step_size * -1
             bias_correction2_sqrt = bias_correction2 ** 0.5
             if amsgrad:
                 max_sq = s["max_exp_avg_sq"]
@@ -125,7 +263,7 @@ class Adam(_SingleTensor):
                 denom = (max_sq.sqrt() / bias_correction2_sqrt).add_(eps)
             else:
                 denom = (exp_avg_sq.sqrt() / bias_correction2_sqrt).add_(eps)
-            param.addcdiv_(exp_avg, denom, value=-step_size)
+            param.addcdiv_(exp_avg, denom, value=_number(step_size) if foreach else -_number(step_size))
 
 
 class AdamW(Adam):
@@ -147,7 +285,7 @@ class RMSprop(_SingleTensor):
         super().__init__(params, defaults)
 
     def _update(self, group, state, with_grads):
-        lr, alpha, eps, weight_decay = group["lr"], group["alpha"], group["eps"], group["weight_decay"]
+        lr, alpha, eps, weight_decay = _to_scalar(group["lr"]), group["alpha"], group["eps"], group["weight_decay"]
         momentum, centered, maximize = group["momentum"], group["centered"], group["maximize"]
         for param, grad in with_grads:
             s = state[param]
@@ -171,13 +309,13 @@ class RMSprop(_SingleTensor):
                 avg = square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_()
             else:
                 avg = square_avg.sqrt()
-            avg = avg.add_(eps)
+            avg = avg.add(eps) if group["differentiable"] else avg.add_(eps)
             if momentum > 0:
                 buf = s["momentum_buffer"]
                 buf.mul_(momentum).addcdiv_(grad, avg)
-                param.add_(buf, alpha=-lr)
+                param.add_(buf, alpha=-_number(lr))
             else:
-                param.addcdiv_(grad, avg, value=-lr)
+                param.addcdiv_(grad, avg, value=-_number(lr))
 
 
 class Adagrad(_SingleTensor):
@@ -189,21 +327,29 @@ class Adagrad(_SingleTensor):
                     "initial_accumulator_value": initial_accumulator_value, "foreach": foreach,
                     "maximize": maximize, "differentiable": differentiable, "fused": fused}
         super().__init__(params, defaults)
+        _fused_checks(self, fused, foreach, differentiable)
         for group in self.param_groups:  # Adagrad makes its state at once, for every parameter
             for p in group["params"]:
-                self._init_state(self.state[p], p)
+                self._init_state(self.state[p], p, group)
 
-    def _init_state(self, s, p):
-        s["step"] = _step_tensor()
-        s["sum"] = creation.full_like(p, self.defaults["initial_accumulator_value"])
+    def _init_state(self, s, p, group):
+        s["step"] = creation.zeros((), dtype=dtypes.float32) if group["fused"] else _step_tensor()
+        init_value = group["initial_accumulator_value"]
+        s["sum"] = creation.full_like(p, _number(init_value))
 
     def _update(self, group, state, with_grads):
-        lr, weight_decay, lr_decay, eps = group["lr"], group["weight_decay"], group["lr_decay"], group["eps"]
+        lr, weight_decay, lr_decay, eps = _to_scalar(group["lr"]), group["weight_decay"], group["lr_decay"], group["eps"]
         maximize = group["maximize"]
+        for param, _ in with_grads:
+            if len(state[param]) == 0:
+                self._init_state(state[param], param, group)
+        if group["fused"]:
+            from .fused import fused_adagrad
+            return fused_adagrad(group, state, with_grads, lr)
+        if group["foreach"]:
+            return self._update_foreach(group, state, with_grads, lr)
         for param, grad in with_grads:
             s = state[param]
-            if len(s) == 0:
-                self._init_state(s, param)
             state_sum, step_t = s["sum"], s["step"]
             step_t += 1
             step = step_t.item()
@@ -213,5 +359,32 @@ class Adagrad(_SingleTensor):
                 grad = grad.add(param, alpha=weight_decay)
             clr = lr / (1 + (step - 1) * lr_decay)
             state_sum.addcmul_(grad, grad, value=1)
-            std = state_sum.sqrt().add_(eps)
-            param.addcdiv_(grad, std, value=-clr)
+            std = state_sum.sqrt() + eps if group["differentiable"] else state_sum.sqrt().add_(eps)
+            param.addcdiv_(grad, std, value=-_number(clr))
+
+    def _update_foreach(self, group, state, with_grads, lr):
+        """_multi_tensor_adagrad: the numerator grad * (-clr) is rounded before it is divided by std (the single
+        tensor loop divides first), so values differ from foreach=False."""
+        weight_decay, lr_decay, eps, maximize = group["weight_decay"], group["lr_decay"], group["eps"], \
+            group["maximize"]
+        if not with_grads:
+            return
+        steps = [state[p]["step"] for p, _ in with_grads]
+        for t in steps:
+            t.add_(creation.tensor(1.0), alpha=1.0)
+        params, grads = _foreach_grads(with_grads, maximize, weight_decay)
+        minus_clr = [-lr / (1 + (t.item() - 1) * lr_decay) for t in steps]
+        sums = [state[p]["sum"] for p in params]
+        for s, g in zip(sums, grads):
+            s.addcmul_(g, g, value=1)
+        std = [s.sqrt() for s in sums]
+        for t in std:
+            t.add_(eps)
+        if weight_decay != 0 or maximize:
+            for g, c in zip(grads, minus_clr):
+                g.mul_(_number(c))
+            numerator = grads
+        else:
+            numerator = [g.mul(_number(c)) for g, c in zip(grads, minus_clr)]
+        for p, n, d in zip(params, numerator, std):
+            p.addcdiv_(n, d)

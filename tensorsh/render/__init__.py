@@ -2,8 +2,6 @@
 
 Nothing here is imported until something renders: `default_renderer()` is the session's entry point.
 """
-import os
-import sys
 
 
 class Renderer:
@@ -52,12 +50,6 @@ class Renderer:
         from tensorsh.render.compare import compare_text
         plain, width = self._options(session)
         return compare_text(session, items, plain=plain, width=width)
-
-
-def colour_wanted(stream=None):
-    """Colour only on a terminal and without NO_COLOR."""
-    stream = stream or sys.stdout
-    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
 
 
 def default_renderer():

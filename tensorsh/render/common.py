@@ -37,13 +37,6 @@ def label_storages(session, storages, table=None):
         table[sid] = f"S{len(table) + 1}"
 
 
-def reset_labels(session=None):
-    if session is None:
-        _global_labels.clear()
-    else:
-        _labels.pop(session, None)
-
-
 def variables_of(session):
     return getattr(session, "variables", {}) if session is not None else {}
 
@@ -102,8 +95,15 @@ def shape_text(t):
     return "(" + ", ".join(str(s) for s in t._shape) + ("," if len(t._shape) == 1 else "") + ")"
 
 
-def dtype_name(t):
-    return t.dtype.name
+def saved_of(node):
+    """What a graph node saved, as SavedValue facts (custom Functions describe theirs with saved_info)."""
+    info = getattr(node, "saved_info", None)
+    return tuple(info()) if info is not None else tuple(getattr(node, "saved", ()))
+
+
+def children(node):
+    """The nodes a graph node passes gradients to, in next_functions order."""
+    return [fn for fn, _ in getattr(node, "next_functions", ()) if fn is not None]
 
 
 def compact_value(t, limit=30):

@@ -3,8 +3,7 @@ import os
 import shutil
 import subprocess
 
-from tensorsh.render.common import name_of
-from tensorsh.render.graph import _children, _saved_of
+from tensorsh.render.common import children, name_of, saved_of
 
 HEADER = ('digraph {{\n\tgraph [size="{size},{size}"]\n'
           '\tnode [align=left fontname=monospace fontsize=10 height=0.2 ranksep=0.1 shape=box style=filled]\n')
@@ -45,7 +44,7 @@ def dot_source(session, tensor):
             lines.append(f"\t{nid} [label={node.name_}]")
             return nid
         lines.append(f"\t{nid} [label={node.name_}]")
-        for s in _saved_of(node):
+        for s in saved_of(node):
             if not s.is_tensor:
                 continue
             sid = ident(s)
@@ -57,7 +56,7 @@ def dot_source(session, tensor):
                 size = chr(10) + " " + _size(s.value)
             lines.append(f"\t{sid} [label={_quote(label + size)} fillcolor=orange]")
             lines.append(f"\t{sid} -> {nid} [dir=none]")
-        for child in _children(node):
+        for child in children(node):
             cid = visit(child)
             lines.append(f"\t{cid} -> {nid}")
         return nid

@@ -3,7 +3,7 @@
 The session calls observers after each successful statement; the state after one statement is the
 "before" of the next (a failed statement is rolled back, so that snapshot stays true).
 """
-from tensorsh.render.common import storage_label, compact_value, shape_text, is_tensor, module_tensors
+from tensorsh.render.common import children, compact_value, is_tensor, module_tensors, saved_of, shape_text, storage_label
 
 NODE_CAP = 5000
 
@@ -17,13 +17,8 @@ def _nodes(roots):
             continue
         seen.add(id(node))
         order.append(node)
-        stack.extend(reversed([fn for fn, _ in getattr(node, "next_functions", ()) if fn is not None]))
+        stack.extend(reversed(children(node)))
     return order
-
-
-def _saved(node):
-    info = getattr(node, "saved_info", None)
-    return tuple(info()) if info is not None else tuple(getattr(node, "saved", ()))
 
 
 class Snapshot:
@@ -39,8 +34,8 @@ class Snapshot:
         self.storages = {v[1].id for v in self.vars.values()}
         self.nodes = _nodes([v[6] for v in self.vars.values()])
         self.node_ids = {id(n) for n in self.nodes}
-        self.stale = {id(s) for n in self.nodes for s in _saved(n) if s.is_tensor and not s.freed and s.stale}
-        self.freed = {id(s) for n in self.nodes for s in _saved(n) if s.freed}
+        self.stale = {id(s) for n in self.nodes for s in saved_of(n) if s.is_tensor and not s.freed and s.stale}
+        self.freed = {id(s) for n in self.nodes for s in saved_of(n) if s.freed}
 
 
 def _tensors(session):
@@ -81,7 +76,7 @@ def _describe_saved(session, s):
 def _node_words(session, node):
     if hasattr(node, "variable"):
         return None
-    saved = [d for d in (_describe_saved(session, s) for s in _saved(node)) if d is not None]
+    saved = [d for d in (_describe_saved(session, s) for s in saved_of(node)) if d is not None]
     saves = "saves " + ", ".join(saved) if saved else "saves nothing"
     return f"{node.name_} ({saves})"
 
@@ -125,12 +120,12 @@ def explain(session, before, after):
     for counter, value, names in moved.values():
         lines.append(f"in place: version counter of {', '.join(names)} went v{value} \u2192 v{counter.value}")
     for node in after.nodes:
-        for s in _saved(node):
+        for s in saved_of(node):
             if s.is_tensor and not s.freed and s.stale and id(s) not in before.stale and id(node) in before.node_ids:
                 lines.append(f"warning: {node.name_} saved {_name(session, s.tensor, 'a tensor')} at v{s.version}; "
                              f"it is now v{s.current_version} \u2014 backward through it will fail")
     freed = [n.name_ for n in after.nodes
-             if any(s.is_tensor and s.freed and id(s) not in before.freed for s in _saved(n))]
+             if any(s.is_tensor and s.freed and id(s) not in before.freed for s in saved_of(n))]
     if freed:
         lines.append("backward freed the saved tensors of " + ", ".join(freed)
                      + " (another backward through them needs retain_graph=True)")

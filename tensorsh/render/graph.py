@@ -1,5 +1,5 @@
 """graph(y): the backward graph behind a tensor as a tree (PyTorch's node names), or Graphviz DOT / SVG."""
-from tensorsh.render.common import name_of, shape_text, render, compact_value
+from tensorsh.render.common import children, compact_value, name_of, render, saved_of, shape_text
 
 
 def _label_saved(session, saved):
@@ -22,21 +22,12 @@ def _label_saved(session, saved):
     return f"saved {what} (v{saved.version})"
 
 
-def _saved_of(node):
-    info = getattr(node, "saved_info", None)
-    return tuple(info()) if info is not None else tuple(getattr(node, "saved", ()))
-
-
-def _children(node):
-    return [fn for fn, _ in getattr(node, "next_functions", ()) if fn is not None]
-
-
 def _shared_nodes(root):
     """Nodes reachable along more than one path: drawn once, referenced afterwards."""
     seen, shared, stack = set(), set(), [root]
     while stack:
         node = stack.pop()
-        for child in _children(node):
+        for child in children(node):
             if id(child) in seen:
                 shared.add(id(child))
             else:
@@ -77,11 +68,11 @@ def tree_lines(session, tensor):
         inner = getattr(node, "fn", None)
         wraps = f" (in-place {inner.name_} on a view)" if inner is not None and hasattr(inner, "name_") else ""
         out.append((depth, node.name_ + tag + wraps, "node"))
-        for s in _saved_of(node):
+        for s in saved_of(node):
             text = _label_saved(session, s)
             if text:
                 out.append((depth + 1, text, "stale" if s.freed or (s.is_tensor and s.stale) else "saved"))
-        for child in _children(node):
+        for child in children(node):
             visit(child, depth + 1)
 
     visit(root, 0)

@@ -661,7 +661,7 @@ TOPICS = {
     'higher_order': ['autograd_grad', 'autograd_grad_unused', 'higher_order', 'create_graph_backward'],
     'hooks': ['hooks_replace_grad', 'hook_on_intermediate', 'retain_grad', 'retain_grad_accumulates', 'hook_leaf_order', 'hook_returning_none_and_modify'],
     'no_grad': ['no_grad_block', 'no_grad_requires_grad_result'],
-    'promotion': ['promotion', 'int_arithmetic', 'bool_ops', 'full_like_and_dtypes', 'linspace_arange', 'exp_overflow_and_nan', 'large_matmul_values', 'item_tolist', 'sum_mean_dims', 'printing_corner_cases', 'broadcast_error', 'mm_error'],
+    'promotion': ['promotion', 'int8_int16', 'true_division_of_integers', 'float_remainder_sign', 'int_arithmetic', 'bool_ops', 'full_like_and_dtypes', 'linspace_arange', 'exp_overflow_and_nan', 'large_matmul_values', 'item_tolist', 'sum_mean_dims', 'printing_corner_cases', 'broadcast_error', 'mm_error'],
 }
 
 
@@ -669,6 +669,34 @@ def programs(topic):
     return {name: PROGRAMS[name] for name in TOPICS[topic]}
 
 PROGRAMS.update({
+"int8_int16": """
+a = torch.tensor([[1, 2], [100, -4]], dtype=torch.int8)
+print(a, a.dtype, a.type(), a.element_size(), a.is_signed() if hasattr(a, 'is_signed') else None)
+b = torch.tensor([1, 2], dtype=torch.uint8)
+print(a[0] + b, (a[0] + b).dtype, torch.promote_types(torch.uint8, torch.int8), torch.promote_types(torch.int8, torch.int32))
+s = torch.tensor([300, -2], dtype=torch.int16)
+print(s, s * 200, s.short(), s.char(), s.byte(), s.half(), s.sum(), s.sum().dtype, s.float().mean())
+print(a * 2, a // 3, a / 3, a % 3, -a, a.abs(), a.max(), a.argmax(), a.to(torch.int64), a + 1.5, a + True)
+print(a.cumsum(0), a.cumsum(0).dtype, a.prod(), torch.tensor([127], dtype=torch.int8) + 1)
+print(torch.CharTensor([1, 2]), torch.ShortTensor([3]), torch.ByteTensor([4]), torch.HalfTensor([0.5]))
+print(torch.arange(5, dtype=torch.int16), torch.full((2,), -3, dtype=torch.int8), torch.zeros(2, dtype=torch.short))
+print(isinstance(a, torch.CharTensor), torch.result_type(a, 2.5), torch.result_type(a, b), torch.can_cast(torch.int8, torch.float16))
+print(torch.tensor([1.7, -2.5, 300.0]).to(torch.int16), a.t().contiguous().stride(), a.untyped_storage().nbytes())
+""",
+"true_division_of_integers": """
+a = torch.tensor([3, 200], dtype=torch.uint8)
+print(a / 300, a * 300, a + 1000, a - 300, a.div(300, rounding_mode="floor"), a.div(300, rounding_mode="trunc"))
+b = torch.tensor([3, 200], dtype=torch.int32)
+print(b / 3000000000, b * 3000000000, torch.tensor([5], dtype=torch.int8) / 1000)
+""",
+"float_remainder_sign": """
+print(torch.tensor([-2.0, 2.0, 5.5, -5.5]) % 1, torch.remainder(torch.tensor([-4]), 2.0), 7 % torch.tensor([-2., 2.]))
+print(torch.tensor([-3., 3.]) % -2, torch.tensor([-4, 4]) % 3, torch.tensor([1.], dtype=torch.float16) % 0.3)
+x = torch.tensor([-2.0, 2.0], requires_grad=True)
+y = x % 1.5
+y.sum().backward()
+print(y, x.grad, torch.tensor([-6.0]).remainder(torch.tensor([3.0, -3.0])).untyped_storage().tolist() if False else 0)
+""",
 "backward_inputs": """
 z = torch.ones(3, requires_grad=True)
 w = torch.ones(3, requires_grad=True)

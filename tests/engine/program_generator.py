@@ -241,6 +241,38 @@ class Gen:
                  "torch.set_grad_enabled(True)"]
         return rng.choice(forms)
 
+    def common(self):
+        """What people's programs do most: matmul of every rank, cat/stack, where, gather, softmax, cumsum,
+        conversions, item(), mixed-type literals, float16 values."""
+        rng, t, u = self.rng, self.pick(), self.pick()
+        if t is None:
+            return self.create()
+        n, d = self.new(), self.dim(t)
+        mixed = rng.choice(["[1, 2.5, True]", "[[1, 2], [3.5, 4]]", "[True, 2]", "[[True], [False]]", "[0.1, 100.5]",
+                            "[1e-05, 1.0]", "[[1.5, -2], [3, 4]]", "[1, 2 ** 40]", "[3.14159265, -1e10]", "[]"])
+        forms = [f"{n} = {t} @ {u}", f"{n} = torch.matmul({t}, {t}.mT)", f"{n} = {t} @ {t}.T", f"{n} = {t}.mv({u})",
+                 f"{n} = torch.randn(2, 3) @ {t}", f"{n} = {t} @ torch.randn(*{t}.shape[-1:], 2)",
+                 f"{n} = torch.cat([{t}, {u}], dim={d})", f"{n} = torch.stack([{t}, {t}], dim={d})",
+                 f"{n} = torch.cat(({t}, {t} * 2), -1)", f"{n} = torch.where({t} > 0, {t}, {u})",
+                 f"{n} = torch.where({t} > 0, {t}, torch.zeros_like({t}))", f"{n} = {t}.masked_fill({t} < 0, 0.)",
+                 f"{n} = {t}.gather({d}, torch.zeros_like({t}, dtype=torch.int64))", f"{n} = {t}.softmax({d})",
+                 f"{n} = torch.softmax({t}, dim={d})", f"{n} = {t}.log_softmax({d})", f"{n} = {t}.cumsum({d})",
+                 f"{n} = torch.cumsum({t}, dim={d})", f"{n} = {t}.expand(3, *{t}.shape)", f"{n} = {t}.repeat(2, 1, 1)",
+                 f"{n} = {t}.clamp(min=-0.5, max=0.5)", f"{n} = {t}.clamp(max=0)", f"{n} = {t}.clamp({u})",
+                 f"{n} = {t}.clip(0, 1)", f"{n} = {t}.half()", f"{n} = {t}.to(torch.float16) * 3",
+                 f"{n} = {t}.float()", f"{n} = {t}.long()", f"{n} = {t}.int()", f"{n} = {t}.bool()",
+                 f"{n} = {t}.to({rng.choice(DTYPES)})", f"{n} = {t}.type(torch.float64)", f"print({t}.sum().item())",
+                 f"print(float({t}.float().mean()))", f"print({t}.tolist())", f"print({t}.half())",
+                 f"{n} = torch.tensor({mixed})", f"{n} = torch.tensor({mixed}, dtype={rng.choice(DTYPES)})",
+                 f"{n} = {t}.mean({d}, keepdim=True)", f"{n} = {t}.max({d})", f"{n} = torch.max({t}, {d}).values",
+                 f"{n} = {t}.sum(dim={d}, dtype=torch.float64)", f"{n} = {t}.std({d})", f"{n} = {t}.norm(dim={d})",
+                 f"{n} = ({t} > 0).float().mean()", f"{n} = ({t} > 0).sum()", f"{n} = {t}.reshape(-1, 1)",
+                 f"{n} = {t}.view(-1).unsqueeze(0)", f"{n} = {t}.argmax(dim={d})", f"{n} = {t}.sort(dim={d}, descending=True)",
+                 f"{n} = torch.outer({t}.flatten(), {t}.flatten())", f"{n} = {t}.pow(2).mean()", f"{n} = {t}.var(unbiased=False)",
+                 f"{n} = {t}.chunk(2, {d})[0]", f"{n} = {t}.split(1, {d})[-1]", f"{n} = {t}.unbind({d})[0]",
+                 f"{n} = torch.relu({t})", f"{n} = torch.sigmoid({t})", f"{n} = torch.tanh({t})", f"{n} = {t}.exp().log()"]
+        return rng.choice(forms)
+
     def observe(self):
         t = self.pick()
         if t is None:
@@ -248,7 +280,8 @@ class Gen:
         return self.rng.choice(OBSERVE).format(t=t, u=self.pick())
 
     def statement(self):
-        kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5
+        kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
+            [self.common] * 4
         return self.rng.choice(kinds)()
 
 

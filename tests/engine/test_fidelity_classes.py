@@ -277,6 +277,443 @@ y = torch.ones(2, requires_grad=True)
 (y * 2).sum().backward(create_graph=True)
 attempt(lambda: torch.randn(3, 2).sum().backward(create_graph=True))
 """,
+"split_chunk_unbind_are_one_multi_output_node": TRY + """
+a = torch.arange(6.).requires_grad_().clone()
+p = a.split(2)
+print([x.grad_fn.name() for x in p], [x.output_nr for x in p], p[0]._base is a, p[0]._is_view())
+attempt(lambda: p[0].mul_(2))
+a.mul_(2)
+attempt(lambda: p[1].grad_fn)
+attempt(lambda: p[1] * 2)
+print(p[1]._version, [x.grad_fn.name() for x in a.chunk(4)], a.split([2, 4])[1].grad_fn.name())
+attempt(lambda: a.view(2, 3).unbind(1)[0].t().add_(1))
+y = torch.arange(6.)
+q = y.split(2)
+attempt(lambda: q[0].mul_(torch.ones(2, requires_grad=True)))
+print(q[1].grad_fn)
+w = torch.arange(6.).requires_grad_()
+attempt(lambda: w.split(2)[0].mul_(2))
+s = w.split([1, 5])
+(s[1] ** 2).sum().backward(create_graph=True)
+print(w.grad, w.grad.grad_fn.next_functions[1][0].name())
+a = torch.arange(6.).requires_grad_().clone()
+for f in [lambda: torch.tensor(1.).unbind(), lambda: torch.tensor(1.).split(1), lambda: torch.tensor(1.).chunk(1),
+          lambda: a.split([2, 3]), lambda: a.split(0), lambda: a.chunk(0), lambda: a.split(-1), lambda: a.unbind(1),
+          lambda: a.split([7, -1]), lambda: torch.zeros(0).split(0), lambda: torch.zeros(0, 2).chunk(2),
+          lambda: torch.zeros(2, 0).chunk(3, 1), lambda: torch.zeros(3, 0).unbind(1), lambda: a.split(2, 1)]:
+    attempt(f)
+x = torch.ones(2, 3, requires_grad=True)
+p = x.unbind()
+q = p[0].split(2)
+print(q[1].grad_fn.next_functions[0][0].name(), q[1].grad_fn.next_functions[0][1])
+q[1].retain_grad()
+(q[1] * 5).sum().backward(retain_graph=True)
+print(x.grad, q[1].grad, q[0].grad)
+print(torch.autograd.grad(p[1].sum(), x))
+r = x.t().split(1)
+print(r[1], r[1].stride(), r[1].is_contiguous())
+h = p[1].register_hook(lambda g: g * 10)
+(p[0] + p[1]).sum().backward()
+print(x.grad)
+print(copy.deepcopy(p[0]))
+c = p[0].clone(); print(c.grad_fn)
+with torch.no_grad():
+    s = x.split(1)
+print(s[0].requires_grad, s[0].grad_fn)
+s[0].detach().mul_(0)
+print(x)
+""",
+"a_dim_given_twice_in_a_reduction": TRY + """
+x = torch.tensor([1., 2.])
+for op in ["amin", "amax", "sum", "mean", "std", "var", "logsumexp", "norm", "count_nonzero", "all", "any"]:
+    attempt(lambda: getattr(x, op)(dim=(0, -1)))
+    attempt(lambda: getattr(torch.ones(2, 2), op)(dim=(0, -2)))
+    attempt(lambda: getattr(torch.tensor(3.), op)(dim=(0, -1)))
+    attempt(lambda: getattr(torch.tensor(3.), op)(dim=(0,)))
+""",
+"data_set_to_a_non_tensor": TRY + """
+x = torch.ones(3)
+def setdata(v):
+    x.data = v
+for v in [False, 1.5, 2, [1., 2.], None, torch.zeros(2, dtype=torch.int64)]:
+    attempt(lambda: setdata(v))
+print(x, x._version)
+""",
+"list_indices_and_index_put_shapes": TRY + """
+z = torch.zeros(0, 3)
+x = torch.arange(3.)
+print(z[[]].shape, x[[]], torch.zeros(2, 3)[:, []].shape, x[[0.5, 1.7]], x[[True, False, True]], x[[1, True]])
+y = torch.arange(3.)
+y[[]] = 5.
+y[[0.2, 2.9]] = 7.
+print(y)
+m = torch.arange(6.).view(2, 3)
+def s1(): m[m > 2] = torch.ones(12)
+def s2(): m[m > 2] = torch.ones(2)
+def s3(): m[torch.tensor([0, 1])] = torch.ones(3, 3)
+def s4(): m[0] = torch.ones(2)
+def s5(): m[:, 0] = torch.ones(3)
+def s6(): m[m > 2] = torch.ones(1, 3)
+for f in [s1, s2, s3, s4, s5, s6]:
+    attempt(f)
+print(m)
+m = torch.arange(6.).view(2, 3).requires_grad_().clone()
+v = torch.ones(1, 3, requires_grad=True)
+m[m > 2] = v * 2
+m.sum().backward()
+print(v.grad, m.grad_fn)
+w = torch.ones(1, 1, 2, requires_grad=True)
+n = torch.zeros(3, 2).requires_grad_().clone()
+n[[0, 2]] = w
+(n * torch.arange(6.).view(3, 2)).sum().backward()
+print(w.grad, n)
+""",
+"alpha_checked_against_the_result_type": TRY + """
+for a in [False, True, 0, 2, 0.5]:
+    for t in [torch.ones(2), torch.ones(2, dtype=torch.int64), torch.tensor([True, False])]:
+        attempt(lambda: t.add(t, alpha=a))
+        attempt(lambda: t.sub(t, alpha=a))
+        attempt(lambda: torch.add(t, 1, alpha=a))
+        attempt(lambda: t.clone().add_(t, alpha=a))
+        attempt(lambda: t.clone().sub_(1, alpha=a))
+    attempt(lambda: torch.ones(2, dtype=torch.int64).add_(torch.ones(2), alpha=a))
+    attempt(lambda: torch.ones(2, requires_grad=True).add_(1, alpha=a))
+""",
+"numbers_written_into_integer_tensors_wrap_or_overflow": TRY + """
+u = torch.tensor([1, 2], dtype=torch.uint8)
+i = torch.tensor([1, 2], dtype=torch.int32)
+l = torch.tensor([1, 2])
+for t, vals in [(u, [-2, -128, -129, 255, 256, 300, -1.5, 255.5, 256.0, -255, True]),
+                (i, [2**31 - 1, 2**31, -2**31 - 1, 1e10, -7.9]), (l, [2**63 - 1, -2**63, 1e19, float("inf"), float("nan")])]:
+    for v in vals:
+        def f():
+            t[0] = v
+            return t
+        attempt(f)
+        attempt(lambda: t.clone().fill_(v))
+        attempt(lambda: torch.full((1,), v, dtype=t.dtype))
+        attempt(lambda: t.clone().masked_fill_(torch.tensor([True, False]), v))
+        attempt(lambda: t.clone().index_fill_(0, torch.tensor([0]), v))
+attempt(lambda: torch.zeros(1).fill_(1e40))
+attempt(lambda: torch.zeros(1, dtype=torch.float16).fill_(1e6))
+attempt(lambda: torch.zeros(1, dtype=torch.float64).fill_(1e300))
+attempt(lambda: torch.zeros(1, dtype=torch.bool).fill_(-7))
+attempt(lambda: torch.zeros(1, dtype=torch.uint8).clamp_(-3))
+attempt(lambda: torch.zeros(1, dtype=torch.uint8).add_(-3))
+attempt(lambda: torch.zeros(1, dtype=torch.uint8) + 300)
+attempt(lambda: torch.zeros(1, dtype=torch.uint8) * -300)
+attempt(lambda: torch.zeros(1, dtype=torch.uint8).scatter_(0, torch.tensor([0]), -3))
+u = torch.tensor([0, 5, 200], dtype=torch.uint8)
+for a in [(-3,), (300,), (None, -3), (2, 250), (-300,), (1.5,), (-1.5,)]:
+    attempt(lambda: u.clamp(*a))
+    attempt(lambda: u.clone().clamp_(*a))
+i = torch.tensor([0, 5], dtype=torch.int32)
+attempt(lambda: i.clamp(2**31))
+attempt(lambda: i.clamp(-2**31 - 5))
+attempt(lambda: torch.zeros(1, dtype=torch.uint8).clamp_min_(-3))
+attempt(lambda: torch.zeros(1, dtype=torch.uint8).clamp_max_(-3))
+""",
+"inplace_output_shape_checked_before_its_type": TRY + """
+big = torch.tensor([[-2.5, 2.1, 0.5]])
+for t in ["torch.tensor([1, 0, 1], dtype=torch.uint8)", "torch.tensor([1, 0, 1])", "torch.tensor([True, False, True])"]:
+    for op in ["pow_", "add_", "sub_", "mul_", "div_", "clamp_min_", "clamp_max_",
+               "copy_", "maximum"]:
+        attempt(lambda: getattr(eval(t), op)(big))
+    attempt(lambda: eval(t).add_(big, alpha=2))
+    for aug in ["+=", "-=", "*=", "/=", "%=", "//=", "**="]:
+        def go():
+            x = eval(t)
+            exec("x " + aug + " big")
+        attempt(go)
+""",
+"float16_var_and_std": TRY + """
+h = torch.tensor(1.5, dtype=torch.float16)
+attempt(lambda: h.var(-1, keepdim=True))
+x = torch.tensor([[1.5, 2.5, 4.], [0.25, -1., 3.]], dtype=torch.float16)
+for f in ["var()", "std(0)", "var(1, keepdim=True)", "std(correction=0)", "mean()", "sum()", "norm()", "prod()",
+          "cumsum(0)", "var(dim=(0, 1))"]:
+    attempt(lambda: eval("x." + f))
+""",
+"number_operands_of_scalar_overloads_have_no_edge": TRY + """
+x = torch.tensor([0.5, 2.], requires_grad=True)
+for f in ["x.xlogy(0)", "torch.xlogy(2, x)", "x.xlogy(x)", "x.xlogy(torch.tensor(3.))", "x.remainder(2)", "x % 2", "2 % x",
+          "x.fmod(2)", "x.fmod(x)", "x % x", "x.floor_divide(2)", "x // x", "2 // x", "x.div(2)", "x * 2"]:
+    y = eval(f)
+    print(f, y.grad_fn, y.grad_fn.name(), [n[0].name() if n[0] else None for n in y.grad_fn.next_functions])
+    x.grad = None
+    attempt(lambda: y.sum().backward())
+    print(x.grad)
+y = x.xlogy(0.5)
+print(torch.autograd.grad(y.sum(), x, create_graph=True))
+z = torch.xlogy(3., x)
+(g,) = torch.autograd.grad(z.sum(), x, create_graph=True)
+print(g, g.grad_fn)
+w = x.clone()
+w %= 2
+print(w.grad_fn, w.grad_fn.next_functions)
+""",
+"integer_tensor_to_a_negative_number": TRY + """
+e = torch.tensor([], dtype=torch.int64)
+i = torch.tensor([2, 3])
+u = torch.tensor([2, 3], dtype=torch.uint8)
+b = torch.tensor([True, False])
+for f in [lambda: e ** -1, lambda: i ** -1, lambda: i ** -2, lambda: i.pow(-1), lambda: i ** 0, lambda: u ** -1, lambda: b ** -1,
+          lambda: i ** True, lambda: i ** False, lambda: torch.tensor(2) ** -1, lambda: i ** torch.tensor(-1),
+          lambda: i ** torch.tensor([-1, 2]), lambda: e ** torch.tensor([], dtype=torch.int64), lambda: e.pow_(e),
+          lambda: e.pow_(-1), lambda: i.clone().pow_(-1), lambda: 2 ** torch.tensor([-1]), lambda: torch.tensor([1, -1]) ** -1,
+          lambda: i ** -1.0]:
+    attempt(f)
+x = torch.tensor([1, 2])
+def aug():
+    global x
+    x **= -1
+attempt(aug)
+print(2 ** torch.tensor([-1, 0, 2]), -1 ** torch.tensor([-3, -2]), (-1) ** torch.tensor([-3, -2]), 1 ** torch.tensor([-5]), True ** torch.tensor([-1, 2]), 2 ** torch.tensor(-2), 2 ** torch.tensor([True, False]))
+""",
+"lerp_operands_of_another_dtype": TRY + """
+f = torch.ones(2); d = torch.ones(2, dtype=torch.float64); i = torch.ones(2, dtype=torch.int64); b = torch.tensor([True, False])
+for g in [lambda: f.lerp(d, 0.5), lambda: f.lerp(f, d), lambda: f.lerp(f, torch.tensor(0.5, dtype=torch.float64)),
+          lambda: b.lerp(f, 0.5), lambda: i.lerp(i, 0.5), lambda: i.lerp(i, i), lambda: f.lerp(i, f), lambda: f.lerp(f, 2),
+          lambda: f.lerp(f, True), lambda: torch.lerp(f, f, f > 0), lambda: f.clone().lerp_(d, 0.5),
+          lambda: i.clone().lerp_(f, 0.5), lambda: torch.zeros(0, dtype=torch.int64).lerp(torch.zeros(0, dtype=torch.int64), 0.5),
+          lambda: torch.tensor([True, False]).lerp(torch.tensor([True, True]), 0.5), lambda: f.lerp(torch.tensor([True, True]), 0.5),
+          lambda: torch.ones(2, dtype=torch.float16).lerp(f, 0.5), lambda: torch.ones(2, dtype=torch.uint8).lerp(f, 0.5)]:
+    attempt(g)
+""",
+"elementwise_results_laid_out_as_tensor_iterator": """
+x = torch.arange(6.).view(2, 3).requires_grad_()
+for f in ["x.t().exp()", "x.t().neg()", "x.t().abs()", "x.t().sigmoid()", "x.t() * 2", "x.t() + x.t()", "x.t().clone()",
+          "x.t().relu()", "x.t().float()", "x.t().double()", "x.t().sqrt()", "x.t().pow(2)", "x.t().tanh()", "x.t().sin()",
+          "x.t().floor()", "x.t().sign()", "x.t().clamp(0, 1)", "x.t().round()", "x.t().square()", "x.t().reciprocal()",
+          "x.t().log1p()", "x.t().frac()", "x.t().isnan()", "x.t().logical_not()", "x.t().nan_to_num()", "x.t() > 1",
+          "x.permute(1, 0).exp()", "x.t()[1:].exp()", "x.t()[::2].exp()", "x.t().expand(2, 3, 2).exp()", "x.t().long()",
+          "x.t().masked_fill(x.t() > 1, 0)", "x.t().where(x.t() > 1, 0.)", "x.t().contiguous()", "-x.t()", "abs(x.t())",
+          "x.t().detach().exp_()", "x.t().to(torch.float64)", "x.t().trunc()", "x.t().exp2()", "x.t().rsqrt()", "x.t().sgn()",
+          "x.t().signbit()", "x.t().cos()", "x.t().atan()", "x.t().lerp(x.t(), 0.5)", "x.t() / 3", "x.t() ** 2",
+          "x.t() @ x", "x.t().softmax(0)", "x.t().cumsum(0)", "x.t().tril()", "x.t().flip(0)", "x.t().roll(1)"]:
+    y = eval(f)
+    print(f, y.stride(), y.is_contiguous())
+z = torch.ones(2, 3, 4).permute(2, 0, 1)
+print(z.exp().stride(), (z + 1).stride(), (z + torch.ones(4, 2, 3)).stride(), z.clone().stride())
+w = torch.ones(3, 2, requires_grad=True)
+w.t().exp().sum().backward()
+print(w.grad.stride(), w.grad._version)
+v = torch.ones(2, 3, requires_grad=True)
+(v.t() * 2).sum().backward()
+print(v.grad.stride(), v.grad._version)
+u = torch.ones(3, 2).t().requires_grad_()
+(u.exp() * 2).sum().backward()
+print(u.grad.stride(), u.grad._version)
+a = torch.arange(6.).view(2, 3)
+b = torch.arange(24.).view(2, 3, 4)
+c = b.permute(2, 0, 1)
+ops = {"a": a, "at": a.t(), "a1": a[:, :1], "row": torch.ones(3), "col": torch.ones(2, 1), "b": b, "c": c,
+       "bt": b.transpose(0, 1), "bs": b[:, ::2], "e": a.t().expand(2, 3, 2), "one": torch.ones(1, 3).t(),
+       "s": torch.tensor(2.), "u": torch.ones(3, 1, 2).transpose(0, 2)}
+for x in ops:
+    for y in ops:
+        try:
+            r = ops[x] * ops[y]
+        except Exception:
+            continue
+        print(x, y, tuple(r.shape), r.stride(), (ops[x] + 1).stride(), ops[x].exp().stride(), torch.where(ops[x] > 0, ops[x], ops[y]).stride())
+w = torch.ones(3, 1, 2).transpose(0, 2).requires_grad_()
+(w * 2).sum().backward()
+print(w.grad.stride(), w.grad._version)
+v = torch.ones(2, 3)[:, ::2].requires_grad_()
+(v * 2).sum().backward()
+print(v.grad.stride(), v.grad._version)
+q = torch.ones(1, 3).t().requires_grad_()
+(q.exp()).sum().backward()
+print(q.grad.stride(), q.grad._version)
+""",
+"argmax_argmin_and_max_of_empty_and_stale_views": TRY + """
+v1 = torch.tensor([[1.5], [0.337]], requires_grad=True)
+with torch.no_grad():
+    v2 = v1.reshape(-1)
+with torch.no_grad():
+    v2 *= 2
+for f in ["v2.argmin(-1)", "v2.argmax(0)", "v2.argmax()", "v2.argsort()", "v2.sort()[1]", "v2.max(0)[1]", "v2 > 1",
+          "v2.isnan()", "v2.nonzero()", "v2.count_nonzero()", "v2.eq(v2)", "v2.sign()", "v2.all()", "v2.int()", "v2 * 2"]:
+    attempt(lambda: eval(f))
+e = torch.zeros(0)
+for f in ["e.argmax()", "e.argmin()", "e.argmax(0)", "torch.zeros(0, 3).argmax(1)", "torch.zeros(0, 3).argmax(0)",
+          "torch.zeros(2, 0).argmin(1, keepdim=True)", "e.max()", "e.min()", "e.amax()", "torch.zeros(0, 3).max(1)",
+          "torch.zeros(3, 0).max(1)", "torch.tensor(2.).argmax()", "torch.tensor(2.).argmax(0)", "torch.tensor(2.).argmin(-1, True)"]:
+    attempt(lambda: eval(f))
+""",
+"nan_bits_of_out_of_domain_inputs": """
+for dt in [torch.float32, torch.float64]:
+    n = torch.tensor([-2., 2., -1.5, float('-inf'), float('inf'), -0.5, -5., 3., float('nan'), 0.], dtype=dt)
+    for op in ['asin', 'acos', 'log', 'log2', 'log10', 'log1p', 'sqrt', 'rsqrt'] if dt == torch.float32 else ['asin', 'acos', 'log', 'log2', 'log10', 'sqrt', 'rsqrt']:
+        print(dt, op, getattr(n, op)().untyped_storage().tolist())
+        m = n.clone()
+        getattr(m, op + "_")() if op not in ('log1p', 'rsqrt') else None
+        print(m.untyped_storage().tolist())
+    print(torch.tensor([-2., 2., -0.5, 0.5] * 10, dtype=dt).asin().untyped_storage().tolist())
+x = torch.tensor([-2., 0.5], requires_grad=True)
+y = x.asin()
+y.sum().backward()
+print(y, x.grad, x.grad.untyped_storage().tolist())
+print(torch.tensor(-3.).sqrt().untyped_storage().tolist(), torch.tensor([-1, 4]).sqrt().untyped_storage().tolist())
+""",
+"bitwise_ops_with_a_float": TRY + """
+for init in ["torch.tensor([1, 2])", "torch.tensor([True, False])", "torch.tensor([1., 2.])", "torch.tensor([1, 2], dtype=torch.uint8)"]:
+    for aug in ["|= 1.5", "&= 2.", "^= 0.5", "|= True", "&= 1", "|= torch.ones(2)", "^= torch.ones(3)", "&= torch.tensor(2.)"]:
+        def go():
+            x = eval(init)
+            exec("x " + aug)
+            return x
+        attempt(go)
+    for op in ["| 1.5", "& 2.0", "^ 1.", "| torch.ones(2)"]:
+        attempt(lambda: eval(init + " " + op))
+        attempt(lambda: eval(op.split(" ", 1)[1] + " " + op[0] + " " + init))
+""",
+"bool_scalar_indices_and_0_dim_index_messages": TRY + """
+x = torch.ones(2, 3, requires_grad=True)
+for f in ['x[torch.tensor(True)]', 'x[torch.tensor(False)]', 'x[torch.tensor(True), 0]', 'x[..., torch.tensor(True)]', 'torch.tensor(2.)[torch.tensor(True)]']:
+    y = eval(f); print(f, y.shape, y.stride(), y.grad_fn, y._is_view())
+for f in ['x[True]', 'x[False]', 'x[True, 0]', 'x[0, True]', 'x[..., True]', 'x[True, True]', 'x[None, True]',
+          'torch.tensor(2.)[True]', 'torch.tensor(2., requires_grad=True)[False]', 'x[True][0, 1]']:
+    y = eval(f); print(f, y.shape, y.stride(), y.grad_fn, y._is_view())
+y = x[True]
+y.sum().backward()
+print(x.grad)
+z = torch.tensor(2.)
+for f in ["z[0]", "z[-1]", "z[1]", "z[5]", "z[1:]", "z[None]", "z[...]", "z[()]", "z[torch.tensor(0)]", "z[True]", "z[False]",
+          "z[z > 0]", "z[0, 0]"]:
+    attempt(lambda: eval(f))
+def s1(): z[0] = 1.
+def s1b(): z[-1] = 1.
+def s2(): z[...] = 3.
+def s4(): z[None] = 4.
+def s5(): z[z > 0] = 5.
+def s6(): z[True] = 6.
+def s7(): z[False] = 7.
+for s in [s1, s1b, s2, s4, s5, s6, s7]:
+    attempt(s)
+print(z)
+w = torch.zeros(2, 3)
+w[True] = 1.
+w[False] = 2.
+
+print(w)
+""",
+"clamp_with_tensor_bounds": """
+a = torch.tensor([-1., 0.5, 2.], requires_grad=True)
+lo = torch.tensor([0., 0., 0.], requires_grad=True)
+hi = torch.tensor(1., requires_grad=True)
+for y in [a.clamp(lo), a.clamp(lo, hi), a.clamp(max=hi), a.clamp(torch.zeros(3)), torch.zeros(3).clamp(lo), a.detach().clamp(lo, hi)]:
+    print(y, y.grad_fn.name(), [(n[0].name() if n[0] else None) for n in y.grad_fn.next_functions])
+y = a.clamp(lo, hi); y.sum().backward(); print(a.grad, lo.grad, hi.grad)
+a.grad = None; lo.grad = None
+y = a.clamp(lo); (y * torch.tensor([1., 2., 3.])).sum().backward(); print(a.grad, lo.grad)
+a.grad = None
+y = a.clamp(min=torch.tensor([0., 0.5, 3.])); y.sum().backward(); print(a.grad)
+x = torch.tensor([1., 1.], requires_grad=True)
+y = x.clamp(x); y.sum().backward(); print(x.grad)
+m = torch.tensor([[0.2], [0.7]], requires_grad=True)
+y = a.clamp(max=m); y.sum().backward(); print(y, m.grad)
+print(torch.clamp(a, torch.tensor(2.), torch.tensor(1.)))
+""",
+"float16_softmax_over_the_last_dim": """
+torch.manual_seed(0)
+for shape in [(3,), (2, 3), (4, 5), (3, 40), (2, 3, 4)]:
+    x = (torch.randn(*shape) * 3).half()
+    print(x.softmax(-1), torch.softmax(x, -1, dtype=torch.float32), torch.softmax(x, len(shape) - 1))
+print(torch.tensor([1.5, 2.5, 4.], dtype=torch.float16).softmax(0), torch.tensor(2., dtype=torch.float16).softmax(0))
+""",
+"where_broadcast_errors_and_inplace_pow_of_tensors": TRY + """
+e = torch.zeros(0)
+torch.manual_seed(0)
+m = torch.randn(3, 2)
+for f in [lambda: torch.where(e > 0, e, m), lambda: torch.where(m > 0, e, m), lambda: torch.where(m > 0, m, torch.ones(3)),
+          lambda: torch.where(torch.ones(4) > 0, m, 1.), lambda: torch.where(torch.ones(2, 1, 1) > 0, m, torch.ones(1, 2))]:
+    attempt(f)
+v2 = torch.tensor([[0.0, 1.0, 0.5], [-0.4381, 1.6343, 2.0]], dtype=torch.float64, requires_grad=True)
+v4 = v2.atan()
+v4.pow_(torch.ones_like(v4) * 2)
+v4.backward(torch.ones(v4.shape))
+print(v2.grad, v4.grad_fn)
+x = torch.tensor([1.5, 2.], requires_grad=True)
+y = x * 1
+ex = torch.tensor([2., 3.], requires_grad=True)
+y.pow_(ex)
+y.sum().backward()
+print(x.grad, ex.grad)
+""",
+"norms_of_zeros_half_and_keepdim": """
+v1 = torch.tensor([2.0, -0.5, 0.0], dtype=torch.float64)
+print(v1.norm(-1), v1.norm(-1, keepdim=True), v1.norm(-2), v1.norm(0.5), v1.norm(3), torch.tensor([0., 0.], dtype=torch.float64).norm(-1))
+print(torch.tensor([1e200, 1e200], dtype=torch.float64).norm(3), torch.tensor([float('nan'), 1.], dtype=torch.float64).norm(3))
+print(torch.tensor([2.0, -0.5, 0.0]).norm(-1), torch.tensor([[2.0, -0.5, 0.0]]).norm(-1, keepdim=True))
+h = torch.tensor([[1.5, -2.2338, -0.1387], [-0.3978, 3.0, 2.0]], dtype=torch.float16)
+print(h.norm(-2, keepdim=True), h.norm(keepdim=True), h.norm(2, dim=1), h.norm(), h.norm(1), h.norm(0.5, keepdim=True))
+print(torch.tensor([[3., 4.]]).norm(keepdim=True), torch.tensor([[3., 4.]], dtype=torch.float64).norm(2, keepdim=True), torch.tensor(2.).norm(keepdim=True))
+""",
+"any_all_of_uint8_argmax_of_bool_expand_type_names": TRY + """
+u = torch.tensor([[1, 0], [0, 0]], dtype=torch.uint8)
+b = torch.tensor([[False], [True]])
+for f in [lambda: u.any(), lambda: u.all(), lambda: u.any(0), lambda: u.all(1, keepdim=True), lambda: torch.tensor([], dtype=torch.uint8).any(-1, keepdim=True),
+          lambda: u.float().any(), lambda: torch.tensor([1, 2]).all(0), lambda: b.argmax(0), lambda: b.argmax(), lambda: b.argmin(1),
+          lambda: torch.zeros(0, dtype=torch.bool).argmax(), lambda: torch.ones(3, 2, dtype=torch.float64).expand(0),
+          lambda: torch.ones(3, 2, dtype=torch.int64).expand(2), lambda: torch.ones(3, 2, dtype=torch.bool).expand(2),
+          lambda: torch.ones(3, dtype=torch.uint8).expand(()), lambda: torch.ones(3, dtype=torch.float16).expand(())]:
+    attempt(f)
+""",
+"matmul_bmm_mv_size_messages": TRY + """
+for f in [lambda: torch.ones(2,2,3) @ torch.ones(2,2,3), lambda: torch.ones(3,2,2,3) @ torch.ones(2,2,3), lambda: torch.ones(2,1,3) @ torch.ones(4,2,3),
+          lambda: torch.ones(2,3) @ torch.ones(5,2,3), lambda: torch.ones(3) @ torch.ones(2,2,3), lambda: torch.ones(2,3) @ torch.ones(2,2,2),
+          lambda: torch.ones(2,2,3) @ torch.ones(3,2,4), lambda: torch.bmm(torch.ones(2,2,3), torch.ones(2,2,3)),
+          lambda: torch.bmm(torch.ones(2,2,3), torch.ones(3,3,3)), lambda: torch.bmm(torch.ones(2,3), torch.ones(3,3,3)),
+          lambda: torch.ones(1,2,3) @ torch.ones(1,2,3), lambda: torch.ones(2,2,3) @ torch.ones(2,3), lambda: torch.ones(2,3) @ torch.ones(2,2,3),
+          lambda: torch.ones(2,2,3) @ torch.ones(2), lambda: torch.ones(3) @ torch.ones(2,2,3), lambda: torch.ones(3).mv(torch.ones(3)),
+          lambda: torch.ones(3).mv(torch.ones(2, 3)), lambda: torch.ones(2,3).mv(torch.ones(2)), lambda: torch.ones(2,3).mv(torch.ones(3)),
+          lambda: torch.ones(2, 2, 3) @ torch.ones(2, 3, 1), lambda: torch.ones(2, 1, 2, 3) @ torch.ones(3, 3, 2)]:
+    attempt(f)
+""",
+"norm_keepdim_of_every_order": """
+v = torch.tensor([[-0.5], [0.]], dtype=torch.float64, requires_grad=True)
+for p in [0, 1, 2, 3, float('inf'), -float('inf'), 0.5]:
+    r = v.norm(p, keepdim=True)
+    print(p, r, r.shape, v.norm(p), v.norm(p, dim=0, keepdim=True), torch.tensor(3.).norm(p, keepdim=True))
+""",
+"fill_from_a_view_of_itself": TRY + """
+v2 = torch.tensor(3)
+v2[..., None] = v2
+print(v2)
+x = torch.arange(4.)
+x.fill_(x[2])
+print(x)
+y = torch.arange(4.)
+y[1:].fill_(y[0])
+print(y)
+z = torch.arange(4.)
+z[:2] = z[3]
+print(z, z._version)
+w = torch.arange(4.).requires_grad_().clone()
+w.fill_(w[1])
+print(w, w.grad_fn)
+attempt(lambda: torch.arange(4.).expand(2, 4).fill_(torch.tensor(1.)))
+""",
+"index_errors_name_the_index_position_and_empty_expanded_writes": TRY + """
+v = torch.tensor([])
+w = torch.zeros(2, 0)
+def s(t, idx):
+    t[idx] = 1.
+for f in [lambda: v[..., 0], lambda: s(v, (Ellipsis, 0)), lambda: v[0], lambda: s(v, 0), lambda: w[..., 0], lambda: s(w, (Ellipsis, 0)),
+          lambda: w[:, 0], lambda: s(w, (slice(None), 0)), lambda: s(w, (0, 0)), lambda: s(torch.zeros(3), (Ellipsis, 5)),
+          lambda: s(torch.zeros(3, 2), (Ellipsis, 5)), lambda: torch.zeros(3)[..., 5], lambda: s(torch.zeros(3, 2), (1, Ellipsis, 5)),
+          lambda: s(torch.zeros(3, 2), (None, Ellipsis, 5)), lambda: torch.zeros(3, 2)[None, 5], lambda: torch.zeros(3, 2)[1, None, 7],
+          lambda: torch.zeros(3, 2)[-4], lambda: torch.zeros(3, 2)[:, -3]]:
+    attempt(f)
+e = torch.zeros(0, 3).expand(2, 0, 3)
+e.index_copy_(0, torch.tensor([0]), e[:1])
+e.mul_(2)
+e.fill_(1.)
+print(e.shape)
+attempt(lambda: torch.zeros(1, 3).expand(2, 1, 3).mul_(2))
+""",
 }
 
 

@@ -191,6 +191,170 @@ print(xs, random.sample(range(100), 3), random.gauss(0, 1))
 t = time.perf_counter()
 print(time.perf_counter() >= t, type(time.time()).__name__)
 """,
+    "generators": """
+def count(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+    return "done"
+print(list(count(3)), sum(x * x for x in count(4)), dict(zip("ab", count(2))))
+g = count(2)
+print(next(g), next(g))
+try:
+    next(g)
+except StopIteration as e:
+    print("stop", e.value, repr(e), type(e).__name__, e.args)
+print(type(count(1)).__name__, type(count(1)), next(count(5), "x"))
+def fib():
+    a, b = 0, 1
+    while True:
+        yield a
+        a, b = b, a + b
+out = []
+for v in fib():
+    if v > 50:
+        break
+    out.append(v)
+print(out)
+def gen_for(xs):
+    for x in xs:
+        if x % 2:
+            continue
+        yield x
+    else:
+        yield "end"
+print(list(gen_for(range(5))), list(gen_for([])))
+def empty():
+    return
+    yield
+print(list(empty()))
+class Tree:
+    def __init__(self, value, kids=()):
+        self.value, self.kids = value, list(kids)
+    def __iter__(self):
+        yield self.value
+        for k in self.kids:
+            yield from k
+    def walk(self):
+        yield from iter(self)
+t = Tree(1, [Tree(2, [Tree(3)]), Tree(4)])
+print(list(t), [v * 10 for v in t.walk()], 3 in t)
+def outer():
+    def inner():
+        yield 1
+    return list(inner()) + [n for n in inner()]
+print(outer())
+def pairs(xs):
+    it = iter(xs)
+    for a in it:
+        b = next(it, None)
+        yield a, b
+print(list(pairs(range(5))))
+def maker():
+    def made():
+        yield 1
+    return made()
+print(maker().__name__, maker().__qualname__, count(2).__name__)
+""",
+    "generator_send_throw_close": """
+def inner():
+    x = yield 1
+    print("got", x)
+    y = yield x * 2
+    return y
+def outer():
+    r = yield from inner()
+    print("inner returned", r)
+    yield from [7, 8]
+    yield from range(2)
+g = outer()
+print(next(g), g.send(5), g.send(9))
+print(list(g))
+def tryer():
+    try:
+        yield 1
+        yield 2
+    except ValueError as e:
+        print("caught", e)
+        yield 3
+    finally:
+        print("finally")
+g = tryer()
+print(next(g))
+print(g.throw(ValueError("boom")))
+g.close()
+print("closed")
+g.close()
+def acc():
+    total = 0
+    while True:
+        total += yield total
+a = acc()
+next(a)
+print(a.send(3), a.send(4))
+try:
+    acc().send(1)
+except TypeError as err:
+    print(err)
+def stubborn():
+    try:
+        yield 1
+    except GeneratorExit:
+        yield 2
+s = stubborn()
+next(s)
+try:
+    s.close()
+except RuntimeError as err:
+    print(err)
+def bad():
+    yield 1
+    next(iter([]))
+try:
+    list(bad())
+except RuntimeError as e:
+    print(type(e).__name__, e)
+def echo():
+    received = None
+    while True:
+        received = (yield received)
+        if received == "stop":
+            return "stopped"
+e = echo()
+next(e)
+print(e.send("a"), e.send("b"))
+try:
+    e.send("stop")
+except StopIteration as stop:
+    print(stop.value)
+""",
+    "fstring_nested_specs": """
+x, w, p = 3.14159, 10, 3
+print(f"{x:{w}}|{x:{w}.{p}f}|{'ab'!r:>{w}}|")
+print(f"{x=:{w}.{p}}|{x:>{w}.{p}e}|{42:{'0'}{5}d}")
+fill, align = "*", "^"
+print(f"{'mid':{fill}{align}{w}}", f"{255:{'x'}}", f"{1234567:{','}}", f"{0.5:{'%'}}")
+for width in range(3, 6):
+    print(f"[{width:{width}}]")
+""",
+    "builtin_reprs": """
+def f(a):
+    return a
+class Net:
+    pass
+print(type(print).__name__, repr(print), print, len, abs)
+print(type(len), type(range(3)), type(None), type(f), type(f).__name__)
+print(max, min, sum, sorted, any, all, round, pow, isinstance, getattr, hasattr, setattr, id, format)
+print(type(max).__name__, type(round).__name__, type(getattr).__name__, type(id).__name__, type(type))
+print(type(zip([1], [2])), type(enumerate([1])), type(iter([1])), type(map(abs, [1])), type(reversed([1])))
+print(Net, type(Net()), type(Net).__name__, type(Net), repr(f).split(" at ")[0], repr(Net()).split(" at ")[0])
+print(repr(lambda x: x).split(" at ")[0], print.__name__, max.__name__, type(print) is type(len))
+import math
+print(type(math), type(math).__name__, type(math.sqrt).__name__)
+print(type(x for x in []).__name__, type(print).__name__ == "builtin_function_or_method", callable(print))
+print(ValueError, type(ValueError("x")), type(1), type("a"), type([]), type({}), type(()), type(1.5))
+""",
 }
 
 # Programs that end in an error: the last line must be CPython's last traceback line.
@@ -219,4 +383,14 @@ ERRORS = {
     "catch_non_exception": ("try:\n    1/0\nexcept 5:\n    pass\n",
                             "TypeError: catching classes that do not inherit from BaseException is not allowed"),
     "raise_non_exception": ("raise 5\n", "TypeError: exceptions must derive from BaseException"),
+    "generator_body_error": ("def g(a):\n    yield 1\n    yield a / 0\nlist(g(2))\n", "ZeroDivisionError: division by zero"),
+    "generator_stop_iteration": ("def g():\n    yield 1\n    next(iter([]))\nlist(g())\n",
+                                 "RuntimeError: generator raised StopIteration"),
+    "yield_from_non_iterable": ("def g():\n    yield from 5\nlist(g())\n", "TypeError: 'int' object is not iterable"),
+    "generator_exhausted": ("def g():\n    yield 1\nx = g()\nnext(x)\nnext(x)\n", "StopIteration"),
+    "generator_return_value": ("def g():\n    return 5\n    yield\nnext(g())\n", "StopIteration: 5"),
+    "send_to_new_generator": ("def g():\n    yield 1\ng().send(2)\n",
+                              "TypeError: can't send non-None value to a just-started generator"),
+    "fstring_nested_spec_error": ("w = 'q'\nprint(f'{1.5:{w}}')\n",
+                                  "ValueError: Unknown format code 'q' for object of type 'float'"),
 }

@@ -15,6 +15,24 @@ except ImportError:  # the tests that use this skip cleanly
 from tensorsh.engine import errors
 from tensorsh.engine.torch_api import COPY, NAMESPACE, reset_state
 
+# An elementwise model: its gradients are exact in both libraries, so any difference is the optimizer's.
+TRAINING = '''
+torch.manual_seed({seed})
+w = torch.randn(4, 5, requires_grad=True)
+b = torch.randn(5, requires_grad=True)
+x = torch.randn(4, 5)
+y = torch.randn(4, 5)
+opt = torch.optim.{cls}([w, b], {args})
+for i in range({steps}):
+    opt.zero_grad()
+    loss = ((w * x + b - y) ** 2).mean()
+    loss.backward()
+    opt.step()
+    print(w.tolist(), b.tolist(), w._version, b._version)
+    print(sorted((k, v.tolist(), v._version) for k, v in opt.state[w].items() if v is not None))
+print(w, b)
+'''
+
 KINDS = ("RuntimeError", "ValueError", "TypeError", "KeyError", "IndexError")
 
 

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from optim_vs_torch import run_in_engine, run_in_torch, same_as_torch, torch
+from optim_vs_torch import TRAINING, run_in_engine, run_in_torch, same_as_torch, torch
 
 CONFIGS = [
     ("SGD", "lr=0.05"), ("SGD", "lr=0.05, momentum=0.9"), ("SGD", "lr=0.05, momentum=0.9, dampening=0.1"),
@@ -18,47 +18,6 @@ CONFIGS = [
 ]
 USES_SQRT = ("Adam", "AdamW", "RMSprop", "Adagrad")
 
-# An elementwise model: its gradients are exact in both libraries, so any difference is the optimizer's.
-TRAINING = '''
-torch.manual_seed({seed})
-w = torch.randn(4, 5, requires_grad=True)
-b = torch.randn(5, requires_grad=True)
-x = torch.randn(4, 5)
-y = torch.randn(4, 5)
-opt = torch.optim.{cls}([w, b], {args})
-for i in range({steps}):
-    opt.zero_grad()
-    loss = ((w * x + b - y) ** 2).mean()
-    loss.backward()
-    opt.step()
-    print(w.tolist(), b.tolist(), w._version, b._version)
-    print(sorted((k, v.tolist(), v._version) for k, v in opt.state[w].items() if v is not None))
-print(w, b)
-'''
-
-
-@pytest.fixture
-def torch_sqrt(monkeypatch):
-    """The engine's sqrt replaced by torch's own kernel (MKL's last bits, which tensorsh does not reproduce): what
-    remains different would be the optimizer's own arithmetic."""
-    from tensorsh.engine.tensor import Tensor
-    sqrt, sqrt_ = Tensor.sqrt, Tensor.sqrt_
-
-    def torch_values(t):
-        return torch.sqrt(torch.from_numpy(np.ascontiguousarray(t._np))).numpy()
-
-    def patched(self):
-        out = sqrt(self)
-        out._np[...] = torch_values(self)
-        return out
-
-    def patched_(self):
-        values = torch_values(self)
-        sqrt_(self)
-        self._np[...] = values
-        return self
-    monkeypatch.setattr(Tensor, "sqrt", patched)
-    monkeypatch.setattr(Tensor, "sqrt_", patched_)
 
 
 @pytest.mark.parametrize("cls,args", CONFIGS, ids=[f"{c}({a})" for c, a in CONFIGS])

@@ -5,13 +5,14 @@ from weakref import ref as _weakref
 
 import numpy as np
 
-from .. import autograd, dtypes, kernels, messages, undo
+from .. import autograd, dtypes, kernels, layout, messages, undo
 from ..autograd import Node, SavedTensor, edge_of
 from ..creation import tensor
 from ..errors import runtime, type_error
 from ..storage import INFERENCE_MODE, LOG_CAP, check_size, note_view, note_write
-from ..tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, Tensor, ViewInfo, _shape_list,
-                          no_grad_view_origin)
+from ..multiview import multi_view_inplace
+from ..tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _contiguous_strides,
+                          _shape_list, no_grad_view_origin)
 
 
 from_numpy = Tensor._from_numpy
@@ -126,8 +127,12 @@ def reduce_grad(grad, meta):
     return g
 
 
-def binary_operands(a, b):
+def binary_operands(a, b, out_dtype=None):
+    """a and b as numpy operands of their common dtype (out_dtype(common) when given: true division computes in
+    float, so a Python number is converted to the float, never wrapped into an integer dtype first)."""
     dt = dtypes.result_type((a, b))
+    if out_dtype is not None:
+        dt = out_dtype(dt)
     an = a._np if isinstance(a, Tensor) else a
     bn = b._np if isinstance(b, Tensor) else b
     if isinstance(a, Tensor) and a.dtype is not dt:
@@ -161,6 +166,24 @@ def check_broadcast(a, b):
             raise runtime(messages.BROADCAST.format(a=x, b=y, d=builtins.max(len(sa), len(sb)) - i))
 
 
+class Shaped:
+    """A shape where a tensor is expected by a shape check."""
+    def __init__(self, shape):
+        self._shape = shape
+
+
+def check_broadcast_all(*operands):
+    """TensorIterator's compute_shape over several inputs: each broadcast against the shape so far ("tensor a")."""
+    shape = ()
+    for t in operands:
+        s = t._shape if isinstance(t, (Tensor, Shaped)) else ()
+        for i in range(1, builtins.min(len(shape), len(s)) + 1):
+            x, y = shape[-i], s[-i]
+            if x != y and x != 1 and y != 1:
+                raise runtime(messages.BROADCAST.format(a=x, b=y, d=builtins.max(len(shape), len(s)) - i))
+        shape = np.broadcast_shapes(shape, s)
+
+
 def check_result_size(an, bn, dt):
     """Refuse a broadcast whose result would pass the memory limit, before numpy allocates it."""
     sa = getattr(an, "shape", ())
@@ -179,7 +202,9 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
         tb = type(b)
         if tb is not Tensor and isinstance(b, Tensor):
             tb = Tensor  # a Parameter takes the tensors' path
-        if (tb is float or tb is int) and a.dtype.category == 2:
+        if (tb is float or tb is int) and a.dtype.category == 2 and (1 not in a._shape or a.dim() < 2 or
+                                                                     a._stride == _contiguous_strides(a._shape)):
+            # (a size-1 dim's stride can still order TensorIterator's dims: the general path then)
             out = fresh(np_fn(a._np, b), a.dtype)
         elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
             out = fresh(np_fn(a._np, b._np), a.dtype)
@@ -194,23 +219,18 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
     if node_cls is not None and needs_grad(a, b):
         collect_edges(a, b)
     check_broadcast(a, b)
-    an, bn, dt = binary_operands(a, b)
+    an, bn, dt = binary_operands(a, b, out_dtype)
     check_result_size(an, bn, dt)
-    if out_dtype is not None:
-        dt = out_dtype(dt)
-        an = an.astype(dt.np, copy=False) if isinstance(an, np.ndarray) else dt.np.type(an)
-        bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)
     shape = np.broadcast_shapes(np.shape(an), np.shape(bn))
     if np_fn in EXACT_ARITHMETIC and is_constant(an) and is_constant(bn) and len(shape) and np.shape(an) == shape:
         # an expanded scalar (the gradient of a sum) with a scalar: one value, computed once
         value = np_fn(an.flat[0], bn.flat[0] if isinstance(bn, np.ndarray) else bn)
         result = np.full(shape, value, dt.np)
     elif isinstance(np_fn, np.ufunc):
-        full = a if ta and a._shape == shape else b if isinstance(b, Tensor) and b._shape == shape else None
-        result = np_fn(an, bn, out=output_like(full, shape, dt))
+        result = np_fn(an, bn, out=layout.iter_output(shape, dt, (a, b)))
     else:
         result = np.asarray(np_fn(an, bn), order="C")  # (np.ascontiguousarray would make a 0-dim one 1-dim)
-    out = fresh(result, dt) if shape else from_numpy(np.asarray(result), dt)
+    out = layout.wrap(result, dt) if shape else from_numpy(np.asarray(result), dt)
     if node_cls is not None and needs_grad(a, b):
         attach(out, node_cls(a, b, out))
     return out
@@ -244,24 +264,11 @@ def edges_first(fn):
     return op
 
 
-def output_like(first, shape, dt):
-    """An elementwise result's memory: laid out like `first` (the first operand of the output's full shape) when
-    that is a dense permutation, as PyTorch's TensorIterator does; else contiguous."""
-    if first is not None and len(shape) > 1 and not first.is_contiguous() and _non_overlapping_and_dense(first):
-        order = sorted(range(len(shape)), key=lambda d: -first._stride[d])
-        inverse = [order.index(d) for d in range(len(shape))]
-        return np.empty([shape[d] for d in order], dt.np).transpose(inverse)
-    return np.empty(shape, dt.np)
-
-
 def laid_out_like(values, dt, *operands):
-    """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (like the first
-    operand of the full shape, when that is a dense permutation)."""
-    shape = np.shape(values)
-    first = next((t for t in operands if isinstance(t, Tensor) and t._shape == shape), None)
-    out = output_like(first, shape, dt)
+    """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (layout.py)."""
+    out = layout.iter_output(np.shape(values), dt, [t for t in operands if isinstance(t, Tensor)])
     out[...] = values
-    return from_numpy(out, dt)
+    return layout.wrap(out, dt)
 
 
 class InputNode(Node):
@@ -279,25 +286,34 @@ class BinaryNode(Node):
     op (out None) passes `original`, self's pre-write copy, when the class's formula reads self (original_self)."""
     __slots__ = ("meta",)
     original_self = False
+    number_edges = 2  # 1: PyTorch's overload for a Python number takes it as a Scalar, no edge (remainder.Scalar)
 
     def __init__(self, a, b, out, original=None):
         if isinstance(b, Tensor):
-            Node.__init__(self, (operand_edge(a), edge_of(b)))
+            edges = (operand_edge(a), edge_of(b))
             self.meta = input_meta(a, b)
         else:  # tensor op Python scalar: the common case, kept lean
-            Node.__init__(self, (edge_of(a), NONE_EDGE))
+            edges = (edge_of(a), NONE_EDGE)
             self.meta = ((a._shape, a.dtype), None)
+        if self.number_edges == 1 and not (isinstance(a, Tensor) and isinstance(b, Tensor)):
+            self.kept = 0 if isinstance(a, Tensor) else 1
+            edges = (edges[self.kept],)
+        Node.__init__(self, edges)
         self.setup(a if original is None else original, b, out)
 
     def backward(self, g):
         ga, gb = self.grads(g)
         ma, mb = self.meta
+        if len(self.next_functions) == 1:
+            return (reduce_grad(ga, ma) if self.kept == 0 else reduce_grad(gb, mb),)
         return reduce_grad(ga, ma), reduce_grad(gb, mb)
 
     def setup(self, a, b, out):
         pass
 
     def wants(self, i):
+        if len(self.next_functions) == 1:
+            return i == self.kept and self.next_functions[0][0] is not None
         return self.next_functions[i][0] is not None
 
 
@@ -311,6 +327,8 @@ def check_inplace(self):
     if view is not None:
         if view.grad_mode is IN_CUSTOM_FUNCTION:
             raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, False))
+        if view.grad_mode is IN_MULTI_OUTPUT:
+            raise runtime(multi_view_inplace(self._grad_fn, self._output_nr, False))
         if not view.grad_mode:  # (the op needs grad here: from the view's base or from another operand)
             text = messages.INFERENCE_VIEW_INPLACE if view.grad_mode is IN_INFERENCE_MODE else \
                 messages.NO_GRAD_VIEW_INPLACE
@@ -334,7 +352,8 @@ def precheck(self, *others, internal_overlap=True):
     (fill_ and zero_ write one value, so PyTorch lets them write into an expanded tensor)."""
     if needs_grad(self, *others):
         check_inplace(self)
-    if internal_overlap and any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
+    if internal_overlap and 0 not in self._shape and any(stride == 0 and size > 1 for size, stride in
+                                                         zip(self._shape, self._stride)):  # (empty: nothing overlaps)
         raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
                       "memory location. Please clone() the tensor before performing the operation.")
     for other in others:
@@ -566,6 +585,8 @@ def refresh_view_grad_fn(self):
     base = view.base
     if view.grad_mode is IN_CUSTOM_FUNCTION and base.requires_grad:
         raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, True))
+    if view.grad_mode is IN_MULTI_OUTPUT and (base.requires_grad or self._grad_fn is not None):
+        raise runtime(multi_view_inplace(self._grad_fn, self._output_nr, True))
     if not view.grad_mode and base.requires_grad:  # PyTorch refuses to guess this view's history
         text = messages.INFERENCE_VIEW_REBASED if view.grad_mode is IN_INFERENCE_MODE else \
             messages.NO_GRAD_VIEW_REBASED

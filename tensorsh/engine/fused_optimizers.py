@@ -1,0 +1,115 @@
+"""PyTorch's fused CPU optimizer kernels (_fused_sgd_, _fused_adam_, _fused_adamw_, _fused_adagrad_) as torch 2.13's AVX2 build runs
+them: each tensor's elements in vectors of 8 floats with the kernel's fused multiply-adds, the last numel % 8 in
+its scalar loop (whose compiled contractions differ), written in place without a version bump, as PyTorch's fused
+ops leave versions alone. The contractions were measured against torch, bit for bit on float32; float64 tensors
+take the same order without fused rounding (not bit-exact)."""
+import numpy as np
+
+from . import undo
+
+_F64 = np.float64
+
+
+def _fma(a, b, c, dt):
+    """a * b + c rounded once to dt (float32: the product is exact in double)."""
+    if dt == np.float32:
+        return (np.asarray(a, _F64) * np.asarray(b, _F64) + np.asarray(c, _F64)).astype(dt)
+    return (np.asarray(a, dt) * b + c).astype(dt)
+
+
+def _split(t):
+    """(array, dtype, index where the scalar tail starts): Vectorized<float> is 8 wide, <double> 4."""
+    a = t._np
+    dt = a.dtype.type
+    n = a.size
+    return a, dt, n - n % (8 if dt == np.float32 else 4)
+
+
+def _write(t, values):
+    """Store values into t in place (journaled for undo) without a version bump."""
+    undo.touch(t._storage)
+    t._np[...] = values.reshape(t._np.shape)
+
+
+def fused_sgd_(params, grads, momentum_buffers, weight_decay, momentum, lr, dampening, nesterov, maximize,
+               is_first_step):
+    for i, (param, grad) in enumerate(zip(params, grads)):
+        p, dt, nv = _split(param)
+        p, g = p.reshape(-1).copy(), grad._np.reshape(-1).astype(dt)
+        buf = momentum_buffers[i]._np.reshape(-1).copy() if momentum != 0 else None
+        c = dt
+        for lo, hi, vector in ((0, nv, True), (nv, p.size, False)):
+            P, G = p[lo:hi], g[lo:hi]
+            if maximize:
+                G = -G
+            if weight_decay != 0:
+                G = _fma(P, c(weight_decay), G, dt)
+            if momentum != 0:
+                if is_first_step:
+                    M = G
+                elif vector:
+                    M = _fma(c(1 - dampening), G, (buf[lo:hi] * c(momentum)).astype(dt), dt)
+                else:
+                    M = _fma(buf[lo:hi], c(momentum), (G * c(1 - dampening)).astype(dt), dt)
+                buf[lo:hi] = M
+                G = _fma(M, c(momentum), G, dt) if nesterov else M
+            p[lo:hi] = _fma(G, c(-lr), P, dt)
+        _write(param, p)
+        if momentum != 0:
+            _write(momentum_buffers[i], buf)
+
+
+def fused_adam_(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps, lr, beta1, beta2, weight_decay, eps,
+                amsgrad, maximize, adamw):
+    for i, (param, grad) in enumerate(zip(params, grads)):
+        p, dt, nv = _split(param)
+        c = dt
+        p, g = p.reshape(-1).copy(), grad._np.reshape(-1).astype(dt)
+        m, v = exp_avgs[i]._np.reshape(-1).copy(), exp_avg_sqs[i]._np.reshape(-1).copy()
+        vmax = max_exp_avg_sqs[i]._np.reshape(-1).copy() if amsgrad else None
+        step = float(steps[i]._np)
+        bias_correction1 = 1 - beta1 ** step
+        bias_correction2_sqrt = (1 - beta2 ** step) ** 0.5
+        step_size = lr / bias_correction1
+        w, w2 = c(1 - beta1), c(1 - beta2)
+        for lo, hi, vector in ((0, nv, True), (nv, p.size, False)):
+            P, G, M, S = p[lo:hi], g[lo:hi], m[lo:hi], v[lo:hi]
+            if maximize:
+                G = -G
+            if weight_decay != 0:
+                if adamw:
+                    P = (P * c(1 - lr * weight_decay)).astype(dt)
+                else:
+                    G = _fma(P, c(weight_decay), G, dt)
+            diff = (G - M).astype(dt)  # exp_avg.lerp_(grad, 1 - beta1), as Vectorized's lerp
+            M = _fma(w, diff, M, dt) if abs(w) < 0.5 else _fma(c(w - 1), diff, G, dt)
+            scaled = (w2 * G).astype(dt)  # (the vector loop and the scalar tail contract exp_avg_sq's update apart)
+            S = _fma(scaled, G, (S * c(beta2)).astype(dt), dt) if vector else \
+                _fma(S, c(beta2), (scaled * G).astype(dt), dt)
+            base = S
+            if amsgrad:
+                base = vmax[lo:hi] = np.maximum(vmax[lo:hi], S)
+            denom = ((np.sqrt(base) / c(bias_correction2_sqrt)).astype(dt) + c(eps)).astype(dt)
+            p[lo:hi] = (P + ((c(-step_size) * M).astype(dt) / denom).astype(dt)).astype(dt)
+            m[lo:hi], v[lo:hi] = M, S
+        _write(param, p)
+        _write(exp_avgs[i], m)
+        _write(exp_avg_sqs[i], v)
+        if amsgrad:
+            _write(max_exp_avg_sqs[i], vmax)
+
+
+def fused_adagrad_(params, grads, state_sums, steps, lr, lr_decay, weight_decay, eps, maximize):
+    for i, (param, grad) in enumerate(zip(params, grads)):
+        p, dt, nv = _split(param)
+        c = dt
+        p, g, s = p.reshape(-1).copy(), grad._np.reshape(-1).astype(dt), state_sums[i]._np.reshape(-1).copy()
+        clr = c(lr / (1 + (float(steps[i]._np) - 1) * lr_decay))
+        G = -g if maximize else g  # (the vector loop and the tail contract alike here)
+        if weight_decay != 0:
+            G = _fma(p, c(weight_decay), G, dt)
+        s = _fma(G, G, s, dt)
+        std = (np.sqrt(s) + c(eps)).astype(dt)
+        p = (p - ((clr * G).astype(dt) / std).astype(dt)).astype(dt)
+        _write(param, p)
+        _write(state_sums[i], s)

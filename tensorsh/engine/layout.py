@@ -1,0 +1,51 @@
+"""The memory layout PyTorch's TensorIterator gives an elementwise op's new output: contiguous when every operand
+is, the operands' own strides when they all share one dense layout, else the dims ordered by the operands' strides
+(broadcast dims ignored) and laid out contiguously in that order."""
+import numpy as np
+
+from . import kernels
+from .autograd import non_overlapping_and_dense
+from .storage import Storage, VersionCounter
+from .tensorimpl import Tensor
+
+
+def iter_output(shape, dt, operands):
+    """An empty numpy array of `shape` and dtype dt laid out as TensorIterator would allocate the output. A Python
+    number among the operands is PyTorch's wrapped 0-dim scalar operand (the operands then differ in shape)."""
+    shape = tuple(shape)
+    n = len(shape)
+    tensors = [t for t in operands if isinstance(t, Tensor)]
+    if n <= 1 or not tensors:
+        return np.empty(shape, dt.np)
+    if len(tensors) == len(operands) and all(t._shape == shape for t in tensors):  # (compute_fast_setup_type)
+        if all(t.is_contiguous() for t in tensors):
+            return np.empty(shape, dt.np)
+        first = tensors[0]._stride
+        if non_overlapping_and_dense(tensors[0]) and all(t._stride == first for t in tensors):
+            size = int(np.prod(shape))  # (empty_strided with those very strides, size-1 dims' included)
+            return np.lib.stride_tricks.as_strided(np.empty(max(size, 1), dt.np), shape,
+                                                   [s * np.dtype(dt.np).itemsize for s in first])
+    strides = []
+    for t in tensors:
+        lead = n - t.dim()
+        strides.append([0] * lead + [0 if size == 1 and shape[lead + i] != 1 else st
+                                     for i, (size, st) in enumerate(zip(t._shape, t._stride))])
+    perm = kernels.dim_order(shape, strides)  # fastest first
+    return _permuted(shape, dt, perm[::-1])
+
+
+def _permuted(shape, dt, order):
+    """An array of `shape` whose memory runs over the dims in `order` (slowest first)."""
+    inverse = [order.index(d) for d in range(len(shape))]
+    return np.empty([shape[d] for d in order], dt.np).transpose(inverse)
+
+
+def wrap(arr, dt):
+    """A new tensor over arr (a fresh result) with arr's own strides, a size-1 dim's included: numpy calls such an
+    array C-contiguous, and Tensor._new would give it contiguous strides PyTorch's output does not have."""
+    t = Tensor._from_numpy(arr, dt)
+    if arr.ndim > 1 and arr.size > 1 and arr.flags.c_contiguous:
+        stride = tuple(s // arr.itemsize for s in arr.strides)
+        if stride != t._stride:
+            t = Tensor._make(Storage(arr.reshape(-1)), 0, arr.shape, stride, dt, arr, VersionCounter())
+    return t

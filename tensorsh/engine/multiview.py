@@ -1,0 +1,104 @@
+"""Views that are the outputs of one node (split, chunk, unbind): PyTorch's SplitBackward0, SplitWithSizesBackward0
+and UnbindBackward0, and the rule that such views (CreationMeta::MULTI_OUTPUT_NODE) cannot be written in place."""
+import numpy as np
+
+from . import autograd, messages
+from .autograd import Node, edge_of
+from .errors import index_error, runtime
+from .storage import INFERENCE_MODE, note_view
+from .tensorimpl import IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _shape_list
+
+MULTI_VIEW = (" This view is the output of a function that returns multiple views. Such functions do not allow the output "
+              "views to be modified inplace. You should replace the inplace operation by an out-of-place one.")
+
+
+def multi_view_inplace(fn, output_nr, indirect):
+    """PyTorch's handle_view_on_rebase for an output of split/chunk/unbind (or a view of one): the custom Function
+    view's text with this creation meta's ending."""
+    return messages.custom_view_inplace(fn, output_nr, indirect)[:-len(messages.CUSTOM_VIEW)] + MULTI_VIEW
+
+
+class MultiViewBackward(Node):
+    """One node for all the pieces: their gradients (zeros where none came) joined by cat, or stack for unbind."""
+    __slots__ = ("shapes", "dim", "dtype")
+
+    def __init__(self, name, base, shapes, dim):
+        Node.__init__(self, (edge_of(base),))
+        self.name_ = name
+        self.n_outputs = len(shapes)
+        self.shapes, self.dim, self.dtype = shapes, dim, base.dtype
+
+    def backward(self, grads):
+        from .functions import cat, stack
+        grads = [g if g is not None else Tensor._from_numpy(np.zeros(shape, self.dtype.np), self.dtype)
+                 for g, shape in zip(grads, self.shapes)]
+        return ((stack if self.name_ == "UnbindBackward0" else cat)(grads, self.dim),)
+
+
+def multi_view(self, geometries, name, dim):
+    """The pieces (shape, stride, offset) of self as views sharing one node, as PyTorch's split/unbind make them."""
+    outs = tuple(self._alias(shape, stride, offset) for shape, stride, offset in geometries)
+    if self._version_counter.inference:
+        return outs
+    base = self._view.base if self._view is not None else self
+    grad_mode = autograd._grad_enabled[0]
+    mode = IN_MULTI_OUTPUT if grad_mode else IN_INFERENCE_MODE if INFERENCE_MODE[0] else False
+    if self._view is not None and self._view.grad_mode is IN_INFERENCE_MODE:  # (propagate_creation_meta)
+        mode = IN_INFERENCE_MODE
+    node = MultiViewBackward(name, self, [o._shape for o in outs], dim) if grad_mode and self.requires_grad else None
+    for i, out in enumerate(outs):
+        out._view = ViewInfo(base, mode, self._version_counter.value)
+        if node is not None:
+            out._grad_fn, out._output_nr = node, i
+        note_view(self._storage, out, name)
+    return outs
+
+
+def split(self, split_size, dim=0):
+    """split (SplitBackward0, or SplitWithSizesBackward0 for a list of sizes) and chunk."""
+    if not self._shape:
+        raise runtime("split expects at least a 1-dimensional tensor")
+    d = self._wrap_dim(dim)
+    n = self._shape[d]
+    if isinstance(split_size, int):  # (at least one piece: an empty dimension splits into one empty piece)
+        if split_size < 0:
+            raise runtime(f"split expects split_size be non-negative, but got split_size={split_size}")
+        if split_size == 0 and n:
+            raise runtime(f"split_size can only be 0 if dimension size is 0, but got dimension size of {n}")
+        sizes = [min(split_size, n - s) for s in range(0, n, split_size)] if n else [0]
+        name = "SplitBackward0"
+    else:
+        sizes, name = list(split_size), "SplitWithSizesBackward0"
+        if any(size < 0 for size in sizes):
+            raise runtime(f"split_with_sizes expects split_sizes have only non-negative entries, but got "
+                          f"split_sizes={_shape_list(sizes)}")
+        if sum(sizes) != n:
+            raise runtime(f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size at "
+                          f"dimension {d}), but got split_sizes={_shape_list(sizes)}")
+    geometries, start = [], 0
+    for size in sizes:
+        shape = self._shape[:d] + (size,) + self._shape[d + 1:]
+        geometries.append((shape, self._stride, self._offset + start * self._stride[d]))
+        start += size
+    return multi_view(self, geometries, name, d)
+
+
+def chunk(self, chunks, dim=0):
+    if not self._shape:
+        raise runtime("chunk expects at least a 1-dimensional tensor")
+    if chunks <= 0:
+        raise runtime(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
+    d = self._wrap_dim(dim)
+    n = self._shape[d]
+    if n == 0:  # PyTorch: `chunks` empty pieces, by split_with_sizes
+        return split(self, [0] * chunks, d)
+    return split(self, -(-n // chunks), d)
+
+
+def unbind(self, dim=0):
+    if not self._shape:
+        raise index_error(f"Dimension specified as {dim} but tensor has no dimensions")
+    d = self._wrap_dim(dim)
+    shape, stride = self._shape[:d] + self._shape[d + 1:], self._stride[:d] + self._stride[d + 1:]
+    return multi_view(self, [(shape, stride, self._offset + i * self._stride[d]) for i in range(self._shape[d])],
+                      "UnbindBackward0", d)

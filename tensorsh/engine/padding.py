@@ -1,0 +1,172 @@
+"""Non-constant padding (F.pad's reflect, replicate, circular): ATen's pad dispatch, its checks and texts, the
+reflection/replication kernels beside their nodes, and _pad_circular as ATen composes it (slice copies: CopySlices).
+
+Each output element copies one input element (PyTorch's index formulas, negative amounts crop); backward adds
+grad_output into grad_input in output order, one element at a time, as PyTorch's CPU padding_backward loop does."""
+import numpy as np
+
+from . import dtypes
+from .autograd import Node, edge_of
+from .errors import make, runtime
+from .ops.core import attach, fresh, needs_grad, operand_edge
+
+_NAMES = {"reflect": "Reflection", "replicate": "Replication"}
+
+
+def _not_implemented(message):
+    return make("NotImplementedError", message)
+
+
+def _index(mode, size, left, right):
+    """Input index of each output position along one dimension (ATen's ReflectionPad/ReplicationPad index)."""
+    i_start, o_start = max(0, -left), max(0, left)
+    j = np.arange(size + left + right)
+    if mode == "reflect":
+        ip = np.where(j < left, 2 * left - j, np.where(j < size + left, j, 2 * (size + left - 1) - j))
+    else:
+        ip = np.where(j < left, left, np.where(j < size + left, j, size + left - 1))
+    return ip - o_start + i_start
+
+
+class _PadBackward(Node):
+    __slots__ = ("mode", "pad", "shape")
+
+    def __init__(self, x, mode, pad):
+        Node.__init__(self, (edge_of(x),))
+        self.mode, self.pad, self.shape = mode, pad, x._shape
+
+    def backward(self, g):
+        return (_pad_backward(g, self.mode, self.pad, self.shape),)
+
+
+_NODES = {(mode, k): type(f"{name}Pad{k}DBackward0", (_PadBackward,), {"__slots__": (),
+                                                                       "name_": f"{name}Pad{k}DBackward0"})
+          for mode, name in _NAMES.items() for k in (1, 2, 3)}
+
+
+def _flat_index(mode, shape, pad):
+    """For the last k = len(pad)//2 dimensions: the flat input position of every output position (row-major)."""
+    k = len(pad) // 2
+    spatial = shape[-k:]
+    index = np.zeros((), np.int64)
+    for d in range(k):  # pad lists the last dimension first
+        left, right = pad[2 * (k - 1 - d)], pad[2 * (k - 1 - d) + 1]
+        index = index[..., None] * spatial[d] + _index(mode, spatial[d], left, right)
+    return index.reshape(-1)
+
+
+def _pad_backward(g, mode, pad, shape):
+    k = len(pad) // 2
+    lead = shape[:-k]
+    plane = int(np.prod(shape[-k:]))
+    gn = np.ascontiguousarray(g._np).reshape(int(np.prod(lead)), int(np.prod(g._shape[-k:])))
+    out = np.zeros((gn.shape[0], plane), gn.dtype)
+    index = _flat_index(mode, shape, pad)
+    for r in range(gn.shape[0]):  # np.add.at adds in index order: each output element in turn, as PyTorch's loop
+        np.add.at(out[r], index, gn[r])
+    return fresh(out.reshape(shape), g.dtype)
+
+
+def _check_valid_input(x, k):
+    """ATen's padding::check_valid_input: only the batch dimension may be empty."""
+    shape = x._shape
+    batch = len(shape) == k + 2
+    if any(s == 0 for s in (shape[1:] if batch else shape)):
+        raise runtime(f"Expected {k + 1}D or {k + 2}D (batch mode) tensor with possibly 0 batch size and other "
+                      f"non-zero dimensions for input, but got: {_list(shape)}")
+
+
+def _list(shape):
+    return "[" + ", ".join(map(str, shape)) + "]"
+
+
+def _reflect_or_replicate(x, mode, pad):
+    k = len(pad) // 2
+    op = f"{'reflection' if mode == 'reflect' else 'replication'}_pad{k}d"
+    if x.dtype is dtypes.bool_:
+        raise _not_implemented(f"\"{op}\" not implemented for 'Bool'")
+    _check_valid_input(x, k)
+    shape = x._shape
+    nd = len(shape)
+    sizes = [shape[nd - 1 - d] for d in range(k)]  # W, H, D
+    outs = [sizes[d] + pad[2 * d] + pad[2 * d + 1] for d in range(k)]
+    if mode == "reflect":
+        for d in range(k):
+            left, right = pad[2 * d], pad[2 * d + 1]
+            if not (left < sizes[d] and right < sizes[d]):
+                raise runtime(f"Argument #{4 + 2 * d}: Padding size should be less than the corresponding input "
+                              f"dimension, but got: padding ({left}, {right}) at dimension {nd - 1 - d} of input "
+                              f"{_list(shape)}")
+    out_shape = list(shape[:nd - k]) + outs[::-1]
+    if k == 1 and outs[0] < 1:
+        raise runtime(f"input (W: {sizes[0]}) is too small. Calculated output W: {outs[0]}")
+    if k == 2 and outs[0] < 1 and outs[1] < 1:
+        space = " " if mode == "replicate" else ""
+        raise runtime(f"input (H: {sizes[1]}, W: {sizes[0]}{space}) is too small. Calculated output H: {outs[1]} "
+                      f"W: {outs[0]}")
+    if any(s < 0 for s in outs):
+        if mode == "reflect" and k == 2:
+            raise runtime("numel: integer multiplication overflow")
+        bad = next(s for s in out_shape if s < 0)
+        raise runtime(f"Trying to create tensor with negative dimension {bad}: {_list(out_shape)}")
+    lead = shape[:nd - k]
+    xn = np.ascontiguousarray(x._np).reshape(lead + (int(np.prod(shape[nd - k:])),))
+    values = xn[..., _flat_index(mode, shape, pad)]
+    out = fresh(np.ascontiguousarray(values.reshape(out_shape)), x.dtype)
+    if needs_grad(x):
+        attach(out, _NODES[mode, k](x, mode, list(pad)))
+    return out
+
+
+def _pad_circular(x, pad):
+    """ATen's _pad_circular_symint: an empty output, the input copied into its middle, then each padded
+    dimension's ends copied from the other end of the output (corners written more than once)."""
+    shape = x._shape
+    k = len(pad) // 2
+    before = len(shape) - k
+    out_shape = list(shape)
+    for i in range(k):
+        left, right = pad[2 * (k - i - 1)], pad[2 * (k - i - 1) + 1]
+        size = shape[before + i]
+        out_shape[before + i] = size + left + right
+        if not (left <= size and right <= size):
+            raise runtime("Padding value causes wrapping around more than once.")
+        if out_shape[before + i] < 0:
+            raise runtime("Negative padding value is resulting in an empty dimension")
+    out = x.new_empty(out_shape)
+    out_slice, in_slice = out, x
+    for i in range(k):
+        dim = k - i + before - 1
+        left, right = pad[2 * i], pad[2 * i + 1]
+        out_slice = out_slice.narrow(dim, max(left, 0), out_shape[dim] - max(right, 0) - max(left, 0))
+        in_slice = in_slice.narrow(dim, max(-left, 0), shape[dim] - max(-right, 0) - max(-left, 0))
+    out_slice.copy_(in_slice)
+    for i in range(k):
+        dim = k - i + before - 1
+        left, right = pad[2 * i], pad[2 * i + 1]
+        if left > 0:
+            out.narrow(dim, 0, left).copy_(out.narrow(dim, out_shape[dim] - left - max(right, 0), left))
+        if right > 0:
+            out.narrow(dim, out_shape[dim] - right, right).copy_(out.narrow(dim, max(left, 0), right))
+    return out
+
+
+_SUPPORTED = ("Supported combinations for non-constant padding:\n"
+              "  - 2D or 3D input: padding size = 2 (pads last dimension)\n"
+              "  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n"
+              "  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)")
+
+
+def pad(input, pad, mode, value):
+    """at::pad for the non-constant modes (after F.pad's shared checks)."""
+    if mode not in ("reflect", "replicate", "circular"):
+        raise _not_implemented(f"Unrecognised padding mode {mode}")
+    if value is not None and value != 0:
+        raise runtime(f"Padding mode \"{mode}\" doesn't take in value argument")
+    n, nd = len(pad), input.dim()
+    if not (n in (2, 4, 6) and nd in (n // 2 + 1, n // 2 + 2)):
+        raise _not_implemented(f"Padding size {n} is not supported for {nd}D input tensor.\n" + _SUPPORTED)
+    if mode == "circular":
+        return _pad_circular(input, list(pad))
+    return _reflect_or_replicate(input, mode, list(pad))
+

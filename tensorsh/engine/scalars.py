@@ -1,0 +1,28 @@
+"""A Python number written into a tensor (fill_, full, setitem, masked_fill, index_fill): c10's checked_convert,
+PyTorch's range check and its message, then the C cast (an integer wraps around, a float truncates)."""
+import math
+
+import numpy as np
+
+from .errors import runtime
+
+C_TYPES = {"int64": "int64_t", "int32": "int", "int16": "int16_t", "int8": "int8_t", "uint8": "uint8_t",
+           "float32": "float", "float64": "double"}
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+
+
+def checked_scalar(dtype, value):
+    """value as a numpy scalar of dtype, or PyTorch's 'value cannot be converted ... without overflow'."""
+    if dtype.category == 1:
+        info = np.iinfo(dtype.np)
+        if isinstance(value, float):
+            ok = info.min <= value <= info.max  # (NaN fails too)
+        else:  # an unsigned type takes -max..max, as c10's overflows() does for a signed source
+            ok = (-info.max if info.min == 0 else info.min) <= value <= info.max
+        if not ok:
+            raise runtime(f"value cannot be converted to type {C_TYPES[dtype.name]} without overflow")
+        return np.asarray(int(value)).astype(dtype.np)[()]
+    if dtype.np == np.float32 and isinstance(value, (int, float)) and math.isfinite(value) and abs(value) > FLOAT32_MAX:
+        raise runtime("value cannot be converted to type float without overflow")
+    with np.errstate(over="ignore"):  # (float16: a large value becomes inf, as in PyTorch)
+        return np.asarray(value).astype(dtype.np)[()]

@@ -1,0 +1,81 @@
+"""The padding modules (torch/nn/modules/padding.py): Reflection/Replication/Circular/Zero/ConstantPad{1,2,3}d,
+each F.pad with its mode, its padding as a tuple, and PyTorch's extra_repr."""
+from . import functional as F
+from .module import Module
+
+
+def _ntuple(n):
+    def parse(x):
+        return tuple(x) if isinstance(x, (tuple, list)) else (x,) * n
+    return parse
+
+
+_SIZES = {1: _ntuple(2), 2: _ntuple(4), 3: _ntuple(6)}
+
+
+class _PadNd(Module):
+    __module__ = "torch.nn.modules.padding"
+    _mode = "constant"
+
+    def forward(self, input):
+        return F.pad(input, self.padding, self._mode)
+
+    def extra_repr(self):
+        return f"{self.padding}"
+
+
+class _CircularPadNd(_PadNd):
+    _mode = "circular"
+
+    def forward(self, input):
+        self._check_input_dim(input)
+        return F.pad(input, self.padding, "circular")
+
+    def _check_input_dim(self, input):
+        k = self._dims
+        if input.dim() != k + 1 and input.dim() != k + 2:
+            raise F.value_error(f"expected {k + 1}D or {k + 2}D input (got {input.dim()}D input)")
+
+
+class _ConstantPadNd(Module):
+    __module__ = "torch.nn.modules.padding"
+
+    def __init__(self, padding, value):
+        super().__init__()
+        self.value = value
+        self.padding = _SIZES[self._dims](padding)
+
+    def forward(self, input):
+        return F.pad(input, self.padding, "constant", self.value)
+
+    def extra_repr(self):
+        return f"padding={self.padding}, value={self.value}"
+
+
+def _padding_init(self, padding):
+    Module.__init__(self)
+    self.padding = _SIZES[self._dims](padding)
+
+
+def _zero_init(self, padding):
+    _ConstantPadNd.__init__(self, padding, 0.0)
+
+
+def _make(name, base, dims, **extra):
+    body = {"__module__": "torch.nn.modules.padding", "_dims": dims, "__qualname__": name}
+    if base is not _ConstantPadNd:
+        body["__init__"] = _padding_init
+    body.update(extra)
+    return type(name, (base,), body)
+
+
+_REFLECT = type("_ReflectionPadNd", (_PadNd,), {"_mode": "reflect", "__module__": "torch.nn.modules.padding"})
+_REPLICATE = type("_ReplicationPadNd", (_PadNd,), {"_mode": "replicate", "__module__": "torch.nn.modules.padding"})
+
+ReflectionPad1d, ReflectionPad2d, ReflectionPad3d = (_make(f"ReflectionPad{k}d", _REFLECT, k) for k in (1, 2, 3))
+ReplicationPad1d, ReplicationPad2d, ReplicationPad3d = (_make(f"ReplicationPad{k}d", _REPLICATE, k) for k in (1, 2, 3))
+CircularPad1d, CircularPad2d, CircularPad3d = (_make(f"CircularPad{k}d", _CircularPadNd, k) for k in (1, 2, 3))
+ConstantPad1d, ConstantPad2d, ConstantPad3d = (_make(f"ConstantPad{k}d", _ConstantPadNd, k) for k in (1, 2, 3))
+ZeroPad1d, ZeroPad2d, ZeroPad3d = (
+    _make(f"ZeroPad{k}d", base, k, __init__=_zero_init, extra_repr=_PadNd.extra_repr)
+    for k, base in ((1, ConstantPad1d), (2, ConstantPad2d), (3, ConstantPad3d)))
