@@ -583,6 +583,22 @@ class Compiler:
         value = self.expr(node.value)
         stores = [self.store(t) for t in node.targets]
         loc = self.location(node)
+        target = node.targets[0]
+        where = self.scope.resolve(target.id) if len(stores) == 1 and target.__class__ is A.Name else ("",)
+        if where[0] == "local":             # `c = a * 2` in a def: the slot written in place
+            slot = where[1]
+
+            def assign_local(frame):
+                _UNDO["_location"] = loc
+                frame[slot] = value(frame)
+            return assign_local
+        if where[0] == "global":
+            variables, name = self.variables, target.id
+
+            def assign_global(frame):
+                _UNDO["_location"] = loc
+                variables[name] = value(frame)
+            return assign_global
         if len(stores) == 1:
             store = stores[0]
 
@@ -1050,7 +1066,7 @@ class Compiler:
         saved_depth = self.depth
         self.depth = 0
         entry = node
-        operands = None
+        operands = signal = None
         try:
             value = None
             if is_lambda:
@@ -1062,12 +1078,8 @@ class Compiler:
                 body_nodes[0]._src = self.source
                 entry = body_nodes[0]
             else:
-                body = self.block(body_nodes)
-
-                def run(frame):
-                    if body(frame) is RETURN:
-                        return frame[1]
-                    return None
+                run = self.block(body_nodes)    # the generated function reads the RETURN signal itself
+                signal = RETURN
             found = self._operator_of_params(value) if value is not None and cell_slot is None else None
             if found is not None:               # the function applies the operator itself: no frame, no closure
                 op, where, operands = found
@@ -1076,7 +1088,7 @@ class Compiler:
             self.scope = outer
             self.depth = saved_depth
         nslots = len(scope.slots)
-        make_fn = factory(params, nslots, name, operands)
+        make_fn = factory(params, nslots, name, operands, signal)
         loc = self.location(entry)
         qualname = scope.qualname
         doc = None
@@ -1458,6 +1470,19 @@ class Compiler:
         if len(ops) == 1:
             left, right, op = fns[0], fns[1], ops[0]
             const = node.operands[1]
+            if const.__class__ is A.Const and type(const.value) is int and op is guarded_mul:
+                c = const.value
+
+                def binop_mul_int(frame):       # `a * 2`: the sequence guard inline
+                    a = left(frame)
+                    try:
+                        if type(a) in _SEQ and len(a) * c > MAX_ITEMS:
+                            _too_long(len(a) * c)
+                        return a * c
+                    except BaseException as e:
+                        locate(e, node)
+                        raise
+                return binop_mul_int
             if isinstance(const, A.Const) and type(const.value) in (float, int) and \
                     (op is not guarded_mul or type(const.value) is float) and op is not guarded_pow:
                 # `tensor * 1.0001`: the constant folded in (a float cannot repeat a sequence, so no guard)

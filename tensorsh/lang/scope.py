@@ -244,7 +244,7 @@ def signature(params, default, kw_default):
     return sig
 
 
-def factory(params, nslots, name, operands=None):
+def factory(params, nslots, name, operands=None, signal=None):
     """A maker of Python functions with exactly this signature: CPython binds the arguments (its own
     TypeError texts), and the function notes where it runs (`_tsh_L`: the undo module's variables) and
     calls `run(frame)` with the frame filled in.
@@ -253,9 +253,11 @@ def factory(params, nslots, name, operands=None):
     signature shape; making a function at run time is then one call.
 
     `operands` (two parameter names): the body is `return a <op> b`; `run` is then (op, where) and the
-    function applies op itself, without a frame list (where(exc) locates an error at the operator)."""
+    function applies op itself, without a frame list (where(exc) locates an error at the operator).
+    `signal` (the compiler's RETURN): `run` is the body's block, and the function returns the frame's return
+    slot when the block ends with that signal, else None (no closure between the function and its block)."""
     key = (tuple(params.posonly), tuple(params.args), len(params.defaults), params.vararg, tuple(params.kwonly),
-           tuple(params.kw_defaults), params.kwarg, nslots, name, operands)
+           tuple(params.kw_defaults), params.kwarg, nslots, name, operands, signal is not None)
     made = _FACTORIES.get(key)
     if made is not None:
         return made
@@ -264,7 +266,10 @@ def factory(params, nslots, name, operands=None):
     pad = nslots - len(names)
     values = ", ".join(["_tsh_parent", "None"] + names + ["_tsh_U"] * pad)
     fname = name if name.isidentifier() and not keyword.iskeyword(name) and not name.startswith("_tsh_") else "_tsh_f"
-    if operands is None:
+    if signal is not None:
+        prelude = ""
+        body = f"  _tsh_f = [{values}]\n  if _tsh_run(_tsh_f) is _tsh_RETURN:\n   return _tsh_f[1]\n"
+    elif operands is None:
         prelude, body = "", f"  return _tsh_run([{values}])\n"
     else:
         prelude = " _tsh_op, _tsh_where = _tsh_run\n"
@@ -276,7 +281,8 @@ def factory(params, nslots, name, operands=None):
            f"  _tsh_L['_location'] = _tsh_loc\n"
            f"{body}"
            f" return {fname}\n")
-    namespace = {"__name__": "__main__", "__builtins__": {}, "_tsh_BaseException": BaseException}
+    namespace = {"__name__": "__main__", "__builtins__": {}, "_tsh_BaseException": BaseException,
+                 "_tsh_RETURN": signal}
     exec(compile(src, "<tensorsh>", "exec"), namespace)   # noqa: S102 - identifiers only, checked above
     made = _FACTORIES[key] = namespace["_tsh_factory"]
     return made
