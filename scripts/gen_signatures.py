@@ -40,7 +40,7 @@ def names():
     from tensorsh.engine.tensor import Tensor
     from tensorsh.engine.torch_api import NAMESPACE
     methods = sorted(n for n in Tensor.__api__ if not n.startswith("_") and callable(getattr(Tensor, n, None)))
-    functions = sorted(n for n, v in NAMESPACE.items() if callable(v) and not isinstance(v, type))
+    functions = sorted(n for n, v in NAMESPACE.items() if callable(v))
     return methods, functions
 
 

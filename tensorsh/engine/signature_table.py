@@ -1056,6 +1056,9 @@ FUNCTIONS = {
     'set_anomaly_enabled': (
         'set_anomaly_enabled(bool enabled, bool check_nan=True)',
     ),
+    'set_grad_enabled': (
+        'set_grad_enabled(bool enabled)',
+    ),
     'sgn': (
         'sgn(Tensor input, *, Tensor out=None)',
     ),

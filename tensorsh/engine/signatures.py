@@ -289,7 +289,7 @@ class Signature:
                     raise make("OverflowError", "int too big to convert")
                 if v < -2 ** 63:
                     raise make("OverflowError", "can't convert negative int to unsigned")
-            elif p.type in ("int64_t", "SymInt") and not -2 ** 63 <= v < 2 ** 63:
+            elif p.type in ("int64_t", "SymInt", "Device") + tuple(_LISTS) and not -2 ** 63 <= v < 2 ** 63:
                 raise make("ValueError", "Overflow when unpacking long long")
 
     def unpack_lists(self, args, kwargs):
@@ -452,9 +452,27 @@ def check(kind, name, args, kwargs):
 _TYPE_ONLY = frozenset({int, float, bool, complex, type(None), str})
 
 
+_LO, _HI = -2 ** 63, 2 ** 63 - 1  # ints beyond int64 are parsed each time (their unpacking may overflow)
+
+
 def _key(args, kwargs):
-    key = tuple(map(type, args))
-    return key + tuple((k, type(v)) for k, v in kwargs.items()) if kwargs else key
+    """The cache key of a call: its argument types (one argument: its type), None when it must be parsed."""
+    if kwargs:
+        values = args + tuple(kwargs.values())
+        key = tuple(map(type, values)) + tuple(kwargs)
+    elif len(args) == 1:
+        key = type(args[0])
+        if key is int and not _LO <= args[0] <= _HI:
+            return None
+        return key
+    else:
+        values = args
+        key = tuple(map(type, args))
+    if int in key:
+        for v in values:
+            if type(v) is int and not _LO <= v <= _HI:
+                return None
+    return key
 
 
 def _type_only(sig, args, kwargs):
@@ -494,21 +512,27 @@ def _slow(kind, name, packs, args, kwargs):
     cacheable = _type_only(sig, args, kwargs)
     if sig.deprecated:  # PyTorch reads these by name (add(Scalar alpha, Tensor other)): so does the op
         warn_once(_deprecated_warning(sig, parser(kind, name)))
-        first = bound.pop("input") if kind == "function" else None
-        return ((first,) if kind == "function" else ()), bound, False
+        if kind == "method":
+            return (), bound, False
+        first = bound.pop("input")
+        return (_wrapped_number(first) if isinstance(first, _SCALAR_TYPES) else first,), bound, False
     if how == 2 and len(args) > 1 and packs:  # x.squeeze(0, 1): the op takes the list as one argument
         return (tuple(args),), kwargs, False
     rewritten = False
     if kind == "function" and args and sig.params and sig.params[0].numbers_as_tensors and \
             isinstance(args[0], _SCALAR_TYPES):  # torch.add(0, 1): the number is a (wrapped) tensor
-        from .creation import tensor
-        args = (tensor(args[0]),) + tuple(args[1:])
+        args = (_wrapped_number(args[0]),) + tuple(args[1:])
         rewritten = True
     for i, (p, v) in enumerate(zip(sig.params, args)):
         if v is None and p.type in _LISTS and p.default == "None" and not p.none_type:
             args = args[:i] + ((),) + args[i + 1:]  # an explicit None is the default: no dims, all of them
             rewritten = True
     return args, kwargs, cacheable and not rewritten
+
+
+def _wrapped_number(value):
+    from .creation import tensor
+    return tensor(value)
 
 
 def _packs(fn):
@@ -523,10 +547,16 @@ def _packs(fn):
 
 def _checked_method(name, fn, accepted, packs):
     def method(self, *args, **kwargs):
-        key = _key(args, kwargs)
+        # the fast path, inlined: one plain argument (x.add(y), x.mul_(2), x.sum(0)) is keyed by its type alone
+        if not kwargs and len(args) == 1:
+            key = type(args[0])
+            if key is int and not _LO <= args[0] <= _HI:
+                key = None
+        else:
+            key = _key(args, kwargs)
         if key not in accepted:
             args, kwargs, cacheable = _slow("method", name, packs, args, kwargs)
-            if cacheable:
+            if cacheable and key is not None:
                 accepted.add(key)
         return fn(self, *args, **kwargs)
     return method
@@ -547,10 +577,24 @@ def _checked_function(name, fn, accepted, packs):
             if name == "where" and len(args) == 1 and not kwargs and isinstance(args[0], _Tensor):
                 return args[0].nonzero(as_tuple=True)  # torch.where(condition): PyTorch's own overload
             args, kwargs, cacheable = _slow("function", name, packs, args, kwargs)
-            if cacheable:
+            if cacheable and key is not None:
                 accepted.add(key)
         return fn(*args, **kwargs)
     return function
+
+
+def _class_function(name, cls):
+    """A class whose __init__(self, mode) hands its one argument to a parsed C function (set_grad_enabled)."""
+    def function(*args, **kwargs):
+        if len(args) == 1 and not kwargs:
+            check("function", name, args, kwargs)
+        return cls(*args, **kwargs)
+    return function
+
+
+# torch.<name> entries that are classes in tensorsh and whose constructor PyTorch runs through its parser; the
+# others (torch.Generator, torch.Size, the legacy tensor types) stay classes, for isinstance and repr
+_CLASSES = frozenset({"set_grad_enabled"})
 
 
 def install(Tensor, namespace):
@@ -569,9 +613,10 @@ def install(Tensor, namespace):
         setattr(Tensor, name, wrapped)
     for name in FUNCTIONS:
         fn = namespace.get(name)
-        if fn is None or isinstance(fn, type) or getattr(fn, "__signature_checked__", False):
+        if fn is None or (isinstance(fn, type) and name not in _CLASSES) or \
+                getattr(fn, "__signature_checked__", False):
             continue
-        wrapped = _checked_function(name, fn, set(), _packs(fn))
+        wrapped = _class_function(name, fn) if isinstance(fn, type) else _checked_function(name, fn, set(), _packs(fn))
         wrapped.__name__, wrapped.__doc__, wrapped.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn
         wrapped.__signature_checked__ = True
         namespace[name] = wrapped
