@@ -970,6 +970,9 @@ def minimum(self, other):
 def where(condition, input, other):
     if not isinstance(condition, Tensor):
         raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {_type_name(condition)}")
+    if condition.dtype is not dtypes.bool_ and condition.dtype is not dtypes.uint8:  # the kernel's own check
+        raise runtime("where expected condition to be a boolean tensor, but got a tensor with dtype "
+                      f"{dtypes.SCALAR_NAMES[condition.dtype.name]}")
     c = condition._np
     dt = dtypes.result_type((input, other))
     a = _np_of(input)
@@ -1633,6 +1636,12 @@ def mm(self, mat2):
 
 @tensor_params('mat2')
 def bmm(self, mat2):
+    for name, t in (("batch1", self), ("batch2", mat2)):  # PyTorch's checks before the product
+        if isinstance(t, Tensor) and t.dim() != 3:
+            raise runtime(f"{name} must be a 3D tensor")
+    if isinstance(mat2, Tensor) and mat2._shape[:2] != (self._shape[0], self._shape[2]):
+        raise runtime(f"Expected size for first two dimensions of batch2 tensor to be: [{self._shape[0]}, "
+                      f"{self._shape[2]}] but got: [{mat2._shape[0]}, {mat2._shape[1]}].")
     return _mm_like(self, mat2, BmmBackward0)
 
 
@@ -2031,6 +2040,8 @@ def unbind(self, dim=0):
 
 
 def chunk(self, chunks, dim=0):
+    if chunks <= 0:
+        raise runtime(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
     d = self._wrap_dim(dim)
     n = self._shape[d]
     size = -(-n // chunks)
