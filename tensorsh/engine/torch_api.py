@@ -180,7 +180,7 @@ def _method(name):
     def function(input, *args, **kwargs):
         _input_check(name, input)
         return fn(input, *args, **kwargs)
-    function.__name__ = name
+    function.__name__ = function.__qualname__ = name  # Python's own arity errors name it as PyTorch's
     return function
 
 
