@@ -501,7 +501,7 @@ def _deprecated_warning(sig, parser):
             (f"\nConsider using one of the following signatures instead:{others}" if others else ""))
 
 
-def _slow(kind, name, packs, args, kwargs):
+def _slow(kind, name, packs, defaults, args, kwargs):
     """Parse a call PyTorch's way; returns (args, kwargs) for the op and whether its argument types alone decide
     that (so the next call with the same types may skip the parse)."""
     sig, how = check(kind, name, args, kwargs)
@@ -527,6 +527,13 @@ def _slow(kind, name, packs, args, kwargs):
         if v is None and p.type in _LISTS and p.default == "None" and not p.none_type:
             args = args[:i] + ((),) + args[i + 1:]  # an explicit None is the default: no dims, all of them
             rewritten = True
+        elif v is None and p.allow_none and defaults.get(p.name) is not None:
+            args = args[:i] + (defaults[p.name],) + args[i + 1:]  # PyTorch reads None as "not given"
+            rewritten = True
+    for k, v in kwargs.items():
+        if v is None and defaults.get(k) is not None:
+            kwargs = {key: value for key, value in kwargs.items() if key != k}
+            rewritten = True
     return args, kwargs, cacheable and not rewritten
 
 
@@ -535,17 +542,19 @@ def _wrapped_number(value):
     return tensor(value)
 
 
-def _packs(fn):
-    """Whether the op takes a list as one argument (no *args), so a varargs list must be packed for it."""
+def _op_info(fn):
+    """Whether the op takes a list as one argument (no *args: a varargs list is packed for it), and its Python
+    defaults that are not None (an explicit None, "not given" to PyTorch, becomes the op's default)."""
     import inspect
     try:
         params = inspect.signature(inspect.unwrap(fn)).parameters.values()
     except (TypeError, ValueError):
-        return False
-    return not any(p.kind is p.VAR_POSITIONAL for p in params)
+        return False, {}
+    packs = not any(p.kind is p.VAR_POSITIONAL for p in params)
+    return packs, {p.name: p.default for p in params if p.default is not p.empty and p.default is not None}
 
 
-def _checked_method(name, fn, accepted, packs):
+def _checked_method(name, fn, accepted, packs, defaults):
     def method(self, *args, **kwargs):
         # the fast path, inlined: one plain argument (x.add(y), x.mul_(2), x.sum(0)) is keyed by its type alone
         if not kwargs and len(args) == 1:
@@ -555,7 +564,7 @@ def _checked_method(name, fn, accepted, packs):
         else:
             key = _key(args, kwargs)
         if key not in accepted:
-            args, kwargs, cacheable = _slow("method", name, packs, args, kwargs)
+            args, kwargs, cacheable = _slow("method", name, packs, defaults, args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
         return fn(self, *args, **kwargs)
@@ -570,13 +579,13 @@ def _noargs_method(name, fn):
     return method
 
 
-def _checked_function(name, fn, accepted, packs):
+def _checked_function(name, fn, accepted, packs, defaults):
     def function(*args, **kwargs):
         key = _key(args, kwargs)
         if key not in accepted:
             if name == "where" and len(args) == 1 and not kwargs and isinstance(args[0], _Tensor):
                 return args[0].nonzero(as_tuple=True)  # torch.where(condition): PyTorch's own overload
-            args, kwargs, cacheable = _slow("function", name, packs, args, kwargs)
+            args, kwargs, cacheable = _slow("function", name, packs, defaults, args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
         return fn(*args, **kwargs)
@@ -607,7 +616,7 @@ def install(Tensor, namespace):
         fn = getattr(Tensor, name, None)
         if fn is None or getattr(fn, "__signature_checked__", False):
             continue
-        wrapped = _noargs_method(name, fn) if name in NOARGS else _checked_method(name, fn, set(), _packs(fn))
+        wrapped = _noargs_method(name, fn) if name in NOARGS else _checked_method(name, fn, set(), *_op_info(fn))
         wrapped.__name__, wrapped.__doc__, wrapped.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn
         wrapped.__signature_checked__ = True
         setattr(Tensor, name, wrapped)
@@ -616,7 +625,8 @@ def install(Tensor, namespace):
         if fn is None or (isinstance(fn, type) and name not in _CLASSES) or \
                 getattr(fn, "__signature_checked__", False):
             continue
-        wrapped = _class_function(name, fn) if isinstance(fn, type) else _checked_function(name, fn, set(), _packs(fn))
+        wrapped = _class_function(name, fn) if isinstance(fn, type) else \
+            _checked_function(name, fn, set(), *_op_info(fn))
         wrapped.__name__, wrapped.__doc__, wrapped.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn
         wrapped.__signature_checked__ = True
         namespace[name] = wrapped
