@@ -556,10 +556,18 @@ def _op_info(fn):
 
 def _checked_method(name, fn, accepted, packs, defaults):
     def method(self, *args, **kwargs):
-        # the fast path, inlined: one plain argument (x.add(y), x.mul_(2), x.sum(0)) is keyed by its type alone
-        if not kwargs and len(args) == 1:
+        # the fast path, inlined for the common calls: one plain argument (x.add(y), x.mul_(2), x.sum(0)) is
+        # keyed by its type alone, two (x.view(2, 3)) by a pair
+        if kwargs:
+            key = _key(args, kwargs)
+        elif len(args) == 1:
             key = type(args[0])
             if key is int and not _LO <= args[0] <= _HI:
+                key = None
+        elif len(args) == 2:
+            a, b = args
+            key = (type(a), type(b))
+            if (key[0] is int and not _LO <= a <= _HI) or (key[1] is int and not _LO <= b <= _HI):
                 key = None
         else:
             key = _key(args, kwargs)
@@ -567,7 +575,8 @@ def _checked_method(name, fn, accepted, packs, defaults):
             args, kwargs, cacheable = _slow("method", name, packs, defaults, args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
-        return fn(self, *args, **kwargs)
+            return fn(self, *args, **kwargs)
+        return fn(self, *args, **kwargs) if kwargs else fn(self, *args)
     return method
 
 
