@@ -1,6 +1,6 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, errors, functions as F, fused, interop, kernels, ordering, pointwise, printing, random as rng, selection, strided, undo  # noqa: F401 (interop: methods)
-from . import saved_hooks
+from . import saved_hooks, signatures
 from .errors import runtime, type_error
 from .tensor import Tensor, Size
 
@@ -200,7 +200,7 @@ def _method(name):
     def function(input, *args, **kwargs):
         _input_check(name, input)
         return fn(input, *args, **kwargs)
-    function.__name__ = name
+    function.__name__ = function.__qualname__ = name  # Python's own arity errors name it as PyTorch's
     return function
 
 
@@ -307,6 +307,7 @@ NAMESPACE.update({
     "constant_pad_nd": _nn_op("convolution", "constant_pad_nd"), "max_pool2d": _nn_op("convolution", "max_pool2d"),
 })
 NAMESPACE.update(LEGACY)
+signatures.install(Tensor, NAMESPACE)  # PyTorch's argument parser in front of every listed op
 
 COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})
 
