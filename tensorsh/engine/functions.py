@@ -844,6 +844,9 @@ def minimum(self, other):
 def where(condition, input, other):
     if not isinstance(condition, Tensor):
         raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {type_name(condition)}")
+    if condition.dtype is not dtypes.bool_ and condition.dtype is not dtypes.uint8:  # the kernel's own check
+        raise runtime("where expected condition to be a boolean tensor, but got a tensor with dtype "
+                      f"{dtypes.SCALAR_NAMES[condition.dtype.name]}")
     check_broadcast_all(condition, input, other)
     c = condition._np
     dt = dtypes.result_type((input, other))

@@ -101,11 +101,11 @@ def _mask_and_value(op, mask, value, self=None):
     if self is not None:
         precheck(self, value, internal_overlap=False)
         _warn_if_expanded("masked_fill_", self)
-    if mask.dtype is not dtypes.bool_:
-        raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {_C_NAMES[mask.dtype.name]}")
-    if isinstance(value, Tensor) and value.dim():
+    if isinstance(value, Tensor) and value.dim():  # PyTorch checks the value's dimensions before the mask's dtype
         raise runtime(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                       f"{value.dim()} dimension(s).")
+    if mask.dtype is not dtypes.bool_:
+        raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {_C_NAMES[mask.dtype.name]}")
 
 
 def _fill_value(self, value):

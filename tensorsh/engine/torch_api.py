@@ -3,7 +3,7 @@ from . import autograd, creation, dtypes, errors, functions as F, kernels, print
 from . import saved_names
 from .errors import runtime, type_error
 from .ops.core import type_name
-from .ops.registry import FUNCTIONS, torch_function
+from .ops.registry import FUNCTIONS, surface_all, torch_function
 from .tensor import Tensor, Size
 
 
@@ -253,6 +253,7 @@ def deepcopy(x, memo=None):
 
 
 NAMESPACE.update(LEGACY)
+surface_all(Tensor, NAMESPACE)  # the names that are no row bound as the rows are (PyTorch's argument parser)
 
 COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})
 

@@ -86,8 +86,25 @@ def _callable(fn, name):
 
 def surface(kind, name, fn):
     """The one place a spelling is bound: kind "method" (Tensor.<name>) or "function" (torch.<name>), fn the
-    callable as the registry built it. (PyTorch's argument parser would wrap fn here.)"""
-    return fn
+    callable as the registry built it, with PyTorch's argument parser in front of it where its table lists the
+    name (signatures.py)."""
+    from .. import signatures
+    return signatures.checked(kind, name, fn)
+
+
+def surface_all(tensor_cls, namespace):
+    """Bind through surface() what is no row: Tensor's own methods (size, dim, item, ...) and the torch functions
+    torch_api adds to the rows' (creation, dtypes, grad mode): every spelling PyTorch's parser checks is bound
+    here or by install()."""
+    from .. import signatures
+    for name in sorted(signatures.listed("method")):
+        fn = tensor_cls.__dict__.get(name)
+        if fn is not None:
+            setattr(tensor_cls, name, surface("method", name, fn))
+    for name in sorted(signatures.listed("function")):
+        fn = namespace.get(name)
+        if fn is not None:
+            namespace[name] = surface("function", name, fn)
 
 
 def torch_function(name, method):
@@ -99,7 +116,7 @@ def torch_function(name, method):
         if not isinstance(input, Tensor):
             raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
         return method(input, *args, **kwargs)
-    function.__name__ = name
+    function.__name__ = function.__qualname__ = name  # Python's own arity errors name it as PyTorch's
     return function
 
 
@@ -107,6 +124,8 @@ def install(tensor_cls, api=()):
     """Give tensor_cls every row's methods and operators, and FUNCTIONS every row's torch functions; the language
     may read the methods (not those named with a leading underscore) and the names in `api` (tensor_cls's own)."""
     from .core import edges_first
+    from .. import signatures
+    signatures.bind(tensor_cls)
     names = set(api)
     for row in ROWS.values():
         fn = _callable(row.fn, row.name)
@@ -118,8 +137,8 @@ def install(tensor_cls, api=()):
             names.update(name for name in spellings if name[0] != "_")
         for dunder in row.operators:
             setattr(tensor_cls, dunder, method)
-        if row.function:
+        if row.function:  # (torch.<name> calls the method behind the parser: the function's parse is PyTorch's)
             for name in spellings:
-                FUNCTIONS[name] = surface("function", name, torch_function(name, getattr(tensor_cls, name))
+                FUNCTIONS[name] = surface("function", name, torch_function(name, method)
                                           if row.function is True else _callable(row.function, row.name))
     tensor_cls.__api__ = frozenset(names)
