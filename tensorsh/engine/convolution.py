@@ -71,19 +71,10 @@ class ConvolutionBackward0(Node):
         self.saved = (SavedTensor(x), SavedTensor(w))
 
     def backward(self, g):
+        from .convolution_grad import convolution_backward  # (with create_graph it records ConvolutionBackwardBackward0)
         x, w = self.unpack()
-        xn, wn, gn = x._np, w._np, g._np
-        if self.dim1:
-            xn, wn, gn = xn[:, :, None, :], wn[:, :, None, :], gn[:, :, None, :]
-        gx, gw = _conv2d_grads(xn.astype(np.float64), wn.astype(np.float64), gn.astype(np.float64), self.stride,
-                               self.padding, self.dilation, self.groups)
-        if self.dim1:
-            gx, gw = gx[:, :, 0], gw[:, :, 0]
-        dt = x.dtype
-        gb = gn.astype(np.float64).sum(axis=(0, 2, 3)) if self.has_bias else None
-        return (fresh(gx.astype(dt.np), dt) if self.next_functions[0][0] else None,
-                fresh(gw.astype(dt.np), dt) if self.next_functions[1][0] else None,
-                fresh(gb.astype(dt.np), dt) if gb is not None and self.next_functions[2][0] else None)
+        return convolution_backward(g, x, w, (self.stride, self.padding, self.dilation, self.groups, self.dim1),
+                                    tuple(n is not None for n, _ in self.next_functions))
 
 
 def _conv2d_grads(x, w, g, stride, padding, dilation, groups):

@@ -150,11 +150,18 @@ class _LegacyType(type):
         if len(args) == 1 and isinstance(args[0], (list, tuple)):
             return creation.tensor(args[0], dtype=dtype)
         if len(args) == 1 and isinstance(args[0], Tensor):
+            if args[0].dtype is not dtype and cls.dtype is not None:   # the legacy constructor does not convert
+                raise type_error(f"expected {_options(dtype)} (got {_options(args[0].dtype)})")
             return args[0] if args[0].dtype is dtype else args[0].to(dtype)
         return creation.zeros(*args, dtype=dtype) if args else creation.tensor([], dtype=dtype)
 
     def __repr__(cls):
         return f"<class 'torch.{cls.__name__}'>"
+
+
+def _options(dtype):
+    return (f"TensorOptions(dtype={dtypes.C_NAMES[dtype.name]}, device=cpu, layout=Strided, requires_grad=false "
+            "(default), pinned_memory=false (default), memory_format=(nullopt))")
 
 
 def _legacy(name, dtype):
