@@ -714,6 +714,10 @@ e.fill_(1.)
 print(e.shape)
 attempt(lambda: torch.zeros(1, 3).expand(2, 1, 3).mul_(2))
 """,
+"float16_and_0_dim_sigmoid": """
+print(torch.tensor(0.5, dtype=torch.float16).sigmoid(), torch.tensor([[0.5]], dtype=torch.float16).sigmoid(), torch.tensor(0.5, dtype=torch.float64).sigmoid())
+print(torch.tensor(-1.5, dtype=torch.float16).sigmoid(), torch.tensor([0.25, -3.], dtype=torch.float16).sigmoid(), torch.tensor(2.).sigmoid())
+""",
 }
 
 
