@@ -278,6 +278,8 @@ def square(self):
 def clamp(self, min=None, max=None):
     if min is None and max is None:
         raise runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if isinstance(min, Tensor) or isinstance(max, Tensor):
+        check_broadcast_all(self, *[b for b in (min, max) if b is not None])
     x = self._np
     lo = min._np if isinstance(min, Tensor) else min
     hi = max._np if isinstance(max, Tensor) else max

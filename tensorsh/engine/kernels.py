@@ -123,6 +123,8 @@ def sigmoid(x):
     """PyTorch's 1 / (1 + exp(-x)) in x's dtype. float32/float64 where compiled: PyTorch's own kernel, bit for bit
     (its vector exp on whole chunks of each thread's range, the C library's exp on the rest). Elsewhere each step
     rounded as its vectorized kernel rounds it, computed in place in the result, so no temporary is made."""
+    if x.dtype == np.float16:  # (PyTorch computes half in float, rounding once)
+        return np.asarray(sigmoid(np.asarray(x, np.float32))).astype(np.float16)
     layout = _elementwise_layout(x)
     if layout is not None and layout[0] == "scalar":
         out = np.empty(x.shape, x.dtype)
@@ -139,7 +141,7 @@ def sigmoid(x):
             compiled.sigmoid(flat[begin:end], out_t[begin:end], vectorized)
         return out_t.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
     one = x.dtype.type(1)
-    out = np.negative(x)
+    out = np.negative(x, out=np.empty(np.shape(x), x.dtype))  # (an array even for a 0-dim x: written in place below)
     if out.dtype == np.float32:
         np.exp(out, out=out, dtype=np.float64, casting="unsafe")
     else:

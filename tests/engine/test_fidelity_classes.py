@@ -714,6 +714,15 @@ e.fill_(1.)
 print(e.shape)
 attempt(lambda: torch.zeros(1, 3).expand(2, 1, 3).mul_(2))
 """,
+"float16_and_0_dim_sigmoid": """
+print(torch.tensor(0.5, dtype=torch.float16).sigmoid(), torch.tensor([[0.5]], dtype=torch.float16).sigmoid(), torch.tensor(0.5, dtype=torch.float64).sigmoid())
+print(torch.tensor(-1.5, dtype=torch.float16).sigmoid(), torch.tensor([0.25, -3.], dtype=torch.float16).sigmoid(), torch.tensor(2.).sigmoid())
+""",
+"clamp_tensor_bounds_that_do_not_broadcast": TRY + """
+for f in [lambda: torch.zeros(0).clamp(torch.ones(3)), lambda: torch.zeros(3).clamp(torch.ones(2)), lambda: torch.zeros(3).clamp(max=torch.ones(2, 1)),
+          lambda: torch.zeros(2, 3).clamp(torch.ones(3), torch.ones(4)), lambda: torch.zeros(3).clamp(torch.ones(1), torch.ones(3))]:
+    attempt(f)
+""",
 }
 
 
