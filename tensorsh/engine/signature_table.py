@@ -63,6 +63,10 @@ METHODS = {
     'atan2': (
         'atan2(Tensor other)',
     ),
+    'bernoulli_': (
+        'bernoulli_(Tensor p, *, Generator? generator=None)',
+        'bernoulli_(double p=0.5, *, Generator? generator=None)',
+    ),
     'bmm': (
         'bmm(Tensor mat2)',
     ),
@@ -71,6 +75,12 @@ METHODS = {
     ),
     'broadcast_to': (
         'broadcast_to(SymIntArrayRef size)',
+    ),
+    'byte': (
+        'byte(*, MemoryFormat? memory_format=None)',
+    ),
+    'char': (
+        'char(*, MemoryFormat? memory_format=None)',
     ),
     'chunk': (
         'chunk(int64_t chunks, int64_t dim=0)',
@@ -432,6 +442,9 @@ METHODS = {
     'select': (
         'select(int64_t dim, SymInt index)',
     ),
+    'short': (
+        'short(*, MemoryFormat? memory_format=None)',
+    ),
     'size': (
         'size(int64_t? dim=None)',
     ),
@@ -633,6 +646,9 @@ FUNCTIONS = {
     ),
     'broadcast_to': (
         'broadcast_to(Tensor input, SymIntArrayRef size)',
+    ),
+    'can_cast': (
+        'can_cast(ScalarType from_, ScalarType to)',
     ),
     'cat': (
         'cat(TensorList tensors, int64_t dim=0, *, Tensor out=None)',
@@ -984,6 +1000,9 @@ FUNCTIONS = {
         'prod(Tensor input, *, ScalarType? dtype=None)',
         'prod(Tensor input, int64_t dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
     ),
+    'promote_types': (
+        'promote_types(ScalarType type1, ScalarType type2)',
+    ),
     'rand': (
         'rand(SymIntArrayRef size, *, Generator? generator, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'rand(SymIntArrayRef size, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -1030,6 +1049,12 @@ FUNCTIONS = {
     ),
     'reshape': (
         'reshape(Tensor input, SymIntArrayRef shape)',
+    ),
+    'result_type': (
+        'result_type(Tensor tensor, Tensor other)',
+        'result_type(Scalar scalar, Tensor tensor)',
+        'result_type(Tensor tensor, Scalar other)',
+        'result_type(Scalar scalar1, Scalar scalar2)',
     ),
     'roll': (
         'roll(Tensor input, SymIntArrayRef[1] shifts, IntArrayRef[1] dims=None)',
@@ -1201,11 +1226,11 @@ NOARGS = frozenset({
     'asin_', 'atan', 'atan_', 'ceil', 'ceil_', 'cos', 'cos_', 'cosh',
     'cosh_', 'data_ptr', 'detach', 'detach_', 'dim', 'element_size', 'exp', 'exp2',
     'exp2_', 'exp_', 'expm1', 'fix', 'floor', 'floor_', 'frac', 'frac_',
-    'is_floating_point', 'is_inference', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item',
-    'log', 'log10', 'log10_', 'log1p', 'log2', 'log2_', 'log_', 'logical_not',
-    'ndimension', 'neg', 'neg_', 'negative', 'nelement', 'numel', 'reciprocal', 'relu',
-    'relu_', 'retain_grad', 'rsqrt', 'sgn', 'sigmoid', 'sigmoid_', 'sign', 'signbit',
-    'sin', 'sin_', 'sinh', 'sinh_', 'sqrt', 'sqrt_', 'square', 'storage_offset',
-    't', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc',
-    'trunc_', 'untyped_storage', 'zero_',
+    'is_floating_point', 'is_inference', 'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf',
+    'item', 'log', 'log10', 'log10_', 'log1p', 'log2', 'log2_', 'log_',
+    'logical_not', 'ndimension', 'neg', 'neg_', 'negative', 'nelement', 'numel', 'reciprocal',
+    'relu', 'relu_', 'retain_grad', 'rsqrt', 'sgn', 'sigmoid', 'sigmoid_', 'sign',
+    'signbit', 'sin', 'sin_', 'sinh', 'sinh_', 'sqrt', 'sqrt_', 'square',
+    'storage_offset', 't', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace',
+    'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })

@@ -179,24 +179,6 @@ def is_tensor(x):
     return isinstance(x, Tensor)
 
 
-def _dtype_args(fn, **args):
-    """promote_types/can_cast take two dtypes; PyTorch's argument-parser text for anything else."""
-    for position, (name, value) in enumerate(args.items(), 1):
-        if not isinstance(value, dtypes.DType):
-            raise type_error(f"{fn}(): argument '{name}' (position {position}) must be torch.dtype, "
-                             f"not {type(value).__name__}")
-    return tuple(args.values())
-
-
-def _result_type_args(tensor, other):
-    if not all(isinstance(x, (Tensor, bool, int, float)) for x in (tensor, other)):
-        got = ", ".join(type(x).__name__ for x in (tensor, other))
-        raise type_error(f"result_type() received an invalid combination of arguments - got ({got}), but expected "
-                         "one of:\n * (Tensor tensor, Tensor other)\n * (Number scalar, Tensor tensor)\n"
-                         " * (Tensor tensor, Number other)\n * (Number scalar1, Number scalar2)\n")
-    return (tensor, other)
-
-
 def _input_check(name, input):
     if not isinstance(input, Tensor):
         raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
@@ -246,9 +228,8 @@ NAMESPACE.update({
     "int64": dtypes.int64, "long": dtypes.int64, "int32": dtypes.int32, "int": dtypes.int32,
     "bool": dtypes.bool_, "uint8": dtypes.uint8, "float16": dtypes.float16, "half": dtypes.float16,
     "int8": dtypes.int8, "int16": dtypes.int16, "short": dtypes.int16,
-    "promote_types": lambda type1, type2: dtypes.promote(*_dtype_args("promote_types", type1=type1, type2=type2)),
-    "can_cast": lambda from_, to: dtypes.can_cast(*_dtype_args("can_cast", from_=from_, to=to)),
-    "result_type": lambda tensor, other: dtypes.result_type(_result_type_args(tensor, other)),
+    "promote_types": dtypes.promote, "can_cast": dtypes.can_cast,   # (argument checks: the signature table's)
+    "result_type": lambda tensor, other: dtypes.result_type((tensor, other)),
 })
 
 
