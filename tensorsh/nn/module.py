@@ -122,7 +122,8 @@ class Module:
         "register_buffer", "register_parameter", "add_module", "register_module", "get_submodule",
         "get_parameter", "get_buffer", "register_forward_hook", "register_forward_pre_hook",
         "register_full_backward_hook", "register_full_backward_pre_hook", "register_backward_hook", "extra_repr", "_get_name",
-        "_parameters", "_buffers", "_modules", "share_memory"})
+        "_parameters", "_buffers", "_modules", "share_memory", "_forward_hooks", "_forward_pre_hooks",
+        "_backward_hooks", "_backward_pre_hooks", "_non_persistent_buffers_set"})
     call_super_init = False
     forward = _unimplemented
 
