@@ -483,6 +483,14 @@ class Tensor:
 
     __hash__ = object.__hash__
 
+    def __copy__(self):
+        """copy.copy: PyTorch rebuilds the tensor over the same storage (set_ on a new tensor, so its own
+        version counter at 1): same geometry, same requires_grad, a leaf, not a view, no .grad."""
+        out = self._alias(self._shape, self._stride, self._offset, counter=VersionCounter())
+        out._requires_grad = self.requires_grad
+        out._version_counter.value = 1
+        return out
+
     def __deepcopy__(self, memo=None):
         """copy.deepcopy: leaves only; a new storage (shared among tensors copied together), same geometry,
         .grad copied too."""

@@ -243,7 +243,14 @@ def deepcopy(x, memo=None):
 NAMESPACE.update(LEGACY)
 surface_all(Tensor, NAMESPACE)  # the names that are no row bound as the rows are (PyTorch's argument parser)
 
-COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": lambda x: x})
+def shallow_copy(x):
+    """copy.copy: Python's copy protocol (a program's objects and Modules share their attribute values),
+    with the engine's tensor and Parameter copies."""
+    import copy
+    return copy.copy(x)
+
+
+COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": shallow_copy})
 
 
 def reset_state():

@@ -52,7 +52,7 @@ COMPARE = Special("compare")
 
 def _engine():
     from tensorsh.engine import torch_api
-    return torch_api.NAMESPACE, torch_api.deepcopy
+    return torch_api.NAMESPACE, torch_api.COPY
 
 
 def _flags(args, kwargs):
@@ -308,7 +308,8 @@ PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections"
 
 def build(print_fn):
     """name -> value for every bare name a program can use (variables shadow these)."""
-    namespace, deepcopy = _engine()
+    namespace, copy_ns = _engine()
+    deepcopy = copy_ns.deepcopy
     autograd = namespace["autograd"]
     GRAD._autograd = autograd
     table = {k: v for k, v in namespace.items() if not k.startswith("_")}
@@ -317,7 +318,6 @@ def build(print_fn):
     table.update(python_builtins(print_fn))
     table["type"] = TypeOf(namespace["Tensor"])
     torch_ns = Namespace("torch", dict(namespace))
-    copy_ns = Namespace("copy", {"deepcopy": deepcopy})
     torchviz_ns = Namespace("torchviz", {"make_dot": GRAPH})
     table.update({
         "torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "deepcopy": deepcopy,

@@ -31,6 +31,10 @@ class Parameter(Tensor):
         memo[id(self)] = result
         return result
 
+    def __copy__(self):
+        """copy.copy: a Parameter over self.data (same storage, .data's own version counter), no .grad."""
+        return type(self)(self.data, self.requires_grad)
+
     def __repr__(self):
         return "Parameter containing:\n" + Tensor.__repr__(self)
 

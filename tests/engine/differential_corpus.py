@@ -656,7 +656,7 @@ TOPICS = {
     'views': ['views_share_storage', 'shapes_and_sizes', 'view_errors', 'view_grad_fn_printing', 'negative_and_step_slices', 'setitem_forms', 'untyped_storage', 'select_grad', 'transpose_grad', 'grad_of_expand', 'view_inplace_asstrided', 'base_inplace_view_grad_fn', 'nonleaf_inplace_view_then_use_view', 'copyslices', 'view_inplace_backward', 'index_error', 'too_many_indices'],
     'version_counter': ['version_counter_shared', 'data_bypasses_version', 'detach_version_sharing_then_backward_ok', 'saved_input_modified', 'saved_output_modified_tanh', 'exp_then_exp_', 'sigmoid_inplace_chain', 'pow_inplace_saved', 'clamp_inplace', 'div_inplace', 'fill_and_zero_graph', 'copy_into_nonleaf', 'augmented_assign', 'augmented_assign_keeps_the_tensor', 'no_grad_in_place_leaf_then_backward'],
     'inplace_errors': ['leaf_inplace_error', 'view_of_leaf_inplace_error', 'no_grad_view_inplace', 'detach_view_inplace', 'int_inplace_cast_error', 'int_div_inplace_error'],
-    'copies': ['clone_keeps_graph', 'deepcopy_non_leaf', 'deepcopy_leaf_copies_grad', 'deepcopy_view_shares_nothing', 'detach_then_clone'],
+    'copies': ['clone_keeps_graph', 'deepcopy_non_leaf', 'deepcopy_leaf_copies_grad', 'deepcopy_view_shares_nothing', 'detach_then_clone', 'shallow_copy'],
     'backward': ['grad_accumulates', 'retain_graph_twice', 'second_backward_mul_scalar', 'retain_graph_false_then_grad_call', 'implicit_nonscalar', 'gradient_arg', 'gradient_arg_shape', 'backward_on_leaf_scalar', 'grad_assign_mismatch', 'float64_grad', 'elementwise_grads', 'sum_to_broadcast_grad', 'matmul_kinds', 'reductions', 'cat_stack', 'zero_dim_ops', 'next_functions_chain', 'nonleaf_grad_warning_value', 'requires_grad_non_leaf', 'int_requires_grad', 'requires_grad_flag_ops'],
     'higher_order': ['autograd_grad', 'autograd_grad_unused', 'higher_order', 'create_graph_backward'],
     'hooks': ['hooks_replace_grad', 'hook_on_intermediate', 'retain_grad', 'retain_grad_accumulates', 'hook_leaf_order', 'hook_returning_none_and_modify'],
@@ -669,6 +669,31 @@ def programs(topic):
     return {name: PROGRAMS[name] for name in TOPICS[topic]}
 
 PROGRAMS.update({
+"shallow_copy": """
+import copy
+a = torch.arange(6.).requires_grad_()
+a.sum().backward()
+with torch.no_grad():
+    a.add_(1)
+    a.add_(1)
+b = copy.copy(a)
+print(b.grad, b._version, a._version, b.is_leaf, b.requires_grad)
+v = a.detach()[2:5]
+e = copy.copy(v)
+print(e, e.storage_offset(), e._base is None)
+e[0] = 100
+print(a)
+t = torch.arange(4).reshape(2, 2).t()
+f = copy.copy(t)
+print(f.stride(), f.is_contiguous())
+print(copy.copy([a])[0] is a, copy.copy({'a': 1}), copy.copy((1, 2)), copy.copy(3))
+class P:
+    def __init__(self):
+        self.x = [1]
+p = P()
+q = copy.copy(p)
+print(q.x is p.x, q is p)
+""",
 "int8_int16": """
 a = torch.tensor([[1, 2], [100, -4]], dtype=torch.int8)
 print(a, a.dtype, a.type(), a.element_size(), a.is_signed() if hasattr(a, 'is_signed') else None)

@@ -214,6 +214,22 @@ except IndexError as e:
     print(e)
 print(nn.Sequential(), nn.ModuleList())
 """,
+"shallow_copy_of_parameter_and_module": """
+import copy
+n = nn.Parameter(torch.ones(2))
+n.grad = torch.ones(2)
+with torch.no_grad():
+    n.add_(1)
+c = copy.copy(n)
+print(type(c).__name__, c, c._version, c.grad, c.data_ptr() == n.data_ptr())
+m = nn.Linear(1, 1)
+m2 = copy.copy(m)
+print(m2.weight is m.weight, m2 is m, m2._parameters is m._parameters)
+h = m.register_forward_hook(lambda *a: None)
+print(type(m._forward_hooks).__name__, list(m._forward_hooks.keys()), m._backward_hooks, m._non_persistent_buffers_set)
+h.remove()
+print(m._forward_hooks, m2._forward_hooks is m._forward_hooks)
+""",
 "activation_reprs": """
 for m in [nn.ReLU(), nn.ReLU(True), nn.LeakyReLU(), nn.LeakyReLU(0.2, True), nn.ELU(), nn.GELU(), nn.GELU('tanh'),
           nn.SiLU(True), nn.Sigmoid(), nn.Tanh(), nn.Softmax(), nn.Softmax(1), nn.LogSoftmax(dim=-1), nn.Dropout(),
