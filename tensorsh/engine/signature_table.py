@@ -63,6 +63,10 @@ METHODS = {
     'atan2': (
         'atan2(Tensor other)',
     ),
+    'bernoulli': (
+        'bernoulli(*, Generator? generator=None)',
+        'bernoulli(double p, *, Generator? generator=None)',
+    ),
     'bernoulli_': (
         'bernoulli_(Tensor p, *, Generator? generator=None)',
         'bernoulli_(double p=0.5, *, Generator? generator=None)',
@@ -640,6 +644,10 @@ FUNCTIONS = {
     'atan2': (
         'atan2(Tensor input, Tensor other, *, Tensor out=None)',
     ),
+    'bernoulli': (
+        'bernoulli(Tensor input, *, Generator? generator=None, Tensor out=None)',
+        'bernoulli(Tensor input, double p, *, Generator? generator=None)',
+    ),
     'bmm': (
         'bmm(Tensor input, Tensor mat2, *, Tensor out=None)',
         'bmm(Tensor input, Tensor mat2, ScalarType out_dtype, *, Tensor out=None)',
@@ -976,6 +984,12 @@ FUNCTIONS = {
     'nonzero': (
         'nonzero(Tensor input, *, bool as_tuple=False, Tensor out=None)',
     ),
+    'normal': (
+        'normal(Tensor mean, Tensor std, *, Generator? generator=None, Tensor out=None)',
+        'normal(Tensor mean, double std=1, *, Generator? generator=None, Tensor out=None)',
+        'normal(double mean, Tensor std, *, Generator? generator=None, Tensor out=None)',
+        'normal(double mean, double std, SymIntArrayRef size, *, Generator? generator=None, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'numel': (
         'numel(Tensor input)',
     ),
@@ -1032,6 +1046,10 @@ FUNCTIONS = {
     'randn_like': (
         'randn_like(Tensor input, *, Generator? generator, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'randn_like(Tensor input, *, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'randperm': (
+        'randperm(SymInt n, *, Generator? generator, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'randperm(SymInt n, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
     'reciprocal': (
         'reciprocal(Tensor input, *, Tensor out=None)',

@@ -127,3 +127,8 @@ _function("layer_norm", _nn_op("normalization", "layer_norm", _layer_norm))
 _function("embedding", _nn_op("convolution", "embedding", _embedding))
 _function("constant_pad_nd", _nn_op("convolution", "constant_pad_nd"))
 _function("max_pool2d", _nn_op("convolution", "max_pool2d"))
+
+# sampling (sampling.py): permutations, normal samples around tensors, coin flips with tensor probabilities
+_function("randperm", Lazy("sampling", "randperm"))
+_function("normal", Lazy("sampling", "normal"))
+op("bernoulli", Lazy("sampling", "bernoulli"), function=Lazy("sampling", "bernoulli"))

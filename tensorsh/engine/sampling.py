@@ -1,0 +1,143 @@
+"""Sampling functions (torch.randperm, torch.normal, torch.bernoulli) drawn as PyTorch's CPU kernels draw them."""
+import math
+
+import numpy as np
+
+from . import creation, dtypes
+from .autograd import Node, edge_of
+from .errors import runtime, type_error
+from .ops.core import check_broadcast, fresh, needs_grad, attach
+from .tensorimpl import Tensor
+
+
+class SampleNode(Node):
+    """The node of a sample: its gradient is zero for every tensor it was drawn from (derivatives.yaml)."""
+    __slots__ = ("inputs",)
+
+    def __init__(self, name, *inputs):
+        Node.__init__(self, tuple(edge_of(t) for t in inputs))
+        self.name_ = name
+        self.inputs = tuple((t._shape, t.dtype) for t in inputs)
+
+    def backward(self, g):
+        return tuple(fresh(np.zeros(shape, dt.np), dt) for shape, dt in self.inputs)
+
+
+def _sampled(values, dtype, name, *inputs, requires_grad=False):
+    out = fresh(np.ascontiguousarray(values, dtype.np), dtype)
+    grad_inputs = [t for t in inputs if isinstance(t, Tensor)]
+    if grad_inputs and needs_grad(*grad_inputs):
+        attach(out, SampleNode(name, *grad_inputs))
+    elif requires_grad:
+        out.requires_grad_(True)
+    return out
+
+
+def randperm(n, *, generator=None, dtype=None, requires_grad=False, **_):
+    """randperm_cpu: 0..n-1, then for each i a swap with i + (32-bit draw % (n - i)) (n below 2**32 / 20)."""
+    dt = dtype or dtypes.int64
+    if n < 0:
+        raise runtime(f"Trying to create tensor with negative dimension {n}: [{n}]")
+    if dt is dtypes.bool_:
+        raise creation.not_implemented_for("randperm", dt)
+    if dt is dtypes.float16 and n > 2049:
+        raise runtime("n cannot be greater than 2049 for Half type.")
+    if requires_grad and not dt.is_floating_point:
+        raise runtime("Only Tensors of floating point and complex dtype can require gradients")
+    g = creation._generator(generator)
+    perm = list(range(n))
+    if n > 1:
+        big = n >= (1 << 32) // 20
+        draws = (g._words64(n - 1) if big else g._words(n - 1)).tolist()
+        for i, w in enumerate(draws):
+            z = i + w % (n - i)
+            perm[i], perm[z] = perm[z], perm[i]
+    return _sampled(np.array(perm, np.int64), dt, None, requires_grad=requires_grad)
+
+
+def _check_std(std):
+    if std < 0.0:
+        raise runtime(f"normal expects std >= 0.0, but found std {_number(std)}")
+
+
+def _number(x):
+    return int(x) if float(x).is_integer() else x
+
+
+def _normal_dtype(dt):
+    if not dt.is_floating_point:
+        raise creation.not_implemented_for("normal_kernel_cpu", dt)
+    return dt
+
+
+def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_grad=False, **_):
+    """torch.normal's four forms: the output is filled by normal_(0, std) (or (0, 1)), then std multiplied and mean
+    added as separate ops, as ATen's normal_out does; the gradient of mean and std is zero."""
+    g = creation._generator(generator)
+    if not isinstance(mean, Tensor) and not isinstance(std, Tensor):
+        _check_std(std)
+        shape = creation._size((size,))
+        dt = _normal_dtype(dtype or dtypes.DEFAULT_FLOAT)
+        n = math.prod(shape)
+        values = g.normal(n, dt.name, mean, std).reshape(shape)
+        return _sampled(values, dt, None, requires_grad=requires_grad)
+    if isinstance(mean, Tensor) and not isinstance(std, Tensor):
+        _check_std(std)
+        dt = _normal_dtype(mean.dtype)
+        values = g.normal(mean.numel(), dt.name, 0.0, std).reshape(mean._shape)
+        return _sampled(values + mean._np, dt, "NormalBackward1", mean)
+    if not isinstance(mean, Tensor):
+        if (std._np < 0).any():
+            raise runtime("normal expects all elements of std >= 0.0")
+        dt = _normal_dtype(std.dtype)
+        values = g.normal(std.numel(), dt.name).reshape(std._shape)
+        values = values * std._np
+        values += dt.np.type(mean)
+        return _sampled(values, dt, "NormalBackward2", std)
+    check_broadcast(mean, std)
+    if (std._np < 0).any():
+        raise runtime("normal expects all elements of std >= 0.0")
+    shape = np.broadcast_shapes(mean._shape, std._shape)
+    dt = _normal_dtype(mean.dtype)
+    values = g.normal(math.prod(shape), dt.name).reshape(shape)
+    values = (values * std._np).astype(dt.np, copy=False)
+    values = (values + mean._np).astype(dt.np, copy=False)
+    return _sampled(values, dt, "NormalBackward3", mean, std)
+
+
+def bernoulli(input, p=None, *, generator=None):
+    """torch.bernoulli(input): element i is 1 when a uniform drawn for it is below input[i] (a float uniform of 24
+    bits, or a double of 53 when input is float64), drawn in C order (the output is legacy-contiguous);
+    bernoulli(input, p): the scalar kernel on a tensor like input."""
+    if not isinstance(input, Tensor):
+        raise type_error(f"bernoulli(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
+    if p is not None:
+        from .noise import bernoulli_inplace
+        out = bernoulli_inplace(creation.empty_like(input), p, generator=generator)
+        if needs_grad(input):
+            attach(out, _NotImplementedNode(input))
+        return out
+    dt = input.dtype
+    if not dt.is_floating_point:
+        raise creation.not_implemented_for("bernoulli_tensor_cpu_p_", dt)
+    probs = input._np
+    if ((probs < 0) | (probs > 1)).any() or np.isnan(probs).any():
+        raise runtime("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be "
+                      "improved?  If so, please report an enhancement request to PyTorch.)")
+    g = creation._generator(generator)
+    u = g._unit53(input.numel()) if dt is dtypes.float64 else g._unit24(input.numel())
+    values = u.reshape(input._shape) < probs.astype(u.dtype)
+    return _sampled(values, dt, "BernoulliBackward0", input)
+
+
+class _NotImplementedNode(Node):
+    """bernoulli(input, p)'s node: PyTorch records `NotImplemented`, whose backward raises."""
+    __slots__ = ()
+    name_ = "NotImplemented"
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+
+    def backward(self, g):
+        raise runtime("derivative for aten::bernoulli is not implemented")
+
