@@ -7,6 +7,7 @@ import numpy as np
 from . import autograd, dtypes, kernels
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error
+from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.core import attach, fresh, needs_grad, precheck, type_name, write_inplace
 
@@ -40,7 +41,7 @@ class _Activation(Node):
         return (fresh(np.asarray(self.grad(g._np, v._np, *self.params), dtype=g.dtype.np), g.dtype),)
 
 
-def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True):
+def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None):
     node = type(name, (_Activation,), {"__slots__": (), "name_": name, "grad": staticmethod(grad)})
     node_inplace = None if inplace_name is None else type(inplace_name, (_Activation,), {
         "__slots__": (), "name_": inplace_name, "grad": staticmethod(inplace_grad or grad)})
@@ -49,7 +50,7 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
         if not isinstance(x, Tensor):
             raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {type_name(x)}")
         if float_only and not x.dtype.is_floating_point:
-            raise runtime(f"\"{op}_cpu\" not implemented for '{dtypes.SCALAR_NAMES[x.dtype.name]}'")
+            raise not_implemented_for(kernel or f"{op}_cpu", x.dtype)
         values = forward(x._np, *params)
         if not inplace:
             out = fresh(np.ascontiguousarray(values, dtype=x.dtype.np), x.dtype)
@@ -190,7 +191,7 @@ def _gelu_grad(g, x, approximate):
     return g * (cdf + x * pdf)
 
 
-_gelu = _op("GeluBackward0", _gelu_forward, _gelu_grad)
+_gelu = _op("GeluBackward0", _gelu_forward, _gelu_grad, kernel="GeluKernelImpl")
 
 
 def gelu(input, approximate="none"):
@@ -207,12 +208,14 @@ def _hardtanh_grad(g, x, lo, hi):
     return np.where((x <= _scalar(x, lo)) | (x >= _scalar(x, hi)), _scalar(g, 0), g)
 
 
-_hardtanh = _op("HardtanhBackward0", _hardtanh_forward, _hardtanh_grad, "HardtanhBackward0")
+_hardtanh = _op("HardtanhBackward0", _hardtanh_forward, _hardtanh_grad, "HardtanhBackward0", float_only=False)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     if min_val > max_val:
         raise runtime("min_val cannot be greater than max_val")
+    if isinstance(input, Tensor) and input.dtype is dtypes.bool_:
+        raise runtime("Bool inputs not supported for hardtanh")
     return _hardtanh(input, (min_val, max_val), inplace, "hardtanh")
 
 

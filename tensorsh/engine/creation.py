@@ -4,7 +4,7 @@ import math
 import numpy as np
 
 from . import dtypes, errors, messages, random as rng, undo
-from .errors import runtime, type_error, value_error, warn
+from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar
 from .storage import check_size
 from .tensorimpl import Tensor, _shape_list
@@ -280,10 +280,15 @@ class _GeneratorState:
         self.g._restore(state)
 
 
+def not_implemented_for(kernel, dt):
+    """ATen's dispatch error: NotImplementedError "<kernel>" not implemented for '<scalar name>'."""
+    return make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
+
+
 def _float_dtype(dtype):
     dt = dtype or dtypes.DEFAULT_FLOAT
     if not dt.is_floating_point:
-        raise runtime(f"\"check_uniform_bounds\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
+        raise not_implemented_for("check_uniform_bounds", dt)
     return dt
 
 
@@ -315,7 +320,7 @@ def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, *
     shape = _random_size("randn", size)
     dt = dtype or dtypes.DEFAULT_FLOAT
     if not dt.is_floating_point:
-        raise runtime(f"\"normal_kernel_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
+        raise not_implemented_for("normal_kernel_cpu", dt)
     _alloc_check(shape, dt)
     n = math.prod(shape)
     arr = _generator(generator).normal(n, dt.name).reshape(shape)

@@ -226,7 +226,7 @@ m = nn.Linear(1, 1)
 m2 = copy.copy(m)
 print(m2.weight is m.weight, m2 is m, m2._parameters is m._parameters)
 h = m.register_forward_hook(lambda *a: None)
-print(type(m._forward_hooks).__name__, list(m._forward_hooks.keys()), m._backward_hooks, m._non_persistent_buffers_set)
+print(type(m._forward_hooks).__name__, len(m._forward_hooks), m._backward_hooks, m._non_persistent_buffers_set)  # (ids count per process)
 h.remove()
 print(m._forward_hooks, m2._forward_hooks is m._forward_hooks)
 """,
@@ -241,6 +241,21 @@ for m in [nn.ReLU(), nn.ReLU(True), nn.LeakyReLU(), nn.LeakyReLU(0.2, True), nn.
 }
 
 LAYERS = {
+"activation_integer_inputs": """
+print(F.hardtanh(torch.tensor([5, -3, 0])), F.hardtanh(torch.tensor([5, -3, 0]), -0.5, 2.7))
+print(F.relu6(torch.tensor([9, -2, 3], dtype=torch.int8)))
+x = torch.tensor([5, -3, 0])
+F.hardtanh(x, inplace=True)
+print(x)
+for f in [F.softplus, F.gelu, F.elu, F.silu, F.leaky_relu, F.hardtanh]:
+    for dt in [torch.int64, torch.bool]:
+        try:
+            f(torch.tensor([1], dtype=dt))
+        except Exception as e:
+            print(e)
+""",
+"gelu_integer_input_kind": "F.gelu(torch.tensor([1]))",
+"hardtanh_bool_input_kind": "F.relu6(torch.tensor([True]))",
 "activations_values_and_grads": """
 x = torch.randn(2, 5) * 3
 for f in [torch.relu, nn.functional.leaky_relu, lambda t: nn.functional.leaky_relu(t, 0.2), nn.functional.elu,
