@@ -7,7 +7,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 """
 import builtins as _py
 
-from tensorsh.lang.compiler import Lazy, Namespace, Limit, MAX_ITEMS, SessionCall, check_format_spec, guarded_pow, \
+from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, check_format_spec, guarded_pow, \
     load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
@@ -190,6 +190,8 @@ class TypeOf:
         if isinstance(obj, self._tensor) and _py.type(obj).__name__ == "Tensor":  # (a Parameter is its own class)
             return self._tensor
         kind = _py.type(obj)
+        if kind is NoAttribute:  # (the language's own refusal is Python's AttributeError to a program)
+            return AttributeError
         return self if issubclass(kind, _py.type) else kind
 
     def __instancecheck__(self, obj):

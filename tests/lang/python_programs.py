@@ -1,6 +1,15 @@
 """Pure-Python programs whose output (and last error line) must be CPython's: the language runs Python."""
 
 PROGRAMS = {
+    "attribute_error_is_attribute_error": """
+class C:
+    pass
+for get in [lambda: C().x, lambda: getattr(C(), 'y'), lambda: getattr(C, 'z')]:
+    try:
+        get()
+    except Exception as e:
+        print(type(e).__name__, type(e) is AttributeError, isinstance(e, AttributeError), e)
+""",
     "def_defaults_kwonly_varargs": """
 def f(a, b=2, *rest, k=1, **kw):
     return a, b, rest, k, sorted(kw.items())
