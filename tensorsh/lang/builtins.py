@@ -190,6 +190,8 @@ class TypeOf:
         if isinstance(obj, self._tensor) and _py.type(obj).__name__ == "Tensor":  # (a Parameter is its own class)
             return self._tensor
         kind = _py.type(obj)
+        if kind.__module__.startswith("tensorsh.engine") and isinstance(obj, _node_base()):
+            return node_class(obj)
         if kind is NoAttribute:  # (the language's own refusal is Python's AttributeError to a program)
             return AttributeError
         return self if issubclass(kind, _py.type) else kind
@@ -213,6 +215,34 @@ def _setattr(obj, name, value):
 
 
 _BUILTIN_TYPE, _MODULE_TYPE = type(len), type(_py)
+
+
+def _node_base():
+    from tensorsh.engine.autograd import Node
+    return Node
+
+
+class _NodeClass(type):
+    """The class PyTorch shows for a graph node (`<class 'ViewBackward0'>`), whichever engine class computes it:
+    a node is an instance of it when its name is the class's."""
+
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, _node_base()) and obj.name().rsplit("::", 1)[-1] == cls.__name__
+
+    def __repr__(cls):
+        return f"<class '{cls.__name__}'>"
+
+
+_NODE_CLASSES = {}
+
+
+def node_class(node):
+    """type(grad_fn): one class per PyTorch node name (so `type(a.grad_fn) is type(b.grad_fn)` when the names agree)."""
+    name = node.name().rsplit("::", 1)[-1]
+    cls = _NODE_CLASSES.get(name)
+    if cls is None:
+        cls = _NODE_CLASSES[name] = _NodeClass(name, (), {"__api__": frozenset(), "__module__": "builtins"})
+    return cls
 
 
 class Ids:
