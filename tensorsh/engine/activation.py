@@ -41,7 +41,8 @@ class _Activation(Node):
         return (fresh(np.asarray(self.grad(g._np, v._np, *self.params), dtype=g.dtype.np), g.dtype),)
 
 
-def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None):
+def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None,
+        inplace_saves_input=False):
     node = type(name, (_Activation,), {"__slots__": (), "name_": name, "grad": staticmethod(grad)})
     node_inplace = None if inplace_name is None else type(inplace_name, (_Activation,), {
         "__slots__": (), "name_": inplace_name, "grad": staticmethod(inplace_grad or grad)})
@@ -63,9 +64,11 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
         def write(a):
             a[...] = values
 
+        saves_input = node_inplace is None or inplace_saves_input
+
         def make():
-            return cls(x, None, params, copy_input=node_inplace is None)
-        return write_inplace(x, write, make, save_output=node_inplace is not None)
+            return cls(x, None, params, copy_input=saves_input)
+        return write_inplace(x, write, make, save_output=not saves_input)
     return apply
 
 
@@ -90,18 +93,18 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
 
 
 def _elu_forward(x, alpha, scale, input_scale):
-    neg = np.expm1((x * _scalar(x, input_scale)).astype(np.float64)).astype(x.dtype) * _scalar(x, alpha * scale)
+    neg = np.expm1((x * _scalar(x, input_scale)).astype(np.float64)).astype(x.dtype) * (_scalar(x, alpha) * _scalar(x, scale))
     return np.where(x <= 0, neg, x * _scalar(x, scale))
 
 
 def _elu_grad(g, x, alpha, scale, input_scale):
-    negcoef, ipt = _scalar(g, alpha * scale), _scalar(g, input_scale)
+    negcoef, ipt = _scalar(g, alpha) * _scalar(g, scale), _scalar(g, input_scale)
     e = _exp(x * ipt)
     return np.where(x <= 0, g * ipt * negcoef * e, g * _scalar(g, scale))
 
 
 def _elu_grad_result(g, r, alpha, scale, input_scale):
-    negcoef, ipt = _scalar(g, alpha * scale), _scalar(g, input_scale)
+    negcoef, ipt = _scalar(g, alpha) * _scalar(g, scale), _scalar(g, input_scale)
     return np.where(r <= 0, g * ipt * (r + negcoef), g * _scalar(g, scale))
 
 
@@ -236,3 +239,252 @@ _softplus = _op("SoftplusBackward0", _softplus_forward, _softplus_grad)
 
 def softplus(input, beta=1.0, threshold=20.0):
     return _softplus(input, (beta, threshold), False, "softplus")
+
+
+# ------------------------------------------------------------------ selu, celu (elu's kernel with other coefficients)
+
+_SELU_ALPHA, _SELU_SCALE = 1.6732632423543772848170429916717, 1.0507009873554804934193349852946
+
+
+def selu(input, inplace=False):
+    return _elu(input, (_SELU_ALPHA, _SELU_SCALE, 1.0), inplace, "elu")
+
+
+_celu = _op("CeluBackward0", _elu_forward, _elu_grad, "CeluBackward1", _elu_grad_result, kernel="elu_cpu")
+
+
+def celu(input, alpha=1.0, inplace=False):
+    if alpha == 0:
+        raise runtime("ZeroDivisionError: alpha cannot be 0 for CELU")  # (PyTorch's RuntimeError says so)
+    return _celu(input, (alpha, 1.0, 1.0 / alpha), inplace, "celu")
+
+
+# ------------------------------------------------------------------ hard and piecewise activations
+
+def _hardswish_forward(x):
+    three, six = _scalar(x, 3), _scalar(x, 6)
+    return x * np.minimum(np.maximum(x + three, _scalar(x, 0)), six) / six
+
+
+def _hardswish_grad(g, x):
+    three = _scalar(x, 3)
+    return np.where(x <= -three, _scalar(g, 0), np.where(x < three, g * (x / three + _scalar(x, 0.5)), g))
+
+
+_hardswish = _op("HardswishBackward0", _hardswish_forward, _hardswish_grad)
+
+
+def hardswish(input, inplace=False):
+    return _hardswish(input, (), inplace, "hardswish")
+
+
+def _hardsigmoid_forward(x):
+    six = _scalar(x, 6)
+    return np.minimum(np.maximum(x + _scalar(x, 3), _scalar(x, 0)), six) / six
+
+
+def _hardsigmoid_grad(g, x):
+    three = _scalar(x, 3)
+    return np.where((x > -three) & (x < three), g * _scalar(g, np.float32(1.0) / np.float32(6.0)), _scalar(g, 0))
+
+
+_hardsigmoid = _op("HardsigmoidBackward0", _hardsigmoid_forward, _hardsigmoid_grad)
+
+
+def hardsigmoid(input, inplace=False):
+    return _hardsigmoid(input, (), inplace, "hardsigmoid")
+
+
+def _threshold_forward(x, threshold, value):
+    return np.where(x <= _scalar(x, threshold), _scalar(x, value), x)
+
+
+def _threshold_grad(g, x, threshold, value):
+    return np.where(x <= _scalar(x, threshold), _scalar(g, 0), g)
+
+
+_threshold = _op("ThresholdBackward0", _threshold_forward, _threshold_grad, "ThresholdBackward1", float_only=False,
+                 inplace_saves_input=True)
+
+
+def threshold(input, threshold, value, inplace=False):
+    if isinstance(input, Tensor) and input.dtype is dtypes.bool_:
+        raise not_implemented_for("threshold_cpu", input.dtype)
+    return _threshold(input, (threshold, value), inplace, "threshold")
+
+
+def _hardshrink_forward(x, lambd):
+    lam = _scalar(x, lambd)
+    return np.where((x >= -lam) & (x <= lam), _scalar(x, 0), x)
+
+
+def _shrink_grad(g, x, lambd):
+    lam = _scalar(x, lambd)
+    return np.where((x >= -lam) & (x <= lam), _scalar(g, 0), g)
+
+
+_hardshrink = _op("HardshrinkBackward0", _hardshrink_forward, _shrink_grad)
+
+
+def hardshrink(input, lambd=0.5):
+    return _hardshrink(input, (lambd,), False, "hardshrink")
+
+
+def _softshrink_forward(x, lambd):
+    lam = _scalar(x, lambd)
+    return np.where(x > lam, x - lam, np.where(x < -lam, x + lam, _scalar(x, 0)))
+
+
+_softshrink = _op("SoftshrinkBackward0", _softshrink_forward, _shrink_grad, kernel="softshrink_check")
+
+
+def softshrink(input, lambd=0.5):
+    if isinstance(input, Tensor) and input.dtype.is_floating_point:
+        top = float(np.finfo(input.dtype.np).max)
+        if not 0 <= lambd <= top:
+            raise runtime(f"lambda must be in range [0, {top:g}] for input dtype "
+                          f"{dtypes.SCALAR_NAMES[input.dtype.name]}, but found {lambd:g}")
+    return _softshrink(input, (lambd,), False, "softshrink")
+
+
+# ------------------------------------------------------------------ smooth activations through exp/log1p/tanh
+
+def _log1p(x):
+    return np.log1p(x.astype(np.float64)).astype(x.dtype)
+
+
+def _tanh(x):
+    return np.tanh(x.astype(np.float64)).astype(x.dtype)
+
+
+def _mish_forward(x):
+    return x * _tanh(_log1p(_exp(x)))
+
+
+def _mish_grad(g, x):
+    one = _scalar(x, 1)
+    sigmoid = one / (one + _exp(-x))
+    t = _tanh(_log1p(_exp(x)))
+    return g * (t + x * sigmoid * (one - t * t))
+
+
+_mish = _op("MishBackward0", _mish_forward, _mish_grad)
+
+
+def mish(input, inplace=False):
+    return _mish(input, (), inplace, "mish")
+
+
+class LogSigmoidBackward0(Node):
+    """Saves self and the buffer exp(-|x|) the forward computed, as log_sigmoid_forward returns it."""
+    __slots__ = ()
+    name_ = "LogSigmoidBackward0"
+
+    def __init__(self, x, buffer):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x), SavedTensor(buffer))
+
+    def backward(self, g):
+        x, z = self.unpack()
+        xa, za, ga = x._np, z._np, g._np
+        one = _scalar(xa, 1)
+        negative = xa < 0
+        max_deriv = np.where(negative, one, _scalar(xa, 0))
+        sign = np.where(negative, one, -one)
+        return (fresh(np.asarray((max_deriv - sign * (za / (one + za))) * ga, dtype=g.dtype.np), g.dtype),)
+
+
+def logsigmoid(input):
+    if not isinstance(input, Tensor):
+        raise type_error(f"log_sigmoid(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
+    if not input.dtype.is_floating_point:
+        raise not_implemented_for("log_sigmoid_cpu", input.dtype)
+    x = input._np
+    buffer = _exp(-np.abs(x))
+    out = fresh(np.ascontiguousarray(np.minimum(x, _scalar(x, 0)) - _log1p(buffer)), input.dtype)
+    if needs_grad(input):
+        attach(out, LogSigmoidBackward0(input, fresh(np.ascontiguousarray(buffer), input.dtype)))
+    return out
+
+
+# ------------------------------------------------------------------ glu, prelu
+
+class GluBackward0(Node):
+    __slots__ = ("dim",)
+    name_ = "GluBackward0"
+
+    def __init__(self, x, dim):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x),)
+        self.dim = dim
+
+    def backward(self, g):
+        x, = self.unpack()
+        a, b = np.split(x._np, 2, axis=self.dim)
+        s = np.asarray(kernels.sigmoid(np.ascontiguousarray(b)))
+        one = _scalar(b, 1)
+        first = s * g._np
+        second = (one - s) * s * a * g._np
+        return (fresh(np.ascontiguousarray(np.concatenate((first, second), axis=self.dim)), g.dtype),)
+
+
+def glu(input, dim=-1):
+    if not isinstance(input, Tensor):
+        raise type_error(f"glu(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
+    if input.dim() == 0:
+        raise runtime("glu does not support scalars because halving size must be even")
+    d = input._wrap_dim(dim)
+    if input._shape[d] % 2:
+        raise runtime(f"Halving dimension must be even, but dimension {d} is size {input._shape[d]}")
+    if not input.dtype.is_floating_point:
+        raise not_implemented_for("glu_cpu", input.dtype)
+    a, b = np.split(input._np, 2, axis=d)
+    out = fresh(np.ascontiguousarray(a * np.asarray(kernels.sigmoid(np.ascontiguousarray(b)))), input.dtype)
+    if needs_grad(input):
+        attach(out, GluBackward0(input, d))
+    return out
+
+
+class PreluKernelBackward0(Node):
+    """_prelu_kernel's node: the input's gradient, and the weight's summed to the weight's (broadcast) shape."""
+    __slots__ = ()
+    name_ = "PreluKernelBackward0"
+
+    def __init__(self, x, weight):
+        Node.__init__(self, (edge_of(x), edge_of(weight)))
+        self.saved = (SavedTensor(x), SavedTensor(weight))
+
+    def backward(self, g):
+        x, w = self.unpack()
+        xa, wa, ga = x._np, w._np, g._np
+        positive = xa > 0
+        grad_input = fresh(np.ascontiguousarray(np.where(positive, ga, wa * ga)), g.dtype)
+        collector = fresh(np.ascontiguousarray(np.where(positive, _scalar(xa, 0), xa * ga)), g.dtype)
+        dims = tuple(d for d in range(x.dim()) if w._shape[d] == 1 and x._shape[d] != 1)
+        return grad_input, (collector.sum(dims, keepdim=True) if dims else collector)
+
+
+def prelu(input, weight):
+    """ATen's prelu: the weight viewed to broadcast over input's channel dim 1, then _prelu_kernel."""
+    for position, (name, t) in enumerate((("self", input), ("weight", weight)), 1):
+        if not isinstance(t, Tensor):
+            raise type_error(f"prelu(): argument '{name}' (position {position}) must be Tensor, not {type_name(t)}")
+    if weight.numel() != 1:
+        if input.dim() == 0:
+            raise runtime("Not allow zero-dim input tensor.")
+        channels = input._shape[1] if input.dim() > 1 else 1
+        if channels != weight.numel():
+            raise runtime(f"Mismatch of parameter numbers and input channel size. Found parameter numbers = "
+                          f"{weight.numel()} and channel size = {channels}.")
+    if weight.dim() > 1:
+        raise runtime(f"prelu: Expected `weight` to be a scalar or 1D tensor, but got: ndim = {weight.dim()}")
+    if input.dim() != weight.dim():
+        shape = [1] * input.dim()
+        if input.dim() > 1:
+            shape[1] = weight.numel()
+        weight = weight.reshape(shape)
+    xa = input._np
+    out = fresh(np.ascontiguousarray(np.where(xa > 0, xa, weight._np * xa)), input.dtype)
+    if needs_grad(input, weight):
+        attach(out, PreluKernelBackward0(input, weight))
+    return out

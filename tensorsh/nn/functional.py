@@ -7,6 +7,9 @@ from tensorsh.engine.tensor import Tensor
 linear = _lin.linear
 leaky_relu, elu, gelu, silu, hardtanh, softplus = (_act.leaky_relu, _act.elu, _act.gelu, _act.silu, _act.hardtanh,
                                                    _act.softplus)
+selu, celu, hardswish, hardsigmoid, threshold, hardshrink, softshrink = (
+    _act.selu, _act.celu, _act.hardswish, _act.hardsigmoid, _act.threshold, _act.hardshrink, _act.softshrink)
+mish, logsigmoid, glu, prelu = _act.mish, _act.logsigmoid, _act.glu, _act.prelu
 mse_loss_op, nll_loss_op = _loss.mse_loss, _loss.nll_loss
 
 
@@ -36,6 +39,20 @@ def softmax(input, dim=None, _stacklevel=3, dtype=None):
     if dim is None:
         dim = _softmax_dim("softmax", input.dim())
     return input.softmax(dim, dtype=dtype)
+
+
+def softmin(input, dim=None, _stacklevel=3, dtype=None):
+    if dim is None:
+        dim = _softmax_dim("softmin", input.dim())
+    return (-input).softmax(dim, dtype=dtype)
+
+
+def softsign(input):
+    return input / (input.abs() + 1)
+
+
+def tanhshrink(input):
+    return input - input.tanh()
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):

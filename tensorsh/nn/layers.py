@@ -210,6 +210,137 @@ class ReLU(_InplaceActivation):
         return F.relu(input, inplace=self.inplace)
 
 
+class SELU(_InplaceActivation):
+    __module__ = _in("activation")
+
+    def forward(self, input):
+        return F.selu(input, self.inplace)
+
+
+class Mish(_InplaceActivation):
+    __module__ = _in("activation")
+
+    def forward(self, input):
+        return F.mish(input, self.inplace)
+
+
+class Hardswish(_InplaceActivation):
+    __module__ = _in("activation")
+
+    def extra_repr(self):
+        return ""  # (PyTorch's shows no inplace flag)
+
+    def forward(self, input):
+        return F.hardswish(input, self.inplace)
+
+
+class Hardsigmoid(_InplaceActivation):
+    __module__ = _in("activation")
+
+    def extra_repr(self):
+        return ""  # (PyTorch's shows no inplace flag)
+
+    def forward(self, input):
+        return F.hardsigmoid(input, self.inplace)
+
+
+class Threshold(Module):
+    __module__ = _in("activation")
+
+    def __init__(self, threshold, value, inplace=False):
+        super().__init__()
+        self.threshold = threshold
+        self.value = value
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.threshold(input, self.threshold, self.value, self.inplace)
+
+    def extra_repr(self):
+        return f"threshold={self.threshold}, value={self.value}{_inplace_str(self.inplace)}"
+
+
+class _Shrink(Module):
+    """Hardshrink and Softshrink: a threshold `lambd`, shown bare."""
+    __module__ = _in("activation")
+
+    def __init__(self, lambd=0.5):
+        super().__init__()
+        self.lambd = lambd
+
+    def extra_repr(self):
+        return str(self.lambd)
+
+
+class Hardshrink(_Shrink):
+    __module__ = _in("activation")
+
+    def forward(self, input):
+        return F.hardshrink(input, self.lambd)
+
+
+class Softshrink(_Shrink):
+    __module__ = _in("activation")
+
+    def forward(self, input):
+        return F.softshrink(input, self.lambd)
+
+
+class LogSigmoid(Module):
+    __module__ = _in("activation")
+
+    def forward(self, input):
+        return F.logsigmoid(input)
+
+
+class Softsign(Module):
+    __module__ = _in("activation")
+
+    def forward(self, input):
+        return F.softsign(input)
+
+
+class Tanhshrink(Module):
+    __module__ = _in("activation")
+
+    def forward(self, input):
+        return F.tanhshrink(input)
+
+
+class GLU(Module):
+    __module__ = _in("activation")
+
+    def __init__(self, dim=-1):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, input):
+        return F.glu(input, self.dim)
+
+    def extra_repr(self):
+        return f"dim={self.dim}"
+
+
+class PReLU(Module):
+    __module__ = _in("activation")
+
+    def __init__(self, num_parameters=1, init=0.25, device=None, dtype=None):
+        super().__init__()
+        self.num_parameters = num_parameters
+        self.init = init
+        self.weight = Parameter(creation.empty(num_parameters, dtype=dtype))
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        init.constant_(self.weight, self.init)
+
+    def forward(self, input):
+        return F.prelu(input, self.weight)
+
+    def extra_repr(self):
+        return f"num_parameters={self.num_parameters}"
+
+
 class LeakyReLU(Module):
     __module__ = _in("activation")
 
@@ -225,7 +356,8 @@ class LeakyReLU(Module):
         return f"negative_slope={self.negative_slope}{_inplace_str(self.inplace)}"
 
 
-class ELU(Module):
+class _AlphaActivation(Module):
+    """ELU and CELU: an alpha and an inplace flag."""
     __module__ = _in("activation")
 
     def __init__(self, alpha=1.0, inplace=False):
@@ -233,11 +365,22 @@ class ELU(Module):
         self.alpha = alpha
         self.inplace = inplace
 
+    def extra_repr(self):
+        return f"alpha={self.alpha}{_inplace_str(self.inplace)}"
+
+
+class ELU(_AlphaActivation):
+    __module__ = _in("activation")
+
     def forward(self, input):
         return F.elu(input, self.alpha, self.inplace)
 
-    def extra_repr(self):
-        return f"alpha={self.alpha}{_inplace_str(self.inplace)}"
+
+class CELU(_AlphaActivation):
+    __module__ = _in("activation")
+
+    def forward(self, input):
+        return F.celu(input, self.alpha, self.inplace)
 
 
 class GELU(Module):
@@ -277,6 +420,16 @@ class Hardtanh(Module):
         return f"min_val={self.min_val}, max_val={self.max_val}{_inplace_str(self.inplace)}"
 
 
+
+class ReLU6(Hardtanh):
+    __module__ = _in("activation")
+
+    def __init__(self, inplace=False):
+        super().__init__(0.0, 6.0, inplace)
+
+    def extra_repr(self):
+        return "inplace=True" if self.inplace else ""
+
 class Softplus(Module):
     __module__ = _in("activation")
 
@@ -315,6 +468,20 @@ class Softmax(Module):
 
     def forward(self, input):
         return F.softmax(input, self.dim)
+
+    def extra_repr(self):
+        return f"dim={self.dim}"
+
+
+class Softmin(Module):
+    __module__ = _in("activation")
+
+    def __init__(self, dim=None):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, input):
+        return F.softmin(input, self.dim)
 
     def extra_repr(self):
         return f"dim={self.dim}"

@@ -254,6 +254,65 @@ for f in [F.softplus, F.gelu, F.elu, F.silu, F.leaky_relu, F.hardtanh]:
         except Exception as e:
             print(e)
 """,
+"more_activation_modules": """
+mods = [nn.SELU(), nn.SELU(True), nn.CELU(), nn.CELU(0.5, True), nn.Mish(), nn.Mish(inplace=True), nn.Hardswish(), nn.Hardsigmoid(True),
+        nn.LogSigmoid(), nn.Softsign(), nn.Tanhshrink(), nn.Threshold(0.1, 20.), nn.Threshold(0, -1, True), nn.Softmin(), nn.Softmin(1),
+        nn.GLU(), nn.GLU(0), nn.PReLU(), nn.PReLU(3, 0.1), nn.ReLU6(), nn.ReLU6(True), nn.Hardshrink(), nn.Softshrink(0.3)]
+for m in mods:
+    print(m)
+x = torch.randn(2, 3, 4)
+for m in mods:
+    if isinstance(m, nn.Softmin) and m.dim is None:
+        continue
+    y = m(x.clone())
+    print(type(m).__name__, y.shape, type(y.grad_fn).__name__, y.flatten()[:3])
+p = nn.PReLU(3)
+print(list(p.named_parameters()), p.weight._version, p.state_dict())
+y = p(x)
+y.sum().backward()
+print(p.weight.grad)
+print(nn.Sequential(nn.Linear(4, 4), nn.PReLU(), nn.SELU(inplace=True), nn.Softmin(dim=-1))(x).sum())
+""",
+"more_activations_bits": """
+x0 = torch.randn(1000) * 4
+x0[:6] = torch.tensor([-3., 3., 0., -0., 20., -20.])
+def check(name, f, x, grad=True):
+    x = x.clone().requires_grad_()
+    y = f(x)
+    y.backward(torch.linspace(-1, 1, y.numel()).reshape(y.shape))
+    print(name, y.grad_fn.name(), y.sum().item(), y.double().pow(2).sum().item(),
+          x.grad.double().pow(2).sum().item() if grad else round(x.grad.double().pow(2).sum().item(), 4))
+for name, f, grad in [('selu', F.selu, False), ('celu', F.celu, False), ('hardswish', F.hardswish, True),
+                      ('hardsigmoid', F.hardsigmoid, True), ('threshold', lambda t: F.threshold(t, 0.1, 20.), True),
+                      ('hardshrink', F.hardshrink, True), ('softshrink', F.softshrink, True), ('glu', F.glu, True),
+                      ('softsign', F.softsign, True), ('softmin', lambda t: F.softmin(t, 0), False)]:
+    for dt in [torch.float32, torch.float64]:
+        check(name, f, x0.to(dt), grad)
+for name, f in [('mish', F.mish), ('logsigmoid', F.logsigmoid), ('tanhshrink', F.tanhshrink), ('celu', lambda t: F.celu(t, 0.7))]:
+    y = f(x0[:12].clone().requires_grad_())
+    print(name, y)
+w = torch.tensor([0.25, -0.5, 2.0], requires_grad=True)
+xp = x0[:24].reshape(2, 3, 4).clone().requires_grad_()
+y = F.prelu(xp, w)
+y.backward(torch.linspace(-1, 1, 24).reshape(2, 3, 4))
+print(y.grad_fn.name(), [n.name() for n, _ in y.grad_fn.next_functions], y.sum().item(), w.grad.tolist(), xp.grad.sum().item())
+w1 = torch.tensor([0.25], requires_grad=True)
+y = F.prelu(x0[:5], w1)
+y.sum().backward()
+print(y, w1.grad)
+for name, f in [('selu', F.selu), ('celu', F.celu), ('mish', F.mish), ('hardswish', F.hardswish), ('hardsigmoid', F.hardsigmoid),
+                ('threshold', lambda t, **k: F.threshold(t, 0.1, 20., **k)), ('relu6', F.relu6)]:
+    a = x0[:8].clone().requires_grad_()
+    b = a * 1
+    y = f(b, inplace=True)
+    y.sum().backward()
+    print(name, y.grad_fn.name(), y is b, b._version, a.grad)
+""",
+"celu_zero_alpha": "F.celu(torch.tensor([-1.]), alpha=0.)",
+"softshrink_negative_lambda": "F.softshrink(torch.tensor([-1.]), -1)",
+"glu_odd_dimension": "F.glu(torch.randn(3))",
+"prelu_channel_mismatch": "F.prelu(torch.randn(2, 3), torch.ones(2))",
+"threshold_bool": "F.threshold(torch.tensor([True]), 0, 1)",
 "gelu_integer_input_kind": "F.gelu(torch.tensor([1]))",
 "hardtanh_bool_input_kind": "F.relu6(torch.tensor([True]))",
 "activations_values_and_grads": """
