@@ -1,11 +1,13 @@
-"""Sequential, ModuleList and ModuleDict (PyTorch's container.py, with its reprs and messages)."""
+"""Sequential, ModuleList, ModuleDict, ParameterList and ParameterDict (PyTorch's container.py, with its reprs and messages)."""
 import operator
 from collections import OrderedDict, abc
 from itertools import chain, islice
 
 from tensorsh.engine import undo
 from tensorsh.engine.errors import make, type_error, value_error
+from tensorsh.engine.tensor import Tensor
 from .module import Module
+from .parameter import Parameter, typename
 
 
 def _addindent(s_, num_spaces):
@@ -286,3 +288,193 @@ class ModuleDict(Module):
                     raise value_error("ModuleDict update sequence element #" + str(j) + " has length "
                                       + str(len(m)) + "; 2 is required")
                 self[m[0]] = m[1]
+
+
+def _parameter_line(key, p, dtype_name):
+    """One line of ParameterList/ParameterDict's repr: a tensor's kind, dtype and size, or an object's type."""
+    if isinstance(p, Tensor):
+        size = "x".join(str(s) for s in p.size())
+        kind = "Parameter" if isinstance(p, Parameter) else "Tensor"
+        return f"  ({key}): {kind} containing: [{dtype_name(p)} of size {size}]"
+    return f"  ({key}): Object of type: {type(p).__name__}"
+
+
+def _as_parameter(value):
+    return Parameter(value) if isinstance(value, Tensor) and not isinstance(value, Parameter) else value
+
+
+class ParameterList(Module):
+    """Parameters in a list: the elements are attributes "0", "1", ... (tensors made Parameters on the way in)."""
+    __module__ = "torch.nn.modules.container"
+    __api__ = Module.__api__ | {"append", "extend"}
+
+    def __init__(self, values=None):
+        super().__init__()
+        self._size = 0
+        if values is not None:
+            self += values
+
+    _get_abs_string_index = ModuleList._get_abs_string_index
+
+    def __getitem__(self, idx):
+        if isinstance(idx, slice):
+            out = self.__class__()
+            for i in range(*idx.indices(len(self))):
+                out.append(self[i])
+            return out
+        return getattr(self, self._get_abs_string_index(idx))
+
+    def __setitem__(self, idx, param):
+        setattr(self, self._get_abs_string_index(idx), _as_parameter(param))
+
+    def __len__(self):
+        return self._size
+
+    def __iter__(self):
+        return iter([self[i] for i in range(len(self))])
+
+    def __iadd__(self, parameters):
+        return self.extend(parameters)
+
+    def append(self, value):
+        new_idx = len(self)
+        self._size += 1
+        self[new_idx] = value
+        return self
+
+    def extend(self, values):
+        if not isinstance(values, abc.Iterable) or isinstance(values, Tensor):
+            raise type_error("ParameterList.extend should be called with an iterable, but got "
+                             + type(values).__name__)
+        for value in values:
+            self.append(value)
+        return self
+
+    def extra_repr(self):
+        return "\n".join(_parameter_line(k, p, lambda t: repr(t.dtype)) for k, p in enumerate(self))
+
+    def __call__(self, *args, **kwargs):
+        raise make("RuntimeError", "ParameterList should not be called.")
+
+
+class ParameterDict(Module):
+    """Parameters by string key, in insertion order: each an attribute named by its key."""
+    __module__ = "torch.nn.modules.container"
+    __api__ = Module.__api__ | {"copy", "setdefault", "clear", "pop", "popitem", "get", "fromkeys", "keys", "items",
+                                "values", "update"}
+
+    def __init__(self, parameters=None):
+        super().__init__()
+        self._keys = {}
+        if parameters is not None:
+            self.update(parameters)
+
+    def _key_to_attr(self, key):
+        if not isinstance(key, str):
+            raise type_error("Index given to ParameterDict cannot be used as a key as it is not a string (type is "
+                             f"'{type(key).__name__}'). Open an issue on github if you need non-string keys.")
+        return key
+
+    def __getitem__(self, key):
+        return getattr(self, self._key_to_attr(key))
+
+    def __setitem__(self, key, value):
+        undo.touch_dict(self._keys)
+        self._keys[key] = None
+        setattr(self, self._key_to_attr(key), _as_parameter(value))
+
+    def __delitem__(self, key):
+        undo.touch_dict(self._keys)
+        del self._keys[key]
+        delattr(self, self._key_to_attr(key))
+
+    def __len__(self):
+        return len(self._keys)
+
+    def __iter__(self):
+        return iter(list(self._keys))
+
+    def __reversed__(self):
+        return reversed(list(self._keys))
+
+    def __contains__(self, key):
+        return key in self._keys
+
+    def copy(self):
+        return ParameterDict(OrderedDict((k, self[k]) for k in self._keys))
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def clear(self):
+        for k in self._keys.copy():
+            del self[k]
+
+    def pop(self, key):
+        v = self[key]
+        del self[key]
+        return v
+
+    def popitem(self):
+        undo.touch_dict(self._keys)
+        k, _ = self._keys.popitem()
+        self._keys[k] = None
+        val = self[k]
+        del self[k]
+        return k, val
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def fromkeys(self, keys, default=None):
+        return ParameterDict((k, default) for k in keys)
+
+    def keys(self):
+        return self._keys.keys()
+
+    def items(self):
+        return [(k, self[k]) for k in self._keys]
+
+    def values(self):
+        return [self[k] for k in self._keys]
+
+    def update(self, parameters):
+        if not isinstance(parameters, abc.Iterable):
+            raise type_error("ParametersDict.update should be called with an iterable of key/value pairs, but got "
+                             + type(parameters).__name__)
+        if isinstance(parameters, (OrderedDict, ParameterDict)):
+            for key, parameter in parameters.items():
+                self[key] = parameter
+        elif isinstance(parameters, abc.Mapping):
+            for key, parameter in sorted(parameters.items()):
+                self[key] = parameter
+        else:
+            for j, p in enumerate(parameters):
+                if not isinstance(p, abc.Iterable):
+                    raise type_error(f"ParameterDict update sequence element #{j} should be Iterable; is"
+                                     + type(p).__name__)
+                if not len(p) == 2:
+                    raise value_error(f"ParameterDict update sequence element #{j} has length {len(p)}; 2 is required")
+                self[p[0]] = p[1]
+
+    def extra_repr(self):
+        return "\n".join(_parameter_line(k, p, typename) for k, p in self.items())
+
+    def __call__(self, input):
+        raise make("RuntimeError", "ParameterDict should not be called.")
+
+    def __or__(self, other):
+        copy = self.copy()
+        copy.update(other)
+        return copy
+
+    def __ror__(self, other):
+        copy = other.copy()
+        copy.update(self)
+        return copy
+
+    def __ior__(self, other):
+        self.update(other)
+        return self

@@ -254,6 +254,47 @@ for f in [F.softplus, F.gelu, F.elu, F.silu, F.leaky_relu, F.hardtanh]:
         except Exception as e:
             print(e)
 """,
+"parameter_list_and_dict": """
+class M(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.ps = nn.ParameterList([nn.Parameter(torch.randn(2, 3)), torch.zeros(3)])
+        self.pd = nn.ParameterDict({'b': nn.Parameter(torch.ones(2)), 'a': torch.zeros(1, dtype=torch.float64)})
+    def forward(self, x):
+        for p in self.ps:
+            x = x + p.sum()
+        return x * self.pd['b'].sum()
+m = M()
+print(m)
+print([n for n, _ in m.named_parameters()])
+print(list(m.state_dict().keys()))
+print(len(m.ps), len(m.pd), 'a' in m.pd, list(m.pd.keys()), type(m.ps[1]).__name__, m.ps[1].requires_grad)
+m.ps.append(torch.ones(4))
+m.pd['c'] = torch.ones(5)
+m.pd.update([('d', nn.Parameter(torch.ones(1)))])
+print(m.ps, m.pd)
+print(m.ps[-1], m.ps[0:2])
+y = m(torch.ones(2))
+y.sum().backward()
+print(m.ps[0].grad, m.pd['b'].grad)
+print(m.pd.pop('a'), list(m.pd.keys()), m.pd.get('zz', 3))
+with torch.no_grad():
+    for p in m.parameters():
+        if p.grad is not None:
+            p -= 0.1 * p.grad
+print(m.ps[0], m.ps[0]._version)
+pl = nn.ParameterList()
+print(pl, len(pl))
+try:
+    m.ps[7]
+except IndexError as e:
+    print(e)
+try:
+    m.pd[3]
+except TypeError as e:
+    print(e)
+m.ps(1)
+""",
 "more_activation_modules": """
 mods = [nn.SELU(), nn.SELU(True), nn.CELU(), nn.CELU(0.5, True), nn.Mish(), nn.Mish(inplace=True), nn.Hardswish(), nn.Hardsigmoid(True),
         nn.LogSigmoid(), nn.Softsign(), nn.Tanhshrink(), nn.Threshold(0.1, 20.), nn.Threshold(0, -1, True), nn.Softmin(), nn.Softmin(1),
