@@ -464,6 +464,11 @@ METHODS = {
         'squeeze(int64_t dim)',
         'squeeze(IntArrayRef dim)',
     ),
+    'squeeze_': (
+        'squeeze_()',
+        'squeeze_(int64_t dim)',
+        'squeeze_(IntArrayRef dim)',
+    ),
     'std': (
         'std(IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False)',
         'std(IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)',
@@ -494,8 +499,14 @@ METHODS = {
     'swapaxes': (
         'swapaxes(int64_t axis0, int64_t axis1)',
     ),
+    'swapaxes_': (
+        'swapaxes_(int64_t axis0, int64_t axis1)',
+    ),
     'swapdims': (
         'swapdims(int64_t dim0, int64_t dim1)',
+    ),
+    'swapdims_': (
+        'swapdims_(int64_t dim0, int64_t dim1)',
     ),
     'tile': (
         'tile(SymIntArrayRef dims)',
@@ -507,6 +518,9 @@ METHODS = {
     ),
     'transpose': (
         'transpose(int64_t dim0, int64_t dim1)',
+    ),
+    'transpose_': (
+        'transpose_(int64_t dim0, int64_t dim1)',
     ),
     'tril': (
         'tril(SymInt diagonal=0)',
@@ -538,6 +552,9 @@ METHODS = {
     ),
     'unsqueeze': (
         'unsqueeze(int64_t dim)',
+    ),
+    'unsqueeze_': (
+        'unsqueeze_(int64_t dim)',
     ),
     'var': (
         'var(IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False)',
@@ -1249,6 +1266,6 @@ NOARGS = frozenset({
     'logical_not', 'ndimension', 'neg', 'neg_', 'negative', 'nelement', 'numel', 'reciprocal',
     'relu', 'relu_', 'retain_grad', 'rsqrt', 'sgn', 'sigmoid', 'sigmoid_', 'sign',
     'signbit', 'sin', 'sin_', 'sinh', 'sinh_', 'sqrt', 'sqrt_', 'square',
-    'storage_offset', 't', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace',
-    'trunc', 'trunc_', 'untyped_storage', 'zero_',
+    'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist',
+    'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })
