@@ -41,8 +41,9 @@ def bernoulli_inplace(self, p=0.5, generator=None):
     return fill_random(self, (u < p).astype(self.dtype.np))
 
 
-def dropout(input, p=0.5, train=True, inplace=False):
-    """ATen's _dropout on the CPU: noise = empty_like(input).bernoulli_(1 - p).div_(1 - p); input * noise."""
+def dropout(input, p=0.5, train=True, inplace=False, feature=False):
+    """ATen's _dropout on the CPU: noise = empty_like(input).bernoulli_(1 - p).div_(1 - p); input * noise.
+    feature=True (feature_dropout): one noise value per (sample, channel), broadcast over the other dims."""
     if p < 0.0 or p > 1.0:
         raise value_error(f"dropout probability has to be between 0 and 1, but got {p}")
     if not train or p == 0:
@@ -52,7 +53,11 @@ def dropout(input, p=0.5, train=True, inplace=False):
     if p == 1:
         zeros = creation.zeros((), dtype=input.dtype)
         return input.mul_(zeros) if inplace else input * zeros
-    noise = bernoulli_inplace(creation.empty_like(input), 1 - p)
+    if feature and input.dim() < 2:
+        raise runtime("Feature dropout requires at least 2 dimensions in the input")
+    noise = creation.empty(*(input._shape[:2] + (1,) * (input.dim() - 2)), dtype=input.dtype) if feature \
+        else creation.empty_like(input)
+    noise = bernoulli_inplace(noise, 1 - p)
     noise.div_(1 - p)
     return input.mul_(noise) if inplace else input * noise
 

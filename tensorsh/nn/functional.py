@@ -65,6 +65,55 @@ def dropout(input, p=0.5, training=True, inplace=False):
     return _noise.dropout(input, p, training, inplace)
 
 
+def _check_p(p):
+    if p < 0.0 or p > 1.0:
+        raise value_error(f"dropout probability has to be between 0 and 1, but got {p}")
+
+
+def _feature_dropout(input, p, training, inplace, batched):
+    """torch/nn/functional.py's channel-wise dropouts: an unbatched input gets a batch dim for the drop."""
+    if not batched:
+        input = input.unsqueeze_(0) if inplace else input.unsqueeze(0)
+    result = _noise.dropout(input, p, training, inplace, feature=True)
+    if not batched:
+        result = result.squeeze_(0) if inplace else result.squeeze(0)
+    return result
+
+
+def dropout1d(input, p=0.5, training=True, inplace=False):
+    _check_p(p)
+    if input.dim() not in (2, 3):
+        raise runtime(f"dropout1d: Expected 2D or 3D input, but received a {input.dim()}D input. Note that dropout1d "
+                      "exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, "
+                      "and an optional batch dimension (i.e. 2D or 3D inputs).")
+    return _feature_dropout(input, p, training, inplace, input.dim() == 3)
+
+
+def _warn_dims(name, dims, input):
+    if input.dim() not in (dims + 1, dims + 2):
+        warn(f"{name}: Received a {input.dim()}-D input to {name}, which is deprecated and will result in an error in "
+             "a future release. To retain the behavior and silence this warning, please use dropout instead. Note "
+             f"that {name} exists to provide channel-wise dropout on inputs with {dims} spatial dimensions, a channel "
+             f"dimension, and an optional batch dimension (i.e. {dims + 1}D or {dims + 2}D inputs).")
+
+
+def dropout2d(input, p=0.5, training=True, inplace=False):
+    _check_p(p)
+    _warn_dims("dropout2d", 2, input)
+    if input.dim() == 3:
+        warn("dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout behavior is "
+             "desired - input is interpreted as shape (N, C, L), where C is the channel dim. This behavior will change "
+             "in a future release to interpret the input as one without a batch dimension, i.e. shape (C, H, W). To "
+             "maintain the 1D channel-wise dropout behavior, please switch to using dropout1d instead.")
+    return _feature_dropout(input, p, training, inplace, True)
+
+
+def dropout3d(input, p=0.5, training=True, inplace=False):
+    _check_p(p)
+    _warn_dims("dropout3d", 3, input)
+    return _feature_dropout(input, p, training, inplace, input.dim() == 5)
+
+
 def _warn_size(input, target):
     if target.shape != input.shape:
         warn(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}). "

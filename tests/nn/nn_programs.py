@@ -295,6 +295,23 @@ except TypeError as e:
     print(e)
 m.ps(1)
 """,
+"channel_dropouts": """
+x = torch.ones(2, 3, 2, 2, requires_grad=True)
+y = nn.Dropout2d(0.5)(x)
+print(y, y.grad_fn.name())
+y.sum().backward()
+print(x.grad)
+print(nn.Dropout1d(0.3)(torch.ones(4, 3)), nn.Dropout1d(), nn.Dropout2d(0.2, True), nn.Dropout3d())
+print(F.dropout2d(torch.ones(2, 3, 4), 0.5))
+print(F.dropout2d(torch.ones(3, 4), 0.5))
+print(F.dropout3d(torch.ones(2, 2, 1, 1, 2), 0.5), F.dropout3d(torch.ones(2, 1, 1, 2), 0.5))
+z = torch.ones(2, 4)
+F.dropout1d(z, 0.5, inplace=True)
+print(z, z._version)
+d = nn.Dropout2d(1.0)
+print(d(torch.ones(1, 2, 2, 2)), F.dropout2d(torch.ones(1, 2, 2), 0.5, training=False))
+F.dropout1d(torch.ones(2), 0.5)
+""",
 "more_activation_modules": """
 mods = [nn.SELU(), nn.SELU(True), nn.CELU(), nn.CELU(0.5, True), nn.Mish(), nn.Mish(inplace=True), nn.Hardswish(), nn.Hardsigmoid(True),
         nn.LogSigmoid(), nn.Softsign(), nn.Tanhshrink(), nn.Threshold(0.1, 20.), nn.Threshold(0, -1, True), nn.Softmin(), nn.Softmin(1),
