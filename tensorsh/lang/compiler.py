@@ -1543,23 +1543,22 @@ class Compiler:
 
     def expr_BoolOp(self, node):
         values = tuple(self.expr(v) for v in node.values)
+        first, last = values[:-1], values[-1]  # (Python never asks the last operand for its truth)
         if node.op == "and":
             def and_(frame):
-                v = None
-                for fn in values:
+                for fn in first:
                     v = fn(frame)
                     if not v:
                         return v
-                return v
+                return last(frame)
             return _located(and_, node)
 
         def or_(frame):
-            v = None
-            for fn in values:
+            for fn in first:
                 v = fn(frame)
                 if v:
                     return v
-            return v
+            return last(frame)
         return _located(or_, node)
 
     def expr_Compare(self, node):

@@ -1,6 +1,20 @@
 """Pure-Python programs whose output (and last error line) must be CPython's: the language runs Python."""
 
 PROGRAMS = {
+    "and_or_never_test_the_last_operand": """
+class Loud:
+    def __bool__(self):
+        raise ValueError("asked")
+    def __repr__(self):
+        return "Loud"
+print(None or Loud(), 1 and Loud(), 0 or '' or [], 1 and 2 and 0)
+f = lambda t: (print('side') or t)
+print(f(Loud()))
+try:
+    print(Loud() or 1)
+except ValueError as e:
+    print(e)
+""",
     "attribute_error_is_attribute_error": """
 class C:
     pass
