@@ -12,7 +12,7 @@ _FUNCTIONAL = ("linear relu relu6 leaky_relu elu gelu silu hardtanh softplus sig
                "dropout mse_loss l1_loss smooth_l1_loss huber_loss nll_loss cross_entropy binary_cross_entropy "
                "binary_cross_entropy_with_logits one_hot normalize pad embedding flatten selu celu hardswish "
                "hardsigmoid threshold hardshrink softshrink mish logsigmoid glu prelu softmin softsign tanhshrink dropout1d "
-               "dropout2d dropout3d").split()
+               "dropout2d dropout3d kl_div").split()
 _OPTIONAL = ("conv1d conv2d max_pool2d avg_pool2d layer_norm batch_norm bilinear").split()
 
 functional = Namespace("torch.nn.functional", {

@@ -151,6 +151,26 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", wei
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
 
 
+def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_target=False):
+    """torch/nn/functional.py's kl_div over ATen's composite: xlogy(t, t) - t * input (or exp(t) * (t - input)),
+    reduced; 'batchmean' sums, then divides by the batch size."""
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce, reduction)
+    elif reduction == "mean":
+        warn("reduction: 'mean' divides the total loss by both the batch size and the support size.'batchmean' "
+             "divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to "
+             "behave the same as 'batchmean' in the next major release.")
+    enum = _loss.reduction_enum("sum" if reduction == "batchmean" else reduction)
+    _check_tensors("kl_div", input, target)
+    if not input.dtype.is_floating_point or not target.dtype.is_floating_point:
+        raise runtime("kl_div: Integral inputs not supported.")
+    output = target.exp() * (target - input) if log_target else target.xlogy(target) - target * input
+    reduced = output.mean() if enum == "mean" else output.sum() if enum == "sum" else output
+    if reduction == "batchmean" and input.dim() != 0:
+        reduced = reduced / input.size()[0]
+    return reduced
+
+
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
     _check_tensors("smooth_l1_loss", input, target)
     _warn_size(input, target)

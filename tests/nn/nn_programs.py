@@ -429,6 +429,20 @@ print(nb(torch.ones(2, 3)).grad_fn)
 }
 
 LOSSES = {
+"kl_div_reductions": """
+x = torch.randn(3, 4, requires_grad=True)
+p = F.softmax(torch.randn(3, 4), 1)
+for red in ['batchmean', 'sum', 'none', 'mean']:
+    l = F.kl_div(F.log_softmax(x, 1), p, reduction=red)
+    print(red, l, l.grad_fn.name())
+l = nn.KLDivLoss(reduction='batchmean', log_target=True)(F.log_softmax(x, 1), p.log())
+l.backward()
+print(l, x.grad, nn.KLDivLoss(), nn.KLDivLoss(log_target=True))
+t = torch.tensor([0., 0.5, 0.5])
+print(F.kl_div(torch.tensor([-1., -2., -3.]), t, reduction='sum'))
+print(F.kl_div(torch.tensor(-1.), torch.tensor(0.3), reduction='batchmean'))
+F.kl_div(torch.tensor([1, 2]), torch.tensor([1, 2]))
+""",
 "losses_values_grads": """
 x = torch.randn(4, 3)
 t = torch.randn(4, 3)
