@@ -269,6 +269,61 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     return out
 
 
+def _adaptive_windows(size, out):
+    """Output cell i covers input [floor(i * size / out), ceil((i + 1) * size / out))."""
+    return [((i * size) // out, -((-(i + 1) * size) // out)) for i in range(out)]
+
+
+class AdaptiveAvgPool2DBackward0(Node):
+    __slots__ = ("shape", "rows", "cols")
+
+    def __init__(self, x, rows, cols):
+        Node.__init__(self, (edge_of(x),))
+        self.shape, self.rows, self.cols = x._shape, rows, cols
+
+    def backward(self, g):
+        """Each output's gradient divided by its window's height, then width, added over its window in turn."""
+        ga = g._np
+        out = np.zeros(self.shape, ga.dtype)
+        for i, (h0, h1) in enumerate(self.rows):
+            for j, (w0, w1) in enumerate(self.cols):
+                share = (ga[..., i, j] / ga.dtype.type(h1 - h0) / ga.dtype.type(w1 - w0))[..., None, None]
+                out[..., h0:h1, w0:w1] += share
+        return (fresh(out, g.dtype),)
+
+
+def adaptive_avg_pool2d(input, output_size):
+    """ATen's adaptive average pooling: an output of 1x1 is the mean over the last two dims; otherwise each cell
+    sums its window row by row in the input's type, then divides by the window's height and width."""
+    oh, ow = output_size
+    if oh < 0 or ow < 0:
+        raise runtime(f"adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but "
+                      f"received {{{oh}, {ow}}}")
+    if (oh, ow) == (1, 1):
+        return input.mean((-1, -2), keepdim=True)
+    if input.dim() not in (3, 4):
+        raise runtime(f"adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got {list(input._shape)}")
+    for d in range(1, input.dim()):
+        if input._shape[d] == 0:
+            raise runtime("adaptive_avg_pool2d(): Expected input to have non-zero size for non-batch dimensions, but "
+                          f"input has sizes {list(input._shape)} with dimension {d} being empty")
+    x = input._np
+    rows, cols = _adaptive_windows(x.shape[-2], oh), _adaptive_windows(x.shape[-1], ow)
+    out = np.empty(x.shape[:-2] + (oh, ow), x.dtype)
+    one = x.dtype.type
+    for i, (h0, h1) in enumerate(rows):
+        for j, (w0, w1) in enumerate(cols):
+            acc = np.zeros(x.shape[:-2], x.dtype)
+            for a in range(h0, h1):
+                for b in range(w0, w1):
+                    acc += x[..., a, b]
+            out[..., i, j] = acc / one(h1 - h0) / one(w1 - w0)
+    result = fresh(out, input.dtype)
+    if needs_grad(input):
+        attach(result, AdaptiveAvgPool2DBackward0(input, rows, cols))
+    return result
+
+
 # ------------------------------------------------------------------ padding and embedding
 
 class ConstantPadNdBackward0(InputNode):

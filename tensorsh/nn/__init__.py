@@ -13,7 +13,8 @@ _FUNCTIONAL = ("linear relu relu6 leaky_relu elu gelu silu hardtanh softplus sig
                "binary_cross_entropy_with_logits one_hot normalize pad embedding flatten selu celu hardswish "
                "hardsigmoid threshold hardshrink softshrink mish logsigmoid glu prelu softmin softsign tanhshrink dropout1d "
                "dropout2d dropout3d kl_div").split()
-_OPTIONAL = ("conv1d conv2d max_pool2d avg_pool2d layer_norm batch_norm bilinear").split()
+_OPTIONAL = ("conv1d conv2d max_pool2d avg_pool2d adaptive_avg_pool1d adaptive_avg_pool2d layer_norm batch_norm "
+             "bilinear").split()
 
 functional = Namespace("torch.nn.functional", {
     name: getattr(_functional, name) for name in _FUNCTIONAL + [n for n in _OPTIONAL if hasattr(_functional, n)]})

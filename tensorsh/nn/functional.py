@@ -347,6 +347,30 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     return _avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
 
 
+def _list_with_default(out_size, defaults):
+    """torch.nn.modules.utils._list_with_default: None entries of an output size take the input's sizes."""
+    if isinstance(out_size, int):
+        return out_size
+    if len(defaults) <= len(out_size):
+        raise value_error(f"Input dimension should be at least {len(out_size) + 1}")
+    return [v if v is not None else d for v, d in zip(out_size, defaults[-len(out_size):])]
+
+
+def adaptive_avg_pool2d(input, output_size):
+    from tensorsh.engine.convolution import adaptive_avg_pool2d as _adaptive
+    size = _list_with_default(output_size, input.size())
+    return _adaptive(input, (size, size) if isinstance(size, int) else tuple(size))
+
+
+def adaptive_avg_pool1d(input, output_size):
+    from tensorsh.engine.convolution import adaptive_avg_pool2d as _adaptive
+    if input.dim() not in (2, 3):
+        raise runtime(f"Expected 2 to 3 dimensions, but got {input.dim()}-dimensional tensor for argument #1 'self' "
+                      "(while checking arguments for adaptive_avg_pool1d)")
+    size = output_size[0] if isinstance(output_size, (tuple, list)) else output_size
+    return _adaptive(input.unsqueeze(-2), (1, size)).squeeze(-2)
+
+
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     from tensorsh.engine.normalization import layer_norm as _layer_norm
     return _layer_norm(input, normalized_shape, weight, bias, eps)

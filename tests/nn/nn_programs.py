@@ -545,6 +545,23 @@ print(nn.functional.pad(torch.ones(2, 2), (1, 1)), nn.functional.pad(torch.ones(
 ALL = {**MODULES, **LAYERS, **LOSSES, **UTILS}
 
 NORM_CONV = {
+"adaptive_average_pooling": """
+x = (torch.randn(2, 3, 13, 11) * 10).requires_grad_()
+for size in [1, (3, 4), 5, (13, 11), (7, 3), (None, 2), (2, None)]:
+    y = F.adaptive_avg_pool2d(x, size)
+    y.backward(torch.linspace(-1, 1, y.numel()).reshape(y.shape))
+    print(size, y.shape, y.grad_fn.name(), y.sum().item(), y.double().pow(2).sum().item(), x.grad.double().pow(2).sum().item())
+    x.grad = None
+z = torch.randn(2, 3, 10, requires_grad=True)
+y = F.adaptive_avg_pool1d(z, 3)
+print(y.shape, y.grad_fn.name(), y.grad_fn.next_functions[0][0].name(), y.sum().item())
+print(F.adaptive_avg_pool1d(z, 1).grad_fn.name(), F.adaptive_avg_pool2d(torch.ones(2, 3), 1))
+print(nn.AdaptiveAvgPool2d(3), nn.AdaptiveAvgPool2d((1, None)), nn.AdaptiveAvgPool1d(4), nn.AdaptiveAvgPool2d((None, 2))(x).shape)
+net = nn.Sequential(nn.Conv2d(3, 4, 3), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4, 2))
+out = net(x)
+print(out, out.grad_fn.name())
+F.adaptive_avg_pool2d(torch.ones(2, 0, 3), 2)
+""",
 "conv_layers": """
 c = nn.Conv2d(2, 3, 3)
 print(c, c.weight._version, c.bias)
