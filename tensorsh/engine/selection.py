@@ -679,7 +679,7 @@ AmaxBackward0 = type("AmaxBackward0", (_ExtremeBackward,), {"__slots__": (), "na
 AminBackward0 = type("AminBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AminBackward0"})
 
 
-def _extreme(op, np_fn, node_cls):
+def _amax_amin(op, np_fn, node_cls):
     def fn(self, dim=(), keepdim=False):
         dims = _int_list(op, "dim", (dim,))
         if not self.dim():
@@ -703,8 +703,8 @@ def _extreme(op, np_fn, node_cls):
     return fn
 
 
-amax = _extreme("amax", np.amax, AmaxBackward0)
-amin = _extreme("amin", np.amin, AminBackward0)
+amax = _amax_amin("amax", np.amax, AmaxBackward0)
+amin = _amax_amin("amin", np.amin, AminBackward0)
 
 
 # ------------------------------------------------------------------ aliases
