@@ -2564,31 +2564,6 @@ def log_softmax(self, dim, dtype=None):
     return _softmax_op(self, dim, dtype, LogSoftmaxBackward0)
 
 
-class MseLossBackward0(Node):
-    __slots__ = ("reduction", "meta")
-
-    def __init__(self, a, b, reduction):
-        Node.__init__(self, (operand_edge(a), operand_edge(b)))
-        self.reduction = reduction
-        self.meta = input_meta(a, b)
-        self.saved = (SavedTensor(a), SavedTensor(b))
-
-    def backward(self, g):
-        a, b = self.unpack()
-        scale = 2.0 / a.numel() if self.reduction == "mean" else 2.0
-        d = (a - b) * (g * scale)
-        return reduce_grad(d, self.meta[0]), reduce_grad(-d, self.meta[1])
-
-
-def mse_loss(input, target, reduction="mean"):
-    with autograd.no_grad():
-        sq = (input - target) ** 2
-        out = sq.mean() if reduction == "mean" else sq.sum() if reduction == "sum" else sq
-    if needs_grad(input, target) and reduction in ("mean", "sum"):
-        attach(out, MseLossBackward0(input, target, reduction))
-    return out
-
-
 # ------------------------------------------------------------------ joining
 
 class CatBackward0(Node):
