@@ -19,30 +19,7 @@ from .ops.core import (InputNode, BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 # ------------------------------------------------------------------ gradient helpers
-
-
-
-
-
 
 
 # ------------------------------------------------------------------ elementwise unary
@@ -367,29 +344,6 @@ def clip(self, min=None, max=None):
 # ------------------------------------------------------------------ binary arithmetic
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 class AddBackward0(BinaryNode):
     __slots__ = ("alpha",)
 
@@ -563,8 +517,6 @@ def rsub(self, other):
 
 def mul(self, other):
     return binary_op(self, other, np.multiply, MulBackward0)
-
-
 
 
 def div(self, other, rounding_mode=None):
@@ -1588,7 +1540,6 @@ def matmul(self, other):
 # ------------------------------------------------------------------ views
 
 
-
 def _select_backward(g, shape, dim, index):
     return embed(g, shape, lambda t: t.select(dim, index), "SelectBackwardBackward0")
 
@@ -1617,12 +1568,6 @@ VIEW_BACKWARD.update({
     "SelectBackward0": _select_backward,
     "SliceBackward0": _slice_backward,
 })
-
-
-
-
-
-
 
 
 def _infer_shape(shape, numel):
@@ -1883,22 +1828,6 @@ def split(self, split_size, dim=0):
     return multiview.split(self, split_size, dim)
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 # ------------------------------------------------------------------ indexing
 
 def _is_advanced(ix):
@@ -2132,31 +2061,6 @@ class IndexPutBackward0(Node):
 # ------------------------------------------------------------------ in-place machinery
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def _binary_inplace(np_fn, node_cls, true_div=False):
     sign = -1 if np_fn is np.subtract else 1
 
@@ -2300,10 +2204,6 @@ def clamp_inplace(self, min=None, max=None):
     def write(arr):
         arr[...] = values._np
     return write_inplace(self, write, make)
-
-
-
-
 
 
 def fill_inplace(self, value):

@@ -9,7 +9,7 @@ from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import make, runtime, type_error
 from .autograd import no_grad
 from .tensorimpl import _shape_list
-from .selection import _invalid_combination
+from .ops.args import _invalid_combination
 from .tensorimpl import Tensor
 from .ops.core import (attach, cast_for_inplace, laid_out_like, needs_grad, operand_edge, precheck, self_overlapping,
                        sum_to, type_name, write_inplace, written)

@@ -107,8 +107,6 @@ def logical_xor(self, other):
     return from_numpy(np.asarray(np.logical_xor(an, bn)), dtypes.bool_)
 
 
-
-
 # ------------------------------------------------------------------ hypot, xlogy, nan_to_num, sgn, signbit
 
 def _float_only(op, kernel, *tensors):
