@@ -644,14 +644,6 @@ amin = _amax_amin("amin", np.amin, AminBackward0)
 
 # ------------------------------------------------------------------ aliases
 
-def cpu(self, *args, **kwargs):
-    return self  # already on the CPU: PyTorch returns the tensor itself, not a copy
-
-
-@tensor_params("other")
-def type_as(self, other):
-    return self.to(other.dtype)
-
 
 @tensor_params("vec2")
 def outer(self, vec2):
