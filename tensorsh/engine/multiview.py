@@ -29,7 +29,7 @@ class MultiViewBackward(Node):
         self.shapes, self.dim, self.dtype = shapes, dim, base.dtype
 
     def backward(self, grads):
-        from .functions import cat, stack
+        from .ops.joining import cat, stack
         grads = [g if g is not None else Tensor._from_numpy(np.zeros(shape, self.dtype.np), self.dtype)
                  for g, shape in zip(grads, self.shapes)]
         return ((stack if self.name_ == "UnbindBackward0" else cat)(grads, self.dim),)
