@@ -85,20 +85,6 @@ def fmod(self, other):
     return binary_op(self, other, np.fmod, FmodBackward1 if isinstance(other, Tensor) else FmodBackward0)
 
 
-def _test(np_fn, integers):
-    def op(self):
-        if self.dtype.category < 2:
-            return fresh(np.full(self._shape, integers, np.bool_), dtypes.bool_)
-        return fresh(np.asarray(np_fn(self._np)), dtypes.bool_)
-    return op
-
-
-isinf = _test(np.isinf, False)
-isfinite = _test(np.isfinite, True)
-isposinf = _test(np.isposinf, False)
-isneginf = _test(np.isneginf, False)
-
-
 def logical_xor(self, other):
     if type(other) is not Tensor:
         raise type_error(f"logical_xor(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
@@ -204,47 +190,3 @@ def xlogy(self, other):
             node = (XlogyBackward0 if isinstance(other, Tensor) else XlogyBackward2)(self, other, out)
         attach(out, node)
     return out
-
-
-class NanToNumBackward0(Node):
-
-    def __init__(self, x):
-        Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(x),)
-
-    def backward(self, g):
-        x, = self.unpack()
-        return (g * x.isfinite(),)
-
-
-def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
-    if self.dtype.category < 2:
-        return self.clone()
-    info = np.finfo(self.dtype.np)
-    values = np.nan_to_num(self._np, nan=nan, posinf=info.max if posinf is None else posinf,
-                           neginf=info.min if neginf is None else neginf)
-    out = laid_out_like(values, self.dtype, self)
-    if needs_grad(self):
-        attach(out, NanToNumBackward0(self))
-    return out
-
-
-class SgnBackward0(Node):
-    """The sign of a real tensor is flat wherever it has a derivative: zero gradient."""
-
-    def __init__(self, x):
-        Node.__init__(self, (edge_of(x),))
-
-    def backward(self, g):
-        return (zeros_of(g),)
-
-
-def sgn(self):
-    out = laid_out_like(self._np if self.dtype is dtypes.bool_ else np.sign(self._np), self.dtype, self)
-    if needs_grad(self):
-        attach(out, SgnBackward0(self))
-    return out
-
-
-def signbit(self):
-    return laid_out_like(np.signbit(self._np), dtypes.bool_, self)
