@@ -16,6 +16,7 @@ from .ops.core import (InputNode, BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode
                        input_meta, laid_out_like, make_view, needs_grad, operand_edge, precheck, reduce_grad,
                        refresh_view_grad_fn, self_overlapping, sum_to, tensor_of, tensor_params,
                        true_div_dtype, type_name, write_inplace, write_rows, written, zero_node, zeros_of)
+from .ops.comparison import _np_of, logical_not, maximum, minimum, where
 from .ops.copies import clone, copy_inplace, fill_inplace, to
 from .ops.joining import cat
 from .ops.unary import reciprocal
@@ -32,30 +33,6 @@ def square(self):
     return power(self, 2)
 
 
-def clamp(self, min=None, max=None):
-    if min is None and max is None:
-        raise runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
-    if isinstance(min, Tensor) or isinstance(max, Tensor):
-        check_broadcast_all(self, *[b for b in (min, max) if b is not None])
-    x = self._np
-    lo = min._np if isinstance(min, Tensor) else min
-    hi = max._np if isinstance(max, Tensor) else max
-    dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
-    lo, hi = (v if v is None or isinstance(b, Tensor) else scalars.checked_scalar(dt, v) for v, b in ((lo, min), (hi, max)))
-    r = x.astype(dt.np, copy=False)
-    if lo is not None:
-        r = np.maximum(r, lo)
-    if hi is not None:
-        r = np.minimum(r, hi)
-    out = from_numpy(np.asarray(r, dtype=dt.np), dt)
-    if isinstance(min, Tensor) or isinstance(max, Tensor):  # clamp.Tensor: ClampBackward0, an edge per operand
-        if needs_grad(self, min, max):
-            attach(out, ClampBackward0(self, min, max))
-    elif needs_grad(self):
-        attach(out, ClampBackward1(self, min, max))
-    return out
-
-
 class DivBackward1(InputNode):
     """tensor / number inside a backward formula (PyTorch's div.Scalar; Python's `t / 2` is DivBackward0)."""
     fields = ("other",)
@@ -69,56 +46,6 @@ def _div_scalar(t, number):
     if needs_grad(t):
         attach(out, DivBackward1(t, number))
     return out
-
-
-class ClampBackward1(Node):
-    __slots__ = ("lo", "hi")
-
-    def __init__(self, x, lo, hi, inplace=False):
-        Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(x.clone() if inplace else x),)  # in place: PyTorch's original_self
-        self.lo, self.hi = lo, hi
-
-    def backward(self, g):
-        x, = self.unpack()
-        mask = None
-        if self.lo is not None:
-            mask = x >= self.lo
-        if self.hi is not None:
-            m = x <= self.hi
-            mask = m if mask is None else mask.logical_and(m)
-        return (where(mask, g, 0.0),)  # PyTorch's clamp_backward
-
-
-class ClampBackward0(Node):
-    """clamp with tensor bounds: PyTorch's clamp_backward_min_max (a bound's gradient where it bit, min only
-    where it is below max), each gradient summed back to its operand's shape."""
-    __slots__ = ("shapes",)
-    name_ = "ClampBackward0"
-
-    def __init__(self, x, lo, hi):
-        Node.__init__(self, (operand_edge(x), operand_edge(lo), operand_edge(hi)))
-        self.saved = tuple(SavedTensor(t) if isinstance(t, Tensor) else NOTHING_SAVED for t in (x, lo, hi))
-        self.numbers = tuple(None if isinstance(t, Tensor) else t for t in (lo, hi))
-        self.shapes = tuple(t._shape if isinstance(t, Tensor) else () for t in (x, lo, hi))
-
-    def backward(self, g):
-        x, lo, hi = (s.unpack(self) if s is not NOTHING_SAVED else None for s in self.saved)
-        lo = lo if lo is not None else self.numbers[0]
-        hi = hi if hi is not None else self.numbers[1]
-        wants = [n is not None for n, _ in self.next_functions]
-        if lo is not None and hi is not None:
-            masks = (ge(x, lo).logical_and(le(x, hi)), lt(x, lo).logical_and(lt(lo, hi)), gt(x, hi).logical_or(lt(hi, lo)))
-        elif lo is not None:
-            masks = (ge(x, lo), lt(x, lo), None)
-        else:
-            masks = (le(x, hi), None, gt(x, hi))
-        return tuple(sum_to(where(m, g, 0.0), shape) if want and m is not None else None
-                     for m, want, shape in zip(masks, wants, self.shapes))
-
-
-def clip(self, min=None, max=None):
-    return clamp(self, min, max)
 
 
 # ------------------------------------------------------------------ binary arithmetic
@@ -387,33 +314,6 @@ def _rmod(self, other):
     return binary_op(other, self, _np_remainder, _RemainderNotImplemented)
 
 
-def _compare(np_fn):
-    def op(self, other):
-        check_broadcast(self, other)
-        an, bn, _ = binary_operands(self, other)
-        return from_numpy(np.asarray(np_fn(an, bn)), dtypes.bool_)
-    return op
-
-
-eq, ne, lt, le, gt, ge = (_compare(f) for f in (np.equal, np.not_equal, np.less, np.less_equal, np.greater,
-                                               np.greater_equal))
-
-
-def _logical_operand(name, other):
-    if type(other) is not Tensor:
-        raise type_error(f"{name}(): argument 'other' (position 1) must be Tensor, not {type_name(other)}")
-
-
-def logical_and(self, other):
-    _logical_operand("logical_and", other)
-    return from_numpy(np.logical_and(self._np, _np_of(other)), dtypes.bool_)
-
-
-def logical_or(self, other):
-    _logical_operand("logical_or", other)
-    return from_numpy(np.logical_or(self._np, _np_of(other)), dtypes.bool_)
-
-
 def _any_all(np_fn):
     def op(self, dim=None, keepdim=False):
         dt = dtypes.uint8 if self.dtype is dtypes.uint8 else dtypes.bool_  # (uint8 in, uint8 out: PyTorch's legacy)
@@ -425,10 +325,6 @@ def _any_all(np_fn):
 
 
 tensor_any, tensor_all = _any_all(np.any), _any_all(np.all)
-
-
-def logical_not(self):
-    return from_numpy(np.logical_not(self._np), dtypes.bool_)
 
 
 def bitwise_not(self):
@@ -507,28 +403,6 @@ def _augmented(fn, node_name):
     return op
 
 
-def _np_of(x):
-    return x._np if isinstance(x, Tensor) else x
-
-
-class MaximumBackward0(BinaryNode):
-    """maximum/minimum: the gradient goes to the larger (smaller) operand, halved between equal ones."""
-    loses = staticmethod(lt)
-
-    def setup(self, a, b, out):
-        self.saved = (SavedTensor(a), SavedTensor(b))
-
-    def grads(self, g):
-        a, b = self.unpack()
-        shared = where(a == b, g / 2, g)
-        return (shared.masked_fill(self.loses(a, b), 0) if self.wants(0) else None,
-                shared.masked_fill(self.loses(b, a), 0) if self.wants(1) else None)
-
-
-class MinimumBackward0(MaximumBackward0):
-    loses = staticmethod(gt)
-
-
 class RemainderBackward0(BinaryNode):
     """x % y: x's gradient passes unchanged, y's is -g * floor(x / y) (RemainderBackward1: y a tensor)."""
     number_edges = 1
@@ -565,61 +439,6 @@ class NotImplementedBackward(BinaryNode):
 
 class _RemainderNotImplemented(NotImplementedBackward):
     op = "remainder"
-
-
-def maximum(self, other):
-    return binary_op(self, other, np.maximum, MaximumBackward0)
-
-
-def minimum(self, other):
-    return binary_op(self, other, np.minimum, MinimumBackward0)
-
-
-def where(condition, input, other):
-    if not isinstance(condition, Tensor):
-        raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {type_name(condition)}")
-    if condition.dtype is not dtypes.bool_ and condition.dtype is not dtypes.uint8:  # the kernel's own check
-        raise runtime("where expected condition to be a boolean tensor, but got a tensor with dtype "
-                      f"{dtypes.SCALAR_NAMES[condition.dtype.name]}")
-    check_broadcast_all(condition, input, other)
-    c = condition._np
-    dt = dtypes.result_type((input, other))
-    a = _np_of(input)
-    b = _np_of(other)
-    values = np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np))
-    out = laid_out_like(values, dt, condition, input, other)
-    if needs_grad(input, other):
-        attach(out, WhereBackward0(condition, input, other))
-    return out
-
-
-class WhereBackward0(Node):
-    __slots__ = ("shapes",)
-
-    def __init__(self, cond, a, b):
-        Node.__init__(self, (operand_edge(a), operand_edge(b)))
-        self.saved = (SavedTensor(cond),)
-        self.shapes = tuple(x._shape if isinstance(x, Tensor) else () for x in (a, b))
-
-    def backward(self, g):
-        c, = self.unpack()  # each operand's share, summed back over what was broadcast
-        return (sum_to(where(c, g, 0.0), self.shapes[0]) if self.next_functions[0][0] else None,
-                sum_to(where(c, 0.0, g), self.shapes[1]) if self.next_functions[1][0] else None)
-
-
-@tensor_params('other')
-def equal(a, b):
-    return a._shape == b._shape and bool(np.array_equal(a._np, b._np))
-
-
-@tensor_params("other")
-def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return bool(np.allclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan))
-
-
-@tensor_params("other")
-def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return from_numpy(np.isclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan), dtypes.bool_)
 
 
 # ------------------------------------------------------------------ reductions
@@ -1941,20 +1760,6 @@ def pow_inplace(self, exponent):
     return write_inplace(self, write, make, (exponent,), save_output=isinstance(exponent, Tensor))
 
 
-def clamp_inplace(self, min=None, max=None):
-    precheck(self)
-    with autograd.no_grad():
-        values = clamp(self, min, max)
-    cast_for_inplace(self, values.dtype, cpp_name=True)
-
-    def make():
-        return ClampBackward1(self, min, max, inplace=True)
-
-    def write(arr):
-        arr[...] = values._np
-    return write_inplace(self, write, make)
-
-
 # ------------------------------------------------------------------ copies and conversions
 
 
@@ -2056,8 +1861,6 @@ def _matrix_T(self):
 
 
 op("square", square, function=True)
-op("clamp", clamp, function=True)
-op("clip", clip, function=True)
 op("add", add, function=True, operators=("__add__", "__radd__"))
 op("sub", sub, aliases=("subtract",), function=True, operators=("__sub__",))
 op("mul", mul, aliases=("multiply",), function=True, operators=("__mul__", "__rmul__"))
@@ -2065,20 +1868,6 @@ op("div", div, aliases=("divide", "true_divide"), function=True, operators=("__t
 op("pow", power, function=True, operators=("__pow__",))
 op("floor_divide", floor_divide, function=True, operators=("__floordiv__",))
 op("remainder", remainder, function=True, operators=("__mod__",))
-op("eq", eq, function=True, operators=("__eq__",))
-op("ne", ne, function=True, operators=("__ne__",))
-op("lt", lt, function=True, operators=("__lt__",))
-op("le", le, function=True, operators=("__le__",))
-op("gt", gt, function=True, operators=("__gt__",))
-op("ge", ge, function=True, operators=("__ge__",))
-op("logical_and", logical_and, function=True)
-op("logical_or", logical_or, function=True)
-op("logical_not", logical_not, function=True)
-op("maximum", maximum, function=True)
-op("minimum", minimum, function=True)
-op("equal", equal, function=equal)
-op("allclose", allclose, function=True)
-op("isclose", isclose, function=True)
 op("any", tensor_any, function=True)
 op("all", tensor_all, function=True)
 op("sum", tensor_sum, function=True)
@@ -2120,11 +1909,9 @@ op("sub_", sub_inplace, operators=("__isub__",))
 op("mul_", mul_inplace, operators=("__imul__",))
 op("div_", div_inplace, operators=("__itruediv__",))
 op("pow_", pow_inplace, operators=("__ipow__",))
-op("clamp_", clamp_inplace)
 op("softmax", softmax, function=True)
 op("log_softmax", log_softmax, function=True)
 op("index_put_", index_put_inplace)
-op("where", lambda self, condition, other: where(condition, self, other), function=where)
 op("T", property(_numpy_T))
 op("mT", property(_matrix_T))
 op("_refresh_view_grad_fn", refresh_view_grad_fn)

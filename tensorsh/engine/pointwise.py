@@ -85,14 +85,6 @@ def fmod(self, other):
     return binary_op(self, other, np.fmod, FmodBackward1 if isinstance(other, Tensor) else FmodBackward0)
 
 
-def logical_xor(self, other):
-    if type(other) is not Tensor:
-        raise type_error(f"logical_xor(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
-    check_broadcast(self, other)
-    an, bn, _ = binary_operands(self, other)
-    return from_numpy(np.asarray(np.logical_xor(an, bn)), dtypes.bool_)
-
-
 # ------------------------------------------------------------------ hypot, xlogy, nan_to_num, sgn, signbit
 
 def _float_only(op, kernel, *tensors):

@@ -8,7 +8,7 @@ import numpy as np
 from . import dtypes
 from .autograd import Node, SavedTensor, edge_of, should_compute_output
 from .errors import index_error, runtime, type_error, warn
-from .functions import where
+from .ops.comparison import where
 from .tensorimpl import Tensor, _shape_list
 from .ops.core import (InputNode, attach, embed, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, laid_out_like,
                        needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
@@ -164,78 +164,6 @@ class MaskedScatterBackward0(Node):
 
 
 # ------------------------------------------------------------------ clamp_min / clamp_max
-
-
-class _ClampBound(Node):
-    """clamp_min/clamp_max: the gradient passes where the bound did not bite (and to a tensor bound where it did)."""
-    __slots__ = ("bound",)
-
-    def __init__(self, x, bound):
-        tensor_bound = isinstance(bound, Tensor)
-        Node.__init__(self, (edge_of(x), operand_edge(bound)) if tensor_bound else (edge_of(x),))
-        self.saved = (SavedTensor(x), SavedTensor(bound)) if tensor_bound else (SavedTensor(x),)
-        self.bound = None if tensor_bound else bound
-
-    def backward(self, g):
-        values = self.unpack()
-        x = values[0]
-        bound = values[1] if len(values) > 1 else self.bound
-        keep = x >= bound if self.lower else x <= bound
-        gx = where(keep, g, 0.0) if self.next_functions[0][0] else None
-        if len(values) == 1:
-            return (gx,)
-        gb = where(keep.logical_not(), g, 0.0) if self.next_functions[1][0] else None
-        return gx, (sum_to(gb, bound._shape) if gb is not None else None)
-
-
-def _bound_node(name, lower):
-    return type(name, (_ClampBound,), {"__slots__": (), "name_": name, "lower": lower})
-
-
-ClampMinBackward0, ClampMinBackward1 = _bound_node("ClampMinBackward0", True), _bound_node("ClampMinBackward1", True)
-ClampMaxBackward0, ClampMaxBackward1 = _bound_node("ClampMaxBackward0", False), _bound_node("ClampMaxBackward1", False)
-
-
-def _clamp_bound(op, lower):
-    nodes = (ClampMinBackward0, ClampMinBackward1) if lower else (ClampMaxBackward0, ClampMaxBackward1)
-    np_fn = np.maximum if lower else np.minimum
-    key = op[6:]  # the parameter: min or max
-
-    def values(self, args, kwargs):
-        if len(args) == 1 and not kwargs:
-            bound = args[0]
-        elif not args and list(kwargs) == [key]:
-            bound = kwargs[key]
-        else:
-            bound = None
-        if bound is None or not isinstance(bound, (int, float, Tensor)):
-            raise _invalid_combination(op, args, kwargs, ((("Tensor", key),), (("Number", key),)))
-        dt = dtypes.result_type([self, bound])
-        b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else checked_scalar(dt, bound)
-        return bound, dt, np_fn(self._np.astype(dt.np, copy=False), b)
-
-    def fn(self, *args, **kwargs):
-        bound, dt, r = values(self, args, kwargs)
-        out = from_numpy(np.asarray(r, dtype=dt.np), dt)
-        if needs_grad(self, bound):
-            attach(out, nodes[isinstance(bound, Tensor)](self, bound))
-        return out
-
-    def fn_(self, *args, **kwargs):
-        bound, dt, r = values(self, args, kwargs)
-        precheck(self, bound)
-        check_fits_output(self, bound)
-        cast_for_inplace(self, dt, cpp_name=True)
-
-        def write(arr):
-            arr[...] = r
-        return write_inplace(self, write, lambda: nodes[isinstance(bound, Tensor)](self.clone(), bound), (bound,))
-    fn.__name__, fn_.__name__ = op, op + "_"
-    return fn, fn_
-
-
-clamp_min, clamp_min_inplace = _clamp_bound("clamp_min", True)
-clamp_max, clamp_max_inplace = _clamp_bound("clamp_max", False)
 
 
 # ------------------------------------------------------------------ reorder: flip, roll, repeat, tril/triu
