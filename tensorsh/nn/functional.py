@@ -148,7 +148,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
 
 
 def _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class_dim, n_classes):
-    from tensorsh.engine.functions import _div_scalar
+    from tensorsh.engine.ops.binary import _div_scalar
     logp = input.log_softmax(class_dim)
     if label_smoothing > 0.0:
         target = _add_scalar(_mul_scalar(target, 1 - label_smoothing), label_smoothing / n_classes)

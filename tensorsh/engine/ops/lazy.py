@@ -34,12 +34,6 @@ op("index_copy_", Lazy("selection", "index_copy_inplace"), edges=True)
 op("scatter", Lazy("selection", "scatter"), function=True, edges=True)
 op("scatter_", Lazy("selection", "scatter_inplace"), edges=True)
 
-# more elementwise ops (pointwise.py)
-op("atan2", Lazy("pointwise", "atan2"), aliases=("arctan2",), function=True, edges=True)
-op("fmod", Lazy("pointwise", "fmod"), function=True, edges=True)
-op("hypot", Lazy("pointwise", "hypot"), function=True, edges=True)
-op("xlogy", Lazy("pointwise", "xlogy"), function=Lazy("pointwise", "xlogy"), edges=True)  # torch.xlogy also takes a number first
-
 # sorting and reductions beyond sum/mean (ordering.py)
 op("logsumexp", Lazy("ordering", "logsumexp"), function=True, edges=True)
 op("trace", Lazy("ordering", "trace"), function=True, edges=True)
