@@ -6,43 +6,14 @@ import numpy as np
 from . import autograd, dtypes
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error
-from .functions import ReturnTypes, reduce_dims
+from .ops.reductions import ReturnTypes, reduce_dims
 from .storage import Storage, VersionCounter
-from .selection import ReductionBackward
+from .ops.reductions import ReductionBackward
 from .tensorimpl import Tensor, _shape_list
 from .ops.core import attach, fresh, laid_out_like, needs_grad, sum_to
 
 
 # ------------------------------------------------------------------ logsumexp
-
-class LogsumexpBackward0(ReductionBackward):
-
-    def backward(self, g):
-        x, g, result = self.restored(g)
-        return (g * (x - result).exp(),)
-
-
-def logsumexp(self, dim=None, keepdim=False):
-    if dim is None:
-        raise type_error('logsumexp() missing 1 required positional arguments: "dim"')
-    x = self if self.dtype.category == 2 else self.float()
-    dims = reduce_dims(x, dim)
-    dims = tuple(range(x.dim())) if dims is None or (dims == () and x.dim()) else dims
-    if x.numel() == 0:  # PyTorch: log(sum(exp(x))) without the shift (no max of nothing): -inf, or empty
-        with autograd.no_grad():
-            out = x.exp().sum(list(dims), keepdim=keepdim).log()
-        if needs_grad(self):
-            attach(out, LogsumexpBackward0(self, out, dims, keepdim))
-        return out
-    with autograd.no_grad():  # PyTorch's kernel: shift by the max (an infinite max shifts by 0), sum, log, add back
-        maxes = x.amax(dims, keepdim=True) if x.dim() else x.clone()
-        maxes = maxes.masked_fill(maxes.abs() == float("inf"), 0.0)
-        total = (x - maxes).exp().sum(list(dims), keepdim=keepdim) if x.dim() else (x - maxes).exp()
-        shift = maxes if keepdim or not x.dim() else maxes.squeeze(dims)
-        out = fresh(np.asarray(total.log()._np + shift._np), x.dtype)
-    if needs_grad(self):
-        attach(out, LogsumexpBackward0(self, out, dims, keepdim))
-    return out
 
 
 # ------------------------------------------------------------------ trace
@@ -94,10 +65,6 @@ def _trace_backward(g, shape):
 
 
 # ------------------------------------------------------------------ count_nonzero, nonzero
-
-def count_nonzero(self, dim=None):
-    dims = reduce_dims(self, dim)
-    return fresh(np.asarray(np.count_nonzero(self._np, axis=dims), np.int64), dtypes.int64)
 
 
 def nonzero(self, as_tuple=False):
@@ -188,13 +155,3 @@ def argsort(self, *args, **kwargs):
 
 
 # ------------------------------------------------------------------ sum_to_size
-
-def sum_to_size(self, *size):
-    if len(size) == 1 and isinstance(size[0], (list, tuple)):
-        size = tuple(size[0])
-    shape = tuple(size)
-    lead = len(self._shape) - len(shape)
-    ok = lead >= 0 and all(s == n or s == 1 for s, n in zip(shape, self._shape[lead:]))
-    if not ok:
-        raise runtime(f"size {{{_shape_list(shape)}}} is not expandable to size {{{_shape_list(self._shape)}}}.")
-    return sum_to(self, shape)

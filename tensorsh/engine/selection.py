@@ -13,7 +13,7 @@ from .tensorimpl import Tensor, _shape_list
 from .ops.core import (InputNode, attach, embed, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, laid_out_like,
                        needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
 from .scalars import checked_scalar
-from .ops.args import _C_NAMES, _fresh, _int_list, _invalid_combination, _unsqueeze_dims, _wrap_dims
+from .ops.args import _C_NAMES, _fresh, _int_list, _invalid_combination, _wrap_dims
 
 
 
@@ -512,62 +512,6 @@ def index_add(self, dim, index, source, alpha=1):
 
 
 # ------------------------------------------------------------------ amax / amin
-
-class ReductionBackward(Node):
-    """A reduction over dims that keeps its input and result (amax, logsumexp): both brought back to x's rank."""
-    __slots__ = ("dims", "keepdim")
-
-    def __init__(self, x, out, dims, keepdim):
-        Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
-        self.dims, self.keepdim = dims, keepdim
-
-    def restored(self, g):
-        x, result = self.unpack()
-        if not self.keepdim:
-            g, result = _unsqueeze_dims(g, self.dims), _unsqueeze_dims(result, self.dims)
-        return x, g, result
-
-
-class _ExtremeBackward(ReductionBackward):
-
-    def backward(self, g):
-        """PyTorch's scale_grad_by_count: the gradient shared evenly by the elements equal to the extreme."""
-        x, g, result = self.restored(g)
-        mask = result == x
-        return ((g / mask.sum(list(self.dims), keepdim=True)) * mask,)
-
-
-AmaxBackward0 = type("AmaxBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AmaxBackward0"})
-AminBackward0 = type("AminBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AminBackward0"})
-
-
-def _amax_amin(op, np_fn, node_cls):
-    def fn(self, dim=(), keepdim=False):
-        dims = _int_list(op, "dim", (dim,))
-        if not self.dim():
-            _wrap_dims(self, op, dims)  # (a dim given twice is an error on a 0-dim tensor too)
-            dims = ()
-            reduced = ()
-        else:
-            reduced = _wrap_dims(self, op, dims) if dims else tuple(range(self.dim()))
-        if self.numel() == 0:
-            if not dims:
-                raise runtime(f"{op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
-                              f"reduction dim with the 'dim' argument.")
-            for d in reduced:
-                if self._shape[d] == 0:
-                    raise index_error(f"{op}(): Expected reduction dim {d} to have non-zero size.")
-        out = fresh(np.require(np_fn(self._np, axis=reduced, keepdims=keepdim), self.dtype.np, "C"), self.dtype)
-        if needs_grad(self):
-            attach(out, node_cls(self, out, reduced, keepdim))
-        return out
-    fn.__name__ = op
-    return fn
-
-
-amax = _amax_amin("amax", np.amax, AmaxBackward0)
-amin = _amax_amin("amin", np.amin, AminBackward0)
 
 
 # ------------------------------------------------------------------ aliases
