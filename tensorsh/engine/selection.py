@@ -525,28 +525,6 @@ def outer(self, vec2):
     return self.reshape(self._shape[0], 1) * vec2  # PyTorch's composite: its grad_fn is MulBackward0
 
 
-def swapaxes(self, axis0, axis1):
-    return self.transpose(axis0, axis1)
-
-
-def unflatten(self, dim, sizes):
-    if not self.dim():  # (PyTorch's own message here is a C++ stack dump around this line)
-        raise index_error(f"Dimension specified as {dim} but tensor has no dimensions")
-    d = self._wrap_dim(dim)
-    sizes = _int_list("unflatten", "sizes", (sizes,))
-    if not sizes:
-        raise runtime("unflatten: sizes must be non-empty")
-    n = self._shape[d]
-    known = 1
-    for s in sizes:
-        known *= s if s != -1 else 1
-    inferred = [s if s != -1 else (n // known if known else 0) for s in sizes]
-    if sizes.count(-1) > 1 or int(np.prod(inferred)) != n:
-        raise runtime(f"unflatten: Provided sizes {_shape_list(sizes)} don't multiply up to the size of dim {d} "
-                      f"({n}) in the input tensor")
-    return self.view(self._shape[:d] + tuple(inferred) + self._shape[d + 1:])
-
-
 # ------------------------------------------------------------------ tile, diag
 
 def tile(self, *dims):
