@@ -17,7 +17,7 @@ from .ops.core import (InputNode, BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode
                        refresh_view_grad_fn, self_overlapping, sum_to, tensor_of, tensor_params,
                        true_div_dtype, type_name, write_inplace, write_rows, written, zero_node, zeros_of)
 from .ops.copies import copy_inplace, fill_inplace
-from .ops.views import _slice, _squeeze_named, _unsafe_view, alias, expand, select, unsqueeze
+from .ops.views import _slice, alias, expand, select, unsqueeze
 
 
 
@@ -34,159 +34,6 @@ from .ops.views import _slice, _squeeze_named, _unsafe_view, alias, expand, sele
 
 
 # ------------------------------------------------------------------ matrix products
-
-class MmBackward0(Node):
-
-    def __init__(self, a, b):
-        Node.__init__(self, (edge_of(a), edge_of(b)))
-        # saved (and unpacked) in the order of PyTorch's formulas: the second operand first
-        self.saved = (SavedTensor(b) if self.next_functions[0][0] else NOTHING_SAVED,
-                      SavedTensor(a) if self.next_functions[1][0] else NOTHING_SAVED)
-
-    def backward(self, g):
-        b, a = self.unpack()
-        if not autograd._grad_enabled[0]:  # no graph to record: the same products, straight on the arrays
-            gn, dt = g._np, g.dtype
-            return (fresh(_matmul_np(gn, b._np.T), dt) if self.next_functions[0][0] else None,
-                    fresh(_matmul_np(a._np.T, gn), dt) if self.next_functions[1][0] else None)
-        return (g.mm(b.t()) if self.next_functions[0][0] else None,
-                a.t().mm(g) if self.next_functions[1][0] else None)
-
-
-class BmmBackward0(MmBackward0):
-
-    def backward(self, g):
-        b, a = self.unpack()
-        return (g.bmm(b.transpose(1, 2)) if self.next_functions[0][0] else None,
-                a.transpose(1, 2).bmm(g) if self.next_functions[1][0] else None)
-
-
-class DotBackward0(MmBackward0):
-
-    def backward(self, g):
-        b, a = self.unpack()
-        return (g * b if self.next_functions[0][0] else None, g * a if self.next_functions[1][0] else None)
-
-
-class MvBackward0(MmBackward0):
-
-    def backward(self, g):
-        b, a = self.unpack()
-        return (g.unsqueeze(1) * b if self.next_functions[0][0] else None,
-                a.t().mv(g) if self.next_functions[1][0] else None)
-
-
-def _matmul_np(x, y):
-    """The product of two arrays: PyTorch's own order for a short inner dimension, numpy's (OpenBLAS) otherwise."""
-    r = kernels.small_matmul(x, y)
-    if r is None and x.ndim == 1 and y.ndim == 1:
-        r = kernels.small_dot(x, y)
-    return np.matmul(x, y) if r is None else r
-
-
-def _mm_like(a, b, node_cls):
-    dt = dtypes.promote(a.dtype, b.dtype)
-    if a.dtype is not b.dtype:
-        na, nb = dtypes.SCALAR_NAMES[a.dtype.name], dtypes.SCALAR_NAMES[b.dtype.name]
-        if node_cls is DotBackward0:
-            raise runtime(f"dot : expected both vectors to have same dtype, but found {na} and {nb}")
-        if node_cls is MvBackward0:
-            raise runtime(f"addmv input tensors must have the same dtype, but got {nb}, {na}, and {nb}")
-    check_size(a.numel() // builtins.max(a._shape[-1], 1) * (b._shape[-1] if b.dim() > 1 else 1) * dt.itemsize)
-    if a.dtype is not b.dtype:
-        raise runtime(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')} != {b.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')}")
-    out = fresh(_matmul_np(a._np, b._np), dt)  # falls back to from_numpy for dot's numpy scalar
-    if needs_grad(a, b):
-        attach(out, node_cls(a, b))
-    return out
-
-
-@tensor_params('mat2')
-def mm(self, mat2):
-    if self.dim() != 2:
-        raise runtime(f"self must be a matrix")
-    if mat2.dim() != 2:
-        raise runtime(f"mat2 must be a matrix")
-    if self._shape[1] != mat2._shape[0]:
-        raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, self._shape)), b="x".join(map(str, mat2._shape))))
-    return _mm_like(self, mat2, MmBackward0)
-
-
-@tensor_params('mat2')
-def bmm(self, mat2):
-    if self.dim() != 3:
-        raise runtime("batch1 must be a 3D tensor")
-    if mat2.dim() != 3:
-        raise runtime("batch2 must be a 3D tensor")
-    if mat2._shape[:2] != (self._shape[0], self._shape[2]):
-        _bmm_mismatch(self._shape[0], self._shape[2], mat2._shape[:2])
-    return _mm_like(self, mat2, BmmBackward0)
-
-
-def _bmm_mismatch(batch, k, got):
-    raise runtime(f"Expected size for first two dimensions of batch2 tensor to be: [{batch}, {k}] but got: "
-                  f"[{got[0]}, {got[1]}].")
-
-
-@tensor_params('tensor')
-def dot(self, other):
-    if self.dim() != 1 or other.dim() != 1:
-        raise runtime(f"1D tensors expected, but got {self.dim()}D and {other.dim()}D tensors")
-    if self._shape != other._shape:
-        raise runtime(f"inconsistent tensor size, expected tensor [{self._shape[0]}] and src [{other._shape[0]}] to have the same number of elements, but got {self._shape[0]} and {other._shape[0]} elements respectively")
-    return _mm_like(self, other, DotBackward0)
-
-
-@tensor_params('vec')
-def mv(self, vec):
-    if self.dim() and (self.dim() != 2 or vec.dim() != 1):
-        raise runtime(f"vector + matrix @ vector expected, got 1, {self.dim()}, {vec.dim()}")
-    if self._shape[1] != vec._shape[0]:
-        raise runtime(f"size mismatch, got input ({self._shape[0]}), mat ({self._shape[0]}x{self._shape[1]}), vec ({vec._shape[0]})")
-    return _mm_like(self, vec, MvBackward0)
-
-
-def matmul(self, other):
-    if not isinstance(other, Tensor):
-        raise type_error(f"matmul(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
-    da, db = self.dim(), other.dim()
-    if da == 0 or db == 0:
-        raise runtime(f"both arguments to matmul need to be at least 1D, but they are {da}D and {db}D")
-    if da == 1 and db == 1:
-        return dot(self, other)
-    if da == 2 and db == 1:
-        return mv(self, other)
-    if da == 1 and db == 2:
-        if self._shape[0] != other._shape[0]:
-            raise runtime(messages.MM_SHAPES.format(a=f"1x{self._shape[0]}", b="x".join(map(str, other._shape))))
-        return _squeeze_named(mm(self.unsqueeze(0), other), 0, "SqueezeBackward4")
-    if da == 2 and db == 2:
-        return mm(self, other)
-    if da >= 3 and db <= 2:
-        lead = self._shape[:-1]
-        folded = self.reshape(-1, self._shape[-1])
-        if db == 1:
-            r = mv(folded, other)
-            return _unsafe_view(r, lead)
-        if folded._shape[1] != other._shape[0]:
-            raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, folded._shape)), b="x".join(map(str, other._shape))))
-        return _unsafe_view(mm(folded, other), lead + (other._shape[-1],))
-    # general batched case: broadcast batch dims, fold to 3-D, bmm, unfold
-    a = self.unsqueeze(0) if da == 1 else self
-    b = other.unsqueeze(-1) if db == 1 else other
-    check_broadcast_all(Shaped(a._shape[:-2]), Shaped(b._shape[:-2]))
-    batch = tuple(np.broadcast_shapes(a._shape[:-2], b._shape[:-2]))
-    if a._shape[-1] != b._shape[-2]:  # (folded to bmm, which checks the sizes)
-        n = int(np.prod(batch))
-        _bmm_mismatch(n, a._shape[-1], (n, b._shape[-2]))
-    a3 = a.expand(batch + a._shape[-2:]).reshape(-1, *a._shape[-2:])
-    b3 = b.expand(batch + b._shape[-2:]).reshape(-1, *b._shape[-2:])
-    shape = batch + (a._shape[-2], b._shape[-1])
-    if da == 1:
-        shape = batch + (b._shape[-1],)
-    elif db == 1:
-        shape = batch + (a._shape[-2],)
-    return _unsafe_view(bmm(a3, b3), shape)
 
 
 # ------------------------------------------------------------------ views
@@ -511,14 +358,8 @@ def log_softmax(self, dim, dtype=None):
 # ------------------------------------------------------------------ the rows (see ops/registry.py)
 
 
-op("mm", mm, function=True)
-op("bmm", bmm, function=True)
-op("dot", dot, function=True)
-op("mv", mv, function=True)
-op("matmul", matmul, function=True, operators=("__matmul__",))
 op("softmax", softmax, function=True)
 op("log_softmax", log_softmax, function=True)
 op("index_put_", index_put_inplace)
 op("__getitem__", getitem, method=False, operators=("__getitem__",))
 op("__setitem__", setitem, method=False, operators=("__setitem__",))
-operator("__rmatmul__", lambda self, other: matmul(other, self) if type(other) is Tensor else NotImplemented)

@@ -18,51 +18,6 @@ from .ops.core import attach, fresh, laid_out_like, needs_grad, sum_to
 
 # ------------------------------------------------------------------ trace
 
-class TraceBackward0(Node):
-    __slots__ = ("shape",)
-
-    def __init__(self, x):
-        Node.__init__(self, (edge_of(x),))
-        self.shape = x._shape
-
-    def backward(self, g):
-        return (_trace_backward(g, self.shape),)
-
-
-def trace(self):
-    if self.dim() != 2:
-        raise runtime(f"trace: expected a matrix, but got tensor with dim {self.dim()}")
-    diagonal = np.diagonal(self._np)
-    if self.dtype.category == 2:  # summed in double, one after another, then rounded (PyTorch's acc_type)
-        total = np.float64(0)
-        for v in diagonal.astype(np.float64):
-            total += v
-        out = fresh(np.asarray(total, self.dtype.np), self.dtype)
-    else:
-        out = fresh(np.asarray(np.sum(diagonal, dtype=np.int64)), dtypes.int64)
-    if needs_grad(self):
-        attach(out, TraceBackward0(self))
-    return out
-
-
-class TraceBackwardBackward0(Node):
-    """The adjoint of putting a number on a diagonal: the diagonal's sum (create_graph through trace)."""
-
-    def __init__(self, g):
-        Node.__init__(self, (edge_of(g),))
-
-    def backward(self, gg):
-        return (gg.diagonal().sum(),)
-
-
-def _trace_backward(g, shape):
-    out = np.zeros(shape, g.dtype.np)
-    np.fill_diagonal(out, g._np)
-    result = fresh(out, g.dtype)
-    if needs_grad(g):
-        attach(result, TraceBackwardBackward0(g))
-    return result
-
 
 # ------------------------------------------------------------------ count_nonzero, nonzero
 

@@ -517,14 +517,6 @@ def index_add(self, dim, index, source, alpha=1):
 # ------------------------------------------------------------------ aliases
 
 
-@tensor_params("vec2")
-def outer(self, vec2):
-    for name, t in (("self", self), ("vec2", vec2)):
-        if t.dim() != 1:
-            raise runtime(f"outer: Expected 1-D argument {name}, but got {t.dim()}-D")
-    return self.reshape(self._shape[0], 1) * vec2  # PyTorch's composite: its grad_fn is MulBackward0
-
-
 # ------------------------------------------------------------------ tile, diag
 
 def tile(self, *dims):
