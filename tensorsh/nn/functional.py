@@ -1,5 +1,6 @@
 """torch.nn.functional: engine ops, and PyTorch's composites of them (cross_entropy, l1_loss, normalize ...)."""
-from tensorsh.engine import activation as _act, autograd, creation, dtypes, functions as _F, linear as _lin
+from tensorsh.engine import activation as _act, autograd, creation, dtypes, linear as _lin
+from tensorsh.engine.ops.core import type_name
 from tensorsh.engine import loss as _loss, noise as _noise
 from tensorsh.engine.errors import runtime, type_error, value_error, warn
 from tensorsh.engine.tensor import Tensor
@@ -66,9 +67,9 @@ def _legacy_reduction(size_average, reduce, reduction):
 
 def _check_tensors(op, input, target):
     if not isinstance(input, Tensor):
-        raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {_F.type_name(input)}")
+        raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if not isinstance(target, Tensor):
-        raise type_error(f"{op}(): argument 'target' (position 2) must be Tensor, not {_F.type_name(target)}")
+        raise type_error(f"{op}(): argument 'target' (position 2) must be Tensor, not {type_name(target)}")
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
@@ -114,7 +115,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     label-smoothing forms as ATen composes them (so their grad_fn chains are PyTorch's)."""
     if not isinstance(input, Tensor):
         raise type_error(f"cross_entropy_loss(): argument 'input' (position 1) must be Tensor, not "
-                         f"{_F.type_name(input)}")
+                         f"{type_name(input)}")
     reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     if label_smoothing < 0.0 or label_smoothing > 1.0:
         raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")

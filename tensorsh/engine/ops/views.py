@@ -4,7 +4,7 @@ slices, unbind/chunk/split, as_strided, diagonal, unfold, T/mT. Each backward is
 ops.core.VIEW_BACKWARD."""
 import numpy as np
 
-from .. import dtypes, functions as F, messages, multiview
+from .. import dtypes, messages, multiview
 from ..autograd import Node, edge_of
 from ..errors import index_error, runtime, type_error, value_error, warn_once
 from ..tensorimpl import _contiguous_strides, _shape_list

@@ -1,55 +1,11 @@
-"""Differentiable ops: each forward (numpy) beside its backward node, named as PyTorch names it."""
-import builtins
-import math
-
+"""softmax and log_softmax along a dim, with PyTorch's kernels (kernels.softmax) and backward nodes."""
 import numpy as np
 
-from . import autograd, dtypes, errors, kernels, layout, messages, multiview, nans, scalars, undo
-from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from .errors import runtime, index_error, type_error, value_error, warn, warn_once
-from .storage import check_size
-from .tensorimpl import (Tensor, _contiguous_strides, _shape_list)
-from .ops.registry import op, operator
-from .ops.core import (InputNode, BinaryNode, NONE_EDGE, VIEW_BACKWARD, ViewNode, ZeroGradNode, _non_overlapping_and_dense, Shaped, attach, binary_op,
-                       binary_operands, bind_args, cast_for_inplace, check_broadcast, check_inplace, check_broadcast_all, check_dtype,
-                       check_fits_output, collect_edges, embed, empty_strided, fresh, from_numpy,
-                       input_meta, laid_out_like, make_view, needs_grad, operand_edge, precheck, reduce_grad,
-                       refresh_view_grad_fn, self_overlapping, sum_to, tensor_of, tensor_params,
-                       true_div_dtype, type_name, write_inplace, write_rows, written, zero_node, zeros_of)
+from .. import autograd, dtypes, errors, kernels
+from ..autograd import Node, SavedTensor, edge_of
+from .core import attach, check_dtype, fresh, needs_grad
+from .registry import op
 
-
-
-# ------------------------------------------------------------------ gradient helpers
-
-
-# ------------------------------------------------------------------ elementwise unary
-
-
-# ------------------------------------------------------------------ binary arithmetic
-
-
-# ------------------------------------------------------------------ reductions
-
-
-# ------------------------------------------------------------------ matrix products
-
-
-# ------------------------------------------------------------------ views
-
-
-# ------------------------------------------------------------------ indexing
-
-
-# ------------------------------------------------------------------ in-place machinery
-
-
-# ------------------------------------------------------------------ copies and conversions
-
-
-# ------------------------------------------------------------------ new_* (same dtype as self)
-
-
-# ------------------------------------------------------------------ softmax and losses (torch.nn.functional)
 
 class SoftmaxBackward0(Node):
     __slots__ = ("dim",)
@@ -121,12 +77,6 @@ def softmax(self, dim, dtype=None):
 
 def log_softmax(self, dim, dtype=None):
     return _softmax_op(self, dim, dtype, LogSoftmaxBackward0)
-
-
-# ------------------------------------------------------------------ joining
-
-
-# ------------------------------------------------------------------ the rows (see ops/registry.py)
 
 
 op("softmax", softmax, function=True)
