@@ -1,0 +1,565 @@
+"""Ops that read or write along an index tensor or a mask: gather, scatter/scatter_add, index_select/index_add/
+index_fill/index_copy, masked_fill/masked_select/masked_scatter. Each forward is numpy's exact copy of the
+elements; each backward is PyTorch's formula from derivatives.yaml, written with engine ops so that create_graph
+records it. (Loaded on first use: rows in ops/lazy.py.)"""
+import numpy as np
+
+from .. import dtypes
+from ..autograd import Node, SavedTensor, edge_of, should_compute_output
+from ..errors import index_error, runtime, type_error, warn
+from ..scalars import checked_scalar
+from ..tensorimpl import Tensor, _shape_list
+from .args import _C_NAMES, _fresh, _invalid_combination
+from .core import (attach, check_broadcast, check_fits_output, fresh, from_numpy, needs_grad, operand_edge, precheck,
+                   sum_to, tensor_params, type_name, write_inplace)
+
+
+_MISSING = object()
+
+
+def _warn_if_expanded(op, self):
+    """masked_fill_ and index_fill_ write into an expanded tensor, with PyTorch's deprecation warning."""
+    if any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
+        warn(f"Use of {op} on expanded tensors is deprecated. Please clone() the tensor before performing this "
+             "operation. This also applies to advanced indexing e.g. tensor[mask] = scalar")
+
+
+def _mask_and_value(op, mask, value, self=None):
+    """The argument parser's checks, then (self given: in place) autograd's, then the kernel's."""
+    if not isinstance(mask, Tensor) or not isinstance(value, (int, float, Tensor)):
+        given = [v for v in (mask, value) if v is not _MISSING]
+        raise _invalid_combination(op, given, {}, ((("Tensor", "mask"), ("Tensor", "value")),
+                                                   (("Tensor", "mask"), ("Number", "value"))))
+    if self is not None:
+        precheck(self, value, internal_overlap=False)
+        _warn_if_expanded("masked_fill_", self)
+    if isinstance(value, Tensor) and value.dim():  # PyTorch checks the value's dimensions before the mask's dtype
+        raise runtime(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                      f"{value.dim()} dimension(s).")
+    if mask.dtype is not dtypes.bool_:
+        raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {_C_NAMES[mask.dtype.name]}")
+
+
+def _fill_value(self, value):
+    if not isinstance(value, Tensor):
+        return np.asarray(checked_scalar(self.dtype, value))
+    return np.asarray(value._np).astype(self.dtype.np)
+
+
+class MaskedFillBackward0(Node):
+    __slots__ = ("shape",)
+
+    def __init__(self, x, mask, value=None):
+        Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), operand_edge(value)))
+        self.saved = (SavedTensor(mask),)
+        self.shape = x._shape
+
+    def backward(self, g):
+        mask, = self.unpack()
+        gx = sum_to(g.masked_fill(mask, 0), self.shape) if self.next_functions[0][0] else None
+        if len(self.next_functions) == 1:
+            return (gx,)
+        gv = g.masked_select(mask).sum() if self.next_functions[1][0] else None
+        return gx, gv
+
+
+class MaskedFillBackward1(MaskedFillBackward0):
+    pass
+
+
+def masked_fill(self, mask=_MISSING, value=_MISSING):
+    _mask_and_value("masked_fill", mask, value)
+    check_broadcast(mask, self)
+    # (np.array, not np.ascontiguousarray: that one makes a 0-dim result 1-dim)
+    out = fresh(np.array(np.where(mask._np, _fill_value(self, value), self._np), self.dtype.np, order="C"), self.dtype)
+    if needs_grad(self, value):
+        tensor_value = isinstance(value, Tensor)
+        node = (MaskedFillBackward1 if tensor_value else MaskedFillBackward0)(self, mask, value if tensor_value else None)
+        attach(out, node)
+    return out
+
+
+def masked_fill_inplace(self, mask=_MISSING, value=_MISSING):
+    _mask_and_value("masked_fill_", mask, value, self)
+    check_broadcast(mask, self)
+    check_fits_output(self, mask)
+    fill = _fill_value(self, value)
+    m = mask._np
+    tensor_value = isinstance(value, Tensor)
+
+    def make():
+        cls = MaskedFillBackward1 if tensor_value else MaskedFillBackward0
+        return cls(self, mask, value if tensor_value else None)
+
+    def write(arr):
+        np.copyto(arr, fill, where=np.broadcast_to(m, arr.shape))
+    return write_inplace(self, write, make, (value,))
+
+
+@tensor_params("mask")
+def masked_select(self, mask):
+    if mask.dtype is not dtypes.bool_:
+        raise runtime("masked_select: expected BoolTensor for mask")
+    check_broadcast(mask, self)
+    shape = np.broadcast_shapes(mask._shape, self._shape)
+    m = np.broadcast_to(mask._np, shape)
+    out = fresh(_fresh(np.broadcast_to(self._np, shape)[m]), self.dtype)
+    if needs_grad(self):
+        attach(out, MaskedSelectBackward0(self, mask))
+    return out
+
+
+class MaskedSelectBackward0(Node):
+    __slots__ = ("shape",)
+
+    def __init__(self, x, mask):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x), SavedTensor(mask))  # PyTorch keeps self (for its sizes) and checks it
+        self.shape = x._shape
+
+    def backward(self, g):
+        _, mask = self.unpack()
+        shape = np.broadcast_shapes(mask._shape, self.shape)
+        full = g.new_zeros(shape).masked_scatter(mask, g)
+        return (sum_to(full, self.shape),)
+
+
+@tensor_params("mask", "source")
+def masked_scatter(self, mask, source):
+    """masked_scatter, as the backward of masked_select needs it: source's leading elements fill mask's places."""
+    shape = np.broadcast_shapes(mask._shape, self._shape)
+    arr = np.array(np.broadcast_to(self._np, shape), dtype=self.dtype.np, order="C")
+    m = np.broadcast_to(mask._np, shape)
+    arr[m] = source._np.reshape(-1)[:int(m.sum())]
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, source):
+        attach(out, MaskedScatterBackward0(self, mask, source))
+    return out
+
+
+class MaskedScatterBackward0(Node):
+    __slots__ = ("shape", "source_shape")
+
+    def __init__(self, x, mask, source):
+        Node.__init__(self, (operand_edge(x), operand_edge(source)))
+        self.saved = (SavedTensor(mask),)
+        self.shape, self.source_shape = x._shape, source._shape
+
+    def backward(self, g):
+        mask, = self.unpack()
+        gx = sum_to(g.masked_fill(mask, 0), self.shape) if self.next_functions[0][0] else None
+        gs = None
+        if self.next_functions[1][0]:
+            picked = g.masked_select(mask)
+            n = int(np.prod(self.source_shape))
+            from .joining import cat
+            gs = cat([picked, g.new_zeros(n - picked.numel())]).view(self.source_shape) if picked.numel() < n \
+                else picked.view(self.source_shape)
+        return gx, gs
+
+
+def _index_dtype(op, index, message):
+    if not isinstance(index, Tensor):
+        raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
+    if index.dtype not in (dtypes.int64, dtypes.int32):
+        raise runtime(message)
+
+
+def _gather_geometry(self, dim, index, op, src=None):
+    """dim wrapped, and the index checked as PyTorch's gather/scatter shape checks do (their texts differ)."""
+    d = self._wrap_dim(dim)
+    gather = op == "gather"
+    if index.dim() != self.dim() and not (index.dim() <= 1 and self.dim() <= 1):
+        raise runtime(f"Index tensor must have the same number of dimensions as {'input' if gather else 'self'} tensor")
+    # PyTorch's scatter_shape_check, in its order: index against self (apart from dim), then against src (every
+    # dim; a dim src lacks fails there), then src's number of dims, then the size message
+    wrong = any(k != d and index._shape[k] > (self._shape[k] if self.dim() else 1) for k in range(index.dim()))
+    if not wrong and not gather and isinstance(src, Tensor):
+        for k in range(max(self.dim(), 1)):
+            src_size = src._shape[src._wrap_dim(k)] if src.dim() else 1
+            if (index._shape[k] if index.dim() else 1) > src_size:
+                wrong = True
+                break
+    if not gather and isinstance(src, Tensor) and max(src.dim(), 1) != max(index.dim(), 1):
+        raise runtime("Index tensor must have the same number of dimensions as src tensor")
+    if wrong:
+        where = (f"expected index {_shape_list(index._shape)} to be no larger than self "
+                 f"{_shape_list(self._shape)} apart from dimension {d}")
+        if gather:
+            k = next(k for k in range(index.dim()) if k != d and index._shape[k] > self._shape[k])
+            raise runtime(f"Size does not match at dimension {k} {where}")
+        tail = f" and to be no larger size than src {_shape_list(src._shape)}" if isinstance(src, Tensor) else ""
+        raise runtime(f"E{where[1:]}{tail}")
+    size = self._shape[d] if self.dim() else 1
+    idx = index._np.astype(np.int64)
+    bad = (idx < 0) | (idx >= size)
+    if bad.any():
+        raise runtime(f"index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
+    return d, idx
+
+
+def _index_grid(idx, d):
+    """Full index arrays addressing, for every element of idx, position idx along d and its own elsewhere."""
+    grid = list(np.indices(idx.shape, sparse=True))
+    grid[d] = idx
+    return tuple(grid)
+
+
+class _IndexedBackward(Node):
+    """gather / index_select: the gradient added back at the places read (scatter_add / index_add)."""
+    __slots__ = ("dim", "shape")
+
+    def __init__(self, x, dim, index):
+        Node.__init__(self, (edge_of(x),))
+        # what PyTorch's node keeps (and checks the version of): gather keeps self too, index_select its sizes
+        self.saved = (SavedTensor(x), SavedTensor(index)) if self.keeps_self else (SavedTensor(index),)
+        self.dim, self.shape = dim, x._shape
+
+    def backward(self, g):
+        index = self.unpack()[-1]
+        return (getattr(g.new_zeros(self.shape), self.add_back)(self.dim, index, g),)
+
+
+GatherBackward0 = type("GatherBackward0", (_IndexedBackward,), {
+    "__slots__": (), "name_": "GatherBackward0", "add_back": "scatter_add", "keeps_self": True})
+IndexSelectBackward0 = type("IndexSelectBackward0", (_IndexedBackward,), {
+    "__slots__": (), "name_": "IndexSelectBackward0", "add_back": "index_add", "keeps_self": False})
+
+
+def gather(self, dim, index, sparse_grad=False):
+    _index_dtype("gather", index, "gather(): Expected dtype int32/int64 for index")
+    d, idx = _gather_geometry(self, dim, index, "gather")
+    if not self.dim():
+        values = np.broadcast_to(self._np, idx.shape).copy()
+    else:
+        values = self._np[_index_grid(idx.reshape(idx.shape or (1,)), d)].reshape(idx.shape)
+    out = fresh(_fresh(values), self.dtype)
+    if needs_grad(self):
+        attach(out, GatherBackward0(self, d, index))
+    return out
+
+
+class ScatterAddBackward0(Node):
+    __slots__ = ("dim",)
+
+    def __init__(self, x, dim, index, src):
+        Node.__init__(self, (operand_edge(x), operand_edge(src)))
+        self.saved = (SavedTensor(index),)
+        self.dim = dim
+
+    def backward(self, g):
+        index, = self.unpack()
+        return (g if self.next_functions[0][0] else None,
+                g.gather(self.dim, index) if self.next_functions[1][0] else None)
+
+
+def scatter_add(self, dim, index, src):
+    _index_dtype("scatter_add", index, "scatter(): Expected dtype int32/int64 for index")
+    if not isinstance(src, Tensor):
+        raise type_error(f"scatter_add(): argument 'src' (position 3) must be Tensor, not {type_name(src)}")
+    if src.dtype is not self.dtype:
+        raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
+    d, idx = _gather_geometry(self, dim, index, "scatter_add", src)
+    arr = self._np.copy()
+    if self.dim():
+        grid_idx = idx.reshape(idx.shape or (1,))  # a 0-dim index into a vector: one element
+        values = src._np.reshape(src._np.shape or (1,))
+        np.add.at(arr, _index_grid(grid_idx, d), values[tuple(slice(0, n) for n in grid_idx.shape)])
+    else:  # a scalar: every index is 0, each value added in turn
+        _add_in_turn(arr, src._np.reshape(-1)[:idx.size])
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, src):
+        attach(out, ScatterAddBackward0(self, d, index, src))
+    return out
+
+
+def _add_in_turn(scalar, values):
+    for v in values:
+        scalar[...] = scalar + v
+
+
+def _select_index(op, self, dim, index):
+    _index_dtype(op, index, f"{op}(): Expected dtype int32 or int64 for index")
+    if index.dim() > 1:
+        raise index_error(f"{op}(): Index is supposed to be a vector")
+    d = self._wrap_dim(dim)
+    size = self._shape[d] if self.dim() else 1
+    idx = index._np.reshape(-1).astype(np.int64)
+    return d, size, idx
+
+
+def index_select(self, dim, index):
+    d, size, idx = _select_index("index_select", self, dim, index)
+    if not self.dim():  # a scalar: one index, 0, and a scalar out
+        if idx.size != 1:
+            raise runtime(f"index_select(): Index to scalar can have only 1 value, got {idx.size} value(s)")
+        if idx[0] != 0:
+            raise index_error("index out of range in self")
+        values = self._np.copy()
+    else:
+        if size == 0 and idx.size:
+            raise runtime("index_select(): self indexing axis dim should be positive")
+        bad = (idx < 0) | (idx >= size)
+        if bad.any():  # PyTorch's CPU kernel has its own path, and message, for dim 1
+            if d == 1:
+                raise runtime(f"INDICES element is out of DATA bounds, id={int(idx[bad][0])} axis_dim={size}")
+            raise index_error("index out of range in self")
+        values = np.take(self._np, idx, axis=d)
+    out = fresh(_fresh(values), self.dtype)
+    if needs_grad(self):
+        attach(out, IndexSelectBackward0(self, d, index))
+    return out
+
+
+class IndexAddBackward0(Node):
+    __slots__ = ("dim", "alpha")
+
+    def __init__(self, x, dim, index, source, alpha):
+        Node.__init__(self, (operand_edge(x), operand_edge(source)))
+        self.saved = (SavedTensor(index), SavedTensor(source))  # PyTorch keeps source (its grad is expand_as it)
+        self.dim, self.alpha = dim, alpha
+
+    def backward(self, g):
+        index, _ = self.unpack()
+        gs = None
+        if self.next_functions[1][0]:
+            gs = g.index_select(self.dim, index)
+            if self.alpha != 1:
+                gs = gs * self.alpha
+        return (g if self.next_functions[0][0] else None, gs)
+
+
+def index_add(self, dim, index, source, alpha=1):
+    d, size, idx = _select_index("index_add", self, dim, index)
+    if not isinstance(source, Tensor):
+        raise type_error(f"index_add(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
+    if source.dtype is not self.dtype:
+        raise runtime(f"index_add_(): self ({self.dtype.type_name.split('.')[0]}) and source "
+                      f"({source.dtype.type_name.split('.')[0]}) must have the same scalar type")
+    if source.dim() != self.dim() or any(source._shape[k] != self._shape[k] for k in range(self.dim()) if k != d):
+        if self.dim() and source.dim() and d >= source.dim():
+            raise runtime(f"index_add_(): Indexing dim {d} is out of bounds of the source tensor with dim "
+                          f"{source.dim()}")
+        raise runtime(f"source tensor shape must match self tensor shape, excluding the specified dimension. Got "
+                      f"self.shape = {_shape_list(self._shape)} source.shape = {_shape_list(source._shape)}")
+    if self.dim() and source._shape[d] != idx.size:
+        raise runtime(f"index_add_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
+                      f"({source._shape[d]}), for dim: {d}")
+    bad = (idx < 0) | (idx >= size)
+    if bad.any():
+        raise runtime(f"index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
+    arr = self._np.copy()
+    src = source._np if alpha == 1 else source._np * self.dtype.np.type(alpha)
+    if self.dim():
+        np.add.at(arr, (slice(None),) * d + (idx,), src)
+    else:
+        _add_in_turn(arr, np.broadcast_to(src, idx.shape).reshape(-1))
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, source):
+        attach(out, IndexAddBackward0(self, d, index, source, alpha))
+    return out
+
+
+def _fill_index(op, self, dim, index):
+    """(dim, flat int64 indices) for index_fill/index_copy, with PyTorch's checks."""
+    if not isinstance(index, Tensor):
+        raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
+    if index.dtype is not dtypes.int64:
+        raise index_error(f"{op}_(): Expected dtype int64 for index.")
+    d = self._wrap_dim(dim)
+    size = self._shape[d] if self.dim() else 1
+    idx = index._np.reshape(-1)
+    bad = (idx < -size) | (idx >= size)
+    if bad.any():
+        prefix = f"{op}_(): " if op == "index_copy" else ""
+        raise index_error(f"{prefix}index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
+    return d, np.where(idx < 0, idx + size, idx)
+
+
+def _along(arr, d, idx):
+    return (slice(None),) * d + (idx,) if arr.ndim else ()
+
+
+class IndexFillBackward0(Node):
+    """index_fill with a number: the filled places get no gradient."""
+    __slots__ = ("dim",)
+
+    def __init__(self, x, dim, index, value=None):
+        Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), operand_edge(value)))
+        self.saved = (SavedTensor(index),)
+        self.dim = dim
+
+    def backward(self, g):
+        index, = self.unpack()
+        gx = g.index_fill(self.dim, index, 0) if self.next_functions[0][0] else None
+        if len(self.next_functions) == 1:
+            return (gx,)
+        unique = fresh(np.unique(index._np.reshape(-1)), dtypes.int64)
+        return gx, (g.index_select(self.dim, unique).sum() if self.next_functions[1][0] else None)
+
+
+class IndexFillBackward1(IndexFillBackward0):
+    pass
+
+
+def _index_fill_value(self, value):
+    if isinstance(value, Tensor):
+        if value.dim():
+            raise runtime(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+                          f"{value.dim()} dimension(s).")
+        return value._np.astype(self.dtype.np)
+    if not isinstance(value, (int, float)):
+        raise type_error(f"index_fill(): argument 'value' must be Number, not {type_name(value)}")
+    return np.asarray(checked_scalar(self.dtype, value))
+
+
+def index_fill(self, dim, index, value):
+    d, idx = _fill_index("index_fill", self, dim, index)
+    fill = _index_fill_value(self, value)
+    arr = self._np.copy(order="K")  # (PyTorch clones self keeping its layout, then fills)
+    arr[_along(arr, d, idx)] = fill
+    out = from_numpy(arr, self.dtype)
+    if needs_grad(self, value):
+        tensor_value = isinstance(value, Tensor)
+        attach(out, (IndexFillBackward1 if tensor_value else IndexFillBackward0)(self, d, index,
+                                                                                   value if tensor_value else None))
+    return out
+
+
+def index_fill_inplace(self, dim, index, value):
+    precheck(self, value, internal_overlap=False)  # autograd's in-place rules come before the kernel's checks
+    _warn_if_expanded("index_fill_", self)
+    d, idx = _fill_index("index_fill", self, dim, index)
+    fill = _index_fill_value(self, value)
+    tensor_value = isinstance(value, Tensor)
+
+    def write(arr):
+        arr[_along(arr, d, idx)] = fill
+    return write_inplace(self, write, lambda: (IndexFillBackward1 if tensor_value else IndexFillBackward0)(
+        self, d, index, value if tensor_value else None), (value,))
+
+
+class IndexCopyBackward0(Node):
+    __slots__ = ("dim",)
+
+    def __init__(self, x, dim, index, source):
+        Node.__init__(self, (operand_edge(x), operand_edge(source)))
+        self.saved = (SavedTensor(index),)
+        self.dim = dim
+
+    def backward(self, g):
+        index, = self.unpack()
+        return (g.index_fill(self.dim, index, 0) if self.next_functions[0][0] else None,
+                g.index_select(self.dim, index) if self.next_functions[1][0] else None)
+
+
+def _copy_source(self, d, idx, source):
+    if not isinstance(source, Tensor):
+        raise type_error(f"index_copy(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
+    if source.dim() and source._shape[d] != idx.size:
+        raise index_error(f"index_copy_(): Number of indices ({idx.size}) should be equal to source.size(dim) "
+                          f"({source._shape[d]})")
+    if source.dtype is not self.dtype:
+        raise runtime(f"index_copy_(): self and source expected to have the same dtype, but got "
+                      f"(self) {dtypes.SCALAR_NAMES[self.dtype.name]} and (source) "
+                      f"{dtypes.SCALAR_NAMES[source.dtype.name]}")
+    return source._np
+
+
+def index_copy(self, dim, index, source):
+    d, idx = _fill_index("index_copy", self, dim, index)
+    src = _copy_source(self, d, idx, source)
+    arr = self._np.copy()
+    arr[_along(arr, d, idx)] = src  # (a repeated index: the last copy stays, as PyTorch's CPU loop leaves it)
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, source):
+        attach(out, IndexCopyBackward0(self, d, index, source))
+    return out
+
+
+def index_copy_inplace(self, dim, index, source):
+    precheck(self, source, internal_overlap=False)
+    d, idx = _fill_index("index_copy", self, dim, index)
+    src = _copy_source(self, d, idx, source)
+    precheck(self, source)
+
+    def write(arr):
+        arr[_along(arr, d, idx)] = src
+    return write_inplace(self, write, lambda: IndexCopyBackward0(self, d, index, source), (source,))
+
+
+class ScatterBackward0(Node):
+    """scatter of a tensor: the overwritten places get no gradient; src gets what lands where it went."""
+    __slots__ = ("dim", "src_shape")
+
+    def __init__(self, x, dim, index, src=None):
+        Node.__init__(self, (operand_edge(x),) if src is None else (operand_edge(x), operand_edge(src)))
+        self.saved = (SavedTensor(index),)
+        self.dim = dim
+        self.src_shape = None if src is None else src._shape
+
+    def backward(self, g):
+        index, = self.unpack()
+        gx = g.scatter(self.dim, index, 0) if self.next_functions[0][0] else None
+        if len(self.next_functions) == 1:
+            return (gx,)
+        gs = g.gather(self.dim, index) if should_compute_output(self, 1) else None
+        if gs is not None and gs._shape != self.src_shape:  # PyTorch's formula gives index's shape: its engine refuses
+            raise runtime(f"Function {self.name_} returned an invalid gradient at index 1 - got "
+                          f"{_shape_list(gs._shape)} but expected shape compatible with {_shape_list(self.src_shape)}")
+        return gx, gs
+
+
+class ScatterBackward1(ScatterBackward0):
+    pass
+
+
+def _scatter_source(self, d, idx, src, reduce):
+    if reduce is not None:
+        raise runtime("scatter(): reduce= is not supported by tensorsh (PyTorch deprecates it; use scatter_add or "
+                      "scatter_reduce in PyTorch)")
+    if isinstance(src, Tensor):
+        if src.dtype is not self.dtype:
+            raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
+        values = src._np.reshape(src._np.shape or (1,))
+        return values[tuple(slice(0, n) for n in (idx.shape or (1,)))].reshape(idx.shape)
+    if not isinstance(src, (int, float)):
+        raise type_error(f"scatter(): argument 'value' must be Number, not {type_name(src)}")
+    return np.asarray(src).astype(self.dtype.np)
+
+
+def _scatter_into(arr, d, idx, values):
+    if arr.ndim:
+        grid_idx = idx.reshape(idx.shape or (1,))
+        arr[_index_grid(grid_idx, d)] = np.broadcast_to(values, idx.shape).reshape(grid_idx.shape)
+    elif idx.size:
+        arr[...] = np.broadcast_to(values, idx.shape).reshape(-1)[-1]
+
+
+def scatter(self, dim, index, src=None, value=None, reduce=None):
+    src = value if src is None else src
+    _index_dtype("scatter", index, "scatter(): Expected dtype int32/int64 for index")
+    d, idx = _gather_geometry(self, dim, index, "scatter", src)
+    values = _scatter_source(self, d, idx, src, reduce)
+    arr = self._np.copy()
+    _scatter_into(arr, d, idx, values)
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, src):
+        tensor_src = isinstance(src, Tensor)
+        attach(out, (ScatterBackward0 if tensor_src else ScatterBackward1)(self, d, index, src if tensor_src else None))
+    return out
+
+
+def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
+    src = value if src is None else src
+    precheck(self, src, internal_overlap=False)  # autograd's rules, then the kernel's checks, then its overlap one
+    _index_dtype("scatter_", index, "scatter(): Expected dtype int32/int64 for index")
+    d, idx = _gather_geometry(self, dim, index, "scatter", src)
+    values = _scatter_source(self, d, idx, src, reduce)
+    precheck(self, src)
+    tensor_src = isinstance(src, Tensor)
+
+    def write(arr):
+        _scatter_into(arr, d, idx, values)
+    return write_inplace(self, write, lambda: (ScatterBackward0 if tensor_src else ScatterBackward1)(
+        self, d, index, src if tensor_src else None), (src,))
