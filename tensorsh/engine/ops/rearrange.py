@@ -1,29 +1,13 @@
-"""Ops that pick, reorder, mask or repeat elements: masked_fill, where-like clamps, flip, roll, repeat/tile,
-tril/triu, diag, gather/scatter/scatter_add, index_select/index_add/index_fill/index_copy, amax/amin, and small
-aliases (cpu, type_as, outer, swapaxes, unflatten). Each forward is numpy's exact copy of the elements; each backward is PyTorch's formula
-from derivatives.yaml, written with engine ops so that create_graph records it."""
-
+"""Ops that copy elements into a new arrangement: flip, roll, repeat, tile, tril/triu, diag. (Loaded on first
+use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from . import dtypes
-from .autograd import Node, SavedTensor, edge_of, should_compute_output
-from .errors import index_error, runtime, type_error, warn
-from .ops.comparison import where
-from .tensorimpl import Tensor, _shape_list
-from .ops.core import (InputNode, attach, embed, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, laid_out_like,
-                       needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
-from .scalars import checked_scalar
-from .ops.args import _fresh, _int_list, _wrap_dims
+from ..autograd import Node, edge_of
+from ..errors import index_error, runtime, type_error
+from ..tensorimpl import _shape_list
+from .args import _fresh, _int_list, _wrap_dims
+from .core import InputNode, attach, embed, fresh, laid_out_like, needs_grad, precheck, type_name, write_inplace
 
-
-
-# ------------------------------------------------------------------ masked_fill
-
-
-# ------------------------------------------------------------------ clamp_min / clamp_max
-
-
-# ------------------------------------------------------------------ reorder: flip, roll, repeat, tril/triu
 
 class FlipBackward0(InputNode):
     fields = ("dims",)
@@ -112,7 +96,7 @@ def repeat(self, *sizes):
     for n in target:
         if n < 0:
             raise runtime(f"Trying to create tensor with negative dimension {n}: {_shape_list(target)}")
-    from .storage import check_size
+    from ..storage import check_size
     import math
     check_size(math.prod(target) * self.dtype.itemsize)         # Python ints: np.prod would wrap around
     out = fresh(_fresh(np.tile(self._np.reshape(padded), sizes)), self.dtype)
@@ -164,17 +148,6 @@ tril, tril_inplace = _triangle("tril", np.tril, "TrilBackward0")
 triu, triu_inplace = _triangle("triu", np.triu, "TriuBackward0")
 
 
-# ------------------------------------------------------------------ gather / scatter_add, index_select / index_add
-
-
-# ------------------------------------------------------------------ amax / amin
-
-
-# ------------------------------------------------------------------ aliases
-
-
-# ------------------------------------------------------------------ tile, diag
-
 def tile(self, *dims):
     dims = _int_list("tile", "dims", dims)
     return repeat(self, *((1,) * (self.dim() - len(dims)) + dims)) if dims or self.dim() else repeat(self, ())
@@ -217,6 +190,3 @@ def diag(self, diagonal=0):
     if needs_grad(self):
         attach(result, DiagonalBackward0_copy(self, diagonal))
     return result
-
-
-# ------------------------------------------------------------------ index_fill, index_copy, scatter
