@@ -30,9 +30,9 @@ op("scatter", Lazy("ops.gather_scatter", "scatter"), function=True, edges=True)
 op("scatter_", Lazy("ops.gather_scatter", "scatter_inplace"), edges=True)
 
 # sorting and reductions beyond sum/mean (ordering.py)
-op("nonzero", Lazy("ordering", "nonzero"), function=True)
-op("sort", Lazy("ordering", "sort"), function=True, edges=True)
-op("argsort", Lazy("ordering", "argsort"), function=True, edges=True)
+op("nonzero", Lazy("ops.sorting", "nonzero"), function=True)
+op("sort", Lazy("ops.sorting", "sort"), function=True, edges=True)
+op("argsort", Lazy("ops.sorting", "argsort"), function=True, edges=True)
 
 # fused multiply-adds (fused.py)
 op("addcmul", Lazy("fused", "addcmul"), function=True, edges=True)

@@ -1,25 +1,13 @@
-"""Reductions and orderings beyond sum/mean/max: logsumexp, trace, count_nonzero, nonzero, sort, argsort,
-sum_to_size. Values follow PyTorch's kernels (logsumexp's max shift, trace's double accumulator); gradients are
-its formulas."""
+"""Sorting and finding: sort, argsort, nonzero. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from . import autograd, dtypes
-from .autograd import Node, SavedTensor, edge_of
-from .errors import runtime, type_error
-from .ops.reductions import ReturnTypes, reduce_dims
-from .storage import Storage, VersionCounter
-from .ops.reductions import ReductionBackward
-from .tensorimpl import Tensor, _shape_list
-from .ops.core import attach, fresh, laid_out_like, needs_grad, sum_to
-
-
-# ------------------------------------------------------------------ logsumexp
-
-
-# ------------------------------------------------------------------ trace
-
-
-# ------------------------------------------------------------------ count_nonzero, nonzero
+from .. import dtypes
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import type_error
+from ..storage import Storage, VersionCounter
+from ..tensorimpl import Tensor
+from .core import attach, fresh, laid_out_like, needs_grad
+from .reductions import ReturnTypes
 
 
 def nonzero(self, as_tuple=False):
@@ -35,8 +23,6 @@ def nonzero(self, as_tuple=False):
                        VersionCounter())
     return out
 
-
-# ------------------------------------------------------------------ sort, argsort
 
 class SortReturn(ReturnTypes):
     __slots__ = ()
@@ -107,6 +93,3 @@ def argsort(self, *args, **kwargs):
     dim, descending, _ = _sort_args("argsort", self, args, kwargs)
     order = _order(self._np, dim, descending)
     return laid_out_like(order, dtypes.int64, self)
-
-
-# ------------------------------------------------------------------ sum_to_size
