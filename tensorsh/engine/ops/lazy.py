@@ -1,27 +1,19 @@
-"""The rows of ops whose modules load on first use (selection, pointwise, ordering, strided, fused, interop and
-the engine ops under torch.nn): start-up stays short, and a program that never calls them never imports them."""
+"""The rows of ops whose modules load on first use (ops/gather_scatter.py, rearrange.py, sorting.py, ternary.py,
+interop and the engine ops under torch.nn): start-up stays short, and a program that never calls them never imports
+them."""
 from ..errors import type_error
 from .core import Tensor, type_name
 from .registry import Lazy, op
 
-# masks, gathers and scatters, clamp_min/max, flips, repeats, triangles, amax/amin (selection.py)
+# gathers and scatters along an index or a mask (ops/gather_scatter.py)
 op("masked_fill", Lazy("ops.gather_scatter", "masked_fill"), function=True, edges=True)
 op("masked_fill_", Lazy("ops.gather_scatter", "masked_fill_inplace"), edges=True)
 op("masked_select", Lazy("ops.gather_scatter", "masked_select"), function=True, edges=True)
 op("masked_scatter", Lazy("ops.gather_scatter", "masked_scatter"), edges=True)
-op("flip", Lazy("ops.rearrange", "flip"), function=True, edges=True)
-op("roll", Lazy("ops.rearrange", "roll"), function=True, edges=True)
-op("repeat", Lazy("ops.rearrange", "repeat"), edges=True)
-op("tril", Lazy("ops.rearrange", "tril"), function=True, edges=True)
-op("tril_", Lazy("ops.rearrange", "tril_inplace"), edges=True)
-op("triu", Lazy("ops.rearrange", "triu"), function=True, edges=True)
-op("triu_", Lazy("ops.rearrange", "triu_inplace"), edges=True)
 op("gather", Lazy("ops.gather_scatter", "gather"), function=True, edges=True)
 op("scatter_add", Lazy("ops.gather_scatter", "scatter_add"), function=True, edges=True)
 op("index_select", Lazy("ops.gather_scatter", "index_select"), function=True, edges=True)
 op("index_add", Lazy("ops.gather_scatter", "index_add"), function=True, edges=True)
-op("tile", Lazy("ops.rearrange", "tile"), function=True, edges=True)
-op("diag", Lazy("ops.rearrange", "diag"), function=True, edges=True)
 op("index_fill", Lazy("ops.gather_scatter", "index_fill"), function=True, edges=True)
 op("index_fill_", Lazy("ops.gather_scatter", "index_fill_inplace"), edges=True)
 op("index_copy", Lazy("ops.gather_scatter", "index_copy"), function=True, edges=True)
@@ -29,12 +21,23 @@ op("index_copy_", Lazy("ops.gather_scatter", "index_copy_inplace"), edges=True)
 op("scatter", Lazy("ops.gather_scatter", "scatter"), function=True, edges=True)
 op("scatter_", Lazy("ops.gather_scatter", "scatter_inplace"), edges=True)
 
-# sorting and reductions beyond sum/mean (ordering.py)
+# flips, rolls, repeats, triangles (ops/rearrange.py)
+op("flip", Lazy("ops.rearrange", "flip"), function=True, edges=True)
+op("roll", Lazy("ops.rearrange", "roll"), function=True, edges=True)
+op("repeat", Lazy("ops.rearrange", "repeat"), edges=True)
+op("tril", Lazy("ops.rearrange", "tril"), function=True, edges=True)
+op("tril_", Lazy("ops.rearrange", "tril_inplace"), edges=True)
+op("triu", Lazy("ops.rearrange", "triu"), function=True, edges=True)
+op("triu_", Lazy("ops.rearrange", "triu_inplace"), edges=True)
+op("tile", Lazy("ops.rearrange", "tile"), function=True, edges=True)
+op("diag", Lazy("ops.rearrange", "diag"), function=True, edges=True)
+
+# sorting (ops/sorting.py)
 op("nonzero", Lazy("ops.sorting", "nonzero"), function=True)
 op("sort", Lazy("ops.sorting", "sort"), function=True, edges=True)
 op("argsort", Lazy("ops.sorting", "argsort"), function=True, edges=True)
 
-# fused multiply-adds (fused.py)
+# pointwise ops of three operands (ops/ternary.py)
 op("addcmul", Lazy("ops.ternary", "addcmul"), function=True, edges=True)
 op("addcdiv", Lazy("ops.ternary", "addcdiv"), function=True, edges=True)
 op("lerp", Lazy("ops.ternary", "lerp"), function=True, edges=True)
