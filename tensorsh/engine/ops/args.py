@@ -2,6 +2,7 @@
 "invalid combination of arguments" text for the ops whose parser this engine does not run."""
 import numpy as np
 
+from .. import messages
 from ..errors import runtime, type_error
 from ..tensorimpl import Tensor
 from .core import type_name
@@ -58,7 +59,7 @@ def _wrap_dims(self, op, dims):
     wrapped = [self._wrap_dim(d) for d in dims]
     for i, d in enumerate(wrapped):
         if d in wrapped[:i]:
-            raise runtime(f"dim {d} appears multiple times in the list of dims")
+            raise runtime(messages.DIM_REPEATED.format(d))
     return tuple(wrapped)
 
 

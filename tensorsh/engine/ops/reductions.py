@@ -37,7 +37,7 @@ def reduce_dims(self, dim):
         wrapped = [self._wrap_dim(d) for d in dim]
         for i, d in enumerate(wrapped):
             if d in wrapped[:i]:
-                raise runtime(f"dim {d} appears multiple times in the list of dims")
+                raise runtime(messages.DIM_REPEATED.format(d))
     if not self._shape:  # a 0-dim tensor accepts dim 0 / -1 and reduces nothing
         self._wrap_dim(dim) if not isinstance(dim, (list, tuple)) else None
         return ()
