@@ -5,13 +5,12 @@ ops.core.VIEW_BACKWARD."""
 import numpy as np
 
 from .. import dtypes, messages, multiview
-from ..autograd import Node, edge_of
 from ..errors import index_error, runtime, type_error, value_error, warn_once
 from ..tensorimpl import _contiguous_strides, _shape_list
 from .args import _int_list
 from .copies import clone
-from .core import (VIEW_BACKWARD, ViewNode, attach, embed, fresh, make_view, needs_grad, refresh_view_grad_fn, sum_to,
-                   tensor_params)
+from .core import (InputNode, VIEW_BACKWARD, ViewNode, attach, embed, fresh, make_view, needs_grad,
+                   refresh_view_grad_fn, sum_to, tensor_params)
 from .reductions import reduce_dims
 from .registry import op
 
@@ -165,7 +164,7 @@ def swapaxes(self, axis0, axis1):
 
 def unflatten(self, dim, sizes):
     if not self.dim():  # (PyTorch's own message here is a C++ stack dump around this line)
-        raise index_error(f"Dimension specified as {dim} but tensor has no dimensions")
+        raise index_error(messages.DIM_NO_DIMS.format(dim))
     d = self._wrap_dim(dim)
     sizes = _int_list("unflatten", "sizes", (sizes,))
     if not sizes:
@@ -412,12 +411,8 @@ def unfold(self, dimension, size, step):
     return make_view(self, shape, stride, self._offset, "UnfoldBackward0", (d, size, step))
 
 
-class UnfoldBackwardBackward0(Node):
-    __slots__ = ("dim", "size", "step")
-
-    def __init__(self, g, dim, size, step):
-        Node.__init__(self, (edge_of(g),))
-        self.dim, self.size, self.step = dim, size, step
+class UnfoldBackwardBackward0(InputNode):
+    fields = ("dim", "size", "step")
 
     def backward(self, gg):
         return (gg.unfold(self.dim, self.size, self.step),)
@@ -468,31 +463,31 @@ VIEW_BACKWARD["DiagonalBackward0"] = _diagonal_backward
 VIEW_BACKWARD["UnfoldBackward0"] = _unfold_backward
 
 
-op("view", view, edges=True)
-op("view_as", view_as, edges=True)
+op("view", view, edges=True, view=True)
+op("view_as", view_as, edges=True, view=True)
 op("reshape", reshape, function=True, edges=True)
 op("reshape_as", reshape_as, edges=True)
 op("flatten", flatten, function=True, edges=True)
-op("t", t, function=True, edges=True)
-op("transpose", transpose, function=True, edges=True)
-op("permute", permute, function=True, edges=True)
-op("unsqueeze", unsqueeze, function=True, edges=True)
-op("squeeze", squeeze, function=True, edges=True)
-op("expand", expand, edges=True)
-op("expand_as", expand_as, edges=True)
-op("select", select, function=True, edges=True)
-op("narrow", narrow, function=True, edges=True)
-op("unbind", unbind, function=True, edges=True)
-op("chunk", chunk, function=True, edges=True)
-op("split", split, function=True, edges=True)
-op("_slice", _slice)
-op("T", property(_numpy_T))
-op("mT", property(_matrix_T))
+op("t", t, function=True, edges=True, view=True)
+op("transpose", transpose, function=True, edges=True, view=True)
+op("permute", permute, function=True, edges=True, view=True)
+op("unsqueeze", unsqueeze, function=True, edges=True, view=True)
+op("squeeze", squeeze, function=True, edges=True, view=True)
+op("expand", expand, edges=True, view=True)
+op("expand_as", expand_as, edges=True, view=True)
+op("select", select, function=True, edges=True, view=True)
+op("narrow", narrow, function=True, edges=True, view=True)
+op("unbind", unbind, function=True, edges=True, view=True)
+op("chunk", chunk, function=True, edges=True, view=True)
+op("split", split, function=True, edges=True, view=True)
+op("_slice", _slice, view=True)
+op("T", property(_numpy_T), view=True)
+op("mT", property(_matrix_T), view=True)
 op("_refresh_view_grad_fn", refresh_view_grad_fn)
-op("swapaxes", swapaxes, aliases=("swapdims",), function=True, edges=True)
-op("unflatten", unflatten, function=True, edges=True)
-op("as_strided", as_strided, function=True, edges=True)
-op("diagonal", diagonal, function=True, edges=True)
-op("unfold", unfold, edges=True)
-op("movedim", movedim, aliases=("moveaxis",), function=True, edges=True)
-op("broadcast_to", broadcast_to, function=True, edges=True)
+op("swapaxes", swapaxes, aliases=("swapdims",), function=True, edges=True, view=True)
+op("unflatten", unflatten, function=True, edges=True, view=True)
+op("as_strided", as_strided, function=True, edges=True, view=True)
+op("diagonal", diagonal, function=True, edges=True, view=True)
+op("unfold", unfold, edges=True, view=True)
+op("movedim", movedim, aliases=("moveaxis",), function=True, edges=True, view=True)
+op("broadcast_to", broadcast_to, function=True, edges=True, view=True)
