@@ -4,7 +4,7 @@ elements; each backward is PyTorch's formula from derivatives.yaml, written with
 records it. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import dtypes
+from .. import dtypes, messages
 from ..autograd import Node, SavedTensor, edge_of, should_compute_output
 from ..errors import index_error, runtime, type_error, warn
 from ..scalars import checked_scalar
@@ -194,7 +194,7 @@ def _gather_geometry(self, dim, index, op, src=None):
     idx = index._np.astype(np.int64)
     bad = (idx < 0) | (idx >= size)
     if bad.any():
-        raise runtime(f"index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
+        raise runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
     return d, idx
 
 
@@ -239,13 +239,19 @@ def gather(self, dim, index, sparse_grad=False):
     return out
 
 
-class ScatterAddBackward0(Node):
+class _IndexAndSourceBackward(Node):
+    """An op writing a source into self along an index (scatter_add, index_copy): edges to self and the source,
+    the index saved, the dim kept."""
     __slots__ = ("dim",)
 
     def __init__(self, x, dim, index, src):
         Node.__init__(self, (operand_edge(x), operand_edge(src)))
         self.saved = (SavedTensor(index),)
         self.dim = dim
+
+
+class ScatterAddBackward0(_IndexAndSourceBackward):
+    __slots__ = ()
 
     def backward(self, g):
         index, = self.unpack()
@@ -294,7 +300,7 @@ def index_select(self, dim, index):
         if idx.size != 1:
             raise runtime(f"index_select(): Index to scalar can have only 1 value, got {idx.size} value(s)")
         if idx[0] != 0:
-            raise index_error("index out of range in self")
+            raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
         values = self._np.copy()
     else:
         if size == 0 and idx.size:
@@ -303,7 +309,7 @@ def index_select(self, dim, index):
         if bad.any():  # PyTorch's CPU kernel has its own path, and message, for dim 1
             if d == 1:
                 raise runtime(f"INDICES element is out of DATA bounds, id={int(idx[bad][0])} axis_dim={size}")
-            raise index_error("index out of range in self")
+            raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
         values = np.take(self._np, idx, axis=d)
     out = fresh(_fresh(values), self.dtype)
     if needs_grad(self):
@@ -347,7 +353,7 @@ def index_add(self, dim, index, source, alpha=1):
                       f"({source._shape[d]}), for dim: {d}")
     bad = (idx < 0) | (idx >= size)
     if bad.any():
-        raise runtime(f"index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
+        raise runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
     arr = self._np.copy()
     src = source._np if alpha == 1 else source._np * self.dtype.np.type(alpha)
     if self.dim():
@@ -372,7 +378,7 @@ def _fill_index(op, self, dim, index):
     bad = (idx < -size) | (idx >= size)
     if bad.any():
         prefix = f"{op}_(): " if op == "index_copy" else ""
-        raise index_error(f"{prefix}index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
+        raise index_error(prefix + messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
     return d, np.where(idx < 0, idx + size, idx)
 
 
@@ -439,13 +445,8 @@ def index_fill_inplace(self, dim, index, value):
         self, d, index, value if tensor_value else None), (value,))
 
 
-class IndexCopyBackward0(Node):
-    __slots__ = ("dim",)
-
-    def __init__(self, x, dim, index, source):
-        Node.__init__(self, (operand_edge(x), operand_edge(source)))
-        self.saved = (SavedTensor(index),)
-        self.dim = dim
+class IndexCopyBackward0(_IndexAndSourceBackward):
+    __slots__ = ()
 
     def backward(self, g):
         index, = self.unpack()

@@ -10,7 +10,7 @@ from ..errors import index_error, runtime
 from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from .copies import copy_inplace, fill_inplace
-from .core import attach, from_numpy, needs_grad, operand_edge, sum_to, tensor_of, write_inplace
+from .core import InputNode, attach, from_numpy, needs_grad, operand_edge, sum_to, tensor_of, write_inplace
 from .registry import op
 from .views import _slice, alias, expand, select, unsqueeze
 
@@ -133,7 +133,7 @@ def _index(self, advanced):
     _check_index_size(self, key)
     out = from_numpy(np.asarray(self._np[key]), self.dtype)
     if needs_grad(self):
-        attach(out, IndexBackward0(self, key))
+        attach(out, IndexBackward0(self, self._shape, key))
     return out
 
 
@@ -151,12 +151,8 @@ def _check_index_size(self, key):
     check_size(n * self.dtype.itemsize)
 
 
-class IndexBackward0(Node):
-    __slots__ = ("shape", "key")
-
-    def __init__(self, x, key):
-        Node.__init__(self, (edge_of(x),))
-        self.shape, self.key = x._shape, key
+class IndexBackward0(InputNode):
+    fields = ("shape", "key")
 
     def backward(self, g):
         z = np.zeros(self.shape, g.dtype.np)

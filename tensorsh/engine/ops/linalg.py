@@ -8,7 +8,7 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
 from ..storage import check_size
 from ..tensorimpl import Tensor
-from .core import Shaped, attach, check_broadcast_all, fresh, needs_grad, tensor_params
+from .core import InputNode, Shaped, attach, check_broadcast_all, fresh, needs_grad, tensor_params
 from .registry import op, operator
 from .views import _squeeze_named, _unsafe_view
 
@@ -175,12 +175,8 @@ def outer(self, vec2):
     return self.reshape(self._shape[0], 1) * vec2  # PyTorch's composite: its grad_fn is MulBackward0
 
 
-class TraceBackward0(Node):
-    __slots__ = ("shape",)
-
-    def __init__(self, x):
-        Node.__init__(self, (edge_of(x),))
-        self.shape = x._shape
+class TraceBackward0(InputNode):
+    fields = ("shape",)
 
     def backward(self, g):
         return (_trace_backward(g, self.shape),)
@@ -198,15 +194,12 @@ def trace(self):
     else:
         out = fresh(np.asarray(np.sum(diagonal, dtype=np.int64)), dtypes.int64)
     if needs_grad(self):
-        attach(out, TraceBackward0(self))
+        attach(out, TraceBackward0(self, self._shape))
     return out
 
 
-class TraceBackwardBackward0(Node):
+class TraceBackwardBackward0(InputNode):
     """The adjoint of putting a number on a diagonal: the diagonal's sum (create_graph through trace)."""
-
-    def __init__(self, g):
-        Node.__init__(self, (edge_of(g),))
 
     def backward(self, gg):
         return (gg.diagonal().sum(),)

@@ -2,7 +2,6 @@
 use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from ..autograd import Node, edge_of
 from ..errors import index_error, runtime, type_error
 from ..tensorimpl import _shape_list
 from .args import _fresh, _int_list, _wrap_dims
@@ -26,12 +25,8 @@ def flip(self, *dims):
     return out
 
 
-class RollBackward0(Node):
-    __slots__ = ("shifts", "dims")
-
-    def __init__(self, x, shifts, dims):
-        Node.__init__(self, (edge_of(x),))
-        self.shifts, self.dims = shifts, dims
+class RollBackward0(InputNode):
+    fields = ("shifts", "dims")
 
     def backward(self, g):
         return (g.roll(tuple(-s for s in self.shifts), self.dims),)
@@ -59,12 +54,8 @@ def roll(self, shifts, dims=()):
     return out
 
 
-class RepeatBackward0(Node):
-    __slots__ = ("repeats", "shape")
-
-    def __init__(self, x, repeats):
-        Node.__init__(self, (edge_of(x),))
-        self.repeats, self.shape = repeats, x._shape
+class RepeatBackward0(InputNode):
+    fields = ("repeats", "shape")
 
     def backward(self, g):
         """PyTorch's repeat_backward: the new leading dims summed one by one, then each repeated dim split in
@@ -101,7 +92,7 @@ def repeat(self, *sizes):
     check_size(math.prod(target) * self.dtype.itemsize)         # Python ints: np.prod would wrap around
     out = fresh(_fresh(np.tile(self._np.reshape(padded), sizes)), self.dtype)
     if needs_grad(self):
-        attach(out, RepeatBackward0(self, sizes))
+        attach(out, RepeatBackward0(self, sizes, self._shape))
     return out
 
 
@@ -160,13 +151,9 @@ class DiagEmbedBackward0(InputNode):
         return (g.diagonal(self.offset),)
 
 
-class DiagonalBackward0_copy(Node):  # noqa: N801 (PyTorch's own name, printed as it is)
-    __slots__ = ("offset", "shape")
+class DiagonalBackward0_copy(InputNode):  # noqa: N801 (PyTorch's own name, printed as it is)
+    fields = ("offset", "shape")
     name_ = "DiagonalBackward0_copy"
-
-    def __init__(self, x, offset):
-        Node.__init__(self, (edge_of(x),))
-        self.offset, self.shape = offset, x._shape
 
     def backward(self, g):
         return (embed(g, self.shape, lambda t: t.diagonal(self.offset), "DiagonalBackwardBackward0"),)
@@ -188,5 +175,5 @@ def diag(self, diagonal=0):
         raise runtime(f"diag(): Supports 1D or 2D tensors. Got {self.dim()}D")
     result = fresh(_fresh(np.diagonal(self._np, diagonal)), self.dtype)
     if needs_grad(self):
-        attach(result, DiagonalBackward0_copy(self, diagonal))
+        attach(result, DiagonalBackward0_copy(self, diagonal, self._shape))
     return result

@@ -9,8 +9,8 @@ from .. import autograd, dtypes, errors, kernels, messages, nans
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
 from ..tensorimpl import Tensor
-from .core import (attach, cast_for_inplace, fresh, from_numpy, laid_out_like, needs_grad, operand_edge, precheck,
-                   self_overlapping, type_name, write_inplace, write_rows, zeros_of)
+from .core import (InputNode, attach, cast_for_inplace, fresh, from_numpy, laid_out_like, needs_grad, operand_edge,
+                   precheck, self_overlapping, type_name, write_inplace, write_rows, zeros_of)
 from .registry import op, operator
 
 
@@ -216,10 +216,7 @@ def _round_decimals_values(x, decimals):
     return np.rint(x * scale) / scale
 
 
-class RoundBackward1(Node):
-
-    def __init__(self, x):
-        Node.__init__(self, (edge_of(x),))
+class RoundBackward1(InputNode):
 
     def backward(self, g):
         return (zeros_of(g),)
@@ -279,11 +276,8 @@ def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
     return out
 
 
-class SgnBackward0(Node):
+class SgnBackward0(InputNode):
     """The sign of a real tensor is flat wherever it has a derivative: zero gradient."""
-
-    def __init__(self, x):
-        Node.__init__(self, (edge_of(x),))
 
     def backward(self, g):
         return (zeros_of(g),)
