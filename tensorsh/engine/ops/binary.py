@@ -34,6 +34,7 @@ def _div_scalar(t, number):
 
 class AddBackward0(BinaryNode):
     __slots__ = ("alpha",)
+    saved_values = {"alpha": "alpha"}
 
     def setup(self, a, b, out):
         self.alpha = 1
@@ -45,6 +46,7 @@ class AddBackward0(BinaryNode):
 
 
 class SubBackward0(AddBackward0):
+    saved_values = {"alpha": "alpha"}
 
     def grads(self, g):
         return (g if self.wants(0) else None), (-g if self.alpha == 1 else g * -self.alpha) if self.wants(1) else None
@@ -62,6 +64,7 @@ class RsubBackward1(Node):
 
 class MulBackward0(BinaryNode):
     original_self = True
+    saved_names = ("other", "self")
 
     def setup(self, a, b, out):
         # PyTorch saves each operand only when the other one needs its gradient
@@ -76,6 +79,7 @@ class MulBackward0(BinaryNode):
 
 class DivBackward0(BinaryNode):
     original_self = True
+    saved_names = ("other", "self")
 
     def setup(self, a, b, out):
         # saved (and unpacked) in the order of PyTorch's formulas: other first, then self
@@ -91,6 +95,7 @@ class DivBackward0(BinaryNode):
 class PowBackward0(Node):
     """tensor ** scalar"""
     __slots__ = ("exponent",)
+    saved_names, saved_values = ("self",), {"exponent": "exponent"}
 
     def __init__(self, a, b, out):
         Node.__init__(self, (edge_of(a),))
@@ -107,6 +112,7 @@ class PowBackward0(Node):
 
 class PowBackward1(BinaryNode):
     """tensor ** tensor"""
+    saved_names = ("self", "exponent", "result")
 
     def setup(self, a, b, out):
         if out is None:  # in place: self's pre-write copy (original_self); write_inplace saves the result
@@ -126,6 +132,7 @@ class PowBackward1(BinaryNode):
 class PowBackward2(Node):
     """scalar ** tensor"""
     __slots__ = ("base",)
+    saved_names = ("result",)
 
     def __init__(self, a, b, out):
         Node.__init__(self, (edge_of(b),))

@@ -161,6 +161,7 @@ def clamp(self, min=None, max=None):
 
 class ClampBackward1(Node):
     __slots__ = ("lo", "hi")
+    saved_names, saved_values = ("self",), {"min": "lo", "max": "hi"}
 
     def __init__(self, x, lo, hi, inplace=False):
         Node.__init__(self, (edge_of(x),))

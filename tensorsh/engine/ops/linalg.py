@@ -14,6 +14,7 @@ from .views import _squeeze_named, _unsafe_view
 
 
 class MmBackward0(Node):
+    saved_names = ("mat2", "self")
 
     def __init__(self, a, b):
         Node.__init__(self, (edge_of(a), edge_of(b)))
@@ -47,6 +48,7 @@ class DotBackward0(MmBackward0):
 
 
 class MvBackward0(MmBackward0):
+    saved_names = ("vec", "self")
 
     def backward(self, g):
         b, a = self.unpack()

@@ -79,6 +79,7 @@ def tensor_sum(self, dim=None, keepdim=False, dtype=None, axis=None):
 
 class SumBackward0(Node):
     __slots__ = ("shape",)
+    saved_values = {"self_sym_sizes": "shape"}
 
     def __init__(self, x):
         Node.__init__(self, (edge_of(x),))
@@ -125,6 +126,7 @@ def mean(self, dim=None, keepdim=False, dtype=None, axis=None):
 
 class MeanBackward0(SumBackward0):
     __slots__ = ("numel",)
+    saved_values = {"self_sym_numel": "numel", "self_sym_sizes": "shape"}
 
     def __init__(self, x):
         SumBackward0.__init__(self, x)

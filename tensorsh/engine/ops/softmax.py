@@ -10,6 +10,7 @@ from .registry import op
 class SoftmaxBackward0(Node):
     __slots__ = ("dim",)
     log = False
+    saved_names, saved_values = ("result",), {"dim": "dim"}
 
     def __init__(self, x, out, dim):
         Node.__init__(self, (edge_of(x),))
@@ -28,6 +29,7 @@ class SoftmaxBackward0(Node):
 
 class LogSoftmaxBackward0(SoftmaxBackward0):
     log = True
+    saved_names, saved_values = ("result",), {"dim": "dim"}
 
 
 def _softmax_backward(g, y, dim, log):
