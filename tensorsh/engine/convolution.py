@@ -6,7 +6,7 @@ the sum, input channels in blocks of 8, kernel positions outside; the native im2
 channel by channel. Gradients are summed in double and rounded once (their last bits can differ)."""
 import numpy as np
 
-from . import dtypes
+from . import dtypes, messages
 from .autograd import Node, SavedTensor, edge_of
 from .errors import index_error, runtime, type_error, warn_once
 from .tensorimpl import Tensor
@@ -380,7 +380,7 @@ def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False):
     n = weight._shape[0]
     bad = flat[(flat < 0) | (flat >= n)]
     if bad.size:
-        raise index_error("index out of range in self")
+        raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
     out = fresh(np.ascontiguousarray(weight._np[indices._np]), weight.dtype)
     if needs_grad(weight):
         attach(out, EmbeddingBackward0(weight, indices, padding_idx, scale_grad_by_freq))

@@ -99,7 +99,7 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
         raise runtime("tensorsh: torch.autograd.functional.jacobian supports only strategy='reverse-mode' "
                       "without vectorize")
     from .creation import zeros_like
-    from .functions import stack
+    from .ops.joining import stack
     is_in_tuple, inputs = _as_tuple(inputs, "inputs", "jacobian")
     inputs = _prepare(inputs, create_graph)
     outputs = _run(func, inputs)

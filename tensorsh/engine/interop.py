@@ -4,7 +4,7 @@ import numpy as np
 
 from . import dtypes
 from .errors import make, runtime
-from .functions import to
+from .ops.copies import to
 
 NOT_COMPILED = "Torch not compiled with CUDA enabled"
 NO_ACCELERATOR = "Cannot access accelerator device when none is available."

@@ -2,7 +2,7 @@
 from . import dtypes
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error
-from .functions import _matmul_np, matmul
+from .ops.linalg import _matmul_np, matmul
 from .tensorimpl import Tensor
 from . import messages
 from .ops.core import attach, fresh, needs_grad, operand_edge, sum_to, type_name

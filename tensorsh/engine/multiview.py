@@ -29,7 +29,7 @@ class MultiViewBackward(Node):
         self.shapes, self.dim, self.dtype = shapes, dim, base.dtype
 
     def backward(self, grads):
-        from .functions import cat, stack
+        from .ops.joining import cat, stack
         grads = [g if g is not None else Tensor._from_numpy(np.zeros(shape, self.dtype.np), self.dtype)
                  for g, shape in zip(grads, self.shapes)]
         return ((stack if self.name_ == "UnbindBackward0" else cat)(grads, self.dim),)
@@ -97,7 +97,7 @@ def chunk(self, chunks, dim=0):
 
 def unbind(self, dim=0):
     if not self._shape:
-        raise index_error(f"Dimension specified as {dim} but tensor has no dimensions")
+        raise index_error(messages.DIM_NO_DIMS.format(dim))
     d = self._wrap_dim(dim)
     shape, stride = self._shape[:d] + self._shape[d + 1:], self._stride[:d] + self._stride[d + 1:]
     return multi_view(self, [(shape, stride, self._offset + i * self._stride[d]) for i in range(self._shape[d])],

@@ -2,29 +2,24 @@
 from . import autograd
 from .autograd import Node
 
-# which saved value is which, in the order each node keeps them (PyTorch's attribute names after _saved_)
-SAVED_NAMES = {
-    "MulBackward0": ("other", "self"), "DivBackward0": ("other", "self"), "PowBackward0": ("self",),
-    "PowBackward1": ("self", "exponent", "result"), "PowBackward2": ("result",), "MmBackward0": ("mat2", "self"),
-    "MvBackward0": ("vec", "self"), "ClampBackward1": ("self",), "SoftmaxBackward0": ("result",),
-}
-# the values a node keeps that are not tensors: _saved_<name> reads them off the node
-SAVED_VALUES = {
-    "PowBackward0": {"exponent": lambda n: n.exponent},
-    "SumBackward0": {"self_sym_sizes": lambda n: n.shape},
-    "MeanBackward0": {"self_sym_numel": lambda n: n.numel, "self_sym_sizes": lambda n: n.shape},
-    "AddBackward0": {"alpha": lambda n: n.alpha}, "SubBackward0": {"alpha": lambda n: n.alpha},
-    "ClampBackward1": {"min": lambda n: n.lo, "max": lambda n: n.hi},
-    "SoftmaxBackward0": {"dim": lambda n: n.dim},
-}
+# A node class says which saved value is which beside the code that saves them, in PyTorch's names (after
+# _saved_): `saved_names`, the tensors in the order the node keeps them, and `saved_values`, the values that are not
+# tensors, each the node's attribute holding it (MulBackward0.saved_names = ("other", "self"), ClampBackward1's
+# saved_values = {"min": "lo", "max": "hi"}); the elementwise unary nodes say it with their row's `saves`.
+
+
+def _declared(cls):
+    """(saved names, saved values) of the node class that names cls's nodes (the one defining name_)."""
+    own = next((c for c in cls.__mro__ if "name_" in c.__dict__), cls)
+    names = own.__dict__.get("saved_names")
+    if names is None:
+        saves = getattr(cls, "saves", None)  # the elementwise unary nodes: "self" or "result"
+        names = (saves,) if saves in ("self", "result") else ()
+    return names, own.__dict__.get("saved_values", {})
 
 
 def _names_of(node):
-    names = SAVED_NAMES.get(type(node).name_)
-    if names is None:
-        saves = getattr(type(node), "saves", None)  # the elementwise unary nodes: "self" or "result"
-        names = (saves,) if saves in ("self", "result") else ()
-    return names
+    return _declared(type(node))[0]
 
 
 def _saved_attribute(node, name):
@@ -55,9 +50,7 @@ def install():
         stack.extend(cls.__subclasses__())
         if "name_" not in cls.__dict__ and "saves" not in cls.__dict__:
             continue
-        names = SAVED_NAMES.get(cls.__dict__.get("name_")) or (
-            (cls.saves,) if getattr(cls, "saves", None) in ("self", "result") else ())
-        values = SAVED_VALUES.get(cls.__dict__.get("name_"), {})
+        names, values = _declared(cls)
         if not names and not values:
             continue
         api = {a for a in cls.__api__ if not a.startswith(("_saved_", "_raw_saved_"))}  # (not a parent's)
@@ -67,5 +60,5 @@ def install():
             for prefix in ("_saved_", "_raw_saved_"):
                 attr = prefix + n
                 setattr(cls, attr, property(lambda self, a=attr: _saved_attribute(self, a)))
-        for n, get in values.items():
-            setattr(cls, "_saved_" + n, property(get))
+        for n, attr in values.items():
+            setattr(cls, "_saved_" + n, property(lambda self, a=attr: getattr(self, a)))

@@ -634,7 +634,7 @@ def bind(Tensor):
     """The engine's classes the parser tests values against (bound once Tensor has its ops)."""
     global _Tensor, _DType, _Generator, _MemoryFormat
     from . import dtypes, random
-    from .functions import MemoryFormat
+    from .ops.copies import MemoryFormat
     _Tensor, _DType, _Generator, _MemoryFormat = Tensor, dtypes.DType, random.Generator, MemoryFormat
 
 

@@ -1,7 +1,9 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
-from . import autograd, creation, dtypes, errors, functions as F, kernels, printing, random as rng, undo
+from . import autograd, creation, dtypes, errors, kernels, printing, random as rng, undo
 from . import saved_names
 from .errors import runtime, type_error
+from .ops.copies import CONTIGUOUS_FORMAT, PRESERVE_FORMAT
+from .ops.copies import CONTIGUOUS_FORMAT, PRESERVE_FORMAT
 from .ops.core import type_name
 from .ops.registry import FUNCTIONS, surface_all, torch_function
 from .tensor import Tensor, Size
@@ -205,7 +207,7 @@ autograd_ns = Namespace("torch.autograd", {
 
 NAMESPACE = dict(FUNCTIONS)  # the rows' torch functions (ops/registry.py)
 NAMESPACE.update({
-    "preserve_format": F.PRESERVE_FORMAT, "contiguous_format": F.CONTIGUOUS_FORMAT,
+    "preserve_format": PRESERVE_FORMAT, "contiguous_format": CONTIGUOUS_FORMAT,
     "tensor": creation.tensor, "as_tensor": creation.as_tensor, "ones": creation.ones, "zeros": creation.zeros,
     "empty": creation.empty, "full": creation.full, "ones_like": creation.ones_like,
     "zeros_like": creation.zeros_like, "empty_like": creation.empty_like, "full_like": creation.full_like,

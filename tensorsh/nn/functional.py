@@ -1,5 +1,6 @@
 """torch.nn.functional: engine ops, and PyTorch's composites of them (cross_entropy, l1_loss, normalize ...)."""
-from tensorsh.engine import activation as _act, autograd, creation, dtypes, functions as _F, linear as _lin
+from tensorsh.engine import activation as _act, autograd, creation, dtypes, linear as _lin
+from tensorsh.engine.ops.core import type_name
 from tensorsh.engine import loss as _loss, noise as _noise
 from tensorsh.engine.errors import runtime, type_error, value_error, warn
 from tensorsh.engine.tensor import Tensor
@@ -132,9 +133,9 @@ def _legacy_reduction(size_average, reduce, reduction):
 
 def _check_tensors(op, input, target):
     if not isinstance(input, Tensor):
-        raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {_F.type_name(input)}")
+        raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if not isinstance(target, Tensor):
-        raise type_error(f"{op}(): argument 'target' (position 2) must be Tensor, not {_F.type_name(target)}")
+        raise type_error(f"{op}(): argument 'target' (position 2) must be Tensor, not {type_name(target)}")
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
@@ -200,7 +201,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     label-smoothing forms as ATen composes them (so their grad_fn chains are PyTorch's)."""
     if not isinstance(input, Tensor):
         raise type_error(f"cross_entropy_loss(): argument 'input' (position 1) must be Tensor, not "
-                         f"{_F.type_name(input)}")
+                         f"{type_name(input)}")
     reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     if label_smoothing < 0.0 or label_smoothing > 1.0:
         raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")
@@ -234,7 +235,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
 
 
 def _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class_dim, n_classes):
-    from tensorsh.engine.functions import _div_scalar
+    from tensorsh.engine.ops.binary import _div_scalar
     logp = input.log_softmax(class_dim)
     if label_smoothing > 0.0:
         target = _add_scalar(_mul_scalar(target, 1 - label_smoothing), label_smoothing / n_classes)

@@ -1,7 +1,8 @@
 """torch.nn.init: in-place initialisers under no_grad, drawing from the engine's generator in PyTorch's order."""
 import math
 
-from tensorsh.engine import autograd, creation, functions as F
+from tensorsh.engine import autograd, creation
+from tensorsh.engine.ops import comparison
 from tensorsh.engine.errors import value_error, warn
 
 
@@ -57,7 +58,7 @@ def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
                 mask = (result < lo) | (result > hi)
                 if not mask.any():
                     break
-                result = F.where(mask, creation.empty_like(result).normal_(mean, std, generator=generator), result)
+                result = comparison.where(mask, creation.empty_like(result).normal_(mean, std, generator=generator), result)
             if tensor is not result:
                 tensor.copy_(result)
         else:
@@ -73,9 +74,9 @@ def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
                 result = tensor
                 while True:
                     candidates.uniform_(a, b, generator=generator)
-                    result = F.where(pending, candidates, result)
+                    result = comparison.where(pending, candidates, result)
                     candidates.sub_(mean).div_(std).pow_(2).mul_(-0.5).sub_(log_peak)
-                    pending = F.where(pending, accept_buf.uniform_(generator=generator).log_().gt(candidates), pending)
+                    pending = comparison.where(pending, accept_buf.uniform_(generator=generator).log_().gt(candidates), pending)
                     if not pending.any():
                         break
                 tensor.copy_(result)

@@ -1,5 +1,6 @@
 """torch.nn.utils: gradient clipping and parameter/vector conversion, as PyTorch composes them."""
-from tensorsh.engine import autograd, creation, functions as _F
+from tensorsh.engine import autograd, creation
+from tensorsh.engine.ops import joining
 from tensorsh.engine.errors import runtime, type_error
 from tensorsh.engine.tensor import Tensor
 
@@ -17,7 +18,7 @@ def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=Fals
         return creation.tensor(0.0)
     with autograd.no_grad():
         norms = [g.norm(norm_type) if norm_type != float("inf") else g.abs().max() for g in grads]
-        stacked = _F.stack(norms)
+        stacked = joining.stack(norms)
         total_norm = stacked.norm(norm_type) if norm_type != float("inf") else stacked.max()
         if error_if_nonfinite and (total_norm.isnan() | total_norm.isinf()).item():
             raise runtime(f"The total norm of order {norm_type} for gradients from `parameters` is non-finite, so "
@@ -42,7 +43,7 @@ def parameters_to_vector(parameters):
     vec = []
     for param in parameters:
         vec.append(param.view(-1))
-    return _F.cat(vec)
+    return joining.cat(vec)
 
 
 def vector_to_parameters(vec, parameters):

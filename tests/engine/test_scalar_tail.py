@@ -86,7 +86,7 @@ def test_without_compiled_loops_the_correctly_rounded_value_stands(monkeypatch):
 @pytest.mark.skipif(kernels._vector_chunk() is None,
                     reason="atan2 follows PyTorch's vectorized build; its build without vectors is not reproduced")
 def test_atan2_of_small_tensors_is_pytorchs_to_the_last_bit():
-    from tensorsh.engine.pointwise import _atan2_values
+    from tensorsh.engine.ops.binary import _atan2_values
     rng = np.random.default_rng(6)
     for n in range(1, lanes_in_two_vectors(np.float32)):
         for _ in range(20):

@@ -1,86 +1,18 @@
-"""Ops that pick, reorder, mask or repeat elements: masked_fill, where-like clamps, flip, roll, repeat/tile,
-tril/triu, diag, gather/scatter/scatter_add, index_select/index_add/index_fill/index_copy, amax/amin, and small
-aliases (cpu, type_as, outer, swapaxes, unflatten). Each forward is numpy's exact copy of the elements; each backward is PyTorch's formula
-from derivatives.yaml, written with engine ops so that create_graph records it."""
-
+"""Ops that read or write along an index tensor or a mask: gather, scatter/scatter_add, index_select/index_add/
+index_fill/index_copy, masked_fill/masked_select/masked_scatter. Each forward is numpy's exact copy of the
+elements; each backward is PyTorch's formula from derivatives.yaml, written with engine ops so that create_graph
+records it. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from . import dtypes
-from .autograd import Node, SavedTensor, edge_of, should_compute_output
-from .errors import index_error, runtime, type_error, warn
-from .functions import where
-from .tensorimpl import Tensor, _shape_list
-from .ops.core import (InputNode, attach, embed, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, laid_out_like,
-                       needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
-from .scalars import checked_scalar
+from .. import dtypes, messages
+from ..autograd import Node, SavedTensor, edge_of, should_compute_output
+from ..errors import index_error, runtime, type_error, warn
+from ..scalars import checked_scalar
+from ..tensorimpl import Tensor, _shape_list
+from .args import _C_NAMES, _fresh, _invalid_combination
+from .core import (attach, check_broadcast, check_fits_output, fresh, from_numpy, needs_grad, operand_edge, precheck,
+                   sum_to, tensor_params, type_name, write_inplace)
 
-_C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "uint8": "unsigned char",
-            "float16": "c10::Half", "bool": "bool"}
-
-
-def _arg_type(v):
-    return "Tensor" if isinstance(v, Tensor) else type(v).__name__
-
-
-def _accepts(kind, v):
-    return isinstance(v, Tensor) if kind == "Tensor" else isinstance(v, (int, float))
-
-
-def _invalid_combination(op, args, kwargs, forms):
-    """PyTorch's argument-parser message: each overload, and where the argument count fits it, which types
-    did not match (marked !type!). forms: ((kind, name), ...) per overload."""
-    def listed(mark):
-        pos = [mark(i, _arg_type(a)) for i, a in enumerate(args)]
-        kw = [mark(len(args) + i, f"{k}={_arg_type(v)}") + ", " for i, (k, v) in enumerate(kwargs.items())]
-        return ", ".join(pos) + (", " if pos and kw else "") + "".join(kw)
-    given = list(args) + list(kwargs.values())
-    text = f"{op}() received an invalid combination of arguments - got ({listed(lambda i, t: t)}), but expected one of:\n"
-    for form in forms:
-        text += " * (" + ", ".join(f"{kind} {name}" for kind, name in form) + ")\n"
-        names = [name for _, name in form]
-        unknown = [k for k in kwargs if k not in names]
-        if unknown:
-            text += "      didn't match because some of the keywords were incorrect: " + ", ".join(unknown) + "\n"
-        elif len(given) == len(form):
-            # the parser stops at the first argument that does not fit: it and all after it are marked
-            kinds = [kind for kind, _ in form[:len(args)]] + [dict((n, k) for k, n in form)[k] for k in kwargs]
-            first = next((i for i, (kind, v) in enumerate(zip(kinds, given)) if not _accepts(kind, v)), len(given))
-            text += ("      didn't match because some of the arguments have invalid types: ("
-                     + listed(lambda i, t: f"!{t}!" if i >= first else t) + ")\n")
-    return type_error(text)
-
-
-def _int_list(op, name, values):
-    """dims/shifts/sizes given as one int, a sequence, or spread over the call (x.flip(0, 1))."""
-    if len(values) == 1 and isinstance(values[0], (list, tuple)):
-        values = tuple(values[0])
-    for v in values:
-        if not isinstance(v, int) or isinstance(v, bool):
-            raise type_error(f"{op}(): argument '{name}' must be tuple of ints, but found element of type "
-                             f"{type_name(v)} at pos 0")
-    return tuple(values)
-
-
-def _wrap_dims(self, op, dims):
-    wrapped = [self._wrap_dim(d) for d in dims]
-    for i, d in enumerate(wrapped):
-        if d in wrapped[:i]:
-            raise runtime(f"dim {d} appears multiple times in the list of dims")
-    return tuple(wrapped)
-
-
-def _fresh(values):
-    """A new C-ordered array of values that the result owns alone (0-dim stays 0-dim)."""
-    return np.array(values, order="C")
-
-
-def _unsqueeze_dims(t, dims):
-    for d in sorted(dims):
-        t = t.unsqueeze(d)
-    return t
-
-
-# ------------------------------------------------------------------ masked_fill
 
 _MISSING = object()
 
@@ -220,231 +152,11 @@ class MaskedScatterBackward0(Node):
         if self.next_functions[1][0]:
             picked = g.masked_select(mask)
             n = int(np.prod(self.source_shape))
-            from .functions import cat
+            from .joining import cat
             gs = cat([picked, g.new_zeros(n - picked.numel())]).view(self.source_shape) if picked.numel() < n \
                 else picked.view(self.source_shape)
         return gx, gs
 
-
-# ------------------------------------------------------------------ clamp_min / clamp_max
-
-
-
-
-class _ClampBound(Node):
-    """clamp_min/clamp_max: the gradient passes where the bound did not bite (and to a tensor bound where it did)."""
-    __slots__ = ("bound",)
-
-    def __init__(self, x, bound):
-        tensor_bound = isinstance(bound, Tensor)
-        Node.__init__(self, (edge_of(x), operand_edge(bound)) if tensor_bound else (edge_of(x),))
-        self.saved = (SavedTensor(x), SavedTensor(bound)) if tensor_bound else (SavedTensor(x),)
-        self.bound = None if tensor_bound else bound
-
-    def backward(self, g):
-        values = self.unpack()
-        x = values[0]
-        bound = values[1] if len(values) > 1 else self.bound
-        keep = x >= bound if self.lower else x <= bound
-        gx = where(keep, g, 0.0) if self.next_functions[0][0] else None
-        if len(values) == 1:
-            return (gx,)
-        gb = where(keep.logical_not(), g, 0.0) if self.next_functions[1][0] else None
-        return gx, (sum_to(gb, bound._shape) if gb is not None else None)
-
-
-def _bound_node(name, lower):
-    return type(name, (_ClampBound,), {"__slots__": (), "name_": name, "lower": lower})
-
-
-ClampMinBackward0, ClampMinBackward1 = _bound_node("ClampMinBackward0", True), _bound_node("ClampMinBackward1", True)
-ClampMaxBackward0, ClampMaxBackward1 = _bound_node("ClampMaxBackward0", False), _bound_node("ClampMaxBackward1", False)
-
-
-def _clamp_bound(op, lower):
-    nodes = (ClampMinBackward0, ClampMinBackward1) if lower else (ClampMaxBackward0, ClampMaxBackward1)
-    np_fn = np.maximum if lower else np.minimum
-    key = op[6:]  # the parameter: min or max
-
-    def values(self, args, kwargs):
-        if len(args) == 1 and not kwargs:
-            bound = args[0]
-        elif not args and list(kwargs) == [key]:
-            bound = kwargs[key]
-        else:
-            bound = None
-        if bound is None or not isinstance(bound, (int, float, Tensor)):
-            raise _invalid_combination(op, args, kwargs, ((("Tensor", key),), (("Number", key),)))
-        dt = dtypes.result_type([self, bound])
-        b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else checked_scalar(dt, bound)
-        return bound, dt, np_fn(self._np.astype(dt.np, copy=False), b)
-
-    def fn(self, *args, **kwargs):
-        bound, dt, r = values(self, args, kwargs)
-        out = from_numpy(np.asarray(r, dtype=dt.np), dt)
-        if needs_grad(self, bound):
-            attach(out, nodes[isinstance(bound, Tensor)](self, bound))
-        return out
-
-    def fn_(self, *args, **kwargs):
-        bound, dt, r = values(self, args, kwargs)
-        precheck(self, bound)
-        check_fits_output(self, bound)
-        cast_for_inplace(self, dt, cpp_name=True)
-
-        def write(arr):
-            arr[...] = r
-        return write_inplace(self, write, lambda: nodes[isinstance(bound, Tensor)](self.clone(), bound), (bound,))
-    fn.__name__, fn_.__name__ = op, op + "_"
-    return fn, fn_
-
-
-clamp_min, clamp_min_inplace = _clamp_bound("clamp_min", True)
-clamp_max, clamp_max_inplace = _clamp_bound("clamp_max", False)
-
-
-# ------------------------------------------------------------------ reorder: flip, roll, repeat, tril/triu
-
-class FlipBackward0(InputNode):
-    fields = ("dims",)
-
-    def backward(self, g):
-        return (g.flip(self.dims),)
-
-
-def flip(self, *dims):
-    if not dims:
-        raise type_error('flip() missing 1 required positional arguments: "dims"')
-    dims = _wrap_dims(self, "flip", _int_list("flip", "dims", dims))
-    out = laid_out_like(np.flip(self._np, dims) if self.dim() else self._np.copy(), self.dtype, self)
-    if needs_grad(self):
-        attach(out, FlipBackward0(self, dims))
-    return out
-
-
-class RollBackward0(Node):
-    __slots__ = ("shifts", "dims")
-
-    def __init__(self, x, shifts, dims):
-        Node.__init__(self, (edge_of(x),))
-        self.shifts, self.dims = shifts, dims
-
-    def backward(self, g):
-        return (g.roll(tuple(-s for s in self.shifts), self.dims),)
-
-
-def roll(self, shifts, dims=()):
-    shifts = _int_list("roll", "shifts", (shifts,))
-    if not shifts:
-        raise runtime("`shifts` required")
-    dims = _int_list("roll", "dims", (dims,)) if dims is not None else ()
-    if not dims:
-        if len(shifts) != 1:
-            raise runtime(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:0")
-        values = np.roll(self._np.reshape(-1), shifts[0]).reshape(self._shape)
-    else:
-        if len(shifts) != len(dims):
-            raise runtime(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:{len(dims)}")
-        if not self.dim():
-            raise index_error(f"Dimension specified as {dims[0]} but tensor has no dimensions")
-        axes = tuple(self._wrap_dim(d) for d in dims)
-        values = np.roll(self._np, shifts, axes) if self.dim() else self._np
-    out = fresh(_fresh(values), self.dtype)
-    if needs_grad(self):
-        attach(out, RollBackward0(self, shifts, dims))
-    return out
-
-
-class RepeatBackward0(Node):
-    __slots__ = ("repeats", "shape")
-
-    def __init__(self, x, repeats):
-        Node.__init__(self, (edge_of(x),))
-        self.repeats, self.shape = repeats, x._shape
-
-    def backward(self, g):
-        """PyTorch's repeat_backward: the new leading dims summed one by one, then each repeated dim split in
-        (repeat, size) and all repeats summed at once."""
-        if 0 in self.repeats:
-            return (g.new_zeros(self.shape),)
-        lead = g.dim() - len(self.shape)
-        for _ in range(lead):
-            g = g.sum(0)
-        size, sum_dims = [], []
-        for d, n in enumerate(self.shape):
-            r = self.repeats[d + lead]
-            if r != 1:
-                size.append(r)
-                sum_dims.append(len(size) - 1)
-            size.append(n)
-        g = g.reshape(size)
-        return (g.sum(sum_dims) if sum_dims else g,)
-
-
-def repeat(self, *sizes):
-    if not sizes:
-        raise type_error('repeat() missing 1 required positional arguments: "repeats"')
-    sizes = _int_list("repeat", "repeats", sizes)
-    if len(sizes) < self.dim():
-        raise runtime("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor")
-    padded = (1,) * (len(sizes) - self.dim()) + self._shape
-    target = [r * n for r, n in zip(sizes, padded)]
-    for n in target:
-        if n < 0:
-            raise runtime(f"Trying to create tensor with negative dimension {n}: {_shape_list(target)}")
-    from .storage import check_size
-    import math
-    check_size(math.prod(target) * self.dtype.itemsize)         # Python ints: np.prod would wrap around
-    out = fresh(_fresh(np.tile(self._np.reshape(padded), sizes)), self.dtype)
-    if needs_grad(self):
-        attach(out, RepeatBackward0(self, sizes))
-    return out
-
-
-class _TriangleNode(InputNode):
-    fields = ("diagonal",)
-
-    def backward(self, g):
-        return (getattr(g, self.op)(self.diagonal),)
-
-
-def _triangle(op, np_fn, name):
-    node_cls = type(name, (_TriangleNode,), {"__slots__": (), "name_": name, "op": op})
-
-    def check(self, diagonal, inplace=False):
-        if not isinstance(diagonal, int) or isinstance(diagonal, bool):
-            raise type_error(f"{op}(): argument 'diagonal' must be int, not {type_name(diagonal)}")
-        if inplace:  # autograd's in-place rules come before the kernel's own checks
-            precheck(self, internal_overlap=False)  # PyTorch's tril_/triu_ write an expanded tensor as it is
-        if self.dim() < 2:
-            raise runtime(f"{op}: input tensor must have at least 2 dimensions")
-
-    def fn(self, diagonal=0):
-        check(self, diagonal)
-        out = fresh(_fresh(np_fn(self._np, diagonal)), self.dtype)
-        if needs_grad(self):
-            attach(out, node_cls(self, diagonal))
-        return out
-
-    def fn_(self, diagonal=0):
-        check(self, diagonal, inplace=True)
-        values = np_fn(self._np, diagonal)
-
-        def make_node():
-            return node_cls(self, diagonal)
-
-        def write(arr):
-            arr[...] = values
-        return write_inplace(self, write, make_node)
-    fn.__name__, fn_.__name__ = op, op + "_"
-    return fn, fn_
-
-
-tril, tril_inplace = _triangle("tril", np.tril, "TrilBackward0")
-triu, triu_inplace = _triangle("triu", np.triu, "TriuBackward0")
-
-
-# ------------------------------------------------------------------ gather / scatter_add, index_select / index_add
 
 def _index_dtype(op, index, message):
     if not isinstance(index, Tensor):
@@ -482,7 +194,7 @@ def _gather_geometry(self, dim, index, op, src=None):
     idx = index._np.astype(np.int64)
     bad = (idx < 0) | (idx >= size)
     if bad.any():
-        raise runtime(f"index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
+        raise runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
     return d, idx
 
 
@@ -527,13 +239,19 @@ def gather(self, dim, index, sparse_grad=False):
     return out
 
 
-class ScatterAddBackward0(Node):
+class _IndexAndSourceBackward(Node):
+    """An op writing a source into self along an index (scatter_add, index_copy): edges to self and the source,
+    the index saved, the dim kept."""
     __slots__ = ("dim",)
 
     def __init__(self, x, dim, index, src):
         Node.__init__(self, (operand_edge(x), operand_edge(src)))
         self.saved = (SavedTensor(index),)
         self.dim = dim
+
+
+class ScatterAddBackward0(_IndexAndSourceBackward):
+    __slots__ = ()
 
     def backward(self, g):
         index, = self.unpack()
@@ -582,7 +300,7 @@ def index_select(self, dim, index):
         if idx.size != 1:
             raise runtime(f"index_select(): Index to scalar can have only 1 value, got {idx.size} value(s)")
         if idx[0] != 0:
-            raise index_error("index out of range in self")
+            raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
         values = self._np.copy()
     else:
         if size == 0 and idx.size:
@@ -591,7 +309,7 @@ def index_select(self, dim, index):
         if bad.any():  # PyTorch's CPU kernel has its own path, and message, for dim 1
             if d == 1:
                 raise runtime(f"INDICES element is out of DATA bounds, id={int(idx[bad][0])} axis_dim={size}")
-            raise index_error("index out of range in self")
+            raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
         values = np.take(self._np, idx, axis=d)
     out = fresh(_fresh(values), self.dtype)
     if needs_grad(self):
@@ -635,7 +353,7 @@ def index_add(self, dim, index, source, alpha=1):
                       f"({source._shape[d]}), for dim: {d}")
     bad = (idx < 0) | (idx >= size)
     if bad.any():
-        raise runtime(f"index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
+        raise runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
     arr = self._np.copy()
     src = source._np if alpha == 1 else source._np * self.dtype.np.type(alpha)
     if self.dim():
@@ -647,156 +365,6 @@ def index_add(self, dim, index, source, alpha=1):
         attach(out, IndexAddBackward0(self, d, index, source, alpha))
     return out
 
-
-# ------------------------------------------------------------------ amax / amin
-
-class ReductionBackward(Node):
-    """A reduction over dims that keeps its input and result (amax, logsumexp): both brought back to x's rank."""
-    __slots__ = ("dims", "keepdim")
-
-    def __init__(self, x, out, dims, keepdim):
-        Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
-        self.dims, self.keepdim = dims, keepdim
-
-    def restored(self, g):
-        x, result = self.unpack()
-        if not self.keepdim:
-            g, result = _unsqueeze_dims(g, self.dims), _unsqueeze_dims(result, self.dims)
-        return x, g, result
-
-
-class _ExtremeBackward(ReductionBackward):
-
-    def backward(self, g):
-        """PyTorch's scale_grad_by_count: the gradient shared evenly by the elements equal to the extreme."""
-        x, g, result = self.restored(g)
-        mask = result == x
-        return ((g / mask.sum(list(self.dims), keepdim=True)) * mask,)
-
-
-AmaxBackward0 = type("AmaxBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AmaxBackward0"})
-AminBackward0 = type("AminBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AminBackward0"})
-
-
-def _extreme(op, np_fn, node_cls):
-    def fn(self, dim=(), keepdim=False):
-        dims = _int_list(op, "dim", (dim,))
-        if not self.dim():
-            _wrap_dims(self, op, dims)  # (a dim given twice is an error on a 0-dim tensor too)
-            dims = ()
-            reduced = ()
-        else:
-            reduced = _wrap_dims(self, op, dims) if dims else tuple(range(self.dim()))
-        if self.numel() == 0:
-            if not dims:
-                raise runtime(f"{op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
-                              f"reduction dim with the 'dim' argument.")
-            for d in reduced:
-                if self._shape[d] == 0:
-                    raise index_error(f"{op}(): Expected reduction dim {d} to have non-zero size.")
-        out = fresh(np.require(np_fn(self._np, axis=reduced, keepdims=keepdim), self.dtype.np, "C"), self.dtype)
-        if needs_grad(self):
-            attach(out, node_cls(self, out, reduced, keepdim))
-        return out
-    fn.__name__ = op
-    return fn
-
-
-amax = _extreme("amax", np.amax, AmaxBackward0)
-amin = _extreme("amin", np.amin, AminBackward0)
-
-
-# ------------------------------------------------------------------ aliases
-
-def cpu(self, *args, **kwargs):
-    return self  # already on the CPU: PyTorch returns the tensor itself, not a copy
-
-
-@tensor_params("other")
-def type_as(self, other):
-    return self.to(other.dtype)
-
-
-@tensor_params("vec2")
-def outer(self, vec2):
-    for name, t in (("self", self), ("vec2", vec2)):
-        if t.dim() != 1:
-            raise runtime(f"outer: Expected 1-D argument {name}, but got {t.dim()}-D")
-    return self.reshape(self._shape[0], 1) * vec2  # PyTorch's composite: its grad_fn is MulBackward0
-
-
-def swapaxes(self, axis0, axis1):
-    return self.transpose(axis0, axis1)
-
-
-def unflatten(self, dim, sizes):
-    if not self.dim():  # (PyTorch's own message here is a C++ stack dump around this line)
-        raise index_error(f"Dimension specified as {dim} but tensor has no dimensions")
-    d = self._wrap_dim(dim)
-    sizes = _int_list("unflatten", "sizes", (sizes,))
-    if not sizes:
-        raise runtime("unflatten: sizes must be non-empty")
-    n = self._shape[d]
-    known = 1
-    for s in sizes:
-        known *= s if s != -1 else 1
-    inferred = [s if s != -1 else (n // known if known else 0) for s in sizes]
-    if sizes.count(-1) > 1 or int(np.prod(inferred)) != n:
-        raise runtime(f"unflatten: Provided sizes {_shape_list(sizes)} don't multiply up to the size of dim {d} "
-                      f"({n}) in the input tensor")
-    return self.view(self._shape[:d] + tuple(inferred) + self._shape[d + 1:])
-
-
-
-
-# ------------------------------------------------------------------ tile, diag
-
-def tile(self, *dims):
-    dims = _int_list("tile", "dims", dims)
-    return repeat(self, *((1,) * (self.dim() - len(dims)) + dims)) if dims or self.dim() else repeat(self, ())
-
-
-class DiagEmbedBackward0(InputNode):
-    fields = ("offset",)
-
-    def backward(self, g):
-        return (g.diagonal(self.offset),)
-
-
-class DiagonalBackward0_copy(Node):  # noqa: N801 (PyTorch's own name, printed as it is)
-    __slots__ = ("offset", "shape")
-    name_ = "DiagonalBackward0_copy"
-
-    def __init__(self, x, offset):
-        Node.__init__(self, (edge_of(x),))
-        self.offset, self.shape = offset, x._shape
-
-    def backward(self, g):
-        return (embed(g, self.shape, lambda t: t.diagonal(self.offset), "DiagonalBackwardBackward0"),)
-
-
-def diag(self, diagonal=0):
-    if not isinstance(diagonal, int) or isinstance(diagonal, bool):
-        raise type_error(f"diag(): argument 'diagonal' must be int, not {type_name(diagonal)}")
-    if self.dim() == 1:
-        n = self._shape[0] + abs(diagonal)
-        out = np.zeros((n, n), self.dtype.np)
-        rows = np.arange(self._shape[0]) + max(-diagonal, 0)
-        out[rows, rows + diagonal] = self._np
-        result = fresh(out, self.dtype)
-        if needs_grad(self):
-            attach(result, DiagEmbedBackward0(self, diagonal))
-        return result
-    if self.dim() != 2:
-        raise runtime(f"diag(): Supports 1D or 2D tensors. Got {self.dim()}D")
-    result = fresh(_fresh(np.diagonal(self._np, diagonal)), self.dtype)
-    if needs_grad(self):
-        attach(result, DiagonalBackward0_copy(self, diagonal))
-    return result
-
-
-# ------------------------------------------------------------------ index_fill, index_copy, scatter
 
 def _fill_index(op, self, dim, index):
     """(dim, flat int64 indices) for index_fill/index_copy, with PyTorch's checks."""
@@ -810,7 +378,7 @@ def _fill_index(op, self, dim, index):
     bad = (idx < -size) | (idx >= size)
     if bad.any():
         prefix = f"{op}_(): " if op == "index_copy" else ""
-        raise index_error(f"{prefix}index {int(idx[bad][0])} is out of bounds for dimension {d} with size {size}")
+        raise index_error(prefix + messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
     return d, np.where(idx < 0, idx + size, idx)
 
 
@@ -877,13 +445,8 @@ def index_fill_inplace(self, dim, index, value):
         self, d, index, value if tensor_value else None), (value,))
 
 
-class IndexCopyBackward0(Node):
-    __slots__ = ("dim",)
-
-    def __init__(self, x, dim, index, source):
-        Node.__init__(self, (operand_edge(x), operand_edge(source)))
-        self.saved = (SavedTensor(index),)
-        self.dim = dim
+class IndexCopyBackward0(_IndexAndSourceBackward):
+    __slots__ = ()
 
     def backward(self, g):
         index, = self.unpack()

@@ -1,18 +1,16 @@
-"""Ops whose PyTorch kernel is one fused expression: addcmul, addcdiv, lerp. The multiply-adds the compiler
-fuses are rounded once here too, float32 and float64 (measured against torch: addcmul is fma(value * t1, t2,
-self), lerp is fma(w, end - self, self) below w = 0.5 and fma(-(end - self), 1 - w, end) from it, addcdiv is not
-fused)."""
+"""Pointwise ops of three operands whose PyTorch kernel is one fused expression: addcmul, addcdiv, lerp. The
+multiply-adds the compiler fuses are rounded once here too, float32 and float64 (measured against torch: addcmul
+is fma(value * t1, t2, self), lerp is fma(w, end - self, self) below w = 0.5 and fma(-(end - self), 1 - w, end)
+from it, addcdiv is not fused). (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from . import dtypes, kernels, messages, undo
-from .autograd import NOTHING_SAVED, Node, SavedTensor
-from .errors import make, runtime, type_error
-from .autograd import no_grad
-from .tensorimpl import _shape_list
-from .selection import _invalid_combination
-from .tensorimpl import Tensor
-from .ops.core import (attach, cast_for_inplace, laid_out_like, needs_grad, operand_edge, precheck, self_overlapping,
-                       sum_to, type_name, write_inplace, written)
+from .. import dtypes, kernels, messages, undo
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, no_grad
+from ..errors import make, runtime, type_error
+from ..tensorimpl import Tensor, _shape_list
+from .args import _invalid_combination
+from .core import (attach, cast_for_inplace, laid_out_like, needs_grad, operand_edge, precheck, self_overlapping,
+                   sum_to, type_name, write_inplace, written)
 
 
 def _tensors(op, names, values):

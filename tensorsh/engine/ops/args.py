@@ -1,0 +1,74 @@
+"""Argument checks several op files share: lists of ints, dims wrapped once each, and PyTorch's
+"invalid combination of arguments" text for the ops whose parser this engine does not run."""
+import numpy as np
+
+from .. import messages
+from ..errors import runtime, type_error
+from ..tensorimpl import Tensor
+from .core import type_name
+
+
+_C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "uint8": "unsigned char",
+            "float16": "c10::Half", "bool": "bool"}
+
+
+def _arg_type(v):
+    return "Tensor" if isinstance(v, Tensor) else type(v).__name__
+
+
+def _accepts(kind, v):
+    return isinstance(v, Tensor) if kind == "Tensor" else isinstance(v, (int, float))
+
+
+def _invalid_combination(op, args, kwargs, forms):
+    """PyTorch's argument-parser message: each overload, and where the argument count fits it, which types
+    did not match (marked !type!). forms: ((kind, name), ...) per overload."""
+    def listed(mark):
+        pos = [mark(i, _arg_type(a)) for i, a in enumerate(args)]
+        kw = [mark(len(args) + i, f"{k}={_arg_type(v)}") + ", " for i, (k, v) in enumerate(kwargs.items())]
+        return ", ".join(pos) + (", " if pos and kw else "") + "".join(kw)
+    given = list(args) + list(kwargs.values())
+    text = f"{op}() received an invalid combination of arguments - got ({listed(lambda i, t: t)}), but expected one of:\n"
+    for form in forms:
+        text += " * (" + ", ".join(f"{kind} {name}" for kind, name in form) + ")\n"
+        names = [name for _, name in form]
+        unknown = [k for k in kwargs if k not in names]
+        if unknown:
+            text += "      didn't match because some of the keywords were incorrect: " + ", ".join(unknown) + "\n"
+        elif len(given) == len(form):
+            # the parser stops at the first argument that does not fit: it and all after it are marked
+            kinds = [kind for kind, _ in form[:len(args)]] + [dict((n, k) for k, n in form)[k] for k in kwargs]
+            first = next((i for i, (kind, v) in enumerate(zip(kinds, given)) if not _accepts(kind, v)), len(given))
+            text += ("      didn't match because some of the arguments have invalid types: ("
+                     + listed(lambda i, t: f"!{t}!" if i >= first else t) + ")\n")
+    return type_error(text)
+
+
+def _int_list(op, name, values):
+    """dims/shifts/sizes given as one int, a sequence, or spread over the call (x.flip(0, 1))."""
+    if len(values) == 1 and isinstance(values[0], (list, tuple)):
+        values = tuple(values[0])
+    for v in values:
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise type_error(f"{op}(): argument '{name}' must be tuple of ints, but found element of type "
+                             f"{type_name(v)} at pos 0")
+    return tuple(values)
+
+
+def _wrap_dims(self, op, dims):
+    wrapped = [self._wrap_dim(d) for d in dims]
+    for i, d in enumerate(wrapped):
+        if d in wrapped[:i]:
+            raise runtime(messages.DIM_REPEATED.format(d))
+    return tuple(wrapped)
+
+
+def _fresh(values):
+    """A new C-ordered array of values that the result owns alone (0-dim stays 0-dim)."""
+    return np.array(values, order="C")
+
+
+def _unsqueeze_dims(t, dims):
+    for d in sorted(dims):
+        t = t.unsqueeze(d)
+    return t

@@ -1,0 +1,315 @@
+"""Comparisons and selections by value: eq/ne/lt/le/gt/ge, logical_*, maximum/minimum, where, clamp/clip with
+clamp_min/clamp_max and their in-place forms, equal/allclose/isclose."""
+import numpy as np
+
+from .. import autograd, dtypes, scalars
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from ..errors import runtime, type_error
+from ..scalars import checked_scalar
+from ..tensorimpl import Tensor
+from .args import _invalid_combination
+from .core import (BinaryNode, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast,
+                   check_broadcast_all, check_fits_output, from_numpy, laid_out_like, needs_grad, operand_edge,
+                   precheck, sum_to, tensor_params, type_name, write_inplace)
+from . import registry
+from .registry import op
+
+
+def _compare(name, np_fn):
+    """A row of the comparison family: Tensor.<name>, torch.<name> and the operator __<name>__, giving a bool
+    tensor without a grad_fn (PyTorch's comparisons are not differentiable)."""
+    def op(self, other):
+        check_broadcast(self, other)
+        an, bn, _ = binary_operands(self, other)
+        return from_numpy(np.asarray(np_fn(an, bn)), dtypes.bool_)
+    registry.op(name, op, function=True, operators=(f"__{name}__",))
+    return op
+
+
+eq, ne, lt, le, gt, ge = (_compare(name, f) for name, f in (
+    ("eq", np.equal), ("ne", np.not_equal), ("lt", np.less), ("le", np.less_equal), ("gt", np.greater),
+    ("ge", np.greater_equal)))
+
+
+def _logical_operand(name, other):
+    if type(other) is not Tensor:
+        raise type_error(f"{name}(): argument 'other' (position 1) must be Tensor, not {type_name(other)}")
+
+
+def logical_and(self, other):
+    _logical_operand("logical_and", other)
+    return from_numpy(np.logical_and(self._np, _np_of(other)), dtypes.bool_)
+
+
+def logical_or(self, other):
+    _logical_operand("logical_or", other)
+    return from_numpy(np.logical_or(self._np, _np_of(other)), dtypes.bool_)
+
+
+def logical_not(self):
+    return from_numpy(np.logical_not(self._np), dtypes.bool_)
+
+
+def logical_xor(self, other):
+    if type(other) is not Tensor:
+        raise type_error(f"logical_xor(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
+    check_broadcast(self, other)
+    an, bn, _ = binary_operands(self, other)
+    return from_numpy(np.asarray(np.logical_xor(an, bn)), dtypes.bool_)
+
+
+def _np_of(x):
+    return x._np if isinstance(x, Tensor) else x
+
+
+class MaximumBackward0(BinaryNode):
+    """maximum/minimum: the gradient goes to the larger (smaller) operand, halved between equal ones."""
+    loses = staticmethod(lt)
+
+    def setup(self, a, b, out):
+        self.saved = (SavedTensor(a), SavedTensor(b))
+
+    def grads(self, g):
+        a, b = self.unpack()
+        shared = where(a == b, g / 2, g)
+        return (shared.masked_fill(self.loses(a, b), 0) if self.wants(0) else None,
+                shared.masked_fill(self.loses(b, a), 0) if self.wants(1) else None)
+
+
+class MinimumBackward0(MaximumBackward0):
+    loses = staticmethod(gt)
+
+
+def maximum(self, other):
+    return binary_op(self, other, np.maximum, MaximumBackward0)
+
+
+def minimum(self, other):
+    return binary_op(self, other, np.minimum, MinimumBackward0)
+
+
+def where(condition, input, other):
+    if not isinstance(condition, Tensor):
+        raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {type_name(condition)}")
+    if condition.dtype is not dtypes.bool_ and condition.dtype is not dtypes.uint8:  # the kernel's own check
+        raise runtime("where expected condition to be a boolean tensor, but got a tensor with dtype "
+                      f"{dtypes.SCALAR_NAMES[condition.dtype.name]}")
+    check_broadcast_all(condition, input, other)
+    c = condition._np
+    dt = dtypes.result_type((input, other))
+    a = _np_of(input)
+    b = _np_of(other)
+    values = np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np))
+    out = laid_out_like(values, dt, condition, input, other)
+    if needs_grad(input, other):
+        attach(out, WhereBackward0(condition, input, other))
+    return out
+
+
+class WhereBackward0(Node):
+    __slots__ = ("shapes",)
+
+    def __init__(self, cond, a, b):
+        Node.__init__(self, (operand_edge(a), operand_edge(b)))
+        self.saved = (SavedTensor(cond),)
+        self.shapes = tuple(x._shape if isinstance(x, Tensor) else () for x in (a, b))
+
+    def backward(self, g):
+        c, = self.unpack()  # each operand's share, summed back over what was broadcast
+        return (sum_to(where(c, g, 0.0), self.shapes[0]) if self.next_functions[0][0] else None,
+                sum_to(where(c, 0.0, g), self.shapes[1]) if self.next_functions[1][0] else None)
+
+
+@tensor_params('other')
+def equal(a, b):
+    return a._shape == b._shape and bool(np.array_equal(a._np, b._np))
+
+
+@tensor_params("other")
+def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return bool(np.allclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+
+@tensor_params("other")
+def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return from_numpy(np.isclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan), dtypes.bool_)
+
+
+def clamp(self, min=None, max=None):
+    if min is None and max is None:
+        raise runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if isinstance(min, Tensor) or isinstance(max, Tensor):
+        check_broadcast_all(self, *[b for b in (min, max) if b is not None])
+    x = self._np
+    lo = min._np if isinstance(min, Tensor) else min
+    hi = max._np if isinstance(max, Tensor) else max
+    dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
+    lo, hi = (v if v is None or isinstance(b, Tensor) else scalars.checked_scalar(dt, v) for v, b in ((lo, min), (hi, max)))
+    r = x.astype(dt.np, copy=False)
+    if lo is not None:
+        r = np.maximum(r, lo)
+    if hi is not None:
+        r = np.minimum(r, hi)
+    out = from_numpy(np.asarray(r, dtype=dt.np), dt)
+    if isinstance(min, Tensor) or isinstance(max, Tensor):  # clamp.Tensor: ClampBackward0, an edge per operand
+        if needs_grad(self, min, max):
+            attach(out, ClampBackward0(self, min, max))
+    elif needs_grad(self):
+        attach(out, ClampBackward1(self, min, max))
+    return out
+
+
+class ClampBackward1(Node):
+    __slots__ = ("lo", "hi")
+    saved_names, saved_values = ("self",), {"min": "lo", "max": "hi"}
+
+    def __init__(self, x, lo, hi, inplace=False):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x.clone() if inplace else x),)  # in place: PyTorch's original_self
+        self.lo, self.hi = lo, hi
+
+    def backward(self, g):
+        x, = self.unpack()
+        mask = None
+        if self.lo is not None:
+            mask = x >= self.lo
+        if self.hi is not None:
+            m = x <= self.hi
+            mask = m if mask is None else mask.logical_and(m)
+        return (where(mask, g, 0.0),)  # PyTorch's clamp_backward
+
+
+class ClampBackward0(Node):
+    """clamp with tensor bounds: PyTorch's clamp_backward_min_max (a bound's gradient where it bit, min only
+    where it is below max), each gradient summed back to its operand's shape."""
+    __slots__ = ("shapes",)
+    name_ = "ClampBackward0"
+
+    def __init__(self, x, lo, hi):
+        Node.__init__(self, (operand_edge(x), operand_edge(lo), operand_edge(hi)))
+        self.saved = tuple(SavedTensor(t) if isinstance(t, Tensor) else NOTHING_SAVED for t in (x, lo, hi))
+        self.numbers = tuple(None if isinstance(t, Tensor) else t for t in (lo, hi))
+        self.shapes = tuple(t._shape if isinstance(t, Tensor) else () for t in (x, lo, hi))
+
+    def backward(self, g):
+        x, lo, hi = (s.unpack(self) if s is not NOTHING_SAVED else None for s in self.saved)
+        lo = lo if lo is not None else self.numbers[0]
+        hi = hi if hi is not None else self.numbers[1]
+        wants = [n is not None for n, _ in self.next_functions]
+        if lo is not None and hi is not None:
+            masks = (ge(x, lo).logical_and(le(x, hi)), lt(x, lo).logical_and(lt(lo, hi)), gt(x, hi).logical_or(lt(hi, lo)))
+        elif lo is not None:
+            masks = (ge(x, lo), lt(x, lo), None)
+        else:
+            masks = (le(x, hi), None, gt(x, hi))
+        return tuple(sum_to(where(m, g, 0.0), shape) if want and m is not None else None
+                     for m, want, shape in zip(masks, wants, self.shapes))
+
+
+def clip(self, min=None, max=None):
+    return clamp(self, min, max)
+
+
+def clamp_inplace(self, min=None, max=None):
+    precheck(self)
+    with autograd.no_grad():
+        values = clamp(self, min, max)
+    cast_for_inplace(self, values.dtype, cpp_name=True)
+
+    def make():
+        return ClampBackward1(self, min, max, inplace=True)
+
+    def write(arr):
+        arr[...] = values._np
+    return write_inplace(self, write, make)
+
+
+class _ClampBound(Node):
+    """clamp_min/clamp_max: the gradient passes where the bound did not bite (and to a tensor bound where it did)."""
+    __slots__ = ("bound",)
+
+    def __init__(self, x, bound):
+        tensor_bound = isinstance(bound, Tensor)
+        Node.__init__(self, (edge_of(x), operand_edge(bound)) if tensor_bound else (edge_of(x),))
+        self.saved = (SavedTensor(x), SavedTensor(bound)) if tensor_bound else (SavedTensor(x),)
+        self.bound = None if tensor_bound else bound
+
+    def backward(self, g):
+        values = self.unpack()
+        x = values[0]
+        bound = values[1] if len(values) > 1 else self.bound
+        keep = x >= bound if self.lower else x <= bound
+        gx = where(keep, g, 0.0) if self.next_functions[0][0] else None
+        if len(values) == 1:
+            return (gx,)
+        gb = where(keep.logical_not(), g, 0.0) if self.next_functions[1][0] else None
+        return gx, (sum_to(gb, bound._shape) if gb is not None else None)
+
+
+def _bound_node(name, lower):
+    return type(name, (_ClampBound,), {"__slots__": (), "name_": name, "lower": lower})
+
+
+ClampMinBackward0, ClampMinBackward1 = _bound_node("ClampMinBackward0", True), _bound_node("ClampMinBackward1", True)
+ClampMaxBackward0, ClampMaxBackward1 = _bound_node("ClampMaxBackward0", False), _bound_node("ClampMaxBackward1", False)
+
+
+def _clamp_bound(op, lower):
+    nodes = (ClampMinBackward0, ClampMinBackward1) if lower else (ClampMaxBackward0, ClampMaxBackward1)
+    np_fn = np.maximum if lower else np.minimum
+    key = op[6:]  # the parameter: min or max
+
+    def values(self, args, kwargs):
+        if len(args) == 1 and not kwargs:
+            bound = args[0]
+        elif not args and list(kwargs) == [key]:
+            bound = kwargs[key]
+        else:
+            bound = None
+        if bound is None or not isinstance(bound, (int, float, Tensor)):
+            raise _invalid_combination(op, args, kwargs, ((("Tensor", key),), (("Number", key),)))
+        dt = dtypes.result_type([self, bound])
+        b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else checked_scalar(dt, bound)
+        return bound, dt, np_fn(self._np.astype(dt.np, copy=False), b)
+
+    def fn(self, *args, **kwargs):
+        bound, dt, r = values(self, args, kwargs)
+        out = from_numpy(np.asarray(r, dtype=dt.np), dt)
+        if needs_grad(self, bound):
+            attach(out, nodes[isinstance(bound, Tensor)](self, bound))
+        return out
+
+    def fn_(self, *args, **kwargs):
+        bound, dt, r = values(self, args, kwargs)
+        precheck(self, bound)
+        check_fits_output(self, bound)
+        cast_for_inplace(self, dt, cpp_name=True)
+
+        def write(arr):
+            arr[...] = r
+        return write_inplace(self, write, lambda: nodes[isinstance(bound, Tensor)](self.clone(), bound), (bound,))
+    fn.__name__, fn_.__name__ = op, op + "_"
+    return fn, fn_
+
+
+clamp_min, clamp_min_inplace = _clamp_bound("clamp_min", True)
+clamp_max, clamp_max_inplace = _clamp_bound("clamp_max", False)
+
+
+op("logical_and", logical_and, function=True)
+op("logical_or", logical_or, function=True)
+op("logical_not", logical_not, function=True)
+op("maximum", maximum, function=True)
+op("minimum", minimum, function=True)
+op("equal", equal, function=equal)
+op("allclose", allclose, function=True)
+op("isclose", isclose, function=True)
+op("where", lambda self, condition, other: where(condition, self, other), function=where)
+op("logical_xor", logical_xor, function=True, edges=True)
+op("clamp", clamp, function=True)
+op("clip", clip, function=True)
+op("clamp_", clamp_inplace)
+op("clamp_min", clamp_min, function=True, edges=True)
+op("clamp_min_", clamp_min_inplace, edges=True)
+op("clamp_max", clamp_max, function=True, edges=True)
+op("clamp_max_", clamp_max_inplace, edges=True)

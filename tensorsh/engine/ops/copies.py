@@ -1,0 +1,211 @@
+"""Copies and conversions: clone, contiguous, to/type and the dtype shorthands (float, long, ...), cpu,
+type_as, new_* (the same dtype as self), and the in-place writes of whole tensors: fill_, zero_, copy_."""
+import numpy as np
+
+from .. import dtypes, kernels, scalars
+from ..errors import runtime, type_error
+from ..storage import check_size
+from ..tensorimpl import Tensor
+from .core import (InputNode, ZeroGradNode, _non_overlapping_and_dense, attach, check_broadcast, check_dtype,
+                   check_fits_output, empty_strided, from_numpy, needs_grad, precheck, self_overlapping, tensor_of,
+                   tensor_params, write_inplace, write_rows, zero_node)
+from .registry import op
+
+
+class CloneBackward0(InputNode):
+
+    def backward(self, g):
+        return (g,)
+
+
+class MemoryFormat:
+    """torch.preserve_format, torch.contiguous_format: how clone() and contiguous() lay their result out."""
+    __slots__ = ("name",)
+    __api__ = frozenset()
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f"torch.{self.name}"
+
+
+PRESERVE_FORMAT, CONTIGUOUS_FORMAT = MemoryFormat("preserve_format"), MemoryFormat("contiguous_format")
+MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"
+
+
+def _dense_strides(shape, stride):
+    """PyTorch's infer_dense_strides: a dense layout in the order of the given strides (TensorIterator's dim
+    order for one operand: zero strides left in place, equal strides: the smaller size inside)."""
+    perm = kernels.dim_order(shape, [stride])
+    out, acc = [0] * len(shape), 1
+    for d in perm:
+        out[d] = acc
+        acc *= shape[d] if shape[d] > 1 else 1
+    return tuple(out)
+
+
+def clone(self, memory_format=None, contiguous=False):
+    check_size(self._np.size * self.dtype.itemsize)       # an expanded view's copy is as large as it looks
+    if contiguous or memory_format is CONTIGUOUS_FORMAT:
+        out = from_numpy(np.array(self._np, order="C", copy=True), self.dtype)
+    else:  # preserve_format: a dense tensor's strides as they are, another's made dense in their order
+        stride = self._stride if _non_overlapping_and_dense(self) else _dense_strides(self._shape, self._stride)
+        out = empty_strided((self._shape, stride, 0), self.dtype)
+        out._np[...] = self._np
+    if needs_grad(self):
+        attach(out, CloneBackward0(self))
+    return out
+
+
+def contiguous(self, memory_format=None):
+    if self.is_contiguous():
+        return self
+    return clone(self, contiguous=True)
+
+
+class ToCopyBackward0(InputNode):
+    fields = ("dtype",)
+
+    def backward(self, g):
+        return (g.to(self.dtype),)
+
+
+def to(self, *args, dtype=None, copy=False, **kwargs):
+    for a in args:
+        if isinstance(a, dtypes.DType):
+            dtype = a
+        elif isinstance(a, Tensor):
+            dtype = a.dtype
+    if dtype is None or (dtype is self.dtype and not copy):
+        return self
+    out = from_numpy(self._np.astype(dtype.np), dtype)
+    if needs_grad(self) and dtype.is_floating_point:
+        attach(out, ToCopyBackward0(self, self.dtype))
+    return out
+
+
+def tensor_type(self, dtype=None):
+    if dtype is None:
+        return self.dtype.type_name
+    return to(self, dtype)
+
+
+def _conversion(name, dtype):
+    """x.float(), x.long(), ...: to(x, dtype)."""
+    def convert(self):
+        return to(self, dtype)
+    convert.__name__ = convert.__qualname__ = name
+    return convert
+
+
+# (x.half() is interop's: it takes memory_format)
+CONVERSIONS = {name: _conversion(name, dt) for name, dt in (
+    ("float", dtypes.float32), ("double", dtypes.float64), ("long", dtypes.int64), ("int", dtypes.int32),
+    ("short", dtypes.int16), ("char", dtypes.int8), ("byte", dtypes.uint8), ("bool", dtypes.bool_))}
+
+
+def new_tensor(self, data, dtype=None, requires_grad=False, **_):
+    check_dtype("new_tensor", dtype)
+    from ..creation import tensor
+    return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+
+def _new_filled(kind):
+    def op(self, *size, dtype=None, requires_grad=False, **_):
+        from .. import creation
+        return getattr(creation, kind)(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+    return op
+
+
+def new_full(self, size, fill_value, dtype=None, requires_grad=False, **_):
+    check_dtype("new_full", dtype)
+    from ..creation import full
+    return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+
+def fill_inplace(self, value):
+    # fill_(Tensor) goes through PyTorch's TensorIterator checks; fill_(number) may write an expanded tensor
+    alias = isinstance(value, Tensor) and value._storage is self._storage  # (PyTorch copies from a clone of it)
+    precheck(self, *(() if alias else (value,)), internal_overlap=isinstance(value, Tensor))
+    if isinstance(value, Tensor):
+        if value.dim() != 0:
+            raise runtime(f"fill_ only supports 0-dimension value tensor but got tensor with {value.dim()} dimensions.")
+        v = value._np
+        make = lambda: _fill_tensor_node(self, value)
+        others = (value,)
+    else:
+        v = scalars.checked_scalar(self.dtype, value)
+        make = lambda: zero_node("FillBackward2", self)
+        others = ()
+
+    def write(arr):
+        arr[...] = v
+    return write_inplace(self, write, make, others)
+
+
+def _fill_tensor_node(self, value):
+    node = zero_node("FillBackward3", self, value)
+    node.other_shape = ()
+    return node
+
+
+def zero_inplace(self):
+    precheck(self, internal_overlap=False)
+
+    def write(arr):
+        arr[...] = 0
+    return write_inplace(self, write, lambda: zero_node("ZeroBackward0", self))
+
+
+class CopyBackwards(ZeroGradNode):
+    name_ = "CopyBackwards"
+    qualified = True
+
+
+def copy_inplace(self, src, non_blocking=False):
+    if type(src) in (bool, int, float):  # PyTorch's argument parser wraps a Python number as a 0-dim tensor
+        src = tensor_of(src, dtypes.scalar_dtype(src) if type(src) is not float else dtypes.float64)
+    if not isinstance(src, Tensor):
+        raise type_error(f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}")
+    precheck(self, src, internal_overlap=src is not self)  # x.copy_(x) is a no-op write in PyTorch
+    check_broadcast(self, src)
+    check_fits_output(self, src)
+    values = np.broadcast_to(src._np, self._shape)
+    values = values.astype(self.dtype.np)
+
+    def write(arr):
+        if self_overlapping(self):  # the last write to an address wins, in PyTorch's order
+            write_rows(self, arr, lambda ix: values[ix], (src,))
+        else:
+            arr[...] = values
+
+    def make():
+        return CopyBackwards(None, self, src)
+    return write_inplace(self, write, make, (src,))
+
+
+def cpu(self, *args, **kwargs):
+    return self  # already on the CPU: PyTorch returns the tensor itself, not a copy
+
+
+@tensor_params("other")
+def type_as(self, other):
+    return self.to(other.dtype)
+
+
+op("clone", clone, function=True)
+op("contiguous", contiguous)
+op("type", tensor_type)
+for _name, _convert in CONVERSIONS.items():
+    op(_name, _convert)
+op("new_tensor", new_tensor)
+op("new_ones", _new_filled("ones"))
+op("new_zeros", _new_filled("zeros"))
+op("new_empty", _new_filled("empty"))
+op("new_full", new_full)
+op("fill_", fill_inplace, function=True)
+op("zero_", zero_inplace, function=True)
+op("copy_", copy_inplace)
+op("cpu", cpu, edges=True)
+op("type_as", type_as, edges=True)

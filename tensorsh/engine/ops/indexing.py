@@ -1,0 +1,244 @@
+"""Indexing with Python keys: x[key] (basic and advanced) and x[key] = value, index_put_."""
+import builtins
+import math
+
+import numpy as np
+
+from .. import dtypes, messages, scalars
+from ..autograd import Node, edge_of
+from ..errors import index_error, runtime
+from ..storage import check_size
+from ..tensorimpl import Tensor, _shape_list
+from .copies import copy_inplace, fill_inplace
+from .core import InputNode, attach, from_numpy, needs_grad, operand_edge, sum_to, tensor_of, write_inplace
+from .registry import op
+from .views import _slice, alias, expand, select, unsqueeze
+
+
+def _is_advanced(ix):
+    return isinstance(ix, Tensor) or isinstance(ix, list)
+
+
+def _index_tensor(ix):
+    """An advanced index as a tensor: a list is a long one unless bool or uint8 (indexing_tensor_from_data)."""
+    if isinstance(ix, Tensor):
+        return ix
+    t = tensor_of(ix)
+    return t if t.dtype in (dtypes.bool_, dtypes.uint8) or t.dtype is dtypes.int64 else tensor_of(ix, dtypes.int64)
+
+
+def _expand_index(self, index):
+    if not self._shape and not isinstance(index, tuple):  # a lone index on a 0-dim tensor: its own messages
+        if isinstance(index, slice):
+            raise index_error("slice() cannot be applied to a 0-dim tensor.")
+        if isinstance(index, int) and not isinstance(index, bool) and index != 0:
+            raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))
+        if isinstance(index, int) and not isinstance(index, bool):
+            raise index_error("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
+                              "in C++ to convert a 0-dim tensor to a number")
+    if not isinstance(index, tuple):
+        index = (index,)
+    consuming = builtins.sum(1 for ix in index if ix is not None and ix is not Ellipsis and not isinstance(ix, bool))
+    for ix in index:
+        if isinstance(ix, Tensor) and ix.dtype is dtypes.bool_:
+            consuming += ix.dim() - 1
+    if consuming > self.dim():
+        raise index_error(messages.TOO_MANY_INDICES.format(n=self.dim()))
+    if builtins.sum(1 for ix in index if ix is Ellipsis) > 1:
+        raise index_error("an index can only have a single ellipsis ('...')")
+    return index, consuming
+
+
+def _bool_scalars(index):
+    """A Python bool in an index is a 0-dim bool tensor index, as PyTorch takes it (x[True] adds a dim of 1)."""
+    if isinstance(index, bool):
+        return tensor_of(index)
+    if isinstance(index, tuple) and any(isinstance(ix, bool) for ix in index):
+        return tuple(tensor_of(ix) if isinstance(ix, bool) else ix for ix in index)
+    return index
+
+
+def getitem(self, index, setting=False):
+    """self[index]. PyTorch skips a slice that covers its whole dimension (start 0, stop past the end, step 1)
+    inside a tuple index, and when setting even a lone one: setting, the write then goes to self itself."""
+    keep_full = not setting and isinstance(index, slice)
+    index, consuming = _expand_index(self, _bool_scalars(index))
+    out = self
+    dim = 0
+    advanced = []
+    for position, ix in enumerate(index):  # (PyTorch's errors name an index by its position: real_dim)
+        if ix is None:
+            out = unsqueeze(out, dim)
+            dim += 1
+        elif ix is Ellipsis:
+            dim += self.dim() - consuming
+        elif isinstance(ix, bool):
+            raise index_error("tensorsh does not support boolean scalar indices")
+        elif isinstance(ix, int) or (isinstance(ix, Tensor) and ix.dim() == 0 and ix.dtype.category == 1):
+            i = int(ix)
+            n = out._shape[dim]
+            if i < -n or i >= n:
+                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
+            out = select(out, dim, i)
+        elif isinstance(ix, slice):
+            start, stop, step = (None if v is None else int(v) for v in (ix.start, ix.stop, ix.step))
+            n = out._shape[dim] if dim < out.dim() else 0
+            whole = start in (None, 0) and (stop is None or stop >= n) and step in (None, 1)  # (-n: not whole)
+            if keep_full or not whole:
+                out = _slice(out, dim, start, stop, step)
+            dim += 1
+        elif _is_advanced(ix):
+            t = _index_tensor(ix)
+            if t.dtype.category == 2:
+                raise index_error("tensors used as indices must be long, int, byte or bool tensors")
+            advanced.append((dim, t))
+            dim += t.dim() if t.dtype is dtypes.bool_ else 1
+        else:
+            raise index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got " + type(ix).__name__ + ")")
+    if not advanced:
+        if out is self and not setting:
+            return alias(self) if index else self
+        return out
+    return _index(out, advanced)
+
+
+def _np_index(shape, advanced):
+    key = [slice(None)] * len(shape)
+    skip = set()
+    zero_dim_masks = []  # a 0-dim bool index takes no dimension: numpy's too, inserted before dim
+    for dim, t in advanced:
+        if t.dtype is dtypes.bool_ and t.dim() == 0:
+            zero_dim_masks.append((dim, t._np))
+        elif t.dtype is dtypes.bool_:
+            key[dim] = t._np
+            for k in range(dim + 1, dim + t.dim()):
+                skip.add(k)
+        else:
+            n = shape[dim]
+            bad = (t._np >= n) | (t._np < -n)
+            if bad.any():
+                if n == 0:
+                    raise index_error("index is out of bounds for dimension with size 0")
+                i = int(t._np[bad].reshape(-1)[0])
+                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=dim, n=n))
+            key[dim] = t._np
+    for dim, mask in reversed(zero_dim_masks):
+        key.insert(dim, mask)
+        skip = {k + 1 if k >= dim else k for k in skip}
+    return tuple(k for i, k in enumerate(key) if i not in skip)
+
+
+def _index(self, advanced):
+    key = _np_index(self._shape, advanced)
+    _check_index_size(self, key)
+    out = from_numpy(np.asarray(self._np[key]), self.dtype)
+    if needs_grad(self):
+        attach(out, IndexBackward0(self, self._shape, key))
+    return out
+
+
+def _check_index_size(self, key):
+    """Advanced indexing makes a copy as large as the indices' shape times the dimensions they leave."""
+    arrays = [k for k in key if isinstance(k, np.ndarray)]
+    n = math.prod(np.broadcast_shapes(*[a.shape if a.dtype != np.bool_ else (int(a.sum()),) for a in arrays]))
+    dims = iter(self._shape)
+    for k in key:
+        if isinstance(k, np.ndarray):
+            for _ in range(builtins.max(k.ndim, 1) if k.dtype == np.bool_ else 1):
+                next(dims, None)
+        else:
+            n *= next(dims, 1)
+    check_size(n * self.dtype.itemsize)
+
+
+class IndexBackward0(InputNode):
+    fields = ("shape", "key")
+
+    def backward(self, g):
+        z = np.zeros(self.shape, g.dtype.np)
+        np.add.at(z, self.key, g._np)
+        return (from_numpy(z, g.dtype),)
+
+
+def setitem(self, index, value):
+    if not self._shape and isinstance(index, int) and not isinstance(index, bool) and isinstance(value, Tensor):
+        raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
+    index = _bool_scalars(index)
+    index_t = index if isinstance(index, tuple) else (index,)
+    if any(_is_advanced(ix) for ix in index_t):
+        return index_put_inplace(self, index, value)
+    target = getitem(self, index, setting=True)
+    if isinstance(value, Tensor) and value._shape == target._shape:  # PyTorch's copy_to, its three ways
+        copy_inplace(target, value)
+    elif isinstance(value, Tensor) and value.dim() == 0:
+        fill_inplace(target, value)
+    elif isinstance(value, Tensor):
+        # drop all the value's leading 1-dims, then expand it to the target (its errors first)
+        lead = 0
+        while lead < value.dim() and value._shape[lead] == 1:
+            lead += 1
+        if lead:
+            value = value.view(value._shape[lead:])
+        if value._shape != target._shape:
+            value = expand(value, target._shape)
+        copy_inplace(target, value)
+    elif isinstance(value, (list, tuple)):
+        copy_inplace(target, tensor_of(value, dtype=self.dtype))
+    else:  # PyTorch wraps the number in a 0-dim tensor first: fill_(Tensor), FillBackward3
+        fill_inplace(target, from_numpy(np.asarray(scalars.checked_scalar(self.dtype, value)), self.dtype))
+
+
+def index_put_inplace(self, index, value):
+    index, consuming = _expand_index(self, index)
+    advanced = []
+    dim = 0
+    for ix in index:
+        if _is_advanced(ix):
+            t = _index_tensor(ix)
+            advanced.append((dim, t))
+            dim += t.dim() if t.dtype is dtypes.bool_ else 1
+        elif isinstance(ix, slice) and ix == slice(None):
+            dim += 1
+        elif ix is Ellipsis:
+            dim += self.dim() - consuming
+        else:
+            raise index_error("tensorsh supports mixing advanced indices only with ':' and '...' in assignments")
+    key = _np_index(self._shape, advanced)
+    v = value._np if isinstance(value, Tensor) else value
+    if isinstance(value, Tensor):  # (index_put_: the value, leading 1-dims dropped, must broadcast to the result)
+        vshape, target = value._shape, np.empty(self._shape, np.bool_)[key].shape
+        while vshape and vshape[0] == 1 and len(vshape) > len(target):
+            vshape = vshape[1:]
+        if len(vshape) > len(target) or any(a not in (1, b) for a, b in zip(vshape[::-1], target[::-1])):
+            raise runtime(f"shape mismatch: value tensor of shape {_shape_list(value._shape)} cannot be broadcast to "
+                          f"indexing result of shape {_shape_list(target)}")
+        v = v.reshape(vshape)
+
+    def write(arr):
+        arr[key] = v
+    return write_inplace(self, write, lambda: IndexPutBackward0(self, value, key), (value,))
+
+
+class IndexPutBackward0(Node):
+    __slots__ = ("key", "value_shape")
+
+    def __init__(self, x, value, key):
+        Node.__init__(self, (edge_of(x), operand_edge(value)))
+        self.key = key
+        self.value_shape = value._shape if isinstance(value, Tensor) else ()
+
+    def backward(self, g):
+        gs = g._np.copy()
+        gs[self.key] = 0
+        gv = None
+        if self.next_functions[1][0] is not None:
+            gv, shape = from_numpy(np.asarray(g._np[self.key]), g.dtype), self.value_shape
+            extra = builtins.max(len(shape) - gv.dim(), 0)  # (leading 1-dims of the value that index_put_ dropped)
+            gv = sum_to(gv, shape[extra:])
+            gv = gv.reshape(shape) if extra else gv
+        return (from_numpy(gs, g.dtype), gv)
+
+
+op("index_put_", index_put_inplace)
+op("__getitem__", getitem, method=False, operators=("__getitem__",))
+op("__setitem__", setitem, method=False, operators=("__setitem__",))

@@ -1,0 +1,106 @@
+"""Joining tensors: cat and stack, and their backward nodes."""
+import builtins
+
+import numpy as np
+
+from .. import dtypes
+from ..autograd import Node, edge_of
+from ..errors import runtime, type_error
+from ..storage import check_size
+from ..tensorimpl import Tensor, _shape_list
+from .core import attach, collect_edges, from_numpy, needs_grad, type_name
+from .registry import op
+
+
+class CatBackward0(Node):
+    __slots__ = ("dim", "sizes")
+
+    def __init__(self, tensors, dim):
+        Node.__init__(self, tuple(edge_of(t) for t in tensors))
+        self.dim, self.sizes = dim, [t._shape[dim] if t.dim() else 0 for t in tensors]
+
+    def backward(self, g):
+        out, start = [], 0
+        for size, (fn, _) in zip(self.sizes, self.next_functions):
+            out.append(g.narrow(self.dim, start, size) if fn is not None else None)
+            start += size
+        return tuple(out)
+
+
+class StackBackward0(Node):
+    __slots__ = ("dim",)
+
+    def __init__(self, tensors, dim):
+        Node.__init__(self, tuple(edge_of(t) for t in tensors))
+        self.dim = dim
+
+    def backward(self, g):
+        return tuple(g.select(self.dim, i) if fn is not None else None
+                     for i, (fn, _) in enumerate(self.next_functions))
+
+
+def _tensor_list(op, tensors):
+    """cat/stack's first argument: a sequence of tensors, with PyTorch's messages otherwise."""
+    if not isinstance(tensors, (list, tuple)):
+        raise type_error(f"{op}(): argument 'tensors' (position 1) must be tuple of Tensors, not {type_name(tensors)}")
+    for i, t in enumerate(tensors):
+        if not isinstance(t, Tensor):
+            raise type_error(f"expected Tensor as element {i} in argument 0, but got {type_name(t)}")
+    return list(tensors)
+
+
+def _joined_dtype(tensors):
+    dt = None
+    for t in tensors:
+        dt = dtypes.promote(dt, t.dtype)
+    return dt
+
+
+def cat(tensors, dim=0):
+    tensors = _tensor_list("cat", tensors)
+    if needs_grad(*tensors):
+        collect_edges(*tensors)  # (PyTorch builds the node's edges before checking the shapes)
+    if not tensors:
+        raise runtime("torch.cat(): expected a non-empty list of Tensors")
+    for i, t in enumerate(tensors):
+        if not t._shape:
+            raise runtime(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
+    ref = next((t for t in tensors if t._shape != (0,)), tensors[0])
+    d = ref._wrap_dim(dim)
+    dt = _joined_dtype(tensors)
+    for i, t in enumerate(tensors):
+        if t._shape == (0,):
+            continue
+        if t.dim() != ref.dim():
+            raise runtime(f"Tensors must have same number of dimensions: got {ref.dim()} and {t.dim()}")
+        for k in range(ref.dim()):
+            if k != d and t._shape[k] != ref._shape[k]:
+                raise runtime(f"Sizes of tensors must match except in dimension {d}. Expected size {ref._shape[k]} but got size {t._shape[k]} for tensor number {i} in the list.")
+    check_size(builtins.sum(t._np.size for t in tensors) * dt.itemsize)
+    arrays = [t._np.astype(dt.np, copy=False) for t in tensors if t._shape != (0,)]
+    out = from_numpy(np.concatenate(arrays, axis=d) if arrays else np.zeros((0,), dt.np), dt)
+    if needs_grad(*tensors):
+        attach(out, CatBackward0(tensors, d))
+    return out
+
+
+def stack(tensors, dim=0):
+    tensors = _tensor_list("stack", tensors)
+    if needs_grad(*tensors):
+        collect_edges(*tensors)  # (PyTorch builds the node's edges before checking the shapes)
+    if not tensors:
+        raise runtime("stack expects a non-empty TensorList")
+    d = tensors[0]._wrap_dim(dim, tensors[0].dim() + 1)
+    for i, t in enumerate(tensors):
+        if t._shape != tensors[0]._shape:
+            raise runtime(f"stack expects each tensor to be equal size, but got {_shape_list(tensors[0]._shape)} at entry 0 and {_shape_list(t._shape)} at entry {i}")
+    dt = _joined_dtype(tensors)
+    check_size(builtins.sum(t._np.size for t in tensors) * dt.itemsize)
+    out = from_numpy(np.stack([t._np.astype(dt.np, copy=False) for t in tensors], axis=d), dt)
+    if needs_grad(*tensors):
+        attach(out, StackBackward0(tensors, d))
+    return out
+
+
+op("cat", cat, aliases=("concat", "concatenate"), method=False, function=cat)
+op("stack", stack, method=False, function=stack)

@@ -1,0 +1,226 @@
+"""Matrix products and other linear algebra: mm, bmm, dot, mv, matmul, outer, trace."""
+import builtins
+
+import numpy as np
+
+from .. import autograd, dtypes, kernels, messages
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from ..errors import runtime, type_error
+from ..storage import check_size
+from ..tensorimpl import Tensor
+from .core import InputNode, Shaped, attach, check_broadcast_all, fresh, needs_grad, tensor_params
+from .registry import op, operator
+from .views import _squeeze_named, _unsafe_view
+
+
+class MmBackward0(Node):
+    saved_names = ("mat2", "self")
+
+    def __init__(self, a, b):
+        Node.__init__(self, (edge_of(a), edge_of(b)))
+        # saved (and unpacked) in the order of PyTorch's formulas: the second operand first
+        self.saved = (SavedTensor(b) if self.next_functions[0][0] else NOTHING_SAVED,
+                      SavedTensor(a) if self.next_functions[1][0] else NOTHING_SAVED)
+
+    def backward(self, g):
+        b, a = self.unpack()
+        if not autograd._grad_enabled[0]:  # no graph to record: the same products, straight on the arrays
+            gn, dt = g._np, g.dtype
+            return (fresh(_matmul_np(gn, b._np.T), dt) if self.next_functions[0][0] else None,
+                    fresh(_matmul_np(a._np.T, gn), dt) if self.next_functions[1][0] else None)
+        return (g.mm(b.t()) if self.next_functions[0][0] else None,
+                a.t().mm(g) if self.next_functions[1][0] else None)
+
+
+class BmmBackward0(MmBackward0):
+
+    def backward(self, g):
+        b, a = self.unpack()
+        return (g.bmm(b.transpose(1, 2)) if self.next_functions[0][0] else None,
+                a.transpose(1, 2).bmm(g) if self.next_functions[1][0] else None)
+
+
+class DotBackward0(MmBackward0):
+
+    def backward(self, g):
+        b, a = self.unpack()
+        return (g * b if self.next_functions[0][0] else None, g * a if self.next_functions[1][0] else None)
+
+
+class MvBackward0(MmBackward0):
+    saved_names = ("vec", "self")
+
+    def backward(self, g):
+        b, a = self.unpack()
+        return (g.unsqueeze(1) * b if self.next_functions[0][0] else None,
+                a.t().mv(g) if self.next_functions[1][0] else None)
+
+
+def _matmul_np(x, y):
+    """The product of two arrays: PyTorch's own order for a short inner dimension, numpy's (OpenBLAS) otherwise."""
+    r = kernels.small_matmul(x, y)
+    if r is None and x.ndim == 1 and y.ndim == 1:
+        r = kernels.small_dot(x, y)
+    return np.matmul(x, y) if r is None else r
+
+
+def _mm_like(a, b, node_cls):
+    dt = dtypes.promote(a.dtype, b.dtype)
+    if a.dtype is not b.dtype:
+        na, nb = dtypes.SCALAR_NAMES[a.dtype.name], dtypes.SCALAR_NAMES[b.dtype.name]
+        if node_cls is DotBackward0:
+            raise runtime(f"dot : expected both vectors to have same dtype, but found {na} and {nb}")
+        if node_cls is MvBackward0:
+            raise runtime(f"addmv input tensors must have the same dtype, but got {nb}, {na}, and {nb}")
+    check_size(a.numel() // builtins.max(a._shape[-1], 1) * (b._shape[-1] if b.dim() > 1 else 1) * dt.itemsize)
+    if a.dtype is not b.dtype:
+        raise runtime(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')} != {b.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')}")
+    out = fresh(_matmul_np(a._np, b._np), dt)  # falls back to from_numpy for dot's numpy scalar
+    if needs_grad(a, b):
+        attach(out, node_cls(a, b))
+    return out
+
+
+@tensor_params('mat2')
+def mm(self, mat2):
+    if self.dim() != 2:
+        raise runtime(f"self must be a matrix")
+    if mat2.dim() != 2:
+        raise runtime(f"mat2 must be a matrix")
+    if self._shape[1] != mat2._shape[0]:
+        raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, self._shape)), b="x".join(map(str, mat2._shape))))
+    return _mm_like(self, mat2, MmBackward0)
+
+
+@tensor_params('mat2')
+def bmm(self, mat2):
+    if self.dim() != 3:
+        raise runtime("batch1 must be a 3D tensor")
+    if mat2.dim() != 3:
+        raise runtime("batch2 must be a 3D tensor")
+    if mat2._shape[:2] != (self._shape[0], self._shape[2]):
+        _bmm_mismatch(self._shape[0], self._shape[2], mat2._shape[:2])
+    return _mm_like(self, mat2, BmmBackward0)
+
+
+def _bmm_mismatch(batch, k, got):
+    raise runtime(f"Expected size for first two dimensions of batch2 tensor to be: [{batch}, {k}] but got: "
+                  f"[{got[0]}, {got[1]}].")
+
+
+@tensor_params('tensor')
+def dot(self, other):
+    if self.dim() != 1 or other.dim() != 1:
+        raise runtime(f"1D tensors expected, but got {self.dim()}D and {other.dim()}D tensors")
+    if self._shape != other._shape:
+        raise runtime(f"inconsistent tensor size, expected tensor [{self._shape[0]}] and src [{other._shape[0]}] to have the same number of elements, but got {self._shape[0]} and {other._shape[0]} elements respectively")
+    return _mm_like(self, other, DotBackward0)
+
+
+@tensor_params('vec')
+def mv(self, vec):
+    if self.dim() and (self.dim() != 2 or vec.dim() != 1):
+        raise runtime(f"vector + matrix @ vector expected, got 1, {self.dim()}, {vec.dim()}")
+    if self._shape[1] != vec._shape[0]:
+        raise runtime(f"size mismatch, got input ({self._shape[0]}), mat ({self._shape[0]}x{self._shape[1]}), vec ({vec._shape[0]})")
+    return _mm_like(self, vec, MvBackward0)
+
+
+def matmul(self, other):
+    if not isinstance(other, Tensor):
+        raise type_error(f"matmul(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
+    da, db = self.dim(), other.dim()
+    if da == 0 or db == 0:
+        raise runtime(f"both arguments to matmul need to be at least 1D, but they are {da}D and {db}D")
+    if da == 1 and db == 1:
+        return dot(self, other)
+    if da == 2 and db == 1:
+        return mv(self, other)
+    if da == 1 and db == 2:
+        if self._shape[0] != other._shape[0]:
+            raise runtime(messages.MM_SHAPES.format(a=f"1x{self._shape[0]}", b="x".join(map(str, other._shape))))
+        return _squeeze_named(mm(self.unsqueeze(0), other), 0, "SqueezeBackward4")
+    if da == 2 and db == 2:
+        return mm(self, other)
+    if da >= 3 and db <= 2:
+        lead = self._shape[:-1]
+        folded = self.reshape(-1, self._shape[-1])
+        if db == 1:
+            r = mv(folded, other)
+            return _unsafe_view(r, lead)
+        if folded._shape[1] != other._shape[0]:
+            raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, folded._shape)), b="x".join(map(str, other._shape))))
+        return _unsafe_view(mm(folded, other), lead + (other._shape[-1],))
+    # general batched case: broadcast batch dims, fold to 3-D, bmm, unfold
+    a = self.unsqueeze(0) if da == 1 else self
+    b = other.unsqueeze(-1) if db == 1 else other
+    check_broadcast_all(Shaped(a._shape[:-2]), Shaped(b._shape[:-2]))
+    batch = tuple(np.broadcast_shapes(a._shape[:-2], b._shape[:-2]))
+    if a._shape[-1] != b._shape[-2]:  # (folded to bmm, which checks the sizes)
+        n = int(np.prod(batch))
+        _bmm_mismatch(n, a._shape[-1], (n, b._shape[-2]))
+    a3 = a.expand(batch + a._shape[-2:]).reshape(-1, *a._shape[-2:])
+    b3 = b.expand(batch + b._shape[-2:]).reshape(-1, *b._shape[-2:])
+    shape = batch + (a._shape[-2], b._shape[-1])
+    if da == 1:
+        shape = batch + (b._shape[-1],)
+    elif db == 1:
+        shape = batch + (a._shape[-2],)
+    return _unsafe_view(bmm(a3, b3), shape)
+
+
+@tensor_params("vec2")
+def outer(self, vec2):
+    for name, t in (("self", self), ("vec2", vec2)):
+        if t.dim() != 1:
+            raise runtime(f"outer: Expected 1-D argument {name}, but got {t.dim()}-D")
+    return self.reshape(self._shape[0], 1) * vec2  # PyTorch's composite: its grad_fn is MulBackward0
+
+
+class TraceBackward0(InputNode):
+    fields = ("shape",)
+
+    def backward(self, g):
+        return (_trace_backward(g, self.shape),)
+
+
+def trace(self):
+    if self.dim() != 2:
+        raise runtime(f"trace: expected a matrix, but got tensor with dim {self.dim()}")
+    diagonal = np.diagonal(self._np)
+    if self.dtype.category == 2:  # summed in double, one after another, then rounded (PyTorch's acc_type)
+        total = np.float64(0)
+        for v in diagonal.astype(np.float64):
+            total += v
+        out = fresh(np.asarray(total, self.dtype.np), self.dtype)
+    else:
+        out = fresh(np.asarray(np.sum(diagonal, dtype=np.int64)), dtypes.int64)
+    if needs_grad(self):
+        attach(out, TraceBackward0(self, self._shape))
+    return out
+
+
+class TraceBackwardBackward0(InputNode):
+    """The adjoint of putting a number on a diagonal: the diagonal's sum (create_graph through trace)."""
+
+    def backward(self, gg):
+        return (gg.diagonal().sum(),)
+
+
+def _trace_backward(g, shape):
+    out = np.zeros(shape, g.dtype.np)
+    np.fill_diagonal(out, g._np)
+    result = fresh(out, g.dtype)
+    if needs_grad(g):
+        attach(result, TraceBackwardBackward0(g))
+    return result
+
+
+op("mm", mm, function=True)
+op("bmm", bmm, function=True)
+op("dot", dot, function=True)
+op("mv", mv, function=True)
+op("matmul", matmul, function=True, operators=("__matmul__",))
+operator("__rmatmul__", lambda self, other: matmul(other, self) if type(other) is Tensor else NotImplemented)
+op("outer", outer, aliases=("ger",), function=True, edges=True)
+op("trace", trace, function=True, edges=True)

@@ -1,0 +1,179 @@
+"""Ops that copy elements into a new arrangement: flip, roll, repeat, tile, tril/triu, diag. (Loaded on first
+use: rows in ops/lazy.py.)"""
+import numpy as np
+
+from ..errors import index_error, runtime, type_error
+from ..tensorimpl import _shape_list
+from .args import _fresh, _int_list, _wrap_dims
+from .core import InputNode, attach, embed, fresh, laid_out_like, needs_grad, precheck, type_name, write_inplace
+
+
+class FlipBackward0(InputNode):
+    fields = ("dims",)
+
+    def backward(self, g):
+        return (g.flip(self.dims),)
+
+
+def flip(self, *dims):
+    if not dims:
+        raise type_error('flip() missing 1 required positional arguments: "dims"')
+    dims = _wrap_dims(self, "flip", _int_list("flip", "dims", dims))
+    out = laid_out_like(np.flip(self._np, dims) if self.dim() else self._np.copy(), self.dtype, self)
+    if needs_grad(self):
+        attach(out, FlipBackward0(self, dims))
+    return out
+
+
+class RollBackward0(InputNode):
+    fields = ("shifts", "dims")
+
+    def backward(self, g):
+        return (g.roll(tuple(-s for s in self.shifts), self.dims),)
+
+
+def roll(self, shifts, dims=()):
+    shifts = _int_list("roll", "shifts", (shifts,))
+    if not shifts:
+        raise runtime("`shifts` required")
+    dims = _int_list("roll", "dims", (dims,)) if dims is not None else ()
+    if not dims:
+        if len(shifts) != 1:
+            raise runtime(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:0")
+        values = np.roll(self._np.reshape(-1), shifts[0]).reshape(self._shape)
+    else:
+        if len(shifts) != len(dims):
+            raise runtime(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:{len(dims)}")
+        if not self.dim():
+            raise index_error(f"Dimension specified as {dims[0]} but tensor has no dimensions")
+        axes = tuple(self._wrap_dim(d) for d in dims)
+        values = np.roll(self._np, shifts, axes) if self.dim() else self._np
+    out = fresh(_fresh(values), self.dtype)
+    if needs_grad(self):
+        attach(out, RollBackward0(self, shifts, dims))
+    return out
+
+
+class RepeatBackward0(InputNode):
+    fields = ("repeats", "shape")
+
+    def backward(self, g):
+        """PyTorch's repeat_backward: the new leading dims summed one by one, then each repeated dim split in
+        (repeat, size) and all repeats summed at once."""
+        if 0 in self.repeats:
+            return (g.new_zeros(self.shape),)
+        lead = g.dim() - len(self.shape)
+        for _ in range(lead):
+            g = g.sum(0)
+        size, sum_dims = [], []
+        for d, n in enumerate(self.shape):
+            r = self.repeats[d + lead]
+            if r != 1:
+                size.append(r)
+                sum_dims.append(len(size) - 1)
+            size.append(n)
+        g = g.reshape(size)
+        return (g.sum(sum_dims) if sum_dims else g,)
+
+
+def repeat(self, *sizes):
+    if not sizes:
+        raise type_error('repeat() missing 1 required positional arguments: "repeats"')
+    sizes = _int_list("repeat", "repeats", sizes)
+    if len(sizes) < self.dim():
+        raise runtime("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor")
+    padded = (1,) * (len(sizes) - self.dim()) + self._shape
+    target = [r * n for r, n in zip(sizes, padded)]
+    for n in target:
+        if n < 0:
+            raise runtime(f"Trying to create tensor with negative dimension {n}: {_shape_list(target)}")
+    from ..storage import check_size
+    import math
+    check_size(math.prod(target) * self.dtype.itemsize)         # Python ints: np.prod would wrap around
+    out = fresh(_fresh(np.tile(self._np.reshape(padded), sizes)), self.dtype)
+    if needs_grad(self):
+        attach(out, RepeatBackward0(self, sizes, self._shape))
+    return out
+
+
+class _TriangleNode(InputNode):
+    fields = ("diagonal",)
+
+    def backward(self, g):
+        return (getattr(g, self.op)(self.diagonal),)
+
+
+def _triangle(op, np_fn, name):
+    node_cls = type(name, (_TriangleNode,), {"__slots__": (), "name_": name, "op": op})
+
+    def check(self, diagonal, inplace=False):
+        if not isinstance(diagonal, int) or isinstance(diagonal, bool):
+            raise type_error(f"{op}(): argument 'diagonal' must be int, not {type_name(diagonal)}")
+        if inplace:  # autograd's in-place rules come before the kernel's own checks
+            precheck(self, internal_overlap=False)  # PyTorch's tril_/triu_ write an expanded tensor as it is
+        if self.dim() < 2:
+            raise runtime(f"{op}: input tensor must have at least 2 dimensions")
+
+    def fn(self, diagonal=0):
+        check(self, diagonal)
+        out = fresh(_fresh(np_fn(self._np, diagonal)), self.dtype)
+        if needs_grad(self):
+            attach(out, node_cls(self, diagonal))
+        return out
+
+    def fn_(self, diagonal=0):
+        check(self, diagonal, inplace=True)
+        values = np_fn(self._np, diagonal)
+
+        def make_node():
+            return node_cls(self, diagonal)
+
+        def write(arr):
+            arr[...] = values
+        return write_inplace(self, write, make_node)
+    fn.__name__, fn_.__name__ = op, op + "_"
+    return fn, fn_
+
+
+tril, tril_inplace = _triangle("tril", np.tril, "TrilBackward0")
+triu, triu_inplace = _triangle("triu", np.triu, "TriuBackward0")
+
+
+def tile(self, *dims):
+    dims = _int_list("tile", "dims", dims)
+    return repeat(self, *((1,) * (self.dim() - len(dims)) + dims)) if dims or self.dim() else repeat(self, ())
+
+
+class DiagEmbedBackward0(InputNode):
+    fields = ("offset",)
+
+    def backward(self, g):
+        return (g.diagonal(self.offset),)
+
+
+class DiagonalBackward0_copy(InputNode):  # noqa: N801 (PyTorch's own name, printed as it is)
+    fields = ("offset", "shape")
+    name_ = "DiagonalBackward0_copy"
+
+    def backward(self, g):
+        return (embed(g, self.shape, lambda t: t.diagonal(self.offset), "DiagonalBackwardBackward0"),)
+
+
+def diag(self, diagonal=0):
+    if not isinstance(diagonal, int) or isinstance(diagonal, bool):
+        raise type_error(f"diag(): argument 'diagonal' must be int, not {type_name(diagonal)}")
+    if self.dim() == 1:
+        n = self._shape[0] + abs(diagonal)
+        out = np.zeros((n, n), self.dtype.np)
+        rows = np.arange(self._shape[0]) + max(-diagonal, 0)
+        out[rows, rows + diagonal] = self._np
+        result = fresh(out, self.dtype)
+        if needs_grad(self):
+            attach(result, DiagEmbedBackward0(self, diagonal))
+        return result
+    if self.dim() != 2:
+        raise runtime(f"diag(): Supports 1D or 2D tensors. Got {self.dim()}D")
+    result = fresh(_fresh(np.diagonal(self._np, diagonal)), self.dtype)
+    if needs_grad(self):
+        attach(result, DiagonalBackward0_copy(self, diagonal, self._shape))
+    return result

@@ -1,0 +1,688 @@
+"""Reductions: sum, mean, max/min (values and indices) with amax/amin, argmax/argmin, var/std, prod, norm,
+cumsum, any/all, logsumexp, count_nonzero, sum_to_size. Sums follow PyTorch's order (kernels.py)."""
+import math
+
+import numpy as np
+
+from .. import autograd, dtypes, kernels, messages
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from ..errors import index_error, runtime, type_error, warn
+from ..tensorimpl import Tensor, _shape_list
+from .args import _int_list, _unsqueeze_dims, _wrap_dims
+from .binary import _div_scalar
+from .comparison import maximum, minimum, where
+from .copies import to
+from .core import InputNode, NONE_EDGE, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad, sum_to, zeros_of
+from .joining import cat
+from .registry import op
+
+
+def _any_all(np_fn):
+    def op(self, dim=None, keepdim=False):
+        dt = dtypes.uint8 if self.dtype is dtypes.uint8 else dtypes.bool_  # (uint8 in, uint8 out: PyTorch's legacy)
+        if dim is None:
+            return from_numpy(np.asarray(np_fn(self._np)).astype(dt.np), dt)
+        axes = reduce_dims(self, dim)  # an int or a tuple of them, as PyTorch's any.dims
+        return from_numpy(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)).astype(dt.np), dt)
+    return op
+
+
+tensor_any, tensor_all = _any_all(np.any), _any_all(np.all)
+
+
+def reduce_dims(self, dim):
+    if dim is None:
+        return None
+    if isinstance(dim, (list, tuple)):  # (PyTorch's dim_list_to_bitset: a dim given twice is an error, 0-dim too)
+        wrapped = [self._wrap_dim(d) for d in dim]
+        for i, d in enumerate(wrapped):
+            if d in wrapped[:i]:
+                raise runtime(messages.DIM_REPEATED.format(d))
+    if not self._shape:  # a 0-dim tensor accepts dim 0 / -1 and reduces nothing
+        self._wrap_dim(dim) if not isinstance(dim, (list, tuple)) else None
+        return ()
+    if isinstance(dim, (list, tuple)):
+        return tuple(sorted(wrapped))
+    return (self._wrap_dim(dim),)
+
+
+def _reduction_dtype(self, dtype):
+    if dtype is not None:
+        return dtype
+    return dtypes.int64 if self.dtype.category < 2 else self.dtype
+
+
+def _sum_np(x, axis, keepdims, dt):
+    if dt.np == np.float32 or dt.np == np.float64:  # PyTorch's own summation order, to the last bit
+        if axis is None and not keepdims and x.dtype == dt.np:
+            total = kernels.sum_all(x)
+            if total is not None:
+                return total
+        reduced = tuple(range(x.ndim)) if axis is None else axis
+        r = kernels.cascade_sum(x.astype(dt.np, copy=False), reduced)
+        return r if keepdims else r.reshape([s for d, s in enumerate(r.shape) if d not in reduced])
+    return np.sum(x, axis=axis, keepdims=keepdims, dtype=dt.np)
+
+
+def tensor_sum(self, dim=None, keepdim=False, dtype=None, axis=None):
+    dim = axis if axis is not None else dim  # numpy's spelling, which PyTorch accepts
+    dt = _reduction_dtype(self, dtype)
+    dims = reduce_dims(self, dim)
+    if dims == ():
+        dims = None  # sum(dim=[]) reduces everything, as PyTorch does
+    out = fresh(np.asarray(_sum_np(self._np, dims, keepdim, dt)), dt)
+    if needs_grad(self):
+        node = SumBackward0(self) if dim is None else SumBackward1(self, dims, keepdim)
+        attach(out, node)
+    return out
+
+
+class SumBackward0(Node):
+    __slots__ = ("shape",)
+    saved_values = {"self_sym_sizes": "shape"}
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+        self.shape = x._shape
+
+    def backward(self, g):
+        if not g._shape and not autograd._grad_enabled[0]:  # the usual case: a scalar spread, no graph kept
+            return (g._alias(self.shape, (0,) * len(self.shape), g._offset),)
+        return (g.expand(self.shape),)
+
+
+class SumBackward1(Node):
+    __slots__ = ("shape", "dims", "keepdim")
+
+    def __init__(self, x, dims, keepdim):
+        Node.__init__(self, (edge_of(x),))
+        self.shape, self.dims, self.keepdim = x._shape, dims, keepdim
+
+    def backward(self, g):
+        if not self.keepdim and self.dims is not None:
+            for d in self.dims:
+                g = g.unsqueeze(d)
+        return (g.expand(self.shape),)
+
+
+def mean(self, dim=None, keepdim=False, dtype=None, axis=None):
+    dim = axis if axis is not None else dim
+    if dtype is None and self.dtype.category < 2:
+        raise runtime(messages.MEAN_DTYPE.format(name=dtypes.SCALAR_NAMES[self.dtype.name]))
+    dt = dtype or self.dtype
+    dims = reduce_dims(self, dim)
+    x = self._np.astype(dt.np, copy=False)
+    count = 1
+    for d in (dims if dims is not None else range(self.dim())):
+        count *= self._shape[d]
+    # PyTorch's CPU mean is its sum divided by the count, in the result's dtype
+    r = np.divide(_sum_np(x, dims, keepdim, dt), dt.np.type(count) if count else dt.np.type("nan"))
+    out = from_numpy(np.asarray(r, dtype=dt.np), dt)
+    if needs_grad(self):
+        node = MeanBackward0(self) if dim is None else MeanBackward1(self, dims, keepdim)
+        attach(out, node)
+    return out
+
+
+class MeanBackward0(SumBackward0):
+    __slots__ = ("numel",)
+    saved_values = {"self_sym_numel": "numel", "self_sym_sizes": "shape"}
+
+    def __init__(self, x):
+        SumBackward0.__init__(self, x)
+        self.numel = x.numel()
+
+    def backward(self, g):
+        return (_div_scalar(g.expand(self.shape), self.numel),)
+
+
+class MeanBackward1(SumBackward1):
+    __slots__ = ("count",)
+
+    def __init__(self, x, dims, keepdim):
+        SumBackward1.__init__(self, x, dims, keepdim)
+        self.count = 1
+        for d in (dims if dims is not None else range(x.dim())):
+            self.count *= x._shape[d]
+
+    def backward(self, g):
+        return (_div_scalar(SumBackward1.backward(self, g)[0], self.count),)
+
+
+class ReturnTypes(tuple):
+    """torch.return_types.max / min: a (values, indices) pair with names."""
+    __api__ = frozenset({"values", "indices"})
+    kind = "max"
+
+    @property
+    def values(self):
+        return self[0]
+
+    @property
+    def indices(self):
+        return self[1]
+
+    def __repr__(self):
+        return f"torch.return_types.{self.kind}(\nvalues={self[0]!r},\nindices={self[1]!r})"
+
+    __str__ = __repr__
+
+
+def _extreme(kind, np_fn, arg_fn):
+    def op(self, dim=None, keepdim=False):
+        if isinstance(dim, Tensor):
+            return (maximum if kind == "max" else minimum)(self, dim)
+        if dim is None:
+            if self.numel() == 0:
+                raise runtime(f"{kind}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+            out = from_numpy(np.asarray(np_fn(self._np)), self.dtype)
+            if needs_grad(self):
+                attach(out, _ExtremeAll(kind, self, out))
+            return out
+        d = self._wrap_dim(dim)
+        if self._shape and self._shape[d] == 0:
+            raise index_error(f"{kind}(): Expected reduction dim {d} to have non-zero size.")
+        if not self._shape:
+            values = self * 1 if needs_grad(self) else from_numpy(self._np.copy(), self.dtype)
+            r = ReturnTypes((values, from_numpy(np.zeros((), np.int64), dtypes.int64)))
+            r.kind = kind
+            return r
+        idx = np.asarray(arg_fn(self._np, axis=d))
+        vals = np.take_along_axis(self._np, np.expand_dims(idx, d), axis=d)
+        if not keepdim:
+            vals = np.squeeze(vals, d)
+        else:
+            idx = np.expand_dims(idx, d)
+        values = from_numpy(np.asarray(vals), self.dtype)
+        indices = from_numpy(idx.astype(np.int64), dtypes.int64)
+        if needs_grad(self):
+            attach(values, _ExtremeDim(kind, self, d, keepdim, indices))
+        r = ReturnTypes((values, indices))
+        r.kind = kind
+        return r
+    return op
+
+
+class _ExtremeAll(Node):
+
+    def __init__(self, kind, x, out):
+        Node.__init__(self, (edge_of(x),))
+        self.name_ = "MaxBackward1" if kind == "max" else "MinBackward1"
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
+
+    def backward(self, g):
+        # PyTorch's evenly_distribute_backward on the CPU: zeros.masked_fill_(mask, grad / count)
+        x, r = self.unpack()
+        mask = x.isnan() if bool(r.isnan()) else x == r
+        return (_masked_fill_zeros(mask, g / mask.sum()),)
+
+
+class MaskedFillBackward1(Node):
+    """zeros.masked_fill_(mask, value) with a 0-dim tensor value: the value's gradient sums the masked grads."""
+
+    def __init__(self, mask, value):
+        Node.__init__(self, (NONE_EDGE, edge_of(value)))
+        self.saved = (SavedTensor(mask),)
+
+    def backward(self, g):
+        mask, = self.unpack()
+        return None, where(mask, g, 0.0).sum()
+
+
+def _masked_fill_zeros(mask, value):
+    out = fresh(np.where(mask._np, value._np, value.dtype.np.type(0)).astype(value.dtype.np), value.dtype)
+    if needs_grad(value):
+        attach(out, MaskedFillBackward1(mask, value))
+    return out
+
+
+class _ExtremeDim(Node):
+    __slots__ = ("dim", "keepdim", "shape")
+
+    def __init__(self, kind, x, dim, keepdim, indices):
+        Node.__init__(self, (edge_of(x),))
+        self.name_ = "MaxBackward0" if kind == "max" else "MinBackward0"
+        self.dim, self.keepdim, self.shape = dim, keepdim, x._shape
+        self.saved = (SavedTensor(indices),)
+
+    def backward(self, g):
+        idx, = self.unpack()
+        if not self.keepdim:
+            g = g.unsqueeze(self.dim)
+            idx = idx.unsqueeze(self.dim)
+        return (_scatter_into_zeros(self.shape, self.dim, idx, g),)
+
+
+class ScatterBackward0(Node):
+    """zeros.scatter(dim, index, src): its gradient gathers src's positions back."""
+    __slots__ = ("dim",)
+
+    def __init__(self, src, dim, index):
+        Node.__init__(self, (edge_of(src),))
+        self.dim = dim
+        self.saved = (SavedTensor(index),)
+
+    def backward(self, g):
+        index, = self.unpack()
+        return (fresh(np.take_along_axis(g._np, index._np, axis=self.dim), g.dtype),)
+
+
+def _scatter_into_zeros(shape, dim, index, src):
+    """The backward of max/min along a dim, recordable for create_graph (PyTorch uses scatter too)."""
+    z = np.zeros(shape, src.dtype.np)
+    np.put_along_axis(z, index._np, src._np, axis=dim)
+    out = from_numpy(z, src.dtype)
+    if needs_grad(src):
+        attach(out, ScatterBackward0(src, dim, index))
+    return out
+
+
+tensor_max = _extreme("max", np.max, np.argmax)
+tensor_min = _extreme("min", np.min, np.argmin)
+
+
+def _arg_extreme_check(op, self, dim):
+    """argmax/argmin of bool or of nothing: PyTorch's errors."""
+    if self.dtype is dtypes.bool_:
+        raise runtime(f"{op}(): does not support bool input")
+    if dim is None and self.numel() == 0:
+        raise index_error(f"{op}(): Expected reduction dim to be specified for input.numel() == 0.")
+    if dim is not None and self.dim() and self._shape[self._wrap_dim(dim)] == 0:
+        raise index_error(f"{op}(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
+
+
+def argmax(self, dim=None, keepdim=False):
+    _arg_extreme_check("argmax", self, dim)
+    if dim is None:
+        return from_numpy(np.asarray(np.argmax(self._np), dtype=np.int64), dtypes.int64)
+    with autograd.no_grad():  # (not differentiable: PyTorch never looks at self's grad_fn)
+        return tensor_max(self, dim, keepdim)[1]
+
+
+def argmin(self, dim=None, keepdim=False):
+    _arg_extreme_check("argmin", self, dim)
+    if dim is None:
+        return from_numpy(np.asarray(np.argmin(self._np), dtype=np.int64), dtypes.int64)
+    with autograd.no_grad():
+        return tensor_min(self, dim, keepdim)[1]
+
+
+class ReductionBackward(Node):
+    """A reduction over dims that keeps its input and result (amax, logsumexp): both brought back to x's rank."""
+    __slots__ = ("dims", "keepdim")
+
+    def __init__(self, x, out, dims, keepdim):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
+        self.dims, self.keepdim = dims, keepdim
+
+    def restored(self, g):
+        x, result = self.unpack()
+        if not self.keepdim:
+            g, result = _unsqueeze_dims(g, self.dims), _unsqueeze_dims(result, self.dims)
+        return x, g, result
+
+
+class _ExtremeBackward(ReductionBackward):
+
+    def backward(self, g):
+        """PyTorch's scale_grad_by_count: the gradient shared evenly by the elements equal to the extreme."""
+        x, g, result = self.restored(g)
+        mask = result == x
+        return ((g / mask.sum(list(self.dims), keepdim=True)) * mask,)
+
+
+AmaxBackward0 = type("AmaxBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AmaxBackward0"})
+AminBackward0 = type("AminBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AminBackward0"})
+
+
+def _amax_amin(op, np_fn, node_cls):
+    def fn(self, dim=(), keepdim=False):
+        dims = _int_list(op, "dim", (dim,))
+        if not self.dim():
+            _wrap_dims(self, op, dims)  # (a dim given twice is an error on a 0-dim tensor too)
+            dims = ()
+            reduced = ()
+        else:
+            reduced = _wrap_dims(self, op, dims) if dims else tuple(range(self.dim()))
+        if self.numel() == 0:
+            if not dims:
+                raise runtime(f"{op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+                              f"reduction dim with the 'dim' argument.")
+            for d in reduced:
+                if self._shape[d] == 0:
+                    raise index_error(f"{op}(): Expected reduction dim {d} to have non-zero size.")
+        out = fresh(np.require(np_fn(self._np, axis=reduced, keepdims=keepdim), self.dtype.np, "C"), self.dtype)
+        if needs_grad(self):
+            attach(out, node_cls(self, out, reduced, keepdim))
+        return out
+    fn.__name__ = op
+    return fn
+
+
+amax = _amax_amin("amax", np.amax, AmaxBackward0)
+amin = _amax_amin("amin", np.amin, AminBackward0)
+
+
+class VarBackward0(Node):
+    """var (VarBackward0) and std (StdBackward0): PyTorch's var_backward, std's through grad / (2 std)."""
+    __slots__ = ("dims", "correction", "keepdim")
+    take_sqrt = False
+
+    def __init__(self, x, out, dims, correction, keepdim):
+        Node.__init__(self, (edge_of(x),))
+        self.dims, self.correction, self.keepdim = dims, correction, keepdim
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True) if self.take_sqrt else NOTHING_SAVED)
+
+    def backward(self, g):
+        x, result = self.unpack()
+        if self.take_sqrt:
+            g = where(result == 0, 0.0, g / (result * 2))
+        if x.dim() == 0 or self.dims is None:
+            dof = x.numel() - self.correction
+            return ((2.0 / dof if dof > 0 else math.nan) * g * (x - x.mean()),)
+        if not self.keepdim and x.dim() > 1:
+            for d in self.dims:
+                g = g.unsqueeze(d)
+        n = 1
+        for d in self.dims:
+            n *= x._shape[d]
+        dof = n - self.correction
+        return ((2.0 / dof if dof > 0 else math.nan) * g * (x - x.mean(self.dims, keepdim=True)),)
+
+
+class StdBackward0(VarBackward0):
+    take_sqrt = True
+
+
+def _var_std(self, dim, unbiased, keepdim, correction, node_cls):
+    name = "std" if node_cls.take_sqrt else "var"
+    if self.dtype.category < 2:
+        raise runtime("std and var only support floating point and complex dtypes")
+    if correction is None:
+        correction = 1 if unbiased else 0
+    dims = reduce_dims(self, dim)
+    axes = tuple(range(self.dim())) if dims is None else dims
+    n = 1
+    for d in axes:
+        n *= self._shape[d]
+    if n - correction <= 0:
+        warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "
+             "(input numel divided by output numel).")
+    with np.errstate(all="ignore"):
+        if self._np.size == 0:
+            r = np.full([1 if d in axes else s for d, s in enumerate(self._shape)] if keepdim else
+                        [s for d, s in enumerate(self._shape) if d not in axes], np.nan)
+        else:
+            r = kernels.variance(self._np, axes, correction, keepdim)
+        if node_cls.take_sqrt:
+            r = np.sqrt(r)
+    out = fresh(np.asarray(r, self.dtype.np), self.dtype)
+    if needs_grad(self):
+        attach(out, node_cls(self, out, dims, correction, keepdim))
+    return out
+
+
+def var(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
+    return _var_std(self, dim, unbiased, keepdim, correction, VarBackward0)
+
+
+def std(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
+    return _var_std(self, dim, unbiased, keepdim, correction, StdBackward0)
+
+
+class CumsumBackward0(InputNode):
+    fields = ("dim",)
+
+    def backward(self, g):
+        if g.numel() <= 1 or g._shape[self.dim] == 1:
+            return (g,)
+        return (fresh(np.flip(_cumsum_np(np.flip(g._np, self.dim), self.dim, g.dtype), self.dim).copy(), g.dtype),)
+
+
+def _cumsum_np(x, axis, dt):
+    """PyTorch's CPU cumsum: running sums in double (float types) or int64, each rounded to dt as it is stored."""
+    acc = np.float64 if dt.category == 2 else np.int64
+    return np.cumsum(x.astype(acc), axis=axis).astype(dt.np)
+
+
+def cumsum(self, *args, **kwargs):
+    dim, dtype = bind_args("cumsum", ("dim", "dtype"), (None, None), args, kwargs)
+    if dim is None:
+        raise type_error('cumsum() missing 1 required positional arguments: "dim"')
+    if not isinstance(dim, int) or isinstance(dim, bool):
+        where = " (position 1)" if args else ""
+        raise type_error(f"cumsum(): argument 'dim'{where} must be int, not {type(dim).__name__}")
+    check_dtype("cumsum", dtype)
+    d = self._wrap_dim(dim)
+    dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
+    out = fresh(np.array(_cumsum_np(self._np.reshape(self._shape or (1,)), d, dt).reshape(self._shape), order="C"), dt)
+    if needs_grad(self):
+        attach(out, CumsumBackward0(self, d))
+    return out
+
+
+class ProdBackward0(Node):
+    """prod() (ProdBackward0) and prod(dim) (ProdBackward1): PyTorch's prod_backward, with its zero-safe path."""
+    __slots__ = ("dim", "keepdim")
+
+    def __init__(self, x, out, dim=None, keepdim=False):
+        Node.__init__(self, (edge_of(x),))
+        self.dim, self.keepdim = dim, keepdim
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
+
+    def backward(self, g):
+        x, result = self.unpack()
+        if x.dim() == 0:
+            return (g,)
+        if self.dim is not None and not self.keepdim:
+            g, result = g.unsqueeze(self.dim), result.unsqueeze(self.dim)
+        zeros = int((x._np == 0).sum())
+        if not zeros:
+            return (g * (result / x),)
+        if self.dim is None and zeros > 1 and not autograd.is_grad_enabled():
+            return (zeros_of(x),)  # PyTorch's shortcut: every product of the others has a zero (+0., not -0.)
+        if autograd.is_grad_enabled():  # create_graph: the gradient is recorded, op by op
+            if self.dim is None:
+                return (_prod_zeros_recorded(g, x.contiguous().view(-1), 0).view_as(x),)
+            return (_prod_zeros_recorded(g, x, self.dim),)
+        return (fresh(_prod_safe_zeros_backward(g._np, x._np, self.dim), x.dtype),)
+
+
+class ProdBackward1(ProdBackward0):
+    pass
+
+
+def _prod_safe_zeros_backward(g, x, dim):
+    """grad * (product of the others), as PyTorch's prod_safe_zeros_backward builds it: exclusive cumulative
+    products from both ends (cumprod accumulates in double on the CPU, rounded at each step)."""
+    shape = x.shape
+    if dim is None:
+        x, dim = x.reshape(-1), 0
+    ones = np.ones(x.shape[:dim] + (1,) + x.shape[dim + 1:], x.dtype)
+    head = np.concatenate([ones, np.delete(x, -1, axis=dim)], axis=dim)
+    tail = np.concatenate([ones, np.flip(np.delete(x, 0, axis=dim), axis=dim)], axis=dim)
+    before = np.cumprod(head.astype(np.float64), axis=dim).astype(x.dtype)
+    after = np.flip(np.cumprod(tail.astype(np.float64), axis=dim).astype(x.dtype), axis=dim)
+    return (g.reshape(g.shape if g.ndim == x.ndim else ()) * (before * after)).astype(x.dtype).reshape(shape)
+
+
+def _prod_zeros_recorded(g, x, dim):
+    """PyTorch's prod_safe_zeros_backward in ops (under create_graph): grad * (products of the elements before) *
+    (products of those after), the exclusive products built a step at a time, as its cumprod builds them."""
+    n = x._shape[dim]
+    if x.numel() == 0:
+        return g.expand_as(x)
+    if n == 1:
+        return g
+    one = zeros_of(x.narrow(dim, 0, 1)) + 1
+    before, after = [one], [one]
+    for i in range(1, n):
+        before.append(before[-1] * x.narrow(dim, i - 1, 1))
+        after.append(after[-1] * x.narrow(dim, n - i, 1))
+    return g * (cat(before, dim) * cat(after[::-1], dim))
+
+
+_PROD_FORMS = " * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n"
+
+
+def prod(self, *args, **kwargs):
+    dim, keepdim, dtype = bind_args("prod", ("dim", "keepdim", "dtype"), (None, False, None), args, kwargs)
+    if dim is not None and (not isinstance(dim, int) or isinstance(dim, bool)):
+        got = type(dim).__name__ if args else f"dim={type(dim).__name__}, "
+        raise type_error(f"prod() received an invalid combination of arguments - got ({got}), but expected one "
+                         f"of:\n{_PROD_FORMS}")
+    dt = _reduction_dtype(self, dtype)
+    dims = reduce_dims(self, dim)
+    r = kernels.prod(self._np.astype(dt.np, copy=False), dims[0] if dims else None, keepdim)
+    if r is None:
+        r = np.prod(self._np, axis=dims, keepdims=keepdim, dtype=dt.np)
+    out = from_numpy(np.asarray(r), dt)
+    if needs_grad(self):
+        if dim is None:
+            attach(out, ProdBackward0(self, out))
+        else:
+            attach(out, ProdBackward1(self, out, dims[0] if dims else None, keepdim))
+    return out
+
+
+_FLOAT_KERNEL_DTYPES = (dtypes.float32, dtypes.float64)  # float16 reduces in float32 in PyTorch: not these kernels
+
+
+class LinalgVectorNormBackward0(Node):
+    """PyTorch's norm_backward for the orders it defines: 1, 2, inf, and the general p."""
+    __slots__ = ("p", "dims", "keepdim")
+
+    def __init__(self, x, out, p, dims, keepdim):
+        Node.__init__(self, (edge_of(x),))
+        self.p, self.dims, self.keepdim = p, dims, keepdim
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
+
+    def backward(self, g):
+        x, norm = self.unpack()
+        if self.p == 0:
+            return (None,)  # PyTorch defines no gradient for the count of non-zeros
+        if not self.keepdim and x.dim() != 0:
+            for d in (self.dims if self.dims is not None else range(x.dim())):
+                g, norm = g.unsqueeze(d), norm.unsqueeze(d)
+        p, zero = self.p, norm == 0
+        if p == 1:
+            return (x.sign() * g,)
+        if p == 2:
+            return (g * where(zero, 0.0, x / norm),)
+        if math.isinf(p):
+            mask = (x.abs() == norm).logical_or(x.abs().isnan())
+            return (x.sign() * ((g / mask.sum(self.dims if self.dims is not None else tuple(range(x.dim())),
+                                               keepdim=True)) * mask),)
+        if p < 1:
+            scaled = x.sign() * where(x == 0, 0.0, x.abs() ** (p - 1))
+            return (scaled * g * norm ** (1 - p),)
+        scaled = x.sign() * x.abs() ** (p - 1) if p < 2 else x * x.abs() ** (p - 2)
+        return (scaled * where(zero, 0.0, g / norm ** (p - 1)),)
+
+
+def norm(self, p=2, dim=None, keepdim=False, dtype=None):
+    """torch.norm / Tensor.norm, as linalg.vector_norm computes it: the 2-norm of rows and of whole tensors by
+    PyTorch's lastdim kernel, the other orders by its sequential reduction (kernels.py); dtype: computed in it."""
+    if self.dtype.category < 2:
+        raise runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
+                      f"Got {dtypes.SCALAR_NAMES[self.dtype.name]}")
+    if dtype is not None and dtype is not self.dtype:
+        check_dtype("norm", dtype)
+        return norm(to(self, dtype), p, dim, keepdim)
+    if p == "fro":
+        p = 2
+    elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):
+        raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
+    dims = reduce_dims(self, dim)
+    with autograd.no_grad():
+        if self.dtype is dtypes.float16:  # (PyTorch reduces half in float, rounding the result once)
+            out = to(norm(to(self, dtypes.float32), p, dim, keepdim), dtypes.float16)
+        elif p == 0:  # the count of non-zero entries
+            nonzero = fresh(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
+            out = nonzero.sum(dims, keepdim) if dims is not None else \
+                nonzero.sum(tuple(range(self.dim())), keepdim) if keepdim and self.dim() else nonzero.sum()
+        elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims == (self.dim() - 1,):
+            values = kernels.norm2_rows(self._np)
+            out = fresh(values.reshape(self._shape[:-1] + ((1,) if keepdim else ())), self.dtype)
+        elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims is None:
+            out = fresh(kernels.norm2_rows(self._np.reshape(1, -1)).reshape((1,) * self.dim() if keepdim else ()),
+                        self.dtype)
+        elif math.isinf(p):
+            out = self.abs()
+            for d in sorted(dims if dims is not None else range(self.dim()), reverse=True):
+                out = (out.max(d, keepdim) if p > 0 else out.min(d, keepdim))[0]
+        elif self.dtype in _FLOAT_KERNEL_DTYPES:
+            out = fresh(kernels.norm_sequential(self._np, p, dims, keepdim), self.dtype)
+        else:
+            a = self.abs() ** p
+            out = (a.sum(dims, keepdim) if dims is not None else a.sum()) ** (1.0 / p)
+    if needs_grad(self):
+        attach(out, LinalgVectorNormBackward0(self, out, p, dims, keepdim))
+    return out
+
+
+class LogsumexpBackward0(ReductionBackward):
+
+    def backward(self, g):
+        x, g, result = self.restored(g)
+        return (g * (x - result).exp(),)
+
+
+def logsumexp(self, dim=None, keepdim=False):
+    if dim is None:
+        raise type_error('logsumexp() missing 1 required positional arguments: "dim"')
+    x = self if self.dtype.category == 2 else self.float()
+    dims = reduce_dims(x, dim)
+    dims = tuple(range(x.dim())) if dims is None or (dims == () and x.dim()) else dims
+    if x.numel() == 0:  # PyTorch: log(sum(exp(x))) without the shift (no max of nothing): -inf, or empty
+        with autograd.no_grad():
+            out = x.exp().sum(list(dims), keepdim=keepdim).log()
+        if needs_grad(self):
+            attach(out, LogsumexpBackward0(self, out, dims, keepdim))
+        return out
+    with autograd.no_grad():  # PyTorch's kernel: shift by the max (an infinite max shifts by 0), sum, log, add back
+        maxes = x.amax(dims, keepdim=True) if x.dim() else x.clone()
+        maxes = maxes.masked_fill(maxes.abs() == float("inf"), 0.0)
+        total = (x - maxes).exp().sum(list(dims), keepdim=keepdim) if x.dim() else (x - maxes).exp()
+        shift = maxes if keepdim or not x.dim() else maxes.squeeze(dims)
+        out = fresh(np.asarray(total.log()._np + shift._np), x.dtype)
+    if needs_grad(self):
+        attach(out, LogsumexpBackward0(self, out, dims, keepdim))
+    return out
+
+
+def count_nonzero(self, dim=None):
+    dims = reduce_dims(self, dim)
+    return fresh(np.asarray(np.count_nonzero(self._np, axis=dims), np.int64), dtypes.int64)
+
+
+def sum_to_size(self, *size):
+    if len(size) == 1 and isinstance(size[0], (list, tuple)):
+        size = tuple(size[0])
+    shape = tuple(size)
+    lead = len(self._shape) - len(shape)
+    ok = lead >= 0 and all(s == n or s == 1 for s, n in zip(shape, self._shape[lead:]))
+    if not ok:
+        raise runtime(f"size {{{_shape_list(shape)}}} is not expandable to size {{{_shape_list(self._shape)}}}.")
+    return sum_to(self, shape)
+
+
+op("any", tensor_any, function=True)
+op("all", tensor_all, function=True)
+op("sum", tensor_sum, function=True)
+op("mean", mean, function=True)
+op("max", tensor_max, function=True)
+op("min", tensor_min, function=True)
+op("argmax", argmax, function=True)
+op("argmin", argmin, function=True)
+op("prod", prod, function=True)
+op("norm", norm, function=True)
+op("var", var, function=True)
+op("std", std, function=True)
+op("cumsum", cumsum, function=True)
+op("amax", amax, function=True, edges=True)
+op("amin", amin, function=True, edges=True)
+op("logsumexp", logsumexp, function=True, edges=True)
+op("count_nonzero", count_nonzero, function=True)  # (not differentiable: no edges to build)
+op("sum_to_size", sum_to_size, edges=True)

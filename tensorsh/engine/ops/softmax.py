@@ -1,0 +1,85 @@
+"""softmax and log_softmax along a dim, with PyTorch's kernels (kernels.softmax) and backward nodes."""
+import numpy as np
+
+from .. import autograd, dtypes, errors, kernels
+from ..autograd import Node, SavedTensor, edge_of
+from .core import attach, check_dtype, fresh, needs_grad
+from .registry import op
+
+
+class SoftmaxBackward0(Node):
+    __slots__ = ("dim",)
+    log = False
+    saved_names, saved_values = ("result",), {"dim": "dim"}
+
+    def __init__(self, x, out, dim):
+        Node.__init__(self, (edge_of(x),))
+        self.dim = dim
+        self.saved = (SavedTensor(out, is_output=True),)
+
+    def backward(self, g):
+        y, = self.unpack()
+        r = _softmax_backward(g, y, self.dim, self.log)
+        if r is not None:
+            return (r,)
+        if self.log:
+            return (g - y.exp() * g.sum(self.dim, keepdim=True),)
+        return (y * (g - (g * y).sum(self.dim, keepdim=True)),)
+
+
+class LogSoftmaxBackward0(SoftmaxBackward0):
+    log = True
+    saved_names, saved_values = ("result",), {"dim": "dim"}
+
+
+def _softmax_backward(g, y, dim, log):
+    """PyTorch's own kernel for the gradient, where no graph is recorded through it and the kernels have it."""
+    if autograd._grad_enabled[0] or g._shape != y._shape:
+        return None
+    gn, yn = g._np, y._np
+    if yn.ndim == 0:
+        gn, yn, dim = gn.reshape(1), yn.reshape(1), 0
+    r = kernels.softmax_backward(gn, yn, dim, log)
+    return None if r is None else fresh(r.reshape(y._shape), y.dtype)
+
+
+def _softmax_op(self, dim, dtype, node_cls):
+    check_dtype("log_softmax" if node_cls.log else "softmax", dtype)
+    d = self._wrap_dim(dim)
+    if self.numel() == 0:  # no kernel runs on nothing (so no dtype check either)
+        out = fresh(np.empty(self._shape, (dtype or self.dtype).np), dtype or self.dtype)
+        if needs_grad(self):
+            attach(out, node_cls(self, out, d))
+        return out
+    if dtype is None and self.dtype.category < 2:
+        kernel = ("log_softmax" if node_cls.log else "softmax") + ("_lastdim" if d >= self.dim() - 1 else "")
+        raise errors.make("NotImplementedError", f"\"{kernel}_kernel_impl\" not implemented for "
+                                                 f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+    x = self._np if dtype is None else self._np.astype(dtype.np)
+    half = x.dtype == np.float16  # (PyTorch computes half in float, rounding the result once)
+    x = x.astype(np.float32) if half else x
+    if x.ndim == 0:
+        x, d = x.reshape(1), 0  # as PyTorch views a 0-d input
+    r = (kernels.log_softmax if node_cls.log else kernels.softmax)(x, d)
+    r = r.astype(np.float16) if half and r is not None else r
+    if r is None:
+        shifted = x - np.max(x, axis=d, keepdims=True)
+        e = np.exp(shifted)
+        r = shifted - np.log(np.sum(e, axis=d, keepdims=True)) if node_cls.log else e / np.sum(e, axis=d, keepdims=True)
+        r = np.asarray(r, dtype=np.float16 if half else x.dtype)
+    out = fresh(r.reshape(self._shape), dtype or self.dtype)
+    if needs_grad(self):
+        attach(out, node_cls(self, out, d))
+    return out
+
+
+def softmax(self, dim, dtype=None):
+    return _softmax_op(self, dim, dtype, SoftmaxBackward0)
+
+
+def log_softmax(self, dim, dtype=None):
+    return _softmax_op(self, dim, dtype, LogSoftmaxBackward0)
+
+
+op("softmax", softmax, function=True)
+op("log_softmax", log_softmax, function=True)

@@ -1,0 +1,95 @@
+"""Sorting and finding: sort, argsort, nonzero. (Loaded on first use: rows in ops/lazy.py.)"""
+import numpy as np
+
+from .. import dtypes
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import type_error
+from ..storage import Storage, VersionCounter
+from ..tensorimpl import Tensor
+from .core import attach, fresh, laid_out_like, needs_grad
+from .reductions import ReturnTypes
+
+
+def nonzero(self, as_tuple=False):
+    where = np.argwhere(self._np) if self.dim() else np.zeros((int(bool(self._np)), 0), np.int64)
+    if as_tuple:
+        if not self.dim():
+            return (fresh(np.zeros(int(bool(self._np)), np.int64), dtypes.int64),)
+        return tuple(fresh(np.ascontiguousarray(where[:, d]), dtypes.int64) for d in range(self.dim()))
+    # PyTorch fills it column by column: strides (1, n)
+    n, ndim = where.shape
+    columns = np.ascontiguousarray(where.T.astype(np.int64)).reshape(-1)
+    out = Tensor._make(Storage(columns), 0, (n, ndim), (1, n), dtypes.int64, columns.reshape(ndim, n).T,
+                       VersionCounter())
+    return out
+
+
+class SortReturn(ReturnTypes):
+    __slots__ = ()
+    kind = "sort"
+
+
+class SortBackward0(Node):
+    __slots__ = ("dim", "shape")
+
+    def __init__(self, x, dim, indices):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(indices),)
+        self.dim, self.shape = dim, x._shape
+
+    def backward(self, g):
+        indices, = self.unpack()  # each value's gradient goes back to the place it was taken from
+        return (g.new_zeros(self.shape).scatter_add(self.dim, indices, g),)
+
+
+class SortBackward1(SortBackward0):
+    """sort(..., stable=...): PyTorch's other overload, the same formula."""
+
+
+def _order(x, dim, descending):
+    """Positions that sort x along dim, equal values keeping their order (PyTorch's sort does for up to 16
+    elements, its insertion sort; beyond, its unstable sort may order ties otherwise). NaN sorts as largest."""
+    if not x.ndim:
+        return np.zeros((), np.int64)
+    moved = np.moveaxis(x, dim, -1)
+    if x.dtype == np.bool_:
+        moved = moved.astype(np.int8)
+    nan = np.isnan(moved) if moved.dtype.kind == "f" else np.zeros(moved.shape, bool)
+    if descending:
+        keys = (-moved if moved.dtype.kind == "f" else -moved.astype(np.int64), ~nan)
+    else:
+        keys = (moved, nan)
+    order = np.lexsort(keys, axis=-1)
+    return np.moveaxis(order, -1, dim).astype(np.int64)
+
+
+def _sort_args(op, self, args, kwargs):
+    """(dim=-1, descending=False, *, stable=False), PyTorch's order for sort and argsort."""
+    if len(args) > 2:
+        raise type_error(f"{op}() takes from 0 to 2 positional arguments but {len(args)} were given")
+    values = dict(zip(("dim", "descending"), args))
+    for key, value in kwargs.items():
+        if key not in ("dim", "descending", "stable") or key in values:
+            raise type_error(f"{op}() got an unexpected keyword argument '{key}'")
+        values[key] = value
+    dim = values.get("dim", -1)
+    if not isinstance(dim, int) or isinstance(dim, bool):
+        raise type_error(f"{op}(): argument 'dim' must be int, not {type(dim).__name__}")
+    return self._wrap_dim(dim), bool(values.get("descending", False)), "stable" in values
+
+
+def sort(self, *args, **kwargs):
+    dim, descending, stable_form = _sort_args("sort", self, args, kwargs)
+    order = _order(self._np, dim, descending)
+    values = np.take_along_axis(self._np, order, dim) if self.dim() else self._np.copy()
+    out = laid_out_like(values, self.dtype, self)  # (PyTorch sorts into tensors laid out like self)
+    indices = laid_out_like(order, dtypes.int64, self)
+    if needs_grad(self):
+        attach(out, (SortBackward1 if stable_form else SortBackward0)(self, dim, indices))
+    return SortReturn((out, indices))
+
+
+def argsort(self, *args, **kwargs):
+    dim, descending, _ = _sort_args("argsort", self, args, kwargs)
+    order = _order(self._np, dim, descending)
+    return laid_out_like(order, dtypes.int64, self)

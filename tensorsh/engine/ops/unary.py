@@ -1,0 +1,336 @@
+"""Elementwise ops of one tensor: the unary family (one row each: kernel, grad_fn, backward formula, what it
+saves, the in-place twin derived), rounding, frac, sgn, the floating-point tests (isnan, isinf, isfinite,
+signbit, ...) and nan_to_num."""
+import math
+
+import numpy as np
+
+from .. import autograd, dtypes, errors, kernels, messages, nans
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import runtime, type_error
+from ..tensorimpl import Tensor
+from .core import (InputNode, attach, cast_for_inplace, fresh, from_numpy, laid_out_like, needs_grad, operand_edge,
+                   precheck, self_overlapping, type_name, write_inplace, write_rows, zeros_of)
+from .registry import op, operator
+
+
+class _Unary(Node):
+
+    def __init__(self, x, out, inplace=False):
+        Node.__init__(self, (edge_of(x),))
+        if self.saves == "self":  # in place: a copy of the input made before the write (PyTorch's original_self)
+            self.saved = (SavedTensor(x.clone() if inplace else x),)
+        elif self.saves == "result" and not inplace:  # (in place, write_inplace saves the output)
+            self.saved = (SavedTensor(out, is_output=True),)
+
+
+def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplace=True, aliases=(), operators=(),
+          inplace_function=False):
+    """A row of the elementwise unary family: torch.<name> and Tensor.<name> computing kernel(array), recording
+    grad_fn whose gradient is backward(grad, saved) with saved what saves says ("self", "result" or None), and
+    (inplace) the twin <name>_, derived; float_only: integer inputs compute in float32, as PyTorch's do."""
+    node_cls = type(grad_fn, (_Unary,), {"__slots__": (), "name_": grad_fn, "saves": saves, "float_only": float_only,
+                                         "backward": lambda self, g: (backward(g, *self.unpack()),)})
+
+    def fn(self):
+        x = self._np
+        if float_only and self.dtype.category < 2:
+            x = x.astype(np.float32)
+        values = kernel(x)  # (numpy keeps a dense input's layout; an expanded one's is TensorIterator's own)
+        out = from_numpy(values) if 0 not in self._stride else laid_out_like(values, dtypes.BY_NP[values.dtype], self)
+        if needs_grad(self):
+            attach(out, node_cls(self, out))
+        return out
+    fn.node = node_cls
+    fn.inplace = _unary_inplace(fn) if inplace else None
+    if name is not None:  # (Python's own argument errors name the op as PyTorch spells it)
+        fn.__qualname__ = name
+        if inplace:
+            fn.inplace.__qualname__ = name + "_"
+        op(name, fn, aliases, function=True, operators=operators, inplace=inplace and name + "_", grad_fn=grad_fn,
+           saves=(saves,) if saves else ())
+        if inplace:
+            op(name + "_", fn.inplace, function=inplace_function, grad_fn=grad_fn)
+    return fn
+
+
+def _unary_inplace(fn):
+    node_cls = fn.node
+
+    def op(self):
+        precheck(self)
+        if self.dtype.category < 2 and node_cls.float_only:
+            cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
+        if self_overlapping(self):
+            values = None
+        else:
+            values = _unary_values(fn, self)
+
+        def make():
+            return node_cls(self, None, inplace=True)
+
+        def write(arr):
+            if values is None:
+                write_rows(self, arr, lambda ix: _unary_values(fn, Tensor._from_numpy(arr[ix].copy(), self.dtype)))
+            else:
+                arr[...] = values
+        return write_inplace(self, write, make, save_output=node_cls.saves == "result")
+    return op
+
+
+def _unary_values(fn, self):
+    with autograd.no_grad():
+        return fn(self)._np
+
+
+exp = unary("exp", "ExpBackward0", kernels.exp, lambda g, r: g * r, "result", inplace_function=True)
+log = unary("log", "LogBackward0", nans.with_pytorch_nans("log", kernels.via_double(np.log)),
+            lambda g, x: g.div(x))
+sin = unary("sin", "SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
+cos = unary("cos", "CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
+
+
+class _BackwardOp(Node):
+    """The node of a fused backward kernel (sigmoid_backward, ...): what create_graph records for it."""
+    __slots__ = ("kind",)
+
+    def __init__(self, kind, g, y):
+        Node.__init__(self, (operand_edge(g), operand_edge(y)))
+        self.kind = kind
+        self.name_ = _BACKWARD_OPS[kind][1]
+        self.saved = (SavedTensor(g), SavedTensor(y))
+
+    def backward(self, gg):
+        g, y = self.unpack()
+        return _BACKWARD_OPS[self.kind][2](gg, g, y)
+
+
+_BACKWARD_OPS = {
+    "sigmoid": (lambda g, y: kernels.sigmoid_backward(g._np, y._np), "SigmoidBackwardBackward0",
+                lambda gg, g, y: (gg * (1 - y) * y, gg * g * (1 - 2 * y))),
+    "tanh": (lambda g, y: kernels.tanh_backward(g._np, y._np), "TanhBackwardBackward0",
+             lambda gg, g, y: (gg * (1 - y * y), gg * g * -2 * y)),
+    "relu": (lambda g, y: np.where(y._np > 0, g._np, 0).astype(g._np.dtype), "ThresholdBackwardBackward0",
+             lambda gg, g, y: (gg * (y > 0), None)),
+}
+
+
+def _backward_op(kind):
+    def op(g, y):
+        out = fresh(np.asarray(_BACKWARD_OPS[kind][0](g, y)), g.dtype)
+        if needs_grad(g, y):
+            attach(out, _BackwardOp(kind, g, y))
+        return out
+    return op
+
+
+tanh = unary("tanh", "TanhBackward0", kernels.tanh, _backward_op("tanh"), "result", inplace_function=True)
+sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result",
+                inplace_function=True)
+sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", np.sqrt), lambda g, r: g / (2 * r), "result")
+def _refuse_bool(message, np_fn):
+    """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
+    def fn(x):
+        if x.dtype == np.bool_:
+            raise runtime(message)
+        return np_fn(x)
+    return fn
+
+
+relu = unary("relu", "ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
+                                                 lambda x: np.maximum(x, 0).astype(x.dtype)),
+             _backward_op("relu"), "result", float_only=False, inplace_function=True)
+absolute = unary("abs", "AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False, operators=("__abs__",))
+neg = unary("neg", "NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None,
+            float_only=False, aliases=("negative",), operators=("__neg__",))
+log1p = unary("log1p", "Log1PBackward0", nans.with_pytorch_nans("log1p", kernels.via_double(np.log1p)), lambda g, x: g / (x + 1), inplace=False)
+expm1 = unary("expm1", "Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result",
+              inplace=False)
+reciprocal = unary("reciprocal", "ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r),
+                   "result", inplace=False)
+rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: g * -0.5 * r * r * r, "result",
+              inplace=False)
+sign = unary("sign", "SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x),
+             lambda g: zeros_of(g), None, float_only=False, inplace=False)
+tan = unary("tan", "TanBackward0", kernels.via_double(np.tan), lambda g, r: g * (1 + r * r), "result")
+sinh = unary("sinh", "SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
+cosh = unary("cosh", "CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
+atan = unary("atan", "AtanBackward0", kernels.via_double(np.arctan), lambda g, x: g / (x * x + 1),
+             aliases=("arctan",))
+asin = unary("asin", "AsinBackward0", nans.with_pytorch_nans("asin", kernels.via_double(np.arcsin)), lambda g, x: g * (-x * x + 1).rsqrt(),
+             aliases=("arcsin",))
+acos = unary("acos", "AcosBackward0", nans.with_pytorch_nans("acos", kernels.via_double(np.arccos)), lambda g, x: g * -((-x * x + 1).rsqrt()),
+             aliases=("arccos",))
+exp2 = unary("exp2", "Exp2Backward0", kernels.exp2, lambda g, r: g * r * math.log(2), "result")
+log2 = unary("log2", "Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / (x * math.log(2)))
+log10 = unary("log10", "Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / (x * math.log(10)))
+
+
+def _rounding(kernel, np_fn):
+    """floor/ceil/round/trunc: an integer tensor comes back as a copy (PyTorch's kernel is the identity for
+    integers); bool has no kernel."""
+    def fn(x):
+        if x.dtype == np.bool_:
+            raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
+        return x.copy() if x.dtype.kind in "iu" else np_fn(x)
+    return fn
+
+
+floor = unary("floor", "FloorBackward0", _rounding("floor_vml_cpu", np.floor), lambda g: zeros_of(g), None, False)
+ceil = unary("ceil", "CeilBackward0", _rounding("ceil_vml_cpu", np.ceil), lambda g: zeros_of(g), None, False)
+trunc = unary("trunc", "TruncBackward0", _rounding("trunc_vml_cpu", np.trunc), lambda g: zeros_of(g), None, False,
+              aliases=("fix",))
+_round_even = unary(None, "RoundBackward0", _rounding("round_vml_cpu", np.rint), lambda g: zeros_of(g), None, False)
+
+
+def _not_for_integers(kernel, x):
+    if x.dtype.category < 2:
+        raise errors.make("NotImplementedError",
+                          f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[x.dtype.name]}'")
+
+
+def _frac_values(x):
+    return x - np.trunc(x)  # PyTorch's frac kernel: a - trunc(a), in the tensor's dtype
+
+
+_frac = unary(None, "FracBackward0", _frac_values, lambda g: g, None)
+
+
+def frac(self):
+    _not_for_integers("frac_cpu", self)
+    return _frac(self)
+
+
+def _decimals(decimals):
+    if not isinstance(decimals, int) or isinstance(decimals, bool):
+        raise type_error(f"round(): argument 'decimals' must be int, not {type_name(decimals)}")
+    return decimals
+
+
+def _round_decimals_values(x, decimals):
+    """PyTorch's round_decimals kernel, in the tensor's own dtype: nearbyint(x * 10^d) / 10^d, or for d < 0
+    nearbyint(x / 10^-d) * 10^-d."""
+    scale = x.dtype.type(10.0 ** abs(decimals))
+    if decimals < 0:
+        return np.rint(x / scale) * scale
+    return np.rint(x * scale) / scale
+
+
+class RoundBackward1(InputNode):
+
+    def backward(self, g):
+        return (zeros_of(g),)
+
+
+def rounded(self, *args, decimals=None):
+    if args:
+        raise type_error(f"round() takes from 1 to 0 positional arguments but {len(args)} were given")
+    if decimals is None:
+        return _round_even(self)
+    decimals = _decimals(decimals)
+    _not_for_integers("round_cpu", self)
+    out = fresh(np.asarray(_round_decimals_values(self._np, decimals)), self.dtype)
+    if needs_grad(self):
+        attach(out, RoundBackward1(self))
+    return out
+
+
+def isnan(self):
+    return fresh(np.isnan(self._np), dtypes.bool_)
+
+
+def _test(np_fn, integers):
+    def op(self):
+        if self.dtype.category < 2:
+            return fresh(np.full(self._shape, integers, np.bool_), dtypes.bool_)
+        return fresh(np.asarray(np_fn(self._np)), dtypes.bool_)
+    return op
+
+
+isinf = _test(np.isinf, False)
+isfinite = _test(np.isfinite, True)
+isposinf = _test(np.isposinf, False)
+isneginf = _test(np.isneginf, False)
+
+
+class NanToNumBackward0(Node):
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x),)
+
+    def backward(self, g):
+        x, = self.unpack()
+        return (g * x.isfinite(),)
+
+
+def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
+    if self.dtype.category < 2:
+        return self.clone()
+    info = np.finfo(self.dtype.np)
+    values = np.nan_to_num(self._np, nan=nan, posinf=info.max if posinf is None else posinf,
+                           neginf=info.min if neginf is None else neginf)
+    out = laid_out_like(values, self.dtype, self)
+    if needs_grad(self):
+        attach(out, NanToNumBackward0(self))
+    return out
+
+
+class SgnBackward0(InputNode):
+    """The sign of a real tensor is flat wherever it has a derivative: zero gradient."""
+
+    def backward(self, g):
+        return (zeros_of(g),)
+
+
+def sgn(self):
+    out = laid_out_like(self._np if self.dtype is dtypes.bool_ else np.sign(self._np), self.dtype, self)
+    if needs_grad(self):
+        attach(out, SgnBackward0(self))
+    return out
+
+
+def signbit(self):
+    return laid_out_like(np.signbit(self._np), dtypes.bool_, self)
+
+
+_round_even.inplace = _unary_inplace(_round_even)
+_frac.inplace = _unary_inplace(_frac)
+
+
+def frac_inplace(self):
+    _not_for_integers("frac_cpu", self)
+    return _frac.inplace(self)
+
+
+def round_inplace(self, *args, decimals=None):
+    if args:
+        raise type_error(f"round_() takes from 1 to 0 positional arguments but {len(args)} were given")
+    if decimals is None:
+        return _round_even.inplace(self)
+    decimals = _decimals(decimals)
+    _not_for_integers("round_cpu", self)
+    precheck(self)
+    values = _round_decimals_values(self._np, decimals)
+
+    def make():
+        return RoundBackward1(self)
+
+    def write(arr):
+        arr[...] = values
+    return write_inplace(self, write, make)
+
+
+op("round", rounded, function=True)
+op("frac", frac, function=True)
+op("round_", round_inplace)
+op("frac_", frac_inplace)
+op("isnan", isnan, function=True)
+operator("__pos__", lambda self: self)
+op("isinf", isinf, function=True, edges=True)
+op("isfinite", isfinite, function=True, edges=True)
+op("isposinf", isposinf, function=True, edges=True)
+op("isneginf", isneginf, function=True, edges=True)
+op("nan_to_num", nan_to_num, function=True, edges=True)
+op("sgn", sgn, function=True, edges=True)
+op("signbit", signbit, function=True, edges=True)

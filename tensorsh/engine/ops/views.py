@@ -1,0 +1,493 @@
+"""Views: outputs that share their input's storage and version counter (ops.core.make_view): view/reshape,
+flatten/unflatten, t/transpose/permute/swapaxes/movedim, squeeze/unsqueeze, expand/broadcast_to, select/narrow/
+slices, unbind/chunk/split, as_strided, diagonal, unfold, T/mT. Each backward is registered in
+ops.core.VIEW_BACKWARD."""
+import numpy as np
+
+from .. import dtypes, messages, multiview
+from ..errors import index_error, runtime, type_error, value_error, warn_once
+from ..tensorimpl import _contiguous_strides, _shape_list
+from .args import _int_list
+from .copies import clone
+from .core import (InputNode, VIEW_BACKWARD, ViewNode, attach, embed, fresh, make_view, needs_grad,
+                   refresh_view_grad_fn, sum_to, tensor_params)
+from .reductions import reduce_dims
+from .registry import op
+
+
+def _select_backward(g, shape, dim, index):
+    return embed(g, shape, lambda t: t.select(dim, index), "SelectBackwardBackward0")
+
+
+def _slice_backward(g, shape, dim, start, stop, step):
+    return embed(g, shape, lambda t: t._slice(dim, start, stop, step), "SliceBackwardBackward0")
+
+
+def _squeeze_backward(g, shape, *args):
+    return g.reshape(shape)
+
+
+VIEW_BACKWARD.update({
+    "ViewBackward0": lambda g, shape: g.reshape(shape),
+    "UnsafeViewBackward0": lambda g, shape: g.reshape(shape),
+    "AliasBackward0": lambda g, shape: g,
+    "TBackward0": lambda g, shape: g.t(),
+    "TransposeBackward0": lambda g, shape, d0, d1: g.transpose(d0, d1),
+    "PermuteBackward0": lambda g, shape, dims: g.permute(*np.argsort(dims).tolist()),
+    "UnsqueezeBackward0": lambda g, shape, d: g.squeeze(d),
+    "SqueezeBackward0": _squeeze_backward,
+    "SqueezeBackward1": _squeeze_backward,
+    "SqueezeBackward2": _squeeze_backward,
+    "SqueezeBackward4": _squeeze_backward,
+    "ExpandBackward0": lambda g, shape: sum_to(g, shape),
+    "SelectBackward0": _select_backward,
+    "SliceBackward0": _slice_backward,
+})
+
+
+def _infer_shape(shape, numel):
+    shape = list(shape)
+    infer = [i for i, s in enumerate(shape) if s == -1]
+    if len(infer) > 1:
+        raise runtime("only one dimension can be inferred")
+    known = 1
+    for s in shape:
+        if s != -1:
+            if s < 0:
+                raise runtime(f"invalid shape dimension {s}")
+            known *= s
+    if infer:
+        if known == 0 or numel % known:
+            raise runtime(messages.VIEW_INVALID.format(shape=_shape_list(shape), n=numel))
+        shape[infer[0]] = numel // known
+    elif known != numel:
+        raise runtime(messages.VIEW_INVALID.format(shape=_shape_list(shape), n=numel))
+    return tuple(shape)
+
+
+def _view_strides(oldshape, oldstride, newshape):
+    """PyTorch's computeStride: strides for viewing, or None when the layout does not allow it."""
+    if not oldshape:
+        return tuple(1 for _ in newshape)
+    numel = 1
+    for s in oldshape:
+        numel *= s
+    if numel == 0:
+        return _contiguous_strides(newshape)  # an empty tensor views as any shape of the same numel
+    newstride = [0] * len(newshape)
+    view_d = len(newshape) - 1
+    chunk = oldstride[-1]
+    tensor_numel = 1
+    view_numel = 1
+    for d in range(len(oldshape) - 1, -1, -1):
+        tensor_numel *= oldshape[d]
+        if d == 0 or (oldshape[d - 1] != 1 and oldstride[d - 1] != tensor_numel * chunk):
+            while view_d >= 0 and (view_numel < tensor_numel or newshape[view_d] == 1):
+                newstride[view_d] = view_numel * chunk
+                view_numel *= newshape[view_d]
+                view_d -= 1
+            if view_numel != tensor_numel:
+                return None
+            if d > 0:
+                chunk = oldstride[d - 1]
+                tensor_numel = 1
+                view_numel = 1
+    if view_d != -1:
+        return None
+    return tuple(newstride)
+
+
+def _shape_arg(shape):
+    if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
+        shape = tuple(shape[0])
+    for s in shape:
+        if not isinstance(s, int) or isinstance(s, bool):
+            raise type_error(f"view(): argument 'size' (position 1) must be tuple of ints, but found element of type {type(s).__name__} at pos 0")
+    return tuple(shape)
+
+
+def view(self, *shape):
+    if len(shape) == 1 and isinstance(shape[0], dtypes.DType):
+        raise runtime("view(dtype) is not supported by tensorsh")
+    shape = _infer_shape(_shape_arg(shape), self.numel())
+    strides = _view_strides(self._shape, self._stride, shape)
+    if strides is None:
+        raise runtime(messages.VIEW_STRIDE)
+    return make_view(self, shape, strides, self._offset, "ViewBackward0")
+
+
+@tensor_params('other')
+def view_as(self, other):
+    return view(self, other._shape)
+
+
+def reshape(self, *shape):
+    shape = _infer_shape(_shape_arg(shape), self.numel())
+    strides = _view_strides(self._shape, self._stride, shape)
+    if strides is not None:
+        return make_view(self, shape, strides, self._offset, "ViewBackward0")
+    return _unsafe_view(clone(self, contiguous=True), shape)
+
+
+@tensor_params('other')
+def reshape_as(self, other):
+    return reshape(self, other._shape)
+
+
+def _unsafe_view(self, shape):
+    """_unsafe_view: a fresh (non-view) alias used by reshape-after-copy and matmul."""
+    shape = _infer_shape(tuple(shape), self.numel())
+    out = self._alias(shape, _contiguous_strides(shape), self._offset, counter=self._version_counter)
+    if needs_grad(self):
+        attach(out, ViewNode("UnsafeViewBackward0", self, ()))
+    return out
+
+
+def flatten(self, start_dim=0, end_dim=-1):
+    if self.dim() == 0:
+        return reshape(self, 1)
+    s = self._wrap_dim(start_dim)
+    e = self._wrap_dim(end_dim)
+    if s > e:
+        raise runtime("flatten() has invalid args: start_dim cannot come after end_dim")
+    if s == e:
+        return self
+    n = 1
+    for d in range(s, e + 1):
+        n *= self._shape[d]
+    return reshape(self, self._shape[:s] + (n,) + self._shape[e + 1:])
+
+
+def swapaxes(self, axis0, axis1):
+    return self.transpose(axis0, axis1)
+
+
+def unflatten(self, dim, sizes):
+    if not self.dim():  # (PyTorch's own message here is a C++ stack dump around this line)
+        raise index_error(messages.DIM_NO_DIMS.format(dim))
+    d = self._wrap_dim(dim)
+    sizes = _int_list("unflatten", "sizes", (sizes,))
+    if not sizes:
+        raise runtime("unflatten: sizes must be non-empty")
+    n = self._shape[d]
+    known = 1
+    for s in sizes:
+        known *= s if s != -1 else 1
+    inferred = [s if s != -1 else (n // known if known else 0) for s in sizes]
+    if sizes.count(-1) > 1 or int(np.prod(inferred)) != n:
+        raise runtime(f"unflatten: Provided sizes {_shape_list(sizes)} don't multiply up to the size of dim {d} "
+                      f"({n}) in the input tensor")
+    return self.view(self._shape[:d] + tuple(inferred) + self._shape[d + 1:])
+
+
+def t(self):
+    if self.dim() > 2:
+        raise runtime(f"t() expects a tensor with <= 2 dimensions, but self is {self.dim()}D")
+    return make_view(self, self._shape[::-1], self._stride[::-1], self._offset, "TBackward0")
+
+
+def transpose(self, dim0, dim1):
+    n = self.dim()
+    d0, d1 = self._wrap_dim(dim0), self._wrap_dim(dim1)
+    shape, stride = list(self._shape), list(self._stride)
+    if n:
+        shape[d0], shape[d1] = shape[d1], shape[d0]
+        stride[d0], stride[d1] = stride[d1], stride[d0]
+    return make_view(self, shape, stride, self._offset, "TransposeBackward0", (d0, d1))
+
+
+def permute(self, *dims):
+    if len(dims) == 1 and isinstance(dims[0], (tuple, list)):
+        dims = tuple(dims[0])
+    if len(dims) != self.dim():
+        raise runtime(f"permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = {self.dim()} is not equal to len(dims) = {len(dims)}")
+    dims = tuple(self._wrap_dim(d) for d in dims)
+    if len(set(dims)) != len(dims):
+        raise runtime("permute(): duplicate dims are not allowed.")
+    return make_view(self, [self._shape[d] for d in dims], [self._stride[d] for d in dims], self._offset,
+                      "PermuteBackward0", (dims,))
+
+
+def unsqueeze(self, dim):
+    d = self._wrap_dim(dim, self.dim() + 1)
+    shape, stride = list(self._shape), list(self._stride)
+    new_stride = shape[d] * stride[d] if d < len(shape) else 1
+    shape.insert(d, 1)
+    stride.insert(d, new_stride)
+    return make_view(self, shape, stride, self._offset, "UnsqueezeBackward0", (d,))
+
+
+def squeeze(self, dim=None):
+    if dim is None:
+        keep = [i for i, s in enumerate(self._shape) if s != 1]
+        name = "SqueezeBackward0"
+    else:
+        dims = reduce_dims(self, dim) if self.dim() else ()
+        keep = [i for i, s in enumerate(self._shape) if not (i in dims and s == 1)]
+        name = "SqueezeBackward1" if not isinstance(dim, (tuple, list)) else "SqueezeBackward2"
+    return make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name)
+
+
+def _squeeze_named(self, dim, name):
+    keep = [i for i in range(self.dim()) if i != dim]
+    return make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name)
+
+
+def expand(self, *sizes):
+    sizes = _shape_arg(sizes)
+    if len(sizes) < self.dim():
+        kind = "CPUBoolType" if self.dtype is dtypes.bool_ else self.dtype.type_name  # (PyTorch's toString)
+        raise runtime(f"expand({kind}{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
+    lead = len(sizes) - self.dim()
+    shape, stride = [], []
+    for i in range(len(sizes) - 1, -1, -1):  # PyTorch checks from the last dimension backwards
+        s = sizes[i]
+        if i < lead:
+            if s < 0:
+                raise runtime(f"The expanded size of the tensor ({s}) isn't allowed in a leading, non-existing dimension {i}")
+            shape.append(s)
+            stride.append(0)
+            continue
+        old = self._shape[i - lead]
+        if s == -1:
+            s = old
+        if old == s:
+            shape.append(s)
+            stride.append(self._stride[i - lead])
+        elif old == 1:
+            shape.append(s)
+            stride.append(0)
+        else:
+            raise runtime(f"The expanded size of the tensor ({s}) must match the existing size ({old}) at non-singleton dimension {i}.  Target sizes: {_shape_list(sizes)}.  Tensor sizes: {_shape_list(self._shape)}")
+    return make_view(self, shape[::-1], stride[::-1], self._offset, "ExpandBackward0")
+
+
+@tensor_params('other')
+def expand_as(self, other):
+    return expand(self, other._shape)
+
+
+def select(self, dim, index):
+    if self.dim() == 0:
+        raise index_error("select() cannot be applied to a 0-dim tensor.")
+    d = self._wrap_dim(dim)
+    n = self._shape[d]
+    if index < -n or index >= n:
+        raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=d, n=n))
+    i = index + n if index < 0 else index
+    shape = self._shape[:d] + self._shape[d + 1:]
+    stride = self._stride[:d] + self._stride[d + 1:]
+    return make_view(self, shape, stride, self._offset + i * self._stride[d], "SelectBackward0", (d, i))
+
+
+def _slice(self, dim, start, stop, step):
+    d = dim
+    n = self._shape[d]
+    if step is None:
+        step = 1
+    if step <= 0:
+        raise value_error("step must be greater than zero")
+    start = 0 if start is None else start
+    stop = n if stop is None else stop
+    if start < 0:
+        start += n
+    if stop < 0:
+        stop += n
+    start = 0 if start < 0 else n if start > n else start
+    stop = start if stop < start else n if stop > n else stop
+    length = (stop - start + step - 1) // step
+    shape = list(self._shape)
+    stride = list(self._stride)
+    shape[d] = length
+    stride[d] = self._stride[d] * step
+    return make_view(self, shape, stride, self._offset + start * self._stride[d], "SliceBackward0",
+                      (d, start, stop, step))
+
+
+def narrow(self, dim, start, length):
+    d = self._wrap_dim(dim)
+    return _slice(self, d, start, start + length, 1)
+
+
+def alias(self):
+    return make_view(self, self._shape, self._stride, self._offset, "AliasBackward0")
+
+
+def unbind(self, dim=0):
+    return multiview.unbind(self, dim)
+
+
+def chunk(self, chunks, dim=0):
+    return multiview.chunk(self, chunks, dim)
+
+
+def split(self, split_size, dim=0):
+    return multiview.split(self, split_size, dim)
+
+
+def _numpy_T(self):
+    if self.dim() != 2:  # PyTorch's warnings, each once per process
+        warn_once(messages.T_OF_0D if self.dim() == 0 else messages.T_NOT_2D)
+    return permute(self, *reversed(range(self.dim())))
+
+
+def _matrix_T(self):
+    if self.dim() == 0:
+        warn_once("Tensor.mT is deprecated on 0-D tensors. This function is the identity in these cases.")
+        return self
+    if self.dim() < 2:
+        raise runtime(f"tensor.mT is only supported on matrices or batches of matrices. Got {self.dim()}-D tensor.")
+    return transpose(self, -2, -1)
+
+
+def _ints(op, name, values):
+    values = tuple(values) if isinstance(values, (list, tuple)) else (values,)
+    for v in values:
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise type_error(f"{op}(): argument '{name}' must be tuple of ints, but found element of type "
+                             f"{type(v).__name__} at pos 0")
+    return values
+
+
+def as_strided(self, size, stride, storage_offset=None):
+    size, stride = _ints("as_strided", "size", size), _ints("as_strided", "stride", stride)
+    offset = self._offset if storage_offset is None else storage_offset
+    if len(size) != len(stride):
+        raise runtime("mismatch in length of strides and shape")
+    if any(st < 0 for st in stride):
+        raise runtime(f"as_strided: Negative strides are not supported at the moment, got strides: {_shape_list(stride)}")
+    if offset < 0:
+        raise runtime(f"Tensor: invalid storage offset {offset}")
+    for n in size:
+        if n < 0:
+            raise runtime(f"Trying to create tensor with negative dimension {n}: {_shape_list(size)}")
+    needed = 0 if 0 in size else offset + 1 + sum((n - 1) * st for n, st in zip(size, stride))
+    available = self._storage.data.size
+    if needed > available:
+        item = self.dtype.itemsize
+        raise runtime(f"setStorage: sizes {_shape_list(size)}, strides {_shape_list(stride)}, storage offset {offset}, "
+                      f"and itemsize {item} requiring a storage size of {needed * item} are out of bounds for "
+                      f"storage of size {available * item}")
+    geometry = ((self._shape, self._stride, self._offset), (size, stride, offset))
+    return make_view(self, size, stride, offset, "AsStridedBackward0", geometry)
+
+
+def diagonal(self, offset=0, dim1=0, dim2=1):
+    d1, d2 = self._wrap_dim(dim1), self._wrap_dim(dim2)
+    if d1 == d2:
+        raise runtime(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
+    n1, n2 = self._shape[d1], self._shape[d2]
+    length = max(min(n1, n2 - offset), 0) if offset >= 0 else max(min(n1 + offset, n2), 0)
+    start = self._offset
+    if length:  # (an offset off the end leaves the storage offset alone, as PyTorch does)
+        start += offset * self._stride[d2] if offset >= 0 else -offset * self._stride[d1]
+    keep = [d for d in range(self.dim()) if d not in (d1, d2)]
+    shape = [self._shape[d] for d in keep] + [length]
+    stride = [self._stride[d] for d in keep] + [self._stride[d1] + self._stride[d2]]
+    return make_view(self, shape, stride, start, "DiagonalBackward0", (offset, d1, d2))
+
+
+def _diagonal_backward(g, shape, offset, d1, d2):
+    return embed(g, shape, lambda t: t.diagonal(offset, d1, d2), "DiagonalBackwardBackward0")
+
+
+def unfold(self, dimension, size, step):
+    d = self._wrap_dim(dimension)
+    n = self._shape[d] if self.dim() else 1
+    if size > n:
+        raise runtime(f"maximum size for tensor at dimension {d} is {n} but size is {size}")
+    if size < 0:
+        raise runtime(f"size is {size} but must be >= 0")
+    if step <= 0:
+        raise runtime(f"step is {step} but must be > 0")
+    shape, stride = list(self._shape), list(self._stride)
+    if self.dim():
+        shape[d] = (n - size) // step + 1
+        stride[d] = self._stride[d] * step
+        shape.append(size)
+        stride.append(self._stride[d])
+    else:
+        shape, stride = [size], [1]
+    return make_view(self, shape, stride, self._offset, "UnfoldBackward0", (d, size, step))
+
+
+class UnfoldBackwardBackward0(InputNode):
+    fields = ("dim", "size", "step")
+
+    def backward(self, gg):
+        return (gg.unfold(self.dim, self.size, self.step),)
+
+
+def _unfold_backward(g, shape, dim, size, step):
+    """Each window's gradient added back where the window came from (windows that overlap add up)."""
+    out = np.zeros(shape, g.dtype.np)
+    if not shape:
+        out[...] = np.sum(g._np)
+    else:
+        windows = g._np
+        moved = np.moveaxis(out, dim, -1)
+        for w in range(windows.shape[dim]):  # window w covers [w * step, w * step + size) along dim
+            piece = np.take(windows, w, axis=dim)
+            moved[..., w * step:w * step + size] += piece
+    result = fresh(out, g.dtype)
+    if needs_grad(g):
+        attach(result, UnfoldBackwardBackward0(g, dim, size, step))
+    return result
+
+
+def movedim(self, source, destination):
+    src, dst = _ints("movedim", "source", source), _ints("movedim", "destination", destination)
+    if len(src) != len(dst):
+        raise runtime(f"movedim: Invalid source or destination dims: source ({_shape_list(src)} dims) should "
+                      f"contain the same number of dims as destination ({_shape_list(dst)} dims)")
+    src = tuple(self._wrap_dim(d) for d in src)
+    dst = tuple(self._wrap_dim(d) for d in dst)
+    for name, dims in (("source", src), ("destination", dst)):
+        if len(set(dims)) != len(dims):
+            raise runtime(f"movedim: repeated dim in `{name}` ({_shape_list(dims)})")
+    if not self.dim():  # a scalar: PyTorch returns an alias of it
+        return make_view(self, (), (), self._offset, "AliasBackward0")
+    order = [None] * self.dim()
+    for s, d in zip(src, dst):
+        order[d] = s
+    rest = iter(d for d in range(self.dim()) if d not in src)
+    order = [o if o is not None else next(rest) for o in order]
+    return permute(self, order)
+
+
+def broadcast_to(self, size):
+    return expand(self, size)
+
+
+VIEW_BACKWARD["DiagonalBackward0"] = _diagonal_backward
+VIEW_BACKWARD["UnfoldBackward0"] = _unfold_backward
+
+
+op("view", view, edges=True, view=True)
+op("view_as", view_as, edges=True, view=True)
+op("reshape", reshape, function=True, edges=True)
+op("reshape_as", reshape_as, edges=True)
+op("flatten", flatten, function=True, edges=True)
+op("t", t, function=True, edges=True, view=True)
+op("transpose", transpose, function=True, edges=True, view=True)
+op("permute", permute, function=True, edges=True, view=True)
+op("unsqueeze", unsqueeze, function=True, edges=True, view=True)
+op("squeeze", squeeze, function=True, edges=True, view=True)
+op("expand", expand, edges=True, view=True)
+op("expand_as", expand_as, edges=True, view=True)
+op("select", select, function=True, edges=True, view=True)
+op("narrow", narrow, function=True, edges=True, view=True)
+op("unbind", unbind, function=True, edges=True, view=True)
+op("chunk", chunk, function=True, edges=True, view=True)
+op("split", split, function=True, edges=True, view=True)
+op("_slice", _slice, view=True)
+op("T", property(_numpy_T), view=True)
+op("mT", property(_matrix_T), view=True)
+op("_refresh_view_grad_fn", refresh_view_grad_fn)
+op("swapaxes", swapaxes, aliases=("swapdims",), function=True, edges=True, view=True)
+op("unflatten", unflatten, function=True, edges=True, view=True)
+op("as_strided", as_strided, function=True, edges=True, view=True)
+op("diagonal", diagonal, function=True, edges=True, view=True)
+op("unfold", unfold, edges=True, view=True)
+op("movedim", movedim, aliases=("moveaxis",), function=True, edges=True, view=True)
+op("broadcast_to", broadcast_to, function=True, edges=True, view=True)
