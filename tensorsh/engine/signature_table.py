@@ -123,6 +123,14 @@ METHODS = {
         'copy_(Tensor other, bool non_blocking=False)',
         'copy_(Tensor other, bool async=False)|deprecated',
     ),
+    'copysign': (
+        'copysign(Tensor other)',
+        'copysign(Scalar other)',
+    ),
+    'copysign_': (
+        'copysign_(Tensor other)',
+        'copysign_(Scalar other)',
+    ),
     'count_nonzero': (
         'count_nonzero(int64_t? dim=None)',
         'count_nonzero(IntArrayRef dim)',
@@ -134,6 +142,18 @@ METHODS = {
         'cuda(Device? device=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)',
         'cuda(Device? device=None, bool async=False, *, MemoryFormat? memory_format=None)|deprecated',
     ),
+    'cummax': (
+        'cummax(int64_t dim)',
+    ),
+    'cummin': (
+        'cummin(int64_t dim)',
+    ),
+    'cumprod': (
+        'cumprod(int64_t dim, *, ScalarType? dtype=None)',
+    ),
+    'cumprod_': (
+        'cumprod_(int64_t dim, *, ScalarType? dtype=None)',
+    ),
     'cumsum': (
         'cumsum(int64_t dim, *, ScalarType? dtype=None)',
     ),
@@ -142,6 +162,9 @@ METHODS = {
     ),
     'diagonal': (
         'diagonal(int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
+    ),
+    'dist': (
+        'dist(Tensor other, Scalar p=2)',
     ),
     'div': (
         'div(Tensor other)',
@@ -190,6 +213,14 @@ METHODS = {
     ),
     'float': (
         'float(*, MemoryFormat? memory_format=None)',
+    ),
+    'float_power': (
+        'float_power(Tensor exponent)',
+        'float_power(Scalar exponent)',
+    ),
+    'float_power_': (
+        'float_power_(Tensor exponent)',
+        'float_power_(Scalar exponent)',
     ),
     'floor_divide': (
         'floor_divide(Tensor other)',
@@ -265,6 +296,15 @@ METHODS = {
     ),
     'log_softmax': (
         'log_softmax(int64_t dim, ScalarType? dtype=None)',
+    ),
+    'logaddexp': (
+        'logaddexp(Tensor other)',
+    ),
+    'logaddexp2': (
+        'logaddexp2(Tensor other)',
+    ),
+    'logcumsumexp': (
+        'logcumsumexp(int64_t dim)',
     ),
     'logical_and': (
         'logical_and(Tensor other)',
@@ -348,6 +388,12 @@ METHODS = {
     ),
     'nan_to_num': (
         'nan_to_num(double? nan=None, double? posinf=None, double? neginf=None)',
+    ),
+    'nanmean': (
+        'nanmean(IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)',
+    ),
+    'nansum': (
+        'nansum(IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)',
     ),
     'narrow': (
         'narrow(int64_t dim, Tensor start, SymInt length)',
@@ -695,6 +741,10 @@ FUNCTIONS = {
         'conv2d(Tensor input, Tensor weight, Tensor? bias=None, SymIntArrayRef[2] stride=1, SymIntArrayRef[2] padding=0, SymIntArrayRef[2] dilation=1, SymInt groups=1)',
         'conv2d(Tensor input, Tensor weight, Tensor? bias=None, SymIntArrayRef[2] stride=1, c10::string_view padding="valid", SymIntArrayRef[2] dilation=1, SymInt groups=1)',
     ),
+    'copysign': (
+        'copysign(Tensor input, Tensor other, *, Tensor out=None)',
+        'copysign(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
     'cos': (
         'cos(Tensor input, *, Tensor out=None)',
     ),
@@ -704,6 +754,15 @@ FUNCTIONS = {
     'count_nonzero': (
         'count_nonzero(Tensor input, int64_t? dim=None)',
         'count_nonzero(Tensor input, IntArrayRef dim)',
+    ),
+    'cummax': (
+        'cummax(Tensor input, int64_t dim, *, TensorList[2] out=None)',
+    ),
+    'cummin': (
+        'cummin(Tensor input, int64_t dim, *, TensorList[2] out=None)',
+    ),
+    'cumprod': (
+        'cumprod(Tensor input, int64_t dim, *, ScalarType? dtype=None, Tensor out=None)',
     ),
     'cumsum': (
         'cumsum(Tensor input, int64_t dim, *, ScalarType? dtype=None, Tensor out=None)',
@@ -716,6 +775,12 @@ FUNCTIONS = {
     ),
     'diagonal': (
         'diagonal(Tensor input, int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
+    ),
+    'digamma': (
+        'digamma(Tensor input, *, Tensor out=None)',
+    ),
+    'dist': (
+        'dist(Tensor input, Tensor other, Scalar p=2)',
     ),
     'div': (
         'div(Tensor input, Tensor other, *, Tensor out=None)',
@@ -750,6 +815,21 @@ FUNCTIONS = {
     'equal': (
         'equal(Tensor input, Tensor other)',
     ),
+    'erf': (
+        'erf(Tensor input, *, Tensor out=None)',
+    ),
+    'erf_': (
+        'erf_(Tensor input)',
+    ),
+    'erfc': (
+        'erfc(Tensor input, *, Tensor out=None)',
+    ),
+    'erfc_': (
+        'erfc_(Tensor input)',
+    ),
+    'erfinv': (
+        'erfinv(Tensor input, *, Tensor out=None)',
+    ),
     'exp': (
         'exp(Tensor input, *, Tensor out=None)',
     ),
@@ -778,6 +858,11 @@ FUNCTIONS = {
     ),
     'flip': (
         'flip(Tensor input, IntArrayRef dims)',
+    ),
+    'float_power': (
+        'float_power(Tensor input, Tensor exponent, *, Tensor out=None)',
+        'float_power(Scalar self, Tensor exponent, *, Tensor out=None)',
+        'float_power(Tensor input, Scalar exponent, *, Tensor out=None)',
     ),
     'floor': (
         'floor(Tensor input, *, Tensor out=None)',
@@ -861,6 +946,9 @@ FUNCTIONS = {
         'lerp(Tensor input, Tensor end, Tensor weight, *, Tensor out=None)',
         'lerp(Tensor input, Tensor end, Scalar weight, *, Tensor out=None)',
     ),
+    'lgamma': (
+        'lgamma(Tensor input, *, Tensor out=None)',
+    ),
     'linspace': (
         'linspace(Tensor start, Tensor end, int64_t steps, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'linspace(Scalar start, Tensor end, int64_t steps, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -881,6 +969,15 @@ FUNCTIONS = {
     ),
     'log_softmax': (
         'log_softmax(Tensor input, int64_t dim, ScalarType? dtype=None, *, Tensor out=None)',
+    ),
+    'logaddexp': (
+        'logaddexp(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'logaddexp2': (
+        'logaddexp2(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'logcumsumexp': (
+        'logcumsumexp(Tensor input, int64_t dim, *, Tensor out=None)',
     ),
     'logical_and': (
         'logical_and(Tensor input, Tensor other, *, Tensor out=None)',
@@ -958,6 +1055,12 @@ FUNCTIONS = {
     ),
     'nan_to_num': (
         'nan_to_num(Tensor input, double? nan=None, double? posinf=None, double? neginf=None, *, Tensor out=None)',
+    ),
+    'nanmean': (
+        'nanmean(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+    ),
+    'nansum': (
+        'nansum(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
     ),
     'narrow': (
         'narrow(Tensor input, int64_t dim, Tensor start, SymInt length)',
@@ -1224,13 +1327,14 @@ FUNCTIONS = {
 NOARGS = frozenset({
     'abs', 'abs_', 'acos', 'acos_', 'arccos', 'arcsin', 'arctan', 'asin',
     'asin_', 'atan', 'atan_', 'ceil', 'ceil_', 'cos', 'cos_', 'cosh',
-    'cosh_', 'data_ptr', 'detach', 'detach_', 'dim', 'element_size', 'exp', 'exp2',
+    'cosh_', 'data_ptr', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size',
+    'erf', 'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2',
     'exp2_', 'exp_', 'expm1', 'fix', 'floor', 'floor_', 'frac', 'frac_',
     'is_floating_point', 'is_inference', 'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf',
-    'item', 'log', 'log10', 'log10_', 'log1p', 'log2', 'log2_', 'log_',
-    'logical_not', 'ndimension', 'neg', 'neg_', 'negative', 'nelement', 'numel', 'reciprocal',
-    'relu', 'relu_', 'retain_grad', 'rsqrt', 'sgn', 'sigmoid', 'sigmoid_', 'sign',
-    'signbit', 'sin', 'sin_', 'sinh', 'sinh_', 'sqrt', 'sqrt_', 'square',
-    'storage_offset', 't', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace',
-    'trunc', 'trunc_', 'untyped_storage', 'zero_',
+    'item', 'lgamma', 'lgamma_', 'log', 'log10', 'log10_', 'log1p', 'log2',
+    'log2_', 'log_', 'logical_not', 'ndimension', 'neg', 'neg_', 'negative', 'nelement',
+    'numel', 'reciprocal', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'sgn', 'sigmoid',
+    'sigmoid_', 'sign', 'signbit', 'sin', 'sin_', 'sinh', 'sinh_', 'sqrt',
+    'sqrt_', 'square', 'storage_offset', 't', 'tan', 'tan_', 'tanh', 'tanh_',
+    'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })
