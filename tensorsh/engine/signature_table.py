@@ -67,6 +67,46 @@ METHODS = {
         'bernoulli_(Tensor p, *, Generator? generator=None)',
         'bernoulli_(double p=0.5, *, Generator? generator=None)',
     ),
+    'bitwise_and': (
+        'bitwise_and(Tensor other)',
+        'bitwise_and(Scalar other)',
+    ),
+    'bitwise_and_': (
+        'bitwise_and_(Tensor other)',
+        'bitwise_and_(Scalar other)',
+    ),
+    'bitwise_left_shift': (
+        'bitwise_left_shift(Tensor other)',
+        'bitwise_left_shift(Scalar other)',
+    ),
+    'bitwise_left_shift_': (
+        'bitwise_left_shift_(Tensor other)',
+        'bitwise_left_shift_(Scalar other)',
+    ),
+    'bitwise_or': (
+        'bitwise_or(Tensor other)',
+        'bitwise_or(Scalar other)',
+    ),
+    'bitwise_or_': (
+        'bitwise_or_(Tensor other)',
+        'bitwise_or_(Scalar other)',
+    ),
+    'bitwise_right_shift': (
+        'bitwise_right_shift(Tensor other)',
+        'bitwise_right_shift(Scalar other)',
+    ),
+    'bitwise_right_shift_': (
+        'bitwise_right_shift_(Tensor other)',
+        'bitwise_right_shift_(Scalar other)',
+    ),
+    'bitwise_xor': (
+        'bitwise_xor(Tensor other)',
+        'bitwise_xor(Scalar other)',
+    ),
+    'bitwise_xor_': (
+        'bitwise_xor_(Tensor other)',
+        'bitwise_xor_(Scalar other)',
+    ),
     'bmm': (
         'bmm(Tensor mat2)',
     ),
@@ -309,11 +349,20 @@ METHODS = {
     'logical_and': (
         'logical_and(Tensor other)',
     ),
+    'logical_and_': (
+        'logical_and_(Tensor other)',
+    ),
     'logical_or': (
         'logical_or(Tensor other)',
     ),
+    'logical_or_': (
+        'logical_or_(Tensor other)',
+    ),
     'logical_xor': (
         'logical_xor(Tensor other)',
+    ),
+    'logical_xor_': (
+        'logical_xor_(Tensor other)',
     ),
     'logsumexp': (
         'logsumexp(IntArrayRef[1] dim, bool keepdim=False)',
@@ -685,6 +734,34 @@ FUNCTIONS = {
     ),
     'atan2': (
         'atan2(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'bitwise_and': (
+        'bitwise_and(Tensor input, Tensor other, *, Tensor out=None)',
+        'bitwise_and(Scalar self, Tensor other)',
+        'bitwise_and(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'bitwise_left_shift': (
+        'bitwise_left_shift(Tensor input, Tensor other, *, Tensor out=None)',
+        'bitwise_left_shift(Scalar self, Tensor other)',
+        'bitwise_left_shift(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'bitwise_not': (
+        'bitwise_not(Tensor input, *, Tensor out=None)',
+    ),
+    'bitwise_or': (
+        'bitwise_or(Tensor input, Tensor other, *, Tensor out=None)',
+        'bitwise_or(Scalar self, Tensor other)',
+        'bitwise_or(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'bitwise_right_shift': (
+        'bitwise_right_shift(Tensor input, Tensor other, *, Tensor out=None)',
+        'bitwise_right_shift(Scalar self, Tensor other)',
+        'bitwise_right_shift(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'bitwise_xor': (
+        'bitwise_xor(Tensor input, Tensor other, *, Tensor out=None)',
+        'bitwise_xor(Scalar self, Tensor other)',
+        'bitwise_xor(Tensor input, Scalar other, *, Tensor out=None)',
     ),
     'bmm': (
         'bmm(Tensor input, Tensor mat2, *, Tensor out=None)',
@@ -1326,15 +1403,16 @@ FUNCTIONS = {
 # methods bound with METH_NOARGS: `TensorBase.exp() takes no arguments (1 given)`
 NOARGS = frozenset({
     'abs', 'abs_', 'acos', 'acos_', 'arccos', 'arcsin', 'arctan', 'asin',
-    'asin_', 'atan', 'atan_', 'ceil', 'ceil_', 'cos', 'cos_', 'cosh',
-    'cosh_', 'data_ptr', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size',
-    'erf', 'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2',
-    'exp2_', 'exp_', 'expm1', 'fix', 'floor', 'floor_', 'frac', 'frac_',
-    'is_floating_point', 'is_inference', 'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf',
-    'item', 'lgamma', 'lgamma_', 'log', 'log10', 'log10_', 'log1p', 'log2',
-    'log2_', 'log_', 'logical_not', 'ndimension', 'neg', 'neg_', 'negative', 'nelement',
-    'numel', 'reciprocal', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'sgn', 'sigmoid',
-    'sigmoid_', 'sign', 'signbit', 'sin', 'sin_', 'sinh', 'sinh_', 'sqrt',
-    'sqrt_', 'square', 'storage_offset', 't', 'tan', 'tan_', 'tanh', 'tanh_',
-    'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
+    'asin_', 'atan', 'atan_', 'bitwise_not', 'bitwise_not_', 'ceil', 'ceil_', 'cos',
+    'cos_', 'cosh', 'cosh_', 'data_ptr', 'detach', 'detach_', 'digamma', 'digamma_',
+    'dim', 'element_size', 'erf', 'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_',
+    'exp', 'exp2', 'exp2_', 'exp_', 'expm1', 'fix', 'floor', 'floor_',
+    'frac', 'frac_', 'is_floating_point', 'is_inference', 'is_signed', 'isfinite', 'isinf', 'isnan',
+    'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10', 'log10_',
+    'log1p', 'log2', 'log2_', 'log_', 'logical_not', 'logical_not_', 'ndimension', 'neg',
+    'neg_', 'negative', 'nelement', 'numel', 'reciprocal', 'relu', 'relu_', 'retain_grad',
+    'rsqrt', 'sgn', 'sigmoid', 'sigmoid_', 'sign', 'signbit', 'sin', 'sin_',
+    'sinh', 'sinh_', 'sqrt', 'sqrt_', 'square', 'storage_offset', 't', 'tan',
+    'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage',
+    'zero_',
 })

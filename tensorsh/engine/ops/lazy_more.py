@@ -1,6 +1,7 @@
 """The rows of the ops added for issue 16's fidelity work (cumulative, special, bitwise, splitting, sorting_more,
 einsum), each module loaded on first use as lazy.py's are."""
-from .registry import Lazy, op
+from .. import functions
+from .registry import Lazy, op, operator
 
 
 def _lazy(module, name, attr=None, function=True, **kw):
@@ -24,3 +25,25 @@ _lazy("special", "float_power", function=Lazy("ops.special", "float_power"), inp
 _lazy("special", "float_power_", "float_power_inplace", function=False)
 for _name in ("logaddexp", "logaddexp2", "dist", "nansum", "nanmean"):
     _lazy("special", _name)
+
+# bitwise.py: these rows replace functions.py's operator-only rows of bitwise_and/or/xor(_) (PyTorch also spells
+# them as methods and torch functions); the operators stay functions.py's own functions
+for _name in ("bitwise_and", "bitwise_or", "bitwise_xor"):
+    _lazy("bitwise", _name, inplace=_name + "_")
+    _lazy("bitwise", _name + "_", _name + "_inplace", function=False)
+    _short = _name[8:]
+    operator(f"__{_short}__", getattr(functions, _name))
+    operator(f"__r{_short}__", getattr(functions, _name))
+    operator(f"__i{_short}__", getattr(functions, _name + "_inplace"))
+_lazy("bitwise", "bitwise_not", inplace="bitwise_not_")
+_lazy("bitwise", "bitwise_not_", "bitwise_not_inplace", function=False)
+_lazy("bitwise", "bitwise_left_shift", inplace="bitwise_left_shift_")
+_lazy("bitwise", "bitwise_left_shift_", "lshift_inplace", function=False)
+_lazy("bitwise", "bitwise_right_shift", inplace="bitwise_right_shift_")
+_lazy("bitwise", "bitwise_right_shift_", "rshift_inplace", function=False)
+for _dunder, _attr in (("__lshift__", "lshift"), ("__rlshift__", "rlshift"), ("__ilshift__", "lshift_inplace"),
+                       ("__rshift__", "rshift"), ("__rrshift__", "rrshift"), ("__irshift__", "rshift_inplace")):
+    operator(_dunder, Lazy("ops.bitwise", _attr))
+for _name in ("logical_and", "logical_or", "logical_xor"):
+    _lazy("bitwise", _name + "_", _name + "_inplace", function=False)
+_lazy("bitwise", "logical_not_", "logical_not_inplace", function=False)
