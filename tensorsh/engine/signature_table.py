@@ -67,6 +67,9 @@ METHODS = {
         'bernoulli_(Tensor p, *, Generator? generator=None)',
         'bernoulli_(double p=0.5, *, Generator? generator=None)',
     ),
+    'bincount': (
+        'bincount(Tensor? weights=None, SymInt minlength=0)',
+    ),
     'bitwise_and': (
         'bitwise_and(Tensor other)',
         'bitwise_and(Scalar other)',
@@ -203,6 +206,9 @@ METHODS = {
     'diagonal': (
         'diagonal(int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
     ),
+    'diff': (
+        'diff(int64_t n=1, int64_t dim=-1, Tensor? prepend=None, Tensor? append=None)',
+    ),
     'dist': (
         'dist(Tensor other, Scalar p=2)',
     ),
@@ -227,6 +233,10 @@ METHODS = {
     ),
     'double': (
         'double(*, MemoryFormat? memory_format=None)',
+    ),
+    'dsplit': (
+        'dsplit(int64_t sections)',
+        'dsplit(IntArrayRef indices)',
     ),
     'eq': (
         'eq(Tensor other)',
@@ -287,6 +297,10 @@ METHODS = {
     'half': (
         'half(*, MemoryFormat? memory_format=None)',
     ),
+    'hsplit': (
+        'hsplit(int64_t sections)',
+        'hsplit(IntArrayRef indices)',
+    ),
     'hypot': (
         'hypot(Tensor other)',
     ),
@@ -321,6 +335,9 @@ METHODS = {
     ),
     'isclose': (
         'isclose(Tensor other, double rtol=1e-05, double atol=1e-08, bool equal_nan=False)',
+    ),
+    'kthvalue': (
+        'kthvalue(SymInt k, int64_t dim=-1, bool keepdim=False)',
     ),
     'le': (
         'le(Tensor other)',
@@ -403,6 +420,10 @@ METHODS = {
         'mean(*, ScalarType? dtype=None)',
         'mean(IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)',
     ),
+    'median': (
+        'median()',
+        'median(int64_t dim, bool keepdim=False)',
+    ),
     'min': (
         'min()',
         'min(Tensor other)',
@@ -413,6 +434,9 @@ METHODS = {
     ),
     'mm': (
         'mm(Tensor mat2)',
+    ),
+    'mode': (
+        'mode(int64_t dim=-1, bool keepdim=False)',
     ),
     'moveaxis': (
         'moveaxis(int64_t source, int64_t destination)',
@@ -440,6 +464,10 @@ METHODS = {
     ),
     'nanmean': (
         'nanmean(IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)',
+    ),
+    'nanmedian': (
+        'nanmedian()',
+        'nanmedian(int64_t dim, bool keepdim=False)',
     ),
     'nansum': (
         'nansum(IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)',
@@ -498,6 +526,10 @@ METHODS = {
     ),
     'repeat': (
         'repeat(SymIntArrayRef repeats)',
+    ),
+    'repeat_interleave': (
+        'repeat_interleave(Tensor repeats, int64_t? dim=None, *, SymInt? output_size=None)',
+        'repeat_interleave(SymInt repeats, int64_t? dim=None, *, SymInt? output_size=None)',
     ),
     'requires_grad_': (
         'requires_grad_(bool requires_grad=True)',
@@ -588,6 +620,11 @@ METHODS = {
     'swapdims': (
         'swapdims(int64_t dim0, int64_t dim1)',
     ),
+    'tensor_split': (
+        'tensor_split(SymIntArrayRef indices, int64_t dim=0)',
+        'tensor_split(Tensor tensor_indices_or_sections, int64_t dim=0)',
+        'tensor_split(SymInt sections, int64_t dim=0)',
+    ),
     'tile': (
         'tile(SymIntArrayRef dims)',
     ),
@@ -595,6 +632,9 @@ METHODS = {
         'to(Device device=None, ScalarType dtype=None, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)',
         'to(ScalarType dtype, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)',
         'to(Tensor tensor, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)',
+    ),
+    'topk': (
+        'topk(SymInt k, int64_t dim=-1, bool largest=True, bool sorted=True)',
     ),
     'transpose': (
         'transpose(int64_t dim0, int64_t dim1)',
@@ -627,6 +667,15 @@ METHODS = {
     'uniform_': (
         'uniform_(double from=0, double to=1, *, Generator? generator=None)',
     ),
+    'unsafe_chunk': (
+        'unsafe_chunk(int64_t chunks, int64_t dim=0)',
+    ),
+    'unsafe_split': (
+        'unsafe_split(SymInt split_size, int64_t dim=0)',
+    ),
+    'unsafe_split_with_sizes': (
+        'unsafe_split_with_sizes(SymIntArrayRef split_sizes, int64_t dim=0)',
+    ),
     'unsqueeze': (
         'unsqueeze(int64_t dim)',
     ),
@@ -641,6 +690,10 @@ METHODS = {
     ),
     'view_as': (
         'view_as(Tensor other)',
+    ),
+    'vsplit': (
+        'vsplit(int64_t sections)',
+        'vsplit(IntArrayRef indices)',
     ),
     'where': (
         'where(Tensor condition, Tensor other)',
@@ -735,6 +788,9 @@ FUNCTIONS = {
     'atan2': (
         'atan2(Tensor input, Tensor other, *, Tensor out=None)',
     ),
+    'bincount': (
+        'bincount(Tensor input, Tensor? weights=None, SymInt minlength=0)',
+    ),
     'bitwise_and': (
         'bitwise_and(Tensor input, Tensor other, *, Tensor out=None)',
         'bitwise_and(Scalar self, Tensor other)',
@@ -801,6 +857,9 @@ FUNCTIONS = {
     'clone': (
         'clone(Tensor input, *, MemoryFormat? memory_format=None)',
     ),
+    'column_stack': (
+        'column_stack(TensorList tensors, *, Tensor out=None)',
+    ),
     'concat': (
         'concat(TensorList tensors, int64_t dim=0, *, Tensor out=None)',
     ),
@@ -853,6 +912,9 @@ FUNCTIONS = {
     'diagonal': (
         'diagonal(Tensor input, int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
     ),
+    'diff': (
+        'diff(Tensor input, int64_t n=1, int64_t dim=-1, Tensor? prepend=None, Tensor? append=None, *, Tensor out=None)',
+    ),
     'digamma': (
         'digamma(Tensor input, *, Tensor out=None)',
     ),
@@ -875,6 +937,13 @@ FUNCTIONS = {
     ),
     'dropout': (
         'dropout(Tensor input, double p, bool train)',
+    ),
+    'dsplit': (
+        'dsplit(Tensor input, int64_t sections)',
+        'dsplit(Tensor input, IntArrayRef indices)',
+    ),
+    'dstack': (
+        'dstack(TensorList tensors, *, Tensor out=None)',
     ),
     'embedding': (
         'embedding(Tensor weight, Tensor indices, SymInt padding_idx=-1, bool scale_grad_by_freq=False, bool sparse=False)',
@@ -975,6 +1044,13 @@ FUNCTIONS = {
         'gt(Tensor input, Tensor other, *, Tensor out=None)',
         'gt(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'hsplit': (
+        'hsplit(Tensor input, int64_t sections)',
+        'hsplit(Tensor input, IntArrayRef indices)',
+    ),
+    'hstack': (
+        'hstack(TensorList tensors, *, Tensor out=None)',
+    ),
     'hypot': (
         'hypot(Tensor input, Tensor other, *, Tensor out=None)',
     ),
@@ -1011,6 +1087,9 @@ FUNCTIONS = {
     ),
     'isposinf': (
         'isposinf(Tensor input, *, Tensor out=None)',
+    ),
+    'kthvalue': (
+        'kthvalue(Tensor input, SymInt k, int64_t dim=-1, bool keepdim=False, *, TensorList[2] out=None)',
     ),
     'layer_norm': (
         'layer_norm(Tensor input, SymIntArrayRef normalized_shape, Tensor? weight=None, Tensor? bias=None, double eps=1e-05, bool cudnn_enable=True)',
@@ -1100,6 +1179,10 @@ FUNCTIONS = {
         'mean(Tensor input, *, ScalarType? dtype=None, Tensor out=None)',
         'mean(Tensor input, IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
     ),
+    'median': (
+        'median(Tensor input)',
+        'median(Tensor input, int64_t dim, bool keepdim=False, *, TensorList[2] out=None)',
+    ),
     'min': (
         'min(Tensor input, *, Tensor out=None)',
         'min(Tensor input, Tensor other, *, Tensor out=None)',
@@ -1111,6 +1194,9 @@ FUNCTIONS = {
     'mm': (
         'mm(Tensor input, Tensor mat2, *, Tensor out=None)',
         'mm(Tensor input, Tensor mat2, ScalarType out_dtype, *, Tensor out=None)',
+    ),
+    'mode': (
+        'mode(Tensor input, int64_t dim=-1, bool keepdim=False, *, TensorList[2] out=None)',
     ),
     'moveaxis': (
         'moveaxis(Tensor input, int64_t source, int64_t destination)',
@@ -1135,6 +1221,10 @@ FUNCTIONS = {
     ),
     'nanmean': (
         'nanmean(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+    ),
+    'nanmedian': (
+        'nanmedian(Tensor input)',
+        'nanmedian(Tensor input, int64_t dim, bool keepdim=False, *, TensorList[2] out=None)',
     ),
     'nansum': (
         'nansum(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
@@ -1227,6 +1317,11 @@ FUNCTIONS = {
         'remainder(Scalar self, Tensor other)',
         'remainder(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'repeat_interleave': (
+        'repeat_interleave(Tensor input, Tensor repeats, int64_t? dim=None, *, SymInt? output_size=None)',
+        'repeat_interleave(Tensor repeats, *, SymInt? output_size=None)',
+        'repeat_interleave(Tensor input, SymInt repeats, int64_t? dim=None, *, SymInt? output_size=None)',
+    ),
     'reshape': (
         'reshape(Tensor input, SymIntArrayRef shape)',
     ),
@@ -1242,6 +1337,9 @@ FUNCTIONS = {
     'round': (
         'round(Tensor input, *, Tensor out=None)',
         'round(Tensor input, *, int64_t decimals, Tensor out=None)',
+    ),
+    'row_stack': (
+        'row_stack(TensorList tensors, *, Tensor out=None)',
     ),
     'rsqrt': (
         'rsqrt(Tensor input, *, Tensor out=None)',
@@ -1341,8 +1439,16 @@ FUNCTIONS = {
     'tanh_': (
         'tanh_(Tensor input)',
     ),
+    'tensor_split': (
+        'tensor_split(Tensor input, SymIntArrayRef indices, int64_t dim=0)',
+        'tensor_split(Tensor input, Tensor tensor_indices_or_sections, int64_t dim=0)',
+        'tensor_split(Tensor input, SymInt sections, int64_t dim=0)',
+    ),
     'tile': (
         'tile(Tensor input, SymIntArrayRef dims)',
+    ),
+    'topk': (
+        'topk(Tensor input, SymInt k, int64_t dim=-1, bool largest=True, bool sorted=True, *, TensorList[2] out=None)',
     ),
     'trace': (
         'trace(Tensor input)',
@@ -1369,6 +1475,15 @@ FUNCTIONS = {
     'unflatten': (
         'unflatten(Tensor input, int64_t dim, SymIntArrayRef sizes)',
     ),
+    'unsafe_chunk': (
+        'unsafe_chunk(Tensor input, int64_t chunks, int64_t dim=0)',
+    ),
+    'unsafe_split': (
+        'unsafe_split(Tensor input, SymInt split_size, int64_t dim=0)',
+    ),
+    'unsafe_split_with_sizes': (
+        'unsafe_split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)',
+    ),
     'unsqueeze': (
         'unsqueeze(Tensor input, int64_t dim)',
     ),
@@ -1376,6 +1491,13 @@ FUNCTIONS = {
         'var(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None)',
         'var(Tensor input, IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False, Tensor out=None)',
         'var(Tensor input, bool unbiased=True)',
+    ),
+    'vsplit': (
+        'vsplit(Tensor input, int64_t sections)',
+        'vsplit(Tensor input, IntArrayRef indices)',
+    ),
+    'vstack': (
+        'vstack(TensorList tensors, *, Tensor out=None)',
     ),
     'where': (
         'where(Tensor condition)',

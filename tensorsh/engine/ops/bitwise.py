@@ -95,6 +95,10 @@ def _shift(left):
         if not isinstance(other, (Tensor, bool, int, float)):
             return NotImplemented
         precheck(self, other)
+        if type(other) is float or type(other) is Tensor and other.dtype.category == 2:  # (the cast check comes
+            check_broadcast(self, other)                                                  # before the kernel's)
+            check_fits_output(self, other)
+            cast_for_inplace(self, dtypes.result_type((self, other)))
         r, dt = values(self, other)
         check_fits_output(self, other)
         cast_for_inplace(self, dt)

@@ -29,7 +29,7 @@ for _name in ("logaddexp", "logaddexp2", "dist", "nansum", "nanmean"):
 # bitwise.py: these rows replace functions.py's operator-only rows of bitwise_and/or/xor(_) (PyTorch also spells
 # them as methods and torch functions); the operators stay functions.py's own functions
 for _name in ("bitwise_and", "bitwise_or", "bitwise_xor"):
-    _lazy("bitwise", _name, inplace=_name + "_")
+    _lazy("bitwise", _name, function=Lazy("ops.bitwise", _name), inplace=_name + "_")
     _lazy("bitwise", _name + "_", _name + "_inplace", function=False)
     _short = _name[8:]
     operator(f"__{_short}__", getattr(functions, _name))
@@ -37,9 +37,10 @@ for _name in ("bitwise_and", "bitwise_or", "bitwise_xor"):
     operator(f"__i{_short}__", getattr(functions, _name + "_inplace"))
 _lazy("bitwise", "bitwise_not", inplace="bitwise_not_")
 _lazy("bitwise", "bitwise_not_", "bitwise_not_inplace", function=False)
-_lazy("bitwise", "bitwise_left_shift", inplace="bitwise_left_shift_")
+_lazy("bitwise", "bitwise_left_shift", function=Lazy("ops.bitwise", "bitwise_left_shift"), inplace="bitwise_left_shift_")
 _lazy("bitwise", "bitwise_left_shift_", "lshift_inplace", function=False)
-_lazy("bitwise", "bitwise_right_shift", inplace="bitwise_right_shift_")
+_lazy("bitwise", "bitwise_right_shift", function=Lazy("ops.bitwise", "bitwise_right_shift"),
+      inplace="bitwise_right_shift_")
 _lazy("bitwise", "bitwise_right_shift_", "rshift_inplace", function=False)
 for _dunder, _attr in (("__lshift__", "lshift"), ("__rlshift__", "rlshift"), ("__ilshift__", "lshift_inplace"),
                        ("__rshift__", "rshift"), ("__rrshift__", "rrshift"), ("__irshift__", "rshift_inplace")):
@@ -47,3 +48,14 @@ for _dunder, _attr in (("__lshift__", "lshift"), ("__rlshift__", "rlshift"), ("_
 for _name in ("logical_and", "logical_or", "logical_xor"):
     _lazy("bitwise", _name + "_", _name + "_inplace", function=False)
 _lazy("bitwise", "logical_not_", "logical_not_inplace", function=False)
+
+# splitting.py
+for _name in ("tensor_split", "hsplit", "vsplit", "dsplit", "unsafe_split", "unsafe_chunk", "unsafe_split_with_sizes"):
+    _lazy("splitting", _name)
+
+# sorting_more.py
+for _name in ("topk", "kthvalue", "median", "nanmedian", "mode", "unique", "bincount", "diff"):
+    _lazy("sorting_more", _name)
+_lazy("sorting_more", "repeat_interleave", function=Lazy("ops.sorting_more", "repeat_interleave"))
+for _name in ("meshgrid", "hstack", "vstack", "dstack", "column_stack", "row_stack"):
+    _lazy("sorting_more", _name, method=False, function=Lazy("ops.sorting_more", _name))
