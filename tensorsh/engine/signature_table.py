@@ -276,9 +276,17 @@ METHODS = {
         'floor_divide(Tensor other)',
         'floor_divide(Scalar other)',
     ),
+    'floor_divide_': (
+        'floor_divide_(Tensor other)',
+        'floor_divide_(Scalar other)',
+    ),
     'fmod': (
         'fmod(Tensor other)',
         'fmod(Scalar other)',
+    ),
+    'fmod_': (
+        'fmod_(Tensor other)',
+        'fmod_(Scalar other)',
     ),
     'gather': (
         'gather(int64_t dim, Tensor index, *, bool sparse_grad=False)',
@@ -523,6 +531,10 @@ METHODS = {
     'remainder': (
         'remainder(Tensor other)',
         'remainder(Scalar other)',
+    ),
+    'remainder_': (
+        'remainder_(Tensor other)',
+        'remainder_(Scalar other)',
     ),
     'repeat': (
         'repeat(SymIntArrayRef repeats)',

@@ -1,7 +1,7 @@
 """The rows of the ops added for issue 16's fidelity work (cumulative, special, bitwise, splitting, sorting_more,
 einsum), each module loaded on first use as lazy.py's are."""
 from .. import functions
-from .registry import Lazy, op, operator
+from .registry import ROWS, Lazy, op, operator
 
 
 def _lazy(module, name, attr=None, function=True, **kw):
@@ -59,3 +59,9 @@ for _name in ("topk", "kthvalue", "median", "nanmedian", "mode", "unique", "binc
 _lazy("sorting_more", "repeat_interleave", function=Lazy("ops.sorting_more", "repeat_interleave"))
 for _name in ("meshgrid", "hstack", "vstack", "dstack", "column_stack", "row_stack"):
     _lazy("sorting_more", _name, method=False, function=Lazy("ops.sorting_more", _name))
+
+# arith_more.py (torch.pow's function now takes a number base: pow.Scalar)
+ROWS["pow"].function = Lazy("ops.arith_more", "pow_function")
+_lazy("arith_more", "remainder_", "remainder_inplace", function=False)
+_lazy("arith_more", "fmod_", "fmod_inplace", function=False)
+_lazy("arith_more", "floor_divide_", "floor_divide_inplace", function=False)
