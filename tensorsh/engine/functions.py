@@ -1497,7 +1497,10 @@ def _mm_like(a, b, node_cls):
             raise runtime(f"addmv input tensors must have the same dtype, but got {nb}, {na}, and {nb}")
     check_size(a.numel() // builtins.max(a._shape[-1], 1) * (b._shape[-1] if b.dim() > 1 else 1) * dt.itemsize)
     if a.dtype is not b.dtype:
-        raise runtime(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')} != {b.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')}")
+        if node_cls is BmmBackward0:  # (bmm's kernel checks its operand against the result's type)
+            raise runtime(f"expected scalar type {na} but found {nb}")
+        raise runtime(f"expected m1 and m2 to have the same dtype, but got: {dtypes.C_NAMES[a.dtype.name]} != "
+                      f"{dtypes.C_NAMES[b.dtype.name]}")
     out = fresh(_matmul_np(a._np, b._np), dt)  # falls back to from_numpy for dot's numpy scalar
     if needs_grad(a, b):
         attach(out, node_cls(a, b))

@@ -65,3 +65,6 @@ ROWS["pow"].function = Lazy("ops.arith_more", "pow_function")
 _lazy("arith_more", "remainder_", "remainder_inplace", function=False)
 _lazy("arith_more", "fmod_", "fmod_inplace", function=False)
 _lazy("arith_more", "floor_divide_", "floor_divide_inplace", function=False)
+
+# einsum.py
+_lazy("einsum", "einsum", method=False, function=Lazy("ops.einsum", "einsum"))
