@@ -33,6 +33,9 @@ for eq, ops in [("bij,jk->bik", (x, y)), ("bij,jk,ik->b", (x, y, z)), ("...ij,jk
 for s in ["torch.einsum('ij,jk->ik', torch.ones(2, 3), torch.ones(4, 5))", "torch.einsum('ii->i', torch.ones(2, 3))", "torch.einsum('i->ii', torch.ones(2))", "torch.einsum('i$->i', torch.ones(2, 2))", "torch.einsum('ij,jk->ik', a)"]:
     try: print(eval(s))
     except Exception as e: print(s, type(e).__name__, e)
+for e in ['i.->i', 'i,i->.', 'i->i...', 'i->i,', 'i->ii', 'i->j', '...i,i->...', 'i,i->i']:
+    try: print(torch.einsum(e, torch.ones(2), torch.ones(2)) if ',' in e.split('->')[0] else torch.einsum(e, torch.ones(2)))
+    except Exception as ex: print(ex)
 """,
 }
 

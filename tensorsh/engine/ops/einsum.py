@@ -9,33 +9,42 @@ _LETTERS = string.ascii_uppercase + string.ascii_lowercase  # PyTorch's label or
 ELLIPSIS = -1
 
 
+def _scan(text, start, where):
+    """The subscripts of text (which begins at index `start` of the equation): label indices, ELLIPSIS and ','."""
+    k = 0
+    while k < len(text):
+        c = text[k]
+        if c == ".":
+            if text[k:k + 3] != "...":
+                raise runtime(f"einsum(): found '.' for {where()}")
+            yield ELLIPSIS
+            k += 3
+            continue
+        if c in _LETTERS:
+            yield _LETTERS.index(c)
+        elif c == ",":
+            yield c
+        elif c != " ":
+            raise runtime(f"einsum(): invalid subscript given at index {start + k} in the equation string, subscripts "
+                          "must be in [a-zA-Z]")
+        k += 1
+
+
 def _parse(equation, num_ops):
     lhs, arrow, rhs = equation.partition("->")
     op_labels = [[]]
-    k = 0
-    while k < len(lhs):
-        c = lhs[k]
-        if c == " ":
-            pass
-        elif c == ".":
-            if lhs[k:k + 3] != "..." or ELLIPSIS in op_labels[-1]:
-                raise runtime("einsum(): found '.' for operand " + str(len(op_labels) - 1) +
-                              " that is not part of any ellipsis")
-            op_labels[-1].append(ELLIPSIS)
-            k += 2
-        elif c == ",":
+    for item in _scan(lhs, 0, lambda: f"operand {len(op_labels) - 1} that is not part of any ellipsis"):
+        if item == ",":
             op_labels.append([])
             if len(op_labels) > num_ops:
                 raise runtime("einsum(): fewer operands were provided than specified in the equation")
-        elif c in _LETTERS:
-            op_labels[-1].append(_LETTERS.index(c))
+        elif item == ELLIPSIS and ELLIPSIS in op_labels[-1]:
+            raise runtime(f"einsum(): found '.' for operand {len(op_labels) - 1} that is not part of any ellipsis")
         else:
-            raise runtime(f"einsum(): invalid subscript given at index {k} in the equation string, subscripts must "
-                          "be in [a-zA-Z]")
-        k += 1
+            op_labels[-1].append(item)
     if len(op_labels) < num_ops:
         raise runtime("einsum(): more operands were provided than specified in the equation")
-    return op_labels, (rhs if arrow else None)
+    return op_labels, (rhs if arrow else None), len(lhs) + 2
 
 
 def einsum(equation, *operands, path=None):
@@ -43,7 +52,7 @@ def einsum(equation, *operands, path=None):
         operands = tuple(operands[0])
     if not operands:
         raise runtime("einsum(): must provide at least one operand")
-    op_labels, rhs = _parse(equation, len(operands))
+    op_labels, rhs, rhs_start = _parse(equation, len(operands))
     label_count = [0] * len(_LETTERS)
     ell_num_dim = 0
     for i, (labels, t) in enumerate(zip(op_labels, operands)):
@@ -63,30 +72,20 @@ def einsum(equation, *operands, path=None):
     label_perm_index = [-1] * len(_LETTERS)
     perm_index, ell_index, ell_in_output = 0, 0, False
     if rhs is not None:
-        k = 0
-        while k < len(rhs):
-            c = rhs[k]
-            if c == " ":
-                pass
-            elif c == ".":
-                if rhs[k:k + 3] != "..." or ell_in_output:
+        for item in _scan(rhs.replace(",", "#"), rhs_start, lambda: "output that is not part of any ellipsis (...)"):
+            if item == ELLIPSIS:
+                if ell_in_output:
                     raise runtime("einsum(): found '.' for output that is not part of any ellipsis (...)")
                 ell_index, ell_in_output = perm_index, True
                 perm_index += ell_num_dim
-                k += 2
-            elif c in _LETTERS:
-                label = _LETTERS.index(c)
-                if not label_count[label]:
-                    raise runtime(f"einsum(): output subscript {c} does not appear in the equation for any input "
-                                  "operand")
-                if label_perm_index[label] != -1:
-                    raise runtime(f"einsum(): output subscript {c} appears more than once in the output")
-                label_perm_index[label] = perm_index
-                perm_index += 1
-            else:
-                raise runtime(f"einsum(): invalid subscript given at index {len(equation) - len(rhs) + k} in the "
-                              "equation string, subscripts must be in [a-zA-Z]")
-            k += 1
+                continue
+            c = _LETTERS[item]
+            if not label_count[item]:
+                raise runtime(f"einsum(): output subscript {c} does not appear in the equation for any input operand")
+            if label_perm_index[item] != -1:
+                raise runtime(f"einsum(): output subscript {c} appears more than once in the output")
+            label_perm_index[item] = perm_index
+            perm_index += 1
     else:
         ell_index, ell_in_output = 0, True
         perm_index = ell_num_dim
