@@ -984,7 +984,8 @@ def mean(self, dim=None, keepdim=False, dtype=None, axis=None):
     for d in (dims if dims is not None else range(self.dim())):
         count *= self._shape[d]
     # PyTorch's CPU mean is its sum divided by the count, in the result's dtype
-    r = np.divide(_sum_np(x, dims, keepdim, dt), dt.np.type(count) if count else dt.np.type("nan"))
+    with np.errstate(invalid="ignore"):  # (an empty mean is 0 / 0: the processor's NaN, sign bit set, as PyTorch's)
+        r = np.divide(_sum_np(x, dims, keepdim, dt), dt.np.type(count))
     out = from_numpy(np.asarray(r, dtype=dt.np), dt)
     if needs_grad(self):
         node = MeanBackward0(self) if dim is None else MeanBackward1(self, dims, keepdim)
