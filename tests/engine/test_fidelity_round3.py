@@ -5,7 +5,7 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
-"index_ops_on_empty_tensors": """
+"empty_tensors_in_index_ops_and_reductions": """
 def tr(s):
     try: print(s, "->", eval(s))
     except Exception as e: print(s, "!!", type(e).__name__, e)
@@ -18,6 +18,22 @@ for s in ["e.index_select(0, torch.tensor([0]))", "z.index_select(0, torch.tenso
     tr(s)
 for s in ["torch.ones(2).index_add(0, torch.tensor([5]), torch.ones(1))", "torch.ones(2,2).index_add(0, torch.tensor([5]), torch.ones(1,2))", "torch.ones(2,2).index_add(1, torch.tensor([5]), torch.ones(2,1))", "torch.zeros(0,2).index_add(0, torch.tensor([0]), torch.ones(1,2))", "torch.ones(2).index_add(0, torch.tensor([-1]), torch.ones(1))", "torch.tensor(1.).index_add(0, torch.tensor([0]), torch.tensor(2.))"]:
     tr(s)
+def tr(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+for f in [lambda: torch.tensor(1.).unbind(-1), lambda: torch.tensor(1.).unbind(1), lambda: torch.tensor(1.).unbind(0), lambda: torch.tensor(1.).unbind(-2), lambda: torch.zeros(0).kthvalue(1), lambda: torch.zeros(0).kthvalue(3), lambda: torch.zeros(2,0).kthvalue(1, 0), lambda: torch.tensor([], dtype=torch.int64).nanmedian(), lambda: torch.tensor([], dtype=torch.uint8).median(), lambda: torch.tensor([], dtype=torch.bool).median(), lambda: torch.zeros(0).topk(0), lambda: torch.zeros(0).mode(), lambda: torch.zeros(2,0).median(1), lambda: torch.zeros(0).cummax(0), lambda: torch.tensor([], dtype=torch.int32).median()]:
+    tr(f)
+print(torch.zeros(0).mean().untyped_storage().tolist(), torch.zeros(0, 2).mean(0).untyped_storage().tolist(), torch.zeros(0).median().untyped_storage().tolist())
+""",
+"log_of_exp_and_matmul_zero_signs": """
+v1 = torch.tensor([[0.9681], [-0.5]])
+v1 -= v1
+print(v1 @ torch.tensor([[-1., 2.]]))
+try:
+    torch.bmm(torch.ones(1, 2, 2), torch.ones(1, 2, 2, dtype=torch.float64))
+except Exception as e:
+    print(e)
+torch.randn(2, 3) @ torch.ones(3, 2, dtype=torch.float16)
 """,
 }
 

@@ -138,7 +138,8 @@ def _less(x, y):
 def _rows(self, d):
     """self's values with dim d last, as a 2-D list of rows (a 0-dim tensor: one row of one)."""
     x = self._np.reshape(1) if not self._shape else np.moveaxis(self._np, d, -1)
-    return x.reshape(-1, x.shape[-1] if x.ndim else 1), x.shape[:-1] if self._shape else ()
+    lead = x.shape[:-1] if self._shape else ()
+    return x.reshape(int(np.prod(lead, dtype=np.int64)), x.shape[-1] if x.ndim else 1), lead
 
 
 def _unrows(values, lead, d, ndim, keep_shape):
@@ -282,8 +283,10 @@ def _reduce_select(kind, self, dim, keepdim, pick, node_cls):
 
 def kthvalue(self, k, dim=-1, keepdim=False):
     n = self._shape[self._wrap_dim(dim)] if self._shape else 1
+    d = self._wrap_dim(dim) if self._shape else 0
+    if n == 0:
+        raise index_error(f"kthvalue(): Expected reduction dim {d} to have non-zero size.")
     if not 1 <= k <= n:
-        d = self._wrap_dim(dim) if self._shape else 0
         raise index_error(f"kthvalue(): selected number k out of range for dimension {d}")
 
     def pick(row):
@@ -331,8 +334,10 @@ class NanmedianBackward0(MedianBackward0):
 
 def _median_all(self, ignore_nan, node_cls):
     flat = self._np.reshape(-1).tolist()
-    if not flat:
-        out = fresh(np.array(np.nan, self.dtype.np), self.dtype)
+    if not flat:  # NaN, converted to self's dtype as the processor converts it
+        empty = np.nan if self.dtype.category == 2 else True if self.dtype is dtypes.bool_ else \
+            np.iinfo(self.dtype.np).min
+        out = fresh(np.array(empty, self.dtype.np), self.dtype)
     else:
         out = fresh(np.array(_median_pick(ignore_nan)(flat)[0], self.dtype.np), self.dtype)
     if needs_grad(self):
