@@ -5,6 +5,36 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"index_assignment_mixing_ints_and_advanced_indices": """
+def tr(s):
+    try: exec(s); print(s, "->", w)
+    except Exception as e: print(s, "!!", type(e).__name__, e)
+for s in ["w[0, True] = 3.", "w[0, [1, 2]] = torch.tensor([7., 8.])", "w[[0, 1], 0] = 5.", "w[1, torch.tensor([0, 2])] = -1.", "w[0, [1, 2]] = 9.", "w[..., [0]] = 4.", "w[0, None, [1]] = 6.", "w[[0, 1], [1, 2]] = torch.tensor([1., 2.])", "w[True] = 1.", "w[0, False] = 1."]:
+    w = torch.zeros(2, 3)
+    tr(s)
+    print(w[0, [1, 2]], w[1, torch.tensor([0, 2])], w[0, True], w[[0, 1], 0])
+a = torch.zeros(2, 3, requires_grad=True)
+b = a * 1
+b[0, [1, 2]] = torch.tensor([7., 8.], requires_grad=True)
+print(b, b.grad_fn, b.grad_fn.next_functions)
+b.sum().backward(); print(a.grad)
+c = torch.zeros(2, 3)
+c[1:, [0, 2]] = torch.tensor([[1., 2.]])
+c[0, torch.tensor([True, False, True])] = 5.
+print(c, c._version)
+d = torch.zeros(2, 3, 4)
+d[0, :, [1, 3]] = 2.
+d[[0, 1], 1, [2, 3]] = 3.
+d[1, None, [0], 1:] = 4.
+print(d)
+e = torch.zeros(2, 3, requires_grad=True)
+try:
+    e[0, [1]] = 1.
+except Exception as ex:
+    print(type(ex).__name__, ex)
+w = torch.zeros(2, 3)
+w[0, [1, 2]] = torch.tensor([1., 2., 3.])
+""",
 "empty_tensors_in_index_ops_and_reductions": """
 def tr(s):
     try: print(s, "->", eval(s))
