@@ -1546,7 +1546,9 @@ def dot(self, other):
 
 @tensor_params('vec')
 def mv(self, vec):
-    if self.dim() and (self.dim() != 2 or vec.dim() != 1):
+    if not self.dim():  # (PyTorch reads the matrix's first size first)
+        raise index_error("Dimension specified as 0 but tensor has no dimensions")
+    if self.dim() != 2 or vec.dim() != 1:
         raise runtime(f"vector + matrix @ vector expected, got 1, {self.dim()}, {vec.dim()}")
     if self._shape[1] != vec._shape[0]:
         raise runtime(f"size mismatch, got input ({self._shape[0]}), mat ({self._shape[0]}x{self._shape[1]}), vec ({vec._shape[0]})")

@@ -5,6 +5,20 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"unique_bincount_nodes_and_mv_of_a_scalar": """
+def tr(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+x = torch.tensor([1., 2., 1.], requires_grad=True)
+u = x.unique(); print(u, u.grad_fn, u.requires_grad)
+print(torch.unique(x, return_counts=True, return_inverse=True))
+print(torch.tensor([[1., 2.], [1., 2.]], requires_grad=True).unique(dim=0))
+b = torch.tensor([1, 2]).bincount(torch.tensor([1., 2.], requires_grad=True)); print(b, b.grad_fn.name())
+tr(lambda: u.sum().backward())
+tr(lambda: b.sum().backward())
+for f in [lambda: torch.mv(torch.ones(2,2), torch.tensor(True)), lambda: torch.mv(torch.ones(2,2), torch.tensor(1.)), lambda: torch.ones(2,2).mv(torch.ones(3)), lambda: torch.mv(torch.ones(2), torch.ones(2)), lambda: torch.mv(torch.tensor(1.), torch.ones(2)), lambda: torch.mv(torch.tensor(1.), torch.tensor(2.))]:
+    tr(f)
+""",
 "index_assignment_mixing_ints_and_advanced_indices": """
 def tr(s):
     try: exec(s); print(s, "->", w)

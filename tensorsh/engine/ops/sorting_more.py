@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import autograd, dtypes
 from ..autograd import Node, SavedTensor, edge_of
-from ..errors import index_error, runtime, type_error, warn_once
+from ..errors import index_error, make, runtime, type_error, warn_once
 from ..functions import ReturnTypes, cat
 from .core import Tensor, attach, fresh, needs_grad, type_name
 
@@ -374,6 +374,25 @@ def mode(self, dim=-1, keepdim=False):
 
 # ------------------------------------------------------------------ unique, bincount
 
+class Unique2Backward0(Node):
+    """unique's node: PyTorch records it, and refuses to run it."""
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+
+    def backward(self, g):
+        raise make("NotImplementedError", "the derivative for '_unique2' is not implemented.")
+
+
+class UniqueDimBackward0(Node):
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+
+    def backward(self, g):
+        raise make("NotImplementedError", "the derivative for 'unique_dim' is not implemented.")
+
+
 def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
     if dim is not None:
         d = self._wrap_dim(dim)
@@ -382,6 +401,8 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
         values, inverse, counts = np.unique(self._np, return_inverse=True, return_counts=True)
         inverse = inverse.reshape(self._shape)
     out = [fresh(np.array(values, self.dtype.np, order="C"), self.dtype)]
+    if needs_grad(self):
+        attach(out[0], (Unique2Backward0 if dim is None else UniqueDimBackward0)(self))
     if return_inverse:
         out.append(fresh(np.array(inverse, np.int64, order="C"), dtypes.int64))
     if return_counts:
@@ -399,7 +420,22 @@ def bincount(self, weights=None, minlength=0):
     if weights is None:
         return fresh(np.bincount(self._np, minlength=minlength).astype(np.int64), dtypes.int64)
     dt = weights.dtype if weights.dtype.category == 2 else dtypes.float64
-    return fresh(np.bincount(self._np, weights._np.astype(np.float64), minlength).astype(dt.np), dt)
+    out = fresh(np.bincount(self._np, weights._np.astype(np.float64), minlength).astype(dt.np), dt)
+    if needs_grad(weights):
+        attach(out, _BincountNotImplemented(weights))
+    return out
+
+
+class _BincountNotImplemented(Node):
+    """bincount's node for its weights: PyTorch records one that refuses to run."""
+    name_ = "NotImplemented"
+    qualified = True
+
+    def __init__(self, weights):
+        Node.__init__(self, (edge_of(weights),))
+
+    def backward(self, g):
+        raise runtime("derivative for aten::bincount is not implemented")
 
 
 # ------------------------------------------------------------------ composites
