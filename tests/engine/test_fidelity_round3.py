@@ -5,6 +5,17 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"inplace_remainder_records_the_divisor_edge": """
+a = torch.tensor([1.5, 2.5], requires_grad=True); b = torch.tensor([1., 2.], requires_grad=True)
+print((a % b).grad_fn, (a % 2).grad_fn, torch.fmod(a, b).grad_fn)
+c = torch.ones(2); c %= b; print(c, c.grad_fn); c.sum().backward(); print(b.grad)
+d = torch.ones(2); d.fmod_(b); print(d.grad_fn); d.sum().backward(); print(b.grad)
+e = a * 1; e %= b; e.sum().backward(); print(a.grad, b.grad)
+f = a * 1; f.remainder_(2.); print(f.grad_fn, f.grad_fn.next_functions); f.sum().backward(); print(a.grad)
+g = a * 1; g.fmod_(b); print(g.grad_fn.next_functions); g.sum().backward(); print(a.grad, b.grad)
+h = torch.tensor([5, 7]); h %= torch.tensor([2, 3]); print(h, h._version)
+k = torch.tensor([5, 7]); k %= b
+""",
 "unique_bincount_nodes_and_mv_of_a_scalar": """
 def tr(f):
     try: print(f())
