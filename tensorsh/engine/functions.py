@@ -770,15 +770,18 @@ def _augmented(fn, node_name):
         precheck(self, other)
         check_fits_output(self, other)
         cast_for_inplace(self, values.dtype)
+        original = self._new(self._np.copy(), self.dtype) if callable(node_name) and needs_grad(self, other) else None
 
         def make():
             if node_name == "NotImplemented":
                 return NotImplementedBackward(self, other, None)
+            if callable(node_name):  # the op's node class for this other (y's edge too: y may require grad)
+                return node_name(other)(self, other, None, original)
             return _IdentityGradNode(node_name + ("1" if type(other) is Tensor else "0"), self)
 
         def write(arr):
             arr[...] = values._np
-        return write_inplace(self, write, make if self.dtype.category == 2 else None)
+        return write_inplace(self, write, make if self.dtype.category == 2 else None, (other,))
     return op
 
 
@@ -2822,5 +2825,5 @@ operator("__rpow__", rpow)
 operator("__rmatmul__", lambda self, other: matmul(other, self) if type(other) is Tensor else NotImplemented)
 operator("__pos__", lambda self: self)
 operator("__invert__", lambda self: logical_not(self) if self.dtype is dtypes.bool_ else bitwise_not(self))
-operator("__imod__", _augmented(remainder, "RemainderBackward"))
+operator("__imod__", _augmented(remainder, lambda other: RemainderBackward0))
 operator("__ifloordiv__", _augmented(floor_divide, "NotImplemented"))

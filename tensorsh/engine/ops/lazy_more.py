@@ -68,4 +68,3 @@ _lazy("arith_more", "floor_divide_", "floor_divide_inplace", function=False)
 
 # einsum.py
 _lazy("einsum", "einsum", method=False, function=Lazy("ops.einsum", "einsum"))
-operator("__imod__", Lazy("ops.arith_more", "remainder_inplace"))  # (replaces functions.py's: y's edge recorded too)
