@@ -280,6 +280,12 @@ METHODS = {
         'floor_divide_(Tensor other)',
         'floor_divide_(Scalar other)',
     ),
+    'fmax': (
+        'fmax(Tensor other)',
+    ),
+    'fmin': (
+        'fmin(Tensor other)',
+    ),
     'fmod': (
         'fmod(Tensor other)',
         'fmod(Scalar other)',
@@ -632,6 +638,9 @@ METHODS = {
     'swapdims': (
         'swapdims(int64_t dim0, int64_t dim1)',
     ),
+    'take_along_dim': (
+        'take_along_dim(Tensor indices, int64_t? dim=None)',
+    ),
     'tensor_split': (
         'tensor_split(SymIntArrayRef indices, int64_t dim=0)',
         'tensor_split(Tensor tensor_indices_or_sections, int64_t dim=0)',
@@ -788,6 +797,9 @@ FUNCTIONS = {
         'argsort(Tensor input, *, bool stable, int64_t dim=-1, bool descending=False, Tensor out=None)',
         'argsort(Tensor input, int64_t dim=-1, bool descending=False)',
     ),
+    'argwhere': (
+        'argwhere(Tensor input)',
+    ),
     'as_strided': (
         'as_strided(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
     ),
@@ -915,6 +927,9 @@ FUNCTIONS = {
     'cumsum': (
         'cumsum(Tensor input, int64_t dim, *, ScalarType? dtype=None, Tensor out=None)',
     ),
+    'deg2rad': (
+        'deg2rad(Tensor input, *, Tensor out=None)',
+    ),
     'detach': (
         'detach(Tensor input)',
     ),
@@ -1017,6 +1032,12 @@ FUNCTIONS = {
     'flip': (
         'flip(Tensor input, IntArrayRef dims)',
     ),
+    'fliplr': (
+        'fliplr(Tensor input)',
+    ),
+    'flipud': (
+        'flipud(Tensor input)',
+    ),
     'float_power': (
         'float_power(Tensor input, Tensor exponent, *, Tensor out=None)',
         'float_power(Scalar self, Tensor exponent, *, Tensor out=None)',
@@ -1028,6 +1049,12 @@ FUNCTIONS = {
     'floor_divide': (
         'floor_divide(Tensor input, Tensor other, *, Tensor out=None)',
         'floor_divide(Tensor input, Scalar other)',
+    ),
+    'fmax': (
+        'fmax(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'fmin': (
+        'fmin(Tensor input, Tensor other, *, Tensor out=None)',
     ),
     'fmod': (
         'fmod(Tensor input, Tensor other, *, Tensor out=None)',
@@ -1285,6 +1312,9 @@ FUNCTIONS = {
     'promote_types': (
         'promote_types(ScalarType type1, ScalarType type2)',
     ),
+    'rad2deg': (
+        'rad2deg(Tensor input, *, Tensor out=None)',
+    ),
     'rand': (
         'rand(SymIntArrayRef size, *, Generator? generator, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'rand(SymIntArrayRef size, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -1442,6 +1472,9 @@ FUNCTIONS = {
     't': (
         't(Tensor input)',
     ),
+    'take_along_dim': (
+        'take_along_dim(Tensor input, Tensor indices, int64_t? dim=None, *, Tensor out=None)',
+    ),
     'tan': (
         'tan(Tensor input, *, Tensor out=None)',
     ),
@@ -1536,17 +1569,17 @@ FUNCTIONS = {
 
 # methods bound with METH_NOARGS: `TensorBase.exp() takes no arguments (1 given)`
 NOARGS = frozenset({
-    'abs', 'abs_', 'acos', 'acos_', 'arccos', 'arcsin', 'arctan', 'asin',
-    'asin_', 'atan', 'atan_', 'bitwise_not', 'bitwise_not_', 'ceil', 'ceil_', 'cos',
-    'cos_', 'cosh', 'cosh_', 'data_ptr', 'detach', 'detach_', 'digamma', 'digamma_',
-    'dim', 'element_size', 'erf', 'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_',
-    'exp', 'exp2', 'exp2_', 'exp_', 'expm1', 'fix', 'floor', 'floor_',
-    'frac', 'frac_', 'is_floating_point', 'is_inference', 'is_signed', 'isfinite', 'isinf', 'isnan',
-    'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10', 'log10_',
-    'log1p', 'log2', 'log2_', 'log_', 'logical_not', 'logical_not_', 'ndimension', 'neg',
-    'neg_', 'negative', 'nelement', 'numel', 'reciprocal', 'relu', 'relu_', 'retain_grad',
-    'rsqrt', 'sgn', 'sigmoid', 'sigmoid_', 'sign', 'signbit', 'sin', 'sin_',
-    'sinh', 'sinh_', 'sqrt', 'sqrt_', 'square', 'storage_offset', 't', 'tan',
-    'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage',
-    'zero_',
+    'abs', 'abs_', 'acos', 'acos_', 'arccos', 'arcsin', 'arctan', 'argwhere',
+    'asin', 'asin_', 'atan', 'atan_', 'bitwise_not', 'bitwise_not_', 'ceil', 'ceil_',
+    'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad', 'detach', 'detach_',
+    'digamma', 'digamma_', 'dim', 'element_size', 'erf', 'erf_', 'erfc', 'erfc_',
+    'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_', 'exp_', 'expm1', 'fix',
+    'fliplr', 'flipud', 'floor', 'floor_', 'frac', 'frac_', 'is_floating_point', 'is_inference',
+    'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item', 'lgamma',
+    'lgamma_', 'log', 'log10', 'log10_', 'log1p', 'log2', 'log2_', 'log_',
+    'logical_not', 'logical_not_', 'ndimension', 'neg', 'neg_', 'negative', 'nelement', 'numel',
+    'rad2deg', 'reciprocal', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'sgn', 'sigmoid',
+    'sigmoid_', 'sign', 'signbit', 'sin', 'sin_', 'sinh', 'sinh_', 'sqrt',
+    'sqrt_', 'square', 'storage_offset', 't', 'tan', 'tan_', 'tanh', 'tanh_',
+    'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })

@@ -68,3 +68,9 @@ _lazy("arith_more", "floor_divide_", "floor_divide_inplace", function=False)
 
 # einsum.py
 _lazy("einsum", "einsum", method=False, function=Lazy("ops.einsum", "einsum"))
+
+# shape_more.py
+for _name in ("atleast_1d", "atleast_2d", "atleast_3d"):
+    _lazy("shape_more", _name, method=False, function=Lazy("ops.shape_more", _name))
+for _name in ("flipud", "fliplr", "argwhere", "take_along_dim", "rad2deg", "deg2rad", "fmax", "fmin"):
+    _lazy("shape_more", _name)
