@@ -5,6 +5,22 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"isclose_steps_and_bincount_dtypes": """
+a = torch.arange(3); print(a.isclose(torch.ones_like(a))._version, torch.tensor([1., 2.]).isclose(torch.tensor([1., 3.]))._version, torch.tensor([1., 2.]).isclose(torch.tensor([1., 3.]), equal_nan=True)._version)
+for t, o in [(torch.tensor([1, 2]), torch.tensor([1., 3.])), (torch.tensor([1., 2.]), torch.tensor([1., 3.], dtype=torch.float64)), (torch.tensor([True]), torch.tensor([True])), (torch.tensor([1., 2.]), 1.)]:
+    try: print(t.isclose(o))
+    except Exception as e: print(type(e).__name__, e)
+for kw in [dict(rtol=-1), dict(atol=-0.5), dict(rtol=0, atol=0), dict(rtol=0.1)]:
+    try: r = torch.tensor([1, 2]).isclose(torch.tensor([1, 3]), **kw); print(r, r._version)
+    except Exception as e: print(e)
+print(torch.tensor([1., float('inf'), float('nan'), 1e-8]).isclose(torch.tensor([1.00001, float('inf'), float('nan'), 0.])))
+print(torch.tensor([1., float('inf'), float('nan')]).isclose(torch.tensor([1.00001, float('inf'), float('nan')]), equal_nan=True))
+print(torch.isclose(torch.tensor([[1.], [2.]]), torch.tensor([1.0000001, 3.])), torch.tensor([1.5], dtype=torch.float16).isclose(torch.tensor([1.5009], dtype=torch.float16)))
+print(torch.allclose(torch.tensor([1., 2.]), torch.tensor([1., 2.000001])))
+for t in [torch.tensor([1.5, 2.]), torch.tensor([[1,2]]), torch.tensor([-1, 2]), torch.tensor([True]), torch.tensor([1,2], dtype=torch.uint8), torch.tensor(1), torch.tensor([[1.5]])]:
+    try: print(t.bincount())
+    except Exception as e: print(type(e).__name__, e)
+""",
 "inplace_remainder_records_the_divisor_edge": """
 a = torch.tensor([1.5, 2.5], requires_grad=True); b = torch.tensor([1., 2.], requires_grad=True)
 print((a % b).grad_fn, (a % 2).grad_fn, torch.fmod(a, b).grad_fn)

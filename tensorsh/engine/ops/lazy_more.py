@@ -74,3 +74,6 @@ for _name in ("atleast_1d", "atleast_2d", "atleast_3d"):
     _lazy("shape_more", _name, method=False, function=Lazy("ops.shape_more", _name))
 for _name in ("flipud", "fliplr", "argwhere", "take_along_dim", "rad2deg", "deg2rad", "fmax", "fmin"):
     _lazy("shape_more", _name)
+
+# comparison_more.py (this row replaces functions.py's isclose)
+_lazy("comparison_more", "isclose")

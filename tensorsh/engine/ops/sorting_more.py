@@ -411,6 +411,8 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
 
 
 def bincount(self, weights=None, minlength=0):
+    if self.dtype.category == 2 or self.dtype is dtypes.bool_:  # (no kernel for these: checked before the shape)
+        raise make("NotImplementedError", f"\"bincount_cpu\" not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
     if self.dim() != 1 or self.dtype.category != 1 or (self.numel() and self._np.min() < 0):
         raise runtime("bincount only supports 1-d non-negative integral inputs.")
     if minlength < 0:
