@@ -686,6 +686,10 @@ AminBackward0 = type("AminBackward0", (_ExtremeBackward,), {"__slots__": (), "na
 def _extreme(op, np_fn, node_cls):
     def fn(self, dim=(), keepdim=False):
         dims = _int_list(op, "dim", (dim,))
+        if self.numel() == 0 and self.dim():  # PyTorch checks the sizes first, naming each dim as given
+            for d in dims:
+                if self._shape[self._wrap_dim(d)] == 0:
+                    raise index_error(f"{op}(): Expected reduction dim {d} to have non-zero size.")
         if not self.dim():
             _wrap_dims(self, op, dims)  # (a dim given twice is an error on a 0-dim tensor too)
             dims = ()

@@ -5,6 +5,12 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"amax_amin_of_empty_tensors": """
+for t in [torch.zeros(0), torch.zeros(0, 3), torch.tensor(1.), torch.zeros(2, 0)]:
+    for d in [(0, -1), 0, (), (1,)]:
+        try: print(t.shape, d, t.amax(dim=d), t.amin(d))
+        except Exception as e: print(t.shape, d, type(e).__name__, e)
+""",
 "isclose_steps_and_bincount_dtypes": """
 a = torch.arange(3); print(a.isclose(torch.ones_like(a))._version, torch.tensor([1., 2.]).isclose(torch.tensor([1., 3.]))._version, torch.tensor([1., 2.]).isclose(torch.tensor([1., 3.]), equal_nan=True)._version)
 for t, o in [(torch.tensor([1, 2]), torch.tensor([1., 3.])), (torch.tensor([1., 2.]), torch.tensor([1., 3.], dtype=torch.float64)), (torch.tensor([True]), torch.tensor([True])), (torch.tensor([1., 2.]), 1.)]:
