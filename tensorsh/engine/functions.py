@@ -1505,6 +1505,9 @@ def _mm_like(a, b, node_cls):
             raise runtime(f"expected scalar type {na} but found {nb}")
         raise runtime(f"expected m1 and m2 to have the same dtype, but got: {dtypes.C_NAMES[a.dtype.name]} != "
                       f"{dtypes.C_NAMES[b.dtype.name]}")
+    if a.dtype is dtypes.bool_:  # (the BLAS kernels have no bool version)
+        kernel = {BmmBackward0: "bmm", DotBackward0: "dot", MvBackward0: "addmv_impl_cpu"}.get(node_cls, "addmm_impl_cpu_")
+        raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
     out = fresh(_matmul_np(a._np, b._np), dt)  # falls back to from_numpy for dot's numpy scalar
     if needs_grad(a, b):
         attach(out, node_cls(a, b))
