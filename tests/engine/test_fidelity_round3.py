@@ -5,6 +5,20 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"new_ops_on_bool_half_int_uint8": """
+b = torch.tensor([True, False, True])
+h = torch.tensor([1.5, -2., 0.25], dtype=torch.float16)
+i = torch.tensor([3, 1, 2], dtype=torch.int32)
+u = torch.tensor([3, 1, 2], dtype=torch.uint8)
+for name, args in [("kthvalue", (1,)), ("median", ()), ("nanmedian", ()), ("mode", ()), ("cummax", (0,)), ("cumprod", (0,)), ("logcumsumexp", (0,)), ("topk", (1,)), ("unique", ()), ("diff", ()), ("repeat_interleave", (2,)), ("nansum", ()), ("erf", ()), ("lgamma", ()), ("digamma", ()), ("erfinv", ()), ("copysign", (-1,)), ("float_power", (2,)), ("rad2deg", ()), ("argwhere", ()), ("flipud", ())]:
+    for t in (b, h, i, u):
+        try: print(name, t.dtype, getattr(t, name)(*args))
+        except Exception as e: print(name, t.dtype, type(e).__name__, e)
+for t in (b, h, i, u):
+    for f in [lambda: torch.einsum('i,i->', t, t), lambda: torch.logaddexp(t, t), lambda: torch.dist(t, t), lambda: torch.fmax(t, t), lambda: t.isclose(t), lambda: torch.hstack([t, t]), lambda: t.tensor_split(2), lambda: t.bincount()]:
+        try: print(t.dtype, f())
+        except Exception as e: print(t.dtype, type(e).__name__, e)
+""",
 "amax_amin_of_empty_tensors": """
 for t in [torch.zeros(0), torch.zeros(0, 3), torch.tensor(1.), torch.zeros(2, 0)]:
     for d in [(0, -1), 0, (), (1,)]:

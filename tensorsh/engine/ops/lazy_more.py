@@ -1,5 +1,6 @@
-"""The rows of the ops added for issue 16's fidelity work (cumulative, special, bitwise, splitting, sorting_more,
-einsum), each module loaded on first use as lazy.py's are."""
+"""The rows of the ops added for issue 16's fidelity work (ops/cumulative, special, bitwise, splitting, sorting_more,
+arith_more, einsum, shape_more, comparison_more), each module loaded on first use as lazy.py's are. A few rows
+here replace functions.py's rows of the same name (bitwise_and/or/xor(_), isclose) or its pow row's torch function."""
 from .. import functions
 from .registry import ROWS, Lazy, op, operator
 

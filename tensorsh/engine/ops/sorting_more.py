@@ -281,7 +281,13 @@ def _reduce_select(kind, self, dim, keepdim, pick, node_cls):
     return _pair(kind, values, indices, self.dtype)
 
 
+def _no_bool(kernel, self):
+    if self.dtype is dtypes.bool_:
+        raise make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
+
+
 def kthvalue(self, k, dim=-1, keepdim=False):
+    _no_bool("kthvalue_cpu", self)
     n = self._shape[self._wrap_dim(dim)] if self._shape else 1
     d = self._wrap_dim(dim) if self._shape else 0
     if n == 0:
@@ -346,12 +352,14 @@ def _median_all(self, ignore_nan, node_cls):
 
 
 def median(self, dim=None, keepdim=False):
+    _no_bool("median_cpu" if dim is None else "median_out", self)
     if dim is None:
         return _median_all(self, False, MedianBackward0)
     return _reduce_select("median", self, dim, keepdim, _median_pick(False), MedianBackward1)
 
 
 def nanmedian(self, dim=None, keepdim=False):
+    _no_bool("median_cpu" if dim is None else "median_out", self)
     if dim is None:
         return _median_all(self, True, NanmedianBackward0)
     return _reduce_select("nanmedian", self, dim, keepdim, _median_pick(True), NanmedianBackward1)

@@ -178,9 +178,10 @@ class CopysignBackward1(CopysignBackward0):
 
 def copysign(self, other):
     check_broadcast(self, other)
-    an, bn, dt = binary_operands(self, other)
-    if dt.category < 2:
+    dt = dtypes.result_type((self, other))
+    if dt.category < 2:  # (integers compute in the default float, a number operand kept as it is: uint8 by -1)
         dt = dtypes.DEFAULT_FLOAT
+    an, bn = (x._np.astype(dt.np) if isinstance(x, Tensor) else dt.np.type(x) for x in (self, other))
     values = np.copysign(np.asarray(an, dt.np), np.asarray(bn, dt.np))
     out = laid_out_like(values, dt, self, other)
     if needs_grad(self, other):
