@@ -3,7 +3,8 @@ diagonals for repeated subscripts, operands unsqueezed and permuted to one dimen
 operand has summed early, each pair contracted by sumproduct_pair (permute, reshape, bmm, view, permute)."""
 import string
 
-from ..errors import runtime
+from ..errors import runtime, type_error
+from .core import Tensor, type_name
 
 _LETTERS = string.ascii_uppercase + string.ascii_lowercase  # PyTorch's label order: A-Z, then a-z
 ELLIPSIS = -1
@@ -48,8 +49,14 @@ def _parse(equation, num_ops):
 
 
 def einsum(equation, *operands, path=None):
+    if not isinstance(equation, str):
+        if isinstance(equation, Tensor):  # (torch.functional's einsum tests the first argument's truth)
+            raise runtime("Boolean value of Tensor with more than one value is ambiguous")
+        raise type_error(f"einsum(): argument 'equation' (position 1) must be str, not {type_name(equation)}")
     if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
         operands = tuple(operands[0])
+    from .sorting_more import check_tensors
+    check_tensors(operands, 1)
     if not operands:
         raise runtime("einsum(): must provide at least one operand")
     op_labels, rhs, rhs_start = _parse(equation, len(operands))

@@ -6,18 +6,26 @@ import numpy as np
 
 from .. import dtypes
 from ..autograd import Node, SavedTensor, edge_of
-from ..errors import runtime
-from .core import BinaryNode, Tensor, attach, binary_operands, check_broadcast, laid_out_like, needs_grad
+from ..errors import runtime, type_error
+from .core import (BinaryNode, Tensor, attach, binary_operands, check_broadcast, laid_out_like, needs_grad,
+                   type_name)
 
 
 def _at_least(n):
-    from .sorting_more import _at_least as one
+    from .sorting_more import _at_least as one, check_tensors
 
     def op(*tensors):
+        if len(tensors) == 1 and not isinstance(tensors[0], (list, tuple, Tensor)):
+            got = type_name(tensors[0])
+            raise type_error(f"atleast_{n}d() received an invalid combination of arguments - got ({got}), but expected "
+                             f"one of:\n * (Tensor input)\n      didn't match because some of the arguments have "
+                             f"invalid types: (!{got}!)\n * (tuple of Tensors tensors)\n      didn't match because "
+                             f"some of the arguments have invalid types: (!{got}!)\n")
         if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
-            return tuple(one(t, n) for t in tensors[0])
-        if len(tensors) == 1:
+            tensors = tuple(tensors[0])
+        elif len(tensors) == 1:
             return one(tensors[0], n)
+        check_tensors(tensors, 0)
         return tuple(one(t, n) for t in tensors)
     op.__name__ = f"atleast_{n}d"
     return op

@@ -352,14 +352,16 @@ def _median_all(self, ignore_nan, node_cls):
 
 
 def median(self, dim=None, keepdim=False):
-    _no_bool("median_cpu" if dim is None else "median_out", self)
+    if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
+        _no_bool("median_cpu" if dim is None else "median_out", self)
     if dim is None:
         return _median_all(self, False, MedianBackward0)
     return _reduce_select("median", self, dim, keepdim, _median_pick(False), MedianBackward1)
 
 
 def nanmedian(self, dim=None, keepdim=False):
-    _no_bool("median_cpu" if dim is None else "median_out", self)
+    if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
+        _no_bool("median_cpu" if dim is None else "median_out", self)
     if dim is None:
         return _median_all(self, True, NanmedianBackward0)
     return _reduce_select("nanmedian", self, dim, keepdim, _median_pick(True), NanmedianBackward1)
@@ -401,7 +403,19 @@ class UniqueDimBackward0(Node):
         raise make("NotImplementedError", "the derivative for 'unique_dim' is not implemented.")
 
 
+def check_tensors(values, arg):
+    """PyTorch's parser on a list of tensors: the first element that is not one."""
+    for i, v in enumerate(values):
+        if not isinstance(v, Tensor):
+            raise type_error(f"expected Tensor as element {i} in argument {arg}, but got {type_name(v)}")
+
+
 def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    for name, flag in (("sorted", sorted), ("return_inverse", return_inverse), ("return_counts", return_counts)):
+        if not isinstance(flag, bool):
+            raise type_error(f"_unique2(): argument '{name}' must be bool, not {type_name(flag)}")
+    if dim is not None and (not isinstance(dim, int) or isinstance(dim, bool)):
+        raise type_error(f"unique_dim(): argument 'dim' (position 2) must be int, not {type_name(dim)}")
     if dim is not None:
         d = self._wrap_dim(dim)
         values, inverse, counts = np.unique(self._np, return_inverse=True, return_counts=True, axis=d)
@@ -510,6 +524,7 @@ def diff(self, n=1, dim=-1, prepend=None, append=None):
 def meshgrid(*tensors, indexing=None):
     if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
         tensors = tuple(tensors[0])
+    check_tensors(tensors, 0)
     if indexing is None:
         warn_once("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument.")
         indexing = "ij"
@@ -541,6 +556,7 @@ def _tensor_seq(name, tensors):
     if not isinstance(tensors, (list, tuple)):
         raise type_error(f"{name}(): argument 'tensors' (position 1) must be tuple of Tensors, not "
                          f"{type_name(tensors)}")
+    check_tensors(tensors, 0)
     if not tensors:
         raise runtime(f"{name} expects a non-empty TensorList")
     return list(tensors)
