@@ -96,8 +96,8 @@ def chunk(self, chunks, dim=0):
 
 
 def unbind(self, dim=0):
-    if not self._shape:
-        raise index_error(messages.DIM_NO_DIMS.format(dim))
+    if not self._shape:  # (dim wrapped as for one dimension first: -1 is named 0)
+        raise index_error(messages.DIM_NO_DIMS.format(self._wrap_dim(dim, 1)))
     d = self._wrap_dim(dim)
     shape, stride = self._shape[:d] + self._shape[d + 1:], self._stride[:d] + self._stride[d + 1:]
     return multi_view(self, [(shape, stride, self._offset + i * self._stride[d]) for i in range(self._shape[d])],

@@ -71,6 +71,49 @@ METHODS = {
         'bernoulli_(Tensor p, *, Generator? generator=None)',
         'bernoulli_(double p=0.5, *, Generator? generator=None)',
     ),
+    'bincount': (
+        'bincount(Tensor? weights=None, SymInt minlength=0)',
+    ),
+    'bitwise_and': (
+        'bitwise_and(Tensor other)',
+        'bitwise_and(Scalar other)',
+    ),
+    'bitwise_and_': (
+        'bitwise_and_(Tensor other)',
+        'bitwise_and_(Scalar other)',
+    ),
+    'bitwise_left_shift': (
+        'bitwise_left_shift(Tensor other)',
+        'bitwise_left_shift(Scalar other)',
+    ),
+    'bitwise_left_shift_': (
+        'bitwise_left_shift_(Tensor other)',
+        'bitwise_left_shift_(Scalar other)',
+    ),
+    'bitwise_or': (
+        'bitwise_or(Tensor other)',
+        'bitwise_or(Scalar other)',
+    ),
+    'bitwise_or_': (
+        'bitwise_or_(Tensor other)',
+        'bitwise_or_(Scalar other)',
+    ),
+    'bitwise_right_shift': (
+        'bitwise_right_shift(Tensor other)',
+        'bitwise_right_shift(Scalar other)',
+    ),
+    'bitwise_right_shift_': (
+        'bitwise_right_shift_(Tensor other)',
+        'bitwise_right_shift_(Scalar other)',
+    ),
+    'bitwise_xor': (
+        'bitwise_xor(Tensor other)',
+        'bitwise_xor(Scalar other)',
+    ),
+    'bitwise_xor_': (
+        'bitwise_xor_(Tensor other)',
+        'bitwise_xor_(Scalar other)',
+    ),
     'bmm': (
         'bmm(Tensor mat2)',
     ),
@@ -127,6 +170,14 @@ METHODS = {
         'copy_(Tensor other, bool non_blocking=False)',
         'copy_(Tensor other, bool async=False)|deprecated',
     ),
+    'copysign': (
+        'copysign(Tensor other)',
+        'copysign(Scalar other)',
+    ),
+    'copysign_': (
+        'copysign_(Tensor other)',
+        'copysign_(Scalar other)',
+    ),
     'count_nonzero': (
         'count_nonzero(int64_t? dim=None)',
         'count_nonzero(IntArrayRef dim)',
@@ -138,6 +189,18 @@ METHODS = {
         'cuda(Device? device=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)',
         'cuda(Device? device=None, bool async=False, *, MemoryFormat? memory_format=None)|deprecated',
     ),
+    'cummax': (
+        'cummax(int64_t dim)',
+    ),
+    'cummin': (
+        'cummin(int64_t dim)',
+    ),
+    'cumprod': (
+        'cumprod(int64_t dim, *, ScalarType? dtype=None)',
+    ),
+    'cumprod_': (
+        'cumprod_(int64_t dim, *, ScalarType? dtype=None)',
+    ),
     'cumsum': (
         'cumsum(int64_t dim, *, ScalarType? dtype=None)',
     ),
@@ -146,6 +209,12 @@ METHODS = {
     ),
     'diagonal': (
         'diagonal(int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
+    ),
+    'diff': (
+        'diff(int64_t n=1, int64_t dim=-1, Tensor? prepend=None, Tensor? append=None)',
+    ),
+    'dist': (
+        'dist(Tensor other, Scalar p=2)',
     ),
     'div': (
         'div(Tensor other)',
@@ -168,6 +237,10 @@ METHODS = {
     ),
     'double': (
         'double(*, MemoryFormat? memory_format=None)',
+    ),
+    'dsplit': (
+        'dsplit(int64_t sections)',
+        'dsplit(IntArrayRef indices)',
     ),
     'eq': (
         'eq(Tensor other)',
@@ -195,13 +268,35 @@ METHODS = {
     'float': (
         'float(*, MemoryFormat? memory_format=None)',
     ),
+    'float_power': (
+        'float_power(Tensor exponent)',
+        'float_power(Scalar exponent)',
+    ),
+    'float_power_': (
+        'float_power_(Tensor exponent)',
+        'float_power_(Scalar exponent)',
+    ),
     'floor_divide': (
         'floor_divide(Tensor other)',
         'floor_divide(Scalar other)',
     ),
+    'floor_divide_': (
+        'floor_divide_(Tensor other)',
+        'floor_divide_(Scalar other)',
+    ),
+    'fmax': (
+        'fmax(Tensor other)',
+    ),
+    'fmin': (
+        'fmin(Tensor other)',
+    ),
     'fmod': (
         'fmod(Tensor other)',
         'fmod(Scalar other)',
+    ),
+    'fmod_': (
+        'fmod_(Tensor other)',
+        'fmod_(Scalar other)',
     ),
     'gather': (
         'gather(int64_t dim, Tensor index, *, bool sparse_grad=False)',
@@ -219,6 +314,10 @@ METHODS = {
     ),
     'half': (
         'half(*, MemoryFormat? memory_format=None)',
+    ),
+    'hsplit': (
+        'hsplit(int64_t sections)',
+        'hsplit(IntArrayRef indices)',
     ),
     'hypot': (
         'hypot(Tensor other)',
@@ -255,6 +354,9 @@ METHODS = {
     'isclose': (
         'isclose(Tensor other, double rtol=1e-05, double atol=1e-08, bool equal_nan=False)',
     ),
+    'kthvalue': (
+        'kthvalue(SymInt k, int64_t dim=-1, bool keepdim=False)',
+    ),
     'le': (
         'le(Tensor other)',
         'le(Scalar other)',
@@ -270,14 +372,32 @@ METHODS = {
     'log_softmax': (
         'log_softmax(int64_t dim, ScalarType? dtype=None)',
     ),
+    'logaddexp': (
+        'logaddexp(Tensor other)',
+    ),
+    'logaddexp2': (
+        'logaddexp2(Tensor other)',
+    ),
+    'logcumsumexp': (
+        'logcumsumexp(int64_t dim)',
+    ),
     'logical_and': (
         'logical_and(Tensor other)',
+    ),
+    'logical_and_': (
+        'logical_and_(Tensor other)',
     ),
     'logical_or': (
         'logical_or(Tensor other)',
     ),
+    'logical_or_': (
+        'logical_or_(Tensor other)',
+    ),
     'logical_xor': (
         'logical_xor(Tensor other)',
+    ),
+    'logical_xor_': (
+        'logical_xor_(Tensor other)',
     ),
     'logsumexp': (
         'logsumexp(IntArrayRef[1] dim, bool keepdim=False)',
@@ -318,6 +438,10 @@ METHODS = {
         'mean(*, ScalarType? dtype=None)',
         'mean(IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None)',
     ),
+    'median': (
+        'median()',
+        'median(int64_t dim, bool keepdim=False)',
+    ),
     'min': (
         'min()',
         'min(Tensor other)',
@@ -328,6 +452,9 @@ METHODS = {
     ),
     'mm': (
         'mm(Tensor mat2)',
+    ),
+    'mode': (
+        'mode(int64_t dim=-1, bool keepdim=False)',
     ),
     'moveaxis': (
         'moveaxis(int64_t source, int64_t destination)',
@@ -352,6 +479,16 @@ METHODS = {
     ),
     'nan_to_num': (
         'nan_to_num(double? nan=None, double? posinf=None, double? neginf=None)',
+    ),
+    'nanmean': (
+        'nanmean(IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)',
+    ),
+    'nanmedian': (
+        'nanmedian()',
+        'nanmedian(int64_t dim, bool keepdim=False)',
+    ),
+    'nansum': (
+        'nansum(IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)',
     ),
     'narrow': (
         'narrow(int64_t dim, Tensor start, SymInt length)',
@@ -405,8 +542,16 @@ METHODS = {
         'remainder(Tensor other)',
         'remainder(Scalar other)',
     ),
+    'remainder_': (
+        'remainder_(Tensor other)',
+        'remainder_(Scalar other)',
+    ),
     'repeat': (
         'repeat(SymIntArrayRef repeats)',
+    ),
+    'repeat_interleave': (
+        'repeat_interleave(Tensor repeats, int64_t? dim=None, *, SymInt? output_size=None)',
+        'repeat_interleave(SymInt repeats, int64_t? dim=None, *, SymInt? output_size=None)',
     ),
     'requires_grad_': (
         'requires_grad_(bool requires_grad=True)',
@@ -508,6 +653,14 @@ METHODS = {
     'swapdims_': (
         'swapdims_(int64_t dim0, int64_t dim1)',
     ),
+    'take_along_dim': (
+        'take_along_dim(Tensor indices, int64_t? dim=None)',
+    ),
+    'tensor_split': (
+        'tensor_split(SymIntArrayRef indices, int64_t dim=0)',
+        'tensor_split(Tensor tensor_indices_or_sections, int64_t dim=0)',
+        'tensor_split(SymInt sections, int64_t dim=0)',
+    ),
     'tile': (
         'tile(SymIntArrayRef dims)',
     ),
@@ -515,6 +668,9 @@ METHODS = {
         'to(Device device=None, ScalarType dtype=None, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)',
         'to(ScalarType dtype, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)',
         'to(Tensor tensor, bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)',
+    ),
+    'topk': (
+        'topk(SymInt k, int64_t dim=-1, bool largest=True, bool sorted=True)',
     ),
     'transpose': (
         'transpose(int64_t dim0, int64_t dim1)',
@@ -550,6 +706,15 @@ METHODS = {
     'uniform_': (
         'uniform_(double from=0, double to=1, *, Generator? generator=None)',
     ),
+    'unsafe_chunk': (
+        'unsafe_chunk(int64_t chunks, int64_t dim=0)',
+    ),
+    'unsafe_split': (
+        'unsafe_split(SymInt split_size, int64_t dim=0)',
+    ),
+    'unsafe_split_with_sizes': (
+        'unsafe_split_with_sizes(SymIntArrayRef split_sizes, int64_t dim=0)',
+    ),
     'unsqueeze': (
         'unsqueeze(int64_t dim)',
     ),
@@ -567,6 +732,10 @@ METHODS = {
     ),
     'view_as': (
         'view_as(Tensor other)',
+    ),
+    'vsplit': (
+        'vsplit(int64_t sections)',
+        'vsplit(IntArrayRef indices)',
     ),
     'where': (
         'where(Tensor condition, Tensor other)',
@@ -649,6 +818,9 @@ FUNCTIONS = {
         'argsort(Tensor input, *, bool stable, int64_t dim=-1, bool descending=False, Tensor out=None)',
         'argsort(Tensor input, int64_t dim=-1, bool descending=False)',
     ),
+    'argwhere': (
+        'argwhere(Tensor input)',
+    ),
     'as_strided': (
         'as_strided(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
     ),
@@ -664,6 +836,37 @@ FUNCTIONS = {
     'bernoulli': (
         'bernoulli(Tensor input, *, Generator? generator=None, Tensor out=None)',
         'bernoulli(Tensor input, double p, *, Generator? generator=None)',
+    ),
+    'bincount': (
+        'bincount(Tensor input, Tensor? weights=None, SymInt minlength=0)',
+    ),
+    'bitwise_and': (
+        'bitwise_and(Tensor input, Tensor other, *, Tensor out=None)',
+        'bitwise_and(Scalar self, Tensor other)',
+        'bitwise_and(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'bitwise_left_shift': (
+        'bitwise_left_shift(Tensor input, Tensor other, *, Tensor out=None)',
+        'bitwise_left_shift(Scalar self, Tensor other)',
+        'bitwise_left_shift(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'bitwise_not': (
+        'bitwise_not(Tensor input, *, Tensor out=None)',
+    ),
+    'bitwise_or': (
+        'bitwise_or(Tensor input, Tensor other, *, Tensor out=None)',
+        'bitwise_or(Scalar self, Tensor other)',
+        'bitwise_or(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'bitwise_right_shift': (
+        'bitwise_right_shift(Tensor input, Tensor other, *, Tensor out=None)',
+        'bitwise_right_shift(Scalar self, Tensor other)',
+        'bitwise_right_shift(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'bitwise_xor': (
+        'bitwise_xor(Tensor input, Tensor other, *, Tensor out=None)',
+        'bitwise_xor(Scalar self, Tensor other)',
+        'bitwise_xor(Tensor input, Scalar other, *, Tensor out=None)',
     ),
     'bmm': (
         'bmm(Tensor input, Tensor mat2, *, Tensor out=None)',
@@ -703,6 +906,9 @@ FUNCTIONS = {
     'clone': (
         'clone(Tensor input, *, MemoryFormat? memory_format=None)',
     ),
+    'column_stack': (
+        'column_stack(TensorList tensors, *, Tensor out=None)',
+    ),
     'concat': (
         'concat(TensorList tensors, int64_t dim=0, *, Tensor out=None)',
     ),
@@ -720,6 +926,10 @@ FUNCTIONS = {
         'conv2d(Tensor input, Tensor weight, Tensor? bias=None, SymIntArrayRef[2] stride=1, SymIntArrayRef[2] padding=0, SymIntArrayRef[2] dilation=1, SymInt groups=1)',
         'conv2d(Tensor input, Tensor weight, Tensor? bias=None, SymIntArrayRef[2] stride=1, c10::string_view padding="valid", SymIntArrayRef[2] dilation=1, SymInt groups=1)',
     ),
+    'copysign': (
+        'copysign(Tensor input, Tensor other, *, Tensor out=None)',
+        'copysign(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
     'cos': (
         'cos(Tensor input, *, Tensor out=None)',
     ),
@@ -730,8 +940,20 @@ FUNCTIONS = {
         'count_nonzero(Tensor input, int64_t? dim=None)',
         'count_nonzero(Tensor input, IntArrayRef dim)',
     ),
+    'cummax': (
+        'cummax(Tensor input, int64_t dim, *, TensorList[2] out=None)',
+    ),
+    'cummin': (
+        'cummin(Tensor input, int64_t dim, *, TensorList[2] out=None)',
+    ),
+    'cumprod': (
+        'cumprod(Tensor input, int64_t dim, *, ScalarType? dtype=None, Tensor out=None)',
+    ),
     'cumsum': (
         'cumsum(Tensor input, int64_t dim, *, ScalarType? dtype=None, Tensor out=None)',
+    ),
+    'deg2rad': (
+        'deg2rad(Tensor input, *, Tensor out=None)',
     ),
     'detach': (
         'detach(Tensor input)',
@@ -741,6 +963,15 @@ FUNCTIONS = {
     ),
     'diagonal': (
         'diagonal(Tensor input, int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
+    ),
+    'diff': (
+        'diff(Tensor input, int64_t n=1, int64_t dim=-1, Tensor? prepend=None, Tensor? append=None, *, Tensor out=None)',
+    ),
+    'digamma': (
+        'digamma(Tensor input, *, Tensor out=None)',
+    ),
+    'dist': (
+        'dist(Tensor input, Tensor other, Scalar p=2)',
     ),
     'div': (
         'div(Tensor input, Tensor other, *, Tensor out=None)',
@@ -759,6 +990,13 @@ FUNCTIONS = {
     'dropout': (
         'dropout(Tensor input, double p, bool train)',
     ),
+    'dsplit': (
+        'dsplit(Tensor input, int64_t sections)',
+        'dsplit(Tensor input, IntArrayRef indices)',
+    ),
+    'dstack': (
+        'dstack(TensorList tensors, *, Tensor out=None)',
+    ),
     'embedding': (
         'embedding(Tensor weight, Tensor indices, SymInt padding_idx=-1, bool scale_grad_by_freq=False, bool sparse=False)',
     ),
@@ -774,6 +1012,21 @@ FUNCTIONS = {
     ),
     'equal': (
         'equal(Tensor input, Tensor other)',
+    ),
+    'erf': (
+        'erf(Tensor input, *, Tensor out=None)',
+    ),
+    'erf_': (
+        'erf_(Tensor input)',
+    ),
+    'erfc': (
+        'erfc(Tensor input, *, Tensor out=None)',
+    ),
+    'erfc_': (
+        'erfc_(Tensor input)',
+    ),
+    'erfinv': (
+        'erfinv(Tensor input, *, Tensor out=None)',
     ),
     'exp': (
         'exp(Tensor input, *, Tensor out=None)',
@@ -804,12 +1057,29 @@ FUNCTIONS = {
     'flip': (
         'flip(Tensor input, IntArrayRef dims)',
     ),
+    'fliplr': (
+        'fliplr(Tensor input)',
+    ),
+    'flipud': (
+        'flipud(Tensor input)',
+    ),
+    'float_power': (
+        'float_power(Tensor input, Tensor exponent, *, Tensor out=None)',
+        'float_power(Scalar self, Tensor exponent, *, Tensor out=None)',
+        'float_power(Tensor input, Scalar exponent, *, Tensor out=None)',
+    ),
     'floor': (
         'floor(Tensor input, *, Tensor out=None)',
     ),
     'floor_divide': (
         'floor_divide(Tensor input, Tensor other, *, Tensor out=None)',
         'floor_divide(Tensor input, Scalar other)',
+    ),
+    'fmax': (
+        'fmax(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'fmin': (
+        'fmin(Tensor input, Tensor other, *, Tensor out=None)',
     ),
     'fmod': (
         'fmod(Tensor input, Tensor other, *, Tensor out=None)',
@@ -837,6 +1107,13 @@ FUNCTIONS = {
     'gt': (
         'gt(Tensor input, Tensor other, *, Tensor out=None)',
         'gt(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'hsplit': (
+        'hsplit(Tensor input, int64_t sections)',
+        'hsplit(Tensor input, IntArrayRef indices)',
+    ),
+    'hstack': (
+        'hstack(TensorList tensors, *, Tensor out=None)',
     ),
     'hypot': (
         'hypot(Tensor input, Tensor other, *, Tensor out=None)',
@@ -875,6 +1152,9 @@ FUNCTIONS = {
     'isposinf': (
         'isposinf(Tensor input, *, Tensor out=None)',
     ),
+    'kthvalue': (
+        'kthvalue(Tensor input, SymInt k, int64_t dim=-1, bool keepdim=False, *, TensorList[2] out=None)',
+    ),
     'layer_norm': (
         'layer_norm(Tensor input, SymIntArrayRef normalized_shape, Tensor? weight=None, Tensor? bias=None, double eps=1e-05, bool cudnn_enable=True)',
     ),
@@ -885,6 +1165,9 @@ FUNCTIONS = {
     'lerp': (
         'lerp(Tensor input, Tensor end, Tensor weight, *, Tensor out=None)',
         'lerp(Tensor input, Tensor end, Scalar weight, *, Tensor out=None)',
+    ),
+    'lgamma': (
+        'lgamma(Tensor input, *, Tensor out=None)',
     ),
     'linspace': (
         'linspace(Tensor start, Tensor end, int64_t steps, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -906,6 +1189,15 @@ FUNCTIONS = {
     ),
     'log_softmax': (
         'log_softmax(Tensor input, int64_t dim, ScalarType? dtype=None, *, Tensor out=None)',
+    ),
+    'logaddexp': (
+        'logaddexp(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'logaddexp2': (
+        'logaddexp2(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'logcumsumexp': (
+        'logcumsumexp(Tensor input, int64_t dim, *, Tensor out=None)',
     ),
     'logical_and': (
         'logical_and(Tensor input, Tensor other, *, Tensor out=None)',
@@ -951,6 +1243,10 @@ FUNCTIONS = {
         'mean(Tensor input, *, ScalarType? dtype=None, Tensor out=None)',
         'mean(Tensor input, IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
     ),
+    'median': (
+        'median(Tensor input)',
+        'median(Tensor input, int64_t dim, bool keepdim=False, *, TensorList[2] out=None)',
+    ),
     'min': (
         'min(Tensor input, *, Tensor out=None)',
         'min(Tensor input, Tensor other, *, Tensor out=None)',
@@ -962,6 +1258,9 @@ FUNCTIONS = {
     'mm': (
         'mm(Tensor input, Tensor mat2, *, Tensor out=None)',
         'mm(Tensor input, Tensor mat2, ScalarType out_dtype, *, Tensor out=None)',
+    ),
+    'mode': (
+        'mode(Tensor input, int64_t dim=-1, bool keepdim=False, *, TensorList[2] out=None)',
     ),
     'moveaxis': (
         'moveaxis(Tensor input, int64_t source, int64_t destination)',
@@ -983,6 +1282,16 @@ FUNCTIONS = {
     ),
     'nan_to_num': (
         'nan_to_num(Tensor input, double? nan=None, double? posinf=None, double? neginf=None, *, Tensor out=None)',
+    ),
+    'nanmean': (
+        'nanmean(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+    ),
+    'nanmedian': (
+        'nanmedian(Tensor input)',
+        'nanmedian(Tensor input, int64_t dim, bool keepdim=False, *, TensorList[2] out=None)',
+    ),
+    'nansum': (
+        'nansum(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
     ),
     'narrow': (
         'narrow(Tensor input, int64_t dim, Tensor start, SymInt length)',
@@ -1034,6 +1343,9 @@ FUNCTIONS = {
     'promote_types': (
         'promote_types(ScalarType type1, ScalarType type2)',
     ),
+    'rad2deg': (
+        'rad2deg(Tensor input, *, Tensor out=None)',
+    ),
     'rand': (
         'rand(SymIntArrayRef size, *, Generator? generator, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'rand(SymIntArrayRef size, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -1082,6 +1394,11 @@ FUNCTIONS = {
         'remainder(Scalar self, Tensor other)',
         'remainder(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'repeat_interleave': (
+        'repeat_interleave(Tensor input, Tensor repeats, int64_t? dim=None, *, SymInt? output_size=None)',
+        'repeat_interleave(Tensor repeats, *, SymInt? output_size=None)',
+        'repeat_interleave(Tensor input, SymInt repeats, int64_t? dim=None, *, SymInt? output_size=None)',
+    ),
     'reshape': (
         'reshape(Tensor input, SymIntArrayRef shape)',
     ),
@@ -1097,6 +1414,9 @@ FUNCTIONS = {
     'round': (
         'round(Tensor input, *, Tensor out=None)',
         'round(Tensor input, *, int64_t decimals, Tensor out=None)',
+    ),
+    'row_stack': (
+        'row_stack(TensorList tensors, *, Tensor out=None)',
     ),
     'rsqrt': (
         'rsqrt(Tensor input, *, Tensor out=None)',
@@ -1187,6 +1507,9 @@ FUNCTIONS = {
     't': (
         't(Tensor input)',
     ),
+    'take_along_dim': (
+        'take_along_dim(Tensor input, Tensor indices, int64_t? dim=None, *, Tensor out=None)',
+    ),
     'tan': (
         'tan(Tensor input, *, Tensor out=None)',
     ),
@@ -1196,8 +1519,16 @@ FUNCTIONS = {
     'tanh_': (
         'tanh_(Tensor input)',
     ),
+    'tensor_split': (
+        'tensor_split(Tensor input, SymIntArrayRef indices, int64_t dim=0)',
+        'tensor_split(Tensor input, Tensor tensor_indices_or_sections, int64_t dim=0)',
+        'tensor_split(Tensor input, SymInt sections, int64_t dim=0)',
+    ),
     'tile': (
         'tile(Tensor input, SymIntArrayRef dims)',
+    ),
+    'topk': (
+        'topk(Tensor input, SymInt k, int64_t dim=-1, bool largest=True, bool sorted=True, *, TensorList[2] out=None)',
     ),
     'trace': (
         'trace(Tensor input)',
@@ -1224,6 +1555,15 @@ FUNCTIONS = {
     'unflatten': (
         'unflatten(Tensor input, int64_t dim, SymIntArrayRef sizes)',
     ),
+    'unsafe_chunk': (
+        'unsafe_chunk(Tensor input, int64_t chunks, int64_t dim=0)',
+    ),
+    'unsafe_split': (
+        'unsafe_split(Tensor input, SymInt split_size, int64_t dim=0)',
+    ),
+    'unsafe_split_with_sizes': (
+        'unsafe_split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)',
+    ),
     'unsqueeze': (
         'unsqueeze(Tensor input, int64_t dim)',
     ),
@@ -1231,6 +1571,13 @@ FUNCTIONS = {
         'var(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None)',
         'var(Tensor input, IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False, Tensor out=None)',
         'var(Tensor input, bool unbiased=True)',
+    ),
+    'vsplit': (
+        'vsplit(Tensor input, int64_t sections)',
+        'vsplit(Tensor input, IntArrayRef indices)',
+    ),
+    'vstack': (
+        'vstack(TensorList tensors, *, Tensor out=None)',
     ),
     'where': (
         'where(Tensor condition)',
@@ -1257,15 +1604,17 @@ FUNCTIONS = {
 
 # methods bound with METH_NOARGS: `TensorBase.exp() takes no arguments (1 given)`
 NOARGS = frozenset({
-    'abs', 'abs_', 'acos', 'acos_', 'arccos', 'arcsin', 'arctan', 'asin',
-    'asin_', 'atan', 'atan_', 'ceil', 'ceil_', 'cos', 'cos_', 'cosh',
-    'cosh_', 'data_ptr', 'detach', 'detach_', 'dim', 'element_size', 'exp', 'exp2',
-    'exp2_', 'exp_', 'expm1', 'fix', 'floor', 'floor_', 'frac', 'frac_',
-    'is_floating_point', 'is_inference', 'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf',
-    'item', 'log', 'log10', 'log10_', 'log1p', 'log2', 'log2_', 'log_',
-    'logical_not', 'ndimension', 'neg', 'neg_', 'negative', 'nelement', 'numel', 'reciprocal',
-    'relu', 'relu_', 'retain_grad', 'rsqrt', 'sgn', 'sigmoid', 'sigmoid_', 'sign',
-    'signbit', 'sin', 'sin_', 'sinh', 'sinh_', 'sqrt', 'sqrt_', 'square',
-    'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist',
-    'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
+    'abs', 'abs_', 'acos', 'acos_', 'arccos', 'arcsin', 'arctan', 'argwhere',
+    'asin', 'asin_', 'atan', 'atan_', 'bitwise_not', 'bitwise_not_', 'ceil', 'ceil_',
+    'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad', 'detach', 'detach_',
+    'digamma', 'digamma_', 'dim', 'element_size', 'erf', 'erf_', 'erfc', 'erfc_',
+    'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_', 'exp_', 'expm1', 'fix',
+    'fliplr', 'flipud', 'floor', 'floor_', 'frac', 'frac_', 'is_floating_point', 'is_inference',
+    'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item', 'lgamma',
+    'lgamma_', 'log', 'log10', 'log10_', 'log1p', 'log2', 'log2_', 'log_',
+    'logical_not', 'logical_not_', 'ndimension', 'neg', 'neg_', 'negative', 'nelement', 'numel',
+    'rad2deg', 'reciprocal', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'sgn', 'sigmoid',
+    'sigmoid_', 'sign', 'signbit', 'sin', 'sin_', 'sinh', 'sinh_', 'sqrt',
+    'sqrt_', 'square', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh',
+    'tanh_', 'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })

@@ -70,12 +70,12 @@ _more_safe_attrs()
 BINARY = {
     "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv, "//": operator.floordiv,
     "%": operator.mod, "@": operator.matmul, "**": operator.pow, "&": operator.and_, "|": operator.or_,
-    "^": operator.xor,
+    "^": operator.xor, "<<": operator.lshift, ">>": operator.rshift,
 }
 INPLACE = {
     "+": operator.iadd, "-": operator.isub, "*": operator.imul, "/": operator.itruediv, "//": operator.ifloordiv,
     "%": operator.imod, "@": operator.imatmul, "**": operator.ipow, "&": operator.iand, "|": operator.ior,
-    "^": operator.ixor,
+    "^": operator.ixor, "<<": operator.ilshift, ">>": operator.irshift,
 }
 UNARY = {"-": operator.neg, "+": operator.pos, "~": operator.invert, "not": operator.not_}
 COMPARE = {
@@ -107,6 +107,12 @@ def guarded_mul(a, b):
     return a * b
 
 
+def guarded_lshift(a, b):
+    if type(a) is int and type(b) is int and a and a.bit_length() + b > MAX_INT_BITS:
+        raise Limit("OverflowError", f"integer result too large (more than {MAX_INT_BITS} bits)")
+    return a << b
+
+
 def guarded_pow(a, b):
     if type(a) is int and type(b) is int and b > 0 and abs(a) > 1 and a.bit_length() * b > MAX_INT_BITS:
         raise Limit("OverflowError", f"integer result too large (more than {MAX_INT_BITS} bits)")
@@ -128,7 +134,7 @@ def guarded_mod(a, b):
     return a % b
 
 
-GUARDED = {"*": guarded_mul, "**": guarded_pow, "%": guarded_mod}
+GUARDED = {"*": guarded_mul, "**": guarded_pow, "%": guarded_mod, "<<": guarded_lshift}
 
 
 def _inplace_guard(op):
@@ -138,6 +144,10 @@ def _inplace_guard(op):
             guarded_mul(a, b) if type(a) in _SEQ else None
             return base(a, b)
         return imul
+    if op == "<<":
+        def ilshift(a, b):
+            return guarded_lshift(a, b) if type(a) is int else base(a, b)
+        return ilshift
     if op == "**":
         def ipow(a, b):
             if type(a) is int:

@@ -25,8 +25,8 @@ BINARY = ["add", "sub", "mul", "div", "pow", "remainder", "fmod", "floor_divide"
           "true_divide", "subtract", "multiply", "divide", "arctan2", "lerp", "dot", "mm", "mv", "matmul",
           "outer", "ger", "bmm", "equal", "allclose", "isclose", "type_as", "expand_as", "view_as", "reshape_as"]
 BINARY_INPLACE = ["add_", "sub_", "mul_", "div_", "pow_", "copy_", "clamp_min_", "clamp_max_", "fill_"]
-OPERATORS = ["+", "-", "*", "/", "**", "@", "%", "//", "<", "<=", "==", "!=", ">", ">=", "&", "|", "^"]
-AUGMENTED = ["+=", "-=", "*=", "/=", "**=", "%=", "//=", "&=", "|="]
+OPERATORS = ["+", "-", "*", "/", "**", "@", "%", "//", "<", "<=", "==", "!=", ">", ">=", "&", "|", "^", "<<", ">>"]
+AUGMENTED = ["+=", "-=", "*=", "/=", "**=", "%=", "//=", "&=", "|=", "^=", "<<=", ">>="]
 REDUCE = ["sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "norm",
           "logsumexp", "all", "any", "count_nonzero", "cumsum", "softmax", "log_softmax", "sort", "unbind"]
 OBSERVE = ["print({t})", "print({t}.grad)", "print({t}._version)", "print({t}.dtype, {t}.requires_grad, {t}.is_leaf)",
@@ -251,7 +251,8 @@ class Gen:
         mixed = rng.choice(["[1, 2.5, True]", "[[1, 2], [3.5, 4]]", "[True, 2]", "[[True], [False]]", "[0.1, 100.5]",
                             "[1e-05, 1.0]", "[[1.5, -2], [3, 4]]", "[1, 2 ** 40]", "[3.14159265, -1e10]", "[]"])
         forms = [f"{n} = {t} @ {u}", f"{n} = torch.matmul({t}, {t}.mT)", f"{n} = {t} @ {t}.T", f"{n} = {t}.mv({u})",
-                 f"{n} = torch.randn(2, 3) @ {t}", f"{n} = {t} @ torch.randn(*{t}.shape[-1:], 2)",
+                 f"torch.manual_seed({rng.randint(0, 9)})\n{n} = torch.randn(2, 3) @ {t}",
+                 f"torch.manual_seed({rng.randint(0, 9)})\n{n} = {t} @ torch.randn(*{t}.shape[-1:], 2)",
                  f"{n} = torch.cat([{t}, {u}], dim={d})", f"{n} = torch.stack([{t}, {t}], dim={d})",
                  f"{n} = torch.cat(({t}, {t} * 2), -1)", f"{n} = torch.where({t} > 0, {t}, {u})",
                  f"{n} = torch.where({t} > 0, {t}, torch.zeros_like({t}))", f"{n} = {t}.masked_fill({t} < 0, 0.)",
@@ -273,6 +274,34 @@ class Gen:
                  f"{n} = torch.relu({t})", f"{n} = torch.sigmoid({t})", f"{n} = torch.tanh({t})", f"{n} = {t}.exp().log()"]
         return rng.choice(forms)
 
+    def more(self):
+        """The less common ops: cumulative, selections with ties, einsum, splits, special functions, bitwise ops,
+        composites (repeat_interleave, diff, stacks) and the in-place twins of remainder/fmod/logical ops."""
+        rng, t, u = self.rng, self.pick(), self.pick()
+        if t is None:
+            return self.create()
+        n, d, o = self.new(), self.dim(t), self.operand(t)
+        forms = [f"{n} = {t}.cumprod({d})", f"{n} = torch.cumprod({t}, dim={d})", f"{n} = {t}.cummax({d})",
+                 f"{n} = {t}.cummin({d}).values", f"{n} = {t}.logcumsumexp({d})", f"{n} = {t}.topk(1)",
+                 f"{n} = {t}.topk(2, dim={d}, largest=False).values", f"{n} = {t}.kthvalue(1, {d})",
+                 f"{n} = {t}.median()", f"{n} = {t}.median({d})", f"{n} = {t}.mode({d})", f"{n} = {t}.nanmedian()",
+                 f"{n} = torch.einsum('ij,jk->ik', {t}, {u})", f"{n} = torch.einsum('i,i->', {t}, {t})",
+                 f"{n} = torch.einsum('...i->...', {t})", f"{n} = torch.einsum('ij->ji', {t})",
+                 f"{n} = torch.einsum('bij,bjk->bik', {t}, {u})", f"{n} = {t}.tensor_split(2, {d})[0]",
+                 f"{n} = {t}.hsplit(1)[0]", f"{n} = {t}.unsafe_split(1, {d})[0]", f"{n} = {t}.unsafe_chunk(2)[-1]",
+                 f"{n} = {t}.repeat_interleave(2)", f"{n} = {t}.repeat_interleave(2, dim={d})", f"{n} = {t}.diff()",
+                 f"{n} = torch.hstack([{t}, {u}])", f"{n} = torch.vstack([{t}, {t}])", f"{n} = torch.column_stack([{t}, {t}])",
+                 f"{n} = torch.meshgrid({t}.flatten(), {t}.flatten(), indexing='ij')[0]", f"{n} = {t}.copysign({o})",
+                 f"{n} = {t}.float_power(2)", f"{n} = torch.logaddexp({t}, {u})", f"{n} = {t}.nansum()",
+                 f"{n} = {t}.nanmean({d})", f"{n} = torch.dist({t}, {u})", f"{n} = {t}.erf()", f"{n} = {t}.erfc()",
+                 f"{n} = {t} << {rng.choice(['1', '2', o])}", f"{n} = {t} >> 1", f"{n} = {t}.bitwise_and({o})",
+                 f"{n} = torch.bitwise_xor({t}, {o})", f"{n} = {t}.bitwise_not()", f"{n} = torch.pow(2, {t})",
+                 f"{n} = 2 ** {t}", f"{n} = {t}.unique()", f"{n} = {t}.bincount()",
+                 f"{t}.cumprod_({d})", f"{t}.remainder_({o})", f"{t}.fmod_({o})", f"{t}.floor_divide_({o})",
+                 f"{t}.logical_and_({u})", f"{t}.logical_not_()", f"{t}.bitwise_or_({o})", f"{t} <<= 1",
+                 f"{t}.copysign_(-1.)", f"{t}.erf_()"]
+        return rng.choice(forms)
+
     def observe(self):
         t = self.pick()
         if t is None:
@@ -281,7 +310,7 @@ class Gen:
 
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
-            [self.common] * 4
+            [self.common] * 4 + [self.more] * 2
         return self.rng.choice(kinds)()
 
 

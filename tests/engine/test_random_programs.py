@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(not HAVE_TORCH, reason="torch is not installed")
 # The share of programs that must agree, measured with scripts/fuzz_programs.py over thousands of programs
 # (docs/FIDELITY.md): the programs that still differ are the known gaps listed there; a run below this share
 # means something regressed. Raise it as gaps close.
-MIN_AGREEMENT = 0.92
+MIN_AGREEMENT = 0.94  # (measured 98-99% on batches of 300: at p = 2% a run of 150 falls below it once in ~1,000)
 
 
 def _run_seed():

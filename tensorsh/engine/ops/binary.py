@@ -370,15 +370,18 @@ def _augmented(fn, node_name):
         precheck(self, other)
         check_fits_output(self, other)
         cast_for_inplace(self, values.dtype)
+        original = self._new(self._np.copy(), self.dtype) if callable(node_name) and needs_grad(self, other) else None
 
         def make():
             if node_name == "NotImplemented":
                 return NotImplementedBackward(self, other, None)
+            if callable(node_name):  # the op's node class for this other (y's edge too: y may require grad)
+                return node_name(other)(self, other, None, original)
             return _IdentityGradNode(node_name + ("1" if type(other) is Tensor else "0"), self)
 
         def write(arr):
             arr[...] = values._np
-        return write_inplace(self, write, make if self.dtype.category == 2 else None)
+        return write_inplace(self, write, make if self.dtype.category == 2 else None, (other,))
     return op
 
 
@@ -696,12 +699,29 @@ def xlogy(self, other):
     return out
 
 
+def pow_function(self, exponent):
+    """torch.pow(input, exponent), or torch.pow(self: Number, exponent: Tensor) as PyTorch's pow.Scalar overload."""
+    if isinstance(self, Tensor):
+        return self.pow(exponent)
+    return rpow(exponent, self)
+
+
+def _fmod_checked(self, other):
+    _check_integer_division(self, other)  # (an integer fmod by zero raises, as remainder's does)
+    return fmod(self, other)
+
+
+remainder_inplace = _augmented(remainder, lambda other: RemainderBackward0)
+fmod_inplace = _augmented(_fmod_checked, lambda other: FmodBackward1 if isinstance(other, Tensor) else FmodBackward0)
+floor_divide_inplace = _augmented(floor_divide, "NotImplemented")
+
+
 op("square", square, function=True)
 op("add", add, function=True, operators=("__add__", "__radd__"))
 op("sub", sub, aliases=("subtract",), function=True, operators=("__sub__",))
 op("mul", mul, aliases=("multiply",), function=True, operators=("__mul__", "__rmul__"))
 op("div", div, aliases=("divide", "true_divide"), function=True, operators=("__truediv__",))
-op("pow", power, function=True, operators=("__pow__",))
+op("pow", power, function=pow_function, operators=("__pow__",))  # (torch.pow also takes a number base)
 op("floor_divide", floor_divide, function=True, operators=("__floordiv__",))
 op("remainder", remainder, function=True, operators=("__mod__",))
 op("add_", add_inplace, operators=("__iadd__",))
@@ -709,21 +729,19 @@ op("sub_", sub_inplace, operators=("__isub__",))
 op("mul_", mul_inplace, operators=("__imul__",))
 op("div_", div_inplace, operators=("__itruediv__",))
 op("pow_", pow_inplace, operators=("__ipow__",))
-op("bitwise_and", bitwise_and, method=False, operators=("__and__", "__rand__"))
-op("bitwise_or", bitwise_or, method=False, operators=("__or__", "__ror__"))
-op("bitwise_xor", bitwise_xor, method=False, operators=("__xor__", "__rxor__"))
-op("bitwise_and_", bitwise_and_inplace, method=False, operators=("__iand__",))
-op("bitwise_or_", bitwise_or_inplace, method=False, operators=("__ior__",))
-op("bitwise_xor_", bitwise_xor_inplace, method=False, operators=("__ixor__",))
 operator("__rsub__", rsub)
 operator("__rtruediv__", rdiv)
 operator("__rfloordiv__", _rfloordiv)
 operator("__rmod__", _rmod)
 operator("__rpow__", rpow)
 operator("__invert__", lambda self: logical_not(self) if self.dtype is dtypes.bool_ else bitwise_not(self))
-operator("__imod__", _augmented(remainder, "RemainderBackward"))
-operator("__ifloordiv__", _augmented(floor_divide, "NotImplemented"))
+operator("__imod__", remainder_inplace)
+operator("__ifloordiv__", floor_divide_inplace)
+op("remainder_", remainder_inplace, edges=True)
+op("fmod_", fmod_inplace, edges=True)
+op("floor_divide_", floor_divide_inplace, edges=True)
 op("atan2", atan2, aliases=("arctan2",), function=True, edges=True)
 op("fmod", fmod, function=True, edges=True)
 op("hypot", hypot, function=True, edges=True)
 op("xlogy", xlogy, function=xlogy, edges=True)  # torch.xlogy also takes a number first
+

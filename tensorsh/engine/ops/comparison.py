@@ -1,5 +1,5 @@
 """Comparisons and selections by value: eq/ne/lt/le/gt/ge, logical_*, maximum/minimum, where, clamp/clip with
-clamp_min/clamp_max and their in-place forms, equal/allclose/isclose."""
+clamp_min/clamp_max and their in-place forms, equal/allclose (isclose: comparison_more.py)."""
 import numpy as np
 
 from .. import autograd, dtypes, scalars
@@ -128,11 +128,6 @@ def equal(a, b):
 @tensor_params("other")
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     return bool(np.allclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan))
-
-
-@tensor_params("other")
-def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return from_numpy(np.isclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan), dtypes.bool_)
 
 
 def clamp(self, min=None, max=None):
@@ -303,7 +298,6 @@ op("maximum", maximum, function=True)
 op("minimum", minimum, function=True)
 op("equal", equal, function=equal)
 op("allclose", allclose, function=True)
-op("isclose", isclose, function=True)
 op("where", lambda self, condition, other: where(condition, self, other), function=where)
 op("logical_xor", logical_xor, function=True, edges=True)
 op("clamp", clamp, function=True)

@@ -303,11 +303,11 @@ def index_select(self, dim, index):
             raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
         values = self._np.copy()
     else:
-        if size == 0 and idx.size:
+        if size == 0 and idx.size and self.dim() > 1:
             raise runtime("index_select(): self indexing axis dim should be positive")
         bad = (idx < 0) | (idx >= size)
-        if bad.any():  # PyTorch's CPU kernel has its own path, and message, for dim 1
-            if d == 1:
+        if bad.any():  # PyTorch's CPU kernel has its own path, and message, for dim 1 and for an empty self
+            if d == 1 or self.numel() == 0 and self.dim() > 1:
                 raise runtime(f"INDICES element is out of DATA bounds, id={int(idx[bad][0])} axis_dim={size}")
             raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
         values = np.take(self._np, idx, axis=d)
@@ -352,11 +352,15 @@ def index_add(self, dim, index, source, alpha=1):
         raise runtime(f"index_add_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
                       f"({source._shape[d]}), for dim: {d}")
     bad = (idx < 0) | (idx >= size)
-    if bad.any():
+    if bad.any() and not (self.numel() == 0 and self.dim() > 1):  # (an empty matrix checks no index)
+        if self.dim() <= 1:  # PyTorch's kernel for vectors has its own message
+            raise index_error("index out of range in self")
         raise runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
     arr = self._np.copy()
     src = source._np if alpha == 1 else source._np * self.dtype.np.type(alpha)
-    if self.dim():
+    if self.numel() == 0:
+        pass
+    elif self.dim():
         np.add.at(arr, (slice(None),) * d + (idx,), src)
     else:
         _add_in_turn(arr, np.broadcast_to(src, idx.shape).reshape(-1))
@@ -375,6 +379,12 @@ def _fill_index(op, self, dim, index):
     d = self._wrap_dim(dim)
     size = self._shape[d] if self.dim() else 1
     idx = index._np.reshape(-1)
+    if self.numel() == 0 and idx.size and (self.dim() == 1 or op == "index_fill"):
+        if self.dim() == 1:  # PyTorch's kernel restrides the empty self to the index's length: its storage check fails
+            n = self.dtype.itemsize
+            raise runtime(f"setStorage: sizes [{idx.size}], strides [0], storage offset 0, and itemsize {n} requiring a "
+                          f"storage size of {n} are out of bounds for storage of size 0")
+        return d, idx[:0]  # (index_fill of an empty tensor checks no index)
     bad = (idx < -size) | (idx >= size)
     if bad.any():
         prefix = f"{op}_(): " if op == "index_copy" else ""

@@ -166,7 +166,9 @@ def setitem(self, index, value):
     index = _bool_scalars(index)
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
-        return index_put_inplace(self, index, value)
+        from .index_assign import split_basic  # (ints, slices, None beside advanced indices: views first)
+        split = split_basic(self, index_t)
+        return index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)
     target = getitem(self, index, setting=True)
     if isinstance(value, Tensor) and value._shape == target._shape:  # PyTorch's copy_to, its three ways
         copy_inplace(target, value)

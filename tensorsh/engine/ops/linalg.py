@@ -3,9 +3,9 @@ import builtins
 
 import numpy as np
 
-from .. import autograd, dtypes, kernels, messages
+from .. import autograd, dtypes, errors, kernels, messages
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from ..errors import runtime, type_error
+from ..errors import index_error, runtime, type_error
 from ..storage import check_size
 from ..tensorimpl import Tensor
 from .core import InputNode, Shaped, attach, check_broadcast_all, fresh, needs_grad, tensor_params
@@ -74,7 +74,13 @@ def _mm_like(a, b, node_cls):
             raise runtime(f"addmv input tensors must have the same dtype, but got {nb}, {na}, and {nb}")
     check_size(a.numel() // builtins.max(a._shape[-1], 1) * (b._shape[-1] if b.dim() > 1 else 1) * dt.itemsize)
     if a.dtype is not b.dtype:
-        raise runtime(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')} != {b.dtype.name.replace('float32','float').replace('float64','double').replace('int64','long int')}")
+        if node_cls is BmmBackward0:  # (bmm's kernel checks its operand against the result's type)
+            raise runtime(f"expected scalar type {na} but found {nb}")
+        raise runtime(f"expected m1 and m2 to have the same dtype, but got: {dtypes.C_NAMES[a.dtype.name]} != "
+                      f"{dtypes.C_NAMES[b.dtype.name]}")
+    if a.dtype is dtypes.bool_:  # (the BLAS kernels have no bool version)
+        kernel = {BmmBackward0: "bmm", DotBackward0: "dot", MvBackward0: "addmv_impl_cpu"}.get(node_cls, "addmm_impl_cpu_")
+        raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
     out = fresh(_matmul_np(a._np, b._np), dt)  # falls back to from_numpy for dot's numpy scalar
     if needs_grad(a, b):
         attach(out, node_cls(a, b))
@@ -119,7 +125,9 @@ def dot(self, other):
 
 @tensor_params('vec')
 def mv(self, vec):
-    if self.dim() and (self.dim() != 2 or vec.dim() != 1):
+    if not self.dim():  # (PyTorch reads the matrix's first size first)
+        raise index_error("Dimension specified as 0 but tensor has no dimensions")
+    if self.dim() != 2 or vec.dim() != 1:
         raise runtime(f"vector + matrix @ vector expected, got 1, {self.dim()}, {vec.dim()}")
     if self._shape[1] != vec._shape[0]:
         raise runtime(f"size mismatch, got input ({self._shape[0]}), mat ({self._shape[0]}x{self._shape[1]}), vec ({vec._shape[0]})")

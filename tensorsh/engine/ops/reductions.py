@@ -116,7 +116,8 @@ def mean(self, dim=None, keepdim=False, dtype=None, axis=None):
     for d in (dims if dims is not None else range(self.dim())):
         count *= self._shape[d]
     # PyTorch's CPU mean is its sum divided by the count, in the result's dtype
-    r = np.divide(_sum_np(x, dims, keepdim, dt), dt.np.type(count) if count else dt.np.type("nan"))
+    with np.errstate(invalid="ignore"):  # (an empty mean is 0 / 0: the processor's NaN, sign bit set, as PyTorch's)
+        r = np.divide(_sum_np(x, dims, keepdim, dt), dt.np.type(count))
     out = from_numpy(np.asarray(r, dtype=dt.np), dt)
     if needs_grad(self):
         node = MeanBackward0(self) if dim is None else MeanBackward1(self, dims, keepdim)
@@ -339,6 +340,10 @@ AminBackward0 = type("AminBackward0", (_ExtremeBackward,), {"__slots__": (), "na
 def _amax_amin(op, np_fn, node_cls):
     def fn(self, dim=(), keepdim=False):
         dims = _int_list(op, "dim", (dim,))
+        if self.numel() == 0 and self.dim():  # PyTorch checks the sizes first, naming each dim as given
+            for d in dims:
+                if self._shape[self._wrap_dim(d)] == 0:
+                    raise index_error(f"{op}(): Expected reduction dim {d} to have non-zero size.")
         if not self.dim():
             _wrap_dims(self, op, dims)  # (a dim given twice is an error on a 0-dim tensor too)
             dims = ()

@@ -140,7 +140,14 @@ def _refuse_bool(message, np_fn):
 relu = unary("relu", "ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
                                                  lambda x: np.maximum(x, 0).astype(x.dtype)),
              _backward_op("relu"), "result", float_only=False, inplace_function=True)
-absolute = unary("abs", "AbsBackward0", np.abs, lambda g, x: g * x.sign(), float_only=False, operators=("__abs__",))
+def _abs_values(x):
+    if x.dtype == np.bool_:  # PyTorch's abs has no bool kernel
+        raise errors.make("NotImplementedError", "\"abs_cpu\" not implemented for 'Bool'")
+    return np.abs(x)
+
+
+absolute = unary("abs", "AbsBackward0", _abs_values, lambda g, x: g * x.sign(), float_only=False,
+                 operators=("__abs__",))
 neg = unary("neg", "NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None,
             float_only=False, aliases=("negative",), operators=("__neg__",))
 log1p = unary("log1p", "Log1PBackward0", nans.with_pytorch_nans("log1p", kernels.via_double(np.log1p)), lambda g, x: g / (x + 1), inplace=False)

@@ -1,0 +1,238 @@
+"""Cumulative ops beyond cumsum: cumprod (with PyTorch's zero-safe backward), cummax, cummin, logcumsumexp."""
+import numpy as np
+
+from .. import autograd, dtypes
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import make
+from .reductions import ReturnTypes, _sum_np
+from .core import attach, check_dtype, fresh, needs_grad, write_inplace, precheck, cast_for_inplace
+
+
+def _along(x, d, fn):
+    """fn over axis d of x (a 0-dim x as one element)."""
+    return fn(x.reshape(1), 0).reshape(()) if x.ndim == 0 else fn(x, d)
+
+
+def _cumprod_np(x, d, dt):
+    """PyTorch's CPU cumprod: running products in double (float types) or int64, each stored rounded to dt."""
+    acc = np.float64 if dt.category == 2 else np.int64
+    return np.array(_along(x.astype(acc), d, lambda a, ax: np.cumprod(a, axis=ax)), dt.np, order="C")
+
+
+def _reversed_cumsum(t, d):
+    return t.flip(d).cumsum(d).flip(d)
+
+
+class CumprodBackward0(Node):
+    """PyTorch's cumprod_backward: sum of later gradients over the input when no element is zero; with zeros, the
+    masks of the first zero (and, under create_graph, the O(n^2) products that it can differentiate again)."""
+    __slots__ = ("dim",)
+
+    def __init__(self, x, out, dim, original=None):
+        Node.__init__(self, (edge_of(x),))
+        self.dim = dim
+        self.saved = (SavedTensor(x if original is None else original),) + (
+            () if out is None else (SavedTensor(out, is_output=True),))
+
+    def backward(self, g):
+        x, out = self.unpack()
+        d = self.dim if x.dim() else 0
+        if x.numel() <= 1 or x._shape[d] == 1:
+            return (g,)
+        w = out * g
+        is_zero = x == 0
+        if not bool(is_zero.any()):
+            return (_reversed_cumsum(w, d).div(x),)
+        if not autograd.is_grad_enabled():
+            return (fresh(_zeros_backward(g._np, x._np, out._np, d), x.dtype),)
+        return (_recorded_backward(g, x, d),)
+
+
+def _zeros_backward(g, x, out, d):
+    """The O(n) path of cumprod_backward with zeros (no create_graph), in numpy with PyTorch's operation order."""
+    grad = np.zeros(x.shape, g.dtype)
+    csum = np.cumsum(x == 0, axis=d)
+    mask = csum == 0
+    w = np.where(mask, out * g, 0).astype(g.dtype)
+    with np.errstate(all="ignore"):
+        before = np.flip(np.cumsum(np.flip(w, d).astype(np.float64), axis=d).astype(g.dtype), d) / x
+    grad[mask] = before[mask]
+    mask = csum == 1
+    first = np.argmax(mask, axis=d)
+    first_mask = np.zeros(x.shape, bool)
+    np.put_along_axis(first_mask, np.expand_dims(first, d), True, axis=d)
+    first_mask &= mask
+    mask &= ~first_mask
+    prods = _cumprod_np(np.where(mask, x, 1).astype(x.dtype), d, dtypes.BY_NP[x.dtype])
+    term = (prods * np.where(csum != 1, 0, g).astype(g.dtype)).astype(g.dtype)
+    summed = _sum_np(term, (d,), True, dtypes.BY_NP[g.dtype])
+    n = x.shape[d]
+    ones = np.ones(x.shape[:d] + (1,) + x.shape[d + 1:], x.dtype)
+    shifted = np.concatenate([ones, np.take(out, np.arange(n - 1), axis=d)], axis=d)
+    grad[first_mask] = (summed * shifted)[first_mask]
+    return grad
+
+
+def _recorded_backward(g, x, d):
+    """cumprod_backward under create_graph: for each k, sum(grad[k:] * the products omitting x[k]), recorded."""
+    from .joining import cat, stack
+    n = x._shape[d]
+    ones_shape = list(x._shape)
+    ones_shape[d] = 1
+    ones = fresh(np.ones((1,), g.dtype.np), g.dtype).expand(*ones_shape)
+    grads = []
+    for k in range(n):
+        if k == 0:
+            omitted = cat([ones, x.narrow(d, 1, n - 1).cumprod(d)], d)
+        elif k == n - 1:
+            omitted = x.narrow(d, 0, k).prod(d, keepdim=True)
+        else:
+            until = x.narrow(d, 0, k).prod(d, keepdim=True)
+            after = x.narrow(d, k + 1, n - k - 1).cumprod(d)
+            omitted = cat([until, until.expand_as(after) * after], d)
+        grads.append((g.narrow(d, k, n - k) * omitted).sum(d))
+    return stack(grads, d)
+
+
+def _cum_dtype(self, dtype):
+    check_dtype("cumprod", dtype)
+    return dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
+
+
+def cumprod(self, dim, *, dtype=None):
+    d = self._wrap_dim(dim)
+    dt = _cum_dtype(self, dtype)
+    out = fresh(_cumprod_np(self._np, d, dt), dt)
+    if needs_grad(self) and dt.category == 2:
+        attach(out, CumprodBackward0(self, out, d))
+    return out
+
+
+def cumprod_inplace(self, dim, *, dtype=None):
+    d = self._wrap_dim(dim)
+    dt = dtype or self.dtype
+    precheck(self)
+    cast_for_inplace(self, dt)
+    values = _cumprod_np(self._np, d, dt)
+    original = self.clone() if needs_grad(self) else None
+
+    def make():
+        return CumprodBackward0(self, None, d, original)
+    node_out = write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), make, save_output=True)
+    return node_out
+
+
+class _CumExtremeBackward(Node):
+    """cummax/cummin's backward: the gradient scattered-added at the indices the values came from."""
+    __slots__ = ("dim",)
+
+    def __init__(self, x, dim, indices):
+        Node.__init__(self, (edge_of(x),))
+        self.dim = dim
+        self.saved = (SavedTensor(indices),)
+
+    def backward(self, g):
+        indices, = self.unpack()
+        if g.numel() == 0:
+            return (g,)
+        zeros = fresh(np.zeros(g._shape, g.dtype.np), g.dtype)
+        return (zeros.scatter_add(self.dim if g.dim() else 0, indices, g),)
+
+
+class CummaxBackward0(_CumExtremeBackward):
+    pass
+
+
+class CumminBackward0(_CumExtremeBackward):
+    pass
+
+
+def _cum_extreme(kind, better):
+    node_cls = CummaxBackward0 if kind == "cummax" else CumminBackward0
+
+    def op(self, dim):
+        d = self._wrap_dim(dim)
+        x = self._np.reshape(self._shape or (1,))
+        values = np.empty(x.shape, x.dtype)
+        indices = np.zeros(x.shape, np.int64)
+        n = x.shape[d]
+        if x.size:
+            best = np.take(x, 0, axis=d)
+            where = np.zeros(best.shape, np.int64)
+            for i in range(n):
+                cur = np.take(x, i, axis=d)
+                with np.errstate(invalid="ignore"):  # a NaN wins and stays: PyTorch's isnan(x) || x >= best
+                    take = (np.isnan(cur) | (~np.isnan(best) & better(cur, best))) if x.dtype.kind == "f" else \
+                        better(cur, best)
+                best = np.where(take, cur, best)
+                where = np.where(take, i, where)
+                idx = [slice(None)] * x.ndim
+                idx[d] = i
+                values[tuple(idx)], indices[tuple(idx)] = best, where
+        values_t = fresh(values.reshape(self._shape), self.dtype)
+        indices_t = fresh(indices.reshape(self._shape), dtypes.int64)
+        if needs_grad(self):
+            attach(values_t, node_cls(self, d, indices_t))
+        r = ReturnTypes((values_t, indices_t))
+        r.kind = kind
+        return r
+    op.__name__ = kind
+    return op
+
+
+cummax = _cum_extreme("cummax", np.greater_equal)
+cummin = _cum_extreme("cummin", np.less_equal)
+
+
+def _log_add_exp(x, acc):
+    """PyTorch's _log_add_exp_helper(x, acc), elementwise in double."""
+    with np.errstate(all="ignore"):
+        lo = np.where(np.isnan(acc), acc, np.minimum(x, acc))
+        hi = np.where(np.isnan(acc), acc, np.maximum(x, acc))
+        lo = np.where(np.isnan(x) & ~np.isnan(acc), x, lo)  # (std::min/max return the first argument on NaN)
+        hi = np.where(np.isnan(x) & ~np.isnan(acc), x, hi)
+        general = np.log1p(np.exp(lo - hi)) + hi
+    return np.where((lo != hi) | np.isfinite(lo), general, x)
+
+
+class LogcumsumexpBackward0(Node):
+    __slots__ = ("dim",)
+
+    def __init__(self, x, out, dim):
+        Node.__init__(self, (edge_of(x),))
+        self.dim = dim
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
+
+    def backward(self, g):
+        x, result = self.unpack()
+        if g.dim() == 0 or g.numel() == 0:
+            return (g,)
+        d = self.dim
+        from .comparison import where
+        lowest = fresh(np.array(np.finfo(g.dtype.np).min, g.dtype.np), g.dtype)
+        log_abs = g.abs().log()
+        pos = where(g > 0, log_abs, lowest)
+        neg = where(g < 0, log_abs, lowest)
+
+        def rev(t):
+            return t.flip(d).logcumsumexp(d).flip(d)
+        return ((rev(pos - result) + x).exp() - (rev(neg - result) + x).exp(),)
+
+
+def logcumsumexp(self, dim):
+    d = self._wrap_dim(dim)
+    if self.dtype.category < 2:
+        raise make("NotImplementedError", f"\"logcumsumexp_out_cpu\" not implemented for "
+                                          f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+    x = self._np.reshape(self._shape or (1,)).astype(np.float64)
+    out = np.empty(x.shape, np.float64)
+    acc = np.full(np.take(x, 0, axis=d).shape if x.size else (), -np.inf)
+    for i in range(x.shape[d]):
+        acc = _log_add_exp(np.take(x, i, axis=d), acc)
+        idx = [slice(None)] * x.ndim
+        idx[d] = i
+        out[tuple(idx)] = acc
+    result = fresh(out.astype(self.dtype.np).reshape(self._shape), self.dtype)
+    if needs_grad(self):
+        attach(result, LogcumsumexpBackward0(self, result, d))
+    return result

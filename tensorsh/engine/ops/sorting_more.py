@@ -1,0 +1,595 @@
+"""Selections and rearrangements beyond sort: topk, kthvalue, median, nanmedian, mode (with PyTorch's CPU
+selection algorithms, so ties pick PyTorch's index), unique, bincount, and the composites repeat_interleave, diff,
+meshgrid, hstack/vstack/dstack/column_stack/row_stack built from the engine's ops as PyTorch builds them."""
+import builtins
+import math
+
+import numpy as np
+
+from .. import autograd, dtypes
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import index_error, make, runtime, type_error, warn_once
+from .joining import cat
+from .reductions import ReturnTypes
+from .core import Tensor, attach, fresh, needs_grad, type_name
+
+
+# ------------------------------------------------------------------ libstdc++'s selection, as PyTorch calls it
+
+def _nth_element(q, nth, comp):
+    """std::nth_element (libstdc++'s introselect) on the list q in place."""
+    first, last = 0, len(q)
+    depth = 2 * (int(math.log2(last)) if last else 0)
+    while last - first > 3:
+        if depth == 0:
+            _heap_select(q, first, nth + 1, last, comp)
+            q[first], q[nth] = q[nth], q[first]
+            return
+        depth -= 1
+        cut = _partition_pivot(q, first, last, comp)
+        if cut <= nth:
+            first = cut
+        else:
+            last = cut
+    _insertion_sort(q, first, last, comp)
+
+
+def _adjust_heap(q, first, hole, n, value, comp):
+    top = second = hole
+    while second < (n - 1) // 2:
+        second = 2 * (second + 1)
+        if comp(q[first + second], q[first + second - 1]):
+            second -= 1
+        q[first + hole] = q[first + second]
+        hole = second
+    if n % 2 == 0 and second == (n - 2) // 2:
+        second = 2 * (second + 1)
+        q[first + hole] = q[first + second - 1]
+        hole = second - 1
+    parent = (hole - 1) // 2
+    while hole > top and comp(q[first + parent], value):
+        q[first + hole] = q[first + parent]
+        hole, parent = parent, (parent - 1) // 2
+    q[first + hole] = value
+
+
+def _heap_select(q, first, middle, last, comp):
+    n = middle - first
+    if n >= 2:
+        for parent in range((n - 2) // 2, -1, -1):
+            _adjust_heap(q, first, parent, n, q[first + parent], comp)
+    for i in range(middle, last):
+        if comp(q[i], q[first]):
+            value, q[i] = q[i], q[first]
+            _adjust_heap(q, first, 0, n, value, comp)
+
+
+def _partial_sort(q, first, middle, last, comp):
+    """std::partial_sort: heap_select, then sort_heap."""
+    _heap_select(q, first, middle, last, comp)
+    while middle - first > 1:
+        middle -= 1
+        value, q[middle] = q[middle], q[first]
+        _adjust_heap(q, first, 0, middle - first, value, comp)
+
+
+def _partition_pivot(q, first, last, comp):
+    mid = first + (last - first) // 2
+    a, b, c = first + 1, mid, last - 1
+    if comp(q[a], q[b]):
+        pick = b if comp(q[b], q[c]) else c if comp(q[a], q[c]) else a
+    else:
+        pick = a if comp(q[a], q[c]) else c if comp(q[b], q[c]) else b
+    q[first], q[pick] = q[pick], q[first]
+    lo, hi, pivot = first + 1, last, first
+    while True:
+        while comp(q[lo], q[pivot]):
+            lo += 1
+        hi -= 1
+        while comp(q[pivot], q[hi]):
+            hi -= 1
+        if not lo < hi:
+            return lo
+        q[lo], q[hi] = q[hi], q[lo]
+        lo += 1
+
+
+def _insertion_sort(q, first, last, comp):
+    for i in range(first + 1, last):
+        val = q[i]
+        if comp(val, q[first]):
+            q[first + 1:i + 1] = q[first:i]
+            q[first] = val
+        else:
+            j = i
+            while comp(val, q[j - 1]):
+                q[j] = q[j - 1]
+                j -= 1
+            q[j] = val
+
+
+def _std_sort(q, first, last, comp):
+    """std::sort: introsort down to runs of 16, then insertion sort."""
+    def loop(lo, hi, depth):
+        while hi - lo > 16:
+            if depth == 0:
+                _partial_sort(q, lo, hi, hi, comp)
+                return
+            depth -= 1
+            cut = _partition_pivot(q, lo, hi, comp)
+            loop(cut, hi, depth)
+            hi = cut
+    if last - first > 1:
+        loop(first, last, 2 * int(math.log2(last - first)))
+        _insertion_sort(q, first, last, comp)
+
+
+def _isnan(v):
+    return v != v
+
+
+def _greater(x, y):  # PyTorch's comparators: NaN counts as the largest
+    return (_isnan(x[0]) and not _isnan(y[0])) or x[0] > y[0]
+
+
+def _less(x, y):
+    return (not _isnan(x[0]) and _isnan(y[0])) or x[0] < y[0]
+
+
+def _rows(self, d):
+    """self's values with dim d last, as a 2-D list of rows (a 0-dim tensor: one row of one)."""
+    x = self._np.reshape(1) if not self._shape else np.moveaxis(self._np, d, -1)
+    lead = x.shape[:-1] if self._shape else ()
+    return x.reshape(int(np.prod(lead, dtype=np.int64)), x.shape[-1] if x.ndim else 1), lead
+
+
+def _unrows(values, lead, d, ndim, keep_shape):
+    arr = np.asarray(values).reshape(tuple(lead) + (np.asarray(values).shape[-1],))
+    if ndim == 0:
+        return arr.reshape(keep_shape)
+    return np.moveaxis(arr, -1, d)
+
+
+class _SelectBackward(Node):
+    """value_selecting_reduction_backward: the gradient scattered into zeros at the selected indices."""
+    __slots__ = ("dim", "keepdim", "shape")
+
+    def __init__(self, x, dim, keepdim, indices):
+        Node.__init__(self, (edge_of(x),))
+        self.dim, self.keepdim, self.shape = dim, keepdim, x._shape
+        self.saved = (SavedTensor(indices),)
+
+    def backward(self, g):
+        indices, = self.unpack()
+        if not self.shape:
+            return (g.reshape(()),)
+        if not self.keepdim:
+            g, indices = g.unsqueeze(self.dim), indices.unsqueeze(self.dim)
+        zeros = fresh(np.zeros(self.shape, g.dtype.np), g.dtype)
+        return (zeros.scatter(self.dim, indices, g),)
+
+
+class TopkBackward0(_SelectBackward):
+    pass
+
+
+class KthvalueBackward0(_SelectBackward):
+    pass
+
+
+class MedianBackward1(_SelectBackward):
+    pass
+
+
+class NanmedianBackward1(_SelectBackward):
+    pass
+
+
+class ModeBackward0(_SelectBackward):
+    pass
+
+
+def _pair(kind, values, indices, dtype):
+    r = ReturnTypes((values, indices))
+    r.kind = kind
+    return r
+
+
+def topk(self, k, dim=-1, largest=True, sorted=True):
+    d = self._wrap_dim(dim) if self._shape else self._wrap_dim(dim, 1) * 0
+    n = self._shape[d] if self._shape else 1
+    if k < 0 or k > n:
+        raise runtime("selected index k out of range")
+    if self.dtype is dtypes.bool_:
+        raise runtime("topk does not support bool dtypes on CPU")
+    rows, lead = _rows(self, d)
+    comp = _greater if largest else _less
+    vals, idxs = [], []
+    for row in rows.tolist():
+        q = [(v, i) for i, v in enumerate(row)]
+        if k * 64 <= n:
+            _partial_sort(q, 0, k, n, comp)
+        elif k > 0:
+            _nth_element(q, k - 1, comp)
+            if sorted:
+                _std_sort(q, 0, k - 1, comp)
+        vals.append([v for v, _ in q[:k]])
+        idxs.append([i for _, i in q[:k]])
+    shape = self._shape[:d] + (k,) + self._shape[d + 1:] if self._shape else ()
+    values = fresh(np.array(_unrows(np.array(vals, self.dtype.np).reshape(len(rows), k), lead, d, self.dim(), shape),
+                            self.dtype.np, order="C"), self.dtype)
+    indices = fresh(np.array(_unrows(np.array(idxs, np.int64).reshape(len(rows), k), lead, d, self.dim(), shape),
+                             np.int64, order="C"), dtypes.int64)
+    if needs_grad(self):
+        attach(values, TopkBackward0(self, d, True, indices))
+    return _pair("topk", values, indices, self.dtype)
+
+
+def _quick_select(vals, idxs, k):
+    """PyTorch's quick_select_template (SortingUtils.h): median-of-three partitioning, NaN the largest."""
+    def gt(a, b):
+        return (_isnan(a) and not _isnan(b)) or a > b
+
+    def swap(i, j):
+        vals[i], vals[j] = vals[j], vals[i]
+        idxs[i], idxs[j] = idxs[j], idxs[i]
+    lo, hi = 0, len(vals) - 1
+    while True:
+        if hi <= lo:
+            return
+        if hi == lo + 1:
+            if gt(vals[lo], vals[hi]):
+                swap(lo, hi)
+            return
+        p = lo + (hi - lo) // 2
+        swap(p, lo + 1)
+        if gt(vals[lo + 1], vals[hi]):
+            swap(lo + 1, hi)
+        if gt(vals[lo], vals[hi]):
+            swap(lo, hi)
+        if gt(vals[lo + 1], vals[lo]):
+            swap(lo + 1, lo)
+        i, j, piv = lo + 1, hi, vals[lo]
+        while True:
+            i += 1
+            while gt(piv, vals[i]):
+                i += 1
+            j -= 1
+            while gt(vals[j], piv):
+                j -= 1
+            if j < i:
+                break
+            swap(i, j)
+        swap(lo, j)
+        if j <= k:
+            lo = i
+        if j >= k:
+            hi = j - 1
+
+
+def _reduce_select(kind, self, dim, keepdim, pick, node_cls):
+    """A (values, indices) reduction over dim, pick(row) -> (value, index)."""
+    d = self._wrap_dim(dim) if self._shape else self._wrap_dim(dim, 1) * 0
+    if self._shape and self._shape[d] == 0:
+        raise index_error(f"{kind}(): Expected reduction dim {d} to have non-zero size.")
+    rows, lead = _rows(self, d)
+    picked = [pick(row) for row in rows.tolist()]
+    shape = (self._shape[:d] + ((1,) if keepdim else ()) + self._shape[d + 1:]) if self._shape else ()
+    values = fresh(np.array([v for v, _ in picked], self.dtype.np).reshape(shape), self.dtype)
+    indices = fresh(np.array([i for _, i in picked], np.int64).reshape(shape), dtypes.int64)
+    if needs_grad(self):
+        attach(values, node_cls(self, d, keepdim, indices))
+    return _pair(kind, values, indices, self.dtype)
+
+
+def _no_bool(kernel, self):
+    if self.dtype is dtypes.bool_:
+        raise make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
+
+
+def kthvalue(self, k, dim=-1, keepdim=False):
+    _no_bool("kthvalue_cpu", self)
+    n = self._shape[self._wrap_dim(dim)] if self._shape else 1
+    d = self._wrap_dim(dim) if self._shape else 0
+    if n == 0:
+        raise index_error(f"kthvalue(): Expected reduction dim {d} to have non-zero size.")
+    if not 1 <= k <= n:
+        raise index_error(f"kthvalue(): selected number k out of range for dimension {d}")
+
+    def pick(row):
+        idxs = list(range(len(row)))
+        _quick_select(row, idxs, k - 1)
+        return row[k - 1], idxs[k - 1]
+    return _reduce_select("kthvalue", self, dim, keepdim, pick, KthvalueBackward0)
+
+
+def _median_pick(ignore_nan):
+    def pick(row):
+        n = len(row)
+        if not ignore_nan:
+            for i, v in enumerate(row):
+                if _isnan(v):
+                    return v, i
+            order = builtins.sorted(range(n), key=lambda i: (row[i], i))
+            i = order[(n - 1) // 2]
+            return row[i], i
+        kept = [i for i in range(n) if not _isnan(row[i])]
+        if not kept:
+            return row[0], 0
+        order = builtins.sorted(kept, key=lambda i: (row[i], i))
+        i = order[(len(kept) - 1) // 2]
+        return row[i], i
+    return pick
+
+
+class MedianBackward0(Node):
+    """median() of all elements: the gradient shared evenly among the elements equal to the median."""
+
+    def __init__(self, x, out):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
+
+    def backward(self, g):
+        x, value = self.unpack()
+        mask = (x == value).logical_or(x.isnan().logical_and(value.isnan())) if x.dtype.category == 2 else x == value
+        return ((g / mask.sum()) * mask,)  # (evenly_distribute_backward's order)
+
+
+class NanmedianBackward0(MedianBackward0):
+    pass
+
+
+def _median_all(self, ignore_nan, node_cls):
+    flat = self._np.reshape(-1).tolist()
+    if not flat:  # NaN, converted to self's dtype as the processor converts it
+        empty = np.nan if self.dtype.category == 2 else True if self.dtype is dtypes.bool_ else \
+            np.iinfo(self.dtype.np).min
+        out = fresh(np.array(empty, self.dtype.np), self.dtype)
+    else:
+        out = fresh(np.array(_median_pick(ignore_nan)(flat)[0], self.dtype.np), self.dtype)
+    if needs_grad(self):
+        attach(out, node_cls(self, out))
+    return out
+
+
+def median(self, dim=None, keepdim=False):
+    if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
+        _no_bool("median_cpu" if dim is None else "median_out", self)
+    if dim is None:
+        return _median_all(self, False, MedianBackward0)
+    return _reduce_select("median", self, dim, keepdim, _median_pick(False), MedianBackward1)
+
+
+def nanmedian(self, dim=None, keepdim=False):
+    if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
+        _no_bool("median_cpu" if dim is None else "median_out", self)
+    if dim is None:
+        return _median_all(self, True, NanmedianBackward0)
+    return _reduce_select("nanmedian", self, dim, keepdim, _median_pick(True), NanmedianBackward1)
+
+
+def mode(self, dim=-1, keepdim=False):
+    def pick(row):  # PyTorch's mode kernel: std::sort of (value, index) by value, the longest run's last pair
+        q = [(v, i) for i, v in enumerate(row)]
+        _std_sort(q, 0, len(q), lambda a, b: a[0] < b[0])
+        best, freq, run = q[0], 0, 0
+        for i, pair in enumerate(q):
+            run += 1
+            if i == len(q) - 1 or pair[0] != q[i + 1][0]:
+                if run > freq:
+                    best, freq = pair, run
+                run = 0
+        return best
+    return _reduce_select("mode", self, dim, keepdim, pick, ModeBackward0)
+
+
+# ------------------------------------------------------------------ unique, bincount
+
+class Unique2Backward0(Node):
+    """unique's node: PyTorch records it, and refuses to run it."""
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+
+    def backward(self, g):
+        raise make("NotImplementedError", "the derivative for '_unique2' is not implemented.")
+
+
+class UniqueDimBackward0(Node):
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+
+    def backward(self, g):
+        raise make("NotImplementedError", "the derivative for 'unique_dim' is not implemented.")
+
+
+def check_tensors(values, arg):
+    """PyTorch's parser on a list of tensors: the first element that is not one."""
+    for i, v in enumerate(values):
+        if not isinstance(v, Tensor):
+            raise type_error(f"expected Tensor as element {i} in argument {arg}, but got {type_name(v)}")
+
+
+def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    for name, flag in (("sorted", sorted), ("return_inverse", return_inverse), ("return_counts", return_counts)):
+        if not isinstance(flag, bool):
+            raise type_error(f"_unique2(): argument '{name}' must be bool, not {type_name(flag)}")
+    if dim is not None and (not isinstance(dim, int) or isinstance(dim, bool)):
+        raise type_error(f"unique_dim(): argument 'dim' (position 2) must be int, not {type_name(dim)}")
+    if dim is not None:
+        d = self._wrap_dim(dim)
+        values, inverse, counts = np.unique(self._np, return_inverse=True, return_counts=True, axis=d)
+    else:
+        values, inverse, counts = np.unique(self._np, return_inverse=True, return_counts=True)
+        inverse = inverse.reshape(self._shape)
+    out = [fresh(np.array(values, self.dtype.np, order="C"), self.dtype)]
+    if needs_grad(self):
+        attach(out[0], (Unique2Backward0 if dim is None else UniqueDimBackward0)(self))
+    if return_inverse:
+        out.append(fresh(np.array(inverse, np.int64, order="C"), dtypes.int64))
+    if return_counts:
+        out.append(fresh(np.array(counts, np.int64, order="C"), dtypes.int64))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def bincount(self, weights=None, minlength=0):
+    if self.dtype.category == 2 or self.dtype is dtypes.bool_:  # (no kernel for these: checked before the shape)
+        raise make("NotImplementedError", f"\"bincount_cpu\" not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+    if self.dim() != 1 or self.dtype.category != 1 or (self.numel() and self._np.min() < 0):
+        raise runtime("bincount only supports 1-d non-negative integral inputs.")
+    if minlength < 0:
+        raise runtime("minlength should be >= 0")
+    if weights is not None and weights._shape != self._shape:
+        raise runtime("weights should be 1-d and have the same length as input")
+    if weights is None:
+        return fresh(np.bincount(self._np, minlength=minlength).astype(np.int64), dtypes.int64)
+    dt = weights.dtype if weights.dtype.category == 2 else dtypes.float64
+    out = fresh(np.bincount(self._np, weights._np.astype(np.float64), minlength).astype(dt.np), dt)
+    if needs_grad(weights):
+        attach(out, _BincountNotImplemented(weights))
+    return out
+
+
+class _BincountNotImplemented(Node):
+    """bincount's node for its weights: PyTorch records one that refuses to run."""
+    name_ = "NotImplemented"
+    qualified = True
+
+    def __init__(self, weights):
+        Node.__init__(self, (edge_of(weights),))
+
+    def backward(self, g):
+        raise runtime("derivative for aten::bincount is not implemented")
+
+
+# ------------------------------------------------------------------ composites
+
+def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
+    if repeats is None:  # torch.repeat_interleave(repeats): the indices repeated
+        return _repeat_indices(self)
+    if not isinstance(self, Tensor):
+        raise type_error(f"repeat_interleave(): argument 'input' (position 1) must be Tensor, not {type_name(self)}")
+    x = self if dim is not None else self.flatten()
+    d = x._wrap_dim(0 if dim is None else dim) if x._shape else 0
+    if isinstance(repeats, Tensor):
+        if repeats.dim() == 0 or (repeats.dim() == 1 and repeats._shape[0] == 1):
+            repeats = repeats.reshape(1).expand(x._shape[d] if x._shape else 1)
+        elif repeats.dim() == 1:
+            if repeats._shape[0] != x._shape[d]:
+                raise runtime(f"repeats must have the same size as input along dim, but got repeats.size(0) = "
+                              f"{repeats._shape[0]} and input.size({d}) = {x._shape[d]}")
+        else:
+            raise runtime("repeats must be 0-dim or 1-dim tensor")
+        return x.index_select(d, _repeat_indices(repeats))
+    if repeats < 0:
+        raise runtime("Repeats can not be negative")
+    x = x.unsqueeze(d + 1)
+    shape = list(x._shape)
+    shape[d + 1] = repeats
+    return x.expand(*shape).clone().flatten(d, d + 1)
+
+
+def _repeat_indices(repeats):
+    if repeats.dim() != 1:
+        raise runtime("repeat_interleave only accept 1D vector as repeat")
+    if repeats.dtype not in (dtypes.int64, dtypes.int32):
+        raise runtime("repeats has to be Long or Int tensor")
+    if repeats.numel() and repeats._np.min() < 0:
+        raise runtime("repeats can not be negative")
+    return fresh(np.repeat(np.arange(repeats.numel(), dtype=np.int64), repeats._np), dtypes.int64)
+
+
+def diff(self, n=1, dim=-1, prepend=None, append=None):
+    if not self._shape:
+        raise runtime("diff expects input to be at least one-dimensional")
+    if n < 0:
+        raise runtime(f"order must be non-negative but got {n}")
+    d = self._wrap_dim(dim)
+    if prepend is not None or append is not None:
+        parts = [t for t in (prepend, self, append) if t is not None]
+        self = cat(parts, d)
+    if n == 0:
+        return self
+    out_len = self._shape[d] - 1
+    result = self
+    for _ in range(min(n, self._shape[d])):
+        if self.dtype is dtypes.bool_:
+            result = result.narrow(d, 1, out_len).logical_xor(result.narrow(d, 0, out_len))
+        else:
+            result = result.narrow(d, 1, out_len) - result.narrow(d, 0, out_len)
+        out_len -= 1
+    return result
+
+
+def meshgrid(*tensors, indexing=None):
+    if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
+        tensors = tuple(tensors[0])
+    check_tensors(tensors, 0)
+    if indexing is None:
+        warn_once("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument.")
+        indexing = "ij"
+    if indexing not in ("ij", "xy"):
+        raise runtime(f'torch.meshgrid: indexing must be one of "xy" or "ij", but received: {indexing}')
+    if not tensors:
+        raise runtime("meshgrid expects a non-empty TensorList")
+    for t in tensors:
+        if t.dim() > 1:
+            raise runtime(f"torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: {t}")
+    if any(t.dtype is not tensors[0].dtype for t in tensors):
+        raise runtime("meshgrid expects all tensors to have the same dtype")
+    refs = list(tensors)
+    swap = indexing == "xy" and len(refs) >= 2
+    if swap:
+        refs[0], refs[1] = refs[1], refs[0]
+    shape = [t.numel() for t in refs]
+    grids = []
+    for i, t in enumerate(refs):
+        view_shape = [1] * len(refs)
+        view_shape[i] = -1
+        grids.append(t.view(*view_shape).expand(*shape))
+    if swap:
+        grids[0], grids[1] = grids[1], grids[0]
+    return tuple(grids)
+
+
+def _tensor_seq(name, tensors):
+    if not isinstance(tensors, (list, tuple)):
+        raise type_error(f"{name}(): argument 'tensors' (position 1) must be tuple of Tensors, not "
+                         f"{type_name(tensors)}")
+    check_tensors(tensors, 0)
+    if not tensors:
+        raise runtime(f"{name} expects a non-empty TensorList")
+    return list(tensors)
+
+
+def _at_least(t, n):
+    if t.dim() >= n:
+        return t
+    if t.dim() == 0:
+        return t.reshape(*([1] * n))
+    if n == 2 or t.dim() == 2:
+        return t.unsqueeze(0) if n == 2 else t.unsqueeze(-1)
+    return t.unsqueeze(0).unsqueeze(-1)  # 1-D to 3-D
+
+
+def hstack(tensors):
+    ts = [_at_least(t, 1) for t in _tensor_seq("hstack", tensors)]
+    return cat(ts, 0 if ts[0].dim() == 1 else 1)
+
+
+def vstack(tensors):
+    return cat([_at_least(t, 2) for t in _tensor_seq("vstack", tensors)], 0)
+
+
+def row_stack(tensors):
+    return cat([_at_least(t, 2) for t in _tensor_seq("row_stack", tensors)], 0)
+
+
+def dstack(tensors):
+    return cat([_at_least(t, 3) for t in _tensor_seq("dstack", tensors)], 2)
+
+
+def column_stack(tensors):
+    ts = _tensor_seq("column_stack", tensors)
+    return cat([t.reshape(t.numel(), 1) if t.dim() <= 1 else t for t in ts], 1)
