@@ -7,6 +7,7 @@ from . import dtypes, errors, messages, random as rng, undo
 from .errors import runtime, type_error, value_error, warn
 from .scalars import checked_scalar
 from .storage import check_size
+from .signatures import tp_name as type_name
 from .tensorimpl import Tensor, _shape_list
 
 _wrap = Tensor._from_numpy
@@ -68,8 +69,10 @@ def _alloc_check(shape, dtype):
 
 def _infer(data, depth=0):
     """(shape, dtype) of nested Python data, with PyTorch's errors for ragged input."""
-    if isinstance(data, Tensor):
-        return data._shape, data.dtype
+    if isinstance(data, Tensor):  # inside a sequence, a tensor is one number (PyTorch reads it as a Python scalar)
+        if depth and data.numel() != 1:
+            raise value_error("only one element tensors can be converted to Python scalars")
+        return (data._shape if not depth else ()), data.dtype
     if isinstance(data, (list, tuple)):
         if not data:
             return (0,), None
@@ -92,7 +95,9 @@ def _infer(data, depth=0):
         return (), dtypes.int64
     if isinstance(data, float):
         return (), dtypes.DEFAULT_FLOAT
-    raise type_error(f"new(): invalid data type '{type(data).__name__}'")
+    if isinstance(data, str):
+        raise type_error(f"new(): invalid data type '{type(data).__name__}'")
+    raise runtime(f"Could not infer dtype of {type_name(data)}")
 
 
 def _merge(a, b):
@@ -127,6 +132,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
         shape, inferred = data._shape, data.dtype
         values = data._np.copy()
     else:
+        if dtype is not None and not isinstance(data, (list, tuple, int, float, str)):  # (no dtype to infer)
+            raise type_error(f"must be real number, not {type_name(data)}")
         shape, inferred = _infer(data)
         values = None
     if inferred is None:
@@ -138,12 +145,16 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
         try:
             values = np.array(flat, dtype=dt.np if dt.category == 2 or inferred.category < 2 else np.float64)
         except OverflowError:
-            raise runtime(f"Overflow when unpacking long") from None
+            raise value_error("Overflow when unpacking long long") from None
         values = values.astype(dt.np).reshape(shape)
     return _finish(np.asarray(values, dtype=dt.np), dt, requires_grad)
 
 
-as_tensor = tensor  # (already dtype-checked)
+def as_tensor(data, dtype=None, device=None):
+    """torch.as_tensor: a tensor is returned as it is (or converted, recorded: ToCopyBackward0), other data copied."""
+    if isinstance(data, Tensor):
+        return data if dtype is None else data.to(dtype)
+    return tensor(data, dtype=dtype)
 
 
 # ------------------------------------------------------------------ filled tensors
