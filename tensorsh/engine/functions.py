@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import autograd, dtypes, errors, kernels, layout, messages, multiview, nans, scalars, undo
+from . import autograd, dtypes, errors, kernels, layout, messages, multiview, nans, pyapi, scalars, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, index_error, type_error, value_error, warn, warn_once
 from .storage import check_size
@@ -2449,12 +2449,6 @@ def to(self, *args, dtype=None, copy=False, **kwargs):
     return out
 
 
-def tensor_type(self, dtype=None):
-    if dtype is None:
-        return self.dtype.type_name
-    return to(self, dtype)
-
-
 def _conversion(name, dtype):
     """x.float(), x.long(), ...: to(x, dtype)."""
     def convert(self):
@@ -2736,7 +2730,7 @@ op("min", tensor_min, function=True)
 op("argmax", argmax, function=True)
 op("argmin", argmin, function=True)
 op("prod", prod, function=True)
-op("norm", norm, function=True)
+op("norm", pyapi.norm, function=pyapi.torch_norm)  # torch.norm's Python dispatch, then norm
 op("var", var, function=True)
 op("std", std, function=True)
 op("cumsum", cumsum, function=True)
@@ -2761,7 +2755,7 @@ op("select", select, function=True, edges=True)
 op("narrow", narrow, function=True, edges=True)
 op("unbind", unbind, function=True, edges=True)
 op("chunk", chunk, function=True, edges=True)
-op("split", split, function=True, edges=True)
+op("split", pyapi.split, function=pyapi.torch_split, edges=True)  # (Python-level in torch)
 op("_slice", _slice)
 op("add_", add_inplace, operators=("__iadd__",))
 op("sub_", sub_inplace, operators=("__isub__",))
@@ -2772,7 +2766,7 @@ op("clamp_", clamp_inplace)
 op("fill_", fill_inplace, function=True)
 op("zero_", zero_inplace, function=True)
 op("copy_", copy_inplace)
-op("new_tensor", new_tensor)
+op("new_tensor", pyapi.constructor("new_tensor", new_tensor))  # (tensor_new.cpp's parser in front)
 op("new_ones", _new_filled("ones"))
 op("new_zeros", _new_filled("zeros"))
 op("new_empty", _new_filled("empty"))
@@ -2782,7 +2776,7 @@ op("log_softmax", log_softmax, function=True)
 op("index_put_", index_put_inplace)
 op("clone", clone, function=True)
 op("contiguous", contiguous)
-op("type", tensor_type)
+op("type", pyapi.tensor_type)  # (its parser and type names: pyapi)
 for _name, _convert in CONVERSIONS.items():
     op(_name, _convert)
 op("where", lambda self, condition, other: where(condition, self, other), function=where)
