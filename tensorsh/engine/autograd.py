@@ -364,7 +364,7 @@ class RemovableHandle:
         return None
 
     def __repr__(self):
-        return "<torch.utils.hooks.RemovableHandle object>"
+        return f"<torch.utils.hooks.RemovableHandle object at {address(self)}>"
 
 
 class AccumulateGrad(Node):

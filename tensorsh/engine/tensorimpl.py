@@ -478,6 +478,12 @@ class Tensor:
             raise type_error("iteration over a 0-d tensor")
         return (self[i] for i in range(self._shape[0]))
 
+    def __contains__(self, element):  # (torch/_tensor.py: `element in x` is (element == x).any())
+        if not isinstance(element, (Tensor, bool, int, float, complex)):
+            raise runtime(f"Tensor.__contains__ only supports Tensor or scalar, but you passed in a "
+                          f"<class '{type(element).__name__}'>.")
+        return bool((self == element).any().item())
+
     def __bool__(self):
         if self._np.size != 1:
             raise runtime("Boolean value of Tensor with more than one value is ambiguous")
