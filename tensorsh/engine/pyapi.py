@@ -5,6 +5,8 @@ constructors' parsers, RNG states, C functions without arguments (scripts/argume
 import re
 
 from .errors import make, runtime, type_error, value_error
+from .multiview import split as _split_views
+from .tensorimpl import Tensor
 
 _LONG_LONG = (-2 ** 63, 2 ** 63 - 1)
 
@@ -26,7 +28,7 @@ def check_long_list(values):
 
 # ---------------------------------------------------------------- backward's gradients (torch.autograd)
 
-def grads_tuple(grad_tensors, n, Tensor):
+def grads_tuple(grad_tensors, n):
     """_tensor_or_tensors_to_tuple then _make_grads' type check: None, one Tensor, or an iterable of them; surplus
     entries (zip with the outputs) are never looked at."""
     if grad_tensors is None:
@@ -69,7 +71,7 @@ def context_decorator(ctx_factory, func):
 
 # ---------------------------------------------------------------- torch.Size
 
-def size_items(items, Tensor):
+def size_items(items):
     """THPSize_pynew's check of each item: an int (a bool counts), or an integral tensor of one element."""
     out = []
     for i, v in enumerate(items):
@@ -186,15 +188,12 @@ def _parse(fmts, args, kwargs, which=False):
     return (sig, bound) if which else bound
 
 
-def _tensor_cls():
-    from .tensor import Tensor
-    return Tensor
-
-
 def split(self, split_size, dim=0):
     """Tensor.split: an int (or a one-element tensor) splits by size (torch._VF.split), anything else by a list of
     sizes (torch._VF.split_with_sizes), each with its parser's texts."""
-    if isinstance(split_size, _tensor_cls()) and split_size.numel() == 1:
+    if type(split_size) is int and type(dim) is int and _small(split_size) and _small(dim):
+        return _split_views(self, split_size, dim)  # (the common call: what the parse would accept)
+    if isinstance(split_size, Tensor) and split_size.numel() == 1:
         split_size = int(split_size.item())
     if isinstance(split_size, int):
         _parse(("split(Tensor input, SymInt split_size, int64_t dim=0)",
@@ -203,8 +202,7 @@ def split(self, split_size, dim=0):
         _parse(("split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)",), (self, split_size, dim),
                {})
         check_long_list(split_size)
-    from .multiview import split as split_views
-    return split_views(self, split_size, dim)
+    return _split_views(self, split_size, dim)
 
 
 split.__qualname__ = "Tensor.split"
@@ -212,7 +210,7 @@ split.__qualname__ = "Tensor.split"
 
 def torch_split(tensor, split_size_or_sections, dim=0):
     """torch.split (torch/functional.py): tensor.split(...)."""
-    if not isinstance(tensor, _tensor_cls()):
+    if not isinstance(tensor, Tensor):
         raise make("AttributeError", f"'{_type_name(tensor)}' object has no attribute 'split'")
     return tensor.split(split_size_or_sections, dim)
 
@@ -238,7 +236,7 @@ norm.__qualname__ = "Tensor.norm"
 def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
     """torch.norm (torch/functional.py) on a strided CPU tensor: 'fro' over at most two dims and every number are
     linalg.vector_norm (p None: 2), other strings linalg.matrix_norm (which tensorsh has not: 'nuc')."""
-    if not isinstance(input, _tensor_cls()):
+    if not isinstance(input, Tensor):
         raise make("AttributeError", f"'{_type_name(input)}' object has no attribute 'layout'")
     _dim = [dim] if isinstance(dim, int) else dim
     if isinstance(p, str):
@@ -268,8 +266,15 @@ def _len(v):
         raise type_error(f"object of type '{_type_name(v)}' has no len()") from None
 
 
+def _small(v):
+    return -2 ** 63 <= v < 2 ** 63
+
+
 def _vector_norm(input, ord, dim, keepdim, dtype, out):
-    _parse(_VECTOR_NORM, (input, ord, dim, keepdim), _given(dtype=dtype, out=out))
+    common = (type(ord) is float or (type(ord) is int and _small(ord))) and type(keepdim) is bool and \
+        dtype is None and out is None and (dim is None or all(type(d) is int and _small(d) for d in dim))
+    if not common:  # (the common call is what the parse would accept)
+        _parse(_VECTOR_NORM, (input, ord, dim, keepdim), _given(dtype=dtype, out=out))
     if out is not None:
         raise runtime("tensorsh: norm(..., out=) is not supported")
     from .functions import norm as vector_norm
@@ -381,7 +386,7 @@ def legacy_new(args, kwargs):
         if "cdata" in names:
             raise runtime("tensorsh: a legacy constructor from a C pointer (cdata=) is not supported")
         return ("empty",)
-    if not isinstance(data, (list, tuple, str, range, _tensor_cls())):
+    if not isinstance(data, (list, tuple, str, range, Tensor)):
         raise type_error(f"new(): data must be a sequence (got {_type_name(data)})")
     return ("data", data)
 
@@ -389,7 +394,7 @@ def legacy_new(args, kwargs):
 def rng_state_bytes(state):
     """Generator.set_state's (and torch.set_rng_state's) checks of the state tensor, then its bytes."""
     from .random import STATE_SIZE
-    if not isinstance(state, _tensor_cls()):
+    if not isinstance(state, Tensor):
         raise type_error(f"expected a torch.ByteTensor, but got {_type_name(state)}")
     if state.dtype.name != "uint8":
         raise type_error("RNG state must be a torch.ByteTensor")

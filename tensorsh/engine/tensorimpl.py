@@ -28,7 +28,7 @@ class Size(tuple):
         for v in items:
             if type(v) is not int or not -2 ** 63 <= v < 2 ** 63:
                 from .pyapi import size_items
-                return tuple.__new__(cls, size_items(items, Tensor))
+                return tuple.__new__(cls, size_items(items))
         return tuple.__new__(cls, items)
 
     def __repr__(self):
@@ -435,7 +435,7 @@ class Tensor:
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         from .pyapi import grads_tuple  # torch.autograd.backward's reading of `gradient`
-        autograd.backward([self], grads_tuple(gradient, 1, Tensor), retain_graph, create_graph, inputs)
+        autograd.backward([self], grads_tuple(gradient, 1), retain_graph, create_graph, inputs)
         return None
 
     # ------------------------------------------------------------ values

@@ -44,7 +44,7 @@ def _from(module, attr):
 
 def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
     tensors = [tensors] if isinstance(tensors, Tensor) else list(tensors)
-    autograd.backward(tensors, pyapi.grads_tuple(grad_tensors, len(tensors), Tensor), retain_graph, create_graph,
+    autograd.backward(tensors, pyapi.grads_tuple(grad_tensors, len(tensors)), retain_graph, create_graph,
                       inputs)
 
 
@@ -53,7 +53,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
     single = isinstance(inputs, Tensor)
     inputs = [inputs] if single else list(inputs)
-    grad_outputs = pyapi.grads_tuple(grad_outputs, len(outputs), Tensor)
+    grad_outputs = pyapi.grads_tuple(grad_outputs, len(outputs))
     result = autograd.run_backward(outputs, grad_outputs, retain_graph, create_graph, inputs=inputs,
                                    allow_unused=bool(allow_unused) or materialize_grads)
     if materialize_grads:
