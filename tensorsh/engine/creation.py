@@ -67,8 +67,9 @@ def _alloc_check(shape, dtype):
 
 # ------------------------------------------------------------------ tensor()
 
-def _infer(data, depth=0):
-    """(shape, dtype) of nested Python data, with PyTorch's errors for ragged input."""
+def _infer(data, depth=0, first=True):
+    """(shape, dtype) of nested Python data, with PyTorch's errors for ragged input; `first`: data is reached by
+    first elements only (the path along which PyTorch measures the sizes)."""
     if isinstance(data, Tensor):  # inside a sequence, a tensor is one number (PyTorch reads it as a Python scalar)
         if depth and data.numel() != 1:
             raise value_error("only one element tensors can be converted to Python scalars")
@@ -76,9 +77,11 @@ def _infer(data, depth=0):
     if isinstance(data, (list, tuple)):
         if not data:
             return (0,), None
+        if first and isinstance(data[0], str):  # (a string there would be one more dimension)
+            raise value_error("too many dimensions 'str'")
         shapes, dt = None, None
-        for item in data:
-            s, d = _infer(item, depth + 1)
+        for i, item in enumerate(data):
+            s, d = _infer(item, depth + 1, first and i == 0)
             if shapes is None:
                 shapes = s
             elif s != shapes:
@@ -162,6 +165,10 @@ def as_tensor(data, dtype=None, device=None):
 def _filled(value, args, size, dtype, requires_grad, default=None, name=None):
     if name is not None and not args and size is None:
         raise type_error(f'{name}() missing 1 required positional arguments: "size"')
+    given = size if size is not None else args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
+    if name == "zeros" and any(type(s) is int and s < 0 for s in (given if isinstance(given, (tuple, list)) else
+                                                                 (given,))):
+        raise runtime("zeros: Dimension size must be non-negative.")  # (ATen's zeros checks before it allocates)
     shape = _size(args, size)
     dt = dtype or default or dtypes.DEFAULT_FLOAT
     _alloc_check(shape, dt)
@@ -261,6 +268,9 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
 @dtype_checked
 def eye(n, m=None, dtype=None, requires_grad=False, device=None, **_):
     m = n if m is None else m
+    for name, v in (("n", n), ("m", m)):
+        if v < 0:
+            raise runtime(f"{name} must be greater or equal to 0, got {v}")
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(n * m * dt.itemsize)
     return _finish(np.eye(n, m, dtype=dt.np), dt, requires_grad)
