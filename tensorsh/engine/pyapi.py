@@ -404,3 +404,38 @@ def rng_state_bytes(state):
         raise runtime(f"Expected a CPUGeneratorImplState of size {STATE_SIZE} but found the input RNG state size to "
                       f"be {state.numel()}")
     return bytes(state._np.tobytes())
+
+
+# ---------------------------------------------------------------- out= of the creation functions
+
+_RESIZED_FIRST = frozenset({"empty", "randn"})  # (their out= is resized before autograd's check: another text)
+
+
+def with_out(name, fn):
+    """torch.<name>(..., out=t) of a creation function: the values are written into t (of t's dtype; a dtype=
+    must be t's), refused when t requires grad, as PyTorch refuses it. An out of another shape, which PyTorch
+    resizes, is not supported."""
+    def function(*args, out=None, **kwargs):
+        if out is None:
+            return fn(*args, **kwargs)
+        from . import autograd, dtypes
+        if not isinstance(out, Tensor):
+            raise type_error(f"{name}(): argument 'out' must be Tensor, not {_type_name(out)}")
+        if out.requires_grad and autograd.is_grad_enabled():
+            raise runtime("cannot resize variables that require grad" if name in _RESIZED_FIRST else
+                          f"aten::{name}(): functions with out=... arguments don't support automatic differentiation, "
+                          "but one of the arguments requires grad.")
+        dtype = kwargs.get("dtype")
+        if dtype is not None and dtype is not out.dtype:
+            raise runtime(f"dtype {dtypes.SCALAR_NAMES[dtype.name]} does not match dtype of out parameter "
+                          f"({dtypes.SCALAR_NAMES[out.dtype.name]})")
+        kwargs["dtype"] = out.dtype
+        result = fn(*args, **kwargs)
+        if result.shape != out.shape:
+            raise runtime(f"tensorsh: {name}(..., out=) into a tensor of another shape (PyTorch resizes it) is not "
+                          "supported")
+        out.copy_(result)
+        return out
+    function.__name__ = function.__qualname__ = getattr(fn, "__name__", name)
+    function.__doc__, function.__wrapped__ = fn.__doc__, fn
+    return function

@@ -168,3 +168,7 @@ def test_python_level_behaviours_by_hand():
     assert run("torch.FloatTensor(None)") == "TypeError: new(): data must be a sequence (got NoneType)"
     assert run("torch.set_rng_state(x)") == "TypeError: RNG state must be a torch.ByteTensor"
     assert run("int(x)") == "ValueError: only one element tensors can be converted to Python scalars"
+    assert run("z = torch.zeros(2, dtype=torch.int64)\nprint(torch.ones(2, out=z) is z, z, z._version)") == \
+        "True tensor([1, 1]) 1\n"
+    assert run("torch.ones(2, 3, out=x)") == ("RuntimeError: aten::ones(): functions with out=... arguments don't "
+                                              "support automatic differentiation, but one of the arguments requires grad.")
