@@ -25,7 +25,7 @@ class set_grad_enabled:
     __api__ = frozenset()
 
     def __init__(self, mode):
-        self._prev = _grad_enabled[0]
+        self._prev, self._mode = _grad_enabled[0], mode
         _grad_enabled[0] = bool(mode)
 
     def __enter__(self):
@@ -36,7 +36,7 @@ class set_grad_enabled:
         return False
 
     def __repr__(self):
-        return "<torch.autograd.grad_mode.set_grad_enabled object>"
+        return f"torch.autograd.grad_mode.set_grad_enabled(mode={self._mode})"
 
 
 # [with statement, context name, mode, epoch, last statement run inside] of the latest grad-mode blocks:
@@ -68,24 +68,28 @@ class _GradModeContext:
             block[4] = here
         return False
 
+    def __new__(cls, orig_func=None):
+        """`@torch.no_grad` without parentheses: torch.no_grad(f) is the decorated f, whatever f is (PyTorch wraps
+        any value; calling the wrapper of a non-callable fails then)."""
+        if orig_func is None:
+            return object.__new__(cls)
+        return cls()(orig_func)
+    __new__.__qualname__ = "_NoParamDecoratorContextManager.__new__"  # (PyTorch's class of it, in its texts)
+
     def __call__(self, fn):
         """`@torch.no_grad()` on a function: each call runs in this mode (a new context per call, as PyTorch's)."""
-        mode = type(self)
-
-        def decorated(*args, **kwargs):
-            with mode():
-                return fn(*args, **kwargs)
-        decorated.__name__ = getattr(fn, "__name__", "decorated")
-        decorated.__qualname__ = getattr(fn, "__qualname__", decorated.__name__)
-        decorated.__doc__ = getattr(fn, "__doc__", None)
-        return decorated
+        from .pyapi import context_decorator
+        return context_decorator(type(self), fn)
 
     def __repr__(self):
-        return f"<torch.autograd.grad_mode.{type(self).__name__} object>"
+        return f"<torch.autograd.grad_mode.{type(self).__name__} object at {address(self)}>"
 
 
 class no_grad(_GradModeContext):
     mode = False
+
+    def __init__(self):  # (PyTorch's no_grad has one: no_grad(None) fails in it)
+        pass
 
 
 class enable_grad(_GradModeContext):
@@ -103,7 +107,7 @@ class inference_mode:
     __api__ = frozenset({"clone"})
 
     def __new__(cls, mode=True):
-        if callable(mode) and not isinstance(mode, bool):  # @torch.inference_mode without parentheses
+        if not isinstance(mode, bool):  # @torch.inference_mode without parentheses: any non-bool is decorated
             return cls()(mode)
         return object.__new__(cls)
 
@@ -126,17 +130,8 @@ class inference_mode:
         return type(self)(self.mode)
 
     def __call__(self, fn):
-        mode = self.mode
-
-        def decorated(*args, **kwargs):
-            with inference_mode(mode):
-                return fn(*args, **kwargs)
-        for attr in ("__name__", "__qualname__", "__doc__", "__module__"):
-            try:
-                setattr(decorated, attr, getattr(fn, attr))
-            except (AttributeError, TypeError):
-                pass
-        return decorated
+        from .pyapi import context_decorator
+        return context_decorator(self.clone, fn)
 
     def __repr__(self):
         return f"<torch.autograd.grad_mode.inference_mode object at {address(self)}>"
@@ -369,7 +364,7 @@ class RemovableHandle:
         return None
 
     def __repr__(self):
-        return "<torch.utils.hooks.RemovableHandle object>"
+        return f"<torch.utils.hooks.RemovableHandle object at {address(self)}>"
 
 
 class AccumulateGrad(Node):

@@ -7,6 +7,7 @@ from . import dtypes, errors, messages, random as rng, undo
 from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar
 from .storage import check_size
+from .signatures import tp_name as type_name
 from .tensorimpl import Tensor, _shape_list
 
 _wrap = Tensor._from_numpy
@@ -66,16 +67,21 @@ def _alloc_check(shape, dtype):
 
 # ------------------------------------------------------------------ tensor()
 
-def _infer(data, depth=0):
-    """(shape, dtype) of nested Python data, with PyTorch's errors for ragged input."""
-    if isinstance(data, Tensor):
-        return data._shape, data.dtype
+def _infer(data, depth=0, first=True):
+    """(shape, dtype) of nested Python data, with PyTorch's errors for ragged input; `first`: data is reached by
+    first elements only (the path along which PyTorch measures the sizes)."""
+    if isinstance(data, Tensor):  # inside a sequence, a tensor is one number (PyTorch reads it as a Python scalar)
+        if depth and data.numel() != 1:
+            raise value_error("only one element tensors can be converted to Python scalars")
+        return (data._shape if not depth else ()), data.dtype
     if isinstance(data, (list, tuple)):
         if not data:
             return (0,), None
+        if first and isinstance(data[0], str):  # (a string there would be one more dimension)
+            raise value_error("too many dimensions 'str'")
         shapes, dt = None, None
-        for item in data:
-            s, d = _infer(item, depth + 1)
+        for i, item in enumerate(data):
+            s, d = _infer(item, depth + 1, first and i == 0)
             if shapes is None:
                 shapes = s
             elif s != shapes:
@@ -92,7 +98,9 @@ def _infer(data, depth=0):
         return (), dtypes.int64
     if isinstance(data, float):
         return (), dtypes.DEFAULT_FLOAT
-    raise type_error(f"new(): invalid data type '{type(data).__name__}'")
+    if isinstance(data, str):
+        raise type_error(f"new(): invalid data type '{type(data).__name__}'")
+    raise runtime(f"Could not infer dtype of {type_name(data)}")
 
 
 def _merge(a, b):
@@ -127,6 +135,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
         shape, inferred = data._shape, data.dtype
         values = data._np.copy()
     else:
+        if dtype is not None and not isinstance(data, (list, tuple, int, float, str)):  # (no dtype to infer)
+            raise type_error(f"must be real number, not {type_name(data)}")
         shape, inferred = _infer(data)
         values = None
     if inferred is None:
@@ -138,12 +148,16 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
         try:
             values = np.array(flat, dtype=dt.np if dt.category == 2 or inferred.category < 2 else np.float64)
         except OverflowError:
-            raise runtime(f"Overflow when unpacking long") from None
+            raise value_error("Overflow when unpacking long long") from None
         values = values.astype(dt.np).reshape(shape)
     return _finish(np.asarray(values, dtype=dt.np), dt, requires_grad)
 
 
-as_tensor = tensor  # (already dtype-checked)
+def as_tensor(data, dtype=None, device=None):
+    """torch.as_tensor: a tensor is returned as it is (or converted, recorded: ToCopyBackward0), other data copied."""
+    if isinstance(data, Tensor):
+        return data if dtype is None else data.to(dtype)
+    return tensor(data, dtype=dtype)
 
 
 # ------------------------------------------------------------------ filled tensors
@@ -151,6 +165,10 @@ as_tensor = tensor  # (already dtype-checked)
 def _filled(value, args, size, dtype, requires_grad, default=None, name=None):
     if name is not None and not args and size is None:
         raise type_error(f'{name}() missing 1 required positional arguments: "size"')
+    given = size if size is not None else args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
+    if name == "zeros" and any(type(s) is int and s < 0 for s in (given if isinstance(given, (tuple, list)) else
+                                                                 (given,))):
+        raise runtime("zeros: Dimension size must be non-negative.")  # (ATen's zeros checks before it allocates)
     shape = _size(args, size)
     dt = dtype or default or dtypes.DEFAULT_FLOAT
     _alloc_check(shape, dt)
@@ -250,6 +268,9 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
 @dtype_checked
 def eye(n, m=None, dtype=None, requires_grad=False, device=None, **_):
     m = n if m is None else m
+    for name, v in (("n", n), ("m", m)):
+        if v < 0:
+            raise runtime(f"{name} must be greater or equal to 0, got {v}")
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(n * m * dt.itemsize)
     return _finish(np.eye(n, m, dtype=dt.np), dt, requires_grad)

@@ -2,7 +2,7 @@
 storage, as PyTorch's shares it), `.half()`, and `.cuda()`/`.to("cuda")` failing as PyTorch without CUDA fails."""
 import numpy as np
 
-from . import dtypes
+from . import dtypes, pyapi
 from .errors import make, runtime
 from .ops.copies import to
 
@@ -40,17 +40,21 @@ def half(self, memory_format=None):
 
 
 def cuda(self, device=None, non_blocking=False, memory_format=None):
+    if isinstance(device, str) and pyapi.parse_device(device)[0] != "cuda":
+        raise runtime("Invalid device, must be cuda device")
     if device is None:
         raise make("AssertionError", NOT_COMPILED)
     raise runtime(NO_ACCELERATOR)
 
 
-def _is_cuda(device):
-    return isinstance(device, str) and device.split(":")[0] == "cuda"
-
-
 def to_device(self, *args, **kwargs):
-    """Tensor.to, refusing a CUDA device as PyTorch without CUDA does."""
-    if any(_is_cuda(a) for a in args) or _is_cuda(kwargs.get("device")):
-        raise make("AssertionError", NOT_COMPILED)
+    """Tensor.to: the device read as PyTorch reads it (pyapi.to_device: a device string, an accelerator index,
+    CUDA refused as PyTorch without CUDA refuses it); one written with an index (`cpu:0`) makes a copy."""
+    device = kwargs.pop("device", None)
+    if args and isinstance(args[0], (str, int)) and not isinstance(args[0], bool):
+        device, args = args[0], args[1:]
+    if device is not None and pyapi.to_device(device):
+        kwargs["copy"] = True
+        kwargs.setdefault("dtype", next((a if isinstance(a, dtypes.DType) else a.dtype for a in args
+                                         if isinstance(a, (dtypes.DType, type(self)))), self.dtype))
     return to(self, *args, **kwargs)

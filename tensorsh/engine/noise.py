@@ -33,6 +33,7 @@ def uniform_inplace(self, from_=0.0, to=1.0, generator=None, **kw):
 def bernoulli_inplace(self, p=0.5, generator=None):
     """Tensor.bernoulli_(p) for a number p: element i is 1 when the i-th double uniform is below p
     (bernoulli_scalar_kernel_default; the MKL kernel runs only on Intel CPUs)."""
+    precheck(self)  # (autograd's in-place checks come before the kernel's check of p)
     if isinstance(p, Tensor):
         raise runtime("tensorsh: bernoulli_ with a tensor of probabilities is not supported")
     if not 0 <= p <= 1:

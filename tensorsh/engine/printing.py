@@ -25,19 +25,12 @@ OPTIONS = DEFAULT_OPTIONS  # the current options: torch.set_printoptions replace
 
 def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None,
                      sci_mode=None):
-    """torch.set_printoptions: a profile resets all four numbers first, then the given ones apply."""
+    """torch.set_printoptions, as torch/_tensor_str.py's: a known profile resets the four numbers first, then each
+    given option is stored as it is, unchecked (a wrong one fails when a tensor is printed, as in PyTorch), and
+    sci_mode is always replaced."""
     global OPTIONS
-    for name, value in (("precision", precision), ("edgeitems", edgeitems), ("linewidth", linewidth)):
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-            raise TypeError(f"set_printoptions(): {name} must be a non-negative int, not {value!r}")
-    if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float))):
-        raise TypeError(f"set_printoptions(): threshold must be a number, not {threshold!r}")
-    if sci_mode is not None and not isinstance(sci_mode, bool):
-        raise TypeError(f"set_printoptions(): sci_mode must be True, False or None, not {sci_mode!r}")
-    if profile is not None and profile not in ("default", "short", "full"):
-        raise ValueError(f"set_printoptions(): unknown profile {profile!r} (default, short or full)")
     base = OPTIONS
-    if profile is not None:
+    if profile in ("default", "short", "full"):
         base = {"default": PrintOptions(), "short": PrintOptions(2, 1000, 2, 80),
                 "full": PrintOptions(4, float("inf"), 3, 80)}[profile]
     changes = {k: v for k, v in (("precision", precision), ("threshold", threshold), ("edgeitems", edgeitems),

@@ -17,6 +17,20 @@ class Size(tuple):
     __module__ = "torch"  # repr(type(x.shape)) is <class 'torch.Size'>
     __api__ = frozenset({"numel", "count", "index"})
 
+    def __new__(cls, *args, **kwargs):
+        """torch.Size(iterable): tuple's own argument errors, then each item an int of 64 bits (or an integral
+        one-element tensor: pyapi.size_items). The engine makes its Sizes by tuple.__new__, unchecked."""
+        if kwargs:
+            raise type_error("tuple() takes no keyword arguments")
+        if len(args) > 1:
+            raise type_error(f"tuple expected at most 1 argument, got {len(args)}")
+        items = tuple(args[0]) if args else ()
+        for v in items:
+            if type(v) is not int or not -2 ** 63 <= v < 2 ** 63:
+                from .pyapi import size_items
+                return tuple.__new__(cls, size_items(items))
+        return tuple.__new__(cls, items)
+
     def __repr__(self):
         return "torch.Size([" + ", ".join(str(s) for s in self) + "])"
 
@@ -30,7 +44,7 @@ class Size(tuple):
 
     def __getitem__(self, item):
         r = tuple.__getitem__(self, item)
-        return Size(r) if isinstance(item, slice) else r
+        return tuple.__new__(Size, r) if isinstance(item, slice) else r
 
 
 class Device:
@@ -172,11 +186,11 @@ class Tensor:
 
     @property
     def shape(self):
-        return Size(self._shape)
+        return tuple.__new__(Size, self._shape)
 
     def size(self, dim=None):
         if dim is None:
-            return Size(self._shape)
+            return tuple.__new__(Size, self._shape)
         return self._shape[self._wrap_dim(dim)]
 
     def dim(self):
@@ -420,7 +434,8 @@ class Tensor:
             setattr(self, k, getattr(other, k))
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        autograd.backward([self], [gradient], retain_graph, create_graph, inputs)
+        from .pyapi import grads_tuple  # torch.autograd.backward's reading of `gradient`
+        autograd.backward([self], grads_tuple(gradient, 1), retain_graph, create_graph, inputs)
         return None
 
     # ------------------------------------------------------------ values
@@ -463,17 +478,27 @@ class Tensor:
             raise type_error("iteration over a 0-d tensor")
         return (self[i] for i in range(self._shape[0]))
 
+    def __contains__(self, element):  # (torch/_tensor.py: `element in x` is (element == x).any())
+        if not isinstance(element, (Tensor, bool, int, float, complex)):
+            raise runtime(f"Tensor.__contains__ only supports Tensor or scalar, but you passed in a "
+                          f"<class '{type(element).__name__}'>.")
+        return bool((self == element).any().item())
+
     def __bool__(self):
         if self._np.size != 1:
             raise runtime("Boolean value of Tensor with more than one value is ambiguous")
         return bool(self._np.reshape(-1)[0])
 
     def __float__(self):
+        if self._np.size != 1:  # (Python's conversions say this; item() says "cannot be converted to Scalar")
+            raise errors.value_error("only one element tensors can be converted to Python scalars")
         if self.requires_grad:
             errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
         return float(self.item())
 
     def __int__(self):
+        if self._np.size != 1:
+            raise errors.value_error("only one element tensors can be converted to Python scalars")
         return int(self.item())
 
     def __index__(self):

@@ -1,8 +1,7 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
-from . import autograd, creation, dtypes, errors, kernels, printing, random as rng, undo
+from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
 from . import saved_names
 from .errors import runtime, type_error
-from .ops.copies import CONTIGUOUS_FORMAT, PRESERVE_FORMAT
 from .ops.copies import CONTIGUOUS_FORMAT, PRESERVE_FORMAT
 from .ops.core import type_name
 from .ops.registry import FUNCTIONS, surface_all, torch_function
@@ -47,11 +46,8 @@ def _from(module, attr):
 
 def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
     tensors = [tensors] if isinstance(tensors, Tensor) else list(tensors)
-    if grad_tensors is None:
-        grad_tensors = [None] * len(tensors)
-    elif isinstance(grad_tensors, Tensor):
-        grad_tensors = [grad_tensors]
-    autograd.backward(tensors, list(grad_tensors), retain_graph, create_graph, inputs)
+    autograd.backward(tensors, pyapi.grads_tuple(grad_tensors, len(tensors)), retain_graph, create_graph,
+                      inputs)
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, allow_unused=None,
@@ -59,11 +55,8 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
     single = isinstance(inputs, Tensor)
     inputs = [inputs] if single else list(inputs)
-    if grad_outputs is None:
-        grad_outputs = [None] * len(outputs)
-    elif isinstance(grad_outputs, Tensor):
-        grad_outputs = [grad_outputs]
-    result = autograd.run_backward(outputs, list(grad_outputs), retain_graph, create_graph, inputs=inputs,
+    grad_outputs = pyapi.grads_tuple(grad_outputs, len(outputs))
+    result = autograd.run_backward(outputs, grad_outputs, retain_graph, create_graph, inputs=inputs,
                                    allow_unused=bool(allow_unused) or materialize_grads)
     if materialize_grads:
         result = tuple(creation.zeros_like(i) if g is None else g for g, i in zip(result, inputs))
@@ -98,7 +91,14 @@ def get_num_threads():
     return kernels.num_threads()
 
 
-def set_num_threads(n):
+def set_num_threads(*args, **kwargs):
+    if kwargs:
+        raise type_error("torch.set_num_threads() takes no keyword arguments")
+    if len(args) != 1:  # (a C function of one argument, read as a C long)
+        raise type_error(f"torch.set_num_threads() takes exactly one argument ({len(args)} given)")
+    n, = args
+    if type(n) is int:
+        pyapi.unpack_long(n, "long" if abs(n) < 2 ** 63 else "long long")
     if type(n) is not int:
         raise runtime(f"set_num_threads expects an int, but got {type(n).__name__}")
     if n <= 0:
@@ -113,26 +113,32 @@ def get_rng_state():
     return Tensor._from_numpy(data, dtypes.uint8)
 
 
-def set_rng_state(state):
-    _input_check("set_rng_state", state)
-    rng.default_generator.set_state(bytes(state._np.astype("uint8").tobytes()))
+def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
+    rng.default_generator.set_state(pyapi.rng_state_bytes(new_state))
 
 
 class Generator(rng.Generator):
     __api__ = frozenset({"manual_seed", "seed", "initial_seed", "get_state", "set_state"})
 
-    def __init__(self, device="cpu"):
+    def __init__(self, *args, **kwargs):
+        if len(args) > 1:  # (PyTorch's own parser: `Generator(Device device=None)`)
+            raise type_error(f"Generator() takes from 0 to 1 positional arguments but {len(args)} were given")
+        for key in kwargs:
+            if key != "device" or args:
+                raise type_error(f"Generator() got an unexpected keyword argument '{key}'" if key != "device" else
+                                 "argument for Generator() given by name ('device') and position (1)")
+        pyapi.generator_device(args[0] if args else kwargs.get("device"))
         rng.Generator.__init__(self, rng.DEFAULT_GENERATOR_SEED)  # torch.Generator() starts from this seed
 
     def get_state(self):
         return get_rng_state_of(self)
 
     def set_state(self, state):
-        rng.Generator.set_state(self, bytes(state._np.astype("uint8").tobytes()))
+        rng.Generator.set_state(self, pyapi.rng_state_bytes(state))
         return self
 
     def __repr__(self):
-        return "<torch._C.Generator object>"
+        return f"<torch._C.Generator object at {autograd.address(self)}>"
 
 
 def get_rng_state_of(g):
@@ -147,15 +153,18 @@ class _LegacyType(type):
     def __instancecheck__(cls, obj):
         return isinstance(obj, Tensor) and (cls.dtype is None or obj.dtype is cls.dtype)
 
-    def __call__(cls, *args):
+    def __call__(cls, *args, **kwargs):
         dtype = cls.dtype or dtypes.DEFAULT_FLOAT
-        if len(args) == 1 and isinstance(args[0], (list, tuple)):
-            return creation.tensor(args[0], dtype=dtype)
-        if len(args) == 1 and isinstance(args[0], Tensor):
-            if args[0].dtype is not dtype and cls.dtype is not None:   # the legacy constructor does not convert
-                raise type_error(f"expected {_options(dtype)} (got {_options(args[0].dtype)})")
-            return args[0] if args[0].dtype is dtype else args[0].to(dtype)
-        return creation.zeros(*args, dtype=dtype) if args else creation.tensor([], dtype=dtype)
+        form = pyapi.legacy_new(args, kwargs)  # (PyTorch's parser of these constructors)
+        if form[0] == "data":
+            data = form[1]
+            return creation.tensor(list(data) if isinstance(data, range) else data, dtype=dtype)
+        if form[0] == "other":
+            other = form[1]
+            if other.dtype is not dtype and cls.dtype is not None:   # the legacy constructor does not convert
+                raise type_error(f"expected {_options(dtype)} (got {_options(other.dtype)})")
+            return other if other.dtype is dtype else other.to(dtype)
+        return creation.zeros(*form[1], dtype=dtype) if form[0] == "size" else creation.tensor([], dtype=dtype)
 
     def __repr__(cls):
         return f"<class 'torch.{cls.__name__}'>"
@@ -177,13 +186,8 @@ LEGACY = {"Tensor": _legacy("Tensor", None), "FloatTensor": _legacy("FloatTensor
           "ShortTensor": _legacy("ShortTensor", dtypes.int16), "HalfTensor": _legacy("HalfTensor", dtypes.float16)}
 
 
-def is_tensor(x):
-    return isinstance(x, Tensor)
-
-
-def _input_check(name, input):
-    if not isinstance(input, Tensor):
-        raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
+def is_tensor(obj):
+    return isinstance(obj, Tensor)
 
 
 saved_names.install()
@@ -208,7 +212,8 @@ autograd_ns = Namespace("torch.autograd", {
 NAMESPACE = dict(FUNCTIONS)  # the rows' torch functions (ops/registry.py)
 NAMESPACE.update({
     "preserve_format": PRESERVE_FORMAT, "contiguous_format": CONTIGUOUS_FORMAT,
-    "tensor": creation.tensor, "as_tensor": creation.as_tensor, "ones": creation.ones, "zeros": creation.zeros,
+    "tensor": pyapi.constructor("tensor", creation.tensor),
+    "as_tensor": pyapi.constructor("as_tensor", creation.as_tensor), "ones": creation.ones, "zeros": creation.zeros,
     "empty": creation.empty, "full": creation.full, "ones_like": creation.ones_like,
     "zeros_like": creation.zeros_like, "empty_like": creation.empty_like, "full_like": creation.full_like,
     "arange": creation.arange, "linspace": creation.linspace, "eye": creation.eye, "rand": creation.rand,
@@ -243,6 +248,11 @@ def deepcopy(x, memo=None):
 
 
 NAMESPACE.update(LEGACY)
+for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "linspace", "eye", "randint"):
+    NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)
+for _name in ("get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
+              "is_anomaly_check_nan_enabled"):  # C functions without arguments in PyTorch
+    NAMESPACE[_name] = pyapi.c_noargs(_name, NAMESPACE[_name])
 surface_all(Tensor, NAMESPACE)  # the names that are no row bound as the rows are (PyTorch's argument parser)
 
 def shallow_copy(x):

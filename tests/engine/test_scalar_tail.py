@@ -9,6 +9,8 @@ torch = pytest.importorskip("torch")
 needs_compiled = pytest.mark.skipif(kernels.compiled is None or kernels._libm("coshf") is None,
                                     reason="compiled kernels or the C library not available")
 NAMES = ["sinh", "cosh", "exp2"]
+# PyTorch's vector chunks are read from the compiled loops (TENSORSH_NUMPY_KERNELS=1: none, and these tests skip)
+NO_VECTORS = kernels.compiled is None or kernels._vector_chunk() is None
 needs_sleef = pytest.mark.skipif(kernels.compiled is None or not hasattr(kernels.compiled, "sleef_exp2f"),
                                  reason="compiled loops built without SLEEF's float32 functions (rebuild them)")
 
@@ -38,7 +40,7 @@ def test_small_tensors_are_pytorchs_to_the_last_bit(name, dtype):
 
 @needs_compiled
 @needs_sleef
-@pytest.mark.skipif(kernels._vector_chunk() is None, reason="PyTorch's build without vectors has no chunks")
+@pytest.mark.skipif(NO_VECTORS, reason="PyTorch's build without vectors has no chunks")
 @pytest.mark.parametrize("name", NAMES)
 def test_each_layout_takes_the_scalar_body_where_pytorch_does(name):
     x = (np.random.default_rng(4).standard_normal((40, 23)) * 4).astype(np.float32)
@@ -53,7 +55,7 @@ def test_each_layout_takes_the_scalar_body_where_pytorch_does(name):
 
 @needs_compiled
 @needs_sleef
-@pytest.mark.skipif(kernels._vector_chunk() is None, reason="PyTorch's build without vectors has no chunks")
+@pytest.mark.skipif(NO_VECTORS, reason="PyTorch's build without vectors has no chunks")
 def test_the_vector_chunks_and_the_tail_split_as_pytorch_splits_them():
     chunk = lanes_in_two_vectors(np.float32)
     x = np.full(chunk + 5, 5.0, np.float32)  # cosh(5) is one of the values where SLEEF and the C library differ
@@ -83,7 +85,7 @@ def test_without_compiled_loops_the_correctly_rounded_value_stands(monkeypatch):
 
 
 @needs_compiled
-@pytest.mark.skipif(kernels._vector_chunk() is None,
+@pytest.mark.skipif(NO_VECTORS,
                     reason="atan2 follows PyTorch's vectorized build; its build without vectors is not reproduced")
 def test_atan2_of_small_tensors_is_pytorchs_to_the_last_bit():
     from tensorsh.engine.ops.binary import _atan2_values

@@ -1,144 +1,91 @@
 """Wrong arguments to any tensor method or torch function: never an internal error, and, run against torch 2.13
 (in a child process), the same acceptance for every call and PyTorch's exact error text for the ops users call
-most (PyTorch's argument-parser messages, `tensorsh/engine/signatures.py`)."""
+most (PyTorch's argument-parser messages, `tensorsh/engine/signatures.py`; torch's Python-level functions and
+hand-written C readers, `tensorsh/engine/pyapi.py`). The sweep itself is scripts/argument_sweep.py, which also
+runs on its own; the texts that remain approximate are listed in APPROXIMATE_TEXTS, with the reason."""
 import functools
 import importlib.util
 import io
-import json
 import re
-import subprocess
-import sys
+from pathlib import Path
 
 import pytest
 
-from tensorsh.engine.tensor import Tensor
-from tensorsh.engine.torch_api import NAMESPACE
 from tensorsh.lang.errors import InternalError, format_error
 from tensorsh.lang.session import Session
 
-ARGS = ["", "1", "1.5", "'a'", "None", "(1, 2)", "[1, 2]", "x", "x, x", "0, 1", "2, 3, 4", "lambda g: g",
-        "dim='a'", "10**20", "[x, 1]", "(2, 2), 1.5"]
-SETUP = "x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)\n"
-GROUPS = [("y = x.{}({})", "a-m"), ("y = x.{}({})", "n-z"), ("y = torch.{}({})", "a-m"), ("y = torch.{}({})", "n-z")]
-IDS = ["methods a-m", "methods n-z", "functions a-m", "functions n-z"]
+_spec = importlib.util.spec_from_file_location(
+    "argument_sweep", Path(__file__).resolve().parents[2] / "scripts" / "argument_sweep.py")
+sweep = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(sweep)
 
-# The ops users call most: for these, every wrong call PyTorch refuses must be refused with PyTorch's own text.
-TOP = set("""add sub mul div add_ sub_ mul_ div_ pow neg abs exp log sqrt clamp eq ne lt le gt ge maximum minimum
-where sum mean max min argmax argmin prod std var amax amin all any cumsum softmax log_softmax norm view reshape
-permute transpose t unsqueeze squeeze flatten expand expand_as narrow select contiguous clone detach unbind chunk
-split gather index_select masked_fill masked_select scatter index_add tensor zeros ones full arange linspace eye
-rand randn randint zeros_like ones_like empty matmul mm bmm""".split())
+GROUPS = [("methods", "a-m"), ("methods", "n-z"), ("functions", "a-m"), ("functions", "n-z")]
+IDS = [f"{kind} {first}" for kind, first in GROUPS]
 
-# Calls whose acceptance still differs from torch's: none is an argument-parser difference (signatures.py covers
-# those); each is the op's own check or a Python-level function of torch's. docs/FIDELITY.md lists them.
-ACCEPTANCE_GAPS = {
-    "y = x.backward(1)", "y = x.backward(1.5)", "y = x.backward(0, 1)", "y = x.backward(2, 3, 4)",
-    "y = x.backward(10**20)", "y = x.backward([x, 1])",
-    "y = x.norm(None)", "y = x.norm(10**20)", "y = x.split((1, 2))", "y = x.split([1, 2])", "y = x.split(10**20)",
-    "y = x.to(1)", "y = x.to('a')",
-    "y = x.type(1)", "y = x.type(1.5)", "y = x.type('a')", "y = x.type((1, 2))", "y = x.type([1, 2])",
-    "y = x.type(x)", "y = x.type(lambda g: g)", "y = x.type(10**20)", "y = x.type([x, 1])",
-    "y = torch.Size('a')", "y = torch.Size(x)", "y = torch.Size([x, 1])", "y = torch.inference_mode(x)",
-    "y = torch.set_num_threads(10**20)",
-} | {f"y = torch.Generator({a})" for a in ("1", "1.5", "'a'", "(1, 2)", "[1, 2]", "x", "lambda g: g", "10**20",
-                                          "[x, 1]")} \
-  | {f"y = torch.{f}({a})" for f in ("no_grad", "enable_grad")
-     for a in ("1", "1.5", "'a'", "None", "(1, 2)", "[1, 2]", "x", "lambda g: g", "10**20", "[x, 1]")} \
-  | {f"y = torch.set_printoptions({a})" for a in ("1.5", "'a'", "(1, 2)", "[1, 2]", "x", "x, x", "lambda g: g",
-                                                 "[x, 1]", "(2, 2), 1.5")}
-
-# Top-op calls both refuse with a different text: Python-level functions of torch (torch.split, torch.norm, the
-# tensor constructor's own parser), PyTorch's C++ backtrace in an overflowing list, and the ops' own checks.
-TEXT_GAPS = re.compile(r"y = (torch\.(split|norm|tensor)\(.*|x\.split\(.*|x\.norm\(.*|"
-                       r"(x\.(view|expand|permute|reshape)|torch\.(empty|ones|zeros|rand|randn))\(10\*\*20\))$")
-
-
-def names_of(template, first):
-    if template.startswith("y = x."):
-        names = (n for n in Tensor.__api__ if not n.startswith("_") and callable(getattr(Tensor, n, None)))
-    else:
-        names = (n for n, v in NAMESPACE.items() if callable(v))
-    return sorted(n for n in names if first[0] <= n[0].lower() <= first[2])
-
-
-def statements(template, first):
-    return [template.format(name, args) for name in names_of(template, first) for args in ARGS]
+# The calls both refuse whose texts still differ from torch's, as data: a pattern of statements and why. Each
+# differing call must match one, and every pattern must still match some call (else delete it).
+APPROXIMATE_TEXTS = {
+    # an int beyond 64 bits inside a size list: PyTorch's text carries a C++ backtrace of its build (addresses)
+    r"y = (x\.(view|reshape|expand|permute|repeat|tile|flip|broadcast_to|sum_to_size|new_zeros|new_ones|new_empty)|"
+    r"torch\.(zeros|ones|empty|rand|randn|\w*Tensor))\(10\*\*20\)": "C++ backtrace in PyTorch's text",
+    # an integer legacy constructor reads each element as an index ("only integer tensors of a single element can
+    # be converted to an index"); tensorsh's reads it as a number first
+    r"y = torch\.(Bool|Byte|Char|Short|Int|Long)Tensor\(\[x, 1\]\)": "element read as a number, not an index",
+    # the op's own checks in another order than PyTorch's: conv1d checks the weight's rank after the channels;
+    # randint_like a tensor `high` after its truth; backward's retain_graph=x read by the engine as a bool
+    r"y = (torch\.conv1d\(x, x\)|torch\.randint_like\(x, x\)|x\.backward\(x, x\))": "the op's checks' order",
+}
+MAX_TEXT_DIFFS = 36  # measured: 7,536 calls, 6,899 both refuse, 36 with another text (2,843 when #22 was filed)
 
 
 @functools.lru_cache(maxsize=None)
-def tensorsh_results(template, first):
-    """statement -> None (accepted) or (error, Python's last line)."""
-    results = {}
-    for stmt in statements(template, first):
-        out = io.StringIO()
-        error = Session(write=out.write, write_err=out.write).run(SETUP + stmt, "f.tsh")
-        results[stmt] = None if error is None else (error, format_error(error).splitlines()[-1])
-    return results
-
-
-TORCH_SIDE = r"""
-import json, sys, warnings
-import torch
-SETUP = sys.argv[1]
-out = {}
-for stmt in json.load(sys.stdin):
-    g = {"torch": torch}
-    exec(SETUP, g)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            exec(stmt, g)
-        out[stmt] = None
-    except Exception as e:
-        out[stmt] = f"{type(e).__name__}: {e}"
-json.dump(out, sys.stdout)
-"""
+def tensorsh_results(kind, first):
+    return sweep.tensorsh_side(sweep.statements(kind, first))
 
 
 @functools.lru_cache(maxsize=None)
-def torch_results(template, first):
+def torch_results(kind, first):
     """statement -> None or torch's `Kind: message`, from torch 2.13 in a child process (a crash skips)."""
     if importlib.util.find_spec("torch") is None:
         pytest.skip("torch is not installed")
-    proc = subprocess.run([sys.executable, "-c", TORCH_SIDE, SETUP], input=json.dumps(statements(template, first)),
-                          capture_output=True, text=True, timeout=600)
-    if proc.returncode != 0:
-        pytest.skip(f"torch's side did not finish (exit {proc.returncode}): {proc.stderr[-300:]}")
-    return json.loads(proc.stdout)
+    try:
+        return sweep.torch_side(sweep.statements(kind, first))
+    except RuntimeError as e:
+        pytest.skip(str(e))
 
 
-@pytest.mark.parametrize("template,first", GROUPS, ids=IDS)
-def test_wrong_arguments_are_user_errors(template, first):
-    found = [f"{stmt} -> {r[1]}" for stmt, r in tensorsh_results(template, first).items()
-             if r is not None and isinstance(r[0], InternalError)]
+@pytest.mark.parametrize("kind,first", GROUPS, ids=IDS)
+def test_wrong_arguments_are_user_errors(kind, first):
+    found = [f"{stmt} -> {format_error(e).splitlines()[-1]}" for stmt, e in tensorsh_results(kind, first).items()
+             if isinstance(e, InternalError)]
     assert found == []
 
 
-@pytest.mark.parametrize("template,first", GROUPS, ids=IDS)
-def test_same_acceptance_as_torch(template, first):
-    ours, theirs = tensorsh_results(template, first), torch_results(template, first)
-    differ = [f"{stmt}: torch {'accepts' if theirs[stmt] is None else 'raises ' + theirs[stmt].splitlines()[0]}, "
-              f"tensorsh {'accepts' if ours[stmt] is None else 'raises ' + ours[stmt][1]}"
-              for stmt in ours if (ours[stmt] is None) != (theirs[stmt] is None) and stmt not in ACCEPTANCE_GAPS]
-    assert differ == []
+@pytest.mark.parametrize("kind,first", GROUPS, ids=IDS)
+def test_same_acceptance_as_torch(kind, first):
+    ours, theirs = tensorsh_results(kind, first), torch_results(kind, first)
+    accept, _, _ = sweep.compare(ours, theirs)
+    assert [f"{s}: torch {theirs[s] or 'accepts'}, tensorsh {sweep.text(ours[s]) or 'accepts'}" for s in accept] == []
 
 
-def _text(result):
-    error = result[0]
-    return f"{error.kind}: {error.message}" if error.message else error.kind
+@pytest.mark.parametrize("kind,first", GROUPS, ids=IDS)
+def test_torch_error_text(kind, first):
+    """PyTorch's text for every call both refuse but those APPROXIMATE_TEXTS lists."""
+    ours, theirs = tensorsh_results(kind, first), torch_results(kind, first)
+    _, both, differ = sweep.compare(ours, theirs)
+    print(f"{kind} {first}: {len(ours)} calls, both refuse {len(both)}, same text for {len(both) - len(differ)}")
+    unexplained = [f"{s}\n  torch:    {theirs[s]}\n  tensorsh: {sweep.text(ours[s])}" for s in differ
+                   if not any(re.fullmatch(p, s) for p in APPROXIMATE_TEXTS)]
+    assert unexplained == []
 
 
-@pytest.mark.parametrize("template,first", GROUPS, ids=IDS)
-def test_torch_error_text_for_the_common_ops(template, first):
-    ours, theirs = tensorsh_results(template, first), torch_results(template, first)
-    top = [s for s in ours if re.match(r"y = (?:x|torch)\.(\w+)\(", s).group(1) in TOP]
-    both = [s for s in ours if ours[s] is not None and theirs[s] is not None]
-    same = sum(_text(ours[s]) == theirs[s] for s in both)
-    print(f"{IDS[GROUPS.index((template, first))]}: {len(ours)} calls, torch refuses {sum(v is not None for v in theirs.values())}, "
-          f"same text for {same} of the {len(both)} both refuse")
-    differ = [f"{s}\n  torch:    {theirs[s]}\n  tensorsh: {_text(ours[s])}" for s in top
-              if s in both and _text(ours[s]) != theirs[s] and not TEXT_GAPS.match(s)]
-    assert differ == []
+def test_every_approximate_text_is_still_needed():
+    differ = []
+    for kind, first in GROUPS:
+        differ += sweep.compare(tensorsh_results(kind, first), torch_results(kind, first))[2]
+    unused = [p for p in APPROXIMATE_TEXTS if not any(re.fullmatch(p, s) for s in differ)]
+    assert unused == []
+    assert len(differ) <= MAX_TEXT_DIFFS, f"{len(differ)} texts differ (was {MAX_TEXT_DIFFS})"
 
 
 def test_parser_messages_by_hand():
@@ -164,3 +111,64 @@ def test_parser_messages_by_hand():
     assert error("x.view(2, None)") == ("TypeError: view(): argument 'size' failed to unpack the object at pos 2 with"
                                        " error \"type must be tuple of ints,but got NoneType\"")
     assert error("x.permute(1, 0)\nx.view(2, 3)\nx.squeeze(0, 1)") is None
+
+
+def test_python_level_behaviours_by_hand():
+    """torch's Python-level functions and hand-written C readers (engine/pyapi.py), written out: what an accepted
+    call returns and prints, and the texts of refused ones."""
+    def run(src):
+        out = io.StringIO()
+        e = Session(write=out.write, write_err=out.write).run(
+            "x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)\n" + src, "f.tsh")
+        return out.getvalue() if e is None else f"{e.kind}: {e.message}"
+    assert run("x.backward(1)") == "TypeError: 'int' object is not iterable"
+    assert run("x.backward('a')") == "TypeError: gradients can be either Tensors or None, but got str"
+    assert run("x.backward([torch.ones(2, 3), 1])\nprint(x.grad)") == "tensor([[1., 1., 1.],\n        [1., 1., 1.]])\n"
+    assert run("f = torch.no_grad(1)\nprint(f.__name__)\nf()").endswith("TypeError: 'int' object is not callable")
+    assert run("print(torch.no_grad(lambda t: t * 2)(x))") == "tensor([[ 2.,  4.,  6.],\n        [ 8., 10., 12.]])\n"
+    assert run("torch.no_grad(None)") == "TypeError: no_grad.__init__() takes 1 positional argument but 2 were given"
+    assert run("torch.no_grad(x, x)") == ("TypeError: _NoParamDecoratorContextManager.__new__() takes from 1 to 2 "
+                                          "positional arguments but 3 were given")
+    assert run("print(torch.inference_mode(x).__name__)") == "decorate_context\n"
+    assert run("print(x.norm(None), x.norm(None, 1))") == (
+        "tensor(9.5394, grad_fn=<LinalgVectorNormBackward0>) tensor([3.7417, 8.7750], "
+        "grad_fn=<LinalgVectorNormBackward0>)\n")
+    assert run("x.norm(10**20)") == "OverflowError: int too big to convert"
+    assert run("x.norm('a')") == "RuntimeError: linalg.matrix_norm: Order a not supported."
+    assert run("torch.norm(1)") == "AttributeError: 'int' object has no attribute 'layout'"
+    assert run("x.split(10**20)") == "ValueError: Overflow when unpacking long long"
+    assert run("x.split(2, 3, 4)") == "TypeError: Tensor.split() takes from 2 to 3 positional arguments but 4 were given"
+    assert run("x.split(None)") == ("TypeError: split_with_sizes(): argument 'split_sizes' (position 2) must be tuple "
+                                    "of ints, not NoneType")
+    assert run("x.unflatten(1, [])") == "RuntimeError: unflatten: sizes must be non-empty"
+    assert run("x.type('a')") == "ValueError: invalid type: 'a'"
+    assert run("x.type(1)") == "TypeError: dtype must be a type, str, or dtype object"
+    assert run("print(x.type('torch.DoubleTensor'))") == (
+        "tensor([[1., 2., 3.],\n        [4., 5., 6.]], dtype=torch.float64, grad_fn=<ToCopyBackward0>)\n")
+    assert run("x.to('a')").startswith("RuntimeError: Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl,")
+    assert run("x.to(1)") == "RuntimeError: Cannot access accelerator device when none is available."
+    assert run("print(x.to('cpu') is x, x.to('cpu:0').grad_fn.name())") == "True ToCopyBackward0\n"
+    assert run("torch.Size('a')") == "TypeError: torch.Size() takes an iterable of 'int' (item 0 is 'str')"
+    assert run("print(torch.Size([True, torch.tensor(3)]))") == "torch.Size([1, 3])\n"
+    assert run("torch.Size([10**20])") == "ValueError: Overflow when unpacking long long"
+    assert run("torch.Generator(1.5)") == ("TypeError: Generator(): argument 'device' (position 1) must be "
+                                           "torch.device, not float")
+    assert run("torch.Generator(-1)") == "RuntimeError: Device index must not be negative"
+    assert run("torch.set_num_threads(10**20)") == "ValueError: Overflow when unpacking long long"
+    assert run("torch.set_num_threads(2**40)") == "ValueError: Overflow when unpacking long"
+    assert run("torch.is_grad_enabled(1)") == "TypeError: torch.is_grad_enabled() takes no arguments (1 given)"
+    assert run("torch.set_printoptions(1.5)\nprint(x.detach())") == "tensor([[1., 2., 3.],\n        [4., 5., 6.]])\n"
+    assert run("torch.set_printoptions('a')\nprint(torch.tensor(1.25))") == \
+        "ValueError: Format specifier missing precision"
+    assert run("torch.tensor(0, 1)") == "TypeError: tensor() takes 1 positional argument but 2 were given"
+    assert run("torch.tensor(None)") == "RuntimeError: Could not infer dtype of NoneType"
+    assert run("torch.tensor([x, 1])") == "ValueError: only one element tensors can be converted to Python scalars"
+    assert run("print(torch.tensor([torch.ones(1), torch.ones(1)]))") == "tensor([1., 1.])\n"
+    assert run("print(torch.as_tensor(x) is x)") == "True\n"
+    assert run("torch.FloatTensor(None)") == "TypeError: new(): data must be a sequence (got NoneType)"
+    assert run("torch.set_rng_state(x)") == "TypeError: RNG state must be a torch.ByteTensor"
+    assert run("int(x)") == "ValueError: only one element tensors can be converted to Python scalars"
+    assert run("z = torch.zeros(2, dtype=torch.int64)\nprint(torch.ones(2, out=z) is z, z, z._version)") == \
+        "True tensor([1, 1]) 1\n"
+    assert run("torch.ones(2, 3, out=x)") == ("RuntimeError: aten::ones(): functions with out=... arguments don't "
+                                              "support automatic differentiation, but one of the arguments requires grad.")

@@ -2,6 +2,7 @@
 type_as, new_* (the same dtype as self), and the in-place writes of whole tensors: fill_, zero_, copy_."""
 import numpy as np
 
+from .. import pyapi
 from .. import dtypes, kernels, scalars
 from ..errors import runtime, type_error
 from ..storage import check_size
@@ -83,12 +84,6 @@ def to(self, *args, dtype=None, copy=False, **kwargs):
     if needs_grad(self) and dtype.is_floating_point:
         attach(out, ToCopyBackward0(self, self.dtype))
     return out
-
-
-def tensor_type(self, dtype=None):
-    if dtype is None:
-        return self.dtype.type_name
-    return to(self, dtype)
 
 
 def _conversion(name, dtype):
@@ -196,10 +191,10 @@ def type_as(self, other):
 
 op("clone", clone, function=True)
 op("contiguous", contiguous)
-op("type", tensor_type)
+op("type", pyapi.tensor_type)  # (its parser and type names: pyapi)
 for _name, _convert in CONVERSIONS.items():
     op(_name, _convert)
-op("new_tensor", new_tensor)
+op("new_tensor", pyapi.constructor("new_tensor", new_tensor))  # (tensor_new.cpp's parser in front)
 op("new_ones", _new_filled("ones"))
 op("new_zeros", _new_filled("zeros"))
 op("new_empty", _new_filled("empty"))

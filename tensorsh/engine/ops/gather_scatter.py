@@ -127,6 +127,9 @@ class MaskedSelectBackward0(Node):
 @tensor_params("mask", "source")
 def masked_scatter(self, mask, source):
     """masked_scatter, as the backward of masked_select needs it: source's leading elements fill mask's places."""
+    if mask.dtype.name != "bool":  # (was numpy's IndexError about index arrays)
+        raise runtime("masked_scatter_ only supports boolean masks, but got mask with dtype "
+                      f"{dtypes.SCALAR_NAMES[mask.dtype.name]}")
     shape = np.broadcast_shapes(mask._shape, self._shape)
     arr = np.array(np.broadcast_to(self._np, shape), dtype=self.dtype.np, order="C")
     m = np.broadcast_to(mask._np, shape)

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 
+from .. import pyapi
 from .. import autograd, dtypes, kernels, messages
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import index_error, runtime, type_error, warn
@@ -682,7 +683,7 @@ op("min", tensor_min, function=True)
 op("argmax", argmax, function=True)
 op("argmin", argmin, function=True)
 op("prod", prod, function=True)
-op("norm", norm, function=True)
+op("norm", pyapi.norm, function=pyapi.torch_norm)  # torch.norm's Python dispatch, then norm
 op("var", var, function=True)
 op("std", std, function=True)
 op("cumsum", cumsum, function=True)

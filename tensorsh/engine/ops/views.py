@@ -4,6 +4,7 @@ slices, unbind/chunk/split, as_strided, diagonal, unfold, T/mT. Each backward is
 ops.core.VIEW_BACKWARD."""
 import numpy as np
 
+from .. import pyapi
 from .. import dtypes, messages, multiview
 from ..errors import index_error, runtime, type_error, value_error, warn_once
 from ..tensorimpl import _contiguous_strides, _shape_list
@@ -12,7 +13,7 @@ from .copies import clone
 from .core import (InputNode, VIEW_BACKWARD, ViewNode, attach, embed, fresh, make_view, needs_grad,
                    refresh_view_grad_fn, sum_to, tensor_params)
 from .reductions import reduce_dims
-from .registry import op
+from .registry import Lazy, op
 
 
 def _select_backward(g, shape, dim, index):
@@ -479,13 +480,13 @@ op("select", select, function=True, edges=True, view=True)
 op("narrow", narrow, function=True, edges=True, view=True)
 op("unbind", unbind, function=True, edges=True, view=True)
 op("chunk", chunk, function=True, edges=True, view=True)
-op("split", split, function=True, edges=True, view=True)
+op("split", pyapi.split, function=pyapi.torch_split, edges=True, view=True)  # (Python-level in torch)
 op("_slice", _slice, view=True)
 op("T", property(_numpy_T), view=True)
 op("mT", property(_matrix_T), view=True)
 op("_refresh_view_grad_fn", refresh_view_grad_fn)
 op("swapaxes", swapaxes, aliases=("swapdims",), function=True, edges=True, view=True)
-op("unflatten", unflatten, function=True, edges=True, view=True)
+op("unflatten", Lazy("pyapi", "unflatten"), function=True, edges=True, view=True)  # (Python-level in torch)
 op("as_strided", as_strided, function=True, edges=True, view=True)
 op("diagonal", diagonal, function=True, edges=True, view=True)
 op("unfold", unfold, edges=True, view=True)
