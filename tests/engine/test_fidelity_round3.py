@@ -5,6 +5,20 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"cat_with_a_legacy_empty_tensor_and_bool_cumprod_": """
+v1 = torch.rand(0, requires_grad=True)
+v2 = torch.tensor([[-2.9009, 0.5, 1.5667]], requires_grad=True)
+v3 = torch.hstack([v2, v1])
+print(v3)
+(v3 * 2).sum().backward()
+print(v1.grad, v2.grad)
+v4 = torch.cat([v1, v2.view(-1), v1])
+v4.sum().backward()
+print(v1.grad, v2.grad)
+b = torch.tensor([[True, False]])
+print(b.cumprod(1))
+b.cumprod_(1)
+""",
 "new_ops_on_bool_half_int_uint8": """
 b = torch.tensor([True, False, True])
 h = torch.tensor([1.5, -2., 0.25], dtype=torch.float16)
