@@ -5,6 +5,11 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"var_std_degrees_of_freedom_warning_of_empty_outputs": """
+for shape, dim in [((0, 3), -1), ((0, 3), 0), ((2, 0), 0), ((2, 0), 1), ((2, 3), 1), ((1, 3), 0), ((0,), None), ((3,), None)]:
+    x = torch.ones(shape)
+    print(shape, dim, x.std(dim) if dim is not None else x.std(), x.var(dim, correction=0) if dim is not None else x.var(correction=2))
+""",
 "cat_with_a_legacy_empty_tensor_and_bool_cumprod_": """
 v1 = torch.rand(0, requires_grad=True)
 v2 = torch.tensor([[-2.9009, 0.5, 1.5667]], requires_grad=True)
