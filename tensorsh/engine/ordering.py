@@ -5,7 +5,7 @@ import numpy as np
 
 from . import autograd, dtypes
 from .autograd import Node, SavedTensor, edge_of
-from .errors import runtime, type_error
+from .errors import make, runtime, type_error
 from .functions import ReturnTypes, reduce_dims
 from .storage import Storage, VersionCounter
 from .selection import ReductionBackward
@@ -59,6 +59,8 @@ class TraceBackward0(Node):
 
 
 def trace(self):
+    if self.dtype is dtypes.bool_:  # (no bool kernel: checked before the shape)
+        raise make("NotImplementedError", "\"trace\" not implemented for 'Bool'")
     if self.dim() != 2:
         raise runtime(f"trace: expected a matrix, but got tensor with dim {self.dim()}")
     diagonal = np.diagonal(self._np)
