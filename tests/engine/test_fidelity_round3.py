@@ -5,6 +5,12 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"bool_trace_and_einsum_of_empty_operands": """
+for f in [lambda: torch.tensor([[True]]).trace(), lambda: torch.tensor([True]).trace(), lambda: torch.einsum('i,i->', torch.zeros(0, dtype=torch.bool), torch.zeros(0, dtype=torch.bool)), lambda: torch.einsum('ij,jk->ik', torch.zeros(2, 0), torch.zeros(0, 3)), lambda: torch.einsum('ij,jk->ik', torch.zeros(2, 0, requires_grad=True), torch.zeros(0, 3)), lambda: torch.einsum('i,j->ij', torch.zeros(0), torch.ones(3)), lambda: torch.einsum('ij->i', torch.zeros(2, 0)), lambda: torch.tensor([[1, 2], [3, 4]]).trace()]:
+    try:
+        r = f(); print(r, r.dtype, r.grad_fn)
+    except Exception as e: print(type(e).__name__, e)
+""",
 "var_std_degrees_of_freedom_warning_of_empty_outputs": """
 for shape, dim in [((0, 3), -1), ((0, 3), 0), ((2, 0), 0), ((2, 0), 1), ((2, 3), 1), ((1, 3), 0), ((0,), None), ((3,), None)]:
     x = torch.ones(shape)
