@@ -5,6 +5,31 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"bool_trace_and_einsum_of_empty_operands": """
+for f in [lambda: torch.tensor([[True]]).trace(), lambda: torch.tensor([True]).trace(), lambda: torch.einsum('i,i->', torch.zeros(0, dtype=torch.bool), torch.zeros(0, dtype=torch.bool)), lambda: torch.einsum('ij,jk->ik', torch.zeros(2, 0), torch.zeros(0, 3)), lambda: torch.einsum('ij,jk->ik', torch.zeros(2, 0, requires_grad=True), torch.zeros(0, 3)), lambda: torch.einsum('i,j->ij', torch.zeros(0), torch.ones(3)), lambda: torch.einsum('ij->i', torch.zeros(2, 0)), lambda: torch.tensor([[1, 2], [3, 4]]).trace()]:
+    try:
+        r = f(); print(r, r.dtype, r.grad_fn)
+    except Exception as e: print(type(e).__name__, e)
+""",
+"var_std_degrees_of_freedom_warning_of_empty_outputs": """
+for shape, dim in [((0, 3), -1), ((0, 3), 0), ((2, 0), 0), ((2, 0), 1), ((2, 3), 1), ((1, 3), 0), ((0,), None), ((3,), None)]:
+    x = torch.ones(shape)
+    print(shape, dim, x.std(dim) if dim is not None else x.std(), x.var(dim, correction=0) if dim is not None else x.var(correction=2))
+""",
+"cat_with_a_legacy_empty_tensor_and_bool_cumprod_": """
+v1 = torch.rand(0, requires_grad=True)
+v2 = torch.tensor([[-2.9009, 0.5, 1.5667]], requires_grad=True)
+v3 = torch.hstack([v2, v1])
+print(v3)
+(v3 * 2).sum().backward()
+print(v1.grad, v2.grad)
+v4 = torch.cat([v1, v2.view(-1), v1])
+v4.sum().backward()
+print(v1.grad, v2.grad)
+b = torch.tensor([[True, False]])
+print(b.cumprod(1))
+b.cumprod_(1)
+""",
 "new_ops_on_bool_half_int_uint8": """
 b = torch.tensor([True, False, True])
 h = torch.tensor([1.5, -2., 0.25], dtype=torch.float16)

@@ -2,8 +2,7 @@
 type_as, new_* (the same dtype as self), and the in-place writes of whole tensors: fill_, zero_, copy_."""
 import numpy as np
 
-from .. import pyapi
-from .. import dtypes, kernels, scalars
+from .. import dtypes, kernels, pyapi, scalars
 from ..errors import runtime, type_error
 from ..storage import check_size
 from ..tensorimpl import Tensor

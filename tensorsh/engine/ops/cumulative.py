@@ -110,16 +110,17 @@ def cumprod(self, dim, *, dtype=None):
 
 def cumprod_inplace(self, dim, *, dtype=None):
     d = self._wrap_dim(dim)
+    if (dtype or self.dtype) is dtypes.bool_:
+        raise make("NotImplementedError", "\"cumprod_out_cpu\" not implemented for 'Bool'")
     dt = dtype or self.dtype
     precheck(self)
     cast_for_inplace(self, dt)
     values = _cumprod_np(self._np, d, dt)
     original = self.clone() if needs_grad(self) else None
 
-    def make():
+    def node():
         return CumprodBackward0(self, None, d, original)
-    node_out = write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), make, save_output=True)
-    return node_out
+    return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), node, save_output=True)
 
 
 class _CumExtremeBackward(Node):

@@ -8,7 +8,7 @@ from ..autograd import Node, edge_of
 from ..errors import runtime, type_error
 from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
-from .core import attach, collect_edges, from_numpy, needs_grad, type_name
+from .core import attach, collect_edges, fresh, from_numpy, needs_grad, type_name
 from .registry import op
 
 
@@ -17,11 +17,15 @@ class CatBackward0(Node):
 
     def __init__(self, tensors, dim):
         Node.__init__(self, tuple(edge_of(t) for t in tensors))
-        self.dim, self.sizes = dim, [t._shape[dim] if t.dim() else 0 for t in tensors]
+        # (a legacy empty tensor, shape (0,), joins any cat: its gradient is a fresh (0,), PyTorch's rule)
+        self.dim, self.sizes = dim, [None if t._shape == (0,) else t._shape[dim] if t.dim() else 0 for t in tensors]
 
     def backward(self, g):
         out, start = [], 0
         for size, (fn, _) in zip(self.sizes, self.next_functions):
+            if size is None:
+                out.append(fresh(np.zeros((0,), g.dtype.np), g.dtype) if fn is not None else None)
+                continue
             out.append(g.narrow(self.dim, start, size) if fn is not None else None)
             start += size
         return tuple(out)

@@ -193,6 +193,8 @@ class TraceBackward0(InputNode):
 
 
 def trace(self):
+    if self.dtype is dtypes.bool_:  # (no bool kernel: checked before the shape)
+        raise errors.make("NotImplementedError", "\"trace\" not implemented for 'Bool'")
     if self.dim() != 2:
         raise runtime(f"trace: expected a matrix, but got tensor with dim {self.dim()}")
     diagonal = np.diagonal(self._np)

@@ -4,8 +4,7 @@ import math
 
 import numpy as np
 
-from .. import pyapi
-from .. import autograd, dtypes, kernels, messages
+from .. import autograd, dtypes, kernels, messages, pyapi
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import index_error, runtime, type_error, warn
 from ..tensorimpl import Tensor, _shape_list
@@ -409,9 +408,10 @@ def _var_std(self, dim, unbiased, keepdim, correction, node_cls):
         correction = 1 if unbiased else 0
     dims = reduce_dims(self, dim)
     axes = tuple(range(self.dim())) if dims is None else dims
-    n = 1
-    for d in axes:
-        n *= self._shape[d]
+    out_numel = 1
+    for d, size in enumerate(self._shape):
+        out_numel *= 1 if d in axes else size
+    n = self.numel() // (out_numel or 1)  # (PyTorch's factor: input numel divided by output numel)
     if n - correction <= 0:
         warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "
              "(input numel divided by output numel).")

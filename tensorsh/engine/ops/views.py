@@ -4,8 +4,7 @@ slices, unbind/chunk/split, as_strided, diagonal, unfold, T/mT. Each backward is
 ops.core.VIEW_BACKWARD."""
 import numpy as np
 
-from .. import pyapi
-from .. import dtypes, messages, multiview
+from .. import dtypes, messages, multiview, pyapi
 from ..errors import index_error, runtime, type_error, value_error, warn_once
 from ..tensorimpl import _contiguous_strides, _shape_list
 from .args import _int_list
