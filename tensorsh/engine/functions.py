@@ -499,7 +499,7 @@ class PowBackward2(Node):
 
 def _fused_alpha(self, other, alpha):
     """PyTorch adds `alpha * other` with one fused multiply-add (its ufunc's fmadd): two float32 or float64 tensors."""
-    return (alpha != 1 and type(self) is Tensor and type(other) is Tensor and self.dtype is other.dtype
+    return (alpha != 1 and isinstance(self, Tensor) and isinstance(other, Tensor) and self.dtype is other.dtype
             and self.dtype in (dtypes.float32, dtypes.float64) and isinstance(alpha, (int, float))
             and not isinstance(alpha, bool))
 
