@@ -851,6 +851,75 @@ def small_matmul(a, b):
     return out.reshape(out.shape[0] if b.ndim == 1 else (out.shape[1],) if a.ndim == 1 else out.shape)
 
 
+_PLAIN, _FUSED, _DOT = 0, 1, 2
+
+
+def _blas_order(a, b):
+    """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..64) on PyTorch's x86 build
+    (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order) for 4 rows or more and 12
+    columns or more; _DOT for one column of a row-major a (rows in blocks of four); _PLAIN (products rounded,
+    added in order) for up to 8 columns of a column-major a, or of row-major a and b; None elsewhere."""
+    m, k = a.shape
+    n = b.shape[1]
+    a_c, a_f = a.flags.c_contiguous, a.flags.f_contiguous
+    b_c, b_f = b.flags.c_contiguous, b.flags.f_contiguous
+    if not (a_c or a_f) or not (b_c or b_f):
+        return None
+    if (m == 4 or m >= 8) and n >= 12:
+        return _FUSED
+    if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
+        return _PLAIN if b_c and n > 1 and (n <= 8 or n % 4 == 0) else None
+    if n > 8 or 4 < n < 8:
+        return None
+    if n == 1:
+        return (_DOT if m >= 4 else None) if a_c else _PLAIN
+    return _PLAIN if a_f or (b_c and not b_f) else None
+
+
+def blas_matmul(a, b, c=None):
+    """float32 a @ b (+ c, the bias of addmm) in the order of PyTorch's BLAS (see _blas_order); None where that
+    order is not known. MKL adds c after the sum in its fused and dot kernels, and starts the plain one from c
+    when a is column-major (the only plain case measured with c)."""
+    if a.dtype != np.float32 or b.dtype != np.float32 or a.ndim != 2 or b.ndim != 2 or not 5 <= a.shape[1] <= 64:
+        return None
+    kind = _blas_order(a, b)
+    if kind is None:
+        return None
+    m, k = a.shape
+    n = b.shape[1]
+    dot_rows = m - m % 4 if kind == _DOT else m
+    start = kind == _PLAIN and c is not None and b.flags.c_contiguous
+    out = np.zeros((m, n), np.float32) if not start else np.array(np.broadcast_to(c, (m, n)), np.float32, order="C")
+    loop = getattr(compiled, "blas_orders", None)  # (a build of _ckernels.c older than this function has none)
+    if loop is not None:
+        ca, sa = (a, (a.strides[0] // 4, 1)) if a.flags.c_contiguous else (a.T, (1, a.strides[1] // 4))
+        cb, sb = (b, (b.strides[0] // 4, 1)) if b.flags.c_contiguous else (b.T, (1, b.strides[1] // 4))
+        loop(ca, sa[0], sa[1], cb, sb[0], sb[1], out, dot_rows, k, n, kind)
+    else:
+        out[:dot_rows] = _blas_orders_np(a[:dot_rows], b, out[:dot_rows], kind)
+    if dot_rows < m:  # (the rows left over from blocks of four take an order not modelled: numpy's)
+        out[dot_rows:] = a[dot_rows:] @ b
+    if c is not None and not start:
+        out = out + c
+    return out
+
+
+def _blas_orders_np(a, b, acc, kind):
+    """blas_orders of _ckernels.c in numpy: the same roundings, a step per product."""
+    k = a.shape[1]
+    if kind == _DOT:
+        head = (k - 1) % 4 + 1
+        lanes = [np.zeros(acc.shape, np.float32) for _ in range(4)]
+        for p in range(k):
+            lane = 0 if p < head else (p - head) % 4
+            lanes[lane] = lanes[lane] + a[:, p:p + 1] * b[p:p + 1, :]
+        return acc + ((lanes[0] + lanes[2]) + (lanes[1] + lanes[3]))
+    for p in range(k):
+        x, y = np.broadcast_arrays(a[:, p:p + 1], b[p:p + 1, :])
+        acc = fma(x, y, acc) if kind == _FUSED else acc + x * y
+    return acc
+
+
 def small_dot(a, b):
     """The dot product of two 1-D arrays as PyTorch's BLAS (MKL) adds it, measured on its x86 build for these
     lengths: products summed four lanes at a time, the lanes then folded (0 + 2) + (1 + 3); None elsewhere."""

@@ -1,5 +1,5 @@
 """addmm and linear (nn.Linear's op), as ATen composes them: addmm for 2-D input, flatten-addmm-view else."""
-from . import dtypes
+from . import dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .functions import _matmul_np, matmul
@@ -64,6 +64,12 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if mat1.dtype is not mat2.dtype:
         raise runtime(f"mat1 and mat2 must have the same dtype, but got {names[mat1.dtype.name]} and "
                       f"{names[mat2.dtype.name]}")
+    fused = kernels.blas_matmul(mat1._np, mat2._np, input._np) if alpha == 1 and beta == 1 else None
+    if fused is not None:  # (MKL's own order, C included)
+        out = fresh(fused, mat1.dtype)
+        if needs_grad(input, mat1, mat2):
+            attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
+        return out
     prod = _matmul_np(mat1._np, mat2._np)
     if alpha != 1:
         prod = prod * mat1.dtype.np.type(alpha)
