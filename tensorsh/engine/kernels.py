@@ -300,6 +300,13 @@ NO_LANES = np.empty(0, np.intp)
 def fma(a, b, c):
     """a * b + c rounded once, as PyTorch's kernels compute the ops its compiler fuses (addcmul, lerp, add with
     alpha): exact for float32 (over double, ties repaired) and float64 (fma64); mixed dtypes round twice."""
+    loop = getattr(compiled, "fma_scalar", None)
+    if loop is not None and type(b) is np.float32 and type(a) is np.ndarray and type(c) is np.ndarray and \
+            a.dtype == np.float32 and c.dtype == np.float32 and a.shape == c.shape and a.flags.c_contiguous and \
+            c.flags.c_contiguous:  # (the optimizers' add_(x, alpha=...): the CPU's own fma, in one pass)
+        out = np.empty(a.shape, np.float32)
+        loop(a, float(b), c, out)
+        return out
     a, b, c = np.asarray(a), np.asarray(b), np.asarray(c)
     if a.dtype == np.float32 and b.dtype == np.float32 and c.dtype == np.float32:
         s = np.add(np.multiply(a, b, dtype=np.float64), c, dtype=np.float64)  # the product is exact in double
@@ -839,6 +846,16 @@ def small_matmul(a, b):
     fused = m >= 4 and n >= 12 and b.ndim == 2
     if fused and (a.dtype == np.float64 or (n > 100 and m % 4)):
         return None  # (wide products with rows left over from blocks of four take another order there)
+    out = np.empty((m, n), np.float32)  # (float32: the same steps, from the first product, in one compiled loop)
+    if a.dtype != np.float32 or not _compiled_orders(rows, cols, out, m, (_FUSED if fused else _PLAIN) | 4):
+        out = _small_steps(rows, cols, k, fused)
+    if a.ndim == 1 and b.ndim == 1:
+        return out.reshape(())
+    return out.reshape(out.shape[0] if b.ndim == 1 else (out.shape[1],) if a.ndim == 1 else out.shape)
+
+
+def _small_steps(rows, cols, k, fused):
+    """small_matmul's steps in numpy: the first product, then each next one added (fused: rounded once)."""
     out = rows[:, 0:1] * cols[0:1, :]
     for j in range(1, k):
         x, y = np.broadcast_arrays(rows[:, j:j + 1], cols[j:j + 1, :])
@@ -846,9 +863,7 @@ def small_matmul(a, b):
             out = Fma32(out.size, 1, exact=True)(x.reshape(-1), y.reshape(-1), out.reshape(-1)).reshape(out.shape)
         else:
             out = out + x * y
-    if a.ndim == 1 and b.ndim == 1:
-        return out.reshape(())
-    return out.reshape(out.shape[0] if b.ndim == 1 else (out.shape[1],) if a.ndim == 1 else out.shape)
+    return out
 
 
 _PLAIN, _FUSED, _DOT = 0, 1, 2
@@ -890,18 +905,26 @@ def blas_matmul(a, b, c=None):
     dot_rows = m - m % 4 if kind == _DOT else m
     start = kind == _PLAIN and c is not None and b.flags.c_contiguous
     out = np.zeros((m, n), np.float32) if not start else np.array(np.broadcast_to(c, (m, n)), np.float32, order="C")
-    loop = getattr(compiled, "blas_orders", None)  # (a build of _ckernels.c older than this function has none)
-    if loop is not None:
-        ca, sa = (a, (a.strides[0] // 4, 1)) if a.flags.c_contiguous else (a.T, (1, a.strides[1] // 4))
-        cb, sb = (b, (b.strides[0] // 4, 1)) if b.flags.c_contiguous else (b.T, (1, b.strides[1] // 4))
-        loop(ca, sa[0], sa[1], cb, sb[0], sb[1], out, dot_rows, k, n, kind)
-    else:
+    if not _compiled_orders(a, b, out, dot_rows, kind):
         out[:dot_rows] = _blas_orders_np(a[:dot_rows], b, out[:dot_rows], kind)
     if dot_rows < m:  # (the rows left over from blocks of four take an order not modelled: numpy's)
         out[dot_rows:] = a[dot_rows:] @ b
     if c is not None and not start:
         out = out + c
     return out
+
+
+def _compiled_orders(a, b, out, rows, kind):
+    """_ckernels' blas_orders on the first `rows` rows of a (each of a and b C- or F-contiguous) into out; False
+    where it cannot run (no compiled loops, or a build older than blas_orders)."""
+    loop = getattr(compiled, "blas_orders", None)
+    if loop is None or not (a.flags.c_contiguous or a.flags.f_contiguous) or \
+            not (b.flags.c_contiguous or b.flags.f_contiguous):
+        return False
+    ca, sa = (a, (a.strides[0] // 4, 1)) if a.flags.c_contiguous else (a.T, (1, a.strides[1] // 4))
+    cb, sb = (b, (b.strides[0] // 4, 1)) if b.flags.c_contiguous else (b.T, (1, b.strides[1] // 4))
+    loop(ca, sa[0], sa[1], cb, sb[0], sb[1], out, rows, a.shape[1], b.shape[1], kind)
+    return True
 
 
 def _blas_orders_np(a, b, acc, kind):
