@@ -5,20 +5,22 @@ from .errors import runtime, type_error
 from .functions import _matmul_np, matmul
 from .tensorimpl import Tensor
 from . import messages
-from .ops.core import attach, fresh, needs_grad, operand_edge, sum_to, type_name
+from .ops.core import attach, fresh, needs_grad, operand_edge, sum_to, type_name, unchecked
 
 
 def _mm_mat1_backward(g, mat2, mat1_shape, mat1_stride):
     # a column-major mat1 gets its gradient computed transposed, as PyTorch's mm_mat1_backward does
+    mm, t = unchecked("mm"), unchecked("t")  # (the engine's own calls: no argument parsing)
     if mat1_stride[0] == 1 and mat1_stride[1] == mat1_shape[0]:
-        return mat2.mm(g.t()).t()
-    return g.mm(mat2.t())
+        return t(mm(mat2, t(g)))
+    return mm(g, t(mat2))
 
 
 def _mm_mat2_backward(g, mat1, mat2_shape, mat2_stride):
+    mm, t = unchecked("mm"), unchecked("t")
     if mat2_stride[0] == 1 and mat2_stride[1] == mat2_shape[0]:
-        return g.t().mm(mat1).t()
-    return mat1.t().mm(g)
+        return t(mm(t(g), mat1))
+    return mm(t(mat1), g)
 
 
 class AddmmBackward0(Node):
