@@ -920,7 +920,10 @@ static PyObject *py_log_softmax_columns(PyObject *self, PyObject *args)
  * 0: one after another, each product rounded, then added; 1: one after another, fused (fmaf);
  * 2: a dot product: the first (k - 1) % 4 + 1 products added one after another into lane 0, the rest in four
  *    lanes (p - head) % 4, the lanes folded (0 + 2) + (1 + 3) and added to out. No contraction into fma here:
- *    the plain orders round every product. kind | 4 (with 0 or 1): out starts from the first product. */
+ *    the plain orders round every product. kind | 4 (with 0 or 1): out starts from the first product.
+ * 3: the dot product of a row left over from blocks of four: the first 4 products into lane 0, the next multiple
+ *    of 8 in eight lanes (kind | 8: four), folded (i + (i + 4)), then (0 + 2) + (1 + 3), the rest added one after
+ *    another. */
 __attribute__((optimize("fp-contract=off")))
 static void blas_orders(const float *a, Py_ssize_t sa0, Py_ssize_t sa1, const float *b, Py_ssize_t sb0,
                         Py_ssize_t sb1, float *out, Py_ssize_t m, Py_ssize_t k, Py_ssize_t n, int kind)
@@ -943,7 +946,7 @@ static void blas_orders(const float *a, Py_ssize_t sa0, Py_ssize_t sa1, const fl
             } else if ((kind & 3) == 1) {
                 for (Py_ssize_t p = p0; p < k; p++)
                     acc = fmaf(ar[p * sa1], bc[p * sb0], acc);
-            } else {
+            } else if ((kind & 3) == 2) {
                 Py_ssize_t head = (k - 1) % 4 + 1;
                 float lane[4] = {0.0f, 0.0f, 0.0f, 0.0f};
                 for (Py_ssize_t p = 0; p < head; p++) {
@@ -955,6 +958,26 @@ static void blas_orders(const float *a, Py_ssize_t sa0, Py_ssize_t sa1, const fl
                     lane[(p - head) & 3] = lane[(p - head) & 3] + prod;
                 }
                 float folded = (lane[0] + lane[2]) + (lane[1] + lane[3]);
+                acc = acc + folded;
+            } else {
+                Py_ssize_t head = k < 4 ? k : 4, end = head + (k - head) / 8 * 8;
+                float lane[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f}, half[4];
+                for (Py_ssize_t p = 0; p < head; p++) {
+                    float prod = ar[p * sa1] * bc[p * sb0];
+                    lane[0] = lane[0] + prod;
+                }
+                for (Py_ssize_t p = head; p < end; p++) {
+                    float prod = ar[p * sa1] * bc[p * sb0];
+                    Py_ssize_t q = (p - head) & (kind & 8 ? 3 : 7);
+                    lane[q] = lane[q] + prod;
+                }
+                for (int q = 0; q < 4; q++)
+                    half[q] = lane[q] + lane[q + 4];
+                float folded = (half[0] + half[2]) + (half[1] + half[3]);
+                for (Py_ssize_t p = end; p < k; p++) {
+                    float prod = ar[p * sa1] * bc[p * sb0];
+                    folded = folded + prod;
+                }
                 acc = acc + folded;
             }
             out[i * n + j] = acc;

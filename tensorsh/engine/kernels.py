@@ -866,13 +866,13 @@ def _small_steps(rows, cols, k, fused):
     return out
 
 
-_PLAIN, _FUSED, _DOT = 0, 1, 2
+_PLAIN, _FUSED, _DOT, _DOT_REST = 0, 1, 2, 3
 
 
 def _blas_order(a, b):
     """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..64) on PyTorch's x86 build
     (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order) for 4 rows or more and 12
-    columns or more; _DOT for one column of a row-major a (rows in blocks of four); _PLAIN (products rounded,
+    columns or more; _DOT for one column of a row-major a (rows in blocks of four, the rest _DOT_REST); _PLAIN (products rounded,
     added in order) for up to 8 columns of a column-major a, or of row-major a and b; None elsewhere."""
     m, k = a.shape
     n = b.shape[1]
@@ -907,8 +907,10 @@ def blas_matmul(a, b, c=None):
     out = np.zeros((m, n), np.float32) if not start else np.array(np.broadcast_to(c, (m, n)), np.float32, order="C")
     if not _compiled_orders(a, b, out, dot_rows, kind):
         out[:dot_rows] = _blas_orders_np(a[:dot_rows], b, out[:dot_rows], kind)
-    if dot_rows < m:  # (the rows left over from blocks of four take an order not modelled: numpy's)
-        out[dot_rows:] = a[dot_rows:] @ b
+    for r in range(dot_rows, m):  # the rows left over from blocks of four: another loop of MKL's, whose second
+        kind = _DOT_REST | (8 if r == dot_rows + 1 else 0)  # row takes four lanes, not eight
+        if not _compiled_orders(a[r:r + 1], b, out[r:r + 1], 1, kind):
+            out[r:r + 1] = _blas_orders_np(a[r:r + 1], b, out[r:r + 1], kind)
     if c is not None and not start:
         out = out + c
     return out
@@ -930,6 +932,18 @@ def _compiled_orders(a, b, out, rows, kind):
 def _blas_orders_np(a, b, acc, kind):
     """blas_orders of _ckernels.c in numpy: the same roundings, a step per product."""
     k = a.shape[1]
+    if kind & 3 == _DOT_REST:
+        head = min(k, 4)
+        end = head + (k - head) // 8 * 8
+        lanes = [np.zeros(acc.shape, np.float32) for _ in range(8)]
+        for p in range(end):
+            lane = 0 if p < head else (p - head) % (4 if kind & 8 else 8)
+            lanes[lane] = lanes[lane] + a[:, p:p + 1] * b[p:p + 1, :]
+        half = [lanes[q] + lanes[q + 4] for q in range(4)]
+        folded = (half[0] + half[2]) + (half[1] + half[3])
+        for p in range(end, k):
+            folded = folded + a[:, p:p + 1] * b[p:p + 1, :]
+        return acc + folded
     if kind == _DOT:
         head = (k - 1) % 4 + 1
         lanes = [np.zeros(acc.shape, np.float32) for _ in range(4)]
