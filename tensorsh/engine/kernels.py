@@ -870,8 +870,8 @@ _PLAIN, _FUSED, _DOT, _DOT_REST = 0, 1, 2, 3
 
 
 def _blas_order(a, b):
-    """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..64) on PyTorch's x86 build
-    (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order) for 4 rows or more and 12
+    """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..512) on PyTorch's x86 build
+    (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order, inner dimension up to 128) for 4 rows or more and 12
     columns or more; _DOT for one column of a row-major a (rows in blocks of four, the rest _DOT_REST); _PLAIN (products rounded,
     added in order) for up to 8 columns of a column-major a, or of row-major a and b; None elsewhere."""
     m, k = a.shape
@@ -881,7 +881,7 @@ def _blas_order(a, b):
     if not (a_c or a_f) or not (b_c or b_f):
         return None
     if (m == 4 or m >= 8) and n >= 12:
-        return _FUSED
+        return _FUSED if k <= 128 else None  # (longer: MKL splits the inner dimension)
     if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
         return _PLAIN if b_c and n > 1 and (n <= 8 or n % 4 == 0) else None
     if n > 8 or 4 < n < 8:
@@ -895,7 +895,7 @@ def blas_matmul(a, b, c=None):
     """float32 a @ b (+ c, the bias of addmm) in the order of PyTorch's BLAS (see _blas_order); None where that
     order is not known. MKL adds c after the sum in its fused and dot kernels, and starts the plain one from c
     when a is column-major (the only plain case measured with c)."""
-    if a.dtype != np.float32 or b.dtype != np.float32 or a.ndim != 2 or b.ndim != 2 or not 5 <= a.shape[1] <= 64:
+    if a.dtype != np.float32 or b.dtype != np.float32 or a.ndim != 2 or b.ndim != 2 or not 5 <= a.shape[1] <= 512:
         return None
     kind = _blas_order(a, b)
     if kind is None:

@@ -56,7 +56,7 @@ def test_seeded_training_is_torchs_for_100_steps(seed, opt):
     assert run_in_engine_with_optim(src) == expected
 
 
-SHAPES = [(m, k, n) for m in (1, 2, 3, 4, 7, 12, 64) for k in (5, 16, 33, 64) for n in (1, 2, 4, 8, 12, 64)]
+SHAPES = [(m, k, n) for m in (1, 2, 3, 4, 7, 12, 64) for k in (5, 16, 33, 64, 100, 200) for n in (1, 2, 4, 8, 12, 64)]
 
 
 @pytest.mark.parametrize("layout", ["CC", "CF", "FC", "FF"])
