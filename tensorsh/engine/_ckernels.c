@@ -912,6 +912,138 @@ static PyObject *py_log_softmax_columns(PyObject *self, PyObject *args)
     return softmax_call(args, LOG_SOFTMAX_COLUMNS);
 }
 
+
+/* ---------------------------------------------------------------- MKL's sgemm orders (kernels.blas_matmul) */
+
+/* out[i, j] (pre-filled: zeros, or C where MKL starts from it) gets the products a[i, p] * b[p, j] in one of the
+ * orders MKL's sgemm takes on PyTorch's x86 build, a and b given by element strides:
+ * 0: one after another, each product rounded, then added; 1: one after another, fused (fmaf);
+ * 2: a dot product: the first (k - 1) % 4 + 1 products added one after another into lane 0, the rest in four
+ *    lanes (p - head) % 4, the lanes folded (0 + 2) + (1 + 3) and added to out. No contraction into fma here:
+ *    the plain orders round every product. kind | 4 (with 0 or 1): out starts from the first product.
+ * 3: the dot product of a row left over from blocks of four: the first 4 products into lane 0, the next multiple
+ *    of 8 in eight lanes (kind | 8: four), folded (i + (i + 4)), then (0 + 2) + (1 + 3), the rest added one after
+ *    another. */
+__attribute__((optimize("fp-contract=off")))
+static void blas_orders(const float *a, Py_ssize_t sa0, Py_ssize_t sa1, const float *b, Py_ssize_t sb0,
+                        Py_ssize_t sb1, float *out, Py_ssize_t m, Py_ssize_t k, Py_ssize_t n, int kind)
+{
+    for (Py_ssize_t i = 0; i < m; i++) {
+        const float *ar = a + i * sa0;
+        for (Py_ssize_t j = 0; j < n; j++) {
+            const float *bc = b + j * sb1;
+            float acc = out[i * n + j];
+            Py_ssize_t p0 = 0;
+            if (kind & 4) {  /* the first product is the start (its sign of zero kept), not 0 + it */
+                acc = ar[0] * bc[0];
+                p0 = 1;
+            }
+            if ((kind & 3) == 0) {
+                for (Py_ssize_t p = p0; p < k; p++) {
+                    float prod = ar[p * sa1] * bc[p * sb0];
+                    acc = acc + prod;
+                }
+            } else if ((kind & 3) == 1) {
+                for (Py_ssize_t p = p0; p < k; p++)
+                    acc = fmaf(ar[p * sa1], bc[p * sb0], acc);
+            } else if ((kind & 3) == 2) {
+                Py_ssize_t head = (k - 1) % 4 + 1;
+                float lane[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+                for (Py_ssize_t p = 0; p < head; p++) {
+                    float prod = ar[p * sa1] * bc[p * sb0];
+                    lane[0] = lane[0] + prod;
+                }
+                for (Py_ssize_t p = head; p < k; p++) {
+                    float prod = ar[p * sa1] * bc[p * sb0];
+                    lane[(p - head) & 3] = lane[(p - head) & 3] + prod;
+                }
+                float folded = (lane[0] + lane[2]) + (lane[1] + lane[3]);
+                acc = acc + folded;
+            } else {
+                Py_ssize_t head = k < 4 ? k : 4, end = head + (k - head) / 8 * 8;
+                float lane[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f}, half[4];
+                for (Py_ssize_t p = 0; p < head; p++) {
+                    float prod = ar[p * sa1] * bc[p * sb0];
+                    lane[0] = lane[0] + prod;
+                }
+                for (Py_ssize_t p = head; p < end; p++) {
+                    float prod = ar[p * sa1] * bc[p * sb0];
+                    Py_ssize_t q = (p - head) & (kind & 8 ? 3 : 7);
+                    lane[q] = lane[q] + prod;
+                }
+                for (int q = 0; q < 4; q++)
+                    half[q] = lane[q] + lane[q + 4];
+                float folded = (half[0] + half[2]) + (half[1] + half[3]);
+                for (Py_ssize_t p = end; p < k; p++) {
+                    float prod = ar[p * sa1] * bc[p * sb0];
+                    folded = folded + prod;
+                }
+                acc = acc + folded;
+            }
+            out[i * n + j] = acc;
+        }
+    }
+}
+
+/* fma_scalar(x, scale, c, out): out = fmaf(x, scale, c) over contiguous float32 buffers of one length */
+static PyObject *py_fma_scalar(PyObject *self, PyObject *args)
+{
+    PyObject *ox, *oc, *oo;
+    float scale;
+    Py_buffer views[3];
+    int got = 0;
+    if (!PyArg_ParseTuple(args, "OfOO", &ox, &scale, &oc, &oo))
+        return NULL;
+    PyObject *objs[3] = {ox, oc, oo};
+    for (int i = 0; i < 3; i++) {
+        if (get_f32(objs[i], &views[i], i == 2, "fma_scalar") < 0)
+            goto done;
+        got++;
+    }
+    if (views[1].len != views[0].len || views[2].len != views[0].len) {
+        PyErr_SetString(PyExc_ValueError, "fma_scalar: buffers of different lengths");
+        goto done;
+    }
+    const float *x = views[0].buf, *c = views[1].buf;
+    float *out = views[2].buf;
+    for (Py_ssize_t i = 0, n = views[0].len / 4; i < n; i++)
+        out[i] = fmaf(x[i], scale, c[i]);
+done:
+    while (got > 0)
+        PyBuffer_Release(&views[--got]);
+    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+}
+
+/* blas_orders(a, sa0, sa1, b, sb0, sb1, out, m, k, n, kind): a and b contiguous float32 buffers read through
+ * the element strides given, out a contiguous float32 (m, n) buffer */
+static PyObject *py_blas_orders(PyObject *self, PyObject *args)
+{
+    PyObject *oa, *ob, *oo;
+    Py_ssize_t sa0, sa1, sb0, sb1, m, k, n;
+    int kind, got = 0;
+    Py_buffer views[3];
+    if (!PyArg_ParseTuple(args, "OnnOnnOnnni", &oa, &sa0, &sa1, &ob, &sb0, &sb1, &oo, &m, &k, &n, &kind))
+        return NULL;
+    PyObject *objs[3] = {oa, ob, oo};
+    for (int i = 0; i < 3; i++) {
+        if (get_f32(objs[i], &views[i], i == 2, "blas_orders") < 0)
+            goto done;
+        got++;
+    }
+    if (views[2].len / 4 < m * n || (m && k && n && ((m - 1) * sa0 + (k - 1) * sa1 >= views[0].len / 4 ||
+                                                     (k - 1) * sb0 + (n - 1) * sb1 >= views[1].len / 4))) {
+        PyErr_SetString(PyExc_ValueError, "blas_orders: strides outside the buffers");
+        goto done;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    blas_orders(views[0].buf, sa0, sa1, views[1].buf, sb0, sb1, views[2].buf, m, k, n, kind);
+    Py_END_ALLOW_THREADS
+done:
+    while (got > 0)
+        PyBuffer_Release(&views[--got]);
+    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+}
+
 #define UNARY(name) \
     static PyObject *py_##name(PyObject *self, PyObject *args) { return run(args, 1, name##_loop, NULL, #name); }
 #define BINARY(name) \
@@ -944,6 +1076,9 @@ static PyMethodDef methods[] = {
      "softmax_backward_rows(g, y, out, dim, lanes, log[, inner, chunk]): softmax's or log_softmax's gradient."},
     {"normal16", py_normal16, METH_VARARGS, "normal16(u, out): torch.randn's float32 kernel on blocks of 16."},
     {"sum_block", py_sum_block, METH_VARARGS, "sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)."},
+    {"fma_scalar", py_fma_scalar, METH_VARARGS, "fma_scalar(x, scale, c, out): x * scale + c rounded once."},
+    {"blas_orders", py_blas_orders, METH_VARARGS,
+     "blas_orders(a, sa0, sa1, b, sb0, sb1, out, m, k, n, kind): a @ b added into out in one of MKL's orders."},
     {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},
     {NULL, NULL, 0, NULL},
 };

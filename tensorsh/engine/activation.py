@@ -211,7 +211,7 @@ def _hardtanh_grad(g, x, lo, hi):
     return np.where((x <= _scalar(x, lo)) | (x >= _scalar(x, hi)), _scalar(g, 0), g)
 
 
-_hardtanh = _op("HardtanhBackward0", _hardtanh_forward, _hardtanh_grad, "HardtanhBackward0", float_only=False)
+_hardtanh = _op("HardtanhBackward0", _hardtanh_forward, _hardtanh_grad, float_only=False)  # (in place: the input saved as a copy)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):

@@ -1,10 +1,13 @@
-"""gelu's gradient as a differentiable op (what GeluBackward0 computes under create_graph=True), beside its node
-GeluBackwardBackward0, whose own backward is ATen's gelu_double_backward composed of engine ops, in its order."""
+"""The activations' gradients as differentiable ops (what their nodes compute under create_graph=True): gelu's,
+leaky_relu's, elu's, hardtanh's and softplus's beside their nodes (GeluBackwardBackward0, ...), whose own backward
+is ATen's formula (derivatives.yaml, FunctionsManual.cpp) composed of engine ops in its order; silu's is ATen's
+infinitely_differentiable_silu_backward, itself a composition of ops."""
 import numpy as np
 
 from . import activation
-from .autograd import Node, SavedTensor
-from .ops.core import attach, fresh, needs_grad, operand_edge
+from .autograd import Node, SavedTensor, edge_of
+from .loss import mul_scalar
+from .ops.core import attach, fresh, needs_grad, operand_edge, zeros_of
 
 M_2_SQRTPI, M_SQRT2, M_SQRT1_2 = 1.12837916709551257390, 1.41421356237309504880, 0.70710678118654752440  # <cmath>
 
@@ -58,4 +61,94 @@ def gelu_double_backward(ggI, gO, x, approximate):
     return ggI * gO * d_grad_d_input
 
 
-DOUBLE = {"GeluBackward0": gelu_backward}  # activation nodes whose gradient is itself differentiable
+class _BackwardBackward(Node):
+    """The node of an activation's gradient op: its inputs the incoming gradient and the saved input (or result)."""
+    __slots__ = ("params",)
+
+    def __init__(self, grad, v, params):
+        Node.__init__(self, (operand_edge(grad), operand_edge(v)))
+        self.params = params
+        self.saved = (SavedTensor(grad), SavedTensor(v))
+
+    def backward(self, gg):
+        grad, v = self.unpack()
+        return (self.first(gg, v, *self.params) if self.next_functions[0][0] is not None else None,
+                self.second(gg, grad, v, *self.params) if self.next_functions[1][0] is not None else None)
+
+
+def _gradient_op(name, values, second):
+    """An activation's gradient op computing `values` (the arrays of the first backward, so its bits), recorded as
+    node `name` whose backward is (the op again on the new gradient, second(gg, grad, v, *params))."""
+    node = type(name, (_BackwardBackward,), {"__slots__": (), "name_": name, "second": staticmethod(second)})
+
+    def op(grad, v, *params):
+        out = fresh(np.ascontiguousarray(values(grad._np, v._np, *params), dtype=grad.dtype.np), grad.dtype)
+        if needs_grad(grad, v):
+            attach(out, node(grad, v, params))
+        return out
+    node.first = staticmethod(op)
+    return op
+
+
+def _zeros(gg, grad, v, *params):
+    return zeros_of(gg)  # (a piecewise-linear gradient: its slope in the input is zeros_like(grad))
+
+
+def _below_zero(v, like):
+    return (v < 0).to(like.dtype)  # (self_or_result < 0).type_as(grad)
+
+
+class AddBackward1(Node):
+    """tensor + number inside ATen's C++ (add.Scalar; Python's `t + 1` is AddBackward0)."""
+
+    def __init__(self, t):
+        Node.__init__(self, (edge_of(t),))
+
+    def backward(self, g):
+        return (g,)
+
+
+def _add_scalar(t, number):
+    out = fresh(np.asarray(t._np + t.dtype.np.type(number)), t.dtype)
+    if needs_grad(t):
+        attach(out, AddBackward1(t))
+    return out
+
+
+def _elu_double(gg, grad, x, alpha, scale, input_scale):
+    scaled = mul_scalar(gg * grad, input_scale)  # (C++'s `* input_scale.toDouble()`: mul.Scalar)
+    return elu_backward(scaled, x, alpha, scale, input_scale) * _below_zero(x, gg)
+
+
+def _elu_double_result(gg, grad, r, alpha, scale, input_scale):
+    return mul_scalar(gg * grad, input_scale) * _below_zero(r, gg)
+
+
+def _softplus_double(gg, grad, x, beta, threshold):
+    """softplus_double_backward(grad * grad_output, self, beta, threshold): sigmoid_backward(grad, (x * beta).sigmoid())
+    * (x * beta < threshold).type_as(grad) * beta."""
+    from .ops.unary import _backward_op  # (sigmoid_backward as ATen's op, SigmoidBackwardBackward0 recorded)
+    g = gg * grad
+    bx = mul_scalar(x, beta)
+    return mul_scalar(_backward_op("sigmoid")(g, bx.sigmoid()) * (bx < threshold).to(g.dtype), beta)
+
+
+leaky_relu_backward = _gradient_op("LeakyReluBackwardBackward0", activation._leaky_grad, _zeros)
+elu_backward = _gradient_op("EluBackwardBackward0", activation._elu_grad, _elu_double)
+elu_backward_result = _gradient_op("EluBackwardBackward0", activation._elu_grad_result, _elu_double_result)
+hardtanh_backward = _gradient_op("HardtanhBackwardBackward0", activation._hardtanh_grad, _zeros)
+softplus_backward = _gradient_op("SoftplusBackwardBackward0", activation._softplus_grad, _softplus_double)
+
+
+def silu_backward(grad, x):
+    """infinitely_differentiable_silu_backward: grad * s * (1.0 + x * (1.0 - s)), s = x.sigmoid(); C++'s
+    `1.0 - s` is empty_like(s).fill_(1.0).sub_(s)."""
+    s = x.sigmoid()
+    one_minus = fresh(np.ones(s._shape, s.dtype.np), s.dtype).sub_(s)
+    return grad * s * _add_scalar(x * one_minus, 1.0)
+
+
+DOUBLE = {"GeluBackward0": gelu_backward, "LeakyReluBackward0": leaky_relu_backward,
+          "LeakyReluBackward1": leaky_relu_backward, "EluBackward0": elu_backward, "EluBackward1": elu_backward_result,
+          "HardtanhBackward0": hardtanh_backward, "SoftplusBackward0": softplus_backward,
+          "SiluBackward0": silu_backward}  # activation nodes whose gradient is itself differentiable

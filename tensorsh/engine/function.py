@@ -6,7 +6,7 @@ from . import autograd, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error, warn
 from .ops.core import rebase_history, sum_to
-from .tensorimpl import IN_CUSTOM_FUNCTION, Tensor, ViewInfo
+from .tensorimpl import IN_CUSTOM_FUNCTION, IN_MULTI_OUTPUT, Tensor, ViewInfo
 
 
 class FunctionCtx:
@@ -317,9 +317,11 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
             o._grad_fn, o._output_nr = ctx, i
     if any(k not in returned for k in dirty):
         raise runtime(messages.DIRTY_NOT_OUTPUT)
-    if sum(isinstance(o, Tensor) and o._grad_fn is ctx for o in outputs) > 1 and any(
-            isinstance(o, Tensor) and o._grad_fn is ctx and o._view is not None for o in outputs):
-        object.__setattr__(ctx, "_multi_output_views", True)  # their in-place error says so (MULTI_OUTPUT_NODE)
+    if sum(isinstance(o, Tensor) and o._grad_fn is ctx for o in outputs) > 1:
+        for o in outputs:  # CreationMeta::MULTI_OUTPUT_NODE, which views of these views inherit too
+            if isinstance(o, Tensor) and o._grad_fn is ctx and o._view is not None and \
+                    o._view.grad_mode is IN_CUSTOM_FUNCTION:
+                o._view = ViewInfo(o._view.base, IN_MULTI_OUTPUT, o._view.attr_version)
     # (PyTorch clears these once applied: holding the tensors would tie a dirty output to its own grad_fn)
     object.__setattr__(ctx, "dirty_tensors", None)
     object.__setattr__(ctx, "non_differentiable", None)

@@ -300,6 +300,13 @@ NO_LANES = np.empty(0, np.intp)
 def fma(a, b, c):
     """a * b + c rounded once, as PyTorch's kernels compute the ops its compiler fuses (addcmul, lerp, add with
     alpha): exact for float32 (over double, ties repaired) and float64 (fma64); mixed dtypes round twice."""
+    loop = getattr(compiled, "fma_scalar", None)
+    if loop is not None and type(b) is np.float32 and type(a) is np.ndarray and type(c) is np.ndarray and \
+            a.dtype == np.float32 and c.dtype == np.float32 and a.shape == c.shape and a.flags.c_contiguous and \
+            c.flags.c_contiguous:  # (the optimizers' add_(x, alpha=...): the CPU's own fma, in one pass)
+        out = np.empty(a.shape, np.float32)
+        loop(a, float(b), c, out)
+        return out
     a, b, c = np.asarray(a), np.asarray(b), np.asarray(c)
     if a.dtype == np.float32 and b.dtype == np.float32 and c.dtype == np.float32:
         s = np.add(np.multiply(a, b, dtype=np.float64), c, dtype=np.float64)  # the product is exact in double
@@ -839,6 +846,16 @@ def small_matmul(a, b):
     fused = m >= 4 and n >= 12 and b.ndim == 2
     if fused and (a.dtype == np.float64 or (n > 100 and m % 4)):
         return None  # (wide products with rows left over from blocks of four take another order there)
+    out = np.empty((m, n), np.float32)  # (float32: the same steps, from the first product, in one compiled loop)
+    if a.dtype != np.float32 or not _compiled_orders(rows, cols, out, m, (_FUSED if fused else _PLAIN) | 4):
+        out = _small_steps(rows, cols, k, fused)
+    if a.ndim == 1 and b.ndim == 1:
+        return out.reshape(())
+    return out.reshape(out.shape[0] if b.ndim == 1 else (out.shape[1],) if a.ndim == 1 else out.shape)
+
+
+def _small_steps(rows, cols, k, fused):
+    """small_matmul's steps in numpy: the first product, then each next one added (fused: rounded once)."""
     out = rows[:, 0:1] * cols[0:1, :]
     for j in range(1, k):
         x, y = np.broadcast_arrays(rows[:, j:j + 1], cols[j:j + 1, :])
@@ -846,9 +863,98 @@ def small_matmul(a, b):
             out = Fma32(out.size, 1, exact=True)(x.reshape(-1), y.reshape(-1), out.reshape(-1)).reshape(out.shape)
         else:
             out = out + x * y
-    if a.ndim == 1 and b.ndim == 1:
-        return out.reshape(())
-    return out.reshape(out.shape[0] if b.ndim == 1 else (out.shape[1],) if a.ndim == 1 else out.shape)
+    return out
+
+
+_PLAIN, _FUSED, _DOT, _DOT_REST = 0, 1, 2, 3
+
+
+def _blas_order(a, b):
+    """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..512) on PyTorch's x86 build
+    (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order, inner dimension up to 128) for 4 rows or more and 12
+    columns or more; _DOT for one column of a row-major a (rows in blocks of four, the rest _DOT_REST); _PLAIN (products rounded,
+    added in order) for up to 8 columns of a column-major a, or of row-major a and b; None elsewhere."""
+    m, k = a.shape
+    n = b.shape[1]
+    a_c, a_f = a.flags.c_contiguous, a.flags.f_contiguous
+    b_c, b_f = b.flags.c_contiguous, b.flags.f_contiguous
+    if not (a_c or a_f) or not (b_c or b_f):
+        return None
+    if (m == 4 or m >= 8) and n >= 12:
+        return _FUSED if k <= 128 else None  # (longer: MKL splits the inner dimension)
+    if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
+        return _PLAIN if b_c and n > 1 and (n <= 8 or n % 4 == 0) else None
+    if n > 8 or 4 < n < 8:
+        return None
+    if n == 1:
+        return (_DOT if m >= 4 else None) if a_c else _PLAIN
+    return _PLAIN if a_f or (b_c and not b_f) else None
+
+
+def blas_matmul(a, b, c=None):
+    """float32 a @ b (+ c, the bias of addmm) in the order of PyTorch's BLAS (see _blas_order); None where that
+    order is not known. MKL adds c after the sum in its fused and dot kernels, and starts the plain one from c
+    when a is column-major (the only plain case measured with c)."""
+    if a.dtype != np.float32 or b.dtype != np.float32 or a.ndim != 2 or b.ndim != 2 or not 5 <= a.shape[1] <= 512:
+        return None
+    kind = _blas_order(a, b)
+    if kind is None:
+        return None
+    m, k = a.shape
+    n = b.shape[1]
+    dot_rows = m - m % 4 if kind == _DOT else m
+    start = kind == _PLAIN and c is not None and b.flags.c_contiguous
+    out = np.zeros((m, n), np.float32) if not start else np.array(np.broadcast_to(c, (m, n)), np.float32, order="C")
+    if not _compiled_orders(a, b, out, dot_rows, kind):
+        out[:dot_rows] = _blas_orders_np(a[:dot_rows], b, out[:dot_rows], kind)
+    for r in range(dot_rows, m):  # the rows left over from blocks of four: another loop of MKL's, whose second
+        kind = _DOT_REST | (8 if r == dot_rows + 1 else 0)  # row takes four lanes, not eight
+        if not _compiled_orders(a[r:r + 1], b, out[r:r + 1], 1, kind):
+            out[r:r + 1] = _blas_orders_np(a[r:r + 1], b, out[r:r + 1], kind)
+    if c is not None and not start:
+        out = out + c
+    return out
+
+
+def _compiled_orders(a, b, out, rows, kind):
+    """_ckernels' blas_orders on the first `rows` rows of a (each of a and b C- or F-contiguous) into out; False
+    where it cannot run (no compiled loops, or a build older than blas_orders)."""
+    loop = getattr(compiled, "blas_orders", None)
+    if loop is None or not (a.flags.c_contiguous or a.flags.f_contiguous) or \
+            not (b.flags.c_contiguous or b.flags.f_contiguous):
+        return False
+    ca, sa = (a, (a.strides[0] // 4, 1)) if a.flags.c_contiguous else (a.T, (1, a.strides[1] // 4))
+    cb, sb = (b, (b.strides[0] // 4, 1)) if b.flags.c_contiguous else (b.T, (1, b.strides[1] // 4))
+    loop(ca, sa[0], sa[1], cb, sb[0], sb[1], out, rows, a.shape[1], b.shape[1], kind)
+    return True
+
+
+def _blas_orders_np(a, b, acc, kind):
+    """blas_orders of _ckernels.c in numpy: the same roundings, a step per product."""
+    k = a.shape[1]
+    if kind & 3 == _DOT_REST:
+        head = min(k, 4)
+        end = head + (k - head) // 8 * 8
+        lanes = [np.zeros(acc.shape, np.float32) for _ in range(8)]
+        for p in range(end):
+            lane = 0 if p < head else (p - head) % (4 if kind & 8 else 8)
+            lanes[lane] = lanes[lane] + a[:, p:p + 1] * b[p:p + 1, :]
+        half = [lanes[q] + lanes[q + 4] for q in range(4)]
+        folded = (half[0] + half[2]) + (half[1] + half[3])
+        for p in range(end, k):
+            folded = folded + a[:, p:p + 1] * b[p:p + 1, :]
+        return acc + folded
+    if kind == _DOT:
+        head = (k - 1) % 4 + 1
+        lanes = [np.zeros(acc.shape, np.float32) for _ in range(4)]
+        for p in range(k):
+            lane = 0 if p < head else (p - head) % 4
+            lanes[lane] = lanes[lane] + a[:, p:p + 1] * b[p:p + 1, :]
+        return acc + ((lanes[0] + lanes[2]) + (lanes[1] + lanes[3]))
+    for p in range(k):
+        x, y = np.broadcast_arrays(a[:, p:p + 1], b[p:p + 1, :])
+        acc = fma(x, y, acc) if kind == _FUSED else acc + x * y
+    return acc
 
 
 def small_dot(a, b):

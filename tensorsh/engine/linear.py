@@ -1,24 +1,26 @@
 """addmm and linear (nn.Linear's op), as ATen composes them: addmm for 2-D input, flatten-addmm-view else."""
-from . import dtypes
+from . import dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .ops.linalg import _matmul_np, matmul
 from .tensorimpl import Tensor
 from . import messages
-from .ops.core import attach, fresh, needs_grad, operand_edge, sum_to, type_name
+from .ops.core import attach, fresh, needs_grad, operand_edge, sum_to, type_name, unchecked
 
 
 def _mm_mat1_backward(g, mat2, mat1_shape, mat1_stride):
     # a column-major mat1 gets its gradient computed transposed, as PyTorch's mm_mat1_backward does
+    mm, t = unchecked("mm"), unchecked("t")  # (the engine's own calls: no argument parsing)
     if mat1_stride[0] == 1 and mat1_stride[1] == mat1_shape[0]:
-        return mat2.mm(g.t()).t()
-    return g.mm(mat2.t())
+        return t(mm(mat2, t(g)))
+    return mm(g, t(mat2))
 
 
 def _mm_mat2_backward(g, mat1, mat2_shape, mat2_stride):
+    mm, t = unchecked("mm"), unchecked("t")
     if mat2_stride[0] == 1 and mat2_stride[1] == mat2_shape[0]:
-        return g.t().mm(mat1).t()
-    return mat1.t().mm(g)
+        return t(mm(t(g), mat1))
+    return mm(t(mat1), g)
 
 
 class AddmmBackward0(Node):
@@ -64,6 +66,12 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if mat1.dtype is not mat2.dtype:
         raise runtime(f"mat1 and mat2 must have the same dtype, but got {names[mat1.dtype.name]} and "
                       f"{names[mat2.dtype.name]}")
+    fused = kernels.blas_matmul(mat1._np, mat2._np, input._np) if alpha == 1 and beta == 1 else None
+    if fused is not None:  # (MKL's own order, C included)
+        out = fresh(fused, mat1.dtype)
+        if needs_grad(input, mat1, mat2):
+            attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
+        return out
     prod = _matmul_np(mat1._np, mat2._np)
     if alpha != 1:
         prod = prod * mat1.dtype.np.type(alpha)

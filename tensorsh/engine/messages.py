@@ -88,21 +88,15 @@ CUSTOM_VIEW = (
     "incorrect gradients. This behavior is forbidden. You can fix this by cloning the output of the custom Function.")
 
 
-MULTI_OUTPUT_VIEW = (
-    " This view is the output of a function that returns multiple views. Such functions do not allow the output views "
-    "to be modified inplace. You should replace the inplace operation by an out-of-place one.")
-
-
 def custom_view_inplace(fn, output_nr, indirect):
     """PyTorch's handle_view_on_rebase for a view a custom Function made (or an input it returned as-is); the
-    views of a Function with several differentiable outputs (CreationMeta::MULTI_OUTPUT_NODE, noted on its node)
-    get that ending instead."""
+    views of a Function with several differentiable outputs are CreationMeta::MULTI_OUTPUT_NODE (IN_MULTI_OUTPUT:
+    multiview.multi_view_inplace gives their text)."""
     modified = "its base or another view of its base has been modified inplace" if indirect else \
         "is being modified inplace"
-    ending = MULTI_OUTPUT_VIEW if getattr(fn, "_multi_output_views", False) else CUSTOM_VIEW
     if fn is not None:
-        return f"Output {output_nr} of {fn.short_name()} is a view and {modified}." + ending
-    return f"A view was created in no_grad mode and {modified} with grad mode enabled." + ending
+        return f"Output {output_nr} of {fn.short_name()} is a view and {modified}." + CUSTOM_VIEW
+    return f"A view was created in no_grad mode and {modified} with grad mode enabled." + CUSTOM_VIEW
 
 
 INFERENCE_VERSION = "Inference tensors do not track version counter."

@@ -148,7 +148,7 @@ class PowBackward2(Node):
 
 def _fused_alpha(self, other, alpha):
     """PyTorch adds `alpha * other` with one fused multiply-add (its ufunc's fmadd): two float32 or float64 tensors."""
-    return (alpha != 1 and type(self) is Tensor and type(other) is Tensor and self.dtype is other.dtype
+    return (alpha != 1 and isinstance(self, Tensor) and isinstance(other, Tensor) and self.dtype is other.dtype
             and self.dtype in (dtypes.float32, dtypes.float64) and isinstance(alpha, (int, float))
             and not isinstance(alpha, bool))
 
@@ -432,9 +432,11 @@ def _binary_inplace(np_fn, node_cls, true_div=False):
         if node_cls in (AddBackward0, SubBackward0) and not (type(alpha) is int and alpha == 1):
             if needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
                 check_inplace(self)
-            check_fits_output(self, other)
-            cast_for_inplace(self, dtypes.result_type((self, other)))
-            alpha = _checked_alpha(self, other, alpha)
+            if not (isinstance(other, Tensor) and other.dtype is self.dtype and self.dtype.category == 2 and
+                    other._shape == self._shape and type(alpha) in (int, float)):  # (where these cannot fail)
+                check_fits_output(self, other)
+                cast_for_inplace(self, dtypes.result_type((self, other)))
+                alpha = _checked_alpha(self, other, alpha)
         fused = node_cls in (AddBackward0, SubBackward0) and _fused_alpha(self, other, alpha)
         b = _plain_operand(self, other) if alpha == 1 or fused else None
         if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place

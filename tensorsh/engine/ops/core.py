@@ -97,6 +97,19 @@ def tensor_of(x, dtype=None):
     return tensor(x, dtype=dtype)
 
 
+_UNCHECKED = {}
+
+
+def unchecked(name):
+    """Tensor.<name> without PyTorch's argument parser in front: for the engine's own calls, whose arguments are
+    right by construction (a list argument would be parsed again at every call)."""
+    fn = _UNCHECKED.get(name)
+    if fn is None:
+        fn = getattr(Tensor, name)
+        fn = _UNCHECKED[name] = getattr(fn, "__wrapped__", fn) if getattr(fn, "__signature_checked__", False) else fn
+    return fn
+
+
 def sum_to(grad, shape):
     """Reduce a broadcast gradient back to `shape` (PyTorch's at::sum_to)."""
     if grad._shape == tuple(shape):
@@ -104,9 +117,9 @@ def sum_to(grad, shape):
     lead = grad.dim() - len(shape)
     dims = list(range(lead)) + [lead + i for i, s in enumerate(shape) if s == 1 and grad._shape[lead + i] != 1]
     if dims:
-        grad = grad.sum(dims, keepdim=True)
+        grad = unchecked("sum")(grad, dims, keepdim=True)
     if lead:
-        grad = grad.view(tuple(shape))
+        grad = unchecked("view")(grad, tuple(shape))
     return grad
 
 

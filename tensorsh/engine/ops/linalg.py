@@ -57,10 +57,13 @@ class MvBackward0(MmBackward0):
 
 
 def _matmul_np(x, y):
-    """The product of two arrays: PyTorch's own order for a short inner dimension, numpy's (OpenBLAS) otherwise."""
+    """The product of two arrays: PyTorch's own order for a short inner dimension and the sgemm shapes measured
+    (kernels.blas_matmul), numpy's (OpenBLAS) otherwise."""
     r = kernels.small_matmul(x, y)
     if r is None and x.ndim == 1 and y.ndim == 1:
         r = kernels.small_dot(x, y)
+    if r is None and x.ndim == 2 and y.ndim == 2:
+        r = kernels.blas_matmul(x, y)
     return np.matmul(x, y) if r is None else r
 
 
