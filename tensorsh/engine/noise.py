@@ -37,7 +37,7 @@ def bernoulli_inplace(self, p=0.5, generator=None):
     if isinstance(p, Tensor):
         raise runtime("tensorsh: bernoulli_ with a tensor of probabilities is not supported")
     if not 0 <= p <= 1:
-        raise runtime(f"bernoulli_ expects p to be in [0, 1], but got p={p}")
+        raise runtime(f"bernoulli_ expects p to be in [0, 1], but got p={float(p):g}")  # (a C++ double)
     u = creation._generator(generator)._unit53(self.numel())
     return fill_random(self, (u < p).astype(self.dtype.np))
 

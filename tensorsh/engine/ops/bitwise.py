@@ -41,9 +41,9 @@ def bitwise_not(self):
 
 
 def bitwise_not_inplace(self):
+    precheck(self)  # (autograd's leaf check comes before the kernel's dtype)
     if self.dtype.category == 2:
         _not_implemented("bitwise_not_cpu", self.dtype)
-    precheck(self)
     values = np.logical_not(self._np) if self.dtype is dtypes.bool_ else np.invert(self._np)
     return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), None)
 

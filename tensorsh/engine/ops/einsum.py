@@ -5,7 +5,7 @@ import string
 
 import numpy as np
 
-from ..errors import runtime, type_error
+from ..errors import runtime, type_error, value_error
 from .core import Tensor, fresh, needs_grad, type_name
 
 _LETTERS = string.ascii_uppercase + string.ascii_lowercase  # PyTorch's label order: A-Z, then a-z
@@ -50,7 +50,11 @@ def _parse(equation, num_ops):
     return op_labels, (rhs if arrow else None), len(lhs) + 2
 
 
-def einsum(equation, *operands, path=None):
+def einsum(*args, path=None):
+    if len(args) < 2:  # (torch/functional.py's own check, before anything is parsed)
+        raise value_error("einsum(): must specify the equation string and at least one operand, or at least one "
+                          "operand and its subscripts list")
+    equation, operands = args[0], args[1:]
     if not isinstance(equation, str):
         if isinstance(equation, Tensor):  # (torch.functional's einsum tests the first argument's truth)
             raise runtime("Boolean value of Tensor with more than one value is ambiguous")

@@ -160,8 +160,9 @@ for _name in ("tensor_split", "hsplit", "vsplit", "dsplit", "unsafe_split", "uns
     _lazy("splitting", _name)
 
 # sorting_more.py
-for _name in ("topk", "kthvalue", "median", "nanmedian", "mode", "unique", "bincount", "diff"):
+for _name in ("topk", "kthvalue", "median", "nanmedian", "mode", "bincount", "diff"):
     _lazy("sorting_more", _name)
+_lazy("sorting_more", "unique", function=Lazy("ops.sorting_more", "unique_function"))
 _lazy("sorting_more", "repeat_interleave", function=Lazy("ops.sorting_more", "repeat_interleave"))
 for _name in ("meshgrid", "hstack", "vstack", "dstack", "column_stack", "row_stack"):
     _lazy("sorting_more", _name, method=False, function=Lazy("ops.sorting_more", _name))

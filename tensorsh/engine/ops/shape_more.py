@@ -27,7 +27,7 @@ def _at_least(n):
             return one(tensors[0], n)
         check_tensors(tensors, 0)
         return tuple(one(t, n) for t in tensors)
-    op.__name__ = f"atleast_{n}d"
+    op.__name__ = op.__qualname__ = f"atleast_{n}d"
     return op
 
 

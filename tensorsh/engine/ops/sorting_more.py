@@ -294,7 +294,7 @@ def kthvalue(self, k, dim=-1, keepdim=False):
     if n == 0:
         raise index_error(f"kthvalue(): Expected reduction dim {d} to have non-zero size.")
     if not 1 <= k <= n:
-        raise index_error(f"kthvalue(): selected number k out of range for dimension {d}")
+        raise runtime(f"kthvalue(): selected number k out of range for dimension {d}")
 
     def pick(row):
         idxs = list(range(len(row)))
@@ -412,6 +412,9 @@ def check_tensors(values, arg):
 
 
 def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    for flag in (return_counts, return_inverse):  # (torch.unique's boolean_dispatch tests their truth first)
+        if isinstance(flag, Tensor):
+            bool(flag)
     for name, flag in (("sorted", sorted), ("return_inverse", return_inverse), ("return_counts", return_counts)):
         if not isinstance(flag, bool):
             raise type_error(f"_unique2(): argument '{name}' must be bool, not {type_name(flag)}")
@@ -431,6 +434,13 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
     if return_counts:
         out.append(fresh(np.array(counts, np.int64, order="C"), dtypes.int64))
     return out[0] if len(out) == 1 else tuple(out)
+
+
+def unique_function(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    """torch.unique: torch/functional.py's dispatch, whose first parse is torch._unique2's."""
+    if not isinstance(input, Tensor):
+        raise type_error(f"_unique2(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
+    return unique(input, sorted, return_inverse, return_counts, dim)
 
 
 def bincount(self, weights=None, minlength=0):
@@ -491,6 +501,9 @@ def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
 
 
 def _repeat_indices(repeats):
+    if repeats.dtype.category != 1:  # (the kernel's dispatch comes first)
+        raise make("NotImplementedError", f"\"repeat_interleave_cpu\" not implemented for "
+                                          f"'{dtypes.SCALAR_NAMES[repeats.dtype.name]}'")
     if repeats.dim() != 1:
         raise runtime("repeat_interleave only accept 1D vector as repeat")
     if repeats.dtype not in (dtypes.int64, dtypes.int32):

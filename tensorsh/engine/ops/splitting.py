@@ -11,12 +11,12 @@ from .core import Tensor
 
 def _sections_or_indices(self, spec, d):
     if isinstance(spec, Tensor):
+        if spec.dtype is not dtypes.int64:  # (PyTorch checks the dtype first)
+            raise runtime("tensor_split expected tensor_indices_or_sections to have dtype of long, but got "
+                          f"{dtypes.SCALAR_NAMES[spec.dtype.name]}")
         if spec.dim() > 1:
             raise runtime("tensor_split expected tensor_indices_or_sections to be a zero-dimensional or "
                           f"one-dimensional tensor, but got a tensor with {spec.dim()} dims")
-        if spec.dtype is not dtypes.int64:
-            raise runtime("tensor_split expected tensor_indices_or_sections to have dtype of long, but got "
-                          f"{dtypes.SCALAR_NAMES[spec.dtype.name]}")
         spec = spec._np.item() if spec.dim() == 0 else [int(i) for i in spec._np.tolist()]
     if isinstance(spec, int):
         if spec <= 0:
