@@ -325,6 +325,9 @@ METHODS = {
     'index_add': (
         'index_add(int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1)',
     ),
+    'index_add_': (
+        'index_add_(int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1)',
+    ),
     'index_copy': (
         'index_copy(int64_t dim, Tensor index, Tensor source)',
     ),
@@ -419,6 +422,9 @@ METHODS = {
     ),
     'masked_scatter': (
         'masked_scatter(Tensor mask, Tensor source)',
+    ),
+    'masked_scatter_': (
+        'masked_scatter_(Tensor mask, Tensor source)',
     ),
     'masked_select': (
         'masked_select(Tensor mask)',
@@ -587,6 +593,9 @@ METHODS = {
     ),
     'scatter_add': (
         'scatter_add(int64_t dim, Tensor index, Tensor src)',
+    ),
+    'scatter_add_': (
+        'scatter_add_(int64_t dim, Tensor index, Tensor src)',
     ),
     'select': (
         'select(int64_t dim, SymInt index)',

@@ -669,6 +669,31 @@ def programs(topic):
     return {name: PROGRAMS[name] for name in TOPICS[topic]}
 
 PROGRAMS.update({
+"inplace_index_add_scatter_add_masked_scatter": """
+torch.manual_seed(0)
+x = torch.randn(3, 4, requires_grad=True)
+y = x * 1
+idx = torch.tensor([0, 0, 2])
+z = y.index_add_(0, idx, torch.ones(3, 4), alpha=2)
+print(z is y, y._version, y.grad_fn.name(), y)
+src = torch.ones(1, 4, requires_grad=True)
+w = x * 1
+w.scatter_add_(0, torch.tensor([[0, 1, 2, 0]]), src)
+print(w.grad_fn.name(), w._version)
+(y.sum() + w.sum()).backward()
+print(x.grad, src.grad)
+m = x.detach().clone()
+m.masked_scatter_(m > 0, torch.arange(12.))
+print(m, m._version)
+c = torch.zeros(3)
+c.index_add_(0, torch.tensor([0, 0, 2]), torch.ones(3))
+print(c)
+t = torch.zeros(2, 3)
+t.scatter_add_(1, torch.tensor([[0, 0], [2, 2]]), torch.ones(2, 2))
+print(t)
+q = torch.ones(2, requires_grad=True)
+q.index_add_(0, torch.tensor([0]), torch.ones(1))
+""",
 "shallow_copy": """
 import copy
 a = torch.arange(6.).requires_grad_()
@@ -1254,3 +1279,4 @@ torch.autograd.backward([(a * 2).sum(), (b * 3).sum(), (c + d).sum()])
 """,
 })
 TOPICS["hooks"] += ["leaf_hooks_run_in_pytorchs_queue_order"]
+TOPICS["selection"] += ["inplace_index_add_scatter_add_masked_scatter"]

@@ -4,7 +4,7 @@ elements; each backward is PyTorch's formula from derivatives.yaml, written with
 records it. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import dtypes, messages
+from .. import autograd, dtypes, messages
 from ..autograd import Node, SavedTensor, edge_of, should_compute_output
 from ..errors import index_error, runtime, type_error, warn
 from ..scalars import checked_scalar
@@ -577,3 +577,35 @@ def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
         _scatter_into(arr, d, idx, values)
     return write_inplace(self, write, lambda: (ScatterBackward0 if tensor_src else ScatterBackward1)(
         self, d, index, src if tensor_src else None), (src,))
+
+
+# ------------------------------------------------------------------ in-place twins of index_add, scatter_add, masked_scatter
+
+def _written_like(self, others, compute, make_node):
+    """An in-place twin whose values the out-of-place op computes: autograd's in-place checks first (as PyTorch's
+    wrapper makes them), then the op's own checks and values, written into self under the op's node."""
+    precheck(self, *others, internal_overlap=False)
+    with autograd.no_grad():
+        values = compute()
+
+    def write(arr):
+        arr[...] = values._np
+    return write_inplace(self, write, make_node, others)
+
+
+def index_add_inplace(self, dim, index, source, alpha=1):
+    return _written_like(self, (source,), lambda: index_add(self, dim, index, source, alpha),
+                         lambda: IndexAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, source,
+                                                   alpha))
+
+
+def scatter_add_inplace(self, dim, index, src):
+    return _written_like(self, (src,), lambda: scatter_add(self, dim, index, src),
+                         lambda: ScatterAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, src))
+
+
+def masked_scatter_inplace(self, mask, source):
+    if isinstance(mask, Tensor):
+        check_fits_output(self, mask)
+    return _written_like(self, (source,), lambda: masked_scatter(self, mask, source),
+                         lambda: MaskedScatterBackward0(self, mask, source))

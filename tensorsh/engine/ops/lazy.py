@@ -21,6 +21,9 @@ op("index_copy", Lazy("ops.gather_scatter", "index_copy"), function=True, edges=
 op("index_copy_", Lazy("ops.gather_scatter", "index_copy_inplace"), edges=True)
 op("scatter", Lazy("ops.gather_scatter", "scatter"), function=True, edges=True)
 op("scatter_", Lazy("ops.gather_scatter", "scatter_inplace"), edges=True)
+op("index_add_", Lazy("ops.gather_scatter", "index_add_inplace"), edges=True)
+op("scatter_add_", Lazy("ops.gather_scatter", "scatter_add_inplace"), edges=True)
+op("masked_scatter_", Lazy("ops.gather_scatter", "masked_scatter_inplace"), edges=True)
 
 # flips, rolls, repeats, triangles (ops/rearrange.py)
 op("flip", Lazy("ops.rearrange", "flip"), function=True, edges=True)
