@@ -1,5 +1,5 @@
 """Comparisons and selections by value: eq/ne/lt/le/gt/ge, logical_*, maximum/minimum, where, clamp/clip with
-clamp_min/clamp_max and their in-place forms, equal/allclose (isclose: comparison_more.py)."""
+clamp_min/clamp_max and their in-place forms, equal/allclose/isclose."""
 import numpy as np
 
 from .. import autograd, dtypes, scalars
@@ -9,8 +9,8 @@ from ..scalars import checked_scalar
 from ..tensorimpl import Tensor
 from .args import _invalid_combination
 from .core import (BinaryNode, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast,
-                   check_broadcast_all, check_fits_output, from_numpy, laid_out_like, needs_grad, operand_edge,
-                   precheck, sum_to, tensor_params, type_name, write_inplace)
+                   check_broadcast_all, check_fits_output, fresh, from_numpy, laid_out_like, needs_grad, operand_edge,
+                   precheck, sum_to, tensor_params, type_name, write_inplace, written)
 from . import registry
 from .registry import op
 
@@ -128,6 +128,39 @@ def equal(a, b):
 @tensor_params("other")
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     return bool(np.allclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+
+def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    if not isinstance(other, Tensor):
+        raise type_error(f"isclose(): argument 'other' (position 1) must be Tensor, not {type_name(other)}")
+    if self.dtype is not other.dtype:
+        raise runtime(f"{dtypes.SCALAR_NAMES[self.dtype.name]} did not match {dtypes.SCALAR_NAMES[other.dtype.name]}")
+    if rtol < 0:
+        raise runtime(f"rtol must be greater than or equal to zero, but got {_number(rtol)}")
+    if atol < 0:
+        raise runtime(f"atol must be greater than or equal to zero, but got {_number(atol)}")
+    check_broadcast(self, other)
+    a, b = np.broadcast_arrays(self._np, other._np)
+    close = fresh(np.array(a == b, order="C"), dtypes.bool_)
+    floating = self.dtype.category == 2
+    if equal_nan and floating:
+        close._np[...] |= np.isnan(a) & np.isnan(b)
+        written(close)
+    if rtol == 0 and atol == 0:
+        return close
+    work = np.dtype(self.dtype.np if floating else dtypes.DEFAULT_FLOAT.np).type
+    x, y = a.astype(work), b.astype(work)
+    with np.errstate(all="ignore"):
+        allowed = work(atol) + np.abs(work(rtol) * y)
+        actual = np.abs(x - y)
+        close._np[...] |= np.isfinite(actual) & (actual <= allowed)
+    written(close)
+    return close
+
+
+def _number(v):
+    return int(v) if float(v).is_integer() else v
+
 
 
 def clamp(self, min=None, max=None):
@@ -298,6 +331,7 @@ op("maximum", maximum, function=True)
 op("minimum", minimum, function=True)
 op("equal", equal, function=equal)
 op("allclose", allclose, function=True)
+op("isclose", isclose, function=True, edges=True)
 op("where", lambda self, condition, other: where(condition, self, other), function=where)
 op("logical_xor", logical_xor, function=True, edges=True)
 op("clamp", clamp, function=True)

@@ -61,7 +61,7 @@ def einsum(*args, path=None):
         raise type_error(f"einsum(): argument 'equation' (position 1) must be str, not {type_name(equation)}")
     if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
         operands = tuple(operands[0])
-    from .sorting_more import check_tensors
+    from .composites import check_tensors
     check_tensors(operands, 1)
     if not operands:
         raise runtime("einsum(): must provide at least one operand")

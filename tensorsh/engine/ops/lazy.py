@@ -162,22 +162,19 @@ _lazy("bitwise", "logical_not_", "logical_not_inplace", function=False)
 for _name in ("tensor_split", "hsplit", "vsplit", "dsplit", "unsafe_split", "unsafe_chunk", "unsafe_split_with_sizes"):
     _lazy("splitting", _name)
 
-# sorting_more.py
-for _name in ("topk", "kthvalue", "median", "nanmedian", "mode", "bincount", "diff"):
-    _lazy("sorting_more", _name)
-_lazy("sorting_more", "unique", function=Lazy("ops.sorting_more", "unique_function"))
-_lazy("sorting_more", "repeat_interleave", function=Lazy("ops.sorting_more", "repeat_interleave"))
-for _name in ("meshgrid", "hstack", "vstack", "dstack", "column_stack", "row_stack"):
-    _lazy("sorting_more", _name, method=False, function=Lazy("ops.sorting_more", _name))
+# order_statistics.py, counting.py
+for _name in ("topk", "kthvalue", "median", "nanmedian", "mode"):
+    _lazy("order_statistics", _name)
+_lazy("counting", "bincount")
+_lazy("counting", "unique", function=Lazy("ops.counting", "unique_function"))
 
 # einsum.py
 _lazy("einsum", "einsum", method=False, function=Lazy("ops.einsum", "einsum"))
 
-# shape_more.py
-for _name in ("atleast_1d", "atleast_2d", "atleast_3d"):
-    _lazy("shape_more", _name, method=False, function=Lazy("ops.shape_more", _name))
-for _name in ("flipud", "fliplr", "argwhere", "take_along_dim", "rad2deg", "deg2rad", "fmax", "fmin"):
-    _lazy("shape_more", _name)
-
-# comparison_more.py
-_lazy("comparison_more", "isclose")
+# composites.py
+for _name in ("diff", "flipud", "fliplr", "argwhere", "take_along_dim", "rad2deg", "deg2rad", "fmax", "fmin"):
+    _lazy("composites", _name)
+_lazy("composites", "repeat_interleave", function=Lazy("ops.composites", "repeat_interleave"))
+for _name in ("atleast_1d", "atleast_2d", "atleast_3d", "meshgrid", "hstack", "vstack", "dstack", "column_stack",
+              "row_stack"):
+    _lazy("composites", _name, method=False, function=Lazy("ops.composites", _name))

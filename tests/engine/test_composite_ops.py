@@ -5,7 +5,7 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
-"shape_more_ops": """
+"composite_ops": """
 x = torch.tensor([[1., -2., 3.], [0.5, float('nan'), -1.]], requires_grad=True)
 y = torch.tensor([[2., 1., float('nan')], [0.5, 3., -4.]], requires_grad=True)
 def tr(s):

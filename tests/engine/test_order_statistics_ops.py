@@ -5,7 +5,7 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
-"sorting_more_ops": """
+"order_statistics_and_counting_ops": """
 x = torch.tensor([[3., 1., 2., 1.], [0.5, 4., -1., 4.]], requires_grad=True)
 r = x.topk(2); print(r, r.values.grad_fn, r.indices.grad_fn)
 r.values.sum().backward(); print(x.grad); x.grad = None

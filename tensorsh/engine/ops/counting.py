@@ -1,0 +1,91 @@
+"""Counting: unique (torch.unique's dispatch included) and bincount, with the nodes that refuse their backward."""
+import numpy as np
+
+from .. import dtypes
+from ..autograd import Node, edge_of
+from ..errors import make, runtime, type_error
+from .core import Tensor, attach, fresh, needs_grad, type_name
+
+
+class Unique2Backward0(Node):
+    """unique's node: PyTorch records it, and refuses to run it."""
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+
+    def backward(self, g):
+        raise make("NotImplementedError", "the derivative for '_unique2' is not implemented.")
+
+
+class UniqueDimBackward0(Node):
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+
+    def backward(self, g):
+        raise make("NotImplementedError", "the derivative for 'unique_dim' is not implemented.")
+
+
+def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    for flag in (return_counts, return_inverse):  # (torch.unique's boolean_dispatch tests their truth first)
+        if isinstance(flag, Tensor):
+            bool(flag)
+    for name, flag in (("sorted", sorted), ("return_inverse", return_inverse), ("return_counts", return_counts)):
+        if not isinstance(flag, bool):
+            raise type_error(f"_unique2(): argument '{name}' must be bool, not {type_name(flag)}")
+    if dim is not None and (not isinstance(dim, int) or isinstance(dim, bool)):
+        raise type_error(f"unique_dim(): argument 'dim' (position 2) must be int, not {type_name(dim)}")
+    if dim is not None:
+        d = self._wrap_dim(dim)
+        values, inverse, counts = np.unique(self._np, return_inverse=True, return_counts=True, axis=d)
+    else:
+        values, inverse, counts = np.unique(self._np, return_inverse=True, return_counts=True)
+        inverse = inverse.reshape(self._shape)
+    out = [fresh(np.array(values, self.dtype.np, order="C"), self.dtype)]
+    if needs_grad(self):
+        attach(out[0], (Unique2Backward0 if dim is None else UniqueDimBackward0)(self))
+    if return_inverse:
+        out.append(fresh(np.array(inverse, np.int64, order="C"), dtypes.int64))
+    if return_counts:
+        out.append(fresh(np.array(counts, np.int64, order="C"), dtypes.int64))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def unique_function(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    """torch.unique: torch/functional.py's dispatch, whose first parse is torch._unique2's."""
+    if not isinstance(input, Tensor):
+        raise type_error(f"_unique2(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
+    return unique(input, sorted, return_inverse, return_counts, dim)
+
+
+def bincount(self, weights=None, minlength=0):
+    if self.dtype.category == 2 or self.dtype is dtypes.bool_:  # (no kernel for these: checked before the shape)
+        raise make("NotImplementedError", f"\"bincount_cpu\" not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+    if self.dim() != 1 or self.dtype.category != 1 or (self.numel() and self._np.min() < 0):
+        raise runtime("bincount only supports 1-d non-negative integral inputs.")
+    if minlength < 0:
+        raise runtime("minlength should be >= 0")
+    if weights is not None and weights._shape != self._shape:
+        raise runtime("weights should be 1-d and have the same length as input")
+    if weights is None:
+        return fresh(np.bincount(self._np, minlength=minlength).astype(np.int64), dtypes.int64)
+    dt = weights.dtype if weights.dtype.category == 2 else dtypes.float64
+    out = fresh(np.bincount(self._np, weights._np.astype(np.float64), minlength).astype(dt.np), dt)
+    if needs_grad(weights):
+        attach(out, _BincountNotImplemented(weights))
+    return out
+
+
+class _BincountNotImplemented(Node):
+    """bincount's node for its weights: PyTorch records one that refuses to run."""
+    name_ = "NotImplemented"
+    qualified = True
+
+    def __init__(self, weights):
+        Node.__init__(self, (edge_of(weights),))
+
+    def backward(self, g):
+        raise runtime("derivative for aten::bincount is not implemented")
+
+
+# ------------------------------------------------------------------ composites
