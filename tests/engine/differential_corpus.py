@@ -669,6 +669,18 @@ def programs(topic):
     return {name: PROGRAMS[name] for name in TOPICS[topic]}
 
 PROGRAMS.update({
+"vector_matrix_product_squeezes_in_place": """
+torch.manual_seed(0)
+a = torch.randn(3, requires_grad=True)
+b = torch.randn(3, 2)
+y = a @ b
+print(y.grad_fn.name(), y.grad_fn.next_functions[0][0].name(), y._is_view(), y._base is None, y._version)
+y.sum().backward()
+print(a.grad)
+with torch.no_grad():
+    z = a @ b
+print(z._version, z._is_view(), z.requires_grad, (torch.ones(3) @ torch.ones(3, 2))._version)
+""",
 "inplace_index_add_scatter_add_masked_scatter": """
 torch.manual_seed(0)
 x = torch.randn(3, 4, requires_grad=True)
@@ -1280,3 +1292,4 @@ torch.autograd.backward([(a * 2).sum(), (b * 3).sum(), (c + d).sum()])
 })
 TOPICS["hooks"] += ["leaf_hooks_run_in_pytorchs_queue_order"]
 TOPICS["selection"] += ["inplace_index_add_scatter_add_masked_scatter"]
+TOPICS["selection"] += ["vector_matrix_product_squeezes_in_place"]

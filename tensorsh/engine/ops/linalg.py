@@ -10,7 +10,7 @@ from ..storage import check_size
 from ..tensorimpl import Tensor
 from .core import InputNode, Shaped, attach, check_broadcast_all, fresh, needs_grad, tensor_params
 from .registry import op, operator
-from .views import _squeeze_named, _unsafe_view
+from .views import _unsafe_view
 
 
 class MmBackward0(Node):
@@ -150,7 +150,7 @@ def matmul(self, other):
     if da == 1 and db == 2:
         if self._shape[0] != other._shape[0]:
             raise runtime(messages.MM_SHAPES.format(a=f"1x{self._shape[0]}", b="x".join(map(str, other._shape))))
-        return _squeeze_named(mm(self.unsqueeze(0), other), 0, "SqueezeBackward4")
+        return mm(self.unsqueeze(0), other).squeeze_(0)  # (ATen squeezes in place: not a view, version 1)
     if da == 2 and db == 2:
         return mm(self, other)
     if da >= 3 and db <= 2:
