@@ -328,12 +328,18 @@ def _bitwise(name, np_fn):
         r, dt = values(self, other)
         return from_numpy(r, dt)
 
+    return op, integer_inplace(values)
+
+
+def integer_inplace(values):
+    """The in-place form (&=, |=, ^=, <<=, >>=) of a binary op with integer kernels, given its values(self, other):
+    autograd's checks, the cast check a float operand meets before the kernel's dtype check, then the write."""
     def op_(self, other):
-        if type(other) not in (Tensor, bool, int, float):
+        if not isinstance(other, (Tensor, bool, int, float)):
             return NotImplemented
         precheck(self, other)
-        if type(other) is float or type(other) is Tensor and other.dtype.category == 2:  # (the cast check comes
-            check_broadcast(self, other)                                                  # before the kernel's)
+        if type(other) is float or isinstance(other, Tensor) and other.dtype.category == 2:
+            check_broadcast(self, other)
             check_fits_output(self, other)
             cast_for_inplace(self, dtypes.result_type((self, other)))
         r, dt = values(self, other)
@@ -343,7 +349,7 @@ def _bitwise(name, np_fn):
         def write(arr):
             arr[...] = r
         return write_inplace(self, write, None)
-    return op, op_
+    return op_
 
 
 bitwise_and, bitwise_and_inplace = _bitwise("bitwise_and", np.bitwise_and)

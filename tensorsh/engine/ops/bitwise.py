@@ -6,7 +6,7 @@ import numpy as np
 from .. import dtypes
 from . import binary as F
 from ..errors import make, type_error
-from .core import (Tensor, binary_operands, cast_for_inplace, check_broadcast, check_fits_output, fresh, precheck,
+from .core import (Tensor, binary_operands, check_broadcast, check_fits_output, fresh, precheck,
                    type_name, write_inplace)
 
 
@@ -92,19 +92,7 @@ def _shift(left):
         r, dt = values(other, self)
         return fresh(np.array(r, dt.np, order="C"), dt)
 
-    def op_(self, other):
-        if not isinstance(other, (Tensor, bool, int, float)):
-            return NotImplemented
-        precheck(self, other)
-        if type(other) is float or type(other) is Tensor and other.dtype.category == 2:  # (the cast check comes
-            check_broadcast(self, other)                                                  # before the kernel's)
-            check_fits_output(self, other)
-            cast_for_inplace(self, dtypes.result_type((self, other)))
-        r, dt = values(self, other)
-        check_fits_output(self, other)
-        cast_for_inplace(self, dt)
-        return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, r), None)
-    return op, rop, op_
+    return op, rop, F.integer_inplace(values)
 
 
 lshift, rlshift, lshift_inplace = _shift(True)
