@@ -230,6 +230,7 @@ class Node:
     name_ = "Node"
     n_outputs = 1  # a node with several (a custom Function's) gets a list of gradients, None where none came
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
+    keeps_unused_grads = False  # a custom Function's: its gradients for edgeless inputs reach its post hooks
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -881,7 +882,8 @@ def _walk_graph(roots, captures, released):
             node.release(released)
         post = node.post_hooks
         if post:  # PyTorch's call_post_hooks: (grad_inputs, grad_outputs) as tuples; a result replaces grad_inputs
-            grads = tuple(g if nxt is not None else None for g, (nxt, _) in zip(grads, node.next_functions))
+            grads = tuple(grads) if node.keeps_unused_grads else \
+                tuple(g if nxt is not None else None for g, (nxt, _) in zip(grads, node.next_functions))
             outputs = tuple(grad) if node.n_outputs > 1 else (grad,)
             for hook in post:
                 result = hook(grads, outputs)

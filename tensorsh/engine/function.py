@@ -43,6 +43,7 @@ class BackwardCFunction(Node, FunctionCtx):
     __settable__ = frozenset({"*"})  # ctx.constant = ...: a program keeps what backward needs on ctx
     _forward_cls = None
     n_outputs = 1
+    keeps_unused_grads = True  # validate_outputs skips an edgeless input's gradient: the post hooks see it
 
     def __tsh_attrs__(self):
         return [k for k in self.__dict__ if k[:1] != "_" and k != "n_outputs"]
@@ -121,7 +122,7 @@ class BackwardCFunction(Node, FunctionCtx):
     def _fit(self, i, g):
         """PyTorch's validate_outputs: a gradient must broadcast to its input's shape; it is summed and cast to it."""
         if g is None or self.next_functions[i][0] is None:
-            return None
+            return g
         shape, dtype = self._input_meta[i]
         if not _expandable(shape, g._shape):
             raise runtime(f"Function {self.name_} returned an invalid gradient at index {i} - got "
