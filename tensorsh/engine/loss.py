@@ -257,6 +257,8 @@ class _NllBackward(Node):
 
     def backward(self, g):
         target, weight = self.unpack()
+        if len(self.shape) == 1 and target._np.ndim == 1 and self.shape[0] != 1:  # nll_loss_backward's check
+            raise runtime(f"size mismatch (got input: {_size(self.shape)}, target: {_size(target._shape)})")
         dt = g.dtype.np
         t = target._np.reshape(-1) if target._np.ndim else target._np.reshape(1)
         grad = np.zeros(self.shape, dt)
@@ -313,13 +315,17 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     dim = input.dim()
     if dim < 1:
         raise value_error(f"Expected 1 or more dimensions (got {dim})")
-    if target.dtype is not dtypes.int64:
-        raise runtime(f"expected scalar type Long but found {dtypes.SCALAR_NAMES[target.dtype.name]}")
     if dim != 1 and input._shape[0] != target._shape[0]:
         raise value_error(f"Expected input batch_size ({input._shape[0]}) to match target batch_size "
                           f"({target._shape[0]}).")
-    if dim == 1 and target.dim() > 0 or dim == 2 and target.dim() != 1:
+    if target.dtype not in (dtypes.int64, dtypes.uint8):  # nll_loss_nd's check; nll_loss2d takes Long only
+        raise runtime(f"expected target dtype to be Long or Byte, but got {dtypes.SCALAR_NAMES[target.dtype.name]}")
+    if dim > 2 and target.dtype is not dtypes.int64:
+        raise runtime(f"expected scalar type Long but found {dtypes.SCALAR_NAMES[target.dtype.name]}")
+    if dim <= 2 and target.dim() > 1:
         raise runtime("0D or 1D target tensor expected, multi-target not supported")
+    if dim == 1 and target.dim() == 1 and target._shape[0] != 1:
+        raise value_error(f"For 1D input, 1D target must have size 1, but got target size: {target._shape[0]}")
     if dim > 2 and target._shape != input._shape[:1] + input._shape[2:]:
         raise runtime(f"size mismatch (got input: {_size(input._shape)} , target: {_size(target._shape)}")
     if dim == 3 or dim > 4:  # nll_loss_nd: through nll_loss2d on an (N, C, 1, -1) reshape
@@ -348,7 +354,7 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
         weights.append(w)
     if reduction == "none":
         vals = np.array([dt.type(0) if v is None else -v for v in values], dt)
-        out = fresh(vals.reshape(target._shape), input.dtype)
+        out = fresh(vals.reshape(target._shape if dim > 1 else ()), input.dtype)
         total = None
     else:
         loss, wsum = _cascade_nll(values, weights, len(t), dt)

@@ -289,7 +289,8 @@ def load_attr(obj, name):
         return getattr(obj, name)
     if t is type or isinstance(obj, type):
         if obj in USER_CLASSES and (any(name in c.__dict__ for c in obj.__mro__ if c in USER_CLASSES)
-                                    or name in getattr(obj, "__api__", ()) or _engine_class_member(obj, name)):
+                                    or name in getattr(obj, "__api__", ()) or _engine_class_member(obj, name)) \
+                or name in getattr(obj, "__class_api__", ()):  # an engine class's own (nn.Embedding.from_pretrained)
             return getattr(obj, name)
         raise _no_attr(obj, t, name)
     if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()):

@@ -177,7 +177,7 @@ def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gener
 
 
 def orthogonal_(tensor, gain=1, generator=None):
-    from tensorsh.engine.linalg import qr
+    from tensorsh.engine.ops.linalg import qr_no_grad as qr
     if tensor.ndimension() < 2:
         raise value_error("Only tensors with 2 or more dimensions are supported")
     if tensor.numel() == 0:

@@ -32,11 +32,16 @@ def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=Fals
 
 
 def clip_grad_value_(parameters, clip_value, foreach=None):
+    """PyTorch's foreach path on CPU (the default): clamp_min_ then clamp_max_, so each grad's version moves by 2."""
     clip_value = float(clip_value)
     with autograd.no_grad():
         for p in _tensors(parameters):
-            if p.grad is not None:
+            if p.grad is None:
+                continue
+            if foreach is False:
                 p.grad.clamp_(min=-clip_value, max=clip_value)
+            else:
+                p.grad.clamp_min_(-clip_value).clamp_max_(clip_value)
 
 
 def parameters_to_vector(parameters):
