@@ -1,0 +1,289 @@
+"""Adamax, NAdam, RAdam, Adadelta, Rprop, ASGD: PyTorch's single-tensor CPU loops (`_single_tensor_*`), op for op.
+
+As in algorithms.py: each update is the sequence of in-place engine ops PyTorch runs, in its order, with its Python
+scalars, so values and version counters are PyTorch's where the kernels are bit-exact (all but `sqrt`, see the
+README's limits). State is made lazily per parameter with a grad, in PyTorch's key order.
+"""
+from tensorsh.engine import creation
+from tensorsh.engine.tensor import Tensor
+
+from .algorithms import _SingleTensor, _capturable_error, _invalid, _number, _step_tensor, _to_scalar
+from .optimizer import scalar_dtype
+
+
+def _check_lr(lr):
+    if isinstance(lr, Tensor) and lr.numel() != 1:
+        raise _invalid("Tensor lr must be 1-element")
+    if not 0.0 <= lr:
+        raise _invalid(f"Invalid learning rate: {lr}")
+
+
+def _check_adam_like(lr, betas, eps, weight_decay):
+    _check_lr(lr)
+    if not 0.0 <= eps:
+        raise _invalid(f"Invalid epsilon value: {eps}")
+    if not 0.0 <= betas[0] < 1.0:
+        raise _invalid(f"Invalid beta parameter at index 0: {betas[0]}")
+    if not 0.0 <= betas[1] < 1.0:
+        raise _invalid(f"Invalid beta parameter at index 1: {betas[1]}")
+    if not 0.0 <= weight_decay:
+        raise _invalid(f"Invalid weight_decay value: {weight_decay}")
+
+
+def _no_capturable(group):
+    if group.get("capturable"):
+        raise _capturable_error()
+
+
+class Adamax(_SingleTensor):
+    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, foreach=None, *,
+                 maximize=False, differentiable=False, capturable=False):
+        _check_adam_like(lr, betas, eps, weight_decay)
+        defaults = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay, "foreach": foreach,
+                    "maximize": maximize, "differentiable": differentiable, "capturable": capturable}
+        super().__init__(params, defaults)
+
+    def _update(self, group, state, with_grads):
+        beta1, beta2 = group["betas"]
+        lr, eps, weight_decay, maximize = _to_scalar(group["lr"]), group["eps"], group["weight_decay"], \
+            group["maximize"]
+        for param, _ in with_grads:
+            s = state[param]
+            if len(s) == 0:
+                s["step"] = _step_tensor()
+                s["exp_avg"] = creation.zeros_like(param)
+                s["exp_inf"] = creation.zeros_like(param)
+        _no_capturable(group)
+        for param, grad in with_grads:
+            s = state[param]
+            grad = -grad if maximize else grad
+            exp_avg, exp_inf, step_t = s["exp_avg"], s["exp_inf"], s["step"]
+            step_t += 1
+            if weight_decay != 0:
+                grad = grad.add(param, alpha=weight_decay)
+            exp_avg.lerp_(grad, 1 - beta1)
+            exp_inf.mul_(beta2)
+            exp_inf.copy_(exp_inf.maximum(grad.abs().add_(eps)))  # torch.maximum(..., out=exp_inf): one bump
+            bias_correction = 1 - beta1 ** step_t.item()
+            clr = lr / bias_correction
+            param.addcdiv_(exp_avg, exp_inf, value=-_number(clr))
+
+
+class NAdam(_SingleTensor):
+    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3,
+                 decoupled_weight_decay=False, *, foreach=None, maximize=False, capturable=False,
+                 differentiable=False):
+        _check_adam_like(lr, betas, eps, weight_decay)
+        if not 0.0 <= momentum_decay:
+            raise _invalid(f"Invalid momentum_decay value: {momentum_decay}")
+        defaults = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay,
+                    "momentum_decay": momentum_decay, "decoupled_weight_decay": decoupled_weight_decay,
+                    "maximize": maximize, "foreach": foreach, "capturable": capturable,
+                    "differentiable": differentiable}
+        super().__init__(params, defaults)
+
+    def _update(self, group, state, with_grads):
+        beta1, beta2 = group["betas"]
+        lr, eps, weight_decay = _to_scalar(group["lr"]), group["eps"], group["weight_decay"]
+        momentum_decay, decoupled, maximize = group["momentum_decay"], group["decoupled_weight_decay"], \
+            group["maximize"]
+        for param, _ in with_grads:
+            s = state[param]
+            if len(s) == 0:
+                s["step"] = _step_tensor()
+                s["mu_product"] = creation.tensor(1.0, dtype=scalar_dtype())
+                s["exp_avg"] = creation.zeros_like(param)
+                s["exp_avg_sq"] = creation.zeros_like(param)
+        _no_capturable(group)
+        for param, grad in with_grads:
+            s = state[param]
+            grad = -grad if maximize else grad
+            exp_avg, exp_avg_sq, mu_product, step_t = s["exp_avg"], s["exp_avg_sq"], s["mu_product"], s["step"]
+            step_t += 1
+            step = step_t.item()
+            bias_correction2 = 1 - beta2 ** step
+            if weight_decay != 0:
+                if decoupled:
+                    param.mul_(1 - lr * weight_decay)
+                else:
+                    grad = grad.add(param, alpha=weight_decay)
+            mu = beta1 * (1.0 - 0.5 * (0.96 ** (step * momentum_decay)))
+            mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((step + 1) * momentum_decay)))
+            mu_product *= mu
+            exp_avg.lerp_(grad, 1 - beta1)
+            exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
+            denom = exp_avg_sq.div(bias_correction2).sqrt()
+            mu_product_value = mu_product.item()
+            mu_product_next = mu_product_value * mu_next
+            denom.add_(eps)
+            param.addcdiv_(grad, denom, value=_number(-lr * (1.0 - mu) / (1.0 - mu_product_value)))
+            param.addcdiv_(exp_avg, denom, value=_number((-lr * mu_next) / (1.0 - mu_product_next)))
+
+
+class RAdam(_SingleTensor):
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, decoupled_weight_decay=False,
+                 *, foreach=None, maximize=False, capturable=False, differentiable=False):
+        _check_adam_like(lr, betas, eps, weight_decay)
+        defaults = {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay, "maximize": maximize,
+                    "foreach": foreach, "capturable": capturable, "decoupled_weight_decay": decoupled_weight_decay,
+                    "differentiable": differentiable}
+        super().__init__(params, defaults)
+
+    def _update(self, group, state, with_grads):
+        beta1, beta2 = group["betas"]
+        lr, eps, weight_decay = _to_scalar(group["lr"]), group["eps"], group["weight_decay"]
+        decoupled, maximize, differentiable = group["decoupled_weight_decay"], group["maximize"], \
+            group["differentiable"]
+        for param, _ in with_grads:
+            s = state[param]
+            if len(s) == 0:
+                s["step"] = _step_tensor()
+                s["exp_avg"] = creation.zeros_like(param)
+                s["exp_avg_sq"] = creation.zeros_like(param)
+        _no_capturable(group)
+        for param, grad in with_grads:
+            s = state[param]
+            grad = -grad if maximize else grad
+            exp_avg, exp_avg_sq, step_t = s["exp_avg"], s["exp_avg_sq"], s["step"]
+            step_t += 1
+            step = step_t.item()
+            if weight_decay != 0:
+                if decoupled:
+                    param.mul_(1 - lr * weight_decay)
+                else:
+                    grad = grad.add(param, alpha=weight_decay)
+            exp_avg.lerp_(grad, 1 - beta1)
+            exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
+            bias_correction1 = 1 - beta1 ** step
+            bias_correction2 = 1 - beta2 ** step
+            bias_corrected_exp_avg = exp_avg / bias_correction1
+            rho_inf = 2 / (1 - beta2) - 1
+            rho_t = rho_inf - 2 * step * (beta2 ** step) / bias_correction2
+            if rho_t > 5.0:
+                rect = ((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t)) ** 0.5
+                exp_avg_sq_sqrt = exp_avg_sq.sqrt()
+                exp_avg_sq_sqrt = exp_avg_sq_sqrt.add(eps) if differentiable else exp_avg_sq_sqrt.add_(eps)
+                adaptive_lr = (bias_correction2 ** 0.5) / exp_avg_sq_sqrt
+                param.add_(bias_corrected_exp_avg * lr * adaptive_lr * rect, alpha=-1.0)
+            else:
+                param.add_(bias_corrected_exp_avg * lr, alpha=-1.0)
+
+
+class Adadelta(_SingleTensor):
+    def __init__(self, params, lr=1.0, rho=0.9, eps=1e-6, weight_decay=0, foreach=None, *, capturable=False,
+                 maximize=False, differentiable=False):
+        _check_lr(lr)
+        if not 0.0 <= rho <= 1.0:
+            raise _invalid(f"Invalid rho value: {rho}")
+        if not 0.0 <= eps:
+            raise _invalid(f"Invalid epsilon value: {eps}")
+        if not 0.0 <= weight_decay:
+            raise _invalid(f"Invalid weight_decay value: {weight_decay}")
+        defaults = {"lr": lr, "rho": rho, "eps": eps, "weight_decay": weight_decay, "maximize": maximize,
+                    "capturable": capturable, "foreach": foreach, "differentiable": differentiable}
+        super().__init__(params, defaults)
+
+    def _update(self, group, state, with_grads):
+        lr, rho, eps, weight_decay, maximize = _to_scalar(group["lr"]), group["rho"], group["eps"], \
+            group["weight_decay"], group["maximize"]
+        for param, _ in with_grads:
+            s = state[param]
+            if len(s) == 0:
+                s["step"] = creation.zeros((), dtype=scalar_dtype())
+                s["square_avg"] = creation.zeros_like(param)
+                s["acc_delta"] = creation.zeros_like(param)
+        _no_capturable(group)
+        for param, grad in with_grads:
+            s = state[param]
+            square_avg, acc_delta, step = s["square_avg"], s["acc_delta"], s["step"]
+            step += 1
+            grad = -grad if maximize else grad
+            if weight_decay != 0:
+                grad = grad.add(param, alpha=weight_decay)
+            square_avg.mul_(rho).addcmul_(grad, grad, value=1 - rho)
+            std = square_avg.add(eps).sqrt_()
+            delta = acc_delta.add(eps).sqrt_()
+            if group["differentiable"]:
+                delta = delta.clone()
+            delta.div_(std).mul_(grad)
+            acc_delta.mul_(rho).addcmul_(delta, delta, value=1 - rho)
+            param.add_(delta, alpha=-_number(lr))
+
+
+class Rprop(_SingleTensor):
+    def __init__(self, params, lr=1e-2, etas=(0.5, 1.2), step_sizes=(1e-6, 50), *, capturable=False, foreach=None,
+                 maximize=False, differentiable=False):
+        _check_lr(lr)
+        if not 0.0 < etas[0] < 1.0 < etas[1]:
+            raise _invalid(f"Invalid eta values: {etas[0]}, {etas[1]}")
+        defaults = {"lr": lr, "etas": etas, "step_sizes": step_sizes, "foreach": foreach, "maximize": maximize,
+                    "differentiable": differentiable, "capturable": capturable}
+        super().__init__(params, defaults)
+
+    def _update(self, group, state, with_grads):
+        etaminus, etaplus = group["etas"]
+        step_size_min, step_size_max = group["step_sizes"]
+        maximize = group["maximize"]
+        for param, grad in with_grads:
+            s = state[param]
+            if len(s) == 0:
+                s["step"] = creation.zeros((), dtype=scalar_dtype())
+                s["prev"] = creation.zeros_like(param)
+                s["step_size"] = creation.full_like(grad, _number(_to_scalar(group["lr"])))
+        _no_capturable(group)
+        for param, grad in with_grads:
+            s = state[param]
+            grad = -grad if maximize else grad
+            prev, step_size, step = s["prev"], s["step_size"], s["step"]
+            step += 1
+            sign = grad.mul(prev.clone() if group["differentiable"] else prev).sign()
+            sign[sign.gt(0)] = etaplus
+            sign[sign.lt(0)] = etaminus
+            sign[sign.eq(0)] = 1
+            step_size.mul_(sign).clamp_(step_size_min, step_size_max)
+            grad = grad.clone()
+            grad[sign.eq(etaminus)] = 0
+            param.addcmul_(grad.sign(), step_size, value=-1)
+            prev.copy_(grad)
+
+
+class ASGD(_SingleTensor):
+    def __init__(self, params, lr=1e-2, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0, foreach=None,
+                 maximize=False, differentiable=False, capturable=False):
+        _check_lr(lr)
+        if not 0.0 <= weight_decay:
+            raise _invalid(f"Invalid weight_decay value: {weight_decay}")
+        defaults = {"lr": lr, "lambd": lambd, "alpha": alpha, "t0": t0, "weight_decay": weight_decay,
+                    "foreach": foreach, "maximize": maximize, "differentiable": differentiable,
+                    "capturable": capturable}
+        super().__init__(params, defaults)
+
+    def _update(self, group, state, with_grads):
+        lr, lambd, alpha, t0 = _to_scalar(group["lr"]), group["lambd"], group["alpha"], group["t0"]
+        weight_decay, maximize = group["weight_decay"], group["maximize"]
+        for param, _ in with_grads:
+            s = state[param]
+            if len(s) == 0:
+                s["step"] = creation.zeros((), dtype=scalar_dtype())
+                s["eta"] = creation.tensor(_number(_to_scalar(group["lr"])), dtype=scalar_dtype())
+                s["mu"] = creation.ones((), dtype=scalar_dtype())
+                s["ax"] = creation.zeros_like(param)
+        _no_capturable(group)
+        for param, grad in with_grads:
+            s = state[param]
+            grad = -grad if maximize else grad
+            mu, ax, eta, step_t = s["mu"], s["ax"], s["eta"], s["step"]
+            step_t += 1
+            if weight_decay != 0:
+                grad = grad.add(param, alpha=weight_decay)
+            eta_value = eta.item()
+            param.mul_(1 - lambd * eta_value)
+            param.add_(grad, alpha=-eta_value)
+            if mu.item() != 1:
+                ax.add_(param.sub(ax).mul_(mu))
+            else:
+                ax.copy_(param)
+            step = step_t.item()
+            eta.copy_(creation.tensor(_number(lr / ((1 + lambd * lr * step) ** alpha))))
+            mu.copy_(creation.tensor(1 / max(1, step - t0)))
+
