@@ -66,10 +66,15 @@ class LRScheduler(Journaled):
         self.base_lrs = _lrs(optimizer, "initial_lr")
         self.last_epoch = last_epoch
         optimizer._tracked_by_scheduler = True  # PyTorch wraps optimizer.step to note that it ran
+        self._initial_step()
+
+    def _initial_step(self):
         self._step_count = 0
         self._is_initial = True
-        self.step()
-        self._is_initial = False
+        try:
+            self.step()
+        finally:
+            self._is_initial = False
 
     def state_dict(self):
         return {k: v for k, v in self.__dict__.items() if k != "optimizer"}
@@ -90,6 +95,9 @@ class LRScheduler(Journaled):
         self._step_count += 1
         if epoch is not None:
             warn(EPOCH_DEPRECATION_WARNING)
+        self._update_lr(epoch)
+
+    def _update_lr(self, epoch=None):
         self._get_lr_called_within_step = True
         try:
             if epoch is None:
@@ -327,5 +335,9 @@ class ReduceLROnPlateau(LRScheduler):
         self._init_is_better(mode=self.mode, threshold=self.threshold, threshold_mode=self.threshold_mode)
 
 
+from .schedules import (ChainedScheduler, ConstantLR, CosineAnnealingWarmRestarts, CyclicLR,  # noqa: E402
+                        LinearLR, MultiplicativeLR, OneCycleLR, PolynomialLR, SequentialLR)
+
 CLASSES = {c.__name__: c for c in (LRScheduler, LambdaLR, StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR,
-                                   ReduceLROnPlateau)}
+                                   ReduceLROnPlateau, MultiplicativeLR, ConstantLR, LinearLR, SequentialLR,
+                                   PolynomialLR, ChainedScheduler, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR)}
