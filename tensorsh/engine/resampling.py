@@ -1,0 +1,142 @@
+"""Kernels that move elements rather than compute new ones: adaptive max pooling, nearest-neighbour upsampling
+(1-D, 2-D) and pixel shuffle, each beside its backward node with PyTorch's name. Values are copies (exact)."""
+import numpy as np
+
+from . import dtypes
+from .autograd import Node, edge_of
+from .convolution import MaxPool2DWithIndicesBackward0, _adaptive_windows
+from .errors import runtime
+from .ops.core import attach, fresh, needs_grad
+
+
+class AdaptiveMaxPool2DBackward0(MaxPool2DWithIndicesBackward0):
+    """The gradient added at each cell's index, as max pooling's."""
+
+
+def adaptive_max_pool2d(input, output_size, name="adaptive_max_pool2d"):
+    """Each cell the first maximum of its window in row-major order (NaN wins), and its flat index in the plane."""
+    oh, ow = output_size
+    if input.dim() not in (3, 4):
+        raise runtime(f"{name}(): Expected 3D or 4D tensor, but got: {list(input._shape)}")
+    for d in range(1, input.dim()):
+        if input._shape[d] == 0:
+            raise runtime(f"{name}(): Expected input to have non-zero size for non-batch dimensions, but input has "
+                          f"sizes {list(input._shape)} with dimension {d} being empty")
+    x = input._np
+    h, w = x.shape[-2:]
+    out = np.empty(x.shape[:-2] + (oh, ow), x.dtype)
+    index = np.empty(x.shape[:-2] + (oh, ow), np.int64)
+    for i, (h0, h1) in enumerate(_adaptive_windows(h, oh)):
+        for j, (w0, w1) in enumerate(_adaptive_windows(w, ow)):
+            best = np.full(x.shape[:-2], -np.inf, x.dtype)
+            at = np.full(x.shape[:-2], h0 * w + w0, np.int64)
+            for a in range(h0, h1):
+                for b in range(w0, w1):
+                    v = x[..., a, b]
+                    take = (v > best) | np.isnan(v)
+                    best = np.where(take, v, best)
+                    at = np.where(take, a * w + b, at)
+            out[..., i, j] = best
+            index[..., i, j] = at
+    result = fresh(out, input.dtype)
+    indices = fresh(index, dtypes.int64)
+    if needs_grad(input):
+        attach(result, AdaptiveMaxPool2DBackward0(input, indices))
+    return result, indices
+
+
+def _nearest_sources(in_size, out_size, scale):
+    """upsample_nearest's source index: floor(dst * scale) (scale = 1 / scale_factor when one was given, else
+    in / out, a float as ATen computes it), clamped to the input."""
+    if out_size == in_size:
+        return np.arange(out_size)
+    if out_size == 2 * in_size:
+        return np.arange(out_size) >> 1
+    s = np.float32(1.0 / scale) if scale else np.float32(in_size) / np.float32(out_size)
+    src = np.floor(np.arange(out_size, dtype=np.float32) * s).astype(np.int64)
+    return np.minimum(src, in_size - 1)
+
+
+class _UpsampleNearestBackward(Node):
+    __slots__ = ("shape", "sources")
+
+    def __init__(self, x, sources):
+        Node.__init__(self, (edge_of(x),))
+        self.shape, self.sources = x._shape, sources
+
+    def backward(self, g):
+        out = g._np
+        nd = len(self.sources)
+        for k, src in enumerate(self.sources):  # sum each output column/row into its source, dimension by dimension
+            axis = out.ndim - nd + k
+            moved = np.moveaxis(out, axis, 0)
+            acc = np.zeros((self.shape[axis],) + moved.shape[1:], out.dtype)
+            np.add.at(acc, src, moved)
+            out = np.moveaxis(acc, 0, axis)
+        return (fresh(np.ascontiguousarray(out), g.dtype),)
+
+
+class UpsampleNearest1DBackward0(_UpsampleNearestBackward):
+    pass
+
+
+class UpsampleNearest2DBackward0(_UpsampleNearestBackward):
+    pass
+
+
+def upsample_nearest(input, output_size, scales):
+    """upsample_nearest1d/2d: output[..., i, j] = input[..., src(i), src(j)]."""
+    nd = len(output_size)
+    x = input._np
+    sources = [_nearest_sources(x.shape[-nd + k], output_size[k], scales[k]) for k in range(nd)]
+    out = x
+    for k, src in enumerate(sources):
+        out = np.take(out, src, axis=out.ndim - nd + k)
+    result = fresh(np.ascontiguousarray(out), input.dtype)
+    if needs_grad(input):
+        attach(result, (UpsampleNearest1DBackward0 if nd == 1 else UpsampleNearest2DBackward0)(input, sources))
+    return result
+
+
+class PixelShuffleBackward0(Node):
+    __slots__ = ("factor",)
+
+    def __init__(self, x, factor):
+        Node.__init__(self, (edge_of(x),))
+        self.factor = factor
+
+    def backward(self, g):
+        return (fresh(_unshuffle(g._np, self.factor), g.dtype),)
+
+
+def _shuffle(x, r):
+    *lead, c, h, w = x.shape
+    y = x.reshape(tuple(lead) + (c // (r * r), r, r, h, w))
+    n = len(lead)
+    y = y.transpose(tuple(range(n)) + (n, n + 3, n + 1, n + 4, n + 2))
+    return np.ascontiguousarray(y.reshape(tuple(lead) + (c // (r * r), h * r, w * r)))
+
+
+def _unshuffle(x, r):
+    *lead, c, h, w = x.shape
+    y = x.reshape(tuple(lead) + (c, h // r, r, w // r, r))
+    n = len(lead)
+    y = y.transpose(tuple(range(n)) + (n, n + 2, n + 4, n + 1, n + 3))
+    return np.ascontiguousarray(y.reshape(tuple(lead) + (c * r * r, h // r, w // r)))
+
+
+def pixel_shuffle(input, upscale_factor):
+    if input.dim() < 3:
+        raise runtime(f"pixel_shuffle expects input to have at least 3 dimensions, but got input with {input.dim()} "
+                      "dimension(s)")
+    r = upscale_factor
+    if r <= 0:
+        raise runtime(f"pixel_shuffle expects a positive upscale_factor, but got {r}")
+    c = input._shape[-3]
+    if c % (r * r):
+        raise runtime(f"pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of "
+                      f"upscale_factor, but input.size(-3)={c} is not divisible by {r * r}")
+    result = fresh(_shuffle(input._np, r), input.dtype)
+    if needs_grad(input):
+        attach(result, PixelShuffleBackward0(input, r))
+    return result

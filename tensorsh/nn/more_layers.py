@@ -1,0 +1,466 @@
+"""Layers past the first set, with their torch.nn.functional forms: GroupNorm, InstanceNorm1d/2d, MaxPool1d,
+AvgPool1d, AdaptiveMaxPool1d/2d, Upsample (nearest) with interpolate, PixelShuffle, CosineSimilarity,
+PairwiseDistance and the losses TripletMarginLoss, MarginRankingLoss, CosineEmbeddingLoss — PyTorch's Python
+(checks, texts, reprs) over ATen's composites (so grad_fn chains are PyTorch's), kernels from the engine."""
+import math
+
+from tensorsh.engine import autograd, creation
+from tensorsh.engine.convolution import avg_pool2d as _avg_pool2d, max_pool2d as _max_pool2d
+from tensorsh.engine.errors import make, runtime, value_error, warn
+from tensorsh.engine.normalization import group_norm as _group_norm
+from tensorsh.engine.resampling import adaptive_max_pool2d as _adaptive_max_pool2d, pixel_shuffle, upsample_nearest
+from tensorsh.engine.loss import reduction_enum
+from . import functional as F
+from .conv import _BatchNorm, _MaxPoolNd, affine_parameters, reset_affine
+from .functional import _legacy_reduction, _list_with_default
+from .loss import _Loss
+from .module import Module
+
+
+def _in(module_name):
+    return "torch.nn.modules." + module_name
+
+
+def _single(v):
+    return v[0] if isinstance(v, (tuple, list)) else v
+
+
+# ------------------------------------------------------------------ normalization
+
+def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
+    if input.dim() < 2:
+        raise runtime(f"Expected at least 2 dimensions for input tensor but received {input.dim()}")
+    size = [input.size(0) * input.size(1) // num_groups, num_groups] + list(input.size()[2:])
+    prod = size[0]
+    for s in size[2:]:
+        prod *= s
+    if prod == 1:
+        raise value_error(f"Expected more than 1 value per channel when training, got input size {size}")
+    return _group_norm(input, num_groups, weight, bias, eps)
+
+
+def instance_norm(input, running_mean=None, running_var=None, weight=None, bias=None, use_input_stats=True,
+                  momentum=0.1, eps=1e-5):
+    """ATen's instance_norm: the batch folded into the channels ((1, N*C, ...)), batch_norm with the parameters
+    and running statistics repeated N times, the statistics' mean over N copied back in place."""
+    if use_input_stats:
+        size = input.size()
+        prod = 1
+        for s in list(size)[2:]:
+            prod *= s
+        if prod == 1:
+            raise value_error(f"Expected more than 1 spatial element when training, got input size {size}")
+    b, c = input.size(0), input.size(1)
+    shape = [1, b * c] + list(input.size()[2:])
+
+    def rep(t):
+        return t.repeat(b) if t is not None else None
+    running_mean_, running_var_ = rep(running_mean), rep(running_var)
+    out = F.batch_norm(input.contiguous().view(shape), running_mean_, running_var_, rep(weight), rep(bias),
+                       use_input_stats, momentum, eps)
+    with autograd.no_grad():
+        if running_mean is not None:
+            running_mean.copy_(running_mean_.view(b, c).mean(0))
+        if running_var is not None:
+            running_var.copy_(running_var_.view(b, c).mean(0))
+    return out.view(input.size())
+
+
+class GroupNorm(Module):
+    __module__ = _in("normalization")
+
+    def __init__(self, num_groups, num_channels, eps=1e-5, affine=True, device=None, dtype=None, *, bias=True):
+        super().__init__()
+        if num_channels % num_groups != 0:
+            raise value_error(f"num_channels ({num_channels}) must be divisible by num_groups ({num_groups})")
+        self.num_groups = num_groups
+        self.num_channels = num_channels
+        self.eps = eps
+        self.affine = affine
+        affine_parameters(self, num_channels, affine, bias, dtype)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        if self.affine:
+            reset_affine(self)
+
+    def forward(self, input):
+        return group_norm(input, self.num_groups, self.weight, self.bias, self.eps)
+
+    def extra_repr(self):
+        return (f"{self.num_groups}, {self.num_channels}, eps={self.eps}, affine={self.affine}, "
+                f"bias={self.bias is not None}")
+
+
+class _InstanceNorm(_BatchNorm):
+    __module__ = _in("instancenorm")
+
+    def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=False, track_running_stats=False, device=None,
+                 dtype=None, *, bias=True):
+        super().__init__(num_features, eps, momentum, affine, track_running_stats, device, dtype, bias=bias)
+
+    def _apply_instance_norm(self, input):
+        return instance_norm(input, self.running_mean, self.running_var, self.weight, self.bias,
+                             self.training or not self.track_running_stats,
+                             self.momentum if self.momentum is not None else 0.0, self.eps)
+
+    def forward(self, input):
+        self._check_input_dim(input)
+        feature_dim = input.dim() - self._no_batch_dim
+        if input.size(feature_dim) != self.num_features:
+            if self.affine:
+                raise value_error(f"expected input's size at dim={feature_dim} to match num_features "
+                                  f"({self.num_features}), but got: {input.size(feature_dim)}.")
+            warn(f"input's size at dim={feature_dim} does not match num_features. You can silence this warning by "
+                 "not passing in num_features, which is not used because affine=False")
+        if input.dim() == self._no_batch_dim:
+            return self._apply_instance_norm(input.unsqueeze(0)).squeeze(0)
+        return self._apply_instance_norm(input)
+
+
+class InstanceNorm1d(_InstanceNorm):
+    __module__ = _in("instancenorm")
+    _no_batch_dim = 2
+
+    def _check_input_dim(self, input):
+        if input.dim() not in (2, 3):
+            raise value_error(f"expected 2D or 3D input (got {input.dim()}D input)")
+
+
+class InstanceNorm2d(_InstanceNorm):
+    __module__ = _in("instancenorm")
+    _no_batch_dim = 3
+
+    def _check_input_dim(self, input):
+        if input.dim() not in (3, 4):
+            raise value_error(f"expected 3D or 4D input (got {input.dim()}D input)")
+
+
+# ------------------------------------------------------------------ 1-d and adaptive max pooling
+
+def _check_1d(name, arg, value):
+    if isinstance(value, (tuple, list)) and len(value) != 1:
+        raise runtime(f"{name}() argument '{arg}' should contain one int (got {len(value)})")
+    return _single(value)
+
+
+def _pool1d_input(name, input):
+    if input.dim() not in (2, 3):
+        raise runtime(f"{name}() Expected 2D or 3D input tensor, but got {list(input.shape)}")
+
+
+def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """ATen's max_pool1d_with_indices: the 2-D kernel over an unsqueezed row, then squeeze(-2)."""
+    _pool1d_input("max_pool1d", input)
+    k = _check_1d("max_pool1d", "kernel_size", kernel_size)
+    s = k if stride is None or stride == [] or stride == () else _check_1d("max_pool1d", "stride", stride)
+    p, d = _check_1d("max_pool1d", "padding", padding), _check_1d("max_pool1d", "dilation", dilation)
+    out, idx = _max_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, p), (1, d), ceil_mode, True)
+    return (out.squeeze(-2), idx.squeeze(-2)) if return_indices else out.squeeze(-2)
+
+
+def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+    _pool1d_input("avg_pool1d", input)
+    k = _check_1d("avg_pool1d", "kernel_size", kernel_size)
+    s = k if stride is None or stride == [] or stride == () else _check_1d("avg_pool1d", "stride", stride)
+    p = _check_1d("avg_pool1d", "padding", padding)
+    return _avg_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, p), ceil_mode, count_include_pad).squeeze(-2)
+
+
+def adaptive_max_pool1d(input, output_size, return_indices=False):
+    if input.dim() not in (2, 3):
+        raise runtime(f"adaptive_max_pool1d(): Expected 2D or 3D input tensor, but got {list(input.shape)}")
+    size = _check_1d("adaptive_max_pool1d", "output_size", output_size)
+    out, idx = _adaptive_max_pool2d(input.unsqueeze(-2), (1, size))
+    return (out.squeeze(-2), idx.squeeze(-2)) if return_indices else out.squeeze(-2)
+
+
+def adaptive_max_pool2d(input, output_size, return_indices=False):
+    size = _list_with_default(output_size, input.size())
+    size = (size, size) if isinstance(size, int) else tuple(size)
+    out, idx = _adaptive_max_pool2d(input, size)
+    return (out, idx) if return_indices else out
+
+
+class MaxPool1d(_MaxPoolNd):
+    __module__ = _in("pooling")
+
+    def forward(self, input):
+        return max_pool1d(input, self.kernel_size, self.stride, self.padding, self.dilation, ceil_mode=self.ceil_mode,
+                          return_indices=self.return_indices)
+
+
+class AvgPool1d(Module):
+    __module__ = _in("pooling")
+
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+        super().__init__()
+        as_tuple = lambda v: tuple(v) if isinstance(v, (tuple, list)) else (v,)  # noqa: E731 (_single)
+        self.kernel_size = as_tuple(kernel_size)
+        self.stride = as_tuple(stride if stride is not None else kernel_size)
+        self.padding = as_tuple(padding)
+        self.ceil_mode = ceil_mode
+        self.count_include_pad = count_include_pad
+
+    def extra_repr(self):
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+    def forward(self, input):
+        return avg_pool1d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad)
+
+
+class _AdaptiveMaxPoolNd(Module):
+    __module__ = _in("pooling")
+
+    def __init__(self, output_size, return_indices=False):
+        super().__init__()
+        self.output_size = output_size
+        self.return_indices = return_indices
+
+    def extra_repr(self):
+        return f"output_size={self.output_size}"
+
+
+class AdaptiveMaxPool1d(_AdaptiveMaxPoolNd):
+    __module__ = _in("pooling")
+
+    def forward(self, input):
+        return adaptive_max_pool1d(input, self.output_size, self.return_indices)
+
+
+class AdaptiveMaxPool2d(_AdaptiveMaxPoolNd):
+    __module__ = _in("pooling")
+
+    def forward(self, input):
+        return adaptive_max_pool2d(input, self.output_size, self.return_indices)
+
+
+# ------------------------------------------------------------------ upsampling
+
+def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None, recompute_scale_factor=None,
+                antialias=False):
+    """torch.nn.functional.interpolate's checks; the nearest modes' kernels (1-D and 2-D)."""
+    if mode in ("nearest", "area", "nearest-exact"):
+        if align_corners is not None:
+            raise value_error("align_corners option can only be set with the interpolating modes: linear | "
+                              "bilinear | bicubic | trilinear")
+    dim = input.dim() - 2
+    if size is not None and scale_factor is not None:
+        raise value_error("only one of size or scale_factor should be defined")
+    if size is not None:
+        scale_factors = None
+        if isinstance(size, (list, tuple)):
+            if len(size) != dim:
+                raise value_error(
+                    "Input and output must have the same number of spatial dimensions, but got input with spatial "
+                    f"dimensions of {list(input.shape[2:])} and output size of {size}. Please provide input tensor "
+                    "in (N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.")
+            output_size = list(size)
+        else:
+            output_size = [size for _ in range(dim)]
+    elif scale_factor is not None:
+        output_size = None
+        if isinstance(scale_factor, (list, tuple)):
+            if len(scale_factor) != dim:
+                raise value_error(
+                    "Input and scale_factor must have the same number of spatial dimensions, but got input with "
+                    f"spatial dimensions of {list(input.shape[2:])} and scale_factor of shape {scale_factor}. "
+                    "Please provide input tensor in (N, C, d1, d2, ...,dK) format and scale_factor in (s1, s2, ...,"
+                    "sK) format.")
+            scale_factors = list(scale_factor)
+        else:
+            scale_factors = [scale_factor for _ in range(dim)]
+    else:
+        raise value_error("either size or scale_factor should be defined")
+    if recompute_scale_factor is not None and recompute_scale_factor and size is not None:
+        raise value_error("recompute_scale_factor is not meaningful with an explicit size.")
+    if recompute_scale_factor:
+        output_size = [math.floor(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
+        scale_factors = None
+    if mode != "nearest" or dim not in (1, 2):
+        raise make("NotImplementedError", f"tensorsh: interpolate is implemented for mode='nearest' on 3-D and 4-D "
+                                          f"input only (got mode={mode!r}, {input.dim()}-D input)")
+    if output_size is None:
+        output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
+    return upsample_nearest(input, tuple(output_size), tuple(scale_factors) if scale_factors else (None,) * dim)
+
+
+class Upsample(Module):
+    __module__ = _in("upsampling")
+
+    def __init__(self, size=None, scale_factor=None, mode="nearest", align_corners=None,
+                 recompute_scale_factor=None):
+        super().__init__()
+        self.name = type(self).__name__
+        self.size = size
+        if isinstance(scale_factor, tuple):
+            self.scale_factor = tuple(float(factor) for factor in scale_factor)
+        else:
+            self.scale_factor = float(scale_factor) if scale_factor else None
+        self.mode = mode
+        self.align_corners = align_corners
+        self.recompute_scale_factor = recompute_scale_factor
+
+    def forward(self, input):
+        return interpolate(input, self.size, self.scale_factor, self.mode, self.align_corners,
+                           recompute_scale_factor=self.recompute_scale_factor)
+
+    def extra_repr(self):
+        info = ("scale_factor=" + repr(self.scale_factor)) if self.scale_factor is not None else \
+            ("size=" + repr(self.size))
+        return info + ", mode=" + repr(self.mode)
+
+
+class PixelShuffle(Module):
+    __module__ = _in("pixelshuffle")
+
+    def __init__(self, upscale_factor):
+        super().__init__()
+        self.upscale_factor = upscale_factor
+
+    def forward(self, input):
+        return pixel_shuffle(input, self.upscale_factor)
+
+    def extra_repr(self):
+        return f"upscale_factor={self.upscale_factor}"
+
+
+# ------------------------------------------------------------------ distances and their losses
+
+def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
+    """ATen: norm(x1 - x2 + eps, p, last dim, keepdim)."""
+    innermost = max(x1.dim(), x2.dim()) - 1
+    return (x1 - x2 + eps).norm(p, innermost, keepdim)
+
+
+def cosine_similarity(x1, x2, dim=1, eps=1e-8):
+    """ATen: each input divided by its norm (clamped to eps under no_grad, in place on a clone), the products
+    summed over dim."""
+    x1n = x1.norm(2, dim, True).clone()
+    x2n = x2.norm(2, dim, True).clone()
+    with autograd.no_grad():
+        x1n.clamp_min_(eps)
+        x2n.clamp_min_(eps)
+    return ((x1 / x1n) * (x2 / x2n)).sum(dim)
+
+
+def _apply_reduction(output, reduction):
+    return output.mean() if reduction == "mean" else output.sum() if reduction == "sum" else output
+
+
+def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, swap=False, size_average=None,
+                        reduce=None, reduction="mean"):
+    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    if margin <= 0:
+        raise value_error(f"margin must be greater than 0, got {margin}")
+    a, pos, neg = anchor.dim(), positive.dim(), negative.dim()
+    if not (a == pos and pos == neg):
+        raise runtime(f"The anchor, positive, and negative tensors are expected to have the same number of "
+                      f"dimensions, but got: anchor {a}D, positive {pos}D, and negative {neg}D inputs")
+    dist_pos = pairwise_distance(anchor, positive, p, eps)
+    dist_neg = pairwise_distance(anchor, negative, p, eps)
+    if swap:
+        dist_neg = dist_neg.minimum(pairwise_distance(positive, negative, p, eps))
+    return _apply_reduction((margin + dist_pos - dist_neg).clamp_min(0), reduction)
+
+
+def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
+    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    if input1.dim() != input2.dim() or input1.dim() != target.dim():
+        raise runtime(f"margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: "
+                      f"{input1.size()}, input2: {input2.size()}, target: {target.size()} ")
+    return _apply_reduction((-target * (input1 - input2) + margin).clamp_min_(0), reduction)
+
+
+def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
+    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    targ_dim = target.dim()
+    if targ_dim not in (0, 1):
+        raise runtime("0D or 1D target tensor expected, multi-target not supported")
+    if targ_dim == 1:
+        if input1.dim() != 2 or input2.dim() != 2:
+            raise runtime(f"1D target tensor expects 2D input tensors, but found inputs with sizes "
+                          f"{list(input1.shape)} and {list(input2.shape)}.")
+    elif input1.dim() != 1 or input2.dim() != 1:
+        raise runtime(f"0D target tensor expects 1D input tensors, but found inputs with sizes "
+                      f"{list(input1.shape)} and {list(input2.shape)}.")
+    eps = 1e-12
+    prod_sum = (input1 * input2).sum(targ_dim)
+    mag_square1 = (input1 * input1).sum(targ_dim) + eps
+    mag_square2 = (input2 * input2).sum(targ_dim) + eps
+    denom = (mag_square1 * mag_square2).sqrt_()
+    cos = prod_sum / denom
+    zeros = creation.zeros_like(cos)
+    pos = 1 - cos
+    neg = (cos - margin).clamp_min_(0)
+    output = pos.where(target == 1, zeros) + neg.where(target == -1, zeros)
+    return _apply_reduction(output, reduction)
+
+
+class PairwiseDistance(Module):
+    __module__ = _in("distance")
+
+    def __init__(self, p=2.0, eps=1e-6, keepdim=False):
+        super().__init__()
+        self.norm = p
+        self.eps = eps
+        self.keepdim = keepdim
+
+    def forward(self, x1, x2):
+        return pairwise_distance(x1, x2, self.norm, self.eps, self.keepdim)
+
+
+class CosineSimilarity(Module):
+    __module__ = _in("distance")
+
+    def __init__(self, dim=1, eps=1e-8):
+        super().__init__()
+        self.dim = dim
+        self.eps = eps
+
+    def forward(self, x1, x2):
+        return cosine_similarity(x1, x2, self.dim, self.eps)
+
+
+class TripletMarginLoss(_Loss):
+    __module__ = _in("loss")
+
+    def __init__(self, margin=1.0, p=2.0, eps=1e-6, swap=False, size_average=None, reduce=None, reduction="mean"):
+        super().__init__(size_average, reduce, reduction)
+        if margin <= 0:
+            raise value_error(f"TripletMarginLoss: expected margin to be greater than 0, got {margin} instead")
+        self.margin = margin
+        self.p = p
+        self.eps = eps
+        self.swap = swap
+
+    def forward(self, anchor, positive, negative):
+        return triplet_margin_loss(anchor, positive, negative, margin=self.margin, p=self.p, eps=self.eps,
+                                   swap=self.swap, reduction=self.reduction)
+
+
+class MarginRankingLoss(_Loss):
+    __module__ = _in("loss")
+
+    def __init__(self, margin=0.0, size_average=None, reduce=None, reduction="mean"):
+        super().__init__(size_average, reduce, reduction)
+        self.margin = margin
+
+    def forward(self, input1, input2, target):
+        return margin_ranking_loss(input1, input2, target, margin=self.margin, reduction=self.reduction)
+
+
+class CosineEmbeddingLoss(_Loss):
+    __module__ = _in("loss")
+
+    def __init__(self, margin=0.0, size_average=None, reduce=None, reduction="mean"):
+        super().__init__(size_average, reduce, reduction)
+        self.margin = margin
+
+    def forward(self, input1, input2, target):
+        return cosine_embedding_loss(input1, input2, target, margin=self.margin, reduction=self.reduction)
+
+
+FUNCTIONAL = ("group_norm instance_norm max_pool1d avg_pool1d adaptive_max_pool1d adaptive_max_pool2d interpolate "
+              "pixel_shuffle pairwise_distance cosine_similarity triplet_margin_loss margin_ranking_loss "
+              "cosine_embedding_loss").split()
