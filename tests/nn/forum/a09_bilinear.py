@@ -1,0 +1,15 @@
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+bl = nn.Bilinear(3, 2, 4)
+print(bl)
+print(bl.weight.shape, bl.bias.shape)
+x1 = torch.randn(5, 3, requires_grad=True)
+x2 = torch.randn(5, 2, requires_grad=True)
+y = bl(x1, x2)
+print(y)
+print(y.grad_fn, y.grad_fn.next_functions)
+y.sum().backward()
+print(x1.grad)
+print(bl.weight.grad)
+print(torch.nn.functional.bilinear(x1, x2, bl.weight).grad_fn)

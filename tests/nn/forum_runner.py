@@ -1,0 +1,57 @@
+"""Forum-style PyTorch scripts run verbatim by torch (one subprocess for a whole directory) and by the language:
+stdout, the error's last line and the set of warning texts compared."""
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ADDRESS = re.compile(r" (object )?at 0x[0-9a-f]+")
+WARNING_LINE = re.compile(r"^\S+:\d+: (\w*Warning): (.*)$", re.M)
+
+TORCH_RUNNER = r'''
+import contextlib, io, json, sys, traceback, warnings
+import torch
+results = {}
+for path in sys.argv[1:]:
+    torch.set_default_dtype(torch.float32)
+    torch.set_grad_enabled(True)
+    torch.set_printoptions(profile="default")
+    out = io.StringIO()
+    with open(path) as f:
+        code = compile(f.read(), path, "exec")
+    with contextlib.redirect_stdout(out), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            exec(code, {"__name__": "__main__"})
+            error = ""
+        except Exception as e:
+            error = "".join(traceback.format_exception_only(type(e), e)).rstrip("\n")
+    warns = sorted({f"{w.category.__name__}: {str(w.message).split(' (Triggered internally')[0]}" for w in caught})
+    results[path] = [out.getvalue(), error, warns]
+print(json.dumps(results))
+'''
+
+
+def programs(directory):
+    return sorted(Path(directory).glob("*.py"))
+
+
+def run_in_torch(paths):
+    """{path: (stdout, error line, warnings)} from one torch process."""
+    done = subprocess.run([sys.executable, "-c", TORCH_RUNNER, *map(str, paths)], capture_output=True, text=True,
+                          timeout=600)
+    if done.returncode:
+        raise RuntimeError(done.stderr)
+    return {Path(p): (ADDRESS.sub(" ADDR", out), err, warns) for p, (out, err, warns) in json.loads(done.stdout).items()}
+
+
+def run_in_language(path):
+    from tensorsh.engine.torch_api import reset_state
+    from tensorsh.lang.session import Session
+    reset_state()  # as in a fresh process
+    out, err = io.StringIO(), io.StringIO()
+    error = Session(write=out.write, write_err=err.write).run(path.read_text(), path.name)
+    warns = sorted({f"{c}: {m.split(' (Triggered internally')[0]}" for c, m in WARNING_LINE.findall(err.getvalue())})
+    return ADDRESS.sub(" ADDR", out.getvalue()), error.last_line() if error else "", warns

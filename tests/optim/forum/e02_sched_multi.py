@@ -1,0 +1,21 @@
+import torch
+a = torch.zeros(2, requires_grad=True)
+b = torch.zeros(2, requires_grad=True)
+opt = torch.optim.SGD([{'params': [a]}, {'params': [b], 'lr': 0.5}], lr=0.1, momentum=0.9)
+s1 = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=0.9)
+s2 = torch.optim.lr_scheduler.StepLR(opt, step_size=2, gamma=0.1)
+print(s1.get_last_lr(), s2.get_last_lr())
+for e in range(5):
+    opt.step()
+    s1.step()
+    s2.step()
+    print(e, [g['lr'] for g in opt.param_groups], s1.get_last_lr(), s2.get_last_lr())
+print(s1.state_dict())
+print(s2.state_dict())
+print(s1.last_epoch, s1.base_lrs)
+opt.param_groups[0]['lr'] = 1.0
+s1.step()
+print(opt.param_groups[0]['lr'])
+lam = torch.optim.lr_scheduler.LambdaLR(opt, [lambda e: 1.0 / (e + 1), lambda e: 0.5 ** e])
+opt.step(); lam.step(); print(lam.get_last_lr())
+print(lam.state_dict())

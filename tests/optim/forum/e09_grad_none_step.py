@@ -1,0 +1,12 @@
+import torch
+a = torch.ones(2, requires_grad=True)
+b = torch.ones(2, requires_grad=True)
+opt = torch.optim.SGD([a, b], lr=0.1, momentum=0.9)
+(a * 3).sum().backward()
+opt.step()
+print(a, b, a._version, b._version)
+print(list(opt.state.keys()) == [a], len(opt.state))
+print(opt.state[b])
+opt = torch.optim.Adam([a, b])
+opt.step()
+print(len(opt.state), a._version)

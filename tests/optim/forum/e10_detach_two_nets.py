@@ -1,0 +1,18 @@
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+enc = nn.Linear(3, 2)
+dec = nn.Linear(2, 3)
+opt = torch.optim.SGD(list(enc.parameters()) + list(dec.parameters()), lr=0.1)
+x = torch.randn(4, 3)
+z = enc(x)
+rec = dec(z.detach())
+loss = ((rec - x) ** 2).mean()
+loss.backward()
+print(enc.weight.grad, dec.weight.grad is not None)
+opt.step()
+print(z.requires_grad, z.grad_fn, z.detach().grad_fn)
+print(enc.weight._version, dec.weight._version)
+z2 = enc(x)
+(z2 ** 2).sum().backward()
+print(enc.weight.grad)
