@@ -5,6 +5,7 @@ import numpy as np
 from . import dtypes, pyapi
 from .errors import make, runtime
 from .ops.copies import to
+from .tensorimpl import Device
 
 NOT_COMPILED = "Torch not compiled with CUDA enabled"
 NO_ACCELERATOR = "Cannot access accelerator device when none is available."
@@ -51,7 +52,7 @@ def to_device(self, *args, **kwargs):
     """Tensor.to: the device read as PyTorch reads it (pyapi.to_device: a device string, an accelerator index,
     CUDA refused as PyTorch without CUDA refuses it); one written with an index (`cpu:0`) makes a copy."""
     device = kwargs.pop("device", None)
-    if args and isinstance(args[0], (str, int)) and not isinstance(args[0], bool):
+    if args and isinstance(args[0], (str, int, Device)) and not isinstance(args[0], bool):
         device, args = args[0], args[1:]
     if device is not None and pyapi.to_device(device):
         kwargs["copy"] = True

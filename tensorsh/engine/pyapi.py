@@ -6,7 +6,7 @@ import re
 
 from .errors import make, runtime, type_error, value_error
 from .multiview import split as _split_views
-from .tensorimpl import Tensor
+from .tensorimpl import Device, Tensor
 
 _LONG_LONG = (-2 ** 63, 2 ** 63 - 1)
 
@@ -95,6 +95,8 @@ def parse_device(device):
     None."""
     if device is None:
         return ("cpu", None)
+    if isinstance(device, Device):
+        return (device.type, device.index)
     if isinstance(device, bool):
         raise type_error(f"argument 'device' must be torch.device, not bool")
     if isinstance(device, int):
@@ -117,6 +119,25 @@ def parse_device(device):
             raise runtime(f"Could not parse device index '{index}' in device string '{device}'")
         index = int(index)
     return (kind, index)
+
+
+def make_device(type, index=None):
+    """torch.device(str) or torch.device(type, index): PyTorch's parse of the string, an index kept."""
+    if isinstance(type, Device):
+        return type
+    if isinstance(type, int) and not isinstance(type, bool):
+        raise runtime("Cannot access accelerator device when none is available.")
+    if not isinstance(type, str):
+        raise type_error(f"device() received an invalid combination of arguments - got ({_type_name(type)}), but "
+                         "expected one of:\n * (torch.device device)\n * (str type, int index = -1)\n")
+    kind, parsed = parse_device(type)
+    if index is not None:
+        if parsed is not None:
+            raise runtime(f"type (string) must not include an index because index was passed explicitly: {type}")
+        if index < 0:
+            raise runtime(f"Device index must be -1 or non-negative, got {index}")
+        parsed = index
+    return Device(kind, parsed)
 
 
 def cpu_only(kind, what):

@@ -29,6 +29,7 @@ _LISTS = frozenset({"IntArrayRef", "SymIntArrayRef"})
 _SCALAR_TYPES = (bool, int, float, complex)
 
 _Tensor = _DType = _Generator = _MemoryFormat = None  # bound by install()
+from .tensorimpl import Device as _Device  # noqa: E402 (torch.device)
 
 
 def tp_name(value):
@@ -105,7 +106,7 @@ def _check(p, v, argnum):
     if t == "MemoryFormat":
         return type(v) is _MemoryFormat
     if t == "Device":
-        return _is_long(v) or isinstance(v, str)
+        return _is_long(v) or isinstance(v, (str, _Device))
     if t in ("std::string", "c10::string_view", "std::string_view"):
         return isinstance(v, str)
     if t == "ScalarList":

@@ -48,21 +48,29 @@ class Size(tuple):
 
 
 class Device:
-    __api__ = frozenset({"type"})
-    type = "cpu"
+    """torch.device: a type and an optional index (a tensor's is always the index-less cpu)."""
+    __api__ = frozenset({"type", "index"})
+    __slots__ = ("type", "index")
+    __module__ = "torch"
+
+    def __init__(self, type="cpu", index=None):
+        self.type, self.index = type, index
 
     def __repr__(self):
-        return "device(type='cpu')"
+        return f"device(type='{self.type}')" if self.index is None else \
+            f"device(type='{self.type}', index={self.index})"
 
     def __str__(self):
-        return "cpu"
+        return self.type if self.index is None else f"{self.type}:{self.index}"
 
-    def __eq__(self, other):
-        return isinstance(other, Device) or other == "cpu"
+    def __eq__(self, other):  # (torch.device('cpu') == 'cpu' is False in PyTorch)
+        return isinstance(other, Device) and (self.type, self.index) == (other.type, other.index)
 
-    __hash__ = object.__hash__
+    def __hash__(self):
+        return hash((self.type, self.index))
 
 
+Device.__name__ = Device.__qualname__ = "device"
 CPU = Device()
 
 

@@ -237,6 +237,9 @@ NAMESPACE.update({
     "int8": dtypes.int8, "int16": dtypes.int16, "short": dtypes.int16,
     "promote_types": dtypes.promote, "can_cast": dtypes.can_cast,   # (argument checks: the signature table's)
     "result_type": lambda tensor, other: dtypes.result_type((tensor, other)),
+    "device": pyapi.make_device,  # (and a CPU build's torch.cuda: no device, seeding it does nothing)
+    "cuda": Namespace("torch.cuda", {"is_available": lambda: False, "device_count": lambda: 0,
+                                     "manual_seed": lambda seed: None, "manual_seed_all": lambda seed: None}),
 })
 
 

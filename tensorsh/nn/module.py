@@ -626,11 +626,15 @@ class Module:
         return self
 
     def to(self, *args, **kwargs):
+        from tensorsh.engine import pyapi
+        from tensorsh.engine.tensorimpl import Device
         dtype = kwargs.get("dtype")
-        for a in args:
+        for a in args + ((kwargs["device"],) if "device" in kwargs else ()):
             if isinstance(a, Tensor):
                 dtype = a.dtype
-            elif not isinstance(a, str) and a is not None and hasattr(a, "is_floating_point"):
+            elif isinstance(a, (str, Device)):  # a device: PyTorch's parse, then a CPU build's refusal of others
+                pyapi.cpu_only(pyapi.parse_device(a)[0], "tensor")
+            elif a is not None and hasattr(a, "is_floating_point"):
                 dtype = a
         if dtype is not None and not dtype.is_floating_point:
             raise type_error(f"nn.Module.to only accepts floating point or complex dtypes, but got desired "
