@@ -967,6 +967,10 @@ FUNCTIONS = {
     'detach': (
         'detach(Tensor input)',
     ),
+    'device': (
+        'device(Device device)',
+        'device(std::string_view type, int64_t? index=-1)',
+    ),
     'diag': (
         'diag(Tensor input, int64_t diagonal=0, *, Tensor out=None)',
     ),
