@@ -19,9 +19,20 @@ def _fma(a, b, c):
     return (np.asarray(a, np.float64) * b + c).astype(_F32)
 
 
+def _add_moments_vec(m0_add, m1_add, m2_add, m0, m1, m2):
+    """AddMomentsVec, as the compiled kernel rounds it (measured: rows of any length bit for bit): m1 + c * delta
+    unfused; m2 + m2_add, then (delta * c) * (delta * m0) fused onto it."""
+    n = m0 + m0_add
+    c = _F32(0) if n == 0 else _F32(_F32(m0_add) / _F32(n))
+    delta = (m1_add - m1).astype(_F32)
+    m1 = (m1 + (c * delta).astype(_F32)).astype(_F32)
+    m2 = _fma((delta * c).astype(_F32), (delta * _F32(m0)).astype(_F32), (m2 + m2_add).astype(_F32))
+    return n, m1, m2
+
+
 def _add_moments(m0_add, m1_add, m2_add, m0, m1, m2):
-    """AddMoments(Vec): m1 += c * delta; m2 += m2_add + delta * delta * c * m0, evaluated left to right, the last
-    product contracted with m2_add into an FMA (measured: rows of up to 128 floats bit for bit)."""
+    """AddMoments (the scalar fold of the lanes): m1 += c * delta; m2 += m2_add + delta * delta * c * m0, evaluated
+    left to right, the last product contracted with m2_add into an FMA (measured)."""
     n = m0 + m0_add
     c = _F32(0) if n == 0 else _F32(_F32(m0_add) / _F32(n))
     delta = (m1_add - m1).astype(_F32)
@@ -47,15 +58,15 @@ def rowwise_moments(x):
             delta = (xv - m1v).astype(_F32)
             m1v = _fma(delta, c_vecs[j], m1v)
             m2v = _fma(delta, (xv - m1v).astype(_F32), m2v)
-        m0s[0], m1s[0], m2s[0] = _add_moments(count, m1v, m2v, m0s[0], m1s[0], m2s[0])
+        m0s[0], m1s[0], m2s[0] = _add_moments_vec(count, m1v, m2v, m0s[0], m1s[0], m2s[0])
         mask, j = i + 1, 1
         while j < depth and (mask & 1) == 0:
-            m0s[j], m1s[j], m2s[j] = _add_moments(m0s[j - 1], m1s[j - 1], m2s[j - 1], m0s[j], m1s[j], m2s[j])
+            m0s[j], m1s[j], m2s[j] = _add_moments_vec(m0s[j - 1], m1s[j - 1], m2s[j - 1], m0s[j], m1s[j], m2s[j])
             m0s[j - 1], m1s[j - 1], m2s[j - 1] = 0, zeros, zeros
             mask >>= 1
             j += 1
     for i in range(1, depth):
-        m0s[0], m1s[0], m2s[0] = _add_moments(m0s[i], m1s[i], m2s[i], m0s[0], m1s[0], m2s[0])
+        m0s[0], m1s[0], m2s[0] = _add_moments_vec(m0s[i], m1s[i], m2s[i], m0s[0], m1s[0], m2s[0])
     m0, m1, m2 = 0, np.zeros(rows, _F32), np.zeros(rows, _F32)
     for k in range(n * 8, n_total):  # the tail: a plain Welford step per element
         xk = x[:, k]
