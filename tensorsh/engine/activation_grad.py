@@ -6,7 +6,7 @@ import numpy as np
 
 from . import activation
 from .autograd import Node, SavedTensor, edge_of
-from .loss import mul_scalar
+from .ops.scalar_arith import add_scalar as _add_scalar, mul_scalar
 from .ops.core import attach, fresh, needs_grad, operand_edge, zeros_of
 
 M_2_SQRTPI, M_SQRT2, M_SQRT1_2 = 1.12837916709551257390, 1.41421356237309504880, 0.70710678118654752440  # <cmath>
@@ -96,23 +96,6 @@ def _zeros(gg, grad, v, *params):
 
 def _below_zero(v, like):
     return (v < 0).to(like.dtype)  # (self_or_result < 0).type_as(grad)
-
-
-class AddBackward1(Node):
-    """tensor + number inside ATen's C++ (add.Scalar; Python's `t + 1` is AddBackward0)."""
-
-    def __init__(self, t):
-        Node.__init__(self, (edge_of(t),))
-
-    def backward(self, g):
-        return (g,)
-
-
-def _add_scalar(t, number):
-    out = fresh(np.asarray(t._np + t.dtype.np.type(number)), t.dtype)
-    if needs_grad(t):
-        attach(out, AddBackward1(t))
-    return out
 
 
 def _elu_double(gg, grad, x, alpha, scale, input_scale):

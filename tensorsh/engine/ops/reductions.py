@@ -443,6 +443,8 @@ class CumsumBackward0(InputNode):
     def backward(self, g):
         if g.numel() <= 1 or g._shape[self.dim] == 1:
             return (g,)
+        if needs_grad(g):  # create_graph: PyTorch's formula, recorded (FlipBackward0, CumsumBackward0, ...)
+            return (g.flip(self.dim).cumsum(self.dim).flip(self.dim),)
         return (fresh(np.flip(_cumsum_np(np.flip(g._np, self.dim), self.dim, g.dtype), self.dim).copy(), g.dtype),)
 
 
