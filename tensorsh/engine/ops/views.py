@@ -29,6 +29,7 @@ def _squeeze_backward(g, shape, *args):
 
 VIEW_BACKWARD.update({
     "ViewBackward0": lambda g, shape: g.reshape(shape),
+    "ReshapeAliasBackward0": lambda g, shape: g.reshape(shape),
     "UnsafeViewBackward0": lambda g, shape: g.reshape(shape),
     "AliasBackward0": lambda g, shape: g,
     "TBackward0": lambda g, shape: g.t(),
@@ -124,8 +125,9 @@ def view_as(self, other):
 def reshape(self, *shape):
     shape = _infer_shape(_shape_arg(shape), self.numel())
     strides = _view_strides(self._shape, self._stride, shape)
-    if strides is not None:
-        return make_view(self, shape, strides, self._offset, "ViewBackward0")
+    if strides is not None:  # (ATen views a contiguous tensor, and aliases another with the strides it computed)
+        name = "ViewBackward0" if self.is_contiguous() else "ReshapeAliasBackward0"
+        return make_view(self, shape, strides, self._offset, name)
     return _unsafe_view(clone(self, contiguous=True), shape)
 
 
