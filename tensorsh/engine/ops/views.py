@@ -275,7 +275,8 @@ def select(self, dim, index):
     d = self._wrap_dim(dim)
     n = self._shape[d]
     if index < -n or index >= n:
-        raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=d, n=n))
+        raise index_error(f"select(): index {index} out of range for tensor of size "
+                          f"[{', '.join(map(str, self._shape))}] at dimension {d}")  # (indexing checks first)
     i = index + n if index < 0 else index
     shape = self._shape[:d] + self._shape[d + 1:]
     stride = self._stride[:d] + self._stride[d + 1:]
