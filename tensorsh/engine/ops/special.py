@@ -10,7 +10,7 @@ from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from .comparison import where
 from .reductions import LinalgVectorNormBackward0, _sum_np, norm, reduce_dims
-from .scalar_arith import mul_scalar
+from .scalar_arith import add_scalar, mul_scalar
 from .unary import unary
 from .core import (BinaryNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype,
                    check_fits_output, fresh, laid_out_like, needs_grad, precheck, type_name, write_inplace, zeros_of)
@@ -250,8 +250,8 @@ class LogaddexpBackward0(BinaryNode):
 
     def grads(self, g):
         a, b = self.unpack()
-        return ((g / ((b - a).exp() + 1) if self.wants(0) else None),
-                (g / ((a - b).exp() + 1) if self.wants(1) else None))
+        return ((g / add_scalar((b - a).exp(), 1) if self.wants(0) else None),
+                (g / add_scalar((a - b).exp(), 1) if self.wants(1) else None))
 
 
 class Logaddexp2Backward0(BinaryNode):
@@ -261,8 +261,8 @@ class Logaddexp2Backward0(BinaryNode):
 
     def grads(self, g):
         a, b = self.unpack()
-        return ((g / ((b - a).__rpow__(2) + 1) if self.wants(0) else None),
-                (g / ((a - b).__rpow__(2) + 1) if self.wants(1) else None))
+        return ((g / add_scalar((b - a).__rpow__(2), 1) if self.wants(0) else None),
+                (g / add_scalar((a - b).__rpow__(2), 1) if self.wants(1) else None))
 
 
 def _logaddexp(name, base2, node_cls):
