@@ -97,6 +97,21 @@ def _mse_double(gg, g, a, b, reduction, numel):
     return (first if reduction == "none" else (first * gg).sum()), g_self
 
 
+def _smooth_l1_double(gg, g, a, b, reduction, numel, beta):
+    """smooth_l1_loss_backward's derivatives: for self (minus it for target) PyTorch's
+    smooth_l1_loss_double_backward(grad * grad_output), for grad_output the backward op applied to grad."""
+    if beta == 0:
+        g_self = (gg * g).new_zeros((gg * g).shape)
+    else:
+        g_self = gg * g * ((a - b).abs() < beta).to(gg.dtype) / beta
+        if reduction == "mean":
+            g_self = g_self / numel
+    x, y = _broadcast(a, b)
+    norm = 1.0 / numel if reduction == "mean" else 1.0
+    first = from_numpy(np.asarray(_smooth_l1_grad(x, y, gg._np, norm, beta), dtype=a.dtype.np), a.dtype)
+    return first, g_self
+
+
 def mse_loss_backward(g, a, b, reduction, numel):
     d = a - b
     return mul_scalar(d, 2.0 / numel if reduction == "mean" else 2.0) * g
@@ -147,7 +162,7 @@ def _huber_grad(x, y, g, norm, delta):
 
 
 mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad, _mse_double)
-_smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad)
+_smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad, _smooth_l1_double)
 _huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad)
 
 
