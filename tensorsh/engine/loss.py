@@ -103,9 +103,9 @@ def _smooth_l1_double(gg, g, a, b, reduction, numel, beta):
     if beta == 0:
         g_self = (gg * g).new_zeros((gg * g).shape)
     else:
-        g_self = gg * g * ((a - b).abs() < beta).to(gg.dtype) / beta
-        if reduction == "mean":
-            g_self = g_self / numel
+        g_self = div_scalar(gg * g * ((a - b).abs() < beta).to(gg.dtype), beta)
+        if reduction == "mean":  # (`grad_input /= numel`: div_.Scalar, DivBackward1 as well)
+            g_self = div_scalar(g_self, numel)
     x, y = _broadcast(a, b)
     norm = 1.0 / numel if reduction == "mean" else 1.0
     first = from_numpy(np.asarray(_smooth_l1_grad(x, y, gg._np, norm, beta), dtype=a.dtype.np), a.dtype)
