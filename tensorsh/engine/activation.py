@@ -386,12 +386,19 @@ class LogSigmoidBackward0(Node):
 
     def backward(self, g):
         x, z = self.unpack()
-        xa, za, ga = x._np, z._np, g._np
-        one = _scalar(xa, 1)
-        negative = xa < 0
-        max_deriv = np.where(negative, one, _scalar(xa, 0))
-        sign = np.where(negative, one, -one)
-        return (fresh(np.asarray((max_deriv - sign * (za / (one + za))) * ga, dtype=g.dtype.np), g.dtype),)
+        if autograd._grad_enabled[0]:  # create_graph: log_sigmoid_backward recorded (LogSigmoidBackwardBackward0)
+            from .activation_grad import log_sigmoid_backward
+            return (log_sigmoid_backward(g, x, z),)
+        return (fresh(np.asarray(log_sigmoid_grad(g._np, x._np, z._np), dtype=g.dtype.np), g.dtype),)
+
+
+def log_sigmoid_grad(ga, xa, za):
+    """log_sigmoid_backward's kernel on arrays: (max_deriv - sign * z / (1 + z)) * grad, z the forward's buffer."""
+    one = _scalar(xa, 1)
+    negative = xa < 0
+    max_deriv = np.where(negative, one, _scalar(xa, 0))
+    sign = np.where(negative, one, -one)
+    return (max_deriv - sign * (za / (one + za))) * ga
 
 
 def logsigmoid(input):
@@ -405,6 +412,9 @@ def logsigmoid(input):
     if needs_grad(input):
         attach(out, LogSigmoidBackward0(input, fresh(np.ascontiguousarray(buffer), input.dtype)))
     return out
+
+
+logsigmoid.__name__ = "log_sigmoid"  # (F.logsigmoid is ATen's log_sigmoid itself)
 
 
 # ------------------------------------------------------------------ glu, prelu

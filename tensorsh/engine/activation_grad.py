@@ -6,7 +6,9 @@ import numpy as np
 
 from . import activation
 from .autograd import Node, SavedTensor, edge_of
-from .loss import mul_scalar
+from .errors import runtime
+from .ops.comparison import where
+from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
 from .ops.core import attach, fresh, needs_grad, operand_edge, zeros_of
 
 M_2_SQRTPI, M_SQRT2, M_SQRT1_2 = 1.12837916709551257390, 1.41421356237309504880, 0.70710678118654752440  # <cmath>
@@ -98,23 +100,6 @@ def _below_zero(v, like):
     return (v < 0).to(like.dtype)  # (self_or_result < 0).type_as(grad)
 
 
-class AddBackward1(Node):
-    """tensor + number inside ATen's C++ (add.Scalar; Python's `t + 1` is AddBackward0)."""
-
-    def __init__(self, t):
-        Node.__init__(self, (edge_of(t),))
-
-    def backward(self, g):
-        return (g,)
-
-
-def _add_scalar(t, number):
-    out = fresh(np.asarray(t._np + t.dtype.np.type(number)), t.dtype)
-    if needs_grad(t):
-        attach(out, AddBackward1(t))
-    return out
-
-
 def _elu_double(gg, grad, x, alpha, scale, input_scale):
     scaled = mul_scalar(gg * grad, input_scale)  # (C++'s `* input_scale.toDouble()`: mul.Scalar)
     return elu_backward(scaled, x, alpha, scale, input_scale) * _below_zero(x, gg)
@@ -133,11 +118,55 @@ def _softplus_double(gg, grad, x, beta, threshold):
     return mul_scalar(_backward_op("sigmoid")(g, bx.sigmoid()) * (bx < threshold).to(g.dtype), beta)
 
 
+def _hardswish_double(gg, grad, x):
+    """where(logical_and(-3.0 < self, self < 3.0), grad * grad_output / 3.0, zeros({}))."""
+    return where((x > -3.0).logical_and(x < 3.0), div_scalar(gg * grad, 3.0), 0.0)
+
+
+def _log_sigmoid_double(gg, grad, x, buffer):
+    """log_sigmoid_double_backward(grad * grad_output, self): grad * (z - 1) * z, z = self.sigmoid()."""
+    z = x.sigmoid()
+    return gg * grad * sub_scalar(z, 1) * z
+
+
+class _NotImplemented(Node):
+    """A gradient op PyTorch does not differentiate: its node is `NotImplemented`, and its backward raises."""
+    __slots__ = ("op",)
+    name_ = "NotImplemented"
+
+    def __init__(self, op, *inputs):
+        Node.__init__(self, tuple(operand_edge(t) for t in inputs))
+        self.op = op
+
+    def backward(self, gg):
+        raise runtime(f"derivative for aten::{self.op} is not implemented")
+
+
+def hardsigmoid_backward(grad, x):
+    out = fresh(np.ascontiguousarray(activation._hardsigmoid_grad(grad._np, x._np), dtype=grad.dtype.np), grad.dtype)
+    if needs_grad(grad, x):
+        attach(out, _NotImplemented("hardsigmoid_backward", grad, x))
+    return out
+
+
+def mish_backward(grad, x):
+    """infinitely_differentiable_mish_backward: grad * (tanh(softplus) + x * sigmoid * (1.0 - tanh(softplus)^2)),
+    softplus = x.exp().log1p(); C++'s `1.0 - t` is empty_like(t).fill_(1.0).sub_(t)."""
+    sigmoid = x.sigmoid()
+    tanh_softplus = x.exp().log1p().tanh()
+    one_minus = fresh(np.ones(tanh_softplus._shape, x.dtype.np), x.dtype).sub_(tanh_softplus * tanh_softplus)
+    return grad * (tanh_softplus + x * sigmoid * one_minus)
+
+
 leaky_relu_backward = _gradient_op("LeakyReluBackwardBackward0", activation._leaky_grad, _zeros)
 elu_backward = _gradient_op("EluBackwardBackward0", activation._elu_grad, _elu_double)
 elu_backward_result = _gradient_op("EluBackwardBackward0", activation._elu_grad_result, _elu_double_result)
 hardtanh_backward = _gradient_op("HardtanhBackwardBackward0", activation._hardtanh_grad, _zeros)
 softplus_backward = _gradient_op("SoftplusBackwardBackward0", activation._softplus_grad, _softplus_double)
+hardswish_backward = _gradient_op("HardswishBackwardBackward0", activation._hardswish_grad, _hardswish_double)
+log_sigmoid_backward = _gradient_op("LogSigmoidBackwardBackward0",
+                                    lambda g, x, buffer: activation.log_sigmoid_grad(g, x, buffer._np),
+                                    _log_sigmoid_double)
 
 
 def silu_backward(grad, x):
@@ -151,4 +180,6 @@ def silu_backward(grad, x):
 DOUBLE = {"GeluBackward0": gelu_backward, "LeakyReluBackward0": leaky_relu_backward,
           "LeakyReluBackward1": leaky_relu_backward, "EluBackward0": elu_backward, "EluBackward1": elu_backward_result,
           "HardtanhBackward0": hardtanh_backward, "SoftplusBackward0": softplus_backward,
-          "SiluBackward0": silu_backward}  # activation nodes whose gradient is itself differentiable
+          "SiluBackward0": silu_backward, "CeluBackward0": elu_backward, "CeluBackward1": elu_backward_result,
+          "HardswishBackward0": hardswish_backward, "HardsigmoidBackward0": hardsigmoid_backward,
+          "MishBackward0": mish_backward}  # activation nodes whose gradient is itself differentiable

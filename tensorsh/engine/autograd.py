@@ -940,9 +940,13 @@ def _buffer_add(buffers, node, g):
 
 
 def non_overlapping_and_dense(t):
-    """PyTorch's is_non_overlapping_and_dense."""
+    """PyTorch's is_non_overlapping_and_dense: dims of size 0 or 1 sort last, and the first one ends the check."""
+    if len(t._shape) == 1:
+        return t._shape[0] < 2 or t._stride[0] == 1
     expected = 1
-    for size, stride in sorted((p for p in zip(t._shape, t._stride) if p[0] != 1), key=lambda p: p[1]):
+    for size, stride in sorted(zip(t._shape, t._stride), key=lambda p: (p[0] < 2, p[1])):
+        if size < 2:
+            return True
         if stride != expected:
             return False
         expected *= size

@@ -3,12 +3,12 @@ import math
 
 import numpy as np
 
-from . import dtypes, errors, messages, random as rng, undo
+from . import dtypes, errors, layout, messages, random as rng, undo
 from .errors import make, runtime, type_error, value_error, warn
-from .scalars import checked_scalar
+from .scalars import checked_scalar, fits
 from .storage import check_size
 from .signatures import tp_name as type_name
-from .tensorimpl import Tensor, _shape_list
+from .tensorimpl import Tensor, _contiguous_strides, _shape_list
 
 _wrap = Tensor._from_numpy
 
@@ -145,8 +145,13 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
     _alloc_check(shape, dt)
     if values is None:
         flat = _flatten(data, [])
+        if dt.category == 1 and dt is not dtypes.int64:  # (torch.tensor names the dtype, not its C type)
+            for v in flat:
+                if not isinstance(v, bool) and not fits(dt, v):
+                    raise runtime(f"value cannot be converted to type {dt.name} without overflow")
         try:
-            values = np.array(flat, dtype=dt.np if dt.category == 2 or inferred.category < 2 else np.float64)
+            wide = np.int64 if dt.category == 1 and inferred.category == 1 else np.float64  # (cast after: wraps)
+            values = np.array(flat, dtype=dt.np if dt.category == 2 or inferred.category == 0 else wide)
         except OverflowError:
             raise value_error("Overflow when unpacking long long") from None
         values = values.astype(dt.np).reshape(shape)
@@ -203,12 +208,26 @@ def _check_input(op, input):
         raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
 
 
+def _like_result(name, input, dtype, memory_format, requires_grad, values):
+    """*_like(input): input's shape, laid out as torch.empty_like(input, memory_format=...) lays it out;
+    values(n, contiguous) gives its n elements in memory order, the order PyTorch's fills and draws write them."""
+    _check_input(name, input)
+    dt = dtype or input.dtype
+    _alloc_check(input._shape, dt)
+    contiguous = getattr(memory_format, "name", None) == "contiguous_format"
+    flat = np.empty(math.prod(input._shape), dt.np)
+    out = layout.over_storage(flat, dt, input, _contiguous_strides(input._shape) if contiguous else None)
+    flat[...] = values(flat.size, out.is_contiguous())  # (out's elements are flat's, in memory order)
+    if requires_grad:
+        if not dt.is_floating_point:
+            raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
+        out._requires_grad = True
+    return out
+
+
 def _like(value, name):
-    def op(input, dtype=None, requires_grad=False, device=None, **_):
-        _check_input(name, input)
-        dt = dtype or input.dtype
-        _alloc_check(input._shape, dt)
-        return _finish(np.full(input._shape, value, dtype=dt.np), dt, requires_grad)
+    def op(input, dtype=None, requires_grad=False, device=None, memory_format=None, **_):
+        return _like_result(name, input, dtype, memory_format, requires_grad, lambda n, _: value)
     op.__name__ = name
     return op
 
@@ -219,11 +238,9 @@ empty_like = dtype_checked(_like(0, "empty_like"))
 
 
 @dtype_checked
-def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, **_):
-    _check_input("full_like", input)
-    dt = dtype or input.dtype
-    _alloc_check(input._shape, dt)
-    return _finish(np.full(input._shape, fill_value, dtype=dt.np), dt, requires_grad)
+def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, memory_format=None, **_):
+    return _like_result("full_like", input, dtype, memory_format, requires_grad,
+                        lambda n, _: checked_scalar(dtype or input.dtype, fill_value))
 
 
 @dtype_checked
@@ -374,20 +391,31 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
 
 
 @dtype_checked
-def rand_like(input, dtype=None, requires_grad=False, generator=None, **_):
+def rand_like(input, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("rand_like", input)
-    return rand(*input._shape, dtype=dtype or input.dtype, requires_grad=requires_grad, generator=generator)
+    dt = _float_dtype(dtype or input.dtype)
+    draw = _generator(generator).uniform
+    return _like_result("rand_like", input, dt, memory_format, requires_grad, lambda n, _: draw(n, dt.name))
 
 
 @dtype_checked
-def randn_like(input, dtype=None, requires_grad=False, generator=None, **_):
+def randn_like(input, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("randn_like", input)
-    return randn(*input._shape, dtype=dtype or input.dtype, requires_grad=requires_grad, generator=generator)
+    dt = dtype or input.dtype
+    if not dt.is_floating_point:
+        raise not_implemented_for("normal_kernel_cpu", dt)
+    draw = _generator(generator).normal
+    return _like_result("randn_like", input, dt, memory_format, requires_grad,
+                        lambda n, contiguous: draw(n, dt.name, contiguous=contiguous))
 
 
 @dtype_checked
-def randint_like(input, low=0, high=None, dtype=None, **_):
+def randint_like(input, low=0, high=None, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("randint_like", input)
     if high is None:
         low, high = 0, low
-    return randint(low, high, input._shape, dtype=dtype or input.dtype)
+    if low >= high:
+        raise runtime(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
+    dt = dtype or input.dtype
+    draw = _generator(generator).randint
+    return _like_result("randint_like", input, dt, memory_format, requires_grad, lambda n, _: draw(low, high, n))

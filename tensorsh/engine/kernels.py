@@ -825,6 +825,20 @@ def _prod_runs(rows):
     return out
 
 
+def small_bmm(a, b):
+    """a @ b for two batches of matrices as ATen's bmm computes it when contraction * rows * cols < 400: its own
+    loop (baddbmm_cpu_kernel), each product rounded and added in turn to a sum started at zero. None elsewhere."""
+    if a.ndim != 3 or b.ndim != 3 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
+        return None
+    k = a.shape[2]
+    if k * a.shape[1] * b.shape[2] >= 400:
+        return None
+    out = np.zeros((a.shape[0], a.shape[1], b.shape[2]), a.dtype)
+    for p in range(k):
+        out += a[:, :, p:p + 1] * b[:, p:p + 1, :]
+    return out
+
+
 def small_matmul(a, b):
     """a @ b as PyTorch's BLAS (MKL) computes it when the inner dimension is at most 4 (3 for a dot product),
     measured on its x86 build: the products added one after another, rounded each (plainly), except that float32

@@ -34,6 +34,34 @@ def iter_output(shape, dt, operands):
     return _permuted(shape, dt, perm[::-1])
 
 
+def preserved_strides(t):
+    """The strides of torch.empty_like(t) (preserve_format): a non-overlapping and dense tensor's own, a size-1
+    dim's included; another's made dense in their order (PyTorch's infer_dense_strides: zero strides left in
+    place, equal strides: the smaller size inside)."""
+    if non_overlapping_and_dense(t):
+        return t._stride
+    out, acc = [0] * t.dim(), 1
+    for d in kernels.dim_order(t._shape, [t._stride]):
+        out[d] = acc
+        acc *= t._shape[d] if t._shape[d] > 1 else 1
+    return tuple(out)
+
+
+def like(values, dt, t):
+    """A fresh tensor holding `values`, laid out as torch.empty_like(t) (sort's results)."""
+    out = over_storage(np.empty(int(np.prod(t._shape)), dt.np), dt, t)
+    out._np[...] = values
+    return out
+
+
+def over_storage(flat, dt, t, stride=None):
+    """A fresh tensor over the 1-D array `flat` (its elements in memory order) with t's shape, laid out as
+    torch.empty_like(t) (or with the given dense strides)."""
+    stride = preserved_strides(t) if stride is None else stride
+    arr = np.lib.stride_tricks.as_strided(flat, t._shape, [s * flat.itemsize for s in stride])
+    return Tensor._make(Storage(flat), 0, t._shape, tuple(stride), dt, arr, VersionCounter())
+
+
 def _permuted(shape, dt, order):
     """An array of `shape` whose memory runs over the dims in `order` (slowest first)."""
     inverse = [order.index(d) for d in range(len(shape))]

@@ -6,6 +6,7 @@ from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import index_error, runtime, type_error, value_error
 from .tensorimpl import Tensor
+from .ops.scalar_arith import div_scalar, mul_scalar
 from .ops.core import InputNode, attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, sum_to, type_name
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
@@ -51,16 +52,74 @@ class _PointwiseLoss(Node):
         gn = g._np
         norm = 1.0 / self.numel if self.reduction == "mean" else 1.0
         d = np.asarray(self.grad(x, y, gn, norm, *self.params), dtype=a.dtype.np)
+        record = self.double is not None and needs_grad(g, a, b)  # create_graph: the backward ops, recorded
         ga = gb = None
         if self.next_functions[0][0] is not None:
-            ga = sum_to(from_numpy(d, a.dtype), a._shape)
-        if self.next_functions[1][0] is not None:
-            gb = sum_to(from_numpy(-d, a.dtype), b._shape)
+            ga = from_numpy(d, a.dtype)
+            if record:
+                attach(ga, _LossBackwardBackward(self, g, a, b))
+            ga = sum_to(ga, a._shape)
+        if self.next_functions[1][0] is not None:  # (PyTorch's target formula: the backward with the two swapped)
+            gb = from_numpy(-d, a.dtype)
+            if record:
+                attach(gb, _LossBackwardBackward(self, g, b, a))
+            gb = sum_to(gb, b._shape)
         return ga, gb
 
 
-def _loss_op(name, forward, grad):
-    node = type(name, (_PointwiseLoss,), {"__slots__": (), "name_": name, "grad": staticmethod(grad)})
+class _LossBackwardBackward(Node):
+    """A pointwise loss's backward op as recorded under create_graph (MseLossBackwardBackward0): inputs grad_output,
+    self, target; its formulas are the loss class's `double`."""
+    __slots__ = ("loss", "name_")
+
+    def __init__(self, loss, g, a, b):
+        Node.__init__(self, (operand_edge(g), operand_edge(a), operand_edge(b)))
+        self.loss, self.name_ = loss, type(loss).__name__[:-1] + "Backward0"
+        self.saved = (SavedTensor(g), SavedTensor(a), SavedTensor(b))
+
+    def backward(self, gg):
+        g, a, b = self.unpack()
+        g_out, g_self = self.loss.double(gg, g, a, b, self.loss.reduction, self.loss.numel, *self.loss.params)
+        nf = self.next_functions
+        return (None if nf[0][0] is None else sum_to(g_out, g._shape),
+                None if nf[1][0] is None else sum_to(g_self, a._shape),
+                None if nf[2][0] is None else sum_to(-g_self, b._shape))
+
+
+def _mse_double(gg, g, a, b, reduction, numel):
+    """mse_loss_backward's derivatives: mse_loss_double_backward(grad * grad_output) for self (minus it for
+    target), and for grad_output the backward of ones, times grad, summed when reduced."""
+    g_self = mul_scalar(gg * g, 2)
+    if reduction == "mean":
+        g_self = div_scalar(g_self, numel)
+    ones = g.new_ones(g.shape) if reduction != "none" else gg
+    first = mse_loss_backward(ones, a, b, reduction, numel)
+    return (first if reduction == "none" else (first * gg).sum()), g_self
+
+
+def _smooth_l1_double(gg, g, a, b, reduction, numel, beta):
+    """smooth_l1_loss_backward's derivatives: for self (minus it for target) PyTorch's
+    smooth_l1_loss_double_backward(grad * grad_output), for grad_output the backward op applied to grad."""
+    if beta == 0:
+        g_self = (gg * g).new_zeros((gg * g).shape)
+    else:
+        g_self = div_scalar(gg * g * ((a - b).abs() < beta).to(gg.dtype), beta)
+        if reduction == "mean":  # (`grad_input /= numel`: div_.Scalar, DivBackward1 as well)
+            g_self = div_scalar(g_self, numel)
+    x, y = _broadcast(a, b)
+    norm = 1.0 / numel if reduction == "mean" else 1.0
+    first = from_numpy(np.asarray(_smooth_l1_grad(x, y, gg._np, norm, beta), dtype=a.dtype.np), a.dtype)
+    return first, g_self
+
+
+def mse_loss_backward(g, a, b, reduction, numel):
+    d = a - b
+    return mul_scalar(d, 2.0 / numel if reduction == "mean" else 2.0) * g
+
+
+def _loss_op(name, forward, grad, double=None):
+    node = type(name, (_PointwiseLoss,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
+                                          "double": staticmethod(double) if double else None})
 
     def op(input, target, reduction="mean", *params):
         check_broadcast(input, target)
@@ -102,8 +161,8 @@ def _huber_grad(x, y, g, norm, delta):
     return np.where(d < -dl, -n * g * dl, np.where(d > dl, n * g * dl, n * d * g))
 
 
-mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad)
-_smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad)
+mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad, _mse_double)
+_smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad, _smooth_l1_double)
 _huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad)
 
 
@@ -370,18 +429,3 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
 
 def _size(shape):
     return "[" + ", ".join(map(str, shape)) + "]"
-
-
-class MulBackward1(InputNode):
-    """tensor * number inside an ATen composite (mul.Scalar; Python's `t * 2` is MulBackward0)."""
-    fields = ("other",)
-
-    def backward(self, g):
-        return (mul_scalar(g, self.other),)
-
-
-def mul_scalar(t, number):
-    out = from_numpy(np.asarray(t._np * t.dtype.np.type(number)), t.dtype)
-    if needs_grad(t):
-        attach(out, MulBackward1(t, number))
-    return out

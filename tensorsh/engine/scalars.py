@@ -11,15 +11,19 @@ C_TYPES = {"int64": "int64_t", "int32": "int", "int16": "int16_t", "int8": "int8
 FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
+def fits(dtype, value):
+    """c10's checked_convert for an integer dtype: a float must lie in its range (NaN does not), an integer may
+    also be negative down to -max for an unsigned type (c10's overflows() for a signed source)."""
+    info = np.iinfo(dtype.np)
+    if isinstance(value, float):
+        return info.min <= value <= info.max
+    return (-info.max if info.min == 0 else info.min) <= value <= info.max
+
+
 def checked_scalar(dtype, value):
     """value as a numpy scalar of dtype, or PyTorch's 'value cannot be converted ... without overflow'."""
     if dtype.category == 1:
-        info = np.iinfo(dtype.np)
-        if isinstance(value, float):
-            ok = info.min <= value <= info.max  # (NaN fails too)
-        else:  # an unsigned type takes -max..max, as c10's overflows() does for a signed source
-            ok = (-info.max if info.min == 0 else info.min) <= value <= info.max
-        if not ok:
+        if not fits(dtype, value):
             raise runtime(f"value cannot be converted to type {C_TYPES[dtype.name]} without overflow")
         return np.asarray(int(value)).astype(dtype.np)[()]
     if dtype.np == np.float32 and isinstance(value, (int, float)) and math.isfinite(value) and abs(value) > FLOAT32_MAX:

@@ -253,6 +253,17 @@ class Tensor:
     def is_signed(self):
         return self.dtype.is_signed
 
+    def is_complex(self):  # (no complex dtypes here; the conjugate and negative bits are never set)
+        return False
+
+    def is_conj(self):
+        return False
+
+    def is_neg(self):
+        return False
+
+    is_sparse = is_quantized = is_meta = is_mkldnn = False
+
     def is_contiguous(self):
         expected = 1
         for size, stride in zip(reversed(self._shape), reversed(self._stride)):

@@ -1,6 +1,7 @@
 """torch.nn.functional: engine ops, and PyTorch's composites of them (cross_entropy, l1_loss, normalize ...)."""
 from tensorsh.engine import activation as _act, autograd, creation, dtypes, linear as _lin
 from tensorsh.engine.ops.core import type_name
+from tensorsh.engine.ops.scalar_arith import add_scalar as _add_scalar, div_scalar as _div_scalar, mul_scalar as _mul_scalar
 from tensorsh.engine import loss as _loss, noise as _noise
 from tensorsh.engine.errors import runtime, type_error, value_error, warn
 from tensorsh.engine.tensor import Tensor
@@ -191,10 +192,6 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     return _loss.nll_loss(input, target, weight, _legacy_reduction(size_average, reduce, reduction), ignore_index)
 
 
-def _mul_scalar(t, s):
-    return _loss.mul_scalar(t, s)
-
-
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
                   label_smoothing=0.0):
     """ATen's cross_entropy_loss: log_softmax then nll_loss for class indices; the probability and
@@ -235,7 +232,6 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
 
 
 def _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class_dim, n_classes):
-    from tensorsh.engine.ops.binary import _div_scalar
     logp = input.log_softmax(class_dim)
     if label_smoothing > 0.0:
         target = _add_scalar(_mul_scalar(target, 1 - label_smoothing), label_smoothing / n_classes)
@@ -249,10 +245,6 @@ def _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class
     if reduction == "sum":
         return -prod.sum()
     return -prod.sum(class_dim)
-
-
-def _add_scalar(t, s):
-    return t + s
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):

@@ -302,6 +302,28 @@ class Gen:
                  f"{t}.copysign_(-1.)", f"{t}.erf_()"]
         return rng.choice(forms)
 
+    def higher(self):
+        """Gradients with create_graph (the double-backward graph and its names), *_like and random_ fills of
+        views, select, matmul against batches."""
+        rng, t, u = self.rng, self.pick(), self.pick()
+        if t is None:
+            return self.create()
+        n, d = self.new(), self.dim(t)
+        fn = rng.choice(["sqrt()", "tan()", "log1p()", "expm1()", "atan()", "exp2()", "log2()", "abs()", "rsqrt()",
+                         "reciprocal()", "erf()", "sigmoid()", "tanh()", "softmax(0)", "log_softmax(-1)", "cumsum(0)",
+                         "norm()", "pow(3)", "pow(0.5)", "exp()", "relu()", "mean()", "prod()", "std()", "asin()"])
+        forms = [f"{n} = torch.autograd.grad({t}.{fn}.sum(), {t}, create_graph=True)[0]",
+                 f"{n} = torch.autograd.grad(({t} * {u}).{fn}.sum(), [{t}], create_graph=True, allow_unused=True)[0]",
+                 f"print({t}.grad_fn)",
+                 f"{n} = torch.zeros_like({t}.t() if {t}.dim() == 2 else {t})",
+                 f"torch.manual_seed({rng.randint(0, 9)})\n{n} = torch.rand_like({t}.float().mT)",
+                 f"torch.manual_seed({rng.randint(0, 9)})\n{n} = torch.empty_like({t}).random_(0, 5)",
+                 f"torch.manual_seed({rng.randint(0, 9)})\n{t}.random_(3)", f"{n} = {t}.select({d}, -1)",
+                 f"{n} = {t} @ torch.ones({t}.shape[-1], 2, dtype={t}.dtype)",
+                 f"{n} = torch.ones(2, 3, {t}.shape[0], dtype={t}.dtype) @ {t}", f"{n} = {t}.reshape(-1)",
+                 f"{n} = torch.full_like({t}, -1)", f"{n} = {t} >> 8", f"{n} = torch.where({t} > 0, {t}, -1)"]
+        return rng.choice(forms)
+
     def observe(self):
         t = self.pick()
         if t is None:
@@ -310,7 +332,7 @@ class Gen:
 
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
-            [self.common] * 4 + [self.more] * 2
+            [self.common] * 4 + [self.more] * 2 + [self.higher] * 2
         return self.rng.choice(kinds)()
 
 

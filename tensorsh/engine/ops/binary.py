@@ -14,22 +14,8 @@ from .core import (BinaryNode, InputNode, attach, binary_op, binary_operands, ca
                    check_fits_output, check_inplace, fresh, from_numpy, laid_out_like, needs_grad, precheck,
                    self_overlapping, true_div_dtype, write_inplace, write_rows, written, zeros_of)
 from .registry import op, operator
+from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
 from .unary import reciprocal
-
-
-class DivBackward1(InputNode):
-    """tensor / number inside a backward formula (PyTorch's div.Scalar; Python's `t / 2` is DivBackward0)."""
-    fields = ("other",)
-
-    def backward(self, g):
-        return (_div_scalar(g, self.other),)
-
-
-def _div_scalar(t, number):
-    out = fresh(np.asarray(t._np / t.dtype.np.type(number)), t.dtype)
-    if needs_grad(t):
-        attach(out, DivBackward1(t, number))
-    return out
 
 
 class AddBackward0(BinaryNode):
@@ -107,7 +93,7 @@ class PowBackward0(Node):
         e = self.exponent
         if e == 0:
             return (zeros_of(g),)
-        return (g * (e * x.pow(e - 1)),)
+        return (g * mul_scalar(x.pow(e - 1), e),)  # (C++'s `exponent * self.pow(exponent - 1)`: mul.Scalar)
 
 
 class PowBackward1(BinaryNode):
@@ -122,7 +108,7 @@ class PowBackward1(BinaryNode):
 
     def grads(self, g):
         x, e, r = self.unpack()
-        ga = g * (e * x.pow(e - 1)) if self.wants(0) else None
+        ga = where(e == 0, 0.0, g * (e * x.pow(sub_scalar(e, 1)))) if self.wants(0) else None
         gb = None
         if self.wants(1):
             gb = g * where((x == 0).logical_and(e >= 0), 0.0, r * x.log())
@@ -143,7 +129,7 @@ class PowBackward2(Node):
         r, = self.unpack()
         if self.base == 0:
             return (g * where(r >= 0, 0.0, math.inf),)
-        return (g * r * math.log(self.base),)
+        return (g * mul_scalar(r, math.log(self.base)),)
 
 
 def _fused_alpha(self, other, alpha):

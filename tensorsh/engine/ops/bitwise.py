@@ -52,7 +52,7 @@ def bitwise_not_inplace(self):
 
 def _shift_values(a, b, dt, left):
     """PyTorch's lshift/rshift kernels: a shift by a negative amount or by the type's width or more gives 0 to
-    the left, and the sign (a >> width - 1) to the right."""
+    the left, and to the right the sign (a >> width - 1) of a signed type, 0 of an unsigned one."""
     bits = 8 * dt.itemsize
     a, b = np.broadcast_arrays(np.asarray(a, dt.np), np.asarray(b, dt.np))
     wide = b.astype(np.int64)
@@ -62,6 +62,8 @@ def _shift_values(a, b, dt, left):
         unsigned = np.dtype(dt.np).str.replace("i", "u")
         r = np.left_shift(a.astype(unsigned), safe.astype(unsigned)).astype(dt.np)
         return np.where(out_of_range, dt.np.type(0), r)
+    if not dt.is_signed:  # (a >> max_shift: the width itself for an unsigned type, so no bits stay)
+        return np.where(out_of_range, dt.np.type(0), np.right_shift(a, safe.astype(dt.np)))
     return np.right_shift(a, np.where(out_of_range, bits - 1, safe).astype(dt.np))
 
 

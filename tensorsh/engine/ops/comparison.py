@@ -97,9 +97,8 @@ def where(condition, input, other):
     check_broadcast_all(condition, input, other)
     c = condition._np
     dt = dtypes.result_type((input, other))
-    a = _np_of(input)
-    b = _np_of(other)
-    values = np.where(c, np.asarray(a, dtype=dt.np), np.asarray(b, dtype=dt.np))
+    a, b = (x._np.astype(dt.np, copy=False) if isinstance(x, Tensor) else checked_scalar(dt, x) for x in (input, other))
+    values = np.where(c, a, b)
     out = laid_out_like(values, dt, condition, input, other)
     if needs_grad(input, other):
         attach(out, WhereBackward0(condition, input, other))

@@ -2,11 +2,11 @@
 type_as, new_* (the same dtype as self), and the in-place writes of whole tensors: fill_, zero_, copy_."""
 import numpy as np
 
-from .. import dtypes, kernels, pyapi, scalars
+from .. import dtypes, layout, pyapi, scalars
 from ..errors import runtime, type_error
 from ..storage import check_size
 from ..tensorimpl import Tensor
-from .core import (InputNode, ZeroGradNode, _non_overlapping_and_dense, attach, check_broadcast, check_dtype,
+from .core import (InputNode, ZeroGradNode, attach, check_broadcast, check_dtype,
                    check_fits_output, empty_strided, from_numpy, needs_grad, precheck, self_overlapping, tensor_of,
                    tensor_params, write_inplace, write_rows, zero_node)
 from .registry import op
@@ -34,24 +34,12 @@ PRESERVE_FORMAT, CONTIGUOUS_FORMAT = MemoryFormat("preserve_format"), MemoryForm
 MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"
 
 
-def _dense_strides(shape, stride):
-    """PyTorch's infer_dense_strides: a dense layout in the order of the given strides (TensorIterator's dim
-    order for one operand: zero strides left in place, equal strides: the smaller size inside)."""
-    perm = kernels.dim_order(shape, [stride])
-    out, acc = [0] * len(shape), 1
-    for d in perm:
-        out[d] = acc
-        acc *= shape[d] if shape[d] > 1 else 1
-    return tuple(out)
-
-
 def clone(self, memory_format=None, contiguous=False):
     check_size(self._np.size * self.dtype.itemsize)       # an expanded view's copy is as large as it looks
     if contiguous or memory_format is CONTIGUOUS_FORMAT:
         out = from_numpy(np.array(self._np, order="C", copy=True), self.dtype)
     else:  # preserve_format: a dense tensor's strides as they are, another's made dense in their order
-        stride = self._stride if _non_overlapping_and_dense(self) else _dense_strides(self._shape, self._stride)
-        out = empty_strided((self._shape, stride, 0), self.dtype)
+        out = empty_strided((self._shape, layout.preserved_strides(self), 0), self.dtype)
         out._np[...] = self._np
     if needs_grad(self):
         attach(out, CloneBackward0(self))

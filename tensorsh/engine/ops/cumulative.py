@@ -110,7 +110,7 @@ def cumprod(self, dim, *, dtype=None):
 
 def cumprod_inplace(self, dim, *, dtype=None):
     d = self._wrap_dim(dim)
-    if (dtype or self.dtype) is dtypes.bool_:
+    if (dtype or self.dtype) is dtypes.bool_ and self.dim():  # (a 0-dim tensor is copied, no kernel runs)
         raise make("NotImplementedError", "\"cumprod_out_cpu\" not implemented for 'Bool'")
     dt = dtype or self.dtype
     precheck(self)

@@ -57,9 +57,9 @@ class MvBackward0(MmBackward0):
 
 
 def _matmul_np(x, y):
-    """The product of two arrays: PyTorch's own order for a short inner dimension and the sgemm shapes measured
-    (kernels.blas_matmul), numpy's (OpenBLAS) otherwise."""
-    r = kernels.small_matmul(x, y)
+    """The product of two arrays: PyTorch's own order for a short inner dimension, small batches (its bmm loop)
+    and the sgemm shapes measured (kernels.blas_matmul), numpy's (OpenBLAS) otherwise."""
+    r = kernels.small_bmm(x, y) if x.ndim == 3 else kernels.small_matmul(x, y)
     if r is None and x.ndim == 1 and y.ndim == 1:
         r = kernels.small_dot(x, y)
     if r is None and x.ndim == 2 and y.ndim == 2:
@@ -153,31 +153,67 @@ def matmul(self, other):
         return mm(self.unsqueeze(0), other).squeeze_(0)  # (ATen squeezes in place: not a view, version 1)
     if da == 2 and db == 2:
         return mm(self, other)
-    if da >= 3 and db <= 2:
-        lead = self._shape[:-1]
-        folded = self.reshape(-1, self._shape[-1])
-        if db == 1:
-            r = mv(folded, other)
-            return _unsafe_view(r, lead)
-        if folded._shape[1] != other._shape[0]:
-            raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, folded._shape)), b="x".join(map(str, other._shape))))
-        return _unsafe_view(mm(folded, other), lead + (other._shape[-1],))
-    # general batched case: broadcast batch dims, fold to 3-D, bmm, unfold
-    a = self.unsqueeze(0) if da == 1 else self
-    b = other.unsqueeze(-1) if db == 1 else other
-    check_broadcast_all(Shaped(a._shape[:-2]), Shaped(b._shape[:-2]))
-    batch = tuple(np.broadcast_shapes(a._shape[:-2], b._shape[:-2]))
-    if a._shape[-1] != b._shape[-2]:  # (folded to bmm, which checks the sizes)
-        n = int(np.prod(batch))
-        _bmm_mismatch(n, a._shape[-1], (n, b._shape[-2]))
-    a3 = a.expand(batch + a._shape[-2:]).reshape(-1, *a._shape[-2:])
-    b3 = b.expand(batch + b._shape[-2:]).reshape(-1, *b._shape[-2:])
-    shape = batch + (a._shape[-2], b._shape[-1])
-    if da == 1:
-        shape = batch + (b._shape[-1],)
-    elif db == 1:
-        shape = batch + (a._shape[-2],)
-    return _unsafe_view(bmm(a3, b3), shape)
+    if da == 3 and db == 3 and (self._shape[0] == 1) != (other._shape[0] == 1):
+        # (ATen drops a batch of one that requires grad against a real batch: the product then folds into one mm
+        # and that side's gradient comes from one mm too)
+        if self._shape[0] == 1 and self.requires_grad:
+            return matmul(self.squeeze(0), other)
+        if other._shape[0] == 1 and other.requires_grad:
+            return matmul(self, other.squeeze(0))
+    if _should_fold(self, other):
+        return _folded_matmul(self, other)
+    return _batched_matmul(self, other)
+
+
+def _should_fold(t1, t2):
+    """ATen's should_fold: the larger side (tensor2.mT when it is the larger) folds into a matrix for mm/mv when
+    the other side is 1-D or 2-D, the other side requires grad, or folding needs no copy."""
+    larger = t1.dim() >= t2.dim()
+    big = t1 if larger else t2.transpose(-2, -1)
+    if not (big.dim() >= 3 and (t2 if larger else t1).dim() <= 2):
+        return False
+    if (t2 if larger else t1).requires_grad:
+        return True
+    if t1.dim() == 2:
+        return False
+    if big.numel() == 0:
+        return True
+    shape, stride = big._shape, big._stride
+    return all(stride[i] == stride[i + 1] * shape[i + 1] for i in range(big.dim() - 2))
+
+
+def _folded_matmul(t1, t2):
+    """The batch of the larger side folded into its rows: one mm (or mv), viewed back (UnsafeViewBackward0)."""
+    transpose = t2.dim() > t1.dim()
+    big = t2.transpose(-2, -1) if transpose else t1
+    small = (t1.t() if t1.dim() == 2 else t1) if transpose else t2
+    shape = big._shape[:-1]
+    folded = big.reshape(int(np.prod(shape)), big._shape[-1])
+    if small.dim() == 2:
+        out = _unsafe_view(mm(folded, small), shape + (small._shape[1],))
+        return out.transpose(-2, -1).contiguous() if transpose else out
+    return _unsafe_view(mv(folded, small), shape)
+
+
+def _batched_matmul(t1, t2):
+    """ATen's general case: batch dims broadcast, both sides expanded and folded to 3-D, one bmm, viewed back."""
+    d1, d2 = t1.dim(), t2.dim()
+    n = t1._shape[-2] if d1 > 1 else 1
+    m1 = t1._shape[-1]
+    m2 = t2._shape[-2] if d2 > 1 else t2._shape[0]
+    p = t2._shape[-1] if d2 > 1 else 1
+    batch1, batch2 = t1._shape[:max(d1 - 2, 0)], t2._shape[:d2 - 2] if d2 > 1 else ()
+    check_broadcast_all(Shaped(batch1), Shaped(batch2))
+    batch = tuple(np.broadcast_shapes(batch1, batch2))
+    count = int(np.prod(batch))
+    if m1 != m2:  # (bmm checks the sizes)
+        _bmm_mismatch(count, m1, (count, m2))
+    a3 = t1.expand(batch + (n, m1)).reshape(count, n, m1)
+    b = t2.expand(batch + (m2,)).unsqueeze(-1) if d2 == 1 else t2.expand(batch + (m2, p))
+    b3 = b.reshape(count, m2, p)
+    shape = batch + ((n,) if d1 > 1 else ()) + ((p,) if d2 > 1 else ())
+    product = bmm(a3, b3)
+    return _unsafe_view(product.squeeze(-1) if d2 == 1 else product, shape)
 
 
 @tensor_params("vec2")

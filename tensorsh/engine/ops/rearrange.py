@@ -2,10 +2,11 @@
 use: rows in ops/lazy.py.)"""
 import numpy as np
 
+from .. import layout
 from ..errors import index_error, runtime, type_error
 from ..tensorimpl import _shape_list
 from .args import _fresh, _int_list, _wrap_dims
-from .core import InputNode, attach, embed, fresh, laid_out_like, needs_grad, precheck, type_name, write_inplace
+from .core import InputNode, attach, embed, fresh, needs_grad, precheck, type_name, write_inplace
 
 
 class FlipBackward0(InputNode):
@@ -19,7 +20,7 @@ def flip(self, *dims):
     if not dims:
         raise type_error('flip() missing 1 required positional arguments: "dims"')
     dims = _wrap_dims(self, "flip", _int_list("flip", "dims", dims))
-    out = laid_out_like(np.flip(self._np, dims) if self.dim() else self._np.copy(), self.dtype, self)
+    out = layout.like(np.flip(self._np, dims) if self.dim() else self._np.copy(), self.dtype, self)  # (empty_like)
     if needs_grad(self):
         attach(out, FlipBackward0(self, dims))
     return out

@@ -443,6 +443,8 @@ class CumsumBackward0(InputNode):
     def backward(self, g):
         if g.numel() <= 1 or g._shape[self.dim] == 1:
             return (g,)
+        if needs_grad(g):  # create_graph: PyTorch's formula, recorded (FlipBackward0, CumsumBackward0, ...)
+            return (g.flip(self.dim).cumsum(self.dim).flip(self.dim),)
         return (fresh(np.flip(_cumsum_np(np.flip(g._np, self.dim), self.dim, g.dtype), self.dim).copy(), g.dtype),)
 
 
@@ -568,23 +570,23 @@ class LinalgVectorNormBackward0(Node):
         x, norm = self.unpack()
         if self.p == 0:
             return (None,)  # PyTorch defines no gradient for the count of non-zeros
-        if not self.keepdim and x.dim() != 0:
-            for d in (self.dims if self.dims is not None else range(x.dim())):
+        if not self.keepdim and x.dim() != 0 and self.dims is not None:  # (unsqueeze_multiple: none for all dims)
+            for d in sorted(self.dims):
                 g, norm = g.unsqueeze(d), norm.unsqueeze(d)
         p, zero = self.p, norm == 0
         if p == 1:
-            return (x.sign() * g,)
+            return (x.sgn() * g,)
         if p == 2:
-            return (g * where(zero, 0.0, x / norm),)
+            return (g * (x / norm).masked_fill_(zero, 0),)
         if math.isinf(p):
             mask = (x.abs() == norm).logical_or(x.abs().isnan())
-            return (x.sign() * ((g / mask.sum(self.dims if self.dims is not None else tuple(range(x.dim())),
-                                               keepdim=True)) * mask),)
+            return (x.sgn() * ((g / mask.sum(self.dims if self.dims is not None else tuple(range(x.dim())),
+                                              keepdim=True)) * mask),)
         if p < 1:
-            scaled = x.sign() * where(x == 0, 0.0, x.abs() ** (p - 1))
-            return (scaled * g * norm ** (1 - p),)
-        scaled = x.sign() * x.abs() ** (p - 1) if p < 2 else x * x.abs() ** (p - 2)
-        return (scaled * where(zero, 0.0, g / norm ** (p - 1)),)
+            scaled = x.sgn() * x.abs().pow_(p - 1).masked_fill_(x == 0, 0)
+            return (scaled * g * norm.pow(1 - p),)
+        scaled = x.sgn() * x.abs().pow_(p - 1) if p < 2 else x * x.abs().pow_(p - 2)
+        return (scaled * (g / norm.pow(p - 1)).masked_fill_(zero, 0),)
 
 
 def norm(self, p=2, dim=None, keepdim=False, dtype=None):

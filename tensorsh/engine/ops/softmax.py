@@ -19,12 +19,7 @@ class SoftmaxBackward0(Node):
 
     def backward(self, g):
         y, = self.unpack()
-        r = _softmax_backward(g, y, self.dim, self.log)
-        if r is not None:
-            return (r,)
-        if self.log:
-            return (g - y.exp() * g.sum(self.dim, keepdim=True),)
-        return (y * (g - (g * y).sum(self.dim, keepdim=True)),)
+        return (softmax_backward_data(g, y, self.dim, self.log),)
 
 
 class LogSoftmaxBackward0(SoftmaxBackward0):
@@ -32,15 +27,49 @@ class LogSoftmaxBackward0(SoftmaxBackward0):
     saved_names, saved_values = ("result",), {"dim": "dim"}
 
 
-def _softmax_backward(g, y, dim, log):
-    """PyTorch's own kernel for the gradient, where no graph is recorded through it and the kernels have it."""
-    if autograd._grad_enabled[0] or g._shape != y._shape:
-        return None
-    gn, yn = g._np, y._np
-    if yn.ndim == 0:
-        gn, yn, dim = gn.reshape(1), yn.reshape(1), 0
-    r = kernels.softmax_backward(gn, yn, dim, log)
-    return None if r is None else fresh(r.reshape(y._shape), y.dtype)
+def softmax_backward_data(g, y, dim, log):
+    """ATen's _softmax_backward_data / _log_softmax_backward_data: PyTorch's kernel where the kernels have it,
+    recorded under create_graph (SoftmaxBackwardDataBackward0, LogSoftmaxBackwardDataBackward0)."""
+    r = None
+    if g._shape == y._shape:
+        gn, yn, d = g._np, y._np, dim
+        if yn.ndim == 0:
+            gn, yn, d = gn.reshape(1), yn.reshape(1), 0
+        r = kernels.softmax_backward(gn, yn, d, log)
+    if r is None:
+        with autograd.no_grad():
+            r = (g - y.exp() * g.sum(dim, keepdim=True)) if log else y * (g - (g * y).sum(dim, keepdim=True))
+        r = r._np
+    out = fresh(np.asarray(r).reshape(y._shape), y.dtype)
+    if needs_grad(g, y):
+        attach(out, (LogSoftmaxBackwardDataBackward0 if log else SoftmaxBackwardDataBackward0)(g, y, dim))
+    return out
+
+
+class SoftmaxBackwardDataBackward0(Node):
+    """The softmax gradient's own derivative: for grad_output the same op again, for output PyTorch's
+    softmax_double_backward."""
+    __slots__ = ("dim",)
+    log = False
+
+    def __init__(self, g, y, dim):
+        Node.__init__(self, (edge_of(g), edge_of(y)))
+        self.dim = dim
+        self.saved = (SavedTensor(g), SavedTensor(y))
+
+    def backward(self, gg):
+        g, y = self.unpack()
+        d, (want_g, want_y) = self.dim, (e[0] is not None for e in self.next_functions)
+        if self.log:
+            return ((gg - (gg * y.exp()).sum(d, keepdim=True)) if want_g else None,
+                    (-g.sum(d, keepdim=True) * y.exp() * gg) if want_y else None)
+        return (softmax_backward_data(gg, y, d, False) if want_g else None,
+                (g * gg - (y * g).sum(d, keepdim=True) * gg - g * (y * gg).sum(d, keepdim=True)) if want_y else None)
+
+
+class LogSoftmaxBackwardDataBackward0(SoftmaxBackwardDataBackward0):
+    __slots__ = ()
+    log = True
 
 
 def _softmax_op(self, dim, dtype, node_cls):

@@ -1,12 +1,12 @@
 """Sorting and finding: sort, argsort, nonzero. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import dtypes
+from .. import dtypes, layout
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import type_error
 from ..storage import Storage, VersionCounter
 from ..tensorimpl import Tensor
-from .core import attach, fresh, laid_out_like, needs_grad
+from .core import attach, fresh, needs_grad
 from .reductions import ReturnTypes
 
 
@@ -82,8 +82,8 @@ def sort(self, *args, **kwargs):
     dim, descending, stable_form = _sort_args("sort", self, args, kwargs)
     order = _order(self._np, dim, descending)
     values = np.take_along_axis(self._np, order, dim) if self.dim() else self._np.copy()
-    out = laid_out_like(values, self.dtype, self)  # (PyTorch sorts into tensors laid out like self)
-    indices = laid_out_like(order, dtypes.int64, self)
+    out = layout.like(values, self.dtype, self)  # (PyTorch sorts into empty_like(self), strides kept)
+    indices = layout.like(order, dtypes.int64, self)
     if needs_grad(self):
         attach(out, (SortBackward1 if stable_form else SortBackward0)(self, dim, indices))
     return SortReturn((out, indices))
@@ -92,4 +92,4 @@ def sort(self, *args, **kwargs):
 def argsort(self, *args, **kwargs):
     dim, descending, _ = _sort_args("argsort", self, args, kwargs)
     order = _order(self._np, dim, descending)
-    return laid_out_like(order, dtypes.int64, self)
+    return layout.like(order, dtypes.int64, self)

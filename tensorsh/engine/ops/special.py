@@ -10,6 +10,7 @@ from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from .comparison import where
 from .reductions import LinalgVectorNormBackward0, _sum_np, norm, reduce_dims
+from .scalar_arith import add_scalar, mul_scalar
 from .unary import unary
 from .core import (BinaryNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype,
                    check_fits_output, fresh, laid_out_like, needs_grad, precheck, type_name, write_inplace, zeros_of)
@@ -146,11 +147,11 @@ def _trigamma_op(x):
 
 
 erf = unary(None, "ErfBackward0", _per_element(math.erf, "erf"),
-            lambda g, x: (-x.pow(2)).exp().mul(2.0 / _SQRT_PI).mul(g))
+            lambda g, x: mul_scalar((-x.pow(2)).exp(), 2.0 / _SQRT_PI) * g)
 erfc = unary(None, "ErfcBackward0", _per_element(math.erfc, "erfc"),
-             lambda g, x: (-x.pow(2)).exp().mul(-2.0 / _SQRT_PI).mul(g))
+             lambda g, x: mul_scalar((-x.pow(2)).exp(), -2.0 / _SQRT_PI) * g)
 erfinv = unary(None, "ErfinvBackward0", _erfinv_values,
-               lambda g, x: x.erfinv().pow(2).exp().mul(0.5 * _SQRT_PI).mul(g))
+               lambda g, x: mul_scalar(x.erfinv().pow(2).exp(), 0.5 * _SQRT_PI) * g)
 lgamma = unary(None, "LgammaBackward0", _per_element(_lgamma, "lgamma"), lambda g, x: g * x.digamma())
 digamma = unary(None, "DigammaBackward0", _digamma_values, lambda g, x: g * _trigamma_op(x))
 erf_inplace, erfc_inplace, erfinv_inplace = erf.inplace, erfc.inplace, erfinv.inplace
@@ -249,8 +250,8 @@ class LogaddexpBackward0(BinaryNode):
 
     def grads(self, g):
         a, b = self.unpack()
-        return ((g / ((b - a).exp() + 1) if self.wants(0) else None),
-                (g / ((a - b).exp() + 1) if self.wants(1) else None))
+        return ((g / add_scalar((b - a).exp(), 1) if self.wants(0) else None),
+                (g / add_scalar((a - b).exp(), 1) if self.wants(1) else None))
 
 
 class Logaddexp2Backward0(BinaryNode):
@@ -260,8 +261,8 @@ class Logaddexp2Backward0(BinaryNode):
 
     def grads(self, g):
         a, b = self.unpack()
-        return ((g / ((b - a).__rpow__(2) + 1) if self.wants(0) else None),
-                (g / ((a - b).__rpow__(2) + 1) if self.wants(1) else None))
+        return ((g / add_scalar((b - a).__rpow__(2), 1) if self.wants(0) else None),
+                (g / add_scalar((a - b).__rpow__(2), 1) if self.wants(1) else None))
 
 
 def _logaddexp(name, base2, node_cls):

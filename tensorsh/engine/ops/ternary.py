@@ -9,8 +9,9 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, no_grad
 from ..errors import make, runtime, type_error
 from ..tensorimpl import Tensor, _shape_list
 from .args import _invalid_combination
-from .core import (attach, cast_for_inplace, laid_out_like, needs_grad, operand_edge, precheck, self_overlapping,
-                   sum_to, type_name, write_inplace, written)
+from .core import (attach, cast_for_inplace, from_numpy, laid_out_like, needs_grad, operand_edge, precheck,
+                   self_overlapping, sum_to, type_name, write_inplace, written)
+from .scalar_arith import mul_scalar
 
 
 def _tensors(op, names, values):
@@ -66,16 +67,17 @@ class AddcmulBackward0(_ThreeWayBackward):
 
     def grads(self, g, _, t1, t2):
         v = self.value
-        return (g, g * (t2 * v) if self.next_functions[1][0] else None,
-                g * (t1 * v) if self.next_functions[2][0] else None)
+        return (g, g * mul_scalar(t2, v) if self.next_functions[1][0] else None,
+                g * mul_scalar(t1, v) if self.next_functions[2][0] else None)
 
 
 class AddcdivBackward0(_ThreeWayBackward):
 
     def grads(self, g, _, t1, t2):
         v = self.value
-        return (g, g * (v / t2) if self.next_functions[1][0] else None,
-                -g * (v * t1 / (t2 * t2)) if self.next_functions[2][0] else None)
+        # (C++'s `value / tensor2` divides a wrapped number tensor: DivBackward0, one rounding)
+        return (g, g * (from_numpy(np.asarray(v, t2.dtype.np), t2.dtype) / t2) if self.next_functions[1][0] else None,
+                -g * (mul_scalar(t1, v) / (t2 * t2)) if self.next_functions[2][0] else None)
 
 
 def _addc(op, node_cls):

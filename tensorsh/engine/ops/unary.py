@@ -12,6 +12,7 @@ from ..tensorimpl import Tensor
 from .core import (InputNode, attach, cast_for_inplace, fresh, from_numpy, laid_out_like, needs_grad, operand_edge,
                    precheck, self_overlapping, type_name, write_inplace, write_rows, zeros_of)
 from .registry import op, operator
+from .scalar_arith import add_scalar, mul_scalar
 
 
 class _Unary(Node):
@@ -127,7 +128,7 @@ def _backward_op(kind):
 tanh = unary("tanh", "TanhBackward0", kernels.tanh, _backward_op("tanh"), "result", inplace_function=True)
 sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result",
                 inplace_function=True)
-sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", np.sqrt), lambda g, r: g / (2 * r), "result")
+sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", np.sqrt), lambda g, r: g / mul_scalar(r, 2), "result")
 def _refuse_bool(message, np_fn):
     """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
     def fn(x):
@@ -146,31 +147,31 @@ def _abs_values(x):
     return np.abs(x)
 
 
-absolute = unary("abs", "AbsBackward0", _abs_values, lambda g, x: g * x.sign(), float_only=False,
+absolute = unary("abs", "AbsBackward0", _abs_values, lambda g, x: g * x.sgn(), float_only=False,
                  operators=("__abs__",))
 neg = unary("neg", "NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None,
             float_only=False, aliases=("negative",), operators=("__neg__",))
-log1p = unary("log1p", "Log1PBackward0", nans.with_pytorch_nans("log1p", kernels.via_double(np.log1p)), lambda g, x: g / (x + 1), inplace=False)
-expm1 = unary("expm1", "Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * (r + 1), "result",
+log1p = unary("log1p", "Log1PBackward0", nans.with_pytorch_nans("log1p", kernels.via_double(np.log1p)), lambda g, x: g / add_scalar(x, 1), inplace=False)
+expm1 = unary("expm1", "Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * add_scalar(r, 1), "result",
               inplace=False)
-reciprocal = unary("reciprocal", "ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: g * -(r * r),
+reciprocal = unary("reciprocal", "ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: -g * (r * r),
                    "result", inplace=False)
-rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: g * -0.5 * r * r * r, "result",
+rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: mul_scalar(g, -0.5) * r.pow(3), "result",
               inplace=False)
 sign = unary("sign", "SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x),
              lambda g: zeros_of(g), None, float_only=False, inplace=False)
-tan = unary("tan", "TanBackward0", kernels.via_double(np.tan), lambda g, r: g * (1 + r * r), "result")
+tan = unary("tan", "TanBackward0", kernels.via_double(np.tan), lambda g, r: g * add_scalar(r.pow(2), 1), "result")
 sinh = unary("sinh", "SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
 cosh = unary("cosh", "CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
-atan = unary("atan", "AtanBackward0", kernels.via_double(np.arctan), lambda g, x: g / (x * x + 1),
+atan = unary("atan", "AtanBackward0", kernels.via_double(np.arctan), lambda g, x: g / add_scalar(x * x, 1),
              aliases=("arctan",))
-asin = unary("asin", "AsinBackward0", nans.with_pytorch_nans("asin", kernels.via_double(np.arcsin)), lambda g, x: g * (-x * x + 1).rsqrt(),
+asin = unary("asin", "AsinBackward0", nans.with_pytorch_nans("asin", kernels.via_double(np.arcsin)), lambda g, x: g * add_scalar(-x * x, 1).rsqrt(),
              aliases=("arcsin",))
-acos = unary("acos", "AcosBackward0", nans.with_pytorch_nans("acos", kernels.via_double(np.arccos)), lambda g, x: g * -((-x * x + 1).rsqrt()),
+acos = unary("acos", "AcosBackward0", nans.with_pytorch_nans("acos", kernels.via_double(np.arccos)), lambda g, x: g * -(add_scalar(-x * x, 1).rsqrt()),
              aliases=("arccos",))
-exp2 = unary("exp2", "Exp2Backward0", kernels.exp2, lambda g, r: g * r * math.log(2), "result")
-log2 = unary("log2", "Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / (x * math.log(2)))
-log10 = unary("log10", "Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / (x * math.log(10)))
+exp2 = unary("exp2", "Exp2Backward0", kernels.exp2, lambda g, r: mul_scalar(g * r, math.log(2)), "result")
+log2 = unary("log2", "Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / mul_scalar(x, math.log(2)))
+log10 = unary("log10", "Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / mul_scalar(x, math.log(10)))
 
 
 def _rounding(kernel, np_fn):

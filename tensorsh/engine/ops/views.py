@@ -29,6 +29,7 @@ def _squeeze_backward(g, shape, *args):
 
 VIEW_BACKWARD.update({
     "ViewBackward0": lambda g, shape: g.reshape(shape),
+    "ReshapeAliasBackward0": lambda g, shape: g.reshape(shape),
     "UnsafeViewBackward0": lambda g, shape: g.reshape(shape),
     "AliasBackward0": lambda g, shape: g,
     "TBackward0": lambda g, shape: g.t(),
@@ -124,8 +125,9 @@ def view_as(self, other):
 def reshape(self, *shape):
     shape = _infer_shape(_shape_arg(shape), self.numel())
     strides = _view_strides(self._shape, self._stride, shape)
-    if strides is not None:
-        return make_view(self, shape, strides, self._offset, "ViewBackward0")
+    if strides is not None:  # (ATen views a contiguous tensor, and aliases another with the strides it computed)
+        name = "ViewBackward0" if self.is_contiguous() else "ReshapeAliasBackward0"
+        return make_view(self, shape, strides, self._offset, name)
     return _unsafe_view(clone(self, contiguous=True), shape)
 
 
@@ -273,7 +275,8 @@ def select(self, dim, index):
     d = self._wrap_dim(dim)
     n = self._shape[d]
     if index < -n or index >= n:
-        raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=d, n=n))
+        raise index_error(f"select(): index {index} out of range for tensor of size "
+                          f"[{', '.join(map(str, self._shape))}] at dimension {d}")  # (indexing checks first)
     i = index + n if index < 0 else index
     shape = self._shape[:d] + self._shape[d + 1:]
     stride = self._stride[:d] + self._stride[d + 1:]

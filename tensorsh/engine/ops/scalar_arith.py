@@ -1,0 +1,25 @@
+"""Tensor-number arithmetic as ATen's C++ backward formulas call it: mul.Scalar, div.Scalar, add.Scalar,
+sub.Scalar and rsub.Scalar, whose nodes (MulBackward1, DivBackward1, AddBackward1, SubBackward1, RsubBackward1)
+are what a double backward's graph shows. Python's `t * 2` is mul.Tensor with a wrapped number: MulBackward0."""
+import numpy as np
+
+from .core import InputNode, attach, fresh, needs_grad
+
+
+def _scalar_op(name, kernel, backward):
+    """The function and its node: kernel(values, number) in the tensor's dtype; backward(node, g)."""
+    node_cls = type(name, (InputNode,), {"__slots__": ("other",), "fields": ("other",), "backward": backward})
+
+    def apply(t, number):
+        out = fresh(np.asarray(kernel(t._np, t.dtype.np.type(number))), t.dtype)
+        if needs_grad(t):
+            attach(out, node_cls(t, number))
+        return out
+    return node_cls, apply
+
+
+MulBackward1, mul_scalar = _scalar_op("MulBackward1", np.multiply, lambda self, g: (mul_scalar(g, self.other),))
+DivBackward1, div_scalar = _scalar_op("DivBackward1", np.true_divide, lambda self, g: (div_scalar(g, self.other),))
+AddBackward1, add_scalar = _scalar_op("AddBackward1", np.add, lambda self, g: (g,))
+SubBackward1, sub_scalar = _scalar_op("SubBackward1", np.subtract, lambda self, g: (g,))
+RsubBackward1, rsub_scalar = _scalar_op("RsubBackward1", lambda x, n: n - x, lambda self, g: (-g,))
