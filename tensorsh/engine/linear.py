@@ -90,12 +90,13 @@ class AddmmBackward0(Node):
 
 
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):
-    for name, pos, v in (("input", 1, input), ("mat1", 2, mat1), ("mat2", 3, mat2)):
-        if not isinstance(v, Tensor):
-            raise type_error(f"addmm(): argument '{name}' (position {pos}) must be Tensor, not {type_name(v)}")
-    if mat1.dim() != 2:
+    if not (isinstance(input, Tensor) and isinstance(mat1, Tensor) and isinstance(mat2, Tensor)):
+        for name, pos, v in (("input", 1, input), ("mat1", 2, mat1), ("mat2", 3, mat2)):
+            if not isinstance(v, Tensor):
+                raise type_error(f"addmm(): argument '{name}' (position {pos}) must be Tensor, not {type_name(v)}")
+    if len(mat1._shape) != 2:
         raise runtime("mat1 must be a matrix, got {}-D tensor".format(mat1.dim()))
-    if mat2.dim() != 2:
+    if len(mat2._shape) != 2:
         raise runtime("mat2 must be a matrix, got {}-D tensor".format(mat2.dim()))
     if mat1._shape[1] != mat2._shape[0]:
         raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, mat1._shape)), b="x".join(map(str, mat2._shape))))
