@@ -138,7 +138,7 @@ def _refuse_bool(message, np_fn):
 
 
 relu = unary("relu", "ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
-                                                 lambda x: np.maximum(x, 0).astype(x.dtype)),
+                                                 lambda x: np.maximum(x, 0).astype(x.dtype, copy=False)),
              _backward_op("relu"), "result", float_only=False, inplace_function=True)
 def _abs_values(x):
     if x.dtype == np.bool_:  # PyTorch's abs has no bool kernel
