@@ -3,6 +3,7 @@ from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .ops.linalg import _matmul_np, matmul
+from .ops.views import t as _t
 from .storage import note_view
 from .tensorimpl import Tensor
 from . import messages
@@ -130,8 +131,8 @@ def linear(input, weight, bias=None):
         raise type_error(f"linear(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if not isinstance(weight, Tensor):
         raise type_error(f"linear(): argument 'weight' (position 2) must be Tensor, not {type_name(weight)}")
-    if input.dim() == 2 and bias is not None:
-        return addmm(bias, input, weight.t())
+    if input.dim() == 2 and bias is not None:  # (weight.t() without its wrappers: a weight that is no view has no
+        return addmm(bias, input, _t(weight) if weight._view is None else weight.t())  # edges to collect first)
     if bias is not None and input.is_contiguous() and bias.dim() == 1 and input.dim() >= 1:
         lead = input._shape[:-1]
         n = 1
