@@ -75,7 +75,8 @@ class AddmmBackward0(Node):
         s1, st1, s2, st2 = self.geometry
         nf = self.next_functions
         if not autograd._grad_enabled[0] and self.alpha == 1 and self.beta == 1 and \
-                (nf[1][0] is None or mat2.dtype is g.dtype) and (nf[2][0] is None or mat1.dtype is g.dtype):
+                (nf[1][0] is None or (mat2.dtype is g.dtype and mat2._shape == s2)) and \
+                (nf[2][0] is None or (mat1.dtype is g.dtype and mat1._shape == s1)):  # (else mm's checks speak)
             gs = sum_to(g, self.self_shape) if nf[0][0] is not None else None
             return (gs,) + _mm_backward_arrays(g, mat1, mat2, s1, st1, s2, st2, nf[1][0], nf[2][0])
         gs = None
