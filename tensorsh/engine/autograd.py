@@ -433,7 +433,7 @@ def accumulate_grad(var, grad, private=False):
             var._grad = grad._new(np.zeros(grad._shape, grad.dtype.np), grad.dtype).copy_(grad)
         elif private and _stealable(var, grad):
             # as PyTorch: a gradient nothing else can see becomes .grad without a copy (detached: not a view)
-            var._grad = grad if grad._view is None else grad._alias(grad._shape, grad._stride, grad._offset)
+            var._grad = grad if grad._view is None else grad._data_only()  # (its storage, geometry and counter)
         else:
             # an expanded (stride-0) or shared gradient must not become .grad: a private copy, made as
             # PyTorch's clone_obey_contract makes it: new_empty_strided(var's strides).copy_(grad), its _version 1,
