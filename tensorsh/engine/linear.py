@@ -34,7 +34,7 @@ def _noted_t(x):
 def _mm_t(out, dt):
     """fresh(out).t(): the product computed transposed, given back as PyTorch's t() view of it."""
     out = fresh(out, dt)
-    return make_view(out, out._shape[::-1], out._stride[::-1], out._offset, "TBackward0")
+    return make_view(out, out._shape[::-1], out._stride[::-1], out._offset, "TBackward0", (), out._np.T)
 
 
 def _mm_backward_arrays(g, mat1, mat2, s1, st1, s2, st2, want1, want2):

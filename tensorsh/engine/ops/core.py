@@ -548,9 +548,10 @@ class ViewNode(Node):
         return (VIEW_BACKWARD[self.name_](g, self.shape, *self.args),)
 
 
-def make_view(self, shape, stride, offset, name, args=()):
-    """A view sharing storage and version counter; records the view node when the base requires grad."""
-    out = self._alias(shape, stride, offset)
+def make_view(self, shape, stride, offset, name, args=(), arr=None):
+    """A view sharing storage and version counter; records the view node when the base requires grad (arr: its
+    numpy view, when the caller has it)."""
+    out = self._alias(shape, stride, offset, None, arr)
     if self._version_counter.inference:  # an inference tensor's views carry no autograd view metadata
         return out
     base = self._view.base if self._view is not None else self
