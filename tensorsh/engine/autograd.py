@@ -434,7 +434,7 @@ def accumulate_grad(var, grad, private=False):
             var._grad = grad._new(np.zeros(grad._shape, grad.dtype.np), grad.dtype).copy_(grad)
         elif private and _stealable(var, grad):
             # as PyTorch: a gradient nothing else can see becomes .grad without a copy (detached: not a view)
-            var._grad = grad if grad._view is None else grad._alias(grad._shape, grad._stride, grad._offset)
+            var._grad = grad if grad._view is None else grad._data_only()  # (its storage, geometry and counter)
         else:
             # an expanded (stride-0) or shared gradient must not become .grad: a private copy, made as
             # PyTorch's clone_obey_contract makes it: new_empty_strided(var's strides).copy_(grad), its _version 1,
@@ -458,6 +458,8 @@ def _stealable(var, grad):
         return False
     if not non_overlapping_and_dense(var):
         return grad.is_contiguous()
+    if grad._stride == var._stride and 0 not in var._stride:  # (the usual case: the same layout)
+        return True
     return all((st == vst) if n != 1 else st != 0 for n, st, vst in zip(grad._shape, grad._stride, var._stride))
 
 
@@ -854,15 +856,18 @@ def _walk_graph(roots, captures, released):
     for node in dict.fromkeys(root_nodes):  # (the roots in order, as PyTorch's GraphRoot passes them on)
         if node is not None and deps.get(node, 0) == 0:
             ready.push(node)
-    while ready.heap:
-        node = ready.pop()
+    heap, push = ready.heap, ready.push
+    while heap:
+        node = heap.pop() if len(heap) == 1 else ready.pop()  # (a chain: one node ready at a time)
         grad = buffers.pop(node)
         if needed is not None and node not in needed:
             continue
         if isinstance(node, AccumulateGrad):
-            if grad.dtype is not node.variable.dtype:
-                grad = grad.to(node.variable.dtype)
-            grad = _apply_hooks(node.variable._hooks, grad)
+            var = node.variable
+            if grad.dtype is not var.dtype:
+                grad = grad.to(var.dtype)
+            if var._hooks:
+                grad = _apply_hooks(var._hooks, grad)
             if captures is not None:
                 captures[node] = grad
             else:
@@ -895,11 +900,17 @@ def _walk_graph(roots, captures, released):
                 continue
             g, grads[i] = grads[i], None
             if g is not None:
-                _add_grad(buffers, nxt, nr, g)
+                if nxt.n_outputs == 1 and nxt not in buffers:  # (_add_grad's first gradient: kept as it is)
+                    buffers[nxt] = g
+                else:
+                    _add_grad(buffers, nxt, nr, g)
             left = deps[nxt] - 1
             deps[nxt] = left
             if not left:
-                _dependencies_done(nxt, deps, buffers, ready)
+                if nxt in buffers:  # (_dependencies_done's common case)
+                    push(nxt)
+                else:
+                    _dependencies_done(nxt, deps, buffers, ready)
         grads = g = None  # the buffers hold the only references, so AccumulateGrad can tell a private grad
 
 
@@ -941,6 +952,8 @@ def _buffer_add(buffers, node, g):
 
 def non_overlapping_and_dense(t):
     """PyTorch's is_non_overlapping_and_dense: dims of size 0 or 1 sort last, and the first one ends the check."""
+    if t._np.size and t._np.flags.c_contiguous:  # (numpy's test, size-1 dims aside as here: the common case)
+        return True
     if len(t._shape) == 1:
         return t._shape[0] < 2 or t._stride[0] == 1
     expected = 1

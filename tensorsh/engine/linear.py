@@ -1,11 +1,13 @@
 """addmm and linear (nn.Linear's op), as ATen composes them: addmm for 2-D input, flatten-addmm-view else."""
-from . import dtypes, kernels
+from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .ops.linalg import _matmul_np, matmul
+from .ops.views import t as _t
+from .storage import note_view
 from .tensorimpl import Tensor
 from . import messages
-from .ops.core import attach, fresh, needs_grad, operand_edge, sum_to, type_name, unchecked
+from .ops.core import attach, fresh, make_view, needs_grad, operand_edge, sum_to, type_name, unchecked
 
 
 def _mm_mat1_backward(g, mat2, mat1_shape, mat1_stride):
@@ -23,6 +25,40 @@ def _mm_mat2_backward(g, mat1, mat2_shape, mat2_stride):
     return mm(t(mat1), g)
 
 
+def _noted_t(x):
+    """What t(x) leaves when the view itself is not kept (an operand of an mm): its note in x's storage log."""
+    if not x._version_counter.inference:
+        note_view(x._storage, None, "TBackward0")
+
+
+def _mm_t(out, dt):
+    """fresh(out).t(): the product computed transposed, given back as PyTorch's t() view of it."""
+    out = fresh(out, dt)
+    return make_view(out, out._shape[::-1], out._stride[::-1], out._offset, "TBackward0", (), out._np.T)
+
+
+def _mm_backward_arrays(g, mat1, mat2, s1, st1, s2, st2, want1, want2):
+    """The two mm backwards without a graph to record: the same products, views and storage notes as
+    _mm_mat1_backward/_mm_mat2_backward give, on the arrays (without mm's argument handling)."""
+    g1 = g2 = None
+    dt = g.dtype
+    if want1:
+        if st1[0] == 1 and st1[1] == s1[0]:  # t(mm(mat2, t(g)))
+            _noted_t(g)
+            g1 = _mm_t(_matmul_np(mat2._np, g._np.T), dt)
+        else:  # mm(g, t(mat2))
+            _noted_t(mat2)
+            g1 = fresh(_matmul_np(g._np, mat2._np.T), dt)
+    if want2:
+        if st2[0] == 1 and st2[1] == s2[0]:  # t(mm(t(g), mat1))
+            _noted_t(g)
+            g2 = _mm_t(_matmul_np(g._np.T, mat1._np), dt)
+        else:  # mm(t(mat1), g)
+            _noted_t(mat1)
+            g2 = fresh(_matmul_np(mat1._np.T, g._np), dt)
+    return g1, g2
+
+
 class AddmmBackward0(Node):
     __slots__ = ("self_shape", "geometry", "alpha", "beta")
 
@@ -37,6 +73,12 @@ class AddmmBackward0(Node):
     def backward(self, g):
         mat1, mat2 = self.unpack()
         s1, st1, s2, st2 = self.geometry
+        nf = self.next_functions
+        if not autograd._grad_enabled[0] and self.alpha == 1 and self.beta == 1 and \
+                (nf[1][0] is None or (mat2.dtype is g.dtype and mat2._shape == s2)) and \
+                (nf[2][0] is None or (mat1.dtype is g.dtype and mat1._shape == s1)):  # (else mm's checks speak)
+            gs = sum_to(g, self.self_shape) if nf[0][0] is not None else None
+            return (gs,) + _mm_backward_arrays(g, mat1, mat2, s1, st1, s2, st2, nf[1][0], nf[2][0])
         gs = None
         if self.next_functions[0][0] is not None:
             gs = g if self.beta == 1 else g * self.beta
@@ -50,12 +92,13 @@ class AddmmBackward0(Node):
 
 
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):
-    for name, pos, v in (("input", 1, input), ("mat1", 2, mat1), ("mat2", 3, mat2)):
-        if not isinstance(v, Tensor):
-            raise type_error(f"addmm(): argument '{name}' (position {pos}) must be Tensor, not {type_name(v)}")
-    if mat1.dim() != 2:
+    if not (isinstance(input, Tensor) and isinstance(mat1, Tensor) and isinstance(mat2, Tensor)):
+        for name, pos, v in (("input", 1, input), ("mat1", 2, mat1), ("mat2", 3, mat2)):
+            if not isinstance(v, Tensor):
+                raise type_error(f"addmm(): argument '{name}' (position {pos}) must be Tensor, not {type_name(v)}")
+    if len(mat1._shape) != 2:
         raise runtime("mat1 must be a matrix, got {}-D tensor".format(mat1.dim()))
-    if mat2.dim() != 2:
+    if len(mat2._shape) != 2:
         raise runtime("mat2 must be a matrix, got {}-D tensor".format(mat2.dim()))
     if mat1._shape[1] != mat2._shape[0]:
         raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, mat1._shape)), b="x".join(map(str, mat2._shape))))
@@ -89,8 +132,8 @@ def linear(input, weight, bias=None):
         raise type_error(f"linear(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if not isinstance(weight, Tensor):
         raise type_error(f"linear(): argument 'weight' (position 2) must be Tensor, not {type_name(weight)}")
-    if input.dim() == 2 and bias is not None:
-        return addmm(bias, input, weight.t())
+    if input.dim() == 2 and bias is not None:  # (weight.t() without its wrappers: a weight that is no view has no
+        return addmm(bias, input, _t(weight) if weight._view is None else weight.t())  # edges to collect first)
     if bias is not None and input.is_contiguous() and bias.dim() == 1 and input.dim() >= 1:
         lead = input._shape[:-1]
         n = 1

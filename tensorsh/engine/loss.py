@@ -32,6 +32,8 @@ def _f(x, v):
 
 
 def _broadcast(a, b):
+    if a._shape == b._shape:  # (what broadcast_arrays gives then: the arrays themselves)
+        return a._np, b._np
     return np.broadcast_arrays(a._np, b._np)
 
 
@@ -43,7 +45,7 @@ class _PointwiseLoss(Node):
         Node.__init__(self, (operand_edge(a), operand_edge(b)))
         self.reduction, self.params = reduction, params
         self.shapes = (a._shape, b._shape, a.dtype)
-        self.numel = int(np.prod(np.broadcast_shapes(a._shape, b._shape)))
+        self.numel = a._np.size if a._shape == b._shape else int(np.prod(np.broadcast_shapes(a._shape, b._shape)))
         self.saved = (SavedTensor(a), SavedTensor(b))
 
     def backward(self, g):

@@ -575,7 +575,14 @@ def _checked_method(name, fn, accepted, info):
         # the fast path, inlined for the common calls: one plain argument (x.add(y), x.mul_(2), x.sum(0)) is
         # keyed by its type alone, two (x.view(2, 3)) by a pair
         if kwargs:
-            key = _key(args, kwargs)
+            if len(args) == 1 and len(kwargs) == 1:  # x.add_(y, alpha=a): _key's tuple, built here
+                (name_, v), = kwargs.items()
+                a = args[0]
+                key = (type(a), type(v), name_)
+                if (key[0] is int and not _LO <= a <= _HI) or (key[1] is int and not _LO <= v <= _HI):
+                    key = None
+            else:
+                key = _key(args, kwargs)
         elif len(args) == 1:
             key = type(args[0])
             if key is int and not _LO <= args[0] <= _HI:
@@ -585,6 +592,8 @@ def _checked_method(name, fn, accepted, info):
             key = (type(a), type(b))
             if (key[0] is int and not _LO <= a <= _HI) or (key[1] is int and not _LO <= b <= _HI):
                 key = None
+        elif not args:  # x.mean(), x.sum(): _key's empty tuple
+            key = ()
         else:
             key = _key(args, kwargs)
         if key not in accepted:

@@ -115,7 +115,7 @@ class Storage:
         self._born = undo.epoch
         self.loc = undo._location  # the statement that made it (why/history name it)
         self.log = None            # events after creation: note() below
-        if data.nbytes > _LARGE and not _tuned:
+        if not _tuned and data.nbytes > _LARGE:
             _tune_allocator()
 
     @property

@@ -168,13 +168,14 @@ class Tensor:
         return Tensor._make(self._storage, self._offset, self._shape, self._stride, self.dtype, self._np,
                             self._version_counter)
 
-    def _alias(self, shape, stride, offset, counter=None):
-        """A new Tensor over the same storage (no autograd meta); shares the version counter unless given one."""
+    def _alias(self, shape, stride, offset, counter=None, arr=None):
+        """A new Tensor over the same storage (no autograd meta); shares the version counter unless given one.
+        arr: the numpy view of that geometry when the caller has it at hand (a transpose: self._np.T)."""
         shape, stride = tuple(shape), tuple(stride)
         item = self.dtype.itemsize
         if 0 in shape:  # no element to alias, and its offset may point past the buffer's end
             arr = np.empty(shape, self.dtype.np)
-        else:
+        elif arr is None:
             arr = np.ndarray(shape, self.dtype.np, self._storage.data, offset * item, tuple([s * item for s in stride]))
         return Tensor._make(self._storage, offset, shape, stride, self.dtype, arr,
                             counter if counter is not None else self._version_counter)

@@ -91,8 +91,10 @@ class recording:
 
 def touch(obj, key=None):
     """Call before mutating obj (which has _snapshot/_restore); `key` names obj when it is a stand-in."""
-    if _journal is not None:
-        _journal.touch(obj, key)
+    journal = _journal
+    # (a loop's usual case, an object recorded already, is answered here without the method call)
+    if journal is not None and (id(obj) if key is None else key) not in journal._snapshots:
+        journal.touch(obj, key)
 
 
 class _ListContents:

@@ -116,6 +116,15 @@ def sum_to(grad, shape):
         return grad
     lead = grad.dim() - len(shape)
     dims = list(range(lead)) + [lead + i for i, s in enumerate(shape) if s == 1 and grad._shape[lead + i] != 1]
+    if dims and not autograd._grad_enabled[0] and (grad.dtype is dtypes.float32 or grad.dtype is dtypes.float64) \
+            and grad._np.size:  # backward without a graph: sum's kernel and the view, without their argument checks
+        grad = fresh(np.asarray(kernels.cascade_sum(grad._np, tuple(dims))), grad.dtype)
+        if lead:
+            shape = tuple(shape)
+            if grad._stride != _contiguous_strides(grad._shape):  # (the view's strides are computeStride's)
+                return unchecked("view")(grad, shape)
+            grad = make_view(grad, shape, _contiguous_strides(shape), grad._offset, "ViewBackward0")
+        return grad
     if dims:
         grad = unchecked("sum")(grad, dims, keepdim=True)
     if lead:
@@ -539,9 +548,10 @@ class ViewNode(Node):
         return (VIEW_BACKWARD[self.name_](g, self.shape, *self.args),)
 
 
-def make_view(self, shape, stride, offset, name, args=()):
-    """A view sharing storage and version counter; records the view node when the base requires grad."""
-    out = self._alias(shape, stride, offset)
+def make_view(self, shape, stride, offset, name, args=(), arr=None):
+    """A view sharing storage and version counter; records the view node when the base requires grad (arr: its
+    numpy view, when the caller has it)."""
+    out = self._alias(shape, stride, offset, None, arr)
     if self._version_counter.inference:  # an inference tensor's views carry no autograd view metadata
         return out
     base = self._view.base if self._view is not None else self

@@ -111,7 +111,7 @@ _BACKWARD_OPS = {
                 lambda gg, g, y: (gg * (1 - y) * y, gg * g * (1 - 2 * y))),
     "tanh": (lambda g, y: kernels.tanh_backward(g._np, y._np), "TanhBackwardBackward0",
              lambda gg, g, y: (gg * (1 - y * y), gg * g * -2 * y)),
-    "relu": (lambda g, y: np.where(y._np > 0, g._np, 0).astype(g._np.dtype), "ThresholdBackwardBackward0",
+    "relu": (lambda g, y: np.where(y._np > 0, g._np, g._np.dtype.type(0)), "ThresholdBackwardBackward0",
              lambda gg, g, y: (gg * (y > 0), zeros_of(gg))),  # (threshold_backward's self: zeros_like(grad))
 }
 
@@ -139,7 +139,7 @@ def _refuse_bool(message, np_fn):
 
 
 relu = unary("relu", "ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
-                                                 lambda x: np.maximum(x, 0).astype(x.dtype)),
+                                                 lambda x: np.maximum(x, 0).astype(x.dtype, copy=False)),
              _backward_op("relu"), "result", float_only=False, inplace_function=True)
 def _abs_values(x):
     if x.dtype == np.bool_:  # PyTorch's abs has no bool kernel

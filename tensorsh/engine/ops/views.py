@@ -10,7 +10,7 @@ from ..tensorimpl import _contiguous_strides, _shape_list
 from .args import _int_list
 from .copies import clone
 from .core import (InputNode, VIEW_BACKWARD, ViewNode, attach, embed, fresh, make_view, needs_grad,
-                   refresh_view_grad_fn, sum_to, tensor_params)
+                   refresh_view_grad_fn, sum_to, tensor_params, unchecked)
 from .reductions import reduce_dims
 from .registry import Lazy, op
 
@@ -32,7 +32,7 @@ VIEW_BACKWARD.update({
     "ReshapeAliasBackward0": lambda g, shape: g.reshape(shape),
     "UnsafeViewBackward0": lambda g, shape: g.reshape(shape),
     "AliasBackward0": lambda g, shape: g,
-    "TBackward0": lambda g, shape: g.t(),
+    "TBackward0": lambda g, shape: unchecked("t")(g),  # (every nn.Linear's weight: past the argument parser)
     "TransposeBackward0": lambda g, shape, d0, d1: g.transpose(d0, d1),
     "PermuteBackward0": lambda g, shape, dims: g.permute(*np.argsort(dims).tolist()),
     "UnsqueezeBackward0": lambda g, shape, d: g.squeeze(d),
@@ -185,7 +185,7 @@ def unflatten(self, dim, sizes):
 def t(self):
     if self.dim() > 2:
         raise runtime(f"t() expects a tensor with <= 2 dimensions, but self is {self.dim()}D")
-    return make_view(self, self._shape[::-1], self._stride[::-1], self._offset, "TBackward0")
+    return make_view(self, self._shape[::-1], self._stride[::-1], self._offset, "TBackward0", (), self._np.T)
 
 
 def transpose(self, dim0, dim1):
