@@ -120,6 +120,7 @@ def _lazy(module, name, attr=None, function=True, **kw):
 # cumulative.py
 _lazy("cumulative", "cumprod", inplace="cumprod_")
 _lazy("cumulative", "cumprod_", "cumprod_inplace", function=False)
+_lazy("cumulative", "cumsum_", "cumsum_inplace", function=False)
 _lazy("cumulative", "cummax")
 _lazy("cumulative", "cummin")
 _lazy("cumulative", "logcumsumexp")
