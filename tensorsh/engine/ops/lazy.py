@@ -179,3 +179,8 @@ _lazy("composites", "repeat_interleave", function=Lazy("ops.composites", "repeat
 for _name in ("atleast_1d", "atleast_2d", "atleast_3d", "meshgrid", "hstack", "vstack", "dstack", "column_stack",
               "row_stack"):
     _lazy("composites", _name, method=False, function=Lazy("ops.composites", _name))
+
+# multi_reductions.py
+_lazy("multi_reductions", "aminmax")
+_lazy("multi_reductions", "var_mean", method=False, function=Lazy("ops.multi_reductions", "var_mean"))
+_lazy("multi_reductions", "std_mean", method=False, function=Lazy("ops.multi_reductions", "std_mean"))
