@@ -39,6 +39,9 @@ METHODS = {
     'amin': (
         'amin(IntArrayRef[1] dim=None, bool keepdim=False)',
     ),
+    'aminmax': (
+        'aminmax(*, int64_t? dim=None, bool keepdim=False)',
+    ),
     'any': (
         'any()',
         'any(IntArrayRef? dim=None, bool keepdim=False)',
@@ -160,6 +163,10 @@ METHODS = {
         'clip(Tensor? min=None, Tensor? max=None)',
         'clip(Scalar? min=None, Scalar? max=None)',
     ),
+    'clip_': (
+        'clip_(Tensor? min=None, Tensor? max=None)',
+        'clip_(Scalar? min=None, Scalar? max=None)',
+    ),
     'clone': (
         'clone(*, MemoryFormat? memory_format=None)',
     ),
@@ -204,6 +211,9 @@ METHODS = {
     'cumsum': (
         'cumsum(int64_t dim, *, ScalarType? dtype=None)',
     ),
+    'cumsum_': (
+        'cumsum_(int64_t dim, *, ScalarType? dtype=None)',
+    ),
     'diag': (
         'diag(int64_t diagonal=0)',
     ),
@@ -245,6 +255,10 @@ METHODS = {
     'eq': (
         'eq(Tensor other)',
         'eq(Scalar other)',
+    ),
+    'eq_': (
+        'eq_(Tensor other)',
+        'eq_(Scalar other)',
     ),
     'equal': (
         'equal(Tensor other)',
@@ -301,19 +315,55 @@ METHODS = {
     'gather': (
         'gather(int64_t dim, Tensor index, *, bool sparse_grad=False)',
     ),
+    'gcd': (
+        'gcd(Tensor other)',
+    ),
+    'gcd_': (
+        'gcd_(Tensor other)',
+    ),
     'ge': (
         'ge(Tensor other)',
         'ge(Scalar other)',
     ),
+    'ge_': (
+        'ge_(Tensor other)',
+        'ge_(Scalar other)',
+    ),
     'ger': (
         'ger(Tensor vec2)',
+    ),
+    'greater': (
+        'greater(Tensor other)',
+        'greater(Scalar other)',
+    ),
+    'greater_': (
+        'greater_(Tensor other)',
+        'greater_(Scalar other)',
+    ),
+    'greater_equal': (
+        'greater_equal(Tensor other)',
+        'greater_equal(Scalar other)',
+    ),
+    'greater_equal_': (
+        'greater_equal_(Tensor other)',
+        'greater_equal_(Scalar other)',
     ),
     'gt': (
         'gt(Tensor other)',
         'gt(Scalar other)',
     ),
+    'gt_': (
+        'gt_(Tensor other)',
+        'gt_(Scalar other)',
+    ),
     'half': (
         'half(*, MemoryFormat? memory_format=None)',
+    ),
+    'heaviside': (
+        'heaviside(Tensor values)',
+    ),
+    'heaviside_': (
+        'heaviside_(Tensor values)',
     ),
     'hsplit': (
         'hsplit(int64_t sections)',
@@ -360,9 +410,19 @@ METHODS = {
     'kthvalue': (
         'kthvalue(SymInt k, int64_t dim=-1, bool keepdim=False)',
     ),
+    'lcm': (
+        'lcm(Tensor other)',
+    ),
+    'lcm_': (
+        'lcm_(Tensor other)',
+    ),
     'le': (
         'le(Tensor other)',
         'le(Scalar other)',
+    ),
+    'le_': (
+        'le_(Tensor other)',
+        'le_(Scalar other)',
     ),
     'lerp': (
         'lerp(Tensor end, Tensor weight)',
@@ -371,6 +431,22 @@ METHODS = {
     'lerp_': (
         'lerp_(Tensor end, Tensor weight)',
         'lerp_(Tensor end, Scalar weight)',
+    ),
+    'less': (
+        'less(Tensor other)',
+        'less(Scalar other)',
+    ),
+    'less_': (
+        'less_(Tensor other)',
+        'less_(Scalar other)',
+    ),
+    'less_equal': (
+        'less_equal(Tensor other)',
+        'less_equal(Scalar other)',
+    ),
+    'less_equal_': (
+        'less_equal_(Tensor other)',
+        'less_equal_(Scalar other)',
     ),
     'log_softmax': (
         'log_softmax(int64_t dim, ScalarType? dtype=None)',
@@ -402,6 +478,12 @@ METHODS = {
     'logical_xor_': (
         'logical_xor_(Tensor other)',
     ),
+    'logit': (
+        'logit(double? eps=None)',
+    ),
+    'logit_': (
+        'logit_(double? eps=None)',
+    ),
     'logsumexp': (
         'logsumexp(IntArrayRef[1] dim, bool keepdim=False)',
     ),
@@ -411,6 +493,10 @@ METHODS = {
     'lt': (
         'lt(Tensor other)',
         'lt(Scalar other)',
+    ),
+    'lt_': (
+        'lt_(Tensor other)',
+        'lt_(Scalar other)',
     ),
     'masked_fill': (
         'masked_fill(Tensor mask, Tensor value)',
@@ -504,6 +590,10 @@ METHODS = {
         'ne(Tensor other)',
         'ne(Scalar other)',
     ),
+    'ne_': (
+        'ne_(Tensor other)',
+        'ne_(Scalar other)',
+    ),
     'new_empty': (
         'new_empty(SymIntArrayRef size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
@@ -516,12 +606,26 @@ METHODS = {
     'new_zeros': (
         'new_zeros(SymIntArrayRef size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
+    'nextafter': (
+        'nextafter(Tensor other)',
+    ),
+    'nextafter_': (
+        'nextafter_(Tensor other)',
+    ),
     'nonzero': (
         'nonzero()',
         'nonzero(*, bool as_tuple)',
     ),
     'normal_': (
         'normal_(double mean=0, double std=1, *, Generator? generator=None)',
+    ),
+    'not_equal': (
+        'not_equal(Tensor other)',
+        'not_equal(Scalar other)',
+    ),
+    'not_equal_': (
+        'not_equal_(Tensor other)',
+        'not_equal_(Scalar other)',
     ),
     'numpy': (
         'numpy(*, bool force=False)',
@@ -795,6 +899,9 @@ FUNCTIONS = {
     'amin': (
         'amin(Tensor input, IntArrayRef[1] dim=None, bool keepdim=False, *, Tensor out=None)',
     ),
+    'aminmax': (
+        'aminmax(Tensor input, *, int64_t? dim=None, bool keepdim=False, TensorList[2] out=None)',
+    ),
     'any': (
         'any(Tensor input, *, Tensor out=None)',
         'any(Tensor input, IntArrayRef? dim=None, bool keepdim=False, *, Tensor out=None)',
@@ -900,6 +1007,10 @@ FUNCTIONS = {
         'clamp(Tensor input, Tensor? min=None, Tensor? max=None, *, Tensor out=None)',
         'clamp(Tensor input, Scalar? min=None, Scalar? max=None, *, Tensor out=None)',
     ),
+    'clamp_': (
+        'clamp_(Tensor input, Tensor? min=None, Tensor? max=None)',
+        'clamp_(Tensor input, Scalar? min=None, Scalar? max=None)',
+    ),
     'clamp_max': (
         'clamp_max(Tensor input, Tensor max, *, Tensor out=None)',
         'clamp_max(Tensor input, Scalar max, *, Tensor out=None)',
@@ -911,6 +1022,10 @@ FUNCTIONS = {
     'clip': (
         'clip(Tensor input, Tensor? min=None, Tensor? max=None, *, Tensor out=None)',
         'clip(Tensor input, Scalar? min=None, Scalar? max=None, *, Tensor out=None)',
+    ),
+    'clip_': (
+        'clip_(Tensor input, Tensor? min=None, Tensor? max=None)',
+        'clip_(Tensor input, Scalar? min=None, Scalar? max=None)',
     ),
     'clone': (
         'clone(Tensor input, *, MemoryFormat? memory_format=None)',
@@ -1106,6 +1221,12 @@ FUNCTIONS = {
     'gather': (
         'gather(Tensor input, int64_t dim, Tensor index, *, bool sparse_grad=False, Tensor out=None)',
     ),
+    'gcd': (
+        'gcd(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'gcd_': (
+        'gcd_(Tensor input, Tensor other)',
+    ),
     'ge': (
         'ge(Tensor input, Tensor other, *, Tensor out=None)',
         'ge(Tensor input, Scalar other, *, Tensor out=None)',
@@ -1113,9 +1234,20 @@ FUNCTIONS = {
     'ger': (
         'ger(Tensor input, Tensor vec2, *, Tensor out=None)',
     ),
+    'greater': (
+        'greater(Tensor input, Tensor other, *, Tensor out=None)',
+        'greater(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'greater_equal': (
+        'greater_equal(Tensor input, Tensor other, *, Tensor out=None)',
+        'greater_equal(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
     'gt': (
         'gt(Tensor input, Tensor other, *, Tensor out=None)',
         'gt(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'heaviside': (
+        'heaviside(Tensor input, Tensor values, *, Tensor out=None)',
     ),
     'hsplit': (
         'hsplit(Tensor input, int64_t sections)',
@@ -1167,6 +1299,12 @@ FUNCTIONS = {
     'layer_norm': (
         'layer_norm(Tensor input, SymIntArrayRef normalized_shape, Tensor? weight=None, Tensor? bias=None, double eps=1e-05, bool cudnn_enable=True)',
     ),
+    'lcm': (
+        'lcm(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'lcm_': (
+        'lcm_(Tensor input, Tensor other)',
+    ),
     'le': (
         'le(Tensor input, Tensor other, *, Tensor out=None)',
         'le(Tensor input, Scalar other, *, Tensor out=None)',
@@ -1174,6 +1312,14 @@ FUNCTIONS = {
     'lerp': (
         'lerp(Tensor input, Tensor end, Tensor weight, *, Tensor out=None)',
         'lerp(Tensor input, Tensor end, Scalar weight, *, Tensor out=None)',
+    ),
+    'less': (
+        'less(Tensor input, Tensor other, *, Tensor out=None)',
+        'less(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'less_equal': (
+        'less_equal(Tensor input, Tensor other, *, Tensor out=None)',
+        'less_equal(Tensor input, Scalar other, *, Tensor out=None)',
     ),
     'lgamma': (
         'lgamma(Tensor input, *, Tensor out=None)',
@@ -1219,6 +1365,12 @@ FUNCTIONS = {
     ),
     'logical_xor': (
         'logical_xor(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'logit': (
+        'logit(Tensor input, double? eps=None, *, Tensor out=None)',
+    ),
+    'logit_': (
+        'logit_(Tensor input, double? eps=None)',
     ),
     'logsumexp': (
         'logsumexp(Tensor input, IntArrayRef[1] dim, bool keepdim=False, *, Tensor out=None)',
@@ -1316,6 +1468,9 @@ FUNCTIONS = {
     'negative': (
         'negative(Tensor input, *, Tensor out=None)',
     ),
+    'nextafter': (
+        'nextafter(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
     'nonzero': (
         'nonzero(Tensor input, *, bool as_tuple=False, Tensor out=None)',
     ),
@@ -1324,6 +1479,10 @@ FUNCTIONS = {
         'normal(Tensor mean, double std=1, *, Generator? generator=None, Tensor out=None)',
         'normal(double mean, Tensor std, *, Generator? generator=None, Tensor out=None)',
         'normal(double mean, double std, SymIntArrayRef size, *, Generator? generator=None, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'not_equal': (
+        'not_equal(Tensor input, Tensor other, *, Tensor out=None)',
+        'not_equal(Tensor input, Scalar other, *, Tensor out=None)',
     ),
     'numel': (
         'numel(Tensor input)',
@@ -1466,6 +1625,12 @@ FUNCTIONS = {
     'sin': (
         'sin(Tensor input, *, Tensor out=None)',
     ),
+    'sinc': (
+        'sinc(Tensor input, *, Tensor out=None)',
+    ),
+    'sinc_': (
+        'sinc_(Tensor input)',
+    ),
     'sinh': (
         'sinh(Tensor input, *, Tensor out=None)',
     ),
@@ -1494,6 +1659,11 @@ FUNCTIONS = {
         'std(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None)',
         'std(Tensor input, IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False, Tensor out=None)',
         'std(Tensor input, bool unbiased=True)',
+    ),
+    'std_mean': (
+        'std_mean(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False)',
+        'std_mean(Tensor input, IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)',
+        'std_mean(Tensor input, bool unbiased=True)',
     ),
     'sub': (
         'sub(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None)',
@@ -1581,6 +1751,11 @@ FUNCTIONS = {
         'var(Tensor input, IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False, Tensor out=None)',
         'var(Tensor input, bool unbiased=True)',
     ),
+    'var_mean': (
+        'var_mean(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False)',
+        'var_mean(Tensor input, IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)',
+        'var_mean(Tensor input, bool unbiased=True)',
+    ),
     'vsplit': (
         'vsplit(Tensor input, int64_t sections)',
         'vsplit(Tensor input, IntArrayRef indices)',
@@ -1623,7 +1798,8 @@ NOARGS = frozenset({
     'lgamma_', 'log', 'log10', 'log10_', 'log1p', 'log2', 'log2_', 'log_',
     'logical_not', 'logical_not_', 'ndimension', 'neg', 'neg_', 'negative', 'nelement', 'numel',
     'rad2deg', 'reciprocal', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'sgn', 'sigmoid',
-    'sigmoid_', 'sign', 'signbit', 'sin', 'sin_', 'sinh', 'sinh_', 'sqrt',
-    'sqrt_', 'square', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh',
-    'tanh_', 'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
+    'sigmoid_', 'sign', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_', 'sinh',
+    'sinh_', 'sqrt', 'sqrt_', 'square', 'storage_offset', 't', 't_', 'tan',
+    'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage',
+    'zero_',
 })

@@ -1,6 +1,6 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
-from . import saved_names
+from . import namespaces, saved_names
 from .errors import runtime, type_error
 from .ops.copies import CONTIGUOUS_FORMAT, PRESERVE_FORMAT
 from .ops.core import type_name
@@ -253,6 +253,7 @@ for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "lins
 for _name in ("get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
               "is_anomaly_check_nan_enabled"):  # C functions without arguments in PyTorch
     NAMESPACE[_name] = pyapi.c_noargs(_name, NAMESPACE[_name])
+NAMESPACE["special"], NAMESPACE["linalg"] = namespaces.special(NAMESPACE), namespaces.linalg(NAMESPACE)
 surface_all(Tensor, NAMESPACE)  # the names that are no row bound as the rows are (PyTorch's argument parser)
 
 def shallow_copy(x):

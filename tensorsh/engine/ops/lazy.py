@@ -184,3 +184,12 @@ for _name in ("atleast_1d", "atleast_2d", "atleast_3d", "meshgrid", "hstack", "v
 _lazy("multi_reductions", "aminmax")
 _lazy("multi_reductions", "var_mean", method=False, function=Lazy("ops.multi_reductions", "var_mean"))
 _lazy("multi_reductions", "std_mean", method=False, function=Lazy("ops.multi_reductions", "std_mean"))
+
+# numeric.py
+for _name in ("gcd", "lcm", "heaviside", "nextafter"):
+    _lazy("numeric", _name, inplace=_name + "_")
+    _lazy("numeric", _name + "_", _name + "_inplace", function=_name in ("gcd", "lcm"))
+_lazy("special", "logit", inplace="logit_")
+_lazy("special", "logit_", "logit_inplace")
+_lazy("special", "sinc", inplace="sinc_")
+_lazy("special", "sinc_", "sinc_inplace")
