@@ -106,5 +106,6 @@ def _dtype_name(t):
 
 def linalg(namespace):
     from .torch_api import Namespace
-    members = {"norm": norm, "vector_norm": vector_norm, "matrix_norm": matrix_norm}
+    members = {"norm": norm, "vector_norm": vector_norm, "matrix_norm": matrix_norm,
+               "cross": _function("linalg_cross", Lazy("ops.products", "linalg_cross"))}
     return Namespace("torch.linalg", members)

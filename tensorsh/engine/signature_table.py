@@ -192,6 +192,9 @@ METHODS = {
     'cpu': (
         'cpu(*, MemoryFormat? memory_format=None)',
     ),
+    'cross': (
+        'cross(Tensor other, int64_t? dim=None)',
+    ),
     'cuda': (
         'cuda(Device? device=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)',
         'cuda(Device? device=None, bool async=False, *, MemoryFormat? memory_format=None)|deprecated',
@@ -272,6 +275,9 @@ METHODS = {
     'fill_': (
         'fill_(Tensor value)',
         'fill_(Scalar value)',
+    ),
+    'fill_diagonal_': (
+        'fill_diagonal_(Scalar fill_value, bool wrap=False)',
     ),
     'flatten': (
         'flatten(int64_t start_dim=0, int64_t end_dim=-1)',
@@ -406,6 +412,9 @@ METHODS = {
     ),
     'isclose': (
         'isclose(Tensor other, double rtol=1e-05, double atol=1e-08, bool equal_nan=False)',
+    ),
+    'kron': (
+        'kron(Tensor other)',
     ),
     'kthvalue': (
         'kthvalue(SymInt k, int64_t dim=-1, bool keepdim=False)',
@@ -675,6 +684,9 @@ METHODS = {
     'roll': (
         'roll(SymIntArrayRef[1] shifts, IntArrayRef[1] dims=None)',
     ),
+    'rot90': (
+        'rot90(int64_t k=1, IntArrayRef dims={0,1})',
+    ),
     'round': (
         'round()',
         'round(*, int64_t decimals)',
@@ -765,6 +777,9 @@ METHODS = {
     ),
     'swapdims_': (
         'swapdims_(int64_t dim0, int64_t dim1)',
+    ),
+    'take': (
+        'take(Tensor index)',
     ),
     'take_along_dim': (
         'take_along_dim(Tensor indices, int64_t? dim=None)',
@@ -1033,6 +1048,9 @@ FUNCTIONS = {
     'column_stack': (
         'column_stack(TensorList tensors, *, Tensor out=None)',
     ),
+    'combinations': (
+        'combinations(Tensor input, int64_t r=2, bool with_replacement=False)',
+    ),
     'concat': (
         'concat(TensorList tensors, int64_t dim=0, *, Tensor out=None)',
     ),
@@ -1063,6 +1081,9 @@ FUNCTIONS = {
     'count_nonzero': (
         'count_nonzero(Tensor input, int64_t? dim=None)',
         'count_nonzero(Tensor input, IntArrayRef dim)',
+    ),
+    'cross': (
+        'cross(Tensor input, Tensor other, int64_t? dim=None, *, Tensor out=None)',
     ),
     'cummax': (
         'cummax(Tensor input, int64_t dim, *, TensorList[2] out=None)',
@@ -1293,6 +1314,9 @@ FUNCTIONS = {
     'isposinf': (
         'isposinf(Tensor input, *, Tensor out=None)',
     ),
+    'kron': (
+        'kron(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
     'kthvalue': (
         'kthvalue(Tensor input, SymInt k, int64_t dim=-1, bool keepdim=False, *, TensorList[2] out=None)',
     ),
@@ -1371,6 +1395,12 @@ FUNCTIONS = {
     ),
     'logit_': (
         'logit_(Tensor input, double? eps=None)',
+    ),
+    'logspace': (
+        'logspace(Tensor start, Tensor end, int64_t steps, double base=10.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'logspace(Scalar start, Tensor end, int64_t steps, double base=10.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'logspace(Tensor start, Scalar end, int64_t steps, double base=10.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'logspace(Scalar start, Scalar end, int64_t steps, double base=10.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
     'logsumexp': (
         'logsumexp(Tensor input, IntArrayRef[1] dim, bool keepdim=False, *, Tensor out=None)',
@@ -1579,6 +1609,9 @@ FUNCTIONS = {
     'roll': (
         'roll(Tensor input, SymIntArrayRef[1] shifts, IntArrayRef[1] dims=None)',
     ),
+    'rot90': (
+        'rot90(Tensor input, int64_t k=1, IntArrayRef dims={0,1})',
+    ),
     'round': (
         'round(Tensor input, *, Tensor out=None)',
         'round(Tensor input, *, int64_t decimals, Tensor out=None)',
@@ -1686,6 +1719,9 @@ FUNCTIONS = {
     't': (
         't(Tensor input)',
     ),
+    'take': (
+        'take(Tensor input, Tensor index, *, Tensor out=None)',
+    ),
     'take_along_dim': (
         'take_along_dim(Tensor input, Tensor indices, int64_t? dim=None, *, Tensor out=None)',
     ),
@@ -1718,8 +1754,14 @@ FUNCTIONS = {
     'tril': (
         'tril(Tensor input, SymInt diagonal=0, *, Tensor out=None)',
     ),
+    'tril_indices': (
+        'tril_indices(int64_t row, int64_t col, int64_t offset=0, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'triu': (
         'triu(Tensor input, SymInt diagonal=0, *, Tensor out=None)',
+    ),
+    'triu_indices': (
+        'triu_indices(int64_t row, int64_t col, int64_t offset=0, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
     'true_divide': (
         'true_divide(Tensor input, Tensor other, *, Tensor out=None)',

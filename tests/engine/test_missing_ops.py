@@ -119,6 +119,69 @@ for s in ['torch.linalg.norm(A)','torch.linalg.norm(A, 1)','torch.linalg.norm(A,
   except Exception as e: print(s, type(e).__name__, e)
 r = torch.linalg.norm(A, 1) + torch.linalg.matrix_norm(A, float("inf")) + torch.linalg.vector_norm(A, 3, 1).sum(); r.backward(); print(A.grad)
 """,
+"take_indices_logspace": """
+x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+def tr(s):
+    try:
+        r = eval(s)
+        print(s, '->', r, r.dtype, r.stride(), r.grad_fn)
+    except Exception as e: print(s, '!!', type(e).__name__, e)
+for s in ['torch.take(x, torch.tensor([0,5,-1]))','x.take(torch.tensor([[0],[3]]))','torch.take(x, torch.tensor([6]))','torch.take(x, torch.tensor([-7]))','torch.take(x, torch.tensor([1.]))','torch.take(x, torch.tensor([],dtype=torch.long))','torch.take(torch.ones(0), torch.tensor([0]))','torch.take(x, torch.tensor(2))','torch.take(torch.tensor(5.), torch.tensor([0,0]))','torch.take(x, torch.tensor([0],dtype=torch.int32))', 'torch.take(x.t(), torch.tensor([1, 2]))', 'torch.take(x, [1])', 'torch.take(torch.ones(0), torch.tensor([], dtype=torch.long))',
+'torch.tril_indices(3,3)','torch.triu_indices(3,4,1)','torch.tril_indices(4,3,-1)','torch.triu_indices(3,3,-5)','torch.tril_indices(0,3)','torch.tril_indices(3,3,dtype=torch.int32)','torch.tril_indices(-1,3)','torch.triu_indices(3,-2)','torch.tril_indices(3,3,dtype=torch.float)','torch.triu_indices(2,2,offset=5)', 'torch.tril_indices(3, 3, dtype=torch.int16)', 'torch.triu_indices(3, 0)', 'torch.tril_indices(2, 5, 2)',
+'torch.logspace(0,2,3)','torch.logspace(0,1,5,base=2)','torch.logspace(0,2,3,dtype=torch.int64)','torch.logspace(-1,1,4)','torch.logspace(0,3,1)','torch.logspace(0,3,0)','torch.logspace(0,1,-1)','torch.logspace(0,1,5,requires_grad=True)','torch.logspace(torch.tensor(0.),2,3)', 'torch.logspace(0, 2, 4, dtype=torch.half)', 'torch.logspace(1, 3, 5, base=2, dtype=torch.int32)', 'torch.logspace(0, 1, 3, dtype=torch.int64, requires_grad=True)', 'torch.logspace(2.5, 0.1, 6, base=3.3)']:
+    tr(s)
+print(torch.logspace(-1,1,4).tolist(), torch.logspace(0.5,3.3,7,dtype=torch.float64).tolist(), torch.logspace(0,2,steps=3,base=10.5).tolist(), torch.logspace(-3, 7, 33).tolist(), torch.logspace(0.1, 2.9, 11, base=1.7, dtype=torch.float64).tolist())
+r = torch.take(x, torch.tensor([[0, 5], [0, -6]])); r.sum().backward(); print(x.grad)
+x.grad = None; r = x.take(torch.tensor([1, 1, 4])); (r * torch.tensor([1., 2., 3.])).sum().backward(); print(x.grad)
+""",
+"products_cross_blocks": """
+x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+v = torch.tensor([1., 2., 3.], requires_grad=True)
+def chain(f, d=4):
+    if f is None or d == 0: return 'None' if f is None else '..'
+    return f.name() + '(' + ','.join(chain(n[0], d - 1) for n in f.next_functions) + ')'
+def tr(s):
+    try:
+        r = eval(s)
+        if isinstance(r, torch.Tensor): print(s, '->', r, r.dtype, r.stride(), r._version, chain(r.grad_fn, 2))
+        else: print(s, '->', r)
+    except Exception as e: print(s, '!!', type(e).__name__, e)
+for s in ['torch.kron(x, v)','torch.kron(v, v)','torch.kron(x, x)','torch.kron(torch.tensor([1,2]), torch.tensor([[1],[3]]))','torch.kron(torch.tensor(2.), v)','x.kron(torch.tensor([1,2]))', 'torch.kron(x, 2)',
+'torch.cross(x, x+1, dim=1)','torch.linalg.cross(x, x.flip(0))','torch.cross(torch.ones(3,3), torch.ones(3,3), dim=0)','torch.linalg.cross(torch.ones(3,2), torch.ones(3,2))','torch.cross(torch.ones(3,3), torch.ones(1,3),dim=1)','torch.cross(torch.tensor([1,2,3]), torch.tensor([3,2,1]), dim=0)','torch.cross(torch.tensor([1,2,3]), torch.tensor([3.,2,1]), dim=0)','torch.linalg.cross(torch.ones(3), torch.ones(3), dim=1)','torch.cross(torch.ones(3), torch.ones(4), dim=0)','torch.cross(torch.ones(3,3),torch.ones(3,3),dim=2)', 'torch.linalg.cross(torch.ones(2, 3), torch.ones(3, 3))', 'torch.linalg.cross(torch.ones(3), torch.ones(2, 3))',
+'torch.block_diag(x, v)','torch.block_diag(x, torch.tensor(5.))','torch.block_diag()','torch.block_diag(torch.tensor([1,2]), torch.tensor([[1.]]))','torch.block_diag(torch.ones(2,2,2))','torch.block_diag(torch.ones(0,2), v)', 'torch.block_diag(x, 3)',
+'torch.cartesian_prod(v, v)','torch.cartesian_prod(v)','torch.cartesian_prod(v, torch.tensor([1,2]))','torch.cartesian_prod(v, v, v).shape','torch.cartesian_prod(x)',
+'torch.combinations(v)','torch.combinations(v, 3)','torch.combinations(v, with_replacement=True)','torch.combinations(v, 0)','torch.combinations(v, 4)','torch.combinations(x)','torch.combinations(torch.tensor([1,2,3]), 2)','torch.combinations(v,-1)',
+'torch.tensordot(x, x, 1)','torch.tensordot(x, x.t(), 1)','torch.tensordot(x, x, ([0],[0]))','torch.tensordot(x, x, dims=2)','torch.tensordot(x, v, dims=([1],[0]))','torch.tensordot(x, x, 0).shape','torch.tensordot(x, torch.ones(3, dtype=torch.float64), ([1],[0]))','torch.tensordot(x, v, ([0],[0]))','torch.tensordot(x, x, -1)','torch.tensordot(x,x,[[0,1],[0,1]])', 'torch.tensordot(x, torch.ones(1, 4), ([1], [0]))', 'torch.tensordot(torch.arange(24.).reshape(2, 3, 4), torch.arange(60.).reshape(4, 3, 5), ([1, 2], [1, 0]))', 'torch.tensordot(torch.tensor([1, 2]), torch.tensor([3, 4]), 1)']:
+    tr(s)
+r = torch.kron(x, v); r.sum().backward(); print(x.grad, v.grad)
+x.grad = v.grad = None
+r = torch.cross(x, x.flip(0) * v, dim=1); (r * torch.arange(6.).reshape(2, 3)).sum().backward(); print(x.grad, v.grad)
+x.grad = v.grad = None
+r = torch.block_diag(x, v, torch.tensor(2.)); (r * torch.arange(24.).reshape(4, 6)).sum().backward(); print(x.grad, v.grad)
+x.grad = v.grad = None
+r = torch.cartesian_prod(v, v * 2); (r * torch.arange(18.).reshape(9, 2)).sum().backward(); print(v.grad)
+v.grad = None
+r = torch.combinations(v, 2, True); (r * torch.arange(12.).reshape(6, 2)).sum().backward(); print(v.grad)
+r = torch.tensordot(x, x, ([0], [0])); r.sum().backward(); print(x.grad)
+""",
+"rot90_fill_diagonal": """
+x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+v = torch.tensor([1., 2., 3.], requires_grad=True)
+def tr(s):
+    try:
+        r = eval(s)
+        if isinstance(r, torch.Tensor): print(s, '->', r, r.dtype, r.stride(), r._version, r.grad_fn, r._base is not None)
+        else: print(s, '->', r)
+    except Exception as e: print(s, '!!', type(e).__name__, e)
+for s in ['torch.rot90(x)','torch.rot90(x,2)','torch.rot90(x,-1)','torch.rot90(x,3,[1,0])','torch.rot90(x,4)','torch.rot90(x,1,[0,0])','torch.rot90(v)','torch.rot90(x,1,[0])','torch.rot90(x,5,[0,2])','x.rot90(1,(1,-2))', 'torch.rot90(torch.arange(24).reshape(2, 3, 4), 1, [2, 0])', 'torch.rot90(x, 1, [0, -2])',
+          '(x*1).fill_diagonal_(0)','torch.zeros(3,5).fill_diagonal_(1)','torch.zeros(7,3).fill_diagonal_(2, wrap=True)','torch.zeros(7,3).fill_diagonal_(2)','torch.zeros(3,3,3).fill_diagonal_(1)','torch.zeros(3,2,3).fill_diagonal_(1)','torch.zeros(3).fill_diagonal_(1)','x.fill_diagonal_(1)','torch.zeros(2,2,dtype=torch.long).fill_diagonal_(1.5)','torch.zeros(2,2).fill_diagonal_(torch.tensor(3.))','torch.zeros(2,2).t().fill_diagonal_(1)','torch.zeros(2,2).fill_diagonal_(True)','torch.zeros(0,0).fill_diagonal_(1)', 'torch.zeros(4, 6)[:, 1:].fill_diagonal_(5)', 'torch.zeros(5, 2).fill_diagonal_(1, True)']:
+    tr(s)
+r = torch.rot90(x, 1); (r * torch.arange(6.).reshape(3, 2)).sum().backward(); print(x.grad)
+x.grad = None; r = torch.rot90(x, 2, [1, 0]); g, = torch.autograd.grad((r * r).sum(), x, create_graph=True); print(g); g.sum().backward(); print(x.grad)
+y = x * 1; y.fill_diagonal_(-1.); y.sum().backward(); print(x.grad, y._version, y.grad_fn)
+a = torch.zeros(3, 3); d = a.diagonal(); a.fill_diagonal_(4); print(d, d._version, a._version)
+print(torch.cross(v, v * 2), v.cross(torch.tensor([[1., 0., 0.]])), torch.cross(torch.ones(3, 3), torch.ones(3, 3)))
+""",
 }
 
 

@@ -609,3 +609,40 @@ def masked_scatter_inplace(self, mask, source):
         check_fits_output(self, mask)
     return _written_like(self, (source,), lambda: masked_scatter(self, mask, source),
                          lambda: MaskedScatterBackward0(self, mask, source))
+
+
+class TakeBackward0(Node):
+    """take: the gradient put back at the flat indices it came from, added where an index repeats."""
+    __slots__ = ("shape",)
+    saved_names = ("index", "self")
+
+    def __init__(self, x, index):
+        Node.__init__(self, (edge_of(x),))
+        self.shape = x._shape
+        self.saved = (SavedTensor(index), SavedTensor(x))
+
+    def backward(self, g):
+        index, _ = self.unpack()
+        out = np.zeros(int(np.prod(self.shape)), g.dtype.np)
+        flat = index._np.reshape(-1)
+        np.add.at(out, np.where(flat < 0, flat + out.size, flat), g._np.reshape(-1))
+        return (fresh(out.reshape(self.shape), g.dtype),)
+
+
+def take(self, index):
+    if not isinstance(index, Tensor):
+        raise type_error(f"take(): argument 'index' (position 1) must be Tensor, not {type_name(index)}")
+    if index.dtype is not dtypes.int64:
+        raise runtime(f"take(): Expected a long tensor for index, but got {dtypes.SCALAR_NAMES[index.dtype.name]}")
+    n = self.numel()
+    flat = index._np.reshape(-1)
+    if flat.size and n == 0:
+        raise index_error("take(): tried to take from an empty tensor")
+    bad = flat[(flat >= n) | (flat < -n)]
+    if bad.size:
+        raise index_error(f"out of range: tried to access index {int(bad[0])} on a tensor of {n} elements.")
+    values = np.ascontiguousarray(self._np).reshape(-1)[flat].reshape(index._shape)
+    out = fresh(np.require(values, self.dtype.np, "C"), self.dtype)
+    if needs_grad(self):
+        attach(out, TakeBackward0(self, index))
+    return out

@@ -193,3 +193,12 @@ _lazy("special", "logit", inplace="logit_")
 _lazy("special", "logit_", "logit_inplace")
 _lazy("special", "sinc", inplace="sinc_")
 _lazy("special", "sinc_", "sinc_inplace")
+_lazy("gather_scatter", "take")
+
+# products.py
+_lazy("products", "kron")
+_lazy("products", "cross")
+for _name in ("tensordot", "block_diag", "cartesian_prod", "combinations"):
+    _lazy("products", _name, method=False, function=Lazy("ops.products", _name))
+_lazy("rearrange", "rot90")
+_lazy("rearrange", "fill_diagonal_", function=False)
