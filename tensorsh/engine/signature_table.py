@@ -371,6 +371,9 @@ METHODS = {
     'heaviside_': (
         'heaviside_(Tensor values)',
     ),
+    'histc': (
+        'histc(int64_t bins=100, Scalar min=0, Scalar max=0)',
+    ),
     'hsplit': (
         'hsplit(int64_t sections)',
         'hsplit(IntArrayRef indices)',
@@ -1006,6 +1009,10 @@ FUNCTIONS = {
     'broadcast_to': (
         'broadcast_to(Tensor input, SymIntArrayRef size)',
     ),
+    'bucketize': (
+        'bucketize(Tensor input, Tensor boundaries, *, bool out_int32=False, bool right=False, Tensor out=None)',
+        'bucketize(Scalar self, Tensor boundaries, *, bool out_int32=False, bool right=False)',
+    ),
     'can_cast': (
         'can_cast(ScalarType from_, ScalarType to)',
     ),
@@ -1270,6 +1277,9 @@ FUNCTIONS = {
     'heaviside': (
         'heaviside(Tensor input, Tensor values, *, Tensor out=None)',
     ),
+    'histc': (
+        'histc(Tensor input, int64_t bins=100, Scalar min=0, Scalar max=0, *, Tensor out=None)',
+    ),
     'hsplit': (
         'hsplit(Tensor input, int64_t sections)',
         'hsplit(Tensor input, IntArrayRef indices)',
@@ -1301,6 +1311,11 @@ FUNCTIONS = {
     ),
     'isfinite': (
         'isfinite(Tensor input)',
+    ),
+    'isin': (
+        'isin(Tensor elements, Tensor test_elements, *, bool assume_unique=False, bool invert=False, Tensor out=None)',
+        'isin(Scalar element, Tensor test_elements, *, bool assume_unique=False, bool invert=False, Tensor out=None)',
+        'isin(Tensor elements, Scalar test_element, *, bool assume_unique=False, bool invert=False, Tensor out=None)',
     ),
     'isinf': (
         'isinf(Tensor input)',
@@ -1630,6 +1645,10 @@ FUNCTIONS = {
     ),
     'scatter_add': (
         'scatter_add(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None)',
+    ),
+    'searchsorted': (
+        'searchsorted(Tensor sorted_sequence, Tensor input, *, bool out_int32=False, bool right=False, c10::string_view? side=None, Tensor? sorter=None, Tensor out=None)',
+        'searchsorted(Tensor sorted_sequence, Scalar self, *, bool out_int32=False, bool right=False, c10::string_view? side=None, Tensor? sorter=None, Tensor out=None)',
     ),
     'select': (
         'select(Tensor input, int64_t dim, SymInt index)',

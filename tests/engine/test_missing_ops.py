@@ -182,6 +182,23 @@ y = x * 1; y.fill_diagonal_(-1.); y.sum().backward(); print(x.grad, y._version, 
 a = torch.zeros(3, 3); d = a.diagonal(); a.fill_diagonal_(4); print(d, d._version, a._version)
 print(torch.cross(v, v * 2), v.cross(torch.tensor([[1., 0., 0.]])), torch.cross(torch.ones(3, 3), torch.ones(3, 3)))
 """,
+"searching_histc": """
+def tr(s):
+    try:
+        r = eval(s)
+        if isinstance(r, torch.Tensor): print(s, '->', r, r.dtype, r.stride(), r.grad_fn)
+        else: print(s, '->', r)
+    except Exception as e: print(s, '!!', type(e).__name__, e)
+b = torch.tensor([1., 3., 5., 7.])
+for s in ['torch.isin(torch.tensor([1,2,3]), torch.tensor([2,5]))','torch.isin(torch.tensor([1.,2.]), torch.tensor([2]))','torch.isin(torch.tensor([[1,2],[3,4]]), torch.tensor([4,1]), invert=True)','torch.isin(torch.tensor([1,2]), 2)','torch.isin(2, torch.tensor([1,2]))','torch.isin(torch.tensor([1,2]), torch.tensor([2]), assume_unique=True)','torch.isin(torch.tensor([float("nan")]), torch.tensor([float("nan")]))','torch.isin(torch.tensor([True]), torch.tensor([1]))','torch.isin(torch.tensor([1.5]), torch.tensor([1.5],dtype=torch.float64))','torch.isin(torch.tensor(3), torch.tensor([3]))', 'torch.isin(torch.tensor([1, 2]), torch.tensor([1.5, 2.]))', 'torch.isin(torch.ones(0), torch.ones(2))',
+'torch.searchsorted(b, torch.tensor([0.,3.,4.,8.]))','torch.searchsorted(b, torch.tensor([3.,5.]), right=True)','torch.searchsorted(b, torch.tensor([3.]), side="right")','torch.searchsorted(b, 4.)','torch.searchsorted(b, torch.tensor([[3.],[6.]]))','torch.searchsorted(torch.tensor([[1,3],[2,4]]), torch.tensor([[2],[3]]))','torch.searchsorted(b, torch.tensor([3.]), out_int32=True)','torch.searchsorted(b, torch.tensor([3]))','torch.searchsorted(torch.tensor([3,1,2]), torch.tensor([2]))','torch.searchsorted(b, torch.tensor([3.]), sorter=torch.tensor([0,1,2,3]))','torch.searchsorted(torch.tensor([[1,3],[2,4]]), torch.tensor([2]))','torch.searchsorted(b, torch.tensor(3.))','torch.searchsorted(b, torch.tensor([3.]), side="left", right=True)','torch.searchsorted(b, torch.tensor([3.]), side="x")', 'torch.searchsorted(torch.tensor([5., 1., 3.]), torch.tensor([2., 4.]), sorter=torch.tensor([1, 2, 0]))', 'torch.searchsorted(b, torch.tensor([3.]), side="right", right=True)', 'torch.searchsorted(torch.tensor([[1.]]), torch.tensor(3.))',
+'torch.bucketize(torch.tensor([0.,3.,4.,8.]), b)','torch.bucketize(torch.tensor([3.,5.]), b, right=True)','torch.bucketize(4., b)','torch.bucketize(torch.tensor([[3],[6]]), b)','torch.bucketize(torch.tensor([3.]), b, out_int32=True)','torch.bucketize(torch.tensor([3.]), torch.tensor([[1.,2.]]))','torch.bucketize(torch.tensor(3.), b)',
+'torch.histc(torch.tensor([1.,2.,1.]), bins=4, min=0, max=3)','torch.histc(torch.tensor([1.,2.,1.]))','torch.histc(torch.tensor([1,2,1]))','torch.histc(torch.tensor([1.,2.,1.],dtype=torch.float64), 3)','torch.histc(torch.tensor([1.,2.,1.]), bins=-1)','torch.histc(torch.tensor([1.,2.,1.]), 3, 5, 1)','torch.histc(torch.tensor([]), 3)','torch.histc(torch.tensor([2.,2.]), 3)','torch.histc(torch.tensor([0.,1.,float("nan")]), 2)','torch.tensor([1.,5.,3.]).histc(2)','torch.histc(torch.tensor([1.,2.,1.],requires_grad=True), 4)','torch.histc(torch.tensor([0.1,0.2,0.3,0.7,0.9999,1.0]),3,0,1)','torch.histc(torch.tensor([1.,float("inf")]),3)', 'torch.histc(torch.tensor([-1., 0.5, 2., 3.]), 4, 0, 2)']:
+    tr(s)
+torch.manual_seed(0)
+z = torch.randn(1000)
+print(torch.histc(z, 7).tolist(), torch.histc(z.double(), 13, -1, 1.5).tolist(), torch.histc(z, 10, -0.3, 0.7).tolist())
+""",
 }
 
 

@@ -202,3 +202,8 @@ for _name in ("tensordot", "block_diag", "cartesian_prod", "combinations"):
     _lazy("products", _name, method=False, function=Lazy("ops.products", _name))
 _lazy("rearrange", "rot90")
 _lazy("rearrange", "fill_diagonal_", function=False)
+
+# searching.py
+_lazy("searching", "histc")
+for _name in ("isin", "searchsorted", "bucketize"):
+    _lazy("searching", _name, method=False, function=Lazy("ops.searching", _name))
