@@ -199,6 +199,13 @@ torch.manual_seed(0)
 z = torch.randn(1000)
 print(torch.histc(z, 7).tolist(), torch.histc(z.double(), 13, -1, 1.5).tolist(), torch.histc(z, 10, -0.3, 0.7).tolist())
 """,
+"tensordot_python_checks": """
+x = torch.ones(2, 3)
+for s in ['torch.tensordot(1, x, ([0],[0]))','torch.tensordot(x, 1, ([0],[0]))','torch.tensordot(x, x, 3)','torch.tensordot(x, x, 1.5)','torch.tensordot(x, x, ([0],[0],[1]))','torch.tensordot(x, x, torch.tensor(-1))','torch.tensordot(x, x, torch.tensor([[0],[0],[1]]))', 'torch.tensordot(x, x, ([0,1],[0]))','torch.gcd_(torch.ones(2, requires_grad=True), torch.ones(2))','torch.gcd_(torch.ones(2), torch.ones(2))',
+          'torch.tensordot(0, 1)', 'torch.tensordot(2, 3, 4)', 'torch.tensordot((2, 2), 1.5)', 'torch.tensordot(x, x, torch.tensor([[0], [0]]))', 'torch.tensordot(x, x.t(), torch.tensor(1))', 'torch.ones(2, requires_grad=True).lcm_(torch.ones(2))']:
+    try: print(s, eval(s))
+    except Exception as e: print(s, type(e).__name__, e)
+""",
 }
 
 

@@ -71,9 +71,10 @@ def _pair(name, argument, values_fn, node_cls):
         return out
 
     def fn_(self, other):
+        if isinstance(other, Tensor):  # (autograd's leaf check comes before the kernel's dtype check)
+            precheck(self, other)
         with autograd.no_grad():
             result, dt = values(self, other)
-        precheck(self, other)
         check_fits_output(self, other)
         cast_for_inplace(self, dt)
 

@@ -5,7 +5,7 @@ import numpy as np
 
 from .. import autograd, dtypes
 from ..autograd import Node, edge_of
-from ..errors import runtime, type_error, warn_once
+from ..errors import make, runtime, type_error, warn_once
 from ..tensorimpl import _shape_list
 from .composites import check_tensors, meshgrid
 from .core import Tensor, attach, check_broadcast, fresh, needs_grad, type_name
@@ -35,16 +35,29 @@ def kron(self, other):
 def tensordot(a, b, dims=2, out=None):
     """torch.tensordot (torch/functional.py's dims forms), then ATen's: broadcast dims summed, the rest permuted
     and reshaped for one mm (dot when nothing is left)."""
-    _tensor_arg("tensordot", "a", 1, a)
-    _tensor_arg("tensordot", "b", 2, b)
-    if isinstance(dims, Tensor):
-        dims = dims.item() if dims.numel() == 1 else dims.tolist()
-    if isinstance(dims, int):
-        if dims < 0:
-            raise runtime(f"tensordot expects dims >= 0, but got dims={dims}")
-        dims_a, dims_b = list(range(-dims, 0)), list(range(dims))
+    if not isinstance(dims, (tuple, list, Tensor, int)):
+        raise runtime(f"tensordot expects dims to be int or tuple[list[int], list[int]] or list[list[int]] "
+                      f"containing two lists, but got dims={dims}")
+    if isinstance(dims, (tuple, list)):
+        dims_a, dims_b = dims
+    elif isinstance(dims, Tensor) and dims.numel() > 1:
+        if dims._shape[0] != 2:
+            raise make("AssertionError", f"dims tensor must have size 2 in first dimension, got {dims._shape[0]}")
+        dims_a, dims_b = dims[0].tolist(), dims[1].tolist()
     else:
-        dims_a, dims_b = ([d] if isinstance(d, int) else list(d) for d in dims)
+        count = int(dims.item()) if isinstance(dims, Tensor) else dims
+        if count < 0:
+            raise runtime(f"tensordot expects dims >= 0, but got dims={count}")
+        if not isinstance(dims, Tensor):
+            for t in (a, b):
+                if not isinstance(t, Tensor):
+                    raise make("AttributeError", f"'{type_name(t)}' object has no attribute 'dim'")
+            if count > min(a.dim(), b.dim()):
+                raise runtime(f"tensordot expects dims < ndim_a or ndim_b, but got dims={count}")
+        dims_a, dims_b = list(range(-count, 0)), list(range(count))
+    _tensor_arg("tensordot", "input", 1, a)
+    _tensor_arg("tensordot", "other", 2, b)
+    dims_a, dims_b = ([d] if isinstance(d, int) else list(d) for d in (dims_a, dims_b))
     if len(dims_a) != len(dims_b):
         raise runtime("both dimension lists should have same length")
     if a.dtype is not b.dtype:
