@@ -206,6 +206,27 @@ for s in ['torch.tensordot(1, x, ([0],[0]))','torch.tensordot(x, 1, ([0],[0]))',
     try: print(s, eval(s))
     except Exception as e: print(s, type(e).__name__, e)
 """,
+"validate_outputs_scatter_add": """
+z = torch.zeros(3, requires_grad=True)
+s = torch.ones(2, requires_grad=True)
+r = z.scatter_add(0, torch.tensor([0]), s)
+print(r)
+try: r.sum().backward()
+except Exception as e: print(type(e).__name__, e)
+print(z.grad, s.grad)
+z2 = torch.zeros(3, requires_grad=True)
+r = z2.scatter_add(0, torch.tensor([0]), s.detach())
+r.sum().backward(); print(z2.grad)
+s2 = s * 1
+r = torch.zeros(3).scatter_add(0, torch.tensor([0]), s2)
+try: r.sum().backward()
+except Exception as e: print(type(e).__name__, e)
+y = torch.zeros(3, requires_grad=True) * 1
+y.scatter_add_(0, torch.tensor([1]), s2)
+try: y.sum().backward()
+except Exception as e: print(type(e).__name__, e)
+print(s.grad)
+""",
 }
 
 

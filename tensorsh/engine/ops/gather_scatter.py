@@ -253,13 +253,26 @@ class _IndexAndSourceBackward(Node):
         self.dim = dim
 
 
+def _checked_src_grad(node, gs, shape):
+    """PyTorch's formula gives src the index's shape; its engine (validate_outputs) refuses one src cannot take."""
+    if gs is not None and gs._shape != shape:
+        raise runtime(f"Function {node.name_} returned an invalid gradient at index 1 - got "
+                      f"{_shape_list(gs._shape)} but expected shape compatible with {_shape_list(shape)}")
+    return gs
+
+
 class ScatterAddBackward0(_IndexAndSourceBackward):
-    __slots__ = ()
+    __slots__ = ("src_shape",)
+
+    def __init__(self, x, dim, index, src):
+        _IndexAndSourceBackward.__init__(self, x, dim, index, src)
+        self.src_shape = src._shape
 
     def backward(self, g):
         index, = self.unpack()
         return (g if self.next_functions[0][0] else None,
-                g.gather(self.dim, index) if self.next_functions[1][0] else None)
+                _checked_src_grad(self, g.gather(self.dim, index), self.src_shape) if self.next_functions[1][0]
+                else None)
 
 
 def scatter_add(self, dim, index, src):
@@ -518,10 +531,7 @@ class ScatterBackward0(Node):
         if len(self.next_functions) == 1:
             return (gx,)
         gs = g.gather(self.dim, index) if should_compute_output(self, 1) else None
-        if gs is not None and gs._shape != self.src_shape:  # PyTorch's formula gives index's shape: its engine refuses
-            raise runtime(f"Function {self.name_} returned an invalid gradient at index 1 - got "
-                          f"{_shape_list(gs._shape)} but expected shape compatible with {_shape_list(self.src_shape)}")
-        return gx, gs
+        return gx, _checked_src_grad(self, gs, self.src_shape)
 
 
 class ScatterBackward1(ScatterBackward0):
