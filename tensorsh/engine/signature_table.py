@@ -716,6 +716,12 @@ METHODS = {
     'scatter_add_': (
         'scatter_add_(int64_t dim, Tensor index, Tensor src)',
     ),
+    'scatter_reduce': (
+        'scatter_reduce(int64_t dim, Tensor index, Tensor src, c10::string_view reduce, *, bool include_self=True)',
+    ),
+    'scatter_reduce_': (
+        'scatter_reduce_(int64_t dim, Tensor index, Tensor src, c10::string_view reduce, *, bool include_self=True)',
+    ),
     'select': (
         'select(int64_t dim, SymInt index)',
     ),
@@ -1645,6 +1651,9 @@ FUNCTIONS = {
     ),
     'scatter_add': (
         'scatter_add(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None)',
+    ),
+    'scatter_reduce': (
+        'scatter_reduce(Tensor input, int64_t dim, Tensor index, Tensor src, c10::string_view reduce, *, bool include_self=True, Tensor out=None)',
     ),
     'searchsorted': (
         'searchsorted(Tensor sorted_sequence, Tensor input, *, bool out_int32=False, bool right=False, c10::string_view? side=None, Tensor? sorter=None, Tensor out=None)',

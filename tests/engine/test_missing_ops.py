@@ -227,6 +227,24 @@ try: y.sum().backward()
 except Exception as e: print(type(e).__name__, e)
 print(s.grad)
 """,
+"scatter_reduce": """
+x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+src = torch.tensor([[10., 20., 30.], [40., 50., 60.]], requires_grad=True)
+idx = torch.tensor([[0, 1, 0], [0, 0, 1]])
+for red in ['sum', 'prod', 'mean', 'amax', 'amin']:
+    for inc in [True, False]:
+        x.grad = None; src.grad = None
+        r = x.scatter_reduce(0, idx, src, red, include_self=inc); print(red, inc, r)
+        (r * torch.arange(6.).reshape(2, 3)).sum().backward(); print(x.grad, src.grad)
+y = x * 1; y.scatter_reduce_(1, idx, src, 'amax'); print(y, y._version, y.grad_fn)
+y.sum().backward(); print(x.grad, src.grad)
+for s in ['x.scatter_reduce(0, idx, src, "max")', 'x.scatter_reduce(0, idx, src, "min")', 'x.scatter_reduce(0, idx.float(), src, "sum")','x.scatter_reduce(0, idx, src.double(), "sum")','torch.scatter_reduce(x, 0, idx, src, reduce="sum")','torch.tensor([1,2,3]).scatter_reduce(0, torch.tensor([0,0,1]), torch.tensor([5,6,7]), "mean")','torch.tensor([1,2,3]).scatter_reduce(0, torch.tensor([0,0,1]), torch.tensor([5,6,7]), "mean", include_self=False)','x.scatter_reduce(0, torch.tensor([[2]]), src, "sum")','x.scatter_reduce(0, idx, src)','x.scatter_reduce(2, idx, src,"sum")', 'torch.ones(3).scatter_reduce(0, torch.tensor([0,0]), torch.tensor([2.,float("nan")]), "amax")',
+          'x.scatter_reduce(0, torch.tensor([[0]]), x, "foo")', 'x.scatter_reduce(0, torch.tensor([[0]],dtype=torch.int32), x, "sum")', 'x.scatter_reduce(0, torch.tensor([0]), x, "sum")', 'x.scatter_reduce(0, torch.tensor([[0,0,0,0]]), x, "sum")', 'torch.tensor([1, 5, 2]).scatter_reduce(0, torch.tensor([0, 0]), torch.tensor([7, 3]), "amin", include_self=False)', 'torch.zeros(3).scatter_reduce_(0, torch.tensor([2, 2]), torch.tensor([1.5, 2.5]), "prod", include_self=False)', 'x.scatter_reduce_(0, idx, src, "sum")']:
+    try: print(s, eval(s))
+    except Exception as e: print(s, type(e).__name__, e)
+z = torch.tensor([0., 2., 3.], requires_grad=True); s = torch.tensor([0., 5.], requires_grad=True)
+r = z.scatter_reduce(0, torch.tensor([0, 1]), s, "prod"); r.sum().backward(); print(r, z.grad, s.grad)
+""",
 }
 
 

@@ -207,3 +207,5 @@ _lazy("rearrange", "fill_diagonal_", function=False)
 _lazy("searching", "histc")
 for _name in ("isin", "searchsorted", "bucketize"):
     _lazy("searching", _name, method=False, function=Lazy("ops.searching", _name))
+_lazy("gather_scatter", "scatter_reduce")
+_lazy("gather_scatter", "scatter_reduce_", "scatter_reduce_inplace", function=False)
