@@ -245,6 +245,26 @@ for s in ['x.scatter_reduce(0, idx, src, "max")', 'x.scatter_reduce(0, idx, src,
 z = torch.tensor([0., 2., 3.], requires_grad=True); s = torch.tensor([0., 5.], requires_grad=True)
 r = z.scatter_reduce(0, torch.tensor([0, 1]), s, "prod"); r.sum().backward(); print(r, z.grad, s.grad)
 """,
+"cdist": """
+torch.manual_seed(0)
+a = torch.randn(4, 3, requires_grad=True); b = torch.randn(5, 3, requires_grad=True)
+for p in [2.0, 1.0, 0.0, 3.0, float('inf'), 1.5]:
+    r = torch.cdist(a, b, p=p); print(p, r, r.shape, r.stride())
+    a.grad = b.grad = None
+    (r * torch.arange(20.).reshape(4, 5)).sum().backward(); print(a.grad, b.grad)
+for s in ['torch.cdist(a, b, p=-1)','torch.cdist(a, torch.randn(5,4))','torch.cdist(torch.randn(3), b)','torch.cdist(torch.randint(0,3,(2,3)), torch.randint(0,3,(2,3)))','torch.cdist(a.unsqueeze(0), b.unsqueeze(0)).shape','torch.cdist(a,b,compute_mode="donot_use_mm_for_euclid_dist").grad_fn', 'torch.cdist(torch.randn(30,3), torch.randn(30,3)).grad_fn', 'torch.cdist(torch.randn(30,3,requires_grad=True), torch.randn(30,3)).grad_fn', 'torch.cdist(a.double(), b.double())', 'torch.cdist(torch.randn(2, 3, 2), torch.randn(1, 4, 2))']:
+    try: print(s, eval(s))
+    except Exception as e: print(s, type(e).__name__, e)
+x = torch.randn(30, 4, requires_grad=True); y = torch.randn(27, 4)
+r = torch.cdist(x, y); print(r[:3, :4], r.grad_fn, r.grad_fn.next_functions)
+r.sum().backward(); print(x.grad[:3])
+x = torch.randn(30, 4, requires_grad=True); y = torch.randn(27, 4)
+r = torch.cdist(x, y); print(r._version, r._base is None, torch.cdist(x[:3], y[:3])._version)
+torch.manual_seed(1)
+a = torch.randn(6, 5); b = torch.randn(7, 5)
+print(torch.cdist(a, b, p=1).tolist(), torch.cdist(a, b, p=0).tolist(), torch.cdist(a, b, p=float('inf')).tolist())
+print(torch.cdist(a.double(), b.double()), torch.cdist(a, b))
+""",
 }
 
 

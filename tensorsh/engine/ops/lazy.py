@@ -209,3 +209,6 @@ for _name in ("isin", "searchsorted", "bucketize"):
     _lazy("searching", _name, method=False, function=Lazy("ops.searching", _name))
 _lazy("gather_scatter", "scatter_reduce")
 _lazy("gather_scatter", "scatter_reduce_", "scatter_reduce_inplace", function=False)
+
+# distances.py
+_lazy("distances", "cdist", method=False, function=Lazy("ops.distances", "cdist"))
