@@ -407,6 +407,9 @@ METHODS = {
     'index_select': (
         'index_select(int64_t dim, Tensor index)',
     ),
+    'inner': (
+        'inner(Tensor other)',
+    ),
     'int': (
         'int(*, MemoryFormat? memory_format=None)',
     ),
@@ -583,6 +586,9 @@ METHODS = {
     ),
     'nan_to_num': (
         'nan_to_num(double? nan=None, double? posinf=None, double? neginf=None)',
+    ),
+    'nan_to_num_': (
+        'nan_to_num_(double? nan=None, double? posinf=None, double? neginf=None)',
     ),
     'nanmean': (
         'nanmean(IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)',
@@ -863,6 +869,9 @@ METHODS = {
         'var(IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)',
         'var(bool unbiased=True)',
     ),
+    'vdot': (
+        'vdot(Tensor other)',
+    ),
     'view': (
         'view(ScalarType dtype)',
         'view(SymIntArrayRef size)',
@@ -888,8 +897,20 @@ FUNCTIONS = {
     'abs': (
         'abs(Tensor input, *, Tensor out=None)',
     ),
+    'abs_': (
+        'abs_(Tensor input)',
+    ),
+    'absolute': (
+        'absolute(Tensor input, *, Tensor out=None)',
+    ),
     'acos': (
         'acos(Tensor input, *, Tensor out=None)',
+    ),
+    'acos_': (
+        'acos_(Tensor input)',
+    ),
+    'acosh': (
+        'acosh(Tensor input, *, Tensor out=None)',
     ),
     'add': (
         'add(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None)',
@@ -939,14 +960,32 @@ FUNCTIONS = {
     'arccos': (
         'arccos(Tensor input, *, Tensor out=None)',
     ),
+    'arccos_': (
+        'arccos_(Tensor input)',
+    ),
+    'arccosh': (
+        'arccosh(Tensor input, *, Tensor out=None)',
+    ),
     'arcsin': (
         'arcsin(Tensor input, *, Tensor out=None)',
+    ),
+    'arcsin_': (
+        'arcsin_(Tensor input)',
+    ),
+    'arcsinh': (
+        'arcsinh(Tensor input, *, Tensor out=None)',
     ),
     'arctan': (
         'arctan(Tensor input, *, Tensor out=None)',
     ),
     'arctan2': (
         'arctan2(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'arctan_': (
+        'arctan_(Tensor input)',
+    ),
+    'arctanh': (
+        'arctanh(Tensor input, *, Tensor out=None)',
     ),
     'argmax': (
         'argmax(Tensor input, int64_t? dim=None, bool keepdim=False, *, Tensor out=None)',
@@ -967,11 +1006,23 @@ FUNCTIONS = {
     'asin': (
         'asin(Tensor input, *, Tensor out=None)',
     ),
+    'asin_': (
+        'asin_(Tensor input)',
+    ),
+    'asinh': (
+        'asinh(Tensor input, *, Tensor out=None)',
+    ),
     'atan': (
         'atan(Tensor input, *, Tensor out=None)',
     ),
     'atan2': (
         'atan2(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'atan_': (
+        'atan_(Tensor input)',
+    ),
+    'atanh': (
+        'atanh(Tensor input, *, Tensor out=None)',
     ),
     'bernoulli': (
         'bernoulli(Tensor input, *, Generator? generator=None, Tensor out=None)',
@@ -1028,6 +1079,9 @@ FUNCTIONS = {
     'ceil': (
         'ceil(Tensor input, *, Tensor out=None)',
     ),
+    'ceil_': (
+        'ceil_(Tensor input)',
+    ),
     'chunk': (
         'chunk(Tensor input, int64_t chunks, int64_t dim=0)',
     ),
@@ -1043,9 +1097,17 @@ FUNCTIONS = {
         'clamp_max(Tensor input, Tensor max, *, Tensor out=None)',
         'clamp_max(Tensor input, Scalar max, *, Tensor out=None)',
     ),
+    'clamp_max_': (
+        'clamp_max_(Tensor input, Tensor max)',
+        'clamp_max_(Tensor input, Scalar max)',
+    ),
     'clamp_min': (
         'clamp_min(Tensor input, Tensor min, *, Tensor out=None)',
         'clamp_min(Tensor input, Scalar min, *, Tensor out=None)',
+    ),
+    'clamp_min_': (
+        'clamp_min_(Tensor input, Tensor min)',
+        'clamp_min_(Tensor input, Scalar min)',
     ),
     'clip': (
         'clip(Tensor input, Tensor? min=None, Tensor? max=None, *, Tensor out=None)',
@@ -1088,8 +1150,14 @@ FUNCTIONS = {
     'cos': (
         'cos(Tensor input, *, Tensor out=None)',
     ),
+    'cos_': (
+        'cos_(Tensor input)',
+    ),
     'cosh': (
         'cosh(Tensor input, *, Tensor out=None)',
+    ),
+    'cosh_': (
+        'cosh_(Tensor input)',
     ),
     'count_nonzero': (
         'count_nonzero(Tensor input, int64_t? dim=None)',
@@ -1112,6 +1180,9 @@ FUNCTIONS = {
     ),
     'deg2rad': (
         'deg2rad(Tensor input, *, Tensor out=None)',
+    ),
+    'deg2rad_': (
+        'deg2rad_(Tensor input)',
     ),
     'detach': (
         'detach(Tensor input)',
@@ -1192,11 +1263,17 @@ FUNCTIONS = {
     'exp2': (
         'exp2(Tensor input, *, Tensor out=None)',
     ),
+    'exp2_': (
+        'exp2_(Tensor input)',
+    ),
     'exp_': (
         'exp_(Tensor input)',
     ),
     'expm1': (
         'expm1(Tensor input, *, Tensor out=None)',
+    ),
+    'expm1_': (
+        'expm1_(Tensor input)',
     ),
     'eye': (
         'eye(SymInt n, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -1208,6 +1285,9 @@ FUNCTIONS = {
     ),
     'fix': (
         'fix(Tensor input, *, Tensor out=None)',
+    ),
+    'fix_': (
+        'fix_(Tensor input)',
     ),
     'flatten': (
         'flatten(Tensor input, int64_t start_dim=0, int64_t end_dim=-1)',
@@ -1229,6 +1309,9 @@ FUNCTIONS = {
     'floor': (
         'floor(Tensor input, *, Tensor out=None)',
     ),
+    'floor_': (
+        'floor_(Tensor input)',
+    ),
     'floor_divide': (
         'floor_divide(Tensor input, Tensor other, *, Tensor out=None)',
         'floor_divide(Tensor input, Scalar other)',
@@ -1245,6 +1328,9 @@ FUNCTIONS = {
     ),
     'frac': (
         'frac(Tensor input, *, Tensor out=None)',
+    ),
+    'frac_': (
+        'frac_(Tensor input)',
     ),
     'full': (
         'full(SymIntArrayRef size, Scalar fill_value, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -1308,6 +1394,9 @@ FUNCTIONS = {
     ),
     'index_select': (
         'index_select(Tensor input, int64_t dim, Tensor index, *, Tensor out=None)',
+    ),
+    'inner': (
+        'inner(Tensor input, Tensor other, *, Tensor out=None)',
     ),
     'is_inference': (
         'is_inference(Tensor input)',
@@ -1381,11 +1470,23 @@ FUNCTIONS = {
     'log10': (
         'log10(Tensor input, *, Tensor out=None)',
     ),
+    'log10_': (
+        'log10_(Tensor input)',
+    ),
     'log1p': (
         'log1p(Tensor input, *, Tensor out=None)',
     ),
+    'log1p_': (
+        'log1p_(Tensor input)',
+    ),
     'log2': (
         'log2(Tensor input, *, Tensor out=None)',
+    ),
+    'log2_': (
+        'log2_(Tensor input)',
+    ),
+    'log_': (
+        'log_(Tensor input)',
     ),
     'log_softmax': (
         'log_softmax(Tensor input, int64_t dim, ScalarType? dtype=None, *, Tensor out=None)',
@@ -1482,6 +1583,9 @@ FUNCTIONS = {
         'movedim(Tensor input, int64_t source, int64_t destination)',
         'movedim(Tensor input, IntArrayRef source, IntArrayRef destination)',
     ),
+    'msort': (
+        'msort(Tensor input, *, Tensor out=None)',
+    ),
     'mul': (
         'mul(Tensor input, Tensor other, *, Tensor out=None)',
     ),
@@ -1494,6 +1598,9 @@ FUNCTIONS = {
     ),
     'nan_to_num': (
         'nan_to_num(Tensor input, double? nan=None, double? posinf=None, double? neginf=None, *, Tensor out=None)',
+    ),
+    'nan_to_num_': (
+        'nan_to_num_(Tensor input, double? nan=None, double? posinf=None, double? neginf=None)',
     ),
     'nanmean': (
         'nanmean(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
@@ -1516,8 +1623,14 @@ FUNCTIONS = {
     'neg': (
         'neg(Tensor input, *, Tensor out=None)',
     ),
+    'neg_': (
+        'neg_(Tensor input)',
+    ),
     'negative': (
         'negative(Tensor input, *, Tensor out=None)',
+    ),
+    'negative_': (
+        'negative_(Tensor input)',
     ),
     'nextafter': (
         'nextafter(Tensor input, Tensor other, *, Tensor out=None)',
@@ -1550,6 +1663,9 @@ FUNCTIONS = {
     'permute': (
         'permute(Tensor input, IntArrayRef dims)',
     ),
+    'positive': (
+        'positive(Tensor input)',
+    ),
     'pow': (
         'pow(Tensor input, Tensor exponent, *, Tensor out=None)',
         'pow(Scalar self, Tensor exponent, *, Tensor out=None)',
@@ -1564,6 +1680,9 @@ FUNCTIONS = {
     ),
     'rad2deg': (
         'rad2deg(Tensor input, *, Tensor out=None)',
+    ),
+    'rad2deg_': (
+        'rad2deg_(Tensor input)',
     ),
     'rand': (
         'rand(SymIntArrayRef size, *, Generator? generator, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -1599,8 +1718,14 @@ FUNCTIONS = {
         'randperm(SymInt n, *, Generator? generator, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'randperm(SymInt n, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
+    'ravel': (
+        'ravel(Tensor input)',
+    ),
     'reciprocal': (
         'reciprocal(Tensor input, *, Tensor out=None)',
+    ),
+    'reciprocal_': (
+        'reciprocal_(Tensor input)',
     ),
     'relu': (
         'relu(Tensor input)',
@@ -1637,11 +1762,18 @@ FUNCTIONS = {
         'round(Tensor input, *, Tensor out=None)',
         'round(Tensor input, *, int64_t decimals, Tensor out=None)',
     ),
+    'round_': (
+        'round_(Tensor input)',
+        'round_(Tensor input, *, int64_t decimals)',
+    ),
     'row_stack': (
         'row_stack(TensorList tensors, *, Tensor out=None)',
     ),
     'rsqrt': (
         'rsqrt(Tensor input, *, Tensor out=None)',
+    ),
+    'rsqrt_': (
+        'rsqrt_(Tensor input)',
     ),
     'scatter': (
         'scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None)',
@@ -1686,6 +1818,9 @@ FUNCTIONS = {
     'sin': (
         'sin(Tensor input, *, Tensor out=None)',
     ),
+    'sin_': (
+        'sin_(Tensor input)',
+    ),
     'sinc': (
         'sinc(Tensor input, *, Tensor out=None)',
     ),
@@ -1694,6 +1829,9 @@ FUNCTIONS = {
     ),
     'sinh': (
         'sinh(Tensor input, *, Tensor out=None)',
+    ),
+    'sinh_': (
+        'sinh_(Tensor input)',
     ),
     'softmax': (
         'softmax(Tensor input, int64_t dim, ScalarType? dtype=None, *, Tensor out=None)',
@@ -1704,6 +1842,9 @@ FUNCTIONS = {
     ),
     'sqrt': (
         'sqrt(Tensor input, *, Tensor out=None)',
+    ),
+    'sqrt_': (
+        'sqrt_(Tensor input)',
     ),
     'square': (
         'square(Tensor input, *, Tensor out=None)',
@@ -1756,6 +1897,9 @@ FUNCTIONS = {
     'tan': (
         'tan(Tensor input, *, Tensor out=None)',
     ),
+    'tan_': (
+        'tan_(Tensor input)',
+    ),
     'tanh': (
         'tanh(Tensor input, *, Tensor out=None)',
     ),
@@ -1798,6 +1942,9 @@ FUNCTIONS = {
     'trunc': (
         'trunc(Tensor input, *, Tensor out=None)',
     ),
+    'trunc_': (
+        'trunc_(Tensor input)',
+    ),
     'unbind': (
         'unbind(Tensor input, int64_t dim=0)',
     ),
@@ -1825,6 +1972,9 @@ FUNCTIONS = {
         'var_mean(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False)',
         'var_mean(Tensor input, IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)',
         'var_mean(Tensor input, bool unbiased=True)',
+    ),
+    'vdot': (
+        'vdot(Tensor input, Tensor other, *, Tensor out=None)',
     ),
     'vsplit': (
         'vsplit(Tensor input, int64_t sections)',
@@ -1858,18 +2008,21 @@ FUNCTIONS = {
 
 # methods bound with METH_NOARGS: `TensorBase.exp() takes no arguments (1 given)`
 NOARGS = frozenset({
-    'abs', 'abs_', 'acos', 'acos_', 'arccos', 'arcsin', 'arctan', 'argwhere',
-    'asin', 'asin_', 'atan', 'atan_', 'bitwise_not', 'bitwise_not_', 'ceil', 'ceil_',
-    'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad', 'detach', 'detach_',
-    'digamma', 'digamma_', 'dim', 'element_size', 'erf', 'erf_', 'erfc', 'erfc_',
-    'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_', 'exp_', 'expm1', 'fix',
-    'fliplr', 'flipud', 'floor', 'floor_', 'frac', 'frac_', 'is_floating_point', 'is_inference',
-    'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item', 'lgamma',
-    'lgamma_', 'log', 'log10', 'log10_', 'log1p', 'log2', 'log2_', 'log_',
-    'logical_not', 'logical_not_', 'ndimension', 'neg', 'neg_', 'negative', 'nelement', 'numel',
-    'rad2deg', 'reciprocal', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'sgn', 'sigmoid',
-    'sigmoid_', 'sign', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_', 'sinh',
-    'sinh_', 'sqrt', 'sqrt_', 'square', 'storage_offset', 't', 't_', 'tan',
-    'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage',
-    'zero_',
+    'abs', 'abs_', 'absolute', 'absolute_', 'acos', 'acos_', 'acosh', 'acosh_',
+    'arccos', 'arccos_', 'arccosh', 'arccosh_', 'arcsin', 'arcsin_', 'arcsinh', 'arcsinh_',
+    'arctan', 'arctan_', 'arctanh', 'arctanh_', 'argwhere', 'asin', 'asin_', 'asinh',
+    'asinh_', 'atan', 'atan_', 'atanh', 'atanh_', 'bitwise_not', 'bitwise_not_', 'ceil',
+    'ceil_', 'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad', 'deg2rad_',
+    'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size', 'erf', 'erf_',
+    'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_', 'exp_',
+    'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud', 'floor', 'floor_',
+    'frac', 'frac_', 'is_floating_point', 'is_inference', 'is_signed', 'isfinite', 'isinf', 'isnan',
+    'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10', 'log10_',
+    'log1p', 'log1p_', 'log2', 'log2_', 'log_', 'logical_not', 'logical_not_', 'msort',
+    'ndimension', 'neg', 'neg_', 'negative', 'negative_', 'nelement', 'numel', 'positive',
+    'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_', 'relu', 'relu_', 'retain_grad',
+    'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_',
+    'signbit', 'sin', 'sin_', 'sinc', 'sinc_', 'sinh', 'sinh_', 'sqrt',
+    'sqrt_', 'square', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh',
+    'tanh_', 'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })

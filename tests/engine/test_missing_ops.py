@@ -4,6 +4,12 @@ import pytest
 
 from same_as_torch import same_as_torch
 
+CHAIN = """
+def chain(f, d=4):
+    if f is None or d == 0: return 'None' if f is None else '..'
+    return f.name() + '(' + ','.join(chain(n[0], d - 1) for n in f.next_functions) + ')'
+"""  # (a grad_fn's chain of node names, d levels deep, for the programs below)
+
 PROGRAMS = {
 "inplace_comparisons_cumsum_clip": """
 x = torch.tensor([1., 2., 3.], requires_grad=True)
@@ -137,9 +143,6 @@ x.grad = None; r = x.take(torch.tensor([1, 1, 4])); (r * torch.tensor([1., 2., 3
 "products_cross_blocks": """
 x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
 v = torch.tensor([1., 2., 3.], requires_grad=True)
-def chain(f, d=4):
-    if f is None or d == 0: return 'None' if f is None else '..'
-    return f.name() + '(' + ','.join(chain(n[0], d - 1) for n in f.next_functions) + ')'
 def tr(s):
     try:
         r = eval(s)
@@ -265,9 +268,24 @@ a = torch.randn(6, 5); b = torch.randn(7, 5)
 print(torch.cdist(a, b, p=1).tolist(), torch.cdist(a, b, p=0).tolist(), torch.cdist(a, b, p=float('inf')).tolist())
 print(torch.cdist(a.double(), b.double()), torch.cdist(a, b))
 """,
+"inplace_twins_aliases_hyperbolic": """
+x = torch.tensor([[1., 2., 4.], [3., 0., 5.]], requires_grad=True)
+v = torch.tensor([1., 2., 3.], requires_grad=True)
+for s in ['x.nan_to_num_(0.)', 'torch.nan_to_num_(x * 1)', 'torch.nan_to_num_(x / 0, posinf=1.)', 'torch.frac_(x * 1.5)', 'torch.trunc_(x * 1.5)', 'torch.fix_(x * 1.5)', 'x.fix_()', 'torch.absolute(x - 3)', 'x.absolute_()', 'torch.negative(x)', 'torch.negative_(x * 1)', 'torch.positive(x)', 'torch.positive(torch.tensor([True]))', 'x.positive() is x',
+          'torch.arcsinh(x)', 'torch.arccosh(x + 1)', 'torch.arctanh(x / 10)', 'torch.asinh(x)', 'torch.acosh(x + 1)', 'torch.atanh(x / 10)', 'torch.acosh(x)', 'torch.atanh(x)', 'torch.asinh(torch.tensor([1, 2]))', '(x * 1).arcsinh_()', 'torch.tensor([1, 2]).asinh_()', 'torch.arcsin_(x / 10)', 'torch.arctan_(x * 1)', 'torch.abs_(x - 3)', 'torch.sin_(x * 1)', 'torch.sqrt_(x * 1)', 'torch.log1p_(x * 1)', 'x.detach().expm1_()', 'torch.reciprocal_(x + 1)', 'torch.rsqrt_(x + 1)', '(x - 2).sign_()', '(x - 2).sgn_()', 'torch.tensor([-1, 0, 2]).sign_()', 'torch.clamp_min_(x * 1, 2)', 'torch.clamp_max_(x * 1, 2)', 'torch.round_(x / 3)', 'torch.ceil_(x / 3)',
+          'x.ravel()', 'torch.ravel(x)', 'x.t().ravel()', 'torch.inner(v, v)', 'torch.inner(x, v)', 'torch.inner(x, x).sum()', 'torch.inner(torch.tensor(2.), x)', 'torch.inner(x, torch.ones(2))', 'torch.vdot(v, v)', 'torch.vdot(torch.tensor([1, 2]), torch.tensor([3, 4]))', 'torch.vdot(v, x)', 'torch.msort(x)', 'x.msort()', 'torch.deg2rad_(x * 1)', '(x * 1).rad2deg_()', 'torch.tensor([1, 2]).rad2deg_()', 'torch.tensor([1, 2]).nan_to_num_()']:
+    try:
+        r = eval(s)
+        print(s, r, chain(r.grad_fn, 3) if isinstance(r, torch.Tensor) else '', getattr(r, '_version', ''))
+    except Exception as e: print(s, type(e).__name__, e)
+y = x * 1; y.arctanh_(); print(y)
+y = x / 10; y.atanh_(); y.sum().backward(); print(x.grad)
+x.grad = None; (torch.asinh(x) + torch.acosh(x + 1) + x.sgn() + torch.inner(x, x).sum() + torch.vdot(v, v)).sum().backward(); print(x.grad, v.grad)
+x.grad = None; y = x * 1; y.nan_to_num_(); y.sgn_(); print(y.grad_fn, y._version); y.sum().backward(); print(x.grad)
+""",
 }
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_same_as_torch(name):
-    same_as_torch(PROGRAMS[name])
+    same_as_torch(CHAIN + PROGRAMS[name])

@@ -347,7 +347,12 @@ def _clamp_bound(op, lower):
 
         def write(arr):
             arr[...] = r
-        return write_inplace(self, write, lambda: nodes[isinstance(bound, Tensor)](self.clone(), bound), (bound,))
+        def make():  # (edges from self as it is; the saved self is its value before the write)
+            node = nodes[isinstance(bound, Tensor)](self, bound)
+            with autograd.no_grad():
+                node.saved = (SavedTensor(self.clone()),) + node.saved[1:]
+            return node
+        return write_inplace(self, write, make, (bound,))
     fn.__name__, fn_.__name__ = op, op + "_"
     return fn, fn_
 
@@ -370,6 +375,6 @@ op("clamp", clamp, function=True)
 op("clip", clip, function=True)
 op("clamp_", clamp_inplace, aliases=("clip_",), function=True)
 op("clamp_min", clamp_min, function=True, edges=True)
-op("clamp_min_", clamp_min_inplace, edges=True)
+op("clamp_min_", clamp_min_inplace, function=True, edges=True)
 op("clamp_max", clamp_max, function=True, edges=True)
-op("clamp_max_", clamp_max_inplace, edges=True)
+op("clamp_max_", clamp_max_inplace, function=True, edges=True)

@@ -212,3 +212,9 @@ _lazy("gather_scatter", "scatter_reduce_", "scatter_reduce_inplace", function=Fa
 
 # distances.py
 _lazy("distances", "cdist", method=False, function=Lazy("ops.distances", "cdist"))
+_lazy("products", "inner")
+_lazy("products", "vdot")
+_lazy("composites", "ravel")
+_lazy("composites", "msort")
+_lazy("composites", "rad2deg_", "rad2deg_inplace")
+_lazy("composites", "deg2rad_", "deg2rad_inplace")

@@ -80,8 +80,10 @@ def tensordot(a, b, dims=2, out=None):
     rsizes = [t1._shape[i] for i in range(a.dim()) if i not in c1] + [t2._shape[i] for i in range(b.dim())
                                                                       if i not in c2]
     size1, size2 = int(np.prod(rsizes[:a.dim() - len(c1)])), int(np.prod(rsizes[a.dim() - len(c1):]))
-    if size1 == 1 and size2 == 1 and csize > 0:
-        product = t1.permute(*p1).reshape(csize).dot(t2.permute(*p2).reshape(csize))
+    if size1 == 1 and size2 == 1 and csize > 0:  # (a reshape to the shape a tensor has is no step)
+        a1, a2 = t1.permute(*p1), t2.permute(*p2)
+        product = (a1 if a1._shape == (csize,) else a1.reshape(csize)).dot(
+            a2 if a2._shape == (csize,) else a2.reshape(csize))
     else:
         product = t1.permute(*p1).reshape(size1, csize).mm(t2.permute(*p2).reshape(csize, size2))
     return product.reshape(rsizes)
@@ -208,3 +210,37 @@ def combinations(self, r=2, with_replacement=False):
         for i in range(r - 1):
             mask = mask * (grids[i] <= grids[i + 1] if with_replacement else grids[i] < grids[i + 1])
     return stack([g.masked_select(mask) for g in meshgrid(*([self] * r), indexing="ij")], 1)
+
+
+def inner(self, other):
+    _tensor_arg("inner", "other", 1, other)
+    if self.dim() == 0 or other.dim() == 0:
+        return self * other
+    if self._shape[-1] != other._shape[-1]:
+        raise runtime(f"inner() the last dimension must match on both input tensors but got shapes "
+                      f"{_shape_list(self._shape)} and {_shape_list(other._shape)}")
+    return tensordot(self, other, ([-1], [-1]))
+
+
+class VdotBackward0(Node):
+    """vdot of real vectors: dot's gradients."""
+
+    def __init__(self, a, b):
+        from ..autograd import SavedTensor
+        Node.__init__(self, (edge_of(a), edge_of(b)))
+        self.saved = (SavedTensor(b), SavedTensor(a))
+
+    def backward(self, g):
+        b, a = self.unpack()
+        return (g * b if self.next_functions[0][0] else None), (g * a if self.next_functions[1][0] else None)
+
+
+def vdot(self, other):
+    _tensor_arg("vdot", "other", 1, other)
+    if self.dim() != 1 or other.dim() != 1:
+        raise runtime(f"1D tensors expected, but got {self.dim()}D and {other.dim()}D tensors")
+    with autograd.no_grad():
+        out = self.dot(other)
+    if needs_grad(self, other):
+        attach(out, VdotBackward0(self, other))
+    return out
