@@ -283,6 +283,11 @@ y = x / 10; y.atanh_(); y.sum().backward(); print(x.grad)
 x.grad = None; (torch.asinh(x) + torch.acosh(x + 1) + x.sgn() + torch.inner(x, x).sum() + torch.vdot(v, v)).sum().backward(); print(x.grad, v.grad)
 x.grad = None; y = x * 1; y.nan_to_num_(); y.sgn_(); print(y.grad_fn, y._version); y.sum().backward(); print(x.grad)
 """,
+"asinh_acosh_bits": """
+torch.manual_seed(0)
+x = torch.randn(300)
+print(torch.asinh(x).tolist(), torch.acosh(x.abs() + 1).tolist(), torch.asinh(x.double()).tolist(), torch.arccosh(x.half().abs() + 1).tolist())
+""",
 }
 
 

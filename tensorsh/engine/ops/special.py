@@ -370,17 +370,7 @@ def nanmean(self, dim=None, keepdim=False, *, dtype=None):
 
 # ------------------------------------------------------------------ logit, sinc, entr, ndtr
 
-def _scalar_loop(libm_name, np_fn):
-    """PyTorch's scalar loop body: the C library's float (float32, half in float) or double function per element."""
-    def apply(p):
-        fn = kernels._libm(libm_name + ("f" if p.dtype == np.float32 else ""))
-        if fn is None:
-            return np_fn(p)
-        return np.array([fn(v) for v in p.reshape(-1).tolist()], p.dtype).reshape(p.shape)
-    return apply
-
-
-_sin, _log = _scalar_loop("sin", np.sin), _scalar_loop("log", np.log)
+_sin, _log = kernels.libm_each("sin", np.sin), kernels.libm_each("log", np.log)
 
 
 def _opmath(x):

@@ -154,7 +154,9 @@ def _abs_values(x):
 
 
 absolute = unary("abs", "AbsBackward0", _abs_values, lambda g, x: g * x.sign(), float_only=False,
-                 aliases=("absolute",), operators=("__abs__",))
+                 operators=("__abs__",))
+op("absolute", absolute, function=True, grad_fn="AbsBackward0")
+op("absolute_", absolute.inplace, grad_fn="AbsBackward0")  # (a method only: PyTorch has no torch.absolute_)
 neg = unary("neg", "NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None,
             float_only=False, aliases=("negative",), operators=("__neg__",))
 log1p = unary("log1p", "Log1PBackward0", nans.with_pytorch_nans("log1p", kernels.via_double(np.log1p)), lambda g, x: g / (x + 1))
@@ -187,7 +189,7 @@ class _InplaceNotImplemented(_Unary):
 def _hyperbolic(name, kernel, backward):
     """asinh, acosh, atanh (arc<name> too), their in-place twins recording the node PyTorch cannot differentiate."""
     grad_fn = name.capitalize() + "Backward"
-    fn = unary(name, grad_fn + "0", kernels.via_double(kernel), backward, aliases=("arc" + name[1:],), inplace=False)
+    fn = unary(name, grad_fn + "0", kernel, backward, aliases=("arc" + name[1:],), inplace=False)
 
     def values(self):
         return fn(self)
@@ -196,9 +198,10 @@ def _hyperbolic(name, kernel, backward):
     return fn
 
 
-asinh = _hyperbolic("asinh", np.arcsinh, lambda g, x: g * (x.pow(2) + 1).rsqrt())
-acosh = _hyperbolic("acosh", np.arccosh, lambda g, x: g * (x.pow(2) - 1).rsqrt())
-atanh = _hyperbolic("atanh", np.arctanh, lambda g, x: g * 1 / (1 - x.pow(2)))
+# asinh and acosh are the C library's per element (PyTorch's scalar loop: bit for bit), atanh correctly rounded
+asinh = _hyperbolic("asinh", kernels.libm_each("asinh", np.arcsinh), lambda g, x: g * (x.pow(2) + 1).rsqrt())
+acosh = _hyperbolic("acosh", kernels.libm_each("acosh", np.arccosh), lambda g, x: g * (x.pow(2) - 1).rsqrt())
+atanh = _hyperbolic("atanh", kernels.via_double(np.arctanh), lambda g, x: g * 1 / (1 - x.pow(2)))
 log2 = unary("log2", "Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / (x * math.log(2)))
 log10 = unary("log10", "Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / (x * math.log(10)))
 
