@@ -883,6 +883,7 @@ def _walk_graph(roots, captures, released):
             if not any(n in needed for n, _ in node.next_functions if n is not None):
                 continue
         grads = node.backward(grad) if not _anomaly[0] else _backward_detecting_anomaly(node, grad)
+        grads = _validate_leaf_grads(node, grads)
         if released is not None:
             node.release(released)
         post = node.post_hooks
@@ -912,6 +913,34 @@ def _walk_graph(roots, captures, released):
                 else:
                     _dependencies_done(nxt, deps, buffers, ready)
         grads = g = None  # the buffers hold the only references, so AccumulateGrad can tell a private grad
+
+
+def expandable(shape, target):
+    """at::is_expandable_to(shape, target)."""
+    if len(shape) > len(target):
+        return False
+    for s, t in zip(reversed(shape), reversed(target)):
+        if s != t and s != 1:
+            return False
+    return True
+
+
+def _validate_leaf_grads(node, grads):
+    """PyTorch's validate_outputs on the edges into leaves, whose shapes the engine knows: a gradient that does not
+    broadcast to its leaf's shape is refused in PyTorch's words, one that does is summed back to it."""
+    for i, (nxt, _) in enumerate(node.next_functions):
+        if type(nxt) is AccumulateGrad:
+            g = grads[i]
+            if g is not None and g._shape != nxt.variable._shape:
+                shape = nxt.variable._shape
+                if not expandable(shape, g._shape):
+                    from .tensorimpl import _shape_list
+                    raise runtime(f"Function {node.name()} returned an invalid gradient at index {i} - got "
+                                  f"{_shape_list(g._shape)} but expected shape compatible with {_shape_list(shape)}")
+                from .ops.core import sum_to
+                grads = list(grads)
+                grads[i] = sum_to(g, shape)
+    return grads
 
 
 def _backward_detecting_anomaly(node, grad):

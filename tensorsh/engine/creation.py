@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 
-from . import dtypes, errors, layout, messages, random as rng, undo
+from . import dtypes, errors, kernels, layout, messages, random as rng, undo
 from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar, fits
 from .storage import check_size
@@ -419,3 +419,48 @@ def randint_like(input, low=0, high=None, dtype=None, requires_grad=False, gener
     dt = dtype or input.dtype
     draw = _generator(generator).randint
     return _like_result("randint_like", input, dt, memory_format, requires_grad, lambda n, _: draw(low, high, n))
+
+
+@dtype_checked
+def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, device=None, **_):
+    """PyTorch's CPU logspace: the first half of the exponents from start, the second back from end (the step in
+    double from the ends in the output type), each power the C library's pow in double, stored in the output."""
+    if steps < 0:
+        raise runtime("number of steps must be non-negative")
+    dt = dtype or dtypes.DEFAULT_FLOAT
+    check_size(steps * dt.itemsize)
+    start, end = (v.item() if isinstance(v, Tensor) else v for v in (start, end))
+    pow_ = kernels._libm("pow", 2) or math.pow
+    if steps == 1:
+        arr = np.array([pow_(float(base), float(start))])
+    else:
+        if dt.category == 2:
+            s, e = dt.np.type(start), dt.np.type(end)
+            b, step = float(base), float(e - s) / (steps - 1) if steps > 1 else 0.0
+        else:
+            s, e = int(start), int(end)
+            b, step = float(np.float32(base)), float(e - s) / (steps - 1) if steps > 1 else 0.0
+        arr = np.array([pow_(b, float(s) + step * i) if i < steps // 2 else pow_(b, float(e) - step * (steps - i - 1))
+                        for i in range(steps)], np.float64)
+    with np.errstate(all="ignore"):
+        arr = arr.astype(dt.np) if dt.category == 2 else np.trunc(arr).astype(dt.np)
+    return _finish(arr, dt, requires_grad)
+
+
+def _triangle_indices(name, lower):
+    def fn(row, col, offset=0, *, dtype=None, device=None, layout=None, pin_memory=False, requires_grad=False):
+        dt = dtype or dtypes.int64
+        if dt not in (dtypes.int64, dtypes.int32):
+            raise make("NotImplementedError", f"\"{name}\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
+        for arg, v in (("row", row), ("col", col)):
+            if v < 0:
+                raise runtime(f"{arg} must be non-negative, got{v}")
+        rows, cols = (np.tril_indices if lower else np.triu_indices)(row, offset, col)
+        arr = np.array(np.stack([rows, cols]), dt.np, order="C").reshape(2, -1)
+        return _finish(arr, dt, requires_grad)
+    fn.__name__ = fn.__qualname__ = name
+    return fn
+
+
+tril_indices = _triangle_indices("tril_indices", True)
+triu_indices = _triangle_indices("triu_indices", False)

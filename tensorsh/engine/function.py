@@ -3,7 +3,7 @@ import functools
 import inspect
 
 from . import autograd, messages, undo
-from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, expandable as _expandable
 from .errors import runtime, type_error, warn
 from .ops.core import rebase_history, sum_to
 from .tensorimpl import IN_CUSTOM_FUNCTION, IN_MULTI_OUTPUT, Tensor, ViewInfo
@@ -143,14 +143,6 @@ def _shape_list(shape):
     return "[" + ", ".join(str(s) for s in shape) + "]"
 
 
-def _expandable(shape, target):
-    """at::is_expandable_to(shape, target)."""
-    if len(shape) > len(target):
-        return False
-    for s, t in zip(reversed(shape), reversed(target)):
-        if s != t and s != 1:
-            return False
-    return True
 
 
 def _static(cls, name):

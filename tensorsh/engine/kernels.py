@@ -170,6 +170,19 @@ def _libm(name, arity=1):
     return _LIBM[name]
 
 
+def libm_each(name, np_fn):
+    """A kernel PyTorch runs as a scalar loop over the C library's function (asinh, acosh, sinc's sin, entr's log):
+    `name` (float: `name`f; half computed in float) on each element; np_fn in double without a C library."""
+    def kernel(x):
+        work = np.float32 if x.dtype == np.float16 else x.dtype
+        fn = _libm(name + ("f" if work == np.float32 else "")) if work in (np.float32, np.float64) else None
+        if fn is None:
+            return np_fn(x.astype(np.float64)).astype(x.dtype)
+        flat = x.astype(work).reshape(-1).tolist()
+        return np.array([fn(v) for v in flat], work).reshape(x.shape).astype(x.dtype)
+    return kernel
+
+
 def _scalar_body(fn, values, dtype):
     return np.array([fn(v) for v in values.tolist()], dtype)
 

@@ -39,6 +39,9 @@ METHODS = {
     'amin': (
         'amin(IntArrayRef[1] dim=None, bool keepdim=False)',
     ),
+    'aminmax': (
+        'aminmax(*, int64_t? dim=None, bool keepdim=False)',
+    ),
     'any': (
         'any()',
         'any(IntArrayRef? dim=None, bool keepdim=False)',
@@ -160,6 +163,10 @@ METHODS = {
         'clip(Tensor? min=None, Tensor? max=None)',
         'clip(Scalar? min=None, Scalar? max=None)',
     ),
+    'clip_': (
+        'clip_(Tensor? min=None, Tensor? max=None)',
+        'clip_(Scalar? min=None, Scalar? max=None)',
+    ),
     'clone': (
         'clone(*, MemoryFormat? memory_format=None)',
     ),
@@ -185,6 +192,9 @@ METHODS = {
     'cpu': (
         'cpu(*, MemoryFormat? memory_format=None)',
     ),
+    'cross': (
+        'cross(Tensor other, int64_t? dim=None)',
+    ),
     'cuda': (
         'cuda(Device? device=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)',
         'cuda(Device? device=None, bool async=False, *, MemoryFormat? memory_format=None)|deprecated',
@@ -203,6 +213,9 @@ METHODS = {
     ),
     'cumsum': (
         'cumsum(int64_t dim, *, ScalarType? dtype=None)',
+    ),
+    'cumsum_': (
+        'cumsum_(int64_t dim, *, ScalarType? dtype=None)',
     ),
     'diag': (
         'diag(int64_t diagonal=0)',
@@ -246,6 +259,10 @@ METHODS = {
         'eq(Tensor other)',
         'eq(Scalar other)',
     ),
+    'eq_': (
+        'eq_(Tensor other)',
+        'eq_(Scalar other)',
+    ),
     'equal': (
         'equal(Tensor other)',
     ),
@@ -258,6 +275,9 @@ METHODS = {
     'fill_': (
         'fill_(Tensor value)',
         'fill_(Scalar value)',
+    ),
+    'fill_diagonal_': (
+        'fill_diagonal_(Scalar fill_value, bool wrap=False)',
     ),
     'flatten': (
         'flatten(int64_t start_dim=0, int64_t end_dim=-1)',
@@ -301,19 +321,58 @@ METHODS = {
     'gather': (
         'gather(int64_t dim, Tensor index, *, bool sparse_grad=False)',
     ),
+    'gcd': (
+        'gcd(Tensor other)',
+    ),
+    'gcd_': (
+        'gcd_(Tensor other)',
+    ),
     'ge': (
         'ge(Tensor other)',
         'ge(Scalar other)',
     ),
+    'ge_': (
+        'ge_(Tensor other)',
+        'ge_(Scalar other)',
+    ),
     'ger': (
         'ger(Tensor vec2)',
+    ),
+    'greater': (
+        'greater(Tensor other)',
+        'greater(Scalar other)',
+    ),
+    'greater_': (
+        'greater_(Tensor other)',
+        'greater_(Scalar other)',
+    ),
+    'greater_equal': (
+        'greater_equal(Tensor other)',
+        'greater_equal(Scalar other)',
+    ),
+    'greater_equal_': (
+        'greater_equal_(Tensor other)',
+        'greater_equal_(Scalar other)',
     ),
     'gt': (
         'gt(Tensor other)',
         'gt(Scalar other)',
     ),
+    'gt_': (
+        'gt_(Tensor other)',
+        'gt_(Scalar other)',
+    ),
     'half': (
         'half(*, MemoryFormat? memory_format=None)',
+    ),
+    'heaviside': (
+        'heaviside(Tensor values)',
+    ),
+    'heaviside_': (
+        'heaviside_(Tensor values)',
+    ),
+    'histc': (
+        'histc(int64_t bins=100, Scalar min=0, Scalar max=0)',
     ),
     'hsplit': (
         'hsplit(int64_t sections)',
@@ -348,6 +407,9 @@ METHODS = {
     'index_select': (
         'index_select(int64_t dim, Tensor index)',
     ),
+    'inner': (
+        'inner(Tensor other)',
+    ),
     'int': (
         'int(*, MemoryFormat? memory_format=None)',
     ),
@@ -357,12 +419,25 @@ METHODS = {
     'isclose': (
         'isclose(Tensor other, double rtol=1e-05, double atol=1e-08, bool equal_nan=False)',
     ),
+    'kron': (
+        'kron(Tensor other)',
+    ),
     'kthvalue': (
         'kthvalue(SymInt k, int64_t dim=-1, bool keepdim=False)',
+    ),
+    'lcm': (
+        'lcm(Tensor other)',
+    ),
+    'lcm_': (
+        'lcm_(Tensor other)',
     ),
     'le': (
         'le(Tensor other)',
         'le(Scalar other)',
+    ),
+    'le_': (
+        'le_(Tensor other)',
+        'le_(Scalar other)',
     ),
     'lerp': (
         'lerp(Tensor end, Tensor weight)',
@@ -371,6 +446,22 @@ METHODS = {
     'lerp_': (
         'lerp_(Tensor end, Tensor weight)',
         'lerp_(Tensor end, Scalar weight)',
+    ),
+    'less': (
+        'less(Tensor other)',
+        'less(Scalar other)',
+    ),
+    'less_': (
+        'less_(Tensor other)',
+        'less_(Scalar other)',
+    ),
+    'less_equal': (
+        'less_equal(Tensor other)',
+        'less_equal(Scalar other)',
+    ),
+    'less_equal_': (
+        'less_equal_(Tensor other)',
+        'less_equal_(Scalar other)',
     ),
     'log_softmax': (
         'log_softmax(int64_t dim, ScalarType? dtype=None)',
@@ -402,6 +493,12 @@ METHODS = {
     'logical_xor_': (
         'logical_xor_(Tensor other)',
     ),
+    'logit': (
+        'logit(double? eps=None)',
+    ),
+    'logit_': (
+        'logit_(double? eps=None)',
+    ),
     'logsumexp': (
         'logsumexp(IntArrayRef[1] dim, bool keepdim=False)',
     ),
@@ -411,6 +508,10 @@ METHODS = {
     'lt': (
         'lt(Tensor other)',
         'lt(Scalar other)',
+    ),
+    'lt_': (
+        'lt_(Tensor other)',
+        'lt_(Scalar other)',
     ),
     'masked_fill': (
         'masked_fill(Tensor mask, Tensor value)',
@@ -486,6 +587,9 @@ METHODS = {
     'nan_to_num': (
         'nan_to_num(double? nan=None, double? posinf=None, double? neginf=None)',
     ),
+    'nan_to_num_': (
+        'nan_to_num_(double? nan=None, double? posinf=None, double? neginf=None)',
+    ),
     'nanmean': (
         'nanmean(IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)',
     ),
@@ -504,6 +608,10 @@ METHODS = {
         'ne(Tensor other)',
         'ne(Scalar other)',
     ),
+    'ne_': (
+        'ne_(Tensor other)',
+        'ne_(Scalar other)',
+    ),
     'new_empty': (
         'new_empty(SymIntArrayRef size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
@@ -516,12 +624,26 @@ METHODS = {
     'new_zeros': (
         'new_zeros(SymIntArrayRef size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
+    'nextafter': (
+        'nextafter(Tensor other)',
+    ),
+    'nextafter_': (
+        'nextafter_(Tensor other)',
+    ),
     'nonzero': (
         'nonzero()',
         'nonzero(*, bool as_tuple)',
     ),
     'normal_': (
         'normal_(double mean=0, double std=1, *, Generator? generator=None)',
+    ),
+    'not_equal': (
+        'not_equal(Tensor other)',
+        'not_equal(Scalar other)',
+    ),
+    'not_equal_': (
+        'not_equal_(Tensor other)',
+        'not_equal_(Scalar other)',
     ),
     'numpy': (
         'numpy(*, bool force=False)',
@@ -576,6 +698,9 @@ METHODS = {
     'roll': (
         'roll(SymIntArrayRef[1] shifts, IntArrayRef[1] dims=None)',
     ),
+    'rot90': (
+        'rot90(int64_t k=1, IntArrayRef dims={0,1})',
+    ),
     'round': (
         'round()',
         'round(*, int64_t decimals)',
@@ -601,6 +726,12 @@ METHODS = {
     ),
     'scatter_add_': (
         'scatter_add_(int64_t dim, Tensor index, Tensor src)',
+    ),
+    'scatter_reduce': (
+        'scatter_reduce(int64_t dim, Tensor index, Tensor src, c10::string_view reduce, *, bool include_self=True)',
+    ),
+    'scatter_reduce_': (
+        'scatter_reduce_(int64_t dim, Tensor index, Tensor src, c10::string_view reduce, *, bool include_self=True)',
     ),
     'select': (
         'select(int64_t dim, SymInt index)',
@@ -666,6 +797,9 @@ METHODS = {
     ),
     'swapdims_': (
         'swapdims_(int64_t dim0, int64_t dim1)',
+    ),
+    'take': (
+        'take(Tensor index)',
     ),
     'take_along_dim': (
         'take_along_dim(Tensor indices, int64_t? dim=None)',
@@ -740,6 +874,9 @@ METHODS = {
         'var(IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)',
         'var(bool unbiased=True)',
     ),
+    'vdot': (
+        'vdot(Tensor other)',
+    ),
     'view': (
         'view(ScalarType dtype)',
         'view(SymIntArrayRef size)',
@@ -765,8 +902,20 @@ FUNCTIONS = {
     'abs': (
         'abs(Tensor input, *, Tensor out=None)',
     ),
+    'abs_': (
+        'abs_(Tensor input)',
+    ),
+    'absolute': (
+        'absolute(Tensor input, *, Tensor out=None)',
+    ),
     'acos': (
         'acos(Tensor input, *, Tensor out=None)',
+    ),
+    'acos_': (
+        'acos_(Tensor input)',
+    ),
+    'acosh': (
+        'acosh(Tensor input, *, Tensor out=None)',
     ),
     'add': (
         'add(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None)',
@@ -800,6 +949,9 @@ FUNCTIONS = {
     'amin': (
         'amin(Tensor input, IntArrayRef[1] dim=None, bool keepdim=False, *, Tensor out=None)',
     ),
+    'aminmax': (
+        'aminmax(Tensor input, *, int64_t? dim=None, bool keepdim=False, TensorList[2] out=None)',
+    ),
     'any': (
         'any(Tensor input, *, Tensor out=None)',
         'any(Tensor input, IntArrayRef? dim=None, bool keepdim=False, *, Tensor out=None)',
@@ -813,14 +965,32 @@ FUNCTIONS = {
     'arccos': (
         'arccos(Tensor input, *, Tensor out=None)',
     ),
+    'arccos_': (
+        'arccos_(Tensor input)',
+    ),
+    'arccosh': (
+        'arccosh(Tensor input, *, Tensor out=None)',
+    ),
     'arcsin': (
         'arcsin(Tensor input, *, Tensor out=None)',
+    ),
+    'arcsin_': (
+        'arcsin_(Tensor input)',
+    ),
+    'arcsinh': (
+        'arcsinh(Tensor input, *, Tensor out=None)',
     ),
     'arctan': (
         'arctan(Tensor input, *, Tensor out=None)',
     ),
     'arctan2': (
         'arctan2(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'arctan_': (
+        'arctan_(Tensor input)',
+    ),
+    'arctanh': (
+        'arctanh(Tensor input, *, Tensor out=None)',
     ),
     'argmax': (
         'argmax(Tensor input, int64_t? dim=None, bool keepdim=False, *, Tensor out=None)',
@@ -841,11 +1011,23 @@ FUNCTIONS = {
     'asin': (
         'asin(Tensor input, *, Tensor out=None)',
     ),
+    'asin_': (
+        'asin_(Tensor input)',
+    ),
+    'asinh': (
+        'asinh(Tensor input, *, Tensor out=None)',
+    ),
     'atan': (
         'atan(Tensor input, *, Tensor out=None)',
     ),
     'atan2': (
         'atan2(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'atan_': (
+        'atan_(Tensor input)',
+    ),
+    'atanh': (
+        'atanh(Tensor input, *, Tensor out=None)',
     ),
     'bernoulli': (
         'bernoulli(Tensor input, *, Generator? generator=None, Tensor out=None)',
@@ -889,6 +1071,10 @@ FUNCTIONS = {
     'broadcast_to': (
         'broadcast_to(Tensor input, SymIntArrayRef size)',
     ),
+    'bucketize': (
+        'bucketize(Tensor input, Tensor boundaries, *, bool out_int32=False, bool right=False, Tensor out=None)',
+        'bucketize(Scalar self, Tensor boundaries, *, bool out_int32=False, bool right=False)',
+    ),
     'can_cast': (
         'can_cast(ScalarType from_, ScalarType to)',
     ),
@@ -898,6 +1084,9 @@ FUNCTIONS = {
     'ceil': (
         'ceil(Tensor input, *, Tensor out=None)',
     ),
+    'ceil_': (
+        'ceil_(Tensor input)',
+    ),
     'chunk': (
         'chunk(Tensor input, int64_t chunks, int64_t dim=0)',
     ),
@@ -905,23 +1094,42 @@ FUNCTIONS = {
         'clamp(Tensor input, Tensor? min=None, Tensor? max=None, *, Tensor out=None)',
         'clamp(Tensor input, Scalar? min=None, Scalar? max=None, *, Tensor out=None)',
     ),
+    'clamp_': (
+        'clamp_(Tensor input, Tensor? min=None, Tensor? max=None)',
+        'clamp_(Tensor input, Scalar? min=None, Scalar? max=None)',
+    ),
     'clamp_max': (
         'clamp_max(Tensor input, Tensor max, *, Tensor out=None)',
         'clamp_max(Tensor input, Scalar max, *, Tensor out=None)',
+    ),
+    'clamp_max_': (
+        'clamp_max_(Tensor input, Tensor max)',
+        'clamp_max_(Tensor input, Scalar max)',
     ),
     'clamp_min': (
         'clamp_min(Tensor input, Tensor min, *, Tensor out=None)',
         'clamp_min(Tensor input, Scalar min, *, Tensor out=None)',
     ),
+    'clamp_min_': (
+        'clamp_min_(Tensor input, Tensor min)',
+        'clamp_min_(Tensor input, Scalar min)',
+    ),
     'clip': (
         'clip(Tensor input, Tensor? min=None, Tensor? max=None, *, Tensor out=None)',
         'clip(Tensor input, Scalar? min=None, Scalar? max=None, *, Tensor out=None)',
+    ),
+    'clip_': (
+        'clip_(Tensor input, Tensor? min=None, Tensor? max=None)',
+        'clip_(Tensor input, Scalar? min=None, Scalar? max=None)',
     ),
     'clone': (
         'clone(Tensor input, *, MemoryFormat? memory_format=None)',
     ),
     'column_stack': (
         'column_stack(TensorList tensors, *, Tensor out=None)',
+    ),
+    'combinations': (
+        'combinations(Tensor input, int64_t r=2, bool with_replacement=False)',
     ),
     'concat': (
         'concat(TensorList tensors, int64_t dim=0, *, Tensor out=None)',
@@ -947,12 +1155,21 @@ FUNCTIONS = {
     'cos': (
         'cos(Tensor input, *, Tensor out=None)',
     ),
+    'cos_': (
+        'cos_(Tensor input)',
+    ),
     'cosh': (
         'cosh(Tensor input, *, Tensor out=None)',
+    ),
+    'cosh_': (
+        'cosh_(Tensor input)',
     ),
     'count_nonzero': (
         'count_nonzero(Tensor input, int64_t? dim=None)',
         'count_nonzero(Tensor input, IntArrayRef dim)',
+    ),
+    'cross': (
+        'cross(Tensor input, Tensor other, int64_t? dim=None, *, Tensor out=None)',
     ),
     'cummax': (
         'cummax(Tensor input, int64_t dim, *, TensorList[2] out=None)',
@@ -968,6 +1185,9 @@ FUNCTIONS = {
     ),
     'deg2rad': (
         'deg2rad(Tensor input, *, Tensor out=None)',
+    ),
+    'deg2rad_': (
+        'deg2rad_(Tensor input)',
     ),
     'detach': (
         'detach(Tensor input)',
@@ -1052,11 +1272,17 @@ FUNCTIONS = {
     'exp2': (
         'exp2(Tensor input, *, Tensor out=None)',
     ),
+    'exp2_': (
+        'exp2_(Tensor input)',
+    ),
     'exp_': (
         'exp_(Tensor input)',
     ),
     'expm1': (
         'expm1(Tensor input, *, Tensor out=None)',
+    ),
+    'expm1_': (
+        'expm1_(Tensor input)',
     ),
     'eye': (
         'eye(SymInt n, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -1068,6 +1294,9 @@ FUNCTIONS = {
     ),
     'fix': (
         'fix(Tensor input, *, Tensor out=None)',
+    ),
+    'fix_': (
+        'fix_(Tensor input)',
     ),
     'flatten': (
         'flatten(Tensor input, int64_t start_dim=0, int64_t end_dim=-1)',
@@ -1089,6 +1318,9 @@ FUNCTIONS = {
     'floor': (
         'floor(Tensor input, *, Tensor out=None)',
     ),
+    'floor_': (
+        'floor_(Tensor input)',
+    ),
     'floor_divide': (
         'floor_divide(Tensor input, Tensor other, *, Tensor out=None)',
         'floor_divide(Tensor input, Scalar other)',
@@ -1106,6 +1338,9 @@ FUNCTIONS = {
     'frac': (
         'frac(Tensor input, *, Tensor out=None)',
     ),
+    'frac_': (
+        'frac_(Tensor input)',
+    ),
     'full': (
         'full(SymIntArrayRef size, Scalar fill_value, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
@@ -1115,6 +1350,12 @@ FUNCTIONS = {
     'gather': (
         'gather(Tensor input, int64_t dim, Tensor index, *, bool sparse_grad=False, Tensor out=None)',
     ),
+    'gcd': (
+        'gcd(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'gcd_': (
+        'gcd_(Tensor input, Tensor other)',
+    ),
     'ge': (
         'ge(Tensor input, Tensor other, *, Tensor out=None)',
         'ge(Tensor input, Scalar other, *, Tensor out=None)',
@@ -1122,9 +1363,23 @@ FUNCTIONS = {
     'ger': (
         'ger(Tensor input, Tensor vec2, *, Tensor out=None)',
     ),
+    'greater': (
+        'greater(Tensor input, Tensor other, *, Tensor out=None)',
+        'greater(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'greater_equal': (
+        'greater_equal(Tensor input, Tensor other, *, Tensor out=None)',
+        'greater_equal(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
     'gt': (
         'gt(Tensor input, Tensor other, *, Tensor out=None)',
         'gt(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'heaviside': (
+        'heaviside(Tensor input, Tensor values, *, Tensor out=None)',
+    ),
+    'histc': (
+        'histc(Tensor input, int64_t bins=100, Scalar min=0, Scalar max=0, *, Tensor out=None)',
     ),
     'hsplit': (
         'hsplit(Tensor input, int64_t sections)',
@@ -1149,6 +1404,9 @@ FUNCTIONS = {
     'index_select': (
         'index_select(Tensor input, int64_t dim, Tensor index, *, Tensor out=None)',
     ),
+    'inner': (
+        'inner(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
     'is_inference': (
         'is_inference(Tensor input)',
     ),
@@ -1157,6 +1415,11 @@ FUNCTIONS = {
     ),
     'isfinite': (
         'isfinite(Tensor input)',
+    ),
+    'isin': (
+        'isin(Tensor elements, Tensor test_elements, *, bool assume_unique=False, bool invert=False, Tensor out=None)',
+        'isin(Scalar element, Tensor test_elements, *, bool assume_unique=False, bool invert=False, Tensor out=None)',
+        'isin(Tensor elements, Scalar test_element, *, bool assume_unique=False, bool invert=False, Tensor out=None)',
     ),
     'isinf': (
         'isinf(Tensor input)',
@@ -1170,11 +1433,20 @@ FUNCTIONS = {
     'isposinf': (
         'isposinf(Tensor input, *, Tensor out=None)',
     ),
+    'kron': (
+        'kron(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
     'kthvalue': (
         'kthvalue(Tensor input, SymInt k, int64_t dim=-1, bool keepdim=False, *, TensorList[2] out=None)',
     ),
     'layer_norm': (
         'layer_norm(Tensor input, SymIntArrayRef normalized_shape, Tensor? weight=None, Tensor? bias=None, double eps=1e-05, bool cudnn_enable=True)',
+    ),
+    'lcm': (
+        'lcm(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'lcm_': (
+        'lcm_(Tensor input, Tensor other)',
     ),
     'le': (
         'le(Tensor input, Tensor other, *, Tensor out=None)',
@@ -1183,6 +1455,14 @@ FUNCTIONS = {
     'lerp': (
         'lerp(Tensor input, Tensor end, Tensor weight, *, Tensor out=None)',
         'lerp(Tensor input, Tensor end, Scalar weight, *, Tensor out=None)',
+    ),
+    'less': (
+        'less(Tensor input, Tensor other, *, Tensor out=None)',
+        'less(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'less_equal': (
+        'less_equal(Tensor input, Tensor other, *, Tensor out=None)',
+        'less_equal(Tensor input, Scalar other, *, Tensor out=None)',
     ),
     'lgamma': (
         'lgamma(Tensor input, *, Tensor out=None)',
@@ -1199,11 +1479,23 @@ FUNCTIONS = {
     'log10': (
         'log10(Tensor input, *, Tensor out=None)',
     ),
+    'log10_': (
+        'log10_(Tensor input)',
+    ),
     'log1p': (
         'log1p(Tensor input, *, Tensor out=None)',
     ),
+    'log1p_': (
+        'log1p_(Tensor input)',
+    ),
     'log2': (
         'log2(Tensor input, *, Tensor out=None)',
+    ),
+    'log2_': (
+        'log2_(Tensor input)',
+    ),
+    'log_': (
+        'log_(Tensor input)',
     ),
     'log_softmax': (
         'log_softmax(Tensor input, int64_t dim, ScalarType? dtype=None, *, Tensor out=None)',
@@ -1228,6 +1520,18 @@ FUNCTIONS = {
     ),
     'logical_xor': (
         'logical_xor(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'logit': (
+        'logit(Tensor input, double? eps=None, *, Tensor out=None)',
+    ),
+    'logit_': (
+        'logit_(Tensor input, double? eps=None)',
+    ),
+    'logspace': (
+        'logspace(Tensor start, Tensor end, int64_t steps, double base=10.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'logspace(Scalar start, Tensor end, int64_t steps, double base=10.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'logspace(Tensor start, Scalar end, int64_t steps, double base=10.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'logspace(Scalar start, Scalar end, int64_t steps, double base=10.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
     'logsumexp': (
         'logsumexp(Tensor input, IntArrayRef[1] dim, bool keepdim=False, *, Tensor out=None)',
@@ -1288,6 +1592,9 @@ FUNCTIONS = {
         'movedim(Tensor input, int64_t source, int64_t destination)',
         'movedim(Tensor input, IntArrayRef source, IntArrayRef destination)',
     ),
+    'msort': (
+        'msort(Tensor input, *, Tensor out=None)',
+    ),
     'mul': (
         'mul(Tensor input, Tensor other, *, Tensor out=None)',
     ),
@@ -1300,6 +1607,9 @@ FUNCTIONS = {
     ),
     'nan_to_num': (
         'nan_to_num(Tensor input, double? nan=None, double? posinf=None, double? neginf=None, *, Tensor out=None)',
+    ),
+    'nan_to_num_': (
+        'nan_to_num_(Tensor input, double? nan=None, double? posinf=None, double? neginf=None)',
     ),
     'nanmean': (
         'nanmean(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
@@ -1322,8 +1632,17 @@ FUNCTIONS = {
     'neg': (
         'neg(Tensor input, *, Tensor out=None)',
     ),
+    'neg_': (
+        'neg_(Tensor input)',
+    ),
     'negative': (
         'negative(Tensor input, *, Tensor out=None)',
+    ),
+    'negative_': (
+        'negative_(Tensor input)',
+    ),
+    'nextafter': (
+        'nextafter(Tensor input, Tensor other, *, Tensor out=None)',
     ),
     'nonzero': (
         'nonzero(Tensor input, *, bool as_tuple=False, Tensor out=None)',
@@ -1333,6 +1652,10 @@ FUNCTIONS = {
         'normal(Tensor mean, double std=1, *, Generator? generator=None, Tensor out=None)',
         'normal(double mean, Tensor std, *, Generator? generator=None, Tensor out=None)',
         'normal(double mean, double std, SymIntArrayRef size, *, Generator? generator=None, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'not_equal': (
+        'not_equal(Tensor input, Tensor other, *, Tensor out=None)',
+        'not_equal(Tensor input, Scalar other, *, Tensor out=None)',
     ),
     'numel': (
         'numel(Tensor input)',
@@ -1349,6 +1672,9 @@ FUNCTIONS = {
     'permute': (
         'permute(Tensor input, IntArrayRef dims)',
     ),
+    'positive': (
+        'positive(Tensor input)',
+    ),
     'pow': (
         'pow(Tensor input, Tensor exponent, *, Tensor out=None)',
         'pow(Scalar self, Tensor exponent, *, Tensor out=None)',
@@ -1363,6 +1689,9 @@ FUNCTIONS = {
     ),
     'rad2deg': (
         'rad2deg(Tensor input, *, Tensor out=None)',
+    ),
+    'rad2deg_': (
+        'rad2deg_(Tensor input)',
     ),
     'rand': (
         'rand(SymIntArrayRef size, *, Generator? generator, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -1398,8 +1727,14 @@ FUNCTIONS = {
         'randperm(SymInt n, *, Generator? generator, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'randperm(SymInt n, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
+    'ravel': (
+        'ravel(Tensor input)',
+    ),
     'reciprocal': (
         'reciprocal(Tensor input, *, Tensor out=None)',
+    ),
+    'reciprocal_': (
+        'reciprocal_(Tensor input)',
     ),
     'relu': (
         'relu(Tensor input)',
@@ -1429,15 +1764,25 @@ FUNCTIONS = {
     'roll': (
         'roll(Tensor input, SymIntArrayRef[1] shifts, IntArrayRef[1] dims=None)',
     ),
+    'rot90': (
+        'rot90(Tensor input, int64_t k=1, IntArrayRef dims={0,1})',
+    ),
     'round': (
         'round(Tensor input, *, Tensor out=None)',
         'round(Tensor input, *, int64_t decimals, Tensor out=None)',
+    ),
+    'round_': (
+        'round_(Tensor input)',
+        'round_(Tensor input, *, int64_t decimals)',
     ),
     'row_stack': (
         'row_stack(TensorList tensors, *, Tensor out=None)',
     ),
     'rsqrt': (
         'rsqrt(Tensor input, *, Tensor out=None)',
+    ),
+    'rsqrt_': (
+        'rsqrt_(Tensor input)',
     ),
     'scatter': (
         'scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None)',
@@ -1447,6 +1792,13 @@ FUNCTIONS = {
     ),
     'scatter_add': (
         'scatter_add(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None)',
+    ),
+    'scatter_reduce': (
+        'scatter_reduce(Tensor input, int64_t dim, Tensor index, Tensor src, c10::string_view reduce, *, bool include_self=True, Tensor out=None)',
+    ),
+    'searchsorted': (
+        'searchsorted(Tensor sorted_sequence, Tensor input, *, bool out_int32=False, bool right=False, c10::string_view? side=None, Tensor? sorter=None, Tensor out=None)',
+        'searchsorted(Tensor sorted_sequence, Scalar self, *, bool out_int32=False, bool right=False, c10::string_view? side=None, Tensor? sorter=None, Tensor out=None)',
     ),
     'select': (
         'select(Tensor input, int64_t dim, SymInt index)',
@@ -1475,8 +1827,20 @@ FUNCTIONS = {
     'sin': (
         'sin(Tensor input, *, Tensor out=None)',
     ),
+    'sin_': (
+        'sin_(Tensor input)',
+    ),
+    'sinc': (
+        'sinc(Tensor input, *, Tensor out=None)',
+    ),
+    'sinc_': (
+        'sinc_(Tensor input)',
+    ),
     'sinh': (
         'sinh(Tensor input, *, Tensor out=None)',
+    ),
+    'sinh_': (
+        'sinh_(Tensor input)',
     ),
     'softmax': (
         'softmax(Tensor input, int64_t dim, ScalarType? dtype=None, *, Tensor out=None)',
@@ -1487,6 +1851,9 @@ FUNCTIONS = {
     ),
     'sqrt': (
         'sqrt(Tensor input, *, Tensor out=None)',
+    ),
+    'sqrt_': (
+        'sqrt_(Tensor input)',
     ),
     'square': (
         'square(Tensor input, *, Tensor out=None)',
@@ -1503,6 +1870,11 @@ FUNCTIONS = {
         'std(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None)',
         'std(Tensor input, IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False, Tensor out=None)',
         'std(Tensor input, bool unbiased=True)',
+    ),
+    'std_mean': (
+        'std_mean(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False)',
+        'std_mean(Tensor input, IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)',
+        'std_mean(Tensor input, bool unbiased=True)',
     ),
     'sub': (
         'sub(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None)',
@@ -1525,11 +1897,17 @@ FUNCTIONS = {
     't': (
         't(Tensor input)',
     ),
+    'take': (
+        'take(Tensor input, Tensor index, *, Tensor out=None)',
+    ),
     'take_along_dim': (
         'take_along_dim(Tensor input, Tensor indices, int64_t? dim=None, *, Tensor out=None)',
     ),
     'tan': (
         'tan(Tensor input, *, Tensor out=None)',
+    ),
+    'tan_': (
+        'tan_(Tensor input)',
     ),
     'tanh': (
         'tanh(Tensor input, *, Tensor out=None)',
@@ -1557,8 +1935,14 @@ FUNCTIONS = {
     'tril': (
         'tril(Tensor input, SymInt diagonal=0, *, Tensor out=None)',
     ),
+    'tril_indices': (
+        'tril_indices(int64_t row, int64_t col, int64_t offset=0, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'triu': (
         'triu(Tensor input, SymInt diagonal=0, *, Tensor out=None)',
+    ),
+    'triu_indices': (
+        'triu_indices(int64_t row, int64_t col, int64_t offset=0, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
     'true_divide': (
         'true_divide(Tensor input, Tensor other, *, Tensor out=None)',
@@ -1566,6 +1950,9 @@ FUNCTIONS = {
     ),
     'trunc': (
         'trunc(Tensor input, *, Tensor out=None)',
+    ),
+    'trunc_': (
+        'trunc_(Tensor input)',
     ),
     'unbind': (
         'unbind(Tensor input, int64_t dim=0)',
@@ -1589,6 +1976,14 @@ FUNCTIONS = {
         'var(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None)',
         'var(Tensor input, IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False, Tensor out=None)',
         'var(Tensor input, bool unbiased=True)',
+    ),
+    'var_mean': (
+        'var_mean(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False)',
+        'var_mean(Tensor input, IntArrayRef[1]? dim=None, *, Scalar? correction=None, bool keepdim=False)',
+        'var_mean(Tensor input, bool unbiased=True)',
+    ),
+    'vdot': (
+        'vdot(Tensor input, Tensor other, *, Tensor out=None)',
     ),
     'vsplit': (
         'vsplit(Tensor input, int64_t sections)',
@@ -1622,17 +2017,21 @@ FUNCTIONS = {
 
 # methods bound with METH_NOARGS: `TensorBase.exp() takes no arguments (1 given)`
 NOARGS = frozenset({
-    'abs', 'abs_', 'acos', 'acos_', 'arccos', 'arcsin', 'arctan', 'argwhere',
-    'asin', 'asin_', 'atan', 'atan_', 'bitwise_not', 'bitwise_not_', 'ceil', 'ceil_',
-    'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad', 'detach', 'detach_',
-    'digamma', 'digamma_', 'dim', 'element_size', 'erf', 'erf_', 'erfc', 'erfc_',
-    'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_', 'exp_', 'expm1', 'fix',
-    'fliplr', 'flipud', 'floor', 'floor_', 'frac', 'frac_', 'is_complex', 'is_conj',
-    'is_floating_point', 'is_inference', 'is_neg', 'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf',
-    'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10', 'log10_', 'log1p',
-    'log2', 'log2_', 'log_', 'logical_not', 'logical_not_', 'ndimension', 'neg', 'neg_',
-    'negative', 'nelement', 'numel', 'rad2deg', 'reciprocal', 'relu', 'relu_', 'retain_grad',
-    'rsqrt', 'sgn', 'sigmoid', 'sigmoid_', 'sign', 'signbit', 'sin', 'sin_',
+    'abs', 'abs_', 'absolute', 'absolute_', 'acos', 'acos_', 'acosh', 'acosh_',
+    'arccos', 'arccos_', 'arccosh', 'arccosh_', 'arcsin', 'arcsin_', 'arcsinh', 'arcsinh_',
+    'arctan', 'arctan_', 'arctanh', 'arctanh_', 'argwhere', 'asin', 'asin_', 'asinh',
+    'asinh_', 'atan', 'atan_', 'atanh', 'atanh_', 'bitwise_not', 'bitwise_not_', 'ceil',
+    'ceil_', 'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad', 'deg2rad_',
+    'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size', 'erf', 'erf_',
+    'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_', 'exp_',
+    'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud', 'floor', 'floor_',
+    'frac', 'frac_', 'is_complex', 'is_conj', 'is_floating_point', 'is_inference', 'is_neg', 'is_signed',
+    'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_',
+    'log', 'log10', 'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_',
+    'logical_not', 'logical_not_', 'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_',
+    'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_',
+    'relu', 'relu_', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid',
+    'sigmoid_', 'sign', 'sign_', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_',
     'sinh', 'sinh_', 'sqrt', 'sqrt_', 'square', 'storage_offset', 't', 't_',
     'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc', 'trunc_',
     'untyped_storage', 'zero_',

@@ -1,6 +1,6 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
-from . import saved_names
+from . import namespaces, saved_names
 from .errors import runtime, type_error
 from .ops.copies import CONTIGUOUS_FORMAT, PRESERVE_FORMAT
 from .ops.core import type_name
@@ -216,7 +216,8 @@ NAMESPACE.update({
     "as_tensor": pyapi.constructor("as_tensor", creation.as_tensor), "ones": creation.ones, "zeros": creation.zeros,
     "empty": creation.empty, "full": creation.full, "ones_like": creation.ones_like,
     "zeros_like": creation.zeros_like, "empty_like": creation.empty_like, "full_like": creation.full_like,
-    "arange": creation.arange, "linspace": creation.linspace, "eye": creation.eye, "rand": creation.rand,
+    "arange": creation.arange, "linspace": creation.linspace, "logspace": creation.logspace,
+    "tril_indices": creation.tril_indices, "triu_indices": creation.triu_indices, "eye": creation.eye, "rand": creation.rand,
     "randn": creation.randn, "randint": creation.randint, "rand_like": creation.rand_like,
     "randn_like": creation.randn_like, "randint_like": creation.randint_like,
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
@@ -256,6 +257,7 @@ for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "lins
 for _name in ("get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
               "is_anomaly_check_nan_enabled"):  # C functions without arguments in PyTorch
     NAMESPACE[_name] = pyapi.c_noargs(_name, NAMESPACE[_name])
+NAMESPACE["special"], NAMESPACE["linalg"] = namespaces.special(NAMESPACE), namespaces.linalg(NAMESPACE)
 surface_all(Tensor, NAMESPACE)  # the names that are no row bound as the rows are (PyTorch's argument parser)
 
 def shallow_copy(x):

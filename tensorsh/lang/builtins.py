@@ -360,7 +360,8 @@ def build(print_fn):
     torch_ns._members.update(nn=nn, optim=optim)
     table.update(nn=nn, optim=optim)
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
-               "torch.nn": nn, "torch.optim": optim}
+               "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
+               "torch.linalg": namespace["linalg"]}
     for dotted in SUBMODULES:
         modules[dotted] = Lazy(_submodule(dotted))
     for member in ("function", "graph", "functional"):  # torch.autograd's submodules, importable by name

@@ -15,20 +15,52 @@ from . import registry
 from .registry import op
 
 
-def _compare(name, np_fn):
+def _compare(name, np_fn, alias=None):
     """A row of the comparison family: Tensor.<name>, torch.<name> and the operator __<name>__, giving a bool
-    tensor without a grad_fn (PyTorch's comparisons are not differentiable)."""
+    tensor without a grad_fn (PyTorch's comparisons are not differentiable); and the in-place twin <name>_, which
+    writes 0/1 in self's dtype and records <Name>Backward0 (a number) or 1 (a tensor), zero gradients."""
     def op(self, other):
         check_broadcast(self, other)
         an, bn, _ = binary_operands(self, other)
         return from_numpy(np.asarray(np_fn(an, bn)), dtypes.bool_)
-    registry.op(name, op, function=True, operators=(f"__{name}__",))
+
+    def op_(self, other):
+        precheck(self, other)
+        check_broadcast(self, other)
+        check_fits_output(self, other)
+        an, bn, _ = binary_operands(self, other)
+        values = np.asarray(np_fn(an, bn))
+        node = f"{name.capitalize()}Backward{int(isinstance(other, Tensor))}"
+
+        def write(arr):
+            arr[...] = values
+        return write_inplace(self, write, lambda: CompareInplaceBackward(node, self, other), (other,))
+    aliases = () if alias is None else (alias,)
+    registry.op(name, op, aliases, function=True, operators=(f"__{name}__",))
+    registry.op(name + "_", op_, tuple(a + "_" for a in aliases))
     return op
 
 
-eq, ne, lt, le, gt, ge = (_compare(name, f) for name, f in (
-    ("eq", np.equal), ("ne", np.not_equal), ("lt", np.less), ("le", np.less_equal), ("gt", np.greater),
-    ("ge", np.greater_equal)))
+class CompareInplaceBackward(Node):
+    """eq_ ... ge_: zero gradients for self and for a tensor other."""
+    __slots__ = ("other_meta",)
+
+    def __init__(self, name, x, other):
+        tensor = isinstance(other, Tensor)
+        Node.__init__(self, (edge_of(x), operand_edge(other)) if tensor else (edge_of(x),))
+        self.name_ = name
+        self.other_meta = (other._shape, other.dtype) if tensor else None
+
+    def backward(self, g):
+        if self.other_meta is None:
+            return (g.new_zeros(g._shape),)
+        wants = self.next_functions[1][0] is not None
+        return g.new_zeros(g._shape), (g.new_zeros(self.other_meta[0]).to(self.other_meta[1]) if wants else None)
+
+
+eq, ne, lt, le, gt, ge = (_compare(name, f, alias) for name, f, alias in (
+    ("eq", np.equal, None), ("ne", np.not_equal, "not_equal"), ("lt", np.less, "less"),
+    ("le", np.less_equal, "less_equal"), ("gt", np.greater, "greater"), ("ge", np.greater_equal, "greater_equal")))
 
 
 def _logical_operand(name, other):
@@ -314,7 +346,12 @@ def _clamp_bound(op, lower):
 
         def write(arr):
             arr[...] = r
-        return write_inplace(self, write, lambda: nodes[isinstance(bound, Tensor)](self.clone(), bound), (bound,))
+        def make():  # (edges from self as it is; the saved self is its value before the write)
+            node = nodes[isinstance(bound, Tensor)](self, bound)
+            with autograd.no_grad():
+                node.saved = (SavedTensor(self.clone()),) + node.saved[1:]
+            return node
+        return write_inplace(self, write, make, (bound,))
     fn.__name__, fn_.__name__ = op, op + "_"
     return fn, fn_
 
@@ -335,8 +372,8 @@ op("where", lambda self, condition, other: where(condition, self, other), functi
 op("logical_xor", logical_xor, function=True, edges=True)
 op("clamp", clamp, function=True)
 op("clip", clip, function=True)
-op("clamp_", clamp_inplace)
+op("clamp_", clamp_inplace, aliases=("clip_",), function=True)
 op("clamp_min", clamp_min, function=True, edges=True)
-op("clamp_min_", clamp_min_inplace, edges=True)
+op("clamp_min_", clamp_min_inplace, function=True, edges=True)
 op("clamp_max", clamp_max, function=True, edges=True)
-op("clamp_max_", clamp_max_inplace, edges=True)
+op("clamp_max_", clamp_max_inplace, function=True, edges=True)

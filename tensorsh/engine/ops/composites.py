@@ -243,6 +243,21 @@ def _scaled(node_cls):
 rad2deg, deg2rad = _scaled(Rad2DegBackward0), _scaled(Deg2RadBackward0)
 
 
+def _scaled_inplace(node_cls):
+    def op(self):
+        from .. import autograd
+        from .core import cast_for_inplace, precheck, write_inplace
+        precheck(self)
+        with autograd.no_grad():
+            values = _scaled(node_cls)(self)
+        cast_for_inplace(self, values.dtype)
+        return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values._np), lambda: node_cls(self))
+    return op
+
+
+rad2deg_inplace, deg2rad_inplace = _scaled_inplace(Rad2DegBackward0), _scaled_inplace(Deg2RadBackward0)
+
+
 class FmaxBackward0(BinaryNode):
     """fmax: the gradient goes to self where self >= other or other is NaN, to other elsewhere (fmin: <=)."""
     pick = staticmethod(np.greater_equal)
@@ -273,3 +288,12 @@ def _fm(np_fn, node_cls):
 
 
 fmax, fmin = _fm(np.fmax, FmaxBackward0), _fm(np.fmin, FminBackward0)
+
+
+def ravel(self):
+    """Tensor.ravel: contiguous() then view(-1) (a clone first when self is not contiguous)."""
+    return self.contiguous().view(-1)
+
+
+def msort(self):
+    return self.sort(0)[0]

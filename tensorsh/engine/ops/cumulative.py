@@ -3,9 +3,9 @@ import numpy as np
 
 from .. import autograd, dtypes
 from ..autograd import Node, SavedTensor, edge_of
-from ..errors import make
-from .reductions import ReturnTypes, _sum_np
-from .core import attach, check_dtype, fresh, needs_grad, write_inplace, precheck, cast_for_inplace
+from ..errors import make, runtime
+from .reductions import CumsumBackward0, ReturnTypes, _cumsum_np, _sum_np
+from .core import attach, check_dtype, fresh, needs_grad, write_inplace, precheck
 
 
 def _along(x, d, fn):
@@ -108,13 +108,28 @@ def cumprod(self, dim, *, dtype=None):
     return out
 
 
+def _inplace_dtype(self, dtype, name):
+    """cumsum_/cumprod_ write in self's dtype: another dtype= is refused, as is bool (the kernel's dispatch)."""
+    if dtype is not None and dtype is not self.dtype:
+        raise runtime(f"Bad in-place call: input tensor dtype {dtypes.C_NAMES[self.dtype.name]} and output tensor "
+                      f"dtype {dtypes.C_NAMES[dtype.name]} should match")
+    if self.dtype is dtypes.bool_ and self.dim():  # (a 0-dim tensor is copied, no kernel runs)
+        raise make("NotImplementedError", f"\"{name}_out_cpu\" not implemented for 'Bool'")
+    return self.dtype
+
+
+def cumsum_inplace(self, dim, *, dtype=None):
+    d = self._wrap_dim(dim)
+    dt = _inplace_dtype(self, dtype, "cumsum")
+    precheck(self)
+    values = _cumsum_np(self._np.reshape(self._shape or (1,)), d, dt).reshape(self._shape)
+    return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), lambda: CumsumBackward0(self, d))
+
+
 def cumprod_inplace(self, dim, *, dtype=None):
     d = self._wrap_dim(dim)
-    if (dtype or self.dtype) is dtypes.bool_ and self.dim():  # (a 0-dim tensor is copied, no kernel runs)
-        raise make("NotImplementedError", "\"cumprod_out_cpu\" not implemented for 'Bool'")
-    dt = dtype or self.dtype
+    dt = _inplace_dtype(self, dtype, "cumprod")
     precheck(self)
-    cast_for_inplace(self, dt)
     values = _cumprod_np(self._np, d, dt)
     original = self.clone() if needs_grad(self) else None
 

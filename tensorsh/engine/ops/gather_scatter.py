@@ -253,13 +253,26 @@ class _IndexAndSourceBackward(Node):
         self.dim = dim
 
 
+def _checked_src_grad(node, gs, shape):
+    """PyTorch's formula gives src the index's shape; its engine (validate_outputs) refuses one src cannot take."""
+    if gs is not None and gs._shape != shape:
+        raise runtime(f"Function {node.name_} returned an invalid gradient at index 1 - got "
+                      f"{_shape_list(gs._shape)} but expected shape compatible with {_shape_list(shape)}")
+    return gs
+
+
 class ScatterAddBackward0(_IndexAndSourceBackward):
-    __slots__ = ()
+    __slots__ = ("src_shape",)
+
+    def __init__(self, x, dim, index, src):
+        _IndexAndSourceBackward.__init__(self, x, dim, index, src)
+        self.src_shape = src._shape
 
     def backward(self, g):
         index, = self.unpack()
         return (g if self.next_functions[0][0] else None,
-                g.gather(self.dim, index) if self.next_functions[1][0] else None)
+                _checked_src_grad(self, g.gather(self.dim, index), self.src_shape) if self.next_functions[1][0]
+                else None)
 
 
 def scatter_add(self, dim, index, src):
@@ -518,10 +531,7 @@ class ScatterBackward0(Node):
         if len(self.next_functions) == 1:
             return (gx,)
         gs = g.gather(self.dim, index) if should_compute_output(self, 1) else None
-        if gs is not None and gs._shape != self.src_shape:  # PyTorch's formula gives index's shape: its engine refuses
-            raise runtime(f"Function {self.name_} returned an invalid gradient at index 1 - got "
-                          f"{_shape_list(gs._shape)} but expected shape compatible with {_shape_list(self.src_shape)}")
-        return gx, gs
+        return gx, _checked_src_grad(self, gs, self.src_shape)
 
 
 class ScatterBackward1(ScatterBackward0):
@@ -609,3 +619,133 @@ def masked_scatter_inplace(self, mask, source):
         check_fits_output(self, mask)
     return _written_like(self, (source,), lambda: masked_scatter(self, mask, source),
                          lambda: MaskedScatterBackward0(self, mask, source))
+
+
+class TakeBackward0(Node):
+    """take: the gradient put back at the flat indices it came from, added where an index repeats."""
+    __slots__ = ("shape",)
+    saved_names = ("index", "self")
+
+    def __init__(self, x, index):
+        Node.__init__(self, (edge_of(x),))
+        self.shape = x._shape
+        self.saved = (SavedTensor(index), SavedTensor(x))
+
+    def backward(self, g):
+        index, _ = self.unpack()
+        out = np.zeros(int(np.prod(self.shape)), g.dtype.np)
+        flat = index._np.reshape(-1)
+        np.add.at(out, np.where(flat < 0, flat + out.size, flat), g._np.reshape(-1))
+        return (fresh(out.reshape(self.shape), g.dtype),)
+
+
+def take(self, index):
+    if not isinstance(index, Tensor):
+        raise type_error(f"take(): argument 'index' (position 1) must be Tensor, not {type_name(index)}")
+    if index.dtype is not dtypes.int64:
+        raise runtime(f"take(): Expected a long tensor for index, but got {dtypes.SCALAR_NAMES[index.dtype.name]}")
+    n = self.numel()
+    flat = index._np.reshape(-1)
+    if flat.size and n == 0:
+        raise index_error("take(): tried to take from an empty tensor")
+    bad = flat[(flat >= n) | (flat < -n)]
+    if bad.size:
+        raise index_error(f"out of range: tried to access index {int(bad[0])} on a tensor of {n} elements.")
+    values = np.ascontiguousarray(self._np).reshape(-1)[flat].reshape(index._shape)
+    out = fresh(np.require(values, self.dtype.np, "C"), self.dtype)
+    if needs_grad(self):
+        attach(out, TakeBackward0(self, index))
+    return out
+
+
+_REDUCTIONS = {"sum": np.add, "prod": np.multiply, "mean": np.add, "amax": np.maximum, "amin": np.minimum}
+
+
+class ScatterReduceBackward0(Node):
+    """PyTorch's scatter_reduce_backward, with engine ops (so create_graph records it)."""
+    __slots__ = ("dim", "reduce", "include_self")
+
+    def __init__(self, x, dim, index, src, reduce, include_self, out=None, original=None):
+        Node.__init__(self, (operand_edge(x), operand_edge(src)))
+        self.dim, self.reduce, self.include_self = dim, reduce, include_self
+        self.saved = (SavedTensor(original if original is not None else x), SavedTensor(index), SavedTensor(src)) + \
+            ((SavedTensor(out, is_output=True),) if out is not None else ())
+
+    def backward(self, g):
+        x, index, src, result = self.unpack()
+        d, reduce = self.dim, self.reduce
+        if reduce == "sum":
+            gx, gs = g, g.gather(d, index)
+        elif reduce == "mean":
+            n = (g.new_ones(g._shape) if self.include_self else g.new_zeros(g._shape)).scatter_add(
+                d, index, src.new_ones(src._shape))
+            n = n.masked_fill(n == 0, 1)
+            gx, gs = g / n, g.gather(d, index) / n.gather(d, index)
+        elif reduce == "prod":
+            masked_self = x.masked_fill(x == 0, 1)
+            gx = g * masked_self.scatter_reduce(d, index, src, reduce, include_self=self.include_self) / masked_self
+            src_zero = src == 0
+            zeros = x.new_zeros(x._shape).scatter_add(d, index, src_zero.to(x.dtype)).gather(d, index)
+            single = src_zero.logical_and(zeros == 1)
+            masked_result = x.scatter_reduce(d, index, src.masked_fill(single, 1), reduce,
+                                             include_self=self.include_self)
+            gs = (g * masked_result).gather(d, index).where(single, (g * result).gather(d, index) /
+                                                           src.masked_fill(src_zero, 1))
+        else:  # amax, amin: the gradient shared evenly by self and the sources equal to the result
+            value = result.gather(d, index)
+            self_is = (x == result).to(x.dtype)
+            src_is = (src == value).to(x.dtype)
+            share = g / self_is.scatter_add(d, index, src_is)
+            gx, gs = (x == result) * share, (src == value) * share.gather(d, index)
+        if not self.include_self:
+            gx = gx.scatter(d, index, 0)
+        return (gx if self.next_functions[0][0] else None), (gs if self.next_functions[1][0] else None)
+
+
+def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
+    _index_dtype("scatter_reduce", index, "scatter(): Expected dtype int32/int64 for index")
+    if not isinstance(src, Tensor):
+        raise type_error(f"scatter_reduce(): argument 'src' (position 3) must be Tensor, not {type_name(src)}")
+    reduce = {"max": "amax", "min": "amin"}.get(reduce, reduce)
+    if reduce not in _REDUCTIONS:
+        raise runtime(f"reduce argument must be either sum, prod, mean, amax or amin, got {reduce}")
+    if src.dtype is not self.dtype:
+        raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
+    d, idx = _gather_geometry(self, dim, index, "scatter_reduce", src)
+    arr = self._np.reshape(self._shape or (1,)).copy()
+    idx = idx.reshape(idx.shape or (1,))
+    grid = _index_grid(idx, d)
+    values = src._np.reshape(src._shape or (1,))[tuple(slice(0, n) for n in idx.shape)]
+    if not include_self:
+        floating = self.dtype.category == 2
+        info = None if floating else np.iinfo(arr.dtype) if self.dtype is not dtypes.bool_ else None
+        arr[grid] = {"sum": 0, "mean": 0, "prod": 1,
+                     "amax": -np.inf if floating else (info.min if info else False),
+                     "amin": np.inf if floating else (info.max if info else True)}[reduce]
+    with np.errstate(all="ignore"):
+        _REDUCTIONS[reduce].at(arr, grid, values)
+        if reduce == "mean":
+            count = np.full(arr.shape, 1 if include_self else 0, np.int64)
+            np.add.at(count, grid, 1)
+            count[count == 0] = 1
+            arr = (arr / count).astype(arr.dtype) if self.dtype.category == 2 else arr // count
+    return d, reduce, np.ascontiguousarray(arr.reshape(self._shape), self.dtype.np)
+
+
+def scatter_reduce(self, dim, index, src, reduce, *, include_self=True):
+    d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self)
+    out = fresh(values, self.dtype)
+    if needs_grad(self, src) and self.dtype.category == 2:
+        attach(out, ScatterReduceBackward0(self, d, index, src, reduce, include_self, out))
+    return out
+
+
+def scatter_reduce_inplace(self, dim, index, src, reduce, *, include_self=True):
+    precheck(self, src)
+    d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self)
+    original = self.clone() if needs_grad(self, src) else None
+
+    def write(arr):
+        arr[...] = values
+    return write_inplace(self, write, lambda: ScatterReduceBackward0(self, d, index, src, reduce, include_self,
+                                                                      original=original), (src,), save_output=True)

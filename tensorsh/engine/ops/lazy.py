@@ -120,6 +120,7 @@ def _lazy(module, name, attr=None, function=True, **kw):
 # cumulative.py
 _lazy("cumulative", "cumprod", inplace="cumprod_")
 _lazy("cumulative", "cumprod_", "cumprod_inplace", function=False)
+_lazy("cumulative", "cumsum_", "cumsum_inplace", function=False)
 _lazy("cumulative", "cummax")
 _lazy("cumulative", "cummin")
 _lazy("cumulative", "logcumsumexp")
@@ -178,3 +179,42 @@ _lazy("composites", "repeat_interleave", function=Lazy("ops.composites", "repeat
 for _name in ("atleast_1d", "atleast_2d", "atleast_3d", "meshgrid", "hstack", "vstack", "dstack", "column_stack",
               "row_stack"):
     _lazy("composites", _name, method=False, function=Lazy("ops.composites", _name))
+
+# multi_reductions.py
+_lazy("multi_reductions", "aminmax")
+_lazy("multi_reductions", "var_mean", method=False, function=Lazy("ops.multi_reductions", "var_mean"))
+_lazy("multi_reductions", "std_mean", method=False, function=Lazy("ops.multi_reductions", "std_mean"))
+
+# numeric.py
+for _name in ("gcd", "lcm", "heaviside", "nextafter"):
+    _lazy("numeric", _name, inplace=_name + "_")
+    _lazy("numeric", _name + "_", _name + "_inplace", function=_name in ("gcd", "lcm"))
+_lazy("special", "logit", inplace="logit_")
+_lazy("special", "logit_", "logit_inplace")
+_lazy("special", "sinc", inplace="sinc_")
+_lazy("special", "sinc_", "sinc_inplace")
+_lazy("gather_scatter", "take")
+
+# products.py
+_lazy("products", "kron")
+_lazy("products", "cross")
+for _name in ("tensordot", "block_diag", "cartesian_prod", "combinations"):
+    _lazy("products", _name, method=False, function=Lazy("ops.products", _name))
+_lazy("rearrange", "rot90")
+_lazy("rearrange", "fill_diagonal_", function=False)
+
+# searching.py
+_lazy("searching", "histc")
+for _name in ("isin", "searchsorted", "bucketize"):
+    _lazy("searching", _name, method=False, function=Lazy("ops.searching", _name))
+_lazy("gather_scatter", "scatter_reduce")
+_lazy("gather_scatter", "scatter_reduce_", "scatter_reduce_inplace", function=False)
+
+# distances.py
+_lazy("distances", "cdist", method=False, function=Lazy("ops.distances", "cdist"))
+_lazy("products", "inner")
+_lazy("products", "vdot")
+_lazy("composites", "ravel")
+_lazy("composites", "msort")
+_lazy("composites", "rad2deg_", "rad2deg_inplace")
+_lazy("composites", "deg2rad_", "deg2rad_inplace")

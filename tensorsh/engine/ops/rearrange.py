@@ -2,7 +2,7 @@
 use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import layout
+from .. import autograd, layout
 from ..errors import index_error, runtime, type_error
 from ..tensorimpl import _shape_list
 from .args import _fresh, _int_list, _wrap_dims
@@ -178,3 +178,55 @@ def diag(self, diagonal=0):
     if needs_grad(self):
         attach(result, DiagonalBackward0_copy(self, diagonal, self._shape))
     return result
+
+
+class Rot90Backward0(InputNode):
+    fields = ("k", "dims")
+
+    def backward(self, g):
+        return (g.rot90(-self.k, self.dims),)
+
+
+def rot90(self, k=1, dims=(0, 1)):
+    """ATen's rot90: flip one dim and transpose the result in place (k 1, 3), flip both (2), a clone (0)."""
+    dims = list(dims)
+    if len(dims) != 2:
+        raise runtime(f"expected total rotation dims == 2, but got dims = {len(dims)}")
+    if self.dim() < 2:
+        raise runtime(f"expected total dims >= 2, but got total dims = {self.dim()}")
+    self._wrap_dim(dims[0]), self._wrap_dim(dims[1])  # (out of range: IndexError first)
+    if dims[0] == dims[1] or abs(dims[0] - dims[1]) == self.dim():
+        raise runtime(f"expected rotation dims to be different, but got dim0 = {dims[0]} and dim1 = {dims[1]}")
+    k = k % 4
+    with autograd.no_grad():
+        if k in (1, 3):
+            flipped = self.flip(dims[1] if k == 1 else dims[0])
+            a, b = flipped._wrap_dim(dims[0]), flipped._wrap_dim(dims[1])
+            shape, stride = list(flipped._shape), list(flipped._stride)
+            shape[a], shape[b], stride[a], stride[b] = shape[b], shape[a], stride[b], stride[a]
+            out = flipped._alias(shape, stride, flipped._offset)
+        elif k == 2:
+            out = self.flip(*dims)
+        else:
+            out = fresh(np.ascontiguousarray(self._np), self.dtype)
+    if needs_grad(self):
+        attach(out, Rot90Backward0(self, k, dims))
+    return out
+
+
+def fill_diagonal_(self, fill_value, wrap=False):
+    """ATen's fill_diagonal_: fill_ of the main diagonal as an as_strided view (and, wrap, of the diagonal's
+    repeats below a tall matrix)."""
+    if self.dim() < 2:
+        raise runtime("dimensions must larger than 1")
+    height, width = self._shape[0], self._shape[1]
+    if self.dim() > 2 and any(s != height for s in self._shape[1:]):
+        raise runtime("all dimensions of input must be of equal length")
+    stride = sum(self._stride)
+    size = min(height, width)
+    self.as_strided((size,), (stride,), self._offset).fill_(fill_value)
+    if wrap and self.dim() == 2 and height > width + 1:
+        step = width + 1
+        wrap_size = (self.numel() + step - 1) // step - size
+        self.as_strided((wrap_size,), (stride,), self._offset + self._stride[0] * (width + 1)).fill_(fill_value)
+    return self

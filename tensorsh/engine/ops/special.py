@@ -367,3 +367,115 @@ def nanmean(self, dim=None, keepdim=False, *, dtype=None):
     factor = self.isnan().logical_not().sum(dim, keepdim) if dim is not None else \
         self.isnan().logical_not().sum()
     return nansum(self, dim, keepdim, dtype=dtype).div(factor)
+
+
+# ------------------------------------------------------------------ logit, sinc, entr, ndtr
+
+_sin, _log = kernels.libm_each("sin", np.sin), kernels.libm_each("log", np.log)
+
+
+def _opmath(x):
+    return x.astype(np.float32) if x.dtype == np.float16 else x
+
+
+def _sinc_values(x):
+    p = _opmath(x) * _opmath(x).dtype.type(math.pi)  # (c10::pi in the computing type)
+    with np.errstate(all="ignore"):
+        r = _sin(p) / p
+    return np.where(x == 0, r.dtype.type(1), r).astype(x.dtype)
+
+
+def _sinc_backward(g, x):
+    """PyTorch's sinc_backward, step for step (its double backward runs through these ops)."""
+    self_pi = x * math.pi
+    self_squared_pi = x * x * math.pi
+    out = g * ((self_pi * self_pi.cos()) - self_pi.sin()) / self_squared_pi
+    return where(self_squared_pi == 0.0, g.new_zeros(()), out)
+
+
+def _entr_values(x):
+    w = _opmath(x)
+    with np.errstate(all="ignore"):
+        r = np.where(w > 0, -w * _log(np.where(w > 0, w, 1)), np.where(w == 0, 0, -np.inf))
+    return np.where(np.isnan(w), w, r).astype(x.dtype)
+
+
+sinc = unary(None, "SincBackward0", _sinc_values, _sinc_backward)
+sinc_inplace = sinc.inplace
+entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-(x.log() + 1)), inplace=False)
+
+
+class _ScalarOperand(Node):
+    """A C++ composite's tensor-scalar step (MulBackward1, AddBackward1): one edge, the gradient scaled."""
+    __slots__ = ("factor",)
+
+    def __init__(self, name, x, factor):
+        Node.__init__(self, (edge_of(x),))
+        self.name_, self.factor = name, factor
+
+    def backward(self, g):
+        return (g if self.factor == 1 else g * self.factor,)
+
+
+def _scalar_step(x, name, factor, fn):
+    with autograd.no_grad():
+        out = fn(x)
+    if needs_grad(x):
+        attach(out, _ScalarOperand(name, x, factor))
+    return out
+
+
+def ndtr(self):
+    """torch.special.ndtr: PyTorch composes it in C++, (1 + erf(x * M_SQRT1_2)) * 0.5 (Scalar overloads)."""
+    if self.dtype.category < 2:
+        self = self.to(dtypes.DEFAULT_FLOAT)
+    scaled = _scalar_step(self, "MulBackward1", math.sqrt(0.5), lambda x: x * math.sqrt(0.5))
+    shifted = _scalar_step(erf(scaled), "AddBackward1", 1, lambda x: x + 1)
+    return _scalar_step(shifted, "MulBackward1", 0.5, lambda x: x * 0.5)
+
+
+class LogitBackward0(Node):
+    """PyTorch's logit_backward: grad / (x (1 - x)); NaN outside [0, 1] without eps, 0 outside [eps, 1 - eps]."""
+    __slots__ = ("eps",)
+    saved_names, saved_values = ("self",), {"eps": "eps"}
+
+    def __init__(self, x, eps, inplace=False):
+        Node.__init__(self, (edge_of(x),))
+        self.eps = eps
+        self.saved = (SavedTensor(x.clone() if inplace else x),)
+
+    def backward(self, g):
+        x, = self.unpack()
+        r = g / (x * (1 - x))
+        if self.eps is None or self.eps < 0:
+            return (r.masked_fill((x < 0).logical_or(x > 1), math.nan),)
+        return (r.masked_fill((x < self.eps).logical_or(x > 1 - self.eps), 0),)
+
+
+def _logit_values(self, eps):
+    w = self._np if self.dtype.category == 2 else self._np.astype(np.float32)
+    T = w.dtype.type  # (half: each step rounded to half, as PyTorch's Half arithmetic; the log in float)
+    if eps is not None and eps >= 0:
+        lo, hi = T(eps), T(1) - T(eps)
+        w = np.where(w < lo, lo, np.where(w > hi, hi, w))
+    with np.errstate(all="ignore"):
+        q = w / (T(1) - w)
+        r = np.where(w == 1, T(np.inf), _log(_opmath(q)))
+    return r.astype(w.dtype)
+
+
+def logit(self, eps=None):
+    values = _logit_values(self, eps)
+    out = laid_out_like(values, dtypes.BY_NP[values.dtype], self)
+    if needs_grad(self):
+        attach(out, LogitBackward0(self, eps))
+    return out
+
+
+def logit_inplace(self, eps=None):
+    precheck(self)
+    if self.dtype.category < 2:
+        cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
+    values = _logit_values(self, eps)
+    return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values),
+                         lambda: LogitBackward0(self, eps, inplace=True))

@@ -51,8 +51,15 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
         op(name, fn, aliases, function=True, operators=operators, inplace=inplace and name + "_", grad_fn=grad_fn,
            saves=(saves,) if saves else ())
         if inplace:
-            op(name + "_", fn.inplace, function=inplace_function, grad_fn=grad_fn)
+            op(name + "_", fn.inplace, tuple(a + "_" for a in aliases),
+               function=inplace_function or name + "_" in TORCH_INPLACE_FUNCTIONS, grad_fn=grad_fn)
     return fn
+
+
+# the in-place twins PyTorch binds as torch functions too (torch.abs_(x)); the others are methods only
+TORCH_INPLACE_FUNCTIONS = frozenset({"abs_", "acos_", "asin_", "atan_", "ceil_", "cos_", "cosh_", "exp2_", "floor_",
+                                     "frac_", "log10_", "log2_", "log_", "neg_", "round_", "sin_", "sinh_", "sqrt_",
+                                     "tan_", "trunc_", "expm1_", "log1p_", "reciprocal_", "rsqrt_"})
 
 
 def _unary_inplace(fn):
@@ -149,17 +156,17 @@ def _abs_values(x):
 
 absolute = unary("abs", "AbsBackward0", _abs_values, lambda g, x: g * x.sgn(), float_only=False,
                  operators=("__abs__",))
+op("absolute", absolute, function=True, grad_fn="AbsBackward0")
+op("absolute_", absolute.inplace, grad_fn="AbsBackward0")  # (a method only: PyTorch has no torch.absolute_)
 neg = unary("neg", "NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None,
             float_only=False, aliases=("negative",), operators=("__neg__",))
-log1p = unary("log1p", "Log1PBackward0", nans.with_pytorch_nans("log1p", kernels.via_double(np.log1p)), lambda g, x: g / add_scalar(x, 1), inplace=False)
-expm1 = unary("expm1", "Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * add_scalar(r, 1), "result",
-              inplace=False)
+log1p = unary("log1p", "Log1PBackward0", nans.with_pytorch_nans("log1p", kernels.via_double(np.log1p)), lambda g, x: g / add_scalar(x, 1))
+expm1 = unary("expm1", "Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * add_scalar(r, 1), "result")
 reciprocal = unary("reciprocal", "ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: -g * (r * r),
-                   "result", inplace=False)
-rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: mul_scalar(g, -0.5) * r.pow(3), "result",
-              inplace=False)
+                   "result")
+rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: mul_scalar(g, -0.5) * r.pow(3), "result")
 sign = unary("sign", "SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x),
-             lambda g: zeros_of(g), None, float_only=False, inplace=False)
+             lambda g: zeros_of(g), None, float_only=False)
 tan = unary("tan", "TanBackward0", kernels.via_double(np.tan), lambda g, r: g * add_scalar(r.pow(2), 1), "result")
 sinh = unary("sinh", "SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
 cosh = unary("cosh", "CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
@@ -170,6 +177,32 @@ asin = unary("asin", "AsinBackward0", nans.with_pytorch_nans("asin", kernels.via
 acos = unary("acos", "AcosBackward0", nans.with_pytorch_nans("acos", kernels.via_double(np.arccos)), lambda g, x: g * -(add_scalar(-x * x, 1).rsqrt()),
              aliases=("arccos",))
 exp2 = unary("exp2", "Exp2Backward0", kernels.exp2, lambda g, r: mul_scalar(g * r, math.log(2)), "result")
+class _InplaceNotImplemented(_Unary):
+    """asinh_/acosh_/atanh_: PyTorch records <Name>Backward1, whose derivative it has not implemented."""
+    __slots__ = ()
+    saves, float_only, op = None, True, None
+
+    def backward(self, g):
+        raise errors.make("NotImplementedError", f"the derivative for 'inplace version of {self.op}' is not "
+                                                 "implemented.")
+
+
+def _hyperbolic(name, kernel, backward):
+    """asinh, acosh, atanh (arc<name> too), their in-place twins recording the node PyTorch cannot differentiate."""
+    grad_fn = name.capitalize() + "Backward"
+    fn = unary(name, grad_fn + "0", kernel, backward, aliases=("arc" + name[1:],), inplace=False)
+
+    def values(self):
+        return fn(self)
+    values.node = type(grad_fn + "1", (_InplaceNotImplemented,), {"__slots__": (), "name_": grad_fn + "1", "op": name})
+    op(name + "_", _unary_inplace(values), ("arc" + name[1:] + "_",), grad_fn=grad_fn + "1")
+    return fn
+
+
+# asinh and acosh are the C library's per element (PyTorch's scalar loop: bit for bit), atanh correctly rounded
+asinh = _hyperbolic("asinh", kernels.libm_each("asinh", np.arcsinh), lambda g, x: g * (x.pow(2) + 1).rsqrt())
+acosh = _hyperbolic("acosh", kernels.libm_each("acosh", np.arccosh), lambda g, x: g * (x.pow(2) - 1).rsqrt())
+atanh = _hyperbolic("atanh", kernels.via_double(np.arctanh), lambda g, x: g * 1 / (1 - x.pow(2)))
 log2 = unary("log2", "Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / mul_scalar(x, math.log(2)))
 log10 = unary("log10", "Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / mul_scalar(x, math.log(10)))
 
@@ -298,6 +331,30 @@ def sgn(self):
     return out
 
 
+def sgn_inplace(self):
+    precheck(self)
+    values = self._np.copy() if self.dtype is dtypes.bool_ else np.sign(self._np)
+    return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), lambda: SgnBackward0(self))
+
+
+def nan_to_num_inplace(self, nan=0.0, posinf=None, neginf=None):
+    precheck(self)
+    with autograd.no_grad():
+        values = nan_to_num(self, nan, posinf, neginf)._np
+
+    def make():
+        node = NanToNumBackward0(self)
+        node.saved = (SavedTensor(self.clone()),)  # (PyTorch's original self)
+        return node
+    return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), make)
+
+
+def positive(self):
+    if self.dtype is dtypes.bool_:
+        raise runtime("The `+` operator, on a bool tensor is not supported.")
+    return self
+
+
 def signbit(self):
     return laid_out_like(np.signbit(self._np), dtypes.bool_, self)
 
@@ -331,8 +388,8 @@ def round_inplace(self, *args, decimals=None):
 
 op("round", rounded, function=True)
 op("frac", frac, function=True)
-op("round_", round_inplace)
-op("frac_", frac_inplace)
+op("round_", round_inplace, function=True)
+op("frac_", frac_inplace, function=True)
 op("isnan", isnan, function=True)
 operator("__pos__", lambda self: self)
 op("isinf", isinf, function=True, edges=True)
@@ -341,4 +398,7 @@ op("isposinf", isposinf, function=True, edges=True)
 op("isneginf", isneginf, function=True, edges=True)
 op("nan_to_num", nan_to_num, function=True, edges=True)
 op("sgn", sgn, function=True, edges=True)
+op("sgn_", sgn_inplace)
+op("nan_to_num_", nan_to_num_inplace, function=True)
+op("positive", positive, function=True)
 op("signbit", signbit, function=True, edges=True)

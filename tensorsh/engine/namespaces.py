@@ -1,0 +1,111 @@
+"""torch.special and torch.linalg: PyTorch's names there mapped to the engine's ops (most are aliases of torch.<op>;
+linalg's norms follow ATen's linalg_norm / linalg_matrix_norm dispatch)."""
+import math
+
+from .errors import runtime, type_error
+from .ops.core import Tensor, type_name
+from .ops.registry import Lazy
+
+
+def _input(name, x):
+    if not isinstance(x, Tensor):
+        raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {type_name(x)}")
+
+
+def _function(name, method):
+    """torch.special.<x> / torch.linalg.<x> calling a Tensor method (or a Lazy), named as PyTorch's C function."""
+    def function(input, *args, **kwargs):
+        _input(name, input)
+        fn = method.fn or method.load() if type(method) is Lazy else method
+        return fn(input, *args, **kwargs)
+    function.__name__ = function.__qualname__ = name
+    return function
+
+
+def special(namespace):
+    from .torch_api import Namespace
+    aliases = {"expit": "sigmoid", "erf": "erf", "erfc": "erfc", "erfinv": "erfinv", "log1p": "log1p",
+               "expm1": "expm1", "exp2": "exp2", "gammaln": "lgamma", "digamma": "digamma", "psi": "digamma",
+               "softmax": "softmax", "log_softmax": "log_softmax", "logsumexp": "logsumexp",
+               "sinc": "sinc", "logit": "logit"}
+    members = {name: _function("special_" + name, getattr(Tensor, target)) for name, target in aliases.items()}
+    members["xlogy"] = namespace["xlogy"]
+    members["round"] = _function("special_round", lambda x, *, decimals=0: x.round(decimals=decimals))
+    for name in ("entr", "ndtr"):
+        members[name] = _function("special_" + name, Lazy("ops.special", name))
+    return Namespace("torch.special", members)
+
+
+# ------------------------------------------------------------------ torch.linalg's norms
+
+def _dims(dim):
+    return [dim] if isinstance(dim, int) else (None if dim is None else list(dim))
+
+
+def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):
+    _input("linalg_vector_norm", x)
+    from .pyapi import _vector_norm
+    return _vector_norm(x, ord, _dims(dim), keepdim, dtype, None)
+
+
+def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None):
+    _input("linalg_matrix_norm", A)
+    dim = list(dim)
+    if not isinstance(ord, str) and abs(ord) not in (1, 2, math.inf):
+        raise runtime(f"linalg.matrix_norm: Order {_number(ord)} not supported.")
+    if isinstance(ord, str) and ord not in ("fro", "nuc"):
+        raise runtime(f"linalg.matrix_norm: Order {ord} not supported.")
+    if A.dtype.category < 2:
+        raise runtime(f"linalg.matrix_norm: Expected a floating point or complex tensor as input. Got "
+                      f"{_dtype_name(A)}")
+    if A.dim() < 2:
+        raise runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
+    dim = [A._wrap_dim(d) for d in dim]
+    if dim[0] == dim[1]:
+        raise runtime(f"linalg.matrix_norm: dims must be different. Got ({dim[0]}, {dim[1]})")
+    if ord == "fro":
+        return vector_norm(A, 2, dim, keepdim, dtype=dtype)
+    if ord == "nuc" or abs(ord) == 2:
+        raise runtime(f"tensorsh: linalg.matrix_norm of order {ord} needs singular values, which tensorsh has not")
+    if ord in (math.inf, -math.inf):  # (the infinity norm is the 1-norm of the transpose)
+        dim = dim[::-1]
+    if not keepdim and dim[0] < dim[1]:
+        dim[1] -= 1
+    sums = vector_norm(A, 1.0, [dim[0]], keepdim, dtype=dtype)
+    return sums.amax(dim[1], keepdim) if ord > 0 else sums.amin(dim[1], keepdim)
+
+
+def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
+    _input("linalg_norm", A)
+    dims = _dims(dim)
+    if isinstance(ord, str):
+        if dims is not None and len(dims) not in (1, 2):
+            raise runtime(f"linalg.norm: If dim is specified, it must be of length 1 or 2. Got {dims}")
+        if dims is None and A.dim() not in (1, 2):
+            raise runtime(f"linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got "
+                          f"{A.dim()}D.")
+        return matrix_norm(A, ord, dims if dims is not None else [0, 1], keepdim, dtype=dtype)
+    if dims is not None and len(dims) not in (1, 2):
+        raise runtime(f"linalg.norm: If {'ord' if ord is not None else 'dim'} is specified, it must be of length 1 "
+                      f"or 2. Got {dims}")
+    if dims is None and ord is not None and A.dim() not in (1, 2):
+        raise runtime(f"linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got {A.dim()}D.")
+    if ord is not None and ((dims is not None and len(dims) == 2) or (dims is None and A.dim() == 2)):
+        return matrix_norm(A, ord, dims if dims is not None else [0, 1], keepdim, dtype=dtype)
+    return vector_norm(A, 2.0 if ord is None else ord, dims, keepdim, dtype=dtype)
+
+
+def _number(v):
+    return int(v) if float(v).is_integer() else v
+
+
+def _dtype_name(t):
+    from . import dtypes
+    return dtypes.SCALAR_NAMES[t.dtype.name]
+
+
+def linalg(namespace):
+    from .torch_api import Namespace
+    members = {"norm": norm, "vector_norm": vector_norm, "matrix_norm": matrix_norm,
+               "cross": _function("linalg_cross", Lazy("ops.products", "linalg_cross"))}
+    return Namespace("torch.linalg", members)

@@ -1,0 +1,136 @@
+"""cdist: the p-norm distance of every row of x1 to every row of x2 (batched), by ATen's direct kernel
+(CdistBackward0) or, for the 2-norm of more than 25 rows, by its matmul form composed of engine ops."""
+import math
+
+import numpy as np
+
+from .. import autograd, dtypes, kernels
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import runtime, type_error
+from .core import Tensor, attach, fresh, needs_grad, type_name
+from .joining import cat
+
+
+def _direct(a, b, p):
+    """ATen's run_parallel_cdist per pair: |a - b| mapped and added along the row in the tensors' type (the
+    2-norm's multiply-adds fused by the compiler), then finished (sqrt, or pow(agg, 1.0 / p) in double)."""
+    d = np.abs(a[..., :, None, :] - b[..., None, :, :])
+    agg = np.zeros(d.shape[:-1], a.dtype)
+    with np.errstate(all="ignore"):
+        for k in range(d.shape[-1]):
+            col = d[..., k]
+            if p == 2:
+                agg = kernels.fma(col, col, agg) if a.dtype != np.float16 else agg + col * col
+            elif p == 1:
+                agg = agg + col
+            elif p == 0:
+                agg = agg + (col != 0).astype(a.dtype)
+            elif math.isinf(p):
+                agg = np.maximum(agg, col)
+            else:
+                agg = agg + np.power(col.astype(np.float64), float(p)).astype(a.dtype)
+        if p == 2:
+            return np.sqrt(agg)
+        if p in (0, 1) or math.isinf(p):
+            return agg
+        return np.power(agg.astype(np.float64), 1.0 / float(a.dtype.type(p))).astype(a.dtype)
+
+
+class CdistBackward0(Node):
+    """PyTorch's _cdist_backward: each pair's gradient through its difference, summed over the other side."""
+    __slots__ = ("p", "shapes")
+
+    def __init__(self, x1, x2, p, out):
+        Node.__init__(self, (edge_of(x1), edge_of(x2)))
+        self.p, self.shapes = p, (x1._shape, x2._shape)
+        self.saved = (SavedTensor(x1), SavedTensor(x2), SavedTensor(out, is_output=True))
+
+    def backward(self, g):
+        x1, x2, dist = self.unpack()
+        p = self.p
+        diff = x1._np[..., :, None, :] - x2._np[..., None, :, :]
+        dist_, gn = dist._np[..., None], g._np[..., None]
+        with np.errstate(all="ignore"):
+            if p == 0:
+                per = np.zeros_like(diff)
+            elif p == 1:
+                per = gn * np.sign(diff)
+            elif p == 2:
+                per = np.where(dist_ == 0, 0, gn * diff / dist_)
+            elif math.isinf(p):
+                per = gn * np.sign(diff) * (np.abs(diff) == dist_)
+            elif p < 2:
+                per = np.where(dist_ == 0, 0, gn * np.sign(diff) * np.abs(diff) ** (p - 1) / dist_ ** (p - 1))
+            else:
+                per = np.where(dist_ == 0, 0, gn * diff * np.abs(diff) ** (p - 2) / dist_ ** (p - 1))
+        dt = g.dtype
+        g1 = per.sum(-2).astype(dt.np)
+        g2 = (-per).sum(-3).astype(dt.np)
+        return tuple(fresh(np.ascontiguousarray(_sum_to(v, s)), dt) if nxt is not None else None
+                     for v, s, (nxt, _) in zip((g1, g2), self.shapes, self.next_functions))
+
+
+def _sum_to(v, shape):
+    while v.ndim > len(shape):
+        v = v.sum(0)
+    return v.sum(tuple(i for i, s in enumerate(shape) if s == 1 and v.shape[i] != 1), keepdims=True)
+
+
+class EuclideanDistBackward0(Node):
+    """PyTorch's _euclidean_dist_backward."""
+
+    def __init__(self, x1, x2, out):
+        Node.__init__(self, (edge_of(x1), edge_of(x2)))
+        self.saved = (SavedTensor(x1), SavedTensor(x2), SavedTensor(out, is_output=True))
+
+    def backward(self, g):
+        x1, x2, res = self.unpack()
+        ratio = (g / res).masked_fill(res == 0, 0)
+        return (x1 * ratio.sum(-1, True) - ratio.matmul(x2) if self.next_functions[0][0] else None,
+                x2 * ratio.sum(-2, False).unsqueeze(-1) - ratio.mT.matmul(x1) if self.next_functions[1][0] else None)
+
+
+def _euclidean(x1, x2):
+    """ATen's _euclidean_dist: [-2 x1, |x1|^2, 1] @ [x2, 1, |x2|^2]^T, clamped at 1e-30, square-rooted."""
+    with autograd.no_grad():
+        x1_norm, x2_norm = x1.pow(2).sum(-1, True), x2.pow(2).sum(-1, True)
+        x1_ = cat([x1.mul(-2), x1_norm, x1_norm.new_ones(x1_norm._shape)], -1)
+        x2_ = cat([x2, x2_norm.new_ones(x2_norm._shape), x2_norm], -1)
+        done = x1_.matmul(x2_.mT).clamp_min_(1e-30).sqrt_()
+    out = fresh(np.ascontiguousarray(done._np), done.dtype)  # (ATen's in-place steps below autograd: version 0)
+    if needs_grad(x1, x2):
+        attach(out, EuclideanDistBackward0(x1, x2, out))
+    return out
+
+
+def cdist(x1, x2, p=2.0, compute_mode=None):
+    for name, pos, t in (("x1", 1, x1), ("x2", 2, x2)):
+        if not isinstance(t, Tensor):
+            raise type_error(f"cdist(): argument '{name}' (position {pos}) must be Tensor, not {type_name(t)}")
+    for name, t in (("X1", x1), ("X2", x2)):
+        if t.dim() < 2:
+            raise runtime(f"cdist only supports at least 2D tensors, {name} got: {t.dim()}D")
+    if x1._shape[-1] != x2._shape[-1]:
+        raise runtime(f"X1 and X2 must have the same number of columns. X1: {x1._shape[-1]} X2: {x2._shape[-1]}")
+    for name, t in (("X1", x1), ("X2", x2)):
+        if t.dtype.category != 2:
+            raise runtime(f"cdist only supports floating-point dtypes, {name} got: "
+                          f"{dtypes.SCALAR_NAMES[t.dtype.name]}")
+    if p < 0:
+        raise runtime("cdist only supports non-negative p values")
+    if x1.dtype is not x2.dtype:
+        raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[x1.dtype.name]} but found "
+                      f"{dtypes.SCALAR_NAMES[x2.dtype.name]}")
+    r1, r2 = x1._shape[-2], x2._shape[-2]
+    mm = p == 2 and (compute_mode == "use_mm_for_euclid_dist" or
+                     (compute_mode in (None, "use_mm_for_euclid_dist_if_necessary") and (r1 > 25 or r2 > 25)))
+    if mm:
+        batch = np.broadcast_shapes(x1._shape[:-2], x2._shape[:-2])
+        a = x1.expand(*batch, r1, x1._shape[-1]).reshape(-1, r1, x1._shape[-1])
+        b = x2.expand(*batch, r2, x2._shape[-1]).reshape(-1, r2, x2._shape[-1])
+        return _euclidean(a, b).view(*batch, r1, r2)
+    values = _direct(x1._np, x2._np, p)
+    out = fresh(np.ascontiguousarray(values, x1.dtype.np), x1.dtype)
+    if needs_grad(x1, x2):
+        attach(out, CdistBackward0(x1, x2, p, out))
+    return out

@@ -1,0 +1,191 @@
+"""Reductions with two results from one node: aminmax (AminmaxBackward0), var_mean and std_mean (VarMeanBackward0,
+StdMeanBackward0), their values as PyTorch's CPU kernels compute them (var_mean's Welford steps in double)."""
+import math
+
+import numpy as np
+
+from .. import autograd, dtypes
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import index_error, runtime, warn
+from .core import fresh
+from .reductions import reduce_dims
+
+
+class Aminmax(tuple):
+    """torch.return_types.aminmax: a (min, max) pair with names (type(r).__name__ is PyTorch's, aminmax)."""
+    __api__ = frozenset({"min", "max"})
+    min, max = property(lambda self: self[0]), property(lambda self: self[1])
+
+    def __repr__(self):
+        return f"torch.return_types.aminmax(\nmin={self[0]!r},\nmax={self[1]!r})"
+
+    __str__ = __repr__
+
+
+Aminmax.__name__ = Aminmax.__qualname__ = "aminmax"
+
+
+def _restore(t, dims, keepdim, rank):
+    """A reduced tensor brought back to its input's rank (PyTorch's restore_reduced_dims)."""
+    if keepdim or not rank:
+        return t
+    for d in sorted(range(rank) if dims is None else dims):
+        t = t.unsqueeze(d)
+    return t
+
+
+def _outputs(node, outs, x, save_outputs):
+    """Give both results the one node, which then saves its input and the outputs it reads (an output is saved
+    knowing its place), as attach does for one."""
+    for i, out in enumerate(outs):
+        out._grad_fn, out._output_nr = node, i
+    node.saved = (SavedTensor(x),) + tuple(SavedTensor(o, is_output=True) for o in outs[:save_outputs])
+    if autograd.PENDING_PACKS:
+        autograd.pack_pending()
+
+
+class AminmaxBackward0(Node):
+    """Each gradient shared evenly by the elements equal to its extreme (PyTorch's scale_grad_by_count)."""
+    __slots__ = ("dims", "keepdim")
+    n_outputs = 2
+
+    def __init__(self, x, dims, keepdim):
+        Node.__init__(self, (edge_of(x),))
+        self.dims, self.keepdim = dims, keepdim
+
+    def backward(self, grads):
+        x, lo, hi = self.unpack()
+        total = None
+        for g, extreme in zip(grads, (lo, hi)):
+            if g is None:
+                continue
+            g, extreme = _restore(g, self.dims, self.keepdim, x.dim()), _restore(extreme, self.dims, self.keepdim,
+                                                                                   x.dim())
+            mask = extreme == x
+            count = mask.sum(list(self.dims), keepdim=True) if self.dims is not None else mask.sum()
+            part = (g / count) * mask
+            total = part if total is None else total + part
+        return (total,)
+
+
+def aminmax(self, *, dim=None, keepdim=False):
+    if dim is None:
+        if self.numel() == 0:
+            raise runtime("aminmax(): cannot compute aminmax over an empty dimension as the operation has no "
+                          "identity.")
+        dims, axes = None, None
+    else:
+        d = self._wrap_dim(dim)
+        if self._shape and self._shape[d] == 0:
+            raise index_error(f"aminmax: Expected reduction dim {dim} to have non-zero size.")
+        dims = (d,) if self._shape else ()
+        axes = dims
+    keep = keepdim and bool(self._shape)
+    if self.numel() == 0:
+        shape = [1 if i in axes else s for i, s in enumerate(self._shape)] if keep else \
+            [s for i, s in enumerate(self._shape) if i not in axes]  # (an empty input has a dim given)
+        lo = hi = np.empty(shape, self.dtype.np)
+    else:
+        lo = np.amin(self._np, axis=axes, keepdims=keep)
+        hi = np.amax(self._np, axis=axes, keepdims=keep)
+    outs = Aminmax(fresh(np.require(v, self.dtype.np, "C"), self.dtype) for v in (lo, hi))
+    if autograd._grad_enabled[0] and self.requires_grad:
+        _outputs(AminmaxBackward0(self, dims, keep), outs, self, 2)
+    return outs
+
+
+def _welford(x, axes, correction, keepdim):
+    """(var, mean) in double as PyTorch's WelfordOps walk them: each output's elements one after another."""
+    if x.ndim == 0:
+        x = x.reshape(1)
+        axes = (0,)
+    axes = tuple(range(x.ndim)) if axes is None else axes
+    kept = [d for d in range(x.ndim) if d not in axes]
+    moved = np.transpose(x, kept + list(axes))
+    flat = moved.reshape(moved.shape[:len(kept)] + (-1,)).astype(np.float64)
+    m = flat.shape[-1]
+    mean, m2 = np.zeros(flat.shape[:-1]), np.zeros(flat.shape[:-1])
+    with np.errstate(all="ignore"):
+        if m <= 1 << 16:
+            for k in range(m):
+                v = flat[..., k]
+                delta = v - mean
+                mean = mean + delta / float(k + 1)
+                m2 = m2 + delta * (v - mean)
+        else:  # (long rows: two passes, equal to Welford's steps but for the last bits)
+            mean = flat.mean(axis=-1)
+            dev = flat - mean[..., None]
+            m2 = np.sum(dev * dev, axis=-1)
+        if m == 0:
+            mean = m2 = np.full(flat.shape[:-1], np.nan)
+        var = m2 / np.float64(max(0, m - correction))
+    if keepdim:
+        shape = [1 if d in axes else x.shape[d] for d in range(x.ndim)]
+        var, mean = var.reshape(shape), mean.reshape(shape)
+    return var, mean
+
+
+class VarMeanBackward0(Node):
+    """var_backward of the first gradient plus mean's (the gradient spread evenly) of the second."""
+    __slots__ = ("dims", "correction", "keepdim")
+    n_outputs = 2
+    take_sqrt = False
+
+    def __init__(self, x, dims, correction, keepdim):
+        Node.__init__(self, (edge_of(x),))
+        self.dims, self.correction, self.keepdim = dims, correction, keepdim
+
+    def backward(self, grads):
+        saved = self.unpack()
+        x = saved[0]
+        gv, gm = grads
+        dims = self.dims if self.dims is not None else tuple(range(x.dim()))
+        n = 1
+        for d in dims:
+            n *= x._shape[d]
+        total = None
+        if gv is not None:
+            if self.take_sqrt:
+                result = saved[1]
+                gv = gv / (result * 2)
+                gv = gv.masked_fill(result == 0, 0)
+            gv = _restore(gv, self.dims, self.keepdim, x.dim())
+            dof = n - self.correction
+            centred = x - (x.mean(list(dims), keepdim=True) if x.dim() else x)
+            total = (2.0 / dof if dof > 0 else float("nan")) * gv * centred
+        if gm is not None:
+            part = _restore(gm, self.dims, self.keepdim, x.dim()).expand(*x._shape) / n
+            total = part if total is None else total + part
+        return (total,)
+
+
+class StdMeanBackward0(VarMeanBackward0):
+    take_sqrt = True
+
+
+def _var_mean(name, node_cls):
+    def fn(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
+        if self.dtype.category < 2:
+            raise runtime(f"{name} only support floating point and complex dtypes")
+        if correction is None:
+            correction = 1 if unbiased else 0
+        dims = reduce_dims(self, dim)
+        axes = tuple(range(self.dim())) if dims is None else dims
+        factor = self.numel() // (math.prod(s for d, s in enumerate(self._shape) if d not in axes) or 1)
+        if factor - correction <= 0:  # (PyTorch's factor: input numel divided by output numel)
+            warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction "
+                 "factor (input numel divided by output numel).")
+        var, mean = _welford(self._np, axes, correction, keepdim and bool(self._shape))
+        if node_cls.take_sqrt:
+            with np.errstate(invalid="ignore"):
+                var = np.sqrt(var)
+        outs = tuple(fresh(np.require(v, self.dtype.np, "C"), self.dtype) for v in (var, mean))
+        if autograd._grad_enabled[0] and self.requires_grad:
+            _outputs(node_cls(self, dims, correction, keepdim), outs, self, int(node_cls.take_sqrt))
+        return outs
+    fn.__name__ = name
+    return fn
+
+
+var_mean = _var_mean("var_mean", VarMeanBackward0)
+std_mean = _var_mean("std_mean", StdMeanBackward0)

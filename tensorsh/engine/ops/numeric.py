@@ -1,0 +1,92 @@
+"""Elementwise ops of two tensors about numbers themselves: gcd, lcm (integers), heaviside (the step, values where
+input is 0), nextafter (the next float towards other), each with its in-place twin."""
+import numpy as np
+
+from .. import autograd, dtypes
+from ..autograd import Node, edge_of
+from ..errors import make, runtime, type_error
+from .binary import NotImplementedBackward
+from .core import (BinaryNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
+                   laid_out_like, needs_grad, precheck, type_name, write_inplace, zeros_of)
+
+
+class NextafterBackward0(BinaryNode):
+    """The gradient passes to self unchanged; other's is zeros."""
+
+    def grads(self, g):
+        return (g if self.wants(0) else None), (zeros_of(g) if self.wants(1) else None)
+
+
+class _HeavisideNotImplemented(Node):
+    """PyTorch's NotImplemented node of heaviside, with an edge for each operand that requires grad only."""
+    name_ = NotImplementedBackward.name_
+    qualified = True
+
+    def __init__(self, a, b, out):
+        Node.__init__(self, tuple(edge_of(t) for t in (a, b) if t.requires_grad))
+
+    def backward(self, g):
+        raise runtime("derivative for aten::heaviside is not implemented")
+
+
+def _not_implemented(name, dt):
+    return make("NotImplementedError", f"\"{name}_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
+
+
+def _gcd_values(name):
+    def values(a, b, dt):
+        if dt.category != 1:
+            raise _not_implemented(name, dt)
+        with np.errstate(all="ignore"):
+            return (np.gcd if name == "gcd" else np.lcm)(a, b)
+    return values
+
+
+def _heaviside_values(a, b, dt):
+    return np.where(a == 0, b, a > 0)
+
+
+def _nextafter_values(a, b, dt):
+    if dt.category != 2:
+        raise _not_implemented("nextafter", dt)
+    return np.nextafter(a, b)
+
+
+def _pair(name, argument, values_fn, node_cls):
+    """torch.<name>(input, <argument>) and Tensor.<name>(_) for a tensor <argument> only."""
+    def values(self, other):
+        if not isinstance(other, Tensor):
+            raise type_error(f"{name}(): argument '{argument}' (position 1) must be Tensor, not {type_name(other)}")
+        if name == "heaviside" and self.dtype is not other.dtype:
+            raise runtime("heaviside is not yet implemented for tensors with different dtypes.")
+        check_broadcast(self, other)
+        an, bn, dt = binary_operands(self, other)
+        return np.asarray(values_fn(np.asarray(an, dt.np), np.asarray(bn, dt.np), dt), dt.np), dt
+
+    def fn(self, other):
+        result, dt = values(self, other)
+        out = laid_out_like(result, dt, self, other)
+        if node_cls is not None and needs_grad(self, other) and dt.category == 2:
+            attach(out, node_cls(self, other, out))
+        return out
+
+    def fn_(self, other):
+        if isinstance(other, Tensor):  # (autograd's leaf check comes before the kernel's dtype check)
+            precheck(self, other)
+        with autograd.no_grad():
+            result, dt = values(self, other)
+        check_fits_output(self, other)
+        cast_for_inplace(self, dt)
+
+        def write(arr):
+            arr[...] = result
+        return write_inplace(self, write, None if node_cls is None else lambda: node_cls(self, other, None),
+                             (other,))
+    fn.__name__, fn_.__name__ = name, name + "_"
+    return fn, fn_
+
+
+gcd, gcd_inplace = _pair("gcd", "other", _gcd_values("gcd"), None)
+lcm, lcm_inplace = _pair("lcm", "other", _gcd_values("lcm"), None)
+heaviside, heaviside_inplace = _pair("heaviside", "values", _heaviside_values, _HeavisideNotImplemented)
+nextafter, nextafter_inplace = _pair("nextafter", "other", _nextafter_values, NextafterBackward0)

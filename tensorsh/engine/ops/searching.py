@@ -1,0 +1,115 @@
+"""Looking values up among others: isin, searchsorted, bucketize, and histc (counts of values per bin), with
+ATen's checks and texts; none is differentiable."""
+import numpy as np
+
+from .. import dtypes
+from ..errors import make, runtime, type_error
+from ..tensorimpl import _shape_list
+from .core import Tensor, fresh, type_name
+
+
+def _promoted(*values):
+    """The values as arrays of their promoted dtype (a Python number promotes as PyTorch's wrapped scalar)."""
+    dt = dtypes.result_type(values)
+    return [np.asarray(v._np if isinstance(v, Tensor) else v, dt.np) for v in values], dt
+
+
+def isin(elements, test_elements, *, assume_unique=False, invert=False):
+    if not isinstance(elements, Tensor) and not isinstance(test_elements, Tensor):
+        raise type_error("isin() received an invalid combination of arguments")
+    (a, b), dt = _promoted(elements, test_elements)
+    if any(isinstance(v, Tensor) and v.dtype is dtypes.bool_ for v in (elements, test_elements)):
+        raise runtime("Unsupported input type encountered for isin(): Bool")
+    shape = elements._shape if isinstance(elements, Tensor) else ()
+    found = np.isin(a.reshape(-1), b.reshape(-1), invert=invert).reshape(shape)
+    return fresh(np.array(found, order="C"), dtypes.bool_)
+
+
+def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None, out=None):
+    boundaries = sorted_sequence
+    if not isinstance(boundaries, Tensor):
+        raise type_error(f"searchsorted(): argument 'sorted_sequence' (position 1) must be Tensor, not "
+                         f"{type_name(boundaries)}")
+    if side is not None and side not in ("left", "right"):
+        raise runtime(f"torch.searchsorted(): side can only be 'left' or 'right' but got {side}")
+    if side is not None and (side == "right") != bool(right) and right:
+        raise runtime(f"torch.searchsorted(): side and right can't be set to opposites, got side of {side} while "
+                      f"right was {right}")
+    right = right or side == "right"
+    values = input if isinstance(input, Tensor) else None
+    vshape = values._shape if values is not None else ()
+    if sorter is not None:
+        if sorter.dtype is not dtypes.int64:
+            raise runtime(f"torch.searchsorted(): sorter must be a tensor of long dtype but got "
+                          f"{dtypes.SCALAR_NAMES[sorter.dtype.name]}")
+        if sorter._shape != boundaries._shape:
+            raise runtime(f"torch.searchsorted(): boundary and sorter must have the same size, but got boundary "
+                          f"tensor {_shape_list(boundaries._shape)}and got sorter tensor "
+                          f"{_shape_list(sorter._shape)}")
+    if values is not None and not vshape and boundaries.dim() != 1:
+        raise runtime(f"torch.searchsorted(): input value can be a scalar only when boundaries tensor dimension is "
+                      f"1, but we got boundaries tensor dim({boundaries.dim()}) and input value's dim(0) numel(1)")
+    if boundaries.dim() == 0:
+        raise runtime("torch.searchsorted(): boundaries tensor should have positive dimension, but got 0 dimension")
+    if boundaries.dim() != 1 and (len(vshape) != boundaries.dim() or vshape[:-1] != boundaries._shape[:-1]):
+        raise runtime(f"torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 dimensions "
+                      f"of boundaries tensor and input value tensor must match, but we got boundaries tensor "
+                      f"{_shape_list(boundaries._shape)} and input value tensor {_shape_list(vshape)}")
+    (b, v), _ = _promoted(boundaries, input)
+    if sorter is not None:
+        b = np.take_along_axis(b, sorter._np, -1)
+    how = "right" if right else "left"
+    if b.ndim == 1:
+        found = np.searchsorted(b, v, side=how)
+    else:
+        rows_b, rows_v = b.reshape(-1, b.shape[-1]), v.reshape(-1, v.shape[-1])
+        found = np.stack([np.searchsorted(rb, rv, side=how) for rb, rv in zip(rows_b, rows_v)]).reshape(v.shape)
+    dt = dtypes.int32 if out_int32 else dtypes.int64
+    return fresh(np.array(np.reshape(found, vshape), dt.np, order="C"), dt)
+
+
+def bucketize(input, boundaries, *, out_int32=False, right=False, out=None):
+    if not isinstance(boundaries, Tensor):
+        raise type_error(f"bucketize(): argument 'boundaries' (position 2) must be Tensor, not "
+                         f"{type_name(boundaries)}")
+    if boundaries.dim() != 1:
+        raise runtime(f"boundaries tensor must be 1 dimension, but got dim({boundaries.dim()})")
+    return searchsorted(boundaries, input, out_int32=out_int32, right=right)
+
+
+def _c_double(v):
+    """A double as C++'s ostream prints it (6 significant digits; the NaN of aminmax with its sign bit set)."""
+    if v != v:
+        return "-nan"
+    return f"{v:g}"
+
+
+def histc(self, bins=100, min=0, max=0):
+    if self.dtype.category != 2:
+        raise make("NotImplementedError", f"\"histogram_cpu\" not implemented for "
+                                          f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+    if bins <= 0:
+        raise runtime(f"torch.histogram(): bins must be > 0, but got {bins} for dimension 0")
+    lo, hi = float(min), float(max)
+    x = self._np.reshape(-1)
+    if lo == hi and x.size:
+        lo, hi = float(x.min()), float(x.max())
+        if np.isnan(x).any():
+            lo = hi = float(x[np.isnan(x)][0])
+    if lo == hi:
+        lo, hi = lo - 1, hi + 1
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        raise runtime(f"torch.histc: range of [{_c_double(lo)}, {_c_double(hi)}] is not finite")
+    if not lo < hi:
+        raise runtime("torch.histc: max must be larger than min")
+    T = self.dtype.np.type
+    from ..creation import linspace
+    edges = linspace(lo, hi, bins + 1, dtype=self.dtype)._np
+    left, right = edges[0], edges[-1]
+    counts = np.zeros(bins, self.dtype.np)
+    with np.errstate(all="ignore"):
+        keep = x[(x >= left) & (x <= right)]
+        pos = ((keep - left) * T(bins) / (right - left)).astype(np.int64)  # (the kernel's linear interpolation)
+    pos[pos == bins] = bins - 1
+    np.add.at(counts, pos, 1)
+    return fresh(counts, self.dtype)
