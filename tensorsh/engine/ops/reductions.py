@@ -9,8 +9,8 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import index_error, runtime, type_error, warn
 from ..tensorimpl import Tensor, _shape_list
 from .args import _int_list, _unsqueeze_dims, _wrap_dims
-from .binary import _div_scalar
-from .comparison import maximum, minimum, where
+from .binary import _div_scalar, maximum, minimum
+from .comparison import where
 from .copies import to
 from .core import InputNode, NONE_EDGE, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad, sum_to, zeros_of
 from .joining import cat
