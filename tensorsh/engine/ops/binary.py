@@ -333,7 +333,7 @@ mul = binary("mul", "MulBackward0", np.multiply, lambda g, other: g * other, lam
 true_divide = binary(None, "DivBackward0", np.true_divide, lambda g, other: g / other,
                      lambda g, self, other: -g * ((self / other) / other),  # (PyTorch's div_tensor_other_backward)
                      out_dtype=true_div_dtype, inplace=("__itruediv__",))
-DivBackward2 = binary_node("DivBackward2", lambda g: g * 0, lambda g: g * 0)  # a rounding mode: zero gradients
+DivBackward2 = binary_node("DivBackward2", zeros_of, zeros_of)  # a rounding mode: zeros (new_zeros, +0., no history)
 
 
 def div(self, other, rounding_mode=None):
