@@ -350,20 +350,20 @@ def _median_all(self, ignore_nan, node_cls):
     return out
 
 
-def median(self, dim=None, keepdim=False):
-    if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
-        _no_bool("median_cpu" if dim is None else "median_out", self)
-    if dim is None:
-        return _median_all(self, False, MedianBackward0)
-    return _reduce_select("median", self, dim, keepdim, _median_pick(False), MedianBackward1)
+def _median(name, ignore_nan, nodes):
+    """median/nanmedian: of everything (nodes[0]) or along a dim (values and indices, nodes[1])."""
+    def fn(self, dim=None, keepdim=False):
+        if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
+            _no_bool("median_cpu" if dim is None else "median_out", self)
+        if dim is None:
+            return _median_all(self, ignore_nan, nodes[0])
+        return _reduce_select(name, self, dim, keepdim, _median_pick(ignore_nan), nodes[1])
+    fn.__name__ = name
+    return fn
 
 
-def nanmedian(self, dim=None, keepdim=False):
-    if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
-        _no_bool("median_cpu" if dim is None else "median_out", self)
-    if dim is None:
-        return _median_all(self, True, NanmedianBackward0)
-    return _reduce_select("nanmedian", self, dim, keepdim, _median_pick(True), NanmedianBackward1)
+median = _median("median", False, (MedianBackward0, MedianBackward1))
+nanmedian = _median("nanmedian", True, (NanmedianBackward0, NanmedianBackward1))
 
 
 def mode(self, dim=-1, keepdim=False):
