@@ -1,13 +1,70 @@
-"""Sampling functions (torch.randperm, torch.normal, torch.bernoulli) drawn as PyTorch's CPU kernels draw them."""
+"""Random draws as PyTorch's CPU kernels draw them: the in-place fills (normal_, uniform_, bernoulli_), dropout, and
+the sampling functions (torch.randperm, torch.normal, torch.bernoulli); loaded on first use (rows in ops/lazy.py)."""
 import math
 
 import numpy as np
 
 from . import creation, dtypes
 from .autograd import Node, edge_of
-from .errors import runtime, type_error
-from .ops.core import check_broadcast, fresh, needs_grad, attach
+from .errors import runtime, type_error, value_error
+from .ops.core import attach, check_broadcast, fresh, needs_grad, precheck, write_inplace, zero_node
 from .tensorimpl import Tensor
+
+
+def fill_random(self, values):
+    precheck(self)
+    arr = values.reshape(self._shape)
+
+    def write(a):
+        a[...] = arr
+    return write_inplace(self, write, lambda: zero_node("NormalBackward0", self))
+
+
+def normal_inplace(self, mean=0.0, std=1.0, generator=None):
+    n = self.numel()
+    values = creation._generator(generator).normal(n, self.dtype.name, mean, std,
+                                                   contiguous=self.is_contiguous() or n < 16)
+    return fill_random(self, values)
+
+
+def uniform_inplace(self, from_=0.0, to=1.0, generator=None, **kw):
+    if "from" in kw:
+        from_ = kw["from"]
+    values = creation._generator(generator).uniform(self.numel(), self.dtype.name, from_, to)
+    return fill_random(self, values)
+
+
+def bernoulli_inplace(self, p=0.5, generator=None):
+    """Tensor.bernoulli_(p) for a number p: element i is 1 when the i-th double uniform is below p
+    (bernoulli_scalar_kernel_default; the MKL kernel runs only on Intel CPUs)."""
+    precheck(self)  # (autograd's in-place checks come before the kernel's check of p)
+    if isinstance(p, Tensor):
+        raise runtime("tensorsh: bernoulli_ with a tensor of probabilities is not supported")
+    if not 0 <= p <= 1:
+        raise runtime(f"bernoulli_ expects p to be in [0, 1], but got p={float(p):g}")  # (a C++ double)
+    u = creation._generator(generator)._unit53(self.numel())
+    return fill_random(self, (u < p).astype(self.dtype.np))
+
+
+def dropout(input, p=0.5, train=True, inplace=False, feature=False):
+    """ATen's _dropout on the CPU: noise = empty_like(input).bernoulli_(1 - p).div_(1 - p); input * noise.
+    feature=True (feature_dropout): one noise value per (sample, channel), broadcast over the other dims."""
+    if p < 0.0 or p > 1.0:
+        raise value_error(f"dropout probability has to be between 0 and 1, but got {p}")
+    if not train or p == 0:
+        return input
+    if input.numel() == 0:
+        return input
+    if p == 1:
+        zeros = creation.zeros((), dtype=input.dtype)
+        return input.mul_(zeros) if inplace else input * zeros
+    if feature and input.dim() < 2:
+        raise runtime("Feature dropout requires at least 2 dimensions in the input")
+    noise = creation.empty(*(input._shape[:2] + (1,) * (input.dim() - 2)), dtype=input.dtype) if feature \
+        else creation.empty_like(input)
+    noise = bernoulli_inplace(noise, 1 - p)
+    noise.div_(1 - p)
+    return input.mul_(noise) if inplace else input * noise
 
 
 class SampleNode(Node):
@@ -112,7 +169,6 @@ def bernoulli(input, p=None, *, generator=None):
     if not isinstance(input, Tensor):
         raise type_error(f"bernoulli(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
     if p is not None:
-        from .noise import bernoulli_inplace
         out = bernoulli_inplace(creation.empty_like(input), p, generator=generator)
         if needs_grad(input):
             attach(out, _NotImplementedNode(input))

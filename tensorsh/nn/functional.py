@@ -1,7 +1,7 @@
 """torch.nn.functional: engine ops, and PyTorch's composites of them (cross_entropy, l1_loss, normalize ...)."""
 from tensorsh.engine import activation as _act, autograd, creation, dtypes, linear as _lin
 from tensorsh.engine.ops.core import type_name
-from tensorsh.engine import loss as _loss, noise as _noise
+from tensorsh.engine import loss as _loss, sampling as _sampling
 from tensorsh.engine.errors import runtime, type_error, value_error, warn
 from tensorsh.engine.tensor import Tensor
 
@@ -63,7 +63,7 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 
 def dropout(input, p=0.5, training=True, inplace=False):
-    return _noise.dropout(input, p, training, inplace)
+    return _sampling.dropout(input, p, training, inplace)
 
 
 def _check_p(p):
@@ -75,7 +75,7 @@ def _feature_dropout(input, p, training, inplace, batched):
     """torch/nn/functional.py's channel-wise dropouts: an unbatched input gets a batch dim for the drop."""
     if not batched:
         input = input.unsqueeze_(0) if inplace else input.unsqueeze(0)
-    result = _noise.dropout(input, p, training, inplace, feature=True)
+    result = _sampling.dropout(input, p, training, inplace, feature=True)
     if not batched:
         result = result.squeeze_(0) if inplace else result.squeeze(0)
     return result

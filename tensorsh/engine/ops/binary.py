@@ -471,7 +471,7 @@ def _bitwise(name, np_fn):
 def integer_inplace(values):
     """The in-place form (&=, |=, ^=, <<=, >>=) of a binary op with integer kernels, given its values(self, other):
     autograd's checks, the cast check a float operand meets before the kernel's dtype check, then the write."""
-    def op_(self, other):
+    def op_inplace(self, other):
         if not isinstance(other, (Tensor, bool, int, float)):
             return NotImplemented
         precheck(self, other)
@@ -486,7 +486,7 @@ def integer_inplace(values):
         def write(arr):
             arr[...] = r
         return write_inplace(self, write, None)
-    return op_
+    return op_inplace
 
 
 bitwise_and, bitwise_and_inplace = _bitwise("bitwise_and", np.bitwise_and)

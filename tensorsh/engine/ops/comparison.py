@@ -281,7 +281,7 @@ def _clamp_bound(op, lower):
             attach(out, nodes[isinstance(bound, Tensor)](self, bound))
         return out
 
-    def fn_(self, *args, **kwargs):
+    def fn_inplace(self, *args, **kwargs):
         bound, dt, r = values(self, args, kwargs)
         precheck(self, bound)
         check_fits_output(self, bound)
@@ -290,8 +290,8 @@ def _clamp_bound(op, lower):
         def write(arr):
             arr[...] = r
         return write_inplace(self, write, lambda: nodes[isinstance(bound, Tensor)](self.clone(), bound), (bound,))
-    fn.__name__, fn_.__name__ = op, op + "_"
-    return fn, fn_
+    fn.__name__, fn_inplace.__name__ = op, op + "_"
+    return fn, fn_inplace
 
 
 clamp_min, clamp_min_inplace = _clamp_bound("clamp_min", True)

@@ -121,7 +121,7 @@ def _triangle(op, np_fn, name):
             attach(out, node_cls(self, diagonal))
         return out
 
-    def fn_(self, diagonal=0):
+    def fn_inplace(self, diagonal=0):
         check(self, diagonal, inplace=True)
         values = np_fn(self._np, diagonal)
 
@@ -131,8 +131,8 @@ def _triangle(op, np_fn, name):
         def write(arr):
             arr[...] = values
         return write_inplace(self, write, make_node)
-    fn.__name__, fn_.__name__ = op, op + "_"
-    return fn, fn_
+    fn.__name__, fn_inplace.__name__ = op, op + "_"
+    return fn, fn_inplace
 
 
 tril, tril_inplace = _triangle("tril", np.tril, "TrilBackward0")
