@@ -356,8 +356,7 @@ def check_inplace(self):
 def check_fits_output(self, other):
     oshape = np.broadcast_shapes(self._shape, other._shape if isinstance(other, Tensor) else ())
     if oshape != self._shape:
-        raise runtime(f"output with shape {_shape_list(self._shape)} doesn't match the broadcast shape "
-                      f"{_shape_list(oshape)}")
+        raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(oshape)))
 
 
 def precheck(self, *others, internal_overlap=True):

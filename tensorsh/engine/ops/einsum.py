@@ -5,6 +5,7 @@ import string
 
 import numpy as np
 
+from .. import messages
 from ..errors import runtime, type_error, value_error
 from .core import Tensor, fresh, needs_grad, type_name
 
@@ -67,7 +68,7 @@ def einsum(*args, path=None):
     equation, operands = args[0], args[1:]
     if not isinstance(equation, str):
         if isinstance(equation, Tensor):  # (torch.functional's einsum tests the first argument's truth)
-            raise runtime("Boolean value of Tensor with more than one value is ambiguous")
+            raise runtime(messages.AMBIGUOUS_BOOL)
         raise type_error(f"einsum(): argument 'equation' (position 1) must be str, not {type_name(equation)}")
     if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
         operands = tuple(operands[0])

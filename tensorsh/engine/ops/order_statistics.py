@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from .. import dtypes
+from .. import dtypes, messages
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime
 from .reductions import ReturnTypes
@@ -269,7 +269,7 @@ def _reduce_select(kind, self, dim, keepdim, pick, node_cls):
     """A (values, indices) reduction over dim, pick(row) -> (value, index)."""
     d = self._wrap_dim(dim) if self._shape else self._wrap_dim(dim, 1) * 0
     if self._shape and self._shape[d] == 0:
-        raise index_error(f"{kind}(): Expected reduction dim {d} to have non-zero size.")
+        raise index_error(messages.REDUCTION_DIM_EMPTY.format(kind, d))
     rows, lead = _rows(self, d)
     picked = [pick(row) for row in rows.tolist()]
     shape = (self._shape[:d] + ((1,) if keepdim else ()) + self._shape[d + 1:]) if self._shape else ()

@@ -2,6 +2,7 @@
 use: rows in ops/lazy.py.)"""
 import numpy as np
 
+from .. import messages
 from ..errors import index_error, runtime, type_error
 from ..tensorimpl import _shape_list
 from .args import _fresh, _int_list, _wrap_dims
@@ -86,7 +87,7 @@ def repeat(self, *sizes):
     target = [r * n for r, n in zip(sizes, padded)]
     for n in target:
         if n < 0:
-            raise runtime(f"Trying to create tensor with negative dimension {n}: {_shape_list(target)}")
+            raise runtime(messages.NEGATIVE_DIMENSION.format(n, _shape_list(target)))
     from ..storage import check_size
     import math
     check_size(math.prod(target) * self.dtype.itemsize)         # Python ints: np.prod would wrap around

@@ -175,14 +175,14 @@ def _extreme(kind, np_fn, arg_fn):
             return (maximum if kind == "max" else minimum)(self, dim)
         if dim is None:
             if self.numel() == 0:
-                raise runtime(f"{kind}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+                raise runtime(messages.REDUCTION_DIM_NEEDED.format(kind))
             out = from_numpy(np.asarray(np_fn(self._np)), self.dtype)
             if needs_grad(self):
                 attach(out, _ExtremeAll(kind, self, out))
             return out
         d = self._wrap_dim(dim)
         if self._shape and self._shape[d] == 0:
-            raise index_error(f"{kind}(): Expected reduction dim {d} to have non-zero size.")
+            raise index_error(messages.REDUCTION_DIM_EMPTY.format(kind, d))
         if not self._shape:
             values = self * 1 if needs_grad(self) else from_numpy(self._np.copy(), self.dtype)
             r = ReturnTypes((values, from_numpy(np.zeros((), np.int64), dtypes.int64)))
@@ -289,7 +289,7 @@ def _arg_extreme_check(op, self, dim):
     if dim is None and self.numel() == 0:
         raise index_error(f"{op}(): Expected reduction dim to be specified for input.numel() == 0.")
     if dim is not None and self.dim() and self._shape[self._wrap_dim(dim)] == 0:
-        raise index_error(f"{op}(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
+        raise index_error(messages.REDUCTION_DIM_EMPTY.format(op, self._wrap_dim(dim)))
 
 
 def argmax(self, dim=None, keepdim=False):
@@ -344,7 +344,7 @@ def _amax_amin(name, np_fn, node_cls):
         if self.numel() == 0 and self.dim():  # PyTorch checks the sizes first, naming each dim as given
             for d in dims:
                 if self._shape[self._wrap_dim(d)] == 0:
-                    raise index_error(f"{name}(): Expected reduction dim {d} to have non-zero size.")
+                    raise index_error(messages.REDUCTION_DIM_EMPTY.format(name, d))
         if not self.dim():
             _wrap_dims(self, name, dims)  # (a dim given twice is an error on a 0-dim tensor too)
             dims = ()
@@ -353,11 +353,10 @@ def _amax_amin(name, np_fn, node_cls):
             reduced = _wrap_dims(self, name, dims) if dims else tuple(range(self.dim()))
         if self.numel() == 0:
             if not dims:
-                raise runtime(f"{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
-                              f"reduction dim with the 'dim' argument.")
+                raise runtime(messages.REDUCTION_DIM_NEEDED.format(name))
             for d in reduced:
                 if self._shape[d] == 0:
-                    raise index_error(f"{name}(): Expected reduction dim {d} to have non-zero size.")
+                    raise index_error(messages.REDUCTION_DIM_EMPTY.format(name, d))
         out = fresh(np.require(np_fn(self._np, axis=reduced, keepdims=keepdim), self.dtype.np, "C"), self.dtype)
         if needs_grad(self):
             attach(out, node_cls(self, out, reduced, keepdim))
