@@ -215,6 +215,7 @@ def _check_nan(node, grads):
 
 _sequence = itertools.count()
 _PYTORCH_NODE_NAME = re.compile(r"Backward\d+$")
+NEW_NODE_CLASS = [None]  # called with each Node subclass defined once the engine is loaded
 MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's engine
 
 
@@ -231,6 +232,8 @@ class Node:
         super().__init_subclass__(**kwargs)
         if "name_" not in cls.__dict__ and _PYTORCH_NODE_NAME.search(cls.__name__):
             cls.name_ = cls.__name__  # a class named as PyTorch names its node (ExpBackward0) is that node
+        if NEW_NODE_CLASS[0] is not None:  # (saved_names: its grad_fn._saved_* attributes)
+            NEW_NODE_CLASS[0](cls)
 
     def __init__(self, edges):
         self.next_functions = edges

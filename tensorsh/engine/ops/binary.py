@@ -495,7 +495,7 @@ bitwise_xor, bitwise_xor_inplace = _bitwise("bitwise_xor", np.bitwise_xor)
 
 
 def _augmented(fn, node_for):
-    """x %= y, x //= y, fmod_: PyTorch's in-place remainder_/floor_divide_/fmod_ (the kernel's checks first), with
+    """x %= y, x //= y, fmod_, copysign_: PyTorch's in-place remainder_/floor_divide_/fmod_ (the kernel's checks first), with
     TensorIterator's casting rule; node_for(other): the node class of the op's overload for that other."""
     def op(self, other):
         with autograd.no_grad():
@@ -504,12 +504,15 @@ def _augmented(fn, node_for):
         check_fits_output(self, other)
         cast_for_inplace(self, values.dtype)
 
+        node_cls = node_for(other)
+
         def make():  # (y's edge too: y may require grad)
-            return _inplace_node(node_for(other), self, other)
+            return _inplace_node(node_cls, self, other)
 
         def write(arr):
             arr[...] = values._np
-        return write_inplace(self, write, make if self.dtype.category == 2 else None, (other,))
+        return write_inplace(self, write, make if self.dtype.category == 2 else None, (other,),
+                             save_output="result" in getattr(node_cls, "saved_names", ()))
     return op
 
 
