@@ -254,14 +254,9 @@ class _ExtremeDim(Node):
         return (_scatter_into_zeros(self.shape, self.dim, idx, g),)
 
 
-class ScatterBackward0(Node):
+class ScatterBackward0(InputNode):
     """zeros.scatter(dim, index, src): its gradient gathers src's positions back."""
-    __slots__ = ("dim",)
-
-    def __init__(self, src, dim, index):
-        Node.__init__(self, (edge_of(src),))
-        self.dim = dim
-        self.saved = (SavedTensor(index),)
+    fields, saved_count = ("dim",), 1  # (src, dim, index)
 
     def backward(self, g):
         index, = self.unpack()
