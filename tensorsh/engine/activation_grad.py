@@ -14,31 +14,6 @@ from .ops.core import attach, fresh, needs_grad, operand_edge, zeros_of
 M_2_SQRTPI, M_SQRT2, M_SQRT1_2 = 1.12837916709551257390, 1.41421356237309504880, 0.70710678118654752440  # <cmath>
 
 
-class GeluBackwardBackward0(Node):
-    __slots__ = ("approximate",)
-    name_ = "GeluBackwardBackward0"
-
-    def __init__(self, grad, x, approximate):
-        Node.__init__(self, (operand_edge(grad), operand_edge(x)))
-        self.approximate = approximate
-        self.saved = (SavedTensor(grad), SavedTensor(x))
-
-    def backward(self, gg):
-        grad, x = self.unpack()
-        return (gelu_backward(gg, x, self.approximate) if self.next_functions[0][0] is not None else None,
-                gelu_double_backward(gg, grad, x, self.approximate) if self.next_functions[1][0] is not None
-                else None)
-
-
-def gelu_backward(grad, x, approximate):
-    """at::gelu_backward(grad, self, approximate): the values GeluBackward0 computes, recorded when they need grad."""
-    values = activation._gelu_grad(grad._np, x._np, approximate)
-    out = fresh(np.ascontiguousarray(values, dtype=grad.dtype.np), grad.dtype)
-    if needs_grad(grad, x):
-        attach(out, GeluBackwardBackward0(grad, x, approximate))
-    return out
-
-
 def gelu_double_backward(ggI, gO, x, approximate):
     """FunctionsManual.cpp's gelu_double_backward, op for op (C++'s scalar-tensor operators as ATen spells them)."""
     if approximate == "tanh":
@@ -158,6 +133,7 @@ def mish_backward(grad, x):
     return grad * (tanh_softplus + x * sigmoid * one_minus)
 
 
+gelu_backward = _gradient_op("GeluBackwardBackward0", activation._gelu_grad, gelu_double_backward)
 leaky_relu_backward = _gradient_op("LeakyReluBackwardBackward0", activation._leaky_grad, _zeros)
 elu_backward = _gradient_op("EluBackwardBackward0", activation._elu_grad, _elu_double)
 elu_backward_result = _gradient_op("EluBackwardBackward0", activation._elu_grad_result, _elu_double_result)

@@ -154,13 +154,9 @@ def set_anomaly_enabled(enabled, check_nan=True):
     _anomaly[0], _anomaly[1] = bool(enabled), bool(check_nan)
 
 
-class set_detect_anomaly:
-    """torch.autograd.set_detect_anomaly(mode, check_nan=True): at once; as a context manager, restored on exit."""
+class _AnomalyMode:
+    """What set_detect_anomaly and detect_anomaly share: the mode before them, restored on exit."""
     __api__ = frozenset()
-
-    def __init__(self, mode, check_nan=True):
-        self.prev = tuple(_anomaly)
-        set_anomaly_enabled(mode, check_nan)
 
     def __enter__(self):
         return None
@@ -170,12 +166,19 @@ class set_detect_anomaly:
         return False
 
     def __repr__(self):
-        return f"<torch.autograd.anomaly_mode.set_detect_anomaly object at {address(self)}>"
+        return f"<torch.autograd.anomaly_mode.{type(self).__name__} object at {address(self)}>"
 
 
-class detect_anomaly:
+class set_detect_anomaly(_AnomalyMode):
+    """torch.autograd.set_detect_anomaly(mode, check_nan=True): at once; as a context manager, restored on exit."""
+
+    def __init__(self, mode, check_nan=True):
+        self.prev = tuple(_anomaly)
+        set_anomaly_enabled(mode, check_nan)
+
+
+class detect_anomaly(_AnomalyMode):
     """torch.autograd.detect_anomaly(check_nan=True): anomaly detection inside a with block."""
-    __api__ = frozenset()
 
     def __init__(self, check_nan=True):
         from .errors import warn
@@ -186,13 +189,6 @@ class detect_anomaly:
     def __enter__(self):
         set_anomaly_enabled(True, self.check_nan)
         return None
-
-    def __exit__(self, *exc):
-        set_anomaly_enabled(*self.prev)
-        return False
-
-    def __repr__(self):
-        return f"<torch.autograd.anomaly_mode.detect_anomaly object at {address(self)}>"
 
 
 def _anomaly_warning(node):
@@ -219,6 +215,7 @@ def _check_nan(node, grads):
 
 _sequence = itertools.count()
 _PYTORCH_NODE_NAME = re.compile(r"Backward\d+$")
+NEW_NODE_CLASS = [None]  # called with each Node subclass defined once the engine is loaded
 MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's engine
 
 
@@ -236,6 +233,8 @@ class Node:
         super().__init_subclass__(**kwargs)
         if "name_" not in cls.__dict__ and _PYTORCH_NODE_NAME.search(cls.__name__):
             cls.name_ = cls.__name__  # a class named as PyTorch names its node (ExpBackward0) is that node
+        if NEW_NODE_CLASS[0] is not None:  # (saved_names: its grad_fn._saved_* attributes)
+            NEW_NODE_CLASS[0](cls)
 
     def __init__(self, edges):
         self.next_functions = edges

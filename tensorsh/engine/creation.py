@@ -54,7 +54,7 @@ def _size(args, size=None):
         shape.append(s)
     for s in shape:
         if s < 0:
-            raise runtime(f"Trying to create tensor with negative dimension {s}: {_shape_list(shape)}")
+            raise runtime(messages.NEGATIVE_DIMENSION.format(s, _shape_list(shape)))
     return tuple(shape)
 
 
@@ -72,7 +72,7 @@ def _infer(data, depth=0, first=True):
     first elements only (the path along which PyTorch measures the sizes)."""
     if isinstance(data, Tensor):  # inside a sequence, a tensor is one number (PyTorch reads it as a Python scalar)
         if depth and data.numel() != 1:
-            raise value_error("only one element tensors can be converted to Python scalars")
+            raise value_error(messages.ONE_ELEMENT)
         return (data._shape if not depth else ()), data.dtype
     if isinstance(data, (list, tuple)):
         if not data:
@@ -153,7 +153,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
             wide = np.int64 if dt.category == 1 and inferred.category == 1 else np.float64  # (cast after: wraps)
             values = np.array(flat, dtype=dt.np if dt.category == 2 or inferred.category == 0 else wide)
         except OverflowError:
-            raise value_error("Overflow when unpacking long long") from None
+            raise value_error(messages.LONG_OVERFLOW) from None
         values = values.astype(dt.np).reshape(shape)
     return _finish(np.asarray(values, dtype=dt.np), dt, requires_grad)
 

@@ -50,18 +50,21 @@ def _run(func, inputs):
         return func(*inputs)
 
 
+def _vector(v, tensors, fn, which):
+    """vjp/jvp's v as a tuple; None only where `tensors` is one tensor of one element (PyTorch's message)."""
+    if v is not None:
+        return _as_tuple(v, "v", fn)[1]
+    if len(tensors) != 1 or tensors[0].numel() != 1:
+        raise runtime(f"The vector v can only be None if {which} a single Tensor with a single element.")
+    return (None,)
+
+
 def vjp(func, inputs, v=None, create_graph=False, strict=False):
     is_in_tuple, inputs = _as_tuple(inputs, "inputs", "vjp")
     inputs = _prepare(inputs, create_graph)
     outputs = _run(func, inputs)
     is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", "vjp")
-    if v is None:
-        if len(outputs) != 1 or outputs[0].numel() != 1:
-            raise runtime("The vector v can only be None if the user-provided function returns a single Tensor "
-                          "with a single element.")
-        v = (None,)
-    else:
-        _, v = _as_tuple(v, "v", "vjp")
+    v = _vector(v, outputs, "vjp", "the user-provided function returns")
     with autograd.enable_grad():
         grads = _grad(outputs, inputs, list(v), create_graph)
     grads = _fill_zeros(grads, inputs)
@@ -73,13 +76,7 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
     from .creation import zeros_like
     is_in_tuple, inputs = _as_tuple(inputs, "inputs", "jvp")
     inputs = _prepare(inputs, create_graph)
-    if v is None:
-        if len(inputs) != 1 or inputs[0].numel() != 1:
-            raise runtime("The vector v can only be None if the input to the user-provided function is a single "
-                          "Tensor with a single element.")
-        v = (None,)
-    else:
-        _, v = _as_tuple(v, "v", "jvp")
+    v = _vector(v, inputs, "jvp", "the input to the user-provided function is")
     outputs = _run(func, inputs)
     is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", "jvp")
     # the double-backward trick: J v = d/du (u^T J) v, with u a dummy that requires grad

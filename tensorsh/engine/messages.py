@@ -3,6 +3,19 @@
 HINT = ("Hint: enable anomaly detection to find the operation that failed to compute its gradient, "
         "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
 
+# texts that several modules raise (a text only one op raises stays beside its check)
+NEGATIVE_DIMENSION = "Trying to create tensor with negative dimension {}: {}"
+ONE_ELEMENT = "only one element tensors can be converted to Python scalars"
+LONG_OVERFLOW = "Overflow when unpacking long long"
+UNFLATTEN_EMPTY = "unflatten: sizes must be non-empty"
+AMBIGUOUS_BOOL = "Boolean value of Tensor with more than one value is ambiguous"
+OUTPUT_SHAPE = "output with shape {} doesn't match the broadcast shape {}"
+CHUNK_0_DIM = "chunk expects at least a 1-dimensional tensor"
+CHUNK_COUNT = "chunk expects `chunks` to be greater than 0, got: {}"
+REDUCTION_DIM_EMPTY = "{}(): Expected reduction dim {} to have non-zero size."
+REDUCTION_DIM_NEEDED = ("{}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim "
+                        "with the 'dim' argument.")
+
 LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
 VIEW_OF_LEAF_INPLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
 NO_GRAD_VIEW_INPLACE = (

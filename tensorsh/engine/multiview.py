@@ -85,9 +85,9 @@ def split(self, split_size, dim=0):
 
 def chunk(self, chunks, dim=0):
     if not self._shape:
-        raise runtime("chunk expects at least a 1-dimensional tensor")
+        raise runtime(messages.CHUNK_0_DIM)
     if chunks <= 0:
-        raise runtime(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
+        raise runtime(messages.CHUNK_COUNT.format(chunks))
     d = self._wrap_dim(dim)
     n = self._shape[d]
     if n == 0:  # PyTorch: `chunks` empty pieces, by split_with_sizes

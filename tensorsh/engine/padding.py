@@ -5,7 +5,7 @@ Each output element copies one input element (PyTorch's index formulas, negative
 grad_output into grad_input in output order, one element at a time, as PyTorch's CPU padding_backward loop does."""
 import numpy as np
 
-from . import dtypes
+from . import dtypes, messages
 from .autograd import Node, edge_of
 from .errors import make, runtime
 from .ops.core import attach, fresh, needs_grad, operand_edge
@@ -108,7 +108,7 @@ def _reflect_or_replicate(x, mode, pad):
         if mode == "reflect" and k == 2:
             raise runtime("numel: integer multiplication overflow")
         bad = next(s for s in out_shape if s < 0)
-        raise runtime(f"Trying to create tensor with negative dimension {bad}: {_list(out_shape)}")
+        raise runtime(messages.NEGATIVE_DIMENSION.format(bad, _list(out_shape)))
     lead = shape[:nd - k]
     xn = np.ascontiguousarray(x._np).reshape(lead + (int(np.prod(shape[nd - k:])),))
     values = xn[..., _flat_index(mode, shape, pad)]

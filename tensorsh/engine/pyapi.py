@@ -4,6 +4,7 @@ used as decorators, Tensor.split/norm/unflatten/type, torch.Size's items, device
 constructors' parsers, RNG states, C functions without arguments (scripts/argument_sweep.py measures them)."""
 import re
 
+from . import messages
 from .errors import make, runtime, type_error, value_error
 from .multiview import split as _split_views
 from .tensorimpl import Device, Tensor
@@ -305,7 +306,7 @@ def _vector_norm(input, ord, dim, keepdim, dtype, out):
 def unflatten(self, dim, sizes):
     """Tensor.unflatten: empty sizes refused in Python, then TensorBase.unflatten's parser."""
     if _truth(sizes) is False:
-        raise runtime("unflatten: sizes must be non-empty")
+        raise runtime(messages.UNFLATTEN_EMPTY)
     _parse(("unflatten(int64_t dim, SymIntArrayRef sizes)",), (dim, sizes), {})
     from .ops.views import unflatten as unflatten_view
     return unflatten_view(self, dim, sizes)

@@ -43,22 +43,28 @@ def _saved_attribute(node, name):
 
 
 def install():
-    """Give every node class that saves named values its _saved_* / _raw_saved_* attributes (and __api__)."""
+    """Give every node class that saves named values its _saved_* / _raw_saved_* attributes (and __api__): those
+    defined now, and those of modules loaded on first use as they are defined (Node.__init_subclass__)."""
     stack = [Node]
     while stack:
         cls = stack.pop()
         stack.extend(cls.__subclasses__())
-        if "name_" not in cls.__dict__ and "saves" not in cls.__dict__:
-            continue
-        names, values = _declared(cls)
-        if not names and not values:
-            continue
-        api = {a for a in cls.__api__ if not a.startswith(("_saved_", "_raw_saved_"))}  # (not a parent's)
-        cls.__api__ = frozenset(api) | {p + n for n in names for p in ("_saved_", "_raw_saved_")} | {
-            "_saved_" + n for n in values}
-        for n in names:
-            for prefix in ("_saved_", "_raw_saved_"):
-                attr = prefix + n
-                setattr(cls, attr, property(lambda self, a=attr: _saved_attribute(self, a)))
-        for n, attr in values.items():
-            setattr(cls, "_saved_" + n, property(lambda self, a=attr: getattr(self, a)))
+        _install_class(cls)
+    autograd.NEW_NODE_CLASS[0] = _install_class
+
+
+def _install_class(cls):
+    if "name_" not in cls.__dict__ and "saves" not in cls.__dict__:
+        return
+    names, values = _declared(cls)
+    if not names and not values:
+        return
+    api = {a for a in cls.__api__ if not a.startswith(("_saved_", "_raw_saved_"))}  # (not a parent's)
+    cls.__api__ = frozenset(api) | {p + n for n in names for p in ("_saved_", "_raw_saved_")} | {
+        "_saved_" + n for n in values}
+    for n in names:
+        for prefix in ("_saved_", "_raw_saved_"):
+            attr = prefix + n
+            setattr(cls, attr, property(lambda self, a=attr: _saved_attribute(self, a)))
+    for n, attr in values.items():
+        setattr(cls, "_saved_" + n, property(lambda self, a=attr: getattr(self, a)))

@@ -8,6 +8,7 @@ types the op accepted before goes straight through (a per-op set of accepted typ
 PyTorch parses it, and either raises PyTorch's TypeError or goes on to the op (rewritten where PyTorch reads the
 arguments differently from the op: a varargs list, a deprecated overload, an explicit None meaning "not given").
 """
+from . import messages
 from .errors import make, type_error, warn_once
 from .signature_table import FUNCTIONS, METHODS, NOARGS
 
@@ -293,7 +294,7 @@ class Signature:
                 if v < -2 ** 63:
                     raise make("OverflowError", "can't convert negative int to unsigned")
             elif p.type in ("int64_t", "SymInt", "Device") + tuple(_LISTS) and not -2 ** 63 <= v < 2 ** 63:
-                raise make("ValueError", "Overflow when unpacking long long")
+                raise make("ValueError", messages.LONG_OVERFLOW)
 
     def unpack_lists(self, args, kwargs):
         """PythonArgs::intlist: a list argument whose later elements are not ints fails only when it is unpacked."""

@@ -2,7 +2,6 @@
 module, or anything that imports it, gives the whole Tensor, whatever was imported first)."""
 from .tensorimpl import (CPU, IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Device, Size, Tensor, ViewInfo,  # noqa: F401
                          _contiguous_strides, _shape_list, no_grad_view_origin)
-from . import noise  # noqa: F401 (their rows)
 from .ops import copies, joining, unary, comparison, binary, reductions, views, linalg, indexing, softmax  # noqa: F401 (their rows)
 from .ops import lazy, registry  # noqa: F401 (lazy: the rows of ops loaded on first use)
 

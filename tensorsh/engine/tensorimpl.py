@@ -506,19 +506,19 @@ class Tensor:
 
     def __bool__(self):
         if self._np.size != 1:
-            raise runtime("Boolean value of Tensor with more than one value is ambiguous")
+            raise runtime(messages.AMBIGUOUS_BOOL)
         return bool(self._np.reshape(-1)[0])
 
     def __float__(self):
         if self._np.size != 1:  # (Python's conversions say this; item() says "cannot be converted to Scalar")
-            raise errors.value_error("only one element tensors can be converted to Python scalars")
+            raise errors.value_error(messages.ONE_ELEMENT)
         if self.requires_grad:
             errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
         return float(self.item())
 
     def __int__(self):
         if self._np.size != 1:
-            raise errors.value_error("only one element tensors can be converted to Python scalars")
+            raise errors.value_error(messages.ONE_ELEMENT)
         return int(self.item())
 
     def __index__(self):

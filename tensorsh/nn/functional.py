@@ -2,7 +2,7 @@
 from tensorsh.engine import activation as _act, autograd, creation, dtypes, linear as _lin
 from tensorsh.engine.ops.core import type_name
 from tensorsh.engine.ops.scalar_arith import add_scalar as _add_scalar, div_scalar as _div_scalar, mul_scalar as _mul_scalar
-from tensorsh.engine import loss as _loss, noise as _noise
+from tensorsh.engine import loss as _loss, sampling as _sampling
 from tensorsh.engine.errors import runtime, type_error, value_error, warn
 from tensorsh.engine.tensor import Tensor
 
@@ -64,7 +64,7 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 
 def dropout(input, p=0.5, training=True, inplace=False):
-    return _noise.dropout(input, p, training, inplace)
+    return _sampling.dropout(input, p, training, inplace)
 
 
 def _check_p(p):
@@ -76,7 +76,7 @@ def _feature_dropout(input, p, training, inplace, batched):
     """torch/nn/functional.py's channel-wise dropouts: an unbatched input gets a batch dim for the drop."""
     if not batched:
         input = input.unsqueeze_(0) if inplace else input.unsqueeze(0)
-    result = _noise.dropout(input, p, training, inplace, feature=True)
+    result = _sampling.dropout(input, p, training, inplace, feature=True)
     if not batched:
         result = result.squeeze_(0) if inplace else result.squeeze(0)
     return result

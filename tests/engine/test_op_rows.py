@@ -42,3 +42,48 @@ def test_comparison_family_rows():
         assert ROWS[name].operators == (dunder,) and ROWS[name].function is True
         for result in (getattr(x, name)(y), NAMESPACE[name](x, y), getattr(Tensor, dunder)(x, y)):
             assert result.tolist() == expected and result.grad_fn is None
+
+
+def test_binary_family_rows():
+    """Each binary row is bound under its spellings, with its in-place twin where it has one."""
+    for name, spellings, operators, twin in (
+            ("add", ("add",), ("__add__", "__radd__"), ("add_", "__iadd__")),
+            ("sub", ("sub", "subtract"), ("__sub__",), ("sub_", "__isub__")),
+            ("mul", ("mul", "multiply"), ("__mul__", "__rmul__"), ("mul_", "__imul__")),
+            ("div", ("div", "divide", "true_divide"), ("__truediv__",), ("div_", "__itruediv__")),
+            ("remainder", ("remainder",), ("__mod__",), None), ("atan2", ("atan2", "arctan2"), (), None),
+            ("fmod", ("fmod",), (), None), ("hypot", ("hypot",), (), None), ("maximum", ("maximum",), (), None)):
+        row = ROWS[name]
+        assert (row.name,) + row.aliases == spellings and row.operators == operators and row.function
+        assert all(name in NAMESPACE and hasattr(Tensor, name) for name in spellings)
+        if twin:
+            assert row.inplace == twin[0] and ROWS[twin[0]].operators == (twin[1],)
+
+
+# what a binary row's node saves follows from its formulas as PyTorch's codegen derives it: an input read by one
+# formula only is saved when that formula's input wants a gradient; the in-place forms save self's recorded clone
+SAVED_PROGRAM = """
+a = torch.tensor([[1.0, -2.0], [3.0, 0.5]], requires_grad=True)
+b = torch.tensor([[2.0, 4.0], [-8.0, 1.5]], requires_grad=True)
+n = torch.tensor([[2.0, 4.0], [-8.0, 1.5]])
+for f in (torch.mul, torch.div, torch.atan2, torch.hypot, torch.fmod, torch.remainder, torch.maximum, torch.sub):
+    for x, y in ((a, b), (a, n), (n, b)):
+        z = f(x, y)
+        print(z.grad_fn.name(), [(k, getattr(z.grad_fn, k)) for k in ("_saved_self", "_saved_other", "_saved_result",
+                                                                          "_saved_alpha") if hasattr(z.grad_fn, k)])
+    w = torch.ones(2, 2, requires_grad=True)
+    gs = torch.autograd.grad(f(a, b), (a, b), w, create_graph=True)
+    print(gs, [g.grad_fn.name() for g in gs if g.grad_fn is not None])
+    print(torch.autograd.grad(gs[0].sum() + gs[1].sum(), (a, b, w), allow_unused=True))
+x = a * 1
+x %= b
+print(x.grad_fn.name(), x.grad_fn._saved_self, x.grad_fn._saved_other)
+x.sum().backward()
+print(a.grad, b.grad, torch.fmod(a, 1.5).grad_fn.name(), torch.remainder(a, 1.5).grad_fn.next_functions)
+print(a.mean([]), a.sum([]), a.mean(1).grad_fn._saved_self_sym_numel, a.mean(1).grad_fn._saved_self_sym_sizes)
+"""
+
+
+def test_binary_rows_save_as_torch():
+    from same_as_torch import same_as_torch
+    same_as_torch(SAVED_PROGRAM)

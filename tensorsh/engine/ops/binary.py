@@ -18,24 +18,6 @@ from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
 from .unary import reciprocal
 
 
-class AddBackward0(BinaryNode):
-    __slots__ = ("alpha",)
-    saved_values = {"alpha": "alpha"}
-
-    def setup(self, a, b, out):
-        self.alpha = 1
-
-    def grads(self, g):
-        a_g = g if self.wants(0) else None
-        b_g = (g if self.alpha == 1 else g * self.alpha) if self.wants(1) else None
-        return a_g, b_g
-
-
-class SubBackward0(AddBackward0):
-    saved_values = {"alpha": "alpha"}
-
-    def grads(self, g):
-        return (g if self.wants(0) else None), (-g if self.alpha == 1 else g * -self.alpha) if self.wants(1) else None
 
 
 class RsubBackward1(Node):
@@ -46,36 +28,6 @@ class RsubBackward1(Node):
 
     def backward(self, g):
         return (-g,)
-
-
-class MulBackward0(BinaryNode):
-    original_self = True
-    saved_names = ("other", "self")
-
-    def setup(self, a, b, out):
-        # PyTorch saves each operand only when the other one needs its gradient
-        nf = self.next_functions
-        self.saved = (SavedTensor(b) if nf[0][0] is not None else NOTHING_SAVED,
-                      SavedTensor(a) if nf[1][0] is not None else NOTHING_SAVED)
-
-    def grads(self, g):
-        other, me = self.unpack()
-        return (g * other if self.wants(0) else None), (g * me if self.wants(1) else None)
-
-
-class DivBackward0(BinaryNode):
-    original_self = True
-    saved_names = ("other", "self")
-
-    def setup(self, a, b, out):
-        # saved (and unpacked) in the order of PyTorch's formulas: other first, then self
-        self.saved = (SavedTensor(b), SavedTensor(a) if self.wants(1) else NOTHING_SAVED)
-
-    def grads(self, g):
-        other, me = self.unpack()
-        ga = g / other if self.wants(0) else None
-        gb = -g * ((me / other) / other) if self.wants(1) else None  # PyTorch's div_tensor_other_backward
-        return ga, gb
 
 
 class PowBackward0(Node):
@@ -159,14 +111,196 @@ def _checked_alpha(self, other, alpha):
     return builtins.bool(alpha) if dt is dtypes.bool_ else alpha
 
 
-def add(self, other, alpha=1):
-    alpha = _checked_alpha(self, other, alpha)
-    if _fused_alpha(self, other, alpha):
-        scale = self.dtype.np.type(alpha)
-        return binary_op(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(AddBackward0, alpha))
-    if alpha != 1:
-        other = other * alpha
-    return binary_op(self, other, np.add, AddBackward0)
+# ------------------------------------------------------------------ the binary family: one row per op
+
+class _FormulaNode(BinaryNode):
+    """A node of the binary family, built from its row's formulas (binary_node)."""
+    __slots__ = ()
+
+
+_ARGUMENT = {"self": "a", "other": "b", "result": "out, True"}  # (what setup(a, b, out) saves for each name)
+
+
+def binary_node(grad_fn, self=None, other=None, number_edges=2, alpha=False, both=None):
+    """The node class `grad_fn` of a binary op whose gradients are self(grad, ...) and other(grad, ...) (None: that
+    input gets none) or both(grad, ..., mask) (one formula for the two, mask saying which are wanted); a formula's
+    parameters after grad name what it reads: "self", "other", "result", "alpha". What the node saves, in which
+    order and when, follows as PyTorch's codegen derives it from derivatives.yaml: inputs by first use, then the
+    result; an input read by one formula only is saved when that formula's input wants a gradient. In place
+    (out None), self's pre-write copy stands for self (original_self) and write_inplace saves the result. setup
+    and grads are generated, as PyTorch generates its nodes, so a node costs what a hand-written one does."""
+    formulas = (self, other) if both is None else (both, both)
+    params = [f.__code__.co_varnames[1:f.__code__.co_argcount - (both is not None)] if f is not None else ()
+              for f in formulas]
+    order = list(dict.fromkeys(n for p in params for n in p if n in ("self", "other")))
+    order += ["result"] if any("result" in p for p in params) else []
+    readers = {n: [k for k, p in enumerate(params) if n in p] for n in order}
+    guard = {n: ks[0] if len(ks) == 1 and n != "result" and both is None else None for n, ks in readers.items()}
+
+    def saved(names):
+        return "(" + "".join(f"SavedTensor({_ARGUMENT[n]})" + ("" if guard[n] is None else
+                             f" if nf[{guard[n]}][0] is not None else NOTHING_SAVED") + ", " for n in names) + ")"
+    inputs = [n for n in order if n != "result"]
+    code = "def setup(self, a, b, out):\n    nf = self.next_functions\n"
+    if order:
+        code += f"    self.saved = {saved(order)} if out is not None else {saved(inputs)}\n"
+    if alpha:
+        code += "    self.alpha = 1\n"
+    args = [", ".join(["g"] + [f"v[{order.index(n)}]" if n != "alpha" else "self.alpha" for n in p]) for p in params]
+    code += "def grads(self, g):\n    v = self.unpack()\n"
+    if both is not None:
+        code += f"    return f0({args[0]}, (self.wants(0), self.wants(1)))\n"
+    else:
+        code += "    return (" + "".join(f"f{k}({a}) if self.wants({k}) else None, " if formulas[k] else "None, "
+                                     for k, a in enumerate(args)) + ")\n"
+    namespace = {"SavedTensor": SavedTensor, "NOTHING_SAVED": NOTHING_SAVED, "f0": formulas[0], "f1": formulas[1]}
+    exec(code, namespace)
+    body = {"__slots__": ("alpha",) if alpha else (), "name_": grad_fn, "setup": namespace["setup"],
+            "grads": namespace["grads"], "formulas": formulas, "saved_names": tuple(order),
+            "number_edges": number_edges,
+            # in place: the input whose gradient needs self's pre-write copy (-1: always, None: never)
+            "self_saved": (-1 if guard["self"] is None else guard["self"]) if "self" in order else None}
+    if alpha:
+        body["saved_values"] = {"alpha": "alpha"}
+    return type(grad_fn, (_FormulaNode,), body)
+
+
+def binary(name, grad_fn, kernel, self=None, other=None, aliases=(), operators=(), inplace=None, alpha=False,
+           check=None, number_grad_fn=None, out_dtype=None, edges=False, both=None):
+    """A row of the binary family: Tensor.<name>, torch.<name> and its operators computing kernel(a, b) on the
+    operands in their common dtype (out_dtype(common) when given; binary_op), recording grad_fn with the formulas
+    self, other or both (binary_node). check(self, other) runs first (PyTorch's argument or dtype checks); alpha:
+    the op takes alpha, added by PyTorch's fused multiply-add; number_grad_fn: the node of PyTorch's overload for a
+    Python number (its gradient passes to self unchanged); inplace: the twin <name>_ is derived, with the
+    operators given (("__imul__",))."""
+    node_cls = binary_node(grad_fn, self, other, alpha=alpha, both=both)
+    number_cls = binary_node(number_grad_fn, lambda g: g, number_edges=1) if number_grad_fn else None
+    fn = _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype)
+    fn.node, fn.number_node = node_cls, number_cls
+    fn.inplace = _binary_inplace(kernel, node_cls, alpha, check, out_dtype) if inplace is not None else None
+    if name is not None:  # (Python's own argument errors name the op as PyTorch spells it)
+        fn.__qualname__ = name
+        op(name, fn, aliases, function=True, operators=operators, edges=edges,
+           inplace=name + "_" if inplace is not None else None, grad_fn=grad_fn, saves=node_cls.saved_names)
+        if inplace is not None:
+            fn.inplace.__qualname__ = name + "_"
+            op(name + "_", fn.inplace, operators=inplace, grad_fn=grad_fn)
+    return fn
+
+
+def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype):
+    if alpha:
+        sign = -1 if kernel is np.subtract else 1
+
+        def fn(self, other, alpha=1):
+            if check is not None:
+                check(self, other)
+            alpha = _checked_alpha(self, other, alpha)
+            if _fused_alpha(self, other, alpha):
+                scale = self.dtype.np.type(sign * alpha)
+                return binary_op(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(node_cls, alpha))
+            if alpha != 1:
+                other = other * alpha
+            return binary_op(self, other, kernel, node_cls)
+    elif number_cls is not None:
+        def fn(self, other):
+            if check is not None:
+                check(self, other)
+            return binary_op(self, other, kernel, node_cls if isinstance(other, Tensor) else number_cls, out_dtype)
+    elif check is not None:
+        def fn(self, other):
+            check(self, other)
+            return binary_op(self, other, kernel, node_cls, out_dtype)
+    else:  # (the hot path: mul, div without checks)
+        def fn(self, other):
+            return binary_op(self, other, kernel, node_cls, out_dtype)
+    return fn
+
+
+def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=None):
+    """The in-place twin of a binary row: autograd's checks, TensorIterator's shape and cast checks, the write, the
+    node (self's pre-write copy saved where a formula reads self, PyTorch's original_self)."""
+    sign = -1 if kernel is np.subtract else 1
+
+    def op(self, other, alpha=1):
+        if check is not None:
+            check(self, other)
+        if with_alpha and not (type(alpha) is int and alpha == 1):
+            if needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
+                check_inplace(self)
+            if not (isinstance(other, Tensor) and other.dtype is self.dtype and self.dtype.category == 2 and
+                    other._shape == self._shape and type(alpha) in (int, float)):  # (where these cannot fail)
+                check_fits_output(self, other)
+                cast_for_inplace(self, dtypes.result_type((self, other)))
+                alpha = _checked_alpha(self, other, alpha)
+        fused = with_alpha and _fused_alpha(self, other, alpha)
+        b = _plain_operand(self, other) if alpha == 1 or fused else None
+        if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
+            undo.touch(self._storage)
+            if fused:
+                self._np[...] = kernels.fma(b, self.dtype.np.type(sign * alpha), self._np)
+            else:
+                kernel(self._np, b, out=self._np)
+            written(self)
+            return self
+        precheck(self, other)
+        if alpha != 1 and not fused:
+            other = other * alpha
+        check_broadcast(self, other)
+        an, bn, dt = binary_operands(self, other)
+        if out_dtype is not None:
+            dt = out_dtype(dt)
+            an = an.astype(dt.np, copy=False)
+            bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)
+        check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
+        cast_for_inplace(self, dt)
+        if self_overlapping(self):
+            bb = np.broadcast_to(bn, self._shape)
+            scale = dt.np.type(sign * alpha) if fused else None
+
+            def write(arr):
+                if fused:
+                    write_rows(self, arr, lambda ix: kernels.fma(bb[ix], scale, arr[ix].astype(an.dtype)), (other,))
+                else:
+                    write_rows(self, arr, lambda ix: kernel(arr[ix].astype(an.dtype), bb[ix]), (other,))
+        else:
+            values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else kernel(an, bn)
+
+            def write(arr):
+                arr[...] = values
+
+        def make():
+            node = _inplace_node(node_cls, self, other)
+            if fused:
+                node.alpha = alpha
+            return node
+        return write_inplace(self, write, make, (other,), save_output="result" in node_cls.saved_names)
+    return op
+
+
+def _plain_operand(self, other):
+    """other as a numpy operand when an in-place binary op on float self needs none of the general path: no
+    autograd, no overlap, no broadcast or cast (a Python number, or a tensor of self's dtype and shape that does
+    not share self's storage); else None."""
+    if self.dtype.category != 2 or needs_grad(self, other) or 0 in self._stride or \
+            (self._view is not None and self_overlapping(self)):
+        return None
+    t = type(other)
+    if t is float or t is int:
+        return self.dtype.np.type(other)
+    if t is Tensor and other.dtype is self.dtype and other._shape == self._shape and other._storage is not self._storage:
+        return other._np
+    return None
+
+
+def _inplace_node(node_cls, self, other):
+    """The node of an in-place binary op; self, when a formula needs it, is saved as its pre-write copy (recorded,
+    as PyTorch's original_self, so double backward reaches self)."""
+    edge = node_cls.self_saved
+    original = None
+    if edge is not None and (edge < 0 or needs_grad((self, other)[edge])):
+        original = self.clone()
+    return node_cls(self, other, None, original)
 
 
 def _check_sub(a, b):
@@ -178,26 +312,16 @@ def _check_sub(a, b):
         raise runtime(messages.SUB_BOOL)
 
 
-def sub(self, other, alpha=1):
-    _check_sub(self, other)
-    alpha = _checked_alpha(self, other, alpha)
-    if _fused_alpha(self, other, alpha):
-        scale = self.dtype.np.type(-alpha)
-        return binary_op(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(SubBackward0, alpha))
-    if alpha != 1:
-        other = other * alpha
-    return binary_op(self, other, np.subtract, SubBackward0)
-
-
-def rsub(self, other):
-    _check_sub(other, self)
-    if isinstance(other, Tensor):
-        return sub(other, self)
-    return binary_op(other, self, np.subtract, RsubBackward1)
-
-
-def mul(self, other):
-    return binary_op(self, other, np.multiply, MulBackward0)
+add = binary("add", "AddBackward0", np.add, lambda g: g, lambda g, alpha: g if alpha == 1 else g * alpha, alpha=True,
+             operators=("__add__", "__radd__"), inplace=("__iadd__",))
+sub = binary("sub", "SubBackward0", np.subtract, lambda g: g, lambda g, alpha: -g if alpha == 1 else g * -alpha,
+             alpha=True, check=_check_sub, aliases=("subtract",), operators=("__sub__",), inplace=("__isub__",))
+mul = binary("mul", "MulBackward0", np.multiply, lambda g, other: g * other, lambda g, self: g * self,
+             aliases=("multiply",), operators=("__mul__", "__rmul__"), inplace=("__imul__",))
+true_divide = binary(None, "DivBackward0", np.true_divide, lambda g, other: g / other,
+                     lambda g, self, other: -g * ((self / other) / other),  # (PyTorch's div_tensor_other_backward)
+                     out_dtype=true_div_dtype, inplace=("__itruediv__",))
+DivBackward2 = binary_node("DivBackward2", zeros_of, zeros_of)  # a rounding mode: zeros (new_zeros, +0., no history)
 
 
 def div(self, other, rounding_mode=None):
@@ -205,7 +329,22 @@ def div(self, other, rounding_mode=None):
         return binary_op(self, other, np.floor_divide, DivBackward2)
     if rounding_mode == "trunc":
         return binary_op(self, other, lambda a, b: np.trunc(a / b).astype(np.result_type(a, b)), DivBackward2)
-    return binary_op(self, other, np.true_divide, DivBackward0, out_dtype=true_div_dtype)
+    return true_divide(self, other)
+
+
+maximum = binary("maximum", "MaximumBackward0", np.maximum,  # (the larger operand's gradient, halved at ties)
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self < other, 0),
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self > other, 0))
+minimum = binary("minimum", "MinimumBackward0", np.minimum,
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self > other, 0),
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self < other, 0))
+
+
+def rsub(self, other):
+    _check_sub(other, self)
+    if isinstance(other, Tensor):
+        return sub(other, self)
+    return binary_op(other, self, np.subtract, RsubBackward1)
 
 
 def rdiv(self, other):
@@ -277,9 +416,9 @@ def _np_remainder(a, b):
     return np.where((m != 0) & ((np.less(b, 0)) != (m < 0)), m + b, m)
 
 
-def remainder(self, other):
-    _check_integer_division(self, other)
-    return binary_op(self, other, _np_remainder, RemainderBackward0)
+remainder = binary("remainder", "RemainderBackward1", _np_remainder, lambda g: g,
+                   lambda g, self, other: -g * div(self, other, rounding_mode="floor"),
+                   check=_check_integer_division, number_grad_fn="RemainderBackward0", operators=("__mod__",))
 
 
 def _rfloordiv(self, other):
@@ -320,7 +459,7 @@ def _bitwise(name, np_fn):
 def integer_inplace(values):
     """The in-place form (&=, |=, ^=, <<=, >>=) of a binary op with integer kernels, given its values(self, other):
     autograd's checks, the cast check a float operand meets before the kernel's dtype check, then the write."""
-    def op_(self, other):
+    def op_inplace(self, other):
         if not isinstance(other, (Tensor, bool, int, float)):
             return NotImplemented
         precheck(self, other)
@@ -335,7 +474,7 @@ def integer_inplace(values):
         def write(arr):
             arr[...] = r
         return write_inplace(self, write, None)
-    return op_
+    return op_inplace
 
 
 bitwise_and, bitwise_and_inplace = _bitwise("bitwise_and", np.bitwise_and)
@@ -343,61 +482,26 @@ bitwise_or, bitwise_or_inplace = _bitwise("bitwise_or", np.bitwise_or)
 bitwise_xor, bitwise_xor_inplace = _bitwise("bitwise_xor", np.bitwise_xor)
 
 
-class _IdentityGradNode(Node):
-    """x %= y: the gradient passes to x unchanged (RemainderBackward0's formula for self)."""
-
-    def __init__(self, name, x):
-        Node.__init__(self, (edge_of(x),))
-        self.name_ = name
-
-    def backward(self, g):
-        return (g,)
-
-
-def _augmented(fn, node_name):
-    """x %= y, x //= y: PyTorch's in-place remainder_/floor_divide_, with TensorIterator's casting rule."""
+def _augmented(fn, node_for):
+    """x %= y, x //= y, fmod_, copysign_: PyTorch's in-place remainder_/floor_divide_/fmod_ (the kernel's checks first), with
+    TensorIterator's casting rule; node_for(other): the node class of the op's overload for that other."""
     def op(self, other):
         with autograd.no_grad():
             values = fn(self, other)
         precheck(self, other)
         check_fits_output(self, other)
         cast_for_inplace(self, values.dtype)
-        original = self._new(self._np.copy(), self.dtype) if callable(node_name) and needs_grad(self, other) else None
 
-        def make():
-            if node_name == "NotImplemented":
-                return NotImplementedBackward(self, other, None)
-            if callable(node_name):  # the op's node class for this other (y's edge too: y may require grad)
-                return node_name(other)(self, other, None, original)
-            return _IdentityGradNode(node_name + ("1" if type(other) is Tensor else "0"), self)
+        node_cls = node_for(other)
+
+        def make():  # (y's edge too: y may require grad)
+            return _inplace_node(node_cls, self, other)
 
         def write(arr):
             arr[...] = values._np
-        return write_inplace(self, write, make if self.dtype.category == 2 else None, (other,))
+        return write_inplace(self, write, make if self.dtype.category == 2 else None, (other,),
+                             save_output="result" in getattr(node_cls, "saved_names", ()))
     return op
-
-
-class RemainderBackward0(BinaryNode):
-    """x % y: x's gradient passes unchanged, y's is -g * floor(x / y) (RemainderBackward1: y a tensor)."""
-    number_edges = 1
-
-    def setup(self, a, b, out):
-        if type(b) is Tensor:
-            self.name_ = "RemainderBackward1"
-            self.saved = (SavedTensor(a), SavedTensor(b)) if self.wants(1) else ()
-
-    def grads(self, g):
-        if not self.wants(1):
-            return g if self.wants(0) else None, None
-        a, b = self.unpack()
-        return (g if self.wants(0) else None), -g * div(a, b, rounding_mode="floor")
-
-
-class DivBackward2(BinaryNode):
-    """div with a rounding mode: a gradient of zeros to both operands."""
-
-    def grads(self, g):
-        return (g * 0 if self.wants(0) else None), (g * 0 if self.wants(1) else None)
 
 
 class NotImplementedBackward(BinaryNode):
@@ -405,6 +509,7 @@ class NotImplementedBackward(BinaryNode):
     name_ = "NotImplemented"
     qualified = True  # (name() is torch::autograd::NotImplemented, its repr is not)
     number_edges = 1
+    self_saved = None  # (saves nothing)
     op = "floor_divide"
 
     def grads(self, g):
@@ -413,93 +518,6 @@ class NotImplementedBackward(BinaryNode):
 
 class _RemainderNotImplemented(NotImplementedBackward):
     op = "remainder"
-
-
-def _binary_inplace(np_fn, node_cls, true_div=False):
-    sign = -1 if np_fn is np.subtract else 1
-
-    def op(self, other, alpha=1):
-        if np_fn is np.subtract:
-            _check_sub(self, other)
-        if node_cls in (AddBackward0, SubBackward0) and not (type(alpha) is int and alpha == 1):
-            if needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
-                check_inplace(self)
-            if not (isinstance(other, Tensor) and other.dtype is self.dtype and self.dtype.category == 2 and
-                    other._shape == self._shape and type(alpha) in (int, float)):  # (where these cannot fail)
-                check_fits_output(self, other)
-                cast_for_inplace(self, dtypes.result_type((self, other)))
-                alpha = _checked_alpha(self, other, alpha)
-        fused = node_cls in (AddBackward0, SubBackward0) and _fused_alpha(self, other, alpha)
-        b = _plain_operand(self, other) if alpha == 1 or fused else None
-        if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
-            undo.touch(self._storage)
-            if fused:
-                self._np[...] = kernels.fma(b, self.dtype.np.type(sign * alpha), self._np)
-            else:
-                np_fn(self._np, b, out=self._np)
-            written(self)
-            return self
-        precheck(self, other)
-        if alpha != 1 and not fused:
-            other = other * alpha
-        check_broadcast(self, other)
-        an, bn, dt = binary_operands(self, other)
-        if true_div:
-            dt = true_div_dtype(dt)
-            an, bn = an.astype(dt.np, copy=False), (bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn))
-        check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
-        cast_for_inplace(self, dt)
-        if self_overlapping(self):
-            bb = np.broadcast_to(bn, self._shape)
-            scale = dt.np.type(sign * alpha) if fused else None
-
-            def write(arr):
-                if fused:
-                    write_rows(self, arr, lambda ix: kernels.fma(bb[ix], scale, arr[ix].astype(an.dtype)), (other,))
-                else:
-                    write_rows(self, arr, lambda ix: np_fn(arr[ix].astype(an.dtype), bb[ix]), (other,))
-        else:
-            values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else np_fn(an, bn)
-
-            def write(arr):
-                arr[...] = values
-
-        def make():
-            node = _inplace_node(node_cls, self, other)
-            if fused:
-                node.alpha = alpha
-            return node
-        return write_inplace(self, write, make, (other,))
-    return op
-
-
-def _plain_operand(self, other):
-    """other as a numpy operand when an in-place binary op on float self needs none of the general path: no
-    autograd, no overlap, no broadcast or cast (a Python number, or a tensor of self's dtype and shape that does
-    not share self's storage); else None."""
-    if self.dtype.category != 2 or needs_grad(self, other) or 0 in self._stride or \
-            (self._view is not None and self_overlapping(self)):
-        return None
-    t = type(other)
-    if t is float or t is int:
-        return self.dtype.np.type(other)
-    if t is Tensor and other.dtype is self.dtype and other._shape == self._shape and other._storage is not self._storage:
-        return other._np
-    return None
-
-
-def _inplace_node(node_cls, self, other):
-    """The node of an in-place binary op; an operand needed for backward is saved as its pre-write copy."""
-    original = None
-    if node_cls.original_self and needs_grad(other):
-        original = self.clone()  # recorded, as PyTorch's original_self, so double backward reaches self
-    return node_cls(self, other, None, original)
-
-
-add_inplace = _binary_inplace(np.add, AddBackward0)
-sub_inplace = _binary_inplace(np.subtract, SubBackward0)
-mul_inplace = _binary_inplace(np.multiply, MulBackward0)
-div_inplace = _binary_inplace(np.true_divide, DivBackward0, true_div=True)
 
 
 def pow_inplace(self, exponent):
@@ -539,61 +557,24 @@ def _atan2_values(a, b):
     return out
 
 
-class Atan2Backward0(BinaryNode):
-
-    def setup(self, a, b, out):
-        self.saved = (SavedTensor(a), SavedTensor(b))
-
-    def grads(self, g):
-        a, b = self.unpack()
-        recip = (a * a + b * b).reciprocal()  # PyTorch's atan2_backward
-        return (g * b * recip if self.wants(0) else None), (g * -a * recip if self.wants(1) else None)
+def _tensor_other(name):
+    """PyTorch's parser for an op whose other has no Number overload (atan2.Tensor, hypot.Tensor)."""
+    def check(self, other):
+        if not isinstance(other, Tensor):
+            raise type_error(f"{name}(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
+    return check
 
 
-def _float_operands(a, b):
-    """atan2 promotes integers to the default float, as PyTorch's float ops do."""
-    check_broadcast(a, b)
-    an, bn, dt = binary_operands(a, b)
-    if dt.category < 2:
-        dt = dtypes.DEFAULT_FLOAT
-        an, bn = np.asarray(an, dt.np), np.asarray(bn, dt.np)
-    return an, bn, dt
+def _atan2_backward(g, self, other, mask):
+    recip = (self * self + other * other).reciprocal()  # PyTorch's atan2_backward
+    return (g * other * recip if mask[0] else None), (g * -self * recip if mask[1] else None)
 
 
-def atan2(self, other):
-    if not isinstance(other, Tensor):
-        raise type_error(f"atan2(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
-    an, bn, dt = _float_operands(self, other)
-    out = from_numpy(np.asarray(_atan2_values(np.asarray(an), np.asarray(bn)), dt.np), dt)
-    if needs_grad(self, other):
-        attach(out, Atan2Backward0(self, other, out))
-    return out
-
-
-class FmodBackward0(BinaryNode):
-    """fmod by a number: the gradient passes unchanged."""
-    number_edges = 1
-
-    def grads(self, g):
-        return g, None
-
-
-class FmodBackward1(BinaryNode):
-
-    def setup(self, a, b, out):
-        self.saved = (SavedTensor(a) if self.wants(1) else NOTHING_SAVED,
-                      SavedTensor(b) if self.wants(1) else NOTHING_SAVED)
-
-    def grads(self, g):
-        gb = None
-        if self.wants(1):
-            a, b = self.unpack()
-            gb = -g * a.div(b, rounding_mode="trunc")
-        return (g if self.wants(0) else None), gb
-
-
-def fmod(self, other):
-    return binary_op(self, other, np.fmod, FmodBackward1 if isinstance(other, Tensor) else FmodBackward0)
+atan2 = binary("atan2", "Atan2Backward0", _atan2_values, both=_atan2_backward,
+               check=_tensor_other("atan2"), out_dtype=true_div_dtype, aliases=("arctan2",), edges=True)
+fmod = binary("fmod", "FmodBackward1", np.fmod, lambda g: g,
+              lambda g, self, other: -g * self.div(other, rounding_mode="trunc"), number_grad_fn="FmodBackward0",
+              edges=True)
 
 
 def _float_only(op, kernel, *tensors):
@@ -603,27 +584,18 @@ def _float_only(op, kernel, *tensors):
         raise make("NotImplementedError", f'"{kernel}" not implemented for \'{dtypes.SCALAR_NAMES[dt.name]}\'')
 
 
-class HypotBackward0(BinaryNode):
-
-    def setup(self, a, b, out):
-        self.saved = (SavedTensor(a), SavedTensor(b), SavedTensor(out, is_output=True))
-
-    def grads(self, g):
-        a, b, result = self.unpack()
-        return (g * a / result if self.wants(0) else None), (g * b / result if self.wants(1) else None)
-
-
-def hypot(self, other):
-    if not isinstance(other, Tensor):
-        raise type_error(f"hypot(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
+def _hypot_check(self, other):
+    _tensor_other("hypot")(self, other)
     _float_only("hypot", "hypot_cpu", self, other)
-    check_broadcast(self, other)
-    an, bn, dt = binary_operands(self, other)
-    values = np.hypot(an, bn, dtype=np.float64) if dt.np == np.float32 else np.hypot(an, bn)  # correctly rounded
-    out = from_numpy(np.asarray(values, dt.np), dt)
-    if needs_grad(self, other):
-        attach(out, HypotBackward0(self, other, out))
-    return out
+
+
+def _hypot_values(a, b):
+    """Correctly rounded: float32 computed in double."""
+    return np.hypot(a, b, dtype=np.float64).astype(np.float32) if a.dtype == np.float32 else np.hypot(a, b)
+
+
+hypot = binary("hypot", "HypotBackward0", _hypot_values, lambda g, self, result: g * self / result,
+               lambda g, other, result: g * other / result, check=_hypot_check, edges=True)
 
 
 def _log_as_libm(y):
@@ -705,23 +677,18 @@ def _fmod_checked(self, other):
     return fmod(self, other)
 
 
-remainder_inplace = _augmented(remainder, lambda other: RemainderBackward0)
-fmod_inplace = _augmented(_fmod_checked, lambda other: FmodBackward1 if isinstance(other, Tensor) else FmodBackward0)
-floor_divide_inplace = _augmented(floor_divide, "NotImplemented")
+remainder_inplace = _augmented(remainder, lambda other: remainder.node if isinstance(other, Tensor) else
+                               remainder.number_node)
+fmod_inplace = _augmented(_fmod_checked, lambda other: fmod.node if isinstance(other, Tensor) else fmod.number_node)
+floor_divide_inplace = _augmented(floor_divide, lambda other: NotImplementedBackward)
 
 
 op("square", square, function=True)
-op("add", add, function=True, operators=("__add__", "__radd__"))
-op("sub", sub, aliases=("subtract",), function=True, operators=("__sub__",))
-op("mul", mul, aliases=("multiply",), function=True, operators=("__mul__", "__rmul__"))
-op("div", div, aliases=("divide", "true_divide"), function=True, operators=("__truediv__",))
+op("div", div, aliases=("divide", "true_divide"), function=True, operators=("__truediv__",), inplace="div_",
+   grad_fn="DivBackward0", saves=true_divide.node.saved_names)
 op("pow", power, function=pow_function, operators=("__pow__",))  # (torch.pow also takes a number base)
 op("floor_divide", floor_divide, function=True, operators=("__floordiv__",))
-op("remainder", remainder, function=True, operators=("__mod__",))
-op("add_", add_inplace, operators=("__iadd__",))
-op("sub_", sub_inplace, operators=("__isub__",))
-op("mul_", mul_inplace, operators=("__imul__",))
-op("div_", div_inplace, operators=("__itruediv__",))
+op("div_", true_divide.inplace, operators=("__itruediv__",), grad_fn="DivBackward0")
 op("pow_", pow_inplace, operators=("__ipow__",))
 operator("__rsub__", rsub)
 operator("__rtruediv__", rdiv)
@@ -734,8 +701,5 @@ operator("__ifloordiv__", floor_divide_inplace)
 op("remainder_", remainder_inplace, edges=True)
 op("fmod_", fmod_inplace, edges=True)
 op("floor_divide_", floor_divide_inplace, edges=True)
-op("atan2", atan2, aliases=("arctan2",), function=True, edges=True)
-op("fmod", fmod, function=True, edges=True)
-op("hypot", hypot, function=True, edges=True)
 op("xlogy", xlogy, function=xlogy, edges=True)  # torch.xlogy also takes a number first
 

@@ -1,5 +1,5 @@
-"""Comparisons and selections by value: eq/ne/lt/le/gt/ge, logical_*, maximum/minimum, where, clamp/clip with
-clamp_min/clamp_max and their in-place forms, equal/allclose/isclose."""
+"""Comparisons and selections by value: eq/ne/lt/le/gt/ge, logical_*, where, clamp/clip with clamp_min/clamp_max
+and their in-place forms, equal/allclose/isclose (maximum/minimum are rows of the binary family)."""
 import numpy as np
 
 from .. import autograd, dtypes, scalars
@@ -8,7 +8,7 @@ from ..errors import runtime, type_error
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor
 from .args import _invalid_combination
-from .core import (BinaryNode, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast,
+from .core import (attach, binary_operands, cast_for_inplace, check_broadcast,
                    check_broadcast_all, check_fits_output, fresh, from_numpy, laid_out_like, needs_grad, operand_edge,
                    precheck, sum_to, tensor_params, type_name, write_inplace, written)
 from . import registry
@@ -92,32 +92,6 @@ def logical_xor(self, other):
 
 def _np_of(x):
     return x._np if isinstance(x, Tensor) else x
-
-
-class MaximumBackward0(BinaryNode):
-    """maximum/minimum: the gradient goes to the larger (smaller) operand, halved between equal ones."""
-    loses = staticmethod(lt)
-
-    def setup(self, a, b, out):
-        self.saved = (SavedTensor(a), SavedTensor(b))
-
-    def grads(self, g):
-        a, b = self.unpack()
-        shared = where(a == b, g / 2, g)
-        return (shared.masked_fill(self.loses(a, b), 0) if self.wants(0) else None,
-                shared.masked_fill(self.loses(b, a), 0) if self.wants(1) else None)
-
-
-class MinimumBackward0(MaximumBackward0):
-    loses = staticmethod(gt)
-
-
-def maximum(self, other):
-    return binary_op(self, other, np.maximum, MaximumBackward0)
-
-
-def minimum(self, other):
-    return binary_op(self, other, np.minimum, MinimumBackward0)
 
 
 def where(condition, input, other):
@@ -338,7 +312,7 @@ def _clamp_bound(op, lower):
             attach(out, nodes[isinstance(bound, Tensor)](self, bound))
         return out
 
-    def fn_(self, *args, **kwargs):
+    def fn_inplace(self, *args, **kwargs):
         bound, dt, r = values(self, args, kwargs)
         precheck(self, bound)
         check_fits_output(self, bound)
@@ -352,8 +326,8 @@ def _clamp_bound(op, lower):
                 node.saved = (SavedTensor(self.clone()),) + node.saved[1:]
             return node
         return write_inplace(self, write, make, (bound,))
-    fn.__name__, fn_.__name__ = op, op + "_"
-    return fn, fn_
+    fn.__name__, fn_inplace.__name__ = op, op + "_"
+    return fn, fn_inplace
 
 
 clamp_min, clamp_min_inplace = _clamp_bound("clamp_min", True)
@@ -363,8 +337,6 @@ clamp_max, clamp_max_inplace = _clamp_bound("clamp_max", False)
 op("logical_and", logical_and, function=True)
 op("logical_or", logical_or, function=True)
 op("logical_not", logical_not, function=True)
-op("maximum", maximum, function=True)
-op("minimum", minimum, function=True)
 op("equal", equal, function=equal)
 op("allclose", allclose, function=True)
 op("isclose", isclose, function=True, edges=True)

@@ -294,13 +294,17 @@ def laid_out_like(values, dt, *operands):
 
 
 class InputNode(Node):
-    """A node of one tensor input that keeps the op's arguments: InputNode(x, *values) names them by `fields`."""
+    """A node of one tensor input that keeps the op's arguments: InputNode(x, *values) names them by `fields`, and
+    saves the `saved_count` tensors that follow them (unpacked in backward)."""
     fields = ()
+    saved_count = 0
 
     def __init__(self, x, *values):
         Node.__init__(self, (edge_of(x),))
         for name, value in zip(self.fields, values):
             setattr(self, name, value)
+        if self.saved_count:
+            self.saved = tuple(SavedTensor(t) for t in values[len(self.fields):])
 
 
 class BinaryNode(Node):
@@ -365,8 +369,7 @@ def check_inplace(self):
 def check_fits_output(self, other):
     oshape = np.broadcast_shapes(self._shape, other._shape if isinstance(other, Tensor) else ())
     if oshape != self._shape:
-        raise runtime(f"output with shape {_shape_list(self._shape)} doesn't match the broadcast shape "
-                      f"{_shape_list(oshape)}")
+        raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(oshape)))
 
 
 def precheck(self, *others, internal_overlap=True):

@@ -5,7 +5,7 @@ from .. import autograd, dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime
 from .reductions import CumsumBackward0, ReturnTypes, _cumsum_np, _sum_np
-from .core import attach, check_dtype, fresh, needs_grad, write_inplace, precheck
+from .core import InputNode, attach, check_dtype, fresh, needs_grad, write_inplace, precheck
 
 
 def _along(x, d, fn):
@@ -138,14 +138,9 @@ def cumprod_inplace(self, dim, *, dtype=None):
     return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), node, save_output=True)
 
 
-class _CumExtremeBackward(Node):
+class _CumExtremeBackward(InputNode):
     """cummax/cummin's backward: the gradient scattered-added at the indices the values came from."""
-    __slots__ = ("dim",)
-
-    def __init__(self, x, dim, indices):
-        Node.__init__(self, (edge_of(x),))
-        self.dim = dim
-        self.saved = (SavedTensor(indices),)
+    fields, saved_count = ("dim",), 1  # (x, dim, indices)
 
     def backward(self, g):
         indices, = self.unpack()

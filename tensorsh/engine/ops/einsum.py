@@ -5,6 +5,7 @@ import string
 
 import numpy as np
 
+from .. import messages
 from ..errors import runtime, type_error, value_error
 from .core import Tensor, fresh, needs_grad, type_name
 
@@ -50,6 +51,16 @@ def _parse(equation, num_ops):
     return op_labels, (rhs if arrow else None), len(lhs) + 2
 
 
+def _broadcast_into(sizes, key, size, message):
+    """A size seen for a label (or an ellipsis dim) broadcast with those seen before: a 1 takes the other;
+    message() is PyTorch's error when they differ."""
+    if size != 1:
+        if sizes[key] == 1:
+            sizes[key] = size
+        elif sizes[key] != size:
+            raise runtime(message())
+
+
 def einsum(*args, path=None):
     if len(args) < 2:  # (torch/functional.py's own check, before anything is parsed)
         raise value_error("einsum(): must specify the equation string and at least one operand, or at least one "
@@ -57,7 +68,7 @@ def einsum(*args, path=None):
     equation, operands = args[0], args[1:]
     if not isinstance(equation, str):
         if isinstance(equation, Tensor):  # (torch.functional's einsum tests the first argument's truth)
-            raise runtime("Boolean value of Tensor with more than one value is ambiguous")
+            raise runtime(messages.AMBIGUOUS_BOOL)
         raise type_error(f"einsum(): argument 'equation' (position 1) must be str, not {type_name(equation)}")
     if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
         operands = tuple(operands[0])
@@ -128,13 +139,9 @@ def einsum(*args, path=None):
                     operand = operand.unsqueeze(j)
                 for k in range(ell_num_dim):
                     size = operand._shape[j]
-                    if size != 1:
-                        if ell_sizes[k] == 1:
-                            ell_sizes[k] = size
-                        elif ell_sizes[k] != size:
-                            raise runtime(f"einsum(): dimension {j} covered by ellipsis in operand {i}has size {size} "
-                                          "which does not broadcast with previously seen ellipsis with size "
-                                          f"{ell_sizes[k]} for the respective dimension")
+                    _broadcast_into(ell_sizes, k, size, lambda: (
+                        f"einsum(): dimension {j} covered by ellipsis in operand {i}has size {size} which does not "
+                        f"broadcast with previously seen ellipsis with size {ell_sizes[k]} for the respective dimension"))
                     perm_shape[ell_index + k] = j
                     j += 1
             elif label_dim[label] != -1:
@@ -145,12 +152,9 @@ def einsum(*args, path=None):
                 operand = operand.diagonal(0, dim, j).movedim(-1, dim)
             else:
                 size = operand._shape[j]
-                if size != 1:
-                    if label_size[label] == 1:
-                        label_size[label] = size
-                    elif label_size[label] != size:
-                        raise runtime(f"einsum(): subscript {_LETTERS[label]} has size {size} for operand {i} which "
-                                      f"does not broadcast with previously seen size {label_size[label]}")
+                _broadcast_into(label_size, label, size, lambda: (
+                    f"einsum(): subscript {_LETTERS[label]} has size {size} for operand {i} which does not broadcast "
+                    f"with previously seen size {label_size[label]}"))
                 label_dim[label] = j
                 perm_shape[label_perm_index[label]] = j
                 j += 1

@@ -5,7 +5,7 @@ import numpy as np
 
 from .. import dtypes
 from ..autograd import Node, edge_of
-from ..errors import runtime, type_error
+from ..errors import make, runtime, type_error
 from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from .core import attach, collect_edges, fresh, from_numpy, needs_grad, type_name
@@ -60,12 +60,19 @@ def _joined_dtype(tensors):
     return dt
 
 
-def cat(tensors, dim=0):
-    tensors = _tensor_list("cat", tensors)
+def _inputs(op, tensors, kind, empty):
+    """cat/stack's tensors: the list checked, autograd's edges collected (PyTorch builds the node's edges before
+    checking the shapes), then the empty list refused with PyTorch's error (kind, empty)."""
+    tensors = _tensor_list(op, tensors)
     if needs_grad(*tensors):
-        collect_edges(*tensors)  # (PyTorch builds the node's edges before checking the shapes)
+        collect_edges(*tensors)
     if not tensors:
-        raise runtime("torch.cat(): expected a non-empty list of Tensors")
+        raise make(kind, empty)
+    return tensors
+
+
+def cat(tensors, dim=0):
+    tensors = _inputs("cat", tensors, "ValueError", "torch.cat(): expected a non-empty list of Tensors")
     for i, t in enumerate(tensors):
         if not t._shape:
             raise runtime(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
@@ -89,11 +96,7 @@ def cat(tensors, dim=0):
 
 
 def stack(tensors, dim=0):
-    tensors = _tensor_list("stack", tensors)
-    if needs_grad(*tensors):
-        collect_edges(*tensors)  # (PyTorch builds the node's edges before checking the shapes)
-    if not tensors:
-        raise runtime("stack expects a non-empty TensorList")
+    tensors = _inputs("stack", tensors, "RuntimeError", "stack expects a non-empty TensorList")
     d = tensors[0]._wrap_dim(dim, tensors[0].dim() + 1)
     for i, t in enumerate(tensors):
         if t._shape != tensors[0]._shape:

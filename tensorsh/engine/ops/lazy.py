@@ -93,13 +93,17 @@ def _function(name, fn):
 _function("addmm", _nn_op("linear", "addmm"))
 _function("conv1d", _nn_op("convolution", "convolution", _conv(1)))
 _function("conv2d", _nn_op("convolution", "convolution", _conv(2)))
-_function("dropout", _nn_op("noise", "dropout"))
+_function("dropout", _nn_op("sampling", "dropout"))
 _function("layer_norm", _nn_op("normalization", "layer_norm", _layer_norm))
 _function("embedding", _nn_op("convolution", "embedding", _embedding))
 _function("constant_pad_nd", _nn_op("convolution", "constant_pad_nd"))
 _function("max_pool2d", _nn_op("convolution", "max_pool2d"))
 
-# sampling (sampling.py): permutations, normal samples around tensors, coin flips with tensor probabilities
+# random draws (sampling.py): the in-place fills, permutations, normal samples around tensors, coin flips
+op("normal_", Lazy("sampling", "normal_inplace"))
+op("uniform_", Lazy("sampling", "uniform_inplace"))
+op("random_", Lazy("sampling", "random_inplace"))
+op("bernoulli_", Lazy("sampling", "bernoulli_inplace"))
 _function("randperm", Lazy("sampling", "randperm"))
 _function("normal", Lazy("sampling", "normal"))
 op("bernoulli", Lazy("sampling", "bernoulli"), function=Lazy("sampling", "bernoulli"))

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from .. import dtypes
+from .. import dtypes, messages
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime
 from .reductions import ReturnTypes
@@ -269,7 +269,7 @@ def _reduce_select(kind, self, dim, keepdim, pick, node_cls):
     """A (values, indices) reduction over dim, pick(row) -> (value, index)."""
     d = self._wrap_dim(dim) if self._shape else self._wrap_dim(dim, 1) * 0
     if self._shape and self._shape[d] == 0:
-        raise index_error(f"{kind}(): Expected reduction dim {d} to have non-zero size.")
+        raise index_error(messages.REDUCTION_DIM_EMPTY.format(kind, d))
     rows, lead = _rows(self, d)
     picked = [pick(row) for row in rows.tolist()]
     shape = (self._shape[:d] + ((1,) if keepdim else ()) + self._shape[d + 1:]) if self._shape else ()
@@ -350,20 +350,20 @@ def _median_all(self, ignore_nan, node_cls):
     return out
 
 
-def median(self, dim=None, keepdim=False):
-    if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
-        _no_bool("median_cpu" if dim is None else "median_out", self)
-    if dim is None:
-        return _median_all(self, False, MedianBackward0)
-    return _reduce_select("median", self, dim, keepdim, _median_pick(False), MedianBackward1)
+def _median(name, ignore_nan, nodes):
+    """median/nanmedian: of everything (nodes[0]) or along a dim (values and indices, nodes[1])."""
+    def fn(self, dim=None, keepdim=False):
+        if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
+            _no_bool("median_cpu" if dim is None else "median_out", self)
+        if dim is None:
+            return _median_all(self, ignore_nan, nodes[0])
+        return _reduce_select(name, self, dim, keepdim, _median_pick(ignore_nan), nodes[1])
+    fn.__name__ = name
+    return fn
 
 
-def nanmedian(self, dim=None, keepdim=False):
-    if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
-        _no_bool("median_cpu" if dim is None else "median_out", self)
-    if dim is None:
-        return _median_all(self, True, NanmedianBackward0)
-    return _reduce_select("nanmedian", self, dim, keepdim, _median_pick(True), NanmedianBackward1)
+median = _median("median", False, (MedianBackward0, MedianBackward1))
+nanmedian = _median("nanmedian", True, (NanmedianBackward0, NanmedianBackward1))
 
 
 def mode(self, dim=-1, keepdim=False):

@@ -2,7 +2,7 @@
 use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import autograd, layout
+from .. import autograd, layout, messages
 from ..errors import index_error, runtime, type_error
 from ..tensorimpl import _shape_list
 from .args import _fresh, _int_list, _wrap_dims
@@ -87,7 +87,7 @@ def repeat(self, *sizes):
     target = [r * n for r, n in zip(sizes, padded)]
     for n in target:
         if n < 0:
-            raise runtime(f"Trying to create tensor with negative dimension {n}: {_shape_list(target)}")
+            raise runtime(messages.NEGATIVE_DIMENSION.format(n, _shape_list(target)))
     from ..storage import check_size
     import math
     check_size(math.prod(target) * self.dtype.itemsize)         # Python ints: np.prod would wrap around
@@ -122,7 +122,7 @@ def _triangle(op, np_fn, name):
             attach(out, node_cls(self, diagonal))
         return out
 
-    def fn_(self, diagonal=0):
+    def fn_inplace(self, diagonal=0):
         check(self, diagonal, inplace=True)
         values = np_fn(self._np, diagonal)
 
@@ -132,8 +132,8 @@ def _triangle(op, np_fn, name):
         def write(arr):
             arr[...] = values
         return write_inplace(self, write, make_node)
-    fn.__name__, fn_.__name__ = op, op + "_"
-    return fn, fn_
+    fn.__name__, fn_inplace.__name__ = op, op + "_"
+    return fn, fn_inplace
 
 
 tril, tril_inplace = _triangle("tril", np.tril, "TrilBackward0")

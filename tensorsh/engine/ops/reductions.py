@@ -9,25 +9,26 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import index_error, runtime, type_error, warn
 from ..tensorimpl import Tensor, _shape_list
 from .args import _int_list, _unsqueeze_dims, _wrap_dims
-from .binary import _div_scalar
-from .comparison import maximum, minimum, where
+from .binary import _div_scalar, maximum, minimum
+from .comparison import where
 from .copies import to
 from .core import InputNode, NONE_EDGE, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad, sum_to, zeros_of
 from .joining import cat
 from .registry import op
 
 
-def _any_all(np_fn):
-    def op(self, dim=None, keepdim=False):
+def _any_all(name, np_fn):
+    """A row of any/all: bool (uint8 for uint8) results, no grad_fn."""
+    def fn(self, dim=None, keepdim=False):
         dt = dtypes.uint8 if self.dtype is dtypes.uint8 else dtypes.bool_  # (uint8 in, uint8 out: PyTorch's legacy)
         if dim is None:
             return from_numpy(np.asarray(np_fn(self._np)).astype(dt.np), dt)
         axes = reduce_dims(self, dim)  # an int or a tuple of them, as PyTorch's any.dims
         return from_numpy(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)).astype(dt.np), dt)
-    return op
+    return op(name, fn, function=True)
 
 
-tensor_any, tensor_all = _any_all(np.any), _any_all(np.all)
+tensor_any, tensor_all = _any_all("any", np.any), _any_all("all", np.all)
 
 
 def reduce_dims(self, dim):
@@ -64,53 +65,58 @@ def _sum_np(x, axis, keepdims, dt):
     return np.sum(x, axis=axis, keepdims=keepdims, dtype=dt.np)
 
 
-def tensor_sum(self, dim=None, keepdim=False, dtype=None, axis=None):
-    dim = axis if axis is not None else dim  # numpy's spelling, which PyTorch accepts
-    dt = _reduction_dtype(self, dtype)
-    dims = reduce_dims(self, dim)
-    if dims == ():
-        dims = None  # sum(dim=[]) reduces everything, as PyTorch does
-    out = fresh(np.asarray(_sum_np(self._np, dims, keepdim, dt)), dt)
-    if needs_grad(self):
-        node = SumBackward0(self) if dim is None else SumBackward1(self, dims, keepdim)
-        attach(out, node)
-    return out
-
-
 class SumBackward0(Node):
-    __slots__ = ("shape",)
+    """sum(): the gradient spread back over the input (SumBackward1: over the dims reduced); mean's (MeanBackward0,
+    MeanBackward1) divided by the count, as PyTorch's sum_backward and mean_backward."""
+    __slots__ = ("shape", "dims", "keepdim", "count", "numel")
     saved_values = {"self_sym_sizes": "shape"}
+    over_dims = mean = False
 
-    def __init__(self, x):
-        Node.__init__(self, (edge_of(x),))
-        self.shape = x._shape
-
-    def backward(self, g):
-        if not g._shape and not autograd._grad_enabled[0]:  # the usual case: a scalar spread, no graph kept
-            return (g._alias(self.shape, (0,) * len(self.shape), g._offset),)
-        return (g.expand(self.shape),)
-
-
-class SumBackward1(Node):
-    __slots__ = ("shape", "dims", "keepdim")
-
-    def __init__(self, x, dims, keepdim):
+    def __init__(self, x, dims=None, keepdim=False):
         Node.__init__(self, (edge_of(x),))
         self.shape, self.dims, self.keepdim = x._shape, dims, keepdim
+        if self.mean:
+            self.numel, self.count = x.numel(), 1
+            for d in (dims or range(x.dim())):  # (dim=[]: everything, as for sum)
+                self.count *= x._shape[d]
 
     def backward(self, g):
-        if not self.keepdim and self.dims is not None:
-            for d in self.dims:
-                g = g.unsqueeze(d)
-        return (g.expand(self.shape),)
+        if self.over_dims:
+            if not self.keepdim and self.dims is not None:
+                for d in self.dims:
+                    g = g.unsqueeze(d)
+        elif not self.mean and not g._shape and not autograd._grad_enabled[0]:  # a scalar spread, no graph kept
+            return (g._alias(self.shape, (0,) * len(self.shape), g._offset),)
+        g = g.expand(self.shape)
+        return (_div_scalar(g, self.count) if self.mean else g,)
 
 
-def mean(self, dim=None, keepdim=False, dtype=None, axis=None):
-    dim = axis if axis is not None else dim
+def _spread_node(name, over_dims, mean):
+    saved = {"self_sym_numel": "numel", "self_sym_sizes": "shape"} if mean else {"self_sym_sizes": "shape"}
+    return type(name, (SumBackward0,), {"__slots__": (), "name_": name, "over_dims": over_dims, "mean": mean,
+                                        "saved_values": saved})
+
+
+SumBackward1 = _spread_node("SumBackward1", True, False)
+MeanBackward0, MeanBackward1 = _spread_node("MeanBackward0", False, True), _spread_node("MeanBackward1", True, True)
+
+
+def _sum_values(self, dims, keepdim, dtype):
+    dt = _reduction_dtype(self, dtype)
+    if dims == ():
+        dims = None  # sum(dim=[]) reduces everything, as PyTorch does
+    return fresh(np.asarray(_sum_np(self._np, dims, keepdim, dt)), dt)
+
+
+def _mean_check(self, dtype):
     if dtype is None and self.dtype.category < 2:
         raise runtime(messages.MEAN_DTYPE.format(name=dtypes.SCALAR_NAMES[self.dtype.name]))
+
+
+def _mean_values(self, dims, keepdim, dtype):
     dt = dtype or self.dtype
-    dims = reduce_dims(self, dim)
+    if dims == ():
+        dims = None  # mean(dim=[]) reduces everything, as PyTorch does
     x = self._np.astype(dt.np, copy=False)
     count = 1
     for d in (dims if dims is not None else range(self.dim())):
@@ -118,36 +124,28 @@ def mean(self, dim=None, keepdim=False, dtype=None, axis=None):
     # PyTorch's CPU mean is its sum divided by the count, in the result's dtype
     with np.errstate(invalid="ignore"):  # (an empty mean is 0 / 0: the processor's NaN, sign bit set, as PyTorch's)
         r = np.divide(_sum_np(x, dims, keepdim, dt), dt.np.type(count))
-    out = from_numpy(np.asarray(r, dtype=dt.np), dt)
-    if needs_grad(self):
-        node = MeanBackward0(self) if dim is None else MeanBackward1(self, dims, keepdim)
-        attach(out, node)
-    return out
+    return from_numpy(np.asarray(r, dtype=dt.np), dt)
 
 
-class MeanBackward0(SumBackward0):
-    __slots__ = ("numel",)
-    saved_values = {"self_sym_numel": "numel", "self_sym_sizes": "shape"}
+def spread_reduction(name, nodes, values, check=None):
+    """A row of the sum family: Tensor.<name>(dim=None, keepdim=False, dtype=None) and torch.<name>, whose
+    values(self, dims, keepdim, dtype) reduce and whose nodes (over everything, over dims) spread the gradient
+    back; check(self, dtype) runs before the dims are read."""
+    def fn(self, dim=None, keepdim=False, dtype=None, axis=None):
+        dim = axis if axis is not None else dim  # numpy's spelling, which PyTorch accepts
+        if check is not None:
+            check(self, dtype)
+        dims = reduce_dims(self, dim)
+        out = values(self, dims, keepdim, dtype)
+        if needs_grad(self):
+            attach(out, nodes[0](self) if dim is None else nodes[1](self, dims, keepdim))
+        return out
+    op(name, fn, function=True, grad_fn=nodes[0].name_)
+    return fn
 
-    def __init__(self, x):
-        SumBackward0.__init__(self, x)
-        self.numel = x.numel()
 
-    def backward(self, g):
-        return (_div_scalar(g.expand(self.shape), self.numel),)
-
-
-class MeanBackward1(SumBackward1):
-    __slots__ = ("count",)
-
-    def __init__(self, x, dims, keepdim):
-        SumBackward1.__init__(self, x, dims, keepdim)
-        self.count = 1
-        for d in (dims if dims is not None else range(x.dim())):
-            self.count *= x._shape[d]
-
-    def backward(self, g):
-        return (_div_scalar(SumBackward1.backward(self, g)[0], self.count),)
+tensor_sum = spread_reduction("sum", (SumBackward0, SumBackward1), _sum_values)
+mean = spread_reduction("mean", (MeanBackward0, MeanBackward1), _mean_values, _mean_check)
 
 
 class ReturnTypes(tuple):
@@ -170,19 +168,21 @@ class ReturnTypes(tuple):
 
 
 def _extreme(kind, np_fn, arg_fn):
-    def op(self, dim=None, keepdim=False):
+    """A row of max/min: over everything (MaxBackward1), over a dim (values and indices, MaxBackward0), or
+    elementwise with a tensor (maximum)."""
+    def fn(self, dim=None, keepdim=False):
         if isinstance(dim, Tensor):
             return (maximum if kind == "max" else minimum)(self, dim)
         if dim is None:
             if self.numel() == 0:
-                raise runtime(f"{kind}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+                raise runtime(messages.REDUCTION_DIM_NEEDED.format(kind))
             out = from_numpy(np.asarray(np_fn(self._np)), self.dtype)
             if needs_grad(self):
                 attach(out, _ExtremeAll(kind, self, out))
             return out
         d = self._wrap_dim(dim)
         if self._shape and self._shape[d] == 0:
-            raise index_error(f"{kind}(): Expected reduction dim {d} to have non-zero size.")
+            raise index_error(messages.REDUCTION_DIM_EMPTY.format(kind, d))
         if not self._shape:
             values = self * 1 if needs_grad(self) else from_numpy(self._np.copy(), self.dtype)
             r = ReturnTypes((values, from_numpy(np.zeros((), np.int64), dtypes.int64)))
@@ -201,7 +201,7 @@ def _extreme(kind, np_fn, arg_fn):
         r = ReturnTypes((values, indices))
         r.kind = kind
         return r
-    return op
+    return op(kind, fn, function=True)
 
 
 class _ExtremeAll(Node):
@@ -254,14 +254,9 @@ class _ExtremeDim(Node):
         return (_scatter_into_zeros(self.shape, self.dim, idx, g),)
 
 
-class ScatterBackward0(Node):
+class ScatterBackward0(InputNode):
     """zeros.scatter(dim, index, src): its gradient gathers src's positions back."""
-    __slots__ = ("dim",)
-
-    def __init__(self, src, dim, index):
-        Node.__init__(self, (edge_of(src),))
-        self.dim = dim
-        self.saved = (SavedTensor(index),)
+    fields, saved_count = ("dim",), 1  # (src, dim, index)
 
     def backward(self, g):
         index, = self.unpack()
@@ -289,7 +284,7 @@ def _arg_extreme_check(op, self, dim):
     if dim is None and self.numel() == 0:
         raise index_error(f"{op}(): Expected reduction dim to be specified for input.numel() == 0.")
     if dim is not None and self.dim() and self._shape[self._wrap_dim(dim)] == 0:
-        raise index_error(f"{op}(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
+        raise index_error(messages.REDUCTION_DIM_EMPTY.format(op, self._wrap_dim(dim)))
 
 
 def argmax(self, dim=None, keepdim=False):
@@ -337,32 +332,32 @@ AmaxBackward0 = type("AmaxBackward0", (_ExtremeBackward,), {"__slots__": (), "na
 AminBackward0 = type("AminBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AminBackward0"})
 
 
-def _amax_amin(op, np_fn, node_cls):
+def _amax_amin(name, np_fn, node_cls):
+    """A row of amax/amin: the extreme over dims, its gradient shared by the elements equal to it."""
     def fn(self, dim=(), keepdim=False):
-        dims = _int_list(op, "dim", (dim,))
+        dims = _int_list(name, "dim", (dim,))
         if self.numel() == 0 and self.dim():  # PyTorch checks the sizes first, naming each dim as given
             for d in dims:
                 if self._shape[self._wrap_dim(d)] == 0:
-                    raise index_error(f"{op}(): Expected reduction dim {d} to have non-zero size.")
+                    raise index_error(messages.REDUCTION_DIM_EMPTY.format(name, d))
         if not self.dim():
-            _wrap_dims(self, op, dims)  # (a dim given twice is an error on a 0-dim tensor too)
+            _wrap_dims(self, name, dims)  # (a dim given twice is an error on a 0-dim tensor too)
             dims = ()
             reduced = ()
         else:
-            reduced = _wrap_dims(self, op, dims) if dims else tuple(range(self.dim()))
+            reduced = _wrap_dims(self, name, dims) if dims else tuple(range(self.dim()))
         if self.numel() == 0:
             if not dims:
-                raise runtime(f"{op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
-                              f"reduction dim with the 'dim' argument.")
+                raise runtime(messages.REDUCTION_DIM_NEEDED.format(name))
             for d in reduced:
                 if self._shape[d] == 0:
-                    raise index_error(f"{op}(): Expected reduction dim {d} to have non-zero size.")
+                    raise index_error(messages.REDUCTION_DIM_EMPTY.format(name, d))
         out = fresh(np.require(np_fn(self._np, axis=reduced, keepdims=keepdim), self.dtype.np, "C"), self.dtype)
         if needs_grad(self):
             attach(out, node_cls(self, out, reduced, keepdim))
         return out
-    fn.__name__ = op
-    return fn
+    fn.__name__ = name
+    return op(name, fn, function=True, edges=True, grad_fn=node_cls.name_, saves=("self", "result"))
 
 
 amax = _amax_amin("amax", np.amax, AmaxBackward0)
@@ -676,12 +671,6 @@ def sum_to_size(self, *size):
     return sum_to(self, shape)
 
 
-op("any", tensor_any, function=True)
-op("all", tensor_all, function=True)
-op("sum", tensor_sum, function=True)
-op("mean", mean, function=True)
-op("max", tensor_max, function=True)
-op("min", tensor_min, function=True)
 op("argmax", argmax, function=True)
 op("argmin", argmin, function=True)
 op("prod", prod, function=True)
@@ -689,8 +678,6 @@ op("norm", pyapi.norm, function=pyapi.torch_norm)  # torch.norm's Python dispatc
 op("var", var, function=True)
 op("std", std, function=True)
 op("cumsum", cumsum, function=True)
-op("amax", amax, function=True, edges=True)
-op("amin", amin, function=True, edges=True)
 op("logsumexp", logsumexp, function=True, edges=True)
 op("count_nonzero", count_nonzero, function=True)  # (not differentiable: no edges to build)
 op("sum_to_size", sum_to_size, edges=True)

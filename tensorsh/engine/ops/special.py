@@ -8,7 +8,7 @@ import numpy as np
 from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
-from .comparison import where
+from .binary import _augmented, binary_node
 from .reductions import LinalgVectorNormBackward0, _sum_np, norm, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
 from .unary import unary
@@ -160,23 +160,12 @@ lgamma_inplace, digamma_inplace = lgamma.inplace, digamma.inplace
 
 # ------------------------------------------------------------------ copysign, float_power
 
-class CopysignBackward0(BinaryNode):
-    """copysign(tensor, tensor): grad * result / self (0 where self is 0) for self, zeros for other."""
-
-    def setup(self, a, b, out):
-        self.saved = (SavedTensor(a),) + (() if out is None else (SavedTensor(out, is_output=True),))
-
-    def grads(self, g):
-        a, result = self.unpack()
-        ga = None
-        if self.wants(0):
-            ratio = (result / a).masked_fill(a == 0, 0)
-            ga = g * ratio
-        return ga, (zeros_of(g) if self.wants(1) else None)
+def _copysign_self_backward(g, self, result):
+    return g * (result / self).masked_fill(self == 0, 0)  # (PyTorch's copysign_tensor_self_backward)
 
 
-class CopysignBackward1(CopysignBackward0):
-    number_edges = 1
+CopysignBackward0 = binary_node("CopysignBackward0", _copysign_self_backward, zeros_of)
+CopysignBackward1 = binary_node("CopysignBackward1", _copysign_self_backward, number_edges=1)  # (other a number)
 
 
 def copysign(self, other):
@@ -192,19 +181,8 @@ def copysign(self, other):
     return out
 
 
-def copysign_inplace(self, other):
-    with autograd.no_grad():
-        result = copysign(self, other)
-    precheck(self, other)
-    check_fits_output(self, other)
-    cast_for_inplace(self, result.dtype)
-    original = fresh(self._np.copy(), self.dtype) if needs_grad(self, other) else None
-    node_cls = CopysignBackward0 if isinstance(other, Tensor) else CopysignBackward1
-
-    def write(arr):
-        arr[...] = result._np
-    return write_inplace(self, write, lambda: node_cls(self, other, None, original), others=(other,),
-                         save_output=True)
+copysign_inplace = _augmented(copysign, lambda other: CopysignBackward0 if isinstance(other, Tensor) else
+                              CopysignBackward1)
 
 
 def _double(x):
@@ -243,26 +221,11 @@ def _logaddexp_values(a, b, base2):
     return np.where(np.isinf(a) & (a == b), a, r)
 
 
-class LogaddexpBackward0(BinaryNode):
-
-    def setup(self, a, b, out):
-        self.saved = (SavedTensor(a), SavedTensor(b))
-
-    def grads(self, g):
-        a, b = self.unpack()
-        return ((g / add_scalar((b - a).exp(), 1) if self.wants(0) else None),
-                (g / add_scalar((a - b).exp(), 1) if self.wants(1) else None))
-
-
-class Logaddexp2Backward0(BinaryNode):
-
-    def setup(self, a, b, out):
-        self.saved = (SavedTensor(a), SavedTensor(b))
-
-    def grads(self, g):
-        a, b = self.unpack()
-        return ((g / add_scalar((b - a).__rpow__(2), 1) if self.wants(0) else None),
-                (g / add_scalar((a - b).__rpow__(2), 1) if self.wants(1) else None))
+LogaddexpBackward0 = binary_node("LogaddexpBackward0", lambda g, self, other: g / add_scalar((other - self).exp(), 1),
+                                 lambda g, self, other: g / add_scalar((self - other).exp(), 1))
+Logaddexp2Backward0 = binary_node("Logaddexp2Backward0",
+                                  lambda g, self, other: g / add_scalar((other - self).__rpow__(2), 1),
+                                  lambda g, self, other: g / add_scalar((self - other).__rpow__(2), 1))
 
 
 def _logaddexp(name, base2, node_cls):

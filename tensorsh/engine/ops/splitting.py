@@ -1,7 +1,7 @@
 """Splits beyond split/chunk: tensor_split, hsplit, vsplit, dsplit (slices, SliceBackward0 each, as PyTorch's are)
 and unsafe_split/unsafe_chunk (pieces over the same storage that are not views: their own version counters, one
 UnsafeSplitBackward0 node)."""
-from .. import autograd, dtypes
+from .. import autograd, dtypes, messages
 from ..errors import runtime
 from .views import _slice
 from ..multiview import MultiViewBackward, split as _split
@@ -84,8 +84,8 @@ def unsafe_split_with_sizes(self, split_sizes, dim=0):
 
 def unsafe_chunk(self, chunks, dim=0):
     if not self._shape:
-        raise runtime("chunk expects at least a 1-dimensional tensor")
+        raise runtime(messages.CHUNK_0_DIM)
     if chunks <= 0:
-        raise runtime(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
+        raise runtime(messages.CHUNK_COUNT.format(chunks))
     n = self._shape[self._wrap_dim(dim)]
     return unsafe_split(self, -(-n // chunks) if n else 0, dim)

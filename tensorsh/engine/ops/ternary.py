@@ -214,8 +214,7 @@ def _inplace_twin(outplace, make_node, plain):
             values = outplace(self, *args, **kwargs)
         cast_for_inplace(self, values.dtype)
         if values._shape != self._shape:
-            raise runtime(f"output with shape {_shape_list(self._shape)} doesn't match the broadcast shape "
-                          f"{_shape_list(values._shape)}")
+            raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(values._shape)))
 
         def write(arr):
             arr[...] = values._np

@@ -170,7 +170,7 @@ def unflatten(self, dim, sizes):
     d = self._wrap_dim(dim)
     sizes = _int_list("unflatten", "sizes", (sizes,))
     if not sizes:
-        raise runtime("unflatten: sizes must be non-empty")
+        raise runtime(messages.UNFLATTEN_EMPTY)
     n = self._shape[d]
     known = 1
     for s in sizes:
@@ -363,7 +363,7 @@ def as_strided(self, size, stride, storage_offset=None):
         raise runtime(f"Tensor: invalid storage offset {offset}")
     for n in size:
         if n < 0:
-            raise runtime(f"Trying to create tensor with negative dimension {n}: {_shape_list(size)}")
+            raise runtime(messages.NEGATIVE_DIMENSION.format(n, _shape_list(size)))
     needed = 0 if 0 in size else offset + 1 + sum((n - 1) * st for n, st in zip(size, stride))
     available = self._storage.data.size
     if needed > available:
