@@ -9,6 +9,7 @@ from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from .binary import _augmented, binary_node
+from .comparison import where
 from .reductions import LinalgVectorNormBackward0, _sum_np, norm, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
 from .unary import unary
