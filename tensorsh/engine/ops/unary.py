@@ -118,8 +118,9 @@ _BACKWARD_OPS = {
                 lambda gg, g, y: (gg * (1 - y) * y, gg * g * (1 - 2 * y))),
     "tanh": (lambda g, y: kernels.tanh_backward(g._np, y._np), "TanhBackwardBackward0",
              lambda gg, g, y: (gg * (1 - y * y), gg * g * -2 * y)),
-    "relu": (lambda g, y: np.where(y._np > 0, g._np, g._np.dtype.type(0)), "ThresholdBackwardBackward0",
-             lambda gg, g, y: (gg * (y > 0), zeros_of(gg))),  # (threshold_backward's self: zeros_like(grad))
+    # threshold_backward: `self <= threshold ? 0 : grad`, so a NaN result passes the gradient on
+    "relu": (lambda g, y: np.where(y._np <= 0, g._np.dtype.type(0), g._np), "ThresholdBackwardBackward0",
+             lambda gg, g, y: (gg * (y <= 0).logical_not(), zeros_of(gg))),  # (self's: zeros_like(grad))
 }
 
 
