@@ -566,7 +566,8 @@ def _tensor_other(name):
 
 
 def _atan2_backward(g, self, other, mask):
-    recip = (self * self + other * other).reciprocal()  # PyTorch's atan2_backward
+    recip = (self * self + other * other).reciprocal()  # PyTorch's atan2_backward: 0 where the sum of squares is 0
+    recip = recip.masked_fill(recip.isinf(), 0)  # (out of place: reciprocal saved its result)
     return (g * other * recip if mask[0] else None), (g * -self * recip if mask[1] else None)
 
 

@@ -10,6 +10,7 @@ from ..errors import index_error, runtime, type_error, warn
 from ..tensorimpl import Tensor, _shape_list
 from .args import _int_list, _unsqueeze_dims, _wrap_dims
 from .binary import _div_scalar, maximum, minimum
+from .scalar_arith import mul_scalar
 from .comparison import where
 from .copies import to
 from .core import InputNode, NONE_EDGE, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad, sum_to, zeros_of
@@ -377,10 +378,10 @@ class VarBackward0(Node):
     def backward(self, g):
         x, result = self.unpack()
         if self.take_sqrt:
-            g = where(result == 0, 0.0, g / (result * 2))
+            g = (g / mul_scalar(result, 2)).masked_fill_(result == 0, 0)  # (std_backward's grad_var)
         if x.dim() == 0 or self.dims is None:
             dof = x.numel() - self.correction
-            return ((2.0 / dof if dof > 0 else math.nan) * g * (x - x.mean()),)
+            return (mul_scalar(g, 2.0 / dof if dof > 0 else math.nan) * (x - x.mean()),)  # ((2.0 / dof) * grad)
         if not self.keepdim and x.dim() > 1:
             for d in self.dims:
                 g = g.unsqueeze(d)
@@ -388,7 +389,7 @@ class VarBackward0(Node):
         for d in self.dims:
             n *= x._shape[d]
         dof = n - self.correction
-        return ((2.0 / dof if dof > 0 else math.nan) * g * (x - x.mean(self.dims, keepdim=True)),)
+        return (mul_scalar(g, 2.0 / dof if dof > 0 else math.nan) * (x - x.mean(self.dims, keepdim=True)),)
 
 
 class StdBackward0(VarBackward0):
