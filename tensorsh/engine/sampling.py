@@ -55,7 +55,11 @@ def _check_bound(value, name, dt):
 def _float_bound(bound, dt, step):
     """ATen's update_from (step 1) / update_to (step -1): a bound whose neighbour rounds past it in the float
     dtype moves inward by the dtype's spacing there."""
-    near = int(np.asarray(bound + step, np.float64).astype(dt.np))
+    with np.errstate(over="ignore"):
+        rounded = np.asarray(bound + step, np.float64).astype(dt.np)
+    if not np.isfinite(rounded):  # (C's cast of inf to int64 gives INT64_MIN: no move, the range check refuses)
+        return bound
+    near = int(rounded)
     if (near < bound) if step > 0 else (near >= bound):
         n = abs(bound + step).bit_length() - 1
         return near + step * (1 << (n - (np.finfo(dt.np).nmant + 1) + 1))

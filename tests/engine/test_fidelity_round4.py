@@ -102,6 +102,38 @@ for t, d, i in [(torch.tensor([]), 0, 0), (torch.zeros(2, 3), 1, 3), (torch.zero
     try: t[i] if d == 0 else t[:, i]
     except Exception as e: print(e)
 """,
+"atan2_std_var_and_relu_gradients_at_their_edges": NAMES + """
+x = torch.tensor([0.0, 1.0, 0.0, 1e-30], requires_grad=True); y = torch.tensor([0.0, 0.0, 2.0, 1e-30], requires_grad=True)
+torch.atan2(x, y).sum().backward(); print(x.grad, y.grad)
+torch.manual_seed(0)
+for f in (lambda t: t.std(), lambda t: t.var(), lambda t: t.std(1), lambda t: t.var(0, keepdim=True), lambda t: t.std(1, correction=0)):
+    x = torch.randn(4, 5, dtype=torch.float64, requires_grad=True)
+    g, = torch.autograd.grad(f(x).sum(), x, create_graph=True)
+    print(g, names(g.grad_fn), torch.autograd.grad(g.pow(2).sum(), x)[0])
+c = torch.ones(3, requires_grad=True); c.std().backward(); print(c.grad)
+r = torch.tensor([float('nan'), -1.0, 2.0, 0.0], requires_grad=True)
+r.relu().backward(torch.ones(4)); print(r.grad)
+g, = torch.autograd.grad(torch.relu(r * 1).sum(), r, create_graph=True)
+print(g, torch.autograd.grad((g * r).sum(), r))
+b = torch.tensor(True); print(b.cumprod_(0), b.cumsum_(-1), b._version)
+""",
+"random_in_its_three_forms_and_fills_in_memory_order": """
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64, torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8, torch.float16):
+    print(dt, torch.zeros(5, dtype=dt).random_(), torch.zeros(4, dtype=dt).random_(3), torch.zeros(3, dtype=dt).random_(1, 9))
+print(torch.zeros(3, dtype=torch.bool).random_(), torch.zeros(3).random_(0, 2**40), torch.zeros(3).random_(-5, 10**10))
+print(torch.zeros(3, dtype=torch.int64).random_(-2**62, 2**62))
+a = torch.zeros(2, 3).t(); a.random_(0, 100); print(a)
+b = torch.zeros(2, 3).t(); b.uniform_(); print(b)
+c = torch.zeros(4, 5).t(); c.normal_(); print(c)
+x = torch.zeros(3, requires_grad=True).clone()
+print(x.clone().random_().grad_fn, x.clone().random_(5).grad_fn, x.clone().random_(1, 5).grad_fn, x.clone().uniform_().grad_fn, x.clone().bernoulli_(0.3).grad_fn)
+for dt, args in [(torch.uint8, (0, 300)), (torch.uint8, (-1, 5)), (torch.int8, (0, 200)), (torch.float16, (0, 70000)), (torch.int64, (5, 2)), (torch.bool, (0, 3))]:
+    try: print(torch.zeros(2, dtype=dt).random_(*args))
+    except Exception as e: print(type(e).__name__, e)
+try: torch.zeros(2, requires_grad=True).random_()
+except Exception as e: print(type(e).__name__, e)
+""",
 "addcdiv_and_addcmul_gradients_bit_for_bit": """
 torch.manual_seed(0)
 for dt in (torch.float32, torch.float64):
