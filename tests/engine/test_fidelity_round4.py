@@ -89,6 +89,15 @@ for a, b in [((4,), (2, 3, 1)), ((2, 3), (2, 4, 5)), ((2, 3, 4), (2, 5, 1))]:
 x = torch.randn(4, 6, requires_grad=True)
 print(x[:, :3].reshape(2, 2, 3).grad_fn.name(), x.reshape(2, 2, 6).grad_fn.name(), x.t().reshape(-1).grad_fn.name())
 """,
+"bool_products_of_empty_operands_return_before_the_kernel": """
+for a, b in [((0,), (2, 0, 3)), ((2, 0), (0, 3)), ((0,), (0, 3)), ((3,), (2, 3, 1)), ((2, 3), (3, 2)), ((0, 2), (2, 3)),
+             ((2, 0), (0,)), ((3, 0), (0, 2)), ((0,), (0,)), ((2, 2, 3), (3,))]:
+    try: print(a, b, torch.ones(a, dtype=torch.bool) @ torch.ones(b, dtype=torch.bool))
+    except Exception as e: print(a, b, type(e).__name__, e)
+for a, b in [((2, 0, 3), (2, 3, 1)), ((2, 3, 0), (2, 0, 1)), ((2, 3, 2), (2, 2, 0)), ((2, 3, 2), (2, 2, 1))]:
+    try: print(torch.ones(a, dtype=torch.bool).bmm(torch.ones(b, dtype=torch.bool)))
+    except Exception as e: print(type(e).__name__, e)
+""",
 "small_bmm_sums_in_atens_loop": """
 torch.manual_seed(3)
 a = torch.randn(3, 5, 7); b = torch.randn(3, 7, 4)

@@ -81,7 +81,8 @@ def _mm_like(a, b, node_cls):
             raise runtime(f"expected scalar type {na} but found {nb}")
         raise runtime(f"expected m1 and m2 to have the same dtype, but got: {dtypes.C_NAMES[a.dtype.name]} != "
                       f"{dtypes.C_NAMES[b.dtype.name]}")
-    if a.dtype is dtypes.bool_:  # (the BLAS kernels have no bool version)
+    if a.dtype is dtypes.bool_ and (node_cls is DotBackward0 or (a.numel() and b.numel())):
+        # (the BLAS kernels have no bool version; mm, mv and bmm return before dispatching when nothing is summed)
         kernel = {BmmBackward0: "bmm", DotBackward0: "dot", MvBackward0: "addmv_impl_cpu"}.get(node_cls, "addmm_impl_cpu_")
         raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
     out = fresh(_matmul_np(a._np, b._np), dt)  # falls back to from_numpy for dot's numpy scalar
