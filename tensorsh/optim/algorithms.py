@@ -28,6 +28,16 @@ def _check(lr, *checks, nan_ok=False):
             raise _invalid(f"Invalid {label}: {value}")
 
 
+def _check_adam_like(lr, betas, eps, weight_decay):
+    """Adam's constructor checks, which Adamax, NAdam and RAdam share: lr, eps, the two betas, weight_decay."""
+    _check(lr, ("epsilon value", eps))
+    for i, beta in enumerate(betas[:2]):
+        if not 0.0 <= beta < 1.0:
+            raise _invalid(f"Invalid beta parameter at index {i}: {beta}")
+    if not 0.0 <= weight_decay:
+        raise _invalid(f"Invalid weight_decay value: {weight_decay}")
+
+
 def _step_tensor(fused=False):
     """`state['step']`: a 0-dim tensor on the CPU, as PyTorch keeps it (float32 for the fused kernels)."""
     return creation.tensor(0.0, dtype=dtypes.float32 if fused else scalar_dtype())
@@ -165,13 +175,7 @@ class Adam(_SingleTensor):
                  decoupled_weight_decay=False):
         if isinstance(lr, Tensor) and foreach and not capturable:
             raise _invalid("lr as a Tensor is not supported for capturable=False and foreach=True")
-        _check(lr, ("epsilon value", eps))
-        if not 0.0 <= betas[0] < 1.0:
-            raise _invalid(f"Invalid beta parameter at index 0: {betas[0]}")
-        if not 0.0 <= betas[1] < 1.0:
-            raise _invalid(f"Invalid beta parameter at index 1: {betas[1]}")
-        if not 0.0 <= weight_decay:
-            raise _invalid(f"Invalid weight_decay value: {weight_decay}")
+        _check_adam_like(lr, betas, eps, weight_decay)
         if not (isinstance(betas[0], float) and isinstance(betas[1], float)
                 or isinstance(betas[0], Tensor) and isinstance(betas[1], Tensor)):
             raise _invalid("betas must be either both floats or both Tensors")

@@ -123,8 +123,11 @@ def _is_function(fn):
             or not hasattr(fn, "__dict__"))
 
 
-class LambdaLR(LRScheduler):
+class _LambdaScheduler(LRScheduler):
+    """LambdaLR's and MultiplicativeLR's shared part: one lr_lambda per group, and a state_dict that keeps a
+    callable object's attributes but not a function."""
     __api__ = LRScheduler.__api__ | {"lr_lambdas"}
+    callables_checked = False  # (MultiplicativeLR checks that each is callable, LambdaLR does not)
 
     def __init__(self, optimizer, lr_lambda, last_epoch=-1):
         self.optimizer = optimizer
@@ -134,6 +137,9 @@ class LambdaLR(LRScheduler):
             if len(lr_lambda) != len(optimizer.param_groups):
                 raise make("ValueError", f"Expected {len(optimizer.param_groups)} lr_lambdas, but got {len(lr_lambda)}")
             self.lr_lambdas = list(lr_lambda)
+        for fn in self.lr_lambdas if self.callables_checked else ():
+            if not callable(fn):
+                raise make("TypeError", f"lr_lambda should be a function, but got {type(fn).__name__}")
         super().__init__(optimizer, last_epoch)
 
     def state_dict(self):
@@ -150,6 +156,8 @@ class LambdaLR(LRScheduler):
             if fn is not None:
                 self.lr_lambdas[idx].__dict__.update(fn)
 
+
+class LambdaLR(_LambdaScheduler):
     def get_lr(self):
         self._warn_get_lr()
         return [base_lr * lmbda(self.last_epoch) for lmbda, base_lr in zip(self.lr_lambdas, self.base_lrs)]

@@ -8,7 +8,7 @@ from tensorsh.engine import undo
 from tensorsh.engine.errors import make
 from tensorsh.engine.tensor import Tensor
 
-from .lr_scheduler import LRScheduler, ReduceLROnPlateau, _is_function, _lrs, _set_lr
+from .lr_scheduler import LRScheduler, ReduceLROnPlateau, _LambdaScheduler, _is_function, _lrs, _set_lr
 from .optimizer import Optimizer
 
 
@@ -27,35 +27,8 @@ def _set(group, key, value):
     group[key] = value
 
 
-class MultiplicativeLR(LRScheduler):
-    __api__ = LRScheduler.__api__ | {"lr_lambdas"}
-
-    def __init__(self, optimizer, lr_lambda, last_epoch=-1):
-        self.optimizer = optimizer
-        if not isinstance(lr_lambda, (list, tuple)):
-            self.lr_lambdas = [lr_lambda] * len(optimizer.param_groups)
-        else:
-            if len(lr_lambda) != len(optimizer.param_groups):
-                raise make("ValueError", f"Expected {len(optimizer.param_groups)} lr_lambdas, but got {len(lr_lambda)}")
-            self.lr_lambdas = list(lr_lambda)
-        for fn in self.lr_lambdas:
-            if not callable(fn):
-                raise make("TypeError", f"lr_lambda should be a function, but got {type(fn).__name__}")
-        super().__init__(optimizer, last_epoch)
-
-    def state_dict(self):
-        sd = {k: v for k, v in self.__dict__.items() if k not in ("optimizer", "lr_lambdas")}
-        sd["lr_lambdas"] = [None if _is_function(fn) else fn.__dict__.copy() for fn in self.lr_lambdas]
-        return sd
-
-    def load_state_dict(self, state_dict):
-        lr_lambdas = state_dict.pop("lr_lambdas")
-        undo.touch_vars(self)
-        self.__dict__.update(state_dict)
-        state_dict["lr_lambdas"] = lr_lambdas
-        for idx, fn in enumerate(lr_lambdas):
-            if fn is not None:
-                self.lr_lambdas[idx].__dict__.update(fn)
+class MultiplicativeLR(_LambdaScheduler):
+    callables_checked = True
 
     def get_lr(self):
         self._warn_get_lr()

@@ -7,27 +7,18 @@ README's limits). State is made lazily per parameter with a grad, in PyTorch's k
 from tensorsh.engine import creation
 from tensorsh.engine.tensor import Tensor
 
-from .algorithms import _SingleTensor, _capturable_error, _invalid, _number, _step_tensor, _to_scalar
+from .algorithms import (_SingleTensor, _capturable_error, _check, _check_adam_like, _invalid, _number,
+                         _step_tensor, _to_scalar)
 from .optimizer import scalar_dtype
 
 
-def _check_lr(lr):
-    if isinstance(lr, Tensor) and lr.numel() != 1:
-        raise _invalid("Tensor lr must be 1-element")
-    if not 0.0 <= lr:
-        raise _invalid(f"Invalid learning rate: {lr}")
-
-
-def _check_adam_like(lr, betas, eps, weight_decay):
-    _check_lr(lr)
-    if not 0.0 <= eps:
-        raise _invalid(f"Invalid epsilon value: {eps}")
-    if not 0.0 <= betas[0] < 1.0:
-        raise _invalid(f"Invalid beta parameter at index 0: {betas[0]}")
-    if not 0.0 <= betas[1] < 1.0:
-        raise _invalid(f"Invalid beta parameter at index 1: {betas[1]}")
-    if not 0.0 <= weight_decay:
-        raise _invalid(f"Invalid weight_decay value: {weight_decay}")
+def _init_states(state, with_grads, init):
+    """PyTorch's lazy state initialization: init(s, param, grad) fills the empty state of each parameter with a
+    grad, in PyTorch's key order."""
+    for param, grad in with_grads:
+        s = state[param]
+        if len(s) == 0:
+            init(s, param, grad)
 
 
 def _no_capturable(group):
@@ -47,12 +38,8 @@ class Adamax(_SingleTensor):
         beta1, beta2 = group["betas"]
         lr, eps, weight_decay, maximize = _to_scalar(group["lr"]), group["eps"], group["weight_decay"], \
             group["maximize"]
-        for param, _ in with_grads:
-            s = state[param]
-            if len(s) == 0:
-                s["step"] = _step_tensor()
-                s["exp_avg"] = creation.zeros_like(param)
-                s["exp_inf"] = creation.zeros_like(param)
+        _init_states(state, with_grads, lambda s, param, grad: s.update(
+            step=_step_tensor(), exp_avg=creation.zeros_like(param), exp_inf=creation.zeros_like(param)))
         _no_capturable(group)
         for param, grad in with_grads:
             s = state[param]
@@ -87,13 +74,9 @@ class NAdam(_SingleTensor):
         lr, eps, weight_decay = _to_scalar(group["lr"]), group["eps"], group["weight_decay"]
         momentum_decay, decoupled, maximize = group["momentum_decay"], group["decoupled_weight_decay"], \
             group["maximize"]
-        for param, _ in with_grads:
-            s = state[param]
-            if len(s) == 0:
-                s["step"] = _step_tensor()
-                s["mu_product"] = creation.tensor(1.0, dtype=scalar_dtype())
-                s["exp_avg"] = creation.zeros_like(param)
-                s["exp_avg_sq"] = creation.zeros_like(param)
+        _init_states(state, with_grads, lambda s, param, grad: s.update(
+            step=_step_tensor(), mu_product=creation.tensor(1.0, dtype=scalar_dtype()),
+            exp_avg=creation.zeros_like(param), exp_avg_sq=creation.zeros_like(param)))
         _no_capturable(group)
         for param, grad in with_grads:
             s = state[param]
@@ -134,12 +117,8 @@ class RAdam(_SingleTensor):
         lr, eps, weight_decay = _to_scalar(group["lr"]), group["eps"], group["weight_decay"]
         decoupled, maximize, differentiable = group["decoupled_weight_decay"], group["maximize"], \
             group["differentiable"]
-        for param, _ in with_grads:
-            s = state[param]
-            if len(s) == 0:
-                s["step"] = _step_tensor()
-                s["exp_avg"] = creation.zeros_like(param)
-                s["exp_avg_sq"] = creation.zeros_like(param)
+        _init_states(state, with_grads, lambda s, param, grad: s.update(
+            step=_step_tensor(), exp_avg=creation.zeros_like(param), exp_avg_sq=creation.zeros_like(param)))
         _no_capturable(group)
         for param, grad in with_grads:
             s = state[param]
@@ -172,7 +151,7 @@ class RAdam(_SingleTensor):
 class Adadelta(_SingleTensor):
     def __init__(self, params, lr=1.0, rho=0.9, eps=1e-6, weight_decay=0, foreach=None, *, capturable=False,
                  maximize=False, differentiable=False):
-        _check_lr(lr)
+        _check(lr)
         if not 0.0 <= rho <= 1.0:
             raise _invalid(f"Invalid rho value: {rho}")
         if not 0.0 <= eps:
@@ -186,12 +165,9 @@ class Adadelta(_SingleTensor):
     def _update(self, group, state, with_grads):
         lr, rho, eps, weight_decay, maximize = _to_scalar(group["lr"]), group["rho"], group["eps"], \
             group["weight_decay"], group["maximize"]
-        for param, _ in with_grads:
-            s = state[param]
-            if len(s) == 0:
-                s["step"] = creation.zeros((), dtype=scalar_dtype())
-                s["square_avg"] = creation.zeros_like(param)
-                s["acc_delta"] = creation.zeros_like(param)
+        _init_states(state, with_grads, lambda s, param, grad: s.update(
+            step=creation.zeros((), dtype=scalar_dtype()), square_avg=creation.zeros_like(param),
+            acc_delta=creation.zeros_like(param)))
         _no_capturable(group)
         for param, grad in with_grads:
             s = state[param]
@@ -213,7 +189,7 @@ class Adadelta(_SingleTensor):
 class Rprop(_SingleTensor):
     def __init__(self, params, lr=1e-2, etas=(0.5, 1.2), step_sizes=(1e-6, 50), *, capturable=False, foreach=None,
                  maximize=False, differentiable=False):
-        _check_lr(lr)
+        _check(lr)
         if not 0.0 < etas[0] < 1.0 < etas[1]:
             raise _invalid(f"Invalid eta values: {etas[0]}, {etas[1]}")
         defaults = {"lr": lr, "etas": etas, "step_sizes": step_sizes, "foreach": foreach, "maximize": maximize,
@@ -224,12 +200,9 @@ class Rprop(_SingleTensor):
         etaminus, etaplus = group["etas"]
         step_size_min, step_size_max = group["step_sizes"]
         maximize = group["maximize"]
-        for param, grad in with_grads:
-            s = state[param]
-            if len(s) == 0:
-                s["step"] = creation.zeros((), dtype=scalar_dtype())
-                s["prev"] = creation.zeros_like(param)
-                s["step_size"] = creation.full_like(grad, _number(_to_scalar(group["lr"])))
+        _init_states(state, with_grads, lambda s, param, grad: s.update(
+            step=creation.zeros((), dtype=scalar_dtype()), prev=creation.zeros_like(param),
+            step_size=creation.full_like(grad, _number(_to_scalar(group["lr"])))))
         _no_capturable(group)
         for param, grad in with_grads:
             s = state[param]
@@ -250,7 +223,7 @@ class Rprop(_SingleTensor):
 class ASGD(_SingleTensor):
     def __init__(self, params, lr=1e-2, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0, foreach=None,
                  maximize=False, differentiable=False, capturable=False):
-        _check_lr(lr)
+        _check(lr)
         if not 0.0 <= weight_decay:
             raise _invalid(f"Invalid weight_decay value: {weight_decay}")
         defaults = {"lr": lr, "lambd": lambd, "alpha": alpha, "t0": t0, "weight_decay": weight_decay,
@@ -261,13 +234,10 @@ class ASGD(_SingleTensor):
     def _update(self, group, state, with_grads):
         lr, lambd, alpha, t0 = _to_scalar(group["lr"]), group["lambd"], group["alpha"], group["t0"]
         weight_decay, maximize = group["weight_decay"], group["maximize"]
-        for param, _ in with_grads:
-            s = state[param]
-            if len(s) == 0:
-                s["step"] = creation.zeros((), dtype=scalar_dtype())
-                s["eta"] = creation.tensor(_number(_to_scalar(group["lr"])), dtype=scalar_dtype())
-                s["mu"] = creation.ones((), dtype=scalar_dtype())
-                s["ax"] = creation.zeros_like(param)
+        _init_states(state, with_grads, lambda s, param, grad: s.update(
+            step=creation.zeros((), dtype=scalar_dtype()),
+            eta=creation.tensor(_number(_to_scalar(group["lr"])), dtype=scalar_dtype()),
+            mu=creation.ones((), dtype=scalar_dtype()), ax=creation.zeros_like(param)))
         _no_capturable(group)
         for param, grad in with_grads:
             s = state[param]

@@ -81,3 +81,13 @@ def same_as_torch(src):
     engine, real = run_in_engine(src), run_in_torch(src)
     assert engine[0] == real[0]
     assert engine[1] == real[1]
+
+
+def same_for_100_steps(cls, args, uses_sqrt, request):
+    """Values (as Python floats: every bit), versions of parameters and state after each of 100 steps of
+    optimizer `cls(args)`; where its update takes a sqrt, with torch's own sqrt substituted (the torch_sqrt fixture)."""
+    if torch is None:
+        pytest.skip("torch is not installed")
+    if uses_sqrt:
+        request.getfixturevalue("torch_sqrt")
+    same_as_torch(TRAINING.format(seed=0, cls=cls, args=args, steps=100))

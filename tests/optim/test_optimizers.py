@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from optim_vs_torch import TRAINING, run_in_engine, run_in_torch, same_as_torch, torch
+from optim_vs_torch import TRAINING, run_in_engine, run_in_torch, same_as_torch, same_for_100_steps, torch
 
 CONFIGS = [
     ("SGD", "lr=0.05"), ("SGD", "lr=0.05, momentum=0.9"), ("SGD", "lr=0.05, momentum=0.9, dampening=0.1"),
@@ -22,12 +22,7 @@ USES_SQRT = ("Adam", "AdamW", "RMSprop", "Adagrad")
 
 @pytest.mark.parametrize("cls,args", CONFIGS, ids=[f"{c}({a})" for c, a in CONFIGS])
 def test_100_steps_bit_for_bit(cls, args, request):
-    """Values (as Python floats: every bit), versions of parameters and state after each of 100 steps."""
-    if torch is None:
-        pytest.skip("torch is not installed")
-    if cls in USES_SQRT:
-        request.getfixturevalue("torch_sqrt")
-    same_as_torch(TRAINING.format(seed=0, cls=cls, args=args, steps=100))
+    same_for_100_steps(cls, args, cls in USES_SQRT, request)
 
 
 @pytest.mark.parametrize("cls,args", [c for c in CONFIGS if c[0] in USES_SQRT][::2])

@@ -2,7 +2,7 @@
 sqrt substituted where the update takes one), versions of parameters and state, reprs, constructor errors."""
 import pytest
 
-from optim_vs_torch import TRAINING, same_as_torch, torch
+from optim_vs_torch import same_as_torch, same_for_100_steps
 
 CONFIGS = [
     ("Adamax", "lr=0.01"), ("Adamax", "lr=0.02, betas=(0.8, 0.99), weight_decay=0.1, maximize=True"),
@@ -19,11 +19,7 @@ USES_SQRT = ("NAdam", "RAdam", "Adadelta")
 
 @pytest.mark.parametrize("cls,args", CONFIGS, ids=[f"{c}({a})" for c, a in CONFIGS])
 def test_100_steps_bit_for_bit(cls, args, request):
-    if torch is None:
-        pytest.skip("torch is not installed")
-    if cls in USES_SQRT:
-        request.getfixturevalue("torch_sqrt")
-    same_as_torch(TRAINING.format(seed=0, cls=cls, args=args, steps=100))
+    same_for_100_steps(cls, args, cls in USES_SQRT, request)
 
 
 def test_reprs_state_dicts_and_errors():
