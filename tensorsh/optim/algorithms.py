@@ -38,6 +38,16 @@ def _check_adam_like(lr, betas, eps, weight_decay):
         raise _invalid(f"Invalid weight_decay value: {weight_decay}")
 
 
+def _weight_decay(param, grad, lr, weight_decay, decoupled):
+    """Adam's (and NAdam's, RAdam's) weight decay: decoupled, param shrinks in place; else grad + wd * param."""
+    if weight_decay != 0:
+        if decoupled:
+            param.mul_(1 - lr * weight_decay)
+        else:
+            grad = grad.add(param, alpha=weight_decay)
+    return grad
+
+
 def _step_tensor(fused=False):
     """`state['step']`: a 0-dim tensor on the CPU, as PyTorch keeps it (float32 for the fused kernels)."""
     return creation.tensor(0.0, dtype=dtypes.float32 if fused else scalar_dtype())
@@ -230,11 +240,7 @@ class Adam(_SingleTensor):
             if capturable:
                 raise _capturable_error()
             step_t += 1
-            if weight_decay != 0:
-                if decoupled:
-                    param.mul_(1 - lr * weight_decay)
-                else:
-                    grad = grad.add(param, alpha=weight_decay)
+            grad = _weight_decay(param, grad, lr, weight_decay, decoupled)
             exp_avg.lerp_(grad, 1 - beta1)
             if differentiable and isinstance(beta2, Tensor) and beta2.requires_grad:
                 exp_avg_sq.lerp_(grad.square(), weight=1 - beta2)

@@ -8,7 +8,7 @@ from tensorsh.engine import creation
 from tensorsh.engine.tensor import Tensor
 
 from .algorithms import (_SingleTensor, _capturable_error, _check, _check_adam_like, _invalid, _number,
-                         _step_tensor, _to_scalar)
+                         _step_tensor, _to_scalar, _weight_decay)
 from .optimizer import scalar_dtype
 
 
@@ -85,11 +85,7 @@ class NAdam(_SingleTensor):
             step_t += 1
             step = step_t.item()
             bias_correction2 = 1 - beta2 ** step
-            if weight_decay != 0:
-                if decoupled:
-                    param.mul_(1 - lr * weight_decay)
-                else:
-                    grad = grad.add(param, alpha=weight_decay)
+            grad = _weight_decay(param, grad, lr, weight_decay, decoupled)
             mu = beta1 * (1.0 - 0.5 * (0.96 ** (step * momentum_decay)))
             mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((step + 1) * momentum_decay)))
             mu_product *= mu
@@ -126,11 +122,7 @@ class RAdam(_SingleTensor):
             exp_avg, exp_avg_sq, step_t = s["exp_avg"], s["exp_avg_sq"], s["step"]
             step_t += 1
             step = step_t.item()
-            if weight_decay != 0:
-                if decoupled:
-                    param.mul_(1 - lr * weight_decay)
-                else:
-                    grad = grad.add(param, alpha=weight_decay)
+            grad = _weight_decay(param, grad, lr, weight_decay, decoupled)
             exp_avg.lerp_(grad, 1 - beta1)
             exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
             bias_correction1 = 1 - beta1 ** step
