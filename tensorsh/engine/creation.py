@@ -32,9 +32,13 @@ def dtype_checked(fn):
 
 
 def _finish(arr, dtype, requires_grad):
-    out = _wrap(arr, dtype)
+    return _requiring_grad(_wrap(arr, dtype), requires_grad)
+
+
+def _requiring_grad(out, requires_grad):
+    """A creation function's requires_grad=: only a floating-point tensor can take it."""
     if requires_grad:
-        if not dtype.is_floating_point:
+        if not out.dtype.is_floating_point:
             raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
         out._requires_grad = True
     return out
@@ -218,11 +222,7 @@ def _like_result(name, input, dtype, memory_format, requires_grad, values):
     flat = np.empty(math.prod(input._shape), dt.np)
     out = layout.over_storage(flat, dt, input, _contiguous_strides(input._shape) if contiguous else None)
     flat[...] = values(flat.size, out.is_contiguous())  # (out's elements are flat's, in memory order)
-    if requires_grad:
-        if not dt.is_floating_point:
-            raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
-        out._requires_grad = True
-    return out
+    return _requiring_grad(out, requires_grad)
 
 
 def _like(value, name):
