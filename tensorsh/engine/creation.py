@@ -4,6 +4,7 @@ import math
 import numpy as np
 
 from . import dtypes, errors, kernels, layout, messages, random as rng, undo
+from .autograd import is_grad_enabled
 from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar, fits
 from .storage import check_size
@@ -120,7 +121,7 @@ def _merge(a, b):
 
 def _flatten(data, out):
     if isinstance(data, Tensor):
-        if data.requires_grad:  # PyTorch reads each element as a Python scalar (THPVariable_float_scalar)
+        if data.requires_grad and is_grad_enabled():  # each element read as a Python float (THPVariable_float_scalar)
             errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
         out.extend(data._np.reshape(-1).tolist())
     elif isinstance(data, (list, tuple)):

@@ -512,7 +512,7 @@ class Tensor:
     def __float__(self):
         if self._np.size != 1:  # (Python's conversions say this; item() says "cannot be converted to Scalar")
             raise errors.value_error(messages.ONE_ELEMENT)
-        if self.requires_grad:
+        if self.requires_grad and autograd.is_grad_enabled():  # (PyTorch checks GradMode too: silent under no_grad)
             errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
         return float(self.item())
 

@@ -7,6 +7,7 @@ from tensorsh.engine.torch_api import Namespace
 
 from . import lr_scheduler as _schedulers
 from .algorithms import SGD, Adagrad, Adam, AdamW, RMSprop
+from .lbfgs import LBFGS
 from .optimizer import Optimizer
 from .variants import ASGD, NAdam, RAdam, Adadelta, Adamax, Rprop
 
@@ -15,11 +16,11 @@ lr_scheduler = Namespace("torch.optim.lr_scheduler", _schedulers.CLASSES)
 # type(opt) and a scheduler's default repr name PyTorch's modules
 for _cls, _module in ((Optimizer, "optimizer"), (SGD, "sgd"), (Adam, "adam"), (AdamW, "adamw"), (RMSprop, "rmsprop"),
                       (Adagrad, "adagrad"), (Adamax, "adamax"), (NAdam, "nadam"), (RAdam, "radam"),
-                      (Adadelta, "adadelta"), (Rprop, "rprop"), (ASGD, "asgd")):
+                      (Adadelta, "adadelta"), (Rprop, "rprop"), (ASGD, "asgd"), (LBFGS, "lbfgs")):
     _cls.__module__ = "torch.optim." + _module
 for _cls in _schedulers.CLASSES.values():
     _cls.__module__ = "torch.optim.lr_scheduler"
 
 NAMESPACE = {"lr_scheduler": lr_scheduler, "Optimizer": Optimizer, "SGD": SGD, "Adam": Adam, "AdamW": AdamW,
              "RMSprop": RMSprop, "Adagrad": Adagrad, "Adamax": Adamax, "NAdam": NAdam, "RAdam": RAdam,
-             "Adadelta": Adadelta, "Rprop": Rprop, "ASGD": ASGD}
+             "Adadelta": Adadelta, "Rprop": Rprop, "ASGD": ASGD, "LBFGS": LBFGS}

@@ -120,6 +120,11 @@ def _is_optimizer(obj):
 
 def _state_text(value):
     """One state entry: a tensor's version and values (a 0-dim one, `step`, as its number), else its repr."""
+    if isinstance(value, (list, tuple)):  # LBFGS's history: list the tensors it holds, briefly
+        shown = [v for v in value if v is not None]
+        items = ", ".join(_state_text(v) for v in shown[:2]) + (", ..." if len(shown) > 2 else "")
+        return f"[{items}]" + (f" ({len(shown)} of {len(value)} set)" if len(shown) < len(value) else
+                                f" ({len(value)})" if len(value) > 2 else "")
     if not hasattr(value, "_storage"):
         return repr(value)
     if not value._shape:
@@ -142,7 +147,7 @@ def optimizer_table(session, name, opt, plain):
             state = opt.state.get(p, {})
             entries = [f"{k}: {_state_text(v)}" for k, v in state.items()] or ["(none yet)"]
             table.add_row(str(g), name_of(session, p) or f"params[{index}]", shape_text(p),
-                          str(p._version_counter.value), _grad(p), "\n".join(entries))
+                          str(p._version_counter.value), _grad(p), Text("\n".join(entries)))  # (Text: no markup)
             index += 1
     groups = "; ".join(f"group {g}: lr={group.get('lr')}" for g, group in enumerate(opt.param_groups))
     return [Text(f"{name}: {type(opt).__name__}, {groups}"), table]

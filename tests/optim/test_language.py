@@ -161,6 +161,29 @@ show(opt)
         "0      b      (1,)   0    None       (none yet)\n")
 
 
+def test_show_lbfgs_lists_its_history_briefly_and_as_text():
+    """LBFGS keeps lists (its history, `al` with unset slots): shown as their tensors, never read as rich markup."""
+    from tensorsh.render import default_renderer
+    out = []
+    s = Session(write=out.append, write_err=out.append, renderer=default_renderer())
+    assert s.run('''
+import torch
+w = torch.tensor([1.5, -0.5], requires_grad=True)
+opt = torch.optim.LBFGS([w], max_iter=3)
+def closure():
+    opt.zero_grad()
+    l = ((w - 1) ** 2).sum()
+    l.backward()
+    return l
+opt.step(closure)
+show(opt)
+''', "t.tsh") is None
+    text = "".join(out)
+    for line in ("func_evals: 3", "al: [1] (1 of 100 set)", "d: v1 [-0.2500, 0.7500]",
+                 "old_dirs: [v0 [-0.5000, 1.5000]]", "ro: [0.8]", "H_diag: 0.5", "prev_loss: 0.625"):
+        assert line in text
+
+
 LAMBDA = '''
 import torch
 w = torch.tensor([1.0], requires_grad=True)
