@@ -5,7 +5,9 @@ from .autograd import Node
 # A node class says which saved value is which beside the code that saves them, in PyTorch's names (after
 # _saved_): `saved_names`, the tensors in the order the node keeps them, and `saved_values`, the values that are not
 # tensors, each the node's attribute holding it (MulBackward0.saved_names = ("other", "self"), ClampBackward1's
-# saved_values = {"min": "lo", "max": "hi"}); the elementwise unary nodes say it with their row's `saves`.
+# saved_values = {"min": "lo", "max": "hi"}); the elementwise unary nodes say it with their row's `saves`. A name
+# None in saved_names is a tensor kept in that place that PyTorch does not expose; a saved value given as a function
+# of the node is computed from what the node holds (a dim list as PyTorch's tuple).
 
 
 def _declared(cls):
@@ -60,11 +62,13 @@ def _install_class(cls):
     if not names and not values:
         return
     api = {a for a in cls.__api__ if not a.startswith(("_saved_", "_raw_saved_"))}  # (not a parent's)
-    cls.__api__ = frozenset(api) | {p + n for n in names for p in ("_saved_", "_raw_saved_")} | {
+    cls.__api__ = frozenset(api) | {p + n for n in names if n is not None for p in ("_saved_", "_raw_saved_")} | {
         "_saved_" + n for n in values}
     for n in names:
+        if n is None:
+            continue
         for prefix in ("_saved_", "_raw_saved_"):
             attr = prefix + n
             setattr(cls, attr, property(lambda self, a=attr: _saved_attribute(self, a)))
     for n, attr in values.items():
-        setattr(cls, "_saved_" + n, property(lambda self, a=attr: getattr(self, a)))
+        setattr(cls, "_saved_" + n, property(attr if callable(attr) else lambda self, a=attr: getattr(self, a)))
