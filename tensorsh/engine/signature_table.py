@@ -416,6 +416,9 @@ METHODS = {
     'is_contiguous': (
         'is_contiguous(*, MemoryFormat memory_format=contiguous_format)',
     ),
+    'is_set_to': (
+        'is_set_to(Tensor tensor)',
+    ),
     'isclose': (
         'isclose(Tensor other, double rtol=1e-05, double atol=1e-08, bool equal_nan=False)',
     ),
@@ -735,6 +738,13 @@ METHODS = {
     ),
     'select': (
         'select(int64_t dim, SymInt index)',
+    ),
+    'set_': (
+        'set_()',
+        'set_(Storage source)',
+        'set_(Storage source, SymInt storage_offset, SymIntArrayRef size, SymIntArrayRef stride=None)',
+        'set_(Tensor source)',
+        'set_(Tensor source, SymInt storage_offset, SymIntArrayRef size, SymIntArrayRef stride=None)',
     ),
     'short': (
         'short(*, MemoryFormat? memory_format=None)',

@@ -31,6 +31,7 @@ _SCALAR_TYPES = (bool, int, float, complex)
 
 _Tensor = _DType = _Generator = _MemoryFormat = None  # bound by install()
 from .tensorimpl import Device as _Device  # noqa: E402 (torch.device)
+from .storage import Storage as _Storage  # noqa: E402 (untyped_storage(), set_'s source)
 
 
 def tp_name(value):
@@ -119,7 +120,9 @@ def _check(p, v, argnum):
     if t == "DimnameList":
         ok = isinstance(v, (tuple, list)) and all(i is None or isinstance(i, str) for i in v)
         return ok or (p.size == 1 and (v is None or isinstance(v, str)))
-    return False  # Layout, Storage, Stream, QScheme, DispatchKeySet: no such values in tensorsh
+    if t == "Storage":
+        return isinstance(v, _Storage)
+    return False  # Layout, Stream, QScheme, DispatchKeySet: no such values in tensorsh
 
 
 class Param:

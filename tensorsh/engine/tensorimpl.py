@@ -227,6 +227,14 @@ class Tensor:
     def element_size(self):
         return self.dtype.itemsize
 
+    @property
+    def itemsize(self):
+        return self.dtype.itemsize
+
+    @property
+    def nbytes(self):  # (the elements' bytes, numel * itemsize, not the storage's)
+        return self._np.size * self.dtype.itemsize
+
     def untyped_storage(self):
         return self._storage
 

@@ -1,10 +1,15 @@
-"""In-place changes of a tensor's geometry (unsqueeze_, squeeze_, t_, transpose_): the tensor takes the geometry of
+"""In-place changes of a tensor's geometry (unsqueeze_, squeeze_, t_, transpose_, and set_, which moves it onto
+another storage): the tensor takes the geometry of
 the view the out-of-place op makes, its version moves (PyTorch counts them as in-place ops), and its history gains
 the in-place op's node, whose backward puts the gradient back in the old geometry."""
-from .. import autograd, undo
+import numpy as np
+
+from .. import autograd, dtypes, errors, undo
 from ..autograd import Node, edge_of
 from ..errors import runtime
-from .core import check_inplace, needs_grad
+from ..storage import Storage
+from .core import Tensor, check_inplace, needs_grad
+from ..tensorimpl import _contiguous_strides
 
 
 class GeometryBackward(Node):
@@ -63,3 +68,57 @@ def t_inplace(self):
         raise runtime(f"t_() expects a tensor with <= 2 dimensions, but self is {self.dim()}D")
     return _change_geometry(self, lambda t: t.t(), "TBackward1", lambda g: g.t())
 
+
+
+class SetBackward(Node):
+    """set_ on a tensor with history: PyTorch records a node that refuses to run."""
+    __slots__ = ()
+    name_ = "NotImplemented"
+    qualified = True  # (name() is torch::autograd::NotImplemented)
+
+    def backward(self, g):
+        raise runtime("derivative for set_ is not implemented")
+
+
+def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
+    """set_(): the tensor moves onto another storage (a tensor's, or an untyped storage at an offset, size and
+    stride; none at all for set_()); it stays a view of what it was a view of, and its version moves."""
+    if isinstance(source, Tensor):
+        if source.dtype is not self.dtype:
+            raise runtime(f"Could not set tensor of type {dtypes.C_NAMES[source.dtype.name]} to a tensor of type "
+                          f"{dtypes.C_NAMES[self.dtype.name]}")
+        if size is None:
+            storage, offset, shape, strides = source._storage, source._offset, source._shape, source._stride
+        else:
+            return set_inplace(self, source._storage, storage_offset, size, stride)
+    else:
+        item = self.dtype.itemsize
+        storage = Storage(np.empty(0, self.dtype.np)) if source is None else source
+        offset = storage_offset
+        shape = (storage.data.nbytes // item,) if size is None else tuple(size)
+        strides = _contiguous_strides(shape) if not stride else tuple(stride)
+        if shape and 0 not in shape and (offset + sum((n - 1) * s for n, s in zip(shape, strides))) * item + item \
+                > storage.data.nbytes:
+            raise errors.make("NotImplementedError", "tensorsh: set_() past the end of the storage (PyTorch would "
+                                                     "grow the storage) is not supported")
+    record = autograd.is_grad_enabled() and self.requires_grad
+    if record:
+        check_inplace(self)
+    undo.touch(self)
+    if 0 in shape:
+        arr = np.empty(shape, self.dtype.np)
+    else:
+        item = self.dtype.itemsize
+        arr = np.ndarray(shape, self.dtype.np, storage.data, offset * item, tuple(s * item for s in strides))
+    self._storage, self._offset, self._shape, self._stride, self._np = storage, offset, shape, strides, arr
+    self._version_counter.bump()
+    if record:
+        self._grad_fn = SetBackward((edge_of(self),))
+        self._output_nr = 0
+    return self
+
+
+def is_set_to(self, tensor):
+    """True when both tensors are the same storage, offset, sizes and strides."""
+    return (self._storage is tensor._storage and self._offset == tensor._offset and self._shape == tensor._shape
+            and self._stride == tensor._stride)

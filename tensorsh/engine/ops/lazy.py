@@ -113,6 +113,8 @@ op("unsqueeze_", Lazy("ops.geometry_inplace", "unsqueeze_inplace"))
 op("squeeze_", Lazy("ops.geometry_inplace", "squeeze_inplace"))
 op("transpose_", Lazy("ops.geometry_inplace", "transpose_inplace"), aliases=("swapaxes_", "swapdims_"))
 op("t_", Lazy("ops.geometry_inplace", "t_inplace"))
+op("set_", Lazy("ops.geometry_inplace", "set_inplace"))
+op("is_set_to", Lazy("ops.geometry_inplace", "is_set_to"))
 
 
 # ------------------------------------------------------------------ issue 16's ops, each module loaded on first use
