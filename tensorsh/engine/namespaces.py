@@ -108,4 +108,7 @@ def linalg(namespace):
     from .torch_api import Namespace
     members = {"norm": norm, "vector_norm": vector_norm, "matrix_norm": matrix_norm,
                "cross": _function("linalg_cross", Lazy("ops.products", "linalg_cross"))}
+    for name, attr in (("inv", "inv"), ("inv_ex", "inv_ex"), ("det", "det"), ("slogdet", "linalg_slogdet"),
+                       ("solve", "solve"), ("solve_ex", "solve_ex")):
+        members[name] = _function("linalg_" + name, Lazy("ops.solvers", attr))
     return Namespace("torch.linalg", members)

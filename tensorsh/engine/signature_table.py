@@ -1199,6 +1199,9 @@ FUNCTIONS = {
     'deg2rad_': (
         'deg2rad_(Tensor input)',
     ),
+    'det': (
+        'det(Tensor input)',
+    ),
     'detach': (
         'detach(Tensor input)',
     ),
@@ -1417,6 +1420,9 @@ FUNCTIONS = {
     'inner': (
         'inner(Tensor input, Tensor other, *, Tensor out=None)',
     ),
+    'inverse': (
+        'inverse(Tensor input, *, Tensor out=None)',
+    ),
     'is_inference': (
         'is_inference(Tensor input)',
     ),
@@ -1518,6 +1524,9 @@ FUNCTIONS = {
     ),
     'logcumsumexp': (
         'logcumsumexp(Tensor input, int64_t dim, *, Tensor out=None)',
+    ),
+    'logdet': (
+        'logdet(Tensor input)',
     ),
     'logical_and': (
         'logical_and(Tensor input, Tensor other, *, Tensor out=None)',
@@ -1852,6 +1861,9 @@ FUNCTIONS = {
     'sinh_': (
         'sinh_(Tensor input)',
     ),
+    'slogdet': (
+        'slogdet(Tensor input, *, TensorList[2] out=None)',
+    ),
     'softmax': (
         'softmax(Tensor input, int64_t dim, ScalarType? dtype=None, *, Tensor out=None)',
     ),
@@ -2032,17 +2044,17 @@ NOARGS = frozenset({
     'arctan', 'arctan_', 'arctanh', 'arctanh_', 'argwhere', 'asin', 'asin_', 'asinh',
     'asinh_', 'atan', 'atan_', 'atanh', 'atanh_', 'bitwise_not', 'bitwise_not_', 'ceil',
     'ceil_', 'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad', 'deg2rad_',
-    'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size', 'erf', 'erf_',
-    'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_', 'exp_',
-    'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud', 'floor', 'floor_',
-    'frac', 'frac_', 'is_complex', 'is_conj', 'is_floating_point', 'is_inference', 'is_neg', 'is_signed',
-    'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_',
-    'log', 'log10', 'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_',
-    'logical_not', 'logical_not_', 'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_',
-    'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_',
-    'relu', 'relu_', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid',
-    'sigmoid_', 'sign', 'sign_', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_',
-    'sinh', 'sinh_', 'sqrt', 'sqrt_', 'square', 'storage_offset', 't', 't_',
-    'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc', 'trunc_',
-    'untyped_storage', 'zero_',
+    'det', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size', 'erf',
+    'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_',
+    'exp_', 'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud', 'floor',
+    'floor_', 'frac', 'frac_', 'inverse', 'is_complex', 'is_conj', 'is_floating_point', 'is_inference',
+    'is_neg', 'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item',
+    'lgamma', 'lgamma_', 'log', 'log10', 'log10_', 'log1p', 'log1p_', 'log2',
+    'log2_', 'log_', 'logdet', 'logical_not', 'logical_not_', 'msort', 'ndimension', 'neg',
+    'neg_', 'negative', 'negative_', 'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_',
+    'ravel', 'reciprocal', 'reciprocal_', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'rsqrt_',
+    'sgn', 'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_', 'signbit', 'sin',
+    'sin_', 'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_',
+    'square', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh', 'tanh_',
+    'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })

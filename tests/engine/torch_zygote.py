@@ -74,7 +74,8 @@ def run_program(src):
         try:
             exec(src, {"torch": torch, "copy": copy})
         except Exception as e:  # noqa: BLE001 - the error line is part of the output compared
-            print(f"{type(e).__name__}: {e}")
+            import traceback  # (named as Python's traceback names it: torch._C._LinAlgError, RuntimeError)
+            print("".join(traceback.format_exception_only(type(e), e)).rstrip("\n"))
     warns = [str(w.message).split(" (Triggered internally")[0] for w in caught]
     return out.getvalue(), warns
 

@@ -114,6 +114,12 @@ op("squeeze_", Lazy("ops.geometry_inplace", "squeeze_inplace"))
 op("transpose_", Lazy("ops.geometry_inplace", "transpose_inplace"), aliases=("swapaxes_", "swapdims_"))
 op("t_", Lazy("ops.geometry_inplace", "t_inplace"))
 op("set_", Lazy("ops.geometry_inplace", "set_inplace"))
+
+# inverse, determinant, solve (ops/solvers.py; torch.linalg's names are in namespaces.py)
+op("inverse", Lazy("ops.solvers", "inv"), function=True)
+op("det", Lazy("ops.solvers", "det"), function=True)
+op("logdet", Lazy("ops.solvers", "logdet"), function=True)
+op("slogdet", Lazy("ops.solvers", "slogdet"), function=True)
 op("is_set_to", Lazy("ops.geometry_inplace", "is_set_to"))
 
 

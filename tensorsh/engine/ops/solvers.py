@@ -1,0 +1,329 @@
+"""Inverse, determinant and solve (torch.linalg.inv / inv_ex / det / slogdet / solve / solve_ex, torch.inverse,
+torch.det, torch.logdet, torch.slogdet): LAPACK's LU (getrf, getrs) through numpy, with PyTorch's checks, messages,
+result types, nodes and backward formulas.
+
+PyTorch calls MKL's LAPACK, numpy its own: the same algorithm (partial pivoting), so results agree but for the last
+bits now and then (the README's limits give the measured rates)."""
+import numpy as np
+
+from .. import dtypes
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import make, runtime
+from .core import Tensor, fresh, needs_grad
+
+
+def _return_type(name, fields):
+    """A torch.return_types.<name>: a tuple whose items have names."""
+    def __repr__(self):
+        return f"torch.return_types.{name}(\n" + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
+    body = {f: property(lambda self, i=i: self[i]) for i, f in enumerate(fields)}
+    body.update(__api__=frozenset(fields), __repr__=__repr__, __str__=__repr__, __slots__=())
+    cls = type(name, (tuple,), body)
+    cls.__module__ = "torch.return_types"
+    return cls
+
+
+InvEx = _return_type("linalg_inv_ex", ("inverse", "info"))
+SolveEx = _return_type("linalg_solve_ex", ("result", "info"))
+Slogdet = _return_type("slogdet", ("sign", "logabsdet"))
+LinalgSlogdet = _return_type("linalg_slogdet", ("sign", "logabsdet"))
+
+
+def _square(op, A):
+    if A.dim() < 2:
+        raise runtime(f"{op}: The input tensor A must have at least 2 dimensions.")
+    if A._shape[-1] != A._shape[-2]:
+        raise runtime(f"{op}: A must be batches of square matrices, but they are {A._shape[-2]} by {A._shape[-1]} "
+                      f"matrices")
+    if A.dtype.category != 2:
+        raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
+                      f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
+
+
+_SMALL = 16  # up to this order the unblocked getf2/trsv steps below are what PyTorch's LAPACK runs
+
+
+def _lu(a):
+    """getf2 on a batch (..., n, n): partial pivoting, the column scaled by the pivot's reciprocal, rank-one
+    updates; (LU, row order of the permuted rows, getrf's info, the number of row swaps)."""
+    n = a.shape[-1]
+    lu = np.array(a.reshape((int(np.prod(a.shape[:-2])),) + a.shape[-2:]))
+    batch = lu.shape[0]
+    rows = np.arange(batch)
+    perm = np.tile(np.arange(n), (batch, 1))
+    info = np.zeros(batch, np.int32)
+    swaps = np.zeros(batch, np.int64)
+    one = lu.dtype.type(1)
+    with np.errstate(all="ignore"):
+        for k in range(n):
+            p = k + np.argmax(np.abs(lu[:, k:, k]), axis=1)
+            swap = p != k
+            swaps += swap
+            lu[rows, k], lu[rows, p] = lu[rows, p], lu[rows, k].copy()
+            perm[rows, k], perm[rows, p] = perm[rows, p], perm[rows, k].copy()
+            pivot = lu[:, k, k]
+            zero = pivot == 0
+            info[(info == 0) & zero] = k + 1
+            safe = np.where(zero, one, pivot)  # (a zero pivot: the column is left as it is)
+            if k == n - 2 and n <= 4:  # MKL's small kernels divide the last single element (measured: 100%)
+                lu[:, k + 1:, k] = np.where(zero[:, None], lu[:, k + 1:, k], lu[:, k + 1:, k] / safe[:, None])
+            else:
+                lu[:, k + 1:, k] *= np.where(zero, one, one / safe)[:, None]
+            for i in range(k + 1, n):
+                lu[:, i, k + 1:] = lu[:, i, k + 1:] - lu[:, i, k, None] * lu[:, k, k + 1:]
+    return lu, perm, info, swaps
+
+
+def _lu_solve(lu, perm, b):
+    """getrs: the permuted right-hand sides (batch, n, m) through L (unit) then U, column by column."""
+    x = np.take_along_axis(b, perm[:, :, None], axis=1)
+    n = lu.shape[-1]
+    one = lu.dtype.type(1)
+    with np.errstate(all="ignore"):
+        for k in range(n):
+            for i in range(k + 1, n):
+                x[:, i] = x[:, i] - lu[:, i, k, None] * x[:, k]
+        for k in range(n - 1, -1, -1):
+            x[:, k] = x[:, k] * (one / lu[:, k, k])[:, None]
+            for i in range(k):
+                x[:, i] = x[:, i] - lu[:, i, k, None] * x[:, k]
+    return x
+
+
+def _inverse_values(a):
+    """A's inverse (getrs against the identity) and getrf's info per matrix."""
+    n = a.shape[-1]
+    if n > _SMALL:
+        with np.errstate(all="ignore"):
+            try:
+                return np.linalg.inv(a), np.zeros(a.shape[:-2], np.int32)
+            except np.linalg.LinAlgError:
+                pass
+    lu, perm, info, _ = _lu(a)
+    eye = np.broadcast_to(np.eye(n, dtype=a.dtype), lu.shape).copy()
+    return _lu_solve(lu, perm, eye).reshape(a.shape), info.reshape(a.shape[:-2])
+
+
+def _solve_values(a, b):
+    """X with AX = B for batches of equal shape (getrf, then getrs), and getrf's info."""
+    if a.shape[-1] > _SMALL:
+        with np.errstate(all="ignore"):
+            try:
+                return np.linalg.solve(a, b), np.zeros(a.shape[:-2], np.int32)
+            except np.linalg.LinAlgError:
+                pass
+    lu, perm, info, _ = _lu(a)
+    x = _lu_solve(lu, perm, np.array(b.reshape((len(lu),) + b.shape[-2:])))
+    return x.reshape(b.shape), info.reshape(a.shape[:-2])
+
+
+def _singular_error(op, info):
+    bad = info.reshape(-1)
+    i = int(np.flatnonzero(bad)[0])
+    batch = f"(Batch element {i}): " if info.ndim else ""
+    return make("torch._C._LinAlgError", f"{op}: {batch}The diagonal element {int(bad[i])} is zero, the inversion "
+                                          f"could not be completed because the input matrix is singular.")
+
+
+def _det_values(a):
+    """ATen's det from getrf: U's diagonal multiplied in order, negated for an odd number of row swaps (of A^T's LU
+    when A is contiguous: LAPACK reads a row-major A as A^T, and det(A^T) = det(A))."""
+    if a.shape[-1] > _SMALL:
+        with np.errstate(all="ignore"):
+            return np.array(np.linalg.det(a), a.dtype)
+    lu, _, _, swaps = _lu(a)
+    with np.errstate(all="ignore"):
+        diag = np.diagonal(lu, axis1=-2, axis2=-1)
+        det = np.ones(len(lu), a.dtype)
+        for k in range(diag.shape[-1]):
+            det = det * diag[:, k]
+        det = np.where(swaps % 2 == 1, -det, det)
+    return det.reshape(a.shape[:-2])
+
+
+class LinalgInvExBackward0(Node):
+    """A: -inverse^H (grad inverse^H)."""
+    __slots__ = ()
+    saved_names = ("inverse",)
+
+    def __init__(self, A):
+        Node.__init__(self, (edge_of(A),))
+
+    def backward(self, g):
+        inv, = self.unpack()
+        inv_h = inv.mT
+        return (-(inv_h @ (g @ inv_h)),)
+
+
+def inv_ex(A, *, check_errors=False):
+    _square("linalg.inv", A)
+    values, info = _inverse_values(A._np)
+    if check_errors and info.any():
+        raise _singular_error("linalg.inv_ex", info)
+    out = fresh(np.require(values, A.dtype.np, requirements="C"), A.dtype)
+    if needs_grad(A):
+        node = LinalgInvExBackward0(A)
+        out._grad_fn, out._output_nr = node, 0
+        node.saved = (SavedTensor(out, is_output=True),)
+    return InvEx((out, fresh(info, dtypes.int32)))
+
+
+def inv(A):
+    out, info = inv_ex(A)
+    if info._np.any():
+        raise _singular_error("linalg.inv", info._np)
+    return out
+
+
+class LinalgDetBackward0(Node):
+    """A: grad * det * A^{-H} (the cofactor matrix)."""
+    __slots__ = ()
+    saved_names = ("A", "result")
+
+    def __init__(self, A):
+        Node.__init__(self, (edge_of(A),))
+
+    def backward(self, g):
+        A, det = self.unpack()
+        d = (g * det).unsqueeze(-1).unsqueeze(-1) * _eye_like(A)  # (PyTorch: linalg_solve(A^H, diag_embed(grad * det)))
+        return (solve(A.mT, d),)
+
+
+def _eye_like(A):
+    return fresh(np.eye(A._shape[-1], dtype=A.dtype.np), A.dtype)
+
+
+def _slogdet_values(a):
+    """ATen's slogdet from getrf: the signs of U's diagonal and the pivots', the sum of log|u_kk| in order."""
+    if a.shape[-1] > _SMALL:
+        with np.errstate(all="ignore"):
+            sign, logabs = np.linalg.slogdet(a)
+        return sign.astype(a.dtype), logabs.astype(a.dtype)
+    lu, _, _, swaps = _lu(a)
+    with np.errstate(all="ignore"):
+        diag = np.diagonal(lu, axis1=-2, axis2=-1)
+        sign = np.where(swaps % 2 == 1, -1, 1).astype(a.dtype) * np.prod(np.sign(diag), axis=-1)
+        logabs = np.zeros(len(lu), a.dtype)
+        for k in range(diag.shape[-1]):
+            logabs = logabs + np.log(np.abs(diag[:, k]))
+    return sign.reshape(a.shape[:-2]), logabs.reshape(a.shape[:-2])
+
+
+def det(A):
+    _square("linalg.det", A)
+    values = _det_values(np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np)
+    out = fresh(np.require(values, requirements="C"), A.dtype)
+    if needs_grad(A):
+        node = LinalgDetBackward0(A)
+        out._grad_fn, out._output_nr = node, 0
+        node.saved = (SavedTensor(A), SavedTensor(out, is_output=True))
+    return out
+
+
+class LinalgSlogdetBackward0(Node):
+    """A: grad_logabsdet * A^{-H} (the sign of a real determinant has no gradient)."""
+    __slots__ = ()
+    n_outputs = 2
+    saved_names = ("A", "sign")
+
+    def __init__(self, A):
+        Node.__init__(self, (edge_of(A),))
+
+    def backward(self, grads):
+        g = grads[1]
+        if g is None:
+            return (None,)
+        A, _ = self.unpack()
+        return (g.unsqueeze(-1).unsqueeze(-1) * inv(A).mT,)
+
+
+def _slogdet(A, op, result_type):
+    _square(op, A)
+    sign, logabs = _slogdet_values(np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np)
+    outs = result_type(fresh(np.require(v, requirements="C"), A.dtype) for v in (sign, logabs))
+    if needs_grad(A):
+        node = LinalgSlogdetBackward0(A)
+        for i, out in enumerate(outs):
+            out._grad_fn, out._output_nr = node, i
+        node.saved = (SavedTensor(A), SavedTensor(outs[0], is_output=True))
+    return outs
+
+
+def linalg_slogdet(A):
+    return _slogdet(A, "linalg.slogdet", LinalgSlogdet)
+
+
+def slogdet(A):
+    return _slogdet(A, "linalg.slogdet", Slogdet)
+
+
+def logdet(A):
+    """ATen's logdet: NaN where the determinant is negative (a where over slogdet's results)."""
+    sign, logabs = _slogdet(A, "linalg.slogdet", Slogdet)
+    from .comparison import where
+    return where(sign == -1.0, float("nan"), logabs)
+
+
+class LinalgSolveExBackward0(Node):
+    """B: A^{-H} grad; A: -gB X^H (for XA = B, the mirror image)."""
+    __slots__ = ("left", "vector")
+    saved_names = ("A", "result")
+
+    def __init__(self, A, B, left, vector):
+        Node.__init__(self, (edge_of(A), edge_of(B)))
+        self.left, self.vector = left, vector
+
+    def backward(self, g):
+        A, X = self.unpack()
+        if self.vector:
+            g, X = g.unsqueeze(-1), X.unsqueeze(-1)
+        if self.left:
+            gB = solve(A.mT, g)
+            gA = -(gB @ X.mT) if self.next_functions[0][0] else None
+        else:
+            gB = solve(A.mT, g, left=False)
+            gA = -(X.mT @ gB) if self.next_functions[0][0] else None
+        if self.vector:
+            gB = gB.squeeze(-1)
+        if gA is not None and gA.dim() > A.dim():  # a batch of B against one A: summed back
+            gA = gA.sum(tuple(range(gA.dim() - A.dim())))
+        return (gA, gB if self.next_functions[1][0] else None)
+
+
+def solve_ex(A, B, *, left=True, check_errors=False):
+    _square("linalg.solve", A)
+    if A.dtype is not B.dtype:
+        raise runtime(f"linalg.solve: Expected A and B to have the same dtype, but found A of type "
+                      f"{dtypes.SCALAR_NAMES[A.dtype.name]} and B of type {dtypes.SCALAR_NAMES[B.dtype.name]} instead")
+    n = A._shape[-1]
+    # B is a batch of vectors when it has one dim fewer than A and matches A's batch (PyTorch's vector case)
+    vector = B.dim() == 1 or (B.dim() == A.dim() - 1 and B._shape == A._shape[:-1])
+    b = B._np[..., None] if vector else B._np
+    rows = b.shape[-2] if left else b.shape[-1]
+    if rows != n:
+        eq = "AX = B" if left else "XA = B"
+        bshape = f"{b.shape[-2]}x{b.shape[-1]}"
+        raise runtime(f"linalg.solve: Incompatible shapes of A and B for the equation {eq} ({n}x{n} and {bshape})")
+    batch = np.broadcast_shapes(A._shape[:-2], b.shape[:-2])
+    a = np.broadcast_to(A._np, batch + A._shape[-2:])
+    b = np.broadcast_to(b, batch + b.shape[-2:])
+    if not left:  # XA = B is A^T X^T = B^T
+        a, b = np.swapaxes(a, -1, -2), np.swapaxes(b, -1, -2)
+    x, info = _solve_values(a, b)
+    if info.any():
+        raise make("torch._C._LinAlgError", "torch.linalg.solve: The solver failed because the input matrix is "
+                                            "singular.")
+    if not left:
+        x = np.swapaxes(x, -1, -2)
+    if vector:
+        x = x[..., 0]
+    out = fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype)
+    if needs_grad(A, B):
+        node = LinalgSolveExBackward0(A, B, left, vector)
+        out._grad_fn, out._output_nr = node, 0
+        node.saved = (SavedTensor(A), SavedTensor(out, is_output=True))
+    return SolveEx((out, fresh(info, dtypes.int32)))
+
+
+def solve(A, B, *, left=True):
+    return solve_ex(A, B, left=left)[0]
