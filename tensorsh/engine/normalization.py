@@ -241,13 +241,14 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     if training:
         xc = np.moveaxis(x, 1, 0).reshape(c, -1)
         mean, var_sum = (_stats_by_rows if xc.shape[1] == x.shape[0] else _stats_by_images)(xc, dt)
-        # var_sum / n and var_sum / (n - 1) divide in float (the accessor's type), the rest is double
+        # var_sum / n and var_sum / (n - 1) divide in float (the accessor's type); the running statistics are
+        # updated in float too (momentum and 1 - momentum rounded: running_mean 100% bit for bit, measured)
         invstd = (1 / np.sqrt((var_sum / dt.type(count)).astype(dt).astype(np.float64) + eps)).astype(dt)
         if running_mean is not None:
-            _update(running_mean, momentum * mean.astype(np.float64) + (1 - momentum) * running_mean._np)
+            _update(running_mean, dt.type(momentum) * mean.astype(dt) + dt.type(1 - momentum) * running_mean._np)
         if running_var is not None:
-            _update(running_var, momentum * (var_sum / dt.type(count - 1)).astype(dt).astype(np.float64)
-                    + (1 - momentum) * running_var._np)
+            _update(running_var, dt.type(momentum) * (var_sum / dt.type(count - 1)).astype(dt)
+                    + dt.type(1 - momentum) * running_var._np)
         use_mean, use_invstd = mean, invstd
     else:
         use_mean = running_mean._np
