@@ -1,5 +1,5 @@
-"""Random draws as PyTorch's CPU kernels draw them: the in-place fills (normal_, uniform_, random_, bernoulli_), dropout, and
-the sampling functions (torch.randperm, torch.normal, torch.bernoulli); loaded on first use (rows in ops/lazy.py)."""
+"""Random draws as PyTorch's CPU kernels draw them: the in-place fills (normal_, uniform_, random_, bernoulli_,
+exponential_), dropout, and the sampling functions (torch.randperm, torch.normal, torch.bernoulli, torch.multinomial); loaded on first use (rows in ops/lazy.py)."""
 import math
 
 import numpy as np
@@ -110,6 +110,70 @@ def bernoulli_inplace(self, p=0.5, generator=None):
         raise runtime(f"bernoulli_ expects p to be in [0, 1], but got p={float(p):g}")  # (a C++ double)
     u = creation._generator(generator)._unit53(self.numel())
     return fill_random(self, (u < p).astype(self.dtype.np), "BernoulliBackward2")
+
+
+def exponential_inplace(self, lambd=1.0, generator=None):
+    """Tensor.exponential_(lambd): -1/lambd * log1p(-u) for one double uniform per element, cast to the dtype
+    (exponential_kernel_default: measured bit for bit for float16/32/64)."""
+    precheck(self)
+    if not lambd > 0.0:
+        raise runtime(f"exponential_ expects lambda > 0.0, but found lambda={lambd:g}")
+    if not self.dtype.is_floating_point:
+        raise runtime(f"Exponential distribution is a continuous probability distribution. dtype must be a floating "
+                      f"point but you specified {dtypes.SCALAR_NAMES[self.dtype.name]}")
+    u = creation._generator(generator)._unit53(self.numel())
+    with np.errstate(all="ignore"):
+        values = (-1.0 / lambd) * np.log1p(-u)
+    return fill_random(self, values.astype(self.dtype.np), "ExponentialBackward0")
+
+
+def multinomial(input, num_samples, replacement=False, *, generator=None):
+    """torch.multinomial: without replacement (or one sample), ATen's Gumbel trick — the top num_samples of
+    input / q, q ~ Exp(1) drawn by exponential_; with replacement, a binary search of one double uniform per sample
+    in the row's normalized cumulative sums (multinomial_with_replacement kernel), rows one after another."""
+    dt = input.dtype
+    if not dt.is_floating_point:
+        raise runtime(f"multinomial only supports floating-point dtypes for input, got: {dtypes.SCALAR_NAMES[dt.name]}")
+    if input.dim() not in (1, 2):
+        raise runtime("prob_dist must be 1 or 2 dim")
+    n_categories = input._shape[-1]
+    if not replacement and num_samples > n_categories:
+        raise runtime("cannot sample n_sample > prob_dist.size(-1) samples without replacement")
+    if num_samples <= 0:
+        raise runtime("cannot sample n_sample <= 0 samples")
+    g = creation._generator(generator)
+    probs = input._np
+    rows = probs.reshape(-1, n_categories)
+    if not replacement or num_samples == 1:
+        with np.errstate(all="ignore"):
+            if not (np.max(probs) < np.inf and np.min(probs) >= 0):
+                raise runtime("probability tensor contains either `inf`, `nan` or element < 0")
+            if (rows.sum(axis=1, dtype=probs.dtype) == 0).any():
+                raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
+            q = ((-1.0) * np.log1p(-g._unit53(probs.size))).astype(dt.np).reshape(rows.shape)
+            ratio = rows / q
+        # topk's order: largest first, the lower index first among equals (argmax for a single sample)
+        picked = np.argsort(-ratio, axis=1, kind="stable")[:, :num_samples]
+    else:
+        picked = np.empty((len(rows), num_samples), np.int64)
+        for i, row in enumerate(rows):
+            cum = np.empty(n_categories, dt.np)
+            total = dt.np.type(0)
+            for j, val in enumerate(row):
+                if not val >= 0:
+                    raise runtime("invalid multinomial distribution (encountering probability entry < 0)")
+                if not np.isfinite(val):
+                    raise runtime("invalid multinomial distribution (encountering probability entry = infinity or "
+                                  "NaN)")
+                total = dt.np.type(total + val)
+                cum[j] = total
+            if not total > 0:
+                raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
+            cum = (cum / total).astype(dt.np)
+            cum[-1] = 1
+            picked[i] = np.searchsorted(cum, g._unit53(num_samples), side="left")  # (first cum >= u)
+    out = picked.reshape(input._shape[:-1] + (num_samples,))
+    return fresh(np.ascontiguousarray(out), dtypes.int64)
 
 
 def dropout(input, p=0.5, train=True, inplace=False, feature=False):

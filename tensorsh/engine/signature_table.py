@@ -272,6 +272,9 @@ METHODS = {
     'expand_as': (
         'expand_as(Tensor other)',
     ),
+    'exponential_': (
+        'exponential_(double lambd=1, *, Generator? generator=None)',
+    ),
     'fill_': (
         'fill_(Tensor value)',
         'fill_(Scalar value)',
@@ -579,6 +582,9 @@ METHODS = {
     ),
     'mul_': (
         'mul_(Tensor other)',
+    ),
+    'multinomial': (
+        'multinomial(SymInt num_samples, bool replacement=False, *, Generator? generator=None)',
     ),
     'multiply': (
         'multiply(Tensor other)',
@@ -1616,6 +1622,9 @@ FUNCTIONS = {
     ),
     'mul': (
         'mul(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'multinomial': (
+        'multinomial(Tensor input, SymInt num_samples, bool replacement=False, *, Generator? generator=None, Tensor out=None)',
     ),
     'multiply': (
         'multiply(Tensor input, Tensor other, *, Tensor out=None)',
