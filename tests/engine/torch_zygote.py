@@ -74,8 +74,9 @@ def run_program(src):
         try:
             exec(src, {"torch": torch, "copy": copy})
         except Exception as e:  # noqa: BLE001 - the error line is part of the output compared
-            import traceback  # (named as Python's traceback names it: torch._C._LinAlgError, RuntimeError)
-            print("".join(traceback.format_exception_only(type(e), e)).rstrip("\n"))
+            cls = type(e)  # (named as Python's traceback names it: torch._C._LinAlgError, RuntimeError)
+            name = cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
+            print(f"{name}: {e}")
     warns = [str(w.message).split(" (Triggered internally")[0] for w in caught]
     return out.getvalue(), warns
 
