@@ -250,6 +250,9 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
         result = np.full(shape, value, dt.np)
     elif isinstance(np_fn, np.ufunc):
         result = np_fn(an, bn, out=layout.iter_output(shape, dt, (a, b)))
+    elif len(shape) > 1:  # laid out as TensorIterator lays out its output (a transposed operand: transposed)
+        result = layout.iter_output(shape, dt, (a, b))
+        result[...] = np_fn(an, bn)
     else:
         result = np.asarray(np_fn(an, bn), order="C")  # (np.ascontiguousarray would make a 0-dim one 1-dim)
     out = layout.wrap(result, dt) if shape else from_numpy(np.asarray(result), dt)
