@@ -104,12 +104,22 @@ CUSTOM_VIEW = (
 def custom_view_inplace(fn, output_nr, indirect):
     """PyTorch's handle_view_on_rebase for a view a custom Function made (or an input it returned as-is); the
     views of a Function with several differentiable outputs are CreationMeta::MULTI_OUTPUT_NODE (IN_MULTI_OUTPUT:
-    multiview.multi_view_inplace gives their text)."""
+    multi_view_inplace gives their text)."""
     modified = "its base or another view of its base has been modified inplace" if indirect else \
         "is being modified inplace"
     if fn is not None:
         return f"Output {output_nr} of {fn.short_name()} is a view and {modified}." + CUSTOM_VIEW
     return f"A view was created in no_grad mode and {modified} with grad mode enabled." + CUSTOM_VIEW
+
+
+MULTI_VIEW = (" This view is the output of a function that returns multiple views. Such functions do not allow the output "
+              "views to be modified inplace. You should replace the inplace operation by an out-of-place one.")
+
+
+def multi_view_inplace(fn, output_nr, indirect):
+    """PyTorch's handle_view_on_rebase for an output of split/chunk/unbind (or a view of one): the custom Function
+    view's text with this creation meta's ending."""
+    return custom_view_inplace(fn, output_nr, indirect)[:-len(CUSTOM_VIEW)] + MULTI_VIEW
 
 
 INFERENCE_VERSION = "Inference tensors do not track version counter."

@@ -6,7 +6,6 @@ import re
 
 from . import messages
 from .errors import make, runtime, type_error, value_error
-from .multiview import split as _split_views
 from .tensorimpl import Device, Tensor
 
 _LONG_LONG = (-2 ** 63, 2 ** 63 - 1)
@@ -209,35 +208,6 @@ def _parse(fmts, args, kwargs, which=False):
     sig.unpack_numbers(bound)
     return (sig, bound) if which else bound
 
-
-def split(self, split_size, dim=0):
-    """Tensor.split: an int (or a one-element tensor) splits by size (torch._VF.split), anything else by a list of
-    sizes (torch._VF.split_with_sizes), each with its parser's texts."""
-    if type(split_size) is int and type(dim) is int and _small(split_size) and _small(dim):
-        return _split_views(self, split_size, dim)  # (the common call: what the parse would accept)
-    if isinstance(split_size, Tensor) and split_size.numel() == 1:
-        split_size = int(split_size.item())
-    if isinstance(split_size, int):
-        _parse(("split(Tensor input, SymInt split_size, int64_t dim=0)",
-                "split(Tensor input, SymIntArrayRef split_size, int64_t dim=0)"), (self, split_size, dim), {})
-    else:
-        _parse(("split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)",), (self, split_size, dim),
-               {})
-        check_long_list(split_size)
-    return _split_views(self, split_size, dim)
-
-
-split.__qualname__ = "Tensor.split"
-
-
-def torch_split(tensor, split_size_or_sections, dim=0):
-    """torch.split (torch/functional.py): tensor.split(...)."""
-    if not isinstance(tensor, Tensor):
-        raise make("AttributeError", f"'{_type_name(tensor)}' object has no attribute 'split'")
-    return tensor.split(split_size_or_sections, dim)
-
-
-torch_split.__qualname__ = torch_split.__name__ = "split"
 
 _VECTOR_NORM = ("linalg_vector_norm(Tensor input, Scalar ord=2, IntArrayRef[1]? dim=None, bool keepdim=False, *, "
                 "ScalarType? dtype=None, Tensor out=None)",)

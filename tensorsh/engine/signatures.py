@@ -29,8 +29,8 @@ _TYPE_NAMES = {
 _LISTS = frozenset({"IntArrayRef", "SymIntArrayRef"})
 _SCALAR_TYPES = (bool, int, float, complex)
 
-_Tensor = _DType = _Generator = _MemoryFormat = None  # bound by install()
-from .tensorimpl import Device as _Device  # noqa: E402 (torch.device)
+_Tensor = _DType = _Generator = None  # bound by install()
+from .tensorimpl import Device as _Device, MemoryFormat as _MemoryFormat  # noqa: E402 (torch.device, torch.memory_format)
 from .storage import Storage as _Storage  # noqa: E402 (untyped_storage(), set_'s source)
 
 
@@ -646,10 +646,9 @@ _CLASSES = frozenset({"set_grad_enabled"})
 
 def bind(Tensor):
     """The engine's classes the parser tests values against (bound once Tensor has its ops)."""
-    global _Tensor, _DType, _Generator, _MemoryFormat
+    global _Tensor, _DType, _Generator
     from . import dtypes, random
-    from .ops.copies import MemoryFormat
-    _Tensor, _DType, _Generator, _MemoryFormat = Tensor, dtypes.DType, random.Generator, MemoryFormat
+    _Tensor, _DType, _Generator = Tensor, dtypes.DType, random.Generator
 
 
 def listed(kind):

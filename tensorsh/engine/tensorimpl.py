@@ -74,6 +74,23 @@ Device.__name__ = Device.__qualname__ = "device"
 CPU = Device()
 
 
+class MemoryFormat:
+    """torch.preserve_format, torch.contiguous_format: how clone() and contiguous() lay their result out."""
+    __slots__ = ("name",)
+    __api__ = frozenset()
+    __module__ = "torch"
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f"torch.{self.name}"
+
+
+PRESERVE_FORMAT, CONTIGUOUS_FORMAT = MemoryFormat("preserve_format"), MemoryFormat("contiguous_format")
+MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"
+
+
 class _InferenceMode:
     """ViewInfo.grad_mode of a view made in inference_mode: false like no_grad's, with its own error texts."""
     __slots__ = ()

@@ -2,7 +2,7 @@
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
 from . import namespaces, saved_names
 from .errors import runtime, type_error
-from .ops.copies import CONTIGUOUS_FORMAT, PRESERVE_FORMAT
+from .tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT
 from .ops.core import type_name
 from .ops.registry import FUNCTIONS, surface_all, torch_function
 from .tensor import Tensor, Size

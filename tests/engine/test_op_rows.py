@@ -52,12 +52,16 @@ def test_binary_family_rows():
             ("mul", ("mul", "multiply"), ("__mul__", "__rmul__"), ("mul_", "__imul__")),
             ("div", ("div", "divide", "true_divide"), ("__truediv__",), ("div_", "__itruediv__")),
             ("remainder", ("remainder",), ("__mod__",), None), ("atan2", ("atan2", "arctan2"), (), None),
-            ("fmod", ("fmod",), (), None), ("hypot", ("hypot",), (), None), ("maximum", ("maximum",), (), None)):
+            ("fmod", ("fmod",), (), None), ("hypot", ("hypot",), (), None), ("maximum", ("maximum",), (), None),
+            ("pow", ("pow",), ("__pow__",), None), ("xlogy", ("xlogy",), (), None),
+            ("floor_divide", ("floor_divide",), ("__floordiv__",), None)):
         row = ROWS[name]
         assert (row.name,) + row.aliases == spellings and row.operators == operators and row.function
         assert all(name in NAMESPACE and hasattr(Tensor, name) for name in spellings)
         if twin:
             assert row.inplace == twin[0] and ROWS[twin[0]].operators == (twin[1],)
+    for dunder in ("__rpow__", "__rmod__", "__rfloordiv__"):  # (number <op> tensor: the row's number overload)
+        assert ROWS[dunder].operators == (dunder,)
 
 
 # what a binary row's node saves follows from its formulas as PyTorch's codegen derives it: an input read by one
@@ -87,3 +91,52 @@ print(a.mean([]), a.sum([]), a.mean(1).grad_fn._saved_self_sym_numel, a.mean(1).
 def test_binary_rows_save_as_torch():
     from same_as_torch import same_as_torch
     same_as_torch(SAVED_PROGRAM)
+
+
+# pow's three overloads, xlogy's three, floor_divide and the reflected operators as rows of the binary family:
+# values, grad_fn, what each node saves (numbers as PyTorch's Scalars), first and second order gradients
+OVERLOADS_PROGRAM = """
+a = torch.tensor([[1.0, -2.0], [0.0, 0.5]], requires_grad=True)
+b = torch.tensor([[2.0, 0.0], [-1.0, 1.5]], requires_grad=True)
+calls = (lambda x, y: x ** y, lambda x, y: x ** 2.5, lambda x, y: x ** 0, lambda x, y: 2.0 ** y,
+         lambda x, y: torch.pow(0, y), lambda x, y: torch.pow(-2, y), lambda x, y: torch.pow(x, 3),
+         lambda x, y: x.square(), lambda x, y: torch.xlogy(x, y), lambda x, y: torch.xlogy(2, y),
+         lambda x, y: torch.xlogy(x, 3.0), lambda x, y: torch.xlogy(x, -1.0), lambda x, y: 3 - x, lambda x, y: 3 / y,
+         lambda x, y: x.pow(y.t()), lambda x, y: torch.xlogy(x.t(), y))
+for f in calls:
+    z = f(a, b)
+    g = z.grad_fn
+    print(z, z.stride(), g.name(), [(k, getattr(g, k)) for k in ("_saved_self", "_saved_other", "_saved_exponent",
+                                                                "_saved_result", "_saved_alpha") if hasattr(g, k)])
+    w = torch.ones(2, 2, requires_grad=True)
+    gs = torch.autograd.grad(z, (a, b), w, create_graph=True, allow_unused=True)
+    print(gs, [h.grad_fn.name() for h in gs if h is not None and h.grad_fn is not None])
+    used = [h for h in gs if h is not None and h.grad_fn is not None]
+    if used:
+        print(torch.autograd.grad(sum(h.sum() for h in used), (a, b, w), allow_unused=True))
+for f in (lambda x, y: torch.floor_divide(x, y), lambda x, y: 3 // x, lambda x, y: 3 % x, lambda x, y: x // 2):
+    z = f(a, b)
+    print(z, z.grad_fn.name(), len(z.grad_fn.next_functions))
+    try:
+        z.sum().backward()
+    except Exception as e:
+        print(e)
+c = a.detach().clone().requires_grad_()
+for e in (2.5, b):
+    x = c * 1
+    x.pow_(e)
+    print(x, x.grad_fn.name(), x.grad_fn._saved_self, x.grad_fn._saved_exponent)
+    print(torch.autograd.grad(x.sum(), c, create_graph=True))
+i = torch.tensor([[2, -3], [4, 1]])
+print(i ** torch.tensor([[-1, 2], [0, 3]]), 2 ** i, i // 2, 7 // i, 7 % i, torch.xlogy(i, 2), i.t() ** i)
+for f in (lambda: i ** -1, lambda: i // 0, lambda: 3 % torch.tensor([0]), lambda: torch.xlogy(a, torch.ones(3))):
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+"""
+
+
+def test_overloads_as_torch():
+    from same_as_torch import same_as_torch
+    same_as_torch(OVERLOADS_PROGRAM)

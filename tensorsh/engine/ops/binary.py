@@ -6,82 +6,18 @@ import math
 import numpy as np
 
 from .. import autograd, dtypes, errors, kernels, messages, undo
-from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from ..autograd import NOTHING_SAVED, SavedTensor
 from ..errors import make, runtime, type_error
 from ..tensorimpl import Tensor
 from .comparison import _np_of, logical_not, where
-from .core import (BinaryNode, InputNode, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast,
-                   check_fits_output, check_inplace, fresh, from_numpy, laid_out_like, needs_grad, precheck,
-                   self_overlapping, true_div_dtype, write_inplace, write_rows, written, zeros_of)
+from .core import (BinaryNode, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
+                   check_inplace, from_numpy, needs_grad, precheck, self_overlapping, true_div_dtype, write_inplace,
+                   write_rows, written, zeros_of)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
 from .unary import reciprocal
 
 
-
-
-class RsubBackward1(Node):
-    """scalar - tensor"""
-
-    def __init__(self, a, b, out):
-        Node.__init__(self, (edge_of(b),))
-
-    def backward(self, g):
-        return (-g,)
-
-
-class PowBackward0(Node):
-    """tensor ** scalar"""
-    __slots__ = ("exponent",)
-    saved_names, saved_values = ("self",), {"exponent": "exponent"}
-
-    def __init__(self, a, b, out):
-        Node.__init__(self, (edge_of(a),))
-        self.saved = (SavedTensor(a if out is not None else a.clone()),)  # in place (no out): original_self
-        self.exponent = b
-
-    def backward(self, g):
-        x, = self.unpack()
-        e = self.exponent
-        if e == 0:
-            return (zeros_of(g),)
-        return (g * mul_scalar(x.pow(e - 1), e),)  # (C++'s `exponent * self.pow(exponent - 1)`: mul.Scalar)
-
-
-class PowBackward1(BinaryNode):
-    """tensor ** tensor"""
-    saved_names = ("self", "exponent", "result")
-
-    def setup(self, a, b, out):
-        if out is None:  # in place: self's pre-write copy (original_self); write_inplace saves the result
-            self.saved = (SavedTensor(a.clone()), SavedTensor(b))
-        else:
-            self.saved = (SavedTensor(a), SavedTensor(b), SavedTensor(out, is_output=True))
-
-    def grads(self, g):
-        x, e, r = self.unpack()
-        ga = where(e == 0, 0.0, g * (e * x.pow(sub_scalar(e, 1)))) if self.wants(0) else None
-        gb = None
-        if self.wants(1):
-            gb = g * where((x == 0).logical_and(e >= 0), 0.0, r * x.log())
-        return ga, gb
-
-
-class PowBackward2(Node):
-    """scalar ** tensor"""
-    __slots__ = ("base",)
-    saved_names = ("result",)
-
-    def __init__(self, a, b, out):
-        Node.__init__(self, (edge_of(b),))
-        self.base = a
-        self.saved = (SavedTensor(out, is_output=True),)
-
-    def backward(self, g):
-        r, = self.unpack()
-        if self.base == 0:
-            return (g * where(r >= 0, 0.0, math.inf),)
-        return (g * mul_scalar(r, math.log(self.base)),)
 
 
 def _fused_alpha(self, other, alpha):
@@ -118,27 +54,31 @@ class _FormulaNode(BinaryNode):
     __slots__ = ()
 
 
-_ARGUMENT = {"self": "a", "other": "b", "result": "out, True"}  # (what setup(a, b, out) saves for each name)
-
-
-def binary_node(grad_fn, self=None, other=None, number_edges=2, alpha=False, both=None):
+def binary_node(grad_fn, self=None, other=None, number_edges=2, alpha=False, both=None, names=("self", "other"),
+                number=None):
     """The node class `grad_fn` of a binary op whose gradients are self(grad, ...) and other(grad, ...) (None: that
     input gets none) or both(grad, ..., mask) (one formula for the two, mask saying which are wanted); a formula's
-    parameters after grad name what it reads: "self", "other", "result", "alpha". What the node saves, in which
-    order and when, follows as PyTorch's codegen derives it from derivatives.yaml: inputs by first use, then the
-    result; an input read by one formula only is saved when that formula's input wants a gradient. In place
-    (out None), self's pre-write copy stands for self (original_self) and write_inplace saves the result. setup
-    and grads are generated, as PyTorch generates its nodes, so a node costs what a hand-written one does."""
+    parameters after grad name what it reads: the inputs by PyTorch's names (`names`: ("self", "exponent") for pow),
+    "result", "alpha". What the node saves, in which order and when, follows as PyTorch's codegen derives it from
+    derivatives.yaml: inputs by first use, then the result; when both inputs are differentiable, an input read by
+    one formula only is saved when that formula's input wants a gradient. number (0 or 1): the input that is a
+    Python number in this overload (PyTorch's Scalar overloads: pow.Tensor_Scalar, xlogy.Scalar_Self), kept as a
+    value (grad_fn._saved_<its name> where a formula reads it), with no edge. In place (out None), self's pre-write
+    copy stands for self (original_self) and write_inplace saves the result. setup and grads are generated, as
+    PyTorch generates its nodes, so a node costs what a hand-written one does."""
     formulas = (self, other) if both is None else (both, both)
     params = [f.__code__.co_varnames[1:f.__code__.co_argcount - (both is not None)] if f is not None else ()
               for f in formulas]
-    order = list(dict.fromkeys(n for p in params for n in p if n in ("self", "other")))
+    argument = {names[0]: "a", names[1]: "b", "result": "out, True"}  # (what setup(a, b, out) saves for each name)
+    numbered = names[number] if number is not None else None
+    order = list(dict.fromkeys(n for p in params for n in p if n in names and n != numbered))
     order += ["result"] if any("result" in p for p in params) else []
     readers = {n: [k for k, p in enumerate(params) if n in p] for n in order}
-    guard = {n: ks[0] if len(ks) == 1 and n != "result" and both is None else None for n, ks in readers.items()}
+    guarded = both is None and number is None and None not in formulas  # (two differentiable inputs)
+    guard = {n: ks[0] if len(ks) == 1 and n != "result" and guarded else None for n, ks in readers.items()}
 
     def saved(names):
-        return "(" + "".join(f"SavedTensor({_ARGUMENT[n]})" + ("" if guard[n] is None else
+        return "(" + "".join(f"SavedTensor({argument[n]})" + ("" if guard[n] is None else
                              f" if nf[{guard[n]}][0] is not None else NOTHING_SAVED") + ", " for n in names) + ")"
     inputs = [n for n in order if n != "result"]
     code = "def setup(self, a, b, out):\n    nf = self.next_functions\n"
@@ -146,7 +86,11 @@ def binary_node(grad_fn, self=None, other=None, number_edges=2, alpha=False, bot
         code += f"    self.saved = {saved(order)} if out is not None else {saved(inputs)}\n"
     if alpha:
         code += "    self.alpha = 1\n"
-    args = [", ".join(["g"] + [f"v[{order.index(n)}]" if n != "alpha" else "self.alpha" for n in p]) for p in params]
+    kept = any(numbered in p for p in params)
+    if kept:
+        code += f"    self.number = {'ab'[number]}\n"
+    source = {"alpha": "self.alpha", numbered: "self.number"}
+    args = [", ".join(["g"] + [source[n] if n in source else f"v[{order.index(n)}]" for n in p]) for p in params]
     code += "def grads(self, g):\n    v = self.unpack()\n"
     if both is not None:
         code += f"    return f0({args[0]}, (self.wants(0), self.wants(1)))\n"
@@ -155,40 +99,61 @@ def binary_node(grad_fn, self=None, other=None, number_edges=2, alpha=False, bot
                                      for k, a in enumerate(args)) + ")\n"
     namespace = {"SavedTensor": SavedTensor, "NOTHING_SAVED": NOTHING_SAVED, "f0": formulas[0], "f1": formulas[1]}
     exec(code, namespace)
-    body = {"__slots__": ("alpha",) if alpha else (), "name_": grad_fn, "setup": namespace["setup"],
+    body = {"__slots__": ("alpha",) * alpha + ("number",) * kept, "name_": grad_fn, "setup": namespace["setup"],
             "grads": namespace["grads"], "formulas": formulas, "saved_names": tuple(order),
-            "number_edges": number_edges,
+            "number_edges": 1 if number is not None else number_edges,
             # in place: the input whose gradient needs self's pre-write copy (-1: always, None: never)
-            "self_saved": (-1 if guard["self"] is None else guard["self"]) if "self" in order else None}
-    if alpha:
-        body["saved_values"] = {"alpha": "alpha"}
+            "self_saved": (-1 if guard[names[0]] is None else guard[names[0]]) if names[0] in order else None}
+    values = {"alpha": "alpha"} if alpha else {}
+    if kept:
+        values[numbered] = "number"
+    if values:
+        body["saved_values"] = values
     return type(grad_fn, (_FormulaNode,), body)
 
 
 def binary(name, grad_fn, kernel, self=None, other=None, aliases=(), operators=(), inplace=None, alpha=False,
-           check=None, number_grad_fn=None, out_dtype=None, edges=False, both=None):
+           check=None, number_grad_fn=None, out_dtype=None, edges=False, both=None, names=("self", "other"),
+           number_self=None, reflected=(), number_values=None):
     """A row of the binary family: Tensor.<name>, torch.<name> and its operators computing kernel(a, b) on the
     operands in their common dtype (out_dtype(common) when given; binary_op), recording grad_fn with the formulas
-    self, other or both (binary_node). check(self, other) runs first (PyTorch's argument or dtype checks); alpha:
-    the op takes alpha, added by PyTorch's fused multiply-add; number_grad_fn: the node of PyTorch's overload for a
-    Python number (its gradient passes to self unchanged); inplace: the twin <name>_ is derived, with the
-    operators given (("__imul__",))."""
-    node_cls = binary_node(grad_fn, self, other, alpha=alpha, both=both)
-    number_cls = binary_node(number_grad_fn, lambda g: g, number_edges=1) if number_grad_fn else None
-    fn = _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype)
+    self, other or both (binary_node; grad_fn a node class: that hand-written node). check(self, other) runs first
+    (PyTorch's argument or dtype checks); alpha: the op takes alpha, added by PyTorch's fused multiply-add;
+    number_grad_fn: the node of PyTorch's overload for a Python number other (a name: its gradient passes to self
+    unchanged; a class: that node, binary_node(..., number=1)); number_self: the node of the overload for a Python
+    number self, which torch.<name> and the reflected operators (("__rmod__",)) then take; number_values(self,
+    number): the values of the overloads for a Python number where they are not kernel's (pow's); inplace: the twin
+    <name>_ is derived, with the operators given (("__imul__",))."""
+    node_cls = grad_fn if isinstance(grad_fn, type) else binary_node(grad_fn, self, other, alpha=alpha, both=both,
+                                                                     names=names)
+    number_cls = binary_node(number_grad_fn, lambda g: g, number=1) if isinstance(number_grad_fn, str) else \
+        number_grad_fn
+    fn = _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype, number_self, number_values)
+    if names[1] != "other":  # (its parameter named as PyTorch's, for keywords: x.pow(exponent=2))
+        fn.__code__ = fn.__code__.replace(co_varnames=(names[0], names[1]) + fn.__code__.co_varnames[2:])
     fn.node, fn.number_node = node_cls, number_cls
     fn.inplace = _binary_inplace(kernel, node_cls, alpha, check, out_dtype) if inplace is not None else None
     if name is not None:  # (Python's own argument errors name the op as PyTorch spells it)
         fn.__qualname__ = name
-        op(name, fn, aliases, function=True, operators=operators, edges=edges,
-           inplace=name + "_" if inplace is not None else None, grad_fn=grad_fn, saves=node_cls.saved_names)
+        op(name, fn, aliases, function=fn if number_self is not None else True, operators=operators, edges=edges,
+           inplace=name + "_" if inplace is not None else None, grad_fn=node_cls.name_,
+           saves=getattr(node_cls, "saved_names", ()))
         if inplace is not None:
             fn.inplace.__qualname__ = name + "_"
-            op(name + "_", fn.inplace, operators=inplace, grad_fn=grad_fn)
+            op(name + "_", fn.inplace, operators=inplace, grad_fn=node_cls.name_)
+        for dunder in reflected:
+            operator(dunder, _reflect(fn))
     return fn
 
 
-def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype):
+def _reflect(fn):
+    """number <op> tensor: Python calls tensor.__r<op>__(number)."""
+    def reflected(self, other):
+        return fn(other, self)
+    return reflected
+
+
+def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype, number_self, number_values):
     if alpha:
         sign = -1 if kernel is np.subtract else 1
 
@@ -202,11 +167,22 @@ def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype):
             if alpha != 1:
                 other = other * alpha
             return binary_op(self, other, kernel, node_cls)
-    elif number_cls is not None:
+    elif number_cls is not None or number_self is not None:
         def fn(self, other):
             if check is not None:
                 check(self, other)
-            return binary_op(self, other, kernel, node_cls if isinstance(other, Tensor) else number_cls, out_dtype)
+            if isinstance(other, Tensor):
+                if number_self is None or isinstance(self, Tensor):
+                    return binary_op(self, other, kernel, node_cls, out_dtype)
+                node, tensor = number_self, other
+            else:
+                node, tensor = number_cls or node_cls, self
+            if number_values is None:
+                return binary_op(self, other, kernel, node, out_dtype)
+            out = number_values(self, other)
+            if needs_grad(tensor):
+                attach(out, node(self, other, out))
+            return out
     elif check is not None:
         def fn(self, other):
             check(self, other)
@@ -340,6 +316,10 @@ minimum = binary("minimum", "MinimumBackward0", np.minimum,
                  lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self < other, 0))
 
 
+RsubBackward1 = binary_node("RsubBackward1", None, lambda g, alpha: -g if alpha == 1 else g * -alpha,  # number - t
+                            names=("other", "self"), number=0, alpha=True)
+
+
 def rsub(self, other):
     _check_sub(other, self)
     if isinstance(other, Tensor):
@@ -363,33 +343,47 @@ def _int_power(a, b):
     return np.where(b < 0, neg, out)
 
 
-def power(self, exponent):
-    if isinstance(exponent, Tensor):
-        integers = self.dtype.category < 2 and exponent.dtype.category < 2
-        return binary_op(self, exponent, _int_power if integers else np.power, PowBackward1)
+def _pow_exponent_backward(g, self, exponent, result):
+    """PyTorch's pow_backward_exponent for a number base: 0 where a 0 base has a non-negative exponent."""
+    if self == 0:
+        return g * where(exponent >= 0, 0.0, mul_scalar(result, -math.inf))
+    return g * mul_scalar(result, math.log(self) if self > 0 else math.nan)  # (a negative base: log is nan)
+
+
+PowBackward0 = binary_node("PowBackward0", lambda g, self, exponent: zeros_of(g) if exponent == 0 else  # t ** number
+                           g * mul_scalar(self.pow(exponent - 1), exponent), names=("self", "exponent"), number=1)
+PowBackward1 = binary_node("PowBackward1",  # tensor ** tensor
+                           lambda g, self, exponent: where(exponent == 0, 0.0,
+                                                           g * (exponent * self.pow(sub_scalar(exponent, 1)))),
+                           lambda g, self, exponent, result: g * where((self == 0).logical_and(exponent >= 0), 0.0,
+                                                                       result * self.log()),
+                           names=("self", "exponent"))
+PowBackward2 = binary_node("PowBackward2", None, _pow_exponent_backward, names=("self", "exponent"),  # number ** t
+                           number=0)
+
+
+def _pow_number(self, exponent):
+    """The values of pow.Scalar (a number base: contiguous, as its meta function's output is) and pow.Tensor_Scalar (an
+    integer tensor to a negative integer refuses before any kernel, empty too; a float exponent computes an integer
+    tensor in float32; float tensors as PyTorch's pow kernel, kernels.pow_scalar)."""
+    if not isinstance(self, Tensor):
+        dt = dtypes.result_type((self, exponent))
+        return from_numpy(np.asarray(_int_power(dt.np.type(self), exponent._np.astype(dt.np, copy=False)), order="C"),
+                          dt)
     x = self._np
-    if self.dtype.category < 2 and type(exponent) is int and exponent < 0:  # (checked before any kernel: empty too)
+    if self.dtype.category < 2 and type(exponent) is int and exponent < 0:
         raise runtime("Integers to negative integer powers are not allowed.")
     if self.dtype.category < 2 and isinstance(exponent, float):
         x = x.astype(np.float32)
     dt = dtypes.result_type((self, exponent))
     x = x.astype(dt.np, copy=False)
     if dt.category == 2 and not isinstance(exponent, bool):
-        out = from_numpy(np.asarray(kernels.pow_scalar(x, exponent)), dt)
-    else:
-        out = from_numpy(np.power(x, dt.np.type(exponent)), dt)
-    if needs_grad(self):
-        attach(out, PowBackward0(self, exponent, out))
-    return out
+        return from_numpy(np.asarray(kernels.pow_scalar(x, exponent)), dt)
+    return from_numpy(np.power(x, dt.np.type(exponent)), dt)
 
 
-def rpow(self, base):
-    dt = dtypes.result_type((base, self))
-    kernel = _int_power if dt.category < 2 else np.power  # (an integer to a negative power: powi's 0, 1 or -1)
-    out = from_numpy(np.asarray(kernel(dt.np.type(base), self._np.astype(dt.np, copy=False))), dt)
-    if needs_grad(self):
-        attach(out, PowBackward2(base, self, out))
-    return out
+power = binary("pow", PowBackward1, _int_power, names=("self", "exponent"), number_grad_fn=PowBackward0,
+               number_values=_pow_number, number_self=PowBackward2, operators=("__pow__",), reflected=("__rpow__",))
 
 
 def square(self):
@@ -402,9 +396,20 @@ def _check_integer_division(a, b):
         raise runtime("ZeroDivisionError")
 
 
-def floor_divide(self, other):
-    _check_integer_division(self, other)
-    return binary_op(self, other, np.floor_divide, NotImplementedBackward)
+class NotImplementedBackward(BinaryNode):
+    """floor_divide, number % tensor: PyTorch records a node that refuses to run."""
+    name_ = "NotImplemented"
+    qualified = True  # (name() is torch::autograd::NotImplemented, its repr is not)
+    number_edges = 1
+    self_saved = None  # (saves nothing)
+    op = "floor_divide"
+
+    def grads(self, g):
+        raise runtime(f"derivative for aten::{self.op} is not implemented")
+
+
+class _RemainderNotImplemented(NotImplementedBackward):
+    op = "remainder"
 
 
 def _np_remainder(a, b):
@@ -418,17 +423,10 @@ def _np_remainder(a, b):
 
 remainder = binary("remainder", "RemainderBackward1", _np_remainder, lambda g: g,
                    lambda g, self, other: -g * div(self, other, rounding_mode="floor"),
-                   check=_check_integer_division, number_grad_fn="RemainderBackward0", operators=("__mod__",))
-
-
-def _rfloordiv(self, other):
-    _check_integer_division(other, self)
-    return binary_op(other, self, np.floor_divide, NotImplementedBackward)
-
-
-def _rmod(self, other):
-    _check_integer_division(other, self)
-    return binary_op(other, self, _np_remainder, _RemainderNotImplemented)
+                   check=_check_integer_division, number_grad_fn="RemainderBackward0", operators=("__mod__",),
+                   number_self=_RemainderNotImplemented, reflected=("__rmod__",))
+floor_divide = binary("floor_divide", NotImplementedBackward, np.floor_divide, check=_check_integer_division,
+                      operators=("__floordiv__",), reflected=("__rfloordiv__",))
 
 
 def bitwise_not(self):
@@ -504,22 +502,6 @@ def _augmented(fn, node_for):
     return op
 
 
-class NotImplementedBackward(BinaryNode):
-    """floor_divide, number % tensor: PyTorch records a node that refuses to run."""
-    name_ = "NotImplemented"
-    qualified = True  # (name() is torch::autograd::NotImplemented, its repr is not)
-    number_edges = 1
-    self_saved = None  # (saves nothing)
-    op = "floor_divide"
-
-    def grads(self, g):
-        raise runtime(f"derivative for aten::{self.op} is not implemented")
-
-
-class _RemainderNotImplemented(NotImplementedBackward):
-    op = "remainder"
-
-
 def pow_inplace(self, exponent):
     precheck(self, exponent)
     with autograd.no_grad():
@@ -527,8 +509,8 @@ def pow_inplace(self, exponent):
     check_fits_output(self, exponent)
     cast_for_inplace(self, values.dtype)
 
-    def make():  # (out None: in place)
-        return (PowBackward1 if isinstance(exponent, Tensor) else PowBackward0)(self, exponent, None)
+    def make():  # (self's pre-write copy saved: original_self)
+        return _inplace_node(PowBackward1 if isinstance(exponent, Tensor) else PowBackward0, self, exponent)
 
     def write(arr):
         if not isinstance(exponent, Tensor) and self_overlapping(self):
@@ -609,68 +591,28 @@ def _log_as_libm(y):
 
 
 def _xlogy_values(x, y):
-    x, y = np.broadcast_arrays(x, y)
+    x, y = np.broadcast_arrays(x, np.asarray(y, x.dtype))
     with np.errstate(all="ignore"):
         r = x * _log_as_libm(y)
     r = np.where(x == 0, x.dtype.type(0), r)
     return np.where(np.isnan(y), y, r)
 
 
-class XlogyBackward0(BinaryNode):
-    __slots__ = ("numbers",)
-
-    def setup(self, a, b, out):
-        self.numbers = (None if isinstance(a, Tensor) else a, None if isinstance(b, Tensor) else b)
-        self.saved = (SavedTensor(a) if isinstance(a, Tensor) else NOTHING_SAVED,
-                      SavedTensor(b) if isinstance(b, Tensor) else NOTHING_SAVED)
-
-    def grads(self, g):
-        a, b = (n if n is not None else t for n, t in zip(self.numbers, self.unpack()))
-        ga = None
-        if self.wants(0):  # PyTorch's formula: xlogy(grad, other), 0 where self == 0 and other <= 0
-            ga = xlogy(g, b)  # (self is a tensor here: it wants a gradient)
-            mask = (a == 0) & (b <= 0) if isinstance(b, Tensor) else (a == 0) if b <= 0 else None
-            if mask is not None:
-                ga = ga.masked_fill(mask, 0.0)
-        return ga, (g * a / b if self.wants(1) else None)
+def _xlogy_self_backward(g, self, other):
+    """PyTorch's formula: xlogy(grad, other), 0 where self == 0 and other <= 0 (other a number: one mask or none)."""
+    mask = (self == 0) & (other <= 0) if isinstance(other, Tensor) else (self == 0) if other <= 0 else None
+    return xlogy(g, other) if mask is None else xlogy(g, other).masked_fill(mask, 0.0)
 
 
-class XlogyBackward1(XlogyBackward0):
-    """xlogy(number, tensor)."""
-    number_edges = 1
-
-
-class XlogyBackward2(XlogyBackward0):
-    """xlogy(tensor, number)."""
-    number_edges = 1
-
-
-def xlogy(self, other):
+def _xlogy_check(self, other):
     if not isinstance(self, Tensor) and not isinstance(other, Tensor):
         raise type_error("xlogy(): expected a Tensor")
-    tensors = [t for t in (self, other) if isinstance(t, Tensor)]
-    dt = dtypes.result_type([self, other])
-    if dt.category < 2:
-        dt = dtypes.DEFAULT_FLOAT
-    if len(tensors) == 2:
-        check_broadcast(self, other)
-    a = self._np.astype(dt.np) if isinstance(self, Tensor) else dt.np.type(self)
-    b = other._np.astype(dt.np) if isinstance(other, Tensor) else dt.np.type(other)
-    out = laid_out_like(np.asarray(_xlogy_values(np.asarray(a), np.asarray(b)), dt.np), dt, self, other)
-    if needs_grad(*tensors):
-        if not isinstance(self, Tensor):
-            node = XlogyBackward1(self, other, out)
-        else:
-            node = (XlogyBackward0 if isinstance(other, Tensor) else XlogyBackward2)(self, other, out)
-        attach(out, node)
-    return out
 
 
-def pow_function(self, exponent):
-    """torch.pow(input, exponent), or torch.pow(self: Number, exponent: Tensor) as PyTorch's pow.Scalar overload."""
-    if isinstance(self, Tensor):
-        return self.pow(exponent)
-    return rpow(exponent, self)
+xlogy = binary("xlogy", "XlogyBackward0", _xlogy_values, _xlogy_self_backward, lambda g, self, other: g * self / other,
+               check=_xlogy_check, out_dtype=true_div_dtype, edges=True,
+               number_grad_fn=binary_node("XlogyBackward2", _xlogy_self_backward, number=1),  # xlogy(tensor, number)
+               number_self=binary_node("XlogyBackward1", None, lambda g, self, other: g * self / other, number=0))
 
 
 def _fmod_checked(self, other):
@@ -687,20 +629,14 @@ floor_divide_inplace = _augmented(floor_divide, lambda other: NotImplementedBack
 op("square", square, function=True)
 op("div", div, aliases=("divide", "true_divide"), function=True, operators=("__truediv__",), inplace="div_",
    grad_fn="DivBackward0", saves=true_divide.node.saved_names)
-op("pow", power, function=pow_function, operators=("__pow__",))  # (torch.pow also takes a number base)
-op("floor_divide", floor_divide, function=True, operators=("__floordiv__",))
 op("div_", true_divide.inplace, operators=("__itruediv__",), grad_fn="DivBackward0")
 op("pow_", pow_inplace, operators=("__ipow__",))
 operator("__rsub__", rsub)
 operator("__rtruediv__", rdiv)
-operator("__rfloordiv__", _rfloordiv)
-operator("__rmod__", _rmod)
-operator("__rpow__", rpow)
 operator("__invert__", lambda self: logical_not(self) if self.dtype is dtypes.bool_ else bitwise_not(self))
 operator("__imod__", remainder_inplace)
 operator("__ifloordiv__", floor_divide_inplace)
 op("remainder_", remainder_inplace, edges=True)
 op("fmod_", fmod_inplace, edges=True)
 op("floor_divide_", floor_divide_inplace, edges=True)
-op("xlogy", xlogy, function=xlogy, edges=True)  # torch.xlogy also takes a number first
 

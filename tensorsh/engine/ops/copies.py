@@ -5,7 +5,7 @@ import numpy as np
 from .. import dtypes, layout, pyapi, scalars
 from ..errors import runtime, type_error
 from ..storage import check_size
-from ..tensorimpl import Tensor
+from ..tensorimpl import CONTIGUOUS_FORMAT, Tensor
 from .core import (InputNode, ZeroGradNode, attach, check_broadcast, check_dtype,
                    check_fits_output, empty_strided, from_numpy, needs_grad, precheck, self_overlapping, tensor_of,
                    tensor_params, write_inplace, write_rows, zero_node)
@@ -18,20 +18,6 @@ class CloneBackward0(InputNode):
         return (g,)
 
 
-class MemoryFormat:
-    """torch.preserve_format, torch.contiguous_format: how clone() and contiguous() lay their result out."""
-    __slots__ = ("name",)
-    __api__ = frozenset()
-
-    def __init__(self, name):
-        self.name = name
-
-    def __repr__(self):
-        return f"torch.{self.name}"
-
-
-PRESERVE_FORMAT, CONTIGUOUS_FORMAT = MemoryFormat("preserve_format"), MemoryFormat("contiguous_format")
-MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"
 
 
 def clone(self, memory_format=None, contiguous=False):

@@ -10,7 +10,6 @@ from ..autograd import Node, SavedTensor, edge_of
 from ..creation import tensor
 from ..errors import runtime, type_error
 from ..storage import INFERENCE_MODE, LOG_CAP, check_size, note_view, note_write
-from ..multiview import multi_view_inplace
 from ..tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _contiguous_strides,
                           _shape_list, no_grad_view_origin)
 
@@ -250,6 +249,9 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
         result = np.full(shape, value, dt.np)
     elif isinstance(np_fn, np.ufunc):
         result = np_fn(an, bn, out=layout.iter_output(shape, dt, (a, b)))
+    elif len(shape) > 1:  # laid out as TensorIterator lays out its output (a transposed operand: transposed)
+        result = layout.iter_output(shape, dt, (a, b))
+        result[...] = np_fn(an, bn)
     else:
         result = np.asarray(np_fn(an, bn), order="C")  # (np.ascontiguousarray would make a 0-dim one 1-dim)
     out = layout.wrap(result, dt) if shape else from_numpy(np.asarray(result), dt)
@@ -354,7 +356,7 @@ def check_inplace(self):
         if view.grad_mode is IN_CUSTOM_FUNCTION:
             raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, False))
         if view.grad_mode is IN_MULTI_OUTPUT:
-            raise runtime(multi_view_inplace(self._grad_fn, self._output_nr, False))
+            raise runtime(messages.multi_view_inplace(self._grad_fn, self._output_nr, False))
         if not view.grad_mode:  # (the op needs grad here: from the view's base or from another operand)
             text = messages.INFERENCE_VIEW_INPLACE if view.grad_mode is IN_INFERENCE_MODE else \
                 messages.NO_GRAD_VIEW_INPLACE
@@ -612,7 +614,7 @@ def refresh_view_grad_fn(self):
     if view.grad_mode is IN_CUSTOM_FUNCTION and base.requires_grad:
         raise runtime(messages.custom_view_inplace(self._grad_fn, self._output_nr, True))
     if view.grad_mode is IN_MULTI_OUTPUT and (base.requires_grad or self._grad_fn is not None):
-        raise runtime(multi_view_inplace(self._grad_fn, self._output_nr, True))
+        raise runtime(messages.multi_view_inplace(self._grad_fn, self._output_nr, True))
     if not view.grad_mode and base.requires_grad:  # PyTorch refuses to guess this view's history
         text = messages.INFERENCE_VIEW_REBASED if view.grad_mode is IN_INFERENCE_MODE else \
             messages.NO_GRAD_VIEW_REBASED

@@ -160,14 +160,38 @@ class IndexBackward0(InputNode):
         return (from_numpy(z, g.dtype),)
 
 
+def split_basic(self, index):
+    """Index assignment that mixes advanced indices with integers, slices or None (`w[0, [1, 2]] = v`): PyTorch
+    applies the basic part first as views (select, slice, unsqueeze) and index_put_ writes the advanced part into
+    that view. (view, advanced index for it) for the tuple `index` (Python bools already 0-dim bool tensors), or None when
+    every non-advanced entry is ':' or '...' (index_put_ takes the index as it is)."""
+    full = slice(None)
+    if all(_is_advanced(ix) or ix is Ellipsis or (isinstance(ix, slice) and ix == full) for ix in index):
+        return None
+    basic, rest = [], []
+    for ix in index:
+        if not _is_advanced(ix):
+            basic.append(ix)
+            if ix is Ellipsis or isinstance(ix, slice) or ix is None:
+                rest.append(Ellipsis if ix is Ellipsis else full)  # (an int's dim is gone from the view)
+            continue
+        t = _index_tensor(ix)
+        if t.dtype is dtypes.bool_ and t.dim() == 0:  # a bool scalar: a new dim of 1, index [0] or none of it
+            basic.append(None)
+            rest.append(Tensor._from_numpy(np.zeros(int(bool(t._np)), np.int64), dtypes.int64))
+        else:
+            basic.extend([full] * (t.dim() if t.dtype is dtypes.bool_ else 1))
+            rest.append(ix)
+    return getitem(self, tuple(basic), setting=True), tuple(rest)
+
+
 def setitem(self, index, value):
     if not self._shape and isinstance(index, int) and not isinstance(index, bool) and isinstance(value, Tensor):
         raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
     index = _bool_scalars(index)
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
-        from .index_assign import split_basic  # (ints, slices, None beside advanced indices: views first)
-        split = split_basic(self, index_t)
+        split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)
         return index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)
     target = getitem(self, index, setting=True)
     if isinstance(value, Tensor) and value._shape == target._shape:  # PyTorch's copy_to, its three ways

@@ -4,7 +4,7 @@ UnsafeSplitBackward0 node)."""
 from .. import autograd, dtypes, messages
 from ..errors import runtime
 from .views import _slice
-from ..multiview import MultiViewBackward, split as _split
+from .multiview import MultiViewBackward, split as _split
 from ..storage import VersionCounter
 from .core import Tensor
 

@@ -4,7 +4,8 @@ slices, unbind/chunk/split, as_strided, diagonal, unfold, T/mT. Each backward is
 ops.core.VIEW_BACKWARD."""
 import numpy as np
 
-from .. import dtypes, messages, multiview, pyapi
+from .. import dtypes, messages
+from . import multiview
 from ..errors import index_error, runtime, type_error, value_error, warn_once
 from ..tensorimpl import _contiguous_strides, _shape_list
 from .args import _int_list
@@ -482,7 +483,7 @@ op("select", select, function=True, edges=True, view=True)
 op("narrow", narrow, function=True, edges=True, view=True)
 op("unbind", unbind, function=True, edges=True, view=True)
 op("chunk", chunk, function=True, edges=True, view=True)
-op("split", pyapi.split, function=pyapi.torch_split, edges=True, view=True)  # (Python-level in torch)
+op("split", multiview.tensor_split_method, function=multiview.torch_split, edges=True, view=True)  # (Python-level in torch)
 op("_slice", _slice, view=True)
 op("T", property(_numpy_T), view=True)
 op("mT", property(_matrix_T), view=True)

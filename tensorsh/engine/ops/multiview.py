@@ -1,22 +1,15 @@
 """Views that are the outputs of one node (split, chunk, unbind): PyTorch's SplitBackward0, SplitWithSizesBackward0
-and UnbindBackward0, and the rule that such views (CreationMeta::MULTI_OUTPUT_NODE) cannot be written in place."""
+and UnbindBackward0 (such views, CreationMeta::MULTI_OUTPUT_NODE, cannot be written in place:
+messages.multi_view_inplace); Tensor.split and torch.split with their parsers' texts."""
 import numpy as np
 
-from . import autograd, messages
-from .autograd import Node, edge_of
-from .errors import index_error, runtime
-from .storage import INFERENCE_MODE, note_view
-from .tensorimpl import IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _shape_list
-
-MULTI_VIEW = (" This view is the output of a function that returns multiple views. Such functions do not allow the output "
-              "views to be modified inplace. You should replace the inplace operation by an out-of-place one.")
-
-
-def multi_view_inplace(fn, output_nr, indirect):
-    """PyTorch's handle_view_on_rebase for an output of split/chunk/unbind (or a view of one): the custom Function
-    view's text with this creation meta's ending."""
-    return messages.custom_view_inplace(fn, output_nr, indirect)[:-len(messages.CUSTOM_VIEW)] + MULTI_VIEW
-
+from .. import autograd, messages
+from ..autograd import Node, edge_of
+from ..errors import index_error, make, runtime
+from ..pyapi import _parse, _small, _type_name, check_long_list
+from ..storage import INFERENCE_MODE, note_view
+from ..tensorimpl import IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _shape_list
+from .joining import cat, stack
 
 class MultiViewBackward(Node):
     """One node for all the pieces: their gradients (zeros where none came) joined by cat, or stack for unbind."""
@@ -29,7 +22,6 @@ class MultiViewBackward(Node):
         self.shapes, self.dim, self.dtype = shapes, dim, base.dtype
 
     def backward(self, grads):
-        from .ops.joining import cat, stack
         grads = [g if g is not None else Tensor._from_numpy(np.zeros(shape, self.dtype.np), self.dtype)
                  for g, shape in zip(grads, self.shapes)]
         return ((stack if self.name_ == "UnbindBackward0" else cat)(grads, self.dim),)
@@ -102,3 +94,33 @@ def unbind(self, dim=0):
     shape, stride = self._shape[:d] + self._shape[d + 1:], self._stride[:d] + self._stride[d + 1:]
     return multi_view(self, [(shape, stride, self._offset + i * self._stride[d]) for i in range(self._shape[d])],
                       "UnbindBackward0", d)
+
+
+def tensor_split_method(self, split_size, dim=0):
+    """Tensor.split: an int (or a one-element tensor) splits by size (torch._VF.split), anything else by a list of
+    sizes (torch._VF.split_with_sizes), each with its parser's texts."""
+    if type(split_size) is int and type(dim) is int and _small(split_size) and _small(dim):
+        return split(self, split_size, dim)  # (the common call: what the parse would accept)
+    if isinstance(split_size, Tensor) and split_size.numel() == 1:
+        split_size = int(split_size.item())
+    if isinstance(split_size, int):
+        _parse(("split(Tensor input, SymInt split_size, int64_t dim=0)",
+                "split(Tensor input, SymIntArrayRef split_size, int64_t dim=0)"), (self, split_size, dim), {})
+    else:
+        _parse(("split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)",), (self, split_size, dim),
+               {})
+        check_long_list(split_size)
+    return split(self, split_size, dim)
+
+
+tensor_split_method.__qualname__ = "Tensor.split"
+
+
+def torch_split(tensor, split_size_or_sections, dim=0):
+    """torch.split (torch/functional.py): tensor.split(...)."""
+    if not isinstance(tensor, Tensor):
+        raise make("AttributeError", f"'{_type_name(tensor)}' object has no attribute 'split'")
+    return tensor.split(split_size_or_sections, dim)
+
+
+torch_split.__qualname__ = torch_split.__name__ = "split"
