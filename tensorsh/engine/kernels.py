@@ -334,6 +334,19 @@ def fma(a, b, c):
     return Fma32(flat[0].size, 1, exact=True)(*flat).reshape(a.shape)
 
 
+def fma_into(a, b, c):
+    """c = a * b + c rounded once, written into c by the compiled loop (the optimizers' p.add_(x, alpha=...)):
+    a and c C-contiguous float32 arrays of one size, b a float32 scalar; False, nothing written, where the loop
+    cannot run (fma then computes the same values out of place)."""
+    loop = getattr(compiled, "fma_scalar", None)
+    if loop is None or type(b) is not np.float32 or a.dtype is not _F32 or c.dtype is not _F32 or \
+            not (a.flags.c_contiguous and c.flags.c_contiguous):
+        return False
+    loop(a, float(b), c, c)  # (each element read before it is written: c may be the output)
+    return True
+
+
+_F32 = np.dtype(np.float32)
 _SPLIT = 134217729.0  # 2**27 + 1: Veltkamp's split of a double into two 26-bit halves
 
 
