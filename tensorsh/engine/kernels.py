@@ -1127,9 +1127,19 @@ def _thread_ranges(numel, threads, grain=GRAIN_SIZE):
 _plans = {}     # (shape, strides, itemsize, reduced) -> _iteration's plan: a training loop sums the same shapes
 
 
+_blocks = {}    # (shape, strides, dtype, reduced) -> the one compiled block that sums it: see cascade_sum
+
+
 def cascade_sum(x, reduced):
     """x summed over the dims in `reduced` (float32 or float64 ndarray) exactly as PyTorch's CPU kernel sums it
     on this machine; the result has keepdim shape."""
+    block = _blocks.get((x.shape, x.strides, x.dtype, tuple(reduced)))
+    if block is not None:  # (a training loop sums the same small shapes: the steps below, known from the first time)
+        keep, n_out, contiguous, extent, args = block
+        flat = x.reshape(-1) if contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (x.itemsize,))
+        out = np.zeros(n_out, x.dtype)
+        compiled.sum_block(flat, out, 0, 0, *args)
+        return out.reshape(keep)
     dt = x.dtype
     keep = tuple(1 if d in reduced else s for d, s in enumerate(x.shape))
     if x.size == 0:
@@ -1152,6 +1162,12 @@ def cascade_sum(x, reduced):
     out = np.zeros(math.prod(keep), dt)
     if numel < GRAIN_SIZE or threads == 1:
         _for_each(flat, out, sizes, s_in, s_out, 0, numel, vec)
+        if numel < GRAIN_SIZE and compiled is not None and len(sizes) <= 2:  # (_for_each's one block, any thread count)
+            if len(_blocks) > 4096:
+                _blocks.clear()
+            sizes, s_in, s_out = (sizes + [1], s_in + [0], s_out + [0]) if len(sizes) == 1 else (sizes, s_in, s_out)
+            _blocks[(x.shape, x.strides, dt, tuple(reduced))] = (
+                keep, out.size, x.flags.c_contiguous, extent, (sizes[0], sizes[1], s_in[0], s_in[1], s_out[0], s_out[1], vec))
     elif out.size == 1:
         partials = np.zeros(threads, dt)
         for tid, (begin, end) in enumerate(_thread_ranges(numel, threads)):
