@@ -393,6 +393,12 @@ def sigmoid_backward(g, y):
     return np.multiply(out, y, out=out)
 
 
+def relu_backward(g, y):
+    """PyTorch's threshold_backward(grad, result, 0): `result <= 0 ? 0 : grad` (a NaN result passes grad on)."""
+    out = _in_one_pass("relu_backward", g, y) if hasattr(compiled, "relu_backward") else None  # (older builds)
+    return np.where(y <= 0, g.dtype.type(0), g) if out is None else out
+
+
 def tanh_backward(g, y):
     """PyTorch's tanh_backward, g * (1 - y*y): for float32 its compiler fuses 1 - y*y into one multiply-add
     (exact square, one rounding), reproduced here in double, block by block."""
