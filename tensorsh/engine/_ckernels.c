@@ -491,6 +491,13 @@ VECTORIZED static void sigmoid_backward_loop(const float *g, const float *y, flo
     }
 }
 
+/* threshold_backward with threshold 0 (relu's gradient): self <= 0 ? 0 : grad, so a NaN result passes grad on */
+VECTORIZED static void relu_backward_loop(const float *g, const float *y, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = y[i] <= 0.0f ? 0.0f : g[i];
+}
+
 /* ---------------------------------------------------------------- torch.randn's float32 kernel
  * NormalFill16<float> (aten/src/ATen/native/cpu/DistributionTemplates.h, AVX2 build): each block of 16
  * uniforms gives 8 radii sqrt(-2 log(1 - u)) from its first half and 8 angles 2*pi*u from its second, through
@@ -1093,6 +1100,7 @@ UNARY(sleef_coshf)
 UNARY(sleef_exp2f)
 BINARY(tanh_backward)
 BINARY(sigmoid_backward)
+BINARY(relu_backward)
 
 static PyMethodDef methods[] = {
     {"exp", py_exp, METH_VARARGS, "exp(x, out): e^x of float32 x, computed in double, rounded once."},
@@ -1103,6 +1111,7 @@ static PyMethodDef methods[] = {
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out, vectorized): PyTorch's 1 / (1 + exp(-x))."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},
+    {"relu_backward", py_relu_backward, METH_VARARGS, "relu_backward(g, y, out): y <= 0 ? 0 : g."},
     {"softmax_rows", py_softmax_rows, METH_VARARGS, "softmax_rows(x, out, dim, lanes, vector_exp): softmax of rows."},
     {"softmax_columns", py_softmax_columns, METH_VARARGS,
      "softmax_columns(x, out, dim, inner, begin, end, lanes, vector_exp): softmax of columns [begin, end)."},

@@ -334,6 +334,19 @@ def fma(a, b, c):
     return Fma32(flat[0].size, 1, exact=True)(*flat).reshape(a.shape)
 
 
+def fma_into(a, b, c):
+    """c = a * b + c rounded once, written into c by the compiled loop (the optimizers' p.add_(x, alpha=...)):
+    a and c C-contiguous float32 arrays of one size, b a float32 scalar; False, nothing written, where the loop
+    cannot run (fma then computes the same values out of place)."""
+    loop = getattr(compiled, "fma_scalar", None)
+    if loop is None or type(b) is not np.float32 or a.dtype is not _F32 or c.dtype is not _F32 or \
+            not (a.flags.c_contiguous and c.flags.c_contiguous):
+        return False
+    loop(a, float(b), c, c)  # (each element read before it is written: c may be the output)
+    return True
+
+
+_F32 = np.dtype(np.float32)
 _SPLIT = 134217729.0  # 2**27 + 1: Veltkamp's split of a double into two 26-bit halves
 
 
@@ -378,6 +391,12 @@ def sigmoid_backward(g, y):
     out = np.subtract(y.dtype.type(1), y)
     np.multiply(g, out, out=out)
     return np.multiply(out, y, out=out)
+
+
+def relu_backward(g, y):
+    """PyTorch's threshold_backward(grad, result, 0): `result <= 0 ? 0 : grad` (a NaN result passes grad on)."""
+    out = _in_one_pass("relu_backward", g, y) if hasattr(compiled, "relu_backward") else None  # (older builds)
+    return np.where(y <= 0, g.dtype.type(0), g) if out is None else out
 
 
 def tanh_backward(g, y):
@@ -1114,9 +1133,19 @@ def _thread_ranges(numel, threads, grain=GRAIN_SIZE):
 _plans = {}     # (shape, strides, itemsize, reduced) -> _iteration's plan: a training loop sums the same shapes
 
 
+_blocks = {}    # (shape, strides, dtype, reduced) -> the one compiled block that sums it: see cascade_sum
+
+
 def cascade_sum(x, reduced):
     """x summed over the dims in `reduced` (float32 or float64 ndarray) exactly as PyTorch's CPU kernel sums it
     on this machine; the result has keepdim shape."""
+    block = _blocks.get((x.shape, x.strides, x.dtype, tuple(reduced)))
+    if block is not None:  # (a training loop sums the same small shapes: the steps below, known from the first time)
+        keep, n_out, contiguous, extent, args = block
+        flat = x.reshape(-1) if contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (x.itemsize,))
+        out = np.zeros(n_out, x.dtype)
+        compiled.sum_block(flat, out, 0, 0, *args)
+        return out.reshape(keep)
     dt = x.dtype
     keep = tuple(1 if d in reduced else s for d, s in enumerate(x.shape))
     if x.size == 0:
@@ -1139,6 +1168,12 @@ def cascade_sum(x, reduced):
     out = np.zeros(math.prod(keep), dt)
     if numel < GRAIN_SIZE or threads == 1:
         _for_each(flat, out, sizes, s_in, s_out, 0, numel, vec)
+        if numel < GRAIN_SIZE and compiled is not None and len(sizes) <= 2:  # (_for_each's one block, any thread count)
+            if len(_blocks) > 4096:
+                _blocks.clear()
+            sizes, s_in, s_out = (sizes + [1], s_in + [0], s_out + [0]) if len(sizes) == 1 else (sizes, s_in, s_out)
+            _blocks[(x.shape, x.strides, dt, tuple(reduced))] = (
+                keep, out.size, x.flags.c_contiguous, extent, (sizes[0], sizes[1], s_in[0], s_in[1], s_out[0], s_out[1], vec))
     elif out.size == 1:
         partials = np.zeros(threads, dt)
         for tid, (begin, end) in enumerate(_thread_ranges(numel, threads)):

@@ -129,13 +129,14 @@ class _Attributes:
 
 def touch_attrs(obj, *names):
     """Call before assigning obj's attributes `names` (recorded even for objects born in the statement: cheap)."""
-    if _journal is not None:
-        _journal.touch(_Attributes(obj, names), (id(obj), names))
+    key = (id(obj), names)
+    if _journal is not None and key not in _journal._snapshots:  # (a loop's repeats: no wrapper made)
+        _journal.touch(_Attributes(obj, names), key)
 
 
 def touch_list(items):
     """Call before changing a list in place (append, remove)."""
-    if _journal is not None:
+    if _journal is not None and id(items) not in _journal._snapshots:
         _journal.touch(_ListContents(items), id(items))
 
 
@@ -173,7 +174,7 @@ class _InstanceVars:
 
 def touch_dict(items):
     """Call before changing a dict in place (a key set, popped or cleared)."""
-    if _journal is not None:
+    if _journal is not None and id(items) not in _journal._snapshots:
         _journal.touch(_DictContents(items), id(items))
 
 
@@ -182,7 +183,7 @@ def touch_vars(obj):
     instance of a program's own class): its whole __dict__ is restored on rollback. Containers it holds are
     not: touch them with touch_dict/touch_list when they change in place. An object that sets `_born =
     undo.epoch` when made is skipped while the statement that made it runs (undoing it makes it unreachable)."""
-    if _journal is not None and _journal.predates(obj):
+    if _journal is not None and ("vars", id(obj)) not in _journal._snapshots and _journal.predates(obj):
         _journal.touch(_InstanceVars(obj), ("vars", id(obj)))
 
 

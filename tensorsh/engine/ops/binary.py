@@ -201,6 +201,9 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
     def op(self, other, alpha=1):
         if check is not None:
             check(self, other)
+        if with_alpha and type(alpha) is float and type(other) is Tensor and alpha != 1 and \
+                _fma_in_place(self, other, sign * alpha):  # (the optimizers' p.add_(buf, alpha=-lr))
+            return self
         if with_alpha and not (type(alpha) is int and alpha == 1):
             if needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
                 check_inplace(self)
@@ -252,6 +255,20 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             return node
         return write_inplace(self, write, make, (other,), save_output="result" in node_cls.saved_names)
     return op
+
+
+def _fma_in_place(self, other, scale):
+    """self += other * scale by the compiled fused multiply-add, where the general path would take the same write
+    after checks that cannot fail here (float32 tensors of one shape, no autograd, self no view, other in another
+    storage, both C-contiguous); False, nothing done, elsewhere."""
+    if self.dtype is not dtypes.float32 or other.dtype is not self.dtype or other._shape != self._shape or \
+            self._view is not None or other._storage is self._storage or 0 in self._stride or needs_grad(self, other):
+        return False
+    undo.touch(self._storage)
+    if not kernels.fma_into(other._np, self.dtype.np.type(scale), self._np):
+        return False
+    written(self)
+    return True
 
 
 def _plain_operand(self, other):

@@ -120,9 +120,10 @@ def sum_to(grad, shape):
         grad = fresh(np.asarray(kernels.cascade_sum(grad._np, tuple(dims))), grad.dtype)
         if lead:
             shape = tuple(shape)
-            if grad._stride != _contiguous_strides(grad._shape):  # (the view's strides are computeStride's)
+            if not grad._np.flags.c_contiguous:  # (the view's strides are computeStride's)
                 return unchecked("view")(grad, shape)
-            grad = make_view(grad, shape, _contiguous_strides(shape), grad._offset, "ViewBackward0")
+            # (the sum is C-contiguous and ends in `shape`: its trailing strides are the contiguous strides of shape)
+            grad = make_view(grad, shape, grad._stride[lead:], grad._offset, "ViewBackward0", (), grad._np.reshape(shape))
         return grad
     if dims:
         grad = unchecked("sum")(grad, dims, keepdim=True)

@@ -123,8 +123,12 @@ def _mean_values(self, dims, keepdim, dtype):
     for d in (dims if dims is not None else range(self.dim())):
         count *= self._shape[d]
     # PyTorch's CPU mean is its sum divided by the count, in the result's dtype
-    with np.errstate(invalid="ignore"):  # (an empty mean is 0 / 0: the processor's NaN, sign bit set, as PyTorch's)
-        r = np.divide(_sum_np(x, dims, keepdim, dt), dt.np.type(count))
+    total = _sum_np(x, dims, keepdim, dt)
+    if count:  # (np.errstate costs more than a small mean: entered only where 0 / 0 can happen)
+        r = np.divide(total, dt.np.type(count))
+    else:
+        with np.errstate(invalid="ignore"):  # (an empty mean is 0 / 0: the processor's NaN, sign bit set, as PyTorch's)
+            r = np.divide(total, dt.np.type(count))
     return from_numpy(np.asarray(r, dtype=dt.np), dt)
 
 

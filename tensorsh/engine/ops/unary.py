@@ -119,7 +119,7 @@ _BACKWARD_OPS = {
     "tanh": (lambda g, y: kernels.tanh_backward(g._np, y._np), "TanhBackwardBackward0",
              lambda gg, g, y: (gg * (1 - y * y), gg * g * -2 * y)),
     # threshold_backward: `self <= threshold ? 0 : grad`, so a NaN result passes the gradient on
-    "relu": (lambda g, y: np.where(y._np <= 0, g._np.dtype.type(0), g._np), "ThresholdBackwardBackward0",
+    "relu": (lambda g, y: kernels.relu_backward(g._np, y._np), "ThresholdBackwardBackward0",
              lambda gg, g, y: (gg * (y <= 0).logical_not(), zeros_of(gg))),  # (self's: zeros_like(grad))
 }
 
