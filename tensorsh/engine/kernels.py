@@ -1041,7 +1041,7 @@ def norm_sequential(x, p, dims, keepdim):
     axes = tuple(range(x.ndim)) if dims is None else tuple(dims)
     kept = [d for d in range(x.ndim) if d not in axes]
     moved = np.transpose(x, kept + list(axes))
-    flat = moved.reshape(moved.shape[:len(kept)] + (-1,))
+    flat = moved.reshape(moved.shape[:len(kept)] + (math.prod(x.shape[d] for d in axes),))  # (-1: not for size 0)
     a = np.abs(flat)
     terms = a if p == 1 else pow_scalar_libm(a, p)
     n = terms.shape[-1]
