@@ -105,6 +105,72 @@ t("norm dim 0", lambda: d.norm(dim=0))
 t("norm 3", lambda: torch.zeros(0, 3).norm(3, dim=0))
 t("norm 1", lambda: torch.zeros(2, 0).norm(1, dim=0))
 """,
+"non_differentiable_ops_read_a_stale_multi_output_view": TRY + """
+for e in ["x.signbit()", "x.isinf()", "x.isposinf()", "x.isneginf()", "x.isnan()", "x > 0", "x.isfinite()", "x.sign()",
+          "x.floor()", "x.argmax()", "x.clone()", "x.detach()", "x.bool()"]:
+    x1 = torch.ones(1, 2, 3, requires_grad=True)
+    x = x1.chunk(2, 2)[0]
+    with torch.no_grad():
+        x.mul_(2)
+    t(e, lambda: eval(e).shape)
+""",
+"post_accumulate_hooks_run_for_a_leaf_that_stopped_requiring_grad": """
+a = torch.ones(2, requires_grad=True)
+a.register_post_accumulate_grad_hook(lambda p: print('post', p.grad, p.requires_grad))
+y = (a * 2).sum()
+a.requires_grad_(False)
+y.backward()
+print(a.grad)
+b = torch.ones(2, requires_grad=True)
+b.register_post_accumulate_grad_hook(lambda p: print('post b', p.grad))
+(b * 2).sum().backward()
+y = (b * 3).sum()
+b.detach_()
+y.backward()
+print(b.grad)
+""",
+"cat_and_stack_write_contiguous_results": """
+v = torch.tensor([-2.5, -2.5, 0.5]).expand(3, 3)
+w = torch.zeros(3, 1).expand(3, 4)
+t = torch.zeros(2, 3).t()
+for xs in ([v, v], [w, w], [t, t], [t, v[:, :2]], [v, t.t()]):
+    print(torch.cat(xs).stride(), torch.cat(xs, 1).stride(), torch.stack(xs).stride(), torch.stack(xs, 2).stride(),
+          torch.vstack(xs).stride(), torch.hstack(xs).stride())
+x = torch.tensor([-2.5, 1.0, 0.5], requires_grad=True)
+y = torch.vstack([x.expand(3, 3), x.expand(3, 3)])
+print(y.untyped_storage().tolist())
+""",
+"a_saved_in_place_output_of_a_view_is_named_by_the_saving_node_once_its_grad_fn_is_gone": """
+def run(f):
+    try:
+        f()
+    except Exception as e:
+        print(str(e)[:160])
+v1 = torch.zeros(3, requires_grad=True)
+v2 = torch.autograd.grad(v1.log_softmax(-1).sum(), v1, create_graph=True)[0]
+v3 = v2[[True] * len(v2)].view_as(v2)
+v3.cumprod_(0)
+with torch.no_grad():
+    v3.add_(1)
+run(lambda: torch.autograd.grad(v3.sum(), v1))
+a = torch.ones(3, requires_grad=True)
+b = (a * 1).view(3)
+b.exp_()
+keep = b * 2  # (holds the view's grad_fn of the time: PyTorch names it)
+b.add_(1)
+run(lambda: keep.sum().backward())
+d = (a * 1)[1:]
+d.sigmoid_()
+with torch.no_grad():
+    d.mul_(2)
+run(lambda: d.sum().backward())
+""",
+"size_indexing_errors": TRY + """
+x = torch.tensor(1.)
+t("-1", lambda: x.shape[-1])
+t("str", lambda: x.shape['a'])
+t("slice", lambda: torch.zeros(2, 3).shape[1:])
+""",
 }
 
 

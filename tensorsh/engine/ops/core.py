@@ -475,9 +475,11 @@ def write_inplace(self, write, make_node, others=(), save_output=False):
         note_write(storage, self, v - 1, v, name)
     if node is not None:
         if save_output:
-            node.saved = node.saved + (SavedTensor(self, is_output=True,
-                                                   inplace_on_view=self._view is not None),)
+            saved = SavedTensor(self, is_output=True, inplace_on_view=self._view is not None)
+            node.saved = node.saved + (saved,)
         rebase_history(self, node)
+        if save_output and saved.inplace_on_view:
+            saved.weak_fn = _weakref(self.grad_fn)
     return self
 
 
