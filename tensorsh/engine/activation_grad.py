@@ -4,7 +4,7 @@ is ATen's formula (derivatives.yaml, FunctionsManual.cpp) composed of engine ops
 infinitely_differentiable_silu_backward, itself a composition of ops."""
 import numpy as np
 
-from . import activation
+from . import activation, kernels
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime
 from .ops.comparison import where
@@ -59,7 +59,7 @@ def _gradient_op(name, values, second):
     node = type(name, (_BackwardBackward,), {"__slots__": (), "name_": name, "second": staticmethod(second)})
 
     def op(grad, v, *params):
-        out = fresh(np.ascontiguousarray(values(grad._np, v._np, *params), dtype=grad.dtype.np), grad.dtype)
+        out = fresh(kernels.contiguous(values(grad._np, v._np, *params), dtype=grad.dtype.np), grad.dtype)
         if needs_grad(grad, v):
             attach(out, node(grad, v, params))
         return out
@@ -118,7 +118,7 @@ class _NotImplemented(Node):
 
 
 def hardsigmoid_backward(grad, x):
-    out = fresh(np.ascontiguousarray(activation._hardsigmoid_grad(grad._np, x._np), dtype=grad.dtype.np), grad.dtype)
+    out = fresh(kernels.contiguous(activation._hardsigmoid_grad(grad._np, x._np), dtype=grad.dtype.np), grad.dtype)
     if needs_grad(grad, x):
         attach(out, _NotImplemented("hardsigmoid_backward", grad, x))
     return out

@@ -368,6 +368,11 @@ def fma64(a, b, c):
     return np.where(bad, a * b + c, r) if bad.any() else r
 
 
+def contiguous(x, dtype=None):
+    """np.ascontiguousarray that keeps a 0-dim array 0-dim (numpy's makes it 1-dim)."""
+    return np.asarray(x, dtype=dtype, order="C")
+
+
 def sigmoid_backward(g, y):
     """PyTorch's sigmoid_backward: g * (1 - y) * y, left to right."""
     out = _in_one_pass("sigmoid_backward", g, y)
@@ -375,7 +380,7 @@ def sigmoid_backward(g, y):
         return out
     if g.dtype != y.dtype:
         return g * (1 - y) * y
-    out = np.subtract(y.dtype.type(1), y)
+    out = np.asarray(np.subtract(y.dtype.type(1), y))  # (an array even for a 0-dim y: written in place below)
     np.multiply(g, out, out=out)
     return np.multiply(out, y, out=out)
 

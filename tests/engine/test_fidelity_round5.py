@@ -171,6 +171,21 @@ t("-1", lambda: x.shape[-1])
 t("str", lambda: x.shape['a'])
 t("slice", lambda: torch.zeros(2, 3).shape[1:])
 """,
+"zero_dim_inputs_to_functional_activations_and_losses": """
+F = torch.nn.functional
+for x in [torch.tensor(0.3, requires_grad=True), torch.tensor([0.3, -1.2], dtype=torch.float64, requires_grad=True)]:
+    for f in [F.gelu, lambda v: F.gelu(v, approximate='tanh'), F.silu, F.mish, F.elu, F.selu, F.celu, F.softplus,
+              F.logsigmoid, F.hardswish, F.hardtanh, F.relu6, F.leaky_relu]:
+        y = f(x)
+        g, = torch.autograd.grad(y.sum(), x, create_graph=True)
+        print(y, g, torch.autograd.grad(g.sum(), x, allow_unused=True))
+    t = x.detach().sigmoid()
+    for f in [F.mse_loss, F.l1_loss, F.smooth_l1_loss, F.huber_loss, F.binary_cross_entropy_with_logits,
+              lambda a, b: F.binary_cross_entropy(a.sigmoid(), b)]:
+        y = f(x, t)
+        print(y, torch.autograd.grad(y, x))
+print(F.prelu(torch.tensor(0.3, requires_grad=True), torch.tensor([0.25])))
+""",
 }
 
 
