@@ -138,6 +138,9 @@ leaky_relu_backward = _gradient_op("LeakyReluBackwardBackward0", activation._lea
 elu_backward = _gradient_op("EluBackwardBackward0", activation._elu_grad, _elu_double)
 elu_backward_result = _gradient_op("EluBackwardBackward0", activation._elu_grad_result, _elu_double_result)
 hardtanh_backward = _gradient_op("HardtanhBackwardBackward0", activation._hardtanh_grad, _zeros)
+hardshrink_backward = _gradient_op("HardshrinkBackwardBackward0", activation._shrink_grad, _zeros)
+softshrink_backward = _gradient_op("SoftshrinkBackwardBackward0", activation._shrink_grad, _zeros)
+threshold_backward = _gradient_op("ThresholdBackwardBackward0", activation._threshold_grad, _zeros)
 softplus_backward = _gradient_op("SoftplusBackwardBackward0", activation._softplus_grad, _softplus_double)
 hardswish_backward = _gradient_op("HardswishBackwardBackward0", activation._hardswish_grad, _hardswish_double)
 log_sigmoid_backward = _gradient_op("LogSigmoidBackwardBackward0",
@@ -158,4 +161,6 @@ DOUBLE = {"GeluBackward0": gelu_backward, "LeakyReluBackward0": leaky_relu_backw
           "HardtanhBackward0": hardtanh_backward, "SoftplusBackward0": softplus_backward,
           "SiluBackward0": silu_backward, "CeluBackward0": elu_backward, "CeluBackward1": elu_backward_result,
           "HardswishBackward0": hardswish_backward, "HardsigmoidBackward0": hardsigmoid_backward,
-          "MishBackward0": mish_backward}  # activation nodes whose gradient is itself differentiable
+          "MishBackward0": mish_backward, "HardshrinkBackward0": hardshrink_backward,
+          "SoftshrinkBackward0": softshrink_backward, "ThresholdBackward0": threshold_backward,
+          "ThresholdBackward1": threshold_backward}  # activation nodes whose gradient is itself differentiable

@@ -389,9 +389,9 @@ class Gen:
             return rng.choice([square + f"{n} = Sq.apply({t})",
                                square + f"{n} = Sq.apply({t})\n{n}.sum().backward()\nprint({t}.grad)",
                                twice + f"{n} = Twice.apply({t})\nprint({n}, {n}.grad_fn, {t}._version)"])
-        optimizer = rng.choice(["SGD([p], lr=0.1)", "SGD([p], lr=0.1, momentum=0.9, nesterov=True)",
-                                "Adam([p], lr=0.01)", "AdamW([p], lr=0.01, weight_decay=0.1)", "RMSprop([p], lr=0.01)",
-                                "Adagrad([p])", "SGD([p], lr=0.5, weight_decay=0.1)"]).replace("p", leaf)
+        optimizer = rng.choice(["SGD([{p}], lr=0.1)", "SGD([{p}], lr=0.1, momentum=0.9, nesterov=True)",
+                                "Adam([{p}], lr=0.01)", "AdamW([{p}], lr=0.01, weight_decay=0.1)",
+                                "RMSprop([{p}], lr=0.01)", "Adagrad([{p}])", "SGD([{p}], lr=0.5, weight_decay=0.1)"]).format(p=leaf)
         return rng.choice([
             f"torch.manual_seed({rng.randint(0, 9)})\nlin = torch.nn.Linear({t}.shape[-1], 2)\n{n} = lin({t})\n"
             f"print({n}, lin.weight.grad)",

@@ -186,6 +186,15 @@ for x in [torch.tensor(0.3, requires_grad=True), torch.tensor([0.3, -1.2], dtype
         print(y, torch.autograd.grad(y, x))
 print(F.prelu(torch.tensor(0.3, requires_grad=True), torch.tensor([0.25])))
 """,
+"shrink_threshold_and_logit_gradients_are_differentiable": """
+F = torch.nn.functional
+for f in [F.softshrink, F.hardshrink, lambda v: F.threshold(v, 0.5, 0.0), lambda v: F.threshold(v * 1, 0.5, 0.0, True),
+          torch.logit, lambda v: v.logit(0.1), lambda v: v.logit(-0.5)]:
+    x = torch.tensor([0.3, -1.2, 0.7, 0.05, 1.5], dtype=torch.float64, requires_grad=True)
+    y = f(x)
+    g, = torch.autograd.grad(y.sum(), x, create_graph=True)
+    print(y, g, torch.autograd.grad(g.sum(), x, allow_unused=True), torch.autograd.grad(y.sum(), x))
+""",
 }
 
 
