@@ -21,7 +21,7 @@ def _scalar(x, v):
 
 
 def _exp(x):
-    return np.asarray(kernels.exp(np.ascontiguousarray(x)))
+    return np.asarray(kernels.exp(kernels.contiguous(x)))
 
 
 class _Activation(Node):
@@ -57,7 +57,7 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
             raise not_implemented_for(kernel or f"{op}_cpu", x.dtype)
         values = forward(x._np, *params)
         if not inplace:
-            out = fresh(np.ascontiguousarray(values, dtype=x.dtype.np), x.dtype)
+            out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype)
             if needs_grad(x):
                 attach(out, node(x, x, params))
             return out
@@ -145,7 +145,8 @@ _ERF = np.frompyfunc(math.erf, 1, 1)
 
 
 def _erf(x):
-    return _ERF(x.astype(np.float64)).astype(np.float64).astype(x.dtype)
+    x = np.asarray(x)  # (a 0-dim input's arithmetic gives numpy scalars)
+    return np.asarray(_ERF(x.astype(np.float64))).astype(np.float64).astype(x.dtype)
 
 
 def _fma(a, b, c):
@@ -410,9 +411,9 @@ def logsigmoid(input):
         raise not_implemented_for("log_sigmoid_cpu", input.dtype)
     x = input._np
     buffer = _exp(-np.abs(x))
-    out = fresh(np.ascontiguousarray(np.minimum(x, _scalar(x, 0)) - _log1p(buffer)), input.dtype)
+    out = fresh(kernels.contiguous(np.minimum(x, _scalar(x, 0)) - _log1p(buffer)), input.dtype)
     if needs_grad(input):
-        attach(out, LogSigmoidBackward0(input, fresh(np.ascontiguousarray(buffer), input.dtype)))
+        attach(out, LogSigmoidBackward0(input, fresh(kernels.contiguous(buffer), input.dtype)))
     return out
 
 
@@ -433,11 +434,11 @@ class GluBackward0(Node):
     def backward(self, g):
         x, = self.unpack()
         a, b = np.split(x._np, 2, axis=self.dim)
-        s = np.asarray(kernels.sigmoid(np.ascontiguousarray(b)))
+        s = np.asarray(kernels.sigmoid(kernels.contiguous(b)))
         one = _scalar(b, 1)
         first = s * g._np
         second = (one - s) * s * a * g._np
-        return (fresh(np.ascontiguousarray(np.concatenate((first, second), axis=self.dim)), g.dtype),)
+        return (fresh(kernels.contiguous(np.concatenate((first, second), axis=self.dim)), g.dtype),)
 
 
 def glu(input, dim=-1):
@@ -451,7 +452,7 @@ def glu(input, dim=-1):
     if not input.dtype.is_floating_point:
         raise not_implemented_for("glu_cpu", input.dtype)
     a, b = np.split(input._np, 2, axis=d)
-    out = fresh(np.ascontiguousarray(a * np.asarray(kernels.sigmoid(np.ascontiguousarray(b)))), input.dtype)
+    out = fresh(kernels.contiguous(a * np.asarray(kernels.sigmoid(kernels.contiguous(b)))), input.dtype)
     if needs_grad(input):
         attach(out, GluBackward0(input, d))
     return out
@@ -470,8 +471,8 @@ class PreluKernelBackward0(Node):
         x, w = self.unpack()
         xa, wa, ga = x._np, w._np, g._np
         positive = xa > 0
-        grad_input = fresh(np.ascontiguousarray(np.where(positive, ga, wa * ga)), g.dtype)
-        collector = fresh(np.ascontiguousarray(np.where(positive, _scalar(xa, 0), xa * ga)), g.dtype)
+        grad_input = fresh(kernels.contiguous(np.where(positive, ga, wa * ga)), g.dtype)
+        collector = fresh(kernels.contiguous(np.where(positive, _scalar(xa, 0), xa * ga)), g.dtype)
         dims = tuple(d for d in range(x.dim()) if w._shape[d] == 1 and x._shape[d] != 1)
         return grad_input, (collector.sum(dims, keepdim=True) if dims else collector)
 
@@ -496,7 +497,7 @@ def prelu(input, weight):
             shape[1] = weight.numel()
         weight = weight.reshape(shape)
     xa = input._np
-    out = fresh(np.ascontiguousarray(np.where(xa > 0, xa, weight._np * xa)), input.dtype)
+    out = fresh(kernels.contiguous(np.where(xa > 0, xa, weight._np * xa)), input.dtype)
     if needs_grad(input, weight):
         attach(out, PreluKernelBackward0(input, weight))
     return out
@@ -555,7 +556,7 @@ def _gradient_op(name, values, second):
     node = type(name, (_BackwardBackward,), {"__slots__": (), "name_": name, "second": staticmethod(second)})
 
     def op(grad, v, *params):
-        out = fresh(np.ascontiguousarray(values(grad._np, v._np, *params), dtype=grad.dtype.np), grad.dtype)
+        out = fresh(kernels.contiguous(values(grad._np, v._np, *params), dtype=grad.dtype.np), grad.dtype)
         if needs_grad(grad, v):
             attach(out, node(grad, v, params))
         return out
@@ -613,7 +614,7 @@ class _NotImplemented(Node):
 
 
 def hardsigmoid_backward(grad, x):
-    out = fresh(np.ascontiguousarray(_hardsigmoid_grad(grad._np, x._np), dtype=grad.dtype.np), grad.dtype)
+    out = fresh(kernels.contiguous(_hardsigmoid_grad(grad._np, x._np), dtype=grad.dtype.np), grad.dtype)
     if needs_grad(grad, x):
         attach(out, _NotImplemented("hardsigmoid_backward", grad, x))
     return out
@@ -633,6 +634,9 @@ leaky_relu_backward = _gradient_op("LeakyReluBackwardBackward0", _leaky_grad, _z
 elu_backward = _gradient_op("EluBackwardBackward0", _elu_grad, _elu_double)
 elu_backward_result = _gradient_op("EluBackwardBackward0", _elu_grad_result, _elu_double_result)
 hardtanh_backward = _gradient_op("HardtanhBackwardBackward0", _hardtanh_grad, _zeros)
+hardshrink_backward = _gradient_op("HardshrinkBackwardBackward0", _shrink_grad, _zeros)
+softshrink_backward = _gradient_op("SoftshrinkBackwardBackward0", _shrink_grad, _zeros)
+threshold_backward = _gradient_op("ThresholdBackwardBackward0", _threshold_grad, _zeros)
 softplus_backward = _gradient_op("SoftplusBackwardBackward0", _softplus_grad, _softplus_double)
 hardswish_backward = _gradient_op("HardswishBackwardBackward0", _hardswish_grad, _hardswish_double)
 log_sigmoid_backward = _gradient_op("LogSigmoidBackwardBackward0",
@@ -653,4 +657,6 @@ DOUBLE = {"GeluBackward0": gelu_backward, "LeakyReluBackward0": leaky_relu_backw
           "HardtanhBackward0": hardtanh_backward, "SoftplusBackward0": softplus_backward,
           "SiluBackward0": silu_backward, "CeluBackward0": elu_backward, "CeluBackward1": elu_backward_result,
           "HardswishBackward0": hardswish_backward, "HardsigmoidBackward0": hardsigmoid_backward,
-          "MishBackward0": mish_backward}  # activation nodes whose gradient is itself differentiable
+          "MishBackward0": mish_backward, "HardshrinkBackward0": hardshrink_backward,
+          "SoftshrinkBackward0": softshrink_backward, "ThresholdBackward0": threshold_backward,
+          "ThresholdBackward1": threshold_backward}  # activation nodes whose gradient is itself differentiable

@@ -384,7 +384,9 @@ class AccumulateGrad(Node):
 
     def accumulate(self, grad, private=False):
         var = self.variable
-        if not var.requires_grad:  # e.g. detach_() after the graph was built: PyTorch drops the gradient
+        if not var.requires_grad:  # e.g. detach_() after the graph was built: PyTorch drops the gradient (and
+            if POST_ACCUMULATE_HOOKS:  # still calls the post-accumulate hooks)
+                run_post_accumulate_hooks(var)
             return ()
         if var._grad_fn is not None:  # detach_() then an in-place op made the leaf an interior node
             raise runtime(messages.LEAF_MOVED)
@@ -479,10 +481,11 @@ class SavedTensor:
     counter, no history) and given its history back on unpacking, as PyTorch's SavedVariable does: saving
     the output itself would tie output -> grad_fn -> saved -> output in a knot."""
     __slots__ = ("value", "version", "is_output", "was_leaf", "output_nr", "freed", "is_tensor", "ref",
-                 "inplace_on_view", "hooks")
+                 "inplace_on_view", "hooks", "weak_fn")
 
     def __init__(self, value, is_output=False, inplace_on_view=False):
         self.inplace_on_view = inplace_on_view  # an in-place op's output on a view: named by the view's grad_fn
+        self.weak_fn = None  # (that grad_fn as the op left it, weakly: a regenerated one lets it die, as in PyTorch)
         self.freed = False
         counter = getattr(value, "_version_counter", None)
         self.is_tensor = counter is not None
@@ -567,7 +570,12 @@ class SavedTensor:
         if self.hooks is not None:
             return self._unpack_hooked(node)
         own_output = self.is_output and not self.inplace_on_view
-        grad_fn = node if own_output else value.grad_fn
+        if own_output:
+            grad_fn = node
+        elif self.inplace_on_view:  # PyTorch's weak_grad_fn_, or the saving node once that grad_fn is gone
+            grad_fn = _held(self.weak_fn) or node
+        else:
+            grad_fn = value.grad_fn
         if not self.was_leaf and grad_fn is None:
             raise runtime(messages.SAVED_DETACHED_INPLACE)
         current = value._version_counter.value
@@ -582,6 +590,15 @@ class SavedTensor:
             value = value._data_only()
             value._grad_fn, value._output_nr = node, self.output_nr
         return value
+
+
+def _held(ref):
+    """The node a weak reference names while anything but the statement's undo journal holds it (PyTorch's
+    weak_ptr lock), else None."""
+    fn = ref() if ref is not None else None
+    if fn is None or sys.getrefcount(fn) - 2 - undo.snapshot_refs(fn) <= 0:  # (2: fn and getrefcount's argument)
+        return None
+    return fn
 
 
 SAVED_HOOKS = []  # (pack, unpack) pairs of torch.autograd.graph.saved_tensors_hooks, innermost last

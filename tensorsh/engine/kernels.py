@@ -381,6 +381,11 @@ def fma64(a, b, c):
     return np.where(bad, a * b + c, r) if bad.any() else r
 
 
+def contiguous(x, dtype=None):
+    """np.ascontiguousarray that keeps a 0-dim array 0-dim (numpy's makes it 1-dim)."""
+    return np.asarray(x, dtype=dtype, order="C")
+
+
 def sigmoid_backward(g, y):
     """PyTorch's sigmoid_backward: g * (1 - y) * y, left to right."""
     out = _in_one_pass("sigmoid_backward", g, y)
@@ -388,7 +393,7 @@ def sigmoid_backward(g, y):
         return out
     if g.dtype != y.dtype:
         return g * (1 - y) * y
-    out = np.subtract(y.dtype.type(1), y)
+    out = np.asarray(np.subtract(y.dtype.type(1), y))  # (an array even for a 0-dim y: written in place below)
     np.multiply(g, out, out=out)
     return np.multiply(out, y, out=out)
 
@@ -1060,7 +1065,7 @@ def norm_sequential(x, p, dims, keepdim):
     axes = tuple(range(x.ndim)) if dims is None else tuple(dims)
     kept = [d for d in range(x.ndim) if d not in axes]
     moved = np.transpose(x, kept + list(axes))
-    flat = moved.reshape(moved.shape[:len(kept)] + (-1,))
+    flat = moved.reshape(moved.shape[:len(kept)] + (math.prod(x.shape[d] for d in axes),))  # (-1: not for size 0)
     a = np.abs(flat)
     terms = a if p == 1 else pow_scalar_libm(a, p)
     n = terms.shape[-1]

@@ -20,7 +20,7 @@ def reduction_enum(reduction):
 
 def _reduce(values, dtype, reduction):
     """Elementwise losses reduced as apply_loss_reduction does (the engine's sum kernels, PyTorch's order)."""
-    t = fresh(np.ascontiguousarray(values, dtype=dtype.np), dtype)
+    t = fresh(kernels.contiguous(values, dtype=dtype.np), dtype)
     if reduction == "none":
         return t
     with autograd.no_grad():
@@ -213,7 +213,7 @@ class BinaryCrossEntropyBackward0(Node):
             gi = gi / _f(x, x.size)
         if self.next_functions[1][0] is not None:
             raise runtime("the derivative for 'target' is not implemented.")
-        return (fresh(np.ascontiguousarray(gi, dtype=x.dtype), vals[0].dtype),) + (None,) * (len(vals) - 1)
+        return (fresh(kernels.contiguous(gi, dtype=x.dtype), vals[0].dtype),) + (None,) * (len(vals) - 1)
 
 
 def binary_cross_entropy(input, target, weight=None, reduction="mean"):
@@ -228,7 +228,7 @@ def binary_cross_entropy(input, target, weight=None, reduction="mean"):
 
 
 def _log_sigmoid(x):
-    z = kernels.exp(np.ascontiguousarray(-np.abs(x)))
+    z = kernels.exp(kernels.contiguous(-np.abs(x)))
     return np.minimum(x, _f(x, 0)) - _log32(np.asarray(z), np.log1p)
 
 
@@ -244,7 +244,7 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
     def backward(self, g):
         vals = [v._np for v in self.unpack()]
         x, y = vals[0], vals[1]
-        sig = np.asarray(kernels.sigmoid(np.ascontiguousarray(x)))
+        sig = np.asarray(kernels.sigmoid(kernels.contiguous(x)))
         if self.has_pos:
             t = vals[-1] * y
             gi = (t + _f(x, 1) - y) * sig - t
@@ -255,7 +255,7 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
             gi = gi * vals[2]
         if self.reduction == "mean":
             gi = gi / _f(x, x.size)
-        return (fresh(np.ascontiguousarray(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]),) + \
+        return (fresh(kernels.contiguous(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]),) + \
             (None,) * (len(vals) - 1)
 
 

@@ -43,7 +43,12 @@ class Size(tuple):
         return n
 
     def __getitem__(self, item):
-        r = tuple.__getitem__(self, item)
+        try:
+            r = tuple.__getitem__(self, item)
+        except IndexError as e:  # (a program's error, raised as the engine raises PyTorch's)
+            raise index_error(str(e)) from None
+        except TypeError as e:
+            raise type_error(str(e)) from None
         return tuple.__new__(Size, r) if isinstance(item, slice) else r
 
 

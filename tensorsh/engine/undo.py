@@ -97,6 +97,14 @@ def touch(obj, key=None):
         journal.touch(obj, key)
 
 
+def snapshot_refs(obj):
+    """How many of the active journal's snapshots hold obj (references PyTorch, which keeps no journal, lacks)."""
+    journal = _journal
+    if journal is None:
+        return 0
+    return sum(1 for _, snap in journal._snapshots.values() if type(snap) is tuple and any(x is obj for x in snap))
+
+
 class _ListContents:
     """A plain list (a tensor's or node's hooks) as the journal sees it: its items, restored in place, so the
     handles that hold the list stay valid."""

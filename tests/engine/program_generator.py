@@ -324,6 +324,80 @@ class Gen:
                  f"{n} = torch.full_like({t}, -1)", f"{n} = {t} >> 8", f"{n} = torch.where({t} > 0, {t}, -1)"]
         return rng.choice(forms)
 
+    def wider(self):
+        """The areas the other families never draw, one area then one of its forms: in-place ops on views of views,
+        int/bool tensors with Python numbers, 0-dim and empty tensors, hooks and retain_grad, no_grad/enable_grad/
+        inference_mode, gradients of gradients, torch.nn.functional, custom autograd Functions, nn.Linear and
+        optimizer steps (on a leaf that requires grad when there is one)."""
+        rng, t, u = self.rng, self.pick(), self.pick()
+        if t is None:
+            return self.create()
+        leaf = self.pick(lambda v: v.is_leaf and v.requires_grad) or t
+        n, o, F = self.new(), self.number(), "torch.nn.functional"
+        area = rng.choice(["views", "scalars", "empty", "hooks", "modes", "grads", "functional", "function", "optim"])
+        if area == "views":
+            return rng.choice([
+                f"{t}.view(-1)[::2].mul_({o})", f"{t}.t()[0].add_({o})", f"{t}[None][0].zero_()",
+                f"{t}.unsqueeze(0).squeeze(0).sub_({self.operand(t)})", f"{t}.narrow(0, 0, 1).view(-1).neg_()",
+                f"with torch.no_grad():\n    {t}.view(-1)[0:1].fill_({o})", f"{t}[1:][:1].copy_({self.operand(t)})",
+                f"{n} = {t}.view(-1)[1:]\n{n}.mul_(2)\nprint({t}._version, {n}._version, {n}.grad_fn)"])
+        if area == "scalars":
+            cast = rng.choice(["long()", "bool()", "int()", "to(torch.uint8)"])
+            op = rng.choice(["+", "-", "*", "/", "//", "%", "**", "<", "&"])
+            return rng.choice([f"{n} = {t}.{cast} {op} {o}", f"{n} = {o} {op} {t}.{cast}",
+                               f"{n} = torch.tensor({o}) {op} {t}", f"{t}.{cast}.{rng.choice(['add_', 'mul_', 'sub_'])}({o})",
+                               f"{n} = {t}.{cast}.clamp({o})", f"{n} = torch.tensor(3, dtype=torch.int32) {op} {o}"])
+        if area == "empty":
+            return rng.choice([f"{n} = torch.tensor({o}, requires_grad=True)", f"{n} = torch.empty(0, 2)",
+                               f"{n} = {t}.sum() * {t}", f"{n} = {t}[{t} > 100]", f"{n} = {t}.reshape(0, -1)",
+                               f"{n} = {t}.new_empty(0)", f"{n} = torch.zeros(0).sum()", f"{n} = {t}.flatten()[:0]"])
+        if area == "hooks":
+            return rng.choice([f"h = {t}.register_hook(lambda g: g + 1)", f"h = {t}.register_hook(lambda g: g.clone().zero_())",
+                               f"{t}.register_hook(lambda g: print('grad', g.shape, g.dtype))", f"{t}.retain_grad()",
+                               f"print({t}.retains_grad, {t}.is_leaf, {t}.requires_grad)"])
+        if area == "modes":
+            return rng.choice([
+                f"with torch.inference_mode():\n    {n} = {t} * 2\nprint({n}.is_inference(), {n}.requires_grad)",
+                f"with torch.no_grad():\n    with torch.enable_grad():\n        {n} = {t} * 2\nprint({n}.grad_fn)",
+                f"{n} = torch.no_grad()(lambda x: x * 2)({t})", f"with torch.set_grad_enabled(False):\n    {n} = {t}.exp()"])
+        if area == "grads":
+            return rng.choice([
+                f"{n}, = torch.autograd.grad(({t} * {t}).sum(), {t}, create_graph=True)\n"
+                f"print({n}, torch.autograd.grad({n}.sum(), {t}, allow_unused=True))",
+                f"{n}, = torch.autograd.grad({t}.exp().sum(), {t}, create_graph=True)\n{n}.sum().backward()\nprint({t}.grad)",
+                f"print(torch.autograd.grad({t}, {u}, grad_outputs=torch.ones_like({t}), retain_graph=True))"])
+        if area == "functional":
+            fn = rng.choice(["relu({x})", "gelu({x})", "silu({x})", "softplus({x})", "leaky_relu({x}, 0.1)", "elu({x})",
+                             "hardtanh({x})", "mse_loss({x}, {y})", "l1_loss({x}, {y})", "smooth_l1_loss({x}, {y})", "normalize({x}, dim=-1)",
+                             "softmax({x}, dim=-1)", "log_softmax({x}, dim=0)", "pad({x}, (1, 1))", "sigmoid({x})", "tanh({x})",
+                             "binary_cross_entropy({x}.sigmoid(), torch.ones_like({x}))",
+                             "binary_cross_entropy_with_logits({x}, torch.zeros_like({x}))",
+                             "cross_entropy({x}, torch.zeros({x}.shape[:1], dtype=torch.int64))",
+                             "one_hot({x}.long().clamp(0, 3))",
+                             "cosine_similarity({x}, {y}, dim=-1)", "layer_norm({x}, {x}.shape[-1:])",
+                             "dropout({x}, 0.5, training=False)", "linear({x}, torch.ones(2, {x}.shape[-1]))"])
+            call = f"{F}." + fn.format(x=t, y=u)
+            return rng.choice([f"{n} = {call}", f"{n} = {call}\n{n}.sum().backward()\nprint({t}.grad)"])
+        if area == "function":
+            square = ("class Sq(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
+                      "        ctx.save_for_backward(x)\n        return x * x\n    @staticmethod\n    def backward(ctx, g):\n"
+                      "        x, = ctx.saved_tensors\n        print('Sq.backward', ctx.needs_input_grad)\n"
+                      "        return 2 * x * g\n")
+            twice = ("class Twice(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
+                     "        ctx.mark_dirty(x)\n        return x.mul_(2)\n    @staticmethod\n    def backward(ctx, g):\n"
+                     "        return g * 2\n")
+            return rng.choice([square + f"{n} = Sq.apply({t})",
+                               square + f"{n} = Sq.apply({t})\n{n}.sum().backward()\nprint({t}.grad)",
+                               twice + f"{n} = Twice.apply({t})\nprint({n}, {n}.grad_fn, {t}._version)"])
+        optimizer = rng.choice(["SGD([{p}], lr=0.1)", "SGD([{p}], lr=0.1, momentum=0.9, nesterov=True)",
+                                "Adam([{p}], lr=0.01)", "AdamW([{p}], lr=0.01, weight_decay=0.1)",
+                                "RMSprop([{p}], lr=0.01)", "Adagrad([{p}])", "SGD([{p}], lr=0.5, weight_decay=0.1)"]).format(p=leaf)
+        return rng.choice([
+            f"torch.manual_seed({rng.randint(0, 9)})\nlin = torch.nn.Linear({t}.shape[-1], 2)\n{n} = lin({t})\n"
+            f"print({n}, lin.weight.grad)",
+            f"opt = torch.optim.{optimizer}\nfor _ in range(2):\n    opt.zero_grad()\n"
+            f"    ({leaf} * {leaf}).sum().backward()\n    opt.step()\nprint({leaf}, {leaf}.grad, {leaf}._version)"])
+
     def observe(self):
         t = self.pick()
         if t is None:
@@ -332,7 +406,7 @@ class Gen:
 
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
-            [self.common] * 4 + [self.more] * 2 + [self.higher] * 2
+            [self.common] * 4 + [self.more] * 2 + [self.higher] * 2 + [self.wider] * 3
         return self.rng.choice(kinds)()
 
 

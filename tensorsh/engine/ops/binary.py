@@ -318,6 +318,8 @@ DivBackward2 = binary_node("DivBackward2", zeros_of, zeros_of)  # a rounding mod
 
 
 def div(self, other, rounding_mode=None):
+    if rounding_mode in ("floor", "trunc"):
+        _check_integer_division(self, other, f"div_{rounding_mode}_cpu")
     if rounding_mode == "floor":
         return binary_op(self, other, np.floor_divide, DivBackward2)
     if rounding_mode == "trunc":
@@ -407,9 +409,12 @@ def square(self):
     return power(self, 2)
 
 
-def _check_integer_division(a, b):
-    """Integer // and % by zero: PyTorch's kernels raise (floats give inf and nan)."""
-    if dtypes.result_type((a, b)).category < 2 and not np.all(_np_of(b)):
+def _check_integer_division(a, b, kernel="remainder_cpu"):
+    """Integer // and % by zero: PyTorch's kernels raise (floats give inf and nan); bool has no kernel."""
+    dt = dtypes.result_type((a, b))
+    if dt is dtypes.bool_:
+        raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
+    if dt.category < 2 and not np.all(_np_of(b)):
         raise runtime("ZeroDivisionError")
 
 
@@ -442,7 +447,8 @@ remainder = binary("remainder", "RemainderBackward1", _np_remainder, lambda g: g
                    lambda g, self, other: -g * div(self, other, rounding_mode="floor"),
                    check=_check_integer_division, number_grad_fn="RemainderBackward0", operators=("__mod__",),
                    number_self=_RemainderNotImplemented, reflected=("__rmod__",))
-floor_divide = binary("floor_divide", NotImplementedBackward, np.floor_divide, check=_check_integer_division,
+floor_divide = binary("floor_divide", NotImplementedBackward, np.floor_divide,
+                      check=lambda a, b: _check_integer_division(a, b, "div_floor_cpu"),
                       operators=("__floordiv__",), reflected=("__rfloordiv__",))
 
 
@@ -574,7 +580,7 @@ atan2 = binary("atan2", "Atan2Backward0", _atan2_values, both=_atan2_backward,
                check=_tensor_other("atan2"), out_dtype=true_div_dtype, aliases=("arctan2",), edges=True)
 fmod = binary("fmod", "FmodBackward1", np.fmod, lambda g: g,
               lambda g, self, other: -g * self.div(other, rounding_mode="trunc"), number_grad_fn="FmodBackward0",
-              edges=True)
+              check=lambda self, other: _check_integer_division(self, other, "fmod_cpu"), edges=True)
 
 
 def _float_only(op, kernel, *tensors):
@@ -633,7 +639,7 @@ xlogy = binary("xlogy", "XlogyBackward0", _xlogy_values, _xlogy_self_backward, l
 
 
 def _fmod_checked(self, other):
-    _check_integer_division(self, other)  # (an integer fmod by zero raises, as remainder's does)
+    _check_integer_division(self, other, "fmod_cpu")  # (an integer fmod by zero raises, as remainder's does)
     return fmod(self, other)
 
 

@@ -70,11 +70,13 @@ def _logical_operand(name, other):
 
 def logical_and(self, other):
     _logical_operand("logical_and", other)
+    check_broadcast(self, other)
     return from_numpy(np.logical_and(self._np, _np_of(other)), dtypes.bool_)
 
 
 def logical_or(self, other):
     _logical_operand("logical_or", other)
+    check_broadcast(self, other)
     return from_numpy(np.logical_or(self._np, _np_of(other)), dtypes.bool_)
 
 
@@ -132,7 +134,7 @@ def equal(a, b):
 
 @tensor_params("other")
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return bool(np.allclose(a._np, _np_of(b), rtol=rtol, atol=atol, equal_nan=equal_nan))
+    return bool(isclose(a, b, rtol, atol, equal_nan)._np.all())  # PyTorch's: isclose's checks and comparison
 
 
 def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):

@@ -375,17 +375,26 @@ def check_fits_output(self, other):
         raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(oshape)))
 
 
-def precheck(self, *others, internal_overlap=True):
+def precheck(self, *others, internal_overlap=True, overlap=True):
     """PyTorch checks leaf/view in-place rules before anything else (shapes, dtypes), then overlap
-    (fill_ and zero_ write one value, so PyTorch lets them write into an expanded tensor)."""
+    (fill_ and zero_ write one value, so PyTorch lets them write into an expanded tensor; overlap=False: the op
+    checks no operand's overlap, or checks it later with check_overlap)."""
     if needs_grad(self, *others):
         check_inplace(self)
     if internal_overlap and 0 not in self._shape and any(stride == 0 and size > 1 for size, stride in
                                                          zip(self._shape, self._stride)):  # (empty: nothing overlaps)
         raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
                       "memory location. Please clone() the tensor before performing the operation.")
+    if overlap:
+        check_overlap(self, others, partial_overlap)
+
+
+def check_overlap(self, others, overlapping=None):
+    """TensorIterator's assert_no_partial_overlap (overlapping=partial_overlap) or, by default, ATen's
+    assert_no_overlap (index_put_, index_copy_, index_add_, scatter_: any shared element, self itself included)."""
     for other in others:
-        if isinstance(other, Tensor) and other._storage is self._storage and partial_overlap(self, other):
+        if isinstance(other, Tensor) and other._storage is self._storage and \
+                (overlapping or any_overlap)(self, other):
             raise runtime("unsupported operation: some elements of the input tensor and the written-to tensor "
                           "refer to a single memory location. Please clone() the tensor before performing the "
                           "operation.")
@@ -405,6 +414,15 @@ def partial_overlap(a, b):
     if a0 == b0 and a1 == b1:
         return a._stride != b._stride
     return a0 < b1 and b0 < a1
+
+
+def any_overlap(a, b):
+    """PyTorch's get_overlap_status(...) is Full or Partial: the same tensor, or dense ones sharing a byte."""
+    if a is b:
+        return True
+    if a.numel() == 0 or b.numel() == 0 or not (_non_overlapping_and_dense(a) and _non_overlapping_and_dense(b)):
+        return False
+    return a._offset < b._offset + b.numel() and b._offset < a._offset + a.numel()
 
 
 def self_overlapping(t):
@@ -460,9 +478,11 @@ def write_inplace(self, write, make_node, others=(), save_output=False):
         note_write(storage, self, v - 1, v, name)
     if node is not None:
         if save_output:
-            node.saved = node.saved + (SavedTensor(self, is_output=True,
-                                                   inplace_on_view=self._view is not None),)
+            saved = SavedTensor(self, is_output=True, inplace_on_view=self._view is not None)
+            node.saved = node.saved + (saved,)
         rebase_history(self, node)
+        if save_output and saved.inplace_on_view:
+            saved.weak_fn = _weakref(self.grad_fn)
     return self
 
 

@@ -10,8 +10,8 @@ from ..errors import index_error, runtime, type_error, warn
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _C_NAMES, _fresh, _invalid_combination
-from .core import (attach, check_broadcast, check_fits_output, fresh, from_numpy, needs_grad, operand_edge, precheck,
-                   sum_to, tensor_params, type_name, write_inplace)
+from .core import (attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy, needs_grad,
+                   operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
 
 
 _MISSING = object()
@@ -31,7 +31,7 @@ def _mask_and_value(op, mask, value, self=None):
         raise _invalid_combination(op, given, {}, ((("Tensor", "mask"), ("Tensor", "value")),
                                                    (("Tensor", "mask"), ("Number", "value"))))
     if self is not None:
-        precheck(self, value, internal_overlap=False)
+        precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)
         _warn_if_expanded("masked_fill_", self)
     if isinstance(value, Tensor) and value.dim():  # PyTorch checks the value's dimensions before the mask's dtype
         raise runtime(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
@@ -459,7 +459,7 @@ def index_fill(self, dim, index, value):
 
 
 def index_fill_inplace(self, dim, index, value):
-    precheck(self, value, internal_overlap=False)  # autograd's in-place rules come before the kernel's checks
+    precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)  # autograd's in-place rules come before the kernel's checks
     _warn_if_expanded("index_fill_", self)
     d, idx = _fill_index("index_fill", self, dim, index)
     fill = _index_fill_value(self, value)
@@ -505,10 +505,11 @@ def index_copy(self, dim, index, source):
 
 
 def index_copy_inplace(self, dim, index, source):
-    precheck(self, source, internal_overlap=False)
+    precheck(self, source, internal_overlap=False, overlap=False)
     d, idx = _fill_index("index_copy", self, dim, index)
     src = _copy_source(self, d, idx, source)
-    precheck(self, source)
+    precheck(self, source, overlap=False)
+    check_overlap(self, (source,))
 
     def write(arr):
         arr[_along(arr, d, idx)] = src
@@ -576,11 +577,12 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
 
 def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
-    precheck(self, src, internal_overlap=False)  # autograd's rules, then the kernel's checks, then its overlap one
+    precheck(self, src, internal_overlap=False, overlap=False)  # autograd's rules, the kernel's checks, its overlap ones
     _index_dtype("scatter_", index, "scatter(): Expected dtype int32/int64 for index")
     d, idx = _gather_geometry(self, dim, index, "scatter", src)
     values = _scatter_source(self, d, idx, src, reduce)
-    precheck(self, src)
+    precheck(self, src, overlap=False)
+    check_overlap(self, (src,))
     tensor_src = isinstance(src, Tensor)
 
     def write(arr):
@@ -591,12 +593,15 @@ def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
 
 # ------------------------------------------------------------------ in-place twins of index_add, scatter_add, masked_scatter
 
-def _written_like(self, others, compute, make_node):
+def _written_like(self, others, compute, make_node, overlap=True):
     """An in-place twin whose values the out-of-place op computes: autograd's in-place checks first (as PyTorch's
-    wrapper makes them), then the op's own checks and values, written into self under the op's node."""
-    precheck(self, *others, internal_overlap=False)
+    wrapper makes them), then the op's own checks and values, then (overlap) ATen's assert_no_overlap, written into
+    self under the op's node."""
+    precheck(self, *others, internal_overlap=False, overlap=False)
     with autograd.no_grad():
         values = compute()
+    if overlap:
+        check_overlap(self, others)
 
     def write(arr):
         arr[...] = values._np
@@ -618,7 +623,7 @@ def masked_scatter_inplace(self, mask, source):
     if isinstance(mask, Tensor):
         check_fits_output(self, mask)
     return _written_like(self, (source,), lambda: masked_scatter(self, mask, source),
-                         lambda: MaskedScatterBackward0(self, mask, source))
+                         lambda: MaskedScatterBackward0(self, mask, source), overlap=False)
 
 
 class TakeBackward0(Node):
@@ -741,8 +746,9 @@ def scatter_reduce(self, dim, index, src, reduce, *, include_self=True):
 
 
 def scatter_reduce_inplace(self, dim, index, src, reduce, *, include_self=True):
-    precheck(self, src)
+    precheck(self, src, overlap=False)
     d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self)
+    check_overlap(self, (src,))
     original = self.clone() if needs_grad(self, src) else None
 
     def write(arr):

@@ -6,11 +6,12 @@ import numpy as np
 
 from .. import dtypes, messages, scalars
 from ..autograd import Node, edge_of
-from ..errors import index_error, runtime
+from ..errors import index_error, runtime, warn
 from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from .copies import copy_inplace, fill_inplace
-from .core import InputNode, attach, from_numpy, needs_grad, operand_edge, sum_to, tensor_of, write_inplace
+from .core import (InputNode, attach, check_overlap, from_numpy, needs_grad, operand_edge, precheck, sum_to, tensor_of,
+                   write_inplace)
 from .registry import op
 from .views import _slice, alias, expand, select, unsqueeze
 
@@ -215,6 +216,7 @@ def setitem(self, index, value):
 
 
 def index_put_inplace(self, index, value):
+    precheck(self, value, internal_overlap=False, overlap=False)  # (autograd's in-place rules before the kernel's)
     index, consuming = _expand_index(self, index)
     advanced = []
     dim = 0
@@ -230,6 +232,17 @@ def index_put_inplace(self, index, value):
         else:
             raise index_error("tensorsh supports mixing advanced indices only with ':' and '...' in assignments")
     key = _np_index(self._shape, advanced)
+    expanded = any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride))
+    if expanded:
+        warn("Use of index_put_ on expanded tensors is deprecated. Please clone() the tensor before performing this "
+             "operation. This also applies to advanced indexing e.g. tensor[indices] = tensor")
+    masks = [t for _, t in advanced if t.dtype in (dtypes.bool_, dtypes.uint8)]
+    if (not isinstance(value, Tensor) or value.numel() == 1) and len(advanced) == 1 and masks:
+        if expanded:  # (ATen's index_put_ hands one mask and a one-element value to masked_fill_: its warning, and
+            warn("Use of masked_fill_ on expanded tensors is deprecated. Please clone() the tensor before performing "
+                 "this operation. This also applies to advanced indexing e.g. tensor[mask] = scalar")
+    else:  # no overlap check; the other cases check that the value and the indices share no element with self)
+        check_overlap(self, (value,) + tuple(t for _, t in advanced))
     v = value._np if isinstance(value, Tensor) else value
     if isinstance(value, Tensor):  # (index_put_: the value, leading 1-dims dropped, must broadcast to the result)
         vshape, target = value._shape, np.empty(self._shape, np.bool_)[key].shape

@@ -71,6 +71,12 @@ def _inputs(op, tensors, kind, empty):
     return tensors
 
 
+def _contiguous(arr):
+    """ATen's cat writes into its inputs' suggested memory format, which is contiguous below 4 dims (numpy's
+    concatenate keeps transposed or expanded inputs' order)."""
+    return np.ascontiguousarray(arr) if arr.ndim != 4 else arr
+
+
 def cat(tensors, dim=0):
     tensors = _inputs("cat", tensors, "ValueError", "torch.cat(): expected a non-empty list of Tensors")
     for i, t in enumerate(tensors):
@@ -89,7 +95,8 @@ def cat(tensors, dim=0):
                 raise runtime(f"Sizes of tensors must match except in dimension {d}. Expected size {ref._shape[k]} but got size {t._shape[k]} for tensor number {i} in the list.")
     check_size(builtins.sum(t._np.size for t in tensors) * dt.itemsize)
     arrays = [t._np.astype(dt.np, copy=False) for t in tensors if t._shape != (0,)]
-    out = from_numpy(np.concatenate(arrays, axis=d) if arrays else np.zeros((0,), dt.np), dt)
+    joined = np.concatenate(arrays, axis=d) if arrays else np.zeros((0,), dt.np)
+    out = from_numpy(_contiguous(joined), dt)
     if needs_grad(*tensors):
         attach(out, CatBackward0(tensors, d))
     return out
@@ -103,7 +110,7 @@ def stack(tensors, dim=0):
             raise runtime(f"stack expects each tensor to be equal size, but got {_shape_list(tensors[0]._shape)} at entry 0 and {_shape_list(t._shape)} at entry {i}")
     dt = _joined_dtype(tensors)
     check_size(builtins.sum(t._np.size for t in tensors) * dt.itemsize)
-    out = from_numpy(np.stack([t._np.astype(dt.np, copy=False) for t in tensors], axis=d), dt)
+    out = from_numpy(_contiguous(np.stack([t._np.astype(dt.np, copy=False) for t in tensors], axis=d)), dt)
     if needs_grad(*tensors):
         attach(out, StackBackward0(tensors, d))
     return out

@@ -122,6 +122,9 @@ def _bmm_mismatch(batch, k, got):
 def dot(self, other):
     if self.dim() != 1 or other.dim() != 1:
         raise runtime(f"1D tensors expected, but got {self.dim()}D and {other.dim()}D tensors")
+    if self.dtype is not other.dtype:  # (ATen's dot_check: the dtypes before the sizes)
+        raise runtime(f"dot : expected both vectors to have same dtype, but found {dtypes.SCALAR_NAMES[self.dtype.name]}"
+                      f" and {dtypes.SCALAR_NAMES[other.dtype.name]}")
     if self._shape != other._shape:
         raise runtime(f"inconsistent tensor size, expected tensor [{self._shape[0]}] and src [{other._shape[0]}] to have the same number of elements, but got {self._shape[0]} and {other._shape[0]} elements respectively")
     return _mm_like(self, other, DotBackward0)

@@ -411,6 +411,10 @@ class LogitBackward0(Node):
     def backward(self, g):
         x, = self.unpack()
         r = g / (x * (1 - x))
+        if autograd._grad_enabled[0]:  # create_graph: infinitely_differentiable_logit_backward, a where over constants
+            lo, hi = (0.0, 1.0) if self.eps is None else (self.eps, 1.0 - self.eps)
+            constant = fresh(np.array(math.nan if self.eps is None else 0, x.dtype.np), x.dtype)
+            return (where((x >= lo).logical_and(x <= hi), r, constant),)
         if self.eps is None or self.eps < 0:
             return (r.masked_fill((x < 0).logical_or(x > 1), math.nan),)
         return (r.masked_fill((x < self.eps).logical_or(x > 1 - self.eps), 0),)

@@ -88,4 +88,6 @@ def unsafe_chunk(self, chunks, dim=0):
     if chunks <= 0:
         raise runtime(messages.CHUNK_COUNT.format(chunks))
     n = self._shape[self._wrap_dim(dim)]
-    return unsafe_split(self, -(-n // chunks) if n else 0, dim)
+    if n == 0:  # ATen's chunk of an empty dim: `chunks` pieces of size 0, by unsafe_split_with_sizes
+        return unsafe_split(self, [0] * chunks, dim)
+    return unsafe_split(self, -(-n // chunks), dim)
