@@ -259,7 +259,7 @@ def slogdet(A):
 
 def logdet(A):
     """ATen's logdet: NaN where the determinant is negative (a where over slogdet's results)."""
-    sign, logabs = _slogdet(A, "linalg.slogdet", Slogdet)
+    sign, logabs = _slogdet(A, "logdet", Slogdet)
     from .comparison import where
     return where(sign == -1.0, float("nan"), logabs)
 
