@@ -10,6 +10,26 @@ from .autograd import Node
 # of the node is computed from what the node holds (a dim list as PyTorch's tuple).
 
 
+def unsigned(i):
+    """An int as PyTorch's saved-value getters give a negative one: as the uint64 it is stored as (-1: 2**64 - 1)."""
+    return i % (1 << 64)
+
+
+INT64_MAX = (1 << 63) - 1  # a slice's end when none was given, as PyTorch saves it
+
+
+def given(node, **values):
+    """Keep on node the arguments as the program gave them (a dim of -1), which its saved values show."""
+    for k, v in values.items():
+        node.__dict__[k + "_given"] = tuple(map(unsigned, v)) if isinstance(v, (tuple, list)) else unsigned(v)
+    return node
+
+
+def as_given(attr):
+    """A saved value: the argument as given (see given), else the node's attribute `attr` (the wrapped dim)."""
+    return lambda node: node.__dict__.get(attr + "_given", getattr(node, attr))
+
+
 def _declared(cls):
     """(saved names, saved values) of the node class that names cls's nodes (the one defining name_)."""
     own = next((c for c in cls.__mro__ if "name_" in c.__dict__), cls)
@@ -59,9 +79,11 @@ def _install_class(cls):
     if "name_" not in cls.__dict__ and "saves" not in cls.__dict__:
         return
     names, values = _declared(cls)
-    if not names and not values:
-        return
     api = {a for a in cls.__api__ if not a.startswith(("_saved_", "_raw_saved_"))}  # (not a parent's)
+    if not names and not values:
+        if len(api) < len(cls.__api__):
+            cls.__api__ = frozenset(api)
+        return
     cls.__api__ = frozenset(api) | {p + n for n in names if n is not None for p in ("_saved_", "_raw_saved_")} | {
         "_saved_" + n for n in values}
     for n in names:

@@ -133,8 +133,18 @@ def _index(self, advanced):
     _check_index_size(self, key)
     out = from_numpy(np.asarray(self._np[key]), self.dtype)
     if needs_grad(self):
-        attach(out, IndexBackward0(self, self._shape, key))
+        attach(out, IndexBackward0(self, self._shape, key, _as_given(advanced)))
     return out
+
+
+def _as_given(advanced):
+    """The index tensors one per index item, None for a plain dimension: PyTorch's saved `indices`."""
+    given, dim = [], 0
+    for d, t in advanced:
+        given += [None] * (d - dim)
+        given.append(t)
+        dim = d + (t.dim() if t.dtype is dtypes.bool_ else 1)
+    return tuple(given)
 
 
 def _check_index_size(self, key):
@@ -152,7 +162,8 @@ def _check_index_size(self, key):
 
 
 class IndexBackward0(InputNode):
-    fields = ("shape", "key")
+    fields = ("shape", "key", "indices")
+    saved_values = {"indices": "indices", "self_sym_sizes": lambda n: tuple(n.shape)}
 
     def backward(self, g):
         z = np.zeros(self.shape, g.dtype.np)
