@@ -408,7 +408,7 @@ def diagonal(self, offset=0, dim1=0, dim2=1):
     shape = [self._shape[d] for d in keep] + [length]
     stride = [self._stride[d] for d in keep] + [self._stride[d1] + self._stride[d2]]
     return make_view(self, shape, stride, start, "DiagonalBackward0", (offset, d1, d2),
-                     saved=(unsigned(dim1), unsigned(dim2), offset))
+                     saved=(unsigned(dim1), unsigned(dim2), unsigned(offset)))
 
 
 def _diagonal_backward(g, shape, offset, d1, d2):
