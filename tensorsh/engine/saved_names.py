@@ -30,6 +30,19 @@ def as_given(attr):
     return lambda node: node.__dict__.get(attr + "_given", getattr(node, attr))
 
 
+def output_data(i):
+    """A saved value: the node's own output kept at saved[i] as PyTorch gives a non-differentiable one (mean,
+    rstd): its data, no history."""
+    def get(node):
+        saved = node.saved[i]
+        if saved.freed:
+            from .errors import runtime
+            from .messages import FREED_GRAPH
+            raise runtime(FREED_GRAPH)
+        return saved.value
+    return get
+
+
 def _declared(cls):
     """(saved names, saved values) of the node class that names cls's nodes (the one defining name_)."""
     own = next((c for c in cls.__mro__ if "name_" in c.__dict__), cls)
