@@ -210,6 +210,7 @@ def _log_add_exp(x, acc):
 
 class LogcumsumexpBackward0(Node):
     __slots__ = ("dim",)
+    saved_names, saved_values = ("self", "result"), {"dim": as_given("dim")}
 
     def __init__(self, x, out, dim):
         Node.__init__(self, (edge_of(x),))
@@ -247,5 +248,5 @@ def logcumsumexp(self, dim):
         out[tuple(idx)] = acc
     result = fresh(out.astype(self.dtype.np).reshape(self._shape), self.dtype)
     if needs_grad(self):
-        attach(result, LogcumsumexpBackward0(self, result, d))
+        attach(result, given(LogcumsumexpBackward0(self, result, d), dim=dim))
     return result

@@ -296,6 +296,7 @@ isneginf = _test(np.isneginf, False)
 
 
 class NanToNumBackward0(Node):
+    saved_names = ("self",)
 
     def __init__(self, x):
         Node.__init__(self, (edge_of(x),))
