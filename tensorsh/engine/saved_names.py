@@ -93,12 +93,12 @@ def _install_class(cls):
         return
     names, values = _declared(cls)
     api = {a for a in cls.__api__ if not a.startswith(("_saved_", "_raw_saved_"))}  # (not a parent's)
-    if not names and not values:
-        if len(api) < len(cls.__api__):
-            cls.__api__ = frozenset(api)
-        return
-    cls.__api__ = frozenset(api) | {p + n for n in names if n is not None for p in ("_saved_", "_raw_saved_")} | {
-        "_saved_" + n for n in values}
+    own = {p + n for n in names if n is not None for p in ("_saved_", "_raw_saved_")} | {"_saved_" + n for n in values}
+    for base in cls.__mro__[1:]:  # a parent's saved names that this node does not have (BmmBackward0 of Mm's)
+        for attr in base.__dict__:
+            if attr.startswith(("_saved_", "_raw_saved_")) and attr not in own and attr not in cls.__dict__:
+                setattr(cls, attr, property(lambda self, a=attr: _no_attribute(self, a)))
+    cls.__api__ = frozenset(api | own)
     for n in names:
         if n is None:
             continue
@@ -107,3 +107,7 @@ def _install_class(cls):
             setattr(cls, attr, property(lambda self, a=attr: _saved_attribute(self, a)))
     for n, attr in values.items():
         setattr(cls, "_saved_" + n, property(attr if callable(attr) else lambda self, a=attr: getattr(self, a)))
+
+
+def _no_attribute(node, name):
+    raise AttributeError(f"'{type(node).__name__}' object has no attribute '{name}'")

@@ -133,7 +133,12 @@ def _index(self, advanced):
     _check_index_size(self, key)
     out = from_numpy(np.asarray(self._np[key]), self.dtype)
     if needs_grad(self):
-        attach(out, IndexBackward0(self, self._shape, key, _as_given(advanced)))
+        given = _as_given(advanced)
+        places, k = [], 0
+        for t in given:
+            places.append(None if t is None else k)
+            k += t is not None
+        attach(out, IndexBackward0(self, self._shape, key, places, *[t for t in given if t is not None]))
     return out
 
 
@@ -162,10 +167,14 @@ def _check_index_size(self, key):
 
 
 class IndexBackward0(InputNode):
-    fields = ("shape", "key", "indices")
-    saved_values = {"indices": "indices", "self_sym_sizes": lambda n: tuple(n.shape)}
+    """The index tensors are saved (freed by backward, versions checked) and given back in their places."""
+    fields = ("shape", "key", "places")
+    saved_count = 1 << 30  # (every index tensor that follows)
+    saved_values = {"indices": lambda n: tuple(None if i is None else n.saved[i].unpack(n) for i in n.places),
+                    "self_sym_sizes": lambda n: tuple(n.shape)}
 
     def backward(self, g):
+        self.unpack()
         z = np.zeros(self.shape, g.dtype.np)
         np.add.at(z, self.key, g._np)
         return (from_numpy(z, g.dtype),)
