@@ -33,6 +33,7 @@ x3 = torch.arange(24.).reshape(2, 3, 4).requires_grad_()
 
 # (expression, torch's _saved_ names of its grad_fn): both operands requiring grad and one of them only
 CASES = """
+show((a.sgn()).grad_fn, "result self")
 show((a.clamp_min(0)).grad_fn, "min self")
 show((a.cumprod(1)).grad_fn, "dim result self")
 show((a.transpose(0, 1)).grad_fn, "dim0 dim1")
