@@ -61,6 +61,11 @@ def _mm_backward_arrays(g, mat1, mat2, s1, st1, s2, st2, want1, want2):
 
 class AddmmBackward0(Node):
     __slots__ = ("self_shape", "geometry", "alpha", "beta")
+    saved_names = ("mat1", "mat2")
+    saved_values = {"alpha": "alpha", "beta": "beta", "mat1_sym_sizes": lambda n: n.geometry[0],
+                    "mat1_sym_strides": lambda n: n.geometry[1] if n.next_functions[1][0] else (),
+                    "mat2_sym_sizes": lambda n: n.geometry[2],
+                    "mat2_sym_strides": lambda n: n.geometry[3] if n.next_functions[2][0] else ()}
 
     def __init__(self, bias, mat1, mat2, alpha, beta):
         Node.__init__(self, (operand_edge(bias), edge_of(mat1), edge_of(mat2)))

@@ -5,6 +5,7 @@ import numpy as np
 from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import index_error, runtime, type_error, value_error
+from .saved_names import unsigned
 from .tensorimpl import Tensor
 from .ops.scalar_arith import div_scalar, mul_scalar
 from .ops.core import InputNode, attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, sum_to, type_name
@@ -37,9 +38,14 @@ def _broadcast(a, b):
     return np.broadcast_arrays(a._np, b._np)
 
 
+def _reduction(node):
+    return REDUCTIONS[node.reduction]  # (PyTorch's saved reduction is its enum)
+
+
 class _PointwiseLoss(Node):
     """A loss of (input, target) elementwise: the gradient formula `grad_fn(x, y, g, norm, *params)`."""
     __slots__ = ("reduction", "params", "shapes", "numel")
+    saved_names, saved_values = ("self", "target"), {"reduction": _reduction}
 
     def __init__(self, a, b, reduction, params):
         Node.__init__(self, (operand_edge(a), operand_edge(b)))
@@ -119,9 +125,11 @@ def mse_loss_backward(g, a, b, reduction, numel):
     return mul_scalar(d, 2.0 / numel if reduction == "mean" else 2.0) * g
 
 
-def _loss_op(name, forward, grad, double=None):
+def _loss_op(name, forward, grad, double=None, param=None):
+    saved = {"reduction": _reduction, **({param: lambda n: float(n.params[0])} if param else {})}
     node = type(name, (_PointwiseLoss,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
-                                          "double": staticmethod(double) if double else None})
+                                          "double": staticmethod(double) if double else None,
+                                          "saved_names": ("self", "target"), "saved_values": saved})
 
     def op(input, target, reduction="mean", *params):
         check_broadcast(input, target)
@@ -164,8 +172,8 @@ def _huber_grad(x, y, g, norm, delta):
 
 
 mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad, _mse_double)
-_smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad, _smooth_l1_double)
-_huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad)
+_smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad, _smooth_l1_double, "beta")
+_huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad, param="delta")
 
 
 def smooth_l1_loss(input, target, reduction="mean", beta=1.0):
@@ -197,6 +205,7 @@ def _bce_values(x, y):
 
 class BinaryCrossEntropyBackward0(Node):
     __slots__ = ("reduction", "has_weight")
+    saved_names, saved_values = ("self", "target", "weight"), {"reduction": _reduction}
 
     def __init__(self, x, y, w, reduction):
         Node.__init__(self, (edge_of(x), operand_edge(y)) + ((operand_edge(w),) if w is not None else ()))
@@ -234,19 +243,20 @@ def _log_sigmoid(x):
 
 class BinaryCrossEntropyWithLogitsBackward0(Node):
     __slots__ = ("reduction", "has_weight", "has_pos")
+    saved_names, saved_values = ("self", "target", "weight", "pos_weight"), {"reduction": _reduction}
 
     def __init__(self, x, y, w, pw, reduction):
         extra = tuple(v for v in (w, pw) if v is not None)
         Node.__init__(self, (edge_of(x), operand_edge(y)) + tuple(operand_edge(v) for v in extra))
         self.reduction, self.has_weight, self.has_pos = reduction, w is not None, pw is not None
-        self.saved = tuple(SavedTensor(v) for v in (x, y) + extra)
+        self.saved = tuple(SavedTensor(v) if v is not None else NOTHING_SAVED for v in (x, y, w, pw))
 
     def backward(self, g):
-        vals = [v._np for v in self.unpack()]
+        vals = [None if v is None else v._np for v in self.unpack()]
         x, y = vals[0], vals[1]
         sig = np.asarray(kernels.sigmoid(kernels.contiguous(x)))
         if self.has_pos:
-            t = vals[-1] * y
+            t = vals[3] * y
             gi = (t + _f(x, 1) - y) * sig - t
         else:
             gi = sig - y
@@ -256,7 +266,7 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
         if self.reduction == "mean":
             gi = gi / _f(x, x.size)
         return (fresh(kernels.contiguous(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]),) + \
-            (None,) * (len(vals) - 1)
+            (None,) * (len(self.next_functions) - 1)
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean", pos_weight=None):
@@ -313,11 +323,13 @@ class _NllBackward(Node):
     def __init__(self, x, target, weight, reduction, ignore_index, total_weight):
         Node.__init__(self, (edge_of(x),))
         self.reduction, self.ignore_index, self.shape = reduction, ignore_index, x._shape
-        self.total_weight = total_weight
-        self.saved = (SavedTensor(target), SavedTensor(weight) if weight is not None else NOTHING_SAVED)
+        self.total_weight = np.array(0 if total_weight is None else total_weight, x.dtype.np)
+        # (PyTorch keeps self too, for its sizes: its version is checked)
+        self.saved = (SavedTensor(target), SavedTensor(weight) if weight is not None else NOTHING_SAVED,
+                      SavedTensor(x))
 
     def backward(self, g):
-        target, weight = self.unpack()
+        target, weight, _ = self.unpack()
         if len(self.shape) == 1 and target._np.ndim == 1 and self.shape[0] != 1:  # nll_loss_backward's check
             raise runtime(f"size mismatch (got input: {_size(self.shape)}, target: {_size(target._shape)})")
         dt = g.dtype.np
@@ -339,12 +351,16 @@ class _NllBackward(Node):
         return (fresh(grad, g.dtype),)
 
 
+_NLL_SAVED = {"reduction": _reduction, "ignore_index": lambda n: unsigned(n.ignore_index),
+              "total_weight": lambda n: fresh(n.total_weight.copy(), dtypes.BY_NP[n.total_weight.dtype])}
+
+
 class NllLossBackward0(_NllBackward):
-    pass
+    saved_names, saved_values = ("target", "weight", "self"), _NLL_SAVED
 
 
 class NllLoss2DBackward0(_NllBackward):
-    pass
+    saved_names, saved_values = ("target", "weight", "self"), _NLL_SAVED
 
 
 def _class_last(a):

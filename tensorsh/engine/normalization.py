@@ -10,6 +10,7 @@ import numpy as np
 
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import runtime
+from .saved_names import output_data
 from .ops.core import attach, fresh, needs_grad, operand_edge
 
 _F32 = np.float32
@@ -81,15 +82,18 @@ def rowwise_moments(x):
 
 class NativeLayerNormBackward0(Node):
     __slots__ = ("normalized",)
+    saved_names = ("input", "weight", None, None, "bias")
+    saved_values = {"normalized_shape": "normalized", "result1": output_data(2), "result2": output_data(3)}
 
     def __init__(self, x, weight, bias, mean, rstd, normalized):
         Node.__init__(self, (operand_edge(x), operand_edge(weight), operand_edge(bias)))
         self.normalized = normalized
         self.saved = (SavedTensor(x), SavedTensor(weight) if weight is not None else NOTHING_SAVED,
-                      SavedTensor(mean, is_output=True), SavedTensor(rstd, is_output=True))
+                      SavedTensor(mean, is_output=True), SavedTensor(rstd, is_output=True),
+                      SavedTensor(bias) if bias is not None else NOTHING_SAVED)  # (PyTorch keeps bias too)
 
     def backward(self, g):
-        x, w, mean, rstd = self.unpack()
+        x, w, mean, rstd, _ = self.unpack()
         k = int(np.prod(self.normalized))
         xn = x._np.reshape(-1, k).astype(np.float64)
         gn = g._np.reshape(-1, k).astype(np.float64)
@@ -140,6 +144,8 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
 
 class NativeBatchNormBackward0(Node):
     __slots__ = ("training", "eps")
+    saved_names = ("input", "weight", "running_mean", "running_var")
+    saved_values = {"eps": "eps", "training": "training", "result1": output_data(4), "result2": output_data(5)}
 
     def __init__(self, x, weight, bias, running_mean, running_var, mean, invstd, training, eps):
         Node.__init__(self, (operand_edge(x), operand_edge(weight), operand_edge(bias)))
@@ -318,11 +324,14 @@ def _update(buffer, values):
 
 
 class NativeGroupNormBackward0(Node):
-    __slots__ = ("groups",)
+    __slots__ = ("groups", "eps", "shape")
+    saved_names = ("input", "weight", "result1", "result2")  # (its mean and rstd print with grad_fn in PyTorch)
+    saved_values = {"N": lambda n: n.shape[0], "C": lambda n: n.shape[1],
+                    "HxW": lambda n: int(np.prod(n.shape[2:])), "group": "groups", "eps": "eps"}
 
-    def __init__(self, x, weight, bias, mean, rstd, groups):
+    def __init__(self, x, weight, bias, mean, rstd, groups, eps=1e-5):
         Node.__init__(self, (operand_edge(x), operand_edge(weight), operand_edge(bias)))
-        self.groups = groups
+        self.groups, self.eps, self.shape = groups, eps, x._shape
         self.saved = (SavedTensor(x), SavedTensor(weight) if weight is not None else NOTHING_SAVED,
                       SavedTensor(mean, is_output=True), SavedTensor(rstd, is_output=True))
 
@@ -425,5 +434,5 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
     if needs_grad(input, weight, bias):
         mean_t = fresh(np.ascontiguousarray(mean.reshape(n, num_groups)), input.dtype)
         rstd_t = fresh(np.ascontiguousarray(rstd.reshape(n, num_groups)), input.dtype)
-        attach(out, NativeGroupNormBackward0(input, weight, bias, mean_t, rstd_t, num_groups))
+        attach(out, NativeGroupNormBackward0(input, weight, bias, mean_t, rstd_t, num_groups, eps))
     return out

@@ -11,6 +11,7 @@ from .ops.core import attach, fresh, needs_grad
 
 class AdaptiveMaxPool2DBackward0(MaxPool2DWithIndicesBackward0):
     """The gradient added at each cell's index, as max pooling's."""
+    saved_names = ("self", "result1")
 
 
 def adaptive_max_pool2d(input, output_size, name="adaptive_max_pool2d"):
@@ -58,11 +59,12 @@ def _nearest_sources(in_size, out_size, scale):
 
 
 class _UpsampleNearestBackward(Node):
-    __slots__ = ("shape", "sources")
+    __slots__ = ("shape", "sources", "size", "scales")
 
-    def __init__(self, x, sources):
+    def __init__(self, x, sources, size=None, scales=None):
         Node.__init__(self, (edge_of(x),))
         self.shape, self.sources = x._shape, sources
+        self.size, self.scales = tuple(size or ()), tuple(scales or ())
 
     def backward(self, g):
         out = g._np
@@ -76,12 +78,19 @@ class _UpsampleNearestBackward(Node):
         return (fresh(np.ascontiguousarray(out), g.dtype),)
 
 
+def _scale(node, k):
+    return None if node.scales[k] is None else float(node.scales[k])  # (a double in PyTorch's node)
+
+
+_UPSAMPLED = {"output_size": "size", "self_sym_sizes": lambda n: tuple(n.shape)}
+
+
 class UpsampleNearest1DBackward0(_UpsampleNearestBackward):
-    pass
+    saved_values = {**_UPSAMPLED, "scales": lambda n: _scale(n, 0)}
 
 
 class UpsampleNearest2DBackward0(_UpsampleNearestBackward):
-    pass
+    saved_values = {**_UPSAMPLED, "scales_h": lambda n: _scale(n, 0), "scales_w": lambda n: _scale(n, 1)}
 
 
 def upsample_nearest(input, output_size, scales):
@@ -94,12 +103,14 @@ def upsample_nearest(input, output_size, scales):
         out = np.take(out, src, axis=out.ndim - nd + k)
     result = fresh(np.ascontiguousarray(out), input.dtype)
     if needs_grad(input):
-        attach(result, (UpsampleNearest1DBackward0 if nd == 1 else UpsampleNearest2DBackward0)(input, sources))
+        attach(result, (UpsampleNearest1DBackward0 if nd == 1 else UpsampleNearest2DBackward0)(
+            input, sources, output_size, scales))
     return result
 
 
 class PixelShuffleBackward0(Node):
     __slots__ = ("factor",)
+    saved_values = {"upscale_factor": "factor"}
 
     def __init__(self, x, factor):
         Node.__init__(self, (edge_of(x),))

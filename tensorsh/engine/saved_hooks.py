@@ -81,3 +81,6 @@ class RawSavedTensor:
 
     def __repr__(self):
         return f"<torch._C._autograd.SavedTensor object at {_address(self)}>"
+
+
+RawSavedTensor.__name__ = "SavedTensor"  # (type(x).__name__ as PyTorch's)

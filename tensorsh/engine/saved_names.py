@@ -10,6 +10,39 @@ from .autograd import Node
 # of the node is computed from what the node holds (a dim list as PyTorch's tuple).
 
 
+def unsigned(i):
+    """An int as PyTorch's saved-value getters give a negative one: as the uint64 it is stored as (-1: 2**64 - 1)."""
+    return i % (1 << 64)
+
+
+INT64_MAX = (1 << 63) - 1  # a slice's end when none was given, as PyTorch saves it
+
+
+def given(node, **values):
+    """Keep on node the arguments as the program gave them (a dim of -1), which its saved values show."""
+    for k, v in values.items():
+        node.__dict__[k + "_given"] = tuple(map(unsigned, v)) if isinstance(v, (tuple, list)) else unsigned(v)
+    return node
+
+
+def as_given(attr):
+    """A saved value: the argument as given (see given), else the node's attribute `attr` (the wrapped dim)."""
+    return lambda node: node.__dict__.get(attr + "_given", getattr(node, attr))
+
+
+def output_data(i):
+    """A saved value: the node's own output kept at saved[i] as PyTorch gives a non-differentiable one (mean,
+    rstd): its data, no history."""
+    def get(node):
+        saved = node.saved[i]
+        if saved.freed:
+            from .errors import runtime
+            from .messages import FREED_GRAPH
+            raise runtime(FREED_GRAPH)
+        return saved.value
+    return get
+
+
 def _declared(cls):
     """(saved names, saved values) of the node class that names cls's nodes (the one defining name_)."""
     own = next((c for c in cls.__mro__ if "name_" in c.__dict__), cls)
@@ -59,11 +92,13 @@ def _install_class(cls):
     if "name_" not in cls.__dict__ and "saves" not in cls.__dict__:
         return
     names, values = _declared(cls)
-    if not names and not values:
-        return
     api = {a for a in cls.__api__ if not a.startswith(("_saved_", "_raw_saved_"))}  # (not a parent's)
-    cls.__api__ = frozenset(api) | {p + n for n in names if n is not None for p in ("_saved_", "_raw_saved_")} | {
-        "_saved_" + n for n in values}
+    own = {p + n for n in names if n is not None for p in ("_saved_", "_raw_saved_")} | {"_saved_" + n for n in values}
+    for base in cls.__mro__[1:]:  # a parent's saved names that this node does not have (BmmBackward0 of Mm's)
+        for attr in base.__dict__:
+            if attr.startswith(("_saved_", "_raw_saved_")) and attr not in own and attr not in cls.__dict__:
+                setattr(cls, attr, property(lambda self, a=attr: _no_attribute(self, a)))
+    cls.__api__ = frozenset(api | own)
     for n in names:
         if n is None:
             continue
@@ -72,3 +107,7 @@ def _install_class(cls):
             setattr(cls, attr, property(lambda self, a=attr: _saved_attribute(self, a)))
     for n, attr in values.items():
         setattr(cls, "_saved_" + n, property(attr if callable(attr) else lambda self, a=attr: getattr(self, a)))
+
+
+def _no_attribute(node, name):
+    raise AttributeError(f"'{type(node).__name__}' object has no attribute '{name}'")

@@ -115,6 +115,7 @@ def where(condition, input, other):
 
 class WhereBackward0(Node):
     __slots__ = ("shapes",)
+    saved_names = ("condition",)
 
     def __init__(self, cond, a, b):
         Node.__init__(self, (operand_edge(a), operand_edge(b)))
@@ -219,6 +220,7 @@ class ClampBackward0(Node):
     where it is below max), each gradient summed back to its operand's shape."""
     __slots__ = ("shapes",)
     name_ = "ClampBackward0"
+    saved_names = ("self", "min", "max")
 
     def __init__(self, x, lo, hi):
         Node.__init__(self, (operand_edge(x), operand_edge(lo), operand_edge(hi)))
@@ -282,7 +284,10 @@ class _ClampBound(Node):
 
 
 def _bound_node(name, lower):
-    return type(name, (_ClampBound,), {"__slots__": (), "name_": name, "lower": lower})
+    bound = "min" if lower else "max"  # (overload 0 saves the number, 1 the tensor)
+    saved = {"saved_names": ("self",), "saved_values": {bound: "bound"}} if name[-1] == "0" else {
+        "saved_names": ("self", bound)}
+    return type(name, (_ClampBound,), {"__slots__": (), "name_": name, "lower": lower, **saved})
 
 
 ClampMinBackward0, ClampMinBackward1 = _bound_node("ClampMinBackward0", True), _bound_node("ClampMinBackward1", True)

@@ -261,6 +261,7 @@ rad2deg_inplace, deg2rad_inplace = _scaled_inplace(Rad2DegBackward0), _scaled_in
 class FmaxBackward0(BinaryNode):
     """fmax: the gradient goes to self where self >= other or other is NaN, to other elsewhere (fmin: <=)."""
     pick = staticmethod(np.greater_equal)
+    saved_names = ("self", "other")
 
     def setup(self, a, b, out):
         self.saved = (SavedTensor(a), SavedTensor(b))
@@ -274,6 +275,7 @@ class FmaxBackward0(BinaryNode):
 
 class FminBackward0(FmaxBackward0):
     pick = staticmethod(np.less_equal)
+    saved_names = ("self", "other")
 
 
 def _fm(np_fn, node_cls):

@@ -560,23 +560,42 @@ VIEW_BACKWARD = {  # a view node's name -> its backward formula; the view ops re
 }
 
 
-class ViewNode(Node):
-    """Backward of a view: the inverse mapping of the gradient (shape-only, recordable)."""
-    __slots__ = ("shape", "args")
+# a view node's name -> the names of what PyTorch saves besides self_sym_sizes (the base's shape, always kept), in
+# the order the view op passes them to make_view as `saved`; registered by the view ops with their formulas
+VIEW_SAVED = {}
+_VIEW_CLASSES = {}
 
-    def __init__(self, name, base, args):
+
+class ViewNode(Node):
+    """Backward of a view: the inverse mapping of the gradient (shape-only, recordable). Each view's node is of a
+    class named as PyTorch's (made on first use), which exposes what PyTorch saves (grad_fn._saved_dim, ...)."""
+    __slots__ = ("shape", "args", "given")
+
+    def __new__(cls, name, base, args, saved=()):
+        sub = _VIEW_CLASSES.get(name)
+        if sub is None:
+            names = VIEW_SAVED.get(name, ())
+            given = [n for n in names if n != "self_sym_sizes"]
+            values = {n: (lambda node, i=i: node.given[i]) for i, n in enumerate(given)}
+            if "self_sym_sizes" in names:
+                values["self_sym_sizes"] = lambda node: tuple(node.shape)
+            sub = _VIEW_CLASSES[name] = type(name, (ViewNode,), {"__slots__": (), "name_": name,
+                                                                  "saved_values": values})
+        return Node.__new__(sub)
+
+    def __init__(self, name, base, args, saved=()):
         Node.__init__(self, (edge_of(base),))
-        self.name_ = name
         self.shape = base._shape
         self.args = args
+        self.given = saved  # PyTorch's saved values as the program gave them (a dim of -1 as 2**64 - 1)
 
     def backward(self, g):
         return (VIEW_BACKWARD[self.name_](g, self.shape, *self.args),)
 
 
-def make_view(self, shape, stride, offset, name, args=(), arr=None):
+def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=()):
     """A view sharing storage and version counter; records the view node when the base requires grad (arr: its
-    numpy view, when the caller has it)."""
+    numpy view, when the caller has it; saved: what PyTorch's node saves, VIEW_SAVED[name])."""
     out = self._alias(shape, stride, offset, None, arr)
     if self._version_counter.inference:  # an inference tensor's views carry no autograd view metadata
         return out
@@ -586,7 +605,7 @@ def make_view(self, shape, stride, offset, name, args=(), arr=None):
     out._view = ViewInfo(base, (grad_mode or (IN_INFERENCE_MODE if INFERENCE_MODE[0] else False))
                          and (self._view is None or self._view.grad_mode), self._version_counter.value)
     if grad_mode and self.requires_grad:
-        out._grad_fn = ViewNode(name, self, args)
+        out._grad_fn = ViewNode(name, self, args, saved)
     note_view(self._storage, out, name)
     return out
 

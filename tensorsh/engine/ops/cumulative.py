@@ -4,6 +4,7 @@ import numpy as np
 from .. import autograd, dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime
+from ..saved_names import as_given, given
 from .reductions import CumsumBackward0, ReturnTypes, _cumsum_np, _sum_np
 from .core import InputNode, attach, check_dtype, fresh, needs_grad, write_inplace, precheck
 
@@ -27,6 +28,7 @@ class CumprodBackward0(Node):
     """PyTorch's cumprod_backward: sum of later gradients over the input when no element is zero; with zeros, the
     masks of the first zero (and, under create_graph, the O(n^2) products that it can differentiate again)."""
     __slots__ = ("dim",)
+    saved_names, saved_values = ("self", "result"), {"dim": as_given("dim")}
 
     def __init__(self, x, out, dim, original=None):
         Node.__init__(self, (edge_of(x),))
@@ -104,7 +106,7 @@ def cumprod(self, dim, *, dtype=None):
     dt = _cum_dtype(self, dtype)
     out = fresh(_cumprod_np(self._np, d, dt), dt)
     if needs_grad(self) and dt.category == 2:
-        attach(out, CumprodBackward0(self, out, d))
+        attach(out, given(CumprodBackward0(self, out, d), dim=dim))
     return out
 
 
@@ -134,16 +136,16 @@ def cumprod_inplace(self, dim, *, dtype=None):
     original = self.clone() if needs_grad(self) else None
 
     def node():
-        return CumprodBackward0(self, None, d, original)
+        return given(CumprodBackward0(self, None, d, original), dim=dim)
     return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), node, save_output=True)
 
 
 class _CumExtremeBackward(InputNode):
     """cummax/cummin's backward: the gradient scattered-added at the indices the values came from."""
-    fields, saved_count = ("dim",), 1  # (x, dim, indices)
+    fields, saved_count = ("dim",), 2  # (x, dim, self, indices): PyTorch keeps self too
 
     def backward(self, g):
-        indices, = self.unpack()
+        _, indices = self.unpack()
         if g.numel() == 0:
             return (g,)
         zeros = fresh(np.zeros(g._shape, g.dtype.np), g.dtype)
@@ -151,11 +153,11 @@ class _CumExtremeBackward(InputNode):
 
 
 class CummaxBackward0(_CumExtremeBackward):
-    pass
+    saved_names, saved_values = ("self", "indices"), {"dim": as_given("dim")}
 
 
 class CumminBackward0(_CumExtremeBackward):
-    pass
+    saved_names, saved_values = ("self", "indices"), {"dim": as_given("dim")}
 
 
 def _cum_extreme(kind, better):
@@ -183,7 +185,7 @@ def _cum_extreme(kind, better):
         values_t = fresh(values.reshape(self._shape), self.dtype)
         indices_t = fresh(indices.reshape(self._shape), dtypes.int64)
         if needs_grad(self):
-            attach(values_t, node_cls(self, d, indices_t))
+            attach(values_t, given(node_cls(self, d, self, indices_t), dim=dim))
         r = ReturnTypes((values_t, indices_t))
         r.kind = kind
         return r
@@ -208,6 +210,7 @@ def _log_add_exp(x, acc):
 
 class LogcumsumexpBackward0(Node):
     __slots__ = ("dim",)
+    saved_names, saved_values = ("self", "result"), {"dim": as_given("dim")}
 
     def __init__(self, x, out, dim):
         Node.__init__(self, (edge_of(x),))
@@ -245,5 +248,5 @@ def logcumsumexp(self, dim):
         out[tuple(idx)] = acc
     result = fresh(out.astype(self.dtype.np).reshape(self._shape), self.dtype)
     if needs_grad(self):
-        attach(result, LogcumsumexpBackward0(self, result, d))
+        attach(result, given(LogcumsumexpBackward0(self, result, d), dim=dim))
     return result

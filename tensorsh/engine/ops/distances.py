@@ -39,6 +39,7 @@ def _direct(a, b, p):
 class CdistBackward0(Node):
     """PyTorch's _cdist_backward: each pair's gradient through its difference, summed over the other side."""
     __slots__ = ("p", "shapes")
+    saved_names, saved_values = ("x1", "x2", "result"), {"p": lambda n: float(n.p)}
 
     def __init__(self, x1, x2, p, out):
         Node.__init__(self, (edge_of(x1), edge_of(x2)))

@@ -5,8 +5,9 @@ records it. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
 from .. import autograd, dtypes, messages
-from ..autograd import Node, SavedTensor, edge_of, should_compute_output
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
 from ..errors import index_error, runtime, type_error, warn
+from ..saved_names import as_given, given
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _C_NAMES, _fresh, _invalid_combination
@@ -48,6 +49,7 @@ def _fill_value(self, value):
 
 class MaskedFillBackward0(Node):
     __slots__ = ("shape",)
+    saved_names = ("mask",)
 
     def __init__(self, x, mask, value=None):
         Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), operand_edge(value)))
@@ -64,7 +66,7 @@ class MaskedFillBackward0(Node):
 
 
 class MaskedFillBackward1(MaskedFillBackward0):
-    pass
+    saved_names = ("mask",)
 
 
 def masked_fill(self, mask=_MISSING, value=_MISSING):
@@ -111,6 +113,7 @@ def masked_select(self, mask):
 
 class MaskedSelectBackward0(Node):
     __slots__ = ("shape",)
+    saved_names = ("self", "mask")
 
     def __init__(self, x, mask):
         Node.__init__(self, (edge_of(x),))
@@ -142,6 +145,7 @@ def masked_scatter(self, mask, source):
 
 class MaskedScatterBackward0(Node):
     __slots__ = ("shape", "source_shape")
+    saved_names, saved_values = ("mask",), {"source_sym_sizes": lambda n: tuple(n.source_shape)}
 
     def __init__(self, x, mask, source):
         Node.__init__(self, (operand_edge(x), operand_edge(source)))
@@ -224,9 +228,11 @@ class _IndexedBackward(Node):
 
 
 GatherBackward0 = type("GatherBackward0", (_IndexedBackward,), {
-    "__slots__": (), "name_": "GatherBackward0", "add_back": "scatter_add", "keeps_self": True})
+    "__slots__": (), "name_": "GatherBackward0", "add_back": "scatter_add", "keeps_self": True,
+    "saved_names": ("self", "index"), "saved_values": {"dim": as_given("dim"), "sparse_grad": lambda n: False}})
 IndexSelectBackward0 = type("IndexSelectBackward0", (_IndexedBackward,), {
-    "__slots__": (), "name_": "IndexSelectBackward0", "add_back": "index_add", "keeps_self": False})
+    "__slots__": (), "name_": "IndexSelectBackward0", "add_back": "index_add", "keeps_self": False,
+    "saved_names": ("index",), "saved_values": {"dim": as_given("dim"), "self_sym_sizes": lambda n: tuple(n.shape)}})
 
 
 def gather(self, dim, index, sparse_grad=False):
@@ -238,7 +244,7 @@ def gather(self, dim, index, sparse_grad=False):
         values = self._np[_index_grid(idx.reshape(idx.shape or (1,)), d)].reshape(idx.shape)
     out = fresh(_fresh(values), self.dtype)
     if needs_grad(self):
-        attach(out, GatherBackward0(self, d, index))
+        attach(out, given(GatherBackward0(self, d, index), dim=dim))
     return out
 
 
@@ -246,6 +252,7 @@ class _IndexAndSourceBackward(Node):
     """An op writing a source into self along an index (scatter_add, index_copy): edges to self and the source,
     the index saved, the dim kept."""
     __slots__ = ("dim",)
+    saved_names, saved_values = ("index",), {"dim": as_given("dim")}
 
     def __init__(self, x, dim, index, src):
         Node.__init__(self, (operand_edge(x), operand_edge(src)))
@@ -263,10 +270,13 @@ def _checked_src_grad(node, gs, shape):
 
 class ScatterAddBackward0(_IndexAndSourceBackward):
     __slots__ = ("src_shape",)
+    saved_names, saved_values = ("index",), {"dim": as_given("dim")}
 
     def __init__(self, x, dim, index, src):
         _IndexAndSourceBackward.__init__(self, x, dim, index, src)
         self.src_shape = src._shape
+        if not self.next_functions[1][0]:  # (only src's formula reads the index: PyTorch saves it for that)
+            self.saved = (NOTHING_SAVED,)
 
     def backward(self, g):
         index, = self.unpack()
@@ -291,7 +301,7 @@ def scatter_add(self, dim, index, src):
         _add_in_turn(arr, src._np.reshape(-1)[:idx.size])
     out = fresh(arr, self.dtype)
     if needs_grad(self, src):
-        attach(out, ScatterAddBackward0(self, d, index, src))
+        attach(out, given(ScatterAddBackward0(self, d, index, src), dim=dim))
     return out
 
 
@@ -329,17 +339,21 @@ def index_select(self, dim, index):
         values = np.take(self._np, idx, axis=d)
     out = fresh(_fresh(values), self.dtype)
     if needs_grad(self):
-        attach(out, IndexSelectBackward0(self, d, index))
+        attach(out, given(IndexSelectBackward0(self, d, index), dim=dim))
     return out
 
 
 class IndexAddBackward0(Node):
-    __slots__ = ("dim", "alpha")
+    __slots__ = ("dim", "alpha", "source_dim")
+    saved_names = ("index", "source")
+    saved_values = {"alpha": "alpha", "dim": as_given("dim"), "source_dim": "source_dim"}
 
     def __init__(self, x, dim, index, source, alpha):
         Node.__init__(self, (operand_edge(x), operand_edge(source)))
-        self.saved = (SavedTensor(index), SavedTensor(source))  # PyTorch keeps source (its grad is expand_as it)
-        self.dim, self.alpha = dim, alpha
+        # PyTorch keeps source (its grad is expand_as it), and the index, for source's formula only
+        self.saved = (SavedTensor(index), SavedTensor(source)) if self.next_functions[1][0] else \
+            (NOTHING_SAVED, NOTHING_SAVED)
+        self.dim, self.alpha, self.source_dim = dim, alpha, source.dim()
 
     def backward(self, g):
         index, _ = self.unpack()
@@ -382,7 +396,7 @@ def index_add(self, dim, index, source, alpha=1):
         _add_in_turn(arr, np.broadcast_to(src, idx.shape).reshape(-1))
     out = fresh(arr, self.dtype)
     if needs_grad(self, source):
-        attach(out, IndexAddBackward0(self, d, index, source, alpha))
+        attach(out, given(IndexAddBackward0(self, d, index, source, alpha), dim=dim))
     return out
 
 
@@ -415,6 +429,7 @@ def _along(arr, d, idx):
 class IndexFillBackward0(Node):
     """index_fill with a number: the filled places get no gradient."""
     __slots__ = ("dim",)
+    saved_names, saved_values = ("index",), {"dim": as_given("dim")}
 
     def __init__(self, x, dim, index, value=None):
         Node.__init__(self, (edge_of(x),) if value is None else (edge_of(x), operand_edge(value)))
@@ -431,7 +446,7 @@ class IndexFillBackward0(Node):
 
 
 class IndexFillBackward1(IndexFillBackward0):
-    pass
+    saved_names, saved_values = ("index",), {"dim": as_given("dim")}
 
 
 def _index_fill_value(self, value):
@@ -453,8 +468,8 @@ def index_fill(self, dim, index, value):
     out = from_numpy(arr, self.dtype)
     if needs_grad(self, value):
         tensor_value = isinstance(value, Tensor)
-        attach(out, (IndexFillBackward1 if tensor_value else IndexFillBackward0)(self, d, index,
-                                                                                   value if tensor_value else None))
+        attach(out, given((IndexFillBackward1 if tensor_value else IndexFillBackward0)(
+            self, d, index, value if tensor_value else None), dim=dim))
     return out
 
 
@@ -472,10 +487,16 @@ def index_fill_inplace(self, dim, index, value):
 
 
 class IndexCopyBackward0(_IndexAndSourceBackward):
-    __slots__ = ()
+    __slots__ = ("source_dim",)
+    saved_names, saved_values = ("index", "source"), {"dim": as_given("dim"), "source_dim": "source_dim"}
+
+    def __init__(self, x, dim, index, src):
+        _IndexAndSourceBackward.__init__(self, x, dim, index, src)
+        self.saved += (SavedTensor(src) if self.next_functions[1][0] else NOTHING_SAVED,)  # (as PyTorch's)
+        self.source_dim = src.dim()
 
     def backward(self, g):
-        index, = self.unpack()
+        index = self.unpack()[0]
         return (g.index_fill(self.dim, index, 0) if self.next_functions[0][0] else None,
                 g.index_select(self.dim, index) if self.next_functions[1][0] else None)
 
@@ -500,7 +521,7 @@ def index_copy(self, dim, index, source):
     arr[_along(arr, d, idx)] = src  # (a repeated index: the last copy stays, as PyTorch's CPU loop leaves it)
     out = fresh(arr, self.dtype)
     if needs_grad(self, source):
-        attach(out, IndexCopyBackward0(self, d, index, source))
+        attach(out, given(IndexCopyBackward0(self, d, index, source), dim=dim))
     return out
 
 
@@ -519,6 +540,7 @@ def index_copy_inplace(self, dim, index, source):
 class ScatterBackward0(Node):
     """scatter of a tensor: the overwritten places get no gradient; src gets what lands where it went."""
     __slots__ = ("dim", "src_shape")
+    saved_names, saved_values = ("index",), {"dim": as_given("dim")}
 
     def __init__(self, x, dim, index, src=None):
         Node.__init__(self, (operand_edge(x),) if src is None else (operand_edge(x), operand_edge(src)))
@@ -536,7 +558,7 @@ class ScatterBackward0(Node):
 
 
 class ScatterBackward1(ScatterBackward0):
-    pass
+    saved_names, saved_values = ("index",), {"dim": as_given("dim")}
 
 
 def _scatter_source(self, d, idx, src, reduce):
@@ -571,7 +593,8 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
     out = fresh(arr, self.dtype)
     if needs_grad(self, src):
         tensor_src = isinstance(src, Tensor)
-        attach(out, (ScatterBackward0 if tensor_src else ScatterBackward1)(self, d, index, src if tensor_src else None))
+        attach(out, given((ScatterBackward0 if tensor_src else ScatterBackward1)(
+            self, d, index, src if tensor_src else None), dim=dim))
     return out
 
 
@@ -669,6 +692,8 @@ _REDUCTIONS = {"sum": np.add, "prod": np.multiply, "mean": np.add, "amax": np.ma
 class ScatterReduceBackward0(Node):
     """PyTorch's scatter_reduce_backward, with engine ops (so create_graph records it)."""
     __slots__ = ("dim", "reduce", "include_self")
+    saved_names = ("self", "index", "src", "result")
+    saved_values = {"dim": as_given("dim"), "reduce": "reduce", "include_self": "include_self"}
 
     def __init__(self, x, dim, index, src, reduce, include_self, out=None, original=None):
         Node.__init__(self, (operand_edge(x), operand_edge(src)))
@@ -741,7 +766,7 @@ def scatter_reduce(self, dim, index, src, reduce, *, include_self=True):
     d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self)
     out = fresh(values, self.dtype)
     if needs_grad(self, src) and self.dtype.category == 2:
-        attach(out, ScatterReduceBackward0(self, d, index, src, reduce, include_self, out))
+        attach(out, given(ScatterReduceBackward0(self, d, index, src, reduce, include_self, out), dim=dim))
     return out
 
 

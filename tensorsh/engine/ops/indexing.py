@@ -134,8 +134,23 @@ def _index(self, advanced):
     _check_index_size(self, key)
     out = from_numpy(np.asarray(self._np[key]), self.dtype)
     if needs_grad(self):
-        attach(out, IndexBackward0(self, self._shape, key))
+        given = _as_given(advanced)
+        places, k = [], 0
+        for t in given:
+            places.append(None if t is None else k)
+            k += t is not None
+        attach(out, IndexBackward0(self, self._shape, key, places, *[t for t in given if t is not None]))
     return out
+
+
+def _as_given(advanced):
+    """The index tensors one per index item, None for a plain dimension: PyTorch's saved `indices`."""
+    given, dim = [], 0
+    for d, t in advanced:
+        given += [None] * (d - dim)
+        given.append(t)
+        dim = d + (t.dim() if t.dtype is dtypes.bool_ else 1)
+    return tuple(given)
 
 
 def _check_index_size(self, key):
@@ -153,9 +168,14 @@ def _check_index_size(self, key):
 
 
 class IndexBackward0(InputNode):
-    fields = ("shape", "key")
+    """The index tensors are saved (freed by backward, versions checked) and given back in their places."""
+    fields = ("shape", "key", "places")
+    saved_count = 1 << 30  # (every index tensor that follows)
+    saved_values = {"indices": lambda n: tuple(None if i is None else n.saved[i].unpack(n) for i in n.places),
+                    "self_sym_sizes": lambda n: tuple(n.shape)}
 
     def backward(self, g):
+        self.unpack()
         z = np.zeros(self.shape, g.dtype.np)
         np.add.at(z, self.key, g._np)
         return (from_numpy(z, g.dtype),)

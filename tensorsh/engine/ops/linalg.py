@@ -13,14 +13,24 @@ from .registry import op, operator
 from .views import _unsafe_view
 
 
+def _sym(i, strides=False):
+    """A saved value of PyTorch's mm-like nodes: operand i's sizes, or its strides (() unless it requires grad)."""
+    if strides:
+        return lambda node: node.geometry[i][1] if node.next_functions[i][0] else ()
+    return lambda node: node.geometry[i][0]
+
+
 class MmBackward0(Node):
     saved_names = ("mat2", "self")
+    saved_values = {"self_sym_sizes": _sym(0), "self_sym_strides": _sym(0, True), "mat2_sym_sizes": _sym(1),
+                    "mat2_sym_strides": _sym(1, True)}
 
     def __init__(self, a, b):
         Node.__init__(self, (edge_of(a), edge_of(b)))
         # saved (and unpacked) in the order of PyTorch's formulas: the second operand first
         self.saved = (SavedTensor(b) if self.next_functions[0][0] else NOTHING_SAVED,
                       SavedTensor(a) if self.next_functions[1][0] else NOTHING_SAVED)
+        self.geometry = ((a._shape, a._stride), (b._shape, b._stride))
 
     def backward(self, g):
         b, a = self.unpack()
@@ -33,6 +43,7 @@ class MmBackward0(Node):
 
 
 class BmmBackward0(MmBackward0):
+    saved_names = ("mat2", "self")
 
     def backward(self, g):
         b, a = self.unpack()
@@ -41,6 +52,7 @@ class BmmBackward0(MmBackward0):
 
 
 class DotBackward0(MmBackward0):
+    saved_names = ("tensor", "self")
 
     def backward(self, g):
         b, a = self.unpack()
@@ -232,6 +244,7 @@ def outer(self, vec2):
 
 class TraceBackward0(InputNode):
     fields = ("shape",)
+    saved_values = {"self_sym_sizes": lambda n: tuple(n.shape)}
 
     def backward(self, g):
         return (_trace_backward(g, self.shape),)

@@ -7,6 +7,7 @@ import numpy as np
 from .. import autograd, dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, runtime, warn
+from ..saved_names import given
 from .core import fresh
 from .reductions import reduce_dims
 
@@ -48,6 +49,8 @@ class AminmaxBackward0(Node):
     """Each gradient shared evenly by the elements equal to its extreme (PyTorch's scale_grad_by_count)."""
     __slots__ = ("dims", "keepdim")
     n_outputs = 2
+    saved_names = ("self", "min", "max")
+    saved_values = {"dim": lambda n: n.__dict__.get("dim_given"), "keepdim": "keepdim"}  # (None: no dim given)
 
     def __init__(self, x, dims, keepdim):
         Node.__init__(self, (edge_of(x),))
@@ -90,7 +93,8 @@ def aminmax(self, *, dim=None, keepdim=False):
         hi = np.amax(self._np, axis=axes, keepdims=keep)
     outs = Aminmax(fresh(np.require(v, self.dtype.np, "C"), self.dtype) for v in (lo, hi))
     if autograd._grad_enabled[0] and self.requires_grad:
-        _outputs(AminmaxBackward0(self, dims, keep), outs, self, 2)
+        node = AminmaxBackward0(self, dims, keep)
+        _outputs(node if dim is None else given(node, dim=dim), outs, self, 2)
     return outs
 
 

@@ -8,6 +8,7 @@ import numpy as np
 from .. import dtypes, messages
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime
+from ..saved_names import as_given, given
 from .reductions import ReturnTypes
 from .core import attach, fresh, needs_grad
 
@@ -167,24 +168,27 @@ class _SelectBackward(Node):
         return (zeros.scatter(self.dim, indices, g),)
 
 
+_SELECTED = {"dim": as_given("dim"), "keepdim": "keepdim", "self_sym_sizes": lambda n: tuple(n.shape)}
+
+
 class TopkBackward0(_SelectBackward):
-    pass
+    saved_names, saved_values = ("indices",), {k: v for k, v in _SELECTED.items() if k != "keepdim"}
 
 
 class KthvalueBackward0(_SelectBackward):
-    pass
+    saved_names, saved_values = ("indices",), _SELECTED
 
 
 class MedianBackward1(_SelectBackward):
-    pass
+    saved_names, saved_values = ("indices",), _SELECTED
 
 
 class NanmedianBackward1(_SelectBackward):
-    pass
+    saved_names, saved_values = ("indices",), _SELECTED
 
 
 class ModeBackward0(_SelectBackward):
-    pass
+    saved_names, saved_values = ("indices",), _SELECTED
 
 
 def _pair(kind, values, indices, dtype):
@@ -219,7 +223,7 @@ def topk(self, k, dim=-1, largest=True, sorted=True):
     indices = fresh(np.array(_unrows(np.array(idxs, np.int64).reshape(len(rows), k), lead, d, self.dim(), shape),
                              np.int64, order="C"), dtypes.int64)
     if needs_grad(self):
-        attach(values, TopkBackward0(self, d, True, indices))
+        attach(values, given(TopkBackward0(self, d, True, indices), dim=dim))
     return _pair("topk", values, indices, self.dtype)
 
 
@@ -276,7 +280,7 @@ def _reduce_select(kind, self, dim, keepdim, pick, node_cls):
     values = fresh(np.array([v for v, _ in picked], self.dtype.np).reshape(shape), self.dtype)
     indices = fresh(np.array([i for _, i in picked], np.int64).reshape(shape), dtypes.int64)
     if needs_grad(self):
-        attach(values, node_cls(self, d, keepdim, indices))
+        attach(values, given(node_cls(self, d, keepdim, indices), dim=dim))
     return _pair(kind, values, indices, self.dtype)
 
 
@@ -322,6 +326,7 @@ def _median_pick(ignore_nan):
 
 class MedianBackward0(Node):
     """median() of all elements: the gradient shared evenly among the elements equal to the median."""
+    saved_names = ("self", "result")
 
     def __init__(self, x, out):
         Node.__init__(self, (edge_of(x),))
@@ -334,7 +339,7 @@ class MedianBackward0(Node):
 
 
 class NanmedianBackward0(MedianBackward0):
-    pass
+    saved_names = ("self", "result")
 
 
 def _median_all(self, ignore_nan, node_cls):

@@ -4,8 +4,9 @@ tensordot (mm/dot of permuted reshapes), cross / linalg.cross (LinalgCrossBackwa
 import numpy as np
 
 from .. import autograd, dtypes
-from ..autograd import Node, edge_of
+from ..autograd import NOTHING_SAVED, Node, edge_of
 from ..errors import make, runtime, type_error, warn_once
+from ..saved_names import as_given, given
 from ..tensorimpl import _shape_list
 from .composites import check_tensors, meshgrid
 from .core import Tensor, attach, check_broadcast, fresh, needs_grad, type_name
@@ -94,16 +95,19 @@ def tensordot(a, b, dims=2, out=None):
 class LinalgCrossBackward0(Node):
     """cross(b, g) for self and cross(g, a) for other (each summed back over what was broadcast)."""
     __slots__ = ("dim", "shapes")
+    saved_names, saved_values = ("other", "self"), {"dim": as_given("dim")}
 
     def __init__(self, a, b, dim):
         from ..autograd import SavedTensor
         Node.__init__(self, (edge_of(a), edge_of(b)))
         self.dim, self.shapes = dim, (a._shape, b._shape)
-        self.saved = (SavedTensor(b) if b.requires_grad or a.requires_grad else None, SavedTensor(a))
+        # each operand kept for the other's formula only, as PyTorch's
+        self.saved = (SavedTensor(b) if self.next_functions[0][0] else NOTHING_SAVED,
+                      SavedTensor(a) if self.next_functions[1][0] else NOTHING_SAVED)
 
     def backward(self, g):
         from .core import sum_to
-        b, a = self.saved[0].unpack(self), self.saved[1].unpack(self)
+        b, a = self.unpack()
         ga = sum_to(linalg_cross(b, g, dim=self.dim), self.shapes[0]) if self.next_functions[0][0] else None
         gb = sum_to(linalg_cross(g, a, dim=self.dim), self.shapes[1]) if self.next_functions[1][0] else None
         return ga, gb
@@ -128,7 +132,7 @@ def linalg_cross(self, other, *, dim=-1):
                       a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]], -1)
     out = fresh(np.ascontiguousarray(np.moveaxis(r, -1, d), self.dtype.np), self.dtype)
     if needs_grad(self, other):
-        attach(out, LinalgCrossBackward0(self, other, d))
+        attach(out, given(LinalgCrossBackward0(self, other, d), dim=dim))
     return out
 
 
@@ -224,6 +228,7 @@ def inner(self, other):
 
 class VdotBackward0(Node):
     """vdot of real vectors: dot's gradients."""
+    saved_names = ("other", "self")
 
     def __init__(self, a, b):
         from ..autograd import SavedTensor

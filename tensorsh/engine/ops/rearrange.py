@@ -4,6 +4,7 @@ import numpy as np
 
 from .. import autograd, layout, messages
 from ..errors import index_error, runtime, type_error
+from ..saved_names import as_given, given, unsigned
 from ..tensorimpl import _shape_list
 from .args import _fresh, _int_list, _wrap_dims
 from .core import InputNode, attach, embed, fresh, needs_grad, precheck, type_name, write_inplace
@@ -11,6 +12,7 @@ from .core import InputNode, attach, embed, fresh, needs_grad, precheck, type_na
 
 class FlipBackward0(InputNode):
     fields = ("dims",)
+    saved_values = {"dims": as_given("dims")}
 
     def backward(self, g):
         return (g.flip(self.dims),)
@@ -19,15 +21,17 @@ class FlipBackward0(InputNode):
 def flip(self, *dims):
     if not dims:
         raise type_error('flip() missing 1 required positional arguments: "dims"')
-    dims = _wrap_dims(self, "flip", _int_list("flip", "dims", dims))
+    given_dims = _int_list("flip", "dims", dims)
+    dims = _wrap_dims(self, "flip", given_dims)
     out = layout.like(np.flip(self._np, dims) if self.dim() else self._np.copy(), self.dtype, self)  # (empty_like)
     if needs_grad(self):
-        attach(out, FlipBackward0(self, dims))
+        attach(out, given(FlipBackward0(self, dims), dims=given_dims))
     return out
 
 
 class RollBackward0(InputNode):
     fields = ("shifts", "dims")
+    saved_values = {"shifts": lambda n: tuple(map(unsigned, n.shifts)), "dims": lambda n: tuple(map(unsigned, n.dims))}
 
     def backward(self, g):
         return (g.roll(tuple(-s for s in self.shifts), self.dims),)
@@ -57,6 +61,7 @@ def roll(self, shifts, dims=()):
 
 class RepeatBackward0(InputNode):
     fields = ("repeats", "shape")
+    saved_values = {"repeats": lambda n: tuple(n.repeats), "self_sym_sizes": lambda n: tuple(n.shape)}
 
     def backward(self, g):
         """PyTorch's repeat_backward: the new leading dims summed one by one, then each repeated dim split in
@@ -105,7 +110,8 @@ class _TriangleNode(InputNode):
 
 
 def _triangle(op, np_fn, name):
-    node_cls = type(name, (_TriangleNode,), {"__slots__": (), "name_": name, "op": op})
+    node_cls = type(name, (_TriangleNode,), {"__slots__": (), "name_": name, "op": op,
+                                             "saved_values": {"diagonal": lambda n: unsigned(n.diagonal)}})
 
     def check(self, diagonal, inplace=False):
         if not isinstance(diagonal, int) or isinstance(diagonal, bool):
@@ -147,6 +153,7 @@ def tile(self, *dims):
 
 class DiagEmbedBackward0(InputNode):
     fields = ("offset",)
+    saved_values = {"dim1": lambda n: unsigned(-2), "dim2": lambda n: unsigned(-1), "offset": lambda n: unsigned(n.offset)}
 
     def backward(self, g):
         return (g.diagonal(self.offset),)
@@ -155,6 +162,8 @@ class DiagEmbedBackward0(InputNode):
 class DiagonalBackward0_copy(InputNode):  # noqa: N801 (PyTorch's own name, printed as it is)
     fields = ("offset", "shape")
     name_ = "DiagonalBackward0_copy"
+    saved_values = {"dim1": lambda n: 0, "dim2": lambda n: 1, "offset": lambda n: unsigned(n.offset),
+                    "self_sym_sizes": lambda n: tuple(n.shape)}
 
     def backward(self, g):
         return (embed(g, self.shape, lambda t: t.diagonal(self.offset), "DiagonalBackwardBackward0"),)
@@ -182,6 +191,7 @@ def diag(self, diagonal=0):
 
 class Rot90Backward0(InputNode):
     fields = ("k", "dims")
+    saved_values = {"k": as_given("k"), "dims": lambda n: tuple(map(unsigned, n.dims))}
 
     def backward(self, g):
         return (g.rot90(-self.k, self.dims),)
@@ -197,7 +207,7 @@ def rot90(self, k=1, dims=(0, 1)):
     self._wrap_dim(dims[0]), self._wrap_dim(dims[1])  # (out of range: IndexError first)
     if dims[0] == dims[1] or abs(dims[0] - dims[1]) == self.dim():
         raise runtime(f"expected rotation dims to be different, but got dim0 = {dims[0]} and dim1 = {dims[1]}")
-    k = k % 4
+    k, k_given = k % 4, k
     with autograd.no_grad():
         if k in (1, 3):
             flipped = self.flip(dims[1] if k == 1 else dims[0])
@@ -210,7 +220,7 @@ def rot90(self, k=1, dims=(0, 1)):
         else:
             out = fresh(np.ascontiguousarray(self._np), self.dtype)
     if needs_grad(self):
-        attach(out, Rot90Backward0(self, k, dims))
+        attach(out, given(Rot90Backward0(self, k, dims), k=k_given))
     return out
 
 

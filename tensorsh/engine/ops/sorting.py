@@ -4,6 +4,7 @@ import numpy as np
 from .. import dtypes, layout
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import type_error
+from ..saved_names import as_given, given
 from ..storage import Storage, VersionCounter
 from ..tensorimpl import Tensor
 from .core import attach, fresh, needs_grad
@@ -31,6 +32,7 @@ class SortReturn(ReturnTypes):
 
 class SortBackward0(Node):
     __slots__ = ("dim", "shape")
+    saved_names, saved_values = ("indices",), {"dim": as_given("dim"), "self_sym_sizes": lambda n: tuple(n.shape)}
 
     def __init__(self, x, dim, indices):
         Node.__init__(self, (edge_of(x),))
@@ -44,6 +46,7 @@ class SortBackward0(Node):
 
 class SortBackward1(SortBackward0):
     """sort(..., stable=...): PyTorch's other overload, the same formula."""
+    saved_names, saved_values = SortBackward0.saved_names, SortBackward0.saved_values
 
 
 def _order(x, dim, descending):
@@ -75,21 +78,23 @@ def _sort_args(op, self, args, kwargs):
     dim = values.get("dim", -1)
     if not isinstance(dim, int) or isinstance(dim, bool):
         raise type_error(f"{op}(): argument 'dim' must be int, not {type(dim).__name__}")
-    return self._wrap_dim(dim), bool(values.get("descending", False)), "stable" in values
+    return dim, bool(values.get("descending", False)), "stable" in values
 
 
 def sort(self, *args, **kwargs):
-    dim, descending, stable_form = _sort_args("sort", self, args, kwargs)
+    given_dim, descending, stable_form = _sort_args("sort", self, args, kwargs)
+    dim = self._wrap_dim(given_dim)
     order = _order(self._np, dim, descending)
     values = np.take_along_axis(self._np, order, dim) if self.dim() else self._np.copy()
     out = layout.like(values, self.dtype, self)  # (PyTorch sorts into empty_like(self), strides kept)
     indices = layout.like(order, dtypes.int64, self)
     if needs_grad(self):
-        attach(out, (SortBackward1 if stable_form else SortBackward0)(self, dim, indices))
+        attach(out, given((SortBackward1 if stable_form else SortBackward0)(self, dim, indices), dim=given_dim))
     return SortReturn((out, indices))
 
 
 def argsort(self, *args, **kwargs):
     dim, descending, _ = _sort_args("argsort", self, args, kwargs)
+    dim = self._wrap_dim(dim)
     order = _order(self._np, dim, descending)
     return layout.like(order, dtypes.int64, self)

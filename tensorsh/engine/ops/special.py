@@ -8,6 +8,7 @@ import numpy as np
 from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
+from ..saved_names import given
 from .binary import _augmented, binary_node
 from .comparison import where
 from .reductions import LinalgVectorNormBackward0, _sum_np, norm, reduce_dims
@@ -256,6 +257,7 @@ logaddexp2 = _logaddexp("logaddexp2", True, Logaddexp2Backward0)
 class DistBackward0(Node):
     """dist(self, other, p): norm_backward of self - other for self, its negation for other."""
     __slots__ = ("p", "shapes")
+    saved_names, saved_values = ("self", "other", "result"), {"p": "p"}
 
     def __init__(self, a, b, out, p):
         Node.__init__(self, (edge_of(a), edge_of(b)))
@@ -293,6 +295,8 @@ def dist(self, other, p=2):
 
 class NansumBackward0(Node):
     __slots__ = ("dims", "keepdim")
+    saved_names = ("self",)
+    saved_values = {"dim": lambda n: n.__dict__.get("dim_given"), "keepdim": "keepdim"}  # (None: no dim given)
 
     def __init__(self, x, dims, keepdim):
         Node.__init__(self, (edge_of(x),))
@@ -320,7 +324,8 @@ def nansum(self, dim=None, keepdim=False, *, dtype=None):
         values = _sum_np(x.astype(dt.np), dims, keepdim, dt)
     out = fresh(np.asarray(values, dt.np), dt)
     if needs_grad(self) and dt.category == 2:
-        attach(out, NansumBackward0(self, dims, keepdim))
+        node = NansumBackward0(self, dims, keepdim)
+        attach(out, node if dim is None else given(node, dim=dim if isinstance(dim, (tuple, list)) else (dim,)))
     return out
 
 

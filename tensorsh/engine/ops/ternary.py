@@ -64,6 +64,7 @@ class _ThreeWayBackward(Node):
 
 
 class AddcmulBackward0(_ThreeWayBackward):
+    saved_names, saved_values = (None, "tensor1", "tensor2"), {"value": "value"}
 
     def grads(self, g, _, t1, t2):
         v = self.value
@@ -72,6 +73,7 @@ class AddcmulBackward0(_ThreeWayBackward):
 
 
 class AddcdivBackward0(_ThreeWayBackward):
+    saved_names, saved_values = (None, "tensor1", "tensor2"), {"value": "value"}
 
     def grads(self, g, _, t1, t2):
         v = self.value
@@ -115,6 +117,7 @@ addcdiv = _addc("addcdiv", AddcdivBackward0)
 
 class LerpBackward0(_ThreeWayBackward):
     """A number weight: self gets g * (1 - w), end g * w."""
+    saved_values = {"weight": "value"}
 
     def grads(self, g, *_):
         w = self.value
@@ -122,6 +125,7 @@ class LerpBackward0(_ThreeWayBackward):
 
 
 class LerpBackward1(_ThreeWayBackward):
+    saved_names = ("self", "end", "weight")
 
     def grads(self, g, start, end, weight):
         return (g * (1 - weight) if self.next_functions[0][0] else None,
@@ -161,7 +165,8 @@ def lerp(self, end, weight):
     tensors = (self, end, weight) if isinstance(weight, Tensor) else (self, end)
     if needs_grad(*tensors):
         if isinstance(weight, Tensor):
-            attach(out, LerpBackward1(tensors, None, (True, True, True)))
+            w_grad = needs_grad(weight)  # (self and end only for weight's formula, weight for theirs)
+            attach(out, LerpBackward1(tensors, None, (w_grad, w_grad, needs_grad(self, end))))
         else:
             attach(out, LerpBackward0(tensors, weight, (False, False)))
     return out

@@ -296,6 +296,7 @@ isneginf = _test(np.isneginf, False)
 
 
 class NanToNumBackward0(Node):
+    saved_names = ("self",)
 
     def __init__(self, x):
         Node.__init__(self, (edge_of(x),))
@@ -319,7 +320,9 @@ def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
 
 
 class SgnBackward0(InputNode):
-    """The sign of a real tensor is flat wherever it has a derivative: zero gradient."""
+    """The sign of a real tensor is flat wherever it has a derivative: zero gradient (self and result are kept, as
+    PyTorch's node keeps them for complex inputs)."""
+    saved_names = ("self", "result")
 
     def backward(self, g):
         return (zeros_of(g),)
@@ -328,7 +331,9 @@ class SgnBackward0(InputNode):
 def sgn(self):
     out = laid_out_like(self._np if self.dtype is dtypes.bool_ else np.sign(self._np), self.dtype, self)
     if needs_grad(self):
-        attach(out, SgnBackward0(self))
+        node = SgnBackward0(self)
+        node.saved = (SavedTensor(self), SavedTensor(out, is_output=True))
+        attach(out, node)
     return out
 
 

@@ -10,7 +10,8 @@ from ..errors import index_error, runtime, type_error, value_error, warn_once
 from ..tensorimpl import _contiguous_strides, _shape_list
 from .args import _int_list
 from .copies import clone
-from .core import (InputNode, VIEW_BACKWARD, ViewNode, attach, embed, fresh, make_view, needs_grad,
+from ..saved_names import INT64_MAX, unsigned
+from .core import (InputNode, VIEW_BACKWARD, VIEW_SAVED, ViewNode, attach, embed, fresh, make_view, needs_grad,
                    refresh_view_grad_fn, sum_to, tensor_params, unchecked)
 from .reductions import reduce_dims
 from .registry import Lazy, op
@@ -44,6 +45,17 @@ VIEW_BACKWARD.update({
     "ExpandBackward0": lambda g, shape: sum_to(g, shape),
     "SelectBackward0": _select_backward,
     "SliceBackward0": _slice_backward,
+})
+VIEW_SAVED.update({  # what PyTorch's view nodes save (self_sym_sizes: the base's shape), as make_view gets it
+    **dict.fromkeys(("ViewBackward0", "ReshapeAliasBackward0", "UnsafeViewBackward0", "ExpandBackward0",
+                     "SqueezeBackward0"), ("self_sym_sizes",)),
+    "SqueezeBackward1": ("dim", "self_sym_sizes"), "SqueezeBackward2": ("dim", "self_sym_sizes"),
+    "TransposeBackward0": ("dim0", "dim1"), "PermuteBackward0": ("dims",), "UnsqueezeBackward0": ("dim",),
+    "SelectBackward0": ("dim", "index", "self_sym_sizes"),
+    "SliceBackward0": ("dim", "start", "end", "step", "self_sym_sizes"),
+    "AsStridedBackward0": ("size", "stride", "storage_offset"),
+    "DiagonalBackward0": ("dim1", "dim2", "offset", "self_sym_sizes"),
+    "UnfoldBackward0": ("dimension", "self_sym_sizes", "size", "step"),
 })
 
 
@@ -196,7 +208,8 @@ def transpose(self, dim0, dim1):
     if n:
         shape[d0], shape[d1] = shape[d1], shape[d0]
         stride[d0], stride[d1] = stride[d1], stride[d0]
-    return make_view(self, shape, stride, self._offset, "TransposeBackward0", (d0, d1))
+    return make_view(self, shape, stride, self._offset, "TransposeBackward0", (d0, d1),
+                     saved=(unsigned(dim0), unsigned(dim1)))
 
 
 def permute(self, *dims):
@@ -204,11 +217,12 @@ def permute(self, *dims):
         dims = tuple(dims[0])
     if len(dims) != self.dim():
         raise runtime(f"permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = {self.dim()} is not equal to len(dims) = {len(dims)}")
+    given = tuple(unsigned(d) for d in dims)
     dims = tuple(self._wrap_dim(d) for d in dims)
     if len(set(dims)) != len(dims):
         raise runtime("permute(): duplicate dims are not allowed.")
     return make_view(self, [self._shape[d] for d in dims], [self._stride[d] for d in dims], self._offset,
-                      "PermuteBackward0", (dims,))
+                      "PermuteBackward0", (dims,), saved=(given,))
 
 
 def unsqueeze(self, dim):
@@ -217,7 +231,7 @@ def unsqueeze(self, dim):
     new_stride = shape[d] * stride[d] if d < len(shape) else 1
     shape.insert(d, 1)
     stride.insert(d, new_stride)
-    return make_view(self, shape, stride, self._offset, "UnsqueezeBackward0", (d,))
+    return make_view(self, shape, stride, self._offset, "UnsqueezeBackward0", (d,), saved=(unsigned(dim),))
 
 
 def squeeze(self, dim=None):
@@ -228,7 +242,9 @@ def squeeze(self, dim=None):
         dims = reduce_dims(self, dim) if self.dim() else ()
         keep = [i for i, s in enumerate(self._shape) if not (i in dims and s == 1)]
         name = "SqueezeBackward1" if not isinstance(dim, (tuple, list)) else "SqueezeBackward2"
-    return make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name)
+    given = () if dim is None else (tuple(map(unsigned, dim)) if isinstance(dim, (tuple, list)) else unsigned(dim),)
+    return make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name,
+                     saved=given)
 
 
 def _squeeze_named(self, dim, name):
@@ -281,16 +297,18 @@ def select(self, dim, index):
     i = index + n if index < 0 else index
     shape = self._shape[:d] + self._shape[d + 1:]
     stride = self._stride[:d] + self._stride[d + 1:]
-    return make_view(self, shape, stride, self._offset + i * self._stride[d], "SelectBackward0", (d, i))
+    return make_view(self, shape, stride, self._offset + i * self._stride[d], "SelectBackward0", (d, i),
+                     saved=(unsigned(dim), unsigned(index)))
 
 
-def _slice(self, dim, start, stop, step):
+def _slice(self, dim, start, stop, step, given_dim=None):
     d = dim
     n = self._shape[d]
     if step is None:
         step = 1
     if step <= 0:
         raise value_error("step must be greater than zero")
+    given = (d if given_dim is None else given_dim, unsigned(start or 0), INT64_MAX if stop is None else unsigned(stop), step)
     start = 0 if start is None else start
     stop = n if stop is None else stop
     if start < 0:
@@ -305,12 +323,13 @@ def _slice(self, dim, start, stop, step):
     shape[d] = length
     stride[d] = self._stride[d] * step
     return make_view(self, shape, stride, self._offset + start * self._stride[d], "SliceBackward0",
-                      (d, start, stop, step))
+                      (d, start, stop, step), saved=given)
 
 
 def narrow(self, dim, start, length):
     d = self._wrap_dim(dim)
-    return _slice(self, d, start, start + length, 1)
+    start = start + self._shape[d] if start < 0 else start  # (PyTorch's node saves it wrapped, and dim as given)
+    return _slice(self, d, start, start + length, 1, unsigned(dim))
 
 
 def alias(self):
@@ -373,7 +392,8 @@ def as_strided(self, size, stride, storage_offset=None):
                       f"and itemsize {item} requiring a storage size of {needed * item} are out of bounds for "
                       f"storage of size {available * item}")
     geometry = ((self._shape, self._stride, self._offset), (size, stride, offset))
-    return make_view(self, size, stride, offset, "AsStridedBackward0", geometry)
+    return make_view(self, size, stride, offset, "AsStridedBackward0", geometry,
+                     saved=(size, stride, storage_offset))
 
 
 def diagonal(self, offset=0, dim1=0, dim2=1):
@@ -388,7 +408,8 @@ def diagonal(self, offset=0, dim1=0, dim2=1):
     keep = [d for d in range(self.dim()) if d not in (d1, d2)]
     shape = [self._shape[d] for d in keep] + [length]
     stride = [self._stride[d] for d in keep] + [self._stride[d1] + self._stride[d2]]
-    return make_view(self, shape, stride, start, "DiagonalBackward0", (offset, d1, d2))
+    return make_view(self, shape, stride, start, "DiagonalBackward0", (offset, d1, d2),
+                     saved=(unsigned(dim1), unsigned(dim2), unsigned(offset)))
 
 
 def _diagonal_backward(g, shape, offset, d1, d2):
@@ -412,7 +433,8 @@ def unfold(self, dimension, size, step):
         stride.append(self._stride[d])
     else:
         shape, stride = [size], [1]
-    return make_view(self, shape, stride, self._offset, "UnfoldBackward0", (d, size, step))
+    return make_view(self, shape, stride, self._offset, "UnfoldBackward0", (d, size, step),
+                     saved=(unsigned(dimension), size, step))
 
 
 class UnfoldBackwardBackward0(InputNode):

@@ -1,0 +1,242 @@
+"""grad_fn._saved_<name> of every node class that declares what it saved (saved_names / saved_values beside its
+code), against torch: the same values in PyTorch's forms (a dim of -1 as 2**64-1, dims as tuples, ints vs floats,
+reduction enums), None where PyTorch saved nothing (an operand whose gradient no formula needs), AttributeError for a
+name the node does not have, and PyTorch's error for a saved tensor freed by backward."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+SETUP = """
+def show(node, names):
+    print(node.name())
+    for n in names.split():
+        try:
+            print(" ", n, getattr(node, "_saved_" + n))
+        except AttributeError as e:
+            print(" ", n, type(e).__name__, e)
+a = torch.tensor([[0.5, -1.5, 2.0], [1.0, 0.25, -0.75]], requires_grad=True)
+b = torch.tensor([[1.5, 0.5, -2.0], [0.3, 2.0, 1.25]], requires_grad=True)
+c = torch.tensor([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
+m = torch.tensor([[1.0, 2.0], [0.5, -1.0], [2.0, 0.25]], requires_grad=True)
+v = torch.tensor([1.0, -1.0, 0.5], requires_grad=True)
+v2 = torch.tensor([[0.1, 0.2], [0.3, 0.4]], requires_grad=True)
+idx = torch.tensor([[0, 2], [1, 0]])
+tgt = torch.tensor([2, 0])
+b3 = a.detach().reshape(2, 1, 3).requires_grad_()
+md = m.detach()
+ad = a.detach()
+i1 = torch.tensor([0, 2])
+w3 = torch.tensor([0.5, 1.0, 2.0])
+x4 = torch.arange(16.).reshape(1, 1, 4, 4).requires_grad_()
+x3 = torch.arange(24.).reshape(2, 3, 4).requires_grad_()
+"""
+
+# (expression, torch's _saved_ names of its grad_fn): both operands requiring grad and one of them only
+CASES = """
+show((a.sgn()).grad_fn, "result self")
+show((a.clamp_min(0)).grad_fn, "min self")
+show((a.cumprod(1)).grad_fn, "dim result self")
+show((a.transpose(0, 1)).grad_fn, "dim0 dim1")
+show((a.view(6)).grad_fn, "self_sym_sizes")
+show((a.reshape(3, 2)).grad_fn, "self_sym_sizes")
+show((a.permute(1, 0)).grad_fn, "dims")
+show((a.unsqueeze(0)).grad_fn, "dim")
+show((a.squeeze()).grad_fn, "self_sym_sizes")
+show((a.expand(2, 2, 3)).grad_fn, "self_sym_sizes")
+show((a[0]).grad_fn, "dim index self_sym_sizes")
+show((a[:, 1:]).grad_fn, "dim end self_sym_sizes start step")
+show((a[[0, 1]]).grad_fn, "indices self_sym_sizes")
+show((a[a > 0]).grad_fn, "indices self_sym_sizes")
+show((a.select(1, 1)).grad_fn, "dim index self_sym_sizes")
+show((a.narrow(1, 0, 2)).grad_fn, "dim end self_sym_sizes start step")
+show((a.flip(0)).grad_fn, "dims")
+show((a.roll(1, 0)).grad_fn, "dims shifts")
+show((a.repeat(2, 1)).grad_fn, "repeats self_sym_sizes")
+show((a.gather(1, idx)).grad_fn, "dim index self sparse_grad")
+show((a.index_select(1, idx[0])).grad_fn, "dim index self_sym_sizes")
+show((a.masked_fill(a > 0, 0.0)).grad_fn, "mask")
+show((a.where(a > 0, b)).grad_fn, "condition")
+show((torch.where(a > 0, a, b)).grad_fn, "condition")
+show((a.mm(m)).grad_fn, "mat2 mat2_sym_sizes mat2_sym_strides self self_sym_sizes self_sym_strides")
+show((a @ m).grad_fn, "mat2 mat2_sym_sizes mat2_sym_strides self self_sym_sizes self_sym_strides")
+show((torch.bmm(a.unsqueeze(0), m.unsqueeze(0))).grad_fn, "mat2 self")
+show((torch.addmm(v2, a, m)).grad_fn, "alpha beta mat1 mat1_sym_sizes mat1_sym_strides mat2 mat2_sym_sizes mat2_sym_strides")
+show((a.lerp(b, 0.3)).grad_fn, "weight")
+show((torch.addcmul(a, a, b)).grad_fn, "tensor1 tensor2 value")
+show((torch.addcdiv(a, a, b)).grad_fn, "tensor1 tensor2 value")
+show((torch.nn.functional.mse_loss(a, b)).grad_fn, "reduction self target")
+show((torch.nn.functional.smooth_l1_loss(a, b)).grad_fn, "beta reduction self target")
+show((torch.nn.functional.binary_cross_entropy(a.sigmoid(), c)).grad_fn, "reduction self target weight")
+show((torch.nn.functional.binary_cross_entropy_with_logits(a, c)).grad_fn, "pos_weight reduction self target weight")
+show((torch.nn.functional.cross_entropy(a, tgt)).grad_fn, "ignore_index reduction self target total_weight weight")
+show((torch.nn.functional.nll_loss(a.log_softmax(1), tgt)).grad_fn, "ignore_index reduction self target total_weight weight")
+show((torch.nn.functional.linear(a, m.t(), v2[0, :2])).grad_fn, "alpha beta mat1 mat1_sym_sizes mat1_sym_strides mat2 mat2_sym_sizes mat2_sym_strides")
+show((torch.nn.functional.layer_norm(a, (3,))).grad_fn, "bias input normalized_shape result1 result2 weight")
+show((a.diag()).grad_fn, "dim1 dim2 offset self_sym_sizes")
+show((a.trace()).grad_fn, "self_sym_sizes")
+show((a.tril()).grad_fn, "diagonal")
+show((a.triu(1)).grad_fn, "diagonal")
+show((a[0].dot(b[0])).grad_fn, "self tensor")
+show((a.sort(1)[0]).grad_fn, "dim indices self_sym_sizes")
+show((a.topk(2)[0]).grad_fn, "dim indices self_sym_sizes")
+show((a.kthvalue(2)[0]).grad_fn, "dim indices keepdim self_sym_sizes")
+show((a.median()).grad_fn, "result self")
+show((a.cummax(1)[0]).grad_fn, "dim indices self")
+show((a.movedim(0, 1)).grad_fn, "dims")
+show((a.take(idx[0])).grad_fn, "index self")
+show((a.scatter(1, idx, b)).grad_fn, "dim index")
+show((a.index_add(0, idx[:, 0], b)).grad_fn, "alpha dim index source source_dim")
+show((a.masked_select(a > 0)).grad_fn, "mask self")
+show((torch.dist(a, b)).grad_fn, "other p result self")
+show((torch.cdist(a, b)).grad_fn, "p result x1 x2")
+show((a.nan_to_num()).grad_fn, "self")
+show((a.clamp(max=b)).grad_fn, "max min self")
+show((a.diagonal()).grad_fn, "dim1 dim2 offset self_sym_sizes")
+show((a.as_strided((2, 2), (1, 2))).grad_fn, "size storage_offset stride")
+show((a.unfold(1, 2, 1)).grad_fn, "dimension self_sym_sizes size step")
+show((a.tile(2)).grad_fn, "repeats self_sym_sizes")
+show((a.aminmax()[0]).grad_fn, "dim keepdim max min self")
+show((a.nansum()).grad_fn, "dim keepdim self")
+show((torch.linalg.cross(a, b)).grad_fn, "dim other self")
+show((a.t().reshape(6)).grad_fn, "self_sym_sizes")
+show((b3.squeeze()).grad_fn, "self_sym_sizes")
+show((b3.squeeze(1)).grad_fn, "dim self_sym_sizes")
+show((b3.squeeze((1,))).grad_fn, "dim self_sym_sizes")
+show((b3.squeeze(-2)).grad_fn, "dim self_sym_sizes")
+show((a.unsqueeze(-1)).grad_fn, "dim")
+show((a.transpose(-1,0)).grad_fn, "dim0 dim1")
+show((a.as_strided((2,2),(1,2),1)).grad_fn, "size storage_offset stride")
+show((a.diagonal(1,-1,0)).grad_fn, "dim1 dim2 offset self_sym_sizes")
+show((a.unfold(-1,2,1)).grad_fn, "dimension self_sym_sizes size step")
+show((a.mm(md)).grad_fn, "mat2 mat2_sym_sizes mat2_sym_strides self self_sym_sizes self_sym_strides")
+show((ad.mm(m)).grad_fn, "mat2 mat2_sym_sizes mat2_sym_strides self self_sym_sizes self_sym_strides")
+show((torch.bmm(a.unsqueeze(0), md.unsqueeze(0))).grad_fn, "mat2 self")
+show((torch.bmm(ad.unsqueeze(0), m.unsqueeze(0))).grad_fn, "mat2 self")
+show((torch.addmm(v2, a, md)).grad_fn, "alpha beta mat1 mat1_sym_sizes mat1_sym_strides mat2 mat2_sym_sizes mat2_sym_strides")
+show((torch.addmm(v2, ad, m)).grad_fn, "alpha beta mat1 mat1_sym_sizes mat1_sym_strides mat2 mat2_sym_sizes mat2_sym_strides")
+show((torch.addmm(v2.detach(), ad, m, beta=0.5, alpha=2)).grad_fn, "alpha beta mat1 mat1_sym_sizes mat1_sym_strides mat2 mat2_sym_sizes mat2_sym_strides")
+show((torch.addmm(v2, ad, md)).grad_fn, "alpha beta mat1 mat1_sym_sizes mat1_sym_strides mat2 mat2_sym_sizes mat2_sym_strides")
+show((a[0].dot(b[0].detach())).grad_fn, "self tensor")
+show((a[0].detach().dot(b[0])).grad_fn, "self tensor")
+show((torch.addcmul(a, a, b, value=0.5)).grad_fn, "tensor1 tensor2 value")
+show((torch.addcmul(a, ad, b.detach())).grad_fn, "tensor1 tensor2 value")
+show((torch.addcmul(a, a, b.detach())).grad_fn, "tensor1 tensor2 value")
+show((torch.addcdiv(a, ad, b, value=2)).grad_fn, "tensor1 tensor2 value")
+show((a.lerp(b, v)).grad_fn, "end self weight")
+show((a.lerp(b.detach(), 0.3)).grad_fn, "weight")
+show((a.masked_fill(a > 0, torch.tensor(1.0))).grad_fn, "mask")
+show((a.sort(1, descending=True)[0]).grad_fn, "dim indices self_sym_sizes")
+show((a.topk(2, largest=False)[0]).grad_fn, "dim indices self_sym_sizes")
+show((a.kthvalue(1, 0, True)[0]).grad_fn, "dim indices keepdim self_sym_sizes")
+show((a.median(1)[0]).grad_fn, "dim indices keepdim self_sym_sizes")
+show((a.nanmedian()).grad_fn, "result self")
+show((a.cummin(0)[0]).grad_fn, "dim indices self")
+show((a.cumprod(-1)).grad_fn, "dim result self")
+show((a.index_select(-1, idx[0])).grad_fn, "dim index self_sym_sizes")
+show((a.masked_scatter(a > 0, b)).grad_fn, "mask source_sym_sizes")
+show((a.index_copy(1, idx[0], b[:, :2])).grad_fn, "dim index source source_dim")
+show((a.index_fill(1, idx[0], 2.0)).grad_fn, "dim index")
+show((a.scatter_add(1, idx, b)).grad_fn, "dim index")
+show((a.take(idx)).grad_fn, "index self")
+show((torch.kron(a, b)).grad_fn, "self_sym_sizes")
+show((torch.nn.functional.nll_loss(x3, torch.tensor([[0, 1, 2, 0], [1, 1, 0, 2]]))).grad_fn, "ignore_index reduction self target total_weight weight")
+show((torch.nn.functional.huber_loss(a, b, delta=0.5)).grad_fn, "delta reduction self target")
+show((torch.nn.functional.smooth_l1_loss(a, b, beta=0.5)).grad_fn, "beta reduction self target")
+show((torch.nn.functional.mse_loss(a, b.detach(), reduction='sum')).grad_fn, "reduction self target")
+show((torch.nn.functional.binary_cross_entropy(a.sigmoid(), c, weight=w3)).grad_fn, "reduction self target weight")
+show((torch.nn.functional.binary_cross_entropy_with_logits(a, c, pos_weight=w3)).grad_fn, "pos_weight reduction self target weight")
+show((torch.nn.functional.layer_norm(a, (3,), w3, w3)).grad_fn, "bias input normalized_shape result1 result2 weight")
+show((torch.nn.functional.batch_norm(a, None, None, training=True)).grad_fn, "eps input result1 result2 running_mean running_var training weight")
+show((torch.nn.functional.batch_norm(a, torch.zeros(3), torch.ones(3), w3, w3, training=False)).grad_fn, "eps input result1 result2 running_mean running_var training weight")
+show((torch.nn.functional.group_norm(x3, 3)).grad_fn, "C HxW N eps group input result1 result2 weight")
+show((torch.nn.functional.adaptive_max_pool2d(x4, 2)).grad_fn, "result1 self")
+show((torch.nn.functional.interpolate(x4, scale_factor=2)).grad_fn, "output_size scales_h scales_w self_sym_sizes")
+show((torch.nn.functional.pixel_shuffle(x4.reshape(1, 4, 2, 2), 2)).grad_fn, "upscale_factor")
+show((a.clamp_max(1)).grad_fn, "max self")
+show((a.clamp(a.detach() * 0, b.detach())).grad_fn, "max min self")
+show((a.clamp(max=b.detach())).grad_fn, "max min self")
+show((torch.nn.functional.linear(a, m.t().detach(), v2[0, :2])).grad_fn, "alpha beta mat1 mat1_sym_sizes mat1_sym_strides mat2 mat2_sym_sizes mat2_sym_strides")
+show((torch.nn.functional.bilinear(a, b, x3[:1, :, :3].detach())).grad_fn, "self_sym_sizes")
+show((torch.trace(a)).grad_fn, "self_sym_sizes")
+show((torch.logcumsumexp(a, 1)).grad_fn, "dim result self")
+show((torch.lerp(a, b.detach(), v.detach())).grad_fn, "end self weight")
+show((torch.fmin(a, b)).grad_fn, "other self")
+show((torch.fmax(a, b.detach())).grad_fn, "other self")
+show((a.masked_fill(c.bool(), 0.0)).grad_fn, "mask")
+show((torch.vdot(v, v)).grad_fn, "other self")
+show((a.flip(-1)).grad_fn, "dims")
+show((a.roll(-1)).grad_fn, "dims shifts")
+show((a.rot90()).grad_fn, "dims k")
+show((a.tril(-1)).grad_fn, "diagonal")
+show((a.clone().triu_()).grad_fn, "diagonal")
+show((a.scatter(-1, idx, 2.0)).grad_fn, "dim index")
+show((a.scatter(1, idx, b.detach())).grad_fn, "dim index")
+show((a.detach().scatter(1, idx, b)).grad_fn, "dim index")
+show((a.index_add(-1, i1, b[:, :2].detach())).grad_fn, "alpha dim index source source_dim")
+show((a.detach().index_add(1, i1, b[:, :2], alpha=2)).grad_fn, "alpha dim index source source_dim")
+show((a.index_fill(-1, i1, torch.tensor(2.0))).grad_fn, "dim index")
+show((a.index_copy(-1, i1, b[:, :2].detach())).grad_fn, "dim index source source_dim")
+show((a.scatter_add(-1, idx, b.detach())).grad_fn, "dim index")
+show((a.gather(-1, idx)).grad_fn, "dim index self sparse_grad")
+show((a.scatter_reduce(1, idx, b, 'amax')).grad_fn, "dim include_self index reduce result self src")
+show((a.masked_scatter(a > 0, b.detach())).grad_fn, "mask source_sym_sizes")
+show((a.detach().masked_scatter(a > 0, b)).grad_fn, "mask source_sym_sizes")
+show((a.masked_fill(a>0, b[0,0])).grad_fn, "mask")
+show((a.median(-1)[0]).grad_fn, "dim indices keepdim self_sym_sizes")
+show((a.nanmedian(1)[0]).grad_fn, "dim indices keepdim self_sym_sizes")
+show((a.cummax(-1)[0]).grad_fn, "dim indices self")
+show((a.rot90(-1, (1, 0))).grad_fn, "dims k")
+show((v.diag()).grad_fn, "dim1 dim2 offset")
+show((v.diag(1)).grad_fn, "dim1 dim2 offset")
+show((torch.nn.functional.interpolate(x4, size=(6, 5))).grad_fn, "output_size scales_h scales_w self_sym_sizes")
+show((torch.nn.functional.interpolate(x3, scale_factor=1.5)).grad_fn, "output_size scales self_sym_sizes")
+show((a.aminmax(dim=-1)[0]).grad_fn, "dim keepdim max min self")
+show((a.nansum(1)).grad_fn, "dim keepdim self")
+show((torch.dist(a, b, 3)).grad_fn, "other p result self")
+show((torch.cdist(a, b, 1)).grad_fn, "p result x1 x2")
+show((torch.linalg.cross(a, b.detach())).grad_fn, "dim other self")
+show((torch.linalg.cross(a.detach(), b, dim=1)).grad_fn, "dim other self")
+"""
+
+LEAVES = """
+a = torch.tensor([[0.5, -1.5, 2.0], [1.0, 0.25, -0.75]], requires_grad=True)
+m = torch.tensor([[1.0, 2.0], [0.5, -1.0], [2.0, 0.25]], requires_grad=True)
+i = torch.tensor([0, 1])
+"""
+
+# after backward: the values that are not tensors remain, a saved tensor gives PyTorch's error (each program ends there)
+FREED = [
+    "y = a.mm(m)\nprint(type(y.grad_fn._raw_saved_self).__name__)\ny.sum().backward()\n"
+    "print(y.grad_fn._saved_self_sym_sizes, y.grad_fn._saved_mat2_sym_strides)\ny.grad_fn._saved_self\n",
+    "y = a[i]\ny.sum().backward()\nprint(y.grad_fn._saved_self_sym_sizes)\ny.grad_fn._saved_indices\n",
+    "y = a.sort(1)[0]\ny.sum().backward()\nprint(y.grad_fn._saved_dim)\ny.grad_fn._saved_indices\n",
+    "y = torch.nn.functional.layer_norm(a, (3,))\ny.sum().backward()\nprint(y.grad_fn._saved_normalized_shape)\n"
+    "y.grad_fn._saved_result1\n",
+    "y = a.cummax(1)[0]\ny.sum().backward()\nprint(y.grad_fn._saved_dim)\ny.grad_fn._saved_self\n",
+    "y = a[i]\ni.add_(0)\ny.sum().backward()\n",  # (the saved index's version is checked, as PyTorch's)
+]
+
+MISSING = LEAVES + """
+for node, name in ((a.t().grad_fn, "_saved_self"), (torch.bmm(a[None], m[None]).grad_fn, "_saved_self_sym_sizes"),
+                   (a[0].grad_fn, "_saved_end"), (a.mm(m).grad_fn, "_saved_foo"), (a.lerp(m.t(), 0.5).grad_fn, "_saved_self")):
+    try:
+        getattr(node, name)
+    except AttributeError as e:
+        print("AttributeError", e)
+"""
+
+
+@pytest.mark.parametrize("part", range(4))
+def test_saved_attributes_as_torch(part):
+    lines = CASES.strip().splitlines()
+    step = -(-len(lines) // 4)
+    same_as_torch(SETUP + "\n".join(lines[part * step:(part + 1) * step]) + "\n")
+
+
+@pytest.mark.parametrize("program", FREED)
+def test_freed_saved_tensors_as_torch(program):
+    same_as_torch(LEAVES + program)
+
+
+def test_names_a_node_does_not_have_as_torch():
+    same_as_torch(MISSING)
