@@ -134,6 +134,18 @@ PROGRAMS = {
         d = nn.GRU(2, 3).double()
         print(d(torch.ones(2, 1, 2, dtype=torch.float64))[1])
         """,
+    "lstm_gradient_of_gradient": """
+        torch.manual_seed(8)
+        m = nn.LSTM(2, 3, num_layers=2)
+        x = torch.randn(4, 1, 2, requires_grad=True)
+        o, (h, c) = m(x)
+        g, = torch.autograd.grad(o.sum() + c.sum(), x, create_graph=True)
+        print(g.requires_grad, (g * 1000).round())
+        g.pow(2).sum().backward()
+        print((x.grad * 1000).round(), (m.weight_hh_l0.grad * 1000).round())
+        o.sum().backward()
+        print((m.bias_ih_l1.grad * 1000).round())
+        """,
     "errors": """
         m = nn.LSTM(2, 3)
         for bad in (lambda: m(torch.randn(4, 1, 3)), lambda: m(torch.randn(4, 1, 2).double()),

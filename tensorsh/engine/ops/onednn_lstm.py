@@ -1,7 +1,8 @@
 """One LSTM layer as PyTorch's CPU float32 LSTM runs it (oneDNN's mkldnn_rnn_layer): the layer's output, hy and cy
 share one node, MkldnnRnnLayerBackward0, whose edges are (input, w_ih, w_hh, b_ih, b_hh, hx, cx). The values are
 those of ATen's native cell sequence (RNN.cpp's LSTMCell over a precomputed input projection), which oneDNN's agree
-with to the last bit or two; backward recomputes that sequence and differentiates it."""
+with to the last bit or two; backward recomputes that sequence and differentiates it (with a graph of its own
+under create_graph=True, where PyTorch's gradient is its own composite)."""
 from .. import autograd
 from ..autograd import Node, edge_of
 from ..linear import linear
@@ -33,14 +34,17 @@ class MkldnnRnnLayerBackward0(Node):
 
     def backward(self, grads):
         operands = self.unpack()
-        leaves = [t.detach().requires_grad_(edge is not NONE_EDGE) if t is not None else None
-                  for t, edge in zip(operands, self.next_functions)]
+        create_graph = autograd._grad_enabled[0]  # (backward under create_graph=True runs with grad mode on)
+        # the gradient's own graph reaches the real operands under create_graph; else detached copies suffice
+        leaves = operands if create_graph else [
+            t.detach().requires_grad_(edge is not NONE_EDGE) if t is not None else None
+            for t, edge in zip(operands, self.next_functions)]
         with autograd.enable_grad():
             outputs = lstm_layer(*leaves, self.reverse)
         pairs = [(o, g) for o, g in zip(outputs, grads) if g is not None]
-        wanted = [t for t in leaves if t is not None and t.requires_grad]
-        found = autograd.run_backward([o for o, _ in pairs], [g for _, g in pairs], False, False, inputs=wanted,
-                                      allow_unused=True)
+        wanted = [t for t, edge in zip(leaves, self.next_functions) if t is not None and edge is not NONE_EDGE]
+        found = autograd.run_backward([o for o, _ in pairs], [g for _, g in pairs], create_graph, create_graph,
+                                      inputs=wanted, allow_unused=True)
         by_leaf = dict(zip(map(id, wanted), found))
         return tuple(by_leaf.get(id(t)) if t is not None else None for t in leaves)
 
