@@ -22,6 +22,8 @@ class MultiViewBackward(Node):
         self.shapes, self.dim, self.dtype = shapes, dim, base.dtype
 
     def backward(self, grads):
+        if self.n_outputs == 1:  # (a one-output node gets its gradient bare, not in a list)
+            grads = [grads]
         grads = [g if g is not None else Tensor._from_numpy(np.zeros(shape, self.dtype.np), self.dtype)
                  for g, shape in zip(grads, self.shapes)]
         return ((stack if self.name_ == "UnbindBackward0" else cat)(grads, self.dim),)

@@ -1,0 +1,561 @@
+"""RNN, LSTM, GRU and their cells: PyTorch's rnn.py (constructor, registration and init order, checks, reprs) over
+the op sequence of ATen's native CPU path (RNN.cpp: the input projection of a whole layer as one linear, unbound
+over time; per step a cell; outputs stacked; bidirectional halves concatenated on the feature dim)."""
+import math
+import numbers
+
+from tensorsh.engine import creation, sampling
+from tensorsh.engine import dtypes
+from tensorsh.engine.errors import runtime, type_error, value_error, warn, warn_once
+from tensorsh.engine.ops.joining import cat, stack
+from tensorsh.engine.ops.onednn_lstm import mkldnn_lstm_layer
+from . import functional as F, init
+from .module import Module
+from .parameter import Parameter
+
+
+def _in(module_name):
+    return "torch.nn.modules." + module_name
+
+
+# ---------------------------------------------------------------- cells (RNN.cpp's SimpleCell, LSTMCell, GRUCell)
+
+def _hh(hidden, w_hh, b_hh):
+    return F.linear(hidden, w_hh, b_hh)
+
+
+def _simple_cell(nonlinearity):
+    def cell(x_proj, hidden, p):
+        return nonlinearity(_hh(hidden, p[1], p[3]) + x_proj)
+    return cell
+
+
+def _lstm_cell(x_proj, hidden, p):
+    hx, cx = hidden
+    gates = _hh(hx, p[1], p[3]) + x_proj
+    ingate, forgetgate, cellgate, outgate = gates.unsafe_chunk(4, 1)
+    ingate, forgetgate, cellgate, outgate = ingate.sigmoid(), forgetgate.sigmoid(), cellgate.tanh(), outgate.sigmoid()
+    cy = forgetgate * cx + ingate * cellgate
+    hy = outgate * cy.tanh()
+    if p[4] is not None:  # projections: hy = hy @ w_hr.t()
+        hy = hy.matmul(p[4].t())
+    return hy, cy
+
+
+def _gru_cell(x_proj, hidden, p):
+    i_r, i_z, i_n = x_proj.unsafe_chunk(3, 1)
+    h_r, h_z, h_n = _hh(hidden, p[1], p[3]).unsafe_chunk(3, 1)
+    reset_gate = (h_r + i_r).sigmoid()
+    input_gate = (h_z + i_z).sigmoid()
+    new_gate = (i_n + h_n * reset_gate).tanh()
+    return (hidden - new_gate) * input_gate + new_gate
+
+
+_CELLS = {"RNN_TANH": _simple_cell(lambda t: t.tanh()), "RNN_RELU": _simple_cell(lambda t: t.relu()),
+          "LSTM": _lstm_cell, "GRU": _gru_cell}
+
+
+def _output_of(hidden):
+    return hidden[0] if isinstance(hidden, tuple) else hidden
+
+
+def _run(cell, steps, hidden, p):
+    """FullLayer over precomputed input projections: the step outputs and the last hidden state."""
+    outputs = []
+    for x_proj in steps:
+        hidden = cell(x_proj, hidden, p)
+        outputs.append(_output_of(hidden))
+    return outputs, hidden
+
+
+def _layer(cell, input, hidden, p):
+    outputs, hidden = _run(cell, F.linear(input, p[0], p[2]).unbind(0), hidden, p)
+    return stack(outputs, 0), hidden
+
+
+def _bidirectional_layer(cell, input, hiddens, ps):
+    fw_outputs, fw_hidden = _run(cell, F.linear(input, ps[0][0], ps[0][2]).unbind(0), hiddens[0], ps[0])
+    fw_output = stack(fw_outputs, 0)
+    rev_outputs, rev_hidden = _run(cell, F.linear(input, ps[1][0], ps[1][2]).unbind(0)[::-1], hiddens[1], ps[1])
+    rev_output = stack(rev_outputs[::-1], 0)
+    return cat([fw_output, rev_output], fw_output.dim() - 1), (fw_hidden, rev_hidden)
+
+
+def _stacked(mode, input, hiddens, params, num_layers, dropout_p, train, bidirectional):
+    """apply_layer_stack: the last layer's output and every layer's (and direction's) final hidden state."""
+    cell = _CELLS[mode]
+    finals = []
+    for layer in range(num_layers):
+        if bidirectional:
+            input, (fw, rev) = _bidirectional_layer(cell, input, hiddens[2 * layer:2 * layer + 2],
+                                                    params[2 * layer:2 * layer + 2])
+            finals += [fw, rev]
+        else:
+            input, final = _layer(cell, input, hiddens[layer], params[layer])
+            finals.append(final)
+        if dropout_p != 0 and train and layer < num_layers - 1:
+            input = sampling.dropout(input, dropout_p, True)
+    return input, finals
+
+
+def _onednn(input):
+    """use_mkldnn (RNN.cpp): a float32 CPU input with elements takes oneDNN's LSTM (bfloat16 too where the CPU
+    has native bf16, which this model does not assume)."""
+    return input.dtype == dtypes.float32 and input.numel() != 0
+
+
+# ---------------------------------------------------------------- the modules
+
+class RNNBase(Module):
+    __module__ = _in("rnn")
+    __api__ = Module.__api__ | {"flatten_parameters", "reset_parameters", "all_weights", "_flat_weights",
+                                "_flat_weights_names", "_all_weights", "check_input", "get_expected_hidden_size",
+                                "check_hidden_size", "check_forward_args", "permute_hidden", "mode"}
+
+    def __init__(self, mode, input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0,
+                 bidirectional=False, proj_size=0, device=None, dtype=None):
+        super().__init__()
+        self.mode = mode
+        self.input_size = input_size
+        self.hidden_size = hidden_size
+        self.num_layers = num_layers
+        self.bias = bias
+        self.batch_first = batch_first
+        self.dropout = float(dropout)
+        self.bidirectional = bidirectional
+        self.proj_size = proj_size
+        num_directions = 2 if bidirectional else 1
+        if not isinstance(dropout, numbers.Number) or not 0 <= dropout <= 1 or isinstance(dropout, bool):
+            raise value_error("dropout should be a number in range [0, 1] representing the probability of an "
+                              "element being zeroed")
+        if dropout > 0 and num_layers == 1:
+            warn("dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects "
+                 f"num_layers greater than 1, but got dropout={dropout} and num_layers={num_layers}")
+        if not isinstance(bias, bool):
+            raise type_error(f"bias should be of type bool, got: {type(bias).__name__}")
+        if not isinstance(batch_first, bool):
+            raise type_error(f"batch_first should be of type bool, got: {type(batch_first).__name__}")
+        if not isinstance(input_size, int):
+            raise type_error(f"input_size should be of type int, got: {type(input_size).__name__}")
+        if input_size <= 0:
+            raise value_error("input_size must be greater than zero")
+        if not isinstance(hidden_size, int):
+            raise type_error(f"hidden_size should be of type int, got: {type(hidden_size).__name__}")
+        if hidden_size <= 0:
+            raise value_error("hidden_size must be greater than zero")
+        if num_layers <= 0:
+            raise value_error("num_layers must be greater than zero")
+        if proj_size < 0:
+            raise value_error("proj_size should be a positive integer or zero to disable projections")
+        if proj_size >= hidden_size:
+            raise value_error("proj_size has to be smaller than hidden_size")
+        gate_size = {"LSTM": 4, "GRU": 3, "RNN_TANH": 1, "RNN_RELU": 1}.get(mode)
+        if gate_size is None:
+            raise value_error("Unrecognized RNN mode: " + mode)
+        gate_size *= hidden_size
+        self._flat_weights_names = []
+        self._all_weights = []
+        for layer in range(num_layers):
+            for direction in range(num_directions):
+                real_hidden_size = proj_size if proj_size > 0 else hidden_size
+                layer_input_size = input_size if layer == 0 else real_hidden_size * num_directions
+                w_ih = Parameter(creation.empty((gate_size, layer_input_size), dtype=dtype))
+                w_hh = Parameter(creation.empty((gate_size, real_hidden_size), dtype=dtype))
+                b_ih = Parameter(creation.empty(gate_size, dtype=dtype))
+                b_hh = Parameter(creation.empty(gate_size, dtype=dtype))
+                layer_params = (w_ih, w_hh, b_ih, b_hh) if bias else (w_ih, w_hh)
+                if proj_size > 0:
+                    layer_params += (Parameter(creation.empty((proj_size, hidden_size), dtype=dtype)),)
+                suffix = "_reverse" if direction == 1 else ""
+                param_names = ["weight_ih_l{}{}", "weight_hh_l{}{}"]
+                if bias:
+                    param_names += ["bias_ih_l{}{}", "bias_hh_l{}{}"]
+                if proj_size > 0:
+                    param_names += ["weight_hr_l{}{}"]
+                param_names = [x.format(layer, suffix) for x in param_names]
+                for name, param in zip(param_names, layer_params):
+                    setattr(self, name, param)
+                self._flat_weights_names.extend(param_names)
+                self._all_weights.append(param_names)
+        self.reset_parameters()
+
+    @property
+    def _flat_weights(self):
+        """The weights in _flat_weights_names order, read at each use (PyTorch keeps this list in step with
+        assignments through __setattr__; reading it fresh gives the same list)."""
+        return [getattr(self, wn) if wn in self._parameters or wn in self.__dict__ else None
+                for wn in self._flat_weights_names]
+
+    @property
+    def all_weights(self):
+        return [[getattr(self, weight) for weight in weights] for weights in self._all_weights]
+
+    def flatten_parameters(self):
+        """A no-op on the CPU, as in PyTorch."""
+        return None
+
+    def reset_parameters(self):
+        stdv = 1.0 / math.sqrt(self.hidden_size) if self.hidden_size > 0 else 0
+        for weight in self.parameters():
+            init.uniform_(weight, -stdv, stdv)
+
+    def check_input(self, input, batch_sizes):
+        weight_dtype = self._flat_weights[0].dtype
+        if input.dtype != weight_dtype:
+            raise value_error(f"RNN input dtype ({input.dtype}) does not match weight dtype ({weight_dtype}). "
+                              f"Convert input: input.to({weight_dtype}), or convert model: model.to({input.dtype})")
+        expected_input_dim = 2 if batch_sizes is not None else 3
+        if input.dim() != expected_input_dim:
+            raise runtime(f"input must have {expected_input_dim} dimensions, got {input.dim()}")
+        if self.input_size != input.size(-1):
+            raise runtime(f"input.size(-1) must be equal to input_size. Expected {self.input_size}, "
+                          f"got {input.size(-1)}")
+
+    def get_expected_hidden_size(self, input, batch_sizes):
+        mini_batch = input.size(0) if self.batch_first else input.size(1)
+        num_directions = 2 if self.bidirectional else 1
+        size = self.proj_size if self.proj_size > 0 else self.hidden_size
+        return (self.num_layers * num_directions, mini_batch, size)
+
+    def check_hidden_size(self, hx, expected_hidden_size, msg="Expected hidden size {}, got {}"):
+        if tuple(hx.size()) != expected_hidden_size:
+            raise runtime(msg.format(expected_hidden_size, list(hx.size())))
+
+    def check_forward_args(self, input, hidden, batch_sizes):
+        self.check_input(input, batch_sizes)
+        self.check_hidden_size(hidden, self.get_expected_hidden_size(input, batch_sizes))
+
+    def permute_hidden(self, hx, permutation):
+        if permutation is None:
+            return hx
+        return hx.index_select(1, permutation)
+
+    def extra_repr(self):
+        s = "{input_size}, {hidden_size}"
+        if self.proj_size != 0:
+            s += ", proj_size={proj_size}"
+        if self.num_layers != 1:
+            s += ", num_layers={num_layers}"
+        if self.bias is not True:
+            s += ", bias={bias}"
+        if self.batch_first is not False:
+            s += ", batch_first={batch_first}"
+        if self.dropout != 0:
+            s += ", dropout={dropout}"
+        if self.bidirectional is not False:
+            s += ", bidirectional={bidirectional}"
+        return s.format(**self.__dict__)
+
+    def _params(self):
+        """gather_params: per layer and direction (w_ih, w_hh, b_ih, b_hh, w_hr) with None where absent."""
+        out = []
+        for names in self._all_weights:
+            ws = [getattr(self, n) for n in names]
+            w_ih, w_hh = ws[0], ws[1]
+            b_ih, b_hh = (ws[2], ws[3]) if self.bias else (None, None)
+            out.append((w_ih, w_hh, b_ih, b_hh, ws[-1] if self.proj_size > 0 else None))
+        return out
+
+    def _zeros(self, input, max_batch_size, size):
+        num_directions = 2 if self.bidirectional else 1
+        return creation.zeros(self.num_layers * num_directions, max_batch_size, size, dtype=input.dtype)
+
+    def _one_hidden_forward(self, input, hx):
+        """RNN and GRU's forward (rnn.py), then ATen's rnn_tanh/rnn_relu/gru."""
+        name = "RNN" if self.mode.startswith("RNN") else self.mode
+        if input.dim() not in (2, 3):
+            tail = " tensor instead" if name == "RNN" else " instead"
+            raise value_error(f"{name}: Expected input to be 2D or 3D, got {input.dim()}D{tail}")
+        is_batched = input.dim() == 3
+        batch_dim = 0 if self.batch_first else 1
+        if not is_batched:
+            input = input.unsqueeze(batch_dim)
+            if hx is not None:
+                if hx.dim() != 2:
+                    raise runtime(f"For unbatched 2-D input, hx should also be 2-D but got {hx.dim()}-D tensor")
+                hx = hx.unsqueeze(1)
+        elif hx is not None and hx.dim() != 3:
+            raise runtime(f"For batched 3-D input, hx should also be 3-D but got {hx.dim()}-D tensor")
+        max_batch_size = input.size(0) if self.batch_first else input.size(1)
+        if hx is None:
+            hx = self._zeros(input, max_batch_size, self.hidden_size)
+        self.check_forward_args(input, hx, None)
+        x = input.transpose(0, 1) if self.batch_first else input
+        output, finals = _stacked(self.mode, x, list(hx.unbind(0)), self._params(), self.num_layers, self.dropout,
+                                  self.training, self.bidirectional)
+        hidden = stack(finals, 0)
+        if self.batch_first:
+            output.transpose_(0, 1)
+        if not is_batched:
+            output = output.squeeze(batch_dim)
+            hidden = hidden.squeeze(1)
+        return output, hidden
+
+
+class RNN(RNNBase):
+    __module__ = _in("rnn")
+
+    def __init__(self, *args, **kwargs):
+        if "proj_size" in kwargs:
+            raise value_error("proj_size argument is only supported for LSTM, not RNN or GRU")
+        if len(args) > 3:
+            self.__dict__["nonlinearity"] = args[3]
+            args = args[:3] + args[4:]
+        else:
+            self.__dict__["nonlinearity"] = kwargs.pop("nonlinearity", "tanh")
+        nonlinearity = self.__dict__["nonlinearity"]
+        if nonlinearity == "tanh":
+            mode = "RNN_TANH"
+        elif nonlinearity == "relu":
+            mode = "RNN_RELU"
+        else:
+            raise value_error(f"Unknown nonlinearity '{nonlinearity}'. Select from 'tanh' or 'relu'.")
+        super().__init__(mode, *args, **kwargs)
+        self.nonlinearity = nonlinearity
+
+    def forward(self, input, hx=None):
+        return self._one_hidden_forward(input, hx)
+
+
+class GRU(RNNBase):
+    __module__ = _in("rnn")
+
+    def __init__(self, *args, **kwargs):
+        if "proj_size" in kwargs:
+            raise value_error("proj_size argument is only supported for LSTM, not RNN or GRU")
+        super().__init__("GRU", *args, **kwargs)
+
+    def forward(self, input, hx=None):
+        return self._one_hidden_forward(input, hx)
+
+
+class LSTM(RNNBase):
+    __module__ = _in("rnn")
+    __api__ = RNNBase.__api__ | {"get_expected_cell_size"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__("LSTM", *args, **kwargs)
+
+    def get_expected_cell_size(self, input, batch_sizes):
+        mini_batch = input.size(0) if self.batch_first else input.size(1)
+        num_directions = 2 if self.bidirectional else 1
+        return (self.num_layers * num_directions, mini_batch, self.hidden_size)
+
+    def check_forward_args(self, input, hidden, batch_sizes):
+        self.check_input(input, batch_sizes)
+        self.check_hidden_size(hidden[0], self.get_expected_hidden_size(input, batch_sizes),
+                               "Expected hidden[0] size {}, got {}")
+        self.check_hidden_size(hidden[1], self.get_expected_cell_size(input, batch_sizes),
+                               "Expected hidden[1] size {}, got {}")
+
+    def permute_hidden(self, hx, permutation):
+        if permutation is None:
+            return hx
+        return hx[0].index_select(1, permutation), hx[1].index_select(1, permutation)
+
+    def _onednn_layers(self, input, hx):
+        """mkldnn_rnn: per layer and direction one mkldnn_rnn_layer on hx[index], cx[index]; directions
+        concatenated, dropout between layers."""
+        num_directions = 2 if self.bidirectional else 1
+        params = self._params()
+        finals = []
+        for layer in range(self.num_layers):
+            outputs = []
+            for direction in range(num_directions):
+                index = layer * num_directions + direction
+                w_ih, w_hh, b_ih, b_hh, _ = params[index]
+                output, hy, cy = mkldnn_lstm_layer(input, w_ih, w_hh, b_ih, b_hh, hx[0][index], hx[1][index],
+                                                   direction == 1)
+                outputs.append(output)
+                finals.append((hy, cy))
+            input = outputs[0] if num_directions == 1 else cat(outputs, -1)
+            if self.dropout != 0 and self.training and layer < self.num_layers - 1:
+                input = sampling.dropout(input, self.dropout, True)
+        return input, finals
+
+    def forward(self, input, hx=None):
+        real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
+        if input.dim() not in (2, 3):
+            raise value_error(f"LSTM: Expected input to be 2D or 3D, got {input.dim()}D instead")
+        is_batched = input.dim() == 3
+        batch_dim = 0 if self.batch_first else 1
+        if not is_batched:
+            input = input.unsqueeze(batch_dim)
+        max_batch_size = input.size(0) if self.batch_first else input.size(1)
+        if hx is None:
+            hx = (self._zeros(input, max_batch_size, real_hidden_size),
+                  self._zeros(input, max_batch_size, self.hidden_size))
+            self.check_forward_args(input, hx, None)
+        else:
+            if is_batched:
+                if hx[0].dim() != 3 or hx[1].dim() != 3:
+                    raise runtime("For batched 3-D input, hx and cx should also be 3-D but got "
+                                  f"({hx[0].dim()}-D, {hx[1].dim()}-D) tensors")
+            else:
+                if hx[0].dim() != 2 or hx[1].dim() != 2:
+                    raise runtime("For unbatched 2-D input, hx and cx should also be 2-D but got "
+                                  f"({hx[0].dim()}-D, {hx[1].dim()}-D) tensors")
+                hx = (hx[0].unsqueeze(1), hx[1].unsqueeze(1))
+            self.check_forward_args(input, hx, None)
+        if self.proj_size > 0 and _onednn(input):
+            warn_once("LSTM with projections is not supported with oneDNN. Using default implementation.")
+        x = input.transpose(0, 1) if self.batch_first else input
+        if self.proj_size == 0 and _onednn(input):
+            output, finals = self._onednn_layers(x, hx)
+        else:
+            hiddens = list(zip(hx[0].unbind(0), hx[1].unbind(0)))
+            output, finals = _stacked("LSTM", x, hiddens, self._params(), self.num_layers, self.dropout,
+                                      self.training, self.bidirectional)
+        hidden = (stack([h for h, _ in finals], 0), stack([c for _, c in finals], 0))
+        if self.batch_first:
+            output = output.transpose(0, 1)
+        if not is_batched:
+            output = output.squeeze(batch_dim)
+            hidden = (hidden[0].squeeze(1), hidden[1].squeeze(1))
+        return output, hidden
+
+
+# ---------------------------------------------------------------- the cells as modules
+
+class RNNCellBase(Module):
+    __module__ = _in("rnn")
+    __api__ = Module.__api__ | {"reset_parameters"}
+
+    def __init__(self, input_size, hidden_size, bias, num_chunks, device=None, dtype=None):
+        super().__init__()
+        self.input_size = input_size
+        self.hidden_size = hidden_size
+        self.bias = bias
+        self.weight_ih = Parameter(creation.empty((num_chunks * hidden_size, input_size), dtype=dtype))
+        self.weight_hh = Parameter(creation.empty((num_chunks * hidden_size, hidden_size), dtype=dtype))
+        if bias:
+            self.bias_ih = Parameter(creation.empty(num_chunks * hidden_size, dtype=dtype))
+            self.bias_hh = Parameter(creation.empty(num_chunks * hidden_size, dtype=dtype))
+        else:
+            self.register_parameter("bias_ih", None)
+            self.register_parameter("bias_hh", None)
+        self.reset_parameters()
+
+    def extra_repr(self):
+        s = "{input_size}, {hidden_size}"
+        if "bias" in self.__dict__ and self.bias is not True:
+            s += ", bias={bias}"
+        if "nonlinearity" in self.__dict__ and self.nonlinearity != "tanh":
+            s += ", nonlinearity={nonlinearity}"
+        return s.format(**self.__dict__)
+
+    def reset_parameters(self):
+        stdv = 1.0 / math.sqrt(self.hidden_size) if self.hidden_size > 0 else 0
+        for weight in self.parameters():
+            init.uniform_(weight, -stdv, stdv)
+
+    def _check_dims(self, input, hx, what="hidden"):
+        name = self._cell_name
+        if input.dim() not in (1, 2):
+            raise value_error(f"{name}: Expected input to be 1D or 2D, got {input.dim()}D instead")
+        if hx is not None and hx.dim() not in (1, 2):
+            raise value_error(f"{name}: Expected {what} to be 1D or 2D, got {hx.dim()}D instead")
+
+    def _one_hidden(self, kind, input, hx):
+        """RNNCell and GRUCell's forward: an unbatched input (and hx) get a batch dim for the cell, zeros for no hx."""
+        self._check_dims(input, hx)
+        is_batched = input.dim() == 2
+        if not is_batched:
+            input = input.unsqueeze(0)
+        if hx is None:
+            hx = creation.zeros(input.size(0), self.hidden_size, dtype=input.dtype)
+        else:
+            hx = hx.unsqueeze(0) if not is_batched else hx
+        ret = self._cell(kind, input, hx)
+        return ret if is_batched else ret.squeeze(0)
+
+    def _cell(self, kind, input, hx):
+        """ATen's rnn_tanh_cell/rnn_relu_cell/lstm_cell/gru_cell: checks in their order, then the cell."""
+        w_ih, w_hh = self.weight_ih, self.weight_hh
+        hidden_size = w_hh.size(1)
+        gates = {"LSTM": 4, "GRU": 3}.get(kind, 1)
+
+        def check_weights():
+            for which, w in (("weight_ih", w_ih), ("weight_hh", w_hh)):
+                if w.size(0) != gates * hidden_size:
+                    raise runtime(f"{which} first dim must be {gates} * hidden_size = {gates * hidden_size}, "
+                                  f"but got {w.size(0)}")
+
+        def check_input():
+            if input.size(1) != w_ih.size(1):
+                raise runtime(f"input has inconsistent input_size: got {input.size(1)} expected {w_ih.size(1)}")
+
+        def check_hidden(h, label):
+            if input.size(0) != h.size(0):
+                raise runtime(f"Input batch size {input.size(0)} doesn't match hidden{label} batch size {h.size(0)}")
+            if h.size(1) != hidden_size:
+                raise runtime(f"hidden{label} has inconsistent hidden_size: got {h.size(1)}, expected {hidden_size}")
+
+        if kind == "LSTM":
+            check_input()
+            check_weights()
+            check_hidden(hx[0], 0)
+            check_hidden(hx[1], 1)
+        elif kind == "GRU":
+            check_input()
+            check_hidden(hx, 0)
+            check_weights()
+        else:
+            check_weights()
+            check_input()
+            check_hidden(hx, 0)
+        p = (w_ih, w_hh, self.bias_ih, self.bias_hh, None)
+        return _CELLS[kind](F.linear(input, w_ih, self.bias_ih), hx, p)
+
+
+class RNNCell(RNNCellBase):
+    __module__ = _in("rnn")
+    _cell_name = "RNNCell"
+
+    def __init__(self, input_size, hidden_size, bias=True, nonlinearity="tanh", device=None, dtype=None):
+        super().__init__(input_size, hidden_size, bias, num_chunks=1, dtype=dtype)
+        self.nonlinearity = nonlinearity
+
+    def forward(self, input, hx=None):
+        if self.nonlinearity not in ("tanh", "relu"):
+            self._check_dims(input, hx)
+            raise runtime(f"Unknown nonlinearity: {self.nonlinearity}")
+        return self._one_hidden("RNN_TANH" if self.nonlinearity == "tanh" else "RNN_RELU", input, hx)
+
+
+class LSTMCell(RNNCellBase):
+    __module__ = _in("rnn")
+    _cell_name = "LSTMCell"
+
+    def __init__(self, input_size, hidden_size, bias=True, device=None, dtype=None):
+        super().__init__(input_size, hidden_size, bias, num_chunks=4, dtype=dtype)
+
+    def forward(self, input, hx=None):
+        self._check_dims(input, None)
+        if hx is not None:
+            for idx, value in enumerate(hx):
+                if value.dim() not in (1, 2):
+                    raise value_error(f"LSTMCell: Expected hx[{idx}] to be 1D or 2D, got {value.dim()}D instead")
+        is_batched = input.dim() == 2
+        if not is_batched:
+            input = input.unsqueeze(0)
+        if hx is None:
+            zeros = creation.zeros(input.size(0), self.hidden_size, dtype=input.dtype)
+            hx = (zeros, zeros)
+        else:
+            hx = (hx[0].unsqueeze(0), hx[1].unsqueeze(0)) if not is_batched else hx
+        ret = self._cell("LSTM", input, tuple(hx))
+        if not is_batched:
+            ret = (ret[0].squeeze(0), ret[1].squeeze(0))
+        return ret
+
+
+class GRUCell(RNNCellBase):
+    __module__ = _in("rnn")
+    _cell_name = "GRUCell"
+
+    def __init__(self, input_size, hidden_size, bias=True, device=None, dtype=None):
+        super().__init__(input_size, hidden_size, bias, num_chunks=3, dtype=dtype)
+
+    def forward(self, input, hx=None):
+        return self._one_hidden("GRU", input, hx)
