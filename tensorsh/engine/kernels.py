@@ -1059,6 +1059,23 @@ def norm_sequential(x, p, dims, keepdim):
     return np.array(total, order="C")  # (ascontiguousarray would make a 0-d result 1-d)
 
 
+def bfloat16_prod(x, dim, keepdim, to_bfloat16):
+    """prod of bfloat16 values (float32 arrays) as PyTorch's CPU kernel multiplies them below 64 elements: one at a
+    time along the dim, each product rounded to bfloat16 (longer rows: its vector lanes, not reproduced)."""
+    if dim is None:
+        x, dim = x.reshape(-1), 0
+        out_shape = (1,) * x.ndim if keepdim else ()
+    else:
+        out_shape = None
+    moved = np.moveaxis(x, dim, 0)
+    acc = np.ones(moved.shape[1:], np.float32)
+    for row in moved:
+        acc = to_bfloat16(acc * row)
+    if out_shape is not None:
+        return acc.reshape(out_shape)
+    return np.expand_dims(acc, dim) if keepdim else acc
+
+
 def pow_scalar_libm(x, exponent):
     """std::pow(x, exponent) with both in x's precision. glibc's powf rounds correctly to within a hair, so double
     arithmetic gives its float32 results; for float64 the C library itself is asked (numpy's own vectorized pow

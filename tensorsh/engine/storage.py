@@ -158,6 +158,30 @@ class Storage:
         self.data[...] = snap
 
 
+class BFloat16Storage(Storage):
+    """A bfloat16 tensor's storage: its float32 array holds bfloat16 values, 2 bytes each to PyTorch (the high
+    half of each float32 word, little-endian as PyTorch's)."""
+    __slots__ = ()
+
+    def _halves(self):
+        return self.data.view(np.uint32) >> np.uint32(16)
+
+    def tolist(self):
+        return self._halves().astype("<u2").view(np.uint8).tolist()
+
+    def nbytes(self):
+        return self.data.size * 2
+
+    size = nbytes
+
+    def __len__(self):
+        return self.data.size * 2
+
+    def __repr__(self):
+        body = "\n".join(" " + str(b) for b in self.tolist())
+        return f"{body}\n[torch.storage.UntypedStorage(device=cpu) of size {self.data.size * 2}]"
+
+
 LOG_HEAD, LOG_CAP = 16, 96
 _ONCE = ("view", "grad+")   # events a loop repeats: noted once per statement  # a storage's log keeps its first and its latest events; the middle is counted
 
@@ -227,12 +251,12 @@ class TypedStorage:
         return self._untyped.ptr
 
     def size(self):
-        return self._untyped.data.nbytes // self.dtype.itemsize
+        return self._untyped.nbytes() // self.dtype.itemsize
 
     __len__ = size
 
     def nbytes(self):
-        return self._untyped.data.nbytes
+        return self._untyped.nbytes()
 
     def element_size(self):
         return self.dtype.itemsize

@@ -10,9 +10,9 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from ..tensorimpl import Tensor
 from .comparison import _np_of, logical_not, where
-from .core import (BinaryNode, InputNode, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast,
+from .core import (ORIGINAL_SCALAR, BinaryNode, InputNode, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast,
                    check_fits_output, check_inplace, fresh, from_numpy, laid_out_like, needs_grad, precheck,
-                   self_overlapping, true_div_dtype, write_inplace, write_rows, written, zeros_of)
+                   scalar_in, self_overlapping, true_div_dtype, write_inplace, write_rows, written, zeros_of)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
 from .unary import reciprocal
@@ -234,7 +234,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 cast_for_inplace(self, dtypes.result_type((self, other)))
                 alpha = _checked_alpha(self, other, alpha)
         fused = with_alpha and _fused_alpha(self, other, alpha)
-        b = _plain_operand(self, other) if alpha == 1 or fused else None
+        b = _plain_operand(self, other, kernel) if alpha == 1 or fused else None
         if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
             undo.touch(self._storage)
             if fused:
@@ -247,7 +247,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
         if alpha != 1 and not fused:
             other = other * alpha
         check_broadcast(self, other)
-        an, bn, dt = binary_operands(self, other)
+        an, bn, dt = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
         if out_dtype is not None:
             dt = out_dtype(dt)
             an = an.astype(dt.np, copy=False)
@@ -278,7 +278,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
     return op
 
 
-def _plain_operand(self, other):
+def _plain_operand(self, other, kernel=None):
     """other as a numpy operand when an in-place binary op on float self needs none of the general path: no
     autograd, no overlap, no broadcast or cast (a Python number, or a tensor of self's dtype and shape that does
     not share self's storage); else None."""
@@ -287,6 +287,8 @@ def _plain_operand(self, other):
         return None
     t = type(other)
     if t is float or t is int:
+        if self.dtype is dtypes.bfloat16:
+            return scalar_in(self.dtype, other, kernel in ORIGINAL_SCALAR)
         return self.dtype.np.type(other)
     if t is Tensor and other.dtype is self.dtype and other._shape == self._shape and other._storage is not self._storage:
         return other._np
@@ -375,7 +377,13 @@ def power(self, exponent):
     dt = dtypes.result_type((self, exponent))
     x = x.astype(dt.np, copy=False)
     if dt.category == 2 and not isinstance(exponent, bool):
-        out = from_numpy(np.asarray(kernels.pow_scalar(x, exponent)), dt)
+        if dt is dtypes.bfloat16:  # (the exponent cast to bfloat16 first, as PyTorch's common dtype)
+            exponent = float(scalar_in(dt, exponent))
+        if dt is dtypes.bfloat16 and exponent in (3, -2):  # (PyTorch's x*x*x, 1/(x*x): bfloat16 steps)
+            sq = dtypes.to_bfloat16(x * x)
+            out = from_numpy(sq * x if exponent == 3 else np.float32(1) / sq, dt)
+        else:
+            out = from_numpy(np.asarray(kernels.pow_scalar(x, exponent)), dt)
     else:
         out = from_numpy(np.power(x, dt.np.type(exponent)), dt)
     if needs_grad(self):
@@ -386,7 +394,7 @@ def power(self, exponent):
 def rpow(self, base):
     dt = dtypes.result_type((base, self))
     kernel = _int_power if dt.category < 2 else np.power  # (an integer to a negative power: powi's 0, 1 or -1)
-    out = from_numpy(np.asarray(kernel(dt.np.type(base), self._np.astype(dt.np, copy=False))), dt)
+    out = from_numpy(np.asarray(kernel(scalar_in(dt, base), self._np.astype(dt.np, copy=False))), dt)
     if needs_grad(self):
         attach(out, PowBackward2(base, self, out))
     return out

@@ -538,7 +538,10 @@ def prod(self, *args, **kwargs):
                          f"of:\n{_PROD_FORMS}")
     dt = _reduction_dtype(self, dtype)
     dims = reduce_dims(self, dim)
-    r = kernels.prod(self._np.astype(dt.np, copy=False), dims[0] if dims else None, keepdim)
+    if dt is dtypes.bfloat16:  # (bfloat16 multiplies step by step in bfloat16: its own kernel)
+        r = kernels.bfloat16_prod(dtypes.to_bfloat16(self._np), dims[0] if dims else None, keepdim, dtypes.to_bfloat16)
+    else:
+        r = kernels.prod(self._np.astype(dt.np, copy=False), dims[0] if dims else None, keepdim)
     if r is None:
         r = np.prod(self._np, axis=dims, keepdims=keepdim, dtype=dt.np)
     out = from_numpy(np.asarray(r), dt)
