@@ -3,7 +3,7 @@ storage, as PyTorch's shares it), `.half()`, and `.cuda()`/`.to("cuda")` failing
 import numpy as np
 
 from . import dtypes, pyapi
-from .errors import make, runtime
+from .errors import make, runtime, type_error
 from .ops.copies import to
 from .tensorimpl import Device
 

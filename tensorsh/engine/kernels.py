@@ -1131,9 +1131,10 @@ def _thread_ranges(numel, threads, grain=GRAIN_SIZE):
 _plans = {}     # (shape, strides, itemsize, reduced) -> _iteration's plan: a training loop sums the same shapes
 
 
-def cascade_sum(x, reduced):
+def cascade_sum(x, reduced, round_partials=None):
     """x summed over the dims in `reduced` (float32 or float64 ndarray) exactly as PyTorch's CPU kernel sums it
-    on this machine; the result has keepdim shape."""
+    on this machine; the result has keepdim shape. round_partials: the rounding of each thread's partial sum of a
+    whole tensor (bfloat16 keeps them in its output dtype)."""
     dt = x.dtype
     keep = tuple(1 if d in reduced else s for d, s in enumerate(x.shape))
     if x.size == 0:
@@ -1144,6 +1145,9 @@ def cascade_sum(x, reduced):
     extent = 1 + sum((s - 1) * st // item for s, st in zip(x.shape, x.strides))  # PyTorch strides are >= 0
     if len(reduced) == x.ndim and extent == numel:  # all of a dense tensor: one run in memory order
         flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (numel,), (item,))
+        if round_partials is not None and numel >= GRAIN_SIZE and threads > 1:
+            parts = np.array([_run_sum(flat[b:e], 1) for b, e in _thread_ranges(numel, threads)], dt)
+            return np.full(keep, _dense_sum(round_partials(parts)), dt)
         return np.full(keep, _run_sum(flat, threads), dt)
     flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (item,))
     key = (x.shape, x.strides, item, tuple(reduced))
@@ -1160,7 +1164,7 @@ def cascade_sum(x, reduced):
         partials = np.zeros(threads, dt)
         for tid, (begin, end) in enumerate(_thread_ranges(numel, threads)):
             _for_each(flat, partials[tid:tid + 1], sizes, s_in, s_out, begin, end, vec)
-        out[0] = _dense_sum(partials)
+        out[0] = _dense_sum(partials if round_partials is None else round_partials(partials))
     else:
         _parallel_dim_sum(flat, out, sizes, s_in, s_out, threads, vec)
     return out.reshape(keep)
