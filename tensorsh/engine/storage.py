@@ -151,6 +151,11 @@ class Storage:
         body = "\n".join(" " + str(b) for b in self.tolist())
         return f"{body}\n[torch.storage.UntypedStorage(device=cpu) of size {self.data.nbytes}]"
 
+    @property
+    def dtype_name(self):
+        """The element type the storage holds (what show() and explain name)."""
+        return self.data.dtype.name
+
     def _snapshot(self):
         return self.data.copy()
 
@@ -162,6 +167,7 @@ class BFloat16Storage(Storage):
     """A bfloat16 tensor's storage: its float32 array holds bfloat16 values, 2 bytes each to PyTorch (the high
     half of each float32 word, little-endian as PyTorch's)."""
     __slots__ = ()
+    dtype_name = "bfloat16"
 
     def _halves(self):
         return self.data.view(np.uint32) >> np.uint32(16)
