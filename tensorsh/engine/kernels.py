@@ -1059,6 +1059,36 @@ def norm_sequential(x, p, dims, keepdim):
     return np.array(total, order="C")  # (ascontiguousarray would make a 0-d result 1-d)
 
 
+def bfloat16_add_alpha(a, b, alpha, to_bfloat16):
+    """a + alpha * b of bfloat16 values (float32 arrays) as PyTorch's add kernel computes them: alpha rounded to
+    bfloat16; its vector loop (two vectors of 16 at a time) one fused multiply-add in float, its scalar tail the
+    product rounded to bfloat16 first, then the sum. The loop runs over the innermost dim, or over all of two
+    operands of one dense layout (one thread's grain)."""
+    alpha = to_bfloat16(np.float32(alpha))[()]
+    a, b = np.asarray(a, np.float32), np.asarray(b, np.float32)
+    out = np.array(fma(b, alpha, a), np.float32)
+    if out.ndim == 0:
+        return to_bfloat16(a + to_bfloat16(alpha * b))
+    if a.shape == b.shape and (a.flags.c_contiguous and b.flags.c_contiguous or
+                               a.flags.f_contiguous and b.flags.f_contiguous):
+        if a.size > GRAIN_SIZE:
+            return out
+        order = "C" if a.flags.c_contiguous else "F"
+        fa, fb, fo = (x.reshape(-1, order=order) for x in (a, b, out))
+        tail = fo.size - fo.size % 32
+        fo[tail:] = fa[tail:] + to_bfloat16(alpha * fb[tail:])
+        out[...] = fo.reshape(out.shape, order=order)
+        return out
+    keep = tuple(d for d, size in enumerate(out.shape) if size != 1) or (out.ndim - 1,)  # (size-1 dims coalesce)
+    shape = tuple(out.shape[d] for d in keep)
+    view = lambda x: np.broadcast_to(x, out.shape).reshape(shape)  # noqa: E731
+    n = shape[-1]
+    tail = n - n % 32
+    o = out.reshape(shape)
+    o[..., tail:] = view(a)[..., tail:] + to_bfloat16(alpha * view(b)[..., tail:])
+    return o.reshape(out.shape)
+
+
 def bfloat16_prod(x, dim, keepdim, to_bfloat16):
     """prod of bfloat16 values (float32 arrays) as PyTorch's CPU kernel multiplies them below 64 elements: one at a
     time along the dim, each product rounded to bfloat16 (longer rows: its vector lanes, not reproduced)."""

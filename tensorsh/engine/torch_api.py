@@ -183,7 +183,8 @@ LEGACY = {"Tensor": _legacy("Tensor", None), "FloatTensor": _legacy("FloatTensor
           "DoubleTensor": _legacy("DoubleTensor", dtypes.float64), "LongTensor": _legacy("LongTensor", dtypes.int64),
           "BoolTensor": _legacy("BoolTensor", dtypes.bool_), "IntTensor": _legacy("IntTensor", dtypes.int32),
           "ByteTensor": _legacy("ByteTensor", dtypes.uint8), "CharTensor": _legacy("CharTensor", dtypes.int8),
-          "ShortTensor": _legacy("ShortTensor", dtypes.int16), "HalfTensor": _legacy("HalfTensor", dtypes.float16)}
+          "ShortTensor": _legacy("ShortTensor", dtypes.int16), "HalfTensor": _legacy("HalfTensor", dtypes.float16),
+          "BFloat16Tensor": _legacy("BFloat16Tensor", dtypes.bfloat16)}
 
 
 def is_tensor(obj):

@@ -240,6 +240,42 @@ for seed in range(6):
     x = (torch.randn(200) * 3).to(bf)
     print(x.histc(), x.histc(7), x.histc(13, -2, 2.5), x.logit()[:5], (x.sigmoid()).logit(0.01)[:5], x.sigmoid().logit_()[:3])
 """,
+"add_and_sub_with_alpha": """
+bf = torch.bfloat16
+torch.manual_seed(0)
+for n in (5, 31, 32, 100, 1000, 3000):
+    x = (torch.randn(n) * 3).to(bf); y = (torch.randn(n) * 3).to(bf)
+    for s in (1.1, 3.14159, 0.1, 7, 2.5, -0.3, 2):
+        a, b, c = torch.add(x, y, alpha=s), torch.sub(x, y, alpha=s), x.clone().add_(y, alpha=s)
+        print(n, s, a.float().sum().item(), b.float().sum().item(), c.float().sum().item(), a[-3:], torch.add(x.view(-1, 1), y[:1], alpha=s)[-2:, 0])
+m = (torch.randn(6, 40) * 3).to(bf); k = (torch.randn(6, 40) * 3).to(bf)
+print(torch.add(m, k, alpha=1.1)[:, -3:], torch.add(m.t(), k.t(), alpha=1.1)[-3:, 0])
+""",
+"legacy_types_construction_and_mixed_operands": """
+bf = torch.bfloat16
+x = torch.tensor([1.1, 2.5, -3.7])
+for f in (lambda: x.type('torch.BFloat16Tensor'), lambda: x.bfloat16().type(), lambda: torch.tensor([torch.tensor(1.1, dtype=bf), torch.tensor(2.2, dtype=bf)]),
+          lambda: torch.tensor(torch.tensor([1.1], dtype=bf)), lambda: torch.as_tensor([1.1, 2.2], dtype=bf), lambda: x.to(bf, copy=True),
+          lambda: torch.tensor([1.1], dtype=bf).new_zeros(2), lambda: torch.empty_like(x, dtype=bf).shape, lambda: torch.zeros(2, 3, dtype=bf).t().clone().stride(),
+          lambda: x.bfloat16().clone(memory_format=torch.contiguous_format), lambda: torch.full((2,), True, dtype=bf), lambda: torch.tensor(2**100, dtype=bf),
+          lambda: x.bfloat16().expand(2, 3).contiguous(), lambda: x.bfloat16()[None].expand(2, 3).sum(0), lambda: x.bfloat16().unsqueeze(1) * x.bfloat16(),
+          lambda: torch.where(x > 0, x.bfloat16(), torch.tensor(0.1)), lambda: torch.where(x > 0, x.bfloat16(), 0.1), lambda: torch.cat([x.bfloat16(), torch.tensor([1, 2])]),
+          lambda: torch.stack([x.bfloat16(), x.half()]), lambda: x.bfloat16().max(torch.tensor(0.3)), lambda: x.bfloat16().clamp(0.1, 1.3), lambda: x.bfloat16().masked_fill(x > 0, torch.tensor(0.1)),
+          lambda: x.bfloat16().sort(descending=True), lambda: x.bfloat16().sum().item(), lambda: f"{x.bfloat16()[0].item():.6f}", lambda: x.bfloat16().mean(dtype=torch.float64),
+          lambda: x.bfloat16().pow(torch.tensor(2)), lambda: 2 ** x.bfloat16(), lambda: x.bfloat16() ** torch.tensor([1.1, 2.2, 3.3]), lambda: x.bfloat16().float_power(2)):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+y = x.bfloat16().requires_grad_()
+z = y.to(torch.float64) * 3.3
+z.sum().backward()
+print(y.grad, z)
+w = torch.tensor([0.1, 0.2], dtype=bf, requires_grad=True)
+w2 = w * 1.0
+w2[0] = 5.5
+w2.sum().backward()
+print(w.grad, w2)
+print(torch.BFloat16Tensor([1.1, 2.2]), torch.BFloat16Tensor(2).dtype, isinstance(x.bfloat16(), torch.BFloat16Tensor), isinstance(x, torch.BFloat16Tensor))
+""",
 # every method that takes no argument, on a bfloat16 tensor (rsqrt aside: see docs/FIDELITY.md)
 "zero_argument_methods": """
 names = ['abs', 'abs_', 'absolute', 'absolute_', 'acos', 'acos_', 'acosh', 'acosh_', 'add', 'add_', 'addcdiv',

@@ -91,6 +91,12 @@ def _fused_alpha(self, other, alpha):
             and not isinstance(alpha, bool))
 
 
+def _bfloat16_alpha(self, other, alpha):
+    """add/sub of two bfloat16 tensors with a number alpha: PyTorch's kernel (kernels.bfloat16_add_alpha)."""
+    return (isinstance(self, Tensor) and isinstance(other, Tensor) and self.dtype is other.dtype is dtypes.bfloat16
+            and isinstance(alpha, (int, float)) and not isinstance(alpha, bool))
+
+
 def _alpha_node(node_cls, alpha):
     def make(a, b, out):
         node = node_cls(a, b, out)
@@ -199,6 +205,10 @@ def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype):
             if _fused_alpha(self, other, alpha):
                 scale = self.dtype.np.type(sign * alpha)
                 return binary_op(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(node_cls, alpha))
+            if alpha != 1 and _bfloat16_alpha(self, other, alpha):
+                return binary_op(self, other, lambda a, b: kernels.bfloat16_add_alpha(a, b, sign * alpha,
+                                                                                   dtypes.to_bfloat16),
+                                 _alpha_node(node_cls, alpha))
             if alpha != 1:
                 other = other * alpha
             return binary_op(self, other, kernel, node_cls)
@@ -244,7 +254,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             written(self)
             return self
         precheck(self, other)
-        if alpha != 1 and not fused:
+        bf_alpha = with_alpha and alpha != 1 and _bfloat16_alpha(self, other, alpha) and not self_overlapping(self)
+        if alpha != 1 and not fused and not bf_alpha:
             other = other * alpha
         check_broadcast(self, other)
         an, bn, dt = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
@@ -264,7 +275,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 else:
                     write_rows(self, arr, lambda ix: kernel(arr[ix].astype(an.dtype), bb[ix]), (other,))
         else:
-            values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else kernel(an, bn)
+            values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else kernel(an, bn) if not bf_alpha else \
+                kernels.bfloat16_add_alpha(an, bn, sign * alpha, dtypes.to_bfloat16)
 
             def write(arr):
                 arr[...] = values
