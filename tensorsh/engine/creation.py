@@ -278,7 +278,14 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
         work = dt.np if dt.category == 2 else np.float32
         step = float(work.type(work.type(end - start) / work.type(steps - 1)))
         idx = np.arange(steps, dtype=np.float64)
-        arr = np.where(idx < steps // 2, start + step * idx, end - step * (steps - 1 - idx))
+        if dt is dtypes.bfloat16:  # every step in bfloat16, as PyTorch's kernel: its ends, step, products, sums
+            bf = dtypes.to_bfloat16
+            lo, hi = bf(start), bf(end)
+            step = bf((hi - lo) / np.float32(steps - 1))
+            idx = idx.astype(np.float32)
+            arr = np.where(idx < steps // 2, bf(lo + bf(step * idx)), bf(hi - bf(step * (steps - 1 - idx))))
+        else:
+            arr = np.where(idx < steps // 2, start + step * idx, end - step * (steps - 1 - idx))
     arr = arr.astype(dt.np) if dt.category == 2 else np.trunc(arr).astype(dt.np)
     return _finish(arr, dt, requires_grad)
 

@@ -3,13 +3,15 @@ import numpy as np
 
 
 class DType:
-    __slots__ = ("name", "np", "itemsize", "is_floating_point", "is_signed", "category", "type_name", "rank")
+    __slots__ = ("name", "np", "itemsize", "npsize", "is_floating_point", "is_signed", "category", "type_name",
+                 "rank")
     __api__ = frozenset({"is_floating_point", "is_signed", "itemsize"})
 
-    def __init__(self, name, np_dtype, category, type_name, rank):
+    def __init__(self, name, np_dtype, category, type_name, rank, itemsize=None):
         self.name = name
         self.np = np.dtype(np_dtype)
-        self.itemsize = self.np.itemsize
+        self.npsize = self.np.itemsize      # bytes of an element of the numpy array holding the values
+        self.itemsize = itemsize or self.npsize  # PyTorch's element size (bfloat16: 2, held in float32)
         self.category = category            # 0 bool, 1 integer, 2 floating
         self.is_floating_point = category == 2
         self.is_signed = name != "bool" and name != "uint8"
@@ -32,20 +34,23 @@ int16 = DType("int16", np.int16, 1, "torch.ShortTensor", 2)
 int32 = DType("int32", np.int32, 1, "torch.IntTensor", 3)
 int64 = DType("int64", np.int64, 1, "torch.LongTensor", 4)
 float16 = DType("float16", np.float16, 2, "torch.HalfTensor", 1)
+# numpy has no bfloat16: its values are held in float32 arrays, every one exactly a bfloat16 (to_bfloat16 rounds)
+bfloat16 = DType("bfloat16", np.float32, 2, "torch.BFloat16Tensor", 1, itemsize=2)
 float32 = DType("float32", np.float32, 2, "torch.FloatTensor", 2)
 float64 = DType("float64", np.float64, 2, "torch.DoubleTensor", 3)
 
-ALL = (bool_, uint8, int8, int16, int32, int64, float16, float32, float64)
+ALL = (bool_, uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64)
 BY_NAME = {d.name: d for d in ALL}
-BY_NP = {d.np: d for d in ALL}
+BY_NP = {d.np: d for d in ALL if d is not bfloat16}
 ALIASES = {"float": float32, "double": float64, "long": int64, "int": int32, "short": int16, "half": float16,
            "bool": bool_}
 DEFAULT_FLOAT = float32
 C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "bool": "bool",
            "uint8": "unsigned char", "int8": "signed char", "int16": "short int",
-           "float16": "c10::Half"}  # C++ type names some messages use
+           "float16": "c10::Half", "bfloat16": "c10::BFloat16"}  # C++ type names some messages use
 SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
-                "uint8": "Byte", "int8": "Char", "int16": "Short", "float16": "Half"}
+                "uint8": "Byte", "int8": "Char", "int16": "Short", "float16": "Half",
+                "bfloat16": "BFloat16"}
 
 
 def from_name(name):
@@ -60,10 +65,37 @@ def promote(a, b):
         return a
     if a.category != b.category:
         return a if a.category > b.category else b
+    if a.rank == b.rank == 1 and a.category == 2:  # float16 with bfloat16: neither holds the other
+        return float32
     if a is uint8 or b is uint8:  # uint8 with a signed int: the signed one, at least int16
         other = b if a is uint8 else a
         return int16 if other is int8 else other
     return a if a.rank >= b.rank else b
+
+
+_NAN_BITS = np.uint32(0x7FC00000)
+
+
+def to_bfloat16(values):
+    """A new float32 array of values rounded to bfloat16 as c10::BFloat16 does: from float, to nearest even
+    (the low 16 bits of the float's word dropped), a NaN the quiet NaN 0x7FC0."""
+    out = np.array(values, dtype=np.float32, copy=True, order="K")  # (float64: via float, as c10's cast)
+    round_bfloat16(out)
+    return out
+
+
+def round_bfloat16(arr):
+    """Round a float32 array (any strides) to bfloat16 values in place."""
+    if arr.size == 0:
+        return arr
+    bits = arr.view(np.uint32)
+    nan = arr != arr
+    with np.errstate(over="ignore"):
+        bits += np.uint32(0x7FFF) + ((bits >> np.uint32(16)) & np.uint32(1))
+    bits &= np.uint32(0xFFFF0000)
+    if nan.any():
+        bits[nan] = _NAN_BITS
+    return arr
 
 
 def scalar_dtype(value):

@@ -3,7 +3,7 @@ storage, as PyTorch's shares it), `.half()`, and `.cuda()`/`.to("cuda")` failing
 import numpy as np
 
 from . import dtypes, pyapi
-from .errors import make, runtime
+from .errors import make, runtime, type_error
 from .ops.copies import to
 from .tensorimpl import Device
 
@@ -31,6 +31,8 @@ class ndarray(np.ndarray):
 def numpy(self, force=False):
     if self.requires_grad and not force:
         raise runtime(NUMPY_GRAD)
+    if self.dtype is dtypes.bfloat16:
+        raise type_error("Got unsupported ScalarType BFloat16")
     view = self._np.view(ndarray)
     view.flags.writeable = False
     return view
@@ -38,6 +40,10 @@ def numpy(self, force=False):
 
 def half(self, memory_format=None):
     return to(self, dtypes.float16)
+
+
+def bfloat16(self, memory_format=None):
+    return to(self, dtypes.bfloat16)
 
 
 def cuda(self, device=None, non_blocking=False, memory_format=None):

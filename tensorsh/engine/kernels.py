@@ -1083,6 +1083,53 @@ def norm_sequential(x, p, dims, keepdim):
     return np.array(total, order="C")  # (ascontiguousarray would make a 0-d result 1-d)
 
 
+def bfloat16_add_alpha(a, b, alpha, to_bfloat16):
+    """a + alpha * b of bfloat16 values (float32 arrays) as PyTorch's add kernel computes them: alpha rounded to
+    bfloat16; its vector loop (two vectors of 16 at a time) one fused multiply-add in float, its scalar tail the
+    product rounded to bfloat16 first, then the sum. The loop runs over the innermost dim, or over all of two
+    operands of one dense layout (one thread's grain)."""
+    alpha = to_bfloat16(np.float32(alpha))[()]
+    a, b = np.asarray(a, np.float32), np.asarray(b, np.float32)
+    out = np.array(fma(b, alpha, a), np.float32)
+    if out.ndim == 0:
+        return to_bfloat16(a + to_bfloat16(alpha * b))
+    if a.shape == b.shape and (a.flags.c_contiguous and b.flags.c_contiguous or
+                               a.flags.f_contiguous and b.flags.f_contiguous):
+        if a.size > GRAIN_SIZE:
+            return out
+        order = "C" if a.flags.c_contiguous else "F"
+        fa, fb, fo = (x.reshape(-1, order=order) for x in (a, b, out))
+        tail = fo.size - fo.size % 32
+        fo[tail:] = fa[tail:] + to_bfloat16(alpha * fb[tail:])
+        out[...] = fo.reshape(out.shape, order=order)
+        return out
+    keep = tuple(d for d, size in enumerate(out.shape) if size != 1) or (out.ndim - 1,)  # (size-1 dims coalesce)
+    shape = tuple(out.shape[d] for d in keep)
+    view = lambda x: np.broadcast_to(x, out.shape).reshape(shape)  # noqa: E731
+    n = shape[-1]
+    tail = n - n % 32
+    o = out.reshape(shape)
+    o[..., tail:] = view(a)[..., tail:] + to_bfloat16(alpha * view(b)[..., tail:])
+    return o.reshape(out.shape)
+
+
+def bfloat16_prod(x, dim, keepdim, to_bfloat16):
+    """prod of bfloat16 values (float32 arrays) as PyTorch's CPU kernel multiplies them below 64 elements: one at a
+    time along the dim, each product rounded to bfloat16 (longer rows: its vector lanes, not reproduced)."""
+    if dim is None:
+        x, dim = x.reshape(-1), 0
+        out_shape = (1,) * x.ndim if keepdim else ()
+    else:
+        out_shape = None
+    moved = np.moveaxis(x, dim, 0)
+    acc = np.ones(moved.shape[1:], np.float32)
+    for row in moved:
+        acc = to_bfloat16(acc * row)
+    if out_shape is not None:
+        return acc.reshape(out_shape)
+    return np.expand_dims(acc, dim) if keepdim else acc
+
+
 def pow_scalar_libm(x, exponent):
     """std::pow(x, exponent) with both in x's precision. glibc's powf rounds correctly to within a hair, so double
     arithmetic gives its float32 results; for float64 the C library itself is asked (numpy's own vectorized pow
@@ -1141,9 +1188,10 @@ _plans = {}     # (shape, strides, itemsize, reduced) -> _iteration's plan: a tr
 _blocks = {}    # (shape, strides, dtype, reduced) -> the one compiled block that sums it: see cascade_sum
 
 
-def cascade_sum(x, reduced):
+def cascade_sum(x, reduced, round_partials=None):
     """x summed over the dims in `reduced` (float32 or float64 ndarray) exactly as PyTorch's CPU kernel sums it
-    on this machine; the result has keepdim shape."""
+    on this machine; the result has keepdim shape. round_partials: the rounding of each thread's partial sum of a
+    whole tensor (bfloat16 keeps them in its output dtype)."""
     block = _blocks.get((x.shape, x.strides, x.dtype, tuple(reduced)))
     if block is not None:  # (a training loop sums the same small shapes: the steps below, known from the first time)
         keep, n_out, contiguous, extent, args = block
@@ -1161,6 +1209,9 @@ def cascade_sum(x, reduced):
     extent = 1 + sum((s - 1) * st // item for s, st in zip(x.shape, x.strides))  # PyTorch strides are >= 0
     if len(reduced) == x.ndim and extent == numel:  # all of a dense tensor: one run in memory order
         flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (numel,), (item,))
+        if round_partials is not None and numel >= GRAIN_SIZE and threads > 1:
+            parts = np.array([_run_sum(flat[b:e], 1) for b, e in _thread_ranges(numel, threads)], dt)
+            return np.full(keep, _dense_sum(round_partials(parts)), dt)
         return np.full(keep, _run_sum(flat, threads), dt)
     flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (item,))
     key = (x.shape, x.strides, item, tuple(reduced))
@@ -1183,7 +1234,7 @@ def cascade_sum(x, reduced):
         partials = np.zeros(threads, dt)
         for tid, (begin, end) in enumerate(_thread_ranges(numel, threads)):
             _for_each(flat, partials[tid:tid + 1], sizes, s_in, s_out, begin, end, vec)
-        out[0] = _dense_sum(partials)
+        out[0] = _dense_sum(partials if round_partials is None else round_partials(partials))
     else:
         _parallel_dim_sum(flat, out, sizes, s_in, s_out, threads, vec)
     return out.reshape(keep)

@@ -3,9 +3,9 @@ is, the operands' own strides when they all share one dense layout, else the dim
 (broadcast dims ignored) and laid out contiguously in that order."""
 import numpy as np
 
-from . import kernels
+from . import dtypes, kernels
 from .autograd import non_overlapping_and_dense
-from .storage import Storage, VersionCounter
+from .storage import BFloat16Storage, Storage, VersionCounter
 from .tensorimpl import Tensor
 
 
@@ -51,6 +51,8 @@ def like(values, dt, t):
     """A fresh tensor holding `values`, laid out as torch.empty_like(t) (sort's results)."""
     out = over_storage(np.empty(int(np.prod(t._shape)), dt.np), dt, t)
     out._np[...] = values
+    if dt is dtypes.bfloat16:
+        dtypes.round_bfloat16(out._np)
     return out
 
 
@@ -59,7 +61,8 @@ def over_storage(flat, dt, t, stride=None):
     torch.empty_like(t) (or with the given dense strides)."""
     stride = preserved_strides(t) if stride is None else stride
     arr = np.lib.stride_tricks.as_strided(flat, t._shape, [s * flat.itemsize for s in stride])
-    return Tensor._make(Storage(flat), 0, t._shape, tuple(stride), dt, arr, VersionCounter())
+    storage = Storage(flat) if dt is not dtypes.bfloat16 else BFloat16Storage(flat)
+    return Tensor._make(storage, 0, t._shape, tuple(stride), dt, arr, VersionCounter())
 
 
 def _permuted(shape, dt, order):
@@ -75,5 +78,6 @@ def wrap(arr, dt):
     if arr.ndim > 1 and arr.size > 1 and arr.flags.c_contiguous:
         stride = tuple(s // arr.itemsize for s in arr.strides)
         if stride != t._stride:
-            t = Tensor._make(Storage(arr.reshape(-1)), 0, arr.shape, stride, dt, arr, VersionCounter())
+            arr = t._np  # (bfloat16: the rounded copy, same shape)
+            t = Tensor._make(type(t._storage)(arr.reshape(-1)), 0, arr.shape, stride, dt, arr, VersionCounter())
     return t

@@ -13,7 +13,7 @@ import struct
 
 import numpy as np
 
-from . import undo
+from . import dtypes, undo
 from .kernels import NO_LANES, Fma32, compiled, fma64
 
 __all__ = ["Generator", "default_generator", "manual_seed", "STATE_SIZE", "DEFAULT_GENERATOR_SEED"]
@@ -328,18 +328,26 @@ class Generator:
     def uniform(self, n, dtype, low=0.0, high=1.0):
         """torch.rand / Tensor.uniform_(low, high): x*(to-from)+from fused in float32 (float16
         too) or float64, then rounded to dtype."""
-        dtype, op = _float_dtype(dtype)
+        bf16 = dtype == "bfloat16"  # (computed in float32, rounded to bfloat16)
+        dtype, op = _float_dtype("float32" if bf16 else dtype)
         x = self._unit53(n) if op == np.float64 else self._unit24(n)
         frm, to = op.type(low), op.type(high)
-        if (frm, to) == (0, 1) and dtype == op:
+        if (frm, to) == (0, 1) and dtype == op and not bf16:
             return x  # fma(x, 1, 0) is x, and x < 1
         val = x if (frm, to) == (0, 1) else _fma(x, to - frm, frm, op)
+        if bf16:
+            val, to, frm = (dtypes.to_bfloat16(v) for v in (val, to, frm))
         val = val.astype(dtype, copy=False)
         val[val == dtype.type(to)] = dtype.type(frm)  # the kernel's clamp: rounded onto `to`
         return val
 
     def normal(self, n, dtype, mean=0.0, std=1.0, contiguous=True):
         """torch.randn / Tensor.normal_(mean, std); contiguous=False forces torch's serial path."""
+        if dtype == "bfloat16":  # float16's blocks, computed in float32, rounded to bfloat16
+            if contiguous and n >= 16:
+                return dtypes.to_bfloat16(self._normal_blocks(n, np.dtype(np.float32), np.dtype(np.float32), mean, std,
+                                                              True))
+            return dtypes.to_bfloat16(self.normal(n, "float32", mean, std, contiguous))
         dtype, op = _float_dtype(dtype)
         if contiguous and n >= 16:
             return self._normal_blocks(n, dtype, op, mean, std)
@@ -348,12 +356,12 @@ class Generator:
             vals = vals.astype(np.float32)  # c10::Half is built from a float
         return vals.astype(dtype)
 
-    def _normal_blocks(self, n, dtype, op, mean, std):
+    def _normal_blocks(self, n, dtype, op, mean, std, half_blocks=False):
         """normal_fill: Box-Muller per 16 uniforms; a ragged end redoes the last 16 slots with
         16 fresh uniforms. float32/64 draw all n uniforms first (those under the redo go unused);
         float16 draws 16 per block."""
         full, tail = n // 16 * 16, n % 16 != 0
-        if dtype == np.float16:
+        if dtype == np.float16 or half_blocks:
             blocks = self._unit24(full + 16 * tail).reshape(-1, 16)
         else:
             u = self._unit24(n + 16 * tail) if op == np.float32 else self._unit53(n + 16 * tail)

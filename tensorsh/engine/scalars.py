@@ -4,11 +4,13 @@ import math
 
 import numpy as np
 
+from . import dtypes
 from .errors import runtime
 
 C_TYPES = {"int64": "int64_t", "int32": "int", "int16": "int16_t", "int8": "int8_t", "uint8": "uint8_t",
            "float32": "float", "float64": "double"}
 FLOAT32_MAX = float(np.finfo(np.float32).max)
+BFLOAT16_MAX = float.fromhex("0x1.fep127")
 
 
 def fits(dtype, value):
@@ -26,7 +28,14 @@ def checked_scalar(dtype, value):
         if not fits(dtype, value):
             raise runtime(f"value cannot be converted to type {C_TYPES[dtype.name]} without overflow")
         return np.asarray(int(value)).astype(dtype.np)[()]
-    if dtype.np == np.float32 and isinstance(value, (int, float)) and math.isfinite(value) and abs(value) > FLOAT32_MAX:
-        raise runtime("value cannot be converted to type float without overflow")
+    if dtype.np == np.float32 and isinstance(value, (int, float)) and math.isfinite(value):
+        if dtype.itemsize == 2:  # bfloat16 (held in float32): its own range, then rounded as c10 rounds
+            if abs(value) > BFLOAT16_MAX:
+                raise runtime("value cannot be converted to type c10::BFloat16 without overflow")
+            return dtypes.to_bfloat16(value)[()]
+        if abs(value) > FLOAT32_MAX:
+            raise runtime("value cannot be converted to type float without overflow")
+    if dtype.itemsize == 2 and dtype.np == np.float32:
+        return dtypes.to_bfloat16(value)[()]
     with np.errstate(over="ignore"):  # (float16: a large value becomes inf, as in PyTorch)
         return np.asarray(value).astype(dtype.np)[()]

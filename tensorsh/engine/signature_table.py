@@ -74,6 +74,9 @@ METHODS = {
         'bernoulli_(Tensor p, *, Generator? generator=None)',
         'bernoulli_(double p=0.5, *, Generator? generator=None)',
     ),
+    'bfloat16': (
+        'bfloat16(*, MemoryFormat? memory_format=None)',
+    ),
     'bincount': (
         'bincount(Tensor? weights=None, SymInt minlength=0)',
     ),

@@ -151,11 +151,41 @@ class Storage:
         body = "\n".join(" " + str(b) for b in self.tolist())
         return f"{body}\n[torch.storage.UntypedStorage(device=cpu) of size {self.data.nbytes}]"
 
+    @property
+    def dtype_name(self):
+        """The element type the storage holds (what show() and explain name)."""
+        return self.data.dtype.name
+
     def _snapshot(self):
         return self.data.copy()
 
     def _restore(self, snap):
         self.data[...] = snap
+
+
+class BFloat16Storage(Storage):
+    """A bfloat16 tensor's storage: its float32 array holds bfloat16 values, 2 bytes each to PyTorch (the high
+    half of each float32 word, little-endian as PyTorch's)."""
+    __slots__ = ()
+    dtype_name = "bfloat16"
+
+    def _halves(self):
+        return self.data.view(np.uint32) >> np.uint32(16)
+
+    def tolist(self):
+        return self._halves().astype("<u2").view(np.uint8).tolist()
+
+    def nbytes(self):
+        return self.data.size * 2
+
+    size = nbytes
+
+    def __len__(self):
+        return self.data.size * 2
+
+    def __repr__(self):
+        body = "\n".join(" " + str(b) for b in self.tolist())
+        return f"{body}\n[torch.storage.UntypedStorage(device=cpu) of size {self.data.size * 2}]"
 
 
 LOG_HEAD, LOG_CAP = 16, 96
@@ -227,12 +257,12 @@ class TypedStorage:
         return self._untyped.ptr
 
     def size(self):
-        return self._untyped.data.nbytes // self.dtype.itemsize
+        return self._untyped.nbytes() // self.dtype.itemsize
 
     __len__ = size
 
     def nbytes(self):
-        return self._untyped.data.nbytes
+        return self._untyped.nbytes()
 
     def element_size(self):
         return self.dtype.itemsize

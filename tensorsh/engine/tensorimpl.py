@@ -7,7 +7,7 @@ import numpy as np
 
 from . import autograd, dtypes, errors, messages, undo
 from .errors import runtime, index_error, type_error, warn
-from .storage import Storage, VersionCounter, note
+from .storage import BFloat16Storage, Storage, VersionCounter, note
 
 np.seterr(all="ignore")  # PyTorch computes inf/nan silently
 
@@ -117,6 +117,23 @@ class ViewInfo:
         self.base, self.grad_mode, self.attr_version = base, grad_mode, attr_version
 
 
+_BF16 = dtypes.bfloat16
+
+
+def _bfloat16_tensor(arr):
+    """A tensor over `arr`, a fresh dense float32 array of bfloat16 values (to_bfloat16 keeps a result's memory
+    order), in a storage that counts PyTorch's 2 bytes an element."""
+    flat = arr.ravel(order="K")
+    if not np.may_share_memory(flat, arr) or any(s < 0 for s in arr.strides):
+        arr = np.ascontiguousarray(arr)
+        flat = arr.reshape(-1)
+    if arr.flags.c_contiguous or arr.size <= 1:
+        stride = _contiguous_strides(arr.shape)
+    else:
+        stride = tuple(s // 4 for s in arr.strides)
+    return Tensor._make(BFloat16Storage(flat), 0, arr.shape, stride, _BF16, arr, VersionCounter())
+
+
 _META = ("_storage", "_offset", "_shape", "_stride", "dtype", "_np", "_requires_grad", "_grad_fn", "_grad",
          "_version_counter", "_view", "_output_nr", "_hooks", "_grad_accumulator")
 _get_meta = operator.attrgetter(*_META)  # every field in one call: undo snapshots tensors on hot paths
@@ -158,7 +175,7 @@ class Tensor:
     @staticmethod
     def _new(arr, dtype):
         """Fast wrap of a fresh C-contiguous numpy result of the given dtype (the hot path of every op)."""
-        if type(arr) is not np.ndarray or not arr.flags.c_contiguous or arr.dtype != dtype.np:
+        if type(arr) is not np.ndarray or not arr.flags.c_contiguous or arr.dtype != dtype.np or dtype is _BF16:
             return Tensor._from_numpy(arr, dtype)
         shape = arr.shape
         stride = _STRIDES.get(shape)
@@ -173,6 +190,8 @@ class Tensor:
         arr = np.asarray(arr)
         if dtype is None:
             dtype = dtypes.BY_NP[arr.dtype]
+        elif dtype is _BF16:  # (a copy: arr may be another tensor's buffer)
+            return _bfloat16_tensor(dtypes.to_bfloat16(arr))
         elif arr.dtype != dtype.np:
             arr = arr.astype(dtype.np)
         if arr.flags.c_contiguous:
@@ -194,7 +213,7 @@ class Tensor:
         """A new Tensor over the same storage (no autograd meta); shares the version counter unless given one.
         arr: the numpy view of that geometry when the caller has it at hand (a transpose: self._np.T)."""
         shape, stride = tuple(shape), tuple(stride)
-        item = self.dtype.itemsize
+        item = self.dtype.npsize
         if 0 in shape:  # no element to alias, and its offset may point past the buffer's end
             arr = np.empty(shape, self.dtype.np)
         elif arr is None:
@@ -577,7 +596,7 @@ class Tensor:
         owner = memo.get(id(self._storage))
         if owner is None:  # a flat tensor over the copied storage, to take views of
             data = self._storage.data.copy()
-            owner = memo[id(self._storage)] = Tensor._make(Storage(data), 0, data.shape, (1,), self.dtype, data,
+            owner = memo[id(self._storage)] = Tensor._make(type(self._storage)(data), 0, data.shape, (1,), self.dtype, data,
                                                           VersionCounter())
         out = owner._alias(self._shape, self._stride, self._offset, counter=VersionCounter())
         out._requires_grad = self.requires_grad  # (a no-grad view of a leaf that requires grad: True, as PyTorch's)

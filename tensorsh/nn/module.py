@@ -118,7 +118,7 @@ class Module:
     __api__ = frozenset({
         "forward", "training", "parameters", "named_parameters", "buffers", "named_buffers", "children",
         "named_children", "modules", "named_modules", "state_dict", "load_state_dict", "train", "eval",
-        "requires_grad_", "zero_grad", "apply", "to", "float", "double", "half", "cpu", "type",
+        "requires_grad_", "zero_grad", "apply", "to", "float", "double", "half", "bfloat16", "cpu", "type",
         "register_buffer", "register_parameter", "add_module", "register_module", "get_submodule",
         "get_parameter", "get_buffer", "register_forward_hook", "register_forward_pre_hook",
         "register_full_backward_hook", "register_full_backward_pre_hook", "register_backward_hook", "extra_repr", "_get_name",
@@ -657,6 +657,10 @@ class Module:
     def half(self):
         from tensorsh.engine import dtypes
         return self._cast(dtypes.float16)
+
+    def bfloat16(self):
+        from tensorsh.engine import dtypes
+        return self._cast(dtypes.bfloat16)
 
     def type(self, dst_type):
         return self._apply(lambda t: t.type(dst_type))

@@ -98,7 +98,7 @@ def explain(session, before, after):
             text = f"{name}: shares storage {label} with {other} {counter} (no copy)"
         else:
             st = t._storage
-            text = f"{name}: new storage {label} ({st.data.size} \u00d7 {st.data.dtype.name}, {st.nbytes()} bytes)"
+            text = f"{name}: new storage {label} ({st.data.size} \u00d7 {st.dtype_name}, {st.nbytes()} bytes)"
         fn = t.grad_fn
         if fn is not None:
             text += f"; made by {fn.name_}, not a leaf"

@@ -83,7 +83,7 @@ def storage_lines(session, items):
         st = members[0][1]._storage
         n = st.data.size
         names = ", ".join(name for name, _ in members)
-        head = f"{label}  {n} \u00d7 {st.data.dtype.name} = {st.nbytes()} bytes"
+        head = f"{label}  {n} \u00d7 {st.dtype_name} = {st.nbytes()} bytes"
         head += f", shared by {names}" if len(members) > 1 else f", used by {names}"
         counters = {}
         for name, t in members:

@@ -416,8 +416,16 @@ def _run(lines, ns):
         exec("\n".join(lines) + "\n", ns)
 
 
-def generate(seed, min_statements=5, max_statements=25, error_rate=0.2, tries=200):
-    """A program (source text) that torch runs to its end, or (error_rate of them) to an error on its last line."""
+def generate(seed, min_statements=5, max_statements=25, error_rate=0.2, tries=200, bfloat16=False):
+    """A program (source text) that torch runs to its end, or (error_rate of them) to an error on its last line;
+    bfloat16: torch.bfloat16 among the dtypes drawn (off by default, so the CI seeds' programs stay as they are)."""
+    global DTYPES
+    if bfloat16:
+        saved, DTYPES = DTYPES, DTYPES + ["torch.bfloat16"] * 3
+        try:
+            return generate(seed, min_statements, max_statements, error_rate, tries)
+        finally:
+            DTYPES = saved
     import torch
     rng = random.Random(seed)
     fresh = lambda: {"torch": torch, "copy": copy}  # noqa: E731

@@ -10,9 +10,9 @@ from ..autograd import NOTHING_SAVED, SavedTensor
 from ..errors import make, runtime, type_error
 from ..tensorimpl import Tensor
 from .comparison import _np_of, logical_not, where
-from .core import (BinaryNode, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
-                   check_inplace, from_numpy, needs_grad, precheck, self_overlapping, true_div_dtype, write_inplace,
-                   write_rows, written, zeros_of)
+from .core import (ORIGINAL_SCALAR, BinaryNode, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast,
+                   check_fits_output, check_inplace, from_numpy, needs_grad, precheck, scalar_in, self_overlapping,
+                   true_div_dtype, write_inplace, write_rows, written, zeros_of)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
 from .unary import reciprocal
@@ -25,6 +25,12 @@ def _fused_alpha(self, other, alpha):
     return (alpha != 1 and isinstance(self, Tensor) and isinstance(other, Tensor) and self.dtype is other.dtype
             and self.dtype in (dtypes.float32, dtypes.float64) and isinstance(alpha, (int, float))
             and not isinstance(alpha, bool))
+
+
+def _bfloat16_alpha(self, other, alpha):
+    """add/sub of two bfloat16 tensors with a number alpha: PyTorch's kernel (kernels.bfloat16_add_alpha)."""
+    return (isinstance(self, Tensor) and isinstance(other, Tensor) and self.dtype is other.dtype is dtypes.bfloat16
+            and isinstance(alpha, (int, float)) and not isinstance(alpha, bool))
 
 
 def _alpha_node(node_cls, alpha):
@@ -164,6 +170,10 @@ def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype, numb
             if _fused_alpha(self, other, alpha):
                 scale = self.dtype.np.type(sign * alpha)
                 return binary_op(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(node_cls, alpha))
+            if alpha != 1 and _bfloat16_alpha(self, other, alpha):
+                return binary_op(self, other, lambda a, b: kernels.bfloat16_add_alpha(a, b, sign * alpha,
+                                                                                   dtypes.to_bfloat16),
+                                 _alpha_node(node_cls, alpha))
             if alpha != 1:
                 other = other * alpha
             return binary_op(self, other, kernel, node_cls)
@@ -213,7 +223,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 cast_for_inplace(self, dtypes.result_type((self, other)))
                 alpha = _checked_alpha(self, other, alpha)
         fused = with_alpha and _fused_alpha(self, other, alpha)
-        b = _plain_operand(self, other) if alpha == 1 or fused else None
+        b = _plain_operand(self, other, kernel) if alpha == 1 or fused else None
         if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
             undo.touch(self._storage)
             if fused:
@@ -223,10 +233,11 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             written(self)
             return self
         precheck(self, other)
-        if alpha != 1 and not fused:
+        bf_alpha = with_alpha and alpha != 1 and _bfloat16_alpha(self, other, alpha) and not self_overlapping(self)
+        if alpha != 1 and not fused and not bf_alpha:
             other = other * alpha
         check_broadcast(self, other)
-        an, bn, dt = binary_operands(self, other)
+        an, bn, dt = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
         if out_dtype is not None:
             dt = out_dtype(dt)
             an = an.astype(dt.np, copy=False)
@@ -243,7 +254,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 else:
                     write_rows(self, arr, lambda ix: kernel(arr[ix].astype(an.dtype), bb[ix]), (other,))
         else:
-            values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else kernel(an, bn)
+            values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else kernel(an, bn) if not bf_alpha else \
+                kernels.bfloat16_add_alpha(an, bn, sign * alpha, dtypes.to_bfloat16)
 
             def write(arr):
                 arr[...] = values
@@ -271,7 +283,7 @@ def _fma_in_place(self, other, scale):
     return True
 
 
-def _plain_operand(self, other):
+def _plain_operand(self, other, kernel=None):
     """other as a numpy operand when an in-place binary op on float self needs none of the general path: no
     autograd, no overlap, no broadcast or cast (a Python number, or a tensor of self's dtype and shape that does
     not share self's storage); else None."""
@@ -280,6 +292,8 @@ def _plain_operand(self, other):
         return None
     t = type(other)
     if t is float or t is int:
+        if self.dtype is dtypes.bfloat16:
+            return scalar_in(self.dtype, other, kernel in ORIGINAL_SCALAR)
         return self.dtype.np.type(other)
     if t is Tensor and other.dtype is self.dtype and other._shape == self._shape and other._storage is not self._storage:
         return other._np
@@ -387,7 +401,7 @@ def _pow_number(self, exponent):
     tensor in float32; float tensors as PyTorch's pow kernel, kernels.pow_scalar)."""
     if not isinstance(self, Tensor):
         dt = dtypes.result_type((self, exponent))
-        return from_numpy(np.asarray(_int_power(dt.np.type(self), exponent._np.astype(dt.np, copy=False)), order="C"),
+        return from_numpy(np.asarray(_int_power(scalar_in(dt, self), exponent._np.astype(dt.np, copy=False)), order="C"),
                           dt)
     x = self._np
     if self.dtype.category < 2 and type(exponent) is int and exponent < 0:
@@ -397,6 +411,11 @@ def _pow_number(self, exponent):
     dt = dtypes.result_type((self, exponent))
     x = x.astype(dt.np, copy=False)
     if dt.category == 2 and not isinstance(exponent, bool):
+        if dt is dtypes.bfloat16:  # (the exponent cast to bfloat16 first, as PyTorch's common dtype)
+            exponent = float(scalar_in(dt, exponent))
+        if dt is dtypes.bfloat16 and exponent in (3, -2):  # (PyTorch's x*x*x, 1/(x*x): bfloat16 steps)
+            sq = dtypes.to_bfloat16(x * x)
+            return from_numpy(sq * x if exponent == 3 else np.float32(1) / sq, dt)
         return from_numpy(np.asarray(kernels.pow_scalar(x, exponent)), dt)
     return from_numpy(np.power(x, dt.np.type(exponent)), dt)
 

@@ -21,6 +21,7 @@ fresh = Tensor._new
 
 
 NONE_EDGE = (None, 0)
+_BF16 = dtypes.bfloat16
 
 
 def needs_grad(*xs):
@@ -149,7 +150,7 @@ def reduce_grad(grad, meta):
     return g
 
 
-def binary_operands(a, b, out_dtype=None):
+def binary_operands(a, b, out_dtype=None, original=False):
     """a and b as numpy operands of their common dtype (out_dtype(common) when given: true division computes in
     float, so a Python number is converted to the float, never wrapped into an integer dtype first)."""
     dt = dtypes.result_type((a, b))
@@ -158,19 +159,38 @@ def binary_operands(a, b, out_dtype=None):
     an = a._np if isinstance(a, Tensor) else a
     bn = b._np if isinstance(b, Tensor) else b
     if isinstance(a, Tensor) and a.dtype is not dt:
-        an = an.astype(dt.np)
+        an = an.astype(dt.np) if dt is not _BF16 else _bfloat16_operand(a, original)
     if isinstance(b, Tensor) and b.dtype is not dt:
-        bn = bn.astype(dt.np)
+        bn = bn.astype(dt.np) if dt is not _BF16 else _bfloat16_operand(b, original)
     if not isinstance(a, Tensor):
-        an = scalar_in(dt, an)
+        an = scalar_in(dt, an, original)
     if not isinstance(b, Tensor):
-        bn = scalar_in(dt, bn)
+        bn = scalar_in(dt, bn, original)
     return an, bn, dt
 
 
-def scalar_in(dt, value):
+# bfloat16 computes in float: mul and div read a Python number as a float (PyTorch's original_scalar_value),
+# the other ops cast it to bfloat16 first (the common dtype)
+ORIGINAL_SCALAR = (np.multiply, np.divide)
+
+
+def _bfloat16_operand(t, original):
+    """A tensor operand of a bfloat16 op: cast to bfloat16 (TensorIterator's common dtype), but a 0-dim one read
+    as a float by mul and div (PyTorch's original_scalar_value)."""
+    if original and not t._shape:
+        return t._np.astype(np.float32)
+    return dtypes.to_bfloat16(t._np)
+
+
+def bfloat16_scalar(value):
+    return dtypes.to_bfloat16(value)[()]
+
+
+def scalar_in(dt, value, original=False):
     """A Python number as a value of dt; an integer out of an integer dtype's range wraps, as PyTorch's cast does
     (uint8 - (-2) adds 2)."""
+    if dt is _BF16 and not original:
+        return bfloat16_scalar(value)
     try:
         return dt.np.type(value)
     except OverflowError:
@@ -227,7 +247,8 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
         if (tb is float or tb is int) and a.dtype.category == 2 and (1 not in a._shape or a.dim() < 2 or
                                                                      a._stride == _contiguous_strides(a._shape)):
             # (a size-1 dim's stride can still order TensorIterator's dims: the general path then)
-            out = fresh(np_fn(a._np, b), a.dtype)
+            out = fresh(np_fn(a._np, b if a.dtype is not _BF16 or np_fn in ORIGINAL_SCALAR else bfloat16_scalar(b)),
+                        a.dtype)
         elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
             out = fresh(np_fn(a._np, b._np), a.dtype)
         else:
@@ -241,7 +262,7 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
     if node_cls is not None and needs_grad(a, b):
         collect_edges(a, b)
     check_broadcast(a, b)
-    an, bn, dt = binary_operands(a, b, out_dtype)
+    an, bn, dt = binary_operands(a, b, out_dtype, np_fn in ORIGINAL_SCALAR)
     check_result_size(an, bn, dt)
     shape = np.broadcast_shapes(np.shape(an), np.shape(bn))
     if np_fn in EXACT_ARITHMETIC and is_constant(an) and is_constant(bn) and len(shape) and np.shape(an) == shape:
@@ -469,6 +490,8 @@ def write_inplace(self, write, make_node, others=(), save_output=False):
     storage = self._storage
     undo.touch(storage)
     write(self._np)
+    if self.dtype is _BF16:
+        dtypes.round_bfloat16(self._np)
     counter = self._version_counter
     counter.bump()
     log, v, name = storage.log, counter.value, node.name_ if node is not None else None
@@ -489,6 +512,8 @@ def write_inplace(self, write, make_node, others=(), save_output=False):
 def written(self):
     """After a fast path wrote self in place (no autograd involved): its version moves and its storage's log
     notes the write, as write_inplace does."""
+    if self.dtype is _BF16:
+        dtypes.round_bfloat16(self._np)
     counter = self._version_counter
     counter.bump()
     note_write(self._storage, self, counter.value - 1, counter.value, None)

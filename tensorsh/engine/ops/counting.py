@@ -69,7 +69,7 @@ def bincount(self, weights=None, minlength=0):
         raise runtime("weights should be 1-d and have the same length as input")
     if weights is None:
         return fresh(np.bincount(self._np, minlength=minlength).astype(np.int64), dtypes.int64)
-    dt = weights.dtype if weights.dtype.category == 2 else dtypes.float64
+    dt = dtypes.float32 if weights.dtype is dtypes.float32 else dtypes.float64  # (half, bfloat16: double too)
     out = fresh(np.bincount(self._np, weights._np.astype(np.float64), minlength).astype(dt.np), dt)
     if needs_grad(weights):
         attach(out, _BincountNotImplemented(weights))

@@ -370,8 +370,8 @@ def index_add(self, dim, index, source, alpha=1):
     if not isinstance(source, Tensor):
         raise type_error(f"index_add(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
     if source.dtype is not self.dtype:
-        raise runtime(f"index_add_(): self ({self.dtype.type_name.split('.')[0]}) and source "
-                      f"({source.dtype.type_name.split('.')[0]}) must have the same scalar type")
+        raise runtime(f"index_add_(): self ({dtypes.SCALAR_NAMES[self.dtype.name]}) and source "
+                      f"({dtypes.SCALAR_NAMES[source.dtype.name]}) must have the same scalar type")
     if source.dim() != self.dim() or any(source._shape[k] != self._shape[k] for k in range(self.dim()) if k != d):
         if self.dim() and source.dim() and d >= source.dim():
             raise runtime(f"index_add_(): Indexing dim {d} is out of bounds of the source tensor with dim "

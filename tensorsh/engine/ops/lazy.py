@@ -52,6 +52,7 @@ op("lerp_", Lazy("ops.ternary", "lerp_inplace"), edges=True)
 # NumPy interop and devices (interop.py)
 op("numpy", Lazy("interop", "numpy"))
 op("half", Lazy("interop", "half"))
+op("bfloat16", Lazy("interop", "bfloat16"))
 op("cuda", Lazy("interop", "cuda"))
 op("to", Lazy("interop", "to_device"))
 

@@ -109,7 +109,11 @@ def histc(self, bins=100, min=0, max=0):
     counts = np.zeros(bins, self.dtype.np)
     with np.errstate(all="ignore"):
         keep = x[(x >= left) & (x <= right)]
-        pos = ((keep - left) * T(bins) / (right - left)).astype(np.int64)  # (the kernel's linear interpolation)
+        if self.dtype is dtypes.bfloat16:  # (each step of the interpolation rounded to bfloat16)
+            bf = dtypes.to_bfloat16
+            pos = bf(bf(bf(keep - left) * T(bins)) / bf(right - left)).astype(np.int64)
+        else:
+            pos = ((keep - left) * T(bins) / (right - left)).astype(np.int64)  # (the kernel's linear interpolation)
     pos[pos == bins] = bins - 1
     np.add.at(counts, pos, 1)
     return fresh(counts, self.dtype)

@@ -428,18 +428,20 @@ class LogitBackward0(Node):
 def _logit_values(self, eps):
     w = self._np if self.dtype.category == 2 else self._np.astype(np.float32)
     T = w.dtype.type  # (half: each step rounded to half, as PyTorch's Half arithmetic; the log in float)
+    R = dtypes.to_bfloat16 if self.dtype is dtypes.bfloat16 else T  # (bfloat16 too, held in float32)
     if eps is not None and eps >= 0:
-        lo, hi = T(eps), T(1) - T(eps)
+        lo = R(T(eps))
+        hi = R(T(1) - lo)
         w = np.where(w < lo, lo, np.where(w > hi, hi, w))
     with np.errstate(all="ignore"):
-        q = w / (T(1) - w)
+        q = R(w / R(T(1) - w))
         r = np.where(w == 1, T(np.inf), _log(_opmath(q)))
     return r.astype(w.dtype)
 
 
 def logit(self, eps=None):
     values = _logit_values(self, eps)
-    out = laid_out_like(values, dtypes.BY_NP[values.dtype], self)
+    out = laid_out_like(values, self.dtype if self.dtype is dtypes.bfloat16 else dtypes.BY_NP[values.dtype], self)
     if needs_grad(self):
         attach(out, LogitBackward0(self, eps))
     return out

@@ -38,7 +38,9 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
         if float_only and self.dtype.category < 2:
             x = x.astype(np.float32)
         values = kernel(x)  # (numpy keeps a dense input's layout; an expanded one's is TensorIterator's own)
-        out = from_numpy(values) if 0 not in self._stride else laid_out_like(values, dtypes.BY_NP[values.dtype], self)
+        dt = dtypes.BY_NP[values.dtype] if self.dtype is not dtypes.bfloat16 or values.dtype != np.float32 else \
+            self.dtype  # (bfloat16 computes in float32: the result rounds back)
+        out = from_numpy(values, dt) if 0 not in self._stride else laid_out_like(values, dt, self)
         if needs_grad(self):
             attach(out, node_cls(self, out))
         return out
@@ -310,9 +312,9 @@ class NanToNumBackward0(Node):
 def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
     if self.dtype.category < 2:
         return self.clone()
-    info = np.finfo(self.dtype.np)
-    values = np.nan_to_num(self._np, nan=nan, posinf=info.max if posinf is None else posinf,
-                           neginf=info.min if neginf is None else neginf)
+    big = float.fromhex("0x1.fep127") if self.dtype is dtypes.bfloat16 else np.finfo(self.dtype.np).max
+    values = np.nan_to_num(self._np, nan=nan, posinf=big if posinf is None else posinf,
+                           neginf=-big if neginf is None else neginf)
     out = laid_out_like(values, self.dtype, self)
     if needs_grad(self):
         attach(out, NanToNumBackward0(self))
