@@ -45,10 +45,14 @@ class _Activation(Node):
 
 
 def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None,
-        inplace_saves_input=False):
-    node = type(name, (_Activation,), {"__slots__": (), "name_": name, "grad": staticmethod(grad)})
+        inplace_saves_input=False, saves=None):
+    """saves: {PyTorch's name: function of the params} for grad_fn._saved_<name> (besides the saved tensor)."""
+    values = {k: (lambda node, f=f: f(node.params)) for k, f in (saves or {}).items()}
+    node = type(name, (_Activation,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
+                                       "saved_names": ("self",), "saved_values": values})
     node_inplace = None if inplace_name is None else type(inplace_name, (_Activation,), {
-        "__slots__": (), "name_": inplace_name, "grad": staticmethod(inplace_grad or grad)})
+        "__slots__": (), "name_": inplace_name, "grad": staticmethod(inplace_grad or grad),
+        "saved_names": ("self" if inplace_saves_input else "result",), "saved_values": values})
 
     def apply(x, params, inplace, op):
         if not isinstance(x, Tensor):
@@ -83,7 +87,8 @@ def _leaky_grad(g, x, slope):
     return np.where(x > 0, g, g * _scalar(g, slope))
 
 
-_leaky = _op("LeakyReluBackward0", _leaky_forward, _leaky_grad, "LeakyReluBackward1")
+_leaky = _op("LeakyReluBackward0", _leaky_forward, _leaky_grad, "LeakyReluBackward1",
+              saves={"negative_slope": lambda p: p[0]})
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
@@ -111,7 +116,8 @@ def _elu_grad_result(g, r, alpha, scale, input_scale):
     return np.where(r <= 0, g * ipt * (r + negcoef), g * _scalar(g, scale))
 
 
-_elu = _op("EluBackward0", _elu_forward, _elu_grad, "EluBackward1", _elu_grad_result)
+_elu = _op("EluBackward0", _elu_forward, _elu_grad, "EluBackward1", _elu_grad_result,
+           saves={"alpha": lambda p: p[0], "scale": lambda p: 1 if p[1] == 1.0 else p[1], "input_scale": lambda p: 1})
 
 
 def elu(input, alpha=1.0, inplace=False):
@@ -198,7 +204,7 @@ def _gelu_grad(g, x, approximate):
     return g * (cdf + x * pdf)
 
 
-_gelu = _op("GeluBackward0", _gelu_forward, _gelu_grad, kernel="GeluKernelImpl")
+_gelu = _op("GeluBackward0", _gelu_forward, _gelu_grad, kernel="GeluKernelImpl", saves={"approximate": lambda p: p[0]})
 
 
 def gelu(input, approximate="none"):
@@ -215,7 +221,8 @@ def _hardtanh_grad(g, x, lo, hi):
     return np.where((x <= _scalar(x, lo)) | (x >= _scalar(x, hi)), _scalar(g, 0), g)
 
 
-_hardtanh = _op("HardtanhBackward0", _hardtanh_forward, _hardtanh_grad, float_only=False)  # (in place: the input saved as a copy)
+_hardtanh = _op("HardtanhBackward0", _hardtanh_forward, _hardtanh_grad, float_only=False,
+                saves={"min_val": lambda p: p[0], "max_val": lambda p: p[1]})  # (in place: the input saved as a copy)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
@@ -238,10 +245,11 @@ def _softplus_grad(g, x, beta, threshold):
     return np.where(x * b > _scalar(x, threshold), g, g * z / (z + _scalar(x, 1)))
 
 
-_softplus = _op("SoftplusBackward0", _softplus_forward, _softplus_grad)
+_softplus = _op("SoftplusBackward0", _softplus_forward, _softplus_grad,
+                saves={"beta": lambda p: p[0], "threshold": lambda p: p[1]})
 
 
-def softplus(input, beta=1.0, threshold=20.0):
+def softplus(input, beta=1, threshold=20):  # (ints, as ATen's Scalar defaults: grad_fn._saved_beta prints 1)
     return _softplus(input, (beta, threshold), False, "softplus")
 
 
@@ -254,7 +262,8 @@ def selu(input, inplace=False):
     return _elu(input, (_SELU_ALPHA, _SELU_SCALE, 1.0), inplace, "elu")
 
 
-_celu = _op("CeluBackward0", _elu_forward, _elu_grad, "CeluBackward1", _elu_grad_result, kernel="elu_cpu")
+_celu = _op("CeluBackward0", _elu_forward, _elu_grad, "CeluBackward1", _elu_grad_result, kernel="elu_cpu",
+            saves={"alpha": lambda p: p[0]})
 
 
 def celu(input, alpha=1.0, inplace=False):
@@ -308,7 +317,7 @@ def _threshold_grad(g, x, threshold, value):
 
 
 _threshold = _op("ThresholdBackward0", _threshold_forward, _threshold_grad, "ThresholdBackward1", float_only=False,
-                 inplace_saves_input=True)
+                 inplace_saves_input=True, saves={"threshold": lambda p: p[0]})
 
 
 def threshold(input, threshold, value, inplace=False):
@@ -327,7 +336,7 @@ def _shrink_grad(g, x, lambd):
     return np.where((x >= -lam) & (x <= lam), _scalar(g, 0), g)
 
 
-_hardshrink = _op("HardshrinkBackward0", _hardshrink_forward, _shrink_grad)
+_hardshrink = _op("HardshrinkBackward0", _hardshrink_forward, _shrink_grad, saves={"lambd": lambda p: p[0]})
 
 
 def hardshrink(input, lambd=0.5):
@@ -339,7 +348,8 @@ def _softshrink_forward(x, lambd):
     return np.where(x > lam, x - lam, np.where(x < -lam, x + lam, _scalar(x, 0)))
 
 
-_softshrink = _op("SoftshrinkBackward0", _softshrink_forward, _shrink_grad, kernel="softshrink_check")
+_softshrink = _op("SoftshrinkBackward0", _softshrink_forward, _shrink_grad, kernel="softshrink_check",
+                  saves={"lambd": lambda p: p[0]})
 
 
 def softshrink(input, lambd=0.5):

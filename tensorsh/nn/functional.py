@@ -20,7 +20,7 @@ def relu(input, inplace=False):
 
 
 def relu6(input, inplace=False):
-    return hardtanh(input, 0.0, 6.0, inplace)
+    return hardtanh(input, 0, 6, inplace)  # (ATen's relu6: hardtanh(self, 0, 6), ints)
 
 
 def sigmoid(input):

@@ -10,10 +10,12 @@ from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from .core import attach, collect_edges, fresh, from_numpy, needs_grad, type_name
 from .registry import op
+from ..saved_names import as_given, given
 
 
 class CatBackward0(Node):
     __slots__ = ("dim", "sizes")
+    saved_values = {"dim": as_given("dim")}
 
     def __init__(self, tensors, dim):
         Node.__init__(self, tuple(edge_of(t) for t in tensors))
@@ -33,6 +35,7 @@ class CatBackward0(Node):
 
 class StackBackward0(Node):
     __slots__ = ("dim",)
+    saved_values = {"dim": as_given("dim")}
 
     def __init__(self, tensors, dim):
         Node.__init__(self, tuple(edge_of(t) for t in tensors))
@@ -98,7 +101,7 @@ def cat(tensors, dim=0):
     joined = np.concatenate(arrays, axis=d) if arrays else np.zeros((0,), dt.np)
     out = from_numpy(_contiguous(joined), dt)
     if needs_grad(*tensors):
-        attach(out, CatBackward0(tensors, d))
+        attach(out, given(CatBackward0(tensors, d), dim=dim))
     return out
 
 
@@ -112,7 +115,7 @@ def stack(tensors, dim=0):
     check_size(builtins.sum(t._np.size for t in tensors) * dt.itemsize)
     out = from_numpy(_contiguous(np.stack([t._np.astype(dt.np, copy=False) for t in tensors], axis=d)), dt)
     if needs_grad(*tensors):
-        attach(out, StackBackward0(tensors, d))
+        attach(out, given(StackBackward0(tensors, d), dim=dim))
     return out
 
 

@@ -9,6 +9,7 @@ from ..errors import index_error, make, runtime
 from ..pyapi import _parse, _small, _type_name, check_long_list
 from ..storage import INFERENCE_MODE, note_view
 from ..tensorimpl import IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _shape_list
+from ..saved_names import as_given, unsigned
 from .joining import cat, stack
 
 class MultiViewBackward(Node):
@@ -29,8 +30,17 @@ class MultiViewBackward(Node):
         return ((stack if self.name_ == "UnbindBackward0" else cat)(grads, self.dim),)
 
 
-def multi_view(self, geometries, name, dim):
-    """The pieces (shape, stride, offset) of self as views sharing one node, as PyTorch's split/unbind make them."""
+_SPLIT_SAVES = {"dim": as_given("dim"), "self_sym_sizes": lambda node: node.__dict__["base_shape"]}
+_NODES = {name: type(name, (MultiViewBackward,), {"__slots__": (), "name_": name, "saved_values": values})
+          for name, values in (
+              ("SplitBackward0", dict(_SPLIT_SAVES, split_size=lambda node: node.__dict__["split"])),
+              ("SplitWithSizesBackward0", dict(_SPLIT_SAVES, split_sizes=lambda node: node.__dict__["split"])),
+              ("UnbindBackward0", {"dim": as_given("dim")}))}  # (each PyTorch's node, with what it saves)
+
+
+def multi_view(self, geometries, name, dim, given_dim=None, split=None):
+    """The pieces (shape, stride, offset) of self as views sharing one node, as PyTorch's split/unbind make them;
+    given_dim and split (the size or sizes) are what grad_fn._saved_dim / _saved_split_size(s) show."""
     outs = tuple(self._alias(shape, stride, offset) for shape, stride, offset in geometries)
     if self._version_counter.inference:
         return outs
@@ -39,7 +49,10 @@ def multi_view(self, geometries, name, dim):
     mode = IN_MULTI_OUTPUT if grad_mode else IN_INFERENCE_MODE if INFERENCE_MODE[0] else False
     if self._view is not None and self._view.grad_mode is IN_INFERENCE_MODE:  # (propagate_creation_meta)
         mode = IN_INFERENCE_MODE
-    node = MultiViewBackward(name, self, [o._shape for o in outs], dim) if grad_mode and self.requires_grad else None
+    node = _NODES[name](name, self, [o._shape for o in outs], dim) if grad_mode and self.requires_grad else None
+    if node is not None:
+        node.__dict__.update(dim_given=unsigned(dim if given_dim is None else given_dim), base_shape=self._shape,
+                             split=split)
     for i, out in enumerate(outs):
         out._view = ViewInfo(base, mode, self._version_counter.value)
         if node is not None:
@@ -74,7 +87,7 @@ def split(self, split_size, dim=0):
         shape = self._shape[:d] + (size,) + self._shape[d + 1:]
         geometries.append((shape, self._stride, self._offset + start * self._stride[d]))
         start += size
-    return multi_view(self, geometries, name, d)
+    return multi_view(self, geometries, name, d, dim, split_size if isinstance(split_size, int) else tuple(sizes))
 
 
 def chunk(self, chunks, dim=0):
@@ -85,8 +98,8 @@ def chunk(self, chunks, dim=0):
     d = self._wrap_dim(dim)
     n = self._shape[d]
     if n == 0:  # PyTorch: `chunks` empty pieces, by split_with_sizes
-        return split(self, [0] * chunks, d)
-    return split(self, -(-n // chunks), d)
+        return split(self, [0] * chunks, dim)
+    return split(self, -(-n // chunks), dim)  # (dim as given: what grad_fn._saved_dim shows)
 
 
 def unbind(self, dim=0):
@@ -95,7 +108,7 @@ def unbind(self, dim=0):
     d = self._wrap_dim(dim)
     shape, stride = self._shape[:d] + self._shape[d + 1:], self._stride[:d] + self._stride[d + 1:]
     return multi_view(self, [(shape, stride, self._offset + i * self._stride[d]) for i in range(self._shape[d])],
-                      "UnbindBackward0", d)
+                      "UnbindBackward0", d, dim)
 
 
 def tensor_split_method(self, split_size, dim=0):

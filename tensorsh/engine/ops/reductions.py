@@ -16,6 +16,7 @@ from .copies import to
 from .core import InputNode, NONE_EDGE, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad, sum_to, zeros_of
 from .joining import cat
 from .registry import op
+from ..saved_names import as_given, unsigned
 
 
 def _any_all(name, np_fn):
@@ -96,8 +97,23 @@ class SumBackward0(Node):
         return (_div_scalar(g, self.count) if self.mean else g,)
 
 
+def _given(node, attr, dim, as_list=True):
+    """Keep dim as the program gave it, for grad_fn._saved_dim (PyTorch shows -1 as 2**64 - 1): a tuple where
+    PyTorch's op takes a list of dims, the int itself where it takes one."""
+    if dim is None:
+        value = None
+    elif isinstance(dim, (list, tuple)) or as_list:
+        value = tuple(unsigned(d) for d in (dim if isinstance(dim, (list, tuple)) else (dim,)))
+    else:
+        value = unsigned(dim)
+    node.__dict__[attr + "_given"] = value
+    return node
+
+
 def _spread_node(name, over_dims, mean):
     saved = {"self_sym_numel": "numel", "self_sym_sizes": "shape"} if mean else {"self_sym_sizes": "shape"}
+    if over_dims:
+        saved.update(dim=as_given("dims"), keepdim="keepdim")
     return type(name, (SumBackward0,), {"__slots__": (), "name_": name, "over_dims": over_dims, "mean": mean,
                                         "saved_values": saved})
 
@@ -147,7 +163,7 @@ def spread_reduction(name, nodes, values, check=None):
         dims = reduce_dims(self, dim)
         out = values(self, dims, keepdim, dtype)
         if needs_grad(self):
-            attach(out, nodes[0](self) if dim is None else nodes[1](self, dims, keepdim))
+            attach(out, nodes[0](self) if dim is None else _given(nodes[1](self, dims, keepdim), "dims", dim))
         return out
     op(name, fn, function=True, grad_fn=nodes[0].name_)
     return fn
@@ -187,7 +203,7 @@ def _extreme(kind, np_fn, arg_fn):
                 raise runtime(messages.REDUCTION_DIM_NEEDED.format(kind))
             out = from_numpy(np.asarray(np_fn(self._np)), self.dtype)
             if needs_grad(self):
-                attach(out, _ExtremeAll(kind, self, out))
+                attach(out, _EXTREME_ALL[kind](self, out))
             return out
         d = self._wrap_dim(dim)
         if self._shape and self._shape[d] == 0:
@@ -206,7 +222,7 @@ def _extreme(kind, np_fn, arg_fn):
         values = from_numpy(np.asarray(vals), self.dtype)
         indices = from_numpy(idx.astype(np.int64), dtypes.int64)
         if needs_grad(self):
-            attach(values, _ExtremeDim(kind, self, d, keepdim, indices))
+            attach(values, _given(_EXTREME_DIM[kind](self, d, keepdim, indices), "dim", dim, as_list=False))
         r = ReturnTypes((values, indices))
         r.kind = kind
         return r
@@ -214,10 +230,10 @@ def _extreme(kind, np_fn, arg_fn):
 
 
 class _ExtremeAll(Node):
+    """max() / min() (MaxBackward1, MinBackward1): the gradient shared by the elements equal to the result."""
 
-    def __init__(self, kind, x, out):
+    def __init__(self, x, out):
         Node.__init__(self, (edge_of(x),))
-        self.name_ = "MaxBackward1" if kind == "max" else "MinBackward1"
         self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
 
     def backward(self, g):
@@ -247,11 +263,11 @@ def _masked_fill_zeros(mask, value):
 
 
 class _ExtremeDim(Node):
+    """max(dim) / min(dim) (MaxBackward0, MinBackward0): the gradient put back at the indices."""
     __slots__ = ("dim", "keepdim", "shape")
 
-    def __init__(self, kind, x, dim, keepdim, indices):
+    def __init__(self, x, dim, keepdim, indices):
         Node.__init__(self, (edge_of(x),))
-        self.name_ = "MaxBackward0" if kind == "max" else "MinBackward0"
         self.dim, self.keepdim, self.shape = dim, keepdim, x._shape
         self.saved = (SavedTensor(indices),)
 
@@ -261,6 +277,16 @@ class _ExtremeDim(Node):
             g = g.unsqueeze(self.dim)
             idx = idx.unsqueeze(self.dim)
         return (_scatter_into_zeros(self.shape, self.dim, idx, g),)
+
+
+def _extreme_nodes(base, number, **declared):
+    return {kind: type(f"{kind.capitalize()}Backward{number}", (base,), dict(__slots__=(), **declared))
+            for kind in ("max", "min")}
+
+
+_EXTREME_ALL = _extreme_nodes(_ExtremeAll, 1, saved_names=("self", "result"))
+_EXTREME_DIM = _extreme_nodes(_ExtremeDim, 0, saved_names=("indices",), saved_values={
+    "dim": as_given("dim"), "keepdim": "keepdim", "self_sym_sizes": "shape"})
 
 
 class ScatterBackward0(InputNode):
@@ -337,8 +363,10 @@ class _ExtremeBackward(ReductionBackward):
         return ((g / mask.sum(list(self.dims), keepdim=True)) * mask,)
 
 
-AmaxBackward0 = type("AmaxBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AmaxBackward0"})
-AminBackward0 = type("AminBackward0", (_ExtremeBackward,), {"__slots__": (), "name_": "AminBackward0"})
+_AMAX_SAVES = {"__slots__": (), "saved_names": ("self", "result"),
+               "saved_values": {"dim": as_given("dims"), "keepdim": "keepdim"}}
+AmaxBackward0 = type("AmaxBackward0", (_ExtremeBackward,), dict(_AMAX_SAVES, name_="AmaxBackward0"))
+AminBackward0 = type("AminBackward0", (_ExtremeBackward,), dict(_AMAX_SAVES, name_="AminBackward0"))
 
 
 def _amax_amin(name, np_fn, node_cls):
@@ -363,7 +391,7 @@ def _amax_amin(name, np_fn, node_cls):
                     raise index_error(messages.REDUCTION_DIM_EMPTY.format(name, d))
         out = fresh(np.require(np_fn(self._np, axis=reduced, keepdims=keepdim), self.dtype.np, "C"), self.dtype)
         if needs_grad(self):
-            attach(out, node_cls(self, out, reduced, keepdim))
+            attach(out, _given(node_cls(self, out, reduced, keepdim), "dims", dim))
         return out
     fn.__name__ = name
     return op(name, fn, function=True, edges=True, grad_fn=node_cls.name_, saves=("self", "result"))
@@ -377,6 +405,8 @@ class VarBackward0(Node):
     """var (VarBackward0) and std (StdBackward0): PyTorch's var_backward, std's through grad / (2 std)."""
     __slots__ = ("dims", "correction", "keepdim")
     take_sqrt = False
+    saved_names = ("self", None)
+    saved_values = {"dim": as_given("dims"), "correction": as_given("correction"), "keepdim": "keepdim"}
 
     def __init__(self, x, out, dims, correction, keepdim):
         Node.__init__(self, (edge_of(x),))
@@ -402,10 +432,15 @@ class VarBackward0(Node):
 
 class StdBackward0(VarBackward0):
     take_sqrt = True
+    saved_names = ("self", "result")
+    saved_values = VarBackward0.saved_values
 
 
 def _var_std(self, dim, unbiased, keepdim, correction, node_cls):
     name = "std" if node_cls.take_sqrt else "var"
+    # (PyTorch's saved correction: None for std()/var() with no dim or correction given, else the number used)
+    given_correction = correction if correction is not None else None if dim is None and unbiased is True else \
+        (1 if unbiased else 0)
     if self.dtype.category < 2:
         raise runtime("std and var only support floating point and complex dtypes")
     if correction is None:
@@ -429,7 +464,9 @@ def _var_std(self, dim, unbiased, keepdim, correction, node_cls):
             r = np.sqrt(r)
     out = fresh(np.asarray(r, self.dtype.np), self.dtype)
     if needs_grad(self):
-        attach(out, node_cls(self, out, dims, correction, keepdim))
+        node = _given(node_cls(self, out, dims, correction, keepdim), "dims", dim)
+        node.__dict__["correction_given"] = given_correction
+        attach(out, node)
     return out
 
 
@@ -443,6 +480,7 @@ def std(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
 
 class CumsumBackward0(InputNode):
     fields = ("dim",)
+    saved_values = {"dim": as_given("dim")}
 
     def backward(self, g):
         if g.numel() <= 1 or g._shape[self.dim] == 1:
@@ -470,13 +508,14 @@ def cumsum(self, *args, **kwargs):
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
     out = fresh(np.array(_cumsum_np(self._np.reshape(self._shape or (1,)), d, dt).reshape(self._shape), order="C"), dt)
     if needs_grad(self):
-        attach(out, CumsumBackward0(self, d))
+        attach(out, _given(CumsumBackward0(self, d), "dim", dim, as_list=False))
     return out
 
 
 class ProdBackward0(Node):
     """prod() (ProdBackward0) and prod(dim) (ProdBackward1): PyTorch's prod_backward, with its zero-safe path."""
     __slots__ = ("dim", "keepdim")
+    saved_names = ("self", "result")
 
     def __init__(self, x, out, dim=None, keepdim=False):
         Node.__init__(self, (edge_of(x),))
@@ -502,7 +541,8 @@ class ProdBackward0(Node):
 
 
 class ProdBackward1(ProdBackward0):
-    pass
+    saved_names = ("self", "result")
+    saved_values = {"dim": as_given("dim"), "keepdim": "keepdim"}
 
 
 def _prod_safe_zeros_backward(g, x, dim):
@@ -557,7 +597,8 @@ def prod(self, *args, **kwargs):
         if dim is None:
             attach(out, ProdBackward0(self, out))
         else:
-            attach(out, ProdBackward1(self, out, dims[0] if dims else None, keepdim))
+            attach(out, _given(ProdBackward1(self, out, dims[0] if dims else None, keepdim), "dim", dim,
+                               as_list=False))
     return out
 
 
@@ -567,6 +608,8 @@ _FLOAT_KERNEL_DTYPES = (dtypes.float32, dtypes.float64)  # float16 reduces in fl
 class LinalgVectorNormBackward0(Node):
     """PyTorch's norm_backward for the orders it defines: 1, 2, inf, and the general p."""
     __slots__ = ("p", "dims", "keepdim")
+    saved_names = ("self", "result")
+    saved_values = {"dim": as_given("dims"), "keepdim": "keepdim", "ord": "p"}
 
     def __init__(self, x, out, p, dims, keepdim):
         Node.__init__(self, (edge_of(x),))
@@ -633,11 +676,13 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
             a = self.abs() ** p
             out = (a.sum(dims, keepdim) if dims is not None else a.sum()) ** (1.0 / p)
     if needs_grad(self):
-        attach(out, LinalgVectorNormBackward0(self, out, p, dims, keepdim))
+        attach(out, _given(LinalgVectorNormBackward0(self, out, p, dims, keepdim), "dims", dim))
     return out
 
 
 class LogsumexpBackward0(ReductionBackward):
+    saved_names = ("self", "result")
+    saved_values = {"dim": as_given("dims"), "keepdim": "keepdim"}
 
     def backward(self, g):
         x, g, result = self.restored(g)
@@ -654,7 +699,7 @@ def logsumexp(self, dim=None, keepdim=False):
         with autograd.no_grad():
             out = x.exp().sum(list(dims), keepdim=keepdim).log()
         if needs_grad(self):
-            attach(out, LogsumexpBackward0(self, out, dims, keepdim))
+            attach(out, _given(LogsumexpBackward0(self, out, dims, keepdim), "dims", dim))
         return out
     with autograd.no_grad():  # PyTorch's kernel: shift by the max (an infinite max shifts by 0), sum, log, add back
         maxes = x.amax(dims, keepdim=True) if x.dim() else x.clone()
@@ -663,7 +708,7 @@ def logsumexp(self, dim=None, keepdim=False):
         shift = maxes if keepdim or not x.dim() else maxes.squeeze(dims)
         out = fresh(np.asarray(total.log()._np + shift._np), x.dtype)
     if needs_grad(self):
-        attach(out, LogsumexpBackward0(self, out, dims, keepdim))
+        attach(out, _given(LogsumexpBackward0(self, out, dims, keepdim), "dims", dim))
     return out
 
 
