@@ -9,6 +9,7 @@ import numpy as np
 
 from . import dtypes, messages
 from .autograd import Node, SavedTensor, edge_of
+from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
 from .tensorimpl import Tensor
 from .ops.core import InputNode, attach, fresh, needs_grad, operand_edge, type_name
@@ -62,13 +63,23 @@ def _conv2d_values(x, w, b, stride, padding, dilation, groups):
     return acc
 
 
+def _geometry(attr):
+    """A convolution's stride/padding/dilation as PyTorch saves them (a conv1d's one number per dim)."""
+    return lambda node: tuple(getattr(node, attr)[1:] if node.dim1 else getattr(node, attr))
+
+
 class ConvolutionBackward0(Node):
-    __slots__ = ("stride", "padding", "dilation", "groups", "has_bias", "dim1")
+    __slots__ = ("stride", "padding", "dilation", "groups", "has_bias", "dim1", "bias_shape")
+    saved_names = ("input", "weight")
+    saved_values = {"stride": _geometry("stride"), "padding": _geometry("padding"), "dilation": _geometry("dilation"),
+                    "groups": "groups", "transposed": lambda node: False,
+                    "output_padding": lambda node: (0,) * (1 if node.dim1 else 2), "bias_sym_sizes_opt": "bias_shape"}
 
     def __init__(self, x, w, b, stride, padding, dilation, groups, dim1):
         Node.__init__(self, (operand_edge(x), edge_of(w)) + ((operand_edge(b),) if b is not None else ((None, 0),)))
         self.stride, self.padding, self.dilation, self.groups = stride, padding, dilation, groups
         self.has_bias, self.dim1 = b is not None, dim1
+        self.bias_shape = b._shape if b is not None else (0,)
         self.saved = (SavedTensor(x), SavedTensor(w))
 
     def backward(self, g):
@@ -389,6 +400,7 @@ def adaptive_avg_pool2d(input, output_size):
 
 class ConstantPadNdBackward0(InputNode):
     fields = ("pad",)
+    saved_values = {"pad": lambda node: tuple(unsigned(p) for p in node.pad)}
 
     def backward(self, g):
         return (constant_pad_nd(g, [-p for p in self.pad], 0.0),)
@@ -414,6 +426,10 @@ def constant_pad_nd(input, pad, value=0.0):
 
 class EmbeddingBackward0(Node):
     __slots__ = ("num_weights", "padding_idx", "scale")
+    saved_names = ("indices",)
+    saved_values = {"padding_idx": lambda node: unsigned(-1 if node.padding_idx is None else node.padding_idx),
+                    "scale_grad_by_freq": "scale", "sparse": lambda node: False,
+                    "weight_sym_argsize_0": "num_weights"}
 
     def __init__(self, weight, indices, padding_idx, scale):
         Node.__init__(self, (edge_of(weight),))

@@ -1,5 +1,5 @@
 """grad_fn._saved_* of the reductions (sum/mean over dims, max/min, amax/amin, var/std, logsumexp, norms, cumsum,
-prod), split/chunk/unbind/cat/stack and the activations: the values PyTorch 2.13 shows, dims as the program gave them (-1 as 2**64 - 1), ints
+prod), split/chunk/unbind/cat/stack, convolution, embedding, constant padding and the activations: the values PyTorch 2.13 shows, dims as the program gave them (-1 as 2**64 - 1), ints
 where ATen's Scalar defaults are ints."""
 import pytest
 
@@ -23,6 +23,23 @@ for f in [lambda: a.split(1, -1)[0], lambda: a.split([1, 2], 1)[0], lambda: a.ch
     fn = f().grad_fn
     names = sorted(n for n in ["_saved_" + x for x in ["dim", "self_sym_sizes", "split_size", "split_sizes"]] if hasattr(fn, n))
     print(fn.name(), [(n, getattr(fn, n)) for n in names])
+""",
+"convolution_embedding_pad": """
+F = torch.nn.functional
+torch.manual_seed(0)
+x = torch.randn(1, 2, 5, 5, requires_grad=True)
+w = torch.randn(3, 2, 3, 3, requires_grad=True)
+b = torch.randn(3, requires_grad=True)
+x1 = torch.randn(1, 2, 6, requires_grad=True)
+w1 = torch.randn(4, 2, 3, requires_grad=True)
+E = torch.randn(5, 3, requires_grad=True)
+a = torch.randn(2, 4, requires_grad=True)
+for f in [lambda: F.conv2d(x, w, b, stride=2, padding=1), lambda: F.conv2d(x, w), lambda: F.conv2d(x, w, dilation=2), lambda: F.conv1d(x1, w1, stride=2),
+          lambda: F.embedding(torch.tensor([1, 2]), E), lambda: F.embedding(torch.tensor([1, 2]), E, padding_idx=0),
+          lambda: F.embedding(torch.tensor([1, 2]), E, padding_idx=-1), lambda: F.pad(a, (1, -1)), lambda: F.pad(a, (1, 2), value=3.0)]:
+    fn = f().grad_fn
+    names = sorted(n for n in ["_saved_" + k for k in ["stride", "padding", "dilation", "groups", "transposed", "output_padding", "bias_sym_sizes_opt", "input", "weight", "indices", "padding_idx", "scale_grad_by_freq", "sparse", "weight_sym_argsize_0", "pad"]] if hasattr(fn, n))
+    print(fn.name(), [(n, getattr(fn, n) if not hasattr(getattr(fn, n), "shape") else tuple(getattr(fn, n).shape)) for n in names])
 """,
 "activations": """
 F = torch.nn.functional
