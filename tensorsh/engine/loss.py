@@ -2,7 +2,7 @@
 logits), computed elementwise in PyTorch's float order and reduced by the engine's own sum/mean."""
 import numpy as np
 
-from . import autograd, dtypes, kernels
+from . import autograd, dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import index_error, runtime, type_error, value_error
 from .saved_names import unsigned
@@ -226,6 +226,9 @@ class BinaryCrossEntropyBackward0(Node):
 
 
 def binary_cross_entropy(input, target, weight=None, reduction="mean"):
+    if target.dtype is not input.dtype:  # (the kernel's TensorIterator: all operands of one dtype)
+        raise runtime(f"Found dtype {dtypes.SCALAR_NAMES[target.dtype.name]} but expected "
+                      f"{dtypes.SCALAR_NAMES[input.dtype.name]}")
     x = input._np
     loss = _bce_values(x, np.broadcast_to(target._np, x.shape))
     if weight is not None:
@@ -272,6 +275,11 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
 def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean", pos_weight=None):
     if target._shape != input._shape:
         raise value_error(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
+    if target.dtype is dtypes.bool_:  # (PyTorch's (1 - target) * input: bool subtraction refused)
+        raise runtime(messages.SUB_TWO_BOOLS)
+    if target.dtype.category < 2:  # (its in-place steps write into a tensor of target's dtype)
+        raise runtime(f"result type {dtypes.SCALAR_NAMES[dtypes.result_type((input, target)).name]} can't be cast to "
+                      f"the desired output type {dtypes.SCALAR_NAMES[target.dtype.name]}")
     x, y = input._np, target._np
     log_sig = _log_sigmoid(x)
     if pos_weight is not None:

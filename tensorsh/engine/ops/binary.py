@@ -429,7 +429,13 @@ def square(self):
 
 
 def _check_integer_division(a, b, kernel="remainder_cpu"):
-    """Integer // and % by zero: PyTorch's kernels raise (floats give inf and nan); bool has no kernel."""
+    """Integer // and % by zero: PyTorch's kernels raise (floats give inf and nan); bool has no kernel. Shapes that
+    do not broadcast are left to the shape check, which PyTorch's TensorIterator makes first."""
+    if isinstance(a, Tensor) and isinstance(b, Tensor):
+        try:
+            np.broadcast_shapes(a._shape, b._shape)
+        except ValueError:
+            return
     dt = dtypes.result_type((a, b))
     if dt is dtypes.bool_:
         raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")

@@ -647,7 +647,12 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
                       f"Got {dtypes.SCALAR_NAMES[self.dtype.name]}")
     if dtype is not None and dtype is not self.dtype:
         check_dtype("norm", dtype)
-        return norm(to(self, dtype), p, dim, keepdim)
+        with autograd.no_grad():  # (computed in dtype inside the kernel: one node on self, no ToCopyBackward0)
+            out = norm(to(self, dtype), p, dim, keepdim)
+        if needs_grad(self):
+            attach(out, _given(LinalgVectorNormBackward0(self, out, 2 if p == "fro" else p, reduce_dims(self, dim),
+                                                         keepdim), "dims", dim))
+        return out
     if p == "fro":
         p = 2
     elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):
