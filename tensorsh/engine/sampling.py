@@ -157,16 +157,13 @@ def multinomial(input, num_samples, replacement=False, *, generator=None):
     else:
         picked = np.empty((len(rows), num_samples), np.int64)
         for i, row in enumerate(rows):
-            cum = np.empty(n_categories, dt.np)
-            total = dt.np.type(0)
-            for j, val in enumerate(row):
-                if not val >= 0:
-                    raise runtime("invalid multinomial distribution (encountering probability entry < 0)")
-                if not np.isfinite(val):
-                    raise runtime("invalid multinomial distribution (encountering probability entry = infinity or "
-                                  "NaN)")
-                total = dt.np.type(total + val)
-                cum[j] = total
+            bad = ~(row >= 0) | ~np.isfinite(row)  # (the kernel checks each entry in order, < 0 first)
+            if bad.any():
+                raise runtime("invalid multinomial distribution (encountering probability entry < 0)"
+                              if not row[np.argmax(bad)] >= 0 else
+                              "invalid multinomial distribution (encountering probability entry = infinity or NaN)")
+            cum = np.cumsum(row, dtype=dt.np)  # (running sums in the dtype, one after another, as the kernel's)
+            total = cum[-1]
             if not total > 0:
                 raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
             cum = (cum / total).astype(dt.np)

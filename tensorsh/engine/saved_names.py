@@ -21,7 +21,8 @@ INT64_MAX = (1 << 63) - 1  # a slice's end when none was given, as PyTorch saves
 def given(node, **values):
     """Keep on node the arguments as the program gave them (a dim of -1), which its saved values show."""
     for k, v in values.items():
-        node.__dict__[k + "_given"] = tuple(map(unsigned, v)) if isinstance(v, (tuple, list)) else unsigned(v)
+        node.__dict__[k + "_given"] = None if v is None else tuple(map(unsigned, v)) if isinstance(v, (tuple, list)) \
+            else unsigned(v)
     return node
 
 

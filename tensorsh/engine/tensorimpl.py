@@ -147,6 +147,14 @@ def no_grad_view_origin(t):
     return f"Output {t._output_nr} of {fn.short_name()} is a view of a view which was created in"
 
 
+def storage_view(storage, dtype, shape, stride, offset):
+    """The numpy array of a geometry over a storage (strides and offset in elements of dtype)."""
+    if 0 in shape:  # no element to view, and its offset may point past the buffer's end
+        return np.empty(shape, dtype.np)
+    item = dtype.npsize
+    return np.ndarray(shape, dtype.np, storage.data, offset * item, tuple([s * item for s in stride]))
+
+
 class Tensor:
     __slots__ = _META + ("__weakref__",)
 
@@ -213,11 +221,8 @@ class Tensor:
         """A new Tensor over the same storage (no autograd meta); shares the version counter unless given one.
         arr: the numpy view of that geometry when the caller has it at hand (a transpose: self._np.T)."""
         shape, stride = tuple(shape), tuple(stride)
-        item = self.dtype.npsize
-        if 0 in shape:  # no element to alias, and its offset may point past the buffer's end
-            arr = np.empty(shape, self.dtype.np)
-        elif arr is None:
-            arr = np.ndarray(shape, self.dtype.np, self._storage.data, offset * item, tuple([s * item for s in stride]))
+        if arr is None or 0 in shape:
+            arr = storage_view(self._storage, self.dtype, shape, stride, offset)
         return Tensor._make(self._storage, offset, shape, stride, self.dtype, arr,
                             counter if counter is not None else self._version_counter)
 

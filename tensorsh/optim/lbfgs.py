@@ -5,12 +5,12 @@ so the step lengths, the line search's decisions and the parameters after a step
 `alpha=` are read as numbers, as PyTorch's argument parser reads a 0-dim tensor given for a Scalar.
 """
 from tensorsh.engine import autograd, creation
+from tensorsh.engine.errors import make
 from tensorsh.engine.ops.joining import cat
 from tensorsh.engine.tensor import Tensor
 
 from .algorithms import _invalid, _number, _to_scalar
 from .optimizer import Optimizer, step_method
-from tensorsh.engine.errors import make
 
 
 def _cubic_interpolate(x1, f1, g1, x2, f2, g2, bounds=None):

@@ -45,6 +45,26 @@ def attach(out, node):
     return out
 
 
+def attach_outputs(node, outs, x, save_outputs):
+    """attach for an op with several results from one node: each output gets it (knowing its place); the node saves
+    its input x and the first save_outputs outputs (an output saved knowing its place)."""
+    for i, out in enumerate(outs):
+        out._grad_fn, out._output_nr = node, i
+    node.saved = (SavedTensor(x),) + tuple(SavedTensor(o, is_output=True) for o in outs[:save_outputs])
+    if autograd.PENDING_PACKS:
+        autograd.pack_pending()
+
+
+def return_type(name, fields):
+    """A torch.return_types.<name>: a tuple whose items have names, printed as PyTorch prints it."""
+    def __repr__(self):
+        return f"torch.return_types.{name}(\n" + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
+    body = {f: property(lambda self, i=i: self[i]) for i, f in enumerate(fields)}
+    body.update(__api__=frozenset(fields), __repr__=__repr__, __str__=__repr__, __slots__=(),
+                __module__="torch.return_types")
+    return type(name, (tuple,), body)
+
+
 def bind_args(op, names, defaults, args, kwargs):
     """Positional and keyword arguments of a method that must tell them apart (PyTorch's messages do)."""
     if len(args) > len(names):

@@ -9,7 +9,7 @@ from ..autograd import Node, edge_of
 from ..errors import runtime
 from ..storage import Storage
 from .core import Tensor, check_inplace, needs_grad
-from ..tensorimpl import _contiguous_strides
+from ..tensorimpl import _contiguous_strides, storage_view
 
 
 class GeometryBackward(Node):
@@ -92,7 +92,7 @@ def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
         else:
             return set_inplace(self, source._storage, storage_offset, size, stride)
     else:
-        item = self.dtype.itemsize
+        item = self.dtype.npsize  # (the bytes of the numpy array holding the storage: bfloat16's are float32's)
         storage = Storage(np.empty(0, self.dtype.np)) if source is None else source
         offset = storage_offset
         shape = (storage.data.nbytes // item,) if size is None else tuple(size)
@@ -105,11 +105,7 @@ def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
     if record:
         check_inplace(self)
     undo.touch(self)
-    if 0 in shape:
-        arr = np.empty(shape, self.dtype.np)
-    else:
-        item = self.dtype.itemsize
-        arr = np.ndarray(shape, self.dtype.np, storage.data, offset * item, tuple(s * item for s in strides))
+    arr = storage_view(storage, self.dtype, shape, strides, offset)
     self._storage, self._offset, self._shape, self._stride, self._np = storage, offset, shape, strides, arr
     self._version_counter.bump()
     if record:

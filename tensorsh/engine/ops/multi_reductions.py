@@ -5,25 +5,14 @@ import math
 import numpy as np
 
 from .. import autograd, dtypes
-from ..autograd import Node, SavedTensor, edge_of
+from ..autograd import Node, edge_of
 from ..errors import index_error, runtime, warn
 from ..saved_names import given
-from .core import fresh
+from .core import attach_outputs, fresh, return_type
 from .reductions import reduce_dims
 
 
-class Aminmax(tuple):
-    """torch.return_types.aminmax: a (min, max) pair with names (type(r).__name__ is PyTorch's, aminmax)."""
-    __api__ = frozenset({"min", "max"})
-    min, max = property(lambda self: self[0]), property(lambda self: self[1])
-
-    def __repr__(self):
-        return f"torch.return_types.aminmax(\nmin={self[0]!r},\nmax={self[1]!r})"
-
-    __str__ = __repr__
-
-
-Aminmax.__name__ = Aminmax.__qualname__ = "aminmax"
+Aminmax = return_type("aminmax", ("min", "max"))
 
 
 def _restore(t, dims, keepdim, rank):
@@ -33,16 +22,6 @@ def _restore(t, dims, keepdim, rank):
     for d in sorted(range(rank) if dims is None else dims):
         t = t.unsqueeze(d)
     return t
-
-
-def _outputs(node, outs, x, save_outputs):
-    """Give both results the one node, which then saves its input and the outputs it reads (an output is saved
-    knowing its place), as attach does for one."""
-    for i, out in enumerate(outs):
-        out._grad_fn, out._output_nr = node, i
-    node.saved = (SavedTensor(x),) + tuple(SavedTensor(o, is_output=True) for o in outs[:save_outputs])
-    if autograd.PENDING_PACKS:
-        autograd.pack_pending()
 
 
 class AminmaxBackward0(Node):
@@ -94,7 +73,7 @@ def aminmax(self, *, dim=None, keepdim=False):
     outs = Aminmax(fresh(np.require(v, self.dtype.np, "C"), self.dtype) for v in (lo, hi))
     if autograd._grad_enabled[0] and self.requires_grad:
         node = AminmaxBackward0(self, dims, keep)
-        _outputs(node if dim is None else given(node, dim=dim), outs, self, 2)
+        attach_outputs(node if dim is None else given(node, dim=dim), outs, self, 2)
     return outs
 
 
@@ -185,7 +164,7 @@ def _var_mean(name, node_cls):
                 var = np.sqrt(var)
         outs = tuple(fresh(np.require(v, self.dtype.np, "C"), self.dtype) for v in (var, mean))
         if autograd._grad_enabled[0] and self.requires_grad:
-            _outputs(node_cls(self, dims, correction, keepdim), outs, self, int(node_cls.take_sqrt))
+            attach_outputs(node_cls(self, dims, correction, keepdim), outs, self, int(node_cls.take_sqrt))
         return outs
     fn.__name__ = name
     return fn

@@ -9,7 +9,7 @@ from ..errors import index_error, make, runtime
 from ..pyapi import _parse, _small, _type_name, check_long_list
 from ..storage import INFERENCE_MODE, note_view
 from ..tensorimpl import IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _shape_list
-from ..saved_names import as_given, unsigned
+from ..saved_names import as_given, given
 from .joining import cat, stack
 
 class MultiViewBackward(Node):
@@ -51,8 +51,8 @@ def multi_view(self, geometries, name, dim, given_dim=None, split=None):
         mode = IN_INFERENCE_MODE
     node = _NODES[name](name, self, [o._shape for o in outs], dim) if grad_mode and self.requires_grad else None
     if node is not None:
-        node.__dict__.update(dim_given=unsigned(dim if given_dim is None else given_dim), base_shape=self._shape,
-                             split=split)
+        given(node, dim=dim if given_dim is None else given_dim)
+        node.__dict__.update(base_shape=self._shape, split=split)
     for i, out in enumerate(outs):
         out._view = ViewInfo(base, mode, self._version_counter.value)
         if node is not None:

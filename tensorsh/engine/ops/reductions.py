@@ -16,7 +16,7 @@ from .copies import to
 from .core import InputNode, NONE_EDGE, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad, sum_to, zeros_of
 from .joining import cat
 from .registry import op
-from ..saved_names import as_given, unsigned
+from ..saved_names import as_given, given
 
 
 def _any_all(name, np_fn):
@@ -98,16 +98,8 @@ class SumBackward0(Node):
 
 
 def _given(node, attr, dim, as_list=True):
-    """Keep dim as the program gave it, for grad_fn._saved_dim (PyTorch shows -1 as 2**64 - 1): a tuple where
-    PyTorch's op takes a list of dims, the int itself where it takes one."""
-    if dim is None:
-        value = None
-    elif isinstance(dim, (list, tuple)) or as_list:
-        value = tuple(unsigned(d) for d in (dim if isinstance(dim, (list, tuple)) else (dim,)))
-    else:
-        value = unsigned(dim)
-    node.__dict__[attr + "_given"] = value
-    return node
+    """saved_names.given for a dim argument: a tuple where PyTorch's op takes a list of dims (one int given too)."""
+    return given(node, **{attr: (dim,) if as_list and isinstance(dim, int) else dim})
 
 
 def _spread_node(name, over_dims, mean):

@@ -1,32 +1,20 @@
 """Inverse, determinant and solve (torch.linalg.inv / inv_ex / det / slogdet / solve / solve_ex, torch.inverse,
-torch.det, torch.logdet, torch.slogdet): LAPACK's LU (getrf, getrs) through numpy, with PyTorch's checks, messages,
-result types, nodes and backward formulas.
+torch.det, torch.logdet, torch.slogdet) with PyTorch's checks, messages, result types, nodes and backward formulas.
 
-PyTorch calls MKL's LAPACK, numpy its own: the same algorithm (partial pivoting), so results agree but for the last
-bits now and then (the README's limits give the measured rates)."""
+Up to order 16 the LU factorization is MKL's getrf step for step (its factors and determinants bit for bit); the
+triangular solves after it are LAPACK's column order, not always MKL's last bits; larger matrices go through numpy's
+LAPACK (the README's limits give the measured rates)."""
 import numpy as np
 
 from .. import dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime
-from .core import Tensor, fresh, needs_grad
+from .core import attach, attach_outputs, fresh, needs_grad, return_type
 
-
-def _return_type(name, fields):
-    """A torch.return_types.<name>: a tuple whose items have names."""
-    def __repr__(self):
-        return f"torch.return_types.{name}(\n" + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
-    body = {f: property(lambda self, i=i: self[i]) for i, f in enumerate(fields)}
-    body.update(__api__=frozenset(fields), __repr__=__repr__, __str__=__repr__, __slots__=())
-    cls = type(name, (tuple,), body)
-    cls.__module__ = "torch.return_types"
-    return cls
-
-
-InvEx = _return_type("linalg_inv_ex", ("inverse", "info"))
-SolveEx = _return_type("linalg_solve_ex", ("result", "info"))
-Slogdet = _return_type("slogdet", ("sign", "logabsdet"))
-LinalgSlogdet = _return_type("linalg_slogdet", ("sign", "logabsdet"))
+InvEx = return_type("linalg_inv_ex", ("inverse", "info"))
+SolveEx = return_type("linalg_solve_ex", ("result", "info"))
+Slogdet = return_type("slogdet", ("sign", "logabsdet"))
+LinalgSlogdet = return_type("linalg_slogdet", ("sign", "logabsdet"))
 
 
 def _square(op, A):
@@ -90,20 +78,6 @@ def _lu_solve(lu, perm, b):
     return x
 
 
-def _inverse_values(a):
-    """A's inverse (getrs against the identity) and getrf's info per matrix."""
-    n = a.shape[-1]
-    if n > _SMALL:
-        with np.errstate(all="ignore"):
-            try:
-                return np.linalg.inv(a), np.zeros(a.shape[:-2], np.int32)
-            except np.linalg.LinAlgError:
-                pass
-    lu, perm, info, _ = _lu(a)
-    eye = np.broadcast_to(np.eye(n, dtype=a.dtype), lu.shape).copy()
-    return _lu_solve(lu, perm, eye).reshape(a.shape), info.reshape(a.shape[:-2])
-
-
 def _solve_values(a, b):
     """X with AX = B for batches of equal shape (getrf, then getrs), and getrf's info."""
     if a.shape[-1] > _SMALL:
@@ -115,6 +89,11 @@ def _solve_values(a, b):
     lu, perm, info, _ = _lu(a)
     x = _lu_solve(lu, perm, np.array(b.reshape((len(lu),) + b.shape[-2:])))
     return x.reshape(b.shape), info.reshape(a.shape[:-2])
+
+
+def _inverse_values(a):
+    """A's inverse, as ATen's linalg_inv_ex computes it (a solve against the identity), and getrf's info."""
+    return _solve_values(a, np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape))
 
 
 def _singular_error(op, info):
@@ -146,8 +125,9 @@ class LinalgInvExBackward0(Node):
     __slots__ = ()
     saved_names = ("inverse",)
 
-    def __init__(self, A):
+    def __init__(self, A, inverse):
         Node.__init__(self, (edge_of(A),))
+        self.saved = (SavedTensor(inverse, is_output=True),)
 
     def backward(self, g):
         inv, = self.unpack()
@@ -162,9 +142,7 @@ def inv_ex(A, *, check_errors=False):
         raise _singular_error("linalg.inv_ex", info)
     out = fresh(np.require(values, A.dtype.np, requirements="C"), A.dtype)
     if needs_grad(A):
-        node = LinalgInvExBackward0(A)
-        out._grad_fn, out._output_nr = node, 0
-        node.saved = (SavedTensor(out, is_output=True),)
+        attach(out, LinalgInvExBackward0(A, out))
     return InvEx((out, fresh(info, dtypes.int32)))
 
 
@@ -180,8 +158,9 @@ class LinalgDetBackward0(Node):
     __slots__ = ()
     saved_names = ("A", "result")
 
-    def __init__(self, A):
+    def __init__(self, A, det):
         Node.__init__(self, (edge_of(A),))
+        self.saved = (SavedTensor(A), SavedTensor(det, is_output=True))
 
     def backward(self, g):
         A, det = self.unpack()
@@ -214,9 +193,7 @@ def det(A):
     values = _det_values(np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np)
     out = fresh(np.require(values, requirements="C"), A.dtype)
     if needs_grad(A):
-        node = LinalgDetBackward0(A)
-        out._grad_fn, out._output_nr = node, 0
-        node.saved = (SavedTensor(A), SavedTensor(out, is_output=True))
+        attach(out, LinalgDetBackward0(A, out))
     return out
 
 
@@ -242,10 +219,7 @@ def _slogdet(A, op, result_type):
     sign, logabs = _slogdet_values(np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np)
     outs = result_type(fresh(np.require(v, requirements="C"), A.dtype) for v in (sign, logabs))
     if needs_grad(A):
-        node = LinalgSlogdetBackward0(A)
-        for i, out in enumerate(outs):
-            out._grad_fn, out._output_nr = node, i
-        node.saved = (SavedTensor(A), SavedTensor(outs[0], is_output=True))
+        attach_outputs(LinalgSlogdetBackward0(A), outs, A, 1)
     return outs
 
 
@@ -269,9 +243,10 @@ class LinalgSolveExBackward0(Node):
     __slots__ = ("left", "vector")
     saved_names = ("A", "result")
 
-    def __init__(self, A, B, left, vector):
+    def __init__(self, A, B, X, left, vector):
         Node.__init__(self, (edge_of(A), edge_of(B)))
         self.left, self.vector = left, vector
+        self.saved = (SavedTensor(A), SavedTensor(X, is_output=True))
 
     def backward(self, g):
         A, X = self.unpack()
@@ -319,9 +294,7 @@ def solve_ex(A, B, *, left=True, check_errors=False):
         x = x[..., 0]
     out = fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype)
     if needs_grad(A, B):
-        node = LinalgSolveExBackward0(A, B, left, vector)
-        out._grad_fn, out._output_nr = node, 0
-        node.saved = (SavedTensor(A), SavedTensor(out, is_output=True))
+        attach(out, LinalgSolveExBackward0(A, B, out, left, vector))
     return SolveEx((out, fresh(info, dtypes.int32)))
 
 
