@@ -228,6 +228,7 @@ class Node:
     n_outputs = 1  # a node with several (a custom Function's) gets a list of gradients, None where none came
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
     keeps_unused_grads = False  # a custom Function's: its gradients for edgeless inputs reach its post hooks
+    runs_undefined = False  # a custom Function's backward runs when no gradient reached it (a built-in's does not)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -293,7 +294,7 @@ class Node:
         return self.saved
 
     def register_prehook(self, fn):
-        return _add_hook(self, "pre_hooks", fn)
+        return _add_hook(self, "pre_hooks", NodePreHook(fn))
 
     def register_hook(self, fn):
         return _add_hook(self, "post_hooks", fn)
@@ -334,15 +335,31 @@ class OnOutput:
         self.nr, self.hook = nr, hook
 
     def __call__(self, grads):
-        g = grads[self.nr]
-        if g is None:  # (PyTorch runs tensor hooks on defined gradients only)
-            return None
-        out = self.hook(g)
+        out = self.hook(grads[self.nr])  # (an undefined gradient too: the hook sees None)
         if out is None:
             return None
         grads = list(grads)
         grads[self.nr] = out
         return grads
+
+    def __eq__(self, other):  # a handle's remove() finds the wrapped hook
+        return other is self or other is self.hook
+
+    __hash__ = object.__hash__
+
+
+class NodePreHook:
+    """grad_fn.register_prehook's hook: called with the node's gradients as a tuple, after the tensor hooks."""
+    __slots__ = ("hook",)
+
+    def __init__(self, hook):
+        self.hook = hook
+
+    def __call__(self, grad, n_outputs):
+        out = self.hook(tuple(grad) if n_outputs > 1 else (grad,))
+        if out is None:
+            return grad
+        return list(out) if n_outputs > 1 else out[0]
 
     def __eq__(self, other):  # a handle's remove() finds the wrapped hook
         return other is self or other is self.hook
@@ -687,10 +704,15 @@ def _check_hook_result(hook, grad, out):
 
 
 def _run_pre_hooks(node, grad):
-    grad = _apply_hooks(node.pre_hooks, grad)
+    """PyTorch's order: the tensors' hooks, then retain_grad's, then the node's own pre-hooks."""
+    hooks = node.pre_hooks or ()
+    own = [h for h in hooks if type(h) is NodePreHook]
+    grad = _apply_hooks([h for h in hooks if type(h) is not NodePreHook] if own else hooks, grad)
     if node.retain_hooks:
         for hook in node.retain_hooks:
             hook(grad)
+    for hook in own:
+        grad = hook(grad, node.n_outputs)
     return grad
 
 
@@ -880,12 +902,15 @@ def _walk_graph(roots, captures, released):
             continue
         if isinstance(node, AccumulateGrad):
             var = node.variable
-            if grad.dtype is not var.dtype:
+            if grad is not None and grad.dtype is not var.dtype:
                 grad = grad.to(var.dtype)
             if var._hooks:
                 grad = _apply_hooks(var._hooks, grad)
             if captures is not None:
                 captures[node] = grad
+            elif grad is None:  # (PyTorch's AccumulateGrad on an undefined gradient: only the post hooks run)
+                if POST_ACCUMULATE_HOOKS and var.requires_grad:
+                    run_post_accumulate_hooks(var)
             else:
                 private = sys.getrefcount(grad) == 2  # `grad` here and getrefcount's argument: no one else holds it
                 node.accumulate(grad, private)
@@ -898,7 +923,10 @@ def _walk_graph(roots, captures, released):
             captures[node] = grad
             if not any(n in needed for n, _ in node.next_functions if n is not None):
                 continue
-        grads = node.backward(grad) if not _anomaly[0] else _backward_detecting_anomaly(node, grad)
+        if (grad is None or node.n_outputs > 1) and _undefined(grad) and not node.runs_undefined:
+            grads = (None,) * len(node.next_functions)  # (a built-in formula on undefined gradients)
+        else:
+            grads = node.backward(grad) if not _anomaly[0] else _backward_detecting_anomaly(node, grad)
         grads = _validate_leaf_grads(node, grads)
         if released is not None:
             node.release(released)
@@ -1012,12 +1040,12 @@ def non_overlapping_and_dense(t):
 
 
 def _dependencies_done(node, deps, buffers, ready):
-    """Every producer of node is done: queue it, or pass over it if no grad reached it."""
-    if node in buffers:
-        ready.push(node)
-        return
-    for nxt, _ in node.next_functions:
-        if nxt is not None:
-            deps[nxt] -= 1
-            if not deps[nxt]:
-                _dependencies_done(nxt, deps, buffers, ready)
+    """Every producer of node is done: queue it. If no gradient reached it, it still runs, as in PyTorch, on
+    undefined gradients (its hooks see None, a custom Function's backward zeros; a built-in node passes None on)."""
+    if node not in buffers:
+        buffers[node] = None if node.n_outputs == 1 else [None] * node.n_outputs
+    ready.push(node)
+
+
+def _undefined(grad):
+    return grad is None or (type(grad) is list and all(g is None for g in grad))

@@ -44,6 +44,7 @@ class BackwardCFunction(Node, FunctionCtx):
     _forward_cls = None
     n_outputs = 1
     keeps_unused_grads = True  # validate_outputs skips an edgeless input's gradient: the post hooks see it
+    runs_undefined = True  # PyTorch calls a custom backward when no gradient reached it (zeros, materialized)
 
     def __tsh_attrs__(self):
         return [k for k in self.__dict__ if k[:1] != "_" and k != "n_outputs"]

@@ -162,7 +162,64 @@ def _test_backward_mul_by_grad_output(outputs, inputs):
             raise GradcheckError("grad is incorrect size")
 
 
-def _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad):
+class UndefinedGradBackward(autograd.Node):
+    """torch._C._functions.UndefinedGrad's node: whatever gradient comes, an undefined one goes on."""
+    __slots__ = ()
+    name_ = "UndefinedGradBackward"
+
+    def __init__(self, x):
+        autograd.Node.__init__(self, (autograd.edge_of(x),))
+
+    def backward(self, grad):
+        return (None,)
+
+
+def _undefined_grad(o):
+    from .ops.core import attach
+    return attach(o.detach(), UndefinedGradBackward(o))
+
+
+_UNDEFINED_BC = ("Backwards compatibility: New undefined gradient support checking feature is enabled by default, but "
+                 "it may break existing callers of this function. If this is true for you, you can call this function "
+                 'with "check_undefined_grad=False" to disable the feature')
+
+
+def _test_undefined_backward_mode(func, outputs, inputs):
+    """Every backward must work when all (then each one of) its output gradients are undefined, giving undefined
+    or zero input gradients."""
+    from .creation import zeros_like
+    diff_inputs = _diff_inputs(inputs)
+    if not diff_inputs:
+        raise GradcheckError("no Tensors requiring grad found in input")
+
+    def check(outs):
+        try:
+            grads = autograd.run_backward(list(outs), [zeros_like(o) for o in outs], None, False, inputs=diff_inputs,
+                                          allow_unused=True)
+        except TorchError as e:
+            if e.kind != "RuntimeError":
+                raise
+            warn(_UNDEFINED_BC)
+            raise GradcheckError('Expected backward function to handle undefined output grads. Please look at "Notes '
+                                 'about undefined output gradients" in "tools/autograd/derivatives.yaml"') from e
+        for gi in grads:
+            if gi is not None and not gi.eq(0).all():
+                warn(_UNDEFINED_BC)
+                raise GradcheckError("Expected all input grads to be undefined or zero when all output grads are "
+                                     'undefined or zero. Please look at "Notes about undefined output gradients" in '
+                                     '"tools/autograd/derivatives.yaml"')
+
+    to_check = [[_undefined_grad(o) for o in _differentiable_outputs(func(*inputs))]]
+    if len(to_check[0]) > 1:  # then one undefined at a time
+        for idx in range(len(outputs)):
+            outs = _differentiable_outputs(func(*inputs))
+            to_check.append([_undefined_grad(o) if i == idx else o for i, o in enumerate(outs)])
+    for outs in to_check:
+        check(outs)
+
+
+def _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad,
+               check_undefined_grad=True):
     inputs = _as_tuple(inputs)
     _check_inputs(inputs)
     func_out = _as_tuple(func(*inputs))
@@ -180,6 +237,8 @@ def _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, che
                                      f"numerical:{n}\nanalytical:{a}\n")
     if check_backward_ad:
         _test_backward_mul_by_grad_output(outputs, inputs)
+        if check_undefined_grad:
+            _test_undefined_backward_mode(func, outputs, inputs)
     return True
 
 
@@ -201,10 +260,12 @@ def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=T
                       "and check_batched_forward_grad must be False)")
     if not raise_exception:
         try:
-            return _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad)
+            return _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad,
+                              check_undefined_grad)
         except GradcheckError:
             return False
-    return _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad)
+    return _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad,
+                      check_undefined_grad)
 
 
 def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=1e-3,
@@ -232,4 +293,5 @@ def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=
                                             allow_unused=True)
         return tuple(g for g in grad_inputs if g is not None)
     return gradcheck(new_func, inputs + grad_outputs, eps=eps, atol=atol, rtol=rtol, raise_exception=raise_exception,
-                     nondet_tol=nondet_tol, check_grad_dtypes=check_grad_dtypes, check_backward_ad=check_rev_over_rev)
+                     nondet_tol=nondet_tol, check_undefined_grad=check_undefined_grad,
+                     check_grad_dtypes=check_grad_dtypes, check_backward_ad=check_rev_over_rev)

@@ -445,7 +445,7 @@ class Tensor:
 
         def retain(grad):
             tensor = ref()
-            if tensor is None:
+            if tensor is None or grad is None:  # (no gradient reached it: .grad stays)
                 return
             undo.touch(tensor)
             if tensor._grad is None:  # a copy (with history only under create_graph)
