@@ -357,11 +357,13 @@ def build(print_fn):
         "show": SHOW, "graph": GRAPH, "make_dot": GRAPH, "why": WHY, "history": HISTORY, "compare": COMPARE,
     })
     nn, optim = Lazy(_package("nn")), Lazy(_package("optim"))
-    torch_ns._members.update(nn=nn, optim=optim)
+    utils = Lazy(_utils)
+    torch_ns._members.update(nn=nn, optim=optim, utils=utils)
     table.update(nn=nn, optim=optim)
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
-               "torch.linalg": namespace["linalg"]}
+               "torch.linalg": namespace["linalg"], "torch.utils": utils,
+               "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data"))}
     for dotted in SUBMODULES:
         modules[dotted] = Lazy(_submodule(dotted))
     for member in ("function", "graph", "functional"):  # torch.autograd's submodules, importable by name
@@ -385,6 +387,16 @@ def _package(name):
             _PACKAGES[name] = Namespace(f"torch.{name}", package.NAMESPACE)
         return _PACKAGES[name]
     return load
+
+
+def _utils():
+    """torch.utils: its data package (DataLoader and friends), imported on first use."""
+    if "utils" not in _PACKAGES:
+        def data():
+            from tensorsh import data
+            return Namespace("torch.utils.data", dict(data.NAMESPACE, dataloader=data.DATALOADER))
+        _PACKAGES["utils"] = Namespace("torch.utils", {"data": Lazy(data)})
+    return _PACKAGES["utils"]
 
 
 def _submodule(dotted):

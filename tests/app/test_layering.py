@@ -28,3 +28,18 @@ def test_plain_c_loads_neither_rich_nor_prompt_toolkit():
     mods = modules_after("import sys\nfrom tensorsh.app.cli import main\n"
                          "rc = main(['--plain', '-c', 'x = ones(2)\\ny = (x * 2).sum()'])\nassert rc == 0")
     assert not {m for m in mods if m.split(".")[0] in ("lark", "rich", "prompt_toolkit", "torch")}
+
+
+def test_torch_nn_optim_and_utils_data_load_on_first_use_only():
+    start = modules_after("from tensorsh.lang.session import Session\nSession(write=lambda t: None).run('x = 1')")
+    assert not {m for m in start if m.split(".")[:2] in (["tensorsh", "nn"], ["tensorsh", "optim"],
+                                                         ["tensorsh", "data"])}
+    used = modules_after("from tensorsh.lang.session import Session\n"
+                         "Session(write=lambda t: None).run('from torch.utils.data import DataLoader')")
+    assert "tensorsh.data" in used and not {m for m in used if m.split(".")[0] in ("lark", "rich", "torch")}
+
+
+def test_utils_data_sits_above_the_engine_only():
+    mods = modules_after("import tensorsh.data")
+    assert not {m for m in mods if m.split(".")[:2] in (["tensorsh", "lang"], ["tensorsh", "render"],
+                                                        ["tensorsh", "app"])}

@@ -1,0 +1,22 @@
+"""torch.utils.data as the language sees it: datasets, samplers and the DataLoader, loaded on first use."""
+from tensorsh.engine.torch_api import Namespace
+
+from .dataloader import DataLoader, default_collate, default_convert, get_worker_info
+from .dataset import ChainDataset, ConcatDataset, Dataset, IterableDataset, Subset, TensorDataset, random_split
+from .sampler import (BatchSampler, RandomSampler, Sampler, SequentialSampler, SubsetRandomSampler,
+                      WeightedRandomSampler)
+
+for _cls in (Dataset, IterableDataset, TensorDataset, Subset, ConcatDataset, ChainDataset):
+    _cls.__module__ = "torch.utils.data.dataset"
+for _cls in (Sampler, SequentialSampler, RandomSampler, SubsetRandomSampler, WeightedRandomSampler, BatchSampler):
+    _cls.__module__ = "torch.utils.data.sampler"
+
+NAMESPACE = {"DataLoader": DataLoader, "Dataset": Dataset, "IterableDataset": IterableDataset,
+             "TensorDataset": TensorDataset, "Subset": Subset, "ConcatDataset": ConcatDataset,
+             "ChainDataset": ChainDataset, "random_split": random_split, "Sampler": Sampler,
+             "SequentialSampler": SequentialSampler, "RandomSampler": RandomSampler,
+             "SubsetRandomSampler": SubsetRandomSampler, "WeightedRandomSampler": WeightedRandomSampler,
+             "BatchSampler": BatchSampler, "default_collate": default_collate, "default_convert": default_convert,
+             "get_worker_info": get_worker_info}
+DATALOADER = Namespace("torch.utils.data.dataloader", {"default_collate": default_collate,
+                                                       "DataLoader": DataLoader})

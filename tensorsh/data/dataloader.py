@@ -1,0 +1,211 @@
+"""torch.utils.data.DataLoader in one process (torch/utils/data/dataloader.py's single-process iterator): batches
+of indices from a sampler, items from the dataset, default_collate — and the same draws from the global generator
+(one base seed per iteration, one seed per shuffled epoch), so what a program draws afterwards matches PyTorch.
+num_workers > 0 is accepted and runs in this process (the batches are the same; nothing runs in workers)."""
+import collections.abc
+import copy
+
+from tensorsh.engine import dtypes, torch_api
+from tensorsh.engine.errors import make
+from tensorsh.engine.tensor import Tensor
+
+from .dataset import IterableDataset
+from .sampler import BatchSampler, RandomSampler, Sampler, SequentialSampler
+
+T = torch_api.NAMESPACE
+
+
+def default_collate(batch):
+    """PyTorch's collate: tensors stacked, Python numbers as tensors, containers collated element by element."""
+    elem = batch[0]
+    elem_type = type(elem)
+    if isinstance(elem, Tensor):
+        return T["stack"](batch, 0)
+    if isinstance(elem, bool) or elem_type is int:
+        return T["tensor"](batch)
+    if elem_type is float:
+        return T["tensor"](batch, dtype=dtypes.float64)
+    if isinstance(elem, str):
+        return batch
+    if isinstance(elem, collections.abc.Mapping):
+        if isinstance(elem, collections.abc.MutableMapping):
+            clone = copy.copy(elem)
+            clone.update({key: default_collate([d[key] for d in batch]) for key in elem})
+            return clone
+        return {key: default_collate([d[key] for d in batch]) for key in elem}
+    if isinstance(elem, tuple) and hasattr(elem, "_fields"):  # a namedtuple
+        return elem_type(*(default_collate(samples) for samples in zip(*batch)))
+    if isinstance(elem, collections.abc.Sequence):
+        it = iter(batch)
+        elem_size = len(next(it))
+        if not all(len(e) == elem_size for e in it):
+            raise make("RuntimeError", "each element in list of batch should be of equal size")
+        transposed = list(zip(*batch))
+        if isinstance(elem, tuple):
+            return [default_collate(samples) for samples in transposed]
+        try:
+            return elem_type([default_collate(samples) for samples in transposed])
+        except TypeError:
+            return [default_collate(samples) for samples in transposed]
+    raise make("TypeError", "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; "
+                            f"found {elem_type}")
+
+
+def default_convert(data):
+    """Without batching: each item as it is, but containers rebuilt (a tuple becomes a list, as in PyTorch)."""
+    if isinstance(data, (Tensor, str, bytes)):
+        return data
+    if isinstance(data, collections.abc.Mapping):
+        if isinstance(data, collections.abc.MutableMapping):
+            clone = copy.copy(data)
+            clone.update({key: default_convert(data[key]) for key in data})
+            return clone
+        return {key: default_convert(data[key]) for key in data}
+    if isinstance(data, tuple) and hasattr(data, "_fields"):
+        return type(data)(*(default_convert(d) for d in data))
+    if isinstance(data, tuple):
+        return [default_convert(d) for d in data]
+    if isinstance(data, collections.abc.Sequence):
+        try:
+            return type(data)([default_convert(d) for d in data])
+        except TypeError:
+            return [default_convert(d) for d in data]
+    return data
+
+
+class _InfiniteConstantSampler(Sampler):
+    def __iter__(self):
+        while True:
+            yield None
+
+
+class DataLoader:
+    __module__ = "torch.utils.data.dataloader"
+    __api__ = frozenset({"dataset", "batch_size", "drop_last", "sampler", "batch_sampler", "num_workers",
+                         "collate_fn", "generator", "pin_memory", "timeout", "worker_init_fn", "prefetch_factor",
+                         "persistent_workers"})
+
+    def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,
+                 collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
+                 multiprocessing_context=None, generator=None, *, prefetch_factor=None, persistent_workers=False,
+                 pin_memory_device="", in_order=True):
+        if num_workers < 0:
+            raise make("ValueError", "num_workers option should be non-negative; use num_workers=0 to disable "
+                                     "multiprocessing.")
+        if timeout < 0:
+            raise make("ValueError", "timeout option should be non-negative")
+        if num_workers == 0 and prefetch_factor is not None:
+            raise make("ValueError", "prefetch_factor option could only be specified in multiprocessing.let "
+                                     "num_workers > 0 to enable multiprocessing, otherwise set prefetch_factor to "
+                                     "None.")
+        elif num_workers > 0 and prefetch_factor is None:
+            prefetch_factor = 2
+        elif prefetch_factor is not None and prefetch_factor < 0:
+            raise make("ValueError", "prefetch_factor option should be non-negative")
+        if persistent_workers and num_workers == 0:
+            raise make("ValueError", "persistent_workers option needs num_workers > 0")
+        self.dataset, self.num_workers, self.prefetch_factor = dataset, num_workers, prefetch_factor
+        self.pin_memory, self.timeout, self.worker_init_fn = pin_memory, timeout, worker_init_fn
+        self.iterable = isinstance(dataset, IterableDataset)
+        if self.iterable:
+            if shuffle not in {False, None}:
+                raise make("ValueError", "DataLoader with IterableDataset: expected unspecified shuffle option, but "
+                                         f"got shuffle={shuffle}")
+            if sampler is not None:
+                raise make("ValueError", "DataLoader with IterableDataset: expected unspecified sampler option, but "
+                                         f"got sampler={sampler}")
+            if batch_sampler is not None:
+                raise make("ValueError", "DataLoader with IterableDataset: expected unspecified batch_sampler "
+                                         f"option, but got batch_sampler={batch_sampler}")
+        else:
+            shuffle = bool(shuffle)
+        if sampler is not None and shuffle:
+            raise make("ValueError", "sampler option is mutually exclusive with shuffle")
+        if batch_sampler is not None:
+            if batch_size != 1 or shuffle or sampler is not None or drop_last:
+                raise make("ValueError", "batch_sampler option is mutually exclusive with batch_size, shuffle, "
+                                         "sampler, and drop_last")
+            batch_size, drop_last = None, False
+        elif batch_size is None and drop_last:
+            raise make("ValueError", "batch_size=None option disables auto-batching and is mutually exclusive with "
+                                     "drop_last")
+        if sampler is None:
+            if self.iterable:
+                sampler = _InfiniteConstantSampler()
+            else:
+                sampler = RandomSampler(dataset, generator=generator) if shuffle else SequentialSampler(dataset)
+        if batch_size is not None and batch_sampler is None:
+            batch_sampler = BatchSampler(sampler, batch_size, drop_last)
+        self.batch_size, self.drop_last, self.sampler, self.batch_sampler = batch_size, drop_last, sampler, \
+            batch_sampler
+        self.generator, self.persistent_workers = generator, persistent_workers
+        self.auto_collation = batch_sampler is not None
+        self.collate_fn = collate_fn if collate_fn is not None else \
+            default_collate if self.auto_collation else default_convert
+
+    @property
+    def _index_sampler(self):
+        return self.batch_sampler if self.auto_collation else self.sampler
+
+    def __iter__(self):
+        return _LoaderIterator(self)
+
+    def __len__(self):
+        if self.iterable:
+            length = len(self.dataset)
+            if self.batch_size is not None:
+                length = length // self.batch_size if self.drop_last else -(-length // self.batch_size)
+            return length
+        return len(self._index_sampler)
+
+
+class _LoaderIterator:
+    __module__ = "torch.utils.data.dataloader"
+    __qualname__ = "_SingleProcessDataLoaderIter"
+    __api__ = frozenset()
+
+    def __init__(self, loader):
+        self.loader = loader
+        self.sampler_iter = iter(loader._index_sampler)
+        # PyTorch's _BaseDataLoaderIter draws a base seed (for workers) from the loader's generator every time
+        self.base_seed = T["empty"]((), dtype=dtypes.int64).random_(generator=loader.generator).item()
+        self.dataset_iter = iter(loader.dataset) if loader.iterable else None
+        self.ended = False
+
+    def __iter__(self):
+        return self
+
+    def __len__(self):
+        return len(self.loader._index_sampler)
+
+    def __next__(self):
+        loader = self.loader
+        index = next(self.sampler_iter)
+        if loader.iterable:
+            return loader.collate_fn(self._next_items(index))
+        if loader.auto_collation:
+            getitems = getattr(loader.dataset, "__getitems__", None)
+            data = getitems(index) if callable(getitems) else [loader.dataset[i] for i in index]
+        else:
+            data = loader.dataset[index]
+        return loader.collate_fn(data)
+
+    def _next_items(self, index):
+        if self.ended:
+            raise StopIteration
+        if not self.loader.auto_collation:
+            return next(self.dataset_iter)
+        data = []
+        for _ in index:
+            try:
+                data.append(next(self.dataset_iter))
+            except StopIteration:
+                self.ended = True
+                break
+        if len(data) == 0 or (self.loader.drop_last and len(data) < len(index)):
+            raise StopIteration
+        return data
+
+
+def get_worker_info():
+    return None

@@ -1,0 +1,132 @@
+"""torch.utils.data's datasets (torch/utils/data/dataset.py): Dataset, TensorDataset, Subset, ConcatDataset,
+IterableDataset, random_split — PyTorch's Python, over the engine's ops."""
+import bisect
+import itertools
+import math
+
+from tensorsh.engine import torch_api
+from tensorsh.engine.errors import make, warn
+
+T = torch_api.NAMESPACE
+
+
+class Dataset:
+    """A map-style dataset: a program subclasses it with __getitem__ (and __len__)."""
+    __module__ = "torch.utils.data.dataset"
+    __api__ = frozenset()
+    __settable__ = frozenset({"*"})
+
+    def __getitem__(self, index):
+        raise make("NotImplementedError", "Subclasses of Dataset should implement __getitem__.")
+
+    def __add__(self, other):
+        return ConcatDataset([self, other])
+
+    def __tsh_attrs__(self):
+        return [k for k in vars(self) if k[:1] != "_"]
+
+
+class IterableDataset(Dataset):
+    """An iterable-style dataset: a program subclasses it with __iter__."""
+    __module__ = "torch.utils.data.dataset"
+
+    def __add__(self, other):
+        return ChainDataset([self, other])
+
+
+class TensorDataset(Dataset):
+    __api__ = frozenset({"tensors"})
+
+    def __init__(self, *tensors):
+        if any(tensors[0].size(0) != tensor.size(0) for tensor in tensors):
+            raise make("AssertionError", "Size mismatch between tensors")
+        self.tensors = tensors
+
+    def __getitem__(self, index):
+        return tuple(tensor[index] for tensor in self.tensors)
+
+    def __len__(self):
+        return self.tensors[0].size(0)
+
+
+class Subset(Dataset):
+    __api__ = frozenset({"dataset", "indices"})
+
+    def __init__(self, dataset, indices):
+        self.dataset, self.indices = dataset, indices
+
+    def __getitem__(self, idx):
+        if isinstance(idx, list):
+            return self.dataset[[self.indices[i] for i in idx]]
+        return self.dataset[self.indices[idx]]
+
+    def __getitems__(self, indices):
+        if callable(getattr(self.dataset, "__getitems__", None)):
+            return self.dataset.__getitems__([self.indices[idx] for idx in indices])
+        return [self.dataset[self.indices[idx]] for idx in indices]
+
+    def __len__(self):
+        return len(self.indices)
+
+
+class ConcatDataset(Dataset):
+    __api__ = frozenset({"datasets", "cumulative_sizes"})
+
+    def __init__(self, datasets):
+        self.datasets = list(datasets)
+        if len(self.datasets) == 0:
+            raise make("AssertionError", "datasets should not be an empty iterable")
+        for d in self.datasets:
+            if isinstance(d, IterableDataset):
+                raise make("AssertionError", "ConcatDataset does not support IterableDataset")
+        self.cumulative_sizes, total = [], 0
+        for d in self.datasets:
+            total += len(d)
+            self.cumulative_sizes.append(total)
+
+    def __len__(self):
+        return self.cumulative_sizes[-1]
+
+    def __getitem__(self, idx):
+        if idx < 0:
+            if -idx > len(self):
+                raise make("ValueError", "absolute value of index should not exceed dataset length")
+            idx = len(self) + idx
+        i = bisect.bisect_right(self.cumulative_sizes, idx)
+        return self.datasets[i][idx if i == 0 else idx - self.cumulative_sizes[i - 1]]
+
+
+class ChainDataset(IterableDataset):
+    __api__ = frozenset({"datasets"})
+
+    def __init__(self, datasets):
+        self.datasets = datasets
+
+    def __iter__(self):
+        for d in self.datasets:
+            yield from d
+
+    def __len__(self):
+        return sum(len(d) for d in self.datasets)
+
+
+def random_split(dataset, lengths, generator=None):
+    """PyTorch's random_split: fractions become lengths (the remainder dealt round-robin), then one randperm."""
+    if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:
+        subset_lengths = []
+        for i, frac in enumerate(lengths):
+            if frac < 0 or frac > 1:
+                raise make("ValueError", f"Fraction at index {i} is not between 0 and 1")
+            subset_lengths.append(math.floor(len(dataset) * frac))
+        remainder = len(dataset) - sum(subset_lengths)
+        for i in range(remainder):
+            subset_lengths[i % len(subset_lengths)] += 1
+        lengths = subset_lengths
+        for i, length in enumerate(lengths):
+            if length == 0:
+                warn(f"Length of split at index {i} is 0. This might result in an empty dataset.")
+    if sum(lengths) != len(dataset):
+        raise make("ValueError", "Sum of input lengths does not equal the length of the input dataset!")
+    indices = T["randperm"](sum(lengths), generator=generator).tolist()
+    return [Subset(dataset, indices[offset - length:offset])
+            for offset, length in zip(itertools.accumulate(lengths), lengths)]
