@@ -55,3 +55,19 @@ def run_in_language(path):
     error = Session(write=out.write, write_err=err.write).run(path.read_text(), path.name)
     warns = sorted({f"{c}: {m.split(' (Triggered internally')[0]}" for c, m in WARNING_LINE.findall(err.getvalue())})
     return ADDRESS.sub(" ADDR", out.getvalue()), error.last_line() if error else "", warns
+
+
+def forum_tests(directory):
+    """The fixture and the test of a forum-programs module: each script in directory prints what torch prints."""
+    import pytest
+    paths = programs(directory)
+
+    @pytest.fixture(scope="module")
+    def torch_results():
+        pytest.importorskip("torch")
+        return run_in_torch(paths)
+
+    @pytest.mark.parametrize("path", paths, ids=[p.stem for p in paths])
+    def test_forum_program_prints_what_torch_prints(path, torch_results):
+        assert run_in_language(path) == torch_results[path]
+    return torch_results, test_forum_program_prints_what_torch_prints
