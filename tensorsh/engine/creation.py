@@ -97,6 +97,9 @@ def _infer(data, depth=0, first=True):
                 raise value_error(f"expected sequence of length {want} at dim {depth + 1} (got {got})")
             dt = _merge(dt, d)
         return (len(data),) + shapes, dt
+    if isinstance(data, (np.ndarray, np.generic)):  # (numpy's own dtype: np.float64 is a float, yet float64)
+        from .interop import array_dtype
+        return np.shape(data), array_dtype(np.asarray(data))
     if isinstance(data, bool):
         return (), dtypes.bool_
     if isinstance(data, int):
@@ -127,6 +130,8 @@ def _flatten(data, out):
     elif isinstance(data, (list, tuple)):
         for item in data:
             _flatten(item, out)
+    elif isinstance(data, np.ndarray):
+        out.extend(data.reshape(-1).tolist())
     else:
         out.append(data)
     return out
@@ -140,7 +145,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
         shape, inferred = data._shape, data.dtype
         values = data._np.copy()
     else:
-        if dtype is not None and not isinstance(data, (list, tuple, int, float, str)):  # (no dtype to infer)
+        if dtype is not None and not isinstance(data, (list, tuple, int, float, str, np.ndarray, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
         shape, inferred = _infer(data)
         values = None
@@ -167,6 +172,9 @@ def as_tensor(data, dtype=None, device=None):
     """torch.as_tensor: a tensor is returned as it is (or converted, recorded: ToCopyBackward0), other data copied."""
     if isinstance(data, Tensor):
         return data if dtype is None else data.to(dtype)
+    if isinstance(data, np.ndarray):  # shares the array's memory, as torch.from_numpy does
+        from .interop import from_numpy
+        return from_numpy(data) if dtype is None or dtype.np == data.dtype else from_numpy(data).to(dtype)
     return tensor(data, dtype=dtype)
 
 

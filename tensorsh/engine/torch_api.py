@@ -113,6 +113,16 @@ def get_rng_state():
     return Tensor._from_numpy(data, dtypes.uint8)
 
 
+def from_numpy(*args, **kwargs):
+    """torch.from_numpy, a METH_O function: one positional argument, no keywords."""
+    if kwargs:
+        raise type_error("torch._VariableFunctionsClass.from_numpy() takes no keyword arguments")
+    if len(args) != 1:
+        raise type_error(f"torch._VariableFunctionsClass.from_numpy() takes exactly one argument ({len(args)} given)")
+    from .interop import from_numpy  # (loaded on first use)
+    return from_numpy(args[0])
+
+
 def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
     rng.default_generator.set_state(pyapi.rng_state_bytes(new_state))
 
@@ -222,7 +232,7 @@ NAMESPACE.update({
     "randn": creation.randn, "randint": creation.randint, "rand_like": creation.rand_like,
     "randn_like": creation.randn_like, "randint_like": creation.randint_like,
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
-    "set_rng_state": set_rng_state, "Generator": Generator,
+    "set_rng_state": set_rng_state, "Generator": Generator, "from_numpy": from_numpy,
     "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
     "is_tensor": is_tensor, "numel": torch_function("numel", Tensor.numel),
     "detach": torch_function("detach", Tensor.detach),

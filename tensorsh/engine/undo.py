@@ -195,6 +195,32 @@ def touch_vars(obj):
         _journal.touch(_InstanceVars(obj), ("vars", id(obj)))
 
 
+class _ArrayContents:
+    """A numpy array a program writes (through `.numpy()`, `np.array`, `torch.from_numpy`'s source): the whole
+    buffer it views, copied, so the tensors and arrays sharing that memory get their values back."""
+    __slots__ = ("root",)
+
+    def __init__(self, root):
+        self.root = root
+
+    def _snapshot(self):
+        return self.root.copy()
+
+    def _restore(self, snap):
+        self.root[...] = snap
+
+
+def touch_array(arr):
+    """Call before writing into a numpy array in place."""
+    if _journal is not None:
+        import numpy as np
+        root = arr
+        while isinstance(root.base, np.ndarray):
+            root = root.base
+        if ("array", id(root)) not in _journal._snapshots:
+            _journal.touch(_ArrayContents(root), ("array", id(root)))
+
+
 def set_location(loc):
     global _location
     _location = loc

@@ -335,7 +335,54 @@ def _typing():
     return Namespace("typing", {n: getattr(typing, n) for n in names})
 
 
-PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing}
+_NUMPY_NAMES = (
+    "array asarray zeros ones empty full zeros_like ones_like full_like empty_like arange linspace eye identity "
+    "concatenate stack vstack hstack reshape transpose squeeze expand_dims sum mean std var max min argmax argmin "
+    "prod cumsum abs exp log sqrt sin cos tanh floor ceil sign round clip maximum minimum dot matmul outer where "
+    "add subtract multiply divide power square negative mod floor_divide log1p expm1 log2 log10 tan arctan "
+    "arcsin arccos sinh cosh ravel flip diff einsum tile repeat count_nonzero nonzero "
+    "allclose array_equal isclose isnan isinf isfinite shares_memory may_share_memory copy sort argsort unique "
+    "float16 float32 float64 int8 int16 int32 int64 uint8 bool_ dtype ndarray pi e nan inf newaxis").split()
+_NUMPY_RANDOM = "seed rand randn randint random normal uniform choice permutation shuffle".split()
+
+
+def _numpy():
+    """numpy, as far as tensor experiments need it: arrays made, read, written and shared with tensors
+    (`torch.from_numpy`, `.numpy()`). Arrays are the engine's journaled ndarray, so a failed statement takes a
+    write back; functions that write (`out=`, `np.random.shuffle`) journal what they write first."""
+    import numpy as np
+    from tensorsh.engine import interop, undo
+
+    def as_array(value):
+        if type(value) is np.ndarray:
+            return value.view(interop.ndarray)
+        if type(value) in (tuple, list) and any(type(v) is np.ndarray for v in value):
+            return type(value)(as_array(v) for v in value)
+        return value
+
+    def wrap(fn, writes=()):
+        def call(*args, **kwargs):
+            for target in [kwargs.get(k) for k in writes if k in kwargs] + [args[i] for i in writes if
+                                                                            isinstance(i, int) and i < len(args)]:
+                for arr in target if isinstance(target, tuple) else (target,):
+                    if isinstance(arr, np.ndarray):
+                        undo.touch_array(arr)
+            return as_array(fn(*args, **kwargs))
+        call.__name__ = call.__qualname__ = getattr(fn, "__name__", "function")
+        return call
+
+    members = {}
+    for name in _NUMPY_NAMES:
+        value = getattr(np, name)
+        members[name] = wrap(value, ("out",)) if callable(value) and not isinstance(value, type) else value
+    random = {n: wrap(getattr(np.random, n), (0,) if n == "shuffle" else ()) for n in _NUMPY_RANDOM}
+    members["random"] = Namespace("numpy.random", random)
+    members["linalg"] = Namespace("numpy.linalg", {n: wrap(getattr(np.linalg, n)) for n in ("norm", "inv", "det")})
+    return Namespace("numpy", members)
+
+
+PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
+                  "numpy": _numpy}
 
 
 def build(print_fn):

@@ -63,6 +63,10 @@ def _more_safe_attrs():
     SAFE_ATTRS[collections.defaultdict] = _DICT_METHODS
     SAFE_ATTRS[collections.deque] = frozenset({"append", "appendleft", "pop", "popleft", "extend", "extendleft",
                                                "rotate", "clear", "maxlen", "count", "index", "copy", "remove"})
+    import numpy as np  # (numpy's scalars and dtypes, as `.numpy()` and the numpy module give them)
+    SAFE_ATTRS[np.generic] = frozenset({"item", "dtype", "shape", "ndim", "tolist", "astype", "real", "imag",
+                                        "is_integer"})
+    SAFE_ATTRS[np.dtype] = frozenset({"name", "itemsize", "kind", "char", "type", "str"})
 
 
 _more_safe_attrs()
