@@ -421,7 +421,8 @@ def build(print_fn):
 
 
 # Submodules a program may import by their dotted name; each is an attribute of its package's namespace.
-SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.optim.lr_scheduler")
+SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.nn.utils.rnn",
+              "torch.optim.lr_scheduler")
 _PACKAGES = {}
 
 
@@ -447,8 +448,11 @@ def _utils():
 
 
 def _submodule(dotted):
-    _, package, member = dotted.split(".")
+    _, package, *members = dotted.split(".")
 
     def load():
-        return load_attr(_package(package)(), member)
+        value = _package(package)()
+        for member in members:
+            value = load_attr(value, member)
+        return value
     return load

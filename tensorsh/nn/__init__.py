@@ -5,7 +5,7 @@ public name of `torch.nn` to its object; submodules (`functional`, `init`, `util
 """
 from tensorsh.engine.torch_api import Namespace
 from . import container, conv, functional as _functional, init as _init, layers, loss, more_layers, padding, \
-    recurrent, utils as _utils
+    recurrent, rnn_utils, utils as _utils
 from .module import Module
 from .parameter import Parameter
 
@@ -21,8 +21,10 @@ functional = Namespace("torch.nn.functional", {
     **{name: getattr(_functional, name) for name in _FUNCTIONAL + [n for n in _OPTIONAL if hasattr(_functional, n)]},
     **{name: getattr(more_layers, name) for name in more_layers.FUNCTIONAL}})
 init = Namespace("torch.nn.init", {name: getattr(_init, name) for name in _init.NAMES})
-utils = Namespace("torch.nn.utils", {name: getattr(_utils, name) for name in (
-    "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters")})
+utils = Namespace("torch.nn.utils", {
+    **{name: getattr(_utils, name) for name in (
+        "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters")},
+    "rnn": Namespace("torch.nn.utils.rnn", {name: getattr(rnn_utils, name) for name in rnn_utils.NAMES})})
 
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter}
 for _mod in (container, conv, layers, loss, more_layers, padding, recurrent):

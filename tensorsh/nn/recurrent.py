@@ -12,6 +12,7 @@ from tensorsh.engine.ops.onednn_lstm import mkldnn_lstm_layer
 from . import functional as F, init
 from .module import Module
 from .parameter import Parameter
+from .rnn_utils import PackedSequence
 
 
 def _in(module_name):
@@ -81,17 +82,76 @@ def _bidirectional_layer(cell, input, hiddens, ps):
     return cat([fw_output, rev_output], fw_output.dim() - 1), (fw_hidden, rev_hidden)
 
 
-def _stacked(mode, input, hiddens, params, num_layers, dropout_p, train, bidirectional):
-    """apply_layer_stack: the last layer's output and every layer's (and direction's) final hidden state."""
+def _hidden_slice(hidden, start, end):
+    if isinstance(hidden, tuple):
+        return tuple(h.narrow(0, start, end - start) for h in hidden)
+    return hidden.narrow(0, start, end - start)
+
+
+def _hidden_concat(hiddens):
+    if isinstance(hiddens[0], tuple):
+        return tuple(cat(list(parts), 0) for parts in zip(*hiddens))
+    return cat(hiddens, 0)
+
+
+def _packed_layer(cell, data, sizes, hidden, p):
+    """PackedLayer: the batch shrinks step by step; the hidden rows of finished sequences are set aside and come
+    back, in batch order, as the final hidden state."""
+    x_proj = F.linear(data, p[0], p[2])
+    outputs, finished = [], []
+    offset, last = 0, sizes[0]
+    for size in sizes:
+        step = x_proj.narrow(0, offset, size)
+        offset += size
+        dec = last - size
+        if dec > 0:
+            finished.append(_hidden_slice(hidden, last - dec, last))
+            hidden = _hidden_slice(hidden, 0, last - dec)
+        last = size
+        hidden = cell(step, hidden, p)
+        outputs.append(_output_of(hidden))
+    finished.append(hidden)
+    return cat(outputs, 0), _hidden_concat(finished[::-1])
+
+
+def _reversed_packed_layer(cell, data, sizes, input_hidden, p):
+    """ReversedPackedLayer: from the last step back, the batch growing with the sequences that start there."""
+    x_proj = F.linear(data, p[0], p[2])
+    outputs = []
+    offset, last = data.size(0), sizes[-1]
+    hidden = _hidden_slice(input_hidden, 0, sizes[-1])
+    for size in sizes[::-1]:
+        if size > last:
+            hidden = _hidden_concat([hidden, _hidden_slice(input_hidden, last, size)])
+        step = x_proj.narrow(0, offset - size, size)
+        offset -= size
+        last = size
+        hidden = cell(step, hidden, p)
+        outputs.append(_output_of(hidden))
+    return cat(outputs[::-1], 0), hidden
+
+
+def _packed_bidirectional_layer(cell, data, sizes, hiddens, ps):
+    fw_output, fw_hidden = _packed_layer(cell, data, sizes, hiddens[0], ps[0])
+    rev_output, rev_hidden = _reversed_packed_layer(cell, data, sizes, hiddens[1], ps[1])
+    return cat([fw_output, rev_output], -1), (fw_hidden, rev_hidden)
+
+
+def _stacked(mode, input, hiddens, params, num_layers, dropout_p, train, bidirectional, batch_sizes=None):
+    """apply_layer_stack: the last layer's output and every layer's (and direction's) final hidden state; over a
+    packed sequence's data when batch_sizes is given (ATen's packed layers)."""
     cell = _CELLS[mode]
     finals = []
+    sizes = batch_sizes.tolist() if batch_sizes is not None else None
     for layer in range(num_layers):
         if bidirectional:
-            input, (fw, rev) = _bidirectional_layer(cell, input, hiddens[2 * layer:2 * layer + 2],
-                                                    params[2 * layer:2 * layer + 2])
+            pair, pair_params = hiddens[2 * layer:2 * layer + 2], params[2 * layer:2 * layer + 2]
+            input, (fw, rev) = _packed_bidirectional_layer(cell, input, sizes, pair, pair_params) if sizes else \
+                _bidirectional_layer(cell, input, pair, pair_params)
             finals += [fw, rev]
         else:
-            input, final = _layer(cell, input, hiddens[layer], params[layer])
+            input, final = _packed_layer(cell, input, sizes, hiddens[layer], params[layer]) if sizes else \
+                _layer(cell, input, hiddens[layer], params[layer])
             finals.append(final)
         if dropout_p != 0 and train and layer < num_layers - 1:
             input = sampling.dropout(input, dropout_p, True)
@@ -212,7 +272,8 @@ class RNNBase(Module):
                           f"got {input.size(-1)}")
 
     def get_expected_hidden_size(self, input, batch_sizes):
-        mini_batch = input.size(0) if self.batch_first else input.size(1)
+        mini_batch = int(batch_sizes[0]) if batch_sizes is not None else \
+            input.size(0) if self.batch_first else input.size(1)
         num_directions = 2 if self.bidirectional else 1
         size = self.proj_size if self.proj_size > 0 else self.hidden_size
         return (self.num_layers * num_directions, mini_batch, size)
@@ -262,6 +323,17 @@ class RNNBase(Module):
 
     def _one_hidden_forward(self, input, hx):
         """RNN and GRU's forward (rnn.py), then ATen's rnn_tanh/rnn_relu/gru."""
+        if isinstance(input, PackedSequence):
+            data, batch_sizes, sorted_indices, unsorted_indices = input
+            if hx is None:
+                hx = self._zeros(data, int(batch_sizes[0]), self.hidden_size)
+            else:
+                hx = self.permute_hidden(hx, sorted_indices)
+            self.check_forward_args(data, hx, batch_sizes)
+            output, finals = _stacked(self.mode, data, list(hx.unbind(0)), self._params(), self.num_layers,
+                                      self.dropout, self.training, self.bidirectional, batch_sizes)
+            return (PackedSequence(output, batch_sizes, sorted_indices, unsorted_indices),
+                    self.permute_hidden(stack(finals, 0), unsorted_indices))
         name = "RNN" if self.mode.startswith("RNN") else self.mode
         if input.dim() not in (2, 3):
             tail = " tensor instead" if name == "RNN" else " instead"
@@ -337,7 +409,8 @@ class LSTM(RNNBase):
         super().__init__("LSTM", *args, **kwargs)
 
     def get_expected_cell_size(self, input, batch_sizes):
-        mini_batch = input.size(0) if self.batch_first else input.size(1)
+        mini_batch = int(batch_sizes[0]) if batch_sizes is not None else \
+            input.size(0) if self.batch_first else input.size(1)
         num_directions = 2 if self.bidirectional else 1
         return (self.num_layers * num_directions, mini_batch, self.hidden_size)
 
@@ -373,7 +446,26 @@ class LSTM(RNNBase):
                 input = sampling.dropout(input, self.dropout, True)
         return input, finals
 
+    def _packed_forward(self, input, hx):
+        data, batch_sizes, sorted_indices, unsorted_indices = input
+        real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
+        if hx is None:
+            max_batch_size = int(batch_sizes[0])
+            hx = (self._zeros(data, max_batch_size, real_hidden_size),
+                  self._zeros(data, max_batch_size, self.hidden_size))
+        else:
+            hx = self.permute_hidden(hx, sorted_indices)
+        self.check_forward_args(data, hx, batch_sizes)
+        hiddens = list(zip(hx[0].unbind(0), hx[1].unbind(0)))  # (ATen's packed LSTM: native cells, no oneDNN)
+        output, finals = _stacked("LSTM", data, hiddens, self._params(), self.num_layers, self.dropout,
+                                  self.training, self.bidirectional, batch_sizes)
+        hidden = (stack([h for h, _ in finals], 0), stack([c for _, c in finals], 0))
+        return (PackedSequence(output, batch_sizes, sorted_indices, unsorted_indices),
+                self.permute_hidden(hidden, unsorted_indices))
+
     def forward(self, input, hx=None):
+        if isinstance(input, PackedSequence):
+            return self._packed_forward(input, hx)
         real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
         if input.dim() not in (2, 3):
             raise value_error(f"LSTM: Expected input to be 2D or 3D, got {input.dim()}D instead")
