@@ -123,6 +123,16 @@ def from_numpy(*args, **kwargs):
     return from_numpy(args[0])
 
 
+def save(*args, **kwargs):
+    from .serialization import save  # (loaded on first use)
+    return save(*args, **kwargs)
+
+
+def load(*args, **kwargs):
+    from .serialization import load  # (loaded on first use)
+    return load(*args, **kwargs)
+
+
 def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
     rng.default_generator.set_state(pyapi.rng_state_bytes(new_state))
 
@@ -233,6 +243,7 @@ NAMESPACE.update({
     "randn_like": creation.randn_like, "randint_like": creation.randint_like,
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
     "set_rng_state": set_rng_state, "Generator": Generator, "from_numpy": from_numpy,
+    "save": save, "load": load,
     "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
     "is_tensor": is_tensor, "numel": torch_function("numel", Tensor.numel),
     "detach": torch_function("detach", Tensor.detach),

@@ -264,7 +264,8 @@ EXCEPTIONS = ("BaseException", "Exception", "ArithmeticError", "AssertionError",
               "KeyError", "LookupError", "NameError", "NotImplementedError", "OverflowError", "RecursionError",
               "RuntimeError", "StopIteration", "TypeError", "ValueError", "ZeroDivisionError", "KeyboardInterrupt",
               "MemoryError", "ImportError", "ModuleNotFoundError", "UnboundLocalError", "FloatingPointError",
-              "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning", "GeneratorExit")
+              "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning", "GeneratorExit", "OSError",
+              "FileNotFoundError", "PermissionError", "IsADirectoryError", "IOError")
 # Types a call may fill from an iterable: a huge range is refused before Python's C loop would fill memory.
 SIZED_TYPES = frozenset({_py.list, _py.tuple, _py.set, _py.frozenset, _py.dict, _py.bytearray})
 

@@ -1,0 +1,117 @@
+"""torch.save / torch.load for what experiments save (tensors, Parameters' values, state dicts, optimizer states:
+nested dicts, OrderedDicts, lists and tuples of tensors, numbers, strings, None). A tensor keeps its dtype, shape,
+strides, offset and requires_grad, and tensors that shared a storage share one again after loading, as PyTorch's
+do. The file is tensorsh's own (a JSON header and the storages' bytes; nothing is unpickled, so loading runs no
+code) and is written whole or not at all (a temporary file renamed into place)."""
+import collections
+import json
+import os
+import tempfile
+
+import numpy as np
+
+from . import dtypes
+from .errors import make, runtime
+from .storage import BFloat16Storage, Storage, VersionCounter
+from .tensorimpl import Tensor, storage_view
+
+MAGIC = b"tensorsh-save-1\n"
+
+
+def _encode(value, storages, order):
+    if isinstance(value, Tensor):
+        key = id(value._storage)
+        if key not in storages:
+            storages[key] = len(order)
+            order.append(value._storage)
+        return {"tensor": storages[key], "offset": value._offset, "shape": list(value._shape),
+                "stride": list(value._stride), "dtype": value.dtype.name, "requires_grad": value.requires_grad}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return {"value": value}
+    if isinstance(value, dict):
+        kind = "ordered" if isinstance(value, collections.OrderedDict) else "dict"
+        return {kind: [[_encode(k, storages, order), _encode(v, storages, order)] for k, v in value.items()]}
+    if isinstance(value, (list, tuple)) and type(value) in (list, tuple):
+        return {type(value).__name__: [_encode(v, storages, order) for v in value]}
+    if isinstance(value, dtypes.DType):
+        return {"dtype_value": value.name}
+    raise make("TypeError", f"tensorsh: torch.save cannot save a {type(value).__name__} (it saves tensors, numbers, "
+                            "strings, None, and dicts, lists and tuples of them, such as state dicts)")
+
+
+def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_serialization=True,
+         _disable_byteorder_record=False):
+    if not isinstance(f, (str, os.PathLike)):
+        raise make("TypeError", "tensorsh: torch.save writes to a file named by a path")
+    storages, order = {}, []
+    header = _encode(obj, storages, order)
+    blobs, entries, offset = [], [], 0
+    for storage in order:
+        data = np.ascontiguousarray(storage.data)
+        blobs.append(data.tobytes())
+        entries.append({"dtype": data.dtype.str, "count": int(data.size), "at": offset,
+                        "bfloat16": isinstance(storage, BFloat16Storage)})
+        offset += data.nbytes
+    head = json.dumps({"storages": entries, "object": header}).encode()
+    path = os.fspath(f)
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory):
+        raise runtime(f"Parent directory {os.path.dirname(path)} does not exist.")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tensorsh-save-")
+    except OSError as e:
+        raise make(type(e).__name__, str(e)) from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(MAGIC + head + b"\n")
+            for blob in blobs:
+                out.write(blob)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _decode(value, storages):
+    if "tensor" in value:
+        dt = dtypes.from_name(value["dtype"])
+        storage = storages[value["tensor"]]
+        shape, stride = tuple(value["shape"]), tuple(value["stride"])
+        arr = storage_view(storage, dt, shape, stride, value["offset"])
+        t = Tensor._make(storage, value["offset"], shape, stride, dt, arr, VersionCounter())  # (each its own)
+        t._version_counter.value = 1  # (PyTorch's rebuild sets the storage in: one version)
+        if value["requires_grad"]:
+            t.requires_grad_(True)
+        return t
+    if "value" in value:
+        return value["value"]
+    if "dtype_value" in value:
+        return dtypes.from_name(value["dtype_value"])
+    for kind, build in (("dict", dict), ("ordered", collections.OrderedDict)):
+        if kind in value:
+            return build((_decode(k, storages), _decode(v, storages)) for k, v in value[kind])
+    if "list" in value:
+        return [_decode(v, storages) for v in value["list"]]
+    return tuple(_decode(v, storages) for v in value["tuple"])
+
+
+def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=None, **pickle_load_args):
+    if not isinstance(f, (str, os.PathLike)):
+        raise make("TypeError", "tensorsh: torch.load reads a file named by a path")
+    try:
+        with open(os.fspath(f), "rb") as file:
+            content = file.read()
+    except OSError as e:  # (FileNotFoundError and its kin, as PyTorch's open gives them)
+        raise make(type(e).__name__, str(e)) from None
+    newline = content.find(b"\n", len(MAGIC))
+    if not content.startswith(MAGIC) or newline < 0:
+        raise runtime(f"tensorsh: {os.fspath(f)} is not a file torch.save wrote in tensorsh (PyTorch's own files, "
+                      "zip archives of pickles, are not read)")
+    header = json.loads(content[len(MAGIC):newline])
+    body = newline + 1
+    storages = []
+    for entry in header["storages"]:
+        data = np.frombuffer(content, np.dtype(entry["dtype"]), entry["count"], body + entry["at"]).copy()
+        storages.append(BFloat16Storage(data) if entry.get("bfloat16") else Storage(data))
+    return _decode(header["object"], storages)
