@@ -8,8 +8,8 @@ from .autograd import is_grad_enabled
 from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar, fits
 from .storage import check_size
-from .signatures import tp_name as type_name
 from .tensorimpl import Tensor, _contiguous_strides, _shape_list
+from .typenames import tp_name as type_name
 
 _wrap = Tensor._from_numpy
 

@@ -101,6 +101,11 @@ CUSTOM_VIEW = (
     "incorrect gradients. This behavior is forbidden. You can fix this by cloning the output of the custom Function.")
 
 
+def shape_list(shape):
+    """A shape as PyTorch's texts print it: [2, 3]."""
+    return "[" + ", ".join(str(s) for s in shape) + "]"
+
+
 def custom_view_inplace(fn, output_nr, indirect):
     """PyTorch's handle_view_on_rebase for a view a custom Function made (or an input it returned as-is); the
     views of a Function with several differentiable outputs are CreationMeta::MULTI_OUTPUT_NODE (IN_MULTI_OUTPUT:

@@ -4,10 +4,12 @@ import math
 
 import numpy as np
 
-from .. import autograd, dtypes, kernels, messages, pyapi
+from .. import autograd, dtypes, kernels, messages
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from ..errors import index_error, runtime, type_error, warn
+from ..errors import index_error, make, runtime, type_error, warn
+from ..pyapi import _parse, _small
 from ..tensorimpl import Tensor, _shape_list
+from ..typenames import tp_name
 from .args import _int_list, _unsqueeze_dims, _wrap_dims
 from .binary import _div_scalar, maximum, minimum
 from .scalar_arith import mul_scalar
@@ -725,10 +727,69 @@ def sum_to_size(self, *size):
     return sum_to(self, shape)
 
 
+_VECTOR_NORM = ("linalg_vector_norm(Tensor input, Scalar ord=2, IntArrayRef[1]? dim=None, bool keepdim=False, *, "
+                "ScalarType? dtype=None, Tensor out=None)",)
+_MATRIX_NORM = ("linalg_matrix_norm(Tensor input, Scalar ord, IntArrayRef dim={-2,-1}, bool keepdim=False, *, "
+                "ScalarType? dtype=None, Tensor out=None)",
+                "linalg_matrix_norm(Tensor input, c10::string_view ord=\"fro\", IntArrayRef dim={-2,-1}, "
+                "bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)")
+
+
+def tensor_norm(self, p="fro", dim=None, keepdim=False, dtype=None):
+    """Tensor.norm: torch.norm(self, p, dim, keepdim, dtype=dtype)."""
+    return torch_norm(self, p, dim, keepdim, dtype=dtype)
+
+
+tensor_norm.__qualname__ = "Tensor.norm"
+
+
+def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
+    """torch.norm (torch/functional.py) on a strided CPU tensor: 'fro' over at most two dims and every number are
+    linalg.vector_norm (p None: 2), other strings linalg.matrix_norm (which tensorsh has not: 'nuc')."""
+    if not isinstance(input, Tensor):
+        raise make("AttributeError", f"'{tp_name(input)}' object has no attribute 'layout'")
+    _dim = [dim] if isinstance(dim, int) else dim
+    if isinstance(p, str):
+        if p == "fro" and (dim is None or isinstance(dim, int) or _len(dim) <= 2):
+            return vector_norm_call(input, 2, _dim, keepdim, dtype, out)
+        if _dim is None:
+            _dim = list(range(input.dim()))
+        _parse(_MATRIX_NORM, (input, p, _dim, keepdim), _passed(dtype=dtype, out=out))
+        if p not in ("fro", "nuc"):
+            raise runtime(f"linalg.matrix_norm: Order {p} not supported.")
+        raise runtime(f"tensorsh supports vector norms only (p a number or 'fro' over at most two dims), not p={p!r}")
+    return vector_norm_call(input, 2.0 if p is None else p, _dim, keepdim, dtype, out)
+
+
+torch_norm.__qualname__ = torch_norm.__name__ = "norm"
+
+
+def _passed(**kwargs):
+    """The keywords torch.norm passes on: dtype always, out only when given."""
+    return {k: v for k, v in kwargs.items() if k == "dtype" or v is not None}
+
+
+def _len(v):
+    try:
+        return len(v)
+    except TypeError:
+        raise type_error(f"object of type '{tp_name(v)}' has no len()") from None
+
+
+def vector_norm_call(input, ord, dim, keepdim, dtype, out):
+    common = (type(ord) is float or (type(ord) is int and _small(ord))) and type(keepdim) is bool and \
+        dtype is None and out is None and (dim is None or all(type(d) is int and _small(d) for d in dim))
+    if not common:  # (the common call is what the parse would accept)
+        _parse(_VECTOR_NORM, (input, ord, dim, keepdim), _passed(dtype=dtype, out=out))
+    if out is not None:
+        raise runtime("tensorsh: norm(..., out=) is not supported")
+    return norm(input, ord, None if dim is None else tuple(dim), keepdim, dtype)
+
+
 op("argmax", argmax, function=True)
 op("argmin", argmin, function=True)
 op("prod", prod, function=True)
-op("norm", pyapi.norm, function=pyapi.torch_norm)  # torch.norm's Python dispatch, then norm
+op("norm", tensor_norm, function=torch_norm)  # torch.norm's Python dispatch, then norm
 op("var", var, function=True)
 op("std", std, function=True)
 op("cumsum", cumsum, function=True)
