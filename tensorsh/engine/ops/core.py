@@ -6,7 +6,7 @@ from weakref import ref as _weakref
 import numpy as np
 
 from .. import autograd, dtypes, kernels, layout, messages, undo
-from ..autograd import Node, SavedTensor, edge_of
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..creation import tensor
 from ..errors import runtime, type_error
 from ..storage import INFERENCE_MODE, LOG_CAP, check_size, note_view, note_write
@@ -349,6 +349,25 @@ class InputNode(Node):
             setattr(self, name, value)
         if self.saved_count:
             self.saved = tuple(SavedTensor(t) for t in values[len(self.fields):])
+
+
+class ResultNode(Node):
+    """A node that saves its inputs and the op's result, in that order (each class names them in saved_names:
+    PyTorch's `self`, `other`, ..., `result`), and keeps the op's arguments named by `fields`:
+    ResultNode(*inputs, out, *values), with `inputs` tensors (one unless the class says); a class whose
+    `saves_result` is false keeps the result's place empty (PyTorch saves it under a condition the class checks)."""
+    inputs = 1
+    fields = ()
+    saves_result = True
+
+    def __init__(self, *args):
+        n = self.inputs
+        inputs = args[:n]
+        Node.__init__(self, tuple(edge_of(x) for x in inputs))
+        for name, value in zip(self.fields, args[n + 1:]):
+            setattr(self, name, value)
+        self.saved = tuple(SavedTensor(x) for x in inputs) + (
+            SavedTensor(args[n], is_output=True) if self.saves_result else NOTHING_SAVED,)
 
 
 class BinaryNode(Node):
