@@ -351,11 +351,12 @@ class InputNode(Node):
             self.saved = tuple(SavedTensor(t) for t in values[len(self.fields):])
 
 
-class ResultNode(Node):
-    """A node that saves its inputs and the op's result, in that order (each class names them in saved_names:
-    PyTorch's `self`, `other`, ..., `result`), and keeps the op's arguments named by `fields`:
-    ResultNode(*inputs, out, *values), with `inputs` tensors (one unless the class says); a class whose
-    `saves_result` is false keeps the result's place empty (PyTorch saves it under a condition the class checks)."""
+class SavingNode(Node):
+    """A node declared by what it saves: its inputs (their edges, in order), then the op's result, keeping the op's
+    arguments named by `fields`: SavingNode(*inputs, out, *values), with `inputs` tensors (one unless the class
+    says). Each class names what it saves in saved_names (PyTorch's `self`, `other`, ..., `result`); `saves_result`
+    False keeps the result's place empty (PyTorch saves it under a condition: StdBackward0 does, VarBackward0 not),
+    None: the result is no argument and has no place (a node that saves its inputs only)."""
     inputs = 1
     fields = ()
     saves_result = True
@@ -364,10 +365,13 @@ class ResultNode(Node):
         n = self.inputs
         inputs = args[:n]
         Node.__init__(self, tuple(edge_of(x) for x in inputs))
-        for name, value in zip(self.fields, args[n + 1:]):
+        saved = tuple(SavedTensor(x) for x in inputs)
+        if self.saves_result is not None:
+            saved += (SavedTensor(args[n], is_output=True) if self.saves_result else NOTHING_SAVED,)
+            n += 1
+        for name, value in zip(self.fields, args[n:]):
             setattr(self, name, value)
-        self.saved = tuple(SavedTensor(x) for x in inputs) + (
-            SavedTensor(args[n], is_output=True) if self.saves_result else NOTHING_SAVED,)
+        self.saved = saved
 
 
 class BinaryNode(Node):

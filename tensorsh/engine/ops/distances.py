@@ -7,7 +7,7 @@ import numpy as np
 from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
-from .core import ResultNode, Tensor, attach, fresh, needs_grad, type_name
+from .core import SavingNode, Tensor, attach, fresh, needs_grad, type_name
 from .joining import cat
 
 
@@ -36,7 +36,7 @@ def _direct(a, b, p):
         return np.power(agg.astype(np.float64), 1.0 / float(a.dtype.type(p))).astype(a.dtype)
 
 
-class CdistBackward0(ResultNode):
+class CdistBackward0(SavingNode):
     """PyTorch's _cdist_backward: each pair's gradient through its difference, summed over the other side."""
     __slots__ = ("p",)
     inputs, fields = 2, ("p",)

@@ -9,7 +9,7 @@ from .. import dtypes, messages
 from ..errors import index_error, make, runtime
 from ..saved_names import as_given, given
 from .reductions import ReturnTypes, SelectingBackward
-from .core import ResultNode, attach, fresh, needs_grad
+from .core import SavingNode, attach, fresh, needs_grad
 
 
 # ------------------------------------------------------------------ libstdc++'s selection, as PyTorch calls it
@@ -318,7 +318,7 @@ def _median_pick(ignore_nan):
     return pick
 
 
-class MedianBackward0(ResultNode):
+class MedianBackward0(SavingNode):
     """median() of all elements: the gradient shared evenly among the elements equal to the median."""
     saved_names = ("self", "result")
 

@@ -15,7 +15,7 @@ from .binary import _div_scalar, maximum, minimum
 from .scalar_arith import mul_scalar
 from .comparison import where
 from .copies import to
-from .core import (InputNode, NONE_EDGE, ResultNode, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad,
+from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad,
                    sum_to, zeros_of)
 from .joining import cat
 from .registry import op
@@ -224,7 +224,7 @@ def _extreme(kind, np_fn, arg_fn):
     return op(kind, fn, function=True)
 
 
-class _ExtremeAll(ResultNode):
+class _ExtremeAll(SavingNode):
     """max() / min() (MaxBackward1, MinBackward1): the gradient shared by the elements equal to the result."""
 
     def backward(self, g):
@@ -330,7 +330,7 @@ def argmin(self, dim=None, keepdim=False):
         return tensor_min(self, dim, keepdim)[1]
 
 
-class ReductionBackward(ResultNode):
+class ReductionBackward(SavingNode):
     """A reduction over dims that keeps its input and result (amax, logsumexp): both brought back to x's rank."""
     __slots__ = ("dims", "keepdim")
     fields = ("dims", "keepdim")
@@ -389,7 +389,7 @@ amax = _amax_amin("amax", np.amax, AmaxBackward0)
 amin = _amax_amin("amin", np.amin, AminBackward0)
 
 
-class VarBackward0(ResultNode):
+class VarBackward0(SavingNode):
     """var (VarBackward0) and std (StdBackward0, which keeps its result): PyTorch's var_backward, std's through
     grad / (2 std)."""
     __slots__ = ("dims", "correction", "keepdim")
@@ -497,7 +497,7 @@ def cumsum(self, *args, **kwargs):
     return out
 
 
-class ProdBackward0(ResultNode):
+class ProdBackward0(SavingNode):
     """prod() (ProdBackward0) and prod(dim) (ProdBackward1): PyTorch's prod_backward, with its zero-safe path."""
     __slots__ = ("dim", "keepdim")
     fields = ("dim", "keepdim")
@@ -586,7 +586,7 @@ def prod(self, *args, **kwargs):
 _FLOAT_KERNEL_DTYPES = (dtypes.float32, dtypes.float64)  # float16 reduces in float32 in PyTorch: not these kernels
 
 
-class LinalgVectorNormBackward0(ResultNode):
+class LinalgVectorNormBackward0(SavingNode):
     __slots__ = ("p", "dims", "keepdim")
     fields = ("p", "dims", "keepdim")
     saved_names = ("self", "result")

@@ -14,7 +14,7 @@ from .comparison import where
 from .reductions import _sum_np, norm, norm_backward, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
 from .unary import unary
-from .core import (ResultNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
+from .core import (SavingNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
                    laid_out_like, needs_grad, precheck, type_name, write_inplace, zeros_of)
 
 _SQRT_PI = math.sqrt(math.pi)
@@ -254,7 +254,7 @@ logaddexp2 = _logaddexp("logaddexp2", True, Logaddexp2Backward0)
 
 # ------------------------------------------------------------------ dist, nansum, nanmean
 
-class DistBackward0(ResultNode):
+class DistBackward0(SavingNode):
     """dist(self, other, p): norm_backward of self - other for self, its negation for other."""
     __slots__ = ("p",)
     inputs, fields = 2, ("p",)
