@@ -26,6 +26,9 @@ class Namespace:
             value = self._members[item] = value.load()
         return value
 
+    def __repr__(self):  # (as the language prints `torch` itself)
+        return f"<module '{self._name}'>"
+
 
 class LazyMember:
     """A namespace member whose module is imported the first time a program reads it (start-up stays short)."""
