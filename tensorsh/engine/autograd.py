@@ -967,9 +967,8 @@ def _validate_leaf_grads(node, grads):
             if g is not None and g._shape != nxt.variable._shape:
                 shape = nxt.variable._shape
                 if not expandable(shape, g._shape):
-                    raise runtime(f"Function {node.name()} returned an invalid gradient at index {i} - got "
-                                  f"{messages.shape_list(g._shape)} but expected shape compatible with "
-                                  f"{messages.shape_list(shape)}")
+                    raise runtime(messages.INVALID_GRADIENT.format(name=node.name(), i=i, got=messages.shape_list(
+                        g._shape), expected=messages.shape_list(shape)))
                 grads = list(grads)
                 grads[i] = g.sum_to_size(shape)  # (at::sum_to)
     return grads

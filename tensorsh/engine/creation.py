@@ -390,7 +390,7 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
         raise type_error("randint() missing 1 required positional arguments: \"size\"")
     shape = _size((size,))
     if low >= high:
-        raise runtime(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
+        raise runtime(messages.RANDOM_FROM_TO.format(low=low, high=high))
     dt = dtype or dtypes.int64
     _alloc_check(shape, dt)
     n = math.prod(shape)
@@ -423,7 +423,7 @@ def randint_like(input, low=0, high=None, dtype=None, requires_grad=False, gener
     if high is None:
         low, high = 0, low
     if low >= high:
-        raise runtime(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
+        raise runtime(messages.RANDOM_FROM_TO.format(low=low, high=high))
     dt = dtype or input.dtype
     draw = _generator(generator).randint
     return _like_result("randint_like", input, dt, memory_format, requires_grad, lambda n, _: draw(low, high, n))

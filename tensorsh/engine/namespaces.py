@@ -3,6 +3,7 @@ names there mapped to the engine's ops (most are aliases of torch.<op>; linalg's
 linalg_matrix_norm dispatch)."""
 import math
 
+from . import messages
 from .errors import runtime, type_error
 from .ops.core import Tensor, type_name
 from .ops.reductions import vector_norm_call
@@ -81,9 +82,9 @@ def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None):
     _input("linalg_matrix_norm", A)
     dim = list(dim)
     if not isinstance(ord, str) and abs(ord) not in (1, 2, math.inf):
-        raise runtime(f"linalg.matrix_norm: Order {_number(ord)} not supported.")
+        raise runtime(messages.MATRIX_NORM_ORDER.format(_number(ord)))
     if isinstance(ord, str) and ord not in ("fro", "nuc"):
-        raise runtime(f"linalg.matrix_norm: Order {ord} not supported.")
+        raise runtime(messages.MATRIX_NORM_ORDER.format(ord))
     if A.dtype.category < 2:
         raise runtime(f"linalg.matrix_norm: Expected a floating point or complex tensor as input. Got "
                       f"{_dtype_name(A)}")

@@ -743,7 +743,7 @@ def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
             _dim = list(range(input.dim()))
         _parse(_MATRIX_NORM, (input, p, _dim, keepdim), _passed(dtype=dtype, out=out))
         if p not in ("fro", "nuc"):
-            raise runtime(f"linalg.matrix_norm: Order {p} not supported.")
+            raise runtime(messages.MATRIX_NORM_ORDER.format(p))
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro' over at most two dims), not p={p!r}")
     return vector_norm_call(input, 2.0 if p is None else p, _dim, keepdim, dtype, out)
 
