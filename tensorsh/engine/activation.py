@@ -11,7 +11,7 @@ from .errors import runtime, type_error
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.comparison import where
-from .ops.core import attach, fresh, needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of
+from .ops.core import SavingNode, attach, fresh, needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of
 from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
 from .ops.unary import _backward_op
 
@@ -545,14 +545,10 @@ def gelu_double_backward(ggI, gO, x, approximate):
     return ggI * gO * d_grad_d_input
 
 
-class _BackwardBackward(Node):
+class _BackwardBackward(SavingNode):
     """The node of an activation's gradient op: its inputs the incoming gradient and the saved input (or result)."""
     __slots__ = ("params",)
-
-    def __init__(self, grad, v, params):
-        Node.__init__(self, (operand_edge(grad), operand_edge(v)))
-        self.params = params
-        self.saved = (SavedTensor(grad), SavedTensor(v))
+    inputs, saves_result, fields = 2, None, ("params",)
 
     def backward(self, gg):
         grad, v = self.unpack()

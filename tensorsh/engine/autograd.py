@@ -10,6 +10,7 @@ import numpy as np
 from . import errors, messages, undo
 from .errors import runtime
 from .storage import check_size, note
+from .typenames import tp_name
 
 # ---------------------------------------------------------------- grad mode
 
@@ -37,6 +38,24 @@ class set_grad_enabled:
 
     def __repr__(self):
         return f"torch.autograd.grad_mode.set_grad_enabled(mode={self._mode})"
+
+
+def context_decorator(ctx_factory, func):
+    """torch.utils._contextlib.context_decorator: each call of func runs in a fresh context from ctx_factory. Any
+    value is wrapped (torch.no_grad(1) is accepted); calling the wrapper of a non-callable fails then."""
+    def decorate_context(*args, **kwargs):
+        with ctx_factory():
+            if not callable(func):
+                raise errors.type_error(f"'{tp_name(func)}' object is not callable")
+            return func(*args, **kwargs)
+    for attr in ("__name__", "__qualname__", "__doc__", "__module__"):  # functools.wraps' assignments
+        try:
+            setattr(decorate_context, attr, getattr(func, attr))
+        except (AttributeError, TypeError):
+            pass
+    decorate_context.__wrapped__ = func
+    return decorate_context
+
 
 
 # [with statement, context name, mode, epoch, last statement run inside] of the latest grad-mode blocks:
@@ -78,7 +97,6 @@ class _GradModeContext:
 
     def __call__(self, fn):
         """`@torch.no_grad()` on a function: each call runs in this mode (a new context per call, as PyTorch's)."""
-        from .pyapi import context_decorator
         return context_decorator(type(self), fn)
 
     def __repr__(self):
@@ -130,7 +148,6 @@ class inference_mode:
         return type(self)(self.mode)
 
     def __call__(self, fn):
-        from .pyapi import context_decorator
         return context_decorator(self.clone, fn)
 
     def __repr__(self):
@@ -978,12 +995,10 @@ def _validate_leaf_grads(node, grads):
             if g is not None and g._shape != nxt.variable._shape:
                 shape = nxt.variable._shape
                 if not expandable(shape, g._shape):
-                    from .tensorimpl import _shape_list
-                    raise runtime(f"Function {node.name()} returned an invalid gradient at index {i} - got "
-                                  f"{_shape_list(g._shape)} but expected shape compatible with {_shape_list(shape)}")
-                from .ops.core import sum_to
+                    raise runtime(messages.INVALID_GRADIENT.format(name=node.name(), i=i, got=messages.shape_list(
+                        g._shape), expected=messages.shape_list(shape)))
                 grads = list(grads)
-                grads[i] = sum_to(g, shape)
+                grads[i] = g.sum_to_size(shape)  # (at::sum_to)
     return grads
 
 

@@ -8,8 +8,8 @@ from .autograd import is_grad_enabled
 from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar, fits
 from .storage import check_size
-from .signatures import tp_name as type_name
 from .tensorimpl import Tensor, _contiguous_strides, _shape_list
+from .typenames import tp_name as type_name
 
 _wrap = Tensor._from_numpy
 
@@ -398,7 +398,7 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
         raise type_error("randint() missing 1 required positional arguments: \"size\"")
     shape = _size((size,))
     if low >= high:
-        raise runtime(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
+        raise runtime(messages.RANDOM_FROM_TO.format(low=low, high=high))
     dt = dtype or dtypes.int64
     _alloc_check(shape, dt)
     n = math.prod(shape)
@@ -431,7 +431,7 @@ def randint_like(input, low=0, high=None, dtype=None, requires_grad=False, gener
     if high is None:
         low, high = 0, low
     if low >= high:
-        raise runtime(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
+        raise runtime(messages.RANDOM_FROM_TO.format(low=low, high=high))
     dt = dtype or input.dtype
     draw = _generator(generator).randint
     return _like_result("randint_like", input, dt, memory_format, requires_grad, lambda n, _: draw(low, high, n))

@@ -126,8 +126,8 @@ class BackwardCFunction(Node, FunctionCtx):
             return g
         shape, dtype = self._input_meta[i]
         if not _expandable(shape, g._shape):
-            raise runtime(f"Function {self.name_} returned an invalid gradient at index {i} - got "
-                          f"{_shape_list(g._shape)} but expected shape compatible with {_shape_list(shape)}")
+            raise runtime(messages.INVALID_GRADIENT.format(name=self.name_, i=i, got=_shape_list(g._shape),
+                                                           expected=_shape_list(shape)))
         if g._shape != shape:
             g = sum_to(g, shape)
         if g.dtype is not dtype:

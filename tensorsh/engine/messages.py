@@ -8,6 +8,10 @@ NEGATIVE_DIMENSION = "Trying to create tensor with negative dimension {}: {}"
 ONE_ELEMENT = "only one element tensors can be converted to Python scalars"
 LONG_OVERFLOW = "Overflow when unpacking long long"
 UNFLATTEN_EMPTY = "unflatten: sizes must be non-empty"
+INVALID_GRADIENT = ("Function {name} returned an invalid gradient at index {i} - got {got} but expected shape compatible "
+                    "with {expected}")
+RANDOM_FROM_TO = "random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
+MATRIX_NORM_ORDER = "linalg.matrix_norm: Order {} not supported."
 AMBIGUOUS_BOOL = "Boolean value of Tensor with more than one value is ambiguous"
 OUTPUT_SHAPE = "output with shape {} doesn't match the broadcast shape {}"
 CHUNK_0_DIM = "chunk expects at least a 1-dimensional tensor"
@@ -99,6 +103,11 @@ CUSTOM_VIEW = (
     " This view was created inside a custom Function (or because an input was returned as-is) and the autograd logic "
     "to handle view+inplace would override the custom backward associated with the custom Function, leading to "
     "incorrect gradients. This behavior is forbidden. You can fix this by cloning the output of the custom Function.")
+
+
+def shape_list(shape):
+    """A shape as PyTorch's texts print it: [2, 3]."""
+    return "[" + ", ".join(str(s) for s in shape) + "]"
 
 
 def custom_view_inplace(fn, output_nr, indirect):

@@ -1,10 +1,42 @@
-"""torch.special and torch.linalg: PyTorch's names there mapped to the engine's ops (most are aliases of torch.<op>;
-linalg's norms follow ATen's linalg_norm / linalg_matrix_norm dispatch)."""
+"""torch's namespaces (torch.autograd, copy, ...) as attribute bags, and torch.special and torch.linalg: PyTorch's
+names there mapped to the engine's ops (most are aliases of torch.<op>; linalg's norms follow ATen's linalg_norm /
+linalg_matrix_norm dispatch)."""
 import math
 
+from . import messages
 from .errors import runtime, type_error
 from .ops.core import Tensor, type_name
+from .ops.reductions import vector_norm_call
 from .ops.registry import Lazy
+
+
+class Namespace:
+    """A read-only attribute bag (torch.autograd, copy, ...) whose attributes the language may read."""
+
+    def __init__(self, name, members):
+        self._name = name
+        self._members = dict(members)
+        self.__api__ = frozenset(self._members)
+
+    def __getattr__(self, item):
+        try:
+            value = self._members[item]
+        except KeyError:
+            raise AttributeError(item) from None
+        if type(value) is LazyMember:
+            value = self._members[item] = value.load()
+        return value
+
+    def __repr__(self):  # (as the language prints `torch` itself)
+        return f"<module '{self._name}'>"
+
+
+class LazyMember:
+    """A namespace member whose module is imported the first time a program reads it (start-up stays short)."""
+    __slots__ = ("load",)
+
+    def __init__(self, load):
+        self.load = load
 
 
 def _input(name, x):
@@ -23,7 +55,6 @@ def _function(name, method):
 
 
 def special(namespace):
-    from .torch_api import Namespace
     aliases = {"expit": "sigmoid", "erf": "erf", "erfc": "erfc", "erfinv": "erfinv", "log1p": "log1p",
                "expm1": "expm1", "exp2": "exp2", "gammaln": "lgamma", "digamma": "digamma", "psi": "digamma",
                "softmax": "softmax", "log_softmax": "log_softmax", "logsumexp": "logsumexp",
@@ -44,17 +75,16 @@ def _dims(dim):
 
 def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):
     _input("linalg_vector_norm", x)
-    from .pyapi import _vector_norm
-    return _vector_norm(x, ord, _dims(dim), keepdim, dtype, None)
+    return vector_norm_call(x, ord, _dims(dim), keepdim, dtype, None)
 
 
 def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None):
     _input("linalg_matrix_norm", A)
     dim = list(dim)
     if not isinstance(ord, str) and abs(ord) not in (1, 2, math.inf):
-        raise runtime(f"linalg.matrix_norm: Order {_number(ord)} not supported.")
+        raise runtime(messages.MATRIX_NORM_ORDER.format(_number(ord)))
     if isinstance(ord, str) and ord not in ("fro", "nuc"):
-        raise runtime(f"linalg.matrix_norm: Order {ord} not supported.")
+        raise runtime(messages.MATRIX_NORM_ORDER.format(ord))
     if A.dtype.category < 2:
         raise runtime(f"linalg.matrix_norm: Expected a floating point or complex tensor as input. Got "
                       f"{_dtype_name(A)}")
@@ -105,7 +135,6 @@ def _dtype_name(t):
 
 
 def linalg(namespace):
-    from .torch_api import Namespace
     members = {"norm": norm, "vector_norm": vector_norm, "matrix_norm": matrix_norm,
                "cross": _function("linalg_cross", Lazy("ops.products", "linalg_cross"))}
     for name, attr in (("inv", "inv"), ("inv_ex", "inv_ex"), ("det", "det"), ("slogdet", "linalg_slogdet"),

@@ -1,88 +1,15 @@
-"""What torch decides in Python (torch/_tensor.py, torch/functional.py, torch/autograd, torch/utils/_contextlib.py)
-or in a hand-written C reader rather than its argument parser, with its texts: backward's gradients, grad modes
-used as decorators, Tensor.split/norm/unflatten/type, torch.Size's items, device strings and numbers, the tensor
-constructors' parsers, RNG states, C functions without arguments (scripts/argument_sweep.py measures them)."""
+"""What torch decides in Python (torch/_tensor.py, torch/functional.py) or in a hand-written C reader rather than
+its argument parser, with its texts: device strings and numbers, Tensor.type's targets, the tensor constructors'
+parsers, RNG states, out= of the creation functions, C functions without arguments, and `_parse`, the parser of
+the C functions torch's Python-level ops call (split, norm, unflatten, type: their ops are in ops/). What the layers
+below need of torch's Python is theirs: backward's gradients and torch.Size's items in tensorimpl, the grad modes as
+decorators in autograd, THPUtils_unpackLong in scalars (scripts/argument_sweep.py measures all of them)."""
 import re
 
-from . import messages
 from .errors import make, runtime, type_error, value_error
+from .scalars import unpack_long
 from .tensorimpl import Device, Tensor
-
-_LONG_LONG = (-2 ** 63, 2 ** 63 - 1)
-
-
-def unpack_long(v, c_type="long long"):
-    """THPUtils_unpackLong: an int beyond 64 bits (32 for a C `long` such as set_num_threads') is a ValueError."""
-    lo, hi = _LONG_LONG if c_type == "long long" else (-2 ** 31, 2 ** 31 - 1)
-    if isinstance(v, int) and not lo <= v <= hi:
-        raise value_error(f"Overflow when unpacking {c_type}")
-    return v
-
-
-def check_long_list(values):
-    """An int list (split's sizes, ...) read by the parser's unpackLong: an int beyond 64 bits is refused."""
-    for v in values if isinstance(values, (list, tuple)) else (values,):
-        unpack_long(v)
-    return values
-
-
-# ---------------------------------------------------------------- backward's gradients (torch.autograd)
-
-def grads_tuple(grad_tensors, n):
-    """_tensor_or_tensors_to_tuple then _make_grads' type check: None, one Tensor, or an iterable of them; surplus
-    entries (zip with the outputs) are never looked at."""
-    if grad_tensors is None:
-        return [None] * n
-    if isinstance(grad_tensors, Tensor):
-        return [grad_tensors]
-    try:
-        grads = list(grad_tensors)
-    except TypeError:
-        raise type_error(f"'{_type_name(grad_tensors)}' object is not iterable") from None
-    for g in grads[:n]:
-        if g is not None and not isinstance(g, Tensor):
-            raise type_error(f"gradients can be either Tensors or None, but got {_type_name(g)}")
-    return grads
-
-
-def _type_name(v):
-    from .signatures import tp_name
-    return tp_name(v)
-
-
-# ---------------------------------------------------------------- grad modes as decorators
-
-def context_decorator(ctx_factory, func):
-    """torch.utils._contextlib.context_decorator: each call of func runs in a fresh context from ctx_factory. Any
-    value is wrapped (torch.no_grad(1) is accepted); calling the wrapper of a non-callable fails then."""
-    def decorate_context(*args, **kwargs):
-        with ctx_factory():
-            if not callable(func):
-                raise type_error(f"'{_type_name(func)}' object is not callable")
-            return func(*args, **kwargs)
-    for attr in ("__name__", "__qualname__", "__doc__", "__module__"):  # functools.wraps' assignments
-        try:
-            setattr(decorate_context, attr, getattr(func, attr))
-        except (AttributeError, TypeError):
-            pass
-    decorate_context.__wrapped__ = func
-    return decorate_context
-
-
-# ---------------------------------------------------------------- torch.Size
-
-def size_items(items):
-    """THPSize_pynew's check of each item: an int (a bool counts), or an integral tensor of one element."""
-    out = []
-    for i, v in enumerate(items):
-        if isinstance(v, int):
-            out.append(int(unpack_long(v)))
-        elif isinstance(v, Tensor) and v.numel() == 1 and v.dtype.category <= 1:  # (bool or integer)
-            out.append(unpack_long(int(v.item())))
-        else:
-            raise type_error(f"torch.Size() takes an iterable of 'int' (item {i} is '{_type_name(v)}')")
-    return out
-
+from .typenames import tp_name as _type_name
 
 # ---------------------------------------------------------------- devices (c10/core/Device.cpp)
 
@@ -173,7 +100,7 @@ def to_device(device):
 
 def type_target(dtype, legacy, DType):
     """x.type(arg)'s target dtype: a torch.dtype, a legacy tensor type (torch.FloatTensor) or its full name;
-    PyTorch's texts for anything else. `legacy`: name -> legacy type (torch_api.LEGACY)."""
+    PyTorch's texts for anything else. `legacy`: name -> legacy type (legacy_types.LEGACY)."""
     if isinstance(dtype, DType):
         return dtype
     if isinstance(dtype, str):
@@ -209,104 +136,8 @@ def _parse(fmts, args, kwargs, which=False):
     return (sig, bound) if which else bound
 
 
-_VECTOR_NORM = ("linalg_vector_norm(Tensor input, Scalar ord=2, IntArrayRef[1]? dim=None, bool keepdim=False, *, "
-                "ScalarType? dtype=None, Tensor out=None)",)
-_MATRIX_NORM = ("linalg_matrix_norm(Tensor input, Scalar ord, IntArrayRef dim={-2,-1}, bool keepdim=False, *, "
-                "ScalarType? dtype=None, Tensor out=None)",
-                "linalg_matrix_norm(Tensor input, c10::string_view ord=\"fro\", IntArrayRef dim={-2,-1}, "
-                "bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)")
-
-
-def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
-    """Tensor.norm: torch.norm(self, p, dim, keepdim, dtype=dtype)."""
-    return torch_norm(self, p, dim, keepdim, dtype=dtype)
-
-
-norm.__qualname__ = "Tensor.norm"
-
-
-def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
-    """torch.norm (torch/functional.py) on a strided CPU tensor: 'fro' over at most two dims and every number are
-    linalg.vector_norm (p None: 2), other strings linalg.matrix_norm (which tensorsh has not: 'nuc')."""
-    if not isinstance(input, Tensor):
-        raise make("AttributeError", f"'{_type_name(input)}' object has no attribute 'layout'")
-    _dim = [dim] if isinstance(dim, int) else dim
-    if isinstance(p, str):
-        if p == "fro" and (dim is None or isinstance(dim, int) or _len(dim) <= 2):
-            return _vector_norm(input, 2, _dim, keepdim, dtype, out)
-        if _dim is None:
-            _dim = list(range(input.dim()))
-        _parse(_MATRIX_NORM, (input, p, _dim, keepdim), _given(dtype=dtype, out=out))
-        if p not in ("fro", "nuc"):
-            raise runtime(f"linalg.matrix_norm: Order {p} not supported.")
-        raise runtime(f"tensorsh supports vector norms only (p a number or 'fro' over at most two dims), not p={p!r}")
-    return _vector_norm(input, 2.0 if p is None else p, _dim, keepdim, dtype, out)
-
-
-torch_norm.__qualname__ = torch_norm.__name__ = "norm"
-
-
-def _given(**kwargs):
-    """The keywords torch.norm passes on: dtype always, out only when given."""
-    return {k: v for k, v in kwargs.items() if k == "dtype" or v is not None}
-
-
-def _len(v):
-    try:
-        return len(v)
-    except TypeError:
-        raise type_error(f"object of type '{_type_name(v)}' has no len()") from None
-
-
 def _small(v):
     return -2 ** 63 <= v < 2 ** 63
-
-
-def _vector_norm(input, ord, dim, keepdim, dtype, out):
-    common = (type(ord) is float or (type(ord) is int and _small(ord))) and type(keepdim) is bool and \
-        dtype is None and out is None and (dim is None or all(type(d) is int and _small(d) for d in dim))
-    if not common:  # (the common call is what the parse would accept)
-        _parse(_VECTOR_NORM, (input, ord, dim, keepdim), _given(dtype=dtype, out=out))
-    if out is not None:
-        raise runtime("tensorsh: norm(..., out=) is not supported")
-    from .ops.reductions import norm as vector_norm
-    return vector_norm(input, ord, None if dim is None else tuple(dim), keepdim, dtype)
-
-
-def unflatten(self, dim, sizes):
-    """Tensor.unflatten: empty sizes refused in Python, then TensorBase.unflatten's parser."""
-    if _truth(sizes) is False:
-        raise runtime(messages.UNFLATTEN_EMPTY)
-    _parse(("unflatten(int64_t dim, SymIntArrayRef sizes)",), (dim, sizes), {})
-    from .ops.views import unflatten as unflatten_view
-    return unflatten_view(self, dim, sizes)
-
-
-unflatten.__qualname__ = "Tensor.unflatten"
-
-
-def _truth(v):
-    """Python's `not v` as torch's Python code evaluates it (a tensor's truth is its one element's)."""
-    return bool(v)
-
-
-def tensor_type(self, *args, **kwargs):
-    """Tensor.type: its parser (PyObject* dtype, bool non_blocking), then a torch.dtype, a legacy tensor type or
-    its name; no argument: the legacy type name of self."""
-    dtype = _parse(("type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)",),
-                   args, kwargs).get("dtype")
-    if dtype is None:
-        return self.dtype.type_name
-    from . import dtypes
-    from .ops.copies import to
-    from .torch_api import LEGACY
-    target = type_target(dtype, LEGACY, dtypes.DType)
-    if not isinstance(target, dtypes.DType):
-        target = target.dtype or dtypes.DEFAULT_FLOAT
-    return to(self, target)
-
-
-tensor_type.__qualname__ = tensor_type.__name__ = "type"
 
 
 def c_noargs(name, fn):

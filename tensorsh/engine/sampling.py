@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from . import creation, dtypes, kernels
+from . import creation, dtypes, kernels, messages
 from .autograd import Node, edge_of
 from .errors import runtime, type_error, value_error, warn
 from .ops.core import attach, check_broadcast, fresh, needs_grad, precheck, write_inplace, zero_node
@@ -88,7 +88,7 @@ def random_inplace(self, from_=None, to=None, generator=None, **kw):
     if to is None:
         from_, to, name = 0, from_, "RandomBackward1"
     if not from_ < to:
-        raise runtime(f"random_ expects 'from' to be less than 'to', but got from={from_} >= to={to}")
+        raise runtime(messages.RANDOM_FROM_TO.format(low=from_, high=to))
     if dt.category == 2:
         from_, to = _float_bound(from_, dt, 1), _float_bound(to, dt, -1)
         if not from_ < to:

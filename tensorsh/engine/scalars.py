@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from . import dtypes
-from .errors import runtime
+from .errors import runtime, value_error
 
 C_TYPES = {"int64": "int64_t", "int32": "int", "int16": "int16_t", "int8": "int8_t", "uint8": "uint8_t",
            "float32": "float", "float64": "double"}
@@ -39,3 +39,21 @@ def checked_scalar(dtype, value):
         return dtypes.to_bfloat16(value)[()]
     with np.errstate(over="ignore"):  # (float16: a large value becomes inf, as in PyTorch)
         return np.asarray(value).astype(dtype.np)[()]
+
+
+_LONG_LONG = (-2 ** 63, 2 ** 63 - 1)
+
+
+def unpack_long(v, c_type="long long"):
+    """THPUtils_unpackLong: an int beyond 64 bits (32 for a C `long` such as set_num_threads') is a ValueError."""
+    lo, hi = _LONG_LONG if c_type == "long long" else (-2 ** 31, 2 ** 31 - 1)
+    if isinstance(v, int) and not lo <= v <= hi:
+        raise value_error(f"Overflow when unpacking {c_type}")
+    return v
+
+
+def check_long_list(values):
+    """An int list (split's sizes, ...) read by the parser's unpackLong: an int beyond 64 bits is refused."""
+    for v in values if isinstance(values, (list, tuple)) else (values,):
+        unpack_long(v)
+    return values

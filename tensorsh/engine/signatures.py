@@ -11,6 +11,7 @@ arguments differently from the op: a varargs list, a deprecated overload, an exp
 from . import messages
 from .errors import make, type_error, warn_once
 from .signature_table import FUNCTIONS, METHODS, NOARGS
+from .typenames import tp_name
 
 _NUMBERS_AS_TENSORS = frozenset(
     "add add_ div div_ divide divide_ mul mul_ multiply multiply_ sub sub_ subtract subtract_ true_divide "
@@ -29,26 +30,9 @@ _TYPE_NAMES = {
 _LISTS = frozenset({"IntArrayRef", "SymIntArrayRef"})
 _SCALAR_TYPES = (bool, int, float, complex)
 
-_Tensor = _DType = _Generator = None  # bound by install()
+_Tensor = _DType = _Generator = _tensor = None  # bound by install()
 from .tensorimpl import Device as _Device, MemoryFormat as _MemoryFormat  # noqa: E402 (torch.device, torch.memory_format)
 from .storage import Storage as _Storage  # noqa: E402 (untyped_storage(), set_'s source)
-
-
-def tp_name(value):
-    """Python's tp_name of the value's type as PyTorch prints it (`Tensor`, `NoneType`, `torch.dtype`, ...)."""
-    cls = type(value)
-    if cls is _DType:
-        return "torch.dtype"
-    if cls is _MemoryFormat:
-        return "torch.memory_format"
-    if _Generator is not None and isinstance(value, _Generator):
-        return "torch._C.Generator"
-    if cls.__name__ == "Size" and isinstance(value, tuple):
-        return "torch.Size"
-    if callable(value) and not isinstance(value, type) and not isinstance(value, _Tensor) and \
-            cls.__module__.startswith("tensorsh.lang"):
-        return "function"
-    return cls.__name__
 
 
 def _is_long(v):
@@ -545,8 +529,7 @@ def _slow(kind, name, packs, defaults, args, kwargs):
 
 
 def _wrapped_number(value):
-    from .creation import tensor
-    return tensor(value)
+    return _tensor(value)
 
 
 def _op_info(fn):
@@ -644,11 +627,12 @@ def _class_function(name, cls):
 _CLASSES = frozenset({"set_grad_enabled"})
 
 
-def bind(Tensor):
-    """The engine's classes the parser tests values against (bound once Tensor has its ops)."""
-    global _Tensor, _DType, _Generator
+def bind(Tensor, tensor):
+    """The engine's classes the parser tests values against, and torch.tensor, which wraps a number where PyTorch's
+    parser does (bound once Tensor has its ops)."""
+    global _Tensor, _DType, _Generator, _tensor
     from . import dtypes, random
-    _Tensor, _DType, _Generator = Tensor, dtypes.DType, random.Generator
+    _Tensor, _DType, _Generator, _tensor = Tensor, dtypes.DType, random.Generator, tensor
 
 
 def listed(kind):

@@ -5,11 +5,25 @@ import weakref
 
 import numpy as np
 
-from . import autograd, dtypes, errors, messages, undo
+from . import autograd, dtypes, errors, messages, typenames, undo
 from .errors import runtime, index_error, type_error, warn
+from .scalars import unpack_long
 from .storage import BFloat16Storage, Storage, VersionCounter, note
 
 np.seterr(all="ignore")  # PyTorch computes inf/nan silently
+
+
+def size_items(items):
+    """THPSize_pynew's check of each item: an int (a bool counts), or an integral tensor of one element."""
+    out = []
+    for i, v in enumerate(items):
+        if isinstance(v, int):
+            out.append(int(unpack_long(v)))
+        elif isinstance(v, Tensor) and v.numel() == 1 and v.dtype.category <= 1:  # (bool or integer)
+            out.append(unpack_long(int(v.item())))
+        else:
+            raise type_error(f"torch.Size() takes an iterable of 'int' (item {i} is '{typenames.tp_name(v)}')")
+    return out
 
 
 class Size(tuple):
@@ -19,7 +33,7 @@ class Size(tuple):
 
     def __new__(cls, *args, **kwargs):
         """torch.Size(iterable): tuple's own argument errors, then each item an int of 64 bits (or an integral
-        one-element tensor: pyapi.size_items). The engine makes its Sizes by tuple.__new__, unchecked."""
+        one-element tensor: size_items). The engine makes its Sizes by tuple.__new__, unchecked."""
         if kwargs:
             raise type_error("tuple() takes no keyword arguments")
         if len(args) > 1:
@@ -27,7 +41,6 @@ class Size(tuple):
         items = tuple(args[0]) if args else ()
         for v in items:
             if type(v) is not int or not -2 ** 63 <= v < 2 ** 63:
-                from .pyapi import size_items
                 return tuple.__new__(cls, size_items(items))
         return tuple.__new__(cls, items)
 
@@ -508,7 +521,6 @@ class Tensor:
             setattr(self, k, getattr(other, k))
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        from .pyapi import grads_tuple  # torch.autograd.backward's reading of `gradient`
         autograd.backward([self], grads_tuple(gradient, 1), retain_graph, create_graph, inputs)
         return None
 
@@ -612,8 +624,26 @@ class Tensor:
         return out
 
 
-def _shape_list(shape):
-    return "[" + ", ".join(str(s) for s in shape) + "]"
+# ---------------------------------------------------------------- backward's gradients (torch.autograd)
+
+def grads_tuple(grad_tensors, n):
+    """_tensor_or_tensors_to_tuple then _make_grads' type check: None, one Tensor, or an iterable of them; surplus
+    entries (zip with the outputs) are never looked at."""
+    if grad_tensors is None:
+        return [None] * n
+    if isinstance(grad_tensors, Tensor):
+        return [grad_tensors]
+    try:
+        grads = list(grad_tensors)
+    except TypeError:
+        raise type_error(f"'{typenames.tp_name(grad_tensors)}' object is not iterable") from None
+    for g in grads[:n]:
+        if g is not None and not isinstance(g, Tensor):
+            raise type_error(f"gradients can be either Tensors or None, but got {typenames.tp_name(g)}")
+    return grads
+
+
+_shape_list = messages.shape_list
 
 
 _STRIDES = {}
@@ -626,3 +656,6 @@ def _contiguous_strides(shape):
         strides.append(acc)
         acc *= max(s, 1)
     return tuple(reversed(strides))
+
+
+typenames.bind(Tensor, MemoryFormat)  # (messages name a tensor's and a memory format's types)

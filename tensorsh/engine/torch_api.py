@@ -1,37 +1,13 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
 from . import namespaces, saved_names
+from .namespaces import LazyMember, Namespace
 from .errors import runtime, type_error
-from .tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT
-from .ops.core import type_name
+from .scalars import unpack_long
+from .legacy_types import LEGACY
+from .tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, grads_tuple
 from .ops.registry import FUNCTIONS, surface_all, torch_function
 from .tensor import Tensor, Size
-
-
-class Namespace:
-    """A read-only attribute bag (torch.autograd, copy, ...) whose attributes the language may read."""
-
-    def __init__(self, name, members):
-        self._name = name
-        self._members = dict(members)
-        self.__api__ = frozenset(self._members)
-
-    def __getattr__(self, item):
-        try:
-            value = self._members[item]
-        except KeyError:
-            raise AttributeError(item) from None
-        if type(value) is LazyMember:
-            value = self._members[item] = value.load()
-        return value
-
-
-class LazyMember:
-    """A namespace member whose module is imported the first time a program reads it (start-up stays short)."""
-    __slots__ = ("load",)
-
-    def __init__(self, load):
-        self.load = load
 
 
 def _from(module, attr):
@@ -40,13 +16,10 @@ def _from(module, attr):
         return getattr(importlib.import_module(f"tensorsh.engine.{module}"), attr)
     return LazyMember(load)
 
-    def __repr__(self):
-        return f"<module '{self._name}'>"
-
 
 def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
     tensors = [tensors] if isinstance(tensors, Tensor) else list(tensors)
-    autograd.backward(tensors, pyapi.grads_tuple(grad_tensors, len(tensors)), retain_graph, create_graph,
+    autograd.backward(tensors, grads_tuple(grad_tensors, len(tensors)), retain_graph, create_graph,
                       inputs)
 
 
@@ -55,7 +28,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
     single = isinstance(inputs, Tensor)
     inputs = [inputs] if single else list(inputs)
-    grad_outputs = pyapi.grads_tuple(grad_outputs, len(outputs))
+    grad_outputs = grads_tuple(grad_outputs, len(outputs))
     result = autograd.run_backward(outputs, grad_outputs, retain_graph, create_graph, inputs=inputs,
                                    allow_unused=bool(allow_unused) or materialize_grads)
     if materialize_grads:
@@ -98,7 +71,7 @@ def set_num_threads(*args, **kwargs):
         raise type_error(f"torch.set_num_threads() takes exactly one argument ({len(args)} given)")
     n, = args
     if type(n) is int:
-        pyapi.unpack_long(n, "long" if abs(n) < 2 ** 63 else "long long")
+        unpack_long(n, "long" if abs(n) < 2 ** 63 else "long long")
     if type(n) is not int:
         raise runtime(f"set_num_threads expects an int, but got {type(n).__name__}")
     if n <= 0:
@@ -165,46 +138,6 @@ def get_rng_state_of(g):
     import numpy as np
     data = np.frombuffer(rng.Generator.get_state(g), dtype=np.uint8).copy()
     return Tensor._from_numpy(data, dtypes.uint8)
-
-
-class _LegacyType(type):
-    """torch.Tensor / torch.FloatTensor ...: calling one builds a tensor of its dtype; isinstance works."""
-
-    def __instancecheck__(cls, obj):
-        return isinstance(obj, Tensor) and (cls.dtype is None or obj.dtype is cls.dtype)
-
-    def __call__(cls, *args, **kwargs):
-        dtype = cls.dtype or dtypes.DEFAULT_FLOAT
-        form = pyapi.legacy_new(args, kwargs)  # (PyTorch's parser of these constructors)
-        if form[0] == "data":
-            data = form[1]
-            return creation.tensor(list(data) if isinstance(data, range) else data, dtype=dtype)
-        if form[0] == "other":
-            other = form[1]
-            if other.dtype is not dtype and cls.dtype is not None:   # the legacy constructor does not convert
-                raise type_error(f"expected {_options(dtype)} (got {_options(other.dtype)})")
-            return other if other.dtype is dtype else other.to(dtype)
-        return creation.zeros(*form[1], dtype=dtype) if form[0] == "size" else creation.tensor([], dtype=dtype)
-
-    def __repr__(cls):
-        return f"<class 'torch.{cls.__name__}'>"
-
-
-def _options(dtype):
-    return (f"TensorOptions(dtype={dtypes.C_NAMES[dtype.name]}, device=cpu, layout=Strided, requires_grad=false "
-            "(default), pinned_memory=false (default), memory_format=(nullopt))")
-
-
-def _legacy(name, dtype):
-    return _LegacyType(name, (), {"dtype": dtype, "__api__": frozenset()})
-
-
-LEGACY = {"Tensor": _legacy("Tensor", None), "FloatTensor": _legacy("FloatTensor", dtypes.float32),
-          "DoubleTensor": _legacy("DoubleTensor", dtypes.float64), "LongTensor": _legacy("LongTensor", dtypes.int64),
-          "BoolTensor": _legacy("BoolTensor", dtypes.bool_), "IntTensor": _legacy("IntTensor", dtypes.int32),
-          "ByteTensor": _legacy("ByteTensor", dtypes.uint8), "CharTensor": _legacy("CharTensor", dtypes.int8),
-          "ShortTensor": _legacy("ShortTensor", dtypes.int16), "HalfTensor": _legacy("HalfTensor", dtypes.float16),
-          "BFloat16Tensor": _legacy("BFloat16Tensor", dtypes.bfloat16)}
 
 
 def is_tensor(obj):

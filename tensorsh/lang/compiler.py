@@ -257,7 +257,7 @@ def attribute_names(obj):
 
 
 def _no_attr(obj, t, name):
-    if t.__module__ == "tensorsh.engine.torch_api" and t.__name__ == "Namespace":  # torch.nn.functional, ...
+    if t.__module__ == "tensorsh.engine.namespaces" and t.__name__ == "Namespace":  # torch.nn.functional, ...
         return NoAttribute(f"module '{obj._name}' has no attribute '{name}'")
     if isinstance(obj, type):
         return NoAttribute(f"type object '{obj.__name__}' has no attribute '{name}'")

@@ -5,7 +5,7 @@ public name of `torch.optim` to its object; `lr_scheduler` is a namespace.
 """
 from tensorsh.engine.torch_api import Namespace
 
-from . import lr_scheduler as _schedulers
+from . import schedules as _schedulers
 from .algorithms import SGD, Adagrad, Adam, AdamW, RMSprop
 from .lbfgs import LBFGS
 from .optimizer import Optimizer

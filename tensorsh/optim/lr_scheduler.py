@@ -341,11 +341,3 @@ class ReduceLROnPlateau(LRScheduler):
         undo.touch_vars(self)
         self.__dict__.update(state_dict)
         self._init_is_better(mode=self.mode, threshold=self.threshold, threshold_mode=self.threshold_mode)
-
-
-from .schedules import (ChainedScheduler, ConstantLR, CosineAnnealingWarmRestarts, CyclicLR,  # noqa: E402
-                        LinearLR, MultiplicativeLR, OneCycleLR, PolynomialLR, SequentialLR)
-
-CLASSES = {c.__name__: c for c in (LRScheduler, LambdaLR, StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR,
-                                   ReduceLROnPlateau, MultiplicativeLR, ConstantLR, LinearLR, SequentialLR,
-                                   PolynomialLR, ChainedScheduler, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR)}

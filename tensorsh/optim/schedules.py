@@ -8,7 +8,8 @@ from tensorsh.engine import undo
 from tensorsh.engine.errors import make
 from tensorsh.engine.tensor import Tensor
 
-from .lr_scheduler import LRScheduler, ReduceLROnPlateau, _LambdaScheduler, _is_function, _lrs, _set_lr
+from .lr_scheduler import (CosineAnnealingLR, ExponentialLR, LambdaLR, LRScheduler, MultiStepLR, ReduceLROnPlateau, StepLR,
+                           _LambdaScheduler, _is_function, _lrs, _set_lr)
 from .optimizer import Optimizer
 
 
@@ -453,3 +454,8 @@ class OneCycleLR(LRScheduler):
                 _set_momentum(self, group, computed_momentum)
         return lrs
 
+
+# torch.optim.lr_scheduler's members (lr_scheduler.py's classes and these)
+CLASSES = {c.__name__: c for c in (LRScheduler, LambdaLR, StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR,
+                                   ReduceLROnPlateau, MultiplicativeLR, ConstantLR, LinearLR, SequentialLR,
+                                   PolynomialLR, ChainedScheduler, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR)}

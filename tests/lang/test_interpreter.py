@@ -38,6 +38,9 @@ def run(src):
     ("print([i * j for i in range(3) for j in range(2) if i != j], [a for a, b in [(1, 2)]])", "[0, 0, 0, 2] [1]\n"),
     ("i = 5\nprint([i for i in range(2)], i, '{} {:.1f}'.format(1, 2))", "[0, 1] 5 1 2.0\n"),
     ("import torch\nimport copy\nfrom torchviz import make_dot\nprint(1)", "1\n"),
+    ("import torch\nimport torch.nn.functional as F\nprint(torch, torch.linalg, torch.autograd, F, copy)",
+     "<module 'torch'> <module 'torch.linalg'> <module 'torch.autograd'> <module 'torch.nn.functional'> "
+     "<module 'copy'>\n"),
 ])
 def test_python_values(src, expected):
     assert run(src) == expected

@@ -4,6 +4,7 @@ import numpy as np
 
 from .. import dtypes, layout, pyapi, scalars
 from ..errors import runtime, type_error
+from ..legacy_types import LEGACY
 from ..storage import check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, Tensor
 from .core import (InputNode, ZeroGradNode, attach, check_broadcast, check_dtype,
@@ -162,9 +163,25 @@ def type_as(self, other):
     return self.to(other.dtype)
 
 
+def tensor_type(self, *args, **kwargs):
+    """Tensor.type: its parser (PyObject* dtype, bool non_blocking), then a torch.dtype, a legacy tensor type or
+    its name; no argument: the legacy type name of self."""
+    dtype = pyapi._parse(("type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)",),
+                         args, kwargs).get("dtype")
+    if dtype is None:
+        return self.dtype.type_name
+    target = pyapi.type_target(dtype, LEGACY, dtypes.DType)
+    if not isinstance(target, dtypes.DType):
+        target = target.dtype or dtypes.DEFAULT_FLOAT
+    return to(self, target)
+
+
+tensor_type.__qualname__ = tensor_type.__name__ = "type"
+
+
 op("clone", clone, function=True)
 op("contiguous", contiguous)
-op("type", pyapi.tensor_type)  # (its parser and type names: pyapi)
+op("type", tensor_type)
 for _name, _convert in CONVERSIONS.items():
     op(_name, _convert)
 op("new_tensor", pyapi.constructor("new_tensor", new_tensor))  # (tensor_new.cpp's parser in front)

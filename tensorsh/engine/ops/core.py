@@ -6,7 +6,7 @@ from weakref import ref as _weakref
 import numpy as np
 
 from .. import autograd, dtypes, kernels, layout, messages, undo
-from ..autograd import Node, SavedTensor, edge_of
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..creation import tensor
 from ..errors import runtime, type_error
 from ..storage import INFERENCE_MODE, LOG_CAP, check_size, note_view, note_write
@@ -349,6 +349,46 @@ class InputNode(Node):
             setattr(self, name, value)
         if self.saved_count:
             self.saved = tuple(SavedTensor(t) for t in values[len(self.fields):])
+
+
+class SavingNode(Node):
+    """A node declared by what it saves: its inputs (their edges, in order), then the op's result, keeping the op's
+    arguments named by `fields`: SavingNode(*inputs, out, *values), with `inputs` tensors (one unless the class
+    says). Each class names what it saves in saved_names (PyTorch's `self`, `other`, ..., `result`); `saves_result`
+    False keeps the result's place empty (PyTorch saves it under a condition: StdBackward0 does, VarBackward0 not),
+    None: the result is no argument and has no place (a node that saves its inputs only). Its __init__ is generated
+    from these, so a declared node costs what a hand-written one did."""
+    inputs = 1
+    fields = ()
+    saves_result = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "__init__" not in cls.__dict__:
+            cls.__init__ = _saving_init(cls.inputs, tuple(cls.fields), cls.saves_result)
+
+
+_SAVING_INITS = {}
+
+
+def _saving_init(inputs, fields, saves_result):
+    """SavingNode's __init__ for one declaration, written out as a hand-written one would be."""
+    key = (inputs, fields, saves_result)
+    init = _SAVING_INITS.get(key)
+    if init is None:
+        xs = [f"x{i}" for i in range(inputs)]
+        saved = [f"SavedTensor({x})" for x in xs]
+        if saves_result is not None:
+            saved.append("SavedTensor(out, is_output=True)" if saves_result else "NOTHING_SAVED")
+        params = xs + (["out"] if saves_result is not None else []) + list(fields)
+        lines = [f"def __init__(self, {', '.join(params)}):",
+                 f"    Node.__init__(self, ({''.join(f'edge_of({x}), ' for x in xs)}))"]
+        lines += [f"    self.{f} = {f}" for f in fields]
+        lines.append(f"    self.saved = ({''.join(f'{v}, ' for v in saved)})")
+        scope = {"Node": Node, "edge_of": edge_of, "SavedTensor": SavedTensor, "NOTHING_SAVED": NOTHING_SAVED}
+        exec("\n".join(lines), scope)
+        init = _SAVING_INITS[key] = scope["__init__"]
+    return init
 
 
 class BinaryNode(Node):

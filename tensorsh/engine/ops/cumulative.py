@@ -6,7 +6,7 @@ from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime
 from ..saved_names import as_given, given
 from .reductions import CumsumBackward0, ReturnTypes, _cumsum_np, _sum_np
-from .core import InputNode, attach, check_dtype, fresh, needs_grad, write_inplace, precheck
+from .core import InputNode, SavingNode, attach, check_dtype, fresh, needs_grad, write_inplace, precheck
 
 
 def _along(x, d, fn):
@@ -208,14 +208,10 @@ def _log_add_exp(x, acc):
     return np.where((lo != hi) | np.isfinite(lo), general, x)
 
 
-class LogcumsumexpBackward0(Node):
+class LogcumsumexpBackward0(SavingNode):
     __slots__ = ("dim",)
+    fields = ("dim",)
     saved_names, saved_values = ("self", "result"), {"dim": as_given("dim")}
-
-    def __init__(self, x, out, dim):
-        Node.__init__(self, (edge_of(x),))
-        self.dim = dim
-        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
 
     def backward(self, g):
         x, result = self.unpack()

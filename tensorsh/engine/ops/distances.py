@@ -7,7 +7,7 @@ import numpy as np
 from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
-from .core import Tensor, attach, fresh, needs_grad, type_name
+from .core import SavingNode, Tensor, attach, fresh, needs_grad, type_name
 from .joining import cat
 
 
@@ -36,15 +36,11 @@ def _direct(a, b, p):
         return np.power(agg.astype(np.float64), 1.0 / float(a.dtype.type(p))).astype(a.dtype)
 
 
-class CdistBackward0(Node):
+class CdistBackward0(SavingNode):
     """PyTorch's _cdist_backward: each pair's gradient through its difference, summed over the other side."""
-    __slots__ = ("p", "shapes")
+    __slots__ = ("p",)
+    inputs, fields = 2, ("p",)
     saved_names, saved_values = ("x1", "x2", "result"), {"p": lambda n: float(n.p)}
-
-    def __init__(self, x1, x2, p, out):
-        Node.__init__(self, (edge_of(x1), edge_of(x2)))
-        self.p, self.shapes = p, (x1._shape, x2._shape)
-        self.saved = (SavedTensor(x1), SavedTensor(x2), SavedTensor(out, is_output=True))
 
     def backward(self, g):
         x1, x2, dist = self.unpack()
@@ -68,7 +64,7 @@ class CdistBackward0(Node):
         g1 = per.sum(-2).astype(dt.np)
         g2 = (-per).sum(-3).astype(dt.np)
         return tuple(fresh(np.ascontiguousarray(_sum_to(v, s)), dt) if nxt is not None else None
-                     for v, s, (nxt, _) in zip((g1, g2), self.shapes, self.next_functions))
+                     for v, s, (nxt, _) in zip((g1, g2), (x1._shape, x2._shape), self.next_functions))
 
 
 def _sum_to(v, shape):
@@ -133,5 +129,5 @@ def cdist(x1, x2, p=2.0, compute_mode=None):
     values = _direct(x1._np, x2._np, p)
     out = fresh(np.ascontiguousarray(values, x1.dtype.np), x1.dtype)
     if needs_grad(x1, x2):
-        attach(out, CdistBackward0(x1, x2, p, out))
+        attach(out, CdistBackward0(x1, x2, out, p))
     return out

@@ -263,8 +263,8 @@ class _IndexAndSourceBackward(Node):
 def _checked_src_grad(node, gs, shape):
     """PyTorch's formula gives src the index's shape; its engine (validate_outputs) refuses one src cannot take."""
     if gs is not None and gs._shape != shape:
-        raise runtime(f"Function {node.name_} returned an invalid gradient at index 1 - got "
-                      f"{_shape_list(gs._shape)} but expected shape compatible with {_shape_list(shape)}")
+        raise runtime(messages.INVALID_GRADIENT.format(name=node.name_, i=1, got=_shape_list(gs._shape),
+                                                       expected=_shape_list(shape)))
     return gs
 
 

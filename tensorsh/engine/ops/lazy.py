@@ -216,7 +216,7 @@ _lazy("products", "cross")
 for _name in ("tensordot", "block_diag", "cartesian_prod", "combinations"):
     _lazy("products", _name, method=False, function=Lazy("ops.products", _name))
 _lazy("rearrange", "rot90")
-_lazy("rearrange", "fill_diagonal_", function=False)
+_lazy("rearrange", "fill_diagonal_", "fill_diagonal_inplace", function=False)
 
 # searching.py
 _lazy("searching", "histc")

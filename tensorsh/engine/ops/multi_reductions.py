@@ -1,15 +1,13 @@
 """Reductions with two results from one node: aminmax (AminmaxBackward0), var_mean and std_mean (VarMeanBackward0,
 StdMeanBackward0), their values as PyTorch's CPU kernels compute them (var_mean's Welford steps in double)."""
-import math
-
 import numpy as np
 
-from .. import autograd, dtypes
+from .. import autograd
 from ..autograd import Node, edge_of
-from ..errors import index_error, runtime, warn
+from ..errors import index_error, runtime
 from ..saved_names import given
 from .core import attach_outputs, fresh, return_type
-from .reductions import reduce_dims
+from .reductions import check_dof, reduce_dims
 
 
 Aminmax = return_type("aminmax", ("min", "max"))
@@ -154,10 +152,7 @@ def _var_mean(name, node_cls):
             correction = 1 if unbiased else 0
         dims = reduce_dims(self, dim)
         axes = tuple(range(self.dim())) if dims is None else dims
-        factor = self.numel() // (math.prod(s for d, s in enumerate(self._shape) if d not in axes) or 1)
-        if factor - correction <= 0:  # (PyTorch's factor: input numel divided by output numel)
-            warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction "
-                 "factor (input numel divided by output numel).")
+        check_dof(self, name, axes, correction)
         var, mean = _welford(self._np, axes, correction, keepdim and bool(self._shape))
         if node_cls.take_sqrt:
             with np.errstate(invalid="ignore"):

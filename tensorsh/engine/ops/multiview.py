@@ -6,9 +6,11 @@ import numpy as np
 from .. import autograd, messages
 from ..autograd import Node, edge_of
 from ..errors import index_error, make, runtime
-from ..pyapi import _parse, _small, _type_name, check_long_list
+from ..pyapi import _parse, _small
+from ..scalars import check_long_list
 from ..storage import INFERENCE_MODE, note_view
 from ..tensorimpl import IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _shape_list
+from ..typenames import tp_name as _type_name
 from ..saved_names import as_given, given
 from .joining import cat, stack
 

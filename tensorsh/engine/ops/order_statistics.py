@@ -6,11 +6,10 @@ import math
 import numpy as np
 
 from .. import dtypes, messages
-from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime
 from ..saved_names import as_given, given
-from .reductions import ReturnTypes
-from .core import attach, fresh, needs_grad
+from .reductions import ReturnTypes, SelectingBackward
+from .core import SavingNode, attach, fresh, needs_grad
 
 
 # ------------------------------------------------------------------ libstdc++'s selection, as PyTorch calls it
@@ -149,14 +148,9 @@ def _unrows(values, lead, d, ndim, keep_shape):
     return np.moveaxis(arr, -1, d)
 
 
-class _SelectBackward(Node):
+class _SelectBackward(SelectingBackward):
     """value_selecting_reduction_backward: the gradient scattered into zeros at the selected indices."""
-    __slots__ = ("dim", "keepdim", "shape")
-
-    def __init__(self, x, dim, keepdim, indices):
-        Node.__init__(self, (edge_of(x),))
-        self.dim, self.keepdim, self.shape = dim, keepdim, x._shape
-        self.saved = (SavedTensor(indices),)
+    __slots__ = ()
 
     def backward(self, g):
         indices, = self.unpack()
@@ -324,13 +318,9 @@ def _median_pick(ignore_nan):
     return pick
 
 
-class MedianBackward0(Node):
+class MedianBackward0(SavingNode):
     """median() of all elements: the gradient shared evenly among the elements equal to the median."""
     saved_names = ("self", "result")
-
-    def __init__(self, x, out):
-        Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
 
     def backward(self, g):
         x, value = self.unpack()

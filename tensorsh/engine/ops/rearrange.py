@@ -224,7 +224,7 @@ def rot90(self, k=1, dims=(0, 1)):
     return out
 
 
-def fill_diagonal_(self, fill_value, wrap=False):
+def fill_diagonal_inplace(self, fill_value, wrap=False):
     """ATen's fill_diagonal_: fill_ of the main diagonal as an as_strided view (and, wrap, of the diagonal's
     repeats below a tall matrix)."""
     if self.dim() < 2:

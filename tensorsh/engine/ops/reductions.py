@@ -4,16 +4,19 @@ import math
 
 import numpy as np
 
-from .. import autograd, dtypes, kernels, messages, pyapi
-from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from ..errors import index_error, runtime, type_error, warn
+from .. import autograd, dtypes, kernels, messages
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import index_error, make, runtime, type_error, warn
+from ..pyapi import _parse, _small
 from ..tensorimpl import Tensor, _shape_list
+from ..typenames import tp_name
 from .args import _int_list, _unsqueeze_dims, _wrap_dims
 from .binary import _div_scalar, maximum, minimum
 from .scalar_arith import mul_scalar
 from .comparison import where
 from .copies import to
-from .core import InputNode, NONE_EDGE, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad, sum_to, zeros_of
+from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad,
+                   sum_to, zeros_of)
 from .joining import cat
 from .registry import op
 from ..saved_names import as_given, given
@@ -221,12 +224,8 @@ def _extreme(kind, np_fn, arg_fn):
     return op(kind, fn, function=True)
 
 
-class _ExtremeAll(Node):
+class _ExtremeAll(SavingNode):
     """max() / min() (MaxBackward1, MinBackward1): the gradient shared by the elements equal to the result."""
-
-    def __init__(self, x, out):
-        Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
 
     def backward(self, g):
         # PyTorch's evenly_distribute_backward on the CPU: zeros.masked_fill_(mask, grad / count)
@@ -254,8 +253,9 @@ def _masked_fill_zeros(mask, value):
     return out
 
 
-class _ExtremeDim(Node):
-    """max(dim) / min(dim) (MaxBackward0, MinBackward0): the gradient put back at the indices."""
+class SelectingBackward(Node):
+    """max(dim) / min(dim) (MaxBackward0, MinBackward0), the selections of order_statistics.py: the gradient put
+    back at the indices (PyTorch's value_selecting_reduction_backward)."""
     __slots__ = ("dim", "keepdim", "shape")
 
     def __init__(self, x, dim, keepdim, indices):
@@ -277,7 +277,7 @@ def _extreme_nodes(base, number, **declared):
 
 
 _EXTREME_ALL = _extreme_nodes(_ExtremeAll, 1, saved_names=("self", "result"))
-_EXTREME_DIM = _extreme_nodes(_ExtremeDim, 0, saved_names=("indices",), saved_values={
+_EXTREME_DIM = _extreme_nodes(SelectingBackward, 0, saved_names=("indices",), saved_values={
     "dim": as_given("dim"), "keepdim": "keepdim", "self_sym_sizes": "shape"})
 
 
@@ -330,14 +330,10 @@ def argmin(self, dim=None, keepdim=False):
         return tensor_min(self, dim, keepdim)[1]
 
 
-class ReductionBackward(Node):
+class ReductionBackward(SavingNode):
     """A reduction over dims that keeps its input and result (amax, logsumexp): both brought back to x's rank."""
     __slots__ = ("dims", "keepdim")
-
-    def __init__(self, x, out, dims, keepdim):
-        Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
-        self.dims, self.keepdim = dims, keepdim
+    fields = ("dims", "keepdim")
 
     def restored(self, g):
         x, result = self.unpack()
@@ -393,17 +389,14 @@ amax = _amax_amin("amax", np.amax, AmaxBackward0)
 amin = _amax_amin("amin", np.amin, AminBackward0)
 
 
-class VarBackward0(Node):
-    """var (VarBackward0) and std (StdBackward0): PyTorch's var_backward, std's through grad / (2 std)."""
+class VarBackward0(SavingNode):
+    """var (VarBackward0) and std (StdBackward0, which keeps its result): PyTorch's var_backward, std's through
+    grad / (2 std)."""
     __slots__ = ("dims", "correction", "keepdim")
-    take_sqrt = False
+    fields = ("dims", "correction", "keepdim")
+    take_sqrt = saves_result = False
     saved_names = ("self", None)
     saved_values = {"dim": as_given("dims"), "correction": as_given("correction"), "keepdim": "keepdim"}
-
-    def __init__(self, x, out, dims, correction, keepdim):
-        Node.__init__(self, (edge_of(x),))
-        self.dims, self.correction, self.keepdim = dims, correction, keepdim
-        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True) if self.take_sqrt else NOTHING_SAVED)
 
     def backward(self, g):
         x, result = self.unpack()
@@ -423,51 +416,51 @@ class VarBackward0(Node):
 
 
 class StdBackward0(VarBackward0):
-    take_sqrt = True
+    take_sqrt = saves_result = True
     saved_names = ("self", "result")
     saved_values = VarBackward0.saved_values
 
 
-def _var_std(self, dim, unbiased, keepdim, correction, node_cls):
-    name = "std" if node_cls.take_sqrt else "var"
-    # (PyTorch's saved correction: None for std()/var() with no dim or correction given, else the number used)
-    given_correction = correction if correction is not None else None if dim is None and unbiased is True else \
-        (1 if unbiased else 0)
-    if self.dtype.category < 2:
-        raise runtime("std and var only support floating point and complex dtypes")
-    if correction is None:
-        correction = 1 if unbiased else 0
-    dims = reduce_dims(self, dim)
-    axes = tuple(range(self.dim())) if dims is None else dims
-    out_numel = 1
-    for d, size in enumerate(self._shape):
-        out_numel *= 1 if d in axes else size
-    n = self.numel() // (out_numel or 1)  # (PyTorch's factor: input numel divided by output numel)
-    if n - correction <= 0:
+def check_dof(self, name, axes, correction):
+    """PyTorch's warning when the correction leaves no degrees of freedom (its reduction factor: the input's numel
+    divided by the output's)."""
+    out_numel = math.prod(s for d, s in enumerate(self._shape) if d not in axes)
+    if self.numel() // (out_numel or 1) - correction <= 0:
         warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "
              "(input numel divided by output numel).")
-    with np.errstate(all="ignore"):
-        if self._np.size == 0:
-            r = np.full([1 if d in axes else s for d, s in enumerate(self._shape)] if keepdim else
-                        [s for d, s in enumerate(self._shape) if d not in axes], np.nan)
-        else:
-            r = kernels.variance(self._np, axes, correction, keepdim)
-        if node_cls.take_sqrt:
-            r = np.sqrt(r)
-    out = fresh(np.asarray(r, self.dtype.np), self.dtype)
-    if needs_grad(self):
-        node = _given(node_cls(self, out, dims, correction, keepdim), "dims", dim)
-        node.__dict__["correction_given"] = given_correction
-        attach(out, node)
-    return out
 
 
-def var(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
-    return _var_std(self, dim, unbiased, keepdim, correction, VarBackward0)
-
-
-def std(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
-    return _var_std(self, dim, unbiased, keepdim, correction, StdBackward0)
+def variance_reduction(name, node_cls):
+    """A row of var/std: the variance over dims (kernels.variance), std its square root; the node keeps the
+    correction as PyTorch saves it."""
+    def fn(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
+        # (PyTorch's saved correction: None for std()/var() with no dim or correction given, else the number used)
+        given_correction = correction if correction is not None else None if dim is None and unbiased is True else \
+            (1 if unbiased else 0)
+        if self.dtype.category < 2:
+            raise runtime("std and var only support floating point and complex dtypes")
+        if correction is None:
+            correction = 1 if unbiased else 0
+        dims = reduce_dims(self, dim)
+        axes = tuple(range(self.dim())) if dims is None else dims
+        check_dof(self, name, axes, correction)
+        with np.errstate(all="ignore"):
+            if self._np.size == 0:
+                r = np.full([1 if d in axes else s for d, s in enumerate(self._shape)] if keepdim else
+                            [s for d, s in enumerate(self._shape) if d not in axes], np.nan)
+            else:
+                r = kernels.variance(self._np, axes, correction, keepdim)
+            if node_cls.take_sqrt:
+                r = np.sqrt(r)
+        out = fresh(np.asarray(r, self.dtype.np), self.dtype)
+        if needs_grad(self):
+            node = _given(node_cls(self, out, dims, correction, keepdim), "dims", dim)
+            node.__dict__["correction_given"] = given_correction
+            attach(out, node)
+        return out
+    fn.__name__ = fn.__qualname__ = name
+    return op(name, fn, function=True, grad_fn=node_cls.name_, saves=("self", "result") if node_cls.saves_result
+              else ("self",))
 
 
 class CumsumBackward0(InputNode):
@@ -504,15 +497,11 @@ def cumsum(self, *args, **kwargs):
     return out
 
 
-class ProdBackward0(Node):
+class ProdBackward0(SavingNode):
     """prod() (ProdBackward0) and prod(dim) (ProdBackward1): PyTorch's prod_backward, with its zero-safe path."""
     __slots__ = ("dim", "keepdim")
+    fields = ("dim", "keepdim")
     saved_names = ("self", "result")
-
-    def __init__(self, x, out, dim=None, keepdim=False):
-        Node.__init__(self, (edge_of(x),))
-        self.dim, self.keepdim = dim, keepdim
-        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
 
     def backward(self, g):
         x, result = self.unpack()
@@ -587,7 +576,7 @@ def prod(self, *args, **kwargs):
     out = from_numpy(np.asarray(r), dt)
     if needs_grad(self):
         if dim is None:
-            attach(out, ProdBackward0(self, out))
+            attach(out, ProdBackward0(self, out, None, False))
         else:
             attach(out, _given(ProdBackward1(self, out, dims[0] if dims else None, keepdim), "dim", dim,
                                as_list=False))
@@ -597,38 +586,38 @@ def prod(self, *args, **kwargs):
 _FLOAT_KERNEL_DTYPES = (dtypes.float32, dtypes.float64)  # float16 reduces in float32 in PyTorch: not these kernels
 
 
-class LinalgVectorNormBackward0(Node):
-    """PyTorch's norm_backward for the orders it defines: 1, 2, inf, and the general p."""
+class LinalgVectorNormBackward0(SavingNode):
     __slots__ = ("p", "dims", "keepdim")
+    fields = ("p", "dims", "keepdim")
     saved_names = ("self", "result")
     saved_values = {"dim": as_given("dims"), "keepdim": "keepdim", "ord": "p"}
 
-    def __init__(self, x, out, p, dims, keepdim):
-        Node.__init__(self, (edge_of(x),))
-        self.p, self.dims, self.keepdim = p, dims, keepdim
-        self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
-
     def backward(self, g):
         x, norm = self.unpack()
-        if self.p == 0:
-            return (None,)  # PyTorch defines no gradient for the count of non-zeros
-        if not self.keepdim and x.dim() != 0 and self.dims is not None:  # (unsqueeze_multiple: none for all dims)
-            for d in sorted(self.dims):
-                g, norm = g.unsqueeze(d), norm.unsqueeze(d)
-        p, zero = self.p, norm == 0
-        if p == 1:
-            return (x.sgn() * g,)
-        if p == 2:
-            return (g * (x / norm).masked_fill_(zero, 0),)
-        if math.isinf(p):
-            mask = (x.abs() == norm).logical_or(x.abs().isnan())
-            return (x.sgn() * ((g / mask.sum(self.dims if self.dims is not None else tuple(range(x.dim())),
-                                              keepdim=True)) * mask),)
-        if p < 1:
-            scaled = x.sgn() * x.abs().pow_(p - 1).masked_fill_(x == 0, 0)
-            return (scaled * g * norm.pow(1 - p),)
-        scaled = x.sgn() * x.abs().pow_(p - 1) if p < 2 else x * x.abs().pow_(p - 2)
-        return (scaled * (g / norm.pow(p - 1)).masked_fill_(zero, 0),)
+        return (norm_backward(g, x, norm, self.p, self.dims, self.keepdim),)
+
+
+def norm_backward(g, x, norm, p, dims, keepdim):
+    """PyTorch's norm_backward for the orders it defines: 1, 2, inf, and the general p (None for p 0: PyTorch
+    defines no gradient for the count of non-zeros)."""
+    if p == 0:
+        return None
+    if not keepdim and x.dim() != 0 and dims is not None:  # (unsqueeze_multiple: none for all dims)
+        for d in sorted(dims):
+            g, norm = g.unsqueeze(d), norm.unsqueeze(d)
+    zero = norm == 0
+    if p == 1:
+        return x.sgn() * g
+    if p == 2:
+        return g * (x / norm).masked_fill_(zero, 0)
+    if math.isinf(p):
+        mask = (x.abs() == norm).logical_or(x.abs().isnan())
+        return x.sgn() * ((g / mask.sum(dims if dims is not None else tuple(range(x.dim())), keepdim=True)) * mask)
+    if p < 1:
+        scaled = x.sgn() * x.abs().pow_(p - 1).masked_fill_(x == 0, 0)
+        return scaled * g * norm.pow(1 - p)
+    scaled = x.sgn() * x.abs().pow_(p - 1) if p < 2 else x * x.abs().pow_(p - 2)
+    return scaled * (g / norm.pow(p - 1)).masked_fill_(zero, 0)
 
 
 def norm(self, p=2, dim=None, keepdim=False, dtype=None):
@@ -725,13 +714,73 @@ def sum_to_size(self, *size):
     return sum_to(self, shape)
 
 
+_VECTOR_NORM = ("linalg_vector_norm(Tensor input, Scalar ord=2, IntArrayRef[1]? dim=None, bool keepdim=False, *, "
+                "ScalarType? dtype=None, Tensor out=None)",)
+_MATRIX_NORM = ("linalg_matrix_norm(Tensor input, Scalar ord, IntArrayRef dim={-2,-1}, bool keepdim=False, *, "
+                "ScalarType? dtype=None, Tensor out=None)",
+                "linalg_matrix_norm(Tensor input, c10::string_view ord=\"fro\", IntArrayRef dim={-2,-1}, "
+                "bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)")
+
+
+def tensor_norm(self, p="fro", dim=None, keepdim=False, dtype=None):
+    """Tensor.norm: torch.norm(self, p, dim, keepdim, dtype=dtype)."""
+    return torch_norm(self, p, dim, keepdim, dtype=dtype)
+
+
+tensor_norm.__qualname__ = "Tensor.norm"
+
+
+def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
+    """torch.norm (torch/functional.py) on a strided CPU tensor: 'fro' over at most two dims and every number are
+    linalg.vector_norm (p None: 2), other strings linalg.matrix_norm (which tensorsh has not: 'nuc')."""
+    if not isinstance(input, Tensor):
+        raise make("AttributeError", f"'{tp_name(input)}' object has no attribute 'layout'")
+    _dim = [dim] if isinstance(dim, int) else dim
+    if isinstance(p, str):
+        if p == "fro" and (dim is None or isinstance(dim, int) or _len(dim) <= 2):
+            return vector_norm_call(input, 2, _dim, keepdim, dtype, out)
+        if _dim is None:
+            _dim = list(range(input.dim()))
+        _parse(_MATRIX_NORM, (input, p, _dim, keepdim), _passed(dtype=dtype, out=out))
+        if p not in ("fro", "nuc"):
+            raise runtime(messages.MATRIX_NORM_ORDER.format(p))
+        raise runtime(f"tensorsh supports vector norms only (p a number or 'fro' over at most two dims), not p={p!r}")
+    return vector_norm_call(input, 2.0 if p is None else p, _dim, keepdim, dtype, out)
+
+
+torch_norm.__qualname__ = torch_norm.__name__ = "norm"
+
+
+def _passed(**kwargs):
+    """The keywords torch.norm passes on: dtype always, out only when given."""
+    return {k: v for k, v in kwargs.items() if k == "dtype" or v is not None}
+
+
+def _len(v):
+    try:
+        return len(v)
+    except TypeError:
+        raise type_error(f"object of type '{tp_name(v)}' has no len()") from None
+
+
+def vector_norm_call(input, ord, dim, keepdim, dtype, out):
+    common = (type(ord) is float or (type(ord) is int and _small(ord))) and type(keepdim) is bool and \
+        dtype is None and out is None and (dim is None or all(type(d) is int and _small(d) for d in dim))
+    if not common:  # (the common call is what the parse would accept)
+        _parse(_VECTOR_NORM, (input, ord, dim, keepdim), _passed(dtype=dtype, out=out))
+    if out is not None:
+        raise runtime("tensorsh: norm(..., out=) is not supported")
+    return norm(input, ord, None if dim is None else tuple(dim), keepdim, dtype)
+
+
 op("argmax", argmax, function=True)
 op("argmin", argmin, function=True)
-op("prod", prod, function=True)
-op("norm", pyapi.norm, function=pyapi.torch_norm)  # torch.norm's Python dispatch, then norm
-op("var", var, function=True)
-op("std", std, function=True)
+op("prod", prod, function=True, grad_fn="ProdBackward0", saves=("self", "result"))
+op("norm", tensor_norm, function=torch_norm,  # torch.norm's Python dispatch, then norm
+   grad_fn="LinalgVectorNormBackward0", saves=("self", "result"))
+var = variance_reduction("var", VarBackward0)
+std = variance_reduction("std", StdBackward0)
 op("cumsum", cumsum, function=True)
-op("logsumexp", logsumexp, function=True, edges=True)
+op("logsumexp", logsumexp, function=True, edges=True, grad_fn="LogsumexpBackward0", saves=("self", "result"))
 op("count_nonzero", count_nonzero, function=True)  # (not differentiable: no edges to build)
 op("sum_to_size", sum_to_size, edges=True)

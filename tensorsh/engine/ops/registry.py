@@ -123,9 +123,9 @@ def torch_function(name, method):
 def install(tensor_cls, api=()):
     """Give tensor_cls every row's methods and operators, and FUNCTIONS every row's torch functions; the language
     may read the methods (not those named with a leading underscore) and the names in `api` (tensor_cls's own)."""
-    from .core import edges_first
+    from .core import edges_first, tensor
     from .. import signatures
-    signatures.bind(tensor_cls)
+    signatures.bind(tensor_cls, tensor)
     names = set(api)
     for row in ROWS.values():
         fn = _callable(row.fn, row.name)

@@ -3,7 +3,7 @@ import numpy as np
 
 from .. import autograd, dtypes, errors, kernels
 from ..autograd import Node, SavedTensor, edge_of
-from .core import attach, check_dtype, fresh, needs_grad
+from .core import SavingNode, attach, check_dtype, fresh, needs_grad
 from .registry import op
 
 
@@ -46,16 +46,12 @@ def softmax_backward_data(g, y, dim, log):
     return out
 
 
-class SoftmaxBackwardDataBackward0(Node):
+class SoftmaxBackwardDataBackward0(SavingNode):
     """The softmax gradient's own derivative: for grad_output the same op again, for output PyTorch's
     softmax_double_backward."""
     __slots__ = ("dim",)
+    inputs, saves_result, fields = 2, None, ("dim",)
     log = False
-
-    def __init__(self, g, y, dim):
-        Node.__init__(self, (edge_of(g), edge_of(y)))
-        self.dim = dim
-        self.saved = (SavedTensor(g), SavedTensor(y))
 
     def backward(self, gg):
         g, y = self.unpack()

@@ -11,11 +11,11 @@ from ..errors import make, runtime, type_error
 from ..saved_names import given
 from .binary import _augmented, binary_node
 from .comparison import where
-from .reductions import LinalgVectorNormBackward0, _sum_np, norm, reduce_dims
+from .reductions import _sum_np, norm, norm_backward, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
 from .unary import unary
-from .core import (BinaryNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype,
-                   check_fits_output, fresh, laid_out_like, needs_grad, precheck, type_name, write_inplace, zeros_of)
+from .core import (SavingNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
+                   laid_out_like, needs_grad, precheck, type_name, write_inplace, zeros_of)
 
 _SQRT_PI = math.sqrt(math.pi)
 
@@ -254,28 +254,20 @@ logaddexp2 = _logaddexp("logaddexp2", True, Logaddexp2Backward0)
 
 # ------------------------------------------------------------------ dist, nansum, nanmean
 
-class DistBackward0(Node):
+class DistBackward0(SavingNode):
     """dist(self, other, p): norm_backward of self - other for self, its negation for other."""
-    __slots__ = ("p", "shapes")
+    __slots__ = ("p",)
+    inputs, fields = 2, ("p",)
     saved_names, saved_values = ("self", "other", "result"), {"p": "p"}
-
-    def __init__(self, a, b, out, p):
-        Node.__init__(self, (edge_of(a), edge_of(b)))
-        self.p, self.shapes = p, (a._shape, b._shape)
-        self.saved = (SavedTensor(a), SavedTensor(b), SavedTensor(out, is_output=True))
 
     def backward(self, g):
         from .core import sum_to
         a, b, result = self.unpack()
-        diff = a - b
-        inner = LinalgVectorNormBackward0.__new__(LinalgVectorNormBackward0)
-        inner.p, inner.dims, inner.keepdim = self.p, None, False
-        inner.unpack = lambda: (diff, result)
-        gd, = LinalgVectorNormBackward0.backward(inner, g)
+        gd = norm_backward(g, a - b, result, self.p, None, False)
         if gd is None:
             return None, None
-        ga = sum_to(gd, self.shapes[0]) if self.next_functions[0][0] is not None else None
-        gb = sum_to(-gd, self.shapes[1]) if self.next_functions[1][0] is not None else None
+        ga = sum_to(gd, a._shape) if self.next_functions[0][0] is not None else None
+        gb = sum_to(-gd, b._shape) if self.next_functions[1][0] is not None else None
         return ga, gb
 
 

@@ -7,6 +7,7 @@ import numpy as np
 from .. import dtypes, messages
 from . import multiview
 from ..errors import index_error, runtime, type_error, value_error, warn_once
+from ..pyapi import _parse
 from ..tensorimpl import _contiguous_strides, _shape_list
 from .args import _int_list
 from .copies import clone
@@ -14,7 +15,7 @@ from ..saved_names import INT64_MAX, unsigned
 from .core import (InputNode, VIEW_BACKWARD, VIEW_SAVED, ViewNode, attach, embed, fresh, make_view, needs_grad,
                    refresh_view_grad_fn, sum_to, tensor_params, unchecked)
 from .reductions import reduce_dims
-from .registry import Lazy, op
+from .registry import op
 
 
 def _select_backward(g, shape, dim, index):
@@ -177,7 +178,7 @@ def swapaxes(self, axis0, axis1):
     return self.transpose(axis0, axis1)
 
 
-def unflatten(self, dim, sizes):
+def unflatten_view(self, dim, sizes):
     if not self.dim():  # (PyTorch's own message here is a C++ stack dump around this line)
         raise index_error(messages.DIM_NO_DIMS.format(dim))
     d = self._wrap_dim(dim)
@@ -193,6 +194,22 @@ def unflatten(self, dim, sizes):
         raise runtime(f"unflatten: Provided sizes {_shape_list(sizes)} don't multiply up to the size of dim {d} "
                       f"({n}) in the input tensor")
     return self.view(self._shape[:d] + tuple(inferred) + self._shape[d + 1:])
+
+
+def unflatten(self, dim, sizes):
+    """Tensor.unflatten: empty sizes refused in Python, then TensorBase.unflatten's parser."""
+    if _truth(sizes) is False:
+        raise runtime(messages.UNFLATTEN_EMPTY)
+    _parse(("unflatten(int64_t dim, SymIntArrayRef sizes)",), (dim, sizes), {})
+    return unflatten_view(self, dim, sizes)
+
+
+unflatten.__qualname__ = "Tensor.unflatten"
+
+
+def _truth(v):
+    """Python's `not v` as torch's Python code evaluates it (a tensor's truth is its one element's)."""
+    return bool(v)
 
 
 def t(self):
@@ -511,7 +528,7 @@ op("T", property(_numpy_T), view=True)
 op("mT", property(_matrix_T), view=True)
 op("_refresh_view_grad_fn", refresh_view_grad_fn)
 op("swapaxes", swapaxes, aliases=("swapdims",), function=True, edges=True, view=True)
-op("unflatten", Lazy("pyapi", "unflatten"), function=True, edges=True, view=True)  # (Python-level in torch)
+op("unflatten", unflatten, function=True, edges=True, view=True)  # (Python-level in torch)
 op("as_strided", as_strided, function=True, edges=True, view=True)
 op("diagonal", diagonal, function=True, edges=True, view=True)
 op("unfold", unfold, edges=True, view=True)

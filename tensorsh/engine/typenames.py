@@ -1,0 +1,28 @@
+"""Python's tp_name of a value's type as PyTorch's messages print it (`Tensor`, `NoneType`, `torch.dtype`, ...):
+below autograd, so every layer's texts can use it; tensorimpl binds its classes here as it loads."""
+from .dtypes import DType as _DType
+from .random import Generator as _Generator
+
+_Tensor = _MemoryFormat = None  # bound by tensorimpl (bind)
+
+
+def bind(tensor_cls, memory_format_cls):
+    global _Tensor, _MemoryFormat
+    _Tensor, _MemoryFormat = tensor_cls, memory_format_cls
+
+
+def tp_name(value):
+    """Python's tp_name of the value's type as PyTorch prints it (`Tensor`, `NoneType`, `torch.dtype`, ...)."""
+    cls = type(value)
+    if cls is _DType:
+        return "torch.dtype"
+    if cls is _MemoryFormat:
+        return "torch.memory_format"
+    if _Generator is not None and isinstance(value, _Generator):
+        return "torch._C.Generator"
+    if cls.__name__ == "Size" and isinstance(value, tuple):
+        return "torch.Size"
+    if callable(value) and not isinstance(value, type) and not isinstance(value, _Tensor) and \
+            cls.__module__.startswith("tensorsh.lang"):
+        return "function"
+    return cls.__name__
