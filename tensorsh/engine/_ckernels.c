@@ -1058,6 +1058,48 @@ done:
     return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
 }
 
+/* SGD's momentum step as the engine's in-place ops compute it, element by element in one pass:
+ * buf.mul_(momentum) (the product rounded), buf.add_(grad, alpha) (alpha 1: the sum rounded; else fmaf(grad, alpha,
+ * buf), as add_'s fused path), then param.add_(buf, alpha=scale) (fmaf(buf, scale, param)). No contraction of the
+ * rounded product and sum into one fma: fp-contract=off. */
+__attribute__((optimize("fp-contract=off")))
+static void sgd_momentum_loop(float *buf, const float *grad, float *param, Py_ssize_t n, float momentum, float alpha,
+                              int fused_alpha, float scale)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        float b = buf[i] * momentum;
+        b = fused_alpha ? fmaf(grad[i], alpha, b) : b + grad[i];
+        buf[i] = b;
+        param[i] = fmaf(b, scale, param[i]);
+    }
+}
+
+/* sgd_momentum(buf, grad, param, momentum, alpha, fused_alpha, scale): three contiguous float32 buffers of one
+ * length, each in its own memory */
+static PyObject *py_sgd_momentum(PyObject *self, PyObject *args)
+{
+    PyObject *objs[3];
+    float momentum, alpha, scale;
+    int fused_alpha, got = 0;
+    Py_buffer views[3];
+    if (!PyArg_ParseTuple(args, "OOOffpf", &objs[0], &objs[1], &objs[2], &momentum, &alpha, &fused_alpha, &scale))
+        return NULL;
+    for (int i = 0; i < 3; i++) {
+        if (get_f32(objs[i], &views[i], i != 1, "sgd_momentum") < 0)
+            goto done;
+        got++;
+    }
+    if (views[1].len != views[0].len || views[2].len != views[0].len) {
+        PyErr_SetString(PyExc_ValueError, "sgd_momentum: buffers of different lengths");
+        goto done;
+    }
+    sgd_momentum_loop(views[0].buf, views[1].buf, views[2].buf, views[0].len / 4, momentum, alpha, fused_alpha, scale);
+done:
+    while (got > 0)
+        PyBuffer_Release(&views[--got]);
+    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+}
+
 /* blas_orders(a, sa0, sa1, b, sb0, sb1, out, m, k, n, kind): a and b contiguous float32 buffers read through
  * the element strides given, out a contiguous float32 (m, n) buffer */
 static PyObject *py_blas_orders(PyObject *self, PyObject *args)
@@ -1123,6 +1165,8 @@ static PyMethodDef methods[] = {
     {"normal16", py_normal16, METH_VARARGS, "normal16(u, out): torch.randn's float32 kernel on blocks of 16."},
     {"sum_block", py_sum_block, METH_VARARGS, "sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)."},
     {"fma_scalar", py_fma_scalar, METH_VARARGS, "fma_scalar(x, scale, c, out): x * scale + c rounded once."},
+    {"sgd_momentum", py_sgd_momentum, METH_VARARGS,
+     "sgd_momentum(buf, grad, param, momentum, alpha, fused_alpha, scale): SGD's momentum step in one pass."},
     {"blas_orders", py_blas_orders, METH_VARARGS,
      "blas_orders(a, sa0, sa1, b, sb0, sb1, out, m, k, n, kind): a @ b added into out in one of MKL's orders."},
     {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},

@@ -948,15 +948,21 @@ def blas_matmul(a, b, c=None):
     when a is column-major (the only plain case measured with c)."""
     if a.dtype != np.float32 or b.dtype != np.float32 or a.ndim != 2 or b.ndim != 2 or not 5 <= a.shape[1] <= 512:
         return None
-    kind = _blas_order(a, b)
+    key = (a.shape, a.strides, b.shape, b.strides)
+    plan = _mm_plans.get(key)
+    if plan is None:  # (a training loop multiplies the same shapes: the order and layouts, known from the first time)
+        if len(_mm_plans) > 4096:
+            _mm_plans.clear()
+        plan = _mm_plans[key] = (_blas_order(a, b), a.flags.c_contiguous, b.flags.c_contiguous)
+    kind, a_c, b_c = plan
     if kind is None:
         return None
     m, k = a.shape
     n = b.shape[1]
     dot_rows = m - m % 4 if kind == _DOT else m
-    start = kind == _PLAIN and c is not None and b.flags.c_contiguous
+    start = kind == _PLAIN and c is not None and b_c
     out = np.zeros((m, n), np.float32) if not start else np.array(np.broadcast_to(c, (m, n)), np.float32, order="C")
-    if not _compiled_orders(a, b, out, dot_rows, kind):
+    if not _compiled_orders(a, b, out, dot_rows, kind, a_c, b_c):
         out[:dot_rows] = _blas_orders_np(a[:dot_rows], b, out[:dot_rows], kind)
     for r in range(dot_rows, m):  # the rows left over from blocks of four: another loop of MKL's, whose second
         kind = _DOT_REST | (8 if r == dot_rows + 1 else 0)  # row takes four lanes, not eight
@@ -967,15 +973,22 @@ def blas_matmul(a, b, c=None):
     return out
 
 
-def _compiled_orders(a, b, out, rows, kind):
+_mm_plans = {}  # (a.shape, a.strides, b.shape, b.strides) -> blas_matmul's (_blas_order, a C-contiguous, b C-contiguous)
+
+
+def _compiled_orders(a, b, out, rows, kind, a_c=None, b_c=None):
     """_ckernels' blas_orders on the first `rows` rows of a (each of a and b C- or F-contiguous) into out; False
-    where it cannot run (no compiled loops, or a build older than blas_orders)."""
+    where it cannot run (no compiled loops, or a build older than blas_orders). a_c, b_c: whether a and b are
+    C-contiguous, when the caller knows both are C- or F-contiguous."""
     loop = getattr(compiled, "blas_orders", None)
-    if loop is None or not (a.flags.c_contiguous or a.flags.f_contiguous) or \
-            not (b.flags.c_contiguous or b.flags.f_contiguous):
+    if loop is None:
         return False
-    ca, sa = (a, (a.strides[0] // 4, 1)) if a.flags.c_contiguous else (a.T, (1, a.strides[1] // 4))
-    cb, sb = (b, (b.strides[0] // 4, 1)) if b.flags.c_contiguous else (b.T, (1, b.strides[1] // 4))
+    if a_c is None:
+        if not (a.flags.c_contiguous or a.flags.f_contiguous) or not (b.flags.c_contiguous or b.flags.f_contiguous):
+            return False
+        a_c, b_c = a.flags.c_contiguous, b.flags.c_contiguous
+    ca, sa = (a, (a.strides[0] // 4, 1)) if a_c else (a.T, (1, a.strides[1] // 4))
+    cb, sb = (b, (b.strides[0] // 4, 1)) if b_c else (b.T, (1, b.strides[1] // 4))
     loop(ca, sa[0], sa[1], cb, sb[0], sb[1], out, rows, a.shape[1], b.shape[1], kind)
     return True
 

@@ -2,13 +2,14 @@
 logits), computed elementwise in PyTorch's float order and reduced by the engine's own sum/mean."""
 import numpy as np
 
-from . import autograd, dtypes, kernels, messages
+from . import dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import index_error, runtime, type_error, value_error
 from .saved_names import unsigned
 from .tensorimpl import Tensor
 from .ops.scalar_arith import div_scalar, mul_scalar
-from .ops.core import InputNode, attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, sum_to, type_name
+from .ops.core import InputNode, attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, sum_to, type_name, \
+    unchecked
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
 
@@ -24,8 +25,8 @@ def _reduce(values, dtype, reduction):
     t = fresh(kernels.contiguous(values, dtype=dtype.np), dtype)
     if reduction == "none":
         return t
-    with autograd.no_grad():
-        return t.mean() if reduction == "mean" else t.sum()
+    # (t is fresh, so nothing is recorded: mean/sum without grad mode's switch and their argument parsing)
+    return unchecked("mean")(t) if reduction == "mean" else unchecked("sum")(t)
 
 
 def _f(x, v):

@@ -7,7 +7,7 @@ takes part in the arithmetic as a tensor, as in PyTorch), so values and version 
 wherever the engine's kernels are bit-exact (all here but `sqrt`). differentiable=True runs the same ops with grad
 enabled (Adam: PyTorch's tensor-step branch), so the step is recorded in the graph. fused=True: see fused.py.
 """
-from tensorsh.engine import creation, dtypes
+from tensorsh.engine import creation, dtypes, optim_steps
 from tensorsh.engine.errors import make
 from tensorsh.engine.tensor import Tensor
 
@@ -138,6 +138,10 @@ class SGD(_SingleTensor):
                 buf = param_state.get("momentum_buffer")
                 if buf is None:
                     buf = grad.detach().clone()
+                elif not nesterov and not (isinstance(lr, Tensor) and lr.requires_grad):
+                    param_state["momentum_buffer"] = buf  # (the buffer and the parameter in one engine call)
+                    optim_steps.sgd_momentum_(param, grad, buf, momentum, dampening, _number(lr))
+                    continue
                 else:
                     buf.mul_(momentum).add_(grad, alpha=1 - dampening)
                 param_state["momentum_buffer"] = buf
