@@ -5,7 +5,7 @@ public name of `torch.nn` to its object; submodules (`functional`, `init`, `util
 """
 from tensorsh.engine.torch_api import Namespace
 from . import container, conv, functional as _functional, init as _init, layers, loss, more_layers, \
-    more_losses, padding, rearranging, recurrent, utils as _utils
+    more_losses, padding, rearranging, recurrent, utils as _utils, volumetric
 from .module import Module
 from .parameter import Buffer, Parameter
 
@@ -15,18 +15,19 @@ _FUNCTIONAL = ("linear relu relu6 leaky_relu elu gelu silu hardtanh softplus sig
                "hardsigmoid threshold hardshrink softshrink mish logsigmoid glu prelu softmin softsign tanhshrink dropout1d "
                "dropout2d dropout3d kl_div").split()
 _OPTIONAL = ("conv1d conv2d max_pool2d avg_pool2d adaptive_avg_pool1d adaptive_avg_pool2d layer_norm batch_norm "
-             "bilinear conv_transpose1d conv_transpose2d").split()
+             "bilinear conv_transpose1d conv_transpose2d conv3d conv_transpose3d").split()
 
 functional = Namespace("torch.nn.functional", {
     **{name: getattr(_functional, name) for name in _FUNCTIONAL + [n for n in _OPTIONAL if hasattr(_functional, n)]},
-    **{name: getattr(mod, name) for mod in (more_layers, more_losses, rearranging) for name in mod.FUNCTIONAL}})
+    **{name: getattr(mod, name) for mod in (more_layers, more_losses, rearranging, volumetric) for name in mod.FUNCTIONAL}})
 init = Namespace("torch.nn.init", {name: getattr(_init, name) for name in _init.NAMES})
 utils = Namespace("torch.nn.utils", {name: getattr(_utils, name) for name in (
     "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters")})
 
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter,
              "Buffer": Buffer}
-for _mod in (container, conv, layers, loss, more_layers, more_losses, padding, rearranging, recurrent):
+for _mod in (container, conv, layers, loss, more_layers, more_losses, padding, rearranging, recurrent,
+             volumetric):
     NAMESPACE.update({k: v for k, v in vars(_mod).items()
                       if isinstance(v, type) and issubclass(v, Module) and not k.startswith("_")
                       and v.__module__.startswith("torch.")})

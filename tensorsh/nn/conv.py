@@ -89,7 +89,7 @@ class _ConvNd(Module):
         return s.format(**self.__dict__)
 
     def forward(self, input):
-        conv = F.conv1d if self._dims == 1 else F.conv2d
+        conv = (F.conv1d, F.conv2d, F.conv3d)[self._dims - 1]
         if self.padding_mode != "zeros":
             return conv(F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode), self.weight,
                         self.bias, self.stride, (0,) * self._dims, self.dilation, self.groups)
@@ -140,7 +140,7 @@ class _ConvTransposeNd(_ConvNd):
 
     def forward(self, input, output_size=None):
         output_padding = self._output_padding(input, output_size)
-        conv = F.conv_transpose1d if self._dims == 1 else F.conv_transpose2d
+        conv = (F.conv_transpose1d, F.conv_transpose2d, F.conv_transpose3d)[self._dims - 1]
         return conv(input, self.weight, self.bias, self.stride, self.padding, output_padding, self.groups,
                     self.dilation)
 
@@ -153,6 +153,16 @@ class ConvTranspose1d(_ConvTransposeNd):
 class ConvTranspose2d(_ConvTransposeNd):
     __module__ = "torch.nn.modules.conv"
     _dims = 2
+
+
+class Conv3d(_ConvNd):
+    __module__ = "torch.nn.modules.conv"
+    _dims = 3
+
+
+class ConvTranspose3d(_ConvTransposeNd):
+    __module__ = "torch.nn.modules.conv"
+    _dims = 3
 
 
 class _MaxPoolNd(Module):
