@@ -19,7 +19,8 @@ _OPTIONAL = ("conv1d conv2d max_pool2d avg_pool2d adaptive_avg_pool1d adaptive_a
 
 functional = Namespace("torch.nn.functional", {
     **{name: getattr(_functional, name) for name in _FUNCTIONAL + [n for n in _OPTIONAL if hasattr(_functional, n)]},
-    **{name: getattr(mod, name) for mod in (more_layers, more_losses, rearranging, volumetric) for name in mod.FUNCTIONAL}})
+    **{name: getattr(mod, name) for mod in (more_layers, more_losses, rearranging,
+                                                                             volumetric) for name in mod.FUNCTIONAL}})
 init = Namespace("torch.nn.init", {name: getattr(_init, name) for name in _init.NAMES})
 utils = Namespace("torch.nn.utils", {name: getattr(_utils, name) for name in (
     "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters")})
