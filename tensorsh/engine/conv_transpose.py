@@ -51,8 +51,6 @@ def _check(input, weight, bias, stride, padding, output_padding, dilation, group
     for arg, pos, v in (("input", 1, input), ("weight", 2, weight)):
         if not isinstance(v, Tensor):
             raise type_error(f"{name}(): argument '{arg}' (position {pos}) must be Tensor, not {type_name(v)}")
-    if isinstance(padding, str):
-        raise type_error(f"{name}(): argument 'padding' must be tuple of ints, not str")
     if input.dim() not in (dims + 1, dims + 2):
         raise runtime(f"Expected {dims + 1}D (unbatched) or {dims + 2}D (batched) input to {name}, but got input of "
                       f"size: {_shape_str(input._shape)}")
@@ -73,6 +71,8 @@ def _check(input, weight, bias, stride, padding, output_padding, dilation, group
 
 def conv_transpose(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1, dims=2,
                    name="conv_transpose2d"):
+    if isinstance(padding, str):
+        raise type_error(f"{name}(): argument 'padding' must be tuple of ints, not str")
     stride, padding, dilation = _tuple(stride, dims), _tuple(padding, dims), _tuple(dilation, dims)
     output_padding = _tuple(output_padding, dims)
     _check(input, weight, bias, stride, padding, output_padding, dilation, groups, dims, name)
