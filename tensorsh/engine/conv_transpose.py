@@ -47,6 +47,15 @@ class ConvolutionBackward0(Node):
         return (gx, gw, gb)
 
 
+def weight_dims(weight, dims, stride):
+    """ATen's _convolution: the weight's dimensions, then the stride's length against them."""
+    if weight.dim() < 3:
+        raise runtime("weight should have at least three dimensions")
+    if weight.dim() - 2 != dims:
+        raise runtime(f"expected stride to be a single integer value or a list of {weight.dim() - 2} values to match "
+                      f"the convolution dimensions, but got stride={list(stride)}")
+
+
 def _check(input, weight, bias, stride, padding, output_padding, dilation, groups, dims, name):
     for arg, pos, v in (("input", 1, input), ("weight", 2, weight)):
         if not isinstance(v, Tensor):
@@ -54,6 +63,7 @@ def _check(input, weight, bias, stride, padding, output_padding, dilation, group
     if input.dim() not in (dims + 1, dims + 2):
         raise runtime(f"Expected {dims + 1}D (unbatched) or {dims + 2}D (batched) input to {name}, but got input of "
                       f"size: {_shape_str(input._shape)}")
+    weight_dims(weight, dims, stride)
     labels = ("height", "width")[2 - dims:] if dims <= 2 else ("depth", "height", "width")
     if any(s <= 0 for s in stride):
         raise runtime("non-positive stride is not supported")
@@ -81,10 +91,6 @@ def conv_transpose(input, weight, bias=None, stride=1, padding=0, output_padding
                               dims, name).squeeze(0)
     labels = ("height", "width")[2 - dims:] if dims <= 2 else ("depth", "height", "width")
     c = input._shape[1]
-    if weight.dim() != dims + 2:
-        raise runtime(f"Expected {dims + 2}-dimensional input for {dims + 2}-dimensional weight "
-                      f"{_shape_str(weight._shape)}, but got {input.dim()}-dimensional input of size "
-                      f"{_shape_str(input._shape)} instead")
     if weight._shape[0] != c:
         raise runtime(f"Given transposed=1, weight of size {_shape_str(weight._shape)}, expected "
                       f"input{_shape_str(input._shape)} to have {weight._shape[0]} channels, but got {c} channels "

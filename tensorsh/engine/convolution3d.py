@@ -110,6 +110,8 @@ def convolution_nd(input, weight, bias=None, stride=1, padding=0, dilation=1, gr
     if input.dim() not in (dims + 1, dims + 2):
         raise runtime(f"Expected {dims + 1}D (unbatched) or {dims + 2}D (batched) input to {name}, but got input of "
                       f"size: {_shape_str(input._shape)}")
+    from .conv_transpose import weight_dims
+    weight_dims(weight, dims, stride)
     if input.dim() == dims + 1:
         return convolution_nd(input.unsqueeze(0), weight, bias, stride, padding, dilation, groups, dims, name,
                               transposed, output_padding).squeeze(0)
