@@ -4,7 +4,7 @@ Loaded the first time a program reads `torch.nn` (or imports it), never at start
 public name of `torch.nn` to its object; submodules (`functional`, `init`, `utils`) are namespaces.
 """
 from tensorsh.engine.torch_api import Namespace
-from . import container, conv, functional as _functional, init as _init, layers, loss, more_layers, \
+from . import container, conv, functional as _functional, init as _init, layers, lazy, loss, more_layers, \
     more_losses, padding, rearranging, recurrent, utils as _utils, volumetric
 from .module import Module
 from .parameter import Buffer, Parameter
@@ -26,8 +26,9 @@ utils = Namespace("torch.nn.utils", {name: getattr(_utils, name) for name in (
     "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters")})
 
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter,
-             "Buffer": Buffer}
-for _mod in (container, conv, layers, loss, more_layers, more_losses, padding, rearranging, recurrent,
+             "Buffer": Buffer, "UninitializedParameter": lazy.UninitializedParameter,
+             "UninitializedBuffer": lazy.UninitializedBuffer}
+for _mod in (container, conv, layers, lazy, loss, more_layers, more_losses, padding, rearranging, recurrent,
              volumetric):
     NAMESPACE.update({k: v for k, v in vars(_mod).items()
                       if isinstance(v, type) and issubclass(v, Module) and not k.startswith("_")

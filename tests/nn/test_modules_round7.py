@@ -11,6 +11,53 @@ sys.path.insert(0, str(Path(__file__).parent))
 from nn_harness import run_in_engine, run_in_torch, same_as_torch  # noqa: E402
 
 PROGRAMS = {
+"lazy": """
+m = nn.LazyLinear(3)
+print(m)
+print(m.weight)
+print(repr(m.bias), type(m.weight).__name__, m.weight.requires_grad)
+print(list(m.state_dict().keys()), m.state_dict()['weight'])
+print(list(m.parameters()))
+try:
+    print(m.weight.shape)
+except Exception as e:
+    print(type(e).__name__, e)
+w0 = m.weight
+y = m(torch.randn(2, 4))
+print(type(m).__name__, m, m.weight, y)
+y.sum().backward()
+with torch.no_grad():
+    w0 -= 0.1 * w0.grad
+print(m.weight, m.bias, type(m.weight).__name__)
+c = nn.LazyConv2d(4, 3)
+print(c)
+print(c(torch.randn(1, 2, 5, 5))[0, 0])
+print(c, c.weight.shape, type(c).__name__)
+b = nn.LazyBatchNorm1d()
+print(b)
+print(b.running_mean, b.num_batches_tracked)
+print(b(torch.randn(3, 5)))
+print(b, b.running_mean, type(b.running_mean).__name__)
+i = nn.LazyInstanceNorm2d()
+print(i)
+print(i(torch.randn(2, 3, 4, 4))[1, 2], i)
+t = nn.LazyConvTranspose1d(2, 3)
+print(t)
+print(t(torch.randn(3, 4)), t)
+s = nn.Sequential(nn.LazyLinear(2), nn.ReLU(), nn.LazyLinear(1))
+print(s)
+print(s(torch.ones(5, 7)))
+print(s)
+print(nn.LazyConv1d(4, 2, bias=False), nn.LazyBatchNorm2d(affine=False), nn.LazyConv3d(2, 2, stride=2))
+try:
+    nn.LazyConv2d(4, 3)(torch.randn(5, 5))
+except Exception as e:
+    print(type(e).__name__, e)
+d = copy.deepcopy(nn.LazyLinear(2))
+print(d, d.weight)
+print(d(torch.ones(1, 3)).shape, d)
+
+""",
 "conv_transpose": """
 m = nn.ConvTranspose2d(4, 2, 3, stride=2, padding=1, output_padding=1, groups=2)
 print(m)
