@@ -226,3 +226,52 @@ def adaptive_max_pool3d(input, output_size):
     if needs_grad(input):
         attach(result, AdaptiveMaxPool3DBackward0(input, indices, 3))
     return result, indices
+
+
+class MaxUnpool2DBackward0(Node):
+    """Each output's gradient read back at its saved index (a gather)."""
+    __slots__ = ("in_shape",)
+    saved_names = ("indices",)
+
+    def __init__(self, x, indices):
+        Node.__init__(self, (edge_of(x),))
+        self.in_shape = x._shape
+        self.saved = (SavedTensor(indices),)
+
+    def backward(self, g):
+        idx, = self.unpack()
+        lead = int(np.prod(self.in_shape[:-2]))
+        gi = g._np.reshape(lead, -1)
+        ii = idx._np.reshape(lead, -1)
+        out = np.take_along_axis(gi, ii, axis=1)
+        return (fresh(np.ascontiguousarray(out.reshape(self.in_shape)), g.dtype),)
+
+
+def max_unpool2d(input, indices, output_size):
+    """Each value written at its flat index in an (oH, oW) plane of zeros (ATen's max_unpool2d)."""
+    if indices.dtype is not dtypes.int64:
+        raise runtime(f"elements in indices should be type int64 but got: {dtypes.SCALAR_NAMES[indices.dtype.name]}")
+    if len(output_size) != 2:
+        raise runtime(f"There should be exactly two elements (height, width) in output_size, but got "
+                      f"{len(output_size)} elements.")
+    if input.dim() not in (3, 4):
+        raise runtime(f"Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with {input.dim()} "
+                      "dimensions.")
+    if input._shape != indices._shape:
+        raise runtime(f"Expected shape of indices to be same as that of the input tensor ({list(input._shape)}) but "
+                      f"got indices tensor with shape: {list(indices._shape)}")
+    oh, ow = output_size
+    lead = input._shape[:-2]
+    n = int(np.prod(lead))
+    x = input._np.reshape(n, -1)
+    ii = indices._np.reshape(n, -1)
+    out = np.zeros((n, oh * ow), x.dtype)
+    bad = ii[(ii < 0) | (ii >= oh * ow)]
+    if bad.size:  # (the kernel goes on and reports the last invalid index it met)
+        raise runtime(f"Found an invalid max index: {bad[-1]} (output volumes are of size {oh}x{ow})")
+    for r in range(n):
+        out[r, ii[r]] = x[r]  # (a repeated index keeps the last value written, as the kernel's loop does)
+    result = fresh(out.reshape(lead + (oh, ow)), input.dtype)
+    if needs_grad(input):
+        attach(result, MaxUnpool2DBackward0(input, indices))
+    return result

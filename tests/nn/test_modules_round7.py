@@ -11,6 +11,38 @@ sys.path.insert(0, str(Path(__file__).parent))
 from nn_harness import run_in_engine, run_in_torch, same_as_torch  # noqa: E402
 
 PROGRAMS = {
+"lp_lrn_unpool_upsample": """
+x = torch.randn(2, 3, 6, 5, requires_grad=True)
+for m in [nn.LPPool2d(2, 3), nn.LPPool2d(1.5, (2, 3), stride=1, ceil_mode=True), nn.LPPool2d(float('inf'), 2), nn.LocalResponseNorm(2), nn.LocalResponseNorm(3, alpha=0.1, beta=0.5, k=2.0)]:
+    x.grad = None
+    y = m(x)
+    print(m, y.grad_fn.name())
+    print(y[1, 1])
+    (y * y).sum().backward()
+    print(x.grad[0, 2])
+z = torch.randn(2, 4, 7, requires_grad=True)
+for m in [nn.LPPool1d(2, 3), nn.LPPool1d(3, 2, stride=1), nn.LocalResponseNorm(2)]:
+    y = m(z)
+    print(m, y[0], y.grad_fn.name())
+o, i = F.max_pool2d(x, 2, return_indices=True)
+u = nn.MaxUnpool2d(2)
+print(u, nn.MaxUnpool1d(3, 2, 1))
+r = u(o, i, output_size=x.size())
+print(r[0, 0], r.grad_fn, r.grad_fn._saved_indices.shape)
+r.sum().backward()
+print(x.grad[0, 0])
+o1, i1 = F.max_pool1d(z, 2, return_indices=True)
+print(F.max_unpool1d(o1, i1, 2)[1])
+print(nn.LocalResponseNorm(2)(torch.randn(1, 3, 2, 2, 2))[0, 1])
+up = nn.UpsamplingNearest2d(scale_factor=2)
+print(up, up(x)[0, 0, :2], nn.UpsamplingNearest2d(size=(3, 4))(x).shape)
+print(F.upsample(x, scale_factor=2).shape, F.upsample_nearest(x, size=3).shape)
+for bad in [lambda: u(o, i, output_size=[9, 9]), lambda: F.max_unpool2d(o, i.float(), 2), lambda: F.max_unpool2d(o, i + 100, 2), lambda: F.local_response_norm(x[0, 0], 2)]:
+    try:
+        bad()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 "lazy": """
 m = nn.LazyLinear(3)
 print(m)
