@@ -267,11 +267,12 @@ def max_unpool2d(input, indices, output_size):
     ii = indices._np.reshape(n, -1)
     out = np.zeros((n, oh * ow), x.dtype)
     invalid = (ii < 0) | (ii >= oh * ow)
-    if invalid.any():  # the kernel's threads each go on and keep the last invalid index they met; the first
-        from .kernels import num_threads  # thread's (its planes in one chunk) is the one reported here
-        chunk = -(-n // max(1, min(num_threads(), n)))
-        first = ii[:chunk][invalid[:chunk]]
-        bad = first if first.size else ii[invalid]
+    if invalid.any():  # the kernel's threads each keep the last invalid index of their chunk of the elements; the
+        from .kernels import num_threads  # first thread's is reported here (PyTorch's is whichever wrote last)
+        flat, bad_flat = ii.reshape(-1), invalid.reshape(-1)
+        chunk = -(-flat.size // max(1, min(num_threads(), flat.size)))
+        first = flat[:chunk][bad_flat[:chunk]]
+        bad = first if first.size else flat[bad_flat]
         raise runtime(f"Found an invalid max index: {bad[-1]} (output volumes are of size {oh}x{ow})")
     for r in range(n):
         out[r, ii[r]] = x[r]  # (a repeated index keeps the last value written, as the kernel's loop does)

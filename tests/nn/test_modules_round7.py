@@ -37,7 +37,7 @@ print(nn.LocalResponseNorm(2)(torch.randn(1, 3, 2, 2, 2))[0, 1])
 up = nn.UpsamplingNearest2d(scale_factor=2)
 print(up, up(x)[0, 0, :2], nn.UpsamplingNearest2d(size=(3, 4))(x).shape)
 print(F.upsample(x, scale_factor=2).shape, F.upsample_nearest(x, size=3).shape)
-for bad in [lambda: u(o, i, output_size=[9, 9]), lambda: F.max_unpool2d(o, i.float(), 2), lambda: F.max_unpool2d(o[:1, :1], i[:1, :1] + 100, 2), lambda: F.local_response_norm(x[0, 0], 2)]:
+for bad in [lambda: u(o, i, output_size=[9, 9]), lambda: F.max_unpool2d(o, i.float(), 2), lambda: F.max_unpool2d(o[:1, :1, :1, :1], i[:1, :1, :1, :1] + 100, 2), lambda: F.local_response_norm(x[0, 0], 2)]:
     try:
         bad()
     except Exception as e:
