@@ -11,6 +11,37 @@ sys.path.insert(0, str(Path(__file__).parent))
 from nn_harness import run_in_engine, run_in_torch, same_as_torch  # noqa: E402
 
 PROGRAMS = {
+"random_layers": """
+x = torch.randn(3, 7, requires_grad=True)
+y = F.rrelu(x, training=True)
+print(y, y.grad_fn._saved_noise, y.grad_fn._saved_lower, y.grad_fn._saved_training)
+y.sum().backward()
+print(x.grad)
+print(F.rrelu(x), F.rrelu(x.double(), 0.1, 0.9, True))
+m = nn.RReLU(0.1, 0.3)
+print(m, nn.RReLU(inplace=True), m(x))
+m.eval()
+print(m(x))
+print(torch.rand(2))
+a = F.alpha_dropout(x, 0.3, True)
+print(a, a.grad_fn.name(), a.grad_fn.next_functions[0][0].name())
+x.grad = None
+a.sum().backward()
+print(x.grad)
+z = torch.randn(2, 3, 4, requires_grad=True)
+print(F.feature_alpha_dropout(z, 0.5, True), F.alpha_dropout(z, 0.3) is z)
+d = nn.AlphaDropout(0.2)
+f = nn.FeatureAlphaDropout()
+print(d, f, d(z), f(z))
+d.eval()
+print(d(z) is z, F.alpha_dropout(x, 1.0, True), F.alpha_dropout(x.double(), 0.7, True))
+print(torch.rand(3))
+for bad in [lambda: F.alpha_dropout(x, 1.5), lambda: F.feature_alpha_dropout(torch.ones(3), 0.5, True), lambda: nn.AlphaDropout(2)]:
+    try:
+        bad()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 "lp_lrn_unpool_upsample": """
 x = torch.randn(2, 3, 6, 5, requires_grad=True)
 for m in [nn.LPPool2d(2, 3), nn.LPPool2d(1.5, (2, 3), stride=1, ceil_mode=True), nn.LPPool2d(float('inf'), 2), nn.LocalResponseNorm(2), nn.LocalResponseNorm(3, alpha=0.1, beta=0.5, k=2.0)]:
