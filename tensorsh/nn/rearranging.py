@@ -1,5 +1,5 @@
 """RMSNorm (ATen's rms_norm composite: pow, mean, add_, rsqrt, mul — so its grad_fn chain is PyTorch's),
-Softmax2d, PixelUnshuffle and ChannelShuffle with their torch.nn.functional forms."""
+Softmax2d, PixelUnshuffle, ChannelShuffle, Fold and Unfold with their torch.nn.functional forms."""
 from tensorsh.engine import dtypes
 from tensorsh.engine.errors import runtime, value_error
 from tensorsh.engine.shuffles import channel_shuffle, pixel_unshuffle
@@ -101,3 +101,53 @@ class ChannelShuffle(Module):
 
 
 FUNCTIONAL = ("rms_norm pixel_unshuffle channel_shuffle").split()
+
+
+def unfold(input, kernel_size, dilation=1, padding=0, stride=1):
+    from tensorsh.engine.folding import im2col
+    return im2col(input, kernel_size, dilation, padding, stride)
+
+
+def fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
+    from tensorsh.engine.folding import col2im
+    return col2im(input, output_size, kernel_size, dilation, padding, stride)
+
+
+class Fold(Module):
+    __module__ = _in("fold")
+
+    def __init__(self, output_size, kernel_size, dilation=1, padding=0, stride=1):
+        super().__init__()
+        self.output_size = output_size
+        self.kernel_size = kernel_size
+        self.dilation = dilation
+        self.padding = padding
+        self.stride = stride
+
+    def forward(self, input):
+        return fold(input, self.output_size, self.kernel_size, self.dilation, self.padding, self.stride)
+
+    def extra_repr(self):
+        return ("output_size={output_size}, kernel_size={kernel_size}, dilation={dilation}, padding={padding}, "
+                "stride={stride}".format(**self.__dict__))
+
+
+class Unfold(Module):
+    __module__ = _in("fold")
+
+    def __init__(self, kernel_size, dilation=1, padding=0, stride=1):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.dilation = dilation
+        self.padding = padding
+        self.stride = stride
+
+    def forward(self, input):
+        return unfold(input, self.kernel_size, self.dilation, self.padding, self.stride)
+
+    def extra_repr(self):
+        return "kernel_size={kernel_size}, dilation={dilation}, padding={padding}, stride={stride}".format(
+            **self.__dict__)
+
+
+FUNCTIONAL = FUNCTIONAL + ["unfold", "fold"]

@@ -11,6 +11,28 @@ sys.path.insert(0, str(Path(__file__).parent))
 from nn_harness import run_in_engine, run_in_torch, same_as_torch  # noqa: E402
 
 PROGRAMS = {
+"fold_unfold": """
+x = torch.randn(2, 3, 4, 5, requires_grad=True)
+u = F.unfold(x, (2, 3), padding=1, stride=(1, 2))
+print(u.shape, u[1, :5], u.grad_fn)
+g = u.grad_fn
+print(g._saved_kernel_size, g._saved_self_sym_argsize_minus_1, g._saved_self_sym_argsize_minus_2, g._saved_padding, g._saved_stride, g._saved_dilation)
+f = F.fold(u * 1.5, (4, 5), (2, 3), padding=1, stride=(1, 2))
+print(f.shape, f[0, 1], f.grad_fn, f.grad_fn._saved_kernel_size)
+(f * torch.arange(60.).reshape(3, 4, 5)).sum().backward()
+print(x.grad[1, 2])
+print(nn.Unfold(2), nn.Fold((4, 5), 2, dilation=2))
+uf = nn.Unfold(2, dilation=2, padding=1)
+fo = nn.Fold((4, 5), 2, dilation=2, padding=1)
+y = fo(uf(x))
+print(y[0, 0], y.grad_fn)
+print(F.unfold(x[0], 2).shape, F.fold(u[0], (4, 5), (2, 3), padding=1, stride=(1, 2)).shape)
+for fn in [lambda: F.unfold(x[0, 0], 2), lambda: F.fold(u, (3, 3), (2, 3)), lambda: F.unfold(x, 9), lambda: F.fold(u[0, 0], (4, 5), 2), lambda: F.fold(u, (4, 5), (2, 2)), lambda: F.unfold(x, 2, stride=0)]:
+    try:
+        fn()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 "random_layers": """
 x = torch.randn(3, 7, requires_grad=True)
 y = F.rrelu(x, training=True)
