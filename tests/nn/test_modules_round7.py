@@ -11,6 +11,39 @@ sys.path.insert(0, str(Path(__file__).parent))
 from nn_harness import run_in_engine, run_in_torch, same_as_torch  # noqa: E402
 
 PROGRAMS = {
+"embedding_bag": """
+m = nn.EmbeddingBag(10, 3)
+print(m, nn.EmbeddingBag(10, 3, mode='sum', padding_idx=-2, norm_type=1, scale_grad_by_freq=True))
+print(m.weight)
+inp = torch.tensor([1, 2, 4, 5, 4, 3, 2, 9])
+off = torch.tensor([0, 4])
+y = m(inp, off)
+print(y, y.grad_fn)
+y.sum().backward()
+print(m.weight.grad)
+mx = F.embedding_bag(inp.view(2, 4), m.weight, mode='max')
+print(mx)
+m.weight.grad = None
+(mx * torch.tensor([1., 2., 3.])).sum().backward()
+print(m.weight.grad)
+psw = torch.rand(8, requires_grad=True)
+s = F.embedding_bag(inp, m.weight, off, mode='sum', per_sample_weights=psw)
+print(s)
+s.sum().backward()
+print(psw.grad)
+print(F.embedding_bag(inp, m.weight, torch.tensor([0, 2, 2, 8]), mode='mean', include_last_offset=True))
+p = nn.EmbeddingBag(6, 2, mode='sum', padding_idx=0)
+print(p.weight, p(torch.tensor([[0, 1, 0], [2, 0, 0]])))
+w = nn.EmbeddingBag(4, 2, mode="sum")
+w(torch.tensor([1, 1, 2, 1]), torch.tensor([0, 1])).sum().backward()
+print(w.weight.grad, list(w.state_dict()))
+for bad in [lambda: m(inp), lambda: m(inp.view(2, 4), off), lambda: F.embedding_bag(inp, m.weight, off, mode='x'), lambda: m(inp, off, torch.rand(8)),
+            lambda: m(torch.tensor([1, 20]), torch.tensor([0])), lambda: F.embedding_bag(inp, m.weight, off, mode='max', scale_grad_by_freq=True), lambda: nn.EmbeddingBag(3, 2, padding_idx=5)]:
+    try:
+        bad()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 "fold_unfold": """
 x = torch.randn(2, 3, 4, 5, requires_grad=True)
 u = F.unfold(x, (2, 3), padding=1, stride=(1, 2))
