@@ -22,12 +22,12 @@ def rms_norm(input, normalized_shape, weight=None, eps=None):
     nd = len(normalized)
     if input.dim() < nd:
         raise runtime(f"Input tensor must have at least {nd} dimensions, but got {input.dim()}")
-    if input._shape[input.dim() - nd:] != normalized:
+    if tuple(input.shape[input.dim() - nd:]) != normalized:
         raise runtime(f"Given normalized_shape={list(normalized)}, expected input with shape [*"
-                      f"{', '.join(map(str, normalized))}], but got input of size{list(input._shape)}")
-    if weight is not None and weight._shape != normalized:
+                      f"{', '.join(map(str, normalized))}], but got input of size{list(input.shape)}")
+    if weight is not None and tuple(weight.shape) != normalized:
         raise runtime(f"Expected weight to be of same shape as normalized_shape, but got weight of shape "
-                      f"{list(weight._shape)} and normalized_shape = {list(normalized)}")
+                      f"{list(weight.shape)} and normalized_shape = {list(normalized)}")
     if eps is None:
         eps = _EPSILON.get(input.dtype, 1.1920928955078125e-07)
     dims = [input.dim() - i - 1 for i in range(nd)]
