@@ -36,6 +36,18 @@ class ConvolutionBackward0(Node):
         dims = 1 if self.dim1 else 2
         geometry = [_per_dim(self, a) for a in ("stride", "padding", "dilation")]
         wanted = [n is not None for n, _ in self.next_functions]
+        if needs_grad(g, x, w):  # create_graph: the three gradients are the outputs of one ConvolutionBackwardBackward0
+            from . import autograd
+            with autograd.no_grad():
+                outs = self._grads(g, x, w, dims, geometry, wanted)
+            node = TransposedConvolutionBackwardBackward0(g, x, w, self, geometry, dims)
+            for i, o in enumerate(outs):
+                if o is not None:
+                    o._grad_fn, o._output_nr = node, i
+            return outs
+        return self._grads(g, x, w, dims, geometry, wanted)
+
+    def _grads(self, g, x, w, dims, geometry, wanted):
         gx = gw = gb = None
         if wanted[0]:
             gx = convolution(g, w, None, *geometry, self.groups, dims, "conv")
@@ -54,6 +66,45 @@ def weight_dims(weight, dims, stride):
     if weight.dim() - 2 != dims:
         raise runtime(f"expected stride to be a single integer value or a list of {weight.dim() - 2} values to match "
                       f"the convolution dimensions, but got stride={list(stride)}")
+
+
+class TransposedConvolutionBackwardBackward0(Node):
+    """A transposed convolution's gradients as recorded under create_graph: outputs (grad_input, grad_weight,
+    grad_bias) of (grad_output, input, weight); its backward is the double backward of y = conv_transpose(x, w) + b."""
+    __slots__ = ("geometry", "dims", "groups", "output_padding", "raw")
+    name_ = "ConvolutionBackwardBackward0"
+    n_outputs = 3
+
+    def __init__(self, g, x, w, first, geometry, dims):
+        Node.__init__(self, (operand_edge(g), operand_edge(x), operand_edge(w)))
+        self.geometry, self.dims, self.groups = geometry, dims, first.groups
+        self.output_padding = _per_dim(first, "output_padding")
+        self.raw = (first.stride, first.padding, first.dilation)
+        self.saved = (SavedTensor(g), SavedTensor(x), SavedTensor(w))
+
+    def backward(self, grads):
+        g, x, w = self.unpack()
+        ggx, ggw, ggb = grads
+        stride, padding, dilation = self.geometry
+        name = f"conv_transpose{self.dims}d"
+        gg = gx = gw = None
+        if self.next_functions[0][0] is not None:
+            terms = []
+            if ggx is not None:
+                terms.append(conv_transpose(ggx, w, None, stride, padding, self.output_padding, self.groups, dilation,
+                                            self.dims, name))
+            if ggw is not None:
+                terms.append(conv_transpose(x, ggw, None, stride, padding, self.output_padding, self.groups, dilation,
+                                            self.dims, name))
+            if ggb is not None:
+                terms.append(ggb.reshape([1, -1] + [1] * self.dims).expand(g.shape))
+            for t in terms:
+                gg = t if gg is None else gg + t
+        if self.next_functions[1][0] is not None and ggw is not None:
+            gx = convolution(g, ggw, None, stride, padding, dilation, self.groups, self.dims, "conv")
+        if self.next_functions[2][0] is not None and ggx is not None:
+            gw = convolution_backward(ggx, g, w, self.raw + (self.groups, self.dims == 1), (False, True, False))[1]
+        return (gg, gx, gw)
 
 
 def _check(input, weight, bias, stride, padding, output_padding, dilation, groups, dims, name):
