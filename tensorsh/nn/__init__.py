@@ -4,10 +4,11 @@ Loaded the first time a program reads `torch.nn` (or imports it), never at start
 public name of `torch.nn` to its object; submodules (`functional`, `init`, `utils`) are namespaces.
 """
 from tensorsh.engine.torch_api import Namespace
-from . import container, conv, functional as _functional, init as _init, layers, loss, more_layers, padding, \
-    recurrent, rnn_utils, utils as _utils
+from . import container, conv, embedding_bag as _embedding_bag, functional as _functional, init as _init, layers, \
+    lazy, loss, more_layers, more_losses, padding, pooling_extras, random_layers, rearranging, recurrent, rnn_utils, \
+    utils as _utils, volumetric
 from .module import Module
-from .parameter import Parameter
+from .parameter import Buffer, Parameter
 
 _FUNCTIONAL = ("linear relu relu6 leaky_relu elu gelu silu hardtanh softplus sigmoid tanh softmax log_softmax "
                "dropout mse_loss l1_loss smooth_l1_loss huber_loss nll_loss cross_entropy binary_cross_entropy "
@@ -15,19 +16,23 @@ _FUNCTIONAL = ("linear relu relu6 leaky_relu elu gelu silu hardtanh softplus sig
                "hardsigmoid threshold hardshrink softshrink mish logsigmoid glu prelu softmin softsign tanhshrink dropout1d "
                "dropout2d dropout3d kl_div").split()
 _OPTIONAL = ("conv1d conv2d max_pool2d avg_pool2d adaptive_avg_pool1d adaptive_avg_pool2d layer_norm batch_norm "
-             "bilinear").split()
+             "bilinear conv_transpose1d conv_transpose2d conv3d conv_transpose3d").split()
 
 functional = Namespace("torch.nn.functional", {
     **{name: getattr(_functional, name) for name in _FUNCTIONAL + [n for n in _OPTIONAL if hasattr(_functional, n)]},
-    **{name: getattr(more_layers, name) for name in more_layers.FUNCTIONAL}})
+    **{name: getattr(mod, name) for mod in (_embedding_bag, more_layers, more_losses, pooling_extras, random_layers, rearranging,
+                                                                             volumetric) for name in mod.FUNCTIONAL}})
 init = Namespace("torch.nn.init", {name: getattr(_init, name) for name in _init.NAMES})
 utils = Namespace("torch.nn.utils", {
     **{name: getattr(_utils, name) for name in (
         "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters")},
     "rnn": Namespace("torch.nn.utils.rnn", {name: getattr(rnn_utils, name) for name in rnn_utils.NAMES})})
 
-NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter}
-for _mod in (container, conv, layers, loss, more_layers, padding, recurrent):
+NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter,
+             "Buffer": Buffer, "UninitializedParameter": lazy.UninitializedParameter,
+             "UninitializedBuffer": lazy.UninitializedBuffer}
+for _mod in (container, conv, _embedding_bag, layers, lazy, loss, more_layers, more_losses, padding, pooling_extras,
+             random_layers, rearranging, recurrent, volumetric):
     NAMESPACE.update({k: v for k, v in vars(_mod).items()
                       if isinstance(v, type) and issubclass(v, Module) and not k.startswith("_")
                       and v.__module__.startswith("torch.")})

@@ -11,11 +11,14 @@ from .parameter import Parameter
 
 class _ConvNd(Module):
     _dims = 2
+    _transposed = False
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
-                 padding_mode="zeros", device=None, dtype=None):
+                 padding_mode="zeros", device=None, dtype=None, output_padding=0):
         super().__init__()
         n = self._dims
+        if self._transposed and padding_mode != "zeros":
+            raise value_error(f'Only "zeros" padding mode is supported for {type(self).__name__}')
         if groups <= 0:
             raise value_error("groups must be a positive integer")
         if in_channels % groups != 0:
@@ -38,8 +41,8 @@ class _ConvNd(Module):
         self.stride = _ntuple(stride, n)
         self.padding = padding if isinstance(padding, str) else _ntuple(padding, n)
         self.dilation = _ntuple(dilation, n)
-        self.transposed = False
-        self.output_padding = _ntuple(0, n)
+        self.transposed = self._transposed
+        self.output_padding = _ntuple(output_padding, n)
         self.groups = groups
         self.padding_mode = padding_mode
         # F.pad's amounts (last dimension first) for a padding_mode other than zeros; 'same' as ATen splits it
@@ -53,7 +56,8 @@ class _ConvNd(Module):
                     self._reversed_padding_repeated_twice[2 * i + 1] = total_padding - left_pad
         else:
             self._reversed_padding_repeated_twice = tuple(p for p in reversed(self.padding) for _ in range(2))
-        self.weight = Parameter(creation.empty((out_channels, in_channels // groups) + self.kernel_size, dtype=dtype))
+        shape = (in_channels, out_channels // groups) if self._transposed else (out_channels, in_channels // groups)
+        self.weight = Parameter(creation.empty(shape + self.kernel_size, dtype=dtype))
         if bias:
             self.bias = Parameter(creation.empty(out_channels, dtype=dtype))
         else:
@@ -74,6 +78,8 @@ class _ConvNd(Module):
             s += ", padding={padding}"
         if self.dilation != (1,) * len(self.dilation):
             s += ", dilation={dilation}"
+        if self.output_padding != (0,) * len(self.output_padding):
+            s += ", output_padding={output_padding}"
         if self.groups != 1:
             s += ", groups={groups}"
         if self.bias is None:
@@ -83,7 +89,7 @@ class _ConvNd(Module):
         return s.format(**self.__dict__)
 
     def forward(self, input):
-        conv = F.conv1d if self._dims == 1 else F.conv2d
+        conv = (F.conv1d, F.conv2d, F.conv3d)[self._dims - 1]
         if self.padding_mode != "zeros":
             return conv(F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode), self.weight,
                         self.bias, self.stride, (0,) * self._dims, self.dilation, self.groups)
@@ -102,6 +108,61 @@ class Conv1d(_ConvNd):
 class Conv2d(_ConvNd):
     __module__ = "torch.nn.modules.conv"
     _dims = 2
+
+
+class _ConvTransposeNd(_ConvNd):
+    _transposed = True
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
+                 bias=True, dilation=1, padding_mode="zeros", device=None, dtype=None):
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
+                         device, dtype, output_padding)
+
+    def _output_padding(self, input, output_size):
+        """torch/nn/modules/conv.py's: the output_padding that gives the requested output size."""
+        n = self._dims
+        if output_size is None:
+            return list(self.output_padding)
+        non_spatial = 2 if input.dim() == n + 2 else 1
+        if len(output_size) == non_spatial + n:
+            output_size = output_size[non_spatial:]
+        if len(output_size) != n:
+            raise value_error(f"ConvTranspose{n}D: for {input.dim()}D input, output_size must have {n} or "
+                              f"{non_spatial + n} elements (got {len(output_size)})")
+        min_sizes = [(input.size(d + non_spatial) - 1) * self.stride[d] - 2 * self.padding[d]
+                     + self.dilation[d] * (self.kernel_size[d] - 1) + 1 for d in range(n)]
+        max_sizes = [m + s - 1 for m, s in zip(min_sizes, self.stride)]
+        for size, lo, hi in zip(output_size, min_sizes, max_sizes):
+            if size < lo or size > hi:
+                raise value_error(f"requested an output size of {output_size}, but valid sizes range from "
+                                  f"{min_sizes} to {max_sizes} (for an input of {input.size()[2:]})")
+        return [size - lo for size, lo in zip(output_size, min_sizes)]
+
+    def forward(self, input, output_size=None):
+        output_padding = self._output_padding(input, output_size)
+        conv = (F.conv_transpose1d, F.conv_transpose2d, F.conv_transpose3d)[self._dims - 1]
+        return conv(input, self.weight, self.bias, self.stride, self.padding, output_padding, self.groups,
+                    self.dilation)
+
+
+class ConvTranspose1d(_ConvTransposeNd):
+    __module__ = "torch.nn.modules.conv"
+    _dims = 1
+
+
+class ConvTranspose2d(_ConvTransposeNd):
+    __module__ = "torch.nn.modules.conv"
+    _dims = 2
+
+
+class Conv3d(_ConvNd):
+    __module__ = "torch.nn.modules.conv"
+    _dims = 3
+
+
+class ConvTranspose3d(_ConvTransposeNd):
+    __module__ = "torch.nn.modules.conv"
+    _dims = 3
 
 
 class _MaxPoolNd(Module):

@@ -329,6 +329,29 @@ conv1d = _conv(1, "conv1d")
 conv2d = _conv(2, "conv2d")
 
 
+def _conv_transpose(dims, name):
+    def conv_transpose(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+        from tensorsh.engine.conv_transpose import conv_transpose as _conv_transpose
+        return _conv_transpose(input, weight, bias, stride, padding, output_padding, groups, dilation, dims, name)
+    conv_transpose.__name__ = name
+    return conv_transpose
+
+
+conv_transpose1d = _conv_transpose(1, "conv_transpose1d")
+conv_transpose2d = _conv_transpose(2, "conv_transpose2d")
+
+
+def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    from tensorsh.engine.convolution3d import convolution_nd
+    return convolution_nd(input, weight, bias, stride, padding, dilation, groups, 3, "conv3d")
+
+
+def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+    from tensorsh.engine.convolution3d import convolution_nd
+    return convolution_nd(input, weight, bias, stride, padding, dilation, groups, 3, "conv_transpose3d", True,
+                          output_padding)
+
+
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     from tensorsh.engine.convolution import max_pool2d as _max_pool2d
     return _max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)

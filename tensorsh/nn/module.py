@@ -9,7 +9,7 @@ from collections import OrderedDict, namedtuple
 from tensorsh.engine import autograd, undo
 from tensorsh.engine.errors import make, runtime, type_error, warn
 from tensorsh.engine.tensor import Tensor
-from .parameter import Parameter, typename
+from .parameter import Parameter, buffer_persistent, typename
 
 
 class _IncompatibleKeys(namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
@@ -290,11 +290,13 @@ class Module:
                 modules[name] = value
             else:
                 buffers = self.__dict__.get("_buffers")
-                if buffers is not None and name in buffers:
+                marked = buffer_persistent(value)  # an nn.Buffer registers itself, as in PyTorch
+                if marked is not None or buffers is not None and name in buffers:
                     if value is not None and not isinstance(value, Tensor):
                         raise type_error(f"cannot assign '{typename(value)}' as buffer '{name}' "
                                          "(torch.nn.Buffer, torch.Tensor or None expected)")
-                    self.register_buffer(name, value, name not in self._non_persistent_buffers_set)
+                    self.register_buffer(name, value, marked if marked is not None else
+                                         name not in self._non_persistent_buffers_set)
                 else:
                     undo.touch_vars(self)
                     object.__setattr__(self, name, value)

@@ -1,4 +1,7 @@
-"""nn.Parameter: a leaf tensor a Module registers as a parameter (PyTorch's torch/nn/parameter.py)."""
+"""nn.Parameter: a leaf tensor a Module registers as a parameter; nn.Buffer: a tensor marked to be registered as a
+buffer (PyTorch's torch/nn/parameter.py)."""
+import weakref
+
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine import creation, messages
 from tensorsh.engine.errors import runtime
@@ -42,6 +45,34 @@ class Parameter(Tensor):
 
     def __reduce_ex__(self, proto):
         raise TypeError("tensorsh cannot pickle a Parameter")
+
+
+_BUFFERS = {}  # id(tensor) -> (weak reference, persistent): the tensors nn.Buffer marked (PyTorch's _is_buffer)
+
+
+class _BufferMeta(type):
+    def __instancecheck__(cls, instance):
+        entry = _BUFFERS.get(id(instance))
+        return entry is not None and entry[0]() is instance
+
+
+class Buffer(metaclass=_BufferMeta):
+    """nn.Buffer(data, persistent=True): a detached Tensor (not a subclass, as in PyTorch) that a Module registers as
+    a buffer when it is assigned as an attribute."""
+    __module__ = "torch.nn.parameter"
+
+    def __new__(cls, data=None, *, persistent=True):
+        if data is None:
+            data = creation.empty(0)
+        t = data.detach().requires_grad_(data.requires_grad)
+        key = id(t)
+        _BUFFERS[key] = (weakref.ref(t, lambda _ref: _BUFFERS.pop(key, None)), persistent)
+        return t
+
+
+def buffer_persistent(value):
+    """A marked Buffer's persistent flag, None for any other value."""
+    return _BUFFERS[id(value)][1] if isinstance(value, Buffer) else None
 
 
 def typename(obj):

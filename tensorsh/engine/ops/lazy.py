@@ -78,6 +78,21 @@ def _conv(dims):
     return adapt
 
 
+def _conv_transpose(dims):
+    def adapt(fn, input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+        return fn(input, weight, bias, stride, padding, output_padding, groups, dilation, dims,
+                  f"conv_transpose{dims}d")
+    return adapt
+
+
+def _conv3d(fn, input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    return fn(input, weight, bias, stride, padding, dilation, groups, 3, "conv3d")
+
+
+def _conv_transpose3d(fn, input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+    return fn(input, weight, bias, stride, padding, dilation, groups, 3, "conv_transpose3d", True, output_padding)
+
+
 def _layer_norm(fn, input, normalized_shape, weight=None, bias=None, eps=1e-5, cudnn_enable=True):
     return fn(input, normalized_shape, weight, bias, eps)
 
@@ -94,6 +109,10 @@ def _function(name, fn):
 _function("addmm", _nn_op("linear", "addmm"))
 _function("conv1d", _nn_op("convolution", "convolution", _conv(1)))
 _function("conv2d", _nn_op("convolution", "convolution", _conv(2)))
+_function("conv_transpose1d", _nn_op("conv_transpose", "conv_transpose", _conv_transpose(1)))
+_function("conv_transpose2d", _nn_op("conv_transpose", "conv_transpose", _conv_transpose(2)))
+_function("conv3d", _nn_op("convolution3d", "convolution_nd", _conv3d))
+_function("conv_transpose3d", _nn_op("convolution3d", "convolution_nd", _conv_transpose3d))
 _function("dropout", _nn_op("sampling", "dropout"))
 _function("layer_norm", _nn_op("normalization", "layer_norm", _layer_norm))
 _function("embedding", _nn_op("convolution", "embedding", _embedding))

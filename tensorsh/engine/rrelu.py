@@ -1,0 +1,47 @@
+"""rrelu (ATen's rrelu_with_noise on the CPU) beside RreluWithNoiseBackward0: in training each element <= 0 is
+multiplied by its own draw from U(lower, upper) (one 64-bit draw each, in memory order, as a double cast to the
+input's type), which the node keeps as `noise`; in evaluation the slope is (lower + upper) / 2."""
+import numpy as np
+
+from . import creation
+from .autograd import Node, SavedTensor
+from .ops.core import attach, fresh, needs_grad, operand_edge
+
+
+class RreluWithNoiseBackward0(Node):
+    __slots__ = ("lower", "upper", "training")
+    saved_names = ("self", "noise")
+    saved_values = {"lower": "lower", "upper": "upper", "training": "training"}
+
+    def __init__(self, x, noise, lower, upper, training):
+        Node.__init__(self, (operand_edge(x),))
+        self.lower, self.upper, self.training = lower, upper, training
+        self.saved = (SavedTensor(x), SavedTensor(noise))
+
+    def backward(self, g):
+        x, noise = self.unpack()
+        if self.training and self.upper - self.lower > 1e-6:
+            return (g * noise,)
+        slope = x._np.dtype.type((self.lower + self.upper) / 2)
+        return (fresh(np.where(x._np > 0, g._np, g._np * slope).astype(x._np.dtype), x.dtype),)
+
+
+def rrelu(input, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, generator=None):
+    x = input._np
+    dt = x.dtype.type
+    noise = np.ones(x.shape, x.dtype)
+    if training:
+        flat = np.ascontiguousarray(x).reshape(-1)
+        neg = flat <= 0
+        u = creation._generator(generator)._unit53(int(neg.sum()))
+        r = (u * (upper - lower) + lower).astype(x.dtype)
+        out = flat.copy()
+        out[neg] = (flat[neg] * r).astype(x.dtype)
+        noise.reshape(-1)[neg] = r
+        out = out.reshape(x.shape)
+    else:
+        out = np.where(x > 0, x, x * dt((lower + upper) / 2)).astype(x.dtype)
+    result = fresh(np.ascontiguousarray(out), input.dtype)
+    if needs_grad(input):
+        attach(result, RreluWithNoiseBackward0(input, fresh(noise, input.dtype), lower, upper, training))
+    return result

@@ -1,0 +1,74 @@
+"""Channel rearrangements beside their nodes: pixel_unshuffle (PixelUnshuffleBackward0) and channel_shuffle
+(ChannelShuffleBackward0). Values are copies (exact)."""
+import numpy as np
+
+from .autograd import Node, edge_of
+from .errors import runtime
+from .ops.core import attach, fresh, needs_grad
+from .resampling import _shuffle, _unshuffle
+
+
+class PixelUnshuffleBackward0(Node):
+    __slots__ = ("factor",)
+    saved_values = {"downscale_factor": "factor"}
+
+    def __init__(self, x, factor):
+        Node.__init__(self, (edge_of(x),))
+        self.factor = factor
+
+    def backward(self, g):
+        return (fresh(_shuffle(g._np, self.factor), g.dtype),)
+
+
+def pixel_unshuffle(input, downscale_factor):
+    if input.dim() < 3:
+        raise runtime(f"pixel_unshuffle expects input to have at least 3 dimensions, but got input with "
+                      f"{input.dim()} dimension(s)")
+    r = downscale_factor
+    if r <= 0:
+        raise runtime(f"pixel_unshuffle expects a positive downscale_factor, but got {r}")
+    h, w = input._shape[-2:]
+    if h % r:
+        raise runtime(f"pixel_unshuffle expects height to be divisible by downscale_factor, but input.size(-2)={h} "
+                      f"is not divisible by {r}")
+    if w % r:
+        raise runtime(f"pixel_unshuffle expects width to be divisible by downscale_factor, but input.size(-1)={w} "
+                      f"is not divisible by {r}")
+    result = fresh(_unshuffle(input._np, r), input.dtype)
+    if needs_grad(input):
+        attach(result, PixelUnshuffleBackward0(input, r))
+    return result
+
+
+def _channels(x, groups):
+    """Channel c*groups+g of the result is channel g*(C/groups)+c of x (dim 1)."""
+    n, c = x.shape[:2]
+    y = x.reshape((n, groups, c // groups) + x.shape[2:]).swapaxes(1, 2)
+    return np.ascontiguousarray(y.reshape(x.shape))
+
+
+class ChannelShuffleBackward0(Node):
+    __slots__ = ("groups",)
+    saved_values = {"groups": "groups"}
+
+    def __init__(self, x, groups):
+        Node.__init__(self, (edge_of(x),))
+        self.groups = groups
+
+    def backward(self, g):
+        c = g._shape[1]
+        return (fresh(_channels(g._np, c // self.groups), g.dtype),)
+
+
+def channel_shuffle(input, groups):
+    if input.dim() <= 2:
+        raise runtime(f"channel_shuffle expects input with > 2 dims, but got input with sizes {list(input._shape)}")
+    if groups <= 0:
+        raise runtime(f"Number of groups to divide channels in must be positive. Value of groups:{groups}")
+    c = input._shape[1]
+    if c % groups:
+        raise runtime(f"Number of channels must be divisible by groups. Got {c} channels and {groups} groups.")
+    result = fresh(_channels(input._np, groups), input.dtype)
+    if needs_grad(input):
+        attach(result, ChannelShuffleBackward0(input, groups))
+    return result

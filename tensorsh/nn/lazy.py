@@ -1,0 +1,238 @@
+"""Lazy modules (torch/nn/modules/lazy.py): UninitializedParameter / UninitializedBuffer until the first call, whose
+input gives the shapes; then the parameters are materialized in place (the same objects, so an optimizer built
+before keeps them), initialized with the full module's draws, and the module becomes its full class (LazyLinear ->
+Linear). LazyLinear, LazyConv1d/2d/3d, LazyConvTranspose1d/2d/3d, LazyBatchNorm1d/2d/3d, LazyInstanceNorm1d/2d/3d."""
+from tensorsh.engine import creation, dtypes
+from tensorsh.engine.errors import runtime, value_error
+from tensorsh.engine.tensor import Tensor
+from .conv import BatchNorm1d, BatchNorm2d, Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d
+from .layers import Linear
+from .more_layers import InstanceNorm1d, InstanceNorm2d
+from .parameter import Parameter
+from .volumetric import BatchNorm3d, InstanceNorm3d
+from .conv import Conv3d, ConvTranspose3d
+
+_SHAPE = ("Can't access the shape of an uninitialized parameter or buffer. This error usually happens in "
+          "`load_state_dict` when trying to load an uninitialized parameter into an initialized one. Call `forward` "
+          "to initialize the parameters before accessing their attributes.")
+
+
+class _Uninitialized:
+    """What an uninitialized parameter or buffer refuses (its shape) and how it becomes a full tensor."""
+    __slots__ = ()
+
+    def materialize(self, shape, device=None, dtype=None):
+        self.data = creation.empty(shape, dtype=dtype or self.dtype)
+        self.__class__ = self.cls_to_become
+
+    @property
+    def shape(self):
+        raise runtime(_SHAPE)
+
+    def size(self, dim=None):
+        raise runtime(_SHAPE)
+
+    def detach(self):  # (PyTorch lets detach through its __torch_function__: still uninitialized)
+        return type(self)(False, None, self.dtype)
+
+    def __repr__(self):
+        return f"<{type(self).__name__}>"
+
+    __str__ = __repr__
+
+    def __deepcopy__(self, memo):
+        if id(self) in memo:
+            return memo[id(self)]
+        result = type(self)(self.requires_grad, None, self.dtype)
+        memo[id(self)] = result
+        return result
+
+
+class UninitializedParameter(_Uninitialized, Parameter):
+    __slots__ = ()
+    __module__ = "torch.nn.parameter"
+    cls_to_become = Parameter
+
+    def __new__(cls, requires_grad=True, device=None, dtype=None):
+        return Parameter.__new__(cls, creation.empty(0, dtype=dtype), requires_grad)
+
+    def __init__(self, requires_grad=True, device=None, dtype=None):
+        pass
+
+
+class UninitializedBuffer(_Uninitialized, Tensor):
+    __slots__ = ()
+    __module__ = "torch.nn.parameter"
+    cls_to_become = Tensor
+
+    def __new__(cls, requires_grad=False, device=None, dtype=None):
+        t = creation.empty(0, dtype=dtype)
+        t.__class__ = cls
+        return t.requires_grad_(requires_grad)
+
+    def __init__(self, requires_grad=False, device=None, dtype=None):
+        pass
+
+
+def _uninitialized(value):
+    return isinstance(value, _Uninitialized)
+
+
+class LazyModuleMixin:
+    cls_to_become = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._initialize_hook = self.register_forward_pre_hook(self._infer_parameters, with_kwargs=True)
+
+    def has_uninitialized_params(self):
+        return any(_uninitialized(v) for v in list(self._parameters.values()) + list(self._buffers.values()))
+
+    def initialize_parameters(self, *args, **kwargs):
+        raise NotImplementedError(f"initialize_parameters is not implemented for {type(self).__name__}")
+
+    def _infer_parameters(self, module, args, kwargs=None):
+        module.initialize_parameters(*args, **(kwargs or {}))
+        if module.has_uninitialized_params():
+            raise runtime(f"module {type(self).__name__} has not been fully initialized")
+        module._initialize_hook.remove()
+        delattr(module, "_initialize_hook")
+        if module.cls_to_become is not None:
+            module.__class__ = module.cls_to_become
+
+
+class LazyLinear(LazyModuleMixin, Linear):
+    __module__ = "torch.nn.modules.linear"
+    cls_to_become = Linear
+
+    def __init__(self, out_features, bias=True, device=None, dtype=None):
+        super().__init__(0, 0, False)
+        self.weight = UninitializedParameter(dtype=dtype)
+        self.out_features = out_features
+        if bias:
+            self.bias = UninitializedParameter(dtype=dtype)
+
+    def reset_parameters(self):
+        if not self.has_uninitialized_params() and self.in_features != 0:
+            super().reset_parameters()
+
+    def initialize_parameters(self, input):
+        if self.has_uninitialized_params():
+            from tensorsh.engine import autograd
+            with autograd.no_grad():
+                self.in_features = input.shape[-1]
+                self.weight.materialize((self.out_features, self.in_features))
+                if self.bias is not None:
+                    self.bias.materialize((self.out_features,))
+                self.reset_parameters()
+
+
+class _LazyConvXdMixin(LazyModuleMixin):
+    def reset_parameters(self):
+        if not self.has_uninitialized_params() and self.in_channels != 0:
+            super().reset_parameters()
+
+    def initialize_parameters(self, input, *args, **kwargs):
+        if self.has_uninitialized_params():
+            self.in_channels = self._get_in_channels(input)
+            if self.in_channels % self.groups != 0:
+                raise value_error("in_channels must be divisible by groups")
+            if self.transposed:
+                self.weight.materialize((self.in_channels, self.out_channels // self.groups, *self.kernel_size))
+            else:
+                self.weight.materialize((self.out_channels, self.in_channels // self.groups, *self.kernel_size))
+            if self.bias is not None:
+                self.bias.materialize((self.out_channels,))
+            self.reset_parameters()
+
+    def _get_in_channels(self, input):
+        batch = self._dims + 2
+        if input.dim() not in (batch - 1, batch):
+            raise runtime(f"Expected {batch - 1}D (unbatched) or {batch}D (batched) input to {type(self).__name__}, "
+                          f"but got input of size: {input.shape}")
+        return input.shape[1] if input.dim() == batch else input.shape[0]
+
+    def _lazy_init(self, bias, dtype):
+        self.weight = UninitializedParameter(dtype=dtype)
+        if bias:
+            self.bias = UninitializedParameter(dtype=dtype)
+
+
+def _lazy_conv(name, full):
+    def __init__(self, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+                 padding_mode="zeros", device=None, dtype=None):
+        full.__init__(self, 0, 0, kernel_size, stride, padding, dilation, groups, False, padding_mode)
+        self.weight = UninitializedParameter(dtype=dtype)
+        self.out_channels = out_channels
+        if bias:
+            self.bias = UninitializedParameter(dtype=dtype)
+        self._initialize_hook = self.register_forward_pre_hook(self._infer_parameters, with_kwargs=True)
+    return type(name, (_LazyConvXdMixin, full), {"__init__": __init__, "cls_to_become": full,
+                                                 "__module__": "torch.nn.modules.conv"})
+
+
+def _lazy_conv_transpose(name, full):
+    def __init__(self, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1, bias=True,
+                 dilation=1, padding_mode="zeros", device=None, dtype=None):
+        full.__init__(self, 0, 0, kernel_size, stride, padding, output_padding, groups, False, dilation, padding_mode)
+        self.weight = UninitializedParameter(dtype=dtype)
+        self.out_channels = out_channels
+        if bias:
+            self.bias = UninitializedParameter(dtype=dtype)
+        self._initialize_hook = self.register_forward_pre_hook(self._infer_parameters, with_kwargs=True)
+    return type(name, (_LazyConvXdMixin, full), {"__init__": __init__, "cls_to_become": full,
+                                                 "__module__": "torch.nn.modules.conv"})
+
+
+LazyConv1d = _lazy_conv("LazyConv1d", Conv1d)
+LazyConv2d = _lazy_conv("LazyConv2d", Conv2d)
+LazyConv3d = _lazy_conv("LazyConv3d", Conv3d)
+LazyConvTranspose1d = _lazy_conv_transpose("LazyConvTranspose1d", ConvTranspose1d)
+LazyConvTranspose2d = _lazy_conv_transpose("LazyConvTranspose2d", ConvTranspose2d)
+LazyConvTranspose3d = _lazy_conv_transpose("LazyConvTranspose3d", ConvTranspose3d)
+
+
+class _LazyNormBase(LazyModuleMixin):
+    def __init__(self, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None, dtype=None, *,
+                 bias=True):
+        super().__init__(0, eps, momentum, False, False, bias=False)
+        self.affine = affine
+        self.track_running_stats = track_running_stats
+        if self.affine:
+            self.weight = UninitializedParameter(dtype=dtype)
+            if bias:
+                self.bias = UninitializedParameter(dtype=dtype)
+        if self.track_running_stats:
+            self.running_mean = UninitializedBuffer(dtype=dtype)
+            self.running_var = UninitializedBuffer(dtype=dtype)
+            self.num_batches_tracked = creation.tensor(0, dtype=dtypes.int64)
+
+    def reset_parameters(self):
+        if not self.has_uninitialized_params() and self.num_features != 0:
+            super().reset_parameters()
+
+    def initialize_parameters(self, input):
+        if self.has_uninitialized_params():
+            self.num_features = input.shape[1]
+            if self.affine:
+                self.weight.materialize((self.num_features,))
+                if self.bias is not None:
+                    self.bias.materialize((self.num_features,))
+            if self.track_running_stats:
+                self.running_mean.materialize((self.num_features,))
+                self.running_var.materialize((self.num_features,))
+            self.reset_parameters()
+
+
+def _lazy_norm(name, full, module):
+    return type(name, (_LazyNormBase, full), {"cls_to_become": full, "__module__": "torch.nn.modules." + module})
+
+
+LazyBatchNorm1d = _lazy_norm("LazyBatchNorm1d", BatchNorm1d, "batchnorm")
+LazyBatchNorm2d = _lazy_norm("LazyBatchNorm2d", BatchNorm2d, "batchnorm")
+LazyBatchNorm3d = _lazy_norm("LazyBatchNorm3d", BatchNorm3d, "batchnorm")
+LazyInstanceNorm1d = _lazy_norm("LazyInstanceNorm1d", InstanceNorm1d, "instancenorm")
+LazyInstanceNorm2d = _lazy_norm("LazyInstanceNorm2d", InstanceNorm2d, "instancenorm")
+LazyInstanceNorm3d = _lazy_norm("LazyInstanceNorm3d", InstanceNorm3d, "instancenorm")
+
+FUNCTIONAL = ()

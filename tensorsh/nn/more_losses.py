@@ -1,0 +1,218 @@
+"""The losses past the first sets, with their torch.nn.functional forms: SoftMarginLoss, MultiMarginLoss,
+MultiLabelMarginLoss (PyTorch's kernels, engine/margin_losses.py), HingeEmbeddingLoss, MultiLabelSoftMarginLoss,
+PoissonNLLLoss, GaussianNLLLoss and TripletMarginWithDistanceLoss (ATen's or torch/nn/functional.py's composites, so
+their grad_fn chains are PyTorch's)."""
+import math
+
+from tensorsh.engine import autograd, creation, margin_losses as _kernels
+from tensorsh.engine.errors import value_error
+from tensorsh.engine.loss import reduction_enum
+from .functional import _legacy_reduction, logsigmoid
+from .loss import _Loss, _WeightedLoss
+from .more_layers import PairwiseDistance, pairwise_distance
+
+
+def _reduced(loss, reduction):
+    """ATen's apply_loss_reduction."""
+    return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
+
+
+def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    return _kernels.soft_margin_loss(input, target, _legacy_reduction(size_average, reduce, reduction))
+
+
+def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=None, reduce=None, reduction="mean"):
+    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    if p != 1 and p != 2:
+        raise value_error("only p == 1 and p == 2 supported")
+    if weight is not None and weight.dim() != 1:
+        raise value_error("weight must be one-dimensional")
+    return _kernels.multi_margin_loss(input, target, p, margin, weight, reduction)
+
+
+def multilabel_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    return _kernels.multilabel_margin_loss(input, target, _legacy_reduction(size_average, reduce, reduction))
+
+
+def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=None, reduction="mean"):
+    """ATen's: where(target != 1, (margin - self).clamp_min_(0), 0) + where(target != -1, self, 0), reduced."""
+    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    zeros = input.new_zeros(input.shape)
+    margin_clamp = creation.tensor(margin, dtype=input.dtype).sub(input).clamp_min_(0)
+    output = margin_clamp.where(target != 1, zeros) + input.where(target != -1, zeros)
+    return _reduced(output, reduction)
+
+
+def multilabel_soft_margin_loss(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce, reduction)
+    loss = -(target * logsigmoid(input) + (1 - target) * logsigmoid(-input))
+    if weight is not None:
+        loss = loss * weight
+    class_dim = input.dim() - 1
+    loss = loss.sum(dim=class_dim) / input.size(class_dim)
+    if reduction not in ("none", "mean", "sum"):
+        raise value_error(reduction + " is not valid")
+    return _reduced(loss, reduction)
+
+
+def poisson_nll_loss(input, target, log_input=True, full=False, size_average=None, eps=1e-8, reduce=None,
+                     reduction="mean"):
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce, reduction)
+    if reduction not in ("none", "mean", "sum"):
+        raise value_error(reduction + " is not a valid value for reduction")
+    if log_input:
+        loss = input.exp() - target * input
+    else:
+        loss = input - target * (input + eps).log()
+    if full:
+        stirling = target * target.log() - target + (target * (2 * math.pi)).log() * 0.5
+        loss = loss + stirling.masked_fill(target <= 1, 0)
+    return _reduced(loss, reduction)
+
+
+def gaussian_nll_loss(input, target, var, full=False, eps=1e-6, reduction="mean"):
+    if isinstance(var, float):
+        if var < 0:
+            raise value_error("var has negative entry/entries")
+        var = var * input.new_ones(input.shape)
+    elif (var < 0).any():
+        raise value_error("var has negative entry/entries")
+    if var.size() != input.size():
+        if input.size()[:-1] == var.size():
+            var = var.unsqueeze(-1)
+        elif input.dim() == var.dim() and sum(y for x, y in zip(input.size(), var.size()) if x != y) == 1:
+            pass
+        else:
+            raise value_error("var is of incorrect size")
+    if reduction not in ("none", "mean", "sum"):
+        raise value_error(reduction + " is not valid")
+    var = var.clone()
+    with autograd.no_grad():
+        var.clamp_(min=eps)
+    loss = 0.5 * (var.log() + (input - target) ** 2 / var)
+    if full:
+        loss += 0.5 * math.log(2 * math.pi)
+    return _reduced(loss, reduction)
+
+
+def triplet_margin_with_distance_loss(anchor, positive, negative, *, distance_function=None, margin=1.0, swap=False,
+                                      reduction="mean"):
+    if reduction not in ("mean", "sum", "none"):
+        raise value_error(f"{reduction} is not a valid value for reduction")
+    if margin <= 0:
+        raise value_error(f"margin must be greater than 0, got {margin}")
+    a, p, n = anchor.dim(), positive.dim(), negative.dim()
+    if not (a == p and p == n):
+        from tensorsh.engine.errors import runtime
+        raise runtime(f"The anchor, positive, and negative tensors are expected to have the same number of "
+                      f"dimensions, but got: anchor {a}D, positive {p}D, and negative {n}D inputs")
+    if distance_function is None:
+        distance_function = pairwise_distance
+    dist_pos = distance_function(anchor, positive)
+    dist_neg = distance_function(anchor, negative)
+    if swap:
+        dist_neg = dist_neg.minimum(distance_function(positive, negative))
+    loss = (margin + dist_pos - dist_neg).clamp_min(0)
+    return loss.sum() if reduction == "sum" else loss.mean() if reduction == "mean" else loss
+
+
+_LOSS = "torch.nn.modules.loss"
+
+
+class SoftMarginLoss(_Loss):
+    __module__ = _LOSS
+
+    def forward(self, input, target):
+        return soft_margin_loss(input, target, reduction=self.reduction)
+
+
+class MultiLabelMarginLoss(_Loss):
+    __module__ = _LOSS
+
+    def forward(self, input, target):
+        return multilabel_margin_loss(input, target, reduction=self.reduction)
+
+
+class MultiLabelSoftMarginLoss(_WeightedLoss):
+    __module__ = _LOSS
+
+    def forward(self, input, target):
+        return multilabel_soft_margin_loss(input, target, weight=self.weight, reduction=self.reduction)
+
+
+class HingeEmbeddingLoss(_Loss):
+    __module__ = _LOSS
+
+    def __init__(self, margin=1.0, size_average=None, reduce=None, reduction="mean"):
+        super().__init__(size_average, reduce, reduction)
+        self.margin = margin
+
+    def forward(self, input, target):
+        return hinge_embedding_loss(input, target, margin=self.margin, reduction=self.reduction)
+
+
+class MultiMarginLoss(_WeightedLoss):
+    __module__ = _LOSS
+
+    def __init__(self, p=1, margin=1.0, weight=None, size_average=None, reduce=None, reduction="mean"):
+        super().__init__(weight, size_average, reduce, reduction)
+        if p != 1 and p != 2:
+            raise value_error("only p == 1 and p == 2 supported")
+        if weight is not None and weight.dim() != 1:
+            raise value_error(f"MultiMarginLoss: expected weight to be None or 1D tensor, got {weight.dim()}D "
+                              "instead")
+        self.p = p
+        self.margin = margin
+
+    def forward(self, input, target):
+        return multi_margin_loss(input, target, p=self.p, margin=self.margin, weight=self.weight,
+                                 reduction=self.reduction)
+
+
+class PoissonNLLLoss(_Loss):
+    __module__ = _LOSS
+
+    def __init__(self, log_input=True, full=False, size_average=None, eps=1e-8, reduce=None, reduction="mean"):
+        super().__init__(size_average, reduce, reduction)
+        self.log_input = log_input
+        self.full = full
+        self.eps = eps
+
+    def forward(self, log_input, target):
+        return poisson_nll_loss(log_input, target, log_input=self.log_input, full=self.full, eps=self.eps,
+                                reduction=self.reduction)
+
+
+class GaussianNLLLoss(_Loss):
+    __module__ = _LOSS
+
+    def __init__(self, *, full=False, eps=1e-6, reduction="mean"):
+        super().__init__(None, None, reduction)
+        self.full = full
+        self.eps = eps
+
+    def forward(self, input, target, var):
+        return gaussian_nll_loss(input, target, var, full=self.full, eps=self.eps, reduction=self.reduction)
+
+
+class TripletMarginWithDistanceLoss(_Loss):
+    __module__ = _LOSS
+
+    def __init__(self, *, distance_function=None, margin=1.0, swap=False, reduction="mean"):
+        super().__init__(size_average=None, reduce=None, reduction=reduction)
+        if margin <= 0:
+            raise value_error(f"TripletMarginWithDistanceLoss: expected margin to be greater than 0, got {margin} "
+                              "instead")
+        self.distance_function = distance_function if distance_function is not None else PairwiseDistance()
+        self.margin = margin
+        self.swap = swap
+
+    def forward(self, anchor, positive, negative):
+        return triplet_margin_with_distance_loss(anchor, positive, negative, distance_function=self.distance_function,
+                                                 margin=self.margin, swap=self.swap, reduction=self.reduction)
+
+
+FUNCTIONAL = ("soft_margin_loss multi_margin_loss multilabel_margin_loss hinge_embedding_loss "
+              "multilabel_soft_margin_loss poisson_nll_loss gaussian_nll_loss triplet_margin_with_distance_loss").split()

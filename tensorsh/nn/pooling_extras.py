@@ -1,0 +1,195 @@
+"""LPPool1d/2d and LocalResponseNorm (torch/nn/functional.py's composites of the pools), MaxUnpool1d/2d
+(engine/pooling3d.py's max_unpool2d) and UpsamplingNearest2d with F.upsample / F.upsample_nearest (deprecated
+spellings of interpolate, with their warnings)."""
+import math
+
+from tensorsh.engine import pooling3d as _pool
+from tensorsh.engine.errors import value_error, warn
+from . import functional as F
+from .module import Module
+from .more_layers import Upsample, avg_pool1d, interpolate, max_pool1d
+from .volumetric import avg_pool3d
+
+
+def _in(module_name):
+    return "torch.nn.modules." + module_name
+
+
+def _tuple(v, n):
+    return tuple(v) if isinstance(v, (tuple, list)) else (v,) * n
+
+
+def lp_pool1d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    if isinstance(norm_type, (int, float)):
+        if norm_type == float("inf"):
+            return max_pool1d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+        if norm_type == -float("inf"):
+            return -max_pool1d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+    out = avg_pool1d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+    return (out.sign() * F.relu(out.abs())).mul(kernel_size).pow(1.0 / norm_type)
+
+
+def lp_pool2d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    kw, kh = _tuple(kernel_size, 2)
+    if isinstance(norm_type, (int, float)):
+        if norm_type == float("inf"):
+            return F.max_pool2d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+        if norm_type == -float("inf"):
+            return -F.max_pool2d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+    out = F.avg_pool2d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+    return (out.sign() * F.relu(out.abs())).mul(kw * kh).pow(1.0 / norm_type)
+
+
+class _LPPoolNd(Module):
+    def __init__(self, norm_type, kernel_size, stride=None, ceil_mode=False):
+        super().__init__()
+        self.norm_type = norm_type
+        self.kernel_size = kernel_size
+        self.stride = stride
+        self.ceil_mode = ceil_mode
+
+    def extra_repr(self):
+        return "norm_type={norm_type}, kernel_size={kernel_size}, stride={stride}, ceil_mode={ceil_mode}".format(
+            **self.__dict__)
+
+
+class LPPool1d(_LPPoolNd):
+    __module__ = _in("pooling")
+
+    def forward(self, input):
+        return lp_pool1d(input, float(self.norm_type), self.kernel_size, self.stride, self.ceil_mode)
+
+
+class LPPool2d(_LPPoolNd):
+    __module__ = _in("pooling")
+
+    def forward(self, input):
+        return lp_pool2d(input, float(self.norm_type), self.kernel_size, self.stride, self.ceil_mode)
+
+
+def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
+    dim = input.dim()
+    if dim < 3:
+        raise value_error(f"Expected 3D or higher dimensionality                          input (got {dim} dimensions)")
+    if input.numel() == 0:
+        return input
+    div = input.mul(input)
+    if dim == 3:
+        div = div.unsqueeze(1)
+        div = F.pad(div, (0, 0, size // 2, (size - 1) // 2))
+        div = F.avg_pool2d(div, (size, 1), stride=1).squeeze(1)
+    else:
+        sizes = input.size()
+        div = div.view(sizes[0], 1, sizes[1], sizes[2], -1)
+        div = F.pad(div, (0, 0, 0, 0, size // 2, (size - 1) // 2))
+        div = avg_pool3d(div, (size, 1, 1), stride=1).squeeze(1)
+        div = div.view(sizes)
+    div = div.mul(alpha).add(k).pow(beta)
+    return input / div
+
+
+class LocalResponseNorm(Module):
+    __module__ = _in("normalization")
+
+    def __init__(self, size, alpha=1e-4, beta=0.75, k=1.0):
+        super().__init__()
+        self.size = size
+        self.alpha = alpha
+        self.beta = beta
+        self.k = k
+
+    def forward(self, input):
+        return local_response_norm(input, self.size, self.alpha, self.beta, self.k)
+
+    def extra_repr(self):
+        return "{size}, alpha={alpha}, beta={beta}, k={k}".format(**self.__dict__)
+
+
+def _unpool_output_size(input, kernel_size, stride, padding, output_size):
+    input_size = input.size()
+    default_size = [(input_size[-len(kernel_size) + d] - 1) * stride[d] + kernel_size[d] - 2 * padding[d]
+                    for d in range(len(kernel_size))]
+    if output_size is None:
+        ret = default_size
+    else:
+        if len(output_size) == len(kernel_size) + 2:
+            output_size = output_size[2:]
+        if len(output_size) != len(kernel_size):
+            raise value_error(f"output_size should be a sequence containing {len(kernel_size)} or "
+                              f"{len(kernel_size) + 2} elements, but it has a length of '{len(output_size)}'")
+        for d in range(len(kernel_size)):
+            min_size = default_size[d] - stride[d]
+            max_size = default_size[d] + stride[d]
+            if not (min_size < output_size[d] < max_size):
+                raise value_error(f'invalid output_size "{output_size}" (dim {d} must be between {min_size} and '
+                                  f"{max_size})")
+        ret = output_size
+    for d in range(len(kernel_size)):
+        if ret[d] < 0:
+            raise value_error(f"max_unpooling: output_size must contain non-negative spatial dimensions, but got "
+                              f"output_size[{d}]={ret[d]}")
+    return ret
+
+
+def max_unpool1d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    kernel_size = _tuple(kernel_size, 1)
+    stride = _tuple(stride, 1) if stride is not None else kernel_size
+    padding = _tuple(padding, 1)
+    output_size = list(_unpool_output_size(input, kernel_size, stride, padding, output_size)) + [1]
+    return _pool.max_unpool2d(input.unsqueeze(-1), indices.unsqueeze(-1), output_size).squeeze(-1)
+
+
+def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    kernel_size = _tuple(kernel_size, 2)
+    stride = _tuple(stride, 2) if stride is not None else kernel_size
+    padding = _tuple(padding, 2)
+    return _pool.max_unpool2d(input, indices, _unpool_output_size(input, kernel_size, stride, padding, output_size))
+
+
+class _MaxUnpoolNd(Module):
+    _dims = 2
+
+    def __init__(self, kernel_size, stride=None, padding=0):
+        super().__init__()
+        self.kernel_size = _tuple(kernel_size, self._dims)
+        self.stride = _tuple(stride if stride is not None else kernel_size, self._dims)
+        self.padding = _tuple(padding, self._dims)
+
+    def extra_repr(self):
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+
+class MaxUnpool1d(_MaxUnpoolNd):
+    __module__ = _in("pooling")
+    _dims = 1
+
+    def forward(self, input, indices, output_size=None):
+        return max_unpool1d(input, indices, self.kernel_size, self.stride, self.padding, output_size)
+
+
+class MaxUnpool2d(_MaxUnpoolNd):
+    __module__ = _in("pooling")
+
+    def forward(self, input, indices, output_size=None):
+        return max_unpool2d(input, indices, self.kernel_size, self.stride, self.padding, output_size)
+
+
+class UpsamplingNearest2d(Upsample):
+    __module__ = _in("upsampling")
+
+    def __init__(self, size=None, scale_factor=None):
+        super().__init__(size, scale_factor, mode="nearest")
+
+
+def upsample(input, size=None, scale_factor=None, mode="nearest", align_corners=None):
+    warn("`nn.functional.upsample` is deprecated. Use `nn.functional.interpolate` instead.")
+    return interpolate(input, size, scale_factor, mode, align_corners)
+
+
+def upsample_nearest(input, size=None, scale_factor=None):
+    warn("`nn.functional.upsample_nearest` is deprecated. Use `nn.functional.interpolate` instead.")
+    return interpolate(input, size, scale_factor, mode="nearest")
+
+
+FUNCTIONAL = ("lp_pool1d lp_pool2d local_response_norm max_unpool1d max_unpool2d upsample "
+              "upsample_nearest").split()

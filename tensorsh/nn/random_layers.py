@@ -1,0 +1,83 @@
+"""Layers that draw random numbers: AlphaDropout, FeatureAlphaDropout (ATen's _dropout_impl with alpha: a Bernoulli
+noise, then input * (noise * a) + b as its ops, so AddBackward0 <- MulBackward0) and RReLU (engine/rrelu.py)."""
+import math
+
+from tensorsh.engine import creation
+from tensorsh.engine.errors import runtime, value_error
+from tensorsh.engine.rrelu import rrelu as _rrelu
+from .layers import _DropoutNd
+from .module import Module
+
+
+def _in(module_name):
+    return "torch.nn.modules." + module_name
+
+
+_ALPHA = 1.7580993408473766
+
+
+def _alpha_dropout(input, p, training, inplace, feature):
+    if p < 0.0 or p > 1.0:
+        raise value_error(f"dropout probability has to be between 0 and 1, but got {p}")
+    if p == 0 or not training or input.numel() == 0:
+        return input
+    if p == 1:
+        zeros = creation.zeros((), dtype=input.dtype)
+        return input.mul_(zeros) if inplace else input * zeros
+    if feature and input.dim() < 2:
+        raise runtime("Feature dropout requires at least 2 dimensions in the input")
+    shape = input.shape[:2] + (1,) * (input.dim() - 2) if feature else input.shape
+    noise = creation.empty(*shape, dtype=input.dtype)
+    noise.bernoulli_(1 - p)
+    a = 1.0 / math.sqrt((_ALPHA * _ALPHA * p + 1) * (1 - p))
+    b = noise.add(-1).mul_(_ALPHA * a).add_(_ALPHA * a * p)
+    noise.mul_(a)
+    return input.mul_(noise).add_(b) if inplace else input.mul(noise).add_(b)
+
+
+def alpha_dropout(input, p=0.5, training=False, inplace=False):
+    return _alpha_dropout(input, p, training, inplace, False)
+
+
+def feature_alpha_dropout(input, p=0.5, training=False, inplace=False):
+    return _alpha_dropout(input, p, training, inplace, True)
+
+
+def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
+    if inplace:  # (PyTorch's rrelu_ records RreluWithNoiseBackward1; here a copy back into the input)
+        return input.copy_(_rrelu(input, lower, upper, training))
+    return _rrelu(input, lower, upper, training)
+
+
+class AlphaDropout(_DropoutNd):
+    __module__ = _in("dropout")
+
+    def forward(self, input):
+        return alpha_dropout(input, self.p, self.training)
+
+
+class FeatureAlphaDropout(_DropoutNd):
+    __module__ = _in("dropout")
+
+    def forward(self, input):
+        return feature_alpha_dropout(input, self.p, self.training)
+
+
+class RReLU(Module):
+    __module__ = _in("activation")
+
+    def __init__(self, lower=1.0 / 8, upper=1.0 / 3, inplace=False):
+        super().__init__()
+        self.lower = lower
+        self.upper = upper
+        self.inplace = inplace
+
+    def forward(self, input):
+        return rrelu(input, self.lower, self.upper, self.training, self.inplace)
+
+    def extra_repr(self):
+        inplace_str = ", inplace=True" if self.inplace else ""
+        return f"lower={self.lower}, upper={self.upper}{inplace_str}"
+
+
+FUNCTIONAL = ("alpha_dropout feature_alpha_dropout rrelu").split()
