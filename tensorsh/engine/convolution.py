@@ -16,7 +16,9 @@ from .ops.core import InputNode, attach, fresh, needs_grad, operand_edge, type_n
 
 
 def _tuple(v, n):
-    return tuple(v) if isinstance(v, (tuple, list)) else (v,) * n
+    if isinstance(v, (tuple, list)):  # (a one-element list stands for every dim, as ATen expands it)
+        return tuple(v) * n if len(v) == 1 else tuple(v)
+    return (v,) * n
 
 
 def _shape_str(shape):
@@ -248,12 +250,24 @@ def _pool_geometry(x, kernel_size, stride, padding, ceil_mode, dilation=(1, 1)):
     return (kh, kw), (sh, sw), (ph, pw), (dh, dw), (out_size(h, kh, sh, ph, dh), out_size(w, kw, sw, pw, dw))
 
 
-class MaxPool2DWithIndicesBackward0(Node):
-    __slots__ = ("shape",)
+def _given_pair(v):
+    """A pooling's int[2] argument as PyTorch's parser makes it and its node saves it: an int twice, None empty."""
+    return () if v is None else (v, v) if isinstance(v, int) else tuple(v)
 
-    def __init__(self, x, indices):
+
+def _pool_value(i):
+    return lambda node: node.args[i]
+
+
+class MaxPool2DWithIndicesBackward0(Node):
+    __slots__ = ("shape", "args")
+    saved_names = ("self", "result1")
+    saved_values = {"kernel_size": _pool_value(0), "stride": _pool_value(1), "padding": _pool_value(2),
+                    "dilation": _pool_value(3), "ceil_mode": _pool_value(4)}
+
+    def __init__(self, x, indices, args=None):
         Node.__init__(self, (edge_of(x),))
-        self.shape = x._shape
+        self.shape, self.args = x._shape, args
         self.saved = (SavedTensor(x), SavedTensor(indices))
 
     def backward(self, g):
@@ -289,18 +303,25 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     out = fresh(np.ascontiguousarray(best), input.dtype)
     indices = fresh(np.ascontiguousarray(index), dtypes.int64)
     if needs_grad(input):
-        attach(out, MaxPool2DWithIndicesBackward0(input, indices))
+        attach(out, MaxPool2DWithIndicesBackward0(input, indices, tuple(map(_given_pair, (
+            kernel_size, stride, padding, dilation))) + (ceil_mode,)))
     return (out, indices) if return_indices else out
 
 
 class AvgPool2DBackward0(Node):
-    __slots__ = ("geometry", "shape")
+    __slots__ = ("geometry", "shape", "args")
+    saved_names = ("self",)
+    saved_values = {"kernel_size": _pool_value(0), "stride": _pool_value(1), "padding": _pool_value(2),
+                    "ceil_mode": _pool_value(3), "count_include_pad": _pool_value(4),
+                    "divisor_override": _pool_value(5)}
 
-    def __init__(self, x, geometry):
+    def __init__(self, x, geometry, args=None):
         Node.__init__(self, (edge_of(x),))
-        self.shape, self.geometry = x._shape, geometry
+        self.shape, self.geometry, self.args = x._shape, geometry, args
+        self.saved = (SavedTensor(x),)
 
     def backward(self, g):
+        self.unpack()  # (autograd's version check of the saved input)
         (kh, kw), (sh, sw), (ph, pw), divisors, (oh, ow) = self.geometry
         h, w = self.shape[-2:]
         out = np.zeros(self.shape[:-2] + (h + 2 * ph + sh * oh + kh, w + 2 * pw + sw * ow + kw), g.dtype.np)
@@ -337,7 +358,9 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
         divisors = (re - rs)[:, None] * (ce - cs)[None, :]
     out = fresh(np.ascontiguousarray((acc / divisors.astype(x.dtype)).astype(x.dtype)), input.dtype)
     if needs_grad(input):
-        attach(out, AvgPool2DBackward0(input, ((kh, kw), (sh, sw), (ph, pw), divisors.astype(x.dtype), (oh, ow))))
+        attach(out, AvgPool2DBackward0(input, ((kh, kw), (sh, sw), (ph, pw), divisors.astype(x.dtype), (oh, ow)),
+                                       tuple(map(_given_pair, (kernel_size, stride, padding))) +
+                                       (ceil_mode, count_include_pad, divisor_override)))
     return out
 
 
@@ -348,13 +371,16 @@ def _adaptive_windows(size, out):
 
 class AdaptiveAvgPool2DBackward0(Node):
     __slots__ = ("shape", "rows", "cols")
+    saved_names = ("self",)
 
     def __init__(self, x, rows, cols):
         Node.__init__(self, (edge_of(x),))
         self.shape, self.rows, self.cols = x._shape, rows, cols
+        self.saved = (SavedTensor(x),)
 
     def backward(self, g):
         """Each output's gradient divided by its window's height, then width, added over its window in turn."""
+        self.unpack()  # (autograd's version check of the saved input)
         ga = g._np
         out = np.zeros(self.shape, ga.dtype)
         for i, (h0, h1) in enumerate(self.rows):
