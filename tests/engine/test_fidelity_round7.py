@@ -1,0 +1,112 @@
+"""Classes of difference found by the seventh round's random programs and known small differences (issue 16), one
+differential program each."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+_TRY = """
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+"""
+
+PROGRAMS = {
+"operators_refuse_str_none_list": _TRY + """
+x, xi = torch.ones(2), torch.ones(2, dtype=torch.int64)
+for other in ['a', None, [1.0, 2.0], (1, 2)]:
+    t(lambda: x + other); t(lambda: other + x); t(lambda: x - other); t(lambda: other - x)
+    t(lambda: x * other); t(lambda: other * xi); t(lambda: x / other); t(lambda: other / x)
+    t(lambda: x ** other); t(lambda: other ** x); t(lambda: x @ other); t(lambda: other @ x)
+    t(lambda: x % other); t(lambda: other % x); t(lambda: x // other); t(lambda: other // x)
+    t(lambda: x < other); t(lambda: other <= x); t(lambda: x > other); t(lambda: x >= other)
+    t(lambda: x == other); t(lambda: other != x); t(lambda: xi & other); t(lambda: xi << other)
+t(lambda: x @ 2); t(lambda: 2 @ x); t(lambda: 'ab' * torch.tensor(2)); t(lambda: x == x)
+for op in ['+=', '-=', '*=', '/=', '**=', '%=', '//=']:
+    try:
+        y = torch.ones(2)
+        exec(f"y {op} 'a'")
+    except TypeError as e:
+        print(e)
+""",
+"pow_keywords": _TRY + """
+a = torch.tensor([[1.0, 2.0], [3.0, 0.5]])
+t(lambda: torch.pow(input=a, exponent=2)); t(lambda: torch.pow(input=a, exponent=a))
+t(lambda: torch.pow(self=2, exponent=a)); t(lambda: torch.pow(exponent=0.5, input=a))
+t(lambda: torch.pow(a, exponent=3)); t(lambda: a.pow(exponent=2)); t(lambda: torch.pow(input=a))
+t(lambda: torch.remainder(input=a, other=2)); t(lambda: torch.float_power(input=a, exponent=2))
+""",
+"addmm_input_that_does_not_broadcast": _TRY + """
+a, b = torch.ones(2, 3), torch.ones(3, 4)
+t(lambda: torch.addmm(torch.ones(3), a, b)); t(lambda: torch.addmm(torch.ones(2, 3), a, b))
+t(lambda: torch.addmm(torch.ones(1, 2, 4), a, b)); t(lambda: torch.addmm(torch.ones(3), a, torch.ones(4, 4)))
+t(lambda: torch.addmm(torch.ones(3, dtype=torch.float64), a, b)); t(lambda: torch.addmm(torch.ones(3), a, b, beta=0))
+t(lambda: torch.addmm(torch.ones(2, 1), a, b, alpha=2)); t(lambda: torch.addmm(torch.tensor(2.), a, b))
+""",
+"pooling_glu_logsigmoid_prelu_saved": """
+F = torch.nn.functional
+x = torch.arange(32.).reshape(1, 2, 4, 4).requires_grad_()
+x1 = torch.arange(16.).reshape(1, 2, 8).requires_grad_()
+w = torch.tensor([0.25, 0.5], requires_grad=True)
+ys = [F.max_pool2d(x, 2), F.max_pool2d(x, 3, stride=1, padding=1, ceil_mode=True, return_indices=True)[0],
+      F.max_pool2d(x, [2, 1], stride=(1,), padding=[1, 0]), torch.nn.MaxPool2d(2)(x), F.max_pool1d(x1, 2),
+      F.avg_pool2d(x, 2, stride=1, padding=1, count_include_pad=False, divisor_override=3), F.avg_pool2d(x, 2),
+      torch.nn.AvgPool2d(2, ceil_mode=True)(x), F.avg_pool1d(x1, 3, stride=2, padding=1),
+      F.adaptive_avg_pool2d(x, (3, 2)), F.adaptive_avg_pool2d(x, 1), F.adaptive_max_pool2d(x, (3, 2)),
+      F.glu(x1, -1), F.glu(x1.reshape(2, 8), 0), F.glu(x, dim=1), F.logsigmoid(x1), F.prelu(x, w), F.prelu(x1, w[:1])]
+for y in ys:
+    g = y.grad_fn
+    names = sorted(n for n in dir(g) if n.startswith("_saved_") and hasattr(g, n))
+    print(g.name(), names)
+    for n in names:
+        v = getattr(g, n)
+        print(" ", n, (v.shape, v.dtype, v.flatten()[:6].tolist(), v is x, v is x1) if isinstance(v, torch.Tensor) else v)
+""",
+"pooling_checks_saved_input_version": """
+F = torch.nn.functional
+x = torch.arange(32.).reshape(1, 2, 4, 4).requires_grad_()
+for f in [lambda h: F.avg_pool2d(h, 2), lambda h: F.adaptive_avg_pool2d(h, (3, 2)), lambda h: F.max_pool2d(h, 2),
+          lambda h: F.glu(h, 1), lambda h: F.logsigmoid(h)]:
+    h = x * 1
+    y = f(h)
+    h.add_(1)
+    try:
+        y.sum().backward()
+    except Exception as e:
+        print(e)
+""",
+"layer_norm_of_empty_rows": """
+F = torch.nn.functional
+for x in [torch.tensor([]), torch.zeros(2, 0), torch.zeros(0, 3), torch.zeros(2, 0).double()]:
+    xx = x.clone().requires_grad_()
+    y = F.layer_norm(xx, xx.shape[-1:])
+    y.sum().backward()
+    print(y, xx.grad)
+    w = torch.ones(x.shape[-1:], requires_grad=True, dtype=x.dtype)
+    y = F.layer_norm(xx, xx.shape[-1:], w, w * 0)
+    y.sum().backward()
+    print(y, w.grad)
+""",
+"retain_grad_survives_view_regeneration": """
+v1 = torch.tensor([-2.8652], requires_grad=True)
+v2 = v1.hsplit(1)[0]
+v2.retain_grad()
+v1.requires_grad_(False)
+v1[0].add_(1)
+print(v2.retains_grad, v2.requires_grad, v2.grad_fn, v2.grad)
+a = torch.tensor([1., 2.], requires_grad=True)
+b = a * 1
+c = b[0:]
+c.retain_grad()
+b.add_(1)
+print(c.retains_grad, c.grad_fn)
+(c * 3).sum().backward()
+print(c.grad, a.grad)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round7_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
