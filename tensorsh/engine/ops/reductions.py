@@ -6,7 +6,7 @@ import numpy as np
 
 from .. import autograd, dtypes, kernels, messages, pyapi
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from ..errors import index_error, runtime, type_error, warn
+from ..errors import index_error, make, runtime, type_error, warn
 from ..tensorimpl import Tensor, _shape_list
 from .args import _int_list, _unsqueeze_dims, _wrap_dims
 from .binary import _div_scalar, maximum, minimum
@@ -498,6 +498,8 @@ def cumsum(self, *args, **kwargs):
     check_dtype("cumsum", dtype)
     d = self._wrap_dim(dim)
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
+    if dt is dtypes.bool_ and self.dim() and self.numel():  # (ATen's kernel has no Bool; 0-dim or empty: none runs)
+        raise make("NotImplementedError", "\"cumsum_out_cpu\" not implemented for 'Bool'")
     out = fresh(np.array(_cumsum_np(self._np.reshape(self._shape or (1,)), d, dt).reshape(self._shape), order="C"), dt)
     if needs_grad(self):
         attach(out, _given(CumsumBackward0(self, d), "dim", dim, as_list=False))
