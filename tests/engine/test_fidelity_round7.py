@@ -104,6 +104,11 @@ print(c.retains_grad, c.grad_fn)
 (c * 3).sum().backward()
 print(c.grad, a.grad)
 """,
+"empty_bool_cumulative_in_place": _TRY + """
+for x in [torch.tensor([], dtype=torch.bool), torch.zeros(0, 2, dtype=torch.bool), torch.tensor([True, False])]:
+    t(lambda: x.clone().cumprod_(0)); t(lambda: x.clone().cumsum_(0)); t(lambda: x.cumsum(0))
+    t(lambda: torch.cumsum(x, 0, dtype=torch.bool))
+""",
 }
 
 
