@@ -126,7 +126,7 @@ def cumsum_inplace(self, dim, *, dtype=None):
     d = self._wrap_dim(dim)
     dt = _inplace_dtype(self, dtype, "cumsum")
     precheck(self)
-    values = _cumsum_np(self._np.reshape(self._shape or (1,)), d, dt).reshape(self._shape)
+    values = _cumsum_np(self._np, d, dt).reshape(self._shape)
     return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), lambda: CumsumBackward0(self, d))
 
 
