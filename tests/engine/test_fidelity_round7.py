@@ -109,6 +109,14 @@ for x in [torch.tensor([], dtype=torch.bool), torch.zeros(0, 2, dtype=torch.bool
     t(lambda: x.clone().cumprod_(0)); t(lambda: x.clone().cumsum_(0)); t(lambda: x.cumsum(0))
     t(lambda: torch.cumsum(x, 0, dtype=torch.bool))
 """,
+"cumsum_of_negative_zeros": """
+x = torch.tensor([-0.0, -0.0, 1., -1., -0.])
+print(x.cumsum(0).tolist(), x.float().cumsum(0).tolist(), x.half().cumsum(0).tolist(), torch.cumsum(x, 0, dtype=torch.float32).tolist())
+print(torch.tensor([-0.]).cumsum(0).item(), torch.tensor(-0.).cumsum(0).item(), torch.tensor(-0.).cumsum_(0).item())
+y = x.clone()
+y.cumsum_(0)
+print(y.tolist(), (x % x).cumsum(0).tolist())
+""",
 }
 
 
