@@ -117,6 +117,26 @@ y = x.clone()
 y.cumsum_(0)
 print(y.tolist(), (x % x).cumsum(0).tolist())
 """,
+"cosine_similarity_converts_and_expands_first": """
+F = torch.nn.functional
+def t(f):
+    try:
+        r = f()
+        print(r, r.dtype)
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+t(lambda: F.cosine_similarity(torch.tensor(3), torch.eye(3), dim=-1))
+t(lambda: F.cosine_similarity(torch.tensor([1, 2]), torch.tensor([2, 3]), dim=0))
+t(lambda: F.cosine_similarity(torch.tensor([1, 2]), torch.tensor([2., 3.]), dim=0))
+t(lambda: F.cosine_similarity(torch.tensor([True, False]), torch.tensor([2., 3.]), dim=0))
+t(lambda: F.cosine_similarity(torch.ones(2, 3), torch.ones(3, 2)))
+t(lambda: F.cosine_similarity(torch.ones(0, 3), torch.ones(1, 3)))
+x = torch.tensor([1., 2.], requires_grad=True)
+y = F.cosine_similarity(x, torch.tensor([[1., 2.], [3., 4.]]), dim=-1)
+print(y, y.grad_fn.next_functions[0][0].next_functions[0][0].next_functions[0][0].name())
+y.sum().backward()
+print(x.grad)
+""",
 }
 
 
