@@ -137,6 +137,96 @@ print(y, y.grad_fn.next_functions[0][0].next_functions[0][0].next_functions[0][0
 y.sum().backward()
 print(x.grad)
 """,
+"autograd_grad_arguments": """def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+a = torch.tensor([1., 2., 3.], requires_grad=True)
+b = torch.tensor([3., 4., 5.], requires_grad=True)
+c = torch.tensor(2., requires_grad=True)
+t(lambda: torch.autograd.grad((a * 2).sum(), [a, b], allow_unused=True, materialize_grads=True))
+t(lambda: torch.autograd.grad((a * 2).sum(), [a, b], materialize_grads=True))
+t(lambda: torch.autograd.grad((a * 2).sum(), [a, b], allow_unused=False, materialize_grads=True))
+t(lambda: torch.autograd.grad((a * 2).sum(), [b]))
+t(lambda: torch.autograd.grad((a * 2).sum(), b, allow_unused=True))
+t(lambda: torch.autograd.grad((a * 2).sum(), a.detach()))
+t(lambda: torch.autograd.grad((a * 2), a))
+t(lambda: torch.autograd.grad((a * 2), a, grad_outputs=torch.ones(2)))
+t(lambda: torch.autograd.grad((a * 2), a, grad_outputs=torch.ones(3, dtype=torch.float64)))
+t(lambda: torch.autograd.grad((a * 2), a, grad_outputs=torch.ones(3), is_grads_batched=False))
+t(lambda: torch.autograd.grad([(a * 2).sum(), (b * 3).sum()], [a, b]))
+t(lambda: torch.autograd.grad([(a * 2).sum(), (b * 3).sum()], [a, b], grad_outputs=[None, torch.tensor(2.)]))
+t(lambda: torch.autograd.grad(a.sum(), a, create_graph=True))
+t(lambda: torch.autograd.grad(c * c, c, create_graph=True)[0].grad_fn)
+y = (a * a).sum()
+t(lambda: torch.autograd.grad(y, a))
+t(lambda: torch.autograd.grad(y, a))
+y = (a * b).sum()
+y.backward(inputs=[a])
+print(a.grad, b.grad)
+y = (a * b).sum()
+t(lambda: y.backward(inputs=[]))
+t(lambda: y.backward(inputs=a))
+print(a.grad)
+t(lambda: (a * b).sum().backward(inputs=[a.detach()]))
+t(lambda: torch.autograd.backward([(a * b).sum()], inputs=[b]))
+print(b.grad)
+t(lambda: torch.autograd.backward((a * b).sum(), grad_tensors=torch.tensor(2.)))
+print(a.grad, b.grad)
+t(lambda: torch.autograd.backward([(a * b), (a + b)], grad_tensors=[torch.ones(3), None]))
+t(lambda: (a * b).backward(torch.ones(3), retain_graph=False, create_graph=False, inputs=(a,)))
+print(a.grad)
+t(lambda: torch.autograd.grad(torch.tensor(1.), a))
+t(lambda: torch.autograd.grad((a * 2).sum(), torch.tensor(1.)))
+t(lambda: torch.autograd.grad((a * 2).sum(), []))
+t(lambda: torch.autograd.grad([], [a]))
+""",
+"backward_inputs_retain_and_run_their_nodes": """def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+a = torch.tensor([1., 2., 3.], requires_grad=True)
+h = a * 2
+(h * h).sum().backward(inputs=[h])
+print(h.grad, h.retains_grad, a.grad)
+(h * 1).sum().backward(inputs=[h, a])
+print(h.grad, h.retains_grad, a.grad)
+t(lambda: (a * 2).sum().backward(inputs=[a.detach()]))
+t(lambda: (a * 2).sum().backward(inputs=[torch.ones(2)]))
+t(lambda: torch.autograd.backward([(a * 2).sum()], inputs=[]))
+t(lambda: torch.autograd.backward([(a * 2).sum()], inputs=a))
+t(lambda: torch.autograd.grad((a * 2).sum(), {'x': a}))
+t(lambda: torch.autograd.grad((a * 2).sum(), a, only_inputs=False))
+z = torch.autograd.grad((a * 2).sum(), [a, torch.ones(1, requires_grad=True)], allow_unused=True, materialize_grads=True, create_graph=True)
+print(z, z[1].requires_grad)
+""",
+"backward_inputs_post_hooks_see_what_is_computed": """def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+a = torch.tensor([1., 2., 3.], requires_grad=True)
+h = a * 2
+(h * h).sum().backward(inputs=[h])
+print(h.grad, h.retains_grad, a.grad)
+t(lambda: (h * 1).sum().backward(inputs=[h, a]))
+h = a * a
+g = h.exp()
+g.sum().backward(inputs=[h, a], retain_graph=True)
+print(h.grad, a.grad, h.retains_grad)
+g.sum().backward(inputs=[h])
+print(h.grad, a.grad)
+t(lambda: g.sum().backward(inputs=[a]))
+b = torch.tensor([1., 2.], requires_grad=True)
+c = b.exp()
+c.register_hook(lambda g: print('hook c', g))
+c.grad_fn.register_hook(lambda gi, go: print('post', gi, go))
+d = c.sin()
+d.sum().backward(inputs=[c])
+print(c.grad, b.grad)
+""",
 }
 
 
