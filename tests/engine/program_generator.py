@@ -417,7 +417,7 @@ class Gen:
                 f"{n} = torch.where({t} > 0, {o}, {t})", f"{n} = torch.where({t} > 0, {t}, {o})",
                 f"{n} = {t}.sub(other={self.operand(t)}, alpha={o})", f"{n} = torch.maximum({t}, torch.tensor({o}))",
                 f"{n} = torch.sum({t}, dim={d}, keepdim=True)", f"{n} = torch.mean(input={t}.float(), dim=-1)",
-                f"{n} = torch.div({t}, {self.operand(t)}, rounding_mode={rng.choice(['None', repr('floor'), repr('trunc')])})",
+                f"{n} = torch.div({t}, {self.operand(t)}, rounding_mode={rng.choice([repr('floor'), repr('trunc')])})",
                 f"{n} = torch.full_like({t}, {o})", f"{n} = {t}.new_full((2,), {o})", f"{n} = torch.tensor({o}) * {t}",
                 f"{n} = torch.clamp({t}, min=torch.tensor({o}))", f"{n} = {t}.masked_fill(mask={t} > 0, value={o})",
                 f"{n} = torch.addmm({t}, {u}, {t})", f"{n} = {t} {rng.choice(OPERATORS)} {rng.choice(['None', repr('a'), '[1.0]'])}",

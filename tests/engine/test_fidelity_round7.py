@@ -227,6 +227,188 @@ d = c.sin()
 d.sum().backward(inputs=[c])
 print(c.grad, b.grad)
 """,
+"bool_pow_and_empty_integer_division": """def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+bo = torch.tensor([True, False, True])
+e = torch.tensor([], dtype=torch.int32)
+t(lambda: bo ** bo); t(lambda: torch.pow(True, bo)); t(lambda: True ** bo); t(lambda: bo ** True); t(lambda: bo ** False)
+t(lambda: bo.pow(bo)); t(lambda: bo.clone().pow_(bo)); t(lambda: bo.clone().pow_(True)); t(lambda: torch.pow(bo, torch.tensor(True)))
+t(lambda: torch.div(e, 0, rounding_mode='floor')); t(lambda: torch.fmod(e, 0)); t(lambda: e % 0); t(lambda: e // 0)
+t(lambda: e.clone().fmod_(0)); t(lambda: torch.div(e, 0, rounding_mode='trunc')); t(lambda: torch.zeros(0, 2, dtype=torch.int64) % torch.zeros(2, dtype=torch.int64))
+t(lambda: torch.tensor([1, 2]) % 0); t(lambda: torch.tensor([], dtype=torch.bool) % True)
+""",
+"keyword_and_number_first_spellings": """def t(f):
+    try:
+        r = f()
+        print(r, getattr(r, 'grad_fn', None))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+a = torch.tensor([[1., -2., 3.], [0.5, 0., -1.]], requires_grad=True)
+i = torch.tensor([1, 2, 3])
+bo = torch.tensor([True, False, True])
+for x in [a, i, bo, torch.tensor(2.5), torch.tensor([], dtype=torch.int32)]:
+    for o in [2, -1.5, True, 0]:
+        t(lambda: torch.add(input=x, other=o, alpha=2))
+        t(lambda: torch.pow(input=x, exponent=o))
+        t(lambda: torch.pow(self=o, exponent=x))
+        t(lambda: torch.mul(o, x))
+        t(lambda: torch.sub(o, x))
+        t(lambda: torch.where(x > 0, o, x))
+        t(lambda: x.sub(other=o, alpha=o))
+        t(lambda: torch.maximum(x, torch.tensor(o)))
+        t(lambda: torch.div(x, o, rounding_mode='floor'))
+        t(lambda: torch.clamp(x, min=torch.tensor(o)))
+        t(lambda: x.masked_fill(mask=x > 0, value=o))
+        t(lambda: torch.fmod(x, other=o))
+        t(lambda: x.pow(exponent=o))
+        t(lambda: x.lerp(x, o))
+        t(lambda: x.new_full((2,), o))
+        t(lambda: torch.full_like(x, o))
+""",
+"no_grad_views_of_views_written": """def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+a = torch.tensor([1., 2., 3., 4.], requires_grad=True)
+with torch.no_grad():
+    v = a[0:]
+    v[...] = 2.5
+print(a, a._version, v._version, v.requires_grad)
+t(lambda: v.grad_fn)
+with torch.no_grad():
+    a.view(-1)[::2][0:1].mul_(3)
+print(a, a._version)
+with torch.no_grad():
+    w = a.view(-1)
+t(lambda: w.mul_(2))
+t(lambda: w[::2].mul_(2))
+with torch.no_grad():
+    u = a.unsqueeze(0)[0]
+print(u.requires_grad, u.grad_fn, u._is_view(), u._base is a)
+d = a.detach()[0:]
+d.add_(1)
+print(a, a._version, d._version)
+h = a * 1
+n = h[None][0][...]
+n.mul_(2)
+print(n.grad_fn, h.grad_fn, n._version, h._version)
+n.sum().backward()
+print(a.grad)
+with torch.no_grad():
+    x = h[1:]
+t(lambda: x.add_(1))
+print(h, h.grad_fn)
+with torch.no_grad():
+    x = h[1:][::2]
+    x.zero_()
+print(h, h.grad_fn, x.requires_grad)
+t(lambda: x.grad_fn)
+t(lambda: h.sum().backward())
+y = torch.tensor([1., 2.], requires_grad=True)
+with torch.no_grad():
+    yv = y[:1]
+t(lambda: yv.copy_(torch.tensor([5.])))
+with torch.enable_grad():
+    t(lambda: yv.copy_(torch.tensor([5.])))
+with torch.inference_mode():
+    iv = torch.ones(3)[1:]
+t(lambda: iv.add_(1))
+print(iv)
+t(lambda: iv.requires_grad_())
+""",
+"custom_functions_non_tensor_args_and_non_differentiable": """def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+class Scale(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, k):
+        ctx.k = k
+        ctx.set_materialize_grads(False)
+        i = x.flatten().argmax()
+        ctx.mark_non_differentiable(i)
+        return x * k, i
+    @staticmethod
+    def backward(ctx, g, gi):
+        print('Scale.backward', g, gi, ctx.needs_input_grad)
+        return None if g is None else g * ctx.k, None
+a = torch.tensor([1., 3., 2.], requires_grad=True)
+y, i = Scale.apply(a, 2.0)
+print(y, i, i.requires_grad, y.grad_fn, i.grad_fn)
+y.sum().backward()
+print(a.grad)
+y, i = Scale.apply(a, 2.0)
+t(lambda: i.sum().backward())
+t(lambda: torch.autograd.grad(y.sum(), a))
+y, i = Scale.apply(torch.tensor([1., 2.]), 3)
+print(y, i, y.requires_grad)
+class Two(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, y):
+        ctx.save_for_backward(x, y)
+        return x + y, x * y
+    @staticmethod
+    def backward(ctx, g1, g2):
+        x, y = ctx.saved_tensors
+        print('Two.backward', g1, g2, ctx.needs_input_grad)
+        return g1 + g2 * y, g1 + g2 * x
+b = torch.tensor([1., 2.], requires_grad=True)
+c = torch.tensor([3., 4.])
+s, p = Two.apply(b, c)
+print(s, p, s.grad_fn, p.grad_fn is s.grad_fn)
+p.sum().backward()
+print(b.grad)
+s, p = Two.apply(b, c)
+(s + p).sum().backward()
+print(b.grad)
+t(lambda: Two.apply(b, 2.0))
+class Bad(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+    @staticmethod
+    def backward(ctx, g):
+        return g, g
+t(lambda: Bad.apply(b).sum().backward())
+class Shape(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+    @staticmethod
+    def backward(ctx, g):
+        return g.sum()
+t(lambda: Shape.apply(b).sum().backward())
+print(b.grad)
+class View(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x.view(-1)
+    @staticmethod
+    def backward(ctx, g):
+        return g
+v = View.apply(b)
+print(v, v._is_view(), v.grad_fn)
+t(lambda: v.mul_(2))
+class Once(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x.exp()
+    @staticmethod
+    def backward(ctx, g):
+        x, = ctx.saved_tensors
+        return g * x.exp()
+o = Once.apply(b)
+gr, = torch.autograd.grad(o.sum(), b, create_graph=True)
+print(gr, gr.grad_fn)
+gr.sum().backward()
+print(b.grad)
+""",
 }
 
 
