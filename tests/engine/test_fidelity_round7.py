@@ -409,6 +409,21 @@ print(gr, gr.grad_fn)
 gr.sum().backward()
 print(b.grad)
 """,
+"cross_entropy_same_shape_is_probabilities": """F = torch.nn.functional
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+torch.manual_seed(0)
+for x, y in [(torch.randn(0), torch.zeros(0, dtype=torch.int64)), (torch.randn(3), torch.zeros(3, dtype=torch.int64)),
+             (torch.randn(3), torch.zeros(1, dtype=torch.int64)), (torch.randn(3), torch.tensor(1)), (torch.randn(3), torch.rand(3)),
+             (torch.randn(2, 3), torch.zeros(2, dtype=torch.int64)), (torch.randn(2, 3), torch.rand(2, 3)), (torch.randn(2, 3), torch.rand(3)),
+             (torch.randn(2, 3), torch.zeros(2, 3, dtype=torch.int64)), (torch.randn(2, 3), torch.zeros(2, 3, dtype=torch.bool))]:
+    t(lambda: F.cross_entropy(x, y))
+t(lambda: F.cross_entropy(torch.randn(2, 3), torch.rand(2, 3), ignore_index=1))
+t(lambda: F.cross_entropy(torch.randn(2, 3), torch.rand(2, 3), ignore_index=-5))
+""",
 }
 
 
