@@ -7,7 +7,7 @@ the sum, input channels in blocks of 8, kernel positions outside; the native im2
 channel by channel. Gradients are summed in double and rounded once (their last bits can differ)."""
 import numpy as np
 
-from . import dtypes, messages
+from . import autograd, dtypes, messages
 from .autograd import Node, SavedTensor, edge_of
 from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
@@ -271,14 +271,51 @@ class MaxPool2DWithIndicesBackward0(Node):
         self.saved = (SavedTensor(x), SavedTensor(indices))
 
     def backward(self, g):
-        _, idx = self.unpack()
+        x, idx = self.unpack()
+        out = self._values(g, idx)
+        if needs_grad(g, x):  # (create_graph: max_pool2d_with_indices_backward is an op with its own node)
+            attach(out, self.double(g, x, idx))
+        return (out,)
+
+    def _values(self, g, idx):
         lead = int(np.prod(self.shape[:-2]))
         plane = self.shape[-2] * self.shape[-1]
         out = np.zeros((lead, plane), g.dtype.np)
         gi, ii = g._np.reshape(lead, -1), idx._np.reshape(lead, -1)
         for r in range(lead):
             np.add.at(out[r], ii[r], gi[r])
-        return (fresh(out.reshape(self.shape), g.dtype),)
+        return fresh(out.reshape(self.shape), g.dtype)
+
+
+class _PoolBackwardBackward(Node):
+    """A pooling gradient recorded under create_graph: linear in the incoming gradient (its gradient pools gg as the
+    forward did), zeros for the input, as derivatives.yaml says."""
+    __slots__ = ("x_shape", "x_dtype", "extra")
+
+    def __init__(self, g, x, extra):
+        Node.__init__(self, (operand_edge(g), operand_edge(x)))
+        self.x_shape, self.x_dtype, self.extra = x._shape, x.dtype, extra
+
+    def backward(self, gg):
+        return self.pooled(gg), fresh(np.zeros(self.x_shape, self.x_dtype.np), self.x_dtype)
+
+
+class MaxPool2DWithIndicesBackwardBackward0(_PoolBackwardBackward):
+    def pooled(self, gg):  # (max_pool_double_backward: gg gathered at the indices)
+        idx = self.extra
+        flat = gg._np.reshape(gg._shape[:-2] + (-1,))
+        return fresh(np.take_along_axis(flat, idx._np.reshape(idx._shape[:-2] + (-1,)), -1).reshape(idx._shape),
+                     gg.dtype)
+
+
+MaxPool2DWithIndicesBackward0.double = MaxPool2DWithIndicesBackwardBackward0
+
+
+class AvgPool2DBackwardBackward0(_PoolBackwardBackward):
+    def pooled(self, gg):
+        kernel, stride, padding, ceil_mode, count_include_pad, divisor_override = self.extra
+        with autograd.no_grad():
+            return avg_pool2d(gg, kernel, stride or None, padding, ceil_mode, count_include_pad, divisor_override)
 
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
@@ -321,7 +358,13 @@ class AvgPool2DBackward0(Node):
         self.saved = (SavedTensor(x),)
 
     def backward(self, g):
-        self.unpack()  # (autograd's version check of the saved input)
+        x, = self.unpack()
+        out = self._values(g)
+        if needs_grad(g, x) and self.args is not None:  # (create_graph: avg_pool2d_backward has its own node)
+            attach(out, AvgPool2DBackwardBackward0(g, x, self.args))
+        return (out,)
+
+    def _values(self, g):
         (kh, kw), (sh, sw), (ph, pw), divisors, (oh, ow) = self.geometry
         h, w = self.shape[-2:]
         out = np.zeros(self.shape[:-2] + (h + 2 * ph + sh * oh + kh, w + 2 * pw + sw * ow + kw), g.dtype.np)
@@ -329,7 +372,7 @@ class AvgPool2DBackward0(Node):
         for i in range(kh):
             for j in range(kw):
                 out[..., i:i + sh * (oh - 1) + 1:sh, j:j + sw * (ow - 1) + 1:sw] += share
-        return (fresh(np.ascontiguousarray(out[..., ph:ph + h, pw:pw + w]).astype(g.dtype.np), g.dtype),)
+        return fresh(np.ascontiguousarray(out[..., ph:ph + h, pw:pw + w]).astype(g.dtype.np), g.dtype)
 
 
 def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,

@@ -424,6 +424,22 @@ for x, y in [(torch.randn(0), torch.zeros(0, dtype=torch.int64)), (torch.randn(3
 t(lambda: F.cross_entropy(torch.randn(2, 3), torch.rand(2, 3), ignore_index=1))
 t(lambda: F.cross_entropy(torch.randn(2, 3), torch.rand(2, 3), ignore_index=-5))
 """,
+"pooling_gradients_under_create_graph": """F = torch.nn.functional
+x = torch.arange(16.).reshape(1, 1, 4, 4).requires_grad_()
+for f in [lambda x: F.avg_pool2d(x, 2), lambda x: F.max_pool2d(x, 2), lambda x: F.avg_pool2d(x, 3, stride=1, padding=1, count_include_pad=False),
+          lambda x: F.adaptive_max_pool2d(x, (2, 3)), lambda x: F.max_pool1d(x[0], 2), lambda x: F.avg_pool1d(x[0], 2), lambda x: F.avg_pool2d(x, 2, divisor_override=3)]:
+    y = f(x)
+    g, = torch.autograd.grad((y * y).sum(), x, create_graph=True)
+    print(g.grad_fn, [(n[0].name() if n[0] is not None else None) for n in g.grad_fn.next_functions])
+    gg, = torch.autograd.grad((g * g).sum(), x)
+    print(gg)
+    y = f(x)
+    y.sum().backward()
+    print(x.grad)
+v1 = torch.tensor([[[-1.0, -0.5, -0.75], [4.0, 2.0, -2.5]]], requires_grad=True)
+v3 = torch.nn.functional.avg_pool2d(v1.float()[None], 1, stride=1)
+print(torch.autograd.grad(v3.sum(), [v1], create_graph=True, retain_graph=True))
+""",
 }
 
 
