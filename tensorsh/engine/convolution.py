@@ -423,14 +423,26 @@ class AdaptiveAvgPool2DBackward0(Node):
 
     def backward(self, g):
         """Each output's gradient divided by its window's height, then width, added over its window in turn."""
-        self.unpack()  # (autograd's version check of the saved input)
+        x, = self.unpack()
+        out = self._values(g)
+        if needs_grad(g, x):  # (create_graph: _adaptive_avg_pool2d_backward has its own node)
+            attach(out, AdaptiveAvgPool2DBackwardBackward0(g, x, (len(self.rows), len(self.cols))))
+        return (out,)
+
+    def _values(self, g):
         ga = g._np
         out = np.zeros(self.shape, ga.dtype)
         for i, (h0, h1) in enumerate(self.rows):
             for j, (w0, w1) in enumerate(self.cols):
                 share = (ga[..., i, j] / ga.dtype.type(h1 - h0) / ga.dtype.type(w1 - w0))[..., None, None]
                 out[..., h0:h1, w0:w1] += share
-        return (fresh(out, g.dtype),)
+        return fresh(out, g.dtype)
+
+
+class AdaptiveAvgPool2DBackwardBackward0(_PoolBackwardBackward):
+    def pooled(self, gg):
+        with autograd.no_grad():
+            return adaptive_avg_pool2d(gg, self.extra)
 
 
 def adaptive_avg_pool2d(input, output_size):

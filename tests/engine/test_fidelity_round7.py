@@ -439,6 +439,12 @@ for f in [lambda x: F.avg_pool2d(x, 2), lambda x: F.max_pool2d(x, 2), lambda x: 
 v1 = torch.tensor([[[-1.0, -0.5, -0.75], [4.0, 2.0, -2.5]]], requires_grad=True)
 v3 = torch.nn.functional.avg_pool2d(v1.float()[None], 1, stride=1)
 print(torch.autograd.grad(v3.sum(), [v1], create_graph=True, retain_graph=True))
+for size in [(3, 2), (2, 2), 1]:
+    y = F.adaptive_avg_pool2d(x, size)
+    g, = torch.autograd.grad((y * y).sum(), x, create_graph=True)
+    print(g.grad_fn, [(n[0].name() if n[0] is not None else None) for n in g.grad_fn.next_functions])
+    gg, = torch.autograd.grad((g * g).sum(), x)
+    print(gg)
 """,
 }
 
