@@ -8,6 +8,7 @@ import numpy as np
 from . import autograd, dtypes, kernels
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error
+from .saved_names import unsigned
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.comparison import where
@@ -393,6 +394,7 @@ class LogSigmoidBackward0(Node):
     """Saves self and the buffer exp(-|x|) the forward computed, as log_sigmoid_forward returns it."""
     __slots__ = ()
     name_ = "LogSigmoidBackward0"
+    saved_names = ("self", "buffer")
 
     def __init__(self, x, buffer):
         Node.__init__(self, (edge_of(x),))
@@ -433,13 +435,14 @@ logsigmoid.__name__ = "log_sigmoid"  # (F.logsigmoid is ATen's log_sigmoid itsel
 # ------------------------------------------------------------------ glu, prelu
 
 class GluBackward0(Node):
-    __slots__ = ("dim",)
+    __slots__ = ("dim", "given_dim")
     name_ = "GluBackward0"
+    saved_names, saved_values = ("self",), {"dim": lambda node: unsigned(node.given_dim)}
 
-    def __init__(self, x, dim):
+    def __init__(self, x, dim, given_dim):
         Node.__init__(self, (edge_of(x),))
         self.saved = (SavedTensor(x),)
-        self.dim = dim
+        self.dim, self.given_dim = dim, given_dim
 
     def backward(self, g):
         x, = self.unpack()
@@ -464,7 +467,7 @@ def glu(input, dim=-1):
     a, b = np.split(input._np, 2, axis=d)
     out = fresh(kernels.contiguous(a * np.asarray(kernels.sigmoid(kernels.contiguous(b)))), input.dtype)
     if needs_grad(input):
-        attach(out, GluBackward0(input, d))
+        attach(out, GluBackward0(input, d, dim))
     return out
 
 
@@ -472,6 +475,7 @@ class PreluKernelBackward0(Node):
     """_prelu_kernel's node: the input's gradient, and the weight's summed to the weight's (broadcast) shape."""
     __slots__ = ()
     name_ = "PreluKernelBackward0"
+    saved_names = ("self", "weight")
 
     def __init__(self, x, weight):
         Node.__init__(self, (edge_of(x), edge_of(weight)))

@@ -735,6 +735,8 @@ def _run_pre_hooks(node, grad):
 
 def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
     """Tensor.backward / autograd.backward: accumulate into leaves' .grad, or only into `inputs` when given."""
+    if inputs is not None and len(inputs) == 0:
+        raise runtime("`inputs` argument to `backward()` cannot be empty.")
     roots = tuple(weakref.ref(t._grad_fn) for t in tensors if getattr(t, "_grad_fn", None) is not None)
     reached = []  # weak refs to the leaves whose .grad it fills (the graph may die before why() asks)
     BACKWARDS.append((undo._location, undo.epoch, roots, bool(create_graph if retain_graph is None else retain_graph),
@@ -748,16 +750,16 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
         return
     inputs = [inputs] if getattr(inputs, "_version_counter", None) is not None else list(inputs)  # a tensor
     grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True,
-                         warn_cycle=True)
+                         warn_cycle=True, accumulate=True)
     for t, g in zip(inputs, grads):
-        if g is not None:
+        if g is not None and t._grad_fn is None:  # (a non-leaf's .grad comes from its retain_grad hook)
             accumulate_grad(t, g)
             if POST_ACCUMULATE_HOOKS and t._grad_fn is None:
                 run_post_accumulate_hooks(t)
 
 
 def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False,
-                 warn_cycle=False):
+                 warn_cycle=False, accumulate=False):
     """The engine behind Tensor.backward and autograd.grad; returns captured grads when `inputs`."""
     grads = []
     for i, (t, g) in enumerate(zip(tensors, grad_tensors)):  # torch.autograd's _make_grads, then the edges
@@ -786,8 +788,10 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         retain_graph = create_graph
     captures = None
     if inputs is not None:
-        captures = {}
+        captures = _Executed() if accumulate else {}
         for t in inputs:
+            if accumulate:  # backward(inputs=...): PyTorch's engine calls retain_grad() on each input first
+                t.retain_grad()
             if not t.requires_grad:
                 raise runtime(messages.GRAD_INPUT_NO_GRAD)
             captures.setdefault(edge_of(t)[0], None)
@@ -809,6 +813,11 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
             raise runtime(messages.UNUSED_INPUT.format(i))
         result.append(g)
     return tuple(result)
+
+
+class _Executed(dict):
+    """backward(inputs=...)'s captures: an input's own grad_fn still runs (and frees what it saved), as PyTorch's
+    engine marks the inputs' nodes needed when it accumulates; autograd.grad only captures there."""
 
 
 class _Released(list):
@@ -938,7 +947,7 @@ def _walk_graph(roots, captures, released):
             grad = _run_pre_hooks(node, grad)
         if captures is not None and node in captures:
             captures[node] = grad
-            if not any(n in needed for n, _ in node.next_functions if n is not None):
+            if type(captures) is not _Executed and not any(n in needed for n, _ in node.next_functions if n is not None):
                 continue
         if (grad is None or node.n_outputs > 1) and _undefined(grad) and not node.runs_undefined:
             grads = (None,) * len(node.next_functions)  # (a built-in formula on undefined gradients)
@@ -950,7 +959,8 @@ def _walk_graph(roots, captures, released):
         post = node.post_hooks
         if post:  # PyTorch's call_post_hooks: (grad_inputs, grad_outputs) as tuples; a result replaces grad_inputs
             grads = tuple(grads) if node.keeps_unused_grads else \
-                tuple(g if nxt is not None else None for g, (nxt, _) in zip(grads, node.next_functions))
+                tuple(g if nxt is not None and (needed is None or nxt in needed) else None  # (what the walk does not
+                      for g, (nxt, _) in zip(grads, node.next_functions))  # need is not computed: None)
             outputs = tuple(grad) if node.n_outputs > 1 else (grad,)
             for hook in post:
                 result = hook(grads, outputs)

@@ -7,7 +7,7 @@ the sum, input channels in blocks of 8, kernel positions outside; the native im2
 channel by channel. Gradients are summed in double and rounded once (their last bits can differ)."""
 import numpy as np
 
-from . import dtypes, messages
+from . import autograd, dtypes, messages
 from .autograd import Node, SavedTensor, edge_of
 from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
@@ -16,7 +16,9 @@ from .ops.core import InputNode, attach, fresh, needs_grad, operand_edge, type_n
 
 
 def _tuple(v, n):
-    return tuple(v) if isinstance(v, (tuple, list)) else (v,) * n
+    if isinstance(v, (tuple, list)):  # (a one-element list stands for every dim, as ATen expands it)
+        return tuple(v) * n if len(v) == 1 else tuple(v)
+    return (v,) * n
 
 
 def _shape_str(shape):
@@ -248,23 +250,72 @@ def _pool_geometry(x, kernel_size, stride, padding, ceil_mode, dilation=(1, 1)):
     return (kh, kw), (sh, sw), (ph, pw), (dh, dw), (out_size(h, kh, sh, ph, dh), out_size(w, kw, sw, pw, dw))
 
 
-class MaxPool2DWithIndicesBackward0(Node):
-    __slots__ = ("shape",)
+def _given_pair(v):
+    """A pooling's int[2] argument as PyTorch's parser makes it and its node saves it: an int twice, None empty."""
+    return () if v is None else (v, v) if isinstance(v, int) else tuple(v)
 
-    def __init__(self, x, indices):
+
+def _pool_value(i):
+    return lambda node: node.args[i]
+
+
+class MaxPool2DWithIndicesBackward0(Node):
+    __slots__ = ("shape", "args")
+    saved_names = ("self", "result1")
+    saved_values = {"kernel_size": _pool_value(0), "stride": _pool_value(1), "padding": _pool_value(2),
+                    "dilation": _pool_value(3), "ceil_mode": _pool_value(4)}
+
+    def __init__(self, x, indices, args=None):
         Node.__init__(self, (edge_of(x),))
-        self.shape = x._shape
+        self.shape, self.args = x._shape, args
         self.saved = (SavedTensor(x), SavedTensor(indices))
 
     def backward(self, g):
-        _, idx = self.unpack()
+        x, idx = self.unpack()
+        out = self._values(g, idx)
+        if needs_grad(g, x):  # (create_graph: max_pool2d_with_indices_backward is an op with its own node)
+            attach(out, self.double(g, x, idx))
+        return (out,)
+
+    def _values(self, g, idx):
         lead = int(np.prod(self.shape[:-2]))
         plane = self.shape[-2] * self.shape[-1]
         out = np.zeros((lead, plane), g.dtype.np)
         gi, ii = g._np.reshape(lead, -1), idx._np.reshape(lead, -1)
         for r in range(lead):
             np.add.at(out[r], ii[r], gi[r])
-        return (fresh(out.reshape(self.shape), g.dtype),)
+        return fresh(out.reshape(self.shape), g.dtype)
+
+
+class _PoolBackwardBackward(Node):
+    """A pooling gradient recorded under create_graph: linear in the incoming gradient (its gradient pools gg as the
+    forward did), zeros for the input, as derivatives.yaml says."""
+    __slots__ = ("x_shape", "x_dtype", "extra")
+
+    def __init__(self, g, x, extra):
+        Node.__init__(self, (operand_edge(g), operand_edge(x)))
+        self.x_shape, self.x_dtype, self.extra = x._shape, x.dtype, extra
+
+    def backward(self, gg):
+        return self.pooled(gg), fresh(np.zeros(self.x_shape, self.x_dtype.np), self.x_dtype)
+
+
+class MaxPool2DWithIndicesBackwardBackward0(_PoolBackwardBackward):
+    def pooled(self, gg):  # (max_pool_double_backward: gg gathered at the indices)
+        idx = self.extra
+        flat = gg._np.reshape(gg._shape[:-2] + (-1,))
+        return fresh(np.take_along_axis(flat, idx._np.reshape(idx._shape[:-2] + (-1,)), -1).reshape(idx._shape),
+                     gg.dtype)
+
+
+MaxPool2DWithIndicesBackward0.double = MaxPool2DWithIndicesBackwardBackward0
+
+
+class AvgPool2DBackwardBackward0(_PoolBackwardBackward):
+    def pooled(self, gg):
+        kernel, stride, padding, ceil_mode, count_include_pad, divisor_override = self.extra
+        with autograd.no_grad():
+            return avg_pool2d(gg, kernel, stride or None, padding, ceil_mode, count_include_pad, divisor_override)
 
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
@@ -289,18 +340,31 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     out = fresh(np.ascontiguousarray(best), input.dtype)
     indices = fresh(np.ascontiguousarray(index), dtypes.int64)
     if needs_grad(input):
-        attach(out, MaxPool2DWithIndicesBackward0(input, indices))
+        attach(out, MaxPool2DWithIndicesBackward0(input, indices, tuple(map(_given_pair, (
+            kernel_size, stride, padding, dilation))) + (ceil_mode,)))
     return (out, indices) if return_indices else out
 
 
 class AvgPool2DBackward0(Node):
-    __slots__ = ("geometry", "shape")
+    __slots__ = ("geometry", "shape", "args")
+    saved_names = ("self",)
+    saved_values = {"kernel_size": _pool_value(0), "stride": _pool_value(1), "padding": _pool_value(2),
+                    "ceil_mode": _pool_value(3), "count_include_pad": _pool_value(4),
+                    "divisor_override": _pool_value(5)}
 
-    def __init__(self, x, geometry):
+    def __init__(self, x, geometry, args=None):
         Node.__init__(self, (edge_of(x),))
-        self.shape, self.geometry = x._shape, geometry
+        self.shape, self.geometry, self.args = x._shape, geometry, args
+        self.saved = (SavedTensor(x),)
 
     def backward(self, g):
+        x, = self.unpack()
+        out = self._values(g)
+        if needs_grad(g, x) and self.args is not None:  # (create_graph: avg_pool2d_backward has its own node)
+            attach(out, AvgPool2DBackwardBackward0(g, x, self.args))
+        return (out,)
+
+    def _values(self, g):
         (kh, kw), (sh, sw), (ph, pw), divisors, (oh, ow) = self.geometry
         h, w = self.shape[-2:]
         out = np.zeros(self.shape[:-2] + (h + 2 * ph + sh * oh + kh, w + 2 * pw + sw * ow + kw), g.dtype.np)
@@ -308,7 +372,7 @@ class AvgPool2DBackward0(Node):
         for i in range(kh):
             for j in range(kw):
                 out[..., i:i + sh * (oh - 1) + 1:sh, j:j + sw * (ow - 1) + 1:sw] += share
-        return (fresh(np.ascontiguousarray(out[..., ph:ph + h, pw:pw + w]).astype(g.dtype.np), g.dtype),)
+        return fresh(np.ascontiguousarray(out[..., ph:ph + h, pw:pw + w]).astype(g.dtype.np), g.dtype)
 
 
 def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
@@ -337,7 +401,9 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
         divisors = (re - rs)[:, None] * (ce - cs)[None, :]
     out = fresh(np.ascontiguousarray((acc / divisors.astype(x.dtype)).astype(x.dtype)), input.dtype)
     if needs_grad(input):
-        attach(out, AvgPool2DBackward0(input, ((kh, kw), (sh, sw), (ph, pw), divisors.astype(x.dtype), (oh, ow))))
+        attach(out, AvgPool2DBackward0(input, ((kh, kw), (sh, sw), (ph, pw), divisors.astype(x.dtype), (oh, ow)),
+                                       tuple(map(_given_pair, (kernel_size, stride, padding))) +
+                                       (ceil_mode, count_include_pad, divisor_override)))
     return out
 
 
@@ -348,20 +414,35 @@ def _adaptive_windows(size, out):
 
 class AdaptiveAvgPool2DBackward0(Node):
     __slots__ = ("shape", "rows", "cols")
+    saved_names = ("self",)
 
     def __init__(self, x, rows, cols):
         Node.__init__(self, (edge_of(x),))
         self.shape, self.rows, self.cols = x._shape, rows, cols
+        self.saved = (SavedTensor(x),)
 
     def backward(self, g):
         """Each output's gradient divided by its window's height, then width, added over its window in turn."""
+        x, = self.unpack()
+        out = self._values(g)
+        if needs_grad(g, x):  # (create_graph: _adaptive_avg_pool2d_backward has its own node)
+            attach(out, AdaptiveAvgPool2DBackwardBackward0(g, x, (len(self.rows), len(self.cols))))
+        return (out,)
+
+    def _values(self, g):
         ga = g._np
         out = np.zeros(self.shape, ga.dtype)
         for i, (h0, h1) in enumerate(self.rows):
             for j, (w0, w1) in enumerate(self.cols):
                 share = (ga[..., i, j] / ga.dtype.type(h1 - h0) / ga.dtype.type(w1 - w0))[..., None, None]
                 out[..., h0:h1, w0:w1] += share
-        return (fresh(out, g.dtype),)
+        return fresh(out, g.dtype)
+
+
+class AdaptiveAvgPool2DBackwardBackward0(_PoolBackwardBackward):
+    def pooled(self, gg):
+        with autograd.no_grad():
+            return adaptive_avg_pool2d(gg, self.extra)
 
 
 def adaptive_avg_pool2d(input, output_size):

@@ -114,6 +114,8 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if mat1.dtype is not mat2.dtype:
         raise runtime(f"mat1 and mat2 must have the same dtype, but got {names[mat1.dtype.name]} and "
                       f"{names[mat2.dtype.name]}")
+    if input._shape != (mat1._shape[0], mat2._shape[1]) and input._shape != (mat2._shape[1],):
+        input.expand(mat1._shape[0], mat2._shape[1])  # (ATen's expand_size: its error where input does not broadcast)
     fused = kernels.blas_matmul(mat1._np, mat2._np, input._np) if alpha == 1 and beta == 1 else None
     if fused is not None:  # (MKL's own order, C included)
         out = fresh(fused, mat1.dtype)

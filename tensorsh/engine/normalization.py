@@ -11,7 +11,7 @@ import numpy as np
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import runtime
 from .saved_names import output_data
-from .ops.core import attach, fresh, needs_grad, operand_edge
+from .ops.core import attach, fresh, needs_grad, operand_edge, zeros_of
 
 _F32 = np.float32
 
@@ -95,8 +95,12 @@ class NativeLayerNormBackward0(Node):
     def backward(self, g):
         x, w, mean, rstd, _ = self.unpack()
         k = int(np.prod(self.normalized))
-        xn = x._np.reshape(-1, k).astype(np.float64)
-        gn = g._np.reshape(-1, k).astype(np.float64)
+        rows = mean._np.size  # (k may be 0: nothing to compute)
+        if k == 0:
+            return (zeros_of(x) if self.next_functions[0][0] else None,) + tuple(
+                zeros_of(t) if t is not None and self.next_functions[i][0] else None for i, t in ((1, w), (2, _)))
+        xn = x._np.reshape(rows, k).astype(np.float64)
+        gn = g._np.reshape(rows, k).astype(np.float64)
         mu, rs = mean._np.reshape(-1, 1).astype(np.float64), rstd._np.reshape(-1, 1).astype(np.float64)
         xhat = (xn - mu) * rs
         wv = w._np.reshape(1, k).astype(np.float64) if w is not None else 1.0
@@ -117,9 +121,11 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
         raise runtime(f"Given normalized_shape={list(normalized)}, expected input with shape [*, "
                       f"{', '.join(map(str, normalized))}], but got input of size{list(input._shape)}")
     k = int(np.prod(normalized))
-    x = np.ascontiguousarray(input._np).reshape(-1, k)
+    x = np.ascontiguousarray(input._np).reshape(int(np.prod(input._shape[:input.dim() - nd])), k)  # (k may be 0)
     dt = input.dtype.np
-    if dt == np.float32:
+    if k == 0:  # (ATen's: mean 0, rstd NaN)
+        mean, rstd = np.zeros(x.shape[0], dt), np.full(x.shape[0], np.nan, dt)
+    elif dt == np.float32:
         mean, var = rowwise_moments(x)
         rstd = (_F32(1) / np.sqrt((var + _F32(eps)).astype(_F32))).astype(_F32)
     else:

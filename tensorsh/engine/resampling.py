@@ -4,14 +4,19 @@ import numpy as np
 
 from . import dtypes
 from .autograd import Node, edge_of
-from .convolution import MaxPool2DWithIndicesBackward0, _adaptive_windows
+from .convolution import MaxPool2DWithIndicesBackward0, MaxPool2DWithIndicesBackwardBackward0, _adaptive_windows
 from .errors import runtime
 from .ops.core import attach, fresh, needs_grad
+
+
+class AdaptiveMaxPool2DBackwardBackward0(MaxPool2DWithIndicesBackwardBackward0):
+    """Its gradient under create_graph: gg gathered at the indices, as max pooling's."""
 
 
 class AdaptiveMaxPool2DBackward0(MaxPool2DWithIndicesBackward0):
     """The gradient added at each cell's index, as max pooling's."""
     saved_names = ("self", "result1")
+    double = AdaptiveMaxPool2DBackwardBackward0
 
 
 def adaptive_max_pool2d(input, output_size, name="adaptive_max_pool2d"):

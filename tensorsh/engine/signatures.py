@@ -510,6 +510,10 @@ def _slow(kind, name, packs, defaults, args, kwargs):
     if how == 2 and len(args) > 1 and packs:  # x.squeeze(0, 1): the op takes the list as one argument
         return (tuple(args),), kwargs, False
     rewritten = False
+    if kind == "function" and sig.params and sig.params[0].name in kwargs and not args:
+        # torch.pow(input=x, exponent=2): the op's own first parameter may be named otherwise (self), so positional
+        kwargs = dict(kwargs)
+        args, rewritten = (kwargs.pop(sig.params[0].name),), True
     if kind == "function" and args and sig.params and sig.params[0].numbers_as_tensors and \
             isinstance(args[0], _SCALAR_TYPES):  # torch.add(0, 1): the number is a (wrapped) tensor
         args = (_wrapped_number(args[0]),) + tuple(args[1:])

@@ -23,17 +23,29 @@ def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
                       inputs)
 
 
-def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, allow_unused=None,
-         materialize_grads=False):
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True,
+         allow_unused=None, is_grads_batched=False, materialize_grads=False):
+    """torch.autograd.grad's Python (its checks and texts in its order); is_grads_batched is not supported."""
+    if materialize_grads and allow_unused is False:
+        raise errors.make("ValueError", "Expected allow_unused to be True or not passed when materialize_grads=True, "
+                                        "but got: allow_unused=False.")
     outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
-    single = isinstance(inputs, Tensor)
-    inputs = [inputs] if single else list(inputs)
+    given = inputs
+    inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs.values()) if type(inputs) is dict else list(inputs)
+    if not inputs:
+        raise runtime("`inputs` argument to `grad()` cannot be empty.")
+    if not only_inputs:
+        errors.warn("only_inputs argument is deprecated and is ignored now (defaults to True). To accumulate gradient "
+                    "for other parts of the graph, please use torch.autograd.backward.", "FutureWarning")
+    if is_grads_batched:
+        raise errors.make("NotImplementedError", "torch.autograd.grad(is_grads_batched=True) is not supported")
     grad_outputs = grads_tuple(grad_outputs, len(outputs))
     result = autograd.run_backward(outputs, grad_outputs, retain_graph, create_graph, inputs=inputs,
                                    allow_unused=bool(allow_unused) or materialize_grads)
     if materialize_grads:
-        result = tuple(creation.zeros_like(i) if g is None else g for g, i in zip(result, inputs))
-    return result
+        result = tuple(creation.zeros_like(i, requires_grad=create_graph) if g is None else g
+                       for g, i in zip(result, inputs))
+    return dict(zip(given.keys(), result)) if type(given) is dict else result
 
 
 def manual_seed(seed):

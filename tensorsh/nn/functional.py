@@ -204,7 +204,12 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
         raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")
     class_dim = 0 if input.dim() == 1 else 1
     n_classes = input._shape[class_dim] if input.dim() else 1
-    if target.dtype.is_floating_point and target.shape == input.shape:
+    if target.shape == input.shape:  # (ATen assumes class probabilities then)
+        if not target.dtype.is_floating_point:
+            raise runtime("Expected floating point type for target with class probabilities, got "
+                          f"{dtypes.SCALAR_NAMES[target.dtype.name]}")
+        if ignore_index >= 0:
+            raise runtime("ignore_index is not supported for floating point target")
         return _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class_dim, n_classes)
     logp = input.log_softmax(class_dim)
     if label_smoothing <= 0.0:

@@ -4,12 +4,13 @@ PairwiseDistance and the losses TripletMarginLoss, MarginRankingLoss, CosineEmbe
 (checks, texts, reprs) over ATen's composites (so grad_fn chains are PyTorch's), kernels from the engine."""
 import math
 
-from tensorsh.engine import autograd, creation
+from tensorsh.engine import autograd, creation, dtypes
 from tensorsh.engine.convolution import avg_pool2d as _avg_pool2d, max_pool2d as _max_pool2d
 from tensorsh.engine.errors import make, runtime, value_error, warn
 from tensorsh.engine.normalization import group_norm as _group_norm
 from tensorsh.engine.resampling import adaptive_max_pool2d as _adaptive_max_pool2d, pixel_shuffle, upsample_nearest
 from tensorsh.engine.loss import reduction_enum
+from tensorsh.engine.ops.core import check_broadcast
 from . import functional as F
 from .conv import _BatchNorm, _MaxPoolNd, affine_parameters, reset_affine
 from .functional import _legacy_reduction, _list_with_default
@@ -334,8 +335,18 @@ def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
 
 
 def cosine_similarity(x1, x2, dim=1, eps=1e-8):
-    """ATen: each input divided by its norm (clamped to eps under no_grad, in place on a clone), the products
-    summed over dim."""
+    """ATen: integer inputs converted to the common (floating) dtype, both expanded to one shape, each divided by
+    its norm (clamped to eps under no_grad, in place on a clone), the products summed over dim."""
+    common = dtypes.result_type((x1, x2))
+    if not common.is_floating_point:
+        raise runtime(f"expected common dtype to be floating point, yet common dtype is {dtypes.SCALAR_NAMES[common.name]}")
+    x1, x2 = (x if x.dtype.is_floating_point else x.to(common) for x in (x1, x2))
+    if x1.shape != x2.shape:  # (ATen's expand_outplace: both, when their shapes differ)
+        check_broadcast(x1, x2)
+        n = max(x1.dim(), x2.dim())
+        s1, s2 = ((1,) * (n - x.dim()) + tuple(x.shape) for x in (x1, x2))
+        shape = tuple(b if a == 1 else a for a, b in zip(s1, s2))
+        x1, x2 = x1.expand(shape), x2.expand(shape)
     x1n = x1.norm(2, dim, True).clone()
     x2n = x2.norm(2, dim, True).clone()
     with autograd.no_grad():

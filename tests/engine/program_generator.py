@@ -398,6 +398,97 @@ class Gen:
             f"opt = torch.optim.{optimizer}\nfor _ in range(2):\n    opt.zero_grad()\n"
             f"    ({leaf} * {leaf}).sum().backward()\n    opt.step()\nprint({leaf}, {leaf}.grad, {leaf}._version)"])
 
+    def deeper(self):
+        """The seventh round's areas, one area then one of its forms: keyword and number-first spellings of ops,
+        grad_fn._saved_* reads, autograd.grad with allow_unused/materialize_grads/retain_graph and backward(inputs=),
+        custom Functions (non-tensor arguments, mark_non_differentiable, set_materialize_grads, None gradients),
+        in-place writes through views of views under no_grad, saved-tensor hooks, more of torch.nn.functional
+        (pooling, glu, logsigmoid, prelu, shrinks, losses), the other optimizers and a scheduler, copy/deepcopy."""
+        rng, t, u = self.rng, self.pick(), self.pick()
+        if t is None:
+            return self.create()
+        leaf = self.pick(lambda v: v.is_leaf and v.requires_grad) or t
+        n, o, d, F = self.new(), self.number(), self.dim(t), "torch.nn.functional"
+        area = rng.choice(["keywords", "saved", "grads", "function", "views", "hooks", "functional", "optim", "copy"])
+        if area == "keywords":
+            return rng.choice([
+                f"{n} = torch.add(input={t}, other={o}, alpha=2)", f"{n} = torch.pow(input={t}, exponent={o})",
+                f"{n} = torch.pow(self={o}, exponent={t})", f"{n} = torch.mul({o}, {t})", f"{n} = torch.sub({o}, {t})",
+                f"{n} = torch.where({t} > 0, {o}, {t})", f"{n} = torch.where({t} > 0, {t}, {o})",
+                f"{n} = {t}.sub(other={self.operand(t)}, alpha={o})", f"{n} = torch.maximum({t}, torch.tensor({o}))",
+                f"{n} = torch.sum({t}, dim={d}, keepdim=True)", f"{n} = torch.mean(input={t}.float(), dim=-1)",
+                f"{n} = torch.div({t}, {self.operand(t)}, rounding_mode={rng.choice([repr('floor'), repr('trunc')])})",
+                f"{n} = torch.full_like({t}, {o})", f"{n} = {t}.new_full((2,), {o})", f"{n} = torch.tensor({o}) * {t}",
+                f"{n} = torch.clamp({t}, min=torch.tensor({o}))", f"{n} = {t}.masked_fill(mask={t} > 0, value={o})",
+                f"{n} = torch.addmm({t}, {u}, {t})", f"{n} = {t} {rng.choice(OPERATORS)} {rng.choice(['None', repr('a'), '[1.0]'])}",
+                f"{n} = {t}.lerp({u}, {o})", f"{n} = torch.fmod({t}, other={o})", f"{n} = {t}.pow(exponent={o})"])
+        if area == "saved":
+            name = rng.choice(["self", "other", "result", "dim", "keepdim", "exponent", "alpha", "self_sym_sizes",
+                               "indices", "mat2", "weight", "result1", "kernel_size", "stride", "buffer", "min", "max"])
+            return f"print({self.pick(lambda v: v.grad_fn is not None) or t}.grad_fn._saved_{name})"
+        if area == "grads":
+            return rng.choice([
+                f"print(torch.autograd.grad({t}.sum(), [{leaf}, {u}], allow_unused=True, materialize_grads=True))",
+                f"print(torch.autograd.grad(({t} * 2).sum(), {leaf}, retain_graph=True))",
+                f"{n} = {t}.sum()\n{n}.backward(retain_graph=True)\n{n}.backward()\nprint({leaf}.grad)",
+                f"print(torch.autograd.grad({t}.sum(), {leaf}, allow_unused=True, create_graph=True))",
+                f"{t}.sum().backward(inputs=[{leaf}])\nprint({leaf}.grad)",
+                f"torch.autograd.backward([{t}.sum()], inputs=[{leaf}])\nprint({leaf}.grad)",
+                f"{n}, = torch.autograd.grad({t}.pow(2).sum(), {leaf}, create_graph=True)\n{n}.sum().backward()\n"
+                f"print({leaf}.grad, {n}.grad_fn)"])
+        if area == "function":
+            scale = ("class Scale(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x, k):\n"
+                     "        ctx.k = k\n        ctx.set_materialize_grads(False)\n        i = x.flatten().argmax()\n"
+                     "        ctx.mark_non_differentiable(i)\n        return x * k, i\n    @staticmethod\n"
+                     "    def backward(ctx, g, gi):\n        print('Scale.backward', g, gi, ctx.needs_input_grad)\n"
+                     "        return None if g is None else g * ctx.k, None\n")
+            return rng.choice([scale + f"{n}, _ = Scale.apply({t}, {o})\nprint({n}, _.requires_grad)",
+                               scale + f"{n}, _ = Scale.apply({t}, 2.0)\n{n}.sum().backward()\nprint({t}.grad)",
+                               scale + f"_, {n} = Scale.apply({t}, 2.0)\nprint({n}, {n}.grad_fn)"])
+        if area == "views":
+            return rng.choice([
+                f"with torch.no_grad():\n    {n} = {t}[0:]\n    {n}[...] = {o}\nprint({t}, {t}._version)",
+                f"with torch.no_grad():\n    {t}.view(-1)[::2][0:1].mul_({o})",
+                f"with torch.no_grad():\n    {n} = {t}.view(-1)\n{n}.mul_(2)",
+                f"with torch.no_grad():\n    {n} = {t}.unsqueeze(0)[0]\nprint({n}.requires_grad, {n}.grad_fn, {n}._is_view())",
+                f"{n} = {t}.detach()[0:]\n{n}.add_({o})\nprint({t}, {t}._version)",
+                f"{n} = {t}[None][0][...]\n{n}.mul_({o})\nprint({n}.grad_fn, {t}.grad_fn, {n}._version)"])
+        if area == "hooks":
+            return rng.choice([
+                f"with torch.autograd.graph.saved_tensors_hooks(lambda x: x * 1, lambda x: x):\n"
+                f"    {n} = ({t} * {t}).sum()\n{n}.backward()\nprint({t}.grad)",
+                f"with torch.autograd.graph.saved_tensors_hooks(lambda x: print('pack', x.shape) or x, "
+                f"lambda x: print('unpack') or x):\n    {n} = {t}.exp()\nprint({n}.grad_fn._saved_result)",
+                f"h = {t}.register_hook(lambda g: g * 0)\n{t}.sum().backward(retain_graph=True)\nh.remove()",
+                f"{n} = {t}.view(-1)\n{n}.register_hook(lambda g: print('view hook', g))\n{n}.sum().backward()"])
+        if area == "functional":
+            x = f"{t}.float().reshape(1, 1, -1)"
+            fn = rng.choice([f"max_pool1d({x}, 2)", f"avg_pool1d({x}, 2, padding=1)", f"adaptive_avg_pool1d({x}, 2)",
+                             f"adaptive_max_pool1d({x}, 2)", f"max_pool2d({t}.float()[None], 2)",
+                             f"avg_pool2d({t}.float()[None], 1, stride=1)", f"glu({t}, {d})", f"logsigmoid({t})",
+                             f"prelu({t}, torch.tensor([0.25]))", f"hardshrink({t})", f"softshrink({t}, 0.5)",
+                             f"threshold({t}, 0.5, 0.)", f"hardswish({t})", f"hardsigmoid({t})", f"selu({t})",
+                             f"celu({t})", f"mish({t})", f"softsign({t})", f"tanhshrink({t})", f"relu6({t})",
+                             f"softmin({t}, dim=-1)", f"huber_loss({t}, {u})", f"kl_div({t}, {u}, reduction='batchmean')",
+                             f"pairwise_distance({t}, {u})", f"nll_loss({t}.log_softmax(-1), torch.tensor([0]))",
+                             f"cross_entropy({t}, torch.tensor([0]), label_smoothing=0.1)",
+                             f"margin_ranking_loss({t}, {u}, torch.ones_like({t}))",
+                             f"cosine_embedding_loss({t}, {u}, torch.ones(1))", f"elu({t}, alpha=0.5)",
+                             f"embedding(torch.tensor([0, 1]), {t})", f"normalize({t}, p=1, dim=0)"])
+            return rng.choice([f"{n} = {F}.{fn}", f"{n} = {F}.{fn}\n{n}.sum().backward()\nprint({t}.grad)"])
+        if area == "optim":
+            opt = rng.choice(["Adamax", "NAdam", "RAdam", "ASGD", "Rprop", "Adadelta", "SGD"])
+            return rng.choice([
+                f"opt = torch.optim.{opt}([{leaf}], lr=0.1)\nfor _ in range(2):\n    opt.zero_grad()\n"
+                f"    ({leaf} * {leaf}).sum().backward()\n    opt.step()\nprint({leaf}, {leaf}._version)",
+                f"opt = torch.optim.SGD([{leaf}], lr=0.1)\nsch = torch.optim.lr_scheduler.StepLR(opt, 1, gamma=0.5)\n"
+                f"for _ in range(2):\n    opt.zero_grad()\n    ({leaf} * {leaf}).sum().backward()\n    opt.step()\n"
+                f"    sch.step()\nprint({leaf}, sch.get_last_lr(), opt.state_dict()['param_groups'][0]['lr'])"])
+        return rng.choice([f"{n} = copy.deepcopy({t})\nprint({n}.requires_grad, {n}.is_leaf, {n}.grad_fn, {n}._version)",
+                           f"{n} = copy.deepcopy([{t}, {t}])\nprint({n}[0] is {n}[1], {n}[0])",
+                           f"{n} = copy.copy({t})\nprint({n}.data_ptr() == {t}.data_ptr(), {n}.requires_grad)",
+                           f"{n} = copy.deepcopy({t}[0:])\nprint({n}._is_view(), {n})"])
+
     def observe(self):
         t = self.pick()
         if t is None:
@@ -406,7 +497,8 @@ class Gen:
 
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
-            [self.common] * 4 + [self.more] * 2 + [self.higher] * 2 + [self.wider] * 3
+            [self.common] * 4 + [self.more] * 2 + [self.higher] * 2 + [self.wider] * 3 + \
+            [self.deeper] * 3
         return self.rng.choice(kinds)()
 
 

@@ -420,8 +420,15 @@ def _pow_number(self, exponent):
     return from_numpy(np.power(x, dt.np.type(exponent)), dt)
 
 
+def _check_pow(self, exponent):
+    """Bool to a Bool power has no kernel; a Python bool exponent is pow.Tensor_Scalar's copy or fill of ones."""
+    if (type(self) is bool or getattr(self, "dtype", None) is dtypes.bool_) and type(exponent) is not bool and \
+            dtypes.result_type((self, exponent)) is dtypes.bool_:
+        raise errors.make("NotImplementedError", "\"pow\" not implemented for 'Bool'")
+
+
 power = binary("pow", PowBackward1, _int_power, names=("self", "exponent"), number_grad_fn=PowBackward0,
-               number_values=_pow_number, number_self=PowBackward2, operators=("__pow__",), reflected=("__rpow__",))
+               check=_check_pow, number_values=_pow_number, number_self=PowBackward2, operators=("__pow__",), reflected=("__rpow__",))
 
 
 def square(self):
@@ -439,8 +446,8 @@ def _check_integer_division(a, b, kernel="remainder_cpu"):
     dt = dtypes.result_type((a, b))
     if dt is dtypes.bool_:
         raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
-    if dt.category < 2 and not np.all(_np_of(b)):
-        raise runtime("ZeroDivisionError")
+    if dt.category < 2 and not np.all(_np_of(b)) and not any(0 in getattr(t, "_shape", ()) for t in (a, b)):
+        raise runtime("ZeroDivisionError")  # (an empty result runs no kernel)
 
 
 class NotImplementedBackward(BinaryNode):

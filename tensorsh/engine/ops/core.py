@@ -746,9 +746,25 @@ def refresh_view_grad_fn(self):
         raise runtime(text.format(who=no_grad_view_origin(self)))
     undo.touch(self)
     if view.grad_mode and (base.requires_grad or self._grad_fn is not None):  # (a base detach_()ed since:
-        self._grad_fn = AsStridedBackward0(autograd.edge_of(base), base, self)  # PyTorch still regenerates)
+        old, self._grad_fn = self._grad_fn, AsStridedBackward0(autograd.edge_of(base), base, self)  # PyTorch
+        _move_own_retain_hook(old, self._grad_fn, self._output_nr)  # still regenerates)
         self._output_nr = 0
     self._view = ViewInfo(base, view.grad_mode, self._version_counter.value)
+
+
+def _move_own_retain_hook(old, new, nr):
+    """A regenerated view keeps retain_grad() (PyTorch's update_tensor_hooks_on_new_gradfn): its own hook moves from
+    its old grad_fn (output nr of it) to the new one."""
+    if old is None or not old.retain_hooks:
+        return
+    if old.n_outputs == 1:
+        move_retain_hooks(old, new)
+        return
+    mine = [h for h in old.retain_hooks if getattr(h, "nr", None) == nr]
+    if mine:
+        undo.touch_attrs(old, "retain_hooks")
+        old.retain_hooks = [h for h in old.retain_hooks if h not in mine] or None
+        new.retain_hooks = [mine[0].hook]
 
 
 def empty_strided(geometry, dtype, fill=0):

@@ -104,6 +104,8 @@ def _cum_dtype(self, dtype):
 def cumprod(self, dim, *, dtype=None):
     d = self._wrap_dim(dim)
     dt = _cum_dtype(self, dtype)
+    if dt is dtypes.bool_ and self.dim() and self.numel():  # (ATen's kernel has no Bool; 0-dim or empty: none runs)
+        raise make("NotImplementedError", "\"cumprod_out_cpu\" not implemented for 'Bool'")
     out = fresh(_cumprod_np(self._np, d, dt), dt)
     if needs_grad(self) and dt.category == 2:
         attach(out, given(CumprodBackward0(self, out, d), dim=dim))
@@ -115,7 +117,7 @@ def _inplace_dtype(self, dtype, name):
     if dtype is not None and dtype is not self.dtype:
         raise runtime(f"Bad in-place call: input tensor dtype {dtypes.C_NAMES[self.dtype.name]} and output tensor "
                       f"dtype {dtypes.C_NAMES[dtype.name]} should match")
-    if self.dtype is dtypes.bool_ and self.dim():  # (a 0-dim tensor is copied, no kernel runs)
+    if self.dtype is dtypes.bool_ and self.dim() and self.numel():  # (a 0-dim or empty tensor: no kernel runs)
         raise make("NotImplementedError", f"\"{name}_out_cpu\" not implemented for 'Bool'")
     return self.dtype
 
@@ -124,7 +126,7 @@ def cumsum_inplace(self, dim, *, dtype=None):
     d = self._wrap_dim(dim)
     dt = _inplace_dtype(self, dtype, "cumsum")
     precheck(self)
-    values = _cumsum_np(self._np.reshape(self._shape or (1,)), d, dt).reshape(self._shape)
+    values = _cumsum_np(self._np, d, dt).reshape(self._shape)
     return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), lambda: CumsumBackward0(self, d))
 
 

@@ -478,6 +478,10 @@ class CumsumBackward0(InputNode):
 def _cumsum_np(x, axis, dt):
     """PyTorch's CPU cumsum: running sums in double (float types) or int64, each rounded to dt as it is stored."""
     acc = np.float64 if dt.category == 2 else np.int64
+    if x.ndim == 0:  # (a 0-dim tensor is copied: no kernel runs)
+        return x.astype(dt.np)
+    if acc is np.float64:  # (ATen's sum starts at +0.: a run of -0. sums to +0., numpy's keeps -0.)
+        return (np.cumsum(x.astype(acc), axis=axis) + 0.0).astype(dt.np)
     return np.cumsum(x.astype(acc), axis=axis).astype(dt.np)
 
 
@@ -491,7 +495,9 @@ def cumsum(self, *args, **kwargs):
     check_dtype("cumsum", dtype)
     d = self._wrap_dim(dim)
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
-    out = fresh(np.array(_cumsum_np(self._np.reshape(self._shape or (1,)), d, dt).reshape(self._shape), order="C"), dt)
+    if dt is dtypes.bool_ and self.dim() and self.numel():  # (ATen's kernel has no Bool; 0-dim or empty: none runs)
+        raise make("NotImplementedError", "\"cumsum_out_cpu\" not implemented for 'Bool'")
+    out = fresh(np.array(_cumsum_np(self._np, d, dt).reshape(self._shape), order="C"), dt)
     if needs_grad(self):
         attach(out, _given(CumsumBackward0(self, d), "dim", dim, as_list=False))
     return out

@@ -107,6 +107,28 @@ def surface_all(tensor_cls, namespace):
             namespace[name] = surface("function", name, fn)
 
 
+_BINARY = frozenset(f"__{p}{n}__" for n in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "and",
+                                                "or", "xor", "lshift", "rshift") for p in ("", "r", "i")) | frozenset(
+    f"__{n}__" for n in ("lt", "le", "gt", "ge", "eq", "ne"))
+
+
+def _operand_checked(fn, tensor_cls, dunder):
+    """A binary operator returns NotImplemented for an operand PyTorch's parser refuses (a str, None, a list; for @
+    anything but a tensor), as PyTorch's TypeError_to_NotImplemented_ does: Python then says "unsupported operand
+    type(s) for +: 'Tensor' and 'str'", compares by identity (x == None is False), or repeats a str (x * 'a')."""
+    import numbers
+    tensors_only = "matmul" in dunder
+    exact = frozenset({tensor_cls} if tensors_only else {tensor_cls, bool, int, float, complex})
+    accepted = tensor_cls if tensors_only else (tensor_cls, numbers.Number)
+
+    def operator(self, other):
+        if other.__class__ not in exact and not isinstance(other, accepted):
+            return NotImplemented
+        return fn(self, other)
+    operator.__name__ = operator.__qualname__ = dunder
+    return operator
+
+
 def torch_function(name, method):
     """torch.<name>(input, ...) for a Tensor method, with PyTorch's message when input is not a tensor."""
     from .core import type_name, Tensor
@@ -136,7 +158,7 @@ def install(tensor_cls, api=()):
                 setattr(tensor_cls, name, surface("method", name, method))
             names.update(name for name in spellings if name[0] != "_")
         for dunder in row.operators:
-            setattr(tensor_cls, dunder, method)
+            setattr(tensor_cls, dunder, _operand_checked(method, tensor_cls, dunder) if dunder in _BINARY else method)
         if row.function:  # (torch.<name> calls the method behind the parser: the function's parse is PyTorch's)
             for name in spellings:
                 FUNCTIONS[name] = surface("function", name, torch_function(name, method)
