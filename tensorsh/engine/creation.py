@@ -98,7 +98,7 @@ def _infer(data, depth=0, first=True):
             dt = _merge(dt, d)
         return (len(data),) + shapes, dt
     if isinstance(data, (np.ndarray, np.generic)):  # (numpy's own dtype: np.float64 is a float, yet float64)
-        from .interop import array_dtype
+        from .arrays import array_dtype
         return np.shape(data), array_dtype(np.asarray(data))
     if isinstance(data, bool):
         return (), dtypes.bool_
@@ -173,7 +173,7 @@ def as_tensor(data, dtype=None, device=None):
     if isinstance(data, Tensor):
         return data if dtype is None else data.to(dtype)
     if isinstance(data, np.ndarray):  # shares the array's memory, as torch.from_numpy does
-        from .interop import from_numpy
+        from .arrays import from_numpy
         return from_numpy(data) if dtype is None or dtype.np == data.dtype else from_numpy(data).to(dtype)
     return tensor(data, dtype=dtype)
 

@@ -104,7 +104,7 @@ def from_numpy(*args, **kwargs):
         raise type_error("torch._VariableFunctionsClass.from_numpy() takes no keyword arguments")
     if len(args) != 1:
         raise type_error(f"torch._VariableFunctionsClass.from_numpy() takes exactly one argument ({len(args)} given)")
-    from .interop import from_numpy  # (loaded on first use)
+    from .arrays import from_numpy  # (loaded on first use)
     return from_numpy(args[0])
 
 

@@ -352,11 +352,11 @@ def _numpy():
     (`torch.from_numpy`, `.numpy()`). Arrays are the engine's journaled ndarray, so a failed statement takes a
     write back; functions that write (`out=`, `np.random.shuffle`) journal what they write first."""
     import numpy as np
-    from tensorsh.engine import interop, undo
+    from tensorsh.engine import arrays, undo
 
     def as_array(value):
         if type(value) is np.ndarray:
-            return value.view(interop.ndarray)
+            return value.view(arrays.ndarray)
         if type(value) in (tuple, list) and any(type(v) is np.ndarray for v in value):
             return type(value)(as_array(v) for v in value)
         return value

@@ -1,0 +1,84 @@
+"""numpy arrays shared with tensors: the ndarray a program holds (writes journaled), the tensor dtype of an array,
+and torch.from_numpy's tensor over an array's own memory. Below creation, which reads arrays with them."""
+import numpy as np
+
+from . import dtypes, undo
+from .errors import type_error, value_error
+from .storage import Storage, VersionCounter
+from .tensorimpl import Tensor
+
+
+class ndarray(np.ndarray):
+    """The numpy arrays a program holds (`.numpy()`, the `numpy` module's results): numpy's arrays, printed as numpy
+    prints them, with only harmless attributes readable from the language (no files, no pickles, no raw buffers).
+    `.numpy()` views the tensor's storage and `torch.from_numpy` the array's memory, as in PyTorch, so a write
+    through one shows in the other; every write into an array is journaled first, so a failed statement takes it
+    back like any tensor write."""
+    __module__ = "numpy"
+    __api__ = frozenset({"shape", "dtype", "ndim", "size", "itemsize", "nbytes", "strides", "T", "tolist", "item",
+                         "sum", "mean", "max", "min", "prod", "std", "var", "argmax", "argmin", "cumsum", "copy",
+                         "astype", "reshape", "flatten", "ravel", "transpose", "all", "any", "round", "clip", "base",
+                         "flags", "dot", "squeeze", "swapaxes", "nonzero", "argsort", "real", "imag", "view"})
+
+    def __repr__(self):
+        return repr(self.view(np.ndarray))
+
+    def __str__(self):
+        return str(self.view(np.ndarray))
+
+    def __setitem__(self, key, value):
+        undo.touch_array(self)
+        np.ndarray.__setitem__(self, key, value)
+
+    def fill(self, value):
+        undo.touch_array(self)
+        np.ndarray.fill(self, value)
+
+
+def _journaled(name):
+    method = getattr(np.ndarray, name)
+
+    def inplace(self, other):
+        undo.touch_array(self)
+        return method(self, other)
+    inplace.__name__ = name
+    return inplace
+
+
+for _name in ("__iadd__", "__isub__", "__imul__", "__itruediv__", "__ifloordiv__", "__imod__", "__ipow__",
+              "__imatmul__", "__iand__", "__ior__", "__ixor__", "__ilshift__", "__irshift__"):
+    setattr(ndarray, _name, _journaled(_name))
+
+
+_SUPPORTED = ("float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, "
+              "uint8, and bool")
+NEGATIVE_STRIDES = ("At least one stride in the given numpy array is negative, and tensors with negative strides are "
+                    "not currently supported. (You can probably work around this by making a copy of your array  with "
+                    "array.copy().) ")
+
+
+def array_dtype(arr):
+    """The tensor dtype of a numpy array's (PyTorch's error for the types it cannot convert)."""
+    for dt in dtypes.ALL:
+        if dt is not dtypes.bfloat16 and dt.np == arr.dtype:
+            return dt
+    raise type_error(f"can't convert np.ndarray of type numpy.{arr.dtype.type.__name__}. The only supported types "
+                     f"are: {_SUPPORTED}.")
+
+
+def from_numpy(arr):
+    """torch.from_numpy: a tensor over the array's own memory (its strides in elements), sharing it both ways."""
+    if not isinstance(arr, np.ndarray):
+        raise type_error(f"expected np.ndarray (got {type(arr).__name__})")
+    dt = array_dtype(arr)
+    item = arr.itemsize
+    if any(s < 0 for s in arr.strides):
+        raise value_error(NEGATIVE_STRIDES)
+    if any(s % item for s in arr.strides):
+        raise value_error("given numpy array strides not a multiple of the element byte size. Copy the numpy array "
+                          "to reallocate the memory.")
+    stride = tuple(s // item for s in arr.strides)
+    plain = arr.view(np.ndarray)
+    span = 0 if arr.size == 0 else 1 + sum((n - 1) * s for n, s in zip(arr.shape, stride))
+    flat = np.lib.stride_tricks.as_strided(plain, (span,), (item,)) if span else np.empty(0, arr.dtype)
+    return Tensor._make(Storage(flat), 0, arr.shape, stride, dt, plain, VersionCounter())
