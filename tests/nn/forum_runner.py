@@ -55,3 +55,13 @@ def run_in_language(path):
     error = Session(write=out.write, write_err=err.write).run(path.read_text(), path.name)
     warns = sorted({f"{c}: {m.split(' (Triggered internally')[0]}" for c, m in WARNING_LINE.findall(err.getvalue())})
     return ADDRESS.sub(" ADDR", out.getvalue()), error.last_line() if error else "", warns
+
+
+def write_programs(directory, programs, header):
+    """{name: path} of each program's file (header + its dedented body) in directory."""
+    import textwrap
+    paths = {}
+    for name, body in programs.items():
+        paths[name] = Path(directory) / f"{name}.py"
+        paths[name].write_text(header + textwrap.dedent(body))
+    return paths
