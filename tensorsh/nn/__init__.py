@@ -4,7 +4,7 @@ Loaded the first time a program reads `torch.nn` (or imports it), never at start
 public name of `torch.nn` to its object; submodules (`functional`, `init`, `utils`) are namespaces.
 """
 from tensorsh.engine.torch_api import Namespace
-from . import container, conv, functional as _functional, init as _init, layers, loss, more_layers, padding, \
+from . import attention, container, conv, functional as _functional, init as _init, layers, loss, more_layers, padding, \
     recurrent, utils as _utils
 from .module import Module
 from .parameter import Parameter
@@ -19,13 +19,14 @@ _OPTIONAL = ("conv1d conv2d max_pool2d avg_pool2d adaptive_avg_pool1d adaptive_a
 
 functional = Namespace("torch.nn.functional", {
     **{name: getattr(_functional, name) for name in _FUNCTIONAL + [n for n in _OPTIONAL if hasattr(_functional, n)]},
-    **{name: getattr(more_layers, name) for name in more_layers.FUNCTIONAL}})
+    **{name: getattr(more_layers, name) for name in more_layers.FUNCTIONAL},
+    **{name: getattr(attention, name) for name in attention.FUNCTIONAL}})
 init = Namespace("torch.nn.init", {name: getattr(_init, name) for name in _init.NAMES})
 utils = Namespace("torch.nn.utils", {name: getattr(_utils, name) for name in (
     "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters")})
 
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter}
-for _mod in (container, conv, layers, loss, more_layers, padding, recurrent):
+for _mod in (attention, container, conv, layers, loss, more_layers, padding, recurrent):
     NAMESPACE.update({k: v for k, v in vars(_mod).items()
                       if isinstance(v, type) and issubclass(v, Module) and not k.startswith("_")
                       and v.__module__.startswith("torch.")})
