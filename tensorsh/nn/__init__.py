@@ -5,7 +5,7 @@ public name of `torch.nn` to its object; submodules (`functional`, `init`, `util
 """
 from tensorsh.engine.torch_api import Namespace
 from . import attention, container, conv, functional as _functional, init as _init, layers, loss, more_layers, padding, \
-    recurrent, utils as _utils
+    recurrent, transformer, utils as _utils
 from .module import Module
 from .parameter import Parameter
 
@@ -26,7 +26,7 @@ utils = Namespace("torch.nn.utils", {name: getattr(_utils, name) for name in (
     "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters")})
 
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter}
-for _mod in (attention, container, conv, layers, loss, more_layers, padding, recurrent):
+for _mod in (attention, container, conv, layers, loss, more_layers, padding, recurrent, transformer):
     NAMESPACE.update({k: v for k, v in vars(_mod).items()
                       if isinstance(v, type) and issubclass(v, Module) and not k.startswith("_")
                       and v.__module__.startswith("torch.")})
