@@ -2,8 +2,8 @@
 construction order (so the init draws), the enable_nested_tensor warning, _get_clones' deep copies, the causal-mask
 detection and the slow path of forward (the layers' fused inference kernels are not reproduced: eval mode without
 grad runs the same slow path)."""
-from tensorsh.engine import creation
-from tensorsh.engine.errors import runtime, warn
+from tensorsh.engine import autograd, creation
+from tensorsh.engine.errors import runtime, warn, warn_once
 from tensorsh.engine.torch_api import deepcopy
 from . import functional as F, init
 from .attention import MultiheadAttention, _canonical_mask, _none_or_dtype
@@ -145,11 +145,39 @@ class TransformerEncoder(Module):
         output = src
         seq_len = _get_seq_len(src, self.layers[0].self_attn.batch_first)
         is_causal = _detect_is_causal_mask(mask, is_causal, seq_len)
+        nested = self._runs_nested(src, mask, src_key_padding_mask)
+        if nested:
+            warn_once(_NESTED_PROTOTYPE)
         for mod in self.layers:
             output = mod(output, src_mask=mask, is_causal=is_causal, src_key_padding_mask=src_key_padding_mask)
+        if nested:  # (the nested tensor padded back: its padded positions are zeros)
+            output = output.masked_fill((src_key_padding_mask == float("-inf")).unsqueeze(-1), 0.0)
         if self.norm is not None:
             output = self.norm(output)
         return output
+
+
+    def _runs_nested(self, src, mask, src_key_padding_mask):
+        """Whether PyTorch would run the layers on a nested tensor built from src_key_padding_mask (eval mode, no
+        gradient wanted, batched input, a left-aligned padding mask, no mask; TransformerEncoder.forward's checks)."""
+        first = self.layers[0]
+        if not self.use_nested_tensor or first.training or src.dim() != 3 or src_key_padding_mask is None:
+            return False
+        valid = (src_key_padding_mask != float("-inf")).long()
+        if self.mask_check and not bool((valid.cummin(1)[0] == valid).all()):  # (each row's tokens come first)
+            return False
+        if mask is not None:
+            return False
+        tensors = (src, first.self_attn.in_proj_weight, first.self_attn.in_proj_bias, first.self_attn.out_proj.weight,
+                   first.self_attn.out_proj.bias, first.norm1.weight, first.norm1.bias, first.norm2.weight,
+                   first.norm2.bias, first.linear1.weight, first.linear1.bias, first.linear2.weight,
+                   first.linear2.bias)
+        return not (autograd.is_grad_enabled() and any(t.requires_grad for t in tensors))
+
+
+_NESTED_PROTOTYPE = ("The PyTorch API of nested tensors is in prototype stage and will change in the near future. We "
+                     "recommend specifying layout=torch.jagged when constructing a nested tensor, as this layout "
+                     "receives active development, has better operator coverage, and works with torch.compile.")
 
 
 class TransformerDecoder(Module):

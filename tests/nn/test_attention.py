@@ -257,6 +257,25 @@ PROGRAMS = {
         print(e3.use_nested_tensor)
         e4 = nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 1, 16, batch_first=True), 1)
         """,
+    "transformer_encoder_nested_padding": """
+        torch.manual_seed(0)
+        torch.set_printoptions(precision=3, sci_mode=False)
+        l = nn.TransformerEncoderLayer(8, 2, 16, batch_first=True)
+        e = nn.TransformerEncoder(l, 2, norm=nn.LayerNorm(8)).eval()
+        x = torch.randn(2, 4, 8)
+        kpm = torch.tensor([[False, False, True, True], [False, False, False, True]])
+        with torch.no_grad():
+            y = e(x, src_key_padding_mask=kpm)
+            print(y, y.grad_fn)
+            y = e(x, src_key_padding_mask=kpm)
+            bad = torch.tensor([[False, True, False, True], [False, False, False, True]])
+            print(e(x, src_key_padding_mask=bad))
+        y4 = e(x, src_key_padding_mask=kpm)
+        print(y4, y4.grad_fn)
+        e.train()
+        with torch.no_grad():
+            print(e(x, src_key_padding_mask=kpm).shape)
+        """,
 }
 
 NAMES = sorted(PROGRAMS)
