@@ -96,6 +96,17 @@ class AddmmBackward0(Node):
         return gs, g1, g2
 
 
+def check_dtypes(input, mat1, mat2):
+    """addmm's dtype checks (also each addmm_ of addbmm's)."""
+    names = dtypes.SCALAR_NAMES
+    if input.dtype is not mat2.dtype:
+        raise runtime(f"self and mat2 must have the same dtype, but got {names[input.dtype.name]} and "
+                      f"{names[mat2.dtype.name]}")
+    if mat1.dtype is not mat2.dtype:
+        raise runtime(f"mat1 and mat2 must have the same dtype, but got {names[mat1.dtype.name]} and "
+                      f"{names[mat2.dtype.name]}")
+
+
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if not (isinstance(input, Tensor) and isinstance(mat1, Tensor) and isinstance(mat2, Tensor)):
         for name, pos, v in (("input", 1, input), ("mat1", 2, mat1), ("mat2", 3, mat2)):
@@ -107,13 +118,7 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
         raise runtime("mat2 must be a matrix, got {}-D tensor".format(mat2.dim()))
     if mat1._shape[1] != mat2._shape[0]:
         raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, mat1._shape)), b="x".join(map(str, mat2._shape))))
-    names = dtypes.SCALAR_NAMES
-    if input.dtype is not mat2.dtype:
-        raise runtime(f"self and mat2 must have the same dtype, but got {names[input.dtype.name]} and "
-                      f"{names[mat2.dtype.name]}")
-    if mat1.dtype is not mat2.dtype:
-        raise runtime(f"mat1 and mat2 must have the same dtype, but got {names[mat1.dtype.name]} and "
-                      f"{names[mat2.dtype.name]}")
+    check_dtypes(input, mat1, mat2)
     if input._shape != (mat1._shape[0], mat2._shape[1]) and input._shape != (mat2._shape[1],):
         input.expand(mat1._shape[0], mat2._shape[1])  # (ATen's expand_size: its error where input does not broadcast)
     fused = kernels.blas_matmul(mat1._np, mat2._np, input._np) if alpha == 1 and beta == 1 else None

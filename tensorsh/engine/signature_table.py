@@ -9,6 +9,16 @@ METHODS = {
         'add_(Tensor other, *, Scalar alpha=1)',
         'add_(Scalar alpha, Tensor other)|deprecated',
     ),
+    'addbmm': (
+        'addbmm(Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1)',
+        'addbmm(Scalar beta, Scalar alpha, Tensor batch1, Tensor batch2)|deprecated',
+        'addbmm(Scalar beta, Tensor batch1, Tensor batch2)|deprecated',
+    ),
+    'addbmm_': (
+        'addbmm_(Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1)',
+        'addbmm_(Scalar beta, Scalar alpha, Tensor batch1, Tensor batch2)|deprecated',
+        'addbmm_(Scalar beta, Tensor batch1, Tensor batch2)|deprecated',
+    ),
     'addcdiv': (
         'addcdiv(Tensor tensor1, Tensor tensor2, *, Scalar value=1)',
         'addcdiv(Scalar value, Tensor tensor1, Tensor tensor2)|deprecated',
@@ -65,6 +75,16 @@ METHODS = {
     ),
     'atan2': (
         'atan2(Tensor other)',
+    ),
+    'baddbmm': (
+        'baddbmm(Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1)',
+        'baddbmm(Scalar beta, Scalar alpha, Tensor batch1, Tensor batch2)|deprecated',
+        'baddbmm(Scalar beta, Tensor batch1, Tensor batch2)|deprecated',
+    ),
+    'baddbmm_': (
+        'baddbmm_(Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1)',
+        'baddbmm_(Scalar beta, Scalar alpha, Tensor batch1, Tensor batch2)|deprecated',
+        'baddbmm_(Scalar beta, Tensor batch1, Tensor batch2)|deprecated',
     ),
     'bernoulli': (
         'bernoulli(*, Generator? generator=None)',
@@ -940,6 +960,11 @@ FUNCTIONS = {
         'add(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None)',
         'add(Tensor input, Scalar alpha, Tensor other, *, Tensor out=None)|deprecated',
     ),
+    'addbmm': (
+        'addbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1, Tensor out=None)',
+        'addbmm(Scalar beta, Tensor input, Scalar alpha, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated',
+        'addbmm(Scalar beta, Tensor input, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated',
+    ),
     'addcdiv': (
         'addcdiv(Tensor input, Tensor tensor1, Tensor tensor2, *, Scalar value=1, Tensor out=None)',
         'addcdiv(Tensor input, Scalar value, Tensor tensor1, Tensor tensor2, *, Tensor out=None)|deprecated',
@@ -1047,6 +1072,12 @@ FUNCTIONS = {
     ),
     'atanh': (
         'atanh(Tensor input, *, Tensor out=None)',
+    ),
+    'baddbmm': (
+        'baddbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1, Tensor out=None)',
+        'baddbmm(Tensor input, Tensor batch1, Tensor batch2, ScalarType out_dtype, *, Scalar beta=1, Scalar alpha=1, Tensor out=None)',
+        'baddbmm(Scalar beta, Tensor input, Scalar alpha, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated',
+        'baddbmm(Scalar beta, Tensor input, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated',
     ),
     'bernoulli': (
         'bernoulli(Tensor input, *, Generator? generator=None, Tensor out=None)',

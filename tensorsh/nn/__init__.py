@@ -4,9 +4,9 @@ Loaded the first time a program reads `torch.nn` (or imports it), never at start
 public name of `torch.nn` to its object; submodules (`functional`, `init`, `utils`) are namespaces.
 """
 from tensorsh.engine.torch_api import Namespace
-from . import container, conv, embedding_bag as _embedding_bag, functional as _functional, init as _init, layers, \
-    lazy, loss, more_layers, more_losses, padding, pooling_extras, random_layers, rearranging, recurrent, rnn_utils, \
-    utils as _utils, volumetric
+from . import attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, init as _init, \
+    layers, lazy, loss, more_layers, more_losses, padding, pooling_extras, random_layers, rearranging, recurrent, \
+    rnn_utils, transformer, utils as _utils, volumetric
 from .module import Module
 from .parameter import Buffer, Parameter
 
@@ -20,8 +20,8 @@ _OPTIONAL = ("conv1d conv2d max_pool2d avg_pool2d adaptive_avg_pool1d adaptive_a
 
 functional = Namespace("torch.nn.functional", {
     **{name: getattr(_functional, name) for name in _FUNCTIONAL + [n for n in _OPTIONAL if hasattr(_functional, n)]},
-    **{name: getattr(mod, name) for mod in (_embedding_bag, more_layers, more_losses, pooling_extras, random_layers, rearranging,
-                                                                             volumetric) for name in mod.FUNCTIONAL}})
+    **{name: getattr(mod, name) for mod in (_embedding_bag, more_layers, more_losses, pooling_extras, random_layers,
+                                            rearranging, volumetric, attention) for name in mod.FUNCTIONAL}})
 init = Namespace("torch.nn.init", {name: getattr(_init, name) for name in _init.NAMES})
 utils = Namespace("torch.nn.utils", {
     **{name: getattr(_utils, name) for name in (
@@ -31,8 +31,8 @@ utils = Namespace("torch.nn.utils", {
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter,
              "Buffer": Buffer, "UninitializedParameter": lazy.UninitializedParameter,
              "UninitializedBuffer": lazy.UninitializedBuffer}
-for _mod in (container, conv, _embedding_bag, layers, lazy, loss, more_layers, more_losses, padding, pooling_extras,
-             random_layers, rearranging, recurrent, volumetric):
+for _mod in (attention, container, conv, _embedding_bag, layers, lazy, loss, more_layers, more_losses, padding,
+             pooling_extras, random_layers, rearranging, recurrent, transformer, volumetric):
     NAMESPACE.update({k: v for k, v in vars(_mod).items()
                       if isinstance(v, type) and issubclass(v, Module) and not k.startswith("_")
                       and v.__module__.startswith("torch.")})

@@ -71,3 +71,13 @@ def forum_tests(directory):
     def test_forum_program_prints_what_torch_prints(path, torch_results):
         assert run_in_language(path) == torch_results[path]
     return torch_results, test_forum_program_prints_what_torch_prints
+
+
+def write_programs(directory, programs, header):
+    """{name: path} of each program's file (header + its dedented body) in directory."""
+    import textwrap
+    paths = {}
+    for name, body in programs.items():
+        paths[name] = Path(directory) / f"{name}.py"
+        paths[name].write_text(header + textwrap.dedent(body))
+    return paths

@@ -252,3 +252,9 @@ _lazy("composites", "ravel")
 _lazy("composites", "msort")
 _lazy("composites", "rad2deg_", "rad2deg_inplace")
 _lazy("composites", "deg2rad_", "deg2rad_inplace")
+
+# batched.py
+_lazy("batched", "baddbmm", inplace="baddbmm_")
+_lazy("batched", "baddbmm_", "baddbmm_inplace", function=False)
+_lazy("batched", "addbmm", inplace="addbmm_")
+_lazy("batched", "addbmm_", "addbmm_inplace", function=False)

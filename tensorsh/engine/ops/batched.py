@@ -1,0 +1,231 @@
+"""baddbmm and addbmm (and their in-place twins): batches of matrix products added to a tensor, with ATen's checks in
+its order, its small-product loop (baddbmm_cpu_kernel) and its per-batch addmm_ for addbmm. (Loaded on first use:
+rows in ops/lazy.py.)"""
+import numpy as np
+
+from .. import dtypes, errors
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, no_grad
+from ..errors import runtime
+from ..tensorimpl import _shape_list
+from .core import attach, fresh, needs_grad, operand_edge, precheck, sum_to, write_inplace
+
+
+def _expand_check(self, sizes, op=None):
+    """expand_size(self, sizes): the expand's own message where self cannot take the output's shape."""
+    lead = len(sizes) - self.dim()
+    if lead < 0:
+        kind = "CPUBoolType" if self.dtype is dtypes.bool_ else self.dtype.type_name
+        raise runtime(f"expand({kind}{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes "
+                      f"provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor "
+                      f"({self.dim()})")
+    for i in range(len(sizes) - 1, lead - 1, -1):
+        old = self._shape[i - lead]
+        if old != sizes[i] and old != 1:
+            raise runtime(f"The expanded size of the tensor ({sizes[i]}) must match the existing size ({old}) at "
+                          f"non-singleton dimension {i}.  Target sizes: {_shape_list(sizes)}.  Tensor sizes: "
+                          f"{_shape_list(self._shape)}")
+
+
+def _scalar(dt, value):
+    """A Scalar as the kernel's opmath type takes it: integers truncate (int64), floats round to the dtype."""
+    if dt.category < 2:
+        return int(value)
+    return dt.np.type(value)
+
+
+def _small_products(a, b):
+    """baddbmm_cpu_kernel's sums: each product rounded and added in turn to a sum started at zero."""
+    out = np.zeros((a.shape[0], a.shape[1], b.shape[2]), a.dtype)
+    for p in range(a.shape[2]):
+        out += a[:, :, p:p + 1] * b[:, p:p + 1, :]
+    return out
+
+
+def _addmm_values(c, m1, m2, dt, beta, alpha):
+    """One addmm_ of ATen's on arrays: the engine's addmm (MKL's order where it is known); beta 0 ignores c."""
+    from ..linear import addmm
+    if beta == 0:
+        c = np.zeros(c.shape, c.dtype)
+        beta = 1
+    with no_grad():
+        return addmm(fresh(c, dt), fresh(m1, dt), fresh(m2, dt), beta=beta, alpha=alpha)._np
+
+
+def _baddbmm_values(self, batch1, batch2, beta, alpha):
+    dt = batch1.dtype
+    a, b = batch1._np, batch2._np
+    shape = (a.shape[0], a.shape[1], b.shape[2])
+    s = np.broadcast_to(self._np, shape)
+    k = a.shape[2]
+    if 0 in shape:
+        return np.zeros(shape, dt.np)
+    if k == 0:  # (nothing summed: self scaled, or zeros for beta 0)
+        return np.zeros(shape, dt.np) if beta == 0 else (s * _scalar(dt, beta)).astype(dt.np)
+    if dt.category < 2:
+        acc = np.matmul(a.astype(np.int64), b.astype(np.int64))
+        al, be = _scalar(dt, alpha), _scalar(dt, beta)
+        return (al * acc if be == 0 else s.astype(np.int64) * be + al * acc).astype(dt.np)
+    if k * shape[1] * shape[2] < 400:
+        acc = _small_products(a, b)
+        al, be = _scalar(dt, alpha), _scalar(dt, beta)
+        return al * acc if be == 0 else s * be + al * acc
+    return np.stack([_addmm_values(np.ascontiguousarray(s[i]), a[i], b[i], dt, beta, alpha)
+                     for i in range(shape[0])])
+
+
+def _check_baddbmm(self, batch1, batch2):
+    sizes = (batch1.size(0), batch1.size(1), batch2.size(2))  # (ATen evaluates them first: their IndexErrors)
+    _expand_check(self, sizes)
+    if self.dtype is not batch1.dtype:
+        c = dtypes.C_NAMES
+        raise runtime(f"Input dtypes must be the same, got: input {c[self.dtype.name]}, batch1: "
+                      f"{c[batch1.dtype.name]}, batch2: {c[batch2.dtype.name]}")
+    if batch1.dim() != 3:
+        raise runtime("batch1 must be a 3D tensor")
+    if batch2.dim() != 3:
+        raise runtime("batch2 must be a 3D tensor")
+    if batch2._shape[:2] != (batch1._shape[0], batch1._shape[2]):
+        raise runtime(f"Expected size for first two dimensions of batch2 tensor to be: [{batch1._shape[0]}, "
+                      f"{batch1._shape[2]}] but got: [{batch2._shape[0]}, {batch2._shape[1]}].")
+    return sizes
+
+
+def _check_kernel(batch1, batch2, kernel):
+    if batch1._np.size == 0 or batch2._np.size == 0:
+        return
+    if batch2.dtype is not batch1.dtype:
+        raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[batch1.dtype.name]} but found "
+                      f"{dtypes.SCALAR_NAMES[batch2.dtype.name]}")
+    if batch1.dtype is dtypes.bool_:
+        raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
+
+
+def _maybe_multiply(g, s):
+    return g if s == 1 else g * s
+
+
+class BaddbmmBackward0(Node):
+    __slots__ = ("self_shape", "alpha", "beta")
+    saved_names = ("batch1", "batch2")
+    saved_values = {"alpha": "alpha", "beta": "beta"}
+
+    def __init__(self, self_, batch1, batch2, beta, alpha):
+        Node.__init__(self, (operand_edge(self_), edge_of(batch1), edge_of(batch2)))
+        self.self_shape = self_._shape
+        self.alpha, self.beta = alpha, beta
+        self.saved = (SavedTensor(batch1) if self.next_functions[2][0] else NOTHING_SAVED,
+                      SavedTensor(batch2) if self.next_functions[1][0] else NOTHING_SAVED)
+
+    def backward(self, g):
+        b1, b2 = self.unpack()
+        nf = self.next_functions
+        gs = sum_to(_maybe_multiply(g, self.beta), self.self_shape) if nf[0][0] else None
+        g1 = _maybe_multiply(g.bmm(b2.transpose(1, 2)), self.alpha) if nf[1][0] else None
+        g2 = _maybe_multiply(b1.transpose(1, 2).bmm(g), self.alpha) if nf[2][0] else None
+        return gs, g1, g2
+
+
+class AddbmmBackward0(BaddbmmBackward0):
+    __slots__ = ("sizes",)
+    saved_values = {"alpha": "alpha", "beta": "beta", "batch1_sym_argsize_0": lambda n: n.sizes[0],
+                    "batch1_sym_argsize_1": lambda n: n.sizes[1], "batch2_sym_argsize_2": lambda n: n.sizes[2]}
+
+    def __init__(self, self_, batch1, batch2, beta, alpha):
+        BaddbmmBackward0.__init__(self, self_, batch1, batch2, beta, alpha)
+        self.sizes = (batch1._shape[0], batch1._shape[1], batch2._shape[2])
+
+    def backward(self, g):
+        b1, b2 = self.unpack()
+        nf = self.next_functions
+        gs = sum_to(_maybe_multiply(g, self.beta), self.self_shape) if nf[0][0] else None
+        n, rows, cols = self.sizes
+        g1 = _maybe_multiply(g.unsqueeze(0).expand(n, rows, cols).bmm(b2.transpose(1, 2)), self.alpha) \
+            if nf[1][0] else None
+        g2 = _maybe_multiply(b1.transpose(1, 2).bmm(g.unsqueeze(0).expand(n, rows, cols)), self.alpha) \
+            if nf[2][0] else None
+        return gs, g1, g2
+
+
+def baddbmm(self, batch1, batch2, *, beta=1, alpha=1):
+    _check_baddbmm(self, batch1, batch2)
+    _check_kernel(batch1, batch2, "baddbmm")
+    out = fresh(_baddbmm_values(self, batch1, batch2, beta, alpha), batch1.dtype)
+    if needs_grad(self, batch1, batch2):
+        attach(out, BaddbmmBackward0(self, batch1, batch2, beta, alpha))
+    return out
+
+
+def baddbmm_inplace(self, batch1, batch2, *, beta=1, alpha=1):
+    precheck(self, batch1, batch2)
+    sizes = _check_baddbmm(self, batch1, batch2)
+    if self._shape != sizes:
+        raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
+                      f"{_shape_list(sizes)} should match")
+    _check_kernel(batch1, batch2, "baddbmm")
+    values = _baddbmm_values(self, batch1, batch2, beta, alpha)
+
+    def write(arr):
+        arr[...] = values
+    return write_inplace(self, write, lambda: BaddbmmBackward0(self, batch1, batch2, beta, alpha), (batch1, batch2))
+
+
+def _check_addbmm(self, batch1, batch2):
+    sizes = (batch1.size(1), batch2.size(2))
+    _expand_check(self, sizes)
+    if batch1.dim() != 3:
+        raise runtime("batch1 must be a 3D tensor")
+    if batch2.dim() != 3:
+        raise runtime("batch2 must be a 3D tensor")
+    if batch1._shape[0] != batch2._shape[0]:
+        raise runtime(f"batch1 and batch2 must have same number of batches, got {batch1._shape[0]} and "
+                      f"{batch2._shape[0]}")
+    if batch1._shape[2] != batch2._shape[1]:
+        raise runtime(f"Incompatible matrix sizes for bmm ({batch1._shape[1]}x{batch1._shape[2]} and "
+                      f"{batch2._shape[1]}x{batch2._shape[2]})")
+    if batch1._shape[0]:  # (the first addmm_'s checks, on the result of self's dtype)
+        from ..linear import check_dtypes
+        check_dtypes(self, batch1, batch2)
+        if self.dtype is dtypes.bool_ and batch1._np.size and batch2._np.size:
+            raise errors.make("NotImplementedError", "\"addmm_impl_cpu_\" not implemented for 'Bool'")
+    return sizes
+
+
+def _addbmm_values(self, batch1, batch2, beta, alpha, sizes):
+    """ATen's addbmm_impl_: self expanded, then one addmm_ per batch (beta for the first only)."""
+    dt = self.dtype
+    result = np.array(np.broadcast_to(self._np, sizes))
+    if batch1._shape[0] == 0:
+        return result * _scalar(dt, beta) if beta != 0 else np.zeros(sizes, dt.np)
+    for i in range(batch1._shape[0]):
+        step_beta = beta if i == 0 else 1
+        a, b = batch1._np[i], batch2._np[i]
+        if dt.category < 2:
+            prod = _scalar(dt, alpha) * np.matmul(a.astype(np.int64), b.astype(np.int64))
+            be = _scalar(dt, step_beta)
+            result = (prod if be == 0 else result.astype(np.int64) * be + prod).astype(dt.np)
+        elif a.shape[1] == 0:  # (addmm of an empty product: beta * self)
+            result = np.zeros(sizes, dt.np) if step_beta == 0 else result * dt.np.type(step_beta)
+        else:
+            result = _addmm_values(result, a, b, dt, step_beta, alpha)
+    return result
+
+
+def addbmm(self, batch1, batch2, *, beta=1, alpha=1):
+    sizes = _check_addbmm(self, batch1, batch2)
+    out = fresh(_addbmm_values(self, batch1, batch2, beta, alpha, sizes), self.dtype)
+    if needs_grad(self, batch1, batch2):
+        attach(out, AddbmmBackward0(self, batch1, batch2, beta, alpha))
+    return out
+
+
+def addbmm_inplace(self, batch1, batch2, *, beta=1, alpha=1):
+    precheck(self, batch1, batch2)
+    sizes = _check_addbmm(self, batch1, batch2)
+    if self._shape != sizes:  # (PyTorch resizes self to the product's shape here)
+        raise runtime(f"tensorsh: addbmm_ does not resize self of size {_shape_list(self._shape)} to the product's "
+                      f"size {_shape_list(sizes)} as PyTorch does")
+    values = _addbmm_values(self, batch1, batch2, beta, alpha, sizes)
+
+    def write(arr):
+        arr[...] = values
+    return write_inplace(self, write, lambda: AddbmmBackward0(self, batch1, batch2, beta, alpha), (batch1, batch2))
