@@ -1,6 +1,7 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
-from . import namespaces, saved_names
+from . import defaults, namespaces, saved_names
+from .ops import predicates
 from .errors import runtime, type_error
 from .tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT
 from .ops.core import type_name
@@ -253,6 +254,12 @@ def deepcopy(x, memo=None):
     return copy.deepcopy(x, memo)
 
 
+NAMESPACE.update(predicates.FUNCTIONS)
+NAMESPACE.update({name: getattr(defaults, name) for name in (
+    "get_default_dtype", "set_default_dtype", "finfo", "iinfo", "typename", "use_deterministic_algorithms",
+    "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
+    "get_deterministic_debug_mode", "set_warn_always", "is_warn_always_enabled")})
+NAMESPACE["strided"] = predicates.STRIDED
 NAMESPACE.update(LEGACY)
 for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "linspace", "eye", "randint"):
     NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)
@@ -283,3 +290,4 @@ def reset_state():
     errors.WARNED_ONCE.clear()
     printing.OPTIONS = printing.DEFAULT_OPTIONS
     kernels.set_num_threads(None)
+    defaults.reset()
