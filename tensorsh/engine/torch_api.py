@@ -260,6 +260,8 @@ NAMESPACE.update({name: getattr(defaults, name) for name in (
     "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
     "get_deterministic_debug_mode", "set_warn_always", "is_warn_always_enabled")})
 NAMESPACE["strided"] = predicates.STRIDED
+for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
+    NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)
 NAMESPACE.update(LEGACY)
 for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "linspace", "eye", "randint"):
     NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)
