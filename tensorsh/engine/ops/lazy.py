@@ -233,3 +233,7 @@ _lazy("composites", "ravel")
 _lazy("composites", "msort")
 _lazy("composites", "rad2deg_", "rad2deg_inplace")
 _lazy("composites", "deg2rad_", "deg2rad_inplace")
+
+# resizing in place (ops/geometry_inplace.py)
+op("resize_", Lazy("ops.geometry_inplace", "resize_inplace"))
+op("resize_as_", Lazy("ops.geometry_inplace", "resize_as_inplace"), function=True)
