@@ -1,7 +1,7 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
 from . import defaults, namespaces, saved_names
-from .ops import predicates
+from .ops import constructors, predicates
 from .errors import runtime, type_error
 from .tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT
 from .ops.core import type_name
@@ -255,6 +255,7 @@ def deepcopy(x, memo=None):
 
 
 NAMESPACE.update(predicates.FUNCTIONS)
+NAMESPACE.update(constructors.FUNCTIONS)
 NAMESPACE.update({name: getattr(defaults, name) for name in (
     "get_default_dtype", "set_default_dtype", "finfo", "iinfo", "typename", "use_deterministic_algorithms",
     "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
