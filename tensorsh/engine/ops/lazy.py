@@ -237,3 +237,7 @@ _lazy("composites", "deg2rad_", "deg2rad_inplace")
 # resizing in place (ops/geometry_inplace.py)
 op("resize_", Lazy("ops.geometry_inplace", "resize_inplace"))
 op("resize_as_", Lazy("ops.geometry_inplace", "resize_as_inplace"), function=True)
+
+# writes at flat indices (ops/flat_put.py)
+op("put_", Lazy("ops.flat_put", "put_inplace"), edges=True)
+op("put", Lazy("ops.flat_put", "put"), function=True, edges=True)
