@@ -241,3 +241,12 @@ op("resize_as_", Lazy("ops.geometry_inplace", "resize_as_inplace"), function=Tru
 # writes at flat indices (ops/flat_put.py)
 op("put_", Lazy("ops.flat_put", "put_inplace"), edges=True)
 op("put", Lazy("ops.flat_put", "put"), function=True, edges=True)
+
+# the copying twins of the views (ops/view_copies.py)
+for _name in ("slice_scatter", "select_scatter", "diagonal_scatter", "as_strided_scatter"):
+    op(_name, Lazy("ops.view_copies", _name), function=True, edges=True)
+op("narrow_copy", Lazy("ops.view_copies", "narrow_copy"), function=True, edges=True)
+op("split_with_sizes", Lazy("ops.view_copies", "split_with_sizes"), function=True)
+for _name in ("view_copy", "transpose_copy", "t_copy", "permute_copy", "expand_copy", "select_copy", "slice_copy",
+              "diagonal_copy", "alias_copy", "squeeze_copy", "unsqueeze_copy", "unfold_copy", "as_strided_copy"):
+    op(_name, Lazy("ops.view_copies", _name), method=False, function=Lazy("ops.view_copies", _name))
