@@ -50,6 +50,9 @@ METHODS = {
     'arctan2': (
         'arctan2(Tensor other)',
     ),
+    'arctan2_': (
+        'arctan2_(Tensor other)',
+    ),
     'argmax': (
         'argmax(int64_t? dim=None, bool keepdim=False)',
     ),
@@ -63,8 +66,14 @@ METHODS = {
     'as_strided': (
         'as_strided(SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
     ),
+    'as_strided_scatter': (
+        'as_strided_scatter(Tensor src, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
+    ),
     'atan2': (
         'atan2(Tensor other)',
+    ),
+    'atan2_': (
+        'atan2_(Tensor other)',
     ),
     'bernoulli': (
         'bernoulli(*, Generator? generator=None)',
@@ -226,6 +235,9 @@ METHODS = {
     'diagonal': (
         'diagonal(int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
     ),
+    'diagonal_scatter': (
+        'diagonal_scatter(Tensor src, int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
+    ),
     'diff': (
         'diff(int64_t n=1, int64_t dim=-1, Tensor? prepend=None, Tensor? append=None)',
     ),
@@ -247,6 +259,12 @@ METHODS = {
         'divide(Tensor other, *, c10::string_view? rounding_mode)',
         'divide(Scalar other)',
         'divide(Scalar other, *, c10::string_view? rounding_mode)',
+    ),
+    'divide_': (
+        'divide_(Tensor other)',
+        'divide_(Tensor other, *, c10::string_view? rounding_mode)',
+        'divide_(Scalar other)',
+        'divide_(Scalar other, *, c10::string_view? rounding_mode)',
     ),
     'dot': (
         'dot(Tensor tensor)',
@@ -387,6 +405,9 @@ METHODS = {
     'hypot': (
         'hypot(Tensor other)',
     ),
+    'hypot_': (
+        'hypot_(Tensor other)',
+    ),
     'index_add': (
         'index_add(int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1)',
     ),
@@ -421,6 +442,12 @@ METHODS = {
     ),
     'is_contiguous': (
         'is_contiguous(*, MemoryFormat memory_format=contiguous_format)',
+    ),
+    'is_pinned': (
+        'is_pinned(Device? device=None)',
+    ),
+    'is_same_size': (
+        'is_same_size(Tensor other)',
     ),
     'is_set_to': (
         'is_set_to(Tensor tensor)',
@@ -593,6 +620,10 @@ METHODS = {
         'multiply(Tensor other)',
         'multiply(Scalar other)',
     ),
+    'multiply_': (
+        'multiply_(Tensor other)',
+        'multiply_(Scalar other)',
+    ),
     'mv': (
         'mv(Tensor vec)',
     ),
@@ -616,6 +647,9 @@ METHODS = {
         'narrow(int64_t dim, Tensor start, SymInt length)',
         'narrow(int64_t dim, SymInt start, SymInt length)',
     ),
+    'narrow_copy': (
+        'narrow_copy(int64_t dim, SymInt start, SymInt length)',
+    ),
     'ne': (
         'ne(Tensor other)',
         'ne(Scalar other)',
@@ -624,8 +658,20 @@ METHODS = {
         'ne_(Tensor other)',
         'ne_(Scalar other)',
     ),
+    'new': (
+        'new(*, Device? device=None)',
+        'new(Storage storage)',
+        'new(Tensor other)',
+        'new(SymIntArrayRef size, *, Device? device=None)',
+        'new(PyObject* data, *, Device? device=None)',
+        'new(Tensor other, *, Device? device=None)|hidden',
+        'new(*, int64_t cdata)|hidden',
+    ),
     'new_empty': (
         'new_empty(SymIntArrayRef size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'new_empty_strided': (
+        'new_empty_strided(SymIntArrayRef size, SymIntArrayRef stride, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
     'new_full': (
         'new_full(SymIntArrayRef size, Scalar fill_value, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -678,6 +724,12 @@ METHODS = {
         'prod(*, ScalarType? dtype=None)',
         'prod(int64_t dim, bool keepdim=False, *, ScalarType? dtype=None)',
     ),
+    'put': (
+        'put(Tensor index, Tensor source, bool accumulate=False)',
+    ),
+    'put_': (
+        'put_(Tensor index, Tensor source, bool accumulate=False)',
+    ),
     'random_': (
         'random_(*, Generator? generator=None)',
         'random_(int64_t from, int64_t? to, *, Generator? generator=None)',
@@ -706,6 +758,12 @@ METHODS = {
     ),
     'reshape_as': (
         'reshape_as(Tensor other)',
+    ),
+    'resize_': (
+        'resize_(SymIntArrayRef size, *, MemoryFormat? memory_format=None)',
+    ),
+    'resize_as_': (
+        'resize_as_(Tensor the_template, *, MemoryFormat? memory_format=None)',
     ),
     'roll': (
         'roll(SymIntArrayRef[1] shifts, IntArrayRef[1] dims=None)',
@@ -748,6 +806,9 @@ METHODS = {
     'select': (
         'select(int64_t dim, SymInt index)',
     ),
+    'select_scatter': (
+        'select_scatter(Tensor src, int64_t dim, SymInt index)',
+    ),
     'set_': (
         'set_()',
         'set_(Storage source)',
@@ -761,12 +822,18 @@ METHODS = {
     'size': (
         'size(int64_t? dim=None)',
     ),
+    'slice_scatter': (
+        'slice_scatter(Tensor src, int64_t dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1)',
+    ),
     'softmax': (
         'softmax(int64_t dim, ScalarType? dtype=None)',
     ),
     'sort': (
         'sort(*, bool? stable, int64_t dim=-1, bool descending=False)',
         'sort(int64_t dim=-1, bool descending=False)',
+    ),
+    'split_with_sizes': (
+        'split_with_sizes(SymIntArrayRef split_sizes, int64_t dim=0)',
     ),
     'squeeze': (
         'squeeze()',
@@ -797,6 +864,10 @@ METHODS = {
     'subtract': (
         'subtract(Tensor other, *, Scalar alpha=1)',
         'subtract(Scalar other, Scalar alpha=1)',
+    ),
+    'subtract_': (
+        'subtract_(Tensor other, *, Scalar alpha=1)',
+        'subtract_(Scalar other, Scalar alpha=1)',
     ),
     'sum': (
         'sum(*, ScalarType? dtype=None)',
@@ -861,6 +932,10 @@ METHODS = {
         'true_divide(Tensor other)',
         'true_divide(Scalar other)',
     ),
+    'true_divide_': (
+        'true_divide_(Tensor other)',
+        'true_divide_(Scalar other)',
+    ),
     'type_as': (
         'type_as(Tensor other)',
     ),
@@ -915,6 +990,10 @@ METHODS = {
         'xlogy(Tensor other)',
         'xlogy(Scalar other)',
     ),
+    'xlogy_': (
+        'xlogy_(Tensor other)',
+        'xlogy_(Scalar other)',
+    ),
 }
 
 FUNCTIONS = {
@@ -936,6 +1015,9 @@ FUNCTIONS = {
     'acosh': (
         'acosh(Tensor input, *, Tensor out=None)',
     ),
+    'acosh_': (
+        'acosh_(Tensor input)',
+    ),
     'add': (
         'add(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None)',
         'add(Tensor input, Scalar alpha, Tensor other, *, Tensor out=None)|deprecated',
@@ -953,6 +1035,9 @@ FUNCTIONS = {
         'addmm(Tensor input, Tensor mat1, Tensor mat2, ScalarType out_dtype, *, Scalar beta=1, Scalar alpha=1, Tensor out=None)',
         'addmm(Scalar beta, Tensor input, Scalar alpha, Tensor mat1, Tensor mat2, *, Tensor out=None)|deprecated',
         'addmm(Scalar beta, Tensor input, Tensor mat1, Tensor mat2, *, Tensor out=None)|deprecated',
+    ),
+    'alias_copy': (
+        'alias_copy(Tensor input, *, Tensor out=None)',
     ),
     'all': (
         'all(Tensor input, *, Tensor out=None)',
@@ -990,6 +1075,9 @@ FUNCTIONS = {
     'arccosh': (
         'arccosh(Tensor input, *, Tensor out=None)',
     ),
+    'arccosh_': (
+        'arccosh_(Tensor input)',
+    ),
     'arcsin': (
         'arcsin(Tensor input, *, Tensor out=None)',
     ),
@@ -998,6 +1086,9 @@ FUNCTIONS = {
     ),
     'arcsinh': (
         'arcsinh(Tensor input, *, Tensor out=None)',
+    ),
+    'arcsinh_': (
+        'arcsinh_(Tensor input)',
     ),
     'arctan': (
         'arctan(Tensor input, *, Tensor out=None)',
@@ -1010,6 +1101,9 @@ FUNCTIONS = {
     ),
     'arctanh': (
         'arctanh(Tensor input, *, Tensor out=None)',
+    ),
+    'arctanh_': (
+        'arctanh_(Tensor input)',
     ),
     'argmax': (
         'argmax(Tensor input, int64_t? dim=None, bool keepdim=False, *, Tensor out=None)',
@@ -1027,6 +1121,12 @@ FUNCTIONS = {
     'as_strided': (
         'as_strided(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
     ),
+    'as_strided_copy': (
+        'as_strided_copy(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None, *, Tensor out=None)',
+    ),
+    'as_strided_scatter': (
+        'as_strided_scatter(Tensor input, Tensor src, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
+    ),
     'asin': (
         'asin(Tensor input, *, Tensor out=None)',
     ),
@@ -1035,6 +1135,9 @@ FUNCTIONS = {
     ),
     'asinh': (
         'asinh(Tensor input, *, Tensor out=None)',
+    ),
+    'asinh_': (
+        'asinh_(Tensor input)',
     ),
     'atan': (
         'atan(Tensor input, *, Tensor out=None)',
@@ -1047,6 +1150,9 @@ FUNCTIONS = {
     ),
     'atanh': (
         'atanh(Tensor input, *, Tensor out=None)',
+    ),
+    'atanh_': (
+        'atanh_(Tensor input)',
     ),
     'bernoulli': (
         'bernoulli(Tensor input, *, Generator? generator=None, Tensor out=None)',
@@ -1214,6 +1320,9 @@ FUNCTIONS = {
     'detach': (
         'detach(Tensor input)',
     ),
+    'detach_': (
+        'detach_(Tensor input)',
+    ),
     'device': (
         'device(Device device)',
         'device(std::string_view type, int64_t? index=-1)',
@@ -1223,6 +1332,12 @@ FUNCTIONS = {
     ),
     'diagonal': (
         'diagonal(Tensor input, int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
+    ),
+    'diagonal_copy': (
+        'diagonal_copy(Tensor input, int64_t offset=0, int64_t dim1=0, int64_t dim2=1, *, Tensor out=None)',
+    ),
+    'diagonal_scatter': (
+        'diagonal_scatter(Tensor input, Tensor src, int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
     ),
     'diff': (
         'diff(Tensor input, int64_t n=1, int64_t dim=-1, Tensor? prepend=None, Tensor? append=None, *, Tensor out=None)',
@@ -1266,6 +1381,9 @@ FUNCTIONS = {
     'empty_like': (
         'empty_like(Tensor input, *, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
+    'empty_strided': (
+        'empty_strided(SymIntArrayRef size, SymIntArrayRef stride, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'eq': (
         'eq(Tensor input, Tensor other, *, Tensor out=None)',
         'eq(Tensor input, Scalar other, *, Tensor out=None)',
@@ -1300,6 +1418,9 @@ FUNCTIONS = {
     'exp_': (
         'exp_(Tensor input)',
     ),
+    'expand_copy': (
+        'expand_copy(Tensor input, SymIntArrayRef size, *, bool implicit=False, Tensor out=None)',
+    ),
     'expm1': (
         'expm1(Tensor input, *, Tensor out=None)',
     ),
@@ -1313,6 +1434,10 @@ FUNCTIONS = {
     'fill_': (
         'fill_(Tensor input, Tensor value)',
         'fill_(Tensor input, Scalar value)',
+    ),
+    'finfo': (
+        'finfo(ScalarType type)',
+        'finfo()',
     ),
     'fix': (
         'fix(Tensor input, *, Tensor out=None)',
@@ -1413,6 +1538,9 @@ FUNCTIONS = {
     'hypot': (
         'hypot(Tensor input, Tensor other, *, Tensor out=None)',
     ),
+    'iinfo': (
+        'iinfo(ScalarType type)',
+    ),
     'index_add': (
         'index_add(Tensor input, int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1, Tensor out=None)',
     ),
@@ -1432,8 +1560,23 @@ FUNCTIONS = {
     'inverse': (
         'inverse(Tensor input, *, Tensor out=None)',
     ),
+    'is_complex': (
+        'is_complex(Tensor input)',
+    ),
+    'is_floating_point': (
+        'is_floating_point(Tensor input)',
+    ),
     'is_inference': (
         'is_inference(Tensor input)',
+    ),
+    'is_nonzero': (
+        'is_nonzero(Tensor input)',
+    ),
+    'is_same_size': (
+        'is_same_size(Tensor input, Tensor other)',
+    ),
+    'is_signed': (
+        'is_signed(Tensor input)',
     ),
     'isclose': (
         'isclose(Tensor input, Tensor other, double rtol=1e-05, double atol=1e-08, bool equal_nan=False)',
@@ -1656,6 +1799,9 @@ FUNCTIONS = {
         'narrow(Tensor input, int64_t dim, Tensor start, SymInt length)',
         'narrow(Tensor input, int64_t dim, SymInt start, SymInt length)',
     ),
+    'narrow_copy': (
+        'narrow_copy(Tensor input, int64_t dim, SymInt start, SymInt length, *, Tensor out=None)',
+    ),
     'ne': (
         'ne(Tensor input, Tensor other, *, Tensor out=None)',
         'ne(Tensor input, Scalar other, *, Tensor out=None)',
@@ -1703,6 +1849,9 @@ FUNCTIONS = {
     'permute': (
         'permute(Tensor input, IntArrayRef dims)',
     ),
+    'permute_copy': (
+        'permute_copy(Tensor input, IntArrayRef dims, *, Tensor out=None)',
+    ),
     'positive': (
         'positive(Tensor input)',
     ),
@@ -1717,6 +1866,9 @@ FUNCTIONS = {
     ),
     'promote_types': (
         'promote_types(ScalarType type1, ScalarType type2)',
+    ),
+    'put': (
+        'put(Tensor input, Tensor index, Tensor source, bool accumulate=False)',
     ),
     'rad2deg': (
         'rad2deg(Tensor input, *, Tensor out=None)',
@@ -1758,6 +1910,9 @@ FUNCTIONS = {
         'randperm(SymInt n, *, Generator? generator, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'randperm(SymInt n, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
+    'range': (
+        'range(Scalar start, Scalar end, Scalar step=1, *, Tensor out=None, ScalarType dtype=None, Layout layout=torch.strided, Device device=None, bool requires_grad=False)',
+    ),
     'ravel': (
         'ravel(Tensor input)',
     ),
@@ -1785,6 +1940,9 @@ FUNCTIONS = {
     ),
     'reshape': (
         'reshape(Tensor input, SymIntArrayRef shape)',
+    ),
+    'resize_as_': (
+        'resize_as_(Tensor input, Tensor the_template, *, MemoryFormat? memory_format=None)',
     ),
     'result_type': (
         'result_type(Tensor tensor, Tensor other)',
@@ -1815,6 +1973,9 @@ FUNCTIONS = {
     'rsqrt_': (
         'rsqrt_(Tensor input)',
     ),
+    'scalar_tensor': (
+        'scalar_tensor(Scalar s, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'scatter': (
         'scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None)',
         'scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, c10::string_view reduce, Tensor out=None)',
@@ -1833,6 +1994,12 @@ FUNCTIONS = {
     ),
     'select': (
         'select(Tensor input, int64_t dim, SymInt index)',
+    ),
+    'select_copy': (
+        'select_copy(Tensor input, int64_t dim, SymInt index, *, Tensor out=None)',
+    ),
+    'select_scatter': (
+        'select_scatter(Tensor input, Tensor src, int64_t dim, SymInt index)',
     ),
     'set_anomaly_enabled': (
         'set_anomaly_enabled(bool enabled, bool check_nan=True)',
@@ -1873,6 +2040,12 @@ FUNCTIONS = {
     'sinh_': (
         'sinh_(Tensor input)',
     ),
+    'slice_copy': (
+        'slice_copy(Tensor input, int64_t dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1, *, Tensor out=None)',
+    ),
+    'slice_scatter': (
+        'slice_scatter(Tensor input, Tensor src, int64_t dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1, *, Tensor out=None)',
+    ),
     'slogdet': (
         'slogdet(Tensor input, *, TensorList[2] out=None)',
     ),
@@ -1883,6 +2056,9 @@ FUNCTIONS = {
         'sort(Tensor input, *, bool? stable, int64_t dim=-1, bool descending=False, TensorList[2] out=None)',
         'sort(Tensor input, int64_t dim=-1, bool descending=False, *, TensorList[2] out=None)',
     ),
+    'split_with_sizes': (
+        'split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)',
+    ),
     'sqrt': (
         'sqrt(Tensor input, *, Tensor out=None)',
     ),
@@ -1892,10 +2068,18 @@ FUNCTIONS = {
     'square': (
         'square(Tensor input, *, Tensor out=None)',
     ),
+    'square_': (
+        'square_(Tensor input)',
+    ),
     'squeeze': (
         'squeeze(Tensor input)',
         'squeeze(Tensor input, int64_t dim)',
         'squeeze(Tensor input, IntArrayRef dim)',
+    ),
+    'squeeze_copy': (
+        'squeeze_copy(Tensor input, *, Tensor out=None)',
+        'squeeze_copy(Tensor input, int64_t dim, *, Tensor out=None)',
+        'squeeze_copy(Tensor input, IntArrayRef dim, *, Tensor out=None)',
     ),
     'stack': (
         'stack(TensorList tensors, int64_t dim=0, *, Tensor out=None)',
@@ -1930,6 +2114,9 @@ FUNCTIONS = {
     ),
     't': (
         't(Tensor input)',
+    ),
+    't_copy': (
+        't_copy(Tensor input, *, Tensor out=None)',
     ),
     'take': (
         'take(Tensor input, Tensor index, *, Tensor out=None)',
@@ -1966,6 +2153,9 @@ FUNCTIONS = {
     'transpose': (
         'transpose(Tensor input, int64_t dim0, int64_t dim1)',
     ),
+    'transpose_copy': (
+        'transpose_copy(Tensor input, int64_t dim0, int64_t dim1, *, Tensor out=None)',
+    ),
     'tril': (
         'tril(Tensor input, SymInt diagonal=0, *, Tensor out=None)',
     ),
@@ -1994,6 +2184,9 @@ FUNCTIONS = {
     'unflatten': (
         'unflatten(Tensor input, int64_t dim, SymIntArrayRef sizes)',
     ),
+    'unfold_copy': (
+        'unfold_copy(Tensor input, int64_t dimension, int64_t size, int64_t step, *, Tensor out=None)',
+    ),
     'unsafe_chunk': (
         'unsafe_chunk(Tensor input, int64_t chunks, int64_t dim=0)',
     ),
@@ -2005,6 +2198,9 @@ FUNCTIONS = {
     ),
     'unsqueeze': (
         'unsqueeze(Tensor input, int64_t dim)',
+    ),
+    'unsqueeze_copy': (
+        'unsqueeze_copy(Tensor input, int64_t dim, *, Tensor out=None)',
     ),
     'var': (
         'var(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None)',
@@ -2018,6 +2214,10 @@ FUNCTIONS = {
     ),
     'vdot': (
         'vdot(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'view_copy': (
+        'view_copy(Tensor input, ScalarType dtype, *, Tensor out=None)',
+        'view_copy(Tensor input, SymIntArrayRef size, *, Tensor out=None)',
     ),
     'vsplit': (
         'vsplit(Tensor input, int64_t sections)',
@@ -2037,6 +2237,10 @@ FUNCTIONS = {
         'xlogy(Tensor input, Tensor other, *, Tensor out=None)',
         'xlogy(Scalar self, Tensor other, *, Tensor out=None)',
         'xlogy(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'xlogy_': (
+        'xlogy_(Tensor input, Tensor other)',
+        'xlogy_(Tensor input, Scalar other)',
     ),
     'zero_': (
         'zero_(Tensor input)',
@@ -2059,14 +2263,15 @@ NOARGS = frozenset({
     'det', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size', 'erf',
     'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_',
     'exp_', 'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud', 'floor',
-    'floor_', 'frac', 'frac_', 'inverse', 'is_complex', 'is_conj', 'is_floating_point', 'is_inference',
-    'is_neg', 'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item',
-    'lgamma', 'lgamma_', 'log', 'log10', 'log10_', 'log1p', 'log1p_', 'log2',
-    'log2_', 'log_', 'logdet', 'logical_not', 'logical_not_', 'msort', 'ndimension', 'neg',
-    'neg_', 'negative', 'negative_', 'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_',
-    'ravel', 'reciprocal', 'reciprocal_', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'rsqrt_',
-    'sgn', 'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_', 'signbit', 'sin',
-    'sin_', 'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_',
-    'square', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh', 'tanh_',
-    'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
+    'floor_', 'frac', 'frac_', 'get_device', 'inverse', 'is_complex', 'is_conj', 'is_floating_point',
+    'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf',
+    'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10', 'log10_', 'log1p',
+    'log1p_', 'log2', 'log2_', 'log_', 'logdet', 'logical_not', 'logical_not_', 'msort',
+    'ndimension', 'neg', 'neg_', 'negative', 'negative_', 'nelement', 'numel', 'positive',
+    'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_', 'relu', 'relu_', 'retain_grad',
+    'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_',
+    'signbit', 'sin', 'sin_', 'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet',
+    'sqrt', 'sqrt_', 'square', 'square_', 'storage_offset', 't', 't_', 'tan',
+    'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage',
+    'zero_',
 })

@@ -91,7 +91,7 @@ def _function(name, fn):
     op(name, fn, method=False, function=fn)
 
 
-_function("addmm", _nn_op("linear", "addmm"))
+op("addmm", Lazy("ops.scaled_products", "addmm_method"), function=_nn_op("linear", "addmm"), edges=True)
 _function("conv1d", _nn_op("convolution", "convolution", _conv(1)))
 _function("conv2d", _nn_op("convolution", "convolution", _conv(2)))
 _function("dropout", _nn_op("sampling", "dropout"))
@@ -250,3 +250,10 @@ op("split_with_sizes", Lazy("ops.view_copies", "split_with_sizes"), function=Tru
 for _name in ("view_copy", "transpose_copy", "t_copy", "permute_copy", "expand_copy", "select_copy", "slice_copy",
               "diagonal_copy", "alias_copy", "squeeze_copy", "unsqueeze_copy", "unfold_copy", "as_strided_copy"):
     op(_name, Lazy("ops.view_copies", _name), method=False, function=Lazy("ops.view_copies", _name))
+
+# beta * input + alpha * product (ops/scaled_products.py)
+op("addmm_", Lazy("ops.scaled_products", "addmm_inplace"), edges=True)
+op("addmv", Lazy("ops.scaled_products", "addmv"), function=True, edges=True)
+op("addmv_", Lazy("ops.scaled_products", "addmv_inplace"), function=True, edges=True)
+op("addr", Lazy("ops.scaled_products", "addr"), function=True, edges=True)
+op("addr_", Lazy("ops.scaled_products", "addr_inplace"), edges=True)

@@ -48,6 +48,12 @@ def get_device(self):
 
 
 def is_pinned(self, device=None):
+    if device is not None:
+        from ..errors import warn
+        warn("The argument 'device' of Tensor.is_pinned() is deprecated. Please do not pass this argument.",
+             "DeprecationWarning")
+        if isinstance(device, int):
+            raise runtime("Cannot access accelerator device when none is available.")
     return False
 
 
