@@ -93,9 +93,12 @@ _FLOATS = {"float16": (16, 2.0 ** -10, 65504.0, 2.0 ** -14, 0.001),
 class finfo:
     __api__ = frozenset({"bits", "eps", "max", "min", "tiny", "smallest_normal", "resolution", "dtype"})
 
-    def __init__(self, type=None):
-        if type is None:
-            type = dtypes.DEFAULT_FLOAT
+    def __init__(self, *args, **kwargs):
+        if len(args) + len(kwargs) > 1 or set(kwargs) - {"type"}:
+            got = ", ".join([_type_name(a) for a in args] + [f"{k}={_type_name(v)}" for k, v in kwargs.items()])
+            raise type_error(f"finfo() received an invalid combination of arguments - got ({got}), but expected one "
+                             "of:\n * (torch.dtype type)\n * ()\n")
+        type = args[0] if args else kwargs.get("type", dtypes.DEFAULT_FLOAT)
         if not isinstance(type, dtypes.DType):
             raise type_error(f"finfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
         if not type.is_floating_point:

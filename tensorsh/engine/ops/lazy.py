@@ -257,3 +257,21 @@ op("addmv", Lazy("ops.scaled_products", "addmv"), function=True, edges=True)
 op("addmv_", Lazy("ops.scaled_products", "addmv_inplace"), function=True, edges=True)
 op("addr", Lazy("ops.scaled_products", "addr"), function=True, edges=True)
 op("addr_", Lazy("ops.scaled_products", "addr_inplace"), edges=True)
+
+# the activations torch binds beside torch.nn.functional's (activation.py)
+op("hardshrink", Lazy("activation", "hardshrink"), function=True, edges=True)
+op("prelu", Lazy("activation", "prelu"), function=True, edges=True)
+_function("threshold", _nn_op("activation", "threshold"))
+_function("threshold_", _nn_op("activation", "threshold", lambda fn, input, threshold, value:
+                                                          fn(input, threshold, value, True)))
+_function("selu", _nn_op("activation", "selu", lambda fn, input: fn(input)))
+_function("selu_", _nn_op("activation", "selu", lambda fn, input: fn(input, True)))
+_function("celu", _nn_op("activation", "celu", lambda fn, input, alpha=1.0: fn(input, alpha)))
+_function("celu_", _nn_op("activation", "celu", lambda fn, input, alpha=1.0: fn(input, alpha, True)))
+
+# smaller numeric helpers (ops/numeric_extras.py)
+for _name in ("diag_embed", "diagflat", "frexp", "ldexp", "unique_consecutive"):
+    op(_name, Lazy("ops.numeric_extras", _name), function=True, edges=True)
+op("ldexp_", Lazy("ops.numeric_extras", "ldexp_inplace"), function=True, edges=True)
+for _name in ("rsub", "vander", "trapezoid", "trapz", "cumulative_trapezoid", "unravel_index"):
+    op(_name, Lazy("ops.numeric_extras", _name), method=False, function=Lazy("ops.numeric_extras", _name))

@@ -52,8 +52,9 @@ def is_pinned(self, device=None):
         from ..errors import warn
         warn("The argument 'device' of Tensor.is_pinned() is deprecated. Please do not pass this argument.",
              "DeprecationWarning")
-        if isinstance(device, int):
-            raise runtime("Cannot access accelerator device when none is available.")
+        from ..pyapi import make_device
+        if isinstance(device, (int, str)):
+            make_device(device)  # (PyTorch's parse of it, and its refusal of an index)
     return False
 
 
@@ -131,7 +132,7 @@ def broadcast_shapes(*shapes):
                 raise runtime(f"Attempting to broadcast a dimension of length {shape[i]} at {i}! Mismatching "
                               f"argument at index {arg} had {shape}; but expected shape should be broadcastable "
                               f"to {common}")
-    return Size(common)
+    return tuple.__new__(Size, common)  # (PyTorch's Python code makes it unchecked)
 
 
 def broadcast_tensors(*tensors):
