@@ -66,7 +66,7 @@ def get_deterministic_debug_mode():
 
 def set_warn_always(b):
     if type(b) is not bool:
-        raise type_error(f"_set_warnAlways(): argument 'enabled' (position 1) must be bool, not {_type_name(b)}")
+        raise runtime(f"setWarnOnlyOnce expects a bool, but got {_type_name(b)}")
     undo.touch(_Settings)
     _warn_always[0] = b
 
@@ -94,6 +94,8 @@ class finfo:
     __api__ = frozenset({"bits", "eps", "max", "min", "tiny", "smallest_normal", "resolution", "dtype"})
 
     def __init__(self, *args, **kwargs):
+        if not args and kwargs and "type" not in kwargs:
+            raise type_error('finfo() missing 1 required positional arguments: "type"')
         if len(args) + len(kwargs) > 1 or set(kwargs) - {"type"}:
             got = ", ".join([_type_name(a) for a in args] + [f"{k}={_type_name(v)}" for k, v in kwargs.items()])
             raise type_error(f"finfo() received an invalid combination of arguments - got ({got}), but expected one "
@@ -122,7 +124,14 @@ class finfo:
 class iinfo:
     __api__ = frozenset({"bits", "max", "min", "dtype"})
 
-    def __init__(self, type):
+    def __init__(self, *args, **kwargs):
+        if len(args) > 1:
+            raise type_error(f"iinfo() takes 1 positional argument but {len(args)} were given")
+        if args and "type" in kwargs:
+            raise type_error("iinfo() got multiple values for argument 'type'")
+        if not args and "type" not in kwargs:
+            raise type_error('iinfo() missing 1 required positional arguments: "type"')
+        type = args[0] if args else kwargs["type"]
         if not isinstance(type, dtypes.DType):
             raise type_error(f"iinfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
         if type is dtypes.bool_:

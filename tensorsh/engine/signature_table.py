@@ -25,6 +25,36 @@ METHODS = {
         'addcmul_(Tensor tensor1, Tensor tensor2, *, Scalar value=1)',
         'addcmul_(Scalar value, Tensor tensor1, Tensor tensor2)|deprecated',
     ),
+    'addmm': (
+        'addmm(Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1)',
+        'addmm(Scalar beta, Scalar alpha, Tensor mat1, Tensor mat2)|deprecated',
+        'addmm(Scalar beta, Tensor mat1, Tensor mat2)|deprecated',
+    ),
+    'addmm_': (
+        'addmm_(Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1)',
+        'addmm_(Scalar beta, Scalar alpha, Tensor mat1, Tensor mat2)|deprecated',
+        'addmm_(Scalar beta, Tensor mat1, Tensor mat2)|deprecated',
+    ),
+    'addmv': (
+        'addmv(Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1)',
+        'addmv(Scalar beta, Scalar alpha, Tensor mat, Tensor vec)|deprecated',
+        'addmv(Scalar beta, Tensor mat, Tensor vec)|deprecated',
+    ),
+    'addmv_': (
+        'addmv_(Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1)',
+        'addmv_(Scalar beta, Scalar alpha, Tensor mat, Tensor vec)|deprecated',
+        'addmv_(Scalar beta, Tensor mat, Tensor vec)|deprecated',
+    ),
+    'addr': (
+        'addr(Tensor vec1, Tensor vec2, *, Scalar beta=1, Scalar alpha=1)',
+        'addr(Scalar beta, Scalar alpha, Tensor vec1, Tensor vec2)|deprecated',
+        'addr(Scalar beta, Tensor vec1, Tensor vec2)|deprecated',
+    ),
+    'addr_': (
+        'addr_(Tensor vec1, Tensor vec2, *, Scalar beta=1, Scalar alpha=1)',
+        'addr_(Scalar beta, Scalar alpha, Tensor vec1, Tensor vec2)|deprecated',
+        'addr_(Scalar beta, Tensor vec1, Tensor vec2)|deprecated',
+    ),
     'all': (
         'all()',
         'all(IntArrayRef? dim=None, bool keepdim=False)',
@@ -232,6 +262,12 @@ METHODS = {
     'diag': (
         'diag(int64_t diagonal=0)',
     ),
+    'diag_embed': (
+        'diag_embed(int64_t offset=0, int64_t dim1=-2, int64_t dim2=-1)',
+    ),
+    'diagflat': (
+        'diagflat(int64_t offset=0)',
+    ),
     'diagonal': (
         'diagonal(int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
     ),
@@ -389,6 +425,9 @@ METHODS = {
     'half': (
         'half(*, MemoryFormat? memory_format=None)',
     ),
+    'hardshrink': (
+        'hardshrink(Scalar lambd=0.5)',
+    ),
     'heaviside': (
         'heaviside(Tensor values)',
     ),
@@ -466,6 +505,12 @@ METHODS = {
     ),
     'lcm_': (
         'lcm_(Tensor other)',
+    ),
+    'ldexp': (
+        'ldexp(Tensor other)',
+    ),
+    'ldexp_': (
+        'ldexp_(Tensor other)',
     ),
     'le': (
         'le(Tensor other)',
@@ -719,6 +764,9 @@ METHODS = {
     'pow_': (
         'pow_(Tensor exponent)',
         'pow_(Scalar exponent)',
+    ),
+    'prelu': (
+        'prelu(Tensor weight)',
     ),
     'prod': (
         'prod(*, ScalarType? dtype=None)',
@@ -1036,6 +1084,21 @@ FUNCTIONS = {
         'addmm(Scalar beta, Tensor input, Scalar alpha, Tensor mat1, Tensor mat2, *, Tensor out=None)|deprecated',
         'addmm(Scalar beta, Tensor input, Tensor mat1, Tensor mat2, *, Tensor out=None)|deprecated',
     ),
+    'addmv': (
+        'addmv(Tensor input, Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1, Tensor out=None)',
+        'addmv(Scalar beta, Tensor input, Scalar alpha, Tensor mat, Tensor vec, *, Tensor out=None)|deprecated',
+        'addmv(Scalar beta, Tensor input, Tensor mat, Tensor vec, *, Tensor out=None)|deprecated',
+    ),
+    'addmv_': (
+        'addmv_(Tensor input, Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1)',
+        'addmv_(Scalar beta, Tensor input, Scalar alpha, Tensor mat, Tensor vec)|deprecated',
+        'addmv_(Scalar beta, Tensor input, Tensor mat, Tensor vec)|deprecated',
+    ),
+    'addr': (
+        'addr(Tensor input, Tensor vec1, Tensor vec2, *, Scalar beta=1, Scalar alpha=1, Tensor out=None)',
+        'addr(Scalar beta, Tensor input, Scalar alpha, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated',
+        'addr(Scalar beta, Tensor input, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated',
+    ),
     'alias_copy': (
         'alias_copy(Tensor input, *, Tensor out=None)',
     ),
@@ -1212,6 +1275,12 @@ FUNCTIONS = {
     'ceil_': (
         'ceil_(Tensor input)',
     ),
+    'celu': (
+        'celu(Tensor input, Scalar alpha=1.0)',
+    ),
+    'celu_': (
+        'celu_(Tensor input, Scalar alpha=1.0)',
+    ),
     'chunk': (
         'chunk(Tensor input, int64_t chunks, int64_t dim=0)',
     ),
@@ -1308,6 +1377,10 @@ FUNCTIONS = {
     'cumsum': (
         'cumsum(Tensor input, int64_t dim, *, ScalarType? dtype=None, Tensor out=None)',
     ),
+    'cumulative_trapezoid': (
+        'cumulative_trapezoid(Tensor y, Tensor x, *, int64_t dim=-1)',
+        'cumulative_trapezoid(Tensor y, *, Scalar dx=1, int64_t dim=-1)',
+    ),
     'deg2rad': (
         'deg2rad(Tensor input, *, Tensor out=None)',
     ),
@@ -1329,6 +1402,12 @@ FUNCTIONS = {
     ),
     'diag': (
         'diag(Tensor input, int64_t diagonal=0, *, Tensor out=None)',
+    ),
+    'diag_embed': (
+        'diag_embed(Tensor input, int64_t offset=0, int64_t dim1=-2, int64_t dim2=-1)',
+    ),
+    'diagflat': (
+        'diagflat(Tensor input, int64_t offset=0)',
     ),
     'diagonal': (
         'diagonal(Tensor input, int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
@@ -1488,6 +1567,9 @@ FUNCTIONS = {
     'frac_': (
         'frac_(Tensor input)',
     ),
+    'frexp': (
+        'frexp(Tensor input, *, TensorList[2] out=None)',
+    ),
     'full': (
         'full(SymIntArrayRef size, Scalar fill_value, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
@@ -1521,6 +1603,9 @@ FUNCTIONS = {
     'gt': (
         'gt(Tensor input, Tensor other, *, Tensor out=None)',
         'gt(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'hardshrink': (
+        'hardshrink(Tensor input, Scalar lambd=0.5, *, Tensor out=None)',
     ),
     'heaviside': (
         'heaviside(Tensor input, Tensor values, *, Tensor out=None)',
@@ -1615,6 +1700,12 @@ FUNCTIONS = {
     ),
     'lcm_': (
         'lcm_(Tensor input, Tensor other)',
+    ),
+    'ldexp': (
+        'ldexp(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'ldexp_': (
+        'ldexp_(Tensor input, Tensor other)',
     ),
     'le': (
         'le(Tensor input, Tensor other, *, Tensor out=None)',
@@ -1860,6 +1951,9 @@ FUNCTIONS = {
         'pow(Scalar self, Tensor exponent, *, Tensor out=None)',
         'pow(Tensor input, Scalar exponent, *, Tensor out=None)',
     ),
+    'prelu': (
+        'prelu(Tensor input, Tensor weight)',
+    ),
     'prod': (
         'prod(Tensor input, *, ScalarType? dtype=None)',
         'prod(Tensor input, int64_t dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
@@ -1973,6 +2067,10 @@ FUNCTIONS = {
     'rsqrt_': (
         'rsqrt_(Tensor input)',
     ),
+    'rsub': (
+        'rsub(Tensor input, Tensor other, *, Scalar alpha=1)',
+        'rsub(Tensor input, Scalar other, Scalar alpha=1)',
+    ),
     'scalar_tensor': (
         'scalar_tensor(Scalar s, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
@@ -2000,6 +2098,12 @@ FUNCTIONS = {
     ),
     'select_scatter': (
         'select_scatter(Tensor input, Tensor src, int64_t dim, SymInt index)',
+    ),
+    'selu': (
+        'selu(Tensor input)',
+    ),
+    'selu_': (
+        'selu_(Tensor input)',
     ),
     'set_anomaly_enabled': (
         'set_anomaly_enabled(bool enabled, bool check_nan=True)',
@@ -2141,6 +2245,12 @@ FUNCTIONS = {
         'tensor_split(Tensor input, Tensor tensor_indices_or_sections, int64_t dim=0)',
         'tensor_split(Tensor input, SymInt sections, int64_t dim=0)',
     ),
+    'threshold': (
+        'threshold(Tensor input, Scalar threshold, Scalar value, *, Tensor out=None)',
+    ),
+    'threshold_': (
+        'threshold_(Tensor input, Scalar threshold, Scalar value)',
+    ),
     'tile': (
         'tile(Tensor input, SymIntArrayRef dims)',
     ),
@@ -2155,6 +2265,14 @@ FUNCTIONS = {
     ),
     'transpose_copy': (
         'transpose_copy(Tensor input, int64_t dim0, int64_t dim1, *, Tensor out=None)',
+    ),
+    'trapezoid': (
+        'trapezoid(Tensor y, Tensor x, *, int64_t dim=-1)',
+        'trapezoid(Tensor y, *, Scalar dx=1, int64_t dim=-1)',
+    ),
+    'trapz': (
+        'trapz(Tensor y, *, double dx=1, int64_t dim=-1)',
+        'trapz(Tensor y, Tensor x, *, int64_t dim=-1)',
     ),
     'tril': (
         'tril(Tensor input, SymInt diagonal=0, *, Tensor out=None)',
@@ -2201,6 +2319,9 @@ FUNCTIONS = {
     ),
     'unsqueeze_copy': (
         'unsqueeze_copy(Tensor input, int64_t dim, *, Tensor out=None)',
+    ),
+    'vander': (
+        'vander(Tensor x, int64_t? N=None, bool increasing=False)',
     ),
     'var': (
         'var(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None)',
@@ -2263,15 +2384,15 @@ NOARGS = frozenset({
     'det', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size', 'erf',
     'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_',
     'exp_', 'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud', 'floor',
-    'floor_', 'frac', 'frac_', 'get_device', 'inverse', 'is_complex', 'is_conj', 'is_floating_point',
-    'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf',
-    'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10', 'log10_', 'log1p',
-    'log1p_', 'log2', 'log2_', 'log_', 'logdet', 'logical_not', 'logical_not_', 'msort',
-    'ndimension', 'neg', 'neg_', 'negative', 'negative_', 'nelement', 'numel', 'positive',
-    'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_', 'relu', 'relu_', 'retain_grad',
-    'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_',
-    'signbit', 'sin', 'sin_', 'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet',
-    'sqrt', 'sqrt_', 'square', 'square_', 'storage_offset', 't', 't_', 'tan',
-    'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage',
-    'zero_',
+    'floor_', 'frac', 'frac_', 'frexp', 'get_device', 'inverse', 'is_complex', 'is_conj',
+    'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf', 'isnan',
+    'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10', 'log10_',
+    'log1p', 'log1p_', 'log2', 'log2_', 'log_', 'logdet', 'logical_not', 'logical_not_',
+    'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_', 'nelement', 'numel',
+    'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_', 'relu', 'relu_',
+    'retain_grad', 'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid', 'sigmoid_', 'sign',
+    'sign_', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_', 'sinh', 'sinh_',
+    'slogdet', 'sqrt', 'sqrt_', 'square', 'square_', 'storage_offset', 't', 't_',
+    'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc', 'trunc_',
+    'untyped_storage', 'zero_',
 })

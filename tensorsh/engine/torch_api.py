@@ -266,7 +266,7 @@ for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", 
 NAMESPACE.update(LEGACY)
 for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "linspace", "eye", "randint"):
     NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)
-for _name in ("get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
+for _name in ("get_default_dtype", "get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
               "is_anomaly_check_nan_enabled"):  # C functions without arguments in PyTorch
     NAMESPACE[_name] = pyapi.c_noargs(_name, NAMESPACE[_name])
 NAMESPACE["special"], NAMESPACE["linalg"] = namespaces.special(NAMESPACE), namespaces.linalg(NAMESPACE)

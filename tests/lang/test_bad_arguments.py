@@ -37,7 +37,7 @@ APPROXIMATE_TEXTS = {
     # meshgrid's text prints the offending tensor with ATen's C++ printer (no brackets, a dtype footer)
     r"y = torch\.meshgrid\(x(, x)?\)": "ATen's C++ tensor printer inside the text",
     # torch.unique with no input: Python names the function it dispatched to (_return_output), tensorsh the op
-    r"y = torch\.unique\((dim='a')?\)": "the Python function's own name in Python's arity error",
+    r"y = torch\.unique(_consecutive)?\((dim='a')?\)": "the Python function's own name in Python's arity error",
 }
 MAX_TEXT_DIFFS = 41  # measured: 9,696 calls, 8,957 both refuse, 40 with another text (2,843 when #22 was filed);
 # 41 with torch.BFloat16Tensor(10**20), the C++ backtrace class HalfTensor(10**20) is in

@@ -225,6 +225,11 @@ def unravel_index(indices, shape):
 
 def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
     """Runs of equal elements (or equal slices along dim) kept once; inverse and counts as torch returns them."""
+    for name, flag in (("return_inverse", return_inverse), ("return_counts", return_counts)):
+        if type(flag) is not bool:
+            raise type_error(f"unique_consecutive(): argument '{name}' must be bool, not {type_name(flag)}")
+    if dim is not None and (type(dim) is not int):
+        raise type_error(f"unique_consecutive(): argument 'dim' must be int, not {type_name(dim)}")
     if dim is None:
         flat = np.ascontiguousarray(input._np).reshape(-1)
         starts = np.ones(flat.size, bool)

@@ -43,7 +43,10 @@ def layout(self):
     return STRIDED
 
 
-def get_device(self):
+def get_device(self, *args, **kwargs):
+    if args or kwargs:  # (a C method without arguments)
+        raise type_error(f"TensorBase.get_device() takes no {'keyword ' if kwargs and not args else ''}arguments"
+                         f"{f' ({len(args)} given)' if args else ''}")
     return -1
 
 
@@ -93,9 +96,13 @@ def is_same_size(self, other):
 op("is_cpu", property(is_cpu))
 op("layout", property(layout))
 op("get_device", get_device)
+is_pinned.__qualname__ = "Tensor.is_pinned"  # (Python's own argument errors name it so)
 op("is_pinned", is_pinned)
+is_shared.__qualname__ = "Tensor.is_shared"  # (Python's own argument errors name it so)
 op("is_shared", is_shared)
+share_memory_.__qualname__ = "Tensor.share_memory_"  # (Python's own argument errors name it so)
 op("share_memory_", share_memory_)
+dim_order.__qualname__ = "Tensor.dim_order"  # (Python's own argument errors name it so)
 op("dim_order", dim_order)
 op("is_nonzero", is_nonzero, function=True)
 op("is_same_size", is_same_size, function=True)
@@ -117,11 +124,15 @@ def broadcast_shapes(*shapes):
     if not shapes:
         return Size([])
     for shape in shapes:
-        if not isinstance(shape, (tuple, list)):
+        if not isinstance(shape, (tuple, list, str)):
             raise runtime(f"Input shapes should be of type ints, a tuple of ints, or a list of ints, got {shape}")
     common = [1] * max(len(shape) for shape in shapes)
     for arg, shape in enumerate(shapes):
         for i in range(-1, -1 - len(shape), -1):
+            if isinstance(shape[i], Tensor):  # (what PyTorch's symbolic-shape guard says of one)
+                raise make("AssertionError", "Expected bool, got <class 'torch.Tensor'>")
+            if not isinstance(shape[i], int):
+                raise type_error(f"'<' not supported between instances of '{type_name(shape[i])}' and 'int'")
             if shape[i] == common[i]:
                 continue
             if common[i] == 1:
@@ -136,8 +147,6 @@ def broadcast_shapes(*shapes):
 
 
 def broadcast_tensors(*tensors):
-    if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
-        tensors = tuple(tensors[0])
     for i, t in enumerate(tensors):
         if not isinstance(t, Tensor):
             raise type_error(f"expected Tensor as element {i} in argument 0, but got {type_name(t)}")

@@ -7,7 +7,7 @@ from ..autograd import Node, SavedTensor, should_compute_output
 from ..errors import runtime, type_error
 from ..linear import AddmmBackward0, addmm
 from ..tensorimpl import Tensor, _shape_list
-from .core import attach, fresh, needs_grad, operand_edge, sum_to, type_name, write_inplace
+from .core import attach, check_inplace, fresh, needs_grad, operand_edge, sum_to, type_name, write_inplace
 
 
 def _times(t, s):
@@ -135,6 +135,12 @@ def addr(input, vec1, vec2, *, beta=1, alpha=1):
     return out
 
 
+def _autograd_first(self, *others):
+    """PyTorch's autograd wrapper checks an in-place op on a leaf that requires grad before the kernel's checks."""
+    if needs_grad(self, *others):
+        check_inplace(self)
+
+
 def _inplace(self, values, make_node, others):
     if values._shape != self._shape:
         raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
@@ -153,6 +159,7 @@ def addmm_method(self, mat1, mat2, *, beta=1, alpha=1):
 
 
 def addmm_inplace(self, mat1, mat2, *, beta=1, alpha=1):
+    _autograd_first(self, mat1, mat2)
     if isinstance(mat1, Tensor) and isinstance(mat2, Tensor) and mat1.dim() == 2 and mat2.dim() == 2 and \
             mat1._shape[1] == mat2._shape[0] and self._shape != (mat1._shape[0], mat2._shape[1]):
         raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
@@ -163,10 +170,12 @@ def addmm_inplace(self, mat1, mat2, *, beta=1, alpha=1):
 
 
 def addmv_inplace(self, mat, vec, *, beta=1, alpha=1):
+    _autograd_first(self, mat, vec)
     values = _addmv_values(self, mat, vec, beta, alpha)
     return _inplace(self, values, lambda: AddmvBackward0(self, mat, vec, beta, alpha), (mat, vec))
 
 
 def addr_inplace(self, vec1, vec2, *, beta=1, alpha=1):
+    _autograd_first(self, vec1, vec2)
     values = _addr_values(self, vec1, vec2, beta, alpha, inplace=True)
     return _inplace(self, values, lambda: AddrBackward0(self, vec1, vec2, beta, alpha), (vec1, vec2))

@@ -146,7 +146,14 @@ squeeze_copy = _copy_of(lambda t, dim=None: t.squeeze() if dim is None else t.sq
 unsqueeze_copy = _copy_of(lambda t, dim: t.unsqueeze(dim))
 unfold_copy = _copy_of(lambda t, dimension, size, step: t.unfold(dimension, size, step))
 as_strided_copy = _copy_of(_VIEWS["as_strided"])
-narrow_copy = _copy_of(lambda t, dim, start, length: t.narrow(dim, start, length), "NarrowCopyBackward0")
+def _narrow(t, dim, start, length):
+    if isinstance(dim, int) and dim >= t.dim():  # (narrow_copy's own check, before the dim is wrapped)
+        raise runtime("Expected dim < static_cast<int64_t>(self_sizes.size()) to be true, but got false.  (Could "
+                      "this error message be improved?  If so, please report an enhancement request to PyTorch.)")
+    return t.narrow(dim, start, length)
+
+
+narrow_copy = _copy_of(_narrow, "NarrowCopyBackward0")
 
 
 def split_with_sizes(self, split_sizes, dim=0):
