@@ -171,6 +171,9 @@ METHODS = {
     'byte': (
         'byte(*, MemoryFormat? memory_format=None)',
     ),
+    'cauchy_': (
+        'cauchy_(double median=0, double sigma=1, *, Generator? generator=None)',
+    ),
     'char': (
         'char(*, MemoryFormat? memory_format=None)',
     ),
@@ -395,6 +398,9 @@ METHODS = {
         'ge_(Tensor other)',
         'ge_(Scalar other)',
     ),
+    'geometric_': (
+        'geometric_(double p, *, Generator? generator=None)',
+    ),
     'ger': (
         'ger(Tensor vec2)',
     ),
@@ -543,6 +549,9 @@ METHODS = {
     'less_equal_': (
         'less_equal_(Tensor other)',
         'less_equal_(Scalar other)',
+    ),
+    'log_normal_': (
+        'log_normal_(double mean=1, double std=2, *, Generator? generator=None)',
     ),
     'log_softmax': (
         'log_softmax(int64_t dim, ScalarType? dtype=None)',

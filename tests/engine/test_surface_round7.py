@@ -280,6 +280,25 @@ t = torch.tensor([1, 1, 2, 2, 3, 1, 1])
 print(torch.unique_consecutive(t), torch.unique_consecutive(t, return_counts=True, return_inverse=True))
 print(torch.tensor([[1, 1], [1, 1], [2, 3]]).unique_consecutive(dim=0), torch.tensor([[1., 1.], [1., 1.]]).unique_consecutive(return_counts=True))
 """,
+"random_fills": """
+torch.manual_seed(0)
+print(torch.empty(5).log_normal_(), torch.empty(3, dtype=torch.float64).log_normal_(0.5, 0.25), torch.randn(1))
+print(torch.empty(20).log_normal_().sum().item(), torch.empty(7).geometric_(0.3), torch.empty(4, dtype=torch.int64).geometric_(0.05))
+print(torch.empty(6).cauchy_(), torch.empty(3, dtype=torch.float64).cauchy_(1.0, 0.5), torch.empty(100).cauchy_(2., 3.).sum().item())
+x = torch.ones(2, requires_grad=True) * 1
+print(x.log_normal_().grad_fn.name(), (torch.ones(2, requires_grad=True) * 1).geometric_(0.3).grad_fn.name(), (torch.ones(2, requires_grad=True) * 1).cauchy_().grad_fn.name())
+t = torch.zeros(3, 4).t()
+print(t.cauchy_(), t.geometric_(0.5), t.log_normal_(), t._version)
+g = torch.Generator().manual_seed(5)
+print(torch.empty(3).cauchy_(generator=g), torch.empty(2, dtype=torch.float16).log_normal_(generator=g))
+""",
+"log_normal_std": "torch.ones(3).log_normal_(std=0)",
+"log_normal_int": "torch.ones(3, dtype=torch.int64).log_normal_()",
+"geometric_p": "torch.ones(3).geometric_(1.5)",
+"geometric_bool": "torch.ones(3, dtype=torch.bool).geometric_(0.5)",
+"cauchy_sigma": "torch.ones(3).cauchy_(sigma=-1)",
+"cauchy_int": "torch.ones(3, dtype=torch.int64).cauchy_()",
+"cauchy_leaf": "torch.ones(2, requires_grad=True).cauchy_()",
 "diag_embed_same_dims": "torch.diag_embed(torch.ones(3), 0, 0, 0)",
 "frexp_of_int": "torch.frexp(torch.tensor([1, 2]))",
 "unravel_index_float": "torch.unravel_index(torch.tensor([1.]), (2,))",

@@ -275,3 +275,8 @@ for _name in ("diag_embed", "diagflat", "frexp", "ldexp", "unique_consecutive"):
 op("ldexp_", Lazy("ops.numeric_extras", "ldexp_inplace"), function=True, edges=True)
 for _name in ("rsub", "vander", "trapezoid", "trapz", "cumulative_trapezoid", "unravel_index"):
     op(_name, Lazy("ops.numeric_extras", _name), method=False, function=Lazy("ops.numeric_extras", _name))
+
+# more in-place random fills (random_fills.py)
+op("log_normal_", Lazy("random_fills", "log_normal_inplace"))
+op("geometric_", Lazy("random_fills", "geometric_inplace"))
+op("cauchy_", Lazy("random_fills", "cauchy_inplace"))
