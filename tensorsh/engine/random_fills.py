@@ -8,7 +8,15 @@ import numpy as np
 from . import creation, dtypes, kernels
 from .errors import runtime
 from .random import _per_element
+from .ops.core import precheck
 from .sampling import fill_random
+
+
+def _exp(v):
+    try:
+        return math.exp(v)
+    except OverflowError:  # (glibc's exp gives inf)
+        return math.inf
 
 
 def _kernel_dtype(self, kernel, floating=True):
@@ -19,16 +27,18 @@ def _kernel_dtype(self, kernel, floating=True):
 
 def log_normal_inplace(self, mean=1.0, std=2.0, generator=None):
     """exp(normal_distribution<double>(mean, std)): the serial Box-Muller with its cached sample."""
+    precheck(self)  # (autograd's check before the kernel's)
     if not std > 0.0:
         raise runtime(f"log_normal_ expects std > 0.0, but found std={std:g}")
     _kernel_dtype(self, "log_normal_cpu")
     z = creation._generator(generator)._normal_serial(self.numel())
     x = kernels.fma(z, np.float64(std), np.full(z.shape, float(mean)))
-    return fill_random(self, _per_element(math.exp, x).astype(self.dtype.np), "LogNormalBackward0")
+    return fill_random(self, _per_element(_exp, x).astype(self.dtype.np), "LogNormalBackward0")
 
 
 def geometric_inplace(self, p, generator=None):
     """ceil(log(u) / log1p(-p)) for one double uniform per element, cast (integer tensors too)."""
+    precheck(self)
     if not 0 < p < 1:
         raise runtime(f"geometric_ expects p to be in (0, 1), but got p={p:g}")
     _kernel_dtype(self, "geometric_cpu", floating=False)
@@ -41,6 +51,7 @@ def geometric_inplace(self, p, generator=None):
 
 def cauchy_inplace(self, median=0.0, sigma=1.0, generator=None):
     """median + sigma * tan(pi * (u - 0.5)) for one double uniform per element, cast."""
+    precheck(self)
     if not sigma > 0.0:
         raise runtime(f"cauchy_ expects sigma > 0.0, but found sigma={sigma:g}")
     if not self.dtype.is_floating_point:

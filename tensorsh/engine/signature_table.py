@@ -234,6 +234,9 @@ METHODS = {
         'count_nonzero(int64_t? dim=None)',
         'count_nonzero(IntArrayRef dim)',
     ),
+    'cov': (
+        'cov(*, int64_t correction=1, Tensor? fweights=None, Tensor? aweights=None)',
+    ),
     'cpu': (
         'cpu(*, MemoryFormat? memory_format=None)',
     ),
@@ -694,6 +697,10 @@ METHODS = {
         'nanmedian()',
         'nanmedian(int64_t dim, bool keepdim=False)',
     ),
+    'nanquantile': (
+        'nanquantile(Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear")',
+        'nanquantile(double q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear")',
+    ),
     'nansum': (
         'nansum(IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)',
     ),
@@ -787,6 +794,10 @@ METHODS = {
     'put_': (
         'put_(Tensor index, Tensor source, bool accumulate=False)',
     ),
+    'quantile': (
+        'quantile(Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear")',
+        'quantile(double q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear")',
+    ),
     'random_': (
         'random_(*, Generator? generator=None)',
         'random_(int64_t from, int64_t? to, *, Generator? generator=None)',
@@ -799,6 +810,12 @@ METHODS = {
     'remainder_': (
         'remainder_(Tensor other)',
         'remainder_(Scalar other)',
+    ),
+    'renorm': (
+        'renorm(Scalar p, int64_t dim, Scalar maxnorm)',
+    ),
+    'renorm_': (
+        'renorm_(Scalar p, int64_t dim, Scalar maxnorm)',
     ),
     'repeat': (
         'repeat(SymIntArrayRef repeats)',
@@ -1355,6 +1372,9 @@ FUNCTIONS = {
         'copysign(Tensor input, Tensor other, *, Tensor out=None)',
         'copysign(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'corrcoef': (
+        'corrcoef(Tensor input)',
+    ),
     'cos': (
         'cos(Tensor input, *, Tensor out=None)',
     ),
@@ -1370,6 +1390,9 @@ FUNCTIONS = {
     'count_nonzero': (
         'count_nonzero(Tensor input, int64_t? dim=None)',
         'count_nonzero(Tensor input, IntArrayRef dim)',
+    ),
+    'cov': (
+        'cov(Tensor input, *, int64_t correction=1, Tensor? fweights=None, Tensor? aweights=None)',
     ),
     'cross': (
         'cross(Tensor input, Tensor other, int64_t? dim=None, *, Tensor out=None)',
@@ -1892,6 +1915,10 @@ FUNCTIONS = {
         'nanmedian(Tensor input)',
         'nanmedian(Tensor input, int64_t dim, bool keepdim=False, *, TensorList[2] out=None)',
     ),
+    'nanquantile': (
+        'nanquantile(Tensor input, Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None)',
+        'nanquantile(Tensor input, double q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None)',
+    ),
     'nansum': (
         'nansum(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
     ),
@@ -1973,6 +2000,10 @@ FUNCTIONS = {
     'put': (
         'put(Tensor input, Tensor index, Tensor source, bool accumulate=False)',
     ),
+    'quantile': (
+        'quantile(Tensor input, Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None)',
+        'quantile(Tensor input, double q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None)',
+    ),
     'rad2deg': (
         'rad2deg(Tensor input, *, Tensor out=None)',
     ),
@@ -2035,6 +2066,9 @@ FUNCTIONS = {
         'remainder(Tensor input, Tensor other, *, Tensor out=None)',
         'remainder(Scalar self, Tensor other)',
         'remainder(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'renorm': (
+        'renorm(Tensor input, Scalar p, int64_t dim, Scalar maxnorm, *, Tensor out=None)',
     ),
     'repeat_interleave': (
         'repeat_interleave(Tensor input, Tensor repeats, int64_t? dim=None, *, SymInt? output_size=None)',
@@ -2389,19 +2423,19 @@ NOARGS = frozenset({
     'arccos', 'arccos_', 'arccosh', 'arccosh_', 'arcsin', 'arcsin_', 'arcsinh', 'arcsinh_',
     'arctan', 'arctan_', 'arctanh', 'arctanh_', 'argwhere', 'asin', 'asin_', 'asinh',
     'asinh_', 'atan', 'atan_', 'atanh', 'atanh_', 'bitwise_not', 'bitwise_not_', 'ceil',
-    'ceil_', 'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad', 'deg2rad_',
-    'det', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size', 'erf',
-    'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_',
-    'exp_', 'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud', 'floor',
-    'floor_', 'frac', 'frac_', 'frexp', 'get_device', 'inverse', 'is_complex', 'is_conj',
-    'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf', 'isnan',
-    'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10', 'log10_',
-    'log1p', 'log1p_', 'log2', 'log2_', 'log_', 'logdet', 'logical_not', 'logical_not_',
-    'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_', 'nelement', 'numel',
-    'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_', 'relu', 'relu_',
-    'retain_grad', 'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid', 'sigmoid_', 'sign',
-    'sign_', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_', 'sinh', 'sinh_',
-    'slogdet', 'sqrt', 'sqrt_', 'square', 'square_', 'storage_offset', 't', 't_',
-    'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc', 'trunc_',
-    'untyped_storage', 'zero_',
+    'ceil_', 'corrcoef', 'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad',
+    'deg2rad_', 'det', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size',
+    'erf', 'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2',
+    'exp2_', 'exp_', 'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud',
+    'floor', 'floor_', 'frac', 'frac_', 'frexp', 'get_device', 'inverse', 'is_complex',
+    'is_conj', 'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf',
+    'isnan', 'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10',
+    'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_', 'logdet', 'logical_not',
+    'logical_not_', 'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_', 'nelement',
+    'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_', 'relu',
+    'relu_', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid', 'sigmoid_',
+    'sign', 'sign_', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_', 'sinh',
+    'sinh_', 'slogdet', 'sqrt', 'sqrt_', 'square', 'square_', 'storage_offset', 't',
+    't_', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc',
+    'trunc_', 'untyped_storage', 'zero_',
 })

@@ -299,6 +299,64 @@ print(torch.empty(3).cauchy_(generator=g), torch.empty(2, dtype=torch.float16).l
 "cauchy_sigma": "torch.ones(3).cauchy_(sigma=-1)",
 "cauchy_int": "torch.ones(3, dtype=torch.int64).cauchy_()",
 "cauchy_leaf": "torch.ones(2, requires_grad=True).cauchy_()",
+"quantile": """
+x = torch.tensor([[3., 1., 2., 5.], [4., float('nan'), 0., 1.]], requires_grad=True)
+print(torch.quantile(x[0], 0.3), x.quantile(torch.tensor([0.25, 0.5]), dim=1, keepdim=True), x.nanquantile(0.5, dim=1))
+for m in ["midpoint", "nearest", "lower", "higher", "linear"]:
+    print(torch.quantile(x[0], 0.4, interpolation=m), torch.nanquantile(x, torch.tensor([0.2, 0.9]), dim=0, interpolation=m))
+print(torch.quantile(x, 0.5), torch.quantile(x[0], torch.tensor(0.5)), x[0].quantile(torch.tensor([0.1]), keepdim=True))
+r = torch.quantile(x[0], 0.3)
+r.backward()
+print(x.grad)
+y = torch.tensor([[1., 2., 3.], [6., 5., 4.], [7., 9., 8.]], requires_grad=True)
+r = torch.quantile(y, torch.tensor([0.3, 0.6]), dim=0)
+r.sum().backward()
+print(r, y.grad, torch.nanquantile(torch.tensor([float('nan'), float('nan')]), 0.5))
+""",
+"quantile_of_int": "torch.quantile(torch.tensor([1, 2]), 0.5)",
+"quantile_q_range": "torch.quantile(torch.ones(3), 1.5)",
+"quantile_q_tensor_range": "torch.quantile(torch.ones(3), torch.tensor([1.5]))",
+"quantile_q_dtype": "torch.quantile(torch.ones(3), torch.tensor([0.5], dtype=torch.float64))",
+"quantile_empty": "torch.quantile(torch.zeros(0), 0.5)",
+"quantile_mode": "torch.quantile(torch.ones(3), 0.5, interpolation='foo')",
+"cov_corrcoef": """
+x = torch.tensor([[1., 2., 4., 7.], [2., 1., 0., 3.], [5., 5., 6., 1.]], requires_grad=True)
+c = torch.cov(x)
+print(c, x.cov(correction=0), torch.cov(x[0]), torch.cov(torch.tensor([[1, 2, 4], [3, 1, 0]])))
+print(x.corrcoef(), torch.corrcoef(x[0]), torch.corrcoef(torch.tensor([[1, 2, 4], [3, 1, 0]])))
+c.sum().backward()
+print(x.grad)
+print(torch.cov(x, fweights=torch.tensor([1, 2, 1, 3])), torch.cov(x, aweights=torch.tensor([0.5, 1., 2., 1.])))
+print(torch.cov(x, fweights=torch.tensor([1, 2, 1, 3]), aweights=torch.tensor([0.5, 1., 2., 1.]), correction=2))
+r = torch.corrcoef(x)
+r.sum().backward()
+print(x.grad)
+print(torch.cov(torch.tensor([[1., 2.]]), correction=2))
+""",
+"cov_rank": "torch.cov(torch.ones(2, 2, 2))",
+"cov_fweights_float": "torch.cov(torch.ones(2, 4), fweights=torch.tensor([1., 2., 1., 3.]))",
+"cov_aweights_zero": "torch.cov(torch.ones(2, 4), aweights=torch.zeros(4))",
+"renorm": """
+m = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+r = m.renorm(2, 0, 2.5)
+print(r, r.grad_fn._saved_p, r.grad_fn._saved_dim, r.grad_fn._saved_maxnorm, r.grad_fn._saved_self)
+r.sum().backward()
+print(m.grad)
+m.grad = None
+r = m.renorm(1, -1, 3.)
+r.backward(torch.tensor([[1., -2.], [0.5, 3.]]))
+print(r, m.grad, r.grad_fn._saved_dim)
+c = m.detach().clone()
+print(c.renorm_(1, 1, 3.), c._version)
+print(torch.renorm(torch.tensor([[1., 2.], [3., 4.]]), float('inf'), -1, 3.), torch.renorm(torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float64), 3, 0, 1.))
+g = torch.Generator().manual_seed(0)
+a = torch.randn(5, 7, generator=g)
+print(torch.renorm(a, 2, 1, 1.).sum().item(), torch.renorm(a, 1.5, 0, 0.5).sum().item())
+""",
+"renorm_maxnorm": "torch.ones(2, 2).renorm(2, 0, -1.)",
+"renorm_p": "torch.ones(2, 2).renorm(-1, 0, 1.)",
+"renorm_rank": "torch.ones(3).renorm(2, 0, 1.)",
+"renorm_leaf": "torch.ones(2, 2, requires_grad=True).renorm_(2, 0, 1.)",
 "diag_embed_same_dims": "torch.diag_embed(torch.ones(3), 0, 0, 0)",
 "frexp_of_int": "torch.frexp(torch.tensor([1, 2]))",
 "unravel_index_float": "torch.unravel_index(torch.tensor([1.]), (2,))",

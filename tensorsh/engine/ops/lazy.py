@@ -280,3 +280,8 @@ for _name in ("rsub", "vander", "trapezoid", "trapz", "cumulative_trapezoid", "u
 op("log_normal_", Lazy("random_fills", "log_normal_inplace"))
 op("geometric_", Lazy("random_fills", "geometric_inplace"))
 op("cauchy_", Lazy("random_fills", "cauchy_inplace"))
+
+# quantiles, covariance, renorm (ops/statistics.py)
+for _name in ("quantile", "nanquantile", "cov", "corrcoef", "renorm"):
+    op(_name, Lazy("ops.statistics", _name), function=True, edges=True)
+op("renorm_", Lazy("ops.statistics", "renorm_inplace"), edges=True)

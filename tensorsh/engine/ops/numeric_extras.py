@@ -226,6 +226,8 @@ def unravel_index(indices, shape):
 def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
     """Runs of equal elements (or equal slices along dim) kept once; inverse and counts as torch returns them."""
     for name, flag in (("return_inverse", return_inverse), ("return_counts", return_counts)):
+        if isinstance(flag, Tensor):  # (torch.functional's Python reads it as a truth value)
+            flag = bool(flag)
         if type(flag) is not bool:
             raise type_error(f"unique_consecutive(): argument '{name}' must be bool, not {type_name(flag)}")
     if dim is not None and (type(dim) is not int):
@@ -248,6 +250,7 @@ def unique_consecutive(input, return_inverse=False, return_counts=False, dim=Non
         inverse = np.cumsum(starts) - 1
     out = fresh(np.ascontiguousarray(values), input.dtype)
     counts = np.diff(np.append(np.flatnonzero(starts), starts.size))
+    return_inverse, return_counts = bool(return_inverse), bool(return_counts)
     if not return_inverse and not return_counts:
         return out
     result = (out,)
