@@ -98,6 +98,21 @@ def nanquantile(input, q, dim=None, keepdim=False, *, interpolation="linear", ou
     return _quantile(input, q, dim, keepdim, interpolation, True, "quantile")  # (PyTorch's texts say quantile())
 
 
+def _checked_weights(w, name, kind, allowed, n):
+    if w.dim() > 1:
+        raise runtime(f"cov(): expected {name} to have one or fewer dimensions but got {name} with {w.dim()} "
+                      "dimensions")
+    if not allowed(w.dtype):
+        raise runtime(f"cov(): expected {name} to have {kind} dtype but got {name} with "
+                      f"{dtypes.SCALAR_NAMES[w.dtype.name]} dtype")
+    if w.numel() != n:
+        raise runtime(f"cov(): expected {name} to have the same numel as there are observations in the input but "
+                      f"got {w.numel()} != {n}")
+    if n and not bool(w.min() >= 0):
+        raise runtime(f"cov(): {name} cannot be negative")
+    return w
+
+
 def cov(input, *, correction=1, fweights=None, aweights=None):
     """ATen's cov: input as (variables, observations), weighted mean, centred product over the normalization."""
     if input.dim() > 2:
@@ -109,31 +124,9 @@ def cov(input, *, correction=1, fweights=None, aweights=None):
     n = x._shape[1]
     w = None
     if fweights is not None:
-        w = fweights
-        if w.dim() > 1:
-            raise runtime(f"cov(): expected fweights to have one or fewer dimensions but got fweights with {w.dim()} "
-                          "dimensions")
-        if w.dtype.is_floating_point or w.dtype is dtypes.bool_:
-            raise runtime(f"cov(): expected fweights to have integral dtype but got fweights with "
-                          f"{dtypes.SCALAR_NAMES[w.dtype.name]} dtype")
-        if w.numel() != n:
-            raise runtime(f"cov(): expected fweights to have the same numel as there are observations in the input "
-                          f"but got {w.numel()} != {n}")
-        if n and not bool(w.min() >= 0):
-            raise runtime("cov(): fweights cannot be negative")
+        w = _checked_weights(fweights, "fweights", "integral", lambda dt: dt.category == 1, n)
     if aweights is not None:
-        aw = aweights
-        if aw.dim() > 1:
-            raise runtime(f"cov(): expected aweights to have one or fewer dimensions but got aweights with "
-                          f"{aw.dim()} dimensions")
-        if not aw.dtype.is_floating_point:
-            raise runtime(f"cov(): expected aweights to have floating point dtype but got aweights with "
-                          f"{dtypes.SCALAR_NAMES[aw.dtype.name]} dtype")
-        if aw.numel() != n:
-            raise runtime(f"cov(): expected aweights to have the same numel as there are observations in the input "
-                          f"but got {aw.numel()} != {n}")
-        if n and not bool(aw.min() >= 0):
-            raise runtime("cov(): aweights cannot be negative")
+        aw = _checked_weights(aweights, "aweights", "floating point", lambda dt: dt.is_floating_point, n)
         w = aw if w is None else w * aw
     w_sum = w.sum() if w is not None else creation.full((), n, dtype=dtypes.int64)
     if w is not None and not bool(w_sum != 0):
