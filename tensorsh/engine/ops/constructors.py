@@ -6,14 +6,25 @@ import numpy as np
 
 from .. import creation, dtypes
 from ..errors import runtime, type_error, warn
+from ..pyapi import legacy_new
 from .core import Tensor, empty_strided as _empty_strided, type_name
 from .registry import op
 
 
 def new(self, *args, **kwargs):
     """x.new(...): the legacy constructor of x's dtype (torch.DoubleTensor(...) for a float64 x)."""
-    from ..torch_api import _legacy
-    return _legacy("Tensor", self.dtype)(*args, **kwargs)
+    dtype = self.dtype
+    form = legacy_new(args, kwargs)  # (PyTorch's parser of the legacy constructors)
+    if form[0] == "data":
+        return creation.tensor(list(form[1]) if isinstance(form[1], range) else form[1], dtype=dtype)
+    if form[0] == "other":
+        if form[1].dtype is not dtype:  # (the legacy constructor does not convert)
+            options = ("TensorOptions(dtype={}, device=cpu, layout=Strided, requires_grad=false (default), "
+                       "pinned_memory=false (default), memory_format=(nullopt))")
+            raise type_error(f"expected {options.format(dtypes.C_NAMES[dtype.name])} (got "
+                             f"{options.format(dtypes.C_NAMES[form[1].dtype.name])})")
+        return form[1]
+    return creation.zeros(*form[1], dtype=dtype) if form[0] == "size" else creation.tensor([], dtype=dtype)
 
 
 def _ints(name, value, arg, position):
