@@ -49,11 +49,14 @@ def tensor_repr(
     *,
     requires_grad: bool = False,
     grad_fn: str | None = None,
-    default_dtype: str = "float32",
+    default_dtype: str | None = None,
     options: PrintOptions = DEFAULT_OPTIONS,
 ) -> str:
     """Return exactly what repr(t) / str(t) prints for a CPU strided tensor `t` holding `values`."""
     values = _as_numpy(values, dtype)
+    if default_dtype is None:  # (torch.set_default_dtype's: its tensors print without a dtype)
+        from . import dtypes
+        default_dtype = dtypes.DEFAULT_FLOAT.name
     indent = len(_PREFIX)
     suffixes: list[str] = []
     if values.size == 0:

@@ -35,6 +35,36 @@ METHODS = {
         'addcmul_(Tensor tensor1, Tensor tensor2, *, Scalar value=1)',
         'addcmul_(Scalar value, Tensor tensor1, Tensor tensor2)|deprecated',
     ),
+    'addmm': (
+        'addmm(Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1)',
+        'addmm(Scalar beta, Scalar alpha, Tensor mat1, Tensor mat2)|deprecated',
+        'addmm(Scalar beta, Tensor mat1, Tensor mat2)|deprecated',
+    ),
+    'addmm_': (
+        'addmm_(Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1)',
+        'addmm_(Scalar beta, Scalar alpha, Tensor mat1, Tensor mat2)|deprecated',
+        'addmm_(Scalar beta, Tensor mat1, Tensor mat2)|deprecated',
+    ),
+    'addmv': (
+        'addmv(Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1)',
+        'addmv(Scalar beta, Scalar alpha, Tensor mat, Tensor vec)|deprecated',
+        'addmv(Scalar beta, Tensor mat, Tensor vec)|deprecated',
+    ),
+    'addmv_': (
+        'addmv_(Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1)',
+        'addmv_(Scalar beta, Scalar alpha, Tensor mat, Tensor vec)|deprecated',
+        'addmv_(Scalar beta, Tensor mat, Tensor vec)|deprecated',
+    ),
+    'addr': (
+        'addr(Tensor vec1, Tensor vec2, *, Scalar beta=1, Scalar alpha=1)',
+        'addr(Scalar beta, Scalar alpha, Tensor vec1, Tensor vec2)|deprecated',
+        'addr(Scalar beta, Tensor vec1, Tensor vec2)|deprecated',
+    ),
+    'addr_': (
+        'addr_(Tensor vec1, Tensor vec2, *, Scalar beta=1, Scalar alpha=1)',
+        'addr_(Scalar beta, Scalar alpha, Tensor vec1, Tensor vec2)|deprecated',
+        'addr_(Scalar beta, Tensor vec1, Tensor vec2)|deprecated',
+    ),
     'all': (
         'all()',
         'all(IntArrayRef? dim=None, bool keepdim=False)',
@@ -60,6 +90,9 @@ METHODS = {
     'arctan2': (
         'arctan2(Tensor other)',
     ),
+    'arctan2_': (
+        'arctan2_(Tensor other)',
+    ),
     'argmax': (
         'argmax(int64_t? dim=None, bool keepdim=False)',
     ),
@@ -73,8 +106,14 @@ METHODS = {
     'as_strided': (
         'as_strided(SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
     ),
+    'as_strided_scatter': (
+        'as_strided_scatter(Tensor src, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
+    ),
     'atan2': (
         'atan2(Tensor other)',
+    ),
+    'atan2_': (
+        'atan2_(Tensor other)',
     ),
     'baddbmm': (
         'baddbmm(Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1)',
@@ -152,6 +191,9 @@ METHODS = {
     'byte': (
         'byte(*, MemoryFormat? memory_format=None)',
     ),
+    'cauchy_': (
+        'cauchy_(double median=0, double sigma=1, *, Generator? generator=None)',
+    ),
     'char': (
         'char(*, MemoryFormat? memory_format=None)',
     ),
@@ -212,6 +254,9 @@ METHODS = {
         'count_nonzero(int64_t? dim=None)',
         'count_nonzero(IntArrayRef dim)',
     ),
+    'cov': (
+        'cov(*, int64_t correction=1, Tensor? fweights=None, Tensor? aweights=None)',
+    ),
     'cpu': (
         'cpu(*, MemoryFormat? memory_format=None)',
     ),
@@ -243,8 +288,17 @@ METHODS = {
     'diag': (
         'diag(int64_t diagonal=0)',
     ),
+    'diag_embed': (
+        'diag_embed(int64_t offset=0, int64_t dim1=-2, int64_t dim2=-1)',
+    ),
+    'diagflat': (
+        'diagflat(int64_t offset=0)',
+    ),
     'diagonal': (
         'diagonal(int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
+    ),
+    'diagonal_scatter': (
+        'diagonal_scatter(Tensor src, int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
     ),
     'diff': (
         'diff(int64_t n=1, int64_t dim=-1, Tensor? prepend=None, Tensor? append=None)',
@@ -267,6 +321,12 @@ METHODS = {
         'divide(Tensor other, *, c10::string_view? rounding_mode)',
         'divide(Scalar other)',
         'divide(Scalar other, *, c10::string_view? rounding_mode)',
+    ),
+    'divide_': (
+        'divide_(Tensor other)',
+        'divide_(Tensor other, *, c10::string_view? rounding_mode)',
+        'divide_(Scalar other)',
+        'divide_(Scalar other, *, c10::string_view? rounding_mode)',
     ),
     'dot': (
         'dot(Tensor tensor)',
@@ -361,6 +421,9 @@ METHODS = {
         'ge_(Tensor other)',
         'ge_(Scalar other)',
     ),
+    'geometric_': (
+        'geometric_(double p, *, Generator? generator=None)',
+    ),
     'ger': (
         'ger(Tensor vec2)',
     ),
@@ -391,6 +454,9 @@ METHODS = {
     'half': (
         'half(*, MemoryFormat? memory_format=None)',
     ),
+    'hardshrink': (
+        'hardshrink(Scalar lambd=0.5)',
+    ),
     'heaviside': (
         'heaviside(Tensor values)',
     ),
@@ -406,6 +472,9 @@ METHODS = {
     ),
     'hypot': (
         'hypot(Tensor other)',
+    ),
+    'hypot_': (
+        'hypot_(Tensor other)',
     ),
     'index_add': (
         'index_add(int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1)',
@@ -442,6 +511,12 @@ METHODS = {
     'is_contiguous': (
         'is_contiguous(*, MemoryFormat memory_format=contiguous_format)',
     ),
+    'is_pinned': (
+        'is_pinned(Device? device=None)',
+    ),
+    'is_same_size': (
+        'is_same_size(Tensor other)',
+    ),
     'is_set_to': (
         'is_set_to(Tensor tensor)',
     ),
@@ -459,6 +534,12 @@ METHODS = {
     ),
     'lcm_': (
         'lcm_(Tensor other)',
+    ),
+    'ldexp': (
+        'ldexp(Tensor other)',
+    ),
+    'ldexp_': (
+        'ldexp_(Tensor other)',
     ),
     'le': (
         'le(Tensor other)',
@@ -491,6 +572,9 @@ METHODS = {
     'less_equal_': (
         'less_equal_(Tensor other)',
         'less_equal_(Scalar other)',
+    ),
+    'log_normal_': (
+        'log_normal_(double mean=1, double std=2, *, Generator? generator=None)',
     ),
     'log_softmax': (
         'log_softmax(int64_t dim, ScalarType? dtype=None)',
@@ -613,6 +697,10 @@ METHODS = {
         'multiply(Tensor other)',
         'multiply(Scalar other)',
     ),
+    'multiply_': (
+        'multiply_(Tensor other)',
+        'multiply_(Scalar other)',
+    ),
     'mv': (
         'mv(Tensor vec)',
     ),
@@ -629,12 +717,19 @@ METHODS = {
         'nanmedian()',
         'nanmedian(int64_t dim, bool keepdim=False)',
     ),
+    'nanquantile': (
+        'nanquantile(Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear")',
+        'nanquantile(double q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear")',
+    ),
     'nansum': (
         'nansum(IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None)',
     ),
     'narrow': (
         'narrow(int64_t dim, Tensor start, SymInt length)',
         'narrow(int64_t dim, SymInt start, SymInt length)',
+    ),
+    'narrow_copy': (
+        'narrow_copy(int64_t dim, SymInt start, SymInt length)',
     ),
     'ne': (
         'ne(Tensor other)',
@@ -644,8 +739,20 @@ METHODS = {
         'ne_(Tensor other)',
         'ne_(Scalar other)',
     ),
+    'new': (
+        'new(*, Device? device=None)',
+        'new(Storage storage)',
+        'new(Tensor other)',
+        'new(SymIntArrayRef size, *, Device? device=None)',
+        'new(PyObject* data, *, Device? device=None)',
+        'new(Tensor other, *, Device? device=None)|hidden',
+        'new(*, int64_t cdata)|hidden',
+    ),
     'new_empty': (
         'new_empty(SymIntArrayRef size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'new_empty_strided': (
+        'new_empty_strided(SymIntArrayRef size, SymIntArrayRef stride, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
     'new_full': (
         'new_full(SymIntArrayRef size, Scalar fill_value, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -694,9 +801,22 @@ METHODS = {
         'pow_(Tensor exponent)',
         'pow_(Scalar exponent)',
     ),
+    'prelu': (
+        'prelu(Tensor weight)',
+    ),
     'prod': (
         'prod(*, ScalarType? dtype=None)',
         'prod(int64_t dim, bool keepdim=False, *, ScalarType? dtype=None)',
+    ),
+    'put': (
+        'put(Tensor index, Tensor source, bool accumulate=False)',
+    ),
+    'put_': (
+        'put_(Tensor index, Tensor source, bool accumulate=False)',
+    ),
+    'quantile': (
+        'quantile(Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear")',
+        'quantile(double q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear")',
     ),
     'random_': (
         'random_(*, Generator? generator=None)',
@@ -710,6 +830,12 @@ METHODS = {
     'remainder_': (
         'remainder_(Tensor other)',
         'remainder_(Scalar other)',
+    ),
+    'renorm': (
+        'renorm(Scalar p, int64_t dim, Scalar maxnorm)',
+    ),
+    'renorm_': (
+        'renorm_(Scalar p, int64_t dim, Scalar maxnorm)',
     ),
     'repeat': (
         'repeat(SymIntArrayRef repeats)',
@@ -726,6 +852,12 @@ METHODS = {
     ),
     'reshape_as': (
         'reshape_as(Tensor other)',
+    ),
+    'resize_': (
+        'resize_(SymIntArrayRef size, *, MemoryFormat? memory_format=None)',
+    ),
+    'resize_as_': (
+        'resize_as_(Tensor the_template, *, MemoryFormat? memory_format=None)',
     ),
     'roll': (
         'roll(SymIntArrayRef[1] shifts, IntArrayRef[1] dims=None)',
@@ -768,6 +900,9 @@ METHODS = {
     'select': (
         'select(int64_t dim, SymInt index)',
     ),
+    'select_scatter': (
+        'select_scatter(Tensor src, int64_t dim, SymInt index)',
+    ),
     'set_': (
         'set_()',
         'set_(Storage source)',
@@ -781,12 +916,18 @@ METHODS = {
     'size': (
         'size(int64_t? dim=None)',
     ),
+    'slice_scatter': (
+        'slice_scatter(Tensor src, int64_t dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1)',
+    ),
     'softmax': (
         'softmax(int64_t dim, ScalarType? dtype=None)',
     ),
     'sort': (
         'sort(*, bool? stable, int64_t dim=-1, bool descending=False)',
         'sort(int64_t dim=-1, bool descending=False)',
+    ),
+    'split_with_sizes': (
+        'split_with_sizes(SymIntArrayRef split_sizes, int64_t dim=0)',
     ),
     'squeeze': (
         'squeeze()',
@@ -817,6 +958,10 @@ METHODS = {
     'subtract': (
         'subtract(Tensor other, *, Scalar alpha=1)',
         'subtract(Scalar other, Scalar alpha=1)',
+    ),
+    'subtract_': (
+        'subtract_(Tensor other, *, Scalar alpha=1)',
+        'subtract_(Scalar other, Scalar alpha=1)',
     ),
     'sum': (
         'sum(*, ScalarType? dtype=None)',
@@ -881,6 +1026,10 @@ METHODS = {
         'true_divide(Tensor other)',
         'true_divide(Scalar other)',
     ),
+    'true_divide_': (
+        'true_divide_(Tensor other)',
+        'true_divide_(Scalar other)',
+    ),
     'type_as': (
         'type_as(Tensor other)',
     ),
@@ -935,6 +1084,10 @@ METHODS = {
         'xlogy(Tensor other)',
         'xlogy(Scalar other)',
     ),
+    'xlogy_': (
+        'xlogy_(Tensor other)',
+        'xlogy_(Scalar other)',
+    ),
 }
 
 FUNCTIONS = {
@@ -955,6 +1108,9 @@ FUNCTIONS = {
     ),
     'acosh': (
         'acosh(Tensor input, *, Tensor out=None)',
+    ),
+    'acosh_': (
+        'acosh_(Tensor input)',
     ),
     'add': (
         'add(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None)',
@@ -978,6 +1134,24 @@ FUNCTIONS = {
         'addmm(Tensor input, Tensor mat1, Tensor mat2, ScalarType out_dtype, *, Scalar beta=1, Scalar alpha=1, Tensor out=None)',
         'addmm(Scalar beta, Tensor input, Scalar alpha, Tensor mat1, Tensor mat2, *, Tensor out=None)|deprecated',
         'addmm(Scalar beta, Tensor input, Tensor mat1, Tensor mat2, *, Tensor out=None)|deprecated',
+    ),
+    'addmv': (
+        'addmv(Tensor input, Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1, Tensor out=None)',
+        'addmv(Scalar beta, Tensor input, Scalar alpha, Tensor mat, Tensor vec, *, Tensor out=None)|deprecated',
+        'addmv(Scalar beta, Tensor input, Tensor mat, Tensor vec, *, Tensor out=None)|deprecated',
+    ),
+    'addmv_': (
+        'addmv_(Tensor input, Tensor mat, Tensor vec, *, Scalar beta=1, Scalar alpha=1)',
+        'addmv_(Scalar beta, Tensor input, Scalar alpha, Tensor mat, Tensor vec)|deprecated',
+        'addmv_(Scalar beta, Tensor input, Tensor mat, Tensor vec)|deprecated',
+    ),
+    'addr': (
+        'addr(Tensor input, Tensor vec1, Tensor vec2, *, Scalar beta=1, Scalar alpha=1, Tensor out=None)',
+        'addr(Scalar beta, Tensor input, Scalar alpha, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated',
+        'addr(Scalar beta, Tensor input, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated',
+    ),
+    'alias_copy': (
+        'alias_copy(Tensor input, *, Tensor out=None)',
     ),
     'all': (
         'all(Tensor input, *, Tensor out=None)',
@@ -1015,6 +1189,9 @@ FUNCTIONS = {
     'arccosh': (
         'arccosh(Tensor input, *, Tensor out=None)',
     ),
+    'arccosh_': (
+        'arccosh_(Tensor input)',
+    ),
     'arcsin': (
         'arcsin(Tensor input, *, Tensor out=None)',
     ),
@@ -1023,6 +1200,9 @@ FUNCTIONS = {
     ),
     'arcsinh': (
         'arcsinh(Tensor input, *, Tensor out=None)',
+    ),
+    'arcsinh_': (
+        'arcsinh_(Tensor input)',
     ),
     'arctan': (
         'arctan(Tensor input, *, Tensor out=None)',
@@ -1035,6 +1215,9 @@ FUNCTIONS = {
     ),
     'arctanh': (
         'arctanh(Tensor input, *, Tensor out=None)',
+    ),
+    'arctanh_': (
+        'arctanh_(Tensor input)',
     ),
     'argmax': (
         'argmax(Tensor input, int64_t? dim=None, bool keepdim=False, *, Tensor out=None)',
@@ -1052,6 +1235,12 @@ FUNCTIONS = {
     'as_strided': (
         'as_strided(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
     ),
+    'as_strided_copy': (
+        'as_strided_copy(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None, *, Tensor out=None)',
+    ),
+    'as_strided_scatter': (
+        'as_strided_scatter(Tensor input, Tensor src, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
+    ),
     'asin': (
         'asin(Tensor input, *, Tensor out=None)',
     ),
@@ -1060,6 +1249,9 @@ FUNCTIONS = {
     ),
     'asinh': (
         'asinh(Tensor input, *, Tensor out=None)',
+    ),
+    'asinh_': (
+        'asinh_(Tensor input)',
     ),
     'atan': (
         'atan(Tensor input, *, Tensor out=None)',
@@ -1072,6 +1264,9 @@ FUNCTIONS = {
     ),
     'atanh': (
         'atanh(Tensor input, *, Tensor out=None)',
+    ),
+    'atanh_': (
+        'atanh_(Tensor input)',
     ),
     'baddbmm': (
         'baddbmm(Tensor input, Tensor batch1, Tensor batch2, *, Scalar beta=1, Scalar alpha=1, Tensor out=None)',
@@ -1136,6 +1331,12 @@ FUNCTIONS = {
     ),
     'ceil_': (
         'ceil_(Tensor input)',
+    ),
+    'celu': (
+        'celu(Tensor input, Scalar alpha=1.0)',
+    ),
+    'celu_': (
+        'celu_(Tensor input, Scalar alpha=1.0)',
     ),
     'chunk': (
         'chunk(Tensor input, int64_t chunks, int64_t dim=0)',
@@ -1215,6 +1416,9 @@ FUNCTIONS = {
         'copysign(Tensor input, Tensor other, *, Tensor out=None)',
         'copysign(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'corrcoef': (
+        'corrcoef(Tensor input)',
+    ),
     'cos': (
         'cos(Tensor input, *, Tensor out=None)',
     ),
@@ -1231,6 +1435,9 @@ FUNCTIONS = {
         'count_nonzero(Tensor input, int64_t? dim=None)',
         'count_nonzero(Tensor input, IntArrayRef dim)',
     ),
+    'cov': (
+        'cov(Tensor input, *, int64_t correction=1, Tensor? fweights=None, Tensor? aweights=None)',
+    ),
     'cross': (
         'cross(Tensor input, Tensor other, int64_t? dim=None, *, Tensor out=None)',
     ),
@@ -1246,6 +1453,10 @@ FUNCTIONS = {
     'cumsum': (
         'cumsum(Tensor input, int64_t dim, *, ScalarType? dtype=None, Tensor out=None)',
     ),
+    'cumulative_trapezoid': (
+        'cumulative_trapezoid(Tensor y, Tensor x, *, int64_t dim=-1)',
+        'cumulative_trapezoid(Tensor y, *, Scalar dx=1, int64_t dim=-1)',
+    ),
     'deg2rad': (
         'deg2rad(Tensor input, *, Tensor out=None)',
     ),
@@ -1258,6 +1469,9 @@ FUNCTIONS = {
     'detach': (
         'detach(Tensor input)',
     ),
+    'detach_': (
+        'detach_(Tensor input)',
+    ),
     'device': (
         'device(Device device)',
         'device(std::string_view type, int64_t? index=-1)',
@@ -1265,8 +1479,20 @@ FUNCTIONS = {
     'diag': (
         'diag(Tensor input, int64_t diagonal=0, *, Tensor out=None)',
     ),
+    'diag_embed': (
+        'diag_embed(Tensor input, int64_t offset=0, int64_t dim1=-2, int64_t dim2=-1)',
+    ),
+    'diagflat': (
+        'diagflat(Tensor input, int64_t offset=0)',
+    ),
     'diagonal': (
         'diagonal(Tensor input, int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
+    ),
+    'diagonal_copy': (
+        'diagonal_copy(Tensor input, int64_t offset=0, int64_t dim1=0, int64_t dim2=1, *, Tensor out=None)',
+    ),
+    'diagonal_scatter': (
+        'diagonal_scatter(Tensor input, Tensor src, int64_t offset=0, int64_t dim1=0, int64_t dim2=1)',
     ),
     'diff': (
         'diff(Tensor input, int64_t n=1, int64_t dim=-1, Tensor? prepend=None, Tensor? append=None, *, Tensor out=None)',
@@ -1310,6 +1536,9 @@ FUNCTIONS = {
     'empty_like': (
         'empty_like(Tensor input, *, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
+    'empty_strided': (
+        'empty_strided(SymIntArrayRef size, SymIntArrayRef stride, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'eq': (
         'eq(Tensor input, Tensor other, *, Tensor out=None)',
         'eq(Tensor input, Scalar other, *, Tensor out=None)',
@@ -1344,6 +1573,9 @@ FUNCTIONS = {
     'exp_': (
         'exp_(Tensor input)',
     ),
+    'expand_copy': (
+        'expand_copy(Tensor input, SymIntArrayRef size, *, bool implicit=False, Tensor out=None)',
+    ),
     'expm1': (
         'expm1(Tensor input, *, Tensor out=None)',
     ),
@@ -1357,6 +1589,10 @@ FUNCTIONS = {
     'fill_': (
         'fill_(Tensor input, Tensor value)',
         'fill_(Tensor input, Scalar value)',
+    ),
+    'finfo': (
+        'finfo(ScalarType type)',
+        'finfo()',
     ),
     'fix': (
         'fix(Tensor input, *, Tensor out=None)',
@@ -1407,6 +1643,9 @@ FUNCTIONS = {
     'frac_': (
         'frac_(Tensor input)',
     ),
+    'frexp': (
+        'frexp(Tensor input, *, TensorList[2] out=None)',
+    ),
     'full': (
         'full(SymIntArrayRef size, Scalar fill_value, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
@@ -1441,6 +1680,9 @@ FUNCTIONS = {
         'gt(Tensor input, Tensor other, *, Tensor out=None)',
         'gt(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'hardshrink': (
+        'hardshrink(Tensor input, Scalar lambd=0.5, *, Tensor out=None)',
+    ),
     'heaviside': (
         'heaviside(Tensor input, Tensor values, *, Tensor out=None)',
     ),
@@ -1456,6 +1698,9 @@ FUNCTIONS = {
     ),
     'hypot': (
         'hypot(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'iinfo': (
+        'iinfo(ScalarType type)',
     ),
     'index_add': (
         'index_add(Tensor input, int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1, Tensor out=None)',
@@ -1476,8 +1721,23 @@ FUNCTIONS = {
     'inverse': (
         'inverse(Tensor input, *, Tensor out=None)',
     ),
+    'is_complex': (
+        'is_complex(Tensor input)',
+    ),
+    'is_floating_point': (
+        'is_floating_point(Tensor input)',
+    ),
     'is_inference': (
         'is_inference(Tensor input)',
+    ),
+    'is_nonzero': (
+        'is_nonzero(Tensor input)',
+    ),
+    'is_same_size': (
+        'is_same_size(Tensor input, Tensor other)',
+    ),
+    'is_signed': (
+        'is_signed(Tensor input)',
     ),
     'isclose': (
         'isclose(Tensor input, Tensor other, double rtol=1e-05, double atol=1e-08, bool equal_nan=False)',
@@ -1516,6 +1776,12 @@ FUNCTIONS = {
     ),
     'lcm_': (
         'lcm_(Tensor input, Tensor other)',
+    ),
+    'ldexp': (
+        'ldexp(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'ldexp_': (
+        'ldexp_(Tensor input, Tensor other)',
     ),
     'le': (
         'le(Tensor input, Tensor other, *, Tensor out=None)',
@@ -1693,12 +1959,19 @@ FUNCTIONS = {
         'nanmedian(Tensor input)',
         'nanmedian(Tensor input, int64_t dim, bool keepdim=False, *, TensorList[2] out=None)',
     ),
+    'nanquantile': (
+        'nanquantile(Tensor input, Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None)',
+        'nanquantile(Tensor input, double q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None)',
+    ),
     'nansum': (
         'nansum(Tensor input, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
     ),
     'narrow': (
         'narrow(Tensor input, int64_t dim, Tensor start, SymInt length)',
         'narrow(Tensor input, int64_t dim, SymInt start, SymInt length)',
+    ),
+    'narrow_copy': (
+        'narrow_copy(Tensor input, int64_t dim, SymInt start, SymInt length, *, Tensor out=None)',
     ),
     'ne': (
         'ne(Tensor input, Tensor other, *, Tensor out=None)',
@@ -1747,6 +2020,9 @@ FUNCTIONS = {
     'permute': (
         'permute(Tensor input, IntArrayRef dims)',
     ),
+    'permute_copy': (
+        'permute_copy(Tensor input, IntArrayRef dims, *, Tensor out=None)',
+    ),
     'positive': (
         'positive(Tensor input)',
     ),
@@ -1755,12 +2031,22 @@ FUNCTIONS = {
         'pow(Scalar self, Tensor exponent, *, Tensor out=None)',
         'pow(Tensor input, Scalar exponent, *, Tensor out=None)',
     ),
+    'prelu': (
+        'prelu(Tensor input, Tensor weight)',
+    ),
     'prod': (
         'prod(Tensor input, *, ScalarType? dtype=None)',
         'prod(Tensor input, int64_t dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
     ),
     'promote_types': (
         'promote_types(ScalarType type1, ScalarType type2)',
+    ),
+    'put': (
+        'put(Tensor input, Tensor index, Tensor source, bool accumulate=False)',
+    ),
+    'quantile': (
+        'quantile(Tensor input, Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None)',
+        'quantile(Tensor input, double q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None)',
     ),
     'rad2deg': (
         'rad2deg(Tensor input, *, Tensor out=None)',
@@ -1802,6 +2088,9 @@ FUNCTIONS = {
         'randperm(SymInt n, *, Generator? generator, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'randperm(SymInt n, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
+    'range': (
+        'range(Scalar start, Scalar end, Scalar step=1, *, Tensor out=None, ScalarType dtype=None, Layout layout=torch.strided, Device device=None, bool requires_grad=False)',
+    ),
     'ravel': (
         'ravel(Tensor input)',
     ),
@@ -1822,6 +2111,9 @@ FUNCTIONS = {
         'remainder(Scalar self, Tensor other)',
         'remainder(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'renorm': (
+        'renorm(Tensor input, Scalar p, int64_t dim, Scalar maxnorm, *, Tensor out=None)',
+    ),
     'repeat_interleave': (
         'repeat_interleave(Tensor input, Tensor repeats, int64_t? dim=None, *, SymInt? output_size=None)',
         'repeat_interleave(Tensor repeats, *, SymInt? output_size=None)',
@@ -1829,6 +2121,9 @@ FUNCTIONS = {
     ),
     'reshape': (
         'reshape(Tensor input, SymIntArrayRef shape)',
+    ),
+    'resize_as_': (
+        'resize_as_(Tensor input, Tensor the_template, *, MemoryFormat? memory_format=None)',
     ),
     'result_type': (
         'result_type(Tensor tensor, Tensor other)',
@@ -1859,6 +2154,13 @@ FUNCTIONS = {
     'rsqrt_': (
         'rsqrt_(Tensor input)',
     ),
+    'rsub': (
+        'rsub(Tensor input, Tensor other, *, Scalar alpha=1)',
+        'rsub(Tensor input, Scalar other, Scalar alpha=1)',
+    ),
+    'scalar_tensor': (
+        'scalar_tensor(Scalar s, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'scatter': (
         'scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, Tensor out=None)',
         'scatter(Tensor input, int64_t dim, Tensor index, Tensor src, *, c10::string_view reduce, Tensor out=None)',
@@ -1877,6 +2179,18 @@ FUNCTIONS = {
     ),
     'select': (
         'select(Tensor input, int64_t dim, SymInt index)',
+    ),
+    'select_copy': (
+        'select_copy(Tensor input, int64_t dim, SymInt index, *, Tensor out=None)',
+    ),
+    'select_scatter': (
+        'select_scatter(Tensor input, Tensor src, int64_t dim, SymInt index)',
+    ),
+    'selu': (
+        'selu(Tensor input)',
+    ),
+    'selu_': (
+        'selu_(Tensor input)',
     ),
     'set_anomaly_enabled': (
         'set_anomaly_enabled(bool enabled, bool check_nan=True)',
@@ -1917,6 +2231,12 @@ FUNCTIONS = {
     'sinh_': (
         'sinh_(Tensor input)',
     ),
+    'slice_copy': (
+        'slice_copy(Tensor input, int64_t dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1, *, Tensor out=None)',
+    ),
+    'slice_scatter': (
+        'slice_scatter(Tensor input, Tensor src, int64_t dim=0, SymInt? start=None, SymInt? end=None, SymInt step=1, *, Tensor out=None)',
+    ),
     'slogdet': (
         'slogdet(Tensor input, *, TensorList[2] out=None)',
     ),
@@ -1927,6 +2247,9 @@ FUNCTIONS = {
         'sort(Tensor input, *, bool? stable, int64_t dim=-1, bool descending=False, TensorList[2] out=None)',
         'sort(Tensor input, int64_t dim=-1, bool descending=False, *, TensorList[2] out=None)',
     ),
+    'split_with_sizes': (
+        'split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)',
+    ),
     'sqrt': (
         'sqrt(Tensor input, *, Tensor out=None)',
     ),
@@ -1936,10 +2259,18 @@ FUNCTIONS = {
     'square': (
         'square(Tensor input, *, Tensor out=None)',
     ),
+    'square_': (
+        'square_(Tensor input)',
+    ),
     'squeeze': (
         'squeeze(Tensor input)',
         'squeeze(Tensor input, int64_t dim)',
         'squeeze(Tensor input, IntArrayRef dim)',
+    ),
+    'squeeze_copy': (
+        'squeeze_copy(Tensor input, *, Tensor out=None)',
+        'squeeze_copy(Tensor input, int64_t dim, *, Tensor out=None)',
+        'squeeze_copy(Tensor input, IntArrayRef dim, *, Tensor out=None)',
     ),
     'stack': (
         'stack(TensorList tensors, int64_t dim=0, *, Tensor out=None)',
@@ -1975,6 +2306,9 @@ FUNCTIONS = {
     't': (
         't(Tensor input)',
     ),
+    't_copy': (
+        't_copy(Tensor input, *, Tensor out=None)',
+    ),
     'take': (
         'take(Tensor input, Tensor index, *, Tensor out=None)',
     ),
@@ -1998,6 +2332,12 @@ FUNCTIONS = {
         'tensor_split(Tensor input, Tensor tensor_indices_or_sections, int64_t dim=0)',
         'tensor_split(Tensor input, SymInt sections, int64_t dim=0)',
     ),
+    'threshold': (
+        'threshold(Tensor input, Scalar threshold, Scalar value, *, Tensor out=None)',
+    ),
+    'threshold_': (
+        'threshold_(Tensor input, Scalar threshold, Scalar value)',
+    ),
     'tile': (
         'tile(Tensor input, SymIntArrayRef dims)',
     ),
@@ -2009,6 +2349,17 @@ FUNCTIONS = {
     ),
     'transpose': (
         'transpose(Tensor input, int64_t dim0, int64_t dim1)',
+    ),
+    'transpose_copy': (
+        'transpose_copy(Tensor input, int64_t dim0, int64_t dim1, *, Tensor out=None)',
+    ),
+    'trapezoid': (
+        'trapezoid(Tensor y, Tensor x, *, int64_t dim=-1)',
+        'trapezoid(Tensor y, *, Scalar dx=1, int64_t dim=-1)',
+    ),
+    'trapz': (
+        'trapz(Tensor y, *, double dx=1, int64_t dim=-1)',
+        'trapz(Tensor y, Tensor x, *, int64_t dim=-1)',
     ),
     'tril': (
         'tril(Tensor input, SymInt diagonal=0, *, Tensor out=None)',
@@ -2038,6 +2389,9 @@ FUNCTIONS = {
     'unflatten': (
         'unflatten(Tensor input, int64_t dim, SymIntArrayRef sizes)',
     ),
+    'unfold_copy': (
+        'unfold_copy(Tensor input, int64_t dimension, int64_t size, int64_t step, *, Tensor out=None)',
+    ),
     'unsafe_chunk': (
         'unsafe_chunk(Tensor input, int64_t chunks, int64_t dim=0)',
     ),
@@ -2049,6 +2403,12 @@ FUNCTIONS = {
     ),
     'unsqueeze': (
         'unsqueeze(Tensor input, int64_t dim)',
+    ),
+    'unsqueeze_copy': (
+        'unsqueeze_copy(Tensor input, int64_t dim, *, Tensor out=None)',
+    ),
+    'vander': (
+        'vander(Tensor x, int64_t? N=None, bool increasing=False)',
     ),
     'var': (
         'var(Tensor input, IntArrayRef[1]? dim, bool unbiased=True, bool keepdim=False, *, Tensor out=None)',
@@ -2062,6 +2422,10 @@ FUNCTIONS = {
     ),
     'vdot': (
         'vdot(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'view_copy': (
+        'view_copy(Tensor input, ScalarType dtype, *, Tensor out=None)',
+        'view_copy(Tensor input, SymIntArrayRef size, *, Tensor out=None)',
     ),
     'vsplit': (
         'vsplit(Tensor input, int64_t sections)',
@@ -2082,6 +2446,10 @@ FUNCTIONS = {
         'xlogy(Scalar self, Tensor other, *, Tensor out=None)',
         'xlogy(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'xlogy_': (
+        'xlogy_(Tensor input, Tensor other)',
+        'xlogy_(Tensor input, Scalar other)',
+    ),
     'zero_': (
         'zero_(Tensor input)',
     ),
@@ -2099,18 +2467,19 @@ NOARGS = frozenset({
     'arccos', 'arccos_', 'arccosh', 'arccosh_', 'arcsin', 'arcsin_', 'arcsinh', 'arcsinh_',
     'arctan', 'arctan_', 'arctanh', 'arctanh_', 'argwhere', 'asin', 'asin_', 'asinh',
     'asinh_', 'atan', 'atan_', 'atanh', 'atanh_', 'bitwise_not', 'bitwise_not_', 'ceil',
-    'ceil_', 'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad', 'deg2rad_',
-    'det', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size', 'erf',
-    'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_',
-    'exp_', 'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud', 'floor',
-    'floor_', 'frac', 'frac_', 'inverse', 'is_complex', 'is_conj', 'is_floating_point', 'is_inference',
-    'is_neg', 'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item',
-    'lgamma', 'lgamma_', 'log', 'log10', 'log10_', 'log1p', 'log1p_', 'log2',
-    'log2_', 'log_', 'logdet', 'logical_not', 'logical_not_', 'msort', 'ndimension', 'neg',
-    'neg_', 'negative', 'negative_', 'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_',
-    'ravel', 'reciprocal', 'reciprocal_', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'rsqrt_',
-    'sgn', 'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_', 'signbit', 'sin',
-    'sin_', 'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_',
-    'square', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh', 'tanh_',
-    'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
+    'ceil_', 'corrcoef', 'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad',
+    'deg2rad_', 'det', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size',
+    'erf', 'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2',
+    'exp2_', 'exp_', 'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud',
+    'floor', 'floor_', 'frac', 'frac_', 'frexp', 'get_device', 'inverse', 'is_complex',
+    'is_conj', 'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf',
+    'isnan', 'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10',
+    'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_', 'logdet', 'logical_not',
+    'logical_not_', 'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_', 'nelement',
+    'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_', 'relu',
+    'relu_', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid', 'sigmoid_',
+    'sign', 'sign_', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_', 'sinh',
+    'sinh_', 'slogdet', 'sqrt', 'sqrt_', 'square', 'square_', 'storage_offset', 't',
+    't_', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc',
+    'trunc_', 'untyped_storage', 'zero_',
 })

@@ -3,6 +3,7 @@ module, or anything that imports it, gives the whole Tensor, whatever was import
 from .tensorimpl import (CPU, IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Device, Size, Tensor, ViewInfo,  # noqa: F401
                          _contiguous_strides, _shape_list, no_grad_view_origin)
 from .ops import copies, joining, unary, comparison, binary, reductions, views, linalg, indexing, softmax  # noqa: F401 (their rows)
+from .ops import constructors, predicates  # noqa: F401 (their rows)
 from .ops import lazy, registry  # noqa: F401 (lazy: the rows of ops loaded on first use)
 
 # what the language may read on a tensor besides the rows' methods: Tensor's own properties and methods

@@ -1,7 +1,8 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
-from . import namespaces, saved_names
+from . import defaults, namespaces, saved_names
 from .namespaces import LazyMember, Namespace
+from .ops import constructors, predicates
 from .errors import runtime, type_error
 from .scalars import unpack_long
 from .legacy_types import LEGACY
@@ -219,10 +220,19 @@ def deepcopy(x, memo=None):
     return copy.deepcopy(x, memo)
 
 
+NAMESPACE.update(predicates.FUNCTIONS)
+NAMESPACE.update(constructors.FUNCTIONS)
+NAMESPACE.update({name: getattr(defaults, name) for name in (
+    "get_default_dtype", "set_default_dtype", "finfo", "iinfo", "typename", "use_deterministic_algorithms",
+    "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
+    "get_deterministic_debug_mode", "set_warn_always", "is_warn_always_enabled")})
+NAMESPACE["strided"] = predicates.STRIDED
+for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
+    NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)
 NAMESPACE.update(LEGACY)
 for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "linspace", "eye", "randint"):
     NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)
-for _name in ("get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
+for _name in ("get_default_dtype", "get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
               "is_anomaly_check_nan_enabled"):  # C functions without arguments in PyTorch
     NAMESPACE[_name] = pyapi.c_noargs(_name, NAMESPACE[_name])
 NAMESPACE["special"], NAMESPACE["linalg"] = namespaces.special(NAMESPACE), namespaces.linalg(NAMESPACE)
@@ -249,3 +259,4 @@ def reset_state():
     errors.WARNED_ONCE.clear()
     printing.OPTIONS = printing.DEFAULT_OPTIONS
     kernels.set_num_threads(None)
+    defaults.reset()

@@ -695,3 +695,21 @@ op("remainder_", remainder_inplace, edges=True)
 op("fmod_", fmod_inplace, edges=True)
 op("floor_divide_", floor_divide_inplace, edges=True)
 
+
+# in-place twins and spellings PyTorch has beside the rows above
+def div_inplace(self, other, rounding_mode=None):
+    if rounding_mode is None:
+        return true_divide.inplace(self, other)
+    return _augmented(lambda a, b: div(a, b, rounding_mode), lambda b: DivBackward2)(self, other)
+
+
+op("divide_", div_inplace, grad_fn="DivBackward0")
+op("true_divide_", true_divide.inplace, grad_fn="DivBackward0")
+op("subtract_", sub.inplace, grad_fn="SubBackward0")
+op("multiply_", mul.inplace, grad_fn="MulBackward0")
+op("div_", div_inplace, operators=("__itruediv__",), grad_fn="DivBackward0")  # (rounding_mode= too)
+op("square_", lambda self: pow_inplace(self, 2), grad_fn="PowBackward0")
+op("hypot_", _augmented(hypot, lambda other: hypot.node), edges=True)
+op("atan2_", _augmented(atan2, lambda other: atan2.node), aliases=("arctan2_",), edges=True)
+op("xlogy_", _augmented(xlogy, lambda other: xlogy.node if isinstance(other, Tensor) else xlogy.number_node),
+   edges=True)

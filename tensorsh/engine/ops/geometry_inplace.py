@@ -118,3 +118,82 @@ def is_set_to(self, tensor):
     """True when both tensors are the same storage, offset, sizes and strides."""
     return (self._storage is tensor._storage and self._offset == tensor._offset and self._shape == tensor._shape
             and self._stride == tensor._stride)
+
+
+class _StorageGrowth:
+    """resize_ growing a storage: its buffer is replaced by a larger copy and every tensor over it re-viewed;
+    undoing puts the old buffer and views back."""
+    __slots__ = ("storage", "_born")
+
+    def __init__(self, storage):
+        self.storage, self._born = storage, storage._born
+
+    def _snapshot(self):
+        return self.storage.data, [(t, t._np) for t in _tensors_over(self.storage)]
+
+    def _restore(self, snap):
+        self.storage.data = snap[0]
+        for t, arr in snap[1]:
+            t._np = arr
+
+
+def _tensors_over(storage):
+    import gc
+    return [t for t in gc.get_referrers(storage) if isinstance(t, Tensor) and t._storage is storage]
+
+
+def _grow(storage, nbytes):
+    from ..storage import check_size
+    old = storage.data
+    check_size(nbytes)
+    undo.touch(_StorageGrowth(storage), ("grow", id(storage)))
+    data = np.zeros(-(-nbytes // old.itemsize), old.dtype)  # (PyTorch's new bytes are uninitialised memory)
+    data[:old.size] = old
+    storage.data = data
+    for t in _tensors_over(storage):
+        t._np = storage_view(storage, t.dtype, t._shape, t._stride, t._offset)
+
+
+def _sizes(size, name):
+    if len(size) == 1 and isinstance(size[0], (tuple, list)):
+        size = tuple(size[0])
+    shape = tuple(int(s) for s in size)
+    n = 1
+    for s in shape:
+        n *= s
+    if any(s < 0 for s in shape):
+        raise runtime("numel: integer multiplication overflow")
+    return shape
+
+
+def resize_inplace(self, *size, memory_format=None):
+    """resize_: the tensor takes the shape, contiguous strides from its offset, and the storage grows (never
+    shrinks) when the new shape needs more; a tensor that requires grad refuses."""
+    shape = _sizes(size, "resize_")
+    return _resize(self, shape, memory_format)
+
+
+def _resize(self, shape, memory_format=None):
+    if self.requires_grad:
+        raise runtime("cannot resize variables that require grad")
+    from ..tensorimpl import CONTIGUOUS_FORMAT
+    if shape == self._shape and memory_format is not CONTIGUOUS_FORMAT:
+        return self
+    strides = _contiguous_strides(shape)
+    item = self.dtype.npsize
+    n = int(np.prod(shape, dtype=np.int64))
+    if n and (self._offset + n) * item > self._storage.data.nbytes:
+        _grow(self._storage, (self._offset + n) * item)
+    undo.touch(self)
+    self._shape, self._stride = shape, strides
+    self._np = storage_view(self._storage, self.dtype, shape, strides, self._offset)
+    self._version_counter.bump()
+    return self
+
+
+def resize_as_inplace(self, the_template, *, memory_format=None):
+    if not isinstance(the_template, Tensor):
+        from .core import type_name
+        raise errors.type_error(f"resize_as_(): argument 'the_template' (position 1) must be Tensor, not "
+                                f"{type_name(the_template)}")
+    return _resize(self, the_template._shape, memory_format)

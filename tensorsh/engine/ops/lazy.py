@@ -106,7 +106,7 @@ def _function(name, fn):
     op(name, fn, method=False, function=fn)
 
 
-_function("addmm", _nn_op("linear", "addmm"))
+op("addmm", Lazy("ops.scaled_products", "addmm_method"), function=_nn_op("linear", "addmm"), edges=True)
 _function("conv1d", _nn_op("convolution", "convolution", _conv(1)))
 _function("conv2d", _nn_op("convolution", "convolution", _conv(2)))
 _function("conv_transpose1d", _nn_op("conv_transpose", "conv_transpose", _conv_transpose(1)))
@@ -258,3 +258,55 @@ _lazy("batched", "baddbmm", inplace="baddbmm_")
 _lazy("batched", "baddbmm_", "baddbmm_inplace", function=False)
 _lazy("batched", "addbmm", inplace="addbmm_")
 _lazy("batched", "addbmm_", "addbmm_inplace", function=False)
+
+# resizing in place (ops/geometry_inplace.py)
+op("resize_", Lazy("ops.geometry_inplace", "resize_inplace"))
+op("resize_as_", Lazy("ops.geometry_inplace", "resize_as_inplace"), function=True)
+
+# writes at flat indices (ops/flat_put.py)
+op("put_", Lazy("ops.flat_put", "put_inplace"), edges=True)
+op("put", Lazy("ops.flat_put", "put"), function=True, edges=True)
+
+# the copying twins of the views (ops/view_copies.py)
+for _name in ("slice_scatter", "select_scatter", "diagonal_scatter", "as_strided_scatter"):
+    op(_name, Lazy("ops.view_copies", _name), function=True, edges=True)
+op("narrow_copy", Lazy("ops.view_copies", "narrow_copy"), function=True, edges=True)
+op("split_with_sizes", Lazy("ops.view_copies", "split_with_sizes"), function=True)
+for _name in ("view_copy", "transpose_copy", "t_copy", "permute_copy", "expand_copy", "select_copy", "slice_copy",
+              "diagonal_copy", "alias_copy", "squeeze_copy", "unsqueeze_copy", "unfold_copy", "as_strided_copy"):
+    op(_name, Lazy("ops.view_copies", _name), method=False, function=Lazy("ops.view_copies", _name))
+
+# beta * input + alpha * product (ops/scaled_products.py)
+op("addmm_", Lazy("ops.scaled_products", "addmm_inplace"), edges=True)
+op("addmv", Lazy("ops.scaled_products", "addmv"), function=True, edges=True)
+op("addmv_", Lazy("ops.scaled_products", "addmv_inplace"), function=True, edges=True)
+op("addr", Lazy("ops.scaled_products", "addr"), function=True, edges=True)
+op("addr_", Lazy("ops.scaled_products", "addr_inplace"), edges=True)
+
+# the activations torch binds beside torch.nn.functional's (activation.py)
+op("hardshrink", Lazy("activation", "hardshrink"), function=True, edges=True)
+op("prelu", Lazy("activation", "prelu"), function=True, edges=True)
+_function("threshold", _nn_op("activation", "threshold"))
+_function("threshold_", _nn_op("activation", "threshold", lambda fn, input, threshold, value:
+                                                          fn(input, threshold, value, True)))
+_function("selu", _nn_op("activation", "selu", lambda fn, input: fn(input)))
+_function("selu_", _nn_op("activation", "selu", lambda fn, input: fn(input, True)))
+_function("celu", _nn_op("activation", "celu", lambda fn, input, alpha=1.0: fn(input, alpha)))
+_function("celu_", _nn_op("activation", "celu", lambda fn, input, alpha=1.0: fn(input, alpha, True)))
+
+# smaller numeric helpers (ops/numeric_extras.py)
+for _name in ("diag_embed", "diagflat", "frexp", "ldexp", "unique_consecutive"):
+    op(_name, Lazy("ops.numeric_extras", _name), function=True, edges=True)
+op("ldexp_", Lazy("ops.numeric_extras", "ldexp_inplace"), function=True, edges=True)
+for _name in ("rsub", "vander", "trapezoid", "trapz", "cumulative_trapezoid", "unravel_index"):
+    op(_name, Lazy("ops.numeric_extras", _name), method=False, function=Lazy("ops.numeric_extras", _name))
+
+# more in-place random fills (random_fills.py)
+op("log_normal_", Lazy("random_fills", "log_normal_inplace"))
+op("geometric_", Lazy("random_fills", "geometric_inplace"))
+op("cauchy_", Lazy("random_fills", "cauchy_inplace"))
+
+# quantiles, covariance, renorm (ops/statistics.py)
+for _name in ("quantile", "nanquantile", "cov", "corrcoef", "renorm"):
+    op(_name, Lazy("ops.statistics", _name), function=True, edges=True)
+op("renorm_", Lazy("ops.statistics", "renorm_inplace"), edges=True)

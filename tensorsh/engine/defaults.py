@@ -1,0 +1,172 @@
+"""Process-wide settings a program can change (the default float dtype, deterministic algorithms, warn-always) and
+the dtype facts torch.finfo / torch.iinfo give."""
+from . import dtypes, errors, undo
+from .errors import runtime, type_error
+
+_deterministic = [False, False]  # (mode, warn_only)
+_warn_always = [False]
+
+
+class _Settings:
+    """The settings as one undoable object: a failed statement takes back torch.set_default_dtype(...)."""
+
+    @staticmethod
+    def _snapshot():
+        return dtypes.DEFAULT_FLOAT, tuple(_deterministic), _warn_always[0]
+
+    @staticmethod
+    def _restore(snap):
+        dtypes.DEFAULT_FLOAT, _deterministic[:], _warn_always[0] = snap[0], list(snap[1]), snap[2]
+
+
+def reset():
+    _Settings._restore((dtypes.float32, (False, False), False))
+
+
+def _type_name(x):
+    from .ops.core import type_name
+    return type_name(x)
+
+
+def get_default_dtype():
+    return dtypes.DEFAULT_FLOAT
+
+
+def set_default_dtype(d):
+    if not isinstance(d, dtypes.DType):
+        raise type_error("invalid dtype object: only floating-point types are supported as the default type")
+    if not d.is_floating_point:
+        raise type_error("only floating-point types are supported as the default type")
+    undo.touch(_Settings)
+    dtypes.DEFAULT_FLOAT = d
+
+
+def use_deterministic_algorithms(mode, *, warn_only=False):
+    if type(mode) is not bool:
+        raise type_error(f"_set_deterministic_algorithms(): argument 'mode' (position 1) must be bool, not "
+                         f"{_type_name(mode)}")
+    if type(warn_only) is not bool:
+        raise type_error(f"_set_deterministic_algorithms(): argument 'warn_only' must be bool, not "
+                         f"{_type_name(warn_only)}")
+    undo.touch(_Settings)
+    _deterministic[:] = [mode, warn_only]
+
+
+def are_deterministic_algorithms_enabled():
+    return _deterministic[0]
+
+
+def is_deterministic_algorithms_warn_only_enabled():
+    return _deterministic[1]
+
+
+def get_deterministic_debug_mode():
+    return (2 - _deterministic[1]) if _deterministic[0] else 0
+
+
+def set_warn_always(b):
+    if type(b) is not bool:
+        raise runtime(f"setWarnOnlyOnce expects a bool, but got {_type_name(b)}")
+    undo.touch(_Settings)
+    _warn_always[0] = b
+
+
+def is_warn_always_enabled():
+    return _warn_always[0]
+
+
+def warn_once(message, category="UserWarning"):
+    """TORCH_WARN_ONCE: once per process unless torch.set_warn_always(True)."""
+    if _warn_always[0]:
+        errors.warn(message, category)
+    else:
+        errors.warn_once(message, category)
+
+
+# bits, eps, max, tiny, resolution (PyTorch's: 10 ** -digits10)
+_FLOATS = {"float16": (16, 2.0 ** -10, 65504.0, 2.0 ** -14, 0.001),
+           "bfloat16": (16, 2.0 ** -7, (2 - 2.0 ** -7) * 2.0 ** 127, 2.0 ** -126, 0.01),
+           "float32": (32, 2.0 ** -23, (2 - 2.0 ** -23) * 2.0 ** 127, 2.0 ** -126, 1e-06),
+           "float64": (64, 2.0 ** -52, 1.7976931348623157e+308, 2.2250738585072014e-308, 1e-15)}
+
+
+class finfo:
+    __api__ = frozenset({"bits", "eps", "max", "min", "tiny", "smallest_normal", "resolution", "dtype"})
+
+    def __init__(self, *args, **kwargs):
+        if not args and kwargs and "type" not in kwargs:
+            raise type_error('finfo() missing 1 required positional arguments: "type"')
+        if len(args) + len(kwargs) > 1 or set(kwargs) - {"type"}:
+            got = ", ".join([_type_name(a) for a in args] + [f"{k}={_type_name(v)}" for k, v in kwargs.items()])
+            raise type_error(f"finfo() received an invalid combination of arguments - got ({got}), but expected one "
+                             "of:\n * (torch.dtype type)\n * ()\n")
+        type = args[0] if args else kwargs.get("type", dtypes.DEFAULT_FLOAT)
+        if not isinstance(type, dtypes.DType):
+            raise type_error(f"finfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
+        if not type.is_floating_point:
+            raise type_error("torch.finfo() requires a floating point input type. Use torch.iinfo to handle "
+                             "'torch.finfo'")
+        self.bits, self.eps, self.max, self.tiny, self.resolution = _FLOATS[type.name]
+        self.min, self.smallest_normal, self.dtype = -self.max, self.tiny, type.name
+
+    def __eq__(self, other):
+        return isinstance(other, finfo) and self.dtype == other.dtype
+
+    __hash__ = object.__hash__
+
+    def __repr__(self):
+        return (f"finfo(resolution={self.resolution:g}, min={self.min:g}, max={self.max:g}, eps={self.eps:g}, "
+                f"smallest_normal={self.smallest_normal:g}, tiny={self.tiny:g}, dtype={self.dtype})")
+
+    __str__ = __repr__
+
+
+class iinfo:
+    __api__ = frozenset({"bits", "max", "min", "dtype"})
+
+    def __init__(self, *args, **kwargs):
+        if len(args) > 1:
+            raise type_error(f"iinfo() takes 1 positional argument but {len(args)} were given")
+        if args and "type" in kwargs:
+            raise type_error("iinfo() got multiple values for argument 'type'")
+        if not args and "type" not in kwargs:
+            raise type_error('iinfo() missing 1 required positional arguments: "type"')
+        type = args[0] if args else kwargs["type"]
+        if not isinstance(type, dtypes.DType):
+            raise type_error(f"iinfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
+        if type is dtypes.bool_:
+            raise type_error("torch.bool is not supported by torch.iinfo")
+        if type.is_floating_point:
+            raise type_error("torch.iinfo() requires an integer input type. Use torch.finfo to handle 'torch.iinfo'")
+        self.bits = type.itemsize * 8
+        self.min = -(1 << (self.bits - 1)) if type.is_signed else 0
+        self.max = (1 << (self.bits - 1)) - 1 if type.is_signed else (1 << self.bits) - 1
+        self.dtype = type.name
+
+    def __eq__(self, other):
+        return isinstance(other, iinfo) and self.dtype == other.dtype
+
+    __hash__ = object.__hash__
+
+    def __repr__(self):
+        return f"iinfo(min={float(self.min):g}, max={float(self.max):g}, dtype={self.dtype})"
+
+    __str__ = __repr__
+
+
+def typename(obj):
+    """torch.typename: a tensor's legacy type name, else the object's module-qualified class name."""
+    from .tensorimpl import Tensor
+    if isinstance(obj, Tensor):
+        return obj.dtype.type_name
+    if isinstance(obj, dtypes.DType):
+        return "torch.dtype"
+    cls = obj if isinstance(obj, type) else type(obj)
+    module = getattr(obj, "__module__", None) or ""
+    qualname = getattr(obj, "__qualname__", None) or cls.__qualname__
+    if not hasattr(obj, "__qualname__"):
+        module = cls.__module__ or ""
+    if module in ("", "builtins") or module.startswith("tensorsh"):
+        named = {"Size": "torch.Size", "Node": "torch.autograd.graph.Node"}
+        return named.get(qualname, qualname) if module.startswith("tensorsh") else qualname
+    return f"{module}.{qualname}"

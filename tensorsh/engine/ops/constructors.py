@@ -1,0 +1,98 @@
+"""Creation spellings beside creation.py: the legacy Tensor.new, strided empties, scalar_tensor and the deprecated
+inclusive torch.range."""
+import math
+
+import numpy as np
+
+from .. import creation, dtypes
+from ..errors import runtime, type_error, warn
+from ..pyapi import legacy_new
+from .core import Tensor, empty_strided as _empty_strided, type_name
+from .registry import op
+
+
+def new(self, *args, **kwargs):
+    """x.new(...): the legacy constructor of x's dtype (torch.DoubleTensor(...) for a float64 x)."""
+    dtype = self.dtype
+    form = legacy_new(args, kwargs)  # (PyTorch's parser of the legacy constructors)
+    if form[0] == "data":
+        return creation.tensor(list(form[1]) if isinstance(form[1], range) else form[1], dtype=dtype)
+    if form[0] == "other":
+        if form[1].dtype is not dtype:  # (the legacy constructor does not convert)
+            options = ("TensorOptions(dtype={}, device=cpu, layout=Strided, requires_grad=false (default), "
+                       "pinned_memory=false (default), memory_format=(nullopt))")
+            raise type_error(f"expected {options.format(dtypes.C_NAMES[dtype.name])} (got "
+                             f"{options.format(dtypes.C_NAMES[form[1].dtype.name])})")
+        return form[1]
+    return creation.zeros(*form[1], dtype=dtype) if form[0] == "size" else creation.tensor([], dtype=dtype)
+
+
+def _ints(name, value, arg, position):
+    if isinstance(value, Tensor) or not isinstance(value, (tuple, list)) or \
+            any(type(v) is not int for v in value):
+        raise type_error(f"{name}(): argument '{arg}' (position {position}) must be tuple of ints, not "
+                         f"{type_name(value)}")
+    return tuple(value)
+
+
+def _strided(name, size, stride, dtype, requires_grad):
+    size, stride = _ints(name, size, "size", 1), _ints(name, stride, "stride", 2)
+    if len(size) != len(stride):
+        raise runtime(f"dimensionality of sizes ({len(size)}) must match dimensionality of strides ({len(stride)})")
+    for s in size:
+        if s < 0:
+            raise runtime(f"Trying to create tensor with negative dimension {s}: {list(size)}")
+    out = _empty_strided((size, stride, 0), dtype)
+    if requires_grad:
+        return creation._requiring_grad(out, True)
+    return out
+
+
+def empty_strided(size, stride, *, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
+    return _strided("empty_strided", size, stride, dtype or dtypes.DEFAULT_FLOAT, requires_grad)
+
+
+def new_empty_strided(self, size, stride, *, dtype=None, layout=None, device=None, requires_grad=False,
+                      pin_memory=False):
+    return _strided("new_empty_strided", size, stride, dtype or self.dtype, requires_grad)
+
+
+def scalar_tensor(s, *, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
+    """A 0-dim tensor of the number s, of the default float dtype unless dtype says otherwise."""
+    if isinstance(s, Tensor):
+        s = s.item()
+    return creation.full((), s, dtype=dtype or dtypes.DEFAULT_FLOAT, requires_grad=requires_grad)
+
+
+RANGE_DEPRECATED = ("torch.range is deprecated and will be removed in a future release because its behavior is "
+                    "inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in "
+                    "[start, end).")
+
+
+def range_(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+           pin_memory=False):
+    """torch.range: end included, the default float dtype whatever the arguments' types."""
+    if end is None:
+        raise type_error("range() missing required argument 'end' (pos 2)")
+    warn(RANGE_DEPRECATED)
+    dt = dtype or dtypes.DEFAULT_FLOAT
+    values = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
+    start, end, step = values
+    if step == 0:
+        raise runtime("step must be nonzero")
+    if not (math.isfinite(start) and math.isfinite(end)):
+        raise runtime(f"unsupported range: {start} -> {end}")
+    if (step > 0 and end < start) or (step < 0 and start < end):
+        raise runtime("upper bound and lower bound inconsistent with step sign")
+    n = int((end - start) // step) + 1
+    if dt.category == 2:
+        arr = (start + np.arange(n, dtype=np.float64) * step).astype(dt.np)
+    else:
+        arr = (int(start) + np.arange(n, dtype=np.int64) * int(step)).astype(dt.np)
+    return creation._requiring_grad(Tensor._from_numpy(arr, dt), requires_grad)
+
+
+op("new", new)
+op("new_empty_strided", new_empty_strided)
+FUNCTIONS = {"empty_strided": empty_strided, "scalar_tensor": scalar_tensor, "range": range_}
+range_.__name__ = range_.__qualname__ = "range"

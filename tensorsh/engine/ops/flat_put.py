@@ -1,0 +1,87 @@
+"""put_/put: writes at flat (row-major) indices of a tensor, the inverse of take. (Loaded on first use: rows in
+ops/lazy.py.)"""
+import numpy as np
+
+from .. import dtypes
+from ..autograd import Node, SavedTensor, edge_of, should_compute_output
+from ..errors import index_error, runtime, type_error
+from .core import attach, fresh, needs_grad, operand_edge, precheck, type_name, write_inplace
+
+
+class PutBackward0(Node):
+    """self's gradient is the incoming one with the written places zeroed (kept whole when accumulating); source's
+    is what take() reads back at the index."""
+    __slots__ = ("accumulate", "source_shape")
+    saved_names, saved_values = ("index", "source"), {"accumulate": "accumulate"}
+
+    def __init__(self, x, index, source, accumulate):
+        Node.__init__(self, (edge_of(x), operand_edge(source)))
+        self.accumulate, self.source_shape = accumulate, source._shape
+        self.saved = (SavedTensor(index), SavedTensor(source))
+
+    def backward(self, g):
+        index, source = self.unpack()
+        gx = gs = None
+        if self.next_functions[0][0] is not None:
+            gx = g if self.accumulate else g.put(index, source.new_zeros(source._shape))
+        if should_compute_output(self, 1):
+            gs = g.take(index).reshape(self.source_shape)
+        return gx, gs
+
+
+def _checked(self, index, source):
+    if not isinstance(index, Tensor_()):
+        raise type_error(f"put_(): argument 'index' (position 1) must be Tensor, not {type_name(index)}")
+    if not isinstance(source, Tensor_()):
+        raise type_error(f"put_(): argument 'source' (position 2) must be Tensor, not {type_name(source)}")
+    if index.dtype is not dtypes.int64:
+        raise runtime(f"put_(): Expected a long tensor for index, but got {dtypes.SCALAR_NAMES[index.dtype.name]}")
+    if source.dtype is not self.dtype:
+        raise runtime(f"put_(): self and source expected to have the same dtype, but got self.dtype = "
+                      f"{dtypes.SCALAR_NAMES[self.dtype.name]} and source.dtype = "
+                      f"{dtypes.SCALAR_NAMES[source.dtype.name]}")
+    n, m = source._np.size, index._np.size
+    if n != m:
+        raise index_error(f"put_(): Expected source and index to have the same number of elements, but got "
+                          f"source.numel() = {n}, index.numel() = {m}")
+    size = self._np.size
+    if size == 0 and m:
+        raise index_error("put_(): Tried to put elements into an empty tensor")
+    flat = index._np.reshape(-1)
+    bad = flat[(flat >= size) | (flat < -size)]
+    if bad.size:
+        raise index_error(f"out of range: tried to access index {int(bad[0])} on a tensor of {size} elements.")
+    return np.where(flat < 0, flat + size, flat), source._np.reshape(-1)
+
+
+def Tensor_():
+    from ..tensorimpl import Tensor
+    return Tensor
+
+
+def _write(arr, flat, values, accumulate):
+    """Row-major positions of arr (any strides): a repeated index keeps the last value, or adds them all."""
+    positions = np.unravel_index(flat, arr.shape) if arr.ndim else ()
+    if accumulate:
+        np.add.at(arr, positions, values)
+    elif arr.ndim:
+        arr[positions] = values
+    elif values.size:
+        arr[()] = values[-1]
+
+
+def put_inplace(self, index, source, accumulate=False):
+    precheck(self, source, internal_overlap=False, overlap=False)
+    flat, values = _checked(self, index, source)
+    return write_inplace(self, lambda arr: _write(arr, flat, values, accumulate),
+                         lambda: PutBackward0(self, index, source, accumulate), (source,))
+
+
+def put(self, index, source, accumulate=False):
+    flat, values = _checked(self, index, source)
+    arr = np.array(self._np, copy=True, order="C")
+    _write(arr, flat, values, accumulate)
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, source):
+        attach(out, PutBackward0(self, index, source, accumulate))
+    return out

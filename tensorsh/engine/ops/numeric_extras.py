@@ -1,0 +1,259 @@
+"""torch's smaller numeric helpers: diag_embed/diagflat, rsub, frexp/ldexp, vander, the trapezoid rules,
+unravel_index, unique_consecutive. Composites are built from engine ops as ATen builds them, so their grad_fns are
+PyTorch's. (Loaded on first use: rows in ops/lazy.py.)"""
+import itertools
+import operator
+
+import numpy as np
+
+from .. import autograd, creation, dtypes
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import make, runtime, type_error
+from ..saved_names import unsigned
+from ..tensorimpl import Size, Tensor
+from .scalar_arith import div_scalar, mul_scalar
+from .core import attach, fresh, needs_grad, operand_edge, return_type, type_name
+
+
+# ------------------------------------------------------------------ diag_embed, diagflat
+
+class DiagEmbedBackward0(Node):
+    __slots__ = ("offset", "dim1", "dim2")
+    saved_names, saved_values = (), {"offset": lambda n: unsigned(n.offset), "dim1": lambda n: unsigned(n.dim1),
+                                     "dim2": lambda n: unsigned(n.dim2)}
+
+    def __init__(self, x, offset, dim1, dim2):
+        Node.__init__(self, (edge_of(x),))
+        self.offset, self.dim1, self.dim2 = offset, dim1, dim2
+
+    def backward(self, g):
+        return (g.diagonal(self.offset, self.dim1, self.dim2),)
+
+
+def diag_embed(input, offset=0, dim1=-2, dim2=-1):
+    n = input.dim() + 1
+    d1, d2 = input._wrap_dim(dim1, n), input._wrap_dim(dim2, n)
+    if d1 == d2:
+        raise runtime(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
+    size = (input._shape[-1] if input._shape else 1) + abs(offset)
+    shape = list(input._shape[:-1])
+    for d in sorted((d1, d2)):
+        shape.insert(d, size)
+    out = fresh(np.zeros(shape, input.dtype.np), input.dtype)
+    with autograd.no_grad():
+        out.diagonal(offset, d1, d2)._np[...] = input._np
+    if needs_grad(input):
+        attach(out, DiagEmbedBackward0(input, offset, dim1, dim2))
+    return out
+
+
+def diagflat(input, offset=0):
+    return diag_embed(input.contiguous().view(-1), offset, 0, 1)
+
+
+# ------------------------------------------------------------------ rsub
+
+class _RsubBackward(Node):
+    __slots__ = ("alpha",)
+    saved_names, saved_values = (), {"alpha": "alpha"}
+
+    def __init__(self, x, other, alpha):
+        Node.__init__(self, (edge_of(x),) + ((edge_of(other),) if isinstance(other, Tensor) else ()))
+        self.alpha = alpha
+
+    def backward(self, g):
+        gx = -g if self.alpha == 1 else -g * self.alpha
+        return (gx, g) if len(self.next_functions) == 2 else (gx,)
+
+
+RsubBackward0 = type("RsubBackward0", (_RsubBackward,), {"__slots__": (), "saved_values": {"alpha": "alpha"}})
+RsubBackward1 = type("RsubBackward1", (_RsubBackward,), {"__slots__": (), "saved_values": {"alpha": "alpha"}})
+
+
+def rsub(input, other, alpha=1):
+    """other - alpha * input: sub's arithmetic with the operands swapped (a number as a wrapped scalar)."""
+    if not isinstance(other, Tensor):
+        dt = dtypes.result_type((input, other))
+        if dt is dtypes.bool_:
+            raise runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+                          "`logical_xor()` operator instead.")
+        first = creation.full((), other, dtype=dt)
+    else:
+        first = other
+    with autograd.no_grad():
+        out = first.sub(input, alpha=alpha)
+    if needs_grad(input, other):
+        attach(out, (RsubBackward0 if isinstance(other, Tensor) else RsubBackward1)(input, other, alpha))
+    return out
+
+
+# ------------------------------------------------------------------ frexp, ldexp
+
+frexp_result = return_type("frexp", ("mantissa", "exponent"))
+
+
+def frexp(input):
+    if not input.dtype.is_floating_point:
+        raise runtime("torch.frexp() only supports floating-point dtypes")
+    src = input._np.astype(np.float32) if input.dtype is dtypes.bfloat16 else input._np
+    mantissa, exponent = np.frexp(src)
+    return frexp_result((fresh(np.ascontiguousarray(mantissa), input.dtype),
+                         fresh(np.ascontiguousarray(exponent.astype(np.int32)), dtypes.int32)))
+
+
+class LdexpBackward0(Node):
+    __slots__ = ()
+    saved_names = ("other", "self")
+
+    def __init__(self, x, other):
+        Node.__init__(self, (operand_edge(x), operand_edge(other)))
+        self.saved = (SavedTensor(other), SavedTensor(x))
+
+    def backward(self, g):
+        other, x = self.unpack()
+        scale = other.exp2()
+        gx = g * scale if self.next_functions[0][0] is not None else None
+        go = g * x * scale * float(np.log(2.0)) if self.next_functions[1][0] is not None else None
+        return gx, go
+
+
+def ldexp(input, other):
+    """input * 2 ** other (PyTorch's composite: mul by exp2)."""
+    if not isinstance(other, Tensor):
+        raise type_error(f"ldexp(): argument 'other' (position 2) must be Tensor, not {type_name(other)}")
+    with autograd.no_grad():
+        out = input.mul(other.exp2())
+    if needs_grad(input, other):
+        attach(out, LdexpBackward0(input, other))
+    return out
+
+
+def ldexp_inplace(self, other):
+    return self.mul_(other.exp2())
+
+
+# ------------------------------------------------------------------ vander
+
+def vander(x, N=None, increasing=False):
+    """ATen's vander: column 0 ones, the others x's cumulative products, flipped unless increasing."""
+    if x.dim() != 1:
+        raise runtime("x must be a one-dimensional tensor.")
+    n = x._shape[0] if N is None else N
+    if n < 0:
+        raise runtime("N must be non-negative.")
+    dt = dtypes.promote(x.dtype, dtypes.int64)
+    result = creation.empty((x._shape[0], n), dtype=dt)
+    if n > 0:
+        result.select(1, 0).fill_(1)
+        if n > 1:
+            result[:, 1:].copy_(x.unsqueeze(1))
+            result[:, 1:].copy_(result[:, 1:].cumprod(1))
+    return result if increasing else result.flip(1)
+
+
+# ------------------------------------------------------------------ trapezoid rules
+
+def _spacing(y, x, dx, dim, name):
+    if x is not None and dx is not None:
+        raise runtime(f"{name}: received both x and dx")  # (unreachable through the parser)
+    d = y._wrap_dim(dim)
+    if x is None:
+        return d, 1.0 if dx is None else dx
+    if x.dim() == 1:
+        if x._shape[0] != y._shape[d]:
+            raise runtime(f"{name}: There must be one `x` value for each sample point")
+        dxs = x.diff()
+        shape = [1] * y.dim()
+        shape[d] = dxs._shape[0]
+        return d, dxs.view(shape)
+    return d, x.diff(dim=dim)
+
+
+def _times(t, number):
+    """t * number as ATen's C++ writes it (mul.Scalar: MulBackward1) where the dtype stays."""
+    return mul_scalar(t, number) if t.dtype.is_floating_point else t * number
+
+
+def _halved(t):
+    return div_scalar(t, 2.) if t.dtype.is_floating_point else t / 2.
+
+
+def trapezoid(y, x=None, *, dx=None, dim=-1):
+    d, spacing = _spacing(y, x, dx, dim, "trapezoid")
+    if y._shape[d] == 0:
+        return y.sum(d) * 0
+    if isinstance(spacing, Tensor):
+        return _halved((spacing * (y.narrow(d, 1, y._shape[d] - 1) + y.narrow(d, 0, y._shape[d] - 1))).sum(d))
+    return _times(y.sum(d) - _times(y.select(d, 0) + y.select(d, -1), 0.5), spacing)
+
+
+def trapz(y, x=None, *, dx=None, dim=-1):
+    return trapezoid(y, x, dx=dx, dim=dim)
+
+
+def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
+    d, spacing = _spacing(y, x, dx, dim, "cumulative_trapezoid")
+    pairs = y.narrow(d, 0, max(y._shape[d] - 1, 0)) + y.narrow(d, 1, max(y._shape[d] - 1, 0))
+    if isinstance(spacing, Tensor):
+        return _halved((spacing * pairs).cumsum(d))
+    return _times(pairs, spacing / 2.).cumsum(d)
+
+
+# ------------------------------------------------------------------ unravel_index, unique_consecutive
+
+def unravel_index(indices, shape):
+    """torch.unravel_index (torch/functional.py): its checks, then floor_divide and remainder, unbound."""
+    if not isinstance(indices, Tensor):
+        raise make("AttributeError", f"'{type_name(indices)}' object has no attribute 'is_complex'")
+    if indices.dtype.is_floating_point or indices.dtype is dtypes.bool_:
+        raise type_error(f"expected 'indices' to be integer dtype, but got {indices.dtype}")
+    if isinstance(shape, int) and not isinstance(shape, bool):
+        shape = (shape,)
+    elif not isinstance(shape, (tuple, list)):
+        raise type_error(f"expected 'shape' to be int or sequence of ints, but got <class '{type_name(shape)}'>")
+    for d in shape:
+        if not isinstance(d, int):
+            raise type_error(f"expected 'shape' sequence to only contain ints, but got <class '{type_name(d)}'>")
+    shape = tuple(shape)
+    if any(d < 0 for d in shape):
+        raise make("ValueError", f"'shape' cannot have negative values, but got {shape}")
+    coefs = list(reversed(list(itertools.accumulate(reversed(shape[1:] + (1,)), func=operator.mul))))
+    res = indices.unsqueeze(-1).floor_divide(creation.tensor(coefs, dtype=dtypes.int64)) % \
+        creation.tensor(list(shape), dtype=dtypes.int64)
+    return res.unbind(-1)
+
+
+def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
+    """Runs of equal elements (or equal slices along dim) kept once; inverse and counts as torch returns them."""
+    for name, flag in (("return_inverse", return_inverse), ("return_counts", return_counts)):
+        if isinstance(flag, Tensor):  # (torch.functional's Python reads it as a truth value)
+            flag = bool(flag)
+        if type(flag) is not bool:
+            raise type_error(f"unique_consecutive(): argument '{name}' must be bool, not {type_name(flag)}")
+    if dim is not None and (type(dim) is not int):
+        raise type_error(f"unique_consecutive(): argument 'dim' must be int, not {type_name(dim)}")
+    if dim is None:
+        flat = np.ascontiguousarray(input._np).reshape(-1)
+        starts = np.ones(flat.size, bool)
+        if flat.size:
+            starts[1:] = flat[1:] != flat[:-1]
+        values = flat[starts]
+        inverse = (np.cumsum(starts) - 1).reshape(input._shape)
+    else:
+        d = input._wrap_dim(dim)
+        moved = np.moveaxis(input._np, d, 0)
+        n = moved.shape[0]
+        starts = np.ones(n, bool)
+        if n > 1:
+            starts[1:] = (moved[1:] != moved[:-1]).reshape(n - 1, -1).any(1)
+        values = np.moveaxis(moved[starts], 0, d)
+        inverse = np.cumsum(starts) - 1
+    out = fresh(np.ascontiguousarray(values), input.dtype)
+    counts = np.diff(np.append(np.flatnonzero(starts), starts.size))
+    return_inverse, return_counts = bool(return_inverse), bool(return_counts)
+    if not return_inverse and not return_counts:
+        return out
+    result = (out,)
+    result += (fresh(np.ascontiguousarray(inverse, np.int64), dtypes.int64),) if return_inverse else ()
+    result += (fresh(np.ascontiguousarray(counts, np.int64), dtypes.int64),) if return_counts else ()
+    return result

@@ -1,0 +1,159 @@
+"""What a tensor says about itself (device, layout, memory order, truth of one element, shared memory) and
+torch's predicates and broadcasting helpers over tensors and shapes."""
+import weakref
+
+import numpy as np
+
+from .. import undo
+from ..errors import make, runtime, type_error
+from .core import Tensor, check_broadcast_all, type_name
+from .registry import op
+
+
+class Layout:
+    """torch.strided: the only layout of a CPU dense tensor."""
+    __api__ = frozenset()
+
+    def __repr__(self):
+        return "torch.strided"
+
+
+STRIDED = Layout()
+Layout.__name__ = Layout.__qualname__ = "layout"
+
+
+class _Shared:
+    """The storages moved to shared memory (share_memory_): a set the undo journal can take back."""
+    storages = weakref.WeakSet()
+
+    @classmethod
+    def _snapshot(cls):
+        return set(cls.storages)
+
+    @classmethod
+    def _restore(cls, snap):
+        cls.storages = weakref.WeakSet(snap)
+
+
+def is_cpu(self):
+    return True
+
+
+def layout(self):
+    return STRIDED
+
+
+def get_device(self, *args, **kwargs):
+    if args or kwargs:  # (a C method without arguments)
+        raise type_error(f"TensorBase.get_device() takes no {'keyword ' if kwargs and not args else ''}arguments"
+                         f"{f' ({len(args)} given)' if args else ''}")
+    return -1
+
+
+def is_pinned(self, device=None):
+    if device is not None:
+        from ..errors import warn
+        warn("The argument 'device' of Tensor.is_pinned() is deprecated. Please do not pass this argument.",
+             "DeprecationWarning")
+        from ..pyapi import make_device
+        if isinstance(device, (int, str)):
+            make_device(device)  # (PyTorch's parse of it, and its refusal of an index)
+    return False
+
+
+def is_shared(self):
+    return self._storage in _Shared.storages
+
+
+def share_memory_(self):
+    if self._storage not in _Shared.storages:
+        undo.touch(_Shared)
+        _Shared.storages.add(self._storage)
+    return self
+
+
+def dim_order(self, *, ambiguity_check=False):
+    """The dims from outermost to innermost in memory: a stable sort by stride, larger first (PyTorch's)."""
+    if ambiguity_check is not False and type(ambiguity_check) is not bool and not isinstance(ambiguity_check, list):
+        raise make("TypeError", "The ambiguity_check argument must be a bool or a list of memory formats.")
+    order = sorted(range(len(self._shape)), key=lambda d: -self._stride[d])
+    return tuple(order)
+
+
+def is_nonzero(self):
+    n = int(np.prod(self._shape, dtype=np.int64))
+    if n == 0:
+        raise runtime("Boolean value of Tensor with no values is ambiguous")
+    if n > 1:
+        raise runtime("Boolean value of Tensor with more than one value is ambiguous")
+    return bool(self._np.reshape(-1)[0] != 0)
+
+
+def is_same_size(self, other):
+    return self._shape == other._shape
+
+
+op("is_cpu", property(is_cpu))
+op("layout", property(layout))
+op("get_device", get_device)
+is_pinned.__qualname__ = "Tensor.is_pinned"  # (Python's own argument errors name it so)
+op("is_pinned", is_pinned)
+is_shared.__qualname__ = "Tensor.is_shared"  # (Python's own argument errors name it so)
+op("is_shared", is_shared)
+share_memory_.__qualname__ = "Tensor.share_memory_"  # (Python's own argument errors name it so)
+op("share_memory_", share_memory_)
+dim_order.__qualname__ = "Tensor.dim_order"  # (Python's own argument errors name it so)
+op("dim_order", dim_order)
+op("is_nonzero", is_nonzero, function=True)
+op("is_same_size", is_same_size, function=True)
+
+
+def _predicate(name):
+    def function(input):
+        if not isinstance(input, Tensor):
+            raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
+        return getattr(input, name)()
+    function.__name__ = function.__qualname__ = name
+    return function
+
+
+def broadcast_shapes(*shapes):
+    """torch.broadcast_shapes (torch._refs._broadcast_shapes): ints and sequences of ints, checked as its Python."""
+    from ..tensorimpl import Size
+    shapes = tuple((x,) if isinstance(x, int) else x for x in shapes if x is not None)
+    if not shapes:
+        return Size([])
+    for shape in shapes:
+        if not isinstance(shape, (tuple, list, str)):
+            raise runtime(f"Input shapes should be of type ints, a tuple of ints, or a list of ints, got {shape}")
+    common = [1] * max(len(shape) for shape in shapes)
+    for arg, shape in enumerate(shapes):
+        for i in range(-1, -1 - len(shape), -1):
+            if isinstance(shape[i], Tensor):  # (what PyTorch's symbolic-shape guard says of one)
+                raise make("AssertionError", "Expected bool, got <class 'torch.Tensor'>")
+            if not isinstance(shape[i], int):
+                raise type_error(f"'<' not supported between instances of '{type_name(shape[i])}' and 'int'")
+            if shape[i] == common[i]:
+                continue
+            if common[i] == 1:
+                if shape[i] < 0:
+                    raise make("ValueError", "Attempting to broadcast a dimension with negative length!")
+                common[i] = shape[i]
+            if shape[i] != 1 and common[i] != shape[i]:
+                raise runtime(f"Attempting to broadcast a dimension of length {shape[i]} at {i}! Mismatching "
+                              f"argument at index {arg} had {shape}; but expected shape should be broadcastable "
+                              f"to {common}")
+    return tuple.__new__(Size, common)  # (PyTorch's Python code makes it unchecked)
+
+
+def broadcast_tensors(*tensors):
+    for i, t in enumerate(tensors):
+        if not isinstance(t, Tensor):
+            raise type_error(f"expected Tensor as element {i} in argument 0, but got {type_name(t)}")
+    check_broadcast_all(*tensors)
+    shape = tuple(np.broadcast_shapes(*(t._shape for t in tensors))) if tensors else ()
+    return tuple(t if t._shape == shape else t.expand(shape) for t in tensors)
+
+
+FUNCTIONS = {name: _predicate(name) for name in ("is_floating_point", "is_complex", "is_signed")}
+FUNCTIONS.update(broadcast_shapes=broadcast_shapes, broadcast_tensors=broadcast_tensors)

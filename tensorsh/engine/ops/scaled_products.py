@@ -1,0 +1,181 @@
+"""beta * input + alpha * product: addmv, addr and the method/in-place spellings of addmm (whose function is
+linear.py's), with PyTorch's nodes. (Loaded on first use: rows in ops/lazy.py.)"""
+import numpy as np
+
+from .. import autograd, dtypes, kernels
+from ..autograd import Node, SavedTensor, should_compute_output
+from ..errors import runtime, type_error
+from ..linear import AddmmBackward0, addmm
+from ..tensorimpl import Tensor, _shape_list
+from .core import attach, check_inplace, fresh, needs_grad, operand_edge, sum_to, type_name, write_inplace
+
+
+def _times(t, s):
+    return t if s == 1 else t * s
+
+
+def _tensors(name, **named):
+    for pos, (arg, v) in enumerate(named.items(), 1):
+        if not isinstance(v, Tensor):
+            raise type_error(f"{name}(): argument '{arg}' (position {pos}) must be Tensor, not {type_name(v)}")
+
+
+class AddmvBackward0(Node):
+    __slots__ = ("alpha", "beta", "self_shape")
+    saved_names, saved_values = ("mat", "vec"), {"alpha": "alpha", "beta": "beta"}
+
+    def __init__(self, x, mat, vec, beta, alpha):
+        Node.__init__(self, (operand_edge(x), operand_edge(mat), operand_edge(vec)))
+        self.alpha, self.beta, self.self_shape = alpha, beta, x._shape
+        self.saved = (SavedTensor(mat), SavedTensor(vec))
+
+    def backward(self, g):
+        mat, vec = self.unpack()
+        gx = sum_to(_times(g, self.beta), self.self_shape) if self.next_functions[0][0] is not None else None
+        gm = _times(g.outer(vec), self.alpha) if should_compute_output(self, 1) else None
+        gv = _times(mat.t().mv(g), self.alpha) if should_compute_output(self, 2) else None
+        return gx, gm, gv
+
+
+class AddrBackward0(Node):
+    __slots__ = ("alpha", "beta", "self_shape")
+    saved_names, saved_values = ("vec1", "vec2"), {"alpha": "alpha", "beta": "beta"}
+
+    def __init__(self, x, vec1, vec2, beta, alpha):
+        Node.__init__(self, (operand_edge(x), operand_edge(vec1), operand_edge(vec2)))
+        self.alpha, self.beta, self.self_shape = alpha, beta, x._shape
+        self.saved = (SavedTensor(vec1), SavedTensor(vec2))
+
+    def backward(self, g):
+        vec1, vec2 = self.unpack()
+        gx = sum_to(_times(g, self.beta), self.self_shape) if self.next_functions[0][0] is not None else None
+        g1 = _times(g.mv(vec2), self.alpha) if should_compute_output(self, 1) else None
+        g2 = _times(g.t().mv(vec1), self.alpha) if should_compute_output(self, 2) else None
+        return gx, g1, g2
+
+
+def _addmv_values(input, mat, vec, beta, alpha):
+    _tensors("addmv", input=input, mat=mat, vec=vec)
+    if mat.dim() != 2 or vec.dim() != 1 or input.dim() > 1:
+        raise runtime(f"vector + matrix @ vector expected, got {input.dim()}, {mat.dim()}, {vec.dim()}")
+    if mat._shape[1] != vec._shape[0] or (input.dim() == 1 and input._shape[0] not in (1, mat._shape[0])):
+        raise runtime(f"size mismatch, got input ({input._shape[0] if input.dim() else 1}), mat "
+                      f"({mat._shape[0]}x{mat._shape[1]}), vec ({vec._shape[0]})")
+    if not (input.dtype is mat.dtype is vec.dtype):
+        n = dtypes.SCALAR_NAMES
+        raise runtime(f"addmv input tensors must have the same dtype, but got {n[input.dtype.name]}, "
+                      f"{n[mat.dtype.name]}, and {n[vec.dtype.name]}")
+    with autograd.no_grad():
+        prod = mat.mv(vec)._np
+    dt = mat.dtype
+    if alpha != 1:
+        prod = prod * dt.np.type(alpha)
+    if beta != 0:  # (beta 0: input is not read, its NaNs included)
+        b = input._np if beta == 1 else input._np * dt.np.type(beta)
+        prod = prod + b
+    return fresh(np.ascontiguousarray(np.broadcast_to(prod, (mat._shape[0],)), dt.np), dt)
+
+
+def addmv(input, mat, vec, *, beta=1, alpha=1):
+    out = _addmv_values(input, mat, vec, beta, alpha)
+    if needs_grad(input, mat, vec):
+        attach(out, AddmvBackward0(input, mat, vec, beta, alpha))
+    return out
+
+
+def _addr_values(input, vec1, vec2, beta, alpha, inplace=False):
+    _tensors("addr", input=input, vec1=vec1, vec2=vec2)
+    for name, v in (("vec1", vec1), ("vec2", vec2)):
+        if v.dim() != 1:
+            raise runtime(f"addr: Expected 1-D argument {name}, but got {v.dim()}-D")
+    shape = (vec1._shape[0], vec2._shape[0])
+    if inplace and input._shape != shape:
+        raise runtime(f"size mismatch, input: {_shape_list(input._shape)}, v1: {_shape_list(vec1._shape)}, v2: "
+                      f"{_shape_list(vec2._shape)}")
+    if not inplace:
+        input.expand(shape)  # (its message where input does not broadcast)
+    dt = dtypes.result_type((input, vec1, vec2))
+    if dt.category < 2 and (isinstance(alpha, float) or isinstance(beta, float)):
+        which = "beta" if isinstance(beta, float) else "alpha"
+        raise runtime(f"For integral input tensors, argument {which} must not be a floating point number.")
+    a, b = vec1._np.astype(dt.np)[:, None], vec2._np.astype(dt.np)[None, :]
+    x = input._np.astype(dt.np)
+    if dt is dtypes.bool_:
+        values = (x & bool(beta)) | (a & b & bool(alpha)) if beta else (a & b & bool(alpha))
+    else:
+        scaled = dt.np.type(alpha) * a
+        if beta == 0:
+            values = scaled * b
+        elif dt in (dtypes.float32, dtypes.float64):
+            values = _addr_fused(dt, scaled, b, dt.np.type(beta) * x, dt.np.type(beta), x)
+        else:
+            values = dt.np.type(beta) * x + scaled * b
+    return fresh(np.ascontiguousarray(np.broadcast_to(values, shape), dt.np), dt)
+
+
+def _addr_fused(dt, scaled, b, bx, beta, x):
+    """PyTorch's addr kernel as its compiler fused it: along each row, the vectorized chunks (16 float32 or 8
+    float64 columns at a time) compute fma(alpha * vec1, vec2, beta * self), the tail fma(beta, self, alpha * vec1
+    * vec2)."""
+    shape = np.broadcast_shapes(scaled.shape, b.shape, bx.shape)
+    full = lambda a: np.ascontiguousarray(np.broadcast_to(a, shape))  # noqa: E731
+    values = kernels.fma(full(scaled), full(b), full(bx))
+    split = shape[1] - shape[1] % (16 if dt is dtypes.float32 else 8)
+    if split < shape[1]:
+        tail = np.s_[:, split:]
+        values[tail] = kernels.fma(full(np.asarray(beta, dt.np))[tail].copy(), full(x)[tail].copy(),
+                                   full(scaled * b)[tail].copy())
+    return values
+
+
+def addr(input, vec1, vec2, *, beta=1, alpha=1):
+    out = _addr_values(input, vec1, vec2, beta, alpha)
+    if needs_grad(input, vec1, vec2):
+        attach(out, AddrBackward0(input, vec1, vec2, beta, alpha))
+    return out
+
+
+def _autograd_first(self, *others):
+    """PyTorch's autograd wrapper checks an in-place op on a leaf that requires grad before the kernel's checks."""
+    if needs_grad(self, *others):
+        check_inplace(self)
+
+
+def _inplace(self, values, make_node, others):
+    if values._shape != self._shape:
+        raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
+                      f"{_shape_list(values._shape)} should match")
+    if values.dtype is not self.dtype:
+        from .core import cast_for_inplace
+        cast_for_inplace(self, values.dtype)
+
+    def write(arr):
+        arr[...] = values._np
+    return write_inplace(self, write, make_node, others)
+
+
+def addmm_method(self, mat1, mat2, *, beta=1, alpha=1):
+    return addmm(self, mat1, mat2, beta=beta, alpha=alpha)
+
+
+def addmm_inplace(self, mat1, mat2, *, beta=1, alpha=1):
+    _autograd_first(self, mat1, mat2)
+    if isinstance(mat1, Tensor) and isinstance(mat2, Tensor) and mat1.dim() == 2 and mat2.dim() == 2 and \
+            mat1._shape[1] == mat2._shape[0] and self._shape != (mat1._shape[0], mat2._shape[1]):
+        raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
+                      f"[{mat1._shape[0]}, {mat2._shape[1]}] should match")
+    with autograd.no_grad():
+        values = addmm(self, mat1, mat2, beta=beta, alpha=alpha)
+    return _inplace(self, values, lambda: AddmmBackward0(self, mat1, mat2, alpha, beta), (mat1, mat2))
+
+
+def addmv_inplace(self, mat, vec, *, beta=1, alpha=1):
+    _autograd_first(self, mat, vec)
+    values = _addmv_values(self, mat, vec, beta, alpha)
+    return _inplace(self, values, lambda: AddmvBackward0(self, mat, vec, beta, alpha), (mat, vec))
+
+
+def addr_inplace(self, vec1, vec2, *, beta=1, alpha=1):
+    _autograd_first(self, vec1, vec2)
+    values = _addr_values(self, vec1, vec2, beta, alpha, inplace=True)
+    return _inplace(self, values, lambda: AddrBackward0(self, vec1, vec2, beta, alpha), (vec1, vec2))

@@ -1,0 +1,160 @@
+"""The copying twins of the views: *_scatter (a copy of self with src written where the view would be) and *_copy
+(the view's values in a fresh contiguous tensor, recording the view's backward as `<View>Backward0_copy`).
+(Loaded on first use: rows in ops/lazy.py.)"""
+import numpy as np
+
+from .. import autograd
+from ..autograd import Node, should_compute_output
+from ..errors import runtime, type_error
+from ..saved_names import unsigned
+from ..tensorimpl import Tensor, _shape_list
+from .core import attach, fresh, needs_grad, operand_edge, type_name
+
+
+def _slice_key(t, dim, start, end, step):
+    d = t._wrap_dim(dim)
+    if step <= 0:
+        raise runtime("slice step must be positive")
+    return (slice(None),) * d + (slice(start, end, step),)
+
+
+_VIEWS = {
+    "slice": lambda t, dim=0, start=None, end=None, step=1: t[_slice_key(t, dim, start, end, step)],
+    "select": lambda t, dim, index: t.select(dim, index),
+    "diagonal": lambda t, offset=0, dim1=0, dim2=1: t.diagonal(offset, dim1, dim2),
+    "as_strided": lambda t, size, stride, storage_offset=None: t.as_strided(size, stride, storage_offset),
+}
+
+
+class _ScatterBackward(Node):
+    """self's gradient: the incoming one with the view's places zeroed; src's: the incoming one's view."""
+    __slots__ = ("view", "args", "src_dtype")
+
+    def __init__(self, x, src, view, args):
+        Node.__init__(self, (operand_edge(x), operand_edge(src)))
+        self.view, self.args, self.src_dtype = view, args, src.dtype
+
+    def backward(self, g):
+        view = _VIEWS[self.view]
+        if self.view == "as_strided":  # (over the gradient's own memory: a dense copy of it)
+            g = g.contiguous()
+        gs = view(g, *self.args) if should_compute_output(self, 1) else None
+        gx = None
+        if self.next_functions[0][0] is not None and self.view == "as_strided":
+            # (PyTorch 2.13's as_strided_scatter_backward: the gradient where src went, zero elsewhere)
+            gx = _scatter(self.view, g.new_zeros(g._shape), view(g, *self.args), self.args)
+        elif self.next_functions[0][0] is not None:
+            gx = _scatter(self.view, g, view(g, *self.args).new_zeros(view(g, *self.args)._shape), self.args)
+        return gx, gs
+
+
+def _node(name, saved):
+    cls = type(name, (_ScatterBackward,), {"__slots__": (), "saved_names": (), "saved_values": saved})
+    return cls
+
+
+_NODES = {
+    "slice": _node("SliceScatterBackward0", {"dim": "dim_", "start": "start_", "end": "end_", "step": "step_"}),
+    "select": _node("SelectScatterBackward0", {"dim": "dim_", "index": "index_"}),
+    "diagonal": _node("DiagonalScatterBackward0", {"offset": "offset_", "dim1": "dim1_", "dim2": "dim2_"}),
+    "as_strided": _node("AsStridedScatterBackward0", {"size": "size_", "stride": "stride_",
+                                                      "storage_offset": "storage_offset_"}),
+}
+_NAMES = {"slice": ("dim", "start", "end", "step"), "select": ("dim", "index"),
+          "diagonal": ("offset", "dim1", "dim2"), "as_strided": ("size", "stride", "storage_offset")}
+
+
+def _scatter(kind, self, src, args):
+    """The values: self cloned (its layout kept), src written into the view of the clone."""
+    name = kind + "_scatter"
+    if not isinstance(self, Tensor):
+        raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {type_name(self)}")
+    if not isinstance(src, Tensor):
+        raise type_error(f"{name}(): argument 'src' (position 2) must be Tensor, not {type_name(src)}")
+    with autograd.no_grad():
+        out = self.clone()
+        if kind == "as_strided":
+            out = out.contiguous()
+        view = _VIEWS[kind](out, *args)
+        if view._shape != src._shape:
+            raise runtime(f"expected src to have a size equal to the slice of self. src size = "
+                          f"{_shape_list(src._shape)}, slice size = {_shape_list(view._shape)}")
+        view._np[...] = src.to(out.dtype)._np if src.dtype is not out.dtype else src._np
+    return out
+
+
+def _scatter_op(kind):
+    names = _NAMES[kind]
+
+    def op(input, src, *args, **kwargs):
+        values = dict(zip(names, args))
+        values.update(kwargs)
+        call = tuple(values.get(n, d) for n, d in zip(names, _DEFAULTS[kind]))
+        out = _scatter(kind, input, src, call)
+        if needs_grad(input, src):
+            node = _NODES[kind](input, src, kind, call)
+            for n, v in zip(names, call):  # (as PyTorch's getters give them: a negative int as its uint64)
+                node.__dict__[n + "_"] = tuple(v) if isinstance(v, (tuple, list)) else \
+                    unsigned(v) if isinstance(v, int) else v
+            attach(out, node)
+        return out
+    op.__name__ = op.__qualname__ = kind + "_scatter"
+    return op
+
+
+_REQUIRED = object()
+_DEFAULTS = {"slice": (0, None, None, 1), "select": (_REQUIRED, _REQUIRED), "diagonal": (0, 0, 1),
+             "as_strided": (_REQUIRED, _REQUIRED, None)}
+
+slice_scatter, select_scatter = _scatter_op("slice"), _scatter_op("select")
+diagonal_scatter, as_strided_scatter = _scatter_op("diagonal"), _scatter_op("as_strided")
+
+
+class ViewCopyBackward(Node):
+    """`<View>Backward0_copy`: the view's own backward, its edges, under the copy's name."""
+    __slots__ = ("inner",)
+
+    def __init__(self, inner, name):
+        Node.__init__(self, inner.next_functions)
+        self.inner, self.name_ = inner, name
+
+    def backward(self, g):
+        return self.inner.backward(g)
+
+
+def _copy_of(view, name=None):
+    def op(input, *args, **kwargs):
+        v = view(input, *args, **kwargs)
+        out = fresh(np.ascontiguousarray(v._np), v.dtype)
+        fn = v.grad_fn if needs_grad(input) else None
+        if fn is not None:
+            attach(out, ViewCopyBackward(fn, name or fn.name_ + "_copy"))
+        return out
+    return op
+
+
+view_copy = _copy_of(lambda t, *size: t.view(*size))
+transpose_copy = _copy_of(lambda t, dim0, dim1: t.transpose(dim0, dim1))
+t_copy = _copy_of(lambda t: t.t())
+permute_copy = _copy_of(lambda t, dims: t.permute(dims))
+expand_copy = _copy_of(lambda t, size, *, implicit=False: t.expand(size))
+select_copy = _copy_of(lambda t, dim, index: t.select(dim, index))
+slice_copy = _copy_of(_VIEWS["slice"])
+diagonal_copy = _copy_of(_VIEWS["diagonal"])
+alias_copy = _copy_of(lambda t: t[...])
+squeeze_copy = _copy_of(lambda t, dim=None: t.squeeze() if dim is None else t.squeeze(dim))
+unsqueeze_copy = _copy_of(lambda t, dim: t.unsqueeze(dim))
+unfold_copy = _copy_of(lambda t, dimension, size, step: t.unfold(dimension, size, step))
+as_strided_copy = _copy_of(_VIEWS["as_strided"])
+def _narrow(t, dim, start, length):
+    if isinstance(dim, int) and dim >= t.dim():  # (narrow_copy's own check, before the dim is wrapped)
+        raise runtime("Expected dim < static_cast<int64_t>(self_sizes.size()) to be true, but got false.  (Could "
+                      "this error message be improved?  If so, please report an enhancement request to PyTorch.)")
+    return t.narrow(dim, start, length)
+
+
+narrow_copy = _copy_of(_narrow, "NarrowCopyBackward0")
+
+
+def split_with_sizes(self, split_sizes, dim=0):
+    return self.split(list(split_sizes), dim)
