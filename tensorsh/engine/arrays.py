@@ -66,6 +66,12 @@ def array_dtype(arr):
                      f"are: {_SUPPORTED}.")
 
 
+class ArrayStorage(Storage):
+    """The storage of torch.from_numpy: a numpy array's own memory, which PyTorch does not resize."""
+    __slots__ = ()
+    resizable = False
+
+
 def from_numpy(arr):
     """torch.from_numpy: a tensor over the array's own memory (its strides in elements), sharing it both ways."""
     if not isinstance(arr, np.ndarray):
@@ -81,4 +87,4 @@ def from_numpy(arr):
     plain = arr.view(np.ndarray)
     span = 0 if arr.size == 0 else 1 + sum((n - 1) * s for n, s in zip(arr.shape, stride))
     flat = np.lib.stride_tricks.as_strided(plain, (span,), (item,)) if span else np.empty(0, arr.dtype)
-    return Tensor._make(Storage(flat), 0, arr.shape, stride, dt, plain, VersionCounter())
+    return Tensor._make(ArrayStorage(flat), 0, arr.shape, stride, dt, plain, VersionCounter())

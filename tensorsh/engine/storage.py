@@ -107,6 +107,7 @@ def check_size(nbytes):
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
     __slots__ = ("data", "id", "_born", "loc", "log", "__weakref__")
+    resizable = True  # (torch.from_numpy's storage is the array's memory: PyTorch will not grow it)
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size"})
 
     def __init__(self, data):

@@ -183,6 +183,8 @@ def _resize(self, shape, memory_format=None):
     item = self.dtype.npsize
     n = int(np.prod(shape, dtype=np.int64))
     if n and (self._offset + n) * item > self._storage.data.nbytes:
+        if not self._storage.resizable:
+            raise runtime("Trying to resize storage that is not resizable")
         _grow(self._storage, (self._offset + n) * item)
     undo.touch(self)
     self._shape, self._stride = shape, strides
