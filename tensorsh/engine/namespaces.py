@@ -111,4 +111,9 @@ def linalg(namespace):
     for name, attr in (("inv", "inv"), ("inv_ex", "inv_ex"), ("det", "det"), ("slogdet", "linalg_slogdet"),
                        ("solve", "solve"), ("solve_ex", "solve_ex")):
         members[name] = _function("linalg_" + name, Lazy("ops.solvers", attr))
+    for name, attr in (("cholesky", "cholesky"), ("cholesky_ex", "cholesky_ex"), ("qr", "qr"), ("eigh", "eigh"),
+                       ("eigvalsh", "eigvalsh"), ("svd", "svd"), ("svdvals", "svdvals"),
+                       ("solve_triangular", "solve_triangular"), ("matrix_power", "matrix_power"),
+                       ("vecdot", "vecdot")):
+        members[name] = _function("linalg_" + name, Lazy("ops.decompositions", attr))
     return Namespace("torch.linalg", members)

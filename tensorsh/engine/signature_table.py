@@ -135,6 +135,15 @@ METHODS = {
     'char': (
         'char(*, MemoryFormat? memory_format=None)',
     ),
+    'cholesky': (
+        'cholesky(bool upper=False)',
+    ),
+    'cholesky_inverse': (
+        'cholesky_inverse(bool upper=False)',
+    ),
+    'cholesky_solve': (
+        'cholesky_solve(Tensor input2, bool upper=False)',
+    ),
     'chunk': (
         'chunk(int64_t chunks, int64_t dim=0)',
     ),
@@ -542,6 +551,9 @@ METHODS = {
     'matmul': (
         'matmul(Tensor other)',
     ),
+    'matrix_power': (
+        'matrix_power(int64_t n)',
+    ),
     'max': (
         'max()',
         'max(Tensor other)',
@@ -678,6 +690,9 @@ METHODS = {
         'prod(*, ScalarType? dtype=None)',
         'prod(int64_t dim, bool keepdim=False, *, ScalarType? dtype=None)',
     ),
+    'qr': (
+        'qr(bool some=True)',
+    ),
     'random_': (
         'random_(*, Generator? generator=None)',
         'random_(int64_t from, int64_t? to, *, Generator? generator=None)',
@@ -805,6 +820,9 @@ METHODS = {
     'sum_to_size': (
         'sum_to_size(SymIntArrayRef size)',
     ),
+    'svd': (
+        'svd(bool some=True, bool compute_uv=True)',
+    ),
     'swapaxes': (
         'swapaxes(int64_t axis0, int64_t axis1)',
     ),
@@ -844,6 +862,9 @@ METHODS = {
     ),
     'transpose_': (
         'transpose_(int64_t dim0, int64_t dim1)',
+    ),
+    'triangular_solve': (
+        'triangular_solve(Tensor A, bool upper=True, bool transpose=False, bool unitriangular=False)',
     ),
     'tril': (
         'tril(SymInt diagonal=0)',
@@ -1105,6 +1126,15 @@ FUNCTIONS = {
     ),
     'ceil_': (
         'ceil_(Tensor input)',
+    ),
+    'cholesky': (
+        'cholesky(Tensor input, bool upper=False, *, Tensor out=None)',
+    ),
+    'cholesky_inverse': (
+        'cholesky_inverse(Tensor input, bool upper=False, *, Tensor out=None)',
+    ),
+    'cholesky_solve': (
+        'cholesky_solve(Tensor input, Tensor input2, bool upper=False, *, Tensor out=None)',
     ),
     'chunk': (
         'chunk(Tensor input, int64_t chunks, int64_t dim=0)',
@@ -1578,6 +1608,9 @@ FUNCTIONS = {
     'matmul': (
         'matmul(Tensor input, Tensor other, *, Tensor out=None)',
     ),
+    'matrix_power': (
+        'matrix_power(Tensor input, int64_t n, *, Tensor out=None)',
+    ),
     'max': (
         'max(Tensor input, *, Tensor out=None)',
         'max(Tensor input, Tensor other, *, Tensor out=None)',
@@ -1717,6 +1750,9 @@ FUNCTIONS = {
     ),
     'promote_types': (
         'promote_types(ScalarType type1, ScalarType type2)',
+    ),
+    'qr': (
+        'qr(Tensor input, bool some=True, *, TensorList[2] out=None)',
     ),
     'rad2deg': (
         'rad2deg(Tensor input, *, Tensor out=None)',
@@ -1922,6 +1958,9 @@ FUNCTIONS = {
         'sum(Tensor input, *, ScalarType? dtype=None)',
         'sum(Tensor input, IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
     ),
+    'svd': (
+        'svd(Tensor input, bool some=True, bool compute_uv=True, *, TensorList[3] out=None)',
+    ),
     'swapaxes': (
         'swapaxes(Tensor input, int64_t axis0, int64_t axis1)',
     ),
@@ -1965,6 +2004,9 @@ FUNCTIONS = {
     ),
     'transpose': (
         'transpose(Tensor input, int64_t dim0, int64_t dim1)',
+    ),
+    'triangular_solve': (
+        'triangular_solve(Tensor input, Tensor A, bool upper=True, bool transpose=False, bool unitriangular=False, *, TensorList[2] out=None)',
     ),
     'tril': (
         'tril(Tensor input, SymInt diagonal=0, *, Tensor out=None)',
