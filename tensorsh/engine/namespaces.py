@@ -114,6 +114,7 @@ def linalg(namespace):
     for name, attr in (("cholesky", "cholesky"), ("cholesky_ex", "cholesky_ex"), ("qr", "qr"), ("eigh", "eigh"),
                        ("eigvalsh", "eigvalsh"), ("svd", "svd"), ("svdvals", "svdvals"),
                        ("solve_triangular", "solve_triangular"), ("matrix_power", "matrix_power"),
-                       ("vecdot", "vecdot")):
+                       ("vecdot", "vecdot"), ("lu_factor", "lu_factor"), ("lu_factor_ex", "lu_factor_ex"),
+                       ("lu", "lu"), ("lu_solve", "lu_solve")):
         members[name] = _function("linalg_" + name, Lazy("ops.decompositions", attr))
     return Namespace("torch.linalg", members)

@@ -531,6 +531,9 @@ METHODS = {
         'lt_(Tensor other)',
         'lt_(Scalar other)',
     ),
+    'lu_solve': (
+        'lu_solve(Tensor LU_data, Tensor LU_pivots)',
+    ),
     'masked_fill': (
         'masked_fill(Tensor mask, Tensor value)',
         'masked_fill(Tensor mask, Scalar value)',
@@ -1597,6 +1600,12 @@ FUNCTIONS = {
     'lt': (
         'lt(Tensor input, Tensor other, *, Tensor out=None)',
         'lt(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'lu_solve': (
+        'lu_solve(Tensor input, Tensor LU_data, Tensor LU_pivots, *, Tensor out=None)',
+    ),
+    'lu_unpack': (
+        'lu_unpack(Tensor LU_data, Tensor LU_pivots, bool unpack_data=True, bool unpack_pivots=True, *, TensorList[3] out=None)',
     ),
     'masked_fill': (
         'masked_fill(Tensor input, Tensor mask, Tensor value)',

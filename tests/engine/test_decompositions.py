@@ -106,6 +106,59 @@ for n in (1, 2, 3, 5, 8):
             print(torch.cholesky_solve(a, L), torch.linalg.solve_triangular(L, a, upper=False))
 """
 
+LU = """
+A = torch.tensor([[1., 2., 3.], [4., -5., 6.5], [7., 8., 1.]], requires_grad=True)
+r = torch.linalg.lu_factor(A)
+print(r, r.LU.stride(), r.LU.grad_fn._saved_pivot)
+print(torch.linalg.lu_factor_ex(A))
+(r.LU ** 2).sum().backward()
+print(A.grad)
+A.grad = None
+P, L, U = torch.linalg.lu(A)
+print(P, L, U, L.grad_fn, L.stride(), P.grad_fn)
+(L.sum() + (U ** 2).sum()).backward()
+print(A.grad)
+A.grad = None
+u = torch.lu_unpack(*torch.linalg.lu_factor(A))
+print(u, u.L.grad_fn._saved_LU_data_sym_argsize_minus_2)
+(u.L.sum() + u.U.sum()).backward()
+print(A.grad)
+A.grad = None
+B = torch.tensor([[1., 2.], [0.5, -1.], [3., 0.]], requires_grad=True)
+for left in (True, False):
+    for adjoint in (False, True):
+        LU, piv = torch.linalg.lu_factor(A)
+        X = torch.linalg.lu_solve(LU, piv, B if left else B.T, left=left, adjoint=adjoint)
+        (X ** 2).sum().backward()
+        print(X, X.grad_fn._saved_left, X.grad_fn._saved_adjoint, A.grad, B.grad)
+        A.grad = None
+        B.grad = None
+print(torch.lu_solve(B, LU, piv), B.lu_solve(LU, piv))
+print(torch.lu(A, get_infos=True), A.lu())
+W = torch.tensor([[2., 1., 0.5, 3.], [1., 4., 1., -1.], [0., 1., 3., 2.]], requires_grad=True)
+for M in (W, W.T):
+    P, L, U = torch.linalg.lu(M)
+    print(P, L, U)
+    (L.sum() + (U ** 2).sum()).backward()
+    print(W.grad)
+    W.grad = None
+    LU, piv = torch.linalg.lu_factor(M)
+    print(LU, piv)
+    (LU ** 2).sum().backward()
+    print(W.grad)
+    W.grad = None
+    u = torch.lu_unpack(*torch.linalg.lu_factor(M))
+    (u.L.sum() + (u.U ** 2).sum()).backward()
+    print(W.grad)
+    W.grad = None
+print(torch.linalg.lu_factor_ex(torch.tensor([[[1., 2.], [2., 4.]], [[0., 1.], [1., 0.]]])))
+torch.manual_seed(0)
+for n in range(1, 9):
+    for dt in (torch.float32, torch.float64):
+        a = torch.randn(2, n, n, dtype=dt)
+        print(torch.linalg.lu_factor(a), torch.linalg.lu(a.mT).L.tolist())
+"""
+
 ERRORS = [
     "torch.linalg.cholesky(torch.tensor([[1., 2.], [2., 1.]]))",
     "torch.linalg.cholesky(torch.stack([torch.eye(2), torch.tensor([[1., 2.], [2., 1.]])]))",
@@ -149,10 +202,21 @@ ERRORS = [
     "torch.linalg.solve_triangular(torch.eye(2, dtype=torch.long), torch.eye(2, dtype=torch.long), upper=True)",
     "torch.triangular_solve(torch.ones(3), torch.eye(3))",
     "torch.linalg.vecdot(torch.ones(3), torch.ones(2, 2))",
+    "torch.linalg.lu_factor(torch.ones(3))",
+    "torch.linalg.lu_factor(torch.zeros(2, 2))",
+    "torch.linalg.lu_factor(torch.stack([torch.eye(2), torch.zeros(2, 2)]))",
+    "torch.linalg.lu_factor(torch.ones(2, 2, dtype=torch.long))",
+    "torch.linalg.lu_factor(torch.eye(2), pivot=False)",
+    "torch.linalg.lu_factor_ex(torch.zeros(2, 2), check_errors=True)",
+    "torch.linalg.lu(torch.eye(2), pivot=False)",
+    "torch.lu(torch.zeros(2, 2))",
+    "torch.linalg.lu_solve(torch.eye(2), torch.ones(2, dtype=torch.int64), torch.ones(2, 1))",
+    "torch.linalg.lu_solve(torch.eye(2), torch.ones(2, dtype=torch.int32), torch.ones(3, 1))",
+    "torch.lu_unpack(torch.eye(2), torch.ones(2))",
 ]
 
 
-@pytest.mark.parametrize("program", [CHOLESKY, QR_EIGH_SVD, POWERS], ids=["cholesky", "qr_eigh_svd", "powers"])
+@pytest.mark.parametrize("program", [CHOLESKY, QR_EIGH_SVD, POWERS, LU], ids=["cholesky", "qr_eigh_svd", "powers", "lu"])
 def test_decompositions_as_torch(program):
     same_as_torch(program)
 
