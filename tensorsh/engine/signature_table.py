@@ -681,6 +681,9 @@ METHODS = {
     'permute': (
         'permute(IntArrayRef dims)',
     ),
+    'pinverse': (
+        'pinverse(double rcond=1e-15)',
+    ),
     'pow': (
         'pow(Tensor exponent)',
         'pow(Scalar exponent)',
@@ -1617,6 +1620,9 @@ FUNCTIONS = {
     'matmul': (
         'matmul(Tensor input, Tensor other, *, Tensor out=None)',
     ),
+    'matrix_exp': (
+        'matrix_exp(Tensor input)',
+    ),
     'matrix_power': (
         'matrix_power(Tensor input, int64_t n, *, Tensor out=None)',
     ),
@@ -1744,6 +1750,9 @@ FUNCTIONS = {
     ),
     'permute': (
         'permute(Tensor input, IntArrayRef dims)',
+    ),
+    'pinverse': (
+        'pinverse(Tensor input, double rcond=1e-15)',
     ),
     'positive': (
         'positive(Tensor input)',
@@ -2113,11 +2122,11 @@ NOARGS = frozenset({
     'floor_', 'frac', 'frac_', 'inverse', 'is_complex', 'is_conj', 'is_floating_point', 'is_inference',
     'is_neg', 'is_signed', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item',
     'lgamma', 'lgamma_', 'log', 'log10', 'log10_', 'log1p', 'log1p_', 'log2',
-    'log2_', 'log_', 'logdet', 'logical_not', 'logical_not_', 'msort', 'ndimension', 'neg',
-    'neg_', 'negative', 'negative_', 'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_',
-    'ravel', 'reciprocal', 'reciprocal_', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'rsqrt_',
-    'sgn', 'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_', 'signbit', 'sin',
-    'sin_', 'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_',
-    'square', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh', 'tanh_',
-    'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
+    'log2_', 'log_', 'logdet', 'logical_not', 'logical_not_', 'matrix_exp', 'msort', 'ndimension',
+    'neg', 'neg_', 'negative', 'negative_', 'nelement', 'numel', 'positive', 'rad2deg',
+    'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_', 'relu', 'relu_', 'retain_grad', 'rsqrt',
+    'rsqrt_', 'sgn', 'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_', 'signbit',
+    'sin', 'sin_', 'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet', 'sqrt',
+    'sqrt_', 'square', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh',
+    'tanh_', 'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })

@@ -134,7 +134,6 @@ for left in (True, False):
         A.grad = None
         B.grad = None
 print(torch.lu_solve(B, LU, piv), B.lu_solve(LU, piv))
-print(torch.lu(A, get_infos=True), A.lu())
 W = torch.tensor([[2., 1., 0.5, 3.], [1., 4., 1., -1.], [0., 1., 3., 2.]], requires_grad=True)
 for M in (W, W.T):
     P, L, U = torch.linalg.lu(M)
@@ -157,6 +156,50 @@ for n in range(1, 9):
     for dt in (torch.float32, torch.float64):
         a = torch.randn(2, n, n, dtype=dt)
         print(torch.linalg.lu_factor(a), torch.linalg.lu(a.mT).L.tolist())
+"""
+
+COMPOSITES = """A = torch.tensor([[2., 1., 0.5], [1., 3., -1.], [0.5, -1., 4.]], requires_grad=True)
+B = torch.tensor([[1., 2.], [0.5, -1.], [3., 0.]], requires_grad=True)
+v = torch.tensor([1., -1., 2.], requires_grad=True)
+r = torch.linalg.multi_dot([A, A, B])
+print(r)
+r.sum().backward()
+print(A.grad, B.grad)
+print(torch.linalg.multi_dot([v, A, B]), torch.linalg.multi_dot([v, A, v]), torch.linalg.multi_dot([A, B, B.T, A, v]))
+P = torch.linalg.pinv(B)
+print(P, P.grad_fn, torch.pinverse(B), B.pinverse())
+(P ** 2).sum().backward()
+print(B.grad)
+B.grad = None
+P = torch.linalg.pinv(B.T)
+(P ** 2).sum().backward()
+print(P, B.grad)
+print(torch.linalg.pinv(A, hermitian=True), torch.linalg.pinv(torch.ones(2, 3)))
+print(torch.linalg.matrix_rank(A), torch.linalg.matrix_rank(torch.ones(3, 3)), torch.linalg.matrix_rank(torch.ones(3, 3), atol=0.5), torch.linalg.matrix_rank(torch.ones(3, 3), hermitian=True))
+for o in ('fro', 'nuc', 2, -2, 1, float('inf')):
+    n = torch.linalg.matrix_norm(A, o)
+    print(o, n, torch.linalg.norm(A, o))
+print(A.norm('nuc'), torch.norm(A, 'nuc', dim=(1, 0), keepdim=True))
+n = torch.linalg.matrix_norm(A, 'nuc')
+n.backward()
+print(A.grad)
+A.grad = None
+print(torch.linalg.matrix_norm(torch.ones(2, 3, 4), 2, dim=(0, 2), keepdim=True).shape, torch.linalg.matrix_norm(torch.ones(2, 3, 4), 'nuc', dim=(2, 0)).shape, torch.linalg.matrix_norm(torch.ones(2, 3, 4), 'nuc', dim=(2, 0), keepdim=True))
+for p in (None, 2, -2, 1, -1, float('inf'), 'fro', 'nuc'):
+    print(p, torch.linalg.cond(A, p))
+print(torch.linalg.cond(torch.tensor([[1., 2.], [2., 4.]]), 1))
+E = torch.linalg.matrix_exp(A)
+print(E, torch.matrix_exp(B @ B.T / 10), A.matrix_exp(), torch.linalg.matrix_exp(torch.tensor([[0.5]])))
+E.sum().backward()
+print(A.grad)
+A.grad = None
+M = torch.tensor([[1., 2.], [3., 4.], [5., 7.]], requires_grad=True)
+y = torch.tensor([[1.], [2.], [2.]], requires_grad=True)
+s = torch.linalg.lstsq(M, y)
+print(s)
+s.solution.sum().backward()
+print(M.grad, y.grad)
+print(torch.linalg.lstsq(M, torch.tensor([1., 2., 2.])))
 """
 
 ERRORS = [
@@ -209,14 +252,38 @@ ERRORS = [
     "torch.linalg.lu_factor(torch.eye(2), pivot=False)",
     "torch.linalg.lu_factor_ex(torch.zeros(2, 2), check_errors=True)",
     "torch.linalg.lu(torch.eye(2), pivot=False)",
-    "torch.lu(torch.zeros(2, 2))",
     "torch.linalg.lu_solve(torch.eye(2), torch.ones(2, dtype=torch.int64), torch.ones(2, 1))",
     "torch.linalg.lu_solve(torch.eye(2), torch.ones(2, dtype=torch.int32), torch.ones(3, 1))",
     "torch.lu_unpack(torch.eye(2), torch.ones(2))",
+    "torch.linalg.lu_solve(torch.ones(3), torch.ones(3, dtype=torch.int32), torch.ones(3, 1))",
+    "torch.linalg.lu_solve(torch.ones(2, 3), torch.ones(2, dtype=torch.int32), torch.ones(2, 1))",
+    "torch.linalg.lu_solve(torch.eye(2), torch.ones(2, dtype=torch.int32), torch.ones(2))",
+    "torch.ones(3, 3).lu_solve(torch.ones(3, 3), torch.ones(3, 3))",
+    "torch.linalg.lstsq(torch.ones(3), torch.ones(3))",
+    "torch.linalg.lstsq(torch.ones(3, 2), torch.ones(3, 1, dtype=torch.float64))",
+    "torch.linalg.lstsq(torch.ones(3, 2), torch.ones(4, 1))",
+    "torch.linalg.lstsq(torch.ones(3, 2), torch.ones(4))",
+    "torch.linalg.lstsq(torch.ones(3, 2), torch.ones(3, 1), driver='x')",
+    "torch.linalg.lstsq(torch.ones(3, 2, dtype=torch.long), torch.ones(3, 1, dtype=torch.long))",
+    "torch.linalg.matrix_exp(torch.ones(2, 3))",
+    "torch.linalg.matrix_exp(torch.ones(2, 2, dtype=torch.long))",
+    "torch.linalg.matrix_rank(torch.ones(3))",
+    "torch.linalg.matrix_rank(torch.ones(2, 2, dtype=torch.long))",
+    "torch.linalg.multi_dot([torch.ones(2, 2), torch.ones(2, 2, dtype=torch.float64)])",
+    "torch.linalg.multi_dot([torch.ones(2, 2)])",
+    "torch.linalg.multi_dot([torch.ones(2, 2), torch.ones(2, 2, 2)])",
+    "torch.linalg.multi_dot([torch.ones(2, 2), torch.ones(3, 2)])",
+    "torch.linalg.multi_dot([torch.ones(2, 2), torch.ones(3), torch.ones(2, 2)])",
+    "torch.linalg.cond(torch.ones(2, 3), 1)",
+    "torch.linalg.cond(torch.ones(3))",
+    "torch.linalg.pinv(torch.ones(3))",
+    "torch.linalg.pinv(torch.ones(2, 2, dtype=torch.long))",
+    "torch.linalg.matrix_norm(torch.ones(2, 2), 3)",
 ]
 
 
-@pytest.mark.parametrize("program", [CHOLESKY, QR_EIGH_SVD, POWERS, LU], ids=["cholesky", "qr_eigh_svd", "powers", "lu"])
+@pytest.mark.parametrize("program", [CHOLESKY, QR_EIGH_SVD, POWERS, LU, COMPOSITES],
+                         ids=["cholesky", "qr_eigh_svd", "powers", "lu", "composites"])
 def test_decompositions_as_torch(program):
     same_as_torch(program)
 

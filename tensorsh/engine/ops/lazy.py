@@ -133,9 +133,10 @@ op("qr", Lazy("ops.decompositions", "qr_legacy"), function=True)
 op("svd", Lazy("ops.decompositions", "svd_legacy"), function=True)
 op("triangular_solve", Lazy("ops.decompositions", "triangular_solve"), function=True)
 op("matrix_power", Lazy("ops.decompositions", "matrix_power"), function=True)
-op("lu", Lazy("ops.decompositions", "lu_legacy"), function=True)
-op("lu_solve", Lazy("ops.decompositions", "lu_solve_legacy"), function=True)
-_function("lu_unpack", Lazy("ops.decompositions", "lu_unpack"))
+op("lu_solve", Lazy("ops.lu", "lu_solve_legacy"), function=True)
+_function("lu_unpack", Lazy("ops.lu", "lu_unpack"))
+op("pinverse", Lazy("ops.matrix_functions", "pinverse"), function=True)
+op("matrix_exp", Lazy("ops.matrix_functions", "matrix_exp"), function=True)
 
 
 # ------------------------------------------------------------------ issue 16's ops, each module loaded on first use
