@@ -227,7 +227,7 @@ norm.__qualname__ = "Tensor.norm"
 
 def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
     """torch.norm (torch/functional.py) on a strided CPU tensor: 'fro' over at most two dims and every number are
-    linalg.vector_norm (p None: 2), other strings linalg.matrix_norm."""
+    linalg.vector_norm (p None: 2), other strings linalg.matrix_norm (which tensorsh has not: 'nuc')."""
     if not isinstance(input, Tensor):
         raise make("AttributeError", f"'{_type_name(input)}' object has no attribute 'layout'")
     _dim = [dim] if isinstance(dim, int) else dim
@@ -239,9 +239,6 @@ def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
         _parse(_MATRIX_NORM, (input, p, _dim, keepdim), _given(dtype=dtype, out=out))
         if p not in ("fro", "nuc"):
             raise runtime(f"linalg.matrix_norm: Order {p} not supported.")
-        if out is None:  # ('nuc', or 'fro' over more dims: linalg.matrix_norm's checks and values)
-            from .namespaces import matrix_norm
-            return matrix_norm(input, p, _dim, keepdim, dtype=dtype)
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro' over at most two dims), not p={p!r}")
     return _vector_norm(input, 2.0 if p is None else p, _dim, keepdim, dtype, out)
 

@@ -179,7 +179,6 @@ print(torch.linalg.matrix_rank(A), torch.linalg.matrix_rank(torch.ones(3, 3)), t
 for o in ('fro', 'nuc', 2, -2, 1, float('inf')):
     n = torch.linalg.matrix_norm(A, o)
     print(o, n, torch.linalg.norm(A, o))
-print(A.norm('nuc'), torch.norm(A, 'nuc', dim=(1, 0), keepdim=True))
 n = torch.linalg.matrix_norm(A, 'nuc')
 n.backward()
 print(A.grad)
