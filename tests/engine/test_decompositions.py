@@ -258,6 +258,7 @@ ERRORS = [
     "torch.linalg.lu_solve(torch.ones(2, 3), torch.ones(2, dtype=torch.int32), torch.ones(2, 1))",
     "torch.linalg.lu_solve(torch.eye(2), torch.ones(2, dtype=torch.int32), torch.ones(2))",
     "torch.ones(3, 3).lu_solve(torch.ones(3, 3), torch.ones(3, 3))",
+    "torch.linalg.lu_solve(torch.eye(2), torch.ones(2, requires_grad=True), torch.ones(2, 1))",
     "torch.linalg.lstsq(torch.ones(3), torch.ones(3))",
     "torch.linalg.lstsq(torch.ones(3, 2), torch.ones(3, 1, dtype=torch.float64))",
     "torch.linalg.lstsq(torch.ones(3, 2), torch.ones(4, 1))",

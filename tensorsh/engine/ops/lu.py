@@ -312,6 +312,9 @@ class LinalgLuSolveBackward0(Node):
 
 def lu_solve(LU, pivots, B, *, left=True, adjoint=False):
     op = "linalg.lu_solve"
+    if needs_grad(pivots):  # (autograd's check, before the op's own)
+        raise runtime("The function 'linalg_lu_solve' is not differentiable with respect to argument 'pivots'. This "
+                      "input cannot have requires_grad True.")
     if pivots.dtype is not dtypes.int32:  # (checked first, as ATen's meta function does)
         raise runtime(f"{op}: pivots should be a Tensor of scalar type torch.int32")
     _matrix("torch." + op, LU)
