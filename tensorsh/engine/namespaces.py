@@ -96,7 +96,7 @@ def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None):
     if ord == "fro":
         return vector_norm(A, 2, dim, keepdim, dtype=dtype)
     if ord == "nuc" or abs(ord) == 2:
-        raise runtime(f"tensorsh: linalg.matrix_norm of order {ord} needs singular values, which tensorsh has not")
+        return Lazy("ops.matrix_functions", "svd_norm").load()(A, ord, dim, keepdim, dtype)
     if ord in (math.inf, -math.inf):  # (the infinity norm is the 1-norm of the transpose)
         dim = dim[::-1]
     if not keepdim and dim[0] < dim[1]:
@@ -140,4 +140,15 @@ def linalg(namespace):
     for name, attr in (("inv", "inv"), ("inv_ex", "inv_ex"), ("det", "det"), ("slogdet", "linalg_slogdet"),
                        ("solve", "solve"), ("solve_ex", "solve_ex")):
         members[name] = _function("linalg_" + name, Lazy("ops.solvers", attr))
+    for module, names in (("decompositions", ("cholesky", "cholesky_ex", "qr", "eigh", "eigvalsh", "svd", "svdvals",
+                                              "solve_triangular", "matrix_power", "vecdot")),
+                          ("lu", ("lu_factor", "lu_factor_ex", "lu", "lu_solve")),
+                          ("matrix_functions", ("pinv", "matrix_rank", "cond", "matrix_exp", "lstsq"))):
+        for name in names:
+            members[name] = _function("linalg_" + name, Lazy("ops." + module, name))
+    multi_dot = Lazy("ops.matrix_functions", "multi_dot")
+
+    def linalg_multi_dot(tensors):  # (a list, not a tensor, comes first)
+        return multi_dot.load()(tensors)
+    members["multi_dot"] = linalg_multi_dot
     return Namespace("torch.linalg", members)

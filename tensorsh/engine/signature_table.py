@@ -197,6 +197,15 @@ METHODS = {
     'char': (
         'char(*, MemoryFormat? memory_format=None)',
     ),
+    'cholesky': (
+        'cholesky(bool upper=False)',
+    ),
+    'cholesky_inverse': (
+        'cholesky_inverse(bool upper=False)',
+    ),
+    'cholesky_solve': (
+        'cholesky_solve(Tensor input2, bool upper=False)',
+    ),
     'chunk': (
         'chunk(int64_t chunks, int64_t dim=0)',
     ),
@@ -626,6 +635,9 @@ METHODS = {
         'lt_(Tensor other)',
         'lt_(Scalar other)',
     ),
+    'lu_solve': (
+        'lu_solve(Tensor LU_data, Tensor LU_pivots)',
+    ),
     'masked_fill': (
         'masked_fill(Tensor mask, Tensor value)',
         'masked_fill(Tensor mask, Scalar value)',
@@ -645,6 +657,9 @@ METHODS = {
     ),
     'matmul': (
         'matmul(Tensor other)',
+    ),
+    'matrix_power': (
+        'matrix_power(int64_t n)',
     ),
     'max': (
         'max()',
@@ -793,6 +808,9 @@ METHODS = {
     'permute': (
         'permute(IntArrayRef dims)',
     ),
+    'pinverse': (
+        'pinverse(double rcond=1e-15)',
+    ),
     'pow': (
         'pow(Tensor exponent)',
         'pow(Scalar exponent)',
@@ -813,6 +831,9 @@ METHODS = {
     ),
     'put_': (
         'put_(Tensor index, Tensor source, bool accumulate=False)',
+    ),
+    'qr': (
+        'qr(bool some=True)',
     ),
     'quantile': (
         'quantile(Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear")',
@@ -970,6 +991,9 @@ METHODS = {
     'sum_to_size': (
         'sum_to_size(SymIntArrayRef size)',
     ),
+    'svd': (
+        'svd(bool some=True, bool compute_uv=True)',
+    ),
     'swapaxes': (
         'swapaxes(int64_t axis0, int64_t axis1)',
     ),
@@ -1009,6 +1033,9 @@ METHODS = {
     ),
     'transpose_': (
         'transpose_(int64_t dim0, int64_t dim1)',
+    ),
+    'triangular_solve': (
+        'triangular_solve(Tensor A, bool upper=True, bool transpose=False, bool unitriangular=False)',
     ),
     'tril': (
         'tril(SymInt diagonal=0)',
@@ -1337,6 +1364,15 @@ FUNCTIONS = {
     ),
     'celu_': (
         'celu_(Tensor input, Scalar alpha=1.0)',
+    ),
+    'cholesky': (
+        'cholesky(Tensor input, bool upper=False, *, Tensor out=None)',
+    ),
+    'cholesky_inverse': (
+        'cholesky_inverse(Tensor input, bool upper=False, *, Tensor out=None)',
+    ),
+    'cholesky_solve': (
+        'cholesky_solve(Tensor input, Tensor input2, bool upper=False, *, Tensor out=None)',
     ),
     'chunk': (
         'chunk(Tensor input, int64_t chunks, int64_t dim=0)',
@@ -1878,6 +1914,12 @@ FUNCTIONS = {
         'lt(Tensor input, Tensor other, *, Tensor out=None)',
         'lt(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'lu_solve': (
+        'lu_solve(Tensor input, Tensor LU_data, Tensor LU_pivots, *, Tensor out=None)',
+    ),
+    'lu_unpack': (
+        'lu_unpack(Tensor LU_data, Tensor LU_pivots, bool unpack_data=True, bool unpack_pivots=True, *, TensorList[3] out=None)',
+    ),
     'masked_fill': (
         'masked_fill(Tensor input, Tensor mask, Tensor value)',
         'masked_fill(Tensor input, Tensor mask, Scalar value)',
@@ -1887,6 +1929,12 @@ FUNCTIONS = {
     ),
     'matmul': (
         'matmul(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'matrix_exp': (
+        'matrix_exp(Tensor input)',
+    ),
+    'matrix_power': (
+        'matrix_power(Tensor input, int64_t n, *, Tensor out=None)',
     ),
     'max': (
         'max(Tensor input, *, Tensor out=None)',
@@ -2023,6 +2071,9 @@ FUNCTIONS = {
     'permute_copy': (
         'permute_copy(Tensor input, IntArrayRef dims, *, Tensor out=None)',
     ),
+    'pinverse': (
+        'pinverse(Tensor input, double rcond=1e-15)',
+    ),
     'positive': (
         'positive(Tensor input)',
     ),
@@ -2043,6 +2094,9 @@ FUNCTIONS = {
     ),
     'put': (
         'put(Tensor input, Tensor index, Tensor source, bool accumulate=False)',
+    ),
+    'qr': (
+        'qr(Tensor input, bool some=True, *, TensorList[2] out=None)',
     ),
     'quantile': (
         'quantile(Tensor input, Tensor q, int64_t? dim=None, bool keepdim=False, *, c10::string_view interpolation="linear", Tensor out=None)',
@@ -2297,6 +2351,9 @@ FUNCTIONS = {
         'sum(Tensor input, *, ScalarType? dtype=None)',
         'sum(Tensor input, IntArrayRef[1]? dim, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
     ),
+    'svd': (
+        'svd(Tensor input, bool some=True, bool compute_uv=True, *, TensorList[3] out=None)',
+    ),
     'swapaxes': (
         'swapaxes(Tensor input, int64_t axis0, int64_t axis1)',
     ),
@@ -2360,6 +2417,9 @@ FUNCTIONS = {
     'trapz': (
         'trapz(Tensor y, *, double dx=1, int64_t dim=-1)',
         'trapz(Tensor y, Tensor x, *, int64_t dim=-1)',
+    ),
+    'triangular_solve': (
+        'triangular_solve(Tensor input, Tensor A, bool upper=True, bool transpose=False, bool unitriangular=False, *, TensorList[2] out=None)',
     ),
     'tril': (
         'tril(Tensor input, SymInt diagonal=0, *, Tensor out=None)',
@@ -2475,11 +2535,11 @@ NOARGS = frozenset({
     'is_conj', 'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf',
     'isnan', 'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10',
     'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_', 'logdet', 'logical_not',
-    'logical_not_', 'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_', 'nelement',
-    'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_', 'relu',
-    'relu_', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid', 'sigmoid_',
-    'sign', 'sign_', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_', 'sinh',
-    'sinh_', 'slogdet', 'sqrt', 'sqrt_', 'square', 'square_', 'storage_offset', 't',
-    't_', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace', 'trunc',
-    'trunc_', 'untyped_storage', 'zero_',
+    'logical_not_', 'matrix_exp', 'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_',
+    'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_',
+    'relu', 'relu_', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid',
+    'sigmoid_', 'sign', 'sign_', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_',
+    'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_', 'square', 'square_', 'storage_offset',
+    't', 't_', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace',
+    'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })

@@ -144,6 +144,19 @@ op("logdet", Lazy("ops.solvers", "logdet"), function=True)
 op("slogdet", Lazy("ops.solvers", "slogdet"), function=True)
 op("is_set_to", Lazy("ops.geometry_inplace", "is_set_to"))
 
+# decompositions (ops/decompositions.py; torch.linalg's names are in namespaces.py)
+op("cholesky", Lazy("ops.decompositions", "cholesky_legacy"), function=True)
+op("cholesky_solve", Lazy("ops.decompositions", "cholesky_solve"), function=True)
+op("cholesky_inverse", Lazy("ops.decompositions", "cholesky_inverse"), function=True)
+op("qr", Lazy("ops.decompositions", "qr_legacy"), function=True)
+op("svd", Lazy("ops.decompositions", "svd_legacy"), function=True)
+op("triangular_solve", Lazy("ops.decompositions", "triangular_solve"), function=True)
+op("matrix_power", Lazy("ops.decompositions", "matrix_power"), function=True)
+op("lu_solve", Lazy("ops.lu", "lu_solve_legacy"), function=True)
+_function("lu_unpack", Lazy("ops.lu", "lu_unpack"))
+op("pinverse", Lazy("ops.matrix_functions", "pinverse"), function=True)
+op("matrix_exp", Lazy("ops.matrix_functions", "matrix_exp"), function=True)
+
 
 # ------------------------------------------------------------------ issue 16's ops, each module loaded on first use
 

@@ -1,0 +1,685 @@
+"""Matrix decompositions (torch.linalg.cholesky / cholesky_ex / qr / eigh / eigvalsh / svd / svdvals /
+solve_triangular / matrix_power / vecdot, torch.cholesky / cholesky_solve / cholesky_inverse / qr / svd /
+triangular_solve) with PyTorch's checks, messages, result types, layouts, nodes and backward formulas.
+
+Cholesky and the triangular solves are LAPACK's unblocked potf2/trsm steps here (so `info` and the partial factor
+of a matrix that is not positive-definite are LAPACK's); QR, eigh and SVD are numpy's LAPACK (geqrf/orgqr, syevd,
+gesdd, the routines PyTorch's MKL runs: the same Householder and sign conventions; docs/FIDELITY.md gives the measured
+agreement). The backward formulas are FunctionsManual.cpp's, written with engine ops (so they have graphs of their
+own under create_graph)."""
+import numpy as np
+
+from .. import autograd, dtypes
+from ..autograd import Node, SavedTensor, edge_of
+from ..creation import not_implemented_for
+from ..errors import make, runtime, warn_once
+from .core import attach, from_numpy, needs_grad, return_type, sum_to, zeros_of
+
+CholeskyEx = return_type("linalg_cholesky_ex", ("L", "info"))
+QR = return_type("linalg_qr", ("Q", "R"))
+LegacyQR = return_type("qr", ("Q", "R"))
+Eigh = return_type("linalg_eigh", ("eigenvalues", "eigenvectors"))
+SVD = return_type("linalg_svd", ("U", "S", "Vh"))
+LegacySVD = return_type("svd", ("U", "S", "V"))
+TriangularSolve = return_type("triangular_solve", ("solution", "cloned_coefficient"))
+
+
+# ------------------------------------------------------------------ checks and layouts
+
+def _matrix(op, A, name="A"):
+    if A.dim() < 2:
+        raise runtime(f"{op}: The input tensor {name} must have at least 2 dimensions.")
+
+
+def _square(op, A, name="A"):
+    _matrix(op, A, name)
+    if A._shape[-1] != A._shape[-2]:
+        prefix = f"{op}: " if op else ""
+        raise runtime(f"{prefix}{name} must be batches of square matrices, but they are {A._shape[-2]} by "
+                      f"{A._shape[-1]} matrices")
+
+
+def _floating(op, A):
+    if A.dtype.category != 2:
+        raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
+                      f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
+
+
+def _lapack_dtype(kernel, A):
+    """The CPU kernels exist for float and double only (PyTorch's dispatch error otherwise)."""
+    if A.dtype.name not in ("float32", "float64"):
+        raise not_implemented_for(kernel, A.dtype)
+
+
+def _fortran(values, dt):
+    """A result as LAPACK leaves it: each matrix column-major, the batches outermost."""
+    arr = np.ascontiguousarray(np.swapaxes(np.asarray(values, dt.np), -1, -2))
+    return from_numpy(np.swapaxes(arr, -1, -2), dt)
+
+
+def _dense(values, dt):
+    return from_numpy(np.ascontiguousarray(values, dt.np), dt)
+
+
+def _batched(a):
+    return np.array(a.reshape((int(np.prod(a.shape[:-2], dtype=np.int64)),) + a.shape[-2:]))
+
+
+def _attach_many(node, outs, saved, first=0):
+    """outs (the differentiable results, from place `first` on) get node, each knowing its place; node saves
+    `saved` ((tensor, is_output) pairs, in PyTorch's order)."""
+    for i, out in enumerate(outs, first):
+        out._grad_fn, out._output_nr = node, i
+    node.saved = tuple(SavedTensor(t, is_output=o) for t, o in saved)
+    if autograd.PENDING_PACKS:
+        autograd.pack_pending()
+
+
+def _eye(n, like):
+    return from_numpy(np.eye(n, dtype=like.dtype.np), like.dtype)
+
+
+def _diag_embed(v):
+    return v.unsqueeze(-1) * _eye(v._shape[-1], v)
+
+
+# ------------------------------------------------------------------ triangular solves (trsm)
+
+def _trsm(a, b, upper, unit=False):
+    """X with AX = B, A triangular (batch, n, n), B (batch, n, m): LAPACK's column-by-column substitution, each
+    pivot's reciprocal multiplied (as MKL's small kernels do: the last bits agree more often than a division's)."""
+    x = np.array(b)
+    n = a.shape[-1]
+    order = range(n - 1, -1, -1) if upper else range(n)
+    one = a.dtype.type(1)
+    with np.errstate(all="ignore"):
+        for k in order:
+            if not unit:
+                x[:, k] = x[:, k] * (one / a[:, k, k, None])
+            rest = slice(0, k) if upper else slice(k + 1, n)
+            x[:, rest] = x[:, rest] - a[:, rest, k, None] * x[:, k, None, :]
+    return x
+
+
+def _broadcast_pair(a, b):
+    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    return np.broadcast_to(a, batch + a.shape[-2:]), np.broadcast_to(b, batch + b.shape[-2:]), batch
+
+
+def _triangular_values(a, b, upper, left, unit):
+    if not left:  # XA = B is A^T X^T = B^T
+        a, b, upper = np.swapaxes(a, -1, -2), np.swapaxes(b, -1, -2), not upper
+    a, b, batch = _broadcast_pair(a, b)
+    x = _trsm(_batched(a), _batched(b), upper, unit).reshape(batch + b.shape[-2:])
+    return np.swapaxes(x, -1, -2) if not left else x
+
+
+class LinalgSolveTriangularBackward0(Node):
+    """A: -G_B X^H (tril/triu of it), B: A^{-H} grad."""
+    saved_names = ("self", "result")
+    saved_values = {"upper": "upper", "left": "left", "unitriangular": "unitriangular"}
+
+    def __init__(self, A, B, X, upper, left, unitriangular):
+        Node.__init__(self, (edge_of(A), edge_of(B)))
+        self.upper, self.left, self.unitriangular = upper, left, unitriangular
+        self.shapes = (A._shape, B._shape)
+        self.saved = (SavedTensor(A), SavedTensor(X, is_output=True))
+
+    def backward(self, g):
+        A, X = self.unpack()
+        gB = solve_triangular(A.mT, g, upper=not self.upper, left=self.left, unitriangular=self.unitriangular)
+        gA = None
+        if self.next_functions[0][0] is not None:
+            gA = -(gB @ X.mT) if self.left else -(X.mT @ gB)
+            gA = gA.triu(int(self.unitriangular)) if self.upper else gA.tril(-int(self.unitriangular))
+            gA = _sum_batch(gA, self.shapes[0])
+        return gA, _sum_batch(gB, self.shapes[1]) if self.next_functions[1][0] is not None else None
+
+
+def _sum_batch(g, shape):
+    """A gradient of a broadcast batch summed back to the input's shape."""
+    return g if g._shape == shape else sum_to(g, shape)
+
+
+def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
+    op = "linalg.solve_triangular"
+    _matrix(op, A)
+    _matrix(op, B, "B")
+    _square(op, A)
+    _lapack_dtype("triangular_solve_cpu", A)
+    n = A._shape[-1]
+    rows = B._shape[-2] if left else B._shape[-1]
+    if rows != n:
+        eq = "AX = B" if left else "XA = B"
+        raise runtime(f"{op}: Incompatible shapes of A and B for the equation {eq} ({n}x{n} and "
+                      f"{B._shape[-2]}x{B._shape[-1]})")
+    dt = dtypes.promote(A.dtype, B.dtype) if A.dtype is not B.dtype else A.dtype
+    x = _triangular_values(A._np.astype(dt.np, copy=False), B._np.astype(dt.np, copy=False), upper, left,
+                           unitriangular)
+    out = _fortran(x, dt) if left else _dense(x, dt)
+    if needs_grad(A, B):
+        attach(out, LinalgSolveTriangularBackward0(A, B, out, upper, left, unitriangular))
+    return out
+
+
+class TriangularSolveBackward0(Node):
+    """triangular_solve_backward in FunctionsManual.cpp (b: A^{-H} grad; A: -grad_b X^H, on A's triangle)."""
+    n_outputs = 2
+    saved_names = ("self", "A", "solution")
+    saved_values = {"upper": "upper", "transpose": "transpose", "unitriangular": "unitriangular"}
+
+    def __init__(self, b, A, upper, transpose, unitriangular):
+        Node.__init__(self, (edge_of(b), edge_of(A)))
+        self.upper, self.transpose, self.unitriangular = upper, transpose, unitriangular
+        self.shapes = (b._shape, A._shape)
+
+    def backward(self, grads):
+        gX, gM = grads
+        if gX is None and gM is None:
+            return None, None
+        _, A, X = self.unpack()
+        gb = gA = None
+        if gX is not None:
+            gb = triangular_solve(gX, A, self.upper, not self.transpose, self.unitriangular, warn=False)[0]
+            if self.next_functions[1][0] is not None:
+                gA = -(X @ gb.mT) if self.transpose else -(gb @ X.mT)
+                gA = gA.triu(int(self.unitriangular)) if self.upper else gA.tril(-int(self.unitriangular))
+        if gb is None:
+            gb = zeros_of(X)
+        if gA is None:
+            gA = zeros_of(A)
+        if gM is not None:
+            gA = gA + gM
+        return _sum_batch(gb, self.shapes[0]), _sum_batch(gA, self.shapes[1])
+
+
+def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False, warn=True):
+    """The deprecated torch.triangular_solve(b, A): (solution, A's clone)."""
+    for name, t in (("b", self), ("A", A)):
+        if t.dim() < 2:
+            raise runtime(f"torch.triangular_solve: Expected {name} to have at least 2 dimensions, but it has "
+                          f"{t.dim()} dimensions instead")
+    _square("", A)
+    if warn:
+        warn_once("torch.triangular_solve is deprecated in favor of torch.linalg.solve_triangularand will be removed "
+                  "in a future PyTorch release.\ntorch.linalg.solve_triangular has its arguments reversed and does not "
+                  "return a copy of one of the inputs.\nX = torch.triangular_solve(B, A).solution\nshould be replaced "
+                  "with\nX = torch.linalg.solve_triangular(A, B).")
+    _lapack_dtype("triangular_solve_cpu", self)
+    a = np.swapaxes(A._np, -1, -2) if transpose else A._np
+    x = _triangular_values(a, self._np, upper != transpose, True, unitriangular)
+    X = _fortran(x, self.dtype)
+    M = _fortran(np.broadcast_to(A._np, x.shape[:-2] + A._shape[-2:]), A.dtype)
+    if needs_grad(self, A):
+        node = TriangularSolveBackward0(self, A, upper, transpose, unitriangular)
+        _attach_many(node, (X, M), ((self, False), (A, False), (X, True)))
+    return TriangularSolve((X, M))
+
+
+# ------------------------------------------------------------------ Cholesky
+
+def _potrf(a):
+    """potf2 (lower) on a batch (batch, n, n): the factor (tril) and info; a batch element that is not
+    positive-definite keeps LAPACK's partial factor (the failing pivot's value, the rest of A's lower part)."""
+    L = np.tril(a)
+    n = a.shape[-1]
+    info = np.zeros(len(a), np.int32)
+    with np.errstate(all="ignore"):
+        for j in range(n):
+            live = info == 0
+            d = L[:, j, j] - (L[:, j, :j] * L[:, j, :j]).sum(-1)
+            bad = live & ~(d > 0)
+            info[bad] = j + 1
+            L[bad, j, j] = d[bad]
+            live &= ~bad
+            if not live.any():
+                break
+            root = np.sqrt(np.where(live, d, 1))
+            col = (L[:, j + 1:, j] - (L[:, j + 1:, :j] * L[:, j, None, :j]).sum(-1)) / root[:, None]
+            L[live, j, j] = root[live]
+            L[live, j + 1:, j] = col[live]
+    return L, info
+
+
+def _not_pd(op, info):
+    bad = info.reshape(-1)
+    i = int(np.flatnonzero(bad)[0])
+    batch = f"(Batch element {i}): " if info.ndim else ""
+    return make("torch._C._LinAlgError", f"{op}: {batch}The factorization could not be completed because the input "
+                                          f"is not positive-definite (the leading minor of order {int(bad[i])} is "
+                                          f"not positive-definite).")
+
+
+def _cholesky_values(A, upper):
+    L, info = _potrf(_batched(A._np))
+    L = L.reshape(A._shape)
+    return (np.swapaxes(L, -1, -2) if upper else L), info.reshape(A._shape[:-2])
+
+
+class LinalgCholeskyExBackward0(Node):
+    """A: Iain Murray's formula, cholesky_backward in FunctionsManual.cpp."""
+    n_outputs = 2
+    saved_names = ("L",)
+    saved_values = {"upper": "upper"}
+
+    def __init__(self, A, upper):
+        Node.__init__(self, (edge_of(A),))
+        self.upper = upper
+
+    def backward(self, grads):
+        g = grads[0] if self.n_outputs == 2 else grads
+        if g is None:
+            return (None,)
+        L, = self.unpack()
+        return (_cholesky_backward(g, self.upper, L),)
+
+
+class CholeskyBackward0(LinalgCholeskyExBackward0):
+    n_outputs = 1
+    saved_names = ("result",)
+
+
+def _cholesky_backward(gL, upper, L):
+    if upper:
+        L, gL = L.mT, gL.mT
+    gA = (L.mT @ gL).tril()
+    gA = 0.5 * (gA + gA.tril(-1).mT)
+    gA = solve_triangular(L.mT, gA, upper=True, left=True)
+    return solve_triangular(L, gA, upper=False, left=False)
+
+
+def cholesky_ex(A, *, upper=False, check_errors=False):
+    op = "linalg.cholesky"
+    _square(op, A)
+    _floating(op, A)
+    _lapack_dtype("cholesky_cpu", A)
+    values, info = _cholesky_values(A, upper)
+    if check_errors and info.any():
+        raise _not_pd("linalg.cholesky_ex", info)
+    L = _fortran(values, A.dtype)
+    if needs_grad(A):
+        _attach_many(LinalgCholeskyExBackward0(A, upper), (L,), ((L, True),))
+    return CholeskyEx((L, from_numpy(info, dtypes.int32)))
+
+
+def cholesky(A, *, upper=False):
+    L, info = cholesky_ex(A, upper=upper)
+    if info._np.any():
+        raise _not_pd("linalg.cholesky", info._np)
+    return L
+
+
+def cholesky_legacy(self, upper=False):
+    """The deprecated torch.cholesky / Tensor.cholesky."""
+    warn_once("torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in a future PyTorch "
+              "release.\nL = torch.cholesky(A)\nshould be replaced with\nL = torch.linalg.cholesky(A)\nand\nU = "
+              "torch.cholesky(A, upper=True)\nshould be replaced with\nU = torch.linalg.cholesky(A).mH\nThis transform "
+              "will produce equivalent results for all valid (symmetric positive definite) inputs.")
+    _square("cholesky", self)
+    _lapack_dtype("cholesky_cpu", self)
+    values, info = _cholesky_values(self, upper)
+    if info.any():
+        raise _not_pd("cholesky", info)
+    out = _fortran(values, self.dtype)
+    if needs_grad(self):
+        _attach_many(CholeskyBackward0(self, upper), (out,), ((out, True),))
+    return out
+
+
+def _cholesky_solve_values(b, u, upper):
+    b, u, batch = _broadcast_pair(b, u)
+    b, u = _batched(b), _batched(u)
+    if upper:  # U^H U X = B
+        x = _trsm(u, _trsm(np.swapaxes(u, -1, -2), b, False), True)
+    else:  # L L^H X = B
+        x = _trsm(np.swapaxes(u, -1, -2), _trsm(u, b, False), True)
+    return x.reshape(batch + b.shape[-2:])
+
+
+class CholeskySolveBackward0(Node):
+    saved_names = ("self", "input2", "result")
+    saved_values = {"upper": "upper"}
+
+    def __init__(self, B, L, X, upper):
+        Node.__init__(self, (edge_of(B), edge_of(L)))
+        self.upper = upper
+        self.shapes = (B._shape, L._shape)
+        self.saved = (SavedTensor(B), SavedTensor(L), SavedTensor(X, is_output=True))
+
+    def backward(self, g):
+        _, L, X = self.unpack()
+        gB = cholesky_solve(g, L, self.upper)
+        gL = None
+        if self.next_functions[1][0] is not None:
+            common = gB @ X.mT
+            common = common + common.mT
+            gL = _sum_batch(-(L @ common) if self.upper else -(common @ L), self.shapes[1])
+        return _sum_batch(gB, self.shapes[0]), gL
+
+
+def cholesky_solve(self, input2, upper=False):
+    if self.dim() < 2:
+        raise runtime(f"b should have at least 2 dimensions, but has {self.dim()} dimensions instead")
+    if input2.dim() < 2:
+        raise runtime(f"u should have at least 2 dimensions, but has {input2.dim()} dimensions instead")
+    if self.dtype is not input2.dtype:
+        raise runtime(f"Expected b and A to have the same dtype, but found b of type "
+                      f"{dtypes.SCALAR_NAMES[self.dtype.name]} and A of type "
+                      f"{dtypes.SCALAR_NAMES[input2.dtype.name]} instead.")
+    _square("", input2)
+    if input2._shape[-1] != self._shape[-2]:
+        n = input2._shape[-1]
+        raise runtime(f"Incompatible matrix sizes for cholesky_solve: each A matrix is {n} by {n} but each b matrix "
+                      f"is {self._shape[-2]} by {self._shape[-1]}")
+    _lapack_dtype("cholesky_solve_cpu", self)
+    _check_batch(self, input2)
+    out = _fortran(_cholesky_solve_values(self._np, input2._np, upper), self.dtype)
+    if needs_grad(self, input2):
+        attach(out, CholeskySolveBackward0(self, input2, out, upper))
+    return out
+
+
+def _check_batch(a, b):
+    """The batch dims broadcast (PyTorch's message names them as the broadcast of two shapes)."""
+    sa, sb = a._shape[:-2], b._shape[:-2]
+    for i in range(1, min(len(sa), len(sb)) + 1):
+        x, y = sa[-i], sb[-i]
+        if x != y and x != 1 and y != 1:
+            raise runtime(f"The size of tensor a ({x}) must match the size of tensor b ({y}) at non-singleton "
+                          f"dimension {max(len(sa), len(sb)) - i}")
+
+
+class CholeskyInverseBackward0(Node):
+    saved_names = ("self", "result")
+    saved_values = {"upper": "upper"}
+
+    def __init__(self, L, X, upper):
+        Node.__init__(self, (edge_of(L),))
+        self.upper = upper
+        self.saved = (SavedTensor(L), SavedTensor(X, is_output=True))
+
+    def backward(self, g):
+        L, X = self.unpack()
+        common = X @ ((g + g.mT) @ X)
+        return (-(L @ common) if self.upper else -(common @ L),)
+
+
+def cholesky_inverse(self, upper=False):
+    _matrix("cholesky_inverse", self)
+    _square("cholesky_inverse", self)
+    _lapack_dtype("cholesky_inverse_out_cpu", self)
+    a = self._np
+    eye = np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape)
+    out = _fortran(_cholesky_solve_values(eye, a, upper), self.dtype)
+    if needs_grad(self):
+        attach(out, CholeskyInverseBackward0(self, out, upper))
+    return out
+
+
+# ------------------------------------------------------------------ QR
+
+def _qr_mode(mode):
+    if mode not in ("reduced", "complete", "r"):
+        raise runtime(f"qr received unrecognized mode '{mode}' but expected one of 'reduced' (default), 'r', or "
+                      f"'complete'")
+
+
+class LinalgQrBackward0(Node):
+    """linalg_qr_backward in FunctionsManual.cpp."""
+    n_outputs = 2
+    saved_names = ("Q", "R")
+    saved_values = {"mode": "mode"}
+
+    def __init__(self, A, mode):
+        Node.__init__(self, (edge_of(A),))
+        self.mode = mode
+
+    def backward(self, grads):
+        gQ, gR = grads
+        if self.mode == "r":
+            raise runtime("The derivative of linalg.qr depends on Q, which is not computed when mode='r'. Please use "
+                          "linalg.qr(A, mode='reduced') if you are going to differentiate through linalg.qr.")
+        Q, R = self.unpack()
+        m, n = Q._shape[-2], R._shape[-1]
+        if self.mode == "complete" and m > n:
+            raise runtime("The QR decomposition is not differentiable when mode='complete' and nrows > ncols.")
+        if gQ is None and gR is None:
+            return (None,)
+        if gQ is not None:
+            gA = gR @ R.mT - Q.mT @ gQ if gR is not None else -(Q.mT @ gQ)
+        else:
+            gA = gR @ R.mT
+        if m >= n:
+            upper = gA.triu()
+            gA = Q @ (upper + upper.triu(1).mT)
+            if gQ is not None:
+                gA = gA + gQ
+            return (solve_triangular(R.mT, gA, upper=False, left=False),)
+        gA = Q @ (-gA - (-gA).mT).tril()
+        gA = solve_triangular(R[..., :m].mT, gA, upper=False, left=False)
+        from .joining import cat
+        gA = cat([gA, gA.new_zeros(R._shape[:-1] + (n - m,))], -1)
+        if gR is not None:
+            gA = gA + Q @ gR
+        return (gA,)
+
+
+def _qr(A, mode, result_type, op="linalg.qr"):
+    _qr_mode(mode)
+    _matrix(op, A)
+    _floating(op, A)
+    _lapack_dtype("geqrf_cpu", A)
+    m, n = A._shape[-2:]
+    a = A._np
+    if a.size == 0:
+        k = m if mode == "complete" else min(m, n)
+        q = np.broadcast_to(np.eye(m, k, dtype=a.dtype), A._shape[:-2] + (m, k))
+        r = np.zeros(A._shape[:-2] + (k if mode != "r" else min(m, n), n), a.dtype)
+    else:
+        with np.errstate(all="ignore"):
+            q, r = np.linalg.qr(a, mode="complete" if mode == "complete" else "reduced")
+    R = _fortran(r, A.dtype)
+    Q = from_numpy(np.zeros(0, a.dtype), A.dtype) if mode == "r" else _fortran(q, A.dtype)
+    if needs_grad(A):
+        _attach_many(LinalgQrBackward0(A, mode), (Q, R), ((Q, True), (R, True)))
+    return result_type((Q, R))
+
+
+def qr(A, mode="reduced"):
+    return _qr(A, mode, QR)
+
+
+def qr_legacy(self, some=True):
+    warn_once("torch.qr is deprecated in favor of torch.linalg.qr and will be removed in a future PyTorch release.\n"
+              "The boolean parameter 'some' has been replaced with a string parameter 'mode'.\nQ, R = torch.qr(A, some)\n"
+              "should be replaced with\nQ, R = torch.linalg.qr(A, 'reduced' if some else 'complete')")
+    return _qr(self, "reduced" if some else "complete", LegacyQR)
+
+
+# ------------------------------------------------------------------ symmetric eigendecomposition
+
+class LinalgEighBackward0(Node):
+    """linalg_eig_backward (Hermitian) in FunctionsManual.cpp."""
+    n_outputs = 2
+    saved_names = ("eigenvalues", "eigenvectors")
+
+    def __init__(self, A):
+        Node.__init__(self, (edge_of(A),))
+
+    def backward(self, grads):
+        gL, gV = grads[0], grads[1] if self.n_outputs == 2 else None
+        if gL is None and gV is None:
+            return (None,)
+        L, V = self.unpack()
+        if gV is None:
+            return ((V * gL.unsqueeze(-2)) @ V.mT,)
+        VhgV = V.mT @ gV
+        VhgV = 0.5 * (VhgV - VhgV.mT)
+        E = L.unsqueeze(-2) - L.unsqueeze(-1) + _eye(L._shape[-1], L)
+        gA = VhgV / E
+        if gL is not None:
+            gA = gA + _diag_embed(gL)
+        return (V @ (gA @ V.mT),)
+
+
+def _eigh_values(A, UPLO, op="linalg.eigh"):
+    if UPLO not in ("L", "U"):
+        raise runtime(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
+    _square(op, A)
+    _lapack_dtype("linalg_eigh_cpu", A)
+    if A._np.size == 0:
+        return np.zeros(A._shape[:-1], A.dtype.np), np.zeros(A._shape, A.dtype.np)
+    with np.errstate(all="ignore"):
+        return np.linalg.eigh(A._np, UPLO=UPLO)
+
+
+def eigh(A, UPLO="L"):
+    w, v = _eigh_values(A, UPLO)
+    L, V = _dense(w, A.dtype), _fortran(v, A.dtype)
+    if needs_grad(A):
+        _attach_many(LinalgEighBackward0(A), (L, V), ((L, True), (V, True)))
+    return Eigh((L, V))
+
+
+def eigvalsh(A, UPLO="L"):
+    w, v = _eigh_values(A, UPLO)
+    L = _dense(w, A.dtype)
+    if needs_grad(A):  # (PyTorch computes the eigenvectors too when A requires grad, and saves them)
+        node = LinalgEighBackward0(A)
+        _attach_many(node, (L,), ((L, True), (_fortran(v, A.dtype), False)))
+    return L
+
+
+# ------------------------------------------------------------------ SVD
+
+class LinalgSvdBackward0(Node):
+    """svd_backward in FunctionsManual.cpp."""
+    n_outputs = 3
+    saved_names = ("S", "U", "Vh")
+    saved_values = {"full_matrices": "full_matrices", "S_sym_argsize_minus_1": "k"}
+
+    def __init__(self, A, full_matrices, k):
+        Node.__init__(self, (edge_of(A),))
+        self.full_matrices, self.k = full_matrices, k
+
+    def backward(self, grads):
+        gU, gS, gVh = grads
+        if gU is None and gS is None and gVh is None:
+            return (None,)
+        S, U, Vh = self.unpack()
+        k = self.k
+        if self.full_matrices:  # (only the first k vectors carry a gradient)
+            U, Vh = U[..., :k], Vh[..., :k, :]
+            gU = None if gU is None else gU[..., :k]
+            gVh = None if gVh is None else gVh[..., :k, :]
+        m, n = U._shape[-2], Vh._shape[-1]
+        if gU is None and gVh is None:
+            return (U @ (gS.unsqueeze(-1) * Vh) if m >= n else (U * gS.unsqueeze(-2)) @ Vh,)
+        UhgU = None if gU is None else U.mT @ gU
+        UhgU = None if UhgU is None else UhgU - UhgU.mT
+        VhgV = None if gVh is None else Vh @ gVh.mT
+        VhgV = None if VhgV is None else VhgV - VhgV.mT
+        S2 = S * S
+        E = S2.unsqueeze(-2) - S2.unsqueeze(-1) + _eye(k, S)
+        if gU is not None and gVh is not None:
+            gA = (UhgU * S.unsqueeze(-2) + S.unsqueeze(-1) * VhgV) / E
+        elif gU is not None:
+            gA = (UhgU / E) * S.unsqueeze(-2)
+        else:
+            gA = S.unsqueeze(-1) * (VhgV / E)
+        if gS is not None:
+            gA = gA + _diag_embed(gS)
+        if m > n and gU is not None:
+            gA = U @ gA
+            gUSinv = gU / S.unsqueeze(-2)
+            gA = gA + gUSinv - U @ (U.mT @ gUSinv)
+            return (gA @ Vh,)
+        if m < n and gVh is not None:
+            gA = gA @ Vh
+            SinvgVh = gVh / S.unsqueeze(-1)
+            gA = gA + SinvgVh - (SinvgVh @ Vh.mT) @ Vh
+            return (U @ gA,)
+        return (U @ (gA @ Vh) if m >= n else (U @ gA) @ Vh,)
+
+
+def _svd_values(A, full_matrices, compute_uv=True, op="linalg.svd"):
+    _matrix(op, A)
+    _floating(op, A)
+    _lapack_dtype("linalg_svd_cpu", A)
+    m, n = A._shape[-2:]
+    k = min(m, n)
+    batch = A._shape[:-2]
+    if A._np.size == 0:
+        mu, nv = (m, n) if full_matrices else (k, k)
+        return (np.broadcast_to(np.eye(m, mu, dtype=A.dtype.np), batch + (m, mu)), np.zeros(batch + (k,), A.dtype.np),
+                np.broadcast_to(np.eye(nv, n, dtype=A.dtype.np), batch + (nv, n)))
+    with np.errstate(all="ignore"):
+        if not compute_uv:
+            return None, np.linalg.svd(A._np, compute_uv=False), None
+        return np.linalg.svd(A._np, full_matrices=full_matrices)
+
+
+def svd(A, full_matrices=True, *, driver=None):
+    u, s, vh = _svd_values(A, full_matrices)
+    U, S, Vh = _fortran(u, A.dtype), _dense(s, A.dtype), _fortran(vh, A.dtype)
+    if needs_grad(A):
+        node = LinalgSvdBackward0(A, full_matrices, S._shape[-1])
+        _attach_many(node, (U, S, Vh), ((S, True), (U, True), (Vh, True)))
+    return SVD((U, S, Vh))
+
+
+def svdvals(A, *, driver=None):
+    if not needs_grad(A):
+        return _dense(_svd_values(A, False, compute_uv=False)[1], A.dtype)
+    return svd(A, full_matrices=False)[1]  # (PyTorch computes U and Vh when A requires grad, for the backward)
+
+
+def svd_legacy(self, some=True, compute_uv=True):
+    """torch.svd / Tensor.svd: V (not Vh), as a transposed view of linalg.svd's Vh; zeros for U and V when
+    compute_uv=False."""
+    if self.dim() < 2:
+        raise runtime(f"linalg.svd: input should have at least 2 dimensions, but has {self.dim()} dimensions instead")
+    if compute_uv:
+        U, S, Vh = svd(self, full_matrices=not some)
+        return LegacySVD((U, S, Vh.mT))
+    S = svdvals(self)
+    m, n = self._shape[-2:]
+    batch = self._shape[:-2]
+    zeros = lambda r, c: _fortran(np.zeros(batch + (r, c)), self.dtype)
+    return LegacySVD((zeros(m, m), S, zeros(n, n)))
+
+
+# ------------------------------------------------------------------ composites
+
+def matrix_power(self, n):
+    """ATen's linalg_matrix_power: repeated squaring with matmul (so MmBackward0/BmmBackward0 nodes), the inverse
+    first for a negative n."""
+    op = "linalg.matrix_power"
+    _square(op, self)
+    from .linalg import matmul
+    if n == 0:
+        return self.clone().copy_(_eye(self._shape[-1], self).expand(self._shape))
+    a = self
+    if n < 0:
+        from .solvers import inv
+        a, n = inv(self), -n
+        if n == 1:
+            return a
+    if n == 1:
+        return a.clone()
+    if n == 2:
+        return matmul(a, a)
+    if n == 3:
+        return matmul(matmul(a, a), a)
+    z = result = None
+    while n > 0:
+        z = a if z is None else matmul(z, z)
+        if n % 2:
+            result = z if result is None else matmul(result, z)
+        n //= 2
+    return result
+
+
+def vecdot(x, y, *, dim=-1):
+    """ATen's linalg_vecdot for real tensors: (x * y).sum(dim) (so MulBackward0 and SumBackward1 nodes)."""
+    return (x * y).sum(dim)

@@ -1,0 +1,343 @@
+"""LU factorization (torch.linalg.lu_factor / lu_factor_ex / lu / lu_solve, torch.lu / lu_unpack / lu_solve) on
+ops/solvers.py's MKL getrf steps (the factors and pivots bit for bit), getrs as LAPACK's column steps, with
+FunctionsManual.cpp's backward formulas in engine ops."""
+import numpy as np
+
+from .. import dtypes
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import runtime, warn_once
+from .core import attach, from_numpy, needs_grad, return_type
+from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _fortran, _lapack_dtype, _matrix,
+                             _square, _sum_batch, _trsm, solve_triangular)
+
+LuFactor = return_type("linalg_lu_factor", ("LU", "pivots"))
+LuFactorEx = return_type("linalg_lu_factor_ex", ("LU", "pivots", "info"))
+LuWithInfo = return_type("_lu_with_info", ("LU", "pivots", "info"))
+PLU = return_type("linalg_lu", ("P", "L", "U"))
+LuUnpack = return_type("lu_unpack", ("P", "L", "U"))
+
+
+def _getrf(a):
+    """getrf on batches (..., m, n): LU (the factors in one matrix), LAPACK's 1-based pivots, info. Square matrices
+    go through solvers._lu (MKL's steps); a rectangular one through the same unblocked steps over min(m, n)
+    columns."""
+    from .solvers import _lu
+    m, n = a.shape[-2:]
+    k = min(m, n)
+    batch = a.shape[:-2]
+    if m == n:
+        lu, perm, info, _ = _lu(a) if a.size else (_batched(a), np.zeros((0, n), np.int64), np.zeros(0, np.int32), 0)
+    else:
+        lu, perm, info = _getf2(_batched(a))
+    ipiv = np.zeros((len(lu), k), np.int32)
+    for b in range(len(lu)):  # (the row order as LAPACK's interchanges: at step j row j swapped with ipiv[j])
+        cur = list(range(m))
+        where = {r: i for i, r in enumerate(cur)}
+        for j in range(k):
+            i = where[perm[b][j]]
+            ipiv[b, j] = i + 1
+            where[cur[j]], where[cur[i]] = i, j
+            cur[j], cur[i] = cur[i], cur[j]
+    return lu.reshape(a.shape), ipiv.reshape(batch + (k,)), info.reshape(batch)
+
+
+def _getf2(lu):
+    batch, m, n = lu.shape
+    rows = np.arange(batch)
+    perm = np.tile(np.arange(m), (batch, 1))
+    info = np.zeros(batch, np.int32)
+    one = lu.dtype.type(1)
+    with np.errstate(all="ignore"):
+        for k in range(min(m, n)):
+            p = k + np.argmax(np.abs(lu[:, k:, k]), axis=1)
+            lu[rows, k], lu[rows, p] = lu[rows, p], lu[rows, k].copy()
+            perm[rows, k], perm[rows, p] = perm[rows, p], perm[rows, k].copy()
+            pivot = lu[:, k, k]
+            zero = pivot == 0
+            info[(info == 0) & zero] = k + 1
+            lu[:, k + 1:, k] *= np.where(zero, one, one / np.where(zero, one, pivot))[:, None]
+            for i in range(k + 1, m):
+                lu[:, i, k + 1:] = lu[:, i, k + 1:] - lu[:, i, k, None] * lu[:, k, k + 1:]
+    return lu, perm, info
+
+
+def _permutation(ipiv, m, dt):
+    """P (..., m, m) with A = P L U from LAPACK's pivots."""
+    flat = ipiv.reshape(-1, ipiv.shape[-1])
+    P = np.zeros((len(flat), m, m), dt)
+    for b in range(len(flat)):
+        order = list(range(m))
+        for j, p in enumerate(flat[b]):
+            order[j], order[p - 1] = order[p - 1], order[j]
+        P[b, order, np.arange(m)] = 1
+    return P.reshape(ipiv.shape[:-1] + (m, m))
+
+
+def _unpack(lu, k):
+    L = np.tril(lu, -1)[..., :, :k]
+    L[..., np.arange(k), np.arange(k)] = 1
+    return L, np.triu(lu)[..., :k, :]
+
+
+def _lu_backward(gL, gU, P, L, U, pivot):
+    """linalg_lu_backward in FunctionsManual.cpp."""
+    m, n = L._shape[-2], U._shape[-1]
+    from .joining import cat
+    if m == n:
+        gA = None if gL is None else (L.mT @ gL).tril(-1)
+        if gU is not None:
+            gA = (gU @ U.mT).triu() if gA is None else gA + (gU @ U.mT).triu()
+        gA = solve_triangular(U.mT, gA, upper=False, left=False)
+        gA = solve_triangular(L.mT, gA, upper=True, left=True, unitriangular=True)
+    elif m < n:
+        gA = None if gL is None else L.mT @ gL
+        if gU is not None:
+            gA = -(gU.triu() @ U.mT) if gA is None else gA - gU.triu() @ U.mT
+        gA = solve_triangular(U[..., :m].mT, gA.tril(-1), upper=False, left=False)
+        if gU is not None:
+            gA = cat([gA + gU[..., :m].triu(), gU[..., m:]], -1)
+        gA = solve_triangular(L.mT, gA, upper=True, left=True, unitriangular=True)
+        if gU is None:
+            gA = cat([gA, U[..., m:].new_zeros(U[..., m:]._shape)], -1)
+    else:
+        gA = None if gU is None else gU @ U.mT
+        if gL is not None:
+            gA = -(L.mT @ gL.tril(-1)) if gA is None else gA - L.mT @ gL.tril(-1)
+        gA = solve_triangular(L[..., :n, :].mT, gA.triu(), upper=True, left=True, unitriangular=True)
+        if gL is not None:
+            gA = cat([gA + gL[..., :n, :].tril(-1), gL[..., n:, :]], -2)
+        gA = solve_triangular(U.mT, gA, upper=False, left=False)
+        if gL is None:
+            gA = cat([gA, L[..., n:, :].new_zeros(L[..., n:, :]._shape)], -2)
+    return P @ gA if pivot else gA
+
+
+class LinalgLuFactorExBackward0(Node):
+    n_outputs = 3
+    saved_names = ("LU", "pivots")
+    saved_values = {"pivot": "pivot"}
+
+    def __init__(self, A, pivot):
+        Node.__init__(self, (edge_of(A),))
+        self.pivot = pivot
+
+    def backward(self, grads):
+        g = grads[0]
+        if g is None:
+            return (None,)
+        LU, pivots = self.unpack()
+        P, L, U = lu_unpack(LU.detach(), pivots)
+        k = min(LU._shape[-2:])
+        return (_lu_backward(g[..., :k], g[..., :k, :], P, L, U, self.pivot),)
+
+
+class LinalgLuBackward0(Node):
+    n_outputs = 3
+    saved_names = ("P", "L", "U")
+    saved_values = {"pivot": "pivot"}
+
+    def __init__(self, A, pivot):
+        Node.__init__(self, (edge_of(A),))
+        self.pivot = pivot
+
+    def backward(self, grads):
+        _, gL, gU = grads
+        if gL is None and gU is None:
+            return (None,)
+        P, L, U = self.unpack()
+        return (_lu_backward(gL, gU, P, L, U, self.pivot),)
+
+
+def _lu_checks(A, pivot, name="linalg.lu_factor"):
+    if A.dim() < 2:
+        raise runtime(f"torch.lu_factor: Expected tensor with 2 or more dimensions. Got size: "
+                      f"{list(A._shape)} instead")
+    _lapack_dtype("lu_cpu", A)
+    if not pivot:
+        raise runtime(f"{name}: LU without pivoting is not implemented on the CPU")
+
+
+def lu_factor_ex(A, *, pivot=True, check_errors=False, _result=LuFactorEx):
+    _lu_checks(A, pivot)
+    lu, ipiv, info = _getrf(A._np)
+    if check_errors and info.any():
+        raise _lu_error("torch.linalg.lu_factor_ex", info)
+    LU = _fortran(lu, A.dtype)
+    pivots = from_numpy(np.require(ipiv, requirements="C"), dtypes.int32)
+    if needs_grad(A):
+        _attach_many(LinalgLuFactorExBackward0(A, pivot), (LU,), ((LU, True), (pivots, True)))
+    return _result((LU, pivots, from_numpy(np.require(info, requirements="C"), dtypes.int32)))
+
+
+def _lu_error(op, info):
+    bad = info.reshape(-1)
+    i = int(np.flatnonzero(bad)[0])
+    batch = f"(Batch element {i}): " if info.ndim else ""
+    k = int(bad[i])
+    return runtime(f"{op}: {batch}U[{k},{k}] is zero and using it on lu_solve would result in a division by zero. "
+                   f"If you still want to perform the factorization, consider calling linalg.lu(A, pivot) or "
+                   f"linalg.lu_factor_ex(A, pivot)")
+
+
+def lu_factor(A, *, pivot=True):
+    LU, pivots, info = lu_factor_ex(A, pivot=pivot)
+    if info._np.any():
+        raise _lu_error("torch.linalg.lu_factor", info._np)
+    return LuFactor((LU, pivots))
+
+
+def lu_legacy(A, pivot=True, get_infos=False):
+    """torch.lu / Tensor.lu: (LU, pivots) or, with get_infos, torch.return_types._lu_with_info."""
+    warn_once("torch.lu is deprecated in favor of torch.linalg.lu_factor / torch.linalg.lu_factor_ex and will be "
+              "removed in a future PyTorch release.\nLU, pivots = torch.lu(A, compute_pivots)\nshould be replaced with"
+              "\nLU, pivots = torch.linalg.lu_factor(A, compute_pivots)\nand\nLU, pivots, info = torch.lu(A, "
+              "compute_pivots, get_infos=True)\nshould be replaced with\nLU, pivots, info = torch.linalg.lu_factor_ex("
+              "A, compute_pivots)")
+    result = lu_factor_ex(A, pivot=pivot, _result=LuWithInfo)  # (a singular matrix passes, as in PyTorch 2.13)
+    return result if get_infos else (result[0], result[1])
+
+
+def lu(A, *, pivot=True):
+    _lu_checks(A, pivot)
+    m, n = A._shape[-2:]
+    lu_, ipiv, _ = _getrf(A._np)
+    L, U = _unpack(lu_, min(m, n))
+    P = _dense(_permutation(ipiv, m, A.dtype.np), A.dtype)
+    L, U = _dense(L, A.dtype), _dense(U, A.dtype)
+    if needs_grad(A):
+        _attach_many(LinalgLuBackward0(A, pivot), (L, U), ((P, False), (L, True), (U, True)), first=1)
+    return PLU((P, L, U))
+
+
+class LuUnpackBackward0(Node):
+    n_outputs = 3
+    saved_names = ()
+    saved_values = {"LU_data_sym_argsize_minus_2": "m", "LU_data_sym_argsize_minus_1": "n"}
+
+    def __init__(self, LU, m, n):
+        Node.__init__(self, (edge_of(LU),))
+        self.m, self.n = m, n
+
+    def backward(self, grads):
+        _, gL, gU = grads
+        m, n = self.m, self.n
+        k = min(m, n)
+        from .joining import cat
+        parts = []
+        if gL is not None:
+            parts.append(gL.tril(-1) if m <= n else gL.tril(-1))
+        if gU is not None:
+            parts.append(gU.triu())
+        if m == n:
+            return (parts[0] if len(parts) == 1 else parts[0] + parts[1],)
+        if m < n:  # LU is (m, n): L's part in the first m columns, U's everywhere on and above the diagonal
+            lpart = None if gL is None else cat([gL.tril(-1), gL.new_zeros(gL._shape[:-1] + (n - k,))], -1)
+        else:
+            lpart = None if gL is None else gL.tril(-1)
+        if m > n:
+            upart = None if gU is None else cat([gU.triu(), gU.new_zeros(gU._shape[:-2] + (m - k, n))], -2)
+        else:
+            upart = None if gU is None else gU.triu()
+        return (upart if lpart is None else lpart if upart is None else lpart + upart,)
+
+
+def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
+    if LU_pivots.dtype is not dtypes.int32:
+        raise runtime("torch.lu_unpack: LU_pivots is expected to be a contiguous tensor of torch.int32 dtype.\n"
+                      "Note: this function is intended to be used with the output produced by torch.linalg.lu_factor")
+    m, n = LU_data._shape[-2:]
+    k = min(m, n)
+    dt = LU_data.dtype
+    if unpack_data:
+        L, U = _unpack(LU_data._np, k)
+        L, U = _dense(L, dt), _dense(U, dt)
+    else:
+        L = U = from_numpy(np.zeros(0, dt.np), dt)
+    P = _dense(_permutation(LU_pivots._np, m, dt.np), dt) if unpack_pivots else from_numpy(np.zeros(0, dt.np), dt)
+    if unpack_data and needs_grad(LU_data):
+        _attach_many(LuUnpackBackward0(LU_data, m, n), (L, U), (), first=1)
+    return LuUnpack((P, L, U))
+
+
+def _getrs(lu, ipiv, b, adjoint):
+    """getrs on broadcast batches: the pivots' interchanges, then L (unit) and U, or their transposes (A^T X = B)."""
+    lu, b, batch = _broadcast_pair(lu, b)
+    ipiv = np.broadcast_to(ipiv, batch + ipiv.shape[-1:]).reshape(-1, ipiv.shape[-1])
+    lu, x = _batched(lu), _batched(b)
+    rows = np.arange(len(x))
+    if not adjoint:
+        for j in range(ipiv.shape[-1]):
+            p = ipiv[:, j] - 1
+            x[rows, j], x[rows, p] = x[rows, p], x[rows, j].copy()
+        x = _trsm(lu, _trsm(lu, x, False, unit=True), True)
+    else:
+        t = np.swapaxes(lu, -1, -2)
+        x = _trsm(t, _trsm(t, x, False), True, unit=True)
+        for j in range(ipiv.shape[-1] - 1, -1, -1):
+            p = ipiv[:, j] - 1
+            x[rows, j], x[rows, p] = x[rows, p], x[rows, j].copy()
+    return x.reshape(batch + b.shape[-2:])
+
+
+class LinalgLuSolveBackward0(Node):
+    saved_names = ("LU", "pivots", "result")
+    saved_values = {"left": "left", "adjoint": "adjoint"}
+
+    def __init__(self, LU, pivots, B, X, left, adjoint):
+        Node.__init__(self, (edge_of(LU), edge_of(B)))
+        self.left, self.adjoint = left, adjoint
+        self.shapes = (LU._shape, B._shape)
+        self.saved = (SavedTensor(LU), SavedTensor(pivots), SavedTensor(X, is_output=True))
+
+    def backward(self, gX):
+        LU, pivots, X = self.unpack()
+        left, adjoint = self.left, self.adjoint
+        gLU = gB = None
+        if self.next_functions[1][0] is not None:
+            gB = _sum_batch(lu_solve(LU, pivots, gX, left=left, adjoint=not adjoint), self.shapes[1])
+        if self.next_functions[0][0] is not None:
+            P, L, U = lu_unpack(LU, pivots)
+            if left != adjoint:
+                gR = solve_triangular(U.mT, -(gX if left else gX.mT) @ (X.mT if left else X), upper=False)
+                gL = solve_triangular(L.mT, gR @ U.mT, upper=True, left=True, unitriangular=True).tril(-1)
+                gLU = gL + gR.triu()
+            else:
+                gR = -(P.mT @ (X if left else X.mT) @ (gX.mT if left else gX) @ P)
+                gR = solve_triangular(L.mT, gR, upper=True, left=False, unitriangular=True)
+                gU = solve_triangular(U.mT, L.mT @ gR, upper=False, left=False).triu()
+                gLU = gR.tril(-1) + gU
+            gLU = _sum_batch(gLU, self.shapes[0])
+        return gLU, gB
+
+
+def lu_solve(LU, pivots, B, *, left=True, adjoint=False):
+    op = "linalg.lu_solve"
+    if needs_grad(pivots):  # (autograd's check, before the op's own)
+        raise runtime("The function 'linalg_lu_solve' is not differentiable with respect to argument 'pivots'. This "
+                      "input cannot have requires_grad True.")
+    if pivots.dtype is not dtypes.int32:  # (checked first, as ATen's meta function does)
+        raise runtime(f"{op}: pivots should be a Tensor of scalar type torch.int32")
+    _matrix("torch." + op, LU)
+    _square("torch." + op, LU)
+    if B.dim() < 2:
+        raise runtime(f"{op}: The input tensor B must have at least 2 dimensions.")
+    n = LU._shape[-1]
+    rows = B._shape[-2] if left else B._shape[-1]
+    if rows != n:
+        eq = "AX = B" if left else "XA = B"
+        raise runtime(f"{op}: Incompatible shapes of A and B for the equation {eq} ({n}x{n} and "
+                      f"{B._shape[-2]}x{B._shape[-1]})")
+    _lapack_dtype("lu_solve_cpu", LU)
+    b = B._np if left else np.swapaxes(B._np, -1, -2)
+    x = _getrs(LU._np, pivots._np, b, adjoint if left else not adjoint)
+    out = _fortran(x, LU.dtype) if left else _dense(np.swapaxes(x, -1, -2), LU.dtype)
+    if needs_grad(LU, B):
+        attach(out, LinalgLuSolveBackward0(LU, pivots, B, out, left, adjoint))
+    return out
+
+
+def lu_solve_legacy(self, LU_data, LU_pivots):
+    warn_once("torch.lu_solve is deprecated in favor of torch.linalg.lu_solveand will be removed in a future PyTorch "
+              "release.\nNote that torch.linalg.lu_solve has its arguments reversed.\nX = torch.lu_solve(B, LU, "
+              "pivots)\nshould be replaced with\nX = torch.linalg.lu_solve(LU, pivots, B)")
+    return lu_solve(LU_data, LU_pivots, self)

@@ -1,0 +1,406 @@
+"""Functions of matrices built on the factorizations (torch.linalg.multi_dot / pinv / matrix_rank / cond / matrix_exp /
+lstsq, the 'nuc', 2 and -2 matrix norms, torch.pinverse / matrix_exp) as ATen composes them, with PyTorch's nodes
+where ATen has its own (pinv, matrix_exp, lstsq) and their backward formulas."""
+import numpy as np
+
+from .. import dtypes
+from ..autograd import Node, SavedTensor, edge_of
+from ..errors import runtime
+from .core import attach, from_numpy, needs_grad, return_type
+from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, _square, svdvals
+
+def _meta_name(dt):
+    """A dtype as caffe2's TypeMeta prints it (float, double, long int, ...)."""
+    return {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "int16": "short int",
+            "int8": "signed char", "uint8": "unsigned char", "bool": "bool", "float16": "c10::Half",
+            "bfloat16": "c10::BFloat16"}.get(dt.name, dt.name)
+
+
+def _number(p):
+    return str(int(p)) if float(p).is_integer() else str(p)
+
+
+def multi_dot(tensors):
+    """ATen's multi_dot_impl: 1-D ends as a row/column, the cheaper order of three, a chain order beyond, one view
+    to the output's shape at the end (so ViewBackward0)."""
+    from .linalg import mm
+    n = len(tensors)
+    if n < 2:
+        raise runtime(f"multi_dot(): expected at least 2 tensors but got {n}")
+    first, last = tensors[0], tensors[-1]
+    out_shape = []
+    if first.dim() == 1:
+        first = first.unsqueeze(0)
+    elif first.dim() == 2:
+        out_shape.append(first._shape[0])
+    else:
+        raise runtime(f"multi_dot(): the first tensor must be 1D or 2D but got {first.dim()}D")
+    if last.dim() == 1:
+        last = last.unsqueeze(-1)
+    elif last.dim() == 2:
+        out_shape.append(last._shape[1])
+    else:
+        raise runtime(f"multi_dot(): the last tensor must be 1D or 2D but got {last.dim()}D")
+    ts = [first] + list(tensors[1:-1]) + [last]
+    for i in range(1, n - 1):
+        if tensors[i].dim() != 2:
+            raise runtime(f"multi_dot(): tensor {i} must be 2D but got {tensors[i].dim()}D")
+    for i in range(1, n):
+        if ts[i].dtype is not ts[0].dtype:
+            raise runtime(f"multi_dot(): all tensors must have be the same dtype but tensor 0 is "
+                          f"{_meta_name(ts[0].dtype)} and tensor {i} {_meta_name(ts[i].dtype)}")
+        if ts[i - 1]._shape[-1] != ts[i]._shape[0]:
+            raise runtime(f"multi_dot(): tensors {i - 1} and {i} with shapes {list(tensors[i - 1]._shape)} and "
+                          f"{list(tensors[i]._shape)} cannot be multiplied")
+    if n == 2:
+        return mm(ts[0], ts[1]).view(out_shape)
+    if n == 3:
+        a, b, c, d = ts[0]._shape[0], ts[1]._shape[0], ts[2]._shape[0], ts[2]._shape[1]
+        if (a * c) * (b + d) > (b * d) * (a + c):
+            return mm(ts[0], mm(ts[1], ts[2])).view(out_shape)
+        return mm(mm(ts[0], ts[1]), ts[2]).view(out_shape)
+    p = [t._shape[0] for t in ts] + [ts[-1]._shape[1]]
+    cost = [[0] * n for _ in range(n)]
+    split = [[0] * n for _ in range(n)]
+    for length in range(1, n):
+        for i in range(n - length):
+            j = i + length
+            cost[i][j] = None
+            for k in range(i, j):
+                q = cost[i][k] + cost[k + 1][j] + p[i] * p[k + 1] * p[j + 1]
+                if cost[i][j] is None or q < cost[i][j]:
+                    cost[i][j], split[i][j] = q, k
+
+    def chain(i, j):
+        return ts[i] if i == j else mm(chain(i, split[i][j]), chain(split[i][j] + 1, j))
+    return chain(0, n - 1).view(out_shape)
+
+
+def _pinv_values(a, atol, rtol, hermitian):
+    """ATen's linalg_pinv: singular values (or |eigenvalues|) above max(atol, rtol * largest) inverted."""
+    m, n = a.shape[-2:]
+    eps = np.finfo(a.dtype).eps
+    if rtol is None:
+        rtol = 0.0 if atol is not None and atol > 0 else eps * max(m, n)
+    atol = 0.0 if atol is None else atol
+    with np.errstate(all="ignore"):
+        if hermitian:
+            w, v = np.linalg.eigh(a)
+            top = np.abs(w).max(-1, keepdims=True)
+            tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * top)
+            winv = np.where(np.abs(w) > tol, 1 / w, 0).astype(a.dtype)
+            return (v * winv[..., None, :]) @ np.swapaxes(v, -1, -2)
+        u, s, vh = np.linalg.svd(a, full_matrices=False)
+        top = s[..., :1]
+        tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * top)
+        sinv = np.where(s > tol, 1 / s, 0).astype(a.dtype)
+        return (np.swapaxes(vh, -1, -2) * sinv[..., None, :]) @ np.swapaxes(u, -1, -2)
+
+
+class LinalgPinvBackward0(Node):
+    """pinv_backward in FunctionsManual.cpp."""
+    saved_names = ("self", "result")
+
+    def __init__(self, A, P):
+        Node.__init__(self, (edge_of(A),))
+        self.saved = (SavedTensor(A), SavedTensor(P, is_output=True))
+
+    def backward(self, g):
+        A, P = self.unpack()
+        m, n = A._shape[-2:]
+        Ph, gh = P.mT, g.mT
+        if m <= n:
+            K = gh @ P
+            KPh = K @ Ph
+            return (-(P @ K).mT + KPh - (A @ P) @ KPh + (Ph @ P) @ (gh - K @ A),)
+        K = P @ gh
+        PhK = Ph @ K
+        return (-(K @ P).mT + ((gh - A @ K) @ P) @ Ph + PhK - (PhK @ P) @ A,)
+
+
+def _float_or_double(A):
+    if A.dtype.name not in ("float32", "float64"):
+        raise runtime("This function doesn't handle types other than float and double")
+
+
+def _pinv_check(A, op="linalg.pinv"):
+    if A.dim() < 2 or A.dtype.name not in ("float32", "float64"):
+        shape = ", ".join(map(str, A._shape))
+        raise runtime(f"{op}({dtypes.SCALAR_NAMES[A.dtype.name]}{{[{shape}]}}): expected a tensor with 2 or more "
+                      f"dimensions of float, double, cfloat or cdouble types")
+
+
+def pinv(A, *, atol=None, rtol=None, hermitian=False, rcond=None):
+    _pinv_check(A)
+    if rcond is not None:
+        rtol = rcond
+    atol, rtol = (float(v._np) if hasattr(v, "_np") else v for v in (atol, rtol))
+    if A._np.size == 0:
+        values = np.zeros(A._shape[:-2] + (A._shape[-1], A._shape[-2]), A.dtype.np)
+    else:
+        values = _pinv_values(A._np, atol, rtol, hermitian)
+    out = _dense(values, A.dtype)
+    if needs_grad(A):
+        attach(out, LinalgPinvBackward0(A, out))
+    return out
+
+
+def pinverse(self, rcond=1e-15):
+    return pinv(self, rtol=rcond)
+
+
+def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None):
+    """The number of singular values (|eigenvalues| when hermitian) above max(atol, rtol * largest)."""
+    if A.dim() < 2:
+        raise runtime("torch.linalg.matrix_rank: The input tensor input must have at least 2 dimensions.")
+    _float_or_double(A)
+    if tol is not None:
+        atol, rtol = tol, 0.0
+    atol, rtol = (float(v._np) if hasattr(v, "_np") else v for v in (atol, rtol))
+    a = A._np
+    m, n = a.shape[-2:]
+    if a.size == 0:
+        return from_numpy(np.zeros(a.shape[:-2], np.int64), dtypes.int64)
+    with np.errstate(all="ignore"):
+        s = np.abs(np.linalg.eigvalsh(a)) if hermitian else np.linalg.svd(a, compute_uv=False)
+    if rtol is None:
+        rtol = 0.0 if atol is not None and atol > 0 else np.finfo(a.dtype).eps * max(m, n)
+    atol = 0.0 if atol is None else atol
+    tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * s.max(-1, keepdims=True))
+    return from_numpy(np.require((s > tol).sum(-1).astype(np.int64), requirements="C"), dtypes.int64)
+
+
+def svd_norm(A, ord, dim, keepdim, dtype):
+    """linalg.matrix_norm of order 'nuc', 2 or -2: the singular values of A with `dim` moved last, summed or their
+    largest/smallest (PyTorch's permute, svdvals, sum/amax/amin)."""
+    if dtype is not None:
+        A = A.to(dtype)
+    rest = [d for d in range(A.dim()) if d not in dim]
+    order = rest + list(dim)
+    s = svdvals(A.permute(order))
+    if ord == "nuc":
+        result = s.sum(-1, keepdim)
+        if keepdim:
+            result = result.unsqueeze(-1)
+    else:
+        result = s.amax(-1, keepdim) if ord > 0 else s.amin(-1, keepdim)
+        if keepdim:
+            result = result.unsqueeze(-1)
+    if keepdim:
+        result = result.permute([order.index(d) for d in range(A.dim())])
+    return result
+
+
+def cond(A, p=None):
+    """ATen's linalg_cond: the ratio of extreme singular values for p None/2/-2, else norm(A) * norm(A^-1) (a
+    singular A: infinity)."""
+    if A.dim() < 2:
+        raise runtime("linalg.cond: The input tensor must have at least 2 dimensions.")
+    if p is None or (not isinstance(p, str) and abs(p) == 2):
+        s = svdvals(A)
+        hi, lo = s.narrow(-1, 0, 1), s.narrow(-1, s._shape[-1] - 1, 1)
+        return (lo / hi if p == -2 else hi / lo).squeeze(-1)
+    _square(f"linalg.cond(ord={p if isinstance(p, str) else _number(p)})", A)
+    if isinstance(p, str) and p not in ("fro", "nuc"):
+        raise runtime(f"linalg.cond got an invalid norm type: {p}")
+    from .solvers import inv_ex
+    from ..namespaces import matrix_norm
+    inverse, info = inv_ex(A)
+    inverse = inverse.masked_fill(info.unsqueeze(-1).unsqueeze(-1) > 0, float("inf"))
+    result = matrix_norm(A, p) * matrix_norm(inverse, p)
+    return result if p == "nuc" else result.nan_to_num(float("inf"), float("inf"), float("-inf"))
+
+
+_THETAS = {np.dtype(np.float32): (1.192092800768788e-07, 5.978858893805233e-04, 5.116619363445086e-02,
+                                   5.800524627688768e-01, 1.461661507209034e+00, 3.010066362817634e+00),
+           np.dtype(np.float64): (2.220446049250313e-16, 2.580956802971767e-08, 3.397168839976962e-04,
+                                   4.991228871115323e-02, 2.996158913811580e-01, 1.090863719290036e+00)}
+_B12 = ((9.0198e-16, 0.46932117595418237389, -0.20099424927047284052, -0.04623946134063071740),
+        (5.31597895759871264183, 1.19926790417132231573, 0.01179296240992997031, 0.01108844528519167989),
+        (0.18188869982170434744, 0.05502798439925399070, 0.09351590770535414968, 0.00610700528898058230),
+        (-2.0861320e-13, -0.13181061013830184015, -0.02027855540589259079, -0.00675951846863086359))
+_B18 = ((0., -1.00365581030144618291e-01, -8.02924648241156932449e-03, -8.92138498045729985177e-04, 0.),
+        (0., 3.97849749499645077844e-01, 1.36783778460411720168e+00, 4.98289622525382669416e-01,
+         -6.37898194594723280150e-04),
+        (-1.09676396052962061844e+01, 1.68015813878906206114e+00, 5.71779846478865511061e-02,
+         -6.98210122488052056106e-03, 3.34975017086070470649e-05),
+        (-9.04316832390810593223e-02, -6.76404519071381882256e-02, 6.75961301770459654925e-02,
+         2.95552570429315521194e-02, -1.39180257516060693404e-05),
+        (0., 0., -9.23364619367118555360e-02, -1.69364939002081722752e-02, -1.40086798182036094347e-05))
+
+
+def _powers(a, k):
+    """[I, A, A^2, A^3, A^6][:k], as ATen's _fill_matrix_powers."""
+    out = [np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape).copy(), a]
+    if k > 2:
+        out.append(a @ a)
+    if k > 3:
+        out.append(a @ out[2])
+    if k > 4:
+        out.append(out[3] @ out[3])
+    return out
+
+
+def _combination(As, coeffs):
+    total = np.zeros_like(As[0])
+    for c, x in zip(coeffs, As):
+        total = total + As[0].dtype.type(c) * x
+    return total
+
+
+def _taylor(a, degree):
+    """ATen's compute_T1 ... compute_T18 (Bader, Blanes and Casas's optimized Taylor polynomials)."""
+    if degree == 1:
+        I, A = _powers(a, 2)
+        return I + A
+    if degree == 2:
+        I, A, A2 = _powers(a, 3)
+        return I + A + A2 / a.dtype.type(2)
+    if degree == 4:
+        As = _powers(a, 3)
+        return _combination(As + [As[2] @ _combination(As, (1 / 2.0, 1 / 6.0, 1 / 24.0))], (1.0, 1.0, 0.0, 1.0))
+    if degree == 8:
+        t = a.dtype.type
+        sqrt_177 = t(0.1330413469565007072504e+2)
+        x3 = t(2.) / t(3.)
+        x1, x2 = x3 * ((t(1.) + sqrt_177) / t(88.)), x3 * ((t(1.) + sqrt_177) / t(352.))
+        x4 = (t(-271.) + t(29.) * sqrt_177) / (t(315.) * x3)
+        x5 = (t(-11.) + t(11.) * sqrt_177) / (t(1260.) * x3)
+        x6 = (t(-99.) + t(11.) * sqrt_177) / (t(5040.) * x3)
+        x7 = (t(89.) - sqrt_177) / (t(5040.) * x3)
+        y2 = (t(857.) - t(58.) * sqrt_177) / t(630.)
+        As = _powers(a, 3)
+        A4 = As[2] @ _combination(As[1:3], (x1, x2))
+        A8 = _combination([As[2], A4], (x3, 1.0)) @ _combination(As + [A4], (x4, x5, x6, x7))
+        return _combination(As + [A4, A8], (1.0, 1.0, y2, 0.0, 1.0))
+    if degree == 12:
+        As = _powers(a, 4)
+        Bs = [_combination(As, row) for row in _B12]
+        Bs[2] = Bs[2] + Bs[3] @ Bs[3]
+        return Bs[0] + (Bs[1] + Bs[2]) @ Bs[2]
+    As = _powers(a, 5)
+    Bs = [_combination(As, row) for row in _B18]
+    Bs[3] = Bs[3] + Bs[0] @ Bs[4]
+    return Bs[1] + (Bs[2] + Bs[3]) @ Bs[3]
+
+
+def _expm(a):
+    """ATen's mexp: by the 1-norm of each matrix, the Taylor polynomial of the least degree that is accurate, beyond
+    them degree 18 of A / 2^s squared s times, in the input's precision."""
+    batch = a.reshape((-1,) + a.shape[-2:])
+    thetas = _THETAS[a.dtype]
+    out = np.empty_like(batch)
+    with np.errstate(all="ignore"):
+        norms = np.abs(batch).sum(-2).max(-1)
+        for i, m in enumerate(batch):
+            norm = norms[i]
+            degree = next((d for d, theta in zip((1, 2, 4, 8, 12), thetas) if norm <= a.dtype.type(theta)), None)
+            if degree is not None and not norm >= a.dtype.type(thetas[4]):
+                out[i] = _taylor(m, degree)
+                continue
+            scale = int(max(0.0, np.ceil(np.log2(norm / a.dtype.type(thetas[5])))))
+            result = _taylor(m / a.dtype.type(2.0 ** scale), 18)
+            for _ in range(scale):
+                result = result @ result
+            out[i] = result
+    return out.reshape(a.shape)
+
+
+class LinalgMatrixExpBackward0(Node):
+    """linalg_matrix_exp_differential (adjoint): the top right block of exp([[A^H, G], [0, A^H]])."""
+    saved_names = ("self",)
+
+    def __init__(self, A):
+        Node.__init__(self, (edge_of(A),))
+        self.saved = (SavedTensor(A),)
+
+    def backward(self, g):
+        A, = self.unpack()
+        from .joining import cat
+        n = A._shape[-1]
+        At = A.mT
+        meta = cat([cat([At, g], -1), cat([At.new_zeros(At._shape), At], -1)], -2)
+        return (matrix_exp(meta)[..., :n, n:],)
+
+
+def matrix_exp(A):
+    _square("linalg.matrix_exp", A)
+    _floating("linalg.matrix_exp", A)
+    if A._shape[-1] == 1:
+        from .unary import exp
+        return exp(A)
+    out = _dense(_expm(A._np) if A._np.size else A._np.copy(), A.dtype)
+    if needs_grad(A):
+        attach(out, LinalgMatrixExpBackward0(A))
+    return out
+
+
+Lstsq = return_type("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"))
+
+
+class LinalgLstsqBackward0(Node):
+    """linalg_lstsq_backward in FunctionsManual.cpp (the solution's part; gelsy gives no residuals)."""
+    n_outputs = 4
+    saved_names = ("self", "b", "solution")
+
+    def __init__(self, A, B, X, vector):
+        Node.__init__(self, (edge_of(A), edge_of(B)))
+        self.vector = vector
+        self.saved = (SavedTensor(A), SavedTensor(B), SavedTensor(X, is_output=True))
+
+    def backward(self, grads):
+        gX = grads[0]
+        if gX is None:
+            return None, None
+        A, B, _ = self.unpack()
+        if self.vector:
+            gX, B = gX.unsqueeze(-1), B.unsqueeze(-1)
+        P = pinv(A)
+        gA = gB = None
+        if self.next_functions[0][0] is not None:
+            node = LinalgPinvBackward0(A, P)
+            gA = node.backward(gX @ B.mT)[0]
+        if self.next_functions[1][0] is not None:
+            gB = P.mT @ gX
+            if self.vector:
+                gB = gB.squeeze(-1)
+        return gA, gB
+
+
+def lstsq(A, B, rcond=None, *, driver=None):
+    op = "torch.linalg.lstsq"
+    if driver not in (None, "gelsy", "gelsd", "gelss", "gels"):
+        raise runtime(f"{op}: parameter `driver` should be one of (gels, gelsy, gelsd, gelss)")
+    if A.dim() < 2:
+        raise runtime(f"{op}: input must have at least 2 dimensions.")
+    if A.dtype is not B.dtype:
+        raise runtime(f"{op}: Expected input and other to have the same dtype, but got input's dtype "
+                      f"{dtypes.SCALAR_NAMES[A.dtype.name]} and other's dtype {dtypes.SCALAR_NAMES[B.dtype.name]}")
+    _float_or_double(A)
+    vector = B.dim() == A.dim() - 1
+    b = B._np[..., None] if vector else B._np
+    if b.shape[-2] != A._shape[-2]:  # (B's size in its last dim when it is a vector)
+        raise runtime(f"{op}: input.size(-2) should match other.size(-{1 if vector else 2})")
+    a, b, batch = _broadcast_pair(A._np, b)
+    m, n = a.shape[-2:]
+    eps = np.finfo(a.dtype).eps
+    rcond = eps * max(m, n) if rcond is None else rcond
+    with np.errstate(all="ignore"):
+        u, s, vh = np.linalg.svd(a, full_matrices=False) if a.size else (None, np.zeros(batch + (0,), a.dtype), None)
+        if a.size:
+            keep = s > rcond * s[..., :1]
+            sinv = np.where(keep, 1 / s, 0).astype(a.dtype)
+            x = (np.swapaxes(vh, -1, -2) * sinv[..., None, :]) @ (np.swapaxes(u, -1, -2) @ b)
+            rank = keep.sum(-1)
+        else:
+            x = np.zeros(batch + (n, b.shape[-1]), a.dtype)
+            rank = np.zeros(batch, np.int64)
+    if vector:
+        x = x[..., 0]
+    X = _fortran(x, A.dtype) if not vector else _dense(x, A.dtype)
+    empty = from_numpy(np.zeros(0, A.dtype.np), A.dtype)
+    outs = (X, empty, from_numpy(np.require(rank.astype(np.int64), requirements="C"), dtypes.int64),
+            from_numpy(np.zeros(0, A.dtype.np), A.dtype))
+    if needs_grad(A, B):
+        _attach_many(LinalgLstsqBackward0(A, B, X, vector), (X, empty), ((A, False), (B, False), (X, True)))
+    return Lstsq(outs)
