@@ -17,8 +17,9 @@ class ndarray(np.ndarray):
     __module__ = "numpy"
     __api__ = frozenset({"shape", "dtype", "ndim", "size", "itemsize", "nbytes", "strides", "T", "tolist", "item",
                          "sum", "mean", "max", "min", "prod", "std", "var", "argmax", "argmin", "cumsum", "copy",
-                         "astype", "reshape", "flatten", "ravel", "transpose", "all", "any", "round", "clip", "base",
-                         "flags", "dot", "squeeze", "swapaxes", "nonzero", "argsort", "real", "imag", "view"})
+                         "astype", "reshape", "flatten", "ravel", "transpose", "all", "any", "round", "clip", "flags",
+                         "dot", "squeeze", "swapaxes", "nonzero", "argsort", "real", "imag"})
+    # (not `base` or `view`: they hand out numpy's own ndarray, whose writes the journal would not see)
 
     def __repr__(self):
         return repr(self.view(np.ndarray))

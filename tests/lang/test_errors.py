@@ -59,7 +59,7 @@ def test_misspelt_method():
     ("x = 1\x00", "SyntaxError: source code string cannot contain null bytes"),
     ("x = " + "(" * 300 + "1" + ")" * 300, "SyntaxError: too many nested parentheses"),
     ("-" * 5000 + "1", "RecursionError: maximum recursion depth exceeded during compilation"),
-    ("import numpy", "ModuleNotFoundError: No module named 'numpy'"),
+    ("import pandas", "ModuleNotFoundError: No module named 'pandas'"),
     ("__import__('os')", "NameError: name '__import__' is not defined"),
     ("open('/etc/passwd')", "NameError: name 'open' is not defined"),
     ("eval('1')", "NameError: name 'eval' is not defined"),
