@@ -4,7 +4,7 @@ import numpy as np
 
 from . import dtypes
 from .autograd import Node, edge_of
-from .convolution import MaxPool2DWithIndicesBackward0, MaxPool2DWithIndicesBackwardBackward0, _adaptive_windows
+from .pooling import MaxPool2DWithIndicesBackward0, MaxPool2DWithIndicesBackwardBackward0, _adaptive_windows
 from .errors import runtime
 from .ops.core import attach, fresh, needs_grad
 

@@ -330,41 +330,26 @@ def _conv(dims, name):
     return conv
 
 
-conv1d = _conv(1, "conv1d")
-conv2d = _conv(2, "conv2d")
-
-
 def _conv_transpose(dims, name):
     def conv_transpose(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
-        from tensorsh.engine.conv_transpose import conv_transpose as _conv_transpose
-        return _conv_transpose(input, weight, bias, stride, padding, output_padding, groups, dilation, dims, name)
+        from tensorsh.engine.convolution import convolution
+        return convolution(input, weight, bias, stride, padding, dilation, groups, dims, name, True, output_padding)
     conv_transpose.__name__ = name
     return conv_transpose
 
 
-conv_transpose1d = _conv_transpose(1, "conv_transpose1d")
-conv_transpose2d = _conv_transpose(2, "conv_transpose2d")
-
-
-def conv3d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
-    from tensorsh.engine.convolution3d import convolution_nd
-    return convolution_nd(input, weight, bias, stride, padding, dilation, groups, 3, "conv3d")
-
-
-def conv_transpose3d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
-    from tensorsh.engine.convolution3d import convolution_nd
-    return convolution_nd(input, weight, bias, stride, padding, dilation, groups, 3, "conv_transpose3d", True,
-                          output_padding)
+conv1d, conv2d, conv3d = (_conv(d, f"conv{d}d") for d in (1, 2, 3))
+conv_transpose1d, conv_transpose2d, conv_transpose3d = (_conv_transpose(d, f"conv_transpose{d}d") for d in (1, 2, 3))
 
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    from tensorsh.engine.convolution import max_pool2d as _max_pool2d
+    from tensorsh.engine.pooling import max_pool2d as _max_pool2d
     return _max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
 
 
 def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                divisor_override=None):
-    from tensorsh.engine.convolution import avg_pool2d as _avg_pool2d
+    from tensorsh.engine.pooling import avg_pool2d as _avg_pool2d
     return _avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
 
 
@@ -378,13 +363,13 @@ def _list_with_default(out_size, defaults):
 
 
 def adaptive_avg_pool2d(input, output_size):
-    from tensorsh.engine.convolution import adaptive_avg_pool2d as _adaptive
+    from tensorsh.engine.pooling import adaptive_avg_pool2d as _adaptive
     size = _list_with_default(output_size, input.size())
     return _adaptive(input, (size, size) if isinstance(size, int) else tuple(size))
 
 
 def adaptive_avg_pool1d(input, output_size):
-    from tensorsh.engine.convolution import adaptive_avg_pool2d as _adaptive
+    from tensorsh.engine.pooling import adaptive_avg_pool2d as _adaptive
     if input.dim() not in (2, 3):
         raise runtime(f"Expected 2 to 3 dimensions, but got {input.dim()}-dimensional tensor for argument #1 'self' "
                       "(while checking arguments for adaptive_avg_pool1d)")

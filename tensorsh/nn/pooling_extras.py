@@ -1,9 +1,9 @@
 """LPPool1d/2d and LocalResponseNorm (torch/nn/functional.py's composites of the pools), MaxUnpool1d/2d
-(engine/pooling3d.py's max_unpool2d) and UpsamplingNearest2d with F.upsample / F.upsample_nearest (deprecated
+(engine/pooling.py's max_unpool2d) and UpsamplingNearest2d with F.upsample / F.upsample_nearest (deprecated
 spellings of interpolate, with their warnings)."""
 import math
 
-from tensorsh.engine import pooling3d as _pool
+from tensorsh.engine import pooling as _pool
 from tensorsh.engine.errors import value_error, warn
 from . import functional as F
 from .module import Module

@@ -1,7 +1,7 @@
 """The 3-d (volumetric) layers: BatchNorm3d, InstanceNorm3d (the engine's N-d normalization kernels), MaxPool3d,
-AvgPool3d, AdaptiveAvgPool3d, AdaptiveMaxPool3d (engine/pooling3d.py) with their torch.nn.functional forms, and
+AvgPool3d, AdaptiveAvgPool3d, AdaptiveMaxPool3d (engine/pooling.py) with their torch.nn.functional forms, and
 F.max_pool{1,2,3}d_with_indices / adaptive_max_pool{1,2,3}d_with_indices."""
-from tensorsh.engine import pooling3d as _pool
+from tensorsh.engine import pooling as _pool
 from tensorsh.engine.errors import value_error
 from .conv import AvgPool2d, _BatchNorm, _MaxPoolNd, _AdaptiveAvgPoolNd
 from .functional import _list_with_default, max_pool2d

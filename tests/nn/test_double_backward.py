@@ -63,6 +63,17 @@ print(gx.grad_fn.name(), gw.shape, gx.shape)
 hx, hw = torch.autograd.grad(gx.sum() + gw.pow(2).sum(), (x, w))
 print(hx[0], hw[1])
 """,
+"conv3d_and_transposed_double_backward": """
+for f, wshape in ((F.conv3d, (3, 2, 2, 2, 2)), (F.conv_transpose3d, (2, 3, 2, 2, 2)), (F.conv_transpose1d, (2, 3, 2))):
+    nd = len(wshape) - 2
+    x = torch.randn(*([1, 2] + [3] * nd), requires_grad=True)
+    w = torch.randn(*wshape, requires_grad=True)
+    b = torch.randn(3, requires_grad=True)
+    gx, gw, gb = torch.autograd.grad(f(x, w, b, stride=2, padding=1).pow(2).sum(), (x, w, b), create_graph=True)
+    print(gx.grad_fn.name(), [None if n is None else n.name() for n, _ in gx.grad_fn.next_functions], gb.grad_fn is gx.grad_fn)
+    hx, hw, hb = torch.autograd.grad((gx ** 2).sum() + (gw ** 2).sum() + gb.sum(), (x, w, b))
+    print(hx.sum(), hw.sum(), hb)
+""",
 }
 
 

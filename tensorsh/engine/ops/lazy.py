@@ -72,25 +72,16 @@ def _nn_op(module, name, adapt=None):
     return function
 
 
-def _conv(dims):
-    def adapt(fn, input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
-        return fn(input, weight, bias, stride, padding, dilation, groups, dims, f"conv{dims}d")
+def _conv(dims, transposed=False):
+    """torch.conv<dims>d / torch.conv_transpose<dims>d: convolution.py's one op, its arguments in torch's order."""
+    if transposed:
+        def adapt(fn, input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+            return fn(input, weight, bias, stride, padding, dilation, groups, dims, f"conv_transpose{dims}d", True,
+                      output_padding)
+    else:
+        def adapt(fn, input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+            return fn(input, weight, bias, stride, padding, dilation, groups, dims, f"conv{dims}d")
     return adapt
-
-
-def _conv_transpose(dims):
-    def adapt(fn, input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
-        return fn(input, weight, bias, stride, padding, output_padding, groups, dilation, dims,
-                  f"conv_transpose{dims}d")
-    return adapt
-
-
-def _conv3d(fn, input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
-    return fn(input, weight, bias, stride, padding, dilation, groups, 3, "conv3d")
-
-
-def _conv_transpose3d(fn, input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
-    return fn(input, weight, bias, stride, padding, dilation, groups, 3, "conv_transpose3d", True, output_padding)
 
 
 def _layer_norm(fn, input, normalized_shape, weight=None, bias=None, eps=1e-5, cudnn_enable=True):
@@ -107,17 +98,14 @@ def _function(name, fn):
 
 
 op("addmm", Lazy("ops.scaled_products", "addmm_method"), function=_nn_op("linear", "addmm"), edges=True)
-_function("conv1d", _nn_op("convolution", "convolution", _conv(1)))
-_function("conv2d", _nn_op("convolution", "convolution", _conv(2)))
-_function("conv_transpose1d", _nn_op("conv_transpose", "conv_transpose", _conv_transpose(1)))
-_function("conv_transpose2d", _nn_op("conv_transpose", "conv_transpose", _conv_transpose(2)))
-_function("conv3d", _nn_op("convolution3d", "convolution_nd", _conv3d))
-_function("conv_transpose3d", _nn_op("convolution3d", "convolution_nd", _conv_transpose3d))
+for _dims in (1, 2, 3):
+    _function(f"conv{_dims}d", _nn_op("convolution", "convolution", _conv(_dims)))
+    _function(f"conv_transpose{_dims}d", _nn_op("convolution", "convolution", _conv(_dims, True)))
 _function("dropout", _nn_op("sampling", "dropout"))
 _function("layer_norm", _nn_op("normalization", "layer_norm", _layer_norm))
 _function("embedding", _nn_op("convolution", "embedding", _embedding))
 _function("constant_pad_nd", _nn_op("convolution", "constant_pad_nd"))
-_function("max_pool2d", _nn_op("convolution", "max_pool2d"))
+_function("max_pool2d", _nn_op("pooling", "max_pool2d"))
 
 # random draws (sampling.py): the in-place fills, permutations, normal samples around tensors, coin flips
 op("normal_", Lazy("sampling", "normal_inplace"))
