@@ -2,19 +2,14 @@
 (ChannelShuffleBackward0). Values are copies (exact)."""
 import numpy as np
 
-from .autograd import Node, edge_of
 from .errors import runtime
-from .ops.core import attach, fresh, needs_grad
+from .ops.core import InputNode, attach, fresh, needs_grad
 from .resampling import _shuffle, _unshuffle
 
 
-class PixelUnshuffleBackward0(Node):
-    __slots__ = ("factor",)
+class PixelUnshuffleBackward0(InputNode):
+    fields = ("factor",)
     saved_values = {"downscale_factor": "factor"}
-
-    def __init__(self, x, factor):
-        Node.__init__(self, (edge_of(x),))
-        self.factor = factor
 
     def backward(self, g):
         return (fresh(_shuffle(g._np, self.factor), g.dtype),)
@@ -47,13 +42,9 @@ def _channels(x, groups):
     return np.ascontiguousarray(y.reshape(x.shape))
 
 
-class ChannelShuffleBackward0(Node):
-    __slots__ = ("groups",)
+class ChannelShuffleBackward0(InputNode):
+    fields = ("groups",)
     saved_values = {"groups": "groups"}
-
-    def __init__(self, x, groups):
-        Node.__init__(self, (edge_of(x),))
-        self.groups = groups
 
     def backward(self, g):
         c = g._shape[1]

@@ -356,34 +356,41 @@ class SavingNode(Node):
     arguments named by `fields`: SavingNode(*inputs, out, *values), with `inputs` tensors (one unless the class
     says). Each class names what it saves in saved_names (PyTorch's `self`, `other`, ..., `result`); `saves_result`
     False keeps the result's place empty (PyTorch saves it under a condition: StdBackward0 does, VarBackward0 not),
-    None: the result is no argument and has no place (a node that saves its inputs only). Its __init__ is generated
-    from these, so a declared node costs what a hand-written one did."""
+    None: the result is no argument and has no place (a node that saves its inputs only). `saved_inputs` says which
+    inputs it saves (their places; None: every one, (): none, as a node whose op saves its outputs later), and
+    `keeps_shapes` keeps the inputs' shapes as `shapes` (a broadcast batch's gradient is summed back to them). Its
+    __init__ is generated from these, so a declared node costs what a hand-written one did."""
     inputs = 1
     fields = ()
     saves_result = True
+    saved_inputs = None
+    keeps_shapes = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if "__init__" not in cls.__dict__:
-            cls.__init__ = _saving_init(cls.inputs, tuple(cls.fields), cls.saves_result)
+            saved = tuple(range(cls.inputs)) if cls.saved_inputs is None else tuple(cls.saved_inputs)
+            cls.__init__ = _saving_init(cls.inputs, tuple(cls.fields), cls.saves_result, saved, cls.keeps_shapes)
 
 
 _SAVING_INITS = {}
 
 
-def _saving_init(inputs, fields, saves_result):
+def _saving_init(inputs, fields, saves_result, saved_inputs, keeps_shapes):
     """SavingNode's __init__ for one declaration, written out as a hand-written one would be."""
-    key = (inputs, fields, saves_result)
+    key = (inputs, fields, saves_result, saved_inputs, keeps_shapes)
     init = _SAVING_INITS.get(key)
     if init is None:
         xs = [f"x{i}" for i in range(inputs)]
-        saved = [f"SavedTensor({x})" for x in xs]
+        saved = [f"SavedTensor(x{i})" for i in saved_inputs]
         if saves_result is not None:
             saved.append("SavedTensor(out, is_output=True)" if saves_result else "NOTHING_SAVED")
         params = xs + (["out"] if saves_result is not None else []) + list(fields)
         lines = [f"def __init__(self, {', '.join(params)}):",
                  f"    Node.__init__(self, ({''.join(f'edge_of({x}), ' for x in xs)}))"]
         lines += [f"    self.{f} = {f}" for f in fields]
+        if keeps_shapes:
+            lines.append(f"    self.shapes = ({''.join(f'{x}._shape, ' for x in xs)})")
         lines.append(f"    self.saved = ({''.join(f'{v}, ' for v in saved)})")
         scope = {"Node": Node, "edge_of": edge_of, "SavedTensor": SavedTensor, "NOTHING_SAVED": NOTHING_SAVED}
         exec("\n".join(lines), scope)

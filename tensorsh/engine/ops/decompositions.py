@@ -10,10 +10,10 @@ own under create_graph)."""
 import numpy as np
 
 from .. import autograd, dtypes
-from ..autograd import Node, SavedTensor, edge_of
+from ..autograd import SavedTensor
 from ..creation import not_implemented_for
 from ..errors import make, runtime, warn_once
-from .core import attach, from_numpy, needs_grad, return_type, sum_to, zeros_of
+from .core import InputNode, SavingNode, attach, from_numpy, needs_grad, return_type, sum_to, zeros_of
 
 CholeskyEx = return_type("linalg_cholesky_ex", ("L", "info"))
 QR = return_type("linalg_qr", ("Q", "R"))
@@ -114,16 +114,11 @@ def _triangular_values(a, b, upper, left, unit):
     return np.swapaxes(x, -1, -2) if not left else x
 
 
-class LinalgSolveTriangularBackward0(Node):
+class LinalgSolveTriangularBackward0(SavingNode):
     """A: -G_B X^H (tril/triu of it), B: A^{-H} grad."""
+    inputs, saved_inputs, keeps_shapes, fields = 2, (0,), True, ("upper", "left", "unitriangular")  # (A, B, X, ...)
     saved_names = ("self", "result")
     saved_values = {"upper": "upper", "left": "left", "unitriangular": "unitriangular"}
-
-    def __init__(self, A, B, X, upper, left, unitriangular):
-        Node.__init__(self, (edge_of(A), edge_of(B)))
-        self.upper, self.left, self.unitriangular = upper, left, unitriangular
-        self.shapes = (A._shape, B._shape)
-        self.saved = (SavedTensor(A), SavedTensor(X, is_output=True))
 
     def backward(self, g):
         A, X = self.unpack()
@@ -162,16 +157,13 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     return out
 
 
-class TriangularSolveBackward0(Node):
+class TriangularSolveBackward0(SavingNode):
     """triangular_solve_backward in FunctionsManual.cpp (b: A^{-H} grad; A: -grad_b X^H, on A's triangle)."""
+    inputs, saved_inputs, saves_result, keeps_shapes = 2, (), None, True  # (b, A, ...; its outputs saved later)
+    fields = ("upper", "transpose", "unitriangular")
     n_outputs = 2
     saved_names = ("self", "A", "solution")
     saved_values = {"upper": "upper", "transpose": "transpose", "unitriangular": "unitriangular"}
-
-    def __init__(self, b, A, upper, transpose, unitriangular):
-        Node.__init__(self, (edge_of(b), edge_of(A)))
-        self.upper, self.transpose, self.unitriangular = upper, transpose, unitriangular
-        self.shapes = (b._shape, A._shape)
 
     def backward(self, grads):
         gX, gM = grads
@@ -256,15 +248,12 @@ def _cholesky_values(A, upper):
     return (np.swapaxes(L, -1, -2) if upper else L), info.reshape(A._shape[:-2])
 
 
-class LinalgCholeskyExBackward0(Node):
+class LinalgCholeskyExBackward0(InputNode):
     """A: Iain Murray's formula, cholesky_backward in FunctionsManual.cpp."""
+    fields = ("upper",)
     n_outputs = 2
     saved_names = ("L",)
     saved_values = {"upper": "upper"}
-
-    def __init__(self, A, upper):
-        Node.__init__(self, (edge_of(A),))
-        self.upper = upper
 
     def backward(self, grads):
         g = grads[0] if self.n_outputs == 2 else grads
@@ -336,15 +325,10 @@ def _cholesky_solve_values(b, u, upper):
     return x.reshape(batch + b.shape[-2:])
 
 
-class CholeskySolveBackward0(Node):
+class CholeskySolveBackward0(SavingNode):
+    inputs, keeps_shapes, fields = 2, True, ("upper",)  # (B, L, X, upper)
     saved_names = ("self", "input2", "result")
     saved_values = {"upper": "upper"}
-
-    def __init__(self, B, L, X, upper):
-        Node.__init__(self, (edge_of(B), edge_of(L)))
-        self.upper = upper
-        self.shapes = (B._shape, L._shape)
-        self.saved = (SavedTensor(B), SavedTensor(L), SavedTensor(X, is_output=True))
 
     def backward(self, g):
         _, L, X = self.unpack()
@@ -389,14 +373,10 @@ def _check_batch(a, b):
                           f"dimension {max(len(sa), len(sb)) - i}")
 
 
-class CholeskyInverseBackward0(Node):
+class CholeskyInverseBackward0(SavingNode):
+    fields = ("upper",)  # (L, X, upper)
     saved_names = ("self", "result")
     saved_values = {"upper": "upper"}
-
-    def __init__(self, L, X, upper):
-        Node.__init__(self, (edge_of(L),))
-        self.upper = upper
-        self.saved = (SavedTensor(L), SavedTensor(X, is_output=True))
 
     def backward(self, g):
         L, X = self.unpack()
@@ -424,15 +404,12 @@ def _qr_mode(mode):
                       f"'complete'")
 
 
-class LinalgQrBackward0(Node):
+class LinalgQrBackward0(InputNode):
     """linalg_qr_backward in FunctionsManual.cpp."""
+    fields = ("mode",)
     n_outputs = 2
     saved_names = ("Q", "R")
     saved_values = {"mode": "mode"}
-
-    def __init__(self, A, mode):
-        Node.__init__(self, (edge_of(A),))
-        self.mode = mode
 
     def backward(self, grads):
         gQ, gR = grads
@@ -498,13 +475,10 @@ def qr_legacy(self, some=True):
 
 # ------------------------------------------------------------------ symmetric eigendecomposition
 
-class LinalgEighBackward0(Node):
+class LinalgEighBackward0(InputNode):
     """linalg_eig_backward (Hermitian) in FunctionsManual.cpp."""
     n_outputs = 2
     saved_names = ("eigenvalues", "eigenvectors")
-
-    def __init__(self, A):
-        Node.__init__(self, (edge_of(A),))
 
     def backward(self, grads):
         gL, gV = grads[0], grads[1] if self.n_outputs == 2 else None
@@ -552,15 +526,12 @@ def eigvalsh(A, UPLO="L"):
 
 # ------------------------------------------------------------------ SVD
 
-class LinalgSvdBackward0(Node):
+class LinalgSvdBackward0(InputNode):
     """svd_backward in FunctionsManual.cpp."""
+    fields = ("full_matrices", "k")
     n_outputs = 3
     saved_names = ("S", "U", "Vh")
     saved_values = {"full_matrices": "full_matrices", "S_sym_argsize_minus_1": "k"}
-
-    def __init__(self, A, full_matrices, k):
-        Node.__init__(self, (edge_of(A),))
-        self.full_matrices, self.k = full_matrices, k
 
     def backward(self, grads):
         gU, gS, gVh = grads

@@ -6,7 +6,7 @@ import numpy as np
 from .. import dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, warn_once
-from .core import attach, from_numpy, needs_grad, return_type
+from .core import InputNode, attach, from_numpy, needs_grad, return_type
 from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _fortran, _lapack_dtype, _matrix,
                              _square, _sum_batch, _trsm, solve_triangular)
 
@@ -112,14 +112,11 @@ def _lu_backward(gL, gU, P, L, U, pivot):
     return P @ gA if pivot else gA
 
 
-class LinalgLuFactorExBackward0(Node):
+class LinalgLuFactorExBackward0(InputNode):
+    fields = ("pivot",)
     n_outputs = 3
     saved_names = ("LU", "pivots")
     saved_values = {"pivot": "pivot"}
-
-    def __init__(self, A, pivot):
-        Node.__init__(self, (edge_of(A),))
-        self.pivot = pivot
 
     def backward(self, grads):
         g = grads[0]
@@ -131,14 +128,11 @@ class LinalgLuFactorExBackward0(Node):
         return (_lu_backward(g[..., :k], g[..., :k, :], P, L, U, self.pivot),)
 
 
-class LinalgLuBackward0(Node):
+class LinalgLuBackward0(InputNode):
+    fields = ("pivot",)
     n_outputs = 3
     saved_names = ("P", "L", "U")
     saved_values = {"pivot": "pivot"}
-
-    def __init__(self, A, pivot):
-        Node.__init__(self, (edge_of(A),))
-        self.pivot = pivot
 
     def backward(self, grads):
         _, gL, gU = grads
@@ -209,14 +203,11 @@ def lu(A, *, pivot=True):
     return PLU((P, L, U))
 
 
-class LuUnpackBackward0(Node):
+class LuUnpackBackward0(InputNode):
+    fields = ("m", "n")
     n_outputs = 3
     saved_names = ()
     saved_values = {"LU_data_sym_argsize_minus_2": "m", "LU_data_sym_argsize_minus_1": "n"}
-
-    def __init__(self, LU, m, n):
-        Node.__init__(self, (edge_of(LU),))
-        self.m, self.n = m, n
 
     def backward(self, grads):
         _, gL, gU = grads

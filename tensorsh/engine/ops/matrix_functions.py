@@ -4,9 +4,8 @@ where ATen has its own (pinv, matrix_exp, lstsq) and their backward formulas."""
 import numpy as np
 
 from .. import dtypes
-from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime
-from .core import attach, from_numpy, needs_grad, return_type
+from .core import SavingNode, attach, from_numpy, needs_grad, return_type
 from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, _square, svdvals
 
 def _meta_name(dt):
@@ -97,13 +96,9 @@ def _pinv_values(a, atol, rtol, hermitian):
         return (np.swapaxes(vh, -1, -2) * sinv[..., None, :]) @ np.swapaxes(u, -1, -2)
 
 
-class LinalgPinvBackward0(Node):
+class LinalgPinvBackward0(SavingNode):
     """pinv_backward in FunctionsManual.cpp."""
     saved_names = ("self", "result")
-
-    def __init__(self, A, P):
-        Node.__init__(self, (edge_of(A),))
-        self.saved = (SavedTensor(A), SavedTensor(P, is_output=True))
 
     def backward(self, g):
         A, P = self.unpack()
@@ -306,13 +301,10 @@ def _expm(a):
     return out.reshape(a.shape)
 
 
-class LinalgMatrixExpBackward0(Node):
+class LinalgMatrixExpBackward0(SavingNode):
     """linalg_matrix_exp_differential (adjoint): the top right block of exp([[A^H, G], [0, A^H]])."""
+    saves_result = None
     saved_names = ("self",)
-
-    def __init__(self, A):
-        Node.__init__(self, (edge_of(A),))
-        self.saved = (SavedTensor(A),)
 
     def backward(self, g):
         A, = self.unpack()
@@ -338,15 +330,11 @@ def matrix_exp(A):
 Lstsq = return_type("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"))
 
 
-class LinalgLstsqBackward0(Node):
+class LinalgLstsqBackward0(SavingNode):
     """linalg_lstsq_backward in FunctionsManual.cpp (the solution's part; gelsy gives no residuals)."""
+    inputs, fields = 2, ("vector",)  # (A, B, X, vector)
     n_outputs = 4
     saved_names = ("self", "b", "solution")
-
-    def __init__(self, A, B, X, vector):
-        Node.__init__(self, (edge_of(A), edge_of(B)))
-        self.vector = vector
-        self.saved = (SavedTensor(A), SavedTensor(B), SavedTensor(X, is_output=True))
 
     def backward(self, grads):
         gX = grads[0]

@@ -7,9 +7,8 @@ LAPACK (the README's limits give the measured rates)."""
 import numpy as np
 
 from .. import dtypes
-from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime
-from .core import attach, attach_outputs, fresh, needs_grad, return_type
+from .core import InputNode, SavingNode, attach, attach_outputs, fresh, needs_grad, return_type
 
 InvEx = return_type("linalg_inv_ex", ("inverse", "info"))
 SolveEx = return_type("linalg_solve_ex", ("result", "info"))
@@ -120,14 +119,10 @@ def _det_values(a):
     return det.reshape(a.shape[:-2])
 
 
-class LinalgInvExBackward0(Node):
+class LinalgInvExBackward0(SavingNode):
     """A: -inverse^H (grad inverse^H)."""
-    __slots__ = ()
+    saved_inputs = ()  # (A, inverse)
     saved_names = ("inverse",)
-
-    def __init__(self, A, inverse):
-        Node.__init__(self, (edge_of(A),))
-        self.saved = (SavedTensor(inverse, is_output=True),)
 
     def backward(self, g):
         inv, = self.unpack()
@@ -153,14 +148,9 @@ def inv(A):
     return out
 
 
-class LinalgDetBackward0(Node):
+class LinalgDetBackward0(SavingNode):
     """A: grad * det * A^{-H} (the cofactor matrix)."""
-    __slots__ = ()
     saved_names = ("A", "result")
-
-    def __init__(self, A, det):
-        Node.__init__(self, (edge_of(A),))
-        self.saved = (SavedTensor(A), SavedTensor(det, is_output=True))
 
     def backward(self, g):
         A, det = self.unpack()
@@ -197,14 +187,10 @@ def det(A):
     return out
 
 
-class LinalgSlogdetBackward0(Node):
+class LinalgSlogdetBackward0(InputNode):
     """A: grad_logabsdet * A^{-H} (the sign of a real determinant has no gradient)."""
-    __slots__ = ()
     n_outputs = 2
     saved_names = ("A", "sign")
-
-    def __init__(self, A):
-        Node.__init__(self, (edge_of(A),))
 
     def backward(self, grads):
         g = grads[1]
@@ -238,15 +224,10 @@ def logdet(A):
     return where(sign == -1.0, float("nan"), logabs)
 
 
-class LinalgSolveExBackward0(Node):
+class LinalgSolveExBackward0(SavingNode):
     """B: A^{-H} grad; A: -gB X^H (for XA = B, the mirror image)."""
-    __slots__ = ("left", "vector")
+    inputs, saved_inputs, fields = 2, (0,), ("left", "vector")  # (A, B, X, left, vector)
     saved_names = ("A", "result")
-
-    def __init__(self, A, B, X, left, vector):
-        Node.__init__(self, (edge_of(A), edge_of(B)))
-        self.left, self.vector = left, vector
-        self.saved = (SavedTensor(A), SavedTensor(X, is_output=True))
 
     def backward(self, g):
         A, X = self.unpack()

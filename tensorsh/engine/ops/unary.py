@@ -9,8 +9,8 @@ from .. import autograd, dtypes, errors, kernels, messages, nans
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
 from ..tensorimpl import Tensor
-from .core import (InputNode, attach, cast_for_inplace, fresh, from_numpy, laid_out_like, needs_grad, operand_edge,
-                   precheck, self_overlapping, type_name, write_inplace, write_rows, zeros_of)
+from .core import (InputNode, SavingNode, attach, cast_for_inplace, fresh, from_numpy, laid_out_like, needs_grad,
+                   operand_edge, precheck, self_overlapping, type_name, write_inplace, write_rows, zeros_of)
 from .registry import op, operator
 from .scalar_arith import add_scalar, mul_scalar
 
@@ -297,12 +297,9 @@ isposinf = _test(np.isposinf, False)
 isneginf = _test(np.isneginf, False)
 
 
-class NanToNumBackward0(Node):
+class NanToNumBackward0(SavingNode):
+    saves_result = None
     saved_names = ("self",)
-
-    def __init__(self, x):
-        Node.__init__(self, (edge_of(x),))
-        self.saved = (SavedTensor(x),)
 
     def backward(self, g):
         x, = self.unpack()
