@@ -4,10 +4,11 @@ rows in ops/lazy.py.)"""
 import numpy as np
 
 from .. import dtypes, errors
-from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, no_grad
+from ..autograd import no_grad
 from ..errors import runtime
 from ..tensorimpl import _shape_list
-from .core import attach, fresh, needs_grad, operand_edge, precheck, sum_to, write_inplace
+from .core import attach, fresh, needs_grad, precheck, write_inplace
+from .scaled_products import ScaledProductBackward
 
 
 def _expand_check(self, sizes, op=None):
@@ -100,50 +101,32 @@ def _check_kernel(batch1, batch2, kernel):
         raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
 
 
-def _maybe_multiply(g, s):
-    return g if s == 1 else g * s
+class BaddbmmBackward0(ScaledProductBackward):
+    saved_names, saved_values = ("batch1", "batch2"), ScaledProductBackward.saved_values
+
+    def grad_a(self, g, batch2):
+        return g.bmm(batch2.transpose(1, 2))
+
+    def grad_b(self, g, batch1):
+        return batch1.transpose(1, 2).bmm(g)
 
 
-class BaddbmmBackward0(Node):
-    __slots__ = ("self_shape", "alpha", "beta")
-    saved_names = ("batch1", "batch2")
-    saved_values = {"alpha": "alpha", "beta": "beta"}
-
-    def __init__(self, self_, batch1, batch2, beta, alpha):
-        Node.__init__(self, (operand_edge(self_), edge_of(batch1), edge_of(batch2)))
-        self.self_shape = self_._shape
-        self.alpha, self.beta = alpha, beta
-        self.saved = (SavedTensor(batch1) if self.next_functions[2][0] else NOTHING_SAVED,
-                      SavedTensor(batch2) if self.next_functions[1][0] else NOTHING_SAVED)
-
-    def backward(self, g):
-        b1, b2 = self.unpack()
-        nf = self.next_functions
-        gs = sum_to(_maybe_multiply(g, self.beta), self.self_shape) if nf[0][0] else None
-        g1 = _maybe_multiply(g.bmm(b2.transpose(1, 2)), self.alpha) if nf[1][0] else None
-        g2 = _maybe_multiply(b1.transpose(1, 2).bmm(g), self.alpha) if nf[2][0] else None
-        return gs, g1, g2
-
-
-class AddbmmBackward0(BaddbmmBackward0):
+class AddbmmBackward0(ScaledProductBackward):
+    """The batches' gradients are the baddbmm's of g repeated over the batch."""
     __slots__ = ("sizes",)
+    saved_names = ("batch1", "batch2")
     saved_values = {"alpha": "alpha", "beta": "beta", "batch1_sym_argsize_0": lambda n: n.sizes[0],
                     "batch1_sym_argsize_1": lambda n: n.sizes[1], "batch2_sym_argsize_2": lambda n: n.sizes[2]}
 
     def __init__(self, self_, batch1, batch2, beta, alpha):
-        BaddbmmBackward0.__init__(self, self_, batch1, batch2, beta, alpha)
+        ScaledProductBackward.__init__(self, self_, batch1, batch2, beta, alpha)
         self.sizes = (batch1._shape[0], batch1._shape[1], batch2._shape[2])
 
-    def backward(self, g):
-        b1, b2 = self.unpack()
-        nf = self.next_functions
-        gs = sum_to(_maybe_multiply(g, self.beta), self.self_shape) if nf[0][0] else None
-        n, rows, cols = self.sizes
-        g1 = _maybe_multiply(g.unsqueeze(0).expand(n, rows, cols).bmm(b2.transpose(1, 2)), self.alpha) \
-            if nf[1][0] else None
-        g2 = _maybe_multiply(b1.transpose(1, 2).bmm(g.unsqueeze(0).expand(n, rows, cols)), self.alpha) \
-            if nf[2][0] else None
-        return gs, g1, g2
+    def grad_a(self, g, batch2):
+        return g.unsqueeze(0).expand(*self.sizes).bmm(batch2.transpose(1, 2))
+
+    def grad_b(self, g, batch1):
+        return batch1.transpose(1, 2).bmm(g.unsqueeze(0).expand(*self.sizes))
 
 
 def baddbmm(self, batch1, batch2, *, beta=1, alpha=1):

@@ -3,7 +3,7 @@ linear.py's), with PyTorch's nodes. (Loaded on first use: rows in ops/lazy.py.)"
 import numpy as np
 
 from .. import autograd, dtypes, kernels
-from ..autograd import Node, SavedTensor, should_compute_output
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, should_compute_output
 from ..errors import runtime, type_error
 from ..linear import AddmmBackward0, addmm
 from ..tensorimpl import Tensor, _shape_list
@@ -20,38 +20,47 @@ def _tensors(name, **named):
             raise type_error(f"{name}(): argument '{arg}' (position {pos}) must be Tensor, not {type_name(v)}")
 
 
-class AddmvBackward0(Node):
-    __slots__ = ("alpha", "beta", "self_shape")
-    saved_names, saved_values = ("mat", "vec"), {"alpha": "alpha", "beta": "beta"}
+class ScaledProductBackward(Node):
+    """The node of beta * self + alpha * product(a, b) (addmv, addr, baddbmm, addbmm): self's gradient is beta * g
+    summed to its shape, a's and b's are the class's `grad_a(g, b)` and `grad_b(g, a)` times alpha. As PyTorch's
+    codegen saves them, a is kept only where b wants a gradient and b where a does. (Each node class names its
+    saved values: these.)"""
+    __slots__ = ("self_shape", "alpha", "beta")
+    saved_values = {"alpha": "alpha", "beta": "beta"}
 
-    def __init__(self, x, mat, vec, beta, alpha):
-        Node.__init__(self, (operand_edge(x), operand_edge(mat), operand_edge(vec)))
-        self.alpha, self.beta, self.self_shape = alpha, beta, x._shape
-        self.saved = (SavedTensor(mat), SavedTensor(vec))
-
-    def backward(self, g):
-        mat, vec = self.unpack()
-        gx = sum_to(_times(g, self.beta), self.self_shape) if self.next_functions[0][0] is not None else None
-        gm = _times(g.outer(vec), self.alpha) if should_compute_output(self, 1) else None
-        gv = _times(mat.t().mv(g), self.alpha) if should_compute_output(self, 2) else None
-        return gx, gm, gv
-
-
-class AddrBackward0(Node):
-    __slots__ = ("alpha", "beta", "self_shape")
-    saved_names, saved_values = ("vec1", "vec2"), {"alpha": "alpha", "beta": "beta"}
-
-    def __init__(self, x, vec1, vec2, beta, alpha):
-        Node.__init__(self, (operand_edge(x), operand_edge(vec1), operand_edge(vec2)))
-        self.alpha, self.beta, self.self_shape = alpha, beta, x._shape
-        self.saved = (SavedTensor(vec1), SavedTensor(vec2))
+    def __init__(self, x, a, b, beta, alpha):
+        Node.__init__(self, (operand_edge(x), operand_edge(a), operand_edge(b)))
+        self.self_shape = x._shape
+        self.alpha, self.beta = alpha, beta
+        self.saved = (SavedTensor(a) if self.next_functions[2][0] else NOTHING_SAVED,
+                      SavedTensor(b) if self.next_functions[1][0] else NOTHING_SAVED)
 
     def backward(self, g):
-        vec1, vec2 = self.unpack()
+        a, b = self.unpack()
         gx = sum_to(_times(g, self.beta), self.self_shape) if self.next_functions[0][0] is not None else None
-        g1 = _times(g.mv(vec2), self.alpha) if should_compute_output(self, 1) else None
-        g2 = _times(g.t().mv(vec1), self.alpha) if should_compute_output(self, 2) else None
-        return gx, g1, g2
+        ga = _times(self.grad_a(g, b), self.alpha) if should_compute_output(self, 1) else None
+        gb = _times(self.grad_b(g, a), self.alpha) if should_compute_output(self, 2) else None
+        return gx, ga, gb
+
+
+class AddmvBackward0(ScaledProductBackward):
+    saved_names, saved_values = ("mat", "vec"), ScaledProductBackward.saved_values
+
+    def grad_a(self, g, vec):
+        return g.outer(vec)
+
+    def grad_b(self, g, mat):
+        return mat.t().mv(g)
+
+
+class AddrBackward0(ScaledProductBackward):
+    saved_names, saved_values = ("vec1", "vec2"), ScaledProductBackward.saved_values
+
+    def grad_a(self, g, vec2):
+        return g.mv(vec2)
+
+    def grad_b(self, g, vec1):
+        return g.t().mv(vec1)
 
 
 def _addmv_values(input, mat, vec, beta, alpha):
