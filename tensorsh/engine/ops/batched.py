@@ -103,12 +103,8 @@ def _check_kernel(batch1, batch2, kernel):
 
 class BaddbmmBackward0(ScaledProductBackward):
     saved_names, saved_values = ("batch1", "batch2"), ScaledProductBackward.saved_values
-
-    def grad_a(self, g, batch2):
-        return g.bmm(batch2.transpose(1, 2))
-
-    def grad_b(self, g, batch1):
-        return batch1.transpose(1, 2).bmm(g)
+    grad_a = staticmethod(lambda g, batch2: g.bmm(batch2.transpose(1, 2)))
+    grad_b = staticmethod(lambda g, batch1: batch1.transpose(1, 2).bmm(g))
 
 
 class AddbmmBackward0(ScaledProductBackward):
@@ -145,11 +141,15 @@ def baddbmm_inplace(self, batch1, batch2, *, beta=1, alpha=1):
         raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
                       f"{_shape_list(sizes)} should match")
     _check_kernel(batch1, batch2, "baddbmm")
-    values = _baddbmm_values(self, batch1, batch2, beta, alpha)
+    return _write_product(self, _baddbmm_values(self, batch1, batch2, beta, alpha), BaddbmmBackward0, batch1, batch2,
+                          beta, alpha)
 
+
+def _write_product(self, values, node, batch1, batch2, beta, alpha):
+    """self's values replaced in place, recorded as node(self, batch1, batch2, beta, alpha)."""
     def write(arr):
         arr[...] = values
-    return write_inplace(self, write, lambda: BaddbmmBackward0(self, batch1, batch2, beta, alpha), (batch1, batch2))
+    return write_inplace(self, write, lambda: node(self, batch1, batch2, beta, alpha), (batch1, batch2))
 
 
 def _check_addbmm(self, batch1, batch2):
@@ -207,8 +207,5 @@ def addbmm_inplace(self, batch1, batch2, *, beta=1, alpha=1):
     if self._shape != sizes:  # (PyTorch resizes self to the product's shape here)
         raise runtime(f"tensorsh: addbmm_ does not resize self of size {_shape_list(self._shape)} to the product's "
                       f"size {_shape_list(sizes)} as PyTorch does")
-    values = _addbmm_values(self, batch1, batch2, beta, alpha, sizes)
-
-    def write(arr):
-        arr[...] = values
-    return write_inplace(self, write, lambda: AddbmmBackward0(self, batch1, batch2, beta, alpha), (batch1, batch2))
+    return _write_product(self, _addbmm_values(self, batch1, batch2, beta, alpha, sizes), AddbmmBackward0, batch1,
+                          batch2, beta, alpha)

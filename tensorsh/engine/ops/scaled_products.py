@@ -45,22 +45,12 @@ class ScaledProductBackward(Node):
 
 class AddmvBackward0(ScaledProductBackward):
     saved_names, saved_values = ("mat", "vec"), ScaledProductBackward.saved_values
-
-    def grad_a(self, g, vec):
-        return g.outer(vec)
-
-    def grad_b(self, g, mat):
-        return mat.t().mv(g)
+    grad_a, grad_b = staticmethod(lambda g, vec: g.outer(vec)), staticmethod(lambda g, mat: mat.t().mv(g))
 
 
 class AddrBackward0(ScaledProductBackward):
     saved_names, saved_values = ("vec1", "vec2"), ScaledProductBackward.saved_values
-
-    def grad_a(self, g, vec2):
-        return g.mv(vec2)
-
-    def grad_b(self, g, vec1):
-        return g.t().mv(vec1)
+    grad_a, grad_b = staticmethod(lambda g, vec2: g.mv(vec2)), staticmethod(lambda g, vec1: g.t().mv(vec1))
 
 
 def _addmv_values(input, mat, vec, beta, alpha):
