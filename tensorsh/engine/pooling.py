@@ -1,6 +1,8 @@
-"""Pooling beside its nodes: max/avg pooling in 2-d and 3-d (MaxPool2DWithIndicesBackward0, AvgPool3DBackward0,
-...), adaptive average and max pooling, and max_unpool (MaxUnpool2DBackward0). Window sums go in row-major order in
-the input's type, as ATen's CPU loops add them; maxima and unpooling are exact."""
+"""Pooling beside its nodes, one implementation for 2-d and 3-d: max pooling (MaxPool2DWithIndicesBackward0,
+MaxPool3DWithIndicesBackward0), average pooling (AvgPool2DBackward0, AvgPool3DBackward0), adaptive average pooling
+and 3-d adaptive max pooling, each with its gradient as a differentiable op under create_graph, and max_unpool2d.
+Window sums go in row-major order in the input's type, as ATen's CPU loops add them; maxima and unpooling are
+exact."""
 import itertools
 
 import numpy as np
@@ -12,254 +14,6 @@ from .errors import runtime
 from .ops.core import attach, fresh, needs_grad, operand_edge
 
 
-def _pool_geometry(x, kernel_size, stride, padding, ceil_mode, dilation=(1, 1)):
-    kh, kw = _tuple(kernel_size, 2)
-    sh, sw = _tuple(stride if stride not in (None, []) else kernel_size, 2)
-    ph, pw = _tuple(padding, 2)
-    dh, dw = _tuple(dilation, 2)
-    if ph > kh // 2 or pw > kw // 2:
-        raise runtime(f"pad should be at most half of effective kernel size, but got pad={ph if ph > kh // 2 else pw}, "
-                      f"kernel_size={kh if ph > kh // 2 else kw} and dilation={dh}")
-    h, w = x.shape[-2:]
-
-    def out_size(size, k, s, p, d):
-        num = size + 2 * p - d * (k - 1) - 1 + (s - 1 if ceil_mode else 0)
-        o = num // s + 1
-        if ceil_mode and (o - 1) * s >= size + p:
-            o -= 1
-        return o
-    return (kh, kw), (sh, sw), (ph, pw), (dh, dw), (out_size(h, kh, sh, ph, dh), out_size(w, kw, sw, pw, dw))
-
-
-def _given_pair(v):
-    """A pooling's int[2] argument as PyTorch's parser makes it and its node saves it: an int twice, None empty."""
-    return () if v is None else (v, v) if isinstance(v, int) else tuple(v)
-
-
-def _pool_value(i):
-    return lambda node: node.args[i]
-
-
-class MaxPool2DWithIndicesBackward0(Node):
-    __slots__ = ("shape", "args")
-    saved_names = ("self", "result1")
-    saved_values = {"kernel_size": _pool_value(0), "stride": _pool_value(1), "padding": _pool_value(2),
-                    "dilation": _pool_value(3), "ceil_mode": _pool_value(4)}
-
-    def __init__(self, x, indices, args=None):
-        Node.__init__(self, (edge_of(x),))
-        self.shape, self.args = x._shape, args
-        self.saved = (SavedTensor(x), SavedTensor(indices))
-
-    def backward(self, g):
-        x, idx = self.unpack()
-        out = self._values(g, idx)
-        if needs_grad(g, x):  # (create_graph: max_pool2d_with_indices_backward is an op with its own node)
-            attach(out, self.double(g, x, idx))
-        return (out,)
-
-    def _values(self, g, idx):
-        lead = int(np.prod(self.shape[:-2]))
-        plane = self.shape[-2] * self.shape[-1]
-        out = np.zeros((lead, plane), g.dtype.np)
-        gi, ii = g._np.reshape(lead, -1), idx._np.reshape(lead, -1)
-        for r in range(lead):
-            np.add.at(out[r], ii[r], gi[r])
-        return fresh(out.reshape(self.shape), g.dtype)
-
-
-class _PoolBackwardBackward(Node):
-    """A pooling gradient recorded under create_graph: linear in the incoming gradient (its gradient pools gg as the
-    forward did), zeros for the input, as derivatives.yaml says."""
-    __slots__ = ("x_shape", "x_dtype", "extra")
-
-    def __init__(self, g, x, extra):
-        Node.__init__(self, (operand_edge(g), operand_edge(x)))
-        self.x_shape, self.x_dtype, self.extra = x._shape, x.dtype, extra
-
-    def backward(self, gg):
-        return self.pooled(gg), fresh(np.zeros(self.x_shape, self.x_dtype.np), self.x_dtype)
-
-
-class MaxPool2DWithIndicesBackwardBackward0(_PoolBackwardBackward):
-    def pooled(self, gg):  # (max_pool_double_backward: gg gathered at the indices)
-        idx = self.extra
-        flat = gg._np.reshape(gg._shape[:-2] + (-1,))
-        return fresh(np.take_along_axis(flat, idx._np.reshape(idx._shape[:-2] + (-1,)), -1).reshape(idx._shape),
-                     gg.dtype)
-
-
-MaxPool2DWithIndicesBackward0.double = MaxPool2DWithIndicesBackwardBackward0
-
-
-class AvgPool2DBackwardBackward0(_PoolBackwardBackward):
-    def pooled(self, gg):
-        kernel, stride, padding, ceil_mode, count_include_pad, divisor_override = self.extra
-        with autograd.no_grad():
-            return avg_pool2d(gg, kernel, stride or None, padding, ceil_mode, count_include_pad, divisor_override)
-
-
-def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    x = input._np
-    (kh, kw), (sh, sw), (ph, pw), (dh, dw), (oh, ow) = _pool_geometry(x, kernel_size, stride, padding, ceil_mode,
-                                                                     _tuple(dilation, 2))
-    h, w = x.shape[-2:]
-    lead = x.shape[:-2]
-    rows = np.arange(oh) * sh - ph  # each window's first (possibly padded) row and column
-    cols = np.arange(ow) * sw - pw
-    first = np.maximum(rows, 0)[:, None] * w + np.maximum(cols, 0)[None, :]  # the kernel's starting index
-    best = np.full(lead + (oh, ow), -np.inf, x.dtype)
-    index = np.broadcast_to(first, lead + (oh, ow)).astype(np.int64)
-    for i in range(kh):
-        for j in range(kw):
-            r, c = rows[:, None] + i * dh, cols[None, :] + j * dw
-            inside = (r >= 0) & (r < h) & (c >= 0) & (c < w)
-            v = x[..., np.clip(r, 0, h - 1), np.clip(c, 0, w - 1)]
-            take = inside & ((v > best) | np.isnan(v))  # (val > maxval) || isnan(val), PyTorch's test
-            best = np.where(take, v, best)
-            index = np.where(take, r * w + c, index)
-    out = fresh(np.ascontiguousarray(best), input.dtype)
-    indices = fresh(np.ascontiguousarray(index), dtypes.int64)
-    if needs_grad(input):
-        attach(out, MaxPool2DWithIndicesBackward0(input, indices, tuple(map(_given_pair, (
-            kernel_size, stride, padding, dilation))) + (ceil_mode,)))
-    return (out, indices) if return_indices else out
-
-
-class AvgPool2DBackward0(Node):
-    __slots__ = ("geometry", "shape", "args")
-    saved_names = ("self",)
-    saved_values = {"kernel_size": _pool_value(0), "stride": _pool_value(1), "padding": _pool_value(2),
-                    "ceil_mode": _pool_value(3), "count_include_pad": _pool_value(4),
-                    "divisor_override": _pool_value(5)}
-
-    def __init__(self, x, geometry, args=None):
-        Node.__init__(self, (edge_of(x),))
-        self.shape, self.geometry, self.args = x._shape, geometry, args
-        self.saved = (SavedTensor(x),)
-
-    def backward(self, g):
-        x, = self.unpack()
-        out = self._values(g)
-        if needs_grad(g, x) and self.args is not None:  # (create_graph: avg_pool2d_backward has its own node)
-            attach(out, AvgPool2DBackwardBackward0(g, x, self.args))
-        return (out,)
-
-    def _values(self, g):
-        (kh, kw), (sh, sw), (ph, pw), divisors, (oh, ow) = self.geometry
-        h, w = self.shape[-2:]
-        out = np.zeros(self.shape[:-2] + (h + 2 * ph + sh * oh + kh, w + 2 * pw + sw * ow + kw), g.dtype.np)
-        share = g._np / divisors
-        for i in range(kh):
-            for j in range(kw):
-                out[..., i:i + sh * (oh - 1) + 1:sh, j:j + sw * (ow - 1) + 1:sw] += share
-        return fresh(np.ascontiguousarray(out[..., ph:ph + h, pw:pw + w]).astype(g.dtype.np), g.dtype)
-
-
-def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
-               divisor_override=None):
-    x = input._np
-    (kh, kw), (sh, sw), (ph, pw), _, (oh, ow) = _pool_geometry(x, kernel_size, stride, padding, ceil_mode)
-    h, w = x.shape[-2:]
-    xp = np.zeros(x.shape[:-2] + (h + 2 * ph + sh * oh + kh, w + 2 * pw + sw * ow + kw), x.dtype)
-    xp[..., ph:ph + h, pw:pw + w] = x
-    acc = np.zeros(x.shape[:-2] + (oh, ow), x.dtype)
-    for i in range(kh):  # the window's sum in row-major order, as PyTorch's loop adds it
-        for j in range(kw):
-            acc += xp[..., i:i + sh * (oh - 1) + 1:sh, j:j + sw * (ow - 1) + 1:sw]
-    r0 = np.arange(oh) * sh - ph
-    c0 = np.arange(ow) * sw - pw
-    r1 = np.minimum(r0 + kh, h + ph)
-    c1 = np.minimum(c0 + kw, w + pw)
-    pool = (r1 - r0)[:, None] * (c1 - c0)[None, :]
-    rs, cs = np.maximum(r0, 0), np.maximum(c0, 0)
-    re, ce = np.minimum(r1, h), np.minimum(c1, w)
-    if divisor_override:
-        divisors = np.full((oh, ow), divisor_override)
-    elif count_include_pad:
-        divisors = pool
-    else:
-        divisors = (re - rs)[:, None] * (ce - cs)[None, :]
-    out = fresh(np.ascontiguousarray((acc / divisors.astype(x.dtype)).astype(x.dtype)), input.dtype)
-    if needs_grad(input):
-        attach(out, AvgPool2DBackward0(input, ((kh, kw), (sh, sw), (ph, pw), divisors.astype(x.dtype), (oh, ow)),
-                                       tuple(map(_given_pair, (kernel_size, stride, padding))) +
-                                       (ceil_mode, count_include_pad, divisor_override)))
-    return out
-
-
-def _adaptive_windows(size, out):
-    """Output cell i covers input [floor(i * size / out), ceil((i + 1) * size / out))."""
-    return [((i * size) // out, -((-(i + 1) * size) // out)) for i in range(out)]
-
-
-class AdaptiveAvgPool2DBackward0(Node):
-    __slots__ = ("shape", "rows", "cols")
-    saved_names = ("self",)
-
-    def __init__(self, x, rows, cols):
-        Node.__init__(self, (edge_of(x),))
-        self.shape, self.rows, self.cols = x._shape, rows, cols
-        self.saved = (SavedTensor(x),)
-
-    def backward(self, g):
-        """Each output's gradient divided by its window's height, then width, added over its window in turn."""
-        x, = self.unpack()
-        out = self._values(g)
-        if needs_grad(g, x):  # (create_graph: _adaptive_avg_pool2d_backward has its own node)
-            attach(out, AdaptiveAvgPool2DBackwardBackward0(g, x, (len(self.rows), len(self.cols))))
-        return (out,)
-
-    def _values(self, g):
-        ga = g._np
-        out = np.zeros(self.shape, ga.dtype)
-        for i, (h0, h1) in enumerate(self.rows):
-            for j, (w0, w1) in enumerate(self.cols):
-                share = (ga[..., i, j] / ga.dtype.type(h1 - h0) / ga.dtype.type(w1 - w0))[..., None, None]
-                out[..., h0:h1, w0:w1] += share
-        return fresh(out, g.dtype)
-
-
-class AdaptiveAvgPool2DBackwardBackward0(_PoolBackwardBackward):
-    def pooled(self, gg):
-        with autograd.no_grad():
-            return adaptive_avg_pool2d(gg, self.extra)
-
-
-def adaptive_avg_pool2d(input, output_size):
-    """ATen's adaptive average pooling: an output of 1x1 is the mean over the last two dims; otherwise each cell
-    sums its window row by row in the input's type, then divides by the window's height and width."""
-    oh, ow = output_size
-    if oh < 0 or ow < 0:
-        raise runtime(f"adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but "
-                      f"received {{{oh}, {ow}}}")
-    if (oh, ow) == (1, 1):
-        return input.mean((-1, -2), keepdim=True)
-    if input.dim() not in (3, 4):
-        raise runtime(f"adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got {list(input._shape)}")
-    for d in range(1, input.dim()):
-        if input._shape[d] == 0:
-            raise runtime("adaptive_avg_pool2d(): Expected input to have non-zero size for non-batch dimensions, but "
-                          f"input has sizes {list(input._shape)} with dimension {d} being empty")
-    x = input._np
-    rows, cols = _adaptive_windows(x.shape[-2], oh), _adaptive_windows(x.shape[-1], ow)
-    out = np.empty(x.shape[:-2] + (oh, ow), x.dtype)
-    one = x.dtype.type
-    for i, (h0, h1) in enumerate(rows):
-        for j, (w0, w1) in enumerate(cols):
-            acc = np.zeros(x.shape[:-2], x.dtype)
-            for a in range(h0, h1):
-                for b in range(w0, w1):
-                    acc += x[..., a, b]
-            out[..., i, j] = acc / one(h1 - h0) / one(w1 - w0)
-    result = fresh(out, input.dtype)
-    if needs_grad(input):
-        attach(result, AdaptiveAvgPool2DBackward0(input, rows, cols))
-    return result
-
-
-# ------------------------------------------------------------------ 3-d pooling and unpooling
-
 def _out_size(size, k, s, p, d, ceil_mode):
     num = size + 2 * p - d * (k - 1) - 1 + (s - 1 if ceil_mode else 0)
     o = num // s + 1
@@ -268,7 +22,22 @@ def _out_size(size, k, s, p, d, ceil_mode):
     return o
 
 
+def _pool_geometry(x, kernel_size, stride, padding, ceil_mode, dilation=(1, 1)):
+    """A 2-d pooling's (kernel, stride, padding, dilation, output size)."""
+    kh, kw = _tuple(kernel_size, 2)
+    sh, sw = _tuple(stride if stride not in (None, []) else kernel_size, 2)
+    ph, pw = _tuple(padding, 2)
+    dh, dw = _tuple(dilation, 2)
+    if ph > kh // 2 or pw > kw // 2:
+        raise runtime(f"pad should be at most half of effective kernel size, but got pad={ph if ph > kh // 2 else pw}, "
+                      f"kernel_size={kh if ph > kh // 2 else kw} and dilation={dh}")
+    h, w = x.shape[-2:]
+    return (kh, kw), (sh, sw), (ph, pw), (dh, dw), (_out_size(h, kh, sh, ph, dh, ceil_mode),
+                                                    _out_size(w, kw, sw, pw, dw, ceil_mode))
+
+
 def _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, nd, name):
+    """A 3-d pooling's (kernel, stride, padding, dilation, output size), checked as ATen checks it."""
     k = _tuple(kernel_size, nd)
     s = _tuple(stride if stride not in (None, []) else kernel_size, nd)
     p, d = _tuple(padding, nd), _tuple(dilation, nd)
@@ -291,97 +60,221 @@ def _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, nd, name
     return k, s, p, d, out
 
 
-class _ScatterBackward(Node):
-    """The gradient added at each output's saved flat index within its plane (max pooling's backward)."""
-    __slots__ = ("shape", "nd")
+def _check_sizes(name, nd, kernel_size, stride, padding, dilation=1):
+    """ATen's checks of a pooling's int lists: one value or nd (stride: also none)."""
+    def bad(v, omitted=False):
+        return isinstance(v, (tuple, list)) and len(v) not in ((0, 1, nd) if omitted else (1, nd))
+    must, n = "must be" if name == "avg_pool3d" else "must either be", ("two", "three")[nd - 2]
+    if bad(kernel_size):
+        raise runtime(f"{name}: kernel_size {must} a single int, or a tuple of {n} ints")
+    if stride is not None and bad(stride, True):
+        raise runtime(f"{name}: stride {must} omitted, a single int, or a tuple of {n} ints")
+    if bad(padding):
+        raise runtime(f"{name}: padding {must} a single int, or a tuple of {n} ints")
+    if bad(dilation):
+        raise runtime(f"{name}: dilation must be either a single int, or a tuple of {n} ints")
 
-    def __init__(self, x, indices, nd):
+
+def _given(v, nd):
+    """A pooling's int[nd] argument as PyTorch's parser makes it and its node saves it: an int nd times, None empty."""
+    return () if v is None else (v,) * nd if isinstance(v, int) else tuple(v)
+
+
+def _pool_value(i):
+    return lambda node: node.args[i]
+
+
+def _offsets(kernel):
+    return itertools.product(*(range(k) for k in kernel))
+
+
+def _grid(offs, stride, out):
+    """The slices of a padded input that an output grid reads at one kernel offset."""
+    return (Ellipsis,) + tuple(slice(o, o + s * (m - 1) + 1, s) for o, s, m in zip(offs, stride, out))
+
+
+class _PoolBackwardBackward(Node):
+    """A pooling gradient recorded under create_graph: linear in the incoming gradient (its gradient pools gg as the
+    forward did), zeros for the input, as derivatives.yaml says."""
+    __slots__ = ("x_shape", "x_dtype", "extra")
+
+    def __init__(self, g, x, extra):
+        Node.__init__(self, (operand_edge(g), operand_edge(x)))
+        self.x_shape, self.x_dtype, self.extra = x._shape, x.dtype, extra
+
+    def backward(self, gg):
+        return self.pooled(gg), fresh(np.zeros(self.x_shape, self.x_dtype.np), self.x_dtype)
+
+
+class _PoolBackward(Node):
+    """A pooling's node: it saves its input (and a max pooling its indices) and keeps the op's arguments (`args`);
+    under create_graph its gradient is an op with its own node, `double`."""
+    __slots__ = ("shape", "args", "geometry")
+
+    def __init__(self, x, extra, args=None):
         Node.__init__(self, (edge_of(x),))
-        self.shape, self.nd = x._shape, nd
-        self.saved = (SavedTensor(x), SavedTensor(indices))
+        self.shape, self.args = x._shape, args
+        if self.saves_indices:
+            self.saved = (SavedTensor(x), SavedTensor(extra))
+        else:
+            self.geometry = extra
+            self.saved = (SavedTensor(x),)
 
     def backward(self, g):
-        _, idx = self.unpack()
-        lead = int(np.prod(self.shape[:-self.nd]))
-        plane = int(np.prod(self.shape[-self.nd:]))
-        out = np.zeros((lead, plane), g.dtype.np)
+        x, *idx = self.unpack()
+        out = self._values(g, *idx)
+        if needs_grad(g, x):
+            attach(out, self.double(g, x, idx[0] if idx else self.args))
+        return (out,)
+
+
+# ------------------------------------------------------------------ max pooling
+
+class _MaxPoolBackward(_PoolBackward):
+    """The gradient added at each output's saved flat index within its plane."""
+    saves_indices = True
+
+    def _values(self, g, idx):
+        nd = self.nd
+        lead = int(np.prod(self.shape[:-nd]))
+        out = np.zeros((lead, int(np.prod(self.shape[-nd:]))), g.dtype.np)
         gi, ii = g._np.reshape(lead, -1), idx._np.reshape(lead, -1)
         for r in range(lead):
             np.add.at(out[r], ii[r], gi[r])
-        return (fresh(out.reshape(self.shape), g.dtype),)
+        return fresh(out.reshape(self.shape), g.dtype)
 
 
-class MaxPool3DWithIndicesBackward0(_ScatterBackward):
-    saved_names = ("self", "result1")
+class _MaxPoolBackwardBackward(_PoolBackwardBackward):
+    def pooled(self, gg):  # (max_pool_double_backward: gg gathered at the indices)
+        idx = self.extra
+        lead = idx._shape[:-self.nd]
+        flat = gg._np.reshape(lead + (-1,))
+        return fresh(np.take_along_axis(flat, idx._np.reshape(lead + (-1,)), -1).reshape(idx._shape), gg.dtype)
 
 
-class AdaptiveMaxPool3DBackward0(_ScatterBackward):
-    saved_names = ("self", "result1")
+_MAX_SAVED = ("self", "result1"), {"kernel_size": _pool_value(0), "stride": _pool_value(1),
+                                   "padding": _pool_value(2), "dilation": _pool_value(3), "ceil_mode": _pool_value(4)}
 
 
-def max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+class MaxPool2DWithIndicesBackwardBackward0(_MaxPoolBackwardBackward):
+    nd = 2
+
+
+class MaxPool3DWithIndicesBackwardBackward0(_MaxPoolBackwardBackward):
     nd = 3
-    k, s, p, d, out = _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, nd, "max_pool3d")
+
+
+class MaxPool2DWithIndicesBackward0(_MaxPoolBackward):
+    nd, double = 2, MaxPool2DWithIndicesBackwardBackward0
+    saved_names, saved_values = _MAX_SAVED
+
+
+class MaxPool3DWithIndicesBackward0(_MaxPoolBackward):
+    nd, double = 3, MaxPool3DWithIndicesBackwardBackward0
+    saved_names, saved_values = _MAX_SAVED
+
+
+def _max_pool(input, geometry, node, given, return_indices):
+    """Each window's first maximum in row-major order (NaN wins) and its flat index in the input's plane."""
+    k, s, p, d, out = geometry
+    nd = len(k)
     x = input._np
-    spatial = x.shape[-nd:]
-    lead = x.shape[:-nd]
-    starts = [np.arange(o) * ss - pp for o, ss, pp in zip(out, s, p)]
-    grids = np.meshgrid(*starts, indexing="ij")
+    spatial, lead = x.shape[-nd:], x.shape[:-nd]
+    grids = np.meshgrid(*[np.arange(o) * ss - pp for o, ss, pp in zip(out, s, p)], indexing="ij")
     best = np.full(lead + out, -np.inf, x.dtype)
-    first = np.ravel_multi_index([np.maximum(gr, 0) for gr in grids], spatial)
+    first = np.ravel_multi_index([np.maximum(gr, 0) for gr in grids], spatial)  # the kernel's starting index
     index = np.broadcast_to(first, lead + out).astype(np.int64)
-    for offs in itertools.product(*(range(kk) for kk in k)):
+    for offs in _offsets(k):
         pos = [gr + o * dd for gr, o, dd in zip(grids, offs, d)]
         inside = np.ones(out, bool)
         for q, n in zip(pos, spatial):
             inside &= (q >= 0) & (q < n)
         clipped = [np.clip(q, 0, n - 1) for q, n in zip(pos, spatial)]
         v = x[(Ellipsis,) + tuple(clipped)]
-        take = inside & ((v > best) | np.isnan(v))
+        take = inside & ((v > best) | np.isnan(v))  # (val > maxval) || isnan(val), PyTorch's test
         best = np.where(take, v, best)
         index = np.where(take, np.ravel_multi_index(clipped, spatial), index)
     result = fresh(np.ascontiguousarray(best), input.dtype)
     indices = fresh(np.ascontiguousarray(index), dtypes.int64)
     if needs_grad(input):
-        attach(result, MaxPool3DWithIndicesBackward0(input, indices, nd))
+        attach(result, node(input, indices, tuple(_given(v, nd) for v in given[:4]) + given[4:]))
     return (result, indices) if return_indices else result
 
 
-class AvgPool3DBackward0(Node):
-    __slots__ = ("shape", "geometry")
-    saved_names = ("self",)
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    _check_sizes("max_pool2d", 2, kernel_size, stride, padding, dilation)
+    geometry = _pool_geometry(input._np, kernel_size, stride, padding, ceil_mode, _tuple(dilation, 2))
+    return _max_pool(input, geometry, MaxPool2DWithIndicesBackward0,
+                     (kernel_size, stride, padding, dilation, ceil_mode), return_indices)
 
-    def __init__(self, x, geometry):
-        Node.__init__(self, (edge_of(x),))
-        self.shape, self.geometry = x._shape, geometry
-        self.saved = (SavedTensor(x),)
 
-    def backward(self, g):
+def max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    _check_sizes("max_pool3d", 3, kernel_size, stride, padding, dilation)
+    geometry = _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, 3, "max_pool3d")
+    return _max_pool(input, geometry, MaxPool3DWithIndicesBackward0,
+                     (kernel_size, stride, padding, dilation, ceil_mode), return_indices)
+
+
+# ------------------------------------------------------------------ average pooling
+
+class _AvgPoolBackward(_PoolBackward):
+    """Each output's gradient divided by its window's divisor, added over its window."""
+    saves_indices = False
+
+    def _values(self, g):
         k, s, p, divisors, out = self.geometry
-        spatial = self.shape[-3:]
-        big = np.zeros(self.shape[:-3] + tuple(n + 2 * pp + ss * o + kk for n, pp, ss, o, kk in
-                                               zip(spatial, p, s, out, k)), g.dtype.np)
-        share = (g._np / divisors).astype(g.dtype.np)
-        for offs in itertools.product(*(range(kk) for kk in k)):
-            big[(Ellipsis,) + tuple(slice(o, o + ss * (m - 1) + 1, ss) for o, ss, m in zip(offs, s, out))] += share
+        spatial = self.shape[-len(k):]
+        big = np.zeros(self.shape[:-len(k)] + tuple(n + 2 * pp + ss * o + kk for n, pp, ss, o, kk in
+                                                    zip(spatial, p, s, out, k)), g.dtype.np)
+        share = (g._np / divisors).astype(g.dtype.np, copy=False)
+        for offs in _offsets(k):
+            big[_grid(offs, s, out)] += share
         crop = big[(Ellipsis,) + tuple(slice(pp, pp + n) for pp, n in zip(p, spatial))]
-        return (fresh(np.ascontiguousarray(crop), g.dtype),)
+        return fresh(np.ascontiguousarray(crop), g.dtype)
 
 
-def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
-               divisor_override=None):
-    nd = 3
-    k, s, p, _, out = _geometry(input, kernel_size, stride, padding, 1, ceil_mode, nd, "avg_pool3d")
-    if divisor_override is not None and divisor_override == 0:
-        raise runtime("divisor must be not zero")
+class _AvgPoolBackwardBackward(_PoolBackwardBackward):
+    def pooled(self, gg):
+        kernel, stride, padding, ceil_mode, count_include_pad, divisor_override = self.extra
+        with autograd.no_grad():
+            return self.pool(gg, kernel, stride or None, padding, ceil_mode, count_include_pad, divisor_override)
+
+
+_AVG_SAVED = ("self",), {"kernel_size": _pool_value(0), "stride": _pool_value(1), "padding": _pool_value(2),
+                         "ceil_mode": _pool_value(3), "count_include_pad": _pool_value(4),
+                         "divisor_override": _pool_value(5)}
+
+
+class AvgPool2DBackwardBackward0(_AvgPoolBackwardBackward):
+    pass
+
+
+class AvgPool3DBackwardBackward0(_AvgPoolBackwardBackward):
+    pass
+
+
+class AvgPool2DBackward0(_AvgPoolBackward):
+    double = AvgPool2DBackwardBackward0
+    saved_names, saved_values = _AVG_SAVED
+
+
+class AvgPool3DBackward0(_AvgPoolBackward):
+    double = AvgPool3DBackwardBackward0
+    saved_names, saved_values = _AVG_SAVED
+
+
+def _avg_pool(input, geometry, node, given, count_include_pad, divisor_override):
+    """Each window's sum in row-major order (as PyTorch's loop adds it) over its divisor."""
+    k, s, p, _, out = geometry
+    nd = len(k)
     x = input._np
     spatial = x.shape[-nd:]
     big = np.zeros(x.shape[:-nd] + tuple(n + 2 * pp + ss * o + kk for n, pp, ss, o, kk in zip(spatial, p, s, out, k)),
                    x.dtype)
     big[(Ellipsis,) + tuple(slice(pp, pp + n) for pp, n in zip(p, spatial))] = x
     acc = np.zeros(x.shape[:-nd] + out, x.dtype)
-    for offs in itertools.product(*(range(kk) for kk in k)):
-        acc += big[(Ellipsis,) + tuple(slice(o, o + ss * (m - 1) + 1, ss) for o, ss, m in zip(offs, s, out))]
+    for offs in _offsets(k):
+        acc += big[_grid(offs, s, out)]
     pool, clipped = np.ones(out, np.int64), np.ones(out, np.int64)
     for i, (n, kk, ss, pp, o) in enumerate(zip(spatial, k, s, p, out)):
         start = np.arange(o) * ss - pp
@@ -394,29 +287,121 @@ def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     divisors = divisors.astype(x.dtype)
     result = fresh(np.ascontiguousarray((acc / divisors).astype(x.dtype)), input.dtype)
     if needs_grad(input):
-        attach(result, AvgPool3DBackward0(input, (k, s, p, divisors, out)))
+        attach(result, node(input, (k, s, p, divisors, out), tuple(_given(v, nd) for v in given[:3]) +
+                            (given[3], count_include_pad, divisor_override)))
     return result
 
 
-class AdaptiveAvgPool3DBackward0(Node):
-    __slots__ = ("shape", "windows")
-    saved_names = ("self",)
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    _check_sizes("avg_pool2d", 2, kernel_size, stride, padding)
+    geometry = _pool_geometry(input._np, kernel_size, stride, padding, ceil_mode)
+    return _avg_pool(input, geometry, AvgPool2DBackward0, (kernel_size, stride, padding, ceil_mode),
+                     count_include_pad, divisor_override)
 
-    def __init__(self, x, windows):
-        Node.__init__(self, (edge_of(x),))
-        self.shape, self.windows = x._shape, windows
-        self.saved = (SavedTensor(x),)
 
-    def backward(self, g):
+def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=None):
+    _check_sizes("avg_pool3d", 3, kernel_size, stride, padding)
+    geometry = _geometry(input, kernel_size, stride, padding, 1, ceil_mode, 3, "avg_pool3d")
+    if divisor_override is not None and divisor_override == 0:
+        raise runtime("divisor must be not zero")
+    return _avg_pool(input, geometry, AvgPool3DBackward0, (kernel_size, stride, padding, ceil_mode),
+                     count_include_pad, divisor_override)
+
+
+AvgPool2DBackwardBackward0.pool = staticmethod(avg_pool2d)
+AvgPool3DBackwardBackward0.pool = staticmethod(avg_pool3d)
+
+
+# ------------------------------------------------------------------ adaptive pooling
+
+def _adaptive_windows(size, out):
+    """Output cell i covers input [floor(i * size / out), ceil((i + 1) * size / out))."""
+    return [((i * size) // out, -((-(i + 1) * size) // out)) for i in range(out)]
+
+
+def _cells(windows):
+    """Each output cell's (index, (start, end) per dim), in row-major order."""
+    return itertools.product(*(enumerate(w) for w in windows))
+
+
+class _AdaptiveAvgPoolBackward(_PoolBackward):
+    """Each output's gradient divided by its window's sizes in turn, added over its window."""
+    saves_indices = False
+
+    def _values(self, g):
         ga = g._np
         out = np.zeros(self.shape, ga.dtype)
         one = ga.dtype.type
-        for cell in itertools.product(*(enumerate(w) for w in self.windows)):
+        for cell in _cells(self.geometry):
             share = ga[(Ellipsis,) + tuple(i for i, _ in cell)]
             for _, (a, b) in cell:
                 share = share / one(b - a)
             out[(Ellipsis,) + tuple(slice(a, b) for _, (a, b) in cell)] += share[(Ellipsis,) + (None,) * len(cell)]
-        return (fresh(out, g.dtype),)
+        return fresh(out, g.dtype)
+
+
+class _AdaptiveAvgPoolBackwardBackward(_PoolBackwardBackward):
+    def pooled(self, gg):
+        with autograd.no_grad():
+            return _adaptive_avg_pool(gg, self.extra, None)  # (no node under no_grad)
+
+
+class AdaptiveAvgPool2DBackwardBackward0(_AdaptiveAvgPoolBackwardBackward):
+    pass
+
+
+class AdaptiveAvgPool3DBackwardBackward0(_AdaptiveAvgPoolBackwardBackward):
+    pass
+
+
+class AdaptiveAvgPool2DBackward0(_AdaptiveAvgPoolBackward):
+    double = AdaptiveAvgPool2DBackwardBackward0
+    saved_names = ("self",)
+
+
+class AdaptiveAvgPool3DBackward0(_AdaptiveAvgPoolBackward):
+    double = AdaptiveAvgPool3DBackwardBackward0
+    saved_names = ("self",)
+
+
+def _adaptive_avg_pool(input, out, node):
+    """ATen's adaptive average pooling: each cell sums its window in row-major order in the input's type, then divides
+    by the window's sizes in turn."""
+    x = input._np
+    nd = len(out)
+    windows = [_adaptive_windows(n, o) for n, o in zip(x.shape[-nd:], out)]
+    result = np.empty(x.shape[:-nd] + out, x.dtype)
+    one = x.dtype.type
+    for cell in _cells(windows):
+        acc = np.zeros(x.shape[:-nd], x.dtype)
+        for pos in itertools.product(*(range(a, b) for _, (a, b) in cell)):
+            acc += x[(Ellipsis,) + pos]
+        for _, (a, b) in cell:
+            acc = acc / one(b - a)
+        result[(Ellipsis,) + tuple(i for i, _ in cell)] = acc
+    t = fresh(result, input.dtype)
+    if needs_grad(input):
+        attach(t, node(input, windows, out))
+    return t
+
+
+def adaptive_avg_pool2d(input, output_size):
+    """An output of 1x1 is the mean over the last two dims."""
+    oh, ow = output_size
+    if oh < 0 or ow < 0:
+        raise runtime(f"adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but "
+                      f"received {{{oh}, {ow}}}")
+    if (oh, ow) == (1, 1):
+        return input.mean((-1, -2), keepdim=True)
+    if input.dim() not in (3, 4):
+        raise runtime(f"adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got {list(input._shape)}")
+    for d in range(1, input.dim()):
+        if input._shape[d] == 0:
+            raise runtime("adaptive_avg_pool2d(): Expected input to have non-zero size for non-batch dimensions, but "
+                          f"input has sizes {list(input._shape)} with dimension {d} being empty")
+    return _adaptive_avg_pool(input, (oh, ow), AdaptiveAvgPool2DBackward0)
 
 
 def _adaptive_checks(input, output_size, name):
@@ -433,21 +418,16 @@ def adaptive_avg_pool3d(input, output_size):
     if out == (1, 1, 1):
         return input.mean((-1, -2, -3), keepdim=True)
     _adaptive_checks(input, out, "adaptive_avg_pool3d")
-    x = input._np
-    windows = [_adaptive_windows(n, o) for n, o in zip(x.shape[-3:], out)]
-    result = np.empty(x.shape[:-3] + out, x.dtype)
-    one = x.dtype.type
-    for cell in itertools.product(*(enumerate(w) for w in windows)):
-        acc = np.zeros(x.shape[:-3], x.dtype)
-        for pos in itertools.product(*(range(a, b) for _, (a, b) in cell)):
-            acc += x[(Ellipsis,) + pos]
-        for _, (a, b) in cell:
-            acc = acc / one(b - a)
-        result[(Ellipsis,) + tuple(i for i, _ in cell)] = acc
-    t = fresh(result, input.dtype)
-    if needs_grad(input):
-        attach(t, AdaptiveAvgPool3DBackward0(input, windows))
-    return t
+    return _adaptive_avg_pool(input, out, AdaptiveAvgPool3DBackward0)
+
+
+class AdaptiveMaxPool3DBackwardBackward0(_MaxPoolBackwardBackward):
+    nd = 3
+
+
+class AdaptiveMaxPool3DBackward0(_MaxPoolBackward):
+    nd, double = 3, AdaptiveMaxPool3DBackwardBackward0
+    saved_names = ("self", "result1")
 
 
 def adaptive_max_pool3d(input, output_size):
@@ -472,7 +452,7 @@ def adaptive_max_pool3d(input, output_size):
     result = fresh(best_all, input.dtype)
     indices = fresh(index_all, dtypes.int64)
     if needs_grad(input):
-        attach(result, AdaptiveMaxPool3DBackward0(input, indices, 3))
+        attach(result, AdaptiveMaxPool3DBackward0(input, indices, ()))
     return result, indices
 
 

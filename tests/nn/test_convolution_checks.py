@@ -24,7 +24,7 @@ cases = [lambda: f(x(), w().double()), lambda: f(x(), w(), stride=-1), lambda: f
          lambda: f(x(), w().double(), dilation=0), lambda: f(x(c=3), w().double()), lambda: f(x(), r(3, 2)),
          lambda: f(x(), w(), stride=-1, groups=0), lambda: f(x(), w(), stride=-1, padding=-1),
          lambda: f(x(), w(extra=1), padding=-1), lambda: f(x(lead=(1, 1)), w(), r(3).double()),
-         lambda: f(x(c=3), w(), padding='same'), lambda: f(x(c=3), w(), padding='foo'),
+         lambda: f(x(c=3), w(k=3), padding='same'), lambda: f(x(c=3), w(), padding='foo'),
          lambda: f(x(), w(), groups=0, padding='same')]
 for d in (1, 2, 3):
     f = getattr(F, f"conv{d}d")
