@@ -395,18 +395,15 @@ def adaptive_avg_pool2d(input, output_size):
                       f"received {{{oh}, {ow}}}")
     if (oh, ow) == (1, 1):
         return input.mean((-1, -2), keepdim=True)
-    if input.dim() not in (3, 4):
-        raise runtime(f"adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got {list(input._shape)}")
-    for d in range(1, input.dim()):
-        if input._shape[d] == 0:
-            raise runtime("adaptive_avg_pool2d(): Expected input to have non-zero size for non-batch dimensions, but "
-                          f"input has sizes {list(input._shape)} with dimension {d} being empty")
+    _adaptive_checks(input, 2, "adaptive_avg_pool2d")
     return _adaptive_avg_pool(input, (oh, ow), AdaptiveAvgPool2DBackward0)
 
 
-def _adaptive_checks(input, output_size, name):
-    if input.dim() not in (4, 5):
-        raise runtime(f"{name}(): Expected 4D or 5D tensor, but got {list(input._shape)}")
+def _adaptive_checks(input, nd, name):
+    """An adaptive pooling's input: (batch,) channels and nd non-empty dims."""
+    if input.dim() not in (nd + 1, nd + 2):
+        got = ": " if name == "adaptive_max_pool2d" else " "
+        raise runtime(f"{name}(): Expected {nd + 1}D or {nd + 2}D tensor, but got{got}{list(input._shape)}")
     for dim in range(1, input.dim()):
         if input._shape[dim] == 0:
             raise runtime(f"{name}(): Expected input to have non-zero size for non-batch dimensions, but input has "
@@ -417,12 +414,21 @@ def adaptive_avg_pool3d(input, output_size):
     out = tuple(output_size)
     if out == (1, 1, 1):
         return input.mean((-1, -2, -3), keepdim=True)
-    _adaptive_checks(input, out, "adaptive_avg_pool3d")
+    _adaptive_checks(input, 3, "adaptive_avg_pool3d")
     return _adaptive_avg_pool(input, out, AdaptiveAvgPool3DBackward0)
+
+
+class AdaptiveMaxPool2DBackwardBackward0(_MaxPoolBackwardBackward):
+    nd = 2
 
 
 class AdaptiveMaxPool3DBackwardBackward0(_MaxPoolBackwardBackward):
     nd = 3
+
+
+class AdaptiveMaxPool2DBackward0(_MaxPoolBackward):
+    nd, double = 2, AdaptiveMaxPool2DBackwardBackward0
+    saved_names = ("self", "result1")
 
 
 class AdaptiveMaxPool3DBackward0(_MaxPoolBackward):
@@ -430,18 +436,16 @@ class AdaptiveMaxPool3DBackward0(_MaxPoolBackward):
     saved_names = ("self", "result1")
 
 
-def adaptive_max_pool3d(input, output_size):
-    out = tuple(output_size)
-    _adaptive_checks(input, out, "adaptive_max_pool3d")
+def _adaptive_max_pool(input, out, node):
+    """Each cell the first maximum of its window in row-major order (NaN wins), and its flat index in the plane."""
     x = input._np
-    spatial = x.shape[-3:]
-    windows = [_adaptive_windows(n, o) for n, o in zip(spatial, out)]
-    best_all = np.empty(x.shape[:-3] + out, x.dtype)
-    index_all = np.empty(x.shape[:-3] + out, np.int64)
-    for cell in itertools.product(*(enumerate(w) for w in windows)):
-        first = np.ravel_multi_index([a for _, (a, _b) in cell], spatial)
-        best = np.full(x.shape[:-3], -np.inf, x.dtype)
-        at = np.full(x.shape[:-3], first, np.int64)
+    nd = len(out)
+    spatial, lead = x.shape[-nd:], x.shape[:-nd]
+    best_all = np.empty(lead + out, x.dtype)
+    index_all = np.empty(lead + out, np.int64)
+    for cell in _cells([_adaptive_windows(n, o) for n, o in zip(spatial, out)]):
+        best = np.full(lead, -np.inf, x.dtype)
+        at = np.full(lead, np.ravel_multi_index([a for _, (a, _b) in cell], spatial), np.int64)
         for pos in itertools.product(*(range(a, b) for _, (a, b) in cell)):
             v = x[(Ellipsis,) + pos]
             take = (v > best) | np.isnan(v)
@@ -452,8 +456,18 @@ def adaptive_max_pool3d(input, output_size):
     result = fresh(best_all, input.dtype)
     indices = fresh(index_all, dtypes.int64)
     if needs_grad(input):
-        attach(result, AdaptiveMaxPool3DBackward0(input, indices, ()))
+        attach(result, node(input, indices, ()))
     return result, indices
+
+
+def adaptive_max_pool2d(input, output_size):
+    _adaptive_checks(input, 2, "adaptive_max_pool2d")
+    return _adaptive_max_pool(input, tuple(output_size), AdaptiveMaxPool2DBackward0)
+
+
+def adaptive_max_pool3d(input, output_size):
+    _adaptive_checks(input, 3, "adaptive_max_pool3d")
+    return _adaptive_max_pool(input, tuple(output_size), AdaptiveMaxPool3DBackward0)
 
 
 class MaxUnpool2DBackward0(Node):

@@ -1,54 +1,10 @@
-"""Kernels that move elements rather than compute new ones: adaptive max pooling, nearest-neighbour upsampling
-(1-D, 2-D) and pixel shuffle, each beside its backward node with PyTorch's name. Values are copies (exact)."""
+"""Kernels that move elements rather than compute new ones: nearest-neighbour upsampling (1-D, 2-D) and pixel
+shuffle, each beside its backward node with PyTorch's name. Values are copies (exact)."""
 import numpy as np
 
-from . import dtypes
 from .autograd import Node, edge_of
-from .pooling import MaxPool2DWithIndicesBackward0, MaxPool2DWithIndicesBackwardBackward0, _adaptive_windows
 from .errors import runtime
 from .ops.core import attach, fresh, needs_grad
-
-
-class AdaptiveMaxPool2DBackwardBackward0(MaxPool2DWithIndicesBackwardBackward0):
-    """Its gradient under create_graph: gg gathered at the indices, as max pooling's."""
-
-
-class AdaptiveMaxPool2DBackward0(MaxPool2DWithIndicesBackward0):
-    """The gradient added at each cell's index, as max pooling's."""
-    saved_names = ("self", "result1")
-    double = AdaptiveMaxPool2DBackwardBackward0
-
-
-def adaptive_max_pool2d(input, output_size, name="adaptive_max_pool2d"):
-    """Each cell the first maximum of its window in row-major order (NaN wins), and its flat index in the plane."""
-    oh, ow = output_size
-    if input.dim() not in (3, 4):
-        raise runtime(f"{name}(): Expected 3D or 4D tensor, but got: {list(input._shape)}")
-    for d in range(1, input.dim()):
-        if input._shape[d] == 0:
-            raise runtime(f"{name}(): Expected input to have non-zero size for non-batch dimensions, but input has "
-                          f"sizes {list(input._shape)} with dimension {d} being empty")
-    x = input._np
-    h, w = x.shape[-2:]
-    out = np.empty(x.shape[:-2] + (oh, ow), x.dtype)
-    index = np.empty(x.shape[:-2] + (oh, ow), np.int64)
-    for i, (h0, h1) in enumerate(_adaptive_windows(h, oh)):
-        for j, (w0, w1) in enumerate(_adaptive_windows(w, ow)):
-            best = np.full(x.shape[:-2], -np.inf, x.dtype)
-            at = np.full(x.shape[:-2], h0 * w + w0, np.int64)
-            for a in range(h0, h1):
-                for b in range(w0, w1):
-                    v = x[..., a, b]
-                    take = (v > best) | np.isnan(v)
-                    best = np.where(take, v, best)
-                    at = np.where(take, a * w + b, at)
-            out[..., i, j] = best
-            index[..., i, j] = at
-    result = fresh(out, input.dtype)
-    indices = fresh(index, dtypes.int64)
-    if needs_grad(input):
-        attach(result, AdaptiveMaxPool2DBackward0(input, indices))
-    return result, indices
 
 
 def _nearest_sources(in_size, out_size, scale):

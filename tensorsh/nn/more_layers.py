@@ -5,10 +5,11 @@ PairwiseDistance and the losses TripletMarginLoss, MarginRankingLoss, CosineEmbe
 import math
 
 from tensorsh.engine import autograd, creation, dtypes
-from tensorsh.engine.pooling import avg_pool2d as _avg_pool2d, max_pool2d as _max_pool2d
 from tensorsh.engine.errors import make, runtime, value_error, warn
 from tensorsh.engine.normalization import group_norm as _group_norm
-from tensorsh.engine.resampling import adaptive_max_pool2d as _adaptive_max_pool2d, pixel_shuffle, upsample_nearest
+from tensorsh.engine.pooling import adaptive_max_pool2d as _adaptive_max_pool2d, avg_pool2d as _avg_pool2d, \
+    max_pool2d as _max_pool2d
+from tensorsh.engine.resampling import pixel_shuffle, upsample_nearest
 from tensorsh.engine.loss import reduction_enum
 from tensorsh.engine.ops.core import check_broadcast
 from . import functional as F
