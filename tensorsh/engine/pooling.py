@@ -128,6 +128,13 @@ class _PoolBackward(Node):
         return (out,)
 
 
+def _nodes(name, nd, node, double, saved_names, saved_values=None):
+    """A pooling's PyTorch nodes for nd dims: <name>Backward0 and the node of its gradient, <name>BackwardBackward0."""
+    double = type(f"{name}BackwardBackward0", (double,), {"nd": nd})
+    return type(f"{name}Backward0", (node,), {"nd": nd, "double": double, "saved_names": saved_names,
+                                              "saved_values": saved_values or {}}), double
+
+
 # ------------------------------------------------------------------ max pooling
 
 class _MaxPoolBackward(_PoolBackward):
@@ -156,22 +163,10 @@ _MAX_SAVED = ("self", "result1"), {"kernel_size": _pool_value(0), "stride": _poo
                                    "padding": _pool_value(2), "dilation": _pool_value(3), "ceil_mode": _pool_value(4)}
 
 
-class MaxPool2DWithIndicesBackwardBackward0(_MaxPoolBackwardBackward):
-    nd = 2
-
-
-class MaxPool3DWithIndicesBackwardBackward0(_MaxPoolBackwardBackward):
-    nd = 3
-
-
-class MaxPool2DWithIndicesBackward0(_MaxPoolBackward):
-    nd, double = 2, MaxPool2DWithIndicesBackwardBackward0
-    saved_names, saved_values = _MAX_SAVED
-
-
-class MaxPool3DWithIndicesBackward0(_MaxPoolBackward):
-    nd, double = 3, MaxPool3DWithIndicesBackwardBackward0
-    saved_names, saved_values = _MAX_SAVED
+MaxPool2DWithIndicesBackward0, MaxPool2DWithIndicesBackwardBackward0 = _nodes(
+    "MaxPool2DWithIndices", 2, _MaxPoolBackward, _MaxPoolBackwardBackward, *_MAX_SAVED)
+MaxPool3DWithIndicesBackward0, MaxPool3DWithIndicesBackwardBackward0 = _nodes(
+    "MaxPool3DWithIndices", 3, _MaxPoolBackward, _MaxPoolBackwardBackward, *_MAX_SAVED)
 
 
 def _max_pool(input, geometry, node, given, return_indices):
@@ -245,22 +240,10 @@ _AVG_SAVED = ("self",), {"kernel_size": _pool_value(0), "stride": _pool_value(1)
                          "divisor_override": _pool_value(5)}
 
 
-class AvgPool2DBackwardBackward0(_AvgPoolBackwardBackward):
-    pass
-
-
-class AvgPool3DBackwardBackward0(_AvgPoolBackwardBackward):
-    pass
-
-
-class AvgPool2DBackward0(_AvgPoolBackward):
-    double = AvgPool2DBackwardBackward0
-    saved_names, saved_values = _AVG_SAVED
-
-
-class AvgPool3DBackward0(_AvgPoolBackward):
-    double = AvgPool3DBackwardBackward0
-    saved_names, saved_values = _AVG_SAVED
+AvgPool2DBackward0, AvgPool2DBackwardBackward0 = _nodes("AvgPool2D", 2, _AvgPoolBackward, _AvgPoolBackwardBackward,
+                                                        *_AVG_SAVED)
+AvgPool3DBackward0, AvgPool3DBackwardBackward0 = _nodes("AvgPool3D", 3, _AvgPoolBackward, _AvgPoolBackwardBackward,
+                                                        *_AVG_SAVED)
 
 
 def _avg_pool(input, geometry, node, given, count_include_pad, divisor_override):
@@ -348,22 +331,10 @@ class _AdaptiveAvgPoolBackwardBackward(_PoolBackwardBackward):
             return _adaptive_avg_pool(gg, self.extra, None)  # (no node under no_grad)
 
 
-class AdaptiveAvgPool2DBackwardBackward0(_AdaptiveAvgPoolBackwardBackward):
-    pass
-
-
-class AdaptiveAvgPool3DBackwardBackward0(_AdaptiveAvgPoolBackwardBackward):
-    pass
-
-
-class AdaptiveAvgPool2DBackward0(_AdaptiveAvgPoolBackward):
-    double = AdaptiveAvgPool2DBackwardBackward0
-    saved_names = ("self",)
-
-
-class AdaptiveAvgPool3DBackward0(_AdaptiveAvgPoolBackward):
-    double = AdaptiveAvgPool3DBackwardBackward0
-    saved_names = ("self",)
+AdaptiveAvgPool2DBackward0, AdaptiveAvgPool2DBackwardBackward0 = _nodes(
+    "AdaptiveAvgPool2D", 2, _AdaptiveAvgPoolBackward, _AdaptiveAvgPoolBackwardBackward, ("self",))
+AdaptiveAvgPool3DBackward0, AdaptiveAvgPool3DBackwardBackward0 = _nodes(
+    "AdaptiveAvgPool3D", 3, _AdaptiveAvgPoolBackward, _AdaptiveAvgPoolBackwardBackward, ("self",))
 
 
 def _adaptive_avg_pool(input, out, node):
@@ -418,22 +389,10 @@ def adaptive_avg_pool3d(input, output_size):
     return _adaptive_avg_pool(input, out, AdaptiveAvgPool3DBackward0)
 
 
-class AdaptiveMaxPool2DBackwardBackward0(_MaxPoolBackwardBackward):
-    nd = 2
-
-
-class AdaptiveMaxPool3DBackwardBackward0(_MaxPoolBackwardBackward):
-    nd = 3
-
-
-class AdaptiveMaxPool2DBackward0(_MaxPoolBackward):
-    nd, double = 2, AdaptiveMaxPool2DBackwardBackward0
-    saved_names = ("self", "result1")
-
-
-class AdaptiveMaxPool3DBackward0(_MaxPoolBackward):
-    nd, double = 3, AdaptiveMaxPool3DBackwardBackward0
-    saved_names = ("self", "result1")
+AdaptiveMaxPool2DBackward0, AdaptiveMaxPool2DBackwardBackward0 = _nodes(
+    "AdaptiveMaxPool2D", 2, _MaxPoolBackward, _MaxPoolBackwardBackward, ("self", "result1"))
+AdaptiveMaxPool3DBackward0, AdaptiveMaxPool3DBackwardBackward0 = _nodes(
+    "AdaptiveMaxPool3D", 3, _MaxPoolBackward, _MaxPoolBackwardBackward, ("self", "result1"))
 
 
 def _adaptive_max_pool(input, out, node):
