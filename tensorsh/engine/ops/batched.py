@@ -128,9 +128,15 @@ class AddbmmBackward0(ScaledProductBackward):
 def baddbmm(self, batch1, batch2, *, beta=1, alpha=1):
     _check_baddbmm(self, batch1, batch2)
     _check_kernel(batch1, batch2, "baddbmm")
-    out = fresh(_baddbmm_values(self, batch1, batch2, beta, alpha), batch1.dtype)
+    return _product(_baddbmm_values(self, batch1, batch2, beta, alpha), batch1.dtype, BaddbmmBackward0, self, batch1,
+                    batch2, beta, alpha)
+
+
+def _product(values, dt, node, self, batch1, batch2, beta, alpha):
+    """The result of values, recorded as node(self, batch1, batch2, beta, alpha)."""
+    out = fresh(values, dt)
     if needs_grad(self, batch1, batch2):
-        attach(out, BaddbmmBackward0(self, batch1, batch2, beta, alpha))
+        attach(out, node(self, batch1, batch2, beta, alpha))
     return out
 
 
@@ -195,10 +201,8 @@ def _addbmm_values(self, batch1, batch2, beta, alpha, sizes):
 
 def addbmm(self, batch1, batch2, *, beta=1, alpha=1):
     sizes = _check_addbmm(self, batch1, batch2)
-    out = fresh(_addbmm_values(self, batch1, batch2, beta, alpha, sizes), self.dtype)
-    if needs_grad(self, batch1, batch2):
-        attach(out, AddbmmBackward0(self, batch1, batch2, beta, alpha))
-    return out
+    return _product(_addbmm_values(self, batch1, batch2, beta, alpha, sizes), self.dtype, AddbmmBackward0, self, batch1,
+                    batch2, beta, alpha)
 
 
 def addbmm_inplace(self, batch1, batch2, *, beta=1, alpha=1):
