@@ -1,5 +1,5 @@
-"""Conv1d/Conv2d, MaxPool2d/AvgPool2d, LayerNorm and BatchNorm1d/2d: PyTorch's constructors, initialisation,
-extra_repr and forward."""
+"""Conv1d/2d/3d, ConvTranspose1d/2d/3d, MaxPool2d/AvgPool2d, LayerNorm and BatchNorm1d/2d: PyTorch's constructors,
+initialisation, extra_repr and forward."""
 import math
 
 from tensorsh.engine import creation, dtypes
@@ -100,16 +100,6 @@ def _ntuple(v, n):
     return tuple(v) if isinstance(v, (tuple, list)) else (v,) * n
 
 
-class Conv1d(_ConvNd):
-    __module__ = "torch.nn.modules.conv"
-    _dims = 1
-
-
-class Conv2d(_ConvNd):
-    __module__ = "torch.nn.modules.conv"
-    _dims = 2
-
-
 class _ConvTransposeNd(_ConvNd):
     _transposed = True
 
@@ -145,24 +135,13 @@ class _ConvTransposeNd(_ConvNd):
                     self.dilation)
 
 
-class ConvTranspose1d(_ConvTransposeNd):
-    __module__ = "torch.nn.modules.conv"
-    _dims = 1
+def _per_dims(name, base):
+    """PyTorch's <name>1d, <name>2d and <name>3d layers: `base` for 1, 2 and 3 spatial dims."""
+    return tuple(type(f"{name}{d}d", (base,), {"__module__": "torch.nn.modules.conv", "_dims": d}) for d in (1, 2, 3))
 
 
-class ConvTranspose2d(_ConvTransposeNd):
-    __module__ = "torch.nn.modules.conv"
-    _dims = 2
-
-
-class Conv3d(_ConvNd):
-    __module__ = "torch.nn.modules.conv"
-    _dims = 3
-
-
-class ConvTranspose3d(_ConvTransposeNd):
-    __module__ = "torch.nn.modules.conv"
-    _dims = 3
+Conv1d, Conv2d, Conv3d = _per_dims("Conv", _ConvNd)
+ConvTranspose1d, ConvTranspose2d, ConvTranspose3d = _per_dims("ConvTranspose", _ConvTransposeNd)
 
 
 class _MaxPoolNd(Module):

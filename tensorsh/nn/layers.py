@@ -126,33 +126,28 @@ class _DropoutNd(Module):
     def extra_repr(self):
         return f"p={self.p}, inplace={self.inplace}"
 
+    def forward(self, input):  # (Dropout, Dropout1d/2d/3d: the class's function of torch.nn.functional)
+        return self._function(input, self.p, self.training, self.inplace)
+
 
 class Dropout(_DropoutNd):
     __module__ = _in("dropout")
-
-    def forward(self, input):
-        return F.dropout(input, self.p, self.training, self.inplace)
+    _function = staticmethod(F.dropout)
 
 
 class Dropout1d(_DropoutNd):
     __module__ = _in("dropout")
-
-    def forward(self, input):
-        return F.dropout1d(input, self.p, self.training, self.inplace)
+    _function = staticmethod(F.dropout1d)
 
 
 class Dropout2d(_DropoutNd):
     __module__ = _in("dropout")
-
-    def forward(self, input):
-        return F.dropout2d(input, self.p, self.training, self.inplace)
+    _function = staticmethod(F.dropout2d)
 
 
 class Dropout3d(_DropoutNd):
     __module__ = _in("dropout")
-
-    def forward(self, input):
-        return F.dropout3d(input, self.p, self.training, self.inplace)
+    _function = staticmethod(F.dropout3d)
 
 
 class Embedding(Module):

@@ -5,12 +5,11 @@ Linear). LazyLinear, LazyConv1d/2d/3d, LazyConvTranspose1d/2d/3d, LazyBatchNorm1
 from tensorsh.engine import creation, dtypes
 from tensorsh.engine.errors import runtime, value_error
 from tensorsh.engine.tensor import Tensor
-from .conv import BatchNorm1d, BatchNorm2d, Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d
+from .conv import BatchNorm1d, BatchNorm2d, Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d
 from .layers import Linear
 from .more_layers import InstanceNorm1d, InstanceNorm2d
 from .parameter import Parameter
 from .volumetric import BatchNorm3d, InstanceNorm3d
-from .conv import Conv3d, ConvTranspose3d
 
 _SHAPE = ("Can't access the shape of an uninitialized parameter or buffer. This error usually happens in "
           "`load_state_dict` when trying to load an uninitialized parameter into an initialized one. Call `forward` "
@@ -158,30 +157,34 @@ class _LazyConvXdMixin(LazyModuleMixin):
             self.bias = UninitializedParameter(dtype=dtype)
 
 
+def _lazy_parameters(self, out_channels, bias, dtype):
+    """A lazy convolution's parameters, uninitialized until its first call (the hook that infers them)."""
+    self.weight = UninitializedParameter(dtype=dtype)
+    self.out_channels = out_channels
+    if bias:
+        self.bias = UninitializedParameter(dtype=dtype)
+    self._initialize_hook = self.register_forward_pre_hook(self._infer_parameters, with_kwargs=True)
+
+
+def _lazy_class(name, full, __init__):
+    return type(name, (_LazyConvXdMixin, full), {"__init__": __init__, "cls_to_become": full,
+                                                 "__module__": "torch.nn.modules.conv"})
+
+
 def _lazy_conv(name, full):
     def __init__(self, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
                  padding_mode="zeros", device=None, dtype=None):
         full.__init__(self, 0, 0, kernel_size, stride, padding, dilation, groups, False, padding_mode)
-        self.weight = UninitializedParameter(dtype=dtype)
-        self.out_channels = out_channels
-        if bias:
-            self.bias = UninitializedParameter(dtype=dtype)
-        self._initialize_hook = self.register_forward_pre_hook(self._infer_parameters, with_kwargs=True)
-    return type(name, (_LazyConvXdMixin, full), {"__init__": __init__, "cls_to_become": full,
-                                                 "__module__": "torch.nn.modules.conv"})
+        _lazy_parameters(self, out_channels, bias, dtype)
+    return _lazy_class(name, full, __init__)
 
 
 def _lazy_conv_transpose(name, full):
     def __init__(self, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1, bias=True,
                  dilation=1, padding_mode="zeros", device=None, dtype=None):
         full.__init__(self, 0, 0, kernel_size, stride, padding, output_padding, groups, False, dilation, padding_mode)
-        self.weight = UninitializedParameter(dtype=dtype)
-        self.out_channels = out_channels
-        if bias:
-            self.bias = UninitializedParameter(dtype=dtype)
-        self._initialize_hook = self.register_forward_pre_hook(self._infer_parameters, with_kwargs=True)
-    return type(name, (_LazyConvXdMixin, full), {"__init__": __init__, "cls_to_become": full,
-                                                 "__module__": "torch.nn.modules.conv"})
+        _lazy_parameters(self, out_channels, bias, dtype)
+    return _lazy_class(name, full, __init__)
 
 
 LazyConv1d = _lazy_conv("LazyConv1d", Conv1d)
