@@ -234,6 +234,9 @@ class _InplaceActivation(Module):
     def extra_repr(self):
         return "inplace=True" if self.inplace else ""
 
+    def forward(self, input):  # (each class's function of torch.nn.functional)
+        return self._function(input, self.inplace)
+
 
 class ReLU(_InplaceActivation):
     __module__ = _in("activation")
@@ -244,36 +247,28 @@ class ReLU(_InplaceActivation):
 
 class SELU(_InplaceActivation):
     __module__ = _in("activation")
-
-    def forward(self, input):
-        return F.selu(input, self.inplace)
+    _function = staticmethod(F.selu)
 
 
 class Mish(_InplaceActivation):
     __module__ = _in("activation")
-
-    def forward(self, input):
-        return F.mish(input, self.inplace)
+    _function = staticmethod(F.mish)
 
 
 class Hardswish(_InplaceActivation):
     __module__ = _in("activation")
+    _function = staticmethod(F.hardswish)
 
     def extra_repr(self):
         return ""  # (PyTorch's shows no inplace flag)
-
-    def forward(self, input):
-        return F.hardswish(input, self.inplace)
 
 
 class Hardsigmoid(_InplaceActivation):
     __module__ = _in("activation")
+    _function = staticmethod(F.hardsigmoid)
 
     def extra_repr(self):
         return ""  # (PyTorch's shows no inplace flag)
-
-    def forward(self, input):
-        return F.hardsigmoid(input, self.inplace)
 
 
 class Threshold(Module):
@@ -303,54 +298,64 @@ class _Shrink(Module):
     def extra_repr(self):
         return str(self.lambd)
 
+    def forward(self, input):
+        return self._function(input, self.lambd)
+
 
 class Hardshrink(_Shrink):
     __module__ = _in("activation")
-
-    def forward(self, input):
-        return F.hardshrink(input, self.lambd)
+    _function = staticmethod(F.hardshrink)
 
 
 class Softshrink(_Shrink):
     __module__ = _in("activation")
-
-    def forward(self, input):
-        return F.softshrink(input, self.lambd)
+    _function = staticmethod(F.softshrink)
 
 
-class LogSigmoid(Module):
+class _Elementwise(Module):
+    """LogSigmoid, Softsign, Tanhshrink: the class's function of torch.nn.functional, no arguments."""
     __module__ = _in("activation")
 
     def forward(self, input):
-        return F.logsigmoid(input)
+        return self._function(input)
 
 
-class Softsign(Module):
+class LogSigmoid(_Elementwise):
+    __module__ = _in("activation")
+    _function = staticmethod(F.logsigmoid)
+
+
+class Softsign(_Elementwise):
+    __module__ = _in("activation")
+    _function = staticmethod(F.softsign)
+
+
+class Tanhshrink(_Elementwise):
+    __module__ = _in("activation")
+    _function = staticmethod(F.tanhshrink)
+
+
+class _AlongDim(Module):
+    """GLU, Softmax, Softmin, LogSoftmax: the class's function of torch.nn.functional along `dim`."""
     __module__ = _in("activation")
 
-    def forward(self, input):
-        return F.softsign(input)
-
-
-class Tanhshrink(Module):
-    __module__ = _in("activation")
-
-    def forward(self, input):
-        return F.tanhshrink(input)
-
-
-class GLU(Module):
-    __module__ = _in("activation")
-
-    def __init__(self, dim=-1):
+    def __init__(self, dim=None):
         super().__init__()
         self.dim = dim
 
     def forward(self, input):
-        return F.glu(input, self.dim)
+        return self._function(input, self.dim)
 
     def extra_repr(self):
         return f"dim={self.dim}"
+
+
+class GLU(_AlongDim):
+    __module__ = _in("activation")
+    _function = staticmethod(F.glu)
+
+    def __init__(self, dim=-1):
+        super().__init__(dim)
 
 
 class PReLU(Module):
@@ -431,9 +436,7 @@ class GELU(Module):
 
 class SiLU(_InplaceActivation):
     __module__ = _in("activation")
-
-    def forward(self, input):
-        return F.silu(input, inplace=self.inplace)
+    _function = staticmethod(F.silu)
 
 
 class Hardtanh(Module):
@@ -491,41 +494,16 @@ class Tanh(Module):
         return input.tanh()
 
 
-class Softmax(Module):
+class Softmax(_AlongDim):
     __module__ = _in("activation")
-
-    def __init__(self, dim=None):
-        super().__init__()
-        self.dim = dim
-
-    def forward(self, input):
-        return F.softmax(input, self.dim)
-
-    def extra_repr(self):
-        return f"dim={self.dim}"
+    _function = staticmethod(F.softmax)
 
 
-class Softmin(Module):
+class Softmin(_AlongDim):
     __module__ = _in("activation")
-
-    def __init__(self, dim=None):
-        super().__init__()
-        self.dim = dim
-
-    def forward(self, input):
-        return F.softmin(input, self.dim)
-
-    def extra_repr(self):
-        return f"dim={self.dim}"
+    _function = staticmethod(F.softmin)
 
 
-class LogSoftmax(Module):
+class LogSoftmax(_AlongDim):
     __module__ = _in("activation")
-    extra_repr = Softmax.extra_repr
-
-    def __init__(self, dim=None):
-        super().__init__()
-        self.dim = dim
-
-    def forward(self, input):
-        return F.log_softmax(input, self.dim)
+    _function = staticmethod(F.log_softmax)
