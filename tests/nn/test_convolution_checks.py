@@ -8,14 +8,27 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from nn_harness import same_as_torch  # noqa: E402
 
-CALLS = {
-"conv": """
+# every case for d = 1, 2, 3: x(channels, size, batch dims), w(first, second, kernel, extra dims) the weight
+RUN = """
 r = torch.randn
 def x(c=2, s=4, lead=(1,)):
     return r(*(list(lead) + [c] + [s] * d))
-def w(o=3, c=2, k=2, extra=0):
-    return r(*([o, c] + [k] * (d + extra)))
-cases = [lambda: f(x(), w().double()), lambda: f(x(), w(), stride=-1), lambda: f(x(), w(), stride=0),
+def w(a=WEIGHT[0], b=WEIGHT[1], k=2, extra=0):
+    return r(*([a, b] + [k] * (d + extra)))
+for d in (1, 2, 3):
+    f = getattr(F, NAME.format(d))
+    for i, case in enumerate(CASES):
+        try:
+            out = case()
+            print(d, i, out.shape, out.dtype)
+        except Exception as e:
+            print(d, i, type(e).__name__, e)
+"""
+
+CALLS = {
+"conv": """
+NAME, WEIGHT = "conv{}d", (3, 2)
+CASES = [lambda: f(x(), w().double()), lambda: f(x(), w(), stride=-1), lambda: f(x(), w(), stride=0),
          lambda: f(x(), w(), padding=-1), lambda: f(x(), w(), dilation=0), lambda: f(x(), w(), dilation=-1),
          lambda: f(x(), w(), groups=0), lambda: f(x(), w(), groups=2), lambda: f(x(s=2), w(k=3)),
          lambda: f(x(), w(extra=1)), lambda: f(x(), w(), r(2)), lambda: f(x(), w(), stride=[1] * (d + 1)),
@@ -26,21 +39,10 @@ cases = [lambda: f(x(), w().double()), lambda: f(x(), w(), stride=-1), lambda: f
          lambda: f(x(), w(extra=1), padding=-1), lambda: f(x(lead=(1, 1)), w(), r(3).double()),
          lambda: f(x(c=3), w(k=3), padding='same'), lambda: f(x(c=3), w(), padding='foo'),
          lambda: f(x(), w(), groups=0, padding='same')]
-for d in (1, 2, 3):
-    f = getattr(F, f"conv{d}d")
-    for i, case in enumerate(cases):
-        try:
-            print(d, i, case().shape)
-        except Exception as e:
-            print(d, i, type(e).__name__, e)
 """,
 "conv_transpose": """
-r = torch.randn
-def x(c=2, s=4, lead=(1,)):
-    return r(*(list(lead) + [c] + [s] * d))
-def w(i=2, o=3, k=2, extra=0):
-    return r(*([i, o] + [k] * (d + extra)))
-cases = [lambda: f(x(), w().double()), lambda: f(x(), w(), stride=-1), lambda: f(x(), w(), groups=0),
+NAME, WEIGHT = "conv_transpose{}d", (2, 3)
+CASES = [lambda: f(x(), w().double()), lambda: f(x(), w(), stride=-1), lambda: f(x(), w(), groups=0),
          lambda: f(x(), w(), groups=4), lambda: f(x(), w(), groups=3), lambda: f(x(c=3), w()),
          lambda: f(x(), w(), r(2)), lambda: f(x(), w(), output_padding=1), lambda: f(x(s=1), w(k=1), padding=1),
          lambda: f(x(s=2), w(k=1), padding=1), lambda: f(x(), w(), r(3).double()), lambda: f(x(), w(extra=1)),
@@ -50,17 +52,10 @@ cases = [lambda: f(x(), w().double()), lambda: f(x(), w(), stride=-1), lambda: f
          lambda: f(x(), w(), dilation=0, output_padding=2), lambda: f(x(), w(), padding=-1, stride=-1),
          lambda: f(x(), r(2, 3)), lambda: f(x(lead=(1, 1)), w(), dilation=0), lambda: f(x().double(), w()),
          lambda: f(x().double(), w().double(), r(3))]
-for d in (1, 2, 3):
-    f = getattr(F, f"conv_transpose{d}d")
-    for i, case in enumerate(cases):
-        try:
-            print(d, i, case().dtype)
-        except Exception as e:
-            print(d, i, type(e).__name__, e)
 """,
 }
 
 
 @pytest.mark.parametrize("name", sorted(CALLS))
 def test_convolution_checks_match_torch_for_every_dims(name):
-    same_as_torch(CALLS[name])
+    same_as_torch(CALLS[name] + RUN)
