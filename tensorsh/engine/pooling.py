@@ -10,11 +10,19 @@ import numpy as np
 from . import autograd, dtypes
 from .autograd import Node, SavedTensor, edge_of
 from .convolution import _tuple
-from .errors import runtime
+from .errors import index_error, runtime
 from .ops.core import attach, fresh, needs_grad, operand_edge
 
 
 def _out_size(size, k, s, p, d, ceil_mode):
+    """ATen's pooling_output_shape, with its checks of one dim's stride and padding."""
+    if s == 0:
+        raise runtime("stride should not be zero")
+    if p < 0:
+        raise runtime(f"pad must be non-negative, but got pad: {p}")
+    if p > ((k - 1) * d + 1) // 2:
+        raise runtime(f"pad should be at most half of effective kernel size, but got pad={p}, kernel_size={k} and "
+                      f"dilation={d}")
     num = size + 2 * p - d * (k - 1) - 1 + (s - 1 if ceil_mode else 0)
     o = num // s + 1
     if ceil_mode and (o - 1) * s >= size + p:
@@ -22,42 +30,47 @@ def _out_size(size, k, s, p, d, ceil_mode):
     return o
 
 
-def _pool_geometry(x, kernel_size, stride, padding, ceil_mode, dilation=(1, 1)):
-    """A 2-d pooling's (kernel, stride, padding, dilation, output size)."""
-    kh, kw = _tuple(kernel_size, 2)
-    sh, sw = _tuple(stride if stride not in (None, []) else kernel_size, 2)
-    ph, pw = _tuple(padding, 2)
-    dh, dw = _tuple(dilation, 2)
-    if ph > kh // 2 or pw > kw // 2:
-        raise runtime(f"pad should be at most half of effective kernel size, but got pad={ph if ph > kh // 2 else pw}, "
-                      f"kernel_size={kh if ph > kh // 2 else kw} and dilation={dh}")
-    h, w = x.shape[-2:]
-    return (kh, kw), (sh, sw), (ph, pw), (dh, dw), (_out_size(h, kh, sh, ph, dh, ceil_mode),
-                                                    _out_size(w, kw, sw, pw, dw, ceil_mode))
-
-
 def _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, nd, name):
-    """A 3-d pooling's (kernel, stride, padding, dilation, output size), checked as ATen checks it."""
+    """A pooling's (kernel, stride, padding, dilation, output size), checked as ATen's pool2d_shape_check /
+    pool3d_shape_check do, in their order (each dims' texts)."""
     k = _tuple(kernel_size, nd)
     s = _tuple(stride if stride not in (None, []) else kernel_size, nd)
     p, d = _tuple(padding, nd), _tuple(dilation, nd)
+    shape = input._shape
+    out = tuple(_out_size(n, kk, ss, pp, dd, ceil_mode) for n, kk, ss, pp, dd in zip(shape[-nd:], k, s, p, d))
+    letters = "THW"[3 - nd:]
+    for what, prefix, values in (("kernel size", "k", k), ("stride", "d", s), ("dilation", "dilation", d)):
+        if any(v <= 0 for v in values):
+            raise runtime(f"{what} should be greater than zero, but got "
+                          + " ".join(f"{prefix}{lab}: {v}" for lab, v in zip(letters, values)))
+    if nd == 2 and (input.dim() not in (3, 4) or 0 in shape[-3:]):
+        raise runtime(f"Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for input, but got:"
+                      f"{list(shape)}")
+    if nd == 3 and 0 in shape[-4:]:
+        where = "max_pool3d_with_indices_out_cpu_template()" if name == "max_pool3d" else f"{name}()"
+        raise runtime(f"{where}: Expected input's non-batch dimensions to have positive length, but input has a shape "
+                      f"of {list(shape)} and non-batch dimension 0 has length zero!")
+    if any(kk // 2 < pp for kk, pp in zip(k, p)):
+        got = f"padW = {p[1]}, padH = {p[0]}, kW = {k[1]}, kH = {k[0]}" if nd == 2 else \
+            f"kT: {k[0]} kW: {k[2]} kH: {k[1]} padT: {p[0]} padW: {p[2]} padH: {p[1]}"
+        raise runtime(f"pad should be smaller than or equal to half of kernel size, but got {got}")
+    if name == "avg_pool3d" and any(n < kk for n, kk in zip(shape[-3:], k)):
+        raise runtime(f"input image (T: {shape[-3]} H: {shape[-2]} W: {shape[-1]}) smaller than kernel size "
+                      f"(kT: {k[0]} kH: {k[1]} kW: {k[2]})")
+    if any(o < 1 for o in out):
+        raise runtime(f"Given input size: ({'x'.join(map(str, shape[-nd - 1:]))}). Calculated output size: "
+                      f"({'x'.join(map(str, (shape[-nd - 1],) + out))}). Output size is too small")
+    return k, s, p, d, out
+
+
+def _batch_mode(input, nd):
     if input.dim() not in (nd + 1, nd + 2):
         raise runtime(f"non-empty {nd + 1}D or {nd + 2}D (batch mode) tensor expected for input")
-    if any(v == 0 for v in s):
-        raise runtime("stride should not be zero")
-    for pp, kk, dd in zip(p, k, d):
-        if pp > (dd * (kk - 1) + 1) // 2:
-            raise runtime(f"pad should be at most half of effective kernel size, but got pad={pp}, kernel_size={kk} "
-                          f"and dilation={dd}")
-    if name == "avg_pool3d" and any(n + 2 * pp < kk for n, pp, kk in zip(input._shape[-nd:], p, k)):
-        raise runtime(f"input image (T: {input._shape[-3]} H: {input._shape[-2]} W: {input._shape[-1]}) smaller than "
-                      f"kernel size (kT: {k[0]} kH: {k[1]} kW: {k[2]})")
-    spatial = input._shape[-nd:]
-    out = tuple(_out_size(n, kk, ss, pp, dd, ceil_mode) for n, kk, ss, pp, dd in zip(spatial, k, s, p, d))
-    if any(o < 1 for o in out):
-        raise runtime(f"Given input size: ({'x'.join(map(str, input._shape[-nd - 1:]))}). Calculated output size: "
-                      f"({'x'.join(map(str, (input._shape[-nd - 1],) + out))}). Output size is too small")
-    return k, s, p, d, out
+
+
+def _check_divisor(divisor_override):
+    if divisor_override is not None and divisor_override == 0:
+        raise runtime("divisor must be not zero")
 
 
 def _check_sizes(name, nd, kernel_size, stride, padding, dilation=1):
@@ -198,13 +211,15 @@ def _max_pool(input, geometry, node, given, return_indices):
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     _check_sizes("max_pool2d", 2, kernel_size, stride, padding, dilation)
-    geometry = _pool_geometry(input._np, kernel_size, stride, padding, ceil_mode, _tuple(dilation, 2))
+    _batch_mode(input, 2)
+    geometry = _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, 2, "max_pool2d")
     return _max_pool(input, geometry, MaxPool2DWithIndicesBackward0,
                      (kernel_size, stride, padding, dilation, ceil_mode), return_indices)
 
 
 def max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     _check_sizes("max_pool3d", 3, kernel_size, stride, padding, dilation)
+    _batch_mode(input, 3)
     geometry = _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, 3, "max_pool3d")
     return _max_pool(input, geometry, MaxPool3DWithIndicesBackward0,
                      (kernel_size, stride, padding, dilation, ceil_mode), return_indices)
@@ -278,7 +293,11 @@ def _avg_pool(input, geometry, node, given, count_include_pad, divisor_override)
 def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                divisor_override=None):
     _check_sizes("avg_pool2d", 2, kernel_size, stride, padding)
-    geometry = _pool_geometry(input._np, kernel_size, stride, padding, ceil_mode)
+    _check_divisor(divisor_override)
+    if input.dim() < 3:  # (ATen reads the channels, input.size(-3), first)
+        raise index_error(f"Dimension out of range (expected to be in range of [{-input.dim()}, {input.dim() - 1}], "
+                          "but got -3)")
+    geometry = _geometry(input, kernel_size, stride, padding, 1, ceil_mode, 2, "avg_pool2d")
     return _avg_pool(input, geometry, AvgPool2DBackward0, (kernel_size, stride, padding, ceil_mode),
                      count_include_pad, divisor_override)
 
@@ -286,9 +305,9 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
 def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                divisor_override=None):
     _check_sizes("avg_pool3d", 3, kernel_size, stride, padding)
+    _batch_mode(input, 3)
+    _check_divisor(divisor_override)
     geometry = _geometry(input, kernel_size, stride, padding, 1, ceil_mode, 3, "avg_pool3d")
-    if divisor_override is not None and divisor_override == 0:
-        raise runtime("divisor must be not zero")
     return _avg_pool(input, geometry, AvgPool3DBackward0, (kernel_size, stride, padding, ceil_mode),
                      count_include_pad, divisor_override)
 
@@ -366,16 +385,17 @@ def adaptive_avg_pool2d(input, output_size):
                       f"received {{{oh}, {ow}}}")
     if (oh, ow) == (1, 1):
         return input.mean((-1, -2), keepdim=True)
-    _adaptive_checks(input, 2, "adaptive_avg_pool2d")
+    _adaptive_checks(input, 2, "adaptive_avg_pool2d", spatial_only=True)
     return _adaptive_avg_pool(input, (oh, ow), AdaptiveAvgPool2DBackward0)
 
 
-def _adaptive_checks(input, nd, name):
-    """An adaptive pooling's input: (batch,) channels and nd non-empty dims."""
+def _adaptive_checks(input, nd, name, spatial_only=False):
+    """An adaptive pooling's input: (batch,) channels and nd dims, non-empty (but for the channels where
+    spatial_only, as adaptive_avg_pool2d checks)."""
     if input.dim() not in (nd + 1, nd + 2):
         got = ": " if name == "adaptive_max_pool2d" else " "
         raise runtime(f"{name}(): Expected {nd + 1}D or {nd + 2}D tensor, but got{got}{list(input._shape)}")
-    for dim in range(1, input.dim()):
+    for dim in range(input.dim() - nd if spatial_only else 1, input.dim()):
         if input._shape[dim] == 0:
             raise runtime(f"{name}(): Expected input to have non-zero size for non-batch dimensions, but input has "
                           f"sizes {list(input._shape)} with dimension {dim} being empty")
@@ -383,6 +403,9 @@ def _adaptive_checks(input, nd, name):
 
 def adaptive_avg_pool3d(input, output_size):
     out = tuple(output_size)
+    if any(o < 0 for o in out):
+        raise runtime("adaptive_avg_pool3d: elements of output_size must be greater than or equal to 0 but received "
+                      f"{{{out[0]}, {out[1]},{out[2]}}}")
     if out == (1, 1, 1):
         return input.mean((-1, -2, -3), keepdim=True)
     _adaptive_checks(input, 3, "adaptive_avg_pool3d")

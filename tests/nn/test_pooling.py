@@ -1,6 +1,6 @@
 """2-d and 3-d pooling are one implementation (engine/pooling.py): the 3-d nodes keep PyTorch's saved arguments and
-record their gradients as ops under create_graph as the 2-d ones do, and both check their int lists as ATen does;
-compared with torch."""
+record their gradients as ops under create_graph as the 2-d ones do, and both check their arguments as ATen does (its
+order, each dims' texts); compared with torch."""
 import sys
 from pathlib import Path
 
@@ -10,6 +10,43 @@ sys.path.insert(0, str(Path(__file__).parent))
 from nn_harness import same_as_torch  # noqa: E402
 
 PROGRAMS = {
+"checks_in_atens_order": """
+r = torch.randn
+def run(f):
+    try:
+        out = f()
+        return "ok " + str(tuple(out.shape))
+    except Exception as e:
+        return type(e).__name__ + ": " + str(e).split("\\n")[0]
+for d in (2, 3):
+    mp, ap, aap = getattr(F, f"max_pool{d}d"), getattr(F, f"avg_pool{d}d"), getattr(F, f"adaptive_avg_pool{d}d")
+    x = lambda *lead: r(*(list(lead) + [5] * d))
+    cases = [lambda: mp(x(1, 2), 2), lambda: mp(x(2), 2), lambda: mp(r(*([5] * d)), 2), lambda: mp(x(1, 1, 2), 2),
+             lambda: mp(x(1, 2), 2, stride=0), lambda: mp(x(1, 2), 2, padding=2), lambda: mp(x(1, 2), 3, padding=2, dilation=2),
+             lambda: mp(x(1, 2), 7), lambda: mp(x(1, 2), 2, padding=-1), lambda: mp(x(1, 2), 2, dilation=0), lambda: mp(x(1, 2), 0),
+             lambda: mp(x(1, 2), 2, ceil_mode=True, stride=2), lambda: mp(r(*([1, 2] + [0] * d)), 2), lambda: mp(x(1, 2), [2] * (d + 1)),
+             lambda: ap(x(1, 2), 2), lambda: ap(x(2), 2), lambda: ap(x(1, 1, 2), 2), lambda: ap(x(1, 2), 2, stride=0),
+             lambda: ap(x(1, 2), 2, padding=2), lambda: ap(x(1, 2), 7), lambda: ap(x(1, 2), 2, divisor_override=0),
+             lambda: ap(x(1, 2), 3, padding=1, ceil_mode=True, count_include_pad=False), lambda: ap(x(1, 2), 0), lambda: ap(x(1, 2), 2, padding=-1),
+             lambda: aap(x(1, 2), 2), lambda: aap(x(1, 1, 2), 2), lambda: aap(x(1, 2), -1), lambda: aap(r(*([1, 0] + [5] * d)), 2), lambda: aap(x(1, 2), 1)]
+    for i, c in enumerate(cases):
+        print(d, i, run(c))
+for d in (2, 3):
+    mp, ap = getattr(F, f"max_pool{d}d"), getattr(F, f"avg_pool{d}d")
+    x = lambda *lead: r(*(list(lead) + [5] * d))
+    e = lambda *lead: r(*(list(lead) + [0] * d))
+    more = [lambda: ap(x(1, 2), 2, stride=0, divisor_override=0), lambda: ap(r(*([1] * (d + 3))), 2, divisor_override=0),
+             lambda: mp(x(1, 2), 2, stride=0, padding=-1), lambda: mp(x(1, 2), [2] + [0] * (d - 1), stride=1),
+             lambda: mp(x(1, 2), 2, stride=-1), lambda: mp(x(1, 2), 3, stride=[1] + [0] * (d - 1), padding=[0] * (d - 1) + [5]),
+             lambda: mp(x(1, 2), 3, padding=[0] * (d - 1) + [-1], stride=[1] * (d - 1) + [0]), lambda: mp(e(1, 2), 2, dilation=0),
+             lambda: mp(e(0, 2), 2), lambda: mp(r(*([0, 2] + [5] * d)), 2), lambda: mp(r(*([2] + [0] + [5] * (d - 1))), 2),
+             lambda: mp(x(1, 2), 2, dilation=0, padding=1), lambda: mp(x(1, 2), 7, padding=1, dilation=0),
+             lambda: ap(x(1, 2), 7, padding=3), lambda: ap(x(1, 2), 6), lambda: ap(r(*([1, 0] + [5] * d)), 2), lambda: ap(r(*([5] * d)), 2),
+             lambda: ap(x(1, 2), 3, padding=2), lambda: mp(x(1, 2), 3, padding=2), lambda: mp(x(1, 2), 4, padding=2, ceil_mode=True),
+             lambda: mp(r(*([1, 2] + [1] * d)), 1, ceil_mode=True, stride=2), lambda: ap(x(2), 4, stride=3, padding=1, ceil_mode=True)]
+    for i, c in enumerate(more):
+        print(d, i, run(c))
+""",
 "double_backward_and_saved_arguments": """
 torch.manual_seed(0)
 for d in (2, 3):
