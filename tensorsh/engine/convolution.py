@@ -296,6 +296,13 @@ def _padding_mode(input, weight, padding, stride, dilation, groups):
         raise runtime("weight should have at least three dimensions")
     if groups <= 0:
         raise runtime("non-positive groups is not supported")
+    k = weight.dim()
+    if input.dim() != k:
+        raise runtime(f"Expected {k}-dimensional input for {k}-dimensional weight{_shape_str(weight._shape)}, but got "
+                      f"{input.dim()}-dimensional input of size {_shape_str(input._shape)} instead")
+    for name, values in (("stride", stride), ("dilation", dilation)):
+        if len(values) not in (1, k - 2):
+            raise runtime(f"{name} cannot broadcast to {k - 2} dimensions")
     if any(s != 1 for s in stride):
         raise runtime("padding='same' is not supported for strided convolutions")
     total = [d * (k - 1) for d, k in zip(dilation, weight._shape[2:])]

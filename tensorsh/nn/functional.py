@@ -5,6 +5,7 @@ from tensorsh.engine.ops.scalar_arith import add_scalar as _add_scalar, div_scal
 from tensorsh.engine import loss as _loss, sampling as _sampling
 from tensorsh.engine.errors import runtime, type_error, value_error, warn
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.torch_api import NAMESPACE as _TORCH
 
 linear = _lin.linear
 leaky_relu, elu, gelu, silu, hardtanh, softplus = (_act.leaky_relu, _act.elu, _act.gelu, _act.silu, _act.hardtanh,
@@ -322,24 +323,9 @@ def flatten(input, start_dim=0, end_dim=-1):
     return input.flatten(start_dim, end_dim)
 
 
-def _conv(dims, name):
-    def conv(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
-        from tensorsh.engine.convolution import convolution
-        return convolution(input, weight, bias, stride, padding, dilation, groups, dims, name)
-    conv.__name__ = name
-    return conv
-
-
-def _conv_transpose(dims, name):
-    def conv_transpose(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
-        from tensorsh.engine.convolution import convolution
-        return convolution(input, weight, bias, stride, padding, dilation, groups, dims, name, True, output_padding)
-    conv_transpose.__name__ = name
-    return conv_transpose
-
-
-conv1d, conv2d, conv3d = (_conv(d, f"conv{d}d") for d in (1, 2, 3))
-conv_transpose1d, conv_transpose2d, conv_transpose3d = (_conv_transpose(d, f"conv_transpose{d}d") for d in (1, 2, 3))
+# conv1d/2d/3d and conv_transpose1d/2d/3d are torch's own functions (PyTorch's F.conv2d is torch.conv2d)
+conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d, conv_transpose3d = (
+    _TORCH[f"conv{kind}{d}d"] for kind in ("", "_transpose") for d in (1, 2, 3))
 
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):

@@ -56,6 +56,24 @@ CASES = [lambda: f(x(), w().double()), lambda: f(x(), w(), stride=-1), lambda: f
 }
 
 
+# padding='same' (ATen's convolution_same: its own checks first), through torch.nn.functional (torch's functions);
+# odd kernels where it runs: the warning of an even one is shown once per process, and other tests expect it
+SAME_PADDING = """
+for f, d in ((F.conv1d, 1), (F.conv2d, 2), (F.conv3d, 3)):
+    for args in ((torch.randn(1, 2, 4), torch.randn(2, 2, 3), None, 1, 'same'), (torch.randn(*([1, 2] + [4] * d)), torch.randn(*([2, 2] + [2] * (d + 1))), None, 1, 'same'),
+                 (torch.randn(*([1, 2] + [4] * d)), torch.randn(*([2, 2] + [3] * d)), None, [1] * (d + 1), 'same'), (torch.randn(*([1, 2] + [4] * d)), torch.randn(*([2, 2] + [3] * d)), None, 1, 'same', [1] * (d + 1)),
+                 (torch.randn(*([1, 2] + [4] * d)), torch.randn(*([2, 2] + [3] * d)), None, 1, 'same', 1, 0), (torch.randn(*([1, 2] + [4] * d)), torch.randn(2, 2), None, 1, 'same')):
+        try:
+            print(f(*args).shape)
+        except Exception as e:
+            print(type(e).__name__, e)
+"""
+
+
+def test_same_padding_checks_match_torch():
+    same_as_torch(SAME_PADDING)
+
+
 @pytest.mark.parametrize("name", sorted(CALLS))
 def test_convolution_checks_match_torch_for_every_dims(name):
     same_as_torch(CALLS[name] + RUN)
