@@ -182,10 +182,13 @@ MaxPool3DWithIndicesBackward0, MaxPool3DWithIndicesBackwardBackward0 = _nodes(
     "MaxPool3DWithIndices", 3, _MaxPoolBackward, _MaxPoolBackwardBackward, *_MAX_SAVED)
 
 
-def _max_pool(input, geometry, node, given, return_indices):
-    """Each window's first maximum in row-major order (NaN wins) and its flat index in the input's plane."""
-    k, s, p, d, out = geometry
-    nd = len(k)
+def _max_pool(input, nd, kernel_size, stride, padding, dilation, ceil_mode, return_indices):
+    """max_pool<nd>d: each window's first maximum in row-major order (NaN wins) and its flat index in the input's
+    plane."""
+    name = f"max_pool{nd}d"
+    _check_sizes(name, nd, kernel_size, stride, padding, dilation)
+    _batch_mode(input, nd)
+    k, s, p, d, out = _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, nd, name)
     x = input._np
     spatial, lead = x.shape[-nd:], x.shape[:-nd]
     grids = np.meshgrid(*[np.arange(o) * ss - pp for o, ss, pp in zip(out, s, p)], indexing="ij")
@@ -205,24 +208,18 @@ def _max_pool(input, geometry, node, given, return_indices):
     result = fresh(np.ascontiguousarray(best), input.dtype)
     indices = fresh(np.ascontiguousarray(index), dtypes.int64)
     if needs_grad(input):
-        attach(result, node(input, indices, tuple(_given(v, nd) for v in given[:4]) + given[4:]))
+        node = (MaxPool2DWithIndicesBackward0, MaxPool3DWithIndicesBackward0)[nd - 2]
+        attach(result, node(input, indices, tuple(_given(v, nd) for v in (kernel_size, stride, padding, dilation))
+                            + (ceil_mode,)))
     return (result, indices) if return_indices else result
 
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    _check_sizes("max_pool2d", 2, kernel_size, stride, padding, dilation)
-    _batch_mode(input, 2)
-    geometry = _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, 2, "max_pool2d")
-    return _max_pool(input, geometry, MaxPool2DWithIndicesBackward0,
-                     (kernel_size, stride, padding, dilation, ceil_mode), return_indices)
+    return _max_pool(input, 2, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
 
 
 def max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    _check_sizes("max_pool3d", 3, kernel_size, stride, padding, dilation)
-    _batch_mode(input, 3)
-    geometry = _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, 3, "max_pool3d")
-    return _max_pool(input, geometry, MaxPool3DWithIndicesBackward0,
-                     (kernel_size, stride, padding, dilation, ceil_mode), return_indices)
+    return _max_pool(input, 3, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
 
 
 # ------------------------------------------------------------------ average pooling
