@@ -117,8 +117,7 @@ def _triangular_values(a, b, upper, left, unit):
 class LinalgSolveTriangularBackward0(SavingNode):
     """A: -G_B X^H (tril/triu of it), B: A^{-H} grad."""
     inputs, saved_inputs, keeps_shapes, fields = 2, (0,), True, ("upper", "left", "unitriangular")  # (A, B, X, ...)
-    saved_names = ("self", "result")
-    saved_values = {"upper": "upper", "left": "left", "unitriangular": "unitriangular"}
+    saved_names, saved_values = ("self", "result"), {"upper": "upper", "left": "left", "unitriangular": "unitriangular"}
 
     def backward(self, g):
         A, X = self.unpack()
@@ -160,8 +159,7 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
 class TriangularSolveBackward0(SavingNode):
     """triangular_solve_backward in FunctionsManual.cpp (b: A^{-H} grad; A: -grad_b X^H, on A's triangle)."""
     inputs, saved_inputs, saves_result, keeps_shapes = 2, (), None, True  # (b, A, ...; its outputs saved later)
-    fields = ("upper", "transpose", "unitriangular")
-    n_outputs = 2
+    fields, n_outputs = ("upper", "transpose", "unitriangular"), 2
     saved_names = ("self", "A", "solution")
     saved_values = {"upper": "upper", "transpose": "transpose", "unitriangular": "unitriangular"}
 
@@ -250,10 +248,8 @@ def _cholesky_values(A, upper):
 
 class LinalgCholeskyExBackward0(InputNode):
     """A: Iain Murray's formula, cholesky_backward in FunctionsManual.cpp."""
-    fields = ("upper",)
-    n_outputs = 2
-    saved_names = ("L",)
-    saved_values = {"upper": "upper"}
+    fields, n_outputs = ("upper",), 2
+    saved_names, saved_values = ("L",), {"upper": "upper"}
 
     def backward(self, grads):
         g = grads[0] if self.n_outputs == 2 else grads
@@ -327,8 +323,7 @@ def _cholesky_solve_values(b, u, upper):
 
 class CholeskySolveBackward0(SavingNode):
     inputs, keeps_shapes, fields = 2, True, ("upper",)  # (B, L, X, upper)
-    saved_names = ("self", "input2", "result")
-    saved_values = {"upper": "upper"}
+    saved_names, saved_values = ("self", "input2", "result"), {"upper": "upper"}
 
     def backward(self, g):
         _, L, X = self.unpack()
@@ -375,8 +370,7 @@ def _check_batch(a, b):
 
 class CholeskyInverseBackward0(SavingNode):
     fields = ("upper",)  # (L, X, upper)
-    saved_names = ("self", "result")
-    saved_values = {"upper": "upper"}
+    saved_names, saved_values = ("self", "result"), {"upper": "upper"}
 
     def backward(self, g):
         L, X = self.unpack()
@@ -406,10 +400,8 @@ def _qr_mode(mode):
 
 class LinalgQrBackward0(InputNode):
     """linalg_qr_backward in FunctionsManual.cpp."""
-    fields = ("mode",)
-    n_outputs = 2
-    saved_names = ("Q", "R")
-    saved_values = {"mode": "mode"}
+    fields, n_outputs = ("mode",), 2
+    saved_names, saved_values = ("Q", "R"), {"mode": "mode"}
 
     def backward(self, grads):
         gQ, gR = grads
@@ -528,10 +520,8 @@ def eigvalsh(A, UPLO="L"):
 
 class LinalgSvdBackward0(InputNode):
     """svd_backward in FunctionsManual.cpp."""
-    fields = ("full_matrices", "k")
-    n_outputs = 3
-    saved_names = ("S", "U", "Vh")
-    saved_values = {"full_matrices": "full_matrices", "S_sym_argsize_minus_1": "k"}
+    fields, n_outputs = ("full_matrices", "k"), 3
+    saved_names, saved_values = ("S", "U", "Vh"), {"full_matrices": "full_matrices", "S_sym_argsize_minus_1": "k"}
 
     def backward(self, grads):
         gU, gS, gVh = grads

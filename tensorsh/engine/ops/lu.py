@@ -113,10 +113,8 @@ def _lu_backward(gL, gU, P, L, U, pivot):
 
 
 class LinalgLuFactorExBackward0(InputNode):
-    fields = ("pivot",)
-    n_outputs = 3
-    saved_names = ("LU", "pivots")
-    saved_values = {"pivot": "pivot"}
+    fields, n_outputs = ("pivot",), 3
+    saved_names, saved_values = ("LU", "pivots"), {"pivot": "pivot"}
 
     def backward(self, grads):
         g = grads[0]
@@ -129,10 +127,8 @@ class LinalgLuFactorExBackward0(InputNode):
 
 
 class LinalgLuBackward0(InputNode):
-    fields = ("pivot",)
-    n_outputs = 3
-    saved_names = ("P", "L", "U")
-    saved_values = {"pivot": "pivot"}
+    fields, n_outputs = ("pivot",), 3
+    saved_names, saved_values = ("P", "L", "U"), {"pivot": "pivot"}
 
     def backward(self, grads):
         _, gL, gU = grads
@@ -204,10 +200,8 @@ def lu(A, *, pivot=True):
 
 
 class LuUnpackBackward0(InputNode):
-    fields = ("m", "n")
-    n_outputs = 3
-    saved_names = ()
-    saved_values = {"LU_data_sym_argsize_minus_2": "m", "LU_data_sym_argsize_minus_1": "n"}
+    fields, n_outputs = ("m", "n"), 3
+    saved_names, saved_values = (), {"LU_data_sym_argsize_minus_2": "m", "LU_data_sym_argsize_minus_1": "n"}
 
     def backward(self, grads):
         _, gL, gU = grads
@@ -271,8 +265,7 @@ def _getrs(lu, ipiv, b, adjoint):
 
 
 class LinalgLuSolveBackward0(Node):
-    saved_names = ("LU", "pivots", "result")
-    saved_values = {"left": "left", "adjoint": "adjoint"}
+    saved_names, saved_values = ("LU", "pivots", "result"), {"left": "left", "adjoint": "adjoint"}
 
     def __init__(self, LU, pivots, B, X, left, adjoint):
         Node.__init__(self, (edge_of(LU), edge_of(B)))
