@@ -1,5 +1,5 @@
-"""Argument checks several op files share: lists of ints, dims wrapped once each, and PyTorch's
-"invalid combination of arguments" text for the ops whose parser this engine does not run."""
+"""Argument checks several op files share: lists of ints, dims wrapped once each, PyTorch's "invalid combination of
+arguments" text for the ops whose parser this engine does not run, and the linear-algebra ops' matrix checks."""
 import numpy as np
 
 from .. import messages
@@ -72,3 +72,24 @@ def _unsqueeze_dims(t, dims):
     for d in sorted(dims):
         t = t.unsqueeze(d)
     return t
+
+
+def check_matrix(op, A, name="A"):
+    if A.dim() < 2:
+        raise runtime(f"{op}: The input tensor {name} must have at least 2 dimensions.")
+
+
+def check_square(op, A, name="A"):
+    check_matrix(op, A, name)
+    if A._shape[-1] != A._shape[-2]:
+        prefix = f"{op}: " if op else ""
+        raise runtime(f"{prefix}{name} must be batches of square matrices, but they are {A._shape[-2]} by "
+                      f"{A._shape[-1]} matrices")
+
+
+def check_system(op, n, b_shape, left):
+    """The equation AX = B (XA = B where not left): B's rows (columns) against A's order n."""
+    if (b_shape[-2] if left else b_shape[-1]) != n:
+        eq = "AX = B" if left else "XA = B"
+        raise runtime(f"{op}: Incompatible shapes of A and B for the equation {eq} ({n}x{n} and "
+                      f"{b_shape[-2]}x{b_shape[-1]})")

@@ -13,6 +13,7 @@ from .. import autograd, dtypes
 from ..autograd import SavedTensor
 from ..creation import not_implemented_for
 from ..errors import make, runtime, warn_once
+from .args import check_matrix, check_square, check_system
 from .core import InputNode, SavingNode, attach, from_numpy, needs_grad, return_type, sum_to, zeros_of
 
 CholeskyEx = return_type("linalg_cholesky_ex", ("L", "info"))
@@ -25,19 +26,6 @@ TriangularSolve = return_type("triangular_solve", ("solution", "cloned_coefficie
 
 
 # ------------------------------------------------------------------ checks and layouts
-
-def _matrix(op, A, name="A"):
-    if A.dim() < 2:
-        raise runtime(f"{op}: The input tensor {name} must have at least 2 dimensions.")
-
-
-def _square(op, A, name="A"):
-    _matrix(op, A, name)
-    if A._shape[-1] != A._shape[-2]:
-        prefix = f"{op}: " if op else ""
-        raise runtime(f"{prefix}{name} must be batches of square matrices, but they are {A._shape[-2]} by "
-                      f"{A._shape[-1]} matrices")
-
 
 def _floating(op, A):
     if A.dtype.category != 2:
@@ -137,16 +125,11 @@ def _sum_batch(g, shape):
 
 def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     op = "linalg.solve_triangular"
-    _matrix(op, A)
-    _matrix(op, B, "B")
-    _square(op, A)
+    check_matrix(op, A)
+    check_matrix(op, B, "B")
+    check_square(op, A)
     _lapack_dtype("triangular_solve_cpu", A)
-    n = A._shape[-1]
-    rows = B._shape[-2] if left else B._shape[-1]
-    if rows != n:
-        eq = "AX = B" if left else "XA = B"
-        raise runtime(f"{op}: Incompatible shapes of A and B for the equation {eq} ({n}x{n} and "
-                      f"{B._shape[-2]}x{B._shape[-1]})")
+    check_system(op, A._shape[-1], B._shape, left)
     dt = dtypes.promote(A.dtype, B.dtype) if A.dtype is not B.dtype else A.dtype
     x = _triangular_values(A._np.astype(dt.np, copy=False), B._np.astype(dt.np, copy=False), upper, left,
                            unitriangular)
@@ -189,7 +172,7 @@ def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False, 
         if t.dim() < 2:
             raise runtime(f"torch.triangular_solve: Expected {name} to have at least 2 dimensions, but it has "
                           f"{t.dim()} dimensions instead")
-    _square("", A)
+    check_square("", A)
     if warn:
         warn_once("torch.triangular_solve is deprecated in favor of torch.linalg.solve_triangularand will be removed "
                   "in a future PyTorch release.\ntorch.linalg.solve_triangular has its arguments reversed and does not "
@@ -275,7 +258,7 @@ def _cholesky_backward(gL, upper, L):
 
 def cholesky_ex(A, *, upper=False, check_errors=False):
     op = "linalg.cholesky"
-    _square(op, A)
+    check_square(op, A)
     _floating(op, A)
     _lapack_dtype("cholesky_cpu", A)
     values, info = _cholesky_values(A, upper)
@@ -300,7 +283,7 @@ def cholesky_legacy(self, upper=False):
               "release.\nL = torch.cholesky(A)\nshould be replaced with\nL = torch.linalg.cholesky(A)\nand\nU = "
               "torch.cholesky(A, upper=True)\nshould be replaced with\nU = torch.linalg.cholesky(A).mH\nThis transform "
               "will produce equivalent results for all valid (symmetric positive definite) inputs.")
-    _square("cholesky", self)
+    check_square("cholesky", self)
     _lapack_dtype("cholesky_cpu", self)
     values, info = _cholesky_values(self, upper)
     if info.any():
@@ -345,7 +328,7 @@ def cholesky_solve(self, input2, upper=False):
         raise runtime(f"Expected b and A to have the same dtype, but found b of type "
                       f"{dtypes.SCALAR_NAMES[self.dtype.name]} and A of type "
                       f"{dtypes.SCALAR_NAMES[input2.dtype.name]} instead.")
-    _square("", input2)
+    check_square("", input2)
     if input2._shape[-1] != self._shape[-2]:
         n = input2._shape[-1]
         raise runtime(f"Incompatible matrix sizes for cholesky_solve: each A matrix is {n} by {n} but each b matrix "
@@ -379,8 +362,8 @@ class CholeskyInverseBackward0(SavingNode):
 
 
 def cholesky_inverse(self, upper=False):
-    _matrix("cholesky_inverse", self)
-    _square("cholesky_inverse", self)
+    check_matrix("cholesky_inverse", self)
+    check_square("cholesky_inverse", self)
     _lapack_dtype("cholesky_inverse_out_cpu", self)
     a = self._np
     eye = np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape)
@@ -435,7 +418,7 @@ class LinalgQrBackward0(InputNode):
 
 def _qr(A, mode, result_type, op="linalg.qr"):
     _qr_mode(mode)
-    _matrix(op, A)
+    check_matrix(op, A)
     _floating(op, A)
     _lapack_dtype("geqrf_cpu", A)
     m, n = A._shape[-2:]
@@ -491,7 +474,7 @@ class LinalgEighBackward0(InputNode):
 def _eigh_values(A, UPLO, op="linalg.eigh"):
     if UPLO not in ("L", "U"):
         raise runtime(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
-    _square(op, A)
+    check_square(op, A)
     _lapack_dtype("linalg_eigh_cpu", A)
     if A._np.size == 0:
         return np.zeros(A._shape[:-1], A.dtype.np), np.zeros(A._shape, A.dtype.np)
@@ -564,7 +547,7 @@ class LinalgSvdBackward0(InputNode):
 
 
 def _svd_values(A, full_matrices, compute_uv=True, op="linalg.svd"):
-    _matrix(op, A)
+    check_matrix(op, A)
     _floating(op, A)
     _lapack_dtype("linalg_svd_cpu", A)
     m, n = A._shape[-2:]
@@ -616,7 +599,7 @@ def matrix_power(self, n):
     """ATen's linalg_matrix_power: repeated squaring with matmul (so MmBackward0/BmmBackward0 nodes), the inverse
     first for a negative n."""
     op = "linalg.matrix_power"
-    _square(op, self)
+    check_square(op, self)
     from .linalg import matmul
     if n == 0:
         return self.clone().copy_(_eye(self._shape[-1], self).expand(self._shape))

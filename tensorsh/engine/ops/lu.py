@@ -6,9 +6,10 @@ import numpy as np
 from .. import dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, warn_once
+from .args import check_matrix, check_square, check_system
 from .core import InputNode, attach, from_numpy, needs_grad, return_type
-from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _fortran, _lapack_dtype, _matrix,
-                             _square, _sum_batch, _trsm, solve_triangular)
+from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _fortran, _lapack_dtype, _sum_batch,
+                             _trsm, solve_triangular)
 
 LuFactor = return_type("linalg_lu_factor", ("LU", "pivots"))
 LuFactorEx = return_type("linalg_lu_factor_ex", ("LU", "pivots", "info"))
@@ -301,16 +302,12 @@ def lu_solve(LU, pivots, B, *, left=True, adjoint=False):
                       "input cannot have requires_grad True.")
     if pivots.dtype is not dtypes.int32:  # (checked first, as ATen's meta function does)
         raise runtime(f"{op}: pivots should be a Tensor of scalar type torch.int32")
-    _matrix("torch." + op, LU)
-    _square("torch." + op, LU)
+    check_matrix("torch." + op, LU)
+    check_square("torch." + op, LU)
     if B.dim() < 2:
         raise runtime(f"{op}: The input tensor B must have at least 2 dimensions.")
     n = LU._shape[-1]
-    rows = B._shape[-2] if left else B._shape[-1]
-    if rows != n:
-        eq = "AX = B" if left else "XA = B"
-        raise runtime(f"{op}: Incompatible shapes of A and B for the equation {eq} ({n}x{n} and "
-                      f"{B._shape[-2]}x{B._shape[-1]})")
+    check_system(op, n, B._shape, left)
     _lapack_dtype("lu_solve_cpu", LU)
     b = B._np if left else np.swapaxes(B._np, -1, -2)
     x = _getrs(LU._np, pivots._np, b, adjoint if left else not adjoint)

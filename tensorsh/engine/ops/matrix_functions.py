@@ -5,8 +5,10 @@ import numpy as np
 
 from .. import dtypes
 from ..errors import runtime
+from .args import check_square
 from .core import SavingNode, attach, from_numpy, needs_grad, return_type
-from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, _square, svdvals
+from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, svdvals
+
 
 def _meta_name(dt):
     """A dtype as caffe2's TypeMeta prints it (float, double, long int, ...)."""
@@ -195,7 +197,7 @@ def cond(A, p=None):
         s = svdvals(A)
         hi, lo = s.narrow(-1, 0, 1), s.narrow(-1, s._shape[-1] - 1, 1)
         return (lo / hi if p == -2 else hi / lo).squeeze(-1)
-    _square(f"linalg.cond(ord={p if isinstance(p, str) else _number(p)})", A)
+    check_square(f"linalg.cond(ord={p if isinstance(p, str) else _number(p)})", A)
     if isinstance(p, str) and p not in ("fro", "nuc"):
         raise runtime(f"linalg.cond got an invalid norm type: {p}")
     from .solvers import inv_ex
@@ -316,7 +318,7 @@ class LinalgMatrixExpBackward0(SavingNode):
 
 
 def matrix_exp(A):
-    _square("linalg.matrix_exp", A)
+    check_square("linalg.matrix_exp", A)
     _floating("linalg.matrix_exp", A)
     if A._shape[-1] == 1:
         from .unary import exp

@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import dtypes
 from ..errors import make, runtime
+from .args import check_square, check_system
 from .core import InputNode, SavingNode, attach, attach_outputs, fresh, needs_grad, return_type
 
 InvEx = return_type("linalg_inv_ex", ("inverse", "info"))
@@ -17,11 +18,8 @@ LinalgSlogdet = return_type("linalg_slogdet", ("sign", "logabsdet"))
 
 
 def _square(op, A):
-    if A.dim() < 2:
-        raise runtime(f"{op}: The input tensor A must have at least 2 dimensions.")
-    if A._shape[-1] != A._shape[-2]:
-        raise runtime(f"{op}: A must be batches of square matrices, but they are {A._shape[-2]} by {A._shape[-1]} "
-                      f"matrices")
+    """A batch of square matrices of floating point numbers."""
+    check_square(op, A)
     if A.dtype.category != 2:
         raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
@@ -255,11 +253,7 @@ def solve_ex(A, B, *, left=True, check_errors=False):
     # B is a batch of vectors when it has one dim fewer than A and matches A's batch (PyTorch's vector case)
     vector = B.dim() == 1 or (B.dim() == A.dim() - 1 and B._shape == A._shape[:-1])
     b = B._np[..., None] if vector else B._np
-    rows = b.shape[-2] if left else b.shape[-1]
-    if rows != n:
-        eq = "AX = B" if left else "XA = B"
-        bshape = f"{b.shape[-2]}x{b.shape[-1]}"
-        raise runtime(f"linalg.solve: Incompatible shapes of A and B for the equation {eq} ({n}x{n} and {bshape})")
+    check_system("linalg.solve", n, b.shape, left)
     batch = np.broadcast_shapes(A._shape[:-2], b.shape[:-2])
     a = np.broadcast_to(A._np, batch + A._shape[-2:])
     b = np.broadcast_to(b, batch + b.shape[-2:])
