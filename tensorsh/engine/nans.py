@@ -1,5 +1,6 @@
 """The bits of the NaN PyTorch's CPU kernels give an out-of-domain input (seen only through untyped_storage()):
-SLEEF's asin/acos/rsqrt give -nan, the C library's log and sqrt +nan, float32 log1p and float64 atanh all ones."""
+SLEEF's asin/acos/rsqrt give -nan, the C library's log and sqrt +nan, float32 log1p and float64 atanh all ones.
+A NaN input comes out as it went in (its sign kept), but float64 log1p's, which is +nan."""
 import numpy as np
 
 NEGATIVE = {np.dtype(np.float32): np.uint32(0xFFC00000), np.dtype(np.float64): np.uint64(0xFFF8000000000000)}
@@ -18,10 +19,15 @@ def with_pytorch_nans(name, fn):
         values = fn(x)
         if values.dtype not in NEGATIVE or not values.size:  # (a 0-dim input gives a numpy scalar)
             return values
-        made = np.isnan(values) & ~np.isnan(x)
-        if made.any():
+        nan_in = np.isnan(x)
+        made = np.isnan(values) & ~nan_in
+        if made.any() or nan_in.any():
             bits = table[values.dtype == np.float64][values.dtype]
             values = np.array(values)
             values.view(bits.dtype)[made] = bits
+            if name == "log1p" and values.dtype == np.float64:
+                values.view(bits.dtype)[nan_in] = POSITIVE[values.dtype]
+            else:  # (the input's own bits, whatever numpy's SIMD loop on this CPU did with them)
+                values[nan_in] = np.asarray(x, dtype=values.dtype)[nan_in]
         return values
     return op

@@ -542,6 +542,14 @@ for f in ["e.argmax()", "e.argmin()", "e.argmax(0)", "torch.zeros(0, 3).argmax(1
           "torch.zeros(3, 0).max(1)", "torch.tensor(2.).argmax()", "torch.tensor(2.).argmax(0)", "torch.tensor(2.).argmin(-1, True)"]:
     attempt(lambda: eval(f))
 """,
+"sign_of_nan_is_zero": """
+x = torch.tensor([float('nan'), 1., -2., 0., -0.], requires_grad=True)
+print(x.sign(), torch.sign(x.double()), x.sgn(), torch.tensor(float('nan')).sign(), x.half().sign())
+print(x.sign().untyped_storage().tolist())
+z = torch.tensor([float('nan'), -3., 0.]); z.sign_(); print(z)
+w = torch.tensor([[float('nan'), -3.]]).t().contiguous(); w.sgn_(); print(w)
+x.sign().sum().backward(); print(x.grad)
+""",
 "nan_bits_of_out_of_domain_inputs": """
 for dt in [torch.float32, torch.float64]:
     n = torch.tensor([-2., 2., -1.5, float('-inf'), float('inf'), -0.5, -5., 3., float('nan'), 0.], dtype=dt)
@@ -551,6 +559,9 @@ for dt in [torch.float32, torch.float64]:
         getattr(m, op + "_")() if op not in ('log1p', 'rsqrt') else None
         print(m.untyped_storage().tolist())
     print(torch.tensor([-2., 2., -0.5, 0.5] * 10, dtype=dt).asin().untyped_storage().tolist())
+    nans = torch.tensor([float('nan'), -float('nan'), 2., -2.] * 10, dtype=dt)  # (NaN inputs keep their sign)
+    for op in ['asin', 'acos', 'log', 'log2', 'log10', 'log1p', 'sqrt', 'rsqrt']:
+        print(op, getattr(nans, op)().untyped_storage().tolist()[:32])
 x = torch.tensor([-2., 0.5], requires_grad=True)
 y = x.asin()
 y.sum().backward()

@@ -168,7 +168,17 @@ expm1 = unary("expm1", "Expm1Backward0", kernels.via_double(np.expm1), lambda g,
 reciprocal = unary("reciprocal", "ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: -g * (r * r),
                    "result")
 rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: mul_scalar(g, -0.5) * r.pow(3), "result")
-sign = unary("sign", "SignBackward0", lambda x: x.copy() if x.dtype == np.bool_ else np.sign(x),
+def _sign_values(x):
+    """PyTorch's sign, (0 < x) - (x < 0): a NaN's sign is 0 (numpy's is NaN)."""
+    if x.dtype == np.bool_:
+        return x.copy()
+    values = np.sign(x)
+    if values.dtype.kind == "f" and np.isnan(values).any():
+        values = np.where(np.isnan(values), values.dtype.type(0), values)
+    return values
+
+
+sign = unary("sign", "SignBackward0", _sign_values,
              lambda g: zeros_of(g), None, float_only=False)
 tan = unary("tan", "TanBackward0", kernels.via_double(np.tan), lambda g, r: g * add_scalar(r.pow(2), 1), "result")
 sinh = unary("sinh", "SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
@@ -328,7 +338,7 @@ class SgnBackward0(InputNode):
 
 
 def sgn(self):
-    out = laid_out_like(self._np if self.dtype is dtypes.bool_ else np.sign(self._np), self.dtype, self)
+    out = laid_out_like(_sign_values(self._np), self.dtype, self)
     if needs_grad(self):
         node = SgnBackward0(self)
         node.saved = (SavedTensor(self), SavedTensor(out, is_output=True))
@@ -338,7 +348,7 @@ def sgn(self):
 
 def sgn_inplace(self):
     precheck(self)
-    values = self._np.copy() if self.dtype is dtypes.bool_ else np.sign(self._np)
+    values = _sign_values(self._np)
     return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), lambda: SgnBackward0(self))
 
 
