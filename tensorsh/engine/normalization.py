@@ -117,6 +117,13 @@ class NativeLayerNormBackward0(Node):
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     normalized = tuple(normalized_shape) if isinstance(normalized_shape, (list, tuple)) else (normalized_shape,)
     nd = len(normalized)
+    if not nd:  # (ATen's _check_layer_norm_inputs, in its order)
+        raise runtime("Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, "
+                      "but got normalized_shape = []")
+    for name, t in (("weight", weight), ("bias", bias)):
+        if t is not None and t._shape != normalized:
+            raise runtime(f"Expected {name} to be of same shape as normalized_shape, but got {name} of shape "
+                          f"{list(t._shape)} and normalized_shape = {list(normalized)}")
     if input._shape[input.dim() - nd:] != normalized or input.dim() < nd:
         raise runtime(f"Given normalized_shape={list(normalized)}, expected input with shape [*, "
                       f"{', '.join(map(str, normalized))}], but got input of size{list(input._shape)}")

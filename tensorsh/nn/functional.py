@@ -364,8 +364,7 @@ def adaptive_avg_pool1d(input, output_size):
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
-    from tensorsh.engine.normalization import layer_norm as _layer_norm
-    return _layer_norm(input, normalized_shape, weight, bias, eps)
+    return _TORCH["layer_norm"](input, normalized_shape, weight, bias, eps)  # (torch.layer_norm's argument parser)
 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):

@@ -542,6 +542,38 @@ for f in ["e.argmax()", "e.argmin()", "e.argmax(0)", "torch.zeros(0, 3).argmax(1
           "torch.zeros(3, 0).max(1)", "torch.tensor(2.).argmax()", "torch.tensor(2.).argmax(0)", "torch.tensor(2.).argmin(-1, True)"]:
     attempt(lambda: eval(f))
 """,
+"floor_divide_inplace_records_its_own_overload": """
+for form in ['m', 'op', 'num']:
+    x = torch.tensor([1.5, -2.0], requires_grad=True)
+    y = x * 1
+    if form == 'm': y.floor_divide_(torch.tensor([2.0, 2.0]))
+    elif form == 'op': y //= 2
+    else: y.floor_divide_(2)
+    print(y, y.grad_fn.name())
+    try:
+        y.sum().backward()
+    except Exception as e:
+        print(e)
+z = torch.floor_divide(torch.tensor([3.0], requires_grad=True), 2)
+print(z.grad_fn.name())
+try:
+    z.sum().backward()
+except Exception as e:
+    print(e)
+""",
+"layer_norm_checks_normalized_shape_weight_and_bias": """
+F = torch.nn.functional
+x = torch.randn(2, 3)
+for args in [((),), ([],), ((3,), torch.ones(2)), ((3,), None, torch.ones(4)), ((2, 3),), ((4,),), (3,), ((0,),)]:
+    try:
+        print(F.layer_norm(x, *args).shape)
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    print(F.layer_norm(torch.randn(2, 0), (0,)))
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 "sign_of_nan_is_zero": """
 x = torch.tensor([float('nan'), 1., -2., 0., -0.], requires_grad=True)
 print(x.sign(), torch.sign(x.double()), x.sgn(), torch.tensor(float('nan')).sign(), x.half().sign())

@@ -466,6 +466,10 @@ class _RemainderNotImplemented(NotImplementedBackward):
     op = "remainder"
 
 
+class _FloorDivideInplaceNotImplemented(NotImplementedBackward):
+    op = "floor_divide_"  # (x //= y and floor_divide_ record the in-place overload's node)
+
+
 def _np_remainder(a, b):
     """PyTorch's remainder: floor-mod for integers; for floats fmod, then + b where the signs differ (so
     -2.0 % 1 is -0.0, as PyTorch prints it, where numpy's mod gives 0.0)."""
@@ -678,7 +682,7 @@ def _fmod_checked(self, other):
 remainder_inplace = _augmented(remainder, lambda other: remainder.node if isinstance(other, Tensor) else
                                remainder.number_node)
 fmod_inplace = _augmented(_fmod_checked, lambda other: fmod.node if isinstance(other, Tensor) else fmod.number_node)
-floor_divide_inplace = _augmented(floor_divide, lambda other: NotImplementedBackward)
+floor_divide_inplace = _augmented(floor_divide, lambda other: _FloorDivideInplaceNotImplemented)
 
 
 op("square", square, function=True)
