@@ -67,6 +67,8 @@ def _vector_lanes():
     return 8 if capability == "avx2" else compiled.VECTOR_FLOATS
 
 
+
+
 def _vector_chunk():
     """Elements per step of PyTorch's vectorized elementwise loop (two vectors); the rest of each thread's range
     runs its scalar body."""
@@ -441,6 +443,12 @@ _cpu = {}
 # Vectorized<T> as the sum kernel sees it: 32 bytes on every x86 build. The sum kernel is not registered for
 # AVX512 (REGISTER_DISPATCH without ALSO_REGISTER_AVX512_DISPATCH), so AVX512 machines run the AVX2 one.
 VECTOR_BYTES = 32
+
+
+def vector_lanes(np_dtype):
+    """Elements of np_dtype in one Vectorized<T> of the elementwise kernels: 32 bytes on every x86 build (even the
+    one without vectors), as their REGISTER_DISPATCH runs the AVX2 kernel on AVX512 machines."""
+    return VECTOR_BYTES // np.dtype(np_dtype).itemsize
 
 
 def default_num_threads():

@@ -574,6 +574,56 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"inplace_op_reads_an_aliased_operand_as_its_loop_goes": """
+for n in [2, 5, 17, 40, 70]:
+    for dt in [torch.float32, torch.float64, torch.int64]:
+        c = torch.arange(3 * n, dtype=dt).reshape(3, n) + 1
+        c.add_(c[:, 0:1])
+        print(n, dt, c.sum().item(), c[:, -3:].tolist())
+        d = torch.arange(3 * n, dtype=dt).reshape(3, n) + 1
+        d.mul_(d[:, 1:2], ) if dt != torch.int64 else d.sub_(d[:, 1:2], alpha=2)
+        print(d[:, :4].tolist(), d[:, -2:].tolist())
+        e = torch.arange(4 * n, dtype=dt).reshape(4, n) + 1
+        e[1:].sub_(e[:-1, :1])
+        print(e.sum().item())
+        f = torch.arange(2 * n, dtype=dt) + 1
+        f[1:].add_(f[::2][: (2 * n - 1 + 0)][:1])
+        print(f.tolist()[-4:])
+        g = torch.arange(n, dtype=dt).reshape(1, n) + 1
+        g = g.expand(2, n).clone()
+        g.add_(g[:, ::2].repeat_interleave(2, dim=1)[:, :n] if False else g[:, 0:1], alpha=3)
+        print(g.tolist()[1][-3:])
+x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+y = x * 1
+y.div_(y[:, :1])
+print(y, y.grad_fn)
+y.sum().backward()
+print(x.grad)
+t = torch.ones(4, 4)
+t.add_(t[:, 1:2])
+t += t[:, 3:4]
+t.mul_(t.t()[:, :1] if False else t[:, :1])
+print(t)
+""",
+"inplace_op_on_a_view_of_its_own_operand": """
+v1 = torch.tensor([[-0.5, -0.75], [-0.9662, 0.25], [2.6707, 0.5]])
+v2 = v1.unsafe_split(1, -1)[0]
+v1.div_(v2)
+print(v1)
+a = torch.tensor([[-0.5, -0.75], [-0.9662, 0.25], [2.6707, 0.5]])
+b = a[:, :1]
+try:
+    a.div_(b)
+except RuntimeError as e:
+    print(e)
+print(a)
+c = torch.arange(6.).reshape(3, 2)
+c.add_(c[:, 0:1])
+print(c)
+d = torch.arange(6.).reshape(3, 2)
+d.mul_(d[0])
+print(d)
+""",
 "sign_of_nan_is_zero": """
 x = torch.tensor([float('nan'), 1., -2., 0., -0.], requires_grad=True)
 print(x.sign(), torch.sign(x.double()), x.sgn(), torch.tensor(float('nan')).sign(), x.half().sign())

@@ -10,9 +10,9 @@ from ..autograd import NOTHING_SAVED, SavedTensor
 from ..errors import make, runtime, type_error
 from ..tensorimpl import Tensor
 from .comparison import _np_of, logical_not, where
-from .core import (ORIGINAL_SCALAR, BinaryNode, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast,
-                   check_fits_output, check_inplace, from_numpy, needs_grad, precheck, scalar_in, self_overlapping,
-                   true_div_dtype, write_inplace, write_rows, written, zeros_of)
+from .core import (ORIGINAL_SCALAR, BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace,
+                   check_broadcast, check_fits_output, check_inplace, from_numpy, needs_grad, precheck, scalar_in,
+                   self_overlapping, true_div_dtype, write_inplace, write_reading_back, write_rows, written, zeros_of)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
 from .unary import reciprocal
@@ -234,6 +234,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             return self
         precheck(self, other)
         bf_alpha = with_alpha and alpha != 1 and _bfloat16_alpha(self, other, alpha) and not self_overlapping(self)
+        operand = other  # (an aliased operand is read as the loop goes: alpha applied element by element)
         if alpha != 1 and not fused and not bf_alpha:
             other = other * alpha
         check_broadcast(self, other)
@@ -253,6 +254,12 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                     write_rows(self, arr, lambda ix: kernels.fma(bb[ix], scale, arr[ix].astype(an.dtype)), (other,))
                 else:
                     write_rows(self, arr, lambda ix: kernel(arr[ix].astype(an.dtype), bb[ix]), (other,))
+        elif aliased_operand(self, operand):
+            scale = dt.np.type(sign * alpha if fused else alpha)
+
+            def write(arr):
+                write_reading_back(self, arr, operand, (lambda a, b: kernels.fma(b.astype(dt.np), scale, a.astype(dt.np)))
+                                   if fused else lambda a, b: kernel(a.astype(dt.np), b.astype(dt.np) * scale))
         else:
             values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else kernel(an, bn) if not bf_alpha else \
                 kernels.bfloat16_add_alpha(an, bn, sign * alpha, dtypes.to_bfloat16)

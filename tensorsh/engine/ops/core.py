@@ -541,6 +541,40 @@ def write_rows(self, arr, row_values, others=()):
         arr[index] = row_values(index)
 
 
+def aliased_operand(self, other):
+    """other is a view of self's storage in a layout TensorIterator's overlap check calls too hard (strided or
+    broadcast, so no error): PyTorch's kernel then reads some of other's elements after writing them."""
+    return type(other) is Tensor and other._storage is self._storage and other.numel() and not (
+        other._offset == self._offset and other._stride == self._stride and other._shape == self._shape)
+
+
+def write_reading_back(self, arr, other, compute):
+    """Write self[...] = compute(self, other) as PyTorch's loop does when other aliases self (aliased_operand): rows
+    of the fastest dimension one after another; in a row, the vectorized loop's blocks of two vectors (a broadcast
+    other read once at the row's start, a contiguous one a block at a time), then element by element, each reading
+    memory as the writes before it left it."""
+    shape = self._shape
+    other_strides = broadcast_strides(other, shape)
+    perm = kernels.dim_order(shape, [self._stride, self._stride, other_strides])
+    inner, outer = perm[0], perm[:0:-1]
+    n, step = shape[inner], other_strides[inner]
+    lanes = kernels.vector_lanes(self.dtype.np)
+    block = 2 * lanes if lanes and self._stride[inner] == 1 and step in (0, 1) else n + 1
+    live = np.broadcast_to(other._np, shape)  # (a view: reads see the writes)
+    for idx in np.ndindex(*[shape[d] for d in outer]):
+        index = [slice(None)] * len(shape)
+        for d, i in zip(outer, idx):
+            index[d] = i
+        row, source = arr[tuple(index)], live[tuple(index)]
+        start = source[0].copy() if n else None
+        i = 0
+        while i + block <= n:
+            row[i:i + block] = compute(row[i:i + block], start if step == 0 else source[i:i + block].copy())
+            i += block
+        for j in range(i, n):
+            row[j] = compute(row[j], source[j])
+
+
 def broadcast_strides(t, shape):
     pad = len(shape) - len(t._shape)
     return (0,) * pad + tuple(0 if n == 1 else st for n, st in zip(t._shape, t._stride))
