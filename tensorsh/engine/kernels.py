@@ -980,6 +980,10 @@ def _compiled_orders(a, b, out, rows, kind, a_c=None, b_c=None):
     """_ckernels' blas_orders on the first `rows` rows of a (each of a and b C- or F-contiguous) into out; False
     where it cannot run (no compiled loops, or a build older than blas_orders). a_c, b_c: whether a and b are
     C-contiguous, when the caller knows both are C- or F-contiguous."""
+    loop = getattr(compiled, "mm_orders", None)
+    if loop is not None:  # (any strides: the loop reads them from the arrays)
+        loop(a, b, out, rows, kind)
+        return True
     loop = getattr(compiled, "blas_orders", None)
     if loop is None:
         return False
