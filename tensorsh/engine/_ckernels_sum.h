@@ -23,7 +23,8 @@ static int P##_multi_row(const T *base, Py_ssize_t n, Py_ssize_t stride, T *resu
     Py_ssize_t nb = n / step;                                                                               \
     T acc1 = 0, acc2 = 0, acc3 = 0;                                                                         \
     if (nb) {                                                                                               \
-        T *sums = PyMem_RawMalloc(nb * sizeof(T));                                                          \
+        T small[64];                              /* (a short lane: no allocation) */                       \
+        T *sums = nb <= 64 ? small : PyMem_RawMalloc(nb * sizeof(T));                                       \
         if (sums == NULL)                                                                                   \
             return -1;                                                                                      \
         for (Py_ssize_t b = 0; b < nb; b++)                                                                 \
@@ -38,7 +39,8 @@ static int P##_multi_row(const T *base, Py_ssize_t n, Py_ssize_t stride, T *resu
             for (Py_ssize_t d = 0; d < n2; d++)                                                             \
                 acc3 += P##_seq(sums + d * step, step, 1);                                                  \
         }                                                                                                   \
-        PyMem_RawFree(sums);                                                                                \
+        if (sums != small)                                                                                  \
+            PyMem_RawFree(sums);                                                                            \
     }                                                                                                       \
     *result = ((P##_seq(base + nb * step * stride, n - nb * step, stride) + acc1) + acc2) + acc3;           \
     return 0;                                                                                               \
