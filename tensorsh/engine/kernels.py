@@ -1212,10 +1212,10 @@ def cascade_sum(x, reduced, round_partials=None):
     block = _blocks.get((x.shape, x.strides, x.dtype, tuple(reduced)))
     if block is not None:  # (a training loop sums the same small shapes: the steps below, known from the first time)
         keep, n_out, contiguous, extent, args = block
-        flat = x.reshape(-1) if contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (x.itemsize,))
-        out = np.zeros(n_out, x.dtype)
+        flat = x if contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (x.itemsize,))  # (a C-contiguous
+        out = np.zeros(keep, x.dtype)  # array's buffer is its flat run already)
         compiled.sum_block(flat, out, 0, 0, *args)
-        return out.reshape(keep)
+        return out
     dt = x.dtype
     keep = tuple(1 if d in reduced else s for d, s in enumerate(x.shape))
     if x.size == 0:

@@ -194,12 +194,9 @@ _ONCE = ("view", "grad+")   # events a loop repeats: noted once per statement  #
 
 
 class _Log(list):
-    """A storage's events, and which statements already noted an event a loop repeats (in the latest epoch)."""
+    """A storage's events, and which statements already noted an event a loop repeats (in the latest epoch): note()
+    sets both when it makes one (list's own constructor: no Python __init__ on a fresh storage's first event)."""
     __slots__ = ("epoch", "once")
-
-    def __init__(self):
-        list.__init__(self)
-        self.epoch, self.once = -1, None
 
 
 def note(storage, kind, tensor=None, extra=None):
@@ -209,6 +206,8 @@ def note(storage, kind, tensor=None, extra=None):
     log = storage.log
     if log is None:
         log = storage.log = _Log()
+        log.epoch = -1
+        log.once = None
     if kind in _ONCE:
         if log.epoch != epoch:
             log.epoch, log.once = epoch, set()
@@ -301,7 +300,7 @@ class VersionCounter:
         undo.touch(self)
         self.value += 1
         if self.history is not None:
-            self.history[self.value] = undo.location()
+            self.history[self.value] = undo._location
 
     def _snapshot(self):
         return self.value, None if self.history is None else dict(self.history)
