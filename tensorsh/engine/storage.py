@@ -204,10 +204,14 @@ def note(storage, kind, tensor=None, extra=None):
     went through, extra). Views taken again by the statement that took the last one are not repeated (loops)."""
     loc, epoch = undo._location, undo.epoch
     log = storage.log
-    if log is None:
+    if log is None:  # a storage's first event (fresh gradients' views): nothing to look up
         log = storage.log = _Log()
-        log.epoch = -1
-        log.once = None
+        if kind in _ONCE:
+            log.epoch, log.once = epoch, {loc if kind == "view" else (kind, id(loc))}
+        else:
+            log.epoch, log.once = -1, None
+        log.append((kind, loc, epoch, None if tensor is None else weakref.ref(tensor), extra))
+        return
     if kind in _ONCE:
         if log.epoch != epoch:
             log.epoch, log.once = epoch, set()
