@@ -870,11 +870,18 @@ class ReadyQueue:
 
     def push(self, node):  # std::push_heap
         heap = self.heap
-        if not heap:  # (the common case in a chain: nothing else is ready)
-            heap.append(node)
-            return
         heap.append(node)
-        self._sift_up(len(heap) - 1, node)
+        hole = len(heap) - 1
+        if hole:  # (_sift_up, inline: the walk pushes a node per edge done)
+            seq = node.seq
+            while hole > 0:
+                parent = (hole - 1) // 2
+                above = heap[parent]
+                if not above.seq < seq:
+                    break
+                heap[hole] = above
+                hole = parent
+            heap[hole] = node
 
     def _sift_up(self, hole, node):  # libstdc++'s __push_heap (top index 0)
         heap, seq = self.heap, node.seq
@@ -894,6 +901,9 @@ class ReadyQueue:
         if not n:
             return last
         top = heap[0]
+        if n == 1:  # (the steps below for one element left: it takes the top)
+            heap[0] = last
+            return top
         hole = second = 0  # libstdc++'s __adjust_heap: the hole goes down the larger child's way
         while second < (n - 1) // 2:
             second = 2 * (second + 1)
