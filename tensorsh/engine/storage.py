@@ -301,7 +301,9 @@ class VersionCounter:
             self.__class__ = InferenceCounter
 
     def bump(self):
-        undo.touch(self)
+        journal = undo._journal  # (undo.touch, inline: every in-place write bumps a counter)
+        if journal is not None and id(self) not in journal._snapshots:
+            journal.touch(self)
         self.value += 1
         if self.history is not None:
             self.history[self.value] = undo._location
