@@ -1275,7 +1275,7 @@ static PyMethodDef methods[] = {
     {"softmax_backward_rows", py_softmax_backward_rows, METH_VARARGS,
      "softmax_backward_rows(g, y, out, dim, lanes, log[, inner, chunk]): softmax's or log_softmax's gradient."},
     {"normal16", py_normal16, METH_VARARGS, "normal16(u, out): torch.randn's float32 kernel on blocks of 16."},
-    {"sum_block", py_sum_block, METH_VARARGS, "sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)."},
+    {"sum_block", (PyCFunction)(void (*)(void))py_sum_block, METH_FASTCALL, "sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)."},
     {"fma_scalar", py_fma_scalar, METH_VARARGS, "fma_scalar(x, scale, c, out): x * scale + c rounded once."},
     {"sgd_momentum", py_sgd_momentum, METH_VARARGS,
      "sgd_momentum(buf, grad, param, momentum, alpha, fused_alpha, scale): SGD's momentum step in one pass."},

@@ -137,13 +137,27 @@ SUM_FUNCTIONS(float, f32)
 SUM_FUNCTIONS(double, f64)
 
 /* sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec): kernels._sum_block */
-static PyObject *py_sum_block(PyObject *self, PyObject *args)
+static PyObject *py_sum_block(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     Py_buffer src, dst;
-    Py_ssize_t in_off, out_off, size0, size1, in0, in1, out0, out1, vec;
-    if (!PyArg_ParseTuple(args, "y*w*nnnnnnnnn", &src, &dst, &in_off, &out_off, &size0, &size1,
-                          &in0, &in1, &out0, &out1, &vec))
+    Py_ssize_t n[9];                            /* in_off, out_off, size0, size1, in0, in1, out0, out1, vec */
+    if (nargs != 11) {
+        PyErr_SetString(PyExc_TypeError, "sum_block takes 11 arguments");
         return NULL;
+    }
+    for (int i = 0; i < 9; i++) {               /* (METH_FASTCALL: no argument tuple parsed by format) */
+        n[i] = PyLong_AsSsize_t(args[2 + i]);
+        if (n[i] == -1 && PyErr_Occurred())
+            return NULL;
+    }
+    if (PyObject_GetBuffer(args[0], &src, PyBUF_SIMPLE) < 0)
+        return NULL;
+    if (PyObject_GetBuffer(args[1], &dst, PyBUF_WRITABLE) < 0) {
+        PyBuffer_Release(&src);
+        return NULL;
+    }
+    Py_ssize_t in_off = n[0], out_off = n[1], size0 = n[2], size1 = n[3], in0 = n[4], in1 = n[5], out0 = n[6],
+               out1 = n[7], vec = n[8];
     int status = -2;
     if (src.itemsize == dst.itemsize && (src.itemsize == 4 || src.itemsize == 8)) {
         Py_BEGIN_ALLOW_THREADS

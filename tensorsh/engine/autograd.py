@@ -4,6 +4,7 @@ import itertools
 import re
 import sys
 import weakref
+from weakref import ref as _weakref
 
 import numpy as np
 
@@ -519,14 +520,13 @@ class SavedTensor:
 
     def __init__(self, value, is_output=False, inplace_on_view=False):
         self.inplace_on_view = inplace_on_view  # an in-place op's output on a view: named by the view's grad_fn
-        self.weak_fn = None  # (that grad_fn as the op left it, weakly: a regenerated one lets it die, as in PyTorch)
-        self.freed = False
-        counter = getattr(value, "_version_counter", None)
-        self.is_tensor = counter is not None
+        self.weak_fn = self.hooks = None  # (weak_fn: that grad_fn as the op left it, weakly: a regenerated one lets
+        self.freed = False  # it die, as in PyTorch)
         self.is_output = is_output
-        # after backward frees the value, renderers can still name what it was
-        self.ref = weakref.ref(value) if counter is not None else None
+        counter = getattr(value, "_version_counter", None)
         if counter is not None:
+            self.is_tensor = True
+            self.ref = _weakref(value)  # after backward frees the value, renderers can still name what it was
             if counter.inference:
                 raise runtime(messages.INFERENCE_SAVED)
             if counter.history is None:
@@ -534,14 +534,13 @@ class SavedTensor:
             self.version = counter.value
             self.was_leaf = value._grad_fn is None
             self.output_nr = value._output_nr
-            if is_output and not inplace_on_view:
-                value = value._data_only()
+            self.value = value._data_only() if is_output and not inplace_on_view else value
         else:
-            self.version = 0
+            self.is_tensor = False
+            self.ref = None
+            self.version = self.output_nr = 0
             self.was_leaf = True
-            self.output_nr = 0
-        self.value = value
-        self.hooks = None
+            self.value = value
         if SAVED_HOOKS and counter is not None:
             if is_output:  # PyTorch packs an op's output once it has its grad_fn: packed when the op attaches it
                 PENDING_PACKS.append((self, SAVED_HOOKS[-1]))
