@@ -187,3 +187,28 @@ def test_mm_orders_refuses_what_it_cannot_take():
         c.mm_orders(a, b, out, 5, 0)
     with pytest.raises(ValueError, match="not C-contiguous"):
         c.mm_orders(a, b, np.zeros((2, 4), np.float32).T, 4, 0)
+
+
+@needs_compiled
+def test_compiled_cascade_sum_gives_the_numpy_ports_bits():
+    """The compiled sum block (lanes summed side by side) against kernels.py's numpy port of PyTorch's order, over
+    shapes that take each of its paths (inner rows, columns in vectors and their tail, the block levels of a long
+    column) and both layouts."""
+    rng = np.random.default_rng(5)
+    shapes = [(64, 16), (64, 1), (1, 64), (7, 3), (100, 70), (5000, 70), (3, 70000), (33, 129), (17, 8, 9)]
+    for shape in shapes:
+        for dt in (np.float32, np.float64):
+            x = (rng.standard_normal(shape) * 10 ** rng.uniform(-3, 3, shape)).astype(dt)
+            for y in (x, np.ascontiguousarray(x.T).T):
+                for dims in [(0,), (len(shape) - 1,), tuple(range(len(shape)))]:
+                    got = kernels.cascade_sum(y, dims)
+                    saved, blocks = kernels.compiled, dict(kernels._blocks)
+                    kernels.compiled = None
+                    kernels._blocks.clear()  # (replayed blocks are compiled calls)
+                    try:
+                        want = kernels.cascade_sum(y, dims)
+                    finally:
+                        kernels.compiled = saved
+                        kernels._blocks.update(blocks)
+                    assert got.shape == want.shape
+                    assert np.array_equal(got.view(np.uint8), want.view(np.uint8)), (shape, dt, dims)
