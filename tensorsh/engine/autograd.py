@@ -870,17 +870,8 @@ class ReadyQueue:
     def push(self, node):  # std::push_heap
         heap = self.heap
         heap.append(node)
-        hole = len(heap) - 1
-        if hole:  # (_sift_up, inline: the walk pushes a node per edge done)
-            seq = node.seq
-            while hole > 0:
-                parent = (hole - 1) // 2
-                above = heap[parent]
-                if not above.seq < seq:
-                    break
-                heap[hole] = above
-                hole = parent
-            heap[hole] = node
+        if len(heap) > 1:  # (the walk appends to an empty queue itself)
+            self._sift_up(len(heap) - 1, node)
 
     def _sift_up(self, hole, node):  # libstdc++'s __push_heap (top index 0)
         heap, seq = self.heap, node.seq
