@@ -933,11 +933,59 @@ static PyObject *py_log_softmax_columns(PyObject *self, PyObject *args)
  *    another. */
 /* VECTORIZED: fmaf is then the CPU's instruction, not libm's emulation (the same bits, ~20x faster); the
  * plain orders stay unfused (fp-contract=off) in every clone. */
+/* Each out[i, j] takes its own steps in every variant below; they differ only in which elements are computed side
+ * by side (the compiler vectorizes across them), so every variant gives the same bits. */
+#define MM_COLUMN 64    /* rows of out computed side by side down a column */
+#define MM_PACK 4096    /* the largest b gathered into a row-major copy first */
 VECTORIZED __attribute__((optimize("fp-contract=off")))
 static void blas_orders(const float *a, Py_ssize_t sa0, Py_ssize_t sa1, const float *b, Py_ssize_t sb0,
                         Py_ssize_t sb1, float *out, Py_ssize_t m, Py_ssize_t k, Py_ssize_t n, int kind)
 {
+    if ((kind & 3) <= 1 && sa0 == 1 && m >= 8 && n < 8) {
+        /* one after another, a column-major a and few columns: a column of out at a time, down the rows */
+        float acc[MM_COLUMN];
+        for (Py_ssize_t i0 = 0; i0 < m; i0 += MM_COLUMN) {
+            Py_ssize_t rows = m - i0 < MM_COLUMN ? m - i0 : MM_COLUMN;
+            const float *ai = a + i0;
+            for (Py_ssize_t j = 0; j < n; j++) {
+                const float *bc = b + j * sb1;
+                Py_ssize_t p0 = 0;
+                if (kind & 4) {  /* the first product is the start */
+                    const float y = bc[0];
+                    for (Py_ssize_t r = 0; r < rows; r++)
+                        acc[r] = ai[r] * y;
+                    p0 = 1;
+                } else {
+                    for (Py_ssize_t r = 0; r < rows; r++)
+                        acc[r] = out[(i0 + r) * n + j];
+                }
+                for (Py_ssize_t p = p0; p < k; p++) {
+                    const float y = bc[p * sb0], *ap = ai + p * sa1;
+                    if (kind & 1)
+                        for (Py_ssize_t r = 0; r < rows; r++)
+                            acc[r] = fmaf(ap[r], y, acc[r]);
+                    else
+                        for (Py_ssize_t r = 0; r < rows; r++) {
+                            float prod = ap[r] * y;
+                            acc[r] = acc[r] + prod;
+                        }
+                }
+                for (Py_ssize_t r = 0; r < rows; r++)
+                    out[(i0 + r) * n + j] = acc[r];
+            }
+        }
+        return;
+    }
     if ((kind & 3) <= 1) {  /* one after another: each out[i, j] takes the same steps, a row of b at a time */
+        float packed[MM_PACK];
+        if (sb1 != 1 && n > 1 && k * n <= MM_PACK) {  /* b's rows gathered once, then read contiguously */
+            for (Py_ssize_t p = 0; p < k; p++)
+                for (Py_ssize_t j = 0; j < n; j++)
+                    packed[p * n + j] = b[p * sb0 + j * sb1];
+            b = packed;
+            sb0 = n;
+            sb1 = 1;
+        }
         for (Py_ssize_t i = 0; i < m; i++) {
             const float *ar = a + i * sa0;
             float *o = out + i * n;
@@ -997,10 +1045,18 @@ static void blas_orders(const float *a, Py_ssize_t sa0, Py_ssize_t sa1, const fl
                     float prod = ar[p * sa1] * bc[p * sb0];
                     lane[0] = lane[0] + prod;
                 }
-                for (Py_ssize_t p = head; p < k; p++) {
-                    float prod = ar[p * sa1] * bc[p * sb0];
-                    lane[(p - head) & 3] = lane[(p - head) & 3] + prod;
-                }
+                if (sa1 == 1 && sb0 == 1)  /* (k - head is a multiple of 4: the lanes side by side) */
+                    for (Py_ssize_t p = head; p < k; p += 4)
+                        for (int q = 0; q < 4; q++) {
+                            float prod = ar[p + q] * bc[p + q];
+                            lane[q] = lane[q] + prod;
+                        }
+                else
+                    for (Py_ssize_t p = head; p < k; p += 4)
+                        for (int q = 0; q < 4; q++) {
+                            float prod = ar[(p + q) * sa1] * bc[(p + q) * sb0];
+                            lane[q] = lane[q] + prod;
+                        }
                 float folded = (lane[0] + lane[2]) + (lane[1] + lane[3]);
                 acc = acc + folded;
             } else {
@@ -1130,6 +1186,62 @@ done:
     return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
 }
 
+/* a 2-D float32 buffer with its element strides (any layout) */
+static int get_f32_matrix(PyObject *obj, Py_buffer *view, Py_ssize_t *s0, Py_ssize_t *s1)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_RECORDS_RO) < 0)
+        return -1;
+    if (view->itemsize != 4 || view->format == NULL || strcmp(view->format, "f") != 0 || view->ndim != 2 ||
+        view->strides[0] % 4 != 0 || view->strides[1] % 4 != 0) {
+        PyErr_SetString(PyExc_TypeError, "mm_orders: float32 matrices are expected");
+        PyBuffer_Release(view);
+        return -1;
+    }
+    *s0 = view->strides[0] / 4;
+    *s1 = view->strides[1] / 4;
+    return 0;
+}
+
+/* mm_orders(a, b, out, rows, kind): blas_orders on float32 matrices a (m, k) and b (k, n) of any strides, into the
+ * first `rows` rows of out, a C-contiguous float32 (>= rows, n) matrix */
+static PyObject *py_mm_orders(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "mm_orders(a, b, out, rows, kind) takes 5 arguments");
+        return NULL;
+    }
+    Py_ssize_t rows = PyLong_AsSsize_t(args[3]);
+    long kind = PyLong_AsLong(args[4]);
+    if ((rows == -1 || kind == -1) && PyErr_Occurred())
+        return NULL;
+    Py_buffer va, vb, vo;
+    Py_ssize_t sa0, sa1, sb0, sb1;
+    if (get_f32_matrix(args[0], &va, &sa0, &sa1) < 0)
+        return NULL;
+    if (get_f32_matrix(args[1], &vb, &sb0, &sb1) < 0) {
+        PyBuffer_Release(&va);
+        return NULL;
+    }
+    if (get_f32(args[2], &vo, 1, "mm_orders") < 0) {
+        PyBuffer_Release(&va);
+        PyBuffer_Release(&vb);
+        return NULL;
+    }
+    Py_ssize_t m = va.shape[0], k = va.shape[1], n = vb.shape[1];
+    if (vb.shape[0] != k || vo.ndim != 2 || vo.shape[1] != n || rows < 0 || rows > m || rows > vo.shape[0] ||
+        kind < 0 || kind > 15)
+        PyErr_SetString(PyExc_ValueError, "mm_orders: shapes that do not multiply");
+    else if (rows && k && n) {
+        Py_BEGIN_ALLOW_THREADS
+        blas_orders(va.buf, sa0, sa1, vb.buf, sb0, sb1, vo.buf, rows, k, n, (int)kind);
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&va);
+    PyBuffer_Release(&vb);
+    PyBuffer_Release(&vo);
+    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+}
+
 #define UNARY(name) \
     static PyObject *py_##name(PyObject *self, PyObject *args) { return run(args, 1, name##_loop, NULL, #name); }
 #define BINARY(name) \
@@ -1163,12 +1275,14 @@ static PyMethodDef methods[] = {
     {"softmax_backward_rows", py_softmax_backward_rows, METH_VARARGS,
      "softmax_backward_rows(g, y, out, dim, lanes, log[, inner, chunk]): softmax's or log_softmax's gradient."},
     {"normal16", py_normal16, METH_VARARGS, "normal16(u, out): torch.randn's float32 kernel on blocks of 16."},
-    {"sum_block", py_sum_block, METH_VARARGS, "sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)."},
+    {"sum_block", (PyCFunction)(void (*)(void))py_sum_block, METH_FASTCALL, "sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)."},
     {"fma_scalar", py_fma_scalar, METH_VARARGS, "fma_scalar(x, scale, c, out): x * scale + c rounded once."},
     {"sgd_momentum", py_sgd_momentum, METH_VARARGS,
      "sgd_momentum(buf, grad, param, momentum, alpha, fused_alpha, scale): SGD's momentum step in one pass."},
     {"blas_orders", py_blas_orders, METH_VARARGS,
      "blas_orders(a, sa0, sa1, b, sb0, sb1, out, m, k, n, kind): a @ b added into out in one of MKL's orders."},
+    {"mm_orders", (PyCFunction)(void (*)(void))py_mm_orders, METH_FASTCALL,
+     "mm_orders(a, b, out, rows, kind): blas_orders on float32 matrices of any strides into out's first rows."},
     {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},
     {NULL, NULL, 0, NULL},
 };

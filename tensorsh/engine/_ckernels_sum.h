@@ -6,6 +6,7 @@
  * names of PyTorch's functions each one follows. Elements are addressed by element offsets and strides into
  * one flat buffer; plain adds only, so the compiler (no -ffast-math) keeps every rounding.
  */
+#define SUM_LANES 64                            /* lanes summed side by side (four vectors of 16 floats) */
 #define SUM_FUNCTIONS(T, P)                                                                                   \
 static T P##_seq(const T *base, Py_ssize_t n, Py_ssize_t stride)                                            \
 {                                                                                                           \
@@ -23,7 +24,8 @@ static int P##_multi_row(const T *base, Py_ssize_t n, Py_ssize_t stride, T *resu
     Py_ssize_t nb = n / step;                                                                               \
     T acc1 = 0, acc2 = 0, acc3 = 0;                                                                         \
     if (nb) {                                                                                               \
-        T *sums = PyMem_RawMalloc(nb * sizeof(T));                                                          \
+        T small[64];                              /* (a short lane: no allocation) */                       \
+        T *sums = nb <= 64 ? small : PyMem_RawMalloc(nb * sizeof(T));                                       \
         if (sums == NULL)                                                                                   \
             return -1;                                                                                      \
         for (Py_ssize_t b = 0; b < nb; b++)                                                                 \
@@ -38,7 +40,8 @@ static int P##_multi_row(const T *base, Py_ssize_t n, Py_ssize_t stride, T *resu
             for (Py_ssize_t d = 0; d < n2; d++)                                                             \
                 acc3 += P##_seq(sums + d * step, step, 1);                                                  \
         }                                                                                                   \
-        PyMem_RawFree(sums);                                                                                \
+        if (sums != small)                                                                                  \
+            PyMem_RawFree(sums);                                                                            \
     }                                                                                                       \
     *result = ((P##_seq(base + nb * step * stride, n - nb * step, stride) + acc1) + acc2) + acc3;           \
     return 0;                                                                                               \
@@ -58,17 +61,101 @@ static int P##_row(const T *base, Py_ssize_t n, Py_ssize_t stride, T *result)   
     return 0;                                                                                               \
 }                                                                                                           \
                                                                                                             \
+/* The same sums for L <= SUM_LANES lanes side by side, lane l's values at base[l + i * stride]: each lane takes \
+ * its own steps in the order above (the compiler vectorizes across the lanes). */                          \
+static void P##_seq_lanes(const T *base, Py_ssize_t n, Py_ssize_t stride, Py_ssize_t L, T *out)             \
+{                                                                                                           \
+    T acc[SUM_LANES];                                                                                       \
+    for (Py_ssize_t l = 0; l < L; l++)                                                                      \
+        acc[l] = 0;                                                                                         \
+    for (Py_ssize_t i = 0; i < n; i++)                                                                      \
+        for (Py_ssize_t l = 0; l < L; l++)                                                                  \
+            acc[l] += base[i * stride + l];                                                                 \
+    for (Py_ssize_t l = 0; l < L; l++)                                                                      \
+        out[l] = acc[l];                                                                                    \
+}                                                                                                           \
+                                                                                                            \
+static int P##_multi_row_lanes(const T *base, Py_ssize_t n, Py_ssize_t stride, Py_ssize_t L, T *result)     \
+{                                                                                                           \
+    int log2 = n <= 2 ? 1 : 64 - __builtin_clzll((unsigned long long)(n - 1));                             \
+    Py_ssize_t step = (Py_ssize_t)1 << (log2 / 4 > 4 ? log2 / 4 : 4);                                     \
+    Py_ssize_t nb = n / step;                                                                               \
+    T acc1[SUM_LANES], acc2[SUM_LANES], acc3[SUM_LANES], part[SUM_LANES];                                   \
+    for (Py_ssize_t l = 0; l < L; l++)                                                                      \
+        acc1[l] = acc2[l] = acc3[l] = 0;                                                                    \
+    if (nb) {                                                                                               \
+        T small[4 * SUM_LANES];                                                                             \
+        T *sums = nb * L <= 4 * SUM_LANES ? small : PyMem_RawMalloc(nb * L * sizeof(T));                    \
+        if (sums == NULL)                                                                                   \
+            return -1;                                                                                      \
+        for (Py_ssize_t b = 0; b < nb; b++)                                                                 \
+            P##_seq_lanes(base + b * step * stride, step, stride, L, sums + b * L);                         \
+        Py_ssize_t n1 = nb / step;                                                                          \
+        P##_seq_lanes(sums + n1 * step * L, nb - n1 * step, L, L, acc1);                                    \
+        if (n1) {                                                                                           \
+            for (Py_ssize_t c = 0; c < n1; c++)                   /* level 1, in place: c <= c * step */    \
+                P##_seq_lanes(sums + c * step * L, step, L, L, sums + c * L);                               \
+            Py_ssize_t n2 = n1 / step;                                                                      \
+            P##_seq_lanes(sums + n2 * step * L, n1 - n2 * step, L, L, acc2);                                \
+            for (Py_ssize_t d = 0; d < n2; d++) {                                                           \
+                P##_seq_lanes(sums + d * step * L, step, L, L, part);                                       \
+                for (Py_ssize_t l = 0; l < L; l++)                                                          \
+                    acc3[l] += part[l];                                                                     \
+            }                                                                                               \
+        }                                                                                                   \
+        if (sums != small)                                                                                  \
+            PyMem_RawFree(sums);                                                                            \
+    }                                                                                                       \
+    P##_seq_lanes(base + nb * step * stride, n - nb * step, stride, L, part);                               \
+    for (Py_ssize_t l = 0; l < L; l++)                                                                      \
+        result[l] = ((part[l] + acc1[l]) + acc2[l]) + acc3[l];                                              \
+    return 0;                                                                                               \
+}                                                                                                           \
+                                                                                                            \
+static int P##_row_lanes(const T *base, Py_ssize_t n, Py_ssize_t stride, Py_ssize_t L, T *result)           \
+{                                                                                                           \
+    Py_ssize_t quarter = n / 4;                                                                             \
+    T partial[4][SUM_LANES];                                                                                \
+    for (int k = 0; k < 4; k++)                                                                             \
+        if (P##_multi_row_lanes(base + k * stride, quarter, 4 * stride, L, partial[k]) < 0)                 \
+            return -1;                                                                                      \
+    for (Py_ssize_t i = quarter * 4; i < n; i++)                                                            \
+        for (Py_ssize_t l = 0; l < L; l++)                                                                  \
+            partial[0][l] += base[i * stride + l];                                                          \
+    for (Py_ssize_t l = 0; l < L; l++)                                                                      \
+        result[l] = ((partial[0][l] + partial[1][l]) + partial[2][l]) + partial[3][l];                      \
+    return 0;                                                                                               \
+}                                                                                                           \
+                                                                                                            \
+/* `lanes` adjacent columns (lane stride 1), each summed down n rows `stride` apart by multi_row (multi) or   \
+ * row, added into out */                                                                                   \
+static int P##_column_lanes(int multi, const T *base, Py_ssize_t lanes, Py_ssize_t n, Py_ssize_t stride,    \
+                            T *out, Py_ssize_t out_stride)                                                  \
+{                                                                                                           \
+    T vals[SUM_LANES];                                                                                      \
+    for (Py_ssize_t l0 = 0; l0 < lanes; l0 += SUM_LANES) {                                                  \
+        Py_ssize_t L = lanes - l0 < SUM_LANES ? lanes - l0 : SUM_LANES;                                     \
+        if ((multi ? P##_multi_row_lanes : P##_row_lanes)(base + l0, n, stride, L, vals) < 0)               \
+            return -1;                                                                                      \
+        for (Py_ssize_t l = 0; l < L; l++)                                                                  \
+            out[(l0 + l) * out_stride] += vals[l];                                                          \
+    }                                                                                                       \
+    return 0;                                                                                               \
+}                                                                                                           \
+                                                                                                            \
 /* vectorized_inner_sum of one contiguous row: vec lanes of row sums, then the scalar tail, then the lanes */ \
 static int P##_inner(const T *row, Py_ssize_t n, Py_ssize_t vec, T *result)                                 \
 {                                                                                                           \
     Py_ssize_t nvec = n / vec;                                                                              \
-    T acc = 0, lane;                                                                                        \
+    T acc = 0, lane[SUM_LANES];                                                                             \
     for (Py_ssize_t i = nvec * vec; i < n; i++)                                                             \
         acc += row[i];                                                                                      \
-    for (Py_ssize_t l = 0; l < vec; l++) {                                                                  \
-        if (P##_row(row + l, nvec, vec, &lane) < 0)                                                         \
+    for (Py_ssize_t l0 = 0; l0 < vec; l0 += SUM_LANES) {                                                    \
+        Py_ssize_t L = vec - l0 < SUM_LANES ? vec - l0 : SUM_LANES;                                         \
+        if (P##_row_lanes(row + l0, nvec, vec, L, lane) < 0)                                                \
             return -1;                                                                                      \
-        acc += lane;                                                                                        \
+        for (Py_ssize_t l = 0; l < L; l++)                                                                  \
+            acc += lane[l];                                                                                 \
     }                                                                                                       \
     *result = acc;                                                                                          \
     return 0;                                                                                               \
@@ -116,12 +203,12 @@ static int P##_sum_block(const T *in, T *out, Py_ssize_t size0, Py_ssize_t size1
     Py_ssize_t j = 0;                                                                                       \
     if (in1 == 1 && size1 >= vec) {             /* vectorized_outer_sum: columns contiguous */              \
         for (; j + 4 * vec <= size1; j += 4 * vec)                                                          \
-            if (P##_columns(P##_multi_row, in + j, 4 * vec, 1, size0, in0, out + j * out1, out1) < 0)        \
+            if (P##_column_lanes(1, in + j, 4 * vec, size0, in0, out + j * out1, out1) < 0)                  \
                 return -1;                                                                                  \
         for (; j + vec <= size1; j += vec)                                                                  \
-            if (P##_columns(P##_row, in + j, vec, 1, size0, in0, out + j * out1, out1) < 0)                  \
+            if (P##_column_lanes(0, in + j, vec, size0, in0, out + j * out1, out1) < 0)                      \
                 return -1;                                                                                  \
-        return P##_columns(P##_row, in + j, size1 - j, 1, size0, in0, out + j * out1, out1);                \
+        return P##_column_lanes(0, in + j, size1 - j, size0, in0, out + j * out1, out1);                    \
     }                                                                                                       \
     if (in0 < in1)                              /* scalar_inner_sum */                                      \
         return P##_columns(P##_row, in, size1, in1, size0, in0, out, out1);                                 \
@@ -135,13 +222,27 @@ SUM_FUNCTIONS(float, f32)
 SUM_FUNCTIONS(double, f64)
 
 /* sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec): kernels._sum_block */
-static PyObject *py_sum_block(PyObject *self, PyObject *args)
+static PyObject *py_sum_block(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     Py_buffer src, dst;
-    Py_ssize_t in_off, out_off, size0, size1, in0, in1, out0, out1, vec;
-    if (!PyArg_ParseTuple(args, "y*w*nnnnnnnnn", &src, &dst, &in_off, &out_off, &size0, &size1,
-                          &in0, &in1, &out0, &out1, &vec))
+    Py_ssize_t n[9];                            /* in_off, out_off, size0, size1, in0, in1, out0, out1, vec */
+    if (nargs != 11) {
+        PyErr_SetString(PyExc_TypeError, "sum_block takes 11 arguments");
         return NULL;
+    }
+    for (int i = 0; i < 9; i++) {               /* (METH_FASTCALL: no argument tuple parsed by format) */
+        n[i] = PyLong_AsSsize_t(args[2 + i]);
+        if (n[i] == -1 && PyErr_Occurred())
+            return NULL;
+    }
+    if (PyObject_GetBuffer(args[0], &src, PyBUF_SIMPLE) < 0)
+        return NULL;
+    if (PyObject_GetBuffer(args[1], &dst, PyBUF_WRITABLE) < 0) {
+        PyBuffer_Release(&src);
+        return NULL;
+    }
+    Py_ssize_t in_off = n[0], out_off = n[1], size0 = n[2], size1 = n[3], in0 = n[4], in1 = n[5], out0 = n[6],
+               out1 = n[7], vec = n[8];
     int status = -2;
     if (src.itemsize == dst.itemsize && (src.itemsize == 4 || src.itemsize == 8)) {
         Py_BEGIN_ALLOW_THREADS

@@ -4,6 +4,7 @@ import itertools
 import re
 import sys
 import weakref
+from weakref import ref as _weakref
 
 import numpy as np
 
@@ -464,7 +465,7 @@ def accumulate_grad(var, grad, private=False):
     undo.touch(var)
     note(var._storage, "grad+", var)  # why(x.grad) names the backward that filled it
     if old is None:
-        if is_grad_enabled():  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
+        if _grad_enabled[0]:  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
             check_size(grad._np.nbytes)
             var._grad = grad._new(np.zeros(grad._shape, grad.dtype.np), grad.dtype).copy_(grad)
         elif private and _stealable(var, grad):
@@ -519,14 +520,13 @@ class SavedTensor:
 
     def __init__(self, value, is_output=False, inplace_on_view=False):
         self.inplace_on_view = inplace_on_view  # an in-place op's output on a view: named by the view's grad_fn
-        self.weak_fn = None  # (that grad_fn as the op left it, weakly: a regenerated one lets it die, as in PyTorch)
-        self.freed = False
-        counter = getattr(value, "_version_counter", None)
-        self.is_tensor = counter is not None
+        self.weak_fn = self.hooks = None  # (weak_fn: that grad_fn as the op left it, weakly: a regenerated one lets
+        self.freed = False  # it die, as in PyTorch)
         self.is_output = is_output
-        # after backward frees the value, renderers can still name what it was
-        self.ref = weakref.ref(value) if counter is not None else None
+        counter = getattr(value, "_version_counter", None)
         if counter is not None:
+            self.is_tensor = True
+            self.ref = _weakref(value)  # after backward frees the value, renderers can still name what it was
             if counter.inference:
                 raise runtime(messages.INFERENCE_SAVED)
             if counter.history is None:
@@ -534,14 +534,13 @@ class SavedTensor:
             self.version = counter.value
             self.was_leaf = value._grad_fn is None
             self.output_nr = value._output_nr
-            if is_output and not inplace_on_view:
-                value = value._data_only()
+            self.value = value._data_only() if is_output and not inplace_on_view else value
         else:
-            self.version = 0
+            self.is_tensor = False
+            self.ref = None
+            self.version = self.output_nr = 0
             self.was_leaf = True
-            self.output_nr = 0
-        self.value = value
-        self.hooks = None
+            self.value = value
         if SAVED_HOOKS and counter is not None:
             if is_output:  # PyTorch packs an op's output once it has its grad_fn: packed when the op attaches it
                 PENDING_PACKS.append((self, SAVED_HOOKS[-1]))
@@ -668,20 +667,22 @@ def edge_of(t):
 
 
 def _dependencies(roots):
+    """{node: how many edges lead to it} over the graph below roots, and the set of its nodes (roots included)."""
     deps = {}
-    seen = set()
     stack = [n for n in roots if n is not None]
-    for n in stack:
-        seen.add(n)
+    seen = set(stack)
     while stack:
         node = stack.pop()
         for nxt, _ in node.next_functions:
             if nxt is None:
                 continue
-            deps[nxt] = deps.get(nxt, 0) + 1
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
+            if nxt in deps:
+                deps[nxt] += 1
+            else:  # (first reached: not seen before, unless it is a root)
+                deps[nxt] = 1
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
     return deps, seen
 
 
@@ -764,9 +765,9 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
     grads = []
     for i, (t, g) in enumerate(zip(tensors, grad_tensors)):  # torch.autograd's _make_grads, then the edges
         if g is None:
-            if t.requires_grad and t.numel() != 1:
+            if t.requires_grad and t._np.size != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
-            g = type(t)._new(np.array(1, t.dtype.np).reshape(t._shape) if t.numel() == 1 else  # np.ones, without
+            g = type(t)._new(np.array(1, t.dtype.np).reshape(t._shape) if t._np.size == 1 else  # np.ones, without
                              np.ones(t._shape, t.dtype.np), t.dtype)  # its Python in the common case
         elif not isinstance(g, type(t)):  # full_like(t, g)
             check_size(t._np.nbytes)
@@ -868,11 +869,9 @@ class ReadyQueue:
 
     def push(self, node):  # std::push_heap
         heap = self.heap
-        if not heap:  # (the common case in a chain: nothing else is ready)
-            heap.append(node)
-            return
         heap.append(node)
-        self._sift_up(len(heap) - 1, node)
+        if len(heap) > 1:  # (the walk appends to an empty queue itself)
+            self._sift_up(len(heap) - 1, node)
 
     def _sift_up(self, hole, node):  # libstdc++'s __push_heap (top index 0)
         heap, seq = self.heap, node.seq
@@ -892,6 +891,9 @@ class ReadyQueue:
         if not n:
             return last
         top = heap[0]
+        if n == 1:  # (the steps below for one element left: it takes the top)
+            heap[0] = last
+            return top
         hole = second = 0  # libstdc++'s __adjust_heap: the hole goes down the larger child's way
         while second < (n - 1) // 2:
             second = 2 * (second + 1)
@@ -954,7 +956,7 @@ def _walk_graph(roots, captures, released):
         else:
             grads = node.backward(grad) if not _anomaly[0] else _backward_detecting_anomaly(node, grad)
         grads = _validate_leaf_grads(node, grads)
-        if released is not None:
+        if released is not None and node.saved:  # (release's own test, first)
             node.release(released)
         post = node.post_hooks
         if post:  # PyTorch's call_post_hooks: (grad_inputs, grad_outputs) as tuples; a result replaces grad_inputs
@@ -967,7 +969,9 @@ def _walk_graph(roots, captures, released):
                 if result is not None:
                     grads = tuple(result)
         grads = list(grads)  # each gradient moves into its buffer (so a buffer can tell it holds the last reference)
-        for i, (nxt, nr) in enumerate(node.next_functions):
+        i = -1
+        for nxt, nr in node.next_functions:
+            i += 1
             if nxt is None:
                 continue
             g, grads[i] = grads[i], None
@@ -980,7 +984,10 @@ def _walk_graph(roots, captures, released):
             deps[nxt] = left
             if not left:
                 if nxt in buffers:  # (_dependencies_done's common case)
-                    push(nxt)
+                    if heap:
+                        push(nxt)
+                    else:  # (ReadyQueue.push on an empty heap)
+                        heap.append(nxt)
                 else:
                     _dependencies_done(nxt, deps, buffers, ready)
         grads = g = None  # the buffers hold the only references, so AccumulateGrad can tell a private grad
@@ -999,7 +1006,9 @@ def expandable(shape, target):
 def _validate_leaf_grads(node, grads):
     """PyTorch's validate_outputs on the edges into leaves, whose shapes the engine knows: a gradient that does not
     broadcast to its leaf's shape is refused in PyTorch's words, one that does is summed back to it."""
-    for i, (nxt, _) in enumerate(node.next_functions):
+    i = -1
+    for nxt, _ in node.next_functions:
+        i += 1
         if type(nxt) is AccumulateGrad:
             g = grads[i]
             if g is not None and g._shape != nxt.variable._shape:

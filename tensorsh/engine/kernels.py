@@ -905,7 +905,7 @@ def small_matmul(a, b):
     fused = m >= 4 and n >= 12 and b.ndim == 2
     if fused and (a.dtype == np.float64 or (n > 100 and m % 4)):
         return None  # (wide products with rows left over from blocks of four take another order there)
-    out = np.empty((m, n), np.float32)  # (float32: the same steps, from the first product, in one compiled loop)
+    out = np.empty((m, n), _F32)  # (float32: the same steps, from the first product, in one compiled loop)
     if a.dtype != np.float32 or not _compiled_orders(rows, cols, out, m, (_FUSED if fused else _PLAIN) | 4):
         out = _small_steps(rows, cols, k, fused)
     if a.ndim == 1 and b.ndim == 1:
@@ -954,23 +954,27 @@ def blas_matmul(a, b, c=None):
     """float32 a @ b (+ c, the bias of addmm) in the order of PyTorch's BLAS (see _blas_order); None where that
     order is not known. MKL adds c after the sum in its fused and dot kernels, and starts the plain one from c
     when a is column-major (the only plain case measured with c)."""
-    if a.dtype != np.float32 or b.dtype != np.float32 or a.ndim != 2 or b.ndim != 2 or not 5 <= a.shape[1] <= 512:
+    if a.dtype is not _F32 or b.dtype is not _F32 or a.ndim != 2 or b.ndim != 2:
         return None
     key = (a.shape, a.strides, b.shape, b.strides)
     plan = _mm_plans.get(key)
     if plan is None:  # (a training loop multiplies the same shapes: the order and layouts, known from the first time)
         if len(_mm_plans) > 4096:
             _mm_plans.clear()
-        plan = _mm_plans[key] = (_blas_order(a, b), a.flags.c_contiguous, b.flags.c_contiguous)
-    kind, a_c, b_c = plan
+        m, k = a.shape
+        kind = _blas_order(a, b) if 5 <= k <= 512 else None
+        plan = _mm_plans[key] = (kind, a.flags.c_contiguous, b.flags.c_contiguous, (m, b.shape[1]),
+                                 m - m % 4 if kind == _DOT else m)
+    kind, a_c, b_c, shape, dot_rows = plan
     if kind is None:
         return None
-    m, k = a.shape
-    n = b.shape[1]
-    dot_rows = m - m % 4 if kind == _DOT else m
+    m, n = shape
     start = kind == _PLAIN and c is not None and b_c
-    out = np.zeros((m, n), np.float32) if not start else np.array(np.broadcast_to(c, (m, n)), np.float32, order="C")
-    if not _compiled_orders(a, b, out, dot_rows, kind, a_c, b_c):
+    out = np.zeros(shape, _F32) if not start else np.array(np.broadcast_to(c, shape), _F32, order="C")
+    loop = getattr(compiled, "mm_orders", None)
+    if loop is not None:  # (_compiled_orders' first step, without its call)
+        loop(a, b, out, dot_rows, kind)
+    elif not _compiled_orders(a, b, out, dot_rows, kind, a_c, b_c):
         out[:dot_rows] = _blas_orders_np(a[:dot_rows], b, out[:dot_rows], kind)
     for r in range(dot_rows, m):  # the rows left over from blocks of four: another loop of MKL's, whose second
         kind = _DOT_REST | (8 if r == dot_rows + 1 else 0)  # row takes four lanes, not eight
@@ -981,13 +985,18 @@ def blas_matmul(a, b, c=None):
     return out
 
 
-_mm_plans = {}  # (a.shape, a.strides, b.shape, b.strides) -> blas_matmul's (_blas_order, a C-contiguous, b C-contiguous)
+_mm_plans = {}  # (a.shape, a.strides, b.shape, b.strides) -> blas_matmul's (_blas_order, a C-contiguous, b C-contiguous,
+# the result's shape, the rows before those left over from blocks of four)
 
 
 def _compiled_orders(a, b, out, rows, kind, a_c=None, b_c=None):
     """_ckernels' blas_orders on the first `rows` rows of a (each of a and b C- or F-contiguous) into out; False
     where it cannot run (no compiled loops, or a build older than blas_orders). a_c, b_c: whether a and b are
     C-contiguous, when the caller knows both are C- or F-contiguous."""
+    loop = getattr(compiled, "mm_orders", None)
+    if loop is not None:  # (any strides: the loop reads them from the arrays)
+        loop(a, b, out, rows, kind)
+        return True
     loop = getattr(compiled, "blas_orders", None)
     if loop is None:
         return False
@@ -1216,10 +1225,10 @@ def cascade_sum(x, reduced, round_partials=None):
     block = _blocks.get((x.shape, x.strides, x.dtype, tuple(reduced)))
     if block is not None:  # (a training loop sums the same small shapes: the steps below, known from the first time)
         keep, n_out, contiguous, extent, args = block
-        flat = x.reshape(-1) if contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (x.itemsize,))
-        out = np.zeros(n_out, x.dtype)
+        flat = x if contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (x.itemsize,))  # (a C-contiguous
+        out = np.zeros(keep, x.dtype)  # array's buffer is its flat run already)
         compiled.sum_block(flat, out, 0, 0, *args)
-        return out.reshape(keep)
+        return out
     dt = x.dtype
     keep = tuple(1 if d in reduced else s for d, s in enumerate(x.shape))
     if x.size == 0:

@@ -194,12 +194,9 @@ _ONCE = ("view", "grad+")   # events a loop repeats: noted once per statement  #
 
 
 class _Log(list):
-    """A storage's events, and which statements already noted an event a loop repeats (in the latest epoch)."""
+    """A storage's events, and which statements already noted an event a loop repeats (in the latest epoch): note()
+    sets both when it makes one (list's own constructor: no Python __init__ on a fresh storage's first event)."""
     __slots__ = ("epoch", "once")
-
-    def __init__(self):
-        list.__init__(self)
-        self.epoch, self.once = -1, None
 
 
 def note(storage, kind, tensor=None, extra=None):
@@ -207,8 +204,14 @@ def note(storage, kind, tensor=None, extra=None):
     went through, extra). Views taken again by the statement that took the last one are not repeated (loops)."""
     loc, epoch = undo._location, undo.epoch
     log = storage.log
-    if log is None:
+    if log is None:  # a storage's first event (fresh gradients' views): nothing to look up
         log = storage.log = _Log()
+        if kind in _ONCE:
+            log.epoch, log.once = epoch, {loc if kind == "view" else (kind, id(loc))}
+        else:
+            log.epoch, log.once = -1, None
+        log.append((kind, loc, epoch, None if tensor is None else weakref.ref(tensor), extra))
+        return
     if kind in _ONCE:
         if log.epoch != epoch:
             log.epoch, log.once = epoch, set()
@@ -298,10 +301,12 @@ class VersionCounter:
             self.__class__ = InferenceCounter
 
     def bump(self):
-        undo.touch(self)
+        journal = undo._journal  # (undo.touch, inline: every in-place write bumps a counter)
+        if journal is not None and id(self) not in journal._snapshots:
+            journal.touch(self)
         self.value += 1
         if self.history is not None:
-            self.history[self.value] = undo.location()
+            self.history[self.value] = undo._location
 
     def _snapshot(self):
         return self.value, None if self.history is None else dict(self.history)

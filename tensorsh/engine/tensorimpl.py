@@ -202,8 +202,8 @@ class Tensor:
         stride = _STRIDES.get(shape)
         if stride is None:
             stride = _STRIDES[shape] = _contiguous_strides(shape)
-        return Tensor._make(Storage(arr.reshape(-1) if arr.ndim != 1 else arr), 0, shape, stride, dtype, arr,
-                            VersionCounter())
+        return Tensor._make(Storage(arr.ravel() if arr.ndim != 1 else arr), 0, shape, stride, dtype, arr,
+                            VersionCounter())  # (ravel: a C-contiguous array's flat view, as reshape(-1) gives it)
 
     @staticmethod
     def _from_numpy(arr, dtype=None):

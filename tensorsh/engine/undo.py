@@ -186,6 +186,16 @@ def touch_dict(items):
         _journal.touch(_DictContents(items), id(items))
 
 
+def touch_dicts(dicts):
+    """touch_dict for each of several dicts (an optimizer's state and groups before each step: one lookup each)."""
+    journal = _journal
+    if journal is not None:
+        snapshots = journal._snapshots
+        for items in dicts:
+            if id(items) not in snapshots:
+                journal.touch(_DictContents(items), id(items))
+
+
 def touch_vars(obj):
     """Call before setting or deleting any attribute of a plain Python object (a Module, an optimiser, an
     instance of a program's own class): its whole __dict__ is restored on rollback. Containers it holds are

@@ -264,9 +264,15 @@ def _no_attr(obj, t, name):
     return NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
 
 
+_ALLOWED = {}  # type -> names its class-level __api__ (or SAFE_ATTRS entry) let load_attr read: asked once each
+
+
 def load_attr(obj, name):
     """`obj.name`, if the language allows it; AttributeError (Python's wording) otherwise."""
     t = type(obj)
+    allowed = _ALLOWED.get(t)
+    if allowed is not None and name in allowed:  # (the common case: a method of a tensor, module or optimizer)
+        return getattr(obj, name)
     if t is Namespace:
         if name == "__name__":
             return obj._name
@@ -300,9 +306,11 @@ def load_attr(obj, name):
     if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()):
         raise _no_attr(obj, t, name)
     api = getattr(t, "__api__", None)
+    per_type = api is not None
     if api is None and t.__module__.startswith("tensorsh."):
         api = getattr(obj, "__api__", None)   # engine objects whose API is per instance (namespaces)
     if api is None:
+        per_type = True
         for base in t.__mro__:
             if base in SAFE_ATTRS:
                 api = SAFE_ATTRS[base]
@@ -310,6 +318,8 @@ def load_attr(obj, name):
         else:
             api = ()
     if name in api:
+        if per_type:  # (the answer depends on the type and the name alone: the checks above pass for any instance)
+            _ALLOWED.setdefault(t, set()).add(name)
         return getattr(obj, name)
     extra = getattr(t, "__tsh_attrs__", None)  # names that depend on the instance (a Module's parameters)
     if extra is not None and name[:1] != "_" and name in extra(obj):

@@ -118,7 +118,7 @@ def dropout3d(input, p=0.5, training=True, inplace=False):
 
 
 def _warn_size(input, target):
-    if target.shape != input.shape:
+    if target._shape != input._shape:  # (the shapes as tuples: no torch.Size made unless it warns)
         warn(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}). "
              "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
 

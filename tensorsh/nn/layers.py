@@ -44,6 +44,11 @@ class Linear(Module):
             init.uniform_(self.bias, -bound, bound)
 
     def forward(self, input):
+        if type(self) is Linear:  # (no class of a program's between: `self.weight` can only end in _parameters, whose
+            p = self._parameters  # names the instance's __dict__ never holds; read there without the failed lookup
+            w, b = p.get("weight", p), p.get("bias", p)  # and __getattr__ Python makes first; p: not there)
+            if w is not p and b is not p:
+                return F.linear(input, w, b)
         return F.linear(input, self.weight, self.bias)
 
     def extra_repr(self):

@@ -65,13 +65,9 @@ def _journal(optimizer):
     """Journal everything of the optimizer a step, zero_grad or load can change at the Python level."""
     if undo.predates(optimizer):
         undo.touch_vars(optimizer)
-        undo.touch_dict(optimizer.state)
-        for s in optimizer.state.values():
-            if type(s) is dict:
-                undo.touch_dict(s)
-        undo.touch_list(optimizer.param_groups)
-        for g in optimizer.param_groups:
-            undo.touch_dict(g)
+        state, groups = optimizer.state, optimizer.param_groups
+        undo.touch_dicts([state, *[s for s in state.values() if type(s) is dict], *groups])
+        undo.touch_list(groups)
 
 
 def step_method(step):

@@ -141,3 +141,74 @@ def test_environment_variable_turns_the_compiled_loops_off():
     env = dict(os.environ, TENSORSH_NUMPY_KERNELS="1")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout == "None\n"
+
+
+def _layouts(rng, shape):
+    """One float32 matrix in the layouts a product meets: C-contiguous, column-major, a transposed view, and a view
+    of every other row (neither C- nor F-contiguous)."""
+    x = rng.uniform(-4, 4, shape).astype(np.float32)
+    x[rng.random(shape) < 0.05] = 0.0
+    return {"C": x, "F": np.asfortranarray(x), "T": rng.uniform(-4, 4, shape[::-1]).astype(np.float32).T,
+            "S": rng.uniform(-4, 4, (2 * shape[0], shape[1])).astype(np.float32)[::2]}
+
+
+@needs_compiled
+def test_mkl_order_loops_give_the_numpy_orders_bits():
+    """blas_matmul's and small_matmul's compiled orders (plain, fused, dot with leftover rows, a start from C) against
+    their numpy steps, over shapes each order takes and both layouts of each operand."""
+    rng = np.random.default_rng(12)
+    shapes = [(64, 2, 16), (64, 16, 1), (64, 1, 16), (1, 64, 16), (16, 64, 2), (2, 64, 16), (7, 33, 1), (5, 9, 3),
+              (12, 40, 13), (4, 5, 12), (9, 4, 20), (3, 3, 1), (1, 128, 8), (30, 17, 2), (64, 16, 64), (13, 70, 6)]
+    checked = 0
+    for m, k, n in shapes:
+        for la, a in _layouts(rng, (m, k)).items():
+            for lb, b in _layouts(rng, (k, n)).items():
+                c = rng.uniform(-1, 1, n).astype(np.float32)
+                for fn, args in ((kernels.small_matmul, (a, b)), (kernels.blas_matmul, (a, b)),
+                                 (kernels.blas_matmul, (a, b, c))):
+                    got = fn(*args)
+                    want = numpy_only(fn, *args)
+                    assert (got is None) == (want is None), (m, k, n, la, lb)
+                    if got is not None:
+                        same_bits(np.ascontiguousarray(got), np.ascontiguousarray(want))
+                        checked += 1
+    assert checked > 200
+
+
+@needs_compiled
+def test_mm_orders_refuses_what_it_cannot_take():
+    c = kernels.compiled
+    a, b, out = np.zeros((4, 3), np.float32), np.zeros((3, 2), np.float32), np.zeros((4, 2), np.float32)
+    with pytest.raises(TypeError, match="float32 matrices are expected"):
+        c.mm_orders(a.astype(np.float64), b, out, 4, 0)
+    with pytest.raises(ValueError, match="shapes that do not multiply"):
+        c.mm_orders(a, b.T, out, 4, 0)
+    with pytest.raises(ValueError, match="shapes that do not multiply"):
+        c.mm_orders(a, b, out, 5, 0)
+    with pytest.raises(ValueError, match="not C-contiguous"):
+        c.mm_orders(a, b, np.zeros((2, 4), np.float32).T, 4, 0)
+
+
+@needs_compiled
+def test_compiled_cascade_sum_gives_the_numpy_ports_bits():
+    """The compiled sum block (lanes summed side by side) against kernels.py's numpy port of PyTorch's order, over
+    shapes that take each of its paths (inner rows, columns in vectors and their tail, the block levels of a long
+    column) and both layouts."""
+    rng = np.random.default_rng(5)
+    shapes = [(64, 16), (64, 1), (1, 64), (7, 3), (100, 70), (5000, 70), (3, 70000), (33, 129), (17, 8, 9)]
+    for shape in shapes:
+        for dt in (np.float32, np.float64):
+            x = (rng.standard_normal(shape) * 10 ** rng.uniform(-3, 3, shape)).astype(dt)
+            for y in (x, np.ascontiguousarray(x.T).T):
+                for dims in [(0,), (len(shape) - 1,), tuple(range(len(shape)))]:
+                    got = kernels.cascade_sum(y, dims)
+                    saved, blocks = kernels.compiled, dict(kernels._blocks)
+                    kernels.compiled = None
+                    kernels._blocks.clear()  # (replayed blocks are compiled calls)
+                    try:
+                        want = kernels.cascade_sum(y, dims)
+                    finally:
+                        kernels.compiled = saved
+                        kernels._blocks.update(blocks)
+                    assert got.shape == want.shape
+                    assert np.array_equal(got.view(np.uint8), want.view(np.uint8)), (shape, dt, dims)

@@ -134,11 +134,11 @@ def sum_to(grad, shape):
     """Reduce a broadcast gradient back to `shape` (PyTorch's at::sum_to)."""
     if grad._shape == tuple(shape):
         return grad
-    lead = grad.dim() - len(shape)
+    lead = len(grad._shape) - len(shape)
     dims = list(range(lead)) + [lead + i for i, s in enumerate(shape) if s == 1 and grad._shape[lead + i] != 1]
     if dims and not autograd._grad_enabled[0] and (grad.dtype is dtypes.float32 or grad.dtype is dtypes.float64) \
             and grad._np.size:  # backward without a graph: sum's kernel and the view, without their argument checks
-        grad = fresh(np.asarray(kernels.cascade_sum(grad._np, tuple(dims))), grad.dtype)
+        grad = fresh(kernels.cascade_sum(grad._np, tuple(dims)), grad.dtype)
         if lead:
             shape = tuple(shape)
             if not grad._np.flags.c_contiguous:  # (the view's strides are computeStride's)

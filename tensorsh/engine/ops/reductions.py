@@ -135,7 +135,7 @@ def _mean_values(self, dims, keepdim, dtype):
         dims = None  # mean(dim=[]) reduces everything, as PyTorch does
     x = self._np.astype(dt.np, copy=False)
     count = 1
-    for d in (dims if dims is not None else range(self.dim())):
+    for d in (dims if dims is not None else range(len(self._shape))):
         count *= self._shape[d]
     # PyTorch's CPU mean is its sum divided by the count, in the result's dtype
     total = _sum_np(x, dims, keepdim, dt)

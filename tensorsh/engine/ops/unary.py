@@ -142,7 +142,7 @@ sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", np.sqrt), l
 def _refuse_bool(message, np_fn):
     """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
     def fn(x):
-        if x.dtype == np.bool_:
+        if x.dtype.kind == "b":  # (bool: the one dtype of kind "b")
             raise runtime(message)
         return np_fn(x)
     return fn

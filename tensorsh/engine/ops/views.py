@@ -213,7 +213,7 @@ def _truth(v):
 
 
 def t(self):
-    if self.dim() > 2:
+    if len(self._shape) > 2:
         raise runtime(f"t() expects a tensor with <= 2 dimensions, but self is {self.dim()}D")
     return make_view(self, self._shape[::-1], self._stride[::-1], self._offset, "TBackward0", (), self._np.T)
 
