@@ -75,7 +75,8 @@ def getitem(self, index, setting=False):
             dim += self.dim() - consuming
         elif isinstance(ix, bool):
             raise index_error("tensorsh does not support boolean scalar indices")
-        elif isinstance(ix, int) or (isinstance(ix, Tensor) and ix.dim() == 0 and ix.dtype.category == 1):
+        elif isinstance(ix, int) or (isinstance(ix, Tensor) and ix.dim() == 0 and ix.dtype.category == 1) or \
+                isinstance(ix, np.integer):  # (numpy's integers are integers to PyTorch's indexing)
             i = int(ix)
             n = out._shape[dim]
             if i < -n or i >= n:

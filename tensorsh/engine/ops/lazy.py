@@ -51,6 +51,8 @@ op("lerp_", Lazy("ops.ternary", "lerp_inplace"), edges=True)
 
 # NumPy interop and devices (interop.py)
 op("numpy", Lazy("interop", "numpy"))
+op("__array__", Lazy("interop", "array"))  # (numpy's protocol: an array operand's ufuncs read a tensor as numpy())
+op("__array_wrap__", Lazy("interop", "array_wrap"))
 op("half", Lazy("interop", "half"))
 op("bfloat16", Lazy("interop", "bfloat16"))
 op("cuda", Lazy("interop", "cuda"))
