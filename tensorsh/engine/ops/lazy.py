@@ -4,7 +4,7 @@ them."""
 from ..errors import type_error
 from .core import Tensor, type_name
 from . import binary
-from .registry import Lazy, op, operator
+from .registry import Lazy, op, operator, torch_function
 
 # gathers and scatters along an index or a mask (ops/gather_scatter.py)
 op("masked_fill", Lazy("ops.gather_scatter", "masked_fill"), function=True, edges=True)
@@ -155,6 +155,9 @@ op("svd", Lazy("ops.decompositions", "svd_legacy"), function=True)
 op("triangular_solve", Lazy("ops.decompositions", "triangular_solve"), function=True)
 op("matrix_power", Lazy("ops.decompositions", "matrix_power"), function=True)
 op("lu_solve", Lazy("ops.lu", "lu_solve_legacy"), function=True)
+_lu = Lazy("ops.lu", "lu_legacy")  # (torch.lu / Tensor.lu: torch/functional.py's _lu_impl calls _lu_with_info)
+op("lu", _lu, function=torch_function("_lu_with_info", lambda A, *args, **kwargs: (_lu.fn or _lu.load())(A, *args,
+                                                                                                         **kwargs)))
 _function("lu_unpack", Lazy("ops.lu", "lu_unpack"))
 op("pinverse", Lazy("ops.matrix_functions", "pinverse"), function=True)
 op("matrix_exp", Lazy("ops.matrix_functions", "matrix_exp"), function=True)

@@ -1,0 +1,56 @@
+"""Issue 16's gaps that held-out programs met (torch.lu, index_put with accumulate, the special functions, ...):
+values, dtypes, grad_fn names and saved values, gradients and messages the same as torch's."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"index_put": """
+x = torch.zeros(5, requires_grad=True)
+v = torch.tensor([1., 2.], requires_grad=True)
+y = x.index_put((torch.tensor([0, 0]),), v, accumulate=True)
+print(y, y.grad_fn.name(), y.grad_fn.next_functions[0][0].name(), y.grad_fn._saved_indices, y.grad_fn._saved_accumulate)
+y.sum().backward()
+print(x.grad, v.grad)
+z = x.clone()
+z.index_put_((torch.tensor([1, 3]),), v)
+print(z, z.grad_fn._saved_accumulate, z._version)
+z.sum().backward()
+print(x.grad, v.grad)
+print(torch.index_put(x, (torch.tensor([1]),), torch.tensor(3.)))
+w = torch.zeros(3)
+print(torch.index_put_(w, (torch.tensor([1]),), torch.tensor(3.)), w, w._version)
+m = torch.zeros(3, 4)
+m.index_put_([torch.tensor([0, 2]), torch.tensor([1, 1])], torch.tensor([5., 6.]), accumulate=True)
+m.index_put_((torch.tensor([0, 0]), torch.tensor([1, 1])), torch.tensor(1.), True)
+print(m, m.index_put((torch.tensor([True, False, True]),), torch.tensor(7.)))
+for s in ["m.index_put((torch.tensor([0]),), torch.tensor([1, 2, 3, 4]))", "m.index_put_((torch.tensor([0]),), torch.tensor([1, 2, 3, 4]))",
+          "m.index_put((torch.tensor([0]),), torch.tensor([1., 2.]))", "m.index_put((torch.tensor([7]),), torch.tensor(1.))",
+          "torch.zeros(4, dtype=torch.int64).index_put((torch.tensor([1, 1, 2]),), torch.tensor([1, 2, 3]), accumulate=True)"]:
+    try:
+        print(s, eval(s))
+    except Exception as e: print(s, type(e).__name__, e)
+""",
+"lu": """
+A = torch.tensor([[4., 3., 2.], [6., 3., 1.], [2., 5., 7.]], requires_grad=True)
+LU, piv = torch.lu(A)
+print(LU, piv, LU.grad_fn.name())
+LU2, piv2, info = A.lu(get_infos=True)
+print(LU2, piv2, info)
+r = torch.lu(A, get_infos=True)
+print(type(r).__name__, r.info)
+P, L, U = torch.lu_unpack(LU, piv)
+(L.sum() + U.sum()).backward()
+print(P, L, U, A.grad)
+print(torch.lu(torch.ones(2, 4, 3), pivot=True)[0].shape)
+for s in ["torch.lu([1, 2])", "torch.lu(torch.ones(3))", "torch.lu(torch.ones(3, 3, dtype=torch.int64))"]:
+    try:
+        print(s, eval(s))
+    except Exception as e: print(s, type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_same_as_torch(name):
+    same_as_torch(PROGRAMS[name])
