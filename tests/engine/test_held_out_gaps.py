@@ -48,6 +48,39 @@ for s in ["torch.lu([1, 2])", "torch.lu(torch.ones(3))", "torch.lu(torch.ones(3,
         print(s, eval(s))
     except Exception as e: print(s, type(e).__name__, e)
 """,
+"norm_strings": """torch.manual_seed(0)
+x = torch.randn(3, 4, requires_grad=True)
+print(x.norm('nuc'))
+print(x.norm(p='nuc'))
+print(torch.norm(x, p='nuc'))
+print(x.norm('fro'))
+print(torch.norm(x, 'fro', dim=1))
+print(torch.norm(x, p='nuc', dim=(0,1), keepdim=True))
+b = torch.randn(2, 3, 4, requires_grad=True)
+print(b.norm('nuc', dim=(1, 2)), b.norm('fro'))
+try:
+    b.norm('fro', dim=(0, 1, 2))
+except Exception as e:
+    print(type(e).__name__, e)
+n = b.norm('nuc', dim=(2, 0), keepdim=True)
+print(n, n.grad_fn.name())
+n.sum().backward()
+print(b.grad)
+print(torch.linalg.matrix_norm(x, 'nuc'), torch.linalg.norm(x, 2), torch.linalg.matrix_norm(x, -1), torch.linalg.norm(x, float('inf')))
+for p in ['abc', 3]:
+    try:
+        print(x.norm(p, dim=(0, 1)))
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    print(torch.ones(3).norm('nuc'))
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    print(torch.ones(3, 3, dtype=torch.long).norm('nuc'))
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 

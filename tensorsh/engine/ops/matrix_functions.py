@@ -170,6 +170,39 @@ def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None):
     return from_numpy(np.require((s > tol).sum(-1).astype(np.int64), requirements="C"), dtypes.int64)
 
 
+def matrix_norm(A, ord, dim, keepdim, dtype):
+    """linalg.matrix_norm (and torch.norm's string orders but 'fro' over at most two dims), A a tensor: ATen's
+    checks, then 'fro' a vector 2-norm, 'nuc'/2/-2 the singular values, 1/inf/-1/-inf column (row) sums."""
+    import math
+    from .. import messages
+    from .reductions import vector_norm_call
+    dim = list(dim)
+    if not isinstance(ord, str) and abs(ord) not in (1, 2, math.inf):
+        raise runtime(messages.MATRIX_NORM_ORDER.format(int(ord) if float(ord).is_integer() else ord))
+    if isinstance(ord, str) and ord not in ("fro", "nuc"):
+        raise runtime(messages.MATRIX_NORM_ORDER.format(ord))
+    if A.dtype.category < 2:
+        raise runtime(f"linalg.matrix_norm: Expected a floating point or complex tensor as input. Got "
+                      f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
+    if A.dim() < 2:
+        raise runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
+    if len(dim) != 2:
+        raise runtime("linalg.matrix_norm: dim must be a 2-tuple. Got " + " ".join(map(str, dim)))
+    dim = [A._wrap_dim(d) for d in dim]
+    if dim[0] == dim[1]:
+        raise runtime(f"linalg.matrix_norm: dims must be different. Got ({dim[0]}, {dim[1]})")
+    if ord == "fro":
+        return vector_norm_call(A, 2, dim, keepdim, dtype, None)
+    if ord == "nuc" or abs(ord) == 2:
+        return svd_norm(A, ord, dim, keepdim, dtype)
+    if ord in (math.inf, -math.inf):  # (the infinity norm is the 1-norm of the transpose)
+        dim = dim[::-1]
+    if not keepdim and dim[0] < dim[1]:
+        dim[1] -= 1
+    sums = vector_norm_call(A, 1.0, [dim[0]], keepdim, dtype, None)
+    return sums.amax(dim[1], keepdim) if ord > 0 else sums.amin(dim[1], keepdim)
+
+
 def svd_norm(A, ord, dim, keepdim, dtype):
     """linalg.matrix_norm of order 'nuc', 2 or -2: the singular values of A with `dim` moved last, summed or their
     largest/smallest (PyTorch's permute, svdvals, sum/amax/amin)."""
