@@ -51,6 +51,14 @@ def _function(name, method):
     return function
 
 
+def _special_polygamma(n, input):
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise type_error(f"special_polygamma(): argument 'n' (position 1) must be int, not {type_name(n)}")
+    if not isinstance(input, Tensor):
+        raise type_error(f"special_polygamma(): argument 'input' (position 2) must be Tensor, not {type_name(input)}")
+    return input.polygamma(n)
+
+
 def special(namespace):
     aliases = {"expit": "sigmoid", "erf": "erf", "erfc": "erfc", "erfinv": "erfinv", "log1p": "log1p",
                "expm1": "expm1", "exp2": "exp2", "gammaln": "lgamma", "digamma": "digamma", "psi": "digamma",
@@ -61,6 +69,11 @@ def special(namespace):
     members["round"] = _function("special_round", lambda x, *, decimals=0: x.round(decimals=decimals))
     for name in ("entr", "ndtr"):
         members[name] = _function("special_" + name, Lazy("ops.special", name))
+    members["i0"] = _function("special_i0", Tensor.i0)
+    members["multigammaln"] = _function("special_multigammaln", Tensor.mvlgamma)
+    members["polygamma"] = _special_polygamma
+    for name in ("i0e", "i1", "i1e"):
+        members[name] = _function("special_" + name, Lazy("ops.bessel", "special_" + name))
     return Namespace("torch.special", members)
 
 

@@ -722,6 +722,12 @@ METHODS = {
     'mv': (
         'mv(Tensor vec)',
     ),
+    'mvlgamma': (
+        'mvlgamma(int64_t p)',
+    ),
+    'mvlgamma_': (
+        'mvlgamma_(int64_t p)',
+    ),
     'nan_to_num': (
         'nan_to_num(double? nan=None, double? posinf=None, double? neginf=None)',
     ),
@@ -813,6 +819,12 @@ METHODS = {
     ),
     'pinverse': (
         'pinverse(double rcond=1e-15)',
+    ),
+    'polygamma': (
+        'polygamma(int64_t n)',
+    ),
+    'polygamma_': (
+        'polygamma_(int64_t n)',
     ),
     'pow': (
         'pow(Tensor exponent)',
@@ -1738,6 +1750,12 @@ FUNCTIONS = {
     'hypot': (
         'hypot(Tensor input, Tensor other, *, Tensor out=None)',
     ),
+    'i0': (
+        'i0(Tensor input, *, Tensor out=None)',
+    ),
+    'i0_': (
+        'i0_(Tensor input)',
+    ),
     'iinfo': (
         'iinfo(ScalarType type)',
     ),
@@ -2003,6 +2021,9 @@ FUNCTIONS = {
     'mv': (
         'mv(Tensor input, Tensor vec, *, Tensor out=None)',
     ),
+    'mvlgamma': (
+        'mvlgamma(Tensor input, int64_t p, *, Tensor out=None)',
+    ),
     'nan_to_num': (
         'nan_to_num(Tensor input, double? nan=None, double? posinf=None, double? neginf=None, *, Tensor out=None)',
     ),
@@ -2082,6 +2103,9 @@ FUNCTIONS = {
     ),
     'pinverse': (
         'pinverse(Tensor input, double rcond=1e-15)',
+    ),
+    'polygamma': (
+        'polygamma(int64_t n, Tensor input, *, Tensor out=None)',
     ),
     'positive': (
         'positive(Tensor input)',
@@ -2540,15 +2564,15 @@ NOARGS = frozenset({
     'deg2rad_', 'det', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size',
     'erf', 'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2',
     'exp2_', 'exp_', 'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud',
-    'floor', 'floor_', 'frac', 'frac_', 'frexp', 'get_device', 'inverse', 'is_complex',
-    'is_conj', 'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf',
-    'isnan', 'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10',
-    'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_', 'logdet', 'logical_not',
-    'logical_not_', 'matrix_exp', 'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_',
-    'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_',
-    'relu', 'relu_', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid',
-    'sigmoid_', 'sign', 'sign_', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_',
-    'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_', 'square', 'square_', 'storage_offset',
-    't', 't_', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace',
-    'trunc', 'trunc_', 'untyped_storage', 'zero_',
+    'floor', 'floor_', 'frac', 'frac_', 'frexp', 'get_device', 'i0', 'i0_',
+    'inverse', 'is_complex', 'is_conj', 'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed',
+    'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_',
+    'log', 'log10', 'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_',
+    'logdet', 'logical_not', 'logical_not_', 'matrix_exp', 'msort', 'ndimension', 'neg', 'neg_',
+    'negative', 'negative_', 'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel',
+    'reciprocal', 'reciprocal_', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn',
+    'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_', 'signbit', 'sin', 'sin_',
+    'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_', 'square',
+    'square_', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh', 'tanh_',
+    'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })

@@ -81,6 +81,73 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"bessel_i0_i0e_i1_i1e": """torch.manual_seed(0)
+x = (torch.randn(8) * 5).requires_grad_()
+for f in [torch.i0, torch.special.i0, torch.special.i0e, torch.special.i1, torch.special.i1e]:
+    y = f(x)
+    print(y, y.grad_fn.name())
+    g, = torch.autograd.grad(y.sum(), x, create_graph=True)
+    print(g, g.grad_fn.name() if g.grad_fn is not None else None)
+    gg, = torch.autograd.grad(g.sum(), x)
+    print(gg)
+z = torch.tensor([0., 1e-9, -3., 9., 100., float('nan'), float('inf')], dtype=torch.float64, requires_grad=True)
+for f in [torch.i0, torch.special.i0e, torch.special.i1, torch.special.i1e]:
+    y = f(z)
+    y.sum().backward()
+    print(y, z.grad)
+    z.grad = None
+print(torch.i0(torch.tensor([1, 2])), torch.special.i1e(torch.tensor([True, False])))
+w = torch.tensor([1., 2.])
+print(w.i0_(), w._version, torch.i0_(w))
+try:
+    torch.tensor([1, 2]).i0_()
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    torch.special.i1([1.])
+except Exception as e:
+    print(type(e).__name__, e)
+v = torch.linspace(-40, 40, 301)
+print(torch.i0(v).tolist(), torch.special.i0e(v).tolist(), torch.special.i1(v).tolist(), torch.special.i1e(v).tolist())
+print(torch.i0(v.double()).tolist(), torch.special.i1(v.double()).tolist())
+""",
+"polygamma_mvlgamma": """x = torch.tensor([1.5, 2.5, 3.0, 0.3, -1.5, 7.0, 25.0], requires_grad=True)
+for n in range(5):
+    y = torch.polygamma(n, x)
+    print(n, y, y.grad_fn.name(), y.grad_fn._saved_n)
+    g, = torch.autograd.grad(y.sum(), x, create_graph=True)
+    print(g, g.grad_fn.name())
+y = torch.digamma(x)
+g, = torch.autograd.grad(y.sum(), x, create_graph=True)
+print(g, g.grad_fn.name())
+gg, = torch.autograd.grad(g.sum(), x)
+print(gg)
+print(x.polygamma(3), torch.special.polygamma(2, x), torch.special.polygamma(2, x.double()))
+w = x.detach().clone()
+print(w.polygamma_(2), w._version)
+z = torch.tensor([1.5, 2.5, 3.0, 5.0], requires_grad=True)
+for p in (1, 2, 3):
+    m = torch.mvlgamma(z, p)
+    print(m, m.grad_fn.name(), m.grad_fn._saved_p)
+    m.sum().backward()
+    print(z.grad)
+    z.grad = None
+print(torch.special.multigammaln(z, 2), z.mvlgamma(2), torch.mvlgamma(z.double(), 3), torch.mvlgamma(torch.tensor([3, 4]), 2))
+v = z.detach().clone()
+print(v.mvlgamma_(2), v._version)
+q = z * 1
+q.mvlgamma_(2)
+q.sum().backward()
+print(q.grad_fn.name(), z.grad)
+for s in ["torch.mvlgamma(z, 0)", "torch.polygamma(-1, x)", "torch.tensor([1,2]).polygamma_(2)", "torch.tensor([1, 2]).mvlgamma_(2)",
+          "torch.special.polygamma(2.5, x)", "torch.polygamma(2, [1.])", "torch.special.polygamma(1, 3)", "torch.polygamma(3, torch.tensor([1, 2]))"]:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+r = torch.linspace(-5, 30, 211)
+print(torch.polygamma(2, r).tolist(), torch.polygamma(3, r.double()).tolist(), torch.polygamma(5, r).tolist())
+""",
 }
 
 

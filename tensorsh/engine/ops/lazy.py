@@ -187,6 +187,14 @@ _lazy("special", "float_power", function=Lazy("ops.special", "float_power"), inp
 _lazy("special", "float_power_", "float_power_inplace", function=False)
 for _name in ("logaddexp", "logaddexp2", "dist", "nansum", "nanmean"):
     _lazy("special", _name)
+_lazy("special", "polygamma", "polygamma_method", function=Lazy("ops.special", "polygamma"), inplace="polygamma_")
+_lazy("special", "polygamma_", "polygamma_inplace", function=False)
+_lazy("special", "mvlgamma", inplace="mvlgamma_")
+_lazy("special", "mvlgamma_", "mvlgamma_inplace", function=False)
+
+# bessel.py: the modified Bessel functions (torch.special's i0e, i1, i1e are no Tensor methods)
+_lazy("bessel", "i0", inplace="i0_")
+_lazy("bessel", "i0_", "i0_inplace")
 
 # bitwise.py: the methods and torch functions of bitwise_and/or/xor(_); their operators are binary.py's own
 # functions (loaded at start-up: `a & b` costs no import)

@@ -144,10 +144,6 @@ def _trigamma(x):
     return np.array(out, T).reshape(x.shape).astype(x.dtype)
 
 
-def _trigamma_op(x):
-    return fresh(_trigamma(x._np), x.dtype)
-
-
 erf = unary(None, "ErfBackward0", _per_element(math.erf, "erf"),
             lambda g, x: mul_scalar((-x.pow(2)).exp(), 2.0 / _SQRT_PI) * g)
 erfc = unary(None, "ErfcBackward0", _per_element(math.erfc, "erfc"),
@@ -155,7 +151,7 @@ erfc = unary(None, "ErfcBackward0", _per_element(math.erfc, "erfc"),
 erfinv = unary(None, "ErfinvBackward0", _erfinv_values,
                lambda g, x: mul_scalar(x.erfinv().pow(2).exp(), 0.5 * _SQRT_PI) * g)
 lgamma = unary(None, "LgammaBackward0", _per_element(_lgamma, "lgamma"), lambda g, x: g * x.digamma())
-digamma = unary(None, "DigammaBackward0", _digamma_values, lambda g, x: g * _trigamma_op(x))
+digamma = unary(None, "DigammaBackward0", _digamma_values, lambda g, x: g * _polygamma(1, x))
 erf_inplace, erfc_inplace, erfinv_inplace = erf.inplace, erfc.inplace, erfinv.inplace
 lgamma_inplace, digamma_inplace = lgamma.inplace, digamma.inplace
 
@@ -446,3 +442,175 @@ def logit_inplace(self, eps=None):
     values = _logit_values(self, eps)
     return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values),
                          lambda: LogitBackward0(self, eps, inplace=True))
+
+
+# ------------------------------------------------------------------ polygamma, mvlgamma
+
+_ZETA_A = (12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9, 7.47242496e10,
+           -2.950130727918164224e12, 1.1646782814350067249e14, -4.5979787224074726105e15, 1.8152105401943546773e17,
+           -7.1661652561756670113e18)
+_MACHEP = 1.11022302462515654042E-16
+
+
+def _zeta(x, q, single):
+    """Math.h's zeta(x, q) (Hurwitz), accumulated in double (acc_type) from arguments of the tensor's dtype; its
+    first power is the dtype's own pow (powf for float)."""
+    if x == 1:
+        return math.inf
+    if x < 1:
+        return math.nan
+    if q <= 0:
+        if q == math.floor(q):
+            return math.inf
+        if x != math.floor(x):
+            return math.nan
+    try:
+        s = (kernels._libm("powf", 2) or math.pow)(q, -x) if single else math.pow(q, -x)
+    except (OverflowError, ValueError):
+        s = math.inf
+    a, i, b = q, 0, 0.0
+    while i < 9 or a <= 9.0:
+        i += 1
+        a += 1.0
+        b = math.pow(a, -x)
+        s += b
+        if -_MACHEP * s < b < _MACHEP * s:
+            return s
+    w = a
+    s += b * w / (x - 1.0)
+    s -= 0.5 * b
+    a, k = 1.0, 0.0
+    for coefficient in _ZETA_A:
+        a *= x + k
+        b /= w
+        t = a * b / coefficient
+        s = s + t
+        if abs(t / s) < _MACHEP:
+            return s
+        k += 1.0
+        a *= x + k
+        b /= w
+        k += 1.0
+    return s
+
+
+def _polygamma_values(n, x):
+    """polygamma(n, x): digamma for 0, trigamma for 1, else Math.h's calc_polygamma in the dtype:
+    (+-1 * exp(lgamma(n + 1))) * zeta(n + 1, x)."""
+    if n == 0:
+        return _digamma_values(x)
+    if n == 1:
+        return _trigamma(x)
+    T = np.float64 if x.dtype == np.float64 else np.float32
+    single = T is np.float32
+    lgamma_ = (kernels._libm("lgammaf") if single else _libm_double("lgamma")) or math.lgamma
+    exp_ = (kernels._libm("expf") if single else _libm_double("exp")) or math.exp
+    factor = T(T(1) if n % 2 else T(-1)) * T(exp_(float(lgamma_(float(T(n) + T(1))))))
+    out = [factor * T(_zeta(float(T(n + 1)), v, single)) for v in x.astype(T).reshape(-1).tolist()]
+    return np.array(out, T).reshape(x.shape).astype(x.dtype)
+
+
+class PolygammaBackward0(Node):
+    """grad * polygamma(n + 1, self)."""
+    __slots__ = ("n",)
+    saved_names, saved_values = ("self",), {"n": "n"}
+
+    def __init__(self, x, n, inplace=False):
+        Node.__init__(self, (edge_of(x),))
+        self.n = n
+        self.saved = (SavedTensor(x.clone() if inplace else x),)
+
+    def backward(self, g):
+        x, = self.unpack()
+        return (g * _polygamma(self.n + 1, x),)
+
+
+def _polygamma_check(n):
+    if n < 0:
+        raise runtime("polygamma(n, x) does not support negative n.")
+
+
+def _polygamma(n, self):
+    _polygamma_check(n)
+    x = self._np.astype(np.float32) if self.dtype.category < 2 else self._np
+    out = fresh(_polygamma_values(n, x), dtypes.BY_NP[x.dtype] if self.dtype is not dtypes.bfloat16 else self.dtype)
+    if needs_grad(self):
+        attach(out, PolygammaBackward0(self, n))
+    return out
+
+
+def polygamma_method(self, n):
+    """Tensor.polygamma(n)."""
+    return _polygamma(n, self)
+
+
+def polygamma(n, input):
+    """torch.polygamma(n, input) / torch.special.polygamma: n first."""
+    if not isinstance(input, Tensor):
+        raise type_error(f"polygamma(): argument 'input' (position 2) must be Tensor, not {type_name(input)}")
+    return _polygamma(n, input)
+
+
+def polygamma_inplace(self, n):
+    _polygamma_check(n)
+    precheck(self)
+    if self.dtype.category < 2:
+        cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
+    values = _polygamma_values(n, self._np)
+
+    def write(arr):
+        arr[...] = values
+    return write_inplace(self, write, lambda: PolygammaBackward0(self, n, inplace=True))
+
+
+class MvlgammaBackward0(Node):
+    """mvlgamma_backward: grad * (arange(-p/2 + 1/2, 1/2, 1/2) + self[..., None]).digamma_().sum(-1)."""
+    __slots__ = ("p",)
+    saved_names, saved_values = ("self",), {"p": "p"}
+
+    def __init__(self, x, p, inplace=False):
+        Node.__init__(self, (edge_of(x),))
+        self.p = p
+        self.saved = (SavedTensor(x.clone() if inplace else x),)
+
+    def backward(self, g):
+        x, = self.unpack()
+        return (g * _mvlgamma_args(x, self.p, x.dtype).digamma_().sum(-1),)
+
+
+def _mvlgamma_args(x, p, dt):
+    """ATen's `arange(-p * HALF + HALF, HALF, HALF).add(self.unsqueeze(-1))` (the halves exact in every dtype)."""
+    halves = fresh(np.array([-p * 0.5 + 0.5 + 0.5 * i for i in range(p)], dt.np), dt)
+    return halves.add(x.unsqueeze(-1))
+
+
+def _mvlgamma_values(self, p):
+    if p < 1:
+        raise runtime("p has to be greater than or equal to 1")
+    dt = dtypes.DEFAULT_FLOAT if self.dtype.category < 2 else self.dtype
+    with autograd.no_grad():
+        return _mvlgamma_args(self, p, dt).lgamma_().sum(-1).add_(p * (p - 1) * math.log(math.pi) * 0.25)
+
+
+def mvlgamma(self, p):
+    """torch.mvlgamma / Tensor.mvlgamma / torch.special.multigammaln: the sum of lgamma over the p half-shifts,
+    plus p(p - 1)/4 log(pi), as ATen composes it, recorded as one MvlgammaBackward0."""
+    out = _mvlgamma_values(self, p)
+    if needs_grad(self):
+        attach(out, MvlgammaBackward0(self, p))
+    return out
+
+
+def mvlgamma_inplace(self, p):
+    if p < 1:
+        raise runtime("p has to be greater than or equal to 1")
+    if self.dtype.category < 2:
+        raise runtime(f"mvlgamma: result type {dtypes.SCALAR_NAMES[self.dtype.name]} can't be cast to the desired "
+                      f"output type {dtypes.SCALAR_NAMES[dtypes.DEFAULT_FLOAT.name]}")
+    precheck(self)
+    values = _mvlgamma_values(self, p)
+    cast_for_inplace(self, values.dtype)
+
+    def write(arr):
+        arr[...] = values._np
+    return write_inplace(self, write, lambda: MvlgammaBackward0(self, p, inplace=True))
