@@ -1482,6 +1482,9 @@ FUNCTIONS = {
     'cosh_': (
         'cosh_(Tensor input)',
     ),
+    'cosine_similarity': (
+        'cosine_similarity(Tensor x1, Tensor x2, int64_t dim=1, double eps=1e-08)',
+    ),
     'count_nonzero': (
         'count_nonzero(Tensor input, int64_t? dim=None)',
         'count_nonzero(Tensor input, IntArrayRef dim)',
@@ -2094,6 +2097,9 @@ FUNCTIONS = {
     ),
     'outer': (
         'outer(Tensor input, Tensor vec2, *, Tensor out=None)',
+    ),
+    'pairwise_distance': (
+        'pairwise_distance(Tensor x1, Tensor x2, double p=2, double eps=1e-06, bool keepdim=False)',
     ),
     'permute': (
         'permute(Tensor input, IntArrayRef dims)',

@@ -10,7 +10,7 @@ from tensorsh.engine.errors import make, runtime, value_error, warn
 from tensorsh.engine.normalization import group_norm as _group_norm
 from tensorsh.engine.resampling import adaptive_max_pool2d as _adaptive_max_pool2d, pixel_shuffle, upsample_nearest
 from tensorsh.engine.loss import reduction_enum
-from tensorsh.engine.ops.core import check_broadcast
+from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
 from .conv import _BatchNorm, _MaxPoolNd, affine_parameters, reset_affine
 from .functional import _legacy_reduction, _list_with_default
@@ -328,31 +328,14 @@ class PixelShuffle(Module):
 
 # ------------------------------------------------------------------ distances and their losses
 
-def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
-    """ATen: norm(x1 - x2 + eps, p, last dim, keepdim)."""
-    innermost = max(x1.dim(), x2.dim()) - 1
-    return (x1 - x2 + eps).norm(p, innermost, keepdim)
+def pairwise_distance(*args, **kwargs):
+    """torch.pairwise_distance itself (nn.functional binds PyTorch's C function)."""
+    return NAMESPACE["pairwise_distance"](*args, **kwargs)
 
 
-def cosine_similarity(x1, x2, dim=1, eps=1e-8):
-    """ATen: integer inputs converted to the common (floating) dtype, both expanded to one shape, each divided by
-    its norm (clamped to eps under no_grad, in place on a clone), the products summed over dim."""
-    common = dtypes.result_type((x1, x2))
-    if not common.is_floating_point:
-        raise runtime(f"expected common dtype to be floating point, yet common dtype is {dtypes.SCALAR_NAMES[common.name]}")
-    x1, x2 = (x if x.dtype.is_floating_point else x.to(common) for x in (x1, x2))
-    if x1.shape != x2.shape:  # (ATen's expand_outplace: both, when their shapes differ)
-        check_broadcast(x1, x2)
-        n = max(x1.dim(), x2.dim())
-        s1, s2 = ((1,) * (n - x.dim()) + tuple(x.shape) for x in (x1, x2))
-        shape = tuple(b if a == 1 else a for a, b in zip(s1, s2))
-        x1, x2 = x1.expand(shape), x2.expand(shape)
-    x1n = x1.norm(2, dim, True).clone()
-    x2n = x2.norm(2, dim, True).clone()
-    with autograd.no_grad():
-        x1n.clamp_min_(eps)
-        x2n.clamp_min_(eps)
-    return ((x1 / x1n) * (x2 / x2n)).sum(dim)
+def cosine_similarity(*args, **kwargs):
+    """torch.cosine_similarity itself (nn.functional binds PyTorch's C function)."""
+    return NAMESPACE["cosine_similarity"](*args, **kwargs)
 
 
 def _apply_reduction(output, reduction):

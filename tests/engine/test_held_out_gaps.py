@@ -148,6 +148,56 @@ for s in ["torch.mvlgamma(z, 0)", "torch.polygamma(-1, x)", "torch.tensor([1,2])
 r = torch.linspace(-5, 30, 211)
 print(torch.polygamma(2, r).tolist(), torch.polygamma(3, r.double()).tolist(), torch.polygamma(5, r).tolist())
 """,
+"pairwise_distance_cosine_similarity_glu": """F = torch.nn.functional
+def chain(f, d=5):
+    if f is None or d == 0:
+        return 'None' if f is None else '..'
+    return f.name() + '(' + ','.join(chain(n[0], d - 1) for n in f.next_functions) + ')'
+torch.manual_seed(0)
+x = torch.randn(3, 4, requires_grad=True)
+y = torch.randn(3, 4, requires_grad=True)
+for kw in [{}, {"p": 1.0}, {"p": 3, "keepdim": True}, {"eps": 0.0}, {"p": float('inf')}, {"p": 0}]:
+    d = F.pairwise_distance(x, y, **kw)
+    print(d, chain(d.grad_fn))
+    print(d.grad_fn._saved_p, d.grad_fn._saved_dim, d.grad_fn._saved_keepdim)
+    g = torch.autograd.grad(d.sum(), (x, y), create_graph=True, allow_unused=True)
+    print(g)
+d = F.pairwise_distance(x, y[0])
+print(d, chain(d.grad_fn))
+d = F.pairwise_distance(x[0], y[0])
+print(d, chain(d.grad_fn))
+d = torch.pairwise_distance(x, y)
+print(d, chain(d.grad_fn))
+c = F.cosine_similarity(x, y)
+print(c, chain(c.grad_fn))
+c = torch.cosine_similarity(x, y, dim=0)
+print(c, chain(c.grad_fn))
+d = torch.nn.PairwiseDistance()(x, y)
+print(d, chain(d.grad_fn))
+g = F.glu(x, dim=1)
+print(g, chain(g.grad_fn))
+gg, = torch.autograd.grad(g.sum(), x, create_graph=True)
+print(gg, chain(gg.grad_fn))
+ggg, = torch.autograd.grad(gg.pow(2).sum(), x)
+print(ggg)
+w = torch.randn(3, 2, requires_grad=True)
+g = F.glu(x, dim=-1)
+gx, = torch.autograd.grad(g, x, grad_outputs=w, create_graph=True)
+print(gx, gx.grad_fn._saved_dim, gx.grad_fn._saved_grad_output.shape, chain(gx.grad_fn))
+(gx * gx).sum().backward()
+print(x.grad, w.grad)
+x0 = torch.randn(4, 3, requires_grad=True)
+g = F.glu(x0, 0)
+gx, = torch.autograd.grad(g.exp().sum(), x0, create_graph=True)
+gx.sum().backward()
+print(gx, x0.grad, g.grad_fn._saved_dim, gx.grad_fn._saved_dim)
+print(torch.pairwise_distance(x, y, 3, 0.1, True).grad_fn._saved_dim)
+for s in ["torch.pairwise_distance(x, [1.])", "F.pairwise_distance(x, y, p='a')", "torch.cosine_similarity(x, y, dim=2)", "torch.pairwise_distance(x, torch.ones(5))", "F.cosine_similarity(torch.tensor([1, 2]), torch.tensor([2, 3]), dim=0)"]:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+""",
 }
 
 

@@ -159,6 +159,8 @@ _lu = Lazy("ops.lu", "lu_legacy")  # (torch.lu / Tensor.lu: torch/functional.py'
 op("lu", _lu, function=torch_function("_lu_with_info", lambda A, *args, **kwargs: (_lu.fn or _lu.load())(A, *args,
                                                                                                          **kwargs)))
 _function("lu_unpack", Lazy("ops.lu", "lu_unpack"))
+_function("pairwise_distance", Lazy("ops.distances", "pairwise_distance"))
+_function("cosine_similarity", Lazy("ops.distances", "cosine_similarity"))
 op("pinverse", Lazy("ops.matrix_functions", "pinverse"), function=True)
 op("matrix_exp", Lazy("ops.matrix_functions", "matrix_exp"), function=True)
 

@@ -603,6 +603,20 @@ class LinalgVectorNormBackward0(SavingNode):
         return (norm_backward(g, x, norm, self.p, self.dims, self.keepdim),)
 
 
+class NormBackward1(LinalgVectorNormBackward0):
+    """at::norm(self, p, dim, keepdim) as ATen's C++ composites call it (pairwise_distance): the same gradient."""
+    saved_values = {"dim": as_given("dims"), "keepdim": "keepdim", "p": "p"}
+
+
+def aten_norm(self, p, dim, keepdim):
+    """at::norm.ScalarOpt_dim: linalg.vector_norm's values, recorded as NormBackward1 (p kept as the double given)."""
+    with autograd.no_grad():
+        out = norm(self, p, dim, keepdim)
+    if needs_grad(self):
+        attach(out, _given(NormBackward1(self, out, p, reduce_dims(self, dim), keepdim), "dims", dim))
+    return out
+
+
 def norm_backward(g, x, norm, p, dims, keepdim):
     """PyTorch's norm_backward for the orders it defines: 1, 2, inf, and the general p (None for p 0: PyTorch
     defines no gradient for the count of non-zeros)."""
