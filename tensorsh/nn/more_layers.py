@@ -240,11 +240,14 @@ class AdaptiveMaxPool2d(_AdaptiveMaxPoolNd):
 
 def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None, recompute_scale_factor=None,
                 antialias=False):
-    """torch.nn.functional.interpolate's checks; the nearest modes' kernels (1-D and 2-D)."""
+    """torch.nn.functional.interpolate (torch/nn/functional.py): its checks, then the kernel of the mode and the
+    input's dimensions."""
     if mode in ("nearest", "area", "nearest-exact"):
         if align_corners is not None:
             raise value_error("align_corners option can only be set with the interpolating modes: linear | "
                               "bilinear | bicubic | trilinear")
+    elif align_corners is None:
+        align_corners = False
     dim = input.dim() - 2
     if size is not None and scale_factor is not None:
         raise value_error("only one of size or scale_factor should be defined")
@@ -275,15 +278,42 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         raise value_error("either size or scale_factor should be defined")
     if recompute_scale_factor is not None and recompute_scale_factor and size is not None:
         raise value_error("recompute_scale_factor is not meaningful with an explicit size.")
+    if mode == "area" and output_size is None:
+        recompute_scale_factor = True
     if recompute_scale_factor:
         output_size = [math.floor(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
         scale_factors = None
-    if mode != "nearest" or dim not in (1, 2):
-        raise make("NotImplementedError", f"tensorsh: interpolate is implemented for mode='nearest' on 3-D and 4-D "
-                                          f"input only (got mode={mode!r}, {input.dim()}-D input)")
+    if antialias and not (mode in ("bilinear", "bicubic", "lanczos") and input.dim() == 4):
+        raise value_error("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a 4-D "
+                          "tensor as input")
+    kind = {("nearest", 3): "nearest", ("nearest", 4): "nearest", ("nearest-exact", 3): "exact",
+            ("nearest-exact", 4): "exact", ("area", 3): "area", ("area", 4): "area", ("linear", 3): "linear",
+            ("bilinear", 4): "linear", ("trilinear", 5): "linear"}.get((mode, input.dim()))
+    if kind is None or antialias:
+        wrong = {("bilinear", 3): "Got 3D input, but bilinear mode needs 4D input",
+                 ("trilinear", 3): "Got 3D input, but trilinear mode needs 5D input",
+                 ("linear", 4): "Got 4D input, but linear mode needs 3D input",
+                 ("trilinear", 4): "Got 4D input, but trilinear mode needs 5D input",
+                 ("linear", 5): "Got 5D input, but linear mode needs 3D input",
+                 ("bilinear", 5): "Got 5D input, but bilinear mode needs 4D input"}.get((mode, input.dim()))
+        if wrong is None and not antialias and (input.dim() not in (3, 4, 5) or mode not in (
+                "nearest", "linear", "bilinear", "bicubic", "trilinear", "lanczos", "area", "nearest-exact")):
+            wrong = ("Input Error: Only 3D, 4D and 5D input Tensors supported (got {}D) for the modes: nearest | "
+                     "linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got {})").format(
+                         input.dim(), mode)
+        if wrong is not None:
+            raise make("NotImplementedError", wrong)
+        raise make("NotImplementedError", f"tensorsh: interpolate has no kernel for mode={mode!r}"
+                   + (" with antialias" if antialias else "") + f" on {input.dim()}-D input")
+    if kind == "area":
+        return (F.adaptive_avg_pool1d if dim == 1 else F.adaptive_avg_pool2d)(input, output_size)
+    scales = tuple(scale_factors) if scale_factors else (None,) * dim
     if output_size is None:
         output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
-    return upsample_nearest(input, tuple(output_size), tuple(scale_factors) if scale_factors else (None,) * dim)
+    if kind == "linear":
+        from tensorsh.engine.interpolation import upsample_linear
+        return upsample_linear(input, tuple(output_size), align_corners, scales)
+    return upsample_nearest(input, tuple(output_size), scales, exact=kind == "exact")
 
 
 class Upsample(Module):

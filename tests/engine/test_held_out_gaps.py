@@ -198,6 +198,52 @@ for s in ["torch.pairwise_distance(x, [1.])", "F.pairwise_distance(x, y, p='a')"
     except Exception as e:
         print(s, type(e).__name__, e)
 """,
+"interpolate_modes": """F = torch.nn.functional
+torch.manual_seed(0)
+def chain(f, d=3):
+    if f is None or d == 0:
+        return 'None' if f is None else '..'
+    return f.name() + '(' + ','.join(chain(n[0], d - 1) for n in f.next_functions) + ')'
+cases = [((2, 3, 5, 7), dict(size=(9, 13), mode='bilinear')), ((2, 3, 5, 7), dict(size=(9, 13), mode='bilinear', align_corners=True)),
+         ((1, 2, 6, 6), dict(size=(80, 70), mode='bilinear')), ((1, 9, 4, 5), dict(scale_factor=1.7, mode='bilinear')),
+         ((2, 16, 6, 5), dict(size=(4, 11), mode='bilinear')), ((1, 1, 3, 3), dict(scale_factor=2, mode='bilinear', align_corners=True)),
+         ((2, 3, 7), dict(size=13, mode='linear')), ((2, 3, 7), dict(scale_factor=0.6, mode='linear', align_corners=True)),
+         ((1, 2, 3, 4, 5), dict(size=(5, 6, 7), mode='trilinear')), ((1, 2, 3, 4, 5), dict(scale_factor=1.5, mode='trilinear', align_corners=True)),
+         ((1, 2, 5, 6), dict(size=(7, 9), mode='nearest-exact')), ((1, 2, 5), dict(scale_factor=1.7, mode='nearest-exact')),
+         ((1, 2, 6, 8), dict(scale_factor=0.5, mode='area')), ((1, 2, 7), dict(size=3, mode='area')),
+         ((1, 1, 4, 4), dict(scale_factor=1.5, mode='bilinear', recompute_scale_factor=True))]
+for shape, kw in cases:
+    for dt in (torch.float32, torch.float64):
+        x = torch.randn(*shape, dtype=dt, requires_grad=True)
+        y = F.interpolate(x, **kw)
+        g = torch.randn_like(y)
+        y.backward(g)
+        print(shape, kw, dt, y.shape, chain(y.grad_fn), y.sum().item(), y.view(-1)[:5].tolist(), x.grad.view(-1)[:6].tolist(), x.grad.sum().item())
+        print(y.tolist() == y.tolist(), y.flatten().tolist()[-3:])
+x = torch.randn(1, 2, 3, 4, requires_grad=True)
+y = F.interpolate(x, size=(5, 6), mode='bilinear')
+print(y.grad_fn._saved_output_size, y.grad_fn._saved_scales_h, y.grad_fn._saved_align_corners, y.grad_fn._saved_self_sym_sizes)
+gx, = torch.autograd.grad(y.pow(2).sum(), x, create_graph=True)
+print(gx, chain(gx.grad_fn), gx.grad_fn._saved_output_size)
+gx.sum().backward()
+print(x.grad)
+y = F.interpolate(x, scale_factor=(1.5, 2.0), mode='bilinear', align_corners=False)
+print(y.shape, y.grad_fn._saved_scales_h, y.grad_fn._saved_scales_w)
+m = torch.nn.UpsamplingBilinear2d(scale_factor=2)
+print(m, m(x).shape, chain(m(x).grad_fn))
+m = torch.nn.UpsamplingNearest2d(size=(4, 5))
+print(m, m(x).shape)
+m = torch.nn.Upsample(scale_factor=2, mode='bilinear')
+print(m, m(x)[0, 0, 0])
+print(F.upsample_bilinear(x, scale_factor=2)[0, 0, 1])
+for s in ["F.interpolate(x, size=4, mode='linear')", "F.interpolate(x[0], size=4, mode='bilinear')", "F.interpolate(x, size=4, mode='bogus')",
+          "F.interpolate(x, size=4, mode='nearest', align_corners=True)", "F.interpolate(x, size=(4, 4), mode='bilinear', antialias=True, align_corners=None) if False else 1",
+          "F.interpolate(x[0], size=4, mode='nearest', antialias=True)", "F.interpolate(x, size=(2, 2, 2), mode='bilinear')"]:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+""",
 }
 
 
