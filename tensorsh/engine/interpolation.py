@@ -1,6 +1,6 @@
-"""Linear interpolation of 1 to 3 spatial dimensions (upsample_linear1d, upsample_bilinear2d, upsample_trilinear3d,
-what F.interpolate's 'linear', 'bilinear' and 'trilinear' modes call) and nearest-exact, as ATen's CPU kernels
-compute them, beside their nodes.
+"""Interpolation of 1 to 3 spatial dimensions (upsample_linear1d, upsample_bilinear2d, upsample_trilinear3d,
+upsample_bicubic2d: what F.interpolate's 'linear', 'bilinear', 'trilinear' and 'bicubic' modes call) as ATen's CPU
+kernels compute them, beside their nodes.
 
 ATen computes each dimension's source indices and weights once (area_pixel_compute_source_index, in the opmath type:
 float for float, double for double), then each output from the input's corners. Its AVX2 build fuses a multiply with
@@ -62,6 +62,97 @@ def linear_weights(in_size, out_size, align_corners, scale, T):
     index = np.minimum(np.floor(real).astype(np.int64), in_size - 1)
     lam = np.minimum(np.maximum(real - index.astype(T), T(0)), T(1)).astype(T)
     return index, index + (index < in_size - 1), (T(1) - lam).astype(T), lam
+
+
+def _cubic_convolutions(t, fused):
+    """get_cubic_upsample_coefficients (A = -0.75) of each lambda t: the forward's AVX2 build fuses the first two
+    steps of cubic_convolution2 and the first of cubic_convolution1; the backward's file is built without FMA."""
+    T = t.dtype.type
+    A = T(-0.75)
+
+    def conv1(x):  # ((A + 2) x - (A + 3)) x x + 1
+        r = _fma(np.full(x.shape, A + T(2), T), x, -(A + T(3))) if fused else (A + T(2)) * x - (A + T(3))
+        return r * x * x + T(1)
+
+    def conv2(x):  # ((A x - 5 A) x + 8 A) x - 4 A
+        if fused:
+            return _fma(_fma(np.full(x.shape, A, T), x, T(-5) * A), x, T(8) * A) * x - T(4) * A
+        return ((A * x - T(5) * A) * x + T(8) * A) * x - T(4) * A
+    return [conv2(t + T(1)), conv1(t), conv1(T(1) - t), conv2(T(1) - t + T(1))]
+
+
+def cubic_weights(in_size, out_size, align_corners, scale, T, fused=True):
+    """HelperInterpCubic's taps: four clamped indices and coefficients per output index."""
+    o = np.arange(out_size)
+    s = _scale(in_size, out_size, align_corners, scale, T)
+    if align_corners:
+        real = s * o.astype(T)
+    elif fused:
+        real = _fma(np.full(out_size, s, T), o.astype(T) + T(0.5), T(-0.5))
+    else:
+        real = s * (o.astype(T) + T(0.5)) - T(0.5)
+    index = np.minimum(np.floor(real).astype(np.int64), in_size - 1)
+    t = np.minimum(np.maximum(real - index.astype(T), T(0)), T(1)).astype(T)
+    return [np.clip(index + j - 1, 0, in_size - 1) for j in range(4)], _cubic_convolutions(t, fused)
+
+
+def _cubic(x, weights, first_axis):
+    """The generic kernel with four taps: fma(t0, w0, t1 * w1), then each further tap fused in."""
+    if not weights:
+        return x
+    index, coeffs = weights[0]
+    shape = [1] * x.ndim
+    shape[first_axis] = len(coeffs[0])
+    t = [_cubic(_take(x, first_axis, i), weights[1:], first_axis + 1) for i in index]
+    w = [np.broadcast_to(c.reshape(shape), t[0].shape) for c in coeffs]
+    out = _fma(t[0], w[0], t[1] * w[1])
+    for j in (2, 3):
+        out = _fma(t[j], w[j], out)
+    return out
+
+
+def cubic_values(x, output_size, align_corners, scales):
+    T = _work_type(x.dtype)
+    work = x.astype(T, copy=False)
+    weights = [cubic_weights(work.shape[2 + k], output_size[k], align_corners, scales[k], T) for k in range(2)]
+    return np.ascontiguousarray(_cubic(work, weights, 2)).astype(x.dtype, copy=False)
+
+
+def _in_rounds(cells, update):
+    """Apply update(selection) to each cell's updates in their order, all cells at once per round (a cell's k-th
+    update in round k; cells are independent, so this is the sequential loop's arithmetic)."""
+    order = np.argsort(cells, kind="stable")
+    sorted_cells = cells[order]
+    rank = np.empty(len(cells), np.int64)
+    rank[order] = np.arange(len(cells)) - np.searchsorted(sorted_cells, sorted_cells, side="left")
+    for r in range(int(rank.max()) + 1 if len(rank) else 0):
+        update(rank == r)
+
+
+def cubic_backward_values(g, in_shape, align_corners, scales):
+    """upsample_bicubic2d_backward_out_frame: per output (raster order), x taps outer and y taps inner,
+    in[y, x] += g * y_coeff * x_coeff, plain arithmetic (its file is built without FMA)."""
+    T = _work_type(g.dtype)
+    gw = g.astype(T, copy=False)
+    N, C, oh, ow = gw.shape
+    ih, iw = in_shape[2:]
+    if (oh, ow) == (ih, iw):
+        return g.copy()
+    (hi, hc), (wi, wc) = (cubic_weights(n, o, align_corners, scales[k], T, fused=False)
+                          for k, (n, o) in enumerate(((ih, oh), (iw, ow))))
+    a, b, ii, jj = (m.ravel() for m in np.meshgrid(np.arange(oh), np.arange(ow), np.arange(4), np.arange(4),
+                                                     indexing="ij"))
+    hi, hc, wi, wc = np.array(hi), np.array(hc), np.array(wi), np.array(wc)
+    cells = hi[jj, a] * iw + wi[ii, b]
+    y_coeff, x_coeff, sources = hc[jj, a], wc[ii, b], a * ow + b
+    flat_g = gw.reshape(N, C, -1)
+    acc = np.zeros((N, C, ih * iw), T)
+
+    def update(sel):
+        c = cells[sel]
+        acc[..., c] = acc[..., c] + (flat_g[..., sources[sel]] * y_coeff[sel]) * x_coeff[sel]
+    _in_rounds(cells, update)
+    return acc.reshape(N, C, ih, iw).astype(g.dtype, copy=False)
 
 
 def _take(x, axis, index):
@@ -147,46 +238,48 @@ def linear_backward_values(g, in_shape, align_corners, scales):
     cells, products, sources = _corner_updates(weights, spatial_in)
     flat_g = gw.reshape(lead + (-1,))
     acc = np.zeros(lead + (int(np.prod(spatial_in)),), T)
-    order = np.argsort(cells, kind="stable")
-    sorted_cells = cells[order]
-    starts = np.searchsorted(sorted_cells, sorted_cells, side="left")
-    rank = np.empty(len(cells), np.int64)
-    rank[order] = np.arange(len(cells)) - starts
-    for r in range(int(rank.max()) + 1 if len(rank) else 0):
-        sel = rank == r
+
+    def update(sel):
         c = cells[sel]
         acc[..., c] = _fma(products[sel], flat_g[..., sources[sel]], acc[..., c])
+    _in_rounds(cells, update)
     return acc.reshape(lead + spatial_in).astype(g.dtype, copy=False)
 
 
-_NAMES = {1: "UpsampleLinear1D", 2: "UpsampleBilinear2D", 3: "UpsampleTrilinear3D"}
+# (name, forward values, backward values) of each kernel: the linear ones by dimensions, bicubic (2-d)
+_KERNELS = {(False, 1): ("UpsampleLinear1D", linear_values, linear_backward_values),
+            (False, 2): ("UpsampleBilinear2D", linear_values, linear_backward_values),
+            (False, 3): ("UpsampleTrilinear3D", linear_values, linear_backward_values),
+            (True, 2): ("UpsampleBicubic2D", cubic_values, cubic_backward_values)}
 
 
 def _scales_saved(node, k):
     return None if node.scales[k] is None else float(node.scales[k])
 
 
-class _LinearBackward(Node):
+class _InterpolationBackward(Node):
     __slots__ = ("shape", "size", "align_corners", "scales")
+    cubic = False
 
     def __init__(self, x, size, align_corners, scales):
         Node.__init__(self, (edge_of(x),))
         self.shape, self.size, self.align_corners, self.scales = x._shape, tuple(size), align_corners, tuple(scales)
 
     def backward(self, g):
-        return (upsample_linear_backward(g, self.shape, self.size, self.align_corners, self.scales),)
+        return (_backward(g, self.shape, self.size, self.align_corners, self.scales, self.cubic),)
 
 
-class _LinearBackwardBackward(Node):
+class _InterpolationBackwardBackward(Node):
     """The gradient of the backward: the forward interpolation of the incoming gradient."""
     __slots__ = ("size", "align_corners", "scales")
+    cubic = False
 
     def __init__(self, g, size, align_corners, scales):
         Node.__init__(self, (edge_of(g),))
         self.size, self.align_corners, self.scales = size, align_corners, scales
 
     def backward(self, gg):
-        return (upsample_linear(gg, self.size, self.align_corners, self.scales),)
+        return (upsample(gg, self.size, self.align_corners, self.scales, self.cubic),)
 
 
 def _saved(nd, with_input):
@@ -198,25 +291,27 @@ def _saved(nd, with_input):
     return values
 
 
-BACKWARD = {nd: type(_NAMES[nd] + "Backward0", (_LinearBackward,), {"__slots__": (), "saved_values": _saved(nd, True)})
-            for nd in (1, 2, 3)}
-DOUBLE = {nd: type(_NAMES[nd] + "BackwardBackward0", (_LinearBackwardBackward,),
-                   {"__slots__": (), "saved_values": _saved(nd, False)}) for nd in (1, 2, 3)}
+BACKWARD = {key: type(name + "Backward0", (_InterpolationBackward,),
+                      {"__slots__": (), "cubic": key[0], "saved_values": _saved(key[1], True)})
+            for key, (name, _, _) in _KERNELS.items()}
+DOUBLE = {key: type(name + "BackwardBackward0", (_InterpolationBackwardBackward,),
+                    {"__slots__": (), "cubic": key[0], "saved_values": _saved(key[1], False)})
+          for key, (name, _, _) in _KERNELS.items()}
 
 
-def upsample_linear(input, output_size, align_corners, scales):
-    """upsample_linear1d / upsample_bilinear2d / upsample_trilinear3d (scales: one per dimension, None when the
-    size was given)."""
-    nd = len(output_size)
-    out = fresh(linear_values(input._np, output_size, align_corners, scales), input.dtype)
+def upsample(input, output_size, align_corners, scales, cubic=False):
+    """upsample_linear1d / upsample_bilinear2d / upsample_trilinear3d, or upsample_bicubic2d (scales: one per
+    dimension, None when the size was given)."""
+    key = (cubic, len(output_size))
+    out = fresh(_KERNELS[key][1](input._np, output_size, align_corners, scales), input.dtype)
     if needs_grad(input):
-        attach(out, BACKWARD[nd](input, output_size, align_corners, scales))
+        attach(out, BACKWARD[key](input, output_size, align_corners, scales))
     return out
 
 
-def upsample_linear_backward(g, in_shape, output_size, align_corners, scales):
-    nd = len(output_size)
-    out = fresh(linear_backward_values(g._np, tuple(in_shape), align_corners, scales), g.dtype)
+def _backward(g, in_shape, output_size, align_corners, scales, cubic):
+    key = (cubic, len(output_size))
+    out = fresh(_KERNELS[key][2](g._np, tuple(in_shape), align_corners, scales), g.dtype)
     if needs_grad(g):
-        attach(out, DOUBLE[nd](g, tuple(output_size), align_corners, tuple(scales)))
+        attach(out, DOUBLE[key](g, tuple(output_size), align_corners, tuple(scales)))
     return out

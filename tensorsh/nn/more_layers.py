@@ -288,7 +288,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
                           "tensor as input")
     kind = {("nearest", 3): "nearest", ("nearest", 4): "nearest", ("nearest-exact", 3): "exact",
             ("nearest-exact", 4): "exact", ("area", 3): "area", ("area", 4): "area", ("linear", 3): "linear",
-            ("bilinear", 4): "linear", ("trilinear", 5): "linear"}.get((mode, input.dim()))
+            ("bilinear", 4): "linear", ("trilinear", 5): "linear", ("bicubic", 4): "cubic"}.get((mode, input.dim()))
     if kind is None or antialias:
         wrong = {("bilinear", 3): "Got 3D input, but bilinear mode needs 4D input",
                  ("trilinear", 3): "Got 3D input, but trilinear mode needs 5D input",
@@ -310,9 +310,9 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     scales = tuple(scale_factors) if scale_factors else (None,) * dim
     if output_size is None:
         output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
-    if kind == "linear":
-        from tensorsh.engine.interpolation import upsample_linear
-        return upsample_linear(input, tuple(output_size), align_corners, scales)
+    if kind in ("linear", "cubic"):
+        from tensorsh.engine.interpolation import upsample
+        return upsample(input, tuple(output_size), align_corners, scales, cubic=kind == "cubic")
     return upsample_nearest(input, tuple(output_size), scales, exact=kind == "exact")
 
 

@@ -243,6 +243,19 @@ for s in ["F.interpolate(x, size=4, mode='linear')", "F.interpolate(x[0], size=4
         print(s, eval(s))
     except Exception as e:
         print(s, type(e).__name__, e)
+for shape, kw in [((2, 3, 5, 7), dict(size=(9, 13), mode='bicubic')), ((1, 2, 6, 6), dict(size=(30, 20), mode='bicubic', align_corners=True)),
+                  ((1, 2, 9, 8), dict(scale_factor=0.5, mode='bicubic')), ((1, 1, 4, 4), dict(size=(4, 4), mode='bicubic'))]:
+    for dt in (torch.float32, torch.float64):
+        x = torch.randn(*shape, dtype=dt, requires_grad=True)
+        y = F.interpolate(x, **kw)
+        g = torch.randn_like(y)
+        y.backward(g)
+        print(shape, kw, y.flatten().tolist(), x.grad.flatten().tolist(), chain(y.grad_fn), y.grad_fn._saved_scales_w)
+x = torch.randn(1, 1, 3, 4, requires_grad=True)
+y = F.interpolate(x, size=(5, 6), mode='bicubic', align_corners=True)
+gx, = torch.autograd.grad(y.pow(2).sum(), x, create_graph=True)
+gx.sum().backward()
+print(gx, chain(gx.grad_fn), x.grad)
 """,
 }
 
