@@ -391,15 +391,25 @@ def ndtr(self):
     return _scalar_step(shifted, "MulBackward1", 0.5, lambda x: x * 0.5)
 
 
-class LogitBackward0(Node):
-    """PyTorch's logit_backward: grad / (x (1 - x)); NaN outside [0, 1] without eps, 0 outside [eps, 1 - eps]."""
-    __slots__ = ("eps",)
-    saved_names, saved_values = ("self",), {"eps": "eps"}
+class _SelfAndArgument(Node):
+    """A node saving self (in place: the clone PyTorch saves as original self) and one argument of the op, named
+    by the subclass's `saved_values`."""
+    __slots__ = ("argument",)
 
-    def __init__(self, x, eps, inplace=False):
+    def __init__(self, x, argument, inplace=False):
         Node.__init__(self, (edge_of(x),))
-        self.eps = eps
+        self.argument = argument
         self.saved = (SavedTensor(x.clone() if inplace else x),)
+
+
+class LogitBackward0(_SelfAndArgument):
+    """PyTorch's logit_backward: grad / (x (1 - x)); NaN outside [0, 1] without eps, 0 outside [eps, 1 - eps]."""
+    __slots__ = ()
+    saved_names, saved_values = ("self",), {"eps": "argument"}
+
+    @property
+    def eps(self):
+        return self.argument
 
     def backward(self, g):
         x, = self.unpack()
@@ -510,19 +520,14 @@ def _polygamma_values(n, x):
     return np.array(out, T).reshape(x.shape).astype(x.dtype)
 
 
-class PolygammaBackward0(Node):
+class PolygammaBackward0(_SelfAndArgument):
     """grad * polygamma(n + 1, self)."""
-    __slots__ = ("n",)
-    saved_names, saved_values = ("self",), {"n": "n"}
-
-    def __init__(self, x, n, inplace=False):
-        Node.__init__(self, (edge_of(x),))
-        self.n = n
-        self.saved = (SavedTensor(x.clone() if inplace else x),)
+    __slots__ = ()
+    saved_names, saved_values = ("self",), {"n": "argument"}
 
     def backward(self, g):
         x, = self.unpack()
-        return (g * _polygamma(self.n + 1, x),)
+        return (g * _polygamma(self.argument + 1, x),)
 
 
 def _polygamma_check(n):
@@ -563,19 +568,14 @@ def polygamma_inplace(self, n):
     return write_inplace(self, write, lambda: PolygammaBackward0(self, n, inplace=True))
 
 
-class MvlgammaBackward0(Node):
+class MvlgammaBackward0(_SelfAndArgument):
     """mvlgamma_backward: grad * (arange(-p/2 + 1/2, 1/2, 1/2) + self[..., None]).digamma_().sum(-1)."""
-    __slots__ = ("p",)
-    saved_names, saved_values = ("self",), {"p": "p"}
-
-    def __init__(self, x, p, inplace=False):
-        Node.__init__(self, (edge_of(x),))
-        self.p = p
-        self.saved = (SavedTensor(x.clone() if inplace else x),)
+    __slots__ = ()
+    saved_names, saved_values = ("self",), {"p": "argument"}
 
     def backward(self, g):
         x, = self.unpack()
-        return (g * _mvlgamma_args(x, self.p, x.dtype).digamma_().sum(-1),)
+        return (g * _mvlgamma_args(x, self.argument, x.dtype).digamma_().sum(-1),)
 
 
 def _mvlgamma_args(x, p, dt):
