@@ -257,6 +257,23 @@ gx, = torch.autograd.grad(y.pow(2).sum(), x, create_graph=True)
 gx.sum().backward()
 print(gx, chain(gx.grad_fn), x.grad)
 """,
+"functional_inplace_spellings": """F = torch.nn.functional
+x = torch.tensor([-1., 2., -0.3])
+for f, args in [(F.relu_, ()), (F.elu_, (0.5,)), (F.leaky_relu_, (0.2,)), (F.hardtanh_, (-0.5, 0.5)), (F.celu_, ()), (F.selu_, ()), (F.threshold_, (0.5, 9.)), (F.rrelu_, ())]:
+    y = x.clone()
+    r = f(y, *args)
+    print(r, y, r is y, y._version)
+w = torch.tensor([-1., 2.], requires_grad=True)
+v = w * 1
+F.elu_(v)
+print(v.grad_fn.name())
+v = w * 1
+F.leaky_relu_(v, 0.1)
+print(v.grad_fn.name())
+v = w * 1
+F.hardtanh_(v)
+print(v.grad_fn.name())
+""",
 }
 
 
