@@ -1316,6 +1316,10 @@ FUNCTIONS = {
         'baddbmm(Scalar beta, Tensor input, Scalar alpha, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated',
         'baddbmm(Scalar beta, Tensor input, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated',
     ),
+    'bartlett_window': (
+        'bartlett_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'bartlett_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'bernoulli': (
         'bernoulli(Tensor input, *, Generator? generator=None, Tensor out=None)',
         'bernoulli(Tensor input, double p, *, Generator? generator=None)',
@@ -1350,6 +1354,10 @@ FUNCTIONS = {
         'bitwise_xor(Tensor input, Tensor other, *, Tensor out=None)',
         'bitwise_xor(Scalar self, Tensor other)',
         'bitwise_xor(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'blackman_window': (
+        'blackman_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'blackman_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
     'bmm': (
         'bmm(Tensor input, Tensor mat2, *, Tensor out=None)',
@@ -1734,6 +1742,16 @@ FUNCTIONS = {
         'gt(Tensor input, Tensor other, *, Tensor out=None)',
         'gt(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'hamming_window': (
+        'hamming_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'hamming_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'hamming_window(int64_t window_length, bool periodic, double alpha, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'hamming_window(int64_t window_length, bool periodic, double alpha, double beta, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'hann_window': (
+        'hann_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'hann_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'hardshrink': (
         'hardshrink(Tensor input, Scalar lambd=0.5, *, Tensor out=None)',
     ),
@@ -1827,6 +1845,11 @@ FUNCTIONS = {
     ),
     'isposinf': (
         'isposinf(Tensor input, *, Tensor out=None)',
+    ),
+    'kaiser_window': (
+        'kaiser_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'kaiser_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'kaiser_window(int64_t window_length, bool periodic, double beta, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
     'kron': (
         'kron(Tensor input, Tensor other, *, Tensor out=None)',

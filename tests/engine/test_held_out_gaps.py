@@ -274,6 +274,21 @@ v = w * 1
 F.hardtanh_(v)
 print(v.grad_fn.name())
 """,
+"window_functions": """for n in (0, 1, 2, 5, 8, 33):
+    for p in (True, False):
+        for dt in (torch.float32, torch.float64):
+            print(n, p, torch.hann_window(n, p, dtype=dt), torch.hamming_window(n, p, dtype=dt), torch.blackman_window(n, p, dtype=dt),
+                  torch.bartlett_window(n, p, dtype=dt), torch.kaiser_window(n, p, dtype=dt), torch.kaiser_window(n, p, 5.0, dtype=dt),
+                  torch.hamming_window(n, p, alpha=0.6, beta=0.3, dtype=dt))
+w = torch.hann_window(5)
+print(w, w._is_view(), w.untyped_storage().nbytes(), w.is_contiguous(), torch.hann_window(3, requires_grad=True), torch.hann_window(4).dtype)
+for s in ['torch.hann_window(-1)', 'torch.hann_window(3, dtype=torch.int64)', 'torch.hann_window(2.5)', 'torch.bartlett_window(-2)',
+          'torch.blackman_window(3, dtype=torch.long)', 'torch.kaiser_window(-1)', 'torch.kaiser_window(3, dtype=torch.int32)', 'torch.hamming_window(4, True, 0.5)']:
+    try:
+        print(eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+""",  # (printed: the engine's cos differs from PyTorch's in a last bit for some inputs)
 }
 
 
