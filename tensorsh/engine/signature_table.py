@@ -1192,6 +1192,9 @@ FUNCTIONS = {
         'addr(Scalar beta, Tensor input, Scalar alpha, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated',
         'addr(Scalar beta, Tensor input, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated',
     ),
+    'affine_grid_generator': (
+        'affine_grid_generator(Tensor theta, SymIntArrayRef size, bool align_corners)',
+    ),
     'alias_copy': (
         'alias_copy(Tensor input, *, Tensor out=None)',
     ),

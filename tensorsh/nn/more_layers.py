@@ -316,6 +316,36 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     return upsample_nearest(input, tuple(output_size), scales, exact=kind == "exact")
 
 
+def affine_grid(theta, size, align_corners=None):
+    """torch.nn.functional.affine_grid: its checks and warnings, then torch.affine_grid_generator."""
+    if align_corners is None:
+        warn("Default grid_sample and affine_grid behavior has changed to align_corners=False since 1.3.0. Please "
+             "specify align_corners=True if the old behavior is desired. See the documentation of grid_sample for "
+             "details.")
+        align_corners = False
+    if not theta.is_floating_point():
+        raise value_error(f"Expected theta to have floating point type, but got {theta.dtype}")
+    if len(size) == 4:
+        if theta.dim() != 3 or theta.shape[-2] != 2 or theta.shape[-1] != 3:
+            raise value_error(f"Expected a batch of 2D affine matrices of shape Nx2x3 for size {size}. Got "
+                              f"{theta.shape}.")
+        spatial_size = size[-2:]
+    elif len(size) == 5:
+        if theta.dim() != 3 or theta.shape[-2] != 3 or theta.shape[-1] != 4:
+            raise value_error(f"Expected a batch of 3D affine matrices of shape Nx3x4 for size {size}. Got "
+                              f"{theta.shape}.")
+        spatial_size = size[-3:]
+    else:
+        raise make("NotImplementedError", "affine_grid only supports 4D and 5D sizes, for 2D and 3D affine "
+                                          f"transforms, respectively. Got size {size}.")
+    if align_corners and min(spatial_size) == 1:
+        warn("Since version 1.3.0, affine_grid behavior has changed for unit-size grids when align_corners=True. This "
+             "is not an intended use case of affine_grid. See the documentation of affine_grid for details.")
+    elif min(size) <= 0:
+        raise value_error(f"Expected non-zero, positive output size. Got {size}")
+    return NAMESPACE["affine_grid_generator"](theta, size, align_corners)
+
+
 class Upsample(Module):
     __module__ = _in("upsampling")
 
@@ -487,4 +517,4 @@ class CosineEmbeddingLoss(_Loss):
 
 FUNCTIONAL = ("group_norm instance_norm max_pool1d avg_pool1d adaptive_max_pool1d adaptive_max_pool2d interpolate "
               "pixel_shuffle pairwise_distance cosine_similarity triplet_margin_loss margin_ranking_loss "
-              "cosine_embedding_loss").split()
+              "cosine_embedding_loss affine_grid").split()

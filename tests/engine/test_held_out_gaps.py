@@ -289,6 +289,35 @@ for s in ['torch.hann_window(-1)', 'torch.hann_window(3, dtype=torch.int64)', 't
     except Exception as e:
         print(s, type(e).__name__, e)
 """,  # (printed: the engine's cos differs from PyTorch's in a last bit for some inputs)
+"affine_grid": """F = torch.nn.functional
+torch.manual_seed(0)
+def chain(f, d=4):
+    if f is None or d == 0:
+        return 'None' if f is None else '..'
+    return f.name() + '(' + ','.join(chain(n[0], d - 1) for n in f.next_functions) + ')'
+theta = torch.randn(2, 2, 3, requires_grad=True)
+for size, ac in [((2, 3, 4, 5), False), ((2, 1, 3, 3), True), ((2, 3, 1, 7), False), ((2, 3, 6, 7), False)]:
+    g = F.affine_grid(theta, size, align_corners=ac)
+    print(g.shape, g.flatten()[:8], g.sum(), chain(g.grad_fn), g.grad_fn._saved_size, g.grad_fn._saved_align_corners)
+    w = torch.randn_like(g)
+    t, = torch.autograd.grad(g, theta, w)
+    print(t)
+g = F.affine_grid(theta, (2, 3, 4, 5))
+t3 = torch.randn(1, 3, 4, dtype=torch.float64, requires_grad=True)
+g3 = F.affine_grid(t3, (1, 1, 2, 3, 4), align_corners=False)
+print(g3.flatten().tolist(), chain(g3.grad_fn))
+g3.pow(2).sum().backward()
+print(t3.grad)
+gt, = torch.autograd.grad(F.affine_grid(theta, (2, 3, 4, 5), align_corners=True).pow(2).sum(), theta, create_graph=True)
+print(gt, chain(gt.grad_fn))
+print(torch.affine_grid_generator(theta, (2, 3, 2, 2), False).shape)
+for s in ["F.affine_grid(theta.long(), (2, 3, 4, 5), False)", "F.affine_grid(theta, (2, 3, 4), False)", "F.affine_grid(theta[0], (2, 3, 4, 5), False)",
+          "F.affine_grid(theta, (2, 3, 0, 5), False)", "F.affine_grid(theta, (2, 3, 4, 5, 6), False)", "F.affine_grid(theta, (2, 3, 1, 5), True).shape"]:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+""",
 }
 
 

@@ -161,6 +161,7 @@ op("lu", _lu, function=torch_function("_lu_with_info", lambda A, *args, **kwargs
 _function("lu_unpack", Lazy("ops.lu", "lu_unpack"))
 _function("pairwise_distance", Lazy("ops.distances", "pairwise_distance"))
 _function("cosine_similarity", Lazy("ops.distances", "cosine_similarity"))
+_function("affine_grid_generator", Lazy("ops.grids", "affine_grid_generator"))
 for _name in ("hann_window", "hamming_window", "blackman_window", "bartlett_window", "kaiser_window"):
     _function(_name, Lazy("ops.windows", _name))
 op("pinverse", Lazy("ops.matrix_functions", "pinverse"), function=True)
