@@ -1741,6 +1741,12 @@ FUNCTIONS = {
         'greater_equal(Tensor input, Tensor other, *, Tensor out=None)',
         'greater_equal(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'grid_sampler': (
+        'grid_sampler(Tensor input, Tensor grid, int64_t interpolation_mode, int64_t padding_mode, bool align_corners)',
+    ),
+    'grid_sampler_2d': (
+        'grid_sampler_2d(Tensor input, Tensor grid, int64_t interpolation_mode, int64_t padding_mode, bool align_corners)',
+    ),
     'gt': (
         'gt(Tensor input, Tensor other, *, Tensor out=None)',
         'gt(Tensor input, Scalar other, *, Tensor out=None)',

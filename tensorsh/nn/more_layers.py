@@ -346,6 +346,23 @@ def affine_grid(theta, size, align_corners=None):
     return NAMESPACE["affine_grid_generator"](theta, size, align_corners)
 
 
+def grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corners=None):
+    """torch.nn.functional.grid_sample: its checks and warning, then torch.grid_sampler."""
+    if mode not in ("bilinear", "nearest", "bicubic"):
+        raise value_error(f"nn.functional.grid_sample(): expected mode to be 'bilinear', 'nearest' or 'bicubic', but "
+                          f"got: '{mode}'")
+    if padding_mode not in ("zeros", "border", "reflection"):
+        raise value_error("nn.functional.grid_sample(): expected padding_mode to be 'zeros', 'border', or "
+                          f"'reflection', but got: '{padding_mode}'")
+    if align_corners is None:
+        warn("Default grid_sample and affine_grid behavior has changed to align_corners=False since 1.3.0. Please "
+             "specify align_corners=True if the old behavior is desired. See the documentation of grid_sample for "
+             "details.")
+        align_corners = False
+    return NAMESPACE["grid_sampler"](input, grid, ("bilinear", "nearest", "bicubic").index(mode),
+                                     ("zeros", "border", "reflection").index(padding_mode), align_corners)
+
+
 class Upsample(Module):
     __module__ = _in("upsampling")
 
@@ -517,4 +534,4 @@ class CosineEmbeddingLoss(_Loss):
 
 FUNCTIONAL = ("group_norm instance_norm max_pool1d avg_pool1d adaptive_max_pool1d adaptive_max_pool2d interpolate "
               "pixel_shuffle pairwise_distance cosine_similarity triplet_margin_loss margin_ranking_loss "
-              "cosine_embedding_loss affine_grid").split()
+              "cosine_embedding_loss affine_grid grid_sample").split()

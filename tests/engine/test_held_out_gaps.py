@@ -318,6 +318,34 @@ for s in ["F.affine_grid(theta.long(), (2, 3, 4, 5), False)", "F.affine_grid(the
     except Exception as e:
         print(s, type(e).__name__, e)
 """,
+"grid_sample": """F = torch.nn.functional
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64):
+    for mode in ("bilinear", "nearest"):
+        for pad in ("zeros", "border", "reflection"):
+            for ac in (False, True):
+                x = torch.randn(2, 3, 5, 6, dtype=dt, requires_grad=True)
+                grid = (torch.rand(2, 4, 7, 2, dtype=dt) * 2.6 - 1.3).requires_grad_()
+                y = F.grid_sample(x, grid, mode=mode, padding_mode=pad, align_corners=ac)
+                go = torch.randn_like(y)
+                y.backward(go)
+                print(mode, pad, ac, y.grad_fn.name(), y.grad_fn._saved_interpolation_mode, y.grad_fn._saved_padding_mode, y.flatten().tolist(), x.grad.flatten().tolist(), grid.grad.flatten().tolist())
+x = torch.randn(1, 2, 3, 4, requires_grad=True)
+g = torch.randn(1, 2, 2, 2, requires_grad=True)
+theta = torch.tensor([[[0.8, -0.2, 0.1], [0.3, 0.9, -0.1]]], requires_grad=True)
+grid = F.affine_grid(theta, (1, 2, 5, 5), align_corners=False)
+out = F.grid_sample(x, grid, align_corners=False)
+out.sum().backward()
+print(out, theta.grad, x.grad)
+print(F.grid_sample(x, g.permute(0, 3, 1, 2).contiguous().permute(0, 2, 3, 1), align_corners=True))
+for s in ['F.grid_sample(x, g, mode="bogus")', 'F.grid_sample(x, g, padding_mode="bogus")', 'F.grid_sample(x, g[..., :1], align_corners=True)',
+          'F.grid_sample(x, g.double(), align_corners=True)', 'F.grid_sample(x[0], g, align_corners=True)', 'F.grid_sample(x.expand(2, 2, 3, 4), g, align_corners=True).shape',
+          'torch.grid_sampler(x, g, 0, 0, False).shape', 'F.grid_sample(x, g)', 'F.grid_sample(x, g[0], align_corners=True)', 'F.grid_sample(x.long(), g.long(), align_corners=True)']:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+""",
 }
 
 

@@ -162,6 +162,8 @@ _function("lu_unpack", Lazy("ops.lu", "lu_unpack"))
 _function("pairwise_distance", Lazy("ops.distances", "pairwise_distance"))
 _function("cosine_similarity", Lazy("ops.distances", "cosine_similarity"))
 _function("affine_grid_generator", Lazy("ops.grids", "affine_grid_generator"))
+_function("grid_sampler", _nn_op("grid_sample", "grid_sampler"))
+_function("grid_sampler_2d", _nn_op("grid_sample", "grid_sampler_2d"))
 for _name in ("hann_window", "hamming_window", "blackman_window", "bartlett_window", "kaiser_window"):
     _function(_name, Lazy("ops.windows", _name))
 op("pinverse", Lazy("ops.matrix_functions", "pinverse"), function=True)
