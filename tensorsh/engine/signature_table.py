@@ -1192,6 +1192,9 @@ FUNCTIONS = {
         'addr(Scalar beta, Tensor input, Scalar alpha, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated',
         'addr(Scalar beta, Tensor input, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated',
     ),
+    'adjoint': (
+        'adjoint(Tensor input)',
+    ),
     'affine_grid_generator': (
         'affine_grid_generator(Tensor theta, SymIntArrayRef size, bool align_corners)',
     ),
@@ -1214,6 +1217,9 @@ FUNCTIONS = {
     ),
     'aminmax': (
         'aminmax(Tensor input, *, int64_t? dim=None, bool keepdim=False, TensorList[2] out=None)',
+    ),
+    'angle': (
+        'angle(Tensor input, *, Tensor out=None)',
     ),
     'any': (
         'any(Tensor input, *, Tensor out=None)',
@@ -1449,6 +1455,15 @@ FUNCTIONS = {
     ),
     'concatenate': (
         'concatenate(TensorList tensors, int64_t dim=0, *, Tensor out=None)',
+    ),
+    'conj': (
+        'conj(Tensor input)',
+    ),
+    'conj_physical': (
+        'conj_physical(Tensor input, *, Tensor out=None)',
+    ),
+    'conj_physical_': (
+        'conj_physical_(Tensor input)',
     ),
     'constant_pad_nd': (
         'constant_pad_nd(Tensor input, SymIntArrayRef pad, Scalar value=0)',
@@ -1789,6 +1804,9 @@ FUNCTIONS = {
     'iinfo': (
         'iinfo(ScalarType type)',
     ),
+    'imag': (
+        'imag(Tensor input)',
+    ),
     'index_add': (
         'index_add(Tensor input, int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1, Tensor out=None)',
     ),
@@ -1817,11 +1835,17 @@ FUNCTIONS = {
     'is_complex': (
         'is_complex(Tensor input)',
     ),
+    'is_conj': (
+        'is_conj(Tensor input)',
+    ),
     'is_floating_point': (
         'is_floating_point(Tensor input)',
     ),
     'is_inference': (
         'is_inference(Tensor input)',
+    ),
+    'is_neg': (
+        'is_neg(Tensor input)',
     ),
     'is_nonzero': (
         'is_nonzero(Tensor input)',
@@ -1854,6 +1878,9 @@ FUNCTIONS = {
     ),
     'isposinf': (
         'isposinf(Tensor input, *, Tensor out=None)',
+    ),
+    'isreal': (
+        'isreal(Tensor input)',
     ),
     'kaiser_window': (
         'kaiser_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -2219,6 +2246,9 @@ FUNCTIONS = {
     'ravel': (
         'ravel(Tensor input)',
     ),
+    'real': (
+        'real(Tensor input)',
+    ),
     'reciprocal': (
         'reciprocal(Tensor input, *, Tensor out=None)',
     ),
@@ -2249,6 +2279,12 @@ FUNCTIONS = {
     ),
     'resize_as_': (
         'resize_as_(Tensor input, Tensor the_template, *, MemoryFormat? memory_format=None)',
+    ),
+    'resolve_conj': (
+        'resolve_conj(Tensor input)',
+    ),
+    'resolve_neg': (
+        'resolve_neg(Tensor input)',
     ),
     'result_type': (
         'result_type(Tensor tensor, Tensor other)',
@@ -2595,20 +2631,21 @@ FUNCTIONS = {
 # methods bound with METH_NOARGS: `TensorBase.exp() takes no arguments (1 given)`
 NOARGS = frozenset({
     'abs', 'abs_', 'absolute', 'absolute_', 'acos', 'acos_', 'acosh', 'acosh_',
-    'arccos', 'arccos_', 'arccosh', 'arccosh_', 'arcsin', 'arcsin_', 'arcsinh', 'arcsinh_',
-    'arctan', 'arctan_', 'arctanh', 'arctanh_', 'argwhere', 'asin', 'asin_', 'asinh',
-    'asinh_', 'atan', 'atan_', 'atanh', 'atanh_', 'bitwise_not', 'bitwise_not_', 'ceil',
-    'ceil_', 'corrcoef', 'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad',
-    'deg2rad_', 'det', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size',
-    'erf', 'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2',
-    'exp2_', 'exp_', 'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud',
-    'floor', 'floor_', 'frac', 'frac_', 'frexp', 'get_device', 'i0', 'i0_',
-    'inverse', 'is_complex', 'is_conj', 'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed',
-    'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_',
-    'log', 'log10', 'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_',
-    'logdet', 'logical_not', 'logical_not_', 'matrix_exp', 'msort', 'ndimension', 'neg', 'neg_',
-    'negative', 'negative_', 'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel',
-    'reciprocal', 'reciprocal_', 'relu', 'relu_', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn',
+    'adjoint', 'angle', 'arccos', 'arccos_', 'arccosh', 'arccosh_', 'arcsin', 'arcsin_',
+    'arcsinh', 'arcsinh_', 'arctan', 'arctan_', 'arctanh', 'arctanh_', 'argwhere', 'asin',
+    'asin_', 'asinh', 'asinh_', 'atan', 'atan_', 'atanh', 'atanh_', 'bitwise_not',
+    'bitwise_not_', 'ceil', 'ceil_', 'conj', 'conj_physical', 'conj_physical_', 'corrcoef', 'cos',
+    'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad', 'deg2rad_', 'det', 'detach',
+    'detach_', 'digamma', 'digamma_', 'dim', 'element_size', 'erf', 'erf_', 'erfc',
+    'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_', 'exp_', 'expm1',
+    'expm1_', 'fix', 'fix_', 'fliplr', 'flipud', 'floor', 'floor_', 'frac',
+    'frac_', 'frexp', 'get_device', 'i0', 'i0_', 'inverse', 'is_complex', 'is_conj',
+    'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf', 'isnan',
+    'isneginf', 'isposinf', 'isreal', 'item', 'lgamma', 'lgamma_', 'log', 'log10',
+    'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_', 'logdet', 'logical_not',
+    'logical_not_', 'matrix_exp', 'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_',
+    'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_',
+    'relu', 'relu_', 'resolve_conj', 'resolve_neg', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn',
     'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_', 'signbit', 'sin', 'sin_',
     'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_', 'square',
     'square_', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh', 'tanh_',

@@ -31,6 +31,13 @@ for s in ["m.index_put((torch.tensor([0]),), torch.tensor([1, 2, 3, 4]))", "m.in
         print(s, eval(s))
     except Exception as e: print(s, type(e).__name__, e)
 """,
+"lu_arguments": """x = torch.ones(2, 3)
+for s in ["x.lu(1)", "x.lu(None)", "x.lu(x)", "x.lu(0, 1)", "x.lu(2, 3, 4)", "x.lu(dim='a')", "torch.lu()", "torch.lu(x, x)", "torch.lu(dim='a')", "torch.lu([1])", "torch.lu(x, False)", "x.lu(True, True)[2]"]:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+""",
 "lu": """
 A = torch.tensor([[4., 3., 2.], [6., 3., 1.], [2., 5., 7.]], requires_grad=True)
 LU, piv = torch.lu(A)
@@ -341,6 +348,25 @@ print(F.grid_sample(x, g.permute(0, 3, 1, 2).contiguous().permute(0, 2, 3, 1), a
 for s in ['F.grid_sample(x, g, mode="bogus")', 'F.grid_sample(x, g, padding_mode="bogus")', 'F.grid_sample(x, g[..., :1], align_corners=True)',
           'F.grid_sample(x, g.double(), align_corners=True)', 'F.grid_sample(x[0], g, align_corners=True)', 'F.grid_sample(x.expand(2, 2, 3, 4), g, align_corners=True).shape',
           'torch.grid_sampler(x, g, 0, 0, False).shape', 'F.grid_sample(x, g)', 'F.grid_sample(x, g[0], align_corners=True)', 'F.grid_sample(x.long(), g.long(), align_corners=True)']:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+""",
+"complex_api_on_real_tensors": """x = torch.tensor([[1., -2.], [3., 4.]], requires_grad=True)
+print(x.conj() is x, torch.conj(x) is x, x.resolve_conj() is x, x.resolve_neg() is x, x.conj_physical() is x, torch.real(x) is x, x.real is x)
+print(x.adjoint(), x.mH, x.H, torch.adjoint(x), x.adjoint()._base is x)
+print(torch.isreal(x), x.isreal(), torch.angle(x), torch.is_conj(x), torch.is_neg(x), x.is_conj())
+a = x.angle()
+print(a.grad_fn._saved_self)
+a.sum().backward()
+print(a.grad_fn.name(), x.grad)
+v = torch.tensor([1., 2.])
+t = torch.tensor(1., requires_grad=True)
+for s in ['v.adjoint()', 'v.mH', 'torch.adjoint(v)', 'v.H', 'v.imag', 'torch.imag(v)', 'torch.real([1.])', 'torch.conj([1.])',
+          'v.conj_physical_() is v', 'v._version', 'torch.isreal(torch.tensor([1, 2]))', 'torch.ones(2, 3, 4).mH.shape',
+          'torch.ones(2, 3, 4).adjoint().shape', 'torch.angle(torch.tensor([float("nan"), -1., -0.0, 2.], dtype=torch.float64))',
+          'torch.angle(torch.tensor([1, -1]))', 'torch.tensor([True]).angle()', 't.mH is t', 't.H is t', 't.adjoint() is t', 'torch.ones(2, 3, 4).H']:
     try:
         print(s, eval(s))
     except Exception as e:

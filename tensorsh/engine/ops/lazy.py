@@ -155,9 +155,29 @@ op("svd", Lazy("ops.decompositions", "svd_legacy"), function=True)
 op("triangular_solve", Lazy("ops.decompositions", "triangular_solve"), function=True)
 op("matrix_power", Lazy("ops.decompositions", "matrix_power"), function=True)
 op("lu_solve", Lazy("ops.lu", "lu_solve_legacy"), function=True)
-_lu = Lazy("ops.lu", "lu_legacy")  # (torch.lu / Tensor.lu: torch/functional.py's _lu_impl calls _lu_with_info)
-op("lu", _lu, function=torch_function("_lu_with_info", lambda A, *args, **kwargs: (_lu.fn or _lu.load())(A, *args,
-                                                                                                         **kwargs)))
+_lu = Lazy("ops.lu", "lu_legacy")
+
+
+def _lu_with_info(A, pivot, get_infos):
+    """torch._lu_with_info's parse (input a tensor, pivot a bool), then lu.py's legacy lu."""
+    if not isinstance(A, Tensor):
+        raise type_error(f"_lu_with_info(): argument 'input' (position 1) must be Tensor, not {type_name(A)}")
+    if type(pivot) is not bool:
+        raise type_error(f"_lu_with_info(): argument 'pivot' must be bool, not {type_name(pivot)}")
+    return (_lu.fn or _lu.load())(A, pivot, get_infos)
+
+
+def _lu_method(self, pivot=True, get_infos=False):
+    return _lu_with_info(self, pivot, get_infos)
+
+
+def _lu_no_infos(A, pivot=True, get_infos=False, out=None):
+    return _lu_with_info(A, pivot, get_infos)
+
+
+_lu_method.__qualname__ = "Tensor.lu"  # (torch/_tensor.py's Tensor.lu and functional.py's torch.lu: Python functions,
+_lu_no_infos.python_name = True        # whose own argument errors name them so)
+op("lu", _lu_method, function=_lu_no_infos)
 _function("lu_unpack", Lazy("ops.lu", "lu_unpack"))
 _function("pairwise_distance", Lazy("ops.distances", "pairwise_distance"))
 _function("cosine_similarity", Lazy("ops.distances", "cosine_similarity"))
@@ -198,6 +218,32 @@ _lazy("special", "polygamma", "polygamma_method", function=Lazy("ops.special", "
 _lazy("special", "polygamma_", "polygamma_inplace", function=False)
 _lazy("special", "mvlgamma", inplace="mvlgamma_")
 _lazy("special", "mvlgamma_", "mvlgamma_inplace", function=False)
+
+# real_complex.py: the complex-number API on real tensors (Tensor.real/imag/mH/H are properties)
+for _name in ("conj", "conj_physical", "resolve_conj", "resolve_neg"):
+    op(_name, Lazy("ops.real_complex", "itself"), function=True)
+op("conj_physical_", Lazy("ops.real_complex", "conj_physical_inplace"), function=True)
+op("isreal", Lazy("ops.real_complex", "isreal"), function=True)
+op("angle", Lazy("ops.real_complex", "angle"), function=True, edges=True)
+op("adjoint", Lazy("ops.real_complex", "adjoint"), function=True, edges=True, view=True)
+
+
+def _lazy_property(attr):
+    lazy = Lazy("ops.real_complex", attr)
+    return property(lambda self: (lazy.fn or lazy.load())(self))
+
+
+def _lazy_function(name, attr):
+    lazy = Lazy("ops.real_complex", attr)
+    return torch_function(name, lambda input: (lazy.fn or lazy.load())(input))
+
+
+op("real", _lazy_property("itself"), function=_lazy_function("real", "itself"))
+op("imag", _lazy_property("imag"), function=_lazy_function("imag", "imag"))
+_function("is_conj", torch_function("is_conj", lambda input: input.is_conj()))
+_function("is_neg", torch_function("is_neg", lambda input: input.is_neg()))
+op("mH", _lazy_property("matrix_H"), view=True)
+op("H", _lazy_property("H"), view=True)
 
 # bessel.py: the modified Bessel functions (torch.special's i0e, i1, i1e are no Tensor methods)
 _lazy("bessel", "i0", inplace="i0_")

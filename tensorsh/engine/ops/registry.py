@@ -72,7 +72,8 @@ class _LazyMethod:
 
 def _pytorch_qualname(fn, name):
     """A module-level op function is named as its row: Python's own argument errors then spell it as PyTorch."""
-    if name is not None and type(fn) is _FUNCTION and "." not in fn.__qualname__ and "<" not in fn.__qualname__:
+    if name is not None and type(fn) is _FUNCTION and "." not in fn.__qualname__ and "<" not in fn.__qualname__ and \
+            not getattr(fn, "python_name", False):  # (torch's Python function of another name: torch.lu's)
         fn.__qualname__ = name
 
 
