@@ -51,6 +51,15 @@ def _function(name, method):
     return function
 
 
+def _two_operand_function(name, lazy):
+    def function(input, other, *, out=None):
+        if out is not None:
+            raise runtime("tensorsh: out= is not supported here")
+        return (lazy.fn or lazy.load())(input, other)
+    function.__name__ = function.__qualname__ = name
+    return function
+
+
 def _special_polygamma(n, input):
     if not isinstance(n, int) or isinstance(n, bool):
         raise type_error(f"special_polygamma(): argument 'n' (position 1) must be int, not {type_name(n)}")
@@ -72,6 +81,8 @@ def special(namespace):
     members["i0"] = _function("special_i0", Tensor.i0)
     members["multigammaln"] = _function("special_multigammaln", Tensor.mvlgamma)
     members["polygamma"] = _special_polygamma
+    for name in ("xlog1py", "zeta"):
+        members[name] = _two_operand_function("special_" + name, Lazy("ops.special", name))
     for name in ("i0e", "i1", "i1e"):
         members[name] = _function("special_" + name, Lazy("ops.bessel", "special_" + name))
     return Namespace("torch.special", members)

@@ -372,6 +372,41 @@ for s in ['v.adjoint()', 'v.mH', 'torch.adjoint(v)', 'v.H', 'v.imag', 'torch.ima
     except Exception as e:
         print(s, type(e).__name__, e)
 """,
+"special_xlog1py_zeta": """torch.manual_seed(0)
+x = torch.tensor([0., 1., 2., -1., 0.5], requires_grad=True)
+y = torch.tensor([-1., 0.5, float('nan'), -2., 3.], requires_grad=True)
+r = torch.special.xlog1py(x, y)
+print(r, r.grad_fn.name(), r.grad_fn._saved_self, r.grad_fn._saved_other)
+r.sum().backward()
+print(x.grad, y.grad)
+gx, gy = torch.autograd.grad(torch.special.xlog1py(x, y).pow(2).sum(), (x, y), create_graph=True)
+print(gx, gy)
+a = torch.randn(300) * 3
+b = torch.rand(300) * 5 - 0.9
+print(torch.special.xlog1py(a, b).tolist(), torch.special.xlog1py(a.double(), b.double()).tolist())
+for s in ['torch.special.xlog1py(1, 2)', 'torch.special.xlog1py(2, y)', 'torch.special.xlog1py(x, 3)', 'torch.special.xlog1py(torch.tensor([1, 2]), torch.tensor([3, 4]))',
+          'torch.special.xlog1py([1], y)', 'torch.special.zeta(torch.tensor([2., 3.]), torch.tensor([1., 2.]))', 'torch.special.zeta(2., torch.tensor([1., 2.]))',
+          'torch.special.zeta(torch.tensor([2.]), 1.)', 'torch.special.zeta(torch.tensor([2, 3]), torch.tensor([1, 2]))', 'torch.special.zeta(1, 2)',
+          'torch.special.xlog1py(2, y).grad_fn.name()', 'torch.special.xlog1py(x, 3).grad_fn.name()']:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+q = torch.tensor([1., 2., 0.5, -1.5], requires_grad=True)
+xx = torch.tensor([2., 3., 4.5, 2.], requires_grad=True)
+z = torch.special.zeta(xx, q)
+print(z, z.grad_fn.name())
+try:
+    z.sum().backward()
+except Exception as e:
+    print(type(e).__name__, e)
+z = torch.special.zeta(xx.detach(), q)
+z.sum().backward()
+print(q.grad)
+s = torch.rand(200) * 10 + 1.01
+t = torch.rand(200) * 6 - 1
+print(torch.special.zeta(s, t).tolist(), torch.special.zeta(s.double(), t.double()).tolist())
+""",
 }
 
 

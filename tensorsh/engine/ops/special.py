@@ -9,13 +9,13 @@ from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from ..saved_names import given
-from .binary import _augmented, binary_node
+from .binary import _augmented, binary, binary_node
 from .comparison import where
 from .reductions import _sum_np, norm, norm_backward, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
 from .unary import unary
 from .core import (SavingNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
-                   laid_out_like, needs_grad, precheck, type_name, write_inplace, zeros_of)
+                   laid_out_like, needs_grad, precheck, true_div_dtype, type_name, write_inplace, zeros_of)
 
 _SQRT_PI = math.sqrt(math.pi)
 
@@ -614,3 +614,78 @@ def mvlgamma_inplace(self, p):
     def write(arr):
         arr[...] = values._np
     return write_inplace(self, write, lambda: MvlgammaBackward0(self, p, inplace=True))
+
+
+# ------------------------------------------------------------------ special.xlog1py, special.zeta
+
+_PARSER_CHOICES = {
+    "special_xlog1py": " * (Tensor input, Tensor other, *, Tensor out = None)\n"
+                       " * (Number self, Tensor other, *, Tensor out = None)\n"
+                       " * (Tensor input, Number other, *, Tensor out = None)\n",
+    "special_zeta": " * (Tensor input, Tensor other, *, Tensor out = None)\n"
+                    " * (Number self, Tensor other, *, Tensor out = None)\n"
+                    " * (Tensor input, Number other, *, Tensor out = None)\n"}
+
+
+def _two_operands(name):
+    """The argument parser's refusal of special_<name>(a, b) with no tensor (or a non-number beside one)."""
+    def check(self, other):
+        numbers = (bool, int, float)
+        if (isinstance(self, Tensor) and (isinstance(other, Tensor) or type(other) in numbers)) or \
+                (type(self) in numbers and isinstance(other, Tensor)):
+            return
+        raise type_error(f"{name}() received an invalid combination of arguments - got ({type_name(self)}, "
+                         f"{type_name(other)}), but expected one of:\n{_PARSER_CHOICES[name]}")
+    return check
+
+
+def _libm_each_double(name, y):
+    """The C library's `name` on each element in the array's dtype (float: name + f)."""
+    scalar = kernels._libm(name + "f") if y.dtype == np.float32 else _libm_double(name)
+    flat = np.ascontiguousarray(y).reshape(-1).tolist()
+    return np.array([scalar(v) for v in flat], y.dtype).reshape(y.shape)
+
+
+def _xlog1py_values(x, y):
+    """xlog1py_kernel: NaN where y is, 0 where x is 0, else x * log1p(y)."""
+    x, y = np.broadcast_arrays(x, np.asarray(y, x.dtype))
+    with np.errstate(all="ignore"):
+        r = x * _libm_each_double("log1p", y)
+    r = np.where(x == 0, x.dtype.type(0), r)
+    return np.where(np.isnan(y), y, r)
+
+
+def _xlog1py_self_backward(g, self, other):
+    """xlog1py(grad, other), 0 where self == 0 and other <= -1."""
+    mask = (self == 0) & (other <= -1) if isinstance(other, Tensor) else (self == 0) if other <= -1 else None
+    return xlog1py(g, other) if mask is None else xlog1py(g, other).masked_fill(mask, 0.0)
+
+
+def _xlog1py_other_backward(g, self, other):
+    return g * self / add_scalar(other, 1)
+
+
+def _zeta_values(x, q):
+    """Math.h's zeta on each pair (accumulated in double; float's first power powf)."""
+    x, q = np.broadcast_arrays(x, np.asarray(q, x.dtype))
+    single = x.dtype == np.float32
+    out = [_zeta(a, b, single) for a, b in zip(x.reshape(-1).tolist(), q.reshape(-1).tolist())]
+    return np.array(out, np.float64).astype(x.dtype).reshape(x.shape)
+
+
+def _zeta_self_backward(g, self, other):
+    raise make("NotImplementedError", "the derivative for 'zeta' is not implemented.")
+
+
+def _zeta_other_backward(g, self, other):
+    return g * -self * zeta(add_scalar(self, 1.0) if isinstance(self, Tensor) else self + 1.0, other)
+
+
+xlog1py = binary(None, "SpecialXlog1PyBackward0", _xlog1py_values, _xlog1py_self_backward, _xlog1py_other_backward,
+                 check=_two_operands("special_xlog1py"), out_dtype=true_div_dtype, edges=True,
+                 number_grad_fn=binary_node("SpecialXlog1PyBackward2", _xlog1py_self_backward, number=1),
+                 number_self=binary_node("SpecialXlog1PyBackward1", None, _xlog1py_other_backward, number=0))
+zeta = binary(None, "SpecialZetaBackward0", _zeta_values, _zeta_self_backward, _zeta_other_backward,
+              check=_two_operands("special_zeta"), out_dtype=true_div_dtype, edges=True,
+              number_grad_fn=binary_node("SpecialZetaBackward2", _zeta_self_backward, number=1),
+              number_self=binary_node("SpecialZetaBackward1", None, _zeta_other_backward, number=0))
