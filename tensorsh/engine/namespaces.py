@@ -76,7 +76,7 @@ def special(namespace):
     members = {name: _function("special_" + name, getattr(Tensor, target)) for name, target in aliases.items()}
     members["xlogy"] = namespace["xlogy"]
     members["round"] = _function("special_round", lambda x, *, decimals=0: x.round(decimals=decimals))
-    for name in ("entr", "ndtr"):
+    for name in ("entr", "ndtr", "ndtri"):
         members[name] = _function("special_" + name, Lazy("ops.special", name))
     members["i0"] = _function("special_i0", Tensor.i0)
     members["multigammaln"] = _function("special_multigammaln", Tensor.mvlgamma)

@@ -407,6 +407,18 @@ s = torch.rand(200) * 10 + 1.01
 t = torch.rand(200) * 6 - 1
 print(torch.special.zeta(s, t).tolist(), torch.special.zeta(s.double(), t.double()).tolist())
 """,
+"special_ndtri": """torch.manual_seed(0)
+ys = torch.cat([torch.rand(300), torch.rand(50) * 1e-6, 1 - torch.rand(50) * 1e-3, torch.tensor([0., 1., 0.5, -0.1, 1.1, float('nan')])])
+print(torch.special.ndtri(ys).tolist(), torch.special.ndtri(ys.double()).tolist())
+x = torch.tensor([0.1, 0.5, 0.975], requires_grad=True)
+r = torch.special.ndtri(x)
+print(r, r.grad_fn.name(), r.grad_fn._saved_result)
+g, = torch.autograd.grad(r.sum(), x, create_graph=True)
+print(g, g.grad_fn.name())
+g.sum().backward()
+print(x.grad)
+print(torch.special.ndtri(torch.tensor([0, 1])))
+""",
 }
 
 

@@ -689,3 +689,69 @@ zeta = binary(None, "SpecialZetaBackward0", _zeta_values, _zeta_self_backward, _
               check=_two_operands("special_zeta"), out_dtype=true_div_dtype, edges=True,
               number_grad_fn=binary_node("SpecialZetaBackward2", _zeta_self_backward, number=1),
               number_self=binary_node("SpecialZetaBackward1", None, _zeta_other_backward, number=0))
+
+
+# ------------------------------------------------------------------ special.ndtri
+
+# Math.h's calc_ndtri tables (Cephes): |y - 1/2| <= 3/8, then z = sqrt(-2 log y) in [2, 8] and [8, 64]
+_NDTRI_P0 = [-5.99633501014107895267E1, 9.80010754185999661536E1, -5.66762857469070293439E1, 1.39312609387279679503E1, -1.23916583867381258016E0]
+_NDTRI_Q0 = [1.00000000000000000000E0, 1.95448858338141759834E0, 4.67627912898881538453E0, 8.63602421390890590575E1, -2.25462687854119370527E2, 2.00260212380060660359E2, -8.20372256168333339912E1, 1.59056225126211695515E1, -1.18331621121330003142E0]
+_NDTRI_P1 = [4.05544892305962419923E0, 3.15251094599893866154E1, 5.71628192246421288162E1, 4.40805073893200834700E1, 1.46849561928858024014E1, 2.18663306850790267539E0, -1.40256079171354495875E-1, -3.50424626827848203418E-2, -8.57456785154685413611E-4]
+_NDTRI_Q1 = [1.00000000000000000000E0, 1.57799883256466749731E1, 4.53907635128879210584E1, 4.13172038254672030440E1, 1.50425385692907503408E1, 2.50464946208309415979E0, -1.42182922854787788574E-1, -3.80806407691578277194E-2, -9.33259480895457427372E-4]
+_NDTRI_P2 = [3.23774891776946035970E0, 6.91522889068984211695E0, 3.93881025292474443415E0, 1.33303460815807542389E0, 2.01485389549179081538E-1, 1.23716634817820021358E-2, 3.01581553508235416007E-4, 2.65806974686737550832E-6, 6.23974539184983293730E-9]
+_NDTRI_Q2 = [1.00000000000000000000E0, 6.02427039364742014255E0, 3.67983563856160859403E0, 1.37702099489081330271E0, 2.16236993594496635890E-1, 1.34204006088543189037E-2, 3.28014464682127739104E-4, 2.89247864745380683936E-6, 6.79019408009981274425E-9]
+
+
+def _fma_scalar(a, b, c, T):
+    wide = np.float64 if T is np.float32 else np.longdouble
+    return T(wide(a) * wide(b) + wide(c))
+
+
+def _polevl(x, coefficients, T):
+    """Math.h's polevl, each step one fused multiply-add (the AVX2 build's)."""
+    r = T(0)
+    for a in coefficients:
+        r = _fma_scalar(r, x, T(a), T)
+    return r
+
+
+def _ndtri_scalar(y0, T):
+    """calc_ndtri: the central rational approximation, else the tails' in z = 1 / sqrt(-2 log y); its ::log and
+    ::sqrt are the C library's double functions (for float too), rounded to the dtype on assignment."""
+    if y0 == 0:
+        return -math.inf
+    if y0 == 1:
+        return math.inf
+    if not 0 < y0 < 1:
+        return math.nan
+    code, y = True, T(y0)
+    e2 = T(0.13533528323661269189)
+    if y > T(1) - e2:
+        y, code = T(T(1) - y), False
+    if y > e2:
+        y = T(y - T(0.5))
+        y2 = T(y * y)
+        ratio = T(y2 * _polevl(y2, _NDTRI_P0, T) / _polevl(y2, _NDTRI_Q0, T))
+        return T(_fma_scalar(y, ratio, y, T) * T(2.50662827463100050242E0))
+    log = _libm_double("log") or math.log
+    x = T(math.sqrt(-2.0 * log(float(y))))
+    x0 = T(float(x) - log(float(x)) / float(x))
+    z = T(T(1) / x)
+    p, q = (_NDTRI_P1, _NDTRI_Q1) if x < T(8.0) else (_NDTRI_P2, _NDTRI_Q2)
+    x = T(x0 - T(z * _polevl(z, p, T) / _polevl(z, q, T)))
+    return -x if code else x
+
+
+def _ndtri_values(x):
+    T = np.float64 if x.dtype == np.float64 else np.float32
+    flat = [_ndtri_scalar(v, T) if not math.isnan(v) else math.nan for v in x.astype(T).reshape(-1).tolist()]
+    return np.array(flat, T).reshape(x.shape).astype(x.dtype)
+
+
+def _ndtri_backward(g, result):
+    """grad * sqrt(2 pi) * (result.square() / 2).exp()."""
+    from .scalar_arith import div_scalar
+    return mul_scalar(g, math.sqrt(2 * math.pi)) * div_scalar(result.square(), 2).exp()
+
+
+ndtri = unary(None, "SpecialNdtriBackward0", _ndtri_values, _ndtri_backward, "result", inplace=False)
