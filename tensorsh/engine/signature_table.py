@@ -1726,6 +1726,9 @@ FUNCTIONS = {
     'frexp': (
         'frexp(Tensor input, *, TensorList[2] out=None)',
     ),
+    'frobenius_norm': (
+        'frobenius_norm(Tensor input, IntArrayRef[1] dim, bool keepdim=False, *, Tensor out=None)',
+    ),
     'full': (
         'full(SymIntArrayRef size, Scalar fill_value, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
@@ -2144,6 +2147,10 @@ FUNCTIONS = {
     'not_equal': (
         'not_equal(Tensor input, Tensor other, *, Tensor out=None)',
         'not_equal(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'nuclear_norm': (
+        'nuclear_norm(Tensor input, IntArrayRef[2] dim, bool keepdim=False, *, Tensor out=None)',
+        'nuclear_norm(Tensor input, bool keepdim=False, *, Tensor out=None)',
     ),
     'numel': (
         'numel(Tensor input)',

@@ -419,6 +419,33 @@ g.sum().backward()
 print(x.grad)
 print(torch.special.ndtri(torch.tensor([0, 1])))
 """,
+"deprecated_matrix_spellings": """torch.manual_seed(0)
+a = torch.randn(2, 3, requires_grad=True)
+b = torch.randn(3, 4)
+c = torch.randn(4, 2)
+r = torch.chain_matmul(a, b, c)
+print(r, r.grad_fn.name())
+r = torch.chain_matmul(a)
+print(r.grad_fn.name(), torch.chain_matmul(a, b).grad_fn.name())
+for kw in [(), ((0, 1),), ((0, 1), True)]:
+    r = torch.nuclear_norm(a, *kw)
+    print(r, r.grad_fn.name())
+r = torch.nuclear_norm(a, keepdim=True)
+print(r, r.grad_fn.name())
+r = torch.frobenius_norm(a, (0, 1))
+print(r, r.grad_fn.name(), r.grad_fn._saved_p, r.grad_fn._saved_dim)
+r = torch.frobenius_norm(a, (1,), True)
+print(r, r.grad_fn.name())
+r.sum().backward()
+print(a.grad)
+print(torch.frobenius_norm(a, 1).shape)
+for s in ['torch.frobenius_norm(a)', 'torch.chain_matmul()', 'torch.nuclear_norm(torch.ones(3))', 'torch.frobenius_norm(a, (0, 1, 0))',
+          'torch.chain_matmul(a, torch.ones(3))', 'torch.chain_matmul(a, [1])']:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+""",
 }
 
 

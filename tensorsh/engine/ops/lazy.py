@@ -180,6 +180,8 @@ _lu_no_infos.python_name = True        # whose own argument errors name them so)
 op("lu", _lu_method, function=_lu_no_infos)
 _function("lu_unpack", Lazy("ops.lu", "lu_unpack"))
 _function("pairwise_distance", Lazy("ops.distances", "pairwise_distance"))
+for _name in ("chain_matmul", "nuclear_norm", "frobenius_norm"):
+    _function(_name, Lazy("ops.matrix_functions", _name))
 _function("cosine_similarity", Lazy("ops.distances", "cosine_similarity"))
 _function("affine_grid_generator", Lazy("ops.grids", "affine_grid_generator"))
 _function("grid_sampler", _nn_op("grid_sample", "grid_sampler"))

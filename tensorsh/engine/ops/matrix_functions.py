@@ -437,3 +437,50 @@ def lstsq(A, B, rcond=None, *, driver=None):
     if needs_grad(A, B):
         _attach_many(LinalgLstsqBackward0(A, B, X, vector), (X, empty), ((A, False), (B, False), (X, True)))
     return Lstsq(outs)
+
+
+# ------------------------------------------------------------------ deprecated spellings (torch.chain_matmul, ...)
+
+def chain_matmul(*matrices, out=None):
+    """torch.chain_matmul (torch/functional.py over ATen's): its once-per-process warning, then one matrix cloned or
+    linalg.multi_dot."""
+    from ..errors import type_error, warn_once
+    from .core import Tensor, type_name
+    if len(matrices) == 1 and isinstance(matrices[0], (list, tuple)):
+        matrices = tuple(matrices[0])
+    for i, m in enumerate(matrices):
+        if not isinstance(m, Tensor):
+            raise type_error(f"expected Tensor as element {i} in argument 0, but got {type_name(m)}")
+    warn_once("torch.chain_matmul is deprecated and will be removed in a future PyTorch release. Use "
+              "torch.linalg.multi_dot instead, which accepts a list of two or more tensors rather than multiple "
+              "parameters.")
+    for m in matrices:
+        if m.dim() != 2:
+            raise runtime(f"Tensor dimension is {m.dim()}, expected 2 instead.")
+    if not matrices:
+        raise runtime("chain_matmul(): Expected one or more matrices")
+    if out is not None:
+        raise runtime("tensorsh: chain_matmul(..., out=) is not supported")
+    return matrices[0].clone() if len(matrices) == 1 else multi_dot(list(matrices))
+
+
+def nuclear_norm(input, dim=(-2, -1), keepdim=False, *, out=None):
+    """at::nuclear_norm: its warning, then linalg.matrix_norm(input, 'nuc', dim, keepdim)."""
+    from ..errors import warn_once
+    if isinstance(dim, bool):  # (nuclear_norm(input, keepdim))
+        dim, keepdim = (-2, -1), dim
+    warn_once("at::nuclear_norm is deprecated and it is just left for JIT compatibility. It will be removed in a "
+              "future PyTorch release. Please use `linalg.matrix_norm(A, 'nuc', dim, keepdim)` instead")
+    return matrix_norm(input, "nuc", list(dim), keepdim, None)
+
+
+def frobenius_norm(input, dim, keepdim=False, *, out=None):
+    """at::frobenius_norm: its warning, then at::norm(input, 2, dim, keepdim) (NormBackward1)."""
+    from ..errors import warn_once
+    from .reductions import aten_norm
+    dim = (dim,) if isinstance(dim, int) else tuple(dim)
+    warn_once("at::frobenius_norm is deprecated and it is just left for JIT compatibility. It will be removed in a "
+              "future PyTorch release. Please use `linalg.vector_norm(A, 2., dim, keepdim)` instead")
+    if len(dim) > 2:
+        raise runtime(f"Expected at most 2 dimensions, but got {len(dim)} dimensions instead.")
+    return aten_norm(input, 2.0, dim, keepdim)
