@@ -127,6 +127,30 @@ def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
     return vector_norm(A, 2.0 if ord is None else ord, dims, keepdim, dtype=dtype)
 
 
+def linalg_diagonal(A, *, offset=0, dim1=-2, dim2=-1):
+    if not isinstance(A, Tensor):
+        raise type_error(f"linalg_diagonal(): argument 'A' (position 1) must be Tensor, not {type_name(A)}")
+    return A.diagonal(offset, dim1, dim2)
+
+
+def vander(x, N=None):
+    """linalg_vander: a column of ones beside the cumulative products of x repeated N - 1 times (ATen's)."""
+    _input("linalg_vander", x)
+    from . import dtypes
+    if x.dtype.category == 0 or x.dtype in (dtypes.float16, dtypes.bfloat16):
+        raise runtime(f"linalg.vander supports floating point, complex, and integer tensors, but got "
+                      f"{dtypes.SCALAR_NAMES[x.dtype.name]}")
+    x_ = x.unsqueeze(-1) if x.dim() == 0 else x
+    shape = list(x_.shape)
+    n = shape[-1] if N is None else N
+    if n <= 1:
+        raise runtime("N must be greater than 1.")
+    result = x_.unsqueeze(-1).expand(shape + [n - 1]).cumprod(-1)
+    ones = result.new_ones(shape + [1])
+    from .ops.joining import cat
+    return cat([ones, result], -1)
+
+
 def linalg(namespace):
     members = {"norm": norm, "vector_norm": vector_norm, "matrix_norm": matrix_norm,
                "cross": _function("linalg_cross", Lazy("ops.products", "linalg_cross"))}
@@ -139,6 +163,9 @@ def linalg(namespace):
                           ("matrix_functions", ("pinv", "matrix_rank", "cond", "matrix_exp", "lstsq"))):
         for name in names:
             members[name] = _function("linalg_" + name, Lazy("ops." + module, name))
+    members["matmul"] = _function("linalg_matmul", Tensor.matmul)
+    members["diagonal"] = linalg_diagonal
+    members["vander"] = vander
     multi_dot = Lazy("ops.matrix_functions", "multi_dot")
 
     def linalg_multi_dot(tensors):  # (a list, not a tensor, comes first)

@@ -446,6 +446,27 @@ for s in ['torch.frobenius_norm(a)', 'torch.chain_matmul()', 'torch.nuclear_norm
     except Exception as e:
         print(s, type(e).__name__, e)
 """,
+"linalg_matmul_diagonal_vander": """def chain(f, d=6):
+    if f is None or d == 0:
+        return 'None' if f is None else '..'
+    return f.name() + '(' + ','.join(chain(n[0], d - 1) for n in f.next_functions) + ')'
+a = torch.arange(18.).reshape(2, 3, 3).requires_grad_()
+d = torch.linalg.diagonal(a)
+print(d, d.grad_fn.name(), d._base is a, torch.linalg.diagonal(a, offset=1, dim1=0, dim2=2))
+m = torch.linalg.matmul(a, a)
+print(m, m.grad_fn.name())
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+v = torch.linalg.vander(x)
+print(v, chain(v.grad_fn))
+v.sum().backward()
+print(x.grad, torch.linalg.vander(torch.tensor([1, 2, 3]), N=2), torch.linalg.vander(torch.tensor([[1., 2.], [3., 4.]]), N=4))
+for s in ['torch.linalg.diagonal(a, 1)', 'torch.linalg.diagonal([1])', 'torch.linalg.matmul([1], a)', 'torch.linalg.diagonal(torch.ones(3))',
+          'torch.linalg.vander(torch.tensor(1.))', 'torch.linalg.vander(x, N=0)', 'torch.linalg.vander(torch.tensor([True]))']:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+""",
 }
 
 
