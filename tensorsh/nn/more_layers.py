@@ -316,6 +316,21 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     return upsample_nearest(input, tuple(output_size), scales, exact=kind == "exact")
 
 
+def gumbel_softmax(logits, tau=1, hard=False, eps=1e-10, dim=-1):
+    """torch.nn.functional.gumbel_softmax, op for op: Gumbel noise from exponential_, softmax of the perturbed
+    logits over tau, and with hard=True the straight-through one-hot."""
+    if eps != 1e-10:
+        warn("`eps` parameter is deprecated and has no effect.")
+    gumbels = -creation.empty_like(logits).exponential_().log()
+    gumbels = (logits + gumbels) / tau
+    y_soft = gumbels.softmax(dim)
+    if hard:
+        index = y_soft.max(dim, keepdim=True)[1]
+        y_hard = creation.zeros_like(logits).scatter_(dim, index, 1.0)
+        return y_hard - y_soft.detach() + y_soft
+    return y_soft
+
+
 def affine_grid(theta, size, align_corners=None):
     """torch.nn.functional.affine_grid: its checks and warnings, then torch.affine_grid_generator."""
     if align_corners is None:
@@ -534,4 +549,4 @@ class CosineEmbeddingLoss(_Loss):
 
 FUNCTIONAL = ("group_norm instance_norm max_pool1d avg_pool1d adaptive_max_pool1d adaptive_max_pool2d interpolate "
               "pixel_shuffle pairwise_distance cosine_similarity triplet_margin_loss margin_ranking_loss "
-              "cosine_embedding_loss affine_grid grid_sample").split()
+              "cosine_embedding_loss affine_grid grid_sample gumbel_softmax").split()

@@ -467,6 +467,22 @@ for s in ['torch.linalg.diagonal(a, 1)', 'torch.linalg.diagonal([1])', 'torch.li
     except Exception as e:
         print(s, type(e).__name__, e)
 """,
+"gumbel_softmax": """F = torch.nn.functional
+def chain(f, d=5):
+    if f is None or d == 0:
+        return 'None' if f is None else '..'
+    return f.name() + '(' + ','.join(chain(n[0], d - 1) for n in f.next_functions) + ')'
+torch.manual_seed(0)
+logits = torch.randn(3, 5, requires_grad=True)
+y = F.gumbel_softmax(logits, tau=0.5)
+print(y, chain(y.grad_fn))
+h = F.gumbel_softmax(logits, tau=1.0, hard=True)
+print(h, chain(h.grad_fn))
+(y.sum() + (h * torch.arange(5.)).sum()).backward()
+print(logits.grad)
+print(F.gumbel_softmax(logits.double(), dim=0, eps=1e-5))
+print(torch.rand(2))
+""",
 }
 
 
