@@ -11,28 +11,16 @@ choice when the output's height + width is at most 128) adds the four corner pro
 gradient into its corners in output order, each `acc += weight * g` one fused multiply-add."""
 import numpy as np
 
+from . import kernels
 from .autograd import Node, edge_of
 from .ops.core import attach, fresh, needs_grad
 
 
 def _fma(a, b, c):
-    """a * b + c rounded once: float32 through double (exact product and sum, one rounding); double by the exact
-    product's error term (Dekker's split) carried into the sum."""
+    """a * b + c rounded once (kernels.fma: float32 over double, float64 exactly), operands of one dtype."""
     a, b, c = np.asarray(a), np.asarray(b), np.asarray(c)
     T = np.result_type(a, b, c)
-    if T == np.float32:
-        return (a.astype(np.float64) * b.astype(np.float64) + c.astype(np.float64)).astype(T)
-    with np.errstate(all="ignore"):
-        p = a * b
-        split = 134217729.0
-        ah = a * split - (a * split - a)
-        bh = b * split - (b * split - b)
-        err = ((ah * bh - p) + ah * (b - bh) + (a - ah) * bh) + (a - ah) * (b - bh)
-        s = p + c
-        bb = s - p
-        sum_err = (p - (s - bb)) + (c - bb)
-        out = s + (sum_err + err)
-    return np.where(np.isfinite(out), out, p + c)
+    return kernels.fma(a.astype(T, copy=False), b.astype(T, copy=False), c.astype(T, copy=False))
 
 
 def _work_type(dtype):

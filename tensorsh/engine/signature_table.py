@@ -475,6 +475,10 @@ METHODS = {
     'histc': (
         'histc(int64_t bins=100, Scalar min=0, Scalar max=0)',
     ),
+    'histogram': (
+        'histogram(Tensor bins, *, Tensor? weight=None, bool density=False)',
+        'histogram(int64_t bins=100, *, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False)',
+    ),
     'hsplit': (
         'hsplit(int64_t sections)',
         'hsplit(IntArrayRef indices)',
@@ -1787,6 +1791,10 @@ FUNCTIONS = {
     ),
     'histc': (
         'histc(Tensor input, int64_t bins=100, Scalar min=0, Scalar max=0, *, Tensor out=None)',
+    ),
+    'histogram': (
+        'histogram(Tensor input, Tensor bins, *, Tensor? weight=None, bool density=False, TensorList[2] out=None)',
+        'histogram(Tensor input, int64_t bins=100, *, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False, TensorList[2] out=None)',
     ),
     'hsplit': (
         'hsplit(Tensor input, int64_t sections)',

@@ -483,6 +483,33 @@ print(logits.grad)
 print(F.gumbel_softmax(logits.double(), dim=0, eps=1e-5))
 print(torch.rand(2))
 """,
+"histogram": """torch.manual_seed(0)
+x = torch.tensor([1., 2., 1., 4., 2.5, -1.])
+print(torch.histogram(x, 4), x.histogram(3, range=(0., 3.)), torch.histogram(x, 3, weight=torch.ones(6) * 2, density=True))
+print(torch.histogram(x, torch.tensor([0., 1., 2.5, 5.])), torch.histogram(torch.tensor([3., 3.]), 2), torch.histogram(torch.tensor([]), 2))
+r = torch.randn(1000)
+h = torch.histogram(r, 17)
+print(h.hist.tolist(), h.bin_edges.tolist(), torch.histogram(r.double(), 9, density=True).hist.tolist())
+hist, edges = torch.histogram(r, bins=5, range=(-1., 1.))
+print(hist, edges, type(h).__name__)
+for s in ['torch.histogram(torch.tensor([1, 2]), 2)', 'torch.histogram(x, -1)', 'torch.histogram(x, 2, range=(1., 1.))', 'torch.histogram(x, 2, range=(2., 1.))',
+          'torch.histogram(torch.tensor([float("inf")]), 2)', 'torch.histogram(x, 2, weight=torch.ones(3))']:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+print(torch.histogram(r, 9, density=True).hist.tolist(), torch.histogram(r * 3, 11, density=True, weight=torch.rand(1000)).hist.tolist())
+""",
+"linspace_ends_and_step": """torch.manual_seed(0)
+for (a, b, n) in [(-3.153724431991577, 4.1014933586120605, 10), (0, 1, 7), (-1, 1, 101), (0.1, 0.7, 33), (-5.5, 2.25, 1000), (3, -2, 17)]:
+    print(torch.linspace(a, b, n, dtype=torch.float64).tolist())
+    print(torch.linspace(a, b, n).tolist())
+print(torch.linspace(0, 10, 5, dtype=torch.int64), torch.linspace(-2.7, 3.3, 6, dtype=torch.int32), torch.linspace(0.1, 0.9, 4, dtype=torch.float16), torch.linspace(0.1, 0.9, 4, dtype=torch.bfloat16).tolist())
+print(torch.linspace(1e10, 1e10 + 1, 3).tolist(), torch.linspace(0.3, 0.3, 1).tolist())
+for (a, b, n) in [(0.3, 0.9, 50), (1e-3, 7.7, 99), (-2.5, 7.9, 11), (0.1, 0.2, 2)]:
+    print(torch.linspace(a, b, n).tolist(), torch.linspace(a, b, n, dtype=torch.float64).tolist(), torch.linspace(a, b, n, dtype=torch.int64).tolist())
+print(torch.linspace(torch.tensor(0.1), torch.tensor(0.7), 5).tolist())
+""",
 }
 
 

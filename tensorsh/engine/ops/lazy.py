@@ -320,6 +320,7 @@ _lazy("rearrange", "fill_diagonal_", "fill_diagonal_inplace", function=False)
 
 # searching.py
 _lazy("searching", "histc")
+_lazy("searching", "histogram")
 for _name in ("isin", "searchsorted", "bucketize"):
     _lazy("searching", _name, method=False, function=Lazy("ops.searching", _name))
 _lazy("gather_scatter", "scatter_reduce")
