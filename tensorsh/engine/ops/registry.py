@@ -123,7 +123,8 @@ def _operand_checked(fn, tensor_cls, dunder):
     accepted = tensor_cls if tensors_only else (tensor_cls, numbers.Number)
 
     def operator(self, other):
-        if other.__class__ not in exact and (not isinstance(other, accepted) or other.__class__.__module__ == "numpy"):
+        if other.__class__ not in exact and (not isinstance(other, accepted) or not isinstance(other, tensor_cls)
+                                             and other.__class__.__module__ == "numpy"):  # (numpy's scalars)
             return _array_operand(fn, self, other, dunder)
         return fn(self, other)
     operator.__name__ = operator.__qualname__ = dunder
