@@ -510,6 +510,17 @@ for (a, b, n) in [(0.3, 0.9, 50), (1e-3, 7.7, 99), (-2.5, 7.9, 11), (0.1, 0.2, 2
     print(torch.linspace(a, b, n).tolist(), torch.linspace(a, b, n, dtype=torch.float64).tolist(), torch.linspace(a, b, n, dtype=torch.int64).tolist())
 print(torch.linspace(torch.tensor(0.1), torch.tensor(0.7), 5).tolist())
 """,
+"histogram_lu_chain_matmul_arguments": """torch.manual_seed(0)
+x = torch.randn(6)
+m = torch.ones(2, 3)
+for s in ['torch.histogram(x, torch.tensor([0, 1, 2]))', 'torch.histogram(x, torch.tensor([2., 1., 3.]))', 'torch.histogram(x, torch.tensor([1.]))',
+          'torch.histogram(x, torch.tensor([], dtype=torch.float32))', 'torch.histogram(x, torch.tensor([0., 1.]).double())', 'x.histogram()',
+          'torch.histogram(x, m)', 'm.lu(m, m)', 'torch.chain_matmul((1, 2))', 'torch.chain_matmul([1, 2])', 'torch.chain_matmul([m, 1])']:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+""",
 }
 
 

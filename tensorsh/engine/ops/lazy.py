@@ -168,11 +168,11 @@ def _lu_with_info(A, pivot, get_infos):
 
 
 def _lu_method(self, pivot=True, get_infos=False):
-    return _lu_with_info(self, pivot, get_infos)
+    return _lu_with_info(self, pivot, not not get_infos)  # (check_errors=(not get_infos) is read first)
 
 
 def _lu_no_infos(A, pivot=True, get_infos=False, out=None):
-    return _lu_with_info(A, pivot, get_infos)
+    return _lu_with_info(A, pivot, not not get_infos)
 
 
 _lu_method.__qualname__ = "Tensor.lu"  # (torch/_tensor.py's Tensor.lu and functional.py's torch.lu: Python functions,

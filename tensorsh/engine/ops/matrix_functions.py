@@ -446,8 +446,6 @@ def chain_matmul(*matrices, out=None):
     linalg.multi_dot."""
     from ..errors import type_error, warn_once
     from .core import Tensor, type_name
-    if len(matrices) == 1 and isinstance(matrices[0], (list, tuple)):
-        matrices = tuple(matrices[0])
     for i, m in enumerate(matrices):
         if not isinstance(m, Tensor):
             raise type_error(f"expected Tensor as element {i} in argument 0, but got {type_name(m)}")

@@ -123,7 +123,12 @@ Histogram = return_type("histogram", ("hist", "bin_edges"))
 builtins_range = range  # (histogram's keyword argument `range` shadows it there)
 
 
-def histogram(self, bins, *, range=None, weight=None, density=False, out=None):
+_META = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "int16": "short int",
+         "int8": "signed char", "uint8": "unsigned char", "bool": "bool", "float16": "c10::Half",
+         "bfloat16": "c10::BFloat16"}
+
+
+def histogram(self, bins=100, *, range=None, weight=None, density=False, out=None):
     """torch.histogram (histogramdd of one dimension): bins an int (edges by linspace over the range, or over the
     input's min and max, widened by 1/2 each way when they meet; each value's bin by linear interpolation corrected by
     a local search) or a tensor of edges (a binary search); weights summed; density divides by the total and the
@@ -140,6 +145,18 @@ def histogram(self, bins, *, range=None, weight=None, density=False, out=None):
     T = self.dtype.np.type
     from ..creation import linspace
     if isinstance(bins, Tensor):
+        if bins.dtype is not self.dtype:
+            raise runtime("torch.histogramdd: input tensor and bins tensors should have the same dtype, but got input "
+                          f"with dtype {_META[self.dtype.name]} and bins for dimension 0 with dtype "
+                          f"{_META[bins.dtype.name]}")
+        if bins.dim() != 1:
+            raise runtime(f"torch.histogramdd: bins tensor should have one dimension, but got {bins.dim()} dimensions "
+                          "in the bins tensor for dimension 0")
+        if bins.numel() == 0:
+            raise runtime("torch.histogramdd: bins tensor should have at least 1 element, but got 0 elements in the "
+                          "bins tensor for dimension 0")
+        if bins.numel() == 1:
+            raise runtime("torch.histogram(): bins must be > 0, but got 0 for dimension 0")
         edges = bins._np.astype(self.dtype.np)
         local = False
     else:
