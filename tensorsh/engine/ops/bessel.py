@@ -57,16 +57,13 @@ def _tables(T, a, b, float_a=None, float_b=None):
 
 
 def _chbevl(y, coefficients):
-    """Math.h's chbevl in y's dtype, `y * b1 - b2` one fused multiply-add (rounded once: float in double, double
-    in long double)."""
+    """Math.h's chbevl in y's dtype, `y * b1 - b2` one fused multiply-add (kernels.fma: rounded once)."""
     T = y.dtype.type
-    wide = np.float64 if T is np.float32 else np.longdouble
-    yw = y.astype(wide)
     b0 = np.full(y.shape, T(coefficients[0]), T)
     b1 = b2 = np.zeros(y.shape, T)
     for c in coefficients[1:]:
         b2, b1 = b1, b0
-        b0 = (yw * b1.astype(wide) - b2.astype(wide)).astype(T) + T(c)
+        b0 = kernels.fma(y, b1, -b2) + T(c)
     return T(0.5) * (b0 - b2)
 
 

@@ -703,8 +703,7 @@ _NDTRI_Q2 = [1.00000000000000000000E0, 6.02427039364742014255E0, 3.6798356385616
 
 
 def _fma_scalar(a, b, c, T):
-    wide = np.float64 if T is np.float32 else np.longdouble
-    return T(wide(a) * wide(b) + wide(c))
+    return T(kernels.fma(np.array([a], T), np.array([b], T), np.array([c], T))[0])
 
 
 def _polevl(x, coefficients, T):
