@@ -1401,6 +1401,9 @@ FUNCTIONS = {
     'celu_': (
         'celu_(Tensor input, Scalar alpha=1.0)',
     ),
+    'channel_shuffle': (
+        'channel_shuffle(Tensor input, SymInt groups)',
+    ),
     'cholesky': (
         'cholesky(Tensor input, bool upper=False, *, Tensor out=None)',
     ),
@@ -2183,6 +2186,12 @@ FUNCTIONS = {
     ),
     'pinverse': (
         'pinverse(Tensor input, double rcond=1e-15)',
+    ),
+    'pixel_shuffle': (
+        'pixel_shuffle(Tensor input, int64_t upscale_factor)',
+    ),
+    'pixel_unshuffle': (
+        'pixel_unshuffle(Tensor input, int64_t downscale_factor)',
     ),
     'polygamma': (
         'polygamma(int64_t n, Tensor input, *, Tensor out=None)',

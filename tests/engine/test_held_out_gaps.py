@@ -521,6 +521,17 @@ for s in ['torch.histogram(x, torch.tensor([0, 1, 2]))', 'torch.histogram(x, tor
     except Exception as e:
         print(s, type(e).__name__, e)
 """,
+"torch_level_shuffles": """x = torch.arange(32.).reshape(1, 8, 2, 2).requires_grad_()
+y = torch.pixel_shuffle(x, 2)
+print(y.shape, y.grad_fn.name(), torch.pixel_unshuffle(y, 2).shape, torch.pixel_unshuffle(y, 2).grad_fn.name())
+c = torch.channel_shuffle(x, 2)
+print(c[0, :, 0, 0], c.grad_fn.name())
+for s in ['torch.pixel_shuffle(x, 3)', 'torch.pixel_shuffle([1], 2)', 'torch.pixel_unshuffle(x, 3)', 'torch.channel_shuffle(x, 3)', 'torch.pixel_shuffle(x, 2.5)', 'torch.channel_shuffle(x, 0)']:
+    try:
+        print(s, eval(s))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+""",
 }
 
 
