@@ -446,12 +446,52 @@ class GluBackward0(Node):
 
     def backward(self, g):
         x, = self.unpack()
-        a, b = np.split(x._np, 2, axis=self.dim)
-        s = np.asarray(kernels.sigmoid(kernels.contiguous(b)))
-        one = _scalar(b, 1)
-        first = s * g._np
-        second = (one - s) * s * a * g._np
-        return (fresh(kernels.contiguous(np.concatenate((first, second), axis=self.dim)), g.dtype),)
+        return (glu_backward(g, x, self.dim, self.given_dim),)
+
+
+def glu_backward(g, x, dim, given_dim):
+    """ATen's glu_backward as an op (GluBackwardBackward0 under create_graph): sigmoid(b) g for the first half,
+    (1 - sigmoid(b)) sigmoid(b) a g for the second."""
+    a, b = np.split(x._np, 2, axis=dim)
+    s = np.asarray(kernels.sigmoid(kernels.contiguous(b)))
+    one = _scalar(b, 1)
+    first = s * g._np
+    second = (one - s) * s * a * g._np
+    out = fresh(kernels.contiguous(np.concatenate((first, second), axis=dim)), g.dtype)
+    if needs_grad(g, x):
+        attach(out, GluBackwardBackward0(g, x, dim, given_dim))
+    return out
+
+
+class GluBackwardBackward0(SavingNode):
+    """derivatives.yaml's glu_backward: glu_double_backward_grad_output for grad_output, glu_double_backward for
+    self (FunctionsManual.cpp's compositions, op for op)."""
+    __slots__ = ("dim", "given_dim")
+    inputs, saves_result, fields = 2, None, ("dim", "given_dim")
+    saved_names, saved_values = ("grad_output", "self"), {"dim": lambda node: unsigned(node.given_dim)}
+
+    def backward(self, gg):
+        gO, x = self.unpack()
+        dim, half = self.dim, x._shape[self.dim] // 2
+        grad_output = self_grad = None
+        if self.next_functions[0][0] is not None:
+            sizes = list(x._shape)
+            sizes[dim] = half
+            tmp = gg * glu_backward(fresh(np.ones(sizes, x.dtype.np), x.dtype), x, dim, self.given_dim)
+            grad_output = tmp.narrow(dim, 0, half) + tmp.narrow(dim, half, half)
+        if self.next_functions[1][0] is not None:
+            from .ops.joining import cat
+            from .ops.scalar_arith import rsub_scalar
+            first, second = x.narrow(dim, 0, half), x.narrow(dim, half, half)
+            sig = second.sigmoid()
+            one_sub_sig = rsub_scalar(sig, 1)
+            sig_one_sub_sig = sig * one_sub_sig
+            gg_first, gg_second = gg.narrow(dim, 0, half), gg.narrow(dim, half, half)
+            gI_first = gg_second * gO * sig_one_sub_sig
+            second_order = sig_one_sub_sig * one_sub_sig - sig.pow(2) * one_sub_sig
+            gI_second = gg_second * first * gO * second_order + gg_first * gO * sig_one_sub_sig
+            self_grad = cat([gI_first, gI_second], dim)
+        return grad_output, self_grad
 
 
 def glu(input, dim=-1):

@@ -21,6 +21,25 @@ class ndarray(np.ndarray):
                          "dot", "squeeze", "swapaxes", "nonzero", "argsort", "real", "imag"})
     # (not `base` or `view`: they hand out numpy's own ndarray, whose writes the journal would not see)
 
+    def __array_wrap__(self, array, context=None, return_scalar=False):
+        """A reduction's result is numpy's scalar (`a.sum()` is a numpy.int64), as for numpy's own arrays: a
+        subclass would get a 0-d array."""
+        if return_scalar:
+            return array[()]
+        return np.ndarray.__array_wrap__(self, array, context, return_scalar)
+
+    def __add__(self, other):
+        """numpy's `+`; where both sides decline (`arr + tensor`: numpy defers to the tensor's __radd__, which
+        declines an array), Python's last resort is numpy's sequence concatenation and its error, as for numpy's own
+        arrays (a subclass does not inherit that slot)."""
+        result = np.ndarray.__add__(self, other)
+        if result is NotImplemented and not isinstance(other, np.ndarray):
+            reflected = getattr(type(other), "__radd__", None)
+            result = NotImplemented if reflected is None else reflected(other, self)
+            if result is NotImplemented:
+                raise TypeError(CONCATENATION)
+        return result
+
     def __repr__(self):
         return repr(self.view(np.ndarray))
 
@@ -34,6 +53,13 @@ class ndarray(np.ndarray):
     def fill(self, value):
         undo.touch_array(self)
         np.ndarray.fill(self, value)
+
+
+CONCATENATION = ("Concatenation operation is not implemented for NumPy arrays, use np.concatenate() instead. Please "
+                 "do not rely on this error; it may not be given on all Python implementations.")
+ndarray.__name__ = "numpy.ndarray"  # (Python's tp_name of numpy's arrays, which its messages print; the repr is
+#                                      __module__ and __qualname__: <class 'numpy.ndarray'>)
+ndarray.__tsh_name__ = "ndarray"  # (what a program reads as type(a).__name__)
 
 
 def _journaled(name):

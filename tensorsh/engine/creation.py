@@ -281,19 +281,29 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
     if steps == 1:
         arr = np.array([start], dtype=np.float64)
     else:
-        # PyTorch fills the first half from start and the second half back from end, with a step in the
-        # output precision and fused multiply-adds (exact products in float64, one rounding)
-        work = dt.np if dt.category == 2 else np.float32
-        step = float(work.type(work.type(end - start) / work.type(steps - 1)))
+        # PyTorch fills the first half from start and the second half back from end: the ends converted to the
+        # dtype first (an integer dtype truncates them), the step (end - start) / (steps - 1) in the dtype (in double
+        # for integers), each value one fused multiply-add (exact products in float64 for float32)
         idx = np.arange(steps, dtype=np.float64)
+        if dt.category == 2:
+            T = dt.np.type
+            lo, hi = T(start), T(end)
+            step = T(T(hi - lo) / T(steps - 1))
+        else:
+            lo, hi = float(math.trunc(start)), float(math.trunc(end))
+            step = (hi - lo) / (steps - 1)
         if dt is dtypes.bfloat16:  # every step in bfloat16, as PyTorch's kernel: its ends, step, products, sums
             bf = dtypes.to_bfloat16
             lo, hi = bf(start), bf(end)
             step = bf((hi - lo) / np.float32(steps - 1))
             idx = idx.astype(np.float32)
             arr = np.where(idx < steps // 2, bf(lo + bf(step * idx)), bf(hi - bf(step * (steps - 1 - idx))))
+        elif dt is dtypes.float64:
+            arr = np.where(idx < steps // 2, kernels.fma(np.full(steps, step), idx, np.full(steps, lo)),
+                           kernels.fma(np.full(steps, -step), steps - 1 - idx, np.full(steps, hi)))
         else:
-            arr = np.where(idx < steps // 2, start + step * idx, end - step * (steps - 1 - idx))
+            lo, hi, step = float(lo), float(hi), float(step)
+            arr = np.where(idx < steps // 2, lo + step * idx, hi - step * (steps - 1 - idx))
     arr = arr.astype(dt.np) if dt.category == 2 else np.trunc(arr).astype(dt.np)
     return _finish(arr, dt, requires_grad)
 

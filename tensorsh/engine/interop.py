@@ -4,7 +4,7 @@ CUDA fails."""
 
 from . import dtypes, pyapi
 from .arrays import ndarray
-from .errors import make, runtime, type_error
+from .errors import make, runtime, type_error, value_error, warn
 from .ops.copies import to
 from .tensorimpl import Device
 
@@ -19,6 +19,42 @@ def numpy(self, force=False):
     if self.dtype is dtypes.bfloat16:
         raise type_error("Got unsupported ScalarType BFloat16")
     return self._np.view(ndarray)
+
+
+ARRAY_COPY = ("__array__ implementation doesn't accept a copy keyword, so passing copy=False failed. __array__ must "
+              "implement 'dtype' and 'copy' keyword arguments. To learn more, see the migration guide "
+              "https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword")
+NO_COPY = ("Unable to avoid copy while creating an array as requested.\nIf using `np.array(obj, copy=False)` replace it "
+           "with `np.asarray(obj)` to allow a copy when needed (no behavior change in NumPy 1.x).\nFor more details, "
+           "see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.")
+
+
+def array(self, dtype=None, **copy):
+    """Tensor.__array__ (numpy reads a tensor as its .numpy(), with its refusals: requires grad, bfloat16).
+    PyTorch's takes no `copy`, so numpy (np.array(t)) calls it again without one, with its DeprecationWarning, and
+    copies itself; copy=False then fails."""
+    if copy:
+        warn(ARRAY_COPY, "DeprecationWarning")
+    result = numpy(self) if dtype is None else numpy(self).astype(dtype, copy=False)
+    if copy and copy["copy"] is False:
+        raise value_error(NO_COPY)
+    return result.copy() if copy and copy["copy"] else result
+
+
+ARRAY_WRAP = ("__array_wrap__ must accept context and return_scalar arguments (positionally) in the future. "
+              "(Deprecated NumPy 2.0)")
+
+
+def array_wrap(self, array, context=None, return_scalar=False):
+    """Tensor.__array_wrap__: a numpy ufunc's result over a tensor operand (`t + arr` once the tensor's `+` has
+    declined the array) is torch.from_numpy of it, bool results as uint8. PyTorch's takes one argument, so numpy
+    calls it a second time after the first call's TypeError, with its DeprecationWarning (given here: numpy's own
+    would name tensorsh's source line)."""
+    from .arrays import from_numpy
+    warn(ARRAY_WRAP, "DeprecationWarning")
+    if array.dtype == bool:
+        array = array.astype("uint8")
+    return from_numpy(array.view(ndarray) if type(array) is not ndarray else array)
 
 
 def half(self, memory_format=None):

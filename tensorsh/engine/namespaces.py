@@ -1,9 +1,6 @@
 """torch's namespaces (torch.autograd, copy, ...) as attribute bags, and torch.special and torch.linalg: PyTorch's
 names there mapped to the engine's ops (most are aliases of torch.<op>; linalg's norms follow ATen's linalg_norm /
 linalg_matrix_norm dispatch)."""
-import math
-
-from . import messages
 from .errors import runtime, type_error
 from .ops.core import Tensor, type_name
 from .ops.reductions import vector_norm_call
@@ -54,6 +51,23 @@ def _function(name, method):
     return function
 
 
+def _two_operand_function(name, lazy):
+    def function(input, other, *, out=None):
+        if out is not None:
+            raise runtime("tensorsh: out= is not supported here")
+        return (lazy.fn or lazy.load())(input, other)
+    function.__name__ = function.__qualname__ = name
+    return function
+
+
+def _special_polygamma(n, input):
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise type_error(f"special_polygamma(): argument 'n' (position 1) must be int, not {type_name(n)}")
+    if not isinstance(input, Tensor):
+        raise type_error(f"special_polygamma(): argument 'input' (position 2) must be Tensor, not {type_name(input)}")
+    return input.polygamma(n)
+
+
 def special(namespace):
     aliases = {"expit": "sigmoid", "erf": "erf", "erfc": "erfc", "erfinv": "erfinv", "log1p": "log1p",
                "expm1": "expm1", "exp2": "exp2", "gammaln": "lgamma", "digamma": "digamma", "psi": "digamma",
@@ -62,8 +76,15 @@ def special(namespace):
     members = {name: _function("special_" + name, getattr(Tensor, target)) for name, target in aliases.items()}
     members["xlogy"] = namespace["xlogy"]
     members["round"] = _function("special_round", lambda x, *, decimals=0: x.round(decimals=decimals))
-    for name in ("entr", "ndtr"):
+    for name in ("entr", "ndtr", "ndtri"):
         members[name] = _function("special_" + name, Lazy("ops.special", name))
+    members["i0"] = _function("special_i0", Tensor.i0)
+    members["multigammaln"] = _function("special_multigammaln", Tensor.mvlgamma)
+    members["polygamma"] = _special_polygamma
+    for name in ("xlog1py", "zeta"):
+        members[name] = _two_operand_function("special_" + name, Lazy("ops.special", name))
+    for name in ("i0e", "i1", "i1e"):
+        members[name] = _function("special_" + name, Lazy("ops.bessel", "special_" + name))
     return Namespace("torch.special", members)
 
 
@@ -80,29 +101,10 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):
 
 def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None):
     _input("linalg_matrix_norm", A)
-    dim = list(dim)
-    if not isinstance(ord, str) and abs(ord) not in (1, 2, math.inf):
-        raise runtime(messages.MATRIX_NORM_ORDER.format(_number(ord)))
-    if isinstance(ord, str) and ord not in ("fro", "nuc"):
-        raise runtime(messages.MATRIX_NORM_ORDER.format(ord))
-    if A.dtype.category < 2:
-        raise runtime(f"linalg.matrix_norm: Expected a floating point or complex tensor as input. Got "
-                      f"{_dtype_name(A)}")
-    if A.dim() < 2:
-        raise runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
-    dim = [A._wrap_dim(d) for d in dim]
-    if dim[0] == dim[1]:
-        raise runtime(f"linalg.matrix_norm: dims must be different. Got ({dim[0]}, {dim[1]})")
-    if ord == "fro":
-        return vector_norm(A, 2, dim, keepdim, dtype=dtype)
-    if ord == "nuc" or abs(ord) == 2:
-        return Lazy("ops.matrix_functions", "svd_norm").load()(A, ord, dim, keepdim, dtype)
-    if ord in (math.inf, -math.inf):  # (the infinity norm is the 1-norm of the transpose)
-        dim = dim[::-1]
-    if not keepdim and dim[0] < dim[1]:
-        dim[1] -= 1
-    sums = vector_norm(A, 1.0, [dim[0]], keepdim, dtype=dtype)
-    return sums.amax(dim[1], keepdim) if ord > 0 else sums.amin(dim[1], keepdim)
+    return _MATRIX_NORM.load()(A, ord, dim, keepdim, dtype)
+
+
+_MATRIX_NORM = Lazy("ops.matrix_functions", "matrix_norm")
 
 
 def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
@@ -125,13 +127,28 @@ def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
     return vector_norm(A, 2.0 if ord is None else ord, dims, keepdim, dtype=dtype)
 
 
-def _number(v):
-    return int(v) if float(v).is_integer() else v
+def linalg_diagonal(A, *, offset=0, dim1=-2, dim2=-1):
+    if not isinstance(A, Tensor):
+        raise type_error(f"linalg_diagonal(): argument 'A' (position 1) must be Tensor, not {type_name(A)}")
+    return A.diagonal(offset, dim1, dim2)
 
 
-def _dtype_name(t):
+def vander(x, N=None):
+    """linalg_vander: a column of ones beside the cumulative products of x repeated N - 1 times (ATen's)."""
+    _input("linalg_vander", x)
     from . import dtypes
-    return dtypes.SCALAR_NAMES[t.dtype.name]
+    if x.dtype.category == 0 or x.dtype in (dtypes.float16, dtypes.bfloat16):
+        raise runtime(f"linalg.vander supports floating point, complex, and integer tensors, but got "
+                      f"{dtypes.SCALAR_NAMES[x.dtype.name]}")
+    x_ = x.unsqueeze(-1) if x.dim() == 0 else x
+    shape = list(x_.shape)
+    n = shape[-1] if N is None else N
+    if n <= 1:
+        raise runtime("N must be greater than 1.")
+    result = x_.unsqueeze(-1).expand(shape + [n - 1]).cumprod(-1)
+    ones = result.new_ones(shape + [1])
+    from .ops.joining import cat
+    return cat([ones, result], -1)
 
 
 def linalg(namespace):
@@ -146,6 +163,9 @@ def linalg(namespace):
                           ("matrix_functions", ("pinv", "matrix_rank", "cond", "matrix_exp", "lstsq"))):
         for name in names:
             members[name] = _function("linalg_" + name, Lazy("ops." + module, name))
+    members["matmul"] = _function("linalg_matmul", Tensor.matmul)
+    members["diagonal"] = linalg_diagonal
+    members["vander"] = vander
     multi_dot = Lazy("ops.matrix_functions", "multi_dot")
 
     def linalg_multi_dot(tensors):  # (a list, not a tensor, comes first)

@@ -54,18 +54,36 @@ class UpsampleNearest2DBackward0(_UpsampleNearestBackward):
     saved_values = {**_UPSAMPLED, "scales_h": lambda n: _scale(n, 0), "scales_w": lambda n: _scale(n, 1)}
 
 
-def upsample_nearest(input, output_size, scales):
-    """upsample_nearest1d/2d: output[..., i, j] = input[..., src(i), src(j)]."""
+def _exact_sources(in_size, out_size, scale):
+    """_upsample_nearest_exact's source index: floorf((dst + 0.5) * scale) (the product in double, floored as a
+    float), clamped to the input."""
+    s = np.float32(1.0 / scale) if scale else np.float32(in_size) / np.float32(out_size)
+    src = np.floor(((np.arange(out_size) + 0.5) * np.float64(s)).astype(np.float32)).astype(np.int64)
+    return np.minimum(src, in_size - 1)
+
+
+class UpsampleNearestExact1DBackward0(_UpsampleNearestBackward):
+    saved_values = {**_UPSAMPLED, "scales": lambda n: _scale(n, 0)}
+
+
+class UpsampleNearestExact2DBackward0(_UpsampleNearestBackward):
+    saved_values = {**_UPSAMPLED, "scales_h": lambda n: _scale(n, 0), "scales_w": lambda n: _scale(n, 1)}
+
+
+def upsample_nearest(input, output_size, scales, exact=False):
+    """upsample_nearest1d/2d (and _upsample_nearest_exact1d/2d): output[..., i, j] = input[..., src(i), src(j)]."""
     nd = len(output_size)
     x = input._np
-    sources = [_nearest_sources(x.shape[-nd + k], output_size[k], scales[k]) for k in range(nd)]
+    index = _exact_sources if exact else _nearest_sources
+    sources = [index(x.shape[-nd + k], output_size[k], scales[k]) for k in range(nd)]
     out = x
     for k, src in enumerate(sources):
         out = np.take(out, src, axis=out.ndim - nd + k)
     result = fresh(np.ascontiguousarray(out), input.dtype)
     if needs_grad(input):
-        attach(result, (UpsampleNearest1DBackward0 if nd == 1 else UpsampleNearest2DBackward0)(
-            input, sources, output_size, scales))
+        node = ((UpsampleNearestExact1DBackward0, UpsampleNearestExact2DBackward0) if exact else
+                (UpsampleNearest1DBackward0, UpsampleNearest2DBackward0))[nd - 1]
+        attach(result, node(input, sources, output_size, scales))
     return result
 
 

@@ -13,6 +13,27 @@ FLOAT32_MAX = float(np.finfo(np.float32).max)
 BFLOAT16_MAX = float.fromhex("0x1.fep127")
 
 
+def from_numpy_scalars(values):
+    """A call's arguments with numpy's scalars as PyTorch's parser reads them (is_numpy_scalar): an integer one an
+    int, a float one (and a numpy bool, which PyTorch unpacks as a double) a float, a complex one a complex; in a
+    tuple or list too (sizes). None when there is none (the common case: nothing is copied)."""
+    if not any(isinstance(v, np.generic) or type(v) in (tuple, list) and any(isinstance(i, np.generic) for i in v)
+               for v in values):
+        return None
+    return [_plain(v) if isinstance(v, np.generic) else type(v)(map(_plain, v)) if type(v) in (tuple, list) else v
+            for v in values]
+
+
+def _plain(v):
+    if isinstance(v, np.integer):
+        return int(v)
+    if isinstance(v, (np.floating, np.bool_)):
+        return float(v)
+    if isinstance(v, np.complexfloating):
+        return complex(v)
+    return v
+
+
 def fits(dtype, value):
     """c10's checked_convert for an integer dtype: a float must lie in its range (NaN does not), an integer may
     also be negative down to -max for an unsigned type (c10's overflows() for a signed source)."""

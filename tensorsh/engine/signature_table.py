@@ -475,6 +475,10 @@ METHODS = {
     'histc': (
         'histc(int64_t bins=100, Scalar min=0, Scalar max=0)',
     ),
+    'histogram': (
+        'histogram(Tensor bins, *, Tensor? weight=None, bool density=False)',
+        'histogram(int64_t bins=100, *, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False)',
+    ),
     'hsplit': (
         'hsplit(int64_t sections)',
         'hsplit(IntArrayRef indices)',
@@ -504,6 +508,9 @@ METHODS = {
     'index_fill_': (
         'index_fill_(int64_t dim, Tensor index, Tensor value)',
         'index_fill_(int64_t dim, Tensor index, Scalar value)',
+    ),
+    'index_put': (
+        'index_put(c10::List<::std::optional<Tensor>> indices, Tensor values, bool accumulate=False)',
     ),
     'index_put_': (
         'index_put_(c10::List<::std::optional<Tensor>> indices, Tensor values, bool accumulate=False)',
@@ -719,6 +726,12 @@ METHODS = {
     'mv': (
         'mv(Tensor vec)',
     ),
+    'mvlgamma': (
+        'mvlgamma(int64_t p)',
+    ),
+    'mvlgamma_': (
+        'mvlgamma_(int64_t p)',
+    ),
     'nan_to_num': (
         'nan_to_num(double? nan=None, double? posinf=None, double? neginf=None)',
     ),
@@ -810,6 +823,12 @@ METHODS = {
     ),
     'pinverse': (
         'pinverse(double rcond=1e-15)',
+    ),
+    'polygamma': (
+        'polygamma(int64_t n)',
+    ),
+    'polygamma_': (
+        'polygamma_(int64_t n)',
     ),
     'pow': (
         'pow(Tensor exponent)',
@@ -1177,6 +1196,12 @@ FUNCTIONS = {
         'addr(Scalar beta, Tensor input, Scalar alpha, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated',
         'addr(Scalar beta, Tensor input, Tensor vec1, Tensor vec2, *, Tensor out=None)|deprecated',
     ),
+    'adjoint': (
+        'adjoint(Tensor input)',
+    ),
+    'affine_grid_generator': (
+        'affine_grid_generator(Tensor theta, SymIntArrayRef size, bool align_corners)',
+    ),
     'alias_copy': (
         'alias_copy(Tensor input, *, Tensor out=None)',
     ),
@@ -1196,6 +1221,9 @@ FUNCTIONS = {
     ),
     'aminmax': (
         'aminmax(Tensor input, *, int64_t? dim=None, bool keepdim=False, TensorList[2] out=None)',
+    ),
+    'angle': (
+        'angle(Tensor input, *, Tensor out=None)',
     ),
     'any': (
         'any(Tensor input, *, Tensor out=None)',
@@ -1301,6 +1329,10 @@ FUNCTIONS = {
         'baddbmm(Scalar beta, Tensor input, Scalar alpha, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated',
         'baddbmm(Scalar beta, Tensor input, Tensor batch1, Tensor batch2, *, Tensor out=None)|deprecated',
     ),
+    'bartlett_window': (
+        'bartlett_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'bartlett_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'bernoulli': (
         'bernoulli(Tensor input, *, Generator? generator=None, Tensor out=None)',
         'bernoulli(Tensor input, double p, *, Generator? generator=None)',
@@ -1336,6 +1368,10 @@ FUNCTIONS = {
         'bitwise_xor(Scalar self, Tensor other)',
         'bitwise_xor(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'blackman_window': (
+        'blackman_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'blackman_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'bmm': (
         'bmm(Tensor input, Tensor mat2, *, Tensor out=None)',
         'bmm(Tensor input, Tensor mat2, ScalarType out_dtype, *, Tensor out=None)',
@@ -1364,6 +1400,9 @@ FUNCTIONS = {
     ),
     'celu_': (
         'celu_(Tensor input, Scalar alpha=1.0)',
+    ),
+    'channel_shuffle': (
+        'channel_shuffle(Tensor input, SymInt groups)',
     ),
     'cholesky': (
         'cholesky(Tensor input, bool upper=False, *, Tensor out=None)',
@@ -1424,6 +1463,15 @@ FUNCTIONS = {
     'concatenate': (
         'concatenate(TensorList tensors, int64_t dim=0, *, Tensor out=None)',
     ),
+    'conj': (
+        'conj(Tensor input)',
+    ),
+    'conj_physical': (
+        'conj_physical(Tensor input, *, Tensor out=None)',
+    ),
+    'conj_physical_': (
+        'conj_physical_(Tensor input)',
+    ),
     'constant_pad_nd': (
         'constant_pad_nd(Tensor input, SymIntArrayRef pad, Scalar value=0)',
     ),
@@ -1466,6 +1514,9 @@ FUNCTIONS = {
     ),
     'cosh_': (
         'cosh_(Tensor input)',
+    ),
+    'cosine_similarity': (
+        'cosine_similarity(Tensor x1, Tensor x2, int64_t dim=1, double eps=1e-08)',
     ),
     'count_nonzero': (
         'count_nonzero(Tensor input, int64_t? dim=None)',
@@ -1682,6 +1733,9 @@ FUNCTIONS = {
     'frexp': (
         'frexp(Tensor input, *, TensorList[2] out=None)',
     ),
+    'frobenius_norm': (
+        'frobenius_norm(Tensor input, IntArrayRef[1] dim, bool keepdim=False, *, Tensor out=None)',
+    ),
     'full': (
         'full(SymIntArrayRef size, Scalar fill_value, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
@@ -1712,9 +1766,25 @@ FUNCTIONS = {
         'greater_equal(Tensor input, Tensor other, *, Tensor out=None)',
         'greater_equal(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'grid_sampler': (
+        'grid_sampler(Tensor input, Tensor grid, int64_t interpolation_mode, int64_t padding_mode, bool align_corners)',
+    ),
+    'grid_sampler_2d': (
+        'grid_sampler_2d(Tensor input, Tensor grid, int64_t interpolation_mode, int64_t padding_mode, bool align_corners)',
+    ),
     'gt': (
         'gt(Tensor input, Tensor other, *, Tensor out=None)',
         'gt(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'hamming_window': (
+        'hamming_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'hamming_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'hamming_window(int64_t window_length, bool periodic, double alpha, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'hamming_window(int64_t window_length, bool periodic, double alpha, double beta, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'hann_window': (
+        'hann_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'hann_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
     'hardshrink': (
         'hardshrink(Tensor input, Scalar lambd=0.5, *, Tensor out=None)',
@@ -1724,6 +1794,10 @@ FUNCTIONS = {
     ),
     'histc': (
         'histc(Tensor input, int64_t bins=100, Scalar min=0, Scalar max=0, *, Tensor out=None)',
+    ),
+    'histogram': (
+        'histogram(Tensor input, Tensor bins, *, Tensor? weight=None, bool density=False, TensorList[2] out=None)',
+        'histogram(Tensor input, int64_t bins=100, *, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False, TensorList[2] out=None)',
     ),
     'hsplit': (
         'hsplit(Tensor input, int64_t sections)',
@@ -1735,8 +1809,17 @@ FUNCTIONS = {
     'hypot': (
         'hypot(Tensor input, Tensor other, *, Tensor out=None)',
     ),
+    'i0': (
+        'i0(Tensor input, *, Tensor out=None)',
+    ),
+    'i0_': (
+        'i0_(Tensor input)',
+    ),
     'iinfo': (
         'iinfo(ScalarType type)',
+    ),
+    'imag': (
+        'imag(Tensor input)',
     ),
     'index_add': (
         'index_add(Tensor input, int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1, Tensor out=None)',
@@ -1747,6 +1830,12 @@ FUNCTIONS = {
     'index_fill': (
         'index_fill(Tensor input, int64_t dim, Tensor index, Tensor value)',
         'index_fill(Tensor input, int64_t dim, Tensor index, Scalar value)',
+    ),
+    'index_put': (
+        'index_put(Tensor input, c10::List<::std::optional<Tensor>> indices, Tensor values, bool accumulate=False)',
+    ),
+    'index_put_': (
+        'index_put_(Tensor input, c10::List<::std::optional<Tensor>> indices, Tensor values, bool accumulate=False)',
     ),
     'index_select': (
         'index_select(Tensor input, int64_t dim, Tensor index, *, Tensor out=None)',
@@ -1760,11 +1849,17 @@ FUNCTIONS = {
     'is_complex': (
         'is_complex(Tensor input)',
     ),
+    'is_conj': (
+        'is_conj(Tensor input)',
+    ),
     'is_floating_point': (
         'is_floating_point(Tensor input)',
     ),
     'is_inference': (
         'is_inference(Tensor input)',
+    ),
+    'is_neg': (
+        'is_neg(Tensor input)',
     ),
     'is_nonzero': (
         'is_nonzero(Tensor input)',
@@ -1797,6 +1892,14 @@ FUNCTIONS = {
     ),
     'isposinf': (
         'isposinf(Tensor input, *, Tensor out=None)',
+    ),
+    'isreal': (
+        'isreal(Tensor input)',
+    ),
+    'kaiser_window': (
+        'kaiser_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'kaiser_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+        'kaiser_window(int64_t window_length, bool periodic, double beta, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
     'kron': (
         'kron(Tensor input, Tensor other, *, Tensor out=None)',
@@ -1994,6 +2097,9 @@ FUNCTIONS = {
     'mv': (
         'mv(Tensor input, Tensor vec, *, Tensor out=None)',
     ),
+    'mvlgamma': (
+        'mvlgamma(Tensor input, int64_t p, *, Tensor out=None)',
+    ),
     'nan_to_num': (
         'nan_to_num(Tensor input, double? nan=None, double? posinf=None, double? neginf=None, *, Tensor out=None)',
     ),
@@ -2053,6 +2159,10 @@ FUNCTIONS = {
         'not_equal(Tensor input, Tensor other, *, Tensor out=None)',
         'not_equal(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'nuclear_norm': (
+        'nuclear_norm(Tensor input, IntArrayRef[2] dim, bool keepdim=False, *, Tensor out=None)',
+        'nuclear_norm(Tensor input, bool keepdim=False, *, Tensor out=None)',
+    ),
     'numel': (
         'numel(Tensor input)',
     ),
@@ -2065,6 +2175,9 @@ FUNCTIONS = {
     'outer': (
         'outer(Tensor input, Tensor vec2, *, Tensor out=None)',
     ),
+    'pairwise_distance': (
+        'pairwise_distance(Tensor x1, Tensor x2, double p=2, double eps=1e-06, bool keepdim=False)',
+    ),
     'permute': (
         'permute(Tensor input, IntArrayRef dims)',
     ),
@@ -2073,6 +2186,15 @@ FUNCTIONS = {
     ),
     'pinverse': (
         'pinverse(Tensor input, double rcond=1e-15)',
+    ),
+    'pixel_shuffle': (
+        'pixel_shuffle(Tensor input, int64_t upscale_factor)',
+    ),
+    'pixel_unshuffle': (
+        'pixel_unshuffle(Tensor input, int64_t downscale_factor)',
+    ),
+    'polygamma': (
+        'polygamma(int64_t n, Tensor input, *, Tensor out=None)',
     ),
     'positive': (
         'positive(Tensor input)',
@@ -2148,6 +2270,9 @@ FUNCTIONS = {
     'ravel': (
         'ravel(Tensor input)',
     ),
+    'real': (
+        'real(Tensor input)',
+    ),
     'reciprocal': (
         'reciprocal(Tensor input, *, Tensor out=None)',
     ),
@@ -2178,6 +2303,12 @@ FUNCTIONS = {
     ),
     'resize_as_': (
         'resize_as_(Tensor input, Tensor the_template, *, MemoryFormat? memory_format=None)',
+    ),
+    'resolve_conj': (
+        'resolve_conj(Tensor input)',
+    ),
+    'resolve_neg': (
+        'resolve_neg(Tensor input)',
     ),
     'result_type': (
         'result_type(Tensor tensor, Tensor other)',
@@ -2524,22 +2655,23 @@ FUNCTIONS = {
 # methods bound with METH_NOARGS: `TensorBase.exp() takes no arguments (1 given)`
 NOARGS = frozenset({
     'abs', 'abs_', 'absolute', 'absolute_', 'acos', 'acos_', 'acosh', 'acosh_',
-    'arccos', 'arccos_', 'arccosh', 'arccosh_', 'arcsin', 'arcsin_', 'arcsinh', 'arcsinh_',
-    'arctan', 'arctan_', 'arctanh', 'arctanh_', 'argwhere', 'asin', 'asin_', 'asinh',
-    'asinh_', 'atan', 'atan_', 'atanh', 'atanh_', 'bitwise_not', 'bitwise_not_', 'ceil',
-    'ceil_', 'corrcoef', 'cos', 'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad',
-    'deg2rad_', 'det', 'detach', 'detach_', 'digamma', 'digamma_', 'dim', 'element_size',
-    'erf', 'erf_', 'erfc', 'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2',
-    'exp2_', 'exp_', 'expm1', 'expm1_', 'fix', 'fix_', 'fliplr', 'flipud',
-    'floor', 'floor_', 'frac', 'frac_', 'frexp', 'get_device', 'inverse', 'is_complex',
-    'is_conj', 'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf',
-    'isnan', 'isneginf', 'isposinf', 'item', 'lgamma', 'lgamma_', 'log', 'log10',
+    'adjoint', 'angle', 'arccos', 'arccos_', 'arccosh', 'arccosh_', 'arcsin', 'arcsin_',
+    'arcsinh', 'arcsinh_', 'arctan', 'arctan_', 'arctanh', 'arctanh_', 'argwhere', 'asin',
+    'asin_', 'asinh', 'asinh_', 'atan', 'atan_', 'atanh', 'atanh_', 'bitwise_not',
+    'bitwise_not_', 'ceil', 'ceil_', 'conj', 'conj_physical', 'conj_physical_', 'corrcoef', 'cos',
+    'cos_', 'cosh', 'cosh_', 'data_ptr', 'deg2rad', 'deg2rad_', 'det', 'detach',
+    'detach_', 'digamma', 'digamma_', 'dim', 'element_size', 'erf', 'erf_', 'erfc',
+    'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_', 'exp_', 'expm1',
+    'expm1_', 'fix', 'fix_', 'fliplr', 'flipud', 'floor', 'floor_', 'frac',
+    'frac_', 'frexp', 'get_device', 'i0', 'i0_', 'inverse', 'is_complex', 'is_conj',
+    'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf', 'isnan',
+    'isneginf', 'isposinf', 'isreal', 'item', 'lgamma', 'lgamma_', 'log', 'log10',
     'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_', 'logdet', 'logical_not',
     'logical_not_', 'matrix_exp', 'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_',
     'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_',
-    'relu', 'relu_', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn', 'sgn_', 'sigmoid',
-    'sigmoid_', 'sign', 'sign_', 'signbit', 'sin', 'sin_', 'sinc', 'sinc_',
-    'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_', 'square', 'square_', 'storage_offset',
-    't', 't_', 'tan', 'tan_', 'tanh', 'tanh_', 'tolist', 'trace',
-    'trunc', 'trunc_', 'untyped_storage', 'zero_',
+    'relu', 'relu_', 'resolve_conj', 'resolve_neg', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn',
+    'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_', 'signbit', 'sin', 'sin_',
+    'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_', 'square',
+    'square_', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh', 'tanh_',
+    'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })

@@ -33,6 +33,7 @@ _SCALAR_TYPES = (bool, int, float, complex)
 _Tensor = _DType = _Generator = _tensor = None  # bound by install()
 from .tensorimpl import Device as _Device, MemoryFormat as _MemoryFormat  # noqa: E402 (torch.device, torch.memory_format)
 from .storage import Storage as _Storage  # noqa: E402 (untyped_storage(), set_'s source)
+from .scalars import from_numpy_scalars  # noqa: E402
 
 
 def _is_long(v):
@@ -495,6 +496,11 @@ def _deprecated_warning(sig, parser):
 def _slow(kind, name, packs, defaults, args, kwargs):
     """Parse a call PyTorch's way; returns (args, kwargs) for the op and whether its argument types alone decide
     that (so the next call with the same types may skip the parse)."""
+    plain = from_numpy_scalars(args + tuple(kwargs.values()))
+    if plain is not None:  # (numpy's scalars, read as Python's numbers: parsed each time)
+        args, kwargs = tuple(plain[:len(args)]), dict(zip(kwargs, plain[len(args):]))
+        args, kwargs, _ = _slow(kind, name, packs, defaults, args, kwargs)
+        return args, kwargs, False
     sig, how = check(kind, name, args, kwargs)
     if sig is None:
         return args, kwargs, True

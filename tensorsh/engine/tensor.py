@@ -17,3 +17,4 @@ ATTRIBUTES = {
 }
 registry.install(Tensor, ATTRIBUTES)
 Tensor.__settable__ = frozenset({"grad", "requires_grad", "data"})  # what a program may assign
+Tensor.__array_priority__ = 1000  # (numpy's operators defer to a tensor's reflected ones, as to PyTorch's)

@@ -343,7 +343,8 @@ _NUMPY_NAMES = (
     "add subtract multiply divide power square negative mod floor_divide log1p expm1 log2 log10 tan arctan "
     "arcsin arccos sinh cosh ravel flip diff einsum tile repeat count_nonzero nonzero "
     "allclose array_equal isclose isnan isinf isfinite shares_memory may_share_memory copy sort argsort unique "
-    "float16 float32 float64 int8 int16 int32 int64 uint8 bool_ dtype ndarray pi e nan inf newaxis").split()
+    "float16 float32 float64 int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool_ dtype ndarray pi e nan inf "
+    "newaxis").split()
 _NUMPY_RANDOM = "seed rand randn randint random normal uniform choice permutation shuffle".split()
 
 

@@ -189,6 +189,12 @@ def type_name(obj):
     return type(obj).__name__
 
 
+def class_name(cls):
+    """`cls.__name__` as a program reads it: a class whose Python tp_name is spelled for messages (the engine's
+    ndarray is "numpy.ndarray" there, as numpy's own type) says its short name in `__tsh_name__`."""
+    return cls.__dict__.get("__tsh_name__") or cls.__name__
+
+
 class _UserClasses:
     """`cls in USER_CLASSES`: cls was made by a program's class statement (its own dict holds `__tsh_user__`)."""
 
@@ -289,7 +295,7 @@ def load_attr(obj, name):
                                                  or t is types.GeneratorType) else None
             if value is None and name != "__doc__" or not isinstance(value, (str, type(None))):
                 raise _no_attr(obj, t, name)
-            return value
+            return class_name(obj) if name == "__name__" and isinstance(obj, type) else value
         if t is super and name in SUPER_DUNDERS:
             return getattr(obj, name)
         raise _no_attr(obj, t, name)
@@ -1717,7 +1723,7 @@ class Compiler:
         if node.attr == "__name__" and isinstance(node.value, A.Attribute) and node.value.attr == "__class__":
             inner = self.expr(node.value.value)     # x.__class__.__name__: the name, never the class
             tensor = self.builtins.get("type")
-            return lambda frame: tensor(inner(frame)).__name__ if tensor else type(inner(frame)).__name__
+            return lambda frame: class_name(tensor(inner(frame)) if tensor else type(inner(frame)))
         obj, attr = self.expr(node.value), node.attr
 
         def attribute(frame):

@@ -3,7 +3,7 @@
 Loaded the first time a program reads `torch.nn` (or imports it), never at start-up. `NAMESPACE` maps each
 public name of `torch.nn` to its object; submodules (`functional`, `init`, `utils`) are namespaces.
 """
-from tensorsh.engine.torch_api import Namespace
+from tensorsh.engine.torch_api import NAMESPACE as NAMESPACE_TORCH, Namespace
 from . import attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, init as _init, \
     layers, lazy, loss, more_layers, more_losses, padding, pooling_extras, random_layers, rearranging, recurrent, \
     rnn_utils, transformer, utils as _utils, volumetric
@@ -18,7 +18,9 @@ _FUNCTIONAL = ("linear relu relu6 leaky_relu elu gelu silu hardtanh softplus sig
 _OPTIONAL = ("conv1d conv2d max_pool2d avg_pool2d adaptive_avg_pool1d adaptive_avg_pool2d layer_norm batch_norm "
              "bilinear conv_transpose1d conv_transpose2d conv3d conv_transpose3d").split()
 
+_INPLACE = {name: NAMESPACE_TORCH[name] for name in ("relu_", "celu_", "selu_", "threshold_")}
 functional = Namespace("torch.nn.functional", {
+    **_INPLACE, **{name: getattr(_functional, name) for name in ("elu_", "leaky_relu_", "hardtanh_", "rrelu_")},
     **{name: getattr(_functional, name) for name in _FUNCTIONAL + [n for n in _OPTIONAL if hasattr(_functional, n)]},
     **{name: getattr(mod, name) for mod in (_embedding_bag, more_layers, more_losses, pooling_extras, random_layers,
                                             rearranging, volumetric, attention) for name in mod.FUNCTIONAL}})

@@ -20,6 +20,24 @@ def relu(input, inplace=False):
     return input.relu_() if inplace else input.relu()
 
 
+# the in-place spellings nn.functional binds: torch's (relu_, celu_, selu_, threshold_, rrelu_) and torch._C._nn's
+def elu_(input, alpha=1.0):
+    return elu(input, alpha, True)
+
+
+def leaky_relu_(input, negative_slope=0.01):
+    return leaky_relu(input, negative_slope, True)
+
+
+def hardtanh_(input, min_val=-1.0, max_val=1.0):
+    return hardtanh(input, min_val, max_val, True)
+
+
+def rrelu_(input, lower=1.0 / 8, upper=1.0 / 3, training=False):
+    from .random_layers import rrelu
+    return rrelu(input, lower, upper, training, True)
+
+
 def relu6(input, inplace=False):
     return hardtanh(input, 0, 6, inplace)  # (ATen's relu6: hardtanh(self, 0, 6), ints)
 

@@ -11,7 +11,7 @@ from tensorsh.engine.pooling import adaptive_max_pool2d as _adaptive_max_pool2d,
     max_pool2d as _max_pool2d
 from tensorsh.engine.resampling import pixel_shuffle, upsample_nearest
 from tensorsh.engine.loss import reduction_enum
-from tensorsh.engine.ops.core import check_broadcast
+from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
 from .conv import _BatchNorm, _MaxPoolNd, affine_parameters, reset_affine
 from .functional import _legacy_reduction, _list_with_default
@@ -241,11 +241,14 @@ class AdaptiveMaxPool2d(_AdaptiveMaxPoolNd):
 
 def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None, recompute_scale_factor=None,
                 antialias=False):
-    """torch.nn.functional.interpolate's checks; the nearest modes' kernels (1-D and 2-D)."""
+    """torch.nn.functional.interpolate (torch/nn/functional.py): its checks, then the kernel of the mode and the
+    input's dimensions."""
     if mode in ("nearest", "area", "nearest-exact"):
         if align_corners is not None:
             raise value_error("align_corners option can only be set with the interpolating modes: linear | "
                               "bilinear | bicubic | trilinear")
+    elif align_corners is None:
+        align_corners = False
     dim = input.dim() - 2
     if size is not None and scale_factor is not None:
         raise value_error("only one of size or scale_factor should be defined")
@@ -276,15 +279,104 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         raise value_error("either size or scale_factor should be defined")
     if recompute_scale_factor is not None and recompute_scale_factor and size is not None:
         raise value_error("recompute_scale_factor is not meaningful with an explicit size.")
+    if mode == "area" and output_size is None:
+        recompute_scale_factor = True
     if recompute_scale_factor:
         output_size = [math.floor(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
         scale_factors = None
-    if mode != "nearest" or dim not in (1, 2):
-        raise make("NotImplementedError", f"tensorsh: interpolate is implemented for mode='nearest' on 3-D and 4-D "
-                                          f"input only (got mode={mode!r}, {input.dim()}-D input)")
+    if antialias and not (mode in ("bilinear", "bicubic", "lanczos") and input.dim() == 4):
+        raise value_error("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a 4-D "
+                          "tensor as input")
+    kind = {("nearest", 3): "nearest", ("nearest", 4): "nearest", ("nearest-exact", 3): "exact",
+            ("nearest-exact", 4): "exact", ("area", 3): "area", ("area", 4): "area", ("linear", 3): "linear",
+            ("bilinear", 4): "linear", ("trilinear", 5): "linear", ("bicubic", 4): "cubic"}.get((mode, input.dim()))
+    if kind is None or antialias:
+        wrong = {("bilinear", 3): "Got 3D input, but bilinear mode needs 4D input",
+                 ("trilinear", 3): "Got 3D input, but trilinear mode needs 5D input",
+                 ("linear", 4): "Got 4D input, but linear mode needs 3D input",
+                 ("trilinear", 4): "Got 4D input, but trilinear mode needs 5D input",
+                 ("linear", 5): "Got 5D input, but linear mode needs 3D input",
+                 ("bilinear", 5): "Got 5D input, but bilinear mode needs 4D input"}.get((mode, input.dim()))
+        if wrong is None and not antialias and (input.dim() not in (3, 4, 5) or mode not in (
+                "nearest", "linear", "bilinear", "bicubic", "trilinear", "lanczos", "area", "nearest-exact")):
+            wrong = ("Input Error: Only 3D, 4D and 5D input Tensors supported (got {}D) for the modes: nearest | "
+                     "linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got {})").format(
+                         input.dim(), mode)
+        if wrong is not None:
+            raise make("NotImplementedError", wrong)
+        raise make("NotImplementedError", f"tensorsh: interpolate has no kernel for mode={mode!r}"
+                   + (" with antialias" if antialias else "") + f" on {input.dim()}-D input")
+    if kind == "area":
+        return (F.adaptive_avg_pool1d if dim == 1 else F.adaptive_avg_pool2d)(input, output_size)
+    scales = tuple(scale_factors) if scale_factors else (None,) * dim
     if output_size is None:
         output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
-    return upsample_nearest(input, tuple(output_size), tuple(scale_factors) if scale_factors else (None,) * dim)
+    if kind in ("linear", "cubic"):
+        from tensorsh.engine.interpolation import upsample
+        return upsample(input, tuple(output_size), align_corners, scales, cubic=kind == "cubic")
+    return upsample_nearest(input, tuple(output_size), scales, exact=kind == "exact")
+
+
+def gumbel_softmax(logits, tau=1, hard=False, eps=1e-10, dim=-1):
+    """torch.nn.functional.gumbel_softmax, op for op: Gumbel noise from exponential_, softmax of the perturbed
+    logits over tau, and with hard=True the straight-through one-hot."""
+    if eps != 1e-10:
+        warn("`eps` parameter is deprecated and has no effect.")
+    gumbels = -creation.empty_like(logits).exponential_().log()
+    gumbels = (logits + gumbels) / tau
+    y_soft = gumbels.softmax(dim)
+    if hard:
+        index = y_soft.max(dim, keepdim=True)[1]
+        y_hard = creation.zeros_like(logits).scatter_(dim, index, 1.0)
+        return y_hard - y_soft.detach() + y_soft
+    return y_soft
+
+
+def affine_grid(theta, size, align_corners=None):
+    """torch.nn.functional.affine_grid: its checks and warnings, then torch.affine_grid_generator."""
+    if align_corners is None:
+        warn("Default grid_sample and affine_grid behavior has changed to align_corners=False since 1.3.0. Please "
+             "specify align_corners=True if the old behavior is desired. See the documentation of grid_sample for "
+             "details.")
+        align_corners = False
+    if not theta.is_floating_point():
+        raise value_error(f"Expected theta to have floating point type, but got {theta.dtype}")
+    if len(size) == 4:
+        if theta.dim() != 3 or theta.shape[-2] != 2 or theta.shape[-1] != 3:
+            raise value_error(f"Expected a batch of 2D affine matrices of shape Nx2x3 for size {size}. Got "
+                              f"{theta.shape}.")
+        spatial_size = size[-2:]
+    elif len(size) == 5:
+        if theta.dim() != 3 or theta.shape[-2] != 3 or theta.shape[-1] != 4:
+            raise value_error(f"Expected a batch of 3D affine matrices of shape Nx3x4 for size {size}. Got "
+                              f"{theta.shape}.")
+        spatial_size = size[-3:]
+    else:
+        raise make("NotImplementedError", "affine_grid only supports 4D and 5D sizes, for 2D and 3D affine "
+                                          f"transforms, respectively. Got size {size}.")
+    if align_corners and min(spatial_size) == 1:
+        warn("Since version 1.3.0, affine_grid behavior has changed for unit-size grids when align_corners=True. This "
+             "is not an intended use case of affine_grid. See the documentation of affine_grid for details.")
+    elif min(size) <= 0:
+        raise value_error(f"Expected non-zero, positive output size. Got {size}")
+    return NAMESPACE["affine_grid_generator"](theta, size, align_corners)
+
+
+def grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corners=None):
+    """torch.nn.functional.grid_sample: its checks and warning, then torch.grid_sampler."""
+    if mode not in ("bilinear", "nearest", "bicubic"):
+        raise value_error(f"nn.functional.grid_sample(): expected mode to be 'bilinear', 'nearest' or 'bicubic', but "
+                          f"got: '{mode}'")
+    if padding_mode not in ("zeros", "border", "reflection"):
+        raise value_error("nn.functional.grid_sample(): expected padding_mode to be 'zeros', 'border', or "
+                          f"'reflection', but got: '{padding_mode}'")
+    if align_corners is None:
+        warn("Default grid_sample and affine_grid behavior has changed to align_corners=False since 1.3.0. Please "
+             "specify align_corners=True if the old behavior is desired. See the documentation of grid_sample for "
+             "details.")
+        align_corners = False
+    return NAMESPACE["grid_sampler"](input, grid, ("bilinear", "nearest", "bicubic").index(mode),
+                                     ("zeros", "border", "reflection").index(padding_mode), align_corners)
 
 
 class Upsample(Module):
@@ -329,31 +421,14 @@ class PixelShuffle(Module):
 
 # ------------------------------------------------------------------ distances and their losses
 
-def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
-    """ATen: norm(x1 - x2 + eps, p, last dim, keepdim)."""
-    innermost = max(x1.dim(), x2.dim()) - 1
-    return (x1 - x2 + eps).norm(p, innermost, keepdim)
+def pairwise_distance(*args, **kwargs):
+    """torch.pairwise_distance itself (nn.functional binds PyTorch's C function)."""
+    return NAMESPACE["pairwise_distance"](*args, **kwargs)
 
 
-def cosine_similarity(x1, x2, dim=1, eps=1e-8):
-    """ATen: integer inputs converted to the common (floating) dtype, both expanded to one shape, each divided by
-    its norm (clamped to eps under no_grad, in place on a clone), the products summed over dim."""
-    common = dtypes.result_type((x1, x2))
-    if not common.is_floating_point:
-        raise runtime(f"expected common dtype to be floating point, yet common dtype is {dtypes.SCALAR_NAMES[common.name]}")
-    x1, x2 = (x if x.dtype.is_floating_point else x.to(common) for x in (x1, x2))
-    if x1.shape != x2.shape:  # (ATen's expand_outplace: both, when their shapes differ)
-        check_broadcast(x1, x2)
-        n = max(x1.dim(), x2.dim())
-        s1, s2 = ((1,) * (n - x.dim()) + tuple(x.shape) for x in (x1, x2))
-        shape = tuple(b if a == 1 else a for a, b in zip(s1, s2))
-        x1, x2 = x1.expand(shape), x2.expand(shape)
-    x1n = x1.norm(2, dim, True).clone()
-    x2n = x2.norm(2, dim, True).clone()
-    with autograd.no_grad():
-        x1n.clamp_min_(eps)
-        x2n.clamp_min_(eps)
-    return ((x1 / x1n) * (x2 / x2n)).sum(dim)
+def cosine_similarity(*args, **kwargs):
+    """torch.cosine_similarity itself (nn.functional binds PyTorch's C function)."""
+    return NAMESPACE["cosine_similarity"](*args, **kwargs)
 
 
 def _apply_reduction(output, reduction):
@@ -475,4 +550,4 @@ class CosineEmbeddingLoss(_Loss):
 
 FUNCTIONAL = ("group_norm instance_norm max_pool1d avg_pool1d adaptive_max_pool1d adaptive_max_pool2d interpolate "
               "pixel_shuffle pairwise_distance cosine_similarity triplet_margin_loss margin_ranking_loss "
-              "cosine_embedding_loss").split()
+              "cosine_embedding_loss affine_grid grid_sample gumbel_softmax").split()

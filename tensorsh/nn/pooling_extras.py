@@ -1,6 +1,6 @@
 """LPPool1d/2d and LocalResponseNorm (torch/nn/functional.py's composites of the pools), MaxUnpool1d/2d
-(engine/pooling.py's max_unpool2d) and UpsamplingNearest2d with F.upsample / F.upsample_nearest (deprecated
-spellings of interpolate, with their warnings)."""
+(engine/pooling.py's max_unpool2d), UpsamplingNearest2d and UpsamplingBilinear2d with F.upsample /
+F.upsample_nearest / F.upsample_bilinear (deprecated spellings of interpolate, with their warnings)."""
 import math
 
 from tensorsh.engine import pooling as _pool
@@ -181,6 +181,13 @@ class UpsamplingNearest2d(Upsample):
         super().__init__(size, scale_factor, mode="nearest")
 
 
+class UpsamplingBilinear2d(Upsample):
+    __module__ = _in("upsampling")
+
+    def __init__(self, size=None, scale_factor=None):
+        super().__init__(size, scale_factor, mode="bilinear", align_corners=True)
+
+
 def upsample(input, size=None, scale_factor=None, mode="nearest", align_corners=None):
     warn("`nn.functional.upsample` is deprecated. Use `nn.functional.interpolate` instead.")
     return interpolate(input, size, scale_factor, mode, align_corners)
@@ -191,5 +198,10 @@ def upsample_nearest(input, size=None, scale_factor=None):
     return interpolate(input, size, scale_factor, mode="nearest")
 
 
+def upsample_bilinear(input, size=None, scale_factor=None):
+    warn("`nn.functional.upsample_bilinear` is deprecated. Use `nn.functional.interpolate` instead.")
+    return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)
+
+
 FUNCTIONAL = ("lp_pool1d lp_pool2d local_response_norm max_unpool1d max_unpool2d upsample "
-              "upsample_nearest").split()
+              "upsample_nearest upsample_bilinear").split()

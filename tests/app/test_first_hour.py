@@ -57,7 +57,7 @@ def test_numpy_result_shares_the_storage_and_shows_no_internals():
     printed, error, _ = run("x = torch.ones(2)\nn = x.numpy()\nn[0] = 3.\nprint(x, x._version)")
     assert (printed, error) == ("tensor([3., 1.]) 0\n", None)
     _, error, _ = run("x = torch.ones(2)\nx.numpy().tofile('f')")
-    assert error == "AttributeError: 'ndarray' object has no attribute 'tofile'"
+    assert error == "AttributeError: 'numpy.ndarray' object has no attribute 'tofile'"
     printed, error, _ = run("x = torch.ones(2)\nprint(x.numpy(), x)")
     assert (printed, error) == ("[1. 1.] tensor([1., 1.])\n", None)
 

@@ -17,6 +17,7 @@ VIEW_CALLS = {
     "unflatten": lambda x: x.unflatten(1, (3, 1)), "as_strided": lambda x: x.as_strided((2, 2), (1, 2)),
     "diagonal": lambda x: x.diagonal(), "unfold": lambda x: x.unfold(1, 2, 1), "movedim": lambda x: x.movedim(0, 1),
     "broadcast_to": lambda x: x.broadcast_to((4, 2, 3)),
+    "adjoint": lambda x: x.adjoint(), "mH": lambda x: x.mH, "H": lambda x: x.H,
 }
 
 

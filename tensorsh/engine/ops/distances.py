@@ -7,7 +7,7 @@ import numpy as np
 from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
-from .core import SavingNode, Tensor, attach, fresh, needs_grad, type_name
+from .core import SavingNode, Tensor, attach, check_broadcast, fresh, needs_grad, type_name
 from .joining import cat
 
 
@@ -131,3 +131,33 @@ def cdist(x1, x2, p=2.0, compute_mode=None):
     if needs_grad(x1, x2):
         attach(out, CdistBackward0(x1, x2, out, p))
     return out
+
+
+def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
+    """torch.pairwise_distance (nn.functional's): ATen's at::norm(x1 - x2 + eps, p, innermost dim, keepdim), so
+    NormBackward1 over AddBackward1 over SubBackward0."""
+    from .reductions import aten_norm
+    from .scalar_arith import add_scalar
+    innermost = max(x1.dim(), x2.dim()) - 1
+    return aten_norm(add_scalar(x1 - x2, eps), float(p), (innermost,), keepdim)
+
+
+def cosine_similarity(x1, x2, dim=1, eps=1e-8):
+    """ATen: integer inputs converted to the common (floating) dtype, both expanded to one shape, each divided by
+    its norm (clamped to eps under no_grad, in place on a clone), the products summed over dim."""
+    common = dtypes.result_type((x1, x2))
+    if not common.is_floating_point:
+        raise runtime(f"expected common dtype to be floating point, yet common dtype is {dtypes.SCALAR_NAMES[common.name]}")
+    x1, x2 = (x if x.dtype.is_floating_point else x.to(common) for x in (x1, x2))
+    if x1.shape != x2.shape:  # (ATen's expand_outplace: both, when their shapes differ)
+        check_broadcast(x1, x2)
+        n = max(x1.dim(), x2.dim())
+        s1, s2 = ((1,) * (n - x.dim()) + tuple(x.shape) for x in (x1, x2))
+        shape = tuple(b if a == 1 else a for a, b in zip(s1, s2))
+        x1, x2 = x1.expand(shape), x2.expand(shape)
+    x1n = x1.norm(2, dim, True).clone()
+    x2n = x2.norm(2, dim, True).clone()
+    with autograd.no_grad():
+        x1n.clamp_min_(eps)
+        x2n.clamp_min_(eps)
+    return ((x1 / x1n) * (x2 / x2n)).sum(dim)

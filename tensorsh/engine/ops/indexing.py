@@ -75,7 +75,8 @@ def getitem(self, index, setting=False):
             dim += self.dim() - consuming
         elif isinstance(ix, bool):
             raise index_error("tensorsh does not support boolean scalar indices")
-        elif isinstance(ix, int) or (isinstance(ix, Tensor) and ix.dim() == 0 and ix.dtype.category == 1):
+        elif isinstance(ix, int) or (isinstance(ix, Tensor) and ix.dim() == 0 and ix.dtype.category == 1) or \
+                isinstance(ix, np.integer):  # (numpy's integers are integers to PyTorch's indexing)
             i = int(ix)
             n = out._shape[dim]
             if i < -n or i >= n:
@@ -235,8 +236,55 @@ def setitem(self, index, value):
         fill_inplace(target, from_numpy(np.asarray(scalars.checked_scalar(self.dtype, value)), self.dtype))
 
 
-def index_put_inplace(self, index, value):
+def index_put_method(self, indices, values, accumulate=False):
+    """Tensor.index_put_ / torch.index_put_: `indices` is one index tensor per leading dimension (a list too)."""
+    _same_dtype(self, values)
+    return index_put_inplace(self, tuple(indices), values, accumulate)
+
+
+def _same_dtype(self, values):  # (x[i] = v converts v first; index_put_ itself refuses another dtype)
+    if isinstance(values, Tensor) and values.dtype is not self.dtype:
+        raise runtime(f"Index put requires the source and destination dtypes match, got "
+                      f"{dtypes.SCALAR_NAMES[self.dtype.name]} for the destination and "
+                      f"{dtypes.SCALAR_NAMES[values.dtype.name]} for the source.")
+
+
+def index_put(self, indices, values, accumulate=False):
+    """Tensor.index_put / torch.index_put: index_put_ into a copy, recorded as one IndexPutBackward0 whose edges
+    are self's and the values' (no CloneBackward0 between, as ATen's composite records it)."""
+    _same_dtype(self, values)
+    key, v = _put_operands(self, tuple(indices), values)
+    arr = self._np.copy()
+    _put(arr, key, v, accumulate)
+    result = from_numpy(arr, self.dtype)
+    if self.dtype.is_floating_point and needs_grad(self, values):
+        attach(result, IndexPutBackward0(self, values, key, _index_tensors(indices), accumulate))
+    return result
+
+
+def _index_tensors(indices):
+    return tuple(t for t in indices if isinstance(t, Tensor))
+
+
+def _put(arr, key, v, accumulate):
+    if accumulate:
+        np.add.at(arr, key, np.broadcast_to(v, arr[key].shape))
+    else:
+        arr[key] = v
+
+
+def index_put_inplace(self, index, value, accumulate=False):
     precheck(self, value, internal_overlap=False, overlap=False)  # (autograd's in-place rules before the kernel's)
+    key, v = _put_operands(self, index, value)
+
+    def write(arr):
+        _put(arr, key, v, accumulate)
+    return write_inplace(self, write, lambda: IndexPutBackward0(
+        self, value, key, _index_tensors(index if isinstance(index, tuple) else (index,)), accumulate), (value,))
+
+
+def _put_operands(self, index, value):
+    """The numpy key of index_put_'s indices (their checks and warnings first) and the value as it is written."""
     index, consuming = _expand_index(self, index)
     advanced = []
     dim = 0
@@ -272,23 +320,23 @@ def index_put_inplace(self, index, value):
             raise runtime(f"shape mismatch: value tensor of shape {_shape_list(value._shape)} cannot be broadcast to "
                           f"indexing result of shape {_shape_list(target)}")
         v = v.reshape(vshape)
-
-    def write(arr):
-        arr[key] = v
-    return write_inplace(self, write, lambda: IndexPutBackward0(self, value, key), (value,))
+    return key, v
 
 
 class IndexPutBackward0(Node):
-    __slots__ = ("key", "value_shape")
+    """grad self: g with the written places zeroed (kept whole when accumulating); grad values: g at them."""
+    __slots__ = ("key", "value_shape", "indices", "accumulate")
+    saved_values = {"accumulate": "accumulate", "indices": lambda n: n.indices}
 
-    def __init__(self, x, value, key):
+    def __init__(self, x, value, key, indices=(), accumulate=False):
         Node.__init__(self, (edge_of(x), operand_edge(value)))
-        self.key = key
+        self.key, self.indices, self.accumulate = key, indices, accumulate
         self.value_shape = value._shape if isinstance(value, Tensor) else ()
 
     def backward(self, g):
         gs = g._np.copy()
-        gs[self.key] = 0
+        if not self.accumulate:
+            gs[self.key] = 0
         gv = None
         if self.next_functions[1][0] is not None:
             gv, shape = from_numpy(np.asarray(g._np[self.key]), g.dtype), self.value_shape
@@ -298,6 +346,7 @@ class IndexPutBackward0(Node):
         return (from_numpy(gs, g.dtype), gv)
 
 
-op("index_put_", index_put_inplace)
+op("index_put_", index_put_method, function=True)
+op("index_put", index_put, function=True)
 op("__getitem__", getitem, method=False, operators=("__getitem__",))
 op("__setitem__", setitem, method=False, operators=("__setitem__",))

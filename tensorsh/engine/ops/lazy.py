@@ -4,7 +4,7 @@ them."""
 from ..errors import type_error
 from .core import Tensor, type_name
 from . import binary
-from .registry import Lazy, op, operator
+from .registry import Lazy, op, operator, torch_function
 
 # gathers and scatters along an index or a mask (ops/gather_scatter.py)
 op("masked_fill", Lazy("ops.gather_scatter", "masked_fill"), function=True, edges=True)
@@ -51,6 +51,8 @@ op("lerp_", Lazy("ops.ternary", "lerp_inplace"), edges=True)
 
 # NumPy interop and devices (interop.py)
 op("numpy", Lazy("interop", "numpy"))
+op("__array__", Lazy("interop", "array"))  # (numpy's protocol: an array operand's ufuncs read a tensor as numpy())
+op("__array_wrap__", Lazy("interop", "array_wrap"))
 op("half", Lazy("interop", "half"))
 op("bfloat16", Lazy("interop", "bfloat16"))
 op("cuda", Lazy("interop", "cuda"))
@@ -141,7 +143,42 @@ op("svd", Lazy("ops.decompositions", "svd_legacy"), function=True)
 op("triangular_solve", Lazy("ops.decompositions", "triangular_solve"), function=True)
 op("matrix_power", Lazy("ops.decompositions", "matrix_power"), function=True)
 op("lu_solve", Lazy("ops.lu", "lu_solve_legacy"), function=True)
+_lu = Lazy("ops.lu", "lu_legacy")
+
+
+def _lu_with_info(A, pivot, get_infos):
+    """torch._lu_with_info's parse (input a tensor, pivot a bool), then lu.py's legacy lu."""
+    if not isinstance(A, Tensor):
+        raise type_error(f"_lu_with_info(): argument 'input' (position 1) must be Tensor, not {type_name(A)}")
+    if type(pivot) is not bool:
+        raise type_error(f"_lu_with_info(): argument 'pivot' must be bool, not {type_name(pivot)}")
+    return (_lu.fn or _lu.load())(A, pivot, get_infos)
+
+
+def _lu_method(self, pivot=True, get_infos=False):
+    return _lu_with_info(self, pivot, not not get_infos)  # (check_errors=(not get_infos) is read first)
+
+
+def _lu_no_infos(A, pivot=True, get_infos=False, out=None):
+    return _lu_with_info(A, pivot, not not get_infos)
+
+
+_lu_method.__qualname__ = "Tensor.lu"  # (torch/_tensor.py's Tensor.lu and functional.py's torch.lu: Python functions,
+_lu_no_infos.python_name = True        # whose own argument errors name them so)
+op("lu", _lu_method, function=_lu_no_infos)
 _function("lu_unpack", Lazy("ops.lu", "lu_unpack"))
+_function("pairwise_distance", Lazy("ops.distances", "pairwise_distance"))
+_function("pixel_shuffle", _nn_op("resampling", "pixel_shuffle"))  # (nn.functional's are these C functions)
+_function("pixel_unshuffle", _nn_op("shuffles", "pixel_unshuffle"))
+_function("channel_shuffle", _nn_op("shuffles", "channel_shuffle"))
+for _name in ("chain_matmul", "nuclear_norm", "frobenius_norm"):
+    _function(_name, Lazy("ops.matrix_functions", _name))
+_function("cosine_similarity", Lazy("ops.distances", "cosine_similarity"))
+_function("affine_grid_generator", Lazy("ops.grids", "affine_grid_generator"))
+_function("grid_sampler", _nn_op("grid_sample", "grid_sampler"))
+_function("grid_sampler_2d", _nn_op("grid_sample", "grid_sampler_2d"))
+for _name in ("hann_window", "hamming_window", "blackman_window", "bartlett_window", "kaiser_window"):
+    _function(_name, Lazy("ops.windows", _name))
 op("pinverse", Lazy("ops.matrix_functions", "pinverse"), function=True)
 op("matrix_exp", Lazy("ops.matrix_functions", "matrix_exp"), function=True)
 
@@ -170,6 +207,40 @@ _lazy("special", "float_power", function=Lazy("ops.special", "float_power"), inp
 _lazy("special", "float_power_", "float_power_inplace", function=False)
 for _name in ("logaddexp", "logaddexp2", "dist", "nansum", "nanmean"):
     _lazy("special", _name)
+_lazy("special", "polygamma", "polygamma_method", function=Lazy("ops.special", "polygamma"), inplace="polygamma_")
+_lazy("special", "polygamma_", "polygamma_inplace", function=False)
+_lazy("special", "mvlgamma", inplace="mvlgamma_")
+_lazy("special", "mvlgamma_", "mvlgamma_inplace", function=False)
+
+# real_complex.py: the complex-number API on real tensors (Tensor.real/imag/mH/H are properties)
+for _name in ("conj", "conj_physical", "resolve_conj", "resolve_neg"):
+    op(_name, Lazy("ops.real_complex", "itself"), function=True)
+op("conj_physical_", Lazy("ops.real_complex", "conj_physical_inplace"), function=True)
+op("isreal", Lazy("ops.real_complex", "isreal"), function=True)
+op("angle", Lazy("ops.real_complex", "angle"), function=True, edges=True)
+op("adjoint", Lazy("ops.real_complex", "adjoint"), function=True, edges=True, view=True)
+
+
+def _lazy_property(attr):
+    lazy = Lazy("ops.real_complex", attr)
+    return property(lambda self: (lazy.fn or lazy.load())(self))
+
+
+def _lazy_function(name, attr):
+    lazy = Lazy("ops.real_complex", attr)
+    return torch_function(name, lambda input: (lazy.fn or lazy.load())(input))
+
+
+op("real", _lazy_property("itself"), function=_lazy_function("real", "itself"))
+op("imag", _lazy_property("imag"), function=_lazy_function("imag", "imag"))
+_function("is_conj", torch_function("is_conj", lambda input: input.is_conj()))
+_function("is_neg", torch_function("is_neg", lambda input: input.is_neg()))
+op("mH", _lazy_property("matrix_H"), view=True)
+op("H", _lazy_property("H"), view=True)
+
+# bessel.py: the modified Bessel functions (torch.special's i0e, i1, i1e are no Tensor methods)
+_lazy("bessel", "i0", inplace="i0_")
+_lazy("bessel", "i0_", "i0_inplace")
 
 # bitwise.py: the methods and torch functions of bitwise_and/or/xor(_); their operators are binary.py's own
 # functions (loaded at start-up: `a & b` costs no import)
@@ -240,6 +311,7 @@ _lazy("rearrange", "fill_diagonal_", "fill_diagonal_inplace", function=False)
 
 # searching.py
 _lazy("searching", "histc")
+_lazy("searching", "histogram")
 for _name in ("isin", "searchsorted", "bucketize"):
     _lazy("searching", _name, method=False, function=Lazy("ops.searching", _name))
 _lazy("gather_scatter", "scatter_reduce")

@@ -167,6 +167,39 @@ def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None):
     return from_numpy(np.require((s > tol).sum(-1).astype(np.int64), requirements="C"), dtypes.int64)
 
 
+def matrix_norm(A, ord, dim, keepdim, dtype):
+    """linalg.matrix_norm (and torch.norm's string orders but 'fro' over at most two dims), A a tensor: ATen's
+    checks, then 'fro' a vector 2-norm, 'nuc'/2/-2 the singular values, 1/inf/-1/-inf column (row) sums."""
+    import math
+    from .. import messages
+    from .reductions import vector_norm_call
+    dim = list(dim)
+    if not isinstance(ord, str) and abs(ord) not in (1, 2, math.inf):
+        raise runtime(messages.MATRIX_NORM_ORDER.format(int(ord) if float(ord).is_integer() else ord))
+    if isinstance(ord, str) and ord not in ("fro", "nuc"):
+        raise runtime(messages.MATRIX_NORM_ORDER.format(ord))
+    if A.dtype.category < 2:
+        raise runtime(f"linalg.matrix_norm: Expected a floating point or complex tensor as input. Got "
+                      f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
+    if A.dim() < 2:
+        raise runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
+    if len(dim) != 2:
+        raise runtime("linalg.matrix_norm: dim must be a 2-tuple. Got " + " ".join(map(str, dim)))
+    dim = [A._wrap_dim(d) for d in dim]
+    if dim[0] == dim[1]:
+        raise runtime(f"linalg.matrix_norm: dims must be different. Got ({dim[0]}, {dim[1]})")
+    if ord == "fro":
+        return vector_norm_call(A, 2, dim, keepdim, dtype, None)
+    if ord == "nuc" or abs(ord) == 2:
+        return svd_norm(A, ord, dim, keepdim, dtype)
+    if ord in (math.inf, -math.inf):  # (the infinity norm is the 1-norm of the transpose)
+        dim = dim[::-1]
+    if not keepdim and dim[0] < dim[1]:
+        dim[1] -= 1
+    sums = vector_norm_call(A, 1.0, [dim[0]], keepdim, dtype, None)
+    return sums.amax(dim[1], keepdim) if ord > 0 else sums.amin(dim[1], keepdim)
+
+
 def svd_norm(A, ord, dim, keepdim, dtype):
     """linalg.matrix_norm of order 'nuc', 2 or -2: the singular values of A with `dim` moved last, summed or their
     largest/smallest (PyTorch's permute, svdvals, sum/amax/amin)."""
@@ -394,3 +427,48 @@ def lstsq(A, B, rcond=None, *, driver=None):
     if needs_grad(A, B):
         _attach_many(LinalgLstsqBackward0(A, B, X, vector), (X, empty), ((A, False), (B, False), (X, True)))
     return Lstsq(outs)
+
+
+# ------------------------------------------------------------------ deprecated spellings (torch.chain_matmul, ...)
+
+def chain_matmul(*matrices, out=None):
+    """torch.chain_matmul (torch/functional.py over ATen's): its once-per-process warning, then one matrix cloned or
+    linalg.multi_dot."""
+    from ..errors import type_error, warn_once
+    from .core import Tensor, type_name
+    for i, m in enumerate(matrices):
+        if not isinstance(m, Tensor):
+            raise type_error(f"expected Tensor as element {i} in argument 0, but got {type_name(m)}")
+    warn_once("torch.chain_matmul is deprecated and will be removed in a future PyTorch release. Use "
+              "torch.linalg.multi_dot instead, which accepts a list of two or more tensors rather than multiple "
+              "parameters.")
+    for m in matrices:
+        if m.dim() != 2:
+            raise runtime(f"Tensor dimension is {m.dim()}, expected 2 instead.")
+    if not matrices:
+        raise runtime("chain_matmul(): Expected one or more matrices")
+    if out is not None:
+        raise runtime("tensorsh: chain_matmul(..., out=) is not supported")
+    return matrices[0].clone() if len(matrices) == 1 else multi_dot(list(matrices))
+
+
+def nuclear_norm(input, dim=(-2, -1), keepdim=False, *, out=None):
+    """at::nuclear_norm: its warning, then linalg.matrix_norm(input, 'nuc', dim, keepdim)."""
+    from ..errors import warn_once
+    if isinstance(dim, bool):  # (nuclear_norm(input, keepdim))
+        dim, keepdim = (-2, -1), dim
+    warn_once("at::nuclear_norm is deprecated and it is just left for JIT compatibility. It will be removed in a "
+              "future PyTorch release. Please use `linalg.matrix_norm(A, 'nuc', dim, keepdim)` instead")
+    return matrix_norm(input, "nuc", list(dim), keepdim, None)
+
+
+def frobenius_norm(input, dim, keepdim=False, *, out=None):
+    """at::frobenius_norm: its warning, then at::norm(input, 2, dim, keepdim) (NormBackward1)."""
+    from ..errors import warn_once
+    from .reductions import aten_norm
+    dim = (dim,) if isinstance(dim, int) else tuple(dim)
+    warn_once("at::frobenius_norm is deprecated and it is just left for JIT compatibility. It will be removed in a "
+              "future PyTorch release. Please use `linalg.vector_norm(A, 2., dim, keepdim)` instead")
+    if len(dim) > 2:
+        raise runtime(f"Expected at most 2 dimensions, but got {len(dim)} dimensions instead.")
+    return aten_norm(input, 2.0, dim, keepdim)

@@ -18,7 +18,7 @@ from .copies import to
 from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad,
                    sum_to, zeros_of)
 from .joining import cat
-from .registry import op
+from .registry import Lazy, op
 from ..saved_names import as_given, given
 
 
@@ -603,6 +603,20 @@ class LinalgVectorNormBackward0(SavingNode):
         return (norm_backward(g, x, norm, self.p, self.dims, self.keepdim),)
 
 
+class NormBackward1(LinalgVectorNormBackward0):
+    """at::norm(self, p, dim, keepdim) as ATen's C++ composites call it (pairwise_distance): the same gradient."""
+    saved_values = {"dim": as_given("dims"), "keepdim": "keepdim", "p": "p"}
+
+
+def aten_norm(self, p, dim, keepdim):
+    """at::norm.ScalarOpt_dim: linalg.vector_norm's values, recorded as NormBackward1 (p kept as the double given)."""
+    with autograd.no_grad():
+        out = norm(self, p, dim, keepdim)
+    if needs_grad(self):
+        attach(out, _given(NormBackward1(self, out, p, reduce_dims(self, dim), keepdim), "dims", dim))
+    return out
+
+
 def norm_backward(g, x, norm, p, dims, keepdim):
     """PyTorch's norm_backward for the orders it defines: 1, 2, inf, and the general p (None for p 0: PyTorch
     defines no gradient for the count of non-zeros)."""
@@ -728,6 +742,9 @@ _MATRIX_NORM = ("linalg_matrix_norm(Tensor input, Scalar ord, IntArrayRef dim={-
                 "bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)")
 
 
+_MATRIX_NORM_OP = Lazy("ops.matrix_functions", "matrix_norm")
+
+
 def tensor_norm(self, p="fro", dim=None, keepdim=False, dtype=None):
     """Tensor.norm: torch.norm(self, p, dim, keepdim, dtype=dtype)."""
     return torch_norm(self, p, dim, keepdim, dtype=dtype)
@@ -738,7 +755,7 @@ tensor_norm.__qualname__ = "Tensor.norm"
 
 def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
     """torch.norm (torch/functional.py) on a strided CPU tensor: 'fro' over at most two dims and every number are
-    linalg.vector_norm (p None: 2), other strings linalg.matrix_norm (which tensorsh has not: 'nuc')."""
+    linalg.vector_norm (p None: 2), other strings linalg.matrix_norm ('nuc', and the errors of the rest)."""
     if not isinstance(input, Tensor):
         raise make("AttributeError", f"'{tp_name(input)}' object has no attribute 'layout'")
     _dim = [dim] if isinstance(dim, int) else dim
@@ -748,9 +765,9 @@ def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
         if _dim is None:
             _dim = list(range(input.dim()))
         _parse(_MATRIX_NORM, (input, p, _dim, keepdim), _passed(dtype=dtype, out=out))
-        if p not in ("fro", "nuc"):
-            raise runtime(messages.MATRIX_NORM_ORDER.format(p))
-        raise runtime(f"tensorsh supports vector norms only (p a number or 'fro' over at most two dims), not p={p!r}")
+        if out is not None:
+            raise runtime("tensorsh: norm(..., out=) is not supported")
+        return _MATRIX_NORM_OP.load()(input, p, _dim, keepdim, dtype)
     return vector_norm_call(input, 2.0 if p is None else p, _dim, keepdim, dtype, out)
 
 

@@ -72,7 +72,8 @@ class _LazyMethod:
 
 def _pytorch_qualname(fn, name):
     """A module-level op function is named as its row: Python's own argument errors then spell it as PyTorch."""
-    if name is not None and type(fn) is _FUNCTION and "." not in fn.__qualname__ and "<" not in fn.__qualname__:
+    if name is not None and type(fn) is _FUNCTION and "." not in fn.__qualname__ and "<" not in fn.__qualname__ and \
+            not getattr(fn, "python_name", False):  # (torch's Python function of another name: torch.lu's)
         fn.__qualname__ = name
 
 
@@ -122,11 +123,34 @@ def _operand_checked(fn, tensor_cls, dunder):
     accepted = tensor_cls if tensors_only else (tensor_cls, numbers.Number)
 
     def operator(self, other):
-        if other.__class__ not in exact and not isinstance(other, accepted):
-            return NotImplemented
+        if other.__class__ not in exact and (not isinstance(other, accepted) or not isinstance(other, tensor_cls)
+                                             and other.__class__.__module__ == "numpy"):  # (numpy's scalars)
+            return _array_operand(fn, self, other, dunder)
         return fn(self, other)
     operator.__name__ = operator.__qualname__ = dunder
     return operator
+
+
+def _array_operand(fn, self, other, dunder):
+    """A numpy array where PyTorch's operator wants a tensor or a number: declined (numpy then computes `t + arr`
+    itself over the tensor's __array__, its result wrapped by __array_wrap__), but for `==`, which compares with the
+    array as a tensor, and the reflected `/`, which PyTorch writes in Python as `self.reciprocal() * other`."""
+    import numpy as np
+    if isinstance(other, np.generic) and "matmul" not in dunder:  # (numpy's scalars: Python's numbers to PyTorch's parser)
+        from ..scalars import from_numpy_scalars
+        return fn(self, from_numpy_scalars((other,))[0])
+    if not isinstance(other, np.ndarray):
+        return NotImplemented
+    if dunder == "__rtruediv__":
+        return self.reciprocal() * other
+    if dunder == "__eq__":
+        from ..arrays import array_dtype, from_numpy
+        try:
+            array_dtype(other)
+        except Exception:  # noqa: BLE001 (an array of a type PyTorch cannot convert: declined)
+            return NotImplemented
+        return fn(self, from_numpy(np.array(other)))
+    return NotImplemented
 
 
 def torch_function(name, method):

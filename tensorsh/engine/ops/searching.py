@@ -5,7 +5,7 @@ import numpy as np
 from .. import dtypes
 from ..errors import make, runtime, type_error
 from ..tensorimpl import _shape_list
-from .core import Tensor, fresh, type_name
+from .core import Tensor, fresh, return_type, type_name
 
 
 def _promoted(*values):
@@ -117,3 +117,94 @@ def histc(self, bins=100, min=0, max=0):
     pos[pos == bins] = bins - 1
     np.add.at(counts, pos, 1)
     return fresh(counts, self.dtype)
+
+
+Histogram = return_type("histogram", ("hist", "bin_edges"))
+builtins_range = range  # (histogram's keyword argument `range` shadows it there)
+
+
+_META = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "int16": "short int",
+         "int8": "signed char", "uint8": "unsigned char", "bool": "bool", "float16": "c10::Half",
+         "bfloat16": "c10::BFloat16"}
+
+
+def histogram(self, bins=100, *, range=None, weight=None, density=False, out=None):
+    """torch.histogram (histogramdd of one dimension): bins an int (edges by linspace over the range, or over the
+    input's min and max, widened by 1/2 each way when they meet; each value's bin by linear interpolation corrected by
+    a local search) or a tensor of edges (a binary search); weights summed; density divides by the total and the
+    widths."""
+    if self.dtype.category != 2:
+        raise make("NotImplementedError", f"\"histogramdd\" not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+    if out is not None:
+        raise runtime("tensorsh: histogram(..., out=) is not supported")
+    x = self._np.reshape(-1)
+    if weight is not None and tuple(weight._shape) != tuple(self._shape):
+        raise runtime("torch.histogramdd: if weight tensor is provided it should have the same shape as the input "
+                      f"tensor excluding its innermost dimension, but got input with shape {_shape_list(x.shape + (1,))} "
+                      f"and weight with shape {_shape_list(weight._shape)}")
+    T = self.dtype.np.type
+    from ..creation import linspace
+    if isinstance(bins, Tensor):
+        if bins.dtype is not self.dtype:
+            raise runtime("torch.histogramdd: input tensor and bins tensors should have the same dtype, but got input "
+                          f"with dtype {_META[self.dtype.name]} and bins for dimension 0 with dtype "
+                          f"{_META[bins.dtype.name]}")
+        if bins.dim() != 1:
+            raise runtime(f"torch.histogramdd: bins tensor should have one dimension, but got {bins.dim()} dimensions "
+                          "in the bins tensor for dimension 0")
+        if bins.numel() == 0:
+            raise runtime("torch.histogramdd: bins tensor should have at least 1 element, but got 0 elements in the "
+                          "bins tensor for dimension 0")
+        if bins.numel() == 1:
+            raise runtime("torch.histogram(): bins must be > 0, but got 0 for dimension 0")
+        edges = bins._np.astype(self.dtype.np)
+        local = False
+    else:
+        if bins <= 0:
+            raise runtime(f"torch.histogram(): bins must be > 0, but got {bins} for dimension 0")
+        if range is not None:
+            lo, hi = float(range[0]), float(range[1])
+        elif x.size:
+            lo, hi = float(x.min()), float(x.max())
+        else:
+            lo, hi = 0.0, 1.0
+        if lo > hi:
+            raise runtime(f"torch.histogramdd: min should not exceed max, but got min {_c_double(lo)} max "
+                          f"{_c_double(hi)} for dimension 0")
+        if not (np.isfinite(lo) and np.isfinite(hi)):
+            raise runtime(f"torch.histogramdd: dimension 0's range [{_c_double(lo)}, {_c_double(hi)}] is not finite")
+        if lo == hi:
+            lo, hi = lo - 0.5, hi + 0.5
+        edges = linspace(lo, hi, bins + 1, dtype=self.dtype)._np
+        local = True
+    n = len(edges) - 1
+    hist = np.zeros(max(n, 0), self.dtype.np)
+    w = None if weight is None else weight._np.reshape(-1).astype(self.dtype.np)
+    left, right = edges[0], edges[-1]
+    with np.errstate(all="ignore"):
+        inside = (x >= left) & (x <= right)
+        keep = x[inside]
+        if local:  # LINEAR_INTERPOLATION_WITH_LOCAL_SEARCH
+            pos = ((keep - left) * T(n) / (right - left)).astype(np.int64)
+            pos = np.array([int(np.searchsorted(edges[max(p - 1, 0):min(p + 2, n + 1)], v, side="right"))
+                            + max(p - 1, 0) - 1 for p, v in zip(pos.tolist(), keep.tolist())], np.int64)
+        else:  # BINARY_SEARCH
+            pos = np.searchsorted(edges, keep, side="right") - 1
+    pos[pos == n] = n - 1
+    # each of PyTorch's threads adds its contiguous share of the inputs in order into its own histogram, then the
+    # threads' histograms are summed
+    from .. import kernels
+    values = (w[inside] if w is not None else np.ones(len(pos), self.dtype.np)).tolist()
+    threads = kernels.num_threads()
+    chunk = -(-x.size // threads) if x.size else 1
+    owner = np.nonzero(inside)[0] // chunk
+    partial = np.zeros((threads, len(hist)), self.dtype.np)
+    for t, p, value in zip(owner.tolist(), pos.tolist(), values):
+        partial[t, p] = partial[t, p] + T(value)
+    for t in builtins_range(threads):
+        hist = hist + partial[t]
+    if density:  # (hist.div_(hist.sum().item()), then by the bins' widths)
+        with np.errstate(all="ignore"):
+            total = fresh(hist, self.dtype).sum()._np  # (PyTorch's summation order)
+            hist = (hist / T(total)) / np.diff(edges).astype(hist.dtype)
+    return Histogram((fresh(hist, self.dtype), fresh(np.ascontiguousarray(edges), self.dtype)))

@@ -9,13 +9,13 @@ from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from ..saved_names import given
-from .binary import _augmented, binary_node
+from .binary import _augmented, binary, binary_node
 from .comparison import where
 from .reductions import _sum_np, norm, norm_backward, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
 from .unary import unary
 from .core import (SavingNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
-                   laid_out_like, needs_grad, precheck, type_name, write_inplace, zeros_of)
+                   laid_out_like, needs_grad, precheck, true_div_dtype, type_name, write_inplace, zeros_of)
 
 _SQRT_PI = math.sqrt(math.pi)
 
@@ -144,10 +144,6 @@ def _trigamma(x):
     return np.array(out, T).reshape(x.shape).astype(x.dtype)
 
 
-def _trigamma_op(x):
-    return fresh(_trigamma(x._np), x.dtype)
-
-
 erf = unary(None, "ErfBackward0", _per_element(math.erf, "erf"),
             lambda g, x: mul_scalar((-x.pow(2)).exp(), 2.0 / _SQRT_PI) * g)
 erfc = unary(None, "ErfcBackward0", _per_element(math.erfc, "erfc"),
@@ -155,7 +151,7 @@ erfc = unary(None, "ErfcBackward0", _per_element(math.erfc, "erfc"),
 erfinv = unary(None, "ErfinvBackward0", _erfinv_values,
                lambda g, x: mul_scalar(x.erfinv().pow(2).exp(), 0.5 * _SQRT_PI) * g)
 lgamma = unary(None, "LgammaBackward0", _per_element(_lgamma, "lgamma"), lambda g, x: g * x.digamma())
-digamma = unary(None, "DigammaBackward0", _digamma_values, lambda g, x: g * _trigamma_op(x))
+digamma = unary(None, "DigammaBackward0", _digamma_values, lambda g, x: g * _polygamma(1, x))
 erf_inplace, erfc_inplace, erfinv_inplace = erf.inplace, erfc.inplace, erfinv.inplace
 lgamma_inplace, digamma_inplace = lgamma.inplace, digamma.inplace
 
@@ -395,15 +391,25 @@ def ndtr(self):
     return _scalar_step(shifted, "MulBackward1", 0.5, lambda x: x * 0.5)
 
 
-class LogitBackward0(Node):
-    """PyTorch's logit_backward: grad / (x (1 - x)); NaN outside [0, 1] without eps, 0 outside [eps, 1 - eps]."""
-    __slots__ = ("eps",)
-    saved_names, saved_values = ("self",), {"eps": "eps"}
+class _SelfAndArgument(Node):
+    """A node saving self (in place: the clone PyTorch saves as original self) and one argument of the op, named
+    by the subclass's `saved_values`."""
+    __slots__ = ("argument",)
 
-    def __init__(self, x, eps, inplace=False):
+    def __init__(self, x, argument, inplace=False):
         Node.__init__(self, (edge_of(x),))
-        self.eps = eps
+        self.argument = argument
         self.saved = (SavedTensor(x.clone() if inplace else x),)
+
+
+class LogitBackward0(_SelfAndArgument):
+    """PyTorch's logit_backward: grad / (x (1 - x)); NaN outside [0, 1] without eps, 0 outside [eps, 1 - eps]."""
+    __slots__ = ()
+    saved_names, saved_values = ("self",), {"eps": "argument"}
+
+    @property
+    def eps(self):
+        return self.argument
 
     def backward(self, g):
         x, = self.unpack()
@@ -446,3 +452,305 @@ def logit_inplace(self, eps=None):
     values = _logit_values(self, eps)
     return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values),
                          lambda: LogitBackward0(self, eps, inplace=True))
+
+
+# ------------------------------------------------------------------ polygamma, mvlgamma
+
+_ZETA_A = (12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9, 7.47242496e10,
+           -2.950130727918164224e12, 1.1646782814350067249e14, -4.5979787224074726105e15, 1.8152105401943546773e17,
+           -7.1661652561756670113e18)
+_MACHEP = 1.11022302462515654042E-16
+
+
+def _zeta(x, q, single):
+    """Math.h's zeta(x, q) (Hurwitz), accumulated in double (acc_type) from arguments of the tensor's dtype; its
+    first power is the dtype's own pow (powf for float)."""
+    if x == 1:
+        return math.inf
+    if x < 1:
+        return math.nan
+    if q <= 0:
+        if q == math.floor(q):
+            return math.inf
+        if x != math.floor(x):
+            return math.nan
+    try:
+        s = (kernels._libm("powf", 2) or math.pow)(q, -x) if single else math.pow(q, -x)
+    except (OverflowError, ValueError):
+        s = math.inf
+    a, i, b = q, 0, 0.0
+    while i < 9 or a <= 9.0:
+        i += 1
+        a += 1.0
+        b = math.pow(a, -x)
+        s += b
+        if -_MACHEP * s < b < _MACHEP * s:
+            return s
+    w = a
+    s += b * w / (x - 1.0)
+    s -= 0.5 * b
+    a, k = 1.0, 0.0
+    for coefficient in _ZETA_A:
+        a *= x + k
+        b /= w
+        t = a * b / coefficient
+        s = s + t
+        if abs(t / s) < _MACHEP:
+            return s
+        k += 1.0
+        a *= x + k
+        b /= w
+        k += 1.0
+    return s
+
+
+def _polygamma_values(n, x):
+    """polygamma(n, x): digamma for 0, trigamma for 1, else Math.h's calc_polygamma in the dtype:
+    (+-1 * exp(lgamma(n + 1))) * zeta(n + 1, x)."""
+    if n == 0:
+        return _digamma_values(x)
+    if n == 1:
+        return _trigamma(x)
+    T = np.float64 if x.dtype == np.float64 else np.float32
+    single = T is np.float32
+    lgamma_ = (kernels._libm("lgammaf") if single else _libm_double("lgamma")) or math.lgamma
+    exp_ = (kernels._libm("expf") if single else _libm_double("exp")) or math.exp
+    factor = T(T(1) if n % 2 else T(-1)) * T(exp_(float(lgamma_(float(T(n) + T(1))))))
+    out = [factor * T(_zeta(float(T(n + 1)), v, single)) for v in x.astype(T).reshape(-1).tolist()]
+    return np.array(out, T).reshape(x.shape).astype(x.dtype)
+
+
+class PolygammaBackward0(_SelfAndArgument):
+    """grad * polygamma(n + 1, self)."""
+    __slots__ = ()
+    saved_names, saved_values = ("self",), {"n": "argument"}
+
+    def backward(self, g):
+        x, = self.unpack()
+        return (g * _polygamma(self.argument + 1, x),)
+
+
+def _polygamma_check(n):
+    if n < 0:
+        raise runtime("polygamma(n, x) does not support negative n.")
+
+
+def _polygamma(n, self):
+    _polygamma_check(n)
+    x = self._np.astype(np.float32) if self.dtype.category < 2 else self._np
+    out = fresh(_polygamma_values(n, x), dtypes.BY_NP[x.dtype] if self.dtype is not dtypes.bfloat16 else self.dtype)
+    if needs_grad(self):
+        attach(out, PolygammaBackward0(self, n))
+    return out
+
+
+def polygamma_method(self, n):
+    """Tensor.polygamma(n)."""
+    return _polygamma(n, self)
+
+
+def polygamma(n, input):
+    """torch.polygamma(n, input) / torch.special.polygamma: n first."""
+    if not isinstance(input, Tensor):
+        raise type_error(f"polygamma(): argument 'input' (position 2) must be Tensor, not {type_name(input)}")
+    return _polygamma(n, input)
+
+
+def polygamma_inplace(self, n):
+    _polygamma_check(n)
+    precheck(self)
+    if self.dtype.category < 2:
+        cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
+    values = _polygamma_values(n, self._np)
+
+    def write(arr):
+        arr[...] = values
+    return write_inplace(self, write, lambda: PolygammaBackward0(self, n, inplace=True))
+
+
+class MvlgammaBackward0(_SelfAndArgument):
+    """mvlgamma_backward: grad * (arange(-p/2 + 1/2, 1/2, 1/2) + self[..., None]).digamma_().sum(-1)."""
+    __slots__ = ()
+    saved_names, saved_values = ("self",), {"p": "argument"}
+
+    def backward(self, g):
+        x, = self.unpack()
+        return (g * _mvlgamma_args(x, self.argument, x.dtype).digamma_().sum(-1),)
+
+
+def _mvlgamma_args(x, p, dt):
+    """ATen's `arange(-p * HALF + HALF, HALF, HALF).add(self.unsqueeze(-1))` (the halves exact in every dtype)."""
+    halves = fresh(np.array([-p * 0.5 + 0.5 + 0.5 * i for i in range(p)], dt.np), dt)
+    return halves.add(x.unsqueeze(-1))
+
+
+def _mvlgamma_values(self, p):
+    if p < 1:
+        raise runtime("p has to be greater than or equal to 1")
+    dt = dtypes.DEFAULT_FLOAT if self.dtype.category < 2 else self.dtype
+    with autograd.no_grad():
+        return _mvlgamma_args(self, p, dt).lgamma_().sum(-1).add_(p * (p - 1) * math.log(math.pi) * 0.25)
+
+
+def mvlgamma(self, p):
+    """torch.mvlgamma / Tensor.mvlgamma / torch.special.multigammaln: the sum of lgamma over the p half-shifts,
+    plus p(p - 1)/4 log(pi), as ATen composes it, recorded as one MvlgammaBackward0."""
+    out = _mvlgamma_values(self, p)
+    if needs_grad(self):
+        attach(out, MvlgammaBackward0(self, p))
+    return out
+
+
+def mvlgamma_inplace(self, p):
+    if p < 1:
+        raise runtime("p has to be greater than or equal to 1")
+    if self.dtype.category < 2:
+        raise runtime(f"mvlgamma: result type {dtypes.SCALAR_NAMES[self.dtype.name]} can't be cast to the desired "
+                      f"output type {dtypes.SCALAR_NAMES[dtypes.DEFAULT_FLOAT.name]}")
+    precheck(self)
+    values = _mvlgamma_values(self, p)
+    cast_for_inplace(self, values.dtype)
+
+    def write(arr):
+        arr[...] = values._np
+    return write_inplace(self, write, lambda: MvlgammaBackward0(self, p, inplace=True))
+
+
+# ------------------------------------------------------------------ special.xlog1py, special.zeta
+
+_PARSER_CHOICES = {
+    "special_xlog1py": " * (Tensor input, Tensor other, *, Tensor out = None)\n"
+                       " * (Number self, Tensor other, *, Tensor out = None)\n"
+                       " * (Tensor input, Number other, *, Tensor out = None)\n",
+    "special_zeta": " * (Tensor input, Tensor other, *, Tensor out = None)\n"
+                    " * (Number self, Tensor other, *, Tensor out = None)\n"
+                    " * (Tensor input, Number other, *, Tensor out = None)\n"}
+
+
+def _two_operands(name):
+    """The argument parser's refusal of special_<name>(a, b) with no tensor (or a non-number beside one)."""
+    def check(self, other):
+        numbers = (bool, int, float)
+        if (isinstance(self, Tensor) and (isinstance(other, Tensor) or type(other) in numbers)) or \
+                (type(self) in numbers and isinstance(other, Tensor)):
+            return
+        raise type_error(f"{name}() received an invalid combination of arguments - got ({type_name(self)}, "
+                         f"{type_name(other)}), but expected one of:\n{_PARSER_CHOICES[name]}")
+    return check
+
+
+def _libm_each_double(name, y):
+    """The C library's `name` on each element in the array's dtype (float: name + f)."""
+    scalar = kernels._libm(name + "f") if y.dtype == np.float32 else _libm_double(name)
+    flat = np.ascontiguousarray(y).reshape(-1).tolist()
+    return np.array([scalar(v) for v in flat], y.dtype).reshape(y.shape)
+
+
+def _xlog1py_values(x, y):
+    """xlog1py_kernel: NaN where y is, 0 where x is 0, else x * log1p(y)."""
+    x, y = np.broadcast_arrays(x, np.asarray(y, x.dtype))
+    with np.errstate(all="ignore"):
+        r = x * _libm_each_double("log1p", y)
+    r = np.where(x == 0, x.dtype.type(0), r)
+    return np.where(np.isnan(y), y, r)
+
+
+def _xlog1py_self_backward(g, self, other):
+    """xlog1py(grad, other), 0 where self == 0 and other <= -1."""
+    mask = (self == 0) & (other <= -1) if isinstance(other, Tensor) else (self == 0) if other <= -1 else None
+    return xlog1py(g, other) if mask is None else xlog1py(g, other).masked_fill(mask, 0.0)
+
+
+def _xlog1py_other_backward(g, self, other):
+    return g * self / add_scalar(other, 1)
+
+
+def _zeta_values(x, q):
+    """Math.h's zeta on each pair (accumulated in double; float's first power powf)."""
+    x, q = np.broadcast_arrays(x, np.asarray(q, x.dtype))
+    single = x.dtype == np.float32
+    out = [_zeta(a, b, single) for a, b in zip(x.reshape(-1).tolist(), q.reshape(-1).tolist())]
+    return np.array(out, np.float64).astype(x.dtype).reshape(x.shape)
+
+
+def _zeta_self_backward(g, self, other):
+    raise make("NotImplementedError", "the derivative for 'zeta' is not implemented.")
+
+
+def _zeta_other_backward(g, self, other):
+    return g * -self * zeta(add_scalar(self, 1.0) if isinstance(self, Tensor) else self + 1.0, other)
+
+
+xlog1py = binary(None, "SpecialXlog1PyBackward0", _xlog1py_values, _xlog1py_self_backward, _xlog1py_other_backward,
+                 check=_two_operands("special_xlog1py"), out_dtype=true_div_dtype, edges=True,
+                 number_grad_fn=binary_node("SpecialXlog1PyBackward2", _xlog1py_self_backward, number=1),
+                 number_self=binary_node("SpecialXlog1PyBackward1", None, _xlog1py_other_backward, number=0))
+zeta = binary(None, "SpecialZetaBackward0", _zeta_values, _zeta_self_backward, _zeta_other_backward,
+              check=_two_operands("special_zeta"), out_dtype=true_div_dtype, edges=True,
+              number_grad_fn=binary_node("SpecialZetaBackward2", _zeta_self_backward, number=1),
+              number_self=binary_node("SpecialZetaBackward1", None, _zeta_other_backward, number=0))
+
+
+# ------------------------------------------------------------------ special.ndtri
+
+# Math.h's calc_ndtri tables (Cephes): |y - 1/2| <= 3/8, then z = sqrt(-2 log y) in [2, 8] and [8, 64]
+_NDTRI_P0 = [-5.99633501014107895267E1, 9.80010754185999661536E1, -5.66762857469070293439E1, 1.39312609387279679503E1, -1.23916583867381258016E0]
+_NDTRI_Q0 = [1.00000000000000000000E0, 1.95448858338141759834E0, 4.67627912898881538453E0, 8.63602421390890590575E1, -2.25462687854119370527E2, 2.00260212380060660359E2, -8.20372256168333339912E1, 1.59056225126211695515E1, -1.18331621121330003142E0]
+_NDTRI_P1 = [4.05544892305962419923E0, 3.15251094599893866154E1, 5.71628192246421288162E1, 4.40805073893200834700E1, 1.46849561928858024014E1, 2.18663306850790267539E0, -1.40256079171354495875E-1, -3.50424626827848203418E-2, -8.57456785154685413611E-4]
+_NDTRI_Q1 = [1.00000000000000000000E0, 1.57799883256466749731E1, 4.53907635128879210584E1, 4.13172038254672030440E1, 1.50425385692907503408E1, 2.50464946208309415979E0, -1.42182922854787788574E-1, -3.80806407691578277194E-2, -9.33259480895457427372E-4]
+_NDTRI_P2 = [3.23774891776946035970E0, 6.91522889068984211695E0, 3.93881025292474443415E0, 1.33303460815807542389E0, 2.01485389549179081538E-1, 1.23716634817820021358E-2, 3.01581553508235416007E-4, 2.65806974686737550832E-6, 6.23974539184983293730E-9]
+_NDTRI_Q2 = [1.00000000000000000000E0, 6.02427039364742014255E0, 3.67983563856160859403E0, 1.37702099489081330271E0, 2.16236993594496635890E-1, 1.34204006088543189037E-2, 3.28014464682127739104E-4, 2.89247864745380683936E-6, 6.79019408009981274425E-9]
+
+
+def _fma_scalar(a, b, c, T):
+    return T(kernels.fma(np.array([a], T), np.array([b], T), np.array([c], T))[0])
+
+
+def _polevl(x, coefficients, T):
+    """Math.h's polevl, each step one fused multiply-add (the AVX2 build's)."""
+    r = T(0)
+    for a in coefficients:
+        r = _fma_scalar(r, x, T(a), T)
+    return r
+
+
+def _ndtri_scalar(y0, T):
+    """calc_ndtri: the central rational approximation, else the tails' in z = 1 / sqrt(-2 log y); its ::log and
+    ::sqrt are the C library's double functions (for float too), rounded to the dtype on assignment."""
+    if y0 == 0:
+        return -math.inf
+    if y0 == 1:
+        return math.inf
+    if not 0 < y0 < 1:
+        return math.nan
+    code, y = True, T(y0)
+    e2 = T(0.13533528323661269189)
+    if y > T(1) - e2:
+        y, code = T(T(1) - y), False
+    if y > e2:
+        y = T(y - T(0.5))
+        y2 = T(y * y)
+        ratio = T(y2 * _polevl(y2, _NDTRI_P0, T) / _polevl(y2, _NDTRI_Q0, T))
+        return T(_fma_scalar(y, ratio, y, T) * T(2.50662827463100050242E0))
+    log = _libm_double("log") or math.log
+    x = T(math.sqrt(-2.0 * log(float(y))))
+    x0 = T(float(x) - log(float(x)) / float(x))
+    z = T(T(1) / x)
+    p, q = (_NDTRI_P1, _NDTRI_Q1) if x < T(8.0) else (_NDTRI_P2, _NDTRI_Q2)
+    x = T(x0 - T(z * _polevl(z, p, T) / _polevl(z, q, T)))
+    return -x if code else x
+
+
+def _ndtri_values(x):
+    T = np.float64 if x.dtype == np.float64 else np.float32
+    flat = [_ndtri_scalar(v, T) if not math.isnan(v) else math.nan for v in x.astype(T).reshape(-1).tolist()]
+    return np.array(flat, T).reshape(x.shape).astype(x.dtype)
+
+
+def _ndtri_backward(g, result):
+    """grad * sqrt(2 pi) * (result.square() / 2).exp()."""
+    from .scalar_arith import div_scalar
+    return mul_scalar(g, math.sqrt(2 * math.pi)) * div_scalar(result.square(), 2).exp()
+
+
+ndtri = unary(None, "SpecialNdtriBackward0", _ndtri_values, _ndtri_backward, "result", inplace=False)

@@ -1,0 +1,305 @@
+"""Interpolation of 1 to 3 spatial dimensions (upsample_linear1d, upsample_bilinear2d, upsample_trilinear3d,
+upsample_bicubic2d: what F.interpolate's 'linear', 'bilinear', 'trilinear' and 'bicubic' modes call) as ATen's CPU
+kernels compute them, beside their nodes.
+
+ATen computes each dimension's source indices and weights once (area_pixel_compute_source_index, in the opmath type:
+float for float, double for double), then each output from the input's corners. Its AVX2 build fuses a multiply with
+the add that follows it (one rounding), in an order that depends on the kernel: the generic kernel interpolates the
+last dimension first, `t0 * w0 + t1 * w1` as fma(t0, w0, t1 * w1); the channels-last kernel (upsample_bilinear2d's
+choice when the output's height + width is at most 128) adds the four corner products, its vector lanes (8 floats or
+4 doubles of channels) in one order and the remaining channels in another. The backward scatters each output's
+gradient into its corners in output order, each `acc += weight * g` one fused multiply-add."""
+import numpy as np
+
+from . import kernels
+from .autograd import Node, edge_of
+from .ops.core import attach, fresh, needs_grad
+
+
+def _fma(a, b, c):
+    """a * b + c rounded once (kernels.fma: float32 over double, float64 exactly), operands of one dtype."""
+    a, b, c = np.asarray(a), np.asarray(b), np.asarray(c)
+    T = np.result_type(a, b, c)
+    return kernels.fma(a.astype(T, copy=False), b.astype(T, copy=False), c.astype(T, copy=False))
+
+
+def _work_type(dtype):
+    return np.float64 if dtype == np.float64 else np.float32
+
+
+def _scale(in_size, out_size, align_corners, scale, T):
+    """area_pixel_compute_scale in T."""
+    if align_corners:
+        return T(in_size - 1) / T(out_size - 1) if out_size > 1 else T(0)
+    if scale is not None and scale > 0:
+        return T(1.0 / scale)
+    return T(in_size) / T(out_size)
+
+
+def linear_weights(in_size, out_size, align_corners, scale, T):
+    """compute_source_index_and_lambda for every output index: (index0, index1, lambda0, lambda1)."""
+    o = np.arange(out_size)
+    if out_size == in_size:
+        return o, o, np.ones(out_size, T), np.zeros(out_size, T)
+    s = _scale(in_size, out_size, align_corners, scale, T)
+    if align_corners:
+        real = s * o.astype(T)
+    else:
+        real = _fma(np.full(out_size, s, T), o.astype(T) + T(0.5), T(-0.5))
+        real = np.where(real < 0, T(0), real)
+    index = np.minimum(np.floor(real).astype(np.int64), in_size - 1)
+    lam = np.minimum(np.maximum(real - index.astype(T), T(0)), T(1)).astype(T)
+    return index, index + (index < in_size - 1), (T(1) - lam).astype(T), lam
+
+
+def _cubic_convolutions(t, fused):
+    """get_cubic_upsample_coefficients (A = -0.75) of each lambda t: the forward's AVX2 build fuses the first two
+    steps of cubic_convolution2 and the first of cubic_convolution1; the backward's file is built without FMA."""
+    T = t.dtype.type
+    A = T(-0.75)
+
+    def conv1(x):  # ((A + 2) x - (A + 3)) x x + 1
+        r = _fma(np.full(x.shape, A + T(2), T), x, -(A + T(3))) if fused else (A + T(2)) * x - (A + T(3))
+        return r * x * x + T(1)
+
+    def conv2(x):  # ((A x - 5 A) x + 8 A) x - 4 A
+        if fused:
+            return _fma(_fma(np.full(x.shape, A, T), x, T(-5) * A), x, T(8) * A) * x - T(4) * A
+        return ((A * x - T(5) * A) * x + T(8) * A) * x - T(4) * A
+    return [conv2(t + T(1)), conv1(t), conv1(T(1) - t), conv2(T(1) - t + T(1))]
+
+
+def cubic_weights(in_size, out_size, align_corners, scale, T, fused=True):
+    """HelperInterpCubic's taps: four clamped indices and coefficients per output index."""
+    o = np.arange(out_size)
+    s = _scale(in_size, out_size, align_corners, scale, T)
+    if align_corners:
+        real = s * o.astype(T)
+    elif fused:
+        real = _fma(np.full(out_size, s, T), o.astype(T) + T(0.5), T(-0.5))
+    else:
+        real = s * (o.astype(T) + T(0.5)) - T(0.5)
+    index = np.minimum(np.floor(real).astype(np.int64), in_size - 1)
+    t = np.minimum(np.maximum(real - index.astype(T), T(0)), T(1)).astype(T)
+    return [np.clip(index + j - 1, 0, in_size - 1) for j in range(4)], _cubic_convolutions(t, fused)
+
+
+def _cubic(x, weights, first_axis):
+    """The generic kernel with four taps: fma(t0, w0, t1 * w1), then each further tap fused in."""
+    if not weights:
+        return x
+    index, coeffs = weights[0]
+    shape = [1] * x.ndim
+    shape[first_axis] = len(coeffs[0])
+    t = [_cubic(_take(x, first_axis, i), weights[1:], first_axis + 1) for i in index]
+    w = [np.broadcast_to(c.reshape(shape), t[0].shape) for c in coeffs]
+    out = _fma(t[0], w[0], t[1] * w[1])
+    for j in (2, 3):
+        out = _fma(t[j], w[j], out)
+    return out
+
+
+def cubic_values(x, output_size, align_corners, scales):
+    T = _work_type(x.dtype)
+    work = x.astype(T, copy=False)
+    weights = [cubic_weights(work.shape[2 + k], output_size[k], align_corners, scales[k], T) for k in range(2)]
+    return np.ascontiguousarray(_cubic(work, weights, 2)).astype(x.dtype, copy=False)
+
+
+def _in_rounds(cells, update):
+    """Apply update(selection) to each cell's updates in their order, all cells at once per round (a cell's k-th
+    update in round k; cells are independent, so this is the sequential loop's arithmetic)."""
+    order = np.argsort(cells, kind="stable")
+    sorted_cells = cells[order]
+    rank = np.empty(len(cells), np.int64)
+    rank[order] = np.arange(len(cells)) - np.searchsorted(sorted_cells, sorted_cells, side="left")
+    for r in range(int(rank.max()) + 1 if len(rank) else 0):
+        update(rank == r)
+
+
+def cubic_backward_values(g, in_shape, align_corners, scales):
+    """upsample_bicubic2d_backward_out_frame: per output (raster order), x taps outer and y taps inner,
+    in[y, x] += g * y_coeff * x_coeff, plain arithmetic (its file is built without FMA)."""
+    T = _work_type(g.dtype)
+    gw = g.astype(T, copy=False)
+    N, C, oh, ow = gw.shape
+    ih, iw = in_shape[2:]
+    if (oh, ow) == (ih, iw):
+        return g.copy()
+    (hi, hc), (wi, wc) = (cubic_weights(n, o, align_corners, scales[k], T, fused=False)
+                          for k, (n, o) in enumerate(((ih, oh), (iw, ow))))
+    a, b, ii, jj = (m.ravel() for m in np.meshgrid(np.arange(oh), np.arange(ow), np.arange(4), np.arange(4),
+                                                     indexing="ij"))
+    hi, hc, wi, wc = np.array(hi), np.array(hc), np.array(wi), np.array(wc)
+    cells = hi[jj, a] * iw + wi[ii, b]
+    y_coeff, x_coeff, sources = hc[jj, a], wc[ii, b], a * ow + b
+    flat_g = gw.reshape(N, C, -1)
+    acc = np.zeros((N, C, ih * iw), T)
+
+    def update(sel):
+        c = cells[sel]
+        acc[..., c] = acc[..., c] + (flat_g[..., sources[sel]] * y_coeff[sel]) * x_coeff[sel]
+    _in_rounds(cells, update)
+    return acc.reshape(N, C, ih, iw).astype(g.dtype, copy=False)
+
+
+def _take(x, axis, index):
+    return np.take(x, index, axis=axis)
+
+
+def _generic(x, weights, first_axis):
+    """The generic kernel: the last dimension interpolated first, each level fma(t0, w0, t1 * w1)."""
+    if not weights:
+        return x
+    i0, i1, l0, l1 = weights[0]
+    axis = first_axis
+    shape = [1] * x.ndim
+    shape[axis] = len(l0)
+    t0 = _generic(_take(x, axis, i0), weights[1:], axis + 1)
+    t1 = _generic(_take(x, axis, i1), weights[1:], axis + 1)
+    return _fma(t0, l0.reshape(shape), t1 * l1.reshape(shape))
+
+
+def _channels_last_2d(x, wh, ww):
+    """cpu_upsample_linear_channels_last: the four corner products, lanes and tail added in their orders."""
+    (h0, h1, hl0, hl1), (w0, w1, wl0, wl1) = wh, ww
+    rows = [_take(x, 2, h) for h in (h0, h1)]
+    corners = [_take(r, 3, w) for r in rows for w in (w0, w1)]
+    weights = [(hl[:, None] * wl[None, :]) for hl in (hl0, hl1) for wl in (wl0, wl1)]
+    i00, i01, i10, i11 = corners
+    w00, w01, w10, w11 = weights
+    lanes = 8 if x.dtype == np.float32 else 4
+    C = x.shape[1]
+    vector = C - C % lanes
+    out = np.empty(i00.shape, x.dtype)
+    if vector:
+        s = slice(0, vector)
+        out[:, s] = _fma(i00[:, s], w00, _fma(i01[:, s], w01, _fma(i11[:, s], w11, i10[:, s] * w10)))
+    if vector < C:
+        s = slice(vector, C)
+        out[:, s] = _fma(i11[:, s], w11, _fma(i10[:, s], w10, _fma(i00[:, s], w00, i01[:, s] * w01)))
+    return out
+
+
+def linear_values(x, output_size, align_corners, scales):
+    """The forward values of upsample_linear1d / bilinear2d / trilinear3d on a float array (N, C, *spatial)."""
+    T = _work_type(x.dtype)
+    work = x.astype(T, copy=False)
+    nd = len(output_size)
+    weights = [linear_weights(work.shape[2 + k], output_size[k], align_corners, scales[k], T) for k in range(nd)]
+    if nd == 2 and output_size[0] + output_size[1] <= 128:
+        out = _channels_last_2d(work, *weights)
+    else:
+        out = _generic(work, weights, 2)
+    return np.ascontiguousarray(out).astype(x.dtype, copy=False)
+
+
+def _corner_updates(weights, in_shape):
+    """Every (input cell, weight, output cell) the backward adds, in ATen's order: outputs in raster order, each
+    output's corners with the later dimensions' choice varying fastest; the weight the product of the dimensions'
+    lambdas from the first dimension on."""
+    grids = np.meshgrid(*[np.arange(len(w[0])) for w in weights], indexing="ij")
+    out_flat = np.ravel_multi_index([g.ravel() for g in grids], [len(w[0]) for w in weights])
+    cells, products = [], []
+    for choice in np.ndindex(*(2,) * len(weights)):
+        idx = [weights[k][choice[k]][grids[k].ravel()] for k in range(len(weights))]
+        lam = weights[0][2 + choice[0]][grids[0].ravel()]
+        for k in range(1, len(weights)):
+            lam = lam * weights[k][2 + choice[k]][grids[k].ravel()]
+        cells.append(np.ravel_multi_index(idx, in_shape))
+        products.append(lam)
+    n = len(out_flat)
+    order = np.arange(n * len(cells)).reshape(len(cells), n).T.ravel()  # (output, corner) order
+    cells = np.concatenate(cells)[order]
+    products = np.concatenate(products)[order]
+    sources = np.repeat(out_flat, 2 ** len(weights))
+    return cells, products, sources
+
+
+def linear_backward_values(g, in_shape, align_corners, scales):
+    """cpu_upsample_linear_backward: acc[cell] = fma(weight, g[out], acc[cell]) in order (each cell's updates in
+    sequence; cells are independent, so the updates go in rounds of each cell's k-th)."""
+    T = _work_type(g.dtype)
+    gw = g.astype(T, copy=False)
+    lead, spatial_in, spatial_out = g.shape[:2], tuple(in_shape[2:]), g.shape[2:]
+    weights = [linear_weights(spatial_in[k], spatial_out[k], align_corners, scales[k], T) for k in range(len(spatial_in))]
+    cells, products, sources = _corner_updates(weights, spatial_in)
+    flat_g = gw.reshape(lead + (-1,))
+    acc = np.zeros(lead + (int(np.prod(spatial_in)),), T)
+
+    def update(sel):
+        c = cells[sel]
+        acc[..., c] = _fma(products[sel], flat_g[..., sources[sel]], acc[..., c])
+    _in_rounds(cells, update)
+    return acc.reshape(lead + spatial_in).astype(g.dtype, copy=False)
+
+
+# (name, forward values, backward values) of each kernel: the linear ones by dimensions, bicubic (2-d)
+_KERNELS = {(False, 1): ("UpsampleLinear1D", linear_values, linear_backward_values),
+            (False, 2): ("UpsampleBilinear2D", linear_values, linear_backward_values),
+            (False, 3): ("UpsampleTrilinear3D", linear_values, linear_backward_values),
+            (True, 2): ("UpsampleBicubic2D", cubic_values, cubic_backward_values)}
+
+
+def _scales_saved(node, k):
+    return None if node.scales[k] is None else float(node.scales[k])
+
+
+class _InterpolationBackward(Node):
+    __slots__ = ("shape", "size", "align_corners", "scales")
+    cubic = False
+
+    def __init__(self, x, size, align_corners, scales):
+        Node.__init__(self, (edge_of(x),))
+        self.shape, self.size, self.align_corners, self.scales = x._shape, tuple(size), align_corners, tuple(scales)
+
+    def backward(self, g):
+        return (_backward(g, self.shape, self.size, self.align_corners, self.scales, self.cubic),)
+
+
+class _InterpolationBackwardBackward(Node):
+    """The gradient of the backward: the forward interpolation of the incoming gradient."""
+    __slots__ = ("size", "align_corners", "scales")
+    cubic = False
+
+    def __init__(self, g, size, align_corners, scales):
+        Node.__init__(self, (edge_of(g),))
+        self.size, self.align_corners, self.scales = size, align_corners, scales
+
+    def backward(self, gg):
+        return (upsample(gg, self.size, self.align_corners, self.scales, self.cubic),)
+
+
+def _saved(nd, with_input):
+    names = {1: ("scales",), 2: ("scales_h", "scales_w"), 3: ("scales_d", "scales_h", "scales_w")}[nd]
+    values = {"align_corners": "align_corners", "output_size": "size"}
+    values.update({name: (lambda k: lambda node: _scales_saved(node, k))(k) for k, name in enumerate(names)})
+    if with_input:
+        values["self_sym_sizes"] = lambda node: tuple(node.shape)
+    return values
+
+
+BACKWARD = {key: type(name + "Backward0", (_InterpolationBackward,),
+                      {"__slots__": (), "cubic": key[0], "saved_values": _saved(key[1], True)})
+            for key, (name, _, _) in _KERNELS.items()}
+DOUBLE = {key: type(name + "BackwardBackward0", (_InterpolationBackwardBackward,),
+                    {"__slots__": (), "cubic": key[0], "saved_values": _saved(key[1], False)})
+          for key, (name, _, _) in _KERNELS.items()}
+
+
+def upsample(input, output_size, align_corners, scales, cubic=False):
+    """upsample_linear1d / upsample_bilinear2d / upsample_trilinear3d, or upsample_bicubic2d (scales: one per
+    dimension, None when the size was given)."""
+    key = (cubic, len(output_size))
+    out = fresh(_KERNELS[key][1](input._np, output_size, align_corners, scales), input.dtype)
+    if needs_grad(input):
+        attach(out, BACKWARD[key](input, output_size, align_corners, scales))
+    return out
+
+
+def _backward(g, in_shape, output_size, align_corners, scales, cubic):
+    key = (cubic, len(output_size))
+    out = fresh(_KERNELS[key][2](g._np, tuple(in_shape), align_corners, scales), g.dtype)
+    if needs_grad(g):
+        attach(out, DOUBLE[key](g, tuple(output_size), align_corners, tuple(scales)))
+    return out

@@ -1,0 +1,91 @@
+"""The window functions (torch.hann_window, hamming_window, blackman_window, bartlett_window, kaiser_window) as
+ATen's TensorFactories compose them: arange, then in-place scalar steps in the window's dtype (a periodic window is
+the first N of N + 1, over the longer storage)."""
+import math
+
+import numpy as np
+
+from .. import autograd, creation, dtypes
+from ..errors import runtime
+from ..storage import VersionCounter
+from ..tensorimpl import Tensor
+
+
+def _checks(name, length, dtype):
+    dt = dtypes.DEFAULT_FLOAT if dtype is None else dtype
+    if length < 0:
+        raise runtime(f"{name} requires non-negative window_length, got window_length={length}")
+    if dt.category != 2:
+        meta = {"int64": "long int", "int32": "int", "int16": "short int", "int8": "signed char",
+                "uint8": "unsigned char", "bool": "bool"}.get(dt.name, dt.name)
+        raise runtime(f"{name} expects floating point dtypes, got: TensorOptions(dtype={meta}, device=cpu, "
+                      "layout=Strided (default), requires_grad=false (default), pinned_memory=false, "
+                      "memory_format=(nullopt))")
+    return dt
+
+
+def _window(name, length, periodic, dtype, requires_grad, body):
+    """window_function_checks, the lengths 0 and 1, then body(arange(N)) (N one longer when periodic) cut to the
+    window's length over the same storage."""
+    dt = _checks(name, length, dtype)
+    if length <= 1:
+        out = creation.ones(length, dtype=dt) if length else creation.empty(0, dtype=dt)
+    else:
+        n = length + 1 if periodic else length
+        with autograd.no_grad():
+            full = body(creation.arange(n, dtype=dt), n)
+        out = full if not periodic else Tensor._make(full._storage, 0, (length,), (1,), dt, full._np[:length],
+                                                     VersionCounter())
+    return out.requires_grad_() if requires_grad else out
+
+
+def hamming_window(window_length, periodic=True, alpha=0.54, beta=0.46, *, dtype=None, layout=None, device=None,
+                   pin_memory=False, requires_grad=False):
+    return _window("hamming_window", window_length, periodic, dtype, requires_grad,
+                   lambda w, n: w.mul_(math.pi * 2.0 / (n - 1)).cos_().mul_(-beta).add_(alpha))
+
+
+def hann_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, pin_memory=False,
+                requires_grad=False):
+    _checks("hann_window", window_length, dtype)
+    return hamming_window(window_length, periodic, 0.5, 0.5, dtype=dtype, requires_grad=requires_grad)
+
+
+def _blackman(w, n):
+    w.mul_(math.pi / (n - 1))
+    return w.mul(4).cos_().mul_(0.08) - w.mul(2).cos_().mul_(0.5) + 0.42
+
+
+def blackman_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, pin_memory=False,
+                    requires_grad=False):
+    return _window("blackman_window", window_length, periodic, dtype, requires_grad, _blackman)
+
+
+def _bartlett(w, n):
+    w.mul_(2.0 / (n - 1))
+    first_half = ((n - 1) >> 1) + 1
+    w.narrow(0, first_half, n - first_half).mul_(-1).add_(2)
+    return w
+
+
+def bartlett_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, pin_memory=False,
+                    requires_grad=False):
+    return _window("bartlett_window", window_length, periodic, dtype, requires_grad, _bartlett)
+
+
+def kaiser_window(window_length, periodic=True, beta=12.0, *, dtype=None, layout=None, device=None,
+                  pin_memory=False, requires_grad=False):
+    """kaiser_window_kernel: i0(beta * sqrt(|1 - ((i - alpha) / alpha)^2|)) / i0(beta), alpha = (N - 1) / 2, in the
+    dtype's opmath (Math.h's calc_i0)."""
+    from .bessel import _i0_values
+
+    def body(w, n):
+        T = np.float64 if w.dtype is dtypes.float64 else np.float32
+        alpha = T((n - 1) / 2.0)
+        i = w._np.astype(T)
+        ratio = (i - alpha) / alpha
+        arg = T(beta) * np.sqrt(np.abs(T(1) - ratio * ratio))
+        values = _i0_values(arg.astype(T)) / _i0_values(np.array([beta], T))[0]
+        w._np[...] = values.astype(w._np.dtype)
+        return w
+    return _window("kaiser_window", window_length, periodic, dtype, requires_grad, body)
