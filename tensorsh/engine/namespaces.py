@@ -4,7 +4,7 @@ linalg_matrix_norm dispatch)."""
 import math
 
 from . import messages
-from .errors import runtime, type_error
+from .errors import python_class, runtime, type_error
 from .ops.core import Tensor, type_name
 from .ops.reductions import vector_norm_call
 from .ops.registry import Lazy
@@ -151,4 +151,5 @@ def linalg(namespace):
     def linalg_multi_dot(tensors):  # (a list, not a tensor, comes first)
         return multi_dot.load()(tensors)
     members["multi_dot"] = linalg_multi_dot
+    members["LinAlgError"] = python_class("torch._C._LinAlgError")
     return Namespace("torch.linalg", members)

@@ -287,7 +287,7 @@ class Session:
             err = UserError("RecursionError", text if "while getting the repr" in text else
                             "maximum recursion depth exceeded")
         elif isinstance(e, PYTHON_ERRORS) or type(e) in C.USER_CLASSES or _raised_by_program(e):
-            kind = "AttributeError" if isinstance(e, NoAttribute) else type(e).__name__
+            kind = "AttributeError" if isinstance(e, NoAttribute) else getattr(type(e), "_tsh_kind", type(e).__name__)
             err = UserError(kind, str(e))
             for note in getattr(e, "_tsh_notes", None) or ():
                 err.notes.append(note)
