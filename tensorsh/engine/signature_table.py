@@ -505,6 +505,9 @@ METHODS = {
         'index_fill_(int64_t dim, Tensor index, Tensor value)',
         'index_fill_(int64_t dim, Tensor index, Scalar value)',
     ),
+    'index_put': (
+        'index_put(c10::List<::std::optional<Tensor>> indices, Tensor values, bool accumulate=False)',
+    ),
     'index_put_': (
         'index_put_(c10::List<::std::optional<Tensor>> indices, Tensor values, bool accumulate=False)',
     ),
@@ -1747,6 +1750,9 @@ FUNCTIONS = {
     'index_fill': (
         'index_fill(Tensor input, int64_t dim, Tensor index, Tensor value)',
         'index_fill(Tensor input, int64_t dim, Tensor index, Scalar value)',
+    ),
+    'index_put': (
+        'index_put(Tensor input, c10::List<::std::optional<Tensor>> indices, Tensor values, bool accumulate=False)',
     ),
     'index_select': (
         'index_select(Tensor input, int64_t dim, Tensor index, *, Tensor out=None)',

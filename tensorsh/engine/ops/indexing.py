@@ -20,10 +20,19 @@ def _is_advanced(ix):
     return isinstance(ix, Tensor) or isinstance(ix, list)
 
 
-def _index_tensor(ix):
-    """An advanced index as a tensor: a list is a long one unless bool or uint8 (indexing_tensor_from_data)."""
+def _byte_mask(t):
+    """A uint8 index is a mask, deprecated (ATen's expandTensors)."""
+    if t.dtype is dtypes.uint8:
+        warn("indexing with dtype torch.uint8 is now deprecated, please use a dtype torch.bool instead.")
+        return t.to(dtypes.bool_)
+    return t
+
+
+def _index_tensor(ix, as_given=False):
+    """An advanced index as a tensor: a list is a long one unless bool or uint8 (indexing_tensor_from_data); a uint8
+    one becomes the bool mask it stands for unless as_given."""
     if isinstance(ix, Tensor):
-        return ix
+        return ix if as_given else _byte_mask(ix)
     t = tensor_of(ix)
     return t if t.dtype in (dtypes.bool_, dtypes.uint8) or t.dtype is dtypes.int64 else tensor_of(ix, dtypes.int64)
 
@@ -111,6 +120,10 @@ def _np_index(shape, advanced):
         if t.dtype is dtypes.bool_ and t.dim() == 0:
             zero_dim_masks.append((dim, t._np))
         elif t.dtype is dtypes.bool_:
+            for j, size in enumerate(t._shape):  # (ATen's expandTensors: the mask's sizes are the dims it covers)
+                if dim + j < len(shape) and size != shape[dim + j]:
+                    raise index_error(f"The shape of the mask {_shape_list(t._shape)} at index {j} does not match the "
+                                      f"shape of the indexed tensor {_shape_list(shape)} at index {dim + j}")
             key[dim] = t._np
             for k in range(dim + 1, dim + t.dim()):
                 skip.add(k)
@@ -235,29 +248,35 @@ def setitem(self, index, value):
         fill_inplace(target, from_numpy(np.asarray(scalars.checked_scalar(self.dtype, value)), self.dtype))
 
 
-def index_put_inplace(self, index, value):
+def index_put_inplace(self, index, value, accumulate=False):
+    """x[index] = value, and Tensor.index_put_(indices, values, accumulate): accumulate adds each value in the
+    indices' order (duplicates summed, as ATen's serial accumulating loop)."""
     precheck(self, value, internal_overlap=False, overlap=False)  # (autograd's in-place rules before the kernel's)
     index, consuming = _expand_index(self, index)
     advanced = []
     dim = 0
     for ix in index:
         if _is_advanced(ix):
-            t = _index_tensor(ix)
+            t = _index_tensor(ix, as_given=True)
             advanced.append((dim, t))
-            dim += t.dim() if t.dtype is dtypes.bool_ else 1
+            dim += t.dim() if t.dtype in (dtypes.bool_, dtypes.uint8) else 1
         elif isinstance(ix, slice) and ix == slice(None):
             dim += 1
         elif ix is Ellipsis:
             dim += self.dim() - consuming
         else:
             raise index_error("tensorsh supports mixing advanced indices only with ':' and '...' in assignments")
-    key = _np_index(self._shape, advanced)
     expanded = any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride))
     if expanded:
         warn("Use of index_put_ on expanded tensors is deprecated. Please clone() the tensor before performing this "
              "operation. This also applies to advanced indexing e.g. tensor[indices] = tensor")
     masks = [t for _, t in advanced if t.dtype in (dtypes.bool_, dtypes.uint8)]
-    if (not isinstance(value, Tensor) or value.numel() == 1) and len(advanced) == 1 and masks:
+    masked_fill = (not isinstance(value, Tensor) or value.numel() == 1) and len(advanced) == 1 and masks
+    if masked_fill and not accumulate and masks[0].dtype is dtypes.uint8:
+        raise runtime("masked_fill_ only supports boolean masks, but got mask with dtype unsigned char")
+    advanced = [(d, _byte_mask(t)) for d, t in advanced]
+    key = _np_index(self._shape, advanced)
+    if masked_fill:
         if expanded:  # (ATen's index_put_ hands one mask and a one-element value to masked_fill_: its warning, and
             warn("Use of masked_fill_ on expanded tensors is deprecated. Please clone() the tensor before performing "
                  "this operation. This also applies to advanced indexing e.g. tensor[mask] = scalar")
@@ -274,21 +293,31 @@ def index_put_inplace(self, index, value):
         v = v.reshape(vshape)
 
     def write(arr):
-        arr[key] = v
-    return write_inplace(self, write, lambda: IndexPutBackward0(self, value, key), (value,))
+        if accumulate:
+            np.add.at(arr, key, v)
+        else:
+            arr[key] = v
+    return write_inplace(self, write, lambda: IndexPutBackward0(self, value, key, accumulate), (value,))
+
+
+def index_put(self, indices, values, accumulate=False):
+    """torch.index_put / Tensor.index_put: index_put_ on a clone."""
+    return index_put_inplace(self.clone(), indices, values, accumulate)
 
 
 class IndexPutBackward0(Node):
-    __slots__ = ("key", "value_shape")
+    __slots__ = ("key", "value_shape", "accumulate")
 
-    def __init__(self, x, value, key):
+    def __init__(self, x, value, key, accumulate=False):
         Node.__init__(self, (edge_of(x), operand_edge(value)))
         self.key = key
         self.value_shape = value._shape if isinstance(value, Tensor) else ()
+        self.accumulate = accumulate
 
     def backward(self, g):
         gs = g._np.copy()
-        gs[self.key] = 0
+        if not self.accumulate:  # (accumulating keeps self's values: all of the gradient flows through)
+            gs[self.key] = 0
         gv = None
         if self.next_functions[1][0] is not None:
             gv, shape = from_numpy(np.asarray(g._np[self.key]), g.dtype), self.value_shape
@@ -299,5 +328,6 @@ class IndexPutBackward0(Node):
 
 
 op("index_put_", index_put_inplace)
+op("index_put", index_put, function=True)
 op("__getitem__", getitem, method=False, operators=("__getitem__",))
 op("__setitem__", setitem, method=False, operators=("__setitem__",))
