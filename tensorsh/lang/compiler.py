@@ -279,6 +279,8 @@ def load_attr(obj, name):
             value = obj._members[name] = value.load()
         return value
     if name[:2] == "__":
+        if name == "__cause__" and isinstance(obj, BaseException):  # (`raise ... from e`'s e, or None)
+            return obj.__cause__
         if name in HARMLESS_DUNDERS:
             value = getattr(obj, name, None) if (isinstance(obj, type) or callable(obj) or name == "__doc__"
                                                  or t is types.GeneratorType) else None
