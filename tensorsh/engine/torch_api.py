@@ -198,7 +198,8 @@ autograd_ns = Namespace("torch.autograd", {
     "graph": Namespace("torch.autograd.graph", {
         "saved_tensors_hooks": _from("saved_hooks", "saved_tensors_hooks"),
         "save_on_cpu": _from("saved_hooks", "save_on_cpu"),
-        "disable_saved_tensors_hooks": _from("saved_hooks", "disable_saved_tensors_hooks"), "Node": autograd.Node}),
+        "disable_saved_tensors_hooks": _from("saved_hooks", "disable_saved_tensors_hooks"), "Node": autograd.Node,
+        "register_multi_grad_hook": autograd.register_multi_grad_hook}),
     # loaded on first use: custom Functions, gradcheck, torch.autograd.functional
     "Function": _from("function", "Function"),
     "function": LazyMember(lambda: Namespace("torch.autograd.function", {
