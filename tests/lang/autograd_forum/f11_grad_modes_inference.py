@@ -11,14 +11,11 @@ with torch.inference_mode():
         u = torch.ones(3)
     print(torch.is_inference_mode_enabled())
 print(t.is_inference(), u.is_inference(), torch.is_inference_mode_enabled())
-try:
-    t.requires_grad_()
-except RuntimeError as e:
-    print(e)
-try:
-    print(t._version)
-except RuntimeError as e:
-    print(e)
+for what in (lambda: t.requires_grad_(), lambda: t._version):
+    try:
+        print(what())
+    except RuntimeError as e:
+        print(e)
 tc = t.clone()
 print(tc.is_inference(), tc._version)
 tc.requires_grad_()
