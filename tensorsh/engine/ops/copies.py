@@ -85,7 +85,7 @@ CONVERSIONS = {name: _conversion(name, dt) for name, dt in (
 def new_tensor(self, data, dtype=None, requires_grad=False, **_):
     check_dtype("new_tensor", dtype)
     from ..creation import tensor
-    return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+    return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad, _spelled="tensor.new_tensor")
 
 
 def _new_filled(kind):
