@@ -1,5 +1,5 @@
 """Python's `warnings` module as programs use it around PyTorch's warnings: filterwarnings/simplefilter
-(ignore, always, once, default, with a category and a message pattern), warn, resetwarnings and
+(ignore, always, once, default, error, with a category and a message pattern), warn, resetwarnings and
 catch_warnings(record=True). One WarningFilters per session; the session's warning sink asks it what to do."""
 import builtins
 import re
@@ -21,12 +21,15 @@ class WarningMessage:
                 f"lineno : {self.lineno}, line : None}}")
 
 
-def _category(name):
+def category(name):
+    """The Warning class named `name` (a builtin one; UserWarning for any other)."""
     cls = getattr(builtins, name, None)
     return cls if isinstance(cls, type) and issubclass(cls, Warning) else UserWarning
 
 
 class WarningFilters:
+    category = staticmethod(category)
+
     def __init__(self):
         self.filters = []      # (action, compiled message pattern or None, category), newest first
         self.records = None    # the list catch_warnings(record=True) gave, while it is active
@@ -51,16 +54,16 @@ class WarningFilters:
         self.filters = []
         self.mutated = True
 
-    def action(self, category, message):
+    def action(self, name, message):
         """What to do with a warning: an action name (ACTIONS), 'default' when no filter matches."""
-        cls = _category(category)
+        cls = category(name)
         for action, pattern, cat in self.filters:
             if issubclass(cls, cat) and (pattern is None or pattern.match(message)):
                 return action
         return "default"
 
-    def record(self, category, message, filename, lineno):
-        cls = _category(category)
+    def record(self, name, message, filename, lineno):
+        cls = category(name)
         self.records.append(WarningMessage(cls(message), cls, filename, lineno))
 
     def warn(self, message, category=None, stacklevel=1, source=None):

@@ -21,7 +21,7 @@ from tensorsh.engine import undo as _undo
 from tensorsh.engine.errors import TorchError, set_warning_sink
 
 PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
-                 NoAttribute, RuntimeError, NameError, ImportError, UnicodeError)
+                 NoAttribute, RuntimeError, NameError, ImportError, UnicodeError, Warning)
 SUPPORTED_IMPORTS = ("torch (and torch.nn, torch.optim, torch.nn.functional, ...), copy, math, random, time, "
                      "collections, typing, warnings, numpy (arrays and their sharing with tensors), from torchviz import make_dot")
 MAX_CALL_NOTES = 6          # a longer chain of calls shows its first calls and how often the last one repeats
@@ -115,6 +115,8 @@ class Session:
             action = filters.action(category, message)
             if action == "ignore":
                 return
+            if action == "error":  # (the warning raised as its exception, where it was given)
+                raise filters.category(category)(message)
             if action == "once":
                 key = (category, message)
         if action != "always":

@@ -34,3 +34,20 @@ warnings.simplefilter("once")
 for i in range(2):
     print(b.grad)
 print(b.grad)
+a = torch.tensor([1.0], requires_grad=True)
+warnings.resetwarnings()
+b = a * 2
+warnings.simplefilter("error")
+try:
+    print(b.grad)
+except UserWarning as e:
+    print("caught:", str(e)[:50], type(e).__name__)
+try:
+    warnings.warn("deprecated thing", DeprecationWarning)
+except DeprecationWarning as e:
+    print("caught2:", e)
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    print(b.grad)
+warnings.filterwarnings("default", category=DeprecationWarning)
+warnings.warn("shown", DeprecationWarning)
