@@ -925,7 +925,6 @@ def register_multi_grad_hook(tensors, fn, *, mode="all"):
     those of tensors the backward reaches are computed (None for the others); mode="any": fn(grad) at the first."""
     if mode not in ("all", "any"):
         raise errors.value_error(f"Expects mode to be one of ('all', 'any') but got {mode}")
-    from .tensorimpl import Tensor
     tensors = tuple(tensors)
     nodes = [edge_of(t)[0] for t in tensors]
     state = {}  # backward id -> [calls so far, grads, calls expected]
@@ -950,7 +949,7 @@ def register_multi_grad_hook(tensors, fn, *, mode="all"):
                 fn(entry[1])
             return None
         return hook
-    return MultiHandle([Tensor.register_hook(t, inner(i)) for i, t in enumerate(tensors)
+    return MultiHandle([t.register_hook(inner(i)) for i, t in enumerate(tensors)
                         if mode == "all" or t.requires_grad])
 
 
