@@ -94,9 +94,37 @@ def array_dtype(arr):
 
 
 class ArrayStorage(Storage):
-    """The storage of torch.from_numpy: a numpy array's own memory, which PyTorch does not resize."""
-    __slots__ = ()
+    """The storage of torch.from_numpy: a numpy array's own memory, which PyTorch does not resize. Its data_ptr is
+    the address that memory has for PyTorch: inside a storage that `.numpy()` or an earlier from_numpy handed out,
+    that storage's address plus the offset (`torch.from_numpy(t.numpy()).data_ptr() == t.data_ptr()`)."""
+    __slots__ = ("address",)
     resizable = False
+
+    @property
+    def ptr(self):
+        return self.address if self.address is not None else Storage.ptr.fget(self)
+
+
+_SHARED = []  # weak references to the storages whose memory arrays in the program view (numpy(), from_numpy)
+
+
+def shared(storage):
+    """Note that numpy arrays may view storage's memory (a later from_numpy finds its address there)."""
+    import weakref
+    if not any(ref() is storage for ref in _SHARED):
+        _SHARED[:] = [ref for ref in _SHARED if ref() is not None] + [weakref.ref(storage)]
+
+
+def _address(memory):
+    """PyTorch's address of `memory` (a numpy array) when it lies inside a shared storage's buffer, else None."""
+    start = memory.__array_interface__["data"][0]
+    for ref in _SHARED:
+        storage = ref()
+        if storage is not None:
+            base = storage.data.__array_interface__["data"][0]
+            if base <= start < base + storage.data.nbytes:
+                return storage.ptr + (start - base)
+    return None
 
 
 def from_numpy(arr):
@@ -114,4 +142,7 @@ def from_numpy(arr):
     plain = arr.view(np.ndarray)
     span = 0 if arr.size == 0 else 1 + sum((n - 1) * s for n, s in zip(arr.shape, stride))
     flat = np.lib.stride_tricks.as_strided(plain, (span,), (item,)) if span else np.empty(0, arr.dtype)
-    return Tensor._make(ArrayStorage(flat), 0, arr.shape, stride, dt, plain, VersionCounter())
+    storage = ArrayStorage(flat)
+    storage.address = _address(flat) if span else None
+    shared(storage)
+    return Tensor._make(storage, 0, arr.shape, stride, dt, plain, VersionCounter())

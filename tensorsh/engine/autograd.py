@@ -909,11 +909,80 @@ class ReadyQueue:
         return top
 
 
+_task = [None]      # (id, the nodes it reaches, the nodes it needs or None) of the backward under way
+_task_ids = [0]
+
+
+def will_engine_execute_node(node):
+    """torch._C._will_engine_execute_node: node runs in the backward under way."""
+    task = _task[0]
+    if task is not None and task[2] is not None and isinstance(node, AccumulateGrad):
+        raise runtime("A leaf node was passed to _will_engine_execute_node but we are currently running "
+                      "autograd.grad(). This is currently not supported.")
+    return task is not None and node in task[1] and (task[2] is None or node in task[2])
+
+
+def register_multi_grad_hook(tensors, fn, *, mode="all"):
+    """torch.autograd.graph.register_multi_grad_hook: fn(grads) once per backward, after the gradients of all
+    those of tensors the backward reaches are computed (None for the others); mode="any": fn(grad) at the first."""
+    if mode not in ("all", "any"):
+        raise errors.value_error(f"Expects mode to be one of ('all', 'any') but got {mode}")
+    tensors = tuple(tensors)
+    nodes = [edge_of(t)[0] for t in tensors]
+    state = {}  # backward id -> [calls so far, grads, calls expected]
+
+    def inner(i):
+        def hook(grad):
+            task_id = _task[0][0]
+            entry = state.get(task_id)
+            if mode == "any":
+                if entry is None:
+                    state.clear()
+                    state[task_id] = True
+                    fn(grad)
+                return None
+            if entry is None:
+                state.clear()
+                entry = state[task_id] = [0, [None] * len(tensors), sum(map(will_engine_execute_node, nodes))]
+            entry[1][i] = grad
+            entry[0] += 1
+            if entry[0] == entry[2]:
+                del state[task_id]
+                fn(entry[1])
+            return None
+        return hook
+    return MultiHandle([t.register_hook(inner(i)) for i, t in enumerate(tensors)
+                        if mode == "all" or t.requires_grad])
+
+
+class MultiHandle:
+    """The handle of register_multi_grad_hook: remove() takes every tensor's hook away."""
+    __slots__ = ("handles",)
+    __api__ = frozenset({"remove"})
+
+    def __init__(self, handles):
+        self.handles = handles
+
+    def remove(self):
+        for h in self.handles:
+            h.remove()
+
+
 def _walk_graph(roots, captures, released):
     root_nodes = [edge[0] for edge, _ in roots]
     deps, nodes = _dependencies(root_nodes)
     needed = _needed(nodes, captures.keys()) if captures is not None else None
     _walk_needs[0] = needed
+    outer_task = _task[0]
+    _task_ids[0] += 1
+    _task[0] = (_task_ids[0], nodes, needed)
+    try:
+        _walk_nodes(roots, root_nodes, deps, needed, captures, released)
+    finally:
+        _task[0] = outer_task
+
+
+def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
     buffers = {}
     for (node, nr), g in roots:
         if node is not None:

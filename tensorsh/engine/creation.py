@@ -138,10 +138,10 @@ def _flatten(data, out):
 
 
 @dtype_checked
-def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False, _spelled="torch.tensor"):
     if isinstance(data, Tensor):
         warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
-             "sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).")
+             f"sourceTensor.detach().clone().requires_grad_(True), rather than {_spelled}(sourceTensor).")
         shape, inferred = data._shape, data.dtype
         values = data._np.copy()
     else:

@@ -25,6 +25,21 @@ def make(kind, message):
     return cls(kind, message)
 
 
+_PYTHON_CLASSES = {}
+
+
+def python_class(kind):
+    """The exception class a program sees for a dotted kind PyTorch defines (torch._C._LinAlgError,
+    torch.autograd.gradcheck.GradcheckError): a RuntimeError subclass named and placed as PyTorch's, so
+    `type(e).__name__`, `type(e)` and `except torch.linalg.LinAlgError` read as in PyTorch. `_tsh_kind` is the
+    qualified name an uncaught error is reported under."""
+    cls = _PYTHON_CLASSES.get(kind)
+    if cls is None:
+        module, name = kind.rsplit(".", 1)
+        cls = _PYTHON_CLASSES[kind] = type(name, (RuntimeError,), {"__module__": module, "_tsh_kind": kind})
+    return cls
+
+
 def runtime(message):
     return make("RuntimeError", message)
 

@@ -50,13 +50,22 @@ def _run(func, inputs):
         return func(*inputs)
 
 
-def _vector(v, tensors, fn, which):
-    """vjp/jvp's v as a tuple; None only where `tensors` is one tensor of one element (PyTorch's message)."""
-    if v is not None:
-        return _as_tuple(v, "v", fn)[1]
-    if len(tensors) != 1 or tensors[0].numel() != 1:
-        raise runtime(f"The vector v can only be None if {which} a single Tensor with a single element.")
-    return (None,)
+def _vector(v, tensors, fn, which, is_tuple):
+    """vjp/jvp/vhp/hvp's v as a tuple, checked against `tensors` (PyTorch's _validate_v); None only where `tensors`
+    is one tensor of one element (PyTorch's message)."""
+    if v is None:
+        if len(tensors) != 1 or tensors[0].numel() != 1:
+            raise runtime(f"The vector v can only be None if {which} a single Tensor with a single element.")
+        return (None,)
+    v = _as_tuple(v, "v", fn)[1]
+    if len(v) != len(tensors):
+        raise runtime(f"v is a tuple of invalid length: should be {len(tensors)} but got {len(v)}." if is_tuple
+                      else "The given v should contain a single Tensor.")
+    for idx, (el_v, el) in enumerate(zip(v, tensors)):
+        if el_v.shape != el.shape:
+            raise runtime(f"{f'Entry {idx} in ' if is_tuple else ''}v has invalid size: should be {el.shape} but "
+                          f"got {el_v.shape}.")
+    return v
 
 
 def vjp(func, inputs, v=None, create_graph=False, strict=False):
@@ -64,7 +73,7 @@ def vjp(func, inputs, v=None, create_graph=False, strict=False):
     inputs = _prepare(inputs, create_graph)
     outputs = _run(func, inputs)
     is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", "vjp")
-    v = _vector(v, outputs, "vjp", "the user-provided function returns")
+    v = _vector(v, outputs, "vjp", "the user-provided function returns", is_out_tuple)
     with autograd.enable_grad():
         grads = _grad(outputs, inputs, list(v), create_graph)
     grads = _fill_zeros(grads, inputs)
@@ -76,7 +85,7 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
     from .creation import zeros_like
     is_in_tuple, inputs = _as_tuple(inputs, "inputs", "jvp")
     inputs = _prepare(inputs, create_graph)
-    v = _vector(v, inputs, "jvp", "the input to the user-provided function is")
+    v = _vector(v, inputs, "jvp", "the input to the user-provided function is", is_in_tuple)
     outputs = _run(func, inputs)
     is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", "jvp")
     # the double-backward trick: J v = d/du (u^T J) v, with u a dummy that requires grad
@@ -141,7 +150,40 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
     return res
 
 
-NAMESPACE = {"vjp": vjp, "jvp": jvp, "jacobian": jacobian, "hessian": hessian}
+def _hessian_product(func, inputs, v, create_graph, name):
+    """vhp (v^T H) and hvp (H v, by the double-backward trick) as PyTorch's functional.py computes them."""
+    from .creation import zeros_like
+    is_in_tuple, inputs = _as_tuple(inputs, "inputs", name)
+    inputs = _prepare(inputs, create_graph)
+    v = _vector(v, inputs, name, "the input to the user-provided function is", is_in_tuple)
+    with autograd.enable_grad():
+        outputs = func(*inputs)
+        is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", name)
+        if is_out_tuple:
+            raise runtime(f"The function given to {name} should return a single Tensor")
+        if outputs[0].numel() != 1:
+            raise runtime(f"The Tensor returned by the function given to {name} should contain a single element")
+        jac = _grad(outputs, inputs, [None], True)
+        if name == "hvp":
+            grad_jac = tuple(zeros_like(i).requires_grad_(True) for i in inputs)
+            jac, inputs_of_last = _grad(jac, inputs, list(grad_jac), True), grad_jac
+        else:
+            inputs_of_last = inputs
+    with autograd.set_grad_enabled(True if create_graph else autograd.is_grad_enabled()):
+        result = _fill_zeros(_grad(jac, inputs_of_last, list(v), create_graph), inputs)
+    outs, result = _post(outputs, create_graph), _post(result, create_graph)
+    return outs[0], (result if is_in_tuple else result[0])
+
+
+def vhp(func, inputs, v=None, create_graph=False, strict=False):
+    return _hessian_product(func, inputs, v, create_graph, "vhp")
+
+
+def hvp(func, inputs, v=None, create_graph=False, strict=False):
+    return _hessian_product(func, inputs, v, create_graph, "hvp")
+
+
+NAMESPACE = {"vjp": vjp, "jvp": jvp, "jacobian": jacobian, "hessian": hessian, "vhp": vhp, "hvp": hvp}
 
 
 _func_level = [0]  # nesting of torch.func.grad: inner levels keep the graph that outer levels differentiate

@@ -7,11 +7,14 @@ from .errors import TorchError, value_error, runtime, warn
 from .tensorimpl import Tensor
 
 
+GRADCHECK_ERROR = "torch.autograd.gradcheck.GradcheckError"
+
+
 class GradcheckError(TorchError, RuntimeError):
     """torch.autograd.gradcheck.GradcheckError (a RuntimeError)."""
 
     def __init__(self, message):
-        TorchError.__init__(self, "torch.autograd.gradcheck.GradcheckError", message)
+        TorchError.__init__(self, GRADCHECK_ERROR, message)
 
 
 def _as_tuple(x):

@@ -3,7 +3,7 @@ sharing a tensor's memory, as PyTorch's do), `.half()`, and `.cuda()`/`.to("cuda
 CUDA fails."""
 
 from . import dtypes, pyapi
-from .arrays import ndarray
+from .arrays import ndarray, shared
 from .errors import make, runtime, type_error, value_error, warn
 from .ops.copies import to
 from .tensorimpl import Device
@@ -18,6 +18,7 @@ def numpy(self, force=False):
         raise runtime(NUMPY_GRAD)
     if self.dtype is dtypes.bfloat16:
         raise type_error("Got unsupported ScalarType BFloat16")
+    shared(self._storage)
     return self._np.view(ndarray)
 
 

@@ -63,6 +63,7 @@ REQUIRES_GRAD_SET_NON_LEAF = "you can only change requires_grad flags of leaf va
 REQUIRES_GRAD_SET_NON_FLOAT = "only Tensors of floating point and complex dtype can require gradients"
 REQUIRES_GRAD_NON_FLOAT = "only Tensors of floating point dtype can require gradients"
 CREATE_REQUIRES_GRAD_NON_FLOAT = "Only Tensors of floating point and complex dtype can require gradients"
+SET_DATA_NON_FLOAT = "data set to a tensor that requires gradients must be floating point or complex dtype"
 NON_LEAF_GRAD_WARNING = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't "
     "be populated during autograd.backward(). If you indeed want the .grad field to be populated for a "

@@ -1,7 +1,10 @@
 """torch's namespaces (torch.autograd, copy, ...) as attribute bags, and torch.special and torch.linalg: PyTorch's
 names there mapped to the engine's ops (most are aliases of torch.<op>; linalg's norms follow ATen's linalg_norm /
 linalg_matrix_norm dispatch)."""
-from .errors import runtime, type_error
+import math
+
+from . import messages
+from .errors import python_class, runtime, type_error
 from .ops.core import Tensor, type_name
 from .ops.reductions import vector_norm_call
 from .ops.registry import Lazy
@@ -171,4 +174,5 @@ def linalg(namespace):
     def linalg_multi_dot(tensors):  # (a list, not a tensor, comes first)
         return multi_dot.load()(tensors)
     members["multi_dot"] = linalg_multi_dot
+    members["LinAlgError"] = python_class("torch._C._LinAlgError")
     return Namespace("torch.linalg", members)

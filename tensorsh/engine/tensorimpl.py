@@ -515,6 +515,8 @@ class Tensor:
     def data(self, other):
         if not isinstance(other, Tensor):  # (THPVariable_set_data)
             raise type_error(f"Variable data has to be a tensor, but got {type(other).__name__}")
+        if self.requires_grad and not other.dtype.is_floating_point:  # (VariableHooks::set_data)
+            raise runtime(messages.SET_DATA_NON_FLOAT)
         undo.touch(self)
         note(self._storage, "data=", self)
         for k in ("_storage", "_offset", "_shape", "_stride", "dtype", "_np"):

@@ -1,6 +1,6 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
-from . import defaults, namespaces, saved_names
+from . import defaults, messages, namespaces, saved_names
 from .namespaces import LazyMember, Namespace
 from .ops import constructors, predicates
 from .errors import runtime, type_error
@@ -159,14 +159,47 @@ def is_tensor(obj):
 
 saved_names.install()
 
+class _VariableMeta(type):
+    def __instancecheck__(cls, other):  # (every tensor is a Variable, as PyTorch's VariableMeta says)
+        return isinstance(other, Tensor)
+
+
+class Variable(metaclass=_VariableMeta):
+    """torch.autograd.Variable, the legacy constructor (python_legacy_variable.cpp): a detached alias of the data
+    (storage and version counter shared), a leaf that requires grad if asked."""
+    __module__ = "torch.autograd.variable"
+
+    def __new__(cls, data=None, requires_grad=False, volatile=False, _grad_fn=None, name=None):
+        if data is None:
+            var = creation.empty(0)
+        elif isinstance(data, Tensor):
+            var = data.detach()
+        else:
+            raise type_error(f"Variable data has to be a tensor, but got {type(data).__name__}")
+        if volatile:
+            errors.warn("volatile was removed and now has no effect. Use `with torch.no_grad():` instead.")
+            if requires_grad:
+                raise errors.value_error("Variable can't be volatile and require_grad at the same time!")
+        if _grad_fn is not None:
+            raise runtime("_grad_fn argument to legacy Variable constructor is no longer supported.  Instead, please "
+                          "invoke your _grad_fn to produce a variable with it as the _grad_fn.")
+        if requires_grad:
+            if not var.dtype.is_floating_point:
+                raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
+            var.requires_grad_(True)
+        return var
+
+
 autograd_ns = Namespace("torch.autograd", {
+    "Variable": Variable,
     "grad": grad, "backward": _backward, "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad,
     "set_grad_enabled": autograd.set_grad_enabled, "inference_mode": autograd.inference_mode,
     "set_detect_anomaly": autograd.set_detect_anomaly, "detect_anomaly": autograd.detect_anomaly,
     "graph": Namespace("torch.autograd.graph", {
         "saved_tensors_hooks": _from("saved_hooks", "saved_tensors_hooks"),
         "save_on_cpu": _from("saved_hooks", "save_on_cpu"),
-        "disable_saved_tensors_hooks": _from("saved_hooks", "disable_saved_tensors_hooks"), "Node": autograd.Node}),
+        "disable_saved_tensors_hooks": _from("saved_hooks", "disable_saved_tensors_hooks"), "Node": autograd.Node,
+        "register_multi_grad_hook": autograd.register_multi_grad_hook}),
     # loaded on first use: custom Functions, gradcheck, torch.autograd.functional
     "Function": _from("function", "Function"),
     "function": LazyMember(lambda: Namespace("torch.autograd.function", {

@@ -417,9 +417,17 @@ def build(print_fn):
         modules[dotted] = Lazy(_submodule(dotted))
     for member in ("function", "graph", "functional"):  # torch.autograd's submodules, importable by name
         modules["torch.autograd." + member] = Lazy(lambda m=member: load_attr(autograd, m))
+    modules["torch.autograd.gradcheck"] = Lazy(_gradcheck_module)  # (the attribute is the function, as in PyTorch)
     for name, make in PYTHON_MODULES.items():
         modules[name] = Lazy(make)
     return table, modules
+
+
+def _gradcheck_module():
+    from tensorsh.engine import gradcheck
+    from tensorsh.engine.errors import python_class
+    return Namespace("torch.autograd.gradcheck", {"gradcheck": gradcheck.gradcheck, "gradgradcheck": gradcheck.gradgradcheck,
+                                                  "GradcheckError": python_class(gradcheck.GRADCHECK_ERROR)})
 
 
 # Submodules a program may import by their dotted name; each is an attribute of its package's namespace.

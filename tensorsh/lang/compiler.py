@@ -14,6 +14,7 @@ import sys
 import types
 
 from tensorsh.engine import undo
+from tensorsh.engine.errors import python_class
 from tensorsh.lang import ast as A
 from tensorsh.lang.errors import UserError, Note, did_you_mean
 from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, check_names, factory, target_names, \
@@ -290,6 +291,8 @@ def load_attr(obj, name):
             value = obj._members[name] = value.load()
         return value
     if name[:2] == "__":
+        if name == "__cause__" and isinstance(obj, BaseException):  # (`raise ... from e`'s e, or None)
+            return obj.__cause__
         if name in HARMLESS_DUNDERS:
             value = getattr(obj, name, None) if (isinstance(obj, type) or callable(obj) or name == "__doc__"
                                                  or t is types.GeneratorType) else None
@@ -511,7 +514,7 @@ def python_exception(exc):
     seen = getattr(exc, "_tsh_python", None)
     if seen is not None:
         return seen
-    cls = getattr(_builtins, kind, None)
+    cls = python_class(kind) if "." in kind else getattr(_builtins, kind, None)
     if not (isinstance(cls, type) and issubclass(cls, BaseException)):
         cls = RuntimeError
     message = getattr(exc, "message", str(exc))

@@ -21,9 +21,9 @@ from tensorsh.engine import undo as _undo
 from tensorsh.engine.errors import TorchError, set_warning_sink
 
 PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
-                 NoAttribute, RuntimeError, NameError, ImportError, UnicodeError)
+                 NoAttribute, RuntimeError, NameError, ImportError, UnicodeError, Warning)
 SUPPORTED_IMPORTS = ("torch (and torch.nn, torch.optim, torch.nn.functional, ...), copy, math, random, time, "
-                     "collections, typing, numpy (arrays and their sharing with tensors), from torchviz import make_dot")
+                     "collections, typing, warnings, numpy (arrays and their sharing with tensors), from torchviz import make_dot")
 MAX_CALL_NOTES = 6          # a longer chain of calls shows its first calls and how often the last one repeats
 
 
@@ -76,6 +76,8 @@ class Session:
         self.observers = []
         self.steps = None           # a tensorsh.lang.steps.Steps keeps successful statements' journals (:undo)
         self.builtins, self.modules = B.build(self._print)
+        self.warning_filters = None  # a pywarnings.WarningFilters once the program imports warnings
+        self.modules["warnings"] = Lazy(self._warnings_module)
         self.results = [None]
         self.interrupts = 0         # Ctrl-Cs caught by the program's own `except` in this statement
         self._sources = {}
@@ -104,15 +106,36 @@ class Session:
     def _on_warning(self, category, message):
         loc = self._loc
         key = (category, message, loc.filename if loc else "", loc.line if loc else 0)
-        if key in self._warned:
-            return
-        self._warned.add(key)
-        if self._warnings is not None:
+        filters = self.warning_filters
+        action = "default"
+        if filters is not None:  # (the program imported warnings)
+            if filters.mutated:  # (Python shows each location's warning again once the filters change)
+                self._warned.clear()
+                filters.mutated = False
+            action = filters.action(category, message)
+            if action == "ignore":
+                return
+            if action == "error":  # (the warning raised as its exception, where it was given)
+                raise filters.category(category)(message)
+            if action == "once":
+                key = (category, message)
+        if action != "always":
+            if key in self._warned:
+                return
+            self._warned.add(key)
+        if filters is not None and filters.records is not None:
+            filters.record(category, message, loc.filename if loc else "", loc.line if loc else 0)
+        elif self._warnings is not None:
             self._warnings.append(f"{category}: {message}")
         elif loc is not None:
             self._write_err(f"{loc.filename}:{loc.line}: {category}: {message}\n  {loc.source_line.strip()}\n")
         else:
             self._write_err(f"{category}: {message}\n")
+
+    def _warnings_module(self):
+        from tensorsh.lang import pywarnings
+        self.warning_filters = pywarnings.WarningFilters()
+        return pywarnings.namespace(self.warning_filters)
 
     # ---- hooks the compiled code calls ----
     @property
@@ -287,7 +310,7 @@ class Session:
             err = UserError("RecursionError", text if "while getting the repr" in text else
                             "maximum recursion depth exceeded")
         elif isinstance(e, PYTHON_ERRORS) or type(e) in C.USER_CLASSES or _raised_by_program(e):
-            kind = "AttributeError" if isinstance(e, NoAttribute) else type(e).__name__
+            kind = "AttributeError" if isinstance(e, NoAttribute) else getattr(type(e), "_tsh_kind", type(e).__name__)
             err = UserError(kind, str(e))
             for note in getattr(e, "_tsh_notes", None) or ():
                 err.notes.append(note)

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 ADDRESS = re.compile(r" (object )?at 0x[0-9a-f]+")
-WARNING_LINE = re.compile(r"^\S+:\d+: (\w*Warning): (.*)$", re.M)
+# `file:line: Category: message`, the message's further lines up to the indented source line
+WARNING_LINE = re.compile(r"^\S+:\d+: (\w*Warning): (.*(?:\n(?!  |\S+:\d+: ).*)*)$", re.M)
 
 TORCH_RUNNER = r'''
 import contextlib, io, json, sys, traceback, warnings

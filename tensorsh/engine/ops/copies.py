@@ -5,7 +5,7 @@ import numpy as np
 from .. import dtypes, layout, pyapi, scalars
 from ..errors import runtime, type_error
 from ..legacy_types import LEGACY
-from ..storage import check_size
+from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, Tensor
 from .core import (InputNode, ZeroGradNode, attach, check_broadcast, check_dtype,
                    check_fits_output, empty_strided, from_numpy, needs_grad, precheck, self_overlapping, tensor_of,
@@ -21,6 +21,14 @@ class CloneBackward0(InputNode):
 
 
 
+def _written_from_inference(self, out):
+    """An op on an inference tensor outside inference mode whose kernel copies (or fills) into its output: that
+    write goes through ADInplaceOrView, which no autograd guard skips here, so the output is at version 1."""
+    if self._version_counter.inference and not INFERENCE_MODE[0]:
+        out._version_counter.value = 1
+    return out
+
+
 def clone(self, memory_format=None, contiguous=False):
     check_size(self._np.size * self.dtype.itemsize)       # an expanded view's copy is as large as it looks
     if contiguous or memory_format is CONTIGUOUS_FORMAT:
@@ -30,13 +38,13 @@ def clone(self, memory_format=None, contiguous=False):
         out._np[...] = self._np
     if needs_grad(self):
         attach(out, CloneBackward0(self))
-    return out
+    return out if contiguous else _written_from_inference(self, out)  # (reshape's copy: _reshape_copy, no write)
 
 
 def contiguous(self, memory_format=None):
     if self.is_contiguous():
         return self
-    return clone(self, contiguous=True)
+    return _written_from_inference(self, clone(self, contiguous=True))
 
 
 class ToCopyBackward0(InputNode):
@@ -57,7 +65,7 @@ def to(self, *args, dtype=None, copy=False, **kwargs):
     out = from_numpy(self._np.astype(dtype.np), dtype)
     if needs_grad(self) and dtype.is_floating_point:
         attach(out, ToCopyBackward0(self, self.dtype))
-    return out
+    return _written_from_inference(self, out)
 
 
 def _conversion(name, dtype):
@@ -77,20 +85,22 @@ CONVERSIONS = {name: _conversion(name, dt) for name, dt in (
 def new_tensor(self, data, dtype=None, requires_grad=False, **_):
     check_dtype("new_tensor", dtype)
     from ..creation import tensor
-    return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+    return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad, _spelled="tensor.new_tensor")
 
 
 def _new_filled(kind):
     def op(self, *size, dtype=None, requires_grad=False, **_):
         from .. import creation
-        return getattr(creation, kind)(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+        out = getattr(creation, kind)(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+        return out if kind == "empty" else _written_from_inference(self, out)
     return op
 
 
 def new_full(self, size, fill_value, dtype=None, requires_grad=False, **_):
     check_dtype("new_full", dtype)
     from ..creation import full
-    return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
+    return _written_from_inference(self, full(size, fill_value, dtype=dtype or self.dtype,
+                                              requires_grad=requires_grad))
 
 
 def fill_inplace(self, value):

@@ -20,10 +20,19 @@ def _is_advanced(ix):
     return isinstance(ix, Tensor) or isinstance(ix, list)
 
 
-def _index_tensor(ix):
-    """An advanced index as a tensor: a list is a long one unless bool or uint8 (indexing_tensor_from_data)."""
+def _byte_mask(t):
+    """A uint8 index is a mask, deprecated (ATen's expandTensors)."""
+    if t.dtype is dtypes.uint8:
+        warn("indexing with dtype torch.uint8 is now deprecated, please use a dtype torch.bool instead.")
+        return t.to(dtypes.bool_)
+    return t
+
+
+def _index_tensor(ix, as_given=False):
+    """An advanced index as a tensor: a list is a long one unless bool or uint8 (indexing_tensor_from_data); a uint8
+    one becomes the bool mask it stands for unless as_given."""
     if isinstance(ix, Tensor):
-        return ix
+        return ix if as_given else _byte_mask(ix)
     t = tensor_of(ix)
     return t if t.dtype in (dtypes.bool_, dtypes.uint8) or t.dtype is dtypes.int64 else tensor_of(ix, dtypes.int64)
 
@@ -112,6 +121,10 @@ def _np_index(shape, advanced):
         if t.dtype is dtypes.bool_ and t.dim() == 0:
             zero_dim_masks.append((dim, t._np))
         elif t.dtype is dtypes.bool_:
+            for j, size in enumerate(t._shape):  # (ATen's expandTensors: the mask's sizes are the dims it covers)
+                if dim + j < len(shape) and size != shape[dim + j]:
+                    raise index_error(f"The shape of the mask {_shape_list(t._shape)} at index {j} does not match the "
+                                      f"shape of the indexed tensor {_shape_list(shape)} at index {dim + j}")
             key[dim] = t._np
             for k in range(dim + 1, dim + t.dim()):
                 skip.add(k)
@@ -253,7 +266,7 @@ def index_put(self, indices, values, accumulate=False):
     """Tensor.index_put / torch.index_put: index_put_ into a copy, recorded as one IndexPutBackward0 whose edges
     are self's and the values' (no CloneBackward0 between, as ATen's composite records it)."""
     _same_dtype(self, values)
-    key, v = _put_operands(self, tuple(indices), values)
+    key, v = _put_operands(self, tuple(indices), values, accumulate)
     arr = self._np.copy()
     _put(arr, key, v, accumulate)
     result = from_numpy(arr, self.dtype)
@@ -275,7 +288,7 @@ def _put(arr, key, v, accumulate):
 
 def index_put_inplace(self, index, value, accumulate=False):
     precheck(self, value, internal_overlap=False, overlap=False)  # (autograd's in-place rules before the kernel's)
-    key, v = _put_operands(self, index, value)
+    key, v = _put_operands(self, index, value, accumulate)
 
     def write(arr):
         _put(arr, key, v, accumulate)
@@ -283,29 +296,33 @@ def index_put_inplace(self, index, value, accumulate=False):
         self, value, key, _index_tensors(index if isinstance(index, tuple) else (index,)), accumulate), (value,))
 
 
-def _put_operands(self, index, value):
+def _put_operands(self, index, value, accumulate=False):
     """The numpy key of index_put_'s indices (their checks and warnings first) and the value as it is written."""
     index, consuming = _expand_index(self, index)
     advanced = []
     dim = 0
     for ix in index:
         if _is_advanced(ix):
-            t = _index_tensor(ix)
+            t = _index_tensor(ix, as_given=True)
             advanced.append((dim, t))
-            dim += t.dim() if t.dtype is dtypes.bool_ else 1
+            dim += t.dim() if t.dtype in (dtypes.bool_, dtypes.uint8) else 1
         elif isinstance(ix, slice) and ix == slice(None):
             dim += 1
         elif ix is Ellipsis:
             dim += self.dim() - consuming
         else:
             raise index_error("tensorsh supports mixing advanced indices only with ':' and '...' in assignments")
-    key = _np_index(self._shape, advanced)
     expanded = any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride))
     if expanded:
         warn("Use of index_put_ on expanded tensors is deprecated. Please clone() the tensor before performing this "
              "operation. This also applies to advanced indexing e.g. tensor[indices] = tensor")
     masks = [t for _, t in advanced if t.dtype in (dtypes.bool_, dtypes.uint8)]
-    if (not isinstance(value, Tensor) or value.numel() == 1) and len(advanced) == 1 and masks:
+    masked_fill = (not isinstance(value, Tensor) or value.numel() == 1) and len(advanced) == 1 and masks
+    if masked_fill and not accumulate and masks[0].dtype is dtypes.uint8:
+        raise runtime("masked_fill_ only supports boolean masks, but got mask with dtype unsigned char")
+    advanced = [(d, _byte_mask(t)) for d, t in advanced]
+    key = _np_index(self._shape, advanced)
+    if masked_fill:
         if expanded:  # (ATen's index_put_ hands one mask and a one-element value to masked_fill_: its warning, and
             warn("Use of masked_fill_ on expanded tensors is deprecated. Please clone() the tensor before performing "
                  "this operation. This also applies to advanced indexing e.g. tensor[mask] = scalar")

@@ -121,9 +121,50 @@ def _shape_arg(shape):
     return tuple(shape)
 
 
-def view(self, *shape):
+def _view_dtype(self, dtype):
+    """Tensor.view(dtype) (ATen's view_dtype): the same bytes read as dtype, the last dimension rescaled when the
+    element sizes differ. Not differentiable and not a view to autograd (no _base, no grad_fn), but the storage
+    and the version counter are shared."""
+    from ..tensorimpl import Tensor, storage_view
+    if (dtype is dtypes.bfloat16) != (self.dtype is dtypes.bfloat16):  # (held as float32: its bytes are not there)
+        raise runtime("tensorsh: view(dtype) between bfloat16 and another dtype is not supported")
+    shape, stride, offset = self._shape, self._stride, self._offset
+    old, new = self.dtype.itemsize, dtype.itemsize
+
+    def names():
+        return f"{self.dtype.type_name[6:-6]} as {dtype.type_name[6:-6]} (different element sizes)"
+    if old != new:
+        if not shape:
+            raise runtime(f"self.dim() cannot be 0 to view {names()}")
+        if stride[-1] != 1:
+            raise runtime(f"self.stride(-1) must be 1 to view {names()}, but got {stride[-1]}")
+        if old > new:
+            ratio = old // new
+            shape = shape[:-1] + (shape[-1] * ratio,)
+            stride = tuple(s * ratio for s in stride[:-1]) + (1,)
+            offset *= ratio
+        else:
+            ratio = new // old
+            if shape[-1] % ratio:
+                raise runtime(f"self.size(-1) must be divisible by {ratio} to view {names()}, but got {shape[-1]}")
+            if offset % ratio:
+                raise runtime(f"self.storage_offset() must be divisible by {ratio} to view {names()}, but got "
+                              f"{offset}")
+            for d, s in enumerate(stride[:-1]):
+                if s % ratio:
+                    raise runtime(f"self.stride({d}) must be divisible by {ratio} to view {names()}, but got {s}")
+            shape = shape[:-1] + (shape[-1] // ratio,)
+            stride = tuple(s // ratio for s in stride[:-1]) + (1,)
+            offset //= ratio
+    return Tensor._make(self._storage, offset, shape, stride, dtype,
+                        storage_view(self._storage, dtype, shape, stride, offset), self._version_counter)
+
+
+def view(self, *shape, dtype=None):
+    if dtype is not None and not shape:
+        shape = (dtype,)
     if len(shape) == 1 and isinstance(shape[0], dtypes.DType):
-        raise runtime("view(dtype) is not supported by tensorsh")
+        return _view_dtype(self, shape[0])
     shape = _infer_shape(_shape_arg(shape), self.numel())
     strides = _view_strides(self._shape, self._stride, shape)
     if strides is None:
