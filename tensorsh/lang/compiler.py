@@ -297,7 +297,8 @@ def load_attr(obj, name):
                 or name in getattr(obj, "__class_api__", ()):  # an engine class's own (nn.Embedding.from_pretrained)
             return getattr(obj, name)
         raise _no_attr(obj, t, name)
-    if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()):
+    if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()) and \
+            not (t.__name__ == "Namespace" and name in getattr(obj, "__api__", ())):  # a torch namespace's listed private name
         raise _no_attr(obj, t, name)
     api = getattr(t, "__api__", None)
     if api is None and t.__module__.startswith("tensorsh."):

@@ -25,7 +25,8 @@ functional = Namespace("torch.nn.functional", {
 init = Namespace("torch.nn.init", {name: getattr(_init, name) for name in _init.NAMES})
 utils = Namespace("torch.nn.utils", {
     **{name: getattr(_utils, name) for name in (
-        "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters")},
+        "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters", "get_total_norm",
+        "clip_grads_with_norm_")},
     "rnn": Namespace("torch.nn.utils.rnn", {name: getattr(rnn_utils, name) for name in rnn_utils.NAMES})})
 
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter,
