@@ -1,0 +1,469 @@
+"""torch.distributions as policy-gradient and VAE programs use it: Categorical, Normal, Bernoulli, Uniform.
+
+PyTorch's Python classes ported line for line on engine ops, so samples draw from the generator in PyTorch's order
+(Categorical: multinomial with replacement; Normal: torch.normal, rsample: normal_ into an empty tensor), the
+graphs are PyTorch's (`logits - logsumexp`, softmax, ...) and argument validation (on by default, as in PyTorch)
+raises PyTorch's ValueError texts. Loaded the first time a program reads `torch.distributions`.
+"""
+import math
+
+from tensorsh.engine import autograd
+from tensorsh.engine.errors import make, value_error
+from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.torch_api import NAMESPACE as T, Namespace
+from tensorsh.nn.functional import binary_cross_entropy_with_logits
+
+
+def _is_number(x):
+    return isinstance(x, (int, float))
+
+
+def broadcast_all(*values):
+    if not all(isinstance(v, Tensor) or _is_number(v) for v in values):
+        raise value_error("Input arguments must all be instances of Number, torch.Tensor or objects implementing "
+                          "__torch_function__.")
+    if not all(isinstance(v, Tensor) for v in values):
+        dtype = next((v.dtype for v in values if isinstance(v, Tensor)), T["get_default_dtype"]())
+        values = [v if isinstance(v, Tensor) else T["tensor"](v, dtype=dtype) for v in values]
+    return T["broadcast_tensors"](*values)
+
+
+def _size(shape=()):
+    return shape if type(shape) is T["Size"] else T["Size"](shape)
+
+
+# ---- constraints (their checks and reprs as torch.distributions.constraints has them) ----
+class _Constraint:
+    __api__ = frozenset({"check"})
+
+    def __repr__(self):
+        return type(self).__name__[1:] + "()"
+
+
+class _Real(_Constraint):
+    def check(self, value):
+        return value == value
+
+
+class _GreaterThan(_Constraint):
+    def __init__(self, lower_bound):
+        self.lower_bound = lower_bound
+
+    def check(self, value):
+        return self.lower_bound < value
+
+    def __repr__(self):
+        return f"GreaterThan(lower_bound={self.lower_bound})"
+
+
+class _LessThan(_Constraint):
+    def __init__(self, upper_bound):
+        self.upper_bound = upper_bound
+
+    def check(self, value):
+        return value < self.upper_bound
+
+    def __repr__(self):
+        return f"LessThan(upper_bound={self.upper_bound})"
+
+
+class _Interval(_Constraint):
+    def __init__(self, lower_bound, upper_bound):
+        self.lower_bound, self.upper_bound = lower_bound, upper_bound
+
+    def check(self, value):
+        return (self.lower_bound <= value) & (value <= self.upper_bound)
+
+    def __repr__(self):
+        return f"{type(self).__name__[1:]}(lower_bound={self.lower_bound}, upper_bound={self.upper_bound})"
+
+
+class _IntegerInterval(_Interval):
+    def check(self, value):
+        return (value % 1 == 0) & (self.lower_bound <= value) & (value <= self.upper_bound)
+
+
+class _Boolean(_Constraint):
+    def check(self, value):
+        return (value == 0) | (value == 1)
+
+
+class _Simplex(_Constraint):
+    def check(self, value):
+        return T["all"](value >= 0, dim=-1) & ((value.sum(-1) - 1).abs() < 1e-6)
+
+
+class _IndependentConstraint(_Constraint):
+    def __init__(self, base, reinterpreted_batch_ndims):
+        self.base, self.reinterpreted_batch_ndims = base, reinterpreted_batch_ndims
+
+    def check(self, value):
+        result = self.base.check(value)
+        if result.dim() < self.reinterpreted_batch_ndims:
+            raise value_error(f"Expected value.dim() >= {self.reinterpreted_batch_ndims} but got {value.dim()}")
+        result = result.reshape(tuple(result.shape[:result.dim() - self.reinterpreted_batch_ndims]) + (-1,))
+        return result.all(-1)
+
+    def __repr__(self):
+        return f"IndependentConstraint({self.base!r}, {self.reinterpreted_batch_ndims})"
+
+
+real = _Real()
+positive = _GreaterThan(0.0)
+simplex = _Simplex()
+real_vector = _IndependentConstraint(real, 1)
+unit_interval = _Interval(0.0, 1.0)
+boolean = _Boolean()
+
+
+class Distribution:
+    """The base class: shapes, argument and sample validation, sample() as rsample() without grad, the repr."""
+    __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
+                         "variance", "stddev", "arg_constraints", "support", "has_rsample", "perplexity", "cdf",
+                         "icdf", "expand", "enumerate_support", "sample_n"})
+    arg_constraints = {}
+    support = None
+    has_rsample = False
+    _validate_default = True
+
+    def __init__(self, batch_shape=(), event_shape=(), validate_args=None):
+        self._batch_shape, self._event_shape = _size(batch_shape), _size(event_shape)
+        self._validate_args = self._validate_default if validate_args is None else validate_args
+        if self._validate_args:
+            for param, constraint in self.arg_constraints.items():
+                if param not in self._given:
+                    continue  # the lazily computed parameter is not checked
+                value = getattr(self, param)
+                if not constraint.check(value).all().item():
+                    raise value_error(f"Expected parameter {param} ({type(value).__name__} of shape "
+                                      f"{tuple(value.shape)}) of distribution {self!r} to satisfy the constraint "
+                                      f"{constraint!r}, but found invalid values:\n{value}")
+
+    @property
+    def batch_shape(self):
+        return self._batch_shape
+
+    @property
+    def event_shape(self):
+        return self._event_shape
+
+    def _extended_shape(self, sample_shape=()):
+        return _size(tuple(_size(sample_shape)) + tuple(self._batch_shape) + tuple(self._event_shape))
+
+    def sample(self, sample_shape=()):
+        with autograd.no_grad():
+            return self.rsample(sample_shape)
+
+    def rsample(self, sample_shape=()):
+        raise make("NotImplementedError", "")
+
+    @property
+    def stddev(self):
+        return self.variance.sqrt()
+
+    def perplexity(self):
+        return T["exp"](self.entropy())
+
+    def _validate_sample(self, value):
+        if not isinstance(value, Tensor):
+            raise value_error("The value argument to log_prob must be a Tensor")
+        event_dim_start = len(value.size()) - len(self._event_shape)
+        if tuple(value.size()[event_dim_start:]) != tuple(self._event_shape):
+            raise value_error(f"The right-most size of value must match event_shape: {value.size()} vs "
+                              f"{self._event_shape}.")
+        actual_shape = value.size()
+        expected_shape = self._extended_shape()
+        for i, j in zip(reversed(actual_shape), reversed(expected_shape)):
+            if i != 1 and j != 1 and i != j:
+                raise value_error(f"Value is not broadcastable with batch_shape+event_shape: {actual_shape} vs "
+                                  f"{expected_shape}.")
+        support = self.support
+        if not support.check(value).all().item():
+            raise value_error(f"Expected value argument ({type(value).__name__} of shape {tuple(value.shape)}) to be "
+                              f"within the support ({support!r}) of the distribution {self!r}, but found invalid "
+                              f"values:\n{value}")
+
+    def _has(self, param):
+        return param in self._given
+
+    def __repr__(self):  # the parameters given or already computed (PyTorch's lazy properties fill __dict__)
+        parts = []
+        for p in self.arg_constraints:
+            if self._has(p):
+                v = getattr(self, p)
+                parts.append(f"{p}: {v if v.numel() == 1 else v.size()}")
+        return type(self).__name__ + "(" + ", ".join(parts) + ")"
+
+
+def _probs_to_logits(probs, is_binary=False):
+    eps = T["finfo"](probs.dtype).eps
+    ps_clamped = probs.clamp(min=eps, max=1 - eps)
+    if is_binary:
+        return T["log"](ps_clamped) - T["log1p"](-ps_clamped)
+    return T["log"](ps_clamped)
+
+
+class _ProbsOrLogits(Distribution):
+    """probs and logits: the one given is stored; the other is computed on first read and kept."""
+
+    def _take(self, probs, logits):
+        if (probs is None) == (logits is None):
+            raise value_error("Either `probs` or `logits` must be specified, but not both.")
+        self._given = ("probs",) if probs is not None else ("logits",)
+        self._probs = self._logits = None
+
+    @property
+    def probs(self):
+        if self._probs is None:
+            self._probs = self._logits_to_probs(self._logits)
+        return self._probs
+
+    @property
+    def logits(self):
+        if self._logits is None:
+            self._logits = self._probs_to_logits(self._probs)
+        return self._logits
+
+    def _has(self, param):
+        return getattr(self, "_" + param) is not None
+
+    @property
+    def _param(self):
+        return self._probs if self._given == ("probs",) else self._logits
+
+    @property
+    def param_shape(self):
+        return self._param.size()
+
+
+class Categorical(_ProbsOrLogits):
+    __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
+    arg_constraints = {"probs": simplex, "logits": real_vector}
+    has_enumerate_support = True
+
+    def __init__(self, probs=None, logits=None, validate_args=None):
+        self._take(probs, logits)
+        if probs is not None:
+            if probs.dim() < 1:
+                raise value_error("`probs` parameter must be at least one-dimensional.")
+            self._probs = probs / probs.sum(-1, keepdim=True)
+        else:
+            if logits.dim() < 1:
+                raise value_error("`logits` parameter must be at least one-dimensional.")
+            self._logits = logits - logits.logsumexp(dim=-1, keepdim=True)
+        self._num_events = self._param.size()[-1]
+        batch_shape = self._param.size()[:-1] if self._param.ndimension() > 1 else ()
+        super().__init__(batch_shape, validate_args=validate_args)
+
+    @staticmethod
+    def _logits_to_probs(logits):
+        return T["softmax"](logits, dim=-1)
+
+    @staticmethod
+    def _probs_to_logits(probs):
+        return _probs_to_logits(probs)
+
+    @property
+    def support(self):
+        return _IntegerInterval(0, self._num_events - 1)
+
+    @property
+    def mean(self):
+        return T["full"](self._extended_shape(), math.nan, dtype=self.probs.dtype)
+
+    variance = mean
+
+    @property
+    def mode(self):
+        return self.probs.argmax(dim=-1)
+
+    def sample(self, sample_shape=()):
+        sample_shape = _size(sample_shape)
+        probs_2d = self.probs.reshape(-1, self._num_events)
+        samples_2d = T["multinomial"](probs_2d, sample_shape.numel(), True).T
+        return samples_2d.reshape(self._extended_shape(sample_shape))
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        value = value.long().unsqueeze(-1)
+        value, log_pmf = T["broadcast_tensors"](value, self.logits)
+        value = value[..., :1]
+        return log_pmf.gather(-1, value).squeeze(-1)
+
+    def entropy(self):
+        min_real = T["finfo"](self.logits.dtype).min
+        logits = T["clamp"](self.logits, min=min_real)
+        p_log_p = logits * self.probs
+        return -p_log_p.sum(-1)
+
+    def enumerate_support(self, expand=True):
+        values = T["arange"](self._num_events, dtype=T["long"])
+        values = values.view((-1,) + (1,) * len(self._batch_shape))
+        if expand:
+            values = values.expand((-1,) + tuple(self._batch_shape))
+        return values
+
+
+class Bernoulli(_ProbsOrLogits):
+    __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
+    arg_constraints = {"probs": unit_interval, "logits": real}
+    support = boolean
+    has_enumerate_support = True
+
+    def __init__(self, probs=None, logits=None, validate_args=None):
+        self._take(probs, logits)
+        given = probs if probs is not None else logits
+        (param,) = broadcast_all(given)
+        if probs is not None:
+            self._probs = param
+        else:
+            self._logits = param
+        batch_shape = () if _is_number(given) else self._param.size()
+        super().__init__(batch_shape, validate_args=validate_args)
+
+    @staticmethod
+    def _logits_to_probs(logits):
+        return T["sigmoid"](logits)
+
+    @staticmethod
+    def _probs_to_logits(probs):
+        return _probs_to_logits(probs, is_binary=True)
+
+    @property
+    def mean(self):
+        return self.probs
+
+    @property
+    def variance(self):
+        return self.probs * (1 - self.probs)
+
+    def sample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        with autograd.no_grad():
+            return T["bernoulli"](self.probs.expand(shape))
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        logits, value = broadcast_all(self.logits, value)
+        return -binary_cross_entropy_with_logits(logits, value, reduction="none")
+
+    def entropy(self):
+        return binary_cross_entropy_with_logits(self.logits, self.probs, reduction="none")
+
+
+class Normal(Distribution):
+    __api__ = Distribution.__api__ | {"loc", "scale"}
+    arg_constraints = {"loc": real, "scale": positive}
+    support = real
+    has_rsample = True
+    _given = ("loc", "scale")
+
+    def __init__(self, loc, scale, validate_args=None):
+        self.loc, self.scale = broadcast_all(loc, scale)
+        batch_shape = () if _is_number(loc) and _is_number(scale) else self.loc.size()
+        super().__init__(batch_shape, validate_args=validate_args)
+
+    @property
+    def mean(self):
+        return self.loc
+
+    @property
+    def mode(self):
+        return self.loc
+
+    @property
+    def stddev(self):
+        return self.scale
+
+    @property
+    def variance(self):
+        return self.stddev.pow(2)
+
+    def sample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        with autograd.no_grad():
+            return T["normal"](self.loc.expand(shape), self.scale.expand(shape))
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        eps = T["empty"](shape, dtype=self.loc.dtype).normal_()
+        return self.loc + eps * self.scale
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        var = self.scale ** 2
+        log_scale = self.scale.log()
+        return -((value - self.loc) ** 2) / (2 * var) - log_scale - math.log(math.sqrt(2 * math.pi))
+
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return 0.5 * (1 + T["erf"]((value - self.loc) * self.scale.reciprocal() / math.sqrt(2)))
+
+    def icdf(self, value):
+        return self.loc + self.scale * T["erfinv"](2 * value - 1) * math.sqrt(2)
+
+    def entropy(self):
+        return 0.5 + 0.5 * math.log(2 * math.pi) + T["log"](self.scale)
+
+
+class Uniform(Distribution):
+    __api__ = Distribution.__api__ | {"low", "high"}
+    has_rsample = True
+    _given = ("low", "high")
+
+    def __init__(self, low, high, validate_args=None):
+        self.low, self.high = broadcast_all(low, high)
+        batch_shape = () if _is_number(low) and _is_number(high) else self.low.size()
+        super().__init__(batch_shape, validate_args=validate_args)
+
+    @property
+    def arg_constraints(self):
+        return {"low": _LessThan(self.high), "high": _GreaterThan(self.low)}
+
+    @property
+    def support(self):
+        return _Interval(self.low, self.high)
+
+    @property
+    def mean(self):
+        return (self.high + self.low) / 2
+
+    @property
+    def mode(self):
+        return math.nan * self.high
+
+    @property
+    def stddev(self):
+        return (self.high - self.low) / 12 ** 0.5
+
+    @property
+    def variance(self):
+        return (self.high - self.low).pow(2) / 12
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        rand = T["rand"](shape, dtype=self.low.dtype)
+        return self.low + rand * (self.high - self.low)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        lb = self.low.le(value).type_as(self.low)
+        ub = self.high.gt(value).type_as(self.low)
+        return T["log"](lb.mul(ub)) - T["log"](self.high - self.low)
+
+    def entropy(self):
+        return T["log"](self.high - self.low)
+
+
+NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoulli": Bernoulli, "Normal": Normal,
+           "Uniform": Uniform}
+for _name, _cls in NAMESPACE.items():
+    _cls.__module__ = "torch.distributions." + ("distribution" if _name == "Distribution" else _name.lower())
+# the submodules a program may import (`from torch.distributions.normal import Normal`)
+for _name in ("Categorical", "Normal", "Bernoulli", "Uniform"):
+    NAMESPACE[_name.lower()] = Namespace("torch.distributions." + _name.lower(), {_name: NAMESPACE[_name]})
