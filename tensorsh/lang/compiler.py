@@ -14,6 +14,7 @@ import sys
 import types
 
 from tensorsh.engine import undo
+from tensorsh.engine.namespaces import LazyMember
 from tensorsh.lang import ast as A
 from tensorsh.lang.errors import UserError, Note, did_you_mean
 from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, check_names, factory, target_names, \
@@ -274,7 +275,7 @@ def load_attr(obj, name):
             value = obj._members[name]
         except KeyError:
             raise NoAttribute(f"module '{obj._name}' has no attribute '{name}'") from None
-        if type(value) is Lazy:
+        if type(value) is Lazy or type(value) is LazyMember:  # (an engine package's member loaded on first use)
             value = obj._members[name] = value.load()
         return value
     if name[:2] == "__":

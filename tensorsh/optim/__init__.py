@@ -3,6 +3,7 @@
 Loaded the first time a program reads `torch.optim` (or imports it), never at start-up. `NAMESPACE` maps each
 public name of `torch.optim` to its object; `lr_scheduler` is a namespace.
 """
+from tensorsh.engine.namespaces import LazyMember
 from tensorsh.engine.torch_api import Namespace
 
 from . import schedules as _schedulers
@@ -23,4 +24,5 @@ for _cls in _schedulers.CLASSES.values():
 
 NAMESPACE = {"lr_scheduler": lr_scheduler, "Optimizer": Optimizer, "SGD": SGD, "Adam": Adam, "AdamW": AdamW,
              "RMSprop": RMSprop, "Adagrad": Adagrad, "Adamax": Adamax, "NAdam": NAdam, "RAdam": RAdam,
-             "Adadelta": Adadelta, "Rprop": Rprop, "ASGD": ASGD, "LBFGS": LBFGS}
+             "Adadelta": Adadelta, "Rprop": Rprop, "ASGD": ASGD, "LBFGS": LBFGS,
+             "swa_utils": LazyMember(lambda: __import__("tensorsh.optim.swa_utils", fromlist=["NAMESPACE"]).NAMESPACE)}
