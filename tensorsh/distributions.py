@@ -353,6 +353,16 @@ class Bernoulli(_ProbsOrLogits):
         return binary_cross_entropy_with_logits(self.logits, self.probs, reduction="none")
 
 
+def _two_parameters(self, a, b, validate_args):
+    """Normal's and Uniform's __init__: the two parameters (named by _given) broadcast, the batch shape theirs
+    unless both are numbers, then the base class's validation."""
+    values = broadcast_all(a, b)
+    for name, value in zip(self._given, values):
+        setattr(self, name, value)
+    batch_shape = () if _is_number(a) and _is_number(b) else values[0].size()
+    Distribution.__init__(self, batch_shape, validate_args=validate_args)
+
+
 class Normal(Distribution):
     __api__ = Distribution.__api__ | {"loc", "scale"}
     arg_constraints = {"loc": real, "scale": positive}
@@ -361,9 +371,7 @@ class Normal(Distribution):
     _given = ("loc", "scale")
 
     def __init__(self, loc, scale, validate_args=None):
-        self.loc, self.scale = broadcast_all(loc, scale)
-        batch_shape = () if _is_number(loc) and _is_number(scale) else self.loc.size()
-        super().__init__(batch_shape, validate_args=validate_args)
+        _two_parameters(self, loc, scale, validate_args)
 
     @property
     def mean(self):
@@ -416,9 +424,7 @@ class Uniform(Distribution):
     _given = ("low", "high")
 
     def __init__(self, low, high, validate_args=None):
-        self.low, self.high = broadcast_all(low, high)
-        batch_shape = () if _is_number(low) and _is_number(high) else self.low.size()
-        super().__init__(batch_shape, validate_args=validate_args)
+        _two_parameters(self, low, high, validate_args)
 
     @property
     def arg_constraints(self):

@@ -12,6 +12,7 @@ from tensorsh.engine.weight_norm import norm_except_dim, weight_norm as _weight_
 from . import functional as F
 from .container import ModuleDict, ModuleList
 from .module import Module
+from .norm_hooks import default_dim
 from .parameter import Parameter
 
 _cache_enabled = 0
@@ -311,8 +312,7 @@ def spectral_norm(module, name="weight", n_power_iterations=1, eps=1e-12, dim=No
     if not isinstance(weight, Tensor):
         raise value_error(f"Module '{module}' has no parameter or buffer with name '{name}'")
     if dim is None:
-        from .conv import ConvTranspose1d, ConvTranspose2d, ConvTranspose3d
-        dim = 1 if isinstance(module, (ConvTranspose1d, ConvTranspose2d, ConvTranspose3d)) else 0
+        dim = default_dim(module)
     register_parametrization(module, name, _SpectralNorm(weight, n_power_iterations, dim, eps))
     return module
 
