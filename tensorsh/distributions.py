@@ -466,10 +466,73 @@ class Uniform(Distribution):
         return T["log"](self.high - self.low)
 
 
+def _kl_normal_normal(p, q):
+    var_ratio = (p.scale / q.scale).pow(2)
+    t1 = ((p.loc - q.loc) / q.scale).pow(2)
+    return 0.5 * (var_ratio + t1 - 1 - var_ratio.log())
+
+
+def _kl_categorical_categorical(p, q):
+    t = p.probs * (p.logits - q.logits)
+    t[(q.probs == 0).expand_as(t)] = math.inf
+    t[(p.probs == 0).expand_as(t)] = 0
+    return t.sum(-1)
+
+
+def _kl_bernoulli_bernoulli(p, q):
+    from tensorsh.nn.functional import softplus
+    t1 = p.probs * (softplus(-q.logits) - softplus(-p.logits))
+    t1[q.probs == 0] = math.inf
+    t1[p.probs == 0] = 0
+    t2 = (1 - p.probs) * (softplus(q.logits) - softplus(p.logits))
+    t2[q.probs == 1] = math.inf
+    t2[p.probs == 1] = 0
+    return t1 + t2
+
+
+def _kl_uniform_uniform(p, q):
+    result = ((q.high - q.low) / (p.high - p.low)).log()
+    result[(q.low > p.low) | (q.high < p.high)] = math.inf
+    return result
+
+
+def _kl_normal_infinity(p, q):
+    return T["full_like"](p.loc, math.inf)
+
+
+def _kl_uniform_normal(p, q):
+    common_term = p.high - p.low
+    t1 = (math.sqrt(math.pi * 2) * q.scale / common_term).log()
+    t2 = (common_term).pow(2) / 12
+    t3 = ((p.high + p.low - 2 * q.loc) / 2).pow(2)
+    return t1 + 0.5 * (t2 + t3) / q.scale.pow(2)
+
+
+_KL = {("Normal", "Uniform"): _kl_normal_infinity, ("Uniform", "Normal"): _kl_uniform_normal,
+       ("Normal", "Normal"): _kl_normal_normal, ("Categorical", "Categorical"): _kl_categorical_categorical,
+       ("Bernoulli", "Bernoulli"): _kl_bernoulli_bernoulli, ("Uniform", "Uniform"): _kl_uniform_uniform}
+
+
+def kl_divergence(p, q):
+    """KL(p || q) for the pairs of one family (PyTorch's formulas from torch/distributions/kl.py)."""
+    fun = _KL.get((_family(p), _family(q)))
+    if fun is None:
+        raise make("NotImplementedError", f"No KL(p || q) is implemented for p type {type(p).__name__} and q type "
+                                          f"{type(q).__name__}")
+    return fun(p, q)
+
+
+def _family(d):
+    return next((c.__name__ for c in type(d).__mro__ if c.__name__ in ("Normal", "Categorical", "Bernoulli",
+                                                                       "Uniform")), None)
+
+
 NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoulli": Bernoulli, "Normal": Normal,
            "Uniform": Uniform}
-for _name, _cls in NAMESPACE.items():
+for _name, _cls in list(NAMESPACE.items()):
     _cls.__module__ = "torch.distributions." + ("distribution" if _name == "Distribution" else _name.lower())
+NAMESPACE["kl_divergence"] = kl_divergence
+NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)
 for _name in ("Categorical", "Normal", "Bernoulli", "Uniform"):
     NAMESPACE[_name.lower()] = Namespace("torch.distributions." + _name.lower(), {_name: NAMESPACE[_name]})
