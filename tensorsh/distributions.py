@@ -108,6 +108,23 @@ class _IndependentConstraint(_Constraint):
         return f"IndependentConstraint({self.base!r}, {self.reinterpreted_batch_ndims})"
 
 
+class _PositiveDefinite(_Constraint):
+    def check(self, value):
+        if value.shape[-2] != value.shape[-1]:
+            return T["full"](tuple(value.shape[:-2]), False, dtype=T["bool"])
+        sym = T["isclose"](value, value.mT, atol=1e-6).all(-2).all(-1)
+        if not sym.all().item():
+            return sym
+        return T["linalg"].cholesky_ex(value).info.eq(0)
+
+
+class _LowerCholesky(_Constraint):
+    def check(self, value):
+        lower_triangular = (value.tril() == value).view(tuple(value.shape[:-2]) + (-1,)).min(-1)[0]
+        positive_diagonal = (value.diagonal(dim1=-2, dim2=-1) > 0).min(-1)[0]
+        return lower_triangular & positive_diagonal
+
+
 real = _Real()
 positive = _GreaterThan(0.0)
 simplex = _Simplex()
@@ -353,6 +370,9 @@ class Bernoulli(_ProbsOrLogits):
         return binary_cross_entropy_with_logits(self.logits, self.probs, reduction="none")
 
 
+_LOC = property(lambda self: self.loc, doc="mean and mode of the distributions located at loc")
+
+
 def _two_parameters(self, a, b, validate_args):
     """Normal's and Uniform's __init__: the two parameters (named by _given) broadcast, the batch shape theirs
     unless both are numbers, then the base class's validation."""
@@ -373,13 +393,7 @@ class Normal(Distribution):
     def __init__(self, loc, scale, validate_args=None):
         _two_parameters(self, loc, scale, validate_args)
 
-    @property
-    def mean(self):
-        return self.loc
-
-    @property
-    def mode(self):
-        return self.loc
+    mean = mode = _LOC
 
     @property
     def stddev(self):
@@ -466,6 +480,179 @@ class Uniform(Distribution):
         return T["log"](self.high - self.low)
 
 
+def _sum_rightmost(value, dim):
+    return value if dim == 0 else value.reshape(tuple(value.shape[:-dim]) + (-1,)).sum(-1)
+
+
+class Independent(Distribution):
+    """Reinterprets the rightmost batch dims of a distribution as event dims (log_prob and entropy summed)."""
+    __api__ = Distribution.__api__ | {"base_dist", "reinterpreted_batch_ndims"}
+    _given = ()
+
+    def __init__(self, base_distribution, reinterpreted_batch_ndims, validate_args=None):
+        if reinterpreted_batch_ndims > len(base_distribution.batch_shape):
+            raise value_error("Expected reinterpreted_batch_ndims <= len(base_distribution.batch_shape), actual "
+                              f"{reinterpreted_batch_ndims} vs {len(base_distribution.batch_shape)}")
+        shape = tuple(base_distribution.batch_shape) + tuple(base_distribution.event_shape)
+        event_dim = reinterpreted_batch_ndims + len(base_distribution.event_shape)
+        self.base_dist = base_distribution
+        self.reinterpreted_batch_ndims = reinterpreted_batch_ndims
+        super().__init__(shape[:len(shape) - event_dim], shape[len(shape) - event_dim:], validate_args=validate_args)
+
+    @property
+    def has_rsample(self):
+        return self.base_dist.has_rsample
+
+    @property
+    def support(self):
+        result = self.base_dist.support
+        return _IndependentConstraint(result, self.reinterpreted_batch_ndims) if self.reinterpreted_batch_ndims \
+            else result
+
+    @property
+    def mean(self):
+        return self.base_dist.mean
+
+    @property
+    def mode(self):
+        return self.base_dist.mode
+
+    @property
+    def variance(self):
+        return self.base_dist.variance
+
+    def sample(self, sample_shape=()):
+        return self.base_dist.sample(sample_shape)
+
+    def rsample(self, sample_shape=()):
+        return self.base_dist.rsample(sample_shape)
+
+    def log_prob(self, value):
+        return _sum_rightmost(self.base_dist.log_prob(value), self.reinterpreted_batch_ndims)
+
+    def entropy(self):
+        return _sum_rightmost(self.base_dist.entropy(), self.reinterpreted_batch_ndims)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.base_dist!r}, {self.reinterpreted_batch_ndims})"
+
+
+def _batch_mv(bmat, bvec):
+    return T["matmul"](bmat, bvec.unsqueeze(-1)).squeeze(-1)
+
+
+def _batch_mahalanobis(bL, bx):
+    """PyTorch's: the squared norms of L^-1 x, L's batch dims lined up with x's by reshapes and permutes."""
+    n = bx.size(-1)
+    bx_batch_shape = tuple(bx.shape[:-1])
+    bx_batch_dims = len(bx_batch_shape)
+    bL_batch_dims = bL.dim() - 2
+    outer_batch_dims = bx_batch_dims - bL_batch_dims
+    old_batch_dims = outer_batch_dims + bL_batch_dims
+    new_batch_dims = outer_batch_dims + 2 * bL_batch_dims
+    bx_new_shape = tuple(bx.shape[:outer_batch_dims])
+    for sL, sx in zip(bL.shape[:-2], bx.shape[outer_batch_dims:-1]):
+        bx_new_shape += (sx // sL, sL)
+    bx_new_shape += (n,)
+    bx = bx.reshape(bx_new_shape)
+    permute_dims = (list(range(outer_batch_dims)) + list(range(outer_batch_dims, new_batch_dims, 2))
+                    + list(range(outer_batch_dims + 1, new_batch_dims, 2)) + [new_batch_dims])
+    bx = bx.permute(permute_dims)
+    flat_L = bL.reshape(-1, n, n)
+    flat_x = bx.reshape(-1, flat_L.size(0), n)
+    flat_x_swap = flat_x.permute(1, 2, 0)
+    M_swap = T["linalg"].solve_triangular(flat_L, flat_x_swap, upper=False).pow(2).sum(-2)
+    M = M_swap.t()
+    permuted_M = M.reshape(tuple(bx.shape[:-1]))
+    permute_inv_dims = list(range(outer_batch_dims))
+    for i in range(bL_batch_dims):
+        permute_inv_dims += [outer_batch_dims + i, old_batch_dims + i]
+    return permuted_M.permute(permute_inv_dims).reshape(bx_batch_shape)
+
+
+class MultivariateNormal(Distribution):
+    __api__ = Distribution.__api__ | {"loc", "covariance_matrix", "precision_matrix", "scale_tril"}
+    arg_constraints = {"loc": real_vector, "covariance_matrix": _PositiveDefinite(),
+                       "precision_matrix": _PositiveDefinite(), "scale_tril": _LowerCholesky()}
+    support = real_vector
+    has_rsample = True
+
+    def __init__(self, loc, covariance_matrix=None, precision_matrix=None, scale_tril=None, validate_args=None):
+        if loc.dim() < 1:
+            raise value_error("loc must be at least one-dimensional.")
+        if (covariance_matrix is not None) + (scale_tril is not None) + (precision_matrix is not None) != 1:
+            raise value_error("Exactly one of covariance_matrix or precision_matrix or scale_tril may be specified.")
+        given = next(name for name, m in (("scale_tril", scale_tril), ("covariance_matrix", covariance_matrix),
+                                          ("precision_matrix", precision_matrix)) if m is not None)
+        matrix = {"scale_tril": scale_tril, "covariance_matrix": covariance_matrix,
+                  "precision_matrix": precision_matrix}[given]
+        if matrix.dim() < 2:
+            raise value_error(f"{given} matrix must be at least two-dimensional, with optional leading batch "
+                              "dimensions" if given == "scale_tril" else
+                              f"{given} must be at least two-dimensional, with optional leading batch dimensions")
+        batch_shape = tuple(T["broadcast_shapes"](matrix.shape[:-2], loc.shape[:-1]))
+        self._given = ("loc", given)
+        self._matrices = {given: matrix.expand(batch_shape + (-1, -1))}
+        self.loc = loc.expand(batch_shape + (-1,))
+        super().__init__(batch_shape, self.loc.shape[-1:], validate_args=validate_args)
+        if given == "scale_tril":
+            self._unbroadcasted_scale_tril = scale_tril
+        elif given == "covariance_matrix":
+            self._unbroadcasted_scale_tril = T["linalg"].cholesky(covariance_matrix)
+        else:
+            P = precision_matrix
+            Lf = T["linalg"].cholesky(T["flip"](P, (-2, -1)))
+            L_inv = T["transpose"](T["flip"](Lf, (-2, -1)), -2, -1)
+            Id = T["eye"](P.shape[-1], dtype=P.dtype)
+            self._unbroadcasted_scale_tril = T["linalg"].solve_triangular(L_inv, Id, upper=False)
+
+    def _has(self, param):
+        return param == "loc" or param in self._matrices
+
+    def _matrix(self, name, make):
+        if name not in self._matrices:
+            self._matrices[name] = make().expand(tuple(self._batch_shape) + tuple(self._event_shape) * 2)
+        return self._matrices[name]
+
+    @property
+    def scale_tril(self):
+        return self._matrix("scale_tril", lambda: self._unbroadcasted_scale_tril)
+
+    @property
+    def covariance_matrix(self):
+        return self._matrix("covariance_matrix", lambda: T["matmul"](self._unbroadcasted_scale_tril,
+                                                                     self._unbroadcasted_scale_tril.mT))
+
+    @property
+    def precision_matrix(self):
+        return self._matrix("precision_matrix", lambda: T["cholesky_inverse"](self._unbroadcasted_scale_tril))
+
+    mean = mode = _LOC
+
+    @property
+    def variance(self):
+        return self._unbroadcasted_scale_tril.pow(2).sum(-1).expand(tuple(self._batch_shape) +
+                                                                     tuple(self._event_shape))
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        eps = T["empty"](shape, dtype=self.loc.dtype).normal_()
+        return self.loc + _batch_mv(self._unbroadcasted_scale_tril, eps)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        diff = value - self.loc
+        M = _batch_mahalanobis(self._unbroadcasted_scale_tril, diff)
+        half_log_det = self._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1)
+        return -0.5 * (self._event_shape[0] * math.log(2 * math.pi) + M) - half_log_det
+
+    def entropy(self):
+        half_log_det = self._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1)
+        H = 0.5 * self._event_shape[0] * (1.0 + math.log(2 * math.pi)) + half_log_det
+        return H if len(self._batch_shape) == 0 else H.expand(tuple(self._batch_shape))
+
+
 def _kl_normal_normal(p, q):
     var_ratio = (p.scale / q.scale).pow(2)
     t1 = ((p.loc - q.loc) / q.scale).pow(2)
@@ -528,11 +715,13 @@ def _family(d):
 
 
 NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoulli": Bernoulli, "Normal": Normal,
-           "Uniform": Uniform}
+             "Uniform": Uniform, "Independent": Independent, "MultivariateNormal": MultivariateNormal}
 for _name, _cls in list(NAMESPACE.items()):
-    _cls.__module__ = "torch.distributions." + ("distribution" if _name == "Distribution" else _name.lower())
+    _cls.__module__ = "torch.distributions." + {"Distribution": "distribution",
+                                                "MultivariateNormal": "multivariate_normal"}.get(_name, _name.lower())
 NAMESPACE["kl_divergence"] = kl_divergence
 NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)
-for _name in ("Categorical", "Normal", "Bernoulli", "Uniform"):
-    NAMESPACE[_name.lower()] = Namespace("torch.distributions." + _name.lower(), {_name: NAMESPACE[_name]})
+for _name in ("Categorical", "Normal", "Bernoulli", "Uniform", "Independent", "MultivariateNormal"):
+    _module = NAMESPACE[_name].__module__.rsplit(".", 1)[1]
+    NAMESPACE[_module] = Namespace("torch.distributions." + _module, {_name: NAMESPACE[_name]})

@@ -426,7 +426,8 @@ def build(print_fn):
 SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.nn.utils.rnn",
               "torch.nn.utils.parametrize", "torch.nn.utils.parametrizations",
               "torch.optim.lr_scheduler", "torch.optim.swa_utils", "torch.distributions.categorical", "torch.distributions.normal",
-              "torch.distributions.bernoulli", "torch.distributions.uniform", "torch.distributions.kl")
+              "torch.distributions.bernoulli", "torch.distributions.uniform", "torch.distributions.kl",
+              "torch.distributions.independent", "torch.distributions.multivariate_normal")
 _PACKAGES = {}
 
 
