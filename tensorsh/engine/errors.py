@@ -10,8 +10,8 @@ class TorchError(Exception):
         self.message = message
         self.blame = blame  # opaque location of the statement that caused it (see undo.location)
 
-    def __str__(self):
-        return self.message
+    def __str__(self):  # as Python's: str() of a KeyError is its argument's repr
+        return repr(self.message) if self.kind == "KeyError" else self.message
 
 
 _KINDS = {}

@@ -208,7 +208,8 @@ class SampleNode(Node):
 
 
 def _sampled(values, dtype, name, *inputs, requires_grad=False):
-    out = fresh(np.ascontiguousarray(values, dtype.np), dtype)
+    values = np.asarray(values, dtype.np)  # (not ascontiguousarray: it makes a 0-dim sample 1-dim)
+    out = fresh(values if values.flags.c_contiguous else values.copy(), dtype)
     grad_inputs = [t for t in inputs if isinstance(t, Tensor)]
     if grad_inputs and needs_grad(*grad_inputs):
         attach(out, SampleNode(name, *grad_inputs))

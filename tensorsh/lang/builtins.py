@@ -406,11 +406,12 @@ def build(print_fn):
         "show": SHOW, "graph": GRAPH, "make_dot": GRAPH, "why": WHY, "history": HISTORY, "compare": COMPARE,
     })
     nn, optim = Lazy(_package("nn")), Lazy(_package("optim"))
-    utils = Lazy(_utils)
-    torch_ns._members.update(nn=nn, optim=optim, utils=utils)
+    utils, distributions = Lazy(_utils), Lazy(_package("distributions"))
+    torch_ns._members.update(nn=nn, optim=optim, utils=utils, distributions=distributions)
     table.update(nn=nn, optim=optim)
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
+               "torch.distributions": distributions,
                "torch.linalg": namespace["linalg"], "torch.utils": utils,
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data"))}
     for dotted in SUBMODULES:
@@ -432,12 +433,15 @@ def _gradcheck_module():
 
 # Submodules a program may import by their dotted name; each is an attribute of its package's namespace.
 SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.nn.utils.rnn",
-              "torch.optim.lr_scheduler")
+              "torch.nn.utils.parametrize", "torch.nn.utils.parametrizations",
+              "torch.optim.lr_scheduler", "torch.optim.swa_utils", "torch.distributions.categorical", "torch.distributions.normal",
+              "torch.distributions.bernoulli", "torch.distributions.uniform", "torch.distributions.kl",
+              "torch.distributions.independent", "torch.distributions.multivariate_normal")
 _PACKAGES = {}
 
 
 def _package(name):
-    """torch.nn / torch.optim: imported on first use, one Namespace per process."""
+    """torch.nn / torch.optim / torch.distributions: imported on first use, one Namespace per process."""
     def load():
         if name not in _PACKAGES:
             import importlib

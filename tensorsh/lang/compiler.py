@@ -15,6 +15,7 @@ import types
 
 from tensorsh.engine import undo
 from tensorsh.engine.errors import python_class
+from tensorsh.engine.namespaces import LazyMember
 from tensorsh.lang import ast as A
 from tensorsh.lang.errors import UserError, Note, did_you_mean
 from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, check_names, factory, target_names, \
@@ -287,7 +288,7 @@ def load_attr(obj, name):
             value = obj._members[name]
         except KeyError:
             raise NoAttribute(f"module '{obj._name}' has no attribute '{name}'") from None
-        if type(value) is Lazy:
+        if type(value) is Lazy or type(value) is LazyMember:  # (an engine package's member loaded on first use)
             value = obj._members[name] = value.load()
         return value
     if name[:2] == "__":
@@ -312,7 +313,8 @@ def load_attr(obj, name):
                 or name in getattr(obj, "__class_api__", ()):  # an engine class's own (nn.Embedding.from_pretrained)
             return getattr(obj, name)
         raise _no_attr(obj, t, name)
-    if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()):
+    if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()) and \
+            not (t.__name__ == "Namespace" and name in getattr(obj, "__api__", ())):  # a torch namespace's listed private name
         raise _no_attr(obj, t, name)
     api = getattr(t, "__api__", None)
     per_type = api is not None

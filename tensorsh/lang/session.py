@@ -302,7 +302,7 @@ class Session:
                                   blame.end_col if blame.end_line == blame.line else len(blame.source_line) + 1,
                                   blame.source_line))
             kind = e.kind if isinstance(e, TorchError) else type(e).__name__
-            err = UserError(kind, e.message if isinstance(e, TorchError) else str(e), notes=notes)
+            err = UserError(kind, str(e), notes=notes)
         elif isinstance(e, Limit):
             err = UserError(e.kind, e.message, detail="this would use too much time or memory")
         elif isinstance(e, RecursionError):

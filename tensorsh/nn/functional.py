@@ -303,6 +303,8 @@ def one_hot(tensor, num_classes=-1):
 
 def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
     denom = input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
+    if out is not None:  # torch.div(input, denom, out=out): written into out (one version bump)
+        return out.copy_(input / denom)
     return input / denom
 
 

@@ -197,6 +197,21 @@ def orthogonal_(tensor, gain=1, generator=None):
     return tensor
 
 
-NAMES = ("calculate_gain uniform_ normal_ trunc_normal_ constant_ ones_ zeros_ eye_ dirac_ xavier_uniform_ "
+def sparse_(tensor, sparsity, std=0.01, generator=None):
+    """Normal values, then in each column ceil(sparsity * rows) rows (the head of a randperm) set to zero."""
+    from tensorsh.engine.sampling import randperm
+    if tensor.ndimension() != 2:
+        raise value_error("Only tensors with 2 dimensions are supported")
+    rows, cols = tensor.shape
+    num_zeros = math.ceil(sparsity * rows)
+    with autograd.no_grad():
+        tensor.normal_(0, std, generator=generator)
+        for col_idx in range(cols):
+            zero_indices = randperm(rows)[:num_zeros]
+            tensor[zero_indices, col_idx] = 0
+    return tensor
+
+
+NAMES = ("calculate_gain sparse_ uniform_ normal_ trunc_normal_ constant_ ones_ zeros_ eye_ dirac_ xavier_uniform_ "
          "xavier_normal_ kaiming_uniform_ kaiming_normal_ orthogonal_ _calculate_fan_in_and_fan_out "
          "_calculate_correct_fan").split()

@@ -85,12 +85,15 @@ class _AttrNames:
             return True
         if name[:1] != "_" and name in d:
             return True
+        if name in getattr(type(self.module), "__tsh_properties__", ()):  # a parametrized tensor
+            return True
         return any(name in vars(cls) for cls in _program_classes(type(self.module)))
 
     def __iter__(self):
         d = self.module.__dict__
         names = set(d["_parameters"]) | set(d["_buffers"]) | set(d["_modules"])
         names.update(k for k in d if k[:1] != "_")
+        names.update(getattr(type(self.module), "__tsh_properties__", ()))
         for cls in _program_classes(type(self.module)):
             names.update(k for k in vars(cls) if k[:1] != "_")
         return iter(sorted(names))

@@ -1,7 +1,9 @@
 """torch.nn.utils: gradient clipping and parameter/vector conversion, as PyTorch composes them."""
+import types
+
 from tensorsh.engine import autograd, creation
 from tensorsh.engine.ops import joining
-from tensorsh.engine.errors import runtime, type_error
+from tensorsh.engine.errors import runtime, type_error, warn
 from tensorsh.engine.tensor import Tensor
 
 
@@ -9,25 +11,45 @@ def _tensors(parameters):
     return [parameters] if isinstance(parameters, Tensor) else list(parameters)
 
 
-def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False, foreach=None):
-    """The total norm of the grads' norms (torch.linalg.vector_norm of the stacked per-tensor norms); grads
-    scaled in place by clamp(max_norm / (total + 1e-6), max=1)."""
-    grads = [p.grad for p in _tensors(parameters) if p.grad is not None]
-    max_norm, norm_type = float(max_norm), float(norm_type)
-    if len(grads) == 0:
+def get_total_norm(tensors, norm_type=2.0, error_if_nonfinite=False, foreach=None):
+    """The norm of the tensors' norms (torch.linalg.vector_norm of the stacked per-tensor norms)."""
+    tensors = _tensors(tensors)
+    norm_type = float(norm_type)
+    if len(tensors) == 0:
         return creation.tensor(0.0)
     with autograd.no_grad():
-        norms = [g.norm(norm_type) if norm_type != float("inf") else g.abs().max() for g in grads]
+        norms = [g.norm(norm_type) if norm_type != float("inf") else g.abs().max() for g in tensors]
         stacked = joining.stack(norms)
         total_norm = stacked.norm(norm_type) if norm_type != float("inf") else stacked.max()
         if error_if_nonfinite and (total_norm.isnan() | total_norm.isinf()).item():
             raise runtime(f"The total norm of order {norm_type} for gradients from `parameters` is non-finite, so "
                           "it cannot be clipped. To disable this error and scale the gradients by the non-finite "
                           "norm anyway, set `error_if_nonfinite=False`")
-        clip_coef = max_norm / (total_norm + 1e-6)
-        clip_coef_clamped = clip_coef.clamp(max=1.0)
+    return total_norm
+
+
+def clip_grads_with_norm_(parameters, max_norm, total_norm, foreach=None):
+    """Each grad scaled in place by clamp(max_norm / (total_norm + 1e-6), max=1)."""
+    grads = [p.grad for p in _tensors(parameters) if p.grad is not None]
+    max_norm = float(max_norm)
+    if len(grads) == 0:
+        return
+    with autograd.no_grad():
+        clip_coef_clamped = (max_norm / (total_norm + 1e-6)).clamp(max=1.0)
         for g in grads:
             g.mul_(clip_coef_clamped)
+
+
+def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False, foreach=None):
+    """get_total_norm of the grads, then clip_grads_with_norm_; an empty generator warns, as PyTorch's does."""
+    if not isinstance(parameters, Tensor):
+        is_generator = isinstance(parameters, types.GeneratorType)
+        parameters = list(parameters)
+        if is_generator and len(parameters) == 0:
+            warn("`parameters` is an empty generator, no gradient clipping will occur.")
+    total_norm = get_total_norm([p.grad for p in _tensors(parameters) if p.grad is not None], norm_type,
+                                error_if_nonfinite, foreach)
+    clip_grads_with_norm_(parameters, max_norm, total_norm, foreach)
     return total_norm
 
 

@@ -3,24 +3,27 @@
 Loaded the first time a program reads `torch.optim` (or imports it), never at start-up. `NAMESPACE` maps each
 public name of `torch.optim` to its object; `lr_scheduler` is a namespace.
 """
+from tensorsh.engine.namespaces import LazyMember
 from tensorsh.engine.torch_api import Namespace
 
 from . import schedules as _schedulers
 from .algorithms import SGD, Adagrad, Adam, AdamW, RMSprop
 from .lbfgs import LBFGS
 from .optimizer import Optimizer
-from .variants import ASGD, NAdam, RAdam, Adadelta, Adamax, Rprop
+from .variants import ASGD, NAdam, RAdam, Adadelta, Adafactor, Adamax, Rprop
 
 lr_scheduler = Namespace("torch.optim.lr_scheduler", _schedulers.CLASSES)
 
 # type(opt) and a scheduler's default repr name PyTorch's modules
 for _cls, _module in ((Optimizer, "optimizer"), (SGD, "sgd"), (Adam, "adam"), (AdamW, "adamw"), (RMSprop, "rmsprop"),
                       (Adagrad, "adagrad"), (Adamax, "adamax"), (NAdam, "nadam"), (RAdam, "radam"),
-                      (Adadelta, "adadelta"), (Rprop, "rprop"), (ASGD, "asgd"), (LBFGS, "lbfgs")):
+                      (Adadelta, "adadelta"), (Rprop, "rprop"), (ASGD, "asgd"), (LBFGS, "lbfgs"),
+                      (Adafactor, "_adafactor")):
     _cls.__module__ = "torch.optim." + _module
 for _cls in _schedulers.CLASSES.values():
     _cls.__module__ = "torch.optim.lr_scheduler"
 
 NAMESPACE = {"lr_scheduler": lr_scheduler, "Optimizer": Optimizer, "SGD": SGD, "Adam": Adam, "AdamW": AdamW,
              "RMSprop": RMSprop, "Adagrad": Adagrad, "Adamax": Adamax, "NAdam": NAdam, "RAdam": RAdam,
-             "Adadelta": Adadelta, "Rprop": Rprop, "ASGD": ASGD, "LBFGS": LBFGS}
+             "Adadelta": Adadelta, "Rprop": Rprop, "ASGD": ASGD, "LBFGS": LBFGS, "Adafactor": Adafactor,
+             "swa_utils": LazyMember(lambda: __import__("tensorsh.optim.swa_utils", fromlist=["NAMESPACE"]).NAMESPACE)}

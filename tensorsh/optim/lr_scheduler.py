@@ -58,7 +58,7 @@ class LRScheduler(Journaled):
         else:
             for i, group in enumerate(optimizer.param_groups):
                 if "initial_lr" not in group:
-                    raise make("KeyError", repr(  # str() of a KeyError is its argument's repr
+                    raise make("KeyError", (
                         f"param 'initial_lr' is not specified in param_groups[{i}] when resuming scheduler with "
                         "last_epoch >= 0.\nThis typically happens when:\n1. You're trying to resume training from a "
                         "checkpoint but haven't properly loaded the optimizer state\n2. You're using last_epoch >= 0 "

@@ -456,6 +456,10 @@ class OneCycleLR(LRScheduler):
 
 
 # torch.optim.lr_scheduler's members (lr_scheduler.py's classes and these)
-CLASSES = {c.__name__: c for c in (LRScheduler, LambdaLR, StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR,
+class _LRScheduler(LRScheduler):
+    """The old name of the base class, which older programs subclass."""
+
+
+CLASSES = {c.__name__: c for c in (LRScheduler, _LRScheduler, LambdaLR, StepLR, MultiStepLR, ExponentialLR, CosineAnnealingLR,
                                    ReduceLROnPlateau, MultiplicativeLR, ConstantLR, LinearLR, SequentialLR,
                                    PolynomialLR, ChainedScheduler, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR)}

@@ -1,4 +1,4 @@
-"""Adamax, NAdam, RAdam, Adadelta, Rprop, ASGD: PyTorch's single-tensor CPU loops (`_single_tensor_*`), op for op.
+"""Adamax, NAdam, RAdam, Adadelta, Rprop, ASGD, Adafactor: PyTorch's single-tensor CPU loops (`_single_tensor_*`), op for op.
 
 As in algorithms.py: each update is the sequence of in-place engine ops PyTorch runs, in its order, with its Python
 scalars, so values and version counters are PyTorch's where the kernels are bit-exact (all but `sqrt`, see the
@@ -249,3 +249,71 @@ class ASGD(_SingleTensor):
             eta.copy_(creation.tensor(_number(lr / ((1 + lambd * lr * step) ** alpha))))
             mu.copy_(creation.tensor(1 / max(1, step - t0)))
 
+
+
+class Adafactor(_SingleTensor):
+    """PyTorch's Adafactor (torch/optim/_adafactor.py): factored second moments (row and column means of the
+    squared gradient) for matrices, a full one for vectors; its single-tensor loop, which PyTorch runs unless
+    foreach=True is asked (that loop is run here then too)."""
+
+    def __init__(self, params, lr=1e-2, beta2_decay=-0.8, eps=(None, 1e-3), d=1.0, weight_decay=0.0, *, foreach=None,
+                 maximize=False):
+        if isinstance(lr, Tensor) and lr.numel() != 1:
+            raise _invalid("Tensor lr must be 1-element")
+        for ok, text in ((0.0 <= lr, f"Learning rate should be >= 0 but is: {lr}"),
+                         (0.0 >= beta2_decay, f"beta2_decay should be <= 0 but is: {beta2_decay}"),
+                         (eps[0] is None or 0.0 <= eps[0], f"epsilon1 should be >= 0 but is: {eps[0]}"),
+                         (0.0 <= eps[1], f"epsilon2 should be >= 0 but is: {eps[1]}"),
+                         (1.0 <= d, f"Clipping threshold d should be >= 1 but is: {d}"),
+                         (0.0 <= weight_decay, f"weight_decay should be >= 0 but is: {weight_decay}")):
+            if not ok:
+                raise _invalid(text)
+        defaults = {"lr": lr, "beta2_decay": beta2_decay, "eps": eps, "d": d, "weight_decay": weight_decay,
+                    "foreach": foreach, "maximize": maximize}
+        super().__init__(params, defaults)
+
+    @staticmethod
+    def _init_state(s, param, grad):
+        s["step"] = _step_tensor()
+        if grad.dim() > 1:
+            s["row_var"] = grad.new_zeros(list(grad.shape[:-1]) + [1])
+            s["col_var"] = grad.new_zeros(list(grad.shape[:-2]) + [1, grad.shape[-1]])
+        else:
+            s["variance"] = creation.zeros_like(grad)
+
+    def _update(self, group, state, with_grads):
+        from tensorsh.engine.defaults import finfo
+        eps1, eps2 = group["eps"]
+        lr, d, beta2_decay = _to_scalar(group["lr"]), group["d"], group["beta2_decay"]
+        weight_decay, maximize = group["weight_decay"], group["maximize"]
+        _init_states(state, with_grads, self._init_state)
+        lr = _number(lr)
+        for param, grad in with_grads:
+            s = state[param]
+            grad = -grad if maximize else grad
+            if eps1 is None:
+                eps1 = finfo(param.dtype).eps
+            step_t = s["step"]
+            step_t += 1
+            step_float = step_t.item()
+            one_minus_beta2_t = step_float ** beta2_decay
+            rho_t = min(lr, 1 / (step_float ** 0.5))
+            alpha = max(eps2, param.norm(2).item() / (param.numel() ** 0.5)) * rho_t
+            if weight_decay != 0:
+                param.mul_(1 - lr * weight_decay)
+            if grad.dim() > 1:
+                row_var, col_var = s["row_var"], s["col_var"]
+                row_mean = grad.norm(dim=-1, keepdim=True).square_().div_(grad.size(-1))
+                row_var.lerp_(row_mean, one_minus_beta2_t)
+                col_mean = grad.norm(dim=-2, keepdim=True).square_().div_(grad.size(-2))
+                col_var.lerp_(col_mean, one_minus_beta2_t)
+                var_estimate = row_var @ col_var
+                var_estimate.div_(row_var.mean(dim=-2, keepdim=True).clamp_(min=eps1))
+            else:
+                variance = s["variance"]
+                variance.lerp_(grad * grad, one_minus_beta2_t)
+                var_estimate = variance.clone()
+            update = var_estimate.clamp_(min=eps1 * eps1).rsqrt_()
+            update.mul_(grad)
+            denom = max(1.0, update.norm(2).item() / ((update.numel() ** 0.5) * d))
+            param.add_(update, alpha=-alpha / denom)

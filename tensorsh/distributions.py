@@ -1,0 +1,727 @@
+"""torch.distributions as policy-gradient and VAE programs use it: Categorical, Normal, Bernoulli, Uniform.
+
+PyTorch's Python classes ported line for line on engine ops, so samples draw from the generator in PyTorch's order
+(Categorical: multinomial with replacement; Normal: torch.normal, rsample: normal_ into an empty tensor), the
+graphs are PyTorch's (`logits - logsumexp`, softmax, ...) and argument validation (on by default, as in PyTorch)
+raises PyTorch's ValueError texts. Loaded the first time a program reads `torch.distributions`.
+"""
+import math
+
+from tensorsh.engine import autograd
+from tensorsh.engine.errors import make, value_error
+from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.torch_api import NAMESPACE as T, Namespace
+from tensorsh.nn.functional import binary_cross_entropy_with_logits
+
+
+def _is_number(x):
+    return isinstance(x, (int, float))
+
+
+def broadcast_all(*values):
+    if not all(isinstance(v, Tensor) or _is_number(v) for v in values):
+        raise value_error("Input arguments must all be instances of Number, torch.Tensor or objects implementing "
+                          "__torch_function__.")
+    if not all(isinstance(v, Tensor) for v in values):
+        dtype = next((v.dtype for v in values if isinstance(v, Tensor)), T["get_default_dtype"]())
+        values = [v if isinstance(v, Tensor) else T["tensor"](v, dtype=dtype) for v in values]
+    return T["broadcast_tensors"](*values)
+
+
+def _size(shape=()):
+    return shape if type(shape) is T["Size"] else T["Size"](shape)
+
+
+# ---- constraints (their checks and reprs as torch.distributions.constraints has them) ----
+class _Constraint:
+    __api__ = frozenset({"check"})
+
+    def __repr__(self):
+        return type(self).__name__[1:] + "()"
+
+
+class _Real(_Constraint):
+    def check(self, value):
+        return value == value
+
+
+class _GreaterThan(_Constraint):
+    def __init__(self, lower_bound):
+        self.lower_bound = lower_bound
+
+    def check(self, value):
+        return self.lower_bound < value
+
+    def __repr__(self):
+        return f"GreaterThan(lower_bound={self.lower_bound})"
+
+
+class _LessThan(_Constraint):
+    def __init__(self, upper_bound):
+        self.upper_bound = upper_bound
+
+    def check(self, value):
+        return value < self.upper_bound
+
+    def __repr__(self):
+        return f"LessThan(upper_bound={self.upper_bound})"
+
+
+class _Interval(_Constraint):
+    def __init__(self, lower_bound, upper_bound):
+        self.lower_bound, self.upper_bound = lower_bound, upper_bound
+
+    def check(self, value):
+        return (self.lower_bound <= value) & (value <= self.upper_bound)
+
+    def __repr__(self):
+        return f"{type(self).__name__[1:]}(lower_bound={self.lower_bound}, upper_bound={self.upper_bound})"
+
+
+class _IntegerInterval(_Interval):
+    def check(self, value):
+        return (value % 1 == 0) & (self.lower_bound <= value) & (value <= self.upper_bound)
+
+
+class _Boolean(_Constraint):
+    def check(self, value):
+        return (value == 0) | (value == 1)
+
+
+class _Simplex(_Constraint):
+    def check(self, value):
+        return T["all"](value >= 0, dim=-1) & ((value.sum(-1) - 1).abs() < 1e-6)
+
+
+class _IndependentConstraint(_Constraint):
+    def __init__(self, base, reinterpreted_batch_ndims):
+        self.base, self.reinterpreted_batch_ndims = base, reinterpreted_batch_ndims
+
+    def check(self, value):
+        result = self.base.check(value)
+        if result.dim() < self.reinterpreted_batch_ndims:
+            raise value_error(f"Expected value.dim() >= {self.reinterpreted_batch_ndims} but got {value.dim()}")
+        result = result.reshape(tuple(result.shape[:result.dim() - self.reinterpreted_batch_ndims]) + (-1,))
+        return result.all(-1)
+
+    def __repr__(self):
+        return f"IndependentConstraint({self.base!r}, {self.reinterpreted_batch_ndims})"
+
+
+class _PositiveDefinite(_Constraint):
+    def check(self, value):
+        if value.shape[-2] != value.shape[-1]:
+            return T["full"](tuple(value.shape[:-2]), False, dtype=T["bool"])
+        sym = T["isclose"](value, value.mT, atol=1e-6).all(-2).all(-1)
+        if not sym.all().item():
+            return sym
+        return T["linalg"].cholesky_ex(value).info.eq(0)
+
+
+class _LowerCholesky(_Constraint):
+    def check(self, value):
+        lower_triangular = (value.tril() == value).view(tuple(value.shape[:-2]) + (-1,)).min(-1)[0]
+        positive_diagonal = (value.diagonal(dim1=-2, dim2=-1) > 0).min(-1)[0]
+        return lower_triangular & positive_diagonal
+
+
+real = _Real()
+positive = _GreaterThan(0.0)
+simplex = _Simplex()
+real_vector = _IndependentConstraint(real, 1)
+unit_interval = _Interval(0.0, 1.0)
+boolean = _Boolean()
+
+
+class Distribution:
+    """The base class: shapes, argument and sample validation, sample() as rsample() without grad, the repr."""
+    __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
+                         "variance", "stddev", "arg_constraints", "support", "has_rsample", "perplexity", "cdf",
+                         "icdf", "expand", "enumerate_support", "sample_n"})
+    arg_constraints = {}
+    support = None
+    has_rsample = False
+    _validate_default = True
+
+    def __init__(self, batch_shape=(), event_shape=(), validate_args=None):
+        self._batch_shape, self._event_shape = _size(batch_shape), _size(event_shape)
+        self._validate_args = self._validate_default if validate_args is None else validate_args
+        if self._validate_args:
+            for param, constraint in self.arg_constraints.items():
+                if param not in self._given:
+                    continue  # the lazily computed parameter is not checked
+                value = getattr(self, param)
+                if not constraint.check(value).all().item():
+                    raise value_error(f"Expected parameter {param} ({type(value).__name__} of shape "
+                                      f"{tuple(value.shape)}) of distribution {self!r} to satisfy the constraint "
+                                      f"{constraint!r}, but found invalid values:\n{value}")
+
+    @property
+    def batch_shape(self):
+        return self._batch_shape
+
+    @property
+    def event_shape(self):
+        return self._event_shape
+
+    def _extended_shape(self, sample_shape=()):
+        return _size(tuple(_size(sample_shape)) + tuple(self._batch_shape) + tuple(self._event_shape))
+
+    def sample(self, sample_shape=()):
+        with autograd.no_grad():
+            return self.rsample(sample_shape)
+
+    def rsample(self, sample_shape=()):
+        raise make("NotImplementedError", "")
+
+    @property
+    def stddev(self):
+        return self.variance.sqrt()
+
+    def perplexity(self):
+        return T["exp"](self.entropy())
+
+    def _validate_sample(self, value):
+        if not isinstance(value, Tensor):
+            raise value_error("The value argument to log_prob must be a Tensor")
+        event_dim_start = len(value.size()) - len(self._event_shape)
+        if tuple(value.size()[event_dim_start:]) != tuple(self._event_shape):
+            raise value_error(f"The right-most size of value must match event_shape: {value.size()} vs "
+                              f"{self._event_shape}.")
+        actual_shape = value.size()
+        expected_shape = self._extended_shape()
+        for i, j in zip(reversed(actual_shape), reversed(expected_shape)):
+            if i != 1 and j != 1 and i != j:
+                raise value_error(f"Value is not broadcastable with batch_shape+event_shape: {actual_shape} vs "
+                                  f"{expected_shape}.")
+        support = self.support
+        if not support.check(value).all().item():
+            raise value_error(f"Expected value argument ({type(value).__name__} of shape {tuple(value.shape)}) to be "
+                              f"within the support ({support!r}) of the distribution {self!r}, but found invalid "
+                              f"values:\n{value}")
+
+    def _has(self, param):
+        return param in self._given
+
+    def __repr__(self):  # the parameters given or already computed (PyTorch's lazy properties fill __dict__)
+        parts = []
+        for p in self.arg_constraints:
+            if self._has(p):
+                v = getattr(self, p)
+                parts.append(f"{p}: {v if v.numel() == 1 else v.size()}")
+        return type(self).__name__ + "(" + ", ".join(parts) + ")"
+
+
+def _probs_to_logits(probs, is_binary=False):
+    eps = T["finfo"](probs.dtype).eps
+    ps_clamped = probs.clamp(min=eps, max=1 - eps)
+    if is_binary:
+        return T["log"](ps_clamped) - T["log1p"](-ps_clamped)
+    return T["log"](ps_clamped)
+
+
+class _ProbsOrLogits(Distribution):
+    """probs and logits: the one given is stored; the other is computed on first read and kept."""
+
+    def _take(self, probs, logits):
+        if (probs is None) == (logits is None):
+            raise value_error("Either `probs` or `logits` must be specified, but not both.")
+        self._given = ("probs",) if probs is not None else ("logits",)
+        self._probs = self._logits = None
+
+    @property
+    def probs(self):
+        if self._probs is None:
+            self._probs = self._logits_to_probs(self._logits)
+        return self._probs
+
+    @property
+    def logits(self):
+        if self._logits is None:
+            self._logits = self._probs_to_logits(self._probs)
+        return self._logits
+
+    def _has(self, param):
+        return getattr(self, "_" + param) is not None
+
+    @property
+    def _param(self):
+        return self._probs if self._given == ("probs",) else self._logits
+
+    @property
+    def param_shape(self):
+        return self._param.size()
+
+
+class Categorical(_ProbsOrLogits):
+    __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
+    arg_constraints = {"probs": simplex, "logits": real_vector}
+    has_enumerate_support = True
+
+    def __init__(self, probs=None, logits=None, validate_args=None):
+        self._take(probs, logits)
+        if probs is not None:
+            if probs.dim() < 1:
+                raise value_error("`probs` parameter must be at least one-dimensional.")
+            self._probs = probs / probs.sum(-1, keepdim=True)
+        else:
+            if logits.dim() < 1:
+                raise value_error("`logits` parameter must be at least one-dimensional.")
+            self._logits = logits - logits.logsumexp(dim=-1, keepdim=True)
+        self._num_events = self._param.size()[-1]
+        batch_shape = self._param.size()[:-1] if self._param.ndimension() > 1 else ()
+        super().__init__(batch_shape, validate_args=validate_args)
+
+    @staticmethod
+    def _logits_to_probs(logits):
+        return T["softmax"](logits, dim=-1)
+
+    @staticmethod
+    def _probs_to_logits(probs):
+        return _probs_to_logits(probs)
+
+    @property
+    def support(self):
+        return _IntegerInterval(0, self._num_events - 1)
+
+    @property
+    def mean(self):
+        return T["full"](self._extended_shape(), math.nan, dtype=self.probs.dtype)
+
+    variance = mean
+
+    @property
+    def mode(self):
+        return self.probs.argmax(dim=-1)
+
+    def sample(self, sample_shape=()):
+        sample_shape = _size(sample_shape)
+        probs_2d = self.probs.reshape(-1, self._num_events)
+        samples_2d = T["multinomial"](probs_2d, sample_shape.numel(), True).T
+        return samples_2d.reshape(self._extended_shape(sample_shape))
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        value = value.long().unsqueeze(-1)
+        value, log_pmf = T["broadcast_tensors"](value, self.logits)
+        value = value[..., :1]
+        return log_pmf.gather(-1, value).squeeze(-1)
+
+    def entropy(self):
+        min_real = T["finfo"](self.logits.dtype).min
+        logits = T["clamp"](self.logits, min=min_real)
+        p_log_p = logits * self.probs
+        return -p_log_p.sum(-1)
+
+    def enumerate_support(self, expand=True):
+        values = T["arange"](self._num_events, dtype=T["long"])
+        values = values.view((-1,) + (1,) * len(self._batch_shape))
+        if expand:
+            values = values.expand((-1,) + tuple(self._batch_shape))
+        return values
+
+
+class Bernoulli(_ProbsOrLogits):
+    __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
+    arg_constraints = {"probs": unit_interval, "logits": real}
+    support = boolean
+    has_enumerate_support = True
+
+    def __init__(self, probs=None, logits=None, validate_args=None):
+        self._take(probs, logits)
+        given = probs if probs is not None else logits
+        (param,) = broadcast_all(given)
+        if probs is not None:
+            self._probs = param
+        else:
+            self._logits = param
+        batch_shape = () if _is_number(given) else self._param.size()
+        super().__init__(batch_shape, validate_args=validate_args)
+
+    @staticmethod
+    def _logits_to_probs(logits):
+        return T["sigmoid"](logits)
+
+    @staticmethod
+    def _probs_to_logits(probs):
+        return _probs_to_logits(probs, is_binary=True)
+
+    @property
+    def mean(self):
+        return self.probs
+
+    @property
+    def variance(self):
+        return self.probs * (1 - self.probs)
+
+    def sample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        with autograd.no_grad():
+            return T["bernoulli"](self.probs.expand(shape))
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        logits, value = broadcast_all(self.logits, value)
+        return -binary_cross_entropy_with_logits(logits, value, reduction="none")
+
+    def entropy(self):
+        return binary_cross_entropy_with_logits(self.logits, self.probs, reduction="none")
+
+
+_LOC = property(lambda self: self.loc, doc="mean and mode of the distributions located at loc")
+
+
+def _two_parameters(self, a, b, validate_args):
+    """Normal's and Uniform's __init__: the two parameters (named by _given) broadcast, the batch shape theirs
+    unless both are numbers, then the base class's validation."""
+    values = broadcast_all(a, b)
+    for name, value in zip(self._given, values):
+        setattr(self, name, value)
+    batch_shape = () if _is_number(a) and _is_number(b) else values[0].size()
+    Distribution.__init__(self, batch_shape, validate_args=validate_args)
+
+
+class Normal(Distribution):
+    __api__ = Distribution.__api__ | {"loc", "scale"}
+    arg_constraints = {"loc": real, "scale": positive}
+    support = real
+    has_rsample = True
+    _given = ("loc", "scale")
+
+    def __init__(self, loc, scale, validate_args=None):
+        _two_parameters(self, loc, scale, validate_args)
+
+    mean = mode = _LOC
+
+    @property
+    def stddev(self):
+        return self.scale
+
+    @property
+    def variance(self):
+        return self.stddev.pow(2)
+
+    def sample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        with autograd.no_grad():
+            return T["normal"](self.loc.expand(shape), self.scale.expand(shape))
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        eps = T["empty"](shape, dtype=self.loc.dtype).normal_()
+        return self.loc + eps * self.scale
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        var = self.scale ** 2
+        log_scale = self.scale.log()
+        return -((value - self.loc) ** 2) / (2 * var) - log_scale - math.log(math.sqrt(2 * math.pi))
+
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return 0.5 * (1 + T["erf"]((value - self.loc) * self.scale.reciprocal() / math.sqrt(2)))
+
+    def icdf(self, value):
+        return self.loc + self.scale * T["erfinv"](2 * value - 1) * math.sqrt(2)
+
+    def entropy(self):
+        return 0.5 + 0.5 * math.log(2 * math.pi) + T["log"](self.scale)
+
+
+class Uniform(Distribution):
+    __api__ = Distribution.__api__ | {"low", "high"}
+    has_rsample = True
+    _given = ("low", "high")
+
+    def __init__(self, low, high, validate_args=None):
+        _two_parameters(self, low, high, validate_args)
+
+    @property
+    def arg_constraints(self):
+        return {"low": _LessThan(self.high), "high": _GreaterThan(self.low)}
+
+    @property
+    def support(self):
+        return _Interval(self.low, self.high)
+
+    @property
+    def mean(self):
+        return (self.high + self.low) / 2
+
+    @property
+    def mode(self):
+        return math.nan * self.high
+
+    @property
+    def stddev(self):
+        return (self.high - self.low) / 12 ** 0.5
+
+    @property
+    def variance(self):
+        return (self.high - self.low).pow(2) / 12
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        rand = T["rand"](shape, dtype=self.low.dtype)
+        return self.low + rand * (self.high - self.low)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        lb = self.low.le(value).type_as(self.low)
+        ub = self.high.gt(value).type_as(self.low)
+        return T["log"](lb.mul(ub)) - T["log"](self.high - self.low)
+
+    def entropy(self):
+        return T["log"](self.high - self.low)
+
+
+def _sum_rightmost(value, dim):
+    return value if dim == 0 else value.reshape(tuple(value.shape[:-dim]) + (-1,)).sum(-1)
+
+
+class Independent(Distribution):
+    """Reinterprets the rightmost batch dims of a distribution as event dims (log_prob and entropy summed)."""
+    __api__ = Distribution.__api__ | {"base_dist", "reinterpreted_batch_ndims"}
+    _given = ()
+
+    def __init__(self, base_distribution, reinterpreted_batch_ndims, validate_args=None):
+        if reinterpreted_batch_ndims > len(base_distribution.batch_shape):
+            raise value_error("Expected reinterpreted_batch_ndims <= len(base_distribution.batch_shape), actual "
+                              f"{reinterpreted_batch_ndims} vs {len(base_distribution.batch_shape)}")
+        shape = tuple(base_distribution.batch_shape) + tuple(base_distribution.event_shape)
+        event_dim = reinterpreted_batch_ndims + len(base_distribution.event_shape)
+        self.base_dist = base_distribution
+        self.reinterpreted_batch_ndims = reinterpreted_batch_ndims
+        super().__init__(shape[:len(shape) - event_dim], shape[len(shape) - event_dim:], validate_args=validate_args)
+
+    @property
+    def has_rsample(self):
+        return self.base_dist.has_rsample
+
+    @property
+    def support(self):
+        result = self.base_dist.support
+        return _IndependentConstraint(result, self.reinterpreted_batch_ndims) if self.reinterpreted_batch_ndims \
+            else result
+
+    @property
+    def mean(self):
+        return self.base_dist.mean
+
+    @property
+    def mode(self):
+        return self.base_dist.mode
+
+    @property
+    def variance(self):
+        return self.base_dist.variance
+
+    def sample(self, sample_shape=()):
+        return self.base_dist.sample(sample_shape)
+
+    def rsample(self, sample_shape=()):
+        return self.base_dist.rsample(sample_shape)
+
+    def log_prob(self, value):
+        return _sum_rightmost(self.base_dist.log_prob(value), self.reinterpreted_batch_ndims)
+
+    def entropy(self):
+        return _sum_rightmost(self.base_dist.entropy(), self.reinterpreted_batch_ndims)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.base_dist!r}, {self.reinterpreted_batch_ndims})"
+
+
+def _batch_mv(bmat, bvec):
+    return T["matmul"](bmat, bvec.unsqueeze(-1)).squeeze(-1)
+
+
+def _batch_mahalanobis(bL, bx):
+    """PyTorch's: the squared norms of L^-1 x, L's batch dims lined up with x's by reshapes and permutes."""
+    n = bx.size(-1)
+    bx_batch_shape = tuple(bx.shape[:-1])
+    bx_batch_dims = len(bx_batch_shape)
+    bL_batch_dims = bL.dim() - 2
+    outer_batch_dims = bx_batch_dims - bL_batch_dims
+    old_batch_dims = outer_batch_dims + bL_batch_dims
+    new_batch_dims = outer_batch_dims + 2 * bL_batch_dims
+    bx_new_shape = tuple(bx.shape[:outer_batch_dims])
+    for sL, sx in zip(bL.shape[:-2], bx.shape[outer_batch_dims:-1]):
+        bx_new_shape += (sx // sL, sL)
+    bx_new_shape += (n,)
+    bx = bx.reshape(bx_new_shape)
+    permute_dims = (list(range(outer_batch_dims)) + list(range(outer_batch_dims, new_batch_dims, 2))
+                    + list(range(outer_batch_dims + 1, new_batch_dims, 2)) + [new_batch_dims])
+    bx = bx.permute(permute_dims)
+    flat_L = bL.reshape(-1, n, n)
+    flat_x = bx.reshape(-1, flat_L.size(0), n)
+    flat_x_swap = flat_x.permute(1, 2, 0)
+    M_swap = T["linalg"].solve_triangular(flat_L, flat_x_swap, upper=False).pow(2).sum(-2)
+    M = M_swap.t()
+    permuted_M = M.reshape(tuple(bx.shape[:-1]))
+    permute_inv_dims = list(range(outer_batch_dims))
+    for i in range(bL_batch_dims):
+        permute_inv_dims += [outer_batch_dims + i, old_batch_dims + i]
+    return permuted_M.permute(permute_inv_dims).reshape(bx_batch_shape)
+
+
+class MultivariateNormal(Distribution):
+    __api__ = Distribution.__api__ | {"loc", "covariance_matrix", "precision_matrix", "scale_tril"}
+    arg_constraints = {"loc": real_vector, "covariance_matrix": _PositiveDefinite(),
+                       "precision_matrix": _PositiveDefinite(), "scale_tril": _LowerCholesky()}
+    support = real_vector
+    has_rsample = True
+
+    def __init__(self, loc, covariance_matrix=None, precision_matrix=None, scale_tril=None, validate_args=None):
+        if loc.dim() < 1:
+            raise value_error("loc must be at least one-dimensional.")
+        if (covariance_matrix is not None) + (scale_tril is not None) + (precision_matrix is not None) != 1:
+            raise value_error("Exactly one of covariance_matrix or precision_matrix or scale_tril may be specified.")
+        given = next(name for name, m in (("scale_tril", scale_tril), ("covariance_matrix", covariance_matrix),
+                                          ("precision_matrix", precision_matrix)) if m is not None)
+        matrix = {"scale_tril": scale_tril, "covariance_matrix": covariance_matrix,
+                  "precision_matrix": precision_matrix}[given]
+        if matrix.dim() < 2:
+            raise value_error(f"{given} matrix must be at least two-dimensional, with optional leading batch "
+                              "dimensions" if given == "scale_tril" else
+                              f"{given} must be at least two-dimensional, with optional leading batch dimensions")
+        batch_shape = tuple(T["broadcast_shapes"](matrix.shape[:-2], loc.shape[:-1]))
+        self._given = ("loc", given)
+        self._matrices = {given: matrix.expand(batch_shape + (-1, -1))}
+        self.loc = loc.expand(batch_shape + (-1,))
+        super().__init__(batch_shape, self.loc.shape[-1:], validate_args=validate_args)
+        if given == "scale_tril":
+            self._unbroadcasted_scale_tril = scale_tril
+        elif given == "covariance_matrix":
+            self._unbroadcasted_scale_tril = T["linalg"].cholesky(covariance_matrix)
+        else:
+            P = precision_matrix
+            Lf = T["linalg"].cholesky(T["flip"](P, (-2, -1)))
+            L_inv = T["transpose"](T["flip"](Lf, (-2, -1)), -2, -1)
+            Id = T["eye"](P.shape[-1], dtype=P.dtype)
+            self._unbroadcasted_scale_tril = T["linalg"].solve_triangular(L_inv, Id, upper=False)
+
+    def _has(self, param):
+        return param == "loc" or param in self._matrices
+
+    def _matrix(self, name, make):
+        if name not in self._matrices:
+            self._matrices[name] = make().expand(tuple(self._batch_shape) + tuple(self._event_shape) * 2)
+        return self._matrices[name]
+
+    @property
+    def scale_tril(self):
+        return self._matrix("scale_tril", lambda: self._unbroadcasted_scale_tril)
+
+    @property
+    def covariance_matrix(self):
+        return self._matrix("covariance_matrix", lambda: T["matmul"](self._unbroadcasted_scale_tril,
+                                                                     self._unbroadcasted_scale_tril.mT))
+
+    @property
+    def precision_matrix(self):
+        return self._matrix("precision_matrix", lambda: T["cholesky_inverse"](self._unbroadcasted_scale_tril))
+
+    mean = mode = _LOC
+
+    @property
+    def variance(self):
+        return self._unbroadcasted_scale_tril.pow(2).sum(-1).expand(tuple(self._batch_shape) +
+                                                                     tuple(self._event_shape))
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        eps = T["empty"](shape, dtype=self.loc.dtype).normal_()
+        return self.loc + _batch_mv(self._unbroadcasted_scale_tril, eps)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        diff = value - self.loc
+        M = _batch_mahalanobis(self._unbroadcasted_scale_tril, diff)
+        half_log_det = self._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1)
+        return -0.5 * (self._event_shape[0] * math.log(2 * math.pi) + M) - half_log_det
+
+    def entropy(self):
+        half_log_det = self._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1)
+        H = 0.5 * self._event_shape[0] * (1.0 + math.log(2 * math.pi)) + half_log_det
+        return H if len(self._batch_shape) == 0 else H.expand(tuple(self._batch_shape))
+
+
+def _kl_normal_normal(p, q):
+    var_ratio = (p.scale / q.scale).pow(2)
+    t1 = ((p.loc - q.loc) / q.scale).pow(2)
+    return 0.5 * (var_ratio + t1 - 1 - var_ratio.log())
+
+
+def _kl_categorical_categorical(p, q):
+    t = p.probs * (p.logits - q.logits)
+    t[(q.probs == 0).expand_as(t)] = math.inf
+    t[(p.probs == 0).expand_as(t)] = 0
+    return t.sum(-1)
+
+
+def _kl_bernoulli_bernoulli(p, q):
+    from tensorsh.nn.functional import softplus
+    t1 = p.probs * (softplus(-q.logits) - softplus(-p.logits))
+    t1[q.probs == 0] = math.inf
+    t1[p.probs == 0] = 0
+    t2 = (1 - p.probs) * (softplus(q.logits) - softplus(p.logits))
+    t2[q.probs == 1] = math.inf
+    t2[p.probs == 1] = 0
+    return t1 + t2
+
+
+def _kl_uniform_uniform(p, q):
+    result = ((q.high - q.low) / (p.high - p.low)).log()
+    result[(q.low > p.low) | (q.high < p.high)] = math.inf
+    return result
+
+
+def _kl_normal_infinity(p, q):
+    return T["full_like"](p.loc, math.inf)
+
+
+def _kl_uniform_normal(p, q):
+    common_term = p.high - p.low
+    t1 = (math.sqrt(math.pi * 2) * q.scale / common_term).log()
+    t2 = (common_term).pow(2) / 12
+    t3 = ((p.high + p.low - 2 * q.loc) / 2).pow(2)
+    return t1 + 0.5 * (t2 + t3) / q.scale.pow(2)
+
+
+_KL = {("Normal", "Uniform"): _kl_normal_infinity, ("Uniform", "Normal"): _kl_uniform_normal,
+       ("Normal", "Normal"): _kl_normal_normal, ("Categorical", "Categorical"): _kl_categorical_categorical,
+       ("Bernoulli", "Bernoulli"): _kl_bernoulli_bernoulli, ("Uniform", "Uniform"): _kl_uniform_uniform}
+
+
+def kl_divergence(p, q):
+    """KL(p || q) for the pairs of one family (PyTorch's formulas from torch/distributions/kl.py)."""
+    fun = _KL.get((_family(p), _family(q)))
+    if fun is None:
+        raise make("NotImplementedError", f"No KL(p || q) is implemented for p type {type(p).__name__} and q type "
+                                          f"{type(q).__name__}")
+    return fun(p, q)
+
+
+def _family(d):
+    return next((c.__name__ for c in type(d).__mro__ if c.__name__ in ("Normal", "Categorical", "Bernoulli",
+                                                                       "Uniform")), None)
+
+
+NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoulli": Bernoulli, "Normal": Normal,
+             "Uniform": Uniform, "Independent": Independent, "MultivariateNormal": MultivariateNormal}
+for _name, _cls in list(NAMESPACE.items()):
+    _cls.__module__ = "torch.distributions." + {"Distribution": "distribution",
+                                                "MultivariateNormal": "multivariate_normal"}.get(_name, _name.lower())
+NAMESPACE["kl_divergence"] = kl_divergence
+NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence})
+# the submodules a program may import (`from torch.distributions.normal import Normal`)
+for _name in ("Categorical", "Normal", "Bernoulli", "Uniform", "Independent", "MultivariateNormal"):
+    _module = NAMESPACE[_name].__module__.rsplit(".", 1)[1]
+    NAMESPACE[_module] = Namespace("torch.distributions." + _module, {_name: NAMESPACE[_name]})
