@@ -908,6 +908,11 @@ def small_matmul(a, b):
     out = np.empty((m, n), _F32)  # (float32: the same steps, from the first product, in one compiled loop)
     if a.dtype != np.float32 or not _compiled_orders(rows, cols, out, m, (_FUSED if fused else _PLAIN) | 4):
         out = _small_steps(rows, cols, k, fused)
+    if k == 4 and not fused and m > 1 and n >= 4 and b.ndim == 2 and b.flags.f_contiguous and not b.flags.c_contiguous \
+            and rows.flags.c_contiguous:
+        blocks = n - n % 4  # (a row-major a times a transposed b, as nn.Linear's input @ weight.t(): MKL adds each
+        p = rows[:, :, None] * cols[None, :, :blocks]  # block of four columns' products in two pairs, (p0+p2)+(p1+p3))
+        out[:, :blocks] = (p[:, 0] + p[:, 2]) + (p[:, 1] + p[:, 3])
     if a.ndim == 1 and b.ndim == 1:
         return out.reshape(())
     return out.reshape(out.shape[0] if b.ndim == 1 else (out.shape[1],) if a.ndim == 1 else out.shape)

@@ -624,6 +624,21 @@ d = torch.arange(6.).reshape(3, 2)
 d.mul_(d[0])
 print(d)
 """,
+"products_with_four_inputs_by_a_transposed_matrix": """
+torch.manual_seed(0)
+for (m, n) in [(2, 16), (4, 4), (8, 4), (64, 4), (1, 4), (4, 1), (2, 2), (3, 5), (16, 16), (4, 16), (5, 4), (4, 8),
+               (4, 12), (3, 13), (2, 7), (9, 11)]:
+    A = torch.randn(m, 4); B = torch.randn(4, n); C = torch.randn(n, 4); bias = torch.randn(n)
+    At = A.t().contiguous().t()
+    for r in [A @ B, A @ C.t(), torch.addmm(bias, A, C.t()), At @ B, At @ C.t(), torch.nn.functional.linear(A, C, bias)]:
+        print(r.flatten().tolist())
+for (i, o, b) in [(4, 4, 4), (4, 8, 2), (3, 4, 5), (4, 1, 7), (2, 4, 4), (4, 4, 1), (4, 16, 8), (4, 3, 16)]:
+    lin = torch.nn.Linear(i, o)
+    x = torch.randn(b, i, requires_grad=True)
+    y = lin(x)
+    (y * torch.randn(b, o)).sum().backward()
+    print(y.flatten().tolist(), x.grad.flatten().tolist(), lin.weight.grad.flatten().tolist(), lin.bias.grad.tolist())
+""",
 "sign_of_nan_is_zero": """
 x = torch.tensor([float('nan'), 1., -2., 0., -0.], requires_grad=True)
 print(x.sign(), torch.sign(x.double()), x.sgn(), torch.tensor(float('nan')).sign(), x.half().sign())
