@@ -34,6 +34,33 @@ def iter_output(shape, dt, operands):
     return _permuted(shape, dt, perm[::-1])
 
 
+_CHANNELS_LAST_ORDER = {4: (1, 3, 2, 0), 5: (1, 4, 3, 2, 0)}  # (c10's is_channels_last_strides_2d_s4 / 3d_s5)
+
+
+def channels_last(shape, stride):
+    """c10's suggest_memory_format for a tensor of this geometry: True when PyTorch reads its strides as
+    channels_last (4 dims) or channels_last_3d (5 dims), the dims' strides non-decreasing from C over the spatial
+    dims to N, an ambiguous N111-like tensor counted contiguous."""
+    order = _CHANNELS_LAST_ORDER.get(len(shape))
+    if order is None or stride[1] == 0:
+        return False
+    low = 0
+    for d in order:
+        if shape[d] == 0 or stride[d] < low or (d == 0 and low == stride[1]):
+            return False
+        low = stride[d] * shape[d] if shape[d] > 1 else stride[d]
+    return True
+
+
+def joined_array(shape, dt, geometries):
+    """The output array cat allocates for inputs of these (shape, stride) geometries (ATen's
+    cat_compute_output_memory_format): channels_last (or _3d) when every input's strides suggest it, else
+    contiguous."""
+    if len(shape) in _CHANNELS_LAST_ORDER and all(channels_last(*g) for g in geometries):
+        return _permuted(shape, dt, [0] + list(range(2, len(shape))) + [1])
+    return np.empty(shape, dt.np)
+
+
 def preserved_strides(t):
     """The strides of torch.empty_like(t) (preserve_format): a non-overlapping and dense tensor's own, a size-1
     dim's included; another's made dense in their order (PyTorch's infer_dense_strides: zero strides left in
