@@ -4,7 +4,7 @@ import numpy as np
 
 from . import dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from .errors import index_error, runtime, type_error, value_error
+from .errors import index_error, make, runtime, type_error, value_error
 from .saved_names import unsigned
 from .tensorimpl import Tensor
 from .ops.scalar_arith import div_scalar, mul_scalar
@@ -126,7 +126,10 @@ def mse_loss_backward(g, a, b, reduction, numel):
     return mul_scalar(d, 2.0 / numel if reduction == "mean" else 2.0) * g
 
 
-def _loss_op(name, forward, grad, double=None, param=None):
+def _loss_op(name, forward, grad, double=None, param=None, kernel=None, into_input=False):
+    """A pointwise loss as ATen computes it: a TensorIterator binary op of input and target in their common dtype
+    (a floating one, else kernel's dispatch error), its output of that dtype or (into_input: huber_loss, which
+    writes into empty_like(input)) of input's, with TensorIterator's cast check."""
     saved = {"reduction": _reduction, **({param: lambda n: float(n.params[0])} if param else {})}
     node = type(name, (_PointwiseLoss,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
                                           "double": staticmethod(double) if double else None,
@@ -134,8 +137,19 @@ def _loss_op(name, forward, grad, double=None, param=None):
 
     def op(input, target, reduction="mean", *params):
         check_broadcast(input, target)
+        dt = out_dt = input.dtype
+        if target.dtype is not dt or dt.category < 2:
+            dt = dtypes.result_type((input, target))
+            out_dt = input.dtype if into_input else dt
+            if not dtypes.can_cast(dt, out_dt):
+                raise runtime(messages.INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[dt.name],
+                                                                  out=dtypes.SCALAR_NAMES[out_dt.name]))
+            if dt.category < 2:
+                raise make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
         x, y = _broadcast(input, target)
-        out = _reduce(forward(x, y, *params), input.dtype, reduction_enum(reduction))
+        if target.dtype is not input.dtype:
+            x, y = x.astype(dt.np, copy=False), y.astype(dt.np, copy=False)
+        out = _reduce(forward(x, y, *params), out_dt, reduction_enum(reduction))
         if needs_grad(input, target):
             attach(out, node(input, target, reduction, params))
         return out
@@ -172,9 +186,11 @@ def _huber_grad(x, y, g, norm, delta):
     return np.where(d < -dl, -n * g * dl, np.where(d > dl, n * g * dl, n * d * g))
 
 
-mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad, _mse_double)
-_smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad, _smooth_l1_double, "beta")
-_huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad, param="delta")
+mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad, _mse_double, kernel="mse_cpu")
+_smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad, _smooth_l1_double, "beta",
+                      kernel="smooth_l1_cpu")
+_huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad, param="delta", kernel="huber_cpu",
+                  into_input=True)
 
 
 def smooth_l1_loss(input, target, reduction="mean", beta=1.0):
@@ -276,6 +292,9 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
 def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean", pos_weight=None):
     if target._shape != input._shape:
         raise value_error(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
+    if input.dtype.category < 2:  # (log_sigmoid(input) comes first)
+        raise make("NotImplementedError",
+                   f"\"log_sigmoid_cpu\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
     if target.dtype is dtypes.bool_:  # (PyTorch's (1 - target) * input: bool subtraction refused)
         raise runtime(messages.SUB_TWO_BOOLS)
     if target.dtype.category < 2:  # (its in-place steps write into a tensor of target's dtype)
@@ -285,10 +304,15 @@ def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean
     log_sig = _log_sigmoid(x)
     if pos_weight is not None:
         log_sig = log_sig * ((pos_weight._np - _f(x, 1)) * y + _f(x, 1))
-    loss = (_f(x, 1) - y) * x - log_sig
+    if target.dtype is input.dtype:
+        loss = (_f(x, 1) - y) * x - log_sig
+    else:  # (1 - target).mul_(input).sub_(log_sigmoid): each step computed in the common dtype, kept in target's
+        ct = dtypes.result_type((input, target)).np
+        loss = ((_f(y, 1) - y).astype(ct) * x.astype(ct)).astype(y.dtype)
+        loss = (loss.astype(ct) - log_sig.astype(ct)).astype(y.dtype)
     if weight is not None:
         loss = loss * weight._np
-    out = _reduce(loss, input.dtype, reduction_enum(reduction))
+    out = _reduce(loss, target.dtype, reduction_enum(reduction))
     if needs_grad(input, target, weight, pos_weight):
         attach(out, BinaryCrossEntropyWithLogitsBackward0(input, target, weight, pos_weight, reduction))
     return out
