@@ -244,7 +244,8 @@ def with_out(name, fn):
         from . import autograd, dtypes
         if not isinstance(out, Tensor):
             raise type_error(f"{name}(): argument 'out' must be Tensor, not {_type_name(out)}")
-        if out.requires_grad and autograd.is_grad_enabled():
+        recorded = out.requires_grad and autograd.is_grad_enabled()
+        if recorded and (out.is_leaf or name in _RESIZED_FIRST):  # (a non-leaf is written, its history refused)
             raise runtime("cannot resize variables that require grad" if name in _RESIZED_FIRST else
                           f"aten::{name}(): functions with out=... arguments don't support automatic differentiation, "
                           "but one of the arguments requires grad.")
@@ -257,6 +258,15 @@ def with_out(name, fn):
         if result.shape != out.shape:
             raise runtime(f"tensorsh: {name}(..., out=) into a tensor of another shape (PyTorch resizes it) is not "
                           "supported")
+        if name == "empty":  # (nothing written: no new version)
+            return out
+        if recorded:  # autograd's fallback for an out= kernel: the write recorded as a NotImplemented node
+            from .ops.binary import not_implemented_node
+            from .ops.core import write_inplace
+
+            def write(arr):
+                arr[...] = result._np
+            return write_inplace(out, write, lambda: not_implemented_node(name)(out, 0, None))
         out.copy_(result)
         return out
     function.__name__ = function.__qualname__ = getattr(fn, "__name__", name)

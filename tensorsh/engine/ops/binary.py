@@ -493,6 +493,17 @@ class NotImplementedBackward(BinaryNode):
         raise runtime(f"derivative for aten::{self.op} is not implemented")
 
 
+_NOT_IMPLEMENTED = {}
+
+
+def not_implemented_node(op_name):
+    """The NotImplemented node class of aten::<op_name> (its backward refuses, naming the op)."""
+    if op_name not in _NOT_IMPLEMENTED:
+        _NOT_IMPLEMENTED[op_name] = type("NotImplementedBackward", (NotImplementedBackward,),
+                                         {"__slots__": (), "op": op_name})
+    return _NOT_IMPLEMENTED[op_name]
+
+
 class _RemainderNotImplemented(NotImplementedBackward):
     op = "remainder"
 

@@ -186,7 +186,7 @@ def clamp(self, min=None, max=None):
         r = np.maximum(r, lo)
     if hi is not None:
         r = np.minimum(r, hi)
-    if x.flags.c_contiguous and (self.dim() < 2 or 1 not in self._shape):
+    if x.flags.c_contiguous and x.size and (self.dim() < 2 or 1 not in self._shape):
         out = from_numpy(np.asarray(r, dtype=dt.np), dt)
     else:  # (TensorIterator's output layout: numpy's astype and ufuncs order an expanded input otherwise)
         arr = layout.iter_output(np.shape(r), dt, [self] + [b for b in (min, max) if isinstance(b, Tensor)])

@@ -121,7 +121,9 @@ def _shape_arg(shape):
     return tuple(shape)
 
 
-def view(self, *shape):
+def view(self, *shape, size=None, dtype=None):
+    if size is not None or dtype is not None:  # (the keyword spellings: x.view(size=(-1,)), x.view(dtype=...))
+        shape = (size if dtype is None else dtype,)
     if len(shape) == 1 and isinstance(shape[0], dtypes.DType):
         raise runtime("view(dtype) is not supported by tensorsh")
     shape = _infer_shape(_shape_arg(shape), self.numel())
@@ -136,8 +138,8 @@ def view_as(self, other):
     return view(self, other._shape)
 
 
-def reshape(self, *shape):
-    shape = _infer_shape(_shape_arg(shape), self.numel())
+def reshape(self, *shape, **keyword):  # (x.reshape(shape=(3, 2)); torch.reshape(x, shape=...))
+    shape = _infer_shape(_shape_arg(shape or tuple(keyword.values())), self.numel())
     strides = _view_strides(self._shape, self._stride, shape)
     if strides is not None:  # (ATen views a contiguous tensor, and aliases another with the strides it computed)
         name = "ViewBackward0" if self.is_contiguous() else "ReshapeAliasBackward0"

@@ -1,0 +1,146 @@
+"""Classes of difference found by the eighth round's random programs and the known ones the issue listed (issue 16),
+one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+_TRY = """
+def t(f):
+    try:
+        r = f()
+        print(r, r.dtype, r.shape, r.stride() if isinstance(r, torch.Tensor) else '')
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+"""
+
+PROGRAMS = {
+"cat_stack_memory_format": """
+def cl(*s):
+    return torch.arange(float(torch.Size(s).numel())).reshape(s[0], s[2], s[3], s[1]).permute(0, 3, 1, 2)
+a, c = cl(2, 3, 4, 5), torch.ones(2, 3, 4, 5)
+p = torch.ones(3, 4, 5, 2).permute(3, 0, 1, 2)
+z = torch.ones(2, 3, 4, 5, 6).permute(0, 4, 1, 2, 3)
+for ts in [[a, a], [a, c], [c, a], [p, p], [a, p], [z, z], [z, z[:, :, :, :, :]], [a, torch.ones(0)],
+           [torch.ones(2, 1, 3, 3)] * 2, [cl(1, 2, 1, 1), torch.ones(1, 2, 1, 1)], [torch.ones(2, 3, 4).permute(2, 0, 1)] * 2]:
+    for d in range(-ts[0].dim(), ts[0].dim()):
+        try:
+            r = torch.cat(ts, d)
+            print('cat', d, r.shape, r.stride(), r.is_contiguous(), r.sum().item())
+        except Exception as e:
+            print('cat', d, e)
+    for d in range(-ts[0].dim() - 1, ts[0].dim() + 1):
+        try:
+            r = torch.stack(ts, d)
+            print('stack', d, r.shape, r.stride(), r[0].sum().item())
+        except Exception as e:
+            print('stack', d, e)
+x = cl(2, 3, 2, 2).requires_grad_()
+y = torch.stack([x, x * 2], 1)
+y.sum().backward()
+print(y.stride(), x.grad.stride(), x.grad.sum())
+""",
+"div_explicit_rounding_mode": _TRY + """
+x = torch.tensor([1.5, -2.5, 3.], requires_grad=True)
+w = torch.tensor([2., 4., -1.], requires_grad=True)
+xi = torch.tensor([3, -4, 5])
+for mode in [None, 'floor', 'trunc', 'x']:
+    t(lambda: torch.div(x, 2, rounding_mode=mode).grad_fn); t(lambda: x.div(w, rounding_mode=mode).grad_fn)
+    t(lambda: torch.divide(x, 2.5, rounding_mode=mode)); t(lambda: x.clone().div_(2, rounding_mode=mode).grad_fn)
+    t(lambda: torch.div(xi, 2, rounding_mode=mode)); t(lambda: xi.clone().div_(2, rounding_mode=mode))
+    t(lambda: torch.div(xi, 0, rounding_mode=mode)); t(lambda: torch.div(True, xi, rounding_mode=mode))
+    t(lambda: torch.div(torch.tensor([]), 2., rounding_mode=mode))
+    if mode != 'x':
+        y = torch.div(x * 1, w, rounding_mode=mode)
+        g = y.grad_fn
+        print(g.name(), g._saved_self, g._saved_other, g._saved_rounding_mode)
+        print(torch.autograd.grad(y.sum(), [x, w], create_graph=True))
+        y = (x * 1).div_(w, rounding_mode=mode)
+        print(y.grad_fn, y.grad_fn._saved_self, y.grad_fn._saved_other)
+t(lambda: torch.div(x, 2).grad_fn); t(lambda: (x / 2).grad_fn); t(lambda: torch.true_divide(x, w).grad_fn)
+a = x * 1
+y = torch.div(a, w, rounding_mode=None)
+a.add_(1)
+t(lambda: y.sum().backward())
+""",
+"losses_of_integer_bool_and_mixed_dtypes": """
+F = torch.nn.functional
+fs = ['smooth_l1_loss', 'mse_loss', 'huber_loss', 'soft_margin_loss', 'binary_cross_entropy_with_logits',
+      'margin_ranking_loss', 'l1_loss']
+pairs = [(torch.int64, torch.int64), (torch.bool, torch.bool), (torch.uint8, torch.uint8), (torch.int64, torch.float32),
+         (torch.float32, torch.int64), (torch.int32, torch.int64), (torch.float64, torch.float32),
+         (torch.float16, torch.float32), (torch.bool, torch.float32), (torch.float32, torch.bool),
+         (torch.float16, torch.float16)]
+for f in fs:
+    for a, b in pairs:
+        for red in ['mean', 'sum', 'none']:
+            try:
+                x = torch.tensor([1, 0, 1, 3]).to(a)
+                y = torch.tensor([1, 0, 0, 2]).to(b)
+                r = getattr(F, f)(x, y, y, reduction=red) if f == 'margin_ranking_loss' else getattr(F, f)(x, y, reduction=red)
+                print(f, a, b, red, r)
+            except Exception as e:
+                print(f, a, b, red, type(e).__name__, e)
+x = torch.tensor([0.5, -1., 2.], requires_grad=True)
+for f in fs[:4]:
+    y = getattr(F, f)(x, torch.tensor([1., 0., 1.]))
+    y.backward()
+    print(f, y, y.grad_fn, x.grad)
+""",
+"half_and_bfloat16_mean_round_once": """
+torch.manual_seed(0)
+for n in [2, 3, 5, 7, 10, 33, 100, 1000]:
+    for dt in [torch.float16, torch.bfloat16]:
+        x = (torch.randn(n) * 3).to(dt)
+        print(x.mean().item(), x.mean(0).item(), x.reshape(1, -1).mean(1).item(), x.mean(dtype=torch.float32).item(),
+              x.reshape(-1, 1).mean(0, keepdim=True).tolist(), x.sum().item())
+x = torch.tensor([1., 0, 1], dtype=torch.float16, requires_grad=True)
+y = x.mean()
+y.backward()
+print(y, x.grad, torch.tensor([], dtype=torch.float16).mean(), torch.zeros(2, 0, dtype=torch.float16).mean(1))
+""",
+"to_copy_and_clamp_layouts_of_non_dense_inputs": """
+v1 = torch.full((2, 1), 2)
+ts = [v1.expand(3, *v1.shape), torch.ones(2, 3).t(), torch.ones(3, 1).t(), torch.ones(2, 3, 4)[:, ::2],
+      torch.ones(1, 3).expand(2, 3), torch.ones(2, 3, 4, 5).permute(0, 3, 1, 2)[:, :, ::2],
+      torch.ones(3, 4)[:, 1], torch.ones(2, 3, dtype=torch.int64).t(), torch.arange(6).reshape(2, 3).t()[::2],
+      torch.ones(1, 2, 3).expand(2, 2, 3)[:, :, 1:], torch.ones(2, 1, 3).expand(2, 4, 3)]
+for t in ts:
+    for f in [lambda x: x.float(), lambda x: x.double(), lambda x: x.to(torch.int32), lambda x: x.half(),
+              lambda x: x.type_as(torch.ones(1, dtype=torch.int8)), lambda x: x.bool(), lambda x: torch.empty_like(x),
+              lambda x: x.clone(), lambda x: torch.zeros_like(x, dtype=torch.float64),
+              lambda x: x.clamp(min=-0.5, max=0.5), lambda x: x.clamp(-1), lambda x: x.clip(0, 1),
+              lambda x: x.clamp(min=torch.tensor(0.5)), lambda x: torch.clamp(x, 0.5, 1.5)]:
+        r = f(t)
+        print(r.dtype, r.stride(), r.is_contiguous())
+e = torch.zeros(0, 3).t()
+print(e.double().stride(), e.to(torch.int8).stride(), torch.empty_like(e).stride(), e.clamp(0, 1).stride())
+torch.manual_seed(7)
+v5 = torch.full((2, 1), 2).expand(3, 2, 1).clamp(min=-0.5, max=0.5)
+v5.random_(3)
+print(v5.tolist())
+""",
+"copy_of_a_tensor_with_hooks_warns": """
+x = torch.ones(2, requires_grad=True)
+h = x.register_hook(lambda g: g * 2)
+y = copy.copy(x); print('copy done')
+z = copy.deepcopy(x); print('deepcopy done')
+a = x * 2
+a.register_hook(lambda g: g)
+a.grad_fn.register_prehook(lambda g: g)
+a.retain_grad()
+b = copy.copy(a); print('copy nonleaf')
+h.remove()
+y = copy.copy(x); print('after remove')
+x.register_post_accumulate_grad_hook(lambda p: None)
+y = copy.copy(x); print('post accumulate hooks are not backward hooks')
+u, v = x.unbind()
+v.register_hook(lambda g: g)
+copy.copy(u); print('u'); copy.copy(v); print('v')
+copy.copy([v]); print('a list is copied shallowly')
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round8_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
