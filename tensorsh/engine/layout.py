@@ -20,6 +20,8 @@ def iter_output(shape, dt, operands):
     if len(tensors) == len(operands) and all(t._shape == shape for t in tensors):  # (compute_fast_setup_type)
         if all(t.is_contiguous() for t in tensors):
             return np.empty(shape, dt.np)
+        if n == 4 and all(_channels_last_contiguous(t) for t in tensors):  # (FastSetupType::CHANNELS_LAST)
+            return _channels_last(shape, dt)
         first = tensors[0]._stride
         if non_overlapping_and_dense(tensors[0]) and all(t._stride == first for t in tensors):
             size = int(np.prod(shape))  # (empty_strided with those very strides, size-1 dims' included)
@@ -49,6 +51,17 @@ def channels_last(shape, stride):
         if shape[d] == 0 or stride[d] < low or (d == 0 and low == stride[1]):
             return False
         low = stride[d] * shape[d] if shape[d] > 1 else stride[d]
+    return True
+
+
+def _channels_last_contiguous(t):
+    """t.is_contiguous(memory_format=torch.channels_last) (c10's compute_channels_last_contiguous_2d)."""
+    expected = 1
+    for d in (1, 3, 2, 0):
+        if t._shape[d] != 1:
+            if t._stride[d] != expected:
+                return False
+            expected *= t._shape[d]
     return True
 
 

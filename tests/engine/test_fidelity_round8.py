@@ -119,6 +119,14 @@ v5 = torch.full((2, 1), 2).expand(3, 2, 1).clamp(min=-0.5, max=0.5)
 v5.random_(3)
 print(v5.tolist())
 """,
+"elementwise_outputs_of_channels_last_inputs": """
+ts = [torch.arange(24.).reshape(2, 3, 4).permute(2, 0, 1)[None], torch.arange(24.).reshape(2, 3, 4, 1).permute(0, 3, 1, 2),
+      torch.ones(2, 4, 5, 3).permute(0, 3, 1, 2), torch.ones(1, 3).t(), torch.ones(2, 1, 3, 1), torch.ones(2, 3, 4).permute(2, 0, 1)]
+for t in ts:
+    print(t.stride(), [f(t).stride() for f in [lambda x: x.exp(), lambda x: x + x, lambda x: -x, lambda x: x.sin(),
+        lambda x: x.abs(), lambda x: x.double(), lambda x: x.relu(), lambda x: x.sigmoid(), lambda x: x > 0,
+        lambda x: torch.where(x > 1, x, 0.), lambda x: x.tanh(), lambda x: x * 2, lambda x: x * x.clone()]])
+""",
 "copy_of_a_tensor_with_hooks_warns": """
 x = torch.ones(2, requires_grad=True)
 h = x.register_hook(lambda g: g * 2)

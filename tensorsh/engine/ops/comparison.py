@@ -22,7 +22,11 @@ def _compare(name, np_fn, alias=None):
     def op(self, other):
         check_broadcast(self, other)
         an, bn, _ = binary_operands(self, other)
-        return from_numpy(np.asarray(np_fn(an, bn)), dtypes.bool_)
+        values = np.asarray(np_fn(an, bn))
+        if self._np.flags.c_contiguous and (self.dim() < 2 or 1 not in self._shape) and \
+                (type(other) is not Tensor or other._np.flags.c_contiguous and (other.dim() < 2 or 1 not in other._shape)):
+            return from_numpy(values, dtypes.bool_)
+        return laid_out_like(values, dtypes.bool_, self, other)  # (TensorIterator's layout, not numpy's)
 
     def op_(self, other):
         precheck(self, other)

@@ -332,7 +332,8 @@ def edges_first(fn):
 
 def laid_out_like(values, dt, *operands):
     """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (layout.py)."""
-    out = layout.iter_output(np.shape(values), dt, [t for t in operands if isinstance(t, Tensor)])
+    out = layout.iter_output(np.shape(values), dt, [t for t in operands if t is not None])  # (a number: a wrapped
+    # 0-dim operand, which keeps TensorIterator off its fast setup)
     out[...] = values
     return layout.wrap(out, dt)
 
