@@ -444,8 +444,8 @@ class Tensor:
         return fn.n_outputs == 1 or any(getattr(h, "nr", None) == self._output_nr for h in fn.retain_hooks)
 
     @property
-    def retains_grad(self):
-        return (not self.is_leaf) and self._retains_grad()
+    def retains_grad(self):  # (PyTorch reads the flag: no grad_fn, so no stale no-grad view's error)
+        return self._retains_grad()
 
     def retain_grad(self):
         if not self.requires_grad:

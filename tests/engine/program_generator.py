@@ -551,7 +551,7 @@ class Gen:
                              "torch.arange(48.).reshape(1, 2, 3, 4, 2).permute(0, 4, 1, 2, 3)", f"{t}.reshape(1, 1, 1, -1)",
                              "torch.arange(24).reshape(2, 3, 4, 1).permute(0, 3, 1, 2)", "torch.ones(3, 1).expand(2, 3, 4).unsqueeze(0)"])
             f = rng.choice([f"torch.cat([{n}, {n}], {rng.randint(-4, 3)})", f"torch.stack([{n}, {n}], {rng.randint(-5, 4)})",
-                            f"{n}.float()", f"{n}.double()", f"{n}.clone()", f"torch.empty_like({n})", f"{n} * 2",
+                            f"{n}.float()", f"{n}.double()", f"{n}.clone()", f"torch.empty_like({n}).fill_(1)", f"{n} * 2",
                             f"{n}.contiguous()", f"{n}.clamp(0.5)", f"{n}.exp()", f"torch.cat([{n}, torch.ones({n}.shape)], 1)",
                             f"{n}.sum(1, keepdim=True)", f"{n}.to(torch.int32)"])
             return f"{n} = {x4}\n{n} = {f}\nprint({n}.shape, {n}.stride(), {n}.is_contiguous())"

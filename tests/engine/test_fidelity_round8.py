@@ -127,6 +127,31 @@ for t in ts:
         lambda x: x.abs(), lambda x: x.double(), lambda x: x.relu(), lambda x: x.sigmoid(), lambda x: x > 0,
         lambda x: torch.where(x > 1, x, 0.), lambda x: x.tanh(), lambda x: x * 2, lambda x: x * x.clone()]])
 """,
+"keywords_out_and_stale_no_grad_views": _TRY + """
+x = torch.ones(2, 3, requires_grad=True)
+t(lambda: x.view(size=(-1,))); t(lambda: x.reshape(shape=(3, 2))); t(lambda: torch.reshape(x, shape=(6,)))
+t(lambda: x.view(size=[3, 2]).grad_fn); t(lambda: x.view(size=-1));
+for kind in ['leaf', 'nonleaf', 'view', 'nograd']:
+    for call in [lambda: torch.zeros(3, out=u), lambda: torch.ones(3, out=u), lambda: torch.full((3,), 2., out=u),
+                 lambda: torch.empty(3, out=u), lambda: torch.rand(3, out=u), lambda: torch.randn(3, out=u),
+                 lambda: torch.arange(3, out=u), lambda: torch.linspace(0, 1, 3, out=u), lambda: torch.randint(0, 5, (3,), out=u)]:
+        y = torch.ones(3, requires_grad=True)
+        u = y if kind == 'leaf' else y * 1 if kind == 'nonleaf' else (y * 1)[:] if kind == 'view' else torch.ones(3)
+        v0 = u._version
+        torch.manual_seed(0)
+        try:
+            r = call()
+            print(kind, r is u, u, u._version - v0, u.grad_fn)
+        except Exception as e:
+            print(kind, type(e).__name__, e)
+torch.manual_seed(7)
+v2 = torch.rand(1, 3, requires_grad=True)
+with torch.no_grad():
+    v6 = v2[0:]
+    v6[...] = -2
+print(v2._version, v6.retains_grad, v6.grad, v6.requires_grad)
+t(lambda: v6.grad_fn)
+""",
 "copy_of_a_tensor_with_hooks_warns": """
 x = torch.ones(2, requires_grad=True)
 h = x.register_hook(lambda g: g * 2)
