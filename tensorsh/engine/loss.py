@@ -57,19 +57,26 @@ class _PointwiseLoss(Node):
 
     def backward(self, g):
         a, b = self.unpack()
+        if a.dtype is not b.dtype and self.into_input:  # (huber_loss_backward: its operands of one dtype)
+            first, second = (a, b) if self.next_functions[0][0] is not None else (b, a)
+            raise runtime(f"Found dtype {dtypes.SCALAR_NAMES[second.dtype.name]} but expected "
+                          f"{dtypes.SCALAR_NAMES[first.dtype.name]}")
         x, y = _broadcast(a, b)
+        if a.dtype is not b.dtype:
+            common = dtypes.result_type((a, b)).np
+            x, y = x.astype(common), y.astype(common)
         gn = g._np
         norm = 1.0 / self.numel if self.reduction == "mean" else 1.0
-        d = np.asarray(self.grad(x, y, gn, norm, *self.params), dtype=a.dtype.np)
+        d = np.asarray(self.grad(x, y, gn, norm, *self.params))  # (in the common dtype, each gradient cast after)
         record = self.double is not None and needs_grad(g, a, b)  # create_graph: the backward ops, recorded
         ga = gb = None
         if self.next_functions[0][0] is not None:
-            ga = from_numpy(d, a.dtype)
+            ga = from_numpy(d.astype(a.dtype.np, copy=False), a.dtype)
             if record:
                 attach(ga, _LossBackwardBackward(self, g, a, b))
             ga = sum_to(ga, a._shape)
         if self.next_functions[1][0] is not None:  # (PyTorch's target formula: the backward with the two swapped)
-            gb = from_numpy(-d, a.dtype)
+            gb = from_numpy((-d).astype(b.dtype.np, copy=False), b.dtype)
             if record:
                 attach(gb, _LossBackwardBackward(self, g, b, a))
             gb = sum_to(gb, b._shape)
@@ -132,6 +139,7 @@ def _loss_op(name, forward, grad, double=None, param=None, kernel=None, into_inp
     writes into empty_like(input)) of input's, with TensorIterator's cast check."""
     saved = {"reduction": _reduction, **({param: lambda n: float(n.params[0])} if param else {})}
     node = type(name, (_PointwiseLoss,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
+                                          "into_input": into_input,
                                           "double": staticmethod(double) if double else None,
                                           "saved_names": ("self", "target"), "saved_values": saved})
 
@@ -285,8 +293,28 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
             gi = gi * vals[2]
         if self.reduction == "mean":
             gi = gi / _f(x, x.size)
-        return (fresh(kernels.contiguous(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]),) + \
-            (None,) * (len(self.next_functions) - 1)
+        gt = self._target_grad(g) if self.next_functions[1][0] is not None else None
+        return (fresh(kernels.contiguous(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]), gt) + \
+            (None,) * (len(self.next_functions) - 2)
+
+    def _target_grad(self, g):
+        """binary_cross_entropy_with_logits_target_backward: -self * grad (with pos_weight: log_sigmoid(-self) -
+        log_sigmoid(self) * pos_weight, times grad), times weight, over numel for a mean, in the dtype those
+        products take (a reduced loss's grad is 0-dim: self's dtype), cast to target's."""
+        from . import autograd
+        x, y, w, pw = self.unpack()
+        with autograd.no_grad():
+            if self.has_pos:
+                a = x._np
+                base = fresh(np.asarray(_log_sigmoid(-a) - _log_sigmoid(a) * pw._np.astype(a.dtype)), x.dtype)
+            else:
+                base = -x
+            gt = base * g
+            if self.has_weight:
+                gt = gt.mul_(w)
+            if self.reduction == "mean":
+                gt = gt.div_(x.numel())
+            return gt.to(y.dtype)
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean", pos_weight=None):

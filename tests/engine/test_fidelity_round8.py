@@ -86,6 +86,31 @@ for f in fs[:4]:
     y.backward()
     print(f, y, y.grad_fn, x.grad)
 """,
+"loss_gradients_of_mixed_dtypes_and_targets": """
+F = torch.nn.functional
+for f in ['mse_loss', 'smooth_l1_loss', 'huber_loss', 'l1_loss', 'soft_margin_loss', 'binary_cross_entropy_with_logits']:
+    for a, b in [(torch.float32, torch.float32), (torch.float32, torch.float64), (torch.float64, torch.float32),
+                 (torch.float16, torch.float32)]:
+        for req in ['x', 'y', 'xy']:
+            x = torch.tensor([0.5, -1., 2.], dtype=a, requires_grad='x' in req)
+            y = torch.tensor([1., 0., 1.], dtype=b, requires_grad='y' in req)
+            try:
+                r = getattr(F, f)(x, y)
+                r.backward()
+                print(f, a, b, req, r, x.grad, y.grad)
+            except Exception as e:
+                print(f, a, b, req, type(e).__name__, e)
+x = torch.tensor([0.5, -1., 2.], requires_grad=True)
+y = torch.tensor([1., 0., 1.], requires_grad=True)
+w, pw = torch.tensor([1., 2., 3.]), torch.tensor([2., 1., .5])
+for kw in [{}, {'weight': w}, {'pos_weight': pw}, {'weight': w, 'pos_weight': pw, 'reduction': 'sum'}, {'reduction': 'none'}]:
+    y.grad = x.grad = None
+    r = F.binary_cross_entropy_with_logits(x, y, **kw)
+    r.sum().backward()
+    print(x.grad, y.grad)
+with torch.no_grad():
+    print(F.soft_margin_loss(x, y))
+""",
 "half_and_bfloat16_mean_round_once": """
 torch.manual_seed(0)
 for n in [2, 3, 5, 7, 10, 33, 100, 1000]:
