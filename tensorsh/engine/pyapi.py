@@ -234,6 +234,28 @@ def rng_state_bytes(state):
 _RESIZED_FIRST = frozenset({"empty", "randn"})  # (their out= is resized before autograd's check: another text)
 
 
+def _random_fill(name, out, args, kwargs):
+    """The in-place fill torch.randn/rand/randint(..., out=t) runs on a t of the requested shape (None for another
+    function, shape, or keywords beyond generator): normal_, uniform_ or random_, which draw in t's memory order
+    (and, for normal_, by the serial body when t is not contiguous)."""
+    if name not in ("randn", "rand", "randint") or set(kwargs) - {"generator"} or not args:
+        return None
+    if name == "randint":
+        if len(args) not in (2, 3) or not all(type(a) is int for a in args[:-1]):
+            return None
+        size, bounds = args[-1], ((0,) + tuple(args[:-1]))[-2:]
+    else:
+        size, bounds = (args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args), None
+    if not isinstance(size, (tuple, list)) or tuple(size) != tuple(out.shape):
+        return None
+    generator = kwargs.get("generator")
+    if name == "randn":
+        return lambda: out.normal_(generator=generator)
+    if name == "rand":
+        return lambda: out.uniform_(generator=generator)
+    return lambda: out.random_(*bounds, generator=generator)
+
+
 def with_out(name, fn):
     """torch.<name>(..., out=t) of a creation function: the values are written into t (of t's dtype; a dtype=
     must be t's), refused when t requires grad, as PyTorch refuses it. An out of another shape, which PyTorch
@@ -249,6 +271,9 @@ def with_out(name, fn):
             raise runtime("cannot resize variables that require grad" if name in _RESIZED_FIRST else
                           f"aten::{name}(): functions with out=... arguments don't support automatic differentiation, "
                           "but one of the arguments requires grad.")
+        fill = _random_fill(name, out, args, kwargs) if not (out.is_contiguous() or recorded) else None
+        if fill is not None:  # (PyTorch fills out in place, in its memory order: normal_/uniform_/random_)
+            return fill()
         dtype = kwargs.get("dtype")
         if dtype is not None and dtype is not out.dtype:
             raise runtime(f"dtype {dtypes.SCALAR_NAMES[dtype.name]} does not match dtype of out parameter "

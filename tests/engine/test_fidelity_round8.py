@@ -177,6 +177,18 @@ with torch.no_grad():
 print(v2._version, v6.retains_grad, v6.grad, v6.requires_grad)
 t(lambda: v6.grad_fn)
 """,
+"random_creation_into_a_non_contiguous_out": """
+for shape in [(3, 2), (4, 5), (2, 10)]:
+    for f in ['normal_', 'uniform_', 'random_']:
+        x = torch.empty(*shape).t()
+        torch.manual_seed(0)
+        getattr(x, f)() if f != 'random_' else x.random_(0, 5)
+        print(f, x.tolist())
+    x = torch.empty(*shape).t(); torch.manual_seed(0); print(torch.randn(x.shape, out=x).tolist())
+    x = torch.empty(*shape).t(); torch.manual_seed(0); print(torch.rand(x.shape, out=x).tolist())
+    x = torch.empty(*shape).t(); torch.manual_seed(0); print(torch.randint(0, 5, x.shape, out=x).tolist())
+    x = torch.empty(*shape).t(); torch.manual_seed(0); print(torch.randint(5, x.shape, out=x).tolist())
+""",
 "copy_of_a_tensor_with_hooks_warns": """
 x = torch.ones(2, requires_grad=True)
 h = x.register_hook(lambda g: g * 2)
