@@ -111,6 +111,18 @@ for kw in [{}, {'weight': w}, {'pos_weight': pw}, {'weight': w, 'pos_weight': pw
 with torch.no_grad():
     print(F.soft_margin_loss(x, y))
 """,
+"layer_norm_float32_backward_as_aten": """
+F = torch.nn.functional
+v1 = torch.tensor([[1.0, 1.0, -1.0], [1.0, 0.0, -2.5]], requires_grad=True)
+F.layer_norm(v1, v1.shape[-1:]).sum().backward()
+print(v1.grad)
+for rows in [[[1., 2., 3.], [0.5, -1., 4.]], [[2., 2., 2., 1.]], [[0., 1.], [3., -3.]]]:
+    x = torch.tensor(rows, requires_grad=True)
+    w = torch.tensor([1.5] * len(rows[0]), requires_grad=True)
+    y = F.layer_norm(x, x.shape[-1:], w, w * 0)
+    y.sum().backward()
+    print(x.grad.tolist(), w.grad.tolist())
+""",
 "half_and_bfloat16_mean_round_once": """
 torch.manual_seed(0)
 for n in [2, 3, 5, 7, 10, 33, 100, 1000]:
