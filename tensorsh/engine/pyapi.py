@@ -249,6 +249,9 @@ def _random_fill(name, out, args, kwargs):
     if not isinstance(size, (tuple, list)) or tuple(size) != tuple(out.shape):
         return None
     generator = kwargs.get("generator")
+    if name == "randn" and out.numel() == 0:  # (normal_ of nothing: no kernel, so no dtype check; a new version)
+        from .ops.core import written
+        return lambda: written(out) or out
     if name == "randn":
         return lambda: out.normal_(generator=generator)
     if name == "rand":
@@ -271,7 +274,8 @@ def with_out(name, fn):
             raise runtime("cannot resize variables that require grad" if name in _RESIZED_FIRST else
                           f"aten::{name}(): functions with out=... arguments don't support automatic differentiation, "
                           "but one of the arguments requires grad.")
-        fill = _random_fill(name, out, args, kwargs) if not (out.is_contiguous() or recorded) else None
+        fill = _random_fill(name, out, args, kwargs) if not (out.is_contiguous() and out.numel() or recorded) \
+            else None
         if fill is not None:  # (PyTorch fills out in place, in its memory order: normal_/uniform_/random_)
             return fill()
         dtype = kwargs.get("dtype")

@@ -201,6 +201,29 @@ for shape in [(3, 2), (4, 5), (2, 10)]:
     x = torch.empty(*shape).t(); torch.manual_seed(0); print(torch.randint(0, 5, x.shape, out=x).tolist())
     x = torch.empty(*shape).t(); torch.manual_seed(0); print(torch.randint(5, x.shape, out=x).tolist())
 """,
+"index_copy_checks_and_random_fills_of_empty_or_integer_tensors": _TRY + """
+for dt in [torch.bool, torch.int64, torch.float32]:
+    for k in range(5):
+        o = torch.zeros(0, dtype=dt)
+        torch.manual_seed(0)
+        t(lambda: [lambda: torch.randn(0, out=o), lambda: torch.rand(0, out=o), lambda: torch.randint(0, 3, (0,), out=o),
+                   lambda: torch.zeros(0, out=o), lambda: torch.full((0,), 2, out=o)][k]())
+        print(o._version, torch.rand(1).item())
+for f in [lambda: torch.rand(3, dtype=torch.int64), lambda: torch.rand(0, dtype=torch.bool), lambda: torch.randn(3, dtype=torch.int64),
+          lambda: torch.randn(0, dtype=torch.int32), lambda: torch.zeros(3, dtype=torch.int64).uniform_(),
+          lambda: torch.zeros(0, dtype=torch.int64).uniform_(), lambda: torch.zeros(0, dtype=torch.int64).normal_(),
+          lambda: torch.zeros(2, dtype=torch.int64).normal_(), lambda: torch.zeros(0).normal_()]:
+    t(f)
+v1 = torch.tensor([])
+t(lambda: v1.index_copy_(0, torch.tensor([0]), v1[:1]))
+for src in [torch.ones(1), torch.ones(0), torch.ones(2), torch.ones(1, dtype=torch.int64), torch.tensor(1.)]:
+    for dst in [torch.zeros(3), torch.zeros(0), torch.zeros(0, 2)]:
+        t(lambda: dst.index_copy_(0, torch.tensor([0]), src)); t(lambda: dst.index_copy(0, torch.tensor([0]), src))
+for s, src, idx in [((2, 3, 4), (2, 5, 4), [0]), ((2, 3, 4), (1, 3, 5), [0]), ((3,), 1., [0, 1]), ((3,), (1,), [[0]]),
+                    ((3,), (1,), [0.5]), ((2, 3), (2, 1), [2]), ((2, 3), (2, 1), [-1])]:
+    t(lambda: torch.zeros(*s).index_copy_(len(s) - 2 if len(s) > 1 else 0, torch.tensor(idx),
+                                          torch.ones(*src) if isinstance(src, tuple) else torch.tensor(src)))
+""",
 "copy_of_a_tensor_with_hooks_warns": """
 x = torch.ones(2, requires_grad=True)
 h = x.register_hook(lambda g: g * 2)
