@@ -81,48 +81,20 @@ def _channels_last(shape, dt):
 
 def preserved_strides(t):
     """The strides of torch.empty_like(t) (preserve_format; _to_copy's too): a non-overlapping and dense tensor's
-    own, a size-1 dim's included; another's made dense in their order (PyTorch's infer_dense_strides)."""
+    own, a size-1 dim's included; another's made dense in their order (PyTorch's infer_dense_strides: zero strides
+    left in place, equal strides: the smaller size inside)."""
     if non_overlapping_and_dense(t):
         return t._stride
-    return infer_dense_strides(t._shape, t._stride)
-
-
-def infer_dense_strides(shape, stride):
-    """ATen's infer_dense_strides: the dims ordered by their strides with its own insertion sort (a zero stride
-    compares as ambiguous, keeping the order; equal strides put the smaller size inside), then laid out densely
-    (a size-0 or 1 dim adds nothing)."""
-    n = len(shape)
-    perm = list(range(n - 1, -1, -1))  # fastest first
-
-    def should_swap(d0, d1):
-        s0, s1 = stride[d0], stride[d1]
-        if s0 == 0 or s1 == 0:
-            return 0
-        if s0 != s1:
-            return -1 if s0 < s1 else 1
-        return 1 if shape[d0] > shape[d1] else 0
-    for i in range(1, n):
-        d1 = i
-        for j in range(1, i + 1):
-            d0 = i - j
-            c = should_swap(perm[d0], perm[d1])
-            if c > 0:
-                perm[d0], perm[d1] = perm[d1], perm[d0]
-                d1 = d0
-            elif c < 0:
-                break
-    out, acc = [0] * n, 1
-    for d in perm:
+    out, acc = [0] * t.dim(), 1
+    for d in kernels.dim_order(t._shape, [t._stride]):
         out[d] = acc
-        if shape[d] > 1:
-            acc *= shape[d]
+        acc *= t._shape[d] if t._shape[d] > 1 else 1
     return tuple(out)
 
 
-def like(values, dt, t, stride=None):
-    """A fresh tensor holding `values`, laid out as torch.empty_like(t) (sort's results) or with the given dense
-    strides."""
-    out = over_storage(np.empty(int(np.prod(t._shape)), dt.np), dt, t, stride)
+def like(values, dt, t):
+    """A fresh tensor holding `values`, laid out as torch.empty_like(t) (sort's results)."""
+    out = over_storage(np.empty(int(np.prod(t._shape)), dt.np), dt, t)
     out._np[...] = values
     if dt is dtypes.bfloat16:
         dtypes.round_bfloat16(out._np)
