@@ -6,7 +6,7 @@ import numpy as np
 from . import dtypes, kernels
 from .autograd import non_overlapping_and_dense
 from .storage import BFloat16Storage, Storage, VersionCounter
-from .tensorimpl import Tensor
+from .tensorimpl import Tensor, _contiguous_strides
 
 
 def iter_output(shape, dt, operands):
@@ -77,6 +77,38 @@ def joined_array(shape, dt, geometries):
 def _channels_last(shape, dt):
     """An empty array of shape (N, C, ...) laid out channels_last (C fastest, then the spatial dims, N slowest)."""
     return _permuted(shape, dt, [0] + list(range(2, len(shape))) + [1])
+
+
+def view_strides(oldshape, oldstride, newshape):
+    """PyTorch's computeStride: strides for viewing, or None when the layout does not allow it."""
+    if not oldshape:
+        return tuple(1 for _ in newshape)
+    numel = 1
+    for s in oldshape:
+        numel *= s
+    if numel == 0:
+        return _contiguous_strides(newshape)  # an empty tensor views as any shape of the same numel
+    newstride = [0] * len(newshape)
+    view_d = len(newshape) - 1
+    chunk = oldstride[-1]
+    tensor_numel = 1
+    view_numel = 1
+    for d in range(len(oldshape) - 1, -1, -1):
+        tensor_numel *= oldshape[d]
+        if d == 0 or (oldshape[d - 1] != 1 and oldstride[d - 1] != tensor_numel * chunk):
+            while view_d >= 0 and (view_numel < tensor_numel or newshape[view_d] == 1):
+                newstride[view_d] = view_numel * chunk
+                view_numel *= newshape[view_d]
+                view_d -= 1
+            if view_numel != tensor_numel:
+                return None
+            if d > 0:
+                chunk = oldstride[d - 1]
+                tensor_numel = 1
+                view_numel = 1
+    if view_d != -1:
+        return None
+    return tuple(newstride)
 
 
 def preserved_strides(t):

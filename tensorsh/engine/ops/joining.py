@@ -10,7 +10,7 @@ from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from .core import attach, collect_edges, fresh, from_numpy, needs_grad, type_name
 from .registry import op
-from ..layout import joined_array, wrap
+from ..layout import joined_array, view_strides, wrap
 from ..saved_names import as_given, given
 
 
@@ -81,8 +81,7 @@ def _joined(values, dt, geometries, shape=None):
     it (stack is cat and a view)."""
     arr = joined_array(values.shape if shape is None else shape, dt, geometries)
     if shape is not None:  # (splitting one dim: a view, its strides computeStride's, size-1 dims' included)
-        from .views import _view_strides  # (views imports this module)
-        stride = _view_strides(shape, [s // arr.itemsize for s in arr.strides], values.shape)
+        stride = view_strides(shape, [s // arr.itemsize for s in arr.strides], values.shape)
         arr = np.lib.stride_tricks.as_strided(arr, values.shape, [s * arr.itemsize for s in stride])
     arr[...] = values
     return wrap(arr, dt)

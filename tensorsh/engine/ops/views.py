@@ -8,6 +8,7 @@ from .. import dtypes, messages
 from . import multiview
 from ..errors import index_error, runtime, type_error, value_error, warn_once
 from ..pyapi import _parse
+from ..layout import view_strides as _view_strides
 from ..tensorimpl import _contiguous_strides, _shape_list
 from .args import _int_list
 from .copies import clone
@@ -78,38 +79,6 @@ def _infer_shape(shape, numel):
     elif known != numel:
         raise runtime(messages.VIEW_INVALID.format(shape=_shape_list(shape), n=numel))
     return tuple(shape)
-
-
-def _view_strides(oldshape, oldstride, newshape):
-    """PyTorch's computeStride: strides for viewing, or None when the layout does not allow it."""
-    if not oldshape:
-        return tuple(1 for _ in newshape)
-    numel = 1
-    for s in oldshape:
-        numel *= s
-    if numel == 0:
-        return _contiguous_strides(newshape)  # an empty tensor views as any shape of the same numel
-    newstride = [0] * len(newshape)
-    view_d = len(newshape) - 1
-    chunk = oldstride[-1]
-    tensor_numel = 1
-    view_numel = 1
-    for d in range(len(oldshape) - 1, -1, -1):
-        tensor_numel *= oldshape[d]
-        if d == 0 or (oldshape[d - 1] != 1 and oldstride[d - 1] != tensor_numel * chunk):
-            while view_d >= 0 and (view_numel < tensor_numel or newshape[view_d] == 1):
-                newstride[view_d] = view_numel * chunk
-                view_numel *= newshape[view_d]
-                view_d -= 1
-            if view_numel != tensor_numel:
-                return None
-            if d > 0:
-                chunk = oldstride[d - 1]
-                tensor_numel = 1
-                view_numel = 1
-    if view_d != -1:
-        return None
-    return tuple(newstride)
 
 
 def _shape_arg(shape):
