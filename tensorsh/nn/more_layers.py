@@ -329,9 +329,13 @@ class PixelShuffle(Module):
 # ------------------------------------------------------------------ distances and their losses
 
 def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
-    """ATen: norm(x1 - x2 + eps, p, last dim, keepdim)."""
+    """ATen: at::norm(x1 - x2 + eps, p, last dim, keepdim), eps a double (add.Scalar: AddBackward1) and the norm
+    at::norm's (NormBackward1)."""
+    from tensorsh.engine.ops.reductions import aten_norm
+    from tensorsh.engine.ops.scalar_arith import add_scalar
     innermost = max(x1.dim(), x2.dim()) - 1
-    return (x1 - x2 + eps).norm(p, innermost, keepdim)
+    d = x1 - x2
+    return aten_norm(add_scalar(d, eps) if d.dtype.is_floating_point else d + eps, float(p), innermost, keepdim)
 
 
 def cosine_similarity(x1, x2, dim=1, eps=1e-8):

@@ -224,6 +224,16 @@ for s, src, idx in [((2, 3, 4), (2, 5, 4), [0]), ((2, 3, 4), (1, 3, 5), [0]), ((
     t(lambda: torch.zeros(*s).index_copy_(len(s) - 2 if len(s) > 1 else 0, torch.tensor(idx),
                                           torch.ones(*src) if isinstance(src, tuple) else torch.tensor(src)))
 """,
+"pairwise_distance_is_aten_norm": """
+x = torch.ones(2,3, requires_grad=True)
+for f in [lambda: torch.nn.functional.pairwise_distance(x, x*2), lambda: torch.nn.functional.pairwise_distance(x, x*2, p=1, keepdim=True), lambda: torch.nn.functional.pairwise_distance(torch.ones(3, requires_grad=True), torch.ones(3)), lambda: torch.nn.functional.pairwise_distance(x, torch.zeros(3), p=3)]:
+    y = f(); g = y.grad_fn
+    print(y, g.name(), g._saved_dim, g._saved_keepdim, g._saved_p, g._saved_result, g._saved_self, [n[0].name() for n in g.next_functions])
+    y.sum().backward(); print(x.grad)
+print(torch.nn.functional.pairwise_distance(torch.tensor([[1, 2]]), torch.tensor([[3, 5]])))
+print(torch.nn.functional.pairwise_distance(torch.tensor([[1., 2]]).double(), torch.tensor([[3, 5]])))
+print(torch.nn.PairwiseDistance()(x, x * 3))
+""",
 "copy_of_a_tensor_with_hooks_warns": """
 x = torch.ones(2, requires_grad=True)
 h = x.register_hook(lambda g: g * 2)

@@ -609,6 +609,24 @@ class LinalgVectorNormBackward0(SavingNode):
         return (norm_backward(g, x, norm, self.p, self.dims, self.keepdim),)
 
 
+class NormBackward1(LinalgVectorNormBackward0):
+    """at::norm(self, p, dim, keepdim)'s node, as ATen's own functions call it (pairwise_distance): its p as
+    given (a double)."""
+    __slots__ = ()
+    name_ = "NormBackward1"
+    saved_names = ("self", "result")
+    saved_values = {"dim": as_given("dims"), "keepdim": "keepdim", "p": "p"}
+
+
+def aten_norm(self, p, dim, keepdim=False):
+    """at::norm.ScalarOpt_dim: norm's values, recorded as NormBackward1."""
+    with autograd.no_grad():
+        out = norm(self, p, dim, keepdim)
+    if needs_grad(self):
+        attach(out, _given(NormBackward1(self, out, p, reduce_dims(self, dim), keepdim), "dims", dim))
+    return out
+
+
 def norm_backward(g, x, norm, p, dims, keepdim):
     """PyTorch's norm_backward for the orders it defines: 1, 2, inf, and the general p (None for p 0: PyTorch
     defines no gradient for the count of non-zeros)."""
