@@ -234,6 +234,14 @@ print(torch.nn.functional.pairwise_distance(torch.tensor([[1, 2]]), torch.tensor
 print(torch.nn.functional.pairwise_distance(torch.tensor([[1., 2]]).double(), torch.tensor([[3, 5]])))
 print(torch.nn.PairwiseDistance()(x, x * 3))
 """,
+"selections_check_shapes_before_the_bool_dispatch": """
+for x in [torch.tensor(True), torch.tensor([True, False]), torch.tensor(3), torch.tensor([2, 1]), torch.tensor(2.5), torch.tensor([], dtype=torch.bool), torch.tensor(True).float()]:
+    for f in [lambda: x.kthvalue(1), lambda: x.kthvalue(1, -1), lambda: x.median(), lambda: x.median(0), lambda: x.mode(0), lambda: x.topk(1), lambda: x.sort(), lambda: x.msort() if x.dim() else 0, lambda: x.nanmedian(), lambda: x.kthvalue(2, 0, True)]:
+        try:
+            print(f())
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
 "copy_of_a_tensor_with_hooks_warns": """
 x = torch.ones(2, requires_grad=True)
 h = x.register_hook(lambda g: g * 2)
