@@ -348,7 +348,6 @@ def _div_modes():
 
 
 _DIV_MODES = _div_modes()
-DivBackward2 = _DIV_MODES["floor"][1]
 
 
 def _div_mode(kwargs):
