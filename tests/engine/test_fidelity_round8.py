@@ -242,6 +242,30 @@ for x in [torch.tensor(True), torch.tensor([True, False]), torch.tensor(3), torc
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"lerp_promotes_integers_with_a_float_0dim_weight": """
+for a, b, w in [(torch.tensor([], dtype=torch.int64), torch.tensor([], dtype=torch.int64), torch.tensor(1.5)), (torch.tensor([], dtype=torch.int64), torch.tensor([], dtype=torch.int64), 0.5), (torch.tensor([1]), torch.tensor([2]), 0.5), (torch.tensor([1]), torch.tensor([2]), torch.tensor(0.5)), (torch.tensor([]), torch.tensor([], dtype=torch.int64), 0.5), (torch.tensor([1]), torch.tensor([2]), torch.tensor([0.5])), (torch.tensor([1.]), torch.tensor([2.]), torch.tensor(1, dtype=torch.int64)), (torch.tensor([1.]), torch.tensor([2.]).double(), 0.5), (torch.tensor([1.]), torch.tensor([2.]), torch.tensor(0.5).double()), (torch.tensor([1], dtype=torch.int32), torch.tensor([2], dtype=torch.int32), torch.tensor(0.5).double()), (torch.tensor(True), torch.tensor(False), torch.tensor(0.5))]:
+    try:
+        r = a.lerp(b, w)
+        print(r, r.dtype)
+    except Exception as e:
+        print(type(e).__name__, e)
+    try:
+        r = torch.lerp(a, b, w)
+        print(r, r.dtype)
+    except Exception as e:
+        print(type(e).__name__, e)
+for a, b, w in [(torch.tensor([1]), torch.tensor([2]), torch.tensor(0.5)), (torch.tensor([], dtype=torch.int64), torch.tensor([], dtype=torch.int64), torch.tensor(1.5)), (torch.tensor([1.]), torch.tensor([2.]), torch.tensor(0.5).double()), (torch.tensor([1]), torch.tensor([2]), 0.5), (torch.tensor([True]), torch.tensor([False]), torch.tensor(0.5))]:
+    try:
+        r = a.clone().lerp_(b, w)
+        print(r, r.dtype)
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.tensor([1., 2.], requires_grad=True)
+y = torch.lerp(torch.tensor([0, 1]), torch.tensor([4, 5]), x[0])
+print(y, y.grad_fn)
+y.sum().backward()
+print(x.grad)
+""",
 "copy_of_a_tensor_with_hooks_warns": """
 x = torch.ones(2, requires_grad=True)
 h = x.register_hook(lambda g: g * 2)
