@@ -452,6 +452,7 @@ def check_inplace(self):
 
 
 def check_fits_output(self, other):
+    check_broadcast(self, other)  # (TensorIterator's compute_shape: a size mismatch first, numpy's text never)
     oshape = np.broadcast_shapes(self._shape, other._shape if isinstance(other, Tensor) else ())
     if oshape != self._shape:
         raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(oshape)))

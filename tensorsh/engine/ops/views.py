@@ -315,6 +315,8 @@ def _slice(self, dim, start, stop, step, given_dim=None):
 
 
 def narrow(self, dim, start, length):
+    if not self._shape:
+        raise runtime("narrow() cannot be applied to a 0-dim tensor.")
     d = self._wrap_dim(dim)
     start = start + self._shape[d] if start < 0 else start  # (PyTorch's node saves it wrapped, and dim as given)
     return _slice(self, d, start, start + length, 1, unsigned(dim))
