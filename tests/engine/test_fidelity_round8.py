@@ -266,6 +266,23 @@ print(y, y.grad_fn)
 y.sum().backward()
 print(x.grad)
 """,
+"broadcast_first_narrow_of_0dim_and_bool_shifts": """
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+for op in ['sub_', 'add_', 'mul_', 'div_']:
+    t(lambda: getattr(torch.zeros(2), op)(torch.ones(1, 12)))
+    if op in ('sub_', 'add_'):
+        t(lambda: getattr(torch.zeros(2), op)(torch.ones(1, 12), alpha=2))
+        t(lambda: getattr(torch.zeros(2, 3), op)(torch.ones(3, 3), alpha=2))
+        t(lambda: getattr(torch.zeros(2), op)(torch.ones(3), alpha=0.5))
+for a in [torch.tensor([1.5]), torch.tensor([1]), torch.tensor([True])]:
+    for b in [torch.tensor(True), torch.tensor(1), True, 1]:
+        t(lambda: a << b); t(lambda: a >> b); t(lambda: b << a); t(lambda: a.bitwise_left_shift(b) if isinstance(b, torch.Tensor) else 0)
+t(lambda: torch.tensor(2.).narrow(0, 0, 1)); t(lambda: torch.tensor(2.).narrow(-1, 0, 1)); t(lambda: torch.tensor(2.).narrow_copy(0, 0, 1))
+""",
 "copy_of_a_tensor_with_hooks_warns": """
 x = torch.ones(2, requires_grad=True)
 h = x.register_hook(lambda g: g * 2)
