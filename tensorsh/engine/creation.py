@@ -383,11 +383,11 @@ def rand(*size, generator=None, dtype=None, requires_grad=False, device=None, **
 def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, **_):
     shape = _random_size("randn", size)
     dt = dtype or dtypes.DEFAULT_FLOAT
-    if not dt.is_floating_point:
+    if not dt.is_floating_point and math.prod(shape):  # (normal_ of nothing runs no kernel)
         raise not_implemented_for("normal_kernel_cpu", dt)
     _alloc_check(shape, dt)
     n = math.prod(shape)
-    arr = _generator(generator).normal(n, dt.name).reshape(shape)
+    arr = _generator(generator).normal(n, dt.name).reshape(shape) if n else np.zeros(shape, dt.np)
     return _finish(arr, dt, requires_grad)
 
 

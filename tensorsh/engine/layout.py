@@ -6,7 +6,7 @@ import numpy as np
 from . import dtypes, kernels
 from .autograd import non_overlapping_and_dense
 from .storage import BFloat16Storage, Storage, VersionCounter
-from .tensorimpl import Tensor
+from .tensorimpl import Tensor, _contiguous_strides
 
 
 def iter_output(shape, dt, operands):
@@ -20,6 +20,8 @@ def iter_output(shape, dt, operands):
     if len(tensors) == len(operands) and all(t._shape == shape for t in tensors):  # (compute_fast_setup_type)
         if all(t.is_contiguous() for t in tensors):
             return np.empty(shape, dt.np)
+        if n == 4 and all(_channels_last_contiguous(t) for t in tensors):  # (FastSetupType::CHANNELS_LAST)
+            return _channels_last(shape, dt)
         first = tensors[0]._stride
         if non_overlapping_and_dense(tensors[0]) and all(t._stride == first for t in tensors):
             size = int(np.prod(shape))  # (empty_strided with those very strides, size-1 dims' included)
@@ -34,10 +36,85 @@ def iter_output(shape, dt, operands):
     return _permuted(shape, dt, perm[::-1])
 
 
+_CHANNELS_LAST_ORDER = {4: (1, 3, 2, 0), 5: (1, 4, 3, 2, 0)}  # (c10's is_channels_last_strides_2d_s4 / 3d_s5)
+
+
+def channels_last(shape, stride):
+    """c10's suggest_memory_format for a tensor of this geometry: True when PyTorch reads its strides as
+    channels_last (4 dims) or channels_last_3d (5 dims), the dims' strides non-decreasing from C over the spatial
+    dims to N, an ambiguous N111-like tensor counted contiguous."""
+    order = _CHANNELS_LAST_ORDER.get(len(shape))
+    if order is None or stride[1] == 0:
+        return False
+    low = 0
+    for d in order:
+        if shape[d] == 0 or stride[d] < low or (d == 0 and low == stride[1]):
+            return False
+        low = stride[d] * shape[d] if shape[d] > 1 else stride[d]
+    return True
+
+
+def _channels_last_contiguous(t):
+    """t.is_contiguous(memory_format=torch.channels_last) (c10's compute_channels_last_contiguous_2d)."""
+    expected = 1
+    for d in (1, 3, 2, 0):
+        if t._shape[d] != 1:
+            if t._stride[d] != expected:
+                return False
+            expected *= t._shape[d]
+    return True
+
+
+def joined_array(shape, dt, geometries):
+    """The output array cat allocates for inputs of these (shape, stride) geometries (ATen's
+    cat_compute_output_memory_format): channels_last (or _3d) when every input's strides suggest it, else
+    contiguous."""
+    if len(shape) in _CHANNELS_LAST_ORDER and all(channels_last(*g) for g in geometries):
+        return _channels_last(shape, dt)
+    return np.empty(shape, dt.np)
+
+
+def _channels_last(shape, dt):
+    """An empty array of shape (N, C, ...) laid out channels_last (C fastest, then the spatial dims, N slowest)."""
+    return _permuted(shape, dt, [0] + list(range(2, len(shape))) + [1])
+
+
+def view_strides(oldshape, oldstride, newshape):
+    """PyTorch's computeStride: strides for viewing, or None when the layout does not allow it."""
+    if not oldshape:
+        return tuple(1 for _ in newshape)
+    numel = 1
+    for s in oldshape:
+        numel *= s
+    if numel == 0:
+        return _contiguous_strides(newshape)  # an empty tensor views as any shape of the same numel
+    newstride = [0] * len(newshape)
+    view_d = len(newshape) - 1
+    chunk = oldstride[-1]
+    tensor_numel = 1
+    view_numel = 1
+    for d in range(len(oldshape) - 1, -1, -1):
+        tensor_numel *= oldshape[d]
+        if d == 0 or (oldshape[d - 1] != 1 and oldstride[d - 1] != tensor_numel * chunk):
+            while view_d >= 0 and (view_numel < tensor_numel or newshape[view_d] == 1):
+                newstride[view_d] = view_numel * chunk
+                view_numel *= newshape[view_d]
+                view_d -= 1
+            if view_numel != tensor_numel:
+                return None
+            if d > 0:
+                chunk = oldstride[d - 1]
+                tensor_numel = 1
+                view_numel = 1
+    if view_d != -1:
+        return None
+    return tuple(newstride)
+
+
 def preserved_strides(t):
-    """The strides of torch.empty_like(t) (preserve_format): a non-overlapping and dense tensor's own, a size-1
-    dim's included; another's made dense in their order (PyTorch's infer_dense_strides: zero strides left in
-    place, equal strides: the smaller size inside)."""
+    """The strides of torch.empty_like(t) (preserve_format; _to_copy's too): a non-overlapping and dense tensor's
+    own, a size-1 dim's included; another's made dense in their order (PyTorch's infer_dense_strides: zero strides
+    left in place, equal strides: the smaller size inside)."""
     if non_overlapping_and_dense(t):
         return t._stride
     out, acc = [0] * t.dim(), 1

@@ -4,7 +4,7 @@ import numpy as np
 
 from . import dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from .errors import index_error, runtime, type_error, value_error
+from .errors import index_error, make, runtime, type_error, value_error
 from .saved_names import unsigned
 from .tensorimpl import Tensor
 from .ops.scalar_arith import div_scalar, mul_scalar
@@ -57,19 +57,26 @@ class _PointwiseLoss(Node):
 
     def backward(self, g):
         a, b = self.unpack()
+        if a.dtype is not b.dtype and self.into_input:  # (huber_loss_backward: its operands of one dtype)
+            first, second = (a, b) if self.next_functions[0][0] is not None else (b, a)
+            raise runtime(f"Found dtype {dtypes.SCALAR_NAMES[second.dtype.name]} but expected "
+                          f"{dtypes.SCALAR_NAMES[first.dtype.name]}")
         x, y = _broadcast(a, b)
+        if a.dtype is not b.dtype:
+            common = dtypes.result_type((a, b)).np
+            x, y = x.astype(common), y.astype(common)
         gn = g._np
         norm = 1.0 / self.numel if self.reduction == "mean" else 1.0
-        d = np.asarray(self.grad(x, y, gn, norm, *self.params), dtype=a.dtype.np)
+        d = np.asarray(self.grad(x, y, gn, norm, *self.params))  # (in the common dtype, each gradient cast after)
         record = self.double is not None and needs_grad(g, a, b)  # create_graph: the backward ops, recorded
         ga = gb = None
         if self.next_functions[0][0] is not None:
-            ga = from_numpy(d, a.dtype)
+            ga = from_numpy(d.astype(a.dtype.np, copy=False), a.dtype)
             if record:
                 attach(ga, _LossBackwardBackward(self, g, a, b))
             ga = sum_to(ga, a._shape)
         if self.next_functions[1][0] is not None:  # (PyTorch's target formula: the backward with the two swapped)
-            gb = from_numpy(-d, a.dtype)
+            gb = from_numpy((-d).astype(b.dtype.np, copy=False), b.dtype)
             if record:
                 attach(gb, _LossBackwardBackward(self, g, b, a))
             gb = sum_to(gb, b._shape)
@@ -126,16 +133,31 @@ def mse_loss_backward(g, a, b, reduction, numel):
     return mul_scalar(d, 2.0 / numel if reduction == "mean" else 2.0) * g
 
 
-def _loss_op(name, forward, grad, double=None, param=None):
+def _loss_op(name, forward, grad, double=None, param=None, kernel=None, into_input=False):
+    """A pointwise loss as ATen computes it: a TensorIterator binary op of input and target in their common dtype
+    (a floating one, else kernel's dispatch error), its output of that dtype or (into_input: huber_loss, which
+    writes into empty_like(input)) of input's, with TensorIterator's cast check."""
     saved = {"reduction": _reduction, **({param: lambda n: float(n.params[0])} if param else {})}
     node = type(name, (_PointwiseLoss,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
+                                          "into_input": into_input,
                                           "double": staticmethod(double) if double else None,
                                           "saved_names": ("self", "target"), "saved_values": saved})
 
     def op(input, target, reduction="mean", *params):
         check_broadcast(input, target)
+        dt = out_dt = input.dtype
+        if target.dtype is not dt or dt.category < 2:
+            dt = dtypes.result_type((input, target))
+            out_dt = input.dtype if into_input else dt
+            if not dtypes.can_cast(dt, out_dt):
+                raise runtime(messages.INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[dt.name],
+                                                                  out=dtypes.SCALAR_NAMES[out_dt.name]))
+            if dt.category < 2:
+                raise make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
         x, y = _broadcast(input, target)
-        out = _reduce(forward(x, y, *params), input.dtype, reduction_enum(reduction))
+        if target.dtype is not input.dtype:
+            x, y = x.astype(dt.np, copy=False), y.astype(dt.np, copy=False)
+        out = _reduce(forward(x, y, *params), out_dt, reduction_enum(reduction))
         if needs_grad(input, target):
             attach(out, node(input, target, reduction, params))
         return out
@@ -172,9 +194,11 @@ def _huber_grad(x, y, g, norm, delta):
     return np.where(d < -dl, -n * g * dl, np.where(d > dl, n * g * dl, n * d * g))
 
 
-mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad, _mse_double)
-_smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad, _smooth_l1_double, "beta")
-_huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad, param="delta")
+mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad, _mse_double, kernel="mse_cpu")
+_smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad, _smooth_l1_double, "beta",
+                      kernel="smooth_l1_cpu")
+_huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad, param="delta", kernel="huber_cpu",
+                  into_input=True)
 
 
 def smooth_l1_loss(input, target, reduction="mean", beta=1.0):
@@ -269,13 +293,36 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
             gi = gi * vals[2]
         if self.reduction == "mean":
             gi = gi / _f(x, x.size)
-        return (fresh(kernels.contiguous(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]),) + \
-            (None,) * (len(self.next_functions) - 1)
+        gt = self._target_grad(g) if self.next_functions[1][0] is not None else None
+        return (fresh(kernels.contiguous(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]), gt) + \
+            (None,) * (len(self.next_functions) - 2)
+
+    def _target_grad(self, g):
+        """binary_cross_entropy_with_logits_target_backward: -self * grad (with pos_weight: log_sigmoid(-self) -
+        log_sigmoid(self) * pos_weight, times grad), times weight, over numel for a mean, in the dtype those
+        products take (a reduced loss's grad is 0-dim: self's dtype), cast to target's."""
+        from . import autograd
+        x, y, w, pw = self.unpack()
+        with autograd.no_grad():
+            if self.has_pos:
+                a = x._np
+                base = fresh(np.asarray(_log_sigmoid(-a) - _log_sigmoid(a) * pw._np.astype(a.dtype)), x.dtype)
+            else:
+                base = -x
+            gt = base * g
+            if self.has_weight:
+                gt = gt.mul_(w)
+            if self.reduction == "mean":
+                gt = gt.div_(x.numel())
+            return gt.to(y.dtype)
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean", pos_weight=None):
     if target._shape != input._shape:
         raise value_error(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
+    if input.dtype.category < 2:  # (log_sigmoid(input) comes first)
+        raise make("NotImplementedError",
+                   f"\"log_sigmoid_cpu\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
     if target.dtype is dtypes.bool_:  # (PyTorch's (1 - target) * input: bool subtraction refused)
         raise runtime(messages.SUB_TWO_BOOLS)
     if target.dtype.category < 2:  # (its in-place steps write into a tensor of target's dtype)
@@ -285,10 +332,15 @@ def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean
     log_sig = _log_sigmoid(x)
     if pos_weight is not None:
         log_sig = log_sig * ((pos_weight._np - _f(x, 1)) * y + _f(x, 1))
-    loss = (_f(x, 1) - y) * x - log_sig
+    if target.dtype is input.dtype:
+        loss = (_f(x, 1) - y) * x - log_sig
+    else:  # (1 - target).mul_(input).sub_(log_sigmoid): each step computed in the common dtype, kept in target's
+        ct = dtypes.result_type((input, target)).np
+        loss = ((_f(y, 1) - y).astype(ct) * x.astype(ct)).astype(y.dtype)
+        loss = (loss.astype(ct) - log_sig.astype(ct)).astype(y.dtype)
     if weight is not None:
         loss = loss * weight._np
-    out = _reduce(loss, input.dtype, reduction_enum(reduction))
+    out = _reduce(loss, target.dtype, reduction_enum(reduction))
     if needs_grad(input, target, weight, pos_weight):
         attach(out, BinaryCrossEntropyWithLogitsBackward0(input, target, weight, pos_weight, reduction))
     return out

@@ -40,8 +40,11 @@ def _soft_margin_grad(g, x, y, reduction):
 
 def soft_margin_loss(input, target, reduction="mean"):
     reduction = reduction_enum(reduction)
+    if target.requires_grad and autograd.is_grad_enabled():  # (derivatives.yaml: target non_differentiable)
+        raise runtime("The function 'soft_margin_loss' is not differentiable with respect to argument 'target'. This "
+                      "input cannot have requires_grad True.")
     with autograd.no_grad():
-        loss = (-input * target).exp().log1p()
+        loss = (-input).mul_(target).exp_().log1p_()  # (ATen's steps, in place in input's dtype)
         out = loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
     out = fresh(out._np.copy(), out.dtype)
     if needs_grad(input, target):

@@ -8,6 +8,7 @@ arithmetic (momentum * new + (1 - momentum) * old), written in place without a v
 kernel writes them. Gradients are computed in double and rounded once (their last bits can differ)."""
 import numpy as np
 
+from . import kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import runtime
 from .saved_names import output_data
@@ -99,6 +100,8 @@ class NativeLayerNormBackward0(Node):
         if k == 0:
             return (zeros_of(x) if self.next_functions[0][0] else None,) + tuple(
                 zeros_of(t) if t is not None and self.next_functions[i][0] else None for i, t in ((1, w), (2, _)))
+        if x.dtype.np in (np.float32, np.float64) and kernels._vector_lanes() is not None:
+            return self._aten_backward(g, x, w, mean, rstd, rows, k)
         xn = x._np.reshape(rows, k).astype(np.float64)
         gn = g._np.reshape(rows, k).astype(np.float64)
         mu, rs = mean._np.reshape(-1, 1).astype(np.float64), rstd._np.reshape(-1, 1).astype(np.float64)
@@ -112,6 +115,75 @@ class NativeLayerNormBackward0(Node):
                    if self.next_functions[1][0] else None)
         out.append(fresh(gn.sum(0).reshape(self.normalized).astype(dt.np), dt) if self.next_functions[2][0] else None)
         return tuple(out)
+
+
+    def _aten_backward(self, g, x, w, mean, rstd, rows, k):
+        """ATen's layer_norm_backward_frame, row by row in the input's type (float32 or float64), its reductions in
+        the vector lanes' order; gamma's and beta's gradients summed per thread over its rows, then over the
+        threads. (Measured on random rows, gradients bit for bit: float32 64-100%, the formula in double rounded
+        once 32-69%; float64 40-64%, before 14-46%, its forward's mean and rstd not ATen's to the last bit.)"""
+        t = np.dtype(x.dtype.np).type
+        dy = np.ascontiguousarray(g._np, dtype=t).reshape(rows, k)
+        xs = np.ascontiguousarray(x._np).reshape(rows, k)
+        gamma = None if w is None else np.ascontiguousarray(w._np, dtype=t).reshape(1, k)
+        mu, a = mean._np.reshape(rows, 1).astype(t), rstd._np.reshape(rows, 1).astype(t)
+        nf = self.next_functions
+        out = [None, None, None]
+        if nf[0][0] is not None:
+            lanes = kernels._vector_lanes() // (t(0).itemsize // 4)
+            if gamma is None:
+                ds, db = _lane_sum(dy * xs, lanes), _lane_sum(dy, lanes)
+            else:
+                ds, db = _lane_sum(dy * gamma * xs, lanes), _lane_sum(dy * gamma, lanes)
+            scale = t(1) / t(k)  # (the compiler's fused multiply-adds where measured to match, bit for bit)
+            b = kernels.fma(db, mu, -ds) * a * a * a * scale
+            c = kernels.fma(-b, mu, -(db * a * scale))
+            dx = kernels.fma(np.broadcast_to(b, xs.shape), xs, a * dy if gamma is None else a * dy * gamma) + c
+            out[0] = fresh(dx.reshape(x._shape), x.dtype)
+        if (w is not None and nf[1][0] is not None) or (len(nf) > 2 and nf[2][0] is not None):
+            ranges = kernels._thread_ranges(rows, kernels.num_threads(), 1)
+            dgamma, dbeta = np.zeros(k, t), np.zeros(k, t)
+            for begin, end in ranges:  # (each thread's buffer, summed in thread order)
+                pg, pb = np.zeros(k, t), np.zeros(k, t)
+                for i in range(begin, end):
+                    pg = pg + dy[i] * (a[i] * xs[i] + (-a[i] * mu[i]))
+                    pb = pb + dy[i]
+                dgamma, dbeta = dgamma + pg, dbeta + pb
+            if w is not None and nf[1][0] is not None:
+                out[1] = fresh(dgamma.reshape(self.normalized), x.dtype)
+            if len(nf) > 2 and nf[2][0] is not None:
+                out[2] = fresh(dbeta.reshape(self.normalized), x.dtype)
+        return tuple(out)
+
+
+def _lane_sum(values, lanes):
+    """Each row's sum as ATen's vec::map_reduce_all adds it: a row shorter than a vector left to right; else
+    the row's vectors added lane by lane (a partial last one into its first lanes), then the lanes by
+    vec_reduce_all: float32's shuffle tree (lane i with i^8, ^4, ^2, ^1 on 16 lanes), float64's lanes in order."""
+    rows, n = values.shape
+    if n < lanes:
+        acc = values[:, 0].copy()
+        for j in range(1, n):
+            acc = acc + values[:, j]
+        return acc.reshape(rows, 1)
+    acc = values[:, :lanes].copy()
+    full = n - n % lanes
+    for d in range(lanes, full, lanes):
+        acc = acc + values[:, d:d + lanes]
+    if n > full and full >= lanes:
+        r = n - full
+        acc[:, :r] = acc[:, :r] + values[:, full:]
+    if values.dtype == np.float32:
+        step = lanes // 2
+        while step:
+            idx = np.arange(lanes) ^ step
+            acc = acc + acc[:, idx]
+            step //= 2
+        return acc[:, :1]
+    total = acc[:, 0].copy()
+    for j in range(1, lanes):
+        total = total + acc[:, j]
+    return total.reshape(rows, 1)
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):

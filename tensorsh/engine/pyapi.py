@@ -234,6 +234,31 @@ def rng_state_bytes(state):
 _RESIZED_FIRST = frozenset({"empty", "randn"})  # (their out= is resized before autograd's check: another text)
 
 
+def _random_fill(name, out, args, kwargs):
+    """The in-place fill torch.randn/rand/randint(..., out=t) runs on a t of the requested shape (None for another
+    function, shape, or keywords beyond generator): normal_, uniform_ or random_, which draw in t's memory order
+    (and, for normal_, by the serial body when t is not contiguous)."""
+    if name not in ("randn", "rand", "randint") or set(kwargs) - {"generator"} or not args:
+        return None
+    if name == "randint":
+        if len(args) not in (2, 3) or not all(type(a) is int for a in args[:-1]):
+            return None
+        size, bounds = args[-1], ((0,) + tuple(args[:-1]))[-2:]
+    else:
+        size, bounds = (args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args), None
+    if not isinstance(size, (tuple, list)) or tuple(size) != tuple(out.shape):
+        return None
+    generator = kwargs.get("generator")
+    if name == "randn" and out.numel() == 0:  # (normal_ of nothing: no kernel, so no dtype check; a new version)
+        from .ops.core import written
+        return lambda: written(out) or out
+    if name == "randn":
+        return lambda: out.normal_(generator=generator)
+    if name == "rand":
+        return lambda: out.uniform_(generator=generator)
+    return lambda: out.random_(*bounds, generator=generator)
+
+
 def with_out(name, fn):
     """torch.<name>(..., out=t) of a creation function: the values are written into t (of t's dtype; a dtype=
     must be t's), refused when t requires grad, as PyTorch refuses it. An out of another shape, which PyTorch
@@ -244,10 +269,15 @@ def with_out(name, fn):
         from . import autograd, dtypes
         if not isinstance(out, Tensor):
             raise type_error(f"{name}(): argument 'out' must be Tensor, not {_type_name(out)}")
-        if out.requires_grad and autograd.is_grad_enabled():
+        recorded = out.requires_grad and autograd.is_grad_enabled()
+        if recorded and (out.is_leaf or name in _RESIZED_FIRST):  # (a non-leaf is written, its history refused)
             raise runtime("cannot resize variables that require grad" if name in _RESIZED_FIRST else
                           f"aten::{name}(): functions with out=... arguments don't support automatic differentiation, "
                           "but one of the arguments requires grad.")
+        fill = _random_fill(name, out, args, kwargs) if not (out.is_contiguous() and out.numel() or recorded) \
+            else None
+        if fill is not None:  # (PyTorch fills out in place, in its memory order: normal_/uniform_/random_)
+            return fill()
         dtype = kwargs.get("dtype")
         if dtype is not None and dtype is not out.dtype:
             raise runtime(f"dtype {dtypes.SCALAR_NAMES[dtype.name]} does not match dtype of out parameter "
@@ -257,6 +287,15 @@ def with_out(name, fn):
         if result.shape != out.shape:
             raise runtime(f"tensorsh: {name}(..., out=) into a tensor of another shape (PyTorch resizes it) is not "
                           "supported")
+        if name == "empty":  # (nothing written: no new version)
+            return out
+        if recorded:  # autograd's fallback for an out= kernel: the write recorded as a NotImplemented node
+            from .ops.binary import not_implemented_node
+            from .ops.core import write_inplace
+
+            def write(arr):
+                arr[...] = result._np
+            return write_inplace(out, write, lambda: not_implemented_node(name)(out, 0, None))
         out.copy_(result)
         return out
     function.__name__ = function.__qualname__ = getattr(fn, "__name__", name)

@@ -25,6 +25,10 @@ def fill_random(self, values, node_name="NormalBackward0"):
 
 def normal_inplace(self, mean=0.0, std=1.0, generator=None):
     n = self.numel()
+    if not self.dtype.is_floating_point and n:
+        raise creation.not_implemented_for("normal_kernel_cpu", self.dtype)
+    if not n:
+        return fill_random(self, np.zeros(0, self.dtype.np))
     values = creation._generator(generator).normal(n, self.dtype.name, mean, std,
                                                    contiguous=self.is_contiguous() or n < 16)
     return fill_random(self, values)
@@ -33,6 +37,8 @@ def normal_inplace(self, mean=0.0, std=1.0, generator=None):
 def uniform_inplace(self, from_=0.0, to=1.0, generator=None, **kw):
     if "from" in kw:
         from_ = kw["from"]
+    if not self.dtype.is_floating_point:
+        raise creation.not_implemented_for("check_uniform_bounds", self.dtype)
     values = creation._generator(generator).uniform(self.numel(), self.dtype.name, from_, to)
     return fill_random(self, values, "UniformBackward0")
 

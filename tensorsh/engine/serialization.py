@@ -20,6 +20,7 @@ MAGIC = b"tensorsh-save-1\n"
 
 def _encode(value, storages, order):
     if isinstance(value, Tensor):
+        value._warn_if_has_hooks()
         key = id(value._storage)
         if key not in storages:
             storages[key] = len(order)

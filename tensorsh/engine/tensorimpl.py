@@ -444,8 +444,8 @@ class Tensor:
         return fn.n_outputs == 1 or any(getattr(h, "nr", None) == self._output_nr for h in fn.retain_hooks)
 
     @property
-    def retains_grad(self):
-        return (not self.is_leaf) and self._retains_grad()
+    def retains_grad(self):  # (PyTorch reads the flag: no grad_fn, so no stale no-grad view's error)
+        return self._retains_grad()
 
     def retain_grad(self):
         if not self.requires_grad:
@@ -596,9 +596,24 @@ class Tensor:
 
     __hash__ = object.__hash__
 
+    def _warn_if_has_hooks(self):
+        """torch.utils.hooks.warn_if_has_hooks, as Tensor.__reduce_ex__ calls it (copy.copy, torch.save): a
+        warning per hook register_hook put on this tensor (not one marked __torch_unserializable__)."""
+        if self.is_leaf:
+            hooks = self._hooks or ()
+        else:
+            hooks = [h.hook if type(h) is autograd.OnOutput else h for h in self.grad_fn.pre_hooks or ()
+                     if type(h) is not autograd.NodePreHook and (type(h) is not autograd.OnOutput or
+                                                                 h.nr == self._output_nr)]
+        for hook in hooks:
+            if not hasattr(hook, "__torch_unserializable__"):
+                warn(f"backward hook {hook!r} on tensor will not be serialized.  If this is expected, you can "
+                     "decorate the function with @torch.utils.hooks.unserializable_hook to suppress this warning")
+
     def __copy__(self):
         """copy.copy: PyTorch rebuilds the tensor over the same storage (set_ on a new tensor, so its own
         version counter at 1): same geometry, same requires_grad, a leaf, not a view, no .grad."""
+        self._warn_if_has_hooks()
         out = self._alias(self._shape, self._stride, self._offset, counter=VersionCounter())
         out._requires_grad = self.requires_grad
         out._version_counter.value = 1

@@ -456,7 +456,8 @@ def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, red
     if input1.dim() != input2.dim() or input1.dim() != target.dim():
         raise runtime(f"margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: "
                       f"{input1.size()}, input2: {input2.size()}, target: {target.size()} ")
-    return _apply_reduction((-target * (input1 - input2) + margin).clamp_min_(0), reduction)
+    diff = input1 - input2  # (ATen's order: the difference before -target; margin is a double)
+    return _apply_reduction((-target * diff + float(margin)).clamp_min_(0), reduction)
 
 
 def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):

@@ -9,7 +9,7 @@ import warnings
 
 NICE = [0.5, -1.0, 2.0, 1.5, 0.25, -0.75, 0.0, 3.0, -2.5, 1.0, 4.0, -0.5]
 DTYPES = ["torch.float32", "torch.float64", "torch.int64", "torch.int32", "torch.bool", "torch.uint8",
-          "torch.float16"]
+          "torch.float16", "torch.int8", "torch.int16"]
 SHAPES = [(), (0,), (1,), (3,), (4,), (2, 3), (3, 2), (1, 3), (2, 1), (2, 2), (0, 3), (2, 3, 2), (1, 2, 3)]
 
 UNARY = ["abs", "acos", "asin", "atan", "ceil", "cos", "cosh", "exp", "exp2", "expm1", "floor", "frac", "log",
@@ -489,6 +489,96 @@ class Gen:
                            f"{n} = copy.copy({t})\nprint({n}.data_ptr() == {t}.data_ptr(), {n}.requires_grad)",
                            f"{n} = copy.deepcopy({t}[0:])\nprint({n}._is_view(), {n})"])
 
+    def wide(self):
+        """The eighth round's widening, one area then one of its forms: a Python number or 0-dim tensor where a
+        tensor is expected, every dtype's conversions, views of views (of leaves, under no_grad) written through,
+        the creation functions' out=, keyword spellings, 4-D and 5-D layouts through cat/stack/to/clone, 0-dim and
+        empty tensors, rounding modes, float16 reductions and losses of any dtype."""
+        rng, t, u = self.rng, self.pick(), self.pick()
+        if t is None:
+            return self.create()
+        n, o, o2, d = self.new(), self.number(), self.number(), self.dim(t)
+        zt = f"torch.tensor({self.scalar_value(rng.choice(DTYPES))})"
+        area = rng.choice(["scalars", "dtypes", "views", "out", "keywords", "layouts", "empty", "div", "half",
+                           "losses"])
+        if area == "scalars":
+            return rng.choice([
+                f"{n} = torch.where({t} > 0, {o}, {o2})", f"{n} = torch.add({o}, {t})", f"{n} = torch.mul({o}, {t})",
+                f"{n} = torch.maximum({t}, {zt})", f"{n} = torch.clamp({t}, {u})", f"{n} = {t}.lerp({u}, {zt})",
+                f"{n} = torch.eq({t}, {o})", f"{n} = torch.remainder({o}, {t})", f"{n} = torch.pow({o}, {t})",
+                f"{n} = torch.bitwise_and({t}, {o})", f"{n} = {t}.masked_fill({t} > 0, {zt})",
+                f"{n} = {t}.index_fill(0, torch.tensor([0]), {zt})", f"{n} = torch.full_like({t}, {o})",
+                f"{t}.add_({zt})", f"{t}.copy_({zt})", f"{t}.fill_({zt})", f"{t}[0] = {zt}", f"{t}.mul_({zt})",
+                f"{n} = {t} + {zt}", f"{n} = {zt} * {t}", f"{n} = torch.atan2({t}, {zt})", f"{n} = {t}.sub({zt}, alpha={o})",
+                f"{n} = torch.where({t} > 0, {zt}, {t})", f"{n} = torch.clamp({t}, min={zt}, max={o})"])
+        if area == "dtypes":
+            dt = rng.choice(DTYPES)
+            return rng.choice([
+                f"{n} = {t}.to({dt})", f"{n} = {t}.char()", f"{n} = {t}.short()", f"{n} = {t}.byte()",
+                f"{n} = torch.tensor({self.values(rng.choice(SHAPES), dt)}, dtype={dt})", f"{n} = {t}.to({dt}) + {u}",
+                f"{n} = {t}.type({dt})", f"{n} = torch.ones_like({t}, dtype={dt})", f"{n} = {t}.to({dt}).sum()",
+                f"{t}.copy_({t}.to({dt}))", f"{n} = {t}.new_ones(2, dtype={dt})", f"{n} = {t}.to({dt}).tolist()",
+                f"{t} += {t}.to({dt})", f"{n} = torch.cat([{t}, {t}.to({dt})])", f"{n} = torch.promote_types({t}.dtype, {dt})"])
+        if area == "views":
+            return rng.choice([
+                f"with torch.no_grad():\n    {n} = {self.view(t)}\n{n}.add_({o})\nprint({t}, {t}._version, {n}._is_view())",
+                f"{n} = {self.view(self.view(t))}\n{n}.mul_({o})\nprint({n}.grad_fn, {t}.grad_fn, {t}._version)",
+                f"with torch.no_grad():\n    {n} = {self.view(self.view(t))}\nprint({n}.requires_grad, {n}.grad_fn, {n}._base is None)",
+                f"{n} = {self.view(t)}\n{n}.zero_()\nprint({t}, {n}._version)",
+                f"{n} = {t}.detach()\n{n}.requires_grad_()\n{n}[...] = {o}\nprint({t}, {n}.grad_fn)"])
+        if area == "out":
+            return rng.choice([
+                f"torch.zeros({t}.shape, out={t})", f"torch.ones(*{t}.shape, out={t})",
+                f"torch.full({t}.shape, {o}, out={t})", f"torch.manual_seed({rng.randint(0, 9)})\ntorch.randn({t}.shape, out={t})",
+                f"torch.manual_seed({rng.randint(0, 9)})\ntorch.rand({t}.shape, out={t})",
+                f"torch.empty({t}.shape, out={t})\nprint({t}.shape, {t}._version)",
+                f"{n} = torch.arange(4.)\ntorch.arange(4, out={n})\nprint({n}, {n}._version)",
+                f"{n} = torch.zeros(3)\ntorch.linspace(0, 1, 3, out={n})\nprint({n})"])
+        if area == "keywords":
+            return rng.choice([
+                f"{n} = torch.sum(input={t}, dim={d})", f"{n} = {t}.sum(dim={d}, keepdim=True)",
+                f"{n} = torch.cat(tensors=[{t}, {t}], dim={d})", f"{n} = {t}.transpose(dim0=0, dim1=-1)",
+                f"{n} = torch.clamp(input={t}, min={o})", f"{n} = torch.softmax({t}, dim={d}, dtype=torch.float64)",
+                f"{n} = {t}.to(dtype=torch.float64)", f"{n} = torch.mul(input={t}, other={o})",
+                f"{n} = torch.stack(tensors=({t}, {t}), dim={d})", f"{n} = {t}.flatten(start_dim=0, end_dim=-1)",
+                f"{n} = {t}.unsqueeze(dim={d})", f"{n} = torch.where(condition={t} > 0, input={t}, other={o})",
+                f"{n} = {t}.max(dim={d}, keepdim=True).values", f"{n} = torch.argmax({t}, dim={d}, keepdim=True)",
+                f"{n} = {t}.mean(dim=[{d}], keepdim=False, dtype=torch.float64)", f"{n} = {t}.cumsum(dim={d}, dtype=torch.float64)",
+                f"{n} = torch.add({t}, other={o}, alpha={o2})", f"{n} = {t}.norm(p=1, dim={d})", f"{n} = {t}.view(size=(-1,))"])
+        if area == "layouts":
+            x4 = rng.choice(["torch.arange(24.).reshape(1, 2, 3, 4)", "torch.arange(24.).reshape(1, 3, 4, 2).permute(0, 3, 1, 2)",
+                             "torch.arange(24.).reshape(2, 3, 4).permute(2, 0, 1)[None]", "torch.ones(2, 1, 3, 4)",
+                             "torch.arange(48.).reshape(1, 2, 3, 4, 2).permute(0, 4, 1, 2, 3)", f"{t}.reshape(1, 1, 1, -1)",
+                             "torch.arange(24).reshape(2, 3, 4, 1).permute(0, 3, 1, 2)", "torch.ones(3, 1).expand(2, 3, 4).unsqueeze(0)"])
+            f = rng.choice([f"torch.cat([{n}, {n}], {rng.randint(-4, 3)})", f"torch.stack([{n}, {n}], {rng.randint(-5, 4)})",
+                            f"{n}.float()", f"{n}.double()", f"{n}.clone()", f"torch.empty_like({n}).fill_(1)", f"{n} * 2",
+                            f"{n}.contiguous()", f"{n}.clamp(0.5)", f"{n}.exp()", f"torch.cat([{n}, torch.ones({n}.shape)], 1)",
+                            f"{n}.sum(1, keepdim=True)", f"{n}.to(torch.int32)"])
+            return f"{n} = {x4}\n{n} = {f}\nprint({n}.shape, {n}.stride(), {n}.is_contiguous())"
+        if area == "empty":
+            return rng.choice([
+                f"{n} = {t}.flatten()[:0]\nprint({n}.sum(), {n}.mean(), {n}.amax(0) if {n}.numel() else None)",
+                f"{n} = torch.empty(0, 3).sum({rng.choice([0, 1])})", f"{n} = torch.tensor({o}).expand(3)",
+                f"{n} = {t}.reshape(-1)[:0].reshape(0, 1)", f"{n} = torch.zeros(0).max()", f"{n} = torch.tensor({o})[None]",
+                f"{n} = torch.tensor({o}).item()", f"{n} = torch.tensor([]).to({rng.choice(DTYPES)}).prod()",
+                f"{n} = {t}.new_zeros(()).add_({o})", f"{n} = torch.stack([torch.tensor({o}), torch.tensor({o2})])"])
+        if area == "div":
+            mode = rng.choice(["None", "'floor'", "'trunc'"])
+            return rng.choice([
+                f"{n} = torch.div({t}, {self.operand(t)}, rounding_mode={mode})", f"{n} = {t}.div({o}, rounding_mode={mode})",
+                f"{t}.div_({self.operand(t)}, rounding_mode={mode})", f"{n} = {t}.divide(other={o}, rounding_mode={mode})",
+                f"{n} = torch.div({t}, {self.operand(t)}, rounding_mode={mode})\nprint({n}.grad_fn, {n}.grad_fn._saved_rounding_mode)"])
+        if area == "half":
+            return rng.choice([f"{n} = {t}.half().mean()", f"{n} = {t}.half().mean({d})", f"{n} = {t}.half().sum()",
+                               f"{n} = {t}.half().std()", f"{n} = {t}.half().var({d})", f"{n} = {t}.half().norm()",
+                               f"{n} = {t}.half().cumsum({d})", f"{n} = {t}.half().softmax({d})", f"{n} = {t}.half().prod()"])
+        F = "torch.nn.functional"
+        loss = rng.choice(["mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss", "soft_margin_loss",
+                           "binary_cross_entropy_with_logits", "binary_cross_entropy", "kl_div", "poisson_nll_loss"])
+        red = rng.choice(["", ", reduction='sum'", ", reduction='none'"])
+        return rng.choice([f"{n} = {F}.{loss}({t}, {u}{red})", f"{n} = {F}.{loss}({t}, {t}.to({rng.choice(DTYPES)}){red})",
+                           f"{n} = {F}.margin_ranking_loss({t}, {u}, {t}{red})"])
+
     def observe(self):
         t = self.pick()
         if t is None:
@@ -498,7 +588,7 @@ class Gen:
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
             [self.common] * 4 + [self.more] * 2 + [self.higher] * 2 + [self.wider] * 3 + \
-            [self.deeper] * 3
+            [self.deeper] * 3 + [self.wide] * 3
         return self.rng.choice(kinds)()
 
 

@@ -20,12 +20,19 @@ from tensorsh.engine.torch_api import COPY, NAMESPACE, reset_state  # noqa: E402
 
 ENGINE_DIR = os.path.join("tensorsh", "")
 ADDRESS = re.compile(r" object at 0x[0-9a-f]+")
+FUNCTION_ADDRESS = re.compile(r"(<function \S+ at) 0x[0-9a-f]+>")  # (a hook's repr in a warning or print)
+
+
+def _addresses(result):
+    """Printed text and warnings with the memory addresses no two processes share left out."""
+    out, warns = result
+    return (FUNCTION_ADDRESS.sub(r"\1 0x...>", ADDRESS.sub(" object", out)),
+            [FUNCTION_ADDRESS.sub(r"\1 0x...>", w) for w in warns])
 
 
 def run_in_torch(src):
     """torch's printed text and warnings for src, from a fresh child process (TorchCrashed if torch dies)."""
-    out, warns = torch_zygote.call("run", src=src)
-    return ADDRESS.sub(" object", out), warns
+    return _addresses(torch_zygote.call("run", src=src))
 
 
 def run_in_engine(src):
@@ -46,7 +53,7 @@ def run_in_engine(src):
                 print(f"{type(e).__name__}: {e}")
     finally:
         set_warning_sink(previous)
-    return ADDRESS.sub(" object", out.getvalue()), warns
+    return _addresses((out.getvalue(), warns))
 
 
 NUMBER = re.compile(r"-?(?:\d+\.\d*|\.\d+|\d+)(?:e[-+]?\d+)?")

@@ -61,7 +61,7 @@ class _FormulaNode(BinaryNode):
 
 
 def binary_node(grad_fn, self=None, other=None, number_edges=2, alpha=False, both=None, names=("self", "other"),
-                number=None):
+                number=None, values=None):
     """The node class `grad_fn` of a binary op whose gradients are self(grad, ...) and other(grad, ...) (None: that
     input gets none) or both(grad, ..., mask) (one formula for the two, mask saying which are wanted); a formula's
     parameters after grad name what it reads: the inputs by PyTorch's names (`names`: ("self", "exponent") for pow),
@@ -70,8 +70,9 @@ def binary_node(grad_fn, self=None, other=None, number_edges=2, alpha=False, bot
     one formula only is saved when that formula's input wants a gradient. number (0 or 1): the input that is a
     Python number in this overload (PyTorch's Scalar overloads: pow.Tensor_Scalar, xlogy.Scalar_Self), kept as a
     value (grad_fn._saved_<its name> where a formula reads it), with no edge. In place (out None), self's pre-write
-    copy stands for self (original_self) and write_inplace saves the result. setup and grads are generated, as
-    PyTorch generates its nodes, so a node costs what a hand-written one does."""
+    copy stands for self (original_self) and write_inplace saves the result. values: more saved values that are
+    no tensors (grad_fn._saved_<name>: a function of the node). setup and grads are generated, as PyTorch generates
+    its nodes, so a node costs what a hand-written one does."""
     formulas = (self, other) if both is None else (both, both)
     params = [f.__code__.co_varnames[1:f.__code__.co_argcount - (both is not None)] if f is not None else ()
               for f in formulas]
@@ -110,7 +111,7 @@ def binary_node(grad_fn, self=None, other=None, number_edges=2, alpha=False, bot
             "number_edges": 1 if number is not None else number_edges,
             # in place: the input whose gradient needs self's pre-write copy (-1: always, None: never)
             "self_saved": (-1 if guard[names[0]] is None else guard[names[0]]) if names[0] in order else None}
-    values = {"alpha": "alpha"} if alpha else {}
+    values = dict(values or {}, **({"alpha": "alpha"} if alpha else {}))
     if kept:
         values[numbered] = "number"
     if values:
@@ -335,17 +336,46 @@ mul = binary("mul", "MulBackward0", np.multiply, lambda g, other: g * other, lam
 true_divide = binary(None, "DivBackward0", np.true_divide, lambda g, other: g / other,
                      lambda g, self, other: -g * ((self / other) / other),  # (PyTorch's div_tensor_other_backward)
                      out_dtype=true_div_dtype, inplace=("__itruediv__",))
-DivBackward2 = binary_node("DivBackward2", zeros_of, zeros_of)  # a rounding mode: zeros (new_zeros, +0., no history)
 
 
-def div(self, other, rounding_mode=None):
-    if rounding_mode in ("floor", "trunc"):
-        _check_integer_division(self, other, f"div_{rounding_mode}_cpu")
-    if rounding_mode == "floor":
-        return binary_op(self, other, np.floor_divide, DivBackward2)
-    if rounding_mode == "trunc":
-        return binary_op(self, other, lambda a, b: np.trunc(a / b).astype(np.result_type(a, b)), DivBackward2)
-    return true_divide(self, other)
+def _div_mode_node(mode, self_formula, other_formula):
+    """DivBackward2, the node of div.Tensor_mode: any rounding_mode given, None included (grad_fn._saved_rounding_mode
+    says which); it saves self and other as DivBackward0 does."""
+    return binary_node("DivBackward2", self_formula, other_formula, values={"rounding_mode": lambda node: mode})
+
+
+def _div_modes():
+    """rounding_mode -> (kernel, node, out_dtype) of div.Tensor_mode; a rounding mode's gradient is zeros (new_zeros,
+    +0., no history)."""
+    zeros = (lambda g, other: zeros_of(g), lambda g, self, other: zeros_of(g))
+    trunc = lambda a, b: np.trunc(a / b).astype(np.result_type(a, b))  # noqa: E731
+    return {None: (np.true_divide, _div_mode_node(None, *true_divide.node.formulas), true_div_dtype),
+            "floor": (np.floor_divide, _div_mode_node("floor", *zeros), None),
+            "trunc": (trunc, _div_mode_node("trunc", *zeros), None)}
+
+
+_DIV_MODES = _div_modes()
+
+
+def _div_mode(kwargs):
+    """div's rounding_mode as given (PyTorch's div.Tensor_mode, even for an explicit None), checked."""
+    for k in kwargs:
+        if k != "rounding_mode":
+            raise type_error(f"div() got an unexpected keyword argument '{k}'")
+    mode = kwargs["rounding_mode"]
+    if mode not in _DIV_MODES:
+        raise runtime(f"div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '{mode}'")
+    return mode
+
+
+def div(self, other, **rounding_mode):  # (**: an explicit rounding_mode=None is div.Tensor_mode, DivBackward2)
+    if not rounding_mode:
+        return true_divide(self, other)
+    mode = _div_mode(rounding_mode)
+    if mode is not None:
+        _check_integer_division(self, other, f"div_{mode}_cpu")
+    kernel, node, out_dtype = _DIV_MODES[mode]
+    return binary_op(self, other, kernel, node, out_dtype)
 
 
 maximum = binary("maximum", "MaximumBackward0", np.maximum,  # (the larger operand's gradient, halved at ties)
@@ -467,6 +497,17 @@ class NotImplementedBackward(BinaryNode):
 
     def grads(self, g):
         raise runtime(f"derivative for aten::{self.op} is not implemented")
+
+
+_NOT_IMPLEMENTED = {}
+
+
+def not_implemented_node(op_name):
+    """The NotImplemented node class of aten::<op_name> (its backward refuses, naming the op)."""
+    if op_name not in _NOT_IMPLEMENTED:
+        _NOT_IMPLEMENTED[op_name] = type("NotImplementedBackward", (NotImplementedBackward,),
+                                         {"__slots__": (), "op": op_name})
+    return _NOT_IMPLEMENTED[op_name]
 
 
 class _RemainderNotImplemented(NotImplementedBackward):
@@ -708,10 +749,16 @@ op("floor_divide_", floor_divide_inplace, edges=True)
 
 
 # in-place twins and spellings PyTorch has beside the rows above
-def div_inplace(self, other, rounding_mode=None):
-    if rounding_mode is None:
+_DIV_NONE_INPLACE = _binary_inplace(np.true_divide, _DIV_MODES[None][1], out_dtype=true_div_dtype)
+
+
+def div_inplace(self, other, **rounding_mode):
+    if not rounding_mode:
         return true_divide.inplace(self, other)
-    return _augmented(lambda a, b: div(a, b, rounding_mode), lambda b: DivBackward2)(self, other)
+    mode = _div_mode(rounding_mode)
+    if mode is None:
+        return _DIV_NONE_INPLACE(self, other)
+    return _augmented(lambda a, b: div(a, b, rounding_mode=mode), lambda b: _DIV_MODES[mode][1])(self, other)
 
 
 op("divide_", div_inplace, grad_fn="DivBackward0")

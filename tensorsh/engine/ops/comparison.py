@@ -2,7 +2,7 @@
 and their in-place forms, equal/allclose/isclose (maximum/minimum are rows of the binary family)."""
 import numpy as np
 
-from .. import autograd, dtypes, scalars
+from .. import autograd, dtypes, layout, scalars
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
 from ..scalars import checked_scalar
@@ -22,7 +22,11 @@ def _compare(name, np_fn, alias=None):
     def op(self, other):
         check_broadcast(self, other)
         an, bn, _ = binary_operands(self, other)
-        return from_numpy(np.asarray(np_fn(an, bn)), dtypes.bool_)
+        values = np.asarray(np_fn(an, bn))
+        if self._np.flags.c_contiguous and (self.dim() < 2 or 1 not in self._shape) and \
+                (type(other) is not Tensor or other._np.flags.c_contiguous and (other.dim() < 2 or 1 not in other._shape)):
+            return from_numpy(values, dtypes.bool_)
+        return laid_out_like(values, dtypes.bool_, self, other)  # (TensorIterator's layout, not numpy's)
 
     def op_(self, other):
         precheck(self, other)
@@ -186,7 +190,12 @@ def clamp(self, min=None, max=None):
         r = np.maximum(r, lo)
     if hi is not None:
         r = np.minimum(r, hi)
-    out = from_numpy(np.asarray(r, dtype=dt.np), dt)
+    if x.flags.c_contiguous and x.size and (self.dim() < 2 or 1 not in self._shape):
+        out = from_numpy(np.asarray(r, dtype=dt.np), dt)
+    else:  # (TensorIterator's output layout: numpy's astype and ufuncs order an expanded input otherwise)
+        arr = layout.iter_output(np.shape(r), dt, [self] + [b for b in (min, max) if isinstance(b, Tensor)])
+        arr[...] = r
+        out = layout.wrap(arr, dt)
     if isinstance(min, Tensor) or isinstance(max, Tensor):  # clamp.Tensor: ClampBackward0, an edge per operand
         if needs_grad(self, min, max):
             attach(out, ClampBackward0(self, min, max))

@@ -62,7 +62,10 @@ def to(self, *args, dtype=None, copy=False, **kwargs):
             dtype = a.dtype
     if dtype is None or (dtype is self.dtype and not copy):
         return self
-    out = from_numpy(self._np.astype(dtype.np), dtype)
+    if self._np.flags.c_contiguous and self._np.size and (1 not in self._shape or self.dim() < 2):
+        out = from_numpy(self._np.astype(dtype.np), dtype)
+    else:  # (_to_copy's layout, as empty_like's: numpy's astype orders an expanded tensor otherwise)
+        out = layout.like(self._np, dtype, self)  # (empty_like's strides)
     if needs_grad(self) and dtype.is_floating_point:
         attach(out, ToCopyBackward0(self, self.dtype))
     return _written_from_inference(self, out)

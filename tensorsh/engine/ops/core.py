@@ -332,7 +332,8 @@ def edges_first(fn):
 
 def laid_out_like(values, dt, *operands):
     """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (layout.py)."""
-    out = layout.iter_output(np.shape(values), dt, [t for t in operands if isinstance(t, Tensor)])
+    out = layout.iter_output(np.shape(values), dt, [t for t in operands if t is not None])  # (a number: a wrapped
+    # 0-dim operand, which keeps TensorIterator off its fast setup)
     out[...] = values
     return layout.wrap(out, dt)
 
@@ -458,6 +459,7 @@ def check_inplace(self):
 
 
 def check_fits_output(self, other):
+    check_broadcast(self, other)  # (TensorIterator's compute_shape: a size mismatch first, numpy's text never)
     oshape = np.broadcast_shapes(self._shape, other._shape if isinstance(other, Tensor) else ())
     if oshape != self._shape:
         raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(oshape)))

@@ -139,7 +139,8 @@ def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
     from .reductions import aten_norm
     from .scalar_arith import add_scalar
     innermost = max(x1.dim(), x2.dim()) - 1
-    return aten_norm(add_scalar(x1 - x2, eps), float(p), (innermost,), keepdim)
+    d = x1 - x2  # (an integer difference + eps is a float tensor: add.Scalar's type promotion)
+    return aten_norm(add_scalar(d, eps) if d.dtype.is_floating_point else d + eps, float(p), (innermost,), keepdim)
 
 
 def cosine_similarity(x1, x2, dim=1, eps=1e-8):

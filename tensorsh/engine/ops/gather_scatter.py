@@ -400,10 +400,13 @@ def index_add(self, dim, index, source, alpha=1):
     return out
 
 
-def _fill_index(op, self, dim, index):
-    """(dim, flat int64 indices) for index_fill/index_copy, with PyTorch's checks."""
+def _fill_index(op, self, dim, index, source=None):
+    """(dim, flat int64 indices) for index_fill/index_copy, with PyTorch's checks (index_copy's of its source,
+    from its meta function, before the kernel's)."""
     if not isinstance(index, Tensor):
         raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
+    if source is not None:
+        _copy_source(self, self._wrap_dim(dim), index, source)
     if index.dtype is not dtypes.int64:
         raise index_error(f"{op}_(): Expected dtype int64 for index.")
     d = self._wrap_dim(dim)
@@ -501,22 +504,38 @@ class IndexCopyBackward0(_IndexAndSourceBackward):
                 g.index_select(self.dim, index) if self.next_functions[1][0] else None)
 
 
-def _copy_source(self, d, idx, source):
+def _copy_source(self, d, index, source):
+    """index_copy's meta function checks, in ATen's order."""
     if not isinstance(source, Tensor):
         raise type_error(f"index_copy(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
-    if source.dim() and source._shape[d] != idx.size:
-        raise index_error(f"index_copy_(): Number of indices ({idx.size}) should be equal to source.size(dim) "
-                          f"({source._shape[d]})")
+    if index.dim() >= 2:
+        raise index_error(f"index_copy_(): Index should have dimension 1 or 0 (got {index.dim()})")
+    n = index.numel()
+    if source.dim() == 0 and n != 1:
+        raise index_error(f"index_copy_(): When source is scalar, index should have one element (got {n})")
+    if source.dim() != self.dim() and source.dim() and self.dim():
+        raise index_error(f"index_copy_(): When source and destination are not scalars, their dimensionality must "
+                          f"match. Source dimensionality ({source.dim()}), destination dimensionality ({self.dim()})")
+    if index.dtype is not dtypes.int64:
+        raise runtime(f"index_copy_(): Expected a long tensor for index, but got "
+                      f"{dtypes.SCALAR_NAMES[index.dtype.name]}")
     if source.dtype is not self.dtype:
-        raise runtime(f"index_copy_(): self and source expected to have the same dtype, but got "
-                      f"(self) {dtypes.SCALAR_NAMES[self.dtype.name]} and (source) "
-                      f"{dtypes.SCALAR_NAMES[source.dtype.name]}")
-    return source._np
+        raise runtime(f"index_copy_(): self and source expected to have the same dtype, but got (self) "
+                      f"{dtypes.SCALAR_NAMES[self.dtype.name]} and (source) {dtypes.SCALAR_NAMES[source.dtype.name]}")
+    mine = [s for k, s in enumerate(self._shape) if k != d]
+    theirs = [s for k, s in enumerate(source._shape) if k != d]
+    if mine != theirs:
+        raise runtime(f"index_copy_(): Source/destination tensor must have same slice shapes. Destination slice "
+                      f"shape: {' '.join(map(str, mine))} at dimension {d} and source slice shape: "
+                      f"{' '.join(map(str, theirs))} at dimension 0.")
+    if source.dim() and n != source._shape[d]:
+        raise index_error(f"index_copy_(): Number of indices ({n}) should be equal to source.size(dim) "
+                          f"({source._shape[d]})")
 
 
 def index_copy(self, dim, index, source):
-    d, idx = _fill_index("index_copy", self, dim, index)
-    src = _copy_source(self, d, idx, source)
+    d, idx = _fill_index("index_copy", self, dim, index, source)
+    src = source._np
     arr = self._np.copy()
     arr[_along(arr, d, idx)] = src  # (a repeated index: the last copy stays, as PyTorch's CPU loop leaves it)
     out = fresh(arr, self.dtype)
@@ -527,8 +546,8 @@ def index_copy(self, dim, index, source):
 
 def index_copy_inplace(self, dim, index, source):
     precheck(self, source, internal_overlap=False, overlap=False)
-    d, idx = _fill_index("index_copy", self, dim, index)
-    src = _copy_source(self, d, idx, source)
+    d, idx = _fill_index("index_copy", self, dim, index, source)
+    src = source._np
     precheck(self, source, overlap=False)
     check_overlap(self, (source,))
 

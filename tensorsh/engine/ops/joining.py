@@ -10,6 +10,7 @@ from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from .core import attach, collect_edges, fresh, from_numpy, needs_grad, type_name
 from .registry import op
+from ..layout import joined_array, view_strides, wrap
 from ..saved_names import as_given, given
 
 
@@ -74,10 +75,16 @@ def _inputs(op, tensors, kind, empty):
     return tensors
 
 
-def _contiguous(arr):
-    """ATen's cat writes into its inputs' suggested memory format, which is contiguous below 4 dims (numpy's
-    concatenate keeps transposed or expanded inputs' order)."""
-    return np.ascontiguousarray(arr) if arr.ndim != 4 else arr
+def _joined(values, dt, geometries, shape=None):
+    """A new tensor holding `values` in the layout ATen's cat gives inputs of these geometries (numpy's concatenate
+    keeps transposed inputs' order, PyTorch's does not); shape: the cat's shape, when values is stack's, a view of
+    it (stack is cat and a view)."""
+    arr = joined_array(values.shape if shape is None else shape, dt, geometries)
+    if shape is not None:  # (splitting one dim: a view, its strides computeStride's, size-1 dims' included)
+        stride = view_strides(shape, [s // arr.itemsize for s in arr.strides], values.shape)
+        arr = np.lib.stride_tricks.as_strided(arr, values.shape, [s * arr.itemsize for s in stride])
+    arr[...] = values
+    return wrap(arr, dt)
 
 
 def cat(tensors, dim=0):
@@ -99,7 +106,8 @@ def cat(tensors, dim=0):
     check_size(builtins.sum(t._np.size for t in tensors) * dt.itemsize)
     arrays = [t._np.astype(dt.np, copy=False) for t in tensors if t._shape != (0,)]
     joined = np.concatenate(arrays, axis=d) if arrays else np.zeros((0,), dt.np)
-    out = from_numpy(_contiguous(joined), dt)
+    out = _joined(joined, dt, [(t._shape, t._stride) for t in tensors]) if joined.ndim >= 4 else \
+        from_numpy(np.ascontiguousarray(joined), dt)
     if needs_grad(*tensors):
         attach(out, given(CatBackward0(tensors, d), dim=dim))
     return out
@@ -113,10 +121,21 @@ def stack(tensors, dim=0):
             raise runtime(f"stack expects each tensor to be equal size, but got {_shape_list(tensors[0]._shape)} at entry 0 and {_shape_list(t._shape)} at entry {i}")
     dt = _joined_dtype(tensors)
     check_size(builtins.sum(t._np.size for t in tensors) * dt.itemsize)
-    out = from_numpy(_contiguous(np.stack([t._np.astype(dt.np, copy=False) for t in tensors], axis=d)), dt)
+    values = np.stack([t._np.astype(dt.np, copy=False) for t in tensors], axis=d)
+    out = _stacked(values, dt, tensors, d) if values.ndim >= 4 else from_numpy(np.ascontiguousarray(values), dt)
     if needs_grad(*tensors):
         attach(out, given(StackBackward0(tensors, d), dim=dim))
     return out
+
+
+def _stacked(values, dt, tensors, d):
+    """stack's result as ATen makes it: the inputs cat along d and viewed, or (d the new last dim) the inputs
+    unsqueezed there cat along it."""
+    n = tensors[0].dim()
+    if d < n:
+        shape = values.shape[:d] + (values.shape[d] * values.shape[d + 1],) + values.shape[d + 2:]
+        return _joined(values, dt, [(t._shape, t._stride) for t in tensors], shape)
+    return _joined(values, dt, [(t._shape + (1,), t._stride + (1,)) for t in tensors])
 
 
 op("cat", cat, aliases=("concat", "concatenate"), method=False, function=cat)

@@ -284,13 +284,14 @@ def _no_bool(kernel, self):
 
 
 def kthvalue(self, k, dim=-1, keepdim=False):
-    _no_bool("kthvalue_cpu", self)
     n = self._shape[self._wrap_dim(dim)] if self._shape else 1
     d = self._wrap_dim(dim) if self._shape else 0
     if n == 0:
         raise index_error(f"kthvalue(): Expected reduction dim {d} to have non-zero size.")
     if not 1 <= k <= n:
         raise runtime(f"kthvalue(): selected number k out of range for dimension {d}")
+    if self._shape:  # (ATen's checks come first, and a 0-dim tensor is copied without the kernel's dispatch)
+        _no_bool("kthvalue_cpu", self)
 
     def pick(row):
         idxs = list(range(len(row)))
@@ -348,6 +349,8 @@ def _median_all(self, ignore_nan, node_cls):
 def _median(name, ignore_nan, nodes):
     """median/nanmedian: of everything (nodes[0]) or along a dim (values and indices, nodes[1])."""
     def fn(self, dim=None, keepdim=False):
+        if dim is not None and self._shape and not self._shape[self._wrap_dim(dim)]:
+            raise index_error(f"{name}(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
         if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
             _no_bool("median_cpu" if dim is None else "median_out", self)
         if dim is None:

@@ -137,13 +137,19 @@ def _mean_values(self, dims, keepdim, dtype):
     count = 1
     for d in (dims if dims is not None else range(len(self._shape))):
         count *= self._shape[d]
-    # PyTorch's CPU mean is its sum divided by the count, in the result's dtype
+    # PyTorch's CPU mean is its sum divided by the count, in the result's dtype; float16 and bfloat16 sum into
+    # float32, divide there and round once (cast_fp32 -> sum -> div -> cast)
+    half = dt is dtypes.float16 or dt is dtypes.bfloat16
+    if half:
+        x, dt = x.astype(np.float32), dtypes.float32
     total = _sum_np(x, dims, keepdim, dt)
     if count:  # (np.errstate costs more than a small mean: entered only where 0 / 0 can happen)
         r = np.divide(total, dt.np.type(count))
     else:
         with np.errstate(invalid="ignore"):  # (an empty mean is 0 / 0: the processor's NaN, sign bit set, as PyTorch's)
             r = np.divide(total, dt.np.type(count))
+    if half:
+        return from_numpy(np.asarray(r, dtype=np.float32), dtype or self.dtype)
     return from_numpy(np.asarray(r, dtype=dt.np), dt)
 
 
@@ -605,6 +611,9 @@ class LinalgVectorNormBackward0(SavingNode):
 
 class NormBackward1(LinalgVectorNormBackward0):
     """at::norm(self, p, dim, keepdim) as ATen's C++ composites call it (pairwise_distance): the same gradient."""
+    __slots__ = ()
+    name_ = "NormBackward1"
+    saved_names = ("self", "result")
     saved_values = {"dim": as_given("dims"), "keepdim": "keepdim", "p": "p"}
 
 

@@ -150,9 +150,12 @@ def lerp(self, end, weight):
         if isinstance(other, Tensor) and other.dtype is not self.dtype and (name == "end" or other.dim()):
             raise runtime(f"expected dtype {dtypes.C_NAMES[self.dtype.name]} for `{name}` but got dtype "
                           f"{dtypes.C_NAMES[other.dtype.name]}")
-    if self.dtype.category < 2:
+    # (the kernel's dtype: a tensor weight's overload computes in the common one, a 0-dim float weight promoting
+    # integer tensors; the number's overload in self's)
+    kernel_dt = dtypes.result_type((self, end, weight)) if isinstance(weight, Tensor) else self.dtype
+    if kernel_dt.category < 2:
         raise make("NotImplementedError", f"\"lerp_kernel_{'tensor' if isinstance(weight, Tensor) else 'scalar'}\" "
-                                          f"not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+                                          f"not implemented for '{dtypes.SCALAR_NAMES[kernel_dt.name]}'")
     if isinstance(weight, Tensor):
         (s, e, w), dt = _common([self, end, weight])
     elif isinstance(weight, (int, float)):

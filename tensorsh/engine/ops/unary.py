@@ -40,7 +40,8 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
         values = kernel(x)  # (numpy keeps a dense input's layout; an expanded one's is TensorIterator's own)
         dt = dtypes.BY_NP[values.dtype] if self.dtype is not dtypes.bfloat16 or values.dtype != np.float32 else \
             self.dtype  # (bfloat16 computes in float32: the result rounds back)
-        out = from_numpy(values, dt) if 0 not in self._stride else laid_out_like(values, dt, self)
+        out = from_numpy(values, dt) if x.flags.c_contiguous or (0 not in self._stride and 1 not in self._shape) \
+            else laid_out_like(values, dt, self)
         if needs_grad(self):
             attach(out, node_cls(self, out))
         return out

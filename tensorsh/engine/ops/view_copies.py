@@ -147,7 +147,7 @@ unsqueeze_copy = _copy_of(lambda t, dim: t.unsqueeze(dim))
 unfold_copy = _copy_of(lambda t, dimension, size, step: t.unfold(dimension, size, step))
 as_strided_copy = _copy_of(_VIEWS["as_strided"])
 def _narrow(t, dim, start, length):
-    if isinstance(dim, int) and dim >= t.dim():  # (narrow_copy's own check, before the dim is wrapped)
+    if isinstance(dim, int) and dim >= t.dim() and t.dim():  # (narrow_copy's own check, before the dim is wrapped)
         raise runtime("Expected dim < static_cast<int64_t>(self_sizes.size()) to be true, but got false.  (Could "
                       "this error message be improved?  If so, please report an enhancement request to PyTorch.)")
     return t.narrow(dim, start, length)

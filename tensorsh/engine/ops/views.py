@@ -8,6 +8,7 @@ from .. import dtypes, messages
 from . import multiview
 from ..errors import index_error, runtime, type_error, value_error, warn_once
 from ..pyapi import _parse
+from ..layout import view_strides as _view_strides
 from ..tensorimpl import _contiguous_strides, _shape_list
 from .args import _int_list
 from .copies import clone
@@ -80,38 +81,6 @@ def _infer_shape(shape, numel):
     return tuple(shape)
 
 
-def _view_strides(oldshape, oldstride, newshape):
-    """PyTorch's computeStride: strides for viewing, or None when the layout does not allow it."""
-    if not oldshape:
-        return tuple(1 for _ in newshape)
-    numel = 1
-    for s in oldshape:
-        numel *= s
-    if numel == 0:
-        return _contiguous_strides(newshape)  # an empty tensor views as any shape of the same numel
-    newstride = [0] * len(newshape)
-    view_d = len(newshape) - 1
-    chunk = oldstride[-1]
-    tensor_numel = 1
-    view_numel = 1
-    for d in range(len(oldshape) - 1, -1, -1):
-        tensor_numel *= oldshape[d]
-        if d == 0 or (oldshape[d - 1] != 1 and oldstride[d - 1] != tensor_numel * chunk):
-            while view_d >= 0 and (view_numel < tensor_numel or newshape[view_d] == 1):
-                newstride[view_d] = view_numel * chunk
-                view_numel *= newshape[view_d]
-                view_d -= 1
-            if view_numel != tensor_numel:
-                return None
-            if d > 0:
-                chunk = oldstride[d - 1]
-                tensor_numel = 1
-                view_numel = 1
-    if view_d != -1:
-        return None
-    return tuple(newstride)
-
-
 def _shape_arg(shape):
     if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
         shape = tuple(shape[0])
@@ -160,9 +129,9 @@ def _view_dtype(self, dtype):
                         storage_view(self._storage, dtype, shape, stride, offset), self._version_counter)
 
 
-def view(self, *shape, dtype=None):
-    if dtype is not None and not shape:
-        shape = (dtype,)
+def view(self, *shape, size=None, dtype=None):
+    if size is not None or dtype is not None:  # (the keyword spellings: x.view(size=(-1,)), x.view(dtype=...))
+        shape = (size if dtype is None else dtype,)
     if len(shape) == 1 and isinstance(shape[0], dtypes.DType):
         return _view_dtype(self, shape[0])
     shape = _infer_shape(_shape_arg(shape), self.numel())
@@ -177,8 +146,8 @@ def view_as(self, other):
     return view(self, other._shape)
 
 
-def reshape(self, *shape):
-    shape = _infer_shape(_shape_arg(shape), self.numel())
+def reshape(self, *shape, **keyword):  # (x.reshape(shape=(3, 2)); torch.reshape(x, shape=...))
+    shape = _infer_shape(_shape_arg(shape or tuple(keyword.values())), self.numel())
     strides = _view_strides(self._shape, self._stride, shape)
     if strides is not None:  # (ATen views a contiguous tensor, and aliases another with the strides it computed)
         name = "ViewBackward0" if self.is_contiguous() else "ReshapeAliasBackward0"
@@ -385,6 +354,8 @@ def _slice(self, dim, start, stop, step, given_dim=None):
 
 
 def narrow(self, dim, start, length):
+    if not self._shape:
+        raise runtime("narrow() cannot be applied to a 0-dim tensor.")
     d = self._wrap_dim(dim)
     start = start + self._shape[d] if start < 0 else start  # (PyTorch's node saves it wrapped, and dim as given)
     return _slice(self, d, start, start + length, 1, unsigned(dim))
