@@ -511,15 +511,12 @@ def glu(input, dim=-1):
     return out
 
 
-class PreluKernelBackward0(Node):
+class PreluKernelBackward0(SavingNode):
     """_prelu_kernel's node: the input's gradient, and the weight's summed to the weight's (broadcast) shape."""
     __slots__ = ()
     name_ = "PreluKernelBackward0"
     saved_names = ("self", "weight")
-
-    def __init__(self, x, weight):
-        Node.__init__(self, (edge_of(x), edge_of(weight)))
-        self.saved = (SavedTensor(x), SavedTensor(weight))
+    inputs, saves_result = 2, None
 
     def backward(self, g):
         x, w = self.unpack()

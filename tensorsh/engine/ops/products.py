@@ -9,7 +9,7 @@ from ..errors import make, runtime, type_error, warn_once
 from ..saved_names import as_given, given
 from ..tensorimpl import _shape_list
 from .composites import check_tensors, meshgrid
-from .core import Tensor, attach, check_broadcast, fresh, needs_grad, type_name
+from .core import SavingNode, Tensor, attach, check_broadcast, fresh, needs_grad, type_name
 from .joining import stack
 from .views import _unsafe_view
 
@@ -226,14 +226,10 @@ def inner(self, other):
     return tensordot(self, other, ([-1], [-1]))
 
 
-class VdotBackward0(Node):
+class VdotBackward0(SavingNode):
     """vdot of real vectors: dot's gradients."""
     saved_names = ("other", "self")
-
-    def __init__(self, a, b):
-        from ..autograd import SavedTensor
-        Node.__init__(self, (edge_of(a), edge_of(b)))
-        self.saved = (SavedTensor(b), SavedTensor(a))
+    inputs, saves_result, saved_inputs = 2, None, (1, 0)
 
     def backward(self, g):
         b, a = self.unpack()
