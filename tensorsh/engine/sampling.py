@@ -179,20 +179,28 @@ def multinomial(input, num_samples, replacement=False, *, generator=None):
     return fresh(np.ascontiguousarray(out), dtypes.int64)
 
 
-def dropout(input, p=0.5, train=True, inplace=False, feature=False):
-    """ATen's _dropout on the CPU: noise = empty_like(input).bernoulli_(1 - p).div_(1 - p); input * noise.
-    feature=True (feature_dropout): one noise value per (sample, channel), broadcast over the other dims."""
+def dropout_without_noise(input, p, train, inplace, feature):
+    """What ATen's _dropout_impl does before it draws (dropout's and alpha dropout's): the probability's check, the
+    result where nothing is drawn (not training, p 0, an empty input, p 1: input * 0), feature dropout's rank check;
+    None where the noise must be drawn."""
     if p < 0.0 or p > 1.0:
         raise value_error(f"dropout probability has to be between 0 and 1, but got {p}")
-    if not train or p == 0:
-        return input
-    if input.numel() == 0:
+    if not train or p == 0 or input.numel() == 0:
         return input
     if p == 1:
         zeros = creation.zeros((), dtype=input.dtype)
         return input.mul_(zeros) if inplace else input * zeros
     if feature and input.dim() < 2:
         raise runtime("Feature dropout requires at least 2 dimensions in the input")
+    return None
+
+
+def dropout(input, p=0.5, train=True, inplace=False, feature=False):
+    """ATen's _dropout on the CPU: noise = empty_like(input).bernoulli_(1 - p).div_(1 - p); input * noise.
+    feature=True (feature_dropout): one noise value per (sample, channel), broadcast over the other dims."""
+    result = dropout_without_noise(input, p, train, inplace, feature)
+    if result is not None:
+        return result
     noise = creation.empty(*(input._shape[:2] + (1,) * (input.dim() - 2)), dtype=input.dtype) if feature \
         else creation.empty_like(input)
     noise = bernoulli_inplace(noise, 1 - p)

@@ -3,7 +3,7 @@ noise, then input * (noise * a) + b as its ops, so AddBackward0 <- MulBackward0)
 import math
 
 from tensorsh.engine import creation
-from tensorsh.engine.errors import runtime, value_error
+from tensorsh.engine.sampling import dropout_without_noise
 from tensorsh.engine.rrelu import rrelu as _rrelu
 from .layers import _DropoutNd
 from .module import Module
@@ -17,15 +17,9 @@ _ALPHA = 1.7580993408473766
 
 
 def _alpha_dropout(input, p, training, inplace, feature):
-    if p < 0.0 or p > 1.0:
-        raise value_error(f"dropout probability has to be between 0 and 1, but got {p}")
-    if p == 0 or not training or input.numel() == 0:
-        return input
-    if p == 1:
-        zeros = creation.zeros((), dtype=input.dtype)
-        return input.mul_(zeros) if inplace else input * zeros
-    if feature and input.dim() < 2:
-        raise runtime("Feature dropout requires at least 2 dimensions in the input")
+    result = dropout_without_noise(input, p, training, inplace, feature)
+    if result is not None:
+        return result
     shape = input.shape[:2] + (1,) * (input.dim() - 2) if feature else input.shape
     noise = creation.empty(*shape, dtype=input.dtype)
     noise.bernoulli_(1 - p)
