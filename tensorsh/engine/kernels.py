@@ -931,13 +931,16 @@ def _small_steps(rows, cols, k, fused):
 
 
 _PLAIN, _FUSED, _DOT, _DOT_REST = 0, 1, 2, 3
+_LANES = -1  # (numpy only: _lane_tree)
 
 
 def _blas_order(a, b):
     """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..512) on PyTorch's x86 build
     (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order, inner dimension up to 128) for 4 rows or more and 12
     columns or more; _DOT for one column of a row-major a (rows in blocks of four, the rest _DOT_REST); _PLAIN (products rounded,
-    added in order) for up to 8 columns of a column-major a, or of row-major a and b; None elsewhere."""
+    added in order) for up to 8 columns of a column-major a, or of row-major a and b; _LANES (_lane_tree) for 2+ rows of a
+    row-major a times a transposed b (up to 11 columns, or any number for 2 or 3 rows) with an inner dimension a multiple
+    of 4; None elsewhere."""
     m, k = a.shape
     n = b.shape[1]
     a_c, a_f = a.flags.c_contiguous, a.flags.f_contiguous
@@ -948,6 +951,8 @@ def _blas_order(a, b):
         return _FUSED if k <= 128 else None  # (longer: MKL splits the inner dimension)
     if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
         return _PLAIN if b_c and n > 1 and (n <= 8 or n % 4 == 0) else None
+    if a_c and b_f and not b_c and k % 4 == 0 and (m < 4 or n < 12):
+        return _LANES  # (nn.Linear's input @ weight.t(), each row 16-byte aligned as in a fresh tensor of PyTorch's)
     if n > 8 or 4 < n < 8:
         return None
     if n == 1:
@@ -973,6 +978,9 @@ def blas_matmul(a, b, c=None):
     kind, a_c, b_c, shape, dot_rows = plan
     if kind is None:
         return None
+    if kind == _LANES:
+        out = _lane_tree(a, b)
+        return out if c is None else out + c
     m, n = shape
     start = kind == _PLAIN and c is not None and b_c
     out = np.zeros(shape, _F32) if not start else np.array(np.broadcast_to(c, shape), _F32, order="C")
@@ -1013,6 +1021,32 @@ def _compiled_orders(a, b, out, rows, kind, a_c=None, b_c=None):
     cb, sb = (b, (b.strides[0] // 4, 1)) if b_c else (b.T, (1, b.strides[1] // 4))
     loop(ca, sa[0], sa[1], cb, sb[0], sb[1], out, rows, a.shape[1], b.shape[1], kind)
     return True
+
+
+def _lane_tree(a, b):
+    """a @ b for a row-major a times a transposed b (each result a dot product of two contiguous rows), inner
+    dimension a multiple of 4, as MKL's sgemm adds it (measured with each row of a 16-byte aligned): columns in
+    blocks of four keep four lanes, lane j = p[j] + p[j+4] + ... (rounded products, plain adds in order), then
+    (lane0 + lane2) + (lane1 + lane3); the columns left over keep eight lanes over the blocks of eight, fold lane j
+    with lane j+4 and the four as above, then add the last four products (if any) one after another."""
+    m, k = a.shape
+    n = b.shape[1]
+    p = a[:, None, :] * b.T[None, :, :]  # (m, n, k): every product, rounded
+    out = np.empty((m, n), _F32)
+    for cols, width in ((slice(0, n - n % 4), 4), (slice(n - n % 4, n), 8)):
+        q = p[:, cols, :k - k % width].reshape(m, -1, k // width, width)
+        if not q.size:
+            continue
+        lanes = q[:, :, 0]
+        for i in range(1, k // width):
+            lanes = lanes + q[:, :, i]
+        if width == 8:
+            lanes = lanes[..., :4] + lanes[..., 4:]
+        t = (lanes[..., 0] + lanes[..., 2]) + (lanes[..., 1] + lanes[..., 3])
+        for i in range(k - k % width, k):
+            t = t + p[:, cols, i]
+        out[:, cols] = t
+    return out
 
 
 def _blas_orders_np(a, b, acc, kind):
