@@ -939,8 +939,7 @@ def _blas_order(a, b):
     (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order, inner dimension up to 128) for 4 rows or more and 12
     columns or more; _DOT for one column of a row-major a (rows in blocks of four, the rest _DOT_REST); _PLAIN (products rounded,
     added in order) for up to 8 columns of a column-major a, or of row-major a and b; _LANES (_lane_tree) for 2+ rows of a
-    row-major a times a transposed b (up to 11 columns, or any number for 2 or 3 rows) with an inner dimension a multiple
-    of 4; None elsewhere."""
+    row-major a times a transposed b (up to 11 columns, or any number for 2 or 3 rows); None elsewhere."""
     m, k = a.shape
     n = b.shape[1]
     a_c, a_f = a.flags.c_contiguous, a.flags.f_contiguous
@@ -951,8 +950,8 @@ def _blas_order(a, b):
         return _FUSED if k <= 128 else None  # (longer: MKL splits the inner dimension)
     if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
         return _PLAIN if b_c and n > 1 and (n <= 8 or n % 4 == 0) else None
-    if a_c and b_f and not b_c and k % 4 == 0 and (m < 4 or n < 12):
-        return _LANES  # (nn.Linear's input @ weight.t(), each row 16-byte aligned as in a fresh tensor of PyTorch's)
+    if a_c and b_f and not b_c and (m < 4 or n < 12):
+        return _LANES  # (nn.Linear's input @ weight.t())
     if n > 8 or 4 < n < 8:
         return None
     if n == 1:
@@ -1024,29 +1023,53 @@ def _compiled_orders(a, b, out, rows, kind, a_c=None, b_c=None):
 
 
 def _lane_tree(a, b):
-    """a @ b for a row-major a times a transposed b (each result a dot product of two contiguous rows), inner
-    dimension a multiple of 4, as MKL's sgemm adds it (measured with each row of a 16-byte aligned): columns in
-    blocks of four keep four lanes, lane j = p[j] + p[j+4] + ... (rounded products, plain adds in order), then
-    (lane0 + lane2) + (lane1 + lane3); the columns left over keep eight lanes over the blocks of eight, fold lane j
-    with lane j+4 and the four as above, then add the last four products (if any) one after another."""
+    """a @ b for a row-major a times a transposed b (each result a dot product of two contiguous rows) as MKL's sgemm
+    adds it, measured on PyTorch's x86 build over inner dimensions 5-512: each row of a first adds (in order) the
+    products before its first 16-byte aligned element (PyTorch's storages start 64-byte aligned; the offset is read
+    from the array's root buffer), then, for columns in blocks of four, keeps four lanes over the aligned blocks of
+    four, lane j = p[h+j] + p[h+j+4] + ... (lane 0 starting from that head sum), adds (lane0 + lane2) + (lane1 +
+    lane3), then the products left over one after another; the columns left over keep eight lanes over blocks of
+    eight, lane j folded with lane j+4, then the same. Products rounded, plain adds throughout."""
     m, k = a.shape
-    n = b.shape[1]
-    p = a[:, None, :] * b.T[None, :, :]  # (m, n, k): every product, rounded
+    root = a
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    offset = (a.ctypes.data - root.ctypes.data) // 4 if root is not a else 0
+    heads = (-(offset + k * np.arange(m))) % 4  # (each row's elements before its 16-byte boundary)
+    w = b.T
+    n = w.shape[0]
     out = np.empty((m, n), _F32)
-    for cols, width in ((slice(0, n - n % 4), 4), (slice(n - n % 4, n), 8)):
-        q = p[:, cols, :k - k % width].reshape(m, -1, k // width, width)
-        if not q.size:
-            continue
-        lanes = q[:, :, 0]
-        for i in range(1, k // width):
-            lanes = lanes + q[:, :, i]
+    for h in np.unique(heads):
+        rows = np.nonzero(heads == h)[0]
+        p = a[rows, None, :] * w[None, :, :]  # (rows, n, k): every product, rounded
+        for cols, width in ((slice(0, n - n % 4), 4), (slice(n - n % 4, n), 8)):
+            if cols.start < cols.stop:
+                out[rows, cols] = _row_lanes(p[:, cols], int(h), width)
+    return out
+
+
+def _row_lanes(p, h, width):
+    """_lane_tree's sum over p's last axis: h head products in order, lanes of `width` (folded to four), a tree,
+    the tail in order."""
+    k = p.shape[-1]
+    blocks = (k - h) // width
+    end = h + blocks * width
+    t = None
+    for i in range(h):
+        t = p[..., i] if t is None else t + p[..., i]
+    if blocks:
+        q = p[..., h:end].reshape(p.shape[:-1] + (blocks, width))
+        lanes = q[..., 0, :].copy()
+        if t is not None:
+            lanes[..., 0] = t + lanes[..., 0]
+        for j in range(1, blocks):
+            lanes = lanes + q[..., j, :]
         if width == 8:
             lanes = lanes[..., :4] + lanes[..., 4:]
         t = (lanes[..., 0] + lanes[..., 2]) + (lanes[..., 1] + lanes[..., 3])
-        for i in range(k - k % width, k):
-            t = t + p[:, cols, i]
-        out[:, cols] = t
-    return out
+    for i in range(end, k):
+        t = p[..., i] if t is None else t + p[..., i]
+    return t
 
 
 def _blas_orders_np(a, b, acc, kind):

@@ -1,5 +1,6 @@
 """float32 nn.Linear forwards (a row-major input times a transposed weight, with and without the bias) add their
-products in MKL's order: same bits as PyTorch's, printed with .tolist() (every float32 in full)."""
+products in MKL's order, which follows where each input row starts in memory (rows of 5-7 or 9-11 elements, views at
+any offset): same bits as PyTorch's, printed with .tolist() (every float32 in full)."""
 import pytest
 
 from same_as_torch import same_as_torch
@@ -19,6 +20,23 @@ print(y.tolist(), y.grad_fn.name())
 """
 
 
-@pytest.mark.parametrize("seed, ks", [(0, (8, 12, 16)), (1, (20, 32, 36)), (2, (64, 128, 260))])
+VIEWS = """
+torch.manual_seed(3)
+big = torch.randn(400); w = torch.randn(6, 9); b = torch.randn(6); w4 = torch.randn(3, 12)
+for off in range(8):
+    x = big[off:off + 45].view(5, 9)
+    print(off, x.storage_offset(), (x @ w.t()).tolist(), torch.nn.functional.linear(x, w, b).tolist())
+    print(big[off:off + 60].view(5, 12).mm(w4.t()).tolist())
+x = torch.randn(7, 9)
+print((x[1:] @ w.t()).tolist(), (x[3:5] @ w[:5].t()).tolist(), torch.addmm(b[:5], x[2:], w[1:].t()).tolist())
+"""
+
+
+@pytest.mark.parametrize("seed, ks", [(0, (8, 12, 16)), (1, (20, 32, 36)), (2, (64, 128, 260)), (3, (5, 6, 7)),
+                                      (4, (9, 10, 11)), (5, (13, 23, 61))])
 def test_linear_forward_takes_mkls_lane_order(seed, ks):
     same_as_torch(PROGRAM.format(seed=seed, ks=ks))
+
+
+def test_linear_forward_order_follows_each_rows_alignment():
+    same_as_torch(VIEWS)
