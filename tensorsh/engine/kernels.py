@@ -931,7 +931,7 @@ def _small_steps(rows, cols, k, fused):
 
 
 _PLAIN, _FUSED, _DOT, _DOT_REST = 0, 1, 2, 3
-_LANES = -1  # (numpy only: _lane_tree)
+_LANES, _DOT_T = -1, -2  # (numpy only: _lane_tree; _DOT on the transposed product)
 
 
 def _blas_order(a, b):
@@ -949,13 +949,15 @@ def _blas_order(a, b):
     if (m == 4 or m >= 8) and n >= 12:
         return _FUSED if k <= 128 else None  # (longer: MKL splits the inner dimension)
     if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
+        if b_f and not b_c:
+            return _DOT_T  # (b's rows, as a's of _DOT, times a's one row)
         return _PLAIN if b_c and n > 1 and (n <= 8 or n % 4 == 0) else None
     if a_c and b_f and not b_c and (m < 4 or n < 12):
         return _LANES  # (nn.Linear's input @ weight.t())
     if n > 8 or 4 < n < 8:
         return None
     if n == 1:
-        return (_DOT if m >= 4 else None) if a_c else _PLAIN
+        return _DOT if a_c else _PLAIN
     return _PLAIN if a_f or (b_c and not b_f) else None
 
 
@@ -977,8 +979,8 @@ def blas_matmul(a, b, c=None):
     kind, a_c, b_c, shape, dot_rows = plan
     if kind is None:
         return None
-    if kind == _LANES:
-        out = _lane_tree(a, b)
+    if kind == _LANES or kind == _DOT_T:
+        out = _lane_tree(a, b) if kind == _LANES else blas_matmul(b.T, a.T).T
         return out if c is None else out + c
     m, n = shape
     start = kind == _PLAIN and c is not None and b_c

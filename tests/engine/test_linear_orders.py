@@ -8,13 +8,15 @@ from same_as_torch import same_as_torch
 PROGRAM = """
 torch.manual_seed({seed})
 for k in {ks}:
-    for m, n in [(2, 2), (2, 4), (3, 3), (2, 12), (3, 17), (5, 5), (4, 7), (8, 8), (6, 11), (17, 4), (9, 6), (64, 3)]:
+    for m, n in [(2, 2), (2, 4), (3, 3), (2, 12), (3, 17), (5, 5), (4, 7), (8, 8), (6, 11), (17, 4), (9, 6), (64, 3),
+                 (1, 2), (1, 5), (1, 13), (1, 40), (2, 1), (3, 1), (6, 1)]:
         x = torch.randn(m, k); w = torch.randn(n, k); b = torch.randn(n)
         print(k, m, n, (x @ w.t()).tolist())
         print(torch.addmm(b, x, w.t()).tolist())
         print(torch.nn.functional.linear(x, w, b).tolist())
         print(x.mm(w.t()).tolist() == torch.mm(x, w.T).tolist())
 lin = torch.nn.Linear(16, 5)
+print(lin(torch.randn(16)).tolist(), lin(torch.randn(1, 16)).tolist())
 y = lin(torch.randn(64, 16))
 print(y.tolist(), y.grad_fn.name())
 """
