@@ -1,6 +1,7 @@
 """How often tensorsh's float32 `x @ w.t()`, `torch.addmm(b, x, w.t())` and `F.linear(x, w, b)` (a row-major x times
 a transposed weight: nn.Linear's forward) equal PyTorch 2.13's bits, per shape group, over inner dimensions 5-64,
-1-16 rows and 1-16 columns of fresh tensors. Run from the checkout: python3 -m scripts.measure_linear_orders [k,k,...] (needs torch)."""
+1-16 rows and 1-16 columns of fresh tensors. Run from the checkout: python3 -m scripts.measure_linear_orders [k,k,...]
+[threads] (needs torch; one thread unless told)."""
 import sys
 
 import numpy as np
@@ -21,8 +22,8 @@ def group(m, n, k):
     return "lanes, k%4" + ("==0" if k % 4 == 0 else "!=0")
 
 
-def main(ks=tuple(range(5, 65))):
-    torch.set_num_threads(1)
+def main(ks=tuple(range(5, 65)), threads=1):
+    torch.set_num_threads(threads)
     stats = {}
     for k in ks:
         for m in range(1, 17):
@@ -42,4 +43,5 @@ def main(ks=tuple(range(5, 65))):
 
 
 if __name__ == "__main__":
-    main(tuple(int(v) for v in sys.argv[1].split(",")) if len(sys.argv) > 1 else tuple(range(5, 65)))
+    main(tuple(int(v) for v in sys.argv[1].split(",")) if len(sys.argv) > 1 else tuple(range(5, 65)),
+         int(sys.argv[2]) if len(sys.argv) > 2 else 1)
