@@ -931,13 +931,15 @@ def _small_steps(rows, cols, k, fused):
 
 
 _PLAIN, _FUSED, _DOT, _DOT_REST = 0, 1, 2, 3
+_LANES, _DOT_T = -1, -2  # (numpy only: _lane_tree; _DOT on the transposed product)
 
 
 def _blas_order(a, b):
     """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..512) on PyTorch's x86 build
     (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order, inner dimension up to 128) for 4 rows or more and 12
     columns or more; _DOT for one column of a row-major a (rows in blocks of four, the rest _DOT_REST); _PLAIN (products rounded,
-    added in order) for up to 8 columns of a column-major a, or of row-major a and b; None elsewhere."""
+    added in order) for up to 8 columns of a column-major a, or of row-major a and b; _LANES (_lane_tree) for 2+ rows of a
+    row-major a times a transposed b (up to 11 columns, or any number for 2 or 3 rows); None elsewhere."""
     m, k = a.shape
     n = b.shape[1]
     a_c, a_f = a.flags.c_contiguous, a.flags.f_contiguous
@@ -947,11 +949,15 @@ def _blas_order(a, b):
     if (m == 4 or m >= 8) and n >= 12:
         return _FUSED if k <= 128 else None  # (longer: MKL splits the inner dimension)
     if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
+        if b_f and not b_c:
+            return _DOT_T  # (b's rows, as a's of _DOT, times a's one row)
         return _PLAIN if b_c and n > 1 and (n <= 8 or n % 4 == 0) else None
+    if a_c and b_f and not b_c and (m < 4 or n < 12):
+        return _LANES  # (nn.Linear's input @ weight.t())
     if n > 8 or 4 < n < 8:
         return None
     if n == 1:
-        return (_DOT if m >= 4 else None) if a_c else _PLAIN
+        return _DOT if a_c else _PLAIN
     return _PLAIN if a_f or (b_c and not b_f) else None
 
 
@@ -973,6 +979,9 @@ def blas_matmul(a, b, c=None):
     kind, a_c, b_c, shape, dot_rows = plan
     if kind is None:
         return None
+    if kind == _LANES or kind == _DOT_T:
+        out = _lane_tree(a, b) if kind == _LANES else blas_matmul(b.T, a.T).T
+        return out if c is None else out + c
     m, n = shape
     start = kind == _PLAIN and c is not None and b_c
     out = np.zeros(shape, _F32) if not start else np.array(np.broadcast_to(c, shape), _F32, order="C")
@@ -1013,6 +1022,56 @@ def _compiled_orders(a, b, out, rows, kind, a_c=None, b_c=None):
     cb, sb = (b, (b.strides[0] // 4, 1)) if b_c else (b.T, (1, b.strides[1] // 4))
     loop(ca, sa[0], sa[1], cb, sb[0], sb[1], out, rows, a.shape[1], b.shape[1], kind)
     return True
+
+
+def _lane_tree(a, b):
+    """a @ b for a row-major a times a transposed b (each result a dot product of two contiguous rows) as MKL's sgemm
+    adds it, measured on PyTorch's x86 build over inner dimensions 5-512: each row of a first adds (in order) the
+    products before its first 16-byte aligned element (PyTorch's storages start 64-byte aligned; the offset is read
+    from the array's root buffer), then, for columns in blocks of four, keeps four lanes over the aligned blocks of
+    four, lane j = p[h+j] + p[h+j+4] + ... (lane 0 starting from that head sum), adds (lane0 + lane2) + (lane1 +
+    lane3), then the products left over one after another; the columns left over keep eight lanes over blocks of
+    eight, lane j folded with lane j+4, then the same. Products rounded, plain adds throughout."""
+    m, k = a.shape
+    root = a
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    offset = (a.ctypes.data - root.ctypes.data) // 4 if root is not a else 0
+    heads = (-(offset + k * np.arange(m))) % 4  # (each row's elements before its 16-byte boundary)
+    w = b.T
+    n = w.shape[0]
+    out = np.empty((m, n), _F32)
+    for h in np.unique(heads):
+        rows = np.nonzero(heads == h)[0]
+        p = a[rows, None, :] * w[None, :, :]  # (rows, n, k): every product, rounded
+        for cols, width in ((slice(0, n - n % 4), 4), (slice(n - n % 4, n), 8)):
+            if cols.start < cols.stop:
+                out[rows, cols] = _row_lanes(p[:, cols], int(h), width)
+    return out
+
+
+def _row_lanes(p, h, width):
+    """_lane_tree's sum over p's last axis: h head products in order, lanes of `width` (folded to four), a tree,
+    the tail in order."""
+    k = p.shape[-1]
+    blocks = (k - h) // width
+    end = h + blocks * width
+    t = None
+    for i in range(h):
+        t = p[..., i] if t is None else t + p[..., i]
+    if blocks:
+        q = p[..., h:end].reshape(p.shape[:-1] + (blocks, width))
+        lanes = q[..., 0, :].copy()
+        if t is not None:
+            lanes[..., 0] = t + lanes[..., 0]
+        for j in range(1, blocks):
+            lanes = lanes + q[..., j, :]
+        if width == 8:
+            lanes = lanes[..., :4] + lanes[..., 4:]
+        t = (lanes[..., 0] + lanes[..., 2]) + (lanes[..., 1] + lanes[..., 3])
+    for i in range(end, k):
+        t = p[..., i] if t is None else t + p[..., i]
+    return t
 
 
 def _blas_orders_np(a, b, acc, kind):

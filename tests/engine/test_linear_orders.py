@@ -1,0 +1,44 @@
+"""float32 nn.Linear forwards (a row-major input times a transposed weight, with and without the bias) add their
+products in MKL's order, which follows where each input row starts in memory (rows of 5-7 or 9-11 elements, views at
+any offset): same bits as PyTorch's, printed with .tolist() (every float32 in full)."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAM = """
+torch.manual_seed({seed})
+for k in {ks}:
+    for m, n in [(2, 2), (2, 4), (3, 3), (2, 12), (3, 17), (5, 5), (4, 7), (8, 8), (6, 11), (17, 4), (9, 6), (64, 3),
+                 (1, 2), (1, 5), (1, 13), (1, 40), (2, 1), (3, 1), (6, 1)]:
+        x = torch.randn(m, k); w = torch.randn(n, k); b = torch.randn(n)
+        print(k, m, n, (x @ w.t()).tolist())
+        print(torch.addmm(b, x, w.t()).tolist())
+        print(torch.nn.functional.linear(x, w, b).tolist())
+        print(x.mm(w.t()).tolist() == torch.mm(x, w.T).tolist())
+lin = torch.nn.Linear(16, 5)
+print(lin(torch.randn(16)).tolist(), lin(torch.randn(1, 16)).tolist())
+y = lin(torch.randn(64, 16))
+print(y.tolist(), y.grad_fn.name())
+"""
+
+
+VIEWS = """
+torch.manual_seed(3)
+big = torch.randn(400); w = torch.randn(6, 9); b = torch.randn(6); w4 = torch.randn(3, 12)
+for off in range(8):
+    x = big[off:off + 45].view(5, 9)
+    print(off, x.storage_offset(), (x @ w.t()).tolist(), torch.nn.functional.linear(x, w, b).tolist())
+    print(big[off:off + 60].view(5, 12).mm(w4.t()).tolist())
+x = torch.randn(7, 9)
+print((x[1:] @ w.t()).tolist(), (x[3:5] @ w[:5].t()).tolist(), torch.addmm(b[:5], x[2:], w[1:].t()).tolist())
+"""
+
+
+@pytest.mark.parametrize("seed, ks", [(0, (8, 12, 16)), (1, (20, 32, 36)), (2, (64, 128, 260)), (3, (5, 6, 7)),
+                                      (4, (9, 10, 11)), (5, (13, 23, 61))])
+def test_linear_forward_takes_mkls_lane_order(seed, ks):
+    same_as_torch(PROGRAM.format(seed=seed, ks=ks))
+
+
+def test_linear_forward_order_follows_each_rows_alignment():
+    same_as_torch(VIEWS)
