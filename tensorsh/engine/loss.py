@@ -456,6 +456,8 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     if dim != 1 and input._shape[0] != target._shape[0]:
         raise value_error(f"Expected input batch_size ({input._shape[0]}) to match target batch_size "
                           f"({target._shape[0]}).")
+    if (dim == 3 or dim > 4) and target._shape[1:] != input._shape[2:]:  # (nll_loss_nd's, before nll_loss2d's)
+        raise runtime(f"Expected target size {_size(input._shape[:1] + input._shape[2:])}, got {_size(target._shape)}")
     if target.dtype not in (dtypes.int64, dtypes.uint8):  # nll_loss_nd's check; nll_loss2d takes Long only
         raise runtime(f"expected target dtype to be Long or Byte, but got {dtypes.SCALAR_NAMES[target.dtype.name]}")
     if dim > 2 and target.dtype is not dtypes.int64:
@@ -464,6 +466,9 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
         raise runtime("0D or 1D target tensor expected, multi-target not supported")
     if dim == 1 and target.dim() == 1 and target._shape[0] != 1:
         raise value_error(f"For 1D input, 1D target must have size 1, but got target size: {target._shape[0]}")
+    if dim == 4 and target.dim() != 3:
+        raise runtime(f"only batches of spatial targets supported (3D tensors) but got targets of dimension: "
+                      f"{target.dim()}")
     if dim > 2 and target._shape != input._shape[:1] + input._shape[2:]:
         raise runtime(f"size mismatch (got input: {_size(input._shape)} , target: {_size(target._shape)}")
     if dim == 3 or dim > 4:  # nll_loss_nd: through nll_loss2d on an (N, C, 1, -1) reshape

@@ -639,6 +639,16 @@ for (i, o, b) in [(4, 4, 4), (4, 8, 2), (3, 4, 5), (4, 1, 7), (2, 4, 4), (4, 4, 
     (y * torch.randn(b, o)).sum().backward()
     print(y.flatten().tolist(), x.grad.flatten().tolist(), lin.weight.grad.flatten().tolist(), lin.bias.grad.tolist())
 """,
+"nll_loss_target_size_checks_by_rank": """
+F = torch.nn.functional
+cases = [((1, 2, 3), (1,)), ((1, 2, 3), (1, 4)), ((2, 2, 3, 4), (2, 3)), ((2, 2, 3, 4), (2, 3, 5)), ((2, 2, 3, 4, 5), (2, 3, 4)), ((2, 2, 3, 4, 5), (2, 3, 4, 6)), ((2, 3, 4), (2, 4, 1))]
+for s, t in cases:
+    for f in [lambda x, y: F.nll_loss(x, y), lambda x, y: F.cross_entropy(x, y), lambda x, y: F.cross_entropy(x, y, label_smoothing=0.1)]:
+        try:
+            print(f(torch.randn(*s), torch.zeros(*t, dtype=torch.long)))
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
 "sign_of_nan_is_zero": """
 x = torch.tensor([float('nan'), 1., -2., 0., -0.], requires_grad=True)
 print(x.sign(), torch.sign(x.double()), x.sgn(), torch.tensor(float('nan')).sign(), x.half().sign())
