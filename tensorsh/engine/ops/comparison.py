@@ -23,7 +23,7 @@ def _compare(name, np_fn, alias=None):
         check_broadcast(self, other)
         an, bn, _ = binary_operands(self, other)
         values = np.asarray(np_fn(an, bn))
-        if self._np.flags.c_contiguous and (self.dim() < 2 or 1 not in self._shape) and \
+        if self._np.flags.c_contiguous and (self.dim() < 2 or 1 not in self._shape and self._np.size) and \
                 (type(other) is not Tensor or other._np.flags.c_contiguous and (other.dim() < 2 or 1 not in other._shape)):
             return from_numpy(values, dtypes.bool_)
         return laid_out_like(values, dtypes.bool_, self, other)  # (TensorIterator's layout, not numpy's)

@@ -264,9 +264,10 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
         tb = type(b)
         if tb is not Tensor and isinstance(b, Tensor):
             tb = Tensor  # a Parameter takes the tensors' path
-        if (tb is float or tb is int) and a.dtype.category == 2 and (1 not in a._shape or a.dim() < 2 or
-                                                                     a._stride == _contiguous_strides(a._shape)):
-            # (a size-1 dim's stride can still order TensorIterator's dims: the general path then)
+        if (tb is float or tb is int) and a.dtype.category == 2 and (a.dim() < 2 or 0 not in a._shape and (
+                1 not in a._shape or a._stride == _contiguous_strides(a._shape))):
+            # (a size-1 dim's stride can still order TensorIterator's dims, and an empty tensor's strides and sizes
+            # order them, numpy calling every empty array contiguous: the general path then)
             out = fresh(np_fn(a._np, b if a.dtype is not _BF16 or np_fn in ORIGINAL_SCALAR else bfloat16_scalar(b)),
                         a.dtype)
         elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
