@@ -41,6 +41,24 @@ for a in [torch.ones(2, 3, dtype=torch.bool).t(), torch.arange(6).reshape(2, 3).
         r = f()
         print(r.shape, r.stride(), r.dtype, r.sum().item())
 """,
+"unique_nodes_raise_only_when_their_gradient_is_needed": _TRY + """
+x = torch.tensor([1., 2., 2.], requires_grad=True)
+for mk in [lambda: (x * 1).unique(), lambda: (x * 1).unique(dim=0), lambda: (x * 1).unique_consecutive(), lambda: torch.unique(x * 1, return_counts=True)[0],
+           lambda: (x * 1) // 2, lambda: torch.bernoulli(x * 0 + 0.5), lambda: torch.ones(3).bincount(x * 1), lambda: 3 % (x * 1)]:
+    try:
+        u = mk()
+    except Exception as e:
+        print('make', type(e).__name__, e); continue
+    print(u.requires_grad, u.grad_fn)
+    t(lambda: u.sum().backward(inputs=[u])); print(u.grad)
+    t(lambda: (u * 2).sum().backward(inputs=[u])); print(u.grad)
+    t(lambda: torch.autograd.grad((u * 2).sum(), [u]))
+    t(lambda: torch.autograd.grad((u * 2).sum(), [x]))
+    t(lambda: u.sum().backward())
+print(x.grad)
+y = (x * 1).unique_consecutive(dim=0)
+print(y.grad_fn, y.grad_fn.next_functions, torch.unique_consecutive(x * 2, return_counts=True)[1].requires_grad)
+""",
 }
 
 
