@@ -59,6 +59,55 @@ print(x.grad)
 y = (x * 1).unique_consecutive(dim=0)
 print(y.grad_fn, y.grad_fn.next_functions, torch.unique_consecutive(x * 2, return_counts=True)[1].requires_grad)
 """,
+"pooling_input_checks_and_kernel_types": _TRY + """
+F = torch.nn.functional
+for s in [(), (1,), (2,2), (3,4), (1,2,1,3,4), (1,2,1,3,4,4), (2,3,3), (0,3,3), (1,0,3), (3,0,3,3)]:
+    x = torch.ones(s) if s else torch.tensor(1.)
+    for k in [1, 2]:
+        t(lambda: F.avg_pool1d(x, k)); t(lambda: F.avg_pool2d(x, k, stride=1)); t(lambda: F.avg_pool3d(x, k))
+        t(lambda: F.max_pool1d(x, k)); t(lambda: F.max_pool2d(x, k)); t(lambda: F.max_pool3d(x, k))
+        t(lambda: F.max_pool2d(x, k, return_indices=True)); t(lambda: F.max_pool1d(x, k, return_indices=True))
+        t(lambda: F.lp_pool2d(x, 2, k)); t(lambda: F.lp_pool1d(x, 2, k))
+        t(lambda: F.adaptive_avg_pool2d(x, k)); t(lambda: F.adaptive_max_pool2d(x, k)); t(lambda: F.adaptive_avg_pool1d(x, k))
+
+x = torch.ones(2, 5)
+xr = torch.ones(2, 5, requires_grad=True)
+for a in [x, xr, torch.ones(2, 0), torch.ones(0, 5), torch.ones(0, 2, 5), torch.ones(2, 0, 5), torch.ones(0, 0, 5), torch.ones(2,3,0)]:
+  for ri in [False, True]:
+    t(lambda: F.max_pool1d(a, 0, return_indices=ri)); t(lambda: F.max_pool1d(a, 2, 0, return_indices=ri)); t(lambda: F.max_pool1d(a, 2, padding=2, return_indices=ri))
+    t(lambda: F.max_pool1d(a, 2, dilation=0, return_indices=ri)); t(lambda: F.max_pool1d(a, 9, return_indices=ri)); t(lambda: F.max_pool1d(a, (2, 2), return_indices=ri))
+    t(lambda: F.max_pool1d(a, 2, return_indices=ri)); t(lambda: F.max_pool1d(a, 2, padding=-1, return_indices=ri))
+  t(lambda: F.avg_pool1d(a, 0)); t(lambda: F.avg_pool1d(a, 2, 0)); t(lambda: F.avg_pool1d(a, 2, padding=2)); t(lambda: F.avg_pool1d(a, 9)); t(lambda: F.avg_pool1d(a, 2))
+  t(lambda: F.lp_pool1d(a, 2, 2)); t(lambda: F.lp_pool1d(a, float('inf'), 2))
+
+a = torch.ones(2, 5)
+for ri in [False, True]:
+    t(lambda: F.max_pool1d(a, 2, (1, 1), return_indices=ri)); t(lambda: F.max_pool1d(a, 2, padding=(1, 1), return_indices=ri))
+    t(lambda: F.max_pool1d(a, 2, dilation=(1, 1), return_indices=ri)); t(lambda: F.max_pool1d(a, [], return_indices=ri))
+    t(lambda: F.max_pool1d(a, 2, [], return_indices=ri)); t(lambda: F.max_pool1d(a, 2, padding=[], return_indices=ri))
+    t(lambda: F.max_pool1d(a, 3, 2, 1, ceil_mode=True, return_indices=ri)); t(lambda: F.max_pool1d(torch.ones(2, 1), 2, 2, 1, ceil_mode=True, return_indices=ri))
+    t(lambda: F.max_pool1d(torch.ones(2, 1), 3, 1, 1, dilation=2, return_indices=ri))
+    t(lambda: F.max_pool1d(torch.tensor([[1., float('nan'), 2.]]), 2, 1, return_indices=ri))
+    t(lambda: F.max_pool1d(torch.tensor([[1, 3, 2]]), 2, 1, return_indices=ri))
+    t(lambda: F.max_pool1d(torch.tensor([[True, False]]), 2, 1, return_indices=ri))
+    t(lambda: F.max_pool1d(torch.ones(2, 5), 2, 1, 1, 2, return_indices=ri))
+t(lambda: F.avg_pool1d(a, (2, 2))); t(lambda: F.avg_pool1d(a, 2, (1, 1))); t(lambda: F.avg_pool1d(a, 2, padding=(1, 1))); t(lambda: F.avg_pool1d(a, []))
+t(lambda: F.avg_pool1d(a, 0)); t(lambda: F.avg_pool1d(a, 2, 0)); t(lambda: F.avg_pool1d(a, 2, padding=-1)); t(lambda: F.avg_pool1d(torch.ones(2), 0))
+t(lambda: F.avg_pool1d(torch.ones(2), (1, 2)))
+t(lambda: F.max_pool1d(torch.ones(2), (1, 2)))
+t(lambda: F.max_pool1d(torch.ones(2), (1, 2), return_indices=True))
+
+for dt in [torch.bool, torch.uint8, torch.int32, torch.int64, torch.float16, torch.bfloat16]:
+    x5 = torch.ones(1, 2, 2, 2, 2).to(dt)
+    x4 = torch.ones(2, 2, 2, 2).to(dt)
+    t(lambda: F.avg_pool3d(x5, 1)); t(lambda: F.max_pool3d(x5, 1)); t(lambda: F.adaptive_max_pool3d(x5, 1))
+    t(lambda: F.adaptive_avg_pool3d(x5, 1))
+    t(lambda: F.max_pool2d(torch.ones(2, 2).to(dt), 1)); t(lambda: F.max_pool2d(x4, 3)); t(lambda: F.avg_pool2d(x4, 3)); t(lambda: F.avg_pool3d(x4, 3))
+    t(lambda: F.max_pool2d(torch.ones(0, 2, 2, 2).to(dt), 1)); t(lambda: F.avg_pool2d(torch.ones(0, 2, 2, 2).to(dt), 1)); t(lambda: F.adaptive_max_pool2d(torch.ones(0, 2, 2, 2).to(dt), 1))
+    t(lambda: F.adaptive_max_pool2d(torch.ones(2, 2).to(dt), 1)); t(lambda: F.avg_pool2d(x4, 1, divisor_override=0)); t(lambda: F.max_unpool2d(x4, torch.zeros(2, 2, 2, 2, dtype=torch.int64), 1))
+    t(lambda: F.lp_pool2d(x4, 2, 1)); t(lambda: F.max_pool1d(torch.ones(2, 2).to(dt), 1, return_indices=True)); t(lambda: F.adaptive_max_pool1d(torch.ones(2, 2).to(dt), 1))
+    t(lambda: F.avg_pool3d(torch.ones(0, 2, 2, 2, 2).to(dt), 1)); t(lambda: F.max_pool3d(torch.ones(0, 2, 2, 2, 2).to(dt), 1))
+""",
 }
 
 
