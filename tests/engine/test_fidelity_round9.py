@@ -108,6 +108,34 @@ for dt in [torch.bool, torch.uint8, torch.int32, torch.int64, torch.float16, tor
     t(lambda: F.lp_pool2d(x4, 2, 1)); t(lambda: F.max_pool1d(torch.ones(2, 2).to(dt), 1, return_indices=True)); t(lambda: F.adaptive_max_pool1d(torch.ones(2, 2).to(dt), 1))
     t(lambda: F.avg_pool3d(torch.ones(0, 2, 2, 2, 2).to(dt), 1)); t(lambda: F.max_pool3d(torch.ones(0, 2, 2, 2, 2).to(dt), 1))
 """,
+"clamp_inplace_cast_error_names_by_overload": _TRY + """
+for dt in [torch.int64, torch.int32, torch.uint8, torch.bool, torch.float16, torch.int16]:
+    a = torch.tensor([[1, 2, 3]]).to(dt)
+    for o in [torch.tensor([[1.5, 0.5, 2.5]]), torch.tensor(1.5), 1.5, torch.tensor([2.]).double(), torch.tensor([1]), 2]:
+        t(lambda: a.clone().clamp_max_(o)); t(lambda: a.clone().clamp_min_(o)); t(lambda: a.clone().clamp_(o, o)); t(lambda: a.clone().clamp_(min=o))
+        t(lambda: a.clone().clamp_(max=o)); t(lambda: a.clone().clip_(o))
+a = torch.tensor([1, 2, 3])
+t(lambda: a.clone().clamp_(torch.tensor(1.5), 2)); t(lambda: a.clone().clamp_(1, torch.tensor(2.5))); t(lambda: a.clone().clamp_(None, torch.tensor(2.5)))
+t(lambda: a.clone().clamp_(1.5, None)); t(lambda: a.clone().clamp_(1.5, 2)); t(lambda: a.clone().clamp_(1, 2.5)); t(lambda: a.clone().clamp_min_(True)); t(lambda: a.bool().clamp_min_(2))
+t(lambda: a.clone().clamp_(torch.tensor(1.5), torch.tensor(2.5)))
+""",
+"softshrink_zero_sign_and_nan_by_loop_body": """
+F = torch.nn.functional
+for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
+    x = torch.tensor([-0.3, 0.3, -0.0, 0.0, -0.5, 0.5, -2., 2., float('nan'), float('-inf')] * 2).to(dt)
+    for y in [F.softshrink(x, 0.5), F.hardshrink(x, 0.5), F.softshrink(x, 0.), F.hardshrink(x, 0.), torch.nn.Softshrink(0.4)(x), F.softshrink(x[::2], 0.5), F.tanhshrink(x), F.threshold(x, 0.5, -0.), F.threshold(x, -1., 0.)]:
+        print(y, [str(v) for v in y.tolist()])
+xr = torch.tensor([-0.3, 0.3, 1.], requires_grad=True)
+F.softshrink(xr).sum().backward(); print(xr.grad)
+y = F.softshrink(xr * 1, 0.5); g, = torch.autograd.grad(y.sum(), xr, create_graph=True); print(g)
+for dt in [torch.float32, torch.float64]:
+    for n in [4, 8, 12, 16, 20, 32, 40, 70]:
+        y = F.softshrink(torch.full((n,), -0.3, dtype=dt))
+        print(dt, n, ''.join('-' if str(v) == '-0.0' else '+' for v in y.tolist()))
+    y = F.softshrink(torch.full((3, 20), -0.3, dtype=dt)[:, 1:])
+    print(''.join('-' if str(v) == '-0.0' else '+' for v in y.flatten().tolist()))
+    print(F.softshrink(torch.arange(12, dtype=dt).log_softmax(-1), 0.5))
+""",
 }
 
 

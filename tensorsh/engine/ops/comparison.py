@@ -260,7 +260,9 @@ def clamp_inplace(self, min=None, max=None):
     precheck(self)
     with autograd.no_grad():
         values = clamp(self, min, max)
-    cast_for_inplace(self, values.dtype, cpp_name=True)
+    # (the Scalar overload's kernel names the output by its C++ type, the Tensor overload's TensorIterator by its
+    # own; a number beside a 0-dim tensor picks the Scalar one)
+    cast_for_inplace(self, values.dtype, cpp_name=not all(isinstance(b, Tensor) for b in (min, max) if b is not None))
 
     def make():
         return ClampBackward1(self, min, max, inplace=True)
@@ -332,7 +334,7 @@ def _clamp_bound(op, lower):
         bound, dt, r = values(self, args, kwargs)
         precheck(self, bound)
         check_fits_output(self, bound)
-        cast_for_inplace(self, dt, cpp_name=True)
+        cast_for_inplace(self, dt, cpp_name=not isinstance(bound, Tensor))
 
         def write(arr):
             arr[...] = r
