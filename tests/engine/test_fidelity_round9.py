@@ -136,6 +136,24 @@ for dt in [torch.float32, torch.float64]:
     print(''.join('-' if str(v) == '-0.0' else '+' for v in y.flatten().tolist()))
     print(F.softshrink(torch.arange(12, dtype=dt).log_softmax(-1), 0.5))
 """,
+"creation_out_fills_an_expanded_tensor": """
+def t(f):
+    try:
+        torch.manual_seed(0)
+        v = torch.zeros(3).expand(2, 3)
+        r = f(v)
+        print(r.shape, r.stride(), r.tolist(), v._version)
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+t(lambda v: torch.zeros(v.shape, out=v)); t(lambda v: torch.ones(v.shape, out=v)); t(lambda v: torch.full(v.shape, 2., out=v))
+t(lambda v: torch.empty(v.shape, out=v)); t(lambda v: torch.zeros(2, 3, out=v)); t(lambda v: torch.ones(2, 3, out=v))
+t(lambda v: torch.full((2, 3), 2., out=v)); t(lambda v: torch.rand(2, 3, out=v)); t(lambda v: torch.randn(2, 3, out=v))
+t(lambda v: torch.eye(2, 3, out=v)); t(lambda v: torch.eye(2, 3, out=torch.zeros(2, 3).t().t())); t(lambda v: torch.randint(0, 3, (2, 3), out=v))
+t(lambda v: v.zero_()); t(lambda v: v.fill_(3)); t(lambda v: v.fill_(torch.tensor(2.))); t(lambda v: v.copy_(torch.ones(3)))
+t(lambda v: v.add_(1)); t(lambda v: v.masked_fill_(torch.tensor(True), 1.))
+w = torch.zeros(2, 3)
+print(torch.eye(2, 3, out=w), w._version, torch.ones(2, 2, out=w[:, 1:]), w, w._version)
+""",
 }
 
 
