@@ -154,6 +154,31 @@ t(lambda v: v.add_(1)); t(lambda v: v.masked_fill_(torch.tensor(True), 1.))
 w = torch.zeros(2, 3)
 print(torch.eye(2, 3, out=w), w._version, torch.ones(2, 2, out=w[:, 1:]), w, w._version)
 """,
+"mark_dirty_leaf_check_reads_the_stored_grad_fn": """
+class Twice(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.mark_dirty(x)
+        return x.mul_(2)
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+for v1 in [torch.tensor([], requires_grad=True), torch.tensor([1., 2.], requires_grad=True), torch.ones(2, 2, requires_grad=True)]:
+    with torch.no_grad():
+        v2 = v1.t()
+        v3 = v1[:1]
+    print(v2.requires_grad, v2.is_leaf, v2._is_view(), v3.requires_grad, v3.is_leaf)
+    for v in [v2, v3]:
+        try:
+            v4 = Twice.apply(v)
+            print(v4, v4.grad_fn)
+        except Exception as e:
+            print(type(e).__name__, e)
+        try:
+            v.mul_(2)
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
 }
 
 
