@@ -179,6 +179,21 @@ for v1 in [torch.tensor([], requires_grad=True), torch.tensor([1., 2.], requires
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"regenerated_view_node_saves_its_geometry": """
+x = torch.ones(3, 4, requires_grad=True) * 1
+v = x.t()[1:]; v.mul_(2); g = v.grad_fn
+print(g, g.name(), g._saved_size, g._saved_stride, g._saved_storage_offset, g.next_functions)
+w = x[1]; x.add_(1); g = w.grad_fn
+print(g, g._saved_size, g._saved_stride, g._saved_storage_offset)
+g2 = x.as_strided((2, 2), (1, 2), 1).grad_fn; print(g2._saved_size, g2._saved_stride, g2._saved_storage_offset)
+g3 = x.as_strided((2, 2), (1, 2)).grad_fn; print(g3._saved_storage_offset)
+lin = torch.nn.Linear(1, 2)
+v4 = lin(torch.ones(1)); v4.floor_(); print(v4.grad_fn, v4.grad_fn._saved_stride, v4.grad_fn._saved_size, v4.grad_fn._saved_storage_offset)
+try:
+    print(v4.grad_fn._saved_self)
+except AttributeError as e:
+    print(e)
+""",
 }
 
 

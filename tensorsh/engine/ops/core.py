@@ -764,8 +764,12 @@ def embed(g, shape, view_fn, name):
 
 
 class AsStridedBackward0(Node):
-    """The grad_fn of a view whose base was modified in place (view replay is off, as in PyTorch)."""
+    """The grad_fn of a view whose base was modified in place (view replay is off, as in PyTorch); it saves the
+    view's geometry as as_strided's arguments."""
     __slots__ = ("base_geometry", "view_geometry")
+    name_ = "AsStridedBackward0"
+    saved_values = {"size": lambda node: node.view_geometry[0], "stride": lambda node: node.view_geometry[1],
+                    "storage_offset": lambda node: node.view_geometry[2]}
 
     def __init__(self, base_edge, base, view):
         Node.__init__(self, (base_edge,))
