@@ -194,6 +194,27 @@ try:
 except AttributeError as e:
     print(e)
 """,
+"half_scalar_arithmetic_in_backward_formulas": """
+v1 = torch.tensor([[[2.243, 0.25, 0.5], [-2.5, -0.3337, -0.75]]])
+v3 = torch.cumsum(v1, dim=1).requires_grad_()
+h = v3.half()
+s = h.std()
+print(s.item(), h.mean().item(), (h - h.mean()).tolist(), (torch.ones_like(s) / (s * 2)).item())
+print(torch.autograd.grad(s, h, retain_graph=True))
+print(h.var().item(), h.std(0).tolist(), h.std(1).tolist(), h.double().std().item())
+for n in [3, 6, 7, 12, 17, 33, 100]:
+    x = torch.linspace(-2, 3, n).half() ** 2
+    print(n, x.std().item(), x.var().item(), x.mean().item(), x.std(0, correction=0).item())
+v = torch.tensor([[2.243, 0.25, 0.5, 1.7], [-2.5, -0.3337, -0.75, 3.3]], requires_grad=True)
+for f in [lambda h: h.std(), lambda h: h.var(), lambda h: h.std(1), lambda h: h.var(0, correction=0), lambda h: h.mean(),
+          lambda h: h.mean(1), lambda h: (h * 0.3).sum(), lambda h: h.pow(3).sum(),
+          lambda h: h.sigmoid().sum(), lambda h: h.exp().mean(), lambda h: h.sqrt().sum(), lambda h: h.std_mean()[0]]:
+    for dt in [torch.float16, torch.bfloat16]:
+        h = v.to(dt)
+        y = f(h)
+        g, = torch.autograd.grad(y.sum() if y.dim() else y, v)
+        print(dt, y.tolist(), g.tolist())
+""",
 }
 
 
