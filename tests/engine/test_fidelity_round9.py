@@ -3,15 +3,7 @@ one differential program each, run in torch and in the engine."""
 import pytest
 
 from same_as_torch import same_as_torch
-
-_TRY = """
-def t(f):
-    try:
-        r = f()
-        print(r, r.dtype, r.shape, r.stride() if isinstance(r, torch.Tensor) else '')
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-"""
+from test_fidelity_round8 import _TRY  # (t(f): a result's value, dtype, shape and strides, or its error)
 
 PROGRAMS = {
 "empty_tensor_layouts": """
