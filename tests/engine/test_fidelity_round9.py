@@ -207,6 +207,14 @@ for f in [lambda h: h.std(), lambda h: h.var(), lambda h: h.std(1), lambda h: h.
         g, = torch.autograd.grad(y.sum() if y.dim() else y, v)
         print(dt, y.tolist(), g.tolist())
 """,
+"an_empty_copy_has_an_empty_storage": """
+v1 = torch.tensor([])
+for f in [lambda: v1.repeat_interleave(2), lambda: v1.unsqueeze(1).expand(0, 2).clone(), lambda: torch.empty(0, 3).t().clone(), lambda: torch.empty(2, 0).expand(3, 2, 0).clone(),
+          lambda: torch.empty(0, 3).t().contiguous(), lambda: torch.empty(0, 3).t() * 1, lambda: torch.empty(0, 3).t().float(), lambda: torch.empty(0,3).t().double()]:
+    r = f()
+    print(r.shape, r.stride(), r.untyped_storage().tolist())
+print(torch.empty_strided((3, 0), (1, 3)).untyped_storage().tolist(), torch.tensor(2.).clone().untyped_storage().size())
+""",
 }
 
 

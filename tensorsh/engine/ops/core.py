@@ -818,8 +818,8 @@ def _move_own_retain_hook(old, new, nr):
 def empty_strided(geometry, dtype, fill=0):
     """A fresh tensor laid out like `geometry` (shape, strides; offset 0), as new_empty_strided gives."""
     shape, stride, _ = geometry
-    extent = 1 + builtins.sum((s - 1) * st for s, st in zip(shape, stride) if s > 0)
-    buf = np.full(builtins.max(extent, 1), fill, dtype.np)
+    extent = 0 if 0 in shape else 1 + builtins.sum((s - 1) * st for s, st in zip(shape, stride))  # (an empty
+    buf = np.full(extent, fill, dtype.np)  # tensor's storage is empty, whatever its strides)
     out = from_numpy(buf, dtype)
     return out._alias(shape, stride, 0)
 
