@@ -332,7 +332,7 @@ def _hardshrink_forward(x, lambd):
     return np.where((x >= -lam) & (x <= lam), _scalar(x, 0), x)
 
 
-def _shrink_grad(g, x, lambd):
+def _shrink_grad(g, x, lambd, *_):
     lam = _scalar(x, lambd)
     return np.where((x >= -lam) & (x <= lam), _scalar(g, 0), g)
 
@@ -344,9 +344,20 @@ def hardshrink(input, lambd=0.5):
     return _hardshrink(input, (lambd,), False, "hardshrink")
 
 
-def _softshrink_forward(x, lambd):
-    lam = _scalar(x, lambd)
-    return np.where(x > lam, x - lam, np.where(x < -lam, x + lam, _scalar(x, 0)))
+def _softshrink_forward(x, lambd, reduced=False):
+    """softshrink_kernel: the scalar body's a * 0 between the bounds (a NaN, a negative zero kept); float32's and
+    double's vector body puts +0 there (a NaN still passes); float16 and bfloat16 compute in float, a * 0 too."""
+    xf = x.astype(np.float32) if reduced else x  # (bfloat16's array is float32 already)
+    lam = _scalar(xf, lambd)
+    outside = np.where(xf > lam, xf - lam, xf + lam)
+    shrunk = (xf > lam) | (xf < -lam)
+    scalar = np.where(shrunk, outside, xf * _scalar(xf, 0))
+    if reduced:
+        return scalar.astype(x.dtype)
+    mask = kernels.scalar_body_mask(x, floats=8)
+    if mask is None or mask.all():
+        return scalar if mask is not None else np.where(shrunk | np.isnan(x), scalar, _scalar(x, 0))
+    return np.where(shrunk | np.isnan(x) | mask, scalar, _scalar(x, 0))
 
 
 _softshrink = _op("SoftshrinkBackward0", _softshrink_forward, _shrink_grad, kernel="softshrink_check",
@@ -359,7 +370,8 @@ def softshrink(input, lambd=0.5):
         if not 0 <= lambd <= top:
             raise runtime(f"lambda must be in range [0, {top:g}] for input dtype "
                           f"{dtypes.SCALAR_NAMES[input.dtype.name]}, but found {lambd:g}")
-    return _softshrink(input, (lambd,), False, "softshrink")
+    reduced = isinstance(input, Tensor) and input.dtype in (dtypes.float16, dtypes.bfloat16)
+    return _softshrink(input, (lambd, reduced), False, "softshrink")
 
 
 # ------------------------------------------------------------------ smooth activations through exp/log1p/tanh

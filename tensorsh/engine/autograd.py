@@ -1128,8 +1128,8 @@ def _buffer_add(buffers, node, g):
 
 def non_overlapping_and_dense(t):
     """PyTorch's is_non_overlapping_and_dense: dims of size 0 or 1 sort last, and the first one ends the check."""
-    if t._np.size and t._np.flags.c_contiguous:  # (numpy's test, size-1 dims aside as here: the common case)
-        return True
+    if t._np.flags.c_contiguous:  # (numpy's test, size-1 dims aside as here: the common case; numpy calls every
+        return True  # empty array contiguous, and c10 every empty tensor, so non-overlapping and dense)
     if len(t._shape) == 1:
         return t._shape[0] < 2 or t._stride[0] == 1
     expected = 1

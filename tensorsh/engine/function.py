@@ -295,8 +295,8 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
             elif o._view is None:
                 o.detach_()
         elif modified:
-            if o.is_leaf and o.requires_grad:
-                raise runtime(messages.LEAF_USED_INPLACE)
+            if o._grad_fn is None and o.requires_grad:  # (C++'s is_leaf: the stored grad_fn, a stale view's
+                raise runtime(messages.LEAF_USED_INPLACE)  # not regenerated)
             if not is_input:
                 warn("Only input Tensors should be given to ctx.mark_dirty(). If a Tensor is not an input, there "
                      "is no need to pass it to mark_dirty().")

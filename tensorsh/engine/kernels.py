@@ -227,6 +227,33 @@ def vector_and_scalar(vector_fn, libm_name):
     return fn
 
 
+def scalar_body_mask(x, floats=None):
+    """Which elements of float32/float64 x PyTorch's elementwise loop (cpu_kernel_vec) gives its scalar body: the end
+    of each thread's range past its whole two-vector chunks in a dense layout, each contiguous row's end otherwise,
+    every element whose innermost neighbours are apart; None where that is not known (no compiled build, another
+    layout), the vector body then assumed. floats: a kernel's vector width in floats where it is not this CPU's
+    (softshrink's loop is AVX2's, 8, on an AVX-512 CPU: measured)."""
+    lanes = _vector_lanes() if compiled is not None else None
+    if lanes is None or x.dtype not in (np.float32, np.float64):
+        return None
+    chunk = 2 * min(lanes, floats or lanes) * 4 // x.itemsize
+    layout = _elementwise_layout(x)
+    if layout is not None and layout[0] == "scalar":
+        return np.ones(x.shape, bool)
+    if layout is not None:
+        perm = layout[1]
+        flat = np.zeros(x.size, bool)
+        for begin, end in _thread_ranges(x.size, num_threads()):
+            flat[begin + (end - begin) // chunk * chunk:end] = True
+        return flat.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
+    if x.ndim < 2 or x.strides[-1] != x.itemsize:
+        return None
+    n = x.shape[-1]
+    mask = np.zeros(x.shape, bool)
+    mask[..., n // chunk * chunk:] = True
+    return mask
+
+
 def _sleef_float32(name, x):
     """SLEEF's own float32 value (the vector body's) of every element, where the compiled loops are built with it
     (and PyTorch's build has vectors); None otherwise."""

@@ -33,6 +33,13 @@ def iter_output(shape, dt, operands):
         strides.append([0] * lead + [0 if size == 1 and shape[lead + i] != 1 else st
                                      for i, (size, st) in enumerate(zip(t._shape, t._stride))])
     perm = kernels.dim_order(shape, strides)  # fastest first
+    if 0 in shape and perm != list(range(n - 1, -1, -1)):
+        # (compatible_stride: each dim's stride the product of the faster dims' sizes, a 0 among them included)
+        item, acc, stride = np.dtype(dt.np).itemsize, 1, [0] * n
+        for d in perm:
+            stride[d] = acc * item
+            acc *= shape[d]
+        return np.lib.stride_tricks.as_strided(np.empty(1, dt.np), shape, stride)
     return _permuted(shape, dt, perm[::-1])
 
 
@@ -150,9 +157,10 @@ def _permuted(shape, dt, order):
 
 def wrap(arr, dt):
     """A new tensor over arr (a fresh result) with arr's own strides, a size-1 dim's included: numpy calls such an
-    array C-contiguous, and Tensor._new would give it contiguous strides PyTorch's output does not have."""
+    array C-contiguous, and Tensor._new would give it contiguous strides PyTorch's output does not have. An empty
+    array's strides count only when iter_output set them (numpy gives an empty array zero strides)."""
     t = Tensor._from_numpy(arr, dt)
-    if arr.ndim > 1 and arr.size > 1 and arr.flags.c_contiguous:
+    if arr.ndim > 1 and (arr.size > 1 or arr.size == 0 and any(arr.strides)) and arr.flags.c_contiguous:
         stride = tuple(s // arr.itemsize for s in arr.strides)
         if stride != t._stride:
             arr = t._np  # (bfloat16: the rounded copy, same shape)

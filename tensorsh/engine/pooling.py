@@ -7,10 +7,10 @@ import itertools
 
 import numpy as np
 
-from . import autograd, dtypes
+from . import autograd, dtypes, messages
 from .autograd import Node, SavedTensor, edge_of
 from .convolution import _tuple
-from .errors import index_error, runtime
+from .errors import index_error, make, runtime
 from .ops.core import attach, fresh, needs_grad, operand_edge
 
 
@@ -71,6 +71,19 @@ def _batch_mode(input, nd):
 def _check_divisor(divisor_override):
     if divisor_override is not None and divisor_override == 0:
         raise runtime("divisor must be not zero")
+
+
+_FLOATING = lambda dt: dt.category == 2  # noqa: E731
+_ANY_BUT_BOOL = lambda dt: dt is not dtypes.bool_  # noqa: E731 (max pooling's kernels: every type but bool)
+_FLOATING_OR_LONG = lambda dt: dt.category == 2 or dt is dtypes.int64  # noqa: E731 (avg_pool2d's)
+_AVG_POOL3D = lambda dt: dt in (dtypes.float32, dtypes.float64, dtypes.int64)  # noqa: E731 (no half kernels)
+
+
+def _check_kernel(name, input, supports):
+    """The CPU kernel's dispatch, after every shape check (an empty input's too): its NotImplementedError for an
+    input type it has no loop for."""
+    if not supports(input.dtype):
+        raise make("NotImplementedError", f"\"{name}\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
 
 
 def _check_sizes(name, nd, kernel_size, stride, padding, dilation=1):
@@ -189,6 +202,7 @@ def _max_pool(input, nd, kernel_size, stride, padding, dilation, ceil_mode, retu
     _check_sizes(name, nd, kernel_size, stride, padding, dilation)
     _batch_mode(input, nd)
     k, s, p, d, out = _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, nd, name)
+    _check_kernel(name, input, _ANY_BUT_BOOL)
     x = input._np
     spatial, lead = x.shape[-nd:], x.shape[:-nd]
     grids = np.meshgrid(*[np.arange(o) * ss - pp for o, ss, pp in zip(out, s, p)], indexing="ij")
@@ -292,9 +306,10 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     _check_sizes("avg_pool2d", 2, kernel_size, stride, padding)
     _check_divisor(divisor_override)
     if input.dim() < 3:  # (ATen reads the channels, input.size(-3), first)
-        raise index_error(f"Dimension out of range (expected to be in range of [{-input.dim()}, {input.dim() - 1}], "
-                          "but got -3)")
+        raise index_error(messages.DIM_NO_DIMS.format(-3) if not input.dim() else
+                          messages.DIM_OUT_OF_RANGE.format(lo=-input.dim(), hi=input.dim() - 1, d=-3))
     geometry = _geometry(input, kernel_size, stride, padding, 1, ceil_mode, 2, "avg_pool2d")
+    _check_kernel("avg_pool2d", input, _FLOATING_OR_LONG)
     return _avg_pool(input, geometry, AvgPool2DBackward0, (kernel_size, stride, padding, ceil_mode),
                      count_include_pad, divisor_override)
 
@@ -305,6 +320,7 @@ def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     _batch_mode(input, 3)
     _check_divisor(divisor_override)
     geometry = _geometry(input, kernel_size, stride, padding, 1, ceil_mode, 3, "avg_pool3d")
+    _check_kernel("avg_pool3d_out_frame", input, _AVG_POOL3D)
     return _avg_pool(input, geometry, AvgPool3DBackward0, (kernel_size, stride, padding, ceil_mode),
                      count_include_pad, divisor_override)
 
@@ -441,11 +457,13 @@ def _adaptive_max_pool(input, out, node):
 
 def adaptive_max_pool2d(input, output_size):
     _adaptive_checks(input, 2, "adaptive_max_pool2d")
+    _check_kernel("adaptive_max_pool2d", input, _FLOATING)
     return _adaptive_max_pool(input, tuple(output_size), AdaptiveMaxPool2DBackward0)
 
 
 def adaptive_max_pool3d(input, output_size):
     _adaptive_checks(input, 3, "adaptive_max_pool3d")
+    _check_kernel("adaptive_max_pool3d_cpu", input, _FLOATING)
     return _adaptive_max_pool(input, tuple(output_size), AdaptiveMaxPool3DBackward0)
 
 
@@ -481,6 +499,7 @@ def max_unpool2d(input, indices, output_size):
     if input._shape != indices._shape:
         raise runtime(f"Expected shape of indices to be same as that of the input tensor ({list(input._shape)}) but "
                       f"got indices tensor with shape: {list(indices._shape)}")
+    _check_kernel("max_unpool2d", input, _FLOATING)
     oh, ow = output_size
     lead = input._shape[:-2]
     n = int(np.prod(lead))

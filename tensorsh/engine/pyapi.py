@@ -259,6 +259,9 @@ def _random_fill(name, out, args, kwargs):
     return lambda: out.random_(*bounds, generator=generator)
 
 
+_FILLED = ("zeros", "ones", "full", "eye")  # creation functions whose out= kernel fills out in place
+
+
 def with_out(name, fn):
     """torch.<name>(..., out=t) of a creation function: the values are written into t (of t's dtype; a dtype=
     must be t's), refused when t requires grad, as PyTorch refuses it. An out of another shape, which PyTorch
@@ -296,6 +299,17 @@ def with_out(name, fn):
             def write(arr):
                 arr[...] = result._np
             return write_inplace(out, write, lambda: not_implemented_node(name)(out, 0, None))
+        if name in _FILLED:  # (zero_/fill_, eye's zero_ and its diagonal: no overlap check, an expanded out taken)
+            from .ops.core import write_inplace
+
+            def fill(arr):
+                if name == "eye":
+                    arr[...] = 0
+                    for i in range(min(arr.shape)):
+                        arr[i, i] = 1
+                else:
+                    arr[...] = result._np
+            return write_inplace(out, fill, None)
         out.copy_(result)
         return out
     function.__name__ = function.__qualname__ = getattr(fn, "__name__", name)

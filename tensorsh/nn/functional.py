@@ -374,11 +374,16 @@ def adaptive_avg_pool2d(input, output_size):
     return _adaptive(input, (size, size) if isinstance(size, int) else tuple(size))
 
 
-def adaptive_avg_pool1d(input, output_size):
-    from tensorsh.engine.pooling import adaptive_avg_pool2d as _adaptive
+def check_2_to_3_dims(name, input):
+    """ATen's checkDimRange(name, self, 2, 4), which the 1-d poolings run first."""
     if input.dim() not in (2, 3):
         raise runtime(f"Expected 2 to 3 dimensions, but got {input.dim()}-dimensional tensor for argument #1 'self' "
-                      "(while checking arguments for adaptive_avg_pool1d)")
+                      f"(while checking arguments for {name})")
+
+
+def adaptive_avg_pool1d(input, output_size):
+    from tensorsh.engine.pooling import adaptive_avg_pool2d as _adaptive
+    check_2_to_3_dims("adaptive_avg_pool1d", input)
     size = output_size[0] if isinstance(output_size, (tuple, list)) else output_size
     return _adaptive(input.unsqueeze(-2), (1, size)).squeeze(-2)
 

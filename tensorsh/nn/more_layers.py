@@ -146,14 +146,50 @@ def _check_1d(name, arg, value):
     return _single(value)
 
 
-def _pool1d_input(name, input):
-    if input.dim() not in (2, 3):
-        raise runtime(f"{name}() Expected 2D or 3D input tensor, but got {list(input.shape)}")
+def _sizes1(value):
+    return list(value) if isinstance(value, (tuple, list)) else [] if value is None else [value]
+
+
+def _check_max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode):
+    """ATen's max_pool1d (the overload without indices): its non-empty check, then check_max_pool1d's."""
+    shape = input._shape
+    if not (len(shape) == 2 and shape[0] and shape[1] or len(shape) == 3 and shape[1] and shape[2]):
+        raise runtime("max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, "
+                      f"but got:{list(shape)}")
+    k, s, p, d = _sizes1(kernel_size), _sizes1(stride), _sizes1(padding), _sizes1(dilation)
+    for what, values, allowed in (("kernel_size must be an int, list of ints", k, (1,)),
+                                  ("stride must be None, an int, list of ints,", s, (0, 1)),
+                                  ("padding must be an int, list of ints,", p, (1,)),
+                                  ("dilation must be an int, list of ints", d, (1,))):
+        if len(values) not in allowed:
+            raise runtime(f"max_pool1d() {what} or tuple of ints of size 1 but got size {len(values)}")
+    k, s, p, d = k[0], (s or k)[0], p[0], d[0]
+    for ok, text in ((k > 0, f"kernel_size must be greater than zero, but got {k}"),
+                     (s > 0, f"stride must be greater than zero, but got {s}"),
+                     (p >= 0, f"padding must be non-negative, but got {p}"),
+                     (p <= k // 2, f"padding should be at most half of kernel size, but got padding={p} and "
+                                   f"kernel_size={k}"),
+                     (d > 0, f"dilation must be greater than zero, but got {d}")):
+        if not ok:
+            raise runtime(f"max_pool1d() {text}")
+    num = shape[-1] + 2 * p - d * (k - 1) - 1 + (s - 1 if ceil_mode else 0)  # (pooling_output_shape)
+    ow = num // s + 1
+    if ceil_mode and (ow - 1) * s >= shape[-1] + p:
+        ow -= 1
+    if ow <= 0:
+        raise runtime(f"max_pool1d() Invalid computed output size: {ow}")
+    if input.dtype.category < 2:  # (max_pool1d_impl's kernel: floating types only)
+        raise make("NotImplementedError",
+                   f"\"max_pool1d_impl\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
 
 
 def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    """ATen's max_pool1d_with_indices: the 2-D kernel over an unsqueezed row, then squeeze(-2)."""
-    _pool1d_input("max_pool1d", input)
+    """ATen's max_pool1d_with_indices (max_pool1d's own checks first without indices): the 2-d kernel over an
+    unsqueezed row, then squeeze(-2)."""
+    if return_indices:
+        F.check_2_to_3_dims("max_pool1d", input)
+    else:
+        _check_max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode)
     k = _check_1d("max_pool1d", "kernel_size", kernel_size)
     s = k if stride is None or stride == [] or stride == () else _check_1d("max_pool1d", "stride", stride)
     p, d = _check_1d("max_pool1d", "padding", padding), _check_1d("max_pool1d", "dilation", dilation)
@@ -162,7 +198,7 @@ def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
 
 
 def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
-    _pool1d_input("avg_pool1d", input)
+    F.check_2_to_3_dims("avg_pool1d", input)
     k = _check_1d("avg_pool1d", "kernel_size", kernel_size)
     s = k if stride is None or stride == [] or stride == () else _check_1d("avg_pool1d", "stride", stride)
     p = _check_1d("avg_pool1d", "padding", padding)

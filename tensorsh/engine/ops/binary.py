@@ -11,8 +11,9 @@ from ..errors import make, runtime, type_error
 from ..tensorimpl import Tensor
 from .comparison import _np_of, logical_not, where
 from .core import (ORIGINAL_SCALAR, BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace,
-                   check_broadcast, check_fits_output, check_inplace, from_numpy, needs_grad, precheck, scalar_in,
-                   self_overlapping, true_div_dtype, write_inplace, write_reading_back, write_rows, written, zeros_of)
+                   check_broadcast, check_fits_output, check_inplace, from_numpy, laid_out_like, needs_grad, precheck,
+                   scalar_in, self_overlapping, true_div_dtype, write_inplace, write_reading_back, write_rows, written,
+                   zeros_of)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
 from .unary import reciprocal
@@ -556,7 +557,7 @@ def _bitwise(name, np_fn):
         if type(other) not in (Tensor, bool, int, float):
             return NotImplemented
         r, dt = values(self, other)
-        return from_numpy(r, dt)
+        return laid_out_like(r, dt, self, other)  # (TensorIterator's layout: a transposed operand's, say)
 
     return op, integer_inplace(values)
 

@@ -23,7 +23,7 @@ def _compare(name, np_fn, alias=None):
         check_broadcast(self, other)
         an, bn, _ = binary_operands(self, other)
         values = np.asarray(np_fn(an, bn))
-        if self._np.flags.c_contiguous and (self.dim() < 2 or 1 not in self._shape) and \
+        if self._np.flags.c_contiguous and (self.dim() < 2 or 1 not in self._shape and self._np.size) and \
                 (type(other) is not Tensor or other._np.flags.c_contiguous and (other.dim() < 2 or 1 not in other._shape)):
             return from_numpy(values, dtypes.bool_)
         return laid_out_like(values, dtypes.bool_, self, other)  # (TensorIterator's layout, not numpy's)
@@ -260,7 +260,9 @@ def clamp_inplace(self, min=None, max=None):
     precheck(self)
     with autograd.no_grad():
         values = clamp(self, min, max)
-    cast_for_inplace(self, values.dtype, cpp_name=True)
+    # (the Scalar overload's kernel names the output by its C++ type, the Tensor overload's TensorIterator by its
+    # own; a number beside a 0-dim tensor picks the Scalar one)
+    cast_for_inplace(self, values.dtype, cpp_name=not all(isinstance(b, Tensor) for b in (min, max) if b is not None))
 
     def make():
         return ClampBackward1(self, min, max, inplace=True)
@@ -332,7 +334,7 @@ def _clamp_bound(op, lower):
         bound, dt, r = values(self, args, kwargs)
         precheck(self, bound)
         check_fits_output(self, bound)
-        cast_for_inplace(self, dt, cpp_name=True)
+        cast_for_inplace(self, dt, cpp_name=not isinstance(bound, Tensor))
 
         def write(arr):
             arr[...] = r

@@ -264,9 +264,10 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
         tb = type(b)
         if tb is not Tensor and isinstance(b, Tensor):
             tb = Tensor  # a Parameter takes the tensors' path
-        if (tb is float or tb is int) and a.dtype.category == 2 and (1 not in a._shape or a.dim() < 2 or
-                                                                     a._stride == _contiguous_strides(a._shape)):
-            # (a size-1 dim's stride can still order TensorIterator's dims: the general path then)
+        if (tb is float or tb is int) and a.dtype.category == 2 and (a.dim() < 2 or 0 not in a._shape and (
+                1 not in a._shape or a._stride == _contiguous_strides(a._shape))):
+            # (a size-1 dim's stride can still order TensorIterator's dims, and an empty tensor's strides and sizes
+            # order them, numpy calling every empty array contiguous: the general path then)
             out = fresh(np_fn(a._np, b if a.dtype is not _BF16 or np_fn in ORIGINAL_SCALAR else bfloat16_scalar(b)),
                         a.dtype)
         elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
@@ -763,8 +764,12 @@ def embed(g, shape, view_fn, name):
 
 
 class AsStridedBackward0(Node):
-    """The grad_fn of a view whose base was modified in place (view replay is off, as in PyTorch)."""
+    """The grad_fn of a view whose base was modified in place (view replay is off, as in PyTorch); it saves the
+    view's geometry as as_strided's arguments."""
     __slots__ = ("base_geometry", "view_geometry")
+    name_ = "AsStridedBackward0"
+    saved_values = {"size": lambda node: node.view_geometry[0], "stride": lambda node: node.view_geometry[1],
+                    "storage_offset": lambda node: node.view_geometry[2]}
 
     def __init__(self, base_edge, base, view):
         Node.__init__(self, (base_edge,))
@@ -813,8 +818,8 @@ def _move_own_retain_hook(old, new, nr):
 def empty_strided(geometry, dtype, fill=0):
     """A fresh tensor laid out like `geometry` (shape, strides; offset 0), as new_empty_strided gives."""
     shape, stride, _ = geometry
-    extent = 1 + builtins.sum((s - 1) * st for s, st in zip(shape, stride) if s > 0)
-    buf = np.full(builtins.max(extent, 1), fill, dtype.np)
+    extent = 0 if 0 in shape else 1 + builtins.sum((s - 1) * st for s, st in zip(shape, stride))  # (an empty
+    buf = np.full(extent, fill, dtype.np)  # tensor's storage is empty, whatever its strides)
     out = from_numpy(buf, dtype)
     return out._alias(shape, stride, 0)
 

@@ -2,28 +2,38 @@
 import numpy as np
 
 from .. import dtypes
-from ..autograd import Node, edge_of
+from ..autograd import Node, edge_of, should_compute_output
 from ..errors import make, runtime, type_error
 from .core import Tensor, attach, fresh, needs_grad, type_name
 
 
-class Unique2Backward0(Node):
-    """unique's node: PyTorch records it, and refuses to run it."""
+class _UniqueBackward(Node):
+    """unique's and unique_consecutive's nodes (derivatives.yaml's not_implemented): PyTorch records one, and its
+    backward raises only when the walk needs self's gradient (a backward(inputs=[result]) runs it harmlessly)."""
+    __slots__ = ()
+    op = "_unique2"
 
     def __init__(self, x):
         Node.__init__(self, (edge_of(x),))
 
     def backward(self, g):
-        raise make("NotImplementedError", "the derivative for '_unique2' is not implemented.")
+        if should_compute_output(self, 0):
+            raise make("NotImplementedError", f"the derivative for '{self.op}' is not implemented.")
+        return (None,)
 
 
-class UniqueDimBackward0(Node):
+class Unique2Backward0(_UniqueBackward):
+    __slots__ = ()
 
-    def __init__(self, x):
-        Node.__init__(self, (edge_of(x),))
 
-    def backward(self, g):
-        raise make("NotImplementedError", "the derivative for 'unique_dim' is not implemented.")
+class UniqueDimBackward0(_UniqueBackward):
+    __slots__ = ()
+    op = "unique_dim"
+
+
+class UniqueConsecutiveBackward0(_UniqueBackward):
+    __slots__ = ()
+    op = "unique_consecutive"
 
 
 def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):

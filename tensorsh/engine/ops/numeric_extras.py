@@ -13,6 +13,7 @@ from ..saved_names import unsigned
 from ..tensorimpl import Size, Tensor
 from .scalar_arith import div_scalar, mul_scalar
 from .core import attach, fresh, needs_grad, operand_edge, return_type, type_name
+from .counting import UniqueConsecutiveBackward0
 
 
 # ------------------------------------------------------------------ diag_embed, diagflat
@@ -249,6 +250,8 @@ def unique_consecutive(input, return_inverse=False, return_counts=False, dim=Non
         values = np.moveaxis(moved[starts], 0, d)
         inverse = np.cumsum(starts) - 1
     out = fresh(np.ascontiguousarray(values), input.dtype)
+    if needs_grad(input):
+        attach(out, UniqueConsecutiveBackward0(input))
     counts = np.diff(np.append(np.flatnonzero(starts), starts.size))
     return_inverse, return_counts = bool(return_inverse), bool(return_counts)
     if not return_inverse and not return_counts:

@@ -11,7 +11,11 @@ def _scalar_op(name, kernel, backward):
     node_cls = type(name, (InputNode,), {"__slots__": ("other",), "fields": ("other",), "backward": backward})
 
     def apply(t, number):
-        out = fresh(np.asarray(kernel(t._np, t.dtype.np.type(number))), t.dtype)
+        if t._np.dtype == np.float16:  # (half's opmath: float, with the number as a float, rounded once at the end)
+            values = kernel(t._np.astype(np.float32), np.float32(number)).astype(np.float16)
+        else:
+            values = kernel(t._np, t.dtype.np.type(number))
+        out = fresh(np.asarray(values), t.dtype)
         if needs_grad(t):
             attach(out, node_cls(t, number))
         return out

@@ -164,8 +164,8 @@ def lerp(self, end, weight):
     else:
         raise _invalid_combination("lerp", (end, weight), {}, ((("Tensor", "end"), ("Tensor", "weight")),
                                                                (("Tensor", "end"), ("Number", "weight"))))
-    out = _result(_lerp_values(s, e, w), dt, self, end, weight)
     tensors = (self, end, weight) if isinstance(weight, Tensor) else (self, end)
+    out = _result(_lerp_values(s, e, w), dt, *tensors)  # (a number weight is no operand of the iterator)
     if needs_grad(*tensors):
         if isinstance(weight, Tensor):
             w_grad = needs_grad(weight)  # (self and end only for weight's formula, weight for theirs)

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from .. import autograd, dtypes, errors, kernels, messages, nans
+from .. import autograd, dtypes, errors, kernels, layout, messages, nans
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
 from ..tensorimpl import Tensor
@@ -323,7 +323,7 @@ def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
     big = float.fromhex("0x1.fep127") if self.dtype is dtypes.bfloat16 else np.finfo(self.dtype.np).max
     values = np.nan_to_num(self._np, nan=nan, posinf=big if posinf is None else posinf,
                            neginf=-big if neginf is None else neginf)
-    out = laid_out_like(values, self.dtype, self)
+    out = layout.like(values, self.dtype, self)  # (nan_to_num_out into empty_like(self))
     if needs_grad(self):
         attach(out, NanToNumBackward0(self))
     return out
