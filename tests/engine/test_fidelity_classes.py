@@ -649,6 +649,27 @@ for s, t in cases:
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"clamp_of_bool_by_a_number_has_no_kernel": """
+for t in [torch.tensor([], dtype=torch.bool), torch.tensor([True, False])]:
+    for f in [lambda: t.clamp(min=True), lambda: t.clamp(max=False), lambda: t.clamp(False, True), lambda: t.clamp_min(True), lambda: t.clamp_max(True), lambda: t.clone().clamp_(min=True), lambda: t.clone().clamp_(False, True), lambda: t.clip(max=True), lambda: torch.clamp(t, min=True)]:
+        try:
+            print(f())
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
+"advanced_index_assignment_keeps_the_value_dtype": """
+cases = []
+x = torch.tensor([1, 2, 3], dtype=torch.int32)
+for key in ['mask', 'idx', 'slice', 'int', 'emptymask']:
+    for v in [torch.tensor([0.5]), torch.tensor(0.5), torch.tensor([7], dtype=torch.int64), torch.tensor([], dtype=torch.float32), 2.5]:
+        y = x.clone()
+        k = {'mask': y > 1, 'idx': torch.tensor([0]), 'slice': slice(0, 1), 'int': 0, 'emptymask': y > 5}[key]
+        try:
+            y[k] = v
+            print(key, y)
+        except Exception as e:
+            print(key, type(e).__name__, e)
+""",
 "sign_of_nan_is_zero": """
 x = torch.tensor([float('nan'), 1., -2., 0., -0.], requires_grad=True)
 print(x.sign(), torch.sign(x.double()), x.sgn(), torch.tensor(float('nan')).sign(), x.half().sign())

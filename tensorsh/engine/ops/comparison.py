@@ -4,7 +4,7 @@ import numpy as np
 
 from .. import autograd, dtypes, layout, scalars
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from ..errors import runtime, type_error
+from ..errors import make, runtime, type_error
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor
 from .args import _invalid_combination
@@ -175,6 +175,13 @@ def _number(v):
 
 
 
+def _no_bool_scalar_kernel(dt, lower, upper):
+    """clamp's Scalar overloads have no Bool kernel (a bool tensor clamped by a bool number, even an empty one)."""
+    if dt is dtypes.bool_:
+        name = "clamp" if lower and upper else "clamp_min" if lower else "clamp_max"
+        raise make("NotImplementedError", f"\"{name}_scalar_cpu\" not implemented for 'Bool'")
+
+
 def clamp(self, min=None, max=None):
     if min is None and max is None:
         raise runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
@@ -184,6 +191,8 @@ def clamp(self, min=None, max=None):
     lo = min._np if isinstance(min, Tensor) else min
     hi = max._np if isinstance(max, Tensor) else max
     dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
+    if not isinstance(min, Tensor) and not isinstance(max, Tensor):
+        _no_bool_scalar_kernel(dt, min is not None, max is not None)
     lo, hi = (v if v is None or isinstance(b, Tensor) else scalars.checked_scalar(dt, v) for v, b in ((lo, min), (hi, max)))
     r = x.astype(dt.np, copy=False)
     if lo is not None:
@@ -320,6 +329,8 @@ def _clamp_bound(op, lower):
         if bound is None or not isinstance(bound, (int, float, Tensor)):
             raise _invalid_combination(op, args, kwargs, ((("Tensor", key),), (("Number", key),)))
         dt = dtypes.result_type([self, bound])
+        if not isinstance(bound, Tensor):
+            _no_bool_scalar_kernel(dt, lower, not lower)
         b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else checked_scalar(dt, bound)
         return bound, dt, np_fn(self._np.astype(dt.np, copy=False), b)
 

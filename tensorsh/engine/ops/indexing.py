@@ -336,6 +336,8 @@ def _put_operands(self, index, value, accumulate=False):
         if len(vshape) > len(target) or any(a not in (1, b) for a, b in zip(vshape[::-1], target[::-1])):
             raise runtime(f"shape mismatch: value tensor of shape {_shape_list(value._shape)} cannot be broadcast to "
                           f"indexing result of shape {_shape_list(target)}")
+        if not masked_fill:  # (index_put_'s kernel, after the shapes: x[idx] = v converts no tensor v)
+            _same_dtype(self, value)
         v = v.reshape(vshape)
     return key, v
 
