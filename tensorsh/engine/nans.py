@@ -9,6 +9,7 @@ ALL_ONES = {np.dtype(np.float32): np.uint32(0xFFFFFFFF), np.dtype(np.float64): n
 BITS = {"asin": (NEGATIVE, NEGATIVE), "acos": (NEGATIVE, NEGATIVE), "rsqrt": (NEGATIVE, NEGATIVE),
         "log": (POSITIVE, POSITIVE), "log2": (POSITIVE, POSITIVE), "log10": (POSITIVE, POSITIVE),
         "sqrt": (POSITIVE, POSITIVE), "log1p": (ALL_ONES, POSITIVE)}  # (float32's, float64's)
+NAN_INPUT_BITS = {("log1p", np.dtype(np.float64)): POSITIVE}  # (the kernels that do not pass a NaN input through)
 
 
 def with_pytorch_nans(name, fn):
@@ -25,8 +26,9 @@ def with_pytorch_nans(name, fn):
             bits = table[values.dtype == np.float64][values.dtype]
             values = np.array(values)
             values.view(bits.dtype)[made] = bits
-            if name == "log1p" and values.dtype == np.float64:
-                values.view(bits.dtype)[nan_in] = POSITIVE[values.dtype]
+            fixed = NAN_INPUT_BITS.get((name, values.dtype))
+            if fixed is not None:
+                values.view(bits.dtype)[nan_in] = fixed[values.dtype]
             else:  # (the input's own bits, whatever numpy's SIMD loop on this CPU did with them)
                 values[nan_in] = np.asarray(x, dtype=values.dtype)[nan_in]
         return values

@@ -547,7 +547,7 @@ def write_rows(self, arr, row_values, others=()):
 def aliased_operand(self, other):
     """other is a view of self's storage in a layout TensorIterator's overlap check calls too hard (strided or
     broadcast, so no error): PyTorch's kernel then reads some of other's elements after writing them."""
-    return type(other) is Tensor and other._storage is self._storage and other.numel() and not (
+    return type(other) is Tensor and other._storage is self._storage and other.numel() > 0 and not (
         other._offset == self._offset and other._stride == self._stride and other._shape == self._shape)
 
 
