@@ -255,7 +255,8 @@ def index_put_method(self, indices, values, accumulate=False):
     return index_put_inplace(self, tuple(indices), values, accumulate)
 
 
-def _same_dtype(self, values):  # (x[i] = v converts v first; index_put_ itself refuses another dtype)
+def _same_dtype(self, values):  # (index_put_'s check; x[i] = v meets it too, but for one mask and a one-element v,
+    # which go to masked_fill_ and convert)
     if isinstance(values, Tensor) and values.dtype is not self.dtype:
         raise runtime(f"Index put requires the source and destination dtypes match, got "
                       f"{dtypes.SCALAR_NAMES[self.dtype.name]} for the destination and "
