@@ -15,5 +15,6 @@ if sys.platform.startswith("linux") and platform.machine() in ("x86_64", "AMD64"
     flags.append("-mprefer-vector-width=512")
 
 setup(ext_modules=[Extension("tensorsh.engine._ckernels", ["tensorsh/engine/_ckernels.c"],
-                             depends=["tensorsh/engine/_ckernels_softmax.h", "tensorsh/engine/_ckernels_sum.h"],
+                             depends=["tensorsh/engine/_ckernels_softmax.h", "tensorsh/engine/_ckernels_sum.h",
+                                      "tensorsh/engine/_ckernels_sqrt.h"],
                              extra_compile_args=flags, optional=True)])

@@ -472,6 +472,7 @@ static void sigmoid_loop_f64(const double *x, double *out, Py_ssize_t n, Py_ssiz
 #define LONE_ROW_FUSED 0
 #include "_ckernels_softmax.h"
 #include "_ckernels_sum.h"
+#include "_ckernels_sqrt.h"
 
 /* g * (1 - y*y) with 1 - y*y rounded once, as PyTorch's fused multiply-add does: y*y is exact in double */
 VECTORIZED static void tanh_backward_loop(const float *g, const float *y, float *out, Py_ssize_t n)
@@ -1242,6 +1243,34 @@ static PyObject *py_mm_orders(PyObject *self, PyObject *const *args, Py_ssize_t 
     return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
 }
 
+/* mkl_sqrt(x, out, code=0): PyTorch's float32 sqrt (MKL's vsSqrt) of x; code picks one of MKL's three codes */
+static PyObject *py_mkl_sqrt(PyObject *self, PyObject *args)
+{
+    PyObject *x, *out;
+    int code = 0, failed = 0;
+    Py_buffer vx, vo;
+    if (!PyArg_ParseTuple(args, "OO|i:mkl_sqrt", &x, &out, &code))
+        return NULL;
+    if (get_f32(x, &vx, 0, "mkl_sqrt") < 0)
+        return NULL;
+    if (get_f32(out, &vo, 1, "mkl_sqrt") < 0) {
+        PyBuffer_Release(&vx);
+        return NULL;
+    }
+    if (vo.len != vx.len) {
+        PyErr_SetString(PyExc_ValueError, "mkl_sqrt: buffers of different lengths");
+    } else {
+        Py_BEGIN_ALLOW_THREADS
+        failed = mkl_sqrt(vx.buf, vo.buf, vx.len / 4, code);
+        Py_END_ALLOW_THREADS
+        if (failed)
+            PyErr_Format(PyExc_ValueError, "mkl_sqrt: code %d is not one this CPU runs", code);
+    }
+    PyBuffer_Release(&vx);
+    PyBuffer_Release(&vo);
+    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+}
+
 #define UNARY(name) \
     static PyObject *py_##name(PyObject *self, PyObject *args) { return run(args, 1, name##_loop, NULL, #name); }
 #define BINARY(name) \
@@ -1283,6 +1312,7 @@ static PyMethodDef methods[] = {
      "blas_orders(a, sa0, sa1, b, sb0, sb1, out, m, k, n, kind): a @ b added into out in one of MKL's orders."},
     {"mm_orders", (PyCFunction)(void (*)(void))py_mm_orders, METH_FASTCALL,
      "mm_orders(a, b, out, rows, kind): blas_orders on float32 matrices of any strides into out's first rows."},
+    {"mkl_sqrt", py_mkl_sqrt, METH_VARARGS, "mkl_sqrt(x, out, code=0): PyTorch's float32 sqrt, MKL's vsSqrt."},
     {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},
     {NULL, NULL, 0, NULL},
 };
@@ -1295,7 +1325,7 @@ PyMODINIT_FUNC PyInit__ckernels(void)
 {
     PyObject *m = PyModule_Create(&module);
     /* API: the version of these functions' signatures; kernels.py ignores a stale build of another one */
-    if (m != NULL && (PyModule_AddIntConstant(m, "API", 5) < 0 ||
+    if (m != NULL && (PyModule_AddIntConstant(m, "API", 6) < 0 ||
                       PyModule_AddIntConstant(m, "ACCELERATED", ACCELERATED) < 0 ||
                       PyModule_AddIntConstant(m, "VECTOR_FLOATS", AVX512 ? 16 : 8) < 0)) {
         Py_DECREF(m);

@@ -19,7 +19,7 @@ def _compiled():
         from . import _ckernels
     except ImportError:
         return None
-    if getattr(_ckernels, "API", None) != 5:  # a stale build from another version of this file
+    if getattr(_ckernels, "API", None) != 6:  # a stale build from another version of this file
         return None
     return _ckernels if _ckernels.ACCELERATED else None
 
@@ -56,6 +56,22 @@ def via_double(np_fn, loop=None):
 
 exp = via_double(np.exp, "exp")
 tanh = via_double(np.tanh, "tanh")
+
+
+def sqrt(x):
+    """torch.sqrt: float32 is MKL's vsSqrt, whose Newton steps from the CPU's estimate differ from the correctly
+    rounded root in up to 1 result of 6 (_ckernels_sqrt.h); other dtypes and machines without the compiled
+    loops take numpy's (correctly rounded) root. The output keeps a dense input's layout, as numpy's does."""
+    if compiled is None or x.dtype != np.float32:
+        return np.sqrt(x)
+    out = np.empty_like(x)
+    if x.flags.c_contiguous or x.flags.f_contiguous:  # (element by element: the memory order is the result's)
+        compiled.mkl_sqrt(x.ravel(order="K"), out.ravel(order="K"))
+    else:
+        flat = np.empty(x.shape, np.float32)
+        compiled.mkl_sqrt(np.ascontiguousarray(x), flat)
+        out[...] = flat
+    return out
 
 
 def _vector_lanes():

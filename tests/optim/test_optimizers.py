@@ -25,24 +25,14 @@ def test_100_steps_bit_for_bit(cls, args, request):
     same_for_100_steps(cls, args, cls in USES_SQRT, request)
 
 
-@pytest.mark.parametrize("cls,args", [c for c in CONFIGS if c[0] in USES_SQRT][::2])
-def test_printed_values_with_tensorsh_sqrt(cls, args):
-    """With tensorsh's own (correctly rounded) sqrt: the last bits drift, the printed 4 decimals almost never do
-    (measured: 0.04-0.1% of printed elements over 100 steps of an 8x8 problem; here at most 0.5%)."""
+def test_adam_without_compiled_loops_differs_only_by_sqrt(monkeypatch):
+    """numpy's correctly rounded sqrt in place of MKL's: Adam's values drift from torch's in the last bits (so
+    the torch_sqrt fixture is what makes the 100 steps equal on such machines)."""
     if torch is None:
         pytest.skip("torch is not installed")
-    src = TRAINING.format(seed=1, cls=cls, args=args, steps=100).replace("    print(sorted", "    pass  # (")
-    src = src.replace("print(w.tolist(), b.tolist(), w._version, b._version)", "print(w, b)")
-    engine, real = run_in_engine(src)[0].split(), run_in_torch(src)[0].split()
-    assert len(engine) == len(real)
-    differing = sum(a != b for a, b in zip(engine, real))
-    assert differing <= 0.005 * len(real)
-
-
-def test_sqrt_is_the_only_inexact_kernel_of_adam():
-    """Without the patch, Adam's values are not all PyTorch's (so the patch above is what makes them equal)."""
-    if torch is None:
-        pytest.skip("torch is not installed")
+    from tensorsh.engine import kernels
+    if kernels.compiled is not None:
+        monkeypatch.setattr(kernels.compiled, "mkl_sqrt", lambda x, out, code=0: np.sqrt(x, out=out))
     src = TRAINING.format(seed=0, cls="Adam", args="lr=0.01", steps=20)
     assert run_in_engine(src)[0] != run_in_torch(src)[0]
 

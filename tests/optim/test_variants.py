@@ -1,5 +1,5 @@
 """Adamax, NAdam, RAdam, Adadelta, Rprop, ASGD against torch: values bit for bit over 100 steps (with torch's own
-sqrt substituted where the update takes one), versions of parameters and state, reprs, constructor errors."""
+sqrt substituted where the update takes one and the engine has no compiled loops), versions of parameters and state, reprs, constructor errors."""
 import pytest
 
 from optim_vs_torch import same_as_torch, same_for_100_steps

@@ -139,7 +139,7 @@ def _backward_op(kind):
 tanh = unary("tanh", "TanhBackward0", kernels.tanh, _backward_op("tanh"), "result", inplace_function=True)
 sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result",
                 inplace_function=True)
-sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", np.sqrt), lambda g, r: g / mul_scalar(r, 2), "result")
+sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", kernels.sqrt), lambda g, r: g / mul_scalar(r, 2), "result")
 def _refuse_bool(message, np_fn):
     """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
     def fn(x):
