@@ -215,7 +215,7 @@ def gelu(input, approximate="none"):
 
 
 def _hardtanh_forward(x, lo, hi):
-    return np.minimum(np.maximum(x, _scalar(x, lo)), _scalar(x, hi))
+    return kernels.minimum(kernels.maximum(x, _scalar(x, lo)), _scalar(x, hi))
 
 
 def _hardtanh_grad(g, x, lo, hi):

@@ -58,6 +58,25 @@ exp = via_double(np.exp, "exp")
 tanh = via_double(np.tanh, "tanh")
 
 
+def maximum(x, y):
+    """ATen's max of two values (maximum, clamp_min, relu, hardtanh): NaN if either is, and x itself where the two
+    are equal, so a signed zero keeps x's sign (numpy keeps one operand or the other, by dtype)."""
+    return first_at_ties(np.maximum(x, y), x, y)
+
+
+def minimum(x, y):
+    """ATen's min (minimum, clamp_max, hardtanh): as maximum, x where the two are equal."""
+    return first_at_ties(np.minimum(x, y), x, y)
+
+
+def first_at_ties(out, x, y):
+    """out (np.maximum(x, y) or the like) with x where x == y: ATen keeps its first operand's signed zero."""
+    if isinstance(out, np.ndarray):
+        np.copyto(out, x, where=(x == y), casting="unsafe")
+        return out
+    return out.dtype.type(x) if x == y else out  # (0-dim operands: numpy gives a scalar)
+
+
 def sqrt(x):
     """torch.sqrt: float32 is MKL's vsSqrt, whose Newton steps from the CPU's estimate differ from the correctly
     rounded root in up to 1 result of 6 (_ckernels_sqrt.h); other dtypes and machines without the compiled

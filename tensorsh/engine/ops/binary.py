@@ -379,10 +379,10 @@ def div(self, other, **rounding_mode):  # (**: an explicit rounding_mode=None is
     return binary_op(self, other, kernel, node, out_dtype)
 
 
-maximum = binary("maximum", "MaximumBackward0", np.maximum,  # (the larger operand's gradient, halved at ties)
+maximum = binary("maximum", "MaximumBackward0", kernels.maximum,  # (the larger operand's gradient, halved at ties)
                  lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self < other, 0),
                  lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self > other, 0))
-minimum = binary("minimum", "MinimumBackward0", np.minimum,
+minimum = binary("minimum", "MinimumBackward0", kernels.minimum,
                  lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self > other, 0),
                  lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self < other, 0))
 

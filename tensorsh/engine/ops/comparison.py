@@ -2,7 +2,7 @@
 and their in-place forms, equal/allclose/isclose (maximum/minimum are rows of the binary family)."""
 import numpy as np
 
-from .. import autograd, dtypes, layout, scalars
+from .. import autograd, dtypes, kernels, layout, scalars
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from ..scalars import checked_scalar
@@ -196,9 +196,9 @@ def clamp(self, min=None, max=None):
     lo, hi = (v if v is None or isinstance(b, Tensor) else scalars.checked_scalar(dt, v) for v, b in ((lo, min), (hi, max)))
     r = x.astype(dt.np, copy=False)
     if lo is not None:
-        r = np.maximum(r, lo)
+        r = kernels.maximum(r, lo)
     if hi is not None:
-        r = np.minimum(r, hi)
+        r = kernels.minimum(r, hi)
     if x.flags.c_contiguous and x.size and (self.dim() < 2 or 1 not in self._shape):
         out = from_numpy(np.asarray(r, dtype=dt.np), dt)
     else:  # (TensorIterator's output layout: numpy's astype and ufuncs order an expanded input otherwise)
@@ -316,7 +316,7 @@ ClampMaxBackward0, ClampMaxBackward1 = _bound_node("ClampMaxBackward0", False), 
 
 def _clamp_bound(op, lower):
     nodes = (ClampMinBackward0, ClampMinBackward1) if lower else (ClampMaxBackward0, ClampMaxBackward1)
-    np_fn = np.maximum if lower else np.minimum
+    np_fn = kernels.maximum if lower else kernels.minimum
     key = op[6:]  # the parameter: min or max
 
     def values(self, args, kwargs):

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from .. import dtypes
+from .. import dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error, warn_once
 from .joining import cat
@@ -282,7 +282,7 @@ def _fm(np_fn, node_cls):
     def op(self, other):
         check_broadcast(self, other)
         an, bn, dt = binary_operands(self, other)
-        out = laid_out_like(np.asarray(np_fn(an, bn), dt.np), dt, self, other)
+        out = laid_out_like(np.asarray(kernels.first_at_ties(np_fn(an, bn), an, bn), dt.np), dt, self, other)
         if needs_grad(self, other):
             attach(out, node_cls(self, other, out))
         return out

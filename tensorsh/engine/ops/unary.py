@@ -150,7 +150,7 @@ def _refuse_bool(message, np_fn):
 
 
 relu = unary("relu", "ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
-                                                 lambda x: np.maximum(x, 0).astype(x.dtype, copy=False)),
+                                                 lambda x: kernels.maximum(x, x.dtype.type(0))),
              _backward_op("relu"), "result", float_only=False, inplace_function=True)
 def _abs_values(x):
     if x.dtype == np.bool_:  # PyTorch's abs has no bool kernel
