@@ -354,6 +354,12 @@ static void sleef_coshf_loop(const float *x, float *out, Py_ssize_t n)
         out[i] = sleef_coshf(x[i]);
 }
 
+static void sleef_expf_loop(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = sleef_expf(x[i]);
+}
+
 static void sleef_exp2f_loop(const float *x, float *out, Py_ssize_t n)
 {
     for (Py_ssize_t i = 0; i < n; i++)
@@ -1281,6 +1287,7 @@ UNARY(normal16)
 UNARY(sleef_sinhf)
 UNARY(sleef_coshf)
 UNARY(sleef_exp2f)
+UNARY(sleef_expf)
 BINARY(tanh_backward)
 BINARY(sigmoid_backward)
 BINARY(relu_backward)
@@ -1291,6 +1298,7 @@ static PyMethodDef methods[] = {
     {"sleef_sinhf", py_sleef_sinhf, METH_VARARGS, "sleef_sinhf(x, out): SLEEF's sinhf_u10 of float32 x."},
     {"sleef_coshf", py_sleef_coshf, METH_VARARGS, "sleef_coshf(x, out): SLEEF's coshf_u10 of float32 x."},
     {"sleef_exp2f", py_sleef_exp2f, METH_VARARGS, "sleef_exp2f(x, out): SLEEF's exp2f_u10 of float32 x."},
+    {"sleef_expf", py_sleef_expf, METH_VARARGS, "sleef_expf(x, out): SLEEF's expf_u10 of float32 x."},
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out, vectorized): PyTorch's 1 / (1 + exp(-x))."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from . import autograd, dtypes, kernels
+from . import autograd, dtypes, kernels, onednn_gelu
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .saved_names import unsigned
@@ -168,12 +168,21 @@ def _vector_erf(x):
     ax = np.abs(x)
     t = (f(1) / _fma(p, ax, f(1))).astype(f)
     r = _fma(_fma(_fma(_fma(p5, t, p4), t, p3), t, p2), t, p1)
-    e = _exp(-(x * x).astype(f))
+    squares = -(x * x).astype(f)
+    e = kernels.sleef_float32("exp", squares)
+    e = _exp(squares) if e is None else e
     res = _fma((-e * t).astype(f), r, f(1))
     return np.where(np.signbit(x), -res, res)
 
 
+def _onednn(x, approximate):
+    """Whether PyTorch hands this gelu to oneDNN (ATen's use_mkldnn: a contiguous float32 tensor of 2+ elements)."""
+    return approximate == "none" and x.dtype == np.float32 and x.size > 1 and x.flags.c_contiguous
+
+
 def _gelu_forward(x, approximate):
+    if _onednn(x, approximate):
+        return onednn_gelu.gelu(x, kernels.AVX512_CORE)
     one, half = _scalar(x, 1), _scalar(x, 0.5)
     if approximate == "none" and x.dtype == np.float32 and x.size > 1:  # (one element: the C library's erf)
         return (x * half).astype(x.dtype) * (one + _vector_erf((x * _scalar(x, math.sqrt(0.5))).astype(x.dtype)))
@@ -185,6 +194,8 @@ def _gelu_forward(x, approximate):
 
 
 def _gelu_grad(g, x, approximate):
+    if _onednn(x, approximate):
+        return onednn_gelu.gelu_backward(np.asarray(g, np.float32), x)
     one, half = _scalar(x, 1), _scalar(x, 0.5)
     if approximate == "tanh":
         k_beta, k_kappa = _scalar(x, math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5), _scalar(x, 0.044715)

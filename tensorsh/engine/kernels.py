@@ -93,6 +93,21 @@ def sqrt(x):
     return out
 
 
+def _avx512_core():
+    """Whether this CPU has AVX-512 F, BW, VL and DQ (what PyTorch's and oneDNN's dispatch test for)."""
+    if compiled is not None:
+        return compiled.VECTOR_FLOATS == 16
+    try:
+        with open("/proc/cpuinfo") as f:
+            flags = next((line.split() for line in f if line.startswith("flags")), [])
+    except OSError:
+        return False
+    return {"avx512f", "avx512bw", "avx512vl", "avx512dq"} <= set(flags)
+
+
+AVX512_CORE = _avx512_core()
+
+
 def _vector_lanes():
     """Floats in one of PyTorch's vectors on this CPU (None: its build without vectors). ATEN_CPU_CAPABILITY
     narrows PyTorch's choice, as it does for torch itself."""
@@ -230,7 +245,7 @@ def vector_and_scalar(vector_fn, libm_name):
     own value; the chunks get SLEEF's (float32, compiled loops: bit for bit) or vector_fn's (correctly rounded,
     which SLEEF's 1-ulp results nearly always are)."""
     def fn(x):
-        out = _sleef_float32(libm_name, x)
+        out = sleef_float32(libm_name, x)
         if out is None:
             out = vector_fn(x)
         if compiled is None or x.size == 0 or x.dtype not in (np.float32, np.float64):
@@ -289,7 +304,7 @@ def scalar_body_mask(x, floats=None):
     return mask
 
 
-def _sleef_float32(name, x):
+def sleef_float32(name, x):
     """SLEEF's own float32 value (the vector body's) of every element, where the compiled loops are built with it
     (and PyTorch's build has vectors); None otherwise."""
     loop = getattr(compiled, f"sleef_{name}f", None)
