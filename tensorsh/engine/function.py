@@ -5,7 +5,7 @@ import inspect
 from . import autograd, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, expandable as _expandable
 from .errors import runtime, type_error, warn
-from .ops.core import rebase_history, sum_to
+from .ops.core import check_inplace, rebase_history, sum_to
 from .tensorimpl import IN_CUSTOM_FUNCTION, IN_MULTI_OUTPUT, Tensor, ViewInfo
 
 
@@ -302,6 +302,8 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
                      "is no need to pass it to mark_dirty().")
             if o._view is not None and n > 1:
                 raise runtime(messages.DIRTY_VIEW_MULTIPLE_OUTPUTS)
+            if o._view is not None:  # (a view of a leaf that requires grad cannot take the new history)
+                check_inplace(o)
             _rebase(o, ctx, i)
         else:
             if is_input:

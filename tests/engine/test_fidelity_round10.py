@@ -50,6 +50,35 @@ m = torch.randn(16, 16)
 print(torch.nn.functional.gelu(m.t()).tolist() == torch.nn.functional.gelu(m.t().contiguous()).tolist())
 print(torch.nn.functional.gelu(m.t()).flatten().tolist()[:40])
 """,
+"mark_dirty_of_a_view_of_a_leaf": """
+class Twice(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.mark_dirty(x)
+        return x.mul_(2)
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+def t(f):
+    try:
+        r = f()
+        print("ok", r, r.grad_fn.name() if r.grad_fn is not None else None)
+    except Exception as e:
+        print(type(e).__name__, e)
+a = torch.tensor([1., 2., 3.], requires_grad=True)
+v = a[1:]
+t(lambda: Twice.apply(v)); print(a, a._version, v._version, a.is_leaf)
+with torch.no_grad():
+    w = a[:2]
+t(lambda: Twice.apply(w)); print(a, a._version)
+b = a * 1
+t(lambda: Twice.apply(b[1:])); print(b, b.grad_fn.name())
+t(lambda: Twice.apply(a)); print(a, a._version)
+with torch.no_grad():
+    t(lambda: Twice.apply(a[1:])); print(a, a._version)
+d = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)
+t(lambda: Twice.apply(d.swapaxes(0, -1).transpose(0, -1))); print(d, d._version)
+""",
 }
 
 
