@@ -740,32 +740,36 @@ static PyObject *py_dense_sum(PyObject *self, PyObject *arg)
     return PyFloat_FromDouble(total);
 }
 
-/* sigmoid(x, out, vectorized): PyTorch's sigmoid of float32/float64 x, its vector body on the first `vectorized` */
-static PyObject *py_sigmoid(PyObject *self, PyObject *args)
+typedef void (*body_loop_f32)(const float *, float *, Py_ssize_t, Py_ssize_t);
+typedef void (*body_loop_f64)(const double *, double *, Py_ssize_t, Py_ssize_t);
+
+/* name(x, out, vectorized): a float32/float64 elementwise kernel with its vector body on the first `vectorized` */
+static PyObject *vector_body_call(PyObject *args, const char *format, const char *name, body_loop_f32 f32_loop,
+                                  body_loop_f64 f64_loop)
 {
     PyObject *x, *out;
     Py_ssize_t vectorized;
     Py_buffer vx, vo;
-    if (!PyArg_ParseTuple(args, "OOn:sigmoid", &x, &out, &vectorized))
+    if (!PyArg_ParseTuple(args, format, &x, &out, &vectorized))
         return NULL;
     int f64 = 0;
-    if (get_floats(x, &vx, 0, "sigmoid", &f64, 1) < 0)
+    if (get_floats(x, &vx, 0, name, &f64, 1) < 0)
         return NULL;
-    if (get_floats(out, &vo, 1, "sigmoid", &f64, 0) < 0) {
+    if (get_floats(out, &vo, 1, name, &f64, 0) < 0) {
         PyBuffer_Release(&vx);
         return NULL;
     }
     Py_ssize_t n = vx.len / vx.itemsize;
     if (vo.len != vx.len || vectorized < 0 || vectorized > n) {
-        PyErr_SetString(PyExc_ValueError, vo.len != vx.len ? "sigmoid: buffers of different lengths"
-                                                            : "sigmoid: vectorized must be within the buffer");
+        PyErr_Format(PyExc_ValueError, vo.len != vx.len ? "%s: buffers of different lengths"
+                                                        : "%s: vectorized must be within the buffer", name);
         n = -1;
     } else {
         Py_BEGIN_ALLOW_THREADS
         if (f64)
-            sigmoid_loop_f64(vx.buf, vo.buf, n, vectorized);
+            f64_loop(vx.buf, vo.buf, n, vectorized);
         else
-            sigmoid_loop(vx.buf, vo.buf, n, vectorized);
+            f32_loop(vx.buf, vo.buf, n, vectorized);
         Py_END_ALLOW_THREADS
     }
     PyBuffer_Release(&vx);
@@ -773,6 +777,30 @@ static PyObject *py_sigmoid(PyObject *self, PyObject *args)
     if (n < 0)
         return NULL;
     Py_RETURN_NONE;
+}
+
+/* sigmoid(x, out, vectorized): PyTorch's sigmoid of float32/float64 x, its vector body on the first `vectorized` */
+static PyObject *py_sigmoid(PyObject *self, PyObject *args)
+{
+    return vector_body_call(args, "OOn:sigmoid", "sigmoid", sigmoid_loop, sigmoid_loop_f64);
+}
+
+/* exp as the body of an elementwise kernel computes it: SLEEF's on the first `vectorized`, the C library's after */
+static void loop_exp_f32(const float *x, float *out, Py_ssize_t n, Py_ssize_t vectorized)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = i < vectorized ? sleef_expf(x[i]) : expf(x[i]);
+}
+
+static void loop_exp_f64(const double *x, double *out, Py_ssize_t n, Py_ssize_t vectorized)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = i < vectorized ? sleef_exp(x[i]) : exp(x[i]);
+}
+
+static PyObject *py_loop_exp(PyObject *self, PyObject *args)
+{
+    return vector_body_call(args, "OOn:loop_exp", "loop_exp", loop_exp_f32, loop_exp_f64);
 }
 
 /* PyTorch's float32 softmax and log_softmax, along the last dimension (rows) or one of stride `inner` (columns):
@@ -1300,6 +1328,7 @@ static PyMethodDef methods[] = {
     {"sleef_exp2f", py_sleef_exp2f, METH_VARARGS, "sleef_exp2f(x, out): SLEEF's exp2f_u10 of float32 x."},
     {"sleef_expf", py_sleef_expf, METH_VARARGS, "sleef_expf(x, out): SLEEF's expf_u10 of float32 x."},
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out, vectorized): PyTorch's 1 / (1 + exp(-x))."},
+    {"loop_exp", py_loop_exp, METH_VARARGS, "loop_exp(x, out, vectorized): exp as a kernel's vector/scalar body."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},
     {"relu_backward", py_relu_backward, METH_VARARGS, "relu_backward(g, y, out): y <= 0 ? 0 : g."},

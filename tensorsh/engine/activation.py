@@ -130,14 +130,14 @@ def elu(input, alpha=1.0, inplace=False):
 
 
 def _silu_forward(x):
-    return x / (_scalar(x, 1) + _exp(-x))
+    return x / (_scalar(x, 1) + kernels.loop_exp(-x, x))
 
 
 def _silu_grad(g, x):
     one = _scalar(x, 1)
-    s = one / (one + _exp(-x))
-    if x.dtype == np.float32:  # 1 + x * (1 - sigmoid): one fused multiply-add in the kernel
-        return g * s * _fma(x, one - s, one)
+    s = one / (one + kernels.loop_exp(-x, x))
+    if x.dtype in (np.float32, np.float64):  # 1 + x * (1 - sigmoid): one fused multiply-add in the kernel
+        return g * s * kernels.fma(x, one - s, one)
     return g * s * (one + x * (one - s))
 
 

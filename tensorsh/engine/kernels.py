@@ -171,27 +171,47 @@ def _elementwise_layout(x):
     return None
 
 
+def _vector_body(loop, x, walked=None):
+    """The compiled loop `loop` (x, out, vectorized: its vector body on the first `vectorized` elements) over each
+    thread's range of float32/float64 x in PyTorch's elementwise order for the operand `walked` (x itself unless
+    x is a value computed from it); None where that order is not known."""
+    layout = _elementwise_layout(x if walked is None else walked)
+    if layout is None:
+        return None
+    if layout[0] == "scalar":
+        out = np.empty(x.shape, x.dtype)
+        getattr(compiled, loop)(np.ascontiguousarray(x), out, 0)
+        return out
+    perm = layout[1]
+    flat = x.transpose(perm).reshape(-1)
+    out_t = np.empty(flat.size, x.dtype)
+    chunk = _vector_chunk()
+    chunk = None if chunk is None else chunk * 4 // x.itemsize  # two vectors of x's dtype
+    for begin, end in _thread_ranges(flat.size, num_threads()):
+        vectorized = 0 if chunk is None else (end - begin) // chunk * chunk
+        getattr(compiled, loop)(flat[begin:end], out_t[begin:end], vectorized)
+    return out_t.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
+
+
+def loop_exp(x, walked=None):
+    """exp as the body of one of PyTorch's elementwise kernels computes it (silu's x / (1 + exp(-x)), ...): SLEEF's
+    on whole two-vector chunks of each thread's range, the C library's on the rest, where the compiled loops are
+    built and x is float32/float64; the correctly rounded exp elsewhere. walked: the kernel's operand whose
+    layout decides which elements take which body, where x was computed from it (-operand)."""
+    x = np.asarray(x)
+    out = _vector_body("loop_exp", x, walked) if x.dtype in (np.float32, np.float64) and x.size else None
+    return exp(x) if out is None else out
+
+
 def sigmoid(x):
     """PyTorch's 1 / (1 + exp(-x)) in x's dtype. float32/float64 where compiled: PyTorch's own kernel, bit for bit
     (its vector exp on whole chunks of each thread's range, the C library's exp on the rest). Elsewhere each step
     rounded as its vectorized kernel rounds it, computed in place in the result, so no temporary is made."""
     if x.dtype == np.float16:  # (PyTorch computes half in float, rounding once)
         return np.asarray(sigmoid(np.asarray(x, np.float32))).astype(np.float16)
-    layout = _elementwise_layout(x)
-    if layout is not None and layout[0] == "scalar":
-        out = np.empty(x.shape, x.dtype)
-        compiled.sigmoid(np.ascontiguousarray(x), out, 0)
+    out = _vector_body("sigmoid", x)
+    if out is not None:
         return out
-    if layout is not None:
-        perm = layout[1]
-        flat = x.transpose(perm).reshape(-1)
-        out_t = np.empty(flat.size, x.dtype)
-        chunk = _vector_chunk()
-        chunk = None if chunk is None else chunk * 4 // x.itemsize  # two vectors of x's dtype
-        for begin, end in _thread_ranges(flat.size, num_threads()):
-            vectorized = 0 if chunk is None else (end - begin) // chunk * chunk
-            compiled.sigmoid(flat[begin:end], out_t[begin:end], vectorized)
-        return out_t.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
     one = x.dtype.type(1)
     out = np.negative(x, out=np.empty(np.shape(x), x.dtype))  # (an array even for a 0-dim x: written in place below)
     if out.dtype == np.float32:

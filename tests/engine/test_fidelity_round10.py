@@ -5,7 +5,7 @@ import pytest
 from same_as_torch import same_as_torch
 from tensorsh.engine import kernels
 
-NEEDS_COMPILED = {"gelu_of_other_layouts_is_atens_kernel"}  # (SLEEF's expf, in the compiled loops)
+NEEDS_COMPILED = {"gelu_of_other_layouts_is_atens_kernel", "silu_takes_sleefs_exp_on_vector_chunks"}  # (SLEEF's expf, in the compiled loops)
 
 PROGRAMS = {
 "max_and_min_keep_the_inputs_signed_zero_at_ties": """
@@ -78,6 +78,17 @@ with torch.no_grad():
     t(lambda: Twice.apply(a[1:])); print(a, a._version)
 d = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)
 t(lambda: Twice.apply(d.swapaxes(0, -1).transpose(0, -1))); print(d, d._version)
+""",
+"silu_takes_sleefs_exp_on_vector_chunks": """
+torch.manual_seed(3)
+for shape in [(3, 7), (8, 16), (33, 17), (1000,)]:
+    for dt in [torch.float32, torch.float64]:
+        x = (torch.randn(*shape, dtype=dt) * 2).requires_grad_()
+        y = torch.nn.functional.silu(x)
+        y.backward(torch.ones_like(y))
+        print(y.flatten().tolist()[-20:], x.grad.flatten().tolist()[-20:])
+m = torch.randn(16, 12)
+print(torch.nn.SiLU()(m.t()).flatten().tolist()[:30], torch.nn.functional.silu(m[:, ::3]).flatten().tolist()[:30])
 """,
 }
 
