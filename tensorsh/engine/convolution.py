@@ -444,6 +444,8 @@ class EmbeddingBackward0(Node):
 
 
 def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False):
+    if weight.dim() != 2:
+        raise runtime("'weight' must be 2-D")
     if not isinstance(indices, Tensor) or indices.dtype not in (dtypes.int64, dtypes.int32):
         name = dtypes.SCALAR_NAMES[indices.dtype.name] if isinstance(indices, Tensor) else type(indices).__name__
         raise runtime(f"Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, "

@@ -90,6 +90,21 @@ for shape in [(3, 7), (8, 16), (33, 17), (1000,)]:
 m = torch.randn(16, 12)
 print(torch.nn.SiLU()(m.t()).flatten().tolist()[:30], torch.nn.functional.silu(m[:, ::3]).flatten().tolist()[:30])
 """,
+"embedding_checks_the_weights_rank_first": """
+for w, i in [(torch.ones(3), torch.tensor([0, 1])), (torch.ones(2, 2, 2), torch.tensor([0])), (torch.tensor(1.), torch.tensor([0])),
+             (torch.ones(3), torch.tensor([0.5])), (torch.ones(3, 2), torch.tensor([0.5])), (torch.ones(3, 2), torch.tensor([5]))]:
+    for f in [lambda: torch.nn.functional.embedding(i, w), lambda: torch.embedding(w, i)]:
+        try:
+            print(f().shape)
+        except Exception as e:
+            print(type(e).__name__, e)
+v4 = torch.tensor([[-0.5859], [0.9039]], requires_grad=True).half().var(-1)
+try:
+    torch.nn.functional.embedding(torch.tensor([0, 1]), v4).sum().backward()
+except Exception as e:
+    print(type(e).__name__, e)
+print(v4.grad)
+""",
 }
 
 
