@@ -13,6 +13,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -445,6 +446,8 @@ static inline double sleef_log(double d)
 }
 
 /* PyTorch's float64 sigmoid: as the float32 one, SLEEF's exp on the first `vectorized` elements */
+#include "_ckernels_log1p.h"
+
 static void sigmoid_loop_f64(const double *x, double *out, Py_ssize_t n, Py_ssize_t vectorized)
 {
     for (Py_ssize_t i = 0; i < n; i++)
@@ -801,6 +804,24 @@ static void loop_exp_f64(const double *x, double *out, Py_ssize_t n, Py_ssize_t 
 static PyObject *py_loop_exp(PyObject *self, PyObject *args)
 {
     return vector_body_call(args, "OOn:loop_exp", "loop_exp", loop_exp_f32, loop_exp_f64);
+}
+
+/* log1p likewise: SLEEF's on the first `vectorized` (torch.log1p: every element), the C library's after */
+static void loop_log1p_f32(const float *x, float *out, Py_ssize_t n, Py_ssize_t vectorized)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = i < vectorized ? sleef_log1pf(x[i]) : log1pf(x[i]);
+}
+
+static void loop_log1p_f64(const double *x, double *out, Py_ssize_t n, Py_ssize_t vectorized)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = i < vectorized ? sleef_log1p(x[i]) : log1p(x[i]);
+}
+
+static PyObject *py_loop_log1p(PyObject *self, PyObject *args)
+{
+    return vector_body_call(args, "OOn:loop_log1p", "loop_log1p", loop_log1p_f32, loop_log1p_f64);
 }
 
 /* PyTorch's float32 softmax and log_softmax, along the last dimension (rows) or one of stride `inner` (columns):
@@ -1329,6 +1350,7 @@ static PyMethodDef methods[] = {
     {"sleef_expf", py_sleef_expf, METH_VARARGS, "sleef_expf(x, out): SLEEF's expf_u10 of float32 x."},
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out, vectorized): PyTorch's 1 / (1 + exp(-x))."},
     {"loop_exp", py_loop_exp, METH_VARARGS, "loop_exp(x, out, vectorized): exp as a kernel's vector/scalar body."},
+    {"loop_log1p", py_loop_log1p, METH_VARARGS, "loop_log1p(x, out, vectorized): log1p likewise (SLEEF's, libm's)."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},
     {"relu_backward", py_relu_backward, METH_VARARGS, "relu_backward(g, y, out): y <= 0 ? 0 : g."},

@@ -247,13 +247,12 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
 
 def _softplus_forward(x, beta, threshold):
     b = _scalar(x, beta)
-    return np.where(x * b > _scalar(x, threshold), x,
-                    np.log1p(_exp(x * b).astype(np.float64)).astype(x.dtype) / b)
+    return np.where(x * b > _scalar(x, threshold), x, kernels.loop_log1p(kernels.loop_exp(x * b, x), x) / b)
 
 
 def _softplus_grad(g, x, beta, threshold):
     b = _scalar(x, beta)
-    z = _exp(x * b)
+    z = kernels.loop_exp(x * b, x)
     return np.where(x * b > _scalar(x, threshold), g, g * z / (z + _scalar(x, 1)))
 
 
@@ -445,8 +444,8 @@ def logsigmoid(input):
     if not input.dtype.is_floating_point:
         raise not_implemented_for("log_sigmoid_cpu", input.dtype)
     x = input._np
-    buffer = _exp(-np.abs(x))
-    out = fresh(kernels.contiguous(np.minimum(x, _scalar(x, 0)) - _log1p(buffer)), input.dtype)
+    buffer = kernels.sleef_exp(-np.abs(x))  # (its own loop: the vector body over the tail too)
+    out = fresh(kernels.contiguous(np.minimum(x, _scalar(x, 0)) - kernels.log1p(buffer)), input.dtype)
     if needs_grad(input):
         attach(out, LogSigmoidBackward0(input, fresh(kernels.contiguous(buffer), input.dtype)))
     return out

@@ -83,14 +83,38 @@ def sqrt(x):
     loops take numpy's (correctly rounded) root. The output keeps a dense input's layout, as numpy's does."""
     if compiled is None or x.dtype != np.float32:
         return np.sqrt(x)
+    return _per_element(compiled.mkl_sqrt, x)
+
+
+def _per_element(loop, x):
+    """loop(flat_in, flat_out) over every element of x (a function of each element alone), into an array laid out
+    as numpy's ufuncs lay out their results (a dense input's memory order)."""
     out = np.empty_like(x)
     if x.flags.c_contiguous or x.flags.f_contiguous:  # (element by element: the memory order is the result's)
-        compiled.mkl_sqrt(x.ravel(order="K"), out.ravel(order="K"))
+        loop(x.ravel(order="K"), out.ravel(order="K"))
     else:
-        flat = np.empty(x.shape, np.float32)
-        compiled.mkl_sqrt(np.ascontiguousarray(x), flat)
+        flat = np.empty(x.shape, x.dtype)
+        loop(np.ascontiguousarray(x), flat)
         out[...] = flat
     return out
+
+
+def log1p(x):
+    """torch.log1p: SLEEF's log1p on every element of float32/float64 x (ATen's vml::vlog1p maps its vector
+    function over the tail too), where the compiled loops are built; the correctly rounded value elsewhere."""
+    if compiled is None or x.dtype not in (np.float32, np.float64) or not x.size:
+        return via_double(np.log1p)(x)
+    x = np.asarray(x)
+    return _per_element(lambda a, out: compiled.loop_log1p(a, out, a.size), x)
+
+
+def sleef_exp(x):
+    """SLEEF's exp on every element of float32/float64 x (log_sigmoid's kernel runs its vector body over the
+    tail too), where the compiled loops are built; the correctly rounded value elsewhere."""
+    if compiled is None or x.dtype not in (np.float32, np.float64) or not x.size:
+        return exp(x)
+    x = np.asarray(x)
+    return _per_element(lambda a, out: compiled.loop_exp(a, out, a.size), x)
 
 
 def _avx512_core():
@@ -201,6 +225,14 @@ def loop_exp(x, walked=None):
     x = np.asarray(x)
     out = _vector_body("loop_exp", x, walked) if x.dtype in (np.float32, np.float64) and x.size else None
     return exp(x) if out is None else out
+
+
+def loop_log1p(x, walked=None):
+    """log1p as the body of one of PyTorch's elementwise kernels computes it (softplus's): as loop_exp, SLEEF's on
+    whole two-vector chunks, the C library's on the rest."""
+    x = np.asarray(x)
+    out = _vector_body("loop_log1p", x, walked) if x.dtype in (np.float32, np.float64) and x.size else None
+    return via_double(np.log1p)(x) if out is None else out
 
 
 def sigmoid(x):

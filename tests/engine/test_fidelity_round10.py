@@ -5,7 +5,8 @@ import pytest
 from same_as_torch import same_as_torch
 from tensorsh.engine import kernels
 
-NEEDS_COMPILED = {"gelu_of_other_layouts_is_atens_kernel", "silu_takes_sleefs_exp_on_vector_chunks"}  # (SLEEF's expf, in the compiled loops)
+NEEDS_COMPILED = {"gelu_of_other_layouts_is_atens_kernel", "silu_takes_sleefs_exp_on_vector_chunks",
+                  "log1p_softplus_and_logsigmoid_take_sleefs_log1p"}  # (SLEEF's expf, in the compiled loops)
 
 PROGRAMS = {
 "max_and_min_keep_the_inputs_signed_zero_at_ties": """
@@ -104,6 +105,19 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 print(v4.grad)
+""",
+"log1p_softplus_and_logsigmoid_take_sleefs_log1p": """
+torch.manual_seed(4)
+for shape in [(3, 7), (8, 16), (33, 17)]:
+    for dt in [torch.float32, torch.float64]:
+        x = (torch.randn(*shape, dtype=dt) * 3).requires_grad_()
+        outs = [x.abs().log1p(), torch.nn.functional.softplus(x), torch.nn.functional.softplus(x, beta=2, threshold=3),
+                torch.nn.functional.logsigmoid(x), torch.log1p(x.detach().t() * 0.5)]
+        for y in outs:
+            print(y.flatten().tolist()[-12:])
+        sum(y.sum() for y in outs[:4]).backward()
+        print(x.grad.flatten().tolist()[-12:])
+print(torch.log1p(torch.tensor([0., -0., -1., -2., float('inf'), 1e-40, 3e38, -0.9999999, 1e-8])).tolist())
 """,
 }
 
