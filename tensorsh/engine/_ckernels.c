@@ -788,41 +788,27 @@ static PyObject *py_sigmoid(PyObject *self, PyObject *args)
     return vector_body_call(args, "OOn:sigmoid", "sigmoid", sigmoid_loop, sigmoid_loop_f64);
 }
 
-/* exp as the body of an elementwise kernel computes it: SLEEF's on the first `vectorized`, the C library's after */
-static void loop_exp_f32(const float *x, float *out, Py_ssize_t n, Py_ssize_t vectorized)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = i < vectorized ? sleef_expf(x[i]) : expf(x[i]);
-}
+/* loop_NAME(x, out, vectorized): a function as the bodies of an elementwise kernel compute it, SLEEF's (VF, VD) on
+ * the first `vectorized` and the C library's (SF, SD) after: exp (silu's and softplus's chunks) and log1p
+ * (torch.log1p: every element; softplus's chunks) */
+#define BODY_LOOPS(NAME, VF, SF, VD, SD)                                                                   \
+    static void loop_##NAME##_f32(const float *x, float *out, Py_ssize_t n, Py_ssize_t vectorized)          \
+    {                                                                                                     \
+        for (Py_ssize_t i = 0; i < n; i++)                                                                \
+            out[i] = i < vectorized ? VF(x[i]) : SF(x[i]);                                                \
+    }                                                                                                     \
+    static void loop_##NAME##_f64(const double *x, double *out, Py_ssize_t n, Py_ssize_t vectorized)        \
+    {                                                                                                     \
+        for (Py_ssize_t i = 0; i < n; i++)                                                                \
+            out[i] = i < vectorized ? VD(x[i]) : SD(x[i]);                                                \
+    }                                                                                                     \
+    static PyObject *py_loop_##NAME(PyObject *self, PyObject *args)                                       \
+    {                                                                                                     \
+        return vector_body_call(args, "OOn:loop_" #NAME, "loop_" #NAME, loop_##NAME##_f32, loop_##NAME##_f64); \
+    }
 
-static void loop_exp_f64(const double *x, double *out, Py_ssize_t n, Py_ssize_t vectorized)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = i < vectorized ? sleef_exp(x[i]) : exp(x[i]);
-}
-
-static PyObject *py_loop_exp(PyObject *self, PyObject *args)
-{
-    return vector_body_call(args, "OOn:loop_exp", "loop_exp", loop_exp_f32, loop_exp_f64);
-}
-
-/* log1p likewise: SLEEF's on the first `vectorized` (torch.log1p: every element), the C library's after */
-static void loop_log1p_f32(const float *x, float *out, Py_ssize_t n, Py_ssize_t vectorized)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = i < vectorized ? sleef_log1pf(x[i]) : log1pf(x[i]);
-}
-
-static void loop_log1p_f64(const double *x, double *out, Py_ssize_t n, Py_ssize_t vectorized)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = i < vectorized ? sleef_log1p(x[i]) : log1p(x[i]);
-}
-
-static PyObject *py_loop_log1p(PyObject *self, PyObject *args)
-{
-    return vector_body_call(args, "OOn:loop_log1p", "loop_log1p", loop_log1p_f32, loop_log1p_f64);
-}
+BODY_LOOPS(exp, sleef_expf, expf, sleef_exp, exp)
+BODY_LOOPS(log1p, sleef_log1pf, log1pf, sleef_log1p, log1p)
 
 /* PyTorch's float32 softmax and log_softmax, along the last dimension (rows) or one of stride `inner` (columns):
  *   softmax_rows(x, out, dim, lanes, vector_exp)          softmax_columns(x, out, dim, inner, begin, end, lanes,
