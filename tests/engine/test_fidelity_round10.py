@@ -119,6 +119,15 @@ for shape in [(3, 7), (8, 16), (33, 17)]:
         print(x.grad.flatten().tolist()[-12:])
 print(torch.log1p(torch.tensor([0., -0., -1., -2., float('inf'), 1e-40, 3e38, -0.9999999, 1e-8])).tolist())
 """,
+"unflatten_of_a_0_dim_tensor": """
+for d in [0, -1, 1, 5]:
+    for sizes in [(1, -1), (), (2,)]:
+        for f in [lambda: torch.tensor(2.).unflatten(d, sizes), lambda: torch.unflatten(torch.tensor(2.), d, sizes)]:
+            try:
+                print(f().shape)
+            except Exception as e:  # (PyTorch's text goes on with a C++ stack dump)
+                print(type(e).__name__, str(e).split("\nException raised from")[0])
+""",
 }
 
 

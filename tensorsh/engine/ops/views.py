@@ -189,9 +189,9 @@ def swapaxes(self, axis0, axis1):
 
 
 def unflatten_view(self, dim, sizes):
-    if not self.dim():  # (PyTorch's own message here is a C++ stack dump around this line)
-        raise index_error(messages.DIM_NO_DIMS.format(dim))
     d = self._wrap_dim(dim)
+    if not self.dim():  # (PyTorch's message goes on with a C++ stack dump, whose addresses no run shares)
+        raise runtime("unflatten got an unexpected error:\n" + messages.DIM_NO_DIMS.format(d))
     sizes = _int_list("unflatten", "sizes", (sizes,))
     if not sizes:
         raise runtime(messages.UNFLATTEN_EMPTY)
