@@ -128,6 +128,21 @@ for d in [0, -1, 1, 5]:
             except Exception as e:  # (PyTorch's text goes on with a C++ stack dump)
                 print(type(e).__name__, str(e).split("\nException raised from")[0])
 """,
+"hardtanh_of_integers_and_hypots_shape_check": """
+for dt in [torch.uint8, torch.int8, torch.int64, torch.float32]:
+    for lo, hi in [(-1, 1), (0, 1), (-1.5, 2.5), (2, 1)]:
+        try:
+            print(dt, lo, hi, torch.nn.functional.hardtanh(torch.tensor([0, 1, 3], dtype=dt), lo, hi).tolist())
+        except Exception as e:
+            print(dt, lo, hi, type(e).__name__, e)
+for a, b in [(torch.ones(2, 0, dtype=torch.long), torch.ones(2, 3, dtype=torch.long)), (torch.ones(2, 3, dtype=torch.long), torch.ones(3)),
+             (torch.ones(2), torch.ones(3)), (torch.ones(2, dtype=torch.long), torch.ones(2, dtype=torch.long))]:
+    for f in [lambda: a.hypot(b), lambda: torch.hypot(a, b), lambda: a.clone().hypot_(b)]:
+        try:
+            print(f())
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
 }
 
 

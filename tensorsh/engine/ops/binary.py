@@ -677,6 +677,7 @@ def _float_only(op, kernel, *tensors):
 
 def _hypot_check(self, other):
     _tensor_other("hypot")(self, other)
+    check_broadcast(self, other)  # (TensorIterator's shapes before the kernel's dtype dispatch)
     _float_only("hypot", "hypot_cpu", self, other)
 
 
