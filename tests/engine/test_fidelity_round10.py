@@ -143,6 +143,25 @@ for a, b in [(torch.ones(2, 0, dtype=torch.long), torch.ones(2, 3, dtype=torch.l
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"integer_inplace_ops_check_shapes_before_dtypes": """
+def iand(a, b):
+    a &= b
+    return a
+def ixor(a, b):
+    a ^= b
+    return a
+def ishl(a, b):
+    a <<= b
+    return a
+for a, b in [(torch.tensor(2.0, dtype=torch.float64), torch.ones(0, dtype=torch.int32)), (torch.tensor(3), torch.ones(2, dtype=torch.int64)),
+             (torch.ones(2, dtype=torch.int64), torch.ones(3, dtype=torch.int64)), (torch.ones(2, dtype=torch.int64), torch.ones(2)),
+             (torch.ones(2), torch.ones(2, dtype=torch.int64)), (torch.ones(2, dtype=torch.int64), 2.5), (torch.ones(2), 1), (torch.ones(2, dtype=torch.int64), 3)]:
+    for f in [lambda: a.clone().bitwise_or_(b), lambda: iand(a.clone(), b), lambda: ixor(a.clone(), b), lambda: ishl(a.clone(), b)]:
+        try:
+            print(f())
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
 }
 
 

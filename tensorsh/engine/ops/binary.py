@@ -569,12 +569,12 @@ def integer_inplace(values):
         if not isinstance(other, (Tensor, bool, int, float)):
             return NotImplemented
         precheck(self, other)
-        if type(other) is float or isinstance(other, Tensor) and other.dtype.category == 2:
+        if isinstance(other, Tensor):  # (TensorIterator computes the shape before the types)
             check_broadcast(self, other)
-            check_fits_output(self, other)
+        check_fits_output(self, other)
+        if type(other) is float or isinstance(other, Tensor) and other.dtype.category == 2:
             cast_for_inplace(self, dtypes.result_type((self, other)))
         r, dt = values(self, other)
-        check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
         cast_for_inplace(self, dt)
 
         def write(arr):
