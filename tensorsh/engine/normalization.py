@@ -21,64 +21,75 @@ def _fma(a, b, c):
     return (np.asarray(a, np.float64) * b + c).astype(_F32)
 
 
-def _add_moments_vec(m0_add, m1_add, m2_add, m0, m1, m2):
+def _fma_of(T):
+    """The fused multiply-add of the kernel's type: float32's over double, float64's exact."""
+    return _fma if T is _F32 else (lambda a, b, c: kernels.fma64(*np.broadcast_arrays(
+        np.asarray(a, np.float64), np.asarray(b, np.float64), np.asarray(c, np.float64))))
+
+
+def _add_moments_vec(m0_add, m1_add, m2_add, m0, m1, m2, T=_F32):
     """AddMomentsVec, as the compiled kernel rounds it (measured: rows of any length bit for bit): m1 + c * delta
     unfused; m2 + m2_add, then (delta * c) * (delta * m0) fused onto it."""
     n = m0 + m0_add
-    c = _F32(0) if n == 0 else _F32(_F32(m0_add) / _F32(n))
-    delta = (m1_add - m1).astype(_F32)
-    m1 = (m1 + (c * delta).astype(_F32)).astype(_F32)
-    m2 = _fma((delta * c).astype(_F32), (delta * _F32(m0)).astype(_F32), (m2 + m2_add).astype(_F32))
+    c = T(0) if n == 0 else T(T(m0_add) / T(n))
+    delta = (m1_add - m1).astype(T)
+    m1 = (m1 + (c * delta).astype(T)).astype(T)
+    m2 = _fma_of(T)((delta * c).astype(T), (delta * T(m0)).astype(T), (m2 + m2_add).astype(T))
     return n, m1, m2
 
 
-def _add_moments(m0_add, m1_add, m2_add, m0, m1, m2):
+def _add_moments(m0_add, m1_add, m2_add, m0, m1, m2, T=_F32):
     """AddMoments (the scalar fold of the lanes): m1 += c * delta; m2 += m2_add + delta * delta * c * m0, evaluated
     left to right, the last product contracted with m2_add into an FMA (measured)."""
     n = m0 + m0_add
-    c = _F32(0) if n == 0 else _F32(_F32(m0_add) / _F32(n))
-    delta = (m1_add - m1).astype(_F32)
-    m1 = _fma(delta, c, m1)
-    m2 = (m2 + _fma(((delta * delta).astype(_F32) * c).astype(_F32), _F32(m0), m2_add)).astype(_F32)
+    c = T(0) if n == 0 else T(T(m0_add) / T(n))
+    delta = (m1_add - m1).astype(T)
+    fma = _fma_of(T)
+    m1 = fma(delta, c, m1)
+    m2 = (m2 + fma(((delta * delta).astype(T) * c).astype(T), T(m0), m2_add)).astype(T)
     return n, m1, m2
 
 
 def rowwise_moments(x):
-    """(mean, biased variance) per row of a 2-D float32 array, in PyTorch's order (RowwiseMomentsImpl)."""
+    """(mean, biased variance) per row of a 2-D float32 or float64 array, in PyTorch's order (RowwiseMomentsImpl:
+    vectors of 8 floats or 4 doubles)."""
+    T = x.dtype.type
+    lanes = 8 if T is _F32 else 4
+    fma = _fma_of(T)
     rows, n_total = x.shape
-    n = n_total // 8
+    n = n_total // lanes
     m = -(-n // 16)
     depth = max(1, (m - 1).bit_length())
-    zeros = np.zeros((rows, 8), _F32)
+    zeros = np.zeros((rows, lanes), T)
     m0s, m1s, m2s = [0] * depth, [zeros] * depth, [zeros] * depth
-    c_vecs = [_F32(_F32(1) / _F32(j + 1)) for j in range(16)]
+    c_vecs = [T(T(1) / T(j + 1)) for j in range(16)]
     for i in range(m):
         count = min(16, n - i * 16)
         m1v = m2v = zeros
         for j in range(count):
-            xv = x[:, (i * 16 + j) * 8:(i * 16 + j) * 8 + 8]
-            delta = (xv - m1v).astype(_F32)
-            m1v = _fma(delta, c_vecs[j], m1v)
-            m2v = _fma(delta, (xv - m1v).astype(_F32), m2v)
-        m0s[0], m1s[0], m2s[0] = _add_moments_vec(count, m1v, m2v, m0s[0], m1s[0], m2s[0])
+            xv = x[:, (i * 16 + j) * lanes:(i * 16 + j) * lanes + lanes]
+            delta = (xv - m1v).astype(T)
+            m1v = fma(delta, c_vecs[j], m1v)
+            m2v = fma(delta, (xv - m1v).astype(T), m2v)
+        m0s[0], m1s[0], m2s[0] = _add_moments_vec(count, m1v, m2v, m0s[0], m1s[0], m2s[0], T)
         mask, j = i + 1, 1
         while j < depth and (mask & 1) == 0:
-            m0s[j], m1s[j], m2s[j] = _add_moments_vec(m0s[j - 1], m1s[j - 1], m2s[j - 1], m0s[j], m1s[j], m2s[j])
+            m0s[j], m1s[j], m2s[j] = _add_moments_vec(m0s[j - 1], m1s[j - 1], m2s[j - 1], m0s[j], m1s[j], m2s[j], T)
             m0s[j - 1], m1s[j - 1], m2s[j - 1] = 0, zeros, zeros
             mask >>= 1
             j += 1
     for i in range(1, depth):
-        m0s[0], m1s[0], m2s[0] = _add_moments_vec(m0s[i], m1s[i], m2s[i], m0s[0], m1s[0], m2s[0])
-    m0, m1, m2 = 0, np.zeros(rows, _F32), np.zeros(rows, _F32)
-    for k in range(n * 8, n_total):  # the tail: a plain Welford step per element
+        m0s[0], m1s[0], m2s[0] = _add_moments_vec(m0s[i], m1s[i], m2s[i], m0s[0], m1s[0], m2s[0], T)
+    m0, m1, m2 = 0, np.zeros(rows, T), np.zeros(rows, T)
+    for k in range(n * lanes, n_total):  # the tail: a plain Welford step per element
         xk = x[:, k]
-        delta = (xk - m1).astype(_F32)
+        delta = (xk - m1).astype(T)
         m0 += 1
-        m1 = (m1 + (delta / _F32(m0)).astype(_F32)).astype(_F32)
-        m2 = (m2 + (delta * (xk - m1).astype(_F32)).astype(_F32)).astype(_F32)
-    for lane in range(8):
-        m0, m1, m2 = _add_moments(n, m1s[0][:, lane], m2s[0][:, lane], m0, m1, m2)
-    return m1, (m2 / _F32(n_total)).astype(_F32)
+        m1 = (m1 + (delta / T(m0)).astype(T)).astype(T)
+        m2 = (m2 + (delta * (xk - m1).astype(T)).astype(T)).astype(T)
+    for lane in range(lanes):
+        m0, m1, m2 = _add_moments(n, m1s[0][:, lane], m2s[0][:, lane], m0, m1, m2, T)
+    return m1, (m2 / T(n_total)).astype(T)
 
 
 class NativeLayerNormBackward0(Node):
@@ -187,6 +198,11 @@ def _lane_sum(values, lanes):
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    return native_layer_norm(input, normalized_shape, weight, bias, eps)[0]
+
+
+def native_layer_norm(input, normalized_shape, weight, bias, eps):
+    """torch.native_layer_norm: (output, mean, rstd), the statistics shaped [*, 1, ...] and not differentiable."""
     normalized = tuple(normalized_shape) if isinstance(normalized_shape, (list, tuple)) else (normalized_shape,)
     nd = len(normalized)
     if not nd:  # (ATen's _check_layer_norm_inputs, in its order)
@@ -207,12 +223,15 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     elif dt == np.float32:
         mean, var = rowwise_moments(x)
         rstd = (_F32(1) / np.sqrt((var + _F32(eps)).astype(_F32))).astype(_F32)
+    elif dt == np.float64:
+        mean, var = rowwise_moments(x)
+        rstd = 1 / np.sqrt(var + eps)
     else:
         mean, var = x.mean(1), x.var(1)
         rstd = 1 / np.sqrt(var + eps)
     y = ((x - mean[:, None]).astype(dt) * rstd[:, None]).astype(dt)
-    if weight is not None and bias is not None and dt == _F32:
-        y = _fma(y, weight._np.reshape(1, k), bias._np.reshape(1, k))  # (y * gamma + beta, fused in the kernel)
+    if weight is not None and bias is not None and dt in (np.float32, np.float64):
+        y = _fma_of(dt.type)(y, weight._np.reshape(1, k), bias._np.reshape(1, k))  # (y * gamma + beta, fused)
     else:
         if weight is not None:
             y = (y * weight._np.reshape(1, k)).astype(dt)
@@ -224,7 +243,7 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     rstd_t = fresh(np.ascontiguousarray(rstd.reshape(stat_shape)), input.dtype)
     if needs_grad(input, weight, bias):
         attach(out, NativeLayerNormBackward0(input, weight, bias, mean_t, rstd_t, normalized))
-    return out
+    return out, mean_t, rstd_t
 
 
 class NativeBatchNormBackward0(Node):

@@ -2127,6 +2127,9 @@ FUNCTIONS = {
     'narrow_copy': (
         'narrow_copy(Tensor input, int64_t dim, SymInt start, SymInt length, *, Tensor out=None)',
     ),
+    'native_layer_norm': (
+        'native_layer_norm(Tensor input, SymIntArrayRef normalized_shape, Tensor? weight, Tensor? bias, double eps)',
+    ),
     'ne': (
         'ne(Tensor input, Tensor other, *, Tensor out=None)',
         'ne(Tensor input, Scalar other, *, Tensor out=None)',

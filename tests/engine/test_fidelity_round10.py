@@ -162,6 +162,15 @@ for a, b in [(torch.tensor(2.0, dtype=torch.float64), torch.ones(0, dtype=torch.
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"float64_layer_norm_is_rowwise_moments_in_4_lanes": """
+torch.manual_seed(0)
+for k in [3, 7, 16, 17, 64, 100, 1000]:
+    x = torch.randn(6, k, dtype=torch.float64) * 2 + 1
+    w, b = torch.randn(k, dtype=torch.float64), torch.randn(k, dtype=torch.float64)
+    y, mean, rstd = torch.native_layer_norm(x, (k,), w, b, 1e-5)
+    print(y.flatten().tolist()[-8:], mean.flatten().tolist(), rstd.flatten().tolist())
+    print(torch.nn.functional.layer_norm(x, (k,)).flatten().tolist()[-8:], torch.nn.LayerNorm(k).double()(x).flatten().tolist()[:8])
+""",
 }
 
 

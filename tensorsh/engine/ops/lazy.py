@@ -105,6 +105,7 @@ for _dims in (1, 2, 3):
     _function(f"conv_transpose{_dims}d", _nn_op("convolution", "convolution", _conv(_dims, True)))
 _function("dropout", _nn_op("sampling", "dropout"))
 _function("layer_norm", _nn_op("normalization", "layer_norm", _layer_norm))
+_function("native_layer_norm", _nn_op("normalization", "native_layer_norm"))
 _function("embedding", _nn_op("convolution", "embedding", _embedding))
 _function("constant_pad_nd", _nn_op("convolution", "constant_pad_nd"))
 _function("max_pool2d", _nn_op("pooling", "max_pool2d"))
