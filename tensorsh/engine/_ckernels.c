@@ -274,7 +274,7 @@ static inline float2 sf_rec(float2 d)
     return r;
 }
 
-static float2 sleef_expk2f(float d)  /* e^d as a double-float, d >= 0 and finite here */
+static float2 sleef_expk2f(float d)  /* e^d as a double-float (sinh's and cosh's |x|, expm1's x) */
 {
     int32_t q = (int32_t)rintf(d * 1.442695040888963407359924681001892137426645954152985934135449406931f);
     float2 s = {d, 0.0f};
@@ -293,6 +293,20 @@ static float2 sleef_expk2f(float d)  /* e^d as a double-float, d >= 0 and finite
     t.hi = sf_ldexp2(t.hi, q);
     t.lo = sf_ldexp2(t.lo, q);
     return t;
+}
+
+/* SLEEF's expm1f_u10: e^a - 1 from the double-float e^a */
+static float sleef_expm1f(float a)
+{
+    float2 d = sf_add2_f2f(sleef_expk2f(a), -1.0f);
+    float x = d.hi + d.lo;
+    if (a > 88.72283172607421875f)
+        x = INFINITY;
+    if (a < -16.635532333438687426013570f)
+        x = -1.0f;
+    if (a == 0.0f && signbit(a))
+        x = -0.0f;
+    return x;
 }
 
 static float sleef_sinhf(float x)
@@ -809,6 +823,7 @@ static PyObject *py_sigmoid(PyObject *self, PyObject *args)
 
 BODY_LOOPS(exp, sleef_expf, expf, sleef_exp, exp)
 BODY_LOOPS(log1p, sleef_log1pf, log1pf, sleef_log1p, log1p)
+BODY_LOOPS(expm1, sleef_expm1f, expm1f, expm1, expm1) /* (float64: not SLEEF's; kernels.py does not call it) */
 
 /* PyTorch's float32 softmax and log_softmax, along the last dimension (rows) or one of stride `inner` (columns):
  *   softmax_rows(x, out, dim, lanes, vector_exp)          softmax_columns(x, out, dim, inner, begin, end, lanes,
@@ -1337,6 +1352,7 @@ static PyMethodDef methods[] = {
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out, vectorized): PyTorch's 1 / (1 + exp(-x))."},
     {"loop_exp", py_loop_exp, METH_VARARGS, "loop_exp(x, out, vectorized): exp as a kernel's vector/scalar body."},
     {"loop_log1p", py_loop_log1p, METH_VARARGS, "loop_log1p(x, out, vectorized): log1p likewise (SLEEF's, libm's)."},
+    {"loop_expm1", py_loop_expm1, METH_VARARGS, "loop_expm1(x, out, vectorized): expm1 likewise (float32: SLEEF's)."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},
     {"relu_backward", py_relu_backward, METH_VARARGS, "relu_backward(g, y, out): y <= 0 ? 0 : g."},

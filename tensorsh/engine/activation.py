@@ -102,7 +102,7 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
 
 
 def _elu_forward(x, alpha, scale, input_scale):
-    neg = np.expm1((x * _scalar(x, input_scale)).astype(np.float64)).astype(x.dtype) * (_scalar(x, alpha) * _scalar(x, scale))
+    neg = kernels.loop_expm1((x * _scalar(x, input_scale)).astype(x.dtype), x) * (_scalar(x, alpha) * _scalar(x, scale))
     return np.where(x <= 0, neg, x * _scalar(x, scale))
 
 

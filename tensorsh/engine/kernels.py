@@ -108,6 +108,24 @@ def log1p(x):
     return _per_element(lambda a, out: compiled.loop_log1p(a, out, a.size), x)
 
 
+def expm1(x):
+    """torch.expm1: SLEEF's expm1f on every element of float32 x (vml::vexpm1 maps its vector function over the
+    tail too), where the compiled loops are built; float64 and elsewhere the correctly rounded value."""
+    if compiled is None or x.dtype != np.float32 or not x.size:
+        return via_double(np.expm1)(x)
+    x = np.asarray(x)
+    return _per_element(lambda a, out: compiled.loop_expm1(a, out, a.size), x)
+
+
+def loop_expm1(x, walked=None):
+    """expm1 as the body of one of PyTorch's elementwise kernels computes it (elu's): float32's vector chunks
+    SLEEF's, the rest the C library's; float64 (SLEEF's expm1 not ported) numpy's, nearer SLEEF's than the C
+    library's is."""
+    x = np.asarray(x)
+    out = _vector_body("loop_expm1", x, walked) if x.dtype == np.float32 and x.size else None
+    return via_double(np.expm1)(x) if out is None else out
+
+
 def sleef_exp(x):
     """SLEEF's exp on every element of float32/float64 x (log_sigmoid's kernel runs its vector body over the
     tail too), where the compiled loops are built; the correctly rounded value elsewhere."""

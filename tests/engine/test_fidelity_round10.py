@@ -6,7 +6,7 @@ from same_as_torch import same_as_torch
 from tensorsh.engine import kernels
 
 NEEDS_COMPILED = {"gelu_of_other_layouts_is_atens_kernel", "silu_takes_sleefs_exp_on_vector_chunks",
-                  "log1p_softplus_and_logsigmoid_take_sleefs_log1p"}  # (SLEEF's expf, in the compiled loops)
+                  "log1p_softplus_and_logsigmoid_take_sleefs_log1p", "float32_expm1_and_elu_take_sleefs_expm1"}  # (SLEEF's expf, in the compiled loops)
 
 PROGRAMS = {
 "max_and_min_keep_the_inputs_signed_zero_at_ties": """
@@ -170,6 +170,15 @@ for k in [3, 7, 16, 17, 64, 100, 1000]:
     y, mean, rstd = torch.native_layer_norm(x, (k,), w, b, 1e-5)
     print(y.flatten().tolist()[-8:], mean.flatten().tolist(), rstd.flatten().tolist())
     print(torch.nn.functional.layer_norm(x, (k,)).flatten().tolist()[-8:], torch.nn.LayerNorm(k).double()(x).flatten().tolist()[:8])
+""",
+"float32_expm1_and_elu_take_sleefs_expm1": """
+torch.manual_seed(5)
+for shape in [(3, 7), (8, 16), (33, 17)]:
+    x = (torch.randn(*shape) * 3).requires_grad_()
+    for y in [x.expm1(), torch.nn.functional.elu(x), torch.nn.functional.elu(x, alpha=0.5), torch.nn.functional.selu(x),
+              torch.nn.functional.celu(x, 2.0), torch.expm1(x.detach().t())]:
+        print(y.flatten().tolist()[-12:])
+print(torch.expm1(torch.tensor([0., -0., -20., 100., float('inf'), -float('inf'), 1e-40, 88.7, 88.73])).tolist())
 """,
 }
 

@@ -165,7 +165,7 @@ op("absolute_", absolute.inplace, grad_fn="AbsBackward0")  # (a method only: PyT
 neg = unary("neg", "NegBackward0", _refuse_bool(messages.NEG_BOOL, np.negative), lambda g: -g, None,
             float_only=False, aliases=("negative",), operators=("__neg__",))
 log1p = unary("log1p", "Log1PBackward0", nans.with_pytorch_nans("log1p", kernels.log1p), lambda g, x: g / add_scalar(x, 1))
-expm1 = unary("expm1", "Expm1Backward0", kernels.via_double(np.expm1), lambda g, r: g * add_scalar(r, 1), "result")
+expm1 = unary("expm1", "Expm1Backward0", kernels.expm1, lambda g, r: g * add_scalar(r, 1), "result")
 reciprocal = unary("reciprocal", "ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: -g * (r * r),
                    "result")
 rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: mul_scalar(g, -0.5) * r.pow(3), "result")
