@@ -45,7 +45,10 @@ def _zygote():
 def _stop():
     if _ZYGOTE is not None and _ZYGOTE.poll() is None:
         _ZYGOTE.stdin.close()
-        _ZYGOTE.wait(timeout=10)
+        try:
+            _ZYGOTE.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # (a loaded machine: the zygote is told to go; no need to wait)
+            _ZYGOTE.kill()
 
 
 def call(task, **args):
