@@ -309,6 +309,19 @@ static float sleef_expm1f(float a)
     return x;
 }
 
+/* SLEEF's tanhf_u10 (Vectorized<float>::tanh: mish's and tanh-GELU's vector bodies; torch.tanh itself is MKL's) */
+static float sleef_tanhf(float x)
+{
+    float y = fabsf(x);
+    float2 d = sleef_expk2f(y), e = sf_rec(d), ne = {-e.hi, -e.lo};
+    d = df_div(sf_add_f2f2(d, ne), sf_add_f2f2(d, e));
+    y = d.hi + d.lo;
+    if (fabsf(x) > 8.664339742f || y != y)
+        y = 1.0f;
+    y = signbit(x) ? -y : y; /* vmulsign */
+    return x != x ? x : y;
+}
+
 static float sleef_sinhf(float x)
 {
     if (x != x)
@@ -824,6 +837,7 @@ static PyObject *py_sigmoid(PyObject *self, PyObject *args)
 BODY_LOOPS(exp, sleef_expf, expf, sleef_exp, exp)
 BODY_LOOPS(log1p, sleef_log1pf, log1pf, sleef_log1p, log1p)
 BODY_LOOPS(expm1, sleef_expm1f, expm1f, expm1, expm1) /* (float64: not SLEEF's; kernels.py does not call it) */
+BODY_LOOPS(tanh, sleef_tanhf, tanhf, tanh, tanh)    /* (likewise) */
 
 /* PyTorch's float32 softmax and log_softmax, along the last dimension (rows) or one of stride `inner` (columns):
  *   softmax_rows(x, out, dim, lanes, vector_exp)          softmax_columns(x, out, dim, inner, begin, end, lanes,
@@ -1353,6 +1367,7 @@ static PyMethodDef methods[] = {
     {"loop_exp", py_loop_exp, METH_VARARGS, "loop_exp(x, out, vectorized): exp as a kernel's vector/scalar body."},
     {"loop_log1p", py_loop_log1p, METH_VARARGS, "loop_log1p(x, out, vectorized): log1p likewise (SLEEF's, libm's)."},
     {"loop_expm1", py_loop_expm1, METH_VARARGS, "loop_expm1(x, out, vectorized): expm1 likewise (float32: SLEEF's)."},
+    {"loop_tanh", py_loop_tanh, METH_VARARGS, "loop_tanh(x, out, vectorized): tanh likewise (float32: SLEEF's)."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},
     {"relu_backward", py_relu_backward, METH_VARARGS, "relu_backward(g, y, out): y <= 0 ? 0 : g."},

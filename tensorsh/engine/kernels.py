@@ -126,6 +126,15 @@ def loop_expm1(x, walked=None):
     return via_double(np.expm1)(x) if out is None else out
 
 
+def loop_tanh(x, walked=None):
+    """tanh as the body of one of PyTorch's elementwise kernels computes it (mish's, tanh-GELU's): float32's vector
+    chunks SLEEF's tanhf, the rest the C library's; float64 (SLEEF's tanh not ported) and elsewhere the
+    correctly rounded value."""
+    x = np.asarray(x)
+    out = _vector_body("loop_tanh", x, walked) if x.dtype == np.float32 and x.size else None
+    return via_double(np.tanh)(x) if out is None else out
+
+
 def sleef_exp(x):
     """SLEEF's exp on every element of float32/float64 x (log_sigmoid's kernel runs its vector body over the
     tail too), where the compiled loops are built; the correctly rounded value elsewhere."""

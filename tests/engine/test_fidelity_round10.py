@@ -6,7 +6,8 @@ from same_as_torch import same_as_torch
 from tensorsh.engine import kernels
 
 NEEDS_COMPILED = {"gelu_of_other_layouts_is_atens_kernel", "silu_takes_sleefs_exp_on_vector_chunks",
-                  "log1p_softplus_and_logsigmoid_take_sleefs_log1p", "float32_expm1_and_elu_take_sleefs_expm1"}  # (SLEEF's expf, in the compiled loops)
+                  "log1p_softplus_and_logsigmoid_take_sleefs_log1p", "float32_expm1_and_elu_take_sleefs_expm1",
+                  "float32_mish_and_tanh_gelu_take_sleefs_tanh"}  # (SLEEF's expf, in the compiled loops)
 
 PROGRAMS = {
 "max_and_min_keep_the_inputs_signed_zero_at_ties": """
@@ -179,6 +180,16 @@ for shape in [(3, 7), (8, 16), (33, 17)]:
               torch.nn.functional.celu(x, 2.0), torch.expm1(x.detach().t())]:
         print(y.flatten().tolist()[-12:])
 print(torch.expm1(torch.tensor([0., -0., -20., 100., float('inf'), -float('inf'), 1e-40, 88.7, 88.73])).tolist())
+""",
+"float32_mish_and_tanh_gelu_take_sleefs_tanh": """
+torch.manual_seed(0)
+for shape in [(3, 7), (8, 16), (33, 17), (1000,)]:
+    x = (torch.randn(*shape) * 3).requires_grad_()
+    for f in [torch.nn.functional.mish, lambda t: torch.nn.functional.gelu(t, approximate='tanh'), torch.nn.Mish(),
+              torch.nn.GELU('tanh')]:
+        y = f(x)
+        g, = torch.autograd.grad(y, x, torch.randn_like(y))
+        print(y.flatten().tolist()[-10:], g.flatten().tolist()[-10:])
 """,
 }
 
