@@ -12,7 +12,7 @@ from .saved_names import unsigned
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.comparison import where
-from .ops.core import SavingNode, attach, fresh, needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of
+from .ops.core import SavingNode, attach, fresh, laid_out_like, needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of
 from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
 from .ops.unary import _backward_op
 
@@ -61,8 +61,9 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
         if float_only and not x.dtype.is_floating_point:
             raise not_implemented_for(kernel or f"{op}_cpu", x.dtype)
         values = forward(x._np, *params)
-        if not inplace:
-            out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype)
+        if not inplace:  # (TensorIterator's layout: a channels_last or transposed input's own)
+            out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype) if x.is_contiguous() else \
+                laid_out_like(values, x.dtype, x)
             if needs_grad(x):
                 attach(out, node(x, x, params))
             return out

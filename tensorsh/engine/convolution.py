@@ -12,11 +12,11 @@ import itertools
 
 import numpy as np
 
-from . import autograd, dtypes, messages
+from . import autograd, dtypes, layout, messages
 from .autograd import Node, SavedTensor, edge_of
 from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
-from .tensorimpl import Tensor
+from .tensorimpl import CHANNELS_LAST, Tensor
 from .ops.core import InputNode, attach, fresh, needs_grad, operand_edge, type_name
 
 
@@ -365,7 +365,10 @@ def _convolution(input, weight, bias, geometry):
             raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[input.dtype.name]} but found "
                           f"{dtypes.SCALAR_NAMES[other.dtype.name]}")
     out = _values(x, w, bias._np if bias is not None else None, _kernel_geometry(geometry))
-    result = fresh(np.ascontiguousarray(out[:, :, 0] if nd == 1 else out), input.dtype)
+    if nd == 2 and layout.op_format(input, weight) is CHANNELS_LAST:  # (conv2d: channels_last when either is)
+        result = layout.in_format(out, input.dtype, CHANNELS_LAST)
+    else:
+        result = fresh(np.ascontiguousarray(out[:, :, 0] if nd == 1 else out), input.dtype)
     if needs_grad(input, weight, bias):
         attach(result, ConvolutionBackward0(input, weight, bias, geometry))
     return result
@@ -413,7 +416,7 @@ def constant_pad_nd(input, pad, value=0.0):
         raise runtime(f"The input size {x.shape[-1]}, plus negative padding {pad[0]} and {pad[1]} resulted in a "
                       f"negative output size, which is invalid. Check dimension {nd - 1} of your input.")
     grown = np.pad(x[crop], [(max(a, 0), max(b, 0)) for a, b in widths], constant_values=value)
-    out = fresh(np.ascontiguousarray(grown.astype(x.dtype)), input.dtype)
+    out = layout.output_like(grown.astype(x.dtype), input.dtype, input)  # (suggest_memory_format(self))
     if needs_grad(input):
         attach(out, ConstantPadNdBackward0(input, list(pad)))
     return out

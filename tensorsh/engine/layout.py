@@ -148,13 +148,42 @@ def like(values, dt, t, stride=None):
     return out
 
 
-def over_storage(flat, dt, t, stride=None):
+def over_storage(flat, dt, t, stride=None, shape=None):
     """A fresh tensor over the 1-D array `flat` (its elements in memory order) with t's shape, laid out as
-    torch.empty_like(t) (or with the given dense strides)."""
+    torch.empty_like(t) (or with the given dense strides; t None: of the given shape)."""
     stride = preserved_strides(t) if stride is None else stride
-    arr = np.lib.stride_tricks.as_strided(flat, t._shape, [s * flat.itemsize for s in stride])
+    shape = t._shape if shape is None else tuple(shape)
+    arr = np.lib.stride_tricks.as_strided(flat, shape, [s * flat.itemsize for s in stride])
     storage = Storage(flat) if dt is not dtypes.bfloat16 else BFloat16Storage(flat)
-    return Tensor._make(storage, 0, t._shape, tuple(stride), dt, arr, VersionCounter())
+    return Tensor._make(storage, 0, shape, tuple(stride), dt, arr, VersionCounter())
+
+
+def in_format(values, dt, memory_format):
+    """A fresh tensor holding the array `values`, laid out in memory_format as an op's output PyTorch allocates
+    with it (a channels-last format: its strides; else contiguous). The values are the contiguous result's, copied."""
+    src = Tensor._new(np.ascontiguousarray(values), dt)
+    if memory_format.rank is None:
+        return src
+    out = over_storage(np.empty(src._np.size, src._np.dtype), dt, None, memory_format.strides(src._shape), src._shape)
+    out._np[...] = src._np
+    return out
+
+
+def output_like(values, dt, *inputs, ranks=(4, 5)):
+    """An op's fresh output holding `values`, laid out in op_format(*inputs) (ranks: where the op's kernel has a
+    channels-last path: (4,) for one with channels_last only)."""
+    return in_format(values, dt, op_format(*inputs, ranks=ranks))
+
+
+def op_format(*tensors, ranks=(4, 5)):
+    """The memory format of an op's output PyTorch lays out by its inputs (convolution's, batch_norm's, the 2-d
+    poolings'): channels_last when any input's strides suggest it, else contiguous."""
+    for t in tensors:
+        if t is not None and t.dim() in ranks:
+            f = suggest_memory_format(t)
+            if f is not CONTIGUOUS_FORMAT:
+                return f
+    return CONTIGUOUS_FORMAT
 
 
 def _permuted(shape, dt, order):

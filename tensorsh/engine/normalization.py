@@ -8,7 +8,7 @@ arithmetic (momentum * new + (1 - momentum) * old), written in place without a v
 kernel writes them. Gradients are computed in double and rounded once (their last bits can differ)."""
 import numpy as np
 
-from . import kernels
+from . import kernels, layout
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import runtime
 from .saved_names import output_data
@@ -354,7 +354,7 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     else:
         beta = (bv - use_mean * alpha).astype(dt)
         y = (x * alpha.reshape(shape) + beta.reshape(shape)).astype(dt)
-    out = fresh(np.ascontiguousarray(y), input.dtype)
+    out = layout.output_like(y, input.dtype, input)  # (empty_like(input, input.suggest_memory_format()))
     if needs_grad(input, weight, bias):
         attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var,
                                               fresh(np.ascontiguousarray(mean), input.dtype),
@@ -515,7 +515,7 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         else:
             shift = (-scale * mean.reshape(n, num_groups, 1) + beta[None]).astype(dt)
             y = (scale[..., None] * xs + shift[..., None]).astype(dt)
-    out = fresh(np.ascontiguousarray(y.reshape(input._shape)), input.dtype)
+    out = layout.output_like(y.reshape(input._shape), input.dtype, input)
     if needs_grad(input, weight, bias):
         mean_t = fresh(np.ascontiguousarray(mean.reshape(n, num_groups)), input.dtype)
         rstd_t = fresh(np.ascontiguousarray(rstd.reshape(n, num_groups)), input.dtype)

@@ -7,7 +7,7 @@ import itertools
 
 import numpy as np
 
-from . import autograd, dtypes, messages
+from . import autograd, dtypes, layout, messages
 from .autograd import Node, SavedTensor, edge_of
 from .convolution import _tuple
 from .errors import index_error, make, runtime
@@ -219,8 +219,8 @@ def _max_pool(input, nd, kernel_size, stride, padding, dilation, ceil_mode, retu
         take = inside & ((v > best) | np.isnan(v))  # (val > maxval) || isnan(val), PyTorch's test
         best = np.where(take, v, best)
         index = np.where(take, np.ravel_multi_index(clipped, spatial), index)
-    result = fresh(np.ascontiguousarray(best), input.dtype)
-    indices = fresh(np.ascontiguousarray(index), dtypes.int64)
+    result = layout.output_like(best, input.dtype, input)  # (input.suggest_memory_format())
+    indices = layout.output_like(index, dtypes.int64, input)
     if needs_grad(input):
         node = (MaxPool2DWithIndicesBackward0, MaxPool3DWithIndicesBackward0)[nd - 2]
         attach(result, node(input, indices, tuple(_given(v, nd) for v in (kernel_size, stride, padding, dilation))
@@ -294,7 +294,7 @@ def _avg_pool(input, geometry, node, given, count_include_pad, divisor_override)
         clipped = clipped * (np.minimum(end, n) - np.maximum(start, 0)).reshape(shape)
     divisors = np.full(out, divisor_override) if divisor_override else pool if count_include_pad else clipped
     divisors = divisors.astype(x.dtype)
-    result = fresh(np.ascontiguousarray((acc / divisors).astype(x.dtype)), input.dtype)
+    result = layout.output_like((acc / divisors).astype(x.dtype), input.dtype, input, ranks=(4,))
     if needs_grad(input):
         attach(result, node(input, (k, s, p, divisors, out), tuple(_given(v, nd) for v in given[:3]) +
                             (given[3], count_include_pad, divisor_override)))
@@ -384,7 +384,7 @@ def _adaptive_avg_pool(input, out, node):
         for _, (a, b) in cell:
             acc = acc / one(b - a)
         result[(Ellipsis,) + tuple(i for i, _ in cell)] = acc
-    t = fresh(result, input.dtype)
+    t = layout.output_like(result, input.dtype, input, ranks=(4,))
     if needs_grad(input):
         attach(t, node(input, windows, out))
     return t
@@ -448,8 +448,8 @@ def _adaptive_max_pool(input, out, node):
             at = np.where(take, np.ravel_multi_index(pos, spatial), at)
         key = (Ellipsis,) + tuple(i for i, _ in cell)
         best_all[key], index_all[key] = best, at
-    result = fresh(best_all, input.dtype)
-    indices = fresh(index_all, dtypes.int64)
+    result = layout.output_like(best_all, input.dtype, input, ranks=(4,))
+    indices = layout.output_like(index_all, dtypes.int64, input, ranks=(4,))
     if needs_grad(input):
         attach(result, node(input, indices, ()))
     return result, indices
