@@ -205,8 +205,9 @@ def convolution_backward(g, x, w, geometry, mask):
         values[1] = _weight_grad(x64, g64, wn.shape, stride, padding, dilation, groups) if transposed else \
             _weight_grad(g64, x64, wn.shape, stride, padding, dilation, groups)
     dt = x.dtype
-    outs = [fresh(np.ascontiguousarray((v[:, :, 0] if nd == 1 else v).astype(dt.np)), dt) if v is not None else None
-            for v in values]
+    fmt = layout.op_format(x, w) if nd == 2 else layout.CONTIGUOUS_FORMAT  # (channels_last gradients for a
+    outs = [layout.in_format((v[:, :, 0] if nd == 1 else v).astype(dt.np), dt, fmt) if v is not None else None
+            for v in values]  # channels_last convolution)
     if mask[2]:
         with autograd.no_grad():  # (the engine's float sum: ATen's order)
             outs.append(g.sum([0] + list(range(2, g.dim()))))

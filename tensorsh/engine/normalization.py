@@ -265,7 +265,7 @@ class NativeBatchNormBackward0(Node):
             gi = (gs * (rs * wv).astype(dt)[:, None, None]).astype(dt)
         gi = np.moveaxis(gi.reshape((c, x._shape[0]) + x._shape[2:]), 0, 1)
         ct = x.dtype
-        return (fresh(np.ascontiguousarray(gi), ct) if self.next_functions[0][0] else None,
+        return (layout.output_like(gi, ct, x) if self.next_functions[0][0] else None,  # (x's suggested format)
                 fresh((dotp * rs).astype(dt), ct) if self.next_functions[1][0] else None,
                 fresh(total, ct) if self.next_functions[2][0] else None)
 

@@ -149,6 +149,9 @@ class _PoolBackward(Node):
     def backward(self, g):
         x, *idx = self.unpack()
         out = self._values(g, *idx)
+        fmt = layout.op_format(x, ranks=(4,))  # (a channels_last input's gradient is channels_last in the 2-d kernels)
+        if fmt.rank is not None:
+            out = layout.in_format(out._np, out.dtype, fmt)
         if needs_grad(g, x):
             attach(out, self.double(g, x, idx[0] if idx else self.args))
         return (out,)
