@@ -100,7 +100,9 @@ class MemoryFormat:
     __api__ = frozenset()
     __module__ = "torch"
 
-    def __init__(self, name, rank=None):
+    def __init__(self, name=None, rank=None, *, _made=False):
+        if not _made:  # (the four formats are the only ones: torch.memory_format() is refused)
+            raise type_error("cannot create 'torch.memory_format' instances")
         self.name, self.rank = name, rank
         self.order = None if rank is None else (1,) + tuple(range(rank - 1, 1, -1)) + (0,)
 
@@ -137,8 +139,8 @@ class MemoryFormat:
         return True
 
 
-PRESERVE_FORMAT, CONTIGUOUS_FORMAT = MemoryFormat("preserve_format"), MemoryFormat("contiguous_format")
-CHANNELS_LAST, CHANNELS_LAST_3D = MemoryFormat("channels_last", 4), MemoryFormat("channels_last_3d", 5)
+PRESERVE_FORMAT, CONTIGUOUS_FORMAT = MemoryFormat("preserve_format", _made=True), MemoryFormat("contiguous_format", _made=True)
+CHANNELS_LAST, CHANNELS_LAST_3D = MemoryFormat("channels_last", 4, _made=True), MemoryFormat("channels_last_3d", 5, _made=True)
 MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"
 
 
