@@ -12,7 +12,7 @@ from .saved_names import unsigned
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.comparison import where
-from .ops.core import SavingNode, attach, fresh, laid_out_like, needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of
+from .ops.core import SavingNode, attach, binary_result, fresh, laid_out_like, needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of
 from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
 from .ops.unary import _backward_op
 
@@ -26,8 +26,11 @@ def _exp(x):
 
 
 class _Activation(Node):
-    """Saves its input (or, for the in-place twin, its result) and the op's parameters."""
+    """Saves its input (or, for the in-place twin, its result) and the op's parameters. Its gradient's layout is
+    its backward kernel's TensorIterator's: operands (grad, self), or (self, grad) where self_first (leaky_relu's,
+    threshold's)."""
     __slots__ = ("params",)
+    self_first = False
 
     def __init__(self, x, saved, params, copy_input=False):
         Node.__init__(self, (edge_of(x),))
@@ -42,18 +45,20 @@ class _Activation(Node):
         if autograd._grad_enabled[0]:  # create_graph: a gradient that is itself differentiable, where PyTorch's is
             if self.name_ in DOUBLE:
                 return (DOUBLE[self.name_](g, v, *self.params),)
-        return (fresh(np.asarray(self.grad(g._np, v._np, *self.params), dtype=g.dtype.np), g.dtype),)
+        return (binary_result(self.grad(g._np, v._np, *self.params), g.dtype, *((v, g) if self.self_first else (g, v))),)
 
 
 def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None,
-        inplace_saves_input=False, saves=None):
-    """saves: {PyTorch's name: function of the params} for grad_fn._saved_<name> (besides the saved tensor)."""
+        inplace_saves_input=False, saves=None, self_first=False):
+    """saves: {PyTorch's name: function of the params} for grad_fn._saved_<name> (besides the saved tensor);
+    self_first: the backward kernel's operands are (self, grad)."""
     values = {k: (lambda node, f=f: f(node.params)) for k, f in (saves or {}).items()}
     node = type(name, (_Activation,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
-                                       "saved_names": ("self",), "saved_values": values})
+                                       "saved_names": ("self",), "saved_values": values, "self_first": self_first})
     node_inplace = None if inplace_name is None else type(inplace_name, (_Activation,), {
         "__slots__": (), "name_": inplace_name, "grad": staticmethod(inplace_grad or grad),
-        "saved_names": ("self" if inplace_saves_input else "result",), "saved_values": values})
+        "saved_names": ("self" if inplace_saves_input else "result",), "saved_values": values,
+        "self_first": self_first})
 
     def apply(x, params, inplace, op):
         if not isinstance(x, Tensor):
@@ -90,7 +95,7 @@ def _leaky_grad(g, x, slope):
 
 
 _leaky = _op("LeakyReluBackward0", _leaky_forward, _leaky_grad, "LeakyReluBackward1",
-              saves={"negative_slope": lambda p: p[0]})
+              saves={"negative_slope": lambda p: p[0]}, self_first=True)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
@@ -319,6 +324,7 @@ def _threshold_grad(g, x, threshold, value):
 
 
 _threshold = _op("ThresholdBackward0", _threshold_forward, _threshold_grad, "ThresholdBackward1", float_only=False,
+                 self_first=True,
                  inplace_saves_input=True, saves={"threshold": lambda p: p[0]})
 
 

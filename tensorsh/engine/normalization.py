@@ -436,7 +436,7 @@ class NativeGroupNormBackward0(Node):
         xh = xhat.reshape(n, gr, -1)
         dx = (gx - gx.mean(2, keepdims=True) - xh * (gx * xh).mean(2, keepdims=True)).reshape(n, c, -1) * rs
         dt = x.dtype
-        return (fresh(dx.reshape(x._shape).astype(dt.np), dt) if self.next_functions[0][0] else None,
+        return (layout.output_like(dx.reshape(x._shape).astype(dt.np), dt, x) if self.next_functions[0][0] else None,
                 fresh((gn * xhat).sum((0, 2)).astype(dt.np), dt) if self.next_functions[1][0] else None,
                 fresh(gn.sum((0, 2)).astype(dt.np), dt) if self.next_functions[2][0] else None)
 
@@ -469,7 +469,7 @@ class NativeGroupNormBackward0(Node):
             c1 = (r[:, :, None] * gam[None]).astype(_F32)[..., None]
             xr, dyr = xs.reshape(n, gr, d, hw), dy.reshape(n, gr, d, hw)
             dx = (_fma(c1, dyr, (c2[:, :, None, None] * xr).astype(_F32)) + c3[:, :, None, None]).astype(_F32)
-            out[0] = fresh(dx.reshape(x._shape), dt)
+            out[0] = layout.output_like(dx.reshape(x._shape), dt, x)  # (x's suggested format)
         if self.next_functions[1][0] or self.next_functions[2][0]:
             mm, rr = np.repeat(m, d, axis=1), np.repeat(r, d, axis=1)
             dsf, dbf = ds.reshape(n, c), db.reshape(n, c)
