@@ -136,6 +136,7 @@ class _PoolBackward(Node):
     """A pooling's node: it saves its input (and a max pooling its indices) and keeps the op's arguments (`args`);
     under create_graph its gradient is an op with its own node, `double`."""
     __slots__ = ("shape", "args", "geometry")
+    layout_ranks = (4,)
 
     def __init__(self, x, extra, args=None):
         Node.__init__(self, (edge_of(x),))
@@ -149,7 +150,8 @@ class _PoolBackward(Node):
     def backward(self, g):
         x, *idx = self.unpack()
         out = self._values(g, *idx)
-        fmt = layout.op_format(x, ranks=(4,))  # (a channels_last input's gradient is channels_last in the 2-d kernels)
+        fmt = layout.op_format(x, ranks=self.layout_ranks)  # (a channels_last input's gradient is channels_last in
+        # the 2-d kernels and max_pool3d's)
         if fmt.rank is not None:
             out = layout.in_format(out._np, out.dtype, fmt)
         if needs_grad(g, x):
@@ -169,6 +171,7 @@ def _nodes(name, nd, node, double, saved_names, saved_values=None):
 class _MaxPoolBackward(_PoolBackward):
     """The gradient added at each output's saved flat index within its plane."""
     saves_indices = True
+    layout_ranks = (4, 5)
 
     def _values(self, g, idx):
         nd = self.nd
@@ -393,6 +396,18 @@ def _adaptive_avg_pool(input, out, node):
     return t
 
 
+def _mean_pool(input, dims):
+    """An adaptive average pooling to one cell: the mean over the spatial dims; of a channels_last (_3d) input
+    restrided in place to that format's strides (as_strided_, as ATen's adaptive_avg_pool2d/3d do)."""
+    out = input.mean(dims, keepdim=True)
+    fmt = layout.op_format(input)
+    if fmt.rank == input.dim():
+        from .ops.geometry_inplace import restride_inplace
+        n, c = input._shape[:2]
+        restride_inplace(out, (c, 1) + (c,) * (fmt.rank - 2))
+    return out
+
+
 def adaptive_avg_pool2d(input, output_size):
     """An output of 1x1 is the mean over the last two dims."""
     oh, ow = output_size
@@ -400,7 +415,7 @@ def adaptive_avg_pool2d(input, output_size):
         raise runtime(f"adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but "
                       f"received {{{oh}, {ow}}}")
     if (oh, ow) == (1, 1):
-        return input.mean((-1, -2), keepdim=True)
+        return _mean_pool(input, (-1, -2))
     _adaptive_checks(input, 2, "adaptive_avg_pool2d", spatial_only=True)
     return _adaptive_avg_pool(input, (oh, ow), AdaptiveAvgPool2DBackward0)
 
@@ -423,7 +438,7 @@ def adaptive_avg_pool3d(input, output_size):
         raise runtime("adaptive_avg_pool3d: elements of output_size must be greater than or equal to 0 but received "
                       f"{{{out[0]}, {out[1]},{out[2]}}}")
     if out == (1, 1, 1):
-        return input.mean((-1, -2, -3), keepdim=True)
+        return _mean_pool(input, (-1, -2, -3))
     _adaptive_checks(input, 3, "adaptive_avg_pool3d")
     return _adaptive_avg_pool(input, out, AdaptiveAvgPool3DBackward0)
 

@@ -8,15 +8,313 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
-"formats_is_contiguous_contiguous_and_errors": "cl = torch.channels_last\nprint(cl, torch.channels_last_3d, torch.contiguous_format, torch.preserve_format, type(cl), repr(cl), str(cl))\nprint(cl == torch.channels_last, cl == torch.contiguous_format, cl != torch.channels_last_3d, type(cl).__name__)\nx = torch.arange(2*3*4*5, dtype=torch.float32).reshape(2, 3, 4, 5)\nfor mf in [torch.contiguous_format, torch.channels_last, torch.preserve_format, torch.channels_last_3d]:\n    try:\n        print(mf, x.is_contiguous(memory_format=mf))\n    except Exception as e:\n        print(type(e).__name__, e)\ny = x.contiguous(memory_format=torch.channels_last)\nprint(y.stride(), y.is_contiguous(), y.is_contiguous(memory_format=torch.channels_last), y.grad_fn, y._version)\nprint(y.contiguous(memory_format=torch.channels_last) is y, y.contiguous() is y, x.contiguous(memory_format=torch.contiguous_format) is x)\nprint(torch.equal(x, y), y.data_ptr() == x.data_ptr())\nfor mf in [torch.preserve_format, torch.channels_last_3d]:\n    try:\n        print(x.contiguous(memory_format=mf))\n    except Exception as e:\n        print(type(e).__name__, e)\nz = torch.ones(3, 4, 5)\nfor f in [lambda: z.contiguous(memory_format=torch.channels_last), lambda: z.is_contiguous(memory_format=torch.channels_last),\n          lambda: z.clone(memory_format=torch.channels_last), lambda: z.to(memory_format=torch.channels_last),\n          lambda: torch.empty(3, 4, 5, memory_format=torch.channels_last), lambda: torch.empty(3, 4, 5, 6, memory_format=torch.channels_last_3d),\n          lambda: torch.empty_like(z, memory_format=torch.channels_last), lambda: torch.zeros(2, 3, 4, 5, memory_format=torch.channels_last),\n          lambda: z.float(memory_format=torch.channels_last), lambda: z.is_contiguous(torch.channels_last),\n          lambda: z.contiguous(torch.channels_last), lambda: z.is_contiguous(memory_format=torch.channels_last_3d),\n          lambda: z.is_contiguous(memory_format=torch.preserve_format),\n          lambda: torch.ones(2,3,4,5,6).is_contiguous(memory_format=torch.channels_last),\n          lambda: torch.ones(2,3,4,5,6).contiguous(memory_format=torch.channels_last_3d).stride(),\n          lambda: torch.ones(2,3,4,5).contiguous(memory_format=1), lambda: z.is_contiguous(memory_format=None),\n          lambda: z.contiguous(memory_format=None), lambda: z.clone(memory_format=None).stride(),\n          lambda: torch.ones(2,3,4,5).to(memory_format=torch.channels_last_3d),\n          lambda: torch.ones(2,3,4,5).clone(memory_format=torch.channels_last_3d),\n          lambda: torch.empty(2,3,4,5, memory_format=torch.preserve_format),\n          ]:\n    try:\n        print(f())\n    except Exception as e:\n        print(type(e).__name__ + ':', e)\n",
-"clone_to_conversions_and_creation_by_format": "def t(f):\n    try:\n        r = f()\n        if isinstance(r, torch.Tensor):\n            print(r.dtype, r.shape, r.stride(), r.is_contiguous(), r.is_contiguous(memory_format=torch.channels_last), r.grad_fn, r._version, r.sum().item())\n        else:\n            print(r)\n    except Exception as e:\n        print(type(e).__name__ + ':', e)\ncl = torch.channels_last\nx = torch.arange(120.).reshape(2, 3, 4, 5).requires_grad_()\nc = x.detach().contiguous(memory_format=cl)\np = x.detach().permute(0, 2, 3, 1)\nnd = x.detach()[:, :, ::2]\ne = x.detach()[:1, :1].expand(2, 3, 4, 5)\nfor a in [x, c, p, nd, e, torch.ones(2, 1, 3, 3), torch.ones(2, 3, 1, 1), torch.empty(2, 0, 3, 4), torch.ones(0, 3, 2, 2), torch.ones(2,3,4,5,6)]:\n    print('--', a.shape, a.stride())\n    for mf in [torch.preserve_format, torch.contiguous_format, cl, torch.channels_last_3d]:\n        t(lambda: a.clone(memory_format=mf))\n        t(lambda: a.contiguous(memory_format=mf))\n        t(lambda: a.to(memory_format=mf))\n        t(lambda: a.to(torch.float64, memory_format=mf))\n        t(lambda: a.to(torch.int32, memory_format=mf))\n        t(lambda: a.float(memory_format=mf))\n        t(lambda: a.double(memory_format=mf))\n        t(lambda: a.half(memory_format=mf))\n        t(lambda: a.long(memory_format=mf))\n        t(lambda: a.bfloat16(memory_format=mf))\n        t(lambda: a.to(memory_format=mf) is a)\n        t(lambda: a.float(memory_format=mf) is a)\n        t(lambda: a.to(a, memory_format=mf))\n        t(lambda: torch.empty_like(a, memory_format=mf).stride())\n        t(lambda: torch.zeros_like(a, memory_format=mf))\n        t(lambda: torch.ones_like(a, memory_format=mf, dtype=torch.int64))\n        t(lambda: torch.full_like(a, 2, memory_format=mf))\n        t(lambda: torch.rand_like(a, memory_format=mf).shape)\n        t(lambda: torch.clone(a, memory_format=mf))\n    t(lambda: a.float(memory_format=None)); t(lambda: a.to(memory_format=None)); t(lambda: a.clone(memory_format=None))\n    t(lambda: a.to(copy=True))\nfor f in [lambda: torch.empty(2, 3, 4, 5, memory_format=cl).stride(), lambda: torch.empty((2, 3, 4, 5), memory_format=torch.contiguous_format).stride(),\n          lambda: torch.empty(2, 3, 4, 5, 6, memory_format=torch.channels_last_3d).stride(), lambda: torch.empty(2, 3, 4, 5, memory_format=torch.channels_last_3d),\n          lambda: torch.empty(2, 3, 4, 5, memory_format=torch.preserve_format), lambda: torch.empty(2, 3, 4, memory_format=torch.preserve_format),\n          lambda: torch.empty(2, 3, 4, 5, memory_format=cl, requires_grad=True).stride(), lambda: torch.empty(2, 3, 4, 5, memory_format=cl, dtype=torch.int64).stride(),\n          lambda: torch.empty(2, 3, 4, 5, memory_format='cl'), lambda: torch.ones(2, 3, 4, 5, memory_format=cl), lambda: torch.full((2, 3, 4, 5), 1., memory_format=cl),\n          lambda: torch.rand(2, 3, 4, 5, memory_format=cl), lambda: torch.randn(2, 3, 4, 5, memory_format=cl), lambda: torch.empty_strided((2, 3, 4, 5), (60, 1, 15, 3)).is_contiguous(memory_format=cl),\n          lambda: torch.empty_strided((2, 3, 4, 5), (60, 1, 15, 3), memory_format=cl),\n          lambda: torch.randn_like(x, memory_format=cl).stride(), lambda: torch.randint_like(x, 5, memory_format=cl).stride(),\n          lambda: torch.empty_like(x, memory_format=1), lambda: x.new_empty((2,3,4,5), memory_format=cl).stride(), lambda: x.new_zeros(2,3,4,5).stride(),\n          lambda: torch.arange(5, memory_format=cl), lambda: torch.tensor([1.], memory_format=cl)]:\n    t(f)\n",
-"activations_keep_the_inputs_layout": "F=torch.nn.functional\ntorch.manual_seed(0)\nfor a in [torch.randn(3,4).t(), torch.randn(2,3,4,5).contiguous(memory_format=torch.channels_last), torch.randn(2,3,4,5)[:, :, ::2], torch.randn(2,3,1,1).contiguous(memory_format=torch.channels_last)]:\n    for f in [F.gelu, F.silu, F.elu, F.hardtanh, F.leaky_relu, F.softplus, F.selu, F.celu, F.hardswish, F.hardsigmoid, F.mish, lambda x: F.threshold(x,0.,1.), F.hardshrink, F.softshrink, F.logsigmoid, F.relu6, F.relu, lambda x: F.gelu(x, approximate='tanh')]:\n        r = f(a)\n        print(r.stride(), r.is_contiguous(memory_format=torch.channels_last), end=' ')\n        x = a.clone().requires_grad_()\n        f(x).sum().backward()\n        print(x.grad.stride())\n",
-"conv2d_is_channels_last_when_either_operand_is": "F=torch.nn.functional\ncl=torch.channels_last\ntorch.manual_seed(0)\ndef rep(r): return (r.stride(), r.is_contiguous(), r.is_contiguous(memory_format=cl), r.dim() == 5 and r.is_contiguous(memory_format=torch.channels_last_3d))\nfor dt in [torch.float32, torch.float64]:\n    x = torch.randn(2, 4, 6, 6, dtype=dt); w = torch.randn(4, 4, 3, 3, dtype=dt); wd = torch.randn(4, 1, 3, 3, dtype=dt); wg = torch.randn(4, 2, 3, 3, dtype=dt)\n    xc, wc, wdc, wgc = [t.contiguous(memory_format=cl) for t in (x, w, wd, wg)]\n    for xi in [x, xc]:\n        for wi, wdi, wgi in [(w, wd, wg), (wc, wdc, wgc)]:\n            print(dt, xi.is_contiguous(), wi.is_contiguous())\n            for f in [lambda: F.conv2d(xi, wi), lambda: F.conv2d(xi, wi, stride=2, padding=1), lambda: F.conv2d(xi, wi, dilation=2),\n                      lambda: F.conv2d(xi, wdi, groups=4), lambda: F.conv2d(xi, wgi, groups=2), lambda: F.conv_transpose2d(xi, wi),\n                      lambda: F.conv2d(xi, wi, padding='same'), lambda: F.conv2d(xi[:1], wi), lambda: F.conv2d(xi, wi[:, :, :1, :1])]:\n                try:\n                    print(rep(f()))\n                except Exception as e:\n                    print(type(e).__name__, e)\n    x5 = torch.randn(1, 2, 4, 4, 4, dtype=dt); w5 = torch.randn(3, 2, 2, 2, 2, dtype=dt)\n    for xi in [x5, x5.contiguous(memory_format=torch.channels_last_3d)]:\n        for wi in [w5, w5.contiguous(memory_format=torch.channels_last_3d)]:\n            print(rep(F.conv3d(xi, wi)), rep(F.conv_transpose3d(xi, wi.transpose(0, 1).contiguous() if wi.is_contiguous() else wi.transpose(0,1).contiguous(memory_format=torch.channels_last_3d))))\n    x3 = torch.randn(2, 4, 5, dtype=dt)\n    print(rep(F.conv1d(x3, torch.randn(3, 4, 2, dtype=dt))))\n",
-"channels_last_flows_through_ops": 'F = torch.nn.functional\ncl, cl3 = torch.channels_last, torch.channels_last_3d\ntorch.manual_seed(0)\ndef rep(r): return (r.shape, r.stride(), r.is_contiguous(), r.is_contiguous(memory_format=cl), r.is_contiguous(memory_format=cl3))\nx = torch.randn(2, 3, 6, 6).contiguous(memory_format=cl)\nx5 = torch.randn(2, 3, 4, 4, 4).contiguous(memory_format=cl3)\nfor a in [x, x.contiguous(), x5, torch.randn(1, 3, 6, 6).contiguous(memory_format=cl), x.permute(0, 1, 3, 2), x[:, :, ::2], torch.randn(3, 6, 6)]:\n    print(\'--\', a.shape, a.stride())\n    nd = a.dim() - 2\n    if nd < 2:\n        nd = 2\n    pool = [F.max_pool2d, F.max_pool3d][nd - 2]\n    avg = [F.avg_pool2d, F.avg_pool3d][nd - 2]\n    ad = [F.adaptive_avg_pool2d, F.adaptive_avg_pool3d][nd - 2]\n    am = [F.adaptive_max_pool2d, F.adaptive_max_pool3d][nd - 2]\n    for name, f in [("relu", lambda: a.relu()), ("add", lambda: a + 1), ("mul", lambda: a * a), ("sigmoid", lambda: a.sigmoid()),\n                    ("max", lambda: pool(a, 2)), ("max_idx", lambda: pool(a, 2, return_indices=True)[1]), ("max_pad", lambda: pool(a, 3, 1, 1)),\n                    ("avg", lambda: avg(a, 2)), ("avg_pad", lambda: avg(a, 3, 2, 1, ceil_mode=True)), ("adapt3", lambda: ad(a, 3)),\n                    ("adaptmax", lambda: am(a, 2)), ("adaptmax_idx", lambda: am(a, 2, return_indices=True)[1]),\n                    ("bilinear", lambda: F.interpolate(a, scale_factor=2, mode=\'bilinear\' if nd == 2 else \'trilinear\')),\n                    ("bilinear_ac", lambda: F.interpolate(a, size=[5] * nd, mode=\'bilinear\' if nd == 2 else \'trilinear\', align_corners=True)),\n                    ("bn", lambda: F.batch_norm(a, None, None, training=True)), ("bn_eval", lambda: F.batch_norm(a, torch.zeros(3), torch.ones(3))),\n                    ("gn", lambda: F.group_norm(a, 3)), ("lp", lambda: F.lp_pool2d(a, 2, 2)), ("pad", lambda: F.pad(a, [1] * (2 * nd))),\n                    ("pad_circ", lambda: F.pad(a, [1] * (2 * nd), mode=\'circular\')), ("dropout", lambda: F.dropout(a, training=False)),\n                    ("instance_norm", lambda: F.instance_norm(a)), ("layer_norm", lambda: F.layer_norm(a, a.shape[1:])),\n                    ("softmax", lambda: F.softmax(a, 1)), ("log_softmax", lambda: F.log_softmax(a, 1)), ("flatten", lambda: a.flatten(1)),\n                    ("sum", lambda: a.sum(1)), ("mean", lambda: a.mean((2, 3), keepdim=True)), ("cat", lambda: torch.cat([a, a], 1)),\n                    ("where", lambda: torch.where(a > 0, a, 0.)), ("to_double", lambda: a.double()), ("contig", lambda: a.contiguous())]\n                    + ([("nearest", lambda: F.interpolate(a, scale_factor=2)), ("nearest_exact", lambda: F.interpolate(a, scale_factor=2, mode=\'nearest-exact\')),\n                        ("bicubic", lambda: F.interpolate(a, size=(4, 4), mode=\'bicubic\')), ("area", lambda: F.interpolate(a, size=[3] * nd, mode=\'area\')),\n                        ("upsample", lambda: torch.nn.Upsample(scale_factor=2)(a)),\n                        ("pixel_shuffle", lambda: F.pixel_shuffle(a[:, :1].expand(-1, 4, -1, -1).contiguous(memory_format=cl), 2))] if a.dim() == 4 else []):\n        try:\n            print(name, rep(f()))\n        except Exception as e:\n            print(name, type(e).__name__, e)\n',
-"module_to_memory_format_and_conv_gradients": "F = torch.nn.functional\ncl = torch.channels_last\ntorch.manual_seed(0)\nm = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), torch.nn.BatchNorm2d(4), torch.nn.ReLU(), torch.nn.Conv1d(2, 2, 1), torch.nn.Linear(3, 2))\nr = m.to(memory_format=cl)\nprint(r is m)\nfor n, p in m.named_parameters():\n    print(n, p.shape, p.stride(), p.is_contiguous(), p.is_contiguous(memory_format=cl), p._version, type(p).__name__)\nfor n, b in m.named_buffers():\n    print(n, b.stride())\nm2 = torch.nn.Conv2d(2, 3, 2)\nm2.weight.grad = torch.ones(3, 2, 2, 2)\nm2.to(torch.float64, memory_format=cl)\nprint(m2.weight.dtype, m2.weight.stride(), m2.weight.grad.stride(), m2.weight.grad.dtype)\nm2.to(memory_format=torch.contiguous_format)\nprint(m2.weight.stride(), m2.weight.grad.stride())\nfor f in [lambda: torch.nn.Conv3d(1, 1, 1).to(memory_format=cl), lambda: torch.nn.Conv2d(1, 1, 1).to(memory_format=torch.channels_last_3d),\n          lambda: torch.nn.Conv2d(1, 1, 1).to(memory_format=1), lambda: torch.nn.Conv3d(1, 1, 1).to(memory_format=torch.channels_last_3d).weight.stride(),\n          lambda: torch.nn.Conv2d(1, 1, 1).to(memory_format=torch.preserve_format).weight.stride()]:\n    try:\n        print(f())\n    except Exception as e:\n        print(type(e).__name__ + ':', e)\n# gradients through channels_last\nconv = torch.nn.Conv2d(3, 4, 3).to(memory_format=cl)\nx = torch.randn(2, 3, 6, 6).contiguous(memory_format=cl).requires_grad_()\ny = conv(x)\nprint(y.stride(), y.grad_fn)\ny.sum().backward()\nprint(x.grad.stride(), x.grad._version, conv.weight.grad.stride(), conv.weight.grad._version, conv.bias.grad.stride())\nx2 = torch.randn(2, 3, 6, 6, requires_grad=True)\nw2 = torch.randn(4, 3, 3, 3).contiguous(memory_format=cl).requires_grad_()\nF.max_pool2d(F.relu(F.conv2d(x2, w2)), 2).sum().backward()\nprint(x2.grad.stride(), x2.grad._version, w2.grad.stride(), w2.grad._version)\na = torch.randn(2, 3, 4, 4).requires_grad_()\nb = a.contiguous(memory_format=cl)\nprint(b.grad_fn, b._version, b.data_ptr() == a.data_ptr())\n(b * 2).sum().backward()\nprint(a.grad.stride(), a.grad._version)\nc = torch.randn(2, 3, 4, 4).contiguous(memory_format=cl).requires_grad_()\n(c * 2).sum().backward()\nprint(c.grad.stride(), c.grad._version)\nc.grad = None\n(c.contiguous() * 2).sum().backward()\nprint(c.grad.stride(), c.grad._version)\nc.grad = None\nF.batch_norm(c, None, None, training=True).sum().backward()\nprint(c.grad.stride(), c.grad._version)\nc.grad = None\nF.avg_pool2d(c, 2).sum().backward()\nprint(c.grad.stride(), c.grad._version)\nc.grad = None\nF.interpolate(c, scale_factor=2, mode='bilinear').sum().backward()\nprint(c.grad.stride(), c.grad._version)\n",
-"gradient_layouts_of_channels_last_ops": 'F = torch.nn.functional\ncl = torch.channels_last\ntorch.manual_seed(0)\nc = torch.randn(2, 4, 6, 6).contiguous(memory_format=cl).requires_grad_()\nw = torch.randn(4, 4, 3, 3)\nwl = w.contiguous(memory_format=cl).requires_grad_()\nfor name, f in [("bn", lambda: F.batch_norm(c, None, None, training=True)), ("bn_eval", lambda: F.batch_norm(c, torch.zeros(4), torch.ones(4), torch.ones(4, requires_grad=True))),\n                ("avg", lambda: F.avg_pool2d(c, 2)), ("max", lambda: F.max_pool2d(c, 2)), ("adavg", lambda: F.adaptive_avg_pool2d(c, 3)),\n                ("admax", lambda: F.adaptive_max_pool2d(c, 3)), ("nearest", lambda: F.interpolate(c, scale_factor=2)), ("bilinear", lambda: F.interpolate(c, scale_factor=2, mode=\'bilinear\')),\n                ("bicubic", lambda: F.interpolate(c, size=(3, 3), mode=\'bicubic\')), ("mul", lambda: c * 2), ("relu", lambda: F.relu(c)), ("gn", lambda: F.group_norm(c, 2)),\n                ("conv", lambda: F.conv2d(c, w)), ("conv_pad", lambda: F.conv2d(c, w, padding=1, stride=2)), ("conv_w", lambda: F.conv2d(c.detach().contiguous(), wl)),\n                ("pad", lambda: F.pad(c, (1, 1, 1, 1))), ("pixel_shuffle", lambda: F.pixel_shuffle(c, 2)), ("clone", lambda: c.clone()), ("contig", lambda: c.contiguous())]:\n    for leaf in (c, wl):\n        leaf.grad = None\n    y = f()\n    (y * torch.randn(y.shape)).sum().backward()\n    print(name, y.stride(), y.grad_fn, c.grad.stride() if c.grad is not None else None, c.grad._version if c.grad is not None else None,\n          wl.grad.stride() if wl.grad is not None else None, wl.grad._version if wl.grad is not None else None)\na = torch.randn(2, 3, 4, 4).requires_grad_()\nb = a.contiguous(memory_format=cl)\nprint(b.grad_fn, b._version, b.data_ptr() == a.data_ptr(), b.contiguous(memory_format=cl) is b)\n(b * 2).sum().backward()\nprint(a.grad.stride(), a.grad._version)\n',
-"fused_backward_kernels_lay_out_as_tensor_iterator": 'F = torch.nn.functional\ntorch.manual_seed(0)\nleaf = torch.randn(2, 3, 4, 5, requires_grad=True)\nfor name, f in [("relu", F.relu), ("gelu", F.gelu), ("gelu_tanh", lambda x: F.gelu(x, approximate=\'tanh\')), ("silu", F.silu), ("elu", F.elu), ("hardtanh", F.hardtanh),\n                ("leaky", F.leaky_relu), ("softplus", F.softplus), ("selu", F.selu), ("celu", F.celu), ("hardswish", F.hardswish), ("hardsigmoid", F.hardsigmoid),\n                ("mish", F.mish), ("threshold", lambda x: F.threshold(x, 0.1, 2.)), ("hardshrink", F.hardshrink), ("softshrink", F.softshrink), ("relu6", F.relu6),\n                ("sigmoid", torch.sigmoid), ("tanh", torch.tanh), ("exp", torch.exp), ("sin", torch.sin), ("logsigmoid", F.logsigmoid), ("abs", torch.abs)]:\n    for mk in [lambda: leaf.contiguous(memory_format=torch.channels_last), lambda: leaf.transpose(2, 3) * 1]:\n        for gmk in [lambda y: torch.randn(y.shape), lambda y: torch.ones(()).expand(y.shape)]:\n            x = mk()\n            seen = []\n            x.register_hook(lambda g: seen.append(g.stride()))\n            y = f(x)\n            y.backward(gmk(y))\n            print(name, x.stride(), seen)\n',
+"formats_is_contiguous_contiguous_and_errors": """
+cl = torch.channels_last
+print(cl, torch.channels_last_3d, torch.contiguous_format, torch.preserve_format, type(cl), repr(cl), str(cl))
+print(cl == torch.channels_last, cl == torch.contiguous_format, cl != torch.channels_last_3d, type(cl).__name__)
+x = torch.arange(2*3*4*5, dtype=torch.float32).reshape(2, 3, 4, 5)
+for mf in [torch.contiguous_format, torch.channels_last, torch.preserve_format, torch.channels_last_3d]:
+    try:
+        print(mf, x.is_contiguous(memory_format=mf))
+    except Exception as e:
+        print(type(e).__name__, e)
+y = x.contiguous(memory_format=torch.channels_last)
+print(y.stride(), y.is_contiguous(), y.is_contiguous(memory_format=torch.channels_last), y.grad_fn, y._version)
+print(y.contiguous(memory_format=torch.channels_last) is y, y.contiguous() is y, x.contiguous(memory_format=torch.contiguous_format) is x)
+print(torch.equal(x, y), y.data_ptr() == x.data_ptr())
+for mf in [torch.preserve_format, torch.channels_last_3d]:
+    try:
+        print(x.contiguous(memory_format=mf))
+    except Exception as e:
+        print(type(e).__name__, e)
+z = torch.ones(3, 4, 5)
+for f in [lambda: z.contiguous(memory_format=torch.channels_last), lambda: z.is_contiguous(memory_format=torch.channels_last),
+          lambda: z.clone(memory_format=torch.channels_last), lambda: z.to(memory_format=torch.channels_last),
+          lambda: torch.empty(3, 4, 5, memory_format=torch.channels_last), lambda: torch.empty(3, 4, 5, 6, memory_format=torch.channels_last_3d),
+          lambda: torch.empty_like(z, memory_format=torch.channels_last), lambda: torch.zeros(2, 3, 4, 5, memory_format=torch.channels_last),
+          lambda: z.float(memory_format=torch.channels_last), lambda: z.is_contiguous(torch.channels_last),
+          lambda: z.contiguous(torch.channels_last), lambda: z.is_contiguous(memory_format=torch.channels_last_3d),
+          lambda: z.is_contiguous(memory_format=torch.preserve_format),
+          lambda: torch.ones(2,3,4,5,6).is_contiguous(memory_format=torch.channels_last),
+          lambda: torch.ones(2,3,4,5,6).contiguous(memory_format=torch.channels_last_3d).stride(),
+          lambda: torch.ones(2,3,4,5).contiguous(memory_format=1), lambda: z.is_contiguous(memory_format=None),
+          lambda: z.contiguous(memory_format=None), lambda: z.clone(memory_format=None).stride(),
+          lambda: torch.ones(2,3,4,5).to(memory_format=torch.channels_last_3d),
+          lambda: torch.ones(2,3,4,5).clone(memory_format=torch.channels_last_3d),
+          lambda: torch.empty(2,3,4,5, memory_format=torch.preserve_format),
+          ]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+""",
+"clone_to_conversions_and_creation_by_format": """
+def t(f):
+    try:
+        r = f()
+        if isinstance(r, torch.Tensor):
+            print(r.dtype, r.shape, r.stride(), r.is_contiguous(), r.is_contiguous(memory_format=torch.channels_last), r.grad_fn, r._version, r.sum().item())
+        else:
+            print(r)
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+cl = torch.channels_last
+x = torch.arange(120.).reshape(2, 3, 4, 5).requires_grad_()
+c = x.detach().contiguous(memory_format=cl)
+p = x.detach().permute(0, 2, 3, 1)
+nd = x.detach()[:, :, ::2]
+e = x.detach()[:1, :1].expand(2, 3, 4, 5)
+for a in [x, c, p, nd, e, torch.ones(2, 1, 3, 3), torch.ones(2, 3, 1, 1), torch.empty(2, 0, 3, 4), torch.ones(0, 3, 2, 2), torch.ones(2,3,4,5,6)]:
+    print('--', a.shape, a.stride())
+    for mf in [torch.preserve_format, torch.contiguous_format, cl, torch.channels_last_3d]:
+        t(lambda: a.clone(memory_format=mf))
+        t(lambda: a.contiguous(memory_format=mf))
+        t(lambda: a.to(memory_format=mf))
+        t(lambda: a.to(torch.float64, memory_format=mf))
+        t(lambda: a.to(torch.int32, memory_format=mf))
+        t(lambda: a.float(memory_format=mf))
+        t(lambda: a.double(memory_format=mf))
+        t(lambda: a.half(memory_format=mf))
+        t(lambda: a.long(memory_format=mf))
+        t(lambda: a.bfloat16(memory_format=mf))
+        t(lambda: a.to(memory_format=mf) is a)
+        t(lambda: a.float(memory_format=mf) is a)
+        t(lambda: a.to(a, memory_format=mf))
+        t(lambda: torch.empty_like(a, memory_format=mf).stride())
+        t(lambda: torch.zeros_like(a, memory_format=mf))
+        t(lambda: torch.ones_like(a, memory_format=mf, dtype=torch.int64))
+        t(lambda: torch.full_like(a, 2, memory_format=mf))
+        t(lambda: torch.rand_like(a, memory_format=mf).shape)
+        t(lambda: torch.clone(a, memory_format=mf))
+    t(lambda: a.float(memory_format=None)); t(lambda: a.to(memory_format=None)); t(lambda: a.clone(memory_format=None))
+    t(lambda: a.to(copy=True))
+for f in [lambda: torch.empty(2, 3, 4, 5, memory_format=cl).stride(), lambda: torch.empty((2, 3, 4, 5), memory_format=torch.contiguous_format).stride(),
+          lambda: torch.empty(2, 3, 4, 5, 6, memory_format=torch.channels_last_3d).stride(), lambda: torch.empty(2, 3, 4, 5, memory_format=torch.channels_last_3d),
+          lambda: torch.empty(2, 3, 4, 5, memory_format=torch.preserve_format), lambda: torch.empty(2, 3, 4, memory_format=torch.preserve_format),
+          lambda: torch.empty(2, 3, 4, 5, memory_format=cl, requires_grad=True).stride(), lambda: torch.empty(2, 3, 4, 5, memory_format=cl, dtype=torch.int64).stride(),
+          lambda: torch.empty(2, 3, 4, 5, memory_format='cl'), lambda: torch.ones(2, 3, 4, 5, memory_format=cl), lambda: torch.full((2, 3, 4, 5), 1., memory_format=cl),
+          lambda: torch.rand(2, 3, 4, 5, memory_format=cl), lambda: torch.randn(2, 3, 4, 5, memory_format=cl), lambda: torch.empty_strided((2, 3, 4, 5), (60, 1, 15, 3)).is_contiguous(memory_format=cl),
+          lambda: torch.empty_strided((2, 3, 4, 5), (60, 1, 15, 3), memory_format=cl),
+          lambda: torch.randn_like(x, memory_format=cl).stride(), lambda: torch.randint_like(x, 5, memory_format=cl).stride(),
+          lambda: torch.empty_like(x, memory_format=1), lambda: x.new_empty((2,3,4,5), memory_format=cl).stride(), lambda: x.new_zeros(2,3,4,5).stride(),
+          lambda: torch.arange(5, memory_format=cl), lambda: torch.tensor([1.], memory_format=cl)]:
+    t(f)
+""",
+"activations_keep_the_inputs_layout": """
+F=torch.nn.functional
+torch.manual_seed(0)
+for a in [torch.randn(3,4).t(), torch.randn(2,3,4,5).contiguous(memory_format=torch.channels_last), torch.randn(2,3,4,5)[:, :, ::2], torch.randn(2,3,1,1).contiguous(memory_format=torch.channels_last)]:
+    for f in [F.gelu, F.silu, F.elu, F.hardtanh, F.leaky_relu, F.softplus, F.selu, F.celu, F.hardswish, F.hardsigmoid, F.mish, lambda x: F.threshold(x,0.,1.), F.hardshrink, F.softshrink, F.logsigmoid, F.relu6, F.relu, lambda x: F.gelu(x, approximate='tanh')]:
+        r = f(a)
+        print(r.stride(), r.is_contiguous(memory_format=torch.channels_last), end=' ')
+        x = a.clone().requires_grad_()
+        f(x).sum().backward()
+        print(x.grad.stride())
+""",
+"conv2d_is_channels_last_when_either_operand_is": """
+F=torch.nn.functional
+cl=torch.channels_last
+torch.manual_seed(0)
+def rep(r): return (r.stride(), r.is_contiguous(), r.is_contiguous(memory_format=cl), r.dim() == 5 and r.is_contiguous(memory_format=torch.channels_last_3d))
+for dt in [torch.float32, torch.float64]:
+    x = torch.randn(2, 4, 6, 6, dtype=dt); w = torch.randn(4, 4, 3, 3, dtype=dt); wd = torch.randn(4, 1, 3, 3, dtype=dt); wg = torch.randn(4, 2, 3, 3, dtype=dt)
+    xc, wc, wdc, wgc = [t.contiguous(memory_format=cl) for t in (x, w, wd, wg)]
+    for xi in [x, xc]:
+        for wi, wdi, wgi in [(w, wd, wg), (wc, wdc, wgc)]:
+            print(dt, xi.is_contiguous(), wi.is_contiguous())
+            for f in [lambda: F.conv2d(xi, wi), lambda: F.conv2d(xi, wi, stride=2, padding=1), lambda: F.conv2d(xi, wi, dilation=2),
+                      lambda: F.conv2d(xi, wdi, groups=4), lambda: F.conv2d(xi, wgi, groups=2), lambda: F.conv_transpose2d(xi, wi),
+                      lambda: F.conv2d(xi, wi, padding='same'), lambda: F.conv2d(xi[:1], wi), lambda: F.conv2d(xi, wi[:, :, :1, :1])]:
+                try:
+                    print(rep(f()))
+                except Exception as e:
+                    print(type(e).__name__, e)
+    x5 = torch.randn(1, 2, 4, 4, 4, dtype=dt); w5 = torch.randn(3, 2, 2, 2, 2, dtype=dt)
+    for xi in [x5, x5.contiguous(memory_format=torch.channels_last_3d)]:
+        for wi in [w5, w5.contiguous(memory_format=torch.channels_last_3d)]:
+            print(rep(F.conv3d(xi, wi)), rep(F.conv_transpose3d(xi, wi.transpose(0, 1).contiguous() if wi.is_contiguous() else wi.transpose(0,1).contiguous(memory_format=torch.channels_last_3d))))
+    x3 = torch.randn(2, 4, 5, dtype=dt)
+    print(rep(F.conv1d(x3, torch.randn(3, 4, 2, dtype=dt))))
+""",
+"channels_last_flows_through_ops": """
+F = torch.nn.functional
+cl, cl3 = torch.channels_last, torch.channels_last_3d
+torch.manual_seed(0)
+def rep(r): return (r.shape, r.stride(), r.is_contiguous(), r.is_contiguous(memory_format=cl), r.is_contiguous(memory_format=cl3))
+x = torch.randn(2, 3, 6, 6).contiguous(memory_format=cl)
+x5 = torch.randn(2, 3, 4, 4, 4).contiguous(memory_format=cl3)
+for a in [x, x.contiguous(), x5, torch.randn(1, 3, 6, 6).contiguous(memory_format=cl), x.permute(0, 1, 3, 2), x[:, :, ::2], torch.randn(3, 6, 6)]:
+    print('--', a.shape, a.stride())
+    nd = a.dim() - 2
+    if nd < 2:
+        nd = 2
+    pool = [F.max_pool2d, F.max_pool3d][nd - 2]
+    avg = [F.avg_pool2d, F.avg_pool3d][nd - 2]
+    ad = [F.adaptive_avg_pool2d, F.adaptive_avg_pool3d][nd - 2]
+    am = [F.adaptive_max_pool2d, F.adaptive_max_pool3d][nd - 2]
+    for name, f in [("relu", lambda: a.relu()), ("add", lambda: a + 1), ("mul", lambda: a * a), ("sigmoid", lambda: a.sigmoid()),
+                    ("max", lambda: pool(a, 2)), ("max_idx", lambda: pool(a, 2, return_indices=True)[1]), ("max_pad", lambda: pool(a, 3, 1, 1)),
+                    ("avg", lambda: avg(a, 2)), ("avg_pad", lambda: avg(a, 3, 2, 1, ceil_mode=True)), ("adapt3", lambda: ad(a, 3)), ("adapt1", lambda: ad(a, 1)),
+                    ("pad_refl", lambda: F.pad(a, [1] * (2 * nd), mode='reflect')), ("pad_rep", lambda: F.pad(a, [1] * (2 * nd), mode='replicate')),
+                    ("pixel_unshuffle", lambda: F.pixel_unshuffle(a, 2)), ("pixel_shuffle4", lambda: F.pixel_shuffle(a[:, :, :4].repeat(1, 4, 1, 1) if a.dim() == 4 else a, 2)),
+                    ("channel_shuffle", lambda: F.channel_shuffle(a, 3)),
+                    ("adaptmax", lambda: am(a, 2)), ("adaptmax_idx", lambda: am(a, 2, return_indices=True)[1]),
+                    ("bilinear", lambda: F.interpolate(a, scale_factor=2, mode='bilinear' if nd == 2 else 'trilinear')),
+                    ("bilinear_ac", lambda: F.interpolate(a, size=[5] * nd, mode='bilinear' if nd == 2 else 'trilinear', align_corners=True)),
+                    ("bn", lambda: F.batch_norm(a, None, None, training=True)), ("bn_eval", lambda: F.batch_norm(a, torch.zeros(3), torch.ones(3))),
+                    ("gn", lambda: F.group_norm(a, 3)), ("lp", lambda: F.lp_pool2d(a, 2, 2)), ("pad", lambda: F.pad(a, [1] * (2 * nd))),
+                    ("pad_circ", lambda: F.pad(a, [1] * (2 * nd), mode='circular')), ("dropout", lambda: F.dropout(a, training=False)),
+                    ("instance_norm", lambda: F.instance_norm(a)), ("layer_norm", lambda: F.layer_norm(a, a.shape[1:])),
+                    ("softmax", lambda: F.softmax(a, 1)), ("log_softmax", lambda: F.log_softmax(a, 1)), ("flatten", lambda: a.flatten(1)),
+                    ("sum", lambda: a.sum(1)), ("mean", lambda: a.mean((2, 3), keepdim=True)), ("cat", lambda: torch.cat([a, a], 1)),
+                    ("where", lambda: torch.where(a > 0, a, 0.)), ("to_double", lambda: a.double()), ("contig", lambda: a.contiguous())]
+                    + ([("nearest", lambda: F.interpolate(a, scale_factor=2)), ("nearest_exact", lambda: F.interpolate(a, scale_factor=2, mode='nearest-exact')),
+                        ("bicubic", lambda: F.interpolate(a, size=(4, 4), mode='bicubic')), ("area", lambda: F.interpolate(a, size=[3] * nd, mode='area')),
+                        ("upsample", lambda: torch.nn.Upsample(scale_factor=2)(a)),
+                        ("pixel_shuffle", lambda: F.pixel_shuffle(a[:, :1].expand(-1, 4, -1, -1).contiguous(memory_format=cl), 2))] if a.dim() == 4 else []):
+        try:
+            print(name, rep(f()))
+        except Exception as e:
+            print(name, type(e).__name__, e)
+""",
+"module_to_memory_format_and_conv_gradients": """
+F = torch.nn.functional
+cl = torch.channels_last
+torch.manual_seed(0)
+m = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), torch.nn.BatchNorm2d(4), torch.nn.ReLU(), torch.nn.Conv1d(2, 2, 1), torch.nn.Linear(3, 2))
+r = m.to(memory_format=cl)
+print(r is m)
+for n, p in m.named_parameters():
+    print(n, p.shape, p.stride(), p.is_contiguous(), p.is_contiguous(memory_format=cl), p._version, type(p).__name__)
+for n, b in m.named_buffers():
+    print(n, b.stride())
+m2 = torch.nn.Conv2d(2, 3, 2)
+m2.weight.grad = torch.ones(3, 2, 2, 2)
+m2.to(torch.float64, memory_format=cl)
+print(m2.weight.dtype, m2.weight.stride(), m2.weight.grad.stride(), m2.weight.grad.dtype)
+m2.to(memory_format=torch.contiguous_format)
+print(m2.weight.stride(), m2.weight.grad.stride())
+for f in [lambda: torch.nn.Conv3d(1, 1, 1).to(memory_format=cl), lambda: torch.nn.Conv2d(1, 1, 1).to(memory_format=torch.channels_last_3d),
+          lambda: torch.nn.Conv2d(1, 1, 1).to(memory_format=1), lambda: torch.nn.Conv3d(1, 1, 1).to(memory_format=torch.channels_last_3d).weight.stride(),
+          lambda: torch.nn.Conv2d(1, 1, 1).to(memory_format=torch.preserve_format).weight.stride()]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+# gradients through channels_last
+conv = torch.nn.Conv2d(3, 4, 3).to(memory_format=cl)
+x = torch.randn(2, 3, 6, 6).contiguous(memory_format=cl).requires_grad_()
+y = conv(x)
+print(y.stride(), y.grad_fn)
+y.sum().backward()
+print(x.grad.stride(), x.grad._version, conv.weight.grad.stride(), conv.weight.grad._version, conv.bias.grad.stride())
+x2 = torch.randn(2, 3, 6, 6, requires_grad=True)
+w2 = torch.randn(4, 3, 3, 3).contiguous(memory_format=cl).requires_grad_()
+F.max_pool2d(F.relu(F.conv2d(x2, w2)), 2).sum().backward()
+print(x2.grad.stride(), x2.grad._version, w2.grad.stride(), w2.grad._version)
+a = torch.randn(2, 3, 4, 4).requires_grad_()
+b = a.contiguous(memory_format=cl)
+print(b.grad_fn, b._version, b.data_ptr() == a.data_ptr())
+(b * 2).sum().backward()
+print(a.grad.stride(), a.grad._version)
+c = torch.randn(2, 3, 4, 4).contiguous(memory_format=cl).requires_grad_()
+(c * 2).sum().backward()
+print(c.grad.stride(), c.grad._version)
+c.grad = None
+(c.contiguous() * 2).sum().backward()
+print(c.grad.stride(), c.grad._version)
+c.grad = None
+F.batch_norm(c, None, None, training=True).sum().backward()
+print(c.grad.stride(), c.grad._version)
+c.grad = None
+F.avg_pool2d(c, 2).sum().backward()
+print(c.grad.stride(), c.grad._version)
+c.grad = None
+F.interpolate(c, scale_factor=2, mode='bilinear').sum().backward()
+print(c.grad.stride(), c.grad._version)
+""",
+"gradient_layouts_of_channels_last_ops": """
+F = torch.nn.functional
+cl = torch.channels_last
+torch.manual_seed(0)
+c = torch.randn(2, 4, 6, 6).contiguous(memory_format=cl).requires_grad_()
+w = torch.randn(4, 4, 3, 3)
+wl = w.contiguous(memory_format=cl).requires_grad_()
+for name, f in [("bn", lambda: F.batch_norm(c, None, None, training=True)), ("bn_eval", lambda: F.batch_norm(c, torch.zeros(4), torch.ones(4), torch.ones(4, requires_grad=True))),
+                ("avg", lambda: F.avg_pool2d(c, 2)), ("max", lambda: F.max_pool2d(c, 2)), ("adavg", lambda: F.adaptive_avg_pool2d(c, 3)),
+                ("admax", lambda: F.adaptive_max_pool2d(c, 3)), ("nearest", lambda: F.interpolate(c, scale_factor=2)), ("bilinear", lambda: F.interpolate(c, scale_factor=2, mode='bilinear')),
+                ("bicubic", lambda: F.interpolate(c, size=(3, 3), mode='bicubic')), ("mul", lambda: c * 2), ("relu", lambda: F.relu(c)), ("gn", lambda: F.group_norm(c, 2)),
+                ("conv", lambda: F.conv2d(c, w)), ("conv_pad", lambda: F.conv2d(c, w, padding=1, stride=2)), ("conv_w", lambda: F.conv2d(c.detach().contiguous(), wl)),
+                ("pad", lambda: F.pad(c, (1, 1, 1, 1))), ("pixel_shuffle", lambda: F.pixel_shuffle(c, 2)), ("clone", lambda: c.clone()), ("contig", lambda: c.contiguous())]:
+    for leaf in (c, wl):
+        leaf.grad = None
+    y = f()
+    (y * torch.randn(y.shape)).sum().backward()
+    print(name, y.stride(), y.grad_fn, c.grad.stride() if c.grad is not None else None, c.grad._version if c.grad is not None else None,
+          wl.grad.stride() if wl.grad is not None else None, wl.grad._version if wl.grad is not None else None)
+a = torch.randn(2, 3, 4, 4).requires_grad_()
+b = a.contiguous(memory_format=cl)
+print(b.grad_fn, b._version, b.data_ptr() == a.data_ptr(), b.contiguous(memory_format=cl) is b)
+(b * 2).sum().backward()
+print(a.grad.stride(), a.grad._version)
+""",
+"fused_backward_kernels_lay_out_as_tensor_iterator": """
+F = torch.nn.functional
+torch.manual_seed(0)
+leaf = torch.randn(2, 3, 4, 5, requires_grad=True)
+for name, f in [("relu", F.relu), ("gelu", F.gelu), ("gelu_tanh", lambda x: F.gelu(x, approximate='tanh')), ("silu", F.silu), ("elu", F.elu), ("hardtanh", F.hardtanh),
+                ("leaky", F.leaky_relu), ("softplus", F.softplus), ("selu", F.selu), ("celu", F.celu), ("hardswish", F.hardswish), ("hardsigmoid", F.hardsigmoid),
+                ("mish", F.mish), ("threshold", lambda x: F.threshold(x, 0.1, 2.)), ("hardshrink", F.hardshrink), ("softshrink", F.softshrink), ("relu6", F.relu6),
+                ("sigmoid", torch.sigmoid), ("tanh", torch.tanh), ("exp", torch.exp), ("sin", torch.sin), ("logsigmoid", F.logsigmoid), ("abs", torch.abs)]:
+    for mk in [lambda: leaf.contiguous(memory_format=torch.channels_last), lambda: leaf.transpose(2, 3) * 1]:
+        for gmk in [lambda y: torch.randn(y.shape), lambda y: torch.ones(()).expand(y.shape)]:
+            x = mk()
+            seen = []
+            x.register_hook(lambda g: seen.append(g.stride()))
+            y = f(x)
+            y.backward(gmk(y))
+            print(name, x.stride(), seen)
+""",
+"adaptive_avg_pool_to_one_cell_restrides_in_place": """
+F = torch.nn.functional
+torch.manual_seed(0)
+for x in [torch.randn(2, 3, 6, 6).contiguous(memory_format=torch.channels_last), torch.randn(2, 3, 4, 4, 4).contiguous(memory_format=torch.channels_last_3d), torch.randn(2, 3, 6, 6), torch.randn(1, 3, 4, 4).contiguous(memory_format=torch.channels_last), torch.randn(2, 1, 4, 4).contiguous(memory_format=torch.channels_last), torch.randn(3, 4, 4)]:
+    for rg in [False, True]:
+        a = x.clone().requires_grad_(rg)
+        y = F.adaptive_avg_pool2d(a, 1) if x.dim() != 5 else F.adaptive_avg_pool3d(a, 1)
+        print(y.shape, y.stride(), y._version, y.grad_fn, y.grad_fn.next_functions if y.grad_fn else None, y.is_contiguous(memory_format=torch.channels_last))
+        if rg:
+            (y * torch.arange(float(y.numel())).reshape(y.shape)).sum().backward()
+            print(a.grad.stride(), a.grad._version, a.grad.sum().item())
+    with torch.no_grad():
+        y = F.adaptive_avg_pool2d(x, (1, 1)) if x.dim() != 5 else F.adaptive_avg_pool3d(x, 1)
+        print(y.stride(), y._version, y.grad_fn)
+m = torch.nn.AdaptiveAvgPool2d(1)
+print(m(torch.ones(2, 3, 4, 4).contiguous(memory_format=torch.channels_last)).stride())
+""",
+"pad_shuffle_and_pool_gradients_by_format": """
+F = torch.nn.functional
+cl, cl3 = torch.channels_last, torch.channels_last_3d
+torch.manual_seed(0)
+for c in [torch.randn(2, 4, 6, 6).contiguous(memory_format=cl).requires_grad_(), torch.randn(2, 4, 4, 4, 4).contiguous(memory_format=cl3).requires_grad_()]:
+    nd = c.dim() - 2
+    for name, f in [("reflect", lambda: F.pad(c, [1] * (2 * nd), mode='reflect')), ("replicate", lambda: F.pad(c, [1] * (2 * nd), mode='replicate')),
+                    ("constant", lambda: F.pad(c, [1] * (2 * nd))), ("circular", lambda: F.pad(c, [1] * (2 * nd), mode='circular')),
+                    ("pixel_unshuffle", lambda: F.pixel_unshuffle(c, 2)), ("pixel_shuffle", lambda: F.pixel_shuffle(c, 2)), ("channel_shuffle", lambda: F.channel_shuffle(c, 2)),
+                    ("gn", lambda: F.group_norm(c, 2)), ("bn", lambda: F.batch_norm(c, None, None, training=True)), ("max", lambda: [F.max_pool2d, F.max_pool3d][nd - 2](c, 2)),
+                    ("avg", lambda: [F.avg_pool2d, F.avg_pool3d][nd - 2](c, 2)), ("adavg1", lambda: [F.adaptive_avg_pool2d, F.adaptive_avg_pool3d][nd - 2](c, 1)),
+                    ("trilinear", lambda: F.interpolate(c, scale_factor=2, mode=['bilinear', 'trilinear'][nd - 2]))]:
+        c.grad = None
+        try:
+            y = f()
+        except Exception as e:
+            print(name, type(e).__name__, e)
+            continue
+        (y * torch.randn(y.shape)).sum().backward()
+        print(name, y.stride(), c.grad.stride(), c.grad._version)
+""",
 "memory_format_objects": """
+
 import copy
 cl = torch.channels_last
 print(type(cl) is torch.memory_format, type(cl), torch.memory_format, cl is torch.channels_last, cl == torch.channels_last_3d)

@@ -45,6 +45,15 @@ def _change_geometry(self, view, name, inverse):
     return self
 
 
+def restride_inplace(self, stride):
+    """self.as_strided_(self.shape, stride) over the same elements (adaptive_avg_pool's channels_last 1x1 output):
+    AsStridedBackward1 puts the gradient back in the old geometry."""
+    from .core import as_strided_backward
+    base, view = (self._shape, self._stride, self._offset), (self._shape, tuple(stride), self._offset)
+    return _change_geometry(self, lambda t: t.as_strided(self._shape, stride, self._offset), "AsStridedBackward1",
+                            lambda g: as_strided_backward(g, base, view))
+
+
 def unsqueeze_inplace(self, dim):
     d = self._wrap_dim(dim, self.dim() + 1)
     return _change_geometry(self, lambda t: t.unsqueeze(d), "UnsqueezeBackward1", lambda g: g.squeeze(d))
