@@ -67,7 +67,7 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
             raise not_implemented_for(kernel or f"{op}_cpu", x.dtype)
         values = forward(x._np, *params)
         if not inplace:  # (TensorIterator's layout: a channels_last or transposed input's own)
-            out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype) if x.is_contiguous() else \
+            out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype) if x._np.flags.c_contiguous else \
                 laid_out_like(values, x.dtype, x)
             if needs_grad(x):
                 attach(out, node(x, x, params))
