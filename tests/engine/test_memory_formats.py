@@ -313,6 +313,46 @@ for c in [torch.randn(2, 4, 6, 6).contiguous(memory_format=cl).requires_grad_(),
         (y * torch.randn(y.shape)).sum().backward()
         print(name, y.stride(), c.grad.stride(), c.grad._version)
 """,
+"views_copies_devices_save_and_modes_of_channels_last": """
+import copy
+cl = torch.channels_last
+def t(f):
+    try:
+        r = f()
+        print(r.stride() if isinstance(r, torch.Tensor) else r, r.grad_fn if isinstance(r, torch.Tensor) else '')
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+x = torch.arange(24.).reshape(1, 2, 3, 4)
+y = x.contiguous(memory_format=cl)
+print(y)
+for f in [lambda: y.view(-1), lambda: y.reshape(-1), lambda: y.flatten(), lambda: y.permute(0, 2, 3, 1), lambda: y.permute(0, 2, 3, 1).is_contiguous(),
+          lambda: y.to('cpu', memory_format=torch.contiguous_format), lambda: y.to('cpu'), lambda: y.cpu(memory_format=torch.contiguous_format),
+          lambda: y.cpu(memory_format=cl), lambda: x.cpu(memory_format=cl), lambda: copy.deepcopy(y), lambda: y.clone(), lambda: y.detach(),
+          lambda: y.numpy().strides, lambda: y.tolist(), lambda: y.sum(), lambda: y.transpose(1, 3).contiguous(), lambda: y.T if False else y.mT.contiguous(),
+          lambda: y.new_ones(2, 3, 4, 5), lambda: y.type(torch.float64), lambda: y.type_as(torch.ones(1, dtype=torch.float64)),
+          lambda: y.to(torch.ones(1, dtype=torch.int64), memory_format=torch.contiguous_format), lambda: y.float(), lambda: y.float() is y,
+          lambda: y.expand(2, 2, 3, 4).contiguous(memory_format=cl), lambda: y.expand(2, 2, 3, 4).clone(), lambda: y[:, :, 1:].contiguous(memory_format=cl),
+          lambda: torch.empty(0, 3, 2, 2, memory_format=cl).contiguous(memory_format=cl), lambda: torch.empty(2, 3, 0, 2).contiguous(memory_format=cl),
+          lambda: torch.empty(2, 3, 0, 2).is_contiguous(memory_format=cl), lambda: torch.empty(2, 0, 3, 2).to(memory_format=cl),
+          lambda: torch.ones(2, 3, 1, 1).is_contiguous(memory_format=cl), lambda: torch.ones(2, 3, 1, 1).to(memory_format=cl) is None,
+          lambda: torch.ones(1, 3, 4, 4)[:, :, :, :1].contiguous(memory_format=cl), lambda: torch.ones(2, 1, 4, 4).contiguous(memory_format=cl) is None]:
+    t(f)
+torch.save(y, '/tmp/mf_cl_saved.pt')
+z = torch.load('/tmp/mf_cl_saved.pt')
+print(z.stride(), torch.equal(z, y))
+m = torch.nn.Conv2d(2, 3, 2)
+m.to('cpu', torch.float64, memory_format=cl)
+print(m.weight.stride(), m.weight.dtype)
+m.to(torch.device('cpu'), memory_format=torch.contiguous_format)
+print(m.weight.stride(), m.weight.dtype, m.weight.grad)
+with torch.no_grad():
+    w = torch.ones(2, 3, 4, 5, requires_grad=True)
+    print(w.contiguous(memory_format=cl).requires_grad, w.contiguous(memory_format=cl).grad_fn)
+with torch.inference_mode():
+    i = torch.ones(2, 3, 4, 5)
+print(i.contiguous(memory_format=cl).stride(), i.contiguous(memory_format=cl).is_inference())
+print(i.clone(memory_format=cl).is_inference(), i.to(memory_format=cl)._version)
+""",
 "memory_format_objects": """
 
 import copy

@@ -180,8 +180,10 @@ def copy_inplace(self, src, non_blocking=False):
     return write_inplace(self, write, make, (src,))
 
 
-def cpu(self, *args, **kwargs):
-    return self  # already on the CPU: PyTorch returns the tensor itself, not a copy
+def cpu(self, memory_format=None):
+    """Already on the CPU: PyTorch returns the tensor itself, not a copy, unless a memory_format asks for one (to's
+    rule)."""
+    return self if memory_format is None else to(self, memory_format=memory_format)
 
 
 @tensor_params("other")
