@@ -353,6 +353,28 @@ with torch.inference_mode():
 print(i.contiguous(memory_format=cl).stride(), i.contiguous(memory_format=cl).is_inference())
 print(i.clone(memory_format=cl).is_inference(), i.to(memory_format=cl)._version)
 """,
+"conv3d_is_channels_last_3d_on_onednn_path_only": """
+F = torch.nn.functional
+cl3 = torch.channels_last_3d
+torch.manual_seed(0)
+for dt in [torch.float32, torch.float64]:
+    for n in [1, 2]:
+        for k in [1, 2, 4]:
+            x = torch.randn(n, 3, 4, 4, 4, dtype=dt)
+            w = torch.randn(2, 3, k, k, k, dtype=dt)
+            for xi, wi in [(x.contiguous(memory_format=cl3), w), (x, w.contiguous(memory_format=cl3)), (x, w)]:
+                r = F.conv3d(xi, wi)
+                print(dt, n, k, r.stride(), r.is_contiguous(memory_format=cl3))
+            r = F.conv3d(x.contiguous(memory_format=cl3), torch.randn(6, 1, 2, 2, 2, dtype=dt), groups=3)
+            rt = F.conv_transpose3d(x.contiguous(memory_format=cl3), torch.randn(3, 2, 2, 2, 2, dtype=dt))
+            print(r.stride(), rt.stride())
+xg = torch.randn(2, 3, 4, 4, 4).contiguous(memory_format=cl3).requires_grad_()
+wg = torch.randn(2, 3, 2, 2, 2).contiguous(memory_format=cl3).requires_grad_()
+(F.conv3d(xg, wg) * torch.randn(2, 2, 3, 3, 3)).sum().backward()
+print(xg.grad.stride(), xg.grad._version, wg.grad.stride(), wg.grad._version)
+m = torch.nn.Conv3d(3, 2, 2).to(memory_format=cl3)
+print(m.weight.stride(), m(torch.randn(2, 3, 4, 4, 4)).stride())
+""",
 "memory_format_objects": """
 
 import copy
