@@ -100,11 +100,11 @@ class MemoryFormat:
     __api__ = frozenset()
     __module__ = "torch"
 
-    def __init__(self, name=None, rank=None, *, _made=False):
-        if not _made:  # (the four formats are the only ones: torch.memory_format() is refused)
+    def __init__(self, *args, **kwargs):
+        if kwargs.get("_made") is not True:  # (the four formats are the only ones: torch.memory_format(...) is refused)
             raise type_error("cannot create 'torch.memory_format' instances")
-        self.name, self.rank = name, rank
-        self.order = None if rank is None else (1,) + tuple(range(rank - 1, 1, -1)) + (0,)
+        self.name, self.rank = args if len(args) == 2 else (args[0], None)
+        self.order = None if self.rank is None else (1,) + tuple(range(self.rank - 1, 1, -1)) + (0,)
 
     def __repr__(self):
         return f"torch.{self.name}"

@@ -375,13 +375,41 @@ print(xg.grad.stride(), xg.grad._version, wg.grad.stride(), wg.grad._version)
 m = torch.nn.Conv3d(3, 2, 2).to(memory_format=cl3)
 print(m.weight.stride(), m(torch.randn(2, 3, 4, 4, 4)).stride())
 """,
+"resize_by_memory_format_and_its_version": """
+cl = torch.channels_last
+def t(f):
+    try:
+        r = f()
+        print(r.shape, r.stride(), r._version)
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+for f in [lambda: torch.ones(2, 3, 4, 5).resize_(2, 3, 4, 5, memory_format=cl), lambda: torch.ones(2, 3, 4, 5).resize_(1, 3, 2, 2, memory_format=cl),
+          lambda: torch.ones(24).resize_(1, 2, 3, 4, memory_format=cl), lambda: torch.ones(24).resize_(2, 3, 4, memory_format=cl),
+          lambda: torch.ones(2, 3, 4, 5).contiguous(memory_format=cl).resize_(2, 3, 4, 5), lambda: torch.ones(2, 3, 4, 5).contiguous(memory_format=cl).resize_(2, 3, 4, 5, memory_format=torch.contiguous_format),
+          lambda: torch.ones(2, 3, 4, 5).resize_(2, 3, 4, 5, memory_format=torch.preserve_format), lambda: torch.ones(2, 3, 4, 5, 6).resize_(2, 3, 4, 5, 6, memory_format=torch.channels_last_3d),
+          lambda: torch.ones(4).resize_as_(torch.ones(1, 2, 1, 2), memory_format=cl), lambda: torch.ones(4).resize_as_(torch.ones(1, 2, 1, 2).contiguous(memory_format=cl)),
+          lambda: torch.ones(2, 3, 4, 5).contiguous(memory_format=cl).resize_(3, 3, 4, 5)]:
+    t(f)
+for f in [lambda: torch.ones(3, 4).t().resize_(4, 3, memory_format=torch.contiguous_format), lambda: torch.ones(3, 4).t().resize_(4, 3),
+          lambda: torch.ones(3, 4).t().resize_(3, 4), lambda: torch.ones(3, 4).resize_(3, 4, memory_format=torch.contiguous_format),
+          lambda: torch.ones(3, 4).resize_(2, 2), lambda: torch.ones(3, 4).resize_(5, 5), lambda: torch.ones(3, 4)[:, :2].resize_(3, 2, memory_format=torch.contiguous_format),
+          lambda: torch.ones(2, 3, 4, 5).resize_(2, 3, 4, 5, memory_format=torch.channels_last), lambda: torch.ones(2, 3, 4, 5).resize_(2, 3, 4, memory_format=torch.channels_last),
+          lambda: torch.ones(2, 3, 4, 5).resize_(2, 3, 4, 5, memory_format=torch.preserve_format)]:
+    t(f)
+x = torch.ones(2, 3, 4, 5)
+try:
+    x.resize_(1, 3, 4, 5, memory_format=torch.preserve_format)
+except Exception as e:
+    print(e)
+print(x.shape, x.stride(), x._version)
+""",
 "memory_format_objects": """
 
 import copy
 cl = torch.channels_last
 print(type(cl) is torch.memory_format, type(cl), torch.memory_format, cl is torch.channels_last, cl == torch.channels_last_3d)
 print(copy.copy(cl) is cl, copy.deepcopy(cl) is cl, {cl: 1}[torch.channels_last], [torch.preserve_format, torch.contiguous_format])
-for f in [lambda: torch.memory_format(), lambda: torch.ones(2, 3, 4, 5).is_contiguous(memory_format='channels_last'),
+for f in [lambda: torch.memory_format(), lambda: torch.memory_format(2, 3, 4), lambda: torch.ones(2, 3, 4, 5).is_contiguous(memory_format='channels_last'),
           lambda: torch.ones(2, 3, 4, 5).clone(memory_format=torch.float32), lambda: torch.ones(2, 3, 4, 5).to(torch.float64, cl)]:
     try:
         print(f())
