@@ -422,3 +422,35 @@ for f in [lambda: torch.memory_format(), lambda: torch.memory_format(2, 3, 4), l
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_memory_formats_as_torch(name):
     same_as_torch(PROGRAMS[name])
+
+
+def test_a_channels_last_input_gives_the_contiguous_inputs_values_bit_for_bit():
+    """Only the layout follows the input's memory format: every op that lays its output (or gradient) out by it
+    gives the same bits for a channels_last input as for the same values contiguous (the engine's values, which
+    the other tests compare with torch's for contiguous inputs). (Not adaptive_avg_pool2d to one cell: that is a
+    mean, whose order follows the input's layout in PyTorch too.)"""
+    import numpy as np
+    from tensorsh.engine.torch_api import NAMESPACE as torch
+    from tensorsh.nn import functional as F
+    torch["manual_seed"](0)
+    x = torch["randn"](2, 4, 6, 6)
+    w = torch["randn"](4, 4, 3, 3)
+    ops = [lambda a: F.conv2d(a, w, padding=1), lambda a: F.batch_norm(a, None, None, training=True),
+           lambda a: F.group_norm(a, 2), lambda a: F.max_pool2d(a, 2), lambda a: F.avg_pool2d(a, 3, 2, 1),
+           lambda a: F.adaptive_avg_pool2d(a, 3), lambda a: F.adaptive_max_pool2d(a, 4),
+           lambda a: F.interpolate(a, scale_factor=2), lambda a: F.interpolate(a, scale_factor=2, mode="bilinear"),
+           lambda a: F.interpolate(a, size=(5, 5), mode="bicubic"), lambda a: F.pad(a, (1, 2, 1, 2), mode="reflect"),
+           lambda a: F.pad(a, (1, 1, 1, 1)), lambda a: F.pixel_shuffle(a, 2), lambda a: F.channel_shuffle(a, 2),
+           lambda a: F.gelu(a), lambda a: F.silu(a), lambda a: F.elu(a), lambda a: F.leaky_relu(a), lambda a: a.relu(),
+           lambda a: a.sigmoid()]
+    for i, op in enumerate(ops):
+        results = []
+        for a in (x.clone(), x.contiguous(memory_format=torch["channels_last"])):
+            a.requires_grad_()
+            y = op(a)
+            g = torch["randn"](*y.shape, generator=torch["Generator"]().manual_seed(i))
+            (y * g).sum().backward()
+            results.append((y.detach().numpy().copy(), a.grad.numpy().copy()))
+        (y0, g0), (y1, g1) = results
+        assert y0.tobytes() == np.ascontiguousarray(y1).tobytes(), i
+        assert g0.tobytes() == np.ascontiguousarray(g1).tobytes(), i
