@@ -403,6 +403,25 @@ except Exception as e:
     print(e)
 print(x.shape, x.stride(), x._version)
 """,
+"a_channels_last_training_loop_keeps_its_layouts": """
+cl = torch.channels_last
+torch.manual_seed(0)
+m = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3, padding=1), torch.nn.BatchNorm2d(4), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+                        torch.nn.Conv2d(4, 2, 1), torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten()).to(memory_format=cl)
+for opt in [torch.optim.SGD(m.parameters(), lr=0.1, momentum=0.9), torch.optim.Adam(m.parameters()), torch.optim.AdamW(m.parameters(), foreach=False)]:
+    for step in range(2):
+        x = torch.randn(2, 3, 8, 8).contiguous(memory_format=cl)
+        opt.zero_grad()
+        out = m(x)
+        out.sum().backward()
+        opt.step()
+    print(type(opt).__name__, out.shape, out.stride())
+    for p in m.parameters():
+        st = opt.state[p]
+        print(p.stride(), p.grad.stride(), p.grad._version, {k: v.stride() for k, v in st.items() if isinstance(v, torch.Tensor) and v.dim()})
+y = m[0](torch.randn(1, 3, 8, 8))
+print(y.stride(), m[1](y).stride(), m[2](m[1](y)).stride())
+""",
 "memory_format_objects": """
 
 import copy
