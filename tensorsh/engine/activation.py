@@ -12,7 +12,8 @@ from .saved_names import unsigned
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.comparison import where
-from .ops.core import SavingNode, attach, binary_result, fresh, laid_out_like, needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of
+from .ops.core import (SavingNode, attach, binary_result, fresh, laid_out_like, needs_grad, operand_edge, precheck,
+                       type_name, write_inplace, zeros_of)
 from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
 from .ops.unary import _backward_op
 
@@ -45,7 +46,8 @@ class _Activation(Node):
         if autograd._grad_enabled[0]:  # create_graph: a gradient that is itself differentiable, where PyTorch's is
             if self.name_ in DOUBLE:
                 return (DOUBLE[self.name_](g, v, *self.params),)
-        return (binary_result(self.grad(g._np, v._np, *self.params), g.dtype, *((v, g) if self.self_first else (g, v))),)
+        operands = (v, g) if self.self_first else (g, v)
+        return (binary_result(self.grad(g._np, v._np, *self.params), g.dtype, *operands),)
 
 
 def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None,

@@ -20,7 +20,7 @@ def iter_output(shape, dt, operands):
     if len(tensors) == len(operands) and all(t._shape == shape for t in tensors):  # (compute_fast_setup_type)
         if all(t.is_contiguous() for t in tensors):
             return np.empty(shape, dt.np)
-        if n == 4 and all(CHANNELS_LAST.is_contiguous(t._shape, t._stride) for t in tensors):  # (FastSetupType::CHANNELS_LAST)
+        if n == 4 and all(CHANNELS_LAST.is_contiguous(t._shape, t._stride) for t in tensors):  # (CHANNELS_LAST setup)
             return _channels_last(shape, dt)
         first = tensors[0]._stride
         if non_overlapping_and_dense(tensors[0]) and all(t._stride == first for t in tensors):

@@ -139,8 +139,10 @@ class MemoryFormat:
         return True
 
 
-PRESERVE_FORMAT, CONTIGUOUS_FORMAT = MemoryFormat("preserve_format", _made=True), MemoryFormat("contiguous_format", _made=True)
-CHANNELS_LAST, CHANNELS_LAST_3D = MemoryFormat("channels_last", 4, _made=True), MemoryFormat("channels_last_3d", 5, _made=True)
+PRESERVE_FORMAT = MemoryFormat("preserve_format", _made=True)
+CONTIGUOUS_FORMAT = MemoryFormat("contiguous_format", _made=True)
+CHANNELS_LAST = MemoryFormat("channels_last", 4, _made=True)
+CHANNELS_LAST_3D = MemoryFormat("channels_last_3d", 5, _made=True)
 MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"
 
 
