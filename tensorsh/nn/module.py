@@ -115,8 +115,9 @@ _STATE = ("training", "_parameters", "_buffers", "_non_persistent_buffers_set", 
           "_load_state_dict_post_hooks", "_modules")
 
 
-_PARSE_TO = tuple(f"to({first}bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)" for first in (
-    "Device device=None, ScalarType dtype=None, ", "ScalarType dtype, ", "Tensor tensor, "))  # (torch._C._nn._parse_to)
+_PARSE_TO = tuple(f"to({first}bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)"
+                  for first in ("Device device=None, ScalarType dtype=None, ", "ScalarType dtype, ", "Tensor tensor, "))
+# (torch._C._nn._parse_to's signatures)
 
 
 class Module:
