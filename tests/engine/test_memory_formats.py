@@ -422,6 +422,20 @@ for opt in [torch.optim.SGD(m.parameters(), lr=0.1, momentum=0.9), torch.optim.A
 y = m[0](torch.randn(1, 3, 8, 8))
 print(y.stride(), m[1](y).stride(), m[2](m[1](y)).stride())
 """,
+"type_and_every_conversion_take_memory_format": """
+cl = torch.channels_last
+x = torch.arange(24.).reshape(1, 2, 3, 4)
+for f in [lambda: x.type(torch.float64, memory_format=cl), lambda: x.type(torch.float32, memory_format=cl), lambda: x.type('torch.DoubleTensor', memory_format=cl),
+          lambda: x.bool(memory_format=cl), lambda: x.int(memory_format=cl), lambda: x.short(memory_format=cl), lambda: x.char(memory_format=cl), lambda: x.byte(memory_format=cl),
+          lambda: x.bfloat16(memory_format=cl), lambda: x.half(memory_format=torch.preserve_format), lambda: x.float(torch.channels_last),
+          lambda: x.long(memory_format=torch.channels_last_3d), lambda: x.new_zeros((1, 2, 3, 4), memory_format=cl), lambda: x.to(memory_format=cl, dtype=torch.int64),
+          lambda: x.to(torch.float32, False, False, cl)]:
+    try:
+        r = f()
+        print(r.dtype, r.stride(), r is x)
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+""",
 "memory_format_objects": """
 
 import copy

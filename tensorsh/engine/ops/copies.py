@@ -194,14 +194,15 @@ def type_as(self, other):
 def tensor_type(self, *args, **kwargs):
     """Tensor.type: its parser (PyObject* dtype, bool non_blocking), then a torch.dtype, a legacy tensor type or
     its name; no argument: the legacy type name of self."""
-    dtype = pyapi._parse(("type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)",),
-                         args, kwargs).get("dtype")
+    parsed = pyapi._parse(("type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)",),
+                          args, kwargs)
+    dtype = parsed.get("dtype")
     if dtype is None:
         return self.dtype.type_name
     target = pyapi.type_target(dtype, LEGACY, dtypes.DType)
     if not isinstance(target, dtypes.DType):
         target = target.dtype or dtypes.DEFAULT_FLOAT
-    return to(self, target)
+    return to(self, target, memory_format=parsed.get("memory_format"))
 
 
 tensor_type.__qualname__ = tensor_type.__name__ = "type"
