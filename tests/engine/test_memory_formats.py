@@ -436,6 +436,18 @@ for f in [lambda: x.type(torch.float64, memory_format=cl), lambda: x.type(torch.
     except Exception as e:
         print(type(e).__name__ + ':', e)
 """,
+"reduced_precision_and_double_channels_last_results": """
+F = torch.nn.functional
+torch.manual_seed(0)
+for dt in [torch.bfloat16, torch.float16, torch.float64]:
+    x = torch.randn(2, 3, 4, 4).to(dt).contiguous(memory_format=torch.channels_last)
+    for f in [lambda: F.max_pool2d(x, 2), lambda: F.pad(x, (1, 1, 1, 1)), lambda: F.interpolate(x, scale_factor=2), lambda: F.pixel_shuffle(x[:, :1].repeat(1, 4, 1, 1), 2), lambda: x.clone(memory_format=torch.contiguous_format), lambda: x.float(memory_format=torch.channels_last), lambda: torch.empty_like(x).fill_(1)]:
+        try:
+            r = f()
+            print(dt, r.dtype, r.stride(), r.flatten().tolist()[:6], r.untyped_storage().nbytes())
+        except Exception as e:
+            print(type(e).__name__ + ':', e)
+""",
 "memory_format_objects": """
 
 import copy
