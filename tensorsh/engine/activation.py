@@ -12,7 +12,8 @@ from .saved_names import unsigned
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.comparison import where
-from .ops.core import SavingNode, attach, fresh, needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of
+from .ops.core import (SavingNode, attach, binary_result, fresh, laid_out_like, needs_grad, operand_edge, precheck,
+                       type_name, write_inplace, zeros_of)
 from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
 from .ops.unary import _backward_op
 
@@ -26,8 +27,11 @@ def _exp(x):
 
 
 class _Activation(Node):
-    """Saves its input (or, for the in-place twin, its result) and the op's parameters."""
+    """Saves its input (or, for the in-place twin, its result) and the op's parameters. Its gradient's layout is
+    its backward kernel's TensorIterator's: operands (grad, self), or (self, grad) where self_first (leaky_relu's,
+    threshold's)."""
     __slots__ = ("params",)
+    self_first = False
 
     def __init__(self, x, saved, params, copy_input=False):
         Node.__init__(self, (edge_of(x),))
@@ -42,18 +46,21 @@ class _Activation(Node):
         if autograd._grad_enabled[0]:  # create_graph: a gradient that is itself differentiable, where PyTorch's is
             if self.name_ in DOUBLE:
                 return (DOUBLE[self.name_](g, v, *self.params),)
-        return (fresh(np.asarray(self.grad(g._np, v._np, *self.params), dtype=g.dtype.np), g.dtype),)
+        operands = (v, g) if self.self_first else (g, v)
+        return (binary_result(self.grad(g._np, v._np, *self.params), g.dtype, *operands),)
 
 
 def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None,
-        inplace_saves_input=False, saves=None):
-    """saves: {PyTorch's name: function of the params} for grad_fn._saved_<name> (besides the saved tensor)."""
+        inplace_saves_input=False, saves=None, self_first=False):
+    """saves: {PyTorch's name: function of the params} for grad_fn._saved_<name> (besides the saved tensor);
+    self_first: the backward kernel's operands are (self, grad)."""
     values = {k: (lambda node, f=f: f(node.params)) for k, f in (saves or {}).items()}
     node = type(name, (_Activation,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
-                                       "saved_names": ("self",), "saved_values": values})
+                                       "saved_names": ("self",), "saved_values": values, "self_first": self_first})
     node_inplace = None if inplace_name is None else type(inplace_name, (_Activation,), {
         "__slots__": (), "name_": inplace_name, "grad": staticmethod(inplace_grad or grad),
-        "saved_names": ("self" if inplace_saves_input else "result",), "saved_values": values})
+        "saved_names": ("self" if inplace_saves_input else "result",), "saved_values": values,
+        "self_first": self_first})
 
     def apply(x, params, inplace, op):
         if not isinstance(x, Tensor):
@@ -61,8 +68,9 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
         if float_only and not x.dtype.is_floating_point:
             raise not_implemented_for(kernel or f"{op}_cpu", x.dtype)
         values = forward(x._np, *params)
-        if not inplace:
-            out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype)
+        if not inplace:  # (TensorIterator's layout: a channels_last or transposed input's own)
+            out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype) if x._np.flags.c_contiguous else \
+                laid_out_like(values, x.dtype, x)
             if needs_grad(x):
                 attach(out, node(x, x, params))
             return out
@@ -89,7 +97,7 @@ def _leaky_grad(g, x, slope):
 
 
 _leaky = _op("LeakyReluBackward0", _leaky_forward, _leaky_grad, "LeakyReluBackward1",
-              saves={"negative_slope": lambda p: p[0]})
+              saves={"negative_slope": lambda p: p[0]}, self_first=True)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
@@ -341,6 +349,7 @@ def _threshold_grad(g, x, threshold, value):
 
 
 _threshold = _op("ThresholdBackward0", _threshold_forward, _threshold_grad, "ThresholdBackward1", float_only=False,
+                 self_first=True,
                  inplace_saves_input=True, saves={"threshold": lambda p: p[0]})
 
 

@@ -12,7 +12,7 @@ import itertools
 
 import numpy as np
 
-from . import autograd, dtypes, messages
+from . import autograd, dtypes, layout, messages
 from .autograd import Node, SavedTensor, edge_of
 from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
@@ -44,6 +44,17 @@ def _use_onednn(n, c, spatial, kernel, groups):
     """PyTorch's use_mkldnn for a float32 CPU convolution (ConvUtils.h), of its last two spatial dims."""
     (h, w), (kh, kw) = spatial[-2:], kernel[-2:]
     return groups > 1 or (kw > 3 and kh > 3) or n > 1 or n * c * h * w > 20480
+
+
+def _output_format(input, weight, groups):
+    """The memory format of a convolution's output (and gradients): channels_last for a 2-d one when the input or
+    the weight suggests it (the oneDNN and thnn kernels both take it); channels_last_3d for a 3-d one only on
+    oneDNN's path (float32, use_mkldnn: the slow 3-d kernel is contiguous); else contiguous."""
+    fmt = layout.op_format(input, weight)
+    if fmt.rank == 5 and not (input.dtype is dtypes.float32 and _use_onednn(
+            input._shape[0], input._shape[1], input._shape[2:4], weight._shape[2:], groups)):
+        return layout.CONTIGUOUS_FORMAT  # (use_mkldnn's size test reads input.size(2) * input.size(3))
+    return fmt
 
 
 def _fma(a, b, c):
@@ -205,7 +216,8 @@ def convolution_backward(g, x, w, geometry, mask):
         values[1] = _weight_grad(x64, g64, wn.shape, stride, padding, dilation, groups) if transposed else \
             _weight_grad(g64, x64, wn.shape, stride, padding, dilation, groups)
     dt = x.dtype
-    outs = [fresh(np.ascontiguousarray((v[:, :, 0] if nd == 1 else v).astype(dt.np)), dt) if v is not None else None
+    fmt = _output_format(x, w, groups)  # (a channels_last convolution's gradients are channels_last)
+    outs = [layout.in_format((v[:, :, 0] if nd == 1 else v).astype(dt.np), dt, fmt) if v is not None else None
             for v in values]
     if mask[2]:
         with autograd.no_grad():  # (the engine's float sum: ATen's order)
@@ -365,7 +377,11 @@ def _convolution(input, weight, bias, geometry):
             raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[input.dtype.name]} but found "
                           f"{dtypes.SCALAR_NAMES[other.dtype.name]}")
     out = _values(x, w, bias._np if bias is not None else None, _kernel_geometry(geometry))
-    result = fresh(np.ascontiguousarray(out[:, :, 0] if nd == 1 else out), input.dtype)
+    fmt = _output_format(input, weight, groups)
+    if fmt.rank is not None:
+        result = layout.in_format(out, input.dtype, fmt)
+    else:
+        result = fresh(np.ascontiguousarray(out[:, :, 0] if nd == 1 else out), input.dtype)
     if needs_grad(input, weight, bias):
         attach(result, ConvolutionBackward0(input, weight, bias, geometry))
     return result
@@ -413,7 +429,7 @@ def constant_pad_nd(input, pad, value=0.0):
         raise runtime(f"The input size {x.shape[-1]}, plus negative padding {pad[0]} and {pad[1]} resulted in a "
                       f"negative output size, which is invalid. Check dimension {nd - 1} of your input.")
     grown = np.pad(x[crop], [(max(a, 0), max(b, 0)) for a, b in widths], constant_values=value)
-    out = fresh(np.ascontiguousarray(grown.astype(x.dtype)), input.dtype)
+    out = layout.output_like(grown.astype(x.dtype), input.dtype, input)  # (suggest_memory_format(self))
     if needs_grad(input):
         attach(out, ConstantPadNdBackward0(input, list(pad)))
     return out

@@ -8,7 +8,7 @@ from .autograd import is_grad_enabled
 from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar, fits
 from .storage import check_size
-from .tensorimpl import Tensor, _contiguous_strides, _shape_list
+from .tensorimpl import CONTIGUOUS_FORMAT, Tensor, _contiguous_strides, _shape_list
 from .typenames import tp_name as type_name
 
 _wrap = Tensor._from_numpy
@@ -204,8 +204,14 @@ def zeros(*size, dtype=None, requires_grad=False, device=None, **kw):
 
 
 @dtype_checked
-def empty(*size, dtype=None, requires_grad=False, device=None, **kw):
-    return _filled(0, size, kw.get("size"), dtype, requires_grad, name="empty")
+def empty(*size, dtype=None, requires_grad=False, device=None, memory_format=None, **kw):
+    out = _filled(0, size, kw.get("size"), dtype, requires_grad, name="empty")
+    if memory_format is None or memory_format is CONTIGUOUS_FORMAT:
+        return out
+    if memory_format.rank is None:  # (empty_tensor_restride: preserve_format is no layout of its own)
+        raise runtime("unsupported memory format Preserve")
+    memory_format.check_rank(out._shape)
+    return _requiring_grad(layout.like(out._np, out.dtype, out, memory_format.strides(out._shape)), requires_grad)
 
 
 @dtype_checked
@@ -227,9 +233,8 @@ def _like_result(name, input, dtype, memory_format, requires_grad, values):
     _check_input(name, input)
     dt = dtype or input.dtype
     _alloc_check(input._shape, dt)
-    contiguous = getattr(memory_format, "name", None) == "contiguous_format"
     flat = np.empty(math.prod(input._shape), dt.np)
-    out = layout.over_storage(flat, dt, input, _contiguous_strides(input._shape) if contiguous else None)
+    out = layout.over_storage(flat, dt, input, layout.format_strides(input, memory_format))
     flat[...] = values(flat.size, out.is_contiguous())  # (out's elements are flat's, in memory order)
     return _requiring_grad(out, requires_grad)
 

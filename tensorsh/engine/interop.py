@@ -59,11 +59,11 @@ def array_wrap(self, array, context=None, return_scalar=False):
 
 
 def half(self, memory_format=None):
-    return to(self, dtypes.float16)
+    return to(self, dtypes.float16, memory_format=memory_format)
 
 
 def bfloat16(self, memory_format=None):
-    return to(self, dtypes.bfloat16)
+    return to(self, dtypes.bfloat16, memory_format=memory_format)
 
 
 def cuda(self, device=None, non_blocking=False, memory_format=None):

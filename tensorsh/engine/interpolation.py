@@ -11,7 +11,7 @@ choice when the output's height + width is at most 128) adds the four corner pro
 gradient into its corners in output order, each `acc += weight * g` one fused multiply-add."""
 import numpy as np
 
-from . import kernels
+from . import kernels, layout
 from .autograd import Node, edge_of
 from .ops.core import attach, fresh, needs_grad
 
@@ -291,7 +291,7 @@ def upsample(input, output_size, align_corners, scales, cubic=False):
     """upsample_linear1d / upsample_bilinear2d / upsample_trilinear3d, or upsample_bicubic2d (scales: one per
     dimension, None when the size was given)."""
     key = (cubic, len(output_size))
-    out = fresh(_KERNELS[key][1](input._np, output_size, align_corners, scales), input.dtype)
+    out = layout.output_like(_KERNELS[key][1](input._np, output_size, align_corners, scales), input.dtype, input)
     if needs_grad(input):
         attach(out, BACKWARD[key](input, output_size, align_corners, scales))
     return out

@@ -6,7 +6,7 @@ import numpy as np
 from . import dtypes, kernels
 from .autograd import non_overlapping_and_dense
 from .storage import BFloat16Storage, Storage, VersionCounter
-from .tensorimpl import Tensor, _contiguous_strides
+from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor, _contiguous_strides
 
 
 def iter_output(shape, dt, operands):
@@ -20,7 +20,7 @@ def iter_output(shape, dt, operands):
     if len(tensors) == len(operands) and all(t._shape == shape for t in tensors):  # (compute_fast_setup_type)
         if all(t.is_contiguous() for t in tensors):
             return np.empty(shape, dt.np)
-        if n == 4 and all(_channels_last_contiguous(t) for t in tensors):  # (FastSetupType::CHANNELS_LAST)
+        if n == 4 and all(CHANNELS_LAST.is_contiguous(t._shape, t._stride) for t in tensors):  # (CHANNELS_LAST setup)
             return _channels_last(shape, dt)
         first = tensors[0]._stride
         if non_overlapping_and_dense(tensors[0]) and all(t._stride == first for t in tensors):
@@ -61,15 +61,22 @@ def channels_last(shape, stride):
     return True
 
 
-def _channels_last_contiguous(t):
-    """t.is_contiguous(memory_format=torch.channels_last) (c10's compute_channels_last_contiguous_2d)."""
-    expected = 1
-    for d in (1, 3, 2, 0):
-        if t._shape[d] != 1:
-            if t._stride[d] != expected:
-                return False
-            expected *= t._shape[d]
-    return True
+def suggest_memory_format(t):
+    """c10's suggest_memory_format: channels_last (channels_last_3d) when t's strides read as it, else contiguous."""
+    if channels_last(t._shape, t._stride):
+        return CHANNELS_LAST if t.dim() == 4 else CHANNELS_LAST_3D
+    return CONTIGUOUS_FORMAT
+
+
+def format_strides(t, memory_format):
+    """The strides of torch.empty_like(t, memory_format=...) (clone's, _to_copy's): preserve_format (or None) as
+    preserved_strides; contiguous_format contiguous; a channels-last format its strides, t's rank checked first."""
+    if memory_format is None or memory_format is PRESERVE_FORMAT:
+        return preserved_strides(t)
+    if memory_format is CONTIGUOUS_FORMAT:
+        return _contiguous_strides(t._shape)
+    memory_format.check_rank(t._shape)
+    return memory_format.strides(t._shape)
 
 
 def joined_array(shape, dt, geometries):
@@ -131,22 +138,52 @@ def preserved_strides(t):
     return tuple(out)
 
 
-def like(values, dt, t):
-    """A fresh tensor holding `values`, laid out as torch.empty_like(t) (sort's results)."""
-    out = over_storage(np.empty(int(np.prod(t._shape)), dt.np), dt, t)
+def like(values, dt, t, stride=None):
+    """A fresh tensor holding `values`, laid out as torch.empty_like(t) (sort's results), or with the given dense
+    strides."""
+    out = over_storage(np.empty(int(np.prod(t._shape)), dt.np), dt, t, stride)
     out._np[...] = values
     if dt is dtypes.bfloat16:
         dtypes.round_bfloat16(out._np)
     return out
 
 
-def over_storage(flat, dt, t, stride=None):
+def over_storage(flat, dt, t, stride=None, shape=None):
     """A fresh tensor over the 1-D array `flat` (its elements in memory order) with t's shape, laid out as
-    torch.empty_like(t) (or with the given dense strides)."""
+    torch.empty_like(t) (or with the given dense strides; t None: of the given shape)."""
     stride = preserved_strides(t) if stride is None else stride
-    arr = np.lib.stride_tricks.as_strided(flat, t._shape, [s * flat.itemsize for s in stride])
+    shape = t._shape if shape is None else tuple(shape)
+    arr = np.lib.stride_tricks.as_strided(flat, shape, [s * flat.itemsize for s in stride])
     storage = Storage(flat) if dt is not dtypes.bfloat16 else BFloat16Storage(flat)
-    return Tensor._make(storage, 0, t._shape, tuple(stride), dt, arr, VersionCounter())
+    return Tensor._make(storage, 0, shape, tuple(stride), dt, arr, VersionCounter())
+
+
+def in_format(values, dt, memory_format):
+    """A fresh tensor holding the array `values`, laid out in memory_format as an op's output PyTorch allocates
+    with it (a channels-last format: its strides; else contiguous). The values are the contiguous result's, copied."""
+    src = Tensor._new(np.ascontiguousarray(values), dt)
+    if memory_format.rank is None:
+        return src
+    out = over_storage(np.empty(src._np.size, src._np.dtype), dt, None, memory_format.strides(src._shape), src._shape)
+    out._np[...] = src._np
+    return out
+
+
+def output_like(values, dt, *inputs, ranks=(4, 5)):
+    """An op's fresh output holding `values`, laid out in op_format(*inputs) (ranks: where the op's kernel has a
+    channels-last path: (4,) for one with channels_last only)."""
+    return in_format(values, dt, op_format(*inputs, ranks=ranks))
+
+
+def op_format(*tensors, ranks=(4, 5)):
+    """The memory format of an op's output PyTorch lays out by its inputs (convolution's, batch_norm's, the 2-d
+    poolings'): channels_last when any input's strides suggest it, else contiguous."""
+    for t in tensors:
+        if t is not None and t.dim() in ranks:
+            f = suggest_memory_format(t)
+            if f is not CONTIGUOUS_FORMAT:
+                return f
+    return CONTIGUOUS_FORMAT
 
 
 def _permuted(shape, dt, order):

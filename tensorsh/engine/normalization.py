@@ -8,7 +8,7 @@ arithmetic (momentum * new + (1 - momentum) * old), written in place without a v
 kernel writes them. Gradients are computed in double and rounded once (their last bits can differ)."""
 import numpy as np
 
-from . import kernels
+from . import kernels, layout
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import runtime
 from .saved_names import output_data
@@ -284,7 +284,7 @@ class NativeBatchNormBackward0(Node):
             gi = (gs * (rs * wv).astype(dt)[:, None, None]).astype(dt)
         gi = np.moveaxis(gi.reshape((c, x._shape[0]) + x._shape[2:]), 0, 1)
         ct = x.dtype
-        return (fresh(np.ascontiguousarray(gi), ct) if self.next_functions[0][0] else None,
+        return (layout.output_like(gi, ct, x) if self.next_functions[0][0] else None,  # (x's suggested format)
                 fresh((dotp * rs).astype(dt), ct) if self.next_functions[1][0] else None,
                 fresh(total, ct) if self.next_functions[2][0] else None)
 
@@ -373,7 +373,7 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     else:
         beta = (bv - use_mean * alpha).astype(dt)
         y = (x * alpha.reshape(shape) + beta.reshape(shape)).astype(dt)
-    out = fresh(np.ascontiguousarray(y), input.dtype)
+    out = layout.output_like(y, input.dtype, input)  # (empty_like(input, input.suggest_memory_format()))
     if needs_grad(input, weight, bias):
         attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var,
                                               fresh(np.ascontiguousarray(mean), input.dtype),
@@ -455,7 +455,7 @@ class NativeGroupNormBackward0(Node):
         xh = xhat.reshape(n, gr, -1)
         dx = (gx - gx.mean(2, keepdims=True) - xh * (gx * xh).mean(2, keepdims=True)).reshape(n, c, -1) * rs
         dt = x.dtype
-        return (fresh(dx.reshape(x._shape).astype(dt.np), dt) if self.next_functions[0][0] else None,
+        return (layout.output_like(dx.reshape(x._shape).astype(dt.np), dt, x) if self.next_functions[0][0] else None,
                 fresh((gn * xhat).sum((0, 2)).astype(dt.np), dt) if self.next_functions[1][0] else None,
                 fresh(gn.sum((0, 2)).astype(dt.np), dt) if self.next_functions[2][0] else None)
 
@@ -488,7 +488,7 @@ class NativeGroupNormBackward0(Node):
             c1 = (r[:, :, None] * gam[None]).astype(_F32)[..., None]
             xr, dyr = xs.reshape(n, gr, d, hw), dy.reshape(n, gr, d, hw)
             dx = (_fma(c1, dyr, (c2[:, :, None, None] * xr).astype(_F32)) + c3[:, :, None, None]).astype(_F32)
-            out[0] = fresh(dx.reshape(x._shape), dt)
+            out[0] = layout.output_like(dx.reshape(x._shape), dt, x)  # (x's suggested format)
         if self.next_functions[1][0] or self.next_functions[2][0]:
             mm, rr = np.repeat(m, d, axis=1), np.repeat(r, d, axis=1)
             dsf, dbf = ds.reshape(n, c), db.reshape(n, c)
@@ -534,7 +534,7 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         else:
             shift = (-scale * mean.reshape(n, num_groups, 1) + beta[None]).astype(dt)
             y = (scale[..., None] * xs + shift[..., None]).astype(dt)
-    out = fresh(np.ascontiguousarray(y.reshape(input._shape)), input.dtype)
+    out = layout.output_like(y.reshape(input._shape), input.dtype, input)
     if needs_grad(input, weight, bias):
         mean_t = fresh(np.ascontiguousarray(mean.reshape(n, num_groups)), input.dtype)
         rstd_t = fresh(np.ascontiguousarray(rstd.reshape(n, num_groups)), input.dtype)

@@ -5,7 +5,7 @@ Each output element copies one input element (PyTorch's index formulas, negative
 grad_output into grad_input in output order, one element at a time, as PyTorch's CPU padding_backward loop does."""
 import numpy as np
 
-from . import dtypes, messages
+from . import dtypes, layout, messages
 from .autograd import Node, edge_of
 from .errors import make, runtime
 from .ops.core import attach, fresh, needs_grad, operand_edge
@@ -29,14 +29,15 @@ def _index(mode, size, left, right):
 
 
 class _PadBackward(Node):
-    __slots__ = ("mode", "pad", "shape")
+    __slots__ = ("mode", "pad", "shape", "format")
 
     def __init__(self, x, mode, pad):
         Node.__init__(self, (edge_of(x),))
         self.mode, self.pad, self.shape = mode, pad, x._shape
+        self.format = layout.op_format(x)  # (the gradient is laid out in x's suggested format)
 
     def backward(self, g):
-        return (_pad_backward(g, self.mode, self.pad, self.shape),)
+        return (_pad_backward(g, self.mode, self.pad, self.shape, self.format),)
 
 
 _NODES = {(mode, k): type(f"{name}Pad{k}DBackward0", (_PadBackward,), {"__slots__": (),
@@ -55,7 +56,7 @@ def _flat_index(mode, shape, pad):
     return index.reshape(-1)
 
 
-def _pad_backward(g, mode, pad, shape):
+def _pad_backward(g, mode, pad, shape, memory_format):
     k = len(pad) // 2
     lead = shape[:-k]
     plane = int(np.prod(shape[-k:]))
@@ -64,7 +65,7 @@ def _pad_backward(g, mode, pad, shape):
     index = _flat_index(mode, shape, pad)
     for r in range(gn.shape[0]):  # np.add.at adds in index order: each output element in turn, as PyTorch's loop
         np.add.at(out[r], index, gn[r])
-    return fresh(out.reshape(shape), g.dtype)
+    return layout.in_format(out.reshape(shape), g.dtype, memory_format)
 
 
 def _check_valid_input(x, k):
@@ -112,7 +113,7 @@ def _reflect_or_replicate(x, mode, pad):
     lead = shape[:nd - k]
     xn = np.ascontiguousarray(x._np).reshape(lead + (int(np.prod(shape[nd - k:])),))
     values = xn[..., _flat_index(mode, shape, pad)]
-    out = fresh(np.ascontiguousarray(values.reshape(out_shape)), x.dtype)
+    out = layout.output_like(values.reshape(out_shape), x.dtype, x)  # (x's suggested format)
     if needs_grad(x):
         attach(out, _NODES[mode, k](x, mode, list(pad)))
     return out

@@ -7,7 +7,7 @@ import itertools
 
 import numpy as np
 
-from . import autograd, dtypes, messages
+from . import autograd, dtypes, layout, messages
 from .autograd import Node, SavedTensor, edge_of
 from .convolution import _tuple
 from .errors import index_error, make, runtime
@@ -136,6 +136,7 @@ class _PoolBackward(Node):
     """A pooling's node: it saves its input (and a max pooling its indices) and keeps the op's arguments (`args`);
     under create_graph its gradient is an op with its own node, `double`."""
     __slots__ = ("shape", "args", "geometry")
+    layout_ranks = (4,)
 
     def __init__(self, x, extra, args=None):
         Node.__init__(self, (edge_of(x),))
@@ -149,6 +150,10 @@ class _PoolBackward(Node):
     def backward(self, g):
         x, *idx = self.unpack()
         out = self._values(g, *idx)
+        fmt = layout.op_format(x, ranks=self.layout_ranks)  # (a channels_last input's gradient is channels_last in
+        # the 2-d kernels and max_pool3d's)
+        if fmt.rank is not None:
+            out = layout.in_format(out._np, out.dtype, fmt)
         if needs_grad(g, x):
             attach(out, self.double(g, x, idx[0] if idx else self.args))
         return (out,)
@@ -166,6 +171,7 @@ def _nodes(name, nd, node, double, saved_names, saved_values=None):
 class _MaxPoolBackward(_PoolBackward):
     """The gradient added at each output's saved flat index within its plane."""
     saves_indices = True
+    layout_ranks = (4, 5)
 
     def _values(self, g, idx):
         nd = self.nd
@@ -219,8 +225,8 @@ def _max_pool(input, nd, kernel_size, stride, padding, dilation, ceil_mode, retu
         take = inside & ((v > best) | np.isnan(v))  # (val > maxval) || isnan(val), PyTorch's test
         best = np.where(take, v, best)
         index = np.where(take, np.ravel_multi_index(clipped, spatial), index)
-    result = fresh(np.ascontiguousarray(best), input.dtype)
-    indices = fresh(np.ascontiguousarray(index), dtypes.int64)
+    result = layout.output_like(best, input.dtype, input)  # (input.suggest_memory_format())
+    indices = layout.output_like(index, dtypes.int64, input)
     if needs_grad(input):
         node = (MaxPool2DWithIndicesBackward0, MaxPool3DWithIndicesBackward0)[nd - 2]
         attach(result, node(input, indices, tuple(_given(v, nd) for v in (kernel_size, stride, padding, dilation))
@@ -294,7 +300,7 @@ def _avg_pool(input, geometry, node, given, count_include_pad, divisor_override)
         clipped = clipped * (np.minimum(end, n) - np.maximum(start, 0)).reshape(shape)
     divisors = np.full(out, divisor_override) if divisor_override else pool if count_include_pad else clipped
     divisors = divisors.astype(x.dtype)
-    result = fresh(np.ascontiguousarray((acc / divisors).astype(x.dtype)), input.dtype)
+    result = layout.output_like((acc / divisors).astype(x.dtype), input.dtype, input, ranks=(4,))
     if needs_grad(input):
         attach(result, node(input, (k, s, p, divisors, out), tuple(_given(v, nd) for v in given[:3]) +
                             (given[3], count_include_pad, divisor_override)))
@@ -384,10 +390,22 @@ def _adaptive_avg_pool(input, out, node):
         for _, (a, b) in cell:
             acc = acc / one(b - a)
         result[(Ellipsis,) + tuple(i for i, _ in cell)] = acc
-    t = fresh(result, input.dtype)
+    t = layout.output_like(result, input.dtype, input, ranks=(4,))
     if needs_grad(input):
         attach(t, node(input, windows, out))
     return t
+
+
+def _mean_pool(input, dims):
+    """An adaptive average pooling to one cell: the mean over the spatial dims; of a channels_last (_3d) input
+    restrided in place to that format's strides (as_strided_, as ATen's adaptive_avg_pool2d/3d do)."""
+    out = input.mean(dims, keepdim=True)
+    fmt = layout.op_format(input)
+    if fmt.rank == input.dim():
+        from .ops.geometry_inplace import restride_inplace
+        n, c = input._shape[:2]
+        restride_inplace(out, (c, 1) + (c,) * (fmt.rank - 2))
+    return out
 
 
 def adaptive_avg_pool2d(input, output_size):
@@ -397,7 +415,7 @@ def adaptive_avg_pool2d(input, output_size):
         raise runtime(f"adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but "
                       f"received {{{oh}, {ow}}}")
     if (oh, ow) == (1, 1):
-        return input.mean((-1, -2), keepdim=True)
+        return _mean_pool(input, (-1, -2))
     _adaptive_checks(input, 2, "adaptive_avg_pool2d", spatial_only=True)
     return _adaptive_avg_pool(input, (oh, ow), AdaptiveAvgPool2DBackward0)
 
@@ -420,7 +438,7 @@ def adaptive_avg_pool3d(input, output_size):
         raise runtime("adaptive_avg_pool3d: elements of output_size must be greater than or equal to 0 but received "
                       f"{{{out[0]}, {out[1]},{out[2]}}}")
     if out == (1, 1, 1):
-        return input.mean((-1, -2, -3), keepdim=True)
+        return _mean_pool(input, (-1, -2, -3))
     _adaptive_checks(input, 3, "adaptive_avg_pool3d")
     return _adaptive_avg_pool(input, out, AdaptiveAvgPool3DBackward0)
 
@@ -448,8 +466,8 @@ def _adaptive_max_pool(input, out, node):
             at = np.where(take, np.ravel_multi_index(pos, spatial), at)
         key = (Ellipsis,) + tuple(i for i, _ in cell)
         best_all[key], index_all[key] = best, at
-    result = fresh(best_all, input.dtype)
-    indices = fresh(index_all, dtypes.int64)
+    result = layout.output_like(best_all, input.dtype, input, ranks=(4,))
+    indices = layout.output_like(index_all, dtypes.int64, input, ranks=(4,))
     if needs_grad(input):
         attach(result, node(input, indices, ()))
     return result, indices

@@ -2,6 +2,7 @@
 shuffle, each beside its backward node with PyTorch's name. Values are copies (exact)."""
 import numpy as np
 
+from . import layout
 from .autograd import Node, edge_of
 from .errors import runtime
 from .ops.core import attach, fresh, needs_grad
@@ -79,7 +80,7 @@ def upsample_nearest(input, output_size, scales, exact=False):
     out = x
     for k, src in enumerate(sources):
         out = np.take(out, src, axis=out.ndim - nd + k)
-    result = fresh(np.ascontiguousarray(out), input.dtype)
+    result = layout.output_like(out, input.dtype, input)  # (input.suggest_memory_format())
     if needs_grad(input):
         node = ((UpsampleNearestExact1DBackward0, UpsampleNearestExact2DBackward0) if exact else
                 (UpsampleNearest1DBackward0, UpsampleNearest2DBackward0))[nd - 1]
@@ -115,6 +116,15 @@ def _unshuffle(x, r):
     return np.ascontiguousarray(y.reshape(tuple(lead) + (c * r * r, h // r, w // r)))
 
 
+def shuffled(kernel, input, r):
+    """pixel_shuffle's / pixel_unshuffle's result: laid out channels_last for a channels_last input; a
+    channels_last_3d one refused, as their CPU kernels refuse it."""
+    fmt = layout.op_format(input)
+    if fmt.rank == 5:
+        raise runtime("Unsupported memory format. Supports only ChannelsLast, Contiguous")
+    return layout.in_format(kernel(input._np, r), input.dtype, fmt)
+
+
 def pixel_shuffle(input, upscale_factor):
     if input.dim() < 3:
         raise runtime(f"pixel_shuffle expects input to have at least 3 dimensions, but got input with {input.dim()} "
@@ -126,7 +136,7 @@ def pixel_shuffle(input, upscale_factor):
     if c % (r * r):
         raise runtime(f"pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of "
                       f"upscale_factor, but input.size(-3)={c} is not divisible by {r * r}")
-    result = fresh(_shuffle(input._np, r), input.dtype)
+    result = shuffled(_shuffle, input, r)
     if needs_grad(input):
         attach(result, PixelShuffleBackward0(input, r))
     return result

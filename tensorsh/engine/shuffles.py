@@ -2,9 +2,10 @@
 (ChannelShuffleBackward0). Values are copies (exact)."""
 import numpy as np
 
+from . import layout
 from .errors import runtime
 from .ops.core import InputNode, attach, fresh, needs_grad
-from .resampling import _shuffle, _unshuffle
+from .resampling import _shuffle, _unshuffle, shuffled
 
 
 class PixelUnshuffleBackward0(InputNode):
@@ -29,7 +30,7 @@ def pixel_unshuffle(input, downscale_factor):
     if w % r:
         raise runtime(f"pixel_unshuffle expects width to be divisible by downscale_factor, but input.size(-1)={w} "
                       f"is not divisible by {r}")
-    result = fresh(_unshuffle(input._np, r), input.dtype)
+    result = shuffled(_unshuffle, input, r)
     if needs_grad(input):
         attach(result, PixelUnshuffleBackward0(input, r))
     return result
@@ -59,7 +60,7 @@ def channel_shuffle(input, groups):
     c = input._shape[1]
     if c % groups:
         raise runtime(f"Number of channels must be divisible by groups. Got {c} channels and {groups} groups.")
-    result = fresh(_channels(input._np, groups), input.dtype)
+    result = layout.output_like(_channels(input._np, groups), input.dtype, input)  # (input's suggested format)
     if needs_grad(input):
         attach(result, ChannelShuffleBackward0(input, groups))
     return result

@@ -93,19 +93,56 @@ CPU = Device()
 
 
 class MemoryFormat:
-    """torch.preserve_format, torch.contiguous_format: how clone() and contiguous() lay their result out."""
-    __slots__ = ("name",)
+    """torch.preserve_format, torch.contiguous_format, torch.channels_last, torch.channels_last_3d: how clone(),
+    contiguous(), to() and the *_like functions lay their result out. A channels-last format has its rank (4, 5) and
+    its dims' order in memory, fastest first: C, the spatial dims from the last, N."""
+    __slots__ = ("name", "rank", "order")
     __api__ = frozenset()
     __module__ = "torch"
 
-    def __init__(self, name):
-        self.name = name
+    def __init__(self, *args, **kwargs):
+        if kwargs.get("_made") is not True:  # (the four formats are the only ones: torch.memory_format(...) is refused)
+            raise type_error("cannot create 'torch.memory_format' instances")
+        self.name, self.rank = args if len(args) == 2 else (args[0], None)
+        self.order = None if self.rank is None else (1,) + tuple(range(self.rank - 1, 1, -1)) + (0,)
 
     def __repr__(self):
         return f"torch.{self.name}"
 
+    def __reduce__(self):
+        return self.name  # (copy.copy/deepcopy give the format itself, as PyTorch's)
 
-PRESERVE_FORMAT, CONTIGUOUS_FORMAT = MemoryFormat("preserve_format"), MemoryFormat("contiguous_format")
+    def check_rank(self, shape):
+        """c10's empty_tensor_restride: a channels-last format needs a tensor of its rank."""
+        if self.rank is not None and len(shape) != self.rank:
+            raise runtime(f"required rank {self.rank} tensor to use {self.name} format")
+
+    def strides(self, shape):
+        """get_channels_last_strides_2d/_3d: C's stride 1, each slower dim's the product of the faster dims' sizes
+        (a size 0 included, unlike contiguous strides)."""
+        out, acc = [0] * len(shape), 1
+        for d in self.order:
+            out[d] = acc
+            acc *= shape[d]
+        return tuple(out)
+
+    def is_contiguous(self, shape, stride):
+        """compute_channels_last_contiguous_2d/_3d: False for a tensor of another rank."""
+        if len(shape) != self.rank:
+            return False
+        expected = 1
+        for d in self.order:
+            if shape[d] != 1:
+                if stride[d] != expected:
+                    return False
+                expected *= shape[d]
+        return True
+
+
+PRESERVE_FORMAT = MemoryFormat("preserve_format", _made=True)
+CONTIGUOUS_FORMAT = MemoryFormat("contiguous_format", _made=True)
+CHANNELS_LAST = MemoryFormat("channels_last", 4, _made=True)
+CHANNELS_LAST_3D = MemoryFormat("channels_last_3d", 5, _made=True)
 MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"
 
 
@@ -332,7 +369,9 @@ class Tensor:
 
     is_sparse = is_quantized = is_meta = is_mkldnn = False
 
-    def is_contiguous(self):
+    def is_contiguous(self, memory_format=None):
+        if memory_format is not None and memory_format.rank is not None:  # (channels_last, channels_last_3d)
+            return memory_format.is_contiguous(self._shape, self._stride)
         expected = 1
         for size, stride in zip(reversed(self._shape), reversed(self._stride)):
             if size == 0:

@@ -6,7 +6,7 @@ from .ops import constructors, predicates
 from .errors import runtime, type_error
 from .scalars import unpack_long
 from .legacy_types import LEGACY
-from .tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, grads_tuple
+from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, MemoryFormat, grads_tuple
 from .ops.registry import FUNCTIONS, surface_all, torch_function
 from .tensor import Tensor, Size
 
@@ -211,7 +211,8 @@ autograd_ns = Namespace("torch.autograd", {
 
 NAMESPACE = dict(FUNCTIONS)  # the rows' torch functions (ops/registry.py)
 NAMESPACE.update({
-    "preserve_format": PRESERVE_FORMAT, "contiguous_format": CONTIGUOUS_FORMAT,
+    "preserve_format": PRESERVE_FORMAT, "contiguous_format": CONTIGUOUS_FORMAT, "channels_last": CHANNELS_LAST,
+    "channels_last_3d": CHANNELS_LAST_3D, "memory_format": MemoryFormat,
     "tensor": pyapi.constructor("tensor", creation.tensor),
     "as_tensor": pyapi.constructor("as_tensor", creation.as_tensor), "ones": creation.ones, "zeros": creation.zeros,
     "empty": creation.empty, "full": creation.full, "ones_like": creation.ones_like,

@@ -115,6 +115,11 @@ _STATE = ("training", "_parameters", "_buffers", "_non_persistent_buffers_set", 
           "_load_state_dict_post_hooks", "_modules")
 
 
+_PARSE_TO = tuple(f"to({first}bool non_blocking=False, bool copy=False, *, MemoryFormat? memory_format=None)"
+                  for first in ("Device device=None, ScalarType dtype=None, ", "ScalarType dtype, ", "Tensor tensor, "))
+# (torch._C._nn._parse_to's signatures)
+
+
 class Module:
     __module__ = "torch.nn.modules.module"
     __settable__ = frozenset({"*"})
@@ -644,6 +649,12 @@ class Module:
         if dtype is not None and not dtype.is_floating_point:
             raise type_error(f"nn.Module.to only accepts floating point or complex dtypes, but got desired "
                              f"dtype={dtype}")
+        memory_format = pyapi._parse(_PARSE_TO, args, kwargs).get("memory_format") if "memory_format" in kwargs \
+            else None  # (torch._C._nn._parse_to's signatures and texts)
+        if memory_format is not None:  # (PyTorch's convert: a 4-d or 5-d tensor to the format, the others as they are)
+            from tensorsh.engine.ops.copies import to as _to
+            return self._apply(lambda t: _to(t, dtype=dtype if t.is_floating_point() else None,
+                                              memory_format=memory_format if t.dim() in (4, 5) else None))
         if dtype is None:
             return self
         return self._apply(lambda t: t.to(dtype) if t.is_floating_point() else t)

@@ -6,7 +6,7 @@ from .. import dtypes, layout, pyapi, scalars
 from ..errors import runtime, type_error
 from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
-from ..tensorimpl import CONTIGUOUS_FORMAT, Tensor
+from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
 from .core import (InputNode, ZeroGradNode, attach, check_broadcast, check_dtype,
                    check_fits_output, empty_strided, from_numpy, needs_grad, precheck, self_overlapping, tensor_of,
                    tensor_params, write_inplace, write_rows, zero_node)
@@ -30,11 +30,13 @@ def _written_from_inference(self, out):
 
 
 def clone(self, memory_format=None, contiguous=False):
-    check_size(self._np.size * self.dtype.itemsize)       # an expanded view's copy is as large as it looks
     if contiguous or memory_format is CONTIGUOUS_FORMAT:
+        check_size(self._np.size * self.dtype.itemsize)   # an expanded view's copy is as large as it looks
         out = from_numpy(np.array(self._np, order="C", copy=True), self.dtype)
     else:  # preserve_format: a dense tensor's strides as they are, another's made dense in their order
-        out = empty_strided((self._shape, layout.preserved_strides(self), 0), self.dtype)
+        stride = layout.format_strides(self, memory_format)  # (a channels-last format: its strides, rank checked)
+        check_size(self._np.size * self.dtype.itemsize)
+        out = empty_strided((self._shape, stride, 0), self.dtype)
         out._np[...] = self._np
     if needs_grad(self):
         attach(out, CloneBackward0(self))
@@ -42,9 +44,15 @@ def clone(self, memory_format=None, contiguous=False):
 
 
 def contiguous(self, memory_format=None):
-    if self.is_contiguous():
+    """self when it is contiguous in memory_format (contiguous_format by default), else clone(memory_format)."""
+    if self.is_contiguous() if memory_format is None or memory_format.rank is None else \
+            memory_format.is_contiguous(self._shape, self._stride):
         return self
-    return _written_from_inference(self, clone(self, contiguous=True))
+    if memory_format is None or memory_format is CONTIGUOUS_FORMAT:
+        return _written_from_inference(self, clone(self, contiguous=True))
+    if memory_format is PRESERVE_FORMAT:
+        raise runtime("preserve memory format is unsupported by the contiguous operator")
+    return clone(self, memory_format)
 
 
 class ToCopyBackward0(InputNode):
@@ -54,18 +62,23 @@ class ToCopyBackward0(InputNode):
         return (g.to(self.dtype),)
 
 
-def to(self, *args, dtype=None, copy=False, **kwargs):
+def to(self, *args, dtype=None, copy=False, memory_format=None, **kwargs):
     for a in args:
         if isinstance(a, dtypes.DType):
             dtype = a
         elif isinstance(a, Tensor):
             dtype = a.dtype
-    if dtype is None or (dtype is self.dtype and not copy):
+    if memory_format is PRESERVE_FORMAT:
+        memory_format = None
+    if (dtype is None or dtype is self.dtype) and not copy and (
+            memory_format is None or layout.suggest_memory_format(self) is memory_format):  # (to_will_alias)
         return self
-    if self._np.flags.c_contiguous and self._np.size and (1 not in self._shape or self.dim() < 2):
+    dtype = dtype or self.dtype
+    if memory_format in (None, CONTIGUOUS_FORMAT) and self._np.flags.c_contiguous and self._np.size and (
+            1 not in self._shape or self.dim() < 2):
         out = from_numpy(self._np.astype(dtype.np), dtype)
     else:  # (_to_copy's layout, as empty_like's: numpy's astype orders an expanded tensor otherwise)
-        out = layout.like(self._np, dtype, self)  # (empty_like's strides)
+        out = layout.like(self._np, dtype, self, layout.format_strides(self, memory_format))
     if needs_grad(self) and dtype.is_floating_point:
         attach(out, ToCopyBackward0(self, self.dtype))
     return _written_from_inference(self, out)
@@ -73,8 +86,8 @@ def to(self, *args, dtype=None, copy=False, **kwargs):
 
 def _conversion(name, dtype):
     """x.float(), x.long(), ...: to(x, dtype)."""
-    def convert(self):
-        return to(self, dtype)
+    def convert(self, memory_format=None):
+        return to(self, dtype, memory_format=memory_format)
     convert.__name__ = convert.__qualname__ = name
     return convert
 
@@ -167,8 +180,10 @@ def copy_inplace(self, src, non_blocking=False):
     return write_inplace(self, write, make, (src,))
 
 
-def cpu(self, *args, **kwargs):
-    return self  # already on the CPU: PyTorch returns the tensor itself, not a copy
+def cpu(self, memory_format=None):
+    """Already on the CPU: PyTorch returns the tensor itself, not a copy, unless a memory_format asks for one (to's
+    rule)."""
+    return self if memory_format is None else to(self, memory_format=memory_format)
 
 
 @tensor_params("other")
@@ -179,14 +194,15 @@ def type_as(self, other):
 def tensor_type(self, *args, **kwargs):
     """Tensor.type: its parser (PyObject* dtype, bool non_blocking), then a torch.dtype, a legacy tensor type or
     its name; no argument: the legacy type name of self."""
-    dtype = pyapi._parse(("type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)",),
-                         args, kwargs).get("dtype")
+    parsed = pyapi._parse(("type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None)",),
+                          args, kwargs)
+    dtype = parsed.get("dtype")
     if dtype is None:
         return self.dtype.type_name
     target = pyapi.type_target(dtype, LEGACY, dtypes.DType)
     if not isinstance(target, dtypes.DType):
         target = target.dtype or dtypes.DEFAULT_FLOAT
-    return to(self, target)
+    return to(self, target, memory_format=parsed.get("memory_format"))
 
 
 tensor_type.__qualname__ = tensor_type.__name__ = "type"

@@ -331,6 +331,14 @@ def edges_first(fn):
     return op
 
 
+def binary_result(values, dt, first, second):
+    """The result of a binary TensorIterator kernel (a fused backward: threshold_backward, gelu_backward, ...) holding
+    the array `values`: contiguous when both operands are, else laid out by the operands in the kernel's order."""
+    if first._np.flags.c_contiguous and second._np.flags.c_contiguous:
+        return fresh(np.asarray(values, dtype=dt.np), dt)
+    return laid_out_like(values, dt, first, second)
+
+
 def laid_out_like(values, dt, *operands):
     """An elementwise result holding `values`, laid out as PyTorch's TensorIterator lays it out (layout.py)."""
     out = layout.iter_output(np.shape(values), dt, [t for t in operands if t is not None])  # (a number: a wrapped

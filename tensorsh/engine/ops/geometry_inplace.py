@@ -45,6 +45,15 @@ def _change_geometry(self, view, name, inverse):
     return self
 
 
+def restride_inplace(self, stride):
+    """self.as_strided_(self.shape, stride) over the same elements (adaptive_avg_pool's channels_last 1x1 output):
+    AsStridedBackward1 puts the gradient back in the old geometry."""
+    from .core import as_strided_backward
+    base, view = (self._shape, self._stride, self._offset), (self._shape, tuple(stride), self._offset)
+    return _change_geometry(self, lambda t: t.as_strided(self._shape, stride, self._offset), "AsStridedBackward1",
+                            lambda g: as_strided_backward(g, base, view))
+
+
 def unsqueeze_inplace(self, dim):
     d = self._wrap_dim(dim, self.dim() + 1)
     return _change_geometry(self, lambda t: t.unsqueeze(d), "UnsqueezeBackward1", lambda g: g.squeeze(d))
@@ -174,23 +183,37 @@ def resize_inplace(self, *size, memory_format=None):
 
 
 def _resize(self, shape, memory_format=None):
+    """ATen's resize_: new sizes get contiguous strides (the storage grown when they need more), then a given
+    memory_format restrides the tensor (its errors come after the resize, as PyTorch's); the version moves only when
+    the sizes changed (ADInplaceOrView's resize_), and only if nothing failed."""
     if self.requires_grad:
         raise runtime("cannot resize variables that require grad")
-    from ..tensorimpl import CONTIGUOUS_FORMAT
-    if shape == self._shape and memory_format is not CONTIGUOUS_FORMAT:
-        return self
-    strides = _contiguous_strides(shape)
-    item = self.dtype.npsize
-    n = int(np.prod(shape, dtype=np.int64))
-    if n and (self._offset + n) * item > self._storage.data.nbytes:
-        if not self._storage.resizable:
-            raise runtime("Trying to resize storage that is not resizable")
-        _grow(self._storage, (self._offset + n) * item)
+    from ..tensorimpl import PRESERVE_FORMAT
+    resized = shape != self._shape
+    if resized:
+        item = self.dtype.npsize
+        n = int(np.prod(shape, dtype=np.int64))
+        if n and (self._offset + n) * item > self._storage.data.nbytes:
+            if not self._storage.resizable:
+                raise runtime("Trying to resize storage that is not resizable")
+            _grow(self._storage, (self._offset + n) * item)
+        _restride(self, shape, _contiguous_strides(shape))
+    if memory_format is not None:  # (empty_tensor_restride)
+        if memory_format is PRESERVE_FORMAT:
+            raise runtime("Unsupported memory formatPreserve")
+        memory_format.check_rank(shape)
+        strides = memory_format.strides(shape) if memory_format.rank else _contiguous_strides(shape)
+        if strides != self._stride:
+            _restride(self, shape, strides)
+    if resized:
+        self._version_counter.bump()
+    return self
+
+
+def _restride(self, shape, strides):
     undo.touch(self)
     self._shape, self._stride = shape, strides
     self._np = storage_view(self._storage, self.dtype, shape, strides, self._offset)
-    self._version_counter.bump()
-    return self
 
 
 def resize_as_inplace(self, the_template, *, memory_format=None):

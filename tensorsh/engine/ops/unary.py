@@ -9,8 +9,8 @@ from .. import autograd, dtypes, errors, kernels, layout, messages, nans
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
 from ..tensorimpl import Tensor
-from .core import (InputNode, SavingNode, attach, cast_for_inplace, fresh, from_numpy, laid_out_like, needs_grad,
-                   operand_edge, precheck, self_overlapping, type_name, write_inplace, write_rows, zeros_of)
+from .core import (InputNode, SavingNode, attach, binary_result, cast_for_inplace, fresh, from_numpy, laid_out_like,
+                   needs_grad, operand_edge, precheck, self_overlapping, type_name, write_inplace, write_rows, zeros_of)
 from .registry import op, operator
 from .scalar_arith import add_scalar, mul_scalar
 
@@ -129,7 +129,8 @@ _BACKWARD_OPS = {
 
 def _backward_op(kind):
     def op(g, y):
-        out = fresh(np.asarray(_BACKWARD_OPS[kind][0](g, y)), g.dtype)
+        out = binary_result(_BACKWARD_OPS[kind][0](g, y), g.dtype, *((y, g) if kind == "relu" else (g, y)))
+        # (threshold_backward's operands are (self, grad); sigmoid_backward's and tanh_backward's (grad, output))
         if needs_grad(g, y):
             attach(out, _BackwardOp(kind, g, y))
         return out
