@@ -21,6 +21,11 @@ def _scalar(x, v):
     return x.dtype.type(v)
 
 
+def _in_float(a):
+    """float16 computes in float, rounded once when stored (PyTorch's kernels for half: Vectorized<float>)."""
+    return a.astype(np.float32) if a.dtype == np.float16 else a
+
+
 def _exp(x):
     return np.asarray(kernels.exp(kernels.contiguous(x)))
 
@@ -42,7 +47,8 @@ class _Activation(Node):
         if autograd._grad_enabled[0]:  # create_graph: a gradient that is itself differentiable, where PyTorch's is
             if self.name_ in DOUBLE:
                 return (DOUBLE[self.name_](g, v, *self.params),)
-        return (fresh(np.asarray(self.grad(g._np, v._np, *self.params), dtype=g.dtype.np), g.dtype),)
+        return (fresh(np.asarray(self.grad(_in_float(g._np), _in_float(v._np), *self.params), dtype=g.dtype.np),
+                      g.dtype),)
 
 
 def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None,
@@ -60,7 +66,7 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
             raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {type_name(x)}")
         if float_only and not x.dtype.is_floating_point:
             raise not_implemented_for(kernel or f"{op}_cpu", x.dtype)
-        values = forward(x._np, *params)
+        values = forward(_in_float(x._np), *params)
         if not inplace:
             out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype)
             if needs_grad(x):
@@ -416,7 +422,8 @@ class LogSigmoidBackward0(Node):
         x, z = self.unpack()
         if autograd._grad_enabled[0]:  # create_graph: log_sigmoid_backward recorded (LogSigmoidBackwardBackward0)
             return (log_sigmoid_backward(g, x, z),)
-        return (fresh(np.asarray(log_sigmoid_grad(g._np, x._np, z._np), dtype=g.dtype.np), g.dtype),)
+        return (fresh(np.asarray(log_sigmoid_grad(_in_float(g._np), _in_float(x._np), _in_float(z._np)), dtype=g.dtype.np),
+                      g.dtype),)
 
 
 def log_sigmoid_grad(ga, xa, za):
@@ -433,9 +440,9 @@ def logsigmoid(input):
         raise type_error(f"log_sigmoid(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if not input.dtype.is_floating_point:
         raise not_implemented_for("log_sigmoid_cpu", input.dtype)
-    x = input._np
+    x = _in_float(input._np)
     buffer = _exp(-np.abs(x))
-    out = fresh(kernels.contiguous(np.minimum(x, _scalar(x, 0)) - _log1p(buffer)), input.dtype)
+    out = fresh(kernels.contiguous(np.minimum(x, _scalar(x, 0)) - _log1p(buffer), dtype=input.dtype.np), input.dtype)
     if needs_grad(input):
         attach(out, LogSigmoidBackward0(input, fresh(kernels.contiguous(buffer), input.dtype)))
     return out
@@ -615,7 +622,8 @@ def _gradient_op(name, values, second):
     node = type(name, (_BackwardBackward,), {"__slots__": (), "name_": name, "second": staticmethod(second)})
 
     def op(grad, v, *params):
-        out = fresh(kernels.contiguous(values(grad._np, v._np, *params), dtype=grad.dtype.np), grad.dtype)
+        out = fresh(kernels.contiguous(values(_in_float(grad._np), _in_float(v._np), *params), dtype=grad.dtype.np),
+                    grad.dtype)
         if needs_grad(grad, v):
             attach(out, node(grad, v, params))
         return out
@@ -673,7 +681,8 @@ class _NotImplemented(Node):
 
 
 def hardsigmoid_backward(grad, x):
-    out = fresh(kernels.contiguous(_hardsigmoid_grad(grad._np, x._np), dtype=grad.dtype.np), grad.dtype)
+    out = fresh(kernels.contiguous(_hardsigmoid_grad(_in_float(grad._np), _in_float(x._np)), dtype=grad.dtype.np),
+                grad.dtype)
     if needs_grad(grad, x):
         attach(out, _NotImplemented("hardsigmoid_backward", grad, x))
     return out

@@ -201,6 +201,21 @@ def libm_each(name, np_fn):
     return kernel
 
 
+def reduced_rsqrt(x, rounding, floats=8):
+    """rsqrt of float16 or bfloat16 values (float32 x, `rounding` to the dtype) as PyTorch's kernel computes them:
+    its vector body (two vectors at a time: rsqrt's are AVX2's, 16 elements, `floats` 8; bfloat16's pow by -0.5
+    AVX-512's, 32) 1 / sqrt(x) in float, rounded once; its scalar body 1 / sqrt(x) with the square root rounded
+    to the dtype first (std::sqrt of a Half or BFloat16 is one)."""
+    one = np.float32(1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = one / np.sqrt(x)
+        mask = scalar_body_mask(x, floats=floats, element_bytes=2)
+        if mask is None or mask.any():
+            scalar = one / rounding(np.sqrt(x))
+            out = scalar if mask is None else np.where(mask, scalar, out)
+    return out
+
+
 def _scalar_body(fn, values, dtype):
     return np.array([fn(v) for v in values.tolist()], dtype)
 
@@ -243,16 +258,17 @@ def vector_and_scalar(vector_fn, libm_name):
     return fn
 
 
-def scalar_body_mask(x, floats=None):
+def scalar_body_mask(x, floats=None, element_bytes=None):
     """Which elements of float32/float64 x PyTorch's elementwise loop (cpu_kernel_vec) gives its scalar body: the end
     of each thread's range past its whole two-vector chunks in a dense layout, each contiguous row's end otherwise,
     every element whose innermost neighbours are apart; None where that is not known (no compiled build, another
     layout), the vector body then assumed. floats: a kernel's vector width in floats where it is not this CPU's
-    (softshrink's loop is AVX2's, 8, on an AVX-512 CPU: measured)."""
+    (softshrink's loop is AVX2's, 8, on an AVX-512 CPU: measured). element_bytes: the size of the elements PyTorch's
+    loop walks where x holds them widened (float16 and bfloat16 computed in float32: 2)."""
     lanes = _vector_lanes() if compiled is not None else None
     if lanes is None or x.dtype not in (np.float32, np.float64):
         return None
-    chunk = 2 * min(lanes, floats or lanes) * 4 // x.itemsize
+    chunk = 2 * min(lanes, floats or lanes) * 4 // (element_bytes or x.itemsize)
     layout = _elementwise_layout(x)
     if layout is not None and layout[0] == "scalar":
         return np.ones(x.shape, bool)
@@ -1220,9 +1236,9 @@ def norm_sequential(x, p, dims, keepdim):
     return np.array(total, order="C")  # (ascontiguousarray would make a 0-d result 1-d)
 
 
-def bfloat16_add_alpha(a, b, alpha, to_bfloat16):
-    """a + alpha * b of bfloat16 values (float32 arrays) as PyTorch's add kernel computes them: alpha rounded to
-    bfloat16; its vector loop (two vectors of 16 at a time) one fused multiply-add in float, its scalar tail the
+def reduced_add_alpha(a, b, alpha, to_bfloat16):
+    """a + alpha * b of bfloat16 (or float16: to_bfloat16 then rounds to float16) values as PyTorch's add kernel
+    computes them: alpha rounded to the dtype; its vector loop (two vectors of 16 at a time) one fused multiply-add in float, its scalar tail the
     product rounded to bfloat16 first, then the sum. The loop runs over the innermost dim, or over all of two
     operands of one dense layout (one thread's grain)."""
     alpha = to_bfloat16(np.float32(alpha))[()]
