@@ -447,6 +447,17 @@ def contiguous(x, dtype=None):
     return np.asarray(x, dtype=dtype, order="C")
 
 
+def _half_in_float(kernel):
+    """A backward kernel whose float16 operands PyTorch computes in float, rounding once (its reduced-float
+    branch)."""
+    def fn(g, y):
+        if g.dtype == np.float16 and y.dtype == np.float16:
+            return np.asarray(kernel(g.astype(np.float32), y.astype(np.float32))).astype(np.float16)
+        return kernel(g, y)
+    fn.__doc__ = kernel.__doc__
+    return fn
+
+
 def sigmoid_backward(g, y):
     """PyTorch's sigmoid_backward: g * (1 - y) * y, left to right."""
     out = _in_one_pass("sigmoid_backward", g, y)
@@ -465,6 +476,7 @@ def relu_backward(g, y):
     return np.where(y <= 0, g.dtype.type(0), g) if out is None else out
 
 
+@_half_in_float
 def tanh_backward(g, y):
     """PyTorch's tanh_backward, g * (1 - y*y): for float32 its compiler fuses 1 - y*y into one multiply-add
     (exact square, one rounding), reproduced here in double, block by block."""
@@ -815,6 +827,52 @@ def log_softmax(x, axis):
         compiled.log_softmax_columns(x.reshape(-1), out.reshape(-1), dim, inner, lanes,
                                      _softmax_chunk(dim, lanes, x.itemsize))
     return out
+
+
+def _column_scalar_mask(outer, inner, step):
+    """Which of the outer * inner columns of a softmax over a dim other than the last PyTorch's reduced-float
+    kernel (_vec_softmax) computes one by one: its parallel_for (grain 1: every thread takes a share) walks each
+    thread's range in whole vectors of `step` columns where they fit within both the row and the range."""
+    mask = np.ones(outer * inner, bool)
+    for begin, end in _thread_ranges(outer * inner, num_threads(), 1):
+        idx = begin
+        while idx < end:
+            inner_idx = idx % inner
+            if inner_idx + step <= inner and idx + step <= end:
+                mask[idx:idx + step] = False
+                idx += step
+            else:  # one by one to the end of the row or of the range
+                idx = min(end, idx - inner_idx + inner) if inner_idx + step > inner else end
+    return mask
+
+
+def reduced_softmax(x, axis, log, rounding):
+    """softmax or log_softmax of float16/bfloat16 values (float32 x; `rounding` to the dtype, the result left in
+    float32) as PyTorch's reduced-float kernels round: log_softmax along the last dim keeps the sum of exp(x - max)
+    and its log in the dtype (x - max - round(log(round(sum)))); along another dim it is x - max - log(sum) in float.
+    softmax along another dim: exp(x - max) / sum in float on the columns its vectors take (32 of them), the exp
+    rounded to the dtype first on the others; along the last dim, the float kernel rounded once."""
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        shifted = x - np.max(x, axis=axis, keepdims=True)
+        e = np.exp(shifted)
+        total = np.sum(e, axis=axis, keepdims=True, dtype=np.float32)
+        if log:
+            last = axis == x.ndim - 1
+            return shifted - (rounding(np.log(rounding(total))) if last else np.log(total))
+        if axis == x.ndim - 1:
+            return None
+        out = e / total
+        moved = np.moveaxis(out, axis, 0)  # (dim, outer..., inner...): the columns in C order
+        dim = x.shape[axis]
+        inner = int(np.prod(x.shape[axis + 1:], dtype=np.int64))
+        lanes = _vector_lanes()  # (a vector of the CPU's width: this kernel is registered for AVX-512 too)
+        mask = _column_scalar_mask(x.size // (dim * inner), inner, lanes * 2 if lanes else x.size + 1)
+        if mask.any():
+            scalar = np.moveaxis(rounding(e) / total, axis, 0)
+            flat, sflat = moved.reshape(dim, -1), scalar.reshape(dim, -1)
+            flat[:, mask] = sflat[:, mask]
+            out = np.moveaxis(flat.reshape(moved.shape), 0, axis)
+        return out
 
 
 def softmax_backward(g, y, axis, log):
