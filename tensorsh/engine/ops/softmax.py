@@ -35,7 +35,13 @@ def softmax_backward_data(g, y, dim, log):
         gn, yn, d = g._np, y._np, dim
         if yn.ndim == 0:
             gn, yn, d = gn.reshape(1), yn.reshape(1), 0
-        r = kernels.softmax_backward(gn, yn, d, log)
+        if y.dtype in REDUCED_FLOATS and g.dtype is y.dtype:  # (PyTorch's reduced-float kernels: float, one rounding)
+            gn, yn = gn.astype(np.float32), yn.astype(np.float32)
+            with np.errstate(over="ignore", invalid="ignore"):
+                r = gn - np.exp(yn) * np.sum(gn, d, keepdims=True, dtype=np.float32) if log else \
+                    (gn - np.sum(gn * yn, d, keepdims=True, dtype=np.float32)) * yn
+        else:
+            r = kernels.softmax_backward(gn, yn, d, log)
     if r is None:
         with autograd.no_grad():
             r = (g - y.exp() * g.sum(dim, keepdim=True)) if log else y * (g - (g * y).sum(dim, keepdim=True))
