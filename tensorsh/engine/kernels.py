@@ -1324,9 +1324,10 @@ def reduced_add_alpha(a, b, alpha, to_bfloat16):
     return o.reshape(out.shape)
 
 
-def bfloat16_prod(x, dim, keepdim, to_bfloat16):
-    """prod of bfloat16 values (float32 arrays) as PyTorch's CPU kernel multiplies them below 64 elements: one at a
-    time along the dim, each product rounded to bfloat16 (longer rows: its vector lanes, not reproduced)."""
+def reduced_prod(x, dim, keepdim, to_bfloat16):
+    """prod of bfloat16 or float16 values (float32 arrays; to_bfloat16 rounds to the dtype) as PyTorch's CPU kernel
+    multiplies them below 64 elements: one at a time along the dim, each product rounded to the dtype (longer rows:
+    its vector lanes, not reproduced)."""
     if dim is None:
         x, dim = x.reshape(-1), 0
         out_shape = (1,) * x.ndim if keepdim else ()
