@@ -672,8 +672,8 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
     dims = reduce_dims(self, dim)
     with autograd.no_grad():
-        if self.dtype is dtypes.float16:  # (PyTorch reduces half in float, rounding the result once)
-            out = to(norm(to(self, dtypes.float32), p, dim, keepdim), dtypes.float16)
+        if self.dtype is dtypes.float16 or self.dtype is dtypes.bfloat16:  # (reduced in float, rounded once)
+            out = to(norm(to(self, dtypes.float32), p, dim, keepdim), self.dtype)
         elif p == 0:  # the count of non-zero entries
             nonzero = fresh(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
             out = nonzero.sum(dims, keepdim) if dims is not None else \
