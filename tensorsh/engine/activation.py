@@ -52,8 +52,9 @@ class _Activation(Node):
 
 
 def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None,
-        inplace_saves_input=False, saves=None):
-    """saves: {PyTorch's name: function of the params} for grad_fn._saved_<name> (besides the saved tensor)."""
+        inplace_saves_input=False, saves=None, half_forward=None):
+    """saves: {PyTorch's name: function of the params} for grad_fn._saved_<name> (besides the saved tensor);
+    half_forward: the forward of a float16 input (in float32) where PyTorch's half kernel is not the float one."""
     values = {k: (lambda node, f=f: f(node.params)) for k, f in (saves or {}).items()}
     node = type(name, (_Activation,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
                                        "saved_names": ("self",), "saved_values": values})
@@ -66,7 +67,8 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
             raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {type_name(x)}")
         if float_only and not x.dtype.is_floating_point:
             raise not_implemented_for(kernel or f"{op}_cpu", x.dtype)
-        values = forward(_in_float(x._np), *params)
+        values = (half_forward if half_forward is not None and x.dtype is dtypes.float16 else forward)(
+            _in_float(x._np), *params)
         if not inplace:
             out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype)
             if needs_grad(x):
@@ -211,7 +213,19 @@ def _gelu_grad(g, x, approximate):
     return g * (cdf + x * pdf)
 
 
-_gelu = _op("GeluBackward0", _gelu_forward, _gelu_grad, kernel="GeluKernelImpl", saves={"approximate": lambda p: p[0]})
+def _gelu_half(x, approximate):
+    """float16 gelu: the float kernel's vector erf on whole two-vector chunks (AVX-512's, 64 halves), the C
+    library's erf on the rest (its scalar body)."""
+    out = _gelu_forward(x, approximate)
+    mask = kernels.scalar_body_mask(x, floats=16, element_bytes=2) if approximate == "none" else None
+    if mask is not None and mask.any() and x.size > 1:
+        one, half = _scalar(x, 1), _scalar(x, 0.5)
+        out = np.where(mask, x * half * (one + _erf(x * _scalar(x, math.sqrt(0.5)))), out)
+    return out
+
+
+_gelu = _op("GeluBackward0", _gelu_forward, _gelu_grad, kernel="GeluKernelImpl", saves={"approximate": lambda p: p[0]},
+            half_forward=_gelu_half)
 
 
 def gelu(input, approximate="none"):
