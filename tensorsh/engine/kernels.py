@@ -1329,7 +1329,7 @@ def reduced_prod(x, dim, keepdim, to_bfloat16):
     multiplies them below 64 elements: one at a time along the dim, each product rounded to the dtype (longer rows:
     its vector lanes, not reproduced)."""
     if dim is None:
-        x, dim = x.reshape(-1), 0
+        x, dim = x.ravel(order="K"), 0  # (a whole tensor: in memory order, as TensorIterator walks it)
         out_shape = (1,) * x.ndim if keepdim else ()
     else:
         out_shape = None
