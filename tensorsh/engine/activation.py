@@ -485,12 +485,15 @@ class GluBackward0(Node):
 def glu_backward(g, x, dim, given_dim):
     """ATen's glu_backward as an op (GluBackwardBackward0 under create_graph): sigmoid(b) g for the first half,
     (1 - sigmoid(b)) sigmoid(b) a g for the second."""
-    a, b = np.split(x._np, 2, axis=dim)
+    a, b = np.split(_in_float(x._np), 2, axis=dim)
     s = np.asarray(kernels.sigmoid(kernels.contiguous(b)))
+    gn = _in_float(g._np)
+    if x.dtype in (dtypes.float16, dtypes.bfloat16):  # (PyTorch: the sigmoid in the dtype, the rest in float)
+        s = dtypes.rounding(x.dtype)(s)
     one = _scalar(b, 1)
-    first = s * g._np
-    second = (one - s) * s * a * g._np
-    out = fresh(kernels.contiguous(np.concatenate((first, second), axis=dim)), g.dtype)
+    first = s * gn
+    second = (one - s) * s * a * gn
+    out = fresh(kernels.contiguous(np.concatenate((first, second), axis=dim), dtype=g.dtype.np), g.dtype)
     if needs_grad(g, x):
         attach(out, GluBackwardBackward0(g, x, dim, given_dim))
     return out
@@ -537,8 +540,9 @@ def glu(input, dim=-1):
         raise runtime(f"Halving dimension must be even, but dimension {d} is size {input._shape[d]}")
     if not input.dtype.is_floating_point:
         raise not_implemented_for("glu_cpu", input.dtype)
-    a, b = np.split(input._np, 2, axis=d)
-    out = fresh(kernels.contiguous(a * np.asarray(kernels.sigmoid(kernels.contiguous(b)))), input.dtype)
+    a, b = np.split(_in_float(input._np), 2, axis=d)
+    out = fresh(kernels.contiguous(a * np.asarray(kernels.sigmoid(kernels.contiguous(b))), dtype=input.dtype.np),
+                input.dtype)
     if needs_grad(input):
         attach(out, GluBackward0(input, d, dim))
     return out
