@@ -365,16 +365,14 @@ def hardshrink(input, lambd=0.5):
 
 
 def _softshrink_forward(x, lambd, reduced=False):
-    """softshrink_kernel: the scalar body's a * 0 between the bounds (a NaN, a negative zero kept); float32's and
-    double's vector body puts +0 there (a NaN still passes); float16 and bfloat16 compute in float, a * 0 too."""
-    xf = x.astype(np.float32) if reduced else x  # (bfloat16's array is float32 already)
-    lam = _scalar(xf, lambd)
-    outside = np.where(xf > lam, xf - lam, xf + lam)
-    shrunk = (xf > lam) | (xf < -lam)
-    scalar = np.where(shrunk, outside, xf * _scalar(xf, 0))
-    if reduced:
-        return scalar.astype(x.dtype)
-    mask = kernels.scalar_body_mask(x, floats=8)
+    """softshrink_kernel: the scalar body's a * 0 between the bounds (a NaN, a negative zero kept); the vector body
+    puts +0 there (a NaN still passes); float16 and bfloat16 compute in float (x is float32 then), their vectors
+    holding twice as many elements."""
+    lam = _scalar(x, lambd)
+    outside = np.where(x > lam, x - lam, x + lam)
+    shrunk = (x > lam) | (x < -lam)
+    scalar = np.where(shrunk, outside, x * _scalar(x, 0))
+    mask = kernels.scalar_body_mask(x, floats=8, element_bytes=2 if reduced else None)
     if mask is None or mask.all():
         return scalar if mask is not None else np.where(shrunk | np.isnan(x), scalar, _scalar(x, 0))
     return np.where(shrunk | np.isnan(x) | mask, scalar, _scalar(x, 0))
