@@ -83,6 +83,18 @@ for dt in [torch.float16, torch.bfloat16]:
     big = vals(60000, 4049, 60000, 7919.).to(dt)
     show(big.sum(), big.reshape(300, 200).sum(0), big.reshape(300, 200).sum(1), big.reshape(300, 200).t().sum(0))
 """,
+"layer_norm_glu_and_softshrink_of_reduced_floats": _VALUES + """
+F = torch.nn.functional
+for dt in [torch.float16, torch.bfloat16]:
+    for x0 in inputs(dt):
+        x = x0.detach().requires_grad_()
+        w = (x0.float() * 0.37 - 0.2).to(dt)
+        y = F.layer_norm(x, x.shape[-1:])
+        z = F.glu(torch.cat([x, x.flip(-1)], -1))
+        (y * w).sum().backward(); g1 = x.grad; x.grad = None
+        (z * w).sum().backward()
+        show(y, z, g1, x.grad, F.softshrink(x0, 0.5), F.softshrink(x0.t() if x0.dim() == 2 else x0, 0.3))
+""",
 "bfloat16_nextafter_steps_one_bfloat16": """
 x = torch.tensor([0., -0., 1., -1., float('inf'), float('nan'), 3.0e38, 1e-40, 2.5, -7.], dtype=torch.bfloat16)
 y = torch.tensor([1., -1., 2., 0., 0., 1., float('inf'), 0., 2.5, -8.], dtype=torch.bfloat16)
