@@ -95,6 +95,20 @@ for dt in [torch.float16, torch.bfloat16]:
         (z * w).sum().backward()
         show(y, z, g1, x.grad, F.softshrink(x0, 0.5), F.softshrink(x0.t() if x0.dim() == 2 else x0, 0.3))
 """,
+"infinities_zeros_and_empty_tensors": """
+for dt in [torch.float16, torch.bfloat16]:
+    x = torch.tensor([[1., float('inf'), 2.], [float('-inf'), float('-inf'), 0.], [float('nan'), 1., 2.]], dtype=dt)
+    for d in [0, 1]:
+        print(torch.softmax(x, d).float().tolist(), torch.log_softmax(x, d).float().tolist())
+    s = torch.tensor(2.5, dtype=dt)
+    print(s.rsqrt().item(), torch.softmax(s, 0).item(), torch.log_softmax(s, 0).item(), (s / 0.3).item(), (s ** -0.5).item())
+    e = torch.ones(0, 3, dtype=dt)
+    print(e.rsqrt().shape, torch.softmax(e, 0).shape, torch.log_softmax(e, 1).shape, e.sum(0).tolist(), (e * 0.3).shape)
+    z = torch.tensor([0., -0., 4., float('inf'), -1.], dtype=dt)
+    print(z.rsqrt().tolist(), (z ** -0.5).tolist(), (z / 0.0).tolist(), (z * float('inf')).tolist())
+    i = torch.arange(6, dtype=torch.int16).reshape(2, 3)
+    print((i * 0.3).dtype, i.sqrt().dtype, (i * torch.tensor(0.3, dtype=dt)).float().tolist(), (i / torch.tensor(7, dtype=dt)).float().tolist())
+""",
 "bfloat16_nextafter_steps_one_bfloat16": """
 x = torch.tensor([0., -0., 1., -1., float('inf'), float('nan'), 3.0e38, 1e-40, 2.5, -7.], dtype=torch.bfloat16)
 y = torch.tensor([1., -1., 2., 0., 0., 1., float('inf'), 0., 2.5, -8.], dtype=torch.bfloat16)

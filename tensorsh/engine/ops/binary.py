@@ -452,8 +452,10 @@ def _pow_number(self, exponent):
     if dt.category == 2 and not isinstance(exponent, bool):
         if dt in REDUCED_FLOATS:  # (the exponent cast to the reduced dtype first, as PyTorch's common dtype)
             exponent = float(scalar_in(dt, exponent))
-        if dt is dtypes.float16:  # (computed in float and rounded once, x ** 3 too)
-            x = x.astype(np.float32)
+        if dt is dtypes.float16:  # (computed in float and rounded once, x ** 3 too; ** 0.5 and ** -0.5 by pow, so
+            x = x.astype(np.float32)  # -0. ** -0.5 is inf, not rsqrt's -inf)
+            if exponent in (0.5, -0.5):  # (+ 0: C's pow(-0., 0.5) is +0)
+                return from_numpy(kernels.pow_scalar_libm(x, exponent) + np.float32(0), dt)
         elif dt is dtypes.bfloat16 and exponent in (3, -2):  # (PyTorch's x*x*x, 1/(x*x): bfloat16 steps)
             sq = dtypes.to_bfloat16(x * x)
             return from_numpy(sq * x if exponent == 3 else np.float32(1) / sq, dt)
