@@ -22,6 +22,14 @@ def _scalar(x, v):
     return x.dtype.type(v)
 
 
+_REDUCED = (dtypes.float16, dtypes.bfloat16)
+
+
+def _in_float(a):
+    """float16 computes in float, rounded once when stored (PyTorch's kernels for half: Vectorized<float>)."""
+    return a.astype(np.float32) if a.dtype == np.float16 else a
+
+
 def _exp(x):
     return np.asarray(kernels.exp(kernels.contiguous(x)))
 
@@ -32,6 +40,7 @@ class _Activation(Node):
     threshold's)."""
     __slots__ = ("params",)
     self_first = False
+    half_grad = None
 
     def __init__(self, x, saved, params, copy_input=False):
         Node.__init__(self, (edge_of(x),))
@@ -47,15 +56,22 @@ class _Activation(Node):
             if self.name_ in DOUBLE:
                 return (DOUBLE[self.name_](g, v, *self.params),)
         operands = (v, g) if self.self_first else (g, v)
-        return (binary_result(self.grad(g._np, v._np, *self.params), g.dtype, *operands),)
+        if v.dtype in _REDUCED and self.half_grad is not None:
+            values = self.half_grad(_in_float(g._np), _in_float(v._np), v.dtype, *self.params)
+        else:
+            values = self.grad(_in_float(g._np), _in_float(v._np), *self.params)
+        return (binary_result(values, g.dtype, *operands),)
 
 
 def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None,
-        inplace_saves_input=False, saves=None, self_first=False):
+        inplace_saves_input=False, saves=None, self_first=False, half_forward=None, half_grad=None):
     """saves: {PyTorch's name: function of the params} for grad_fn._saved_<name> (besides the saved tensor);
-    self_first: the backward kernel's operands are (self, grad)."""
+    self_first: the backward kernel's operands are (self, grad); half_forward: the forward of a float16 input (in
+    float32) where PyTorch's half kernel is not the float one; half_grad(g, x, dtype, *params): the gradient of a
+    float16 or bfloat16 input (in float32) where its kernel is not float32's."""
     values = {k: (lambda node, f=f: f(node.params)) for k, f in (saves or {}).items()}
     node = type(name, (_Activation,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
+                                       "half_grad": staticmethod(half_grad) if half_grad else None,
                                        "saved_names": ("self",), "saved_values": values, "self_first": self_first})
     node_inplace = None if inplace_name is None else type(inplace_name, (_Activation,), {
         "__slots__": (), "name_": inplace_name, "grad": staticmethod(inplace_grad or grad),
@@ -67,7 +83,8 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
             raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {type_name(x)}")
         if float_only and not x.dtype.is_floating_point:
             raise not_implemented_for(kernel or f"{op}_cpu", x.dtype)
-        values = forward(x._np, *params)
+        values = (half_forward if half_forward is not None and x.dtype is dtypes.float16 else forward)(
+            _in_float(x._np), *params)
         if not inplace:  # (TensorIterator's layout: a channels_last or transposed input's own)
             out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype) if x._np.flags.c_contiguous else \
                 laid_out_like(values, x.dtype, x)
@@ -191,6 +208,11 @@ def _onednn(x, approximate):
 def _gelu_forward(x, approximate):
     if _onednn(x, approximate):
         return onednn_gelu.gelu(x, kernels.AVX512_CORE)
+    return _aten_gelu(x, approximate)
+
+
+def _aten_gelu(x, approximate):
+    """ATen's GeluKernelImpl (float32 here: a float16 input's values in float)."""
     one, half = _scalar(x, 1), _scalar(x, 0.5)
     if approximate == "none" and x.dtype == np.float32 and x.size > 1:  # (one element: the C library's erf)
         return (x * half).astype(x.dtype) * (one + _vector_erf((x * _scalar(x, math.sqrt(0.5))).astype(x.dtype)))
@@ -205,13 +227,19 @@ def _gelu_forward(x, approximate):
 
 
 def _gelu_grad(g, x, approximate):
-    if _onednn(x, approximate):
+    if _onednn(x, approximate):  # (bfloat16 too: PyTorch hands it to oneDNN on a CPU with AVX-512 BF16)
         return onednn_gelu.gelu_backward(np.asarray(g, np.float32), x)
+    return _aten_gelu_grad(g, x, approximate)
+
+
+def _aten_gelu_grad(g, x, approximate, reduced=False):
+    """ATen's GeluBackwardKernelImpl (reduced: a float16 or bfloat16 input's, in float: its vector chunks are the
+    reduced type's, so no float32 chunking is assumed)."""
     one, half = _scalar(x, 1), _scalar(x, 0.5)
     if approximate == "tanh":
         k_beta, k_kappa = _scalar(x, math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5), _scalar(x, 0.044715)
         x_sq = x * x
-        if x.dtype == np.float32:  # the kernel's contractions (measured): x + kappa * x^3, 1 - t * t, 1 + 3 kappa x^2
+        if x.dtype == np.float32 and not reduced:  # the kernel's contractions (measured): x + kappa * x^3, 1 - t * t, 1 + 3 kappa x^2
             inner = (k_beta * kernels.fma(k_kappa, (x * x * x).astype(x.dtype), x)).astype(x.dtype)
             t = kernels.loop_tanh(inner, x)
             left_d, tanh_d = half * (one + t), kernels.fma(-t, t, one)
@@ -226,14 +254,35 @@ def _gelu_grad(g, x, approximate):
     k_beta = _scalar(x, 2 / math.sqrt(math.pi) * math.sqrt(0.5) * 0.5)
     if x.dtype == np.float32 and x.size > 1:
         cdf = half * (one + _vector_erf((x * _scalar(x, math.sqrt(0.5))).astype(x.dtype)))
-        pdf = k_beta * kernels.loop_exp((x * x * _scalar(x, -0.5)).astype(x.dtype), x)
+        squares = (x * x * _scalar(x, -0.5)).astype(x.dtype)
+        pdf = k_beta * (_exp(squares) if reduced else kernels.loop_exp(squares, x))
         return g * _fma(x, pdf, cdf)
     cdf = half * (one + _erf(x * _scalar(x, math.sqrt(0.5))))
     pdf = k_beta * _exp(x * x * _scalar(x, -0.5))
     return g * (cdf + x * pdf)
 
 
-_gelu = _op("GeluBackward0", _gelu_forward, _gelu_grad, kernel="GeluKernelImpl", saves={"approximate": lambda p: p[0]})
+def _gelu_grad_reduced(g, x, dtype, approximate):
+    """float16's and bfloat16's gradient (x in float): a contiguous bfloat16 one's oneDNN's where the CPU has AVX-512
+    (ATen's use_mkldnn and mkldnn_bf16_device_check), the rest ATen's reduced-float kernel in float."""
+    if dtype is dtypes.bfloat16 and kernels.AVX512_CORE and _onednn(x, approximate):
+        return onednn_gelu.gelu_backward(np.asarray(g, np.float32), x)
+    return _aten_gelu_grad(g, x, approximate, True)
+
+
+def _gelu_half(x, approximate):
+    """float16 gelu: the float kernel's vector erf on whole two-vector chunks (AVX-512's, 64 halves), the C
+    library's erf on the rest (its scalar body)."""
+    out = _aten_gelu(x, approximate)
+    mask = kernels.scalar_body_mask(x, floats=16, element_bytes=2) if approximate == "none" else None
+    if mask is not None and mask.any() and x.size > 1:
+        one, half = _scalar(x, 1), _scalar(x, 0.5)
+        out = np.where(mask, x * half * (one + _erf(x * _scalar(x, math.sqrt(0.5)))), out)
+    return out
+
+
+_gelu = _op("GeluBackward0", _gelu_forward, _gelu_grad, kernel="GeluKernelImpl", saves={"approximate": lambda p: p[0]},
+            half_forward=_gelu_half, half_grad=_gelu_grad_reduced)
 
 
 def gelu(input, approximate="none"):
@@ -377,16 +426,14 @@ def hardshrink(input, lambd=0.5):
 
 
 def _softshrink_forward(x, lambd, reduced=False):
-    """softshrink_kernel: the scalar body's a * 0 between the bounds (a NaN, a negative zero kept); float32's and
-    double's vector body puts +0 there (a NaN still passes); float16 and bfloat16 compute in float, a * 0 too."""
-    xf = x.astype(np.float32) if reduced else x  # (bfloat16's array is float32 already)
-    lam = _scalar(xf, lambd)
-    outside = np.where(xf > lam, xf - lam, xf + lam)
-    shrunk = (xf > lam) | (xf < -lam)
-    scalar = np.where(shrunk, outside, xf * _scalar(xf, 0))
-    if reduced:
-        return scalar.astype(x.dtype)
-    mask = kernels.scalar_body_mask(x, floats=8)
+    """softshrink_kernel: the scalar body's a * 0 between the bounds (a NaN, a negative zero kept); the vector body
+    puts +0 there (a NaN still passes); float16 and bfloat16 compute in float (x is float32 then), their vectors
+    holding twice as many elements."""
+    lam = _scalar(x, lambd)
+    outside = np.where(x > lam, x - lam, x + lam)
+    shrunk = (x > lam) | (x < -lam)
+    scalar = np.where(shrunk, outside, x * _scalar(x, 0))
+    mask = kernels.scalar_body_mask(x, floats=8, element_bytes=2 if reduced else None)
     if mask is None or mask.all():
         return scalar if mask is not None else np.where(shrunk | np.isnan(x), scalar, _scalar(x, 0))
     return np.where(shrunk | np.isnan(x) | mask, scalar, _scalar(x, 0))
@@ -455,7 +502,8 @@ class LogSigmoidBackward0(Node):
         x, z = self.unpack()
         if autograd._grad_enabled[0]:  # create_graph: log_sigmoid_backward recorded (LogSigmoidBackwardBackward0)
             return (log_sigmoid_backward(g, x, z),)
-        return (fresh(np.asarray(log_sigmoid_grad(g._np, x._np, z._np), dtype=g.dtype.np), g.dtype),)
+        return (fresh(np.asarray(log_sigmoid_grad(_in_float(g._np), _in_float(x._np), _in_float(z._np)), dtype=g.dtype.np),
+                      g.dtype),)
 
 
 def log_sigmoid_grad(ga, xa, za):
@@ -472,9 +520,10 @@ def logsigmoid(input):
         raise type_error(f"log_sigmoid(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if not input.dtype.is_floating_point:
         raise not_implemented_for("log_sigmoid_cpu", input.dtype)
-    x = input._np
+    x = _in_float(input._np)
     buffer = kernels.sleef_exp(-np.abs(x))  # (its own loop: the vector body over the tail too)
-    out = fresh(kernels.contiguous(np.minimum(x, _scalar(x, 0)) - kernels.log1p(buffer)), input.dtype)
+    out = fresh(kernels.contiguous(np.minimum(x, _scalar(x, 0)) - kernels.log1p(buffer), dtype=input.dtype.np),
+                input.dtype)
     if needs_grad(input):
         attach(out, LogSigmoidBackward0(input, fresh(kernels.contiguous(buffer), input.dtype)))
     return out
@@ -503,12 +552,15 @@ class GluBackward0(Node):
 def glu_backward(g, x, dim, given_dim):
     """ATen's glu_backward as an op (GluBackwardBackward0 under create_graph): sigmoid(b) g for the first half,
     (1 - sigmoid(b)) sigmoid(b) a g for the second."""
-    a, b = np.split(x._np, 2, axis=dim)
+    a, b = np.split(_in_float(x._np), 2, axis=dim)
     s = np.asarray(kernels.sigmoid(kernels.contiguous(b)))
+    gn = _in_float(g._np)
+    if x.dtype in (dtypes.float16, dtypes.bfloat16):  # (PyTorch: the sigmoid in the dtype, the rest in float)
+        s = dtypes.rounding(x.dtype)(s)
     one = _scalar(b, 1)
-    first = s * g._np
-    second = (one - s) * s * a * g._np
-    out = fresh(kernels.contiguous(np.concatenate((first, second), axis=dim)), g.dtype)
+    first = s * gn
+    second = (one - s) * s * a * gn
+    out = fresh(kernels.contiguous(np.concatenate((first, second), axis=dim), dtype=g.dtype.np), g.dtype)
     if needs_grad(g, x):
         attach(out, GluBackwardBackward0(g, x, dim, given_dim))
     return out
@@ -555,8 +607,9 @@ def glu(input, dim=-1):
         raise runtime(f"Halving dimension must be even, but dimension {d} is size {input._shape[d]}")
     if not input.dtype.is_floating_point:
         raise not_implemented_for("glu_cpu", input.dtype)
-    a, b = np.split(input._np, 2, axis=d)
-    out = fresh(kernels.contiguous(a * np.asarray(kernels.sigmoid(kernels.contiguous(b)))), input.dtype)
+    a, b = np.split(_in_float(input._np), 2, axis=d)
+    out = fresh(kernels.contiguous(a * np.asarray(kernels.sigmoid(kernels.contiguous(b))), dtype=input.dtype.np),
+                input.dtype)
     if needs_grad(input):
         attach(out, GluBackward0(input, d, dim))
     return out
@@ -654,7 +707,8 @@ def _gradient_op(name, values, second):
     node = type(name, (_BackwardBackward,), {"__slots__": (), "name_": name, "second": staticmethod(second)})
 
     def op(grad, v, *params):
-        out = fresh(kernels.contiguous(values(grad._np, v._np, *params), dtype=grad.dtype.np), grad.dtype)
+        out = fresh(kernels.contiguous(values(_in_float(grad._np), _in_float(v._np), *params), dtype=grad.dtype.np),
+                    grad.dtype)
         if needs_grad(grad, v):
             attach(out, node(grad, v, params))
         return out
@@ -712,7 +766,8 @@ class _NotImplemented(Node):
 
 
 def hardsigmoid_backward(grad, x):
-    out = fresh(kernels.contiguous(_hardsigmoid_grad(grad._np, x._np), dtype=grad.dtype.np), grad.dtype)
+    out = fresh(kernels.contiguous(_hardsigmoid_grad(_in_float(grad._np), _in_float(x._np)), dtype=grad.dtype.np),
+                grad.dtype)
     if needs_grad(grad, x):
         attach(out, _NotImplemented("hardsigmoid_backward", grad, x))
     return out

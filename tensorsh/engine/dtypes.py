@@ -84,6 +84,17 @@ def to_bfloat16(values):
     return out
 
 
+def to_float16(values):
+    """A float32 array of values rounded to float16 (c10::Half's cast from float): a step of a half kernel that
+    computes in float and rounds in between."""
+    return np.asarray(values, np.float32).astype(np.float16).astype(np.float32)
+
+
+def rounding(dtype):
+    """The function rounding float32 values to a reduced float dtype, kept as float32 (to_bfloat16, to_float16)."""
+    return to_bfloat16 if dtype is bfloat16 else to_float16
+
+
 def round_bfloat16(arr):
     """Round a float32 array (any strides) to bfloat16 values in place."""
     if arr.size == 0:

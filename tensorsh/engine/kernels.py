@@ -314,6 +314,21 @@ def libm_each(name, np_fn):
     return kernel
 
 
+def reduced_rsqrt(x, rounding, floats=8):
+    """rsqrt of float16 or bfloat16 values (float32 x, `rounding` to the dtype) as PyTorch's kernel computes them:
+    its vector body (two vectors at a time: rsqrt's are AVX2's, 16 elements, `floats` 8; bfloat16's pow by -0.5
+    AVX-512's, 32) 1 / sqrt(x) in float, rounded once; its scalar body 1 / sqrt(x) with the square root rounded
+    to the dtype first (std::sqrt of a Half or BFloat16 is one)."""
+    one = np.float32(1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = one / np.sqrt(x)
+        mask = scalar_body_mask(x, floats=floats, element_bytes=2)
+        if mask is None or mask.any():
+            scalar = one / rounding(np.sqrt(x))
+            out = scalar if mask is None else np.where(mask, scalar, out)
+    return out
+
+
 def _scalar_body(fn, values, dtype):
     return np.array([fn(v) for v in values.tolist()], dtype)
 
@@ -356,16 +371,17 @@ def vector_and_scalar(vector_fn, libm_name):
     return fn
 
 
-def scalar_body_mask(x, floats=None):
+def scalar_body_mask(x, floats=None, element_bytes=None):
     """Which elements of float32/float64 x PyTorch's elementwise loop (cpu_kernel_vec) gives its scalar body: the end
     of each thread's range past its whole two-vector chunks in a dense layout, each contiguous row's end otherwise,
     every element whose innermost neighbours are apart; None where that is not known (no compiled build, another
     layout), the vector body then assumed. floats: a kernel's vector width in floats where it is not this CPU's
-    (softshrink's loop is AVX2's, 8, on an AVX-512 CPU: measured)."""
+    (softshrink's loop is AVX2's, 8, on an AVX-512 CPU: measured). element_bytes: the size of the elements PyTorch's
+    loop walks where x holds them widened (float16 and bfloat16 computed in float32: 2)."""
     lanes = _vector_lanes() if compiled is not None else None
     if lanes is None or x.dtype not in (np.float32, np.float64):
         return None
-    chunk = 2 * min(lanes, floats or lanes) * 4 // x.itemsize
+    chunk = 2 * min(lanes, floats or lanes) * 4 // (element_bytes or x.itemsize)
     layout = _elementwise_layout(x)
     if layout is not None and layout[0] == "scalar":
         return np.ones(x.shape, bool)
@@ -544,6 +560,17 @@ def contiguous(x, dtype=None):
     return np.asarray(x, dtype=dtype, order="C")
 
 
+def _half_in_float(kernel):
+    """A backward kernel whose float16 operands PyTorch computes in float, rounding once (its reduced-float
+    branch)."""
+    def fn(g, y):
+        if g.dtype == np.float16 and y.dtype == np.float16:
+            return np.asarray(kernel(g.astype(np.float32), y.astype(np.float32))).astype(np.float16)
+        return kernel(g, y)
+    fn.__doc__ = kernel.__doc__
+    return fn
+
+
 def sigmoid_backward(g, y):
     """PyTorch's sigmoid_backward: g * (1 - y) * y, left to right."""
     out = _in_one_pass("sigmoid_backward", g, y)
@@ -562,6 +589,7 @@ def relu_backward(g, y):
     return np.where(y <= 0, g.dtype.type(0), g) if out is None else out
 
 
+@_half_in_float
 def tanh_backward(g, y):
     """PyTorch's tanh_backward, g * (1 - y*y): for float32 its compiler fuses 1 - y*y into one multiply-add
     (exact square, one rounding), reproduced here in double, block by block."""
@@ -912,6 +940,52 @@ def log_softmax(x, axis):
         compiled.log_softmax_columns(x.reshape(-1), out.reshape(-1), dim, inner, lanes,
                                      _softmax_chunk(dim, lanes, x.itemsize))
     return out
+
+
+def _column_scalar_mask(outer, inner, step):
+    """Which of the outer * inner columns of a softmax over a dim other than the last PyTorch's reduced-float
+    kernel (_vec_softmax) computes one by one: its parallel_for (grain 1: every thread takes a share) walks each
+    thread's range in whole vectors of `step` columns where they fit within both the row and the range."""
+    mask = np.ones(outer * inner, bool)
+    for begin, end in _thread_ranges(outer * inner, num_threads(), 1):
+        idx = begin
+        while idx < end:
+            inner_idx = idx % inner
+            if inner_idx + step <= inner and idx + step <= end:
+                mask[idx:idx + step] = False
+                idx += step
+            else:  # one by one to the end of the row or of the range
+                idx = min(end, idx - inner_idx + inner) if inner_idx + step > inner else end
+    return mask
+
+
+def reduced_softmax(x, axis, log, rounding):
+    """softmax or log_softmax of float16/bfloat16 values (float32 x; `rounding` to the dtype, the result left in
+    float32) as PyTorch's reduced-float kernels round: log_softmax along the last dim keeps the sum of exp(x - max)
+    and its log in the dtype (x - max - round(log(round(sum)))); along another dim it is x - max - log(sum) in float.
+    softmax along another dim: exp(x - max) / sum in float on the columns its vectors take (32 of them), the exp
+    rounded to the dtype first on the others; along the last dim, the float kernel rounded once."""
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        shifted = x - np.max(x, axis=axis, keepdims=True)
+        e = np.exp(shifted)
+        total = np.sum(e, axis=axis, keepdims=True, dtype=np.float32)
+        if log:
+            last = axis == x.ndim - 1
+            return shifted - (rounding(np.log(rounding(total))) if last else np.log(total))
+        if axis == x.ndim - 1:
+            return None
+        out = e / total
+        moved = np.moveaxis(out, axis, 0)  # (dim, outer..., inner...): the columns in C order
+        dim = x.shape[axis]
+        inner = int(np.prod(x.shape[axis + 1:], dtype=np.int64))
+        lanes = _vector_lanes()  # (a vector of the CPU's width: this kernel is registered for AVX-512 too)
+        mask = _column_scalar_mask(x.size // (dim * inner), inner, lanes * 2 if lanes else x.size + 1)
+        if mask.any():
+            scalar = np.moveaxis(rounding(e) / total, axis, 0)
+            flat, sflat = moved.reshape(dim, -1), scalar.reshape(dim, -1)
+            flat[:, mask] = sflat[:, mask]
+            out = np.moveaxis(flat.reshape(moved.shape), 0, axis)
+        return out
 
 
 def softmax_backward(g, y, axis, log):
@@ -1333,9 +1407,9 @@ def norm_sequential(x, p, dims, keepdim):
     return np.array(total, order="C")  # (ascontiguousarray would make a 0-d result 1-d)
 
 
-def bfloat16_add_alpha(a, b, alpha, to_bfloat16):
-    """a + alpha * b of bfloat16 values (float32 arrays) as PyTorch's add kernel computes them: alpha rounded to
-    bfloat16; its vector loop (two vectors of 16 at a time) one fused multiply-add in float, its scalar tail the
+def reduced_add_alpha(a, b, alpha, to_bfloat16):
+    """a + alpha * b of bfloat16 (or float16: to_bfloat16 then rounds to float16) values as PyTorch's add kernel
+    computes them: alpha rounded to the dtype; its vector loop (two vectors of 16 at a time) one fused multiply-add in float, its scalar tail the
     product rounded to bfloat16 first, then the sum. The loop runs over the innermost dim, or over all of two
     operands of one dense layout (one thread's grain)."""
     alpha = to_bfloat16(np.float32(alpha))[()]
@@ -1363,11 +1437,12 @@ def bfloat16_add_alpha(a, b, alpha, to_bfloat16):
     return o.reshape(out.shape)
 
 
-def bfloat16_prod(x, dim, keepdim, to_bfloat16):
-    """prod of bfloat16 values (float32 arrays) as PyTorch's CPU kernel multiplies them below 64 elements: one at a
-    time along the dim, each product rounded to bfloat16 (longer rows: its vector lanes, not reproduced)."""
+def reduced_prod(x, dim, keepdim, to_bfloat16):
+    """prod of bfloat16 or float16 values (float32 arrays; to_bfloat16 rounds to the dtype) as PyTorch's CPU kernel
+    multiplies them below 64 elements: one at a time along the dim, each product rounded to the dtype (longer rows:
+    its vector lanes, not reproduced)."""
     if dim is None:
-        x, dim = x.reshape(-1), 0
+        x, dim = x.ravel(order="K"), 0  # (a whole tensor: in memory order, as TensorIterator walks it)
         out_shape = (1,) * x.ndim if keepdim else ()
     else:
         out_shape = None

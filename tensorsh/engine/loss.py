@@ -8,7 +8,7 @@ from .errors import index_error, make, runtime, type_error, value_error
 from .saved_names import unsigned
 from .tensorimpl import Tensor
 from .ops.scalar_arith import div_scalar, mul_scalar
-from .ops.core import InputNode, attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, sum_to, type_name, \
+from .ops.core import REDUCED_FLOATS, InputNode, attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, sum_to, type_name, \
     unchecked
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
@@ -67,7 +67,10 @@ class _PointwiseLoss(Node):
             x, y = x.astype(common), y.astype(common)
         gn = g._np
         norm = 1.0 / self.numel if self.reduction == "mean" else 1.0
-        d = np.asarray(self.grad(x, y, gn, norm, *self.params))  # (in the common dtype, each gradient cast after)
+        if self.reduced is not None and self.reduced[1] is not None and a.dtype in REDUCED_FLOATS and a.dtype is b.dtype is g.dtype:
+            d = np.asarray(self.reduced[1](*_in_float(x, y, gn), norm, dtypes.rounding(a.dtype), *self.params))
+        else:
+            d = np.asarray(self.grad(x, y, gn, norm, *self.params))  # (in the common dtype, each gradient cast after)
         record = self.double is not None and needs_grad(g, a, b)  # create_graph: the backward ops, recorded
         ga = gb = None
         if self.next_functions[0][0] is not None:
@@ -133,13 +136,19 @@ def mse_loss_backward(g, a, b, reduction, numel):
     return mul_scalar(d, 2.0 / numel if reduction == "mean" else 2.0) * g
 
 
-def _loss_op(name, forward, grad, double=None, param=None, kernel=None, into_input=False):
+def _in_float(*arrays):
+    return [a.astype(np.float32) for a in arrays]
+
+
+def _loss_op(name, forward, grad, double=None, param=None, kernel=None, into_input=False, reduced=None):
     """A pointwise loss as ATen computes it: a TensorIterator binary op of input and target in their common dtype
     (a floating one, else kernel's dispatch error), its output of that dtype or (into_input: huber_loss, which
-    writes into empty_like(input)) of input's, with TensorIterator's cast check."""
+    writes into empty_like(input)) of input's, with TensorIterator's cast check. reduced: the (forward, gradient)
+    of float16 and bfloat16 operands of one dtype, on float32 arrays with `q` rounding to the dtype where PyTorch's
+    kernel rounds (its Vectorized<Half>/<BFloat16> steps, or float and one rounding)."""
     saved = {"reduction": _reduction, **({param: lambda n: float(n.params[0])} if param else {})}
     node = type(name, (_PointwiseLoss,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
-                                          "into_input": into_input,
+                                          "into_input": into_input, "reduced": reduced,
                                           "double": staticmethod(double) if double else None,
                                           "saved_names": ("self", "target"), "saved_values": saved})
 
@@ -157,7 +166,11 @@ def _loss_op(name, forward, grad, double=None, param=None, kernel=None, into_inp
         x, y = _broadcast(input, target)
         if target.dtype is not input.dtype:
             x, y = x.astype(dt.np, copy=False), y.astype(dt.np, copy=False)
-        out = _reduce(forward(x, y, *params), out_dt, reduction_enum(reduction))
+        if reduced is not None and reduced[0] is not None and dt in REDUCED_FLOATS and input.dtype is target.dtype:
+            values = reduced[0](*_in_float(x, y), dtypes.rounding(dt), *params)
+        else:
+            values = forward(x, y, *params)
+        out = _reduce(values, out_dt, reduction_enum(reduction))
         if needs_grad(input, target):
             attach(out, node(input, target, reduction, params))
         return out
@@ -194,11 +207,40 @@ def _huber_grad(x, y, g, norm, delta):
     return np.where(d < -dl, -n * g * dl, np.where(d > dl, n * g * dl, n * d * g))
 
 
-mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad, _mse_double, kernel="mse_cpu")
+def _mse_reduced(x, y, q):
+    d = q(x - y)
+    return d * d
+
+
+def _mse_grad_reduced(x, y, g, norm, q):
+    return q(q(2.0 * norm) * q(x - y)) * g  # (norm_val * (input - target) * grad_output, each step rounded)
+
+
+def _smooth_l1_grad_reduced(x, y, g, norm, q, beta):
+    return _smooth_l1_grad(x, y, g, norm, beta)  # (in float, rounded once)
+
+
+def _huber_reduced(x, y, q, delta):
+    """float16: in float with delta a float, rounded once; bfloat16: each step rounded, delta too."""
+    if q is dtypes.to_float16:
+        return _huber_forward(x, y, delta)
+    z, dl = q(np.abs(x - y)), q(np.float32(delta))
+    return np.where(z < dl, q(q(np.float32(0.5) * z) * z), dl * q(z - q(np.float32(0.5) * dl)))
+
+
+def _huber_grad_reduced(x, y, g, norm, q, delta):
+    """Each step rounded: (norm * delta) * grad outside [-delta, delta], (norm * d) * grad inside."""
+    d, n, dl = q(x - y), q(np.float32(norm)), q(np.float32(delta))
+    nd = q(n * dl)
+    return np.where(d < -dl, q(-nd * g), np.where(d > dl, q(nd * g), q(q(n * d) * g)))
+
+
+mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad, _mse_double, kernel="mse_cpu",
+                    reduced=(_mse_reduced, _mse_grad_reduced))
 _smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad, _smooth_l1_double, "beta",
-                      kernel="smooth_l1_cpu")
+                      kernel="smooth_l1_cpu", reduced=(None, _smooth_l1_grad_reduced))
 _huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad, param="delta", kernel="huber_cpu",
-                  into_input=True)
+                  into_input=True, reduced=(_huber_reduced, _huber_grad_reduced))
 
 
 def smooth_l1_loss(input, target, reduction="mean", beta=1.0):

@@ -8,7 +8,7 @@ arithmetic (momentum * new + (1 - momentum) * old), written in place without a v
 kernel writes them. Gradients are computed in double and rounded once (their last bits can differ)."""
 import numpy as np
 
-from . import kernels, layout
+from . import dtypes, kernels, layout
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import runtime
 from .saved_names import output_data
@@ -111,7 +111,7 @@ class NativeLayerNormBackward0(Node):
         if k == 0:
             return (zeros_of(x) if self.next_functions[0][0] else None,) + tuple(
                 zeros_of(t) if t is not None and self.next_functions[i][0] else None for i, t in ((1, w), (2, _)))
-        if x.dtype.np in (np.float32, np.float64) and kernels._vector_lanes() is not None:
+        if (x.dtype.np in (np.float32, np.float64) or x.dtype is dtypes.float16) and kernels._vector_lanes() is not None:
             return self._aten_backward(g, x, w, mean, rstd, rows, k)
         xn = x._np.reshape(rows, k).astype(np.float64)
         gn = g._np.reshape(rows, k).astype(np.float64)
@@ -133,9 +133,9 @@ class NativeLayerNormBackward0(Node):
         the vector lanes' order; gamma's and beta's gradients summed per thread over its rows, then over the
         threads. (Measured on random rows, gradients bit for bit: float32 64-100%, the formula in double rounded
         once 32-69%; float64 40-64%, before 14-46%, its forward's mean and rstd not ATen's to the last bit.)"""
-        t = np.dtype(x.dtype.np).type
+        t = np.float32 if x.dtype is dtypes.float16 else np.dtype(x.dtype.np).type  # (half: in float, as ATen's)
         dy = np.ascontiguousarray(g._np, dtype=t).reshape(rows, k)
-        xs = np.ascontiguousarray(x._np).reshape(rows, k)
+        xs = np.ascontiguousarray(x._np, dtype=t).reshape(rows, k)
         gamma = None if w is None else np.ascontiguousarray(w._np, dtype=t).reshape(1, k)
         mu, a = mean._np.reshape(rows, 1).astype(t), rstd._np.reshape(rows, 1).astype(t)
         nf = self.next_functions
@@ -216,8 +216,9 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
         raise runtime(f"Given normalized_shape={list(normalized)}, expected input with shape [*, "
                       f"{', '.join(map(str, normalized))}], but got input of size{list(input._shape)}")
     k = int(np.prod(normalized))
-    x = np.ascontiguousarray(input._np).reshape(int(np.prod(input._shape[:input.dim() - nd])), k)  # (k may be 0)
-    dt = input.dtype.np
+    dt = np.float32 if input.dtype is dtypes.float16 else input.dtype.np  # (half computes in float, as bfloat16)
+    x = np.ascontiguousarray(input._np, dtype=dt).reshape(int(np.prod(input._shape[:input.dim() - nd])), k)  # (k may
+    # be 0)
     if k == 0:  # (ATen's: mean 0, rstd NaN)
         mean, rstd = np.zeros(x.shape[0], dt), np.full(x.shape[0], np.nan, dt)
     elif dt == np.float32:
@@ -230,13 +231,15 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
         mean, var = x.mean(1), x.var(1)
         rstd = 1 / np.sqrt(var + eps)
     y = ((x - mean[:, None]).astype(dt) * rstd[:, None]).astype(dt)
-    if weight is not None and bias is not None and dt in (np.float32, np.float64):
-        y = _fma_of(dt.type)(y, weight._np.reshape(1, k), bias._np.reshape(1, k))  # (y * gamma + beta, fused)
+    gamma = None if weight is None else weight._np.reshape(1, k).astype(dt, copy=False)
+    beta = None if bias is None else bias._np.reshape(1, k).astype(dt, copy=False)
+    if gamma is not None and beta is not None and dt in (np.float32, np.float64):
+        y = _fma_of(np.dtype(dt).type)(y, gamma, beta)  # (y * gamma + beta, fused in the kernel)
     else:
-        if weight is not None:
-            y = (y * weight._np.reshape(1, k)).astype(dt)
-        if bias is not None:
-            y = (y + bias._np.reshape(1, k)).astype(dt)
+        if gamma is not None:
+            y = (y * gamma).astype(dt)
+        if beta is not None:
+            y = (y + beta).astype(dt)
     out = fresh(np.ascontiguousarray(y.reshape(input._shape)), input.dtype)
     stat_shape = input._shape[:input.dim() - nd] + (1,) * nd
     mean_t = fresh(np.ascontiguousarray(mean.reshape(stat_shape)), input.dtype)

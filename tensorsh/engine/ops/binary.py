@@ -10,7 +10,7 @@ from ..autograd import NOTHING_SAVED, SavedTensor
 from ..errors import make, runtime, type_error
 from ..tensorimpl import Tensor
 from .comparison import _np_of, logical_not, where
-from .core import (ORIGINAL_SCALAR, BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace,
+from .core import (ORIGINAL_SCALAR, REDUCED_FLOATS, BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace,
                    check_broadcast, check_fits_output, check_inplace, from_numpy, laid_out_like, needs_grad, precheck,
                    scalar_in, self_overlapping, true_div_dtype, write_inplace, write_reading_back, write_rows, written,
                    zeros_of)
@@ -28,10 +28,11 @@ def _fused_alpha(self, other, alpha):
             and not isinstance(alpha, bool))
 
 
-def _bfloat16_alpha(self, other, alpha):
-    """add/sub of two bfloat16 tensors with a number alpha: PyTorch's kernel (kernels.bfloat16_add_alpha)."""
-    return (isinstance(self, Tensor) and isinstance(other, Tensor) and self.dtype is other.dtype is dtypes.bfloat16
-            and isinstance(alpha, (int, float)) and not isinstance(alpha, bool))
+def _reduced_alpha(self, other, alpha):
+    """add/sub of two float16 or two bfloat16 tensors with a number alpha: PyTorch's kernel
+    (kernels.reduced_add_alpha)."""
+    return (isinstance(self, Tensor) and isinstance(other, Tensor) and self.dtype is other.dtype
+            and self.dtype in REDUCED_FLOATS and isinstance(alpha, (int, float)) and not isinstance(alpha, bool))
 
 
 def _alpha_node(node_cls, alpha):
@@ -172,9 +173,9 @@ def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype, numb
             if _fused_alpha(self, other, alpha):
                 scale = self.dtype.np.type(sign * alpha)
                 return binary_op(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(node_cls, alpha))
-            if alpha != 1 and _bfloat16_alpha(self, other, alpha):
-                return binary_op(self, other, lambda a, b: kernels.bfloat16_add_alpha(a, b, sign * alpha,
-                                                                                   dtypes.to_bfloat16),
+            if alpha != 1 and _reduced_alpha(self, other, alpha):
+                return binary_op(self, other, lambda a, b: kernels.reduced_add_alpha(a, b, sign * alpha,
+                                                                                   dtypes.rounding(self.dtype)),
                                  _alpha_node(node_cls, alpha))
             if alpha != 1:
                 other = other * alpha
@@ -235,7 +236,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             written(self)
             return self
         precheck(self, other)
-        bf_alpha = with_alpha and alpha != 1 and _bfloat16_alpha(self, other, alpha) and not self_overlapping(self)
+        bf_alpha = with_alpha and alpha != 1 and _reduced_alpha(self, other, alpha) and not self_overlapping(self)
         operand = other  # (an aliased operand is read as the loop goes: alpha applied element by element)
         if alpha != 1 and not fused and not bf_alpha:
             other = other * alpha
@@ -264,7 +265,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                                    if fused else lambda a, b: kernel(a.astype(dt.np), b.astype(dt.np) * scale))
         else:
             values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else kernel(an, bn) if not bf_alpha else \
-                kernels.bfloat16_add_alpha(an, bn, sign * alpha, dtypes.to_bfloat16)
+                kernels.reduced_add_alpha(an, bn, sign * alpha, dtypes.rounding(dt))
 
             def write(arr):
                 arr[...] = values
@@ -301,7 +302,7 @@ def _plain_operand(self, other, kernel=None):
         return None
     t = type(other)
     if t is float or t is int:
-        if self.dtype is dtypes.bfloat16:
+        if self.dtype in REDUCED_FLOATS:
             return scalar_in(self.dtype, other, kernel in ORIGINAL_SCALAR)
         return self.dtype.np.type(other)
     if t is Tensor and other.dtype is self.dtype and other._shape == self._shape and other._storage is not self._storage:
@@ -449,11 +450,17 @@ def _pow_number(self, exponent):
     dt = dtypes.result_type((self, exponent))
     x = x.astype(dt.np, copy=False)
     if dt.category == 2 and not isinstance(exponent, bool):
-        if dt is dtypes.bfloat16:  # (the exponent cast to bfloat16 first, as PyTorch's common dtype)
+        if dt in REDUCED_FLOATS:  # (the exponent cast to the reduced dtype first, as PyTorch's common dtype)
             exponent = float(scalar_in(dt, exponent))
-        if dt is dtypes.bfloat16 and exponent in (3, -2):  # (PyTorch's x*x*x, 1/(x*x): bfloat16 steps)
+        if dt is dtypes.float16:  # (computed in float and rounded once, x ** 3 too; ** 0.5 and ** -0.5 by pow, so
+            x = x.astype(np.float32)  # -0. ** -0.5 is inf, not rsqrt's -inf)
+            if exponent in (0.5, -0.5):  # (+ 0: C's pow(-0., 0.5) is +0)
+                return from_numpy(kernels.pow_scalar_libm(x, exponent) + np.float32(0), dt)
+        elif dt is dtypes.bfloat16 and exponent in (3, -2):  # (PyTorch's x*x*x, 1/(x*x): bfloat16 steps)
             sq = dtypes.to_bfloat16(x * x)
             return from_numpy(sq * x if exponent == 3 else np.float32(1) / sq, dt)
+        elif dt is dtypes.bfloat16 and exponent == -0.5:  # (rsqrt's arithmetic in AVX-512's loop)
+            return from_numpy(kernels.reduced_rsqrt(x, dtypes.to_bfloat16, floats=16), dt)
         return from_numpy(np.asarray(kernels.pow_scalar(x, exponent)), dt)
     return from_numpy(np.power(x, dt.np.type(exponent)), dt)
 

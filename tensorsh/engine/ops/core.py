@@ -22,6 +22,8 @@ fresh = Tensor._new
 
 NONE_EDGE = (None, 0)
 _BF16 = dtypes.bfloat16
+_F16 = dtypes.float16
+REDUCED_FLOATS = (_F16, _BF16)  # (computed in float by PyTorch's CPU kernels, rounded to their dtype)
 
 
 def needs_grad(*xs):
@@ -179,9 +181,9 @@ def binary_operands(a, b, out_dtype=None, original=False):
     an = a._np if isinstance(a, Tensor) else a
     bn = b._np if isinstance(b, Tensor) else b
     if isinstance(a, Tensor) and a.dtype is not dt:
-        an = an.astype(dt.np) if dt is not _BF16 else _bfloat16_operand(a, original)
+        an = an.astype(dt.np) if dt not in REDUCED_FLOATS else _reduced_operand(a, dt, original)
     if isinstance(b, Tensor) and b.dtype is not dt:
-        bn = bn.astype(dt.np) if dt is not _BF16 else _bfloat16_operand(b, original)
+        bn = bn.astype(dt.np) if dt not in REDUCED_FLOATS else _reduced_operand(b, dt, original)
     if not isinstance(a, Tensor):
         an = scalar_in(dt, an, original)
     if not isinstance(b, Tensor):
@@ -189,17 +191,18 @@ def binary_operands(a, b, out_dtype=None, original=False):
     return an, bn, dt
 
 
-# bfloat16 computes in float: mul and div read a Python number as a float (PyTorch's original_scalar_value),
-# the other ops cast it to bfloat16 first (the common dtype)
+# float16 and bfloat16 compute in float: mul and div read a Python number as a float (PyTorch's
+# original_scalar_value: `x * 0.3` is half(float(x) * 0.3f), not x * half(0.3)), the other ops cast it to the
+# reduced dtype first (the common dtype)
 ORIGINAL_SCALAR = (np.multiply, np.divide)
 
 
-def _bfloat16_operand(t, original):
-    """A tensor operand of a bfloat16 op: cast to bfloat16 (TensorIterator's common dtype), but a 0-dim one read
-    as a float by mul and div (PyTorch's original_scalar_value)."""
+def _reduced_operand(t, dt, original):
+    """A tensor operand of a float16 or bfloat16 (dt) op: cast to dt (TensorIterator's common dtype), but a 0-dim
+    one read as a float by mul and div (PyTorch's original_scalar_value)."""
     if original and not t._shape:
         return t._np.astype(np.float32)
-    return dtypes.to_bfloat16(t._np)
+    return dtypes.to_bfloat16(t._np) if dt is _BF16 else t._np.astype(dt.np)
 
 
 def bfloat16_scalar(value):
@@ -211,6 +214,8 @@ def scalar_in(dt, value, original=False):
     (uint8 - (-2) adds 2)."""
     if dt is _BF16 and not original:
         return bfloat16_scalar(value)
+    if original and dt in REDUCED_FLOATS:  # (a float: numpy then computes in float32, rounding once)
+        return np.float32(value)
     try:
         return dt.np.type(value)
     except OverflowError:
@@ -268,7 +273,7 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
                 1 not in a._shape or a._stride == _contiguous_strides(a._shape))):
             # (a size-1 dim's stride can still order TensorIterator's dims, and an empty tensor's strides and sizes
             # order them, numpy calling every empty array contiguous: the general path then)
-            out = fresh(np_fn(a._np, b if a.dtype is not _BF16 or np_fn in ORIGINAL_SCALAR else bfloat16_scalar(b)),
+            out = fresh(np_fn(a._np, scalar_in(a.dtype, b, np_fn in ORIGINAL_SCALAR) if a.dtype in REDUCED_FLOATS else b),
                         a.dtype)
         elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
             out = fresh(np_fn(a._np, b._np), a.dtype)

@@ -49,7 +49,21 @@ def _heaviside_values(a, b, dt):
 def _nextafter_values(a, b, dt):
     if dt.category != 2:
         raise _not_implemented("nextafter", dt)
+    if dt is dtypes.bfloat16:
+        return _nextafter_bfloat16(*np.broadcast_arrays(np.asarray(a, np.float32), np.asarray(b, np.float32)))
     return np.nextafter(a, b)
+
+
+def _nextafter_bfloat16(a, b):
+    """c10's nextafter of BFloat16 values (float32 words holding them): one bfloat16 step (the word's high half)
+    towards b; b itself where they are equal, the smallest subnormal of b's sign from zero, NaN from a NaN."""
+    bits = a.view(np.uint32).astype(np.int64)
+    away = (a < b) == (a > 0)  # (the magnitude grows)
+    stepped = np.where(away, bits + 0x10000, bits - 0x10000)
+    zero = np.where(b < 0, 0x80010000, 0x00010000)
+    out = np.where(a == 0, zero, stepped).astype(np.uint32).view(np.float32)
+    out = np.where(a == b, b, out)
+    return np.where((a != a) | (b != b), np.float32(np.nan), out)
 
 
 def _pair(name, argument, values_fn, node_cls):

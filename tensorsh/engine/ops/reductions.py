@@ -59,10 +59,12 @@ def _reduction_dtype(self, dtype):
 
 
 def _sum_np(x, axis, keepdims, dt):
-    if dt.np == np.float32 or dt.np == np.float64:  # PyTorch's own summation order, to the last bit
-        if dt is dtypes.bfloat16:  # (in float, each thread's partial sum rounded to bfloat16)
+    if dt.np == np.float32 or dt.np == np.float64 or dt is dtypes.float16:  # PyTorch's own summation order
+        if dt is dtypes.bfloat16 or dt is dtypes.float16:  # (in float, each thread's partial sum rounded to dt)
             reduced = tuple(range(x.ndim)) if axis is None else axis
-            r = kernels.cascade_sum(x.astype(np.float32, copy=False), reduced, dtypes.round_bfloat16)
+            r = kernels.cascade_sum(x.astype(np.float32, copy=False), reduced,
+                                    dtypes.round_bfloat16 if dt is dtypes.bfloat16 else dtypes.to_float16)
+            r = r.astype(dt.np, copy=False)
             return r if keepdims else r.reshape([s for d, s in enumerate(r.shape) if d not in reduced])
         if axis is None and not keepdims and x.dtype == dt.np:
             total = kernels.sum_all(x)
@@ -579,8 +581,9 @@ def prod(self, *args, **kwargs):
                          f"of:\n{_PROD_FORMS}")
     dt = _reduction_dtype(self, dtype)
     dims = reduce_dims(self, dim)
-    if dt is dtypes.bfloat16:  # (bfloat16 multiplies step by step in bfloat16: its own kernel)
-        r = kernels.bfloat16_prod(dtypes.to_bfloat16(self._np), dims[0] if dims else None, keepdim, dtypes.to_bfloat16)
+    if dt is dtypes.bfloat16 or dt is dtypes.float16:  # (step by step in the reduced dtype: its own kernel)
+        rounding = dtypes.rounding(dt)
+        r = kernels.reduced_prod(rounding(self._np), dims[0] if dims else None, keepdim, rounding)
     else:
         r = kernels.prod(self._np.astype(dt.np, copy=False), dims[0] if dims else None, keepdim)
     if r is None:
@@ -669,8 +672,8 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
     dims = reduce_dims(self, dim)
     with autograd.no_grad():
-        if self.dtype is dtypes.float16:  # (PyTorch reduces half in float, rounding the result once)
-            out = to(norm(to(self, dtypes.float32), p, dim, keepdim), dtypes.float16)
+        if self.dtype is dtypes.float16 or self.dtype is dtypes.bfloat16:  # (reduced in float, rounded once)
+            out = to(norm(to(self, dtypes.float32), p, dim, keepdim), self.dtype)
         elif p == 0:  # the count of non-zero entries
             nonzero = fresh(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
             out = nonzero.sum(dims, keepdim) if dims is not None else \

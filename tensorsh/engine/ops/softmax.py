@@ -3,7 +3,7 @@ import numpy as np
 
 from .. import autograd, dtypes, errors, kernels
 from ..autograd import Node, SavedTensor, edge_of
-from .core import SavingNode, attach, check_dtype, fresh, needs_grad
+from .core import REDUCED_FLOATS, SavingNode, attach, check_dtype, fresh, needs_grad
 from .registry import op
 
 
@@ -35,7 +35,13 @@ def softmax_backward_data(g, y, dim, log):
         gn, yn, d = g._np, y._np, dim
         if yn.ndim == 0:
             gn, yn, d = gn.reshape(1), yn.reshape(1), 0
-        r = kernels.softmax_backward(gn, yn, d, log)
+        if y.dtype in REDUCED_FLOATS and g.dtype is y.dtype:  # (PyTorch's reduced-float kernels: float, one rounding)
+            gn, yn = gn.astype(np.float32), yn.astype(np.float32)
+            with np.errstate(over="ignore", invalid="ignore"):
+                r = gn - np.exp(yn) * np.sum(gn, d, keepdims=True, dtype=np.float32) if log else \
+                    (gn - np.sum(gn * yn, d, keepdims=True, dtype=np.float32)) * yn
+        else:
+            r = kernels.softmax_backward(gn, yn, d, log)
     if r is None:
         with autograd.no_grad():
             r = (g - y.exp() * g.sum(dim, keepdim=True)) if log else y * (g - (g * y).sum(dim, keepdim=True))
@@ -80,12 +86,16 @@ def _softmax_op(self, dim, dtype, node_cls):
         kernel = ("log_softmax" if node_cls.log else "softmax") + ("_lastdim" if d >= self.dim() - 1 else "")
         raise errors.make("NotImplementedError", f"\"{kernel}_kernel_impl\" not implemented for "
                                                  f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
-    x = self._np if dtype is None else self._np.astype(dtype.np)
+    x = self._np if dtype is None else self._np.astype(dtype.np) if dtype is not dtypes.bfloat16 else \
+        dtypes.to_bfloat16(self._np)  # (the input converted to dtype first)
     half = x.dtype == np.float16  # (PyTorch computes half in float, rounding the result once)
     x = x.astype(np.float32) if half else x
     if x.ndim == 0:
         x, d = x.reshape(1), 0  # as PyTorch views a 0-d input
-    r = (kernels.log_softmax if node_cls.log else kernels.softmax)(x, d)
+    out_dt = dtype or self.dtype
+    r = kernels.reduced_softmax(x, d, node_cls.log, dtypes.rounding(out_dt)) if out_dt in REDUCED_FLOATS else None
+    if r is None:
+        r = (kernels.log_softmax if node_cls.log else kernels.softmax)(x, d)
     r = r.astype(np.float16) if half and r is not None else r
     if r is None:
         shifted = x - np.max(x, axis=d, keepdims=True)

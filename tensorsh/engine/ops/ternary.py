@@ -35,10 +35,12 @@ def _check_shapes(tensors):
 
 
 def _common(tensors):
-    """Broadcast arrays of one result dtype (PyTorch's promotion), and that dtype."""
+    """Broadcast arrays of one result dtype (PyTorch's promotion; float16 as float32, in which PyTorch's kernels
+    compute it, rounding once), and that dtype."""
     _check_shapes(tensors)
     dt = dtypes.result_type(tensors)
-    arrays = np.broadcast_arrays(*[t._np.astype(dt.np, copy=False) for t in tensors])
+    work = np.float32 if dt is dtypes.float16 else dt.np
+    arrays = np.broadcast_arrays(*[t._np.astype(work, copy=False) for t in tensors])
     return arrays, dt
 
 
@@ -95,7 +97,7 @@ def _addc(op, node_cls):
                           "integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future "
                           "addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), "
                           "for all dtypes.")
-        v = dt.np.type(value)
+        v = s.dtype.type(value)
         if op == "addcmul":
             values = kernels.fma(v * a, b, s) if dt.category == 2 else s + v * a * b
         else:
@@ -160,7 +162,7 @@ def lerp(self, end, weight):
         (s, e, w), dt = _common([self, end, weight])
     elif isinstance(weight, (int, float)):
         (s, e), dt = _common([self, end])
-        w = dt.np.type(weight)
+        w = s.dtype.type(weight)
     else:
         raise _invalid_combination("lerp", (end, weight), {}, ((("Tensor", "end"), ("Tensor", "weight")),
                                                                (("Tensor", "end"), ("Number", "weight"))))
@@ -178,7 +180,7 @@ def lerp(self, end, weight):
 def _plain(self, *tensors):
     """The arrays of tensors when an in-place op on float self needs no autograd, check, broadcast or cast (the
     optimizers' case: each a tensor of self's dtype and shape on another storage); else None."""
-    if self.dtype.category != 2 or 0 in self._stride or needs_grad(self, *tensors) or \
+    if self.dtype.category != 2 or self.dtype is dtypes.float16 or 0 in self._stride or needs_grad(self, *tensors) or \
             (self._view is not None and self_overlapping(self)):
         return None
     for t in tensors:

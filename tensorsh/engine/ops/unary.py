@@ -9,8 +9,9 @@ from .. import autograd, dtypes, errors, kernels, layout, messages, nans
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
 from ..tensorimpl import Tensor
-from .core import (InputNode, SavingNode, attach, binary_result, cast_for_inplace, fresh, from_numpy, laid_out_like,
-                   needs_grad, operand_edge, precheck, self_overlapping, type_name, write_inplace, write_rows, zeros_of)
+from .core import (REDUCED_FLOATS, InputNode, SavingNode, attach, binary_result, cast_for_inplace, fresh, from_numpy,
+                   laid_out_like, needs_grad, operand_edge, precheck, self_overlapping, type_name, write_inplace,
+                   write_rows, zeros_of)
 from .registry import op, operator
 from .scalar_arith import add_scalar, mul_scalar
 
@@ -26,20 +27,24 @@ class _Unary(Node):
 
 
 def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplace=True, aliases=(), operators=(),
-          inplace_function=False):
+          inplace_function=False, reduced_kernel=None):
     """A row of the elementwise unary family: torch.<name> and Tensor.<name> computing kernel(array), recording
     grad_fn whose gradient is backward(grad, saved) with saved what saves says ("self", "result" or None), and
-    (inplace) the twin <name>_, derived; float_only: integer inputs compute in float32, as PyTorch's do."""
+    (inplace) the twin <name>_, derived; float_only: integer inputs compute in float32, as PyTorch's do; float16
+    and bfloat16 compute in float32 and round once, or by reduced_kernel(x in float32, rounding to the dtype)
+    where PyTorch's kernel rounds in between."""
     node_cls = type(grad_fn, (_Unary,), {"__slots__": (), "name_": grad_fn, "saves": saves, "float_only": float_only,
                                          "backward": lambda self, g: (backward(g, *self.unpack()),)})
 
     def fn(self):
         x = self._np
-        if float_only and self.dtype.category < 2:
+        if float_only and self.dtype.category < 2 or self.dtype is dtypes.float16:
             x = x.astype(np.float32)
-        values = kernel(x)  # (numpy keeps a dense input's layout; an expanded one's is TensorIterator's own)
-        dt = dtypes.BY_NP[values.dtype] if self.dtype is not dtypes.bfloat16 or values.dtype != np.float32 else \
-            self.dtype  # (bfloat16 computes in float32: the result rounds back)
+        # (numpy keeps a dense input's layout; an expanded one's is TensorIterator's own)
+        values = kernel(x) if reduced_kernel is None or self.dtype not in REDUCED_FLOATS else \
+            reduced_kernel(x, dtypes.rounding(self.dtype))
+        dt = dtypes.BY_NP[values.dtype] if self.dtype not in REDUCED_FLOATS or values.dtype != np.float32 else \
+            self.dtype  # (float16 and bfloat16 compute in float32: the result rounds back)
         out = from_numpy(values, dt) if x.flags.c_contiguous or (0 not in self._stride and 1 not in self._shape) \
             else laid_out_like(values, dt, self)
         if needs_grad(self):
@@ -169,7 +174,8 @@ log1p = unary("log1p", "Log1PBackward0", nans.with_pytorch_nans("log1p", kernels
 expm1 = unary("expm1", "Expm1Backward0", kernels.expm1, lambda g, r: g * add_scalar(r, 1), "result")
 reciprocal = unary("reciprocal", "ReciprocalBackward0", lambda x: np.reciprocal(x), lambda g, r: -g * (r * r),
                    "result")
-rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: mul_scalar(g, -0.5) * r.pow(3), "result")
+rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: mul_scalar(g, -0.5) * r.pow(3), "result",
+              reduced_kernel=kernels.reduced_rsqrt)
 def _sign_values(x):
     """PyTorch's sign, (0 < x) - (x < 0): a NaN's sign is 0 (numpy's is NaN)."""
     if x.dtype == np.bool_:
