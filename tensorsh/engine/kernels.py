@@ -217,6 +217,40 @@ def _vector_body(loop, x, walked=None):
     return out_t.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
 
 
+def binary_body(loop, a, b, scalar=None):
+    """The compiled two-operand loop `loop` (a, b, out, vectorized: its vector body on the first `vectorized`) as
+    PyTorch's elementwise kernel (cpu_kernel_vec) runs it over float32/float64 a and b of one dtype: the vector body
+    on whole two-vector chunks, the scalar body (the C library's function) on the rest (scalar_body_mask), for
+    operands of one shape and strides (walked as either alone is) or one of one element (a number, a 0-dim tensor:
+    the vector loop reads it as a scalar; the other's walk). None where the compiled loop or this walk is not known
+    (another dtype, operands of different layouts, other broadcasts): pow and atan2 (SLEEF's, then libm's).
+    scalar(a_values, b_values): the scalar body where it is not the loop's."""
+    a, b = np.asarray(a), np.asarray(b)
+    if compiled is None or not hasattr(compiled, loop) or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
+        return None
+    if a.shape == b.shape and a.strides == b.strides:
+        walked = a
+    elif b.size == 1 and a.ndim >= b.ndim:
+        walked, b = a, np.broadcast_to(b, a.shape)
+    elif a.size == 1 and b.ndim >= a.ndim:
+        walked, a = b, np.broadcast_to(a, b.shape)
+    else:
+        return None
+    tail = scalar_body_mask(walked) if walked.size else None
+    if tail is None:
+        return None
+    fn, out = getattr(compiled, loop), np.empty(walked.shape, a.dtype)
+    fn(np.ascontiguousarray(a), np.ascontiguousarray(b), out, out.size)
+    if tail.any():
+        rest = np.empty(np.count_nonzero(tail), a.dtype)
+        if scalar is None:
+            fn(a[tail], b[tail], rest, 0)
+        else:
+            rest[...] = scalar(a[tail], b[tail])
+        out[tail] = rest
+    return out
+
+
 def loop_exp(x, walked=None):
     """exp as the body of one of PyTorch's elementwise kernels computes it (silu's x / (1 + exp(-x)), ...): SLEEF's
     on whole two-vector chunks of each thread's range, the C library's on the rest, where the compiled loops are
@@ -1369,10 +1403,23 @@ def pow_scalar_libm(x, exponent):
     return np.power(x, x.dtype.type(exponent))
 
 
-def pow_scalar(x, exponent):
+def _c_pow(values, exponent):
+    """The C library's pow(v, exponent) in double of each of values (a flat float64 array), numpy's where there is
+    no C library or too many values to ask it one by one (speed)."""
+    c_pow = _libm("pow", 2)  # (math.pow raises where C's pow gives inf or nan: 0 ** -1, (-2) ** 0.5)
+    if c_pow is None or values.size > SCALAR_CALLS:
+        with np.errstate(all="ignore"):
+            return np.power(values, exponent)
+    return np.fromiter((c_pow(v, exponent) for v in values.tolist()), np.float64, values.size)
+
+
+def pow_scalar(x, exponent, vector=True):
     """x ** exponent for float32/float64 x as PyTorch's pow kernel dispatches it: sqrt, 1/sqrt and 1/x for
-    0.5, -0.5 and -1; x*x, x*x*x and 1/(x*x) for 2, 3 and -2, rounded step by step; the rest through pow with
-    the exponent in x's own precision (its vectorized body's, which covers all but a few elements)."""
+    0.5, -0.5 and -1; x*x, x*x*x and 1/(x*x) for 2, 3 and -2, rounded step by step; the rest through pow: SLEEF's
+    with the exponent in x's precision on whole two-vector chunks of each thread's range, the C library's pow in
+    double of the exponent as given on the rest (its scalar body's std::pow(x, double)), where the compiled loops
+    are built and `vector` (not for bfloat16 values, whose vectors are other); elsewhere the C library's (float32)
+    or numpy's (float64)."""
     one = x.dtype.type(1)
     if exponent == 1:
         return x.copy()
@@ -1388,6 +1435,10 @@ def pow_scalar(x, exponent):
         return x * x * x
     if exponent == -2:
         return one / (x * x)
+    tail = None if x.dtype != np.float32 else lambda v, _: _c_pow(v.astype(np.float64), float(exponent))
+    out = binary_body("loop_pow", x, x.dtype.type(exponent), tail) if vector else None  # (loop_pow's own tail:
+    if out is not None:  # std::pow(float, float), powf; tensor ** number's is std::pow(float, double))
+        return out
     if x.dtype == np.float32:  # SLEEF's powf rounds as the C library's nearly always
         return pow_scalar_libm(x, exponent)
     return np.power(x, x.dtype.type(exponent))  # (SLEEF's pow in PyTorch: neither this nor the C library's)
