@@ -217,6 +217,26 @@ def _vector_body(loop, x, walked=None):
     return out_t.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
 
 
+def _rows_apart(a, b):
+    """Of a C-contiguous operand and another broadcast or sliced one whose rows are contiguous but apart (in C
+    order, strides non-increasing: x[:, :37], y[0] broadcast over rows), the other, broadcast to their shape: its
+    gaps keep TensorIterator from joining the rows, so each row is one run of the elementwise loop; None else."""
+    try:
+        shape = np.broadcast_shapes(a.shape, b.shape)
+    except ValueError:
+        return None
+    if len(shape) < 2:
+        return None
+    for dense, other in ((a, b), (b, a)):
+        if dense.shape == shape and dense.flags.c_contiguous:
+            other = np.broadcast_to(other, shape)
+            strides = [st for st, n in zip(other.strides, shape) if n > 1 and st]  # (0: broadcast)
+            if other.strides[-1] == other.itemsize and strides == sorted(strides, reverse=True) and \
+                    _elementwise_layout(other) is None:
+                return other
+    return None
+
+
 def binary_body(loop, a, b, scalar=None):
     """The compiled two-operand loop `loop` (a, b, out, vectorized: its vector body on the first `vectorized`) as
     PyTorch's elementwise kernel (cpu_kernel_vec) runs it over float32/float64 a and b of one dtype: the vector body
@@ -235,7 +255,10 @@ def binary_body(loop, a, b, scalar=None):
     elif a.size == 1 and b.ndim >= a.ndim:
         walked, a = b, np.broadcast_to(a, b.shape)
     else:
-        return None
+        walked = _rows_apart(a, b)
+        if walked is None:
+            return None
+        a, b = np.broadcast_to(a, walked.shape), np.broadcast_to(b, walked.shape)
     tail = scalar_body_mask(walked) if walked.size else None
     if tail is None:
         return None
@@ -1423,8 +1446,8 @@ def pow_scalar(x, exponent, vector=True):
     one = x.dtype.type(1)
     if exponent == 1:
         return x.copy()
-    if exponent == 0.5:
-        return np.sqrt(x)
+    if exponent == 0.5:  # (its sqrt kernel: torch.sqrt's)
+        return sqrt(x)
     if exponent == -0.5:
         return one / np.sqrt(x)
     if exponent == -1:
