@@ -253,19 +253,29 @@ static inline float2 sf_sub_f2f2(float2 x, float2 y)
     return r;
 }
 
-static inline float2 sf_mul_f2f2(float2 x, float2 y)
-{
-    float s = x.hi * y.hi;
-    float2 r = {s, fmaf(x.hi, y.lo, fmaf(x.lo, y.hi, fmaf(x.hi, y.hi, -s)))};
-    return r;
-}
+/* dfmul_vf2_vf2_vf2, dfsqu_vf2_vf2 and dfnormalize_vf2_vf2 (FMA builds) of a pair type T2 of T: float2 here,
+ * double2 (their dd twins) in _ckernels_pow.h */
+#define PAIR_STEPS(T2, T, FMA, MUL, SQU, NORMALIZE)                                                        \
+    static inline T2 MUL(T2 x, T2 y)                                                                      \
+    {                                                                                                     \
+        T s = x.hi * y.hi;                                                                                \
+        T2 r = {s, FMA(x.hi, y.lo, FMA(x.lo, y.hi, FMA(x.hi, y.hi, -s)))};                                \
+        return r;                                                                                         \
+    }                                                                                                     \
+    static inline T2 SQU(T2 x)                                                                            \
+    {                                                                                                     \
+        T s = x.hi * x.hi;                                                                                \
+        T2 r = {s, FMA(x.hi + x.hi, x.lo, FMA(x.hi, x.hi, -s))};                                          \
+        return r;                                                                                         \
+    }                                                                                                     \
+    static inline T2 NORMALIZE(T2 t)                                                                      \
+    {                                                                                                     \
+        T s = t.hi + t.lo;                                                                                \
+        T2 r = {s, (t.hi - s) + t.lo};                                                                    \
+        return r;                                                                                         \
+    }
 
-static inline float2 sf_squ(float2 x)
-{
-    float s = x.hi * x.hi;
-    float2 r = {s, fmaf(x.hi + x.hi, x.lo, fmaf(x.hi, x.hi, -s))};
-    return r;
-}
+PAIR_STEPS(float2, float, fmaf, sf_mul_f2f2, sf_squ, pw_df_normalize)
 
 static inline float2 sf_rec(float2 d)
 {

@@ -25,14 +25,7 @@ static inline int32_t pw_rint_i32f(float v) { return fabsf(v) < 2147483648.0f ? 
 static inline int32_t pw_trunc_i32f(float v) { return fabsf(v) < 2147483648.0f ? (int32_t)v : INT32_MIN; }
 static inline int32_t pw_rint_i32(double v) { return fabs(v) < 2147483648.0 ? (int32_t)v : INT32_MIN; }
 
-/* float2 steps of SLEEF's df.h not in _ckernels.c yet */
-static inline float2 pw_df_normalize(float2 t)
-{
-    float s = t.hi + t.lo;
-    float2 r = {s, (t.hi - s) + t.lo};
-    return r;
-}
-
+/* float2 steps of SLEEF's df.h not in _ckernels.c yet (pw_df_normalize: PAIR_STEPS) */
 static inline float2 pw_df_add_ff(float x, float y) /* dfadd_vf2_vf_vf */
 {
     float s = x + y;
@@ -159,12 +152,7 @@ static float sleef_atan2f(float y, float x)
 
 /* ---------------------------------------------------------------- double */
 
-static inline double2 pw_dd_normalize(double2 t)
-{
-    double s = t.hi + t.lo;
-    double2 r = {s, (t.hi - s) + t.lo};
-    return r;
-}
+PAIR_STEPS(double2, double, fma, pw_dd_mul_d2d2, pw_dd_squ, pw_dd_normalize)
 
 static inline double2 pw_dd_add_d2d2(double2 x, double2 y) /* ddadd_vd2_vd2_vd2 */
 {
@@ -191,20 +179,6 @@ static inline double2 pw_dd_mul_d2d(double2 x, double y) /* ddmul_vd2_vd2_vd */
 {
     double s = x.hi * y;
     double2 r = {s, fma(x.lo, y, fma(x.hi, y, -s))};
-    return r;
-}
-
-static inline double2 pw_dd_mul_d2d2(double2 x, double2 y) /* ddmul_vd2_vd2_vd2 */
-{
-    double s = x.hi * y.hi;
-    double2 r = {s, fma(x.hi, y.lo, fma(x.lo, y.hi, fma(x.hi, y.hi, -s)))};
-    return r;
-}
-
-static inline double2 pw_dd_squ(double2 x)
-{
-    double s = x.hi * x.hi;
-    double2 r = {s, fma(x.hi + x.hi, x.lo, fma(x.hi, x.hi, -s))};
     return r;
 }
 
