@@ -858,8 +858,16 @@ BODY_LOOPS(log1p, sleef_log1pf, log1pf, sleef_log1p, log1p)
         return body_call(args, "loop_" #NAME, NULL, NULL, loop_##NAME##_f32, loop_##NAME##_f64);           \
     }
 
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#pragma GCC push_options
+#pragma GCC target("avx2,fma")
+#pragma GCC optimize("fp-contract=off")
+#endif
 BODY_LOOPS2(pow, sleef_powf, powf, sleef_pow, pow)
 BODY_LOOPS2(atan2, sleef_atan2f, atan2f, sleef_atan2, atan2)
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#pragma GCC pop_options
+#endif
 
 /* PyTorch's float32 softmax and log_softmax, along the last dimension (rows) or one of stride `inner` (columns):
  *   softmax_rows(x, out, dim, lanes, vector_exp)          softmax_columns(x, out, dim, inner, begin, end, lanes,

@@ -5,6 +5,15 @@
  * out-of-range results (algorithms by Naoki Shibata, Boost Software License). PyTorch's pow and atan2 kernels take
  * them on whole two-vector chunks of each thread's range and the C library's pow / atan2 on the rest. */
 
+/* Compiled for the CPU's fused multiply-add (the module runs only where it has one: ACCELERATED) and without
+ * contraction, so that each fmaf/fma is one instruction and no other product is fused; the loops of _ckernels.c
+ * over these functions (BODY_LOOPS2) come after them, the same. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#pragma GCC push_options
+#pragma GCC target("avx2,fma")
+#pragma GCC optimize("fp-contract=off")
+#endif
+
 #define POLY9(x, x2, x4, x8, c8, c7, c6, c5, c4, c3, c2, c1, c0) \
     MLA(x8, c8, POLY8(x, x2, x4, c7, c6, c5, c4, c3, c2, c1, c0))
 #define POLY16(x, x2, x4, x8, cf, ce, cd, cc, cb, ca, c9, c8, c7, c6, c5, c4, c3, c2, c1, c0) \
@@ -297,3 +306,7 @@ static double sleef_atan2(double y, double x)
         r = signbit(x) ? M_PI : 0.0;
     return isnan(x) || isnan(y) ? pw_bits_d(~UINT64_C(0)) : pw_mulsign(r, y);
 }
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#pragma GCC pop_options
+#endif

@@ -259,10 +259,20 @@ def binary_body(loop, a, b, scalar=None):
         if walked is None:
             return None
         a, b = np.broadcast_to(a, walked.shape), np.broadcast_to(b, walked.shape)
-    tail = scalar_body_mask(walked) if walked.size else None
+    lanes = _vector_lanes()
+    if lanes is not None and walked.size < 8 * lanes // a.itemsize:  # (under one chunk: all the scalar body's)
+        tail = True
+    else:
+        tail = scalar_body_mask(walked) if walked.size else None
     if tail is None:
         return None
     fn, out = getattr(compiled, loop), np.empty(walked.shape, a.dtype)
+    if tail is True:
+        if scalar is None:
+            fn(np.ascontiguousarray(a), np.ascontiguousarray(b), out, 0)
+        else:
+            out[...] = scalar(a, b)
+        return out
     fn(np.ascontiguousarray(a), np.ascontiguousarray(b), out, out.size)
     if tail.any():
         rest = np.empty(np.count_nonzero(tail), a.dtype)
@@ -1426,16 +1436,6 @@ def pow_scalar_libm(x, exponent):
     return np.power(x, x.dtype.type(exponent))
 
 
-def _c_pow(values, exponent):
-    """The C library's pow(v, exponent) in double of each of values (a flat float64 array), numpy's where there is
-    no C library or too many values to ask it one by one (speed)."""
-    c_pow = _libm("pow", 2)  # (math.pow raises where C's pow gives inf or nan: 0 ** -1, (-2) ** 0.5)
-    if c_pow is None or values.size > SCALAR_CALLS:
-        with np.errstate(all="ignore"):
-            return np.power(values, exponent)
-    return np.fromiter((c_pow(v, exponent) for v in values.tolist()), np.float64, values.size)
-
-
 def pow_scalar(x, exponent, vector=True):
     """x ** exponent for float32/float64 x as PyTorch's pow kernel dispatches it: sqrt, 1/sqrt and 1/x for
     0.5, -0.5 and -1; x*x, x*x*x and 1/(x*x) for 2, 3 and -2, rounded step by step; the rest through pow: SLEEF's
@@ -1458,7 +1458,7 @@ def pow_scalar(x, exponent, vector=True):
         return x * x * x
     if exponent == -2:
         return one / (x * x)
-    tail = None if x.dtype != np.float32 else lambda v, _: _c_pow(v.astype(np.float64), float(exponent))
+    tail = None if x.dtype != np.float32 else lambda v, _: np.power(v, float(exponent), dtype=np.float64)
     out = binary_body("loop_pow", x, x.dtype.type(exponent), tail) if vector else None  # (loop_pow's own tail:
     if out is not None:  # std::pow(float, float), powf; tensor ** number's is std::pow(float, double))
         return out
