@@ -253,19 +253,29 @@ static inline float2 sf_sub_f2f2(float2 x, float2 y)
     return r;
 }
 
-static inline float2 sf_mul_f2f2(float2 x, float2 y)
-{
-    float s = x.hi * y.hi;
-    float2 r = {s, fmaf(x.hi, y.lo, fmaf(x.lo, y.hi, fmaf(x.hi, y.hi, -s)))};
-    return r;
-}
+/* dfmul_vf2_vf2_vf2, dfsqu_vf2_vf2 and dfnormalize_vf2_vf2 (FMA builds) of a pair type T2 of T: float2 here,
+ * double2 (their dd twins) in _ckernels_pow.h */
+#define PAIR_STEPS(T2, T, FMA, MUL, SQU, NORMALIZE)                                                        \
+    static inline T2 MUL(T2 x, T2 y)                                                                      \
+    {                                                                                                     \
+        T s = x.hi * y.hi;                                                                                \
+        T2 r = {s, FMA(x.hi, y.lo, FMA(x.lo, y.hi, FMA(x.hi, y.hi, -s)))};                                \
+        return r;                                                                                         \
+    }                                                                                                     \
+    static inline T2 SQU(T2 x)                                                                            \
+    {                                                                                                     \
+        T s = x.hi * x.hi;                                                                                \
+        T2 r = {s, FMA(x.hi + x.hi, x.lo, FMA(x.hi, x.hi, -s))};                                          \
+        return r;                                                                                         \
+    }                                                                                                     \
+    static inline T2 NORMALIZE(T2 t)                                                                      \
+    {                                                                                                     \
+        T s = t.hi + t.lo;                                                                                \
+        T2 r = {s, (t.hi - s) + t.lo};                                                                    \
+        return r;                                                                                         \
+    }
 
-static inline float2 sf_squ(float2 x)
-{
-    float s = x.hi * x.hi;
-    float2 r = {s, fmaf(x.hi + x.hi, x.lo, fmaf(x.hi, x.hi, -s))};
-    return r;
-}
+PAIR_STEPS(float2, float, fmaf, sf_mul_f2f2, sf_squ, pw_df_normalize)
 
 static inline float2 sf_rec(float2 d)
 {
@@ -474,6 +484,7 @@ static inline double sleef_log(double d)
 
 /* PyTorch's float64 sigmoid: as the float32 one, SLEEF's exp on the first `vectorized` elements */
 #include "_ckernels_log1p.h"
+#include "_ckernels_pow.h"
 
 static void sigmoid_loop_f64(const double *x, double *out, Py_ssize_t n, Py_ssize_t vectorized)
 {
@@ -772,47 +783,65 @@ static PyObject *py_dense_sum(PyObject *self, PyObject *arg)
 
 typedef void (*body_loop_f32)(const float *, float *, Py_ssize_t, Py_ssize_t);
 typedef void (*body_loop_f64)(const double *, double *, Py_ssize_t, Py_ssize_t);
+typedef void (*body_loop2_f32)(const float *, const float *, float *, Py_ssize_t, Py_ssize_t);
+typedef void (*body_loop2_f64)(const double *, const double *, double *, Py_ssize_t, Py_ssize_t);
 
-/* name(x, out, vectorized): a float32/float64 elementwise kernel with its vector body on the first `vectorized` */
-static PyObject *vector_body_call(PyObject *args, const char *format, const char *name, body_loop_f32 f32_loop,
-                                  body_loop_f64 f64_loop)
+/* name(x[, y], out, vectorized): a float32/float64 elementwise kernel of one input (f32_loop, f64_loop) or two
+ * (f32_loop2, f64_loop2) with its vector body on the first `vectorized` elements */
+static PyObject *body_call(PyObject *args, const char *name, body_loop_f32 f32_loop, body_loop_f64 f64_loop,
+                           body_loop2_f32 f32_loop2, body_loop2_f64 f64_loop2)
 {
-    PyObject *x, *out;
-    Py_ssize_t vectorized;
-    Py_buffer vx, vo;
-    if (!PyArg_ParseTuple(args, format, &x, &out, &vectorized))
+    int nin = f32_loop2 ? 2 : 1;
+    PyObject *objs[3] = {NULL, NULL, NULL}, *count;
+    Py_buffer views[3];
+    int got = 0, f64 = 0;
+    if (!PyArg_UnpackTuple(args, name, nin + 2, nin + 2, &objs[0], &objs[1], nin == 2 ? &objs[2] : &count,
+                           &count))
         return NULL;
-    int f64 = 0;
-    if (get_floats(x, &vx, 0, name, &f64, 1) < 0)
+    Py_ssize_t vectorized = PyNumber_AsSsize_t(count, PyExc_OverflowError);
+    if (vectorized == -1 && PyErr_Occurred())
         return NULL;
-    if (get_floats(out, &vo, 1, name, &f64, 0) < 0) {
-        PyBuffer_Release(&vx);
-        return NULL;
+    for (int i = 0; i <= nin; i++) {
+        if (get_floats(objs[i], &views[i], i == nin, name, &f64, i == 0) < 0)
+            goto done;
+        got++;
+        if (views[i].len != views[0].len) {
+            PyErr_Format(PyExc_ValueError, "%s: buffers of different lengths", name);
+            goto done;
+        }
     }
-    Py_ssize_t n = vx.len / vx.itemsize;
-    if (vo.len != vx.len || vectorized < 0 || vectorized > n) {
-        PyErr_Format(PyExc_ValueError, vo.len != vx.len ? "%s: buffers of different lengths"
-                                                        : "%s: vectorized must be within the buffer", name);
-        n = -1;
-    } else {
-        Py_BEGIN_ALLOW_THREADS
-        if (f64)
-            f64_loop(vx.buf, vo.buf, n, vectorized);
-        else
-            f32_loop(vx.buf, vo.buf, n, vectorized);
-        Py_END_ALLOW_THREADS
+    Py_ssize_t n = views[0].len / views[0].itemsize;
+    if (vectorized < 0 || vectorized > n) {
+        PyErr_Format(PyExc_ValueError, "%s: vectorized must be within the buffer", name);
+        goto done;
     }
-    PyBuffer_Release(&vx);
-    PyBuffer_Release(&vo);
-    if (n < 0)
+    Py_BEGIN_ALLOW_THREADS
+    if (nin == 1 && f64)
+        f64_loop(views[0].buf, views[1].buf, n, vectorized);
+    else if (nin == 1)
+        f32_loop(views[0].buf, views[1].buf, n, vectorized);
+    else if (f64)
+        f64_loop2(views[0].buf, views[1].buf, views[2].buf, n, vectorized);
+    else
+        f32_loop2(views[0].buf, views[1].buf, views[2].buf, n, vectorized);
+    Py_END_ALLOW_THREADS
+done:
+    for (int i = 0; i < got; i++)
+        PyBuffer_Release(&views[i]);
+    if (PyErr_Occurred())
         return NULL;
     Py_RETURN_NONE;
+}
+
+static PyObject *vector_body_call(PyObject *args, const char *name, body_loop_f32 f32_loop, body_loop_f64 f64_loop)
+{
+    return body_call(args, name, f32_loop, f64_loop, NULL, NULL);
 }
 
 /* sigmoid(x, out, vectorized): PyTorch's sigmoid of float32/float64 x, its vector body on the first `vectorized` */
 static PyObject *py_sigmoid(PyObject *self, PyObject *args)
 {
-    return vector_body_call(args, "OOn:sigmoid", "sigmoid", sigmoid_loop, sigmoid_loop_f64);
+    return vector_body_call(args, "sigmoid", sigmoid_loop, sigmoid_loop_f64);
 }
 
 /* loop_NAME(x, out, vectorized): a function as the bodies of an elementwise kernel compute it, SLEEF's (VF, VD) on
@@ -831,13 +860,43 @@ static PyObject *py_sigmoid(PyObject *self, PyObject *args)
     }                                                                                                     \
     static PyObject *py_loop_##NAME(PyObject *self, PyObject *args)                                       \
     {                                                                                                     \
-        return vector_body_call(args, "OOn:loop_" #NAME, "loop_" #NAME, loop_##NAME##_f32, loop_##NAME##_f64); \
+        return vector_body_call(args, "loop_" #NAME, loop_##NAME##_f32, loop_##NAME##_f64);                \
     }
 
 BODY_LOOPS(exp, sleef_expf, expf, sleef_exp, exp)
 BODY_LOOPS(log1p, sleef_log1pf, log1pf, sleef_log1p, log1p)
 BODY_LOOPS(expm1, sleef_expm1f, expm1f, expm1, expm1) /* (float64: not SLEEF's; kernels.py does not call it) */
 BODY_LOOPS(tanh, sleef_tanhf, tanhf, tanh, tanh)    /* (likewise) */
+
+/* loop_NAME(x, y, out, vectorized): a function of two operands as BODY_LOOPS: pow and atan2 (SLEEF's u10 ones,
+ * _ckernels_pow.h, then the C library's) */
+#define BODY_LOOPS2(NAME, VF, SF, VD, SD)                                                                  \
+    static void loop_##NAME##_f32(const float *x, const float *y, float *out, Py_ssize_t n, Py_ssize_t vectorized) \
+    {                                                                                                     \
+        for (Py_ssize_t i = 0; i < n; i++)                                                                \
+            out[i] = i < vectorized ? VF(x[i], y[i]) : SF(x[i], y[i]);                                    \
+    }                                                                                                     \
+    static void loop_##NAME##_f64(const double *x, const double *y, double *out, Py_ssize_t n,              \
+                                  Py_ssize_t vectorized)                                                  \
+    {                                                                                                     \
+        for (Py_ssize_t i = 0; i < n; i++)                                                                \
+            out[i] = i < vectorized ? VD(x[i], y[i]) : SD(x[i], y[i]);                                    \
+    }                                                                                                     \
+    static PyObject *py_loop_##NAME(PyObject *self, PyObject *args)                                       \
+    {                                                                                                     \
+        return body_call(args, "loop_" #NAME, NULL, NULL, loop_##NAME##_f32, loop_##NAME##_f64);           \
+    }
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#pragma GCC push_options
+#pragma GCC target("avx2,fma")
+#pragma GCC optimize("fp-contract=off")
+#endif
+BODY_LOOPS2(pow, sleef_powf, powf, sleef_pow, pow)
+BODY_LOOPS2(atan2, sleef_atan2f, atan2f, sleef_atan2, atan2)
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#pragma GCC pop_options
+#endif
 
 /* PyTorch's float32 softmax and log_softmax, along the last dimension (rows) or one of stride `inner` (columns):
  *   softmax_rows(x, out, dim, lanes, vector_exp)          softmax_columns(x, out, dim, inner, begin, end, lanes,
@@ -1368,6 +1427,8 @@ static PyMethodDef methods[] = {
     {"loop_log1p", py_loop_log1p, METH_VARARGS, "loop_log1p(x, out, vectorized): log1p likewise (SLEEF's, libm's)."},
     {"loop_expm1", py_loop_expm1, METH_VARARGS, "loop_expm1(x, out, vectorized): expm1 likewise (float32: SLEEF's)."},
     {"loop_tanh", py_loop_tanh, METH_VARARGS, "loop_tanh(x, out, vectorized): tanh likewise (float32: SLEEF's)."},
+    {"loop_pow", py_loop_pow, METH_VARARGS, "loop_pow(x, y, out, vectorized): x ** y likewise (SLEEF's, libm's)."},
+    {"loop_atan2", py_loop_atan2, METH_VARARGS, "loop_atan2(y, x, out, vectorized): atan2(y, x) likewise."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},
     {"relu_backward", py_relu_backward, METH_VARARGS, "relu_backward(g, y, out): y <= 0 ? 0 : g."},

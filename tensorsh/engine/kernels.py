@@ -244,6 +244,73 @@ def _vector_body(loop, x, walked=None):
     return out_t.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
 
 
+def _rows_apart(a, b):
+    """Of a C-contiguous operand and another broadcast or sliced one whose rows are contiguous but apart (in C
+    order, strides non-increasing: x[:, :37], y[0] broadcast over rows), the other, broadcast to their shape: its
+    gaps keep TensorIterator from joining the rows, so each row is one run of the elementwise loop; None else."""
+    try:
+        shape = np.broadcast_shapes(a.shape, b.shape)
+    except ValueError:
+        return None
+    if len(shape) < 2:
+        return None
+    for dense, other in ((a, b), (b, a)):
+        if dense.shape == shape and dense.flags.c_contiguous:
+            other = np.broadcast_to(other, shape)
+            strides = [st for st, n in zip(other.strides, shape) if n > 1 and st]  # (0: broadcast)
+            if other.strides[-1] == other.itemsize and strides == sorted(strides, reverse=True) and \
+                    _elementwise_layout(other) is None:
+                return other
+    return None
+
+
+def binary_body(loop, a, b, scalar=None):
+    """The compiled two-operand loop `loop` (a, b, out, vectorized: its vector body on the first `vectorized`) as
+    PyTorch's elementwise kernel (cpu_kernel_vec) runs it over float32/float64 a and b of one dtype: the vector body
+    on whole two-vector chunks, the scalar body (the C library's function) on the rest (scalar_body_mask), for
+    operands of one shape and strides (walked as either alone is) or one of one element (a number, a 0-dim tensor:
+    the vector loop reads it as a scalar; the other's walk). None where the compiled loop or this walk is not known
+    (another dtype, operands of different layouts, other broadcasts): pow and atan2 (SLEEF's, then libm's).
+    scalar(a_values, b_values): the scalar body where it is not the loop's."""
+    a, b = np.asarray(a), np.asarray(b)
+    if compiled is None or not hasattr(compiled, loop) or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
+        return None
+    if a.shape == b.shape and a.strides == b.strides:
+        walked = a
+    elif b.size == 1 and a.ndim >= b.ndim:
+        walked, b = a, np.broadcast_to(b, a.shape)
+    elif a.size == 1 and b.ndim >= a.ndim:
+        walked, a = b, np.broadcast_to(a, b.shape)
+    else:
+        walked = _rows_apart(a, b)
+        if walked is None:
+            return None
+        a, b = np.broadcast_to(a, walked.shape), np.broadcast_to(b, walked.shape)
+    lanes = _vector_lanes()
+    if lanes is not None and walked.size < 8 * lanes // a.itemsize:  # (under one chunk: all the scalar body's)
+        tail = True
+    else:
+        tail = scalar_body_mask(walked) if walked.size else None
+    if tail is None:
+        return None
+    fn, out = getattr(compiled, loop), np.empty(walked.shape, a.dtype)
+    if tail is True:
+        if scalar is None:
+            fn(np.ascontiguousarray(a), np.ascontiguousarray(b), out, 0)
+        else:
+            out[...] = scalar(a, b)
+        return out
+    fn(np.ascontiguousarray(a), np.ascontiguousarray(b), out, out.size)
+    if tail.any():
+        rest = np.empty(np.count_nonzero(tail), a.dtype)
+        if scalar is None:
+            fn(a[tail], b[tail], rest, 0)
+        else:
+            rest[...] = scalar(a[tail], b[tail])
+        out[tail] = rest
+    return out
+
+
 def loop_exp(x, walked=None):
     """exp as the body of one of PyTorch's elementwise kernels computes it (silu's x / (1 + exp(-x)), ...): SLEEF's
     on whole two-vector chunks of each thread's range, the C library's on the rest, where the compiled loops are
@@ -1471,15 +1538,18 @@ def pow_scalar_libm(x, exponent):
     return np.power(x, x.dtype.type(exponent))
 
 
-def pow_scalar(x, exponent):
+def pow_scalar(x, exponent, vector=True):
     """x ** exponent for float32/float64 x as PyTorch's pow kernel dispatches it: sqrt, 1/sqrt and 1/x for
-    0.5, -0.5 and -1; x*x, x*x*x and 1/(x*x) for 2, 3 and -2, rounded step by step; the rest through pow with
-    the exponent in x's own precision (its vectorized body's, which covers all but a few elements)."""
+    0.5, -0.5 and -1; x*x, x*x*x and 1/(x*x) for 2, 3 and -2, rounded step by step; the rest through pow: SLEEF's
+    with the exponent in x's precision on whole two-vector chunks of each thread's range, the C library's pow in
+    double of the exponent as given on the rest (its scalar body's std::pow(x, double)), where the compiled loops
+    are built and `vector` (not for bfloat16 values, whose vectors are other); elsewhere the C library's (float32)
+    or numpy's (float64)."""
     one = x.dtype.type(1)
     if exponent == 1:
         return x.copy()
-    if exponent == 0.5:
-        return np.sqrt(x)
+    if exponent == 0.5:  # (its sqrt kernel: torch.sqrt's)
+        return sqrt(x)
     if exponent == -0.5:
         return one / np.sqrt(x)
     if exponent == -1:
@@ -1490,6 +1560,10 @@ def pow_scalar(x, exponent):
         return x * x * x
     if exponent == -2:
         return one / (x * x)
+    tail = None if x.dtype != np.float32 else lambda v, _: np.power(v, float(exponent), dtype=np.float64)
+    out = binary_body("loop_pow", x, x.dtype.type(exponent), tail) if vector else None  # (loop_pow's own tail:
+    if out is not None:  # std::pow(float, float), powf; tensor ** number's is std::pow(float, double))
+        return out
     if x.dtype == np.float32:  # SLEEF's powf rounds as the C library's nearly always
         return pow_scalar_libm(x, exponent)
     return np.power(x, x.dtype.type(exponent))  # (SLEEF's pow in PyTorch: neither this nor the C library's)

@@ -415,6 +415,13 @@ def _int_power(a, b):
     return np.where(b < 0, neg, out)
 
 
+def _pow_values(a, b):
+    """tensor ** tensor (and a number ** tensor, the number a 0-dim operand): float32/float64 as PyTorch's kernel
+    (SLEEF's pow on whole vector chunks, the C library's on the rest: kernels.binary_body) where its walk is known."""
+    out = kernels.binary_body("loop_pow", a, b) if np.result_type(a, b) != np.float16 else None
+    return _int_power(a, b) if out is None else out
+
+
 def _pow_exponent_backward(g, self, exponent, result):
     """PyTorch's pow_backward_exponent for a number base: 0 where a 0 base has a non-negative exponent."""
     if self == 0:
@@ -440,7 +447,7 @@ def _pow_number(self, exponent):
     tensor in float32; float tensors as PyTorch's pow kernel, kernels.pow_scalar)."""
     if not isinstance(self, Tensor):
         dt = dtypes.result_type((self, exponent))
-        return from_numpy(np.asarray(_int_power(scalar_in(dt, self), exponent._np.astype(dt.np, copy=False)), order="C"),
+        return from_numpy(np.asarray(_pow_values(scalar_in(dt, self), exponent._np.astype(dt.np, copy=False)), order="C"),
                           dt)
     x = self._np
     if self.dtype.category < 2 and type(exponent) is int and exponent < 0:
@@ -461,7 +468,7 @@ def _pow_number(self, exponent):
             return from_numpy(sq * x if exponent == 3 else np.float32(1) / sq, dt)
         elif dt is dtypes.bfloat16 and exponent == -0.5:  # (rsqrt's arithmetic in AVX-512's loop)
             return from_numpy(kernels.reduced_rsqrt(x, dtypes.to_bfloat16, floats=16), dt)
-        return from_numpy(np.asarray(kernels.pow_scalar(x, exponent)), dt)
+        return from_numpy(np.asarray(kernels.pow_scalar(x, exponent, dt is not dtypes.bfloat16)), dt)
     return from_numpy(np.power(x, dt.np.type(exponent)), dt)
 
 
@@ -472,7 +479,7 @@ def _check_pow(self, exponent):
         raise errors.make("NotImplementedError", "\"pow\" not implemented for 'Bool'")
 
 
-power = binary("pow", PowBackward1, _int_power, names=("self", "exponent"), number_grad_fn=PowBackward0,
+power = binary("pow", PowBackward1, _pow_values, names=("self", "exponent"), number_grad_fn=PowBackward0,
                check=_check_pow, number_values=_pow_number, number_self=PowBackward2, operators=("__pow__",), reflected=("__rpow__",))
 
 
@@ -637,8 +644,12 @@ def pow_inplace(self, exponent):
 
 
 def _atan2_values(a, b):
-    """float32 atan2 as PyTorch computes it: SLEEF on whole two-vector chunks, the C library's atan2f on the rest
-    (so all of a small tensor); the chunks get the correctly rounded value, which SLEEF's nearly always is."""
+    """atan2 as PyTorch computes it: SLEEF's on whole two-vector chunks, the C library's on the rest (so all of a
+    small tensor): kernels.binary_body's loop_atan2 for float32/float64 where the compiled loops are built and its
+    walk is known; elsewhere the chunks get the correctly rounded value, which SLEEF's nearly always is."""
+    out = kernels.binary_body("loop_atan2", a, b)
+    if out is not None:
+        return out
     if a.dtype != np.float32:
         return np.arctan2(a, b)
     out = np.arctan2(a, b, dtype=np.float64).astype(np.float32)
