@@ -228,7 +228,8 @@ NAMESPACE.update({
     "detach": torch_function("detach", Tensor.detach),
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,
     "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size,
-    "func": Namespace("torch.func", {"grad": _from("functional", "func_grad"), "vmap": _from("functional", "vmap")}),
+    "func": Namespace("torch.func", {name: _from("func", name) for name in (  # (func.py, loaded on first use)
+        "grad", "grad_and_value", "vjp", "jacrev", "hessian", "vmap", "functional_call", "stack_module_state")}),
     "inference_mode": autograd.inference_mode, "is_inference_mode_enabled": autograd.inference_mode_enabled,
     "is_anomaly_enabled": autograd.is_anomaly_enabled, "set_anomaly_enabled": autograd.set_anomaly_enabled,
     "is_anomaly_check_nan_enabled": autograd.is_anomaly_check_nan_enabled, "is_inference": torch_function("is_inference", Tensor.is_inference),

@@ -412,7 +412,7 @@ def build(print_fn):
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
                "torch.distributions": distributions,
-               "torch.linalg": namespace["linalg"], "torch.utils": utils,
+               "torch.linalg": namespace["linalg"], "torch.func": namespace["func"], "torch.utils": utils,
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data"))}
     for dotted in SUBMODULES:
         modules[dotted] = Lazy(_submodule(dotted))
