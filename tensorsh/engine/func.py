@@ -495,3 +495,69 @@ def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dim
 
 NAMESPACE = {"grad": grad, "grad_and_value": grad_and_value, "vjp": vjp, "jacrev": jacrev, "hessian": hessian,
              "vmap": vmap, "functional_call": functional_call, "stack_module_state": stack_module_state}
+
+
+# -- forward mode (forward_ad.py's dual tensors) ----------------------------------------------------------------
+
+def jvp(func, primals, tangents, *, strict=False, has_aux=False):
+    from . import forward_ad as fw
+    if not isinstance(primals, tuple):
+        raise runtime("jvp(f, primals, tangents): Expected primals to be a tuple. E.g. it should be valid to call "
+                      "f(*primals).")
+    flat_p, p_spec = tree_flatten(primals)
+    flat_t, t_spec = tree_flatten(tangents)
+    if p_spec != t_spec:
+        raise runtime(f"jvp(f, primals, tangents): Expected primals and tangents to have the same python structure. "
+                      f"For example, if primals is a tuple of 3 tensors, tangents also must be. Got primals with "
+                      f"structure {p_spec} and tangents with structure {t_spec}")
+    with fw.dual_level():
+        duals = [fw.make_dual(p, t) for p, t in zip(flat_p, flat_t)]
+        out, aux = _split_aux(func(*tree_unflatten(duals, p_spec)), has_aux, "jvp(f, primals, tangents)")
+        flat_out, out_spec = tree_flatten(out)
+        for o in flat_out:
+            if not isinstance(o, Tensor):
+                raise runtime(f"jvp(f, primals, tangents): expected f(*args) to return only tensors, got unsupported "
+                              f"type {type(o)}")
+        from .creation import zeros_like
+        pairs = [fw.unpack_dual(o) for o in flat_out]
+        primal_out = tree_unflatten([p.detach() for p, _ in pairs], out_spec)
+        tangent_out = tree_unflatten([zeros_like(p) if t is None else t for p, t in pairs], out_spec)
+    return (primal_out, tangent_out, aux) if has_aux else (primal_out, tangent_out)
+
+
+def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
+    def wrapper(*args):
+        from .creation import zeros_like
+        from .ops.joining import stack
+        nums = _argnums(argnums, len(args))
+        diff = tuple(args[n] for n in nums) if isinstance(nums, tuple) else args[nums]
+        flat_in, in_spec = tree_flatten(diff)
+        per_input, out_spec, aux = [], None, None
+        for k, x in enumerate(flat_in):  # a column per input element: a jvp with a one-hot tangent
+            cols = []
+            for j in range(x.numel()):
+                onehot = zeros_like(x).reshape(-1)
+                onehot[j] = 1
+                tangents = [onehot.view(x.shape) if i == k else zeros_like(y) for i, y in enumerate(flat_in)]
+
+                def f(*d):
+                    full = list(args)
+                    new = tree_unflatten(list(d), in_spec)
+                    for i, n in enumerate(nums if isinstance(nums, tuple) else (nums,)):
+                        full[n] = new[i] if isinstance(nums, tuple) else new
+                    return func(*full)
+                res = jvp(f, tuple(flat_in), tuple(tangents), has_aux=has_aux)
+                out, col = res[0], res[1]
+                aux = res[2] if has_aux else None
+                flat_col, out_spec = tree_flatten(col)
+                cols.append(flat_col)
+            flat_out = tree_flatten(out)[0]
+            per_input.append([stack([c[m] for c in cols], -1).view(tuple(o.shape) + tuple(x.shape))
+                              for m, o in enumerate(flat_out)])
+        jac = tree_unflatten([tree_unflatten([per_input[k][m] for k in range(len(flat_in))], in_spec)
+                              for m in range(len(per_input[0]))], out_spec)
+        return (jac, aux) if has_aux else jac
+    return wrapper
+
+
+NAMESPACE.update(jvp=jvp, jacfwd=jacfwd)

@@ -207,6 +207,7 @@ autograd_ns = Namespace("torch.autograd", {
         ("Function", "FunctionCtx", "once_differentiable", "BackwardCFunction")})),
     "gradcheck": _from("gradcheck", "gradcheck"), "gradgradcheck": _from("gradcheck", "gradgradcheck"),
     "functional": LazyMember(lambda: Namespace("torch.autograd.functional", _from("functional", "NAMESPACE").load())),
+    "forward_ad": LazyMember(lambda: Namespace("torch.autograd.forward_ad", _from("forward_ad", "NAMESPACE").load())),
 })
 
 NAMESPACE = dict(FUNCTIONS)  # the rows' torch functions (ops/registry.py)
@@ -229,7 +230,8 @@ NAMESPACE.update({
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,
     "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size,
     "func": Namespace("torch.func", {name: _from("func", name) for name in (  # (func.py, loaded on first use)
-        "grad", "grad_and_value", "vjp", "jacrev", "hessian", "vmap", "functional_call", "stack_module_state")}),
+        "grad", "grad_and_value", "vjp", "jacrev", "hessian", "vmap", "functional_call", "stack_module_state", "jvp",
+        "jacfwd")}),
     "inference_mode": autograd.inference_mode, "is_inference_mode_enabled": autograd.inference_mode_enabled,
     "is_anomaly_enabled": autograd.is_anomaly_enabled, "set_anomaly_enabled": autograd.set_anomaly_enabled,
     "is_anomaly_check_nan_enabled": autograd.is_anomaly_check_nan_enabled, "is_inference": torch_function("is_inference", Tensor.is_inference),

@@ -1,0 +1,348 @@
+"""torch.autograd.forward_ad: dual tensors (a primal with a tangent at the one dual level) and the tangent
+rules of the common ops, with derivatives.yaml's `result:` formulas (auto_element_wise: the row's backward formula
+applied to the tangent; auto_linear: the op applied to the tangent). While no level is open the engine's ops are
+untouched; entering the level swaps each row's function, in the closures every spelling of it calls, for one that
+also computes the tangent (exiting swaps them back), so the ops cost nothing more outside forward AD."""
+import collections
+import weakref
+
+from .errors import runtime, value_error
+from .tensorimpl import Tensor
+
+_LEVEL = [None]
+_SWAPPED = []  # (holder, name or None for a closure cell, what it held) while a level is open
+_BUSY = [False]  # a rule is computing a tangent: its own ops carry none
+_DUALS = []  # weak references to the tensors given a tangent at this level: their tangents go when it exits
+
+
+def _tangent(x):
+    return getattr(x, "_fw_grad", None) if isinstance(x, Tensor) else None
+
+
+def _has_tangent(args, kwargs):
+    for a in args:
+        if isinstance(a, Tensor):
+            if getattr(a, "_fw_grad", None) is not None:
+                return True
+        elif isinstance(a, (list, tuple)) and any(_tangent(x) is not None for x in a):
+            return True
+    return any(_tangent(v) is not None for v in kwargs.values())
+
+
+# -- the rules -------------------------------------------------------------------------------------------------
+
+def _fit(t, out):
+    """A tangent term of an operand that broadcast: the output's shape (efficient zeros add nothing to it)."""
+    return t if t.shape == out.shape else t.expand(out.shape).contiguous()
+
+
+def _terms(out, *terms):
+    terms = [t for t in terms if t is not None]
+    if not terms:
+        return None
+    total = terms[0]
+    for t in terms[1:]:
+        total = total + t
+    return _fit(total, out)
+
+
+def _alpha(t, alpha):
+    return t if t is None or alpha == 1 else t * alpha
+
+
+def _add(out, a, b, alpha=1):
+    return _terms(out, _tangent(a), _alpha(_tangent(b), alpha))
+
+
+def _sub(out, a, b, alpha=1):
+    ta, tb = _tangent(a), _alpha(_tangent(b), alpha)
+    if ta is None:
+        return _fit(-tb, out)
+    return _fit(ta if tb is None else ta - tb, out)
+
+
+def _rsub(out, a, b, alpha=1):  # b - alpha * a
+    return _sub(out, b, a, alpha) if isinstance(b, Tensor) else _fit(-_alpha(_tangent(a), alpha), out)
+
+
+def _mul(out, a, b):
+    ta, tb = _tangent(a), _tangent(b)
+    return _terms(out, None if tb is None else tb * a, None if ta is None else ta * b)
+
+
+def _div(out, a, b, rounding_mode=None):
+    if rounding_mode is not None:
+        return _unsupported("div")
+    ta, tb = _tangent(a), _tangent(b)
+    if tb is None:
+        return _fit(ta / b, out)
+    num = -(tb * out) if ta is None else ta - tb * out
+    return _fit(num / b, out)
+
+
+def _rdiv(out, a, b):  # b / a, b a number
+    return _fit(-(_tangent(a) * out) / a, out)
+
+
+def _pow(out, a, b):
+    if isinstance(b, Tensor):
+        return _unsupported("pow")
+    from .creation import zeros_like
+    from .ops.scalar_arith import mul_scalar
+    t = _tangent(a)  # (pow_backward: PowBackward0's formula on the tangent)
+    return zeros_like(t) if b == 0 else t * mul_scalar(a.pow(b - 1), b)
+
+
+def _products(op):
+    def rule(out, a, b):
+        ta, tb = _tangent(a), _tangent(b)
+        return _terms(out, None if ta is None else op(ta, b), None if tb is None else op(a, tb))
+    return rule
+
+
+def _linear_op(name):
+    """auto_linear: the op itself applied to the tangent."""
+    def rule(out, x, *args, **kwargs):
+        return getattr(_tangent(x), name)(*args, **kwargs)
+    return rule
+
+
+def _joined(name):
+    def rule(out, tensors, dim=0):
+        from .creation import zeros_like
+        from .ops import joining
+        tangents = [_tangent(x) for x in tensors]
+        return getattr(joining, name)([zeros_like(x) if t is None else t for x, t in zip(tensors, tangents)], dim)
+    return rule
+
+
+def _softmax(out, x, dim, dtype=None):
+    """result * (self_t - logsumexp_jvp(self_p, self_t, {dim}, true))."""
+    t = _tangent(x)
+    e = (x - x.amax(dim, True)).exp() if x.numel() > 0 else x.exp()
+    s = e.sum(dim, True)
+    e = e * t
+    return out * (t - e.sum(dim, True) / s)
+
+
+def _log_softmax(out, x, dim, dtype=None):
+    """self_t - logsumexp_jvp(self_p, self_t, {dim}, true)."""
+    t = _tangent(x)
+    e = (x - x.amax(dim, True)).exp() if x.numel() > 0 else x.exp()
+    s = e.sum(dim, True)
+    e = e * t
+    return t - e.sum(dim, True) / s
+
+
+def _linear(out, x, weight, bias=None):
+    """addmm's: maybe_multiply(self_t, beta) + mat1_t.mm(mat2_p) + mat1_p.mm(mat2_t), through matmul for other
+    ranks (linear's decomposition)."""
+    tx, tw, tb = _tangent(x), _tangent(weight), _tangent(bias)
+    return _terms(out, tb, None if tx is None else tx.matmul(weight.t()), None if tw is None else x.matmul(tw.t()))
+
+
+def _passes(out, *args, **kwargs):  # (an op whose result has no tangent: detach, comparisons)
+    return None
+
+
+_RULES = {
+    "add": _add, "sub": _sub, "__rsub__": _rsub, "mul": _mul, "div": _div, "__rtruediv__": _rdiv, "pow": _pow,
+    "mm": _products(lambda a, b: a.mm(b)), "matmul": _products(lambda a, b: a.matmul(b)),
+    "mv": _products(lambda a, b: a.mv(b)), "dot": _products(lambda a, b: a.dot(b)),
+    "cat": _joined("cat"), "stack": _joined("stack"), "softmax": _softmax, "log_softmax": _log_softmax,
+    "detach": _passes, "linear": _linear,
+}
+for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatten", "t", "transpose", "permute",
+              "unsqueeze", "squeeze", "expand", "expand_as", "select", "narrow", "__getitem__", "clone",
+              "contiguous", "float", "double", "to", "neg", "movedim", "unbind", "split", "chunk", "T", "mT"):
+    _RULES[_name] = _linear_op(_name)
+
+UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented yet.\n"
+               "Please file an issue to PyTorch at https://github.com/pytorch/pytorch/issues/new?"
+               "template=feature-request.yml so that we can prioritize its implementation.")
+
+
+def _unsupported(name):
+    raise runtime(UNSUPPORTED.format(name))
+
+
+def _float_outputs(out):
+    if isinstance(out, Tensor):
+        return [out] if out.dtype.is_floating_point else []
+    if isinstance(out, (list, tuple)):
+        return [o for o in out if isinstance(o, Tensor) and o.dtype.is_floating_point]
+    return []
+
+
+def _with_tangent(name, fn):
+    rule = _RULES.get(name)
+    formula = getattr(fn, "formula", None)
+
+    def run(*args, **kwargs):
+        out = fn(*args, **kwargs)
+        if _BUSY[0] or not _has_tangent(args, kwargs) or not _float_outputs(out):
+            return out
+        _BUSY[0] = True
+        try:
+            _tangents(name, rule, formula, fn, out, args, kwargs)
+        finally:
+            _BUSY[0] = False
+        return out
+    return run
+
+
+def _tangents(name, rule, formula, fn, out, args, kwargs):
+        if rule is not None:
+            tangent = rule(out, *args, **kwargs)
+        elif formula is not None:  # a row of the unary family: its backward formula on the tangent
+            saved = out if fn.saves == "result" else args[0]
+            tangent = formula(_tangent(args[0])) if fn.saves is None else formula(_tangent(args[0]), saved)
+        else:
+            _unsupported(name.strip("_"))
+        if isinstance(out, Tensor):
+            _set(out, tangent)
+        elif tangent is not None:
+            for o, t in zip(out, tangent):
+                _set(o, t)
+
+
+def _set(t, tangent):
+    if tangent is not None:
+        t._fw_grad = tangent
+        _DUALS.append(weakref.ref(t))
+
+
+def _cells(f, depth=3):
+    for cell in getattr(f, "__closure__", None) or ():
+        try:
+            v = cell.cell_contents
+        except ValueError:
+            continue
+        yield cell, v
+        if depth and callable(v) and hasattr(v, "__closure__"):
+            yield from _cells(v, depth - 1)
+
+
+def _install():
+    from .ops.registry import ROWS, FUNCTIONS, Lazy, _LazyMethod
+    fns = {}
+    for row in ROWS.values():
+        if not isinstance(row.fn, Lazy) and callable(row.fn):
+            fns.setdefault(id(row.fn), (row.name, row.fn))
+    for name, v in list(vars(Tensor).items()):  # (a row's function bound as it is: x[key])
+        hit = fns.get(id(v))
+        if hit is not None and hit[1] is v:
+            _SWAPPED.append((Tensor, name, v))
+            setattr(Tensor, name, _with_tangent(hit[0], v))
+    holders = list(FUNCTIONS.values()) + [v for v in vars(Tensor).values() if callable(v)]
+    from tensorsh.nn import NAMESPACE as nn
+    functional = nn["functional"]._members  # F.linear: addmm's rule (its decomposition's, as PyTorch's)
+    _SWAPPED.append((functional, "linear", functional["linear"]))
+    functional["linear"] = _with_tangent("linear", functional["linear"])
+    done = set()
+    for h in holders:
+        for cell, v in _cells(h):
+            hit = fns.get(id(v))
+            if type(v) is _LazyMethod:  # (a row of a module loaded on first use)
+                hit = (v.lazy.name, v)
+            if hit is not None and id(cell) not in done and hit[1] is v:
+                done.add(id(cell))
+                _SWAPPED.append((cell, None, v))
+                cell.cell_contents = _with_tangent(hit[0], v)
+
+
+def _uninstall():
+    while _SWAPPED:
+        holder, name, v = _SWAPPED.pop()
+        if name is None:
+            holder.cell_contents = v
+        elif isinstance(holder, dict):
+            holder[name] = v
+        else:
+            setattr(holder, name, v)
+
+
+# -- the API ---------------------------------------------------------------------------------------------------
+
+def enter_dual_level():
+    if _LEVEL[0] is not None:
+        raise runtime("Nested forward mode AD is not supported at the moment")
+    _install()
+    _LEVEL[0] = 0
+    return 0
+
+
+def exit_dual_level(*, level=None):
+    if level is None:
+        level = _LEVEL[0]
+    if level is None or level != _LEVEL[0]:
+        raise runtime("Dual level must be a positive number." if _LEVEL[0] is None else
+                      "Trying to exit a forward AD level that was not the last one that was created. This is not "
+                      "supported.")
+    _uninstall()
+    _LEVEL[0] = None
+    for ref in _DUALS:
+        t = ref()
+        if t is not None:
+            t._fw_grad = None
+    _DUALS.clear()
+
+
+class dual_level:
+    __module__ = "torch.autograd.forward_ad"
+
+    def __enter__(self):
+        return enter_dual_level()
+
+    def __exit__(self, *exc):
+        exit_dual_level()
+        return False
+
+
+def make_dual(tensor, tangent, *, level=None):
+    if level is None:
+        level = _LEVEL[0]
+        if level is None:
+            raise runtime("Trying to create a dual Tensor for forward AD but no level exists, make sure to "
+                          "enter_dual_level() first.")
+    if level != _LEVEL[0]:
+        raise runtime("Invalid level given to _make_dual")
+    if not (tensor.dtype.is_floating_point):
+        raise value_error(f"Expected primal to be floating point or complex, but got: {tensor.dtype}")
+    if not (tangent.dtype.is_floating_point):
+        raise value_error(f"Expected tangent to be floating point or complex, but got: {tangent.dtype}")
+    if tangent.shape != tensor.shape:
+        raise runtime(f"Trying to set a forward gradient that has a different size than that of the original Tensor, "
+                      f"this is not supported. Tensor is of size {list(tensor.shape)} while the given forward "
+                      f"gradient is of size {list(tangent.shape)}.")
+    _BUSY[0] = True
+    try:
+        dual = tensor.view_as(tensor)
+    finally:
+        _BUSY[0] = False
+    _set(dual, tangent)
+    return dual
+
+
+UnpackedDualTensor = collections.namedtuple("UnpackedDualTensor", ["primal", "tangent"])
+UnpackedDualTensor.__module__ = "torch.autograd.forward_ad"
+
+
+def unpack_dual(tensor, *, level=None):
+    if level is None:
+        level = _LEVEL[0]
+    if level is None or not isinstance(tensor, Tensor):
+        return UnpackedDualTensor(tensor, None)
+    tangent = getattr(tensor, "_fw_grad", None)
+    if tangent is None:
+        return UnpackedDualTensor(tensor, None)
+    _BUSY[0] = True
+    try:
+        primal = tensor.view_as(tensor)  # (the primal without its tangent: a view of the dual)
+    finally:
+        _BUSY[0] = False
+    return UnpackedDualTensor(primal, tangent)
+
+
+NAMESPACE = {"dual_level": dual_level, "enter_dual_level": enter_dual_level, "exit_dual_level": exit_dual_level,
+             "make_dual": make_dual, "unpack_dual": unpack_dual, "UnpackedDualTensor": UnpackedDualTensor}

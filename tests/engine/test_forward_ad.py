@@ -1,0 +1,93 @@
+"""torch.autograd.forward_ad (dual levels, make_dual/unpack_dual, the tangents of the common ops with
+derivatives.yaml's formulas, its errors) and torch.func.jvp/jacfwd on it, as torch computes them. torch's first
+use of these warns DeprecationWarnings of torch.jit.script from its own imports (which no program's default filter
+shows): the printed text is compared, and the engine warns nothing."""
+import pytest
+
+from same_as_torch import HAVE_TORCH, run_in_engine, run_in_torch
+
+PROGRAMS = {
+"dual_tensors_and_tangent_rules": """fwAD = torch.autograd.forward_ad
+def tryit(f):
+    try: print("OK", f())
+    except Exception as e: print(type(e).__name__ + ":", e)
+x = torch.tensor([1., 2.])
+with fwAD.dual_level() as l:
+    print(l)
+    tryit(lambda: fwAD.enter_dual_level())
+    tryit(lambda: fwAD.make_dual(x, torch.ones(3)))
+    tryit(lambda: fwAD.make_dual(x, torch.ones(2, dtype=torch.int64)))
+    tryit(lambda: fwAD.make_dual(x.long(), torch.ones(2, dtype=torch.int64)))
+    tryit(lambda: fwAD.make_dual(x, torch.ones(2), level=3))
+    d = fwAD.make_dual(x, torch.tensor([1., 0.]))
+    print(fwAD.unpack_dual(d).tangent is not None, fwAD.unpack_dual(x))
+    print(type(fwAD.unpack_dual(d)), fwAD.unpack_dual(d)[0], fwAD.UnpackedDualTensor)
+    p, t = fwAD.unpack_dual(d * 2 + 1)
+    print(p, t, d.requires_grad)
+    print(d.sin(), d.relu(), d.exp().sum())
+    print(fwAD.unpack_dual(torch.sin(d)), fwAD.unpack_dual(torch.sin(d) * torch.cos(d)))
+    for f in [torch.exp, torch.log, torch.tanh, torch.sigmoid, torch.relu, torch.sqrt, torch.neg, torch.cos,
+              lambda a: a ** 3, lambda a: a ** 0.5, lambda a: 2 - a, lambda a: a - 2, lambda a: 2 / a, lambda a: a / 3,
+              lambda a: a / (a + 1), lambda a: (a + 1) / a, lambda a: a * a, lambda a: a.sum(), lambda a: a.mean(),
+              lambda a: a.view(2, 1), lambda a: a.reshape(1, 2).t(), lambda a: a.unsqueeze(0).expand(3, 2),
+              lambda a: a[1], lambda a: a[None, :].transpose(0, 1), lambda a: torch.cat([a, x]), lambda a: torch.stack([x, a], 1),
+              lambda a: torch.softmax(a, 0), lambda a: a.log_softmax(0), lambda a: a @ torch.tensor([[1., 2.], [3., 4.]]),
+              lambda a: torch.tensor([[1., 2.], [3., 4.]]) @ a, lambda a: torch.mm(a.view(1, 2), a.view(2, 1)), lambda a: a.dot(a),
+              lambda a: torch.nn.functional.linear(a, torch.tensor([[1., 2.], [3., 4.]]), torch.tensor([0.5, 1.])),
+              lambda a: torch.nn.functional.linear(a.view(1, 2), torch.tensor([[1., 2.], [3., 4.]]), torch.tensor([0.5, 1.])),
+              lambda a: torch.nn.functional.softmax(a, 0), lambda a: a + torch.ones(3, 2), lambda a: a.clone(), lambda a: a.detach(),
+              lambda a: a > 1, lambda a: a.float()]:
+        tryit(lambda: fwAD.unpack_dual(f(d)))
+    d3 = fwAD.make_dual(torch.tensor([[0.3, -1.2, 2.5], [1.1, 0.2, -0.7]]), torch.tensor([[1., -2., 0.5], [0.25, 3., -1.]]))
+    for f in [torch.sin, torch.tanh, torch.sigmoid, lambda a: a.softmax(1), lambda a: a.log_softmax(0), lambda a: a @ a.t(), lambda a: (a * a.exp()).sum(1)]:
+        print(fwAD.unpack_dual(f(d3)))
+print(d)
+print(fwAD.unpack_dual(d))
+tryit(lambda: fwAD.exit_dual_level())
+print(fwAD.enter_dual_level()); fwAD.exit_dual_level()
+tryit(lambda: fwAD.make_dual(x, torch.ones(2)))
+""",
+"func_jvp_and_jacfwd": """def tryit(f):
+    try: print("OK", f())
+    except Exception as e: print(type(e).__name__ + ":", e)
+F = torch.func
+x = torch.tensor([0.5, -1.5, 2.])
+print(F.jvp(torch.sin, (x,), (torch.ones(3),)))
+print(F.jvp(lambda a, b: a * b + a.exp(), (x, x * 2), (torch.ones(3), torch.tensor([1., 0., -1.]))))
+print(F.jvp(lambda a: (a.tanh(), a.sum()), (x,), (torch.ones(3),), has_aux=True))
+tryit(lambda: F.jvp(torch.sin, x, torch.ones(3)))
+tryit(lambda: F.jvp(torch.sin, (x,), (torch.ones(3), torch.ones(3))))
+print(F.jacfwd(torch.sin)(x))
+print(F.jacfwd(lambda a, b: a @ b, argnums=(0, 1))(torch.tensor([[1., 2.], [3., 4.]]), torch.tensor([0.5, -1.])))
+print(F.jacfwd(lambda a: (a * 2, a.softmax(0)))(x))
+print(F.jacfwd(lambda a: a.sigmoid().sum())(x))
+""",
+"held_out_style_sin": """
+fwAD = torch.autograd.forward_ad
+x = torch.tensor([1., 2.])
+with fwAD.dual_level():
+    d = fwAD.make_dual(x, torch.tensor([1., 0.]))
+    y = torch.sin(d) * 2
+    print(fwAD.unpack_dual(torch.sin(d)).primal, fwAD.unpack_dual(y * torch.cos(d) + d.exp()).tangent)
+    print(y, fwAD.unpack_dual(y).tangent.requires_grad)
+print(y, fwAD.unpack_dual(y))
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_forward_ad_prints_as_torch(name):
+    if not HAVE_TORCH:
+        pytest.skip("torch is not installed")
+    got = run_in_engine(PROGRAMS[name])
+    assert got == (run_in_torch(PROGRAMS[name])[0], [])
+
+
+def test_no_level_leaves_the_ops_as_they_were():
+    from tensorsh.engine import forward_ad
+    from tensorsh.engine.tensor import Tensor
+    before = dict(vars(Tensor))
+    forward_ad.enter_dual_level()
+    assert any(vars(Tensor)[k] is not v for k, v in before.items())
+    forward_ad.exit_dual_level()
+    assert dict(vars(Tensor)) == before and not forward_ad._SWAPPED
