@@ -4,6 +4,7 @@ applied to the tangent; auto_linear: the op applied to the tangent). While no le
 untouched; entering the level swaps each row's function, in the closures every spelling of it calls, for one that
 also computes the tangent (exiting swaps them back), so the ops cost nothing more outside forward AD."""
 import collections
+import types
 import weakref
 
 from .errors import runtime, value_error
@@ -141,6 +142,18 @@ def _linear(out, x, weight, bias=None):
     return _terms(out, tb, None if tx is None else tx.matmul(weight.t()), None if tw is None else x.matmul(tw.t()))
 
 
+def _where(out, condition, x, y):
+    """where(condition, self_t, other_t), an absent tangent as zeros."""
+    from .creation import zeros_like
+    from .ops.comparison import where
+    tx, ty = _tangent(x), _tangent(y)
+    if tx is None and ty is None:
+        return None
+    tx = tx if tx is not None else zeros_like(x) if isinstance(x, Tensor) else 0.0
+    ty = ty if ty is not None else zeros_like(y) if isinstance(y, Tensor) else 0.0
+    return where(condition, tx, ty)
+
+
 def _passes(out, *args, **kwargs):  # (an op whose result has no tangent: detach, comparisons)
     return None
 
@@ -150,7 +163,7 @@ _RULES = {
     "mm": _products(lambda a, b: a.mm(b)), "matmul": _products(lambda a, b: a.matmul(b)),
     "mv": _products(lambda a, b: a.mv(b)), "dot": _products(lambda a, b: a.dot(b)),
     "cat": _joined("cat"), "stack": _joined("stack"), "softmax": _softmax, "log_softmax": _log_softmax,
-    "detach": _passes, "linear": _linear,
+    "detach": _passes, "linear": _linear, "where": _where,
 }
 for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatten", "t", "transpose", "permute",
               "unsqueeze", "squeeze", "expand", "expand_as", "select", "narrow", "__getitem__", "clone",
@@ -175,13 +188,17 @@ def _float_outputs(out):
 
 
 def _with_tangent(name, fn):
-    rule = _RULES.get(name)
+    rule = _passes if _passes_through(name) else _RULES.get(name)
     formula = getattr(fn, "formula", None)
 
     def run(*args, **kwargs):
         out = fn(*args, **kwargs)
         if _BUSY[0] or not _has_tangent(args, kwargs) or not _float_outputs(out):
             return out
+        outs = _float_outputs(out)
+        if rule is None and formula is None and all(_tangent(o) is not None and not any(o is a for a in args)
+                                                    for o in outs):
+            return out  # (a composite whose own ops gave the tangents)
         _BUSY[0] = True
         try:
             _tangents(name, rule, formula, fn, out, args, kwargs)
@@ -235,10 +252,17 @@ def _install():
             _SWAPPED.append((Tensor, name, v))
             setattr(Tensor, name, _with_tangent(hit[0], v))
     holders = list(FUNCTIONS.values()) + [v for v in vars(Tensor).values() if callable(v)]
+    import importlib
     from tensorsh.nn import NAMESPACE as nn
-    functional = nn["functional"]._members  # F.linear: addmm's rule (its decomposition's, as PyTorch's)
-    _SWAPPED.append((functional, "linear", functional["linear"]))
-    functional["linear"] = _with_tangent("linear", functional["linear"])
+    F_module = importlib.import_module("tensorsh.nn.functional")  # (nn's `functional` attribute is the namespace)
+    members = nn["functional"]._members  # torch.nn.functional's functions, as the namespace and nn's layers call them
+    for table in (members, vars(F_module)):
+        for name, v in list(table.items()):
+            if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_"):
+                _SWAPPED.append((table if table is members else F_module, name, v))
+                table[name] = wrapped = _with_tangent(name, v)
+                if table is not members:
+                    setattr(F_module, name, wrapped)
     done = set()
     for h in holders:
         for cell, v in _cells(h):
@@ -249,6 +273,21 @@ def _install():
                 done.add(id(cell))
                 _SWAPPED.append((cell, None, v))
                 cell.cell_contents = _with_tangent(hit[0], v)
+    for name, h in FUNCTIONS.items():  # torch.<name> of no row (torch.where): the function behind the parser
+        target = getattr(h, "__wrapped__", None)
+        if isinstance(target, types.FunctionType) and not _passes_through(name):
+            for cell, v in _cells(h, 0):
+                if v is target and id(cell) not in done:
+                    done.add(id(cell))
+                    _SWAPPED.append((cell, None, v))
+                    cell.cell_contents = _with_tangent(name, v)
+
+
+def _passes_through(name):
+    """Functions whose float results have no tangent in PyTorch (factories, *_like, random draws)."""
+    return name.endswith("_like") or name.startswith(("new_", "rand", "zeros", "ones", "empty", "full", "normal",
+                                                      "bernoulli", "multinomial", "poisson")) or name in (
+        "tensor", "as_tensor", "detach", "arange", "linspace", "logspace", "eye", "from_numpy")
 
 
 def _uninstall():

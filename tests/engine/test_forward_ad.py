@@ -62,6 +62,24 @@ print(F.jacfwd(lambda a, b: a @ b, argnums=(0, 1))(torch.tensor([[1., 2.], [3., 
 print(F.jacfwd(lambda a: (a * 2, a.softmax(0)))(x))
 print(F.jacfwd(lambda a: a.sigmoid().sum())(x))
 """,
+"modules_and_functional": """
+fwAD = torch.autograd.forward_ad
+def tryit(f):
+    try: print("OK", f())
+    except Exception as e: print(type(e).__name__ + ":", e)
+torch.manual_seed(0)
+m = torch.nn.Linear(3, 2)
+x = torch.tensor([[0.5, -1.5, 2.], [1., 2., 3.]])
+with fwAD.dual_level():
+    d = fwAD.make_dual(x, torch.tensor([[1., -1., 0.5], [2., 0., 1.]]))
+    for f in [lambda a: m(a).detach(), torch.nn.functional.relu, torch.nn.ReLU(), torch.nn.Tanh(), torch.nn.Sigmoid(),
+              torch.nn.Softmax(1), torch.nn.LogSoftmax(0), lambda a: a.abs(), lambda a: torch.where(a > 0, a, 0.),
+              lambda a: torch.where(a > 1, a.exp(), a), lambda a: a.new_zeros(2), lambda a: torch.zeros_like(a),
+              lambda a: torch.nn.functional.linear(a, m.weight.detach()), lambda a: (a > 0).float() * a]:
+        tryit(lambda: fwAD.unpack_dual(f(d)))
+p = {k: v.detach() for k, v in m.named_parameters()}
+print(torch.func.jvp(lambda p: torch.func.functional_call(m, p, (x,)), (p,), ({k: torch.ones_like(v) for k, v in p.items()},)))
+""",
 "held_out_style_sin": """
 fwAD = torch.autograd.forward_ad
 x = torch.tensor([1., 2.])
@@ -91,3 +109,15 @@ def test_no_level_leaves_the_ops_as_they_were():
     assert any(vars(Tensor)[k] is not v for k, v in before.items())
     forward_ad.exit_dual_level()
     assert dict(vars(Tensor)) == before and not forward_ad._SWAPPED
+
+
+def test_an_op_without_a_rule_raises_rather_than_dropping_the_tangent():
+    from tensorsh.engine import forward_ad
+    from tensorsh.engine.errors import TorchError
+    from tensorsh.engine.torch_api import NAMESPACE as torch
+    with forward_ad.dual_level():
+        d = forward_ad.make_dual(torch["tensor"]([1., 2.]), torch["ones"](2))
+        with pytest.raises(TorchError, match="Trying to use forward AD with cumprod that does not support it"):
+            d.cumprod(0)
+        assert forward_ad.unpack_dual(d.relu().sum()).tangent.item() == 2.0
+    assert forward_ad.unpack_dual(d).tangent is None
