@@ -1,6 +1,6 @@
 """torch.autograd.functional: vjp, jvp, jacobian and hessian of a function of tensors, built as PyTorch builds
 them from reverse-mode autograd (grad of grad for jvp, a row of the Jacobian per output element)."""
-from . import autograd
+from . import autograd, errors
 from .errors import runtime, type_error
 from .tensorimpl import Tensor
 
@@ -101,9 +101,12 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
 
 
 def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, strategy="reverse-mode"):
-    if strategy != "reverse-mode" or vectorize:
-        raise runtime("tensorsh: torch.autograd.functional.jacobian supports only strategy='reverse-mode' "
-                      "without vectorize")
+    if strategy not in ("forward-mode", "reverse-mode"):
+        raise errors.make("AssertionError", 'Expected strategy to be either "forward-mode" or "reverse-mode". Hint: If '
+                          'your function has more outputs than inputs, "forward-mode" tends to be more performant. '
+                          'Otherwise, prefer to use "reverse-mode".')
+    if strategy == "forward-mode":
+        return _jacobian_forward(func, inputs, create_graph, strict, vectorize)
     from .creation import zeros_like
     from .ops.joining import stack
     is_in_tuple, inputs = _as_tuple(inputs, "inputs", "jacobian")
@@ -128,6 +131,35 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
     elif not is_in_tuple:
         jac = tuple(j[0] for j in jac)
     return jac
+
+
+def _jacobian_forward(func, inputs, create_graph, strict, vectorize):
+    """strategy="forward-mode": a column of the Jacobian per input element, each a jvp (func.jacfwd's)."""
+    for flag, name in ((create_graph, "create_graph"), (strict, "strict")):
+        if flag:
+            raise _forward_mode_refusal(name)
+    if not vectorize:
+        raise errors.make("NotImplementedError", "Computing Jacobian using forward-AD or forward-over-reverse Hessian "
+                          "isonly implemented for `vectorize=True`.")
+    from .func import jacfwd
+    is_in_tuple, inputs = _as_tuple(inputs, "inputs", "jacobian")
+    out_tuple = []
+
+    def tupled(*args):
+        out = func(*args)
+        is_out_tuple, outs = _as_tuple(out, "outputs", "jacobian")
+        out_tuple.append(is_out_tuple)
+        return outs
+    jac = [list(j) for j in jacfwd(tupled, argnums=tuple(range(len(inputs))))(*inputs)]
+    if not is_in_tuple:  # (PyTorch's _tuple_postprocess of its lists: lists where inputs were a tuple)
+        jac = tuple(j[0] for j in jac)
+    return jac if out_tuple[0] else jac[0]
+
+
+def _forward_mode_refusal(name):
+    text = (f"torch.autograd.functional.jacobian: `{name}=True` and `strategy=\"forward-mode\"` are not supported "
+            f"together (yet). Please either set `{name}=False` or `strategy=\"reverse-mode\"`.")
+    return errors.make("NotImplementedError", text) if name == "create_graph" else runtime(text)
 
 
 def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy="reverse-mode"):

@@ -80,6 +80,19 @@ with fwAD.dual_level():
 p = {k: v.detach() for k, v in m.named_parameters()}
 print(torch.func.jvp(lambda p: torch.func.functional_call(m, p, (x,)), (p,), ({k: torch.ones_like(v) for k, v in p.items()},)))
 """,
+"autograd_functional_jacobian_forward_mode": """def tryit(f):
+    try: print("OK", f())
+    except Exception as e: print(type(e).__name__ + ":", e)
+F = torch.autograd.functional
+x = torch.tensor([1., 2., 3.])
+a, b = torch.tensor([[1., 2.], [3., 4.]]), torch.tensor([0.5, -1.])
+for kw in [dict(strategy="forward-mode", vectorize=True), dict(strategy="forward-mode"), dict(strategy="forward-mode", vectorize=True, create_graph=True),
+           dict(strategy="forward-mode", vectorize=True, strict=True), dict(strategy="x")]:
+    tryit(lambda: F.jacobian(lambda t: t.sin() ** 2, x, **kw))
+    tryit(lambda: F.jacobian(lambda a, b: a @ b, (a, b), **kw))
+    tryit(lambda: F.jacobian(lambda t: (t * 2, t.exp().sum()), x, **kw))
+    tryit(lambda: F.jacobian(lambda a, b: (a.sum(0) * b, b.tanh()), (a, b), **kw))
+""",
 "held_out_style_sin": """
 fwAD = torch.autograd.forward_ad
 x = torch.tensor([1., 2.])
