@@ -34,7 +34,7 @@ def _has_tangent(args, kwargs):
 
 def _fit(t, out):
     """A tangent term of an operand that broadcast: the output's shape (efficient zeros add nothing to it)."""
-    return t if t.shape == out.shape else t.expand(out.shape).contiguous()
+    return t if out is None or t.shape == out.shape else t.expand(out.shape).contiguous()
 
 
 def _terms(out, *terms):
@@ -154,16 +154,42 @@ def _where(out, condition, x, y):
     return where(condition, tx, ty)
 
 
+def _by_backward(name, fn):
+    """auto_element_wise for an op of one tensor outside the unary family (clamp, gelu, leaky_relu, ...): its own
+    backward formula applied to the tangent, run through the op's node on a fresh leaf."""
+    from . import autograd
+
+    def rule(out, x, *args, **kwargs):
+        if _has_tangent(args, kwargs):
+            _unsupported(name)
+        leaf = x.detach().requires_grad_(True)
+        with autograd.enable_grad():
+            y = fn(leaf, *args, **kwargs)
+            grad, = autograd.run_backward([y], [_tangent(x)], False, False, inputs=[leaf], allow_unused=True)
+        return grad
+    return rule
+
+
+def _mse_loss(out, a, b, size_average=None, reduce=None, reduction="mean", weight=None):
+    """apply_loss_reduction(mse_loss_backward(self_t, self_p, target_p) + mse_loss_backward(target_t, target_p,
+    self_p), reduction), mse_loss_backward(grad, input, target) being 2. * (input - target) * grad."""
+    if size_average is not None or reduce is not None or weight is not None:
+        _unsupported("mse_loss")
+    ta, tb = _tangent(a), _tangent(b)
+    t = _terms(None, None if ta is None else 2. * (a - b) * ta, None if tb is None else 2. * (b - a) * tb)
+    return t.mean() if reduction == "mean" else t.sum() if reduction == "sum" else t
+
+
 def _passes(out, *args, **kwargs):  # (an op whose result has no tangent: detach, comparisons)
     return None
 
 
 _RULES = {
     "add": _add, "sub": _sub, "__rsub__": _rsub, "mul": _mul, "div": _div, "__rtruediv__": _rdiv, "pow": _pow,
-    "mm": _products(lambda a, b: a.mm(b)), "matmul": _products(lambda a, b: a.matmul(b)),
+    "square": lambda out, a: _pow(out, a, 2), "mm": _products(lambda a, b: a.mm(b)), "matmul": _products(lambda a, b: a.matmul(b)),
     "mv": _products(lambda a, b: a.mv(b)), "dot": _products(lambda a, b: a.dot(b)),
     "cat": _joined("cat"), "stack": _joined("stack"), "softmax": _softmax, "log_softmax": _log_softmax,
-    "detach": _passes, "linear": _linear, "where": _where,
+    "detach": _passes, "linear": _linear, "where": _where, "mse_loss": _mse_loss,
 }
 for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatten", "t", "transpose", "permute",
               "unsqueeze", "squeeze", "expand", "expand_as", "select", "narrow", "__getitem__", "clone",
@@ -187,8 +213,13 @@ def _float_outputs(out):
     return []
 
 
+# derivatives.yaml's auto_element_wise ops of one tensor that are no row of the unary family
+_BY_BACKWARD = frozenset({"clamp", "clip", "clamp_min", "clamp_max", "gelu", "leaky_relu", "silu", "softplus",
+                          "hardtanh", "relu6", "mish", "hardsigmoid", "hardswish"})
+
+
 def _with_tangent(name, fn):
-    rule = _passes if _passes_through(name) else _RULES.get(name)
+    rule = _passes if _passes_through(name) else _by_backward(name, fn) if name in _BY_BACKWARD else _RULES.get(name)
     formula = getattr(fn, "formula", None)
 
     def run(*args, **kwargs):
@@ -209,18 +240,22 @@ def _with_tangent(name, fn):
 
 
 def _tangents(name, rule, formula, fn, out, args, kwargs):
-        if rule is not None:
-            tangent = rule(out, *args, **kwargs)
-        elif formula is not None:  # a row of the unary family: its backward formula on the tangent
-            saved = out if fn.saves == "result" else args[0]
-            tangent = formula(_tangent(args[0])) if fn.saves is None else formula(_tangent(args[0]), saved)
-        else:
-            _unsupported(name.strip("_"))
-        if isinstance(out, Tensor):
-            _set(out, tangent)
-        elif tangent is not None:
-            for o, t in zip(out, tangent):
-                _set(o, t)
+    if rule is not None:
+        tangent = rule(out, *args, **kwargs)
+    else:
+        if formula is None:  # (a row of a module loaded on first use: its function, loaded now)
+            fn = getattr(getattr(fn, "lazy", None), "fn", None)
+            formula = getattr(fn, "formula", None)
+            if formula is None:
+                _unsupported(name.strip("_"))
+        # a row of the unary family: its backward formula on the tangent (auto_element_wise)
+        tangent = formula(_tangent(args[0])) if fn.saves is None else \
+            formula(_tangent(args[0]), out if fn.saves == "result" else args[0])
+    if isinstance(out, Tensor):
+        _set(out, tangent)
+    elif tangent is not None:
+        for o, t in zip(out, tangent):
+            _set(o, t)
 
 
 def _set(t, tangent):
@@ -256,13 +291,13 @@ def _install():
     from tensorsh.nn import NAMESPACE as nn
     F_module = importlib.import_module("tensorsh.nn.functional")  # (nn's `functional` attribute is the namespace)
     members = nn["functional"]._members  # torch.nn.functional's functions, as the namespace and nn's layers call them
+    by_function = {}
     for table in (members, vars(F_module)):
         for name, v in list(table.items()):
             if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_"):
-                _SWAPPED.append((table if table is members else F_module, name, v))
-                table[name] = wrapped = _with_tangent(name, v)
-                if table is not members:
-                    setattr(F_module, name, wrapped)
+                _SWAPPED.append((table, name, v))
+                table[name] = by_function[id(v)] = _with_tangent(name, v)
+    _layers(by_function)
     done = set()
     for h in holders:
         for cell, v in _cells(h):
@@ -288,6 +323,30 @@ def _passes_through(name):
     return name.endswith("_like") or name.startswith(("new_", "rand", "zeros", "ones", "empty", "full", "normal",
                                                       "bernoulli", "multinomial", "poisson")) or name in (
         "tensor", "as_tensor", "detach", "arange", "linspace", "logspace", "eye", "from_numpy")
+
+
+def _layers(by_function):
+    """nn's layers that hold their function (`_function = staticmethod(F.silu)`) call the swapped one; any other
+    layer whose float result lost the tangent of its input raises rather than return it without."""
+    import sys
+    from tensorsh.nn.module import Module
+    for name, module in list(sys.modules.items()):
+        if name.startswith("tensorsh.nn.") and module is not None:
+            for cls in list(vars(module).values()):
+                if isinstance(cls, type) and issubclass(cls, Module):
+                    for attr, v in list(vars(cls).items()):
+                        if isinstance(v, staticmethod) and id(v.__func__) in by_function:
+                            _SWAPPED.append((cls, attr, v))
+                            setattr(cls, attr, staticmethod(by_function[id(v.__func__)]))
+    call = Module.__call__
+
+    def checked_call(self, *args, **kwargs):
+        out = call(self, *args, **kwargs)
+        if not _BUSY[0] and _has_tangent(args, kwargs) and any(_tangent(o) is None for o in _float_outputs(out)):
+            _unsupported(type(self).__name__)
+        return out
+    _SWAPPED.append((Module, "__call__", call))
+    Module.__call__ = checked_call
 
 
 def _uninstall():
@@ -365,6 +424,7 @@ def make_dual(tensor, tangent, *, level=None):
 
 UnpackedDualTensor = collections.namedtuple("UnpackedDualTensor", ["primal", "tangent"])
 UnpackedDualTensor.__module__ = "torch.autograd.forward_ad"
+UnpackedDualTensor.__api__ = frozenset({"primal", "tangent", "count", "index", "_asdict", "_fields", "_replace"})
 
 
 def unpack_dual(tensor, *, level=None):

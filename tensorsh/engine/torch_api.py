@@ -285,7 +285,12 @@ COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": shallow_copy})
 
 
 def reset_state():
-    """Put the engine's process-wide state where a new process has it: seed, grad mode, print options."""
+    """Put the engine's process-wide state where a new process has it: seed, grad mode, print options, no dual
+    level open."""
+    import sys
+    forward_ad = sys.modules.get("tensorsh.engine.forward_ad")
+    if forward_ad is not None and forward_ad._LEVEL[0] is not None:
+        forward_ad.exit_dual_level()
     rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
     autograd._grad_enabled[0] = True
     autograd.set_anomaly_enabled(False)

@@ -93,6 +93,22 @@ for kw in [dict(strategy="forward-mode", vectorize=True), dict(strategy="forward
     tryit(lambda: F.jacobian(lambda t: (t * 2, t.exp().sum()), x, **kw))
     tryit(lambda: F.jacobian(lambda a, b: (a.sum(0) * b, b.tanh()), (a, b), **kw))
 """,
+"activations_losses_and_lazy_rows": """fwAD = torch.autograd.forward_ad
+def tryit(f):
+    try: print("OK", f())
+    except Exception as e: print(type(e).__name__ + ":", e)
+F = torch.nn.functional
+x = torch.tensor([[0.5, -1.5, 2.], [1., -0.2, 3.], [6.5, 0., -0.7]])
+with fwAD.dual_level():
+    d = fwAD.make_dual(x, torch.tensor([[1., -1., 0.5], [2., 0., 1.], [0.3, -0.7, 1.1]]))
+    for f in [lambda a: a.clamp(0, 1), lambda a: torch.clamp(a, min=-1), lambda a: a.clip(max=0.5), lambda a: a.clamp_min(0.1), lambda a: a.square(),
+              F.gelu, lambda a: F.gelu(a, approximate='tanh'), F.leaky_relu, lambda a: F.leaky_relu(a, 0.2), F.silu, F.softplus, F.hardtanh, F.relu6,
+              F.mish, F.hardsigmoid, F.hardswish, torch.nn.GELU(), torch.nn.SiLU(), torch.nn.LeakyReLU(),
+              lambda a: F.mse_loss(a, torch.ones(3, 3)), lambda a: F.mse_loss(torch.ones(3, 3), a, reduction='sum'),
+              lambda a: F.mse_loss(a, a.exp(), reduction='none'), lambda a: F.mse_loss(a * 2, a),
+              lambda a: a.sinh(), lambda a: a.erf(), lambda a: a.atan(), lambda a: a.rsqrt(), lambda a: a.reciprocal(), lambda a: a.log1p(), lambda a: a.abs()]:
+        tryit(lambda: fwAD.unpack_dual(f(d)).tangent)
+""",
 "held_out_style_sin": """
 fwAD = torch.autograd.forward_ad
 x = torch.tensor([1., 2.])
