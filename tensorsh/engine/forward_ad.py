@@ -4,6 +4,7 @@ applied to the tangent; auto_linear: the op applied to the tangent). While no le
 untouched; entering the level swaps each row's function, in the closures every spelling of it calls, for one that
 also computes the tangent (exiting swaps them back), so the ops cost nothing more outside forward AD."""
 import collections
+import sys
 import types
 import weakref
 
@@ -287,17 +288,16 @@ def _install():
             _SWAPPED.append((Tensor, name, v))
             setattr(Tensor, name, _with_tangent(hit[0], v))
     holders = list(FUNCTIONS.values()) + [v for v in vars(Tensor).values() if callable(v)]
-    import importlib
-    from tensorsh.nn import NAMESPACE as nn
-    F_module = importlib.import_module("tensorsh.nn.functional")  # (nn's `functional` attribute is the namespace)
-    members = nn["functional"]._members  # torch.nn.functional's functions, as the namespace and nn's layers call them
-    by_function = {}
-    for table in (members, vars(F_module)):
-        for name, v in list(table.items()):
-            if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_"):
-                _SWAPPED.append((table, name, v))
-                table[name] = by_function[id(v)] = _with_tangent(name, v)
-    _layers(by_function)
+    nn, F_module = sys.modules.get("tensorsh.nn"), sys.modules.get("tensorsh.nn.functional")
+    if nn is not None and F_module is not None:  # (torch.nn loaded: the engine never imports the layer above it)
+        by_function = {}
+        members = nn.NAMESPACE["functional"]._members  # nn.functional's functions, as the namespace and layers call them
+        for table in (members, vars(F_module)):
+            for name, v in list(table.items()):
+                if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_"):
+                    _SWAPPED.append((table, name, v))
+                    table[name] = by_function[id(v)] = _with_tangent(name, v)
+        _layers(by_function)
     done = set()
     for h in holders:
         for cell, v in _cells(h):
@@ -328,8 +328,7 @@ def _passes_through(name):
 def _layers(by_function):
     """nn's layers that hold their function (`_function = staticmethod(F.silu)`) call the swapped one; any other
     layer whose float result lost the tangent of its input raises rather than return it without."""
-    import sys
-    from tensorsh.nn.module import Module
+    Module = sys.modules["tensorsh.nn.module"].Module
     for name, module in list(sys.modules.items()):
         if name.startswith("tensorsh.nn.") and module is not None:
             for cls in list(vars(module).values()):
