@@ -9,7 +9,10 @@ import types
 import weakref
 
 from .errors import runtime, value_error
+from .ops.core import VIEW_BACKWARD, make_view
 from .tensorimpl import Tensor
+
+VIEW_BACKWARD["Identity"] = lambda g, shape: g  # (unpack_dual's primal: a view whose node PyTorch names Identity)
 
 _LEVEL = [None]
 _SWAPPED = []  # (holder, name or None for a closure cell, what it held) while a level is open
@@ -434,11 +437,7 @@ def unpack_dual(tensor, *, level=None):
     tangent = getattr(tensor, "_fw_grad", None)
     if tangent is None:
         return UnpackedDualTensor(tensor, None)
-    _BUSY[0] = True
-    try:
-        primal = tensor.view_as(tensor)  # (the primal without its tangent: a view of the dual)
-    finally:
-        _BUSY[0] = False
+    primal = make_view(tensor, tensor._shape, tensor._stride, tensor._offset, "Identity")  # (without the tangent)
     return UnpackedDualTensor(primal, tangent)
 
 

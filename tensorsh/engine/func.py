@@ -510,17 +510,24 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
         raise runtime(f"jvp(f, primals, tangents): Expected primals and tangents to have the same python structure. "
                       f"For example, if primals is a tuple of 3 tensors, tangents also must be. Got primals with "
                       f"structure {p_spec} and tangents with structure {t_spec}")
+    for argname, flat in (("primals", flat_p), ("tangents", flat_t)):
+        if not flat:
+            raise runtime(f"jvp(f, primals, tangents): Expected {argname} to contain at least one Tensor.")
+        for x in flat:
+            if not isinstance(x, Tensor):
+                raise runtime(f"jvp(f, primals, tangents): Expected {argname} to only contain Tensors, got {type(x)}")
     with fw.dual_level():
         duals = [fw.make_dual(p, t) for p, t in zip(flat_p, flat_t)]
         out, aux = _split_aux(func(*tree_unflatten(duals, p_spec)), has_aux, "jvp(f, primals, tangents)")
         flat_out, out_spec = tree_flatten(out)
         for o in flat_out:
             if not isinstance(o, Tensor):
-                raise runtime(f"jvp(f, primals, tangents): expected f(*args) to return only tensors, got unsupported "
-                              f"type {type(o)}")
+                raise runtime(f"jvp(f, primals, tangents): expected f(*primals) to return only tensors, got "
+                              f"unsupported type {type(o)}")
         from .creation import zeros_like
-        pairs = [fw.unpack_dual(o) for o in flat_out]
-        primal_out = tree_unflatten([p.detach() for p, _ in pairs], out_spec)
+        from .ops.views import alias
+        pairs = [fw.unpack_dual(o) for o in flat_out]  # (the primals leave as aliases: AliasBackward0 in history)
+        primal_out = tree_unflatten([alias(o) if o.requires_grad else o.detach() for o in flat_out], out_spec)
         tangent_out = tree_unflatten([zeros_like(p) if t is None else t for p, t in pairs], out_spec)
     return (primal_out, tangent_out, aux) if has_aux else (primal_out, tangent_out)
 

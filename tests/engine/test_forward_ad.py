@@ -109,6 +109,28 @@ with fwAD.dual_level():
               lambda a: a.sinh(), lambda a: a.erf(), lambda a: a.atan(), lambda a: a.rsqrt(), lambda a: a.reciprocal(), lambda a: a.log1p(), lambda a: a.abs()]:
         tryit(lambda: fwAD.unpack_dual(f(d)).tangent)
 """,
+"func_jvp_errors_and_histories": """def tryit(f):
+    try: print("OK", f())
+    except Exception as e: print(type(e).__name__ + ":", e)
+F = torch.func
+x = torch.tensor([0.5, -1.5, 2.])
+tryit(lambda: F.jvp(torch.sin, (x,), torch.ones(3)))
+tryit(lambda: F.jvp(torch.sin, (x,), (torch.ones(2),)))
+tryit(lambda: F.jvp(torch.sin, (x,), (torch.ones(3, dtype=torch.float64),)))
+tryit(lambda: F.jvp(lambda a: 3, (x,), (torch.ones(3),)))
+tryit(lambda: F.jvp(torch.sin, (3.,), (1.,)))
+tryit(lambda: F.jvp(torch.sin, (x,), (torch.ones(3),), has_aux=True))
+tryit(lambda: F.jvp(lambda a: (a.sin(), {'c': a.cos()}), (x,), (torch.ones(3),)))
+tryit(lambda: F.jvp(lambda a: a.long(), (x,), (torch.ones(3),)))
+tryit(lambda: F.jvp(lambda a, b: a * b, (x, 2.), (torch.ones(3), 1.)))
+w = torch.tensor([1., 2., 3.], requires_grad=True)
+tryit(lambda: F.jvp(torch.sin, (w,), (torch.ones(3),)))
+tryit(lambda: F.jacfwd(lambda a: a.sin(), argnums=1)(x))
+tryit(lambda: F.jacfwd(lambda a: (a.sin(), a.sum()), has_aux=True)(x))
+tryit(lambda: F.jacfwd(lambda d: d['a'] * d['b'])({'a': x, 'b': x + 1}))
+tryit(lambda: F.vmap(F.jacrev(lambda a: a.sin()))(torch.ones(2, 3)))
+tryit(lambda: F.vmap(F.jvp, in_dims=(None, 0, 0))(torch.sin, (torch.ones(2, 3),), (torch.ones(2, 3),)))
+""",
 "held_out_style_sin": """
 fwAD = torch.autograd.forward_ad
 x = torch.tensor([1., 2.])
