@@ -279,7 +279,39 @@ def _cells(f, depth=3):
             yield from _cells(v, depth - 1)
 
 
+_PLAN = [None, []]  # what the last discovery found to swap, and for which loaded modules: later levels reuse it
+
+
+def _put(holder, name, value):
+    if name is None:
+        holder.cell_contents = value
+    elif isinstance(holder, dict):
+        holder[name] = value
+    else:
+        setattr(holder, name, value)
+
+
+def _swap(holder, name, original, replacement):
+    _put(holder, name, replacement)
+    _SWAPPED.append((holder, name, original))
+    _PLAN[1].append((holder, name, original, replacement))
+
+
 def _install():
+    """Swap in the tangent-computing functions: found once (~40 ms: every row's spellings, torch.nn's functions and
+    layers), then reused while the set of loaded engine and nn modules stays the same."""
+    from .ops.registry import ROWS
+    key = (len(ROWS), tuple(name for name in sys.modules if name.startswith("tensorsh.nn")))
+    if _PLAN[0] == key:
+        for holder, name, original, replacement in _PLAN[1]:
+            _put(holder, name, replacement)
+            _SWAPPED.append((holder, name, original))
+        return
+    _PLAN[0], _PLAN[1] = key, []
+    _discover()
+
+
+def _discover():
     from .ops.registry import ROWS, FUNCTIONS, Lazy, _LazyMethod
     fns = {}
     for row in ROWS.values():
@@ -288,8 +320,7 @@ def _install():
     for name, v in list(vars(Tensor).items()):  # (a row's function bound as it is: x[key])
         hit = fns.get(id(v))
         if hit is not None and hit[1] is v:
-            _SWAPPED.append((Tensor, name, v))
-            setattr(Tensor, name, _with_tangent(hit[0], v))
+            _swap(Tensor, name, v, _with_tangent(hit[0], v))
     holders = list(FUNCTIONS.values()) + [v for v in vars(Tensor).values() if callable(v)]
     nn, F_module = sys.modules.get("tensorsh.nn"), sys.modules.get("tensorsh.nn.functional")
     if nn is not None and F_module is not None:  # (torch.nn loaded: the engine never imports the layer above it)
@@ -298,8 +329,8 @@ def _install():
         for table in (members, vars(F_module)):
             for name, v in list(table.items()):
                 if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_"):
-                    _SWAPPED.append((table, name, v))
-                    table[name] = by_function[id(v)] = _with_tangent(name, v)
+                    by_function[id(v)] = _with_tangent(name, v)
+                    _swap(table, name, v, by_function[id(v)])
         _layers(by_function)
     done = set()
     for h in holders:
@@ -309,16 +340,14 @@ def _install():
                 hit = (v.lazy.name, v)
             if hit is not None and id(cell) not in done and hit[1] is v:
                 done.add(id(cell))
-                _SWAPPED.append((cell, None, v))
-                cell.cell_contents = _with_tangent(hit[0], v)
+                _swap(cell, None, v, _with_tangent(hit[0], v))
     for name, h in FUNCTIONS.items():  # torch.<name> of no row (torch.where): the function behind the parser
         target = getattr(h, "__wrapped__", None)
         if isinstance(target, types.FunctionType) and not _passes_through(name):
             for cell, v in _cells(h, 0):
                 if v is target and id(cell) not in done:
                     done.add(id(cell))
-                    _SWAPPED.append((cell, None, v))
-                    cell.cell_contents = _with_tangent(name, v)
+                    _swap(cell, None, v, _with_tangent(name, v))
 
 
 def _passes_through(name):
@@ -338,8 +367,7 @@ def _layers(by_function):
                 if isinstance(cls, type) and issubclass(cls, Module):
                     for attr, v in list(vars(cls).items()):
                         if isinstance(v, staticmethod) and id(v.__func__) in by_function:
-                            _SWAPPED.append((cls, attr, v))
-                            setattr(cls, attr, staticmethod(by_function[id(v.__func__)]))
+                            _swap(cls, attr, v, staticmethod(by_function[id(v.__func__)]))
     call = Module.__call__
 
     def checked_call(self, *args, **kwargs):
@@ -347,19 +375,12 @@ def _layers(by_function):
         if not _BUSY[0] and _has_tangent(args, kwargs) and any(_tangent(o) is None for o in _float_outputs(out)):
             _unsupported(type(self).__name__)
         return out
-    _SWAPPED.append((Module, "__call__", call))
-    Module.__call__ = checked_call
+    _swap(Module, "__call__", call, checked_call)
 
 
 def _uninstall():
     while _SWAPPED:
-        holder, name, v = _SWAPPED.pop()
-        if name is None:
-            holder.cell_contents = v
-        elif isinstance(holder, dict):
-            holder[name] = v
-        else:
-            setattr(holder, name, v)
+        _put(*_SWAPPED.pop())
 
 
 # -- the API ---------------------------------------------------------------------------------------------------
