@@ -76,8 +76,8 @@ def _mul(out, a, b):
 
 
 def _div(out, a, b, rounding_mode=None):
-    if rounding_mode is not None:
-        return _unsupported("div")
+    if rounding_mode is not None:  # (floor and trunc: result.new_zeros)
+        return out.new_zeros(out.shape)
     ta, tb = _tangent(a), _tangent(b)
     if tb is None:
         return _fit(ta / b, out)
@@ -90,12 +90,18 @@ def _rdiv(out, a, b):  # b / a, b a number
 
 
 def _pow(out, a, b):
-    if isinstance(b, Tensor):
-        return _unsupported("pow")
+    """pow_backward (a number exponent), pow_backward_self + pow_backward_exponent (two tensors),
+    pow_backward_exponent (a number base): the engine's formulas of PowBackward0/1/2 on the tangents."""
     from .creation import zeros_like
-    from .ops.scalar_arith import mul_scalar
-    t = _tangent(a)  # (pow_backward: PowBackward0's formula on the tangent)
-    return zeros_like(t) if b == 0 else t * mul_scalar(a.pow(b - 1), b)
+    from .ops.binary import _pow_exponent_backward, where
+    from .ops.scalar_arith import mul_scalar, sub_scalar
+    ta, tb = _tangent(a), _tangent(b)
+    if not isinstance(a, Tensor):
+        return _pow_exponent_backward(tb, a, b, out)
+    if not isinstance(b, Tensor):
+        return zeros_like(ta) if b == 0 else ta * mul_scalar(a.pow(b - 1), b)
+    return _terms(out, None if ta is None else where(b == 0, 0.0, ta * (b * a.pow(sub_scalar(b, 1)))),
+                  None if tb is None else tb * where((a == 0).logical_and(b >= 0), 0.0, out * a.log()))
 
 
 def _products(op):
@@ -193,12 +199,13 @@ _RULES = {
     "square": lambda out, a: _pow(out, a, 2), "mm": _products(lambda a, b: a.mm(b)), "matmul": _products(lambda a, b: a.matmul(b)),
     "mv": _products(lambda a, b: a.mv(b)), "dot": _products(lambda a, b: a.dot(b)),
     "cat": _joined("cat"), "stack": _joined("stack"), "softmax": _softmax, "log_softmax": _log_softmax,
-    "detach": _passes, "linear": _linear, "where": _where, "mse_loss": _mse_loss,
+    "__pos__": lambda out, a: _tangent(a), "detach": _passes, "linear": _linear, "where": _where, "mse_loss": _mse_loss,
 }
 for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatten", "t", "transpose", "permute",
               "unsqueeze", "squeeze", "expand", "expand_as", "select", "narrow", "__getitem__", "clone",
-              "contiguous", "float", "double", "to", "neg", "movedim", "unbind", "split", "chunk", "T", "mT"):
+              "contiguous", "float", "double", "to", "neg", "movedim", "unbind", "split", "chunk"):
     _RULES[_name] = _linear_op(_name)
+_RULES.update(T=lambda out, x: _tangent(x).T, mT=lambda out, x: _tangent(x).mT)
 
 UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented yet.\n"
                "Please file an issue to PyTorch at https://github.com/pytorch/pytorch/issues/new?"
@@ -231,9 +238,8 @@ def _with_tangent(name, fn):
         if _BUSY[0] or not _has_tangent(args, kwargs) or not _float_outputs(out):
             return out
         outs = _float_outputs(out)
-        if rule is None and formula is None and all(_tangent(o) is not None and not any(o is a for a in args)
-                                                    for o in outs):
-            return out  # (a composite whose own ops gave the tangents)
+        if all(_tangent(o) is not None and not any(o is a for a in args) for o in outs):
+            return out  # (a composite whose own ops gave the tangents: F.softmax's Tensor.softmax)
         _BUSY[0] = True
         try:
             _tangents(name, rule, formula, fn, out, args, kwargs)
@@ -315,12 +321,13 @@ def _discover():
     from .ops.registry import ROWS, FUNCTIONS, Lazy, _LazyMethod
     fns = {}
     for row in ROWS.values():
-        if not isinstance(row.fn, Lazy) and callable(row.fn):
+        if not isinstance(row.fn, Lazy) and (callable(row.fn) or isinstance(row.fn, property)):
             fns.setdefault(id(row.fn), (row.name, row.fn))
-    for name, v in list(vars(Tensor).items()):  # (a row's function bound as it is: x[key])
+    for name, v in list(vars(Tensor).items()):  # (a row's function bound as it is: x[key]; a property: x.T)
         hit = fns.get(id(v))
         if hit is not None and hit[1] is v:
-            _swap(Tensor, name, v, _with_tangent(hit[0], v))
+            _swap(Tensor, name, v, property(_with_tangent(hit[0], v.fget)) if isinstance(v, property) else
+                  _with_tangent(hit[0], v))
     holders = list(FUNCTIONS.values()) + [v for v in vars(Tensor).values() if callable(v)]
     nn, F_module = sys.modules.get("tensorsh.nn"), sys.modules.get("tensorsh.nn.functional")
     if nn is not None and F_module is not None:  # (torch.nn loaded: the engine never imports the layer above it)

@@ -131,6 +131,25 @@ tryit(lambda: F.jacfwd(lambda d: d['a'] * d['b'])({'a': x, 'b': x + 1}))
 tryit(lambda: F.vmap(F.jacrev(lambda a: a.sin()))(torch.ones(2, 3)))
 tryit(lambda: F.vmap(F.jvp, in_dims=(None, 0, 0))(torch.sin, (torch.ones(2, 3),), (torch.ones(2, 3),)))
 """,
+"views_products_powers_and_spellings": """fwAD = torch.autograd.forward_ad
+def tryit(f):
+    try: print("OK", f())
+    except Exception as e: print(type(e).__name__ + ":", e)
+F = torch.nn.functional
+x = torch.tensor([[0.5, -1.5, 2.], [1., -0.2, 3.]])
+with fwAD.dual_level():
+    d = fwAD.make_dual(x, torch.tensor([[1., -1., 0.5], [2., 0., 1.]]))
+    for f in [lambda a: F.softmax(a, dim=0), lambda a: F.log_softmax(a, dim=1), lambda a: torch.cat((a, x), dim=1), lambda a: torch.stack((x, a), dim=-1),
+              lambda a: a.sum(dim=0, keepdim=True), lambda a: a.mean(1), lambda a: a.to(torch.float64), lambda a: a.view(-1), lambda a: a.permute(1, 0),
+              lambda a: a.flatten(), lambda a: a.split(1), lambda a: a.unbind(1), lambda a: a.chunk(3, 1), lambda a: a[:, 1:], lambda a: a[0, [0, 2]],
+              lambda a: a.T, lambda a: a.mT, lambda a: a.squeeze(), lambda a: a.unsqueeze(-1).expand(2, 3, 2), lambda a: a.expand_as(torch.ones(4, 2, 3)),
+              lambda a: a.movedim(0, 1), lambda a: a.narrow(1, 0, 2), lambda a: a.select(1, 2), lambda a: a.reshape_as(torch.ones(3, 2)),
+              lambda a: torch.matmul(a, a.t()), lambda a: a @ torch.ones(3), lambda a: torch.ones(2) @ a, lambda a: a.mv(torch.ones(3)),
+              lambda a: a.pow(2), lambda a: torch.pow(a, 3.5), lambda a: a ** a, lambda a: 2 ** a, lambda a: a.exp().log(), lambda a: a.neg(),
+              lambda a: -a, lambda a: +a, lambda a: a.sub(x, alpha=2), lambda a: a.add(x, alpha=3), lambda a: torch.add(x, a, alpha=0.5), lambda a: x - a,
+              lambda a: a.div(2, rounding_mode='floor'), lambda a: a.float(), lambda a: a.double().sum()]:
+        tryit(lambda: fwAD.unpack_dual(f(d)) if not isinstance(f(d), tuple) else [fwAD.unpack_dual(t) for t in f(d)])
+""",
 "held_out_style_sin": """
 fwAD = torch.autograd.forward_ad
 x = torch.tensor([1., 2.])
