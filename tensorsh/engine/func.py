@@ -444,8 +444,40 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
         if any(s != sizes[0] for s in sizes):
             raise value_error(f"vmap: Expected all tensors to have the same size in the mapped dimension, got sizes "
                               f"{sizes} for the mapped dimension")
+        if not kwargs and out_dims == 0 and flat_dims == [0, 0] and args_spec == _PAIR:
+            batched = _batched_product(func, *flat_args)
+            if batched is not None:
+                return batched
         return _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, sizes[0], out_dims, randomness)
     return wrapped
+
+
+_PAIR = TreeSpec(tuple, None, [LEAF, LEAF])
+
+
+def _batched_product(func, a, b):
+    """vmap(torch.mm / mv / dot / matmul) over the first dims as PyTorch's batching rules compute them: one bmm,
+    whose sums round as PyTorch's vmap's do (a loop of mm would round as a loop does), and the rules' errors."""
+    from .ops.registry import FUNCTIONS
+    from .ops.linalg import bmm
+    kind = next((k for k in ("mm", "mv", "dot", "matmul") if func is FUNCTIONS.get(k)), None)
+    ranks = {"mm": (3, 3), "mv": (3, 2), "dot": (2, 2)}.get(kind)
+    if kind == "matmul":
+        kind = {(3, 3): "mm", (3, 2): "mv", (2, 2): "dot"}.get((a.dim(), b.dim()))
+    elif kind is not None and (a.dim(), b.dim()) != ranks:
+        if kind == "dot":
+            raise runtime("Got wrong shapes for dot")
+        raise runtime(f"Shape mismatch: Got incorrect dims for {kind}(a, b). a has dim {a.dim() - 1}and b has dim "
+                      f"{b.dim() - 1}but expected them to have dim {ranks[0] - 1} and dim {ranks[1] - 1}")
+    if kind == "mm":  # (matmul's bmm: its history is UnsafeViewBackward0, as PyTorch's rule's; bmm's errors)
+        from .ops.linalg import matmul
+        return matmul(a, b) if a.shape[0] == b.shape[0] and a.shape[2] == b.shape[1] and a.dtype is b.dtype \
+            else bmm(a, b)
+    if kind == "mv":
+        return bmm(a, b.unsqueeze(-1)).squeeze(-1)
+    if kind == "dot":
+        return bmm(a.unsqueeze(-2), b.unsqueeze(-1)).squeeze(-1).squeeze(-1)
+    return None
 
 
 def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness):

@@ -55,6 +55,27 @@ print(F.vmap(lambda a: a.t() * 2, in_dims=-1)(A)[1])
 print(F.vmap(lambda a, n: a * n, in_dims=(0, None))(v, 3))
 print(F.vmap(lambda a: (a.sum(), 7), out_dims=(0, None))(v))
 ''',
+"vmap_of_the_products_is_one_batched_product": '''torch.manual_seed(0)
+F = torch.func
+a, b, v = torch.randn(8, 7, 9), torch.randn(8, 9, 5), torch.randn(8, 9)
+print(F.vmap(torch.mm)(a, b).flatten().tolist())
+print(F.vmap(torch.matmul)(a, b).flatten().tolist())
+print(F.vmap(torch.mv)(a, v).flatten().tolist())
+print(F.vmap(torch.matmul)(a, v).flatten().tolist())
+print(F.vmap(torch.dot)(v, v).tolist())
+print(F.vmap(torch.matmul)(v, v).tolist())
+ar, vr = a.clone().requires_grad_(), v.clone().requires_grad_()
+print(F.vmap(torch.mm)(ar, b).grad_fn, F.vmap(torch.mv)(ar, v).grad_fn, F.vmap(torch.dot)(vr, v).grad_fn)
+def tryit(f):
+    try: print("OK", f())
+    except Exception as e: print(type(e).__name__ + ":", e)
+tryit(lambda: F.vmap(torch.mm)(a, v))
+tryit(lambda: F.vmap(torch.dot)(v, torch.ones(8, 3)))
+tryit(lambda: F.vmap(torch.dot)(v, torch.ones(8, 9, dtype=torch.float64)))
+tryit(lambda: F.vmap(torch.mv)(a, a))
+for f,a,b in [(torch.dot, torch.ones(3,2,2), torch.ones(3,2)), (torch.mm, torch.ones(3,2,2), torch.ones(3,3,2)), (torch.mv, torch.ones(3,2,2), torch.ones(3,3)), (torch.mv, torch.ones(3,2,2), torch.ones(3,2,dtype=torch.float64)),(torch.dot, torch.ones(3,2,dtype=torch.int64), torch.ones(3,2,dtype=torch.int64)), (torch.mm, torch.ones(3,2,2, dtype=torch.int64), torch.ones(3,2,2, dtype=torch.int64)), (torch.matmul, torch.ones(3, 2), torch.ones(3, 2, 4))]:
+    tryit(lambda: F.vmap(f)(a, b))
+''',
 "vmap_randomness_same_and_uniform_different": '''
 F = torch.func
 x = torch.tensor([1., 2., 3.])
