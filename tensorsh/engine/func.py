@@ -311,6 +311,8 @@ def functional_call(module, parameter_and_buffer_dicts, args=None, kwargs=None, 
     else:
         raise value_error(f"Expected parameter_and_buffer_dicts to be a dict, or a list/tuple of dicts, but got "
                           f"{type(parameter_and_buffer_dicts)}")
+    if tie_weights:
+        values = _untied(module, values)
     if strict:
         expected = {k for k, _ in module.named_parameters()} | {k for k, _ in module.named_buffers()}
         missing, unexpected = sorted(expected - set(values)), sorted(set(values) - expected)
@@ -350,6 +352,27 @@ def functional_call(module, parameter_and_buffer_dicts, args=None, kwargs=None, 
 
 
 _MISSING = object()
+
+
+def _untied(module, values):
+    """torch.nn.utils.stateless's _untie_named_tensors_map: a value given for one name of a tensor the module holds
+    under several names (tied weights) stands for all of them."""
+    names_of = {}
+    for name, t in list(module.named_parameters(remove_duplicate=False)) + \
+            list(module.named_buffers(remove_duplicate=False)):
+        names_of.setdefault(id(t), set()).add(name)
+    tied = {name: names for names in names_of.values() if len(names) > 1 for name in names}
+    given = [name for name in values if name in tied]
+    for name in given:
+        names = tied[name]
+        if len(names.intersection(given)) > 1 and len({id(values.get(n)) for n in names}) != 1:
+            raise value_error(f"functional_call got multiple values for keys {sorted(names)}, which are tied. "
+                              f"Consider using tie_weights=False")
+    untied = dict(values)
+    for name in given:
+        for other in tied[name]:
+            untied[other] = values[name]
+    return untied
 
 
 def stack_module_state(models):

@@ -127,6 +127,34 @@ tryit(lambda: F.stack_module_state([]))
 tryit(lambda: F.stack_module_state([torch.nn.Linear(1, 1), torch.nn.ReLU()]))
 tryit(lambda: F.stack_module_state([torch.nn.Linear(1, 1), torch.nn.Linear(1, 1).eval()]))
 ''',
+"tied_weights_int_inputs_and_nesting": '''def tryit(f):
+    try: print("OK", f())
+    except Exception as e: print(type(e).__name__ + ":", e)
+F = torch.func
+tryit(lambda: F.grad(lambda t: t.sum())(torch.tensor([1, 2])))
+tryit(lambda: F.jacrev(lambda t: t * 2)(torch.tensor([1, 2])))
+tryit(lambda: F.vjp(lambda t: t * 2, torch.tensor([1, 2])))
+torch.manual_seed(0)
+class Tied(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = torch.nn.Linear(2, 2, bias=False)
+        self.b = torch.nn.Linear(2, 2, bias=False)
+        self.b.weight = self.a.weight
+    def forward(self, x):
+        return self.b(self.a(x))
+m = Tied()
+x = torch.ones(1, 2)
+print(F.functional_call(m, {'a.weight': torch.eye(2) * 2}, (x,)))
+print(F.functional_call(m, {'a.weight': torch.eye(2) * 2}, (x,), tie_weights=False))
+tryit(lambda: F.functional_call(m, {'a.weight': torch.eye(2) * 2, 'b.weight': torch.eye(2)}, (x,)))
+print(F.functional_call(m, {'a.weight': torch.eye(2) * 2}, args=(), kwargs={'x': x}))
+o, fn = F.vjp(lambda t: (t ** 2).sum(), torch.tensor([1., 2.]))
+print(fn(torch.tensor(1.)), fn(torch.tensor(2.)))
+g = F.grad(F.grad(lambda t: t.sin().sum() if t.dim() == 0 else t.sin()))(torch.tensor(0.5))
+print(g)
+print(F.grad(lambda t: (t ** 2).sum())(torch.tensor([1., 2.], requires_grad=True) * 2))
+''',
 "vjp": _TRY + '''
 o, fn = F.vjp(lambda t: t.sin(), x)
 print(o, fn(torch.ones(3)))
