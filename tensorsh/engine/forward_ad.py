@@ -235,7 +235,11 @@ def _with_tangent(name, fn):
 
     def run(*args, **kwargs):
         out = fn(*args, **kwargs)
-        if _BUSY[0] or not _has_tangent(args, kwargs) or not _float_outputs(out):
+        if _BUSY[0] or not _has_tangent(args, kwargs):
+            return out
+        if not _float_outputs(out):
+            if name == "__setitem__":  # (a write into a dual tensor, or of one: its tangent would be stale)
+                _unsupported("index_put_")
             return out
         outs = _float_outputs(out)
         if all(_tangent(o) is not None and not any(o is a for a in args) for o in outs):
@@ -257,7 +261,7 @@ def _tangents(name, rule, formula, fn, out, args, kwargs):
             fn = getattr(getattr(fn, "lazy", None), "fn", None)
             formula = getattr(fn, "formula", None)
             if formula is None:
-                _unsupported(name.strip("_"))
+                _unsupported(name.strip("_") if name.startswith("__") else name)
         # a row of the unary family: its backward formula on the tangent (auto_element_wise)
         tangent = formula(_tangent(args[0])) if fn.saves is None else \
             formula(_tangent(args[0]), out if fn.saves == "result" else args[0])

@@ -189,5 +189,11 @@ def test_an_op_without_a_rule_raises_rather_than_dropping_the_tangent():
         d = forward_ad.make_dual(torch["tensor"]([1., 2.]), torch["ones"](2))
         with pytest.raises(TorchError, match="Trying to use forward AD with cumprod that does not support it"):
             d.cumprod(0)
+        with pytest.raises(TorchError, match="Trying to use forward AD with add_ that does not support it"):
+            d.clone().add_(1)
+        x = torch["zeros"](3)
+        with pytest.raises(TorchError, match="Trying to use forward AD with index_put_ that does not support it"):
+            x[0:2] = d  # (a stale tangent would be a wrong answer)
+        x[0] = 1.  # (no tangent involved)
         assert forward_ad.unpack_dual(d.relu().sum()).tangent.item() == 2.0
     assert forward_ad.unpack_dual(d).tangent is None
