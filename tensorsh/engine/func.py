@@ -132,9 +132,16 @@ def _argnums(argnums, num_args):
     return argnums
 
 
+FORWARD_OVER_REVERSE = ("tensorsh does not support forward-mode AD through torch.func.grad, vjp or jacrev (as in "
+                        "jacfwd(jacrev(f))): the reverse pass would drop the tangents; torch.func.hessian computes the "
+                        "Hessian by reverse over reverse")
+
+
 def _differentiable(x):
     if not isinstance(x, Tensor):
         raise value_error(f"Thing passed to transform API must be Tensor, got {type(x)}")
+    if getattr(x, "_fw_grad", None) is not None:
+        raise runtime(FORWARD_OVER_REVERSE)
     return x.view_as(x) if x.requires_grad else x.detach().requires_grad_(True)
 
 

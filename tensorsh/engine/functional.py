@@ -20,6 +20,9 @@ def _as_tuple(x, arg_name, fn_name):
 
 def _prepare(inputs, create_graph):
     """Fresh leaves (or views, under create_graph) so gradients flow only into what func receives."""
+    if any(getattr(i, "_fw_grad", None) is not None for i in inputs):
+        from .func import FORWARD_OVER_REVERSE
+        raise runtime(FORWARD_OVER_REVERSE)
     if create_graph:
         return tuple(i.view_as(i) if i.requires_grad else i.detach().requires_grad_(True) for i in inputs)
     return tuple(i.detach().requires_grad_(True) for i in inputs)

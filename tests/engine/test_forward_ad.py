@@ -197,3 +197,21 @@ def test_an_op_without_a_rule_raises_rather_than_dropping_the_tangent():
         x[0] = 1.  # (no tangent involved)
         assert forward_ad.unpack_dual(d.relu().sum()).tangent.item() == 2.0
     assert forward_ad.unpack_dual(d).tangent is None
+
+
+def test_forward_over_reverse_refuses_rather_than_giving_zeros():
+    """jacfwd(jacrev(f)): the reverse pass would lose the tangents (the Hessian would print as zeros)."""
+    from tensorsh.engine.errors import TorchError
+    from tensorsh.engine.func import FORWARD_OVER_REVERSE, jacfwd, jacrev, hessian
+    from tensorsh.engine.functional import vjp
+    from tensorsh.engine.torch_api import NAMESPACE as torch
+    from tensorsh.engine import forward_ad
+    x = torch["tensor"]([0.5, -1.0])
+    with pytest.raises(TorchError, match="does not support forward-mode AD through"):
+        jacfwd(jacrev(lambda t: (t ** 3).sum()))(x)
+    with forward_ad.dual_level():
+        d = forward_ad.make_dual(x, torch["ones"](2))
+        with pytest.raises(TorchError) as e:
+            vjp(lambda t: t.sin(), d)
+        assert str(e.value) == FORWARD_OVER_REVERSE
+    assert hessian(lambda t: (t ** 3).sum())(x).tolist() == [[3.0, 0.0], [0.0, -6.0]]
