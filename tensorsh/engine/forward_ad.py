@@ -190,6 +190,21 @@ def _mse_loss(out, a, b, size_average=None, reduce=None, reduction="mean", weigh
     return t.mean() if reduction == "mean" else t.sum() if reduction == "sum" else t
 
 
+def _dropout(out, x, *args, **kwargs):
+    """Dropout that returned its input (eval, p=0): the input's tangent; a drawn mask has no rule here."""
+    if out is x:
+        return _tangent(x)
+    _unsupported("native_dropout")
+
+
+def _addmm(out, x, mat1, mat2, *, beta=1, alpha=1):
+    """maybe_multiply(self_t, beta) + maybe_multiply(mat1_t.mm(mat2_p), alpha) + maybe_multiply(mat1_p.mm(mat2_t),
+    alpha)."""
+    tx, t1, t2 = _tangent(x), _tangent(mat1), _tangent(mat2)
+    return _terms(out, _alpha(tx, beta), None if t1 is None else _alpha(t1.mm(mat2), alpha),
+                  None if t2 is None else _alpha(mat1.mm(t2), alpha))
+
+
 def _passes(out, *args, **kwargs):  # (an op whose result has no tangent: detach, comparisons)
     return None
 
@@ -197,13 +212,18 @@ def _passes(out, *args, **kwargs):  # (an op whose result has no tangent: detach
 _RULES = {
     "add": _add, "sub": _sub, "__rsub__": _rsub, "mul": _mul, "div": _div, "__rtruediv__": _rdiv, "pow": _pow,
     "square": lambda out, a: _pow(out, a, 2), "mm": _products(lambda a, b: a.mm(b)), "matmul": _products(lambda a, b: a.matmul(b)),
-    "mv": _products(lambda a, b: a.mv(b)), "dot": _products(lambda a, b: a.dot(b)),
+    "mv": _products(lambda a, b: a.mv(b)), "bmm": _products(lambda a, b: a.bmm(b)),
+    "outer": _products(lambda a, b: a.outer(b)), "addmm": _addmm,
+    "masked_fill": lambda out, x, mask, value: _tangent(x).masked_fill(mask, 0) if not isinstance(value, Tensor) or
+    _tangent(value) is None else _unsupported("masked_fill"), "dot": _products(lambda a, b: a.dot(b)),
     "cat": _joined("cat"), "stack": _joined("stack"), "softmax": _softmax, "log_softmax": _log_softmax,
-    "__pos__": lambda out, a: _tangent(a), "detach": _passes, "linear": _linear, "where": _where, "mse_loss": _mse_loss,
+    "__pos__": lambda out, a: _tangent(a), "dropout": _dropout, "detach": _passes, "linear": _linear, "where": _where, "mse_loss": _mse_loss,
 }
 for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatten", "t", "transpose", "permute",
               "unsqueeze", "squeeze", "expand", "expand_as", "select", "narrow", "__getitem__", "clone",
-              "contiguous", "float", "double", "to", "neg", "movedim", "unbind", "split", "chunk"):
+              "contiguous", "float", "double", "to", "neg", "movedim", "unbind", "split", "chunk", "gather",
+              "index_select", "flip", "repeat", "tril", "triu", "roll", "cumsum", "swapaxes", "diagonal",
+              "unflatten", "take_along_dim", "tile", "diag", "trace", "flatten", "squeeze", "nansum"):
     _RULES[_name] = _linear_op(_name)
 _RULES.update(T=lambda out, x: _tangent(x).T, mT=lambda out, x: _tangent(x).mT)
 
@@ -213,7 +233,8 @@ UNSUPPORTED = ("Trying to use forward AD with {} that does not support it becaus
 
 
 def _unsupported(name):
-    raise runtime(UNSUPPORTED.format(name))
+    from .errors import make
+    raise make("NotImplementedError", UNSUPPORTED.format(name))
 
 
 def _float_outputs(out):
@@ -352,6 +373,16 @@ def _discover():
             if hit is not None and id(cell) not in done and hit[1] is v:
                 done.add(id(cell))
                 _swap(cell, None, v, _with_tangent(hit[0], v))
+    for name, h in list(FUNCTIONS.items()) + [(k, v) for k, v in vars(Tensor).items() if type(v) is _LazyMethod]:
+        if type(h) is _LazyMethod and id(h) not in done:  # (torch.cdist: a row of a lazy module, bound as it is)
+            done.add(id(h))
+            _swap(h, "lazy", h.lazy, _Loaded(h.lazy.name, _with_tangent(h.lazy.name or name, _LazyMethod(h.lazy))))
+    from .torch_api import NAMESPACE
+    for space in ("linalg", "special"):  # torch.linalg.*, torch.special.*: their functions, in their namespaces
+        members = NAMESPACE[space]._members
+        for name, v in list(members.items()):
+            if callable(v) and not isinstance(v, type):
+                _swap(members, name, v, _with_tangent(f"{space}_{name}", v))
     for name, h in FUNCTIONS.items():  # torch.<name> of no row (torch.where): the function behind the parser
         target = getattr(h, "__wrapped__", None)
         if isinstance(target, types.FunctionType) and not _passes_through(name):
@@ -359,6 +390,17 @@ def _discover():
                 if v is target and id(cell) not in done:
                     done.add(id(cell))
                     _swap(cell, None, v, _with_tangent(name, v))
+
+
+class _Loaded:
+    """A loaded Lazy standing for another while a level is open (a _LazyMethod calls its `lazy.fn`)."""
+    __slots__ = ("name", "fn")
+
+    def __init__(self, name, fn):
+        self.name, self.fn = name, fn
+
+    def load(self):
+        return self.fn
 
 
 def _passes_through(name):

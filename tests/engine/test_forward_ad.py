@@ -150,6 +150,20 @@ with fwAD.dual_level():
               lambda a: a.div(2, rounding_mode='floor'), lambda a: a.float(), lambda a: a.double().sum()]:
         tryit(lambda: fwAD.unpack_dual(f(d)) if not isinstance(f(d), tuple) else [fwAD.unpack_dual(t) for t in f(d)])
 """,
+"linear_ops_of_lazy_modules_addmm_dropout": """fwAD = torch.autograd.forward_ad
+def tryit(f):
+    try: print("OK", fwAD.unpack_dual(f()).tangent)
+    except Exception as e: print(type(e).__name__ + ":", str(e)[:60])
+x = torch.tensor([[0.5, -1.5, 2.], [1., -0.2, 3.]])
+with fwAD.dual_level():
+    d = fwAD.make_dual(x, torch.tensor([[1., -1., 0.5], [2., 0., 1.]]))
+    for f in [lambda: torch.addmm(torch.zeros(2, 2), d, d.t()), lambda: torch.addmm(d[:, :2], x, x.t(), beta=0.5, alpha=2), lambda: torch.bmm(d[None], d.t()[None]),
+              lambda: d.masked_fill(d > 0, 0.), lambda: d.gather(1, torch.tensor([[0], [1]])), lambda: d.index_select(0, torch.tensor([1])),
+              lambda: torch.nn.functional.dropout(d, 0.5, training=False), lambda: torch.flip(d, [0]), lambda: torch.nn.Dropout(0.5).eval()(d),
+              lambda: d.repeat(2, 1), lambda: torch.tril(d), lambda: d.cumsum(0), lambda: d.roll(1), lambda: torch.outer(d[0], x[1]), lambda: torch.outer(d[0], d[1]),
+              lambda: d.diagonal(), lambda: d.tile(2), lambda: d.swapaxes(0, 1), lambda: d.unflatten(1, (3, 1)), lambda: d.triu(1)]:
+        tryit(f)
+""",
 "held_out_style_sin": """
 fwAD = torch.autograd.forward_ad
 x = torch.tensor([1., 2.])
@@ -195,6 +209,9 @@ def test_an_op_without_a_rule_raises_rather_than_dropping_the_tangent():
         with pytest.raises(TorchError, match="Trying to use forward AD with index_put_ that does not support it"):
             x[0:2] = d  # (a stale tangent would be a wrong answer)
         x[0] = 1.  # (no tangent involved)
+        for f in (lambda: torch["linalg"].vector_norm(d), lambda: torch["cdist"](d[None], d[None])):
+            with pytest.raises(TorchError, match="Trying to use forward AD with"):  # (namespaces, lazy rows)
+                f()
         assert forward_ad.unpack_dual(d.relu().sum()).tangent.item() == 2.0
     assert forward_ad.unpack_dual(d).tangent is None
 
