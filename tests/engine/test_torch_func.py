@@ -3,14 +3,9 @@ computes them: values to the bit, structures, argnums/has_aux, and the transform
 import pytest
 
 from same_as_torch import HAVE_TORCH, run_in_engine, run_in_torch, same_as_torch
+from test_inference_mode import PRELUDE  # (tryit(f): a result or its error line)
 
-_TRY = '''
-def tryit(f):
-    try:
-        print("OK", f())
-    except Exception as e:
-        print(type(e).__name__ + ":", e)
-F = torch.func
+_TRY = PRELUDE + '''F = torch.func
 x = torch.tensor([1., 2., 3.])
 '''
 
