@@ -1,6 +1,6 @@
 """torch.autograd.functional: vjp, jvp, jacobian and hessian of a function of tensors, built as PyTorch builds
 them from reverse-mode autograd (grad of grad for jvp, a row of the Jacobian per output element)."""
-from . import autograd
+from . import autograd, errors
 from .errors import runtime, type_error
 from .tensorimpl import Tensor
 
@@ -20,6 +20,9 @@ def _as_tuple(x, arg_name, fn_name):
 
 def _prepare(inputs, create_graph):
     """Fresh leaves (or views, under create_graph) so gradients flow only into what func receives."""
+    if any(getattr(i, "_fw_grad", None) is not None for i in inputs):
+        from .func import FORWARD_OVER_REVERSE
+        raise runtime(FORWARD_OVER_REVERSE)
     if create_graph:
         return tuple(i.view_as(i) if i.requires_grad else i.detach().requires_grad_(True) for i in inputs)
     return tuple(i.detach().requires_grad_(True) for i in inputs)
@@ -101,9 +104,12 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
 
 
 def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, strategy="reverse-mode"):
-    if strategy != "reverse-mode" or vectorize:
-        raise runtime("tensorsh: torch.autograd.functional.jacobian supports only strategy='reverse-mode' "
-                      "without vectorize")
+    if strategy not in ("forward-mode", "reverse-mode"):
+        raise errors.make("AssertionError", 'Expected strategy to be either "forward-mode" or "reverse-mode". Hint: If '
+                          'your function has more outputs than inputs, "forward-mode" tends to be more performant. '
+                          'Otherwise, prefer to use "reverse-mode".')
+    if strategy == "forward-mode":
+        return _jacobian_forward(func, inputs, create_graph, strict, vectorize)
     from .creation import zeros_like
     from .ops.joining import stack
     is_in_tuple, inputs = _as_tuple(inputs, "inputs", "jacobian")
@@ -128,6 +134,35 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
     elif not is_in_tuple:
         jac = tuple(j[0] for j in jac)
     return jac
+
+
+def _jacobian_forward(func, inputs, create_graph, strict, vectorize):
+    """strategy="forward-mode": a column of the Jacobian per input element, each a jvp (func.jacfwd's)."""
+    for flag, name in ((create_graph, "create_graph"), (strict, "strict")):
+        if flag:
+            raise _forward_mode_refusal(name)
+    if not vectorize:
+        raise errors.make("NotImplementedError", "Computing Jacobian using forward-AD or forward-over-reverse Hessian "
+                          "isonly implemented for `vectorize=True`.")
+    from .func import jacfwd
+    is_in_tuple, inputs = _as_tuple(inputs, "inputs", "jacobian")
+    out_tuple = []
+
+    def tupled(*args):
+        out = func(*args)
+        is_out_tuple, outs = _as_tuple(out, "outputs", "jacobian")
+        out_tuple.append(is_out_tuple)
+        return outs
+    jac = [list(j) for j in jacfwd(tupled, argnums=tuple(range(len(inputs))))(*inputs)]
+    if not is_in_tuple:  # (PyTorch's _tuple_postprocess of its lists: lists where inputs were a tuple)
+        jac = tuple(j[0] for j in jac)
+    return jac if out_tuple[0] else jac[0]
+
+
+def _forward_mode_refusal(name):
+    text = (f"torch.autograd.functional.jacobian: `{name}=True` and `strategy=\"forward-mode\"` are not supported "
+            f"together (yet). Please either set `{name}=False` or `strategy=\"reverse-mode\"`.")
+    return errors.make("NotImplementedError", text) if name == "create_graph" else runtime(text)
 
 
 def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy="reverse-mode"):
@@ -184,47 +219,3 @@ def hvp(func, inputs, v=None, create_graph=False, strict=False):
 
 
 NAMESPACE = {"vjp": vjp, "jvp": jvp, "jacobian": jacobian, "hessian": hessian, "vhp": vhp, "hvp": hvp}
-
-
-_func_level = [0]  # nesting of torch.func.grad: inner levels keep the graph that outer levels differentiate
-
-
-def func_grad(func, argnums=0, has_aux=False):
-    """torch.func.grad, built on reverse-mode autograd (no functorch wrappers: a print inside func shows plain
-    tensors)."""
-    def wrapper(*args, **kwargs):
-        nums = (argnums,) if isinstance(argnums, int) else tuple(argnums)
-        args = list(args)
-        outer = _func_level[0] == 0
-        keep_graph = not outer or any(isinstance(args[n], Tensor) and args[n].requires_grad for n in nums)
-        for n in nums:
-            a = args[n]
-            args[n] = a.view_as(a) if a.requires_grad else a.detach().requires_grad_(True)
-        _func_level[0] += 1
-        try:
-            with autograd.enable_grad():
-                out = func(*args, **kwargs)
-                aux = None
-                if has_aux:
-                    out, aux = out
-                if not isinstance(out, Tensor) or out.dim() != 0:
-                    dims = out.dim() if isinstance(out, Tensor) else 0
-                    raise runtime(f"grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor "
-                                  f"with {dims} dims. Maybe you wanted to use the vjp or jacrev APIs instead?")
-                grads = _grad([out], [args[n] for n in nums], [None], keep_graph, retain_graph=True)
-        finally:
-            _func_level[0] -= 1
-        grads = _fill_zeros(grads, [args[n] for n in nums])
-        if not keep_graph:  # (functorch unwraps what leaves its outermost level: no history the caller can see)
-            grads = tuple(g.detach() for g in grads)
-            if isinstance(aux, Tensor):
-                aux = aux.detach()
-            elif isinstance(aux, (tuple, list)):
-                aux = type(aux)(a.detach() if isinstance(a, Tensor) else a for a in aux)
-        result = grads[0] if isinstance(argnums, int) else grads
-        return (result, aux) if has_aux else result
-    return wrapper
-
-
-def vmap(*args, **kwargs):
-    raise runtime("tensorsh does not support torch.func.vmap (vectorizing maps); loop over the batch instead")

@@ -51,6 +51,7 @@ def tensor_repr(
     grad_fn: str | None = None,
     default_dtype: str | None = None,
     options: PrintOptions = DEFAULT_OPTIONS,
+    tangent: str | None = None,
 ) -> str:
     """Return exactly what repr(t) / str(t) prints for a CPU strided tensor `t` holding `values`."""
     values = _as_numpy(values, dtype)
@@ -78,6 +79,8 @@ def tensor_repr(
         suffixes.append(f"grad_fn=<{grad_fn}>")
     elif requires_grad:
         suffixes.append("requires_grad=True")
+    if tangent is not None:
+        suffixes.append(f"tangent={tangent}")
     return _add_suffixes(_PREFIX + body, suffixes, indent, options.linewidth)
 
 

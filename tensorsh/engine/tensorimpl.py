@@ -206,7 +206,7 @@ def storage_view(storage, dtype, shape, stride, offset):
 
 
 class Tensor:
-    __slots__ = _META + ("__weakref__",)
+    __slots__ = _META + ("__weakref__", "_fw_grad")  # (_fw_grad: the tangent at forward_ad's level, set only there)
 
     # ------------------------------------------------------------ construction
 
@@ -583,8 +583,10 @@ class Tensor:
             fn_name = fn.name_ if fn is not None else None
         except TorchError:  # a view whose history PyTorch cannot tell prints as <Invalid>
             fn, fn_name = True, "Invalid"
+        tangent = getattr(self, "_fw_grad", None)  # (forward_ad's: formatted as PyTorch's f-string does)
         return printing.tensor_repr(self._np, self.dtype.name, requires_grad=self.requires_grad and fn is None,
-                                    grad_fn=fn_name, options=printing.OPTIONS)
+                                    grad_fn=fn_name, options=printing.OPTIONS,
+                                    tangent=None if tangent is None else f"{tangent}")
 
     __str__ = __repr__
 

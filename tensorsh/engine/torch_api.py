@@ -207,6 +207,7 @@ autograd_ns = Namespace("torch.autograd", {
         ("Function", "FunctionCtx", "once_differentiable", "BackwardCFunction")})),
     "gradcheck": _from("gradcheck", "gradcheck"), "gradgradcheck": _from("gradcheck", "gradgradcheck"),
     "functional": LazyMember(lambda: Namespace("torch.autograd.functional", _from("functional", "NAMESPACE").load())),
+    "forward_ad": LazyMember(lambda: Namespace("torch.autograd.forward_ad", _from("forward_ad", "NAMESPACE").load())),
 })
 
 NAMESPACE = dict(FUNCTIONS)  # the rows' torch functions (ops/registry.py)
@@ -229,7 +230,9 @@ NAMESPACE.update({
     "detach": torch_function("detach", Tensor.detach),
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,
     "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size,
-    "func": Namespace("torch.func", {"grad": _from("functional", "func_grad"), "vmap": _from("functional", "vmap")}),
+    "func": Namespace("torch.func", {name: _from("func", name) for name in (  # (func.py, loaded on first use)
+        "grad", "grad_and_value", "vjp", "jacrev", "hessian", "vmap", "functional_call", "stack_module_state", "jvp",
+        "jacfwd")}),
     "inference_mode": autograd.inference_mode, "is_inference_mode_enabled": autograd.inference_mode_enabled,
     "is_anomaly_enabled": autograd.is_anomaly_enabled, "set_anomaly_enabled": autograd.set_anomaly_enabled,
     "is_anomaly_check_nan_enabled": autograd.is_anomaly_check_nan_enabled, "is_inference": torch_function("is_inference", Tensor.is_inference),
@@ -283,7 +286,12 @@ COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": shallow_copy})
 
 
 def reset_state():
-    """Put the engine's process-wide state where a new process has it: seed, grad mode, print options."""
+    """Put the engine's process-wide state where a new process has it: seed, grad mode, print options, no dual
+    level open."""
+    import sys
+    forward_ad = sys.modules.get("tensorsh.engine.forward_ad")
+    if forward_ad is not None and forward_ad._LEVEL[0] is not None:
+        forward_ad.exit_dual_level()
     rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
     autograd._grad_enabled[0] = True
     autograd.set_anomaly_enabled(False)

@@ -412,11 +412,11 @@ def build(print_fn):
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
                "torch.distributions": distributions,
-               "torch.linalg": namespace["linalg"], "torch.utils": utils,
+               "torch.linalg": namespace["linalg"], "torch.func": namespace["func"], "torch.utils": utils,
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data"))}
     for dotted in SUBMODULES:
         modules[dotted] = Lazy(_submodule(dotted))
-    for member in ("function", "graph", "functional"):  # torch.autograd's submodules, importable by name
+    for member in ("function", "graph", "functional", "forward_ad"):  # torch.autograd's submodules, importable by name
         modules["torch.autograd." + member] = Lazy(lambda m=member: load_attr(autograd, m))
     modules["torch.autograd.gradcheck"] = Lazy(_gradcheck_module)  # (the attribute is the function, as in PyTorch)
     for name, make in PYTHON_MODULES.items():

@@ -51,6 +51,7 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
             attach(out, node_cls(self, out))
         return out
     fn.node = node_cls
+    fn.formula, fn.saves = backward, saves  # (forward_ad applies the formula to a tangent: auto_element_wise)
     fn.inplace = _unary_inplace(fn) if inplace else None
     if name is not None:  # (Python's own argument errors name the op as PyTorch spells it)
         fn.__qualname__ = name

@@ -1,0 +1,519 @@
+"""torch.autograd.forward_ad: dual tensors (a primal with a tangent at the one dual level) and the tangent
+rules of the common ops, with derivatives.yaml's `result:` formulas (auto_element_wise: the row's backward formula
+applied to the tangent; auto_linear: the op applied to the tangent). While no level is open the engine's ops are
+untouched; entering the level swaps each row's function, in the closures every spelling of it calls, for one that
+also computes the tangent (exiting swaps them back), so the ops cost nothing more outside forward AD."""
+import collections
+import sys
+import types
+import weakref
+
+from .errors import runtime, value_error
+from .ops.core import VIEW_BACKWARD, make_view
+from .tensorimpl import Tensor
+
+VIEW_BACKWARD["Identity"] = lambda g, shape: g  # (unpack_dual's primal: a view whose node PyTorch names Identity)
+
+_LEVEL = [None]
+_SWAPPED = []  # (holder, name or None for a closure cell, what it held) while a level is open
+_BUSY = [False]  # a rule is computing a tangent: its own ops carry none
+_DUALS = []  # weak references to the tensors given a tangent at this level: their tangents go when it exits
+
+
+def _tangent(x):
+    return getattr(x, "_fw_grad", None) if isinstance(x, Tensor) else None
+
+
+def _has_tangent(args, kwargs):
+    for a in args:
+        if isinstance(a, Tensor):
+            if getattr(a, "_fw_grad", None) is not None:
+                return True
+        elif isinstance(a, (list, tuple)) and any(_tangent(x) is not None for x in a):
+            return True
+    return any(_tangent(v) is not None for v in kwargs.values())
+
+
+# -- the rules -------------------------------------------------------------------------------------------------
+
+def _fit(t, out):
+    """A tangent term of an operand that broadcast: the output's shape (efficient zeros add nothing to it)."""
+    return t if out is None or t.shape == out.shape else t.expand(out.shape).contiguous()
+
+
+def _terms(out, *terms):
+    terms = [t for t in terms if t is not None]
+    if not terms:
+        return None
+    total = terms[0]
+    for t in terms[1:]:
+        total = total + t
+    return _fit(total, out)
+
+
+def _alpha(t, alpha):
+    return t if t is None or alpha == 1 else t * alpha
+
+
+def _add(out, a, b, alpha=1):
+    return _terms(out, _tangent(a), _alpha(_tangent(b), alpha))
+
+
+def _sub(out, a, b, alpha=1):
+    ta, tb = _tangent(a), _alpha(_tangent(b), alpha)
+    if ta is None:
+        return _fit(-tb, out)
+    return _fit(ta if tb is None else ta - tb, out)
+
+
+def _rsub(out, a, b, alpha=1):  # b - alpha * a
+    return _sub(out, b, a, alpha) if isinstance(b, Tensor) else _fit(-_alpha(_tangent(a), alpha), out)
+
+
+def _mul(out, a, b):
+    ta, tb = _tangent(a), _tangent(b)
+    return _terms(out, None if tb is None else tb * a, None if ta is None else ta * b)
+
+
+def _div(out, a, b, rounding_mode=None):
+    if rounding_mode is not None:  # (floor and trunc: result.new_zeros)
+        return out.new_zeros(out.shape)
+    ta, tb = _tangent(a), _tangent(b)
+    if tb is None:
+        return _fit(ta / b, out)
+    num = -(tb * out) if ta is None else ta - tb * out
+    return _fit(num / b, out)
+
+
+def _rdiv(out, a, b):  # b / a, b a number
+    return _fit(-(_tangent(a) * out) / a, out)
+
+
+def _pow(out, a, b):
+    """pow_backward (a number exponent), pow_backward_self + pow_backward_exponent (two tensors),
+    pow_backward_exponent (a number base): the engine's formulas of PowBackward0/1/2 on the tangents."""
+    from .creation import zeros_like
+    from .ops.binary import _pow_exponent_backward, where
+    from .ops.scalar_arith import mul_scalar, sub_scalar
+    ta, tb = _tangent(a), _tangent(b)
+    if not isinstance(a, Tensor):
+        return _pow_exponent_backward(tb, a, b, out)
+    if not isinstance(b, Tensor):
+        return zeros_like(ta) if b == 0 else ta * mul_scalar(a.pow(b - 1), b)
+    return _terms(out, None if ta is None else where(b == 0, 0.0, ta * (b * a.pow(sub_scalar(b, 1)))),
+                  None if tb is None else tb * where((a == 0).logical_and(b >= 0), 0.0, out * a.log()))
+
+
+def _products(op):
+    def rule(out, a, b):
+        ta, tb = _tangent(a), _tangent(b)
+        return _terms(out, None if ta is None else op(ta, b), None if tb is None else op(a, tb))
+    return rule
+
+
+def _linear_op(name):
+    """auto_linear: the op itself applied to the tangent."""
+    def rule(out, x, *args, **kwargs):
+        return getattr(_tangent(x), name)(*args, **kwargs)
+    return rule
+
+
+def _joined(name):
+    def rule(out, tensors, dim=0):
+        from .creation import zeros_like
+        from .ops import joining
+        tangents = [_tangent(x) for x in tensors]
+        return getattr(joining, name)([zeros_like(x) if t is None else t for x, t in zip(tensors, tangents)], dim)
+    return rule
+
+
+def _softmax(out, x, dim, dtype=None):
+    """result * (self_t - logsumexp_jvp(self_p, self_t, {dim}, true))."""
+    t = _tangent(x)
+    e = (x - x.amax(dim, True)).exp() if x.numel() > 0 else x.exp()
+    s = e.sum(dim, True)
+    e = e * t
+    return out * (t - e.sum(dim, True) / s)
+
+
+def _log_softmax(out, x, dim, dtype=None):
+    """self_t - logsumexp_jvp(self_p, self_t, {dim}, true)."""
+    t = _tangent(x)
+    e = (x - x.amax(dim, True)).exp() if x.numel() > 0 else x.exp()
+    s = e.sum(dim, True)
+    e = e * t
+    return t - e.sum(dim, True) / s
+
+
+def _linear(out, x, weight, bias=None):
+    """addmm's: maybe_multiply(self_t, beta) + mat1_t.mm(mat2_p) + mat1_p.mm(mat2_t), through matmul for other
+    ranks (linear's decomposition)."""
+    tx, tw, tb = _tangent(x), _tangent(weight), _tangent(bias)
+    return _terms(out, tb, None if tx is None else tx.matmul(weight.t()), None if tw is None else x.matmul(tw.t()))
+
+
+def _where(out, condition, x, y):
+    """where(condition, self_t, other_t), an absent tangent as zeros."""
+    from .creation import zeros_like
+    from .ops.comparison import where
+    tx, ty = _tangent(x), _tangent(y)
+    if tx is None and ty is None:
+        return None
+    tx = tx if tx is not None else zeros_like(x) if isinstance(x, Tensor) else 0.0
+    ty = ty if ty is not None else zeros_like(y) if isinstance(y, Tensor) else 0.0
+    return where(condition, tx, ty)
+
+
+def _by_backward(name, fn):
+    """auto_element_wise for an op of one tensor outside the unary family (clamp, gelu, leaky_relu, ...): its own
+    backward formula applied to the tangent, run through the op's node on a fresh leaf."""
+    from . import autograd
+
+    def rule(out, x, *args, **kwargs):
+        if _has_tangent(args, kwargs):
+            _unsupported(name)
+        leaf = x.detach().requires_grad_(True)
+        with autograd.enable_grad():
+            y = fn(leaf, *args, **kwargs)
+            grad, = autograd.run_backward([y], [_tangent(x)], False, False, inputs=[leaf], allow_unused=True)
+        return grad
+    return rule
+
+
+def _mse_loss(out, a, b, size_average=None, reduce=None, reduction="mean", weight=None):
+    """apply_loss_reduction(mse_loss_backward(self_t, self_p, target_p) + mse_loss_backward(target_t, target_p,
+    self_p), reduction), mse_loss_backward(grad, input, target) being 2. * (input - target) * grad."""
+    if size_average is not None or reduce is not None or weight is not None:
+        _unsupported("mse_loss")
+    ta, tb = _tangent(a), _tangent(b)
+    t = _terms(None, None if ta is None else 2. * (a - b) * ta, None if tb is None else 2. * (b - a) * tb)
+    return t.mean() if reduction == "mean" else t.sum() if reduction == "sum" else t
+
+
+def _dropout(out, x, *args, **kwargs):
+    """Dropout that returned its input (eval, p=0): the input's tangent; a drawn mask has no rule here."""
+    if out is x:
+        return _tangent(x)
+    _unsupported("native_dropout")
+
+
+def _addmm(out, x, mat1, mat2, *, beta=1, alpha=1):
+    """maybe_multiply(self_t, beta) + maybe_multiply(mat1_t.mm(mat2_p), alpha) + maybe_multiply(mat1_p.mm(mat2_t),
+    alpha)."""
+    tx, t1, t2 = _tangent(x), _tangent(mat1), _tangent(mat2)
+    return _terms(out, _alpha(tx, beta), None if t1 is None else _alpha(t1.mm(mat2), alpha),
+                  None if t2 is None else _alpha(mat1.mm(t2), alpha))
+
+
+def _passes(out, *args, **kwargs):  # (an op whose result has no tangent: detach, comparisons)
+    return None
+
+
+_RULES = {
+    "add": _add, "sub": _sub, "__rsub__": _rsub, "mul": _mul, "div": _div, "__rtruediv__": _rdiv, "pow": _pow,
+    "square": lambda out, a: _pow(out, a, 2), "mm": _products(lambda a, b: a.mm(b)), "matmul": _products(lambda a, b: a.matmul(b)),
+    "mv": _products(lambda a, b: a.mv(b)), "bmm": _products(lambda a, b: a.bmm(b)),
+    "outer": _products(lambda a, b: a.outer(b)), "addmm": _addmm,
+    "masked_fill": lambda out, x, mask, value: _tangent(x).masked_fill(mask, 0) if not isinstance(value, Tensor) or
+    _tangent(value) is None else _unsupported("masked_fill"), "dot": _products(lambda a, b: a.dot(b)),
+    "cat": _joined("cat"), "stack": _joined("stack"), "softmax": _softmax, "log_softmax": _log_softmax,
+    "__pos__": lambda out, a: _tangent(a), "dropout": _dropout, "detach": _passes, "linear": _linear, "where": _where, "mse_loss": _mse_loss,
+}
+for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatten", "t", "transpose", "permute",
+              "unsqueeze", "squeeze", "expand", "expand_as", "select", "narrow", "__getitem__", "clone",
+              "contiguous", "float", "double", "to", "neg", "movedim", "unbind", "split", "chunk", "gather",
+              "index_select", "flip", "repeat", "tril", "triu", "roll", "cumsum", "swapaxes", "diagonal",
+              "unflatten", "take_along_dim", "tile", "diag", "trace", "flatten", "squeeze", "nansum"):
+    _RULES[_name] = _linear_op(_name)
+_RULES.update(T=lambda out, x: _tangent(x).T, mT=lambda out, x: _tangent(x).mT)
+
+UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented yet.\n"
+               "Please file an issue to PyTorch at https://github.com/pytorch/pytorch/issues/new?"
+               "template=feature-request.yml so that we can prioritize its implementation.")
+
+
+def _unsupported(name):
+    from .errors import make
+    raise make("NotImplementedError", UNSUPPORTED.format(name))
+
+
+def _float_outputs(out):
+    if isinstance(out, Tensor):
+        return [out] if out.dtype.is_floating_point else []
+    if isinstance(out, (list, tuple)):
+        return [o for o in out if isinstance(o, Tensor) and o.dtype.is_floating_point]
+    return []
+
+
+# derivatives.yaml's auto_element_wise ops of one tensor that are no row of the unary family
+_BY_BACKWARD = frozenset({"clamp", "clip", "clamp_min", "clamp_max", "gelu", "leaky_relu", "silu", "softplus",
+                          "hardtanh", "relu6", "mish", "hardsigmoid", "hardswish"})
+
+
+def _with_tangent(name, fn):
+    rule = _passes if _passes_through(name) else _by_backward(name, fn) if name in _BY_BACKWARD else _RULES.get(name)
+    formula = getattr(fn, "formula", None)
+
+    def run(*args, **kwargs):
+        out = fn(*args, **kwargs)
+        if _BUSY[0] or not _has_tangent(args, kwargs):
+            return out
+        if not _float_outputs(out):
+            if name == "__setitem__":  # (a write into a dual tensor, or of one: its tangent would be stale)
+                _unsupported("index_put_")
+            return out
+        outs = _float_outputs(out)
+        if all(_tangent(o) is not None and not any(o is a for a in args) for o in outs):
+            return out  # (a composite whose own ops gave the tangents: F.softmax's Tensor.softmax)
+        _BUSY[0] = True
+        try:
+            _tangents(name, rule, formula, fn, out, args, kwargs)
+        finally:
+            _BUSY[0] = False
+        return out
+    return run
+
+
+def _tangents(name, rule, formula, fn, out, args, kwargs):
+    if rule is not None:
+        tangent = rule(out, *args, **kwargs)
+    else:
+        if formula is None:  # (a row of a module loaded on first use: its function, loaded now)
+            fn = getattr(getattr(fn, "lazy", None), "fn", None)
+            formula = getattr(fn, "formula", None)
+            if formula is None:
+                _unsupported(name.strip("_") if name.startswith("__") else name)
+        # a row of the unary family: its backward formula on the tangent (auto_element_wise)
+        tangent = formula(_tangent(args[0])) if fn.saves is None else \
+            formula(_tangent(args[0]), out if fn.saves == "result" else args[0])
+    if isinstance(out, Tensor):
+        _set(out, tangent)
+    elif tangent is not None:
+        for o, t in zip(out, tangent):
+            _set(o, t)
+
+
+def _set(t, tangent):
+    if tangent is not None:
+        t._fw_grad = tangent
+        _DUALS.append(weakref.ref(t))
+
+
+def _cells(f, depth=3):
+    for cell in getattr(f, "__closure__", None) or ():
+        try:
+            v = cell.cell_contents
+        except ValueError:
+            continue
+        yield cell, v
+        if depth and callable(v) and hasattr(v, "__closure__"):
+            yield from _cells(v, depth - 1)
+
+
+_PLAN = [None, []]  # what the last discovery found to swap, and for which loaded modules: later levels reuse it
+
+
+def _put(holder, name, value):
+    if name is None:
+        holder.cell_contents = value
+    elif isinstance(holder, dict):
+        holder[name] = value
+    else:
+        setattr(holder, name, value)
+
+
+def _swap(holder, name, original, replacement):
+    _put(holder, name, replacement)
+    _SWAPPED.append((holder, name, original))
+    _PLAN[1].append((holder, name, original, replacement))
+
+
+def _install():
+    """Swap in the tangent-computing functions: found once (~40 ms: every row's spellings, torch.nn's functions and
+    layers), then reused while the set of loaded engine and nn modules stays the same."""
+    from .ops.registry import ROWS
+    key = (len(ROWS), tuple(name for name in sys.modules if name.startswith("tensorsh.nn")))
+    if _PLAN[0] == key:
+        for holder, name, original, replacement in _PLAN[1]:
+            _put(holder, name, replacement)
+            _SWAPPED.append((holder, name, original))
+        return
+    _PLAN[0], _PLAN[1] = key, []
+    _discover()
+
+
+def _discover():
+    from .ops.registry import ROWS, FUNCTIONS, Lazy, _LazyMethod
+    fns = {}
+    for row in ROWS.values():
+        if not isinstance(row.fn, Lazy) and (callable(row.fn) or isinstance(row.fn, property)):
+            fns.setdefault(id(row.fn), (row.name, row.fn))
+    for name, v in list(vars(Tensor).items()):  # (a row's function bound as it is: x[key]; a property: x.T)
+        hit = fns.get(id(v))
+        if hit is not None and hit[1] is v:
+            _swap(Tensor, name, v, property(_with_tangent(hit[0], v.fget)) if isinstance(v, property) else
+                  _with_tangent(hit[0], v))
+    holders = list(FUNCTIONS.values()) + [v for v in vars(Tensor).values() if callable(v)]
+    nn, F_module = sys.modules.get("tensorsh.nn"), sys.modules.get("tensorsh.nn.functional")
+    if nn is not None and F_module is not None:  # (torch.nn loaded: the engine never imports the layer above it)
+        by_function = {}
+        members = nn.NAMESPACE["functional"]._members  # nn.functional's functions, as the namespace and layers call them
+        for table in (members, vars(F_module)):
+            for name, v in list(table.items()):
+                if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_"):
+                    by_function[id(v)] = _with_tangent(name, v)
+                    _swap(table, name, v, by_function[id(v)])
+        _layers(by_function)
+    done = set()
+    for h in holders:
+        for cell, v in _cells(h):
+            hit = fns.get(id(v))
+            if type(v) is _LazyMethod:  # (a row of a module loaded on first use)
+                hit = (v.lazy.name, v)
+            if hit is not None and id(cell) not in done and hit[1] is v:
+                done.add(id(cell))
+                _swap(cell, None, v, _with_tangent(hit[0], v))
+    for name, h in list(FUNCTIONS.items()) + [(k, v) for k, v in vars(Tensor).items() if type(v) is _LazyMethod]:
+        if type(h) is _LazyMethod and id(h) not in done:  # (torch.cdist: a row of a lazy module, bound as it is)
+            done.add(id(h))
+            _swap(h, "lazy", h.lazy, _Loaded(h.lazy.name, _with_tangent(h.lazy.name or name, _LazyMethod(h.lazy))))
+    from .torch_api import NAMESPACE
+    for space in ("linalg", "special"):  # torch.linalg.*, torch.special.*: their functions, in their namespaces
+        members = NAMESPACE[space]._members
+        for name, v in list(members.items()):
+            if callable(v) and not isinstance(v, type):
+                _swap(members, name, v, _with_tangent(f"{space}_{name}", v))
+    for name, h in FUNCTIONS.items():  # torch.<name> of no row (torch.where): the function behind the parser
+        target = getattr(h, "__wrapped__", None)
+        if isinstance(target, types.FunctionType) and not _passes_through(name):
+            for cell, v in _cells(h, 0):
+                if v is target and id(cell) not in done:
+                    done.add(id(cell))
+                    _swap(cell, None, v, _with_tangent(name, v))
+
+
+class _Loaded:
+    """A loaded Lazy standing for another while a level is open (a _LazyMethod calls its `lazy.fn`)."""
+    __slots__ = ("name", "fn")
+
+    def __init__(self, name, fn):
+        self.name, self.fn = name, fn
+
+    def load(self):
+        return self.fn
+
+
+def _passes_through(name):
+    """Functions whose float results have no tangent in PyTorch (factories, *_like, random draws)."""
+    return name.endswith("_like") or name.startswith(("new_", "rand", "zeros", "ones", "empty", "full", "normal",
+                                                      "bernoulli", "multinomial", "poisson")) or name in (
+        "tensor", "as_tensor", "detach", "arange", "linspace", "logspace", "eye", "from_numpy")
+
+
+def _layers(by_function):
+    """nn's layers that hold their function (`_function = staticmethod(F.silu)`) call the swapped one; any other
+    layer whose float result lost the tangent of its input raises rather than return it without."""
+    Module = sys.modules["tensorsh.nn.module"].Module
+    for name, module in list(sys.modules.items()):
+        if name.startswith("tensorsh.nn.") and module is not None:
+            for cls in list(vars(module).values()):
+                if isinstance(cls, type) and issubclass(cls, Module):
+                    for attr, v in list(vars(cls).items()):
+                        if isinstance(v, staticmethod) and id(v.__func__) in by_function:
+                            _swap(cls, attr, v, staticmethod(by_function[id(v.__func__)]))
+    call = Module.__call__
+
+    def checked_call(self, *args, **kwargs):
+        out = call(self, *args, **kwargs)
+        if not _BUSY[0] and _has_tangent(args, kwargs) and any(_tangent(o) is None for o in _float_outputs(out)):
+            _unsupported(type(self).__name__)
+        return out
+    _swap(Module, "__call__", call, checked_call)
+
+
+def _uninstall():
+    while _SWAPPED:
+        _put(*_SWAPPED.pop())
+
+
+# -- the API ---------------------------------------------------------------------------------------------------
+
+def enter_dual_level():
+    if _LEVEL[0] is not None:
+        raise runtime("Nested forward mode AD is not supported at the moment")
+    _install()
+    _LEVEL[0] = 0
+    return 0
+
+
+def exit_dual_level(*, level=None):
+    if level is None:
+        level = _LEVEL[0]
+    if level is None or level != _LEVEL[0]:
+        raise runtime("Dual level must be a positive number." if _LEVEL[0] is None else
+                      "Trying to exit a forward AD level that was not the last one that was created. This is not "
+                      "supported.")
+    _uninstall()
+    _LEVEL[0] = None
+    for ref in _DUALS:
+        t = ref()
+        if t is not None:
+            t._fw_grad = None
+    _DUALS.clear()
+
+
+class dual_level:
+    __module__ = "torch.autograd.forward_ad"
+
+    def __enter__(self):
+        return enter_dual_level()
+
+    def __exit__(self, *exc):
+        exit_dual_level()
+        return False
+
+
+def make_dual(tensor, tangent, *, level=None):
+    if level is None:
+        level = _LEVEL[0]
+        if level is None:
+            raise runtime("Trying to create a dual Tensor for forward AD but no level exists, make sure to "
+                          "enter_dual_level() first.")
+    if level != _LEVEL[0]:
+        raise runtime("Invalid level given to _make_dual")
+    if not (tensor.dtype.is_floating_point):
+        raise value_error(f"Expected primal to be floating point or complex, but got: {tensor.dtype}")
+    if not (tangent.dtype.is_floating_point):
+        raise value_error(f"Expected tangent to be floating point or complex, but got: {tangent.dtype}")
+    if tangent.shape != tensor.shape:
+        raise runtime(f"Trying to set a forward gradient that has a different size than that of the original Tensor, "
+                      f"this is not supported. Tensor is of size {list(tensor.shape)} while the given forward "
+                      f"gradient is of size {list(tangent.shape)}.")
+    _BUSY[0] = True
+    try:
+        dual = tensor.view_as(tensor)
+    finally:
+        _BUSY[0] = False
+    _set(dual, tangent)
+    return dual
+
+
+UnpackedDualTensor = collections.namedtuple("UnpackedDualTensor", ["primal", "tangent"])
+UnpackedDualTensor.__module__ = "torch.autograd.forward_ad"
+UnpackedDualTensor.__api__ = frozenset({"primal", "tangent", "count", "index", "_asdict", "_fields", "_replace"})
+
+
+def unpack_dual(tensor, *, level=None):
+    if level is None:
+        level = _LEVEL[0]
+    if level is None or not isinstance(tensor, Tensor):
+        return UnpackedDualTensor(tensor, None)
+    tangent = getattr(tensor, "_fw_grad", None)
+    if tangent is None:
+        return UnpackedDualTensor(tensor, None)
+    primal = make_view(tensor, tensor._shape, tensor._stride, tensor._offset, "Identity")  # (without the tangent)
+    return UnpackedDualTensor(primal, tangent)
+
+
+NAMESPACE = {"dual_level": dual_level, "enter_dual_level": enter_dual_level, "exit_dual_level": exit_dual_level,
+             "make_dual": make_dual, "unpack_dual": unpack_dual, "UnpackedDualTensor": UnpackedDualTensor}

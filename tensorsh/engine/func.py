@@ -1,0 +1,632 @@
+"""torch.func: grad, grad_and_value, vjp, jacrev, hessian, vmap, functional_call and stack_module_state, built on
+the engine's reverse-mode autograd (PyTorch's functorch transforms are reverse mode underneath too, so the same
+backward formulas give the same bits), and jvp/jacfwd on forward_ad.py's dual tensors. vmap runs the function once
+per batch element and stacks the results (no BatchedTensor: a print inside the function shows one element)."""
+import contextlib
+
+from . import autograd
+from .errors import runtime, value_error
+from .tensorimpl import Tensor
+
+
+# -- pytrees (torch.utils._pytree: tuples, lists and dicts are nodes, anything else a leaf) -------------------------
+
+class TreeSpec:
+    def __init__(self, kind, context, children):
+        self.type, self._context, self._children = kind, context, children
+        self.num_leaves = sum(c.num_leaves for c in children)
+
+    def __eq__(self, other):
+        return isinstance(other, TreeSpec) and (self.type, self._context, self._children) == \
+            (other.type, other._context, other._children)
+
+    def __repr__(self, indent=0):
+        children = ""
+        if self._children:
+            indent += 2
+            children = self._children[0].__repr__(indent) + ("," if len(self._children) > 1 else "")
+            children += ",".join("\n" + " " * indent + c.__repr__(indent) for c in self._children[1:])
+        return f"TreeSpec({self.type.__name__}, {self._context}, [{children}])"
+
+
+class LeafSpec(TreeSpec):
+    def __init__(self):
+        super().__init__(None, None, [])
+        self.num_leaves = 1
+
+    def __eq__(self, other):
+        return isinstance(other, LeafSpec)
+
+    def __repr__(self, indent=0):
+        return "*"
+
+
+LEAF = LeafSpec()
+
+
+def _children(tree):
+    if isinstance(tree, (tuple, list)):
+        return type(tree), None, list(tree)
+    if isinstance(tree, dict):
+        return type(tree), list(tree), list(tree.values())
+    return None
+
+
+def tree_flatten(tree):
+    node = _children(tree)
+    if node is None:
+        return [tree], LEAF
+    kind, context, children = node
+    leaves, specs = [], []
+    for child in children:
+        sub, spec = tree_flatten(child)
+        leaves += sub
+        specs.append(spec)
+    return leaves, TreeSpec(kind, context, specs)
+
+
+def tree_unflatten(leaves, spec):
+    it = iter(leaves)
+
+    def build(s):
+        if isinstance(s, LeafSpec):
+            return next(it)
+        children = [build(c) for c in s._children]
+        if issubclass(s.type, dict):
+            return s.type(zip(s._context, children))
+        return s.type(children)
+    return build(spec)
+
+
+def broadcast_to_and_flatten(prefix, spec):
+    """A prefix tree's values, each repeated over the leaves of the part of `spec` it stands for (None, ints: one
+    value for the whole subtree); None when the structures do not agree."""
+    out = []
+
+    def walk(p, s):
+        node = _children(p)
+        if node is None:
+            out.extend([p] * s.num_leaves)
+            return True
+        kind, context, children = node
+        if isinstance(s, LeafSpec) or s.type is not kind or s._context != context or len(children) != len(s._children):
+            return False
+        return all(walk(c, cs) for c, cs in zip(children, s._children))
+    return out if walk(prefix, spec) else None
+
+
+def tree_map(fn, tree):
+    leaves, spec = tree_flatten(tree)
+    return tree_unflatten([fn(x) for x in leaves], spec)
+
+
+# -- the differentiating transforms -----------------------------------------------------------------------------
+
+_level = [0]  # nesting of grad/vjp/jacrev: inner levels keep the graph that outer levels differentiate
+
+
+def _name(func):
+    return getattr(func, "__name__", None) or repr(func)
+
+
+def _argnum(argnum, num_args):
+    if not isinstance(argnum, int):
+        raise runtime(f"argnum must be int, got: {type(argnum)}")
+    if 0 <= argnum < num_args:
+        return argnum
+    if -num_args <= argnum < 0:
+        return argnum + num_args
+    raise runtime(f"Got argnum={argnum}, but only {num_args} positional inputs")
+
+
+def _argnums(argnums, num_args):
+    if not isinstance(argnums, (int, tuple)):
+        raise runtime(f"argnums must be int or Tuple[int, ...], got: {type(argnums)}")
+    if isinstance(argnums, int):
+        return _argnum(argnums, num_args)
+    argnums = tuple(_argnum(a, num_args) for a in argnums)
+    if not argnums:
+        raise runtime("argnums must be non-empty")
+    if len(set(argnums)) != len(argnums):
+        raise runtime(f"argnums elements must be unique, got {argnums}")
+    return argnums
+
+
+FORWARD_OVER_REVERSE = ("tensorsh does not support forward-mode AD through torch.func.grad, vjp or jacrev (as in "
+                        "jacfwd(jacrev(f))): the reverse pass would drop the tangents; torch.func.hessian computes the "
+                        "Hessian by reverse over reverse")
+
+
+def _differentiable(x):
+    if not isinstance(x, Tensor):
+        raise value_error(f"Thing passed to transform API must be Tensor, got {type(x)}")
+    if getattr(x, "_fw_grad", None) is not None:
+        raise runtime(FORWARD_OVER_REVERSE)
+    return x.view_as(x) if x.requires_grad else x.detach().requires_grad_(True)
+
+
+class _Transform:
+    """One level of grad/vjp/jacrev: the arguments at `argnums` (pytrees of tensors) made fresh differentiable
+    tensors, func run under enable_grad; `keep` says whether results keep their history (inside another level, or
+    where an argument already required grad), else they leave detached, as functorch unwraps them."""
+
+    def __init__(self, args, argnums):
+        self.args = list(args)
+        nums = argnums if isinstance(argnums, tuple) else (argnums,)
+        self.keep = _level[0] > 0 or any(isinstance(x, Tensor) and x.requires_grad
+                                         for n in nums for x in tree_flatten(self.args[n])[0])
+        for n in nums:
+            self.args[n] = tree_map(_differentiable, self.args[n])
+        diff = tuple(self.args[n] for n in nums) if isinstance(argnums, tuple) else self.args[argnums]
+        self.diff_leaves, self.diff_spec = tree_flatten(diff)
+
+    @contextlib.contextmanager
+    def running(self):
+        _level[0] += 1
+        try:
+            with autograd.enable_grad():
+                yield
+        finally:
+            _level[0] -= 1
+
+    def grads(self, outputs, cotangents, create_graph=None):
+        from .creation import zeros_like
+        pairs = [(o, g) for o, g in zip(outputs, cotangents) if o.requires_grad]
+        grads = autograd.run_backward([o for o, _ in pairs], [g for _, g in pairs], True,
+                                      self.keep if create_graph is None else create_graph,
+                                      inputs=list(self.diff_leaves), allow_unused=True) if pairs \
+            else [None] * len(self.diff_leaves)
+        return [zeros_like(x) if g is None else g for g, x in zip(grads, self.diff_leaves)]
+
+    def out(self, tree):
+        if self.keep:
+            return tree
+        return tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, tree)
+
+
+def _split_aux(out, has_aux, api):
+    if not has_aux:
+        return out, None
+    if not (isinstance(out, tuple) and len(out) == 2):
+        raise runtime(f"{api}: output of function f should be a tuple: (output, aux) if has_aux is True")
+    return out
+
+
+def grad_and_value(func, argnums=0, has_aux=False):
+    def wrapper(*args, **kwargs):
+        t = _Transform(args, _argnums(argnums, len(args)))
+        with t.running():
+            out, aux = _split_aux(func(*t.args, **kwargs), has_aux, "grad_and_value(f)(*args)")
+            if not isinstance(out, Tensor):
+                raise runtime(f"grad_and_value(f)(*args): Expected f(*args) to return a Tensor, got {type(out)}")
+            if out.dim() != 0:
+                raise runtime(f"grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor "
+                              f"with {out.dim()} dims. Maybe you wanted to use the vjp or jacrev APIs instead?")
+            grads = tree_unflatten(t.grads([out], [None]), t.diff_spec)
+        grads, out, aux = t.out(grads), t.out(out), t.out(aux)
+        return (grads, (out, aux)) if has_aux else (grads, out)
+    return wrapper
+
+
+def grad(func, argnums=0, has_aux=False):
+    inner = grad_and_value(func, argnums, has_aux)
+
+    def wrapper(*args, **kwargs):
+        grads, value = inner(*args, **kwargs)
+        return (grads, value[1]) if has_aux else grads
+    return wrapper
+
+
+def _tensor_outputs(flat, api):
+    if not flat:
+        raise runtime(f"{api}: Expected f to be a function that has non-empty output (got output = {flat})")
+    for o in flat:
+        if not isinstance(o, Tensor):
+            raise runtime(f"{api}: expected f(*primals) to return only tensors, got unsupported type {type(o)}")
+
+
+def vjp(func, *primals, has_aux=False):
+    t = _Transform(primals, tuple(range(len(primals))))
+    with t.running():
+        out, aux = _split_aux(func(*t.args), has_aux, "vjp(f, *primals)")
+        flat_out, out_spec = tree_flatten(out)
+        _tensor_outputs(flat_out, "vjp(f, *primals)")
+        for o in flat_out:
+            if not o.dtype.is_floating_point:
+                raise runtime(f"vjp(f, ...): All outputs of f must be floating-point or complex Tensors, got Tensor "
+                              f"with dtype {o.dtype}")
+    result, aux = t.out(out), t.out(aux)
+
+    def vjp_fn(cotangents, retain_graph=True, create_graph=None):
+        flat_cot, cot_spec = tree_flatten(cotangents)
+        if cot_spec != out_spec:
+            raise runtime(f"Expected pytree structure of cotangents to be the same as pytree structure of outputs to "
+                          f"the function. cotangents: {_pprint(cot_spec)}, primal output: {_pprint(out_spec)}")
+        keep = autograd.is_grad_enabled() if create_graph is None else create_graph
+        with autograd.enable_grad():
+            grads = t.grads(flat_out, flat_cot, create_graph=keep and t.keep)
+        grads = tree_unflatten(grads, t.diff_spec)
+        return grads if t.keep else tree_map(Tensor.detach, grads)
+    vjp_fn.__name__ = vjp_fn.__qualname__ = "_vjp_with_argnums.<locals>.wrapper"
+    return (result, vjp_fn, aux) if has_aux else (result, vjp_fn)
+
+
+def _pprint(spec):
+    """torch.utils._pytree.treespec_pprint: the structure with a * for each leaf."""
+    return repr(tree_unflatten([_STAR] * spec.num_leaves, spec))
+
+
+class _Star:
+    def __repr__(self):
+        return "*"
+
+
+_STAR = _Star()
+
+
+def jacrev(func, argnums=0, *, has_aux=False, chunk_size=None, _preallocate_and_copy=False):
+    if not (chunk_size is None or chunk_size > 0):
+        raise value_error("jacrev: `chunk_size` should be greater than 0.")
+
+    def wrapper(*args, **kwargs):
+        from .creation import zeros_like
+        from .ops.joining import stack
+        t = _Transform(args, _argnums(argnums, len(args)))
+        with t.running():
+            out, aux = _split_aux(func(*t.args, **kwargs), has_aux, "vjp(f, *primals)")
+            flat_out, out_spec = tree_flatten(out)
+            _tensor_outputs(flat_out, "vjp(f, *primals)")
+            zeros = [zeros_like(o) for o in flat_out]
+            per_output = []
+            for k, o in enumerate(flat_out):  # a row per output element: a vjp with one-hot cotangents
+                rows = [[] for _ in t.diff_leaves]
+                for j in range(o.numel()):
+                    onehot = zeros_like(o).reshape(-1)
+                    onehot[j] = 1
+                    cot = zeros[:k] + [onehot.view(o.shape)] + zeros[k + 1:]
+                    for r, g in zip(rows, t.grads(flat_out, cot)):
+                        r.append(g)
+                per_output.append(tree_unflatten([
+                    (stack(r) if r else x.new_zeros((0,) + tuple(x.shape))).view(tuple(o.shape) + tuple(x.shape))
+                    for r, x in zip(rows, t.diff_leaves)], t.diff_spec))
+        jac = t.out(tree_unflatten(per_output, out_spec))
+        return (jac, t.out(aux)) if has_aux else jac
+    return wrapper
+
+
+def hessian(func, argnums=0):
+    return jacrev(jacrev(func, argnums), argnums)
+
+
+# -- modules --------------------------------------------------------------------------------------------------
+
+def functional_call(module, parameter_and_buffer_dicts, args=None, kwargs=None, *, tie_weights=True, strict=False):
+    if isinstance(parameter_and_buffer_dicts, dict):
+        values = parameter_and_buffer_dicts
+    elif isinstance(parameter_and_buffer_dicts, (list, tuple)):
+        if not all(isinstance(d, dict) for d in parameter_and_buffer_dicts):
+            raise value_error("Expected all elements of parameter_and_buffer_dicts to be dictionaries")
+        seen = {}
+        for d in parameter_and_buffer_dicts:
+            for k in d:
+                seen[k] = seen.get(k, 0) + 1
+        repeated = [k for k, n in seen.items() if n > 1]
+        if repeated:
+            raise value_error(f"{repeated} appeared in multiple dictionaries; behavior of functional call is "
+                              f"ambiguous")
+        values = {k: v for d in parameter_and_buffer_dicts for k, v in d.items()}
+    else:
+        raise value_error(f"Expected parameter_and_buffer_dicts to be a dict, or a list/tuple of dicts, but got "
+                          f"{type(parameter_and_buffer_dicts)}")
+    if tie_weights:
+        values = _untied(module, values)
+    if strict:
+        expected = {k for k, _ in module.named_parameters()} | {k for k, _ in module.named_buffers()}
+        missing, unexpected = sorted(expected - set(values)), sorted(set(values) - expected)
+        if missing or unexpected:
+            errors = []
+            if unexpected:
+                errors.append("Unexpected key(s): " + ", ".join(repr(k) for k in unexpected) + ".")
+            if missing:
+                errors.append("Missing key(s): " + ", ".join(repr(k) for k in missing) + ".")
+            raise runtime(f"Error(s) in reparametrizing for {type(module).__name__}:\n\t" + "\n\t".join(errors))
+    swapped = []  # (the dict, the name, what it held): put back however the call ends
+    try:
+        for key, value in values.items():
+            *path, name = key.split(".")
+            owner = module
+            for p in path:
+                owner = getattr(owner, p)
+            d = owner.__dict__
+            table = d["_parameters"] if name in d["_parameters"] else d["_buffers"] if name in d["_buffers"] else None
+            if table is None:
+                swapped.append((d, name, d.get(name, _MISSING)))
+                d[name] = value
+            else:
+                swapped.append((table, name, table[name]))
+                table[name] = value
+        if args is None:
+            args = ()
+        elif not isinstance(args, tuple):
+            args = (args,)
+        return module(*args, **(kwargs or {}))
+    finally:
+        for table, name, old in reversed(swapped):
+            if old is _MISSING:
+                del table[name]
+            else:
+                table[name] = old
+
+
+_MISSING = object()
+
+
+def _untied(module, values):
+    """torch.nn.utils.stateless's _untie_named_tensors_map: a value given for one name of a tensor the module holds
+    under several names (tied weights) stands for all of them."""
+    names_of = {}
+    for name, t in list(module.named_parameters(remove_duplicate=False)) + \
+            list(module.named_buffers(remove_duplicate=False)):
+        names_of.setdefault(id(t), set()).add(name)
+    tied = {name: names for names in names_of.values() if len(names) > 1 for name in names}
+    given = [name for name in values if name in tied]
+    for name in given:
+        names = tied[name]
+        if len(names.intersection(given)) > 1 and len({id(values.get(n)) for n in names}) != 1:
+            raise value_error(f"functional_call got multiple values for keys {sorted(names)}, which are tied. "
+                              f"Consider using tie_weights=False")
+    untied = dict(values)
+    for name in given:
+        for other in tied[name]:
+            untied[other] = values[name]
+    return untied
+
+
+def stack_module_state(models):
+    from .ops.joining import stack
+    models = list(models)
+    if not models:
+        raise runtime("stack_module_state: Expected at least one model, got 0.")
+    if not (all(m.training for m in models) or all(not m.training for m in models)):
+        raise runtime("stack_module_state: Expected all models to have the same training/eval mode.")
+    if not all(type(m) is type(models[0]) for m in models):
+        raise runtime("stack_module_state: Expected all models to be of the same class.")
+
+    def stacked(tensors, name):
+        grads = [x.requires_grad for x in tensors]
+        if any(grads) and not all(grads):
+            raise runtime(f"Expected {name} from each model to have the same .requires_grad")
+        result = stack(tensors)
+        return result.detach().requires_grad_() if all(grads) else result
+
+    def collect(named):
+        tables = [dict(named(m)) for m in models]
+        return {k: stacked(tuple(t[k] for t in tables), k) for k in tables[0]}
+    return collect(lambda m: m.named_parameters()), collect(lambda m: m.named_buffers())
+
+
+# -- vmap -----------------------------------------------------------------------------------------------------
+
+RANDOM_IN_ERROR_MODE = ("vmap: called random operation while in randomness error mode. Please either use the 'same' "
+                        "or 'different' randomness flags on vmap or perform the randomness operation out of vmap")
+
+
+@contextlib.contextmanager
+def _refusing_draws(mode):
+    """randomness='error': any draw of the generators raises torch's message while the function runs."""
+    if mode != "error":
+        yield
+        return
+    from .random import Generator
+    words = Generator._words
+
+    def refuse(self, n):
+        raise runtime(RANDOM_IN_ERROR_MODE)
+    Generator._words = refuse
+    try:
+        yield
+    finally:
+        Generator._words = words
+
+
+def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
+    if randomness not in ("error", "different", "same"):
+        raise runtime(f"Only allowed values for randomness are 'error', 'different', or 'same'. Got {randomness}")
+    if not (chunk_size is None or chunk_size > 0):
+        raise value_error(f"vmap: chunk_size should be None or greater than 0. (got {chunk_size})")
+
+    def wrapped(*args, **kwargs):
+        name = _name(func)
+        if not isinstance(out_dims, int):
+            for d in tree_flatten(out_dims)[0]:
+                if d is not None and not isinstance(d, int):
+                    raise value_error(f"vmap({name}, ..., out_dims={out_dims}): `out_dims` must be an int, None or a "
+                                      f"python collection of ints representing where in the outputs the vmapped "
+                                      f"dimension should appear.")
+        head = f"vmap({name}, in_dims={in_dims}, ...)(<inputs>)"
+        if not isinstance(in_dims, (int, tuple)):
+            raise value_error(f"{head}: expected `in_dims` to be int or a (potentially nested) tuple matching the "
+                              f"structure of inputs, got: {type(in_dims)}.")
+        if not args:
+            raise value_error(f"vmap({name})(<inputs>): got no inputs. Maybe you forgot to add inputs, or you are "
+                              f"trying to vmap over a function with no inputs. The latter is unsupported.")
+        flat_args, args_spec = tree_flatten(args)
+        flat_dims = broadcast_to_and_flatten(in_dims, args_spec)
+        if flat_dims is None:
+            raise value_error(f"{head}: in_dims is not compatible with the structure of `inputs`. in_dims has "
+                              f"structure {tree_flatten(in_dims)[1]} but inputs has structure {args_spec}.")
+        for i, (arg, d) in enumerate(zip(flat_args, flat_dims)):
+            if d is not None and not isinstance(d, int):
+                raise value_error(f"{head}: Got in_dim={d} for an input but in_dim must be either an integer "
+                                  f"dimension or None.")
+            if isinstance(d, int) and not isinstance(arg, Tensor):
+                raise value_error(f"{head}: Got in_dim={d} for an input but the input is of type {type(arg)}. We "
+                                  f"cannot vmap over non-Tensor arguments, please use None as the respective in_dim")
+            if d is not None and not -arg.dim() <= d < arg.dim():
+                raise value_error(f"{head}: Got in_dim={d} for some input, but that input is a Tensor of "
+                                  f"dimensionality {arg.dim()} so expected in_dim to satisfy -{arg.dim()} <= in_dim "
+                                  f"< {arg.dim()}.")
+            if d is not None and d < 0:
+                flat_dims[i] = d % arg.dim()
+        sizes = [arg.size(d) for arg, d in zip(flat_args, flat_dims) if d is not None]
+        if not sizes:
+            raise value_error("vmap: Expected at least one Tensor to vmap over")
+        if any(s != sizes[0] for s in sizes):
+            raise value_error(f"vmap: Expected all tensors to have the same size in the mapped dimension, got sizes "
+                              f"{sizes} for the mapped dimension")
+        if not kwargs and out_dims == 0 and flat_dims == [0, 0] and args_spec == _PAIR:
+            batched = _batched_product(func, *flat_args)
+            if batched is not None:
+                return batched
+        return _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, sizes[0], out_dims, randomness)
+    return wrapped
+
+
+_PAIR = TreeSpec(tuple, None, [LEAF, LEAF])
+
+
+def _batched_product(func, a, b):
+    """vmap(torch.mm / mv / dot / matmul) over the first dims as PyTorch's batching rules compute them: one bmm,
+    whose sums round as PyTorch's vmap's do (a loop of mm would round as a loop does), and the rules' errors."""
+    from .ops.registry import FUNCTIONS
+    from .ops.linalg import bmm
+    kind = next((k for k in ("mm", "mv", "dot", "matmul") if func is FUNCTIONS.get(k)), None)
+    ranks = {"mm": (3, 3), "mv": (3, 2), "dot": (2, 2)}.get(kind)
+    if kind == "matmul":
+        kind = {(3, 3): "mm", (3, 2): "mv", (2, 2): "dot"}.get((a.dim(), b.dim()))
+    elif kind is not None and (a.dim(), b.dim()) != ranks:
+        if kind == "dot":
+            raise runtime("Got wrong shapes for dot")
+        raise runtime(f"Shape mismatch: Got incorrect dims for {kind}(a, b). a has dim {a.dim() - 1}and b has dim "
+                      f"{b.dim() - 1}but expected them to have dim {ranks[0] - 1} and dim {ranks[1] - 1}")
+    if kind == "mm":  # (matmul's bmm: its history is UnsafeViewBackward0, as PyTorch's rule's; bmm's errors)
+        from .ops.linalg import matmul
+        return matmul(a, b) if a.shape[0] == b.shape[0] and a.shape[2] == b.shape[1] and a.dtype is b.dtype \
+            else bmm(a, b)
+    if kind == "mv":
+        return bmm(a, b.unsqueeze(-1)).squeeze(-1)
+    if kind == "dot":
+        return bmm(a.unsqueeze(-2), b.unsqueeze(-1)).squeeze(-1).squeeze(-1)
+    return None
+
+
+def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness):
+    from .random import default_generator
+    results, start = [], None  # 'same': each element draws what the first drew (the generator put back before it)
+    with _refusing_draws(randomness):
+        if randomness == "same":
+            start = default_generator._snapshot()
+        for i in range(size):
+            if start is not None and i:
+                after = default_generator._snapshot()
+                default_generator._restore(start)
+            element = [a if d is None else a.select(d, i) for a, d in zip(flat_args, flat_dims)]
+            results.append(func(*tree_unflatten(element, args_spec), **kwargs))
+            if start is not None and i:
+                default_generator._restore(after)
+    flat0, out_spec = tree_flatten(results[0])
+
+    def incompatible():
+        return value_error(f"vmap({name}, ..., out_dims={out_dims})(<inputs>): out_dims is not compatible with the "
+                           f"structure of `outputs`. out_dims has structure {tree_flatten(out_dims)[1]} but outputs "
+                           f"has structure {out_spec}.")
+    if isinstance(results[0], Tensor):
+        if isinstance(out_dims, int) or out_dims is None:
+            flat_out_dims = [out_dims]
+        elif isinstance(out_dims, tuple) and len(out_dims) == 1:
+            flat_out_dims = list(out_dims)
+        else:
+            raise incompatible()
+    else:
+        flat_out_dims = broadcast_to_and_flatten(out_dims, out_spec)
+        if flat_out_dims is None:
+            raise incompatible()
+    flats = [tree_flatten(r)[0] for r in results]
+    outputs = []
+    for k, d in enumerate(flat_out_dims):
+        if d is None:
+            outputs.append(flat0[k])
+            continue
+        if not isinstance(flat0[k], Tensor):
+            raise value_error(f"vmap({name}, ...): `{name}` must only return Tensors, got type {type(flat0[k])}. "
+                              f"Did you mean to set out_dims= to None for output?")
+        from .ops.joining import stack
+        outputs.append(stack([f[k] for f in flats], d))
+    return tree_unflatten(outputs, out_spec)
+
+
+NAMESPACE = {"grad": grad, "grad_and_value": grad_and_value, "vjp": vjp, "jacrev": jacrev, "hessian": hessian,
+             "vmap": vmap, "functional_call": functional_call, "stack_module_state": stack_module_state}
+
+
+# -- forward mode (forward_ad.py's dual tensors) ----------------------------------------------------------------
+
+def jvp(func, primals, tangents, *, strict=False, has_aux=False):
+    from . import forward_ad as fw
+    if not isinstance(primals, tuple):
+        raise runtime("jvp(f, primals, tangents): Expected primals to be a tuple. E.g. it should be valid to call "
+                      "f(*primals).")
+    flat_p, p_spec = tree_flatten(primals)
+    flat_t, t_spec = tree_flatten(tangents)
+    if p_spec != t_spec:
+        raise runtime(f"jvp(f, primals, tangents): Expected primals and tangents to have the same python structure. "
+                      f"For example, if primals is a tuple of 3 tensors, tangents also must be. Got primals with "
+                      f"structure {p_spec} and tangents with structure {t_spec}")
+    for argname, flat in (("primals", flat_p), ("tangents", flat_t)):
+        if not flat:
+            raise runtime(f"jvp(f, primals, tangents): Expected {argname} to contain at least one Tensor.")
+        for x in flat:
+            if not isinstance(x, Tensor):
+                raise runtime(f"jvp(f, primals, tangents): Expected {argname} to only contain Tensors, got {type(x)}")
+    with fw.dual_level():
+        duals = [fw.make_dual(p, t) for p, t in zip(flat_p, flat_t)]
+        out, aux = _split_aux(func(*tree_unflatten(duals, p_spec)), has_aux, "jvp(f, primals, tangents)")
+        flat_out, out_spec = tree_flatten(out)
+        for o in flat_out:
+            if not isinstance(o, Tensor):
+                raise runtime(f"jvp(f, primals, tangents): expected f(*primals) to return only tensors, got "
+                              f"unsupported type {type(o)}")
+        from .creation import zeros_like
+        from .ops.views import alias
+        pairs = [fw.unpack_dual(o) for o in flat_out]  # (the primals leave as aliases: AliasBackward0 in history)
+        primal_out = tree_unflatten([alias(o) if o.requires_grad else o.detach() for o in flat_out], out_spec)
+        tangent_out = tree_unflatten([zeros_like(p) if t is None else t for p, t in pairs], out_spec)
+    return (primal_out, tangent_out, aux) if has_aux else (primal_out, tangent_out)
+
+
+def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
+    def wrapper(*args):
+        from .creation import zeros_like
+        from .ops.joining import stack
+        nums = _argnums(argnums, len(args))
+        diff = tuple(args[n] for n in nums) if isinstance(nums, tuple) else args[nums]
+        flat_in, in_spec = tree_flatten(diff)
+        per_input, out_spec, aux = [], None, None
+        for k, x in enumerate(flat_in):  # a column per input element: a jvp with a one-hot tangent
+            cols = []
+            for j in range(x.numel()):
+                onehot = zeros_like(x).reshape(-1)
+                onehot[j] = 1
+                tangents = [onehot.view(x.shape) if i == k else zeros_like(y) for i, y in enumerate(flat_in)]
+
+                def f(*d):
+                    full = list(args)
+                    new = tree_unflatten(list(d), in_spec)
+                    for i, n in enumerate(nums if isinstance(nums, tuple) else (nums,)):
+                        full[n] = new[i] if isinstance(nums, tuple) else new
+                    return func(*full)
+                res = jvp(f, tuple(flat_in), tuple(tangents), has_aux=has_aux)
+                out, col = res[0], res[1]
+                aux = res[2] if has_aux else None
+                flat_col, out_spec = tree_flatten(col)
+                cols.append(flat_col)
+            flat_out = tree_flatten(out)[0]
+            per_input.append([stack([c[m] for c in cols], -1).view(tuple(o.shape) + tuple(x.shape))
+                              for m, o in enumerate(flat_out)])
+        jac = tree_unflatten([tree_unflatten([per_input[k][m] for k in range(len(flat_in))], in_spec)
+                              for m in range(len(per_input[0]))], out_spec)
+        return (jac, aux) if has_aux else jac
+    return wrapper
+
+
+NAMESPACE.update(jvp=jvp, jacfwd=jacfwd)
