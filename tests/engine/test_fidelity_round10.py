@@ -191,6 +191,16 @@ for shape in [(3, 7), (8, 16), (33, 17), (1000,)]:
         g, = torch.autograd.grad(y, x, torch.randn_like(y))
         print(y.flatten().tolist()[-10:], g.flatten().tolist()[-10:])
 """,
+"clamp_min_and_max_check_leaves_then_shapes": """
+a = torch.ones(4, requires_grad=True)
+for f in [lambda: torch.ones(4).clamp_min(torch.ones(2)), lambda: torch.ones(4).clamp_max_(torch.ones(2)), lambda: a.clamp_min_(torch.ones(2)),
+          lambda: torch.ones(1).clamp_min_(torch.ones(3)), lambda: torch.ones(2, 1).clamp_max(torch.ones(3)), lambda: torch.ones(4).clamp_min(torch.ones(4, dtype=torch.int64)),
+          lambda: torch.ones(4, dtype=torch.int64).clamp_min_(torch.ones(4) * 0.5)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 

@@ -332,20 +332,26 @@ def _clamp_bound(op, lower):
         if not isinstance(bound, Tensor):
             _no_bool_scalar_kernel(dt, lower, not lower)
         b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else checked_scalar(dt, bound)
-        return bound, dt, np_fn(self._np.astype(dt.np, copy=False), b)
+        return bound, dt, b
 
     def fn(self, *args, **kwargs):
-        bound, dt, r = values(self, args, kwargs)
+        bound, dt, b = values(self, args, kwargs)
+        if isinstance(bound, Tensor):  # (TensorIterator's shapes, before any arithmetic)
+            check_broadcast(self, bound)
+        r = np_fn(self._np.astype(dt.np, copy=False), b)
         out = from_numpy(np.asarray(r, dtype=dt.np), dt)
         if needs_grad(self, bound):
             attach(out, nodes[isinstance(bound, Tensor)](self, bound))
         return out
 
     def fn_inplace(self, *args, **kwargs):
-        bound, dt, r = values(self, args, kwargs)
+        bound, dt, b = values(self, args, kwargs)
         precheck(self, bound)
+        if isinstance(bound, Tensor):
+            check_broadcast(self, bound)
         check_fits_output(self, bound)
         cast_for_inplace(self, dt, cpp_name=not isinstance(bound, Tensor))
+        r = np_fn(self._np.astype(dt.np, copy=False), b)
 
         def write(arr):
             arr[...] = r
