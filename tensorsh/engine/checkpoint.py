@@ -52,12 +52,12 @@ def _forked_rng(state, fn, *args):
     """fn(*args) from the global generator's `state` (None: as it is), the generator left as before."""
     if state is None:
         return fn(*args)
-    before = rng.default_generator.get_state()
-    rng.default_generator.set_state(state)
+    before = rng.Generator.get_state(rng.default_generator)
+    rng.Generator.set_state(rng.default_generator, state)
     try:
         return fn(*args)
     finally:
-        rng.default_generator.set_state(before)
+        rng.Generator.set_state(rng.default_generator, before)
 
 
 def _metadata(x):
@@ -152,7 +152,7 @@ class _Frame:
 def _without_reentrant(function, preserve, determinism_check, early_stop, args, kwargs):
     if determinism_check not in _DETERMINISM:
         raise value_error(f"determinism_check should be one of {list(_DETERMINISM)}, but got {determinism_check}")
-    state = rng.default_generator.get_state() if preserve else None
+    state = rng.Generator.get_state(rng.default_generator) if preserve else None
     frame = _Frame(lambda *a: _forked_rng(state, function, *a, **kwargs), early_stop,
                    determinism_check == "default")
     if not autograd._grad_enabled[0]:
@@ -176,7 +176,7 @@ class CheckpointFunction(Function):
     def forward(ctx, run_function, preserve_rng_state, *args):
         _backward_validity(args)
         ctx.run_function = run_function
-        ctx.state = rng.default_generator.get_state() if preserve_rng_state else None
+        ctx.state = rng.Generator.get_state(rng.default_generator) if preserve_rng_state else None
         ctx.inputs = [None if isinstance(a, Tensor) else a for a in args]
         ctx.tensor_indices = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
         ctx.save_for_backward(*(a for a in args if isinstance(a, Tensor)))

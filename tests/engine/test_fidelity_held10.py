@@ -70,6 +70,20 @@ for i in [-1, -5, 4, 1.0, slice(1, 3)]:
     t(lambda: st[i])
 print(torch.tensor([1, 2]).storage()[0], torch.tensor([True]).storage()[0], torch.tensor([1.5], dtype=torch.float16).storage()[0])
 """,
+"what_manual_seed_returns_is_a_full_generator": """
+g = torch.manual_seed(3)
+print(g.initial_seed(), g.get_state().shape, g.get_state().dtype, torch.initial_seed())
+s = g.get_state()
+a = torch.rand(2)
+g.set_state(s)
+print(torch.equal(a, torch.rand(2)), g.manual_seed(4) is g, g.initial_seed())
+print(torch.get_rng_state().shape, torch.rand(1))
+""",
+"torch_version_prints_and_compares_as_a_version": """
+v = torch.__version__
+print(v, repr(v), type(v).__name__, v.split('+')[0], v.startswith('2.'), f'v{v}')
+print(v >= '2.0', v < '2.9', v > '2.13', v == '2.13.0+cpu', v == '2.13.0', v > (2, 1), v <= (2, 13, 0))
+""",
 }
 
 
