@@ -176,8 +176,7 @@ class Storage:
         i = self._byte_index(idx)
         if not isinstance(i, slice):
             return int(self._bytes()[i])
-        from .arrays import ArrayStorage
-        part = ArrayStorage(self._bytes()[i])
+        part = StorageSlice(self._bytes()[i])
         part.address = self.ptr + i.start
         return part
 
@@ -356,13 +355,23 @@ class TypedStorage:
         return f"{body}\n[torch.storage.TypedStorage(dtype={self.dtype}, device=cpu) of size {len(values)}]"
 
 
+class StorageSlice(Storage):
+    """storage[a:b]: those bytes of another storage, sharing its memory, at its data_ptr + a."""
+    __slots__ = ("address",)
+    resizable = False
+
+    @property
+    def ptr(self):
+        return self.address
+
+
 def _as_torch_storage_class(cls, name):
     """Show cls as PyTorch's class (type(s).__name__, <class 'torch.storage.UntypedStorage'>)."""
     cls.__name__ = cls.__qualname__ = name
     cls.__module__ = "torch.storage"
 
 
-for _cls in (Storage, BFloat16Storage):
+for _cls in (Storage, BFloat16Storage, StorageSlice):
     _as_torch_storage_class(_cls, "UntypedStorage")
 _as_torch_storage_class(TypedStorage, "TypedStorage")
 
