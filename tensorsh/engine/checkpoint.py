@@ -197,13 +197,7 @@ class CheckpointFunction(Function):
         inputs = list(ctx.inputs)
         for i, t in zip(ctx.tensor_indices, ctx.saved_tensors):
             inputs[i] = t
-        detached = []
-        for a in inputs:
-            if isinstance(a, Tensor):
-                d = a.detach()
-                d.requires_grad = a.requires_grad
-                a = d
-            detached.append(a)
+        detached = detach_variable(tuple(inputs))
         previous = autograd._grad_enabled[0]
         autograd._grad_enabled[0] = True
         try:
