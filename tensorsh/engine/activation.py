@@ -12,8 +12,8 @@ from .saved_names import unsigned
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.comparison import where
-from .ops.core import (SavingNode, attach, binary_result, fresh, laid_out_like, needs_grad, operand_edge, precheck,
-                       type_name, write_inplace, zeros_of)
+from .ops.core import (NotImplementedNode, SavingNode, attach, binary_result, fresh, laid_out_like, needs_grad,
+                       operand_edge, precheck, type_name, write_inplace, zeros_of)
 from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
 from .ops.unary import _backward_op
 
@@ -752,24 +752,11 @@ def _log_sigmoid_double(gg, grad, x, buffer):
     return gg * grad * sub_scalar(z, 1) * z
 
 
-class _NotImplemented(Node):
-    """A gradient op PyTorch does not differentiate: its node is `NotImplemented`, and its backward raises."""
-    __slots__ = ("op",)
-    name_ = "NotImplemented"
-
-    def __init__(self, op, *inputs):
-        Node.__init__(self, tuple(operand_edge(t) for t in inputs))
-        self.op = op
-
-    def backward(self, gg):
-        raise runtime(f"derivative for aten::{self.op} is not implemented")
-
-
 def hardsigmoid_backward(grad, x):
     out = fresh(kernels.contiguous(_hardsigmoid_grad(_in_float(grad._np), _in_float(x._np)), dtype=grad.dtype.np),
                 grad.dtype)
     if needs_grad(grad, x):
-        attach(out, _NotImplemented("hardsigmoid_backward", grad, x))
+        attach(out, NotImplementedNode("hardsigmoid_backward", grad, x))
     return out
 
 

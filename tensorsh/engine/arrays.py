@@ -105,6 +105,9 @@ class ArrayStorage(Storage):
         return self.address if self.address is not None else Storage.ptr.fget(self)
 
 
+ArrayStorage.__name__ = ArrayStorage.__qualname__ = "UntypedStorage"  # (as Storage: PyTorch's class)
+ArrayStorage.__module__ = "torch.storage"
+
 _SHARED = []  # weak references to the storages whose memory arrays in the program view (numpy(), from_numpy)
 
 

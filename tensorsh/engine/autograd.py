@@ -759,6 +759,10 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
                 run_post_accumulate_hooks(t)
 
 
+GRAPH_TASK = [None]  # (id, whole graph?) of the backward running now: PyTorch's current graph task (checkpoint's
+_GRAPH_TASK_IDS = itertools.count()  # recomputation runs once per task; whole graph: no inputs=, _is_checkpoint_valid)
+
+
 def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None, allow_unused=False,
                  warn_cycle=False, accumulate=False):
     """The engine behind Tensor.backward and autograd.grad; returns captured grads when `inputs`."""
@@ -796,12 +800,13 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
             if not t.requires_grad:
                 raise runtime(messages.GRAD_INPUT_NO_GRAD)
             captures.setdefault(edge_of(t)[0], None)
-    previous = _grad_enabled[0]
+    previous, task = _grad_enabled[0], GRAPH_TASK[0]
     _grad_enabled[0] = bool(create_graph)
+    GRAPH_TASK[0] = (next(_GRAPH_TASK_IDS), inputs is None)
     try:
         _walk(roots, retain_graph, captures)
     finally:
-        _grad_enabled[0] = previous
+        _grad_enabled[0], GRAPH_TASK[0] = previous, task
     if inputs is None:
         return None
     result = []

@@ -1235,7 +1235,8 @@ def _blas_order(a, b):
     """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..512) on PyTorch's x86 build
     (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order, inner dimension up to 128) for 4 rows or more and 12
     columns or more; _DOT for one column of a row-major a (rows in blocks of four, the rest _DOT_REST); _PLAIN (products rounded,
-    added in order) for up to 8 columns of a column-major a, or of row-major a and b; _LANES (_lane_tree) for 2+ rows of a
+    added in order) for up to 8 columns of a column-major a, or of row-major a and b, and for 2 or 3 rows: times a row-major
+    b of up to 5 columns or a multiple of 4, or column-major a and b; _LANES (_lane_tree) for 2+ rows of a
     row-major a times a transposed b (up to 11 columns, or any number for 2 or 3 rows); None elsewhere."""
     m, k = a.shape
     n = b.shape[1]
@@ -1251,6 +1252,8 @@ def _blas_order(a, b):
         return _PLAIN if b_c and n > 1 and (n <= 8 or n % 4 == 0) else None
     if a_c and b_f and not b_c and (m < 4 or n < 12):
         return _LANES  # (nn.Linear's input @ weight.t())
+    if m < 4 and n > 1 and (a_f and b_f and not b_c or b_c and (n <= 5 or n % 4 == 0)):
+        return _PLAIN  # (2 or 3 rows, e.g. nn.Linear's weight gradient grad_out.t() @ input)
     if n > 8 or 4 < n < 8:
         return None
     if n == 1:

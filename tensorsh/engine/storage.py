@@ -6,7 +6,7 @@ import weakref
 import numpy as np
 
 from . import undo
-from .errors import runtime
+from .errors import index_error, runtime, type_error
 from . import messages
 
 
@@ -152,6 +152,43 @@ class Storage:
         body = "\n".join(" " + str(b) for b in self.tolist())
         return f"{body}\n[torch.storage.UntypedStorage(device=cpu) of size {self.data.nbytes}]"
 
+    def _bytes(self):
+        """The storage's bytes as a uint8 array sharing its memory."""
+        return self.data.view(np.uint8)
+
+    def _byte_index(self, idx):
+        """UntypedStorage's index checks: an int byte position (negative from the end), or a step-1 slice."""
+        n = len(self)
+        if isinstance(idx, slice):
+            start, stop, step = idx.indices(n)
+            if step != 1:
+                raise runtime(f"Trying to slice with a step of {step}, but only a step of 1 is supported")
+            return slice(start, max(start, stop))
+        if isinstance(idx, bool) or not isinstance(idx, int):
+            raise type_error(f"can't index a torch.UntypedStorage with {type(idx).__name__}")
+        i = idx + n if idx < 0 else idx
+        if not 0 <= i < n:
+            raise index_error(f"index {i if idx < 0 else idx} out of range for storage of size {n}")
+        return i
+
+    def __getitem__(self, idx):
+        """storage[i]: byte i as an int; storage[a:b]: those bytes as a storage sharing this one's memory."""
+        i = self._byte_index(idx)
+        if not isinstance(i, slice):
+            return int(self._bytes()[i])
+        part = StorageSlice(self._bytes()[i])
+        part.address = self.ptr + i.start
+        return part
+
+    def __setitem__(self, idx, value):
+        """storage[i] = byte (taken modulo 256, as PyTorch's uint8 fill), storage[a:b] = byte."""
+        i = self._byte_index(idx)
+        undo.touch(self)
+        self._bytes()[i] = np.asarray(int(value)).astype(np.uint8)
+
+    def __iter__(self):
+        return iter(self.tolist())
+
     @property
     def dtype_name(self):
         """The element type the storage holds (what show() and explain name)."""
@@ -172,6 +209,17 @@ class BFloat16Storage(Storage):
 
     def _halves(self):
         return self.data.view(np.uint32) >> np.uint32(16)
+
+    def _bytes(self):
+        """Each float32 word's high half: the bytes PyTorch's bfloat16 storage holds (little-endian; a copy)."""
+        return self.data.view(np.uint8).reshape(-1, 4)[:, 2:].reshape(-1)
+
+    def __setitem__(self, idx, value):
+        i = self._byte_index(idx)
+        undo.touch(self)
+        words = self.data.view(np.uint8).reshape(-1, 4)
+        for j in (range(i.start, i.stop) if isinstance(i, slice) else (i,)):
+            words[j // 2, 2 + j % 2] = np.asarray(int(value)).astype(np.uint8)
 
     def tolist(self):
         return self._halves().astype("<u2").view(np.uint8).tolist()
@@ -274,6 +322,28 @@ class TypedStorage:
     def untyped(self):
         return self._untyped
 
+    def _element(self, idx):
+        n = self.size()
+        if isinstance(idx, slice):
+            raise runtime("slices are only supported in UntypedStorage.__getitem__")
+        if isinstance(idx, bool) or not isinstance(idx, int):
+            raise runtime(f"can't index a <class 'torch.storage.TypedStorage'> with <class '{type(idx).__name__}'>")
+        if not -n <= idx < n:
+            raise index_error(f"index {idx} out of range for storage of size {n}")
+        return idx % n
+
+    def __getitem__(self, idx):
+        """storage()[i]: element i as a Python number."""
+        return self._untyped.data.view(self.dtype.np)[self._element(idx)].item()
+
+    def __setitem__(self, idx, value):
+        i = self._element(idx)
+        undo.touch(self._untyped)
+        self._untyped.data.view(self.dtype.np)[i] = value
+
+    def __iter__(self):
+        return iter(self.tolist())
+
     def __eq__(self, other):
         return isinstance(other, TypedStorage) and other._untyped is self._untyped
 
@@ -283,6 +353,27 @@ class TypedStorage:
         values = self.tolist()
         body = "\n".join(" " + (repr(v) if not isinstance(v, float) else str(v)) for v in values)
         return f"{body}\n[torch.storage.TypedStorage(dtype={self.dtype}, device=cpu) of size {len(values)}]"
+
+
+class StorageSlice(Storage):
+    """storage[a:b]: those bytes of another storage, sharing its memory, at its data_ptr + a."""
+    __slots__ = ("address",)
+    resizable = False
+
+    @property
+    def ptr(self):
+        return self.address
+
+
+def _as_torch_storage_class(cls, name):
+    """Show cls as PyTorch's class (type(s).__name__, <class 'torch.storage.UntypedStorage'>)."""
+    cls.__name__ = cls.__qualname__ = name
+    cls.__module__ = "torch.storage"
+
+
+for _cls in (Storage, BFloat16Storage, StorageSlice):
+    _as_torch_storage_class(_cls, "UntypedStorage")
+_as_torch_storage_class(TypedStorage, "TypedStorage")
 
 
 INFERENCE_MODE = [False]  # torch.inference_mode: tensors made under it are inference tensors (see InferenceCounter)

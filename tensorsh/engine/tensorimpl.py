@@ -6,7 +6,7 @@ import weakref
 import numpy as np
 
 from . import autograd, dtypes, errors, messages, typenames, undo
-from .errors import runtime, index_error, type_error, warn
+from .errors import runtime, index_error, type_error, warn, warn_once
 from .scalars import unpack_long
 from .storage import BFloat16Storage, Storage, VersionCounter, note
 
@@ -336,7 +336,7 @@ class Tensor:
 
     def storage(self):
         from .storage import TypedStorage
-        warn(messages.TYPED_STORAGE_WARNING)
+        warn_once(messages.TYPED_STORAGE_WARNING)  # (PyTorch warns on the first call of the process)
         return TypedStorage(self._storage, self.dtype)
 
     def data_ptr(self):

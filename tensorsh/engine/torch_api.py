@@ -95,7 +95,7 @@ def set_num_threads(*args, **kwargs):
 
 def get_rng_state():
     import numpy as np
-    data = np.frombuffer(rng.default_generator.get_state(), dtype=np.uint8).copy()
+    data = np.frombuffer(rng.Generator.get_state(rng.default_generator), dtype=np.uint8).copy()
     return Tensor._from_numpy(data, dtypes.uint8)
 
 
@@ -120,7 +120,7 @@ def load(*args, **kwargs):
 
 
 def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
-    rng.default_generator.set_state(pyapi.rng_state_bytes(new_state))
+    rng.Generator.set_state(rng.default_generator, pyapi.rng_state_bytes(new_state))
 
 
 class Generator(rng.Generator):
@@ -145,6 +145,9 @@ class Generator(rng.Generator):
 
     def __repr__(self):
         return f"<torch._C.Generator object at {autograd.address(self)}>"
+
+
+rng.default_generator.__class__ = Generator  # (what torch.manual_seed returns: torch._C.Generator's methods)
 
 
 def get_rng_state_of(g):
@@ -210,6 +213,39 @@ autograd_ns = Namespace("torch.autograd", {
     "forward_ad": LazyMember(lambda: Namespace("torch.autograd.forward_ad", _from("forward_ad", "NAMESPACE").load())),
 })
 
+class TorchVersion(str):
+    """torch.__version__: the version PyTorch's engine reproduces, a str that compares as a version (release
+    numbers, then a local part such as +cpu after none), as torch.torch_version.TorchVersion does."""
+    __module__ = "torch.torch_version"
+
+    @staticmethod
+    def _key(v):
+        if isinstance(v, tuple):
+            v = ".".join(str(n) for n in v)
+        release, _, local = str(v).partition("+")
+        numbers = [int(n) for n in release.split(".") if n.isdigit()]
+        while numbers and numbers[-1] == 0:
+            numbers.pop()
+        return tuple(numbers), bool(local)
+
+    def __lt__(self, other):
+        return self._key(self) < self._key(other)
+
+    def __le__(self, other):
+        return self._key(self) <= self._key(other)
+
+    def __gt__(self, other):
+        return self._key(self) > self._key(other)
+
+    def __ge__(self, other):
+        return self._key(self) >= self._key(other)
+
+    def __eq__(self, other):
+        return self._key(self) == self._key(other)
+
+    __hash__ = str.__hash__
+
+
 NAMESPACE = dict(FUNCTIONS)  # the rows' torch functions (ops/registry.py)
 NAMESPACE.update({
     "preserve_format": PRESERVE_FORMAT, "contiguous_format": CONTIGUOUS_FORMAT, "channels_last": CHANNELS_LAST,
@@ -224,7 +260,7 @@ NAMESPACE.update({
     "randn_like": creation.randn_like, "randint_like": creation.randint_like,
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
     "set_rng_state": set_rng_state, "Generator": Generator, "from_numpy": from_numpy,
-    "save": save, "load": load,
+    "save": save, "load": load, "__version__": TorchVersion("2.13.0+cpu"),
     "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
     "is_tensor": is_tensor, "numel": torch_function("numel", Tensor.numel),
     "detach": torch_function("detach", Tensor.detach),

@@ -413,7 +413,8 @@ def build(print_fn):
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
                "torch.distributions": distributions,
                "torch.linalg": namespace["linalg"], "torch.func": namespace["func"], "torch.utils": utils,
-               "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data"))}
+               "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
+               "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint"))}
     for dotted in SUBMODULES:
         modules[dotted] = Lazy(_submodule(dotted))
     for member in ("function", "graph", "functional", "forward_ad"):  # torch.autograd's submodules, importable by name
@@ -452,12 +453,15 @@ def _package(name):
 
 
 def _utils():
-    """torch.utils: its data package (DataLoader and friends), imported on first use."""
+    """torch.utils: its data package (DataLoader and friends) and checkpoint, imported on first use."""
     if "utils" not in _PACKAGES:
         def data():
             from tensorsh import data
             return Namespace("torch.utils.data", dict(data.NAMESPACE, dataloader=data.DATALOADER))
-        _PACKAGES["utils"] = Namespace("torch.utils", {"data": Lazy(data)})
+        def checkpoint():
+            from tensorsh.engine.checkpoint import NAMESPACE
+            return Namespace("torch.utils.checkpoint", NAMESPACE)
+        _PACKAGES["utils"] = Namespace("torch.utils", {"data": Lazy(data), "checkpoint": Lazy(checkpoint)})
     return _PACKAGES["utils"]
 
 

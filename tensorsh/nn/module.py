@@ -30,7 +30,7 @@ class StateDict(OrderedDict):
     __module__ = "collections"
     __qualname__ = "OrderedDict"
     __api__ = frozenset({"keys", "values", "items", "get", "pop", "popitem", "copy", "update", "setdefault",
-                         "clear", "move_to_end"})
+                         "clear", "move_to_end", "_metadata"})
 
 
 StateDict.__name__ = "OrderedDict"
@@ -133,6 +133,7 @@ class Module:
         "_parameters", "_buffers", "_modules", "share_memory", "_forward_hooks", "_forward_pre_hooks",
         "_backward_hooks", "_backward_pre_hooks", "_non_persistent_buffers_set"})
     call_super_init = False
+    _version = 1  # (a state_dict's _metadata records each module's; BatchNorm's is 2: num_batches_tracked)
     forward = _unimplemented
 
     def __init__(self, *args, **kwargs):
@@ -440,6 +441,9 @@ class Module:
                 keep_vars = args[2]
         if destination is None:
             destination = StateDict()
+            destination._metadata = OrderedDict()
+        if hasattr(destination, "_metadata"):
+            destination._metadata[prefix[:-1]] = {"version": self._version}
         self._save_to_state_dict(destination, prefix, keep_vars)
         for name, module in self._modules.items():
             if module is not None:
@@ -497,10 +501,13 @@ class Module:
         if not isinstance(state_dict, dict):
             raise type_error(f"Expected state_dict to be dict-like, got {type(state_dict)}.")
         missing_keys, unexpected_keys, error_msgs = [], [], []
+        metadata = getattr(state_dict, "_metadata", None)  # (a plain dict has none: each module's version is None)
         state_dict = OrderedDict(state_dict)
 
         def load(module, local_state_dict, prefix=""):
-            meta = {"assign_to_params_buffers": True} if assign else {}
+            meta = {} if metadata is None else dict(metadata.get(prefix[:-1], {}))
+            if assign:
+                meta["assign_to_params_buffers"] = True
             module._load_from_state_dict(local_state_dict, prefix, meta, True, missing_keys, unexpected_keys,
                                          error_msgs)
             for name, child in module._modules.items():

@@ -42,3 +42,27 @@ def test_linear_forward_takes_mkls_lane_order(seed, ks):
 
 def test_linear_forward_order_follows_each_rows_alignment():
     same_as_torch(VIEWS)
+
+
+FEW_ROWS = """
+torch.manual_seed({seed})
+def lay(x, f):
+    return x.t().contiguous().t() if f else x.contiguous()
+for k in {ks}:
+    for m in (2, 3):
+        for n in (2, 5, 8, 12, 16, 20, 6, 9, 13):
+            for af, bf in [(0, 0), (1, 0), (1, 1)] if n <= 5 or n % 4 == 0 else [(1, 1)]:
+                a = lay(torch.randn(m, k), af); b = lay(torch.randn(k, n), bf); c = torch.randn(n)
+                print(k, m, n, af, bf, (a @ b).tolist(), torch.addmm(c, a, b).tolist())
+lin = torch.nn.Linear(5, 2)
+x = torch.randn(7, 5)
+lin(x).pow(2).sum().backward()
+print(lin.weight.grad.tolist(), lin.bias.grad.tolist())
+"""
+
+
+@pytest.mark.parametrize("seed, ks", [(0, (5, 7, 8)), (1, (9, 16, 17)), (2, (33, 64, 130))])
+def test_two_or_three_rows_add_in_order(seed, ks):
+    """2 or 3 rows times a row-major b of up to 5 columns or a multiple of 4 (either layout of a), or column-major a
+    and b: products added in order (nn.Linear's weight gradient grad_out.t() @ input)."""
+    same_as_torch(FEW_ROWS.format(seed=seed, ks=ks))

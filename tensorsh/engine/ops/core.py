@@ -366,6 +366,21 @@ class InputNode(Node):
             self.saved = tuple(SavedTensor(t) for t in values[len(self.fields):])
 
 
+class NotImplementedNode(Node):
+    """An op PyTorch does not differentiate: its node is torch::autograd::NotImplemented, and its backward raises
+    "derivative for aten::<op> is not implemented"."""
+    __slots__ = ("op",)
+    name_ = "NotImplemented"
+    qualified = True  # (name() is torch::autograd::NotImplemented, its repr is not)
+
+    def __init__(self, op, *inputs):  # (edges only to the inputs that require grad, as PyTorch collects them)
+        Node.__init__(self, tuple(operand_edge(t) for t in inputs if needs_grad(t)))
+        self.op = op
+
+    def backward(self, gg):
+        raise runtime(f"derivative for aten::{self.op} is not implemented")
+
+
 class SavingNode(Node):
     """A node declared by what it saves: its inputs (their edges, in order), then the op's result, keeping the op's
     arguments named by `fields`: SavingNode(*inputs, out, *values), with `inputs` tensors (one unless the class

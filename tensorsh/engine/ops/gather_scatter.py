@@ -6,12 +6,12 @@ import numpy as np
 
 from .. import autograd, dtypes, messages
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
-from ..errors import index_error, runtime, type_error, warn
+from ..errors import index_error, runtime, type_error, warn, warn_once
 from ..saved_names import as_given, given
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _C_NAMES, _fresh, _invalid_combination
-from .core import (attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy, needs_grad,
+from .core import (NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy, needs_grad,
                    operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
 
 
@@ -580,10 +580,28 @@ class ScatterBackward1(ScatterBackward0):
     saved_names, saved_values = ("index",), {"dim": as_given("dim")}
 
 
-def _scatter_source(self, d, idx, src, reduce):
+_SCATTER_REDUCE = {None: None, "add": np.add, "multiply": np.multiply}
+
+
+def _scatter_reduce_kernel(src, reduce):
+    """scatter's deprecated reduce= ('add' or 'multiply'): the ufunc that folds src in (None: plain writes)."""
+    if reduce not in _SCATTER_REDUCE:
+        raise runtime("reduce argument must be either add or multiply.")
+    if reduce is not None and isinstance(src, Tensor):
+        warn_once("The reduce argument of torch.scatter with Tensor src is deprecated and will be removed in a "
+                  "future PyTorch release. Use torch.scatter_reduce instead for more reduction options.")
+    return _SCATTER_REDUCE[reduce]
+
+
+def _scatter_node(self, d, index, src, reduce, op="scatter"):
+    """scatter's node: PyTorch does not differentiate scatter with reduce= (NotImplemented, naming op)."""
+    tensor_src = isinstance(src, Tensor)
     if reduce is not None:
-        raise runtime("scatter(): reduce= is not supported by tensorsh (PyTorch deprecates it; use scatter_add or "
-                      "scatter_reduce in PyTorch)")
+        return NotImplementedNode(op, *((self, src) if tensor_src else (self,)))
+    return (ScatterBackward0 if tensor_src else ScatterBackward1)(self, d, index, src if tensor_src else None)
+
+
+def _scatter_source(self, d, idx, src):
     if isinstance(src, Tensor):
         if src.dtype is not self.dtype:
             raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
@@ -594,8 +612,13 @@ def _scatter_source(self, d, idx, src, reduce):
     return np.asarray(src).astype(self.dtype.np)
 
 
-def _scatter_into(arr, d, idx, values):
-    if arr.ndim:
+def _scatter_into(arr, d, idx, values, ufunc=None):
+    """Write values at idx along d (ufunc: fold them in with ufunc.at, repeated places each time)."""
+    if ufunc is not None:
+        grid_idx = idx.reshape(idx.shape or (1,))
+        flat = arr.reshape(arr.shape or (1,))  # (a view of arr, 0-d included)
+        ufunc.at(flat, _index_grid(grid_idx, d), np.broadcast_to(values, idx.shape).reshape(grid_idx.shape))
+    elif arr.ndim:
         grid_idx = idx.reshape(idx.shape or (1,))
         arr[_index_grid(grid_idx, d)] = np.broadcast_to(values, idx.shape).reshape(grid_idx.shape)
     elif idx.size:
@@ -606,14 +629,14 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
     _index_dtype("scatter", index, "scatter(): Expected dtype int32/int64 for index")
     d, idx = _gather_geometry(self, dim, index, "scatter", src)
-    values = _scatter_source(self, d, idx, src, reduce)
+    ufunc = _scatter_reduce_kernel(src, reduce)
+    values = _scatter_source(self, d, idx, src)
     arr = self._np.copy()
-    _scatter_into(arr, d, idx, values)
+    _scatter_into(arr, d, idx, values, ufunc)
     out = fresh(arr, self.dtype)
     if needs_grad(self, src):
-        tensor_src = isinstance(src, Tensor)
-        attach(out, given((ScatterBackward0 if tensor_src else ScatterBackward1)(
-            self, d, index, src if tensor_src else None), dim=dim))
+        node = _scatter_node(self, d, index, src, reduce)
+        attach(out, node if reduce is not None else given(node, dim=dim))
     return out
 
 
@@ -622,15 +645,14 @@ def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
     precheck(self, src, internal_overlap=False, overlap=False)  # autograd's rules, the kernel's checks, its overlap ones
     _index_dtype("scatter_", index, "scatter(): Expected dtype int32/int64 for index")
     d, idx = _gather_geometry(self, dim, index, "scatter", src)
-    values = _scatter_source(self, d, idx, src, reduce)
+    ufunc = _scatter_reduce_kernel(src, reduce)
+    values = _scatter_source(self, d, idx, src)
     precheck(self, src, overlap=False)
     check_overlap(self, (src,))
-    tensor_src = isinstance(src, Tensor)
 
     def write(arr):
-        _scatter_into(arr, d, idx, values)
-    return write_inplace(self, write, lambda: (ScatterBackward0 if tensor_src else ScatterBackward1)(
-        self, d, index, src if tensor_src else None), (src,))
+        _scatter_into(arr, d, idx, values, ufunc)
+    return write_inplace(self, write, lambda: _scatter_node(self, d, index, src, reduce, "scatter_"), (src,))
 
 
 # ------------------------------------------------------------------ in-place twins of index_add, scatter_add, masked_scatter
