@@ -1,5 +1,7 @@
 """Loss ops with their own backward nodes (mse, smooth_l1, huber, nll, binary cross entropy with or without
 logits), computed elementwise in PyTorch's float order and reduced by the engine's own sum/mean."""
+import math
+
 import numpy as np
 
 from . import dtypes, kernels, messages
@@ -66,7 +68,7 @@ class _PointwiseLoss(Node):
             common = dtypes.result_type((a, b)).np
             x, y = x.astype(common), y.astype(common)
         gn = g._np
-        norm = 1.0 / self.numel if self.reduction == "mean" else 1.0
+        norm = _per(1.0, self.numel) if self.reduction == "mean" else 1.0
         if self.reduced is not None and self.reduced[1] is not None and a.dtype in REDUCED_FLOATS and a.dtype is b.dtype is g.dtype:
             d = np.asarray(self.reduced[1](*_in_float(x, y, gn), norm, dtypes.rounding(a.dtype), *self.params))
         else:
@@ -126,14 +128,19 @@ def _smooth_l1_double(gg, g, a, b, reduction, numel, beta):
         if reduction == "mean":  # (`grad_input /= numel`: div_.Scalar, DivBackward1 as well)
             g_self = div_scalar(g_self, numel)
     x, y = _broadcast(a, b)
-    norm = 1.0 / numel if reduction == "mean" else 1.0
+    norm = _per(1.0, numel) if reduction == "mean" else 1.0
     first = from_numpy(np.asarray(_smooth_l1_grad(x, y, gg._np, norm, beta), dtype=a.dtype.np), a.dtype)
     return first, g_self
 
 
+def _per(x, numel):
+    """x / numel as C++'s doubles divide: an empty input's mean scale is inf (its gradient is empty anyway)."""
+    return x / numel if numel else math.copysign(math.inf, x)
+
+
 def mse_loss_backward(g, a, b, reduction, numel):
     d = a - b
-    return mul_scalar(d, 2.0 / numel if reduction == "mean" else 2.0) * g
+    return mul_scalar(d, _per(2.0, numel) if reduction == "mean" else 2.0) * g
 
 
 def _in_float(*arrays):
@@ -239,7 +246,19 @@ mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad, _mse_double, ke
                     reduced=(_mse_reduced, _mse_grad_reduced))
 _smooth_l1 = _loss_op("SmoothL1LossBackward0", _smooth_l1_forward, _smooth_l1_grad, _smooth_l1_double, "beta",
                       kernel="smooth_l1_cpu", reduced=(None, _smooth_l1_grad_reduced))
-_huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad, param="delta", kernel="huber_cpu",
+def _huber_double(gg, g, a, b, reduction, numel, delta):
+    """huber_loss_backward's derivatives: for self (minus it for target) PyTorch's huber_loss_double_backward
+    (grad * (|self - target| < delta), over numel for a mean), for grad_output the backward op applied to grad."""
+    g_self = gg * g * ((a - b).abs() < delta).to(gg.dtype)
+    if reduction == "mean":  # (`grad_input /= numel`)
+        g_self = div_scalar(g_self, numel)
+    x, y = _broadcast(a, b)
+    norm = _per(1.0, numel) if reduction == "mean" else 1.0
+    first = from_numpy(np.asarray(_huber_grad(x, y, gg._np, norm, delta), dtype=a.dtype.np), a.dtype)
+    return first, g_self
+
+
+_huber = _loss_op("HuberLossBackward0", _huber_forward, _huber_grad, _huber_double, param="delta", kernel="huber_cpu",
                   into_input=True, reduced=(_huber_reduced, _huber_grad_reduced))
 
 

@@ -201,6 +201,26 @@ for f in [lambda: torch.ones(4).clamp_min(torch.ones(2)), lambda: torch.ones(4).
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"losses_of_empty_inputs_under_create_graph": """
+v1 = torch.tensor([], dtype=torch.float32, requires_grad=True)
+for f in [torch.nn.functional.mse_loss, torch.nn.functional.smooth_l1_loss, torch.nn.functional.l1_loss,
+          torch.nn.functional.huber_loss]:
+    v2 = f(v1, v1)
+    v3, = torch.autograd.grad(v2.pow(2).sum(), v1, create_graph=True)
+    v3.sum().backward()
+    print(v2, v1.grad, v3.grad_fn.name() if v3.grad_fn is not None else None)
+""",
+"huber_loss_is_twice_differentiable": """
+torch.manual_seed(0)
+for red in ["mean", "sum", "none"]:
+    for v1 in [(torch.randn(5) * 2).requires_grad_(), torch.tensor([], requires_grad=True)]:
+        t = torch.randn(v1.shape)
+        v2 = torch.nn.functional.huber_loss(v1, t, reduction=red, delta=0.7)
+        v3, = torch.autograd.grad((v2 * v2).sum(), v1, create_graph=True)
+        print(v3, v3.grad_fn.name())
+        (v3 * v3).sum().backward()
+        print(v1.grad)
+""",
 }
 
 
