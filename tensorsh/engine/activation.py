@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from . import autograd, dtypes, kernels, onednn_gelu
+from . import autograd, dtypes, kernels, layout, onednn_gelu
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error, value_error
 from .saved_names import unsigned
@@ -64,11 +64,12 @@ class _Activation(Node):
 
 
 def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None,
-        inplace_saves_input=False, saves=None, self_first=False, half_forward=None, half_grad=None):
+        inplace_saves_input=False, saves=None, self_first=False, half_forward=None, half_grad=None, like_input=False):
     """saves: {PyTorch's name: function of the params} for grad_fn._saved_<name> (besides the saved tensor);
     self_first: the backward kernel's operands are (self, grad); half_forward: the forward of a float16 input (in
     float32) where PyTorch's half kernel is not the float one; half_grad(g, x, dtype, *params): the gradient of a
-    float16 or bfloat16 input (in float32) where its kernel is not float32's."""
+    float16 or bfloat16 input (in float32) where its kernel is not float32's; like_input: the output is laid out as
+    empty_like(input) (an op written into one: hardtanh)."""
     values = {k: (lambda node, f=f: f(node.params)) for k, f in (saves or {}).items()}
     node = type(name, (_Activation,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
                                        "half_grad": staticmethod(half_grad) if half_grad else None,
@@ -86,8 +87,11 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
         values = (half_forward if half_forward is not None and x.dtype is dtypes.float16 else forward)(
             _in_float(x._np), *params)
         if not inplace:  # (TensorIterator's layout: a channels_last or transposed input's own)
-            out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype) if x._np.flags.c_contiguous else \
-                laid_out_like(values, x.dtype, x)
+            if like_input:
+                out = layout.like(values, x.dtype, x)
+            else:
+                out = fresh(kernels.contiguous(values, dtype=x.dtype.np), x.dtype) if x._np.flags.c_contiguous else \
+                    laid_out_like(values, x.dtype, x)
             if needs_grad(x):
                 attach(out, node(x, x, params))
             return out
@@ -299,7 +303,7 @@ def _hardtanh_grad(g, x, lo, hi):
     return np.where((x <= _scalar(x, lo)) | (x >= _scalar(x, hi)), _scalar(g, 0), g)
 
 
-_hardtanh = _op("HardtanhBackward0", _hardtanh_forward, _hardtanh_grad, float_only=False,
+_hardtanh = _op("HardtanhBackward0", _hardtanh_forward, _hardtanh_grad, float_only=False, like_input=True,
                 saves={"min_val": lambda p: p[0], "max_val": lambda p: p[1]})  # (in place: the input saved as a copy)
 
 

@@ -221,6 +221,23 @@ for red in ["mean", "sum", "none"]:
         (v3 * v3).sum().backward()
         print(v1.grad)
 """,
+"hardtanh_is_laid_out_as_empty_like_its_input": """
+x = torch.randn(4, 3).t()
+for f in [torch.nn.functional.hardtanh, torch.nn.functional.relu6, lambda t: torch.nn.functional.hardtanh(t, -0.5, 0.5)]:
+    for t in [x, torch.randn(2, 3, 4, 5).contiguous(memory_format=torch.channels_last), torch.randn(3, 1).expand(3, 4), torch.arange(11.).nonzero()]:
+        r = f(t)
+        print(r.shape, r.stride())
+v1 = torch.arange(12, dtype=torch.float64)
+v5 = v1.nonzero()
+print(v5.shape, v5.stride())
+m = torch.tensor([[0, 1], [1, 1]]).nonzero()
+print(m.stride(), m.is_contiguous())
+for f in [lambda t: torch.nn.functional.hardtanh(t), lambda t: t.clamp(0, 3), lambda t: t + 1, lambda t: t.float(), lambda t: t.neg()]:
+    r = f(v5)
+    print(r.shape, r.stride())
+    r = f(m)
+    print(r.shape, r.stride())
+""",
 }
 
 
