@@ -8,7 +8,8 @@
  * features, made here the same way. The estimate is the CPU's own instruction: rsqrtps's table is each
  * maker's own, so only the instruction itself gives this machine's bits. Inputs outside the positive normal
  * range (zero, subnormal, near FLT_MAX, negative, inf, NaN) take MKL's scalar path: the correctly rounded root.
- * Checked against MKL's three kernels called directly (tests/engine/test_mkl_sqrt.py). */
+ * The steps were read from MKL's three kernels in torch's library (a textbook Goldschmidt refinement: no MKL
+ * tables) and are checked against those kernels called directly (tests/engine/test_mkl_sqrt.py). */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
 #include <immintrin.h>
 
