@@ -99,51 +99,6 @@ def _per_element(loop, x):
     return out
 
 
-def log1p(x):
-    """torch.log1p: SLEEF's log1p on every element of float32/float64 x (ATen's vml::vlog1p maps its vector
-    function over the tail too), where the compiled loops are built; the correctly rounded value elsewhere."""
-    if compiled is None or x.dtype not in (np.float32, np.float64) or not x.size:
-        return via_double(np.log1p)(x)
-    x = np.asarray(x)
-    return _per_element(lambda a, out: compiled.loop_log1p(a, out, a.size), x)
-
-
-def expm1(x):
-    """torch.expm1: SLEEF's expm1f on every element of float32 x (vml::vexpm1 maps its vector function over the
-    tail too), where the compiled loops are built; float64 and elsewhere the correctly rounded value."""
-    if compiled is None or x.dtype != np.float32 or not x.size:
-        return via_double(np.expm1)(x)
-    x = np.asarray(x)
-    return _per_element(lambda a, out: compiled.loop_expm1(a, out, a.size), x)
-
-
-def loop_expm1(x, walked=None):
-    """expm1 as the body of one of PyTorch's elementwise kernels computes it (elu's): float32's vector chunks
-    SLEEF's, the rest the C library's; float64 (SLEEF's expm1 not ported) numpy's, nearer SLEEF's than the C
-    library's is."""
-    x = np.asarray(x)
-    out = _vector_body("loop_expm1", x, walked) if x.dtype == np.float32 and x.size else None
-    return via_double(np.expm1)(x) if out is None else out
-
-
-def loop_tanh(x, walked=None):
-    """tanh as the body of one of PyTorch's elementwise kernels computes it (mish's, tanh-GELU's): float32's vector
-    chunks SLEEF's tanhf, the rest the C library's; float64 (SLEEF's tanh not ported) and elsewhere the
-    correctly rounded value."""
-    x = np.asarray(x)
-    out = _vector_body("loop_tanh", x, walked) if x.dtype == np.float32 and x.size else None
-    return via_double(np.tanh)(x) if out is None else out
-
-
-def sleef_exp(x):
-    """SLEEF's exp on every element of float32/float64 x (log_sigmoid's kernel runs its vector body over the
-    tail too), where the compiled loops are built; the correctly rounded value elsewhere."""
-    if compiled is None or x.dtype not in (np.float32, np.float64) or not x.size:
-        return exp(x)
-    x = np.asarray(x)
-    return _per_element(lambda a, out: compiled.loop_exp(a, out, a.size), x)
-
-
 def _avx512_core():
     """Whether this CPU has AVX-512 F, BW, VL and DQ (what PyTorch's and oneDNN's dispatch test for)."""
     if compiled is not None:
@@ -311,22 +266,40 @@ def binary_body(loop, a, b, scalar=None):
     return out
 
 
-def loop_exp(x, walked=None):
-    """exp as the body of one of PyTorch's elementwise kernels computes it (silu's x / (1 + exp(-x)), ...): SLEEF's
-    on whole two-vector chunks of each thread's range, the C library's on the rest, where the compiled loops are
-    built and x is float32/float64; the correctly rounded exp elsewhere. walked: the kernel's operand whose
-    layout decides which elements take which body, where x was computed from it (-operand)."""
-    x = np.asarray(x)
-    out = _vector_body("loop_exp", x, walked) if x.dtype in (np.float32, np.float64) and x.size else None
-    return exp(x) if out is None else out
+_FLOATS, _FLOAT32 = (np.dtype(np.float32), np.dtype(np.float64)), (np.dtype(np.float32),)
 
 
-def loop_log1p(x, walked=None):
-    """log1p as the body of one of PyTorch's elementwise kernels computes it (softplus's): as loop_exp, SLEEF's on
-    whole two-vector chunks, the C library's on the rest."""
-    x = np.asarray(x)
-    out = _vector_body("loop_log1p", x, walked) if x.dtype in (np.float32, np.float64) and x.size else None
-    return via_double(np.log1p)(x) if out is None else out
+def _sleef_everywhere(loop, fallback, dtypes):
+    """A function PyTorch takes from SLEEF on every element of a tensor of `dtypes` (ATen's vml::v<fn> maps its
+    vector function over the tail too; so does log_sigmoid's own loop): the compiled `loop` with every element
+    vectorized, where built; fallback (the correctly rounded value) elsewhere."""
+    def fn(x):
+        if compiled is None or x.dtype not in dtypes or not x.size:
+            return fallback(x)
+        return _per_element(lambda a, out: getattr(compiled, loop)(a, out, a.size), np.asarray(x))
+    return fn
+
+
+def _kernel_body(loop, fallback, dtypes):
+    """A function as the bodies of one of PyTorch's elementwise kernels compute it (silu's exp, softplus's log1p,
+    elu's expm1, mish's tanh): SLEEF's on whole two-vector chunks of each thread's range, the C library's on the
+    rest, where the compiled loops are built and x is of `dtypes`; fallback elsewhere. walked: the kernel's operand
+    whose layout decides which elements take which body, where x was computed from it (-operand)."""
+    def fn(x, walked=None):
+        x = np.asarray(x)
+        out = _vector_body(loop, x, walked) if x.dtype in dtypes and x.size else None
+        return fallback(x) if out is None else out
+    return fn
+
+
+log1p = _sleef_everywhere("loop_log1p", via_double(np.log1p), _FLOATS)  # torch.log1p
+expm1 = _sleef_everywhere("loop_expm1", via_double(np.expm1), _FLOAT32)  # torch.expm1 (float64's not ported)
+sleef_exp = _sleef_everywhere("loop_exp", exp, _FLOATS)  # log_sigmoid's buffer
+loop_exp = _kernel_body("loop_exp", exp, _FLOATS)
+loop_log1p = _kernel_body("loop_log1p", via_double(np.log1p), _FLOATS)
+# (float64's expm1 and tanh are not ported: numpy's, nearer SLEEF's than the C library's are)
+loop_expm1 = _kernel_body("loop_expm1", via_double(np.expm1), _FLOAT32)
+loop_tanh = _kernel_body("loop_tanh", via_double(np.tanh), _FLOAT32)
 
 
 def sigmoid(x):

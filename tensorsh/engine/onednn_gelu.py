@@ -8,7 +8,9 @@ Apache License 2.0); the steps are its JIT code's, one float32 rounding (or fuse
 against torch on 400,000 random inputs of four scales: every bit the same."""
 import numpy as np
 
-_F32, _F64 = np.float32, np.float64
+from .kernels import fma as _fma
+
+_F32 = np.float32
 
 
 def _f(*bits):
@@ -47,11 +49,6 @@ _AS_POLY = _f(0x3e827906, 0xbe91a98e, 0x3fb5f0e3, 0xbfba00e3, 0x3f87dc22)  # Abr
 _EXP_LOG2E, _EXP_MAX, _EXP_MIN, _LN2 = _f(0x3fb8aa3b, 0x42b17218, 0xc2aeac50, 0x3f317218)
 _EXP_POLY = _f(0x3f7ffffb, 0x3efffee3, 0x3e2aad40, 0x3d2b9d0d, 0x3c07cfce)
 _ONE, _HALF = _F32(1), _F32(0.5)
-
-
-def _fma(a, b, c):
-    """a * b + c rounded once to float32 (the product of two floats is exact in double)."""
-    return (np.asarray(a, _F64) * b + c).astype(_F32)
 
 
 def _exp(x):
