@@ -641,6 +641,9 @@ def prelu(input, weight):
     for position, (name, t) in enumerate((("self", input), ("weight", weight)), 1):
         if not isinstance(t, Tensor):
             raise type_error(f"prelu(): argument '{name}' (position {position}) must be Tensor, not {type_name(t)}")
+    if input.dtype is not weight.dtype:
+        raise runtime(f"prelu: Type promoting not supported. Got {dtypes.SCALAR_NAMES[input.dtype.name]} and "
+                      f"{dtypes.SCALAR_NAMES[weight.dtype.name]}")
     if weight.numel() != 1:
         if input.dim() == 0:
             raise runtime("Not allow zero-dim input tensor.")
@@ -655,6 +658,8 @@ def prelu(input, weight):
         if input.dim() > 1:
             shape[1] = weight.numel()
         weight = weight.reshape(shape)
+    if not input.dtype.is_floating_point:
+        raise not_implemented_for("prelu_cpu", input.dtype)
     xa = input._np
     out = fresh(kernels.contiguous(np.where(xa > 0, xa, weight._np * xa)), input.dtype)
     if needs_grad(input, weight):

@@ -767,6 +767,17 @@ def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=()):
     return out
 
 
+def viewed_from_inference(inputs, out, base_shape, version=0):
+    """out as the view of a fresh base_shape tensor that ATen's kernel returns (repeat: its result unfolded;
+    roll without dims, stack: the flat or cat result viewed) when every input is an inference tensor outside
+    inference mode: no autograd kernel runs then to keep that inner view from being recorded."""
+    if INFERENCE_MODE[0] or not all(t._version_counter.inference for t in inputs) or not out.is_contiguous():
+        return out  # (a channels-last result: left as it is)
+    base = out._alias(tuple(base_shape), _contiguous_strides(tuple(base_shape)), 0)
+    base._version_counter.value = version
+    return make_view(base, out._shape, out._stride, 0, "ViewBackward0")
+
+
 class EmbedBackward(Node):
     __slots__ = ("view_fn",)
 

@@ -8,7 +8,7 @@ from ..autograd import Node, edge_of
 from ..errors import make, runtime, type_error
 from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
-from .core import attach, collect_edges, fresh, from_numpy, needs_grad, type_name
+from .core import attach, collect_edges, fresh, from_numpy, needs_grad, type_name, viewed_from_inference
 from .registry import op
 from ..layout import joined_array, view_strides, wrap
 from ..saved_names import as_given, given
@@ -125,6 +125,9 @@ def stack(tensors, dim=0):
     out = _stacked(values, dt, tensors, d) if values.ndim >= 4 else from_numpy(np.ascontiguousarray(values), dt)
     if needs_grad(*tensors):
         attach(out, given(StackBackward0(tensors, d), dim=dim))
+    if d < tensors[0].dim():  # (ATen's stack: cat along d, viewed)
+        shape = out._shape
+        return viewed_from_inference(tensors, out, shape[:d] + (shape[d] * shape[d + 1],) + shape[d + 2:])
     return out
 
 

@@ -7,7 +7,7 @@ from ..errors import index_error, runtime, type_error
 from ..saved_names import as_given, given, unsigned
 from ..tensorimpl import _shape_list
 from .args import _fresh, _int_list, _wrap_dims
-from .core import InputNode, attach, embed, fresh, needs_grad, precheck, type_name, write_inplace
+from .core import InputNode, attach, embed, fresh, needs_grad, precheck, type_name, viewed_from_inference, write_inplace
 
 
 class FlipBackward0(InputNode):
@@ -56,7 +56,7 @@ def roll(self, shifts, dims=()):
     out = fresh(_fresh(values), self.dtype)
     if needs_grad(self):
         attach(out, RollBackward0(self, shifts, dims))
-    return out
+    return out if dims else viewed_from_inference((self,), out, (self.numel(),))
 
 
 class RepeatBackward0(InputNode):
@@ -99,7 +99,7 @@ def repeat(self, *sizes):
     out = fresh(_fresh(np.tile(self._np.reshape(padded), sizes)), self.dtype)
     if needs_grad(self):
         attach(out, RepeatBackward0(self, sizes, self._shape))
-    return out
+    return out if 0 in target else viewed_from_inference((self,), out, target, version=1)
 
 
 class _TriangleNode(InputNode):
