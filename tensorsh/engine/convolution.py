@@ -3,16 +3,17 @@ one node ConvolutionBackward0 and its gradient as a differentiable op (Convoluti
 padding and embedding lookups, each beside its node. Pooling is pooling.py's.
 
 The checks are ATen's _convolution's in its order (a 1-d convolution is a 2-d one of height 1 from its kernel's
-checks on, as ATen views it). A convolution of floats adds its products in the order of the kernel PyTorch picks
-on the CPU (measured against it): oneDNN (a batch above 1, groups, 4x4+ kernels or large inputs) starts from the
-bias and fuses each product into the sum, input channels in blocks of 8, kernel positions outside; the native
-im2col path adds rounded products channel by channel. A transposed convolution's values (the input-gradient of the
-matching convolution) and all gradients are summed in double and rounded once (their last bits can differ)."""
+checks on, as ATen views it). A float32 convolution adds its products in the order of the kernel PyTorch picks on
+the CPU (measured against it): on an AVX-512 CPU oneDNN (a batch above 1, groups, 4x4+ kernels or large inputs)
+sums blocks of 16 input channels (_onednn_avx512), and its gradients likewise (_onednn_input_grad,
+_onednn_weight_grads); the single-sample path is MKL's sgemm of the unfolded input (_native_gemm, _native_grads);
+on other CPUs oneDNN's older order (blocks of 8 from the bias). What no measured order covers (3-d and transposed
+convolutions, a strided input-gradient, most grouped gradients) is summed in double and rounded once."""
 import itertools
 
 import numpy as np
 
-from . import autograd, dtypes, layout, messages
+from . import autograd, dtypes, kernels, layout, messages
 from .autograd import Node, SavedTensor, edge_of
 from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
@@ -91,9 +92,15 @@ def _correlate(x, w, b, stride, padding, dilation, groups):
                     "nc...,oc->no...", xp[(slice(None), slice(g * cg, (g + 1) * cg)) + sl],
                     w[(slice(g * og, (g + 1) * og), slice(None)) + offs])
         return (acc if b is None else acc + b.astype(np.float64).reshape((1, o, 1, 1, 1))).astype(dt)
+    onednn = _use_onednn(n, c, x.shape[2:], kernel, groups)
+    if dt == np.float32 and onednn and kernels.AVX512_CORE:
+        return _onednn_avx512(xp, w, b, windows, (n, o) + out_sp, groups)
+    if dt == np.float32 and not onednn and groups == 1:
+        out = _native_gemm(xp, w, b, windows, out_sp)
+        if out is not None:
+            return out
     acc = np.zeros((n, o) + out_sp, dt) if b is None else \
         np.broadcast_to(b.reshape((1, o) + (1,) * nd), (n, o) + out_sp).copy()
-    onednn = _use_onednn(n, c, x.shape[2:], kernel, groups)
     exact = dt == np.float32
     for g in range(groups):
         out = acc[:, g * og:(g + 1) * og]
@@ -110,6 +117,171 @@ def _correlate(x, w, b, stride, padding, dilation, groups):
             else:
                 out += (wv * patch).astype(dt)
     return acc
+
+
+def _onednn_avx512(xp, w, b, windows, shape, groups):
+    """A float32 2-d convolution as oneDNN's AVX-512 kernels sum it (measured against PyTorch on this CPU): each
+    block of 16 input channels from zero in fused multiply-adds, kernel positions outside and channels inside, the
+    bias added to the first block's sum and the others' added after; a 1x1 kernel fused from the bias channel by
+    channel. Grouped: a depthwise one fused from the bias; 1-3 channels a group into 16k outputs from the bias;
+    4-16 channels a group (multiples of 4) into as many or more (multiples of 4) in blocks as above; other groups
+    through oneDNN's gemm, each channel's kernel positions in turn, from zero, the bias after."""
+    o, cg = w.shape[:2]
+    og = o // groups
+    one_by_one = all(k == 1 for k in w.shape[2:])
+    out = np.empty(shape, np.float32)
+    for g in range(groups):
+        bias = None if b is None else b[g * og:(g + 1) * og].reshape((1, og, 1, 1))
+
+        def products(channels, positions, acc):
+            for offs, sl in positions:
+                for ci in channels:
+                    acc = _fma(w[(slice(g * og, (g + 1) * og), ci) + offs].reshape((1, og, 1, 1)),
+                               xp[(slice(None), g * cg + ci) + sl][:, None], acc)
+            return acc
+        zero = np.zeros((shape[0], og) + shape[2:], np.float32)
+        from_bias = zero if bias is None else np.broadcast_to(bias, zero.shape).astype(np.float32)
+        if groups == 1 and one_by_one or groups > 1 and (cg == og == 1 or cg < 4 and og % 16 == 0):
+            acc = products(range(cg), windows, from_bias)
+        elif groups == 1 or cg % 4 == 0 and og % 4 == 0 and cg <= 16 and og >= cg:
+            acc = _in_blocks_of_16(lambda block: products(block, windows, zero), cg, bias)
+        else:
+            acc = zero
+            for ci in range(cg):
+                acc = products((ci,), windows, acc)
+            acc = acc if bias is None else acc + bias
+        out[:, g * og:(g + 1) * og] = acc
+    return out
+
+
+def _in_blocks_of_16(partial, channels, bias=None):
+    """oneDNN's AVX-512 sum over input channels: each block of 16 summed on its own (partial(block)), the bias added
+    to the first block's and the others' added in order."""
+    acc = None
+    for start in range(0, channels, 16):
+        part = partial(range(start, min(start + 16, channels)))
+        acc = (part if bias is None else part + bias) if acc is None else acc + part
+    return acc
+
+
+def _onednn_input_grad(g, w, in_shape, stride, padding, dilation):
+    """The input-gradient of a float32 2-d convolution as oneDNN's AVX-512 backward-data kernel sums it: output
+    channels in blocks of 16, each block's products fused from zero into the input positions they reach, kernel
+    positions in order outside and channels inside; the blocks' sums added in order."""
+    o, c = w.shape[:2]
+    padded = (g.shape[0], c) + tuple(n + 2 * p for n, p in zip(in_shape[2:], padding))
+    windows = list(_windows(w.shape[2:], stride, dilation, g.shape[2:]))
+
+    def partial(block):
+        acc = np.zeros(padded, np.float32)
+        for offs, sl in windows:
+            at = (slice(None), slice(None)) + sl
+            for co in block:
+                acc[at] = _fma(w[(co, slice(None)) + offs].reshape((1, c, 1, 1)), g[:, co][:, None], acc[at])
+        return acc
+    out = _in_blocks_of_16(partial, o)
+    return out[:, :, padding[0]:padding[0] + in_shape[2], padding[1]:padding[1] + in_shape[3]]
+
+
+def _minibatch_shares(n, channels):
+    """How oneDNN's AVX-512 backward-weights kernel shares a batch of n among PyTorch's threads (balance211, the
+    first threads one more) when neither channel count exceeds 16; one share else."""
+    threads = kernels.num_threads()
+    if max(channels) > 16 or threads < 2:
+        return [range(n)]
+    big, small = -(-n // threads), -(-n // threads) - 1
+    first = n - small * threads
+    shares, start = [], 0
+    for t in range(min(threads, n)):
+        size = big if t < first else small
+        shares.append(range(start, start + size))
+        start += size
+    return shares
+
+
+def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
+    """The weight- and bias-gradients of a float32 2-d convolution as oneDNN's AVX-512 backward-weights kernel sums
+    them: each thread's share of the batch (_minibatch_shares) fused from zero over its samples and output
+    positions in order, the shares added in thread order; the bias the same with plain adds (its shares: the
+    batch's among threads unless there are more than 16 output channels)."""
+    o, c, kh, kw = w_shape
+    n, _, ho, wo = g.shape
+    xp = _pad(x, padding)
+    rows = np.arange(kh)[:, None] * dilation[0]
+    cols = np.arange(kw)[None, :] * dilation[1]
+
+    def weight_share(samples):
+        acc = np.zeros((o, c, kh, kw), np.float32)
+        for i in samples:
+            for y in range(ho):
+                for z in range(wo):
+                    patch = xp[i][:, y * stride[0] + rows, z * stride[1] + cols]  # (c, kh, kw)
+                    acc = _fma(g[i, :, y, z].reshape((o, 1, 1, 1)), patch[None], acc)
+        return acc
+
+    def bias_share(samples):
+        flat = g[list(samples)].transpose(1, 0, 2, 3).reshape(o, -1)
+        return np.cumsum(flat, axis=1, dtype=np.float32)[:, -1] if flat.shape[1] else np.zeros(o, np.float32)
+
+    def added(parts):
+        total = parts[0]
+        for part in parts[1:]:
+            total = total + part
+        return total
+    gw = added([weight_share(s) for s in _minibatch_shares(n, (o, c))]) if want_weight and n * ho * wo <= _STEPS \
+        else None
+    gb = added([bias_share(s) for s in _minibatch_shares(n, (o,))])
+    return gw, gb
+
+
+_STEPS = 1024  # (output positions times batch up to which the weight-gradient takes oneDNN's order, one numpy step
+# each; a larger one is summed in double, the last bits not PyTorch's)
+
+
+def _native_grads(g, x, w, padding, windows, mask):
+    """The input- and weight-gradients of ATen's slow_conv2d (a float32 batch of one): the input's as MKL's sgemm of
+    the transposed weight and the output-gradient (fused in order from 12 output positions, products rounded below),
+    folded back (col2im: kernel positions in order, plain adds); the weight's as kernels.blas_matmul orders the
+    output-gradient times the unfolded input (None where that order is not known)."""
+    o, c = w.shape[:2]
+    gi = gw = None
+    if mask[0]:
+        g2 = g[0].reshape(o, -1)
+        w2 = w.reshape(o, -1)
+        cols = np.zeros((w2.shape[1], g2.shape[1]), np.float32)
+        add = _fma if g2.shape[1] >= 12 else lambda a, b, acc: acc + a * b
+        for co in range(o):
+            cols = add(w2[co][:, None], g2[co][None, :], cols)
+        xp = np.zeros((c,) + tuple(n + 2 * p for n, p in zip(x.shape[2:], padding)), np.float32)
+        cols = cols.reshape((c, len(windows)) + g.shape[2:])
+        for ci in range(c):
+            for k, (_, sl) in enumerate(windows):
+                xp[(ci,) + sl] += cols[ci, k]
+        gi = xp[(slice(None),) + tuple(slice(p, p + n) for p, n in zip(padding, x.shape[2:]))][None]
+    if mask[1]:
+        xp = _pad(x, padding)
+        unfolded = np.stack([xp[(0, ci) + sl].reshape(-1) for ci in range(c) for _, sl in windows])
+        gw = kernels.blas_matmul(np.ascontiguousarray(g[0].reshape(o, -1)), unfolded.T)
+        gw = None if gw is None else gw.reshape(w.shape)
+    return gi, gw
+
+
+def _native_gemm(xp, w, b, windows, out_sp):
+    """ATen's slow_conv2d (a batch of one, small): the bias copied into the output, then MKL's sgemm of the weight
+    (out x in*kh*kw) and the unfolded input, beta 1 (kernels.blas_matmul's orders); None where that order is not
+    known."""
+    o = w.shape[0]
+    if 0 in out_sp or 0 in w.shape:
+        return None
+    out = np.empty((xp.shape[0], o) + out_sp, np.float32)
+    for i in range(xp.shape[0]):
+        cols = np.stack([xp[(i, ci) + sl].reshape(-1) for ci in range(w.shape[1]) for _, sl in windows])
+        bias = np.zeros((o, 1), np.float32) if b is None else b.reshape((o, 1))
+        res = kernels.blas_matmul(np.ascontiguousarray(w.reshape(o, -1)), cols, bias)
+        if res is None:
+            return None
+        out[i] = res.reshape((o,) + out_sp)
+    return out
 
 
 def _letters(nd):
@@ -209,6 +381,30 @@ def convolution_backward(g, x, w, geometry, mask):
     gn, xn, wn = _as2d(nd, g._np, x._np, w._np)
     g64, x64, w64 = (a.astype(np.float64) for a in (gn, xn, wn))
     values = [None, None]
+    onednn = not transposed and nd < 3 and x.dtype is dtypes.float32 and kernels.AVX512_CORE and \
+        0 not in gn.shape and 0 not in wn.shape and _use_onednn(xn.shape[0], xn.shape[1], xn.shape[2:], wn.shape[2:],
+                                                                groups)
+    cg, og = wn.shape[1], wn.shape[0] // groups  # (grouped: the bias-gradient alone, where measured: depthwise, or
+    grouped = onednn and groups > 1 and (cg == og == 1 or  # oneDNN's blocked kernel with over 16 outputs)
+                                         cg % 4 == 0 and og % 4 == 0 and og >= cg and wn.shape[0] > 16 >= cg)
+    onednn = onednn and groups == 1
+    bias_grad = None
+    if onednn and mask[0] and tuple(stride) == (1, 1):  # (a strided one's order is not known)
+        values[0] = _onednn_input_grad(gn, wn, xn.shape, stride, padding, dilation)
+        mask = (False,) + tuple(mask[1:])
+    if onednn and (mask[1] or mask[2]) or grouped and mask[2]:
+        weight_grad, bias_grad = _onednn_weight_grads(gn, xn, wn.shape, stride, padding, dilation, mask[1] and onednn)
+        if mask[1] and weight_grad is not None:
+            values[1], mask = weight_grad, (mask[0], False, mask[2])
+    if not transposed and nd < 3 and x.dtype is dtypes.float32 and groups == 1 and not onednn and \
+            xn.shape[0] == 1 and 0 not in gn.shape and 0 not in wn.shape and (mask[0] or mask[1]) and \
+            not _use_onednn(xn.shape[0], xn.shape[1], xn.shape[2:], wn.shape[2:], 1):
+        windows = list(_windows(wn.shape[2:], stride, dilation, gn.shape[2:]))
+        gi, gw = _native_grads(gn, xn, wn, padding, windows, mask)
+        if gi is not None:
+            values[0], mask = gi, (False,) + tuple(mask[1:])
+        if gw is not None:
+            values[1], mask = gw, (mask[0], False, mask[2])
     if mask[0]:  # (transposed: the convolution of the gradient)
         values[0] = _correlate(gn, wn, None, stride, padding, dilation, groups) if transposed else \
             _input_grad(g64, w64, xn.shape, stride, padding, dilation, groups)
@@ -219,7 +415,9 @@ def convolution_backward(g, x, w, geometry, mask):
     fmt = _output_format(x, w, groups)  # (a channels_last convolution's gradients are channels_last)
     outs = [layout.in_format((v[:, :, 0] if nd == 1 else v).astype(dt.np), dt, fmt) if v is not None else None
             for v in values]
-    if mask[2]:
+    if mask[2] and bias_grad is not None:
+        outs.append(fresh(bias_grad, dt))
+    elif mask[2]:
         with autograd.no_grad():  # (the engine's float sum: ATen's order)
             outs.append(g.sum([0] + list(range(2, g.dim()))))
     else:
