@@ -157,7 +157,7 @@ class NativeLayerNormBackward0(Node):
             for begin, end in ranges:  # (each thread's buffer, summed in thread order)
                 pg, pb = np.zeros(k, t), np.zeros(k, t)
                 for i in range(begin, end):
-                    pg = pg + dy[i] * (a[i] * xs[i] + (-a[i] * mu[i]))
+                    pg = kernels.fma(dy[i], kernels.fma(a[i], xs[i], -a[i] * mu[i]), pg)  # (both fused)
                     pb = pb + dy[i]
                 dgamma, dbeta = dgamma + pg, dbeta + pb
             if w is not None and nf[1][0] is not None:

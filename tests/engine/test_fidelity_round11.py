@@ -70,6 +70,17 @@ x = torch.randn(2, 3, 10)
 m(x).pow(2).mean().backward()
 print(m(x).flatten().tolist()[:10], m.weight.grad.flatten().tolist(), m.bias.grad.tolist())
 """,
+"layer_norms_weight_gradient_fuses_both_products": """
+F = torch.nn.functional
+for (M, N, seed, dt) in [(32, 64, 0, torch.float32), (4, 10, 1, torch.float32), (8, 33, 2, torch.float32),
+                         (64, 100, 4, torch.float32), (8, 33, 2, torch.float64), (5, 7, 3, torch.float64)]:
+    torch.manual_seed(seed)
+    x = torch.randn(M, N, dtype=dt, requires_grad=True)
+    w = torch.randn(N, dtype=dt, requires_grad=True)
+    b = torch.randn(N, dtype=dt, requires_grad=True)
+    F.layer_norm(x, (N,), w, b).backward(torch.randn(M, N, dtype=dt))
+    print(w.grad.tolist(), b.grad.tolist())
+""",
 }
 
 
