@@ -111,7 +111,8 @@ class NativeLayerNormBackward0(Node):
         if k == 0:
             return (zeros_of(x) if self.next_functions[0][0] else None,) + tuple(
                 zeros_of(t) if t is not None and self.next_functions[i][0] else None for i, t in ((1, w), (2, _)))
-        if (x.dtype.np in (np.float32, np.float64) or x.dtype is dtypes.float16) and kernels._vector_lanes() is not None:
+        if (x.dtype.np in (np.float32, np.float64) or x.dtype in (dtypes.float16, dtypes.bfloat16)) and \
+                kernels._vector_lanes() is not None:
             return self._aten_backward(g, x, w, mean, rstd, rows, k)
         xn = x._np.reshape(rows, k).astype(np.float64)
         gn = g._np.reshape(rows, k).astype(np.float64)
@@ -129,11 +130,13 @@ class NativeLayerNormBackward0(Node):
 
 
     def _aten_backward(self, g, x, w, mean, rstd, rows, k):
-        """ATen's layer_norm_backward_frame, row by row in the input's type (float32 or float64), its reductions in
-        the vector lanes' order; gamma's and beta's gradients summed per thread over its rows, then over the
-        threads. (Measured on random rows, gradients bit for bit: float32 64-100%, the formula in double rounded
-        once 32-69%; float64 40-64%, before 14-46%, its forward's mean and rstd not ATen's to the last bit.)"""
-        t = np.float32 if x.dtype is dtypes.float16 else np.dtype(x.dtype.np).type  # (half: in float, as ATen's)
+        """ATen's layer_norm_backward_frame, row by row in the input's type (float32 or float64; half and bfloat16 in
+        float, their gamma and beta buffers in their own type); its reductions in the vector lanes' order (measured
+        on an AVX-512 CPU: 8 floats, 4 doubles, as on AVX2); gamma's and beta's gradients summed per thread over its
+        rows with both products fused, then over the threads. (Measured against torch on random rows: bit for bit
+        but for a few float32 rows of 100 without gamma, and a float64 row of 10 with it.)"""
+        reduced = x.dtype in (dtypes.float16, dtypes.bfloat16)
+        t = np.float32 if reduced else np.dtype(x.dtype.np).type  # (half, bfloat16: in float, as ATen's)
         dy = np.ascontiguousarray(g._np, dtype=t).reshape(rows, k)
         xs = np.ascontiguousarray(x._np, dtype=t).reshape(rows, k)
         gamma = None if w is None else np.ascontiguousarray(w._np, dtype=t).reshape(1, k)
@@ -141,11 +144,11 @@ class NativeLayerNormBackward0(Node):
         nf = self.next_functions
         out = [None, None, None]
         if nf[0][0] is not None:
-            lanes = kernels._vector_lanes() // (t(0).itemsize // 4)
+            lanes = kernels._vector_lanes() // (t(0).itemsize // 4) // (2 if kernels.AVX512_CORE else 1)
             if gamma is None:
                 ds, db = _lane_sum(dy * xs, lanes), _lane_sum(dy, lanes)
             else:
-                ds, db = _lane_sum(dy * gamma * xs, lanes), _lane_sum(dy * gamma, lanes)
+                ds, db = _lane_sum(dy * xs * gamma, lanes), _lane_sum(dy * gamma, lanes)
             scale = t(1) / t(k)  # (the compiler's fused multiply-adds where measured to match, bit for bit)
             b = kernels.fma(db, mu, -ds) * a * a * a * scale
             c = kernels.fma(-b, mu, -(db * a * scale))
@@ -153,12 +156,15 @@ class NativeLayerNormBackward0(Node):
             out[0] = fresh(dx.reshape(x._shape), x.dtype)
         if (w is not None and nf[1][0] is not None) or (len(nf) > 2 and nf[2][0] is not None):
             ranges = kernels._thread_ranges(rows, kernels.num_threads(), 1)
+            rounded = dtypes.rounding(x.dtype) if reduced else None
             dgamma, dbeta = np.zeros(k, t), np.zeros(k, t)
             for begin, end in ranges:  # (each thread's buffer, summed in thread order)
                 pg, pb = np.zeros(k, t), np.zeros(k, t)
-                for i in range(begin, end):
+                for i in range(begin, end):  # (a reduced type's buffer is of that type: each row's sum rounded)
                     pg = kernels.fma(dy[i], kernels.fma(a[i], xs[i], -a[i] * mu[i]), pg)  # (both fused)
                     pb = pb + dy[i]
+                    if reduced:
+                        pg, pb = rounded(pg), rounded(pb)
                 dgamma, dbeta = dgamma + pg, dbeta + pb
             if w is not None and nf[1][0] is not None:
                 out[1] = fresh(dgamma.reshape(self.normalized), x.dtype)

@@ -6,7 +6,7 @@ from same_as_torch import same_as_torch
 from tensorsh.engine import kernels
 
 # (oneDNN's AVX-512 kernels and MKL's sgemm, measured with PyTorch's 2 threads on this CPU)
-MEASURED_CPU = {"conv2d_and_conv1d_sum_in_onednns_and_mkls_orders"}
+MEASURED_CPU = {"conv2d_and_conv1d_sum_in_onednns_and_mkls_orders", "layer_norms_gradients_in_atens_order"}
 
 PROGRAMS = {
 "ops_on_inference_tensors_made_as_views_by_aten_are_views_outside_inference_mode": """
@@ -70,16 +70,22 @@ x = torch.randn(2, 3, 10)
 m(x).pow(2).mean().backward()
 print(m(x).flatten().tolist()[:10], m.weight.grad.flatten().tolist(), m.bias.grad.tolist())
 """,
-"layer_norms_weight_gradient_fuses_both_products": """
+"layer_norms_gradients_in_atens_order": """
 F = torch.nn.functional
 for (M, N, seed, dt) in [(32, 64, 0, torch.float32), (4, 10, 1, torch.float32), (8, 33, 2, torch.float32),
-                         (64, 100, 4, torch.float32), (8, 33, 2, torch.float64), (5, 7, 3, torch.float64)]:
+                         (3, 16, 3, torch.float32), (8, 33, 2, torch.float64), (5, 7, 3, torch.float64),
+                         (32, 64, 0, torch.float64), (32, 64, 0, torch.float16), (8, 33, 2, torch.float16),
+                         (32, 64, 0, torch.bfloat16), (4, 10, 1, torch.bfloat16)]:
     torch.manual_seed(seed)
     x = torch.randn(M, N, dtype=dt, requires_grad=True)
     w = torch.randn(N, dtype=dt, requires_grad=True)
     b = torch.randn(N, dtype=dt, requires_grad=True)
-    F.layer_norm(x, (N,), w, b).backward(torch.randn(M, N, dtype=dt))
-    print(w.grad.tolist(), b.grad.tolist())
+    g = torch.randn(M, N, dtype=dt)
+    F.layer_norm(x, (N,), w, b).backward(g)
+    print(w.grad.tolist(), b.grad.tolist(), x.grad.flatten().tolist()[:64])
+    x2 = x.detach().clone().requires_grad_()
+    F.layer_norm(x2, (N,)).backward(g)
+    print(x2.grad.flatten().tolist()[:64])
 """,
 }
 
