@@ -273,7 +273,8 @@ def with_out(name, fn):
         if not isinstance(out, Tensor):
             raise type_error(f"{name}(): argument 'out' must be Tensor, not {_type_name(out)}")
         recorded = out.requires_grad and autograd.is_grad_enabled()
-        if recorded and (out.is_leaf or name in _RESIZED_FIRST):  # (a non-leaf is written, its history refused)
+        of_leaf = out.is_leaf or out._view is not None and out._view.base.is_leaf  # (a leaf's view: refused too)
+        if recorded and (of_leaf or name in _RESIZED_FIRST):  # (a non-leaf is written, its history refused)
             raise runtime("cannot resize variables that require grad" if name in _RESIZED_FIRST else
                           f"aten::{name}(): functions with out=... arguments don't support automatic differentiation, "
                           "but one of the arguments requires grad.")
@@ -285,7 +286,8 @@ def with_out(name, fn):
         if dtype is not None and dtype is not out.dtype:
             raise runtime(f"dtype {dtypes.SCALAR_NAMES[dtype.name]} does not match dtype of out parameter "
                           f"({dtypes.SCALAR_NAMES[out.dtype.name]})")
-        kwargs["dtype"] = out.dtype
+        if not any(isinstance(a, Tensor) for a in args):  # (normal's tensor forms take no dtype)
+            kwargs["dtype"] = out.dtype
         result = fn(*args, **kwargs)
         if result.shape != out.shape:
             raise runtime(f"tensorsh: {name}(..., out=) into a tensor of another shape (PyTorch resizes it) is not "
@@ -315,3 +317,50 @@ def with_out(name, fn):
     function.__name__ = function.__qualname__ = getattr(fn, "__name__", name)
     function.__doc__, function.__wrapped__ = fn.__doc__, fn
     return function
+
+
+_EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "addbmm", "baddbmm", "mv", "addmv", "dot", "vdot", "matmul"})
+RESIZED_OUT = ("An output with one or more elements was resized since it had shape {}, which does not match the "
+               "required output shape {}. This behavior is deprecated, and in a future PyTorch release outputs will "
+               "not be resized unless they have zero elements. You can explicitly reuse an out tensor t by resizing "
+               "it, inplace, to zero elements with t.resize_(0).")
+
+
+def written_to_out(name, fn, args, kwargs, out):
+    """torch.<name>(..., out=t) of an op whose engine function returns a new tensor: refused when autograd would
+    record it (an input or t requires grad), the result computed, its type checked against t's (TensorIterator's
+    canCast; the matrix products want t's dtype exactly), t resized to the result's shape (with PyTorch's warning
+    when t had elements), then written (one new version) and returned."""
+    from . import autograd, dtypes
+    from .errors import warn
+
+    def tensors(values):
+        for v in values:
+            if isinstance(v, Tensor):
+                yield v
+            elif isinstance(v, (list, tuple)):
+                yield from (t for t in v if isinstance(t, Tensor))
+    if autograd.is_grad_enabled() and (out.requires_grad or any(
+            t.requires_grad for t in tensors(list(args) + list(kwargs.values())))):
+        raise runtime(f"{name}(): functions with out=... arguments don't support automatic differentiation, but one "
+                      "of the arguments requires grad.")
+    result = fn(*args, **kwargs)
+    if not isinstance(result, Tensor):
+        raise runtime(f"tensorsh: {name}(..., out=) of an op with several results is not supported")
+    if name in _EXACT_OUT_DTYPE and result.dtype is not out.dtype:
+        raise runtime(f"Expected out tensor to have dtype {dtypes.C_NAMES[result.dtype.name]}, but got "
+                      f"{dtypes.C_NAMES[out.dtype.name]} instead")
+    if not dtypes.can_cast(result.dtype, out.dtype):
+        if name in ("cat", "concat", "concatenate"):
+            raise type_error(f"torch.cat(): input types can't be cast to the desired output type "
+                             f"{dtypes.SCALAR_NAMES[out.dtype.name]}")
+        raise runtime(f"result type {dtypes.SCALAR_NAMES[result.dtype.name]} can't be cast to the desired output "
+                      f"type {dtypes.SCALAR_NAMES[out.dtype.name]}")
+    if out.shape != result.shape:
+        if out.numel():
+            warn(RESIZED_OUT.format(list(out.shape), list(result.shape)))
+        from .ops.geometry_inplace import _resize
+        _resize(out, tuple(result.shape), version=False)
+    with autograd.no_grad():
+        out.copy_(result)
+    return out

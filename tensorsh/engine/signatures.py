@@ -9,7 +9,7 @@ PyTorch parses it, and either raises PyTorch's TypeError or goes on to the op (r
 arguments differently from the op: a varargs list, a deprecated overload, an explicit None meaning "not given").
 """
 from . import messages
-from .errors import make, type_error, warn_once
+from .errors import make, runtime, type_error, warn_once
 from .signature_table import FUNCTIONS, METHODS, NOARGS
 from .typenames import tp_name
 
@@ -611,6 +611,8 @@ def _noargs_method(name, fn):
 
 
 def _checked_function(name, fn, accepted, info):
+    takes_out = []  # (whether fn writes out= itself: found the first time a program passes one)
+
     def function(*args, **kwargs):
         key = _key(args, kwargs)
         if key not in accepted:
@@ -619,8 +621,32 @@ def _checked_function(name, fn, accepted, info):
             args, kwargs, cacheable = _slow("function", name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
+        if kwargs.get("out") is not None:
+            if not takes_out:
+                takes_out.append(_takes_out(fn))
+            if not takes_out[0]:
+                from .pyapi import written_to_out
+                out = kwargs.pop("out")
+                if not isinstance(out, _Tensor):
+                    raise runtime(f"tensorsh: {name}(..., out=) into several tensors is not supported")
+                return written_to_out(name, fn, args, kwargs, out)
         return fn(*args, **kwargs)
     return function
+
+
+def _takes_out(fn):
+    """Whether fn (or what it wraps) names an `out` parameter of its own."""
+    import inspect
+    while True:
+        try:
+            if "out" in inspect.signature(fn, follow_wrapped=False).parameters:
+                return True
+        except (TypeError, ValueError):
+            return False
+        inner = getattr(fn, "__wrapped__", None)
+        if inner is None or inner is fn:
+            return False
+        fn = inner
 
 
 def _class_function(name, cls):

@@ -70,6 +70,66 @@ x = torch.randn(2, 3, 10)
 m(x).pow(2).mean().backward()
 print(m(x).flatten().tolist()[:10], m.weight.grad.flatten().tolist(), m.bias.grad.tolist())
 """,
+"out_arguments_of_ops_are_written_resized_and_refused_as_pytorchs": """
+a = torch.tensor([1., 2., 3.], requires_grad=True)
+x = torch.tensor([1., 2., 3.])
+o = torch.zeros(3)
+r = torch.add(x, 1, out=o)
+print(r is o, o, o._version)
+o2 = torch.zeros(2, 2)
+torch.mul(x, 2, out=o2)
+print(o2, o2.shape, o2._version)
+o5 = torch.empty(0)
+torch.sin(x, out=o5)
+print(o5, o5._version)
+for f in [lambda: torch.add(x, 1, out=torch.zeros(3, dtype=torch.long)), lambda: torch.add(a, 1, out=o),
+          lambda: torch.sin(a, out=o), lambda: torch.mm(torch.ones(1, 2), torch.ones(2, 1), out=torch.zeros(1, 1, dtype=torch.float64)),
+          lambda: torch.cat([o, o], out=torch.zeros(4, dtype=torch.long)), lambda: torch.rand(3, out=a.view(-1)),
+          lambda: torch.ones(2, out=a[1:]), lambda: torch.logspace(0, 1, 3, out=a)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+o4 = torch.zeros(3, dtype=torch.float64)
+torch.add(x, 1, out=o4)
+print(o4)
+with torch.no_grad():
+    torch.add(a, 1, out=o)
+print(o, o.requires_grad, o._version)
+print(torch.matmul(x, x, out=torch.zeros(())), torch.sum(x, 0, out=torch.zeros(())))
+print(torch.exp(x, out=o), o._version, torch.cat([x, x], out=torch.zeros(6)), torch.clamp(x, 0, 2, out=torch.zeros(3)))
+print(torch.gt(o, 2, out=torch.zeros(3)), torch.add(torch.tensor([1, 2, 3]), 2, out=torch.zeros(3, dtype=torch.long)))
+b = a * 2
+print(torch.zeros(3, out=b.view(-1)).grad_fn.name(), b._version, torch.rand(3, out=b).grad_fn.name())
+torch.manual_seed(0)
+print(torch.logspace(0, 1, 3, out=x), torch.normal(0., 1., (3,), out=x), torch.normal(torch.zeros(3), 1., out=x), x._version)
+""",
+"max_and_min_over_the_dim_of_a_0_dim_tensor_are_selections": """
+x = torch.tensor(4.0, requires_grad=True)
+for f in [lambda t: torch.max(t, 0).values, lambda t: torch.min(t, -1, keepdim=True)[0], lambda t: t.max(dim=0)[0]]:
+    y = f(x)
+    print(y, y.grad_fn.name(), y.grad_fn._saved_dim, y.grad_fn._saved_keepdim, y.grad_fn._saved_indices)
+    y.backward(retain_graph=True)
+    print(x.grad)
+    g, = torch.autograd.grad(y, x, create_graph=True)
+    print(g, g.grad_fn)
+""",
+"clamp_with_a_0_dim_tensor_beside_a_number_takes_the_scalar_overload": """
+x = torch.tensor([[3.0], [1.0]], requires_grad=True)
+for f in [lambda: torch.clamp(x, min=torch.tensor(2.0), max=1.5), lambda: torch.clamp(x, min=torch.ones(1), max=1.5),
+          lambda: x.clamp(min=torch.tensor(2.0), max=None), lambda: x.clamp(torch.tensor(2), 5),
+          lambda: torch.clamp(x, 1, torch.tensor(2.5)), lambda: x.clip(0.5, torch.tensor(2.)),
+          lambda: torch.clamp(x.detach().long(), torch.tensor(1.5), 3), lambda: x.detach().clone().clamp_(torch.tensor(2.), 2.5)]:
+    try:
+        y = f()
+        print(y, y.grad_fn)
+        if y.requires_grad:
+            y.sum().backward()
+            print(x.grad)
+            x.grad = None
+    except Exception as e:
+        print(type(e).__name__, str(e)[:300])
+""",
 "layer_norms_gradients_in_atens_order": """
 F = torch.nn.functional
 for (M, N, seed, dt) in [(32, 64, 0, torch.float32), (4, 10, 1, torch.float32), (8, 33, 2, torch.float32),

@@ -185,6 +185,9 @@ def _no_bool_scalar_kernel(dt, lower, upper):
 def clamp(self, min=None, max=None):
     if min is None and max is None:
         raise runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if min is not None and max is not None and isinstance(min, Tensor) != isinstance(max, Tensor):
+        # a 0-dim tensor beside a number: the parser's Scalar overload (ClampBackward1), the tensor as its value
+        min, max = (b.item() if isinstance(b, Tensor) else b for b in (min, max))
     if isinstance(min, Tensor) or isinstance(max, Tensor):
         check_broadcast_all(self, *[b for b in (min, max) if b is not None])
     x = self._np

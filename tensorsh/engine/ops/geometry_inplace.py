@@ -182,10 +182,11 @@ def resize_inplace(self, *size, memory_format=None):
     return _resize(self, shape, memory_format)
 
 
-def _resize(self, shape, memory_format=None):
+def _resize(self, shape, memory_format=None, version=True):
     """ATen's resize_: new sizes get contiguous strides (the storage grown when they need more), then a given
     memory_format restrides the tensor (its errors come after the resize, as PyTorch's); the version moves only when
-    the sizes changed (ADInplaceOrView's resize_), and only if nothing failed."""
+    the sizes changed (ADInplaceOrView's resize_), and only if nothing failed. version=False: an out= argument's
+    resize_output, below autograd."""
     if self.requires_grad:
         raise runtime("cannot resize variables that require grad")
     from ..tensorimpl import PRESERVE_FORMAT
@@ -205,7 +206,7 @@ def _resize(self, shape, memory_format=None):
         strides = memory_format.strides(shape) if memory_format.rank else _contiguous_strides(shape)
         if strides != self._stride:
             _restride(self, shape, strides)
-    if resized:
+    if resized and version:
         self._version_counter.bump()
     return self
 

@@ -211,9 +211,11 @@ def _extreme(kind, np_fn, arg_fn):
         d = self._wrap_dim(dim)
         if self._shape and self._shape[d] == 0:
             raise index_error(messages.REDUCTION_DIM_EMPTY.format(kind, d))
-        if not self._shape:
-            values = self * 1 if needs_grad(self) else from_numpy(self._np.copy(), self.dtype)
-            r = ReturnTypes((values, from_numpy(np.zeros((), np.int64), dtypes.int64)))
+        if not self._shape:  # (a 0-dim tensor: itself, index 0, recorded as the selection it is)
+            values, indices = from_numpy(self._np.copy(), self.dtype), from_numpy(np.zeros((), np.int64), dtypes.int64)
+            if needs_grad(self):
+                attach(values, _given(_EXTREME_DIM[kind](self, d, keepdim, indices), "dim", dim, as_list=False))
+            r = ReturnTypes((values, indices))
             r.kind = kind
             return r
         idx = np.asarray(arg_fn(self._np, axis=d))
@@ -273,6 +275,8 @@ class SelectingBackward(Node):
 
     def backward(self, g):
         idx, = self.unpack()
+        if not self.shape:
+            return (g.clone() if g.requires_grad else g,)
         if not self.keepdim:
             g = g.unsqueeze(self.dim)
             idx = idx.unsqueeze(self.dim)
