@@ -130,6 +130,14 @@ for f in [lambda: torch.clamp(x, min=torch.tensor(2.0), max=1.5), lambda: torch.
     except Exception as e:
         print(type(e).__name__, str(e)[:300])
 """,
+"as_strided_backward_of_an_empty_base_records_nothing": """
+v1 = torch.rand(0, 3, requires_grad=True)
+v6 = v1.view(-1).unsqueeze(0)
+v6.detach()[0:].add_(2.0)
+print(v6, v6._version)
+v12 = torch.autograd.grad(v6.sigmoid().sum(), v6, create_graph=True)[0]
+print(v12.grad_fn.name(), torch.autograd.grad(v12.sum(), v1, allow_unused=True, create_graph=True))
+""",
 "layer_norms_gradients_in_atens_order": """
 F = torch.nn.functional
 for (M, N, seed, dt) in [(32, 64, 0, torch.float32), (4, 10, 1, torch.float32), (8, 33, 2, torch.float32),

@@ -876,7 +876,10 @@ def relative_geometry(view_geometry, base_geometry):
 
 
 def as_strided_backward(g, base_geometry, view_geometry):
-    """Scatter the view's gradient into a zero tensor laid out like the base (overlaps accumulate)."""
+    """Scatter the view's gradient into a zero tensor laid out like the base (overlaps accumulate); an empty base's
+    is zeros outright (ATen's step 0: nothing recorded)."""
+    if 0 in base_geometry[0]:
+        return fresh(np.zeros(base_geometry[0], g.dtype.np), g.dtype)
     result = empty_strided(base_geometry, g.dtype)
     region = as_strided_view(result, relative_geometry(view_geometry, base_geometry))
     shape, stride, offset = relative_geometry(view_geometry, base_geometry)
