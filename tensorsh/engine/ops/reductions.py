@@ -16,7 +16,7 @@ from .scalar_arith import mul_scalar
 from .comparison import where
 from .copies import to
 from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad,
-                   sum_to, zeros_of)
+                   return_type, sum_to, zeros_of)
 from .joining import cat
 from .registry import Lazy, op
 from ..saved_names import as_given, given
@@ -176,23 +176,16 @@ tensor_sum = spread_reduction("sum", (SumBackward0, SumBackward1), _sum_values)
 mean = spread_reduction("mean", (MeanBackward0, MeanBackward1), _mean_values, _mean_check)
 
 
-class ReturnTypes(tuple):
-    """torch.return_types.max / min: a (values, indices) pair with names."""
-    __api__ = frozenset({"values", "indices"})
-    kind = "max"
+_VALUES_INDICES = {}
 
-    @property
-    def values(self):
-        return self[0]
 
-    @property
-    def indices(self):
-        return self[1]
-
-    def __repr__(self):
-        return f"torch.return_types.{self.kind}(\nvalues={self[0]!r},\nindices={self[1]!r})"
-
-    __str__ = __repr__
+def values_indices(kind, values, indices):
+    """torch.return_types.<kind> (max, min, sort, topk, kthvalue, median, mode, cummax, ...): a (values, indices)
+    pair with names, of a class named kind as PyTorch has one per op (`type(x.sort()).__name__` is 'sort')."""
+    cls = _VALUES_INDICES.get(kind)
+    if cls is None:
+        cls = _VALUES_INDICES[kind] = return_type(kind, ("values", "indices"))
+    return cls((values, indices))
 
 
 def _extreme(kind, np_fn, arg_fn):
@@ -213,9 +206,7 @@ def _extreme(kind, np_fn, arg_fn):
             raise index_error(messages.REDUCTION_DIM_EMPTY.format(kind, d))
         if not self._shape:
             values = self * 1 if needs_grad(self) else from_numpy(self._np.copy(), self.dtype)
-            r = ReturnTypes((values, from_numpy(np.zeros((), np.int64), dtypes.int64)))
-            r.kind = kind
-            return r
+            return values_indices(kind, values, from_numpy(np.zeros((), np.int64), dtypes.int64))
         idx = np.asarray(arg_fn(self._np, axis=d))
         vals = np.take_along_axis(self._np, np.expand_dims(idx, d), axis=d)
         if not keepdim:
@@ -226,9 +217,7 @@ def _extreme(kind, np_fn, arg_fn):
         indices = from_numpy(idx.astype(np.int64), dtypes.int64)
         if needs_grad(self):
             attach(values, _given(_EXTREME_DIM[kind](self, d, keepdim, indices), "dim", dim, as_list=False))
-        r = ReturnTypes((values, indices))
-        r.kind = kind
-        return r
+        return values_indices(kind, values, indices)
     return op(kind, fn, function=True)
 
 

@@ -1,0 +1,60 @@
+"""Classes of difference found by the eleventh round's held-out-style programs about tensor operations and
+printing, one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"return_types_are_classes_named_by_their_op": """
+x = torch.tensor([[3., 1.], [2., 5.]])
+for r in [x.max(0), x.min(1), x.sort(), x.topk(1), x.kthvalue(1), x.median(0), x.mode(0), x.cummax(0),
+          x.cummin(1), x.nanmedian(0), torch.tensor(2.).max(0), torch.tensor(2.).min(0), x.aminmax()]:
+    print(type(r).__name__, type(r), r)
+v, i = x.sort()
+print(v, i, x.max(0)[0], x.max(0).indices, len(x.sort()), isinstance(x.sort(), tuple))
+""",
+"unsorted_sort_orders_ties_as_introsort_beyond_16_elements": """
+torch.manual_seed(0)
+x = torch.tensor([1., 0.] * 10)
+print(x.sort().indices.tolist(), x.long().sort().indices.tolist(), x.sort(stable=True).indices.tolist())
+print(x.sort(descending=True).indices.tolist(), x.sort(stable=False).indices.tolist())
+print(x.argsort().tolist(), x.argsort(stable=True).tolist(), torch.argsort(x, descending=True).tolist())
+print(torch.tensor([1., 0.] * 8).sort().indices.tolist())
+y = torch.randint(0, 4, (3, 50)).float()
+y[0, 3] = float('nan'); y[0, 7] = float('nan'); y[1, 5] = -0.0
+print(y.sort(dim=1), y.sort(dim=1, descending=True).indices)
+print(y.T.sort(dim=0).indices.T, torch.msort(y.T)[:3])
+print(torch.tensor([1.]).expand(20).sort())
+print(torch.randint(0, 3, (40000,)).sort().indices[:20], torch.randint(0, 3, (40000,)).sort(descending=True).indices[:20])
+print(torch.randint(0, 3, (2000,)).argsort()[:20], torch.randint(0, 3, (2000,)).bool().argsort(descending=True)[-20:])
+print(torch.tensor([0., -0.] * 10).sort().values, torch.randint(0, 2, (32767,)).sort().indices[:8])
+""",
+"unique_keeps_each_nan_and_orders_as_atens_sorts": """
+n = float('nan')
+x = torch.tensor([1.5, n, 1.5, n, -1.0, n])
+print(torch.unique(x, return_inverse=True, return_counts=True))
+print(torch.unique(x, sorted=False, return_inverse=True, return_counts=True), x.unique(return_counts=True))
+print(torch.unique(x.double()), torch.unique(x.half()), torch.unique(x.bfloat16()))
+print(torch.unique(torch.tensor([0.0, -0.0, 1.0, -0.0]), return_inverse=True, return_counts=True))
+print(torch.unique(torch.tensor([-0.0, 0.0, 1.0, 0.0]), return_inverse=True, return_counts=True))
+print(torch.unique(torch.tensor([[n, 1.0], [n, 1.0], [0.0, 2.0]]), dim=0, return_inverse=True, return_counts=True))
+print(torch.unique(torch.tensor([[0.0, 1.0], [-0.0, 1.0]]), dim=0), torch.unique(torch.tensor([[-0.0, 1.0], [0.0, 1.0]]), dim=0))
+print(torch.unique_consecutive(torch.tensor([n, n, 1.0, 1.0, n]), return_inverse=True, return_counts=True))
+torch.manual_seed(3)
+for k in (5, 17, 40, 100):
+    x = torch.randint(0, 3, (k, 2)).float()
+    x[torch.rand(k, 2) < 0.2] = n
+    x[torch.rand(k, 2) < 0.1] = -0.0
+    v, i, c = torch.unique(x, dim=0, return_inverse=True, return_counts=True)
+    print(v.tolist(), i.tolist(), c.tolist())
+    v, i, c = torch.unique(x.T.contiguous(), dim=1, return_inverse=True, return_counts=True)
+    print(v.shape, i.tolist(), c.tolist())
+    print(torch.unique(x, return_inverse=True, return_counts=True))
+print(torch.unique(torch.randint(0, 5, (3000,)), return_inverse=True, return_counts=True))
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round11_ops_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
