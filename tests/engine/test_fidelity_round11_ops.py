@@ -52,6 +52,61 @@ for k in (5, 17, 40, 100):
     print(torch.unique(x, return_inverse=True, return_counts=True))
 print(torch.unique(torch.randint(0, 5, (3000,)), return_inverse=True, return_counts=True))
 """,
+"index_put_checks_the_values_shape_then_dtype_then_the_indices_bounds": """
+u = torch.zeros(3, 3)
+m = torch.tensor([True, False, True])
+for f in [lambda: u.index_put_((torch.tensor([0, 1]),), torch.tensor([1, 2])),
+          lambda: u.index_put_((torch.tensor([0, 1]),), torch.tensor([1, 2, 3])),
+          lambda: u.index_put_((torch.tensor([0, 1]),), torch.tensor([1., 2.], dtype=torch.float64)),
+          lambda: u.index_put_((torch.tensor([0, 1]),), torch.tensor([1., 2.]), accumulate=True),
+          lambda: u.index_put_((torch.tensor([0, 1]),), torch.tensor([1, 2]), accumulate=True),
+          lambda: u.index_put_((torch.tensor([0, 1]),), torch.tensor([1, 2, 3]), accumulate=True),
+          lambda: u.index_put_((torch.tensor([0, 1]),), torch.tensor(2)),
+          lambda: u.index_put_((torch.tensor([0, 5]),), torch.tensor([1, 2])),
+          lambda: u.index_put_((torch.tensor([0, 5]),), torch.tensor([1, 2, 3])),
+          lambda: u.index_put((torch.tensor([0, 1]),), torch.tensor([1, 2])),
+          lambda: torch.index_put(u, (m,), torch.tensor([1, 2])),
+          lambda: u.index_put_((m,), torch.tensor([[1.], [2.], [3.]])),
+          lambda: u.index_put_((m,), torch.tensor(2)), lambda: u.index_put_((m,), torch.tensor([2])),
+          lambda: u.index_put_((m,), torch.tensor(2), accumulate=True),
+          lambda: u.index_put((m,), torch.tensor(2.5, dtype=torch.float64)),
+          lambda: u.index_put_((torch.tensor([0, 1]),), torch.tensor([[1], [2], [3]]), accumulate=True),
+          lambda: torch.index_put_(u, (m, torch.tensor([0, 1])), torch.tensor([1, 2, 3], dtype=torch.int32)),
+          lambda: u.index_put_((torch.tensor([0, 1]),), torch.tensor([1, 2, 3], dtype=torch.int32))]:
+    try:
+        f(); print("ok", u.sum())
+    except Exception as e:
+        print(e)
+def put(i, v):
+    try:
+        u[i] = v
+        print("ok", u.sum())
+    except Exception as e:
+        print(e)
+put(torch.tensor([0, 1]), torch.tensor([1, 2]))
+put(torch.tensor([0, 7]), torch.tensor([1, 2]))
+put(torch.tensor([0, 7]), torch.tensor([1, 2, 3]))
+put(torch.tensor([0, 7]), torch.tensor([1., 2., 3.]))
+put((torch.tensor([0, 1]), torch.tensor([0, 1])), torch.tensor([1, 2, 3]))
+put(torch.tensor([True, False, True]), torch.tensor(5))
+put((Ellipsis, torch.tensor([0, 9])), torch.tensor([1., 2., 3., 4.]))
+""",
+"an_index_out_of_bounds_names_its_place_among_the_index_tensors": """
+u = torch.zeros(3, 3)
+v = torch.zeros(2, 3, 4)
+for f in [lambda: u[:, torch.tensor([0, 9])], lambda: u[torch.tensor([0, 1]), torch.tensor([0, 9])],
+          lambda: u[torch.tensor([5, 0]), torch.tensor([0, 9])], lambda: u[torch.tensor([0, 5]), torch.tensor([9, 0])],
+          lambda: u[torch.tensor([[0], [5]]), torch.tensor([9, 0])], lambda: u[torch.tensor([[0], [1]]), torch.tensor([1, -4])],
+          lambda: v[torch.tensor([[True, False, True], [False, False, True]]), torch.tensor([7])],
+          lambda: v[:, torch.tensor([1, 3]), torch.tensor([4])], lambda: v[..., torch.tensor([-5])],
+          lambda: v[torch.tensor(1), torch.tensor([3])], lambda: u[torch.tensor([[3]])],
+          lambda: u.index_put_((torch.tensor([0, 1]), torch.tensor([0, 9])), torch.tensor(1.)),
+          lambda: u.index_put_((torch.tensor([0, 1]), torch.tensor([0, 9])), torch.tensor(1.), accumulate=True)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+""",
 }
 
 

@@ -113,11 +113,34 @@ def getitem(self, index, setting=False):
     return _index(out, advanced)
 
 
-def _np_index(shape, advanced):
+def _first_out_of_bounds(out_of_bounds, arrays):
+    """The index kernel's error: at the first element (in the broadcast indices' order) with an index out of bounds,
+    the first index tensor's there."""
+    try:
+        shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    except ValueError:
+        shape = None
+    if shape is None:
+        position, n, values, bad = out_of_bounds[0]
+        i = int(values[bad].reshape(-1)[0])
+    else:
+        flags = [np.broadcast_to(bad, shape).reshape(-1) for _, _, _, bad in out_of_bounds]
+        first = min(int(np.argmax(f)) for f in flags if f.any())
+        position, n, values, _ = next(o for o, f in zip(out_of_bounds, flags) if f[first])
+        i = int(np.broadcast_to(values, shape).reshape(-1)[first])
+    return index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
+
+
+def _np_index(shape, advanced, deferred=None):
+    """numpy's key for the advanced indices (dim, tensor); an index out of bounds raises, or with a list `deferred`
+    is appended to it as the error (the key then has a zero in its place) for the caller to raise after the checks
+    that come before the kernel's (index_put_'s shapes and dtypes)."""
     key = [slice(None)] * len(shape)
     skip = set()
     zero_dim_masks = []  # a 0-dim bool index takes no dimension: numpy's too, inserted before dim
-    for dim, t in advanced:
+    out_of_bounds = []
+    position = 0  # (the index kernel names a bad index's place among the index tensors, a mask's nonzero() columns
+    for dim, t in advanced:  # counted: its "dimension")
         if t.dtype is dtypes.bool_ and t.dim() == 0:
             zero_dim_masks.append((dim, t._np))
         elif t.dtype is dtypes.bool_:
@@ -126,6 +149,7 @@ def _np_index(shape, advanced):
                     raise index_error(f"The shape of the mask {_shape_list(t._shape)} at index {j} does not match the "
                                       f"shape of the indexed tensor {_shape_list(shape)} at index {dim + j}")
             key[dim] = t._np
+            position += t.dim()
             for k in range(dim + 1, dim + t.dim()):
                 skip.add(k)
         else:
@@ -134,9 +158,16 @@ def _np_index(shape, advanced):
             if bad.any():
                 if n == 0:
                     raise index_error("index is out of bounds for dimension with size 0")
-                i = int(t._np[bad].reshape(-1)[0])
-                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=dim, n=n))
-            key[dim] = t._np
+                out_of_bounds.append((position, n, t._np, bad))
+                key[dim] = np.zeros_like(t._np)
+            else:
+                key[dim] = t._np
+            position += 1
+    if out_of_bounds:
+        error = _first_out_of_bounds(out_of_bounds, [t._np for _, t in advanced if t.dtype is not dtypes.bool_])
+        if deferred is None:
+            raise error
+        deferred.append(error)
     for dim, mask in reversed(zero_dim_masks):
         key.insert(dim, mask)
         skip = {k + 1 if k >= dim else k for k in skip}
@@ -251,7 +282,6 @@ def setitem(self, index, value):
 
 def index_put_method(self, indices, values, accumulate=False):
     """Tensor.index_put_ / torch.index_put_: `indices` is one index tensor per leading dimension (a list too)."""
-    _same_dtype(self, values)
     return index_put_inplace(self, tuple(indices), values, accumulate)
 
 
@@ -266,7 +296,6 @@ def _same_dtype(self, values):  # (index_put_'s check; x[i] = v meets it too, bu
 def index_put(self, indices, values, accumulate=False):
     """Tensor.index_put / torch.index_put: index_put_ into a copy, recorded as one IndexPutBackward0 whose edges
     are self's and the values' (no CloneBackward0 between, as ATen's composite records it)."""
-    _same_dtype(self, values)
     key, v = _put_operands(self, tuple(indices), values, accumulate)
     arr = self._np.copy()
     _put(arr, key, v, accumulate)
@@ -318,11 +347,13 @@ def _put_operands(self, index, value, accumulate=False):
         warn("Use of index_put_ on expanded tensors is deprecated. Please clone() the tensor before performing this "
              "operation. This also applies to advanced indexing e.g. tensor[indices] = tensor")
     masks = [t for _, t in advanced if t.dtype in (dtypes.bool_, dtypes.uint8)]
-    masked_fill = (not isinstance(value, Tensor) or value.numel() == 1) and len(advanced) == 1 and masks
-    if masked_fill and not accumulate and masks[0].dtype is dtypes.uint8:
+    masked_fill = (not isinstance(value, Tensor) or value.numel() == 1) and len(advanced) == 1 and masks \
+        and not accumulate
+    if masked_fill and masks[0].dtype is dtypes.uint8:
         raise runtime("masked_fill_ only supports boolean masks, but got mask with dtype unsigned char")
     advanced = [(d, _byte_mask(t)) for d, t in advanced]
-    key = _np_index(self._shape, advanced)
+    deferred = []  # (an index out of bounds is the kernel's error: after the shape and dtype checks)
+    key = _np_index(self._shape, advanced, deferred)
     if masked_fill:
         if expanded:  # (ATen's index_put_ hands one mask and a one-element value to masked_fill_: its warning, and
             warn("Use of masked_fill_ on expanded tensors is deprecated. Please clone() the tensor before performing "
@@ -337,9 +368,12 @@ def _put_operands(self, index, value, accumulate=False):
         if len(vshape) > len(target) or any(a not in (1, b) for a, b in zip(vshape[::-1], target[::-1])):
             raise runtime(f"shape mismatch: value tensor of shape {_shape_list(value._shape)} cannot be broadcast to "
                           f"indexing result of shape {_shape_list(target)}")
-        if not masked_fill:  # (index_put_'s kernel, after the shapes: x[idx] = v converts no tensor v)
+        if not masked_fill:  # (index_put_'s kernel, after the shapes: x[idx] = v converts no tensor v but a mask's
+            # one element, which goes to masked_fill_ and converts)
             _same_dtype(self, value)
         v = v.reshape(vshape)
+    if deferred:
+        raise deferred[0]
     return key, v
 
 
