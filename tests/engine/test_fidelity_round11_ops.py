@@ -107,6 +107,88 @@ for f in [lambda: u[:, torch.tensor([0, 9])], lambda: u[torch.tensor([0, 1]), to
     except Exception as e:
         print(e)
 """,
+"diff_checks_prepend_and_append_before_concatenating": """
+m = torch.tensor([[1.0, 3.0, 6.0], [2.0, 2.0, 5.0]])
+for f in [lambda: torch.diff(m, prepend=torch.tensor([1.0])), lambda: torch.diff(m, append=torch.tensor(1.0)),
+          lambda: torch.diff(m, prepend=torch.ones(3, 3)), lambda: torch.diff(m, dim=0, append=torch.ones(1, 2)),
+          lambda: torch.diff(m, prepend=torch.ones(2, 1).long()), lambda: torch.diff(torch.tensor(1.0)),
+          lambda: torch.diff(m, n=-1), lambda: torch.diff(m, dim=2), lambda: torch.diff(m.bool()),
+          lambda: torch.diff(m, append=torch.ones(2, 1, dtype=torch.float64)),
+          lambda: torch.diff(torch.tensor([1, 5, 2]), prepend=torch.tensor([True])),
+          lambda: m.diff(n=2, dim=0), lambda: torch.diff(m, 1, -1, torch.zeros(2, 0)),
+          lambda: torch.diff(m, dim=0, prepend=torch.ones(2, 3), append=torch.ones(1, 4))]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+""",
+"masked_scatter_checks_in_atens_order_and_writes_until_source_runs_out": """
+mask = torch.tensor([[True, False, True], [False, True, True]])
+for f in [lambda: torch.zeros(2, 3).masked_scatter_(mask, torch.tensor([1.0])),
+          lambda: torch.zeros(2, 3).masked_scatter(mask, torch.tensor([1.0, 2.0])),
+          lambda: torch.zeros(2, 3).masked_scatter(mask, torch.ones(2, 2)),
+          lambda: torch.zeros(2, 3).masked_scatter(mask, torch.ones(5, dtype=torch.float64)),
+          lambda: torch.zeros(2, 3).masked_scatter_(mask, torch.ones(5, dtype=torch.float64)),
+          lambda: torch.zeros(2, 3).masked_scatter(mask, torch.arange(5)),
+          lambda: torch.zeros(3).masked_scatter(mask, torch.arange(5.)),
+          lambda: torch.zeros(3).masked_scatter_(mask, torch.arange(5.)),
+          lambda: torch.zeros(2, 3).masked_scatter(torch.tensor([True, False, False]), torch.tensor([7.0])),
+          lambda: torch.zeros(2, 3).masked_scatter(torch.tensor([True, False, False]), torch.tensor([7.0, 8.0])),
+          lambda: torch.zeros(2, 3).masked_scatter(torch.zeros(2, 3, dtype=torch.bool), torch.tensor([])),
+          lambda: torch.zeros(2, 3).masked_scatter(mask.int(), torch.ones(5)),
+          lambda: torch.zeros(2, 3).masked_scatter(torch.ones(4, dtype=torch.bool), torch.ones(6)),
+          lambda: torch.zeros(2, 3).masked_scatter(torch.ones(4, dtype=torch.int), torch.ones(6, dtype=torch.int64)),
+          lambda: torch.zeros(2, 3).masked_scatter_(torch.ones(4, dtype=torch.int), torch.ones(6, dtype=torch.int64)),
+          lambda: torch.zeros(2, 3).masked_scatter_(torch.ones(4, dtype=torch.bool), torch.ones(6)),
+          lambda: torch.zeros(0, 3).masked_scatter_(torch.ones(3, dtype=torch.bool), torch.ones(0))]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+x = torch.zeros(2, 3)
+try:
+    x.masked_scatter_(mask, torch.tensor([1.0, 2.0]))
+except Exception as e:
+    print(e)
+print(x, x._version)
+x = torch.zeros(2, 3).t()
+try:
+    x.masked_scatter_(torch.ones(3, 2, dtype=torch.bool), torch.arange(4.))
+except Exception as e:
+    print(e)
+print(x, x._version)
+w = torch.ones(5, requires_grad=True)
+y = torch.zeros(2, 3).masked_scatter(torch.tensor([True, False, True]), w * 2)
+print(y, y.grad_fn.name())
+y.sum().backward()
+print(w.grad)
+""",
+"arange_checks_and_fills_as_atens_kernel": """
+for f in [lambda: torch.arange(0, -5, 1), lambda: torch.arange(0, 5, -1), lambda: torch.arange(0.0, -5.0, 0.5),
+          lambda: torch.arange(-3), lambda: torch.arange(0, float('inf')), lambda: torch.arange(0, float('nan')),
+          lambda: torch.arange(-float('inf'), 1e20), lambda: torch.arange(0, 10, 0.0), lambda: torch.arange(0, 1e20, 1e-5),
+          lambda: torch.arange(0, 1, 0.3, dtype=torch.int64), lambda: torch.arange(0, 1, 0.3, dtype=torch.int32),
+          lambda: torch.arange(0, 5, 1.5, dtype=torch.int64), lambda: torch.arange(0.5, 5, 1, dtype=torch.int64),
+          lambda: torch.arange(0, -1, -0.3, dtype=torch.int16), lambda: torch.arange(2.5, dtype=torch.int64),
+          lambda: torch.arange(250, 260, dtype=torch.uint8), lambda: torch.arange(-3.5, 3, 1.5, dtype=torch.int8),
+          lambda: torch.arange(0, 3, dtype=torch.bool), lambda: torch.arange(True), lambda: torch.arange(torch.tensor(2.5)),
+          lambda: torch.arange(1, 1), lambda: torch.arange(0.1, 0.1, 0.1)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+import random
+random.seed(1)
+for _ in range(40):
+    start = round(random.uniform(-5, 5), random.randint(0, 3))
+    step = round(random.uniform(0.011, 1.3), random.randint(2, 4))
+    end = start + step * random.randint(1, 90) + random.uniform(0, step)
+    for dt in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+        print(torch.arange(start, end, step, dtype=dt).tolist())
+print(torch.arange(0, 40000, 0.37).sum(), torch.arange(0, 40000, 0.37, dtype=torch.float64)[-3:].tolist())
+print(torch.arange(0, 100000, 0.37)[[0, 1, 33000, 54053, 54054, 54055, 54060, -1]].tolist())
+print(torch.arange(0, 1, 0.1).tolist(), torch.arange(0, 3, 0.1).tolist())
+""",
 }
 
 

@@ -64,6 +64,15 @@ def diff(self, n=1, dim=-1, prepend=None, append=None):
     if n < 0:
         raise runtime(f"order must be non-negative but got {n}")
     d = self._wrap_dim(dim)
+    for other in (prepend, append):  # (ATen's diff_check_compatible_shape, before cat's own checks)
+        if other is None:
+            continue
+        if other.dim() != self.dim():
+            raise runtime("diff expects prepend or append to be the same dimension as input")
+        for i, (a, b) in enumerate(zip(self._shape, other._shape)):
+            if i != d and a != b:
+                raise runtime("diff expects the shape of tensor to prepend or append to match that of input except "
+                              f"along the differencing dimension; input.size({i}) = {a}, but got tensor.size({i}) = {b}")
     if prepend is not None or append is not None:
         parts = [t for t in (prepend, self, append) if t is not None]
         self = cat(parts, d)

@@ -4,15 +4,16 @@ elements; each backward is PyTorch's formula from derivatives.yaml, written with
 records it. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import autograd, dtypes, messages
+from .. import autograd, dtypes, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
-from ..errors import index_error, runtime, type_error, warn, warn_once
+from ..errors import TorchError, index_error, runtime, type_error, warn, warn_once
 from ..saved_names import as_given, given
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _C_NAMES, _fresh, _invalid_combination
 from .core import (NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy, needs_grad,
                    operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
+from .views import expand
 
 
 _MISSING = object()
@@ -129,18 +130,35 @@ class MaskedSelectBackward0(Node):
 
 @tensor_params("mask", "source")
 def masked_scatter(self, mask, source):
-    """masked_scatter, as the backward of masked_select needs it: source's leading elements fill mask's places."""
-    if mask.dtype.name != "bool":  # (was numpy's IndexError about index arrays)
-        raise runtime("masked_scatter_ only supports boolean masks, but got mask with dtype "
-                      f"{dtypes.SCALAR_NAMES[mask.dtype.name]}")
+    """masked_scatter: ATen's expand_outplace(mask, self), then masked_scatter_ into the expanded self's clone:
+    source's leading elements fill mask's places."""
+    check_broadcast(mask, self)
     shape = np.broadcast_shapes(mask._shape, self._shape)
+    m = _masked_scatter_checks(self, mask, source, shape)
     arr = np.array(np.broadcast_to(self._np, shape), dtype=self.dtype.np, order="C")
-    m = np.broadcast_to(mask._np, shape)
     arr[m] = source._np.reshape(-1)[:int(m.sum())]
     out = fresh(arr, self.dtype)
     if needs_grad(self, source):
         attach(out, MaskedScatterBackward0(self, mask, source))
     return out
+
+
+def _masked_scatter_checks(self, mask, source, shape):
+    """masked_scatter_'s checks in ATen's order (the dtypes, the mask's, the mask expanded to shape, source's
+    count in the kernel); the mask as an array of shape."""
+    if self.dtype is not source.dtype:
+        raise runtime("masked_scatter: expected self and source to have same dtypes but got"
+                      f"{dtypes.SCALAR_NAMES[self.dtype.name]} and {dtypes.SCALAR_NAMES[source.dtype.name]}")
+    if mask.dtype.name != "bool":
+        raise runtime("masked_scatter_ only supports boolean masks, but got mask with dtype "
+                      f"{dtypes.SCALAR_NAMES[mask.dtype.name]}")
+    m = np.broadcast_to(expand(mask, shape)._np, shape)
+    if int(np.prod(shape)) and int(m.sum()) > source.numel():
+        raise runtime(_SOURCE_SHORT)
+    return m
+
+
+_SOURCE_SHORT = "Number of elements of source < number of ones in mask"
 
 
 class MaskedScatterBackward0(Node):
@@ -684,8 +702,16 @@ def scatter_add_inplace(self, dim, index, src):
 
 
 def masked_scatter_inplace(self, mask, source):
-    if isinstance(mask, Tensor):
-        check_fits_output(self, mask)
+    precheck(self, source, internal_overlap=False, overlap=False)
+    try:
+        _masked_scatter_checks(self, mask, source, self._shape)
+    except TorchError as e:
+        if str(e) == _SOURCE_SHORT:  # (the kernel writes source's elements in order until they run out)
+            m = np.broadcast_to(mask._np, self._shape)
+            undo.touch(self._storage)
+            places = tuple(p[:source.numel()] for p in np.nonzero(m))
+            self._np[places] = source._np.reshape(-1)
+        raise
     return _written_like(self, (source,), lambda: masked_scatter(self, mask, source),
                          lambda: MaskedScatterBackward0(self, mask, source), overlap=False)
 
