@@ -189,6 +189,28 @@ print(torch.arange(0, 40000, 0.37).sum(), torch.arange(0, 40000, 0.37, dtype=tor
 print(torch.arange(0, 100000, 0.37)[[0, 1, 33000, 54053, 54054, 54055, 54060, -1]].tolist())
 print(torch.arange(0, 1, 0.1).tolist(), torch.arange(0, 3, 0.1).tolist())
 """,
+"einsum_takes_the_sublist_format": """
+a = torch.arange(6.).view(2, 3)
+b = torch.arange(12.).view(3, 4)
+print(torch.einsum(a, [0, 1], b, [1, 2], [0, 2]), torch.einsum(a, [0, 1], b, [1, 2]))
+print(torch.einsum(a, [Ellipsis, 1], [1, Ellipsis]).shape, torch.einsum(a, [30, 27]), torch.einsum(a, [0, 1], a, [0, 1], []))
+print(torch.einsum(a, [0, 1], [1, 0]).stride(), torch.einsum(a, [0, 0]) if False else None)
+for f in [lambda: torch.einsum(a, [0, 60]), lambda: torch.einsum(a, [0, -1]), lambda: torch.einsum(a, b), lambda: torch.einsum(a),
+          lambda: torch.einsum(a, [0, 1], b), lambda: torch.einsum(a, [0, 1], b, [0]), lambda: torch.einsum(a, [0, 1, 2])]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+""",
+"repeat_interleave_refuses_a_negative_count_in_atens_words": """
+for f in [lambda: torch.repeat_interleave(torch.tensor([1, 2]), -1), lambda: torch.repeat_interleave(torch.tensor([1, 2]), torch.tensor([1, -1])),
+          lambda: torch.tensor([1, 2]).repeat_interleave(-2, dim=0), lambda: torch.repeat_interleave(torch.tensor([-1, 2])),
+          lambda: torch.repeat_interleave(torch.tensor([[1, 2], [3, 4]]), 2, dim=1)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+""",
 }
 
 

@@ -38,7 +38,7 @@ def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
             raise runtime("repeats must be 0-dim or 1-dim tensor")
         return x.index_select(d, _repeat_indices(repeats))
     if repeats < 0:
-        raise runtime("Repeats can not be negative")
+        raise runtime("Repeats must be non-negative")
     x = x.unsqueeze(d + 1)
     shape = list(x._shape)
     shape[d + 1] = repeats
