@@ -211,6 +211,28 @@ for f in [lambda: torch.repeat_interleave(torch.tensor([1, 2]), -1), lambda: tor
     except Exception as e:
         print(e)
 """,
+"narrow_checks_its_start_and_length_and_mean_its_dtype": """
+x=torch.arange(12.).view(3,4)
+for f in [lambda: x.mean(dtype=torch.int64), lambda: x.int().mean(dtype=torch.int32), lambda: x.int().mean(), lambda: x.mean(0, dtype=torch.bool), lambda: x.int().mean(dtype=torch.float64), lambda: torch.mean(x, 1, dtype=torch.int16), lambda: x.nanmean(dtype=torch.int64),
+          lambda: x.narrow(1, 3, 2), lambda: x.narrow(1, -1, 2), lambda: x.narrow(1, 5, 0), lambda: x.narrow(1, -5, 1), lambda: x.narrow(1, 4, 0), lambda: x.narrow(1, 0, -1), lambda: x.narrow(0, torch.tensor(1), 2), lambda: x.narrow(1, 2, 3),
+          lambda: x.int().nanmean(dtype=torch.int64), lambda: x.nanmean(dtype=torch.float64), lambda: x.int().nanmean(dtype=torch.float32), lambda: x.int().mean(dtype=torch.bool), lambda: torch.mean(x, dim=5, dtype=torch.int64), lambda: x.mean(dim=(0,0), dtype=torch.int64), lambda: x.narrow(3, 0, -1), lambda: x.narrow(3, 0, 1),
+          lambda: x.narrow(-1, -2, 2), lambda: torch.narrow(x, 0, 1, 1)]:
+    try: print(f())
+    except Exception as e: print(e)
+""",
+"take_along_dim_checks_dims_dtype_and_broadcasting_in_atens_words": """
+x = torch.zeros(3, 4)
+for f in [lambda: torch.take_along_dim(x, torch.tensor([[0], [1]]), dim=1), lambda: torch.take_along_dim(x, torch.tensor([[0, 1]]), dim=1),
+          lambda: torch.take_along_dim(x, torch.tensor([[[0]]]), dim=1), lambda: torch.take_along_dim(torch.zeros(3, 1), torch.tensor([[0], [0]]), dim=1),
+          lambda: torch.take_along_dim(x, torch.tensor([[0, 1, 2, 3, 0]]), dim=0),
+          lambda: torch.take_along_dim(x, torch.tensor([[0.5]]), dim=1), lambda: torch.take_along_dim(x, torch.tensor([[1]]), dim=2),
+          lambda: torch.take_along_dim(x, torch.tensor([[0.5]])), lambda: torch.take_along_dim(x, torch.tensor([[1]], dtype=torch.int32), dim=1),
+          lambda: torch.take_along_dim(x, torch.tensor([[[1]]]), dim=5), lambda: torch.take_along_dim(x, torch.tensor([[[0.5]]]), dim=1)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+""",
 }
 
 

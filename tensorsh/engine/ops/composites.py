@@ -9,8 +9,8 @@ from .. import dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error, warn_once
 from .joining import cat
-from .core import (BinaryNode, Tensor, attach, binary_operands, check_broadcast, fresh, laid_out_like, needs_grad,
-                   type_name)
+from .core import (BinaryNode, Shaped, Tensor, attach, binary_operands, check_broadcast, check_broadcast_all, fresh,
+                   laid_out_like, needs_grad, type_name)
 
 
 def check_tensors(values, arg):
@@ -204,14 +204,22 @@ def argwhere(self):
 def take_along_dim(self, indices, dim=None):
     if dim is None:
         return self.view(-1).gather(0, indices.view(-1))
+    if self.dim() != indices.dim():
+        raise runtime("torch.take_along_dim(): input and indices should have the same number of dimensions, but got "
+                      f"{self.dim()} dimensions for input, and {indices.dim()} dimensions for indices")
+    if indices.dtype is not dtypes.int64:
+        raise runtime("torch.take_along_dim(): dtype of indices should be Long but got "
+                      f"{dtypes.SCALAR_NAMES[indices.dtype.name]}")
     d = self._wrap_dim(dim)
     sizes = list(self._shape)
     sizes[d] = indices._shape[d]
+    check_broadcast_all(Shaped(tuple(sizes)), indices)  # (ATen's infer_size: its text, the sizes "tensor a")
     shape = tuple(np.broadcast_shapes(tuple(sizes), indices._shape))
     if indices._shape != shape:
         indices = indices.expand(*shape)
     sizes = list(indices._shape)
     sizes[d] = self._shape[d]
+    check_broadcast_all(Shaped(tuple(sizes)), self)
     shape = tuple(np.broadcast_shapes(tuple(sizes), self._shape))
     if self._shape != shape:
         self = self.expand(*shape)

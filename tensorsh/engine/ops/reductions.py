@@ -129,6 +129,8 @@ def _sum_values(self, dims, keepdim, dtype):
 def _mean_check(self, dtype):
     if dtype is None and self.dtype.category < 2:
         raise runtime(messages.MEAN_DTYPE.format(name=dtypes.SCALAR_NAMES[self.dtype.name]))
+    if dtype is not None and dtype.category < 2:
+        raise runtime(messages.MEAN_GIVEN_DTYPE.format(op="mean", name=dtypes.SCALAR_NAMES[dtype.name]))
 
 
 def _mean_values(self, dims, keepdim, dtype):
