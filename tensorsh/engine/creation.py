@@ -90,11 +90,7 @@ def _infer(data, depth=0, first=True):
             if shapes is None:
                 shapes = s
             elif s != shapes:
-                want = shapes[0] if shapes else 0
-                got = s[0] if s else 0
-                if not s or not shapes:
-                    raise type_error("must be real number, not list")
-                raise value_error(f"expected sequence of length {want} at dim {depth + 1} (got {got})")
+                raise _Ragged
             dt = _merge(dt, d)
         return (len(data),) + shapes, dt
     if isinstance(data, (np.ndarray, np.generic)):  # (numpy's own dtype: np.float64 is a float, yet float64)
@@ -109,6 +105,55 @@ def _infer(data, depth=0, first=True):
     if isinstance(data, str):
         raise type_error(f"new(): invalid data type '{type(data).__name__}'")
     raise runtime(f"Could not infer dtype of {type_name(data)}")
+
+
+class _Ragged(Exception):
+    """Raised up to the outermost _infer, which finds PyTorch's error for the whole data."""
+
+
+def _ragged(data, dtype):
+    """Nested data whose sequences do not nest as the first elements' do: PyTorch's error, or with no element to
+    store (a size 0 along the first elements) the (shape, dtype) of the empty result."""
+    dt = _scalar_type(data)
+    shape, inner = [], data
+    while isinstance(inner, (list, tuple)):  # (compute_sizes: along the first elements)
+        shape.append(len(inner))
+        if not inner:
+            break
+        inner = inner[0]
+    if 0 in shape:
+        return tuple(shape), dt
+    raise _store_error(data, shape, 0, dtype or dt) or value_error("ragged data")
+
+
+def _scalar_type(data):
+    """infer_scalar_type over every element, its errors first."""
+    if isinstance(data, (list, tuple)):
+        dt = None
+        for item in data:
+            dt = _merge(dt, _scalar_type(item))
+        return dt or dtypes.DEFAULT_FLOAT
+    return _infer(data, 1)[1]
+
+
+def _store_error(obj, shape, dim, dt):
+    """recursive_store's first error: a non-sequence where a dimension goes on ("not a sequence"), a length that is
+    not the first element's, a sequence where a number goes (unpacked as the dtype's scalar)."""
+    if dim == len(shape):
+        if isinstance(obj, (list, tuple)):
+            if dt.category == 2:
+                return type_error(f"must be real number, not {type(obj).__name__}")
+            return type_error(f"'{type(obj).__name__}' object cannot be interpreted as an integer")
+        return None
+    if not isinstance(obj, (list, tuple)):
+        return None if isinstance(obj, Tensor) else type_error("not a sequence")
+    if len(obj) != shape[dim]:
+        return value_error(f"expected sequence of length {shape[dim]} at dim {dim} (got {len(obj)})")
+    for item in obj:
+        error = _store_error(item, shape, dim + 1, dt)
+        if error is not None:
+            return error
+    return None
 
 
 def _merge(a, b):
@@ -147,7 +192,11 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     else:
         if dtype is not None and not isinstance(data, (list, tuple, int, float, str, np.ndarray, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
-        shape, inferred = _infer(data)
+        try:
+            shape, inferred = _infer(data)
+        except _Ragged:
+            shape, inferred = _ragged(data, dtype)
+            data = []
         values = None
     if inferred is None:
         inferred = dtypes.DEFAULT_FLOAT

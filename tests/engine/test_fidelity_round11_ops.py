@@ -233,6 +233,39 @@ for f in [lambda: torch.take_along_dim(x, torch.tensor([[0], [1]]), dim=1), lamb
     except Exception as e:
         print(e)
 """,
+"torch_tensor_of_ragged_data_fails_where_atens_store_does": """
+for d in [[[1, 2], 3], [1, [2]], [1.0, [2]], [True, [1]], [[1], 2.0], [[[1]], [2]], [[1,2],[3]], [1, 'a'], [[1], [2, 3]], [[], 1], [1, []], [1, (2,)], [(1, 2), [3, 4]], [1, None], [[1.5], [True]],
+          [[1, 2], [3, 4], [5]], [[[1, 2]], [[3]]], [[1, 2], [3, None]], [[1, 2], [3, 'a']], [[1, [2]], [3, 4]], [[1.5, 2], [3]]]:
+    try:
+        print(torch.tensor(d))
+    except Exception as e:
+        print(e)
+for d, dt in [([1, [2]], torch.float32), ([[1], 2], torch.int32), ([[1, 2], [3]], torch.float16)]:
+    try:
+        print(torch.tensor(d, dtype=dt))
+    except Exception as e:
+        print(e)
+""",
+"size_concatenates_and_repeats_into_sizes": """
+s = torch.Size([2, 3])
+for f in [lambda: s * 2.5, lambda: 2 * s, lambda: s + (1,), lambda: s + torch.Size([4]), lambda: (1,) + s, lambda: s + [1], lambda: s + 1, lambda: s * -1, lambda: s * True, lambda: torch.ones(2).shape + (3,) == (2, 3)]:
+    try:
+        r = f(); print(type(r).__name__, r)
+    except Exception as e:
+        print(e)
+""",
+"a_short_list_holding_sequences_slices_or_none_indexes_as_a_tuple": """
+x = torch.arange(6).view(2, 3)
+for f in [lambda: x[::0], lambda: x[0, ::0], lambda: x[::-2], lambda: x[[0, slice(None)]], lambda: x[[None, 0]], lambda: x[[Ellipsis, 1]], lambda: x[[[0, 1]]], lambda: x[[0, [1, 2]]], lambda: x[list(range(2))], lambda: x[[torch.tensor(1), 0]], lambda: x['ab'],
+          lambda: x[[[0, 1], [1, 0]]], lambda: x[[0, 1]], lambda: x[[True, False]], lambda: x[[(0, 1), (1, 2)]], lambda: x[[0] * 40],
+          lambda: x[torch.Size([1, 2])], lambda: x['a']]:
+    try: print(f())
+    except Exception as e: print(e)
+x[[[0, 1], [1, 0]]] = 100
+print(x)
+x[[0, slice(None)]] = -1
+print(x)
+""",
 }
 
 

@@ -6,7 +6,7 @@ import numpy as np
 
 from .. import dtypes, messages, scalars
 from ..autograd import Node, edge_of
-from ..errors import index_error, runtime, warn
+from ..errors import index_error, runtime, type_error, warn
 from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from .copies import copy_inplace, fill_inplace
@@ -17,7 +17,25 @@ from .views import _slice, alias, expand, select, unsqueeze
 
 
 def _is_advanced(ix):
-    return isinstance(ix, Tensor) or isinstance(ix, list)
+    return isinstance(ix, (Tensor, list)) or type(ix) is tuple
+
+
+_SEQUENCE_INDEX = ("Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in "
+                   "pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor "
+                   "index, x[torch.tensor(seq)], which will result either in an error or a different result")
+
+
+def _sequence_as_tuple(index):
+    """treatSequenceAsTuple (python_variable_indexing.cpp, NumPy's old heuristic): a list or str shorter than 32
+    holding a tensor, a sequence, a slice, Ellipsis or None is a tuple of indices (deprecated: a warning); any other
+    list is one advanced index."""
+    if not isinstance(index, (list, str)) or len(index) >= 32:
+        return index
+    for item in index:
+        if isinstance(item, (Tensor, list, tuple, str, slice)) or item is Ellipsis or item is None:
+            warn(_SEQUENCE_INDEX)
+            return tuple(index)
+    return index
 
 
 def _byte_mask(t):
@@ -72,7 +90,7 @@ def getitem(self, index, setting=False):
     """self[index]. PyTorch skips a slice that covers its whole dimension (start 0, stop past the end, step 1)
     inside a tuple index, and when setting even a lone one: setting, the write then goes to self itself."""
     keep_full = not setting and isinstance(index, slice)
-    index, consuming = _expand_index(self, _bool_scalars(index))
+    index, consuming = _expand_index(self, _bool_scalars(_sequence_as_tuple(index)))
     out = self
     dim = 0
     advanced = []
@@ -104,6 +122,8 @@ def getitem(self, index, setting=False):
                 raise index_error("tensors used as indices must be long, int, byte or bool tensors")
             advanced.append((dim, t))
             dim += t.dim() if t.dtype is dtypes.bool_ else 1
+        elif isinstance(ix, str):  # (a sequence: PyTorch makes a tensor of it)
+            raise type_error("new(): invalid data type 'str'")
         else:
             raise index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got " + type(ix).__name__ + ")")
     if not advanced:
@@ -254,7 +274,7 @@ def split_basic(self, index):
 def setitem(self, index, value):
     if not self._shape and isinstance(index, int) and not isinstance(index, bool) and isinstance(value, Tensor):
         raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
-    index = _bool_scalars(index)
+    index = _bool_scalars(_sequence_as_tuple(index))
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
         split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)

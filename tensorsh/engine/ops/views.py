@@ -334,7 +334,7 @@ def _slice(self, dim, start, stop, step, given_dim=None):
     if step is None:
         step = 1
     if step <= 0:
-        raise value_error("step must be greater than zero")
+        raise value_error("step must be greater than zero") if step < 0 else value_error("slice step cannot be zero")
     given = (d if given_dim is None else given_dim, unsigned(start or 0), INT64_MAX if stop is None else unsigned(stop), step)
     start = 0 if start is None else start
     stop = n if stop is None else stop
