@@ -266,6 +266,13 @@ print(x)
 x[[0, slice(None)]] = -1
 print(x)
 """,
+"linalg_solve_names_the_singular_batch_element_of_A": """
+A = torch.tensor([[[2., 1.], [1., 3.]], [[1., 2.], [2., 4.]]])
+for f in [lambda: torch.linalg.solve(A, torch.ones(2, 2)), lambda: torch.linalg.solve(A[1], torch.ones(2)), lambda: torch.linalg.solve(A.flip(0), torch.ones(2,2,1)), lambda: torch.linalg.solve(A[1:], torch.ones(2)), lambda: torch.linalg.solve(A, torch.ones(3, 2, 2)), lambda: torch.linalg.solve(torch.zeros(2,2,2), torch.ones(2,2)),lambda: torch.linalg.solve(A, torch.ones(2, 2), left=False), lambda: torch.linalg.solve(A.expand(2,2,2,2), torch.ones(2,2)),
+          lambda: torch.linalg.solve(A[1:], torch.ones(3, 2, 2)), lambda: torch.linalg.solve(A[1], torch.ones(3, 2, 2))]:
+  try: print(f())
+  except Exception as e: print(e)
+""",
 }
 
 
