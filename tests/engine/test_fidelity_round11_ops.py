@@ -273,6 +273,19 @@ for f in [lambda: torch.linalg.solve(A, torch.ones(2, 2)), lambda: torch.linalg.
   try: print(f())
   except Exception as e: print(e)
 """,
+"index_add_checks_as_its_meta_function_in_its_order": """
+x = torch.zeros(3, 4); s = torch.ones(2, 4)
+for f in [lambda: x.index_add(0, torch.tensor([[0, 1]]).float(), s.double()), lambda: x.index_add(0, torch.tensor([0., 1]), s.double()), lambda: x.index_add(0, torch.tensor([0, 1]), torch.ones(2,4,1)), lambda: x.index_add(5, torch.tensor([[0, 1]]), s), lambda: x.index_add(0, torch.tensor([0, 1]).float(), torch.ones(3,4)),
+          lambda: x.index_add_(0, torch.tensor([[0, 1]]), s), lambda: torch.index_add(x, 0, torch.tensor([[0, 1]]), s), lambda: x.index_add(0, torch.tensor(0), s[0]), lambda: x.index_add(0, torch.tensor([0, 1], dtype=torch.int16), s),
+          lambda: x.index_add(0, torch.tensor([0, 1], dtype=torch.int32), s), lambda: x.index_add(0, [0, 1], s)]:
+  try: print(f())
+  except Exception as e: print(e)
+for f in [lambda: x.index_add(1, torch.tensor([0]), torch.tensor(1.)), lambda: x.index_add(0, torch.tensor([0]), torch.tensor(1.)), lambda: x.index_add(0, torch.tensor([0, 1]), torch.ones(2, 5)),
+          lambda: x.index_add(1, torch.tensor([0, 1]), torch.ones(3, 2)), lambda: x.index_add(1, torch.tensor([0, 1]), torch.ones(2)), lambda: torch.zeros(3).index_add(0, torch.tensor([0, 2]), torch.ones(2)),
+          lambda: torch.tensor(1.).index_add(0, torch.tensor([0]), torch.tensor(2.)), lambda: torch.tensor(1.).index_add(0, torch.tensor([0]), torch.ones(1)), lambda: torch.zeros(3).index_add(0, torch.tensor(1), torch.tensor(2.))]:
+  try: print(f())
+  except Exception as e: print(e)
+""",
 }
 
 

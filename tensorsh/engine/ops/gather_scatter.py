@@ -186,7 +186,7 @@ class MaskedScatterBackward0(Node):
 def _index_dtype(op, index, message):
     if not isinstance(index, Tensor):
         raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
-    if index.dtype not in (dtypes.int64, dtypes.int32):
+    if message is not None and index.dtype not in (dtypes.int64, dtypes.int32):
         raise runtime(message)
 
 
@@ -329,6 +329,15 @@ def _add_in_turn(scalar, values):
 
 
 def _select_index(op, self, dim, index):
+    if op == "index_add":  # (index_add_'s meta function: the dim, then the index's dims, then its dtype)
+        _index_dtype(op, index, None)
+        d = self._wrap_dim(dim)
+        name = dtypes.SCALAR_NAMES[index.dtype.name]
+        if index.dim() > 1:
+            raise index_error(f"index_add_(): Index is supposed to be a vector, but got dim: {index.dim()} with "
+                              f"type: {name} and size: {_shape_list(index._shape)}")
+        if index.dtype not in (dtypes.int64, dtypes.int32):
+            raise runtime(f"index_add_(): Expected dtype int32/int64 for index but got: {name}")
     _index_dtype(op, index, f"{op}(): Expected dtype int32 or int64 for index")
     if index.dim() > 1:
         raise index_error(f"{op}(): Index is supposed to be a vector")
@@ -390,15 +399,19 @@ def index_add(self, dim, index, source, alpha=1):
     if source.dtype is not self.dtype:
         raise runtime(f"index_add_(): self ({dtypes.SCALAR_NAMES[self.dtype.name]}) and source "
                       f"({dtypes.SCALAR_NAMES[source.dtype.name]}) must have the same scalar type")
-    if source.dim() != self.dim() or any(source._shape[k] != self._shape[k] for k in range(self.dim()) if k != d):
-        if self.dim() and source.dim() and d >= source.dim():
-            raise runtime(f"index_add_(): Indexing dim {d} is out of bounds of the source tensor with dim "
-                          f"{source.dim()}")
+    # (index_func_meta_impl's order: the dim against source's dims, the index's count, the other sizes)
+    if d != 0 and d >= source.dim():
+        raise runtime(f"index_add_(): Indexing dim {d} is out of bounds of the source tensor with dim "
+                      f"{source.dim()}")
+    if idx.size != (source._shape[d] if source.dim() else 1):
+        raise runtime(f"index_add_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
+                      f"({source._shape[d] if source.dim() else 1}), for dim: {d}")
+    self_sizes, source_sizes = list(self._shape), list(source._shape)
+    if self.dim() and source.dim():
+        del self_sizes[d], source_sizes[d]
+    if self_sizes != source_sizes:
         raise runtime(f"source tensor shape must match self tensor shape, excluding the specified dimension. Got "
                       f"self.shape = {_shape_list(self._shape)} source.shape = {_shape_list(source._shape)}")
-    if self.dim() and source._shape[d] != idx.size:
-        raise runtime(f"index_add_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
-                      f"({source._shape[d]}), for dim: {d}")
     bad = (idx < 0) | (idx >= size)
     if bad.any() and not (self.numel() == 0 and self.dim() > 1):  # (an empty matrix checks no index)
         if self.dim() <= 1:  # PyTorch's kernel for vectors has its own message
