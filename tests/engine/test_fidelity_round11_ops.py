@@ -286,6 +286,25 @@ for f in [lambda: x.index_add(1, torch.tensor([0]), torch.tensor(1.)), lambda: x
   try: print(f())
   except Exception as e: print(e)
 """,
+"unique_over_a_dim_of_an_empty_tensor_checks_its_zero_sizes": """
+torch.manual_seed(0)
+x = torch.randint(0, 50, (200,))
+print(torch.unique(x, sorted=False)[:10], torch.unique(x, sorted=False, return_inverse=True, return_counts=True)[2][:10])
+print(torch.unique(x.view(20, 10), sorted=False, dim=0).shape, torch.unique(torch.tensor([True, False, True]), sorted=False, return_counts=True))
+print(torch.unique(x.to(torch.int8), return_counts=True)[1][:5], torch.unique(x.float(), sorted=False)[:5], torch.unique(x.double().view(10, 20), return_inverse=True)[1][0])
+print(torch.unique(torch.tensor([[1, 2], [1, 2]]), dim=1, return_inverse=True), torch.unique(torch.zeros(0, 3), dim=0, return_counts=True))
+print(torch.unique(torch.tensor([]), return_inverse=True, return_counts=True), torch.unique(torch.tensor(5), return_inverse=True))
+for f in [lambda: torch.unique(x, dim=2), lambda: torch.unique(torch.zeros(2, 0), dim=0), lambda: torch.unique(torch.zeros(0, 2), dim=1), lambda: x.unique(dim=-1).shape]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+for f in [lambda: torch.unique(torch.zeros(0, 0), dim=0), lambda: torch.unique(torch.zeros(2, 0, 3), dim=1, return_counts=True, return_inverse=True), lambda: torch.unique(torch.zeros(0, 0, 2), dim=2)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+""",
 }
 
 

@@ -45,6 +45,11 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
             raise type_error(f"_unique2(): argument '{name}' must be bool, not {type_name(flag)}")
     if dim is not None and (not isinstance(dim, int) or isinstance(dim, bool)):
         raise type_error(f"unique_dim(): argument 'dim' (position 2) must be int, not {type_name(dim)}")
+    if dim is not None and self.numel() == 0:  # (_unique_dim_cpu_template's checks of an empty input)
+        if self._shape[self._wrap_dim(dim)] != 0:
+            raise runtime("There are 0 sized dimensions, and they aren't selected, so unique cannot be applied")
+        if self._shape.count(0) != 1:
+            raise runtime("Number of zero sized dimensions is more than one, so unique cannot be applied ")
     if dim is None:
         values, inverse, counts = _unique_flat(self._np.reshape(-1))
         inverse = inverse.reshape(self._shape)
