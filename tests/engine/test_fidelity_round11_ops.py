@@ -305,6 +305,42 @@ for f in [lambda: torch.unique(torch.zeros(0, 0), dim=0), lambda: torch.unique(t
     except Exception as e:
         print(e)
 """,
+"index_put_writes_the_elements_before_an_index_out_of_bounds": """
+def show(f, u):
+    try:
+        f()
+    except Exception as e:
+        print(e)
+    print(u, u._version)
+u = torch.zeros(3, 3)
+show(lambda: u.index_put_((torch.tensor([1, 9]),), torch.tensor(3.0)), u)
+u = torch.zeros(3, 3)
+def a(): u[..., torch.tensor([0, 9])] = 1.0
+show(a, u)
+u = torch.zeros(3, 3)
+def b(): u[torch.tensor([0, 1]), torch.tensor([0, 9])] = 4.0
+show(b, u)
+u = torch.zeros(3, 3)
+def c(): u[torch.tensor([1, 2, 9])] = torch.tensor([[1., 2., 3.]])
+show(c, u)
+u = torch.zeros(3, 3)
+show(lambda: u.index_put_((torch.tensor([0, 0, 7]),), torch.tensor(1.0), accumulate=True), u)
+u = torch.zeros(2, 3, 4)
+def d(): u[:, torch.tensor([1, 5]), torch.tensor([0, 2])] = 2.0
+show(d, u)
+u = torch.zeros(2, 3, 4)
+def e(): u[torch.tensor([1, 0]), :, torch.tensor([3, 9])] = torch.arange(6.).view(2, 3)
+show(e, u)
+u = torch.zeros(2, 3, 4)
+def g(): u[torch.tensor([[0], [1]]), torch.tensor([0, 7])] = 5.0
+show(g, u)
+u = torch.zeros(3, 3)
+def h(): u[torch.tensor([True, False, True]), torch.tensor([0, 3])] = 6.0
+show(h, u)
+u = torch.zeros(4)
+def i(): u[torch.tensor([3, 1, -5, 0])] = torch.tensor([1., 2., 3., 4.])
+show(i, u)
+""",
 }
 
 

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from .. import dtypes, messages, scalars
+from .. import dtypes, messages, scalars, undo
 from ..autograd import Node, edge_of
 from ..errors import index_error, runtime, type_error, warn
 from ..storage import check_size
@@ -135,25 +135,28 @@ def getitem(self, index, setting=False):
 
 def _first_out_of_bounds(out_of_bounds, arrays):
     """The index kernel's error: at the first element (in the broadcast indices' order) with an index out of bounds,
-    the first index tensor's there."""
+    the first index tensor's there; and that element's place in the broadcast indices (None: they do not
+    broadcast)."""
     try:
         shape = np.broadcast_shapes(*(a.shape for a in arrays))
     except ValueError:
         shape = None
     if shape is None:
         position, n, values, bad = out_of_bounds[0]
-        i = int(values[bad].reshape(-1)[0])
+        i, first = int(values[bad].reshape(-1)[0]), None
     else:
         flags = [np.broadcast_to(bad, shape).reshape(-1) for _, _, _, bad in out_of_bounds]
         first = min(int(np.argmax(f)) for f in flags if f.any())
         position, n, values, _ = next(o for o, f in zip(out_of_bounds, flags) if f[first])
         i = int(np.broadcast_to(values, shape).reshape(-1)[first])
-    return index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
+    error = index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
+    error.first_bad = first
+    return error
 
 
 def _np_index(shape, advanced, deferred=None):
     """numpy's key for the advanced indices (dim, tensor); an index out of bounds raises, or with a list `deferred`
-    is appended to it as the error (the key then has a zero in its place) for the caller to raise after the checks
+    is appended to it as the error (the key then has zeros in the bad places) for the caller to raise after the checks
     that come before the kernel's (index_put_'s shapes and dtypes)."""
     key = [slice(None)] * len(shape)
     skip = set()
@@ -179,7 +182,7 @@ def _np_index(shape, advanced, deferred=None):
                 if n == 0:
                     raise index_error("index is out of bounds for dimension with size 0")
                 out_of_bounds.append((position, n, t._np, bad))
-                key[dim] = np.zeros_like(t._np)
+                key[dim] = np.where(bad, 0, t._np)
             else:
                 key[dim] = t._np
             position += 1
@@ -338,7 +341,7 @@ def _put(arr, key, v, accumulate):
 
 def index_put_inplace(self, index, value, accumulate=False):
     precheck(self, value, internal_overlap=False, overlap=False)  # (autograd's in-place rules before the kernel's)
-    key, v = _put_operands(self, index, value, accumulate)
+    key, v = _put_operands(self, index, value, accumulate, partial=True)
 
     def write(arr):
         _put(arr, key, v, accumulate)
@@ -346,7 +349,7 @@ def index_put_inplace(self, index, value, accumulate=False):
         self, value, key, _index_tensors(index if isinstance(index, tuple) else (index,)), accumulate), (value,))
 
 
-def _put_operands(self, index, value, accumulate=False):
+def _put_operands(self, index, value, accumulate=False, partial=False):
     """The numpy key of index_put_'s indices (their checks and warnings first) and the value as it is written."""
     index, consuming = _expand_index(self, index)
     advanced = []
@@ -393,8 +396,35 @@ def _put_operands(self, index, value, accumulate=False):
             _same_dtype(self, value)
         v = v.reshape(vshape)
     if deferred:
+        if partial and getattr(deferred[0], "first_bad", None) is not None and not masked_fill:
+            _write_until(self, key, v, deferred[0].first_bad, accumulate)
         raise deferred[0]
     return key, v
+
+
+def _write_until(self, key, v, first_bad, accumulate):
+    """index_put_'s kernel meets an index out of bounds after writing the elements before it (the indexing result
+    in C order: the dims before the indexed ones at 0, the broadcast indices up to the bad one, all dims after);
+    those writes stay, as in PyTorch (undone with the statement if nothing catches the error)."""
+    arrays = [i for i, k in enumerate(key) if isinstance(k, np.ndarray)]
+    if any(key[i].ndim == 0 for i in arrays):
+        return
+    places = np.arange(self.numel()).reshape(self._shape)[key]
+    adjacent = arrays == list(range(arrays[0], arrays[0] + len(arrays)))
+    slices = len(key) - len(arrays)
+    consumed = slices + sum(key[i].ndim if key[i].dtype == np.bool_ else 1 for i in arrays)
+    index_ndim = places.ndim - slices - (self.dim() - consumed)
+    after = places.shape[(arrays[0] if adjacent else 0) + index_ndim:]
+    count = first_bad * int(np.prod(after, dtype=np.int64))
+    if not count:
+        return
+    targets = np.unravel_index(places.reshape(-1)[:count], self._shape)
+    values = np.broadcast_to(v, places.shape).reshape(-1)[:count]
+    undo.touch(self._storage)
+    if accumulate:
+        np.add.at(self._np, targets, values)
+    else:
+        self._np[targets] = values
 
 
 class IndexPutBackward0(Node):
