@@ -219,9 +219,50 @@ def _gather_geometry(self, dim, index, op, src=None):
     idx = index._np.astype(np.int64)
     bad = (idx < 0) | (idx >= size)
     if bad.any():
-        raise runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
+        raise _out_of_bounds(runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
     return d, idx
 
+
+def _index_add_scatters(self, d, alpha):
+    """index_add_cpu_ goes through scatter_add (an index expanded to source's shape) for a matrix or more along its
+    first or last dim with alpha 1 (measured); otherwise it adds one slice per index entry."""
+    return self.dim() > 1 and alpha == 1 and d in (0, self.dim() - 1)
+
+
+def _out_of_bounds(error):
+    """An index out of bounds, met by the kernel's loop: the in-place ops keep what it wrote before (_kept_before)."""
+    error.out_of_bounds = True
+    return error
+
+
+def _kept_before(error, self, dim, idx, write, along=True, negatives=False, slices=False):
+    """After a kernel's index out of bounds (error from _out_of_bounds): the places its loop wrote before meeting it
+    are written (write(places in self, places in the loop)), as they stay written in PyTorch. The loop runs in C
+    order over self's shape with idx's entries along dim (along: index_fill_/index_copy_/index_add_; slices: one
+    whole slice per entry, index_add_'s own loop) or over idx's own shape (scatter_, scatter_add_)."""
+    if not getattr(error, "out_of_bounds", False) or not self.dim():
+        return
+    d = self._wrap_dim(dim)
+    size = self._shape[d]
+    if along:
+        first = 0 if slices else d  # (where the index's entries go in the loop's order)
+        shape = list(self._shape)
+        del shape[d]
+        shape.insert(first, idx.size)
+        idx = idx.reshape((1,) * first + (idx.size,) + (1,) * (self.dim() - first - 1))
+    else:
+        first, shape = d, idx.shape
+    flat = np.broadcast_to(idx, shape).reshape(-1)
+    bad = (flat >= size) | (flat < (-size if negatives else 0))
+    count = int(np.argmax(bad))
+    if not count:
+        return
+    loop = list(np.unravel_index(np.arange(count), shape))
+    places = loop[:first] + loop[first + 1:]
+    places.insert(d, np.where(flat[:count] < 0, flat[:count] + size, flat[:count]))
+    loop.insert(d, loop.pop(first))
+    undo.touch(self._storage)
+    write(tuple(places), tuple(loop))
 
 def _index_grid(idx, d):
     """Full index arrays addressing, for every element of idx, position idx along d and its own elsewhere."""
@@ -414,9 +455,9 @@ def index_add(self, dim, index, source, alpha=1):
                       f"self.shape = {_shape_list(self._shape)} source.shape = {_shape_list(source._shape)}")
     bad = (idx < 0) | (idx >= size)
     if bad.any() and not (self.numel() == 0 and self.dim() > 1):  # (an empty matrix checks no index)
-        if self.dim() <= 1:  # PyTorch's kernel for vectors has its own message
-            raise index_error("index out of range in self")
-        raise runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
+        if not _index_add_scatters(self, d, alpha):  # (its loop over the index, one slice each: its own message)
+            raise _out_of_bounds(index_error("index out of range in self"))
+        raise _out_of_bounds(runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
     arr = self._np.copy()
     src = source._np if alpha == 1 else source._np * self.dtype.np.type(alpha)
     if self.numel() == 0:
@@ -452,7 +493,7 @@ def _fill_index(op, self, dim, index, source=None):
     bad = (idx < -size) | (idx >= size)
     if bad.any():
         prefix = f"{op}_(): " if op == "index_copy" else ""
-        raise index_error(prefix + messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
+        raise _out_of_bounds(index_error(prefix + messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
     return d, np.where(idx < 0, idx + size, idx)
 
 
@@ -510,7 +551,12 @@ def index_fill(self, dim, index, value):
 def index_fill_inplace(self, dim, index, value):
     precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)  # autograd's in-place rules come before the kernel's checks
     _warn_if_expanded("index_fill_", self)
-    d, idx = _fill_index("index_fill", self, dim, index)
+    try:
+        d, idx = _fill_index("index_fill", self, dim, index)
+    except TorchError as e:
+        _kept_before(e, self, dim, index._np.reshape(-1), lambda at, _: self._np.__setitem__(
+            at, _index_fill_value(self, value)), negatives=True)
+        raise
     fill = _index_fill_value(self, value)
     tensor_value = isinstance(value, Tensor)
 
@@ -577,7 +623,12 @@ def index_copy(self, dim, index, source):
 
 def index_copy_inplace(self, dim, index, source):
     precheck(self, source, internal_overlap=False, overlap=False)
-    d, idx = _fill_index("index_copy", self, dim, index, source)
+    try:
+        d, idx = _fill_index("index_copy", self, dim, index, source)
+    except TorchError as e:
+        _kept_before(e, self, dim, index._np.reshape(-1), lambda at, loop: self._np.__setitem__(
+            at, source._np[loop]), negatives=True)
+        raise
     src = source._np
     precheck(self, source, overlap=False)
     check_overlap(self, (source,))
@@ -675,7 +726,12 @@ def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
     precheck(self, src, internal_overlap=False, overlap=False)  # autograd's rules, the kernel's checks, its overlap ones
     _index_dtype("scatter_", index, "scatter(): Expected dtype int32/int64 for index")
-    d, idx = _gather_geometry(self, dim, index, "scatter", src)
+    try:
+        d, idx = _gather_geometry(self, dim, index, "scatter", src)
+    except TorchError as e:
+        _kept_before(e, self, dim, index._np.astype(np.int64), lambda at, loop: _scatter_prefix(
+            self, at, loop, src, _scatter_reduce_kernel(src, reduce)), along=False)
+        raise
     ufunc = _scatter_reduce_kernel(src, reduce)
     values = _scatter_source(self, d, idx, src)
     precheck(self, src, overlap=False)
@@ -703,15 +759,34 @@ def _written_like(self, others, compute, make_node, overlap=True):
     return write_inplace(self, write, make_node, others)
 
 
+def _scatter_prefix(self, at, loop, src, ufunc=None):
+    values = src._np[loop] if isinstance(src, Tensor) else np.full(len(loop[0]), src, self.dtype.np)
+    if ufunc is None:
+        self._np[at] = values
+    else:
+        ufunc.at(self._np, at, values)
+
+
 def index_add_inplace(self, dim, index, source, alpha=1):
-    return _written_like(self, (source,), lambda: index_add(self, dim, index, source, alpha),
-                         lambda: IndexAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, source,
-                                                   alpha))
+    try:
+        return _written_like(self, (source,), lambda: index_add(self, dim, index, source, alpha),
+                             lambda: IndexAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, source,
+                                                       alpha))
+    except TorchError as e:
+        _kept_before(e, self, dim, index._np.reshape(-1), lambda at, loop: np.add.at(
+            self._np, at, source._np[loop] if alpha == 1 else source._np[loop] * self.dtype.np.type(alpha)),
+            slices=self.dim() > 1 and not _index_add_scatters(self, self._wrap_dim(dim), alpha))
+        raise
 
 
 def scatter_add_inplace(self, dim, index, src):
-    return _written_like(self, (src,), lambda: scatter_add(self, dim, index, src),
-                         lambda: ScatterAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, src))
+    try:
+        return _written_like(self, (src,), lambda: scatter_add(self, dim, index, src),
+                             lambda: ScatterAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, src))
+    except TorchError as e:
+        _kept_before(e, self, dim, index._np.astype(np.int64), lambda at, loop: np.add.at(self._np, at, src._np[loop]),
+                     along=False)
+        raise
 
 
 def masked_scatter_inplace(self, mask, source):
