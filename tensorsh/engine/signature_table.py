@@ -645,6 +645,12 @@ METHODS = {
     'lu_solve': (
         'lu_solve(Tensor LU_data, Tensor LU_pivots)',
     ),
+    'map2_': (
+        'map2_(Tensor x, Tensor y, PyObject* callable)',
+    ),
+    'map_': (
+        'map_(Tensor other, PyObject* callable)',
+    ),
     'masked_fill': (
         'masked_fill(Tensor mask, Tensor value)',
         'masked_fill(Tensor mask, Scalar value)',

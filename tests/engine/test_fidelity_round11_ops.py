@@ -384,6 +384,39 @@ show(lambda: u.index_add_(0, torch.tensor([0, 3]), torch.ones(2, 4, dtype=torch.
 u = torch.zeros(4)
 show(lambda: u.scatter_(0, torch.tensor([1, 2, -1]), torch.tensor([5., 6., 7.])), u)
 """,
+"apply_map_and_map2_run_a_python_callable_per_element": """
+x = torch.arange(6.).view(2, 3)
+x.apply_(lambda v: v + 1)
+print(x, x._version)
+calls = []
+t = torch.arange(6).view(2, 3).t()
+t.apply_(lambda v: calls.append(v) or v * 10)
+print(calls, t, t._version)
+i = torch.arange(3)
+for f in [lambda: i.apply_(lambda v: 'a'), lambda: i.apply_(lambda v: 1.7), lambda: torch.ones(2).apply_(lambda v: None), lambda: torch.tensor([True]).apply_(lambda v: 5), lambda: torch.tensor([True, False]).apply_(lambda v: not v),
+          lambda: i.apply_(5), lambda: i.map_(torch.ones(3), lambda a, b: a + b), lambda: i.map_(torch.ones(2,3), lambda a,b: a), lambda: torch.ones(3).map_(torch.ones(2), lambda a, b: a),
+          lambda: torch.ones(3).map_(torch.ones(1), lambda a,b: a*b+1), lambda: torch.ones(3).map_(torch.ones(3, requires_grad=True), lambda a,b: a), lambda: torch.ones(3).map2_(torch.ones(3), torch.ones(3), lambda a,b,c: a+b+c),
+          lambda: torch.ones(2, dtype=torch.float16).apply_(lambda v: v/3), lambda: torch.ones(2).apply_(lambda v: 2**200), lambda: torch.ones(2, dtype=torch.int8).apply_(lambda v: 300),
+          lambda: torch.ones(3).map2_(torch.ones(3).long(), torch.ones(3), lambda a,b,c: a), lambda: torch.ones(3).map2_(torch.ones(3), torch.ones(3).long(), lambda a,b,c: a),
+          lambda: torch.ones(3, requires_grad=True).map_(torch.ones(3).long(), lambda a,b: a), lambda: torch.ones(3).map_(torch.ones(2).long(), lambda a,b: a), lambda: torch.ones(3).map_(5, lambda a,b: a),
+          lambda: torch.ones(3).map2_(torch.ones(2), torch.ones(3), lambda a,b,c: a), lambda: torch.tensor(2.).apply_(lambda v: v * 3), lambda: torch.ones(2, dtype=torch.bfloat16).apply_(lambda v: v / 3),
+          lambda: torch.arange(3).apply_(lambda v: v * 1.9), lambda: torch.ones(2).apply_(lambda v: torch.tensor(3.5)), lambda: torch.ones(2, requires_grad=True).apply_(lambda v: v),
+          lambda: torch.zeros(2, 2).apply_(lambda v: float('nan')), lambda: torch.zeros(2, dtype=torch.uint8).apply_(lambda v: -1), lambda: torch.zeros(2, dtype=torch.long).apply_(lambda v: 2**70)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+for f in [lambda: torch.ones(2).map2_(x=torch.ones(2), y=torch.ones(2), callable=lambda a, b, c: a + b + c), lambda: torch.ones(2).map_(other=torch.ones(2), callable=lambda a, b: a - b),
+          lambda: torch.ones(2).map2_(1, torch.ones(2), lambda a, b, c: a), lambda: torch.ones(2).map_(torch.ones(2)), lambda: torch.ones(2).apply_(), lambda: torch.ones(2).apply_(lambda v: 1 / 0)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+try:
+    torch.ones(1).apply_(callable=lambda v: v)
+except Exception as e:
+    print(e)
+""",
 }
 
 

@@ -190,6 +190,11 @@ def _lazy(module, name, attr=None, function=True, **kw):
     op(name, Lazy("ops." + module, attr or name), function=function, edges=True, **kw)
 
 
+# python_apply.py
+_lazy("python_apply", "apply_", function=False)
+_lazy("python_apply", "map_", function=False)
+_lazy("python_apply", "map2_", function=False)
+
 # cumulative.py
 _lazy("cumulative", "cumprod", inplace="cumprod_")
 _lazy("cumulative", "cumprod_", "cumprod_inplace", function=False)
