@@ -417,6 +417,46 @@ try:
 except Exception as e:
     print(e)
 """,
+"index_reduce_folds_each_index_entry_in_turn_and_differentiates": """
+x = torch.tensor([[1., 2.], [3., 4.], [5., 6.]])
+s = torch.tensor([[10., float('nan')], [-1., 7.], [2., 2.]])
+i = torch.tensor([0, 0, 2])
+for r in ['prod', 'mean', 'amax', 'amin']:
+    for inc in [True, False]:
+        print(r, inc, x.index_reduce(0, i, s, r, include_self=inc).tolist())
+xi = torch.tensor([5, 7, 9]); si = torch.tensor([2, 3, 4])
+for r in ['prod', 'mean', 'amax', 'amin']:
+    for inc in [True, False]:
+        print(r, inc, xi.index_reduce(0, torch.tensor([0, 0, 2]), si, r, include_self=inc).tolist())
+print(torch.tensor([-7]).index_reduce(0, torch.tensor([0, 0]), torch.tensor([2, 2]), 'mean').tolist())
+print(torch.tensor([float('nan'), 1.]).index_reduce(0, torch.tensor([0, 1]), torch.tensor([1., float('nan')]), 'amax').tolist())
+print(torch.tensor([float('nan'), 1.]).index_reduce(0, torch.tensor([0, 1]), torch.tensor([1., float('nan')]), 'amin', include_self=False).tolist())
+y = x.clone().requires_grad_(); ss = s.nan_to_num().requires_grad_()
+for r in ['prod', 'mean', 'amax', 'amin']:
+    for inc in [True, False]:
+        out = y.index_reduce(0, i, ss, r, include_self=inc)
+        print(out.grad_fn.name(), out.grad_fn._saved_reduce, out.grad_fn._saved_include_self, out.grad_fn._saved_dim)
+        g = torch.autograd.grad(out.sum(), [y, ss])
+        print(r, g[0].tolist(), g[1].tolist())
+z = torch.tensor([[0., 2.], [3., 0.]], requires_grad=True)
+src = torch.tensor([[0., 1.], [2., 0.], [0., 5.]], requires_grad=True)
+out = z.index_reduce(0, torch.tensor([0, 1, 0]), src, 'prod')
+print(out, torch.autograd.grad(out.sum(), [z, src]))
+w = x.clone().requires_grad_()
+v = w * 1
+v.index_reduce_(1, torch.tensor([1, 1]), torch.ones(3, 2) * 3, 'amax')
+print(v, v.grad_fn.name(), v._version)
+v.sum().backward()
+print(w.grad)
+for f in [lambda: x.index_reduce(0, i, s, 'sum'), lambda: x.index_reduce(0, torch.tensor([0, 5, 1]), s, 'prod'), lambda: x.index_reduce(0, torch.tensor([0, 5, 1]), s, 'prod', include_self=False),
+          lambda: x.index_reduce(0, i.float(), s, 'prod'), lambda: x.index_reduce(1, i, s, 'prod'), lambda: torch.index_reduce(x, 0, i, s, 'amax'), lambda: x.clone().index_reduce_(0, i, s, 'amin', include_self=False),
+          lambda: x.index_reduce(0, i, s.double(), 'mean'), lambda: torch.arange(4).index_reduce(0, torch.tensor([1, 1]), torch.tensor([7, 9]), 'mean', include_self=False),
+          lambda: torch.tensor(3.).index_reduce(0, torch.tensor([0]), torch.tensor(2.), 'prod'), lambda: x.index_reduce(-1, torch.tensor([1]), torch.ones(3, 1), 'amin')]:
+    try:
+        print(f())
+    except Exception as e:
+        print(e)
+""",
 }
 
 

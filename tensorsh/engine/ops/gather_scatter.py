@@ -370,15 +370,15 @@ def _add_in_turn(scalar, values):
 
 
 def _select_index(op, self, dim, index):
-    if op == "index_add":  # (index_add_'s meta function: the dim, then the index's dims, then its dtype)
+    if op in ("index_add", "index_reduce"):  # (index_func_meta_impl: the dim, then the index's dims, its dtype)
         _index_dtype(op, index, None)
         d = self._wrap_dim(dim)
         name = dtypes.SCALAR_NAMES[index.dtype.name]
         if index.dim() > 1:
-            raise index_error(f"index_add_(): Index is supposed to be a vector, but got dim: {index.dim()} with "
+            raise index_error(f"{op}_(): Index is supposed to be a vector, but got dim: {index.dim()} with "
                               f"type: {name} and size: {_shape_list(index._shape)}")
         if index.dtype not in (dtypes.int64, dtypes.int32):
-            raise runtime(f"index_add_(): Expected dtype int32/int64 for index but got: {name}")
+            raise runtime(f"{op}_(): Expected dtype int32/int64 for index but got: {name}")
     _index_dtype(op, index, f"{op}(): Expected dtype int32 or int64 for index")
     if index.dim() > 1:
         raise index_error(f"{op}(): Index is supposed to be a vector")
@@ -433,19 +433,19 @@ class IndexAddBackward0(Node):
         return (g if self.next_functions[0][0] else None, gs)
 
 
-def index_add(self, dim, index, source, alpha=1):
-    d, size, idx = _select_index("index_add", self, dim, index)
+def _index_func_meta(func, self, dim, index, source):
+    """index_func_meta_impl (index_add, index_reduce): (dim, its size, the flat index), its checks in its order."""
+    d, size, idx = _select_index(func, self, dim, index)
     if not isinstance(source, Tensor):
-        raise type_error(f"index_add(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
+        raise type_error(f"{func}(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
     if source.dtype is not self.dtype:
-        raise runtime(f"index_add_(): self ({dtypes.SCALAR_NAMES[self.dtype.name]}) and source "
+        raise runtime(f"{func}_(): self ({dtypes.SCALAR_NAMES[self.dtype.name]}) and source "
                       f"({dtypes.SCALAR_NAMES[source.dtype.name]}) must have the same scalar type")
-    # (index_func_meta_impl's order: the dim against source's dims, the index's count, the other sizes)
+    # (the dim against source's dims, the index's count, the other sizes)
     if d != 0 and d >= source.dim():
-        raise runtime(f"index_add_(): Indexing dim {d} is out of bounds of the source tensor with dim "
-                      f"{source.dim()}")
+        raise runtime(f"{func}_(): Indexing dim {d} is out of bounds of the source tensor with dim {source.dim()}")
     if idx.size != (source._shape[d] if source.dim() else 1):
-        raise runtime(f"index_add_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
+        raise runtime(f"{func}_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
                       f"({source._shape[d] if source.dim() else 1}), for dim: {d}")
     self_sizes, source_sizes = list(self._shape), list(source._shape)
     if self.dim() and source.dim():
@@ -453,6 +453,11 @@ def index_add(self, dim, index, source, alpha=1):
     if self_sizes != source_sizes:
         raise runtime(f"source tensor shape must match self tensor shape, excluding the specified dimension. Got "
                       f"self.shape = {_shape_list(self._shape)} source.shape = {_shape_list(source._shape)}")
+    return d, size, idx
+
+
+def index_add(self, dim, index, source, alpha=1):
+    d, size, idx = _index_func_meta("index_add", self, dim, index, source)
     bad = (idx < 0) | (idx >= size)
     if bad.any() and not (self.numel() == 0 and self.dim() > 1):  # (an empty matrix checks no index)
         if not _index_add_scatters(self, d, alpha):  # (its loop over the index, one slice each: its own message)
@@ -470,6 +475,99 @@ def index_add(self, dim, index, source, alpha=1):
     if needs_grad(self, source):
         attach(out, given(IndexAddBackward0(self, d, index, source, alpha), dim=dim))
     return out
+
+
+_REDUCE_INIT = {"prod": lambda dt: 1, "mean": lambda dt: 0,
+                "amax": lambda dt: -np.inf if dt.kind == "f" else np.iinfo(dt).min,
+                "amin": lambda dt: np.inf if dt.kind == "f" else np.iinfo(dt).max}
+_REDUCE_STEP = {"prod": np.multiply, "mean": np.add, "amax": np.maximum, "amin": np.minimum}
+
+
+def _index_reduce_values(self, dim, index, source, reduce, include_self):
+    """index_reduce_cpu_out: self, its indexed places first filled with the reduction's identity unless include_self
+    (index_fill_, its checks), each index entry's source slice folded in in turn (NaN propagates through amax/amin),
+    mean divided by the counts (floor division for integers). (d, the values)."""
+    if reduce not in _REDUCE_STEP:
+        raise runtime(f"index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got {reduce}.")
+    d, size, idx = _index_func_meta("index_reduce", self, dim, index, source)
+    warn_once("index_reduce() is in beta and the API may change at any time.")
+    arr = np.array(self._np, copy=True)
+    if not include_self:
+        arr = self.index_fill(d, index.long(), _REDUCE_INIT[reduce](arr.dtype))._np.copy()
+    bad = (idx < 0) | (idx >= size)
+    if bad.any():
+        raise index_error("index out of range in self")
+    step = _REDUCE_STEP[reduce]
+    src = source._np
+    for i, k in enumerate(idx.tolist()):
+        place = (slice(None),) * d + (k,) if self.dim() else ()
+        arr[place] = step(arr[place], src[(slice(None),) * d + (i,)] if source.dim() else src)
+    if reduce == "mean":
+        counts = np.full(self._shape, 1 if include_self else 0, np.int64)
+        np.add.at(counts, (slice(None),) * d + (idx,) if self.dim() else (), 1)
+        counts[counts == 0] = 1
+        arr = (arr // counts if arr.dtype.kind in "iub" else arr / counts).astype(arr.dtype)
+    return d, arr
+
+
+class IndexReduceBackward0(Node):
+    """index_reduce_backward (FunctionsManual.cpp), composed of the engine's ops."""
+    __slots__ = ("dim", "reduce", "include_self")
+    saved_names = ("index", "self", "source", "result")
+    saved_values = {"dim": as_given("dim"), "reduce": "reduce", "include_self": "include_self"}
+
+    def __init__(self, x, dim, index, source, reduce, include_self, out=None, original=None):
+        Node.__init__(self, (operand_edge(x), operand_edge(source)))
+        self.saved = (SavedTensor(index), SavedTensor(original if original is not None else x),
+                      SavedTensor(source)) + ((SavedTensor(out, is_output=True),) if out is not None else ())
+        self.dim, self.reduce, self.include_self = dim, reduce, include_self
+
+    def backward(self, g):
+        index, x, source, result = self.unpack()
+        d, reduce = self.dim, self.reduce
+        if reduce == "prod":
+            masked_self = x.masked_fill(x == 0, 1)
+            gx = g * masked_self.index_reduce(d, index, source, reduce, include_self=self.include_self) / masked_self
+            src_zero = source == 0
+            zeros = x.new_zeros(x._shape).index_add(d, index, src_zero.to(x.dtype)).index_select(d, index)
+            single = src_zero.logical_and(zeros == 1)
+            masked_result = x.index_reduce(d, index, source.masked_fill(single, 1), reduce,
+                                           include_self=self.include_self)
+            gs = (g * masked_result).index_select(d, index).where(
+                single, (g * result).index_select(d, index) / source.masked_fill(src_zero, 1))
+        elif reduce == "mean":
+            n = (g.new_ones(g._shape) if self.include_self else g.new_zeros(g._shape)).index_add(
+                d, index, source.new_ones(source._shape))
+            n = n.masked_fill(n == 0, 1)
+            gx, gs = g / n, g.index_select(d, index) / n.index_select(d, index)
+        else:
+            self_is_result = (x == result).to(x.dtype)
+            source_is_result = (source == result.index_select(d, index)).to(x.dtype)
+            distributed = g / self_is_result.index_add(d, index, source_is_result)
+            gx, gs = self_is_result * distributed, source_is_result * distributed.index_select(d, index)
+        if not self.include_self:
+            gx = gx.index_fill(d, index, 0)
+        return (gx if self.next_functions[0][0] else None, gs if self.next_functions[1][0] else None)
+
+
+def index_reduce(self, dim, index, source, reduce, *, include_self=True):
+    d, arr = _index_reduce_values(self, dim, index, source, reduce, include_self)
+    out = fresh(arr, self.dtype)
+    if needs_grad(self, source) and self.dtype.category == 2:
+        attach(out, given(IndexReduceBackward0(self, d, index, source, reduce, include_self, out), dim=dim))
+    return out
+
+
+def index_reduce_inplace(self, dim, index, source, reduce, *, include_self=True):
+    precheck(self, source, overlap=False)
+    d, values = _index_reduce_values(self, dim, index, source, reduce, include_self)
+    check_overlap(self, (source,))
+    original = self.clone() if needs_grad(self, source) else None
+
+    def write(arr):
+        arr[...] = values
+    return write_inplace(self, write, lambda: given(IndexReduceBackward0(
+        self, d, index, source, reduce, include_self, original=original), dim=dim), (source,), save_output=True)
 
 
 def _fill_index(op, self, dim, index, source=None):

@@ -24,6 +24,8 @@ op("scatter_", Lazy("ops.gather_scatter", "scatter_inplace"), edges=True)
 op("index_add_", Lazy("ops.gather_scatter", "index_add_inplace"), edges=True)
 op("scatter_add_", Lazy("ops.gather_scatter", "scatter_add_inplace"), edges=True)
 op("masked_scatter_", Lazy("ops.gather_scatter", "masked_scatter_inplace"), edges=True)
+op("index_reduce", Lazy("ops.gather_scatter", "index_reduce"), function=True, edges=True)
+op("index_reduce_", Lazy("ops.gather_scatter", "index_reduce_inplace"), edges=True)
 
 # flips, rolls, repeats, triangles (ops/rearrange.py)
 op("flip", Lazy("ops.rearrange", "flip"), function=True, edges=True)
