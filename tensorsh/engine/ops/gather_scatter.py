@@ -510,64 +510,36 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self):
     return d, arr
 
 
-class IndexReduceBackward0(Node):
-    """index_reduce_backward (FunctionsManual.cpp), composed of the engine's ops."""
-    __slots__ = ("dim", "reduce", "include_self")
-    saved_names = ("index", "self", "source", "result")
-    saved_values = {"dim": as_given("dim"), "reduce": "reduce", "include_self": "include_self"}
-
-    def __init__(self, x, dim, index, source, reduce, include_self, out=None, original=None):
-        Node.__init__(self, (operand_edge(x), operand_edge(source)))
-        self.saved = (SavedTensor(index), SavedTensor(original if original is not None else x),
-                      SavedTensor(source)) + ((SavedTensor(out, is_output=True),) if out is not None else ())
-        self.dim, self.reduce, self.include_self = dim, reduce, include_self
-
-    def backward(self, g):
-        index, x, source, result = self.unpack()
-        d, reduce = self.dim, self.reduce
-        if reduce == "prod":
-            masked_self = x.masked_fill(x == 0, 1)
-            gx = g * masked_self.index_reduce(d, index, source, reduce, include_self=self.include_self) / masked_self
-            src_zero = source == 0
-            zeros = x.new_zeros(x._shape).index_add(d, index, src_zero.to(x.dtype)).index_select(d, index)
-            single = src_zero.logical_and(zeros == 1)
-            masked_result = x.index_reduce(d, index, source.masked_fill(single, 1), reduce,
-                                           include_self=self.include_self)
-            gs = (g * masked_result).index_select(d, index).where(
-                single, (g * result).index_select(d, index) / source.masked_fill(src_zero, 1))
-        elif reduce == "mean":
-            n = (g.new_ones(g._shape) if self.include_self else g.new_zeros(g._shape)).index_add(
-                d, index, source.new_ones(source._shape))
-            n = n.masked_fill(n == 0, 1)
-            gx, gs = g / n, g.index_select(d, index) / n.index_select(d, index)
-        else:
-            self_is_result = (x == result).to(x.dtype)
-            source_is_result = (source == result.index_select(d, index)).to(x.dtype)
-            distributed = g / self_is_result.index_add(d, index, source_is_result)
-            gx, gs = self_is_result * distributed, source_is_result * distributed.index_select(d, index)
-        if not self.include_self:
-            gx = gx.index_fill(d, index, 0)
-        return (gx if self.next_functions[0][0] else None, gs if self.next_functions[1][0] else None)
-
-
 def index_reduce(self, dim, index, source, reduce, *, include_self=True):
     d, arr = _index_reduce_values(self, dim, index, source, reduce, include_self)
-    out = fresh(arr, self.dtype)
-    if needs_grad(self, source) and self.dtype.category == 2:
-        attach(out, given(IndexReduceBackward0(self, d, index, source, reduce, include_self, out), dim=dim))
-    return out
+    return _reduced(self, source, arr, lambda out: given(IndexReduceBackward0(
+        self, d, index, source, reduce, include_self, out), dim=dim))
 
 
 def index_reduce_inplace(self, dim, index, source, reduce, *, include_self=True):
     precheck(self, source, overlap=False)
     d, values = _index_reduce_values(self, dim, index, source, reduce, include_self)
-    check_overlap(self, (source,))
-    original = self.clone() if needs_grad(self, source) else None
+    return _reduced_into(self, source, values, lambda original: given(IndexReduceBackward0(
+        self, d, index, source, reduce, include_self, original=original), dim=dim))
+
+
+def _reduced(self, src, values, make_node):
+    """scatter_reduce's and index_reduce's result, and its node where a float self or src wants a gradient."""
+    out = fresh(values, self.dtype)
+    if needs_grad(self, src) and self.dtype.category == 2:
+        attach(out, make_node(out))
+    return out
+
+
+def _reduced_into(self, src, values, make_node):
+    """scatter_reduce_'s and index_reduce_'s write (their values computed): the overlap check, self's clone for the
+    node (original_self), the result saved."""
+    check_overlap(self, (src,))
+    original = self.clone() if needs_grad(self, src) else None
 
     def write(arr):
         arr[...] = values
-    return write_inplace(self, write, lambda: given(IndexReduceBackward0(
-        self, d, index, source, reduce, include_self, original=original), dim=dim), (source,), save_output=True)
+    return write_inplace(self, write, lambda: make_node(original), (src,), save_output=True)
 
 
 def _fill_index(op, self, dim, index, source=None):
@@ -942,11 +914,13 @@ def take(self, index):
 _REDUCTIONS = {"sum": np.add, "prod": np.multiply, "mean": np.add, "amax": np.maximum, "amin": np.minimum}
 
 
-class ScatterReduceBackward0(Node):
-    """PyTorch's scatter_reduce_backward, with engine ops (so create_graph records it)."""
+_REDUCED = {"dim": as_given("dim"), "reduce": "reduce", "include_self": "include_self"}
+
+
+class _ReduceIntoBackward(Node):
+    """scatter_reduce_backward / index_reduce_backward, with engine ops (so create_graph records it): the class
+    names the ops that add back, pick, reduce again and clear along its index."""
     __slots__ = ("dim", "reduce", "include_self")
-    saved_names = ("self", "index", "src", "result")
-    saved_values = {"dim": as_given("dim"), "reduce": "reduce", "include_self": "include_self"}
 
     def __init__(self, x, dim, index, src, reduce, include_self, out=None, original=None):
         Node.__init__(self, (operand_edge(x), operand_edge(src)))
@@ -957,32 +931,46 @@ class ScatterReduceBackward0(Node):
     def backward(self, g):
         x, index, src, result = self.unpack()
         d, reduce = self.dim, self.reduce
+        add_back, refold, clear = (getattr(Tensor, name) for name in (self.add_back, self.refold, self.clear))
+
+        def pick(t):
+            return getattr(t, self.pick)(d, index)
         if reduce == "sum":
-            gx, gs = g, g.gather(d, index)
+            gx, gs = g, pick(g)
         elif reduce == "mean":
-            n = (g.new_ones(g._shape) if self.include_self else g.new_zeros(g._shape)).scatter_add(
-                d, index, src.new_ones(src._shape))
+            n = add_back(g.new_ones(g._shape) if self.include_self else g.new_zeros(g._shape), d, index,
+                         src.new_ones(src._shape))
             n = n.masked_fill(n == 0, 1)
-            gx, gs = g / n, g.gather(d, index) / n.gather(d, index)
+            gx, gs = g / n, pick(g) / pick(n)
         elif reduce == "prod":
             masked_self = x.masked_fill(x == 0, 1)
-            gx = g * masked_self.scatter_reduce(d, index, src, reduce, include_self=self.include_self) / masked_self
+            gx = g * refold(masked_self, d, index, src, reduce, include_self=self.include_self) / masked_self
             src_zero = src == 0
-            zeros = x.new_zeros(x._shape).scatter_add(d, index, src_zero.to(x.dtype)).gather(d, index)
+            zeros = pick(add_back(x.new_zeros(x._shape), d, index, src_zero.to(x.dtype)))
             single = src_zero.logical_and(zeros == 1)
-            masked_result = x.scatter_reduce(d, index, src.masked_fill(single, 1), reduce,
-                                             include_self=self.include_self)
-            gs = (g * masked_result).gather(d, index).where(single, (g * result).gather(d, index) /
-                                                           src.masked_fill(src_zero, 1))
+            masked_result = refold(x, d, index, src.masked_fill(single, 1), reduce, include_self=self.include_self)
+            gs = pick(g * masked_result).where(single, pick(g * result) / src.masked_fill(src_zero, 1))
         else:  # amax, amin: the gradient shared evenly by self and the sources equal to the result
-            value = result.gather(d, index)
+            value = pick(result)
             self_is = (x == result).to(x.dtype)
             src_is = (src == value).to(x.dtype)
-            share = g / self_is.scatter_add(d, index, src_is)
-            gx, gs = (x == result) * share, (src == value) * share.gather(d, index)
+            share = g / add_back(self_is, d, index, src_is)
+            gx, gs = (x == result) * share, (src == value) * pick(share)
         if not self.include_self:
-            gx = gx.scatter(d, index, 0)
+            gx = clear(gx, d, index, 0)
         return (gx if self.next_functions[0][0] else None), (gs if self.next_functions[1][0] else None)
+
+
+class ScatterReduceBackward0(_ReduceIntoBackward):
+    """PyTorch's scatter_reduce_backward."""
+    saved_names, saved_values = ("self", "index", "src", "result"), _REDUCED
+    add_back, pick, refold, clear = "scatter_add", "gather", "scatter_reduce", "scatter"
+
+
+class IndexReduceBackward0(_ReduceIntoBackward):
+    """index_reduce_backward (FunctionsManual.cpp): scatter_reduce's formulas along an index."""
+    saved_names, saved_values = ("self", "index", "source", "result"), _REDUCED
+    add_back, pick, refold, clear = "index_add", "index_select", "index_reduce", "index_fill"
 
 
 def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
@@ -1017,19 +1005,12 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
 
 def scatter_reduce(self, dim, index, src, reduce, *, include_self=True):
     d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self)
-    out = fresh(values, self.dtype)
-    if needs_grad(self, src) and self.dtype.category == 2:
-        attach(out, given(ScatterReduceBackward0(self, d, index, src, reduce, include_self, out), dim=dim))
-    return out
+    return _reduced(self, src, values, lambda out: given(ScatterReduceBackward0(
+        self, d, index, src, reduce, include_self, out), dim=dim))
 
 
 def scatter_reduce_inplace(self, dim, index, src, reduce, *, include_self=True):
     precheck(self, src, overlap=False)
     d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self)
-    check_overlap(self, (src,))
-    original = self.clone() if needs_grad(self, src) else None
-
-    def write(arr):
-        arr[...] = values
-    return write_inplace(self, write, lambda: ScatterReduceBackward0(self, d, index, src, reduce, include_self,
-                                                                      original=original), (src,), save_output=True)
+    return _reduced_into(self, src, values, lambda original: ScatterReduceBackward0(
+        self, d, index, src, reduce, include_self, original=original))
