@@ -1,6 +1,10 @@
 """Pure-Python programs whose output (and last error line) must be CPython's: the language runs Python."""
 
 PROGRAMS = {
+    "sys_gives_its_constants": """
+import sys
+print(sys.maxsize, sys.maxsize == 2 ** 63 - 1, sys.byteorder, type(sys.version).__name__)
+""",
     "a_subscript_with_a_trailing_comma_is_a_tuple": """
 d = {}
 d[1,] = 'one'
