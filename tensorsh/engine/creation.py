@@ -90,11 +90,7 @@ def _infer(data, depth=0, first=True):
             if shapes is None:
                 shapes = s
             elif s != shapes:
-                want = shapes[0] if shapes else 0
-                got = s[0] if s else 0
-                if not s or not shapes:
-                    raise type_error("must be real number, not list")
-                raise value_error(f"expected sequence of length {want} at dim {depth + 1} (got {got})")
+                raise _Ragged
             dt = _merge(dt, d)
         return (len(data),) + shapes, dt
     if isinstance(data, (np.ndarray, np.generic)):  # (numpy's own dtype: np.float64 is a float, yet float64)
@@ -109,6 +105,55 @@ def _infer(data, depth=0, first=True):
     if isinstance(data, str):
         raise type_error(f"new(): invalid data type '{type(data).__name__}'")
     raise runtime(f"Could not infer dtype of {type_name(data)}")
+
+
+class _Ragged(Exception):
+    """Raised up to the outermost _infer, which finds PyTorch's error for the whole data."""
+
+
+def _ragged(data, dtype):
+    """Nested data whose sequences do not nest as the first elements' do: PyTorch's error, or with no element to
+    store (a size 0 along the first elements) the (shape, dtype) of the empty result."""
+    dt = _scalar_type(data)
+    shape, inner = [], data
+    while isinstance(inner, (list, tuple)):  # (compute_sizes: along the first elements)
+        shape.append(len(inner))
+        if not inner:
+            break
+        inner = inner[0]
+    if 0 in shape:
+        return tuple(shape), dt
+    raise _store_error(data, shape, 0, dtype or dt) or value_error("ragged data")
+
+
+def _scalar_type(data):
+    """infer_scalar_type over every element, its errors first."""
+    if isinstance(data, (list, tuple)):
+        dt = None
+        for item in data:
+            dt = _merge(dt, _scalar_type(item))
+        return dt or dtypes.DEFAULT_FLOAT
+    return _infer(data, 1)[1]
+
+
+def _store_error(obj, shape, dim, dt):
+    """recursive_store's first error: a non-sequence where a dimension goes on ("not a sequence"), a length that is
+    not the first element's, a sequence where a number goes (unpacked as the dtype's scalar)."""
+    if dim == len(shape):
+        if isinstance(obj, (list, tuple)):
+            if dt.category == 2:
+                return type_error(f"must be real number, not {type(obj).__name__}")
+            return type_error(f"'{type(obj).__name__}' object cannot be interpreted as an integer")
+        return None
+    if not isinstance(obj, (list, tuple)):
+        return None if isinstance(obj, Tensor) else type_error("not a sequence")
+    if len(obj) != shape[dim]:
+        return value_error(f"expected sequence of length {shape[dim]} at dim {dim} (got {len(obj)})")
+    for item in obj:
+        error = _store_error(item, shape, dim + 1, dt)
+        if error is not None:
+            return error
+    return None
 
 
 def _merge(a, b):
@@ -147,7 +192,11 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     else:
         if dtype is not None and not isinstance(data, (list, tuple, int, float, str, np.ndarray, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
-        shape, inferred = _infer(data)
+        try:
+            shape, inferred = _infer(data)
+        except _Ragged:
+            shape, inferred = _ragged(data, dtype)
+            data = []
         values = None
     if inferred is None:
         inferred = dtypes.DEFAULT_FLOAT
@@ -261,20 +310,71 @@ def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, m
 def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None, **_):
     if end is None:
         start, end = 0, start
-    if step == 0:
-        raise runtime("step must be nonzero")
-    if (end - start) / step < 0:
-        raise runtime("upper bound and larger bound inconsistent with step sign")
-    values = [start, end, step]
-    is_float = any(isinstance(v, float) or (isinstance(v, Tensor) and v.dtype.is_floating_point) for v in values)
+    start, end, step = (v.item() if isinstance(v, Tensor) else v for v in (start, end, step))
+    is_float = any(isinstance(v, float) for v in (start, end, step))
     dt = dtype or (dtypes.DEFAULT_FLOAT if is_float else dtypes.int64)
-    n = max(0, math.ceil((end - start) / step))
+    if dt is dtypes.bool_:
+        raise make("NotImplementedError", "\"arange_cpu\" not implemented for 'Bool'")
+    # (ATen's arange_out: its checks on the ends and step as doubles, the size in double but for int64)
+    if not (float(step) > 0 or float(step) < 0):
+        raise runtime("step must be nonzero")
+    if not (math.isfinite(float(start)) and math.isfinite(float(end))):
+        raise runtime(f"unsupported range: {_c_double(start)} -> {_c_double(end)}")
+    if not ((step > 0 and end >= start) or (step < 0 and end <= start)):
+        raise runtime("upper bound and lower bound inconsistent with step sign")
+    if dt.category == 2:
+        n = math.ceil((float(end) - float(start)) / float(step))
+    else:  # (the accumulate type is int64: the ends and step truncated toward zero)
+        if dt is dtypes.int64:
+            start, end, step = int(start), int(end), int(step)
+            if step == 0:
+                raise value_error("step must be nonzero")
+            span = end - start + step - (1 if step > 0 else -1)
+            n = abs(span) // abs(step) * (1 if (span >= 0) == (step > 0) else -1)
+        else:
+            n = math.ceil((float(end) - float(start)) / float(step))
+            start, step = int(start), int(step)
+    if not 0 <= n <= 2 ** 63 - 1:
+        raise runtime("invalid size, possible overflow?")
     check_size(n * dt.itemsize)
     if dt.category == 2:
-        arr = (start + np.arange(n, dtype=np.float64) * step).astype(dt.np)
+        arr = _arange_floats(start, step, n, dt)
     else:
-        arr = np.arange(start, end, step, dtype=dt.np)
+        arr = (start + np.arange(n, dtype=np.int64) * step).astype(dt.np)
     return _finish(arr, dt, requires_grad)
+
+
+def _c_double(v):
+    """A double as C++'s ostream prints it (6 significant digits)."""
+    return "%g" % v
+
+
+_ARANGE_LANES = {"float32": 8, "float64": 4, "float16": 16, "bfloat16": 16}
+
+
+def _arange_floats(start, step, n, dt):
+    """arange_kernel: pairs of vectors Vectorized::arange(base, step) (base = start + step * idx in the accumulate
+    type, rounded to the dtype; lane i = base + i * step in the accumulate type, rounded), the rest one by one
+    (start + step * idx); the accumulate type is double, float for float16/bfloat16, each `+ *` one fused
+    multiply-add (the compiler's). The chunks of parallel_for (beyond 32768 elements) start their own vectors."""
+    acc = np.float64 if dt.itemsize >= 4 else np.float32
+    lanes = _ARANGE_LANES[dt.name]
+    a_start, a_step = np.full(n, start, acc), np.full(n, step, acc)
+    values = kernels.fma(a_step, np.arange(n, dtype=acc), a_start)  # (the one-by-one values)
+    for begin, stop in kernels._thread_ranges(n, kernels.num_threads()):
+        vectors = (stop - begin) // (2 * lanes) * (2 * lanes)
+        if vectors:
+            part = slice(begin, begin + vectors)
+            base_idx = np.repeat(np.arange(begin, begin + vectors, lanes).astype(acc), lanes)
+            base = _round_to(kernels.fma(a_step[part], base_idx, a_start[part]), dt).astype(acc)
+            values[part] = kernels.fma(np.tile(np.arange(lanes, dtype=acc), vectors // lanes), a_step[part], base)
+    return _round_to(values, dt)
+
+
+def _round_to(values, dt):
+    if dt is dtypes.bfloat16:
+        return dtypes.round_bfloat16(values.astype(np.float32))
+    return values.astype(dt.np)
 
 
 @dtype_checked

@@ -153,6 +153,8 @@ TOO_MANY_INDICES = "too many indices for tensor of dimension {n}"
 DIM_OUT_OF_RANGE = "Dimension out of range (expected to be in range of [{lo}, {hi}], but got {d})"
 MEAN_DTYPE = ("mean(): could not infer output dtype. Input dtype must be either a floating point or complex "
               "dtype. Got: {name}")
+MEAN_GIVEN_DTYPE = ("{op}(): could not infer output dtype. Optional dtype must be either a floating point or complex "
+                    "dtype. Got: {name}")
 ITEM_NUMEL = "a Tensor with {n} elements cannot be converted to Scalar"
 INPLACE_RESULT_TYPE = "result type {res} can't be cast to the desired output type {out}"
 MEMORY_LIMIT = ("tensorsh: refusing to allocate {req} bytes for a tensor: the memory limit is {limit} bytes "

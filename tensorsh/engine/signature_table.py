@@ -515,6 +515,12 @@ METHODS = {
     'index_put_': (
         'index_put_(c10::List<::std::optional<Tensor>> indices, Tensor values, bool accumulate=False)',
     ),
+    'index_reduce': (
+        'index_reduce(int64_t dim, Tensor index, Tensor source, c10::string_view reduce, *, bool include_self=True)',
+    ),
+    'index_reduce_': (
+        'index_reduce_(int64_t dim, Tensor index, Tensor source, c10::string_view reduce, *, bool include_self=True)',
+    ),
     'index_select': (
         'index_select(int64_t dim, Tensor index)',
     ),
@@ -644,6 +650,12 @@ METHODS = {
     ),
     'lu_solve': (
         'lu_solve(Tensor LU_data, Tensor LU_pivots)',
+    ),
+    'map2_': (
+        'map2_(Tensor x, Tensor y, PyObject* callable)',
+    ),
+    'map_': (
+        'map_(Tensor other, PyObject* callable)',
     ),
     'masked_fill': (
         'masked_fill(Tensor mask, Tensor value)',
@@ -1836,6 +1848,9 @@ FUNCTIONS = {
     ),
     'index_put_': (
         'index_put_(Tensor input, c10::List<::std::optional<Tensor>> indices, Tensor values, bool accumulate=False)',
+    ),
+    'index_reduce': (
+        'index_reduce(Tensor input, int64_t dim, Tensor index, Tensor source, c10::string_view reduce, *, bool include_self=True, Tensor out=None)',
     ),
     'index_select': (
         'index_select(Tensor input, int64_t dim, Tensor index, *, Tensor out=None)',

@@ -64,6 +64,21 @@ class Size(tuple):
             raise type_error(str(e)) from None
         return tuple.__new__(Size, r) if isinstance(item, slice) else r
 
+    def __add__(self, other):  # (THPSize's concatenation and repetition give Sizes)
+        if not isinstance(other, tuple):
+            raise type_error(f"can only concatenate tuple (not {type(other).__name__}) to torch.Size")
+        return tuple.__new__(Size, tuple.__add__(self, other))
+
+    def __radd__(self, other):
+        return tuple.__new__(Size, tuple.__add__(other, self)) if isinstance(other, tuple) else NotImplemented
+
+    def __mul__(self, n):
+        if not hasattr(type(n), "__index__"):
+            raise type_error(f"can't multiply sequence by non-int of type '{type(n).__name__}'")
+        return tuple.__new__(Size, tuple.__mul__(self, n))
+
+    __rmul__ = __mul__
+
 
 class Device:
     """torch.device: a type and an optional index (a tensor's is always the index-less cpu)."""

@@ -383,8 +383,14 @@ def _numpy():
     return Namespace("numpy", members)
 
 
+def _sys():
+    """sys, for its constants (`torch.set_printoptions(threshold=sys.maxsize)` prints a whole tensor)."""
+    import sys
+    return Namespace("sys", {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version")})
+
+
 PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
-                  "numpy": _numpy}
+                  "numpy": _numpy, "sys": _sys}
 
 
 def build(print_fn):

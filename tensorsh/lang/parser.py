@@ -610,10 +610,8 @@ class _Builder(P.Transformer):
         value, _lsqb, subs, rsqb = c
         return _span(A.Subscript(value, subs), value, rsqb)
 
-    def subscripts(self, c):
+    def subscript_tuple(self, c):  # (x[a, b], and x[a,] whose one index is the tuple (a,))
         items = [x for x in c if isinstance(x, A.Node)]
-        if len(items) == 1 and len(c) == 1:
-            return items[0]
         return _span(A.TupleExpr(items), items[0], items[-1])
 
     def slice(self, c):

@@ -1,6 +1,22 @@
 """Pure-Python programs whose output (and last error line) must be CPython's: the language runs Python."""
 
 PROGRAMS = {
+    "sys_gives_its_constants": """
+import sys
+print(sys.maxsize, sys.maxsize == 2 ** 63 - 1, sys.byteorder, type(sys.version).__name__)
+""",
+    "a_subscript_with_a_trailing_comma_is_a_tuple": """
+d = {}
+d[1,] = 'one'
+d[(1, 2),] = 'pair'
+d[1, 2,] = 'two'
+print(d, d[1,], d[(1, 2),])
+class K:
+    def __getitem__(self, k):
+        return k
+k = K()
+print(k[1], k[1,], k[1, 2], k[1, 2,], k[(1, 2),], k[:, 1,], k[...,])
+""",
     "and_or_never_test_the_last_operand": """
 class Loud:
     def __bool__(self):

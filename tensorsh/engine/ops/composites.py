@@ -9,8 +9,8 @@ from .. import dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error, warn_once
 from .joining import cat
-from .core import (BinaryNode, Tensor, attach, binary_operands, check_broadcast, fresh, laid_out_like, needs_grad,
-                   type_name)
+from .core import (BinaryNode, Shaped, Tensor, attach, binary_operands, check_broadcast, check_broadcast_all, fresh,
+                   laid_out_like, needs_grad, type_name)
 
 
 def check_tensors(values, arg):
@@ -38,7 +38,7 @@ def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
             raise runtime("repeats must be 0-dim or 1-dim tensor")
         return x.index_select(d, _repeat_indices(repeats))
     if repeats < 0:
-        raise runtime("Repeats can not be negative")
+        raise runtime("Repeats must be non-negative")
     x = x.unsqueeze(d + 1)
     shape = list(x._shape)
     shape[d + 1] = repeats
@@ -64,6 +64,15 @@ def diff(self, n=1, dim=-1, prepend=None, append=None):
     if n < 0:
         raise runtime(f"order must be non-negative but got {n}")
     d = self._wrap_dim(dim)
+    for other in (prepend, append):  # (ATen's diff_check_compatible_shape, before cat's own checks)
+        if other is None:
+            continue
+        if other.dim() != self.dim():
+            raise runtime("diff expects prepend or append to be the same dimension as input")
+        for i, (a, b) in enumerate(zip(self._shape, other._shape)):
+            if i != d and a != b:
+                raise runtime("diff expects the shape of tensor to prepend or append to match that of input except "
+                              f"along the differencing dimension; input.size({i}) = {a}, but got tensor.size({i}) = {b}")
     if prepend is not None or append is not None:
         parts = [t for t in (prepend, self, append) if t is not None]
         self = cat(parts, d)
@@ -195,14 +204,22 @@ def argwhere(self):
 def take_along_dim(self, indices, dim=None):
     if dim is None:
         return self.view(-1).gather(0, indices.view(-1))
+    if self.dim() != indices.dim():
+        raise runtime("torch.take_along_dim(): input and indices should have the same number of dimensions, but got "
+                      f"{self.dim()} dimensions for input, and {indices.dim()} dimensions for indices")
+    if indices.dtype is not dtypes.int64:
+        raise runtime("torch.take_along_dim(): dtype of indices should be Long but got "
+                      f"{dtypes.SCALAR_NAMES[indices.dtype.name]}")
     d = self._wrap_dim(dim)
     sizes = list(self._shape)
     sizes[d] = indices._shape[d]
+    check_broadcast_all(Shaped(tuple(sizes)), indices)  # (ATen's infer_size: its text, the sizes "tensor a")
     shape = tuple(np.broadcast_shapes(tuple(sizes), indices._shape))
     if indices._shape != shape:
         indices = indices.expand(*shape)
     sizes = list(indices._shape)
     sizes[d] = self._shape[d]
+    check_broadcast_all(Shaped(tuple(sizes)), self)
     shape = tuple(np.broadcast_shapes(tuple(sizes), self._shape))
     if self._shape != shape:
         self = self.expand(*shape)

@@ -45,12 +45,19 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
             raise type_error(f"_unique2(): argument '{name}' must be bool, not {type_name(flag)}")
     if dim is not None and (not isinstance(dim, int) or isinstance(dim, bool)):
         raise type_error(f"unique_dim(): argument 'dim' (position 2) must be int, not {type_name(dim)}")
-    if dim is not None:
-        d = self._wrap_dim(dim)
-        values, inverse, counts = np.unique(self._np, return_inverse=True, return_counts=True, axis=d)
-    else:
-        values, inverse, counts = np.unique(self._np, return_inverse=True, return_counts=True)
+    if dim is not None and self.numel() == 0:  # (_unique_dim_cpu_template's checks of an empty input)
+        if self._shape[self._wrap_dim(dim)] != 0:
+            raise runtime("There are 0 sized dimensions, and they aren't selected, so unique cannot be applied")
+        if self._shape.count(0) != 1:
+            raise runtime("Number of zero sized dimensions is more than one, so unique cannot be applied ")
+    if dim is None:
+        values, inverse, counts = _unique_flat(self._np.reshape(-1))
         inverse = inverse.reshape(self._shape)
+    elif self.dtype.category == 2 and _nan_or_negative_zero(self._np):
+        values, inverse, counts = _unique_dim_std(self._np, self._wrap_dim(dim))
+    else:  # (no NaN, no -0.: equal slices are the same bytes, and numpy's groups are std::sort's)
+        values, inverse, counts = np.unique(self._np, return_inverse=True, return_counts=True,
+                                            axis=self._wrap_dim(dim))
     out = [fresh(np.array(values, self.dtype.np, order="C"), self.dtype)]
     if needs_grad(self):
         attach(out[0], (Unique2Backward0 if dim is None else UniqueDimBackward0)(self))
@@ -59,6 +66,61 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
     if return_counts:
         out.append(fresh(np.array(counts, np.int64, order="C"), dtypes.int64))
     return out[0] if len(out) == 1 else tuple(out)
+
+
+def _nan_or_negative_zero(x):
+    return bool(np.isnan(x).any() or np.signbit(x[x == 0]).any())
+
+
+def _groups(ordered_new, order):
+    """(inverse, counts) from the sorted order and where each group of equal values starts in it."""
+    ids = np.cumsum(ordered_new) - 1
+    inverse = np.empty(len(order), np.int64)
+    inverse[order] = ids
+    starts = np.flatnonzero(ordered_new)
+    return inverse, np.diff(np.append(starts, len(order)))
+
+
+def _unique_flat(flat):
+    """_unique2's CPU kernel: the flattened input's sort (NaN last), a new value wherever one differs from the
+    last (each NaN its own, as NaN != NaN), the first of equal values in the sort's order kept (0. or -0.)."""
+    from .sorting import _order
+    # (only NaN and -0. tell equal values' orders apart)
+    order = _order(flat, 0, False, stable=not (flat.dtype.kind == "f" and _nan_or_negative_zero(flat)))
+    ordered = flat[order]
+    new = np.ones(len(ordered), bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    inverse, counts = _groups(new, order)
+    return ordered[new], inverse, counts
+
+
+def _unique_dim_std(x, d):
+    """unique_dim's CPU kernel where its order is not numpy's: slices along d sorted by std::sort with a
+    lexicographic `<` (a NaN compares neither way, so the next element decides), a new group where a slice is not
+    at::equal to the group's first (NaN never is); with NaN or -0. the groups and their order depend on it."""
+    from .order_statistics import _std_sort
+    flat = np.moveaxis(x, d, 0)
+    rest = flat.shape[1:]
+    rows = flat.reshape(len(flat), -1).tolist()
+    width = len(rows[0]) if rows else 0
+
+    def less(a, b):
+        ra, rb = rows[a], rows[b]
+        for i in range(width):
+            if ra[i] < rb[i]:
+                return True
+            if ra[i] > rb[i]:
+                return False
+        return False
+    order = list(range(len(rows)))
+    _std_sort(order, 0, len(order), less)
+    new, first = np.zeros(len(order), bool), None
+    for i, r in enumerate(order):
+        if first is None or not all(a == b for a, b in zip(rows[r], rows[first])):  # (at::equal: NaN unequal)
+            new[i], first = True, r
+    inverse, counts = _groups(new, np.asarray(order, np.int64))
+    values = flat[np.asarray(order)[new]].reshape((int(new.sum()),) + rest)
+    return np.moveaxis(values, 0, d), inverse, counts
 
 
 def unique_function(input, sorted=True, return_inverse=False, return_counts=False, dim=None):

@@ -5,7 +5,7 @@ from .. import autograd, dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime
 from ..saved_names import as_given, given
-from .reductions import CumsumBackward0, ReturnTypes, _cumsum_np, _sum_np
+from .reductions import CumsumBackward0, _cumsum_np, _sum_np, values_indices
 from .core import InputNode, SavingNode, attach, check_dtype, fresh, needs_grad, write_inplace, precheck
 
 
@@ -188,9 +188,7 @@ def _cum_extreme(kind, better):
         indices_t = fresh(indices.reshape(self._shape), dtypes.int64)
         if needs_grad(self):
             attach(values_t, given(node_cls(self, d, self, indices_t), dim=dim))
-        r = ReturnTypes((values_t, indices_t))
-        r.kind = kind
-        return r
+        return values_indices(kind, values_t, indices_t)
     op.__name__ = kind
     return op
 

@@ -5,7 +5,6 @@ import string
 
 import numpy as np
 
-from .. import messages
 from ..errors import runtime, type_error, value_error
 from .core import Tensor, fresh, needs_grad, type_name
 
@@ -61,14 +60,30 @@ def _broadcast_into(sizes, key, size, message):
             raise runtime(message())
 
 
+def _sublist_subscript(n):
+    """torch/functional.py's parse_subscript: 0-25 are A-Z, 26-51 a-z, Ellipsis '...'."""
+    if n is Ellipsis:
+        return "..."
+    if n >= 0 and n < 26:
+        return chr(ord("A") + n)
+    if n >= 26 and n < 52:
+        return chr(ord("a") + n - 26)
+    raise value_error("einsum(): subscript in subscript list is not within the valid range [0, 52)")
+
+
 def einsum(*args, path=None):
     if len(args) < 2:  # (torch/functional.py's own check, before anything is parsed)
         raise value_error("einsum(): must specify the equation string and at least one operand, or at least one "
                           "operand and its subscripts list")
+    if isinstance(args[0], Tensor):  # (the sublist format: operands and their subscript lists, the output's last)
+        equation = ",".join("".join(_sublist_subscript(n) for n in labels) for labels in args[1::2])
+        if len(args) % 2 == 1:
+            equation += "->" + "".join(_sublist_subscript(n) for n in args[-1])
+            args = (equation,) + args[:-1:2]
+        else:
+            args = (equation,) + args[::2]
     equation, operands = args[0], args[1:]
     if not isinstance(equation, str):
-        if isinstance(equation, Tensor):  # (torch.functional's einsum tests the first argument's truth)
-            raise runtime(messages.AMBIGUOUS_BOOL)
         raise type_error(f"einsum(): argument 'equation' (position 1) must be str, not {type_name(equation)}")
     if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
         operands = tuple(operands[0])

@@ -2,9 +2,9 @@
 ops/lazy.py.)"""
 import numpy as np
 
-from .. import dtypes
+from .. import dtypes, undo
 from ..autograd import Node, SavedTensor, edge_of, should_compute_output
-from ..errors import index_error, runtime, type_error
+from ..errors import TorchError, index_error, runtime, type_error
 from .core import attach, fresh, needs_grad, operand_edge, precheck, type_name, write_inplace
 
 
@@ -48,9 +48,11 @@ def _checked(self, index, source):
     if size == 0 and m:
         raise index_error("put_(): Tried to put elements into an empty tensor")
     flat = index._np.reshape(-1)
-    bad = flat[(flat >= size) | (flat < -size)]
-    if bad.size:
-        raise index_error(f"out of range: tried to access index {int(bad[0])} on a tensor of {size} elements.")
+    bad = (flat >= size) | (flat < -size)
+    if bad.any():
+        error = index_error(f"out of range: tried to access index {int(flat[bad][0])} on a tensor of {size} elements.")
+        error.written = int(np.argmax(bad))  # (the kernel's loop wrote the elements before it)
+        raise error
     return np.where(flat < 0, flat + size, flat), source._np.reshape(-1)
 
 
@@ -72,7 +74,17 @@ def _write(arr, flat, values, accumulate):
 
 def put_inplace(self, index, source, accumulate=False):
     precheck(self, source, internal_overlap=False, overlap=False)
-    flat, values = _checked(self, index, source)
+    try:
+        flat, values = _checked(self, index, source)
+    except TorchError as e:
+        count = getattr(e, "written", 0)
+        if count:  # (what put_'s loop wrote before an index out of bounds stays written, as in PyTorch)
+            size = self._np.size
+            written = index._np.reshape(-1)[:count]
+            undo.touch(self._storage)
+            _write(self._np, np.where(written < 0, written + size, written), source._np.reshape(-1)[:count],
+                   accumulate)
+        raise
     return write_inplace(self, lambda arr: _write(arr, flat, values, accumulate),
                          lambda: PutBackward0(self, index, source, accumulate), (source,))
 

@@ -4,15 +4,16 @@ elements; each backward is PyTorch's formula from derivatives.yaml, written with
 records it. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import autograd, dtypes, messages
+from .. import autograd, dtypes, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
-from ..errors import index_error, runtime, type_error, warn, warn_once
+from ..errors import TorchError, index_error, runtime, type_error, warn, warn_once
 from ..saved_names import as_given, given
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _C_NAMES, _fresh, _invalid_combination
 from .core import (NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy, needs_grad,
                    operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
+from .views import expand
 
 
 _MISSING = object()
@@ -129,18 +130,35 @@ class MaskedSelectBackward0(Node):
 
 @tensor_params("mask", "source")
 def masked_scatter(self, mask, source):
-    """masked_scatter, as the backward of masked_select needs it: source's leading elements fill mask's places."""
-    if mask.dtype.name != "bool":  # (was numpy's IndexError about index arrays)
-        raise runtime("masked_scatter_ only supports boolean masks, but got mask with dtype "
-                      f"{dtypes.SCALAR_NAMES[mask.dtype.name]}")
+    """masked_scatter: ATen's expand_outplace(mask, self), then masked_scatter_ into the expanded self's clone:
+    source's leading elements fill mask's places."""
+    check_broadcast(mask, self)
     shape = np.broadcast_shapes(mask._shape, self._shape)
+    m = _masked_scatter_checks(self, mask, source, shape)
     arr = np.array(np.broadcast_to(self._np, shape), dtype=self.dtype.np, order="C")
-    m = np.broadcast_to(mask._np, shape)
     arr[m] = source._np.reshape(-1)[:int(m.sum())]
     out = fresh(arr, self.dtype)
     if needs_grad(self, source):
         attach(out, MaskedScatterBackward0(self, mask, source))
     return out
+
+
+def _masked_scatter_checks(self, mask, source, shape):
+    """masked_scatter_'s checks in ATen's order (the dtypes, the mask's, the mask expanded to shape, source's
+    count in the kernel); the mask as an array of shape."""
+    if self.dtype is not source.dtype:
+        raise runtime("masked_scatter: expected self and source to have same dtypes but got"
+                      f"{dtypes.SCALAR_NAMES[self.dtype.name]} and {dtypes.SCALAR_NAMES[source.dtype.name]}")
+    if mask.dtype.name != "bool":
+        raise runtime("masked_scatter_ only supports boolean masks, but got mask with dtype "
+                      f"{dtypes.SCALAR_NAMES[mask.dtype.name]}")
+    m = np.broadcast_to(expand(mask, shape)._np, shape)
+    if int(np.prod(shape)) and int(m.sum()) > source.numel():
+        raise runtime(_SOURCE_SHORT)
+    return m
+
+
+_SOURCE_SHORT = "Number of elements of source < number of ones in mask"
 
 
 class MaskedScatterBackward0(Node):
@@ -168,7 +186,7 @@ class MaskedScatterBackward0(Node):
 def _index_dtype(op, index, message):
     if not isinstance(index, Tensor):
         raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
-    if index.dtype not in (dtypes.int64, dtypes.int32):
+    if message is not None and index.dtype not in (dtypes.int64, dtypes.int32):
         raise runtime(message)
 
 
@@ -201,9 +219,50 @@ def _gather_geometry(self, dim, index, op, src=None):
     idx = index._np.astype(np.int64)
     bad = (idx < 0) | (idx >= size)
     if bad.any():
-        raise runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
+        raise _out_of_bounds(runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
     return d, idx
 
+
+def _index_add_scatters(self, d, alpha):
+    """index_add_cpu_ goes through scatter_add (an index expanded to source's shape) for a matrix or more along its
+    first or last dim with alpha 1 (measured); otherwise it adds one slice per index entry."""
+    return self.dim() > 1 and alpha == 1 and d in (0, self.dim() - 1)
+
+
+def _out_of_bounds(error):
+    """An index out of bounds, met by the kernel's loop: the in-place ops keep what it wrote before (_kept_before)."""
+    error.out_of_bounds = True
+    return error
+
+
+def _kept_before(error, self, dim, idx, write, along=True, negatives=False, slices=False):
+    """After a kernel's index out of bounds (error from _out_of_bounds): the places its loop wrote before meeting it
+    are written (write(places in self, places in the loop)), as they stay written in PyTorch. The loop runs in C
+    order over self's shape with idx's entries along dim (along: index_fill_/index_copy_/index_add_; slices: one
+    whole slice per entry, index_add_'s own loop) or over idx's own shape (scatter_, scatter_add_)."""
+    if not getattr(error, "out_of_bounds", False) or not self.dim():
+        return
+    d = self._wrap_dim(dim)
+    size = self._shape[d]
+    if along:
+        first = 0 if slices else d  # (where the index's entries go in the loop's order)
+        shape = list(self._shape)
+        del shape[d]
+        shape.insert(first, idx.size)
+        idx = idx.reshape((1,) * first + (idx.size,) + (1,) * (self.dim() - first - 1))
+    else:
+        first, shape = d, idx.shape
+    flat = np.broadcast_to(idx, shape).reshape(-1)
+    bad = (flat >= size) | (flat < (-size if negatives else 0))
+    count = int(np.argmax(bad))
+    if not count:
+        return
+    loop = list(np.unravel_index(np.arange(count), shape))
+    places = loop[:first] + loop[first + 1:]
+    places.insert(d, np.where(flat[:count] < 0, flat[:count] + size, flat[:count]))
+    loop.insert(d, loop.pop(first))
+    undo.touch(self._storage)
+    write(tuple(places), tuple(loop))
 
 def _index_grid(idx, d):
     """Full index arrays addressing, for every element of idx, position idx along d and its own elsewhere."""
@@ -311,6 +370,15 @@ def _add_in_turn(scalar, values):
 
 
 def _select_index(op, self, dim, index):
+    if op in ("index_add", "index_reduce"):  # (index_func_meta_impl: the dim, then the index's dims, its dtype)
+        _index_dtype(op, index, None)
+        d = self._wrap_dim(dim)
+        name = dtypes.SCALAR_NAMES[index.dtype.name]
+        if index.dim() > 1:
+            raise index_error(f"{op}_(): Index is supposed to be a vector, but got dim: {index.dim()} with "
+                              f"type: {name} and size: {_shape_list(index._shape)}")
+        if index.dtype not in (dtypes.int64, dtypes.int32):
+            raise runtime(f"{op}_(): Expected dtype int32/int64 for index but got: {name}")
     _index_dtype(op, index, f"{op}(): Expected dtype int32 or int64 for index")
     if index.dim() > 1:
         raise index_error(f"{op}(): Index is supposed to be a vector")
@@ -365,27 +433,36 @@ class IndexAddBackward0(Node):
         return (g if self.next_functions[0][0] else None, gs)
 
 
-def index_add(self, dim, index, source, alpha=1):
-    d, size, idx = _select_index("index_add", self, dim, index)
+def _index_func_meta(func, self, dim, index, source):
+    """index_func_meta_impl (index_add, index_reduce): (dim, its size, the flat index), its checks in its order."""
+    d, size, idx = _select_index(func, self, dim, index)
     if not isinstance(source, Tensor):
-        raise type_error(f"index_add(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
+        raise type_error(f"{func}(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
     if source.dtype is not self.dtype:
-        raise runtime(f"index_add_(): self ({dtypes.SCALAR_NAMES[self.dtype.name]}) and source "
+        raise runtime(f"{func}_(): self ({dtypes.SCALAR_NAMES[self.dtype.name]}) and source "
                       f"({dtypes.SCALAR_NAMES[source.dtype.name]}) must have the same scalar type")
-    if source.dim() != self.dim() or any(source._shape[k] != self._shape[k] for k in range(self.dim()) if k != d):
-        if self.dim() and source.dim() and d >= source.dim():
-            raise runtime(f"index_add_(): Indexing dim {d} is out of bounds of the source tensor with dim "
-                          f"{source.dim()}")
+    # (the dim against source's dims, the index's count, the other sizes)
+    if d != 0 and d >= source.dim():
+        raise runtime(f"{func}_(): Indexing dim {d} is out of bounds of the source tensor with dim {source.dim()}")
+    if idx.size != (source._shape[d] if source.dim() else 1):
+        raise runtime(f"{func}_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
+                      f"({source._shape[d] if source.dim() else 1}), for dim: {d}")
+    self_sizes, source_sizes = list(self._shape), list(source._shape)
+    if self.dim() and source.dim():
+        del self_sizes[d], source_sizes[d]
+    if self_sizes != source_sizes:
         raise runtime(f"source tensor shape must match self tensor shape, excluding the specified dimension. Got "
                       f"self.shape = {_shape_list(self._shape)} source.shape = {_shape_list(source._shape)}")
-    if self.dim() and source._shape[d] != idx.size:
-        raise runtime(f"index_add_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
-                      f"({source._shape[d]}), for dim: {d}")
+    return d, size, idx
+
+
+def index_add(self, dim, index, source, alpha=1):
+    d, size, idx = _index_func_meta("index_add", self, dim, index, source)
     bad = (idx < 0) | (idx >= size)
     if bad.any() and not (self.numel() == 0 and self.dim() > 1):  # (an empty matrix checks no index)
-        if self.dim() <= 1:  # PyTorch's kernel for vectors has its own message
-            raise index_error("index out of range in self")
-        raise runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
+        if not _index_add_scatters(self, d, alpha):  # (its loop over the index, one slice each: its own message)
+            raise _out_of_bounds(index_error("index out of range in self"))
+        raise _out_of_bounds(runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
     arr = self._np.copy()
     src = source._np if alpha == 1 else source._np * self.dtype.np.type(alpha)
     if self.numel() == 0:
@@ -398,6 +475,71 @@ def index_add(self, dim, index, source, alpha=1):
     if needs_grad(self, source):
         attach(out, given(IndexAddBackward0(self, d, index, source, alpha), dim=dim))
     return out
+
+
+_REDUCE_INIT = {"prod": lambda dt: 1, "mean": lambda dt: 0,
+                "amax": lambda dt: -np.inf if dt.kind == "f" else np.iinfo(dt).min,
+                "amin": lambda dt: np.inf if dt.kind == "f" else np.iinfo(dt).max}
+_REDUCE_STEP = {"prod": np.multiply, "mean": np.add, "amax": np.maximum, "amin": np.minimum}
+
+
+def _index_reduce_values(self, dim, index, source, reduce, include_self):
+    """index_reduce_cpu_out: self, its indexed places first filled with the reduction's identity unless include_self
+    (index_fill_, its checks), each index entry's source slice folded in in turn (NaN propagates through amax/amin),
+    mean divided by the counts (floor division for integers). (d, the values)."""
+    if reduce not in _REDUCE_STEP:
+        raise runtime(f"index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got {reduce}.")
+    d, size, idx = _index_func_meta("index_reduce", self, dim, index, source)
+    warn_once("index_reduce() is in beta and the API may change at any time.")
+    arr = np.array(self._np, copy=True)
+    if not include_self:
+        arr = self.index_fill(d, index.long(), _REDUCE_INIT[reduce](arr.dtype))._np.copy()
+    bad = (idx < 0) | (idx >= size)
+    if bad.any():
+        raise index_error("index out of range in self")
+    step = _REDUCE_STEP[reduce]
+    src = source._np
+    for i, k in enumerate(idx.tolist()):
+        place = (slice(None),) * d + (k,) if self.dim() else ()
+        arr[place] = step(arr[place], src[(slice(None),) * d + (i,)] if source.dim() else src)
+    if reduce == "mean":
+        counts = np.full(self._shape, 1 if include_self else 0, np.int64)
+        np.add.at(counts, (slice(None),) * d + (idx,) if self.dim() else (), 1)
+        counts[counts == 0] = 1
+        arr = (arr // counts if arr.dtype.kind in "iub" else arr / counts).astype(arr.dtype)
+    return d, arr
+
+
+def index_reduce(self, dim, index, source, reduce, *, include_self=True):
+    d, arr = _index_reduce_values(self, dim, index, source, reduce, include_self)
+    return _reduced(self, source, arr, lambda out: given(IndexReduceBackward0(
+        self, d, index, source, reduce, include_self, out), dim=dim))
+
+
+def index_reduce_inplace(self, dim, index, source, reduce, *, include_self=True):
+    precheck(self, source, overlap=False)
+    d, values = _index_reduce_values(self, dim, index, source, reduce, include_self)
+    return _reduced_into(self, source, values, lambda original: given(IndexReduceBackward0(
+        self, d, index, source, reduce, include_self, original=original), dim=dim))
+
+
+def _reduced(self, src, values, make_node):
+    """scatter_reduce's and index_reduce's result, and its node where a float self or src wants a gradient."""
+    out = fresh(values, self.dtype)
+    if needs_grad(self, src) and self.dtype.category == 2:
+        attach(out, make_node(out))
+    return out
+
+
+def _reduced_into(self, src, values, make_node):
+    """scatter_reduce_'s and index_reduce_'s write (their values computed): the overlap check, self's clone for the
+    node (original_self), the result saved."""
+    check_overlap(self, (src,))
+    original = self.clone() if needs_grad(self, src) else None
+
+    def write(arr):
+        arr[...] = values
+    return write_inplace(self, write, lambda: make_node(original), (src,), save_output=True)
 
 
 def _fill_index(op, self, dim, index, source=None):
@@ -421,7 +563,7 @@ def _fill_index(op, self, dim, index, source=None):
     bad = (idx < -size) | (idx >= size)
     if bad.any():
         prefix = f"{op}_(): " if op == "index_copy" else ""
-        raise index_error(prefix + messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size))
+        raise _out_of_bounds(index_error(prefix + messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
     return d, np.where(idx < 0, idx + size, idx)
 
 
@@ -479,7 +621,12 @@ def index_fill(self, dim, index, value):
 def index_fill_inplace(self, dim, index, value):
     precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)  # autograd's in-place rules come before the kernel's checks
     _warn_if_expanded("index_fill_", self)
-    d, idx = _fill_index("index_fill", self, dim, index)
+    try:
+        d, idx = _fill_index("index_fill", self, dim, index)
+    except TorchError as e:
+        _kept_before(e, self, dim, index._np.reshape(-1), lambda at, _: self._np.__setitem__(
+            at, _index_fill_value(self, value)), negatives=True)
+        raise
     fill = _index_fill_value(self, value)
     tensor_value = isinstance(value, Tensor)
 
@@ -546,7 +693,12 @@ def index_copy(self, dim, index, source):
 
 def index_copy_inplace(self, dim, index, source):
     precheck(self, source, internal_overlap=False, overlap=False)
-    d, idx = _fill_index("index_copy", self, dim, index, source)
+    try:
+        d, idx = _fill_index("index_copy", self, dim, index, source)
+    except TorchError as e:
+        _kept_before(e, self, dim, index._np.reshape(-1), lambda at, loop: self._np.__setitem__(
+            at, source._np[loop]), negatives=True)
+        raise
     src = source._np
     precheck(self, source, overlap=False)
     check_overlap(self, (source,))
@@ -644,7 +796,12 @@ def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
     precheck(self, src, internal_overlap=False, overlap=False)  # autograd's rules, the kernel's checks, its overlap ones
     _index_dtype("scatter_", index, "scatter(): Expected dtype int32/int64 for index")
-    d, idx = _gather_geometry(self, dim, index, "scatter", src)
+    try:
+        d, idx = _gather_geometry(self, dim, index, "scatter", src)
+    except TorchError as e:
+        _kept_before(e, self, dim, index._np.astype(np.int64), lambda at, loop: _scatter_prefix(
+            self, at, loop, src, _scatter_reduce_kernel(src, reduce)), along=False)
+        raise
     ufunc = _scatter_reduce_kernel(src, reduce)
     values = _scatter_source(self, d, idx, src)
     precheck(self, src, overlap=False)
@@ -672,20 +829,47 @@ def _written_like(self, others, compute, make_node, overlap=True):
     return write_inplace(self, write, make_node, others)
 
 
+def _scatter_prefix(self, at, loop, src, ufunc=None):
+    values = src._np[loop] if isinstance(src, Tensor) else np.full(len(loop[0]), src, self.dtype.np)
+    if ufunc is None:
+        self._np[at] = values
+    else:
+        ufunc.at(self._np, at, values)
+
+
 def index_add_inplace(self, dim, index, source, alpha=1):
-    return _written_like(self, (source,), lambda: index_add(self, dim, index, source, alpha),
-                         lambda: IndexAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, source,
-                                                   alpha))
+    try:
+        return _written_like(self, (source,), lambda: index_add(self, dim, index, source, alpha),
+                             lambda: IndexAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, source,
+                                                       alpha))
+    except TorchError as e:
+        _kept_before(e, self, dim, index._np.reshape(-1), lambda at, loop: np.add.at(
+            self._np, at, source._np[loop] if alpha == 1 else source._np[loop] * self.dtype.np.type(alpha)),
+            slices=self.dim() > 1 and not _index_add_scatters(self, self._wrap_dim(dim), alpha))
+        raise
 
 
 def scatter_add_inplace(self, dim, index, src):
-    return _written_like(self, (src,), lambda: scatter_add(self, dim, index, src),
-                         lambda: ScatterAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, src))
+    try:
+        return _written_like(self, (src,), lambda: scatter_add(self, dim, index, src),
+                             lambda: ScatterAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, src))
+    except TorchError as e:
+        _kept_before(e, self, dim, index._np.astype(np.int64), lambda at, loop: np.add.at(self._np, at, src._np[loop]),
+                     along=False)
+        raise
 
 
 def masked_scatter_inplace(self, mask, source):
-    if isinstance(mask, Tensor):
-        check_fits_output(self, mask)
+    precheck(self, source, internal_overlap=False, overlap=False)
+    try:
+        _masked_scatter_checks(self, mask, source, self._shape)
+    except TorchError as e:
+        if str(e) == _SOURCE_SHORT:  # (the kernel writes source's elements in order until they run out)
+            m = np.broadcast_to(mask._np, self._shape)
+            undo.touch(self._storage)
+            places = tuple(p[:source.numel()] for p in np.nonzero(m))
+            self._np[places] = source._np.reshape(-1)
+        raise
     return _written_like(self, (source,), lambda: masked_scatter(self, mask, source),
                          lambda: MaskedScatterBackward0(self, mask, source), overlap=False)
 
@@ -730,11 +914,13 @@ def take(self, index):
 _REDUCTIONS = {"sum": np.add, "prod": np.multiply, "mean": np.add, "amax": np.maximum, "amin": np.minimum}
 
 
-class ScatterReduceBackward0(Node):
-    """PyTorch's scatter_reduce_backward, with engine ops (so create_graph records it)."""
+_REDUCED = {"dim": as_given("dim"), "reduce": "reduce", "include_self": "include_self"}
+
+
+class _ReduceIntoBackward(Node):
+    """scatter_reduce_backward / index_reduce_backward, with engine ops (so create_graph records it): the class
+    names the ops that add back, pick, reduce again and clear along its index."""
     __slots__ = ("dim", "reduce", "include_self")
-    saved_names = ("self", "index", "src", "result")
-    saved_values = {"dim": as_given("dim"), "reduce": "reduce", "include_self": "include_self"}
 
     def __init__(self, x, dim, index, src, reduce, include_self, out=None, original=None):
         Node.__init__(self, (operand_edge(x), operand_edge(src)))
@@ -745,32 +931,46 @@ class ScatterReduceBackward0(Node):
     def backward(self, g):
         x, index, src, result = self.unpack()
         d, reduce = self.dim, self.reduce
+        add_back, refold, clear = (getattr(Tensor, name) for name in (self.add_back, self.refold, self.clear))
+
+        def pick(t):
+            return getattr(t, self.pick)(d, index)
         if reduce == "sum":
-            gx, gs = g, g.gather(d, index)
+            gx, gs = g, pick(g)
         elif reduce == "mean":
-            n = (g.new_ones(g._shape) if self.include_self else g.new_zeros(g._shape)).scatter_add(
-                d, index, src.new_ones(src._shape))
+            n = add_back(g.new_ones(g._shape) if self.include_self else g.new_zeros(g._shape), d, index,
+                         src.new_ones(src._shape))
             n = n.masked_fill(n == 0, 1)
-            gx, gs = g / n, g.gather(d, index) / n.gather(d, index)
+            gx, gs = g / n, pick(g) / pick(n)
         elif reduce == "prod":
             masked_self = x.masked_fill(x == 0, 1)
-            gx = g * masked_self.scatter_reduce(d, index, src, reduce, include_self=self.include_self) / masked_self
+            gx = g * refold(masked_self, d, index, src, reduce, include_self=self.include_self) / masked_self
             src_zero = src == 0
-            zeros = x.new_zeros(x._shape).scatter_add(d, index, src_zero.to(x.dtype)).gather(d, index)
+            zeros = pick(add_back(x.new_zeros(x._shape), d, index, src_zero.to(x.dtype)))
             single = src_zero.logical_and(zeros == 1)
-            masked_result = x.scatter_reduce(d, index, src.masked_fill(single, 1), reduce,
-                                             include_self=self.include_self)
-            gs = (g * masked_result).gather(d, index).where(single, (g * result).gather(d, index) /
-                                                           src.masked_fill(src_zero, 1))
+            masked_result = refold(x, d, index, src.masked_fill(single, 1), reduce, include_self=self.include_self)
+            gs = pick(g * masked_result).where(single, pick(g * result) / src.masked_fill(src_zero, 1))
         else:  # amax, amin: the gradient shared evenly by self and the sources equal to the result
-            value = result.gather(d, index)
+            value = pick(result)
             self_is = (x == result).to(x.dtype)
             src_is = (src == value).to(x.dtype)
-            share = g / self_is.scatter_add(d, index, src_is)
-            gx, gs = (x == result) * share, (src == value) * share.gather(d, index)
+            share = g / add_back(self_is, d, index, src_is)
+            gx, gs = (x == result) * share, (src == value) * pick(share)
         if not self.include_self:
-            gx = gx.scatter(d, index, 0)
+            gx = clear(gx, d, index, 0)
         return (gx if self.next_functions[0][0] else None), (gs if self.next_functions[1][0] else None)
+
+
+class ScatterReduceBackward0(_ReduceIntoBackward):
+    """PyTorch's scatter_reduce_backward."""
+    saved_names, saved_values = ("self", "index", "src", "result"), _REDUCED
+    add_back, pick, refold, clear = "scatter_add", "gather", "scatter_reduce", "scatter"
+
+
+class IndexReduceBackward0(_ReduceIntoBackward):
+    """index_reduce_backward (FunctionsManual.cpp): scatter_reduce's formulas along an index."""
+    saved_names, saved_values = ("self", "index", "source", "result"), _REDUCED
+    add_back, pick, refold, clear = "index_add", "index_select", "index_reduce", "index_fill"
 
 
 def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
@@ -805,19 +1005,12 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
 
 def scatter_reduce(self, dim, index, src, reduce, *, include_self=True):
     d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self)
-    out = fresh(values, self.dtype)
-    if needs_grad(self, src) and self.dtype.category == 2:
-        attach(out, given(ScatterReduceBackward0(self, d, index, src, reduce, include_self, out), dim=dim))
-    return out
+    return _reduced(self, src, values, lambda out: given(ScatterReduceBackward0(
+        self, d, index, src, reduce, include_self, out), dim=dim))
 
 
 def scatter_reduce_inplace(self, dim, index, src, reduce, *, include_self=True):
     precheck(self, src, overlap=False)
     d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self)
-    check_overlap(self, (src,))
-    original = self.clone() if needs_grad(self, src) else None
-
-    def write(arr):
-        arr[...] = values
-    return write_inplace(self, write, lambda: ScatterReduceBackward0(self, d, index, src, reduce, include_self,
-                                                                      original=original), (src,), save_output=True)
+    return _reduced_into(self, src, values, lambda original: ScatterReduceBackward0(
+        self, d, index, src, reduce, include_self, original=original))

@@ -4,9 +4,9 @@ import math
 
 import numpy as np
 
-from .. import dtypes, messages, scalars
+from .. import dtypes, messages, scalars, undo
 from ..autograd import Node, edge_of
-from ..errors import index_error, runtime, warn
+from ..errors import index_error, runtime, type_error, warn
 from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from .copies import copy_inplace, fill_inplace
@@ -17,7 +17,25 @@ from .views import _slice, alias, expand, select, unsqueeze
 
 
 def _is_advanced(ix):
-    return isinstance(ix, Tensor) or isinstance(ix, list)
+    return isinstance(ix, (Tensor, list)) or type(ix) is tuple
+
+
+_SEQUENCE_INDEX = ("Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in "
+                   "pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor "
+                   "index, x[torch.tensor(seq)], which will result either in an error or a different result")
+
+
+def _sequence_as_tuple(index):
+    """treatSequenceAsTuple (python_variable_indexing.cpp, NumPy's old heuristic): a list or str shorter than 32
+    holding a tensor, a sequence, a slice, Ellipsis or None is a tuple of indices (deprecated: a warning); any other
+    list is one advanced index."""
+    if not isinstance(index, (list, str)) or len(index) >= 32:
+        return index
+    for item in index:
+        if isinstance(item, (Tensor, list, tuple, str, slice)) or item is Ellipsis or item is None:
+            warn(_SEQUENCE_INDEX)
+            return tuple(index)
+    return index
 
 
 def _byte_mask(t):
@@ -72,7 +90,7 @@ def getitem(self, index, setting=False):
     """self[index]. PyTorch skips a slice that covers its whole dimension (start 0, stop past the end, step 1)
     inside a tuple index, and when setting even a lone one: setting, the write then goes to self itself."""
     keep_full = not setting and isinstance(index, slice)
-    index, consuming = _expand_index(self, _bool_scalars(index))
+    index, consuming = _expand_index(self, _bool_scalars(_sequence_as_tuple(index)))
     out = self
     dim = 0
     advanced = []
@@ -104,6 +122,8 @@ def getitem(self, index, setting=False):
                 raise index_error("tensors used as indices must be long, int, byte or bool tensors")
             advanced.append((dim, t))
             dim += t.dim() if t.dtype is dtypes.bool_ else 1
+        elif isinstance(ix, str):  # (a sequence: PyTorch makes a tensor of it)
+            raise type_error("new(): invalid data type 'str'")
         else:
             raise index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got " + type(ix).__name__ + ")")
     if not advanced:
@@ -113,11 +133,37 @@ def getitem(self, index, setting=False):
     return _index(out, advanced)
 
 
-def _np_index(shape, advanced):
+def _first_out_of_bounds(out_of_bounds, arrays):
+    """The index kernel's error: at the first element (in the broadcast indices' order) with an index out of bounds,
+    the first index tensor's there; and that element's place in the broadcast indices (None: they do not
+    broadcast)."""
+    try:
+        shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    except ValueError:
+        shape = None
+    if shape is None:
+        position, n, values, bad = out_of_bounds[0]
+        i, first = int(values[bad].reshape(-1)[0]), None
+    else:
+        flags = [np.broadcast_to(bad, shape).reshape(-1) for _, _, _, bad in out_of_bounds]
+        first = min(int(np.argmax(f)) for f in flags if f.any())
+        position, n, values, _ = next(o for o, f in zip(out_of_bounds, flags) if f[first])
+        i = int(np.broadcast_to(values, shape).reshape(-1)[first])
+    error = index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
+    error.first_bad = first
+    return error
+
+
+def _np_index(shape, advanced, deferred=None):
+    """numpy's key for the advanced indices (dim, tensor); an index out of bounds raises, or with a list `deferred`
+    is appended to it as the error (the key then has zeros in the bad places) for the caller to raise after the checks
+    that come before the kernel's (index_put_'s shapes and dtypes)."""
     key = [slice(None)] * len(shape)
     skip = set()
     zero_dim_masks = []  # a 0-dim bool index takes no dimension: numpy's too, inserted before dim
-    for dim, t in advanced:
+    out_of_bounds = []
+    position = 0  # (the index kernel names a bad index's place among the index tensors, a mask's nonzero() columns
+    for dim, t in advanced:  # counted: its "dimension")
         if t.dtype is dtypes.bool_ and t.dim() == 0:
             zero_dim_masks.append((dim, t._np))
         elif t.dtype is dtypes.bool_:
@@ -126,6 +172,7 @@ def _np_index(shape, advanced):
                     raise index_error(f"The shape of the mask {_shape_list(t._shape)} at index {j} does not match the "
                                       f"shape of the indexed tensor {_shape_list(shape)} at index {dim + j}")
             key[dim] = t._np
+            position += t.dim()
             for k in range(dim + 1, dim + t.dim()):
                 skip.add(k)
         else:
@@ -134,9 +181,16 @@ def _np_index(shape, advanced):
             if bad.any():
                 if n == 0:
                     raise index_error("index is out of bounds for dimension with size 0")
-                i = int(t._np[bad].reshape(-1)[0])
-                raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=dim, n=n))
-            key[dim] = t._np
+                out_of_bounds.append((position, n, t._np, bad))
+                key[dim] = np.where(bad, 0, t._np)
+            else:
+                key[dim] = t._np
+            position += 1
+    if out_of_bounds:
+        error = _first_out_of_bounds(out_of_bounds, [t._np for _, t in advanced if t.dtype is not dtypes.bool_])
+        if deferred is None:
+            raise error
+        deferred.append(error)
     for dim, mask in reversed(zero_dim_masks):
         key.insert(dim, mask)
         skip = {k + 1 if k >= dim else k for k in skip}
@@ -223,7 +277,7 @@ def split_basic(self, index):
 def setitem(self, index, value):
     if not self._shape and isinstance(index, int) and not isinstance(index, bool) and isinstance(value, Tensor):
         raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
-    index = _bool_scalars(index)
+    index = _bool_scalars(_sequence_as_tuple(index))
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
         split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)
@@ -251,7 +305,6 @@ def setitem(self, index, value):
 
 def index_put_method(self, indices, values, accumulate=False):
     """Tensor.index_put_ / torch.index_put_: `indices` is one index tensor per leading dimension (a list too)."""
-    _same_dtype(self, values)
     return index_put_inplace(self, tuple(indices), values, accumulate)
 
 
@@ -266,7 +319,6 @@ def _same_dtype(self, values):  # (index_put_'s check; x[i] = v meets it too, bu
 def index_put(self, indices, values, accumulate=False):
     """Tensor.index_put / torch.index_put: index_put_ into a copy, recorded as one IndexPutBackward0 whose edges
     are self's and the values' (no CloneBackward0 between, as ATen's composite records it)."""
-    _same_dtype(self, values)
     key, v = _put_operands(self, tuple(indices), values, accumulate)
     arr = self._np.copy()
     _put(arr, key, v, accumulate)
@@ -289,7 +341,7 @@ def _put(arr, key, v, accumulate):
 
 def index_put_inplace(self, index, value, accumulate=False):
     precheck(self, value, internal_overlap=False, overlap=False)  # (autograd's in-place rules before the kernel's)
-    key, v = _put_operands(self, index, value, accumulate)
+    key, v = _put_operands(self, index, value, accumulate, partial=True)
 
     def write(arr):
         _put(arr, key, v, accumulate)
@@ -297,7 +349,7 @@ def index_put_inplace(self, index, value, accumulate=False):
         self, value, key, _index_tensors(index if isinstance(index, tuple) else (index,)), accumulate), (value,))
 
 
-def _put_operands(self, index, value, accumulate=False):
+def _put_operands(self, index, value, accumulate=False, partial=False):
     """The numpy key of index_put_'s indices (their checks and warnings first) and the value as it is written."""
     index, consuming = _expand_index(self, index)
     advanced = []
@@ -318,11 +370,13 @@ def _put_operands(self, index, value, accumulate=False):
         warn("Use of index_put_ on expanded tensors is deprecated. Please clone() the tensor before performing this "
              "operation. This also applies to advanced indexing e.g. tensor[indices] = tensor")
     masks = [t for _, t in advanced if t.dtype in (dtypes.bool_, dtypes.uint8)]
-    masked_fill = (not isinstance(value, Tensor) or value.numel() == 1) and len(advanced) == 1 and masks
-    if masked_fill and not accumulate and masks[0].dtype is dtypes.uint8:
+    masked_fill = (not isinstance(value, Tensor) or value.numel() == 1) and len(advanced) == 1 and masks \
+        and not accumulate
+    if masked_fill and masks[0].dtype is dtypes.uint8:
         raise runtime("masked_fill_ only supports boolean masks, but got mask with dtype unsigned char")
     advanced = [(d, _byte_mask(t)) for d, t in advanced]
-    key = _np_index(self._shape, advanced)
+    deferred = []  # (an index out of bounds is the kernel's error: after the shape and dtype checks)
+    key = _np_index(self._shape, advanced, deferred)
     if masked_fill:
         if expanded:  # (ATen's index_put_ hands one mask and a one-element value to masked_fill_: its warning, and
             warn("Use of masked_fill_ on expanded tensors is deprecated. Please clone() the tensor before performing "
@@ -337,10 +391,40 @@ def _put_operands(self, index, value, accumulate=False):
         if len(vshape) > len(target) or any(a not in (1, b) for a, b in zip(vshape[::-1], target[::-1])):
             raise runtime(f"shape mismatch: value tensor of shape {_shape_list(value._shape)} cannot be broadcast to "
                           f"indexing result of shape {_shape_list(target)}")
-        if not masked_fill:  # (index_put_'s kernel, after the shapes: x[idx] = v converts no tensor v)
+        if not masked_fill:  # (index_put_'s kernel, after the shapes: x[idx] = v converts no tensor v but a mask's
+            # one element, which goes to masked_fill_ and converts)
             _same_dtype(self, value)
         v = v.reshape(vshape)
+    if deferred:
+        if partial and getattr(deferred[0], "first_bad", None) is not None and not masked_fill:
+            _write_until(self, key, v, deferred[0].first_bad, accumulate)
+        raise deferred[0]
     return key, v
+
+
+def _write_until(self, key, v, first_bad, accumulate):
+    """index_put_'s kernel meets an index out of bounds after writing the elements before it (the indexing result
+    in C order: the dims before the indexed ones at 0, the broadcast indices up to the bad one, all dims after);
+    those writes stay, as in PyTorch (undone with the statement if nothing catches the error)."""
+    arrays = [i for i, k in enumerate(key) if isinstance(k, np.ndarray)]
+    if any(key[i].ndim == 0 for i in arrays):
+        return
+    places = np.arange(self.numel()).reshape(self._shape)[key]
+    adjacent = arrays == list(range(arrays[0], arrays[0] + len(arrays)))
+    slices = len(key) - len(arrays)
+    consumed = slices + sum(key[i].ndim if key[i].dtype == np.bool_ else 1 for i in arrays)
+    index_ndim = places.ndim - slices - (self.dim() - consumed)
+    after = places.shape[(arrays[0] if adjacent else 0) + index_ndim:]
+    count = first_bad * int(np.prod(after, dtype=np.int64))
+    if not count:
+        return
+    targets = np.unravel_index(places.reshape(-1)[:count], self._shape)
+    values = np.broadcast_to(v, places.shape).reshape(-1)[:count]
+    undo.touch(self._storage)
+    if accumulate:
+        np.add.at(self._np, targets, values)
+    else:
+        self._np[targets] = values
 
 
 class IndexPutBackward0(Node):

@@ -24,6 +24,8 @@ op("scatter_", Lazy("ops.gather_scatter", "scatter_inplace"), edges=True)
 op("index_add_", Lazy("ops.gather_scatter", "index_add_inplace"), edges=True)
 op("scatter_add_", Lazy("ops.gather_scatter", "scatter_add_inplace"), edges=True)
 op("masked_scatter_", Lazy("ops.gather_scatter", "masked_scatter_inplace"), edges=True)
+op("index_reduce", Lazy("ops.gather_scatter", "index_reduce"), function=True, edges=True)
+op("index_reduce_", Lazy("ops.gather_scatter", "index_reduce_inplace"), edges=True)
 
 # flips, rolls, repeats, triangles (ops/rearrange.py)
 op("flip", Lazy("ops.rearrange", "flip"), function=True, edges=True)
@@ -189,6 +191,11 @@ op("matrix_exp", Lazy("ops.matrix_functions", "matrix_exp"), function=True)
 def _lazy(module, name, attr=None, function=True, **kw):
     op(name, Lazy("ops." + module, attr or name), function=function, edges=True, **kw)
 
+
+# python_apply.py
+_lazy("python_apply", "apply_", function=False)
+_lazy("python_apply", "map_", function=False)
+_lazy("python_apply", "map2_", function=False)
 
 # cumulative.py
 _lazy("cumulative", "cumprod", inplace="cumprod_")

@@ -8,7 +8,7 @@ import numpy as np
 from .. import dtypes, messages
 from ..errors import index_error, make, runtime
 from ..saved_names import as_given, given
-from .reductions import ReturnTypes, SelectingBackward
+from .reductions import SelectingBackward, values_indices
 from .core import SavingNode, attach, fresh, needs_grad
 
 
@@ -119,7 +119,13 @@ def _std_sort(q, first, last, comp):
             hi = cut
     if last - first > 1:
         loop(first, last, 2 * int(math.log2(last - first)))
-        _insertion_sort(q, first, last, comp)
+        _insertion_sort(q, first, min(last, first + 16), comp)
+        for i in range(first + 16, last):  # (__unguarded_insertion_sort: no test against the first; with a
+            val, j = q[i], i                 # comparator NaN makes inconsistent, that is a different order)
+            while j > first and comp(val, q[j - 1]):
+                q[j] = q[j - 1]
+                j -= 1
+            q[j] = val
 
 
 def _isnan(v):
@@ -185,12 +191,6 @@ class ModeBackward0(_SelectBackward):
     saved_names, saved_values = ("indices",), _SELECTED
 
 
-def _pair(kind, values, indices, dtype):
-    r = ReturnTypes((values, indices))
-    r.kind = kind
-    return r
-
-
 def topk(self, k, dim=-1, largest=True, sorted=True):
     d = self._wrap_dim(dim) if self._shape else self._wrap_dim(dim, 1) * 0
     n = self._shape[d] if self._shape else 1
@@ -218,7 +218,7 @@ def topk(self, k, dim=-1, largest=True, sorted=True):
                              np.int64, order="C"), dtypes.int64)
     if needs_grad(self):
         attach(values, given(TopkBackward0(self, d, True, indices), dim=dim))
-    return _pair("topk", values, indices, self.dtype)
+    return values_indices("topk", values, indices)
 
 
 def _quick_select(vals, idxs, k):
@@ -275,7 +275,7 @@ def _reduce_select(kind, self, dim, keepdim, pick, node_cls):
     indices = fresh(np.array([i for _, i in picked], np.int64).reshape(shape), dtypes.int64)
     if needs_grad(self):
         attach(values, given(node_cls(self, d, keepdim, indices), dim=dim))
-    return _pair(kind, values, indices, self.dtype)
+    return values_indices(kind, values, indices)
 
 
 def _no_bool(kernel, self):

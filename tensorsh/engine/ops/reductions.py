@@ -16,7 +16,7 @@ from .scalar_arith import mul_scalar
 from .comparison import where
 from .copies import to
 from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad,
-                   sum_to, zeros_of)
+                   return_type, sum_to, zeros_of)
 from .joining import cat
 from .registry import Lazy, op
 from ..saved_names import as_given, given
@@ -129,6 +129,8 @@ def _sum_values(self, dims, keepdim, dtype):
 def _mean_check(self, dtype):
     if dtype is None and self.dtype.category < 2:
         raise runtime(messages.MEAN_DTYPE.format(name=dtypes.SCALAR_NAMES[self.dtype.name]))
+    if dtype is not None and dtype.category < 2:
+        raise runtime(messages.MEAN_GIVEN_DTYPE.format(op="mean", name=dtypes.SCALAR_NAMES[dtype.name]))
 
 
 def _mean_values(self, dims, keepdim, dtype):
@@ -176,23 +178,16 @@ tensor_sum = spread_reduction("sum", (SumBackward0, SumBackward1), _sum_values)
 mean = spread_reduction("mean", (MeanBackward0, MeanBackward1), _mean_values, _mean_check)
 
 
-class ReturnTypes(tuple):
-    """torch.return_types.max / min: a (values, indices) pair with names."""
-    __api__ = frozenset({"values", "indices"})
-    kind = "max"
+_VALUES_INDICES = {}
 
-    @property
-    def values(self):
-        return self[0]
 
-    @property
-    def indices(self):
-        return self[1]
-
-    def __repr__(self):
-        return f"torch.return_types.{self.kind}(\nvalues={self[0]!r},\nindices={self[1]!r})"
-
-    __str__ = __repr__
+def values_indices(kind, values, indices):
+    """torch.return_types.<kind> (max, min, sort, topk, kthvalue, median, mode, cummax, ...): a (values, indices)
+    pair with names, of a class named kind as PyTorch has one per op (`type(x.sort()).__name__` is 'sort')."""
+    cls = _VALUES_INDICES.get(kind)
+    if cls is None:
+        cls = _VALUES_INDICES[kind] = return_type(kind, ("values", "indices"))
+    return cls((values, indices))
 
 
 def _extreme(kind, np_fn, arg_fn):
@@ -215,9 +210,7 @@ def _extreme(kind, np_fn, arg_fn):
             values, indices = from_numpy(self._np.copy(), self.dtype), from_numpy(np.zeros((), np.int64), dtypes.int64)
             if needs_grad(self):
                 attach(values, _given(_EXTREME_DIM[kind](self, d, keepdim, indices), "dim", dim, as_list=False))
-            r = ReturnTypes((values, indices))
-            r.kind = kind
-            return r
+            return values_indices(kind, values, indices)
         idx = np.asarray(arg_fn(self._np, axis=d))
         vals = np.take_along_axis(self._np, np.expand_dims(idx, d), axis=d)
         if not keepdim:
@@ -228,9 +221,7 @@ def _extreme(kind, np_fn, arg_fn):
         indices = from_numpy(idx.astype(np.int64), dtypes.int64)
         if needs_grad(self):
             attach(values, _given(_EXTREME_DIM[kind](self, d, keepdim, indices), "dim", dim, as_list=False))
-        r = ReturnTypes((values, indices))
-        r.kind = kind
-        return r
+        return values_indices(kind, values, indices)
     return op(kind, fn, function=True)
 
 

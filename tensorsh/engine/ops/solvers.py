@@ -9,7 +9,8 @@ import numpy as np
 from .. import dtypes
 from ..errors import make, runtime
 from .args import check_square, check_system
-from .core import InputNode, SavingNode, attach, attach_outputs, fresh, needs_grad, return_type
+from .core import (InputNode, SavingNode, Shaped, attach, attach_outputs, check_broadcast_all, fresh, needs_grad,
+                   return_type)
 
 InvEx = return_type("linalg_inv_ex", ("inverse", "info"))
 SolveEx = return_type("linalg_solve_ex", ("result", "info"))
@@ -254,15 +255,18 @@ def solve_ex(A, B, *, left=True, check_errors=False):
     vector = B.dim() == 1 or (B.dim() == A.dim() - 1 and B._shape == A._shape[:-1])
     b = B._np[..., None] if vector else B._np
     check_system("linalg.solve", n, b.shape, left)
+    check_broadcast_all(Shaped(b.shape[:-2]), Shaped(A._shape[:-2]))  # (B's batch is "tensor a")
     batch = np.broadcast_shapes(A._shape[:-2], b.shape[:-2])
     a = np.broadcast_to(A._np, batch + A._shape[-2:])
     b = np.broadcast_to(b, batch + b.shape[-2:])
     if not left:  # XA = B is A^T X^T = B^T
         a, b = np.swapaxes(a, -1, -2), np.swapaxes(b, -1, -2)
     x, info = _solve_values(a, b)
-    if info.any():
-        raise make("torch._C._LinAlgError", "torch.linalg.solve: The solver failed because the input matrix is "
-                                            "singular.")
+    if info.any():  # (the batch element is A's own: its LU is factored before B broadcasts)
+        own = info if batch == A._shape[:-2] else _lu(np.ascontiguousarray(A._np))[2]
+        where = f"(Batch element {int(np.flatnonzero(own.reshape(-1))[0])}): " if A.dim() > 2 else ""
+        raise make("torch._C._LinAlgError", f"torch.linalg.solve: {where}The solver failed because the input matrix "
+                                            "is singular.")
     if not left:
         x = np.swapaxes(x, -1, -2)
     if vector:

@@ -8,7 +8,7 @@ from ..saved_names import as_given, given
 from ..storage import Storage, VersionCounter
 from ..tensorimpl import Tensor
 from .core import attach, fresh, needs_grad
-from .reductions import ReturnTypes
+from .reductions import values_indices
 
 
 def nonzero(self, as_tuple=False):
@@ -23,11 +23,6 @@ def nonzero(self, as_tuple=False):
     out = Tensor._make(Storage(columns), 0, (n, ndim), (1, n), dtypes.int64, columns.reshape(ndim, n).T,
                        VersionCounter())
     return out
-
-
-class SortReturn(ReturnTypes):
-    __slots__ = ()
-    kind = "sort"
 
 
 class SortBackward0(Node):
@@ -49,12 +44,17 @@ class SortBackward1(SortBackward0):
     saved_names, saved_values = SortBackward0.saved_names, SortBackward0.saved_values
 
 
-def _order(x, dim, descending):
-    """Positions that sort x along dim, equal values keeping their order (PyTorch's sort does for up to 16
-    elements, its insertion sort; beyond, its unstable sort may order ties otherwise). NaN sorts as largest."""
+def _order(x, dim, descending, stable=True, strided=False):
+    """Positions that sort x along dim as PyTorch's CPU sort does, NaN as the largest. Stable: equal values keep
+    their order. Not stable: std::sort of (value, index) pairs, whose ties come out in introsort's order once a
+    row has more than 16 elements (up to 16 its insertion sort keeps them; a 1-d integer tensor of 32768
+    elements or more sorted ascending goes through fbgemm's radix sort, stable too); a dim of stride 0 (an
+    expanded tensor) is left as it is."""
     if not x.ndim:
         return np.zeros((), np.int64)
     moved = np.moveaxis(x, dim, -1)
+    if strided:
+        return np.moveaxis(np.broadcast_to(np.arange(moved.shape[-1]), moved.shape), -1, dim).astype(np.int64)
     if x.dtype == np.bool_:
         moved = moved.astype(np.int8)
     nan = np.isnan(moved) if moved.dtype.kind == "f" else np.zeros(moved.shape, bool)
@@ -63,7 +63,29 @@ def _order(x, dim, descending):
     else:
         keys = (moved, nan)
     order = np.lexsort(keys, axis=-1)
+    n = moved.shape[-1]
+    if not stable and n > 16 and not (x.ndim == 1 and n >= 32768 and not descending and x.dtype.kind in "iu"):
+        rows, sorted_rows = order.reshape(-1, n), np.take_along_axis(moved, order, -1).reshape(-1, n)
+        nan_rows = np.take_along_axis(nan, order, -1).reshape(-1, n)
+        for r in range(len(rows)):
+            tied = (sorted_rows[r, 1:] == sorted_rows[r, :-1]) | (nan_rows[r, 1:] & nan_rows[r, :-1])
+            if tied.any():
+                rows[r] = _introsort_order(rows[r], np.concatenate(([0], np.cumsum(~tied))))
     return np.moveaxis(order, -1, dim).astype(np.int64)
+
+
+def _first_less(a, b):
+    return a[0] < b[0]
+
+
+def _introsort_order(order, rank_in_order):
+    """std::sort's order of (value, index) pairs, a row's values given as their ranks (equal values one rank)."""
+    from .order_statistics import _std_sort
+    rank = np.empty(len(order), np.int64)
+    rank[order] = rank_in_order
+    pairs = list(zip(rank.tolist(), range(len(order))))
+    _std_sort(pairs, 0, len(pairs), _first_less)
+    return [i for _, i in pairs]
 
 
 def _sort_args(op, self, args, kwargs):
@@ -78,23 +100,23 @@ def _sort_args(op, self, args, kwargs):
     dim = values.get("dim", -1)
     if not isinstance(dim, int) or isinstance(dim, bool):
         raise type_error(f"{op}(): argument 'dim' must be int, not {type(dim).__name__}")
-    return dim, bool(values.get("descending", False)), "stable" in values
+    return dim, bool(values.get("descending", False)), "stable" in values, bool(values.get("stable"))
 
 
 def sort(self, *args, **kwargs):
-    given_dim, descending, stable_form = _sort_args("sort", self, args, kwargs)
+    given_dim, descending, stable_form, stable = _sort_args("sort", self, args, kwargs)
     dim = self._wrap_dim(given_dim)
-    order = _order(self._np, dim, descending)
+    order = _order(self._np, dim, descending, stable, self.dim() and self._stride[dim] == 0)
     values = np.take_along_axis(self._np, order, dim) if self.dim() else self._np.copy()
     out = layout.like(values, self.dtype, self)  # (PyTorch sorts into empty_like(self), strides kept)
     indices = layout.like(order, dtypes.int64, self)
     if needs_grad(self):
         attach(out, given((SortBackward1 if stable_form else SortBackward0)(self, dim, indices), dim=given_dim))
-    return SortReturn((out, indices))
+    return values_indices("sort", out, indices)
 
 
 def argsort(self, *args, **kwargs):
-    dim, descending, _ = _sort_args("argsort", self, args, kwargs)
+    dim, descending, _, stable = _sort_args("argsort", self, args, kwargs)
     dim = self._wrap_dim(dim)
-    order = _order(self._np, dim, descending)
+    order = _order(self._np, dim, descending, stable, self.dim() and self._stride[dim] == 0)
     return layout.like(order, dtypes.int64, self)

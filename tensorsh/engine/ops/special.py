@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from .. import autograd, dtypes, kernels
+from .. import autograd, dtypes, kernels, messages
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from ..saved_names import given
@@ -321,6 +321,8 @@ def nanmean(self, dim=None, keepdim=False, *, dtype=None):
     if self.dtype.category < 2:
         raise runtime(f"nanmean(): expected input to have floating point or complex dtype but got "
                       f"{dtypes.SCALAR_NAMES[self.dtype.name]}")
+    if dtype is not None and dtype.category < 2:
+        raise runtime(messages.MEAN_GIVEN_DTYPE.format(op="nanmean", name=dtypes.SCALAR_NAMES[dtype.name]))
     factor = self.isnan().logical_not().sum(dim, keepdim) if dim is not None else \
         self.isnan().logical_not().sum()
     return nansum(self, dim, keepdim, dtype=dtype).div(factor)

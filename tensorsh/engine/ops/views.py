@@ -9,7 +9,7 @@ from . import multiview
 from ..errors import index_error, runtime, type_error, value_error, warn_once
 from ..pyapi import _parse
 from ..layout import view_strides as _view_strides
-from ..tensorimpl import _contiguous_strides, _shape_list
+from ..tensorimpl import Tensor, _contiguous_strides, _shape_list
 from .args import _int_list
 from .copies import clone
 from ..saved_names import INT64_MAX, unsigned
@@ -334,7 +334,7 @@ def _slice(self, dim, start, stop, step, given_dim=None):
     if step is None:
         step = 1
     if step <= 0:
-        raise value_error("step must be greater than zero")
+        raise value_error("step must be greater than zero") if step < 0 else value_error("slice step cannot be zero")
     given = (d if given_dim is None else given_dim, unsigned(start or 0), INT64_MAX if stop is None else unsigned(stop), step)
     start = 0 if start is None else start
     stop = n if stop is None else stop
@@ -356,8 +356,17 @@ def _slice(self, dim, start, stop, step, given_dim=None):
 def narrow(self, dim, start, length):
     if not self._shape:
         raise runtime("narrow() cannot be applied to a 0-dim tensor.")
+    if isinstance(start, Tensor):  # (narrow.Tensor: a 0-dim integer tensor's value)
+        start = start.item()
+    if length < 0:
+        raise runtime("narrow(): length must be non-negative.")
     d = self._wrap_dim(dim)
-    start = start + self._shape[d] if start < 0 else start  # (PyTorch's node saves it wrapped, and dim as given)
+    size = self._shape[d]
+    if not -size <= start <= size:
+        raise index_error(f"start out of range (expected to be in range of [{-size}, {size}], but got {start})")
+    start = start + size if start < 0 else start  # (PyTorch's node saves it wrapped, and dim as given)
+    if start > size - length:
+        raise runtime(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
     return _slice(self, d, start, start + length, 1, unsigned(dim))
 
 
