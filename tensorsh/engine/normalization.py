@@ -5,7 +5,9 @@ vectors combined in a binary cascade (fused multiply-adds, as the compiled kerne
 Welford over the row's tail, then the lanes folded in; y = (x - mean) * rstd (* gamma + beta). batch_norm
 sums each channel in double, takes the variance from float squares, and keeps running statistics in double
 arithmetic (momentum * new + (1 - momentum) * old), written in place without a version bump, as PyTorch's
-kernel writes them. Gradients are computed in double and rounded once (their last bits can differ)."""
+kernel writes them. Its float32 gradients are ATen's batch_norm_cpu_backward kernels' (measured bit for bit):
+per image, vec::reduce_all of dy and vec::map2_reduce_all of (x - mean) * dy, the images added in double; an
+(N, C) or (N, C, 1, 1) input by rows over the threads."""
 import numpy as np
 
 from . import dtypes, kernels, layout
@@ -276,20 +278,27 @@ class NativeBatchNormBackward0(Node):
         gs = np.moveaxis(g._np, 1, 0).reshape(c, x._shape[0], -1)
         centred = (xs - mu[:, None, None]).astype(dt)
         total, dotp = (_sums_by_rows if xs.shape[2] == 1 else _sums_by_images)(centred, gs, dt)
+        # (ATen's sum and dotp: double accumulators for float32 (acc_type), rounded where a float is taken)
         count = dt.type(xs.shape[1] * xs.shape[2])
-        if self.training:
-            k = (((dotp * rs).astype(dt) * rs).astype(dt) / count).astype(dt)
-            grad_mean = (total / count).astype(dt)
-            t = (gs - grad_mean[:, None, None]).astype(dt)
-            v = _fma(-centred, k[:, None, None], t) if dt == _F32 else (t - centred * k[:, None, None]).astype(dt)
-            gi = ((v * rs[:, None, None]).astype(dt) * wv[:, None, None]).astype(dt)
+        r = rs[:, None, None]
+        if self.training:  # ((dy - grad_mean) - (x - mean) * k) * invstd * w, k = dotp * invstd * invstd / count
+            k = ((((dotp.astype(dt) * rs).astype(dt) * rs).astype(dt) / count).astype(dt))[:, None, None]
+            t = (gs - (total / count).astype(dt)[:, None, None]).astype(dt)
+            if dt == _F32:  # (the product fused, as compiled: but in the channels-last kernel's partial last
+                v = kernels.fma(-centred, k, t)  # vector of channels (measured))
+                if xs.shape[2] == 1 and c % 8:
+                    v[c - c % 8:] = t[c - c % 8:] - centred[c - c % 8:] * k[c - c % 8:]
+            else:
+                v = (t - centred * k).astype(dt)
+            scaled = (v * r).astype(dt)
         else:
-            gi = (gs * (rs * wv).astype(dt)[:, None, None]).astype(dt)
+            scaled = (gs * r).astype(dt)
+        gi = (scaled * wv[:, None, None]).astype(dt)
         gi = np.moveaxis(gi.reshape((c, x._shape[0]) + x._shape[2:]), 0, 1)
         ct = x.dtype
         return (layout.output_like(gi, ct, x) if self.next_functions[0][0] else None,  # (x's suggested format)
                 fresh((dotp * rs).astype(dt), ct) if self.next_functions[1][0] else None,
-                fresh(total, ct) if self.next_functions[2][0] else None)
+                fresh(total.astype(dt), ct) if self.next_functions[2][0] else None)
 
 
 def _sums_by_rows(centred, gs, dt):
@@ -309,35 +318,44 @@ def _sums_by_rows(centred, gs, dt):
     return total, dotp
 
 
-def _reduce_all(v, dt):
+def _reduce_all(v, dt, factor=None):
     """vec::reduce_all(+) over the last axis: 8-float lanes accumulated, then folded (a tree for a full
-    vector, lane by lane for a short row)."""
+    vector, lane by lane for a short row). With a factor, vec::map2_reduce_all of v * factor as batch_norm's
+    compiled kernel rounds it (measured): whole vectors' products rounded and added, the partial last
+    vector's fused onto the accumulator, a short row's products rounded and added lane by lane."""
     size = v.shape[-1]
+    if factor is not None and (size < 8 or size % 8 == 0):
+        v, factor = (v * factor).astype(dt), None
     if size < 8:
         acc = v[..., 0]
         for i in range(1, size):
             acc = (acc + v[..., i]).astype(dt)
         return acc
     full = size - size % 8
-    acc = v[..., :8].copy()
+    acc = v[..., :8] if factor is None else (v[..., :8] * factor[..., :8]).astype(dt)
     for d in range(8, full, 8):
-        acc = (acc + v[..., d:d + 8]).astype(dt)
+        acc = (acc + (v[..., d:d + 8] if factor is None else (v[..., d:d + 8] * factor[..., d:d + 8]).astype(dt))
+               ).astype(dt)
     if size > full:
-        acc[..., :size - full] = (acc[..., :size - full] + v[..., full:]).astype(dt)
+        acc, r = acc.copy(), size - full
+        if factor is None:
+            acc[..., :r] = (acc[..., :r] + v[..., full:]).astype(dt)
+        else:
+            acc[..., :r] = kernels.fma(np.ascontiguousarray(v[..., full:]), np.ascontiguousarray(factor[..., full:]),
+                                       np.ascontiguousarray(acc[..., :r]))
     acc = (acc[..., :4] + acc[..., 4:]).astype(dt)
     acc = (acc[..., :2] + acc[..., 2:]).astype(dt)
     return (acc[..., 0] + acc[..., 1]).astype(dt)
 
 
 def _sums_by_images(centred, gs, dt):
-    """An N-C-image input: per channel, each image reduced with vec::reduce_all, images added in float
-    (batch_norm_cpu_backward_contiguous_impl)."""
-    total, dotp = np.zeros(centred.shape[0], dt), np.zeros(centred.shape[0], dt)
-    prods = (centred * gs).astype(dt)
-    for n in range(centred.shape[1]):
-        total = (total + _reduce_all(gs[:, n], dt)).astype(dt)
-        dotp = (dotp + _reduce_all(prods[:, n], dt)).astype(dt)
-    return total, dotp
+    """An N-C-image input: per channel, each image's sum of dy (vec::reduce_all) and of (x - mean) * dy
+    (vec::map2_reduce_all), the images' sums added in order into a double (ATen's acc_type: double for float
+    too; batch_norm_cpu_backward_contiguous_impl)."""
+    per_total = _reduce_all(gs, dt)  # (channel, image)
+    per_dotp = _reduce_all(centred, dt, gs) if dt == _F32 else _reduce_all((centred * gs).astype(dt), dt)
+    acc = np.float64 if dt == _F32 else dt
+    return (np.cumsum(per_total.astype(acc), axis=1)[:, -1], np.cumsum(per_dotp.astype(acc), axis=1)[:, -1])
 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
