@@ -3,9 +3,9 @@
 layer_norm's mean and variance are PyTorch's RowwiseMoments: a Welford pass over 8-float lanes in chunks of 16
 vectors combined in a binary cascade (fused multiply-adds, as the compiled kernel has them), a plain scalar
 Welford over the row's tail, then the lanes folded in; y = (x - mean) * rstd (* gamma + beta). batch_norm
-sums each channel in double, takes the variance from float squares, and keeps running statistics in double
-arithmetic (momentum * new + (1 - momentum) * old), written in place without a version bump, as PyTorch's
-kernel writes them. Its float32 gradients are ATen's batch_norm_cpu_backward kernels' (measured bit for bit):
+sums each channel in double, takes the variance from float squares, and keeps running statistics in the
+parameter's type (momentum * new + (1 - momentum) * old; float32's running_var with the first product fused),
+written in place without a version bump, as PyTorch's kernel writes them. Its float32 gradients are ATen's batch_norm_cpu_backward kernels' (measured bit for bit):
 per image, vec::reduce_all of dy and vec::map2_reduce_all of (x - mean) * dy, the images added in double; an
 (N, C) or (N, C, 1, 1) input by rows over the threads."""
 import numpy as np
@@ -373,13 +373,15 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         xc = np.moveaxis(x, 1, 0).reshape(c, -1)
         mean, var_sum = (_stats_by_rows if xc.shape[1] == x.shape[0] else _stats_by_images)(xc, dt)
         # var_sum / n and var_sum / (n - 1) divide in float (the accessor's type); the running statistics are
-        # updated in float too (momentum and 1 - momentum rounded: running_mean 100% bit for bit, measured)
+        # updated in float too (momentum and 1 - momentum rounded; both 100% bit for bit, measured)
         invstd = (1 / np.sqrt((var_sum / dt.type(count)).astype(dt).astype(np.float64) + eps)).astype(dt)
+        m = dt.type(momentum)  # (ATen's momentum_ and 1 - momentum_, in the parameter's type)
         if running_mean is not None:
-            _update(running_mean, dt.type(momentum) * mean.astype(dt) + dt.type(1 - momentum) * running_mean._np)
-        if running_var is not None:
-            _update(running_var, dt.type(momentum) * (var_sum / dt.type(count - 1)).astype(dt)
-                    + dt.type(1 - momentum) * running_var._np)
+            _update(running_mean, m * mean.astype(dt) + (dt.type(1) - m) * running_mean._np)
+        if running_var is not None:  # (float32: momentum * unbiased_var fused onto the other product, measured)
+            unbiased = (var_sum / dt.type(count - 1)).astype(dt)
+            rest = ((dt.type(1) - m) * running_var._np).astype(dt)
+            _update(running_var, kernels.fma(np.full(c, m), unbiased, rest) if dt == _F32 else m * unbiased + rest)
         use_mean, use_invstd = mean, invstd
     else:
         use_mean = running_mean._np
