@@ -33,7 +33,7 @@ for i, (n, c, h, w, affine, track) in enumerate([(4, 8, 6, 6, True, True), (2, 3
     if affine:
         print(m.weight.grad.tolist(), m.bias.grad.tolist())
     if track:
-        print(m.running_mean.tolist())
+        print(m.running_mean.tolist(), m.running_var.tolist())
 """,
 "batch_norm_eval_gradients": """
 for i, (n, c, h, w, affine) in enumerate([(4, 8, 6, 6, True), (2, 3, 5, 5, False), (8, 40, 12, 12, True),
