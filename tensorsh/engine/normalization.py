@@ -3,11 +3,12 @@
 layer_norm's mean and variance are PyTorch's RowwiseMoments: a Welford pass over 8-float lanes in chunks of 16
 vectors combined in a binary cascade (fused multiply-adds, as the compiled kernel has them), a plain scalar
 Welford over the row's tail, then the lanes folded in; y = (x - mean) * rstd (* gamma + beta). batch_norm
-sums each channel in double, takes the variance from float squares, and keeps running statistics in the
-parameter's type (momentum * new + (1 - momentum) * old; float32's running_var with the first product fused),
-written in place without a version bump, as PyTorch's kernel writes them. Its float32 gradients are ATen's batch_norm_cpu_backward kernels' (measured bit for bit):
-per image, vec::reduce_all of dy and vec::map2_reduce_all of (x - mean) * dy, the images added in double; an
-(N, C) or (N, C, 1, 1) input by rows over the threads."""
+sums each channel in double, takes the variance from squares in the input's type, and keeps running statistics in
+the parameter's type (momentum * new + (1 - momentum) * old; float32's running_var with the first product fused),
+written in place without a version bump, as PyTorch's kernel writes them. Its float32 and float64 gradients are
+ATen's batch_norm_cpu_backward kernels' (measured bit for bit): per image, vec::reduce_all of dy and
+vec::map2_reduce_all of (x - mean) * dy (32-byte vectors), the images added in double; an (N, C) or (N, C, 1, 1)
+input by rows over the threads."""
 import numpy as np
 
 from . import dtypes, kernels, layout
@@ -284,10 +285,11 @@ class NativeBatchNormBackward0(Node):
         if self.training:  # ((dy - grad_mean) - (x - mean) * k) * invstd * w, k = dotp * invstd * invstd / count
             k = ((((dotp.astype(dt) * rs).astype(dt) * rs).astype(dt) / count).astype(dt))[:, None, None]
             t = (gs - (total / count).astype(dt)[:, None, None]).astype(dt)
-            if dt == _F32:  # (the product fused, as compiled: but in the channels-last kernel's partial last
-                v = kernels.fma(-centred, k, t)  # vector of channels (measured))
-                if xs.shape[2] == 1 and c % 8:
-                    v[c - c % 8:] = t[c - c % 8:] - centred[c - c % 8:] * k[c - c % 8:]
+            if dt in (np.float32, np.float64):  # (the product fused, as compiled: but in the channels-last
+                v = kernels.fma(-centred, k, t)  # kernel's partial last vector of channels (measured))
+                tail = c % (32 // dt.itemsize) if xs.shape[2] == 1 else 0
+                if tail:
+                    v[c - tail:] = t[c - tail:] - centred[c - tail:] * k[c - tail:]
             else:
                 v = (t - centred * k).astype(dt)
             scaled = (v * r).astype(dt)
@@ -302,8 +304,8 @@ class NativeBatchNormBackward0(Node):
 
 
 def _sums_by_rows(centred, gs, dt):
-    """A 2-D input: rows split among PyTorch's threads, each summing in float (dot products fused), the
-    threads' partial sums added in order (batch_norm_cpu_backward_channels_last_impl)."""
+    """An (N, C) or (N, C, 1, 1) input: rows split among PyTorch's threads, each summing in the input's type (dot
+    products fused), the threads' partial sums added in order (batch_norm_cpu_backward_channels_last_impl)."""
     from .kernels import num_threads
     n = centred.shape[1]
     threads = min(num_threads(), n)
@@ -313,29 +315,31 @@ def _sums_by_rows(centred, gs, dt):
         t, d = np.zeros_like(total), np.zeros_like(dotp)
         for i in range(start, min(start + chunk, n)):
             t = (t + gs[:, i, 0]).astype(dt)
-            d = _fma(centred[:, i, 0], gs[:, i, 0], d) if dt == _F32 else d + centred[:, i, 0] * gs[:, i, 0]
+            d = kernels.fma(centred[:, i, 0], gs[:, i, 0], d) if dt in (np.float32, np.float64) else \
+                (d + centred[:, i, 0] * gs[:, i, 0]).astype(dt)
         total, dotp = (total + t).astype(dt), (dotp + d).astype(dt)
     return total, dotp
 
 
 def _reduce_all(v, dt, factor=None):
-    """vec::reduce_all(+) over the last axis: 8-float lanes accumulated, then folded (a tree for a full
-    vector, lane by lane for a short row). With a factor, vec::map2_reduce_all of v * factor as batch_norm's
-    compiled kernel rounds it (measured): whole vectors' products rounded and added, the partial last
-    vector's fused onto the accumulator, a short row's products rounded and added lane by lane."""
-    size = v.shape[-1]
-    if factor is not None and (size < 8 or size % 8 == 0):
+    """vec::reduce_all(+) over the last axis: 32-byte vectors (8 floats, 4 doubles) accumulated, then folded (a
+    float32 vector by a tree, a double's lanes in order, a short row lane by lane). With a factor,
+    vec::map2_reduce_all of v * factor as batch_norm's compiled kernel rounds it (measured): whole vectors'
+    products rounded and added, the partial last vector's fused onto the accumulator, a short row's products
+    rounded and added lane by lane."""
+    size, lanes = v.shape[-1], 4 if np.dtype(dt) == np.float64 else 8
+    if factor is not None and (size < lanes or size % lanes == 0):
         v, factor = (v * factor).astype(dt), None
-    if size < 8:
+    if size < lanes:
         acc = v[..., 0]
         for i in range(1, size):
             acc = (acc + v[..., i]).astype(dt)
         return acc
-    full = size - size % 8
-    acc = v[..., :8] if factor is None else (v[..., :8] * factor[..., :8]).astype(dt)
-    for d in range(8, full, 8):
-        acc = (acc + (v[..., d:d + 8] if factor is None else (v[..., d:d + 8] * factor[..., d:d + 8]).astype(dt))
-               ).astype(dt)
+    full = size - size % lanes
+    acc = v[..., :lanes] if factor is None else (v[..., :lanes] * factor[..., :lanes]).astype(dt)
+    for d in range(lanes, full, lanes):
+        acc = (acc + (v[..., d:d + lanes] if factor is None else
+                      (v[..., d:d + lanes] * factor[..., d:d + lanes]).astype(dt))).astype(dt)
     if size > full:
         acc, r = acc.copy(), size - full
         if factor is None:
@@ -343,6 +347,8 @@ def _reduce_all(v, dt, factor=None):
         else:
             acc[..., :r] = kernels.fma(np.ascontiguousarray(v[..., full:]), np.ascontiguousarray(factor[..., full:]),
                                        np.ascontiguousarray(acc[..., :r]))
+    if lanes == 4:
+        return ((acc[..., 0] + acc[..., 1]) + acc[..., 2]) + acc[..., 3]
     acc = (acc[..., :4] + acc[..., 4:]).astype(dt)
     acc = (acc[..., :2] + acc[..., 2:]).astype(dt)
     return (acc[..., 0] + acc[..., 1]).astype(dt)
@@ -352,8 +358,7 @@ def _sums_by_images(centred, gs, dt):
     """An N-C-image input: per channel, each image's sum of dy (vec::reduce_all) and of (x - mean) * dy
     (vec::map2_reduce_all), the images' sums added in order into a double (ATen's acc_type: double for float
     too; batch_norm_cpu_backward_contiguous_impl)."""
-    per_total = _reduce_all(gs, dt)  # (channel, image)
-    per_dotp = _reduce_all(centred, dt, gs) if dt == _F32 else _reduce_all((centred * gs).astype(dt), dt)
+    per_total, per_dotp = _reduce_all(gs, dt), _reduce_all(centred, dt, gs)  # (channel, image)
     acc = np.float64 if dt == _F32 else dt
     return (np.cumsum(per_total.astype(acc), axis=1)[:, -1], np.cumsum(per_dotp.astype(acc), axis=1)[:, -1])
 
@@ -390,9 +395,10 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     wv = weight._np if weight is not None else np.ones(c, dt)
     bv = bias._np if bias is not None else np.zeros(c, dt)
     alpha = (use_invstd * wv).astype(dt)
-    if dt == _F32:  # bias - mean * alpha, then x * alpha + beta: both contracted into FMAs in PyTorch's kernel
-        beta = _fma(-use_mean.astype(dt), alpha, bv)
-        y = _fma(x, alpha.reshape(shape), beta.reshape(shape))
+    if dt in (np.float32, np.float64):  # bias - mean * alpha, then x * alpha + beta: both contracted into FMAs in
+        fma = _fma_of(dt.type)  # PyTorch's kernel
+        beta = fma(-use_mean.astype(dt), alpha, bv)
+        y = fma(x, alpha.reshape(shape), beta.reshape(shape))
     else:
         beta = (bv - use_mean * alpha).astype(dt)
         y = (x * alpha.reshape(shape) + beta.reshape(shape)).astype(dt)
@@ -438,7 +444,7 @@ def _stats_by_rows(xc, dt):
         v = np.zeros(xc.shape[0], dt)
         for i in range(start, min(start + chunk, n)):
             d = (xc[:, i] - mean).astype(dt)
-            v = _fma(d, d, v) if dt == _F32 else v + d * d
+            v = kernels.fma(d, d, v) if dt in (np.float32, np.float64) else (v + d * d).astype(dt)
         total += v
     return mean, total.astype(dt)
 

@@ -1,6 +1,7 @@
-"""batch_norm's float32 gradients and elu's (celu's, selu's) to the last bit, one differential program each, run in
-torch and in the engine (exact float reprs): ATen's backward kernels' summation orders and fused multiply-adds as
-measured on this AVX-512 CPU with PyTorch's 2 threads (batch_norm), SLEEF's exp on the vector chunks (elu)."""
+"""batch_norm's float32 and float64 values, gradients and running statistics and elu's (celu's, selu's) gradients
+to the last bit, one differential program each, run in torch and in the engine (exact float reprs): ATen's kernels'
+summation orders and fused multiply-adds as measured on this AVX-512 CPU with PyTorch's 2 threads (batch_norm),
+SLEEF's exp on the vector chunks (elu)."""
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from nn_harness import same_as_torch  # noqa: E402
 from tensorsh.engine import kernels  # noqa: E402
 
 MEASURED_CPU = {"batch_norm_2d_training_gradients", "batch_norm_eval_gradients", "batch_norm_3d_and_1x1_inputs",
-                "batch_norm_each_gradient_alone"}  # (the channels-last kernel's per-thread rows)
+                "batch_norm_each_gradient_alone", "batch_norm_float64"}  # (the channels-last kernel's per-thread rows)
 NEEDS_COMPILED = {"elu_celu_selu_gradients_of_large_tensors"}  # (SLEEF's expf, in the compiled loops)
 
 PROGRAMS = {
@@ -78,6 +79,22 @@ for needs in [(True, False, False), (False, True, False), (False, False, True), 
     xs, ws, bs = x.clone().requires_grad_(needs[0]), w.clone().requires_grad_(needs[1]), b.clone().requires_grad_(needs[2])
     F.batch_norm(xs, None, None, ws, bs, True).backward(g)
     print([t.grad.flatten().tolist() if t.grad is not None else None for t in (xs, ws, bs)])
+""",
+"batch_norm_float64": """
+for i, shape in enumerate([(4, 8, 6, 6), (2, 3, 5, 5), (1, 5, 1, 3), (16, 32), (64, 9), (7, 4, 1, 1), (3, 5, 17),
+                           (6, 33, 11, 10)]):
+    torch.manual_seed(50 + i)
+    c = shape[1]
+    x = torch.randn(*shape, dtype=torch.float64, requires_grad=True)
+    w = torch.randn(c, dtype=torch.float64, requires_grad=True)
+    b = torch.randn(c, dtype=torch.float64, requires_grad=True)
+    for training in (True, False):
+        rm, rv = torch.randn(c, dtype=torch.float64), torch.rand(c, dtype=torch.float64) + 0.5
+        y = F.batch_norm(x, rm, rv, w, b, training, 0.3)
+        y.backward(torch.randn(y.shape, dtype=torch.float64))
+        print(y.flatten().tolist()[:20], x.grad.flatten().tolist()[-30:], w.grad.tolist(), b.grad.tolist())
+        print(rm.tolist(), rv.tolist())
+        x.grad = w.grad = b.grad = None
 """,
 "elu_celu_selu_gradients_of_large_tensors": """
 for dt in (torch.float32, torch.float64):
