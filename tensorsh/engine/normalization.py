@@ -8,13 +8,15 @@ the parameter's type (momentum * new + (1 - momentum) * old; float32's running_v
 written in place without a version bump, as PyTorch's kernel writes them. Its float32 and float64 gradients are
 ATen's batch_norm_cpu_backward kernels' (measured bit for bit): per image, vec::reduce_all of dy and
 vec::map2_reduce_all of (x - mean) * dy (32-byte vectors), the images added in double; an (N, C) or (N, C, 1, 1)
-input by rows over the threads."""
+input, or a channels_last one, by rows of channels over the threads; a gradient not laid out as the input (an
+expanded one) by ATen's generic loop."""
 import numpy as np
 
 from . import dtypes, kernels, layout
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import runtime
 from .saved_names import output_data
+from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D
 from .ops.core import attach, fresh, needs_grad, operand_edge, zeros_of
 
 _F32 = np.float32
@@ -275,19 +277,26 @@ class NativeBatchNormBackward0(Node):
             mu = rm._np.astype(dt)
             rs = (1 / np.sqrt(rv._np.astype(np.float64) + self.eps)).astype(dt)
         wv = w._np.astype(dt) if w is not None else np.ones(c, dt)
-        xs = np.moveaxis(x._np, 1, 0).reshape(c, x._shape[0], -1)  # (channel, batch, image)
-        gs = np.moveaxis(g._np, 1, 0).reshape(c, x._shape[0], -1)
+        generic = not _kernel_operands(x, g)  # (ATen's loop over each channel's elements, no kernel)
+        by_rows = generic or _by_rows(x)  # (channel, batch, image), or (channel, row, 1): by rows or elements
+        xs = np.moveaxis(x._np, 1, 0).reshape((c, -1, 1) if by_rows else (c, x._shape[0], -1))
+        gs = np.moveaxis(g._np, 1, 0).reshape(xs.shape)
         centred = (xs - mu[:, None, None]).astype(dt)
-        total, dotp = (_sums_by_rows if xs.shape[2] == 1 else _sums_by_images)(centred, gs, dt)
+        if generic:
+            total = kernels.cascade_sum(np.asarray(g._np), (0,) + tuple(range(2, g.dim()))).reshape(c) \
+                if dt in (np.float32, np.float64) else gs.sum((1, 2), dtype=np.float64).astype(dt)
+            dotp = np.cumsum((centred * gs).astype(dt).astype(np.float64), axis=1)[:, -1, 0]  # (in double)
+        else:
+            total, dotp = (_sums_by_rows if by_rows else _sums_by_images)(centred, gs, dt)
         # (ATen's sum and dotp: double accumulators for float32 (acc_type), rounded where a float is taken)
         count = dt.type(xs.shape[1] * xs.shape[2])
         r = rs[:, None, None]
         if self.training:  # ((dy - grad_mean) - (x - mean) * k) * invstd * w, k = dotp * invstd * invstd / count
             k = ((((dotp.astype(dt) * rs).astype(dt) * rs).astype(dt) / count).astype(dt))[:, None, None]
             t = (gs - (total / count).astype(dt)[:, None, None]).astype(dt)
-            if dt in (np.float32, np.float64):  # (the product fused, as compiled: but in the channels-last
-                v = kernels.fma(-centred, k, t)  # kernel's partial last vector of channels (measured))
-                tail = c % (32 // dt.itemsize) if xs.shape[2] == 1 else 0
+            if dt in (np.float32, np.float64) and not generic:  # (the product fused, as compiled: but in the
+                v = kernels.fma(-centred, k, t)  # channels-last kernel's partial last vector of channels (measured))
+                tail = c % (32 // dt.itemsize) if by_rows else 0
                 if tail:
                     v[c - tail:] = t[c - tail:] - centred[c - tail:] * k[c - tail:]
             else:
@@ -303,22 +312,58 @@ class NativeBatchNormBackward0(Node):
                 fresh(total.astype(dt), ct) if self.next_functions[2][0] else None)
 
 
+def _kernel_operands(x, g):
+    """Whether ATen's batch_norm backward hands x and the gradient to its kernels: both contiguous in a memory
+    format, the same one suggested (batch_norm_backward_cpu_template's all_contiguous; an expanded gradient, as
+    sum()'s, is not)."""
+    def dense(t):
+        return t.is_contiguous() or (t.dim() in (4, 5) and t.is_contiguous(
+            memory_format=CHANNELS_LAST if t.dim() == 4 else CHANNELS_LAST_3D))
+    return dense(x) and dense(g) and layout.suggest_memory_format(x) is layout.suggest_memory_format(g)
+
+
+def _by_rows(t):
+    """Whether ATen's batch_norm kernels take t as rows of channels (its channels-last kernels): t contiguous with
+    one element per channel and image ((N, C), (N, C, 1, 1)), or channels_last (channels_last_3d) and not
+    contiguous."""
+    if t.is_contiguous():
+        return t.dim() <= 2 or int(np.prod(t._shape[2:])) == 1
+    return t.dim() in (4, 5) and t.is_contiguous(memory_format=CHANNELS_LAST if t.dim() == 4 else CHANNELS_LAST_3D)
+
+
 def _sums_by_rows(centred, gs, dt):
-    """An (N, C) or (N, C, 1, 1) input: rows split among PyTorch's threads, each summing in the input's type (dot
-    products fused), the threads' partial sums added in order (batch_norm_cpu_backward_channels_last_impl)."""
-    from .kernels import num_threads
-    n = centred.shape[1]
-    threads = min(num_threads(), n)
-    chunk = -(-n // threads)
-    total, dotp = np.zeros(centred.shape[0], dt), np.zeros(centred.shape[0], dt)
+    """An (N, C) or (N, C, 1, 1) input or a channels_last one, as rows of channels: (sum of dy, sum of (x - mean) *
+    dy) per channel (batch_norm_cpu_backward_channels_last_impl)."""
+    rows_x, rows_g = centred[:, :, 0].T, gs[:, :, 0].T
+    return _threads_total(_thread_sums(rows_g, None, dt), dt), _threads_total(_thread_sums(rows_x, rows_g, dt), dt)
+
+
+def _thread_sums(a, b, dt):
+    """The buffers of PyTorch's threads, each summing its share of the rows of a (rows, C) in the input's type as
+    the channels-last kernels add them: a's rows (b None), or a * b fused onto the sum."""
+    n = a.shape[0]
+    chunk = -(-n // min(kernels.num_threads(), n))
+    loop = getattr(kernels.compiled, "fma_rows", None) if dt in (np.float32, np.float64) else None
+    parts = []
     for start in range(0, n, chunk):
-        t, d = np.zeros_like(total), np.zeros_like(dotp)
-        for i in range(start, min(start + chunk, n)):
-            t = (t + gs[:, i, 0]).astype(dt)
-            d = kernels.fma(centred[:, i, 0], gs[:, i, 0], d) if dt in (np.float32, np.float64) else \
-                (d + centred[:, i, 0] * gs[:, i, 0]).astype(dt)
-        total, dotp = (total + t).astype(dt), (dotp + d).astype(dt)
-    return total, dotp
+        share = a[start:start + chunk]
+        if b is None:
+            parts.append(np.cumsum(share, axis=0, dtype=dt)[-1])  # (one row after another)
+            continue
+        acc = np.zeros(a.shape[1], dt)
+        if loop is not None:
+            loop(np.ascontiguousarray(share), np.ascontiguousarray(b[start:start + chunk]), acc)
+        else:
+            for row_a, row_b in zip(share, b[start:start + chunk]):
+                acc = kernels.fma(row_a, row_b, acc) if dt in (np.float32, np.float64) else (acc + row_a * row_b
+                                                                                             ).astype(dt)
+        parts.append(acc)
+    return parts
+
+
+def _threads_total(parts, dt):
+    """The threads' buffers added in order in ATen's accumulator (double), rounded to the input's type."""
+    return np.cumsum(np.array(parts, np.float64), axis=0)[-1].astype(dt)
 
 
 def _reduce_all(v, dt, factor=None):
@@ -376,7 +421,8 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     shape = (1, c) + (1,) * (x.ndim - 2)
     if training:
         xc = np.moveaxis(x, 1, 0).reshape(c, -1)
-        mean, var_sum = (_stats_by_rows if xc.shape[1] == x.shape[0] else _stats_by_images)(xc, dt)
+        mean, var_sum = (_stats_by_rows if _by_rows(input) else _stats_by_images)(xc, dt)  # (xc's columns: the
+        # rows of a channels_last input in memory order, n then its pixels)
         # var_sum / n and var_sum / (n - 1) divide in float (the accessor's type); the running statistics are
         # updated in float too (momentum and 1 - momentum rounded; both 100% bit for bit, measured)
         invstd = (1 / np.sqrt((var_sum / dt.type(count)).astype(dt).astype(np.float64) + eps)).astype(dt)
@@ -427,26 +473,14 @@ def _stats_by_images(xc, dt):
 
 
 def _stats_by_rows(xc, dt):
-    """A 2-D input (N, C, which PyTorch treats as channels-last): rows split among its threads, each summing in
-    float (squares fused), the threads' partial sums added in double."""
-    from .kernels import num_threads
-    n = xc.shape[1]
-    chunk = -(-n // min(num_threads(), n))
-    parts = []
-    for start in range(0, n, chunk):
-        t = np.zeros(xc.shape[0], dt)
-        for i in range(start, min(start + chunk, n)):
-            t = (t + xc[:, i]).astype(dt)
-        parts.append(t)
-    mean = (np.sum(np.array(parts, np.float64), axis=0) / n).astype(dt)  # (two or so partials: exact order moot)
-    total = np.zeros(xc.shape[0])
-    for start in range(0, n, chunk):
-        v = np.zeros(xc.shape[0], dt)
-        for i in range(start, min(start + chunk, n)):
-            d = (xc[:, i] - mean).astype(dt)
-            v = kernels.fma(d, d, v) if dt in (np.float32, np.float64) else (v + d * d).astype(dt)
-        total += v
-    return mean, total.astype(dt)
+    """(mean, sum of squared deviations) of an (N, C) or (N, C, 1, 1) input or a channels_last one, as rows of
+    channels (batch_norm_cpu_collect_stats_channels_last_impl): each thread's rows summed in the input's type
+    (squares fused), the threads' sums added in double."""
+    rows = xc.T
+    n = rows.shape[0]
+    mean = (np.cumsum(np.array(_thread_sums(rows, None, dt), np.float64), axis=0)[-1] / n).astype(dt)
+    d = (rows - mean).astype(dt)
+    return mean, _threads_total(_thread_sums(d, d, dt), dt)
 
 
 def _update(buffer, values):

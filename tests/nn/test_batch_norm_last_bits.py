@@ -12,7 +12,8 @@ from nn_harness import same_as_torch  # noqa: E402
 from tensorsh.engine import kernels  # noqa: E402
 
 MEASURED_CPU = {"batch_norm_2d_training_gradients", "batch_norm_eval_gradients", "batch_norm_3d_and_1x1_inputs",
-                "batch_norm_each_gradient_alone", "batch_norm_float64"}  # (the channels-last kernel's per-thread rows)
+                "batch_norm_each_gradient_alone", "batch_norm_float64",
+                "batch_norm_channels_last_and_expanded_gradients"}  # (the channels-last kernel's per-thread rows)
 NEEDS_COMPILED = {"elu_celu_selu_gradients_of_large_tensors"}  # (SLEEF's expf, in the compiled loops)
 
 PROGRAMS = {
@@ -76,7 +77,7 @@ w = torch.randn(5)
 b = torch.randn(5)
 g = torch.randn(3, 5, 7, 6)
 for needs in [(True, False, False), (False, True, False), (False, False, True), (False, True, True)]:
-    xs, ws, bs = x.clone().requires_grad_(needs[0]), w.clone().requires_grad_(needs[1]), b.clone().requires_grad_(needs[2])
+    xs, ws, bs = (t.clone().requires_grad_(n) for t, n in zip((x, w, b), needs))
     F.batch_norm(xs, None, None, ws, bs, True).backward(g)
     print([t.grad.flatten().tolist() if t.grad is not None else None for t in (xs, ws, bs)])
 """,
@@ -95,6 +96,31 @@ for i, shape in enumerate([(4, 8, 6, 6), (2, 3, 5, 5), (1, 5, 1, 3), (16, 32), (
         print(y.flatten().tolist()[:20], x.grad.flatten().tolist()[-30:], w.grad.tolist(), b.grad.tolist())
         print(rm.tolist(), rv.tolist())
         x.grad = w.grad = b.grad = None
+""",
+"batch_norm_channels_last_and_expanded_gradients": """
+cl = torch.channels_last
+for i, (shape, dtype) in enumerate([((4, 8, 6, 6), torch.float32), ((2, 3, 5, 5), torch.float32),
+                                    ((8, 40, 12, 12), torch.float32), ((1, 9, 2, 5), torch.float32),
+                                    ((2, 16, 7, 9), torch.float64), ((3, 20, 2, 2), torch.float64)]):
+    torch.manual_seed(60 + i)
+    c = shape[1]
+    x = torch.randn(*shape, dtype=dtype)
+    g = torch.randn(*shape, dtype=dtype)
+    for layout in range(4):
+        xs = (x.contiguous(memory_format=cl) if layout in (1, 2) else x.clone()).requires_grad_()
+        w = torch.randn(c, dtype=dtype, requires_grad=True)
+        rm, rv = torch.zeros(c, dtype=dtype), torch.ones(c, dtype=dtype)
+        y = F.batch_norm(xs, rm, rv, w, None, layout != 3)
+        if layout == 0:
+            y.sum().backward()
+        else:
+            y.backward(g.contiguous(memory_format=cl) if layout == 1 else g)
+        print(y.is_contiguous(memory_format=cl), xs.grad.is_contiguous(memory_format=cl), y.flatten().tolist()[:8])
+        print(xs.grad.flatten().tolist()[-24:], w.grad.tolist(), rm.tolist(), rv.tolist())
+m = nn.BatchNorm2d(5)
+x = torch.randn(3, 5, 4, 4, requires_grad=True)
+m(x).sum().backward()
+print(x.grad.flatten().tolist()[:30], m.weight.grad.tolist(), m.bias.grad.tolist())
 """,
 "elu_celu_selu_gradients_of_large_tensors": """
 for dt in (torch.float32, torch.float64):
