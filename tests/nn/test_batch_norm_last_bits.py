@@ -147,3 +147,26 @@ def test_batch_norm_and_elu_gradients_print_as_torch(name):
     if name in NEEDS_COMPILED and kernels.compiled is None:
         pytest.skip("the compiled loops are not built here")
     same_as_torch(PROGRAMS[name])
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_threads_fused_row_sums_compiled_and_numpy_agree(dtype, monkeypatch):
+    """The channels-last kernels' per-thread fused row sums: the compiled loop (fma_rows) and the numpy loop used
+    without it give the same bits."""
+    import numpy as np
+    from tensorsh.engine import normalization
+    if getattr(kernels.compiled, "fma_rows", None) is None:
+        pytest.skip("the compiled loops are not built here")
+    rng = np.random.default_rng(0)
+    a, b = rng.standard_normal((2, 37, 13)).astype(dtype)
+    compiled = normalization._thread_sums(a, b, np.dtype(dtype))
+
+    class Without:
+        def __getattr__(self, name):
+            if name == "fma_rows":
+                raise AttributeError(name)
+            return getattr(compiled_module, name)
+    compiled_module = kernels.compiled
+    monkeypatch.setattr(kernels, "compiled", Without())
+    by_numpy = normalization._thread_sums(a, b, np.dtype(dtype))
+    assert [p.tobytes() for p in compiled] == [p.tobytes() for p in by_numpy]
