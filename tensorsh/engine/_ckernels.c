@@ -1244,6 +1244,45 @@ done:
     return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
 }
 
+/* fma_rows(a, b, acc): acc[j] = fma(a[i, j], b[i, j], acc[j]) for each row i in order: batch_norm's channels-last
+ * kernels adding a thread's products (dot products, squares) into its buffer, fused. Contiguous float32 or float64
+ * buffers of one type; a and b of one length, whole rows of acc's width. */
+static PyObject *py_fma_rows(PyObject *self, PyObject *args)
+{
+    PyObject *objs[3];
+    Py_buffer views[3];
+    int got = 0, f64 = 0;
+    if (!PyArg_ParseTuple(args, "OOO", &objs[0], &objs[1], &objs[2]))
+        return NULL;
+    for (int i = 0; i < 3; i++) {
+        if (get_floats(objs[i], &views[i], i == 2, "fma_rows", &f64, i == 0) < 0)
+            goto done;
+        got++;
+    }
+    if (views[1].len != views[0].len || views[2].len == 0 || views[0].len % views[2].len != 0) {
+        PyErr_SetString(PyExc_ValueError, "fma_rows: a and b of one length, whole rows of acc's");
+        goto done;
+    }
+    Py_ssize_t width = views[2].len / views[2].itemsize, rows = views[0].len / views[2].len;
+    if (f64) {
+        const double *a = views[0].buf, *b = views[1].buf;
+        double *acc = views[2].buf;
+        for (Py_ssize_t i = 0; i < rows; i++)
+            for (Py_ssize_t j = 0; j < width; j++)
+                acc[j] = fma(a[i * width + j], b[i * width + j], acc[j]);
+    } else {
+        const float *a = views[0].buf, *b = views[1].buf;
+        float *acc = views[2].buf;
+        for (Py_ssize_t i = 0; i < rows; i++)
+            for (Py_ssize_t j = 0; j < width; j++)
+                acc[j] = fmaf(a[i * width + j], b[i * width + j], acc[j]);
+    }
+done:
+    while (got > 0)
+        PyBuffer_Release(&views[--got]);
+    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+}
+
 /* SGD's momentum step as the engine's in-place ops compute it, element by element in one pass:
  * buf.mul_(momentum) (the product rounded), buf.add_(grad, alpha) (alpha 1: the sum rounded; else fmaf(grad, alpha,
  * buf), as add_'s fused path), then param.add_(buf, alpha=scale) (fmaf(buf, scale, param)). No contraction of the
@@ -1443,6 +1482,7 @@ static PyMethodDef methods[] = {
     {"normal16", py_normal16, METH_VARARGS, "normal16(u, out): torch.randn's float32 kernel on blocks of 16."},
     {"sum_block", (PyCFunction)(void (*)(void))py_sum_block, METH_FASTCALL, "sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)."},
     {"fma_scalar", py_fma_scalar, METH_VARARGS, "fma_scalar(x, scale, c, out): x * scale + c rounded once."},
+    {"fma_rows", py_fma_rows, METH_VARARGS, "fma_rows(a, b, acc): each row's a * b added into acc, fused."},
     {"sgd_momentum", py_sgd_momentum, METH_VARARGS,
      "sgd_momentum(buf, grad, param, momentum, alpha, fused_alpha, scale): SGD's momentum step in one pass."},
     {"blas_orders", py_blas_orders, METH_VARARGS,

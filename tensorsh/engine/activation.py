@@ -137,7 +137,7 @@ def _elu_forward(x, alpha, scale, input_scale):
 
 def _elu_grad(g, x, alpha, scale, input_scale):
     negcoef, ipt = _scalar(g, alpha) * _scalar(g, scale), _scalar(g, input_scale)
-    e = _exp(x * ipt)
+    e = kernels.loop_exp((x * ipt).astype(x.dtype), x)  # (SLEEF's on the vector chunks, the C library's on the rest)
     return np.where(x <= 0, g * ipt * negcoef * e, g * _scalar(g, scale))
 
 
@@ -347,8 +347,14 @@ def selu(input, inplace=False):
     return _elu(input, (_SELU_ALPHA, _SELU_SCALE, 1.0), inplace, "elu")
 
 
-_celu = _op("CeluBackward0", _elu_forward, _elu_grad, "CeluBackward1", _elu_grad_result, kernel="elu_cpu",
-            saves={"alpha": lambda p: p[0]})
+def _celu_scale(grad):
+    """celu's gradient: elu_backward with input_scale 1.0 / alpha.toFloat() (derivatives.yaml: alpha taken as a
+    float there, where the forward divides by the double)."""
+    return lambda g, v, alpha, scale, input_scale: grad(g, v, alpha, scale, 1.0 / float(np.float32(alpha)))
+
+
+_celu = _op("CeluBackward0", _elu_forward, _celu_scale(_elu_grad), "CeluBackward1", _celu_scale(_elu_grad_result),
+            kernel="elu_cpu", saves={"alpha": lambda p: p[0]})
 
 
 def celu(input, alpha=1.0, inplace=False):
@@ -804,7 +810,8 @@ def silu_backward(grad, x):
 DOUBLE = {"GeluBackward0": gelu_backward, "LeakyReluBackward0": leaky_relu_backward,
           "LeakyReluBackward1": leaky_relu_backward, "EluBackward0": elu_backward, "EluBackward1": elu_backward_result,
           "HardtanhBackward0": hardtanh_backward, "SoftplusBackward0": softplus_backward,
-          "SiluBackward0": silu_backward, "CeluBackward0": elu_backward, "CeluBackward1": elu_backward_result,
+          "SiluBackward0": silu_backward, "CeluBackward0": _celu_scale(elu_backward),
+          "CeluBackward1": _celu_scale(elu_backward_result),
           "HardswishBackward0": hardswish_backward, "HardsigmoidBackward0": hardsigmoid_backward,
           "MishBackward0": mish_backward, "HardshrinkBackward0": hardshrink_backward,
           "SoftshrinkBackward0": softshrink_backward, "ThresholdBackward0": threshold_backward,

@@ -3,15 +3,20 @@
 layer_norm's mean and variance are PyTorch's RowwiseMoments: a Welford pass over 8-float lanes in chunks of 16
 vectors combined in a binary cascade (fused multiply-adds, as the compiled kernel has them), a plain scalar
 Welford over the row's tail, then the lanes folded in; y = (x - mean) * rstd (* gamma + beta). batch_norm
-sums each channel in double, takes the variance from float squares, and keeps running statistics in double
-arithmetic (momentum * new + (1 - momentum) * old), written in place without a version bump, as PyTorch's
-kernel writes them. Gradients are computed in double and rounded once (their last bits can differ)."""
+sums each channel in double, takes the variance from squares in the input's type, and keeps running statistics in
+the parameter's type (momentum * new + (1 - momentum) * old; float32's running_var with the first product fused),
+written in place without a version bump, as PyTorch's kernel writes them. Its float32 and float64 gradients are
+ATen's batch_norm_cpu_backward kernels' (measured bit for bit): per image, vec::reduce_all of dy and
+vec::map2_reduce_all of (x - mean) * dy (32-byte vectors), the images added in double; an (N, C) or (N, C, 1, 1)
+input, or a channels_last one, by rows of channels over the threads; a gradient not laid out as the input (an
+expanded one) by ATen's generic loop."""
 import numpy as np
 
 from . import dtypes, kernels, layout
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .errors import runtime
 from .saved_names import output_data
+from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D
 from .ops.core import attach, fresh, needs_grad, operand_edge, zeros_of
 
 _F32 = np.float32
@@ -278,72 +283,135 @@ class NativeBatchNormBackward0(Node):
             mu = rm._np.astype(dt)
             rs = (1 / np.sqrt(rv._np.astype(np.float64) + self.eps)).astype(dt)
         wv = w._np.astype(dt) if w is not None else np.ones(c, dt)
-        xs = np.moveaxis(x._np, 1, 0).reshape(c, x._shape[0], -1)  # (channel, batch, image)
-        gs = np.moveaxis(g._np, 1, 0).reshape(c, x._shape[0], -1)
+        generic = not _kernel_operands(x, g)  # (ATen's loop over each channel's elements, no kernel)
+        by_rows = generic or _by_rows(x)  # (channel, batch, image), or (channel, row, 1): by rows or elements
+        xs = np.moveaxis(x._np, 1, 0).reshape((c, -1, 1) if by_rows else (c, x._shape[0], -1))
+        gs = np.moveaxis(g._np, 1, 0).reshape(xs.shape)
         centred = (xs - mu[:, None, None]).astype(dt)
-        total, dotp = (_sums_by_rows if xs.shape[2] == 1 else _sums_by_images)(centred, gs, dt)
-        count = dt.type(xs.shape[1] * xs.shape[2])
-        if self.training:
-            k = (((dotp * rs).astype(dt) * rs).astype(dt) / count).astype(dt)
-            grad_mean = (total / count).astype(dt)
-            t = (gs - grad_mean[:, None, None]).astype(dt)
-            v = _fma(-centred, k[:, None, None], t) if dt == _F32 else (t - centred * k[:, None, None]).astype(dt)
-            gi = ((v * rs[:, None, None]).astype(dt) * wv[:, None, None]).astype(dt)
+        if generic:
+            total = kernels.cascade_sum(np.asarray(g._np), (0,) + tuple(range(2, g.dim()))).reshape(c) \
+                if dt in (np.float32, np.float64) else gs.sum((1, 2), dtype=np.float64).astype(dt)
+            dotp = np.cumsum((centred * gs).astype(dt).astype(np.float64), axis=1)[:, -1, 0]  # (in double)
         else:
-            gi = (gs * (rs * wv).astype(dt)[:, None, None]).astype(dt)
+            total, dotp = (_sums_by_rows if by_rows else _sums_by_images)(centred, gs, dt)
+        # (ATen's sum and dotp: double accumulators for float32 (acc_type), rounded where a float is taken)
+        count = dt.type(xs.shape[1] * xs.shape[2])
+        r = rs[:, None, None]
+        if self.training:  # ((dy - grad_mean) - (x - mean) * k) * invstd * w, k = dotp * invstd * invstd / count
+            k = ((((dotp.astype(dt) * rs).astype(dt) * rs).astype(dt) / count).astype(dt))[:, None, None]
+            t = (gs - (total / count).astype(dt)[:, None, None]).astype(dt)
+            if dt in (np.float32, np.float64) and not generic:  # (the product fused, as compiled: but in the
+                v = kernels.fma(-centred, k, t)  # channels-last kernel's partial last vector of channels (measured))
+                tail = c % (32 // dt.itemsize) if by_rows else 0
+                if tail:
+                    v[c - tail:] = t[c - tail:] - centred[c - tail:] * k[c - tail:]
+            else:
+                v = (t - centred * k).astype(dt)
+            scaled = (v * r).astype(dt)
+        else:
+            scaled = (gs * r).astype(dt)
+        gi = (scaled * wv[:, None, None]).astype(dt)
         gi = np.moveaxis(gi.reshape((c, x._shape[0]) + x._shape[2:]), 0, 1)
         ct = x.dtype
         return (layout.output_like(gi, ct, x) if self.next_functions[0][0] else None,  # (x's suggested format)
                 fresh((dotp * rs).astype(dt), ct) if self.next_functions[1][0] else None,
-                fresh(total, ct) if self.next_functions[2][0] else None)
+                fresh(total.astype(dt), ct) if self.next_functions[2][0] else None)
+
+
+def _kernel_operands(x, g):
+    """Whether ATen's batch_norm backward hands x and the gradient to its kernels: both contiguous in a memory
+    format, the same one suggested (batch_norm_backward_cpu_template's all_contiguous; an expanded gradient, as
+    sum()'s, is not)."""
+    def dense(t):
+        return t.is_contiguous() or (t.dim() in (4, 5) and t.is_contiguous(
+            memory_format=CHANNELS_LAST if t.dim() == 4 else CHANNELS_LAST_3D))
+    return dense(x) and dense(g) and layout.suggest_memory_format(x) is layout.suggest_memory_format(g)
+
+
+def _by_rows(t):
+    """Whether ATen's batch_norm kernels take t as rows of channels (its channels-last kernels): t contiguous with
+    one element per channel and image ((N, C), (N, C, 1, 1)), or channels_last (channels_last_3d) and not
+    contiguous."""
+    if t.is_contiguous():
+        return t.dim() <= 2 or int(np.prod(t._shape[2:])) == 1
+    return t.dim() in (4, 5) and t.is_contiguous(memory_format=CHANNELS_LAST if t.dim() == 4 else CHANNELS_LAST_3D)
 
 
 def _sums_by_rows(centred, gs, dt):
-    """A 2-D input: rows split among PyTorch's threads, each summing in float (dot products fused), the
-    threads' partial sums added in order (batch_norm_cpu_backward_channels_last_impl)."""
-    from .kernels import num_threads
-    n = centred.shape[1]
-    threads = min(num_threads(), n)
-    chunk = -(-n // threads)
-    total, dotp = np.zeros(centred.shape[0], dt), np.zeros(centred.shape[0], dt)
+    """An (N, C) or (N, C, 1, 1) input or a channels_last one, as rows of channels: (sum of dy, sum of (x - mean) *
+    dy) per channel (batch_norm_cpu_backward_channels_last_impl)."""
+    rows_x, rows_g = centred[:, :, 0].T, gs[:, :, 0].T
+    return _threads_total(_thread_sums(rows_g, None, dt), dt), _threads_total(_thread_sums(rows_x, rows_g, dt), dt)
+
+
+def _thread_sums(a, b, dt):
+    """The buffers of PyTorch's threads, each summing its share of the rows of a (rows, C) in the input's type as
+    the channels-last kernels add them: a's rows (b None), or a * b fused onto the sum."""
+    n = a.shape[0]
+    chunk = -(-n // min(kernels.num_threads(), n))
+    loop = getattr(kernels.compiled, "fma_rows", None) if dt in (np.float32, np.float64) else None
+    parts = []
     for start in range(0, n, chunk):
-        t, d = np.zeros_like(total), np.zeros_like(dotp)
-        for i in range(start, min(start + chunk, n)):
-            t = (t + gs[:, i, 0]).astype(dt)
-            d = _fma(centred[:, i, 0], gs[:, i, 0], d) if dt == _F32 else d + centred[:, i, 0] * gs[:, i, 0]
-        total, dotp = (total + t).astype(dt), (dotp + d).astype(dt)
-    return total, dotp
+        share = a[start:start + chunk]
+        if b is None:
+            parts.append(np.cumsum(share, axis=0, dtype=dt)[-1])  # (one row after another)
+            continue
+        acc = np.zeros(a.shape[1], dt)
+        if loop is not None:
+            loop(np.ascontiguousarray(share), np.ascontiguousarray(b[start:start + chunk]), acc)
+        else:
+            for row_a, row_b in zip(share, b[start:start + chunk]):
+                acc = kernels.fma(row_a, row_b, acc) if dt in (np.float32, np.float64) else (acc + row_a * row_b
+                                                                                             ).astype(dt)
+        parts.append(acc)
+    return parts
 
 
-def _reduce_all(v, dt):
-    """vec::reduce_all(+) over the last axis: 8-float lanes accumulated, then folded (a tree for a full
-    vector, lane by lane for a short row)."""
-    size = v.shape[-1]
-    if size < 8:
+def _threads_total(parts, dt):
+    """The threads' buffers added in order in ATen's accumulator (double), rounded to the input's type."""
+    return np.cumsum(np.array(parts, np.float64), axis=0)[-1].astype(dt)
+
+
+def _reduce_all(v, dt, factor=None):
+    """vec::reduce_all(+) over the last axis: 32-byte vectors (8 floats, 4 doubles) accumulated, then folded (a
+    float32 vector by a tree, a double's lanes in order, a short row lane by lane). With a factor,
+    vec::map2_reduce_all of v * factor as batch_norm's compiled kernel rounds it (measured): whole vectors'
+    products rounded and added, the partial last vector's fused onto the accumulator, a short row's products
+    rounded and added lane by lane."""
+    size, lanes = v.shape[-1], 4 if np.dtype(dt) == np.float64 else 8
+    if factor is not None and (size < lanes or size % lanes == 0):
+        v, factor = (v * factor).astype(dt), None
+    if size < lanes:
         acc = v[..., 0]
         for i in range(1, size):
             acc = (acc + v[..., i]).astype(dt)
         return acc
-    full = size - size % 8
-    acc = v[..., :8].copy()
-    for d in range(8, full, 8):
-        acc = (acc + v[..., d:d + 8]).astype(dt)
+    full = size - size % lanes
+    acc = v[..., :lanes] if factor is None else (v[..., :lanes] * factor[..., :lanes]).astype(dt)
+    for d in range(lanes, full, lanes):
+        acc = (acc + (v[..., d:d + lanes] if factor is None else
+                      (v[..., d:d + lanes] * factor[..., d:d + lanes]).astype(dt))).astype(dt)
     if size > full:
-        acc[..., :size - full] = (acc[..., :size - full] + v[..., full:]).astype(dt)
+        acc, r = acc.copy(), size - full
+        if factor is None:
+            acc[..., :r] = (acc[..., :r] + v[..., full:]).astype(dt)
+        else:
+            acc[..., :r] = kernels.fma(np.ascontiguousarray(v[..., full:]), np.ascontiguousarray(factor[..., full:]),
+                                       np.ascontiguousarray(acc[..., :r]))
+    if lanes == 4:
+        return ((acc[..., 0] + acc[..., 1]) + acc[..., 2]) + acc[..., 3]
     acc = (acc[..., :4] + acc[..., 4:]).astype(dt)
     acc = (acc[..., :2] + acc[..., 2:]).astype(dt)
     return (acc[..., 0] + acc[..., 1]).astype(dt)
 
 
 def _sums_by_images(centred, gs, dt):
-    """An N-C-image input: per channel, each image reduced with vec::reduce_all, images added in float
-    (batch_norm_cpu_backward_contiguous_impl)."""
-    total, dotp = np.zeros(centred.shape[0], dt), np.zeros(centred.shape[0], dt)
-    prods = (centred * gs).astype(dt)
-    for n in range(centred.shape[1]):
-        total = (total + _reduce_all(gs[:, n], dt)).astype(dt)
-        dotp = (dotp + _reduce_all(prods[:, n], dt)).astype(dt)
-    return total, dotp
+    """An N-C-image input: per channel, each image's sum of dy (vec::reduce_all) and of (x - mean) * dy
+    (vec::map2_reduce_all), the images' sums added in order into a double (ATen's acc_type: double for float
+    too; batch_norm_cpu_backward_contiguous_impl)."""
+    per_total, per_dotp = _reduce_all(gs, dt), _reduce_all(centred, dt, gs)  # (channel, image)
+    acc = np.float64 if dt == _F32 else dt
+    return (np.cumsum(per_total.astype(acc), axis=1)[:, -1], np.cumsum(per_dotp.astype(acc), axis=1)[:, -1])
 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
@@ -359,15 +427,18 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     shape = (1, c) + (1,) * (x.ndim - 2)
     if training:
         xc = np.moveaxis(x, 1, 0).reshape(c, -1)
-        mean, var_sum = (_stats_by_rows if xc.shape[1] == x.shape[0] else _stats_by_images)(xc, dt)
+        mean, var_sum = (_stats_by_rows if _by_rows(input) else _stats_by_images)(xc, dt)  # (xc's columns: the
+        # rows of a channels_last input in memory order, n then its pixels)
         # var_sum / n and var_sum / (n - 1) divide in float (the accessor's type); the running statistics are
-        # updated in float too (momentum and 1 - momentum rounded: running_mean 100% bit for bit, measured)
+        # updated in float too (momentum and 1 - momentum rounded; both 100% bit for bit, measured)
         invstd = (1 / np.sqrt((var_sum / dt.type(count)).astype(dt).astype(np.float64) + eps)).astype(dt)
+        m = dt.type(momentum)  # (ATen's momentum_ and 1 - momentum_, in the parameter's type)
         if running_mean is not None:
-            _update(running_mean, dt.type(momentum) * mean.astype(dt) + dt.type(1 - momentum) * running_mean._np)
-        if running_var is not None:
-            _update(running_var, dt.type(momentum) * (var_sum / dt.type(count - 1)).astype(dt)
-                    + dt.type(1 - momentum) * running_var._np)
+            _update(running_mean, m * mean.astype(dt) + (dt.type(1) - m) * running_mean._np)
+        if running_var is not None:  # (float32: momentum * unbiased_var fused onto the other product, measured)
+            unbiased = (var_sum / dt.type(count - 1)).astype(dt)
+            rest = ((dt.type(1) - m) * running_var._np).astype(dt)
+            _update(running_var, kernels.fma(np.full(c, m), unbiased, rest) if dt == _F32 else m * unbiased + rest)
         use_mean, use_invstd = mean, invstd
     else:
         use_mean = running_mean._np
@@ -376,9 +447,10 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     wv = weight._np if weight is not None else np.ones(c, dt)
     bv = bias._np if bias is not None else np.zeros(c, dt)
     alpha = (use_invstd * wv).astype(dt)
-    if dt == _F32:  # bias - mean * alpha, then x * alpha + beta: both contracted into FMAs in PyTorch's kernel
-        beta = _fma(-use_mean.astype(dt), alpha, bv)
-        y = _fma(x, alpha.reshape(shape), beta.reshape(shape))
+    if dt in (np.float32, np.float64):  # bias - mean * alpha, then x * alpha + beta: both contracted into FMAs in
+        fma = _fma_of(dt.type)  # PyTorch's kernel
+        beta = fma(-use_mean.astype(dt), alpha, bv)
+        y = fma(x, alpha.reshape(shape), beta.reshape(shape))
     else:
         beta = (bv - use_mean * alpha).astype(dt)
         y = (x * alpha.reshape(shape) + beta.reshape(shape)).astype(dt)
@@ -407,26 +479,14 @@ def _stats_by_images(xc, dt):
 
 
 def _stats_by_rows(xc, dt):
-    """A 2-D input (N, C, which PyTorch treats as channels-last): rows split among its threads, each summing in
-    float (squares fused), the threads' partial sums added in double."""
-    from .kernels import num_threads
-    n = xc.shape[1]
-    chunk = -(-n // min(num_threads(), n))
-    parts = []
-    for start in range(0, n, chunk):
-        t = np.zeros(xc.shape[0], dt)
-        for i in range(start, min(start + chunk, n)):
-            t = (t + xc[:, i]).astype(dt)
-        parts.append(t)
-    mean = (np.sum(np.array(parts, np.float64), axis=0) / n).astype(dt)  # (two or so partials: exact order moot)
-    total = np.zeros(xc.shape[0])
-    for start in range(0, n, chunk):
-        v = np.zeros(xc.shape[0], dt)
-        for i in range(start, min(start + chunk, n)):
-            d = (xc[:, i] - mean).astype(dt)
-            v = _fma(d, d, v) if dt == _F32 else v + d * d
-        total += v
-    return mean, total.astype(dt)
+    """(mean, sum of squared deviations) of an (N, C) or (N, C, 1, 1) input or a channels_last one, as rows of
+    channels (batch_norm_cpu_collect_stats_channels_last_impl): each thread's rows summed in the input's type
+    (squares fused), the threads' sums added in double."""
+    rows = xc.T
+    n = rows.shape[0]
+    mean = (np.cumsum(np.array(_thread_sums(rows, None, dt), np.float64), axis=0)[-1] / n).astype(dt)
+    d = (rows - mean).astype(dt)
+    return mean, _threads_total(_thread_sums(d, d, dt), dt)
 
 
 def _update(buffer, values):
