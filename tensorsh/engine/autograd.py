@@ -23,14 +23,23 @@ def is_grad_enabled():
 
 
 class set_grad_enabled:
-    """torch.set_grad_enabled(mode): sets the mode at once; as a context manager, restores it on exit."""
-    __api__ = frozenset()
+    """torch.set_grad_enabled(mode): sets the mode at once; as a context manager, restores it on exit; as a decorator
+    (`@torch.set_grad_enabled(False)`), puts the mode back at once and runs each call in a fresh one (PyTorch's)."""
+    __api__ = frozenset({"clone"})
 
     def __init__(self, mode):
         self._prev, self._mode = _grad_enabled[0], mode
         _grad_enabled[0] = bool(mode)
 
+    def __call__(self, fn):
+        _grad_enabled[0] = self._prev
+        return context_decorator(self.clone, fn)
+
+    def clone(self):
+        return type(self)(self._mode)
+
     def __enter__(self):
+        _grad_enabled[0] = bool(self._mode)
         return None
 
     def __exit__(self, *exc):
@@ -356,6 +365,7 @@ class OnOutput:
         out = self.hook(grads[self.nr])  # (an undefined gradient too: the hook sees None)
         if out is None:
             return None
+        _check_hook_result(self.hook, grads[self.nr], out)
         grads = list(grads)
         grads[self.nr] = out
         return grads
@@ -374,9 +384,11 @@ class NodePreHook:
         self.hook = hook
 
     def __call__(self, grad, n_outputs):
-        out = self.hook(tuple(grad) if n_outputs > 1 else (grad,))
-        if out is None:
+        grads = tuple(grad) if n_outputs > 1 else (grad,)
+        out = self.hook(grads)
+        if out is None or out is grads:
             return grad
+        _check_hook_tuple(self.hook, grads, out)
         return list(out) if n_outputs > 1 else out[0]
 
     def __eq__(self, other):  # a handle's remove() finds the wrapped hook
@@ -454,7 +466,9 @@ def run_post_accumulate_hooks(var):
     if entry is None or entry[0]() is not var:
         return
     for hook in list(entry[1]):
-        if hook(var) is not None:
+        out = hook(var)
+        if out is not None:  # (checked as a hook's replacement of the tensor first)
+            _check_hook_result(hook, var, out)
             raise runtime("Tensor post accumulate grad hooks should return None.")
 
 
@@ -706,19 +720,43 @@ def _apply_hooks(hooks, grad):
         for hook in list(hooks):
             out = hook(grad)
             if out is not None:
-                _check_hook_result(hook, grad, out)
+                if type(hook) is not OnOutput:  # (which checks its own output's gradient)
+                    _check_hook_result(hook, grad, out)
                 grad = out
     return grad
 
 
+def _hook_name(hook):
+    name = getattr(hook, "__name__", None)
+    return "<unknown>" if name is None else name
+
+
 def _check_hook_result(hook, grad, out):
-    name = getattr(hook, "__name__", type(hook).__name__)
-    if getattr(out, "_shape", None) is None or getattr(grad, "_shape", None) is None:
-        return
+    """python_hook.cpp's check_single_result: what a hook returned in place of a gradient (not None) is a tensor of
+    its type and size, and replaces no undefined gradient."""
+    if grad is None:
+        raise runtime("can't replace a None gradient with a non-None value")
+    if getattr(out, "_version_counter", None) is None:
+        raise errors.type_error(f"expected Variable, but hook returned '{tp_name(out)}'")
+    name = _hook_name(hook)
     if out.dtype is not grad.dtype:
         raise runtime(f"hook '{name}' has changed the type of value (was {grad.type()} got {out.type()})")
     if out._shape != grad._shape:
         raise runtime(f"hook '{name}' has changed the size of value")
+
+
+def _check_hook_tuple(hook, grads, out):
+    """python_hook.cpp's check_result on what a grad_fn's pre-hook or post-hook returned in place of its tuple of
+    gradients: a tuple as long, each item None or a tensor of its gradient's type and size (a None stays None)."""
+    if not isinstance(out, tuple):
+        raise errors.type_error(f"expected tuple, but hook returned '{tp_name(out)}'")
+    if len(out) != len(grads):
+        raise runtime(f"hook '{_hook_name(hook)}' has returned an incorrect number of values (got {len(out)}, but "
+                      f"expected {len(grads)})")
+    for grad, new in zip(grads, out):
+        if new is not None:
+            _check_hook_result(hook, grad, new)
+    return out
 
 
 def _run_pre_hooks(node, grad):
@@ -779,6 +817,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         elif g._shape != t._shape:
             raise runtime(messages.GRAD_SHAPE_MISMATCH.format(i=i, g=g.shape, o=t.shape))
         grads.append(g)
+    if len(grads) != len(tensors):  # (_make_grads zips; the engine's run_backward counts)
+        raise runtime(f"got {len(tensors)} tensors and {len(grads)} gradients")
     roots = []
     for i, (t, g) in enumerate(zip(tensors, grads)):
         edge = edge_of(t)
@@ -1040,8 +1080,8 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
             outputs = tuple(grad) if node.n_outputs > 1 else (grad,)
             for hook in post:
                 result = hook(grads, outputs)
-                if result is not None:
-                    grads = tuple(result)
+                if result is not None and result is not grads:
+                    grads = _check_hook_tuple(hook, grads, result)
         grads = list(grads)  # each gradient moves into its buffer (so a buffer can tell it holds the last reference)
         i = -1
         for nxt, nr in node.next_functions:
