@@ -10,16 +10,26 @@ import numpy as np
 
 from . import errors, messages, undo
 from .errors import runtime
-from .storage import check_size, note
+from .storage import INFERENCE_MODE, check_size, note
 from .typenames import tp_name
 
 # ---------------------------------------------------------------- grad mode
 
-_grad_enabled = [True]
+_grad_enabled = [True]  # whether ops record their graph (PyTorch's grad mode, and False inside inference_mode)
+_inference_grad = [False]  # the grad mode is_grad_enabled() reports inside inference_mode, where nothing is recorded
 
 
 def is_grad_enabled():
-    return _grad_enabled[0]
+    return _inference_grad[0] if INFERENCE_MODE[0] else _grad_enabled[0]
+
+
+def _set_grad_mode(mode):
+    """Set the grad mode: inside inference_mode only the one is_grad_enabled() reports (the autograd keys are
+    excluded there, so torch.enable_grad() records nothing)."""
+    if INFERENCE_MODE[0]:
+        _inference_grad[0] = mode
+    else:
+        _grad_enabled[0] = mode
 
 
 class set_grad_enabled:
@@ -28,22 +38,22 @@ class set_grad_enabled:
     __api__ = frozenset({"clone"})
 
     def __init__(self, mode):
-        self._prev, self._mode = _grad_enabled[0], mode
-        _grad_enabled[0] = bool(mode)
+        self._prev, self._mode = is_grad_enabled(), mode
+        _set_grad_mode(bool(mode))
 
     def __call__(self, fn):
-        _grad_enabled[0] = self._prev
+        _set_grad_mode(self._prev)
         return context_decorator(self.clone, fn)
 
     def clone(self):
         return type(self)(self._mode)
 
     def __enter__(self):
-        _grad_enabled[0] = bool(self._mode)
+        _set_grad_mode(bool(self._mode))
         return None
 
     def __exit__(self, *exc):
-        _grad_enabled[0] = self._prev
+        _set_grad_mode(self._prev)
         return False
 
     def __repr__(self):
@@ -81,8 +91,8 @@ class _GradModeContext:
     mode = True
 
     def __enter__(self):
-        self._prev = _grad_enabled[0]
-        _grad_enabled[0] = self.mode
+        self._prev = is_grad_enabled()
+        _set_grad_mode(self.mode)
         loc, last = undo._location, MODE_BLOCKS[-1] if MODE_BLOCKS else None
         if last is None or last[0] is not loc or last[3] != undo.epoch:  # (a block in a loop: one entry)
             last = [loc, type(self).__name__, self.mode, undo.epoch, loc]
@@ -91,7 +101,7 @@ class _GradModeContext:
         return None
 
     def __exit__(self, *exc):
-        _grad_enabled[0] = self._prev
+        _set_grad_mode(self._prev)
         block, here = getattr(self, "_block", None), undo._location
         if block is not None and here is not None and (block[4] is None or block[4].line < here.line):
             block[4] = here
@@ -143,15 +153,13 @@ class inference_mode:
         self.mode = bool(mode)
 
     def __enter__(self):
-        from .storage import INFERENCE_MODE
-        self._prev = (INFERENCE_MODE[0], _grad_enabled[0])
+        self._prev = (INFERENCE_MODE[0], _grad_enabled[0], _inference_grad[0])
         INFERENCE_MODE[0] = self.mode
-        _grad_enabled[0] = not self.mode
+        _grad_enabled[0] = _inference_grad[0] = not self.mode
         return None
 
     def __exit__(self, *exc):
-        from .storage import INFERENCE_MODE
-        INFERENCE_MODE[0], _grad_enabled[0] = self._prev
+        INFERENCE_MODE[0], _grad_enabled[0], _inference_grad[0] = self._prev
         return False
 
     def clone(self):
@@ -241,6 +249,12 @@ def _check_nan(node, grads):
 # ---------------------------------------------------------------- nodes
 
 _sequence = itertools.count()
+
+
+def restart_sequence():
+    """Number nodes from 0 again, as a new process does (grad_fn._sequence_nr())."""
+    global _sequence
+    _sequence = itertools.count()
 _PYTORCH_NODE_NAME = re.compile(r"Backward\d+$")
 NEW_NODE_CLASS = [None]  # called with each Node subclass defined once the engine is loaded
 MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's engine
@@ -250,7 +264,7 @@ class Node:
     """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`."""
     __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born", "loc",
                  "__weakref__", "__dict__")
-    __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata"})
+    __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata", "_sequence_nr"})
     name_ = "Node"
     n_outputs = 1  # a node with several (a custom Function's) gets a list of gradients, None where none came
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
@@ -264,9 +278,9 @@ class Node:
         if NEW_NODE_CLASS[0] is not None:  # (saved_names: its grad_fn._saved_* attributes)
             NEW_NODE_CLASS[0](cls)
 
-    def __init__(self, edges):
+    def __init__(self, edges, seq=None):
         self.next_functions = edges
-        self.seq = next(_sequence)
+        self.seq = next(_sequence) if seq is None else seq
         self._born = undo.epoch
         self.loc = undo._location  # the statement that built it (why/history name it)
         self.saved = ()
@@ -282,6 +296,10 @@ class Node:
     @property
     def metadata(self):
         return self.__dict__.setdefault("_metadata", {})
+
+    def _sequence_nr(self):
+        """The order nodes were made in (a later node runs first among ready ones); AccumulateGrad's is UINT64_MAX."""
+        return 18446744073709551615 if self.seq == MAX_SEQ else self.seq
 
     def short_name(self):
         """The name PyTorch's version-error message uses: ExpBackward0 -> Exp, FillBackward2 -> Fill2."""
@@ -422,8 +440,7 @@ class AccumulateGrad(Node):
     qualified = True
 
     def __init__(self, variable):
-        Node.__init__(self, ())
-        self.seq = MAX_SEQ
+        Node.__init__(self, (), MAX_SEQ)  # (which takes no sequence number, as PyTorch's)
         self.variable = variable
 
     def __repr__(self):

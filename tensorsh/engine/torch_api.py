@@ -91,6 +91,14 @@ def _batched_grad(outputs, grad_outputs, retain_graph, create_graph, inputs, all
     return tuple(None if grads[0] is None else stack(list(grads)) for grads in zip(*per_element))
 
 
+def increment_version(tensor):
+    """torch.autograd.graph.increment_version: bump the version of a tensor (or of each of several) written in a way
+    autograd does not see; an inference tensor has no version to bump."""
+    for t in (tensor,) if isinstance(tensor, Tensor) else tensor:
+        if not t._version_counter.inference:
+            t._version_counter.bump()
+
+
 def manual_seed(seed):
     return rng.manual_seed(int(seed))
 
@@ -244,7 +252,7 @@ autograd_ns = Namespace("torch.autograd", {
         "saved_tensors_hooks": _from("saved_hooks", "saved_tensors_hooks"),
         "save_on_cpu": _from("saved_hooks", "save_on_cpu"),
         "disable_saved_tensors_hooks": _from("saved_hooks", "disable_saved_tensors_hooks"), "Node": autograd.Node,
-        "register_multi_grad_hook": autograd.register_multi_grad_hook}),
+        "register_multi_grad_hook": autograd.register_multi_grad_hook, "increment_version": increment_version}),
     # loaded on first use: custom Functions, gradcheck, torch.autograd.functional
     "Function": _from("function", "Function"),
     "function": LazyMember(lambda: Namespace("torch.autograd.function", {
@@ -364,14 +372,16 @@ COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": shallow_copy})
 
 
 def reset_state():
-    """Put the engine's process-wide state where a new process has it: seed, grad mode, print options, no dual
-    level open."""
+    """Put the engine's process-wide state where a new process has it: seed, grad mode, node numbering, print
+    options, no dual level open."""
     import sys
     forward_ad = sys.modules.get("tensorsh.engine.forward_ad")
     if forward_ad is not None and forward_ad._LEVEL[0] is not None:
         forward_ad.exit_dual_level()
     rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
     autograd._grad_enabled[0] = True
+    autograd._inference_grad[0] = False
+    autograd.restart_sequence()
     autograd.set_anomaly_enabled(False)
     autograd.SAVED_HOOKS.clear()
     from .storage import INFERENCE_MODE

@@ -156,6 +156,72 @@ tryit(hvp, cub, x, torch.ones(2), strict=True, create_graph=True)
 tryit(vhp, lambda a, b: (a ** 2).sum(), (x, y), (torch.ones(2), torch.ones(2)), strict=True)
 tryit(vhp, lambda a, b: (a ** 2).sum(), (x, y), (torch.ones(2), torch.ones(2)))
 """,
+"enable_grad_inside_inference_mode_records_nothing": """
+w = torch.ones(2, requires_grad=True)
+def show(tag):
+    x = w * 2
+    print(tag, torch.is_grad_enabled(), torch.is_inference_mode_enabled(), x.requires_grad, x.is_inference())
+show("out")
+with torch.inference_mode():
+    show("inf")
+    with torch.enable_grad():
+        show("inf+enable")
+        v = torch.ones(2, requires_grad=True)
+        print(v.requires_grad, v.is_inference(), (v * 2).requires_grad, (v * 2).grad_fn)
+        with torch.no_grad():
+            show("inf+enable+no")
+        show("inf+enable after no")
+        with torch.inference_mode(False):
+            show("inf+enable+notinf")
+        show("back")
+    show("inf again")
+    torch.set_grad_enabled(True)
+    show("inf set True")
+    with torch.inference_mode(False):
+        show("notinf")
+        with torch.no_grad():
+            show("notinf+no")
+        with torch.inference_mode():
+            show("inf inner")
+    @torch.enable_grad()
+    def f():
+        show("decorated")
+    f()
+show("out2")
+with torch.no_grad():
+    with torch.inference_mode():
+        show("no+inf")
+        with torch.set_grad_enabled(True):
+            show("no+inf+set")
+    show("no after")
+torch.set_grad_enabled(False)
+with torch.inference_mode(False):
+    show("off+notinf")
+show("off")
+torch.set_grad_enabled(True)
+""",
+"increment_version_and_sequence_numbers": """
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+y = x * 2
+z = y.exp().sum()
+print(y.grad_fn._sequence_nr(), z.grad_fn._sequence_nr(), z.grad_fn.next_functions[0][0]._sequence_nr())
+print(y.grad_fn.next_functions[0][0]._sequence_nr(), x.sum().grad_fn._sequence_nr())
+a, b = x.unbind()
+print(a.grad_fn._sequence_nr(), x.split(1)[0].grad_fn._sequence_nr())
+e = x.exp()
+print(e._version)
+torch.autograd.graph.increment_version(e)
+torch.autograd.graph.increment_version([e, y])
+print(e._version, y._version, x._version)
+try:
+    e.sum().backward()
+except Exception as err:
+    print(kind(err), err)
+with torch.inference_mode():
+    t = torch.ones(2)
+torch.autograd.graph.increment_version(t)
+print(t.is_inference())
+""",
 }
 
 
