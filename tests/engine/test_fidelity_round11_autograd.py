@@ -222,6 +222,26 @@ with torch.inference_mode():
 torch.autograd.graph.increment_version(t)
 print(t.is_inference())
 """,
+"matrix_products_are_never_minus_zero_but_single_products": """
+torch.manual_seed(0)
+for dt in [torch.float32, torch.float64]:
+    for m in [1, 2, 3, 4, 5, 8]:
+        for k in [1, 2, 4, 5, 9]:
+            for n in [1, 2, 5, 12, 13]:
+                for la in range(2):
+                    a = torch.zeros(m, k, dtype=dt) if la == 0 else torch.zeros(k, m, dtype=dt).t()
+                    b = -torch.rand(k, n, dtype=dt) - 0.5
+                    print(m, k, n, la, torch.signbit(a @ b).sum().item(), torch.signbit(a @ b.t().contiguous().t()).sum().item(),
+                          torch.signbit(a[0] @ b).sum().item(), torch.signbit(b.t() @ a[0]).sum().item(),
+                          torch.signbit(a[0].dot(b[:, 0])).item())
+lin = torch.nn.Linear(2, 2)
+with torch.no_grad():
+    lin.weight.copy_(torch.tensor([[-1., 1.], [-2., 1.]]))
+x = torch.randn(3, 2, requires_grad=True)
+lin.register_full_backward_pre_hook(lambda mod, gout: (gout[0] * 0,))
+lin(x).sum().backward()
+print(x.grad, lin.weight.grad)
+""",
 }
 
 
