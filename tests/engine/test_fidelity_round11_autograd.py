@@ -242,6 +242,38 @@ lin.register_full_backward_pre_hook(lambda mod, gout: (gout[0] * 0,))
 lin(x).sum().backward()
 print(x.grad, lin.weight.grad)
 """,
+"function_apply_puts_keyword_arguments_in_forwards_positions": """
+class F(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, y=None, scale=1.0, *rest, kw=3, **more):
+        print("fwd", x.shape, y, scale, rest, kw, more, ctx.needs_input_grad)
+        return x * scale
+    @staticmethod
+    def backward(ctx, g):
+        return g, None, None
+x = torch.ones(2, requires_grad=True)
+for args, kw in [((x,), dict(scale=2.0)), ((x,), dict(y=5)), ((x,), dict(kw=1)), ((x,), dict(zz=1)), ((), dict(x=x)),
+                 ((x,), dict(scale=x)), ((x,), dict(x=x)), ((x, 1, 2), dict(scale=3.0)), ((x, None), dict(scale=3.0)),
+                 ((), dict(scale=2.0, y=1, x=x)), ((x, None), dict(scale=x))]:
+    try:
+        out = F.apply(*args, **kw)
+        print(out)
+        out.sum().backward()
+    except Exception as e:
+        print(kind(e), e)
+class G(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, *args, **kwargs):
+        return args[0] * 2
+    @staticmethod
+    def backward(ctx, g):
+        return g
+try:
+    print(G.apply(x, a=1))
+except Exception as e:
+    print(kind(e), e)
+print(x.grad)
+""",
 }
 
 
