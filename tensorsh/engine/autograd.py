@@ -697,6 +697,28 @@ def edge_of(t):
     return (None, 0)
 
 
+class GradientEdge(collections.namedtuple("GradientEdge", "node output_nr ownership_token", defaults=(None,))):
+    """torch.autograd.graph.GradientEdge: where a tensor's gradient is computed, (node, output_nr); autograd.grad
+    takes it as an input in place of the tensor."""
+    __slots__ = ()
+    __api__ = frozenset({"node", "output_nr", "ownership_token"})
+
+
+def get_gradient_edge(tensor):
+    if not tensor.requires_grad:
+        raise runtime("It is not possible to get the gradient edge for a Tensor that does not require gradients")
+    node, nr = edge_of(tensor)
+    token = None
+    if node.keeps_unused_grads:  # (a custom Function's node: PyTorch keeps its graph alive by a view's node)
+        with enable_grad():
+            token = tensor.view_as(tensor).grad_fn
+    return GradientEdge(node, nr, token)
+
+
+def _input_edge(t):
+    return (t.node, t.output_nr) if type(t) is GradientEdge else edge_of(t)
+
+
 def _dependencies(roots):
     """{node: how many edges lead to it} over the graph below roots, and the set of its nodes (roots included)."""
     deps = {}
@@ -805,6 +827,9 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
             _reached[0] = previous
         return
     inputs = [inputs] if getattr(inputs, "_version_counter", None) is not None else list(inputs)  # a tensor
+    if any(type(t) is GradientEdge for t in inputs):
+        raise errors.make("NotImplementedError", "tensorsh: backward(inputs=...) of a GradientEdge is not supported; "
+                                                 "give the tensor itself")
     grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True,
                          warn_cycle=True, accumulate=True)
     for t, g in zip(inputs, grads):
@@ -852,6 +877,9 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
     if inputs is not None:
         captures = _Executed() if accumulate else {}
         for t in inputs:
+            if type(t) is GradientEdge:
+                captures.setdefault(t.node, None)
+                continue
             if accumulate:  # backward(inputs=...): PyTorch's engine calls retain_grad() on each input first
                 t.retain_grad()
             if not t.requires_grad:
@@ -868,7 +896,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         return None
     result = []
     for i, t in enumerate(inputs):
-        node, nr = edge_of(t)
+        node, nr = _input_edge(t)
         g = captures.get(node)
         if g is not None and node.n_outputs > 1:  # (a node with several outputs captured them all)
             g = g[nr]

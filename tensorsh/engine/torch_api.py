@@ -30,11 +30,15 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     if materialize_grads and allow_unused is False:
         raise errors.make("ValueError", "Expected allow_unused to be True or not passed when materialize_grads=True, "
                                         "but got: allow_unused=False.")
-    outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
+    outputs = [outputs] if isinstance(outputs, (Tensor, autograd.GradientEdge)) else list(outputs)
     given = inputs
-    inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs.values()) if type(inputs) is dict else list(inputs)
+    inputs = [inputs] if isinstance(inputs, (Tensor, autograd.GradientEdge)) else \
+        list(inputs.values()) if type(inputs) is dict else list(inputs)
     if not inputs:
         raise runtime("`inputs` argument to `grad()` cannot be empty.")
+    if any(type(o) is autograd.GradientEdge for o in outputs):
+        raise errors.make("NotImplementedError", "tensorsh: torch.autograd.grad of a GradientEdge (as an output) is "
+                                                 "not supported; give the tensor itself")
     if not only_inputs:
         errors.warn("only_inputs argument is deprecated and is ignored now (defaults to True). To accumulate gradient "
                     "for other parts of the graph, please use torch.autograd.backward.", "FutureWarning")
@@ -46,6 +50,8 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         result = autograd.run_backward(outputs, grad_outputs, retain_graph, create_graph, inputs=inputs,
                                        allow_unused=allow_unused)
     if materialize_grads:
+        if any(g is None and type(i) is autograd.GradientEdge for g, i in zip(result, inputs)):
+            raise runtime("materialize_grads cannot be used when the given input is a GradientEdge")
         result = tuple(creation.zeros_like(i, requires_grad=create_graph) if g is None else g
                        for g, i in zip(result, inputs))
     return dict(zip(given.keys(), result)) if type(given) is dict else result
@@ -252,7 +258,8 @@ autograd_ns = Namespace("torch.autograd", {
         "saved_tensors_hooks": _from("saved_hooks", "saved_tensors_hooks"),
         "save_on_cpu": _from("saved_hooks", "save_on_cpu"),
         "disable_saved_tensors_hooks": _from("saved_hooks", "disable_saved_tensors_hooks"), "Node": autograd.Node,
-        "register_multi_grad_hook": autograd.register_multi_grad_hook, "increment_version": increment_version}),
+        "register_multi_grad_hook": autograd.register_multi_grad_hook, "increment_version": increment_version,
+        "GradientEdge": autograd.GradientEdge, "get_gradient_edge": autograd.get_gradient_edge}),
     # loaded on first use: custom Functions, gradcheck, torch.autograd.functional
     "Function": _from("function", "Function"),
     "function": LazyMember(lambda: Namespace("torch.autograd.function", {

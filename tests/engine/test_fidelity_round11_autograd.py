@@ -274,6 +274,52 @@ except Exception as e:
     print(kind(e), e)
 print(x.grad)
 """,
+"grad_takes_gradient_edges_as_inputs": """
+get_gradient_edge = torch.autograd.graph.get_gradient_edge
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+y = x * 3
+z = y.exp().sum()
+edge = get_gradient_edge(y)
+print(type(edge).__name__, edge.node.name(), edge.output_nr, edge.ownership_token, isinstance(edge, tuple), len(edge))
+gy, = torch.autograd.grad(z, edge, retain_graph=True)
+print(gy)
+gx, gy2 = torch.autograd.grad(z, (x, edge), retain_graph=True)
+print(gx, gy2)
+le = get_gradient_edge(x)
+print(le.node.name(), le.output_nr, le.node is y.grad_fn.next_functions[0][0])
+print(torch.autograd.grad(z, le, retain_graph=True))
+a, b = x.unbind()
+eb = get_gradient_edge(b)
+print(eb.node.name(), eb.output_nr)
+print(torch.autograd.grad((a * b * 5).sum(), [eb, get_gradient_edge(a)]))
+try:
+    get_gradient_edge(torch.ones(2))
+except Exception as e:
+    print(kind(e), e)
+c = torch.ones(2, requires_grad=True)
+print(torch.autograd.grad(z, [edge, get_gradient_edge(c)], allow_unused=True, retain_graph=True))
+try:
+    torch.autograd.grad(z, [edge, get_gradient_edge(c)], materialize_grads=True, retain_graph=True)
+except Exception as e:
+    print(kind(e), e)
+try:
+    torch.autograd.grad(z, [get_gradient_edge(c)], retain_graph=True)
+except Exception as e:
+    print(kind(e), e)
+print(torch.autograd.grad(z, {"e": edge, "x": x}))
+class F(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, t):
+        return t * 2
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+f = F.apply(x)
+ef = get_gradient_edge(f)
+print(ef.node.name(), ef.ownership_token.name())
+print(torch.autograd.grad((f * f).sum(), ef))
+print(get_gradient_edge(x * 2))
+""",
 }
 
 
