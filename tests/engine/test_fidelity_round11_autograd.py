@@ -320,6 +320,60 @@ print(ef.node.name(), ef.ownership_token.name())
 print(torch.autograd.grad((f * f).sum(), ef))
 print(get_gradient_edge(x * 2))
 """,
+"out_arguments_of_torch_functions": """
+a = torch.tensor([[1.0, -2.0], [3.0, 4.0]])
+b = torch.tensor([0.5, 2.0])
+i = torch.tensor([[1, 2], [3, 4]])
+cases = [
+    ("add", lambda o: torch.add(a, b, alpha=2, out=o), torch.empty(2, 2)),
+    ("sub", lambda o: torch.sub(a, 1, out=o), torch.empty(0)),
+    ("mul_i", lambda o: torch.mul(i, 2, out=o), torch.empty(2, 2)),
+    ("div_i", lambda o: torch.div(i, 2, out=o), torch.empty(2, 2, dtype=torch.long)),
+    ("exp", lambda o: torch.exp(a, out=o), torch.empty(4)),
+    ("sum", lambda o: torch.sum(a, 1, out=o), torch.empty(2)),
+    ("sum_k", lambda o: torch.sum(a, 1, keepdim=True, out=o), torch.empty(2)),
+    ("mean", lambda o: torch.mean(a, 0, out=o), torch.empty(2, dtype=torch.float64)),
+    ("matmul", lambda o: torch.matmul(a, b, out=o), torch.empty(2)),
+    ("mm", lambda o: torch.mm(a, a, out=o), torch.empty(2, 2)),
+    ("cat", lambda o: torch.cat([a, a], out=o), torch.empty(4, 2)),
+    ("stack", lambda o: torch.stack([b, b], out=o), torch.empty(1)),
+    ("clamp", lambda o: torch.clamp(a, 0, 2, out=o), torch.empty(2, 2)),
+    ("where", lambda o: torch.where(a > 0, a, b, out=o), torch.empty(2, 2)),
+    ("pow", lambda o: torch.pow(a, 2, out=o), torch.empty(2, 2)),
+    ("sqrt", lambda o: torch.sqrt(a, out=o), torch.empty(2, 2)),
+    ("eq", lambda o: torch.eq(a, 1.0, out=o), torch.empty(2, 2, dtype=torch.bool)),
+    ("eq_f", lambda o: torch.eq(a, 1.0, out=o), torch.empty(2, 2)),
+    ("neg", lambda o: torch.neg(a, out=o), a.clone()),
+    ("cumsum", lambda o: torch.cumsum(a, 0, out=o), torch.empty(2, 2)),
+    ("max", lambda o: torch.max(a, 1, out=o), (torch.empty(2), torch.empty(2, dtype=torch.long))),
+    ("sort", lambda o: torch.sort(b, out=o), (torch.empty(2), torch.empty(2, dtype=torch.long))),
+    ("arange", lambda o: torch.arange(3, out=o), torch.empty(3, dtype=torch.long)),
+    ("zeros", lambda o: torch.zeros(2, out=o), torch.empty(2)),
+    ("addmm", lambda o: torch.addmm(a, a, a, out=o), torch.empty(2, 2)),
+    ("lerp", lambda o: torch.lerp(a, a * 2, 0.5, out=o), torch.empty(2, 2)),
+]
+for name, f, o in cases:
+    try:
+        r = f(o)
+        if isinstance(o, tuple):
+            print(name, type(r).__name__, [t.tolist() for t in o], [t._version for t in o])
+        else:
+            print(name, r is o if isinstance(r, torch.Tensor) else r, o.tolist(), o.dtype, o._version)
+    except Exception as e:
+        print(name, kind(e), e)
+x = torch.ones(2, requires_grad=True)
+for f in [lambda: torch.exp(x, out=torch.empty(2)), lambda: torch.cat([x, x], out=torch.empty(4)),
+          lambda: torch.add(b, b, out=torch.zeros(2, requires_grad=True)), lambda: torch.max(x.view(1, 2), 1, out=(torch.empty(1), torch.empty(1, dtype=torch.long))),
+          lambda: torch.sum(x, 0, out=torch.empty(())), lambda: torch.mm(x.view(1, 2), x.view(2, 1), out=torch.empty(1, 1))]:
+    try:
+        f()
+    except Exception as e:
+        print(kind(e), e)
+r = torch.max(a, 1, out=(torch.empty(2), torch.empty(2, dtype=torch.long)))
+print(r, r.values, type(r).__name__)
+with torch.no_grad():
+    print(torch.mul(x, 2, out=torch.empty(2)))
+""",
 }
 
 
