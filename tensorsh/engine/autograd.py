@@ -1,5 +1,6 @@
 """Autograd: grad mode, graph nodes, saved tensors with their versions, hooks, and the backward walk."""
 import collections
+import inspect
 import itertools
 import re
 import sys
@@ -61,8 +62,12 @@ class set_grad_enabled:
 
 
 def context_decorator(ctx_factory, func):
-    """torch.utils._contextlib.context_decorator: each call of func runs in a fresh context from ctx_factory. Any
-    value is wrapped (torch.no_grad(1) is accepted); calling the wrapper of a non-callable fails then."""
+    """torch.utils._contextlib.context_decorator: each call of func runs in a fresh context from ctx_factory (each
+    resumption, for a generator function). Any value is wrapped (torch.no_grad(1) is accepted); calling the wrapper
+    of a non-callable fails then."""
+    if getattr(func, "__tsh_generator__", False) or inspect.isgeneratorfunction(func):
+        return _wrap_generator(ctx_factory, func)
+
     def decorate_context(*args, **kwargs):
         with ctx_factory():
             if not callable(func):
@@ -76,6 +81,34 @@ def context_decorator(ctx_factory, func):
     decorate_context.__wrapped__ = func
     return decorate_context
 
+
+
+def _wrap_generator(ctx_factory, func):
+    """torch.utils._contextlib._wrap_generator: the generator runs each step (send, throw, close) in the context."""
+    def generator_context(*args, **kwargs):
+        gen = func(*args, **kwargs)
+        try:
+            with ctx_factory():
+                response = gen.send(None)
+            while True:
+                try:
+                    request = yield response
+                except GeneratorExit:
+                    with ctx_factory():
+                        gen.close()
+                    raise
+                except BaseException:
+                    with ctx_factory():
+                        response = gen.throw(*sys.exc_info())
+                else:
+                    with ctx_factory():
+                        response = gen.send(request)
+        except StopIteration as e:
+            return e.value
+    for attr in ("__name__", "__qualname__", "__doc__", "__module__"):
+        setattr(generator_context, attr, getattr(func, attr, None))
+    generator_context.__wrapped__ = func
+    return generator_context
 
 
 # [with statement, context name, mode, epoch, last statement run inside] of the latest grad-mode blocks:
@@ -297,6 +330,14 @@ class Node:
     def metadata(self):
         return self.__dict__.setdefault("_metadata", {})
 
+    def __call__(self, *grads):
+        """grad_fn(grad, ...): the node's backward on gradients given by hand (one per output), as PyTorch's built-in
+        nodes run it: recorded when grad mode is on, nothing freed; one result bare, several as a tuple."""
+        if len(grads) != self.n_outputs:
+            raise errors.type_error(f"expected {self.n_outputs} arguments, got {len(grads)} instead")
+        result = tuple(self.backward(grads[0] if self.n_outputs == 1 else list(grads)))
+        return result[0] if len(result) == 1 else result
+
     def _sequence_nr(self):
         """The order nodes were made in (a later node runs first among ready ones); AccumulateGrad's is UINT64_MAX."""
         return 18446744073709551615 if self.seq == MAX_SEQ else self.seq
@@ -446,6 +487,10 @@ class AccumulateGrad(Node):
     def __repr__(self):
         return f"<AccumulateGrad object at {self.address()}>"
 
+    def __call__(self, grad):
+        self.accumulate(grad)
+        return ()
+
     def accumulate(self, grad, private=False):
         var = self.variable
         if not var.requires_grad:  # e.g. detach_() after the graph was built: PyTorch drops the gradient (and
@@ -578,13 +623,15 @@ class SavedTensor:
             else:
                 self.pack_with(*SAVED_HOOKS[-1])
 
-    def pack_with(self, pack_hook, unpack_hook):
-        """Saved-tensor hooks: keep pack(tensor) instead of the tensor, and how it was (to rebuild it unpacked)."""
+    def pack_with(self, pack_hook, unpack_hook, data_only=False):
+        """Saved-tensor hooks: keep pack(tensor) instead of the tensor, and how it was (to rebuild it unpacked).
+        data_only (SavedTensor.register_hooks): the hook sees the saved data without its autograd metadata."""
         original = self.tensor
         previous = _grad_enabled[0]
         _grad_enabled[0] = False  # PyTorch packs without grad
         try:
-            packed = pack_hook(original)
+            packed = pack_hook(original._alias(original._shape, original._stride, original._offset) if data_only
+                               else original)
         finally:
             _grad_enabled[0] = previous
         grad_fn = None if self.is_output and not self.inplace_on_view else original._grad_fn
@@ -1095,7 +1142,11 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
                 grad = _apply_hooks(var._hooks, grad)
             if captures is not None:
                 captures[node] = grad
-            elif grad is None:  # (PyTorch's AccumulateGrad on an undefined gradient: only the post hooks run)
+                continue
+            if node.pre_hooks:  # (the node's own, registered on it: after the tensor's)
+                for hook in node.pre_hooks:
+                    grad = hook(grad, 1)
+            if grad is None:  # (PyTorch's AccumulateGrad on an undefined gradient: only the post hooks run)
                 if POST_ACCUMULATE_HOOKS and var.requires_grad:
                     run_post_accumulate_hooks(var)
             else:
@@ -1103,6 +1154,11 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
                 node.accumulate(grad, private)
                 if _reached[0] is not None:
                     _reached[0].append(weakref.ref(node.variable))
+            if node.post_hooks:  # (no gradients out of it: grad_inputs is empty)
+                for hook in node.post_hooks:
+                    result = hook((), (grad,))
+                    if result is not None:
+                        _check_hook_tuple(hook, (), result)
             continue
         if node.pre_hooks or node.retain_hooks:
             grad = _run_pre_hooks(node, grad)

@@ -44,6 +44,9 @@ class BackwardCFunction(Node, FunctionCtx):
     _forward_cls = None
     n_outputs = 1
     keeps_unused_grads = True  # validate_outputs skips an edgeless input's gradient: the post hooks see it
+
+    def __call__(self, *grads):  # (a Python Function's node is not callable, as PyTorch's is not)
+        raise type_error(f"'{type(self).__name__}' object is not callable")
     runs_undefined = True  # PyTorch calls a custom backward when no gradient reached it (zeros, materialized)
 
     def __tsh_attrs__(self):

@@ -374,6 +374,120 @@ print(r, r.values, type(r).__name__)
 with torch.no_grad():
     print(torch.mul(x, 2, out=torch.empty(2)))
 """,
+"calling_a_grad_fn_runs_its_backward": """
+class F(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+y = F.apply(x)
+try:
+    print(y.grad_fn(torch.ones(2)))
+except Exception as e:
+    print(kind(e), e)
+acc = (x * 1).grad_fn.next_functions[0][0]
+try:
+    print(acc(torch.ones(2)), x.grad)
+except Exception as e:
+    print(kind(e), e)
+a, b = x.unbind()
+try:
+    print(a.grad_fn(torch.tensor(1.0), torch.tensor(2.0)))
+except Exception as e:
+    print(kind(e), e)
+try:
+    print((x * 2).grad_fn(torch.ones(2), torch.ones(2)))
+except Exception as e:
+    print(kind(e), e)
+m = x.exp()
+try:
+    print(m.grad_fn(torch.ones(3)))
+except Exception as e:
+    print(kind(e), e)
+s = x.sum()
+r = s.grad_fn(torch.tensor(1.0))
+print(r, r.requires_grad)
+with torch.no_grad():
+    print(x.exp().grad_fn)
+e = x.exp()
+with torch.no_grad():
+    print(e.grad_fn(torch.ones(2)))
+""",
+"saved_tensor_register_hooks_see_the_data_and_accumulate_grad_runs_its_node_hooks": """
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+m = x * 1
+for src, name in [(x, "leaf"), (m, "nonleaf")]:
+    y = src.pow(2)
+    raw = y.grad_fn._raw_saved_self
+    def pack(t):
+        print(name, "pack", t.requires_grad, t.grad_fn, t is src, t._base is src, t._version)
+        return t
+    def unpack(t):
+        print(name, "unpack", t.requires_grad, t.grad_fn)
+        return t
+    raw.register_hooks(pack, unpack)
+    print(y.grad_fn._saved_self.requires_grad)
+    y.sum().backward(retain_graph=True)
+e = x.exp()
+raw = e.grad_fn._raw_saved_result
+raw.register_hooks(lambda t: print("res pack", t.requires_grad, t.grad_fn, t is e) or t, lambda t: t)
+print(e.grad_fn._saved_result.requires_grad, e.grad_fn._saved_result.grad_fn)
+with torch.autograd.graph.saved_tensors_hooks(lambda t: print("ctx pack", t.requires_grad, t.grad_fn) or t, lambda t: t):
+    q = x.pow(2)
+    r = x.exp()
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+x.grad = None
+y = x * 2
+acc = y.grad_fn.next_functions[0][0]
+seen = []
+acc.register_hook(lambda gi, go: seen.append(("acc post", gi, [g.tolist() if g is not None else None for g in go], x.grad.tolist())))
+acc.register_prehook(lambda go: seen.append(("acc pre", [g.tolist() for g in go])))
+x.register_hook(lambda g: seen.append(("tensor", g.tolist())) or g * 3)
+h = acc.register_prehook(lambda go: (go[0] + 1,))
+y.sum().backward()
+print(seen, x.grad)
+h.remove()
+seen.clear()
+torch.autograd.grad((x * 5).sum(), x)
+print(seen)
+acc.register_hook(lambda gi, go: (torch.ones(2),))
+try:
+    (x * 5).sum().backward()
+except Exception as e:
+    print(kind(e), e)
+print(x.grad)
+""",
+"grad_mode_decorators_wrap_each_step_of_a_generator": """
+x = torch.ones(2, requires_grad=True)
+@torch.no_grad()
+def gen(t):
+    got = yield (t * 1).requires_grad
+    print("got", got, torch.is_grad_enabled())
+    yield (t * 2).requires_grad
+    return "done"
+g = gen(x)
+print(next(g), torch.is_grad_enabled())
+print(g.send(5))
+try:
+    next(g)
+except StopIteration as e:
+    print("stop", e.value)
+@torch.inference_mode()
+def gen2():
+    yield torch.ones(1).is_inference()
+print(list(gen2()), gen2.__name__)
+@torch.enable_grad()
+def gen3():
+    yield torch.is_grad_enabled()
+with torch.no_grad():
+    print(list(gen3()))
+def normal():
+    return (i for i in range(2))
+print(list(torch.no_grad()(normal)()))
+""",
 }
 
 
