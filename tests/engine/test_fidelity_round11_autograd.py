@@ -6,6 +6,15 @@ from same_as_torch import same_as_torch
 
 KIND = "kind = lambda e: getattr(e, 'kind', type(e).__name__)  # (the engine's TorchError names its kind)\n"
 
+DOUBLING = """class F(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+"""  # (a custom Function two programs define)
+
 PROGRAMS = {
 "set_grad_enabled_decorates_a_function": """
 x = torch.tensor([1.0, 2.0], requires_grad=True)
@@ -307,14 +316,7 @@ try:
 except Exception as e:
     print(kind(e), e)
 print(torch.autograd.grad(z, {"e": edge, "x": x}))
-class F(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, t):
-        return t * 2
-    @staticmethod
-    def backward(ctx, g):
-        return g * 2
-f = F.apply(x)
+""" + DOUBLING + """f = F.apply(x)
 ef = get_gradient_edge(f)
 print(ef.node.name(), ef.ownership_token.name())
 print(torch.autograd.grad((f * f).sum(), ef))
@@ -375,14 +377,7 @@ with torch.no_grad():
     print(torch.mul(x, 2, out=torch.empty(2)))
 """,
 "calling_a_grad_fn_runs_its_backward": """
-class F(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, x):
-        return x * 2
-    @staticmethod
-    def backward(ctx, g):
-        return g * 2
-x = torch.tensor([1.0, 2.0], requires_grad=True)
+""" + DOUBLING + """x = torch.tensor([1.0, 2.0], requires_grad=True)
 y = F.apply(x)
 try:
     print(y.grad_fn(torch.ones(2)))
