@@ -1,5 +1,6 @@
 """Autograd: grad mode, graph nodes, saved tensors with their versions, hooks, and the backward walk."""
 import collections
+import inspect
 import itertools
 import re
 import sys
@@ -10,31 +11,50 @@ import numpy as np
 
 from . import errors, messages, undo
 from .errors import runtime
-from .storage import check_size, note
+from .storage import INFERENCE_MODE, check_size, note
 from .typenames import tp_name
 
 # ---------------------------------------------------------------- grad mode
 
-_grad_enabled = [True]
+_grad_enabled = [True]  # whether ops record their graph (PyTorch's grad mode, and False inside inference_mode)
+_inference_grad = [False]  # the grad mode is_grad_enabled() reports inside inference_mode, where nothing is recorded
 
 
 def is_grad_enabled():
-    return _grad_enabled[0]
+    return _inference_grad[0] if INFERENCE_MODE[0] else _grad_enabled[0]
+
+
+def _set_grad_mode(mode):
+    """Set the grad mode: inside inference_mode only the one is_grad_enabled() reports (the autograd keys are
+    excluded there, so torch.enable_grad() records nothing)."""
+    if INFERENCE_MODE[0]:
+        _inference_grad[0] = mode
+    else:
+        _grad_enabled[0] = mode
 
 
 class set_grad_enabled:
-    """torch.set_grad_enabled(mode): sets the mode at once; as a context manager, restores it on exit."""
-    __api__ = frozenset()
+    """torch.set_grad_enabled(mode): sets the mode at once; as a context manager, restores it on exit; as a decorator
+    (`@torch.set_grad_enabled(False)`), puts the mode back at once and runs each call in a fresh one (PyTorch's)."""
+    __api__ = frozenset({"clone"})
 
     def __init__(self, mode):
-        self._prev, self._mode = _grad_enabled[0], mode
-        _grad_enabled[0] = bool(mode)
+        self._prev, self._mode = is_grad_enabled(), mode
+        _set_grad_mode(bool(mode))
+
+    def __call__(self, fn):
+        _set_grad_mode(self._prev)
+        return context_decorator(self.clone, fn)
+
+    def clone(self):
+        return type(self)(self._mode)
 
     def __enter__(self):
+        _set_grad_mode(bool(self._mode))
         return None
 
     def __exit__(self, *exc):
-        _grad_enabled[0] = self._prev
+        _set_grad_mode(self._prev)
         return False
 
     def __repr__(self):
@@ -42,8 +62,12 @@ class set_grad_enabled:
 
 
 def context_decorator(ctx_factory, func):
-    """torch.utils._contextlib.context_decorator: each call of func runs in a fresh context from ctx_factory. Any
-    value is wrapped (torch.no_grad(1) is accepted); calling the wrapper of a non-callable fails then."""
+    """torch.utils._contextlib.context_decorator: each call of func runs in a fresh context from ctx_factory (each
+    resumption, for a generator function). Any value is wrapped (torch.no_grad(1) is accepted); calling the wrapper
+    of a non-callable fails then."""
+    if getattr(func, "__tsh_generator__", False) or inspect.isgeneratorfunction(func):
+        return _wrap_generator(ctx_factory, func)
+
     def decorate_context(*args, **kwargs):
         with ctx_factory():
             if not callable(func):
@@ -59,6 +83,34 @@ def context_decorator(ctx_factory, func):
 
 
 
+def _wrap_generator(ctx_factory, func):
+    """torch.utils._contextlib._wrap_generator: the generator runs each step (send, throw, close) in the context."""
+    def generator_context(*args, **kwargs):
+        gen = func(*args, **kwargs)
+        try:
+            with ctx_factory():
+                response = gen.send(None)
+            while True:
+                try:
+                    request = yield response
+                except GeneratorExit:
+                    with ctx_factory():
+                        gen.close()
+                    raise
+                except BaseException:
+                    with ctx_factory():
+                        response = gen.throw(*sys.exc_info())
+                else:
+                    with ctx_factory():
+                        response = gen.send(request)
+        except StopIteration as e:
+            return e.value
+    for attr in ("__name__", "__qualname__", "__doc__", "__module__"):
+        setattr(generator_context, attr, getattr(func, attr, None))
+    generator_context.__wrapped__ = func
+    return generator_context
+
+
 # [with statement, context name, mode, epoch, last statement run inside] of the latest grad-mode blocks:
 # why() tells what was made in them
 MODE_BLOCKS = collections.deque(maxlen=64)
@@ -72,8 +124,8 @@ class _GradModeContext:
     mode = True
 
     def __enter__(self):
-        self._prev = _grad_enabled[0]
-        _grad_enabled[0] = self.mode
+        self._prev = is_grad_enabled()
+        _set_grad_mode(self.mode)
         loc, last = undo._location, MODE_BLOCKS[-1] if MODE_BLOCKS else None
         if last is None or last[0] is not loc or last[3] != undo.epoch:  # (a block in a loop: one entry)
             last = [loc, type(self).__name__, self.mode, undo.epoch, loc]
@@ -82,7 +134,7 @@ class _GradModeContext:
         return None
 
     def __exit__(self, *exc):
-        _grad_enabled[0] = self._prev
+        _set_grad_mode(self._prev)
         block, here = getattr(self, "_block", None), undo._location
         if block is not None and here is not None and (block[4] is None or block[4].line < here.line):
             block[4] = here
@@ -134,15 +186,13 @@ class inference_mode:
         self.mode = bool(mode)
 
     def __enter__(self):
-        from .storage import INFERENCE_MODE
-        self._prev = (INFERENCE_MODE[0], _grad_enabled[0])
+        self._prev = (INFERENCE_MODE[0], _grad_enabled[0], _inference_grad[0])
         INFERENCE_MODE[0] = self.mode
-        _grad_enabled[0] = not self.mode
+        _grad_enabled[0] = _inference_grad[0] = not self.mode
         return None
 
     def __exit__(self, *exc):
-        from .storage import INFERENCE_MODE
-        INFERENCE_MODE[0], _grad_enabled[0] = self._prev
+        INFERENCE_MODE[0], _grad_enabled[0], _inference_grad[0] = self._prev
         return False
 
     def clone(self):
@@ -232,6 +282,12 @@ def _check_nan(node, grads):
 # ---------------------------------------------------------------- nodes
 
 _sequence = itertools.count()
+
+
+def restart_sequence():
+    """Number nodes from 0 again, as a new process does (grad_fn._sequence_nr())."""
+    global _sequence
+    _sequence = itertools.count()
 _PYTORCH_NODE_NAME = re.compile(r"Backward\d+$")
 NEW_NODE_CLASS = [None]  # called with each Node subclass defined once the engine is loaded
 MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's engine
@@ -241,7 +297,7 @@ class Node:
     """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`."""
     __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born", "loc",
                  "__weakref__", "__dict__")
-    __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata"})
+    __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata", "_sequence_nr"})
     name_ = "Node"
     n_outputs = 1  # a node with several (a custom Function's) gets a list of gradients, None where none came
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
@@ -255,9 +311,9 @@ class Node:
         if NEW_NODE_CLASS[0] is not None:  # (saved_names: its grad_fn._saved_* attributes)
             NEW_NODE_CLASS[0](cls)
 
-    def __init__(self, edges):
+    def __init__(self, edges, seq=None):
         self.next_functions = edges
-        self.seq = next(_sequence)
+        self.seq = next(_sequence) if seq is None else seq
         self._born = undo.epoch
         self.loc = undo._location  # the statement that built it (why/history name it)
         self.saved = ()
@@ -273,6 +329,18 @@ class Node:
     @property
     def metadata(self):
         return self.__dict__.setdefault("_metadata", {})
+
+    def __call__(self, *grads):
+        """grad_fn(grad, ...): the node's backward on gradients given by hand (one per output), as PyTorch's built-in
+        nodes run it: recorded when grad mode is on, nothing freed; one result bare, several as a tuple."""
+        if len(grads) != self.n_outputs:
+            raise errors.type_error(f"expected {self.n_outputs} arguments, got {len(grads)} instead")
+        result = tuple(self.backward(grads[0] if self.n_outputs == 1 else list(grads)))
+        return result[0] if len(result) == 1 else result
+
+    def _sequence_nr(self):
+        """The order nodes were made in (a later node runs first among ready ones); AccumulateGrad's is UINT64_MAX."""
+        return 18446744073709551615 if self.seq == MAX_SEQ else self.seq
 
     def short_name(self):
         """The name PyTorch's version-error message uses: ExpBackward0 -> Exp, FillBackward2 -> Fill2."""
@@ -356,6 +424,7 @@ class OnOutput:
         out = self.hook(grads[self.nr])  # (an undefined gradient too: the hook sees None)
         if out is None:
             return None
+        _check_hook_result(self.hook, grads[self.nr], out)
         grads = list(grads)
         grads[self.nr] = out
         return grads
@@ -374,9 +443,11 @@ class NodePreHook:
         self.hook = hook
 
     def __call__(self, grad, n_outputs):
-        out = self.hook(tuple(grad) if n_outputs > 1 else (grad,))
-        if out is None:
+        grads = tuple(grad) if n_outputs > 1 else (grad,)
+        out = self.hook(grads)
+        if out is None or out is grads:
             return grad
+        _check_hook_tuple(self.hook, grads, out)
         return list(out) if n_outputs > 1 else out[0]
 
     def __eq__(self, other):  # a handle's remove() finds the wrapped hook
@@ -410,12 +481,15 @@ class AccumulateGrad(Node):
     qualified = True
 
     def __init__(self, variable):
-        Node.__init__(self, ())
-        self.seq = MAX_SEQ
+        Node.__init__(self, (), MAX_SEQ)  # (which takes no sequence number, as PyTorch's)
         self.variable = variable
 
     def __repr__(self):
         return f"<AccumulateGrad object at {self.address()}>"
+
+    def __call__(self, grad):
+        self.accumulate(grad)
+        return ()
 
     def accumulate(self, grad, private=False):
         var = self.variable
@@ -454,7 +528,9 @@ def run_post_accumulate_hooks(var):
     if entry is None or entry[0]() is not var:
         return
     for hook in list(entry[1]):
-        if hook(var) is not None:
+        out = hook(var)
+        if out is not None:  # (checked as a hook's replacement of the tensor first)
+            _check_hook_result(hook, var, out)
             raise runtime("Tensor post accumulate grad hooks should return None.")
 
 
@@ -547,13 +623,15 @@ class SavedTensor:
             else:
                 self.pack_with(*SAVED_HOOKS[-1])
 
-    def pack_with(self, pack_hook, unpack_hook):
-        """Saved-tensor hooks: keep pack(tensor) instead of the tensor, and how it was (to rebuild it unpacked)."""
+    def pack_with(self, pack_hook, unpack_hook, data_only=False):
+        """Saved-tensor hooks: keep pack(tensor) instead of the tensor, and how it was (to rebuild it unpacked).
+        data_only (SavedTensor.register_hooks): the hook sees the saved data without its autograd metadata."""
         original = self.tensor
         previous = _grad_enabled[0]
         _grad_enabled[0] = False  # PyTorch packs without grad
         try:
-            packed = pack_hook(original)
+            packed = pack_hook(original._alias(original._shape, original._stride, original._offset) if data_only
+                               else original)
         finally:
             _grad_enabled[0] = previous
         grad_fn = None if self.is_output and not self.inplace_on_view else original._grad_fn
@@ -666,6 +744,28 @@ def edge_of(t):
     return (None, 0)
 
 
+class GradientEdge(collections.namedtuple("GradientEdge", "node output_nr ownership_token", defaults=(None,))):
+    """torch.autograd.graph.GradientEdge: where a tensor's gradient is computed, (node, output_nr); autograd.grad
+    takes it as an input in place of the tensor."""
+    __slots__ = ()
+    __api__ = frozenset({"node", "output_nr", "ownership_token"})
+
+
+def get_gradient_edge(tensor):
+    if not tensor.requires_grad:
+        raise runtime("It is not possible to get the gradient edge for a Tensor that does not require gradients")
+    node, nr = edge_of(tensor)
+    token = None
+    if node.keeps_unused_grads:  # (a custom Function's node: PyTorch keeps its graph alive by a view's node)
+        with enable_grad():
+            token = tensor.view_as(tensor).grad_fn
+    return GradientEdge(node, nr, token)
+
+
+def _input_edge(t):
+    return (t.node, t.output_nr) if type(t) is GradientEdge else edge_of(t)
+
+
 def _dependencies(roots):
     """{node: how many edges lead to it} over the graph below roots, and the set of its nodes (roots included)."""
     deps = {}
@@ -706,19 +806,43 @@ def _apply_hooks(hooks, grad):
         for hook in list(hooks):
             out = hook(grad)
             if out is not None:
-                _check_hook_result(hook, grad, out)
+                if type(hook) is not OnOutput:  # (which checks its own output's gradient)
+                    _check_hook_result(hook, grad, out)
                 grad = out
     return grad
 
 
+def _hook_name(hook):
+    name = getattr(hook, "__name__", None)
+    return "<unknown>" if name is None else name
+
+
 def _check_hook_result(hook, grad, out):
-    name = getattr(hook, "__name__", type(hook).__name__)
-    if getattr(out, "_shape", None) is None or getattr(grad, "_shape", None) is None:
-        return
+    """python_hook.cpp's check_single_result: what a hook returned in place of a gradient (not None) is a tensor of
+    its type and size, and replaces no undefined gradient."""
+    if grad is None:
+        raise runtime("can't replace a None gradient with a non-None value")
+    if getattr(out, "_version_counter", None) is None:
+        raise errors.type_error(f"expected Variable, but hook returned '{tp_name(out)}'")
+    name = _hook_name(hook)
     if out.dtype is not grad.dtype:
         raise runtime(f"hook '{name}' has changed the type of value (was {grad.type()} got {out.type()})")
     if out._shape != grad._shape:
         raise runtime(f"hook '{name}' has changed the size of value")
+
+
+def _check_hook_tuple(hook, grads, out):
+    """python_hook.cpp's check_result on what a grad_fn's pre-hook or post-hook returned in place of its tuple of
+    gradients: a tuple as long, each item None or a tensor of its gradient's type and size (a None stays None)."""
+    if not isinstance(out, tuple):
+        raise errors.type_error(f"expected tuple, but hook returned '{tp_name(out)}'")
+    if len(out) != len(grads):
+        raise runtime(f"hook '{_hook_name(hook)}' has returned an incorrect number of values (got {len(out)}, but "
+                      f"expected {len(grads)})")
+    for grad, new in zip(grads, out):
+        if new is not None:
+            _check_hook_result(hook, grad, new)
+    return out
 
 
 def _run_pre_hooks(node, grad):
@@ -750,6 +874,9 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
             _reached[0] = previous
         return
     inputs = [inputs] if getattr(inputs, "_version_counter", None) is not None else list(inputs)  # a tensor
+    if any(type(t) is GradientEdge for t in inputs):
+        raise errors.make("NotImplementedError", "tensorsh: backward(inputs=...) of a GradientEdge is not supported; "
+                                                 "give the tensor itself")
     grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True,
                          warn_cycle=True, accumulate=True)
     for t, g in zip(inputs, grads):
@@ -779,6 +906,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         elif g._shape != t._shape:
             raise runtime(messages.GRAD_SHAPE_MISMATCH.format(i=i, g=g.shape, o=t.shape))
         grads.append(g)
+    if len(grads) != len(tensors):  # (_make_grads zips; the engine's run_backward counts)
+        raise runtime(f"got {len(tensors)} tensors and {len(grads)} gradients")
     roots = []
     for i, (t, g) in enumerate(zip(tensors, grads)):
         edge = edge_of(t)
@@ -795,6 +924,9 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
     if inputs is not None:
         captures = _Executed() if accumulate else {}
         for t in inputs:
+            if type(t) is GradientEdge:
+                captures.setdefault(t.node, None)
+                continue
             if accumulate:  # backward(inputs=...): PyTorch's engine calls retain_grad() on each input first
                 t.retain_grad()
             if not t.requires_grad:
@@ -811,7 +943,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         return None
     result = []
     for i, t in enumerate(inputs):
-        node, nr = edge_of(t)
+        node, nr = _input_edge(t)
         g = captures.get(node)
         if g is not None and node.n_outputs > 1:  # (a node with several outputs captured them all)
             g = g[nr]
@@ -1010,7 +1142,11 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
                 grad = _apply_hooks(var._hooks, grad)
             if captures is not None:
                 captures[node] = grad
-            elif grad is None:  # (PyTorch's AccumulateGrad on an undefined gradient: only the post hooks run)
+                continue
+            if node.pre_hooks:  # (the node's own, registered on it: after the tensor's)
+                for hook in node.pre_hooks:
+                    grad = hook(grad, 1)
+            if grad is None:  # (PyTorch's AccumulateGrad on an undefined gradient: only the post hooks run)
                 if POST_ACCUMULATE_HOOKS and var.requires_grad:
                     run_post_accumulate_hooks(var)
             else:
@@ -1018,6 +1154,11 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
                 node.accumulate(grad, private)
                 if _reached[0] is not None:
                     _reached[0].append(weakref.ref(node.variable))
+            if node.post_hooks:  # (no gradients out of it: grad_inputs is empty)
+                for hook in node.post_hooks:
+                    result = hook((), (grad,))
+                    if result is not None:
+                        _check_hook_tuple(hook, (), result)
             continue
         if node.pre_hooks or node.retain_hooks:
             grad = _run_pre_hooks(node, grad)
@@ -1040,8 +1181,8 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
             outputs = tuple(grad) if node.n_outputs > 1 else (grad,)
             for hook in post:
                 result = hook(grads, outputs)
-                if result is not None:
-                    grads = tuple(result)
+                if result is not None and result is not grads:
+                    grads = _check_hook_tuple(hook, grads, result)
         grads = list(grads)  # each gradient moves into its buffer (so a buffer can tell it holds the last reference)
         i = -1
         for nxt, nr in node.next_functions:

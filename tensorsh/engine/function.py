@@ -44,6 +44,9 @@ class BackwardCFunction(Node, FunctionCtx):
     _forward_cls = None
     n_outputs = 1
     keeps_unused_grads = True  # validate_outputs skips an edgeless input's gradient: the post hooks see it
+
+    def __call__(self, *grads):  # (a Python Function's node is not callable, as PyTorch's is not)
+        raise type_error(f"'{type(self).__name__}' object is not callable")
     runs_undefined = True  # PyTorch calls a custom backward when no gradient reached it (zeros, materialized)
 
     def __tsh_attrs__(self):
@@ -229,6 +232,8 @@ def function_apply(cls, args, kwargs):
     setup = _static(cls, "setup_context") is not _DEFAULT["setup_context"]
     if setup:
         args, kwargs = _bind(forward, args, kwargs)
+    elif kwargs:
+        args, kwargs = _kwargs_as_positions(forward, args, kwargs), {}
     bcls = backward_class(cls)
     ctx = bcls.__new__(bcls)
     inputs = tuple(args) + tuple(kwargs.values())  # (PyTorch counts keyword arguments as inputs too)
@@ -250,6 +255,32 @@ def function_apply(cls, args, kwargs):
     finally:
         autograd._grad_enabled[0] = previous
     return _wrap_outputs(ctx, inputs, tensors, output, executable)
+
+
+def _kwargs_as_positions(forward, args, kwargs):
+    """THPFunction_apply's keyword arguments: each names one of forward's positional parameters after ctx and goes
+    in its place (no defaults filled: a parameter left between them is missing)."""
+    try:
+        params = list(inspect.signature(forward).parameters.values())[1:]
+    except (TypeError, ValueError):
+        params = []
+    names = [p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    slots = list(args)
+    for name, value in kwargs.items():
+        if name not in names:
+            raise type_error(f"forward() got an unexpected keyword argument '{name}'")
+        i = names.index(name)
+        if i < len(args):
+            raise type_error(f"forward() got multiple values for argument '{name}'")
+        slots.extend([_MISSING] * (i + 1 - len(slots)))
+        slots[i] = value
+    for i, value in enumerate(slots):
+        if value is _MISSING:
+            raise type_error(f"forward() missing required argument: '{names[i]}' (position {i})")
+    return tuple(slots)
+
+
+_MISSING = object()
 
 
 def _bind(fn, args, kwargs):

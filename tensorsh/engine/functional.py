@@ -43,9 +43,58 @@ def _grad(outputs, inputs, grad_outputs, create_graph, retain_graph=None):
     return autograd.run_backward(outs, gos, retain_graph, create_graph, inputs=list(inputs), allow_unused=True)
 
 
-def _fill_zeros(grads, refs):
+_INDEPENDENT = {  # _check_requires_grad's texts (strict=True), by what it checks
+    "outputs": "Output {i} of the user-provided function does not require gradients. The outputs must be computed in "
+               "a differentiable manner from the input when running in strict mode.",
+    "grad_inputs": "The gradient with respect to input {i} is independent of the inputs of the user-provided "
+                   "function. This is not allowed in strict mode.",
+    "jacobian": "While computing the hessian, found that the jacobian of the user-provided function with respect to "
+                "input {i} is independent of the input. This is not allowed in strict mode. You should ensure that "
+                "your function is twice differentiable and that the jacobian depends on the inputs (this would be "
+                "violated by a linear function for example).",
+    "hessian": "The hessian of the user-provided function with respect to input {i} is independent of the input. This "
+               "is not allowed in strict mode. You should ensure that your function is thrice differentiable and "
+               "that the hessian depends on the inputs.",
+}
+_UNUSED = {  # _fill_in_zeros' texts (strict=True), by the backward stage that found no gradient
+    "back": "The output of the user-provided function is independent of input {i}. This is not allowed in strict "
+            "mode.",
+    "back_trick": "The gradient with respect to the input is independent of entry {i} in the grad_outputs when using "
+                  "the double backward trick to compute forward mode gradients. This is not allowed in strict mode.",
+    "double_back": "The jacobian of the user-provided function is independent of input {i}. This is not allowed in "
+                   "strict mode.",
+    "double_back_trick": "The hessian of the user-provided function is independent of entry {i} in the grad_jacobian. "
+                         "This is not allowed in strict mode as it prevents from using the double backward trick to "
+                         "replace forward mode AD.",
+}
+
+
+def _check_requires_grad(tensors, kind, strict):
+    """strict=True: each of `tensors` (a function's outputs, or gradients on the way) is there and requires grad."""
+    if strict:
+        for i, t in enumerate(tensors):
+            if t is None:  # (only gradients can be missing)
+                raise runtime(f"The output of the user-provided function is independent of input {i}. This is not "
+                              "allowed in strict mode.")
+            if not t.requires_grad:
+                raise runtime(_INDEPENDENT[kind].format(i=i))
+
+
+def _fill_zeros(grads, refs, strict=False, create_graph=False, stage="back"):
+    """PyTorch's _fill_in_zeros: a missing gradient is zeros of its reference's size (strict=True: an error, as is a
+    gradient that does not require grad under create_graph)."""
     from .creation import zeros_like
-    return tuple(zeros_like(r) if g is None else g for g, r in zip(grads, refs))
+    res = []
+    for i, (g, r) in enumerate(zip(grads, refs)):
+        if g is None:
+            if strict:
+                raise runtime(_UNUSED[stage].format(i=i))
+            g = zeros_like(r)
+        elif strict and create_graph and not g.requires_grad:
+            raise runtime(f"The {'hessian' if 'double' in stage else 'jacobian'} of the user-provided function is "
+                          f"independent of input {i}. This is not allowed in strict mode when create_graph=True.")
+        res.append(g)
+    return tuple(res)
 
 
 def _run(func, inputs):
@@ -76,10 +125,11 @@ def vjp(func, inputs, v=None, create_graph=False, strict=False):
     inputs = _prepare(inputs, create_graph)
     outputs = _run(func, inputs)
     is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", "vjp")
+    _check_requires_grad(outputs, "outputs", strict)
     v = _vector(v, outputs, "vjp", "the user-provided function returns", is_out_tuple)
     with autograd.enable_grad():
         grads = _grad(outputs, inputs, list(v), create_graph)
-    grads = _fill_zeros(grads, inputs)
+    grads = _fill_zeros(grads, inputs, strict, create_graph, "back")
     outs, grads = _post(outputs, create_graph), _post(grads, create_graph)
     return (outs if is_out_tuple else outs[0]), (grads if is_in_tuple else grads[0])
 
@@ -91,14 +141,16 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
     v = _vector(v, inputs, "jvp", "the input to the user-provided function is", is_in_tuple)
     outputs = _run(func, inputs)
     is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", "jvp")
+    _check_requires_grad(outputs, "outputs", strict)
     # the double-backward trick: J v = d/du (u^T J) v, with u a dummy that requires grad
     with autograd.enable_grad():
         dummies = tuple(zeros_like(o).requires_grad_(True) for o in outputs)
         grads = _grad(outputs, inputs, list(dummies), True)
+        _check_requires_grad(grads, "grad_inputs", strict)
         pairs = [(g, vi) for g, vi in zip(grads, v) if g is not None]
         result = _grad([g for g, _ in pairs], dummies, [vi for _, vi in pairs], create_graph) if pairs \
             else (None,) * len(dummies)
-    result = _fill_zeros(result, outputs)
+    result = _fill_zeros(result, outputs, strict, create_graph, "back_trick")
     outs, result = _post(outputs, create_graph), _post(result, create_graph)
     return (outs if is_out_tuple else outs[0]), (result if is_out_tuple else result[0])
 
@@ -116,14 +168,24 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
     inputs = _prepare(inputs, create_graph)
     outputs = _run(func, inputs)
     is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", "jacobian")
+    _check_requires_grad(outputs, "outputs", strict)
+    if vectorize and strict:
+        raise runtime("torch.autograd.functional.jacobian: `strict=True` and `vectorized=True` are not supported "
+                      "together. Please either set `strict=False` or `vectorize=False`.")
     jac = []
     with autograd.enable_grad():
-        for out in outputs:
+        for i, out in enumerate(outputs):
             rows = [[] for _ in inputs]
             flat = out.reshape(-1)
             for j in range(flat.numel()):
                 grads = _grad([flat[j]], inputs, [None], create_graph, retain_graph=True)
                 for el, (g, inp) in enumerate(zip(grads, inputs)):
+                    if g is not None and strict and create_graph and not g.requires_grad:
+                        raise runtime(f"The jacobian of the user-provided function is independent of input {i}. "
+                                      "This is not allowed in strict mode when create_graph=True.")
+                    if g is None and strict:
+                        raise runtime(f"Output {i} of the user-provided function is independent of input {el}. This "
+                                      "is not allowed in strict mode.")
                     rows[el].append(zeros_like(inp) if g is None else g)
             jac.append(tuple(
                 (stack(r, 0) if r else out.new_zeros((0,) + tuple(inputs[el].shape)))
@@ -171,6 +233,7 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
     def ensure_single_output(*inp):
         out = func(*inp)
         is_out_tuple, t_out = _as_tuple(out, "outputs of the user-provided function", "hessian")
+        _check_requires_grad(t_out, "outputs", strict)
         if is_out_tuple or not isinstance(out, Tensor):
             raise runtime("The function given to hessian should return a single Tensor")
         if out.nelement() != 1:
@@ -178,14 +241,16 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
         return out.squeeze()
 
     def jac_func(*inp):
-        return jacobian(ensure_single_output, inp, create_graph=True)
-    res = jacobian(jac_func, inputs, create_graph=create_graph)
+        jac = jacobian(ensure_single_output, inp, create_graph=True)
+        _check_requires_grad(jac, "jacobian", strict)
+        return jac
+    res = jacobian(jac_func, inputs, create_graph=create_graph, strict=strict)
     if not is_in_tuple:
         return res[0][0] if isinstance(res, tuple) and isinstance(res[0], tuple) else res
     return res
 
 
-def _hessian_product(func, inputs, v, create_graph, name):
+def _hessian_product(func, inputs, v, create_graph, strict, name):
     """vhp (v^T H) and hvp (H v, by the double-backward trick) as PyTorch's functional.py computes them."""
     from .creation import zeros_like
     is_in_tuple, inputs = _as_tuple(inputs, "inputs", name)
@@ -194,28 +259,33 @@ def _hessian_product(func, inputs, v, create_graph, name):
     with autograd.enable_grad():
         outputs = func(*inputs)
         is_out_tuple, outputs = _as_tuple(outputs, "outputs of the user-provided function", name)
+        _check_requires_grad(outputs, "outputs", strict)
         if is_out_tuple:
             raise runtime(f"The function given to {name} should return a single Tensor")
         if outputs[0].numel() != 1:
             raise runtime(f"The Tensor returned by the function given to {name} should contain a single element")
         jac = _grad(outputs, inputs, [None], True)
+        _check_requires_grad(jac, "jacobian", strict)
         if name == "hvp":
             grad_jac = tuple(zeros_like(i).requires_grad_(True) for i in inputs)
-            jac, inputs_of_last = _grad(jac, inputs, list(grad_jac), True), grad_jac
+            double_back = _grad(jac, inputs, list(grad_jac), True)
+            _check_requires_grad(jac, "hessian", strict)  # (PyTorch checks jac here again, not double_back)
+            jac, inputs_of_last = double_back, grad_jac
         else:
             inputs_of_last = inputs
     with autograd.set_grad_enabled(True if create_graph else autograd.is_grad_enabled()):
-        result = _fill_zeros(_grad(jac, inputs_of_last, list(v), create_graph), inputs)
+        result = _fill_zeros(_grad(jac, inputs_of_last, list(v), create_graph), inputs, strict, create_graph,
+                             "double_back_trick" if name == "hvp" else "double_back")
     outs, result = _post(outputs, create_graph), _post(result, create_graph)
     return outs[0], (result if is_in_tuple else result[0])
 
 
 def vhp(func, inputs, v=None, create_graph=False, strict=False):
-    return _hessian_product(func, inputs, v, create_graph, "vhp")
+    return _hessian_product(func, inputs, v, create_graph, strict, "vhp")
 
 
 def hvp(func, inputs, v=None, create_graph=False, strict=False):
-    return _hessian_product(func, inputs, v, create_graph, "hvp")
+    return _hessian_product(func, inputs, v, create_graph, strict, "hvp")
 
 
 NAMESPACE = {"vjp": vjp, "jvp": jvp, "jacobian": jacobian, "hessian": hessian, "vhp": vhp, "hvp": hvp}

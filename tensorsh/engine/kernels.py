@@ -1172,6 +1172,8 @@ def small_matmul(a, b):
     rows = a.reshape(1, k) if a.ndim == 1 else a
     cols = b.reshape(k, 1) if b.ndim == 1 else b
     m, n = rows.shape[0], cols.shape[1]
+    if k == 1 and m > 1 and n > 1 and b.ndim == 2:
+        return rows * cols  # (one product per entry, its -0 kept, where MKL's sums below start at +0)
     fused = m >= 4 and n >= 12 and b.ndim == 2
     if fused and (a.dtype == np.float64 or (n > 100 and m % 4)):
         return None  # (wide products with rows left over from blocks of four take another order there)
@@ -1183,6 +1185,7 @@ def small_matmul(a, b):
         blocks = n - n % 4  # (a row-major a times a transposed b, as nn.Linear's input @ weight.t(): MKL adds each
         p = rows[:, :, None] * cols[None, :, :blocks]  # block of four columns' products in two pairs, (p0+p2)+(p1+p3))
         out[:, :blocks] = (p[:, 0] + p[:, 2]) + (p[:, 1] + p[:, 3])
+    out += 0.0  # (MKL's sums start at +0: none is -0)
     if a.ndim == 1 and b.ndim == 1:
         return out.reshape(())
     return out.reshape(out.shape[0] if b.ndim == 1 else (out.shape[1],) if a.ndim == 1 else out.shape)
@@ -1254,6 +1257,7 @@ def blas_matmul(a, b, c=None):
         return None
     if kind == _LANES or kind == _DOT_T:
         out = _lane_tree(a, b) if kind == _LANES else blas_matmul(b.T, a.T).T
+        out += 0.0  # (MKL's lanes start at +0: no sum is -0)
         return out if c is None else out + c
     m, n = shape
     start = kind == _PLAIN and c is not None and b_c
@@ -1385,7 +1389,7 @@ def small_dot(a, b):
     lanes = p[:4]
     for i in range(4, n, 4):
         lanes = lanes + p[i:i + 4]
-    return np.asarray((lanes[0] + lanes[2]) + (lanes[1] + lanes[3]))
+    return np.asarray((lanes[0] + lanes[2]) + (lanes[1] + lanes[3]) + 0.0)  # (lanes started at +0: never -0)
 
 
 def variance(x, axes, correction, keepdim):

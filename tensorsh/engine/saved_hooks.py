@@ -71,13 +71,13 @@ class RawSavedTensor:
             raise runtime("Calling register_hooks on a saved tensor after it has been freed. Saved intermediate "
                           "values of the graph are freed when you call .backward() or autograd.grad(). Specify "
                           "retain_graph=True if you need to backward through the graph a second time or if you "
-                          "need to access saved values after calling backward.")
+                          "need to access saved variables after calling backward.")
         if saved.hooks is not None:
             raise runtime("Calling register_hooks on a saved tensor whose hooks have already been set. Hint: only "
                           "one pair of hooks is allowed at a time.")
         if saved.value is None:
             raise runtime("Calling register_hooks on a saved tensor with value None is forbidden")
-        saved.pack_with(pack_hook, unpack_hook)
+        saved.pack_with(pack_hook, unpack_hook, data_only=True)
 
     def __repr__(self):
         return f"<torch._C._autograd.SavedTensor object at {_address(self)}>"

@@ -556,15 +556,20 @@ def _op_info(fn):
 
 class _OpInfo:
     """_op_info(fn), read on the first call that is parsed (an op loaded on first use is not loaded before)."""
-    __slots__ = ("fn", "info")
+    __slots__ = ("fn", "info", "out")
 
     def __init__(self, fn):
-        self.fn, self.info = fn, None
+        self.fn, self.info, self.out = fn, None, None
 
     def get(self):
         if self.info is None:
             self.info = _op_info(self.fn)
         return self.info
+
+    def writes_out(self, name):
+        if self.out is None:
+            self.out = _writes_out(name, self.fn)
+        return self.out
 
 
 def _checked_method(name, fn, accepted, info):
@@ -611,8 +616,6 @@ def _noargs_method(name, fn):
 
 
 def _checked_function(name, fn, accepted, info):
-    takes_out = []  # (whether fn writes out= itself: found the first time a program passes one)
-
     def function(*args, **kwargs):
         key = _key(args, kwargs)
         if key not in accepted:
@@ -621,32 +624,31 @@ def _checked_function(name, fn, accepted, info):
             args, kwargs, cacheable = _slow("function", name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
-        if kwargs.get("out") is not None:
-            if not takes_out:
-                takes_out.append(_takes_out(fn))
-            if not takes_out[0]:
-                from .pyapi import written_to_out
-                out = kwargs.pop("out")
-                if not isinstance(out, _Tensor):
-                    raise runtime(f"tensorsh: {name}(..., out=) into several tensors is not supported")
-                return written_to_out(name, fn, args, kwargs, out)
+        if kwargs and kwargs.get("out") is not None and info.writes_out(name):
+            return OUT_WRITER[0](name, fn, args, kwargs)
         return fn(*args, **kwargs)
     return function
 
 
-def _takes_out(fn):
-    """Whether fn (or what it wraps) names an `out` parameter of its own."""
+OUT_WRITER = [None]  # the out= of a torch function whose op computes a new result (ops/copies.py's write_out)
+
+
+def _writes_out(name, fn):
+    """Whether torch.<name>'s out= is written here: PyTorch's parser takes one (a tensor or a list of them) and the
+    op itself takes no out (as the creation functions' wrappers do)."""
+    if not any(" out=None" in sig for sig in FUNCTIONS.get(name, ())):
+        return False
     import inspect
-    while True:
+    layer, seen = getattr(fn, "method", fn), set()
+    while layer is not None and id(layer) not in seen:  # (any wrapper on the way may be the one taking out=)
+        seen.add(id(layer))
         try:
-            if "out" in inspect.signature(fn, follow_wrapped=False).parameters:
-                return True
-        except (TypeError, ValueError):
-            return False
-        inner = getattr(fn, "__wrapped__", None)
-        if inner is None or inner is fn:
-            return False
-        fn = inner
+            if "out" in inspect.signature(layer, follow_wrapped=False).parameters:
+                return False
+        except (TypeError, ValueError):  # (a lazily loaded op: its function is the next layer)
+            pass
+        layer = getattr(layer, "__wrapped__", None)
+    return True
 
 
 def _class_function(name, cls):

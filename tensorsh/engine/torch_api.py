@@ -26,27 +26,83 @@ def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True,
          allow_unused=None, is_grads_batched=False, materialize_grads=False):
-    """torch.autograd.grad's Python (its checks and texts in its order); is_grads_batched is not supported."""
+    """torch.autograd.grad's Python (its checks and texts in its order)."""
     if materialize_grads and allow_unused is False:
         raise errors.make("ValueError", "Expected allow_unused to be True or not passed when materialize_grads=True, "
                                         "but got: allow_unused=False.")
-    outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
+    outputs = [outputs] if isinstance(outputs, (Tensor, autograd.GradientEdge)) else list(outputs)
     given = inputs
-    inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs.values()) if type(inputs) is dict else list(inputs)
+    inputs = [inputs] if isinstance(inputs, (Tensor, autograd.GradientEdge)) else \
+        list(inputs.values()) if type(inputs) is dict else list(inputs)
     if not inputs:
         raise runtime("`inputs` argument to `grad()` cannot be empty.")
+    if any(type(o) is autograd.GradientEdge for o in outputs):
+        raise errors.make("NotImplementedError", "tensorsh: torch.autograd.grad of a GradientEdge (as an output) is "
+                                                 "not supported; give the tensor itself")
     if not only_inputs:
         errors.warn("only_inputs argument is deprecated and is ignored now (defaults to True). To accumulate gradient "
                     "for other parts of the graph, please use torch.autograd.backward.", "FutureWarning")
-    if is_grads_batched:
-        raise errors.make("NotImplementedError", "torch.autograd.grad(is_grads_batched=True) is not supported")
     grad_outputs = grads_tuple(grad_outputs, len(outputs))
-    result = autograd.run_backward(outputs, grad_outputs, retain_graph, create_graph, inputs=inputs,
-                                   allow_unused=bool(allow_unused) or materialize_grads)
+    allow_unused = bool(allow_unused) or materialize_grads
+    if is_grads_batched:
+        result = _batched_grad(outputs, grad_outputs, retain_graph, create_graph, inputs, allow_unused)
+    else:
+        result = autograd.run_backward(outputs, grad_outputs, retain_graph, create_graph, inputs=inputs,
+                                       allow_unused=allow_unused)
     if materialize_grads:
+        if any(g is None and type(i) is autograd.GradientEdge for g, i in zip(result, inputs)):
+            raise runtime("materialize_grads cannot be used when the given input is a GradientEdge")
         result = tuple(creation.zeros_like(i, requires_grad=create_graph) if g is None else g
                        for g, i in zip(result, inputs))
     return dict(zip(given.keys(), result)) if type(given) is dict else result
+
+
+def _batched_grad(outputs, grad_outputs, retain_graph, create_graph, inputs, allow_unused):
+    """grad(is_grads_batched=True): PyTorch vmaps one backward (`vjp`) over the grad_outputs' first dimension; here
+    one backward per batch element, the graph kept for the next, each input's gradients stacked (None stays None).
+    The checks are _make_grads' (on each grad_output's first element) and the legacy vmap's, in their order."""
+    batched = []
+    for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
+        if isinstance(g, Tensor):
+            first = g[0]
+            if first._shape != out._shape:
+                raise runtime("If `is_grads_batched=True`, we interpret the first dimension of each grad_output as the "
+                              "batch dimension. The sizes of the remaining dimensions are expected to match the shape "
+                              f"of corresponding output, but a mismatch was detected: grad_output[{i}] has a shape of "
+                              f"{Size(first._shape[1:])} and output[{i}] has a shape of {out.shape}. If you only want "
+                              "some tensors in `grad_output` to be considered batched, consider using vmap.")
+        elif out.requires_grad:  # the implicit gradient of a one-element output
+            if out.numel() != 1:
+                raise runtime(messages.IMPLICIT_NON_SCALAR)
+            g = creation.ones_like(out)
+        batched.append(g)
+    for g in batched:
+        if not isinstance(g, Tensor):
+            raise errors.make("ValueError", f"vmap(vjp, in_dims=0, ...)(<inputs>): Got in_dim=0 for an input but the "
+                                            f"input is of type {type(g)}. We cannot vmap over non-Tensor arguments, "
+                                            "please use None as the respective in_dim")
+        if g.dim() == 0:
+            raise errors.make("ValueError", "vmap(vjp, in_dims=0, ...)(<inputs>): Got in_dim=0 for some input, but "
+                                            "that input is a Tensor of dimensionality 0 so expected in_dim to satisfy "
+                                            "0 <= in_dim < 0.")
+    sizes = [g._shape[0] for g in batched]
+    if len(set(sizes)) > 1:
+        raise errors.make("ValueError", "vmap: Expected all tensors to have the same size in the mapped dimension, "
+                                        f"got sizes {sizes} for the mapped dimension")
+    keep = create_graph if retain_graph is None else retain_graph
+    per_element = [autograd.run_backward(outputs, [g[b] for g in batched], True if b + 1 < sizes[0] else keep,
+                                         create_graph, inputs=inputs, allow_unused=allow_unused)
+                   for b in range(sizes[0])]
+    from .ops.joining import stack
+    return tuple(None if grads[0] is None else stack(list(grads)) for grads in zip(*per_element))
+
+
+def increment_version(tensor):
+    """torch.autograd.graph.increment_version: bump the version of a tensor (or of each of several) written in a way
+    autograd does not see; an inference tensor has no version to bump."""
+    for t in (tensor,) if isinstance(tensor, Tensor) else tensor:
+        if not t._version_counter.inference:
+            t._version_counter.bump()
 
 
 def manual_seed(seed):
@@ -202,7 +258,8 @@ autograd_ns = Namespace("torch.autograd", {
         "saved_tensors_hooks": _from("saved_hooks", "saved_tensors_hooks"),
         "save_on_cpu": _from("saved_hooks", "save_on_cpu"),
         "disable_saved_tensors_hooks": _from("saved_hooks", "disable_saved_tensors_hooks"), "Node": autograd.Node,
-        "register_multi_grad_hook": autograd.register_multi_grad_hook}),
+        "register_multi_grad_hook": autograd.register_multi_grad_hook, "increment_version": increment_version,
+        "GradientEdge": autograd.GradientEdge, "get_gradient_edge": autograd.get_gradient_edge}),
     # loaded on first use: custom Functions, gradcheck, torch.autograd.functional
     "Function": _from("function", "Function"),
     "function": LazyMember(lambda: Namespace("torch.autograd.function", {
@@ -323,14 +380,16 @@ COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": shallow_copy})
 
 
 def reset_state():
-    """Put the engine's process-wide state where a new process has it: seed, grad mode, print options, no dual
-    level open."""
+    """Put the engine's process-wide state where a new process has it: seed, grad mode, node numbering, print
+    options, no dual level open."""
     import sys
     forward_ad = sys.modules.get("tensorsh.engine.forward_ad")
     if forward_ad is not None and forward_ad._LEVEL[0] is not None:
         forward_ad.exit_dual_level()
     rng.default_generator.manual_seed(rng.DEFAULT_GENERATOR_SEED)
     autograd._grad_enabled[0] = True
+    autograd._inference_grad[0] = False
+    autograd.restart_sequence()
     autograd.set_anomaly_enabled(False)
     autograd.SAVED_HOOKS.clear()
     from .storage import INFERENCE_MODE

@@ -1105,12 +1105,14 @@ class Compiler:
         self.depth = 0
         entry = node
         operands = signal = None
+        is_generator = False
         try:
             value = None
             if is_lambda:
                 run = self.expr(value := body_nodes)
             elif any(generators.yields(n) for n in body_nodes):
                 run = generators.generator_body(self, body_nodes, name, scope.qualname)
+                is_generator = True
             elif len(body_nodes) == 1 and isinstance(body_nodes[0], A.Return) and body_nodes[0].value is not None:
                 run = self.expr(value := body_nodes[0].value)   # `def f(a, b): return a + b`: the value is the body
                 body_nodes[0]._src = self.source
@@ -1149,6 +1151,8 @@ class Compiler:
             fn.__name__ = name
             fn.__qualname__ = qualname
             fn.__doc__ = doc
+            if is_generator:  # (what inspect.isgeneratorfunction tells of a Python one: torch.no_grad() wraps
+                fn.__tsh_generator__ = True  # each resumption, autograd.context_decorator)
             return fn
         return make
 

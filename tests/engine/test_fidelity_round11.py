@@ -85,7 +85,9 @@ print(o5, o5._version)
 for f in [lambda: torch.add(x, 1, out=torch.zeros(3, dtype=torch.long)), lambda: torch.add(a, 1, out=o),
           lambda: torch.sin(a, out=o), lambda: torch.mm(torch.ones(1, 2), torch.ones(2, 1), out=torch.zeros(1, 1, dtype=torch.float64)),
           lambda: torch.cat([o, o], out=torch.zeros(4, dtype=torch.long)), lambda: torch.rand(3, out=a.view(-1)),
-          lambda: torch.ones(2, out=a[1:]), lambda: torch.logspace(0, 1, 3, out=a)]:
+          lambda: torch.ones(2, out=a[1:]), lambda: torch.logspace(0, 1, 3, out=a),
+          lambda: torch.dot(x, x, out=torch.zeros((), dtype=torch.float64)), lambda: torch.mv(torch.ones(2, 3), x, out=torch.zeros(2, dtype=torch.float64)),
+          lambda: torch.matmul(torch.ones(2, 3), torch.ones(3, 2), out=torch.zeros(2, 2, dtype=torch.long))]:
     try:
         f()
     except Exception as e:

@@ -2,12 +2,12 @@
 type_as, new_* (the same dtype as self), and the in-place writes of whole tensors: fill_, zero_, copy_."""
 import numpy as np
 
-from .. import dtypes, layout, pyapi, scalars
+from .. import dtypes, layout, pyapi, scalars, signatures
 from ..errors import runtime, type_error
 from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
-from .core import (InputNode, ZeroGradNode, attach, check_broadcast, check_dtype,
+from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype,
                    check_fits_output, empty_strided, from_numpy, needs_grad, precheck, self_overlapping, tensor_of,
                    tensor_params, write_inplace, write_rows, zero_node)
 from .registry import op
@@ -206,6 +206,86 @@ def tensor_type(self, *args, **kwargs):
 
 
 tensor_type.__qualname__ = tensor_type.__name__ = "type"
+
+
+_RESIZED = ("An output with one or more elements was resized since it had shape {had}, which does not match the "
+            "required output shape {shape}. This behavior is deprecated, and in a future PyTorch release outputs "
+            "will not be resized unless they have zero elements. You can explicitly reuse an out tensor t by resizing "
+            "it, inplace, to zero elements with t.resize_(0).")
+
+
+_EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul"})  # (measured)
+
+
+def write_out(name, fn, args, kwargs):
+    """torch.<name>(..., out=t) of an op that computes a new result: PyTorch's out= variants take no part in autograd
+    (refused when grad mode is on and an argument or t requires grad), then the result's dtype must cast to t's, t is
+    resized to the result (a warning when it had elements) and written (its version bumped); t is returned."""
+    from .. import autograd
+    from ..errors import warn
+    from ..messages import INPLACE_RESULT_TYPE, shape_list
+    from .geometry_inplace import resize_output
+    kwargs = dict(kwargs)
+    out = kwargs.pop("out")
+    outs = tuple(out) if isinstance(out, (tuple, list)) else (out,)
+    if autograd._grad_enabled[0]:
+        given = [*args, *kwargs.values()]
+        tensors = [t for a in given for t in (a if isinstance(a, (tuple, list)) else (a,)) if isinstance(t, Tensor)]
+        if any(t.requires_grad for t in (*tensors, *outs)):
+            raise runtime(f"{_ATEN_NAMES.get(name, name)}(): functions with out=... arguments don't support automatic "
+                          "differentiation, but one of the arguments requires grad.")
+    result = fn(*args, **kwargs)
+    results = tuple(result) if isinstance(result, tuple) else (result,)
+    for r, o in zip(results, outs):
+        if name in _EXACT_OUT_DTYPE and r.dtype is not o.dtype:  # (the matrix products' own checks)
+            if name == "mv":
+                raise runtime(f"addmv input tensors must have the same dtype, but got "
+                              f"{dtypes.SCALAR_NAMES[o.dtype.name]}, {dtypes.SCALAR_NAMES[r.dtype.name]}, and "
+                              f"{dtypes.SCALAR_NAMES[r.dtype.name]}")
+            if name in ("dot", "vdot") or name == "matmul" and r.dim() == 0:
+                raise runtime(f"result dtype {dtypes.SCALAR_NAMES[o.dtype.name]} does not match input dtype "
+                              f"{dtypes.SCALAR_NAMES[r.dtype.name]}")
+            raise runtime(f"Expected out tensor to have dtype {dtypes.C_NAMES[r.dtype.name]}, but got "
+                          f"{dtypes.C_NAMES[o.dtype.name]} instead")
+        if not dtypes.can_cast(r.dtype, o.dtype):
+            if name in ("cat", "concat", "concatenate"):
+                raise type_error(f"torch.cat(): input types can't be cast to the desired output type "
+                                 f"{dtypes.SCALAR_NAMES[o.dtype.name]}")
+            raise runtime(INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[r.dtype.name],
+                                                     out=dtypes.SCALAR_NAMES[o.dtype.name]))
+    previous, autograd._grad_enabled[0] = autograd._grad_enabled[0], False
+    try:
+        for r, o in zip(results, outs):
+            if o._shape != r._shape:
+                if o.numel():
+                    warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(r._shape)))
+                resize_output(o, r._shape)
+            o.copy_(r)
+    finally:
+        autograd._grad_enabled[0] = previous
+    return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
+
+
+def _out_return_type(cls):
+    """torch.return_types.<name>_out for an op's torch.return_types.<name> (max_out: values, indices)."""
+    if cls is tuple:
+        return tuple
+    made = _OUT_RETURN_TYPES.get(cls)
+    if made is None:
+        fields = [k for c in reversed(cls.__mro__) for k, v in vars(c).items() if isinstance(v, property)]
+        made = _OUT_RETURN_TYPES[cls] = return_type(getattr(cls, "kind", cls.__name__) + "_out", fields)
+    return made
+
+
+_OUT_RETURN_TYPES = {}
+signatures.OUT_WRITER[0] = write_out
+
+
+_ATEN_NAMES = {"multiply": "mul", "true_divide": "div", "divide": "div", "subtract": "sub", "absolute": "abs",
+               "clip": "clamp", "concat": "cat", "concatenate": "cat", "greater": "gt", "greater_equal": "ge",
+               "less": "lt", "less_equal": "le", "not_equal": "ne", "negative": "neg", "arccos": "acos",
+               "arcsin": "asin", "arctan": "atan", "arccosh": "acosh", "arcsinh": "asinh", "arctanh": "atanh",
+               "arctan2": "atan2", "fix": "trunc", "special_expit": "sigmoid"}  # (the spellings ATen's op names)
 
 
 op("clone", clone, function=True)

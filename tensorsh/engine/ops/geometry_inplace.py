@@ -182,11 +182,15 @@ def resize_inplace(self, *size, memory_format=None):
     return _resize(self, shape, memory_format)
 
 
-def _resize(self, shape, memory_format=None, version=True):
+def resize_output(out, shape):
+    """ATen's resize_output, an out= argument taking its result's shape: resize_ below autograd (no version bump)."""
+    return _resize(out, shape, bump=False)
+
+
+def _resize(self, shape, memory_format=None, bump=True):
     """ATen's resize_: new sizes get contiguous strides (the storage grown when they need more), then a given
     memory_format restrides the tensor (its errors come after the resize, as PyTorch's); the version moves only when
-    the sizes changed (ADInplaceOrView's resize_), and only if nothing failed. version=False: an out= argument's
-    resize_output, below autograd."""
+    the sizes changed (ADInplaceOrView's resize_), and only if nothing failed; bump=False: resize_output's."""
     if self.requires_grad:
         raise runtime("cannot resize variables that require grad")
     from ..tensorimpl import PRESERVE_FORMAT
@@ -206,7 +210,7 @@ def _resize(self, shape, memory_format=None, version=True):
         strides = memory_format.strides(shape) if memory_format.rank else _contiguous_strides(shape)
         if strides != self._stride:
             _restride(self, shape, strides)
-    if resized and version:
+    if resized and bump:
         self._version_counter.bump()
     return self
 

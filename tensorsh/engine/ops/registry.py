@@ -163,6 +163,7 @@ def torch_function(name, method):
             raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
         return method(input, *args, **kwargs)
     function.__name__ = function.__qualname__ = name  # Python's own arity errors name it as PyTorch's
+    function.method = method  # (whose parameters say whether it takes out=: signatures._writes_out)
     return function
 
 
