@@ -1454,6 +1454,143 @@ BINARY(tanh_backward)
 BINARY(sigmoid_backward)
 BINARY(relu_backward)
 
+
+/* introsort_ranks(rank, order): libstdc++'s std::sort (introsort to runs of 16, median-of-three pivot, heap sort
+ * past 2*lg(n) levels, then insertion sort) of the pairs (rank[k], k) by rank alone, the resulting k written into
+ * order: the order PyTorch's unstable CPU sort leaves ties in. rank, order: contiguous int64 of one length. */
+typedef struct { int64_t r, i; } rank_pair;
+
+static void pair_adjust_heap(rank_pair *q, Py_ssize_t hole, Py_ssize_t n, rank_pair value)
+{
+    Py_ssize_t top = hole, second = hole;
+    while (second < (n - 1) / 2) {
+        second = 2 * (second + 1);
+        if (q[second].r < q[second - 1].r)
+            second--;
+        q[hole] = q[second];
+        hole = second;
+    }
+    if ((n & 1) == 0 && second == (n - 2) / 2) {
+        second = 2 * (second + 1);
+        q[hole] = q[second - 1];
+        hole = second - 1;
+    }
+    Py_ssize_t parent = (hole - 1) / 2;
+    while (hole > top && q[parent].r < value.r) {
+        q[hole] = q[parent];
+        hole = parent;
+        parent = (hole - 1) / 2;
+    }
+    q[hole] = value;
+}
+
+static void pair_heap_sort(rank_pair *q, Py_ssize_t n)  /* std::partial_sort(first, last, last) */
+{
+    if (n >= 2)
+        for (Py_ssize_t parent = (n - 2) / 2; parent >= 0; parent--)
+            pair_adjust_heap(q, parent, n, q[parent]);
+    for (Py_ssize_t m = n; m > 1; m--) {
+        rank_pair value = q[m - 1];
+        q[m - 1] = q[0];
+        pair_adjust_heap(q, 0, m - 1, value);
+    }
+}
+
+static Py_ssize_t pair_partition_pivot(rank_pair *q, Py_ssize_t first, Py_ssize_t last)
+{
+    Py_ssize_t mid = first + (last - first) / 2, a = first + 1, b = mid, c = last - 1, pick;
+    if (q[a].r < q[b].r)
+        pick = q[b].r < q[c].r ? b : q[a].r < q[c].r ? c : a;
+    else
+        pick = q[a].r < q[c].r ? a : q[b].r < q[c].r ? c : b;
+    rank_pair t = q[first]; q[first] = q[pick]; q[pick] = t;
+    Py_ssize_t lo = first + 1, hi = last;
+    int64_t pivot = q[first].r;
+    for (;;) {
+        while (q[lo].r < pivot)
+            lo++;
+        hi--;
+        while (pivot < q[hi].r)
+            hi--;
+        if (!(lo < hi))
+            return lo;
+        t = q[lo]; q[lo] = q[hi]; q[hi] = t;
+        lo++;
+    }
+}
+
+static void pair_introsort_loop(rank_pair *q, Py_ssize_t lo, Py_ssize_t hi, int depth)
+{
+    while (hi - lo > 16) {
+        if (depth == 0) {
+            pair_heap_sort(q + lo, hi - lo);
+            return;
+        }
+        depth--;
+        Py_ssize_t cut = pair_partition_pivot(q, lo, hi);
+        pair_introsort_loop(q, cut, hi, depth);
+        hi = cut;
+    }
+}
+
+static void pair_insertion(rank_pair *q, Py_ssize_t first, Py_ssize_t i, int guarded)
+{
+    rank_pair val = q[i];
+    if (guarded && val.r < q[first].r) {
+        memmove(q + first + 1, q + first, (size_t)(i - first) * sizeof(rank_pair));
+        q[first] = val;
+        return;
+    }
+    Py_ssize_t j = i;
+    while (j > first && val.r < q[j - 1].r) {
+        q[j] = q[j - 1];
+        j--;
+    }
+    q[j] = val;
+}
+
+static PyObject *py_introsort_ranks(PyObject *self, PyObject *args)
+{
+    Py_buffer rank, order;
+    if (!PyArg_ParseTuple(args, "y*w*", &rank, &order))
+        return NULL;
+    Py_ssize_t n = rank.len / 8;
+    rank_pair *q = NULL;
+    if (order.len != rank.len || rank.len % 8) {
+        PyErr_SetString(PyExc_ValueError, "introsort_ranks: int64 buffers of one length");
+        goto done;
+    }
+    q = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(rank_pair));
+    if (q == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    const int64_t *r = rank.buf;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        q[k].r = r[k];
+        q[k].i = k;
+    }
+    if (n > 1) {
+        int lg = 0;
+        for (Py_ssize_t m = n; m > 1; m >>= 1)
+            lg++;
+        pair_introsort_loop(q, 0, n, 2 * lg);
+        Py_ssize_t head = n < 16 ? n : 16;
+        for (Py_ssize_t i = 1; i < head; i++)
+            pair_insertion(q, 0, i, 1);
+        for (Py_ssize_t i = 16; i < n; i++)
+            pair_insertion(q, 0, i, 0);
+    }
+    int64_t *out = order.buf;
+    for (Py_ssize_t k = 0; k < n; k++)
+        out[k] = q[k].i;
+done:
+    PyMem_Free(q);
+    PyBuffer_Release(&rank);
+    PyBuffer_Release(&order);
+    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+}
+
 static PyMethodDef methods[] = {
     {"exp", py_exp, METH_VARARGS, "exp(x, out): e^x of float32 x, computed in double, rounded once."},
     {"tanh", py_tanh, METH_VARARGS, "tanh(x, out): tanh of float32 x, computed in double, rounded once."},
@@ -1491,6 +1628,8 @@ static PyMethodDef methods[] = {
      "mm_orders(a, b, out, rows, kind): blas_orders on float32 matrices of any strides into out's first rows."},
     {"mkl_sqrt", py_mkl_sqrt, METH_VARARGS, "mkl_sqrt(x, out, code=0): PyTorch's float32 sqrt, MKL's vsSqrt."},
     {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},
+    {"introsort_ranks", py_introsort_ranks, METH_VARARGS,
+     "introsort_ranks(rank, order): std::sort's order of (rank[k], k) pairs by rank, into order."},
     {NULL, NULL, 0, NULL},
 };
 

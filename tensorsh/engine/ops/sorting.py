@@ -79,10 +79,17 @@ def _first_less(a, b):
 
 
 def _introsort_order(order, rank_in_order):
-    """std::sort's order of (value, index) pairs, a row's values given as their ranks (equal values one rank)."""
+    """std::sort's order of (value, index) pairs, a row's values given as their ranks (equal values one rank): the
+    compiled loop's where it is built, order_statistics._std_sort's (the same steps, slower) else."""
     from .order_statistics import _std_sort
+    from .. import kernels
     rank = np.empty(len(order), np.int64)
     rank[order] = rank_in_order
+    loop = getattr(kernels.compiled, "introsort_ranks", None)
+    if loop is not None:
+        out = np.empty(len(order), np.int64)
+        loop(rank, out)
+        return out
     pairs = list(zip(rank.tolist(), range(len(order))))
     _std_sort(pairs, 0, len(pairs), _first_less)
     return [i for _, i in pairs]
