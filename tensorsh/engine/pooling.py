@@ -424,7 +424,7 @@ def _adaptive_checks(input, nd, name, spatial_only=False):
     """An adaptive pooling's input: (batch,) channels and nd dims, non-empty (but for the channels where
     spatial_only, as adaptive_avg_pool2d checks)."""
     if input.dim() not in (nd + 1, nd + 2):
-        got = ": " if name == "adaptive_max_pool2d" else " "
+        got = ": " if name.startswith("adaptive_max_pool") else " "
         raise runtime(f"{name}(): Expected {nd + 1}D or {nd + 2}D tensor, but got{got}{list(input._shape)}")
     for dim in range(input.dim() - nd if spatial_only else 1, input.dim()):
         if input._shape[dim] == 0:

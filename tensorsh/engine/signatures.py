@@ -410,12 +410,21 @@ def format_invalid_args(args, kwargs, function_name, options):
 _PARSERS = {}
 
 
+def _table(kind):
+    if kind == "nn":  # (torch._C._nn's and the other C functions torch.nn.functional calls: loaded with tensorsh.nn)
+        from .nn_signature_table import NN
+        return NN
+    return METHODS if kind == "method" else FUNCTIONS
+
+
 def parser(kind, name):
-    """The parser of `x.name(...)` (kind "method") or `torch.name(...)` (kind "function"), or None."""
+    """The parser of `x.name(...)` (kind "method"), `torch.name(...)` (kind "function") or of a C function
+    torch.nn.functional calls (kind "nn": `torch._C._nn.name`, or the torch builtin tensorsh's torch lacks), or
+    None."""
     key = (kind, name)
     p = _PARSERS.get(key)
     if p is None:
-        fmts = (METHODS if kind == "method" else FUNCTIONS).get(name)
+        fmts = _table(kind).get(name)
         if fmts is None:
             return None
         p = _PARSERS[key] = Parser(fmts)
@@ -610,13 +619,13 @@ def _noargs_method(name, fn):
     return method
 
 
-def _checked_function(name, fn, accepted, info):
+def _checked_function(name, fn, accepted, info, kind="function"):
     def function(*args, **kwargs):
         key = _key(args, kwargs)
         if key not in accepted:
             if name == "where" and len(args) == 1 and not kwargs and isinstance(args[0], _Tensor):
                 return args[0].nonzero(as_tuple=True)  # torch.where(condition): PyTorch's own overload
-            args, kwargs, cacheable = _slow("function", name, *info.get(), args, kwargs)
+            args, kwargs, cacheable = _slow(kind, name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
         return fn(*args, **kwargs)
@@ -651,12 +660,16 @@ def listed(kind):
 
 
 def checked(kind, name, fn):
-    """fn (Tensor.<name> for kind "method", torch.<name> for "function") with PyTorch's argument parser in front of
-    it when the table lists the name; else fn itself. The registry binds every spelling through this
-    (ops/registry.py surface)."""
+    """fn (Tensor.<name> for kind "method", torch.<name> for "function", a C function of torch.nn.functional for
+    "nn") with PyTorch's argument parser in front of it when the table lists the name; else fn itself. The registry
+    binds every spelling through this (ops/registry.py surface); tensorsh.nn its C functions (nn/c_functions.py)."""
     if getattr(fn, "__signature_checked__", False) or isinstance(fn, property):
         return fn
-    if kind == "method":
+    if kind == "nn":
+        if name not in _table(kind):
+            raise KeyError(f"no signature of torch._C._nn.{name}: run scripts/gen_signatures.py")
+        wrapped = _checked_function(name, fn, set(), _OpInfo(fn), kind)
+    elif kind == "method":
         if name in NOARGS:
             wrapped = _noargs_method(name, fn)
         elif name in METHODS:

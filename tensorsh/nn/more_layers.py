@@ -9,7 +9,7 @@ from tensorsh.engine.errors import make, runtime, value_error, warn
 from tensorsh.engine.normalization import group_norm as _group_norm
 from tensorsh.engine.pooling import adaptive_max_pool2d as _adaptive_max_pool2d, avg_pool2d as _avg_pool2d, \
     max_pool2d as _max_pool2d
-from tensorsh.engine.resampling import pixel_shuffle, upsample_nearest
+from tensorsh.engine.resampling import upsample_nearest
 from tensorsh.engine.loss import reduction_enum
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
@@ -203,7 +203,7 @@ def _check_max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode):
                    f"\"max_pool1d_impl\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
 
 
-def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+def max_pool1d_impl(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     """ATen's max_pool1d_with_indices (max_pool1d's own checks first without indices): the 2-d kernel over an
     unsqueezed row, then squeeze(-2)."""
     if return_indices:
@@ -217,7 +217,7 @@ def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     return (out.squeeze(-2), idx.squeeze(-2)) if return_indices else out.squeeze(-2)
 
 
-def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+def avg_pool1d_impl(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
     F.check_2_to_3_dims("avg_pool1d", input)
     k = _check_1d("avg_pool1d", "kernel_size", kernel_size)
     s = k if stride is None or stride == [] or stride == () else _check_1d("avg_pool1d", "stride", stride)
@@ -225,7 +225,7 @@ def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     return _avg_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, p), ceil_mode, count_include_pad).squeeze(-2)
 
 
-def adaptive_max_pool1d(input, output_size, return_indices=False):
+def adaptive_max_pool1d_impl(input, output_size, return_indices=False):
     if input.dim() not in (2, 3):
         raise runtime(f"adaptive_max_pool1d(): Expected 2D or 3D input tensor, but got {list(input.shape)}")
     size = _check_1d("adaptive_max_pool1d", "output_size", output_size)
@@ -233,7 +233,7 @@ def adaptive_max_pool1d(input, output_size, return_indices=False):
     return (out.squeeze(-2), idx.squeeze(-2)) if return_indices else out.squeeze(-2)
 
 
-def adaptive_max_pool2d(input, output_size, return_indices=False):
+def adaptive_max_pool2d_impl(input, output_size, return_indices=False):
     size = _list_with_default(output_size, input.size())
     size = (size, size) if isinstance(size, int) else tuple(size)
     out, idx = _adaptive_max_pool2d(input, size)
@@ -244,7 +244,7 @@ class MaxPool1d(_MaxPoolNd):
     __module__ = _in("pooling")
 
     def forward(self, input):
-        return max_pool1d(input, self.kernel_size, self.stride, self.padding, self.dilation, ceil_mode=self.ceil_mode,
+        return F.max_pool1d(input, self.kernel_size, self.stride, self.padding, self.dilation, ceil_mode=self.ceil_mode,
                           return_indices=self.return_indices)
 
 
@@ -264,7 +264,7 @@ class AvgPool1d(Module):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
 
     def forward(self, input):
-        return avg_pool1d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad)
+        return F.avg_pool1d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad)
 
 
 class _AdaptiveMaxPoolNd(Module):
@@ -283,14 +283,14 @@ class AdaptiveMaxPool1d(_AdaptiveMaxPoolNd):
     __module__ = _in("pooling")
 
     def forward(self, input):
-        return adaptive_max_pool1d(input, self.output_size, self.return_indices)
+        return F.adaptive_max_pool1d(input, self.output_size, self.return_indices)
 
 
 class AdaptiveMaxPool2d(_AdaptiveMaxPoolNd):
     __module__ = _in("pooling")
 
     def forward(self, input):
-        return adaptive_max_pool2d(input, self.output_size, self.return_indices)
+        return F.adaptive_max_pool2d(input, self.output_size, self.return_indices)
 
 
 # ------------------------------------------------------------------ upsampling
@@ -477,14 +477,8 @@ class PixelShuffle(Module):
 
 # ------------------------------------------------------------------ distances and their losses
 
-def pairwise_distance(*args, **kwargs):
-    """torch.pairwise_distance itself (nn.functional binds PyTorch's C function)."""
-    return NAMESPACE["pairwise_distance"](*args, **kwargs)
-
-
-def cosine_similarity(*args, **kwargs):
-    """torch.cosine_similarity itself (nn.functional binds PyTorch's C function)."""
-    return NAMESPACE["cosine_similarity"](*args, **kwargs)
+pairwise_distance, cosine_similarity = NAMESPACE["pairwise_distance"], NAMESPACE["cosine_similarity"]  # (torch's)
+pixel_shuffle = NAMESPACE["pixel_shuffle"]
 
 
 def _apply_reduction(output, reduction):
@@ -605,6 +599,6 @@ class CosineEmbeddingLoss(_Loss):
         return cosine_embedding_loss(input1, input2, target, margin=self.margin, reduction=self.reduction)
 
 
-FUNCTIONAL = ("group_norm instance_norm max_pool1d avg_pool1d adaptive_max_pool1d adaptive_max_pool2d interpolate "
-              "pixel_shuffle pairwise_distance cosine_similarity triplet_margin_loss margin_ranking_loss "
+FUNCTIONAL = ("group_norm instance_norm interpolate "
+              "pairwise_distance cosine_similarity triplet_margin_loss margin_ranking_loss "
               "cosine_embedding_loss affine_grid grid_sample gumbel_softmax").split()

@@ -7,8 +7,7 @@ from tensorsh.engine import pooling as _pool
 from tensorsh.engine.errors import value_error, warn
 from . import functional as F
 from .module import Module
-from .more_layers import Upsample, avg_pool1d, interpolate, max_pool1d
-from .volumetric import avg_pool3d
+from .more_layers import Upsample, interpolate
 
 
 def _in(module_name):
@@ -22,10 +21,10 @@ def _tuple(v, n):
 def lp_pool1d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
     if isinstance(norm_type, (int, float)):
         if norm_type == float("inf"):
-            return max_pool1d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+            return F.max_pool1d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
         if norm_type == -float("inf"):
-            return -max_pool1d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
-    out = avg_pool1d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+            return -F.max_pool1d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+    out = F.avg_pool1d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
     return (out.sign() * F.relu(out.abs())).mul(kernel_size).pow(1.0 / norm_type)
 
 
@@ -82,7 +81,7 @@ def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
         sizes = input.size()
         div = div.view(sizes[0], 1, sizes[1], sizes[2], -1)
         div = F.pad(div, (0, 0, 0, 0, size // 2, (size - 1) // 2))
-        div = avg_pool3d(div, (size, 1, 1), stride=1).squeeze(1)
+        div = F.avg_pool3d(div, (size, 1, 1), stride=1).squeeze(1)
         div = div.view(sizes)
     div = div.mul(alpha).add(k).pow(beta)
     return input / div
