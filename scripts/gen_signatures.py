@@ -54,9 +54,10 @@ def nn_names(torch, functions):
     src = open(F.__file__).read()
     used = set(re.findall(r"\b(?:torch|_VF)\.(\w+)\(", src))
     used |= {getattr(v, "__name__", "") for v in vars(F).values() if isinstance(v, types.BuiltinFunctionType)}
-    nn = {n for n in dir(torch._C._nn) if not n.startswith("_")}
+    nn = {n for n in dir(torch._C._nn) if not n.startswith("_") or n.startswith("_upsample")}
     own = {n for n in used if isinstance(getattr(torch, n, None), types.BuiltinFunctionType)} - set(functions)
-    internal = ("_", "mkldnn_", "slow_conv", "thnn_", "conv_depthwise")  # (kernels F never reaches by name)
+    # (not the kernels F reaches only on a GPU or through another op)
+    internal = ("mkldnn_", "slow_conv", "thnn_", "conv_depthwise", "_grouped", "_scaled")
     return sorted(n for n in nn | own if not n.startswith(internal) and not n.endswith("_dense_tensors"))
 
 

@@ -241,11 +241,13 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
     reduction = _legacy_reduction(size_average, reduce, reduction)
     if beta == 0.0:
         return l1_loss(input, target, reduction=reduction)
+    C.smooth_l1_loss(input, target, REDUCTIONS[_loss.reduction_enum(reduction)], beta)
     return _loss.smooth_l1_loss(input, target, reduction, beta)
 
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     _warn_size(input, target)
+    C.huber_loss(input, target, REDUCTIONS[_loss.reduction_enum(reduction)], delta)
     return _loss.huber_loss(input, target, reduction, delta)
 
 
@@ -535,6 +537,11 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
             n *= s
         if n == 1:
             raise value_error(f"Expected more than 1 value per channel when training, got input size {size}")
+    if training and eps <= 0.0:
+        raise value_error(f"batch_norm eps must be positive during training, but got {eps}")
+    elif eps < 0.0:
+        raise value_error(f"batch_norm eps must be non-negative, but got {eps}")
+    C.batch_norm(input, weight, bias, running_mean, running_var, training, momentum, eps, True)
     return _batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)
 
 

@@ -5,14 +5,16 @@ PairwiseDistance and the losses TripletMarginLoss, MarginRankingLoss, CosineEmbe
 import math
 
 from tensorsh.engine import autograd, creation, dtypes
-from tensorsh.engine.errors import make, runtime, value_error, warn
-from tensorsh.engine.normalization import group_norm as _group_norm
+from tensorsh.engine.errors import make, runtime, type_error, value_error, warn
+from tensorsh.engine.normalization import batch_norm as _batch_norm, group_norm as _group_norm
 from tensorsh.engine.pooling import adaptive_max_pool2d as _adaptive_max_pool2d, avg_pool2d as _avg_pool2d, \
     max_pool2d as _max_pool2d
 from tensorsh.engine.resampling import upsample_nearest
 from tensorsh.engine.loss import reduction_enum
+from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
+from .c_functions import C
 from .conv import _BatchNorm, _MaxPoolNd, affine_parameters, reset_affine
 from .functional import _legacy_reduction, _list_with_default
 from .loss import _Loss
@@ -38,6 +40,7 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         prod *= s
     if prod == 1:
         raise value_error(f"Expected more than 1 value per channel when training, got input size {size}")
+    C.group_norm(input, num_groups, weight, bias, eps, True)
     return _group_norm(input, num_groups, weight, bias, eps)
 
 
@@ -52,14 +55,15 @@ def instance_norm(input, running_mean=None, running_var=None, weight=None, bias=
             prod *= s
         if prod == 1:
             raise value_error(f"Expected more than 1 spatial element when training, got input size {size}")
+    C.instance_norm(input, weight, bias, running_mean, running_var, use_input_stats, momentum, eps, True)
     b, c = input.size(0), input.size(1)
     shape = [1, b * c] + list(input.size()[2:])
 
     def rep(t):
         return t.repeat(b) if t is not None else None
     running_mean_, running_var_ = rep(running_mean), rep(running_var)
-    out = F.batch_norm(input.contiguous().view(shape), running_mean_, running_var_, rep(weight), rep(bias),
-                       use_input_stats, momentum, eps)
+    out = _batch_norm(input.contiguous().view(shape), running_mean_, running_var_, rep(weight), rep(bias),
+                      use_input_stats, momentum, eps)  # (ATen's instance_norm calls at::batch_norm: no Python checks)
     with autograd.no_grad():
         if running_mean is not None:
             running_mean.copy_(running_mean_.view(b, c).mean(0))
@@ -316,6 +320,9 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
                     "Input and output must have the same number of spatial dimensions, but got input with spatial "
                     f"dimensions of {list(input.shape[2:])} and output size of {size}. Please provide input tensor "
                     "in (N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.")
+            if not all(isinstance(x, int) or isinstance(x, Tensor) and not x.is_floating_point() for x in size):
+                raise type_error("expected size to be one of int or Tuple[int] or Tuple[int, int] or Tuple[int, int, "
+                                 f"int], but got size with types {[type(x) for x in size]}")
             output_size = list(size)
         else:
             output_size = [size for _ in range(dim)]
@@ -364,6 +371,13 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
                    + (" with antialias" if antialias else "") + f" on {input.dim()}-D input")
     if kind == "area":
         return (F.adaptive_avg_pool1d if dim == 1 else F.adaptive_avg_pool2d)(input, output_size)
+    if kind in ("nearest", "exact"):  # (the C function torch's Python calls: its parser sees the sizes and scales)
+        getattr(C, ("upsample_nearest{}d" if kind == "nearest" else "_upsample_nearest_exact{}d").format(dim))(
+            input, output_size, scale_factors)
+    else:
+        getattr(C, {"linear": "upsample_linear1d", "bilinear": "upsample_bilinear2d",
+                    "trilinear": "upsample_trilinear3d", "bicubic": "upsample_bicubic2d"}[mode])(
+            input, output_size, align_corners, scale_factors)
     scales = tuple(scale_factors) if scale_factors else (None,) * dim
     if output_size is None:
         output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
@@ -490,6 +504,7 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, s
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     if margin <= 0:
         raise value_error(f"margin must be greater than 0, got {margin}")
+    C.triplet_margin_loss(anchor, positive, negative, margin, p, eps, swap, 1)
     a, pos, neg = anchor.dim(), positive.dim(), negative.dim()
     if not (a == pos and pos == neg):
         raise runtime(f"The anchor, positive, and negative tensors are expected to have the same number of "
@@ -506,12 +521,14 @@ def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, red
     if input1.dim() != input2.dim() or input1.dim() != target.dim():
         raise runtime(f"margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: "
                       f"{input1.size()}, input2: {input2.size()}, target: {target.size()} ")
+    C.margin_ranking_loss(input1, input2, target, margin, 1)
     diff = input1 - input2  # (ATen's order: the difference before -target; margin is a double)
     return _apply_reduction((-target * diff + float(margin)).clamp_min_(0), reduction)
 
 
 def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    C.cosine_embedding_loss(input1, input2, target, margin, 1)
     targ_dim = target.dim()
     if targ_dim not in (0, 1):
         raise runtime("0D or 1D target tensor expected, multi-target not supported")

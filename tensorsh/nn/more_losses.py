@@ -7,6 +7,7 @@ import math
 from tensorsh.engine import autograd, creation, margin_losses as _kernels
 from tensorsh.engine.errors import value_error
 from tensorsh.engine.loss import reduction_enum
+from tensorsh.engine.torch_api import NAMESPACE
 from .c_functions import C
 from .functional import _legacy_reduction, logsigmoid
 from .loss import _Loss, _WeightedLoss
@@ -84,8 +85,8 @@ def gaussian_nll_loss(input, target, var, full=False, eps=1e-6, reduction="mean"
     if isinstance(var, float):
         if var < 0:
             raise value_error("var has negative entry/entries")
-        var = var * input.new_ones(input.shape)
-    elif (var < 0).any():
+        var = var * NAMESPACE["ones_like"](input)
+    elif NAMESPACE["any"](var < 0):
         raise value_error("var has negative entry/entries")
     if var.size() != input.size():
         if input.size()[:-1] == var.size():

@@ -6,6 +6,7 @@ import math
 from tensorsh.engine import pooling as _pool
 from tensorsh.engine.errors import value_error, warn
 from . import functional as F
+from .c_functions import C
 from .module import Module
 from .more_layers import Upsample, interpolate
 
@@ -142,7 +143,9 @@ def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_siz
     kernel_size = _tuple(kernel_size, 2)
     stride = _tuple(stride, 2) if stride is not None else kernel_size
     padding = _tuple(padding, 2)
-    return _pool.max_unpool2d(input, indices, _unpool_output_size(input, kernel_size, stride, padding, output_size))
+    output_size = _unpool_output_size(input, kernel_size, stride, padding, output_size)
+    C.max_unpool2d(input, indices, output_size)
+    return _pool.max_unpool2d(input, indices, output_size)
 
 
 class _MaxUnpoolNd(Module):
