@@ -20,7 +20,8 @@ def _out_size(size, k, s, p, d, ceil_mode):
         raise runtime("stride should not be zero")
     if p < 0:
         raise runtime(f"pad must be non-negative, but got pad: {p}")
-    if p > ((k - 1) * d + 1) // 2:
+    half = (k - 1) * d + 1
+    if p > (half // 2 if half >= 0 else -(-half // 2)):  # (C++'s division, toward zero: a kernel < 1 passes here)
         raise runtime(f"pad should be at most half of effective kernel size, but got pad={p}, kernel_size={k} and "
                       f"dilation={d}")
     num = size + 2 * p - d * (k - 1) - 1 + (s - 1 if ceil_mode else 0)

@@ -13,6 +13,8 @@ functions call it where torch's Python calls the C function, with the same argum
 `builtin(name, fn)` is a function of F that is a C function in PyTorch: fn behind that parser (fn takes the C
 function's parameters by their names).
 """
+from collections.abc import Iterable
+
 from tensorsh.engine import signatures
 from tensorsh.engine.nn_signature_table import NN
 from tensorsh.engine.signature_table import FUNCTIONS
@@ -59,6 +61,12 @@ def size(x):
 def dim(x):
     """`x.dim()`: the same for the number of dimensions."""
     return len(x._shape) if isinstance(x, Tensor) else x.dim()
+
+
+def ntuple(x, n):
+    """torch.nn.modules.utils._ntuple (_single, _pair, _triple): an iterable as a tuple (a str's characters, a
+    tensor's rows), anything else n times."""
+    return tuple(x) if isinstance(x, Iterable) else (x,) * n
 
 
 def boolean_dispatch(arg_name, arg_index, default, if_true, if_false, name):

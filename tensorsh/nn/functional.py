@@ -264,8 +264,8 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     label-smoothing forms as ATen composes them (so their grad_fn chains are PyTorch's)."""
     reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     C.cross_entropy_loss(input, target, weight, 1, ignore_index, label_smoothing)
-    if label_smoothing < 0.0 or label_smoothing > 1.0:
-        raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")
+    if label_smoothing > 1.0:  # (ATen's check: a negative one is taken)
+        raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {float(label_smoothing):g}")
     class_dim = 0 if input.dim() == 1 else 1
     n_classes = input._shape[class_dim] if input.dim() else 1
     if target.shape == input.shape:  # (ATen assumes class probabilities then)
@@ -353,10 +353,11 @@ one_hot = builtin("one_hot", _one_hot)
 
 
 def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
-    denom = input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
-    if out is not None:  # torch.div(input, denom, out=out): written into out (one version bump)
-        return out.copy_(input / denom)
-    return input / denom
+    if out is None:
+        return input / input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
+    denom = input.norm(p, dim, keepdim=True).clamp_min_(eps).expand_as(input)
+    C.div(input, denom, out=out)  # torch.div(input, denom, out=out): written into out (one version bump)
+    return out.copy_(input / denom) if isinstance(out, Tensor) else input / denom
 
 
 def pad(input, pad, mode="constant", value=None):
@@ -377,17 +378,36 @@ def pad(input, pad, mode="constant", value=None):
     return constant_pad_nd(input, list(pad), 0.0 if value is None else value)
 
 
+def _embedding_renorm_(weight, input, max_norm, norm_type):
+    """ATen's embedding_renorm_ under no_grad (F.embedding's _no_grad_embedding_renorm_): each row the indices name,
+    once, scaled by max_norm / (norm + 1e-7) where its norm exceeds max_norm; one in-place op on weight (one version
+    bump, whether or not a row changed)."""
+    C.embedding_renorm_(weight, input, max_norm, norm_type)
+    with autograd.no_grad():
+        renormed = weight.clone()
+        for i in sorted(set(input.reshape(-1).tolist())):
+            norm = weight[i].norm(norm_type).item()
+            if norm > max_norm:
+                renormed[i] = weight[i].mul(max_norm / (norm + 1e-7))
+        weight.copy_(renormed)
+
+
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
               sparse=False):
     from tensorsh.engine.convolution import embedding as _embedding
     if padding_idx is not None:
         if padding_idx > 0:
-            assert padding_idx < weight.size(0), "Padding_idx must be within num_embeddings"
+            if padding_idx >= weight.size(0):
+                raise AssertionError("Padding_idx must be within num_embeddings")
         elif padding_idx < 0:
-            assert padding_idx >= -weight.size(0), "Padding_idx must be within num_embeddings"
+            if padding_idx < -weight.size(0):
+                raise AssertionError("Padding_idx must be within num_embeddings")
             padding_idx = weight.size(0) + padding_idx
     else:
         padding_idx = -1
+    if max_norm is not None:
+        input = input.contiguous()
+        _embedding_renorm_(weight, input, max_norm, norm_type)
     C.embedding(weight, input, padding_idx, scale_grad_by_freq, sparse)
     return _embedding(weight, input, padding_idx, scale_grad_by_freq)
 
@@ -434,12 +454,27 @@ def _max_pool(name, nd, impl):
     return boolean_dispatch("return_indices", 6, False, with_indices, without, name), with_indices
 
 
+def _adaptive_sizes(name, nd, output_size):
+    """An adaptive pooling's output_size as a list, with ATen's check of its length."""
+    sizes = list(output_size) if isinstance(output_size, (tuple, list)) else [output_size] * nd
+    if len(sizes) != nd:
+        if nd == 1:
+            raise runtime(f"{name}() argument 'output_size' should contain one int (got {len(sizes)})")
+        raise runtime(f"{name}(): internal error: output_size.size() must be {nd}" if "max" in name else
+                      f"{name}: output_size must be {nd}")
+    return sizes
+
+
 def _adaptive_max_pool(nd, impl):
     """_adaptive_max_pool<n>d (the with_indices one's first result) and adaptive_max_pool<n>d_with_indices."""
     def with_indices(input, output_size, return_indices=False):
         if nd > 1:
             output_size = _list_with_default(output_size, input.size())
         getattr(C, f"adaptive_max_pool{nd}d")(input, output_size)
+        sizes = _adaptive_sizes(f"adaptive_max_pool{nd}d", nd, output_size)
+        if any(v < 0 for v in sizes):  # (the output allocated before the kernel looks at the sizes)
+            shape = list(input.shape[:-1]) + [1] + sizes if nd == 1 else list(input.shape[:-nd]) + sizes
+            raise runtime(f"Trying to create tensor with negative dimension {min(sizes)}: {shape}")
         return impl()(input, output_size, True)
 
     def without(input, output_size, return_indices=False):
@@ -501,7 +536,7 @@ def _avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, cou
 def _adaptive_avg_pool1d(input, output_size):
     from tensorsh.engine.pooling import adaptive_avg_pool2d as _adaptive
     check_2_to_3_dims("adaptive_avg_pool1d", input)
-    size = output_size[0] if isinstance(output_size, (tuple, list)) else output_size
+    size, = _adaptive_sizes("adaptive_avg_pool1d", 1, output_size)
     return _adaptive(input.unsqueeze(-2), (1, size)).squeeze(-2)
 
 
@@ -514,6 +549,7 @@ def adaptive_avg_pool2d(input, output_size):
     from tensorsh.engine.pooling import adaptive_avg_pool2d as _adaptive
     size = _list_with_default(output_size, input.size())
     C.adaptive_avg_pool2d(input, size)
+    _adaptive_sizes("adaptive_avg_pool2d", 2, size)
     return _adaptive(input, (size, size) if isinstance(size, int) else tuple(size))
 
 
@@ -521,6 +557,7 @@ def adaptive_avg_pool3d(input, output_size):
     from tensorsh.engine.pooling import adaptive_avg_pool3d as _adaptive
     size = _list_with_default(output_size, input.size())
     C.adaptive_avg_pool3d(input, size)
+    _adaptive_sizes("adaptive_avg_pool3d", 3, size)
     return _adaptive(input, (size,) * 3 if isinstance(size, int) else tuple(size))
 
 

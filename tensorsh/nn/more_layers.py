@@ -350,16 +350,17 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     if antialias and not (mode in ("bilinear", "bicubic", "lanczos") and input.dim() == 4):
         raise value_error("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a 4-D "
                           "tensor as input")
+    key = (mode, input.dim()) if isinstance(mode, str) else None
     kind = {("nearest", 3): "nearest", ("nearest", 4): "nearest", ("nearest-exact", 3): "exact",
             ("nearest-exact", 4): "exact", ("area", 3): "area", ("area", 4): "area", ("linear", 3): "linear",
-            ("bilinear", 4): "linear", ("trilinear", 5): "linear", ("bicubic", 4): "cubic"}.get((mode, input.dim()))
+            ("bilinear", 4): "linear", ("trilinear", 5): "linear", ("bicubic", 4): "cubic"}.get(key)
     if kind is None or antialias:
         wrong = {("bilinear", 3): "Got 3D input, but bilinear mode needs 4D input",
                  ("trilinear", 3): "Got 3D input, but trilinear mode needs 5D input",
                  ("linear", 4): "Got 4D input, but linear mode needs 3D input",
                  ("trilinear", 4): "Got 4D input, but trilinear mode needs 5D input",
                  ("linear", 5): "Got 5D input, but linear mode needs 3D input",
-                 ("bilinear", 5): "Got 5D input, but bilinear mode needs 4D input"}.get((mode, input.dim()))
+                 ("bilinear", 5): "Got 5D input, but bilinear mode needs 4D input"}.get(key)
         if wrong is None and not antialias and (input.dim() not in (3, 4, 5) or mode not in (
                 "nearest", "linear", "bilinear", "bicubic", "trilinear", "lanczos", "area", "nearest-exact")):
             wrong = ("Input Error: Only 3D, 4D and 5D input Tensors supported (got {}D) for the modes: nearest | "
@@ -381,6 +382,11 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     scales = tuple(scale_factors) if scale_factors else (None,) * dim
     if output_size is None:
         output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
+    if any(o <= 0 for o in output_size):  # (upsample_*'s check of the sizes)
+        names = "DHW"[3 - dim:]
+        sizes = [", ".join(f"{n}: {v}" for n, v in zip(names, values)) for values in (input.shape[2:], output_size)]
+        raise runtime(f"Input and output sizes should be greater than 0, but got input ({sizes[0]})"
+                      f"{' and' if dim == 1 else ''} output ({sizes[1]})")
     if kind in ("linear", "cubic"):
         from tensorsh.engine.interpolation import upsample
         return upsample(input, tuple(output_size), align_corners, scales, cubic=kind == "cubic")
@@ -529,6 +535,7 @@ def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, red
 def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     C.cosine_embedding_loss(input1, input2, target, margin, 1)
+    margin = float(margin)  # (a double to ATen)
     targ_dim = target.dim()
     if targ_dim not in (0, 1):
         raise runtime("0D or 1D target tensor expected, multi-target not supported")

@@ -1,13 +1,11 @@
 """RMSNorm (ATen's rms_norm composite: pow, mean, add_, rsqrt, mul — so its grad_fn chain is PyTorch's),
 Softmax2d, PixelUnshuffle, ChannelShuffle, Fold and Unfold with their torch.nn.functional forms."""
-from collections.abc import Iterable
-
 from tensorsh.engine import dtypes
 from tensorsh.engine.errors import runtime, value_error
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F, init
-from .c_functions import C
+from .c_functions import C, ntuple
 from .module import Module
 from .parameter import Parameter
 from tensorsh.engine import creation
@@ -110,8 +108,7 @@ FUNCTIONAL = ["rms_norm"]  # (F.pixel_unshuffle, F.channel_shuffle: torch's C fu
 
 
 def _pair(x):
-    """torch.nn.modules.utils._pair: an iterable as a tuple, anything else twice."""
-    return tuple(x) if isinstance(x, Iterable) else (x, x)
+    return ntuple(x, 2)
 
 
 def unfold(input, kernel_size, dilation=1, padding=0, stride=1):

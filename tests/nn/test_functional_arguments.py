@@ -320,6 +320,166 @@ print(F.cross_entropy(x[:, :, 0, 0], torch.tensor([1])), F.nll_loss(x[:, :, 0, 0
 }
 
 
+BASE = [  # a call each function takes (name|arguments), whose arguments the sweep replaces one at a time
+    'adaptive_avg_pool1d|x3(), 2',
+    'adaptive_avg_pool2d|x4(), 2',
+    'adaptive_avg_pool3d|x5(), 2',
+    'adaptive_max_pool1d|x3(), 2, False',
+    'adaptive_max_pool2d|x4(), 2, False',
+    'adaptive_max_pool3d|x5(), 2, False',
+    'adaptive_max_pool2d_with_indices|x4(), 2',
+    'affine_grid|torch.randn(1, 2, 3), [1, 1, 2, 2], False',
+    'alpha_dropout|x(), 0.2, True, False',
+    'avg_pool1d|x3(), 2, 1, 0, False, True',
+    'avg_pool2d|x4(), 2, 1, 0, False, True, None',
+    'avg_pool3d|x5(), 2, 1, 0, False, True, None',
+    'batch_norm|x(), torch.zeros(3), torch.ones(3), torch.ones(3), torch.zeros(3), False, 0.1, 1e-5',
+    'bilinear|x(), x(), torch.randn(2, 3, 3), torch.randn(2)',
+    "binary_cross_entropy|torch.rand(2, 3), torch.rand(2, 3), torch.ones(2, 3), None, None, 'mean'",
+    "binary_cross_entropy_with_logits|x(), torch.rand(2, 3), torch.ones(2, 3), None, None, 'mean', torch.ones(3)",
+    'celu|x(), 1.0, False',
+    'channel_shuffle|x4(), 3',
+    'conv1d|x3(), torch.randn(2, 3, 2), torch.randn(2), 1, 0, 1, 1',
+    'conv2d|x4(), torch.randn(2, 3, 2, 2), torch.randn(2), 1, 0, 1, 1',
+    'conv_transpose2d|x4(), torch.randn(3, 2, 2, 2), torch.randn(2), 1, 0, 0, 1, 1',
+    "cosine_embedding_loss|x(), x(), torch.tensor([1, -1]), 0.0, None, None, 'mean'",
+    'cosine_similarity|x(), x(), 1, 1e-8',
+    "cross_entropy|x(), idx(), torch.ones(3), None, -100, None, 'mean', 0.0",
+    'dropout|x(), 0.2, True, False',
+    'dropout1d|x3(), 0.2, True, False',
+    'dropout2d|x4(), 0.2, True, False',
+    'elu|x(), 1.0, False',
+    'embedding|idx(), torch.randn(3, 2), None, None, 2.0, False, False',
+    'embedding_bag|idx(), torch.randn(3, 2), torch.tensor([0])',
+    'fold|torch.randn(1, 4, 9), 4, 2',
+    "gaussian_nll_loss|x(), x(), torch.ones(2, 3), False, 1e-6, 'mean'",
+    "gelu|x(), approximate='none'",
+    'glu|x4(), 2',
+    "grid_sample|x4(), torch.rand(2, 2, 2, 2), 'bilinear', 'zeros', False",
+    'group_norm|x3(), 3, torch.ones(3), torch.zeros(3), 1e-5',
+    'hardshrink|x(), 0.5',
+    'hardsigmoid|x(), False',
+    'hardswish|x(), False',
+    'hardtanh|x(), -1.0, 1.0, False',
+    "hinge_embedding_loss|x(), torch.ones(2, 3), 1.0, None, None, 'mean'",
+    "huber_loss|x(), x(), 'mean', 1.0",
+    'instance_norm|x3(), None, None, torch.ones(3), torch.zeros(3), True, 0.1, 1e-5',
+    "interpolate|x4(), None, 2.0, 'nearest', None, None, False",
+    "kl_div|x(), x(), None, None, 'batchmean', False",
+    "l1_loss|x(), x(), None, None, 'mean'",
+    'layer_norm|x(), [3], torch.ones(3), torch.zeros(3), 1e-5',
+    'leaky_relu|x(), 0.01, False',
+    'linear|x(), torch.randn(2, 3), torch.randn(2)',
+    'local_response_norm|x3(), 2, 1e-4, 0.75, 1.0',
+    'log_softmax|x(), 1',
+    'logsigmoid|x()',
+    'lp_pool1d|x3(), 2, 2, None, False',
+    'lp_pool2d|x4(), 2, 2, None, False',
+    "margin_ranking_loss|x(), x(), torch.ones(2, 3), 0.0, None, None, 'mean'",
+    'max_pool1d|x3(), 2, None, 0, 1, False, False',
+    'max_pool2d|x4(), 2, None, 0, 1, False, False',
+    'max_pool3d|x5(), 2, None, 0, 1, False, False',
+    'max_pool2d_with_indices|x4(), 2, None, 0, 1, False',
+    'max_unpool2d|*F.max_pool2d(x4(), 2, return_indices=True), 2, None, 0, None',
+    'mish|x(), False',
+    "mse_loss|x(), x(), None, None, 'mean'",
+    "multi_margin_loss|x(), idx(), 1, 1.0, None, None, None, 'mean'",
+    "multilabel_margin_loss|x(), torch.tensor([[0, -1, 1], [2, -1, 0]]), None, None, 'mean'",
+    "multilabel_soft_margin_loss|x(), torch.ones(2, 3), None, None, None, 'mean'",
+    "nll_loss|x(), idx(), torch.ones(3), None, -100, None, 'mean'",
+    'normalize|x(), 2.0, 1, 1e-12, None',
+    'one_hot|idx(), 3',
+    "pad|x(), (1, 1), 'constant', 0.0",
+    'pairwise_distance|x(), x(), 2.0, 1e-6, False',
+    'pixel_shuffle|torch.randn(1, 4, 2, 2), 2',
+    'pixel_unshuffle|x4(), 2',
+    "poisson_nll_loss|x(), x(), True, False, None, 1e-8, None, 'mean'",
+    'prelu|x(), torch.ones(3)',
+    'relu|x(), False',
+    'relu6|x(), False',
+    'rms_norm|x(), [3], torch.ones(3), 1e-5',
+    'rrelu|x(), 0.1, 0.3, False, False',
+    'scaled_dot_product_attention|x3(), x3(), x3(), None, 0.0, False',
+    'selu|x(), False',
+    'silu|x(), False',
+    "smooth_l1_loss|x(), x(), None, None, 'mean', 1.0",
+    "soft_margin_loss|x(), torch.ones(2, 3), None, None, 'mean'",
+    'softmax|x(), 1, 3, None',
+    'softmin|x(), 1, 3, None',
+    'softplus|x(), 1.0, 20.0',
+    'softshrink|x(), 0.5',
+    'softsign|x()',
+    'tanhshrink|x()',
+    'threshold|x(), 0.1, 0.0, False',
+    "triplet_margin_loss|x(), x(), x(), 1.0, 2.0, 1e-6, False, None, None, 'mean'",
+    'unfold|x4(), 2, 1, 0, 1',
+    "upsample|x4(), None, 2.0, 'nearest', None",
+]
+BAD = ['"a"', "1.5", "[1.5]", "None", "x()", "True", "-1", "(2, 3)"]
+# still apart: oneDNN's message for a transposed convolution's negative output; embedding_bag's max_norm; the ints
+# torch._check makes of max_unpool's stride and padding (bool, tensors, negative); Tensor.norm's p=True and float dim;
+# an out= that is a number
+LEFT = {"F.conv_transpose2d(x4(), torch.randn(3, 2, 2, 2), torch.randn(2), 1, (2, 3), 0, 1, 1)",
+        "F.embedding_bag(idx(), torch.randn(3, 2), torch.tensor([0]), 1, 1, 1)",
+        "F.normalize(x(), True, 1, 1e-12, None)", "F.normalize(x(), 2.0, 1.5, 1e-12, None)",
+        "F.normalize(x(), 2.0, 1, 1e-12, True)", "F.normalize(x(), 2.0, 1, 1e-12, -1)",
+        "F.normalize(x(), 2.0, 1, 1e-12, 1.5)"}
+SWEEP = """
+torch.manual_seed(0)
+def x(): return torch.randn(2, 3)
+def x3(): return torch.randn(2, 3, 4)
+def x4(): return torch.randn(2, 3, 4, 4)
+def x5(): return torch.randn(1, 3, 4, 4, 4)
+def idx(): return torch.tensor([0, 2])
+def t(label, f):
+    try:
+        f()
+        print(label, 'ok')
+    except Exception as e:
+        print(label, type(e).__name__, e)
+"""
+
+
+def _positions(lines):
+    """Each base call, then with each positional argument replaced by each BAD value, with three extra arguments,
+    an unknown keyword, and the input alone."""
+    import ast
+    calls = []
+    for line in lines:
+        name, args = line.split("|", 1)
+        tree = ast.parse(f"f({args})", mode="eval").body
+        pos = [ast.unparse(a) for a in tree.args]
+        kws = [f"{k.arg}={ast.unparse(k.value)}" for k in tree.keywords]
+        form = [pos]
+        form += [pos[:i] + [b] + pos[i + 1:] for i in range(len(pos)) if not pos[i].startswith("*") for b in BAD
+                 if b != pos[i]]
+        form += [pos + ["1"] * 3]
+        calls += [f"F.{name}(" + ", ".join(p + kws) + ")" for p in form]
+        calls += [f"F.{name}(" + ", ".join(pos + kws + ["foo=1"]) + ")", f"F.{name}({pos[0]})"]
+    return SWEEP + "".join(f"t({c!r}, lambda: {c})\n" for c in calls if c not in LEFT and "max_unpool2d" not in c)
+
+
+PROGRAMS.update({f"each_position_{i + 1}": _positions(BASE[i::6]) for i in range(6)})
+PROGRAMS["max_unpool_and_embedding_max_norm"] = TRY + """
+o, i = F.max_pool2d(X4(), 2, return_indices=True)
+for f in [lambda: F.max_unpool2d(o, 1, 2), lambda: F.max_unpool2d(o, i, 2), lambda: F.max_unpool2d(o, i, "a"),
+          lambda: F.max_unpool2d(o, i, 2, output_size=1.5), lambda: F.max_unpool1d(o[0], i[0], 2, foo=1)]:
+    t('unpool', f)
+torch.manual_seed(0)
+e = torch.nn.Embedding(5, 3, max_norm=1.0)
+y = e(torch.tensor([[0, 2], [2, 4]]))
+print(y, e.weight._version, e.weight)
+w = torch.randn(5, 3)
+print(F.embedding(torch.tensor([1, 3, 1]), w, max_norm=0.5, norm_type=1.0), w._version, w)
+print(F.embedding(torch.tensor([1]), w, max_norm=100.), w._version)
+y.sum().backward()
+print(e.weight.grad)
+for f in [lambda: F.embedding(I(), w, max_norm="a"), lambda: F.embedding(I(), w, max_norm=1., norm_type="a"),
+          lambda: F.embedding(I(), w, padding_idx=9), lambda: F.embedding(I(), w, padding_idx=-9)]:
+    t('embedding', f)
+"""
+
+
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_program_matches_torch(name):
     same_as_torch(PROGRAMS[name])
