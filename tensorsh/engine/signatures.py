@@ -381,9 +381,49 @@ def _unmatched_kwargs(option, kwargs):
     return [k for k in kwargs if k not in names]
 
 
+_MASK = (1 << 64) - 1
+_MUL = (0xc6a4a793 << 32) + 0x5bd1e995
+_PRIMES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 103, 109, 113,
+           127, 137, 139, 149, 157, 167, 179, 193, 199, 211, 227, 241, 257, 277, 293, 313, 337, 359, 383, 409, 439, 467)
+
+
+def _std_hash(text):
+    """libstdc++'s std::hash<std::string>: _Hash_bytes (64-bit murmur) with its seed."""
+    data = text.encode()
+    n, h = len(data), (0xc70f6907 ^ (len(data) * _MUL)) & _MASK
+    for i in range(0, n & ~7, 8):
+        v = int.from_bytes(data[i:i + 8], "little") * _MUL & _MASK
+        h = (h ^ ((v ^ (v >> 47)) * _MUL & _MASK)) * _MUL & _MASK
+    if n & 7:
+        h = (h ^ int.from_bytes(data[n & ~7:], "little")) * _MUL & _MASK
+    h = ((h ^ (h >> 47)) * _MUL) & _MASK
+    return h ^ (h >> 47)
+
+
+def _unordered_map_order(keys):
+    """The order a std::unordered_map<std::string, ...> (libstdc++) iterates these keys inserted in this order: one
+    singly linked list, a key whose bucket is empty put at its front, a key whose bucket has others put first among
+    them; 13 buckets from the first insertion (the prime policy's start), rehashed to the next prime past twice the
+    count when full (the list relinked the same way, front to back)."""
+    def link(order, key, buckets):
+        b = _std_hash(key) % buckets
+        order.insert(next((i for i, o in enumerate(order) if _std_hash(o) % buckets == b), 0), key)
+
+    order, buckets = [], 13
+    for count, key in enumerate(keys):
+        if count + 1 > buckets:
+            buckets = next(p for p in _PRIMES if p >= max(count + 2, buckets * 2))
+            relinked = []
+            for k in order:
+                link(relinked, k, buckets)
+            order = relinked
+        link(order, key, buckets)
+    return order
+
+
 def format_invalid_args(args, kwargs, function_name, options):
-    # std::unordered_map (libstdc++) iterates the keywords in reverse order of insertion
-    kwargs = dict(reversed(list(kwargs.items())))
+    # the keywords as invalid_arguments.cpp's std::unordered_map iterates them
+    kwargs = {k: kwargs[k] for k in _unordered_map_order(kwargs)} if len(kwargs) > 1 else kwargs
     msg = function_name + " received an invalid combination of arguments - "
     n = len(args) + len(kwargs)
     if len(options) == 1:

@@ -483,3 +483,44 @@ for f in [lambda: F.embedding(I(), w, max_norm="a"), lambda: F.embedding(I(), w,
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_program_matches_torch(name):
     same_as_torch(PROGRAMS[name])
+
+
+def _keyword_names(torch, name):
+    """The names F.<name> takes its arguments by: its Python parameters (the function boolean_dispatch reaches
+    without indices), or the C function's."""
+    import inspect
+    F = torch.nn.functional
+    fn = getattr(F, "_" + name, None) if name.startswith(("max_pool", "adaptive_max_pool")) else None
+    fn = fn or getattr(F, name)
+    try:
+        return list(inspect.signature(fn).parameters)
+    except (TypeError, ValueError):
+        from tensorsh.engine.nn_signature_table import NN
+        from tensorsh.engine.signature_table import FUNCTIONS
+        sig = (NN.get(fn.__name__) or FUNCTIONS[fn.__name__])[0]
+        return [p.split("=")[0].split(" ")[-1] for p in sig[sig.index("(") + 1:sig.rindex(")")].split(", ") if p != "*"]
+
+
+def _keywords(torch, lines):
+    """Each base call with every argument by keyword, then each keyword given a wrong value, and each left out."""
+    import ast
+    calls = []
+    for line in lines:
+        name, args = line.split("|", 1)
+        if name.startswith("max_unpool"):
+            continue
+        tree = ast.parse(f"f({args})", mode="eval").body
+        given = dict(zip(_keyword_names(torch, name), (ast.unparse(a) for a in tree.args)))
+        given.update((k.arg, ast.unparse(k.value)) for k in tree.keywords)
+        forms = [given] + [{**given, k: b} for k in given for b in BAD[:5] if b != given[k]] + \
+            [{k: v for k, v in given.items() if k != leave} for leave in given]
+        calls += [f"F.{name}(" + ", ".join(f"{k}={v}" for k, v in form.items()) + ")" for form in forms]
+    return SWEEP + "".join(f"t({c!r}, lambda: {c})\n" for c in calls if not c.startswith("F.normalize("))
+
+
+@pytest.mark.parametrize("part", range(4))
+def test_keyword_forms_match_torch(part):
+    """Keywords in every position, wrong values by keyword, required ones left out (the parser's 'invalid
+    combination' lists name the keywords in std::unordered_map's order)."""
+    torch = pytest.importorskip("torch")
+    same_as_torch(_keywords(torch, BASE[part::4]))
