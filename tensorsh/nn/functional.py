@@ -20,7 +20,9 @@ mse_loss_op, nll_loss_op = _loss.mse_loss, _loss.nll_loss
 
 
 def relu(input, inplace=False):
-    return _T["relu_"](input) if inplace else _T["relu"](input)
+    if inplace:  # (a tensor's own method where torch.relu_/relu would take it; their parser's error otherwise)
+        return input.relu_() if isinstance(input, Tensor) else _T["relu_"](input)
+    return input.relu() if isinstance(input, Tensor) else _T["relu"](input)
 
 
 def selu(input, inplace=False):
