@@ -7,7 +7,7 @@ import numpy as np
 
 from . import autograd, dtypes, kernels, layout, onednn_gelu
 from .autograd import Node, SavedTensor, edge_of
-from .errors import runtime, type_error, value_error
+from .errors import runtime, type_error
 from .saved_names import unsigned
 from .creation import not_implemented_for
 from .tensorimpl import Tensor

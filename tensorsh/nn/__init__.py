@@ -22,10 +22,10 @@ _OPTIONAL = ("conv1d conv2d layer_norm batch_norm "
              "bilinear conv_transpose1d conv_transpose2d conv3d conv_transpose3d").split()
 
 # torch's C functions F binds as they are (F.relu_ is torch.relu_, F.pixel_shuffle torch.pixel_shuffle)
-_INPLACE = {name: NAMESPACE_TORCH[name] for name in ("relu_", "celu_", "selu_", "threshold_", "pixel_shuffle",
+_TORCH_BUILTINS = {name: NAMESPACE_TORCH[name] for name in ("relu_", "celu_", "selu_", "threshold_", "pixel_shuffle",
                                                       "pixel_unshuffle", "channel_shuffle")}
 functional = Namespace("torch.nn.functional", {
-    **_INPLACE, **{name: getattr(_functional, name) for name in ("elu_", "leaky_relu_", "hardtanh_", "rrelu_")},
+    **_TORCH_BUILTINS, **{name: getattr(_functional, name) for name in ("elu_", "leaky_relu_", "hardtanh_", "rrelu_")},
     **{name: getattr(_functional, name) for name in _FUNCTIONAL + _POOLING + [n for n in _OPTIONAL if hasattr(_functional, n)]},
     **{name: getattr(mod, name) for mod in (_embedding_bag, more_layers, more_losses, pooling_extras, random_layers,
                                             rearranging, volumetric, attention) for name in mod.FUNCTIONAL}})

@@ -1,15 +1,12 @@
 """torch.nn.functional: engine ops, and PyTorch's composites of them (cross_entropy, l1_loss, normalize ...)."""
 from tensorsh.engine import activation as _act, autograd, creation, dtypes, linear as _lin
-from tensorsh.engine.ops.core import type_name
 from tensorsh.engine.ops.scalar_arith import add_scalar as _add_scalar, div_scalar as _div_scalar, mul_scalar as _mul_scalar
 from tensorsh.engine import loss as _loss, sampling as _sampling
 from tensorsh.engine.loss import REDUCTIONS
-from tensorsh.engine.errors import runtime, type_error, value_error, warn
+from tensorsh.engine.errors import runtime, value_error, warn
 from tensorsh.engine.tensor import Tensor
-from tensorsh.engine.torch_api import NAMESPACE as _TORCH
+from tensorsh.engine.torch_api import NAMESPACE as _T  # torch.<name>: each behind its own parser
 from .c_functions import C, boolean_dispatch, builtin, dim as _dim, named, size as _size
-
-_T = _TORCH  # torch.<name>: the C functions tensorsh's torch has, each behind its own parser
 
 # F's functions that are C functions in PyTorch (F.gelu is torch._C._nn.gelu): the engine op behind their parser
 linear, gelu, softplus, softshrink, logsigmoid = (builtin(name, fn) for name, fn in (
@@ -81,7 +78,13 @@ def glu(input, dim=-1):
 
 
 # the in-place spellings nn.functional binds: torch's (relu_, celu_, selu_, threshold_, rrelu_) and torch._C._nn's
-elu_ = builtin("elu_", lambda input, alpha=1.0, scale=1, input_scale=1: _act.elu(input, alpha, True))
+def _elu_(input, alpha=1.0, scale=1, input_scale=1):
+    if scale != 1 or input_scale != 1:  # (torch._C._nn.elu_'s other two Scalars: selu's, which F never passes)
+        raise runtime("tensorsh: elu_ with scale or input_scale other than 1 is not supported")
+    return _act.elu(input, alpha, True)
+
+
+elu_ = builtin("elu_", _elu_)
 leaky_relu_ = builtin("leaky_relu_", lambda input, negative_slope=0.01: _act.leaky_relu(input, negative_slope, True))
 hardtanh_ = builtin("hardtanh_", lambda input, min_val=-1.0, max_val=1.0: _act.hardtanh(input, min_val, max_val, True))
 
@@ -416,7 +419,7 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
 
 # conv1d/2d/3d and conv_transpose1d/2d/3d are torch's own functions (PyTorch's F.conv2d is torch.conv2d)
 conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d, conv_transpose3d = (
-    _TORCH[f"conv{kind}{d}d"] for kind in ("", "_transpose") for d in (1, 2, 3))
+    _T[f"conv{kind}{d}d"] for kind in ("", "_transpose") for d in (1, 2, 3))
 
 
 def _list_with_default(out_size, defaults):
@@ -564,7 +567,7 @@ def adaptive_avg_pool3d(input, output_size):
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
-    return _TORCH["layer_norm"](input, normalized_shape, weight, bias, eps)  # (torch.layer_norm's argument parser)
+    return _T["layer_norm"](input, normalized_shape, weight, bias, eps)  # (torch.layer_norm's argument parser)
 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
