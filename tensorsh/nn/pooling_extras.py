@@ -4,7 +4,8 @@ F.upsample_nearest / F.upsample_bilinear (deprecated spellings of interpolate, w
 import math
 
 from tensorsh.engine import pooling as _pool
-from tensorsh.engine.errors import value_error, warn
+from tensorsh.engine.errors import type_error, value_error, warn
+from tensorsh.engine.tensor import Tensor
 from . import functional as F
 from .c_functions import C, ntuple
 from .module import Module
@@ -126,8 +127,14 @@ def _unpool_output_size(input, kernel_size, stride, padding, output_size):
                 raise value_error(f'invalid output_size "{output_size}" (dim {d} must be between {min_size} and '
                                   f"{max_size})")
         ret = output_size
-    for d in range(len(kernel_size)):
-        if ret[d] < 0:
+    for d in range(len(kernel_size)):  # (_check_unpool_output_size: torch._check_value, which takes bools only)
+        cond = ret[d] >= 0
+        if isinstance(cond, Tensor):
+            raise type_error("cond must be a bool, but got a Tensor. For tensor conditions, use "
+                             "torch._check_tensor_all() to assert that all elements are true.")
+        if not isinstance(cond, bool):
+            raise type_error(f"cond must be a bool, but got {type(cond)}")
+        if not cond:
             raise value_error(f"max_unpooling: output_size must contain non-negative spatial dimensions, but got "
                               f"output_size[{d}]={ret[d]}")
     return ret
