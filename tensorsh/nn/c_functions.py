@@ -81,7 +81,7 @@ def boolean_dispatch(arg_name, arg_index, default, if_true, if_false, name):
         if dispatch_flag:
             return if_true(*args, **kwargs)
         return if_false(*args, **kwargs)
-    fn.__name__ = fn.__qualname__ = name
+    fn.__name__ = name  # (its qualname stays boolean_dispatch.<locals>.fn, as it prints in PyTorch)
     return fn
 
 
