@@ -422,6 +422,7 @@ _UNPOOL = "F.max_unpool2d(*F.max_pool2d(x4(), 2, return_indices=True), "
 LEFT = {"F.conv_transpose2d(x4(), torch.randn(3, 2, 2, 2), torch.randn(2), 1, (2, 3), 0, 1, 1)",
         "F.embedding_bag(idx(), torch.randn(3, 2), torch.tensor([0]), 1, 1, 1)",
         _UNPOOL + "True, None, 0, None)", _UNPOOL + "2, -1, 0, None)", _UNPOOL + "2, None, True, None)",
+        _UNPOOL + "2, True, 0, None)",
         "F.normalize(x(), 2.0, 1, 1e-12, True)", "F.normalize(x(), 2.0, 1, 1e-12, -1)",
         "F.normalize(x(), 2.0, 1, 1e-12, 1.5)"}
 SWEEP = """
