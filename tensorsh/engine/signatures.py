@@ -661,7 +661,16 @@ def _noargs_method(name, fn):
 
 def _checked_function(name, fn, accepted, info, kind="function"):
     def function(*args, **kwargs):
-        key = _key(args, kwargs)
+        if kwargs:
+            key = _key(args, kwargs)
+        elif len(args) == 1:  # (_key's cases without keywords, inlined: torch.relu(x), F.linear(x, w, b))
+            key = type(args[0])
+            if key is int and not _LO <= args[0] <= _HI:
+                key = None
+        else:
+            key = tuple(map(type, args))
+            if int in key:
+                key = _key(args, kwargs)
         if key not in accepted:
             if name == "where" and len(args) == 1 and not kwargs and isinstance(args[0], _Tensor):
                 return args[0].nonzero(as_tuple=True)  # torch.where(condition): PyTorch's own overload

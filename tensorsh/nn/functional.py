@@ -194,7 +194,9 @@ def dropout3d(input, p=0.5, training=True, inplace=False):
 
 
 def _warn_size(input, target):
-    if _size(target) != _size(input):  # (the shapes as tuples: no torch.Size made unless it warns)
+    # (target.size() != input.size(), target's read first; the shapes as tuples: no torch.Size made unless it warns)
+    if (target._shape if isinstance(target, Tensor) else _size(target)) != \
+            (input._shape if isinstance(input, Tensor) else _size(input)):
         warn(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}). "
              "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
 
