@@ -7,7 +7,7 @@ import numpy as np
 
 from . import autograd, dtypes, kernels, layout, onednn_gelu
 from .autograd import Node, SavedTensor, edge_of
-from .errors import runtime, type_error, value_error
+from .errors import runtime, type_error
 from .saved_names import unsigned
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
@@ -308,8 +308,7 @@ _hardtanh = _op("HardtanhBackward0", _hardtanh_forward, _hardtanh_grad, float_on
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
-    if min_val > max_val:
-        raise value_error("min_val cannot be greater than max_val")
+    """ATen's hardtanh/hardtanh_ (F.hardtanh's min_val > max_val ValueError is its Python's, nn/functional.py)."""
     if isinstance(input, Tensor) and input.dtype is dtypes.bool_:
         raise runtime("Bool inputs not supported for hardtanh")
     if isinstance(input, Tensor) and input.dtype.category < 2:  # (ATen's hardtanh_out: the limits as longs)

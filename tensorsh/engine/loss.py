@@ -17,7 +17,7 @@ REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
 
 
 def reduction_enum(reduction):
-    if reduction not in REDUCTIONS:
+    if reduction not in ("none", "mean", "sum"):  # (compared, as _Reduction.get_enum compares: a list is no key)
         raise value_error(f"{reduction} is not a valid value for reduction")
     return reduction
 
@@ -519,12 +519,12 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
                           f"({target._shape[0]}).")
     if (dim == 3 or dim > 4) and target._shape[1:] != input._shape[2:]:  # (nll_loss_nd's, before nll_loss2d's)
         raise runtime(f"Expected target size {_size(input._shape[:1] + input._shape[2:])}, got {_size(target._shape)}")
+    if dim <= 2 and target.dim() > 1:  # (nll_loss's shape checks come before its kernel's dtype check)
+        raise runtime("0D or 1D target tensor expected, multi-target not supported")
     if target.dtype not in (dtypes.int64, dtypes.uint8):  # nll_loss_nd's check; nll_loss2d takes Long only
         raise runtime(f"expected target dtype to be Long or Byte, but got {dtypes.SCALAR_NAMES[target.dtype.name]}")
     if dim > 2 and target.dtype is not dtypes.int64:
         raise runtime(f"expected scalar type Long but found {dtypes.SCALAR_NAMES[target.dtype.name]}")
-    if dim <= 2 and target.dim() > 1:
-        raise runtime("0D or 1D target tensor expected, multi-target not supported")
     if dim == 1 and target.dim() == 1 and target._shape[0] != 1:
         raise value_error(f"For 1D input, 1D target must have size 1, but got target size: {target._shape[0]}")
     if dim == 4 and target.dim() != 3:

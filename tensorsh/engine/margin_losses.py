@@ -52,10 +52,14 @@ def soft_margin_loss(input, target, reduction="mean"):
     return out
 
 
-def _as_rows(input, target, name):
-    """(nframe, dim) rows and the per-sample targets, with the kernels' shape checks."""
+def _long_target(target):
+    """The kernels' target type, checked after their shape checks."""
     if target.dtype is not dtypes.int64:
         raise runtime(f"expected scalar type Long but found {dtypes.SCALAR_NAMES[target.dtype.name]}")
+
+
+def _as_rows(input, target, name):
+    """(nframe, dim) rows and the per-sample targets, with the kernels' shape checks."""
     nd = input.dim()
     if not ((nd == 1 and input._shape[0] != 0) or (nd == 2 and input._shape[1] != 0) or nd == 0):
         raise runtime(f"Expected non-empty vector or matrix with optional 0-dim batch size, but got: "
@@ -108,6 +112,7 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, reduction="me
         raise runtime(f"multi_margin_loss: target tensor should be 1-D with size equal to the number of input "
                       f"samples (batch size). Expected target size [{nframe}], but got {list(target._shape)}. Input "
                       f"has shape {list(input._shape)}.")
+    _long_target(target)
     if weight is not None and (weight.dim() > 1 or weight.numel() != dim):
         raise runtime(f"inconsistent weight size, expected {dim} but got {list(weight._shape)}")
     xs = input._np.reshape(nframe, dim)
@@ -177,6 +182,7 @@ def multilabel_margin_loss(input, target, reduction="mean"):
     nframe, dim = _as_rows(input, target, "multilabel_margin_loss")
     if target._shape != input._shape if input.dim() else target.numel() != 1:
         raise runtime(f"inconsistent target size: {list(target._shape)} for input of size: {list(input._shape)}")
+    _long_target(target)
     xs = input._np.reshape(nframe, dim)
     ts = target._np.reshape(nframe, dim)
     if ts.size and (ts.min() < -1 or ts.max() >= dim):

@@ -418,6 +418,11 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     if input.dim() < 2:
         raise runtime(f"expected 2D or 3D input (got {input.dim()}D input)")
     c = input._shape[1]
+    for name, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight), ("bias", bias)):
+        if t is not None and t.numel() != c:  # (_batch_norm_impl_index's checks, in its order)
+            raise runtime(f"{name} should contain {c} elements not {t.numel()}")
+        if t is None and not training and name.startswith("running"):
+            raise runtime(f"{name} must be defined in evaluation mode")
     x = np.ascontiguousarray(input._np)
     dt = x.dtype
     axes = (0,) + tuple(range(2, x.ndim))
@@ -575,13 +580,17 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
     eps); without affine (x - mean) * rstd, with it scale = rstd * gamma, bias = -scale * mean + beta and
     y = scale * x + bias per channel (float arithmetic; contracted as measured)."""
     n, c = input._shape[:2]
+    if num_groups <= 0:
+        raise runtime(f"Expected num groups to be greater than 0, got {num_groups}")
     if c % num_groups:
         raise runtime(f"Expected number of channels in input to be divisible by num_groups, but got input of shape "
                       f"{list(input._shape)} and num_groups={num_groups}")
     for name, t in (("weight", weight), ("bias", bias)):
         if t is not None and (t.dim() != 1 or t.numel() != c):
+            shown = t if name == "weight" else weight  # (ATen's bias message shows the weight's shape)
             raise runtime(f"Expected {name} to be a vector of size equal to the number of channels in input, but "
-                          f"got {name} of shape {list(t._shape)} and input of shape {list(input._shape)}")
+                          f"got {name} of shape {list(shown._shape) if shown is not None else [0]} and input of "
+                          f"shape {list(input._shape)}")
     dt = input.dtype.np
     x = np.ascontiguousarray(input._np).reshape(n * num_groups, -1)
     if dt == _F32:

@@ -20,7 +20,8 @@ def _out_size(size, k, s, p, d, ceil_mode):
         raise runtime("stride should not be zero")
     if p < 0:
         raise runtime(f"pad must be non-negative, but got pad: {p}")
-    if p > ((k - 1) * d + 1) // 2:
+    half = (k - 1) * d + 1
+    if p > (half // 2 if half >= 0 else -(-half // 2)):  # (C++'s division, toward zero: a kernel < 1 passes here)
         raise runtime(f"pad should be at most half of effective kernel size, but got pad={p}, kernel_size={k} and "
                       f"dilation={d}")
     num = size + 2 * p - d * (k - 1) - 1 + (s - 1 if ceil_mode else 0)
@@ -424,7 +425,7 @@ def _adaptive_checks(input, nd, name, spatial_only=False):
     """An adaptive pooling's input: (batch,) channels and nd dims, non-empty (but for the channels where
     spatial_only, as adaptive_avg_pool2d checks)."""
     if input.dim() not in (nd + 1, nd + 2):
-        got = ": " if name == "adaptive_max_pool2d" else " "
+        got = ": " if name.startswith("adaptive_max_pool") else " "
         raise runtime(f"{name}(): Expected {nd + 1}D or {nd + 2}D tensor, but got{got}{list(input._shape)}")
     for dim in range(input.dim() - nd if spatial_only else 1, input.dim()):
         if input._shape[dim] == 0:

@@ -381,9 +381,49 @@ def _unmatched_kwargs(option, kwargs):
     return [k for k in kwargs if k not in names]
 
 
+_MASK = (1 << 64) - 1
+_MUL = (0xc6a4a793 << 32) + 0x5bd1e995
+_PRIMES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 103, 109, 113,
+           127, 137, 139, 149, 157, 167, 179, 193, 199, 211, 227, 241, 257, 277, 293, 313, 337, 359, 383, 409, 439, 467)
+
+
+def _std_hash(text):
+    """libstdc++'s std::hash<std::string>: _Hash_bytes (64-bit murmur) with its seed."""
+    data = text.encode()
+    n, h = len(data), (0xc70f6907 ^ (len(data) * _MUL)) & _MASK
+    for i in range(0, n & ~7, 8):
+        v = int.from_bytes(data[i:i + 8], "little") * _MUL & _MASK
+        h = (h ^ ((v ^ (v >> 47)) * _MUL & _MASK)) * _MUL & _MASK
+    if n & 7:
+        h = (h ^ int.from_bytes(data[n & ~7:], "little")) * _MUL & _MASK
+    h = ((h ^ (h >> 47)) * _MUL) & _MASK
+    return h ^ (h >> 47)
+
+
+def _unordered_map_order(keys):
+    """The order a std::unordered_map<std::string, ...> (libstdc++) iterates these keys inserted in this order: one
+    singly linked list, a key whose bucket is empty put at its front, a key whose bucket has others put first among
+    them; 13 buckets from the first insertion (the prime policy's start), rehashed to the next prime past twice the
+    count when full (the list relinked the same way, front to back)."""
+    def link(order, key, buckets):
+        b = _std_hash(key) % buckets
+        order.insert(next((i for i, o in enumerate(order) if _std_hash(o) % buckets == b), 0), key)
+
+    order, buckets = [], 13
+    for count, key in enumerate(keys):
+        if count + 1 > buckets:
+            buckets = next(p for p in _PRIMES if p >= max(count + 2, buckets * 2))
+            relinked = []
+            for k in order:
+                link(relinked, k, buckets)
+            order = relinked
+        link(order, key, buckets)
+    return order
+
+
 def format_invalid_args(args, kwargs, function_name, options):
-    # std::unordered_map (libstdc++) iterates the keywords in reverse order of insertion
-    kwargs = dict(reversed(list(kwargs.items())))
+    # the keywords as invalid_arguments.cpp's std::unordered_map iterates them
+    kwargs = {k: kwargs[k] for k in _unordered_map_order(kwargs)} if len(kwargs) > 1 else kwargs
     msg = function_name + " received an invalid combination of arguments - "
     n = len(args) + len(kwargs)
     if len(options) == 1:
@@ -410,12 +450,21 @@ def format_invalid_args(args, kwargs, function_name, options):
 _PARSERS = {}
 
 
+def _table(kind):
+    if kind == "nn":  # (torch._C._nn's and the other C functions torch.nn.functional calls: loaded with tensorsh.nn)
+        from .nn_signature_table import NN
+        return NN
+    return METHODS if kind == "method" else FUNCTIONS
+
+
 def parser(kind, name):
-    """The parser of `x.name(...)` (kind "method") or `torch.name(...)` (kind "function"), or None."""
+    """The parser of `x.name(...)` (kind "method"), `torch.name(...)` (kind "function") or of a C function
+    torch.nn.functional calls (kind "nn": `torch._C._nn.name`, or the torch builtin tensorsh's torch lacks), or
+    None."""
     key = (kind, name)
     p = _PARSERS.get(key)
     if p is None:
-        fmts = (METHODS if kind == "method" else FUNCTIONS).get(name)
+        fmts = _table(kind).get(name)
         if fmts is None:
             return None
         p = _PARSERS[key] = Parser(fmts)
@@ -615,13 +664,22 @@ def _noargs_method(name, fn):
     return method
 
 
-def _checked_function(name, fn, accepted, info):
+def _checked_function(name, fn, accepted, info, kind="function"):
     def function(*args, **kwargs):
-        key = _key(args, kwargs)
+        if kwargs:
+            key = _key(args, kwargs)
+        elif len(args) == 1:  # (_key's cases without keywords, inlined: torch.relu(x), F.linear(x, w, b))
+            key = type(args[0])
+            if key is int and not _LO <= args[0] <= _HI:
+                key = None
+        else:
+            key = tuple(map(type, args))
+            if int in key:
+                key = _key(args, kwargs)
         if key not in accepted:
             if name == "where" and len(args) == 1 and not kwargs and isinstance(args[0], _Tensor):
                 return args[0].nonzero(as_tuple=True)  # torch.where(condition): PyTorch's own overload
-            args, kwargs, cacheable = _slow("function", name, *info.get(), args, kwargs)
+            args, kwargs, cacheable = _slow(kind, name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
         if kwargs and kwargs.get("out") is not None and info.writes_out(name):
@@ -679,12 +737,16 @@ def listed(kind):
 
 
 def checked(kind, name, fn):
-    """fn (Tensor.<name> for kind "method", torch.<name> for "function") with PyTorch's argument parser in front of
-    it when the table lists the name; else fn itself. The registry binds every spelling through this
-    (ops/registry.py surface)."""
+    """fn (Tensor.<name> for kind "method", torch.<name> for "function", a C function of torch.nn.functional for
+    "nn") with PyTorch's argument parser in front of it when the table lists the name; else fn itself. The registry
+    binds every spelling through this (ops/registry.py surface); tensorsh.nn its C functions (nn/c_functions.py)."""
     if getattr(fn, "__signature_checked__", False) or isinstance(fn, property):
         return fn
-    if kind == "method":
+    if kind == "nn":
+        if name not in _table(kind):
+            raise KeyError(f"no signature of torch._C._nn.{name}: run scripts/gen_signatures.py")
+        wrapped = _checked_function(name, fn, set(), _OpInfo(fn), kind)
+    elif kind == "method":
         if name in NOARGS:
             wrapped = _noargs_method(name, fn)
         elif name in METHODS:

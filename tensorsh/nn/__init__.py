@@ -12,16 +12,21 @@ from .parameter import Buffer, Parameter
 
 _FUNCTIONAL = ("linear relu relu6 leaky_relu elu gelu silu hardtanh softplus sigmoid tanh softmax log_softmax "
                "dropout mse_loss l1_loss smooth_l1_loss huber_loss nll_loss cross_entropy binary_cross_entropy "
-               "binary_cross_entropy_with_logits one_hot normalize pad embedding flatten selu celu hardswish "
+               "binary_cross_entropy_with_logits one_hot normalize pad embedding selu celu hardswish "
                "hardsigmoid threshold hardshrink softshrink mish logsigmoid glu prelu softmin softsign tanhshrink dropout1d "
                "dropout2d dropout3d kl_div").split()
-_OPTIONAL = ("conv1d conv2d max_pool2d avg_pool2d adaptive_avg_pool1d adaptive_avg_pool2d layer_norm batch_norm "
+_POOLING = [f"{kind}{n}d{tail}" for n in (1, 2, 3) for kind, tail in (
+    ("max_pool", ""), ("max_pool", "_with_indices"), ("avg_pool", ""), ("adaptive_avg_pool", ""),
+    ("adaptive_max_pool", ""), ("adaptive_max_pool", "_with_indices"))]
+_OPTIONAL = ("conv1d conv2d layer_norm batch_norm "
              "bilinear conv_transpose1d conv_transpose2d conv3d conv_transpose3d").split()
 
-_INPLACE = {name: NAMESPACE_TORCH[name] for name in ("relu_", "celu_", "selu_", "threshold_")}
+# torch's C functions F binds as they are (F.relu_ is torch.relu_, F.pixel_shuffle torch.pixel_shuffle)
+_TORCH_BUILTINS = {name: NAMESPACE_TORCH[name] for name in ("relu_", "celu_", "selu_", "threshold_", "pixel_shuffle",
+                                                      "pixel_unshuffle", "channel_shuffle")}
 functional = Namespace("torch.nn.functional", {
-    **_INPLACE, **{name: getattr(_functional, name) for name in ("elu_", "leaky_relu_", "hardtanh_", "rrelu_")},
-    **{name: getattr(_functional, name) for name in _FUNCTIONAL + [n for n in _OPTIONAL if hasattr(_functional, n)]},
+    **_TORCH_BUILTINS, **{name: getattr(_functional, name) for name in ("elu_", "leaky_relu_", "hardtanh_", "rrelu_")},
+    **{name: getattr(_functional, name) for name in _FUNCTIONAL + _POOLING + [n for n in _OPTIONAL if hasattr(_functional, n)]},
     **{name: getattr(mod, name) for mod in (_embedding_bag, more_layers, more_losses, pooling_extras, random_layers,
                                             rearranging, volumetric, attention) for name in mod.FUNCTIONAL}})
 init = Namespace("torch.nn.init", {name: getattr(_init, name) for name in _init.NAMES})

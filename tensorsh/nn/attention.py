@@ -4,14 +4,17 @@ and op sequence, so their grad_fns and dropout draws)."""
 import math
 
 from tensorsh.engine import creation, dtypes
-from tensorsh.engine.attention import scaled_dot_product_attention
+from tensorsh.engine.attention import scaled_dot_product_attention as _sdpa
 from tensorsh.engine.errors import make, runtime, warn
 from tensorsh.engine.ops.joining import cat
 from tensorsh.engine.tensor import Tensor
 from . import functional as F, init
+from .c_functions import builtin
 from .layers import Linear
 from .module import Module
 from .parameter import Parameter
+
+scaled_dot_product_attention = builtin("scaled_dot_product_attention", _sdpa)  # (torch._C._nn's)
 
 
 def _assert(message):

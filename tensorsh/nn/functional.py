@@ -1,45 +1,100 @@
 """torch.nn.functional: engine ops, and PyTorch's composites of them (cross_entropy, l1_loss, normalize ...)."""
 from tensorsh.engine import activation as _act, autograd, creation, dtypes, linear as _lin
-from tensorsh.engine.ops.core import type_name
 from tensorsh.engine.ops.scalar_arith import add_scalar as _add_scalar, div_scalar as _div_scalar, mul_scalar as _mul_scalar
 from tensorsh.engine import loss as _loss, sampling as _sampling
-from tensorsh.engine.errors import runtime, type_error, value_error, warn
+from tensorsh.engine.loss import REDUCTIONS
+from tensorsh.engine.errors import runtime, value_error, warn
 from tensorsh.engine.tensor import Tensor
-from tensorsh.engine.torch_api import NAMESPACE as _TORCH
+from tensorsh.engine.torch_api import NAMESPACE as _T  # torch.<name>: each behind its own parser
+from .c_functions import C, boolean_dispatch, builtin, dim as _dim, named, size as _size
 
-linear = _lin.linear
-leaky_relu, elu, gelu, silu, hardtanh, softplus = (_act.leaky_relu, _act.elu, _act.gelu, _act.silu, _act.hardtanh,
-                                                   _act.softplus)
-selu, celu, hardswish, hardsigmoid, threshold, hardshrink, softshrink = (
-    _act.selu, _act.celu, _act.hardswish, _act.hardsigmoid, _act.threshold, _act.hardshrink, _act.softshrink)
-mish, logsigmoid, glu, prelu = _act.mish, _act.logsigmoid, _act.glu, _act.prelu
+# F's functions that are C functions in PyTorch (F.gelu is torch._C._nn.gelu): the engine op behind their parser
+linear, gelu, softplus, softshrink, logsigmoid = (builtin(name, fn) for name, fn in (
+    ("linear", _lin.linear), ("gelu", _act.gelu), ("softplus", _act.softplus), ("softshrink", _act.softshrink),
+    ("log_sigmoid", _act.logsigmoid)))
+hardshrink, prelu = _T["hardshrink"], _T["prelu"]
 mse_loss_op, nll_loss_op = _loss.mse_loss, _loss.nll_loss
 
 
 def relu(input, inplace=False):
-    return input.relu_() if inplace else input.relu()
+    if inplace:  # (a tensor's own method where torch.relu_/relu would take it; their parser's error otherwise)
+        return input.relu_() if isinstance(input, Tensor) else _T["relu_"](input)
+    return input.relu() if isinstance(input, Tensor) else _T["relu"](input)
 
 
-# the in-place spellings nn.functional binds: torch's (relu_, celu_, selu_, threshold_, rrelu_) and torch._C._nn's
-def elu_(input, alpha=1.0):
-    return elu(input, alpha, True)
+def selu(input, inplace=False):
+    return _T["selu_"](input) if inplace else _T["selu"](input)
 
 
-def leaky_relu_(input, negative_slope=0.01):
-    return leaky_relu(input, negative_slope, True)
+def celu(input, alpha=1.0, inplace=False):
+    return _T["celu_"](input, alpha) if inplace else _T["celu"](input, alpha)
 
 
-def hardtanh_(input, min_val=-1.0, max_val=1.0):
-    return hardtanh(input, min_val, max_val, True)
+@named("_threshold")
+def threshold(input, threshold, value, inplace=False):
+    return _T["threshold_"](input, threshold, value) if inplace else _T["threshold"](input, threshold, value)
 
 
-def rrelu_(input, lower=1.0 / 8, upper=1.0 / 3, training=False):
-    from .random_layers import rrelu
-    return rrelu(input, lower, upper, training, True)
+def elu(input, alpha=1.0, inplace=False):
+    C.elu_(input, alpha) if inplace else C.elu(input, alpha)
+    return _act.elu(input, alpha, inplace)
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    C.leaky_relu_(input, negative_slope) if inplace else C.leaky_relu(input, negative_slope)
+    return _act.leaky_relu(input, negative_slope, inplace)
+
+
+def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
+    if min_val > max_val:
+        raise value_error("min_val cannot be greater than max_val")
+    C.hardtanh_(input, min_val, max_val) if inplace else C.hardtanh(input, min_val, max_val)
+    return _act.hardtanh(input, min_val, max_val, inplace)
 
 
 def relu6(input, inplace=False):
-    return hardtanh(input, 0, 6, inplace)  # (ATen's relu6: hardtanh(self, 0, 6), ints)
+    C.relu6_(input) if inplace else C.relu6(input)
+    return _act.hardtanh(input, 0, 6, inplace)  # (ATen's relu6: hardtanh(self, 0, 6), ints)
+
+
+def _inplace_activation(name, fn):
+    """silu, mish, hardswish, hardsigmoid: torch._C._nn.<name>_(input) if inplace else torch._C._nn.<name>(input)."""
+    def activation(input, inplace=False):
+        getattr(C, name + "_")(input) if inplace else getattr(C, name)(input)
+        return fn(input, inplace)
+    activation.__name__ = activation.__qualname__ = name
+    return activation
+
+
+silu, mish, hardswish, hardsigmoid = (_inplace_activation(name, getattr(_act, name))
+                                      for name in ("silu", "mish", "hardswish", "hardsigmoid"))
+
+
+def glu(input, dim=-1):
+    if _dim(input) == 0:
+        raise runtime("glu does not support scalars because halving size must be even")
+    C.glu(input, dim)
+    return _act.glu(input, dim)
+
+
+# the in-place spellings nn.functional binds: torch's (relu_, celu_, selu_, threshold_, rrelu_) and torch._C._nn's
+def _elu_(input, alpha=1.0, scale=1, input_scale=1):
+    if scale != 1 or input_scale != 1:  # (torch._C._nn.elu_'s other two Scalars: selu's, which F never passes)
+        raise runtime("tensorsh: elu_ with scale or input_scale other than 1 is not supported")
+    return _act.elu(input, alpha, True)
+
+
+elu_ = builtin("elu_", _elu_)
+leaky_relu_ = builtin("leaky_relu_", lambda input, negative_slope=0.01: _act.leaky_relu(input, negative_slope, True))
+hardtanh_ = builtin("hardtanh_", lambda input, min_val=-1.0, max_val=1.0: _act.hardtanh(input, min_val, max_val, True))
+
+
+def _rrelu_(input, lower=1.0 / 8, upper=1.0 / 3, training=False, generator=None):
+    from .random_layers import rrelu_impl
+    return rrelu_impl(input, lower, upper, training, True)
+
+
+rrelu_ = builtin("rrelu_", _rrelu_)
 
 
 def sigmoid(input):
@@ -59,13 +114,13 @@ def _softmax_dim(name, ndim):
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
     if dim is None:
         dim = _softmax_dim("softmax", input.dim())
-    return input.softmax(dim, dtype=dtype)
+    return input.softmax(dim) if dtype is None else input.softmax(dim, dtype=dtype)
 
 
 def softmin(input, dim=None, _stacklevel=3, dtype=None):
     if dim is None:
         dim = _softmax_dim("softmin", input.dim())
-    return (-input).softmax(dim, dtype=dtype)
+    return (-input).softmax(dim) if dtype is None else (-input).softmax(dim, dtype=dtype)
 
 
 def softsign(input):
@@ -79,10 +134,12 @@ def tanhshrink(input):
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
     if dim is None:
         dim = _softmax_dim("log_softmax", input.dim())
-    return input.log_softmax(dim, dtype=dtype)
+    return input.log_softmax(dim) if dtype is None else input.log_softmax(dim, dtype=dtype)
 
 
 def dropout(input, p=0.5, training=True, inplace=False):
+    _check_p(p)
+    C.dropout_(input, p, training) if inplace else C.dropout(input, p, training)
     return _sampling.dropout(input, p, training, inplace)
 
 
@@ -95,6 +152,7 @@ def _feature_dropout(input, p, training, inplace, batched):
     """torch/nn/functional.py's channel-wise dropouts: an unbatched input gets a batch dim for the drop."""
     if not batched:
         input = input.unsqueeze_(0) if inplace else input.unsqueeze(0)
+    C.feature_dropout_(input, p, training) if inplace else C.feature_dropout(input, p, training)
     result = _sampling.dropout(input, p, training, inplace, feature=True)
     if not batched:
         result = result.squeeze_(0) if inplace else result.squeeze(0)
@@ -136,7 +194,9 @@ def dropout3d(input, p=0.5, training=True, inplace=False):
 
 
 def _warn_size(input, target):
-    if target._shape != input._shape:  # (the shapes as tuples: no torch.Size made unless it warns)
+    # (target.size() != input.size(), target's read first; the shapes as tuples: no torch.Size made unless it warns)
+    if (target._shape if isinstance(target, Tensor) else _size(target)) != \
+            (input._shape if isinstance(input, Tensor) else _size(input)):
         warn(f"Using a target size ({target.shape}) that is different to the input size ({input.shape}). "
              "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
 
@@ -151,21 +211,12 @@ def _legacy_reduction(size_average, reduce, reduction):
     return "none" if not reduce else "mean" if size_average else "sum"
 
 
-def _check_tensors(op, input, target):
-    if not isinstance(input, Tensor):
-        raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
-    if not isinstance(target, Tensor):
-        raise type_error(f"{op}(): argument 'target' (position 2) must be Tensor, not {type_name(target)}")
-
-
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
-    _check_tensors("mse_loss", input, target)
     _warn_size(input, target)
     return _loss.mse_loss(input, target, _legacy_reduction(size_average, reduce, reduction))
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
-    _check_tensors("l1_loss", input, target)
     _warn_size(input, target)
     reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     loss = (input - target).abs()  # ATen's l1_loss is this composite (AbsBackward0 under Mean/SumBackward0)
@@ -182,7 +233,7 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
              "divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to "
              "behave the same as 'batchmean' in the next major release.")
     enum = _loss.reduction_enum("sum" if reduction == "batchmean" else reduction)
-    _check_tensors("kl_div", input, target)
+    C.kl_div(input, target, 1, log_target=log_target)
     if not input.dtype.is_floating_point or not target.dtype.is_floating_point:
         raise runtime("kl_div: Integral inputs not supported.")
     output = target.exp() * (target - input) if log_target else target.xlogy(target) - target * input
@@ -193,34 +244,35 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
 
 
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
-    _check_tensors("smooth_l1_loss", input, target)
     _warn_size(input, target)
     reduction = _legacy_reduction(size_average, reduce, reduction)
     if beta == 0.0:
         return l1_loss(input, target, reduction=reduction)
+    C.smooth_l1_loss(input, target, REDUCTIONS[_loss.reduction_enum(reduction)], beta)
     return _loss.smooth_l1_loss(input, target, reduction, beta)
 
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
-    _check_tensors("huber_loss", input, target)
     _warn_size(input, target)
+    C.huber_loss(input, target, REDUCTIONS[_loss.reduction_enum(reduction)], delta)
     return _loss.huber_loss(input, target, reduction, delta)
 
 
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
-    return _loss.nll_loss(input, target, weight, _legacy_reduction(size_average, reduce, reduction), ignore_index)
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce, reduction)
+    C.nll_loss_nd(input, target, weight, REDUCTIONS[_loss.reduction_enum(reduction)], ignore_index)
+    return _loss.nll_loss(input, target, weight, reduction, ignore_index)
 
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
                   label_smoothing=0.0):
     """ATen's cross_entropy_loss: log_softmax then nll_loss for class indices; the probability and
     label-smoothing forms as ATen composes them (so their grad_fn chains are PyTorch's)."""
-    if not isinstance(input, Tensor):
-        raise type_error(f"cross_entropy_loss(): argument 'input' (position 1) must be Tensor, not "
-                         f"{type_name(input)}")
     reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
-    if label_smoothing < 0.0 or label_smoothing > 1.0:
-        raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")
+    C.cross_entropy_loss(input, target, weight, 1, ignore_index, label_smoothing)
+    if label_smoothing > 1.0:  # (ATen's check: a negative one is taken)
+        raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {float(label_smoothing):g}")
     class_dim = 0 if input.dim() == 1 else 1
     n_classes = input._shape[class_dim] if input.dim() else 1
     if target.shape == input.shape:  # (ATen assumes class probabilities then)
@@ -272,46 +324,54 @@ def _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
-    _check_tensors("binary_cross_entropy", input, target)
-    reduction = _legacy_reduction(size_average, reduce, reduction)
-    if target.shape != input.shape:
+    reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    if _size(target) != _size(input):
         raise value_error(f"Using a target size ({target.shape}) that is different to the input size "
                           f"({input.shape}) is deprecated. Please ensure they have the same size.")
     if weight is not None:
+        _size(weight)
         weight = weight.expand(input.shape)
+    C.binary_cross_entropy(input, target, weight, 1)
     return _loss.binary_cross_entropy(input, target, weight, reduction)
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction="mean",
                                      pos_weight=None):
-    _check_tensors("binary_cross_entropy_with_logits", input, target)
-    return _loss.binary_cross_entropy_with_logits(input, target, weight, _legacy_reduction(size_average, reduce,
-                                                                                            reduction), pos_weight)
+    reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    if _size(target) != _size(input):
+        raise value_error(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
+    C.binary_cross_entropy_with_logits(input, target, weight, pos_weight, 1)
+    return _loss.binary_cross_entropy_with_logits(input, target, weight, reduction, pos_weight)
 
 
-def one_hot(tensor, num_classes=-1):
-    if not isinstance(tensor, Tensor) or tensor.dtype is not dtypes.int64:
+def _one_hot(input, num_classes=-1):
+    if input.dtype is not dtypes.int64:
         raise runtime("one_hot is only applicable to index tensor of type LongTensor.")
-    if tensor.numel() and int(tensor.min()) < 0:
+    if input.numel() and int(input.min()) < 0:
         raise runtime("Class values must be non-negative.")
     if num_classes == -1:
-        num_classes = int(tensor.max()) + 1 if tensor.numel() else 0
-    elif tensor.numel() and int(tensor.max()) >= num_classes:
+        num_classes = int(input.max()) + 1 if input.numel() else 0
+    elif input.numel() and int(input.max()) >= num_classes:
         raise runtime("Class values must be smaller than num_classes.")
-    return (tensor.unsqueeze(-1) == creation.arange(num_classes)).long()
+    return (input.unsqueeze(-1) == creation.arange(num_classes)).long()
+
+
+one_hot = builtin("one_hot", _one_hot)
 
 
 def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
-    denom = input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
-    if out is not None:  # torch.div(input, denom, out=out): written into out (one version bump)
-        return out.copy_(input / denom)
-    return input / denom
+    if out is None:
+        return input / input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
+    denom = input.norm(p, dim, keepdim=True).clamp_min_(eps).expand_as(input)
+    C.div(input, denom, out=out)  # torch.div(input, denom, out=out): written into out (one version bump)
+    return out.copy_(input / denom) if isinstance(out, Tensor) else input / denom
 
 
 def pad(input, pad, mode="constant", value=None):
     """at::pad: constant padding (negative amounts crop), or reflect / replicate / circular on the last 1-3
     dimensions; the last dimension first, as F.pad's list reads."""
     from tensorsh.engine import padding
+    C.pad(input, pad, mode, value)
     if mode not in ("constant", "reflect", "replicate", "circular"):
         raise padding.make("NotImplementedError", f"Unrecognised padding mode {mode}")
     if len(pad) % 2:
@@ -325,38 +385,43 @@ def pad(input, pad, mode="constant", value=None):
     return constant_pad_nd(input, list(pad), 0.0 if value is None else value)
 
 
+def _embedding_renorm_(weight, input, max_norm, norm_type):
+    """ATen's embedding_renorm_ under no_grad (F.embedding's _no_grad_embedding_renorm_): each row the indices name,
+    once, scaled by max_norm / (norm + 1e-7) where its norm exceeds max_norm; one in-place op on weight (one version
+    bump, whether or not a row changed)."""
+    C.embedding_renorm_(weight, input, max_norm, norm_type)
+    with autograd.no_grad():
+        renormed = weight.clone()
+        for i in sorted(set(input.reshape(-1).tolist())):
+            norm = weight[i].norm(norm_type).item()
+            if norm > max_norm:
+                renormed[i] = weight[i].mul(max_norm / (norm + 1e-7))
+        weight.copy_(renormed)
+
+
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
               sparse=False):
     from tensorsh.engine.convolution import embedding as _embedding
     if padding_idx is not None:
         if padding_idx > 0:
-            assert padding_idx < weight.size(0), "Padding_idx must be within num_embeddings"
+            if padding_idx >= weight.size(0):
+                raise AssertionError("Padding_idx must be within num_embeddings")
         elif padding_idx < 0:
-            assert padding_idx >= -weight.size(0), "Padding_idx must be within num_embeddings"
+            if padding_idx < -weight.size(0):
+                raise AssertionError("Padding_idx must be within num_embeddings")
             padding_idx = weight.size(0) + padding_idx
     else:
         padding_idx = -1
+    if max_norm is not None:
+        input = input.contiguous()
+        _embedding_renorm_(weight, input, max_norm, norm_type)
+    C.embedding(weight, input, padding_idx, scale_grad_by_freq, sparse)
     return _embedding(weight, input, padding_idx, scale_grad_by_freq)
-
-
-def flatten(input, start_dim=0, end_dim=-1):
-    return input.flatten(start_dim, end_dim)
 
 
 # conv1d/2d/3d and conv_transpose1d/2d/3d are torch's own functions (PyTorch's F.conv2d is torch.conv2d)
 conv1d, conv2d, conv3d, conv_transpose1d, conv_transpose2d, conv_transpose3d = (
-    _TORCH[f"conv{kind}{d}d"] for kind in ("", "_transpose") for d in (1, 2, 3))
-
-
-def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    from tensorsh.engine.pooling import max_pool2d as _max_pool2d
-    return _max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
-
-
-def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
-               divisor_override=None):
-    from tensorsh.engine.pooling import avg_pool2d as _avg_pool2d
-    return _avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
+    _T[f"conv{kind}{d}d"] for kind in ("", "_transpose") for d in (1, 2, 3))
 
 
 def _list_with_default(out_size, defaults):
@@ -368,12 +433,6 @@ def _list_with_default(out_size, defaults):
     return [v if v is not None else d for v, d in zip(out_size, defaults[-len(out_size):])]
 
 
-def adaptive_avg_pool2d(input, output_size):
-    from tensorsh.engine.pooling import adaptive_avg_pool2d as _adaptive
-    size = _list_with_default(output_size, input.size())
-    return _adaptive(input, (size, size) if isinstance(size, int) else tuple(size))
-
-
 def check_2_to_3_dims(name, input):
     """ATen's checkDimRange(name, self, 2, 4), which the 1-d poolings run first."""
     if input.dim() not in (2, 3):
@@ -381,15 +440,136 @@ def check_2_to_3_dims(name, input):
                       f"(while checking arguments for {name})")
 
 
-def adaptive_avg_pool1d(input, output_size):
+# ---- the poolings as torch/nn/functional.py binds them: C functions (avg_pool*d, adaptive_avg_pool1d), Python over
+# one (adaptive_avg_pool2d/3d, the *_with_indices), or boolean_dispatch between two by return_indices (max_pool*d,
+# adaptive_max_pool*d)
+
+def _max_pool(name, nd, impl):
+    """_max_pool<n>d and max_pool<n>d_with_indices: the C function's parse (stride None as []), then the engine's."""
+    def without(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+        getattr(C, name)(input, kernel_size, [] if stride is None else stride, padding, dilation, ceil_mode)
+        return impl()(input, kernel_size, _stride(stride), padding, dilation, ceil_mode, False)
+
+    def with_indices(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+        if nd == 3 and not isinstance(input, Tensor):
+            input.is_cuda  # noqa: B018 (torch's Python reads it first: 'int' object has no attribute 'is_cuda')
+        getattr(C, f"max_pool{nd}d_with_indices")(input, kernel_size, [] if stride is None else stride, padding,
+                                                  dilation, ceil_mode)
+        return impl()(input, kernel_size, _stride(stride), padding, dilation, ceil_mode, True)
+    without.__name__ = without.__qualname__ = f"_max_pool{nd}d"
+    with_indices.__name__ = with_indices.__qualname__ = f"max_pool{nd}d_with_indices"
+    return boolean_dispatch("return_indices", 6, False, with_indices, without, name), with_indices
+
+
+def _adaptive_sizes(name, nd, output_size):
+    """An adaptive pooling's output_size as a list, with ATen's check of its length."""
+    sizes = list(output_size) if isinstance(output_size, (tuple, list)) else [output_size] * nd
+    if len(sizes) != nd:
+        if nd == 1:
+            raise runtime(f"{name}() argument 'output_size' should contain one int (got {len(sizes)})")
+        raise runtime(f"{name}(): internal error: output_size.size() must be {nd}" if "max" in name else
+                      f"{name}: output_size must be {nd}")
+    return sizes
+
+
+def _adaptive_max_pool(nd, impl):
+    """_adaptive_max_pool<n>d (the with_indices one's first result) and adaptive_max_pool<n>d_with_indices."""
+    def with_indices(input, output_size, return_indices=False):
+        if nd > 1:
+            output_size = _list_with_default(output_size, input.size())
+        getattr(C, f"adaptive_max_pool{nd}d")(input, output_size)
+        sizes = _adaptive_sizes(f"adaptive_max_pool{nd}d", nd, output_size)
+        if any(v < 0 for v in sizes):  # (the output allocated before the kernel looks at the sizes)
+            shape = list(input.shape[:-1]) + [1] + sizes if nd == 1 else list(input.shape[:-nd]) + sizes
+            raise runtime(f"Trying to create tensor with negative dimension {min(sizes)}: {shape}")
+        return impl()(input, output_size, True)
+
+    def without(input, output_size, return_indices=False):
+        return with_indices(input, output_size)[0]
+    without.__name__ = without.__qualname__ = f"_adaptive_max_pool{nd}d"
+    with_indices.__name__ = with_indices.__qualname__ = f"adaptive_max_pool{nd}d_with_indices"
+    return boolean_dispatch("return_indices", 2, False, with_indices, without, f"adaptive_max_pool{nd}d"), with_indices
+
+
+def _more_layers(name):
+    def load():
+        from . import more_layers
+        return getattr(more_layers, name)
+    return load
+
+
+def _volumetric(name):
+    def load():
+        from . import volumetric
+        return getattr(volumetric, name)
+    return load
+
+
+def _max_pool2d_impl():
+    from tensorsh.engine.pooling import max_pool2d
+    return max_pool2d
+
+
+max_pool1d, max_pool1d_with_indices = _max_pool("max_pool1d", 1, _more_layers("max_pool1d_impl"))
+max_pool2d, max_pool2d_with_indices = _max_pool("max_pool2d", 2, _max_pool2d_impl)
+max_pool3d, max_pool3d_with_indices = _max_pool("max_pool3d", 3, _volumetric("max_pool3d_impl"))
+adaptive_max_pool1d, adaptive_max_pool1d_with_indices = _adaptive_max_pool(1, _more_layers("adaptive_max_pool1d_impl"))
+adaptive_max_pool2d, adaptive_max_pool2d_with_indices = _adaptive_max_pool(2, _more_layers("adaptive_max_pool2d_impl"))
+adaptive_max_pool3d, adaptive_max_pool3d_with_indices = _adaptive_max_pool(3, _volumetric("adaptive_max_pool3d_impl"))
+
+
+def _stride(stride):
+    """A pooling's stride as the C function reads it: None or empty (the parser's None) is the kernel size."""
+    return None if isinstance(stride, (tuple, list)) and not stride else stride
+
+
+def _avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+    return _more_layers("avg_pool1d_impl")()(input, kernel_size, _stride(stride), padding, ceil_mode,
+                                             count_include_pad)
+
+
+def _avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+                divisor_override=None):
+    from tensorsh.engine.pooling import avg_pool2d
+    return avg_pool2d(input, kernel_size, _stride(stride), padding, ceil_mode, count_include_pad, divisor_override)
+
+
+def _avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+                divisor_override=None):
+    from tensorsh.engine.pooling import avg_pool3d
+    return avg_pool3d(input, kernel_size, _stride(stride), padding, ceil_mode, count_include_pad, divisor_override)
+
+
+def _adaptive_avg_pool1d(input, output_size):
     from tensorsh.engine.pooling import adaptive_avg_pool2d as _adaptive
     check_2_to_3_dims("adaptive_avg_pool1d", input)
-    size = output_size[0] if isinstance(output_size, (tuple, list)) else output_size
+    size, = _adaptive_sizes("adaptive_avg_pool1d", 1, output_size)
     return _adaptive(input.unsqueeze(-2), (1, size)).squeeze(-2)
 
 
+avg_pool1d, avg_pool2d, avg_pool3d, adaptive_avg_pool1d = (builtin(name, fn) for name, fn in (
+    ("avg_pool1d", _avg_pool1d), ("avg_pool2d", _avg_pool2d), ("avg_pool3d", _avg_pool3d),
+    ("adaptive_avg_pool1d", _adaptive_avg_pool1d)))
+
+
+def adaptive_avg_pool2d(input, output_size):
+    from tensorsh.engine.pooling import adaptive_avg_pool2d as _adaptive
+    size = _list_with_default(output_size, input.size())
+    C.adaptive_avg_pool2d(input, size)
+    _adaptive_sizes("adaptive_avg_pool2d", 2, size)
+    return _adaptive(input, (size, size) if isinstance(size, int) else tuple(size))
+
+
+def adaptive_avg_pool3d(input, output_size):
+    from tensorsh.engine.pooling import adaptive_avg_pool3d as _adaptive
+    size = _list_with_default(output_size, input.size())
+    C.adaptive_avg_pool3d(input, size)
+    _adaptive_sizes("adaptive_avg_pool3d", 3, size)
+    return _adaptive(input, (size,) * 3 if isinstance(size, int) else tuple(size))
+
+
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
-    return _TORCH["layer_norm"](input, normalized_shape, weight, bias, eps)  # (torch.layer_norm's argument parser)
+    return _T["layer_norm"](input, normalized_shape, weight, bias, eps)  # (torch.layer_norm's argument parser)
 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
@@ -401,10 +581,15 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
             n *= s
         if n == 1:
             raise value_error(f"Expected more than 1 value per channel when training, got input size {size}")
+    if training and eps <= 0.0:
+        raise value_error(f"batch_norm eps must be positive during training, but got {eps}")
+    elif eps < 0.0:
+        raise value_error(f"batch_norm eps must be non-negative, but got {eps}")
+    C.batch_norm(input, weight, bias, running_mean, running_var, training, momentum, eps, True)
     return _batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)
 
 
-def bilinear(input1, input2, weight, bias=None):
+def _bilinear(input1, input2, weight, bias=None):
     """ATen's bilinear: its checks, the inputs flattened to 2-D (views), _trilinear, the output's shape, + bias."""
     from tensorsh.engine.trilinear import trilinear
     tensors = [("input1", input1), ("input2", input2), ("weight", weight)] + ([("bias", bias)] if bias is not None
@@ -431,3 +616,6 @@ def bilinear(input1, input2, weight, bias=None):
     output = trilinear(input1.reshape(-1, input1.size(-1)), weight,
                        input2.reshape(-1, input2.size(-1))).reshape(output_size)
     return output + bias if bias is not None else output
+
+
+bilinear = builtin("bilinear", _bilinear)

@@ -3,6 +3,7 @@ Embedding and the activations — PyTorch's constructors, initialisation order, 
 import math
 
 from tensorsh.engine import creation
+from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F, init
 from .module import Module
 from .parameter import Parameter
@@ -489,14 +490,14 @@ class Sigmoid(Module):
     __module__ = _in("activation")
 
     def forward(self, input):
-        return input.sigmoid()
+        return NAMESPACE["sigmoid"](input)  # (torch.sigmoid(input), as PyTorch's Sigmoid)
 
 
 class Tanh(Module):
     __module__ = _in("activation")
 
     def forward(self, input):
-        return input.tanh()
+        return NAMESPACE["tanh"](input)
 
 
 class Softmax(_AlongDim):

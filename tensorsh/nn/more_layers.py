@@ -5,14 +5,16 @@ PairwiseDistance and the losses TripletMarginLoss, MarginRankingLoss, CosineEmbe
 import math
 
 from tensorsh.engine import autograd, creation, dtypes
-from tensorsh.engine.errors import make, runtime, value_error, warn
-from tensorsh.engine.normalization import group_norm as _group_norm
+from tensorsh.engine.errors import make, runtime, type_error, value_error, warn
+from tensorsh.engine.normalization import batch_norm as _batch_norm, group_norm as _group_norm
 from tensorsh.engine.pooling import adaptive_max_pool2d as _adaptive_max_pool2d, avg_pool2d as _avg_pool2d, \
     max_pool2d as _max_pool2d
-from tensorsh.engine.resampling import pixel_shuffle, upsample_nearest
+from tensorsh.engine.resampling import upsample_nearest
 from tensorsh.engine.loss import reduction_enum
+from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
+from .c_functions import C
 from .conv import _BatchNorm, _MaxPoolNd, affine_parameters, reset_affine
 from .functional import _legacy_reduction, _list_with_default
 from .loss import _Loss
@@ -38,6 +40,7 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         prod *= s
     if prod == 1:
         raise value_error(f"Expected more than 1 value per channel when training, got input size {size}")
+    C.group_norm(input, num_groups, weight, bias, eps, True)
     return _group_norm(input, num_groups, weight, bias, eps)
 
 
@@ -52,14 +55,15 @@ def instance_norm(input, running_mean=None, running_var=None, weight=None, bias=
             prod *= s
         if prod == 1:
             raise value_error(f"Expected more than 1 spatial element when training, got input size {size}")
+    C.instance_norm(input, weight, bias, running_mean, running_var, use_input_stats, momentum, eps, True)
     b, c = input.size(0), input.size(1)
     shape = [1, b * c] + list(input.size()[2:])
 
     def rep(t):
         return t.repeat(b) if t is not None else None
     running_mean_, running_var_ = rep(running_mean), rep(running_var)
-    out = F.batch_norm(input.contiguous().view(shape), running_mean_, running_var_, rep(weight), rep(bias),
-                       use_input_stats, momentum, eps)
+    out = _batch_norm(input.contiguous().view(shape), running_mean_, running_var_, rep(weight), rep(bias),
+                      use_input_stats, momentum, eps)  # (ATen's instance_norm calls at::batch_norm: no Python checks)
     with autograd.no_grad():
         if running_mean is not None:
             running_mean.copy_(running_mean_.view(b, c).mean(0))
@@ -203,7 +207,7 @@ def _check_max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode):
                    f"\"max_pool1d_impl\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
 
 
-def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+def max_pool1d_impl(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     """ATen's max_pool1d_with_indices (max_pool1d's own checks first without indices): the 2-d kernel over an
     unsqueezed row, then squeeze(-2)."""
     if return_indices:
@@ -217,7 +221,7 @@ def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     return (out.squeeze(-2), idx.squeeze(-2)) if return_indices else out.squeeze(-2)
 
 
-def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+def avg_pool1d_impl(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
     F.check_2_to_3_dims("avg_pool1d", input)
     k = _check_1d("avg_pool1d", "kernel_size", kernel_size)
     s = k if stride is None or stride == [] or stride == () else _check_1d("avg_pool1d", "stride", stride)
@@ -225,7 +229,7 @@ def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     return _avg_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, p), ceil_mode, count_include_pad).squeeze(-2)
 
 
-def adaptive_max_pool1d(input, output_size, return_indices=False):
+def adaptive_max_pool1d_impl(input, output_size, return_indices=False):
     if input.dim() not in (2, 3):
         raise runtime(f"adaptive_max_pool1d(): Expected 2D or 3D input tensor, but got {list(input.shape)}")
     size = _check_1d("adaptive_max_pool1d", "output_size", output_size)
@@ -233,7 +237,7 @@ def adaptive_max_pool1d(input, output_size, return_indices=False):
     return (out.squeeze(-2), idx.squeeze(-2)) if return_indices else out.squeeze(-2)
 
 
-def adaptive_max_pool2d(input, output_size, return_indices=False):
+def adaptive_max_pool2d_impl(input, output_size, return_indices=False):
     size = _list_with_default(output_size, input.size())
     size = (size, size) if isinstance(size, int) else tuple(size)
     out, idx = _adaptive_max_pool2d(input, size)
@@ -244,7 +248,7 @@ class MaxPool1d(_MaxPoolNd):
     __module__ = _in("pooling")
 
     def forward(self, input):
-        return max_pool1d(input, self.kernel_size, self.stride, self.padding, self.dilation, ceil_mode=self.ceil_mode,
+        return F.max_pool1d(input, self.kernel_size, self.stride, self.padding, self.dilation, ceil_mode=self.ceil_mode,
                           return_indices=self.return_indices)
 
 
@@ -264,7 +268,7 @@ class AvgPool1d(Module):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
 
     def forward(self, input):
-        return avg_pool1d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad)
+        return F.avg_pool1d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad)
 
 
 class _AdaptiveMaxPoolNd(Module):
@@ -283,14 +287,14 @@ class AdaptiveMaxPool1d(_AdaptiveMaxPoolNd):
     __module__ = _in("pooling")
 
     def forward(self, input):
-        return adaptive_max_pool1d(input, self.output_size, self.return_indices)
+        return F.adaptive_max_pool1d(input, self.output_size, self.return_indices)
 
 
 class AdaptiveMaxPool2d(_AdaptiveMaxPoolNd):
     __module__ = _in("pooling")
 
     def forward(self, input):
-        return adaptive_max_pool2d(input, self.output_size, self.return_indices)
+        return F.adaptive_max_pool2d(input, self.output_size, self.return_indices)
 
 
 # ------------------------------------------------------------------ upsampling
@@ -316,6 +320,9 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
                     "Input and output must have the same number of spatial dimensions, but got input with spatial "
                     f"dimensions of {list(input.shape[2:])} and output size of {size}. Please provide input tensor "
                     "in (N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.")
+            if not all(isinstance(x, int) or isinstance(x, Tensor) and not x.is_floating_point() for x in size):
+                raise type_error("expected size to be one of int or Tuple[int] or Tuple[int, int] or Tuple[int, int, "
+                                 f"int], but got size with types {[type(x) for x in size]}")
             output_size = list(size)
         else:
             output_size = [size for _ in range(dim)]
@@ -343,16 +350,17 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     if antialias and not (mode in ("bilinear", "bicubic", "lanczos") and input.dim() == 4):
         raise value_error("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a 4-D "
                           "tensor as input")
+    key = (mode, input.dim()) if isinstance(mode, str) else None
     kind = {("nearest", 3): "nearest", ("nearest", 4): "nearest", ("nearest-exact", 3): "exact",
             ("nearest-exact", 4): "exact", ("area", 3): "area", ("area", 4): "area", ("linear", 3): "linear",
-            ("bilinear", 4): "linear", ("trilinear", 5): "linear", ("bicubic", 4): "cubic"}.get((mode, input.dim()))
+            ("bilinear", 4): "linear", ("trilinear", 5): "linear", ("bicubic", 4): "cubic"}.get(key)
     if kind is None or antialias:
         wrong = {("bilinear", 3): "Got 3D input, but bilinear mode needs 4D input",
                  ("trilinear", 3): "Got 3D input, but trilinear mode needs 5D input",
                  ("linear", 4): "Got 4D input, but linear mode needs 3D input",
                  ("trilinear", 4): "Got 4D input, but trilinear mode needs 5D input",
                  ("linear", 5): "Got 5D input, but linear mode needs 3D input",
-                 ("bilinear", 5): "Got 5D input, but bilinear mode needs 4D input"}.get((mode, input.dim()))
+                 ("bilinear", 5): "Got 5D input, but bilinear mode needs 4D input"}.get(key)
         if wrong is None and not antialias and (input.dim() not in (3, 4, 5) or mode not in (
                 "nearest", "linear", "bilinear", "bicubic", "trilinear", "lanczos", "area", "nearest-exact")):
             wrong = ("Input Error: Only 3D, 4D and 5D input Tensors supported (got {}D) for the modes: nearest | "
@@ -364,9 +372,21 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
                    + (" with antialias" if antialias else "") + f" on {input.dim()}-D input")
     if kind == "area":
         return (F.adaptive_avg_pool1d if dim == 1 else F.adaptive_avg_pool2d)(input, output_size)
+    if kind in ("nearest", "exact"):  # (the C function torch's Python calls: its parser sees the sizes and scales)
+        getattr(C, ("upsample_nearest{}d" if kind == "nearest" else "_upsample_nearest_exact{}d").format(dim))(
+            input, output_size, scale_factors)
+    else:
+        getattr(C, {"linear": "upsample_linear1d", "bilinear": "upsample_bilinear2d",
+                    "trilinear": "upsample_trilinear3d", "bicubic": "upsample_bicubic2d"}[mode])(
+            input, output_size, align_corners, scale_factors)
     scales = tuple(scale_factors) if scale_factors else (None,) * dim
     if output_size is None:
         output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
+    if any(o <= 0 for o in output_size):  # (upsample_*'s check of the sizes)
+        names = "DHW"[3 - dim:]
+        sizes = [", ".join(f"{n}: {v}" for n, v in zip(names, values)) for values in (input.shape[2:], output_size)]
+        raise runtime(f"Input and output sizes should be greater than 0, but got input ({sizes[0]})"
+                      f"{' and' if dim == 1 else ''} output ({sizes[1]})")
     if kind in ("linear", "cubic"):
         from tensorsh.engine.interpolation import upsample
         return upsample(input, tuple(output_size), align_corners, scales, cubic=kind == "cubic")
@@ -477,14 +497,8 @@ class PixelShuffle(Module):
 
 # ------------------------------------------------------------------ distances and their losses
 
-def pairwise_distance(*args, **kwargs):
-    """torch.pairwise_distance itself (nn.functional binds PyTorch's C function)."""
-    return NAMESPACE["pairwise_distance"](*args, **kwargs)
-
-
-def cosine_similarity(*args, **kwargs):
-    """torch.cosine_similarity itself (nn.functional binds PyTorch's C function)."""
-    return NAMESPACE["cosine_similarity"](*args, **kwargs)
+pairwise_distance, cosine_similarity = NAMESPACE["pairwise_distance"], NAMESPACE["cosine_similarity"]  # (torch's)
+pixel_shuffle = NAMESPACE["pixel_shuffle"]
 
 
 def _apply_reduction(output, reduction):
@@ -496,6 +510,7 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, s
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     if margin <= 0:
         raise value_error(f"margin must be greater than 0, got {margin}")
+    C.triplet_margin_loss(anchor, positive, negative, margin, p, eps, swap, 1)
     a, pos, neg = anchor.dim(), positive.dim(), negative.dim()
     if not (a == pos and pos == neg):
         raise runtime(f"The anchor, positive, and negative tensors are expected to have the same number of "
@@ -512,12 +527,15 @@ def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, red
     if input1.dim() != input2.dim() or input1.dim() != target.dim():
         raise runtime(f"margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: "
                       f"{input1.size()}, input2: {input2.size()}, target: {target.size()} ")
+    C.margin_ranking_loss(input1, input2, target, margin, 1)
     diff = input1 - input2  # (ATen's order: the difference before -target; margin is a double)
     return _apply_reduction((-target * diff + float(margin)).clamp_min_(0), reduction)
 
 
 def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    C.cosine_embedding_loss(input1, input2, target, margin, 1)
+    margin = float(margin)  # (a double to ATen)
     targ_dim = target.dim()
     if targ_dim not in (0, 1):
         raise runtime("0D or 1D target tensor expected, multi-target not supported")
@@ -605,6 +623,6 @@ class CosineEmbeddingLoss(_Loss):
         return cosine_embedding_loss(input1, input2, target, margin=self.margin, reduction=self.reduction)
 
 
-FUNCTIONAL = ("group_norm instance_norm max_pool1d avg_pool1d adaptive_max_pool1d adaptive_max_pool2d interpolate "
-              "pixel_shuffle pairwise_distance cosine_similarity triplet_margin_loss margin_ranking_loss "
+FUNCTIONAL = ("group_norm instance_norm interpolate "
+              "pairwise_distance cosine_similarity triplet_margin_loss margin_ranking_loss "
               "cosine_embedding_loss affine_grid grid_sample gumbel_softmax").split()

@@ -7,6 +7,8 @@ import math
 from tensorsh.engine import autograd, creation, margin_losses as _kernels
 from tensorsh.engine.errors import value_error
 from tensorsh.engine.loss import reduction_enum
+from tensorsh.engine.torch_api import NAMESPACE
+from .c_functions import C
 from .functional import _legacy_reduction, logsigmoid
 from .loss import _Loss, _WeightedLoss
 from .more_layers import PairwiseDistance, pairwise_distance
@@ -18,7 +20,9 @@ def _reduced(loss, reduction):
 
 
 def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
-    return _kernels.soft_margin_loss(input, target, _legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    C.soft_margin_loss(input, target, 1)
+    return _kernels.soft_margin_loss(input, target, reduction)
 
 
 def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=None, reduce=None, reduction="mean"):
@@ -27,16 +31,20 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=
         raise value_error("only p == 1 and p == 2 supported")
     if weight is not None and weight.dim() != 1:
         raise value_error("weight must be one-dimensional")
+    C.multi_margin_loss(input, target, p, margin, weight, 1)
     return _kernels.multi_margin_loss(input, target, p, margin, weight, reduction)
 
 
 def multilabel_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
-    return _kernels.multilabel_margin_loss(input, target, _legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    C.multilabel_margin_loss(input, target, 1)
+    return _kernels.multilabel_margin_loss(input, target, reduction)
 
 
 def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=None, reduction="mean"):
     """ATen's: where(target != 1, (margin - self).clamp_min_(0), 0) + where(target != -1, self, 0), reduced."""
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    C.hinge_embedding_loss(input, target, margin, 1)
     zeros = input.new_zeros(input.shape)
     margin_clamp = creation.tensor(margin, dtype=input.dtype).sub(input).clamp_min_(0)
     output = margin_clamp.where(target != 1, zeros) + input.where(target != -1, zeros)
@@ -62,6 +70,7 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
         reduction = _legacy_reduction(size_average, reduce, reduction)
     if reduction not in ("none", "mean", "sum"):
         raise value_error(reduction + " is not a valid value for reduction")
+    C.poisson_nll_loss(input, target, log_input, full, eps, 1)
     if log_input:
         loss = input.exp() - target * input
     else:
@@ -76,8 +85,8 @@ def gaussian_nll_loss(input, target, var, full=False, eps=1e-6, reduction="mean"
     if isinstance(var, float):
         if var < 0:
             raise value_error("var has negative entry/entries")
-        var = var * input.new_ones(input.shape)
-    elif (var < 0).any():
+        var = var * NAMESPACE["ones_like"](input)
+    elif NAMESPACE["any"](var < 0):
         raise value_error("var has negative entry/entries")
     if var.size() != input.size():
         if input.size()[:-1] == var.size():

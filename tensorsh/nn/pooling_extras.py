@@ -4,39 +4,42 @@ F.upsample_nearest / F.upsample_bilinear (deprecated spellings of interpolate, w
 import math
 
 from tensorsh.engine import pooling as _pool
-from tensorsh.engine.errors import value_error, warn
+from tensorsh.engine.errors import type_error, value_error, warn
+from tensorsh.engine.tensor import Tensor
 from . import functional as F
+from .c_functions import C, ntuple
 from .module import Module
-from .more_layers import Upsample, avg_pool1d, interpolate, max_pool1d
-from .volumetric import avg_pool3d
+from .more_layers import Upsample, interpolate
 
 
 def _in(module_name):
     return "torch.nn.modules." + module_name
 
 
-def _tuple(v, n):
-    return tuple(v) if isinstance(v, (tuple, list)) else (v,) * n
-
-
 def lp_pool1d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
     if isinstance(norm_type, (int, float)):
         if norm_type == float("inf"):
-            return max_pool1d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+            return F.max_pool1d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
         if norm_type == -float("inf"):
-            return -max_pool1d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
-    out = avg_pool1d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+            return -F.max_pool1d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+    if stride is not None:  # (torch's two calls: without a stride, padding and ceil_mode by keyword)
+        out = F.avg_pool1d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+    else:
+        out = F.avg_pool1d(input.pow(norm_type), kernel_size, padding=0, ceil_mode=ceil_mode)
     return (out.sign() * F.relu(out.abs())).mul(kernel_size).pow(1.0 / norm_type)
 
 
 def lp_pool2d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
-    kw, kh = _tuple(kernel_size, 2)
+    kw, kh = ntuple(kernel_size, 2)
     if isinstance(norm_type, (int, float)):
         if norm_type == float("inf"):
             return F.max_pool2d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
         if norm_type == -float("inf"):
             return -F.max_pool2d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
-    out = F.avg_pool2d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+    if stride is not None:
+        out = F.avg_pool2d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+    else:
+        out = F.avg_pool2d(input.pow(norm_type), kernel_size, padding=0, ceil_mode=ceil_mode)
     return (out.sign() * F.relu(out.abs())).mul(kw * kh).pow(1.0 / norm_type)
 
 
@@ -82,7 +85,7 @@ def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
         sizes = input.size()
         div = div.view(sizes[0], 1, sizes[1], sizes[2], -1)
         div = F.pad(div, (0, 0, 0, 0, size // 2, (size - 1) // 2))
-        div = avg_pool3d(div, (size, 1, 1), stride=1).squeeze(1)
+        div = F.avg_pool3d(div, (size, 1, 1), stride=1).squeeze(1)
         div = div.view(sizes)
     div = div.mul(alpha).add(k).pow(beta)
     return input / div
@@ -124,26 +127,34 @@ def _unpool_output_size(input, kernel_size, stride, padding, output_size):
                 raise value_error(f'invalid output_size "{output_size}" (dim {d} must be between {min_size} and '
                                   f"{max_size})")
         ret = output_size
-    for d in range(len(kernel_size)):
-        if ret[d] < 0:
+    for d in range(len(kernel_size)):  # (_check_unpool_output_size: torch._check_value, which takes bools only)
+        cond = ret[d] >= 0
+        if isinstance(cond, Tensor):
+            raise type_error("cond must be a bool, but got a Tensor. For tensor conditions, use "
+                             "torch._check_tensor_all() to assert that all elements are true.")
+        if not isinstance(cond, bool):
+            raise type_error(f"cond must be a bool, but got {type(cond)}")
+        if not cond:
             raise value_error(f"max_unpooling: output_size must contain non-negative spatial dimensions, but got "
                               f"output_size[{d}]={ret[d]}")
     return ret
 
 
 def max_unpool1d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
-    kernel_size = _tuple(kernel_size, 1)
-    stride = _tuple(stride, 1) if stride is not None else kernel_size
-    padding = _tuple(padding, 1)
+    kernel_size = ntuple(kernel_size, 1)
+    stride = ntuple(stride, 1) if stride is not None else kernel_size
+    padding = ntuple(padding, 1)
     output_size = list(_unpool_output_size(input, kernel_size, stride, padding, output_size)) + [1]
     return _pool.max_unpool2d(input.unsqueeze(-1), indices.unsqueeze(-1), output_size).squeeze(-1)
 
 
 def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
-    kernel_size = _tuple(kernel_size, 2)
-    stride = _tuple(stride, 2) if stride is not None else kernel_size
-    padding = _tuple(padding, 2)
-    return _pool.max_unpool2d(input, indices, _unpool_output_size(input, kernel_size, stride, padding, output_size))
+    kernel_size = ntuple(kernel_size, 2)
+    stride = ntuple(stride, 2) if stride is not None else kernel_size
+    padding = ntuple(padding, 2)
+    output_size = _unpool_output_size(input, kernel_size, stride, padding, output_size)
+    C.max_unpool2d(input, indices, output_size)
+    return _pool.max_unpool2d(input, indices, output_size)
 
 
 class _MaxUnpoolNd(Module):
@@ -151,9 +162,9 @@ class _MaxUnpoolNd(Module):
 
     def __init__(self, kernel_size, stride=None, padding=0):
         super().__init__()
-        self.kernel_size = _tuple(kernel_size, self._dims)
-        self.stride = _tuple(stride if stride is not None else kernel_size, self._dims)
-        self.padding = _tuple(padding, self._dims)
+        self.kernel_size = ntuple(kernel_size, self._dims)
+        self.stride = ntuple(stride if stride is not None else kernel_size, self._dims)
+        self.padding = ntuple(padding, self._dims)
 
     def extra_repr(self):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"

@@ -3,8 +3,11 @@ noise, then input * (noise * a) + b as its ops, so AddBackward0 <- MulBackward0)
 import math
 
 from tensorsh.engine import creation
+from tensorsh.engine.errors import runtime
 from tensorsh.engine.sampling import dropout_without_noise
 from tensorsh.engine.rrelu import rrelu as _rrelu
+from .c_functions import C
+from .functional import _check_p
 from .layers import _DropoutNd
 from .module import Module
 
@@ -30,14 +33,25 @@ def _alpha_dropout(input, p, training, inplace, feature):
 
 
 def alpha_dropout(input, p=0.5, training=False, inplace=False):
+    _check_p(p)
+    C.alpha_dropout_(input, p, training) if inplace else C.alpha_dropout(input, p, training)
     return _alpha_dropout(input, p, training, inplace, False)
 
 
 def feature_alpha_dropout(input, p=0.5, training=False, inplace=False):
+    _check_p(p)
+    C.feature_alpha_dropout_(input, p, training) if inplace else C.feature_alpha_dropout(input, p, training)
     return _alpha_dropout(input, p, training, inplace, True)
 
 
 def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
+    C.rrelu_(input, lower, upper, training) if inplace else C.rrelu(input, lower, upper, training)
+    return rrelu_impl(input, lower, upper, training, inplace)
+
+
+def rrelu_impl(input, lower, upper, training, inplace):
+    if lower > upper:
+        raise runtime("Lower bound should be less than or equal to the upper bound")
     if inplace:  # (PyTorch's rrelu_ records RreluWithNoiseBackward1; here a copy back into the input)
         return input.copy_(_rrelu(input, lower, upper, training))
     return _rrelu(input, lower, upper, training)

@@ -2,12 +2,15 @@
 Softmax2d, PixelUnshuffle, ChannelShuffle, Fold and Unfold with their torch.nn.functional forms."""
 from tensorsh.engine import dtypes
 from tensorsh.engine.errors import runtime, value_error
-from tensorsh.engine.shuffles import channel_shuffle, pixel_unshuffle
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F, init
+from .c_functions import C, ntuple
 from .module import Module
 from .parameter import Parameter
 from tensorsh.engine import creation
+
+channel_shuffle, pixel_unshuffle = NAMESPACE["channel_shuffle"], NAMESPACE["pixel_unshuffle"]  # (torch's: F binds them)
 
 
 def _in(module_name):
@@ -18,6 +21,7 @@ _EPSILON = {dtypes.float32: 1.1920928955078125e-07, dtypes.float64: 2.2204460492
 
 
 def rms_norm(input, normalized_shape, weight=None, eps=None):
+    C.rms_norm(input, normalized_shape, weight, eps)
     normalized = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
     nd = len(normalized)
     if input.dim() < nd:
@@ -100,16 +104,22 @@ class ChannelShuffle(Module):
         return f"groups={self.groups}"
 
 
-FUNCTIONAL = ("rms_norm pixel_unshuffle channel_shuffle").split()
+FUNCTIONAL = ["rms_norm"]  # (F.pixel_unshuffle, F.channel_shuffle: torch's C functions, nn/__init__.py)
+
+
+def _pair(x):
+    return ntuple(x, 2)
 
 
 def unfold(input, kernel_size, dilation=1, padding=0, stride=1):
     from tensorsh.engine.folding import im2col
+    C.im2col(input, _pair(kernel_size), _pair(dilation), _pair(padding), _pair(stride))
     return im2col(input, kernel_size, dilation, padding, stride)
 
 
 def fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
     from tensorsh.engine.folding import col2im
+    C.col2im(input, _pair(output_size), _pair(kernel_size), _pair(dilation), _pair(padding), _pair(stride))
     return col2im(input, output_size, kernel_size, dilation, padding, stride)
 
 

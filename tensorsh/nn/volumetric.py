@@ -1,11 +1,10 @@
 """The 3-d (volumetric) layers: BatchNorm3d, InstanceNorm3d (the engine's N-d normalization kernels), MaxPool3d,
-AvgPool3d, AdaptiveAvgPool3d, AdaptiveMaxPool3d (engine/pooling.py) with their torch.nn.functional forms, and
-F.max_pool{1,2,3}d_with_indices / adaptive_max_pool{1,2,3}d_with_indices."""
+AvgPool3d, AdaptiveAvgPool3d, AdaptiveMaxPool3d (engine/pooling.py; their torch.nn.functional forms are functional.py's)."""
 from tensorsh.engine import pooling as _pool
 from tensorsh.engine.errors import value_error
 from .conv import AvgPool2d, _BatchNorm, _MaxPoolNd, _AdaptiveAvgPoolNd
-from .functional import _list_with_default, max_pool2d
-from .more_layers import _AdaptiveMaxPoolNd, _InstanceNorm, adaptive_max_pool1d, adaptive_max_pool2d, max_pool1d
+from . import functional as F
+from .more_layers import _AdaptiveMaxPoolNd, _InstanceNorm
 
 
 def _in(module_name):
@@ -29,61 +28,21 @@ class InstanceNorm3d(_InstanceNorm):
             raise value_error(f"expected 4D or 5D input (got {input.dim()}D input)")
 
 
-def max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+def max_pool3d_impl(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     return _pool.max_pool3d(input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
 
 
-def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
-               divisor_override=None):
-    return _pool.avg_pool3d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
-
-
-def _size3(output_size, input):
-    size = _list_with_default(output_size, input.size())
-    return (size,) * 3 if isinstance(size, int) else tuple(size)
-
-
-def adaptive_avg_pool3d(input, output_size):
-    return _pool.adaptive_avg_pool3d(input, _size3(output_size, input))
-
-
-def adaptive_max_pool3d(input, output_size, return_indices=False):
-    out, idx = _pool.adaptive_max_pool3d(input, _size3(output_size, input))
+def adaptive_max_pool3d_impl(input, output_size, return_indices=False):
+    size = F._list_with_default(output_size, input.size())
+    out, idx = _pool.adaptive_max_pool3d(input, (size,) * 3 if isinstance(size, int) else tuple(size))
     return (out, idx) if return_indices else out
-
-
-def max_pool1d_with_indices(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
-                            return_indices=False):
-    return max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode, True)
-
-
-def max_pool2d_with_indices(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
-                            return_indices=False):
-    return max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode, True)
-
-
-def max_pool3d_with_indices(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
-                            return_indices=False):
-    return max_pool3d(input, kernel_size, stride, padding, dilation, ceil_mode, True)
-
-
-def adaptive_max_pool1d_with_indices(input, output_size, return_indices=False):
-    return adaptive_max_pool1d(input, output_size, True)
-
-
-def adaptive_max_pool2d_with_indices(input, output_size, return_indices=False):
-    return adaptive_max_pool2d(input, output_size, True)
-
-
-def adaptive_max_pool3d_with_indices(input, output_size, return_indices=False):
-    return adaptive_max_pool3d(input, output_size, True)
 
 
 class MaxPool3d(_MaxPoolNd):
     __module__ = _in("pooling")
 
     def forward(self, input):
-        return max_pool3d(input, self.kernel_size, self.stride, self.padding, self.dilation, ceil_mode=self.ceil_mode,
+        return F.max_pool3d(input, self.kernel_size, self.stride, self.padding, self.dilation, ceil_mode=self.ceil_mode,
                           return_indices=self.return_indices)
 
 
@@ -91,7 +50,7 @@ class AvgPool3d(AvgPool2d):
     __module__ = _in("pooling")
 
     def forward(self, input):
-        return avg_pool3d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad,
+        return F.avg_pool3d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad,
                           self.divisor_override)
 
 
@@ -99,16 +58,14 @@ class AdaptiveAvgPool3d(_AdaptiveAvgPoolNd):
     __module__ = _in("pooling")
 
     def forward(self, input):
-        return adaptive_avg_pool3d(input, self.output_size)
+        return F.adaptive_avg_pool3d(input, self.output_size)
 
 
 class AdaptiveMaxPool3d(_AdaptiveMaxPoolNd):
     __module__ = _in("pooling")
 
     def forward(self, input):
-        return adaptive_max_pool3d(input, self.output_size, self.return_indices)
+        return F.adaptive_max_pool3d(input, self.output_size, self.return_indices)
 
 
-FUNCTIONAL = ("max_pool3d avg_pool3d adaptive_avg_pool3d adaptive_max_pool3d max_pool1d_with_indices "
-              "max_pool2d_with_indices max_pool3d_with_indices adaptive_max_pool1d_with_indices "
-              "adaptive_max_pool2d_with_indices adaptive_max_pool3d_with_indices").split()
+FUNCTIONAL = ()  # (the 3-d poolings of torch.nn.functional are functional.py's, beside the 1-d and 2-d ones)

@@ -146,6 +146,8 @@ def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
 def cosine_similarity(x1, x2, dim=1, eps=1e-8):
     """ATen: integer inputs converted to the common (floating) dtype, both expanded to one shape, each divided by
     its norm (clamped to eps under no_grad, in place on a clone), the products summed over dim."""
+    if eps < 0:
+        raise runtime(f"eps must be non-negative, got: {float(eps):g}")
     common = dtypes.result_type((x1, x2))
     if not common.is_floating_point:
         raise runtime(f"expected common dtype to be floating point, yet common dtype is {dtypes.SCALAR_NAMES[common.name]}")

@@ -795,9 +795,12 @@ def _len(v):
 
 def vector_norm_call(input, ord, dim, keepdim, dtype, out):
     common = (type(ord) is float or (type(ord) is int and _small(ord))) and type(keepdim) is bool and \
-        dtype is None and out is None and (dim is None or all(type(d) is int and _small(d) for d in dim))
+        dtype is None and out is None and (dim is None or isinstance(dim, (list, tuple)) and
+                                           all(type(d) is int and _small(d) for d in dim))
     if not common:  # (the common call is what the parse would accept)
         _parse(_VECTOR_NORM, (input, ord, dim, keepdim), _passed(dtype=dtype, out=out))
+        if type(ord) is bool:  # (a Scalar: True is the 1-norm)
+            ord = int(ord)
     if out is not None:
         raise runtime("tensorsh: norm(..., out=) is not supported")
     return norm(input, ord, None if dim is None else tuple(dim), keepdim, dtype)
