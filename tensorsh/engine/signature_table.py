@@ -1617,6 +1617,9 @@ FUNCTIONS = {
     'embedding': (
         'embedding(Tensor weight, Tensor indices, SymInt padding_idx=-1, bool scale_grad_by_freq=False, bool sparse=False)',
     ),
+    'embedding_renorm_': (
+        'embedding_renorm_(Tensor input, Tensor indices, double max_norm, double norm_type)',
+    ),
     'empty': (
         'empty(SymIntArrayRef size, *, MemoryFormat? memory_format=None, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),

@@ -48,8 +48,9 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
     else:
         raise value_error("mode has to be one of sum, mean or max")
     if max_norm is not None:
-        from tensorsh.engine.errors import runtime
-        raise runtime("tensorsh: embedding_bag with max_norm is not supported")
+        from tensorsh.engine.convolution import embedding_renorm_
+        with autograd.no_grad():
+            embedding_renorm_(weight, input, max_norm, norm_type)
     if per_sample_weights is not None and mode != "sum":
         raise make("NotImplementedError", "embedding_bag: per_sample_weights was not None. per_sample_weights is only "
                    f"supported for mode='sum' (got mode='{mode}'). Please open a feature request on GitHub.")

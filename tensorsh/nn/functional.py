@@ -327,7 +327,7 @@ def pad(input, pad, mode="constant", value=None):
 
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
               sparse=False):
-    from tensorsh.engine.convolution import embedding as _embedding
+    from tensorsh.engine.convolution import embedding as _embedding, embedding_renorm_ as _embedding_renorm_
     if padding_idx is not None:
         if padding_idx > 0:
             assert padding_idx < weight.size(0), "Padding_idx must be within num_embeddings"
@@ -336,7 +336,12 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
             padding_idx = weight.size(0) + padding_idx
     else:
         padding_idx = -1
+    if max_norm is not None:
+        input = input.contiguous()
+        with autograd.no_grad():
+            _embedding_renorm_(weight, input, max_norm, norm_type)
     return _embedding(weight, input, padding_idx, scale_grad_by_freq)
+
 
 
 def flatten(input, start_dim=0, end_dim=-1):

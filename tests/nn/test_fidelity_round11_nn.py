@@ -1,0 +1,49 @@
+"""Classes of difference found by the eleventh round's forum-style torch.nn / torch.optim programs, one
+differential program each, run under torch and the engine: printed text, errors and warnings the same."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from nn_harness import same_as_torch  # noqa: E402
+
+PROGRAMS = {
+"embedding_max_norm_renormalises_the_rows_it_looks_up_in_place": """
+w = torch.randn(6, 4, requires_grad=True)
+o = F.embedding(torch.tensor([[1, 3, 1], [5, 0, 0]]), w, max_norm=1.5, norm_type=1)
+print(w._version, o, w)
+e = nn.Embedding(5, 4, max_norm=1.0)
+before = e.weight.norm(dim=1).clone()
+o2 = e(torch.tensor([1, 3]))
+print(before, e.weight.norm(dim=1), o2.norm(dim=1), e.weight._version)
+w2 = torch.ones(4, 2) * 0.1
+F.embedding(torch.tensor([1, 2]), w2, max_norm=1.0)
+print(w2._version)
+h = torch.ones(4, 2, dtype=torch.float16) * 3
+print(F.embedding(torch.tensor([1, 2]), h, max_norm=1.0), h._version)
+d = torch.randn(5, 3, dtype=torch.float64)
+F.embedding(torch.tensor([4, 0], dtype=torch.int32), d, max_norm=0.9, norm_type=3.0)
+print(d)
+print(torch.embedding_renorm_(torch.ones(3, 3), torch.tensor([0, 0, 2]), 1.0, 2.0))
+bag = nn.EmbeddingBag(6, 3, max_norm=0.8, mode='sum')
+out = bag(torch.tensor([[1, 2, 2], [4, 5, 1]]))
+print(out, bag.weight.norm(dim=1), bag.weight._version)
+out.sum().backward()
+print(bag.weight.grad)
+print(F.embedding_bag(torch.tensor([0, 3, 3, 5]), bag.weight, torch.tensor([0, 2]), max_norm=0.5, norm_type=1.0,
+                      mode='max'))
+for f in [lambda: F.embedding(torch.tensor([7]), w, max_norm=1.0), lambda: F.embedding(torch.tensor([1.]), w, max_norm=1.0),
+          lambda: F.embedding(torch.tensor([1]), torch.ones(3), max_norm=1.0),
+          lambda: torch.embedding_renorm_(torch.ones(4, 2, requires_grad=True), torch.tensor([0]), 1.0, 2.0)]:
+    try:
+        f()
+    except Exception as err:  # noqa: BLE001 - IndexError, then RuntimeErrors
+        print(err)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round11_nn_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
