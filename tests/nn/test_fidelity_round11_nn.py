@@ -41,6 +41,23 @@ for f in [lambda: F.embedding(torch.tensor([7]), w, max_norm=1.0), lambda: F.emb
     except Exception as err:  # noqa: BLE001 - IndexError, then RuntimeErrors
         print(err)
 """,
+"torch_load_gives_back_parameters_and_one_object_for_one_saved_object": """
+import tempfile, os
+path = os.path.join(tempfile.mkdtemp(), "ck.pt")
+lin = nn.Linear(2, 2)
+lin.bias.requires_grad_(False)
+shared = [1, 2]
+torch.save([lin.weight, lin.bias, lin.weight.data, {'w': lin.weight, 's': shared}, shared, lin.state_dict()], path)
+a = torch.load(path)
+print([type(t).__name__ for t in a[:3]], type(a[3]['w']).__name__, a[0] is a[3]['w'], a[3]['s'] is a[4])
+print(a[0], a[1], a[2], a[5])
+print(a[0]._version, a[2]._version, a[0].is_leaf, a[0].grad_fn, a[0].data_ptr() == a[2].data_ptr())
+print(type(a[5]['weight']).__name__, a[5]['weight'].requires_grad)
+a[0].sum().backward()
+print(a[0].grad, lin.weight.grad)
+torch.save(list(lin.parameters()), path)
+print(torch.load(path))
+""",
 }
 
 
