@@ -58,6 +58,40 @@ print(a[0].grad, lin.weight.grad)
 torch.save(list(lin.parameters()), path)
 print(torch.load(path))
 """,
+"parametrizations_orthogonal_with_its_three_maps": """
+P = torch.nn.utils.parametrizations
+for shape, kw in [((4, 4), {}), ((3, 5), {}), ((5, 3), {}), ((4, 4), {'orthogonal_map': 'cayley'}),
+                  ((3, 5), {'orthogonal_map': 'householder'}), ((4, 4), {'orthogonal_map': 'householder'}),
+                  ((5, 3), {'orthogonal_map': 'matrix_exp'}), ((5, 3), {'orthogonal_map': 'cayley'}),
+                  ((3, 5), {'use_trivialization': False, 'orthogonal_map': 'householder'}),
+                  ((4, 4), {'use_trivialization': False})]:
+    lin = P.orthogonal(nn.Linear(shape[1], shape[0]), **kw)
+    W = lin.weight
+    print(shape, kw, type(lin).__name__, W.grad_fn is not None)
+    print(W, lin.parametrizations.weight.original)
+    print(lin.parametrizations.weight[0].orthogonal_map, hasattr(lin.parametrizations.weight[0], 'base'))
+    lin(torch.randn(2, shape[1])).pow(2).sum().backward()
+    if shape == (4, 4) or lin.parametrizations.weight[0].orthogonal_map.name != 'householder':  # (last digits of the
+        # gradients of a non-square householder_product: its backward is the composite's, not ATen's formula)
+        print(lin.parametrizations.weight.original.grad)
+    print(sorted(lin.state_dict().keys()))
+orth = P.orthogonal(nn.Linear(3, 3))
+print(orth)
+orth.weight = torch.tensor([[0., 1., 0.], [1., 0., 0.], [0., 0., 1.]])
+print(orth.weight, orth.parametrizations.weight[0].base)
+q = nn.Linear(2, 2)
+with torch.no_grad():
+    q.weight.copy_(torch.tensor([[0.6, -0.8], [0.8, 0.6]]))
+print(P.orthogonal(q).parametrizations.weight[0].base)
+conv = P.orthogonal(nn.Conv1d(2, 2, 3))
+print(conv.weight.shape, conv.weight)
+for f in [lambda: P.orthogonal(nn.Linear(3, 3), orthogonal_map='qr'), lambda: P.orthogonal(nn.BatchNorm1d(3)),
+          lambda: P.orthogonal(nn.Linear(3, 3), 'bias'), lambda: setattr(orth, 'weight', torch.eye(2))]:
+    try:
+        f()
+    except ValueError as e:
+        print(e)
+""",
 }
 
 
