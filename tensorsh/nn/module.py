@@ -6,7 +6,7 @@ a parameter/buffer/module dict, a hook dict) is journaled first so a failed stat
 import itertools
 from collections import OrderedDict, namedtuple
 
-from tensorsh.engine import autograd, undo
+from tensorsh.engine import autograd, errors, undo
 from tensorsh.engine.errors import make, runtime, type_error, warn
 from tensorsh.engine.tensor import Tensor
 from .parameter import Parameter, buffer_persistent, typename
@@ -253,7 +253,7 @@ class Module:
             return d["_buffers"][name]
         if "_modules" in d and name in d["_modules"]:
             return d["_modules"][name]
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")  # Python's, for hasattr
+        raise errors.AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")  # (for hasattr)
 
     def _remove_from(self, name, *which):
         for attr in which:
