@@ -5,7 +5,7 @@ public name of `torch.nn` to its object; submodules (`functional`, `init`, `util
 """
 from tensorsh.engine.torch_api import NAMESPACE as NAMESPACE_TORCH, Namespace
 from . import attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, init as _init, \
-    layers, lazy, loss, more_layers, more_losses, norm_hooks, padding, parametrize, pooling_extras, random_layers, \
+    layers, lazy, loss, more_layers, more_losses, norm_hooks, padding, parametrize, pooling_extras, prune, random_layers, \
     rearranging, recurrent, rnn_utils, transformer, utils as _utils, volumetric
 from .module import Module
 from .parameter import Buffer, Parameter
@@ -33,7 +33,8 @@ utils = Namespace("torch.nn.utils", {
     "parametrize": Namespace("torch.nn.utils.parametrize", {n: getattr(parametrize, n) for n in parametrize.PARAMETRIZE}),
     "parametrizations": Namespace("torch.nn.utils.parametrizations",
                                   {n: getattr(parametrize, n) for n in parametrize.PARAMETRIZATIONS}),
-    "rnn": Namespace("torch.nn.utils.rnn", {name: getattr(rnn_utils, name) for name in rnn_utils.NAMES})})
+    "rnn": Namespace("torch.nn.utils.rnn", {name: getattr(rnn_utils, name) for name in rnn_utils.NAMES}),
+    "prune": Namespace("torch.nn.utils.prune", {name: getattr(prune, name) for name in prune.NAMES})})
 
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter,
              "Buffer": Buffer, "UninitializedParameter": lazy.UninitializedParameter,

@@ -92,9 +92,81 @@ for f in [lambda: P.orthogonal(nn.Linear(3, 3), orthogonal_map='qr'), lambda: P.
     except ValueError as e:
         print(e)
 """,
+"prune_methods_masks_hooks_and_remove": """
+prune = nn.utils.prune
+conv = nn.Conv2d(1, 3, 2)
+lin = nn.Linear(4, 3)
+prune.random_unstructured(conv, name="weight", amount=0.3)
+print([n for n, _ in conv.named_parameters()], [n for n, _ in conv.named_buffers()])
+print(conv.weight_mask)
+print(conv.weight)
+print(conv._forward_pre_hooks)
+prune.l1_unstructured(conv, name="bias", amount=1)
+print(conv.bias, conv.bias_mask)
+prune.ln_structured(lin, name="weight", amount=0.5, n=2, dim=0)
+print(lin.weight)
+prune.random_structured(lin, name="weight", amount=1, dim=1)
+print(lin.weight_mask)
+hook = list(lin._forward_pre_hooks.values())[0]
+print(type(hook).__name__, len(hook), [type(m).__name__ for m in hook])
+print(list(lin.state_dict().keys()))
+x = torch.randn(2, 4)
+y = lin(x)
+y.sum().backward()
+print(lin.weight_orig.grad)
+print(prune.is_pruned(lin), prune.is_pruned(nn.Linear(1, 1)))
+prune.remove(lin, 'weight')
+print([n for n, _ in lin.named_parameters()], lin.weight, type(lin.weight).__name__)
+model = nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 2))
+params = ((model[0], 'weight'), (model[2], 'weight'))
+prune.global_unstructured(params, pruning_method=prune.L1Unstructured, amount=0.4)
+print(model[0].weight, model[2].weight)
+print(float(torch.sum(model[0].weight == 0) + torch.sum(model[2].weight == 0)) / (12 + 8))
+prune.custom_from_mask(model[0], 'bias', mask=torch.tensor([0, 1, 0, 1]))
+print(model[0].bias)
+print(model)
+for f in [lambda: prune.l1_unstructured(nn.Linear(2, 2), 'weight', amount=1.5),
+          lambda: prune.l1_unstructured(nn.Linear(2, 2), 'weight', amount=5),
+          lambda: prune.ln_structured(nn.Linear(2, 2), 'bias', amount=1, n=1, dim=0),
+          lambda: prune.remove(nn.Linear(2, 2), 'weight'),
+          lambda: prune.l1_unstructured(nn.Linear(2, 2), 'weight', amount='a')]:
+    try:
+        f()
+    except Exception as e:  # noqa: BLE001 - ValueErrors and a TypeError
+        print(type(e).__name__, e)
+""",
+"prune_a_programs_own_method_then_train": """
+prune = nn.utils.prune
+class ThresholdPrune(prune.BasePruningMethod):
+    PRUNING_TYPE = "unstructured"
+    def __init__(self, threshold):
+        self.threshold = threshold
+    def compute_mask(self, t, default_mask):
+        return default_mask * (t.abs() > self.threshold)
+def threshold_prune(module, name, threshold):
+    ThresholdPrune.apply(module, name, threshold=threshold)
+    return module
+m = nn.Linear(3, 2)
+threshold_prune(m, 'weight', 0.3)
+print(m.weight, m.weight_mask)
+prune.l1_unstructured(m, 'weight', amount=0.5)
+print(m.weight_mask, type(m._forward_pre_hooks[1] if 1 in m._forward_pre_hooks else list(m._forward_pre_hooks.values())[0]).__name__)
+for _ in range(2):
+    m.zero_grad()
+    m(torch.ones(4, 3)).pow(2).sum().backward()
+    with torch.no_grad():
+        for p in m.parameters():
+            p -= 0.5 * p.grad
+print(m.weight, m.weight_orig)
+prune.remove(m, 'weight')
+print(m.state_dict())
+print(prune.L1Unstructured(amount=2).prune(torch.tensor([3., -1., 2., 0.5])))
+""",
 }
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round11_nn_class_prints_as_torch(name):
+    if name.startswith("prune"):
+        pytest.importorskip("torch.nn.utils.prune")  # (torch loads it on import; the programs read nn.utils.prune)
     same_as_torch(PROGRAMS[name])
