@@ -162,6 +162,12 @@ prune.remove(m, 'weight')
 print(m.state_dict())
 print(prune.L1Unstructured(amount=2).prune(torch.tensor([3., -1., 2., 0.5])))
 """,
+"clip_grad_norm_without_underscore_warns_and_clips": """
+m = nn.Linear(2, 2)
+m(torch.ones(3, 2)).sum().backward()
+print(nn.utils.clip_grad_norm(m.parameters(), 1.0, norm_type=1))
+print(m.weight.grad, m.bias.grad)
+""",
 }
 
 
