@@ -8,7 +8,7 @@ from collections import defaultdict
 from functools import wraps
 from itertools import chain
 
-from tensorsh.engine import autograd, undo
+from tensorsh.engine import autograd, creation, dtypes, undo
 from tensorsh.engine.errors import make, warn
 from tensorsh.engine.tensor import Tensor
 
@@ -282,9 +282,26 @@ class Optimizer(Journaled):
         self.param_groups = saved_groups
         self._setstate_defaults()
 
+    # what each optimizer's __setstate__ fills in after load_state_dict (a state dict of an older version or of
+    # another optimizer): group options it lacks, in this order, and per-parameter numbers made float32 tensors
+    _GROUP_DEFAULTS = ()
+    _STATE_TENSORS = ()
+
     def _setstate_defaults(self):
-        """What each optimizer's __setstate__ fills in for older state dicts."""
         self.defaults.setdefault("differentiable", False)
+        for group in self.param_groups:
+            for key, value in self._GROUP_DEFAULTS:
+                group.setdefault(key, value)
+            self._setstate_group(group)
+            for p in group["params"]:
+                p_state = self.state.get(p, [])
+                if len(p_state) != 0:
+                    for key in self._STATE_TENSORS:
+                        if not isinstance(p_state[key], Tensor):
+                            p_state[key] = creation.tensor(float(p_state[key]), dtype=dtypes.float32)
+
+    def _setstate_group(self, group):
+        """A class's own __setstate__ change of each group (AdamW's)."""
 
 
 def _cast(param, value, param_id, param_groups, key=None):
