@@ -168,6 +168,70 @@ m(torch.ones(3, 2)).sum().backward()
 print(nn.utils.clip_grad_norm(m.parameters(), 1.0, norm_type=1))
 print(m.weight.grad, m.bias.grad)
 """,
+"batch_norm_checks_each_statistic_and_affine_length_against_the_channels": """
+bn = nn.BatchNorm2d(3)
+for x in [torch.randn(2, 4, 2, 2), torch.randn(2, 2, 2, 2)]:
+    for mode in ['train', 'eval']:
+        getattr(bn, mode)()
+        try:
+            bn(x)
+        except RuntimeError as e:
+            print(mode, e)
+bn2 = nn.BatchNorm1d(3, track_running_stats=False)
+try:
+    bn2(torch.randn(4, 5))
+except RuntimeError as e:
+    print(e)
+bn3 = nn.BatchNorm1d(3, affine=False)
+try:
+    bn3(torch.randn(4, 5))
+except RuntimeError as e:
+    print(e)
+try:
+    F.batch_norm(torch.randn(4, 3), torch.zeros(3), torch.ones(3), weight=torch.ones(2))
+except RuntimeError as e:
+    print(e)
+try:
+    F.batch_norm(torch.randn(4, 3), torch.zeros(3), torch.ones(2))
+except RuntimeError as e:
+    print(e)
+try:
+    F.batch_norm(torch.randn(4, 3), torch.zeros(3), torch.ones(3), bias=torch.ones(4), training=True)
+except RuntimeError as e:
+    print(e)
+try:
+    F.batch_norm(torch.randn(4, 3), None, None, weight=torch.ones(4), training=True)
+except RuntimeError as e:
+    print(e)
+try:
+    F.instance_norm(torch.randn(2, 3, 4), weight=torch.ones(2))
+except RuntimeError as e:
+    print(e)
+try:
+    F.group_norm(torch.randn(2, 4, 4), 2, weight=torch.ones(3))
+except RuntimeError as e:
+    print(e)
+try:
+    F.layer_norm(torch.randn(2, 4), (4,), weight=torch.ones(3))
+except RuntimeError as e:
+    print(e)
+for args in [dict(running_mean=None, running_var=torch.ones(3)), dict(running_mean=torch.zeros(3), running_var=None),
+             dict(running_mean=None, running_var=None, weight=torch.ones(2), training=True)]:
+    try:
+        print(F.batch_norm(torch.randn(4, 3), **args))
+    except RuntimeError as e:
+        print(e)
+print(F.batch_norm(torch.randn(0, 3), torch.zeros(2), torch.ones(2)))
+w = torch.tensor([2., 3.], requires_grad=True)
+y = F.batch_norm(torch.randn(0, 2, 3), torch.zeros(2), torch.ones(2), w, torch.ones(2), training=True)
+print(y, y.grad_fn.name())
+bn = torch.nn.BatchNorm1d(2)
+print(bn(torch.randn(0, 2)), bn.num_batches_tracked, bn.running_mean)
+try:
+    print(F.batch_norm(torch.randn(0, 3), None, None))
+except RuntimeError as e:
+    print(e)
+""",
 }
 
 
