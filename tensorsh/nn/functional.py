@@ -278,7 +278,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
         raise value_error(f"Using a target size ({target.shape}) that is different to the input size "
                           f"({input.shape}) is deprecated. Please ensure they have the same size.")
     if weight is not None:
-        weight = weight.expand(input.shape)
+        weight = weight.expand(_TORCH["broadcast_shapes"](target.size(), weight.size()))
     return _loss.binary_cross_entropy(input, target, weight, reduction)
 
 
@@ -373,10 +373,26 @@ def _list_with_default(out_size, defaults):
     return [v if v is not None else d for v, d in zip(out_size, defaults[-len(out_size):])]
 
 
+def adaptive_output_size(output_size, input, n, error):
+    """An adaptive pool's output size: None entries the input's sizes, an int spread over the n dims, another
+    length ATen's error (its text given)."""
+    size = _list_with_default(output_size, input.size())
+    size = (size,) * n if isinstance(size, int) else tuple(size)
+    if len(size) != n:
+        raise runtime(error)
+    return size
+
+
+def check_one_int(name, arg, value):
+    """The argument parser's IntArrayRef[1]: an int, or a sequence of one."""
+    if isinstance(value, (tuple, list)) and len(value) != 1:
+        raise runtime(f"{name}() argument '{arg}' should contain one int (got {len(value)})")
+    return value[0] if isinstance(value, (tuple, list)) else value
+
+
 def adaptive_avg_pool2d(input, output_size):
     from tensorsh.engine.pooling import adaptive_avg_pool2d as _adaptive
-    size = _list_with_default(output_size, input.size())
-    return _adaptive(input, (size, size) if isinstance(size, int) else tuple(size))
+    return _adaptive(input, adaptive_output_size(output_size, input, 2, "adaptive_avg_pool2d: output_size must be 2"))
 
 
 def check_2_to_3_dims(name, input):
@@ -389,7 +405,7 @@ def check_2_to_3_dims(name, input):
 def adaptive_avg_pool1d(input, output_size):
     from tensorsh.engine.pooling import adaptive_avg_pool2d as _adaptive
     check_2_to_3_dims("adaptive_avg_pool1d", input)
-    size = output_size[0] if isinstance(output_size, (tuple, list)) else output_size
+    size = check_one_int("adaptive_avg_pool1d", "output_size", output_size)
     return _adaptive(input.unsqueeze(-2), (1, size)).squeeze(-2)
 
 

@@ -14,17 +14,13 @@ from tensorsh.engine.loss import reduction_enum
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
 from .conv import _BatchNorm, _MaxPoolNd, affine_parameters, reset_affine
-from .functional import _legacy_reduction, _list_with_default
+from .functional import _legacy_reduction
 from .loss import _Loss
 from .module import Module
 
 
 def _in(module_name):
     return "torch.nn.modules." + module_name
-
-
-def _single(v):
-    return v[0] if isinstance(v, (tuple, list)) else v
 
 
 # ------------------------------------------------------------------ normalization
@@ -160,10 +156,7 @@ class InstanceNorm2d(_InstanceNorm):
 
 # ------------------------------------------------------------------ 1-d and adaptive max pooling
 
-def _check_1d(name, arg, value):
-    if isinstance(value, (tuple, list)) and len(value) != 1:
-        raise runtime(f"{name}() argument '{arg}' should contain one int (got {len(value)})")
-    return _single(value)
+_check_1d = F.check_one_int
 
 
 def _sizes1(value):
@@ -234,8 +227,8 @@ def adaptive_max_pool1d(input, output_size, return_indices=False):
 
 
 def adaptive_max_pool2d(input, output_size, return_indices=False):
-    size = _list_with_default(output_size, input.size())
-    size = (size, size) if isinstance(size, int) else tuple(size)
+    size = F.adaptive_output_size(output_size, input, 2, "adaptive_max_pool2d(): internal error: output_size.size() "
+                                                         "must be 2")
     out, idx = _adaptive_max_pool2d(input, size)
     return (out, idx) if return_indices else out
 
@@ -367,6 +360,12 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     scales = tuple(scale_factors) if scale_factors else (None,) * dim
     if output_size is None:
         output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
+    in_size = input.shape[2:]
+    if 0 in in_size or any(o <= 0 for o in output_size):  # (ATen's upsample_*_common_check)
+        axes = "DHW"[3 - dim:]
+        sizes = [", ".join(f"{a}: {n}" for a, n in zip(axes, ns)) for ns in (in_size, output_size)]
+        raise runtime(f"Input and output sizes should be greater than 0, but got input ({sizes[0]})"
+                      f"{' and' if dim == 1 else ''} output ({sizes[1]})")
     if kind in ("linear", "cubic"):
         from tensorsh.engine.interpolation import upsample
         return upsample(input, tuple(output_size), align_corners, scales, cubic=kind == "cubic")

@@ -4,7 +4,7 @@ F.max_pool{1,2,3}d_with_indices / adaptive_max_pool{1,2,3}d_with_indices."""
 from tensorsh.engine import pooling as _pool
 from tensorsh.engine.errors import value_error
 from .conv import AvgPool2d, _BatchNorm, _MaxPoolNd, _AdaptiveAvgPoolNd
-from .functional import _list_with_default, max_pool2d
+from .functional import adaptive_output_size, max_pool2d
 from .more_layers import _AdaptiveMaxPoolNd, _InstanceNorm, adaptive_max_pool1d, adaptive_max_pool2d, max_pool1d
 
 
@@ -38,17 +38,14 @@ def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     return _pool.avg_pool3d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
 
 
-def _size3(output_size, input):
-    size = _list_with_default(output_size, input.size())
-    return (size,) * 3 if isinstance(size, int) else tuple(size)
-
-
 def adaptive_avg_pool3d(input, output_size):
-    return _pool.adaptive_avg_pool3d(input, _size3(output_size, input))
+    return _pool.adaptive_avg_pool3d(input, adaptive_output_size(output_size, input, 3, "adaptive_avg_pool3d: "
+                                                                                        "output_size must be 3"))
 
 
 def adaptive_max_pool3d(input, output_size, return_indices=False):
-    out, idx = _pool.adaptive_max_pool3d(input, _size3(output_size, input))
+    out, idx = _pool.adaptive_max_pool3d(input, adaptive_output_size(
+        output_size, input, 3, "adaptive_max_pool3d(): internal error: output_size.size() must be 3"))
     return (out, idx) if return_indices else out
 
 

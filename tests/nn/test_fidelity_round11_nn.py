@@ -232,6 +232,34 @@ try:
 except RuntimeError as e:
     print(e)
 """,
+"adaptive_pool_sizes_upsample_empty_sizes_and_bce_weight_broadcast_are_atens_errors": """
+tests = [
+    lambda: F.adaptive_avg_pool2d(torch.randn(1, 1, 4, 4), (2, 2, 2)),
+    lambda: F.adaptive_max_pool2d(torch.randn(1, 1, 4, 4), (2, 2, 2)),
+    lambda: F.adaptive_avg_pool1d(torch.randn(1, 1, 4), (2, 2)),
+    lambda: F.adaptive_max_pool1d(torch.randn(1, 1, 4), (2, 2)),
+    lambda: F.adaptive_avg_pool3d(torch.randn(1, 1, 4, 4, 4), (2, 2)),
+    lambda: F.adaptive_max_pool3d(torch.randn(1, 1, 4, 4, 4), (2, 2)),
+    lambda: F.adaptive_avg_pool2d(torch.randn(1, 1, 4, 4), (2,)),
+    lambda: F.interpolate(torch.randn(1, 1, 4, 4), scale_factor=0.0),
+    lambda: F.interpolate(torch.randn(1, 1, 4), scale_factor=0.1),
+    lambda: F.interpolate(torch.randn(1, 1, 4, 4), scale_factor=0.1, mode='bilinear'),
+    lambda: F.interpolate(torch.randn(1, 1, 4, 4, 4), scale_factor=0.1, mode='trilinear'),
+    lambda: F.interpolate(torch.randn(1, 1, 4, 4), size=(0, 3), mode='bicubic'),
+    lambda: F.interpolate(torch.randn(1, 1, 4, 4), size=(0, 3), mode='nearest-exact'),
+    lambda: F.interpolate(torch.randn(1, 1, 4, 4), size=(2, 0), mode='area'),
+    lambda: F.interpolate(torch.randn(1, 1, 4), size=0, mode='linear'),
+    lambda: F.binary_cross_entropy(torch.rand(3, 2), torch.rand(3, 2), weight=torch.ones(3)),
+    lambda: F.binary_cross_entropy(torch.rand(3, 2), torch.rand(3, 2), weight=torch.ones(1, 2, 1)),
+    lambda: F.binary_cross_entropy(torch.rand(3, 2), torch.rand(3, 2), weight=torch.ones(3, 1)),
+]
+for i, t in enumerate(tests):
+    try:
+        r = t()
+        print(i, 'ok', tuple(r.shape) if hasattr(r, 'shape') else r)
+    except Exception as e:
+        print(i, type(e).__name__, e)
+""",
 }
 
 
