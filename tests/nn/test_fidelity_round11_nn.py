@@ -260,6 +260,19 @@ for i, t in enumerate(tests):
     except Exception as e:
         print(i, type(e).__name__, e)
 """,
+"embedding_bag_offsets_errors_stream_the_offset_as_atens_tensor": """
+w = torch.randn(5, 2)
+for i, o in [(torch.tensor([1, 2]), torch.tensor([1, 0])), (torch.tensor([1, 2], dtype=torch.int32), torch.tensor([1, 0], dtype=torch.int32)),
+             (torch.tensor([1, 2]), torch.tensor([0, 3])), (torch.tensor([1, 2]), torch.tensor([0, 1, 3])), (torch.tensor([1, 2]), torch.tensor([0, 1, 3]))]:
+    try:
+        print(F.embedding_bag(i, w, o))
+    except Exception as e:
+        print(repr(str(e)))
+try:
+    F.embedding_bag(torch.tensor([1, 2]), w, torch.tensor([0, 1, 3]), include_last_offset=True)
+except Exception as e:
+    print(repr(str(e)))
+""",
 }
 
 
