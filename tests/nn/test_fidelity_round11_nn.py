@@ -273,6 +273,79 @@ try:
 except Exception as e:
     print(repr(str(e)))
 """,
+"ctc_loss_forward_backward_as_atens_cpu_kernel": """
+T, N, C, S = 12, 3, 6, 4
+log_probs = torch.randn(T, N, C).log_softmax(2).detach().requires_grad_()
+targets = torch.randint(1, C, (N, S), dtype=torch.long)
+input_lengths = torch.full((N,), T, dtype=torch.long)
+target_lengths = torch.tensor([4, 2, 3])
+ctc = nn.CTCLoss()
+print(ctc)
+loss = ctc(log_probs, targets, input_lengths, target_lengths)
+print(loss, loss.grad_fn.name())
+loss.backward()
+print(log_probs.grad[0], log_probs.grad[-1])
+print(log_probs.grad.sum(), log_probs.grad.abs().max())
+for red in ['none', 'sum']:
+    l = F.ctc_loss(log_probs, targets, [12, 10, 7], [4, 2, 3], reduction=red)
+    print(l, l.grad_fn.name())
+l = F.ctc_loss(log_probs, targets, [12, 10, 7], [4, 2, 3], reduction='none')
+print(l.grad_fn._saved_input_lengths, l.grad_fn._saved_blank, l.grad_fn._saved_result0, l.grad_fn._saved_zero_infinity)
+g, = torch.autograd.grad(l.sum(), log_probs)
+print(g[7:9, 2], g[11, 1])
+flat = torch.cat([targets[0, :4], targets[1, :2], targets[2, :3]])
+l2 = F.ctc_loss(log_probs, flat, input_lengths, target_lengths, reduction='none')
+print(l2)
+lp2 = torch.randn(5, 2, 4, dtype=torch.float64).log_softmax(2).requires_grad_()
+t2 = torch.tensor([[1, 1, 1], [2, 3, 0]])
+l3 = F.ctc_loss(lp2, t2, [5, 5], [3, 2], blank=0, reduction='none')
+print(l3)
+l4 = F.ctc_loss(lp2, t2, [2, 5], [3, 2], blank=0, reduction='mean', zero_infinity=True)
+print(l4, l4.grad_fn.name())
+l4.backward()
+print(lp2.grad[:, 0])
+u = torch.randn(6, 5).log_softmax(1).requires_grad_()
+l5 = F.ctc_loss(u, torch.tensor([1, 2]), [6], [2], reduction='none')
+print(l5, l5.grad_fn.name())
+l6 = F.ctc_loss(log_probs, targets, [0, 10, 7], [0, 0, 3], blank=5, reduction='none')
+print(l6)
+l6.sum().backward()
+for f in [lambda: F.ctc_loss(log_probs, targets, [12, 13, 7], [4, 2, 3]), lambda: F.ctc_loss(log_probs, targets, [12, 10], [4, 2, 3]),
+          lambda: F.ctc_loss(log_probs, targets, [12, 10, 7], [4, 5, 3]), lambda: F.ctc_loss(log_probs, targets, [12, 10, 7], [4, 2, 3], blank=6),
+          lambda: F.ctc_loss(log_probs, flat[:-1], input_lengths, target_lengths), lambda: F.ctc_loss(log_probs.half(), targets, input_lengths, target_lengths),
+          lambda: F.ctc_loss(log_probs, targets, input_lengths.float(), target_lengths), lambda: F.ctc_loss(log_probs, targets, [12, 10, 7], [4, -1, 3]),
+          lambda: F.ctc_loss(log_probs, targets.unsqueeze(0), input_lengths, target_lengths), lambda: F.ctc_loss(log_probs, targets, input_lengths, target_lengths, reduction='avg')]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"ctc_loss_bit_for_bit_on_random_batches": """
+bad = 0
+for seed in range(2):
+    torch.manual_seed(seed)
+    T, N, C, S = 30, 4, 8, 6
+    for dt in [torch.float32, torch.float64]:
+        lp = (torch.randn(T, N, C, dtype=dt) * 3).log_softmax(2).requires_grad_()
+        tg = torch.randint(1, C, (N, S))
+        il = torch.randint(S * 2, T + 1, (N,))
+        tl = torch.randint(1, S + 1, (N,))
+        l = F.ctc_loss(lp, tg, il, tl, reduction='sum')
+        l.backward()
+        print(seed, dt, l.item(), lp.grad.abs().sum().item())
+        print(lp.grad.flatten().tolist()[::37])
+""",
+"torch_ctc_loss_overloads_and_its_parsed_default_reduction": """
+lp = torch.randn(5, 2, 4).log_softmax(2)
+for args in [(lp, torch.tensor([[1, 2], [1, 1]]), [5, 5], [2, 2], 0, 1, False), (lp, torch.tensor([[1, 2], [1, 1]]), (5, 5), (2, 2)),
+             (lp, torch.tensor([[1, 2], [1, 1]]), torch.tensor([5, 5]), [2, 2]), ('x', 1, 2, 3), (lp, torch.tensor([[1, 2], [1, 1]]), [5, 5], [2, 2], 0, 'mean')]:
+    try:
+        print(torch.ctc_loss(*args))
+    except Exception as e:
+        print(type(e).__name__, e)
+t = torch.tensor([[1, 2], [1, 1]])
+print(torch.ctc_loss(lp, t, torch.tensor([5, 5]), torch.tensor([2, 2])), torch.ctc_loss(lp, t, [5, 5], [2, 2], 0, 2), torch.ctc_loss(lp, t, [5, 5], [2, 2], blank=0, zero_infinity=True))
+""",
 }
 
 
