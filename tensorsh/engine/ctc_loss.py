@@ -95,6 +95,14 @@ def _check(log_probs, targets, input_lengths, target_lengths, blank):
                           f"(while checking arguments for {c})")
 
 
+def _logsumexp3(a1, a2, a3, amax, exp, log, rnd):
+    """log(exp(a1 - m) + exp(a2 - m) + exp(a3 - m)) + m in the kernel's steps (m: the largest, 0 if all are -inf)."""
+    if amax == _NEGINF:  # (cannot do neginf - neginf)
+        amax = 0.0
+    total = rnd(rnd(exp(rnd(a1 - amax)) + exp(rnd(a2 - amax))) + exp(rnd(a3 - amax)))
+    return rnd(log(total) + amax)
+
+
 def _forward(lp, primes_of, input_lengths, target_lengths, blank, dt):
     """(neg_log_likelihood, log_alpha) as ctc_loss_cpu_template computes them."""
     exp, log, rnd = _scalar_fns(dt)
@@ -130,10 +138,7 @@ def _forward(lp, primes_of, input_lengths, target_lengths, blank, dt):
                         lamax = la3
                 else:
                     la3 = _NEGINF
-                if lamax == _NEGINF:
-                    lamax = 0.0
-                total = rnd(rnd(exp(rnd(la1 - lamax)) + exp(rnd(la2 - lamax))) + exp(rnd(la3 - lamax)))
-                row[s] = rnd(rnd(log(total) + lamax) + lpt[primes[s]])
+                row[s] = rnd(_logsumexp3(la1, la2, la3, lamax, exp, log, rnd) + lpt[primes[s]])
         if tl == 0:
             nll[b] = -la[il - 1][0]
         else:
@@ -187,10 +192,7 @@ def _backward(grad_out, lp, primes_of, input_lengths, target_lengths, nll, log_a
                         lbmax = lb3
                 else:
                     lb3 = _NEGINF
-                if lbmax == _NEGINF:
-                    lbmax = 0.0
-                total = rnd(rnd(exp(rnd(lb1 - lbmax)) + exp(rnd(lb2 - lbmax))) + exp(rnd(lb3 - lbmax)))
-                row[s] = rnd(rnd(log(total) + lbmax) + lpt[p])
+                row[s] = rnd(_logsumexp3(lb1, lb2, lb3, lbmax, exp, log, rnd) + lpt[p])
                 log_alpha_beta = rnd(lat[s] + row[s])
                 lcab = gt[p]
                 if lcab == _NEGINF:

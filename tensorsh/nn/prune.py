@@ -184,7 +184,9 @@ class Identity(BasePruningMethod):
         return super().apply(module, name)
 
 
-class RandomUnstructured(BasePruningMethod):
+class _Unstructured(BasePruningMethod):
+    """RandomUnstructured's and L1Unstructured's mask: default_mask with the `amount` entries `_chosen` picks
+    zeroed."""
     PRUNING_TYPE = "unstructured"
 
     def __init__(self, amount):
@@ -197,32 +199,23 @@ class RandomUnstructured(BasePruningMethod):
         _validate_pruning_amount(nparams_toprune, tensor_size)
         mask = default_mask.clone(memory_format=_TORCH["contiguous_format"])
         if nparams_toprune != 0:
-            prob = _TORCH["rand_like"](t)
-            topk = _TORCH["topk"](prob.view(-1), k=nparams_toprune)
-            mask.view(-1)[topk.indices] = 0
+            mask.view(-1)[self._chosen(t, nparams_toprune)] = 0
         return mask
+
+
+class RandomUnstructured(_Unstructured):
+    def _chosen(self, t, k):
+        prob = _TORCH["rand_like"](t)
+        return _TORCH["topk"](prob.view(-1), k=k).indices
 
     @classmethod
     def apply(cls, module, name, amount):
         return super().apply(module, name, amount=amount)
 
 
-class L1Unstructured(BasePruningMethod):
-    PRUNING_TYPE = "unstructured"
-
-    def __init__(self, amount):
-        _validate_pruning_amount_init(amount)
-        self.amount = amount
-
-    def compute_mask(self, t, default_mask):
-        tensor_size = t.nelement()
-        nparams_toprune = _compute_nparams_toprune(self.amount, tensor_size)
-        _validate_pruning_amount(nparams_toprune, tensor_size)
-        mask = default_mask.clone(memory_format=_TORCH["contiguous_format"])
-        if nparams_toprune != 0:
-            topk = _TORCH["topk"](_TORCH["abs"](t).view(-1), k=nparams_toprune, largest=False)
-            mask.view(-1)[topk.indices] = 0
-        return mask
+class L1Unstructured(_Unstructured):
+    def _chosen(self, t, k):
+        return _TORCH["topk"](_TORCH["abs"](t).view(-1), k=k, largest=False).indices
 
     @classmethod
     def apply(cls, module, name, amount, importance_scores=None):
@@ -237,7 +230,9 @@ def _structured_mask(t, dim, index):
     return mask
 
 
-class RandomStructured(BasePruningMethod):
+class _Structured(BasePruningMethod):
+    """RandomStructured's and LnStructured's mask: ones on the channels along `dim` that `_kept` keeps, times
+    default_mask (default_mask itself when nothing is pruned)."""
     PRUNING_TYPE = "structured"
 
     def __init__(self, amount, dim=-1):
@@ -251,42 +246,35 @@ class RandomStructured(BasePruningMethod):
         tensor_size = t.shape[self.dim]
         nparams_toprune = _compute_nparams_toprune(self.amount, tensor_size)
         _validate_pruning_amount(nparams_toprune, tensor_size)
+        kept = self._kept(t, tensor_size, nparams_toprune)
         if nparams_toprune == 0:
             return default_mask
-        prob = _TORCH["rand"](tensor_size)
-        threshold = _TORCH["kthvalue"](prob, k=nparams_toprune).values
-        mask = _structured_mask(t, self.dim, prob > threshold)
+        mask = _structured_mask(t, self.dim, kept)
         mask *= default_mask.to(dtype=mask.dtype)
         return mask
+
+
+class RandomStructured(_Structured):
+    def _kept(self, t, tensor_size, nparams_toprune):
+        if nparams_toprune == 0:  # (no draw)
+            return None
+        prob = _TORCH["rand"](tensor_size)
+        threshold = _TORCH["kthvalue"](prob, k=nparams_toprune).values
+        return prob > threshold
 
     @classmethod
     def apply(cls, module, name, amount, dim=-1):
         return super().apply(module, name, amount=amount, dim=dim)
 
 
-class LnStructured(BasePruningMethod):
-    PRUNING_TYPE = "structured"
-
+class LnStructured(_Structured):
     def __init__(self, amount, n, dim=-1):
-        _validate_pruning_amount_init(amount)
-        self.amount = amount
+        super().__init__(amount, dim)
         self.n = n
-        self.dim = dim
 
-    def compute_mask(self, t, default_mask):
-        _validate_structured_pruning(t)
-        _validate_pruning_dim(t, self.dim)
-        tensor_size = t.shape[self.dim]
-        nparams_toprune = _compute_nparams_toprune(self.amount, tensor_size)
-        nparams_tokeep = tensor_size - nparams_toprune
-        _validate_pruning_amount(nparams_toprune, tensor_size)
-        norm = _compute_norm(t, self.n, self.dim)
-        topk = _TORCH["topk"](norm, k=nparams_tokeep, largest=True)
-        if nparams_toprune == 0:
-            return default_mask
-        mask = _structured_mask(t, self.dim, topk.indices)
-        mask *= default_mask.to(dtype=mask.dtype)
-        return mask
+    def _kept(self, t, tensor_size, nparams_toprune):
+        norm = _compute_norm(t, self.n, self.dim)  # (the norms and their topk even when nothing is pruned)
+        return _TORCH["topk"](norm, k=tensor_size - nparams_toprune, largest=True).indices
 
     @classmethod
     def apply(cls, module, name, amount, n, dim, importance_scores=None):
