@@ -441,6 +441,7 @@ def _gradcheck_module():
 # Submodules a program may import by their dotted name; each is an attribute of its package's namespace.
 SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.nn.utils.rnn",
               "torch.nn.utils.parametrize", "torch.nn.utils.parametrizations", "torch.nn.utils.prune",
+              "torch.nn.utils.fusion", "torch.nn.utils.stateless",
               "torch.optim.lr_scheduler", "torch.optim.swa_utils", "torch.distributions.categorical", "torch.distributions.normal",
               "torch.distributions.bernoulli", "torch.distributions.uniform", "torch.distributions.kl",
               "torch.distributions.independent", "torch.distributions.multivariate_normal")

@@ -4,9 +4,9 @@ Loaded the first time a program reads `torch.nn` (or imports it), never at start
 public name of `torch.nn` to its object; submodules (`functional`, `init`, `utils`) are namespaces.
 """
 from tensorsh.engine.torch_api import NAMESPACE as NAMESPACE_TORCH, Namespace
-from . import attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, init as _init, \
-    layers, lazy, loss, more_layers, more_losses, norm_hooks, padding, parametrize, pooling_extras, prune, random_layers, \
-    rearranging, recurrent, rnn_utils, transformer, utils as _utils, volumetric
+from . import attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, fusion, \
+    init as _init, layers, lazy, loss, more_layers, more_losses, norm_hooks, padding, parametrize, pooling_extras, prune, \
+    random_layers, rearranging, recurrent, rnn_utils, transformer, utils as _utils, volumetric
 from .module import Module
 from .parameter import Buffer, Parameter
 
@@ -34,7 +34,10 @@ utils = Namespace("torch.nn.utils", {
     "parametrizations": Namespace("torch.nn.utils.parametrizations",
                                   {n: getattr(parametrize, n) for n in parametrize.PARAMETRIZATIONS}),
     "rnn": Namespace("torch.nn.utils.rnn", {name: getattr(rnn_utils, name) for name in rnn_utils.NAMES}),
-    "prune": Namespace("torch.nn.utils.prune", {name: getattr(prune, name) for name in prune.NAMES})})
+    "prune": Namespace("torch.nn.utils.prune", {name: getattr(prune, name) for name in prune.NAMES}),
+    "fusion": Namespace("torch.nn.utils.fusion", {name: getattr(fusion, name) for name in fusion.FUSION}),
+    "stateless": Namespace("torch.nn.utils.stateless", {"functional_call": fusion.functional_call}),
+    **{name: getattr(fusion, name) for name in fusion.FUSION}})
 
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter,
              "Buffer": Buffer, "UninitializedParameter": lazy.UninitializedParameter,

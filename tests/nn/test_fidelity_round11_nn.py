@@ -346,11 +346,48 @@ for args in [(lp, torch.tensor([[1, 2], [1, 1]]), [5, 5], [2, 2], 0, 1, False), 
 t = torch.tensor([[1, 2], [1, 1]])
 print(torch.ctc_loss(lp, t, torch.tensor([5, 5]), torch.tensor([2, 2])), torch.ctc_loss(lp, t, [5, 5], [2, 2], 0, 2), torch.ctc_loss(lp, t, [5, 5], [2, 2], blank=0, zero_infinity=True))
 """,
+"fuse_conv_and_linear_with_eval_batch_norm_and_stateless_functional_call": """
+fuse_conv_bn_eval, fuse_linear_bn_eval = nn.utils.fusion.fuse_conv_bn_eval, nn.utils.fusion.fuse_linear_bn_eval
+stateless = nn.utils.stateless
+conv = nn.Conv2d(2, 3, 3, bias=False)
+bn = nn.BatchNorm2d(3)
+x = torch.randn(4, 2, 6, 6)
+bn(conv(x))
+conv.eval(); bn.eval()
+fused = fuse_conv_bn_eval(conv, bn)
+print(fused, fused.weight.shape, fused.bias)
+ref = bn(conv(x))
+out = fused(x)
+print(torch.allclose(ref, out, atol=1e-6), (ref - out).abs().max() < 1e-5)
+print(fused.weight[0, 0])
+ct = nn.ConvTranspose2d(3, 2, 2).eval()
+bn2 = nn.BatchNorm2d(2).eval()
+bn2.running_mean.fill_(0.5)
+f2 = fuse_conv_bn_eval(ct, bn2, transpose=True)
+print(f2.bias, f2.weight.requires_grad)
+lin = nn.Linear(3, 2).eval()
+bn1 = nn.BatchNorm1d(2, affine=False).eval()
+bn1.running_var.fill_(4.0)
+fl = fuse_linear_bn_eval(lin, bn1) if False else None
+try:
+    fuse_linear_bn_eval(lin, bn1)
+except Exception as e:
+    print(type(e).__name__, e)
+fl = nn.utils.fuse_linear_bn_eval(lin, nn.BatchNorm1d(2).eval())
+print(fl.weight, fl.bias)
+try:
+    fuse_conv_bn_eval(nn.Conv2d(1, 1, 1), nn.BatchNorm2d(1))
+except AssertionError as e:
+    print(e)
+m = nn.Linear(2, 1)
+print(stateless.functional_call(m, {'weight': torch.ones(1, 2)}, (torch.ones(1, 2),)))
+print(m.weight.shape)
+""",
 }
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round11_nn_class_prints_as_torch(name):
-    if name.startswith("prune"):
-        pytest.importorskip("torch.nn.utils.prune")  # (torch loads it on import; the programs read nn.utils.prune)
+    for module in ("prune", "fusion", "stateless"):  # (torch loads them on import; the programs read nn.utils.<name>)
+        pytest.importorskip(f"torch.nn.utils.{module}")
     same_as_torch(PROGRAMS[name])
