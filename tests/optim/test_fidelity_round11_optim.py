@@ -34,6 +34,28 @@ for name, keys in [('NAdam', ('step', 'mu_product')), ('ASGD', ('step', 'eta', '
     o.load_state_dict(sd)
     print(o.state_dict()['state'])
 """,
+"state_dict_and_load_state_dict_hooks": """
+p = torch.ones(2, requires_grad=True)
+opt = torch.optim.SGD([p], lr=0.1, momentum=0.9)
+calls = []
+a = opt.register_state_dict_pre_hook(lambda o: calls.append('a'))
+b = opt.register_state_dict_pre_hook(lambda o: calls.append('b'), prepend=True)
+opt.register_state_dict_post_hook(lambda o, sd: calls.append(sorted(sd)))
+def renamed(o, sd):
+    sd = dict(sd)
+    sd['param_groups'] = [dict(g, lr=0.5) for g in sd['param_groups']]
+    return sd
+opt.register_load_state_dict_pre_hook(renamed)
+opt.register_load_state_dict_post_hook(lambda o: calls.append(('loaded', o.param_groups[0]['lr'])), prepend=True)
+p.grad = torch.ones(2)
+opt.step()
+sd = opt.state_dict()
+print(calls, sd['param_groups'][0]['lr'])
+a.remove()
+opt.load_state_dict(sd)
+opt.state_dict()
+print(calls, opt.param_groups[0]['lr'], sd['param_groups'][0]['lr'])
+""",
 }
 
 
