@@ -383,6 +383,32 @@ m = nn.Linear(2, 1)
 print(stateless.functional_call(m, {'weight': torch.ones(1, 2)}, (torch.ones(1, 2),)))
 print(m.weight.shape)
 """,
+"float16_addmm_adds_the_bias_in_float_and_rounds_once": """
+for n, k, m in [(1, 1, 1), (5, 7, 3), (33, 17, 9), (64, 130, 2)]:
+    x = torch.randn(n, k).half()
+    w = torch.randn(m, k).half()
+    b = torch.randn(m).half()
+    print(torch.addmm(b, x, w.t()).flatten().tolist()[:8])
+    print(torch.addmm(b, x, w.t(), beta=0.25, alpha=-1.5).flatten().tolist()[:8])
+    print(torch.addmm(b, x, w.t(), beta=0).flatten().tolist()[:8])
+    print(torch.nn.functional.linear(x, w, b).flatten().tolist()[-8:])
+    xr = x.detach().requires_grad_()
+    wr = w.detach().requires_grad_()
+    out = torch.nn.functional.linear(xr, wr, b)
+    out.sum().backward()
+    print(out.grad_fn.name(), xr.grad.flatten().tolist()[:4], wr.grad.flatten().tolist()[:4])
+    print(torch.addmm(b.float(), x.float(), w.t().float()).flatten().tolist()[:3])
+for dt in [torch.float16, torch.bfloat16]:
+    for (n, k, m) in [(1, 2, 2), (3, 5, 4), (8, 16, 7), (4, 64, 3), (2, 300, 5)]:
+        lin = torch.nn.Linear(k, m).to(dt)
+        x = torch.randn(n, k).to(dt)
+        y = lin(x)
+        z = torch.addmm(lin.bias, x, lin.weight.t(), beta=0.5, alpha=2)
+        w = x @ lin.weight.t()
+        print(dt, n, k, m, y.flatten().tolist()[:6], z.flatten().tolist()[:4], w.flatten().tolist()[:4])
+        x3 = torch.randn(2, n, k).to(dt)
+        print(lin(x3).flatten().tolist()[:4])
+""",
 }
 
 
