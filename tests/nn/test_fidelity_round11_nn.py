@@ -409,6 +409,89 @@ for dt in [torch.float16, torch.bfloat16]:
         x3 = torch.randn(2, n, k).to(dt)
         print(lin(x3).flatten().tolist()[:4])
 """,
+"module_extra_state_and_state_dict_hooks": """
+class Old(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+class New(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.proj = nn.Linear(2, 2)
+        self.register_load_state_dict_pre_hook(self._rename)
+        self.steps = 0
+    def _rename(self, module, state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys, error_msgs):
+        for k in list(state_dict.keys()):
+            if k.startswith(prefix + 'fc.'):
+                state_dict[prefix + 'proj.' + k[len(prefix) + 3:]] = state_dict.pop(k)
+        print('pre', repr(prefix), local_metadata, strict)
+    def get_extra_state(self):
+        return self.steps
+    def set_extra_state(self, s):
+        self.steps = s
+sd = Old().state_dict()
+n = New()
+print(n.load_state_dict(sd, strict=False))
+print(torch.equal(n.proj.weight, sd['fc.weight']))
+def clear(module, keys):
+    keys.missing_keys.clear()
+n.register_load_state_dict_post_hook(clear)
+print(n.load_state_dict(sd))
+outer = nn.Sequential(New())
+outer[0].steps = 7
+print(list(outer.state_dict().keys()), outer.state_dict()['0._extra_state'])
+outer.register_state_dict_post_hook(lambda m, sd, prefix, meta: sd.update({'tag': prefix}))
+outer.register_state_dict_pre_hook(lambda m, prefix, kv: print('sd pre', repr(prefix), kv))
+print(list(outer.state_dict(prefix='p.').keys()))
+outer2 = nn.Sequential(nn.Linear(1, 1))
+outer2.register_state_dict_post_hook(lambda m, sd, prefix, meta: sd)
+try:
+    outer2.state_dict()
+except RuntimeError as e:
+    print(e)
+outer2.register_load_state_dict_post_hook(lambda m, k: 1)
+try:
+    outer2.load_state_dict({'0.weight': torch.ones(1, 1), '0.bias': torch.ones(1)})
+except AssertionError as e:
+    print(e)
+try:
+    nn.Linear(1, 1).load_state_dict({'weight': torch.ones(1, 1), 'bias': torch.ones(1), '_extra_state': 3})
+except RuntimeError as e:
+    print(e)
+try:
+    nn.Linear(1, 1).get_extra_state()
+except RuntimeError as e:
+    print(e)
+class Stateful(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lin = nn.Linear(2, 2)
+        self.counter = 0
+    def get_extra_state(self):
+        return {'counter': self.counter}
+    def set_extra_state(self, state):
+        self.counter = state['counter']
+    def forward(self, x):
+        self.counter += 1
+        return self.lin(x)
+m = Stateful()
+m(torch.ones(1, 2)); m(torch.ones(1, 2))
+sd = m.state_dict()
+print(list(sd.keys()), sd['_extra_state'])
+m2 = Stateful()
+print(m2.load_state_dict(sd), m2.counter)
+sd.pop('_extra_state')
+try:
+    m2.load_state_dict(sd)
+except RuntimeError as e:
+    print(e)
+def post(module, incompatible):
+    print('post hook', incompatible)
+m2.register_load_state_dict_post_hook(post)
+m2.load_state_dict(sd, strict=False)
+h = m2.register_state_dict_pre_hook(lambda mod, prefix, keep_vars: print('pre', repr(prefix), keep_vars))
+print(list(m2.state_dict(prefix='z.').keys()))
+""",
 }
 
 
