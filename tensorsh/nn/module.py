@@ -7,7 +7,7 @@ import itertools
 from collections import OrderedDict, namedtuple
 
 from tensorsh.engine import autograd, errors, undo
-from tensorsh.engine.errors import make, runtime, type_error, warn
+from tensorsh.engine.errors import make, runtime, type_error, value_error, warn
 from tensorsh.engine.tensor import Tensor
 from .parameter import Parameter, buffer_persistent, typename
 
@@ -133,7 +133,8 @@ class Module:
         "_parameters", "_buffers", "_modules", "share_memory", "_forward_hooks", "_forward_pre_hooks",
         "_backward_hooks", "_backward_pre_hooks", "_non_persistent_buffers_set", "get_extra_state",
         "set_extra_state", "register_state_dict_pre_hook", "register_state_dict_post_hook",
-        "register_load_state_dict_pre_hook", "register_load_state_dict_post_hook"})
+        "register_load_state_dict_pre_hook", "register_load_state_dict_post_hook", "set_submodule", "cuda",
+        "to_empty"})
     call_super_init = False
     _version = 1  # (a state_dict's _metadata records each module's; BatchNorm's is 2: num_batches_tracked)
     forward = _unimplemented
@@ -227,6 +228,19 @@ class Module:
             if not isinstance(mod, Module):
                 raise make("AttributeError", "`" + item + "` is not an nn.Module")
         return mod
+
+    def set_submodule(self, target, module, strict=False):
+        if target == "":
+            raise value_error("Cannot set the submodule without a target name!")
+        atoms = target.split(".")
+        if not isinstance(module, Module):
+            raise value_error(f"`module` is not an nn.Module, found {type(module)}")
+        parent = self if len(atoms) == 1 else self.get_submodule(".".join(atoms[:-1]))
+        if strict and not hasattr(parent, atoms[-1]):
+            raise make("AttributeError", parent._get_name() + " has no attribute `" + atoms[-1] + "`")
+        if hasattr(parent, atoms[-1]) and not isinstance(getattr(parent, atoms[-1]), Module):
+            raise make("AttributeError", "`" + atoms[-1] + "` is not an nn.Module")
+        setattr(parent, atoms[-1], module)
 
     def _get_leaf(self, target, kind, cls):
         module_path, _, name = target.rpartition(".")
@@ -742,6 +756,13 @@ class Module:
 
     def cpu(self):
         return self
+
+    def cuda(self, device=None):
+        return self._apply(lambda t: t.cuda(device))
+
+    def to_empty(self, *, device, recurse=True):
+        from tensorsh.engine.creation import empty_like
+        return self._apply(lambda t: empty_like(t, device=device), recurse=recurse)
 
     def share_memory(self):
         return self

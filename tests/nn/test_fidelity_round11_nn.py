@@ -492,6 +492,34 @@ m2.load_state_dict(sd, strict=False)
 h = m2.register_state_dict_pre_hook(lambda mod, prefix, keep_vars: print('pre', repr(prefix), keep_vars))
 print(list(m2.state_dict(prefix='z.').keys()))
 """,
+"set_submodule_cuda_to_empty_and_unpad_sequence": """
+m = nn.Sequential(nn.Linear(2, 2), nn.Sequential(nn.ReLU(), nn.Linear(2, 1)))
+m.set_submodule('1.0', nn.Tanh())
+print(m)
+m.set_submodule('2', nn.Sigmoid())
+print(m)
+for args in [('', nn.ReLU()), ('0', 3), ('1.5', nn.ReLU(), True), ('0.weight', nn.ReLU()), ('9.x', nn.ReLU())]:
+    try:
+        m.set_submodule(*args)
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    m.cuda()
+except Exception as e:  # noqa: BLE001 - an AssertionError
+    print(e)
+e = nn.Linear(2, 2).to_empty(device='cpu')
+print(e.weight.shape, type(e.weight).__name__, e.weight.requires_grad)
+padded = torch.arange(12.).view(3, 2, 2)
+out = nn.utils.rnn.unpad_sequence(padded, torch.tensor([3, 1]))
+print(out, padded.shape)
+try:
+    nn.utils.rnn.unpad_sequence(torch.zeros(2, 3), torch.tensor([2, 1]))
+except ValueError as e:
+    print(e)
+x = torch.randn(2, 3, 2, requires_grad=True)
+seqs = nn.utils.rnn.unpad_sequence(x, torch.tensor([3, 1]), batch_first=True)
+print(seqs[1], seqs[0].grad_fn.name())
+""",
 }
 
 
