@@ -5,6 +5,14 @@ import pytest
 
 from same_as_torch import same_as_torch
 
+OUTCOME = """
+def outcome(f):
+    try:
+        return f()
+    except Exception as e:  # (RuntimeErrors, shown as a traceback's last line would)
+        return f"{type(e).__name__} {e}"
+"""  # (the programs' helper: a call's value or its error's last line)
+
 PROGRAMS = {
 "uniform_and_normal_check_their_arguments_as_aten": """
 torch.manual_seed(0)
@@ -14,10 +22,7 @@ for f in [lambda: torch.empty(3).uniform_(2, 1), lambda: torch.empty(3).uniform_
           lambda: torch.empty(3).normal_(0, float('inf')), lambda: torch.empty(0).normal_(0, -1), lambda: torch.empty(0).uniform_(2, 1),
           lambda: torch.empty(3).uniform_(float('nan'), 1), lambda: torch.normal(torch.zeros(2), -1.0), lambda: torch.normal(torch.zeros(2), torch.tensor([1., -1.])),
           lambda: torch.empty(2, dtype=torch.half).uniform_(-60000, 60000), lambda: torch.randn(3), lambda: torch.empty(2, dtype=torch.bfloat16).normal_(0, -2)]:
-    try:
-        print(f())
-    except Exception as e:
-        print(type(e).__name__, e)
+    print(outcome(f))
 """,
 "the_other_draws_checks_and_the_generator_after_them": """
 torch.manual_seed(0)
@@ -25,10 +30,7 @@ for f in [lambda: torch.empty(3).exponential_(-1), lambda: torch.empty(3).expone
           lambda: torch.bernoulli(torch.tensor([0.5, 1.5])), lambda: torch.empty(3).log_normal_(0, -1), lambda: torch.empty(3).cauchy_(0, -1), lambda: torch.empty(3).geometric_(1.5),
           lambda: torch.empty(3).random_(5, 2), lambda: torch.multinomial(torch.tensor([0.5, -0.1]), 1), lambda: torch.randint(5, 2, (2,)), lambda: torch.empty(3).exponential_(float('nan')),
           lambda: torch.empty(0).exponential_(-1), lambda: torch.nn.functional.dropout(torch.ones(3), 1.0), lambda: torch.rand(3)]:
-    try:
-        print(f())
-    except Exception as e:
-        print(type(e).__name__, e)
+    print(outcome(f))
 """,
 "bernoulli_with_a_tensor_of_probabilities": """
 def after(f):
@@ -59,4 +61,4 @@ after(lambda: (y.bernoulli_(torch.tensor([0.5, 0.5, 0.5])), y.grad_fn.name()))
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round11_sampling_prints_as_torch(name):
-    same_as_torch(PROGRAMS[name])
+    same_as_torch(OUTCOME + PROGRAMS[name])
