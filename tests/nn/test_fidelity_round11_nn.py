@@ -520,6 +520,29 @@ x = torch.randn(2, 3, 2, requires_grad=True)
 seqs = nn.utils.rnn.unpad_sequence(x, torch.tensor([3, 1]), batch_first=True)
 print(seqs[1], seqs[0].grad_fn.name())
 """,
+"embedding_bag_from_pretrained": """
+emb = nn.EmbeddingBag(10, 3, mode='mean', padding_idx=2)
+inp = torch.tensor([1, 2, 4, 5, 4, 3, 2, 9])
+off = torch.tensor([0, 4])
+print(emb(inp, off))
+psw = torch.rand(8)
+emb2 = nn.EmbeddingBag(10, 3, mode='sum')
+print(emb2(inp, off, per_sample_weights=psw))
+out = emb2(inp, off, per_sample_weights=psw.requires_grad_())
+out.sum().backward()
+print(psw.grad)
+print(nn.EmbeddingBag(10, 3, mode='max')(inp.view(2, 4)))
+print(nn.EmbeddingBag.from_pretrained(torch.eye(4), mode='sum')(torch.tensor([[0, 1], [2, 3]])))
+bag = nn.EmbeddingBag.from_pretrained(torch.arange(8.).view(4, 2), freeze=False, mode='max', padding_idx=1)
+print(bag, bag.weight.requires_grad)
+o = bag(torch.tensor([0, 1, 3, 2]), torch.tensor([0, 2]))
+o.sum().backward()
+print(o, bag.weight.grad)
+try:
+    nn.EmbeddingBag.from_pretrained(torch.ones(3))
+except Exception as e:  # noqa: BLE001 - an AssertionError
+    print(e)
+""",
 }
 
 
