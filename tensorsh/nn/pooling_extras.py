@@ -8,7 +8,7 @@ from tensorsh.engine.errors import value_error, warn
 from . import functional as F
 from .module import Module
 from .more_layers import Upsample, avg_pool1d, interpolate, max_pool1d
-from .volumetric import avg_pool3d
+from .volumetric import avg_pool3d, max_pool3d
 
 
 def _in(module_name):
@@ -29,15 +29,24 @@ def lp_pool1d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
     return (out.sign() * F.relu(out.abs())).mul(kernel_size).pow(1.0 / norm_type)
 
 
-def lp_pool2d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
-    kw, kh = _tuple(kernel_size, 2)
-    if isinstance(norm_type, (int, float)):
-        if norm_type == float("inf"):
-            return F.max_pool2d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
-        if norm_type == -float("inf"):
-            return -F.max_pool2d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
-    out = F.avg_pool2d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
-    return (out.sign() * F.relu(out.abs())).mul(kw * kh).pow(1.0 / norm_type)
+def _lp_pool(dims, max_pool, avg_pool):
+    """F.lp_pool2d / lp_pool3d: the max pool of |x| for an infinite norm, else the average pool of x ** p scaled by
+    the window's size, its p-th root (of a sign-kept relu, as torch/nn/functional.py writes it)."""
+    def lp_pool(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+        size = math.prod(_tuple(kernel_size, dims))
+        if isinstance(norm_type, (int, float)):
+            if norm_type == float("inf"):
+                return max_pool(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+            if norm_type == -float("inf"):
+                return -max_pool(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+        out = avg_pool(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+        return (out.sign() * F.relu(out.abs())).mul(size).pow(1.0 / norm_type)
+    lp_pool.__name__ = f"lp_pool{dims}d"
+    return lp_pool
+
+
+lp_pool2d = _lp_pool(2, F.max_pool2d, F.avg_pool2d)
+lp_pool3d = _lp_pool(3, max_pool3d, avg_pool3d)
 
 
 class _LPPoolNd(Module):
@@ -65,6 +74,13 @@ class LPPool2d(_LPPoolNd):
 
     def forward(self, input):
         return lp_pool2d(input, float(self.norm_type), self.kernel_size, self.stride, self.ceil_mode)
+
+
+class LPPool3d(_LPPoolNd):
+    __module__ = _in("pooling")
+
+    def forward(self, input):
+        return lp_pool3d(input, float(self.norm_type), self.kernel_size, self.stride, self.ceil_mode)
 
 
 def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
@@ -203,5 +219,5 @@ def upsample_bilinear(input, size=None, scale_factor=None):
     return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)
 
 
-FUNCTIONAL = ("lp_pool1d lp_pool2d local_response_norm max_unpool1d max_unpool2d upsample "
+FUNCTIONAL = ("lp_pool1d lp_pool2d lp_pool3d local_response_norm max_unpool1d max_unpool2d upsample "
               "upsample_nearest upsample_bilinear").split()

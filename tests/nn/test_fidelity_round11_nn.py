@@ -543,6 +543,19 @@ try:
 except Exception as e:  # noqa: BLE001 - an AssertionError
     print(e)
 """,
+"lp_pool3d_and_its_module": """
+x = torch.randn(1, 2, 4, 4, 4, requires_grad=True)
+m = nn.LPPool3d(2, 2)
+print(m, nn.LPPool3d(1.5, (2, 1, 2), stride=(1, 2, 1), ceil_mode=True))
+y = m(x)
+print(y.shape, y[0, 0, 0])
+y.sum().backward()
+print(x.grad[0, 0, 0])
+print(F.lp_pool3d(x.abs(), 1.5, (2, 1, 2), stride=(1, 2, 1), ceil_mode=True).shape)
+print(F.lp_pool3d(x, float('inf'), 2)[0, 1, 1])
+print(F.lp_pool2d(x[0], 3, 2)[0])
+print(nn.LPPool2d(2, (2, 1))(x[0, :, 0]))
+""",
 }
 
 
