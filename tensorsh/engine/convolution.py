@@ -13,12 +13,12 @@ import itertools
 
 import numpy as np
 
-from . import autograd, dtypes, kernels, layout, messages
+from . import autograd, dtypes, kernels, layout, messages, undo
 from .autograd import Node, SavedTensor, edge_of
 from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
 from .tensorimpl import Tensor
-from .ops.core import InputNode, attach, fresh, needs_grad, operand_edge, type_name
+from .ops.core import InputNode, attach, check_inplace, fresh, needs_grad, operand_edge, type_name, written
 
 
 def _tuple(v, n):
@@ -655,6 +655,34 @@ class EmbeddingBackward0(Node):
             if i != self.padding_idx:
                 out[i] += gn[k] / (counts[i] if counts is not None else 1)
         return (fresh(out, g.dtype),)
+
+
+def embedding_renorm_(weight, indices, max_norm, norm_type):
+    """ATen's embedding_renorm_cpu_: each distinct row the indices name (in sorted order) whose norm is above
+    max_norm scaled in place by max_norm / (norm + 1e-7), the double scale taken as the row's opmath type; one
+    write (one version) for the whole call, as one in-place op."""
+    if weight.dim() != 2:
+        raise runtime(f"Expected 2-dimensional tensor, but got {weight.dim()}-dimensional tensor for argument #1 "
+                      "'self' (while checking arguments for embedding_renorm_)")
+    if indices.dtype not in (dtypes.int64, dtypes.int32):
+        raise runtime("Expected tensor for argument #2 'indices' to have one of the following scalar types: Long, "
+                      f"Int; but got torch.{dtypes.SCALAR_NAMES[indices.dtype.name]}Tensor instead (while checking "
+                      "arguments for embedding_renorm_)")
+    if needs_grad(weight):
+        check_inplace(weight)
+    scales = {}
+    with autograd.no_grad():
+        for i in sorted(set(indices._np.reshape(-1).tolist())):
+            norm = weight.select(0, i).norm(norm_type).item()
+            if norm > max_norm:
+                scales[i] = max_norm / (norm + 1e-7)
+    undo.touch(weight._storage)
+    data = weight._np
+    opmath = np.float64 if data.dtype == np.float64 else np.float32
+    for i, scale in scales.items():
+        data[i] = (data[i].astype(opmath) * opmath(scale)).astype(data.dtype)
+    written(weight)
+    return weight
 
 
 def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False):

@@ -68,9 +68,10 @@ def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sp
         raise runtime(f"Index {k} of input takes value {idx[k]} which is not in the valid range [0, {n})")
     if offs and offs[0] != 0:
         raise runtime(f"offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from "
-                      f"position 0. However, got {offs[0]}")
+                      f"position 0. However, got {offs[0]}\n[ torch.{dtypes.SCALAR_NAMES[offsets.dtype.name]}Tensor{{}} ]")
+    # (ATen streams offsets[0], a 0-dim tensor: its value, then its C++ type line)
     if offs and offs[-1] > idx.size:
-        raise runtime(f"offsets[-1] can not be greater than input's length {idx.size}, but got offsets[-1] of "
+        raise runtime(f"offsets[-1] can not be greater than input's length {idx.size} but got offsets[-1] of "
                       f"{offs[-1]}")
     pad = -1 if padding_idx is None else padding_idx
     ends = offs[1:] + [idx.size]

@@ -16,6 +16,12 @@ class TorchError(Exception):
 
 _KINDS = {}
 
+# The AttributeError PyTorch's own Python raises to a program (Module.__getattr__'s "'Linear' object has no
+# attribute 'bias'", also from inside a module's repr or forward): Python's class, so hasattr and `except
+# AttributeError` work, and marked, so the language reports it as the program's error (a bare AttributeError from
+# tensorsh's own code is a bug in tensorsh).
+AttributeError = type("AttributeError", (AttributeError,), {"__module__": "builtins", "_tsh_kind": "AttributeError"})
+
 
 def make(kind, message):
     """A TorchError whose class is named like the Python exception PyTorch raises (RuntimeError, ...)."""

@@ -1,4 +1,6 @@
 """addmm and linear (nn.Linear's op), as ATen composes them: addmm for 2-D input, flatten-addmm-view else."""
+import numpy as np
+
 from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error
@@ -127,6 +129,11 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
         if needs_grad(input, mat1, mat2):
             attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
         return out
+    if mat1.dtype is dtypes.float16:
+        out = fresh(_half_addmm(input._np, mat1._np, mat2._np, beta, alpha), mat1.dtype)
+        if needs_grad(input, mat1, mat2):
+            attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
+        return out
     prod = _matmul_np(mat1._np, mat2._np)
     if alpha != 1:
         prod = prod * mat1.dtype.np.type(alpha)
@@ -135,6 +142,22 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if needs_grad(input, mat1, mat2):
         attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
     return out
+
+
+def _half_addmm(c, a, b, beta, alpha):
+    """float16 addmm as ATen's CPU gemm for reduced types computes it: each dot product summed in float over k in
+    order, then beta * c + alpha * dot in float, rounded to half once (a product rounded to half before the bias
+    is added would round twice)."""
+    f32 = np.float32
+    a, b = a.astype(f32), b.astype(f32)
+    dot = np.zeros((a.shape[0], b.shape[1]), f32)
+    for i in range(a.shape[1]):
+        dot += np.multiply.outer(a[:, i], b[i, :])  # (a half times a half is exact in float)
+    if alpha != 1:
+        dot *= f32(alpha)
+    if beta == 0:
+        return dot.astype(np.float16)
+    return (np.broadcast_to(c, dot.shape).astype(f32) * f32(beta) + dot).astype(np.float16)
 
 
 def linear(input, weight, bias=None):

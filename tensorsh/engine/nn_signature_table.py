@@ -84,10 +84,6 @@ NN = {
     'cross_entropy_loss': (
         'cross_entropy_loss(Tensor input, Tensor target, Tensor? weight=None, int64_t reduction=at::Reduction::Mean, SymInt ignore_index=-100, double label_smoothing=0.0)',
     ),
-    'ctc_loss': (
-        'ctc_loss(Tensor log_probs, Tensor targets, IntArrayRef input_lengths, IntArrayRef target_lengths, int64_t blank=0, int64_t reduction=at::Reduction::Mean, bool zero_infinity=False)',
-        'ctc_loss(Tensor log_probs, Tensor targets, Tensor input_lengths, Tensor target_lengths, int64_t blank=0, int64_t reduction=at::Reduction::Mean, bool zero_infinity=False)',
-    ),
     'dropout_': (
         'dropout_(Tensor input, double p, bool train)',
     ),
@@ -100,9 +96,6 @@ NN = {
     'embedding_bag': (
         'embedding_bag(Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq, int64_t mode, bool sparse, Tensor? per_sample_weights, bool include_last_offset, int64_t? padding_idx)',
         'embedding_bag(Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq=False, int64_t mode=0, bool sparse=False, Tensor? per_sample_weights=None, bool include_last_offset=False)',
-    ),
-    'embedding_renorm_': (
-        'embedding_renorm_(Tensor input, Tensor indices, double max_norm, double norm_type)',
     ),
     'feature_alpha_dropout': (
         'feature_alpha_dropout(Tensor input, double p, bool train)',

@@ -418,8 +418,13 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     if input.dim() < 2:
         raise runtime(f"expected 2D or 3D input (got {input.dim()}D input)")
     c = input._shape[1]
+    if input.numel() == 0:  # (ATen's _batch_norm_impl_index: a clone, scaled and shifted by the first elements)
+        out = input.clone()
+        if weight is not None:
+            out = out * weight[0]
+        return out + bias[0] if bias is not None else out
     for name, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight), ("bias", bias)):
-        if t is not None and t.numel() != c:  # (_batch_norm_impl_index's checks, in its order)
+        if t is not None and t.numel() != c:
             raise runtime(f"{name} should contain {c} elements not {t.numel()}")
         if t is None and not training and name.startswith("running"):
             raise runtime(f"{name} must be defined in evaluation mode")

@@ -24,6 +24,8 @@ def fill_random(self, values, node_name="NormalBackward0"):
 
 
 def normal_inplace(self, mean=0.0, std=1.0, generator=None):
+    precheck(self)  # (autograd's in-place checks come before the kernel's checks of its arguments)
+    _check_std(std)
     n = self.numel()
     if not self.dtype.is_floating_point and n:
         raise creation.not_implemented_for("normal_kernel_cpu", self.dtype)
@@ -37,10 +39,34 @@ def normal_inplace(self, mean=0.0, std=1.0, generator=None):
 def uniform_inplace(self, from_=0.0, to=1.0, generator=None, **kw):
     if "from" in kw:
         from_ = kw["from"]
+    precheck(self)
     if not self.dtype.is_floating_point:
         raise creation.not_implemented_for("check_uniform_bounds", self.dtype)
+    _check_uniform_bounds(float(from_), float(to), self.dtype)
     values = creation._generator(generator).uniform(self.numel(), self.dtype.name, from_, to)
     return fill_random(self, values, "UniformBackward0")
+
+
+_FLOAT_MAX = {"float16": 65504.0, "bfloat16": 3.3895313892515355e38, "float32": float(np.finfo(np.float32).max),
+              "float64": float(np.finfo(np.float64).max)}
+
+
+def _check_uniform_bounds(from_, to, dt):
+    """uniform_impl_'s checks (an empty tensor too): both bounds within the dtype, from <= to, to - from finite."""
+    hi = _FLOAT_MAX[dt.name]
+    for value, name in ((from_, "from"), (to, "to")):
+        if not -hi <= value <= hi:
+            raise runtime(f"{name} is out of bounds for {dtypes.C_NAMES[dt.name]}")
+    if not from_ <= to:
+        raise runtime(f"uniform_ expects to return a [from, to) range, but found from={_cpp(from_)} > to={_cpp(to)}")
+    if not to - from_ <= hi:
+        raise runtime(f"uniform_ expects to-from <= std::numeric_limits<{dtypes.SCALAR_NAMES[dt.name]}>::max(), but "
+                      f"found to={_cpp(to)} and from={_cpp(from_)} which result in to-from to exceed the limit")
+
+
+def _cpp(x):
+    """A double as C++'s ostream writes it (six significant digits)."""
+    return format(float(x), ".6g")
 
 
 def _check_bound(value, name, dt):
@@ -111,11 +137,38 @@ def bernoulli_inplace(self, p=0.5, generator=None):
     (bernoulli_scalar_kernel_default; the MKL kernel runs only on Intel CPUs)."""
     precheck(self)  # (autograd's in-place checks come before the kernel's check of p)
     if isinstance(p, Tensor):
-        raise runtime("tensorsh: bernoulli_ with a tensor of probabilities is not supported")
+        return _bernoulli_tensor_inplace(self, p, generator)
     if not 0 <= p <= 1:
         raise runtime(f"bernoulli_ expects p to be in [0, 1], but got p={float(p):g}")  # (a C++ double)
     u = creation._generator(generator)._unit53(self.numel())
     return fill_random(self, (u < p).astype(self.dtype.np), "BernoulliBackward2")
+
+
+def _bernoulli_tensor_inplace(self, p, generator):
+    """Tensor.bernoulli_(p) for a tensor p (bernoulli_tensor_cpu_kernel): p expanded to self, then serially in
+    self's memory order a draw per element (a double one for a double p), 1 where it is below p."""
+    if not p.dtype.is_floating_point:
+        raise creation.not_implemented_for("bernoulli_tensor_cpu_p_", p.dtype)
+    probs = p.expand(self._shape)._np
+    order = kernels.dim_order(self._shape, [self._stride])[::-1]  # (fill_random's order: slowest dim first)
+    probs = np.transpose(probs, order).reshape(-1)
+    values = _bernoulli_draws(creation._generator(generator), probs, p.dtype is dtypes.float64)
+    return fill_random(self, values.astype(self.dtype.np), "BernoulliBackward1")
+
+
+def _bernoulli_draws(g, probs, double):
+    """A draw per probability, in the order given (bernoulli_distribution: true where the uniform is below p). An
+    invalid probability stops the kernel there, after the draws for those before it: the generator moved by them."""
+    draw = g._unit53 if double else g._unit24
+    bad = (probs < 0) | (probs > 1) | np.isnan(probs)
+    if bad.any():
+        before = int(np.argmax(bad))
+        if before:
+            draw(before)
+        raise runtime("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be "
+                      "improved?  If so, please report an enhancement request to PyTorch.)")
+    u = draw(probs.size)
+    return u < probs.astype(u.dtype)
 
 
 def exponential_inplace(self, lambd=1.0, generator=None):
@@ -255,12 +308,8 @@ def randperm(n, *, generator=None, dtype=None, requires_grad=False, **_):
 
 
 def _check_std(std):
-    if std < 0.0:
-        raise runtime(f"normal expects std >= 0.0, but found std {_number(std)}")
-
-
-def _number(x):
-    return int(x) if float(x).is_integer() else x
+    if not std >= 0.0:  # (NaN too)
+        raise runtime(f"normal expects std >= 0.0, but found std {_cpp(std)}")
 
 
 def _normal_dtype(dt):
@@ -318,14 +367,8 @@ def bernoulli(input, p=None, *, generator=None):
     dt = input.dtype
     if not dt.is_floating_point:
         raise creation.not_implemented_for("bernoulli_tensor_cpu_p_", dt)
-    probs = input._np
-    if ((probs < 0) | (probs > 1)).any() or np.isnan(probs).any():
-        raise runtime("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be "
-                      "improved?  If so, please report an enhancement request to PyTorch.)")
-    g = creation._generator(generator)
-    u = g._unit53(input.numel()) if dt is dtypes.float64 else g._unit24(input.numel())
-    values = u.reshape(input._shape) < probs.astype(u.dtype)
-    return _sampled(values, dt, "BernoulliBackward0", input)
+    values = _bernoulli_draws(creation._generator(generator), input._np.reshape(-1), dt is dtypes.float64)
+    return _sampled(values.reshape(input._shape), dt, "BernoulliBackward0", input)
 
 
 class _NotImplementedNode(Node):

@@ -1,9 +1,10 @@
-"""torch.save / torch.load for what experiments save (tensors, Parameters' values, state dicts, optimizer states:
+"""torch.save / torch.load for what experiments save (tensors, Parameters, state dicts, optimizer states:
 nested dicts, OrderedDicts, lists and tuples of tensors, numbers, strings, None). A tensor keeps its dtype, shape,
 strides, offset and requires_grad, and tensors that shared a storage share one again after loading, as PyTorch's
 do. The file is tensorsh's own (a JSON header and the storages' bytes; nothing is unpickled, so loading runs no
 code) and is written whole or not at all (a temporary file renamed into place)."""
 import collections
+import importlib
 import json
 import os
 import tempfile
@@ -18,22 +19,38 @@ from .tensorimpl import Tensor, storage_view
 MAGIC = b"tensorsh-save-1\n"
 
 
-def _encode(value, storages, order):
+SUBCLASSES = {}  # a Tensor subclass's "module.qualname" -> how a loaded tensor becomes one (its rebuild), as
+# nn.Parameter's module registers it (PyTorch pickles a Parameter by torch._utils._rebuild_parameter)
+_SUBCLASS_HOMES = {"torch.nn.parameter.Parameter": "tensorsh.nn.parameter"}  # (imported to register, on first load)
+
+
+def _encode(value, storages, order, memo):
+    """value's JSON header. A tensor, dict or list met again is a reference to the first (pickle's memo: what was
+    one object is one object again after loading)."""
+    if isinstance(value, (Tensor, dict, list)):
+        if id(value) in memo:
+            return {"ref": memo[id(value)]}
+        memo[id(value)] = len(memo)
     if isinstance(value, Tensor):
         value._warn_if_has_hooks()
         key = id(value._storage)
         if key not in storages:
             storages[key] = len(order)
             order.append(value._storage)
-        return {"tensor": storages[key], "offset": value._offset, "shape": list(value._shape),
-                "stride": list(value._stride), "dtype": value.dtype.name, "requires_grad": value.requires_grad}
+        out = {"tensor": storages[key], "offset": value._offset, "shape": list(value._shape),
+               "stride": list(value._stride), "dtype": value.dtype.name, "requires_grad": value.requires_grad}
+        cls = type(value)
+        if cls is not Tensor and f"{cls.__module__}.{cls.__qualname__}" in _SUBCLASS_HOMES:
+            out["subclass"] = f"{cls.__module__}.{cls.__qualname__}"
+        return out
     if value is None or isinstance(value, (bool, int, float, str)):
         return {"value": value}
     if isinstance(value, dict):
         kind = "ordered" if isinstance(value, collections.OrderedDict) else "dict"
-        return {kind: [[_encode(k, storages, order), _encode(v, storages, order)] for k, v in value.items()]}
+        return {kind: [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)]
+                       for k, v in value.items()]}
     if isinstance(value, (list, tuple)) and type(value) in (list, tuple):
-        return {type(value).__name__: [_encode(v, storages, order) for v in value]}
+        return {type(value).__name__: [_encode(v, storages, order, memo) for v in value]}
     if isinstance(value, dtypes.DType):
         return {"dtype_value": value.name}
     raise make("TypeError", f"tensorsh: torch.save cannot save a {type(value).__name__} (it saves tensors, numbers, "
@@ -45,7 +62,7 @@ def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_seriali
     if not isinstance(f, (str, os.PathLike)):
         raise make("TypeError", "tensorsh: torch.save writes to a file named by a path")
     storages, order = {}, []
-    header = _encode(obj, storages, order)
+    header = _encode(obj, storages, order, {})
     blobs, entries, offset = [], [], 0
     for storage in order:
         data = np.ascontiguousarray(storage.data)
@@ -74,7 +91,9 @@ def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_seriali
         raise
 
 
-def _decode(value, storages):
+def _decode(value, storages, objects):
+    if "ref" in value:
+        return objects[value["ref"]]
     if "tensor" in value:
         dt = dtypes.from_name(value["dtype"])
         storage = storages[value["tensor"]]
@@ -82,8 +101,13 @@ def _decode(value, storages):
         arr = storage_view(storage, dt, shape, stride, value["offset"])
         t = Tensor._make(storage, value["offset"], shape, stride, dt, arr, VersionCounter())  # (each its own)
         t._version_counter.value = 1  # (PyTorch's rebuild sets the storage in: one version)
-        if value["requires_grad"]:
+        if "subclass" in value:
+            if value["subclass"] not in SUBCLASSES:
+                importlib.import_module(_SUBCLASS_HOMES[value["subclass"]])
+            t = SUBCLASSES[value["subclass"]](t, value["requires_grad"])
+        elif value["requires_grad"]:
             t.requires_grad_(True)
+        objects.append(t)
         return t
     if "value" in value:
         return value["value"]
@@ -91,10 +115,18 @@ def _decode(value, storages):
         return dtypes.from_name(value["dtype_value"])
     for kind, build in (("dict", dict), ("ordered", collections.OrderedDict)):
         if kind in value:
-            return build((_decode(k, storages), _decode(v, storages)) for k, v in value[kind])
+            out = build()
+            objects.append(out)
+            for k, v in value[kind]:
+                key = _decode(k, storages, objects)
+                out[key] = _decode(v, storages, objects)
+            return out
     if "list" in value:
-        return [_decode(v, storages) for v in value["list"]]
-    return tuple(_decode(v, storages) for v in value["tuple"])
+        out = []
+        objects.append(out)
+        out.extend(_decode(v, storages, objects) for v in value["list"])
+        return out
+    return tuple(_decode(v, storages, objects) for v in value["tuple"])
 
 
 def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=None, **pickle_load_args):
@@ -115,4 +147,4 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
     for entry in header["storages"]:
         data = np.frombuffer(content, np.dtype(entry["dtype"]), entry["count"], body + entry["at"]).copy()
         storages.append(BFloat16Storage(data) if entry.get("bfloat16") else Storage(data))
-    return _decode(header["object"], storages)
+    return _decode(header["object"], storages, [])

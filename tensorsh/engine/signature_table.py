@@ -1540,6 +1540,10 @@ FUNCTIONS = {
     'cross': (
         'cross(Tensor input, Tensor other, int64_t? dim=None, *, Tensor out=None)',
     ),
+    'ctc_loss': (
+        'ctc_loss(Tensor log_probs, Tensor targets, IntArrayRef input_lengths, IntArrayRef target_lengths, int64_t blank=0, int64_t reduction=at::Reduction::Mean, bool zero_infinity=False)',
+        'ctc_loss(Tensor log_probs, Tensor targets, Tensor input_lengths, Tensor target_lengths, int64_t blank=0, int64_t reduction=at::Reduction::Mean, bool zero_infinity=False)',
+    ),
     'cummax': (
         'cummax(Tensor input, int64_t dim, *, TensorList[2] out=None)',
     ),
@@ -1628,6 +1632,9 @@ FUNCTIONS = {
     ),
     'embedding': (
         'embedding(Tensor weight, Tensor indices, SymInt padding_idx=-1, bool scale_grad_by_freq=False, bool sparse=False)',
+    ),
+    'embedding_renorm_': (
+        'embedding_renorm_(Tensor input, Tensor indices, double max_norm, double norm_type)',
     ),
     'empty': (
         'empty(SymIntArrayRef size, *, MemoryFormat? memory_format=None, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',

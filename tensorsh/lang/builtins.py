@@ -8,7 +8,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 import builtins as _py
 
 from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, check_format_spec, guarded_pow, \
-    load_attr, store_attr
+    delete_attr, load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -214,6 +214,12 @@ def _setattr(obj, name, value):
     store_attr(obj, name, value)
 
 
+def _delattr(obj, name):
+    if not isinstance(name, str):
+        raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
+    delete_attr(obj, name)
+
+
 _BUILTIN_TYPE, _MODULE_TYPE = type(len), type(_py)
 
 
@@ -276,7 +282,7 @@ def python_builtins(print_fn):
         "bool": _py.bool, "str": _py.str, "repr": _py.repr, "abs": _py.abs, "round": builtin("round", _round), "pow": builtin("pow", _pow),
         "enumerate": _py.enumerate, "zip": _py.zip, "reversed": _py.reversed, "slice": _py.slice,
         "isinstance": _py.isinstance, "issubclass": _py.issubclass, "hasattr": builtin("hasattr", _hasattr), "getattr": builtin("getattr", _getattr),
-        "setattr": builtin("setattr", _setattr), "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
+        "setattr": builtin("setattr", _setattr), "delattr": builtin("delattr", _delattr), "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
         "dict": _py.dict, "iter": _py.iter, "next": _py.next, "map": _py.map, "filter": _py.filter,
         "callable": _py.callable, "id": builtin("id", Ids()), "divmod": _py.divmod, "chr": _py.chr, "ord": _py.ord,
         "hex": _py.hex, "bin": _py.bin, "oct": _py.oct, "format": builtin("format", _format), "hash": _py.hash, "complex": _py.complex,
@@ -440,7 +446,8 @@ def _gradcheck_module():
 
 # Submodules a program may import by their dotted name; each is an attribute of its package's namespace.
 SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.nn.utils.rnn",
-              "torch.nn.utils.parametrize", "torch.nn.utils.parametrizations",
+              "torch.nn.utils.parametrize", "torch.nn.utils.parametrizations", "torch.nn.utils.prune",
+              "torch.nn.utils.fusion", "torch.nn.utils.stateless",
               "torch.optim.lr_scheduler", "torch.optim.swa_utils", "torch.distributions.categorical", "torch.distributions.normal",
               "torch.distributions.bernoulli", "torch.distributions.uniform", "torch.distributions.kl",
               "torch.distributions.independent", "torch.distributions.multivariate_normal")

@@ -18,6 +18,7 @@ from tensorsh.lang.errors import UserError, InternalError, Note
 from tensorsh.lang.parser import Source, parse
 
 from tensorsh.engine import undo as _undo
+from tensorsh.engine import errors as engine_errors
 from tensorsh.engine.errors import TorchError, set_warning_sink
 
 PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
@@ -309,7 +310,8 @@ class Session:
             text = str(e)
             err = UserError("RecursionError", text if "while getting the repr" in text else
                             "maximum recursion depth exceeded")
-        elif isinstance(e, PYTHON_ERRORS) or type(e) in C.USER_CLASSES or _raised_by_program(e):
+        elif isinstance(e, PYTHON_ERRORS) or type(e) in C.USER_CLASSES or _raised_by_program(e) or \
+                type(e) is engine_errors.AttributeError:
             kind = "AttributeError" if isinstance(e, NoAttribute) else getattr(type(e), "_tsh_kind", type(e).__name__)
             err = UserError(kind, str(e))
             for note in getattr(e, "_tsh_notes", None) or ():

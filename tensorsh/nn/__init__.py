@@ -4,9 +4,9 @@ Loaded the first time a program reads `torch.nn` (or imports it), never at start
 public name of `torch.nn` to its object; submodules (`functional`, `init`, `utils`) are namespaces.
 """
 from tensorsh.engine.torch_api import NAMESPACE as NAMESPACE_TORCH, Namespace
-from . import attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, init as _init, \
-    layers, lazy, loss, more_layers, more_losses, norm_hooks, padding, parametrize, pooling_extras, random_layers, \
-    rearranging, recurrent, rnn_utils, transformer, utils as _utils, volumetric
+from . import attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, fusion, \
+    init as _init, layers, lazy, loss, more_layers, more_losses, norm_hooks, padding, parametrize, pooling_extras, prune, \
+    random_layers, rearranging, recurrent, rnn_utils, transformer, utils as _utils, volumetric
 from .module import Module
 from .parameter import Buffer, Parameter
 
@@ -32,13 +32,17 @@ functional = Namespace("torch.nn.functional", {
 init = Namespace("torch.nn.init", {name: getattr(_init, name) for name in _init.NAMES})
 utils = Namespace("torch.nn.utils", {
     **{name: getattr(_utils, name) for name in (
-        "clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters", "get_total_norm",
+        "clip_grad_norm_", "clip_grad_norm", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters", "get_total_norm",
         "clip_grads_with_norm_")},
     **{name: getattr(norm_hooks, name) for name in norm_hooks.NAMES},
     "parametrize": Namespace("torch.nn.utils.parametrize", {n: getattr(parametrize, n) for n in parametrize.PARAMETRIZE}),
     "parametrizations": Namespace("torch.nn.utils.parametrizations",
                                   {n: getattr(parametrize, n) for n in parametrize.PARAMETRIZATIONS}),
-    "rnn": Namespace("torch.nn.utils.rnn", {name: getattr(rnn_utils, name) for name in rnn_utils.NAMES})})
+    "rnn": Namespace("torch.nn.utils.rnn", {name: getattr(rnn_utils, name) for name in rnn_utils.NAMES}),
+    "prune": Namespace("torch.nn.utils.prune", {name: getattr(prune, name) for name in prune.NAMES}),
+    "fusion": Namespace("torch.nn.utils.fusion", {name: getattr(fusion, name) for name in fusion.FUSION}),
+    "stateless": Namespace("torch.nn.utils.stateless", {"functional_call": fusion.functional_call}),
+    **{name: getattr(fusion, name) for name in fusion.FUSION}})
 
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter,
              "Buffer": Buffer, "UninitializedParameter": lazy.UninitializedParameter,

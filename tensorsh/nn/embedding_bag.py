@@ -48,8 +48,9 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
     else:
         raise value_error("mode has to be one of sum, mean or max")
     if max_norm is not None:
-        from tensorsh.engine.errors import runtime
-        raise runtime("tensorsh: embedding_bag with max_norm is not supported")
+        from tensorsh.engine.convolution import embedding_renorm_
+        with autograd.no_grad():
+            embedding_renorm_(weight, input, max_norm, norm_type)
     if per_sample_weights is not None and mode != "sum":
         raise make("NotImplementedError", "embedding_bag: per_sample_weights was not None. per_sample_weights is only "
                    f"supported for mode='sum' (got mode='{mode}'). Please open a feature request on GitHub.")
@@ -64,6 +65,7 @@ def _type_str(value):
 
 class EmbeddingBag(Module):
     __module__ = "torch.nn.modules.sparse"
+    __class_api__ = frozenset({"from_pretrained"})
 
     def __init__(self, num_embeddings, embedding_dim, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
                  mode="mean", sparse=False, _weight=None, include_last_offset=False, padding_idx=None, device=None,
@@ -93,6 +95,18 @@ class EmbeddingBag(Module):
         self.mode = mode
         self.sparse = sparse
         self.include_last_offset = include_last_offset
+
+    @classmethod
+    def from_pretrained(cls, embeddings, freeze=True, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
+                        mode="mean", sparse=False, include_last_offset=False, padding_idx=None):
+        if embeddings.dim() != 2:
+            raise AssertionError("Embeddings parameter is expected to be 2-dimensional")
+        rows, cols = embeddings.shape
+        embeddingbag = cls(num_embeddings=rows, embedding_dim=cols, _weight=embeddings, max_norm=max_norm,
+                           norm_type=norm_type, scale_grad_by_freq=scale_grad_by_freq, mode=mode, sparse=sparse,
+                           include_last_offset=include_last_offset, padding_idx=padding_idx)
+        embeddingbag.weight.requires_grad = not freeze
+        return embeddingbag
 
     def reset_parameters(self):
         init.normal_(self.weight)

@@ -330,7 +330,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
                           f"({input.shape}) is deprecated. Please ensure they have the same size.")
     if weight is not None:
         _size(weight)
-        weight = weight.expand(input.shape)
+        weight = weight.expand(_T["broadcast_shapes"](target.size(), weight.size()))
     C.binary_cross_entropy(input, target, weight, 1)
     return _loss.binary_cross_entropy(input, target, weight, reduction)
 
@@ -363,8 +363,7 @@ def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
     if out is None:
         return input / input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
     denom = input.norm(p, dim, keepdim=True).clamp_min_(eps).expand_as(input)
-    C.div(input, denom, out=out)  # torch.div(input, denom, out=out): written into out (one version bump)
-    return out.copy_(input / denom) if isinstance(out, Tensor) else input / denom
+    return _T["div"](input, denom, out=out)  # (torch.div's out=: written into out, one version bump)
 
 
 def pad(input, pad, mode="constant", value=None):
@@ -385,23 +384,9 @@ def pad(input, pad, mode="constant", value=None):
     return constant_pad_nd(input, list(pad), 0.0 if value is None else value)
 
 
-def _embedding_renorm_(weight, input, max_norm, norm_type):
-    """ATen's embedding_renorm_ under no_grad (F.embedding's _no_grad_embedding_renorm_): each row the indices name,
-    once, scaled by max_norm / (norm + 1e-7) where its norm exceeds max_norm; one in-place op on weight (one version
-    bump, whether or not a row changed)."""
-    C.embedding_renorm_(weight, input, max_norm, norm_type)
-    with autograd.no_grad():
-        renormed = weight.clone()
-        for i in sorted(set(input.reshape(-1).tolist())):
-            norm = weight[i].norm(norm_type).item()
-            if norm > max_norm:
-                renormed[i] = weight[i].mul(max_norm / (norm + 1e-7))
-        weight.copy_(renormed)
-
-
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False,
               sparse=False):
-    from tensorsh.engine.convolution import embedding as _embedding
+    from tensorsh.engine.convolution import embedding as _embedding, embedding_renorm_ as _embedding_renorm_
     if padding_idx is not None:
         if padding_idx > 0:
             if padding_idx >= weight.size(0):
@@ -414,7 +399,9 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
         padding_idx = -1
     if max_norm is not None:
         input = input.contiguous()
-        _embedding_renorm_(weight, input, max_norm, norm_type)
+        C.embedding_renorm_(weight, input, max_norm, norm_type)
+        with autograd.no_grad():
+            _embedding_renorm_(weight, input, max_norm, norm_type)
     C.embedding(weight, input, padding_idx, scale_grad_by_freq, sparse)
     return _embedding(weight, input, padding_idx, scale_grad_by_freq)
 

@@ -6,8 +6,8 @@ a parameter/buffer/module dict, a hook dict) is journaled first so a failed stat
 import itertools
 from collections import OrderedDict, namedtuple
 
-from tensorsh.engine import autograd, undo
-from tensorsh.engine.errors import make, runtime, type_error, warn
+from tensorsh.engine import autograd, errors, undo
+from tensorsh.engine.errors import make, runtime, type_error, value_error, warn
 from tensorsh.engine.tensor import Tensor
 from .parameter import Parameter, buffer_persistent, typename
 
@@ -131,7 +131,10 @@ class Module:
         "get_parameter", "get_buffer", "register_forward_hook", "register_forward_pre_hook",
         "register_full_backward_hook", "register_full_backward_pre_hook", "register_backward_hook", "extra_repr", "_get_name",
         "_parameters", "_buffers", "_modules", "share_memory", "_forward_hooks", "_forward_pre_hooks",
-        "_backward_hooks", "_backward_pre_hooks", "_non_persistent_buffers_set"})
+        "_backward_hooks", "_backward_pre_hooks", "_non_persistent_buffers_set", "get_extra_state",
+        "set_extra_state", "register_state_dict_pre_hook", "register_state_dict_post_hook",
+        "register_load_state_dict_pre_hook", "register_load_state_dict_post_hook", "set_submodule", "cuda",
+        "to_empty"})
     call_super_init = False
     _version = 1  # (a state_dict's _metadata records each module's; BatchNorm's is 2: num_batches_tracked)
     forward = _unimplemented
@@ -226,6 +229,19 @@ class Module:
                 raise make("AttributeError", "`" + item + "` is not an nn.Module")
         return mod
 
+    def set_submodule(self, target, module, strict=False):
+        if target == "":
+            raise value_error("Cannot set the submodule without a target name!")
+        atoms = target.split(".")
+        if not isinstance(module, Module):
+            raise value_error(f"`module` is not an nn.Module, found {type(module)}")
+        parent = self if len(atoms) == 1 else self.get_submodule(".".join(atoms[:-1]))
+        if strict and not hasattr(parent, atoms[-1]):
+            raise make("AttributeError", parent._get_name() + " has no attribute `" + atoms[-1] + "`")
+        if hasattr(parent, atoms[-1]) and not isinstance(getattr(parent, atoms[-1]), Module):
+            raise make("AttributeError", "`" + atoms[-1] + "` is not an nn.Module")
+        setattr(parent, atoms[-1], module)
+
     def _get_leaf(self, target, kind, cls):
         module_path, _, name = target.rpartition(".")
         mod = self.get_submodule(module_path)
@@ -253,7 +269,7 @@ class Module:
             return d["_buffers"][name]
         if "_modules" in d and name in d["_modules"]:
             return d["_modules"][name]
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")  # Python's, for hasattr
+        raise errors.AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")  # (for hasattr)
 
     def _remove_from(self, name, *which):
         for attr in which:
@@ -420,6 +436,32 @@ class Module:
 
     # ------------------------------------------------------------ state
 
+    def get_extra_state(self):
+        raise runtime("Reached a code path in Module.get_extra_state() that should never be called. Please file an "
+                      "issue at https://github.com/pytorch/pytorch/issues/new?template=bug-report.yml to report "
+                      "this bug.")
+
+    def set_extra_state(self, state):
+        raise runtime("Reached a code path in Module.set_extra_state() that should never be called. Please file an "
+                      "issue at https://github.com/pytorch/pytorch/issues/new?template=bug-report.yml to report "
+                      "this bug.")
+
+    def register_state_dict_pre_hook(self, hook):
+        """hook(module, prefix, keep_vars) before the module's state is saved."""
+        return self._hook_dict("_state_dict_pre_hooks", hook, False)
+
+    def register_state_dict_post_hook(self, hook):
+        """hook(module, state_dict, prefix, local_metadata) once the module and its children are saved."""
+        return self._hook_dict("_state_dict_hooks", hook, False)
+
+    def register_load_state_dict_pre_hook(self, hook):
+        """hook(module, state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys, error_msgs)."""
+        return self._hook_dict("_load_state_dict_pre_hooks", hook, False)
+
+    def register_load_state_dict_post_hook(self, hook):
+        """hook(module, incompatible_keys) once the module and its children are loaded."""
+        return self._hook_dict("_load_state_dict_post_hooks", hook, False)
+
     def _save_to_state_dict(self, destination, prefix, keep_vars):
         for name, param in self._parameters.items():
             if param is not None:
@@ -427,6 +469,8 @@ class Module:
         for name, buf in self._buffers.items():
             if buf is not None and name not in self._non_persistent_buffers_set:
                 destination[prefix + name] = buf if keep_vars else buf.detach()
+        if type(self).get_extra_state is not Module.get_extra_state:
+            destination[prefix + "_extra_state"] = self.get_extra_state()
 
     def state_dict(self, *args, destination=None, prefix="", keep_vars=False):
         if args:
@@ -442,16 +486,24 @@ class Module:
         if destination is None:
             destination = StateDict()
             destination._metadata = OrderedDict()
+        local_metadata = {"version": self._version}
         if hasattr(destination, "_metadata"):
-            destination._metadata[prefix[:-1]] = {"version": self._version}
+            destination._metadata[prefix[:-1]] = local_metadata
+        for hook in list(self._state_dict_pre_hooks.values()):
+            hook(self, prefix, keep_vars)
         self._save_to_state_dict(destination, prefix, keep_vars)
         for name, module in self._modules.items():
             if module is not None:
                 module.state_dict(destination=destination, prefix=prefix + name + ".", keep_vars=keep_vars)
+        for hook in list(self._state_dict_hooks.values()):
+            if hook(self, destination, prefix, local_metadata) is not None:
+                raise runtime("state_dict post-hook must return None")
         return destination
 
     def _load_from_state_dict(self, state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys,
                               error_msgs):
+        for hook in list(self._load_state_dict_pre_hooks.values()):
+            hook(self, state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys, error_msgs)
         persistent = {k: v for k, v in self._buffers.items() if k not in self._non_persistent_buffers_set}
         local_state = {k: v for k, v in itertools.chain(self._parameters.items(), persistent.items())
                        if v is not None}
@@ -487,9 +539,17 @@ class Module:
                                       f"{input_param.size()}, an exception occurred : {(str(ex),)}.")
             elif strict:
                 missing_keys.append(key)
+        extra_state_key = prefix + "_extra_state"
+        if type(self).set_extra_state is not Module.set_extra_state:
+            if extra_state_key in state_dict:
+                self.set_extra_state(state_dict[extra_state_key])
+            elif strict:
+                missing_keys.append(extra_state_key)
+        elif strict and extra_state_key in state_dict:
+            unexpected_keys.append(extra_state_key)
         if strict:
             for key in state_dict:
-                if key.startswith(prefix) and key != prefix + "_extra_state":
+                if key.startswith(prefix) and key != extra_state_key:
                     input_name = key[len(prefix):].split(".", 1)
                     if len(input_name) > 1:
                         if input_name[0] not in self._modules:
@@ -515,6 +575,12 @@ class Module:
                     child_prefix = prefix + name + "."
                     load(child, {k: v for k, v in local_state_dict.items() if k.startswith(child_prefix)},
                          child_prefix)
+            incompatible_keys = _IncompatibleKeys(missing_keys, unexpected_keys)
+            for hook in list(module._load_state_dict_post_hooks.values()):
+                if hook(module, incompatible_keys) is not None:
+                    raise AssertionError("Hooks registered with ``register_load_state_dict_post_hook`` are not "
+                                         "expected to return new values, if incompatible_keys need to be modified, "
+                                         "it should be done inplace.")
         load(self, state_dict)
         if strict:
             if unexpected_keys:
@@ -690,6 +756,13 @@ class Module:
 
     def cpu(self):
         return self
+
+    def cuda(self, device=None):
+        return self._apply(lambda t: t.cuda(device))
+
+    def to_empty(self, *, device, recurse=True):
+        from tensorsh.engine.creation import empty_like
+        return self._apply(lambda t: empty_like(t, device=device), recurse=recurse)
 
     def share_memory(self):
         return self

@@ -382,7 +382,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     scales = tuple(scale_factors) if scale_factors else (None,) * dim
     if output_size is None:
         output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
-    if any(o <= 0 for o in output_size):  # (upsample_*'s check of the sizes)
+    if 0 in input.shape[2:] or any(o <= 0 for o in output_size):  # (ATen's upsample_*_common_check)
         names = "DHW"[3 - dim:]
         sizes = [", ".join(f"{n}: {v}" for n, v in zip(names, values)) for values in (input.shape[2:], output_size)]
         raise runtime(f"Input and output sizes should be greater than 0, but got input ({sizes[0]})"

@@ -223,5 +223,24 @@ class TripletMarginWithDistanceLoss(_Loss):
                                                  margin=self.margin, swap=self.swap, reduction=self.reduction)
 
 
-FUNCTIONAL = ("soft_margin_loss multi_margin_loss multilabel_margin_loss hinge_embedding_loss "
+def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="mean", zero_infinity=False):
+    from tensorsh.engine.ctc_loss import ctc_loss as _ctc_loss
+    enum = {"none": 0, "mean": 1, "sum": 2}[reduction_enum(reduction)]
+    return _ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, enum, zero_infinity)
+
+
+class CTCLoss(_Loss):
+    __module__ = _LOSS
+
+    def __init__(self, blank=0, reduction="mean", zero_infinity=False):
+        super().__init__(reduction=reduction)
+        self.blank = blank
+        self.zero_infinity = zero_infinity
+
+    def forward(self, log_probs, targets, input_lengths, target_lengths):
+        return ctc_loss(log_probs, targets, input_lengths, target_lengths, self.blank, self.reduction,
+                        self.zero_infinity)
+
+
+FUNCTIONAL = ("ctc_loss soft_margin_loss multi_margin_loss multilabel_margin_loss hinge_embedding_loss "
               "multilabel_soft_margin_loss poisson_nll_loss gaussian_nll_loss triplet_margin_with_distance_loss").split()

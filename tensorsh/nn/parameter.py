@@ -3,7 +3,7 @@ buffer (PyTorch's torch/nn/parameter.py)."""
 import weakref
 
 from tensorsh.engine.tensor import Tensor
-from tensorsh.engine import creation, messages
+from tensorsh.engine import creation, messages, serialization
 from tensorsh.engine.errors import runtime
 
 
@@ -46,6 +46,8 @@ class Parameter(Tensor):
     def __reduce_ex__(self, proto):
         raise TypeError("tensorsh cannot pickle a Parameter")
 
+
+serialization.SUBCLASSES["torch.nn.parameter.Parameter"] = Parameter  # (torch.load rebuilds a saved Parameter)
 
 _BUFFERS = {}  # id(tensor) -> (weak reference, persistent): the tensors nn.Buffer marked (PyTorch's _is_buffer)
 

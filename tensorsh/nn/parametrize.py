@@ -1,10 +1,13 @@
-"""torch.nn.utils.parametrize and torch.nn.utils.parametrizations (weight_norm, spectral_norm), ported from
+"""torch.nn.utils.parametrize and torch.nn.utils.parametrizations (weight_norm, spectral_norm, orthogonal), ported from
 PyTorch's parametrize.py / parametrizations.py: registering a parametrization swaps the module's class for
 `Parametrized<Class>` with a property for the tensor, keeps the original in `parametrizations.<name>.original`
 (or original0, original1, ... when right_inverse returns several) and computes the tensor on every read."""
 from contextlib import contextmanager
+from enum import Enum, auto
 
-from tensorsh.engine import autograd
+from tensorsh.engine import autograd, creation
+from tensorsh.engine.ops.linalg import geqrf_no_grad, qr_no_grad
+from tensorsh.engine.torch_api import NAMESPACE as _TORCH
 from tensorsh.engine.errors import make, runtime, value_error
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.weight_norm import norm_except_dim, weight_norm as _weight_norm
@@ -58,8 +61,9 @@ class ParametrizationList(ModuleList):
                 if hasattr(module, "right_inverse"):
                     try:
                         new = module.right_inverse(new)
-                    except NotImplementedError:
-                        pass
+                    except Exception as e:  # noqa: BLE001 - Python's NotImplementedError or the engine's kind
+                        if not (isinstance(e, NotImplementedError) or getattr(e, "kind", None) == "NotImplementedError"):
+                            raise
         if not isinstance(new, (Tensor, list, tuple)):
             raise value_error("'right_inverse' must return a Tensor or a Sequence of tensors (list, tuple...). "
                               f"Got {type(new).__name__}")
@@ -317,6 +321,133 @@ def spectral_norm(module, name="weight", n_power_iterations=1, eps=1e-12, dim=No
     return module
 
 
+def _is_orthogonal(Q):
+    n, k = Q.size(-2), Q.size(-1)
+    Id = creation.eye(k, dtype=Q.dtype)
+    eps = 10.0 * n * finfo(Q.dtype).eps
+    return (Q.mH @ Q).allclose(Id, atol=eps)
+
+
+def _make_orthogonal(A):
+    """The Q of A = QR with R's diagonal made non-negative (PyTorch's geqrf + householder_product, here LAPACK's QR
+    through qr_no_grad: the same Householder signs, last digits of a different LAPACK)."""
+    q, r = qr_no_grad(A)
+    return q * r.diagonal(dim1=-2, dim2=-1).sgn().unsqueeze(-2)
+
+
+def _householder_product(A, tau):
+    """linalg.householder_product(A, tau) of a tall A (n x k, reflectors below the diagonal): H_0 H_1 ... H_(k-1) of
+    H_i = I - tau_i v_i v_i^H (v_i: A's column i below the diagonal, 1 on it), the first k columns, composed of
+    engine ops so that autograd goes through them."""
+    n, k = A.size(-2), A.size(-1)
+    Q = creation.eye(n, k, dtype=A.dtype).expand(*A.shape[:-2], n, k)
+    for i in reversed(range(k)):
+        v = A[..., :, i] + creation.eye(n, dtype=A.dtype)[i]
+        Q = Q - (tau[..., i, None] * v).unsqueeze(-1) @ (v.unsqueeze(-2) @ Q)
+    return Q
+
+
+finfo, torch_add, torch_cat, linalg_solve = _TORCH["finfo"], _TORCH["add"], _TORCH["cat"], _TORCH["linalg"].solve
+
+
+class _OrthMaps(Enum):
+    matrix_exp = auto()
+    cayley = auto()
+    householder = auto()
+
+
+_OrthMaps.__module__ = "torch.nn.utils.parametrizations"
+
+
+class _Orthogonal(Module):
+    __module__ = "torch.nn.utils.parametrizations"
+    __api__ = Module.__api__ | {"right_inverse", "shape", "orthogonal_map", "base"}
+
+    def __init__(self, weight, orthogonal_map, *, use_trivialization=True):
+        super().__init__()
+        if weight.is_complex() and orthogonal_map == _OrthMaps.householder:
+            raise value_error("The householder parametrization does not support complex tensors.")
+        self.shape = weight.shape
+        self.orthogonal_map = orthogonal_map
+        if use_trivialization:
+            self.register_buffer("base", None)
+
+    def forward(self, X):
+        n, k = X.size(-2), X.size(-1)
+        transposed = n < k
+        if transposed:
+            X = X.mT
+            n, k = k, n
+        if self.orthogonal_map == _OrthMaps.matrix_exp or self.orthogonal_map == _OrthMaps.cayley:
+            X = X.tril()
+            if n != k:
+                X = torch_cat([X, X.new_zeros(n, n - k).expand(*X.shape[:-2], -1, -1)], dim=-1)
+            A = X - X.mH
+            if self.orthogonal_map == _OrthMaps.matrix_exp:
+                Q = A.matrix_exp()
+            else:
+                Id = creation.eye(n, dtype=A.dtype)
+                Q = linalg_solve(torch_add(Id, A, alpha=-0.5), torch_add(Id, A, alpha=0.5))
+            if n != k:
+                Q = Q[..., :k]
+        else:
+            A = X.tril(diagonal=-1)
+            tau = 2.0 / (1.0 + (A * A).sum(dim=-2))
+            Q = _householder_product(A, tau)
+            Q = Q * X.diagonal(dim1=-2, dim2=-1).int().unsqueeze(-2)
+        if hasattr(self, "base"):
+            Q = self.base @ Q
+        if transposed:
+            Q = Q.mT
+        return Q
+
+    def right_inverse(self, Q):
+        with autograd.no_grad():
+            if Q.shape != self.shape:
+                raise value_error(f"Expected a matrix or batch of matrices of shape {self.shape}. "
+                                  f"Got a tensor of shape {Q.shape}.")
+            Q_init = Q
+            n, k = Q.size(-2), Q.size(-1)
+            transpose = n < k
+            if transpose:
+                Q = Q.mT
+                n, k = k, n
+            if not hasattr(self, "base"):
+                if self.orthogonal_map == _OrthMaps.cayley or self.orthogonal_map == _OrthMaps.matrix_exp:
+                    raise make("NotImplementedError", "It is not possible to assign to the matrix exponential or "
+                                                      "the Cayley parametrizations when use_trivialization=False.")
+                A, tau = geqrf_no_grad(Q)
+                A.diagonal(dim1=-2, dim2=-1).sign_()
+                A.diagonal(dim1=-2, dim2=-1)[tau == 0.0] *= -1
+                return A.mT if transpose else A
+            if n == k:
+                Q = _make_orthogonal(Q) if not _is_orthogonal(Q) else Q.clone()
+            else:
+                N = creation.randn(*(Q.size()[:-2] + (n, n - k)), dtype=Q.dtype)
+                Q = _make_orthogonal(torch_cat([Q, N], dim=-1))
+            self.base = Q
+            neg_Id = creation.zeros_like(Q_init)
+            neg_Id.diagonal(dim1=-2, dim2=-1).fill_(-1.0)
+            return neg_Id
+
+
+def orthogonal(module, name="weight", orthogonal_map=None, *, use_trivialization=True):
+    weight = getattr(module, name, None)
+    if not isinstance(weight, Tensor):
+        raise value_error(f"Module '{module}' has no parameter or buffer with name '{name}'")
+    if weight.ndim < 2:
+        raise value_error(f"Expected a matrix or batch of matrices. Got a tensor of {weight.ndim} dimensions.")
+    if orthogonal_map is None:
+        orthogonal_map = "matrix_exp" if weight.size(-2) == weight.size(-1) or weight.is_complex() else "householder"
+    orth_enum = getattr(_OrthMaps, orthogonal_map, None)
+    if orth_enum is None:
+        raise value_error('orthogonal_map has to be one of "matrix_exp", "cayley", "householder". '
+                          f"Got: {orthogonal_map}")
+    orth = _Orthogonal(weight, orth_enum, use_trivialization=use_trivialization)
+    register_parametrization(module, name, orth, unsafe=True)
+    return module
+
+
 PARAMETRIZE = ("cached", "ParametrizationList", "register_parametrization", "is_parametrized",
                "remove_parametrizations", "type_before_parametrizations")
-PARAMETRIZATIONS = ("weight_norm", "spectral_norm")
+PARAMETRIZATIONS = ("weight_norm", "spectral_norm", "orthogonal")

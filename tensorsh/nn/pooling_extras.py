@@ -1,4 +1,4 @@
-"""LPPool1d/2d and LocalResponseNorm (torch/nn/functional.py's composites of the pools), MaxUnpool1d/2d
+"""LPPool1d/2d/3d and LocalResponseNorm (torch/nn/functional.py's composites of the pools), MaxUnpool1d/2d
 (engine/pooling.py's max_unpool2d), UpsamplingNearest2d and UpsamplingBilinear2d with F.upsample /
 F.upsample_nearest / F.upsample_bilinear (deprecated spellings of interpolate, with their warnings)."""
 import math
@@ -16,31 +16,35 @@ def _in(module_name):
     return "torch.nn.modules." + module_name
 
 
-def lp_pool1d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
-    if isinstance(norm_type, (int, float)):
-        if norm_type == float("inf"):
-            return F.max_pool1d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
-        if norm_type == -float("inf"):
-            return -F.max_pool1d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
-    if stride is not None:  # (torch's two calls: without a stride, padding and ceil_mode by keyword)
-        out = F.avg_pool1d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
-    else:
-        out = F.avg_pool1d(input.pow(norm_type), kernel_size, padding=0, ceil_mode=ceil_mode)
-    return (out.sign() * F.relu(out.abs())).mul(kernel_size).pow(1.0 / norm_type)
+def _lp_pool(dims):
+    """F.lp_pool1d/2d/3d as torch/nn/functional.py writes them: the window's size read first (2-d and 3-d), the
+    max pool of |x| for an infinite norm, else the average pool of x ** p (torch's two calls: without a stride,
+    padding and ceil_mode by keyword) scaled by the window's size, its p-th root of a sign-kept relu."""
+    def lp_pool(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+        if dims == 2:  # (torch's `kw, kh = _pair(kernel_size)`: Python's unpacking errors)
+            kw, kh = ntuple(kernel_size, 2)
+            sizes = (kw, kh)
+        elif dims == 3:
+            kd, kw, kh = ntuple(kernel_size, 3)
+            sizes = (kd, kw, kh)
+        else:
+            sizes = (kernel_size,)
+        max_pool, avg_pool = getattr(F, f"max_pool{dims}d"), getattr(F, f"avg_pool{dims}d")
+        if isinstance(norm_type, (int, float)):
+            if norm_type == float("inf"):
+                return max_pool(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+            if norm_type == -float("inf"):
+                return -max_pool(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
+        if stride is not None:
+            out = avg_pool(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+        else:
+            out = avg_pool(input.pow(norm_type), kernel_size, padding=0, ceil_mode=ceil_mode)
+        return (out.sign() * F.relu(out.abs())).mul(math.prod(sizes)).pow(1.0 / norm_type)
+    lp_pool.__name__ = lp_pool.__qualname__ = f"lp_pool{dims}d"
+    return lp_pool
 
 
-def lp_pool2d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
-    kw, kh = ntuple(kernel_size, 2)
-    if isinstance(norm_type, (int, float)):
-        if norm_type == float("inf"):
-            return F.max_pool2d(input.abs(), kernel_size, stride, 0, 1, ceil_mode)
-        if norm_type == -float("inf"):
-            return -F.max_pool2d(-input.abs(), kernel_size, stride, 0, 1, ceil_mode)
-    if stride is not None:
-        out = F.avg_pool2d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
-    else:
-        out = F.avg_pool2d(input.pow(norm_type), kernel_size, padding=0, ceil_mode=ceil_mode)
-    return (out.sign() * F.relu(out.abs())).mul(kw * kh).pow(1.0 / norm_type)
+lp_pool1d, lp_pool2d, lp_pool3d = _lp_pool(1), _lp_pool(2), _lp_pool(3)
 
 
 class _LPPoolNd(Module):
@@ -68,6 +72,13 @@ class LPPool2d(_LPPoolNd):
 
     def forward(self, input):
         return lp_pool2d(input, float(self.norm_type), self.kernel_size, self.stride, self.ceil_mode)
+
+
+class LPPool3d(_LPPoolNd):
+    __module__ = _in("pooling")
+
+    def forward(self, input):
+        return lp_pool3d(input, float(self.norm_type), self.kernel_size, self.stride, self.ceil_mode)
 
 
 def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
@@ -214,5 +225,5 @@ def upsample_bilinear(input, size=None, scale_factor=None):
     return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)
 
 
-FUNCTIONAL = ("lp_pool1d lp_pool2d local_response_norm max_unpool1d max_unpool2d upsample "
+FUNCTIONAL = ("lp_pool1d lp_pool2d lp_pool3d local_response_norm max_unpool1d max_unpool2d upsample "
               "upsample_nearest upsample_bilinear").split()

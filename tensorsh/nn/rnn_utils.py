@@ -136,8 +136,9 @@ def pad_sequence(sequences, batch_first=False, padding_value=0.0, padding_side="
 
 def unpad_sequence(padded_sequences, lengths, batch_first=False):
     if not batch_first:
-        padded_sequences = padded_sequences.transpose(0, 1)
-    return [seq[creation.arange(int(length))] for seq, length in zip(padded_sequences, lengths)]
+        padded_sequences.transpose_(0, 1)  # (in place, as PyTorch's: the caller's tensor is left transposed)
+    idx = creation.arange(padded_sequences.shape[1])
+    return [seq[idx < length] for seq, length in zip(padded_sequences, lengths, strict=True)]
 
 
 def pack_sequence(sequences, enforce_sorted=True):

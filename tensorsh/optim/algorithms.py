@@ -106,6 +106,9 @@ class _SingleTensor(Optimizer):
 
 
 class SGD(_SingleTensor):
+    _GROUP_DEFAULTS = (("nesterov", False), ("maximize", False), ("foreach", None), ("differentiable", False),
+                       ("fused", False))
+
     def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False, *, maximize=False,
                  foreach=None, differentiable=False, fused=None):
         _check(lr, ("momentum value", momentum), ("weight_decay value", weight_decay), nan_ok=True)
@@ -184,6 +187,10 @@ class SGD(_SingleTensor):
 
 
 class Adam(_SingleTensor):
+    _GROUP_DEFAULTS = (("amsgrad", False), ("maximize", False), ("foreach", None), ("capturable", False),
+                       ("differentiable", False), ("decoupled_weight_decay", False), ("fused", None))
+    _STATE_TENSORS = ("step",)
+
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,
                  foreach=None, maximize=False, capturable=False, differentiable=False, fused=None,
                  decoupled_weight_decay=False):
@@ -287,8 +294,15 @@ class AdamW(Adam):
                          capturable=capturable, differentiable=differentiable, fused=fused,
                          decoupled_weight_decay=True)
 
+    def _setstate_group(self, group):
+        group["decoupled_weight_decay"] = True
+
 
 class RMSprop(_SingleTensor):
+    _GROUP_DEFAULTS = (("momentum", 0), ("centered", False), ("foreach", None), ("maximize", False),
+                       ("differentiable", False), ("capturable", False))
+    _STATE_TENSORS = ("step",)
+
     def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,
                  capturable=False, foreach=None, maximize=False, differentiable=False):
         _check(lr, ("epsilon value", eps), ("momentum value", momentum), ("weight_decay value", weight_decay),
@@ -333,6 +347,9 @@ class RMSprop(_SingleTensor):
 
 
 class Adagrad(_SingleTensor):
+    _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False), ("fused", None))
+    _STATE_TENSORS = ("step",)
+
     def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10,
                  foreach=None, *, maximize=False, differentiable=False, fused=None):
         _check(lr, ("lr_decay value", lr_decay), ("weight_decay value", weight_decay),

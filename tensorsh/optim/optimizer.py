@@ -8,7 +8,7 @@ from collections import defaultdict
 from functools import wraps
 from itertools import chain
 
-from tensorsh.engine import autograd, undo
+from tensorsh.engine import autograd, creation, dtypes, undo
 from tensorsh.engine.errors import make, warn
 from tensorsh.engine.tensor import Tensor
 
@@ -127,13 +127,17 @@ class Journaled:
 class Optimizer(Journaled):
     """Base class of all optimizers (PyTorch's `torch.optim.Optimizer`)."""
     __api__ = frozenset({"param_groups", "state", "defaults", "step", "zero_grad", "state_dict", "load_state_dict",
-                         "add_param_group", "register_step_pre_hook", "register_step_post_hook"})
+                         "add_param_group", "register_step_pre_hook", "register_step_post_hook",
+                         "register_state_dict_pre_hook", "register_state_dict_post_hook",
+                         "register_load_state_dict_pre_hook", "register_load_state_dict_post_hook"})
 
     def __init__(self, params, defaults):
         object.__setattr__(self, "_born", undo.epoch)  # made by the running statement: undoing it unmakes it
         self.defaults = defaults
         self._optimizer_step_pre_hooks = []
         self._optimizer_step_post_hooks = []
+        self._optimizer_state_dict_pre_hooks, self._optimizer_state_dict_post_hooks = [], []
+        self._optimizer_load_state_dict_pre_hooks, self._optimizer_load_state_dict_post_hooks = [], []
         cls = type(self)
         if not getattr(cls.step, "hooked", False):  # a program's subclass: its step is hooked too, as in PyTorch
             cls.step = hooked(cls.step)
@@ -237,11 +241,30 @@ class Optimizer(Journaled):
     def register_step_post_hook(self, hook):
         return autograd.add_to_hooks(self._optimizer_step_post_hooks, hook)
 
+    def register_state_dict_pre_hook(self, hook, prepend=False):
+        """hook(optimizer) before state_dict() packs the state."""
+        return _add_hook(self._optimizer_state_dict_pre_hooks, hook, prepend)
+
+    def register_state_dict_post_hook(self, hook, prepend=False):
+        """hook(optimizer, state_dict) after; what it returns (if not None) is the state dict."""
+        return _add_hook(self._optimizer_state_dict_post_hooks, hook, prepend)
+
+    def register_load_state_dict_pre_hook(self, hook, prepend=False):
+        """hook(optimizer, state_dict) before load_state_dict() reads its (copied) argument; what it returns (if
+        not None) is read instead."""
+        return _add_hook(self._optimizer_load_state_dict_pre_hooks, hook, prepend)
+
+    def register_load_state_dict_post_hook(self, hook, prepend=False):
+        """hook(optimizer) once the state is loaded."""
+        return _add_hook(self._optimizer_load_state_dict_post_hooks, hook, prepend)
+
     # ------------------------------------------------------------ state dicts
 
     def state_dict(self):
         """{'state': {index: state}, 'param_groups': [group with params as indices]}; the state's tensors are the
         optimizer's own (not copies), as in PyTorch."""
+        for hook in list(self._optimizer_state_dict_pre_hooks):
+            hook(self)
         mapping = {}
         start = 0
         groups = []
@@ -253,10 +276,19 @@ class Optimizer(Journaled):
             start += len(packed["params"])
             groups.append(packed)
         state = {(mapping[id(k)] if isinstance(k, Tensor) else k): v for k, v in self.state.items()}
-        return {"state": state, "param_groups": groups}
+        state_dict = {"state": state, "param_groups": groups}
+        for hook in list(self._optimizer_state_dict_post_hooks):
+            result = hook(self, state_dict)
+            if result is not None:
+                state_dict = result
+        return state_dict
 
     def load_state_dict(self, state_dict):
         state_dict = state_dict.copy()
+        for hook in list(self._optimizer_load_state_dict_pre_hooks):
+            result = hook(self, state_dict)
+            if result is not None:
+                state_dict = result
         groups = self.param_groups
         saved_groups = copy.deepcopy(state_dict["param_groups"])
         if len(groups) != len(saved_groups):
@@ -281,10 +313,36 @@ class Optimizer(Journaled):
         self.state = state
         self.param_groups = saved_groups
         self._setstate_defaults()
+        for hook in list(self._optimizer_load_state_dict_post_hooks):
+            hook(self)
+
+    # what each optimizer's __setstate__ fills in after load_state_dict (a state dict of an older version or of
+    # another optimizer): group options it lacks, in this order, and per-parameter numbers made float32 tensors
+    _GROUP_DEFAULTS = ()
+    _STATE_TENSORS = ()
 
     def _setstate_defaults(self):
-        """What each optimizer's __setstate__ fills in for older state dicts."""
         self.defaults.setdefault("differentiable", False)
+        for group in self.param_groups:
+            for key, value in self._GROUP_DEFAULTS:
+                group.setdefault(key, value)
+            self._setstate_group(group)
+            for p in group["params"]:
+                p_state = self.state.get(p, [])
+                if len(p_state) != 0:
+                    for key in self._STATE_TENSORS:
+                        if not isinstance(p_state[key], Tensor):
+                            p_state[key] = creation.tensor(float(p_state[key]), dtype=dtypes.float32)
+
+    def _setstate_group(self, group):
+        """A class's own __setstate__ change of each group (AdamW's)."""
+
+
+def _add_hook(hooks, hook, prepend):
+    handle = autograd.add_to_hooks(hooks, hook)
+    if prepend:
+        hooks.insert(0, hooks.pop())  # (the list is journaled already)
+    return handle
 
 
 def _cast(param, value, param_id, param_groups, key=None):

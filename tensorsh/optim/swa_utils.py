@@ -1,6 +1,7 @@
 """torch.optim.swa_utils (loaded on first use): AveragedModel, SWALR, update_bn and the averaging functions, ported from PyTorch's
 swa_utils.py. On the CPU PyTorch's AveragedModel averages with the per-tensor `get_swa_avg_fn` (its foreach path is
 for accelerators) and `_foreach_lerp_` is a lerp_ per tensor, so these are the ops run here, in its order."""
+import functools
 import itertools
 import math
 
@@ -16,6 +17,7 @@ from .schedules import _format_param
 
 
 def _no_grad(fn):
+    @functools.wraps(fn)  # (its repr names the function: <function get_ema_multi_avg_fn.<locals>.ema_update ...>)
     def wrapper(*args, **kwargs):
         with autograd.no_grad():
             return fn(*args, **kwargs)

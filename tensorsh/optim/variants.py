@@ -27,6 +27,9 @@ def _no_capturable(group):
 
 
 class Adamax(_SingleTensor):
+    _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False), ("capturable", False))
+    _STATE_TENSORS = ("step",)
+
     def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, foreach=None, *,
                  maximize=False, differentiable=False, capturable=False):
         _check_adam_like(lr, betas, eps, weight_decay)
@@ -57,6 +60,10 @@ class Adamax(_SingleTensor):
 
 
 class NAdam(_SingleTensor):
+    _GROUP_DEFAULTS = (("maximize", False), ("foreach", None), ("capturable", False), ("differentiable", False),
+                       ("decoupled_weight_decay", False))
+    _STATE_TENSORS = ("step", "mu_product")
+
     def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3,
                  decoupled_weight_decay=False, *, foreach=None, maximize=False, capturable=False,
                  differentiable=False):
@@ -100,6 +107,10 @@ class NAdam(_SingleTensor):
 
 
 class RAdam(_SingleTensor):
+    _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False),
+                       ("decoupled_weight_decay", False), ("capturable", False))
+    _STATE_TENSORS = ("step",)
+
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, decoupled_weight_decay=False,
                  *, foreach=None, maximize=False, capturable=False, differentiable=False):
         _check_adam_like(lr, betas, eps, weight_decay)
@@ -141,6 +152,9 @@ class RAdam(_SingleTensor):
 
 
 class Adadelta(_SingleTensor):
+    _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False), ("capturable", False))
+    _STATE_TENSORS = ("step",)
+
     def __init__(self, params, lr=1.0, rho=0.9, eps=1e-6, weight_decay=0, foreach=None, *, capturable=False,
                  maximize=False, differentiable=False):
         _check(lr)
@@ -179,6 +193,9 @@ class Adadelta(_SingleTensor):
 
 
 class Rprop(_SingleTensor):
+    _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False), ("capturable", False))
+    _STATE_TENSORS = ("step",)
+
     def __init__(self, params, lr=1e-2, etas=(0.5, 1.2), step_sizes=(1e-6, 50), *, capturable=False, foreach=None,
                  maximize=False, differentiable=False):
         _check(lr)
@@ -213,6 +230,9 @@ class Rprop(_SingleTensor):
 
 
 class ASGD(_SingleTensor):
+    _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False), ("capturable", False))
+    _STATE_TENSORS = ("step", "eta", "mu")
+
     def __init__(self, params, lr=1e-2, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0, foreach=None,
                  maximize=False, differentiable=False, capturable=False):
         _check(lr)
@@ -255,6 +275,9 @@ class Adafactor(_SingleTensor):
     """PyTorch's Adafactor (torch/optim/_adafactor.py): factored second moments (row and column means of the
     squared gradient) for matrices, a full one for vectors; its single-tensor loop, which PyTorch runs unless
     foreach=True is asked (that loop is run here then too)."""
+    _GROUP_DEFAULTS = (("foreach", None),)
+    _STATE_TENSORS = ("step",)
+
 
     def __init__(self, params, lr=1e-2, beta2_decay=-0.8, eps=(None, 1e-3), d=1.0, weight_decay=0.0, *, foreach=None,
                  maximize=False):

@@ -109,6 +109,8 @@ _function("dropout", _nn_op("sampling", "dropout"))
 _function("layer_norm", _nn_op("normalization", "layer_norm", _layer_norm))
 _function("native_layer_norm", _nn_op("normalization", "native_layer_norm"))
 _function("embedding", _nn_op("convolution", "embedding", _embedding))
+_function("embedding_renorm_", _nn_op("convolution", "embedding_renorm_"))
+_function("ctc_loss", Lazy("ctc_loss", "ctc_loss"))
 _function("constant_pad_nd", _nn_op("convolution", "constant_pad_nd"))
 _function("max_pool2d", _nn_op("pooling", "max_pool2d"))
 

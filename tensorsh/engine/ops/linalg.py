@@ -299,3 +299,11 @@ def qr_no_grad(a):
     nn.init.orthogonal_ needs."""
     q, r = np.linalg.qr(a._np)
     return fresh(np.ascontiguousarray(q, a.dtype.np), a.dtype), fresh(np.ascontiguousarray(r, a.dtype.np), a.dtype)
+
+
+def geqrf_no_grad(a):
+    """LAPACK's geqrf of a (batch of) matrices, without a graph: R on and above the diagonal, the Householder
+    reflectors below it, and their scalars tau (numpy's OpenBLAS, as qr_no_grad)."""
+    h, tau = np.linalg.qr(a._np, mode="raw")
+    return (fresh(np.ascontiguousarray(np.swapaxes(h, -1, -2), a.dtype.np), a.dtype),
+            fresh(np.ascontiguousarray(tau, a.dtype.np), a.dtype))
