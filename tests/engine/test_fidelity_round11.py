@@ -140,6 +140,16 @@ print(v6, v6._version)
 v12 = torch.autograd.grad(v6.sigmoid().sum(), v6, create_graph=True)[0]
 print(v12.grad_fn.name(), torch.autograd.grad(v12.sum(), v1, allow_unused=True, create_graph=True))
 """,
+"nansum_and_nanmean_gradients_of_a_0_dim_tensor": """
+x = torch.tensor(3.0, requires_grad=True)
+for f in [lambda: x.nanmean(-1), lambda: x.nansum(-1), lambda: x.nanmean(), lambda: x.nansum(0, keepdim=True),
+          lambda: torch.var_mean(x, correction=0)[1], lambda: torch.std_mean(x, correction=0)[1],
+          lambda: torch.var_mean(x, 0, correction=0)[0]]:
+    y = f()
+    print(y, torch.autograd.grad(y, x))
+w = torch.tensor([1., float('nan')], requires_grad=True)
+print(torch.autograd.grad(w.nanmean(), w))
+""",
 "layer_norms_gradients_in_atens_order": """
 F = torch.nn.functional
 for (M, N, seed, dt) in [(32, 64, 0, torch.float32), (4, 10, 1, torch.float32), (8, 33, 2, torch.float32),

@@ -135,7 +135,7 @@ class VarMeanBackward0(Node):
             centred = x - (x.mean(list(dims), keepdim=True) if x.dim() else x)
             total = (2.0 / dof if dof > 0 else float("nan")) * gv * centred
         if gm is not None:
-            part = _restore(gm, self.dims, self.keepdim, x.dim()).expand(*x._shape) / n
+            part = _restore(gm, self.dims, self.keepdim, x.dim()).expand(x._shape) / n
             total = part if total is None else total + part
         return (total,)
 

@@ -296,7 +296,7 @@ class NansumBackward0(Node):
         if not self.keepdim and x.dim():
             for d in sorted(self.dims if self.dims is not None else range(x.dim())):
                 g = g.unsqueeze(d)
-        return (g.expand(*x._shape) * x.isnan().logical_not(),)
+        return (g.expand(x._shape) * x.isnan().logical_not(),)  # (a tuple: a 0-dim x expands to ())
 
 
 def nansum(self, dim=None, keepdim=False, *, dtype=None):
