@@ -377,6 +377,7 @@ _as_torch_storage_class(TypedStorage, "TypedStorage")
 
 
 INFERENCE_MODE = [False]  # torch.inference_mode: tensors made under it are inference tensors (see InferenceCounter)
+INFERENCE_SEEN = [False]  # whether this process made an inference tensor (ops then check their saved inputs first)
 
 
 class VersionCounter:
@@ -390,6 +391,7 @@ class VersionCounter:
         self.history = None  # {version: location}, kept only once something saved this counter
         if INFERENCE_MODE[0]:
             self.__class__ = InferenceCounter
+            INFERENCE_SEEN[0] = True
 
     def bump(self):
         journal = undo._journal  # (undo.touch, inline: every in-place write bumps a counter)

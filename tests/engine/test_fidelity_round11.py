@@ -150,6 +150,23 @@ for f in [lambda: x.nanmean(-1), lambda: x.nansum(-1), lambda: x.nanmean(), lamb
 w = torch.tensor([1., float('nan')], requires_grad=True)
 print(torch.autograd.grad(w.nanmean(), w))
 """,
+"inference_inputs_a_node_saves_fail_before_the_ops_checks": """
+a = torch.ones(2, 3, requires_grad=True)
+with torch.inference_mode():
+    b = torch.ones(2, 3)
+for f in [lambda: b.dot(a), lambda: b.mm(a), lambda: torch.mv(b, a), lambda: b.bmm(a), lambda: b.matmul(a),
+          lambda: a.mm(b), lambda: b[0].dot(a[0, :2]), lambda: a[0].dot(b[0]), lambda: b.mul(a[:, :2]),
+          lambda: b.add(a[:, :2]), lambda: b + a, lambda: b * a, lambda: a / b, lambda: b.sub(a),
+          lambda: torch.atan2(b, a), lambda: b.pow(a), lambda: b * 2, lambda: a * b.sum(), lambda: torch.maximum(a, b),
+          lambda: b.mm(a.t()), lambda: b @ a.t()]:
+    try:
+        r = f()
+        print('ok', r.grad_fn.name() if r.grad_fn else None)
+    except Exception as e:
+        print(type(e).__name__, str(e)[:90])
+with torch.no_grad():
+    print((b * a).requires_grad)
+""",
 "layer_norms_gradients_in_atens_order": """
 F = torch.nn.functional
 for (M, N, seed, dt) in [(32, 64, 0, torch.float32), (4, 10, 1, torch.float32), (8, 33, 2, torch.float32),

@@ -9,11 +9,12 @@ from .. import autograd, dtypes, errors, kernels, messages, undo
 from ..autograd import NOTHING_SAVED, SavedTensor
 from ..errors import make, runtime, type_error
 from ..tensorimpl import Tensor
+from ..storage import INFERENCE_SEEN
 from .comparison import _np_of, logical_not, where
 from .core import (ORIGINAL_SCALAR, REDUCED_FLOATS, BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace,
                    check_broadcast, check_fits_output, check_inplace, from_numpy, laid_out_like, needs_grad, precheck,
                    scalar_in, self_overlapping, true_div_dtype, write_inplace, write_reading_back, write_rows, written,
-                   zeros_of)
+                   zeros_of, inference_saved_first)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
 from .unary import reciprocal
@@ -167,6 +168,8 @@ def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype, numb
         sign = -1 if kernel is np.subtract else 1
 
         def fn(self, other, alpha=1):
+            if INFERENCE_SEEN[0]:
+                inference_saved_first(node_cls, self, other)
             if check is not None:
                 check(self, other)
             alpha = _checked_alpha(self, other, alpha)
@@ -182,6 +185,8 @@ def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype, numb
             return binary_op(self, other, kernel, node_cls)
     elif number_cls is not None or number_self is not None:
         def fn(self, other):
+            if INFERENCE_SEEN[0] and isinstance(other, Tensor) and isinstance(self, Tensor):
+                inference_saved_first(node_cls, self, other)
             if check is not None:
                 check(self, other)
             if isinstance(other, Tensor):
@@ -198,10 +203,14 @@ def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype, numb
             return out
     elif check is not None:
         def fn(self, other):
+            if INFERENCE_SEEN[0]:
+                inference_saved_first(node_cls, self, other)
             check(self, other)
             return binary_op(self, other, kernel, node_cls, out_dtype)
     else:  # (the hot path: mul, div without checks)
         def fn(self, other):
+            if INFERENCE_SEEN[0]:
+                inference_saved_first(node_cls, self, other)
             return binary_op(self, other, kernel, node_cls, out_dtype)
     return fn
 

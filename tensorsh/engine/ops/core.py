@@ -9,7 +9,7 @@ from .. import autograd, dtypes, kernels, layout, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..creation import tensor
 from ..errors import runtime, type_error
-from ..storage import INFERENCE_MODE, LOG_CAP, check_size, note_view, note_write
+from ..storage import INFERENCE_MODE, INFERENCE_SEEN, LOG_CAP, check_size, note_view, note_write
 from ..tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _contiguous_strides,
                           _shape_list, no_grad_view_origin)
 
@@ -334,6 +334,20 @@ def edges_first(fn):
         return fn(self, *args, **kwargs)
     op.__name__, op.__doc__, op.__wrapped__ = fn.__name__, fn.__doc__, fn
     return op
+
+
+def inference_saved_first(node_cls, *operands):
+    """Autograd's kernel saves an op's inputs before the op checks them: an inference tensor among the inputs the
+    node saves (node_cls.saved_names: self, then the other operand by any name) fails first when an input requires
+    grad."""
+    if INFERENCE_MODE[0] or not autograd._grad_enabled[0] or not builtins.any(
+            isinstance(t, Tensor) and t.requires_grad for t in operands):
+        return
+    saved = getattr(node_cls, "saved_names", ())
+    kept = ("self" in saved, builtins.any(n not in (None, "self", "result") for n in saved))  # (other, mat2, vec)
+    for keeps, t in zip(kept, operands):
+        if keeps and isinstance(t, Tensor) and t._version_counter.inference:
+            raise runtime(messages.INFERENCE_SAVED)
 
 
 def binary_result(values, dt, first, second):

@@ -6,9 +6,10 @@ import numpy as np
 from .. import autograd, dtypes, errors, kernels, messages
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import index_error, runtime, type_error
-from ..storage import check_size
+from ..storage import INFERENCE_SEEN, check_size
 from ..tensorimpl import Tensor
-from .core import InputNode, Shaped, attach, check_broadcast_all, fresh, needs_grad, tensor_params
+from .core import (InputNode, Shaped, attach, check_broadcast_all, fresh, inference_saved_first, needs_grad,
+                   tensor_params)
 from .registry import op, operator
 from .views import _unsafe_view
 
@@ -105,6 +106,8 @@ def _mm_like(a, b, node_cls):
 
 @tensor_params('mat2')
 def mm(self, mat2):
+    if INFERENCE_SEEN[0]:  # (autograd saves the operands before the op's checks)
+        inference_saved_first(MmBackward0, self, mat2)
     if self.dim() != 2:
         raise runtime(f"self must be a matrix")
     if mat2.dim() != 2:
@@ -116,6 +119,8 @@ def mm(self, mat2):
 
 @tensor_params('mat2')
 def bmm(self, mat2):
+    if INFERENCE_SEEN[0]:  # (autograd saves the operands before the op's checks)
+        inference_saved_first(BmmBackward0, self, mat2)
     if self.dim() != 3:
         raise runtime("batch1 must be a 3D tensor")
     if mat2.dim() != 3:
@@ -132,6 +137,8 @@ def _bmm_mismatch(batch, k, got):
 
 @tensor_params('tensor')
 def dot(self, other):
+    if INFERENCE_SEEN[0]:  # (autograd saves the operands before the op's checks)
+        inference_saved_first(DotBackward0, self, other)
     if self.dim() != 1 or other.dim() != 1:
         raise runtime(f"1D tensors expected, but got {self.dim()}D and {other.dim()}D tensors")
     if self.dtype is not other.dtype:  # (ATen's dot_check: the dtypes before the sizes)
@@ -144,6 +151,8 @@ def dot(self, other):
 
 @tensor_params('vec')
 def mv(self, vec):
+    if INFERENCE_SEEN[0]:  # (autograd saves the operands before the op's checks)
+        inference_saved_first(MvBackward0, self, vec)
     if not self.dim():  # (PyTorch reads the matrix's first size first)
         raise index_error("Dimension specified as 0 but tensor has no dimensions")
     if self.dim() != 2 or vec.dim() != 1:
