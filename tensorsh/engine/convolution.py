@@ -238,6 +238,11 @@ _STEPS = 1024  # (output positions times batch up to which the weight-gradient t
 # each; a larger one is summed in double, the last bits not PyTorch's)
 
 
+def _unfolded(sample, windows):
+    """im2col of one padded sample (C, *S): a row per (channel, kernel position), the output positions along it."""
+    return np.stack([sample[(ci,) + sl].reshape(-1) for ci in range(sample.shape[0]) for _, sl in windows])
+
+
 def _native_grads(g, x, w, padding, windows, mask):
     """The input- and weight-gradients of ATen's slow_conv2d (a float32 batch of one): the input's as MKL's sgemm of
     the transposed weight and the output-gradient (fused in order from 12 output positions, products rounded below),
@@ -260,8 +265,7 @@ def _native_grads(g, x, w, padding, windows, mask):
         gi = xp[(slice(None),) + tuple(slice(p, p + n) for p, n in zip(padding, x.shape[2:]))][None]
     if mask[1]:
         xp = _pad(x, padding)
-        unfolded = np.stack([xp[(0, ci) + sl].reshape(-1) for ci in range(c) for _, sl in windows])
-        gw = kernels.blas_matmul(np.ascontiguousarray(g[0].reshape(o, -1)), unfolded.T)
+        gw = kernels.blas_matmul(np.ascontiguousarray(g[0].reshape(o, -1)), _unfolded(xp[0], windows).T)
         gw = None if gw is None else gw.reshape(w.shape)
     return gi, gw
 
@@ -275,7 +279,7 @@ def _native_gemm(xp, w, b, windows, out_sp):
         return None
     out = np.empty((xp.shape[0], o) + out_sp, np.float32)
     for i in range(xp.shape[0]):
-        cols = np.stack([xp[(i, ci) + sl].reshape(-1) for ci in range(w.shape[1]) for _, sl in windows])
+        cols = _unfolded(xp[i], windows)
         bias = np.zeros((o, 1), np.float32) if b is None else b.reshape((o, 1))
         res = kernels.blas_matmul(np.ascontiguousarray(w.reshape(o, -1)), cols, bias)
         if res is None:
@@ -373,44 +377,50 @@ class ConvolutionBackward0(Node):
         return convolution_backward(g, x, w, self.geometry(), tuple(n is not None for n, _ in self.next_functions))
 
 
+def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
+    """(grad_input, grad_weight, grad_bias) of a float32 2-d convolution in the order measured for PyTorch's kernel,
+    None for each whose order is not known (or not asked for): oneDNN's AVX-512 kernels (the input-gradient of a
+    stride-1 one; a grouped one's bias-gradient where measured: depthwise, or the blocked kernel with over 16
+    outputs), or slow_conv2d's gemms for a batch of one."""
+    if 0 in g.shape or 0 in w.shape:
+        return None, None, None
+    if _use_onednn(x.shape[0], x.shape[1], x.shape[2:], w.shape[2:], groups):
+        if not kernels.AVX512_CORE:
+            return None, None, None
+        gi = gw = gb = None
+        cg, og = w.shape[1], w.shape[0] // groups
+        if groups == 1:
+            if mask[0] and tuple(stride) == (1, 1):
+                gi = _onednn_input_grad(g, w, x.shape, stride, padding, dilation)
+            if mask[1] or mask[2]:
+                gw, gb = _onednn_weight_grads(g, x, w.shape, stride, padding, dilation, mask[1])
+        elif mask[2] and (cg == og == 1 or cg % 4 == 0 and og % 4 == 0 and og >= cg and w.shape[0] > 16 >= cg):
+            gb = _onednn_weight_grads(g, x, w.shape, stride, padding, dilation, False)[1]
+        return gi, gw, gb
+    if groups == 1 and x.shape[0] == 1 and (mask[0] or mask[1]):
+        return _native_grads(g, x, w, padding, list(_windows(w.shape[2:], stride, dilation, g.shape[2:])), mask) + \
+            (None,)
+    return None, None, None
+
+
 def convolution_backward(g, x, w, geometry, mask):
     """(grad_input, grad_weight, grad_bias) of a convolution, each where mask asks for it; recorded as the outputs
     of one ConvolutionBackwardBackward0 when they need grad."""
     nd = len(geometry[0])
     stride, padding, dilation, groups, transposed, _ = _kernel_geometry(geometry)
     gn, xn, wn = _as2d(nd, g._np, x._np, w._np)
-    g64, x64, w64 = (a.astype(np.float64) for a in (gn, xn, wn))
-    values = [None, None]
-    onednn = not transposed and nd < 3 and x.dtype is dtypes.float32 and kernels.AVX512_CORE and \
-        0 not in gn.shape and 0 not in wn.shape and _use_onednn(xn.shape[0], xn.shape[1], xn.shape[2:], wn.shape[2:],
-                                                                groups)
-    cg, og = wn.shape[1], wn.shape[0] // groups  # (grouped: the bias-gradient alone, where measured: depthwise, or
-    grouped = onednn and groups > 1 and (cg == og == 1 or  # oneDNN's blocked kernel with over 16 outputs)
-                                         cg % 4 == 0 and og % 4 == 0 and og >= cg and wn.shape[0] > 16 >= cg)
-    onednn = onednn and groups == 1
-    bias_grad = None
-    if onednn and mask[0] and tuple(stride) == (1, 1):  # (a strided one's order is not known)
-        values[0] = _onednn_input_grad(gn, wn, xn.shape, stride, padding, dilation)
-        mask = (False,) + tuple(mask[1:])
-    if onednn and (mask[1] or mask[2]) or grouped and mask[2]:
-        weight_grad, bias_grad = _onednn_weight_grads(gn, xn, wn.shape, stride, padding, dilation, mask[1] and onednn)
-        if mask[1] and weight_grad is not None:
-            values[1], mask = weight_grad, (mask[0], False, mask[2])
-    if not transposed and nd < 3 and x.dtype is dtypes.float32 and groups == 1 and not onednn and \
-            xn.shape[0] == 1 and 0 not in gn.shape and 0 not in wn.shape and (mask[0] or mask[1]) and \
-            not _use_onednn(xn.shape[0], xn.shape[1], xn.shape[2:], wn.shape[2:], 1):
-        windows = list(_windows(wn.shape[2:], stride, dilation, gn.shape[2:]))
-        gi, gw = _native_grads(gn, xn, wn, padding, windows, mask)
-        if gi is not None:
-            values[0], mask = gi, (False,) + tuple(mask[1:])
-        if gw is not None:
-            values[1], mask = gw, (mask[0], False, mask[2])
-    if mask[0]:  # (transposed: the convolution of the gradient)
-        values[0] = _correlate(gn, wn, None, stride, padding, dilation, groups) if transposed else \
-            _input_grad(g64, w64, xn.shape, stride, padding, dilation, groups)
-    if mask[1]:  # (transposed: the weight-gradient of the convolution g -> x, x as its output-gradient)
-        values[1] = _weight_grad(x64, g64, wn.shape, stride, padding, dilation, groups) if transposed else \
-            _weight_grad(g64, x64, wn.shape, stride, padding, dilation, groups)
+    gi = gw = bias_grad = None
+    if not transposed and nd < 3 and x.dtype is dtypes.float32:
+        gi, gw, bias_grad = _measured_grads(gn, xn, wn, stride, padding, dilation, groups, mask)
+    if mask[0] and gi is None or mask[1] and gw is None:  # (the rest summed in double, rounded once)
+        g64, x64, w64 = (a.astype(np.float64) for a in (gn, xn, wn))
+        if mask[0] and gi is None:  # (transposed: the convolution of the gradient)
+            gi = _correlate(gn, wn, None, stride, padding, dilation, groups) if transposed else \
+                _input_grad(g64, w64, xn.shape, stride, padding, dilation, groups)
+        if mask[1] and gw is None:  # (transposed: the weight-gradient of the convolution g -> x)
+            gw = _weight_grad(x64, g64, wn.shape, stride, padding, dilation, groups) if transposed else \
+                _weight_grad(g64, x64, wn.shape, stride, padding, dilation, groups)
+    values = [gi if mask[0] else None, gw if mask[1] else None]
     dt = x.dtype
     fmt = _output_format(x, w, groups)  # (a channels_last convolution's gradients are channels_last)
     outs = [layout.in_format((v[:, :, 0] if nd == 1 else v).astype(dt.np), dt, fmt) if v is not None else None

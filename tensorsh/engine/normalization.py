@@ -149,11 +149,10 @@ class NativeLayerNormBackward0(Node):
         nf = self.next_functions
         out = [None, None, None]
         if nf[0][0] is not None:
-            lanes = kernels._vector_lanes() // (t(0).itemsize // 4) // (2 if kernels.AVX512_CORE else 1)
-            if gamma is None:
-                ds, db = _lane_sum(dy * xs, lanes), _lane_sum(dy, lanes)
+            if gamma is None:  # (_reduce_all's 32-byte vectors: each row's sum, kept as a column)
+                ds, db = _reduce_all(dy * xs, t)[:, None], _reduce_all(dy, t)[:, None]
             else:
-                ds, db = _lane_sum(dy * xs * gamma, lanes), _lane_sum(dy * gamma, lanes)
+                ds, db = _reduce_all(dy * xs * gamma, t)[:, None], _reduce_all(dy * gamma, t)[:, None]
             scale = t(1) / t(k)  # (the compiler's fused multiply-adds where measured to match, bit for bit)
             b = kernels.fma(db, mu, -ds) * a * a * a * scale
             c = kernels.fma(-b, mu, -(db * a * scale))
@@ -176,36 +175,6 @@ class NativeLayerNormBackward0(Node):
             if len(nf) > 2 and nf[2][0] is not None:
                 out[2] = fresh(dbeta.reshape(self.normalized), x.dtype)
         return tuple(out)
-
-
-def _lane_sum(values, lanes):
-    """Each row's sum as ATen's vec::map_reduce_all adds it: a row shorter than a vector left to right; else
-    the row's vectors added lane by lane (a partial last one into its first lanes), then the lanes by
-    vec_reduce_all: float32's shuffle tree (lane i with i^8, ^4, ^2, ^1 on 16 lanes), float64's lanes in order."""
-    rows, n = values.shape
-    if n < lanes:
-        acc = values[:, 0].copy()
-        for j in range(1, n):
-            acc = acc + values[:, j]
-        return acc.reshape(rows, 1)
-    acc = values[:, :lanes].copy()
-    full = n - n % lanes
-    for d in range(lanes, full, lanes):
-        acc = acc + values[:, d:d + lanes]
-    if n > full and full >= lanes:
-        r = n - full
-        acc[:, :r] = acc[:, :r] + values[:, full:]
-    if values.dtype == np.float32:
-        step = lanes // 2
-        while step:
-            idx = np.arange(lanes) ^ step
-            acc = acc + acc[:, idx]
-            step //= 2
-        return acc[:, :1]
-    total = acc[:, 0].copy()
-    for j in range(1, lanes):
-        total = total + acc[:, j]
-    return total.reshape(rows, 1)
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
