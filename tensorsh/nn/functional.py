@@ -211,13 +211,35 @@ def _legacy_reduction(size_average, reduce, reduction):
     return "none" if not reduce else "mean" if size_average else "sum"
 
 
+def _weighted(loss, weight, input, reduction, mean_over_weight=True):
+    """torch/nn/functional.py's per-sample weighted losses (mse, l1, huber): the unreduced loss times `weight`,
+    then summed; mse and l1 divide the sum by weight's sum, huber takes the plain mean."""
+    if weight.size() != input.size():
+        raise value_error("Weights and input must have the same size.")
+    weighted = loss * weight
+    if reduction == "none":
+        return weighted
+    if reduction == "sum":
+        return _T["sum"](weighted)
+    if reduction == "mean":
+        return _T["sum"](weighted) / _T["sum"](weight) if mean_over_weight else weighted.mean()
+    raise value_error(f"Invalid reduction mode: {reduction}. Expected one of 'none', 'mean', 'sum'.")
+
+
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _warn_size(input, target)
-    return _loss.mse_loss(input, target, _legacy_reduction(size_average, reduce, reduction))
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    if weight is not None:
+        input, target = _T["broadcast_tensors"](input, target)
+        return _weighted(_T["pow"](input - target, 2), weight, input, reduction)
+    return _loss.mse_loss(input, target, reduction)
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _warn_size(input, target)
+    if weight is not None:
+        input, target = _T["broadcast_tensors"](input, target)
+        return _weighted(_T["abs"](input - target), weight, input, _legacy_reduction(size_average, reduce, reduction))
     reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     loss = (input - target).abs()  # ATen's l1_loss is this composite (AbsBackward0 under Mean/SumBackward0)
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
@@ -254,6 +276,10 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     _warn_size(input, target)
+    if weight is not None:
+        input, target = _T["broadcast_tensors"](input, target)
+        C.huber_loss(input, target, 0, delta)
+        return _weighted(_loss.huber_loss(input, target, "none", delta), weight, input, reduction, False)
     C.huber_loss(input, target, REDUCTIONS[_loss.reduction_enum(reduction)], delta)
     return _loss.huber_loss(input, target, reduction, delta)
 
