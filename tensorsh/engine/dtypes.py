@@ -135,6 +135,8 @@ def result_type(operands):
             wrapped = promote(wrapped, scalar_dtype(x))
         elif t:
             dim = promote(dim, x.dtype)
+        elif x._is_wrapped_number:  # (its dtype is the number's kind: double stands for the default float)
+            wrapped = promote(wrapped, DEFAULT_FLOAT if x.dtype is float64 else x.dtype)
         else:
             zero = promote(zero, x.dtype)
     return _combine(dim, _combine(zero, wrapped))

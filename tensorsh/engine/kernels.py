@@ -1464,14 +1464,16 @@ def reduced_add_alpha(a, b, alpha, to_bfloat16):
     out = np.array(fma(b, alpha, a), np.float32)
     if out.ndim == 0:
         return to_bfloat16(a + to_bfloat16(alpha * b))
-    if a.shape == b.shape and (a.flags.c_contiguous and b.flags.c_contiguous or
-                               a.flags.f_contiguous and b.flags.f_contiguous):
-        if a.size > GRAIN_SIZE:
-            return out
-        order = "C" if a.flags.c_contiguous else "F"
-        fa, fb, fo = (x.reshape(-1, order=order) for x in (a, b, out))
-        tail = fo.size - fo.size % 32
-        fo[tail:] = fa[tail:] + to_bfloat16(alpha * fb[tail:])
+    scalar = a.ndim == 0 or b.ndim == 0
+    if scalar or a.shape == b.shape and (a.flags.c_contiguous and b.flags.c_contiguous or
+                                         a.flags.f_contiguous and b.flags.f_contiguous):
+        # one dense loop (a tensor and a scalar: the scalar broadcast), split among the threads past one grain
+        order = "F" if not scalar and not a.flags.c_contiguous else "C"
+        fa, fb = (np.broadcast_to(x, out.shape).reshape(-1, order=order) for x in (a, b))
+        fo = out.reshape(-1, order=order)
+        for begin, end in _thread_ranges(fo.size, num_threads()):
+            tail = end - (end - begin) % 32
+            fo[tail:end] = fa[tail:end] + to_bfloat16(alpha * fb[tail:end])
         out[...] = fo.reshape(out.shape, order=order)
         return out
     keep = tuple(d for d, size in enumerate(out.shape) if size != 1) or (out.ndim - 1,)  # (size-1 dims coalesce)
@@ -1482,6 +1484,33 @@ def reduced_add_alpha(a, b, alpha, to_bfloat16):
     o = out.reshape(shape)
     o[..., tail:] = view(a)[..., tail:] + to_bfloat16(alpha * view(b)[..., tail:])
     return o.reshape(out.shape)
+
+
+def add_alpha(a, b, alpha):
+    """a + alpha * b of float32 or float64 values, as PyTorch's add kernel computes it: one fused multiply-add,
+    but for a contiguous tensor and a scalar (a number, a 0-dim tensor) its loops' own mix (scalar_add_alpha)."""
+    if type(a) is np.ndarray and a.ndim and np.ndim(b) == 0 and a.flags.c_contiguous and a.dtype.kind == "f" and \
+            a.dtype.itemsize >= 4:
+        return scalar_add_alpha(a, a.dtype.type(b), alpha)
+    return fma(b, np.result_type(a, b).type(alpha), a)
+
+
+def scalar_add_alpha(a, b, alpha):
+    """a + alpha * b of a contiguous float32/float64 array a and a number b (one value of a's dtype), as PyTorch's
+    add kernel computes a tensor and a scalar: its vector loop (two vectors at a time) and the 64-byte blocks the
+    compiler made of its scalar loop fuse the multiply-add; the rest of each thread's range, past its last 64-byte
+    block, is one fused element, then 16-byte vectors of product-then-sum, then fused elements again."""
+    flat = a.reshape(-1)
+    out = fma(np.full(flat.shape, b, flat.dtype), flat.dtype.type(alpha), flat)
+    wide, narrow = 64 // flat.itemsize, 16 // flat.itemsize
+    scale = flat.dtype.type(alpha) * flat.dtype.type(b)  # (the split product, rounded once)
+    for begin, end in _thread_ranges(flat.size, num_threads()):
+        rest = (end - begin) % wide
+        if rest > narrow:
+            first = end - rest + 1
+            last = first + (rest - 1) // narrow * narrow
+            out[first:last] = flat[first:last] + scale
+    return out.reshape(a.shape)
 
 
 def reduced_prod(x, dim, keepdim, to_bfloat16):

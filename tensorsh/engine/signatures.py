@@ -588,7 +588,11 @@ def _slow(kind, name, packs, defaults, args, kwargs):
 
 
 def _wrapped_number(value):
-    return _tensor(value)
+    from .dtypes import bool_, float64, int64
+    from .tensorimpl import WrappedNumber
+    t = _tensor(value, dtype=bool_ if isinstance(value, bool) else int64 if isinstance(value, int) else float64)
+    t.__class__ = WrappedNumber
+    return t
 
 
 def _op_info(fn):

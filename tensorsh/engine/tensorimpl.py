@@ -222,6 +222,7 @@ def storage_view(storage, dtype, shape, stride, offset):
 
 class Tensor:
     __slots__ = _META + ("__weakref__", "_fw_grad")  # (_fw_grad: the tangent at forward_ad's level, set only there)
+    _is_wrapped_number = False  # (WrappedNumber below)
 
     # ------------------------------------------------------------ construction
 
@@ -732,3 +733,10 @@ def _contiguous_strides(shape):
 
 
 typenames.bind(Tensor, MemoryFormat)  # (messages name a tensor's and a memory format's types)
+
+
+class WrappedNumber(Tensor):
+    """PyTorch's wrapped number: a Python number given where a tensor is taken (torch.sub(0.1, t)), a 0-dim tensor
+    of the number's own precision (double, long or bool) that type promotion and the kernels read as the number."""
+    __slots__ = ()
+    _is_wrapped_number = True

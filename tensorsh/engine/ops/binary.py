@@ -30,10 +30,26 @@ def _fused_alpha(self, other, alpha):
 
 
 def _reduced_alpha(self, other, alpha):
-    """add/sub of two float16 or two bfloat16 tensors with a number alpha: PyTorch's kernel
-    (kernels.reduced_add_alpha)."""
-    return (isinstance(self, Tensor) and isinstance(other, Tensor) and self.dtype is other.dtype
-            and self.dtype in REDUCED_FLOATS and isinstance(alpha, (int, float)) and not isinstance(alpha, bool))
+    """add/sub of a float16 or bfloat16 tensor and a tensor of its dtype or a scalar (a number, a 0-dim tensor it
+    casts), with a number alpha: PyTorch's kernel (kernels.reduced_add_alpha)."""
+    return (isinstance(self, Tensor) and self.dtype in REDUCED_FLOATS and isinstance(alpha, (int, float))
+            and not isinstance(alpha, bool) and (
+                other.dtype is self.dtype if isinstance(other, Tensor) and other._shape else
+                type(other) in (int, float) or isinstance(other, Tensor) and
+                dtypes.result_type((self, other)) is self.dtype))
+
+
+def _alpha_kernel(alpha):
+    """a + alpha * b of the common dtype, as PyTorch's add kernel computes it: one fused multiply-add in float,
+    wrapping in an integer dtype."""
+    def kernel(a, b):
+        dt = np.result_type(a, b)
+        if dt.kind == "f":
+            return kernels.add_alpha(a, b, alpha)
+        scale = np.int64(alpha).astype(dt) if dt.kind in "iu" else dt.type(alpha)  # (a negative one wraps)
+        with np.errstate(over="ignore"):
+            return np.add(a, np.multiply(b, scale, dtype=dt), dtype=dt)
+    return kernel
 
 
 def _alpha_node(node_cls, alpha):
@@ -44,7 +60,7 @@ def _alpha_node(node_cls, alpha):
     return make
 
 
-def _checked_alpha(self, other, alpha):
+def _checked_alpha(self, other, alpha, sign):
     """PyTorch's alpha_check against the result type; a bool result takes alpha as a bool."""
     if type(alpha) is int and alpha == 1:
         return alpha
@@ -53,7 +69,24 @@ def _checked_alpha(self, other, alpha):
         raise runtime("Boolean alpha only supported for Boolean results.")
     if dt.category < 2 and isinstance(alpha, float):
         raise runtime("For integral input tensors, argument alpha must not be a floating point number.")
+    check_alpha_fits(dt, sign * alpha)
     return builtins.bool(alpha) if dt is dtypes.bool_ else alpha
+
+
+# the kernel reads alpha as its dtype's value through c10's checked_convert (sub's alpha negated): an unsigned type
+# takes negatives down to -max (they wrap), a float type any value within its range, inf or nan
+_ALPHA_RANGES = {dtypes.uint8: (-255, 255, "uint8_t"), dtypes.int8: (-128, 127, "int8_t"),
+                 dtypes.int16: (-2 ** 15, 2 ** 15 - 1, "int16_t"), dtypes.int32: (-2 ** 31, 2 ** 31 - 1, "int"),
+                 dtypes.int64: (-2 ** 63, 2 ** 63 - 1, "int64_t"), dtypes.float16: (-65504.0, 65504.0, "c10::Half"),
+                 dtypes.bfloat16: (-3.3895313892515355e38, 3.3895313892515355e38, "c10::BFloat16"),
+                 dtypes.float32: (-3.4028234663852886e38, 3.4028234663852886e38, "float")}
+
+
+def check_alpha_fits(dt, alpha):
+    limits = _ALPHA_RANGES.get(dt)
+    if limits is not None and not limits[0] <= alpha <= limits[1] and not (
+            isinstance(alpha, float) and (alpha != alpha or math.isinf(alpha))):
+        raise runtime(f"value cannot be converted to type {limits[2]} without overflow")
 
 
 # ------------------------------------------------------------------ the binary family: one row per op
@@ -172,15 +205,16 @@ def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype, numb
                 inference_saved_first(node_cls, self, other)
             if check is not None:
                 check(self, other)
-            alpha = _checked_alpha(self, other, alpha)
+            alpha = _checked_alpha(self, other, alpha, sign)
             if _fused_alpha(self, other, alpha):
-                scale = self.dtype.np.type(sign * alpha)
-                return binary_op(self, other, lambda a, b: kernels.fma(b, scale, a), _alpha_node(node_cls, alpha))
+                return binary_op(self, other, _alpha_kernel(sign * alpha), _alpha_node(node_cls, alpha))
             if alpha != 1 and _reduced_alpha(self, other, alpha):
                 return binary_op(self, other, lambda a, b: kernels.reduced_add_alpha(a, b, sign * alpha,
                                                                                    dtypes.rounding(self.dtype)),
                                  _alpha_node(node_cls, alpha))
             if alpha != 1:
+                if dtypes.result_type((self, other)) not in REDUCED_FLOATS:  # (mixed dtypes, a number: one kernel)
+                    return binary_op(self, other, _alpha_kernel(sign * alpha), _alpha_node(node_cls, alpha))
                 other = other * alpha
             return binary_op(self, other, kernel, node_cls)
     elif number_cls is not None or number_self is not None:
@@ -224,7 +258,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
         if check is not None:
             check(self, other)
         if with_alpha and type(alpha) is float and type(other) is Tensor and alpha != 1 and \
-                _fma_in_place(self, other, sign * alpha):  # (the optimizers' p.add_(buf, alpha=-lr))
+                abs(alpha) < 3e38 and _fma_in_place(self, other, sign * alpha):  # (the optimizers' p.add_(buf, alpha=-lr))
             return self
         if with_alpha and not (type(alpha) is int and alpha == 1):
             if needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
@@ -233,13 +267,16 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                     other._shape == self._shape and type(alpha) in (int, float)):  # (where these cannot fail)
                 check_fits_output(self, other)
                 cast_for_inplace(self, dtypes.result_type((self, other)))
-                alpha = _checked_alpha(self, other, alpha)
-        fused = with_alpha and _fused_alpha(self, other, alpha)
+                alpha = _checked_alpha(self, other, alpha, sign)
+            else:
+                check_alpha_fits(self.dtype, sign * alpha)
+        fused = with_alpha and (_fused_alpha(self, other, alpha) or alpha != 1 and type(alpha) in (int, float) and
+                                dtypes.result_type((self, other)) in (dtypes.float32, dtypes.float64))
         b = _plain_operand(self, other, kernel) if alpha == 1 or fused else None
         if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
             undo.touch(self._storage)
             if fused:
-                self._np[...] = kernels.fma(b, self.dtype.np.type(sign * alpha), self._np)
+                self._np[...] = kernels.add_alpha(self._np, b, sign * alpha)
             else:
                 kernel(self._np, b, out=self._np)
             written(self)
@@ -273,7 +310,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 write_reading_back(self, arr, operand, (lambda a, b: kernels.fma(b.astype(dt.np), scale, a.astype(dt.np)))
                                    if fused else lambda a, b: kernel(a.astype(dt.np), b.astype(dt.np) * scale))
         else:
-            values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else kernel(an, bn) if not bf_alpha else \
+            values = kernels.add_alpha(an, bn, sign * alpha) if fused else kernel(an, bn) if not bf_alpha else \
                 kernels.reduced_add_alpha(an, bn, sign * alpha, dtypes.rounding(dt))
 
             def write(arr):
@@ -331,7 +368,7 @@ def _inplace_node(node_cls, self, other):
 
 def _check_sub(a, b):
     """PyTorch's sub_check: a Python bool counts as a bool tensor (it is wrapped as one)."""
-    bools = [type(x) is bool or (type(x) is Tensor and x.dtype is dtypes.bool_) for x in (a, b)]
+    bools = [type(x) is bool or (isinstance(x, Tensor) and x.dtype is dtypes.bool_) for x in (a, b)]
     if all(bools):
         raise runtime(messages.SUB_TWO_BOOLS)
     if any(bools):

@@ -178,14 +178,19 @@ def binary_operands(a, b, out_dtype=None, original=False):
     dt = dtypes.result_type((a, b))
     if out_dtype is not None:
         dt = out_dtype(dt)
+    # only the second operand is read as the original scalar (TensorIterator's is_scalar(2)); a Python number
+    # first is the reflected `number * tensor`, PyTorch's tensor * number
+    original_a = original and not isinstance(a, Tensor)
+    if isinstance(a, Tensor) and a._is_wrapped_number:  # (read as the number it stands for)
+        a = a._np.item()
     an = a._np if isinstance(a, Tensor) else a
     bn = b._np if isinstance(b, Tensor) else b
     if isinstance(a, Tensor) and a.dtype is not dt:
-        an = an.astype(dt.np) if dt not in REDUCED_FLOATS else _reduced_operand(a, dt, original)
+        an = an.astype(dt.np) if dt not in REDUCED_FLOATS else _reduced_operand(a, dt, False)
     if isinstance(b, Tensor) and b.dtype is not dt:
         bn = bn.astype(dt.np) if dt not in REDUCED_FLOATS else _reduced_operand(b, dt, original)
     if not isinstance(a, Tensor):
-        an = scalar_in(dt, an, original)
+        an = scalar_in(dt, an, original_a)
     if not isinstance(b, Tensor):
         bn = scalar_in(dt, bn, original)
     return an, bn, dt
@@ -269,7 +274,7 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
         tb = type(b)
         if tb is not Tensor and isinstance(b, Tensor):
             tb = Tensor  # a Parameter takes the tensors' path
-        if (tb is float or tb is int) and a.dtype.category == 2 and (a.dim() < 2 or 0 not in a._shape and (
+        if (tb is float or tb is int) and a.dtype.category == 2 and not a._is_wrapped_number and (a.dim() < 2 or 0 not in a._shape and (
                 1 not in a._shape or a._stride == _contiguous_strides(a._shape))):
             # (a size-1 dim's stride can still order TensorIterator's dims, and an empty tensor's strides and sizes
             # order them, numpy calling every empty array contiguous: the general path then)

@@ -1,0 +1,103 @@
+"""Classes of difference found in the twelfth round (issue 16), one differential program each, run in torch and in
+the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"a_number_given_for_a_tensor_is_a_wrapped_number_of_its_own_precision": """
+h = torch.tensor(1.5, dtype=torch.float16)
+d = torch.tensor([1.], dtype=torch.float64)
+v = torch.tensor([1, 2], dtype=torch.int8)
+torch.set_printoptions(precision=12)
+for f in [lambda: torch.sub(-0.44, h), lambda: torch.add(2.5, h), lambda: torch.floor_divide(7.5, h),
+          lambda: torch.sub(0.1, d), lambda: torch.add(0.1, d), lambda: torch.mul(0.1, d), lambda: torch.div(0.1, d),
+          lambda: torch.sub(0.1, torch.tensor(1., dtype=torch.float64)), lambda: torch.add(2, 3),
+          lambda: torch.add(1.5, 2), lambda: torch.add(True, False), lambda: torch.mul(2.0, 0.1),
+          lambda: torch.sub(1.5, v, alpha=2), lambda: torch.true_divide(3, v), lambda: torch.floor_divide(-7.5, v),
+          lambda: torch.mul(True, v), lambda: torch.add(2 ** 62, v), lambda: torch.add(0.5, torch.tensor(2, dtype=torch.int8)),
+          lambda: torch.sub(True, torch.tensor([True])), lambda: torch.sub(2.5, torch.tensor(3))]:
+    try:
+        r = f()
+        print(r, r.dtype)
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.tensor([1.5, -2.0, 3.0], requires_grad=True)
+for f in [lambda: torch.mul(2.0, x), lambda: torch.div(1, x), lambda: torch.sub(1, x, alpha=2),
+          lambda: torch.sub(torch.tensor(1.), x, alpha=2), lambda: torch.divide(1e-3, x)]:
+    r = f()
+    print(r, r.grad_fn.next_functions[0], type(r.grad_fn.next_functions[1][0]).__name__)
+    for n in ['_saved_self', '_saved_other', '_saved_alpha']:
+        print(n, getattr(r.grad_fn, n, '-'))
+    r.sum().backward()
+    print(x.grad)
+    x.grad = None
+""",
+"a_scalar_first_is_cast_to_the_reduced_float_the_second_read_as_the_original_number": """
+h = torch.tensor([1.5, -2.0, 3.3], dtype=torch.float16)
+b = torch.tensor([1.5, -2.0, 3.3], dtype=torch.bfloat16)
+for f in [lambda: torch.tensor(0.1) * h, lambda: h * torch.tensor(0.1), lambda: torch.tensor(0.1) / b,
+          lambda: b / torch.tensor(0.1), lambda: torch.tensor(0.1) * b, lambda: 0.1 * h, lambda: 0.1 / b,
+          lambda: torch.div(0.1, h), lambda: torch.div(0.1, b), lambda: torch.mul(0.1, h), lambda: torch.sub(0.1, b)]:
+    print(f())
+""",
+"alpha_is_converted_to_the_result_type_and_overflow_raises": """
+cases = [(torch.uint8, 256), (torch.uint8, -255), (torch.uint8, -256), (torch.int8, 128), (torch.int8, -129),
+         (torch.int16, 40000), (torch.int32, 2**31), (torch.int64, 2**63-1), (torch.float16, 1e5),
+         (torch.float16, 65504.), (torch.float16, 65520.), (torch.bfloat16, 1e39), (torch.float32, 1e39),
+         (torch.float32, float('inf')), (torch.float16, float('nan')), (torch.float16, 70000), (torch.bool, 5)]
+for dt, a in cases:
+    t = torch.ones(2, dtype=dt)
+    for f in [lambda: torch.add(t, t, alpha=a), lambda: t.sub(1, alpha=a), lambda: t.clone().add_(t, alpha=a),
+              lambda: torch.add(t, 1, alpha=a), lambda: torch.sub(t, t, alpha=a), lambda: t.clone().sub_(t, alpha=a)]:
+        try:
+            print(dt, a, f())
+        except Exception as e:
+            print(dt, a, type(e).__name__, e)
+""",
+"add_and_sub_with_alpha_in_the_kernels_order_for_every_dtype_mix": """
+torch.manual_seed(0)
+f32 = torch.randn(5); f64 = torch.randn(5, dtype=torch.float64); i = torch.randint(-50, 50, (5,))
+u = torch.randint(0, 255, (5,), dtype=torch.uint8); i8 = torch.randint(-100, 100, (5,), dtype=torch.int8)
+h = torch.randn(5).half(); b = torch.randn(5).bfloat16()
+torch.set_printoptions(precision=10)
+for x, y in [(f32, f64), (f64, f32), (i, f32), (f32, i), (u, i8), (i8, u), (f32, 0.1), (f64, 0.1), (i, 3), (u, 7),
+             (h, f32), (f32, h), (h, 0.3), (b, 0.3), (h, b), (torch.tensor(0.3), f32),
+             (f32, torch.tensor(0.3, dtype=torch.float64)), (i, torch.tensor(2.5)), (h, torch.tensor(0.3))]:
+    for a in [3, -2, 0.37, -1.1e-3]:
+        for f in [torch.add, torch.sub]:
+            try:
+                print(f(x, y, alpha=a))
+            except Exception as e:
+                print(type(e).__name__, e)
+        try:
+            z = x.clone()
+            z.add_(y, alpha=a)
+            print(z)
+        except Exception as e:
+            print(type(e).__name__, e)
+w = torch.randn(3, requires_grad=True)
+r = torch.add(w, torch.tensor(2.0, dtype=torch.float64), alpha=3)
+print(r.grad_fn, r.grad_fn._saved_alpha)
+r.sum().backward()
+print(w.grad)
+""",
+"a_tensor_and_a_scalar_with_alpha_sum_as_the_kernels_loops_round": """
+torch.manual_seed(0)
+for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
+    for n in list(range(1, 40)) + [77, 100, 40000, 70001]:
+        x = torch.randn(n).to(dt)
+        y = torch.randn(n).to(dt)
+        oth = torch.randn(()).item()
+        al = torch.randn(()).item() * 3
+        r = [torch.add(x, oth, alpha=al), torch.add(x, torch.tensor(oth, dtype=dt), alpha=al), torch.sub(x, oth, alpha=al),
+             x.clone().add_(oth, alpha=al), x.clone().sub_(torch.tensor(oth), alpha=al),
+             torch.add(torch.tensor(oth, dtype=dt), x, alpha=al), torch.add(x, y, alpha=al)]
+        print(dt, n, [v.double().sum().item() for v in r])
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round12_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
