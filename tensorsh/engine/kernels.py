@@ -1488,28 +1488,50 @@ def reduced_add_alpha(a, b, alpha, to_bfloat16):
 
 def add_alpha(a, b, alpha):
     """a + alpha * b of float32 or float64 values, as PyTorch's add kernel computes it: one fused multiply-add,
-    but for a contiguous tensor and a scalar (a number, a 0-dim tensor) its loops' own mix (scalar_add_alpha)."""
-    if type(a) is np.ndarray and a.ndim and np.ndim(b) == 0 and a.flags.c_contiguous and a.dtype.kind == "f" and \
-            a.dtype.itemsize >= 4:
-        return scalar_add_alpha(a, a.dtype.type(b), alpha)
+    but for a contiguous tensor and an operand constant along its innermost dims (a number, a 0-dim tensor, a
+    column) its loops' own mix (constant_add_alpha)."""
+    if type(a) is np.ndarray and a.ndim and a.flags.c_contiguous and a.dtype.kind == "f" and a.dtype.itemsize >= 4:
+        shape = (1,) * (a.ndim - np.ndim(b)) + np.shape(b)
+        if len(shape) == a.ndim and np.broadcast_shapes(a.shape, shape) == a.shape and shape[-1] == 1:
+            inner = a.ndim  # (the dims b is broadcast along coalesce into one loop)
+            while inner and shape[inner - 1] == 1:
+                inner -= 1
+            return constant_add_alpha(a, b, alpha, math.prod(a.shape[inner:]))
     return fma(b, np.result_type(a, b).type(alpha), a)
 
 
-def scalar_add_alpha(a, b, alpha):
-    """a + alpha * b of a contiguous float32/float64 array a and a number b (one value of a's dtype), as PyTorch's
-    add kernel computes a tensor and a scalar: its vector loop (two vectors at a time) and the 64-byte blocks the
-    compiler made of its scalar loop fuse the multiply-add; the rest of each thread's range, past its last 64-byte
-    block, is one fused element, then 16-byte vectors of product-then-sum, then fused elements again."""
+def constant_add_alpha(a, b, alpha, length):
+    """a + alpha * b of a contiguous float32/float64 array a and a b constant along each run of `length` elements,
+    as PyTorch's add kernel computes an operand of stride 0 in its inner loop: its vector loop (two vectors at a
+    time) and the 64-byte blocks the compiler made of its scalar loop fuse the multiply-add; the rest of each run
+    (a thread's range cuts runs), past its last 64-byte block, is one fused element, then 16-byte vectors of
+    product-then-sum, then fused elements again."""
+    dt = a.dtype.type
+    rows = a.size // length
+    column = np.broadcast_to(np.asarray(b, a.dtype), a.shape).reshape(rows, length)[:, :1]
     flat = a.reshape(-1)
-    out = fma(np.full(flat.shape, b, flat.dtype), flat.dtype.type(alpha), flat)
-    wide, narrow = 64 // flat.itemsize, 16 // flat.itemsize
-    scale = flat.dtype.type(alpha) * flat.dtype.type(b)  # (the split product, rounded once)
-    for begin, end in _thread_ranges(flat.size, num_threads()):
-        rest = (end - begin) % wide
+    out = fma(np.broadcast_to(column, (rows, length)).reshape(-1), dt(alpha), flat)
+    wide, narrow = 64 // a.itemsize, 16 // a.itemsize
+    scale = np.broadcast_to(dt(alpha) * column, (rows, length)).reshape(-1)  # (the split product, rounded once)
+
+    def split(begin, end, runs=1):  # runs of (end - begin) // runs elements each, from begin
+        rest = (end - begin) // runs % wide
         if rest > narrow:
-            first = end - rest + 1
+            first = (end - begin) // runs - rest + 1
             last = first + (rest - 1) // narrow * narrow
-            out[first:last] = flat[first:last] + scale
+            view = (slice(None), slice(first, last))
+            o, x, s = (v[begin:end].reshape(runs, -1) for v in (out, flat, scale))
+            o[view] = x[view] + s[view]
+
+    for begin, end in _thread_ranges(flat.size, num_threads()):
+        whole = -(-begin // length) * length  # (the first run that starts in this range)
+        if whole > begin:
+            split(begin, min(whole, end))
+        tail = max(whole, end // length * length)
+        if tail > whole:
+            split(whole, tail, (tail - whole) // length)
+        if end > tail >= begin and tail >= whole:
+            split(tail, end)
     return out.reshape(a.shape)
 
 

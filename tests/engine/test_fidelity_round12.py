@@ -82,7 +82,7 @@ print(r.grad_fn, r.grad_fn._saved_alpha)
 r.sum().backward()
 print(w.grad)
 """,
-"a_tensor_and_a_scalar_with_alpha_sum_as_the_kernels_loops_round": """
+"a_tensor_and_a_scalar_or_column_with_alpha_sum_as_the_kernels_loops_round": """
 torch.manual_seed(0)
 for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
     for n in list(range(1, 40)) + [77, 100, 40000, 70001]:
@@ -94,6 +94,15 @@ for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
              x.clone().add_(oth, alpha=al), x.clone().sub_(torch.tensor(oth), alpha=al),
              torch.add(torch.tensor(oth, dtype=dt), x, alpha=al), torch.add(x, y, alpha=al)]
         print(dt, n, [v.double().sum().item() for v in r])
+for dt in [torch.float32, torch.float64]:
+    for shape, bshape in [((6, 21), (6, 1)), ((3, 40), (3, 1)), ((4, 3, 7), (4, 1, 1)), ((4, 3, 7), (1, 3, 1)),
+                          ((2, 5, 3), (2, 5, 1)), ((3000, 21), (3000, 1)), ((1000, 77), (1000, 1)), ((7, 5000), (7, 1)),
+                          ((37,), (1,)), ((6, 21), (21,)), ((5, 1), (5, 1))]:
+        x = torch.randn(shape, dtype=dt)
+        y = torch.randn(bshape, dtype=dt)
+        al = torch.randn(()).item() * 3
+        r = [torch.add(x, y, alpha=al), torch.sub(x, y, alpha=al), x.clone().add_(y, alpha=al), torch.add(x, y.float(), alpha=al)]
+        print(dt, shape, bshape, [v.double().sum().item() for v in r], r[0].flatten()[:3].tolist())
 """,
 }
 
