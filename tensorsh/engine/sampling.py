@@ -371,6 +371,62 @@ def bernoulli(input, p=None, *, generator=None):
     return _sampled(values.reshape(input._shape), dt, "BernoulliBackward0", input)
 
 
+def poisson(input, generator=None):
+    """torch.poisson: ATen's sample_poisson for each rate in the output's order, one element at a time from the
+    generator's 53-bit doubles: a product of uniforms below 10 (until it falls to exp(-rate)), Hoermann's
+    transformed rejection from 10 on."""
+    dt = input.dtype
+    if not dt.is_floating_point:
+        raise creation.not_implemented_for("poisson_cpu", dt)
+    g = creation._generator(generator)
+    rates = input._np.astype(np.float64).reshape(-1).tolist()
+    values = np.array([_sample_poisson(rate, g) for rate in rates], np.float64)
+    if dt is dtypes.bfloat16:
+        values = dtypes.to_bfloat16(values.astype(np.float32))
+    return _sampled(values.reshape(input._shape), dt, "PoissonBackward0", input)
+
+
+_INT64_MIN = -2 ** 63  # (a NaN or infinite double cast to int64 on x86)
+
+
+def _to_int64(x):
+    return int(x) if math.isfinite(x) else _INT64_MIN
+
+
+def _sample_poisson(rate, g):
+    if not rate >= 0:
+        raise runtime("invalid Poisson rate, expected rate to be non-negative")
+    uniform = lambda: float(g._unit53(1)[0])  # noqa: E731
+    if rate >= 10:  # transformed rejection (Hoermann, 1993)
+        slam, loglam = math.sqrt(rate), math.log(rate)
+        b = 0.931 + 2.53 * slam
+        a = -0.059 + 0.02483 * b
+        invalpha = 1.1239 + 1.1328 / (b - 3.4)
+        vr = 0.9277 - 3.6224 / (b - 2)
+        while True:
+            u = uniform() - 0.5
+            v = uniform()
+            us = 0.5 - abs(u)
+            with np.errstate(all="ignore"):
+                k = _to_int64(np.floor(np.float64(2 * a / us + b) * u + rate + 0.43) if us else math.nan)
+            if us >= 0.07 and v <= vr:
+                return k
+            if k < 0 or (us < 0.013 and v > us):
+                continue
+            if math.log(v) + math.log(invalpha) - math.log(a / (us * us) + b) <= \
+                    -rate + k * loglam - math.lgamma(k + 1.0):
+                return k
+    if rate == 0:
+        return 0
+    enlam, count, prod = math.exp(-rate), 0, 1.0
+    while True:
+        prod *= uniform()
+        if prod > enlam:
+            count += 1
+        else:
+            return count
+
+
 class _NotImplementedNode(Node):
     """bernoulli(input, p)'s node: PyTorch records `NotImplemented`, whose backward raises."""
     __slots__ = ()

@@ -2218,6 +2218,9 @@ FUNCTIONS = {
     'pixel_unshuffle': (
         'pixel_unshuffle(Tensor input, int64_t downscale_factor)',
     ),
+    'poisson': (
+        'poisson(Tensor input, Generator? generator=None)',
+    ),
     'polygamma': (
         'polygamma(int64_t n, Tensor input, *, Tensor out=None)',
     ),

@@ -104,6 +104,24 @@ for dt in [torch.float32, torch.float64]:
         r = [torch.add(x, y, alpha=al), torch.sub(x, y, alpha=al), x.clone().add_(y, alpha=al), torch.add(x, y.float(), alpha=al)]
         print(dt, shape, bshape, [v.double().sum().item() for v in r], r[0].flatten()[:3].tolist())
 """,
+"poisson_draws_atens_sample_poisson_from_the_generator": """
+torch.manual_seed(0)
+x = torch.tensor([1.0, 4.0, 10.0, 0.0, 25.5], requires_grad=True)
+y = torch.poisson(x)
+print(y, y.grad_fn.name())
+y.sum().backward()
+print(x.grad)
+for t in [torch.tensor([2, 3]), torch.tensor([-1.0]), torch.tensor([2.0], dtype=torch.float64), torch.tensor([3.0]).half(),
+          torch.tensor([3.0]).bfloat16(), torch.tensor(5.), torch.empty(0), torch.tensor([float('nan')]),
+          torch.tensor([float('inf')]), torch.tensor([1e6, 3e4]), torch.tensor([300.]).bfloat16(), 3.0]:
+    try:
+        print(torch.poisson(t))
+    except Exception as e:
+        print(type(e).__name__, e)
+print(torch.poisson(torch.arange(12.).view(3, 4).t() * 3))
+g = torch.Generator().manual_seed(3)
+print(torch.poisson(torch.full((4,), 50.), generator=g), torch.poisson(torch.rand(200) * 30).sum(), torch.rand(2))
+""",
 }
 
 

@@ -124,6 +124,7 @@ op("multinomial", Lazy("sampling", "multinomial"), function=True)
 _function("randperm", Lazy("sampling", "randperm"))
 _function("normal", Lazy("sampling", "normal"))
 op("bernoulli", Lazy("sampling", "bernoulli"), function=Lazy("sampling", "bernoulli"))
+_function("poisson", Lazy("sampling", "poisson"))
 
 # in-place changes of geometry (ops/geometry_inplace.py)
 op("unsqueeze_", Lazy("ops.geometry_inplace", "unsqueeze_inplace"))
