@@ -1490,7 +1490,8 @@ def add_alpha(a, b, alpha):
     """a + alpha * b of float32 or float64 values, as PyTorch's add kernel computes it: one fused multiply-add,
     but for a contiguous tensor and an operand constant along its innermost dims (a number, a 0-dim tensor, a
     column) its loops' own mix (constant_add_alpha)."""
-    if type(a) is np.ndarray and a.ndim and a.flags.c_contiguous and a.dtype.kind == "f" and a.dtype.itemsize >= 4:
+    if type(a) is np.ndarray and a.ndim and a.size and a.flags.c_contiguous and a.dtype.kind == "f" and \
+            a.dtype.itemsize >= 4:
         shape = (1,) * (a.ndim - np.ndim(b)) + np.shape(b)
         if len(shape) == a.ndim and np.broadcast_shapes(a.shape, shape) == a.shape and shape[-1] == 1:
             inner = a.ndim  # (the dims b is broadcast along coalesce into one loop)

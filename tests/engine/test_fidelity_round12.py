@@ -103,6 +103,9 @@ for dt in [torch.float32, torch.float64]:
         al = torch.randn(()).item() * 3
         r = [torch.add(x, y, alpha=al), torch.sub(x, y, alpha=al), x.clone().add_(y, alpha=al), torch.add(x, y.float(), alpha=al)]
         print(dt, shape, bshape, [v.double().sum().item() for v in r], r[0].flatten()[:3].tolist())
+v1 = torch.tensor([], requires_grad=True)
+print(v1.sub(other=-1, alpha=0.315), torch.zeros(0, 3).add(torch.ones(0, 1), alpha=2), torch.zeros(3, 0).add_(1, alpha=3))
+print(torch.tensor(2.).add(1, alpha=0.3), torch.zeros(0).half().add(1, alpha=2), torch.zeros(2, 0).add(torch.ones(2, 1), alpha=2))
 """,
 "poisson_draws_atens_sample_poisson_from_the_generator": """
 torch.manual_seed(0)
