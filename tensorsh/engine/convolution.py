@@ -696,6 +696,8 @@ def embedding_renorm_(weight, indices, max_norm, norm_type):
 
 
 def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False):
+    if weight.dim() == 0 and needs_grad(weight):  # (autograd reads weight.size(0) for its node first)
+        raise index_error(messages.DIM_NO_DIMS.format(0))
     if weight.dim() != 2:
         raise runtime("'weight' must be 2-D")
     if not isinstance(indices, Tensor) or indices.dtype not in (dtypes.int64, dtypes.int32):

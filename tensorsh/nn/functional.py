@@ -230,16 +230,16 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
     _warn_size(input, target)
     reduction = _legacy_reduction(size_average, reduce, reduction)
     if weight is not None:
-        input, target = _T["broadcast_tensors"](input, target)
-        return _weighted(_T["pow"](input - target, 2), weight, input, reduction)
+        expanded, target = _T["broadcast_tensors"](input, target)
+        return _weighted(_T["pow"](expanded - target, 2), weight, input, reduction)
     return _loss.mse_loss(input, target, reduction)
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _warn_size(input, target)
     if weight is not None:
-        input, target = _T["broadcast_tensors"](input, target)
-        return _weighted(_T["abs"](input - target), weight, input, _legacy_reduction(size_average, reduce, reduction))
+        expanded, target = _T["broadcast_tensors"](input, target)
+        return _weighted(_T["abs"](expanded - target), weight, input, _legacy_reduction(size_average, reduce, reduction))
     reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     loss = (input - target).abs()  # ATen's l1_loss is this composite (AbsBackward0 under Mean/SumBackward0)
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
@@ -277,9 +277,9 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     _warn_size(input, target)
     if weight is not None:
-        input, target = _T["broadcast_tensors"](input, target)
-        C.huber_loss(input, target, 0, delta)
-        return _weighted(_loss.huber_loss(input, target, "none", delta), weight, input, reduction, False)
+        expanded, target = _T["broadcast_tensors"](input, target)
+        C.huber_loss(expanded, target, 0, delta)
+        return _weighted(_loss.huber_loss(expanded, target, "none", delta), weight, input, reduction, False)
     C.huber_loss(input, target, REDUCTIONS[_loss.reduction_enum(reduction)], delta)
     return _loss.huber_loss(input, target, reduction, delta)
 

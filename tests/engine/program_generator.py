@@ -579,6 +579,36 @@ class Gen:
         return rng.choice([f"{n} = {F}.{loss}({t}, {u}{red})", f"{n} = {F}.{loss}({t}, {t}.to({rng.choice(DTYPES)}){red})",
                            f"{n} = {F}.margin_ranking_loss({t}, {u}, {t}{red})"])
 
+    def precise(self):
+        """The twelfth round's areas, printed to the last bit (tolist): a number where a tensor is expected beside
+        float64, float16 and integer tensors, add/sub's alpha over dtype mixes, scalars and columns (and its overflow
+        checks), torch.poisson, per-sample weighted losses."""
+        rng, t, u = self.rng, self.pick(), self.pick()
+        if t is None:
+            return self.create()
+        n, o, o2 = self.new(), self.number(), self.number()
+        dt = rng.choice(DTYPES)
+        col = f"{t}.reshape({t}.shape[0] if {t}.dim() else 1, -1)"
+        area = rng.choice(["wrapped", "alpha", "poisson", "weighted"])
+        if area == "wrapped":
+            f = rng.choice(["add", "sub", "mul", "div", "floor_divide", "true_divide"])
+            return rng.choice([f"{n} = torch.{f}({o}, {t}.to({dt}))\nprint({n}.dtype, {n}.tolist())",
+                               f"{n} = torch.{f}({o}, {t})\nprint({n}.grad_fn, getattr({n}.grad_fn, '_saved_self', None))",
+                               f"{n} = torch.tensor({o}, dtype={dt}) * {t}.to({dt})\nprint({n}.tolist())"])
+        if area == "alpha":
+            a = rng.choice([o, rng.choice([2, -3, 300, -255, 70000, 1e5])])
+            return rng.choice([f"{n} = torch.add({t}, {u}.to({dt}), alpha={a})\nprint({n}.tolist())",
+                               f"{n} = torch.sub({t}.to({dt}), {o2}, alpha={a})\nprint({n}.tolist())",
+                               f"{n} = {t}.clone().add_({u}, alpha={a})\nprint({n}.tolist())",
+                               f"{n} = {col}\n{n} = torch.add({n}, {n}[:, :1], alpha={a})\nprint({n}.tolist())",
+                               f"{n} = torch.sub({o2}, {t}, alpha={a})\nprint({n}.grad_fn, {n}.tolist())"])
+        if area == "poisson":
+            return f"torch.manual_seed({rng.randint(0, 9)})\n{n} = torch.poisson({t}.abs() * {rng.choice([1, 4, 12, 40])})"
+        F = "torch.nn.functional"
+        loss = rng.choice(["mse_loss", "l1_loss", "huber_loss"])
+        red = rng.choice(["", ", reduction='sum'", ", reduction='none'"])
+        return f"{n} = {F}.{loss}({t}, {u}, weight={u}.detach().abs() + 0.25{red})"
+
     def observe(self):
         t = self.pick()
         if t is None:
@@ -588,7 +618,7 @@ class Gen:
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
             [self.common] * 4 + [self.more] * 2 + [self.higher] * 2 + [self.wider] * 3 + \
-            [self.deeper] * 3 + [self.wide] * 3
+            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2
         return self.rng.choice(kinds)()
 
 

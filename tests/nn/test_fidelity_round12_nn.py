@@ -22,10 +22,27 @@ for red in ["mean", "sum", "none"]:
         x.grad = None
 print(F.mse_loss(x, torch.randn(3), weight=w), F.huber_loss(x, y, weight=w, delta=0.5))
 print(F.l1_loss(x, y, weight=w, reduce=False))
+for f in [F.mse_loss, F.l1_loss, F.huber_loss]:  # (the weight's size is checked against the input's, not the broadcast)
+    print(f(x[:1], y, weight=torch.ones(1, 3)), f(x[0], y, weight=torch.full((3,), 2.), reduction='none'))
 for f in [lambda: F.l1_loss(x, y, weight=torch.ones(3)), lambda: F.mse_loss(x, y, weight=w, reduction="bad"),
           lambda: F.huber_loss(x, y, weight=w, reduction="bad"), lambda: F.huber_loss(x, y, weight=torch.ones(2, 1))]:
     try:
         f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"embedding_of_a_0_dim_weight_that_needs_grad_fails_reading_its_size_first": """
+v1 = torch.tensor([1.5803, -2.5, 4.0], requires_grad=True)
+for w in [v1[-1], torch.tensor(2.0), v1, torch.ones(2, 2, 2)]:
+    for f in [lambda: F.embedding(torch.tensor([0, 1]), w), lambda: torch.embedding(w, torch.tensor([0, 1])),
+              lambda: F.embedding(torch.tensor([0, 1]), w, padding_idx=0)]:
+        try:
+            print(f())
+        except Exception as e:
+            print(type(e).__name__, e)
+with torch.no_grad():
+    try:
+        torch.embedding(v1[0], torch.tensor([0]))
     except Exception as e:
         print(type(e).__name__, e)
 """,
