@@ -125,6 +125,28 @@ print(torch.poisson(torch.arange(12.).view(3, 4).t() * 3))
 g = torch.Generator().manual_seed(3)
 print(torch.poisson(torch.full((4,), 50.), generator=g), torch.poisson(torch.rand(200) * 30).sum(), torch.rand(2))
 """,
+"softmax_with_a_dtype_converts_its_input_first": """
+x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+for f in [lambda: torch.softmax(x, -1, dtype=torch.float64), lambda: torch.log_softmax(x, -1, dtype=torch.float64),
+          lambda: x.softmax(0, torch.float64), lambda: torch.nn.functional.softmax(x, -1, dtype=torch.float64),
+          lambda: torch.nn.functional.log_softmax(x, 0, dtype=torch.float16), lambda: torch.softmax(x, -1, dtype=torch.float32),
+          lambda: torch.special.log_softmax(x, 0, dtype=torch.float64), lambda: torch.nn.functional.softmin(x, 0, dtype=torch.float64),
+          lambda: torch.softmax(torch.empty(0, 3, requires_grad=True), 0, dtype=torch.float64)]:
+    r = f()
+    print(r.dtype, r.grad_fn.name(), [n[0].name() if n[0] else None for n in r.grad_fn.next_functions])
+for dt in [torch.float64, torch.float16, torch.bfloat16]:
+    for src in [x.detach(), x.detach().half(), (x.detach() * 3).int()]:
+        print(torch.softmax(src, 1, dtype=dt).tolist(), torch.log_softmax(src, 0, dtype=dt).tolist())
+""",
+"median_of_all_elements_fills_zeros_with_its_share_of_the_gradient": """
+v1 = torch.tensor([[-1.0, -2.3379, 1.0]], dtype=torch.float64, requires_grad=True)
+for f in [lambda: v1.median(), lambda: v1.nanmedian(), lambda: torch.tensor([1., float('nan'), 2.], requires_grad=True).median(),
+          lambda: torch.tensor([1., float('nan'), 1.], requires_grad=True).nanmedian(),
+          lambda: torch.tensor([2., 2., 1.], requires_grad=True).median()]:
+    r = f()
+    for g in [torch.tensor(float('nan'), dtype=r.dtype), torch.tensor(1., dtype=r.dtype), torch.tensor(float('inf'), dtype=r.dtype)]:
+        print(torch.autograd.grad(r, r.grad_fn.next_functions[0][0].variable, g, retain_graph=True))
+""",
 }
 
 

@@ -8,8 +8,8 @@ import numpy as np
 from .. import dtypes, messages
 from ..errors import index_error, make, runtime
 from ..saved_names import as_given, given
-from .reductions import SelectingBackward, values_indices
-from .core import SavingNode, attach, fresh, needs_grad
+from .reductions import SelectingBackward, _ExtremeAll, values_indices
+from .core import attach, fresh, needs_grad
 
 
 # ------------------------------------------------------------------ libstdc++'s selection, as PyTorch calls it
@@ -319,14 +319,10 @@ def _median_pick(ignore_nan):
     return pick
 
 
-class MedianBackward0(SavingNode):
-    """median() of all elements: the gradient shared evenly among the elements equal to the median."""
+class MedianBackward0(_ExtremeAll):
+    """median() of all elements: the gradient shared evenly among the elements equal to the median (max()'s
+    evenly_distribute_backward)."""
     saved_names = ("self", "result")
-
-    def backward(self, g):
-        x, value = self.unpack()
-        mask = (x == value).logical_or(x.isnan().logical_and(value.isnan())) if x.dtype.category == 2 else x == value
-        return ((g / mask.sum()) * mask,)  # (evenly_distribute_backward's order)
 
 
 class NanmedianBackward0(MedianBackward0):
