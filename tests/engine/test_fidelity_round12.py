@@ -147,6 +147,36 @@ for f in [lambda: v1.median(), lambda: v1.nanmedian(), lambda: torch.tensor([1.,
     for g in [torch.tensor(float('nan'), dtype=r.dtype), torch.tensor(1., dtype=r.dtype), torch.tensor(float('inf'), dtype=r.dtype)]:
         print(torch.autograd.grad(r, r.grad_fn.next_functions[0][0].variable, g, retain_graph=True))
 """,
+"a_0_dim_bool_or_byte_index_is_a_new_dim_indexed_by_0_or_nothing": """
+h = torch.tensor([1.5], dtype=torch.float16)
+x = torch.tensor([1., 2., 3.], requires_grad=True).clone()
+for ix in [torch.tensor(True), torch.tensor(False), torch.tensor(1, dtype=torch.uint8), torch.tensor(0, dtype=torch.uint8)]:
+    r = x[ix]
+    print(r, r.grad_fn.name(), r.grad_fn.next_functions[0][0].name())
+x[torch.tensor(True)] = torch.tensor(5.)
+print(x, x.grad_fn.name())
+for v in [torch.tensor(3.), 4, h]:
+    y = torch.tensor(2.0, requires_grad=True).clone()
+    try:
+        y[y > 0] = v
+        print(y, y.grad_fn.name(), y._version)
+    except Exception as e:
+        print(type(e).__name__, e)
+w = torch.ones(2, 2, requires_grad=True).clone()
+w[torch.tensor(True), 0] = torch.tensor(7.)
+print(w, w.grad_fn.name(), w[torch.tensor(True), 1], w[0, torch.tensor(True)])
+for ix, v in [(torch.tensor(True), h), (torch.tensor(1, dtype=torch.uint8), 5), (torch.tensor(0, dtype=torch.uint8), torch.tensor(5.)),
+              (torch.tensor(False), h), (torch.tensor(True), torch.tensor([1., 2, 3, 4], dtype=torch.float64)),
+              (torch.tensor([1, 0, 1, 0], dtype=torch.uint8), 7)]:
+    z = torch.zeros(4, dtype=torch.float64)
+    try:
+        z[ix] = v
+        print(z)
+    except Exception as e:
+        print(type(e).__name__, e)
+z = torch.zeros(3)
+print(z.index_put_((torch.tensor(True),), torch.tensor(2.)))
+""",
 }
 
 

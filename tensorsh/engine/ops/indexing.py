@@ -68,13 +68,22 @@ def _expand_index(self, index):
         index = (index,)
     consuming = builtins.sum(1 for ix in index if ix is not None and ix is not Ellipsis and not isinstance(ix, bool))
     for ix in index:
-        if isinstance(ix, Tensor) and ix.dtype is dtypes.bool_:
+        if isinstance(ix, Tensor) and ix.dtype is dtypes.bool_ or _is_bool_scalar(ix):
             consuming += ix.dim() - 1
     if consuming > self.dim():
         raise index_error(messages.TOO_MANY_INDICES.format(n=self.dim()))
     if builtins.sum(1 for ix in index if ix is Ellipsis) > 1:
         raise index_error("an index can only have a single ellipsis ('...')")
     return index, consuming
+
+
+def _is_bool_scalar(ix):
+    """A 0-dim bool or byte tensor in an index: a bool to PyTorch's indexing (a new dim of 1, then index [0] or [])."""
+    return isinstance(ix, Tensor) and not ix._shape and ix.dtype in (dtypes.bool_, dtypes.uint8)
+
+
+def _bool_scalar_index(ix):
+    return Tensor._from_numpy(np.zeros(int(bool(ix._np)), np.int64), dtypes.int64)
 
 
 def _bool_scalars(index):
@@ -102,6 +111,10 @@ def getitem(self, index, setting=False):
             dim += self.dim() - consuming
         elif isinstance(ix, bool):
             raise index_error("tensorsh does not support boolean scalar indices")
+        elif _is_bool_scalar(ix):
+            out = unsqueeze(out, dim)
+            advanced.append((dim, _bool_scalar_index(ix)))
+            dim += 1
         elif isinstance(ix, int) or (isinstance(ix, Tensor) and ix.dim() == 0 and ix.dtype.category == 1) or \
                 isinstance(ix, np.integer):  # (numpy's integers are integers to PyTorch's indexing)
             i = int(ix)
@@ -255,7 +268,8 @@ def split_basic(self, index):
     that view. (view, advanced index for it) for the tuple `index` (Python bools already 0-dim bool tensors), or None when
     every non-advanced entry is ':' or '...' (index_put_ takes the index as it is)."""
     full = slice(None)
-    if all(_is_advanced(ix) or ix is Ellipsis or (isinstance(ix, slice) and ix == full) for ix in index):
+    if all(_is_advanced(ix) and not _is_bool_scalar(ix) or ix is Ellipsis or (isinstance(ix, slice) and ix == full)
+           for ix in index):
         return None
     basic, rest = [], []
     for ix in index:
@@ -264,13 +278,13 @@ def split_basic(self, index):
             if ix is Ellipsis or isinstance(ix, slice) or ix is None:
                 rest.append(Ellipsis if ix is Ellipsis else full)  # (an int's dim is gone from the view)
             continue
-        t = _index_tensor(ix)
-        if t.dtype is dtypes.bool_ and t.dim() == 0:  # a bool scalar: a new dim of 1, index [0] or none of it
+        if _is_bool_scalar(ix):  # a new dim of 1, index [0] or none of it
             basic.append(None)
-            rest.append(Tensor._from_numpy(np.zeros(int(bool(t._np)), np.int64), dtypes.int64))
-        else:
-            basic.extend([full] * (t.dim() if t.dtype is dtypes.bool_ else 1))
-            rest.append(ix)
+            rest.append(_bool_scalar_index(ix))
+            continue
+        t = _index_tensor(ix)
+        basic.extend([full] * (t.dim() if t.dtype is dtypes.bool_ else 1))
+        rest.append(ix)
     return getitem(self, tuple(basic), setting=True), tuple(rest)
 
 
