@@ -175,6 +175,29 @@ def load(*args, **kwargs):
     return load(*args, **kwargs)
 
 
+class fork_rng:
+    """torch.random.fork_rng: the CPU generator's state saved on entry and restored on exit (a CPU build has no
+    other device to fork)."""
+    __api__ = frozenset()
+
+    def __init__(self, devices=None, enabled=True, _caller="fork_rng", _devices_kw="devices", device_type=None):
+        self._devices, self._enabled, self._state = devices, enabled, None
+
+    def __enter__(self):
+        if self._enabled:
+            if self._devices:
+                raise errors.make("AssertionError", "Torch not compiled with CUDA enabled")
+            self._state = get_rng_state()
+
+    def __exit__(self, *exc):
+        if self._state is not None:
+            set_rng_state(self._state)
+        return False
+
+    def __repr__(self):
+        return "<contextlib._GeneratorContextManager object>"
+
+
 def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
     rng.Generator.set_state(rng.default_generator, pyapi.rng_state_bytes(new_state))
 
@@ -367,6 +390,11 @@ for _name in ("get_default_dtype", "get_num_threads", "is_grad_enabled", "is_inf
               "is_anomaly_check_nan_enabled"):  # C functions without arguments in PyTorch
     NAMESPACE[_name] = pyapi.c_noargs(_name, NAMESPACE[_name])
 NAMESPACE["special"], NAMESPACE["linalg"] = namespaces.special(NAMESPACE), namespaces.linalg(NAMESPACE)
+NAMESPACE["default_generator"] = rng.default_generator
+NAMESPACE["random"] = Namespace("torch.random", {  # (torch/random.py)
+    "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
+    "set_rng_state": set_rng_state, "fork_rng": fork_rng, "default_generator": rng.default_generator,
+    "Generator": Generator})
 surface_all(Tensor, NAMESPACE)  # the names that are no row bound as the rows are (PyTorch's argument parser)
 
 def shallow_copy(x):

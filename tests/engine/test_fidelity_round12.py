@@ -177,6 +177,31 @@ for ix, v in [(torch.tensor(True), h), (torch.tensor(1, dtype=torch.uint8), 5), 
 z = torch.zeros(3)
 print(z.index_put_((torch.tensor(True),), torch.tensor(2.)))
 """,
+"torch_random_forks_and_restores_the_generator": """
+torch.manual_seed(5)
+print(torch.random.initial_seed(), torch.random.get_rng_state().shape)
+with torch.random.fork_rng():
+    torch.manual_seed(0)
+    print(torch.rand(1))
+print(torch.rand(1))
+try:
+    with torch.random.fork_rng():
+        torch.rand(3)
+        raise ValueError("inside")
+except ValueError as e:
+    print(e, torch.rand(1))
+with torch.random.fork_rng(enabled=False):
+    torch.rand(2)
+print(torch.rand(1))
+try:
+    with torch.random.fork_rng(devices=[0]):
+        pass
+except Exception as e:
+    print(type(e).__name__, e)
+torch.random.manual_seed(3)
+print(torch.rand(1), torch.default_generator.initial_seed(), torch.random.default_generator.initial_seed())
+torch.random.set_rng_state(torch.random.get_rng_state())
+""",
 }
 
 
