@@ -22,13 +22,6 @@ from .unary import reciprocal
 
 
 
-def _fused_alpha(self, other, alpha):
-    """PyTorch adds `alpha * other` with one fused multiply-add (its ufunc's fmadd): two float32 or float64 tensors."""
-    return (alpha != 1 and isinstance(self, Tensor) and isinstance(other, Tensor) and self.dtype is other.dtype
-            and self.dtype in (dtypes.float32, dtypes.float64) and isinstance(alpha, (int, float))
-            and not isinstance(alpha, bool))
-
-
 def _reduced_alpha(self, other, alpha):
     """add/sub of a float16 or bfloat16 tensor and a tensor of its dtype or a scalar (a number, a 0-dim tensor it
     casts), with a number alpha: PyTorch's kernel (kernels.reduced_add_alpha)."""
@@ -206,15 +199,13 @@ def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype, numb
             if check is not None:
                 check(self, other)
             alpha = _checked_alpha(self, other, alpha, sign)
-            if _fused_alpha(self, other, alpha):
-                return binary_op(self, other, _alpha_kernel(sign * alpha), _alpha_node(node_cls, alpha))
             if alpha != 1 and _reduced_alpha(self, other, alpha):
                 return binary_op(self, other, lambda a, b: kernels.reduced_add_alpha(a, b, sign * alpha,
                                                                                    dtypes.rounding(self.dtype)),
                                  _alpha_node(node_cls, alpha))
-            if alpha != 1:
-                if dtypes.result_type((self, other)) not in REDUCED_FLOATS:  # (mixed dtypes, a number: one kernel)
-                    return binary_op(self, other, _alpha_kernel(sign * alpha), _alpha_node(node_cls, alpha))
+            if alpha != 1 and dtypes.result_type((self, other)) not in REDUCED_FLOATS:  # (any dtypes: one kernel)
+                return binary_op(self, other, _alpha_kernel(sign * alpha), _alpha_node(node_cls, alpha))
+            if alpha != 1:  # (a reduced float and a wider tensor)
                 other = other * alpha
             return binary_op(self, other, kernel, node_cls)
     elif number_cls is not None or number_self is not None:
@@ -257,9 +248,9 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
     def op(self, other, alpha=1):
         if check is not None:
             check(self, other)
-        if with_alpha and type(alpha) is float and type(other) is Tensor and alpha != 1 and \
-                abs(alpha) < 3e38 and _fma_in_place(self, other, sign * alpha):  # (the optimizers' p.add_(buf, alpha=-lr))
-            return self
+        if with_alpha and type(alpha) is float and type(other) is Tensor and alpha != 1 and abs(alpha) < 3e38 and \
+                _fma_in_place(self, other, sign * alpha):  # (the optimizers' p.add_(buf, alpha=-lr); a larger alpha
+            return self  # may not fit float: check_alpha_fits below)
         if with_alpha and not (type(alpha) is int and alpha == 1):
             if needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
                 check_inplace(self)
@@ -270,8 +261,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 alpha = _checked_alpha(self, other, alpha, sign)
             else:
                 check_alpha_fits(self.dtype, sign * alpha)
-        fused = with_alpha and (_fused_alpha(self, other, alpha) or alpha != 1 and type(alpha) in (int, float) and
-                                dtypes.result_type((self, other)) in (dtypes.float32, dtypes.float64))
+        fused = with_alpha and alpha != 1 and type(alpha) in (int, float) and \
+            dtypes.result_type((self, other)) in (dtypes.float32, dtypes.float64)  # (one multiply-add, any operands)
         b = _plain_operand(self, other, kernel) if alpha == 1 or fused else None
         if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
             undo.touch(self._storage)
