@@ -271,7 +271,7 @@ EXCEPTIONS = ("BaseException", "Exception", "ArithmeticError", "AssertionError",
               "RuntimeError", "StopIteration", "TypeError", "ValueError", "ZeroDivisionError", "KeyboardInterrupt",
               "MemoryError", "ImportError", "ModuleNotFoundError", "UnboundLocalError", "FloatingPointError",
               "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning", "GeneratorExit", "OSError",
-              "FileNotFoundError", "PermissionError", "IsADirectoryError", "IOError")
+              "FileNotFoundError", "PermissionError", "IsADirectoryError", "IOError", "EOFError")
 # Types a call may fill from an iterable: a huge range is refused before Python's C loop would fill memory.
 SIZED_TYPES = frozenset({_py.list, _py.tuple, _py.set, _py.frozenset, _py.dict, _py.bytearray})
 
@@ -395,8 +395,16 @@ def _sys():
     return Namespace("sys", {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version")})
 
 
+def _io():
+    """io, for the in-memory files `torch.save`/`torch.load` take in place of a path (a state dict copied through a
+    BytesIO); nothing here touches the file system."""
+    import io
+    return Namespace("io", {"BytesIO": io.BytesIO, "StringIO": io.StringIO, "SEEK_SET": io.SEEK_SET,
+                            "SEEK_CUR": io.SEEK_CUR, "SEEK_END": io.SEEK_END})
+
+
 PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
-                  "numpy": _numpy, "sys": _sys}
+                  "numpy": _numpy, "sys": _sys, "io": _io}
 
 
 def build(print_fn):

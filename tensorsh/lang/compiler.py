@@ -69,6 +69,11 @@ def _more_safe_attrs():
     SAFE_ATTRS[np.generic] = frozenset({"item", "dtype", "shape", "ndim", "tolist", "astype", "real", "imag",
                                         "is_integer"})
     SAFE_ATTRS[np.dtype] = frozenset({"name", "itemsize", "kind", "char", "type", "str"})
+    import io  # (the in-memory files the io module gives, for torch.save/torch.load)
+    _FILE = frozenset({"read", "write", "seek", "tell", "getvalue", "truncate", "close", "closed", "readable",
+                       "writable", "seekable", "flush"})
+    SAFE_ATTRS[io.BytesIO] = _FILE | {"getbuffer", "read1", "readinto"}
+    SAFE_ATTRS[io.StringIO] = _FILE | {"readline", "readlines", "writelines"}
 
 
 _more_safe_attrs()

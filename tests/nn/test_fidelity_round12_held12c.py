@@ -7,6 +7,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from nn_harness import same_as_torch  # noqa: E402
+import forum_runner  # noqa: E402
 
 PROGRAMS = {
 "init_names_without_the_underscore_warn_and_initialise": """
@@ -37,3 +38,41 @@ except TypeError as e:
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round12_held12c_class_prints_as_torch(name):
     same_as_torch(PROGRAMS[name])
+
+
+# Whole scripts run by the language (their imports are the language's): a torch process against a Session.
+SCRIPTS = {
+"state_dict_saved_to_and_loaded_from_an_in_memory_file": """
+import torch
+import torch.nn as nn
+import io
+torch.manual_seed(0)
+m = nn.Sequential(nn.Linear(2, 3), nn.BatchNorm1d(3))
+m(torch.randn(4, 2))
+buf = io.BytesIO()
+torch.save(m.state_dict(), buf)
+print(buf.tell() > 0, buf.seek(0))
+sd = torch.load(buf)
+print(sd)
+m2 = nn.Sequential(nn.Linear(2, 3), nn.BatchNorm1d(3))
+print(m2.load_state_dict(sd))
+b2 = io.BytesIO()
+opt = torch.optim.Adam(m.parameters())
+torch.save({'opt': opt.state_dict(), 'w': m[0].weight}, b2)
+r = torch.load(io.BytesIO(b2.getvalue()), weights_only=True)
+print(r['w'], type(r['w']).__name__, r['opt'])
+try:
+    torch.load(b2)
+except EOFError as e:
+    print('EOFError', repr(str(e)))
+torch.load(b2)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_fidelity_round12_held12c_script_prints_as_torch(name, tmp_path):
+    path = tmp_path / f"{name}.py"
+    path.write_text(SCRIPTS[name].lstrip())
+    pytest.importorskip("torch")
+    assert forum_runner.run_in_language(path) == forum_runner.run_in_torch([path])[path]
