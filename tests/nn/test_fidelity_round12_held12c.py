@@ -32,6 +32,32 @@ try:
 except TypeError as e:
     print(type(e).__name__, e)
 """,
+"a_range_is_a_sequence_as_data_and_as_an_index": """
+def nll(input, target):  # (the tutorial "What is torch.nn really?")
+    return -input[range(target.shape[0]), target].mean()
+logp = torch.log_softmax(torch.randn(4, 3, requires_grad=True), -1)
+loss = nll(logp, torch.tensor([0, 2, 1, 1]))
+loss.backward()
+print(loss)
+x = torch.arange(12.).view(3, 4)
+print(x[range(2)], x[range(3), [0, 1, 3]], x[range(0)], x[range(0, 3, 2)], x[:, range(2)], x[(range(2),)])
+print(x[[range(2), 0]], x[range(3), torch.tensor([1, 1, 2])])
+y = x.clone()
+y[range(2)] = 0
+y[range(3), range(3)] = -1
+print(y)
+z = x.clone().requires_grad_()
+z[range(3), [0, 1, 2]].sum().backward()
+print(z.grad)
+print(torch.tensor(range(3)), torch.tensor(range(0)), torch.tensor([range(2), range(2)]))
+print(torch.tensor(range(2, 8, 3), dtype=torch.float32), torch.as_tensor(range(3)), torch.LongTensor(range(3)))
+print(torch.tensor((range(1), range(1))), torch.zeros(3).new_tensor(range(2)), torch.Tensor(range(4)))
+for f in [lambda: x[range(4)], lambda: x[range(2), range(2), range(2)], lambda: torch.tensor([range(2), range(3)])]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
