@@ -58,6 +58,38 @@ for f in [lambda: x[range(4)], lambda: x[range(2), range(2), range(2)], lambda: 
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"layers_reset_their_parameters_and_running_stats_where_their_class_has_the_method": """
+model = nn.Sequential(nn.Conv2d(1, 2, 3), nn.BatchNorm2d(2), nn.ReLU(), nn.Flatten(), nn.LazyLinear(3),
+                      nn.LayerNorm(3), nn.Embedding(4, 3), nn.GRU(3, 3), nn.LSTMCell(2, 2), nn.PReLU(),
+                      nn.InstanceNorm1d(2, affine=True, track_running_stats=True), nn.GroupNorm(1, 2), nn.Bilinear(2, 2, 1))
+model[1](torch.randn(2, 2, 4, 4))
+print(model[1].running_mean, model[1].num_batches_tracked)
+print([hasattr(m, 'reset_parameters') for m in model], [hasattr(m, 'reset_running_stats') for m in model])
+print(model[4].has_uninitialized_params(), hasattr(model[0], 'has_uninitialized_params'))
+torch.manual_seed(3)
+for layer in model.children():
+    if hasattr(layer, 'reset_parameters'):
+        layer.reset_parameters()
+print(model[0].weight[0, 0], model[1].running_mean, model[1].num_batches_tracked)
+print(model[6].weight, model[7].weight_hh_l0[0], model[9].weight, model[12].weight)
+model[1].reset_running_stats()
+print(model[1].running_var)
+model[4].initialize_parameters(torch.randn(2, 5))
+print(model[4].weight.shape, model[4].has_uninitialized_params())
+class Mine(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+    def reset_parameters(self):
+        nn.init.zeros_(self.fc.weight)
+m = Mine()
+m.reset_parameters()
+print(m.fc.weight, hasattr(nn.Tanh(), 'reset_parameters'))
+try:
+    nn.ReLU().reset_parameters()
+except AttributeError as e:
+    print(type(e).__name__, e)
+""",
 }
 
 
@@ -68,6 +100,18 @@ def test_fidelity_round12_held12c_class_prints_as_torch(name):
 
 # Whole scripts run by the language (their imports are the language's): a torch process against a Session.
 SCRIPTS = {
+"reset_parameters_read_through_the_language": """
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(3, 4), nn.BatchNorm1d(4), nn.ReLU(), nn.Conv1d(1, 1, 2), nn.LazyLinear(2))
+torch.manual_seed(5)
+for layer in model.children():
+    if hasattr(layer, 'reset_parameters'):
+        layer.reset_parameters()
+model[1].reset_running_stats()
+print(model[0].weight, model[3].bias, model[1].running_var, model[4].has_uninitialized_params())
+""",
 "state_dict_saved_to_and_loaded_from_an_in_memory_file": """
 import torch
 import torch.nn as nn
