@@ -395,6 +395,51 @@ def _sys():
     return Namespace("sys", {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version")})
 
 
+def _itertools():
+    """itertools' finite iterators (an optimizer over two models' `chain`ed parameters, a grid's `product`); the
+    endless ones (count, cycle, repeat) are left out: `list()` of one would fill memory in C, and the combinatorial
+    ones are refused, as a long range is, when they would yield more than MAX_ITEMS."""
+    import itertools
+    import math
+
+    def counted(fn, count):
+        def guarded(*args, **kwargs):
+            sizes = [len(a) if isinstance(a, (list, tuple, range, str)) else None for a in args]
+            n = count(sizes, args, kwargs) if args and None not in sizes else 0
+            if n > MAX_ITEMS:
+                raise Limit("MemoryError", f"{fn.__name__}() of {n} items is too long (tensorsh's limit is {MAX_ITEMS})")
+            return fn(*args, **kwargs)
+        guarded.__name__ = guarded.__qualname__ = fn.__name__
+        return guarded
+
+    def r_of(args, kwargs):
+        r = args[1] if len(args) > 1 else kwargs.get("r")
+        return r if isinstance(r, int) and r >= 0 else None
+
+    def product(sizes, args, kwargs):
+        return math.prod(sizes) ** kwargs.get("repeat", 1) if isinstance(kwargs.get("repeat", 1), int) else 0
+
+    def combinations(sizes, args, kwargs):
+        r = r_of(args, kwargs)
+        return 0 if r is None else math.comb(sizes[0], r)
+
+    def with_replacement(sizes, args, kwargs):
+        r = r_of(args, kwargs)
+        return 0 if r is None or not sizes[0] else math.comb(sizes[0] + r - 1, r)
+
+    def permutations(sizes, args, kwargs):
+        r = r_of(args, kwargs)
+        return math.factorial(sizes[0]) if r is None else math.perm(sizes[0], r)
+
+    members = {n: getattr(itertools, n) for n in ("chain", "islice", "accumulate", "zip_longest", "starmap", "groupby",
+                                                  "pairwise", "compress", "dropwhile", "takewhile", "filterfalse")}
+    for fn, count in ((itertools.product, product), (itertools.combinations, combinations),
+                      (itertools.combinations_with_replacement, with_replacement),
+                      (itertools.permutations, permutations)):
+        members[fn.__name__] = counted(fn, count)
+    return Namespace("itertools", members)
+
+
 def _io():
     """io, for the in-memory files `torch.save`/`torch.load` take in place of a path (a state dict copied through a
     BytesIO); nothing here touches the file system."""
@@ -404,7 +449,7 @@ def _io():
 
 
 PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
-                  "numpy": _numpy, "sys": _sys, "io": _io}
+                  "numpy": _numpy, "sys": _sys, "io": _io, "itertools": _itertools}
 
 
 def build(print_fn):

@@ -112,6 +112,31 @@ for layer in model.children():
 model[1].reset_running_stats()
 print(model[0].weight, model[3].bias, model[1].running_var, model[4].has_uninitialized_params())
 """,
+"an_optimizer_over_two_models_chained_parameters": """
+import itertools
+from itertools import chain, product
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+enc, dec = nn.Linear(4, 2), nn.Linear(2, 4)
+opt = torch.optim.Adam(itertools.chain(enc.parameters(), dec.parameters()), lr=0.01)
+print(len(opt.param_groups[0]['params']))
+x = torch.randn(8, 4)
+for i in range(3):
+    opt.zero_grad()
+    loss = nn.functional.mse_loss(dec(enc(x)), x)
+    loss.backward()
+    opt.step()
+    print(i, round(loss.item(), 5))
+for lr, bs in product([0.1, 0.01], [4, 8]):
+    print(lr, bs)
+print(list(itertools.combinations(range(3), 2)), list(itertools.islice(chain([1], [2, 3]), 2)))
+print(list(itertools.accumulate([1, 2, 3])), list(itertools.zip_longest([1], [2, 3])))
+print(sum(p.numel() for p in chain(enc.parameters(), dec.parameters())))
+
+print(list(itertools.permutations([1, 2, 3])), list(itertools.permutations('ab', 2)), list(itertools.combinations_with_replacement([1, 2], 2)))
+print(list(itertools.product([0, 1], repeat=2)), list(itertools.pairwise([1, 2, 3])))
+""",
 "state_dict_saved_to_and_loaded_from_an_in_memory_file": """
 import torch
 import torch.nn as nn
@@ -146,3 +171,15 @@ def test_fidelity_round12_held12c_script_prints_as_torch(name, tmp_path):
     path.write_text(SCRIPTS[name].lstrip())
     pytest.importorskip("torch")
     assert forum_runner.run_in_language(path) == forum_runner.run_in_torch([path])[path]
+
+
+def test_combinatorial_itertools_are_refused_before_they_fill_memory():
+    from tensorsh.lang.session import Session
+    import io
+    out, err = io.StringIO(), io.StringIO()
+    error = Session(write=out.write, write_err=err.write).run(
+        "import itertools\nn = 0\nfor p in itertools.permutations(range(4)):\n    n += 1\nprint(n)\n"
+        "x = list(itertools.product(range(1000), repeat=3))\n", "prog.tsh")
+    assert out.getvalue() == "24\n"
+    assert error.last_line() == ("MemoryError: product() of 1000000000 items is too long (tensorsh's limit is "
+                                 "10000000)")
