@@ -92,6 +92,7 @@ _FLOATS = {"float16": (16, 2.0 ** -10, 65504.0, 2.0 ** -14, 0.001),
 
 class finfo:
     __api__ = frozenset({"bits", "eps", "max", "min", "tiny", "smallest_normal", "resolution", "dtype"})
+    __format__ = errors.c_type_format("torch.finfo")
 
     def __init__(self, *args, **kwargs):
         if not args and kwargs and "type" not in kwargs:
@@ -123,6 +124,7 @@ class finfo:
 
 class iinfo:
     __api__ = frozenset({"bits", "max", "min", "dtype"})
+    __format__ = errors.c_type_format("torch.iinfo")
 
     def __init__(self, *args, **kwargs):
         if len(args) > 1:

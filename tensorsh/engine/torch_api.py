@@ -181,6 +181,7 @@ def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
 
 class Generator(rng.Generator):
     __api__ = frozenset({"manual_seed", "seed", "initial_seed", "get_state", "set_state"})
+    __format__ = errors.c_type_format("torch._C.Generator")
 
     def __init__(self, *args, **kwargs):
         if len(args) > 1:  # (PyTorch's own parser: `Generator(Device device=None)`)

@@ -90,6 +90,27 @@ try:
 except AttributeError as e:
     print(type(e).__name__, e)
 """,
+"torch_c_types_refuse_a_format_spec_naming_their_c_type": """
+objs = [torch.float32, torch.Size([1]), torch.device('cpu'), torch.strided, torch.contiguous_format,
+        torch.finfo(torch.float32), torch.iinfo(torch.int8), nn.Linear(1, 1),
+        torch.tensor([1., 2.]).untyped_storage(),
+        torch.Generator()]
+for o in objs:
+    try:
+        print(format(o, '>5'))
+    except TypeError as e:
+        print(e)
+    print(f"{o}"[:20], "{:}".format(o)[:20])
+x = torch.ones(2, 3)
+print(f"{x.shape}|{x.dtype}|{x.device}|{x.layout}|{torch.channels_last}|{x.shape!s:>20}|{str(x.dtype):>15}")
+model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.Flatten(), nn.Linear(8 * 6 * 6, 10))
+for name, p in model.named_parameters():
+    print(f"{name:<15}{str(p.shape):>25}{p.numel():>10,}")
+try:
+    print(f"{x.shape:>30}")
+except TypeError as e:
+    print(type(e).__name__, e)
+""",
 }
 
 
