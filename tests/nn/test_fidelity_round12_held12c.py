@@ -158,6 +158,47 @@ print(sum(p.numel() for p in chain(enc.parameters(), dec.parameters())))
 print(list(itertools.permutations([1, 2, 3])), list(itertools.permutations('ab', 2)), list(itertools.combinations_with_replacement([1, 2], 2)))
 print(list(itertools.product([0, 1], repeat=2)), list(itertools.pairwise([1, 2, 3])))
 """,
+"reproducibility_flags_of_torch_backends_and_the_main_guard": """
+import torch
+import torch.nn as nn
+
+
+def main():
+    torch.manual_seed(0)
+    print(nn.Linear(2, 1)(torch.ones(1, 2)))
+
+
+if __name__ == "__main__":
+    main()
+print(__name__)
+print(torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark, torch.backends.cudnn.enabled)
+print(torch.backends.cudnn.is_available(), torch.backends.cudnn.version(), torch.backends.cudnn.allow_tf32)
+torch.backends.cudnn.deterministic = True
+torch.backends.cudnn.benchmark = False
+print(torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark_limit)
+print(torch.backends.mps.is_available(), torch.backends.mkldnn.is_available(), torch.backends.cuda.is_built())
+print(torch.backends.cuda.matmul.allow_tf32, torch.get_float32_matmul_precision())
+torch.backends.cuda.matmul.allow_tf32 = True
+print(torch.backends.cuda.matmul.allow_tf32, torch.get_float32_matmul_precision())
+torch.set_float32_matmul_precision('medium')
+print(torch.backends.cuda.matmul.allow_tf32, torch.get_float32_matmul_precision())
+torch.set_float32_matmul_precision('x')
+print(torch.get_float32_matmul_precision())
+torch.use_deterministic_algorithms(True)
+print(torch.are_deterministic_algorithms_enabled())
+device = torch.device('cuda' if torch.cuda.is_available() else 'mps' if torch.backends.mps.is_available() else 'cpu')
+print(device)
+for v in [1, None]:
+    try:
+        torch.backends.cudnn.deterministic = v
+    except RuntimeError as e:
+        print(e)
+try:
+    torch.set_float32_matmul_precision(1)
+except RuntimeError as e:
+    print(e)
+torch.backends.cudnn.benchmark = 'yes'
+""",
 "state_dict_saved_to_and_loaded_from_an_in_memory_file": """
 import torch
 import torch.nn as nn
@@ -204,3 +245,17 @@ def test_combinatorial_itertools_are_refused_before_they_fill_memory():
     assert out.getvalue() == "24\n"
     assert error.last_line() == ("MemoryError: product() of 1000000000 items is too long (tensorsh's limit is "
                                  "10000000)")
+
+
+def test_a_failed_statement_takes_back_the_backend_flags_it_set():
+    from tensorsh.engine.torch_api import reset_state
+    from tensorsh.lang.session import Session
+    import io
+    reset_state()
+    out, err = io.StringIO(), io.StringIO()
+    session = Session(write=out.write, write_err=err.write)
+    error = session.run("import torch\ndef f():\n    torch.backends.cudnn.benchmark = True\n"
+                        "    torch.set_float32_matmul_precision('high')\n    raise ValueError('no')\nf()\n", "prog.tsh")
+    assert error.last_line() == "ValueError: no"
+    session.run("print(torch.backends.cudnn.benchmark, torch.get_float32_matmul_precision())\n", "prog.tsh")
+    assert out.getvalue() == "False highest\n"
