@@ -441,6 +441,13 @@ def _itertools():
     return Namespace("itertools", members)
 
 
+def _dataclasses():
+    """dataclasses, for a training script's config class (`@dataclass class Config: lr: float = 1e-3`)."""
+    import dataclasses
+    return Namespace("dataclasses", {n: getattr(dataclasses, n) for n in ("dataclass", "field", "asdict", "astuple",
+                                                                          "replace", "fields", "is_dataclass")})
+
+
 def _io():
     """io, for the in-memory files `torch.save`/`torch.load` take in place of a path (a state dict copied through a
     BytesIO); nothing here touches the file system."""
@@ -450,7 +457,8 @@ def _io():
 
 
 PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
-                  "numpy": _numpy, "sys": _sys, "io": _io, "itertools": _itertools}
+                  "numpy": _numpy, "sys": _sys, "io": _io, "itertools": _itertools,
+                  "dataclasses": _dataclasses}
 
 
 def build(print_fn):

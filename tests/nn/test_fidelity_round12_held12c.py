@@ -199,6 +199,66 @@ except RuntimeError as e:
     print(e)
 torch.backends.cudnn.benchmark = 'yes'
 """,
+"a_dataclass_config_and_its_frozen_error": """
+import torch
+from dataclasses import dataclass, field, asdict
+import dataclasses
+
+@dataclass
+class Config:
+    hidden: int = 8
+    lr: float = 1e-2
+    layers: list = field(default_factory=lambda: [4, 4])
+    name: str = "mlp"
+
+cfg = Config(lr=0.1)
+print(cfg)
+print(cfg.hidden, cfg.layers, asdict(cfg))
+cfg.hidden = 16
+print(cfg == Config(hidden=16, lr=0.1), dataclasses.replace(cfg, name='x'))
+
+@dataclass(frozen=True)
+class P:
+    a: int
+    b: float = 2.0
+p = P(1)
+print(p, hash(p) == hash(P(1)))
+print([f.name for f in dataclasses.fields(P)])
+p.a = 3
+""",
+"a_training_run_configured_by_a_dataclass": """
+import torch
+import torch.nn as nn
+from dataclasses import dataclass, field
+
+@dataclass
+class TrainConfig:
+    lr: float = 0.05
+    epochs: int = 3
+    hidden: int = 6
+    betas: tuple = (0.9, 0.999)
+
+class MLP(nn.Module):
+    def __init__(self, cfg: TrainConfig):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(3, cfg.hidden), nn.ReLU(), nn.Linear(cfg.hidden, 1))
+    def forward(self, x):
+        return self.net(x)
+
+cfg = TrainConfig(epochs=2)
+print(cfg)
+torch.manual_seed(0)
+model = MLP(cfg)
+opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, betas=cfg.betas)
+x, y = torch.randn(8, 3), torch.randn(8, 1)
+for e in range(cfg.epochs):
+    opt.zero_grad()
+    loss = nn.functional.mse_loss(model(x), y)
+    loss.backward()
+    opt.step()
+    print(e, loss.item())
+TrainConfig(lr=0.1, bad=1)
+""",
 "state_dict_saved_to_and_loaded_from_an_in_memory_file": """
 import torch
 import torch.nn as nn
