@@ -448,6 +448,12 @@ def _dataclasses():
                                                                           "replace", "fields", "is_dataclass")})
 
 
+def _functools():
+    """functools' partial (a scheduler's `lr_lambda=partial(warmup, steps=100)`) and reduce."""
+    import functools
+    return Namespace("functools", {"partial": functools.partial, "reduce": functools.reduce})
+
+
 def _io():
     """io, for the in-memory files `torch.save`/`torch.load` take in place of a path (a state dict copied through a
     BytesIO); nothing here touches the file system."""
@@ -458,7 +464,7 @@ def _io():
 
 PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
                   "numpy": _numpy, "sys": _sys, "io": _io, "itertools": _itertools,
-                  "dataclasses": _dataclasses}
+                  "dataclasses": _dataclasses, "functools": _functools}
 
 
 def build(print_fn):

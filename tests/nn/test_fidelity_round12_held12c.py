@@ -259,6 +259,30 @@ for e in range(cfg.epochs):
     print(e, loss.item())
 TrainConfig(lr=0.1, bad=1)
 """,
+"a_warmup_schedule_given_as_a_partial": """
+import math
+from functools import partial, reduce
+import torch
+import torch.nn as nn
+
+def warmup_cosine(step, warmup, total):
+    if step < warmup:
+        return (step + 1) / warmup
+    return 0.5 * (1 + math.cos(math.pi * (step - warmup) / (total - warmup)))
+
+torch.manual_seed(0)
+model = nn.Linear(2, 1)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda=partial(warmup_cosine, warmup=2, total=6))
+for step in range(7):
+    opt.step()
+    sched.step()
+    print(step, f"{sched.get_last_lr()[0]:.6f}")
+print(reduce(lambda a, b: a * b, [p.numel() for p in model.parameters()]))
+f = partial(torch.clamp, min=0.0)
+print(f(torch.tensor([-1.0, 2.0])))
+print(sched.state_dict()['lr_lambdas'])
+""",
 "state_dict_saved_to_and_loaded_from_an_in_memory_file": """
 import torch
 import torch.nn as nn
