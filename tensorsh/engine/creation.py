@@ -104,11 +104,26 @@ def _infer(data, depth=0, first=True):
         return (), dtypes.DEFAULT_FLOAT
     if isinstance(data, str):
         raise type_error(f"new(): invalid data type '{type(data).__name__}'")
+    if isinstance(data, range):
+        raise _HasRange
     raise runtime(f"Could not infer dtype of {type_name(data)}")
 
 
 class _Ragged(Exception):
     """Raised up to the outermost _infer, which finds PyTorch's error for the whole data."""
+
+
+class _HasRange(Exception):
+    """Raised up to tensor(), which reads each range in the data as the list it is a sequence of (PyTorch takes any
+    Python sequence: torch.tensor(range(3)), x[range(n), target]) and infers again."""
+
+
+def _ranges_as_lists(data):
+    if isinstance(data, range):
+        return list(data)
+    if isinstance(data, (list, tuple)):
+        return type(data)(_ranges_as_lists(item) for item in data)
+    return data
 
 
 def _ragged(data, dtype):
@@ -190,10 +205,16 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
         shape, inferred = data._shape, data.dtype
         values = data._np.copy()
     else:
+        if type(data) is range:
+            data = list(data)
         if dtype is not None and not isinstance(data, (list, tuple, int, float, str, np.ndarray, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
         try:
-            shape, inferred = _infer(data)
+            try:
+                shape, inferred = _infer(data)
+            except _HasRange:
+                data = _ranges_as_lists(data)
+                shape, inferred = _infer(data)
         except _Ragged:
             shape, inferred = _ragged(data, dtype)
             data = []

@@ -5,6 +5,11 @@ from .errors import runtime, type_error
 
 _deterministic = [False, False]  # (mode, warn_only)
 _warn_always = [False]
+_CUDNN_DEFAULTS = {"deterministic": False, "benchmark": False, "enabled": True, "allow_tf32": True,
+                   "benchmark_limit": None}
+_cudnn = dict(_CUDNN_DEFAULTS)   # torch.backends.cudnn's flags (a CPU build keeps them and uses none)
+_matmul = {"precision": "highest", "allow_fp16_reduced_precision_reduction": True,
+           "allow_bf16_reduced_precision_reduction": True}
 
 
 class _Settings:
@@ -12,15 +17,99 @@ class _Settings:
 
     @staticmethod
     def _snapshot():
-        return dtypes.DEFAULT_FLOAT, tuple(_deterministic), _warn_always[0]
+        return dtypes.DEFAULT_FLOAT, tuple(_deterministic), _warn_always[0], dict(_cudnn), dict(_matmul)
 
     @staticmethod
     def _restore(snap):
         dtypes.DEFAULT_FLOAT, _deterministic[:], _warn_always[0] = snap[0], list(snap[1]), snap[2]
+        _cudnn.clear()
+        _cudnn.update(snap[3])
+        _matmul.clear()
+        _matmul.update(snap[4])
 
 
 def reset():
-    _Settings._restore((dtypes.float32, (False, False), False))
+    _Settings._restore((dtypes.float32, (False, False), False, _CUDNN_DEFAULTS,
+                        {"precision": "highest", "allow_fp16_reduced_precision_reduction": True,
+                         "allow_bf16_reduced_precision_reduction": True}))
+
+
+def _set_flag(flags, name, value, setter):
+    """A flag's write as PyTorch's C setter checks it (`set_deterministic_cudnn expects a bool, but got int`)."""
+    if setter is not None and type(value) is not bool:
+        raise runtime(f"{setter} expects a bool, but got {_type_name(value)}")
+    undo.touch(_Settings)
+    flags[name] = value
+
+
+class CudnnModule:
+    """torch.backends.cudnn: the flags training scripts set for reproducibility (`deterministic = True`,
+    `benchmark = False`); cuDNN is not available on the CPU, so they change nothing else."""
+    __module__ = "torch.backends.cudnn"
+    _SETTERS = {"deterministic": "set_deterministic_cudnn", "benchmark": "set_benchmark_cudnn",
+                "enabled": "set_enabled_cudnn", "allow_tf32": "set_allow_tf32_cublas", "benchmark_limit": None}
+    __settable__ = frozenset(_SETTERS)
+    __api__ = __settable__ | {"is_available", "version", "is_acceptable"}
+
+    def __getattr__(self, name):
+        if name in _cudnn:
+            return _cudnn[name]
+        raise errors.AttributeError(f"module 'torch.backends.cudnn' has no attribute '{name}'")
+
+    def __setattr__(self, name, value):
+        _set_flag(_cudnn, name, value, self._SETTERS.get(name))
+
+    @staticmethod
+    def is_available():
+        return False
+
+    @staticmethod
+    def version():
+        return None
+
+    @staticmethod
+    def is_acceptable(tensor):
+        return False
+
+    def __repr__(self):
+        return "<module 'torch.backends.cudnn'>"
+
+
+class MatmulFlags:
+    """torch.backends.cuda.matmul: allow_tf32 is torch.get_float32_matmul_precision() != 'highest'."""
+    __module__ = "torch.backends.cuda"
+    __settable__ = frozenset({"allow_tf32", "allow_fp16_reduced_precision_reduction",
+                              "allow_bf16_reduced_precision_reduction"})
+    __api__ = __settable__
+
+    def __getattr__(self, name):
+        if name == "allow_tf32":
+            return _matmul["precision"] != "highest"
+        if name in _matmul:
+            return _matmul[name]
+        raise errors.AttributeError(f"Unknown attribute {name}")
+
+    def __setattr__(self, name, value):
+        if name == "allow_tf32":
+            _set_flag(_matmul, "precision", value, "set_allow_tf32_cublas")
+            _matmul["precision"] = "high" if value else "highest"
+        else:
+            _set_flag(_matmul, name, value, None)
+
+
+def set_float32_matmul_precision(precision):
+    if not isinstance(precision, str):
+        raise runtime(f"set_float32_matmul_precision expects a str, but got {_type_name(precision)}")
+    if precision not in ("highest", "high", "medium"):
+        errors.warn(f"{precision} is not one of 'highest', 'high', or 'medium'; the current"
+                    "setFloat32MatmulPrecision call has no effect.")
+        return
+    undo.touch(_Settings)
+    _matmul["precision"] = precision
+
+
+def get_float32_matmul_precision():
+    return _matmul["precision"]
 
 
 def _type_name(x):
@@ -92,6 +181,7 @@ _FLOATS = {"float16": (16, 2.0 ** -10, 65504.0, 2.0 ** -14, 0.001),
 
 class finfo:
     __api__ = frozenset({"bits", "eps", "max", "min", "tiny", "smallest_normal", "resolution", "dtype"})
+    __format__ = errors.c_type_format("torch.finfo")
 
     def __init__(self, *args, **kwargs):
         if not args and kwargs and "type" not in kwargs:
@@ -123,6 +213,7 @@ class finfo:
 
 class iinfo:
     __api__ = frozenset({"bits", "max", "min", "dtype"})
+    __format__ = errors.c_type_format("torch.iinfo")
 
     def __init__(self, *args, **kwargs):
         if len(args) > 1:

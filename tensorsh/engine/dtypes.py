@@ -6,6 +6,8 @@ class DType:
     __slots__ = ("name", "np", "itemsize", "npsize", "is_floating_point", "is_signed", "category", "type_name",
                  "rank")
     __api__ = frozenset({"is_floating_point", "is_signed", "itemsize"})
+    from .errors import c_type_format
+    __format__ = c_type_format("torch.dtype")
 
     def __init__(self, name, np_dtype, category, type_name, rank, itemsize=None):
         self.name = name

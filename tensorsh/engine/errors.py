@@ -58,6 +58,16 @@ def type_error(message):
     return make("TypeError", message)
 
 
+def c_type_format(type_name):
+    """object.__format__ as one of PyTorch's C types has it: an empty spec gives str(self), any other is refused
+    with the type's C name (`f"{x.dtype:>10}"`: "unsupported format string passed to torch.dtype.__format__")."""
+    def __format__(self, spec):
+        if spec:
+            raise type_error(f"unsupported format string passed to {type_name}.__format__")
+        return str(self)
+    return __format__
+
+
 def value_error(message):
     return make("ValueError", message)
 

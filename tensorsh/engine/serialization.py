@@ -57,10 +57,15 @@ def _encode(value, storages, order, memo):
                             "strings, None, and dicts, lists and tuples of them, such as state dicts)")
 
 
+def _is_file(f):
+    """An open file object (an io.BytesIO) rather than a path: what PyTorch writes to and reads from as it is."""
+    return not isinstance(f, (str, os.PathLike)) and hasattr(f, "write") and hasattr(f, "read")
+
+
 def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_serialization=True,
          _disable_byteorder_record=False):
-    if not isinstance(f, (str, os.PathLike)):
-        raise make("TypeError", "tensorsh: torch.save writes to a file named by a path")
+    if not isinstance(f, (str, os.PathLike)) and not _is_file(f):
+        raise make("TypeError", "tensorsh: torch.save writes to a file named by a path or to an io.BytesIO")
     storages, order = {}, []
     header = _encode(obj, storages, order, {})
     blobs, entries, offset = [], [], 0
@@ -71,6 +76,9 @@ def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_seriali
                         "bfloat16": isinstance(storage, BFloat16Storage)})
         offset += data.nbytes
     head = json.dumps({"storages": entries, "object": header}).encode()
+    if _is_file(f):
+        f.write(b"".join([MAGIC, head, b"\n"] + blobs))
+        return
     path = os.fspath(f)
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
@@ -130,16 +138,23 @@ def _decode(value, storages, objects):
 
 
 def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=None, **pickle_load_args):
-    if not isinstance(f, (str, os.PathLike)):
-        raise make("TypeError", "tensorsh: torch.load reads a file named by a path")
-    try:
-        with open(os.fspath(f), "rb") as file:
-            content = file.read()
-    except OSError as e:  # (FileNotFoundError and its kin, as PyTorch's open gives them)
-        raise make(type(e).__name__, str(e)) from None
+    if _is_file(f):
+        content = f.read()
+        if not content:  # (a BytesIO read from its end, not seek(0)'d after saving: pickle's "Ran out of input")
+            raise make("EOFError", "")
+        name = "the file object"
+    elif not isinstance(f, (str, os.PathLike)):
+        raise make("TypeError", "tensorsh: torch.load reads a file named by a path or an io.BytesIO")
+    else:
+        name = os.fspath(f)
+        try:
+            with open(name, "rb") as file:
+                content = file.read()
+        except OSError as e:  # (FileNotFoundError and its kin, as PyTorch's open gives them)
+            raise make(type(e).__name__, str(e)) from None
     newline = content.find(b"\n", len(MAGIC))
     if not content.startswith(MAGIC) or newline < 0:
-        raise runtime(f"tensorsh: {os.fspath(f)} is not a file torch.save wrote in tensorsh (PyTorch's own files, "
+        raise runtime(f"tensorsh: {name} is not a file torch.save wrote in tensorsh (PyTorch's own files, "
                       "zip archives of pickles, are not read)")
     header = json.loads(content[len(MAGIC):newline])
     body = newline + 1

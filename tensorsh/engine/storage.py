@@ -6,7 +6,7 @@ import weakref
 import numpy as np
 
 from . import undo
-from .errors import index_error, runtime, type_error
+from .errors import c_type_format, index_error, runtime, type_error
 from . import messages
 
 
@@ -109,6 +109,7 @@ class Storage:
     __slots__ = ("data", "id", "_born", "loc", "log", "__weakref__")
     resizable = True  # (torch.from_numpy's storage is the array's memory: PyTorch will not grow it)
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size"})
+    __format__ = c_type_format("torch.storage.UntypedStorage")
 
     def __init__(self, data):
         self.data = data

@@ -30,6 +30,7 @@ class Size(tuple):
     """torch.Size."""
     __module__ = "torch"  # repr(type(x.shape)) is <class 'torch.Size'>
     __api__ = frozenset({"numel", "count", "index"})
+    __format__ = errors.c_type_format("torch.Size")
 
     def __new__(cls, *args, **kwargs):
         """torch.Size(iterable): tuple's own argument errors, then each item an int of 64 bits (or an integral
@@ -85,6 +86,7 @@ class Device:
     __api__ = frozenset({"type", "index"})
     __slots__ = ("type", "index")
     __module__ = "torch"
+    __format__ = errors.c_type_format("torch.device")
 
     def __init__(self, type="cpu", index=None):
         self.type, self.index = type, index
@@ -112,6 +114,7 @@ class MemoryFormat:
     contiguous(), to() and the *_like functions lay their result out. A channels-last format has its rank (4, 5) and
     its dims' order in memory, fastest first: C, the spatial dims from the last, N."""
     __slots__ = ("name", "rank", "order")
+    __format__ = errors.c_type_format("torch.memory_format")
     __api__ = frozenset()
     __module__ = "torch"
 

@@ -204,6 +204,7 @@ def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
 
 class Generator(rng.Generator):
     __api__ = frozenset({"manual_seed", "seed", "initial_seed", "get_state", "set_state"})
+    __format__ = errors.c_type_format("torch._C.Generator")
 
     def __init__(self, *args, **kwargs):
         if len(args) > 1:  # (PyTorch's own parser: `Generator(Device device=None)`)
@@ -363,6 +364,12 @@ NAMESPACE.update({
     "device": pyapi.make_device,  # (and a CPU build's torch.cuda: no device, seeding it does nothing)
     "cuda": Namespace("torch.cuda", {"is_available": lambda: False, "device_count": lambda: 0,
                                      "manual_seed": lambda seed: None, "manual_seed_all": lambda seed: None}),
+    "backends": Namespace("torch.backends", {  # (what a CPU build answers; cudnn's and matmul's flags settable)
+        "cudnn": defaults.CudnnModule(),
+        "cuda": Namespace("torch.backends.cuda", {"matmul": defaults.MatmulFlags(), "is_built": lambda: False}),
+        "mps": Namespace("torch.backends.mps", {"is_available": lambda: False, "is_built": lambda: False}),
+        **{name: Namespace(f"torch.backends.{name}", {"is_available": lambda: True})
+           for name in ("mkldnn", "mkl", "openmp")}}),
 })
 
 
@@ -378,7 +385,8 @@ NAMESPACE.update(constructors.FUNCTIONS)
 NAMESPACE.update({name: getattr(defaults, name) for name in (
     "get_default_dtype", "set_default_dtype", "finfo", "iinfo", "typename", "use_deterministic_algorithms",
     "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
-    "get_deterministic_debug_mode", "set_warn_always", "is_warn_always_enabled")})
+    "get_deterministic_debug_mode", "set_warn_always", "is_warn_always_enabled", "set_float32_matmul_precision",
+    "get_float32_matmul_precision")})
 NAMESPACE["strided"] = predicates.STRIDED
 for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
     NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)

@@ -271,7 +271,7 @@ EXCEPTIONS = ("BaseException", "Exception", "ArithmeticError", "AssertionError",
               "RuntimeError", "StopIteration", "TypeError", "ValueError", "ZeroDivisionError", "KeyboardInterrupt",
               "MemoryError", "ImportError", "ModuleNotFoundError", "UnboundLocalError", "FloatingPointError",
               "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning", "GeneratorExit", "OSError",
-              "FileNotFoundError", "PermissionError", "IsADirectoryError", "IOError")
+              "FileNotFoundError", "PermissionError", "IsADirectoryError", "IOError", "EOFError")
 # Types a call may fill from an iterable: a huge range is refused before Python's C loop would fill memory.
 SIZED_TYPES = frozenset({_py.list, _py.tuple, _py.set, _py.frozenset, _py.dict, _py.bytearray})
 
@@ -289,6 +289,7 @@ def python_builtins(print_fn):
         "object": _py.object, "super": _py.super, "staticmethod": _py.staticmethod,
         "classmethod": _py.classmethod, "property": _py.property, "NotImplemented": _py.NotImplemented,
         "Ellipsis": _py.Ellipsis, "ascii": _py.ascii,
+        "__name__": "__main__",  # (a program is its script's main module: `if __name__ == "__main__": main()`)
     }
     for fn in (_py.min, _py.max, _py.sum, _py.sorted, _py.any, _py.all):
         table[fn.__name__] = builtin(fn.__name__, _sized(fn))
@@ -395,8 +396,75 @@ def _sys():
     return Namespace("sys", {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version")})
 
 
+def _itertools():
+    """itertools' finite iterators (an optimizer over two models' `chain`ed parameters, a grid's `product`); the
+    endless ones (count, cycle, repeat) are left out: `list()` of one would fill memory in C, and the combinatorial
+    ones are refused, as a long range is, when they would yield more than MAX_ITEMS."""
+    import itertools
+    import math
+
+    def counted(fn, count):
+        def guarded(*args, **kwargs):
+            sizes = [len(a) if isinstance(a, (list, tuple, range, str)) else None for a in args]
+            n = count(sizes, args, kwargs) if args and None not in sizes else 0
+            if n > MAX_ITEMS:
+                raise Limit("MemoryError", f"{fn.__name__}() of {n} items is too long (tensorsh's limit is {MAX_ITEMS})")
+            return fn(*args, **kwargs)
+        guarded.__name__ = guarded.__qualname__ = fn.__name__
+        return guarded
+
+    def r_of(args, kwargs):
+        r = args[1] if len(args) > 1 else kwargs.get("r")
+        return r if isinstance(r, int) and r >= 0 else None
+
+    def product(sizes, args, kwargs):
+        return math.prod(sizes) ** kwargs.get("repeat", 1) if isinstance(kwargs.get("repeat", 1), int) else 0
+
+    def combinations(sizes, args, kwargs):
+        r = r_of(args, kwargs)
+        return 0 if r is None else math.comb(sizes[0], r)
+
+    def with_replacement(sizes, args, kwargs):
+        r = r_of(args, kwargs)
+        return 0 if r is None or not sizes[0] else math.comb(sizes[0] + r - 1, r)
+
+    def permutations(sizes, args, kwargs):
+        r = r_of(args, kwargs)
+        return math.factorial(sizes[0]) if r is None else math.perm(sizes[0], r)
+
+    members = {n: getattr(itertools, n) for n in ("chain", "islice", "accumulate", "zip_longest", "starmap", "groupby",
+                                                  "pairwise", "compress", "dropwhile", "takewhile", "filterfalse")}
+    for fn, count in ((itertools.product, product), (itertools.combinations, combinations),
+                      (itertools.combinations_with_replacement, with_replacement),
+                      (itertools.permutations, permutations)):
+        members[fn.__name__] = counted(fn, count)
+    return Namespace("itertools", members)
+
+
+def _dataclasses():
+    """dataclasses, for a training script's config class (`@dataclass class Config: lr: float = 1e-3`)."""
+    import dataclasses
+    return Namespace("dataclasses", {n: getattr(dataclasses, n) for n in ("dataclass", "field", "asdict", "astuple",
+                                                                          "replace", "fields", "is_dataclass")})
+
+
+def _functools():
+    """functools' partial (a scheduler's `lr_lambda=partial(warmup, steps=100)`) and reduce."""
+    import functools
+    return Namespace("functools", {"partial": functools.partial, "reduce": functools.reduce})
+
+
+def _io():
+    """io, for the in-memory files `torch.save`/`torch.load` take in place of a path (a state dict copied through a
+    BytesIO); nothing here touches the file system."""
+    import io
+    return Namespace("io", {"BytesIO": io.BytesIO, "StringIO": io.StringIO, "SEEK_SET": io.SEEK_SET,
+                            "SEEK_CUR": io.SEEK_CUR, "SEEK_END": io.SEEK_END})
+
+
 PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
-                  "numpy": _numpy, "sys": _sys}
+                  "numpy": _numpy, "sys": _sys, "io": _io, "itertools": _itertools,
+                  "dataclasses": _dataclasses, "functools": _functools}
 
 
 def build(print_fn):

@@ -69,6 +69,14 @@ def _more_safe_attrs():
     SAFE_ATTRS[np.generic] = frozenset({"item", "dtype", "shape", "ndim", "tolist", "astype", "real", "imag",
                                         "is_integer"})
     SAFE_ATTRS[np.dtype] = frozenset({"name", "itemsize", "kind", "char", "type", "str"})
+    import dataclasses  # (a config class's fields, as dataclasses.fields gives them)
+    SAFE_ATTRS[dataclasses.Field] = frozenset({"name", "type", "default", "default_factory", "init", "repr",
+                                                "compare", "kw_only"})
+    import io  # (the in-memory files the io module gives, for torch.save/torch.load)
+    _FILE = frozenset({"read", "write", "seek", "tell", "getvalue", "truncate", "close", "closed", "readable",
+                       "writable", "seekable", "flush"})
+    SAFE_ATTRS[io.BytesIO] = _FILE | {"getbuffer", "read1", "readinto"}
+    SAFE_ATTRS[io.StringIO] = _FILE | {"readline", "readlines", "writelines"}
 
 
 _more_safe_attrs()
@@ -654,12 +662,26 @@ class Compiler:
 
     def stmt_AnnAssign(self, node):
         annotation = self.expr(node.annotation) if self.scope.kind != "function" else None
+        if self.scope.kind == "class" and isinstance(node.target, A.Name):  # (the class's __annotations__, as
+            name, evaluate = node.target.id, annotation                    # @dataclass reads its fields from)
+
+            def annotation(frame):
+                value = evaluate(frame)
+                frame[2].setdefault("__annotations__", {})[name] = value
+                return value
         if node.value is None:
             if annotation is None:
                 return lambda frame: None
             return self._entered(node, lambda frame: annotation(frame) and None)
-        return self.stmt_Assign(A.Assign([node.target], node.value, line=node.line, col=node.col,
-                                         end_line=node.end_line, end_col=node.end_col))
+        assign = self.stmt_Assign(A.Assign([node.target], node.value, line=node.line, col=node.col,
+                                           end_line=node.end_line, end_col=node.end_col))
+        if self.scope.kind != "class" or not isinstance(node.target, A.Name):
+            return assign
+
+        def annotated_assign(frame):
+            annotation(frame)
+            return assign(frame)
+        return annotated_assign
 
     def stmt_AugAssign(self, node):
         op = _inplace_guard(node.op)

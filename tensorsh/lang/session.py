@@ -24,7 +24,8 @@ from tensorsh.engine.errors import TorchError, set_warning_sink
 PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
                  NoAttribute, RuntimeError, NameError, ImportError, UnicodeError, Warning)
 SUPPORTED_IMPORTS = ("torch (and torch.nn, torch.optim, torch.nn.functional, ...), copy, math, random, time, "
-                     "collections, typing, warnings, numpy (arrays and their sharing with tensors), from torchviz import make_dot")
+                     "collections, itertools, functools, dataclasses, typing, warnings, io (BytesIO), "
+                     "numpy (arrays and their sharing with tensors), from torchviz import make_dot")
 MAX_CALL_NOTES = 6          # a longer chain of calls shows its first calls and how often the last one repeats
 
 
@@ -311,8 +312,8 @@ class Session:
             err = UserError("RecursionError", text if "while getting the repr" in text else
                             "maximum recursion depth exceeded")
         elif isinstance(e, PYTHON_ERRORS) or type(e) in C.USER_CLASSES or _raised_by_program(e) or \
-                type(e) is engine_errors.AttributeError:
-            kind = "AttributeError" if isinstance(e, NoAttribute) else getattr(type(e), "_tsh_kind", type(e).__name__)
+                type(e) is engine_errors.AttributeError or type(e) is _frozen_instance_error():
+            kind = "AttributeError" if isinstance(e, NoAttribute) else getattr(type(e), "_tsh_kind", _qualified(type(e)))
             err = UserError(kind, str(e))
             for note in getattr(e, "_tsh_notes", None) or ():
                 err.notes.append(note)
@@ -323,6 +324,21 @@ class Session:
         err.notes.extend(_call_notes(getattr(e, "_tsh_calls", None) or (), source))
         return err
 RECURSION_LIMIT = 8_000      # Python frames: about a thousand nested calls of the program's functions
+
+
+def _qualified(cls):
+    """A class's name as Python's traceback ends with it: qualified by its module unless builtins or the program's
+    (`dataclasses.FrozenInstanceError: cannot assign to field 'a'`)."""
+    module = cls.__module__
+    if module in ("builtins", "__main__") or module.startswith("tensorsh"):
+        return cls.__name__
+    return f"{module}.{cls.__qualname__}"
+
+
+def _frozen_instance_error():
+    """A frozen @dataclass's refusal to assign (an AttributeError, yet the program's error, not tensorsh's)."""
+    dataclasses = sys.modules.get("dataclasses")
+    return dataclasses.FrozenInstanceError if dataclasses is not None else None
 
 
 def _raised_by_program(e):

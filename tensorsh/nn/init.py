@@ -212,6 +212,21 @@ def sparse_(tensor, sparsity, std=0.01, generator=None):
     return tensor
 
 
+def _deprecated(method):
+    """`nn.init.normal` and the other names without the underscore: the method after PyTorch's FutureWarning."""
+    old_name = method.__name__[:-1]
+
+    def deprecated_init(*args, **kwargs):
+        warn(f"`nn.init.{old_name}` is now deprecated in favor of `nn.init.{method.__name__}`.", "FutureWarning")
+        return method(*args, **kwargs)
+    deprecated_init.__name__ = deprecated_init.__qualname__ = old_name
+    return deprecated_init
+
+
+DEPRECATED = {m.__name__[:-1]: _deprecated(m) for m in (uniform_, normal_, constant_, eye_, dirac_, xavier_uniform_,
+                                                        xavier_normal_, kaiming_uniform_, kaiming_normal_,
+                                                        orthogonal_, sparse_)}
+globals().update(DEPRECATED)
 NAMES = ("calculate_gain sparse_ uniform_ normal_ trunc_normal_ constant_ ones_ zeros_ eye_ dirac_ xavier_uniform_ "
          "xavier_normal_ kaiming_uniform_ kaiming_normal_ orthogonal_ _calculate_fan_in_and_fan_out "
-         "_calculate_correct_fan").split()
+         "_calculate_correct_fan").split() + list(DEPRECATED)

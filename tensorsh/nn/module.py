@@ -120,6 +120,9 @@ _PARSE_TO = tuple(f"to({first}bool non_blocking=False, bool copy=False, *, Memor
 # (torch._C._nn._parse_to's signatures)
 
 
+_LAYER_METHODS = ("reset_parameters", "reset_running_stats", "has_uninitialized_params", "initialize_parameters")
+
+
 class Module:
     __module__ = "torch.nn.modules.module"
     __settable__ = frozenset({"*"})
@@ -138,6 +141,14 @@ class Module:
     call_super_init = False
     _version = 1  # (a state_dict's _metadata records each module's; BatchNorm's is 2: num_batches_tracked)
     forward = _unimplemented
+
+    def __init_subclass__(cls, **kwargs):
+        """A layer's public methods beyond Module's (`m.reset_parameters()`, `bn.reset_running_stats()`, a lazy
+        module's `has_uninitialized_params()`) are part of its API where its class defines them, as in PyTorch."""
+        super().__init_subclass__(**kwargs)
+        own = {n for n in _LAYER_METHODS if callable(getattr(cls, n, None))}
+        if not own <= cls.__api__:
+            cls.__api__ = cls.__api__ | own
 
     def __init__(self, *args, **kwargs):
         if kwargs:

@@ -17,7 +17,7 @@ from .views import _slice, alias, expand, select, unsqueeze
 
 
 def _is_advanced(ix):
-    return isinstance(ix, (Tensor, list)) or type(ix) is tuple
+    return isinstance(ix, (Tensor, list, range)) or type(ix) is tuple  # (a range is a sequence: a long tensor of it)
 
 
 _SEQUENCE_INDEX = ("Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in "
@@ -32,7 +32,7 @@ def _sequence_as_tuple(index):
     if not isinstance(index, (list, str)) or len(index) >= 32:
         return index
     for item in index:
-        if isinstance(item, (Tensor, list, tuple, str, slice)) or item is Ellipsis or item is None:
+        if isinstance(item, (Tensor, list, tuple, str, slice, range)) or item is Ellipsis or item is None:
             warn(_SEQUENCE_INDEX)
             return tuple(index)
     return index

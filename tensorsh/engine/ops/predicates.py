@@ -5,6 +5,7 @@ import weakref
 import numpy as np
 
 from .. import undo
+from .. import errors
 from ..errors import make, runtime, type_error
 from .core import Tensor, check_broadcast_all, type_name
 from .registry import op
@@ -13,6 +14,7 @@ from .registry import op
 class Layout:
     """torch.strided: the only layout of a CPU dense tensor."""
     __api__ = frozenset()
+    __format__ = errors.c_type_format("torch.layout")
 
     def __repr__(self):
         return "torch.strided"
