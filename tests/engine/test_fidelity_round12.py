@@ -82,6 +82,28 @@ print(r.grad_fn, r.grad_fn._saved_alpha)
 r.sum().backward()
 print(w.grad)
 """,
+"a_reduced_float_result_with_alpha_is_computed_in_its_own_dtype_whatever_the_operands": """
+torch.manual_seed(0)
+for n in [6, 40]:
+    v1 = torch.arange(n)
+    for a, b in [(torch.tensor(15., dtype=torch.float16), v1.to(torch.uint8)), (v1.half(), torch.tensor(2.5)),
+                 (torch.tensor(1.5), torch.randn(n).half()), (torch.randn(n).half(), torch.randn(n)),
+                 (torch.randn(n).bfloat16(), torch.randn(n).half()), (torch.randn(n).half(), torch.tensor(0.3, dtype=torch.float64)),
+                 (torch.randn(n).bfloat16(), 0.37), (torch.tensor(0.5).bfloat16(), torch.randn(n).bfloat16()), (torch.randn(n).half(), v1)]:
+        for al in [-3, 0.37]:
+            for f in [torch.add, torch.sub]:
+                try:
+                    r = f(a, b, alpha=al)
+                    print(r.dtype, r.tolist()[:8], r.double().sum().item())
+                except Exception as e:
+                    print(type(e).__name__, e)
+            try:
+                z = a.clone()
+                z.add_(b, alpha=al)
+                print(z.tolist()[:8] if z.dim() else z.item())
+            except Exception as e:
+                print(type(e).__name__, e)
+""",
 "a_tensor_and_a_scalar_or_column_with_alpha_sum_as_the_kernels_loops_round": """
 torch.manual_seed(0)
 for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:

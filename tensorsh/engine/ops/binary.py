@@ -22,16 +22,6 @@ from .unary import reciprocal
 
 
 
-def _reduced_alpha(self, other, alpha):
-    """add/sub of a float16 or bfloat16 tensor and a tensor of its dtype or a scalar (a number, a 0-dim tensor it
-    casts), with a number alpha: PyTorch's kernel (kernels.reduced_add_alpha)."""
-    return (isinstance(self, Tensor) and self.dtype in REDUCED_FLOATS and isinstance(alpha, (int, float))
-            and not isinstance(alpha, bool) and (
-                other.dtype is self.dtype if isinstance(other, Tensor) and other._shape else
-                type(other) in (int, float) or isinstance(other, Tensor) and
-                dtypes.result_type((self, other)) is self.dtype))
-
-
 def _alpha_kernel(alpha):
     """a + alpha * b of the common dtype, as PyTorch's add kernel computes it: one fused multiply-add in float,
     wrapping in an integer dtype."""
@@ -199,14 +189,11 @@ def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype, numb
             if check is not None:
                 check(self, other)
             alpha = _checked_alpha(self, other, alpha, sign)
-            if alpha != 1 and _reduced_alpha(self, other, alpha):
-                return binary_op(self, other, lambda a, b: kernels.reduced_add_alpha(a, b, sign * alpha,
-                                                                                   dtypes.rounding(self.dtype)),
+            if alpha != 1:  # (one kernel over the operands in their common dtype)
+                dt = dtypes.result_type((self, other))
+                return binary_op(self, other, _alpha_kernel(sign * alpha) if dt not in REDUCED_FLOATS else
+                                 lambda a, b: kernels.reduced_add_alpha(a, b, sign * alpha, dtypes.rounding(dt)),
                                  _alpha_node(node_cls, alpha))
-            if alpha != 1 and dtypes.result_type((self, other)) not in REDUCED_FLOATS:  # (any dtypes: one kernel)
-                return binary_op(self, other, _alpha_kernel(sign * alpha), _alpha_node(node_cls, alpha))
-            if alpha != 1:  # (a reduced float and a wider tensor)
-                other = other * alpha
             return binary_op(self, other, kernel, node_cls)
     elif number_cls is not None or number_self is not None:
         def fn(self, other):
@@ -273,7 +260,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             written(self)
             return self
         precheck(self, other)
-        bf_alpha = with_alpha and alpha != 1 and _reduced_alpha(self, other, alpha) and not self_overlapping(self)
+        bf_alpha = with_alpha and alpha != 1 and self.dtype in REDUCED_FLOATS and type(alpha) in (int, float) and \
+            not self_overlapping(self)  # (the reduced kernel over any operand, cast to self's dtype)
         operand = other  # (an aliased operand is read as the loop goes: alpha applied element by element)
         if alpha != 1 and not fused and not bf_alpha:
             other = other * alpha
