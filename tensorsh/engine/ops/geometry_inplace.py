@@ -1,4 +1,4 @@
-"""In-place changes of a tensor's geometry (unsqueeze_, squeeze_, t_, transpose_, and set_, which moves it onto
+"""In-place changes of a tensor's geometry (unsqueeze_, squeeze_, t_, transpose_, as_strided_, and set_, which moves it onto
 another storage): the tensor takes the geometry of
 the view the out-of-place op makes, its version moves (PyTorch counts them as in-place ops), and its history gains
 the in-place op's node, whose backward puts the gradient back in the old geometry."""
@@ -33,7 +33,7 @@ def _change_geometry(self, view, name, inverse):
         v = view(self)
     edge = edge_of(self) if record else None
     undo.touch(self)
-    self._shape, self._stride, self._np = v._shape, v._stride, v._np
+    self._shape, self._stride, self._offset, self._np = v._shape, v._stride, v._offset, v._np
     counter = self._version_counter
     counter.bump()
     if record:
@@ -51,6 +51,16 @@ def restride_inplace(self, stride):
     from .core import as_strided_backward
     base, view = (self._shape, self._stride, self._offset), (self._shape, tuple(stride), self._offset)
     return _change_geometry(self, lambda t: t.as_strided(self._shape, stride, self._offset), "AsStridedBackward1",
+                            lambda g: as_strided_backward(g, base, view))
+
+
+def as_strided_inplace(self, size, stride, storage_offset=None):
+    """as_strided_: the tensor takes the geometry as_strided gives (its storage offset kept when none is given)."""
+    from .core import as_strided_backward
+    from .views import as_strided_geometry
+    view = as_strided_geometry(self, size, stride, storage_offset, "as_strided_")
+    base = (self._shape, self._stride, self._offset)
+    return _change_geometry(self, lambda t: t.as_strided(*view), "AsStridedBackward1",
                             lambda g: as_strided_backward(g, base, view))
 
 
