@@ -104,11 +104,28 @@ def check_size(nbytes):
         raise runtime(messages.MEMORY_LIMIT.format(req=nbytes, limit=MEMORY_LIMIT))
 
 
+class Shared:
+    """The storages moved to shared memory (share_memory_): a set the undo journal can take back."""
+    storages = weakref.WeakSet()
+
+    @classmethod
+    def _snapshot(cls):
+        return set(cls.storages)
+
+    @classmethod
+    def _restore(cls, snap):
+        cls.storages = weakref.WeakSet(snap)
+
+
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
     __slots__ = ("data", "id", "_born", "loc", "log", "__weakref__")
-    resizable = True  # (torch.from_numpy's storage is the array's memory: PyTorch will not grow it)
-    __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size"})
+    growable = True  # (torch.from_numpy's storage is the array's memory: PyTorch will not grow it)
+    __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size", "clone", "fill_", "copy_", "device",
+                         "is_cuda", "cpu", "untyped", "is_shared", "share_memory_", "is_pinned",
+                         "resizable", "resize_"})
+    device = None  # (tensorimpl binds its CPU device as it loads)
+    is_cuda = False
 
     def __init__(self, data):
         self.data = data
@@ -142,6 +159,50 @@ class Storage:
 
     def __eq__(self, other):  # torch compares storages by identity; tolist() is what users compare
         return self is other
+
+    def clone(self):
+        """A new storage holding a copy of these bytes (not a view of anything)."""
+        return (BFloat16Storage if isinstance(self, BFloat16Storage) else Storage)(self.data.copy())
+
+    def fill_(self, value):
+        """Every byte set to value (modulo 256); the tensors over it see it, their versions do not move."""
+        self[:] = value
+        return self
+
+    def copy_(self, src, non_blocking=None):
+        """src's bytes written into this storage, which must hold exactly as many."""
+        if not isinstance(src, Storage):
+            raise type_error(f"copy_(): argument 'src' (position 1) must be torch.UntypedStorage, not "
+                             f"{type(src).__name__}")
+        if len(src) != len(self):
+            raise runtime(f"size does not match, self was {len(self)} bytes but src was {len(src)} bytes")
+        undo.touch(self)
+        self._write_bytes(src._bytes().copy())
+        return self
+
+    def _write_bytes(self, values):
+        self._bytes()[:] = values
+
+    def cpu(self):
+        return self
+
+    def resizable(self):
+        return self.growable
+
+    def untyped(self):
+        return self
+
+    def is_pinned(self, device="cuda"):
+        return False
+
+    def is_shared(self):
+        return self in Shared.storages
+
+    def share_memory_(self):
+        if self not in Shared.storages:
+            undo.touch(Shared)
+            Shared.storages.add(self)
+        return self
 
     __hash__ = object.__hash__
 
@@ -223,6 +284,9 @@ class BFloat16Storage(Storage):
 
     def tolist(self):
         return self._halves().astype("<u2").view(np.uint8).tolist()
+
+    def _write_bytes(self, values):
+        self.data.view(np.uint8).reshape(-1, 4)[:, 2:] = values.reshape(-1, 2)
 
     def nbytes(self):
         return self.data.size * 2
@@ -358,7 +422,7 @@ class TypedStorage:
 class StorageSlice(Storage):
     """storage[a:b]: those bytes of another storage, sharing its memory, at its data_ptr + a."""
     __slots__ = ("address",)
-    resizable = False
+    growable = False
 
     @property
     def ptr(self):

@@ -44,6 +44,67 @@ print(e.as_strided_((4,), (1,)).is_contiguous(), e._version, w._version)
 w.as_strided_(size=[2], stride=[1], storage_offset=2)
 print(w, w.storage_offset())
 """,
+"untyped_storage_methods_clone_fill_copy_resize_and_the_untypedstorage_class": """
+import numpy as np
+x = torch.arange(4, dtype=torch.float32)
+s = x.untyped_storage()
+c = s.clone()
+print(c.nbytes(), c.tolist()[:8], c.data_ptr() == s.data_ptr(), type(c).__name__)
+print(s.fill_(1) is s, x)
+s.fill_(300)
+print(x.view(torch.int32), x._version)
+s.fill_(-1)
+print(s[0])
+print(s.device, s.is_shared(), s.is_pinned(), s.resizable(), s.is_cuda, s.cpu() is s, s.untyped() is s)
+s.copy_(c)
+print(x, x._version)
+try:
+    s.copy_(c[:4])
+except Exception as e:
+    print(type(e).__name__, e)
+y = torch.zeros(2, dtype=torch.float64)
+y.untyped_storage().copy_(x.untyped_storage())
+print(y)
+print(s.share_memory_() is s, s.is_shared(), x.is_shared(), x[1:].is_shared())
+print(x[1:].untyped_storage().clone().nbytes())
+u = torch.UntypedStorage(8)
+print(u.nbytes(), type(u).__name__)
+z = torch.tensor([], dtype=torch.int32).set_(u)
+print(z.shape, isinstance(s, torch.UntypedStorage), isinstance(x, torch.UntypedStorage))
+print(torch.is_storage(s), torch.is_storage(x), torch.is_storage(x.storage()))
+w = torch.zeros(3)
+w.untyped_storage().fill_(0x3f)
+print(w)
+b = torch.arange(3., dtype=torch.bfloat16)
+bc = b.untyped_storage().clone()
+b.untyped_storage().fill_(0x40)
+print(b, bc.tolist())
+b.untyped_storage().copy_(bc)
+print(b)
+print(torch.from_numpy(np.arange(3.)).untyped_storage().resizable(), s[0:4].resizable())
+x = torch.arange(4.)
+s = x.untyped_storage()
+print(s.resize_(0) is s, s.nbytes(), x.shape, x.untyped_storage().nbytes(), x.storage_offset())
+s.resize_(16)
+print(x.shape, s.nbytes(), x._version)
+x.zero_()
+print(x)
+y = torch.arange(4.)
+y.untyped_storage().resize_(32)
+print(y, y.untyped_storage().nbytes())
+y.untyped_storage().resize_(8)
+print(y[:2], y.untyped_storage().tolist())
+z = torch.arange(3., dtype=torch.bfloat16)
+z.untyped_storage().resize_(8)
+print(z, z.untyped_storage().tolist())
+for bad in (lambda: torch.from_numpy(np.arange(3.)).untyped_storage().resize_(4),
+            lambda: torch.ones(3).untyped_storage()[0:4].resize_(2), lambda: torch.ones(3).untyped_storage().resize_(-1),
+            lambda: torch.ones(3).untyped_storage().resize_(2.0), lambda: torch.from_numpy(np.arange(3.)).resize_(5)):
+    try:
+        bad()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 

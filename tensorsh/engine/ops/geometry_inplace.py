@@ -8,8 +8,9 @@ from .. import autograd, dtypes, errors, undo
 from ..autograd import Node, edge_of
 from ..errors import runtime
 from ..storage import Storage
+from .args import as_strided_geometry
 from .core import Tensor, check_inplace, needs_grad
-from ..tensorimpl import _contiguous_strides, storage_view
+from ..tensorimpl import _contiguous_strides, resize_storage, storage_view
 
 
 class GeometryBackward(Node):
@@ -57,7 +58,6 @@ def restride_inplace(self, stride):
 def as_strided_inplace(self, size, stride, storage_offset=None):
     """as_strided_: the tensor takes the geometry as_strided gives (its storage offset kept when none is given)."""
     from .core import as_strided_backward
-    from .views import as_strided_geometry
     view = as_strided_geometry(self, size, stride, storage_offset, "as_strided_")
     base = (self._shape, self._stride, self._offset)
     return _change_geometry(self, lambda t: t.as_strided(*view), "AsStridedBackward1",
@@ -139,40 +139,6 @@ def is_set_to(self, tensor):
             and self._stride == tensor._stride)
 
 
-class _StorageGrowth:
-    """resize_ growing a storage: its buffer is replaced by a larger copy and every tensor over it re-viewed;
-    undoing puts the old buffer and views back."""
-    __slots__ = ("storage", "_born")
-
-    def __init__(self, storage):
-        self.storage, self._born = storage, storage._born
-
-    def _snapshot(self):
-        return self.storage.data, [(t, t._np) for t in _tensors_over(self.storage)]
-
-    def _restore(self, snap):
-        self.storage.data = snap[0]
-        for t, arr in snap[1]:
-            t._np = arr
-
-
-def _tensors_over(storage):
-    import gc
-    return [t for t in gc.get_referrers(storage) if isinstance(t, Tensor) and t._storage is storage]
-
-
-def _grow(storage, nbytes):
-    from ..storage import check_size
-    old = storage.data
-    check_size(nbytes)
-    undo.touch(_StorageGrowth(storage), ("grow", id(storage)))
-    data = np.zeros(-(-nbytes // old.itemsize), old.dtype)  # (PyTorch's new bytes are uninitialised memory)
-    data[:old.size] = old
-    storage.data = data
-    for t in _tensors_over(storage):
-        t._np = storage_view(storage, t.dtype, t._shape, t._stride, t._offset)
-
-
 def _sizes(size, name):
     if len(size) == 1 and isinstance(size[0], (tuple, list)):
         size = tuple(size[0])
@@ -209,9 +175,9 @@ def _resize(self, shape, memory_format=None, bump=True):
         item = self.dtype.npsize
         n = int(np.prod(shape, dtype=np.int64))
         if n and (self._offset + n) * item > self._storage.data.nbytes:
-            if not self._storage.resizable:
+            if not self._storage.growable:
                 raise runtime("Trying to resize storage that is not resizable")
-            _grow(self._storage, (self._offset + n) * item)
+            resize_storage(self._storage, (self._offset + n) * item)
         _restride(self, shape, _contiguous_strides(shape))
     if memory_format is not None:  # (empty_tensor_restride)
         if memory_format is PRESERVE_FORMAT:

@@ -1,11 +1,9 @@
 """What a tensor says about itself (device, layout, memory order, truth of one element, shared memory) and
 torch's predicates and broadcasting helpers over tensors and shapes."""
-import weakref
-
 import numpy as np
 
-from .. import undo
 from ..errors import make, runtime, type_error
+from ..storage import Shared
 from .core import Tensor, check_broadcast_all, type_name
 from .registry import op
 
@@ -22,17 +20,6 @@ STRIDED = Layout()
 Layout.__name__ = Layout.__qualname__ = "layout"
 
 
-class _Shared:
-    """The storages moved to shared memory (share_memory_): a set the undo journal can take back."""
-    storages = weakref.WeakSet()
-
-    @classmethod
-    def _snapshot(cls):
-        return set(cls.storages)
-
-    @classmethod
-    def _restore(cls, snap):
-        cls.storages = weakref.WeakSet(snap)
 
 
 def is_cpu(self):
@@ -62,13 +49,11 @@ def is_pinned(self, device=None):
 
 
 def is_shared(self):
-    return self._storage in _Shared.storages
+    return self._storage.is_shared()
 
 
 def share_memory_(self):
-    if self._storage not in _Shared.storages:
-        undo.touch(_Shared)
-        _Shared.storages.add(self._storage)
+    self._storage.share_memory_()
     return self
 
 
