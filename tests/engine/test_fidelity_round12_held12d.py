@@ -105,6 +105,19 @@ for bad in (lambda: torch.from_numpy(np.arange(3.)).untyped_storage().resize_(4)
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"a_minus_one_beside_a_zero_size_of_an_empty_tensor_is_ambiguous": """
+for n, shape in [(0, (-1, 0)), (0, (0, -1)), (0, (2, -1, 0)), (6, (-1, 0)), (0, (-1,)), (0, (-1, 3)), (5, (-1, 0))]:
+    for f in ("view", "reshape"):
+        try:
+            print(getattr(torch.zeros(n), f)(shape).shape)
+        except Exception as e:
+            print(type(e).__name__, e)
+try:
+    torch.zeros(0, 3).flatten().view(-1, 0, 2)
+except Exception as e:
+    print(type(e).__name__, e)
+print(torch.zeros(0, 3).reshape(0, -1).shape, torch.zeros(2, 0).t().reshape(-1, 2).shape)
+""",
 }
 
 

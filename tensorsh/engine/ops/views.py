@@ -73,6 +73,9 @@ def _infer_shape(shape, numel):
                 raise runtime(f"invalid shape dimension {s}")
             known *= s
     if infer:
+        if known == 0 and numel == 0:
+            raise runtime(f"cannot reshape tensor of 0 elements into shape {_shape_list(shape)} because the "
+                          f"unspecified dimension size -1 can be any value and is ambiguous")
         if known == 0 or numel % known:
             raise runtime(messages.VIEW_INVALID.format(shape=_shape_list(shape), n=numel))
         shape[infer[0]] = numel // known
