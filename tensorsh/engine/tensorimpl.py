@@ -677,7 +677,7 @@ class Tensor:
     def __iter__(self):
         if not self._shape:
             raise type_error("iteration over a 0-d tensor")
-        return (self[i] for i in range(self._shape[0]))
+        return iter(self.unbind(0))  # (torch/_tensor.py's: the rows are unbind's views, UnbindBackward0)
 
     def __contains__(self, element):  # (torch/_tensor.py: `element in x` is (element == x).any())
         if not isinstance(element, (Tensor, bool, int, float, complex)):

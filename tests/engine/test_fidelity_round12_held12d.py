@@ -118,6 +118,37 @@ except Exception as e:
     print(type(e).__name__, e)
 print(torch.zeros(0, 3).reshape(0, -1).shape, torch.zeros(2, 0).t().reshape(-1, 2).shape)
 """,
+"iterating_a_tensor_gives_unbinds_views":  """
+x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+y = x * 2
+rows = [r for r in y]
+print(type(rows[0].grad_fn).__name__, rows[0]._is_view(), rows[1].storage_offset(), rows[0]._version)
+a, b = y
+try:
+    a.mul_(2)
+except Exception as e:
+    print(type(e).__name__, e)
+with torch.no_grad():
+    for r in y:
+        r.mul_(2)
+print(y)
+z = torch.arange(6).view(3, 2)
+for r in z:
+    r += 1
+print(z, z._version)
+print(list(torch.arange(3.)), tuple(torch.zeros(2, 0)), list(torch.zeros(0, 2)))
+s = sum(r for r in x)
+print(s, type(s.grad_fn).__name__)
+s.sum().backward()
+print(x.grad)
+print([type(r.grad_fn).__name__ for r in x.t()])
+w = torch.ones(2, 2, requires_grad=True)
+for r in w:
+    print(r.requires_grad, r.is_leaf, type(r.grad_fn).__name__)
+with torch.inference_mode():
+    q = torch.ones(2, 2)
+    print([r._is_view() for r in q])
+""",
 }
 
 
