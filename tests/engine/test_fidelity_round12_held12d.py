@@ -149,6 +149,33 @@ with torch.inference_mode():
     q = torch.ones(2, 2)
     print([r._is_view() for r in q])
 """,
+"out_into_a_tensor_whose_elements_share_memory_is_refused_before_the_resize_or_reduced_into": """
+x = torch.arange(12.).view(2, 2, 3)
+cases = {
+    "add": lambda o: torch.add(torch.ones(2, 2), 1, out=o), "exp": lambda o: torch.exp(torch.ones(2, 2), out=o),
+    "mul_other_shape": lambda o: torch.mul(torch.ones(3), 2, out=o), "mean": lambda o: torch.mean(x, 2, out=o),
+    "cat": lambda o: torch.cat([torch.ones(1, 2), torch.ones(1, 2)], out=o),
+    "mm": lambda o: torch.mm(torch.ones(2, 3), torch.ones(3, 2), out=o),
+    "where": lambda o: torch.where(torch.ones(2, 2) > 0, torch.ones(2, 2), torch.zeros(2, 2), out=o),
+    "cumsum": lambda o: torch.cumsum(x[..., 0], 1, out=o), "logsumexp": lambda o: torch.logsumexp(x, 2, out=o),
+    "sum": lambda o: torch.sum(x, 2, out=o), "prod": lambda o: torch.prod(x + 1, 2, out=o),
+    "amax": lambda o: torch.amax(x, 2, out=o), "amin": lambda o: torch.amin(x, 2, out=o),
+    "nansum": lambda o: torch.nansum(x, 2, out=o), "sum_other_shape": lambda o: torch.sum(x, 0, out=o),
+    "cummax": lambda o: torch.cummax(x[..., 0], 1, out=(o, torch.zeros(2, 2, dtype=torch.long))),
+    "max_dim": lambda o: torch.max(x, 2, out=(o, torch.zeros(2, 2, dtype=torch.long))),
+    "zeros": lambda o: torch.zeros(2, 2, out=o), "full": lambda o: torch.full((2, 2), 3., out=o),
+    "eye": lambda o: torch.eye(2, out=o), "empty": lambda o: torch.empty(2, 2, out=o),
+    "rand": lambda o: torch.rand(2, 2, out=o), "linspace": lambda o: torch.linspace(0, 1, 2, out=o[0]),
+    "copy": lambda o: o.copy_(torch.ones(2, 2)),
+}
+for name, f in cases.items():
+    for o in (torch.zeros(1).expand(2, 2), torch.zeros(2, 1).expand(2, 2), torch.zeros(1, 2).expand(2, 2)):
+        try:
+            f(o)
+            print(name, o.shape, o.stride(), o.tolist(), o._version)
+        except Exception as e:
+            print(name, type(e).__name__, e)
+""",
 }
 
 
