@@ -176,6 +176,39 @@ for name, f in cases.items():
         except Exception as e:
             print(name, type(e).__name__, e)
 """,
+"advanced_indexing_lays_its_result_out_as_atens_index_kernel":  """
+x2 = torch.arange(12.).view(3, 4)
+x3 = torch.arange(60.).view(3, 4, 5)
+i = torch.tensor([0, 2])
+j = torch.tensor([[0, 1], [1, 2]])
+for name, f in [("a", lambda: x2[1:, [0, 2]]), ("b", lambda: x2[[0, 2], 1:]), ("c", lambda: x2[:, i]),
+                ("d", lambda: x3[:, i]), ("e", lambda: x3[:, :, i]), ("f", lambda: x3[i, :, 1:]),
+                ("g", lambda: x3[:, i, :]), ("h", lambda: x3[:, j]), ("k", lambda: x3[..., j]),
+                ("l", lambda: x3[:, i, i]), ("m", lambda: x3[i, :, i]), ("n", lambda: x2.t()[:, i]),
+                ("o", lambda: x2.t()[i]), ("p", lambda: x3.permute(2, 0, 1)[:, i]), ("q", lambda: x3[1:, :, j]),
+                ("r", lambda: x2[:, torch.tensor([True, False, True, True])]), ("s", lambda: x3[:, 1, i]),
+                ("t", lambda: x3[None, :, i]), ("u", lambda: x2[:, [1]]), ("v", lambda: x3[:, [[1]], :2])]:
+    r = f()
+    print(name, r.shape, r.stride())
+x2 = torch.arange(12.).view(3, 4)
+x3 = torch.arange(60.).view(3, 4, 5)
+x4 = torch.arange(120.).view(2, 3, 4, 5)
+i = torch.tensor([0, 2])
+j = torch.tensor([[0, 1], [1, 2]])
+m = torch.tensor([[True, False, True, True], [False, True, True, False], [True, True, False, False]])
+cases = [lambda: x2[:, [1]], lambda: x3[:, [[1]], :2], lambda: x3.unsqueeze(1)[:, :, i], lambda: x3[:1, i],
+         lambda: x3[:, i][:, :, None], lambda: x3[[1], :, [2]], lambda: x4[:, i, :, i], lambda: x4[:, :, i, 1:3],
+         lambda: x4[i - i, :, i], lambda: x4[:, j, 1:, :2], lambda: x4[..., j], lambda: x4[:, m],
+         lambda: x3[m], lambda: x3[:, :, torch.tensor([True, False, True, False, True])], lambda: x4.transpose(1, 3)[:, i],
+         lambda: x4.permute(3, 1, 0, 2)[:, :, i - 1], lambda: x3.t() if False else x3.transpose(0, 2)[:, j],
+         lambda: x3[i, 1:, j[:, :1]], lambda: x3[:, torch.tensor(1)], lambda: x3[:, torch.tensor([[1]]), torch.tensor([2, 3])],
+         lambda: x3[:, i.view(2, 1), i], lambda: x3[torch.tensor([], dtype=torch.long)], lambda: x3[:, torch.tensor([], dtype=torch.long)],
+         lambda: x3.expand(2, 3, 4, 5)[:, :, i], lambda: x3[:, i, None], lambda: x3[None, ..., i], lambda: x3[i.int()],
+         lambda: x3[:, i.expand(3, 2)], lambda: x3[:, j.t()], lambda: x3[:, j.t(), 1:]]
+for n, f in enumerate(cases):
+    r = f()
+    print(n, r.shape, r.stride(), r.sum().item())
+""",
 }
 
 
