@@ -209,6 +209,34 @@ for n, f in enumerate(cases):
     r = f()
     print(n, r.shape, r.stride(), r.sum().item())
 """,
+"elementwise_results_made_element_by_element_keep_the_tensoriterator_layout": """
+F = torch.nn.functional
+torch.manual_seed(0)
+x = torch.rand(3, 4) * 0.8 + 0.1
+t = x.t()
+c = (torch.rand(2, 3, 2, 2) * 0.8 + 0.1).contiguous(memory_format=torch.channels_last)
+p = (torch.rand(2, 3, 4) * 0.8 + 0.1).permute(2, 0, 1)
+e = (torch.rand(4, 1) * 0.8 + 0.1).expand(4, 3)
+ops = {
+    "erf": torch.erf, "erfc": torch.erfc, "erfinv": torch.erfinv, "lgamma": torch.lgamma, "digamma": torch.digamma,
+    "i0": torch.i0, "sinc": torch.sinc, "polygamma": lambda a: torch.polygamma(1, a), "ndtr": torch.special.ndtr,
+    "ndtri": torch.special.ndtri, "i0e": torch.special.i0e, "i1": torch.special.i1, "entr": torch.special.entr,
+    "glu": lambda a: F.glu(torch.cat([a, a], -1)), "prelu": lambda a: F.prelu(a, torch.tensor([0.1])),
+    "mse": lambda a: F.mse_loss(a, a.detach() + 1, reduction='none'),
+    "mse_contiguous_target": lambda a: F.mse_loss(a, a.contiguous(), reduction='none'),
+    "l1": lambda a: F.l1_loss(a, a * 0, reduction='none'), "smooth_l1": lambda a: F.smooth_l1_loss(a, a * 0, reduction='none'),
+    "huber": lambda a: F.huber_loss(a, a * 0, reduction='none'), "bce": lambda a: F.binary_cross_entropy(a, a, reduction='none'),
+    "bce_logits": lambda a: F.binary_cross_entropy_with_logits(a, torch.ones_like(a), reduction='none'),
+    "bce_logits_contiguous_target": lambda a: F.binary_cross_entropy_with_logits(a, torch.ones(a.shape), reduction='none'),
+    "soft_margin": lambda a: F.soft_margin_loss(a, a, reduction='none'), "mse_mean": lambda a: F.mse_loss(a, a * 2),
+}
+for name, f in ops.items():
+    outs = []
+    for a in (t, c, p, e):
+        r = f(a)
+        outs.append((r.stride(), round(r.sum().item(), 3)))
+    print(name, outs)
+""",
 }
 
 
