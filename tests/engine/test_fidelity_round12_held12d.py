@@ -237,6 +237,29 @@ for name, f in ops.items():
         outs.append((r.stride(), round(r.sum().item(), 3)))
     print(name, outs)
 """,
+"var_std_any_all_count_nonzero_results_are_contiguous_and_roll_keeps_channels_last": """
+torch.manual_seed(0)
+t = torch.rand(3, 4).t()
+c = torch.rand(2, 3, 2, 2).contiguous(memory_format=torch.channels_last)
+p = torch.rand(2, 3, 4).permute(2, 0, 1)
+ops = {"std0": lambda a: a.std(0, keepdim=True), "var1": lambda a: a.var(1, keepdim=True), "var1n": lambda a: a.var(1),
+       "std_mean": lambda a: torch.std_mean(a, 1, keepdim=True)[0], "all0": lambda a: (a > 0.5).all(0, keepdim=True),
+       "any1": lambda a: (a > 0.5).any(1), "count_nz": lambda a: torch.count_nonzero(a, 0), "sum0k": lambda a: a.sum(0, keepdim=True),
+       "roll0": lambda a: a.roll(1, 0), "roll2": lambda a: a.roll((1, 1), (0, 1)), "roll_nodim": lambda a: a.roll(1)}
+for name, f in ops.items():
+    print(name, [(f(a).stride(), round(f(a).float().sum().item(), 4)) for a in (t, c, p)])
+x = torch.arange(6.).view(2, 3)
+print(x.var(), x.std(), x.all(), x.any(), torch.count_nonzero(x), x.var(0), x.all(1), torch.count_nonzero(x, 0))
+print(x.var().shape, x.all().shape, torch.count_nonzero(x).shape, torch.tensor(3.).var(), torch.tensor(3.).all(0).shape)
+c = torch.arange(24.).view(1, 2, 3, 4).contiguous(memory_format=torch.channels_last).requires_grad_()
+r = c.roll(1, 2)
+print(r.stride(), r[0, 1])
+r.sum().backward()
+print(c.grad.stride())
+c5 = torch.arange(48.).view(1, 2, 2, 3, 4).contiguous(memory_format=torch.channels_last_3d)
+print(c5.roll((1, 1), (2, 3)).stride(), c5.roll(1).stride())
+print(torch.zeros(1, 3, 1, 1).roll(1, 1).stride(), torch.zeros(2, 1, 2, 2).contiguous(memory_format=torch.channels_last).roll(1, 0).stride())
+""",
 }
 
 
