@@ -361,10 +361,54 @@ def _elide(log):
 
 class TypedStorage:
     """tensor.storage() (deprecated in PyTorch): the same buffer seen as elements of one dtype."""
-    __api__ = frozenset({"tolist", "data_ptr", "size", "nbytes", "element_size", "dtype", "untyped"})
+    __api__ = frozenset({"tolist", "data_ptr", "size", "nbytes", "element_size", "dtype", "untyped", "fill_", "clone",
+                         "copy_", "is_shared", "share_memory_", "device", "is_cuda", "is_pinned", "cpu", "resizable",
+                         "type"})
+    is_cuda = False
 
     def __init__(self, untyped, dtype):
         self._untyped, self.dtype = untyped, dtype
+
+    def fill_(self, value):
+        """Every element set to value (in the storage's dtype); the tensors over it see it, their versions do not
+        move."""
+        from .dtypes import bfloat16, round_bfloat16
+        undo.touch(self._untyped)
+        elements = self._untyped.data.view(self.dtype.np)
+        elements[...] = value
+        if self.dtype is bfloat16:
+            round_bfloat16(elements)
+        return self
+
+    def clone(self):
+        return TypedStorage(self._untyped.clone(), self.dtype)
+
+    def copy_(self, source, non_blocking=None):
+        self._untyped.copy_(source._untyped if isinstance(source, TypedStorage) else source)
+        return self
+
+    def is_shared(self):
+        return self._untyped.is_shared()
+
+    def share_memory_(self):
+        self._untyped.share_memory_()
+        return self
+
+    @property
+    def device(self):
+        return self._untyped.device
+
+    def is_pinned(self, device="cuda"):
+        return False
+
+    def cpu(self):
+        return TypedStorage(self._untyped, self.dtype)  # (a new wrapper of the same storage, as PyTorch's)
+
+    def resizable(self):
+        return self._untyped.resizable()
+
+    def type(self):
+        return self.dtype.type_name.replace("Tensor", "Storage")
 
     def tolist(self):
         return self._untyped.data.view(self.dtype.np).tolist()

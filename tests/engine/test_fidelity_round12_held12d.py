@@ -260,6 +260,53 @@ c5 = torch.arange(48.).view(1, 2, 2, 3, 4).contiguous(memory_format=torch.channe
 print(c5.roll((1, 1), (2, 3)).stride(), c5.roll(1).stride())
 print(torch.zeros(1, 3, 1, 1).roll(1, 1).stride(), torch.zeros(2, 1, 2, 2).contiguous(memory_format=torch.channels_last).roll(1, 0).stride())
 """,
+"typed_storage_methods_and_set_growing_the_storage": """
+x = torch.arange(6.)
+st = x.storage()
+st[1] = 50.
+print(x, x._version)
+print(st.fill_(3) is st, x)
+print(st.is_shared(), st.device, st.is_cuda, st.is_pinned(), st.cpu() is st)
+c = st.clone()
+print(type(c).__name__, c.dtype, c.data_ptr() == st.data_ptr(), c.tolist())
+c.fill_(1)
+st.copy_(c)
+print(x)
+try:
+    st.copy_(torch.ones(2).storage())
+except Exception as e:
+    print(type(e).__name__, e)
+print(st.share_memory_() is st, st.is_shared(), x.is_shared())
+i = torch.tensor([1, 2, 3]).storage()
+i.fill_(2.7)
+print(i.tolist())
+b = torch.tensor([True, False]).storage()
+print(b.tolist(), b.dtype, b.element_size(), b.nbytes())
+h = torch.ones(2, dtype=torch.bfloat16).storage()
+print(h.tolist(), h.nbytes(), h.element_size())
+h.fill_(2.5)
+print(h.tolist())
+print(st.resizable(), st.size(), st.type() if hasattr(st, 'type') else '-')
+print(repr(torch.tensor([1, 2], dtype=torch.int8).storage()))
+import numpy as np
+x = torch.ones(3)
+s = x.untyped_storage()
+z = torch.empty(0).set_(s, 1, (3, 2), (2, 1))
+print(s.nbytes(), x, z._version, x.untyped_storage().nbytes())
+z[2, 1] = 7
+print(z[2, 1], z.storage_offset())
+a = torch.from_numpy(np.ones(2, dtype=np.float32))
+try:
+    torch.empty(0).set_(a.untyped_storage(), 0, (4,), (1,))
+except Exception as e:
+    print(type(e).__name__, e)
+y = torch.ones(2)
+y.set_(y.untyped_storage(), 0, (4,), (1,))
+print(y.shape, y.untyped_storage().nbytes(), y[:2])
+x = torch.ones(3, 3)
+torch.empty(0).set_(x.untyped_storage(), 5, (3, 3), (3, 1))
+print(x.untyped_storage().nbytes(), x)
+""",
 }
 
 

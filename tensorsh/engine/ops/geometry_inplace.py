@@ -116,10 +116,9 @@ def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
         offset = storage_offset
         shape = (storage.data.nbytes // item,) if size is None else tuple(size)
         strides = _contiguous_strides(shape) if not stride else tuple(stride)
-        if shape and 0 not in shape and (offset + sum((n - 1) * s for n, s in zip(shape, strides))) * item + item \
-                > storage.data.nbytes:
-            raise errors.make("NotImplementedError", "tensorsh: set_() past the end of the storage (PyTorch would "
-                                                     "grow the storage) is not supported")
+        needed = (offset + sum((n - 1) * s for n, s in zip(shape, strides))) * item + item
+        if shape and 0 not in shape and needed > storage.data.nbytes:  # (the storage grows, as resize_ grows it)
+            resize_storage(storage, needed // item * self.dtype.itemsize)
     record = autograd.is_grad_enabled() and self.requires_grad
     if record:
         check_inplace(self)
