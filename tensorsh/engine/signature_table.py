@@ -836,6 +836,9 @@ METHODS = {
     'permute': (
         'permute(IntArrayRef dims)',
     ),
+    'pin_memory': (
+        'pin_memory(Device? device=None)',
+    ),
     'pinverse': (
         'pinverse(double rcond=1e-15)',
     ),

@@ -104,6 +104,9 @@ def check_size(nbytes):
         raise runtime(messages.MEMORY_LIMIT.format(req=nbytes, limit=MEMORY_LIMIT))
 
 
+NO_ACCELERATOR = "Cannot access accelerator device when none is available."  # (pin_memory in a CPU-only build)
+
+
 class Shared:
     """The storages moved to shared memory (share_memory_): a set the undo journal can take back."""
     storages = weakref.WeakSet()
@@ -123,7 +126,7 @@ class Storage:
     growable = True  # (torch.from_numpy's storage is the array's memory: PyTorch will not grow it)
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size", "clone", "fill_", "copy_", "device",
                          "is_cuda", "cpu", "untyped", "is_shared", "share_memory_", "is_pinned",
-                         "resizable", "resize_"})
+                         "pin_memory", "resizable", "resize_"})
     device = None  # (tensorimpl binds its CPU device as it loads)
     is_cuda = False
 
@@ -194,6 +197,9 @@ class Storage:
 
     def is_pinned(self, device="cuda"):
         return False
+
+    def pin_memory(self, device="cuda"):
+        raise runtime(NO_ACCELERATOR)
 
     def is_shared(self):
         return self in Shared.storages

@@ -307,6 +307,19 @@ x = torch.ones(3, 3)
 torch.empty(0).set_(x.untyped_storage(), 5, (3, 3), (3, 1))
 print(x.untyped_storage().nbytes(), x)
 """,
+"pin_memory_in_a_cpu_only_build":  """
+x = torch.ones(2)
+print(x.is_pinned())
+try:
+    y = x.pin_memory()
+    print(y.is_pinned())
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    print(x.untyped_storage().pin_memory())
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 

@@ -3,7 +3,7 @@ torch's predicates and broadcasting helpers over tensors and shapes."""
 import numpy as np
 
 from ..errors import make, runtime, type_error
-from ..storage import Shared
+from ..storage import NO_ACCELERATOR, Shared
 from .core import Tensor, check_broadcast_all, type_name
 from .registry import op
 
@@ -83,6 +83,17 @@ op("layout", property(layout))
 op("get_device", get_device)
 is_pinned.__qualname__ = "Tensor.is_pinned"  # (Python's own argument errors name it so)
 op("is_pinned", is_pinned)
+
+
+def pin_memory(self, device=None):
+    """A CPU-only build has no pinned-memory allocator: PyTorch's text (after its parse of a device string)."""
+    if isinstance(device, (int, str)):
+        from ..pyapi import make_device
+        make_device(device)
+    raise runtime(NO_ACCELERATOR)
+
+
+op("pin_memory", pin_memory)
 is_shared.__qualname__ = "Tensor.is_shared"  # (Python's own argument errors name it so)
 op("is_shared", is_shared)
 share_memory_.__qualname__ = "Tensor.share_memory_"  # (Python's own argument errors name it so)
