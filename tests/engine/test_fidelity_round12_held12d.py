@@ -320,6 +320,59 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"layouts_of_index_put_put_isclose_repeat_interleave_one_hot_and_searchsorteds_warnings":  """
+F = torch.nn.functional
+torch.manual_seed(0)
+x = torch.rand(3, 4)
+t = x.t()
+c = torch.rand(2, 3, 4, 4).contiguous(memory_format=torch.channels_last)
+p = torch.rand(2, 3, 4).permute(2, 0, 1)
+s = torch.rand(4, 6)[:, ::2]
+ops = {
+ "gather": lambda a: a.gather(0, torch.zeros(a.shape, dtype=torch.long)), "scatter_add": lambda a: a.scatter_add(0, torch.zeros(a.shape, dtype=torch.long), a),
+ "index_add": lambda a: a.index_add(0, torch.tensor([0]), a[:1]), "index_copy": lambda a: a.index_copy(0, torch.tensor([0]), a[:1].clone()),
+ "masked_fill": lambda a: a.masked_fill(a > 0.5, 0.), "masked_scatter": lambda a: a.masked_scatter(a > 0.5, torch.zeros(a.shape)),
+ "index_put": lambda a: a.index_put((torch.tensor([0]),), torch.tensor(1.)), "put": lambda a: a.put(torch.tensor([0]), torch.tensor([9.])),
+ "tril": lambda a: a.tril() if a.dim() == 2 else a, "triu": lambda a: a.triu(1) if a.dim() == 2 else a, "flip": lambda a: a.flip(0),
+ "rot90": lambda a: a.rot90(), "repeat": lambda a: a.repeat(*([1] * a.dim())), "repeat_il": lambda a: a.repeat_interleave(2, 0),
+ "cumsum1": lambda a: a.cumsum(1), "cumprod0": lambda a: a.cumprod(0), "cummin": lambda a: a.cummin(1)[0], "sort1": lambda a: a.sort(1)[0],
+ "argsort": lambda a: a.argsort(0), "topk": lambda a: a.topk(1, 1)[0], "kthvalue": lambda a: a.kthvalue(1, 0)[0], "msort": torch.msort,
+ "softmax0": lambda a: a.softmax(0), "softmax1": lambda a: a.softmax(1), "logsoftmax0": lambda a: a.log_softmax(0),
+ "cat0": lambda a: torch.cat([a, a], 0), "cat1": lambda a: torch.cat([a, a], 1), "stack1": lambda a: torch.stack([a, a], 1),
+ "cat_mixed": lambda a: torch.cat([a, a.contiguous()], 0), "hstack": lambda a: torch.hstack([a, a]), "vstack": lambda a: torch.vstack([a, a]),
+ "where_b": lambda a: torch.where(a > 0.5, a, torch.zeros(a.shape[-1])), "clamp_t": lambda a: a.clamp(a.contiguous() * 0, None),
+ "diag_embed": lambda a: torch.diag_embed(a), "pad": lambda a: F.pad(a, (1, 1)), "pad_reflect": lambda a: F.pad(a, (1, 1), mode="reflect") if a.dim() >= 3 else a,
+ "interp": lambda a: F.interpolate(a, scale_factor=2) if a.dim() >= 3 else a, "avg_pool": lambda a: F.avg_pool2d(a, 2) if a.dim() == 4 else a,
+ "max_pool1d": lambda a: F.max_pool1d(a, 2) if a.dim() == 3 else a, "normalize": lambda a: F.normalize(a, dim=1),
+ "dist": lambda a: torch.cdist(a, a) if a.dim() >= 2 else a, "linear": lambda a: F.linear(a, torch.ones(2, a.shape[-1])),
+ "bmm_like": lambda a: a @ torch.ones(a.shape[-1], 2), "einsum": lambda a: torch.einsum('...j->...j', a),
+ "nonzero": lambda a: (a > 0.5).nonzero(), "unique": lambda a: torch.unique(a, dim=0), "diff": lambda a: torch.diff(a, dim=-1),
+ "to_half": lambda a: a.half(), "to_long": lambda a: a.long(), "type_as": lambda a: a.type_as(torch.zeros(1, dtype=torch.int32)),
+ "contiguous": lambda a: a.contiguous(), "float_power": lambda a: a.float_power(2), "addcmul_c": lambda a: torch.addcmul(a.contiguous(), a, a),
+ "baddbmm": lambda a: a, "mul_c": lambda a: a * a.contiguous(), "add_c_first": lambda a: a.contiguous() + a, "mask_sel": lambda a: a[a > 0.5],
+ "logical_and": lambda a: torch.logical_and(a > 0.2, a < 0.8), "eq": lambda a: a == a.contiguous(), "isclose": lambda a: torch.isclose(a, a),
+ "nan_to_num": lambda a: a.nan_to_num(), "clip": lambda a: a.clip(0.2, 0.5), "lerp_s": lambda a: a.lerp(a.contiguous(), 0.5),
+ "bucketize": lambda a: torch.bucketize(a, torch.tensor([0.5])), "searchsorted": lambda a: torch.searchsorted(torch.tensor([0.5]), a),
+ "histc": lambda a: a.histc(4), "outer": lambda a: a, "embedding": lambda a: F.embedding(torch.tensor([[0, 1]]), a) if a.dim() == 2 else a,
+ "one_hot": lambda a: F.one_hot((a * 3).long(), 3), "cross": lambda a: a, "clone_pf": lambda a: a.clone(memory_format=torch.preserve_format),
+ "sign": torch.sign, "bitwise_xor": lambda a: (a > 0.5) ^ (a > 0.2), "neg_": lambda a: a.clone().neg_(),
+}
+for name, f in ops.items():
+    outs = []
+    for a in (t, c, p, s):
+        try:
+            outs.append(f(a).stride())
+        except Exception as ex:
+            outs.append(type(ex).__name__)
+    print(name, outs)
+t = torch.rand(3, 4).t()
+b = torch.tensor([0.2, 0.5, 0.9])
+print(torch.bucketize(t, b).stride())
+print(torch.searchsorted(b, t.contiguous()).shape)
+print(torch.searchsorted(torch.arange(10.)[::2], torch.tensor([3.])))
+print(torch.searchsorted(b, t).stride())
+print(torch.searchsorted(torch.sort(torch.rand(4, 3), 0)[0].t(), torch.rand(3, 2)).shape)
+""",
 }
 
 

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from .. import dtypes, kernels, messages, scalars, undo
+from .. import dtypes, kernels, layout, messages, scalars, undo
 from ..autograd import Node, edge_of
 from ..errors import index_error, runtime, type_error, warn
 from ..storage import check_size
@@ -388,7 +388,7 @@ def index_put(self, indices, values, accumulate=False):
     key, v = _put_operands(self, tuple(indices), values, accumulate)
     arr = self._np.copy()
     _put(arr, key, v, accumulate)
-    result = from_numpy(arr, self.dtype)
+    result = layout.like(arr, self.dtype, self)  # (ATen's self.clone(preserve_format).index_put_(...))
     if self.dtype.is_floating_point and needs_grad(self, values):
         attach(result, IndexPutBackward0(self, values, key, _index_tensors(indices), accumulate))
     return result
