@@ -365,6 +365,15 @@ def _elide(log):
     log[LOG_HEAD:LOG_CAP // 2] = [("elided", None, 0, None, n)]
 
 
+def _untyped_method(name, chained=False):
+    """A TypedStorage method that is its untyped storage's (chained: returning the typed storage itself)."""
+    def method(self):
+        result = getattr(self._untyped, name)()
+        return self if chained else result
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
 class TypedStorage:
     """tensor.storage() (deprecated in PyTorch): the same buffer seen as elements of one dtype."""
     __api__ = frozenset({"tolist", "data_ptr", "size", "nbytes", "element_size", "dtype", "untyped", "fill_", "clone",
@@ -393,12 +402,7 @@ class TypedStorage:
         self._untyped.copy_(source._untyped if isinstance(source, TypedStorage) else source)
         return self
 
-    def is_shared(self):
-        return self._untyped.is_shared()
-
-    def share_memory_(self):
-        self._untyped.share_memory_()
-        return self
+    is_shared, share_memory_ = _untyped_method("is_shared"), _untyped_method("share_memory_", chained=True)
 
     @property
     def device(self):
@@ -410,8 +414,7 @@ class TypedStorage:
     def cpu(self):
         return TypedStorage(self._untyped, self.dtype)  # (a new wrapper of the same storage, as PyTorch's)
 
-    def resizable(self):
-        return self._untyped.resizable()
+    resizable = _untyped_method("resizable")
 
     def type(self):
         return self.dtype.type_name.replace("Tensor", "Storage")
