@@ -10,8 +10,8 @@ from .errors import index_error, make, runtime, type_error, value_error
 from .saved_names import unsigned
 from .tensorimpl import Tensor
 from .ops.scalar_arith import div_scalar, mul_scalar
-from .ops.core import REDUCED_FLOATS, InputNode, attach, check_broadcast, fresh, from_numpy, laid_out_like, needs_grad, operand_edge, sum_to, type_name, \
-    unchecked
+from .ops.core import REDUCED_FLOATS, InputNode, attach, check_broadcast, fresh, from_numpy, laid_out_like, \
+    needs_grad, operand_edge, sum_to, type_name, unchecked
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
 

@@ -111,7 +111,8 @@ def as_strided_geometry(self, size, stride, storage_offset, name="as_strided"):
     if len(size) != len(stride):
         raise runtime("mismatch in length of strides and shape")
     if any(st < 0 for st in stride):
-        raise runtime(f"as_strided: Negative strides are not supported at the moment, got strides: {_shape_list(stride)}")
+        raise runtime(f"as_strided: Negative strides are not supported at the moment, got strides: "
+                      f"{_shape_list(stride)}")
     if offset < 0:
         raise runtime(f"Tensor: invalid storage offset {offset}")
     if any(n < 0 for n in size) and 0 not in size:

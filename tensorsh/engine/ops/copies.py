@@ -218,8 +218,9 @@ _EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdo
 
 # out= into a tensor whose elements share memory (zero strides): most ops refuse it before anything else
 # (TensorIterator's compute_mem_overlaps); these write it anyway (measured; the creation functions' fills are
-# pyapi.with_out's): cummax/cummin element after element (the last write wins), reductions reducing over its zero-stride dims too (ATen's
-# reductions take an output's zero strides for reduced dims) -- modelled for the ones that combine partial results
+# pyapi.with_out's): cummax/cummin element after element (the last write wins), reductions reducing over its
+# zero-stride dims too (ATen's reductions take an output's zero strides for reduced dims), modelled for the ones
+# that combine partial results
 _OUT_OVERLAP_WRITTEN = frozenset({"cummax", "cummin"})
 _OUT_OVERLAP_REDUCED = {"sum": np.sum, "nansum": np.sum, "prod": np.prod, "amax": np.max, "amin": np.min}
 _OUT_OVERLAP_UNMODELLED = frozenset({"std", "var", "norm", "any", "all", "argmax", "argmin", "tril", "triu"})

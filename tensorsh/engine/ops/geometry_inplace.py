@@ -1,5 +1,5 @@
-"""In-place changes of a tensor's geometry (unsqueeze_, squeeze_, t_, transpose_, as_strided_, and set_, which moves it onto
-another storage): the tensor takes the geometry of
+"""In-place changes of a tensor's geometry (unsqueeze_, squeeze_, t_, transpose_, as_strided_, and set_, which
+moves it onto another storage): the tensor takes the geometry of
 the view the out-of-place op makes, its version moves (PyTorch counts them as in-place ops), and its history gains
 the in-place op's node, whose backward puts the gradient back in the old geometry."""
 import numpy as np
