@@ -617,8 +617,10 @@ def glu(input, dim=-1):
     if not input.dtype.is_floating_point:
         raise not_implemented_for("glu_cpu", input.dtype)
     a, b = np.split(_in_float(input._np), 2, axis=d)
-    out = fresh(kernels.contiguous(a * np.asarray(kernels.sigmoid(kernels.contiguous(b))), dtype=input.dtype.np),
-                input.dtype)
+    with autograd.no_grad():  # (its TensorIterator's operands: the halves, input's strides)
+        half = input.narrow(d, 0, input._shape[d] // 2)
+    out = laid_out_like(np.asarray(a * np.asarray(kernels.sigmoid(kernels.contiguous(b))), dtype=input.dtype.np),
+                        input.dtype, half)
     if needs_grad(input):
         attach(out, GluBackward0(input, d, dim))
     return out
@@ -666,7 +668,8 @@ def prelu(input, weight):
     if not input.dtype.is_floating_point:
         raise not_implemented_for("prelu_cpu", input.dtype)
     xa = input._np
-    out = fresh(kernels.contiguous(np.where(xa > 0, xa, weight._np * xa)), input.dtype)
+    out = laid_out_like(np.where(xa > 0, xa, weight._np * xa).astype(input.dtype.np, copy=False), input.dtype, input,
+                        weight)
     if needs_grad(input, weight):
         attach(out, PreluKernelBackward0(input, weight))
     return out

@@ -98,7 +98,7 @@ class ArrayStorage(Storage):
     the address that memory has for PyTorch: inside a storage that `.numpy()` or an earlier from_numpy handed out,
     that storage's address plus the offset (`torch.from_numpy(t.numpy()).data_ptr() == t.data_ptr()`)."""
     __slots__ = ("address",)
-    resizable = False
+    growable = False
 
     @property
     def ptr(self):

@@ -10,8 +10,8 @@ from .errors import index_error, make, runtime, type_error, value_error
 from .saved_names import unsigned
 from .tensorimpl import Tensor
 from .ops.scalar_arith import div_scalar, mul_scalar
-from .ops.core import REDUCED_FLOATS, InputNode, attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, sum_to, type_name, \
-    unchecked
+from .ops.core import REDUCED_FLOATS, InputNode, attach, check_broadcast, fresh, from_numpy, laid_out_like, \
+    needs_grad, operand_edge, sum_to, type_name, unchecked
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
 
@@ -22,8 +22,11 @@ def reduction_enum(reduction):
     return reduction
 
 
-def _reduce(values, dtype, reduction):
-    """Elementwise losses reduced as apply_loss_reduction does (the engine's sum kernels, PyTorch's order)."""
+def _reduce(values, dtype, reduction, *operands):
+    """Elementwise losses reduced as apply_loss_reduction does (the engine's sum kernels, PyTorch's order); not
+    reduced, laid out as the TensorIterator over operands lays its output out."""
+    if reduction == "none" and operands:
+        return laid_out_like(values, dtype, *operands)
     t = fresh(kernels.contiguous(values, dtype=dtype.np), dtype)
     if reduction == "none":
         return t
@@ -177,7 +180,7 @@ def _loss_op(name, forward, grad, double=None, param=None, kernel=None, into_inp
             values = reduced[0](*_in_float(x, y), dtypes.rounding(dt), *params)
         else:
             values = forward(x, y, *params)
-        out = _reduce(values, out_dt, reduction_enum(reduction))
+        out = _reduce(values, out_dt, reduction_enum(reduction), input, target)
         if needs_grad(input, target):
             attach(out, node(input, target, reduction, params))
         return out
@@ -319,7 +322,7 @@ def binary_cross_entropy(input, target, weight=None, reduction="mean"):
     loss = _bce_values(x, np.broadcast_to(target._np, x.shape))
     if weight is not None:
         loss = loss * weight._np
-    out = _reduce(loss, input.dtype, reduction_enum(reduction))
+    out = _reduce(loss, input.dtype, reduction_enum(reduction), input, target)
     if needs_grad(input, target, weight):
         attach(out, BinaryCrossEntropyBackward0(input, target, weight, reduction))
     return out
@@ -401,7 +404,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean
         loss = (loss.astype(ct) - log_sig.astype(ct)).astype(y.dtype)
     if weight is not None:
         loss = loss * weight._np
-    out = _reduce(loss, target.dtype, reduction_enum(reduction))
+    out = _reduce(loss, target.dtype, reduction_enum(reduction), target)  # ((1 - target).mul_(input)...)
     if needs_grad(input, target, weight, pos_weight):
         attach(out, BinaryCrossEntropyWithLogitsBackward0(input, target, weight, pos_weight, reduction))
     return out

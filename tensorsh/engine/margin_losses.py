@@ -4,7 +4,7 @@ follow the CPU kernels' arithmetic: the elementwise parts in the input's type, t
 double (acc_type), as LossMultiMargin.cpp / LossMultiLabelMargin.cpp add them."""
 import numpy as np
 
-from . import autograd, dtypes
+from . import autograd, dtypes, layout
 from .autograd import Node, SavedTensor
 from .errors import runtime
 from .loss import REDUCTIONS, reduction_enum
@@ -46,7 +46,7 @@ def soft_margin_loss(input, target, reduction="mean"):
     with autograd.no_grad():
         loss = (-input).mul_(target).exp_().log1p_()  # (ATen's steps, in place in input's dtype)
         out = loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
-    out = fresh(out._np.copy(), out.dtype)
+    out = layout.wrap(out._np.copy(order="K"), out.dtype)  # (the in-place steps' layout, input's and target's)
     if needs_grad(input, target):
         attach(out, SoftMarginLossBackward0(input, target, reduction))
     return out

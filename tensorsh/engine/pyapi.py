@@ -294,6 +294,9 @@ def with_out(name, fn):
                           "supported")
         if name == "empty":  # (nothing written: no new version)
             return out
+        if name not in _FILLED and any(st == 0 and n > 1 for n, st in zip(out.shape, out._stride)):
+            from .ops.core import precheck
+            precheck(out, overlap=False)  # (its elements share memory: the filling TensorIterator refuses it)
         if recorded:  # autograd's fallback for an out= kernel: the write recorded as a NotImplemented node
             from .ops.binary import not_implemented_node
             from .ops.core import write_inplace

@@ -106,6 +106,9 @@ METHODS = {
     'as_strided': (
         'as_strided(SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
     ),
+    'as_strided_': (
+        'as_strided_(SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
+    ),
     'as_strided_scatter': (
         'as_strided_scatter(Tensor src, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
     ),
@@ -833,6 +836,9 @@ METHODS = {
     'permute': (
         'permute(IntArrayRef dims)',
     ),
+    'pin_memory': (
+        'pin_memory(Device? device=None)',
+    ),
     'pinverse': (
         'pinverse(double rcond=1e-15)',
     ),
@@ -1301,6 +1307,9 @@ FUNCTIONS = {
     ),
     'as_strided': (
         'as_strided(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
+    ),
+    'as_strided_': (
+        'as_strided_(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None)',
     ),
     'as_strided_copy': (
         'as_strided_copy(Tensor input, SymIntArrayRef size, SymIntArrayRef stride, SymInt? storage_offset=None, *, Tensor out=None)',

@@ -104,12 +104,32 @@ def check_size(nbytes):
         raise runtime(messages.MEMORY_LIMIT.format(req=nbytes, limit=MEMORY_LIMIT))
 
 
+NO_ACCELERATOR = "Cannot access accelerator device when none is available."  # (pin_memory in a CPU-only build)
+
+
+class Shared:
+    """The storages moved to shared memory (share_memory_): a set the undo journal can take back."""
+    storages = weakref.WeakSet()
+
+    @classmethod
+    def _snapshot(cls):
+        return set(cls.storages)
+
+    @classmethod
+    def _restore(cls, snap):
+        cls.storages = weakref.WeakSet(snap)
+
+
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
     __slots__ = ("data", "id", "_born", "loc", "log", "__weakref__")
-    resizable = True  # (torch.from_numpy's storage is the array's memory: PyTorch will not grow it)
-    __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size"})
+    growable = True  # (torch.from_numpy's storage is the array's memory: PyTorch will not grow it)
+    __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size", "clone", "fill_", "copy_", "device",
+                         "is_cuda", "cpu", "untyped", "is_shared", "share_memory_", "is_pinned",
+                         "pin_memory", "resizable", "resize_"})
     __format__ = c_type_format("torch.storage.UntypedStorage")
+    device = None  # (tensorimpl binds its CPU device as it loads)
+    is_cuda = False
 
     def __init__(self, data):
         self.data = data
@@ -143,6 +163,53 @@ class Storage:
 
     def __eq__(self, other):  # torch compares storages by identity; tolist() is what users compare
         return self is other
+
+    def clone(self):
+        """A new storage holding a copy of these bytes (not a view of anything)."""
+        return (BFloat16Storage if isinstance(self, BFloat16Storage) else Storage)(self.data.copy())
+
+    def fill_(self, value):
+        """Every byte set to value (modulo 256); the tensors over it see it, their versions do not move."""
+        self[:] = value
+        return self
+
+    def copy_(self, src, non_blocking=None):
+        """src's bytes written into this storage, which must hold exactly as many."""
+        if not isinstance(src, Storage):
+            raise type_error(f"copy_(): argument 'src' (position 1) must be torch.UntypedStorage, not "
+                             f"{type(src).__name__}")
+        if len(src) != len(self):
+            raise runtime(f"size does not match, self was {len(self)} bytes but src was {len(src)} bytes")
+        undo.touch(self)
+        self._write_bytes(src._bytes().copy())
+        return self
+
+    def _write_bytes(self, values):
+        self._bytes()[:] = values
+
+    def cpu(self):
+        return self
+
+    def resizable(self):
+        return self.growable
+
+    def untyped(self):
+        return self
+
+    def is_pinned(self, device="cuda"):
+        return False
+
+    def pin_memory(self, device="cuda"):
+        raise runtime(NO_ACCELERATOR)
+
+    def is_shared(self):
+        return self in Shared.storages
+
+    def share_memory_(self):
+        if self not in Shared.storages:
+            undo.touch(Shared)
+            Shared.storages.add(self)
+        return self
 
     __hash__ = object.__hash__
 
@@ -225,6 +292,9 @@ class BFloat16Storage(Storage):
     def tolist(self):
         return self._halves().astype("<u2").view(np.uint8).tolist()
 
+    def _write_bytes(self, values):
+        self.data.view(np.uint8).reshape(-1, 4)[:, 2:] = values.reshape(-1, 2)
+
     def nbytes(self):
         return self.data.size * 2
 
@@ -296,12 +366,59 @@ def _elide(log):
     log[LOG_HEAD:LOG_CAP // 2] = [("elided", None, 0, None, n)]
 
 
+def _untyped_method(name, chained=False):
+    """A TypedStorage method that is its untyped storage's (chained: returning the typed storage itself)."""
+    def method(self):
+        result = getattr(self._untyped, name)()
+        return self if chained else result
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
 class TypedStorage:
     """tensor.storage() (deprecated in PyTorch): the same buffer seen as elements of one dtype."""
-    __api__ = frozenset({"tolist", "data_ptr", "size", "nbytes", "element_size", "dtype", "untyped"})
+    __api__ = frozenset({"tolist", "data_ptr", "size", "nbytes", "element_size", "dtype", "untyped", "fill_", "clone",
+                         "copy_", "is_shared", "share_memory_", "device", "is_cuda", "is_pinned", "cpu", "resizable",
+                         "type"})
+    is_cuda = False
 
     def __init__(self, untyped, dtype):
         self._untyped, self.dtype = untyped, dtype
+
+    def fill_(self, value):
+        """Every element set to value (in the storage's dtype); the tensors over it see it, their versions do not
+        move."""
+        from .dtypes import bfloat16, round_bfloat16
+        undo.touch(self._untyped)
+        elements = self._untyped.data.view(self.dtype.np)
+        elements[...] = value
+        if self.dtype is bfloat16:
+            round_bfloat16(elements)
+        return self
+
+    def clone(self):
+        return TypedStorage(self._untyped.clone(), self.dtype)
+
+    def copy_(self, source, non_blocking=None):
+        self._untyped.copy_(source._untyped if isinstance(source, TypedStorage) else source)
+        return self
+
+    is_shared, share_memory_ = _untyped_method("is_shared"), _untyped_method("share_memory_", chained=True)
+
+    @property
+    def device(self):
+        return self._untyped.device
+
+    def is_pinned(self, device="cuda"):
+        return False
+
+    def cpu(self):
+        return TypedStorage(self._untyped, self.dtype)  # (a new wrapper of the same storage, as PyTorch's)
+
+    resizable = _untyped_method("resizable")
+
+    def type(self):
+        return self.dtype.type_name.replace("Tensor", "Storage")
 
     def tolist(self):
         return self._untyped.data.view(self.dtype.np).tolist()
@@ -359,7 +476,7 @@ class TypedStorage:
 class StorageSlice(Storage):
     """storage[a:b]: those bytes of another storage, sharing its memory, at its data_ptr + a."""
     __slots__ = ("address",)
-    resizable = False
+    growable = False
 
     @property
     def ptr(self):

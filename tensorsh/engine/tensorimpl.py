@@ -107,6 +107,7 @@ class Device:
 
 Device.__name__ = Device.__qualname__ = "device"
 CPU = Device()
+Storage.device = CPU  # (an untyped storage's device)
 
 
 class MemoryFormat:
@@ -221,6 +222,62 @@ def storage_view(storage, dtype, shape, stride, offset):
         return np.empty(shape, dtype.np)
     item = dtype.npsize
     return np.ndarray(shape, dtype.np, storage.data, offset * item, tuple([s * item for s in stride]))
+
+
+class _StorageResize:
+    """A storage's buffer replaced by a resized copy and every tensor over it re-viewed; undoing puts the old buffer
+    and views back."""
+    __slots__ = ("storage", "_born")
+
+    def __init__(self, storage):
+        self.storage, self._born = storage, storage._born
+
+    def _snapshot(self):
+        return self.storage.data, [(t, t._np) for t in _tensors_over(self.storage)]
+
+    def _restore(self, snap):
+        self.storage.data = snap[0]
+        for t, arr in snap[1]:
+            t._np = arr
+
+
+def _tensors_over(storage):
+    import gc
+    return [t for t in gc.get_referrers(storage) if isinstance(t, Tensor) and t._storage is storage]
+
+
+def resize_storage(storage, nbytes):
+    """The storage holds nbytes (whole elements of its buffer's type): the bytes it keeps are kept, new ones are
+    zeros (PyTorch's are uninitialised memory); the tensors over it that still fit are re-viewed, the others keep
+    reading the old buffer (PyTorch's read past a shrunk storage's end is undefined, often a crash)."""
+    from .storage import check_size
+    if not storage.growable:
+        raise runtime("Trying to resize storage that is not resizable")
+    old = storage.data
+    check_size(nbytes)
+    undo.touch(_StorageResize(storage), ("resize", id(storage)))
+    per = len(storage) // old.size if old.size else (2 if isinstance(storage, BFloat16Storage) else old.itemsize)
+    data = np.zeros(-(-nbytes // per), old.dtype)
+    n = min(old.size, data.size)
+    data[:n] = old[:n]
+    storage.data = data
+    for t in _tensors_over(storage):
+        if 0 in t._shape or t._offset + 1 + sum((k - 1) * st for k, st in zip(t._shape, t._stride)) <= data.size:
+            t._np = storage_view(storage, t.dtype, t._shape, t._stride, t._offset)
+
+
+def _resize_storage_method(self, size):
+    """UntypedStorage.resize_(nbytes)."""
+    if isinstance(size, bool) or not isinstance(size, int):
+        raise runtime(f"resize_ expects an int, but got {type(size).__name__}")
+    if size < 0:
+        raise runtime(f"[enforce fail at alloc_cpu.cpp:98] ((ptrdiff_t)nbytes) >= 0. alloc_cpu() seems to have been "
+                      f"called with negative number: {size + (1 << 64)}")
+    resize_storage(self, size)
+    return self
+
+
+Storage.resize_ = _resize_storage_method
 
 
 class Tensor:
@@ -624,7 +681,7 @@ class Tensor:
     def __iter__(self):
         if not self._shape:
             raise type_error("iteration over a 0-d tensor")
-        return (self[i] for i in range(self._shape[0]))
+        return iter(self.unbind(0))  # (torch/_tensor.py's: the rows are unbind's views, UnbindBackward0)
 
     def __contains__(self, element):  # (torch/_tensor.py: `element in x` is (element == x).any())
         if not isinstance(element, (Tensor, bool, int, float, complex)):

@@ -1,6 +1,6 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
-from . import defaults, messages, namespaces, saved_names
+from . import defaults, messages, namespaces, saved_names, typenames
 from .namespaces import LazyMember, Namespace
 from .ops import constructors, predicates
 from .errors import runtime, type_error
@@ -247,6 +247,48 @@ class _VariableMeta(type):
         return isinstance(other, Tensor)
 
 
+class _UntypedStorageMeta(type):
+    def __instancecheck__(cls, other):  # (every untyped storage: a tensor's, a slice of one, from_numpy's)
+        from .storage import Storage
+        return isinstance(other, Storage)
+
+
+class UntypedStorage(metaclass=_UntypedStorageMeta):
+    """torch.UntypedStorage(n): n bytes (PyTorch leaves them uninitialised; here zeros), or the bytes of a
+    sequence of ints; PyTorch's parser and texts (THPStorage_pynew)."""
+    __module__ = "torch.storage"
+    _FORMATS = ("torch.UntypedStorage(*, int64_t allocator=None, Device? device=None)",
+                "torch.UntypedStorage(int64_t size, *, int64_t allocator=None, Device? device=None)",
+                "torch.UntypedStorage(PyObject* sequence, *, int64_t allocator=None, Device? device=None)")
+
+    def __new__(cls, *args, **kwargs):
+        import numpy as np
+        from .storage import Storage, check_size
+        bound = pyapi._parse(cls._FORMATS, args, kwargs)
+        if "sequence" in bound:
+            seq = bound["sequence"]
+            if not isinstance(seq, (list, tuple, str)):
+                raise runtime(f"torch.UntypedStorage(): Expected a sequence type, but got {type(seq).__name__}")
+            for item in seq:
+                if isinstance(item, bool) or not isinstance(item, int):
+                    raise runtime(f"torch.UntypedStorage(): tried to construct a storage from a sequence "
+                                  f"({type(seq).__name__}), but one of the items was of type "
+                                  f"{typenames.tp_name(item)} "
+                                  f"instead of int")
+            return Storage(np.array([b % 256 for b in seq], np.uint8))
+        size = bound.get("size", 0)
+        if size < 0:
+            raise runtime(f"[enforce fail at alloc_cpu.cpp:98] ((ptrdiff_t)nbytes) >= 0. alloc_cpu() seems to have "
+                          f"been called with negative number: {size + (1 << 64)}")
+        check_size(size)
+        return Storage(np.zeros(size, np.uint8))
+
+
+def is_storage(obj):
+    from .storage import Storage, TypedStorage
+    return isinstance(obj, (Storage, TypedStorage))
+
+
 class Variable(metaclass=_VariableMeta):
     """torch.autograd.Variable, the legacy constructor (python_legacy_variable.cpp): a detached alias of the data
     (storage and version counter shared), a leaf that requires grad if asked."""
@@ -343,7 +385,8 @@ NAMESPACE.update({
     "set_rng_state": set_rng_state, "Generator": Generator, "from_numpy": from_numpy,
     "save": save, "load": load, "__version__": TorchVersion("2.13.0+cpu"),
     "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
-    "is_tensor": is_tensor, "numel": torch_function("numel", Tensor.numel),
+    "is_tensor": is_tensor, "is_storage": is_storage, "UntypedStorage": UntypedStorage,
+    "numel": torch_function("numel", Tensor.numel),
     "detach": torch_function("detach", Tensor.detach),
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,
     "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size,

@@ -379,7 +379,8 @@ def _one_hot(input, num_classes=-1):
         num_classes = int(input.max()) + 1 if input.numel() else 0
     elif input.numel() and int(input.max()) >= num_classes:
         raise runtime("Class values must be smaller than num_classes.")
-    return (input.unsqueeze(-1) == creation.arange(num_classes)).long()
+    # (ATen's zeros(...).scatter_(-1, ...): contiguous whatever input's layout)
+    return (input.unsqueeze(-1) == creation.arange(num_classes)).long().contiguous()
 
 
 one_hot = builtin("one_hot", _one_hot)

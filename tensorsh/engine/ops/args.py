@@ -4,7 +4,7 @@ import numpy as np
 
 from .. import messages
 from ..errors import runtime, type_error
-from ..tensorimpl import Tensor
+from ..tensorimpl import Tensor, _shape_list
 from .core import type_name
 
 
@@ -93,3 +93,43 @@ def check_system(op, n, b_shape, left):
         eq = "AX = B" if left else "XA = B"
         raise runtime(f"{op}: Incompatible shapes of A and B for the equation {eq} ({n}x{n} and "
                       f"{b_shape[-2]}x{b_shape[-1]})")
+
+
+def _ints(op, name, values):
+    values = tuple(values) if isinstance(values, (list, tuple)) else (values,)
+    for v in values:
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise type_error(f"{op}(): argument '{name}' must be tuple of ints, but found element of type "
+                             f"{type(v).__name__} at pos 0")
+    return values
+
+
+def as_strided_geometry(self, size, stride, storage_offset, name="as_strided"):
+    """as_strided's size, stride and storage offset (None: self's), checked as ATen's setStrided checks them."""
+    size, stride = _ints(name, "size", size), _ints(name, "stride", stride)
+    offset = self._offset if storage_offset is None else storage_offset
+    if len(size) != len(stride):
+        raise runtime("mismatch in length of strides and shape")
+    if any(st < 0 for st in stride):
+        raise runtime(f"as_strided: Negative strides are not supported at the moment, got strides: "
+                      f"{_shape_list(stride)}")
+    if offset < 0:
+        raise runtime(f"Tensor: invalid storage offset {offset}")
+    if any(n < 0 for n in size) and 0 not in size:
+        # (computeStorageNbytes multiplies unsigned: a negative size with a stride overflows, unless as_strided_
+        # has set the sizes first; then numel's product overflows)
+        if name == "as_strided" and self.dtype.itemsize > 1 and any(n < 0 and st for n, st in zip(size, stride)):
+            raise runtime(f"Storage size calculation overflowed with sizes={_shape_list(size)} and "
+                          f"strides={_shape_list(stride)}")
+        raise runtime("numel: integer multiplication overflow")
+    for n in size:
+        if n < 0:
+            raise runtime(messages.NEGATIVE_DIMENSION.format(n, _shape_list(size)))
+    needed = 0 if 0 in size else offset + 1 + sum((n - 1) * st for n, st in zip(size, stride))
+    available = self._storage.data.size
+    if needed > available:
+        item = self.dtype.itemsize
+        raise runtime(f"setStorage: sizes {_shape_list(size)}, strides {_shape_list(stride)}, storage offset {offset}, "
+                      f"and itemsize {item} requiring a storage size of {needed * item} are out of bounds for "
+                      f"storage of size {available * item}")
+    return size, stride, offset

@@ -3,9 +3,9 @@ ATen's Math.h computes them (Cephes' Chebyshev series, chbevl, in the tensor's o
 PyTorch's AVX2 build compiles it; the exponential is the C library's), each beside its backward node."""
 import numpy as np
 
-from .. import kernels
+from .. import dtypes, kernels
 from .comparison import where
-from .core import SavingNode, attach, from_numpy, needs_grad
+from .core import SavingNode, attach, laid_out_like, needs_grad
 from .unary import unary
 
 # Chebyshev coefficients of exp(-x) I0(x) on [0, 8] and of exp(-x) sqrt(x) I0(x) on [8, inf) (Math.h's i0e_A/B)
@@ -116,7 +116,8 @@ def _float_values(x):
 def _saving_op(node_cls, values):
     """torch.special.<name>(input): values in floating point (integers in float32), a node saving self and result."""
     def fn(self):
-        out = from_numpy(values(_float_values(self)))
+        values_ = values(_float_values(self))
+        out = laid_out_like(values_, dtypes.BY_NP[values_.dtype], self)
         if needs_grad(self):
             attach(out, node_cls(self, out))
         return out

@@ -6,6 +6,7 @@ import math
 import numpy as np
 
 from .. import dtypes, kernels
+from ..tensorimpl import CONTIGUOUS_FORMAT
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error, warn_once
 from .joining import cat
@@ -42,7 +43,8 @@ def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
     x = x.unsqueeze(d + 1)
     shape = list(x._shape)
     shape[d + 1] = repeats
-    return x.expand(*shape).clone().flatten(d, d + 1)
+    # (ATen's clone in contiguous format: a channels-last input's result is contiguous)
+    return x.expand(*shape).clone(memory_format=CONTIGUOUS_FORMAT).flatten(d, d + 1)
 
 
 def _repeat_indices(repeats):

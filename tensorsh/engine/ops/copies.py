@@ -216,6 +216,19 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
 
 _EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul"})  # (measured)
 
+# out= into a tensor whose elements share memory (zero strides): most ops refuse it before anything else
+# (TensorIterator's compute_mem_overlaps); these write it anyway (measured; the creation functions' fills are
+# pyapi.with_out's): cummax/cummin element after element (the last write wins), reductions reducing over its
+# zero-stride dims too (ATen's reductions take an output's zero strides for reduced dims), modelled for the ones
+# that combine partial results
+_OUT_OVERLAP_WRITTEN = frozenset({"cummax", "cummin"})
+_OUT_OVERLAP_REDUCED = {"sum": np.sum, "nansum": np.sum, "prod": np.prod, "amax": np.max, "amin": np.min}
+_OUT_OVERLAP_UNMODELLED = frozenset({"std", "var", "norm", "any", "all", "argmax", "argmin", "tril", "triu"})
+
+
+def _shares_elements(t):
+    return 0 not in t._shape and any(st == 0 and n > 1 for n, st in zip(t._shape, t._stride))
+
 
 def write_out(name, fn, args, kwargs):
     """torch.<name>(..., out=t) of an op that computes a new result: PyTorch's out= variants take no part in autograd
@@ -234,6 +247,14 @@ def write_out(name, fn, args, kwargs):
         if any(t.requires_grad for t in (*tensors, *outs)):
             raise runtime(f"{_ATEN_NAMES.get(name, name)}(): functions with out=... arguments don't support automatic "
                           "differentiation, but one of the arguments requires grad.")
+    for o in outs:
+        if isinstance(o, Tensor) and _shares_elements(o) and name not in _OUT_OVERLAP_WRITTEN and \
+                name not in _OUT_OVERLAP_REDUCED:
+            if name in _OUT_OVERLAP_UNMODELLED:
+                from ..errors import make
+                raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share "
+                                                  f"memory is not supported")
+            precheck(o, overlap=False)  # (its internal-overlap error)
     result = fn(*args, **kwargs)
     results = tuple(result) if isinstance(result, tuple) else (result,)
     for r, o in zip(results, outs):
@@ -260,10 +281,26 @@ def write_out(name, fn, args, kwargs):
                 if o.numel():
                     warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(r._shape)))
                 resize_output(o, r._shape)
-            o.copy_(r)
+            if _shares_elements(o):
+                _write_shared(o, r, _OUT_OVERLAP_REDUCED.get(name))
+            else:
+                o.copy_(r)
     finally:
         autograd._grad_enabled[0] = previous
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
+
+
+def _write_shared(out, result, reduce):
+    """out= into out's shared elements: each address gets the last value written to it, or (reduce) the reduction
+    of the values of every element at it."""
+    values = result._np.astype(out.dtype.np)
+    if reduce is not None:
+        dims = tuple(d for d, (n, st) in enumerate(zip(out._shape, out._stride)) if st == 0 and n > 1)
+        values = np.broadcast_to(reduce(values, axis=dims, keepdims=True), values.shape).astype(out.dtype.np)
+
+    def write(arr):
+        arr[...] = values
+    write_inplace(out, write, None)
 
 
 def _out_return_type(cls):

@@ -2,10 +2,10 @@
 ops/lazy.py.)"""
 import numpy as np
 
-from .. import dtypes, undo
+from .. import dtypes, layout, undo
 from ..autograd import Node, SavedTensor, edge_of, should_compute_output
 from ..errors import TorchError, index_error, runtime, type_error
-from .core import attach, fresh, needs_grad, operand_edge, precheck, type_name, write_inplace
+from .core import attach, needs_grad, operand_edge, precheck, type_name, write_inplace
 
 
 class PutBackward0(Node):
@@ -93,7 +93,7 @@ def put(self, index, source, accumulate=False):
     flat, values = _checked(self, index, source)
     arr = np.array(self._np, copy=True, order="C")
     _write(arr, flat, values, accumulate)
-    out = fresh(arr, self.dtype)
+    out = layout.like(arr, self.dtype, self)  # (ATen's self.clone(preserve_format).put_(...))
     if needs_grad(self, source):
         attach(out, PutBackward0(self, index, source, accumulate))
     return out

@@ -1,5 +1,5 @@
-"""In-place changes of a tensor's geometry (unsqueeze_, squeeze_, t_, transpose_, and set_, which moves it onto
-another storage): the tensor takes the geometry of
+"""In-place changes of a tensor's geometry (unsqueeze_, squeeze_, t_, transpose_, as_strided_, and set_, which
+moves it onto another storage): the tensor takes the geometry of
 the view the out-of-place op makes, its version moves (PyTorch counts them as in-place ops), and its history gains
 the in-place op's node, whose backward puts the gradient back in the old geometry."""
 import numpy as np
@@ -8,8 +8,9 @@ from .. import autograd, dtypes, errors, undo
 from ..autograd import Node, edge_of
 from ..errors import runtime
 from ..storage import Storage
+from .args import as_strided_geometry
 from .core import Tensor, check_inplace, needs_grad
-from ..tensorimpl import _contiguous_strides, storage_view
+from ..tensorimpl import _contiguous_strides, resize_storage, storage_view
 
 
 class GeometryBackward(Node):
@@ -33,7 +34,7 @@ def _change_geometry(self, view, name, inverse):
         v = view(self)
     edge = edge_of(self) if record else None
     undo.touch(self)
-    self._shape, self._stride, self._np = v._shape, v._stride, v._np
+    self._shape, self._stride, self._offset, self._np = v._shape, v._stride, v._offset, v._np
     counter = self._version_counter
     counter.bump()
     if record:
@@ -51,6 +52,15 @@ def restride_inplace(self, stride):
     from .core import as_strided_backward
     base, view = (self._shape, self._stride, self._offset), (self._shape, tuple(stride), self._offset)
     return _change_geometry(self, lambda t: t.as_strided(self._shape, stride, self._offset), "AsStridedBackward1",
+                            lambda g: as_strided_backward(g, base, view))
+
+
+def as_strided_inplace(self, size, stride, storage_offset=None):
+    """as_strided_: the tensor takes the geometry as_strided gives (its storage offset kept when none is given)."""
+    from .core import as_strided_backward
+    view = as_strided_geometry(self, size, stride, storage_offset, "as_strided_")
+    base = (self._shape, self._stride, self._offset)
+    return _change_geometry(self, lambda t: t.as_strided(*view), "AsStridedBackward1",
                             lambda g: as_strided_backward(g, base, view))
 
 
@@ -106,10 +116,9 @@ def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
         offset = storage_offset
         shape = (storage.data.nbytes // item,) if size is None else tuple(size)
         strides = _contiguous_strides(shape) if not stride else tuple(stride)
-        if shape and 0 not in shape and (offset + sum((n - 1) * s for n, s in zip(shape, strides))) * item + item \
-                > storage.data.nbytes:
-            raise errors.make("NotImplementedError", "tensorsh: set_() past the end of the storage (PyTorch would "
-                                                     "grow the storage) is not supported")
+        needed = (offset + sum((n - 1) * s for n, s in zip(shape, strides))) * item + item
+        if shape and 0 not in shape and needed > storage.data.nbytes:  # (the storage grows, as resize_ grows it)
+            resize_storage(storage, needed // item * self.dtype.itemsize)
     record = autograd.is_grad_enabled() and self.requires_grad
     if record:
         check_inplace(self)
@@ -127,40 +136,6 @@ def is_set_to(self, tensor):
     """True when both tensors are the same storage, offset, sizes and strides."""
     return (self._storage is tensor._storage and self._offset == tensor._offset and self._shape == tensor._shape
             and self._stride == tensor._stride)
-
-
-class _StorageGrowth:
-    """resize_ growing a storage: its buffer is replaced by a larger copy and every tensor over it re-viewed;
-    undoing puts the old buffer and views back."""
-    __slots__ = ("storage", "_born")
-
-    def __init__(self, storage):
-        self.storage, self._born = storage, storage._born
-
-    def _snapshot(self):
-        return self.storage.data, [(t, t._np) for t in _tensors_over(self.storage)]
-
-    def _restore(self, snap):
-        self.storage.data = snap[0]
-        for t, arr in snap[1]:
-            t._np = arr
-
-
-def _tensors_over(storage):
-    import gc
-    return [t for t in gc.get_referrers(storage) if isinstance(t, Tensor) and t._storage is storage]
-
-
-def _grow(storage, nbytes):
-    from ..storage import check_size
-    old = storage.data
-    check_size(nbytes)
-    undo.touch(_StorageGrowth(storage), ("grow", id(storage)))
-    data = np.zeros(-(-nbytes // old.itemsize), old.dtype)  # (PyTorch's new bytes are uninitialised memory)
-    data[:old.size] = old
-    storage.data = data
-    for t in _tensors_over(storage):
-        t._np = storage_view(storage, t.dtype, t._shape, t._stride, t._offset)
 
 
 def _sizes(size, name):
@@ -199,9 +174,9 @@ def _resize(self, shape, memory_format=None, bump=True):
         item = self.dtype.npsize
         n = int(np.prod(shape, dtype=np.int64))
         if n and (self._offset + n) * item > self._storage.data.nbytes:
-            if not self._storage.resizable:
+            if not self._storage.growable:
                 raise runtime("Trying to resize storage that is not resizable")
-            _grow(self._storage, (self._offset + n) * item)
+            resize_storage(self._storage, (self._offset + n) * item)
         _restride(self, shape, _contiguous_strides(shape))
     if memory_format is not None:  # (empty_tensor_restride)
         if memory_format is PRESERVE_FORMAT:

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from .. import dtypes, messages, scalars, undo
+from .. import dtypes, kernels, layout, messages, scalars, undo
 from ..autograd import Node, edge_of
 from ..errors import index_error, runtime, type_error, warn
 from ..storage import check_size
@@ -213,7 +213,12 @@ def _np_index(shape, advanced, deferred=None):
 def _index(self, advanced):
     key = _np_index(self._shape, advanced)
     _check_index_size(self, key)
-    out = from_numpy(np.asarray(self._np[key]), self.dtype)
+    values = np.asarray(self._np[key])
+    if not _leading_contiguous(self, advanced):
+        order = _index_order(self, advanced, values.shape)
+        if order is not None and (order != list(range(values.ndim - 1, -1, -1)) or not values.flags.c_contiguous):
+            values = _in_order(values, order)
+    out = from_numpy(values, self.dtype)
     if needs_grad(self):
         given = _as_given(advanced)
         places, k = [], 0
@@ -222,6 +227,67 @@ def _index(self, advanced):
             k += t is not None
         attach(out, IndexBackward0(self, self._shape, key, places, *[t for t in given if t is not None]))
     return out
+
+
+def _leading_contiguous(self, advanced):
+    """x[i] with one contiguous index tensor on the first dim of an x whose other dims run in order: ATen's result
+    is contiguous, as numpy's is (the common case, decided without _index_order)."""
+    if len(advanced) != 1 or advanced[0][0] != 0:
+        return False
+    t = advanced[0][1]
+    if t.dtype is dtypes.bool_ or not t.is_contiguous():
+        return False
+    stride = self._stride
+    return all(stride[d] > stride[d + 1] for d in range(1, len(stride) - 1))
+
+
+def _index_order(self, advanced, shape):
+    """The dims of x[indices]'s result, fastest first, as ATen's index kernel lays it out: a TensorIterator over self
+    restrided (the indexed dims replaced by the indices' broadcast shape, stride 0; moved to the front when the
+    indices are not adjacent) and the index tensors viewed into those dims. None: numpy's layout stands (a 0-dim
+    mask, or shapes this does not model)."""
+    dims, strides = [], []
+    for dim, t in advanced:
+        if t.dim() == 0 and t.dtype is dtypes.bool_:
+            return None
+        if t.dtype is dtypes.bool_:  # (expandTensors: a mask's nonzero() columns, (n, k) contiguous, one per dim)
+            n, k = int(t._np.sum()), t.dim()
+            dims += range(dim, dim + k)
+            strides += [((n,), (k,))] * k
+        else:
+            dims.append(dim)
+            strides.append((t._shape, t._stride))
+    try:
+        index_shape = np.broadcast_shapes(*(sh for sh, _ in strides))
+    except ValueError:
+        return None
+    m = len(index_shape)
+    index_strides = []
+    for sh, st in strides:  # (expand_outplace: broadcast dims stride 0)
+        lead = m - len(sh)
+        index_strides.append([0] * lead + [0 if n == 1 and index_shape[lead + i] != 1 else s
+                                           for i, (n, s) in enumerate(zip(sh, st))])
+    rest = [d for d in range(self.dim()) if d not in dims]
+    if dims != list(range(dims[0], dims[0] + len(dims))):  # (transposeToFront)
+        before, after = [], rest
+    else:
+        before, after = [d for d in rest if d < dims[0]], [d for d in rest if d > dims[0]]
+    src = [self._stride[d] for d in before] + [0] * m + [self._stride[d] for d in after]
+    if len(src) != len(shape):
+        return None
+    operands = [src] + [[0] * len(before) + st + [0] * len(after) for st in index_strides]
+    return kernels.dim_order(shape, operands)
+
+
+def _in_order(values, order):
+    """values copied into memory that runs over the dims in `order` (fastest first)."""
+    if 0 in values.shape:
+        return values
+    slowest = order[::-1]
+    arr = np.empty([values.shape[d] for d in slowest], values.dtype).transpose([slowest.index(d) for d in
+                                                                                  range(values.ndim)])
+    arr[...] = values
+    return arr
 
 
 def _as_given(advanced):
@@ -336,7 +402,7 @@ def index_put(self, indices, values, accumulate=False):
     key, v = _put_operands(self, tuple(indices), values, accumulate)
     arr = self._np.copy()
     _put(arr, key, v, accumulate)
-    result = from_numpy(arr, self.dtype)
+    result = layout.like(arr, self.dtype, self)  # (ATen's self.clone(preserve_format).index_put_(...))
     if self.dtype.is_floating_point and needs_grad(self, values):
         attach(result, IndexPutBackward0(self, values, key, _index_tensors(indices), accumulate))
     return result

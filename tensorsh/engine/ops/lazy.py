@@ -131,6 +131,7 @@ op("unsqueeze_", Lazy("ops.geometry_inplace", "unsqueeze_inplace"))
 op("squeeze_", Lazy("ops.geometry_inplace", "squeeze_inplace"))
 op("transpose_", Lazy("ops.geometry_inplace", "transpose_inplace"), aliases=("swapaxes_", "swapdims_"))
 op("t_", Lazy("ops.geometry_inplace", "t_inplace"))
+op("as_strided_", Lazy("ops.geometry_inplace", "as_strided_inplace"), function=True)
 op("set_", Lazy("ops.geometry_inplace", "set_inplace"))
 
 # inverse, determinant, solve (ops/solvers.py; torch.linalg's names are in namespaces.py)

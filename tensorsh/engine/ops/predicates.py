@@ -1,12 +1,10 @@
 """What a tensor says about itself (device, layout, memory order, truth of one element, shared memory) and
 torch's predicates and broadcasting helpers over tensors and shapes."""
-import weakref
-
 import numpy as np
 
-from .. import undo
 from .. import errors
 from ..errors import make, runtime, type_error
+from ..storage import NO_ACCELERATOR, Shared
 from .core import Tensor, check_broadcast_all, type_name
 from .registry import op
 
@@ -24,17 +22,6 @@ STRIDED = Layout()
 Layout.__name__ = Layout.__qualname__ = "layout"
 
 
-class _Shared:
-    """The storages moved to shared memory (share_memory_): a set the undo journal can take back."""
-    storages = weakref.WeakSet()
-
-    @classmethod
-    def _snapshot(cls):
-        return set(cls.storages)
-
-    @classmethod
-    def _restore(cls, snap):
-        cls.storages = weakref.WeakSet(snap)
 
 
 def is_cpu(self):
@@ -64,13 +51,11 @@ def is_pinned(self, device=None):
 
 
 def is_shared(self):
-    return self._storage in _Shared.storages
+    return self._storage.is_shared()
 
 
 def share_memory_(self):
-    if self._storage not in _Shared.storages:
-        undo.touch(_Shared)
-        _Shared.storages.add(self._storage)
+    self._storage.share_memory_()
     return self
 
 
@@ -100,6 +85,17 @@ op("layout", property(layout))
 op("get_device", get_device)
 is_pinned.__qualname__ = "Tensor.is_pinned"  # (Python's own argument errors name it so)
 op("is_pinned", is_pinned)
+
+
+def pin_memory(self, device=None):
+    """A CPU-only build has no pinned-memory allocator: PyTorch's text (after its parse of a device string)."""
+    if isinstance(device, (int, str)):
+        from ..pyapi import make_device
+        make_device(device)
+    raise runtime(NO_ACCELERATOR)
+
+
+op("pin_memory", pin_memory)
 is_shared.__qualname__ = "Tensor.is_shared"  # (Python's own argument errors name it so)
 op("is_shared", is_shared)
 share_memory_.__qualname__ = "Tensor.share_memory_"  # (Python's own argument errors name it so)

@@ -53,7 +53,10 @@ def roll(self, shifts, dims=()):
             raise index_error(f"Dimension specified as {dims[0]} but tensor has no dimensions")
         axes = tuple(self._wrap_dim(d) for d in dims)
         values = np.roll(self._np, shifts, axes) if self.dim() else self._np
-    out = fresh(_fresh(values), self.dtype)
+    # (roll's kernel writes into empty_like(self, suggest_memory_format): a channels-last input's format kept)
+    fmt = layout.suggest_memory_format(self) if dims else None
+    out = layout.in_format(values, self.dtype, fmt) if fmt is not None and fmt.rank else fresh(_fresh(values),
+                                                                                                self.dtype)
     if needs_grad(self):
         attach(out, RollBackward0(self, shifts, dims))
     return out if dims else viewed_from_inference((self,), out, (self.numel(),))

@@ -29,7 +29,8 @@ def _any_all(name, np_fn):
         if dim is None:
             return from_numpy(np.asarray(np_fn(self._np)).astype(dt.np), dt)
         axes = reduce_dims(self, dim)  # an int or a tuple of them, as PyTorch's any.dims
-        return from_numpy(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim)).astype(dt.np), dt)
+        # (a reduction's result is contiguous, whatever order numpy left it in)
+        return from_numpy(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim), dt.np, order="C"), dt)
     return op(name, fn, function=True)
 
 
@@ -455,7 +456,7 @@ def variance_reduction(name, node_cls):
                 r = kernels.variance(self._np, axes, correction, keepdim)
             if node_cls.take_sqrt:
                 r = np.sqrt(r)
-        out = fresh(np.asarray(r, self.dtype.np), self.dtype)
+        out = fresh(np.asarray(r, self.dtype.np, order="C"), self.dtype)  # (contiguous, as ATen allocates it)
         if needs_grad(self):
             node = _given(node_cls(self, out, dims, correction, keepdim), "dims", dim)
             node.__dict__["correction_given"] = given_correction
@@ -727,7 +728,7 @@ def logsumexp(self, dim=None, keepdim=False):
 
 def count_nonzero(self, dim=None):
     dims = reduce_dims(self, dim)
-    return fresh(np.asarray(np.count_nonzero(self._np, axis=dims), np.int64), dtypes.int64)
+    return fresh(np.asarray(np.count_nonzero(self._np, axis=dims), np.int64, order="C"), dtypes.int64)
 
 
 def sum_to_size(self, *size):

@@ -3,7 +3,7 @@ ATen's checks and texts; none is differentiable."""
 import numpy as np
 
 from .. import dtypes
-from ..errors import make, runtime, type_error
+from ..errors import make, runtime, type_error, warn_once
 from ..tensorimpl import _shape_list
 from .core import Tensor, fresh, return_type, type_name
 
@@ -55,6 +55,11 @@ def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=N
         raise runtime(f"torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 dimensions "
                       f"of boundaries tensor and input value tensor must match, but we got boundaries tensor "
                       f"{_shape_list(boundaries._shape)} and input value tensor {_shape_list(vshape)}")
+    for name, t in (("input value", values), ("boundary", boundaries), ("sorter", sorter)):
+        if t is not None and not t.is_contiguous():  # (searchsorted_maybe_trim_input_tensors)
+            warn_once(f"torch.searchsorted(): {name} tensor is non-contiguous, this will lower the performance due to "
+                      f"extra data copy when converting non-contiguous tensor to contiguous, please use contiguous "
+                      f"{name} tensor if possible. This message will only appear once per program.")
     (b, v), _ = _promoted(boundaries, input)
     if sorter is not None:
         b = np.take_along_axis(b, sorter._np, -1)

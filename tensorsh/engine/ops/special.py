@@ -540,7 +540,8 @@ def _polygamma_check(n):
 def _polygamma(n, self):
     _polygamma_check(n)
     x = self._np.astype(np.float32) if self.dtype.category < 2 else self._np
-    out = fresh(_polygamma_values(n, x), dtypes.BY_NP[x.dtype] if self.dtype is not dtypes.bfloat16 else self.dtype)
+    out = laid_out_like(_polygamma_values(n, x), dtypes.BY_NP[x.dtype] if self.dtype is not dtypes.bfloat16 else
+                        self.dtype, self)
     if needs_grad(self):
         attach(out, PolygammaBackward0(self, n))
     return out

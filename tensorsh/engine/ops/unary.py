@@ -40,12 +40,14 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
         x = self._np
         if float_only and self.dtype.category < 2 or self.dtype is dtypes.float16:
             x = x.astype(np.float32)
-        # (numpy keeps a dense input's layout; an expanded one's is TensorIterator's own)
+        # (numpy keeps a dense input's layout, unless the kernel made its values element by element; an expanded
+        # input's is TensorIterator's own)
         values = kernel(x) if reduced_kernel is None or self.dtype not in REDUCED_FLOATS else \
             reduced_kernel(x, dtypes.rounding(self.dtype))
         dt = dtypes.BY_NP[values.dtype] if self.dtype not in REDUCED_FLOATS or values.dtype != np.float32 else \
             self.dtype  # (float16 and bfloat16 compute in float32: the result rounds back)
-        out = from_numpy(values, dt) if x.flags.c_contiguous or (0 not in self._stride and 1 not in self._shape) \
+        out = from_numpy(values, dt) if x.flags.c_contiguous or (0 not in self._stride and 1 not in self._shape and
+                                                                  not values.flags.c_contiguous) \
             else laid_out_like(values, dt, self)
         if needs_grad(self):
             attach(out, node_cls(self, out))

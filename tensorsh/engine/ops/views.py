@@ -10,7 +10,7 @@ from ..errors import index_error, runtime, type_error, value_error, warn_once
 from ..pyapi import _parse
 from ..layout import view_strides as _view_strides
 from ..tensorimpl import Tensor, _contiguous_strides, _shape_list
-from .args import _int_list
+from .args import _int_list, _ints, as_strided_geometry
 from .copies import clone
 from ..saved_names import INT64_MAX, unsigned
 from .core import (InputNode, VIEW_BACKWARD, VIEW_SAVED, ViewNode, attach, embed, fresh, make_view, needs_grad,
@@ -73,6 +73,9 @@ def _infer_shape(shape, numel):
                 raise runtime(f"invalid shape dimension {s}")
             known *= s
     if infer:
+        if known == 0 and numel == 0:
+            raise runtime(f"cannot reshape tensor of 0 elements into shape {_shape_list(shape)} because the "
+                          f"unspecified dimension size -1 can be any value and is ambiguous")
         if known == 0 or numel % known:
             raise runtime(messages.VIEW_INVALID.format(shape=_shape_list(shape), n=numel))
         shape[infer[0]] = numel // known
@@ -401,34 +404,8 @@ def _matrix_T(self):
     return transpose(self, -2, -1)
 
 
-def _ints(op, name, values):
-    values = tuple(values) if isinstance(values, (list, tuple)) else (values,)
-    for v in values:
-        if not isinstance(v, int) or isinstance(v, bool):
-            raise type_error(f"{op}(): argument '{name}' must be tuple of ints, but found element of type "
-                             f"{type(v).__name__} at pos 0")
-    return values
-
-
 def as_strided(self, size, stride, storage_offset=None):
-    size, stride = _ints("as_strided", "size", size), _ints("as_strided", "stride", stride)
-    offset = self._offset if storage_offset is None else storage_offset
-    if len(size) != len(stride):
-        raise runtime("mismatch in length of strides and shape")
-    if any(st < 0 for st in stride):
-        raise runtime(f"as_strided: Negative strides are not supported at the moment, got strides: {_shape_list(stride)}")
-    if offset < 0:
-        raise runtime(f"Tensor: invalid storage offset {offset}")
-    for n in size:
-        if n < 0:
-            raise runtime(messages.NEGATIVE_DIMENSION.format(n, _shape_list(size)))
-    needed = 0 if 0 in size else offset + 1 + sum((n - 1) * st for n, st in zip(size, stride))
-    available = self._storage.data.size
-    if needed > available:
-        item = self.dtype.itemsize
-        raise runtime(f"setStorage: sizes {_shape_list(size)}, strides {_shape_list(stride)}, storage offset {offset}, "
-                      f"and itemsize {item} requiring a storage size of {needed * item} are out of bounds for "
-                      f"storage of size {available * item}")
+    size, stride, offset = as_strided_geometry(self, size, stride, storage_offset)
     geometry = ((self._shape, self._stride, self._offset), (size, stride, offset))
     return make_view(self, size, stride, offset, "AsStridedBackward0", geometry,
                      saved=(size, stride, storage_offset))
