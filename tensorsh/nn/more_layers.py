@@ -232,6 +232,10 @@ def avg_pool1d_impl(input, kernel_size, stride=None, padding=0, ceil_mode=False,
 def adaptive_max_pool1d_impl(input, output_size, return_indices=False):
     if input.dim() not in (2, 3):
         raise runtime(f"adaptive_max_pool1d(): Expected 2D or 3D input tensor, but got {list(input.shape)}")
+    for dim in range(1, input.dim()):  # (ATen's own check, before the 2-D kernel's)
+        if input.shape[dim] == 0:
+            raise runtime(f"adaptive_max_pool1d(): Expected input to have non-zero size for non-batch dimensions, but "
+                          f"input has sizes {list(input.shape)} with dimension {dim} being empty")
     size = _check_1d("adaptive_max_pool1d", "output_size", output_size)
     out, idx = _adaptive_max_pool2d(input.unsqueeze(-2), (1, size))
     return (out.squeeze(-2), idx.squeeze(-2)) if return_indices else out.squeeze(-2)

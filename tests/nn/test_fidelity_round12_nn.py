@@ -46,6 +46,15 @@ with torch.no_grad():
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"adaptive_max_pool1d_names_itself_when_a_non_batch_dimension_is_empty": """
+for f in [lambda: F.adaptive_max_pool1d(torch.zeros(1, 0), 2), lambda: F.adaptive_max_pool1d(torch.zeros(1, 1, 0), 2),
+          lambda: F.adaptive_avg_pool1d(torch.zeros(1, 1, 0), 2), lambda: F.adaptive_avg_pool1d(torch.zeros(1, 0), 2),
+          lambda: nn.AdaptiveMaxPool1d(3)(torch.zeros(0, 2, 0)), lambda: F.adaptive_max_pool1d(torch.zeros(0, 2, 4), 2)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
