@@ -546,7 +546,9 @@ def accumulate_grad(var, grad, private=False):
             var._grad = grad._new(np.zeros(grad._shape, grad.dtype.np), grad.dtype).copy_(grad)
         elif private and _stealable(var, grad):
             # as PyTorch: a gradient nothing else can see becomes .grad without a copy (detached: not a view)
-            var._grad = grad if grad._view is None else grad._data_only()  # (its storage, geometry and counter)
+            # (new_grad.detach(): a tangent forward AD gave it stays behind)
+            var._grad = grad if grad._view is None and getattr(grad, "_fw_grad", None) is None else \
+                grad._data_only()  # (its storage, geometry and counter)
         else:
             # an expanded (stride-0) or shared gradient must not become .grad: a private copy, made as
             # PyTorch's clone_obey_contract makes it: new_empty_strided(var's strides).copy_(grad), its _version 1,

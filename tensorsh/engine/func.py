@@ -6,6 +6,7 @@ import contextlib
 
 from . import autograd
 from .errors import runtime, value_error
+from .function import TRANSFORMS
 from .tensorimpl import Tensor
 
 
@@ -105,6 +106,18 @@ def tree_map(fn, tree):
 _level = [0]  # nesting of grad/vjp/jacrev: inner levels keep the graph that outer levels differentiate
 
 
+@contextlib.contextmanager
+def _transform(vmapping=False):
+    """A torch.func transform runs (custom Functions check for setup_context; under vmap, for a vmap rule)."""
+    TRANSFORMS[0] += 1
+    TRANSFORMS[1] += vmapping
+    try:
+        yield
+    finally:
+        TRANSFORMS[0] -= 1
+        TRANSFORMS[1] -= vmapping
+
+
 def _name(func):
     return getattr(func, "__name__", None) or repr(func)
 
@@ -164,7 +177,7 @@ class _Transform:
     def running(self):
         _level[0] += 1
         try:
-            with autograd.enable_grad():
+            with autograd.enable_grad(), _transform():
                 yield
         finally:
             _level[0] -= 1
@@ -295,7 +308,12 @@ def jacrev(func, argnums=0, *, has_aux=False, chunk_size=None, _preallocate_and_
 
 
 def hessian(func, argnums=0):
-    return jacrev(jacrev(func, argnums), argnums)
+    inner = jacrev(jacrev(func, argnums), argnums)
+
+    def wrapper(*args, **kwargs):
+        with _transform(vmapping=True):  # (PyTorch's is jacfwd of jacrev: forward runs under vmap)
+            return inner(*args, **kwargs)
+    return wrapper
 
 
 # -- modules --------------------------------------------------------------------------------------------------
@@ -513,7 +531,7 @@ def _batched_product(func, a, b):
 def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness):
     from .random import default_generator
     results, start = [], None  # 'same': each element draws what the first drew (the generator put back before it)
-    with _refusing_draws(randomness):
+    with _refusing_draws(randomness), _transform(vmapping=True):
         if randomness == "same":
             start = default_generator._snapshot()
         for i in range(size):
@@ -578,7 +596,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
         for x in flat:
             if not isinstance(x, Tensor):
                 raise runtime(f"jvp(f, primals, tangents): Expected {argname} to only contain Tensors, got {type(x)}")
-    with fw.dual_level():
+    with fw.dual_level(), _transform():
         duals = [fw.make_dual(p, t) for p, t in zip(flat_p, flat_t)]
         out, aux = _split_aux(func(*tree_unflatten(duals, p_spec)), has_aux, "jvp(f, primals, tangents)")
         flat_out, out_spec = tree_flatten(out)
@@ -595,6 +613,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
 
 
 def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
+    @_transform(vmapping=True)  # (PyTorch's vmaps its jvps)
     def wrapper(*args):
         from .creation import zeros_like
         from .ops.joining import stack

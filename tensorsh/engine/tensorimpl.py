@@ -599,6 +599,10 @@ class Tensor:
         except TorchError:  # a view whose history PyTorch cannot tell prints as <Invalid>
             fn, fn_name = True, "Invalid"
         tangent = getattr(self, "_fw_grad", None)  # (forward_ad's: formatted as PyTorch's f-string does)
+        if tangent is not None:
+            from .forward_ad import _BUSY
+            if _BUSY[0]:  # (inside a custom Function's forward or jvp forward AD is off)
+                tangent = None
         return printing.tensor_repr(self._np, self.dtype.name, requires_grad=self.requires_grad and fn is None,
                                     grad_fn=fn_name, options=printing.OPTIONS,
                                     tangent=None if tangent is None else f"{tangent}")
