@@ -234,11 +234,18 @@ _DEFAULT = {name: Function.__dict__[name].__func__ for name in ("forward", "setu
 TRANSFORMS = [0, 0]  # torch.func transforms running (func.py counts them): all of them, and those that vmap forward
 
 
-def _check_transforms(cls, setup):
+def vmap_rule(cls):
+    """`F.apply` given to vmap itself: PyTorch's checks, then F's vmap staticmethod (None: generate_vmap_rule, the
+    forward run per element)."""
+    _check_transforms(cls, _static(cls, "setup_context") is not _DEFAULT["setup_context"], True)
+    return None if getattr(cls, "generate_vmap_rule", False) else cls.vmap
+
+
+def _check_transforms(cls, setup, vmapping=False):
     """Function.apply under torch.func transforms: setup_context is required, and under vmap a vmap rule."""
     if not setup:
         raise runtime(messages.FUNCTORCH_SETUP_CONTEXT)
-    if TRANSFORMS[1]:
+    if vmapping or TRANSFORMS[1]:
         overridden = _static(cls, "vmap") is not _DEFAULT["vmap"]
         if getattr(cls, "generate_vmap_rule", False):
             if overridden:

@@ -180,6 +180,57 @@ print(gradcheck(counted, (x,), check_forward_ad=True, check_batched_grad=True), 
 }
 
 PROGRAMS = {
+"vmap_of_function_apply_calls_its_vmap_staticmethod": """
+class Sort(torch.autograd.Function):
+    @staticmethod
+    def forward(x, dim):
+        return torch.sort(x, dim).values
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        pass
+    @staticmethod
+    def backward(ctx, g):
+        return g, None
+    @staticmethod
+    def vmap(info, in_dims, x, dim):
+        print("rule:", info, info.batch_size, info.randomness, in_dims, x.shape, dim, type(info).__name__)
+        x = x.movedim(in_dims[0], 0)
+        return Sort.apply(x, dim + 1), 0
+x = torch.tensor([[3.0, 1.0, 2.0], [0.0, 5.0, -1.0]])
+print(torch.vmap(Sort.apply, in_dims=(0, None))(x, 0))
+print(torch.vmap(Sort.apply, in_dims=(1, None), randomness="same")(x.t(), 0))
+print(torch.func.vmap(Sort.apply, in_dims=(0, None), out_dims=1)(x, 0))
+print(torch.vmap(Sort.apply, in_dims=(0, None), chunk_size=1)(x, 0))
+out = torch.vmap(Sort.apply, in_dims=(0, None))(x.clone().requires_grad_(), 0)
+print(out.grad_fn.name())
+class Two(torch.autograd.Function):
+    @staticmethod
+    def forward(x, y):
+        return x + y, x * 2
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        pass
+    @staticmethod
+    def backward(ctx, g1, g2):
+        return g1, g1
+    @staticmethod
+    def vmap(info, in_dims, x, y):
+        print("two", in_dims)
+        return (x + y, (x * 2).sum(0)), (0, None)
+print(torch.vmap(Two.apply, in_dims=(0, None))(x, torch.ones(3)))
+def returning(result):
+    class Bad(Two):
+        @staticmethod
+        def vmap(info, in_dims, x, y):
+            return result(x, y)
+    return Bad
+for result in [lambda x, y: x + y, lambda x, y: (x, y, 0), lambda x, y: ((x + y, x), (0,)),
+               lambda x, y: ((x + y, x), [0, 0]), lambda x, y: ((x + y, x), 1)]:
+    try:
+        print(torch.vmap(returning(result).apply, in_dims=(0, None))(x, torch.ones(3)))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
