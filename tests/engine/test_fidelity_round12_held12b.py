@@ -4,6 +4,7 @@ and in the engine."""
 import pytest
 
 from same_as_torch import HAVE_TORCH, run_in_engine, run_in_torch, same_as_torch
+from test_fidelity_round11_autograd import DOUBLING  # (class F: forward x * 2, backward g * 2)
 
 # forward AD's programs: torch's first use of it warns DeprecationWarnings of torch.jit.script from its own imports
 # (which no program's default filter shows), so their printed text is compared (tests/engine/test_forward_ad.py)
@@ -63,13 +64,7 @@ for value, n_out in cases:
             print([fwAD.unpack_dual(o).tangent for o in outs])
         except Exception as e:
             print(type(e).__name__, e)
-class NoJvp(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, x):
-        return x * 2
-    @staticmethod
-    def backward(ctx, g):
-        return g * 2
+""" + DOUBLING + """NoJvp = F
 with fwAD.dual_level():
     try:
         NoJvp.apply(fwAD.make_dual(x, torch.ones(2)))
@@ -87,13 +82,7 @@ except Exception as e:
     print(type(e).__name__, e)
 """,
 "custom_function_under_torch_func_transforms": """
-class Old(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, x):
-        return x * 2
-    @staticmethod
-    def backward(ctx, g):
-        return g * 2
+""" + DOUBLING + """Old = F
 class New(torch.autograd.Function):
     @staticmethod
     def forward(x):
@@ -144,12 +133,10 @@ class WrongJvp(torch.autograd.Function):
         return x.exp()
     @staticmethod
     def backward(ctx, g):
-        x, = ctx.saved_tensors
-        return g * x.exp()
+        return g * ctx.saved_tensors[0].exp()
     @staticmethod
     def jvp(ctx, t):
-        x, = ctx.saved_tensors
-        return t * x.exp() * 1.1
+        return t * ctx.saved_tensors[0].exp() * 1.1
 x = torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64, requires_grad=True)
 y = torch.tensor([[1.0, 2.0]], dtype=torch.float64, requires_grad=True)
 def tryit(f):
