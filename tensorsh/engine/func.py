@@ -108,15 +108,18 @@ _level = [0]  # nesting of grad/vjp/jacrev: inner levels keep the graph that out
 
 
 @contextlib.contextmanager
-def _transform(vmapping=False):
-    """A torch.func transform runs (custom Functions check for setup_context; under vmap, for a vmap rule)."""
+def _transform(vmapping=False, forward=False):
+    """A torch.func transform runs (custom Functions check for setup_context; under vmap, for a vmap rule; under
+    PyTorch's forward AD, for a jvp)."""
     TRANSFORMS[0] += 1
     TRANSFORMS[1] += vmapping
+    TRANSFORMS[2] += forward
     try:
         yield
     finally:
         TRANSFORMS[0] -= 1
         TRANSFORMS[1] -= vmapping
+        TRANSFORMS[2] -= forward
 
 
 def _name(func):
@@ -312,7 +315,7 @@ def hessian(func, argnums=0):
     inner = jacrev(jacrev(func, argnums), argnums)
 
     def wrapper(*args, **kwargs):
-        with _transform(vmapping=True):  # (PyTorch's is jacfwd of jacrev: forward runs under vmap)
+        with _transform(vmapping=True, forward=True):  # (PyTorch's is jacfwd of jacrev: forward runs under vmap)
             return inner(*args, **kwargs)
     return wrapper
 

@@ -230,8 +230,10 @@ class Function(metaclass=FunctionMeta):
 
 
 _DEFAULT = {name: Function.__dict__[name].__func__ for name in ("forward", "setup_context", "backward", "vjp",
-                                                                 "vmap")}
-TRANSFORMS = [0, 0]  # torch.func transforms running (func.py counts them): all of them, and those that vmap forward
+                                                                 "vmap", "jvp")}
+# torch.func transforms running (func.py counts them): all of them, those that vmap forward, and those that are
+# forward AD over the engine's reverse mode in PyTorch (hessian: jacfwd of jacrev, here jacrev of jacrev)
+TRANSFORMS = [0, 0, 0]
 
 
 def vmap_rule(cls):
@@ -241,10 +243,13 @@ def vmap_rule(cls):
     return None if getattr(cls, "generate_vmap_rule", False) else cls.vmap
 
 
-def _check_transforms(cls, setup, vmapping=False):
-    """Function.apply under torch.func transforms: setup_context is required, and under vmap a vmap rule."""
+def _check_transforms(cls, setup, vmapping=False, tensors=()):
+    """Function.apply under torch.func transforms: setup_context is required, under vmap a vmap rule, and under
+    hessian's forward AD a jvp for inputs that depend on its argument (they require grad here)."""
     if not setup:
         raise runtime(messages.FUNCTORCH_SETUP_CONTEXT)
+    if TRANSFORMS[2] and _static(cls, "jvp") is _DEFAULT["jvp"] and any(t.requires_grad for t in tensors):
+        Function.jvp(None)
     if vmapping or TRANSFORMS[1]:
         overridden = _static(cls, "vmap") is not _DEFAULT["vmap"]
         if getattr(cls, "generate_vmap_rule", False):
@@ -272,7 +277,7 @@ def function_apply(cls, args, kwargs):
         raise _not_implemented("You must implement the forward function for custom autograd.Function.")
     setup = _static(cls, "setup_context") is not _DEFAULT["setup_context"]
     if TRANSFORMS[0]:
-        _check_transforms(cls, setup)
+        _check_transforms(cls, setup, tensors=[a for a in args if isinstance(a, Tensor)])
     if setup:
         args, kwargs = _bind(forward, args, kwargs)
     elif kwargs:

@@ -98,6 +98,8 @@ class Gen(New):
     @staticmethod
     def jvp(ctx, t):
         return t * 2
+class GenNoJvp(New):
+    generate_vmap_rule = True
 class Both(Gen):
     @staticmethod
     def vmap(info, in_dims, x):
@@ -111,7 +113,7 @@ transforms = [("vmap", lambda f: torch.func.vmap(f)(x)),
               ("hessian", lambda f: torch.func.hessian(lambda t: f(t).sum())(x[0, :2])),
               ("vmap_grad", lambda f: torch.func.vmap(torch.func.grad(lambda t: f(t).sum()))(x)),
               ("autograd_jacobian", lambda f: torch.autograd.functional.jacobian(f, x[0, :2]))]
-for F in [Old, New, Gen, Both]:
+for F in [Old, New, Gen, Both, GenNoJvp]:
     for name, run in transforms:
         try:
             print(F.__name__, name, run(F.apply))
