@@ -244,12 +244,10 @@ def vmap_rule(cls):
 
 
 def _check_transforms(cls, setup, vmapping=False, tensors=()):
-    """Function.apply under torch.func transforms: setup_context is required, under vmap a vmap rule, and under
+    """Function.apply under torch.func transforms: setup_context is required, under vmap a vmap rule, then under
     hessian's forward AD a jvp for inputs that depend on its argument (they require grad here)."""
     if not setup:
         raise runtime(messages.FUNCTORCH_SETUP_CONTEXT)
-    if TRANSFORMS[2] and _static(cls, "jvp") is _DEFAULT["jvp"] and any(t.requires_grad for t in tensors):
-        Function.jvp(None)
     if vmapping or TRANSFORMS[1]:
         overridden = _static(cls, "vmap") is not _DEFAULT["vmap"]
         if getattr(cls, "generate_vmap_rule", False):
@@ -257,6 +255,8 @@ def _check_transforms(cls, setup, vmapping=False, tensors=()):
                 raise runtime(messages.VMAP_RULE_TWICE.format(cls.__name__))
         elif not overridden:
             raise runtime(messages.VMAP_RULE_MISSING.format(cls.__name__))
+    if TRANSFORMS[2] and _static(cls, "jvp") is _DEFAULT["jvp"] and any(t.requires_grad for t in tensors):
+        Function.jvp(None)
 
 
 def backward_class(cls):
