@@ -169,6 +169,43 @@ print(gradcheck(counted, (x,), check_forward_ad=True, check_batched_grad=True), 
 }
 
 PROGRAMS = {
+"custom_function_raw_saved_tensors": """
+class Mul(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.save_for_backward(a, None, b)
+        return a * b
+    @staticmethod
+    def backward(ctx, g):
+        a, none, b = ctx.saved_tensors
+        return g * b, g * a
+def pack(t):
+    print("pack", t.tolist())
+    return t
+def unpack(t):
+    print("unpack", t.tolist())
+    return t
+a = torch.tensor([1.0, 2.0], requires_grad=True)
+b = torch.tensor([3.0, 4.0], requires_grad=True)
+with torch.autograd.graph.saved_tensors_hooks(pack, unpack):
+    c = Mul.apply(a, b)
+raw = c.grad_fn._raw_saved_tensors
+print(len(raw), [type(r).__name__ for r in raw])
+d = Mul.apply(a, b * 2)
+d.grad_fn._raw_saved_tensors[0].register_hooks(lambda t: t * 10, lambda t: t)
+for r in (d.grad_fn._raw_saved_tensors[0], d.grad_fn._raw_saved_tensors[1]):
+    try:
+        r.register_hooks(pack, unpack)
+    except Exception as e:
+        print(type(e).__name__, e)
+(c.sum() + d.sum()).backward()
+print(a.grad, b.grad)
+try:
+    c.grad_fn._raw_saved_tensors
+    print(c.grad_fn.saved_tensors)
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 "vmap_of_function_apply_calls_its_vmap_staticmethod": """
 class Sort(torch.autograd.Function):
     @staticmethod
