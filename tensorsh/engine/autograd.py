@@ -630,12 +630,18 @@ class SavedTensor:
         data_only (SavedTensor.register_hooks): the hook sees the saved data without its autograd metadata."""
         original = self.tensor
         previous = _grad_enabled[0]
+        version = original._version_counter.value
         _grad_enabled[0] = False  # PyTorch packs without grad
         try:
             packed = pack_hook(original._alias(original._shape, original._stride, original._offset) if data_only
                                else original)
         finally:
             _grad_enabled[0] = previous
+        if original._version_counter.value != version:
+            raise runtime("A saved tensor pack hook is modifying its input in place. Tensors provided as input to pack "
+                          "hook cannot be modified by in-place operations as this can lead to unexpected "
+                          "side-effects. Please open an issue if you need to perform in-place operations on the input "
+                          "to a pack hook.")
         grad_fn = None if self.is_output and not self.inplace_on_view else original._grad_fn
         self.hooks = (unpack_hook, original._requires_grad or original._grad_fn is not None, grad_fn)
         self.value = packed

@@ -169,6 +169,33 @@ print(gradcheck(counted, (x,), check_forward_ad=True, check_batched_grad=True), 
 }
 
 PROGRAMS = {
+"pack_hook_modifying_its_input_in_place": """
+x = torch.ones(2, requires_grad=True)
+def bad_pack(t):
+    print("pack sees", t.requires_grad, t.is_leaf, t._version)
+    t.mul_(2)
+    return t
+for name, make in [("leaf", lambda: x * x), ("nonleaf", lambda: (x * 1).exp()), ("plain", lambda: torch.ones(2) * x),
+                   ("output", lambda: (x * 1).sigmoid())]:
+    try:
+        with torch.autograd.graph.saved_tensors_hooks(bad_pack, lambda t: t):
+            y = make()
+        print(name, "ok", y)
+    except Exception as e:
+        print(name, type(e).__name__, e)
+print(x, x._version)
+def pack_data(t):
+    t.data.mul_(2)
+    return t
+with torch.autograd.graph.saved_tensors_hooks(pack_data, lambda t: t):
+    y = x * 3
+print("data", y)
+d = (x * 1).exp()
+try:
+    d.grad_fn._raw_saved_result.register_hooks(bad_pack, lambda t: t)
+except Exception as e:
+    print("raw", type(e).__name__, e)
+""",
 "custom_function_raw_saved_tensors": """
 class Mul(torch.autograd.Function):
     @staticmethod
