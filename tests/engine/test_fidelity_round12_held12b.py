@@ -165,6 +165,29 @@ def counted(a):
     calls.append(1)
     return a * 2
 print(gradcheck(counted, (x,), check_forward_ad=True, check_batched_grad=True), len(calls))
+# fast mode: reductions by gradcheck's own generator's vectors, a failure's slow-mode report
+class WrongBoth(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, y):
+        ctx.save_for_backward(x, y)
+        ctx.save_for_forward(x, y)
+        return x * y.sum(), x.exp()
+    @staticmethod
+    def backward(ctx, g1, g2):
+        x, y = ctx.saved_tensors
+        return g1 * y.sum() + g2 * x.exp(), (g1 * x).sum().expand(y.shape) * 1.2
+    @staticmethod
+    def jvp(ctx, tx, ty):
+        x, y = ctx.saved_tensors
+        return tx * y.sum() + x * ty.sum() * 0.9, tx * x.exp()
+torch.manual_seed(0)
+tryit(lambda: gradcheck(WrongBoth.apply, (x, y), fast_mode=True))
+tryit(lambda: gradcheck(WrongBoth.apply, (x, y), fast_mode=True, check_forward_ad=True, check_backward_ad=False))
+tryit(lambda: gradcheck(lambda a, b: (a * b.sum()).sin(), (x, y), fast_mode=True, check_forward_ad=True))
+tryit(lambda: gradcheck(lambda a: a ** 3, (x,), fast_mode=True, atol=0, rtol=1e-12, eps=1e-2))
+tryit(lambda: gradgradcheck(lambda a: a ** 3, (x,), fast_mode=True))
+tryit(lambda: gradcheck(torch.tanh, (torch.randn(3, requires_grad=True),), fast_mode=True))
+print(torch.rand(2))
 """,
 }
 
