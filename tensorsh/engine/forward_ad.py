@@ -10,13 +10,13 @@ import weakref
 
 from .errors import runtime, value_error
 from .ops.core import VIEW_BACKWARD, make_view
-from .tensorimpl import Tensor
+from .tensorimpl import FORWARD_AD_OFF, Tensor
 
 VIEW_BACKWARD["Identity"] = lambda g, shape: g  # (unpack_dual's primal: a view whose node PyTorch names Identity)
 
 _LEVEL = [None]
 _SWAPPED = []  # (holder, name or None for a closure cell, what it held) while a level is open
-_BUSY = [False]  # a rule is computing a tangent: its own ops carry none
+_BUSY = FORWARD_AD_OFF  # a rule is computing a tangent: its own ops carry none (nor print one)
 _DUALS = []  # weak references to the tensors given a tangent at this level: their tangents go when it exits
 
 

@@ -20,8 +20,7 @@ def _from(module, attr):
 
 def _vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
     """torch.vmap: torch.func.vmap (func.py, loaded on first use)."""
-    from .func import vmap
-    return vmap(func, in_dims, out_dims, randomness, chunk_size=chunk_size)
+    return _from("func", "vmap").load()(func, in_dims, out_dims, randomness, chunk_size=chunk_size)
 
 
 _vmap.__name__ = _vmap.__qualname__ = "vmap"
