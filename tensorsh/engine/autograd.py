@@ -546,7 +546,9 @@ def accumulate_grad(var, grad, private=False):
             var._grad = grad._new(np.zeros(grad._shape, grad.dtype.np), grad.dtype).copy_(grad)
         elif private and _stealable(var, grad):
             # as PyTorch: a gradient nothing else can see becomes .grad without a copy (detached: not a view)
-            var._grad = grad if grad._view is None else grad._data_only()  # (its storage, geometry and counter)
+            # (new_grad.detach(): a tangent forward AD gave it stays behind)
+            var._grad = grad if grad._view is None and getattr(grad, "_fw_grad", None) is None else \
+                grad._data_only()  # (its storage, geometry and counter)
         else:
             # an expanded (stride-0) or shared gradient must not become .grad: a private copy, made as
             # PyTorch's clone_obey_contract makes it: new_empty_strided(var's strides).copy_(grad), its _version 1,
@@ -628,12 +630,18 @@ class SavedTensor:
         data_only (SavedTensor.register_hooks): the hook sees the saved data without its autograd metadata."""
         original = self.tensor
         previous = _grad_enabled[0]
+        version = original._version_counter.value
         _grad_enabled[0] = False  # PyTorch packs without grad
         try:
             packed = pack_hook(original._alias(original._shape, original._stride, original._offset) if data_only
                                else original)
         finally:
             _grad_enabled[0] = previous
+        if original._version_counter.value != version:
+            raise runtime("A saved tensor pack hook is modifying its input in place. Tensors provided as input to pack "
+                          "hook cannot be modified by in-place operations as this can lead to unexpected "
+                          "side-effects. Please open an issue if you need to perform in-place operations on the input "
+                          "to a pack hook.")
         grad_fn = None if self.is_output and not self.inplace_on_view else original._grad_fn
         self.hooks = (unpack_hook, original._requires_grad or original._grad_fn is not None, grad_fn)
         self.value = packed

@@ -10,13 +10,13 @@ import weakref
 
 from .errors import runtime, value_error
 from .ops.core import VIEW_BACKWARD, make_view
-from .tensorimpl import Tensor
+from .tensorimpl import FORWARD_AD_OFF, Tensor
 
 VIEW_BACKWARD["Identity"] = lambda g, shape: g  # (unpack_dual's primal: a view whose node PyTorch names Identity)
 
 _LEVEL = [None]
 _SWAPPED = []  # (holder, name or None for a closure cell, what it held) while a level is open
-_BUSY = [False]  # a rule is computing a tangent: its own ops carry none
+_BUSY = FORWARD_AD_OFF  # a rule is computing a tangent: its own ops carry none (nor print one)
 _DUALS = []  # weak references to the tensors given a tangent at this level: their tangents go when it exits
 
 
@@ -485,10 +485,7 @@ def make_dual(tensor, tangent, *, level=None):
         raise value_error(f"Expected primal to be floating point or complex, but got: {tensor.dtype}")
     if not (tangent.dtype.is_floating_point):
         raise value_error(f"Expected tangent to be floating point or complex, but got: {tangent.dtype}")
-    if tangent.shape != tensor.shape:
-        raise runtime(f"Trying to set a forward gradient that has a different size than that of the original Tensor, "
-                      f"this is not supported. Tensor is of size {list(tensor.shape)} while the given forward "
-                      f"gradient is of size {list(tangent.shape)}.")
+    _check_size(tensor, tangent)
     _BUSY[0] = True
     try:
         dual = tensor.view_as(tensor)
@@ -496,6 +493,42 @@ def make_dual(tensor, tangent, *, level=None):
         _BUSY[0] = False
     _set(dual, tangent)
     return dual
+
+
+def _check_size(tensor, tangent):
+    if tangent.shape != tensor.shape:
+        raise runtime(f"Trying to set a forward gradient that has a different size than that of the original Tensor, "
+                      f"this is not supported. Tensor is of size {list(tensor.shape)} while the given forward "
+                      f"gradient is of size {list(tangent.shape)}.")
+
+
+def custom_function_jvp(cls, ctx, inputs, outputs):
+    """PyTorch's _process_forward_mode_AD for a custom Function whose inputs carry tangents: its jvp staticmethod
+    (the default raises "You must implement the jvp function ...") gets each input's tangent (zeros for a float tensor
+    without one, None for anything else), sees what save_for_forward saved as ctx.saved_tensors, and its results
+    become the outputs' tangents; it runs as forward did, with forward AD off."""
+    from .creation import zeros_like
+    tangents = [None if not isinstance(a, Tensor) or not a.dtype.is_floating_point else
+                _tangent(a) if _tangent(a) is not None else zeros_like(a) for a in inputs]
+    outs = outputs if isinstance(outputs, tuple) else (outputs,)
+    _BUSY[0] = True
+    object.__setattr__(ctx, "_in_jvp", True)
+    try:
+        result = cls.jvp(ctx, *tangents)
+    finally:
+        object.__setattr__(ctx, "_in_jvp", False)
+        _BUSY[0] = False
+    result = result if isinstance(result, tuple) else (result,)
+    for i, t in enumerate(result):
+        if t is not None and not isinstance(t, Tensor):
+            raise runtime(f"expected Variable or None (got {type(t).__name__}) for grad output {i}.")
+    if len(result) != len(outs):
+        raise runtime(f"Function's jvp returned an invalid number of forward gradients (expected {len(outs)} but got "
+                      f"{len(result)})")
+    for o, t in zip(outs, result):
+        if t is not None and isinstance(o, Tensor):
+            _check_size(o, t)
+            _set(o, t)
 
 
 UnpackedDualTensor = collections.namedtuple("UnpackedDualTensor", ["primal", "tangent"])
@@ -506,7 +539,7 @@ UnpackedDualTensor.__api__ = frozenset({"primal", "tangent", "count", "index", "
 def unpack_dual(tensor, *, level=None):
     if level is None:
         level = _LEVEL[0]
-    if level is None or not isinstance(tensor, Tensor):
+    if level is None or not isinstance(tensor, Tensor) or _BUSY[0]:  # (a custom Function's forward: AD is off)
         return UnpackedDualTensor(tensor, None)
     tangent = getattr(tensor, "_fw_grad", None)
     if tangent is None:

@@ -2,10 +2,12 @@
 the engine's reverse-mode autograd (PyTorch's functorch transforms are reverse mode underneath too, so the same
 backward formulas give the same bits), and jvp/jacfwd on forward_ad.py's dual tensors. vmap runs the function once
 per batch element and stacks the results (no BatchedTensor: a print inside the function shows one element)."""
+import collections
 import contextlib
 
 from . import autograd
 from .errors import runtime, value_error
+from .function import TRANSFORMS
 from .tensorimpl import Tensor
 
 
@@ -105,6 +107,21 @@ def tree_map(fn, tree):
 _level = [0]  # nesting of grad/vjp/jacrev: inner levels keep the graph that outer levels differentiate
 
 
+@contextlib.contextmanager
+def _transform(vmapping=False, forward=False):
+    """A torch.func transform runs (custom Functions check for setup_context; under vmap, for a vmap rule; under
+    PyTorch's forward AD, for a jvp)."""
+    TRANSFORMS[0] += 1
+    TRANSFORMS[1] += vmapping
+    TRANSFORMS[2] += forward
+    try:
+        yield
+    finally:
+        TRANSFORMS[0] -= 1
+        TRANSFORMS[1] -= vmapping
+        TRANSFORMS[2] -= forward
+
+
 def _name(func):
     return getattr(func, "__name__", None) or repr(func)
 
@@ -164,7 +181,7 @@ class _Transform:
     def running(self):
         _level[0] += 1
         try:
-            with autograd.enable_grad():
+            with autograd.enable_grad(), _transform():
                 yield
         finally:
             _level[0] -= 1
@@ -295,7 +312,12 @@ def jacrev(func, argnums=0, *, has_aux=False, chunk_size=None, _preallocate_and_
 
 
 def hessian(func, argnums=0):
-    return jacrev(jacrev(func, argnums), argnums)
+    inner = jacrev(jacrev(func, argnums), argnums)
+
+    def wrapper(*args, **kwargs):
+        with _transform(vmapping=True, forward=True):  # (PyTorch's is jacfwd of jacrev: forward runs under vmap)
+            return inner(*args, **kwargs)
+    return wrapper
 
 
 # -- modules --------------------------------------------------------------------------------------------------
@@ -474,6 +496,12 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
         if any(s != sizes[0] for s in sizes):
             raise value_error(f"vmap: Expected all tensors to have the same size in the mapped dimension, got sizes "
                               f"{sizes} for the mapped dimension")
+        cls = _custom_function(func)
+        if cls is not None and not kwargs and all(isinstance(c, LeafSpec) for c in args_spec._children):
+            from .function import vmap_rule
+            rule = vmap_rule(cls)
+            if rule is not None:
+                return _run_vmap_rule(rule, flat_args, flat_dims, sizes[0], out_dims, randomness, chunk_size, name)
         if not kwargs and out_dims == 0 and flat_dims == [0, 0] and args_spec == _PAIR:
             batched = _batched_product(func, *flat_args)
             if batched is not None:
@@ -483,6 +511,72 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
 
 
 _PAIR = TreeSpec(tuple, None, [LEAF, LEAF])
+
+
+def _custom_function(func):
+    """The Function subclass whose `apply` is func (vmap(F.apply): its vmap rule sees the whole batch, as in PyTorch;
+    an F.apply inside a function of the program runs per element)."""
+    from .function import Function
+    owner = getattr(func, "__self__", None)
+    if isinstance(owner, type) and issubclass(owner, Function) and getattr(func, "__name__", None) == "apply":
+        return owner
+    return None
+
+
+VmapInfo = collections.namedtuple("VmapInfo", ["batch_size", "randomness"])
+VmapInfo.__module__ = "torch._functorch.autograd_function"
+VmapInfo.__api__ = frozenset({"batch_size", "randomness", "count", "index", "_asdict", "_fields", "_replace"})
+
+
+def _run_vmap_rule(rule, flat_args, flat_dims, size, out_dims, randomness, chunk_size, name):
+    """A Function's vmap staticmethod called with the batched inputs (chunk by chunk), its (output, out_dims)
+    checked, each output's batch dim moved to vmap's out_dims (an unbatched output expanded to the batch)."""
+    from .ops.joining import cat
+    step = chunk_size or size
+    chunks, spec = [], None
+    for start in range(0, size, step):
+        n = min(step, size - start)
+        args = [a if d is None or n == size else a.narrow(d, start, n) for a, d in zip(flat_args, flat_dims)]
+        passed = {id(a): d for a, d in zip(args, flat_dims) if isinstance(a, Tensor)}
+        result = rule(VmapInfo(n, randomness), tuple(flat_dims), *args)
+        head = ("Expected the vmap staticmethod to have two returns, an output and out_dims with pytree structure "
+                "compatible with the output. ")
+        if not isinstance(result, tuple):
+            raise runtime(head + f"Got a {_type_repr(result)} instead")
+        if len(result) != 2:
+            raise runtime(head + f"Got {len(result)} returns instead")
+        output, rule_dims = result
+        flat_out, spec = tree_flatten(output)
+        flat_rule_dims = broadcast_to_and_flatten(rule_dims, spec)
+        if flat_rule_dims is None:
+            raise runtime(f"The autograd.Function's vmap staticmethod returned an incompatible (output, out_dims) "
+                          f"tuple. Expected out_dims={rule_dims} to be compatible with the structure of `output`. "
+                          f"out_dims has structure {tree_flatten(rule_dims)[1]} but output has structure {spec}. For "
+                          f"more details, please see https://pytorch.org/docs/main/notes/extending.func.html")
+        # (an input returned as it is keeps its own batch dim, whatever out_dims says)
+        dims = [passed[id(o)] if id(o) in passed else d for o, d in zip(flat_out, flat_rule_dims)]
+        chunks.append([o if not isinstance(o, Tensor) else o.unsqueeze(0).expand((n,) + tuple(o.shape))
+                       if d is None else _moved(o, d, 0) for o, d in zip(flat_out, dims)])
+    flat = [c[0] if len(chunks) == 1 or not isinstance(c[0], Tensor) else cat(list(c), 0) for c in zip(*chunks)]
+    flat_out_dims = [out_dims] * len(flat) if isinstance(out_dims, int) or out_dims is None else \
+        broadcast_to_and_flatten(out_dims, spec)
+    if flat_out_dims is None:
+        raise value_error(f"vmap({name}, ..., out_dims={out_dims})(<inputs>): out_dims is not compatible with the "
+                          f"structure of `outputs`. out_dims has structure {tree_flatten(out_dims)[1]} but outputs "
+                          f"has structure {spec}.")
+    return tree_unflatten([_moved(o, 0, d) if isinstance(o, Tensor) and d is not None else o
+                           for o, d in zip(flat, flat_out_dims)], spec)
+
+
+def _moved(t, source, destination):
+    """The batch dim moved (the tensor itself where it already is: no PermuteBackward0 in its history)."""
+    if source % max(t.dim(), 1) == destination % max(t.dim(), 1):
+        return t
+    return t.movedim(source, destination)
+
+
+def _type_repr(value):
+    return "<class 'torch.Tensor'>" if isinstance(value, Tensor) else str(type(value))
 
 
 def _batched_product(func, a, b):
@@ -513,7 +607,7 @@ def _batched_product(func, a, b):
 def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness):
     from .random import default_generator
     results, start = [], None  # 'same': each element draws what the first drew (the generator put back before it)
-    with _refusing_draws(randomness):
+    with _refusing_draws(randomness), _transform(vmapping=True):
         if randomness == "same":
             start = default_generator._snapshot()
         for i in range(size):
@@ -578,7 +672,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
         for x in flat:
             if not isinstance(x, Tensor):
                 raise runtime(f"jvp(f, primals, tangents): Expected {argname} to only contain Tensors, got {type(x)}")
-    with fw.dual_level():
+    with fw.dual_level(), _transform():
         duals = [fw.make_dual(p, t) for p, t in zip(flat_p, flat_t)]
         out, aux = _split_aux(func(*tree_unflatten(duals, p_spec)), has_aux, "jvp(f, primals, tangents)")
         flat_out, out_spec = tree_flatten(out)
@@ -595,6 +689,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
 
 
 def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
+    @_transform(vmapping=True)  # (PyTorch's vmaps its jvps)
     def wrapper(*args):
         from .creation import zeros_like
         from .ops.joining import stack

@@ -2,7 +2,7 @@
 import functools
 import inspect
 
-from . import autograd, messages, undo
+from . import autograd, forward_ad, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, expandable as _expandable
 from .errors import runtime, type_error, warn
 from .ops.core import check_inplace, rebase_history, sum_to
@@ -19,6 +19,14 @@ class FunctionCtx:
                 raise type_error(f"save_for_backward can only save variables, but argument {i} is of type "
                                  f"{type(t).__name__}")
         self.to_save = tensors
+
+    def save_for_forward(self, *tensors):
+        for t in tensors:
+            if t is not None and not isinstance(t, Tensor):
+                from .errors import make
+                raise make("AssertionError", "save_for_forward expects all arguments to be tensors; you should save "
+                                             "non-tensors as attributes on ctx.")
+        self.saved_for_forward = tensors
 
     def mark_dirty(self, *args):
         self.dirty_tensors = args
@@ -39,9 +47,11 @@ class BackwardCFunction(Node, FunctionCtx):
     __api__ = Node.__api__ | {
         "saved_tensors", "saved_variables", "needs_input_grad", "save_for_backward", "mark_dirty",
         "mark_non_differentiable", "set_materialize_grads", "to_save", "dirty_tensors", "non_differentiable",
-        "apply", "requires_grad", "_raw_saved_tensors"}
+        "apply", "requires_grad", "_raw_saved_tensors", "save_for_forward", "saved_for_forward"}
     __settable__ = frozenset({"*"})  # ctx.constant = ...: a program keeps what backward needs on ctx
     _forward_cls = None
+    _in_jvp = False
+    saved_for_forward = None
     n_outputs = 1
     keeps_unused_grads = True  # validate_outputs skips an edgeless input's gradient: the post hooks see it
 
@@ -68,6 +78,8 @@ class BackwardCFunction(Node, FunctionCtx):
 
     @property
     def saved_tensors(self):
+        if self._in_jvp:  # (a jvp staticmethod sees what save_for_forward saved)
+            return tuple(self.saved_for_forward or ())
         return tuple(s.unpack(self) if s is not NOTHING_SAVED else None for s in self.saved)
 
     saved_variables = saved_tensors
@@ -205,12 +217,46 @@ class Function(metaclass=FunctionMeta):
         raise _not_implemented("You must implement the jvp function for custom autograd.Function to use it "
                                   "with forward mode AD.")
 
+    generate_vmap_rule = False
+
+    @staticmethod
+    def vmap(info, in_dims, *args):
+        raise _not_implemented("To use autograd.Function with vmap, you must either override the vmap staticmethod "
+                               "or set generate_vmap_rule=True.")
+
     @classmethod
     def apply(cls, *args, **kwargs):
         return function_apply(cls, args, kwargs)
 
 
-_DEFAULT = {name: Function.__dict__[name].__func__ for name in ("forward", "setup_context", "backward", "vjp")}
+_DEFAULT = {name: Function.__dict__[name].__func__ for name in ("forward", "setup_context", "backward", "vjp",
+                                                                 "vmap", "jvp")}
+# torch.func transforms running (func.py counts them): all of them, those that vmap forward, and those that are
+# forward AD over the engine's reverse mode in PyTorch (hessian: jacfwd of jacrev, here jacrev of jacrev)
+TRANSFORMS = [0, 0, 0]
+
+
+def vmap_rule(cls):
+    """`F.apply` given to vmap itself: PyTorch's checks, then F's vmap staticmethod (None: generate_vmap_rule, the
+    forward run per element)."""
+    _check_transforms(cls, _static(cls, "setup_context") is not _DEFAULT["setup_context"], True)
+    return None if getattr(cls, "generate_vmap_rule", False) else cls.vmap
+
+
+def _check_transforms(cls, setup, vmapping=False, tensors=()):
+    """Function.apply under torch.func transforms: setup_context is required, under vmap a vmap rule, then under
+    hessian's forward AD a jvp for inputs that depend on its argument (they require grad here)."""
+    if not setup:
+        raise runtime(messages.FUNCTORCH_SETUP_CONTEXT)
+    if vmapping or TRANSFORMS[1]:
+        overridden = _static(cls, "vmap") is not _DEFAULT["vmap"]
+        if getattr(cls, "generate_vmap_rule", False):
+            if overridden:
+                raise runtime(messages.VMAP_RULE_TWICE.format(cls.__name__))
+        elif not overridden:
+            raise runtime(messages.VMAP_RULE_MISSING.format(cls.__name__))
+    if TRANSFORMS[2] and _static(cls, "jvp") is _DEFAULT["jvp"] and any(t.requires_grad for t in tensors):
+        Function.jvp(None)
 
 
 def backward_class(cls):
@@ -230,6 +276,8 @@ def function_apply(cls, args, kwargs):
     if forward is _DEFAULT["forward"]:
         raise _not_implemented("You must implement the forward function for custom autograd.Function.")
     setup = _static(cls, "setup_context") is not _DEFAULT["setup_context"]
+    if TRANSFORMS[0]:
+        _check_transforms(cls, setup, tensors=[a for a in args if isinstance(a, Tensor)])
     if setup:
         args, kwargs = _bind(forward, args, kwargs)
     elif kwargs:
@@ -245,7 +293,12 @@ def function_apply(cls, args, kwargs):
         object.__setattr__(ctx, name, value)
     object.__setattr__(ctx, "needs_input_grad", tuple(isinstance(a, Tensor) and a.requires_grad for a in inputs))
     previous = autograd._grad_enabled[0]
+    # (forward AD is off while forward runs; the jvp staticmethod gives the outputs their tangents)
+    dual = forward_ad._LEVEL[0] is not None and not forward_ad._BUSY[0] and \
+        any(getattr(t, "_fw_grad", None) is not None for t in tensors)
     autograd._grad_enabled[0] = False
+    if dual:
+        forward_ad._BUSY[0] = True
     try:
         if setup:
             output = cls.forward(*args, **kwargs)
@@ -254,7 +307,12 @@ def function_apply(cls, args, kwargs):
             output = cls.forward(ctx, *args, **kwargs)
     finally:
         autograd._grad_enabled[0] = previous
-    return _wrap_outputs(ctx, inputs, tensors, output, executable)
+        if dual:
+            forward_ad._BUSY[0] = False
+    output = _wrap_outputs(ctx, inputs, tensors, output, executable)
+    if dual:
+        forward_ad.custom_function_jvp(cls, ctx, inputs, output)
+    return output
 
 
 def _kwargs_as_positions(forward, args, kwargs):

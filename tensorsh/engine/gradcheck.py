@@ -75,7 +75,11 @@ def _numerical_jacobian(func, inputs, outputs, eps):
     return list(zip(*jacobians))
 
 
-def _analytical_rows(output, diff_inputs):
+def _analytical_rows(output, diff_inputs, v=None):
+    if v is not None:
+        grads = autograd.run_backward([output], [v.reshape(output.shape)], True, False, inputs=diff_inputs,
+                                      allow_unused=True)
+        return [[g.clone() if isinstance(g, Tensor) else None] for g in grads]
     base = output.clone()
     from .creation import zeros_like
     grad_out = zeros_like(base)
@@ -106,10 +110,13 @@ def _stack(rows, diff_inputs, numel_output):
     return jacobians, sizes_ok, types_ok
 
 
-def _analytical_jacobian(inputs, output, nondet_tol, check_grad_dtypes):
+def _analytical_jacobian(inputs, output, nondet_tol, check_grad_dtypes, v=None):
+    """Per input, (input numel x output numel) from one backward per output element; with v (fast mode), the one
+    column v.J from a backward with v as the output's gradient."""
     diff_inputs = _diff_inputs(inputs)
-    jac1, sizes_ok, types_ok = _stack(_analytical_rows(output, diff_inputs), diff_inputs, output.numel())
-    jac2, _, _ = _stack(_analytical_rows(output, diff_inputs), diff_inputs, output.numel())
+    width = output.numel() if v is None else 1
+    jac1, sizes_ok, types_ok = _stack(_analytical_rows(output, diff_inputs, v), diff_inputs, width)
+    jac2, _, _ = _stack(_analytical_rows(output, diff_inputs, v), diff_inputs, width)
     reentrant = all(a.numel() == 0 or not ((a - b).abs().max() > nondet_tol) for a, b in zip(jac1, jac2))
     # (PyTorch unpacks these two flags the other way round, so a dtype mismatch reports "incorrect size")
     if not sizes_ok and check_grad_dtypes:
@@ -222,7 +229,11 @@ def _test_undefined_backward_mode(func, outputs, inputs):
 
 
 def _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad,
-               check_undefined_grad=True):
+               check_undefined_grad=True, check_forward_ad=False, check_batched_grad=False,
+               check_batched_forward_grad=False, fast_mode=False):
+    """PyTorch's _gradcheck_helper in slow mode: backward's Jacobians, forward AD's, the batched checks (vmap runs
+    each element in turn in the engine, so they compare equal: they draw their random vectors and run the
+    gradients), then backward's own checks."""
     inputs = _as_tuple(inputs)
     _check_inputs(inputs)
     func_out = _as_tuple(func(*inputs))
@@ -230,19 +241,233 @@ def _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, che
     if not outputs:
         _check_no_differentiable_outputs(func, inputs, func_out, eps)
         return True
+    check = _fast_gradcheck if fast_mode else _slow_gradcheck
+    if check_backward_ad:
+        check(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes)
+    if check_forward_ad:
+        check(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, True)
+        if check_undefined_grad:
+            _test_undefined_forward_mode(func, inputs)
+    if check_batched_forward_grad:
+        _test_batched_grad_forward_ad(func, inputs)
+    if not check_backward_ad:
+        return True
+    if check_batched_grad:
+        for o in outputs:
+            _test_batched_grad(inputs, o)
+    _test_backward_mul_by_grad_output(outputs, inputs)
+    if check_undefined_grad:
+        _test_undefined_backward_mode(func, outputs, inputs)
+    return True
+
+
+def _slow_gradcheck(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, forward=False):
     numerical = _numerical_jacobian(func, inputs, func_out, eps)
     numerical = [nj for o, nj in zip(func_out, numerical) if o.requires_grad]
+    if forward:
+        analytical = _analytical_jacobian_forward_ad(func, inputs, func_out)
+        for i, n_per_out in enumerate(numerical):
+            for j, n in enumerate(n_per_out):
+                _check_close(analytical[j][i], n, i, j, rtol, atol, "computed with forward mode ")
+        return
     for i, o in enumerate(outputs):
         analytical = _analytical_jacobian(inputs, o, nondet_tol, check_grad_dtypes)
         for j, (a, n) in enumerate(zip(analytical, numerical[i])):
-            if not _allclose(a, n, rtol, atol):
-                raise GradcheckError(f"Jacobian mismatch for output {i:d} with respect to input {j:d},\n"
-                                     f"numerical:{n}\nanalytical:{a}\n")
-    if check_backward_ad:
-        _test_backward_mul_by_grad_output(outputs, inputs)
-        if check_undefined_grad:
-            _test_undefined_backward_mode(func, outputs, inputs)
-    return True
+            _check_close(a, n, i, j, rtol, atol)
+
+
+def _check_close(a, n, i, j, rtol, atol, mode="", more=None):
+    if not _allclose(a, n, rtol, atol):
+        raise GradcheckError(f"Jacobian {mode}mismatch for output {i:d} with respect to input {j:d},\n"
+                             f"numerical:{n}\nanalytical:{a}\n" + (more() if more is not None else ""))
+
+
+def _fast_gradcheck(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, forward=False):
+    """PyTorch's fast mode: the Jacobians reduced by random vectors of gradcheck's own generator (u per input,
+    normalized; v per output, backward mode only), v.J.u by central differences against the analytical one; a
+    failure recomputes the pair's full Jacobians in slow mode for its report."""
+    from .creation import rand
+    g = _own_generator()
+    diff = [(i, t) for i, t in enumerate(inputs) if isinstance(t, Tensor) and t.requires_grad]
+
+    def vector(x):
+        vec = rand(x.numel(), generator=g).to(x.dtype)
+        return vec / vec.norm()
+    all_u = [vector(t) for _, t in diff]
+    all_v = None if forward else [vector(o) for o in outputs]
+    numerical = []
+    for (idx, inp), u in zip(diff, all_u):
+        jus = [ju for ju, o in zip(_numerical_jvp(func, inputs, inp, u.reshape(inp.shape), eps), func_out)
+               if o.dtype.is_floating_point]
+        numerical.append(jus if all_v is None else [(v * ju).sum() for v, ju in zip(all_v, jus)])
+    if forward:
+        analytical = _analytical_jacobian_forward_ad(func, inputs, func_out, all_u)
+    else:
+        analytical = []
+        for o, v in zip(outputs, all_v):
+            rows = _analytical_jacobian(inputs, o, nondet_tol, check_grad_dtypes, v)
+            analytical.append([row.T.squeeze(0).dot(u) for row, u in zip(rows, all_u)])
+    for i, per_input in enumerate(numerical):
+        for j, n in enumerate(per_input):
+            a = analytical[i][j] if forward else analytical[j][i]
+            tolerance = atol * float(all_u[i].sum()) * (1.0 if all_v is None else float(all_v[j].sum()))
+            _check_close(a, n, j, i, rtol, tolerance, "computed with forward mode " if forward else "",
+                         lambda: _slow_mode_report(func, inputs, outputs, i, j, rtol, atol, eps, forward))
+
+
+def _own_generator():
+    """gradcheck's own torch.Generator(): its random vectors leave the program's generator alone."""
+    from .random import DEFAULT_GENERATOR_SEED, Generator
+    return Generator(DEFAULT_GENERATOR_SEED)
+
+
+def _numerical_jvp(func, inputs, inp, u, eps):
+    """J.u of every output by central differences along eps * u (the input's .data moved and put back)."""
+    entry, v = inp.data, u * eps
+    orig = entry.clone()
+    entry.copy_(orig - v)
+    outa = tuple(a.clone() for a in _as_tuple(func(*inputs)))
+    entry.copy_(orig + v)
+    outb = tuple(a.clone() for a in _as_tuple(func(*inputs)))
+    entry.copy_(orig)
+    return [((b - a) / (2 * eps)).detach().reshape(-1) for a, b in zip(outa, outb)]
+
+
+def _slow_mode_report(func, inputs, outputs, input_idx, output_idx, rtol, atol, eps, forward):
+    numerical = _numerical_jacobian(func, inputs, outputs, eps)[output_idx][input_idx]
+    if forward:
+        def one_input(inp):
+            args = list(inputs)
+            args[input_idx] = inp
+            return _as_tuple(func(*args))[output_idx]
+        analytical = _analytical_jacobian_forward_ad(one_input, (inputs[input_idx],), (outputs[output_idx],))[0][0]
+    else:
+        analytical = _analytical_jacobian(inputs, outputs[output_idx], float("inf"), False)[input_idx]
+    msg = ("\nThe above quantities relating the numerical and analytical jacobians are computed \n"
+           "in fast mode. See: https://github.com/pytorch/pytorch/issues/53876 for more background \n"
+           "about fast mode. Below, we recompute numerical and analytical jacobians in slow mode:\n\n"
+           f"Numerical:\n {numerical}\nAnalytical:\n{analytical}\n\n"
+           f"The max per-element difference (slow mode) is: {(numerical - analytical).abs().max()}.\n")
+    if analytical.allclose(numerical, rtol, atol):
+        msg += FAST_FAIL_SLOW_OK_MSG
+    return msg
+
+
+FAST_FAIL_SLOW_OK_MSG = """
+Fast gradcheck failed but element-wise differences are small. This means that the
+test might've passed in slow_mode!
+
+If you are adding a new operator, please file an issue and then use one of the
+workarounds. The workaround depends on how your test invokes gradcheck/gradgradcheck:
+
+If the test
+- manually invokes gradcheck/gradgradcheck, then call gradcheck/gradgradcheck
+  with `fast_mode=False` as a keyword argument.
+- is OpInfo-based (e.g., in test_ops_gradients.py), then modify the OpInfo for the test
+  to have `gradcheck_fast_mode=False`
+- is a Module test (e.g., in common_nn.py), then modify the corresponding
+  module_test entry to have `gradcheck_fast_mode=False`
+""".strip()
+
+
+def _float_outputs(raw):
+    return [o for o in _as_tuple(raw) if isinstance(o, Tensor) and o.dtype.is_floating_point]
+
+
+def _dual_inputs(inputs):
+    """Each input that requires grad as a dual of its detached self with a zero tangent, and those tangents."""
+    from . import forward_ad as fw
+    from .creation import zeros_like
+    duals, tangents = [], []
+    for inp in inputs:
+        if isinstance(inp, Tensor) and inp.requires_grad:
+            inp = fw.make_dual(inp.detach(), zeros_like(inp))
+            tangents.append(fw.unpack_dual(inp)[1])
+        duals.append(inp)
+    return duals, tangents
+
+
+def _analytical_jacobian_forward_ad(func, inputs, func_out, all_u=None):
+    """Per input that requires grad, per float output: (input numel x output numel), a column per one-hot tangent;
+    with all_u (fast mode), J.u for each input's u (a vector per output)."""
+    from . import forward_ad as fw
+    jacobians = [[o.new_zeros((t.numel() if all_u is None else 1, o.numel())) for o in _float_outputs(func_out)]
+                 for t in _diff_inputs(inputs)]
+    with fw.dual_level():
+        duals, tangents = _dual_inputs(inputs)
+        if all_u is not None:
+            for i, (tangent, u) in enumerate(zip(tangents, all_u)):
+                tangent.copy_(u.view_as(tangent))
+                for k, o in enumerate(_float_outputs(func(*duals))):
+                    res = fw.unpack_dual(o)[1]
+                    jacobians[i][k] = jacobians[i][k].squeeze(0)
+                    if res is None:
+                        jacobians[i][k].zero_()
+                    else:
+                        jacobians[i][k].copy_(res.reshape(-1))
+                tangent.zero_()
+            return jacobians
+        for i, tangent in enumerate(tangents):
+            for k, idx in enumerate(itertools.product(*[range(m) for m in tangent.size()])):
+                tangent[idx] = 1.0
+                for jac, o in zip(jacobians[i], _float_outputs(func(*duals))):
+                    res = fw.unpack_dual(o)[1]
+                    if res is None:
+                        jac[k].zero_()
+                    else:
+                        jac[k].copy_(res.reshape(-1))
+                tangent[idx] = 0.0
+    return jacobians
+
+
+def _test_undefined_forward_mode(func, inputs):
+    """A zero tangent and no tangent at all must give the same output tangents (each input in turn; the others
+    carry random tangents of gradcheck's own generator)."""
+    from . import forward_ad as fw
+    from .creation import rand, zeros_like
+    g = _own_generator()
+    with fw.dual_level():
+        duals, tangents = _dual_inputs(inputs)
+        for t in tangents:
+            u = rand(t.numel(), generator=g).to(t.dtype)
+            t.copy_((u / u.norm()).view_as(t))
+        for idx, inp in enumerate(inputs):
+            if not (isinstance(inp, Tensor) and inp.requires_grad):
+                continue
+            kept = duals[idx]
+            duals[idx] = fw.make_dual(inp.detach(), zeros_like(inp))
+            outs1 = _float_outputs(func(*duals))
+            duals[idx] = inp.detach()
+            outs2 = _float_outputs(func(*duals))
+            duals[idx] = kept
+            for index_o, (o1, o2) in enumerate(zip(outs1, outs2)):
+                res1, res2 = fw.unpack_dual(o1)[1], fw.unpack_dual(o2)[1]
+                if res1 is not None and res2 is not None and not res1.allclose(res2):
+                    raise GradcheckError(str(("Mismatch in tangent values for output with index: ", index_o,
+                                              " when input: ", inp, " has an undefined tangent value. ", " Got: ",
+                                              res1, " but expected: ", res2)))
+
+
+def _test_batched_grad_forward_ad(func, inputs):
+    """Two random tangents per input (the global generator's randn_like), each pushed through func."""
+    from . import forward_ad as fw
+    from .creation import randn_like
+    for input_idx, current in enumerate(inputs):
+        if not (isinstance(current, Tensor) and current.requires_grad and current.dtype.is_floating_point):
+            continue
+        for tangent in [randn_like(current) for _ in range(2)]:
+            with fw.dual_level():
+                dual = fw.make_dual(current.detach(), tangent)
+                func(*[dual if i == input_idx else (x.detach() if isinstance(x, Tensor) else x)
+                       for i, x in enumerate(inputs)])
+
+
+def _test_batched_grad(inputs, output):
+    """Two random grad outputs (the global generator's randn_like), each one vjp."""
+    from .creation import randn_like
+    diff_inputs = _diff_inputs(inputs)
+    for g in [randn_like(output) for _ in range(2)]:
+        autograd.run_backward([output], [g], True, False, inputs=diff_inputs, allow_unused=True)
 
 
 def _check_no_differentiable_outputs(func, inputs, func_out, eps):
@@ -256,19 +481,24 @@ def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=T
               check_undefined_grad=True, check_grad_dtypes=False, check_batched_grad=False,
               check_batched_forward_grad=False, check_forward_ad=False, check_backward_ad=True, fast_mode=False,
               masked=None):
-    """tensorsh runs PyTorch's slow mode (fast_mode is accepted and runs it too); forward-AD and batched checks
-    are not supported."""
-    if check_forward_ad or check_batched_grad or check_batched_forward_grad:
-        raise runtime("tensorsh: gradcheck supports only backward-mode checks (check_forward_ad, check_batched_grad "
-                      "and check_batched_forward_grad must be False)")
+    """PyTorch's gradcheck: slow mode, or fast mode's random reductions."""
+    from .errors import make
+    for wrong, text in ((not (check_forward_ad or check_backward_ad),
+                         "Expected at least one of check_forward_ad or check_backward_ad to be True"),
+                        (check_batched_grad and not check_backward_ad,
+                         "Setting check_batched_grad=True requires check_backward_ad to be True"),
+                        (check_batched_forward_grad and not check_forward_ad,
+                         "Setting check_batched_forward_grad=True requires check_forward_ad to be True")):
+        if wrong:
+            raise make("AssertionError", text)
+    args = (func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad, check_undefined_grad,
+            check_forward_ad, check_batched_grad, check_batched_forward_grad, fast_mode)
     if not raise_exception:
         try:
-            return _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad,
-                              check_undefined_grad)
+            return _gradcheck(*args)
         except GradcheckError:
             return False
-    return _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, check_backward_ad,
-                      check_undefined_grad)
+    return _gradcheck(*args)
 
 
 def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=1e-3,
@@ -297,4 +527,5 @@ def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=
         return tuple(g for g in grad_inputs if g is not None)
     return gradcheck(new_func, inputs + grad_outputs, eps=eps, atol=atol, rtol=rtol, raise_exception=raise_exception,
                      nondet_tol=nondet_tol, check_undefined_grad=check_undefined_grad,
-                     check_grad_dtypes=check_grad_dtypes, check_backward_ad=check_rev_over_rev)
+                     check_grad_dtypes=check_grad_dtypes, check_batched_grad=check_batched_grad, fast_mode=fast_mode,
+                     check_forward_ad=check_fwd_over_rev, check_backward_ad=check_rev_over_rev)

@@ -8,6 +8,17 @@ NEGATIVE_DIMENSION = "Trying to create tensor with negative dimension {}: {}"
 ONE_ELEMENT = "only one element tensors can be converted to Python scalars"
 LONG_OVERFLOW = "Overflow when unpacking long long"
 UNFLATTEN_EMPTY = "unflatten: sizes must be non-empty"
+FUNCTORCH_SETUP_CONTEXT = (
+    "In order to use an autograd.Function with functorch transforms (vmap, grad, jvp, jacrev, ...), it must override "
+    "the setup_context staticmethod. For more details, please see https://pytorch.org/docs/main/notes/extending.func.html")
+VMAP_RULE_MISSING = (
+    "You tried to vmap over {}, but it does not have vmap support. Please override and implement the vmap "
+    "staticmethod or set generate_vmap_rule=True. For more details, please see "
+    "https://pytorch.org/docs/main/notes/extending.func.html")
+VMAP_RULE_TWICE = (
+    "You tried to vmap over {}, but it has both generate_vmap_rule=True and an overridden vmap staticmethod. Please "
+    "set generate_vmap_rule=False or delete the overridden vmap staticmethod to avoid ambiguity. For more details, "
+    "please see https://pytorch.org/docs/main/notes/extending.func.html")
 INVALID_GRADIENT = ("Function {name} returned an invalid gradient at index {i} - got {got} but expected shape compatible "
                     "with {expected}")
 RANDOM_FROM_TO = "random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"

@@ -93,11 +93,11 @@ def _install_class(cls):
     if "name_" not in cls.__dict__ and "saves" not in cls.__dict__:
         return
     names, values = _declared(cls)
-    api = {a for a in cls.__api__ if not a.startswith(("_saved_", "_raw_saved_"))}  # (not a parent's)
+    api = {a for a in cls.__api__ if not _is_saved_name(a)}  # (not a parent's)
     own = {p + n for n in names if n is not None for p in ("_saved_", "_raw_saved_")} | {"_saved_" + n for n in values}
     for base in cls.__mro__[1:]:  # a parent's saved names that this node does not have (BmmBackward0 of Mm's)
         for attr in base.__dict__:
-            if attr.startswith(("_saved_", "_raw_saved_")) and attr not in own and attr not in cls.__dict__:
+            if _is_saved_name(attr) and attr not in own and attr not in cls.__dict__:
                 setattr(cls, attr, property(lambda self, a=attr: _no_attribute(self, a)))
     cls.__api__ = frozenset(api | own)
     for n in names:
@@ -108,6 +108,11 @@ def _install_class(cls):
             setattr(cls, attr, property(lambda self, a=attr: _saved_attribute(self, a)))
     for n, attr in values.items():
         setattr(cls, "_saved_" + n, property(attr if callable(attr) else lambda self, a=attr: getattr(self, a)))
+
+
+def _is_saved_name(attr):
+    """One saved value's attribute (a custom Function's node's _raw_saved_tensors is all of them: its own)."""
+    return attr.startswith(("_saved_", "_raw_saved_")) and attr != "_raw_saved_tensors"
 
 
 def _no_attribute(node, name):

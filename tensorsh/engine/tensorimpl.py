@@ -176,6 +176,7 @@ class _InferenceMode:
 IN_INFERENCE_MODE = _InferenceMode()
 IN_CUSTOM_FUNCTION = "custom"  # ViewInfo.grad_mode of a view a custom Function made (or an input it returned)
 IN_MULTI_OUTPUT = "multi"  # ViewInfo.grad_mode of an output of split/chunk/unbind (CreationMeta::MULTI_OUTPUT_NODE)
+FORWARD_AD_OFF = [False]  # forward_ad.py's _BUSY (a rule, or a custom Function's forward/jvp, runs): prints show no tangent
 
 
 class ViewInfo:
@@ -660,6 +661,8 @@ class Tensor:
         except TorchError:  # a view whose history PyTorch cannot tell prints as <Invalid>
             fn, fn_name = True, "Invalid"
         tangent = getattr(self, "_fw_grad", None)  # (forward_ad's: formatted as PyTorch's f-string does)
+        if tangent is not None and FORWARD_AD_OFF[0]:  # (inside a custom Function's forward or jvp forward AD is off)
+            tangent = None
         return printing.tensor_repr(self._np, self.dtype.name, requires_grad=self.requires_grad and fn is None,
                                     grad_fn=fn_name, options=printing.OPTIONS,
                                     tangent=None if tangent is None else f"{tangent}")

@@ -18,6 +18,14 @@ def _from(module, attr):
     return LazyMember(load)
 
 
+def _vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
+    """torch.vmap: torch.func.vmap (func.py, loaded on first use)."""
+    return _from("func", "vmap").load()(func, in_dims, out_dims, randomness, chunk_size=chunk_size)
+
+
+_vmap.__name__ = _vmap.__qualname__ = "vmap"
+
+
 def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
     tensors = [tensors] if isinstance(tensors, Tensor) else list(tensors)
     autograd.backward(tensors, grads_tuple(grad_tensors, len(tensors)), retain_graph, create_graph,
@@ -393,6 +401,7 @@ NAMESPACE.update({
     "func": Namespace("torch.func", {name: _from("func", name) for name in (  # (func.py, loaded on first use)
         "grad", "grad_and_value", "vjp", "jacrev", "hessian", "vmap", "functional_call", "stack_module_state", "jvp",
         "jacfwd")}),
+    "vmap": _vmap,
     "inference_mode": autograd.inference_mode, "is_inference_mode_enabled": autograd.inference_mode_enabled,
     "is_anomaly_enabled": autograd.is_anomaly_enabled, "set_anomaly_enabled": autograd.set_anomaly_enabled,
     "is_anomaly_check_nan_enabled": autograd.is_anomaly_check_nan_enabled, "is_inference": torch_function("is_inference", Tensor.is_inference),
