@@ -91,6 +91,7 @@ _FLOATS = {"float16": (16, 2.0 ** -10, 65504.0, 2.0 ** -14, 0.001),
 
 
 class finfo:
+    __module__ = "torch"
     __api__ = frozenset({"bits", "eps", "max", "min", "tiny", "smallest_normal", "resolution", "dtype"})
 
     def __init__(self, *args, **kwargs):
@@ -122,6 +123,7 @@ class finfo:
 
 
 class iinfo:
+    __module__ = "torch"
     __api__ = frozenset({"bits", "max", "min", "dtype"})
 
     def __init__(self, *args, **kwargs):

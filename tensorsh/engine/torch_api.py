@@ -1,4 +1,5 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
+import math
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
 from . import defaults, messages, namespaces, saved_names
 from .namespaces import LazyMember, Namespace
@@ -6,8 +7,8 @@ from .ops import constructors, predicates
 from .errors import runtime, type_error
 from .scalars import unpack_long
 from .legacy_types import LEGACY
-from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, MemoryFormat, grads_tuple
-from .ops.registry import FUNCTIONS, surface_all, torch_function
+from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Device, MemoryFormat, grads_tuple
+from .ops.registry import FUNCTIONS, surface, surface_all, torch_function
 from .tensor import Tensor, Size
 
 
@@ -180,6 +181,7 @@ def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
 
 
 class Generator(rng.Generator):
+    __module__ = "torch._C"
     __api__ = frozenset({"manual_seed", "seed", "initial_seed", "get_state", "set_state"})
 
     def __init__(self, *args, **kwargs):
@@ -337,7 +339,9 @@ NAMESPACE.update({
     "int8": dtypes.int8, "int16": dtypes.int16, "short": dtypes.int16,
     "promote_types": dtypes.promote, "can_cast": dtypes.can_cast,   # (argument checks: the signature table's)
     "result_type": lambda tensor, other: dtypes.result_type((tensor, other)),
-    "device": pyapi.make_device,  # (and a CPU build's torch.cuda: no device, seeding it does nothing)
+    "device": Device, "dtype": dtypes.DType,  # (classes: isinstance(x.device, torch.device); a CPU build's torch.cuda:
+    # no device, seeding it does nothing)
+    "inf": math.inf, "nan": math.nan, "pi": math.pi, "e": math.e, "newaxis": None,
     "cuda": Namespace("torch.cuda", {"is_available": lambda: False, "device_count": lambda: 0,
                                      "manual_seed": lambda seed: None, "manual_seed_all": lambda seed: None}),
 })
@@ -356,7 +360,7 @@ NAMESPACE.update({name: getattr(defaults, name) for name in (
     "get_default_dtype", "set_default_dtype", "finfo", "iinfo", "typename", "use_deterministic_algorithms",
     "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
     "get_deterministic_debug_mode", "set_warn_always", "is_warn_always_enabled")})
-NAMESPACE["strided"] = predicates.STRIDED
+NAMESPACE["strided"], NAMESPACE["layout"] = predicates.STRIDED, predicates.Layout
 for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
     NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)
 NAMESPACE.update(LEGACY)
@@ -368,6 +372,7 @@ for _name in ("get_default_dtype", "get_num_threads", "is_grad_enabled", "is_inf
     NAMESPACE[_name] = pyapi.c_noargs(_name, NAMESPACE[_name])
 NAMESPACE["special"], NAMESPACE["linalg"] = namespaces.special(NAMESPACE), namespaces.linalg(NAMESPACE)
 surface_all(Tensor, NAMESPACE)  # the names that are no row bound as the rows are (PyTorch's argument parser)
+Device.parse = staticmethod(surface("function", "device", pyapi.make_device))  # (torch.device(...): the class, parsed)
 
 def shallow_copy(x):
     """copy.copy: Python's copy protocol (a program's objects and Modules share their attribute values),

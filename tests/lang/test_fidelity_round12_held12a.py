@@ -1,0 +1,53 @@
+"""Classes of difference found by the twelfth round's held-out programs about the Python around tensors (issue 16):
+one differential program each, run in torch and in the language."""
+import pytest
+
+from same_as_torch import run_in_torch
+from test_torch_programs import run_in_language
+
+pytest.importorskip("torch")
+
+PROGRAMS = {
+"torchs_type_objects_are_classes_with_torchs_names": """
+x = torch.ones(2)
+print(isinstance(x.dtype, torch.dtype), isinstance(x.device, torch.device), isinstance(x.layout, torch.layout))
+print(isinstance(3, torch.dtype), isinstance('cpu', torch.device), isinstance(torch.float16, (torch.dtype, int)))
+print(type(x.dtype), type(x.device), type(x.layout), torch.dtype, torch.device, torch.layout)
+print(type(x.dtype).__name__, type(torch.finfo(torch.float32)), type(torch.iinfo(torch.int8)))
+print(type(torch.Generator()), type(torch.manual_seed(0)), isinstance(torch.manual_seed(0), torch.Generator))
+print(type(torch.no_grad()), type(torch.enable_grad()), type(torch.inference_mode()), type(torch.set_grad_enabled(True)))
+print(torch.device('cpu'), repr(torch.device('cpu', 0)), torch.device(type='cpu') == x.device, torch.device(x.device))
+print(torch.inf, -torch.inf, torch.nan, torch.pi, torch.e, torch.newaxis, x[torch.newaxis].shape)
+for make in (lambda: torch.dtype(), lambda: torch.layout(), lambda: torch.device(), lambda: torch.device(3.5),
+             lambda: torch.device('cpu:0', 1), lambda: torch.device('cpu', -1), lambda: torch.device('cpu', 1.5),
+             lambda: torch.device(None), lambda: torch.device('cpu', 200), lambda: torch.device('cpu', 255)):
+    try:
+        print(make())
+    except Exception as e:
+        print(type(e).__name__, e)
+print(copy.deepcopy([x.device, x.dtype, x.layout]), copy.copy(x.device) == x.device)
+""",
+"the_truth_of_an_empty_tensor_says_it_has_no_values": """
+e = torch.zeros(0, 3)
+for f in (lambda: bool(e), lambda: not torch.tensor([]), lambda: e and 1, lambda: 1 if e else 2, lambda: e.is_nonzero(),
+          lambda: bool(torch.ones(2)), lambda: torch.ones(2, 0).is_nonzero()):
+    try:
+        print(f())
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+try:
+    while torch.tensor([]):
+        break
+except RuntimeError as ex:
+    print(ex)
+assert torch.tensor([])
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_the_language_prints_what_torch_prints(name):
+    src = PROGRAMS[name]
+    want, _ = run_in_torch("import copy\n" + src)
+    got, _ = run_in_language(src)
+    assert got == want
