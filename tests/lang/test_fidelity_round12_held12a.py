@@ -42,6 +42,28 @@ except RuntimeError as ex:
     print(ex)
 assert torch.tensor([])
 """,
+"a_with_statement_takes_several_context_managers": """
+class Ctx:
+    def __init__(self, name, swallow=False):
+        self.name, self.swallow = name, swallow
+    def __enter__(self):
+        print("enter", self.name, torch.is_grad_enabled())
+        return self.name
+    def __exit__(self, kind, value, tb):
+        print("exit", self.name, kind.__name__ if kind else None)
+        return self.swallow
+x = torch.ones(2, requires_grad=True)
+with torch.no_grad(), Ctx("a") as a, Ctx("b") as b:
+    y = x * 2
+    print(a, b, y.requires_grad)
+print(torch.is_grad_enabled(), y.requires_grad)
+with Ctx("outer", swallow=True), Ctx("inner"):
+    torch.ones(2) @ torch.ones(3)
+with torch.enable_grad(), torch.no_grad():
+    print((x * 2).requires_grad)
+with Ctx("c"), torch.inference_mode():
+    print(torch.is_inference_mode_enabled(), (x + 1).is_inference())
+""",
 }
 
 
