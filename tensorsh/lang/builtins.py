@@ -331,8 +331,17 @@ def _time():
 
 def _collections():
     import collections
-    return Namespace("collections", {n: getattr(collections, n) for n in
-                                     ("OrderedDict", "defaultdict", "Counter", "deque")})
+    members = {n: getattr(collections, n) for n in ("OrderedDict", "defaultdict", "Counter", "deque")}
+    members["namedtuple"] = builtin("namedtuple", _namedtuple)
+    return Namespace("collections", members)
+
+
+def _namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """collections.namedtuple, the class a program's own (its fields and methods readable, `__main__`'s name)."""
+    import collections
+    cls = collections.namedtuple(typename, field_names, rename=rename, defaults=defaults, module=module or "__main__")
+    cls.__tsh_user__ = True
+    return cls
 
 
 def _typing():

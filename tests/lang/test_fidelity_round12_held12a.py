@@ -64,6 +64,23 @@ with torch.enable_grad(), torch.no_grad():
 with Ctx("c"), torch.inference_mode():
     print(torch.is_inference_mode_enabled(), (x + 1).is_inference())
 """,
+"collections_namedtuple_makes_a_programs_own_tuple_class": """
+import collections
+from collections import namedtuple
+Batch = namedtuple("Batch", "x y")
+b = Batch(torch.ones(2), y=torch.tensor([0, 1]))
+print(b, b[0], b.y, len(b), isinstance(b, tuple))
+x, y = b
+print(x + 1, y * 2, b._fields, b._asdict(), b._replace(y=None))
+print(Batch, type(b), type(b).__name__)
+Out = collections.namedtuple("Out", ["loss", "acc"], defaults=[None])
+print(Out(torch.tensor(0.5)), [Out(torch.tensor(i * 1.0), i) for i in range(2)])
+for f in (lambda: Batch(1), lambda: b.z, lambda: setattr(b, "x", 3), lambda: b.count(b.x)):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
