@@ -102,7 +102,15 @@ class Session:
             raise TypeError(f"end must be None or a string, not {type(end).__name__}")
         if file is not None:
             raise TypeError("print(file=...) is not supported in tensorsh")
-        self.write(sep.join([str(a) for a in args]) + end)
+        parts = []
+        for a in args:
+            try:
+                parts.append(str(a))
+            except BaseException:  # (Python's print has written the arguments before it, and a separator)
+                if parts:
+                    self.write(sep.join(parts) + sep)
+                raise
+        self.write(sep.join(parts) + end)
 
     def _on_warning(self, category, message):
         loc = self._loc

@@ -81,6 +81,23 @@ for f in (lambda: Batch(1), lambda: b.z, lambda: setattr(b, "x", 3), lambda: b.c
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"print_writes_the_arguments_before_one_whose_str_fails": """
+class Bad:
+    def __repr__(self):
+        raise ValueError("no repr")
+for bad in [dict(precision="a"), dict(precision=2.5)]:
+    torch.set_printoptions(**bad)
+    try:
+        print(bad, "x", torch.tensor([1.23456, 200.5]), "never")
+    except Exception as e:
+        print(type(e).__name__, e)
+    torch.set_printoptions(profile="default")
+for args in [(Bad(),), (1, Bad()), (torch.ones(1), [Bad()], 2)]:
+    try:
+        print(*args, sep=" | ", end="!\\n")
+    except ValueError as e:
+        print("ValueError", e)
+""",
 }
 
 
