@@ -347,12 +347,7 @@ class _SafeFormatter(string.Formatter):
         first, rest = _string.formatter_field_name_split(field_name)
         obj = self.get_value(first, args, kwargs)
         for is_attr, key in rest:
-            if is_attr:
-                obj = load_attr(obj, key)
-            elif isinstance(obj, (list, tuple, dict, str)):
-                obj = obj[key]
-            else:
-                raise TypeError(f"'{type(obj).__name__}' object is not subscriptable")
+            obj = load_attr(obj, key) if is_attr else obj[key]  # (an item as the language's x[k] reads it)
         return obj, first
 
     def format_field(self, value, format_spec):

@@ -98,6 +98,16 @@ for args in [(Bad(),), (1, Bad()), (torch.ones(1), [Bad()], 2)]:
     except ValueError as e:
         print("ValueError", e)
 """,
+"str_format_fields_index_tensors_and_other_objects_as_the_language_does": """
+x = torch.arange(6).reshape(2, 3)
+print("{0[1]} {0[1][2]} {1[a]} {2[0]} {0.shape[1]}".format(x, {"a": x.shape}, x.shape))
+print("{t[0]:.2f}".format_map({"t": torch.tensor([1.23456])}), "{0[0]}".format(torch.nn.Sequential(torch.nn.ReLU())))
+for fmt, arg in (("{0[0]}", 5), ("{0[9]}", x), ("{0[-1]}", x)):
+    try:
+        print(fmt.format(arg))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
