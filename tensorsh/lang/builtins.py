@@ -427,12 +427,12 @@ def build(print_fn):
         "show": SHOW, "graph": GRAPH, "make_dot": GRAPH, "why": WHY, "history": HISTORY, "compare": COMPARE,
     })
     nn, optim = Lazy(_package("nn")), Lazy(_package("optim"))
-    utils, distributions = Lazy(_utils), Lazy(_package("distributions"))
-    torch_ns._members.update(nn=nn, optim=optim, utils=utils, distributions=distributions)
+    utils, distributions, testing = Lazy(_utils), Lazy(_package("distributions")), Lazy(_package("testing"))
+    torch_ns._members.update(nn=nn, optim=optim, utils=utils, distributions=distributions, testing=testing)
     table.update(nn=nn, optim=optim)
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
-               "torch.distributions": distributions,
+               "torch.distributions": distributions, "torch.testing": testing,
                "torch.linalg": namespace["linalg"], "torch.func": namespace["func"], "torch.utils": utils,
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
                "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint"))}
@@ -464,7 +464,8 @@ _PACKAGES = {}
 
 
 def _package(name):
-    """torch.nn / torch.optim / torch.distributions: imported on first use, one Namespace per process."""
+    """torch.nn / torch.optim / torch.distributions / torch.testing: imported on first use, one Namespace per
+    process."""
     def load():
         if name not in _PACKAGES:
             import importlib

@@ -3,7 +3,7 @@ one differential program each, run in torch and in the language."""
 import pytest
 
 from same_as_torch import run_in_torch
-from test_torch_programs import run_in_language
+from test_torch_programs import language_warnings, run_in_language, torch_warnings
 
 pytest.importorskip("torch")
 
@@ -108,6 +108,50 @@ for fmt, arg in (("{0[0]}", 5), ("{0[9]}", x), ("{0[-1]}", x)):
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"torch_testing_assert_close_says_what_pytorchs_says": """
+from torch.testing import assert_close
+def check(*args, **kwargs):
+    try:
+        assert_close(*args, **kwargs)
+        print("close")
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+a = torch.tensor([1.0, 2.0, 3.0])
+check(a, a + 1e-7)
+check(a, a + 1e-3)
+check(a, a * 1.1, rtol=0.2, atol=0.0)
+check(a, a * 1.1, rtol=0.2)
+check(a, torch.tensor([1.0, 2.0, 3.5]), msg=lambda m: "Header\\n\\n" + m)
+check(torch.tensor([1, 2, 3]), torch.tensor([1, 2, 4]))
+check(torch.tensor([1, 2, 3]), torch.tensor([1, 2, 3.0]))
+check(torch.tensor([1, 2, 3]), torch.tensor([1, 2, 3.5]), check_dtype=False)
+check(torch.tensor([True, False]), torch.tensor([True, True]))
+check(torch.tensor(0.0), torch.tensor(1e-3))
+check(torch.tensor(float('nan')), torch.tensor(float('nan')), equal_nan=True)
+check(torch.tensor([float('inf'), 1.0]), torch.tensor([-float('inf'), 1.0]))
+check(torch.zeros(2, 3), torch.zeros(3, 2))
+check(torch.zeros(2, 3), torch.zeros(2, 3).t().contiguous().t(), check_stride=True)
+check(torch.zeros(2, 3, dtype=torch.float16), torch.full((2, 3), 1e-3, dtype=torch.float16))
+check(torch.arange(20.).reshape(4, 5), torch.arange(20.).reshape(4, 5) * 1.01)
+check(1.0, 1.1)
+check(1, 1.0, check_dtype=True)
+check(True, False)
+check(None, 0)
+check([a, 1.0], [a, 2.0])
+check([a], [a, a])
+check({"w": a, "b": torch.zeros(1)}, {"w": a + 1, "b": torch.zeros(1)})
+check({"w": a}, {"v": a})
+check((a, (a, [a])), (a, (a, [a * 2])))
+check(a, [1.0, 2.0, 3.0])
+check([1.0, 2.0], [1.0, 2.5])
+check(a, "abc")
+check(a, a, rtol=1e-3)
+check(torch.nn.Parameter(a.clone()), a, allow_subclasses=False)
+check(torch.tensor([1, 2], dtype=torch.uint8), torch.tensor([2, 1], dtype=torch.uint8))
+check(torch.tensor([1.0, 0.0]), torch.tensor([0.0, 0.0]))
+torch.testing.assert_allclose(a, a + 1e-6)
+torch.testing.assert_allclose(a, a + 1)
+""",
 }
 
 
@@ -115,5 +159,6 @@ for fmt, arg in (("{0[0]}", 5), ("{0[9]}", x), ("{0[-1]}", x)):
 def test_the_language_prints_what_torch_prints(name):
     src = PROGRAMS[name]
     want, _ = run_in_torch("import copy\n" + src)
-    got, _ = run_in_language(src)
+    got, stderr = run_in_language(src)
     assert got == want
+    assert language_warnings(stderr) == torch_warnings("import copy\n" + src)
