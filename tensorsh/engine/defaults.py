@@ -21,6 +21,47 @@ class _Settings:
 
 def reset():
     _Settings._restore((dtypes.float32, (False, False), False))
+    for module in BACKENDS.values():
+        module._reset()
+
+
+class _BackendModule:
+    """A torch.backends submodule as a CPU program sees it: flags it may set (`torch.backends.cudnn.deterministic =
+    True`, seeding boilerplate), kept and read back, which nothing on the CPU consults, and its answers about
+    availability."""
+    __api__ = __settable__ = frozenset()
+
+    def __init__(self, name, flags, answers):
+        self._name, self._flags = name, flags
+        for key, value in answers.items():
+            setattr(self, key, value)
+        self._reset()
+
+    def _reset(self):
+        self.__dict__.update(self._flags)
+
+    def __repr__(self):
+        return f"<module '{self._name}'>"
+
+
+def _backend(name, flags=(), **answers):
+    flags = dict(flags)
+    cls = type("module", (_BackendModule,), {"__api__": frozenset(flags) | frozenset(answers),
+                                            "__settable__": frozenset(flags)})
+    return cls("torch.backends." + name, flags, answers)
+
+
+BACKENDS = {  # (what this CPU build of PyTorch answers)
+    "cudnn": _backend("cudnn", {"enabled": True, "benchmark": False, "deterministic": False, "allow_tf32": True},
+                      is_available=lambda: False, version=lambda: None),
+    "cuda_matmul": _backend("cuda.matmul", {"allow_tf32": False, "allow_fp16_reduced_precision_reduction": True,
+                                            "allow_bf16_reduced_precision_reduction": True}),
+    "mps": _backend("mps", is_available=lambda: False, is_built=lambda: False),
+    "mkldnn": _backend("mkldnn", {"enabled": True}, is_available=lambda: True),
+    "mkl": _backend("mkl", is_available=lambda: True),
+    "openmp": _backend("openmp", is_available=lambda: True),
+}
+BACKENDS["cuda"] = _backend("cuda", is_built=lambda: False, matmul=BACKENDS["cuda_matmul"])
 
 
 def _type_name(x):

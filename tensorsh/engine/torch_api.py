@@ -305,6 +305,10 @@ class TorchVersion(str):
     __hash__ = str.__hash__
 
 
+def _no_cuda(*args, **kwargs):
+    raise errors.make("AssertionError", "Torch not compiled with CUDA enabled")
+
+
 NAMESPACE = dict(FUNCTIONS)  # the rows' torch functions (ops/registry.py)
 NAMESPACE.update({
     "preserve_format": PRESERVE_FORMAT, "contiguous_format": CONTIGUOUS_FORMAT, "channels_last": CHANNELS_LAST,
@@ -343,7 +347,15 @@ NAMESPACE.update({
     # no device, seeding it does nothing)
     "inf": math.inf, "nan": math.nan, "pi": math.pi, "e": math.e, "newaxis": None,
     "cuda": Namespace("torch.cuda", {"is_available": lambda: False, "device_count": lambda: 0,
-                                     "manual_seed": lambda seed: None, "manual_seed_all": lambda seed: None}),
+                                     "manual_seed": lambda seed: None, "manual_seed_all": lambda seed: None,
+                                     "empty_cache": lambda: None, "is_initialized": lambda: False,
+                                     "memory_allocated": lambda device=None: 0,
+                                     "max_memory_allocated": lambda device=None: 0,
+                                     "synchronize": _no_cuda, "current_device": _no_cuda, "get_device_name": _no_cuda,
+                                     "OutOfMemoryError": errors.python_class("torch.OutOfMemoryError")}),
+    "OutOfMemoryError": errors.python_class("torch.OutOfMemoryError"),
+    "backends": Namespace("torch.backends", {name: module for name, module in defaults.BACKENDS.items()
+                                             if name != "cuda_matmul"}),
 })
 
 

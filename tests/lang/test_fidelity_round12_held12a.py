@@ -152,6 +152,36 @@ check(torch.tensor([1.0, 0.0]), torch.tensor([0.0, 0.0]))
 torch.testing.assert_allclose(a, a + 1e-6)
 torch.testing.assert_allclose(a, a + 1)
 """,
+"seeding_boilerplate_sets_torch_backends_flags_and_asks_torch_cuda": """
+import random
+def set_seed(seed=42):
+    random.seed(seed)
+    torch.manual_seed(seed)
+    torch.cuda.manual_seed_all(seed)
+    torch.backends.cudnn.deterministic = True
+    torch.backends.cudnn.benchmark = False
+set_seed()
+print(torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark, torch.backends.cudnn.enabled)
+print(torch.backends.cudnn.is_available(), torch.backends.cudnn.version(), torch.backends.mps.is_available())
+torch.backends.cuda.matmul.allow_tf32 = True
+print(torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32, torch.backends.mkldnn.is_available())
+device = "cuda" if torch.cuda.is_available() else ("mps" if torch.backends.mps.is_available() else "cpu")
+print(device, torch.rand(2))
+torch.cuda.empty_cache()
+print(torch.cuda.memory_allocated(), torch.cuda.is_initialized())
+for f in (torch.cuda.synchronize, torch.cuda.current_device, torch.cuda.get_device_name):
+    try:
+        f()
+    except AssertionError as e:
+        print("AssertionError", e)
+try:
+    torch.ones(2) @ torch.ones(3)
+except torch.cuda.OutOfMemoryError:
+    print("oom")
+except RuntimeError as e:
+    print("rt", e)
+print(issubclass(torch.OutOfMemoryError, RuntimeError), torch.OutOfMemoryError, torch.cuda.OutOfMemoryError is torch.OutOfMemoryError)
+""",
 }
 
 
