@@ -329,6 +329,19 @@ def _time():
     return Namespace("time", {n: getattr(time, n) for n in names})
 
 
+def _itertools():
+    import itertools
+    names = ("product", "permutations", "combinations", "combinations_with_replacement", "chain", "islice", "count",
+             "cycle", "repeat", "accumulate", "zip_longest", "groupby", "starmap", "takewhile", "dropwhile",
+             "pairwise", "compress", "filterfalse", "tee")
+    return Namespace("itertools", {n: getattr(itertools, n) for n in names})
+
+
+def _functools():
+    import functools
+    return Namespace("functools", {"partial": functools.partial, "reduce": functools.reduce})
+
+
 def _collections():
     import collections
     members = {n: getattr(collections, n) for n in ("OrderedDict", "defaultdict", "Counter", "deque")}
@@ -405,6 +418,7 @@ def _sys():
 
 
 PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
+                  "itertools": _itertools, "functools": _functools,
                   "numpy": _numpy, "sys": _sys}
 
 

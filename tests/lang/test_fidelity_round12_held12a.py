@@ -182,6 +182,30 @@ except RuntimeError as e:
     print("rt", e)
 print(issubclass(torch.OutOfMemoryError, RuntimeError), torch.OutOfMemoryError, torch.cuda.OutOfMemoryError is torch.OutOfMemoryError)
 """,
+"itertools_and_functools_partial_and_reduce_around_tensors": """
+import itertools
+from functools import partial, reduce
+from itertools import product
+for a, b in product([torch.tensor(1), torch.tensor(2)], repeat=2):
+    print(a * b, end=" ")
+print()
+for lr, wd in itertools.product([0.1, 0.01], [0.0, 1e-4]):
+    print(f"lr={lr} wd={wd}")
+print(list(itertools.combinations(torch.arange(4).tolist(), 2)))
+print(list(itertools.chain([torch.ones(1)], [torch.zeros(1)])))
+print(list(itertools.accumulate(torch.arange(5).tolist())))
+print(reduce(torch.add, [torch.ones(2), torch.ones(2), torch.ones(2)]))
+print(reduce(lambda a, b: a @ b, [torch.eye(2) * 2] * 3))
+clamp01 = partial(torch.clamp, min=0.0, max=1.0)
+print(clamp01(torch.tensor([-1.0, 0.5, 2.0])))
+relu6 = partial(torch.nn.functional.hardtanh, min_val=0.0, max_val=6.0)
+print(relu6(torch.tensor([-1.0, 3.0, 7.0])))
+print(list(itertools.islice(itertools.cycle(torch.arange(3)), 5)))
+for i, chunk in itertools.groupby(torch.tensor([1, 1, 2, 2, 2, 3]).tolist()):
+    print(i, len(list(chunk)))
+print(list(itertools.pairwise(torch.linspace(0, 1, 4).tolist())))
+print(list(itertools.zip_longest([1, 2], [torch.tensor(3)], fillvalue=None)))
+""",
 }
 
 
