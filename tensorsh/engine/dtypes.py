@@ -5,7 +5,8 @@ import numpy as np
 class DType:
     __slots__ = ("name", "np", "itemsize", "npsize", "is_floating_point", "is_signed", "category", "type_name",
                  "rank")
-    __api__ = frozenset({"is_floating_point", "is_signed", "itemsize"})
+    __api__ = frozenset({"is_floating_point", "is_signed", "itemsize", "is_complex", "to_real"})
+    is_complex = False  # (no complex dtypes in tensorsh)
 
     def __init__(self, name, np_dtype, category, type_name, rank, itemsize=None):
         self.name = name
@@ -20,6 +21,9 @@ class DType:
 
     def __repr__(self):
         return "torch." + self.name
+
+    def to_real(self):
+        return self
 
     __str__ = __repr__
 

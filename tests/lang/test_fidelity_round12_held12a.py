@@ -26,6 +26,8 @@ for make in (lambda: torch.dtype(), lambda: torch.layout(), lambda: torch.device
     except Exception as e:
         print(type(e).__name__, e)
 print(copy.deepcopy([x.device, x.dtype, x.layout]), copy.copy(x.device) == x.device)
+for dt in [torch.float32, torch.bfloat16, torch.int64, torch.uint8, torch.bool]:
+    print(dt, dt.is_floating_point, dt.is_signed, dt.itemsize, dt.is_complex, dt.to_real())
 """,
 "the_truth_of_an_empty_tensor_says_it_has_no_values": """
 e = torch.zeros(0, 3)
