@@ -142,7 +142,7 @@ class finfo:
             got = ", ".join([_type_name(a) for a in args] + [f"{k}={_type_name(v)}" for k, v in kwargs.items()])
             raise type_error(f"finfo() received an invalid combination of arguments - got ({got}), but expected one "
                              "of:\n * (torch.dtype type)\n * ()\n")
-        type = args[0] if args else kwargs.get("type", dtypes.DEFAULT_FLOAT)
+        type = dtypes.from_python_type(args[0] if args else kwargs.get("type", dtypes.DEFAULT_FLOAT))
         if not isinstance(type, dtypes.DType):
             raise type_error(f"finfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
         if not type.is_floating_point:
@@ -174,7 +174,7 @@ class iinfo:
             raise type_error("iinfo() got multiple values for argument 'type'")
         if not args and "type" not in kwargs:
             raise type_error('iinfo() missing 1 required positional arguments: "type"')
-        type = args[0] if args else kwargs["type"]
+        type = dtypes.from_python_type(args[0] if args else kwargs["type"])
         if not isinstance(type, dtypes.DType):
             raise type_error(f"iinfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
         if type is dtypes.bool_:

@@ -72,6 +72,15 @@ def from_name(name):
     return BY_NAME[name]
 
 
+# Python's number types where PyTorch takes a torch.dtype (its parser's ScalarType: `x.to(float)`, `dtype=int`)
+PYTHON_TYPES = {float: float64, int: int64, bool: bool_}
+
+
+def from_python_type(value):
+    """The dtype PyTorch reads for a Python number type given as a dtype; any other value as it is."""
+    return PYTHON_TYPES.get(value, value) if type(value) is type else value
+
+
 def promote(a, b):
     """promote_types for two dtypes."""
     if a is None:

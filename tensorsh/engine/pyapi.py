@@ -6,6 +6,7 @@ below need of torch's Python is theirs: backward's gradients and torch.Size's it
 decorators in autograd, THPUtils_unpackLong in scalars (scripts/argument_sweep.py measures all of them)."""
 import re
 
+from . import dtypes
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
 from .tensorimpl import Device, Tensor
@@ -176,10 +177,14 @@ def constructor(name, fn):
     if name == "new_tensor":
         def checked(self, *args, **kwargs):
             _parse(fmts, args, kwargs)
+            if type(kwargs.get("dtype")) is type:  # (dtype=float: the parser reads torch.float64)
+                kwargs["dtype"] = dtypes.from_python_type(kwargs["dtype"])
             return fn(self, *args, **kwargs)
     else:
         def checked(*args, **kwargs):
             _parse(fmts, args, kwargs)
+            if type(kwargs.get("dtype")) is type:
+                kwargs["dtype"] = dtypes.from_python_type(kwargs["dtype"])
             return fn(*args, **kwargs)
     checked.__name__ = checked.__qualname__ = name
     checked.__doc__, checked.__wrapped__ = fn.__doc__, fn

@@ -208,6 +208,36 @@ for i, chunk in itertools.groupby(torch.tensor([1, 1, 2, 2, 2, 3]).tolist()):
 print(list(itertools.pairwise(torch.linspace(0, 1, 4).tolist())))
 print(list(itertools.zip_longest([1, 2], [torch.tensor(3)], fillvalue=None)))
 """,
+"pythons_number_types_are_dtypes_where_pytorch_takes_one": """
+import torch.nn as nn
+import torch.nn.functional as F
+x = torch.tensor([1.5, 2.5])
+for f in [lambda: nn.Linear(2, 2, dtype=float).weight.dtype, lambda: torch.set_default_dtype(float), lambda: torch.get_default_dtype(),
+          lambda: torch.set_default_dtype(torch.float32), lambda: F.softmax(x, 0, dtype=float), lambda: x.sum(dtype=int),
+          lambda: x.prod(dtype=float), lambda: torch.sum(x, dtype=float), lambda: x.type(torch.float64).to(bool),
+          lambda: torch.full_like(x, 2, dtype=int), lambda: torch.rand(2, dtype=float).dtype, lambda: torch.ones(2, 2, dtype=int),
+          lambda: x.to(torch.ones(1), float) if False else x.to("cpu", float), lambda: x.to(device="cpu", dtype=int),
+          lambda: torch.as_tensor(x, dtype=int), lambda: torch.tensor(3, dtype=bool), lambda: torch.zeros(2, dtype=float).dtype == torch.double,
+          lambda: nn.Parameter(torch.ones(1, dtype=float)), lambda: x.new_ones(2, dtype=bool), lambda: torch.arange(0, 1, 0.25, dtype=float),
+          lambda: x.view(float) if False else x.double().view(int), lambda: x.to(float, copy=True), lambda: x.float().to(float).to(int).to(bool),
+          lambda: torch.cat([x, x]).to(dtype=float), lambda: x.mean(dtype=int), lambda: torch.empty_like(x, dtype=float).shape,
+          lambda: torch.randn(2, dtype=int)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, str(e).split("\\n")[0])
+for f in [lambda: torch.zeros(2, dtype=float), lambda: torch.tensor([1.5], dtype=int), lambda: torch.ones(2, dtype=bool),
+          lambda: torch.arange(3, dtype=float), lambda: x.to(int), lambda: x.to(dtype=float), lambda: x.cumsum(0, dtype=float),
+          lambda: torch.as_tensor([1, 2], dtype=float), lambda: x.new_zeros(2, dtype=int), lambda: torch.zeros_like(x, dtype=int),
+          lambda: torch.linspace(0, 1, 3, dtype=float), lambda: torch.eye(2, dtype=bool), lambda: x.new_tensor([2], dtype=float),
+          lambda: torch.finfo(float), lambda: torch.finfo(int), lambda: torch.iinfo(int), lambda: torch.iinfo(bool),
+          lambda: torch.promote_types(int, bool), lambda: torch.can_cast(float, int), lambda: x.type(int),
+          lambda: torch.zeros(2, dtype=str), lambda: torch.zeros(2, dtype="float32"), lambda: x.double().view(int)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, str(e).split("\\n")[0])
+""",
 }
 
 
