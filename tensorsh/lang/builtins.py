@@ -360,7 +360,7 @@ def _namedtuple(typename, field_names, *, rename=False, defaults=None, module=No
 def _typing():
     import typing
     names = ("Any", "Callable", "Dict", "Iterable", "Iterator", "List", "Optional", "Sequence", "Set", "Tuple",
-             "Union", "Mapping", "Type")
+             "Union", "Mapping", "Type", "NamedTuple")
     return Namespace("typing", {n: getattr(typing, n) for n in names})
 
 

@@ -12,6 +12,7 @@ import re
 import string
 import sys
 import types
+import typing
 
 from tensorsh.engine import undo
 from tensorsh.engine.errors import python_class
@@ -682,6 +683,17 @@ class Compiler:
 
     def stmt_AnnAssign(self, node):
         annotation = self.expr(node.annotation) if self.scope.kind != "function" else None
+        if self.scope.kind == "class" and isinstance(node.target, A.Name):  # a class body keeps its annotations
+            name, assign = node.target.id, None
+            if node.value is not None:
+                assign = self.stmt_Assign(A.Assign([node.target], node.value, line=node.line, col=node.col,
+                                                   end_line=node.end_line, end_col=node.end_col))
+
+            def annotate(frame):
+                frame[2].setdefault("__annotations__", {})[name] = annotation(frame)
+                if assign is not None:
+                    assign(frame)
+            return self._entered(node, annotate)
         if node.value is None:
             if annotation is None:
                 return lambda frame: None
@@ -1259,6 +1271,8 @@ class Compiler:
         def make(frame):
             values = _spliced([b(frame) for b in bases])
             for b in values:
+                if b is typing.NamedTuple:  # (class P(NamedTuple): the tuple class its annotations declare)
+                    continue
                 if not isinstance(b, type) or issubclass(b, type) or b is types.FunctionType:
                     e = TypeError(f"tensorsh classes derive from classes, not from '{type_name(b)}'"
                                   if not isinstance(b, type) else f"tensorsh does not let a class derive from '{b.__name__}'")

@@ -241,6 +241,28 @@ for f in [lambda: torch.zeros(2, dtype=float), lambda: torch.tensor([1.5], dtype
     except Exception as e:
         print(type(e).__name__, str(e).split("\\n")[0])
 """,
+"typing_namedtuple_classes_read_their_annotations": """
+from typing import NamedTuple, Optional
+class Out(NamedTuple):
+    loss: torch.Tensor
+    acc: float = 0.0
+    extra: Optional[int] = None
+    def describe(self):
+        return f"loss={self.loss.item():.3f} acc={self.acc}"
+o = Out(torch.tensor(0.5))
+print(o, o.loss, o._replace(acc=1.0), o.describe())
+print(Out._fields, len(o), o[0], isinstance(o, tuple), type(o).__name__)
+l, a, e = o
+print(l * 2, a, e)
+try:
+    Out()
+except TypeError as err:
+    print(err)
+class Plain:
+    x: int = 3
+    y: float
+print(Plain.x, Plain().x)
+""",
 }
 
 
