@@ -37,8 +37,10 @@ def _report(kind_message):
 
 def _error(e):
     # printed as the last line of Python's traceback would read
-    _report("".join(traceback.format_exception_only(type(e), e)).rstrip("\\n"))
+    _report(_last_line(e))
 
+
+{last_line}
 
 def _warning(message, category, *args, **kwargs):
     # printed as tensorsh's `#!` lines state it: without the C++ source location torch appends
@@ -71,8 +73,10 @@ _tick = globals().get("_tick") or (lambda i: None)   # the --against-torch drive
 
 
 def _error(e):
-    _token("E", "".join(traceback.format_exception_only(type(e), e)).rstrip("\\n"))
+    _token("E", _last_line(e))
 
+
+{last_line}
 
 def _warning(message, category, *args, **kwargs):
     _token("W", f"{category.__name__}: {str(message).split(' (Triggered internally at ')[0]}")
@@ -80,6 +84,21 @@ def _warning(message, category, *args, **kwargs):
 
 warnings.showwarning = _warning
 """
+
+
+_LAST_LINE = """\
+def _last_line(e):
+    # Python's own display adds a misspelt name's suggestion (". Did you mean: 'x'?") that format_exception_only
+    # does not (Python 3.11)
+    import contextlib, io, sys
+    text = "".join(traceback.format_exception_only(type(e), e)).rstrip("\\n")
+    shown = io.StringIO()
+    with contextlib.redirect_stderr(shown):
+        sys.__excepthook__(type(e), e, e.__traceback__)
+    shown = shown.getvalue().rstrip("\\n")
+    return shown[shown.rindex(text):] if text and text in shown else text
+"""
+HEADER, MARKED_HEADER = (h.replace("{last_line}", _LAST_LINE) for h in (HEADER, MARKED_HEADER))
 
 
 def torch_available():

@@ -1306,3 +1306,9 @@ def _dependencies_done(node, deps, buffers, ready):
 
 def _undefined(grad):
     return grad is None or (type(grad) is list and all(g is None for g in grad))
+
+
+for _cls, _module in ((no_grad, "grad_mode"), (enable_grad, "grad_mode"), (set_grad_enabled, "grad_mode"),
+                      (inference_mode, "grad_mode"), (set_detect_anomaly, "anomaly_mode"),
+                      (detect_anomaly, "anomaly_mode"), (GradientEdge, "graph")):
+    _cls.__module__ = "torch.autograd." + _module  # (type(torch.no_grad()) names PyTorch's class)

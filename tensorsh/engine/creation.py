@@ -15,7 +15,8 @@ _wrap = Tensor._from_numpy
 
 
 def dtype_checked(fn):
-    """A creation function's `dtype` (by keyword, or by position where it has one) must be a torch.dtype."""
+    """A creation function's `dtype` (by keyword, or by position where it has one) must be a torch.dtype (or
+    Python's float/int/bool, read as PyTorch's parser reads them)."""
     import inspect
     param = inspect.signature(fn).parameters.get("dtype")
     position = None
@@ -25,6 +26,9 @@ def dtype_checked(fn):
     def checked(*args, **kwargs):
         dtype = args[position] if position is not None and len(args) > position else kwargs.get("dtype")
         if dtype is not None and not isinstance(dtype, dtypes.DType):
+            if type(dtype) is type and dtype in dtypes.PYTHON_TYPES:  # (dtype=float: PyTorch's parser reads float64)
+                return checked(*args[:position], dtypes.PYTHON_TYPES[dtype], *args[position + 1:], **kwargs) \
+                    if "dtype" not in kwargs else checked(*args, **dict(kwargs, dtype=dtypes.PYTHON_TYPES[dtype]))
             raise type_error(f"{fn.__name__}(): argument 'dtype' must be torch.dtype, not {type(dtype).__name__}")
         return fn(*args, **kwargs)
     checked.__name__ = fn.__name__

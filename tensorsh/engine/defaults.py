@@ -180,6 +180,7 @@ _FLOATS = {"float16": (16, 2.0 ** -10, 65504.0, 2.0 ** -14, 0.001),
 
 
 class finfo:
+    __module__ = "torch"
     __api__ = frozenset({"bits", "eps", "max", "min", "tiny", "smallest_normal", "resolution", "dtype"})
     __format__ = errors.c_type_format("torch.finfo")
 
@@ -190,7 +191,7 @@ class finfo:
             got = ", ".join([_type_name(a) for a in args] + [f"{k}={_type_name(v)}" for k, v in kwargs.items()])
             raise type_error(f"finfo() received an invalid combination of arguments - got ({got}), but expected one "
                              "of:\n * (torch.dtype type)\n * ()\n")
-        type = args[0] if args else kwargs.get("type", dtypes.DEFAULT_FLOAT)
+        type = dtypes.from_python_type(args[0] if args else kwargs.get("type", dtypes.DEFAULT_FLOAT))
         if not isinstance(type, dtypes.DType):
             raise type_error(f"finfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
         if not type.is_floating_point:
@@ -212,6 +213,7 @@ class finfo:
 
 
 class iinfo:
+    __module__ = "torch"
     __api__ = frozenset({"bits", "max", "min", "dtype"})
     __format__ = errors.c_type_format("torch.iinfo")
 
@@ -222,7 +224,7 @@ class iinfo:
             raise type_error("iinfo() got multiple values for argument 'type'")
         if not args and "type" not in kwargs:
             raise type_error('iinfo() missing 1 required positional arguments: "type"')
-        type = args[0] if args else kwargs["type"]
+        type = dtypes.from_python_type(args[0] if args else kwargs["type"])
         if not isinstance(type, dtypes.DType):
             raise type_error(f"iinfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
         if type is dtypes.bool_:

@@ -5,7 +5,8 @@ import numpy as np
 class DType:
     __slots__ = ("name", "np", "itemsize", "npsize", "is_floating_point", "is_signed", "category", "type_name",
                  "rank")
-    __api__ = frozenset({"is_floating_point", "is_signed", "itemsize"})
+    __api__ = frozenset({"is_floating_point", "is_signed", "itemsize", "is_complex", "to_real"})
+    is_complex = False  # (no complex dtypes in tensorsh)
     from .errors import c_type_format
     __format__ = c_type_format("torch.dtype")
 
@@ -23,23 +24,37 @@ class DType:
     def __repr__(self):
         return "torch." + self.name
 
+    def to_real(self):
+        return self
+
     __str__ = __repr__
 
     def __reduce__(self):
         return (from_name, (self.name,))
 
+    def __new__(cls, *args, **kwargs):  # (a program's torch.dtype(...); the module builds the ten below with _make)
+        raise TypeError("cannot create 'torch.dtype' instances")
 
-bool_ = DType("bool", np.bool_, 0, "torch.BoolTensor", 0)
-uint8 = DType("uint8", np.uint8, 1, "torch.ByteTensor", 1)
-int8 = DType("int8", np.int8, 1, "torch.CharTensor", 1)
-int16 = DType("int16", np.int16, 1, "torch.ShortTensor", 2)
-int32 = DType("int32", np.int32, 1, "torch.IntTensor", 3)
-int64 = DType("int64", np.int64, 1, "torch.LongTensor", 4)
-float16 = DType("float16", np.float16, 2, "torch.HalfTensor", 1)
+    @classmethod
+    def _make(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        self.__init__(*args, **kwargs)
+        return self
+
+
+DType.__module__, DType.__name__, DType.__qualname__ = "torch", "dtype", "dtype"  # (type(x.dtype): torch.dtype)
+
+bool_ = DType._make("bool", np.bool_, 0, "torch.BoolTensor", 0)
+uint8 = DType._make("uint8", np.uint8, 1, "torch.ByteTensor", 1)
+int8 = DType._make("int8", np.int8, 1, "torch.CharTensor", 1)
+int16 = DType._make("int16", np.int16, 1, "torch.ShortTensor", 2)
+int32 = DType._make("int32", np.int32, 1, "torch.IntTensor", 3)
+int64 = DType._make("int64", np.int64, 1, "torch.LongTensor", 4)
+float16 = DType._make("float16", np.float16, 2, "torch.HalfTensor", 1)
 # numpy has no bfloat16: its values are held in float32 arrays, every one exactly a bfloat16 (to_bfloat16 rounds)
-bfloat16 = DType("bfloat16", np.float32, 2, "torch.BFloat16Tensor", 1, itemsize=2)
-float32 = DType("float32", np.float32, 2, "torch.FloatTensor", 2)
-float64 = DType("float64", np.float64, 2, "torch.DoubleTensor", 3)
+bfloat16 = DType._make("bfloat16", np.float32, 2, "torch.BFloat16Tensor", 1, itemsize=2)
+float32 = DType._make("float32", np.float32, 2, "torch.FloatTensor", 2)
+float64 = DType._make("float64", np.float64, 2, "torch.DoubleTensor", 3)
 
 ALL = (bool_, uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64)
 BY_NAME = {d.name: d for d in ALL}
@@ -57,6 +72,15 @@ SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32
 
 def from_name(name):
     return BY_NAME[name]
+
+
+# Python's number types where PyTorch takes a torch.dtype (its parser's ScalarType: `x.to(float)`, `dtype=int`)
+PYTHON_TYPES = {float: float64, int: int64, bool: bool_}
+
+
+def from_python_type(value):
+    """The dtype PyTorch reads for a Python number type given as a dtype; any other value as it is."""
+    return PYTHON_TYPES.get(value, value) if type(value) is type else value
 
 
 def promote(a, b):

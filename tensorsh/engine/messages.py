@@ -24,6 +24,7 @@ INVALID_GRADIENT = ("Function {name} returned an invalid gradient at index {i} -
 RANDOM_FROM_TO = "random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
 MATRIX_NORM_ORDER = "linalg.matrix_norm: Order {} not supported."
 AMBIGUOUS_BOOL = "Boolean value of Tensor with more than one value is ambiguous"
+EMPTY_BOOL = "Boolean value of Tensor with no values is ambiguous"
 OUTPUT_SHAPE = "output with shape {} doesn't match the broadcast shape {}"
 CHUNK_0_DIM = "chunk expects at least a 1-dimensional tensor"
 CHUNK_COUNT = "chunk expects `chunks` to be greater than 0, got: {}"

@@ -6,6 +6,7 @@ below need of torch's Python is theirs: backward's gradients and torch.Size's it
 decorators in autograd, THPUtils_unpackLong in scalars (scripts/argument_sweep.py measures all of them)."""
 import re
 
+from . import dtypes
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
 from .tensorimpl import Device, Tensor
@@ -48,23 +49,29 @@ def parse_device(device):
     return (kind, index)
 
 
-def make_device(type, index=None):
+_NOTHING = object()
+
+
+def make_device(type=_NOTHING, index=None):
     """torch.device(str) or torch.device(type, index): PyTorch's parse of the string, an index kept."""
     if isinstance(type, Device):
         return type
     if isinstance(type, int) and not isinstance(type, bool):
         raise runtime("Cannot access accelerator device when none is available.")
     if not isinstance(type, str):
-        raise type_error(f"device() received an invalid combination of arguments - got ({_type_name(type)}), but "
+        got = "" if type is _NOTHING else _type_name(type)
+        raise type_error(f"device() received an invalid combination of arguments - got ({got}), but "
                          "expected one of:\n * (torch.device device)\n * (str type, int index = -1)\n")
     kind, parsed = parse_device(type)
     if index is not None:
         if parsed is not None:
             raise runtime(f"type (string) must not include an index because index was passed explicitly: {type}")
         if index < 0:
-            raise runtime(f"Device index must be -1 or non-negative, got {index}")
-        parsed = index
-    return Device(kind, parsed)
+            raise runtime("Device index must not be negative")
+        parsed = (index + 128) % 256 - 128  # (c10::DeviceIndex is an int8: 200 is -56, 255 is -1, no index)
+        if parsed == -1:
+            parsed = None
+    return Device.make(kind, parsed)
 
 
 def cpu_only(kind, what):
@@ -170,10 +177,14 @@ def constructor(name, fn):
     if name == "new_tensor":
         def checked(self, *args, **kwargs):
             _parse(fmts, args, kwargs)
+            if type(kwargs.get("dtype")) is type:  # (dtype=float: the parser reads torch.float64)
+                kwargs["dtype"] = dtypes.from_python_type(kwargs["dtype"])
             return fn(self, *args, **kwargs)
     else:
         def checked(*args, **kwargs):
             _parse(fmts, args, kwargs)
+            if type(kwargs.get("dtype")) is type:
+                kwargs["dtype"] = dtypes.from_python_type(kwargs["dtype"])
             return fn(*args, **kwargs)
     checked.__name__ = checked.__qualname__ = name
     checked.__doc__, checked.__wrapped__ = fn.__doc__, fn

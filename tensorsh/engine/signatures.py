@@ -12,6 +12,7 @@ from . import messages
 from .errors import make, runtime, type_error, warn_once
 from .signature_table import FUNCTIONS, METHODS, NOARGS
 from .typenames import tp_name
+from .dtypes import from_python_type
 
 _NUMBERS_AS_TENSORS = frozenset(
     "add add_ div div_ divide divide_ mul mul_ multiply multiply_ sub sub_ subtract subtract_ true_divide "
@@ -584,7 +585,18 @@ def _slow(kind, name, packs, defaults, args, kwargs):
         if v is None and defaults.get(k) is not None:
             kwargs = {key: value for key, value in kwargs.items() if key != k}
             rewritten = True
+    if type in map(type, args) or type in map(type, kwargs.values()):  # x.to(float), dtype=int: read as a dtype
+        args, kwargs = _python_types_read(sig, args, kwargs)
     return args, kwargs, cacheable and not rewritten
+
+
+def _python_types_read(sig, args, kwargs):
+    """The ScalarType arguments given as Python's float/int/bool, as the dtypes PyTorch's parser reads them."""
+    kinds = {name: p.type for p in sig.params for name in p.names}
+    args = tuple(from_python_type(v) if i < len(sig.params) and sig.params[i].type == "ScalarType" else v
+                 for i, v in enumerate(args))
+    kwargs = {k: from_python_type(v) if kinds.get(k) == "ScalarType" else v for k, v in kwargs.items()}
+    return args, kwargs
 
 
 def _wrapped_number(value):

@@ -87,9 +87,25 @@ class Device:
     __slots__ = ("type", "index")
     __module__ = "torch"
     __format__ = errors.c_type_format("torch.device")
+    parse = None  # pyapi.make_device behind PyTorch's parser (torch_api binds it): torch.device(...) in a program
 
-    def __init__(self, type="cpu", index=None):
+    def __new__(cls, *args, **kwargs):
+        return Device.parse(*args, **kwargs)
+
+    @classmethod
+    def make(cls, type="cpu", index=None):
+        self = object.__new__(cls)
         self.type, self.index = type, index
+        return self
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        return (Device.make, (self.type, self.index))
 
     def __repr__(self):
         return f"device(type='{self.type}')" if self.index is None else \
@@ -106,7 +122,7 @@ class Device:
 
 
 Device.__name__ = Device.__qualname__ = "device"
-CPU = Device()
+CPU = Device.make()
 Storage.device = CPU  # (an untyped storage's device)
 
 
@@ -694,7 +710,7 @@ class Tensor:
 
     def __bool__(self):
         if self._np.size != 1:
-            raise runtime(messages.AMBIGUOUS_BOOL)
+            raise runtime(messages.AMBIGUOUS_BOOL if self._np.size else messages.EMPTY_BOOL)
         return bool(self._np.reshape(-1)[0])
 
     def __float__(self):

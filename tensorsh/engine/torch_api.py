@@ -1,4 +1,5 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
+import math
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
 from . import defaults, messages, namespaces, saved_names, typenames
 from .namespaces import LazyMember, Namespace
@@ -6,8 +7,8 @@ from .ops import constructors, predicates
 from .errors import runtime, type_error
 from .scalars import unpack_long
 from .legacy_types import LEGACY
-from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, MemoryFormat, grads_tuple
-from .ops.registry import FUNCTIONS, surface_all, torch_function
+from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Device, MemoryFormat, grads_tuple
+from .ops.registry import FUNCTIONS, surface, surface_all, torch_function
 from .tensor import Tensor, Size
 
 
@@ -211,6 +212,7 @@ def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
 
 
 class Generator(rng.Generator):
+    __module__ = "torch._C"
     __api__ = frozenset({"manual_seed", "seed", "initial_seed", "get_state", "set_state"})
     __format__ = errors.c_type_format("torch._C.Generator")
 
@@ -377,6 +379,10 @@ class TorchVersion(str):
     __hash__ = str.__hash__
 
 
+def _no_cuda(*args, **kwargs):
+    raise errors.make("AssertionError", "Torch not compiled with CUDA enabled")
+
+
 NAMESPACE = dict(FUNCTIONS)  # the rows' torch functions (ops/registry.py)
 NAMESPACE.update({
     "preserve_format": PRESERVE_FORMAT, "contiguous_format": CONTIGUOUS_FORMAT, "channels_last": CHANNELS_LAST,
@@ -413,9 +419,17 @@ NAMESPACE.update({
     "int8": dtypes.int8, "int16": dtypes.int16, "short": dtypes.int16,
     "promote_types": dtypes.promote, "can_cast": dtypes.can_cast,   # (argument checks: the signature table's)
     "result_type": lambda tensor, other: dtypes.result_type((tensor, other)),
-    "device": pyapi.make_device,  # (and a CPU build's torch.cuda: no device, seeding it does nothing)
+    "device": Device, "dtype": dtypes.DType,  # (classes: isinstance(x.device, torch.device); a CPU build's torch.cuda:
+    # no device, seeding it does nothing)
+    "inf": math.inf, "nan": math.nan, "pi": math.pi, "e": math.e, "newaxis": None,
     "cuda": Namespace("torch.cuda", {"is_available": lambda: False, "device_count": lambda: 0,
-                                     "manual_seed": lambda seed: None, "manual_seed_all": lambda seed: None}),
+                                     "manual_seed": lambda seed: None, "manual_seed_all": lambda seed: None,
+                                     "empty_cache": lambda: None, "is_initialized": lambda: False,
+                                     "memory_allocated": lambda device=None: 0,
+                                     "max_memory_allocated": lambda device=None: 0,
+                                     "synchronize": _no_cuda, "current_device": _no_cuda, "get_device_name": _no_cuda,
+                                     "OutOfMemoryError": errors.python_class("torch.OutOfMemoryError")}),
+    "OutOfMemoryError": errors.python_class("torch.OutOfMemoryError"),
     "backends": Namespace("torch.backends", {  # (what a CPU build answers; cudnn's and matmul's flags settable)
         "cudnn": defaults.CudnnModule(),
         "cuda": Namespace("torch.backends.cuda", {"matmul": defaults.MatmulFlags(), "is_built": lambda: False}),
@@ -439,7 +453,7 @@ NAMESPACE.update({name: getattr(defaults, name) for name in (
     "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
     "get_deterministic_debug_mode", "set_warn_always", "is_warn_always_enabled", "set_float32_matmul_precision",
     "get_float32_matmul_precision")})
-NAMESPACE["strided"] = predicates.STRIDED
+NAMESPACE["strided"], NAMESPACE["layout"] = predicates.STRIDED, predicates.Layout
 for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
     NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)
 NAMESPACE.update(LEGACY)
@@ -456,6 +470,7 @@ NAMESPACE["random"] = Namespace("torch.random", {  # (torch/random.py)
     "set_rng_state": set_rng_state, "fork_rng": fork_rng, "default_generator": rng.default_generator,
     "Generator": Generator})
 surface_all(Tensor, NAMESPACE)  # the names that are no row bound as the rows are (PyTorch's argument parser)
+Device.parse = staticmethod(surface("function", "device", pyapi.make_device))  # (torch.device(...): the class, parsed)
 
 def shallow_copy(x):
     """copy.copy: Python's copy protocol (a program's objects and Modules share their attribute values),

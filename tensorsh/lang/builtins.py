@@ -332,14 +332,23 @@ def _time():
 
 def _collections():
     import collections
-    return Namespace("collections", {n: getattr(collections, n) for n in
-                                     ("OrderedDict", "defaultdict", "Counter", "deque")})
+    members = {n: getattr(collections, n) for n in ("OrderedDict", "defaultdict", "Counter", "deque")}
+    members["namedtuple"] = builtin("namedtuple", _namedtuple)
+    return Namespace("collections", members)
+
+
+def _namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """collections.namedtuple, the class a program's own (its fields and methods readable, `__main__`'s name)."""
+    import collections
+    cls = collections.namedtuple(typename, field_names, rename=rename, defaults=defaults, module=module or "__main__")
+    cls.__tsh_user__ = True
+    return cls
 
 
 def _typing():
     import typing
     names = ("Any", "Callable", "Dict", "Iterable", "Iterator", "List", "Optional", "Sequence", "Set", "Tuple",
-             "Union", "Mapping", "Type")
+             "Union", "Mapping", "Type", "NamedTuple")
     return Namespace("typing", {n: getattr(typing, n) for n in names})
 
 
@@ -486,12 +495,12 @@ def build(print_fn):
         "show": SHOW, "graph": GRAPH, "make_dot": GRAPH, "why": WHY, "history": HISTORY, "compare": COMPARE,
     })
     nn, optim = Lazy(_package("nn")), Lazy(_package("optim"))
-    utils, distributions = Lazy(_utils), Lazy(_package("distributions"))
-    torch_ns._members.update(nn=nn, optim=optim, utils=utils, distributions=distributions)
+    utils, distributions, testing = Lazy(_utils), Lazy(_package("distributions")), Lazy(_package("testing"))
+    torch_ns._members.update(nn=nn, optim=optim, utils=utils, distributions=distributions, testing=testing)
     table.update(nn=nn, optim=optim)
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
-               "torch.distributions": distributions,
+               "torch.distributions": distributions, "torch.testing": testing,
                "torch.linalg": namespace["linalg"], "torch.func": namespace["func"], "torch.utils": utils,
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
                "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint"))}
@@ -523,7 +532,8 @@ _PACKAGES = {}
 
 
 def _package(name):
-    """torch.nn / torch.optim / torch.distributions: imported on first use, one Namespace per process."""
+    """torch.nn / torch.optim / torch.distributions / torch.testing: imported on first use, one Namespace per
+    process."""
     def load():
         if name not in _PACKAGES:
             import importlib

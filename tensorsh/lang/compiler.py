@@ -12,12 +12,13 @@ import re
 import string
 import sys
 import types
+import typing
 
 from tensorsh.engine import undo
 from tensorsh.engine.errors import python_class
 from tensorsh.engine.namespaces import LazyMember
 from tensorsh.lang import ast as A
-from tensorsh.lang.errors import UserError, Note, did_you_mean
+from tensorsh.lang.errors import UserError, Note, did_you_mean, python_suggestion
 from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, check_names, factory, target_names, \
     uses_name
 
@@ -272,6 +273,39 @@ def attribute_names(obj):
     return sorted(names)
 
 
+IMPORTED = {}  # names `import` bound to what the language already gives (torch, copy): in order, as a set
+_MODULE_DUNDERS = ("__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__",
+                   "__file__", "__cached__")   # a script's module dict starts with these
+_LARGE_MODULES = frozenset({"torch"})          # PyTorch's own has 750 names or more: Python suggests none of them
+
+
+def suggestion_candidates(obj):
+    """The names Python's AttributeError suggestion reads for obj: dir(obj) of Python's own values and of a
+    program's classes, the names the language gives an engine object (PyTorch's public API) otherwise."""
+    t = type(obj)
+    if t is Namespace:
+        return () if obj._name in _LARGE_MODULES else sorted(obj._members)
+    if t.__module__ == "builtins" and not isinstance(obj, type):
+        return dir(obj)
+    if t.__module__ == "numpy":  # (the language's ndarray has a part of numpy's names: a refusal is no typo)
+        return ()
+    names = set(attribute_names(obj))
+    if t in USER_CLASSES or any(c in USER_CLASSES for c in t.__mro__):
+        names.update(n for n in dir(obj) if not n.startswith("__tsh"))
+    return sorted(names)
+
+
+def name_suggestion(name, scope, variables):
+    """Python 3.11's suggestion for an undefined name: among the function's local names, else the module's
+    globals, else Python's builtins."""
+    if scope.kind in ("function", "comp"):
+        found = python_suggestion(name, [n for n in scope.slots if n != CLASS_CELL])
+        if found is not None:
+            return found
+    found = python_suggestion(name, _MODULE_DUNDERS + tuple(IMPORTED) + tuple(n for n in variables if n not in IMPORTED))
+    return found if found is not None else python_suggestion(name, _builtins.__dict__)
+
+
 def _no_attr(obj, t, name):
     if t.__module__ == "tensorsh.engine.namespaces" and t.__name__ == "Namespace":  # torch.nn.functional, ...
         return NoAttribute(f"module '{obj._name}' has no attribute '{name}'")
@@ -355,12 +389,7 @@ class _SafeFormatter(string.Formatter):
         first, rest = _string.formatter_field_name_split(field_name)
         obj = self.get_value(first, args, kwargs)
         for is_attr, key in rest:
-            if is_attr:
-                obj = load_attr(obj, key)
-            elif isinstance(obj, (list, tuple, dict, str)):
-                obj = obj[key]
-            else:
-                raise TypeError(f"'{type(obj).__name__}' object is not subscriptable")
+            obj = load_attr(obj, key) if is_attr else obj[key]  # (an item as the language's x[k] reads it)
         return obj, first
 
     def format_field(self, value, format_spec):
@@ -826,6 +855,8 @@ class Compiler:
                 value = resolve(bound, node)
                 if not module_level or name in variables or builtins.get(name, _MISSING) is not value:
                     store(frame, value)
+                else:  # (a global in Python's module dict all the same: NameError suggestions read it)
+                    IMPORTED.setdefault(name)
         return self._entered(node, run)
 
     def stmt_FromImport(self, node):
@@ -1251,6 +1282,8 @@ class Compiler:
         def make(frame):
             values = _spliced([b(frame) for b in bases])
             for b in values:
+                if b is typing.NamedTuple:  # (class P(NamedTuple): the tuple class its annotations declare)
+                    continue
                 if not isinstance(b, type) or issubclass(b, type) or b is types.FunctionType:
                     e = TypeError(f"tensorsh classes derive from classes, not from '{type_name(b)}'"
                                   if not isinstance(b, type) else f"tensorsh does not let a class derive from '{b.__name__}'")
@@ -1443,7 +1476,7 @@ class Compiler:
 
     def _load_global(self, node):
         name = node.id
-        variables, builtins = self.variables, self.builtins
+        variables, builtins, scope = self.variables, self.builtins, self.scope
         get = variables.get
 
         def load_name(frame):
@@ -1455,8 +1488,9 @@ class Compiler:
                     if name == "help":
                         note = Note("tensorsh has no help(); in the shell, :help explains the language and "
                                     ":help NAME a function or a tensor method (e.g. :help add_)")
-                    raise self.error(node, "NameError", f"name '{name}' is not defined",
-                                     notes=[note] if note else None)
+                    e = self.error(node, "NameError", f"name '{name}' is not defined", notes=[note] if note else None)
+                    e.suggestion = name_suggestion(name, scope, variables)
+                    raise e
                 if type(value) is Lazy:
                     value = builtins[name] = value.load()
             return value
@@ -1775,8 +1809,13 @@ class Compiler:
             notes.append(note)
         elif attr.startswith("_"):
             notes.append(Note("tensorsh does not expose Python internals"))
-        return UserError("AttributeError", str(exc), self.source.filename, node.line, node.col, node.end_col,
-                         self.source.line(node.line), notes=notes, end_line=node.end_line)
+        err = UserError("AttributeError", str(exc), self.source.filename, node.line, node.col, node.end_col,
+                        self.source.line(node.line), notes=notes, end_line=node.end_line)
+        if str(exc).endswith(f"has no attribute '{attr}'"):
+            candidates = suggestion_candidates(obj)
+            if attr not in candidates:  # (a name the language refuses is there in Python: no error, so no hint)
+                err.suggestion = python_suggestion(attr, candidates)
+        return err
 
     def subscript(self, node):
         if isinstance(node, A.Slice):

@@ -27,9 +27,12 @@ class UserError(Exception):
         self.detail = detail
         self.incomplete = incomplete
 
+    suggestion = None  # a NameError's or AttributeError's closest name: Python 3.11's "Did you mean" ending
+
     def last_line(self):
         """The line Python's traceback would end with."""
-        return f"{self.kind}: {self.message}" if self.message else self.kind
+        line = f"{self.kind}: {self.message}" if self.message else self.kind
+        return line + f". Did you mean: '{self.suggestion}'?" if self.suggestion is not None else line
 
     def __str__(self):
         return self.last_line()
@@ -133,3 +136,64 @@ def did_you_mean(name, candidates):
     import difflib
     close = difflib.get_close_matches(name, [c for c in candidates if not c.startswith("_")], n=1, cutoff=0.7)
     return Note(f"did you mean '{close[0]}'?") if close else None
+
+
+# Python 3.11's suggestions (Python/suggestions.c), which its traceback prints after a NameError's or an
+# AttributeError's last line: the closest candidate by a Levenshtein distance (case-only changes cost 1, others 2),
+# within a third of the characters involved, none from 750 candidates or more, the first of equals.
+_MAX_CANDIDATE_ITEMS, _MAX_STRING_SIZE, _MOVE_COST, _CASE_COST = 750, 40, 2, 1
+
+
+def _levenshtein(a, b, max_cost):
+    if a == b:
+        return 0
+    pre = 0
+    while pre < len(a) and pre < len(b) and a[pre] == b[pre]:
+        pre += 1
+    a, b = a[pre:], b[pre:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    if not a or not b:
+        return _MOVE_COST * (len(a) + len(b))
+    if len(a) > _MAX_STRING_SIZE or len(b) > _MAX_STRING_SIZE:
+        return max_cost + 1
+    if len(b) < len(a):
+        a, b = b, a
+    if (len(b) - len(a)) * _MOVE_COST > max_cost:
+        return max_cost + 1
+    row = list(range(_MOVE_COST, _MOVE_COST * (len(a) + 1), _MOVE_COST))
+    result = 0
+    for b_index, b_char in enumerate(b):
+        distance = result = b_index * _MOVE_COST
+        minimum = None
+        for index, a_char in enumerate(a):
+            substitute = distance + (0 if a_char == b_char else
+                                     _CASE_COST if a_char.lower() == b_char.lower() else _MOVE_COST)
+            distance = row[index]
+            result = min(min(result, distance) + _MOVE_COST, substitute)
+            row[index] = result
+            if minimum is None or result < minimum:
+                minimum = result
+        if minimum > max_cost:
+            return max_cost + 1
+    return result
+
+
+def python_suggestion(name, candidates):
+    """The name Python 3.11 suggests for `name` among candidates (in their order), or None."""
+    candidates = list(candidates)
+    if len(candidates) >= _MAX_CANDIDATE_ITEMS or not isinstance(name, str):
+        return None
+    best, best_distance = None, None
+    for item in candidates:
+        if not isinstance(item, str) or item == name:
+            continue
+        max_distance = (len(name) + len(item) + 3) * _MOVE_COST // 6
+        if best_distance is not None:
+            max_distance = min(max_distance, best_distance - 1)
+        distance = _levenshtein(name, item, max_distance)
+        if distance > max_distance:
+            continue
+        if best is None or distance < best_distance:
+            best, best_distance = item, distance
+    return best

@@ -477,8 +477,14 @@ class _Builder(P.Transformer):
         return ("kw", c[1], None, None)
 
     def with_stmt(self, c):
-        kw, ctx, name, body = c
-        return _span(A.With(ctx, str(name) if name is not None else None, body), kw, name or ctx)
+        """`with a, b as n:` is `with a:` holding `with b as n:`, as Python runs it."""
+        kw, items, body = c[0], c[1:-1], c[-1]
+        for first, (ctx, name) in reversed(list(zip([kw] + [item[0] for item in items[1:]], items))):
+            body = [_span(A.With(ctx, str(name) if name is not None else None, body), first, name or ctx)]
+        return body[0]
+
+    def with_item(self, c):
+        return tuple(c)
 
     def for_stmt(self, c):
         kw, target, it, body, _else, orelse = c

@@ -75,6 +75,7 @@ class Session:
         self.options = {"plain": True, "explain": False, "width": 80}
         self.options.update(options or {})
         self.variables = {}
+        C.IMPORTED.clear()          # (the imports a new program's NameError suggestions read)
         self.observers = []
         self.steps = None           # a tensorsh.lang.steps.Steps keeps successful statements' journals (:undo)
         self.builtins, self.modules = B.build(self._print)
@@ -103,7 +104,15 @@ class Session:
             raise TypeError(f"end must be None or a string, not {type(end).__name__}")
         if file is not None:
             raise TypeError("print(file=...) is not supported in tensorsh")
-        self.write(sep.join([str(a) for a in args]) + end)
+        parts = []
+        for a in args:
+            try:
+                parts.append(str(a))
+            except BaseException:  # (Python's print has written the arguments before it, and a separator)
+                if parts:
+                    self.write(sep.join(parts) + sep)
+                raise
+        self.write(sep.join(parts) + end)
 
     def _on_warning(self, category, message):
         loc = self._loc
@@ -290,9 +299,10 @@ class Session:
         origin = getattr(e, "_tsh_error", None)
         if isinstance(e, UserError) or origin is not None:
             err = origin if origin is not None else e
+            suggestion = err.suggestion
             err = UserError(err.kind, err.message, err.filename, err.line, err.col, err.end_col, err.source_line,
                             notes=err.notes, detail=err.detail, end_line=err.end_line)
-            node = None
+            err.suggestion, node = suggestion, None
         elif isinstance(e, KeyboardInterrupt):
             err = UserError("KeyboardInterrupt", "", detail="interrupted (Ctrl-C) while running this statement")
         elif isinstance(e, TorchError) or getattr(e, "blame", None) is not None:

@@ -18,8 +18,8 @@ lr_scheduler = Namespace("torch.optim.lr_scheduler", _schedulers.CLASSES)
 for _cls, _module in ((Optimizer, "optimizer"), (SGD, "sgd"), (Adam, "adam"), (AdamW, "adamw"), (RMSprop, "rmsprop"),
                       (Adagrad, "adagrad"), (Adamax, "adamax"), (NAdam, "nadam"), (RAdam, "radam"),
                       (Adadelta, "adadelta"), (Rprop, "rprop"), (ASGD, "asgd"), (LBFGS, "lbfgs"),
-                      (Adafactor, "_adafactor")):
-    _cls.__module__ = "torch.optim." + _module
+                      (Adafactor, "")):
+    _cls.__module__ = "torch.optim." + _module if _module else "torch.optim"  # (Adafactor's says torch.optim)
 for _cls in _schedulers.CLASSES.values():
     _cls.__module__ = "torch.optim.lr_scheduler"
 

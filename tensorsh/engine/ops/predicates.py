@@ -2,7 +2,7 @@
 torch's predicates and broadcasting helpers over tensors and shapes."""
 import numpy as np
 
-from .. import errors
+from .. import errors, messages
 from ..errors import make, runtime, type_error
 from ..storage import NO_ACCELERATOR, Shared
 from .core import Tensor, check_broadcast_all, type_name
@@ -10,15 +10,25 @@ from .registry import op
 
 
 class Layout:
-    """torch.strided: the only layout of a CPU dense tensor."""
+    """torch.strided: the only layout of a CPU dense tensor (torch.layout: a program cannot make another)."""
     __api__ = frozenset()
     __format__ = errors.c_type_format("torch.layout")
+    __module__ = "torch"
+
+    def __new__(cls, *args, **kwargs):
+        raise type_error("cannot create 'torch.layout' instances")
 
     def __repr__(self):
         return "torch.strided"
 
+    def __copy__(self):
+        return self
 
-STRIDED = Layout()
+    def __deepcopy__(self, memo):
+        return self
+
+
+STRIDED = object.__new__(Layout)
 Layout.__name__ = Layout.__qualname__ = "layout"
 
 
@@ -70,9 +80,9 @@ def dim_order(self, *, ambiguity_check=False):
 def is_nonzero(self):
     n = int(np.prod(self._shape, dtype=np.int64))
     if n == 0:
-        raise runtime("Boolean value of Tensor with no values is ambiguous")
+        raise runtime(messages.EMPTY_BOOL)
     if n > 1:
-        raise runtime("Boolean value of Tensor with more than one value is ambiguous")
+        raise runtime(messages.AMBIGUOUS_BOOL)
     return bool(self._np.reshape(-1)[0] != 0)
 
 
