@@ -406,9 +406,9 @@ def _sys():
 
 
 def _itertools():
-    """itertools' finite iterators (an optimizer over two models' `chain`ed parameters, a grid's `product`); the
-    endless ones (count, cycle, repeat) are left out: `list()` of one would fill memory in C, and the combinatorial
-    ones are refused, as a long range is, when they would yield more than MAX_ITEMS."""
+    """itertools (an optimizer over two models' `chain`ed parameters, a grid's `product`); the endless ones (count,
+    cycle, repeat) stop with tensorsh's limit past MAX_ITEMS items (`list()` of one would fill memory), and the
+    combinatorial ones are refused, as a long range is, when they would yield more than MAX_ITEMS."""
     import itertools
     import math
 
@@ -441,8 +441,18 @@ def _itertools():
         r = r_of(args, kwargs)
         return math.factorial(sizes[0]) if r is None else math.perm(sizes[0], r)
 
+    def endless(fn):  # (count, cycle, repeat without times: refused past MAX_ITEMS items, as a long range is)
+        def bounded(*args, **kwargs):
+            for n, item in enumerate(fn(*args, **kwargs)):
+                if n == MAX_ITEMS:
+                    raise Limit("MemoryError", f"{fn.__name__}() past {MAX_ITEMS} items (tensorsh's limit)")
+                yield item
+        bounded.__name__ = bounded.__qualname__ = fn.__name__
+        return bounded
+
     members = {n: getattr(itertools, n) for n in ("chain", "islice", "accumulate", "zip_longest", "starmap", "groupby",
                                                   "pairwise", "compress", "dropwhile", "takewhile", "filterfalse")}
+    members.update({fn.__name__: endless(fn) for fn in (itertools.count, itertools.cycle, itertools.repeat)})
     for fn, count in ((itertools.product, product), (itertools.combinations, combinations),
                       (itertools.combinations_with_replacement, with_replacement),
                       (itertools.permutations, permutations)):
