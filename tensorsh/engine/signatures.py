@@ -40,6 +40,15 @@ def _is_long(v):
     return type(v) is int or (isinstance(v, int) and not isinstance(v, bool))
 
 
+def check_scalar_int(v):
+    """A Python int where PyTorch unpacks a Scalar (an operator's operand too): beyond uint64/int64 it fails as
+    THPUtils_unpackLong's overflow checks fail."""
+    if v > 18446744073709551615:
+        raise make("OverflowError", "int too big to convert")
+    if v < -9223372036854775808:
+        raise make("OverflowError", "can't convert negative int to unsigned")
+
+
 def _is_index(v):
     if isinstance(v, bool):
         return False
@@ -277,10 +286,7 @@ class Signature:
             if type(v) is not int:
                 continue
             if p.type == "Scalar" or (p.type == "Tensor" and p.numbers_as_tensors):
-                if v > 2 ** 64 - 1:
-                    raise make("OverflowError", "int too big to convert")
-                if v < -2 ** 63:
-                    raise make("OverflowError", "can't convert negative int to unsigned")
+                check_scalar_int(v)
             elif p.type in ("int64_t", "SymInt", "Device") + tuple(_LISTS) and not -2 ** 63 <= v < 2 ** 63:
                 raise make("ValueError", messages.LONG_OVERFLOW)
 
