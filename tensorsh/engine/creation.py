@@ -239,7 +239,8 @@ def _filled(value, args, size, dtype, requires_grad, default=None, name=None):
     shape = _size(args, size)
     dt = dtype or default or dtypes.DEFAULT_FLOAT
     _alloc_check(shape, dt)
-    return _finish(np.full(shape, checked_scalar(dt, value), dtype=dt.np), dt, requires_grad)
+    return _finish(np.full(shape, checked_scalar(dt, value, reduced=math.prod(shape) != 1), dtype=dt.np), dt,
+                   requires_grad)
 
 
 @dtype_checked
@@ -303,7 +304,7 @@ empty_like = dtype_checked(_like(0, "empty_like"))
 @dtype_checked
 def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, memory_format=None, **_):
     return _like_result("full_like", input, dtype, memory_format, requires_grad,
-                        lambda n, _: checked_scalar(dtype or input.dtype, fill_value))
+                        lambda n, _: checked_scalar(dtype or input.dtype, fill_value, reduced=n != 1))
 
 
 @dtype_checked

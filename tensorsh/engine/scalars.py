@@ -11,6 +11,7 @@ C_TYPES = {"int64": "int64_t", "int32": "int", "int16": "int16_t", "int8": "int8
            "float32": "float", "float64": "double"}
 FLOAT32_MAX = float(np.finfo(np.float32).max)
 BFLOAT16_MAX = float.fromhex("0x1.fep127")
+HALF_MAX = 65504.0
 
 
 def from_numpy_scalars(values):
@@ -43,16 +44,19 @@ def fits(dtype, value):
     return (-info.max if info.min == 0 else info.min) <= value <= info.max
 
 
-def checked_scalar(dtype, value):
-    """value as a numpy scalar of dtype, or PyTorch's 'value cannot be converted ... without overflow'."""
+def checked_scalar(dtype, value, reduced=True):
+    """value as a numpy scalar of dtype, or PyTorch's 'value cannot be converted ... without overflow'. reduced=False:
+    a float16/bfloat16 value is not range-checked (becomes inf), as ATen's one-element fill (scalar_fill: a
+    one-element fill_/full, the 0-dim tensor of `x[i] = v`) converts it."""
     if dtype.category == 1:
         if not fits(dtype, value):
             raise runtime(f"value cannot be converted to type {C_TYPES[dtype.name]} without overflow")
         return np.asarray(int(value)).astype(dtype.np)[()]
+    if dtype.itemsize == 2 and reduced and isinstance(value, (int, float)) and math.isfinite(value) and \
+            abs(value) > (HALF_MAX if dtype.np == np.float16 else BFLOAT16_MAX):
+        raise runtime(f"value cannot be converted to type {dtypes.C_NAMES[dtype.name]} without overflow")
     if dtype.np == np.float32 and isinstance(value, (int, float)) and math.isfinite(value):
-        if dtype.itemsize == 2:  # bfloat16 (held in float32): its own range, then rounded as c10 rounds
-            if abs(value) > BFLOAT16_MAX:
-                raise runtime("value cannot be converted to type c10::BFloat16 without overflow")
+        if dtype.itemsize == 2:  # bfloat16 (held in float32): rounded as c10 rounds
             return dtypes.to_bfloat16(value)[()]
         if abs(value) > FLOAT32_MAX:
             raise runtime("value cannot be converted to type float without overflow")

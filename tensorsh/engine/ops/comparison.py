@@ -2,7 +2,7 @@
 and their in-place forms, equal/allclose/isclose (maximum/minimum are rows of the binary family)."""
 import numpy as np
 
-from .. import autograd, dtypes, kernels, layout, scalars
+from .. import autograd, dtypes, kernels, layout, messages, scalars
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from ..scalars import checked_scalar
@@ -109,7 +109,8 @@ def where(condition, input, other):
     check_broadcast_all(condition, input, other)
     c = condition._np
     dt = dtypes.result_type((input, other))
-    a, b = (x._np.astype(dt.np, copy=False) if isinstance(x, Tensor) else checked_scalar(dt, x) for x in (input, other))
+    a, b = (x._np.astype(dt.np, copy=False) if isinstance(x, Tensor) else checked_scalar(dt, x, reduced=False)
+            for x in (input, other))
     values = np.where(c, a, b)
     out = laid_out_like(values, dt, condition, input, other)
     if needs_grad(input, other):
@@ -148,9 +149,9 @@ def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     if self.dtype is not other.dtype:
         raise runtime(f"{dtypes.SCALAR_NAMES[self.dtype.name]} did not match {dtypes.SCALAR_NAMES[other.dtype.name]}")
     if rtol < 0:
-        raise runtime(f"rtol must be greater than or equal to zero, but got {_number(rtol)}")
+        raise runtime(f"rtol must be greater than or equal to zero, but got {messages.cpp_double(rtol)}")
     if atol < 0:
-        raise runtime(f"atol must be greater than or equal to zero, but got {_number(atol)}")
+        raise runtime(f"atol must be greater than or equal to zero, but got {messages.cpp_double(atol)}")
     check_broadcast(self, other)
     a, b = np.broadcast_arrays(self._np, other._np)
     close = fresh(np.array(a == b, order="C"), dtypes.bool_)
@@ -168,10 +169,6 @@ def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
         close._np[...] |= np.isfinite(actual) & (actual <= allowed)
     written(close)
     return close
-
-
-def _number(v):
-    return int(v) if float(v).is_integer() else v
 
 
 
