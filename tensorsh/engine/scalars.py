@@ -66,6 +66,13 @@ def checked_scalar(dtype, value, reduced=True):
         return np.asarray(value).astype(dtype.np)[()]
 
 
+def check_opmath(dtype, value):
+    """A number a kernel reads in its compute type (addcmul's value, lerp's weight: float for float16/bfloat16/
+    float32, the dtype itself for integers, double unchecked): PyTorch's 'value cannot be converted ...'."""
+    if dtype.category == 1 or dtype.category == 2 and dtype is not dtypes.float64 and not -FLOAT32_MAX <= value <= FLOAT32_MAX:
+        checked_scalar(dtype if dtype.category == 1 else dtypes.float32, value)
+
+
 _LONG_LONG = (-2 ** 63, 2 ** 63 - 1)
 
 

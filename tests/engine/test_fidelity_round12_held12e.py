@@ -78,6 +78,82 @@ for v in [-1e9, float('-inf'), -65504.0, torch.finfo(torch.float16).min]:
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"fill_values_are_read_as_numbers_and_range_checked": """
+for dt in [torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.int8, torch.uint8, torch.int32, torch.bool]:
+    t = torch.ones(2, dtype=dt)
+    m = torch.tensor([True, False])
+    for v in [300, -1, 2**40, 1.5, -2.5, 70000.0, 1e39, float('nan'), float('inf'), True]:
+        for vt in [torch.tensor(v), torch.tensor(v, dtype=torch.float64), torch.tensor(v).bool()]:
+            for f in [lambda: t.masked_fill(m, vt), lambda: t.index_fill(0, torch.tensor([1]), vt)]:
+                try:
+                    print(f())
+                except Exception as e:
+                    print(type(e).__name__, e)
+        for f in [lambda: t.scatter(0, torch.tensor([1]), v), lambda: t.clone().scatter_(0, torch.tensor([1]), v, reduce='multiply'),
+                  lambda: t.masked_fill(m, v), lambda: t.index_fill(0, torch.tensor([1]), v)]:
+            try:
+                print(f())
+            except Exception as e:
+                print(type(e).__name__, e)
+x = torch.ones(3, requires_grad=True)
+v = torch.tensor(2.0, requires_grad=True)
+y = x.masked_fill(x > 0, v)
+y.sum().backward()
+print(y, x.grad, v.grad)
+""",
+"alpha_is_converted_to_the_common_dtype_without_a_node_of_its_own": """
+def tryp(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+for dt, al in [(torch.float16, 70000.), (torch.int8, 300), (torch.uint8, -1), (torch.uint8, -255), (torch.uint8, -256),
+               (torch.uint8, 256), (torch.float32, -1e39), (torch.float32, float('inf')), (torch.bfloat16, -1e39), (torch.int16, 70000)]:
+    for n in [0, 1, 2]:
+        t = torch.ones(n, dtype=dt)
+        tryp(lambda: t.add(t, alpha=al))
+        tryp(lambda: t.sub(1, alpha=al))
+        tryp(lambda: t.clone().add_(t, alpha=al))
+        tryp(lambda: t.clone().sub_(t, alpha=al))
+        tryp(lambda: torch.rsub(t, 1, alpha=al))
+        tryp(lambda: t.add(torch.ones(n), alpha=al))
+for dt1 in [torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.int8, torch.uint8, torch.int64]:
+    for dt2 in [torch.float16, torch.bfloat16, torch.float32, torch.int32, torch.uint8]:
+        x = torch.tensor([1.3, 200.7, -3.1]).to(dt1)
+        y = torch.tensor([0.77, 2.5, 9.1]).to(dt2)
+        for al in [3, -1, 0.1, 2.5]:
+            tryp(lambda: (x.add(y, alpha=al), x.sub(y, alpha=al), torch.sub(y, x, alpha=al)))
+a = torch.ones(2, dtype=torch.float64, requires_grad=True)
+b = torch.ones(2, requires_grad=True)
+c = a.add(b, alpha=3)
+print(c, c.grad_fn.name(), [f.name() for f, _ in c.grad_fn.next_functions])
+d = (a * 1).sub_(b, alpha=0.5)
+print(d, d.grad_fn.name(), [f.name() for f, _ in d.grad_fn.next_functions])
+(c + d).sum().backward()
+print(a.grad, b.grad)
+print(torch.ones(2, dtype=torch.float64).sub(torch.ones(2), alpha=1e300))
+""",
+"scalar_exponents_and_weights_are_checked_in_the_kernels_type": """
+def tryp(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+for dt in [torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.int8, torch.uint8, torch.int16, torch.bool]:
+    for n in [0, 2]:
+        t = torch.ones(n, dtype=dt)
+        for v in [2, 300, -3, 2**40, 65504, -65520, 70000., 1e39, float('inf'), 0.5, True]:
+            tryp(lambda: t.pow(v))
+            tryp(lambda: t.clone().pow_(v))
+            tryp(lambda: t ** v)
+            tryp(lambda: v ** t)
+            tryp(lambda: t.addcmul(t, t, value=v))
+            tryp(lambda: t.clone().addcmul_(t, t, value=v))
+            tryp(lambda: t.addcdiv(t, t, value=v))
+            tryp(lambda: t.clone().addcdiv_(t, t, value=v))
+            tryp(lambda: t.lerp(t, v))
+            tryp(lambda: t.clone().lerp_(t, v))
+""",
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
 f = torch.tensor([1.])
 for v in [-1e-7, -0.1234567, -1234567.0, -1e20, -float('inf'), -1, -2**40, -2.5, -2**64]:

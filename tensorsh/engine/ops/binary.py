@@ -8,6 +8,7 @@ import numpy as np
 from .. import autograd, dtypes, errors, kernels, messages, undo
 from ..autograd import NOTHING_SAVED, SavedTensor
 from ..errors import make, runtime, type_error
+from ..scalars import FLOAT32_MAX, HALF_MAX, checked_scalar
 from ..tensorimpl import Tensor
 from ..storage import INFERENCE_SEEN
 from .comparison import _np_of, logical_not, where
@@ -44,6 +45,15 @@ def _alpha_node(node_cls, alpha):
     return make
 
 
+def _scaled_kernel(kernel, alpha, dt):
+    """kernel(a, alpha * b) as ATen's add kernel computes it over operands of different dtypes (its scalar loop in
+    the common dtype dt: a float16/bfloat16 product rounded before the sum, alpha cast to dt first)."""
+    if dt is dtypes.bfloat16:
+        scale = dtypes.to_bfloat16(np.float32(alpha))[()]
+        return lambda a, b: kernel(a, dtypes.to_bfloat16(b * scale))
+    return lambda a, b: kernel(a, b * np.asarray(alpha).astype(b.dtype)[()])
+
+
 def _checked_alpha(self, other, alpha):
     """PyTorch's alpha_check against the result type; a bool result takes alpha as a bool."""
     if type(alpha) is int and alpha == 1:
@@ -53,7 +63,11 @@ def _checked_alpha(self, other, alpha):
         raise runtime("Boolean alpha only supported for Boolean results.")
     if dt.category < 2 and isinstance(alpha, float):
         raise runtime("For integral input tensors, argument alpha must not be a floating point number.")
-    return builtins.bool(alpha) if dt is dtypes.bool_ else alpha
+    if dt is dtypes.bool_:
+        return builtins.bool(alpha)
+    if isinstance(alpha, (int, float)):
+        checked_scalar(dt, alpha)  # (the kernel's alpha.to<scalar_t>(): 'value cannot be converted ...')
+    return alpha
 
 
 # ------------------------------------------------------------------ the binary family: one row per op
@@ -180,6 +194,9 @@ def _binary_function(kernel, node_cls, number_cls, alpha, check, out_dtype, numb
                 return binary_op(self, other, lambda a, b: kernels.reduced_add_alpha(a, b, sign * alpha,
                                                                                    dtypes.rounding(self.dtype)),
                                  _alpha_node(node_cls, alpha))
+            if alpha != 1 and isinstance(other, Tensor):  # (no node of its own in the graph)
+                return binary_op(self, other, _scaled_kernel(kernel, alpha, dtypes.result_type((self, other))),
+                                 _alpha_node(node_cls, alpha))
             if alpha != 1:
                 other = other * alpha
             return binary_op(self, other, kernel, node_cls)
@@ -224,8 +241,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
         if check is not None:
             check(self, other)
         if with_alpha and type(alpha) is float and type(other) is Tensor and alpha != 1 and \
-                _fma_in_place(self, other, sign * alpha):  # (the optimizers' p.add_(buf, alpha=-lr))
-            return self
+                -FLOAT32_MAX <= alpha <= FLOAT32_MAX and _fma_in_place(self, other, sign * alpha):
+            return self  # (the optimizers' p.add_(buf, alpha=-lr))
         if with_alpha and not (type(alpha) is int and alpha == 1):
             if needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
                 check_inplace(self)
@@ -234,6 +251,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 check_fits_output(self, other)
                 cast_for_inplace(self, dtypes.result_type((self, other)))
                 alpha = _checked_alpha(self, other, alpha)
+            elif self.dtype is not dtypes.float64 and not -HALF_MAX <= alpha <= HALF_MAX:
+                _checked_alpha(self, other, alpha)  # (an alpha beyond float16's range may not fit self's dtype)
         fused = with_alpha and _fused_alpha(self, other, alpha)
         b = _plain_operand(self, other, kernel) if alpha == 1 or fused else None
         if b is not None:  # the optimizers' case: no autograd, nothing to check, written in place
@@ -247,10 +266,12 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
         precheck(self, other)
         bf_alpha = with_alpha and alpha != 1 and _reduced_alpha(self, other, alpha) and not self_overlapping(self)
         operand = other  # (an aliased operand is read as the loop goes: alpha applied element by element)
-        if alpha != 1 and not fused and not bf_alpha:
-            other = other * alpha
+        scaled = alpha != 1 and not fused and not bf_alpha
+        if scaled and not isinstance(other, Tensor):
+            other, scaled = other * alpha, False
         check_broadcast(self, other)
         an, bn, dt = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
+        step = _scaled_kernel(kernel, alpha, dt) if scaled else kernel  # (alpha * other: no node of its own)
         if out_dtype is not None:
             dt = out_dtype(dt)
             an = an.astype(dt.np, copy=False)
@@ -265,7 +286,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 if fused:
                     write_rows(self, arr, lambda ix: kernels.fma(bb[ix], scale, arr[ix].astype(an.dtype)), (other,))
                 else:
-                    write_rows(self, arr, lambda ix: kernel(arr[ix].astype(an.dtype), bb[ix]), (other,))
+                    write_rows(self, arr, lambda ix: step(arr[ix].astype(an.dtype), bb[ix]), (other,))
         elif aliased_operand(self, operand):
             scale = dt.np.type(sign * alpha if fused else alpha)
 
@@ -273,7 +294,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 write_reading_back(self, arr, operand, (lambda a, b: kernels.fma(b.astype(dt.np), scale, a.astype(dt.np)))
                                    if fused else lambda a, b: kernel(a.astype(dt.np), b.astype(dt.np) * scale))
         else:
-            values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else kernel(an, bn) if not bf_alpha else \
+            values = kernels.fma(bn, dt.np.type(sign * alpha), an) if fused else step(an, bn) if not bf_alpha else \
                 kernels.reduced_add_alpha(an, bn, sign * alpha, dtypes.rounding(dt))
 
             def write(arr):
@@ -281,7 +302,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
 
         def make():
             node = _inplace_node(node_cls, self, other)
-            if fused:
+            if fused or scaled:
                 node.alpha = alpha
             return node
         return write_inplace(self, write, make, (other,), save_output="result" in node_cls.saved_names)
@@ -464,6 +485,8 @@ def _pow_number(self, exponent):
     if self.dtype.category < 2 and isinstance(exponent, float):
         x = x.astype(np.float32)
     dt = dtypes.result_type((self, exponent))
+    if dt.itemsize == 2 or dt.category == 1:  # (the kernel's exp.to<scalar_t>(); float32/float64 read a double)
+        checked_scalar(dt, exponent)
     x = x.astype(dt.np, copy=False)
     if dt.category == 2 and not isinstance(exponent, bool):
         if dt in REDUCED_FLOATS:  # (the exponent cast to the reduced dtype first, as PyTorch's common dtype)
