@@ -154,6 +154,27 @@ for dt in [torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.in
             tryp(lambda: t.lerp(t, v))
             tryp(lambda: t.clone().lerp_(t, v))
 """,
+"integer_operands_are_read_in_the_common_dtype_as_the_kernel_casts_them": """
+def tryp(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.tensor([44, -44, 0, 1, 127], dtype=torch.int8)
+u = torch.tensor([44, 0, 1, 255], dtype=torch.uint8)
+for t in (x, u):
+    for v in [256, 300, -212, 2**40, 2**40 + 3, -1, 1000]:
+        for f in [lambda: t % v, lambda: t // v, lambda: t.fmod(v), lambda: torch.div(t, v, rounding_mode='trunc'),
+                  lambda: torch.div(t, v, rounding_mode='floor'), lambda: t % torch.tensor(v), lambda: t == v,
+                  lambda: t.clamp(max=torch.tensor(v)), lambda: t.clamp(min=torch.tensor(v)), lambda: torch.isin(t, v),
+                  lambda: torch.isin(t, torch.tensor([v])), lambda: t.clone().remainder_(v), lambda: v % t]:
+            tryp(f)
+for t in (torch.tensor([1.0, 2.5, 3.7], dtype=torch.bfloat16), torch.tensor([1.0, 2.5, 3.7], dtype=torch.float16)):
+    for f in [lambda: t.clamp(max=torch.tensor(0.1)), lambda: t.clamp(min=torch.tensor(2.6, dtype=torch.float64)),
+              lambda: torch.isin(t, 2.5), lambda: torch.isin(t, torch.tensor([3.7], dtype=torch.float64)),
+              lambda: torch.searchsorted(t, 2.6), lambda: torch.bucketize(torch.tensor([3.7]), t)]:
+        tryp(f)
+""",
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
 f = torch.tensor([1.])
 for v in [-1e-7, -0.1234567, -1234567.0, -1e20, -float('inf'), -1, -2**40, -2.5, -2**64]:

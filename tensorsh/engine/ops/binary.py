@@ -11,7 +11,7 @@ from ..errors import make, runtime, type_error
 from ..scalars import FLOAT32_MAX, HALF_MAX, checked_scalar
 from ..tensorimpl import Tensor
 from ..storage import INFERENCE_SEEN
-from .comparison import _np_of, logical_not, where
+from .comparison import logical_not, where
 from .core import (ORIGINAL_SCALAR, REDUCED_FLOATS, BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace,
                    check_broadcast, check_fits_output, check_inplace, from_numpy, laid_out_like, needs_grad, precheck,
                    scalar_in, self_overlapping, true_div_dtype, write_inplace, write_reading_back, write_rows, written,
@@ -530,8 +530,9 @@ def _check_integer_division(a, b, kernel="remainder_cpu"):
     dt = dtypes.result_type((a, b))
     if dt is dtypes.bool_:
         raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
-    if dt.category < 2 and not np.all(_np_of(b)) and not any(0 in getattr(t, "_shape", ()) for t in (a, b)):
-        raise runtime("ZeroDivisionError")  # (an empty result runs no kernel)
+    if dt.category < 2 and not any(0 in getattr(t, "_shape", ()) for t in (a, b)) and \
+            not np.all(b._np.astype(dt.np, copy=False) if isinstance(b, Tensor) else scalar_in(dt, b)):
+        raise runtime("ZeroDivisionError")  # (b as the kernel reads it: 256 is 0 in uint8; no kernel when empty)
 
 
 class NotImplementedBackward(BinaryNode):

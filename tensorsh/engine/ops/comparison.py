@@ -10,7 +10,7 @@ from ..tensorimpl import Tensor
 from .args import _invalid_combination
 from .core import (attach, binary_operands, cast_for_inplace, check_broadcast,
                    check_broadcast_all, check_fits_output, fresh, from_numpy, laid_out_like, needs_grad, operand_edge,
-                   precheck, sum_to, tensor_params, type_name, write_inplace, written)
+                   operand_in, precheck, sum_to, tensor_params, type_name, write_inplace, written)
 from . import registry
 from .registry import op
 
@@ -188,9 +188,8 @@ def clamp(self, min=None, max=None):
     if isinstance(min, Tensor) or isinstance(max, Tensor):
         check_broadcast_all(self, *[b for b in (min, max) if b is not None])
     x = self._np
-    lo = min._np if isinstance(min, Tensor) else min
-    hi = max._np if isinstance(max, Tensor) else max
     dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
+    lo, hi = (operand_in(b, dt) if isinstance(b, Tensor) else b for b in (min, max))  # (1000 is -24 in int8)
     if not isinstance(min, Tensor) and not isinstance(max, Tensor):
         _no_bool_scalar_kernel(dt, min is not None, max is not None)
     lo, hi = (v if v is None or isinstance(b, Tensor) else scalars.checked_scalar(dt, v) for v, b in ((lo, min), (hi, max)))

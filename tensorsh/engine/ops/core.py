@@ -181,9 +181,9 @@ def binary_operands(a, b, out_dtype=None, original=False):
     an = a._np if isinstance(a, Tensor) else a
     bn = b._np if isinstance(b, Tensor) else b
     if isinstance(a, Tensor) and a.dtype is not dt:
-        an = an.astype(dt.np) if dt not in REDUCED_FLOATS else _reduced_operand(a, dt, original)
+        an = operand_in(a, dt, original)
     if isinstance(b, Tensor) and b.dtype is not dt:
-        bn = bn.astype(dt.np) if dt not in REDUCED_FLOATS else _reduced_operand(b, dt, original)
+        bn = operand_in(b, dt, original)
     if not isinstance(a, Tensor):
         an = scalar_in(dt, an, original)
     if not isinstance(b, Tensor):
@@ -195,6 +195,13 @@ def binary_operands(a, b, out_dtype=None, original=False):
 # original_scalar_value: `x * 0.3` is half(float(x) * 0.3f), not x * half(0.3)), the other ops cast it to the
 # reduced dtype first (the common dtype)
 ORIGINAL_SCALAR = (np.multiply, np.divide)
+
+
+def operand_in(t, dt, original=False):
+    """t's values as an operand of dtype dt (TensorIterator's common dtype: an integer wraps, 1000 is -24 in int8)."""
+    if t.dtype is dt:
+        return t._np
+    return t._np.astype(dt.np) if dt not in REDUCED_FLOATS else _reduced_operand(t, dt, original)
 
 
 def _reduced_operand(t, dt, original):
