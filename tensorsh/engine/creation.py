@@ -23,9 +23,16 @@ def dtype_checked(fn):
         position = list(inspect.signature(fn).parameters).index("dtype")
 
     def checked(*args, **kwargs):
-        dtype = args[position] if position is not None and len(args) > position else kwargs.get("dtype")
+        given = position is not None and len(args) > position
+        dtype = args[position] if given else kwargs.get("dtype")
         if dtype is not None and not isinstance(dtype, dtypes.DType):
-            raise type_error(f"{fn.__name__}(): argument 'dtype' must be torch.dtype, not {type(dtype).__name__}")
+            if type(dtype) is not type or dtype not in dtypes.PYTHON_TYPES:
+                raise type_error(f"{fn.__name__}(): argument 'dtype' must be torch.dtype, not {type(dtype).__name__}")
+            dtype = dtypes.PYTHON_TYPES[dtype]  # (dtype=float: torch.float64)
+            if given:
+                args = args[:position] + (dtype,) + args[position + 1:]
+            else:
+                kwargs = dict(kwargs, dtype=dtype)
         return fn(*args, **kwargs)
     checked.__name__ = fn.__name__
     checked.__doc__ = fn.__doc__

@@ -1,5 +1,7 @@
 """Process-wide settings a program can change (the default float dtype, deterministic algorithms, warn-always) and
 the dtype facts torch.finfo / torch.iinfo give."""
+import builtins
+
 from . import dtypes, errors, undo
 from .errors import runtime, type_error
 
@@ -101,6 +103,7 @@ class finfo:
             raise type_error(f"finfo() received an invalid combination of arguments - got ({got}), but expected one "
                              "of:\n * (torch.dtype type)\n * ()\n")
         type = args[0] if args else kwargs.get("type", dtypes.DEFAULT_FLOAT)
+        type = dtypes.PYTHON_TYPES.get(type, type) if isinstance(type, builtins.type) else type
         if not isinstance(type, dtypes.DType):
             raise type_error(f"finfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
         if not type.is_floating_point:
@@ -132,6 +135,7 @@ class iinfo:
         if not args and "type" not in kwargs:
             raise type_error('iinfo() missing 1 required positional arguments: "type"')
         type = args[0] if args else kwargs["type"]
+        type = dtypes.PYTHON_TYPES.get(type, type) if isinstance(type, builtins.type) else type
         if not isinstance(type, dtypes.DType):
             raise type_error(f"iinfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
         if type is dtypes.bool_:

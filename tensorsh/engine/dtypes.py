@@ -2,10 +2,25 @@
 import numpy as np
 
 
+_MAKING = [True]
+
+
 class DType:
     __slots__ = ("name", "np", "itemsize", "npsize", "is_floating_point", "is_signed", "category", "type_name",
                  "rank")
     __api__ = frozenset({"is_floating_point", "is_signed", "itemsize"})
+
+    def __new__(cls, *args, **kwargs):
+        if not _MAKING[0]:  # (the ten below are the only ones: torch.dtype(...) is refused)
+            from .errors import type_error
+            raise type_error("cannot create 'torch.dtype' instances")
+        return object.__new__(cls)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
 
     def __init__(self, name, np_dtype, category, type_name, rank, itemsize=None):
         self.name = name
@@ -38,8 +53,14 @@ float16 = DType("float16", np.float16, 2, "torch.HalfTensor", 1)
 bfloat16 = DType("bfloat16", np.float32, 2, "torch.BFloat16Tensor", 1, itemsize=2)
 float32 = DType("float32", np.float32, 2, "torch.FloatTensor", 2)
 float64 = DType("float64", np.float64, 2, "torch.DoubleTensor", 3)
+_MAKING[0] = False
+# torch.dtype as Python's messages name it ('torch.dtype' object is not callable) and its repr (<class 'torch.dtype'>);
+# a program reads type(torch.float32).__name__ as "dtype"
+DType.__name__, DType.__qualname__, DType.__module__, DType.__tsh_name__ = "torch.dtype", "dtype", "torch", "dtype"
 
 ALL = (bool_, uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64)
+# Python's number types where PyTorch's parser takes a dtype (torch.zeros(2, dtype=float), x.to(int))
+PYTHON_TYPES = {float: float64, int: int64, bool: bool_}
 BY_NAME = {d.name: d for d in ALL}
 BY_NP = {d.np: d for d in ALL if d is not bfloat16}
 ALIASES = {"float": float32, "double": float64, "long": int64, "int": int32, "short": int16, "half": float16,

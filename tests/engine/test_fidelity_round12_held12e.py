@@ -175,6 +175,26 @@ for t in (torch.tensor([1.0, 2.5, 3.7], dtype=torch.bfloat16), torch.tensor([1.0
               lambda: torch.searchsorted(t, 2.6), lambda: torch.bucketize(torch.tensor([3.7]), t)]:
         tryp(f)
 """,
+"python_number_types_are_dtypes_and_torch_dtype_is_the_class": """
+def tryp(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.tensor([1.5, -2.5])
+for f in [lambda: x.to(float), lambda: x.to(int), lambda: x.to(bool), lambda: x.to(dtype=int), lambda: x.type(float),
+          lambda: torch.zeros(2, dtype=float), lambda: torch.ones(2, dtype=int), lambda: torch.full((2,), 1, dtype=bool),
+          lambda: torch.tensor([1, 2], dtype=float), lambda: torch.tensor([1.5, 2], dtype=int), lambda: torch.arange(3, dtype=float),
+          lambda: x.sum(dtype=float), lambda: torch.tensor([1, 2]).cumsum(0, dtype=float), lambda: x.new_zeros(2, dtype=float),
+          lambda: torch.zeros_like(x, dtype=int), lambda: torch.empty(2, dtype=int).dtype, lambda: torch.linspace(0, 1, 3, dtype=float),
+          lambda: torch.can_cast(float, int), lambda: torch.promote_types(float, int), lambda: torch.finfo(float), lambda: torch.iinfo(int),
+          lambda: torch.zeros(2, dtype=str), lambda: x.to(str), lambda: torch.zeros(2, dtype='float32'), lambda: x.softmax(0, dtype=float),
+          lambda: type(torch.float32), lambda: torch.float16 < torch.float32,
+          lambda: torch.float16 + 1, lambda: len(torch.float16), lambda: torch.float16(), lambda: isinstance(x.dtype, torch.dtype),
+          lambda: torch.dtype, lambda: torch.dtype(), lambda: torch.typename(torch.float32), lambda: repr(type(torch.int8)),
+          lambda: x.to(torch.dtype)]:
+    tryp(f)
+""",
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
 f = torch.tensor([1.])
 for v in [-1e-7, -0.1234567, -1234567.0, -1e20, -float('inf'), -1, -2**40, -2.5, -2**64]:
