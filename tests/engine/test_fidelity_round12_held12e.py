@@ -195,6 +195,28 @@ for f in [lambda: x.to(float), lambda: x.to(int), lambda: x.to(bool), lambda: x.
           lambda: x.to(torch.dtype)]:
     tryp(f)
 """,
+"ldexp_of_a_float_tensor_by_integer_exponents_is_the_kernels": """
+def tryp(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.tensor([2.0**-10, 3.0, -1.5], dtype=torch.float16)
+for f in [lambda: torch.ldexp(x, torch.tensor([20, 2, -30])), lambda: torch.ldexp(x.bfloat16(), torch.tensor([20, 2, -130])),
+          lambda: torch.ldexp(torch.tensor([3, 1]), torch.tensor([2, 200])), lambda: torch.ldexp(torch.tensor([3.0]), torch.tensor([200])),
+          lambda: torch.ldexp(torch.tensor([3.0]), torch.tensor(2, dtype=torch.int8)), lambda: torch.ldexp(torch.tensor([1.5]), torch.tensor([0.5])),
+          lambda: torch.ldexp(torch.tensor([[3.0], [1.0]], dtype=torch.float64), torch.tensor([2, -1075, 1024])),
+          lambda: torch.ldexp(torch.tensor([1.5]), torch.tensor([True])), lambda: torch.ldexp(torch.tensor([1, 2]), torch.tensor([True])),
+          lambda: torch.ldexp(torch.tensor([1.5, 2]), torch.tensor([1, 2, 3]))]:
+    tryp(f)
+for d1 in [torch.bool, torch.uint8, torch.int32, torch.float16, torch.bfloat16, torch.float32, torch.float64]:
+    for d2 in [torch.bool, torch.int8, torch.int64, torch.float16, torch.float32]:
+        tryp(lambda: (torch.ldexp(torch.ones(2, dtype=d1), torch.ones(2, dtype=d2)).dtype, torch.ldexp(torch.ones(2, dtype=d1), torch.ones((), dtype=d2)).dtype))
+a = torch.tensor([1.5, 2.5], requires_grad=True)
+y = torch.ldexp(a, torch.tensor([1, 3]))
+y.sum().backward()
+print(y, a.grad, y.grad_fn.name())
+""",
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
 f = torch.tensor([1.])
 for v in [-1e-7, -0.1234567, -1234567.0, -1e20, -float('inf'), -1, -2**40, -2.5, -2**64]:
