@@ -217,6 +217,24 @@ y = torch.ldexp(a, torch.tensor([1, 3]))
 y.sum().backward()
 print(y, a.grad, y.grad_fn.name())
 """,
+"integer_inputs_of_float_ops_take_the_default_dtype": """
+def tryp(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+for d in [torch.float64, torch.float16, torch.bfloat16, torch.float32]:
+    torch.set_default_dtype(d)
+    i = torch.tensor([1, 2, 3, 0])
+    b = torch.tensor([True, False])
+    for f in [lambda: i.sqrt(), lambda: i.sigmoid(), lambda: torch.exp(b), lambda: i.log(), lambda: i.rsqrt(), lambda: i.reciprocal(),
+              lambda: i.erf(), lambda: i.tanh(), lambda: i ** 0.5, lambda: torch.special.expit(i), lambda: i.lgamma(), lambda: i.log1p(),
+              lambda: i.exp2(), lambda: i.atan(), lambda: i.sinc(), lambda: i.div(3), lambda: torch.atan2(i, i), lambda: torch.pow(2.5, i),
+              lambda: i.logit(), lambda: i.logit(eps=0.1), lambda: torch.polygamma(1, i), lambda: i.digamma(), lambda: i.clone().sqrt_(),
+              lambda: i.clone().logit_(), lambda: torch.tensor(2) in i, lambda: torch.tensor([1, 2]) in torch.tensor([1, 2, 3])]:
+        tryp(f)
+torch.set_default_dtype(torch.float32)
+""",
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
 f = torch.tensor([1.])
 for v in [-1e-7, -0.1234567, -1234567.0, -1e20, -float('inf'), -1, -2**40, -2.5, -2**64]:

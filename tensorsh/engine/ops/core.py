@@ -197,6 +197,15 @@ def binary_operands(a, b, out_dtype=None, original=False):
 ORIGINAL_SCALAR = (np.multiply, np.divide)
 
 
+def as_default_float(t):
+    """An integer or bool tensor read by a float-only op: its values in the default float dtype (PyTorch's promotion
+    of an integer input); a float tensor itself."""
+    if t.dtype.category == 2:
+        return t
+    dt = dtypes.DEFAULT_FLOAT
+    return from_numpy(t._np.astype(dt.np) if dt is not _BF16 else dtypes.to_bfloat16(t._np.astype(np.float32)), dt)
+
+
 def operand_in(t, dt, original=False):
     """t's values as an operand of dtype dt (TensorIterator's common dtype: an integer wraps, 1000 is -24 in int8)."""
     if t.dtype is dt:

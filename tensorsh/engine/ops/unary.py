@@ -30,21 +30,24 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
           inplace_function=False, reduced_kernel=None):
     """A row of the elementwise unary family: torch.<name> and Tensor.<name> computing kernel(array), recording
     grad_fn whose gradient is backward(grad, saved) with saved what saves says ("self", "result" or None), and
-    (inplace) the twin <name>_, derived; float_only: integer inputs compute in float32, as PyTorch's do; float16
-    and bfloat16 compute in float32 and round once, or by reduced_kernel(x in float32, rounding to the dtype)
-    where PyTorch's kernel rounds in between."""
+    (inplace) the twin <name>_, derived; float_only: integer inputs compute in the default float dtype, as
+    PyTorch's do; float16 and bfloat16 compute in float32 and round once, or by reduced_kernel(x in float32,
+    rounding to the dtype) where PyTorch's kernel rounds in between."""
     node_cls = type(grad_fn, (_Unary,), {"__slots__": (), "name_": grad_fn, "saves": saves, "float_only": float_only,
                                          "backward": lambda self, g: (backward(g, *self.unpack()),)})
 
     def fn(self):
-        x = self._np
-        if float_only and self.dtype.category < 2 or self.dtype is dtypes.float16:
+        x, src = self._np, self.dtype
+        if float_only and src.category < 2:  # (an integer input is read as the default float dtype)
+            src = dtypes.DEFAULT_FLOAT
+            x = x.astype(src.np) if src is not dtypes.bfloat16 else dtypes.to_bfloat16(x.astype(np.float32))
+        if src is dtypes.float16:
             x = x.astype(np.float32)
         # (numpy keeps a dense input's layout; an expanded one's is TensorIterator's own)
-        values = kernel(x) if reduced_kernel is None or self.dtype not in REDUCED_FLOATS else \
-            reduced_kernel(x, dtypes.rounding(self.dtype))
-        dt = dtypes.BY_NP[values.dtype] if self.dtype not in REDUCED_FLOATS or values.dtype != np.float32 else \
-            self.dtype  # (float16 and bfloat16 compute in float32: the result rounds back)
+        values = kernel(x) if reduced_kernel is None or src not in REDUCED_FLOATS else \
+            reduced_kernel(x, dtypes.rounding(src))
+        dt = dtypes.BY_NP[values.dtype] if src not in REDUCED_FLOATS or values.dtype != np.float32 else \
+            src  # (float16 and bfloat16 compute in float32: the result rounds back)
         out = from_numpy(values, dt) if x.flags.c_contiguous or (0 not in self._stride and 1 not in self._shape) \
             else laid_out_like(values, dt, self)
         if needs_grad(self):
