@@ -5,6 +5,14 @@ import pytest
 
 from same_as_torch import same_as_torch
 
+PRELUDE = """
+def tryp(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+"""
+
 PROGRAMS = {
 "operators_unpack_python_ints_beyond_64_bits_as_the_parser_does": """
 x = torch.tensor([1, 2, 3], dtype=torch.int8)
@@ -102,11 +110,6 @@ y.sum().backward()
 print(y, x.grad, v.grad)
 """,
 "alpha_is_converted_to_the_common_dtype_without_a_node_of_its_own": """
-def tryp(f):
-    try:
-        print(f())
-    except Exception as e:
-        print(type(e).__name__, e)
 for dt, al in [(torch.float16, 70000.), (torch.int8, 300), (torch.uint8, -1), (torch.uint8, -255), (torch.uint8, -256),
                (torch.uint8, 256), (torch.float32, -1e39), (torch.float32, float('inf')), (torch.bfloat16, -1e39), (torch.int16, 70000)]:
     for n in [0, 1, 2]:
@@ -134,11 +137,6 @@ print(a.grad, b.grad)
 print(torch.ones(2, dtype=torch.float64).sub(torch.ones(2), alpha=1e300))
 """,
 "scalar_exponents_and_weights_are_checked_in_the_kernels_type": """
-def tryp(f):
-    try:
-        print(f())
-    except Exception as e:
-        print(type(e).__name__, e)
 for dt in [torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.int8, torch.uint8, torch.int16, torch.bool]:
     for n in [0, 2]:
         t = torch.ones(n, dtype=dt)
@@ -155,11 +153,6 @@ for dt in [torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.in
             tryp(lambda: t.clone().lerp_(t, v))
 """,
 "integer_operands_are_read_in_the_common_dtype_as_the_kernel_casts_them": """
-def tryp(f):
-    try:
-        print(f())
-    except Exception as e:
-        print(type(e).__name__, e)
 x = torch.tensor([44, -44, 0, 1, 127], dtype=torch.int8)
 u = torch.tensor([44, 0, 1, 255], dtype=torch.uint8)
 for t in (x, u):
@@ -176,11 +169,6 @@ for t in (torch.tensor([1.0, 2.5, 3.7], dtype=torch.bfloat16), torch.tensor([1.0
         tryp(f)
 """,
 "python_number_types_are_dtypes_and_torch_dtype_is_the_class": """
-def tryp(f):
-    try:
-        print(f())
-    except Exception as e:
-        print(type(e).__name__, e)
 x = torch.tensor([1.5, -2.5])
 for f in [lambda: x.to(float), lambda: x.to(int), lambda: x.to(bool), lambda: x.to(dtype=int), lambda: x.type(float),
           lambda: torch.zeros(2, dtype=float), lambda: torch.ones(2, dtype=int), lambda: torch.full((2,), 1, dtype=bool),
@@ -196,11 +184,6 @@ for f in [lambda: x.to(float), lambda: x.to(int), lambda: x.to(bool), lambda: x.
     tryp(f)
 """,
 "ldexp_of_a_float_tensor_by_integer_exponents_is_the_kernels": """
-def tryp(f):
-    try:
-        print(f())
-    except Exception as e:
-        print(type(e).__name__, e)
 x = torch.tensor([2.0**-10, 3.0, -1.5], dtype=torch.float16)
 for f in [lambda: torch.ldexp(x, torch.tensor([20, 2, -30])), lambda: torch.ldexp(x.bfloat16(), torch.tensor([20, 2, -130])),
           lambda: torch.ldexp(torch.tensor([3, 1]), torch.tensor([2, 200])), lambda: torch.ldexp(torch.tensor([3.0]), torch.tensor([200])),
@@ -218,11 +201,6 @@ y.sum().backward()
 print(y, a.grad, y.grad_fn.name())
 """,
 "integer_inputs_of_float_ops_take_the_default_dtype": """
-def tryp(f):
-    try:
-        print(f())
-    except Exception as e:
-        print(type(e).__name__, e)
 for d in [torch.float64, torch.float16, torch.bfloat16, torch.float32]:
     torch.set_default_dtype(d)
     i = torch.tensor([1, 2, 3, 0])
@@ -249,4 +227,4 @@ for v in [-1e-7, -0.1234567, -1234567.0, -1e20, -float('inf'), -1, -2**40, -2.5,
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round12_held12e_class_prints_as_torch(name):
-    same_as_torch(PROGRAMS[name])
+    same_as_torch(PRELUDE + PROGRAMS[name])
