@@ -213,6 +213,20 @@ for d in [torch.float64, torch.float16, torch.bfloat16, torch.float32]:
         tryp(f)
 torch.set_default_dtype(torch.float32)
 """,
+"index_tensors_must_be_long_int_byte_or_bool": """
+x = torch.arange(6.).reshape(2, 3)
+for dt in [torch.int16, torch.int8, torch.float16, torch.int32, torch.int64, torch.bool, torch.float32, torch.float64]:
+    tryp(lambda: x[torch.tensor([1], dtype=dt)])
+    tryp(lambda: x[:, torch.tensor([1], dtype=dt)])
+    tryp(lambda: x.clone().index_put_((torch.tensor([1], dtype=dt),), torch.tensor(1.)))
+    tryp(lambda: x[torch.tensor([[1]], dtype=dt), 0])
+    y = x.clone()
+    try:
+        y[torch.tensor([1], dtype=dt)] = 7.0
+        print(y)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
 f = torch.tensor([1.])
 for v in [-1e-7, -0.1234567, -1234567.0, -1e20, -float('inf'), -1, -2**40, -2.5, -2**64]:

@@ -47,10 +47,15 @@ def _byte_mask(t):
     return t
 
 
+_INDEX_DTYPES = frozenset({dtypes.int64, dtypes.int32, dtypes.uint8, dtypes.bool_})
+
+
 def _index_tensor(ix, as_given=False):
     """An advanced index as a tensor: a list is a long one unless bool or uint8 (indexing_tensor_from_data); a uint8
     one becomes the bool mask it stands for unless as_given."""
     if isinstance(ix, Tensor):
+        if ix.dtype not in _INDEX_DTYPES:
+            raise index_error("tensors used as indices must be long, int, byte or bool tensors")
         return ix if as_given else _byte_mask(ix)
     t = tensor_of(ix)
     return t if t.dtype in (dtypes.bool_, dtypes.uint8) or t.dtype is dtypes.int64 else tensor_of(ix, dtypes.int64)
@@ -119,8 +124,6 @@ def getitem(self, index, setting=False):
             dim += 1
         elif _is_advanced(ix):
             t = _index_tensor(ix)
-            if t.dtype.category == 2:
-                raise index_error("tensors used as indices must be long, int, byte or bool tensors")
             advanced.append((dim, t))
             dim += t.dim() if t.dtype is dtypes.bool_ else 1
         elif isinstance(ix, str):  # (a sequence: PyTorch makes a tensor of it)
