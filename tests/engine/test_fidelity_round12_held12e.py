@@ -227,6 +227,24 @@ for dt in [torch.int16, torch.int8, torch.float16, torch.int32, torch.int64, tor
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"norms_accept_float32_parameters_only_beside_a_reduced_float_input": """
+F = torch.nn.functional
+x = torch.ones(3, 2, dtype=torch.float64)
+D, Fl, H, B = torch.float64, torch.float32, torch.float16, torch.bfloat16
+for xd in [D, Fl, H, B]:
+    for wd, bd in [(Fl, Fl), (D, Fl), (None, Fl), (D, None), (H, H), (H, Fl), (Fl, None), (xd, xd), (B, B)]:
+        w = None if wd is None else torch.ones(2, dtype=wd)
+        b = None if bd is None else torch.zeros(2, dtype=bd)
+        xi = x.to(xd)
+        tryp(lambda: F.layer_norm(xi, (2,), w, b))
+        tryp(lambda: F.group_norm(xi.reshape(3, 2, 1), 1, w, b))
+        tryp(lambda: F.batch_norm(xi, torch.zeros(2), torch.ones(2), w, b))
+        tryp(lambda: F.batch_norm(xi, torch.zeros(2, dtype=xd), torch.ones(2, dtype=xd), w, b))
+        tryp(lambda: F.batch_norm(xi, None, None, w, b, training=True))
+tryp(lambda: torch.nn.LayerNorm(2).double()(x.float()))
+tryp(lambda: torch.nn.BatchNorm1d(2)(x))
+tryp(lambda: torch.nn.GroupNorm(1, 2)(x.reshape(3, 2, 1)))
+""",
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
 f = torch.tensor([1.])
 for v in [-1e-7, -0.1234567, -1234567.0, -1e20, -float('inf'), -1, -2**40, -2.5, -2**64]:
