@@ -327,7 +327,7 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
     if not (float(step) > 0 or float(step) < 0):
         raise runtime("step must be nonzero")
     if not (math.isfinite(float(start)) and math.isfinite(float(end))):
-        raise runtime(f"unsupported range: {_c_double(start)} -> {_c_double(end)}")
+        raise runtime(f"unsupported range: {messages.cpp_double(start)} -> {messages.cpp_double(end)}")
     if not ((step > 0 and end >= start) or (step < 0 and end <= start)):
         raise runtime("upper bound and lower bound inconsistent with step sign")
     if dt.category == 2:
@@ -335,6 +335,8 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
     else:  # (the accumulate type is int64: the ends and step truncated toward zero)
         if dt is dtypes.int64:
             start, end, step = int(start), int(end), int(step)
+            if not all(-2 ** 63 <= v < 2 ** 63 for v in (start, end, step)):  # (as int64_t, checked)
+                raise runtime("value cannot be converted to type int64_t without overflow")
             if step == 0:
                 raise value_error("step must be nonzero")
             span = end - start + step - (1 if step > 0 else -1)
@@ -350,11 +352,6 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
     else:
         arr = (start + np.arange(n, dtype=np.int64) * step).astype(dt.np)
     return _finish(arr, dt, requires_grad)
-
-
-def _c_double(v):
-    """A double as C++'s ostream prints it (6 significant digits)."""
-    return "%g" % v
 
 
 _ARANGE_LANES = {"float32": 8, "float64": 4, "float16": 16, "bfloat16": 16}

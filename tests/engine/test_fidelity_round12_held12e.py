@@ -246,6 +246,13 @@ tryp(lambda: torch.nn.BatchNorm1d(2)(x))
 tryp(lambda: torch.nn.GroupNorm(1, 2)(x.reshape(3, 2, 1)))
 """,
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
+for v in [2**63, -2**63 - 1, 2**62]:
+    tryp(lambda: torch.arange(v, v + 2))
+    tryp(lambda: torch.arange(v, v + 2, dtype=torch.float64))
+tryp(lambda: torch.arange(2**63))
+tryp(lambda: torch.arange(0, float('inf')))
+tryp(lambda: torch.arange(float('nan'), 1e20))
+tryp(lambda: torch.arange(-1e-7, float('-inf'), -1))
 f = torch.tensor([1.])
 for v in [-1e-7, -0.1234567, -1234567.0, -1e20, -float('inf'), -1, -2**40, -2.5, -2**64]:
     for g in [lambda: torch.isclose(f, f, atol=v), lambda: torch.allclose(f, f, rtol=v)]:
