@@ -630,7 +630,8 @@ class Tensor:
 
     def __bool__(self):
         if self._np.size != 1:
-            raise runtime(messages.AMBIGUOUS_BOOL)
+            raise runtime(messages.AMBIGUOUS_BOOL if self._np.size else "Boolean value of Tensor with no values is "
+                          "ambiguous")
         return bool(self._np.reshape(-1)[0])
 
     def __float__(self):

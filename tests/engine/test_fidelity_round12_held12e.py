@@ -245,6 +245,19 @@ tryp(lambda: torch.nn.LayerNorm(2).double()(x.float()))
 tryp(lambda: torch.nn.BatchNorm1d(2)(x))
 tryp(lambda: torch.nn.GroupNorm(1, 2)(x.reshape(3, 2, 1)))
 """,
+"python_conversions_of_tensors": """
+import math
+t = torch.tensor(2.56789)
+for f in [lambda: f"{t:.2f}", lambda: f"{torch.tensor([1.5, 2.5]):.2f}", lambda: f"{torch.tensor(3):d}", lambda: '%d items' % torch.tensor(3),
+          lambda: round(torch.tensor(2.567), 2), lambda: round(torch.tensor([2.567, 1.234]), 1), lambda: int(torch.tensor([3])),
+          lambda: float(torch.tensor([[2.5]])), lambda: int(torch.tensor(-3.9)), lambda: bool(torch.tensor(float('nan'))),
+          lambda: bool(torch.tensor([])), lambda: bool(torch.tensor([1, 2])), lambda: math.floor(torch.tensor(-2.5)),
+          lambda: [1, 2, 3][torch.tensor(1)], lambda: [1, 2, 3][torch.tensor(1.0)], lambda: sum(torch.tensor([1.5, 2.5])),
+          lambda: sorted(torch.tensor([3, 1, 2])), lambda: torch.tensor(2) ** 70, lambda: 2 ** torch.tensor(70),
+          lambda: divmod(torch.tensor(7.5), 2), lambda: pow(torch.tensor(3), 2, 5), lambda: pow(torch.tensor(3), 2),
+          lambda: pow(2, torch.tensor(3)), lambda: hex(torch.tensor(255)), lambda: hex(torch.tensor(2.0))]:
+    tryp(f)
+""",
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
 for v in [2**63, -2**63 - 1, 2**62]:
     tryp(lambda: torch.arange(v, v + 2))

@@ -130,6 +130,11 @@ def _operand_checked(fn, tensor_cls, dunder):
         if other.__class__ is int and not -9223372036854775808 <= other <= 18446744073709551615:
             check_scalar_int(other)
         return fn(self, other)
+    if dunder == "__pow__":  # pow(x, 2, 5): no three-argument form (Python's "unsupported operand type(s)" text)
+        binary = operator
+
+        def operator(self, other, modulo=None):
+            return binary(self, other) if modulo is None else NotImplemented
     operator.__name__ = operator.__qualname__ = dunder
     return operator
 
