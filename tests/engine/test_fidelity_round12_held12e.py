@@ -258,6 +258,15 @@ for f in [lambda: f"{t:.2f}", lambda: f"{torch.tensor([1.5, 2.5]):.2f}", lambda:
           lambda: pow(2, torch.tensor(3)), lambda: hex(torch.tensor(255)), lambda: hex(torch.tensor(2.0))]:
     tryp(f)
 """,
+"float16_round_with_decimals_computes_in_float": """
+torch.manual_seed(0)
+for dt in [torch.float16, torch.bfloat16, torch.float32, torch.float64]:
+    t = (torch.randn(500) * 100).to(dt)
+    for d in [-2, -1, 1, 2, 3, 4]:
+        r = t.round(decimals=d)
+        print(dt, d, r[:6], r.double().sum().item())
+    print(torch.tensor([1, 2, 127.], dtype=dt).round(decimals=2), torch.tensor([1.23, 2.35, 127.1, 0.15], dtype=dt).round(decimals=1))
+""",
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
 for v in [2**63, -2**63 - 1, 2**62]:
     tryp(lambda: torch.arange(v, v + 2))

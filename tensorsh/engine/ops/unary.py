@@ -274,8 +274,10 @@ def _decimals(decimals):
 
 
 def _round_decimals_values(x, decimals):
-    """PyTorch's round_decimals kernel, in the tensor's own dtype: nearbyint(x * 10^d) / 10^d, or for d < 0
-    nearbyint(x / 10^-d) * 10^-d."""
+    """PyTorch's round_decimals kernel, in the tensor's own dtype (float16 in float, rounded once): nearbyint(x *
+    10^d) / 10^d, or for d < 0 nearbyint(x / 10^-d) * 10^-d."""
+    if x.dtype == np.float16:
+        return _round_decimals_values(x.astype(np.float32), decimals).astype(np.float16)
     scale = x.dtype.type(10.0 ** abs(decimals))
     if decimals < 0:
         return np.rint(x / scale) * scale
