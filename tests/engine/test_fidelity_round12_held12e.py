@@ -267,6 +267,17 @@ for dt in [torch.float16, torch.bfloat16, torch.float32, torch.float64]:
         print(dt, d, r[:6], r.double().sum().item())
     print(torch.tensor([1, 2, 127.], dtype=dt).round(decimals=2), torch.tensor([1.23, 2.35, 127.1, 0.15], dtype=dt).round(decimals=1))
 """,
+"reduced_float_divisions_read_the_divisor_as_a_float": """
+torch.manual_seed(0)
+base = torch.randn(500) * 50
+for dt in [torch.float16, torch.bfloat16]:
+    t = base.to(dt)
+    for o in [0.1, 0.001, 0.3, -0.7, 3, torch.tensor(0.1), torch.tensor(0.1, dtype=torch.float64), torch.tensor(0.3, dtype=dt)]:
+        rs = [t // o, torch.floor_divide(t, o), torch.div(t, o, rounding_mode='floor'), torch.div(t, o, rounding_mode='trunc'),
+              t % o, torch.fmod(t, o), t / o, t * o, t.clone().floor_divide_(o), t.clone().div_(o, rounding_mode='trunc'),
+              torch.as_tensor(o) / t, torch.as_tensor(o) // t, torch.as_tensor(o) * t, torch.remainder(torch.as_tensor(o), t)]
+        print(dt, o, [(r.dtype, r.double().sum().item()) for r in rs])
+""",
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
 for v in [2**63, -2**63 - 1, 2**62]:
     tryp(lambda: torch.arange(v, v + 2))

@@ -380,10 +380,9 @@ def _div_modes():
     """rounding_mode -> (kernel, node, out_dtype) of div.Tensor_mode; a rounding mode's gradient is zeros (new_zeros,
     +0., no history)."""
     zeros = (lambda g, other: zeros_of(g), lambda g, self, other: zeros_of(g))
-    trunc = lambda a, b: np.trunc(a / b).astype(np.result_type(a, b))  # noqa: E731
     return {None: (np.true_divide, _div_mode_node(None, *true_divide.node.formulas), true_div_dtype),
             "floor": (np.floor_divide, _div_mode_node("floor", *zeros), None),
-            "trunc": (trunc, _div_mode_node("trunc", *zeros), None)}
+            "trunc": (kernels.div_trunc, _div_mode_node("trunc", *zeros), None)}
 
 
 _DIV_MODES = _div_modes()

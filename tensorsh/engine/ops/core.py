@@ -174,14 +174,15 @@ def reduce_grad(grad, meta):
 
 def binary_operands(a, b, out_dtype=None, original=False):
     """a and b as numpy operands of their common dtype (out_dtype(common) when given: true division computes in
-    float, so a Python number is converted to the float, never wrapped into an integer dtype first)."""
+    float, so a Python number is converted to the float, never wrapped into an integer dtype first); original: the
+    op reads a 0-dim or number other of a float16/bfloat16 op as a float (True: self too)."""
     dt = dtypes.result_type((a, b))
     if out_dtype is not None:
         dt = out_dtype(dt)
     an = a._np if isinstance(a, Tensor) else a
     bn = b._np if isinstance(b, Tensor) else b
-    if isinstance(a, Tensor) and a.dtype is not dt:
-        an = operand_in(a, dt, original)
+    if isinstance(a, Tensor) and a.dtype is not dt:  # (a 0-dim self is cast: ATen reads only its operand 2 as a float)
+        an = operand_in(a, dt, original is True)
     if isinstance(b, Tensor) and b.dtype is not dt:
         bn = operand_in(b, dt, original)
     if not isinstance(a, Tensor):
@@ -191,10 +192,10 @@ def binary_operands(a, b, out_dtype=None, original=False):
     return an, bn, dt
 
 
-# float16 and bfloat16 compute in float: mul and div read a Python number as a float (PyTorch's
+# float16 and bfloat16 compute in float: mul and the divisions read a Python number as a float (PyTorch's
 # original_scalar_value: `x * 0.3` is half(float(x) * 0.3f), not x * half(0.3)), the other ops cast it to the
 # reduced dtype first (the common dtype)
-ORIGINAL_SCALAR = (np.multiply, np.divide)
+ORIGINAL_SCALAR = (np.multiply, np.divide, np.floor_divide, kernels.div_trunc)
 
 
 def as_default_float(t):
@@ -304,7 +305,7 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
     if node_cls is not None and needs_grad(a, b):
         collect_edges(a, b)
     check_broadcast(a, b)
-    an, bn, dt = binary_operands(a, b, out_dtype, np_fn in ORIGINAL_SCALAR)
+    an, bn, dt = binary_operands(a, b, out_dtype, np_fn if np_fn in ORIGINAL_SCALAR else False)
     check_result_size(an, bn, dt)
     shape = np.broadcast_shapes(np.shape(an), np.shape(bn))
     if np_fn in EXACT_ARITHMETIC and is_constant(an) and is_constant(bn) and len(shape) and np.shape(an) == shape:
