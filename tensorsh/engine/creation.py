@@ -211,9 +211,9 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     _alloc_check(shape, dt)
     if values is None:
         flat = _flatten(data, [])
-        if dt.category == 1 and dt is not dtypes.int64:  # (torch.tensor names the dtype, not its C type)
+        if dt.category == 1:  # (torch.tensor names the dtype, not its C type; an int64 int is the parser's)
             for v in flat:
-                if not isinstance(v, bool) and not fits(dt, v):
+                if not isinstance(v, bool) and (dt is not dtypes.int64 or isinstance(v, float)) and not fits(dt, v):
                     raise runtime(f"value cannot be converted to type {dt.name} without overflow")
         try:
             wide = np.int64 if dt.category == 1 and inferred.category == 1 else np.float64  # (cast after: wraps)

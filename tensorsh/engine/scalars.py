@@ -39,8 +39,8 @@ def fits(dtype, value):
     """c10's checked_convert for an integer dtype: a float must lie in its range (NaN does not), an integer may
     also be negative down to -max for an unsigned type (c10's overflows() for a signed source)."""
     info = np.iinfo(dtype.np)
-    if isinstance(value, float):
-        return info.min <= value <= info.max
+    if isinstance(value, float):  # (compared as doubles: 2.0 ** 63 passes for int64, as in C)
+        return float(info.min) <= value <= float(info.max)
     return (-info.max if info.min == 0 else info.min) <= value <= info.max
 
 

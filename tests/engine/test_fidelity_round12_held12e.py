@@ -278,6 +278,14 @@ for dt in [torch.float16, torch.bfloat16]:
               torch.as_tensor(o) / t, torch.as_tensor(o) // t, torch.as_tensor(o) * t, torch.remainder(torch.as_tensor(o), t)]
         print(dt, o, [(r.dtype, r.double().sum().item()) for r in rs])
 """,
+"tensor_of_floats_into_int64_is_range_checked_as_doubles": """
+for v in [9.3e18, 9.2e18, -9.3e18, float('nan'), float('inf'), float('-inf'), 1e19, 2.0**63, -2.0**63]:
+    tryp(lambda: torch.tensor([v], dtype=torch.int64))
+    tryp(lambda: torch.tensor([1, v], dtype=torch.long))
+    tryp(lambda: torch.tensor(v, dtype=torch.int64))
+    tryp(lambda: torch.zeros(1, dtype=torch.int64).fill_(v))
+    tryp(lambda: torch.full((2,), v, dtype=torch.int32))
+""",
 "message_doubles_are_written_as_cpp_ostream_writes_them": """
 for v in [2**63, -2**63 - 1, 2**62]:
     tryp(lambda: torch.arange(v, v + 2))
