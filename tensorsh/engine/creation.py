@@ -24,7 +24,8 @@ def dtype_checked(fn):
         position = list(inspect.signature(fn).parameters).index("dtype")
 
     def checked(*args, **kwargs):
-        dtype = args[position] if position is not None and len(args) > position else kwargs.get("dtype")
+        given = position is not None and len(args) > position
+        dtype = args[position] if given else kwargs.get("dtype")
         if dtype is not None and not isinstance(dtype, dtypes.DType):
             if type(dtype) is type and dtype in dtypes.PYTHON_TYPES:  # (dtype=float: PyTorch's parser reads float64)
                 return checked(*args[:position], dtypes.PYTHON_TYPES[dtype], *args[position + 1:], **kwargs) \
@@ -229,9 +230,9 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     _alloc_check(shape, dt)
     if values is None:
         flat = _flatten(data, [])
-        if dt.category == 1 and dt is not dtypes.int64:  # (torch.tensor names the dtype, not its C type)
+        if dt.category == 1:  # (torch.tensor names the dtype, not its C type; an int64 int is the parser's)
             for v in flat:
-                if not isinstance(v, bool) and not fits(dt, v):
+                if not isinstance(v, bool) and (dt is not dtypes.int64 or isinstance(v, float)) and not fits(dt, v):
                     raise runtime(f"value cannot be converted to type {dt.name} without overflow")
         try:
             wide = np.int64 if dt.category == 1 and inferred.category == 1 else np.float64  # (cast after: wraps)
@@ -264,7 +265,8 @@ def _filled(value, args, size, dtype, requires_grad, default=None, name=None):
     shape = _size(args, size)
     dt = dtype or default or dtypes.DEFAULT_FLOAT
     _alloc_check(shape, dt)
-    return _finish(np.full(shape, checked_scalar(dt, value), dtype=dt.np), dt, requires_grad)
+    return _finish(np.full(shape, checked_scalar(dt, value, reduced=math.prod(shape) != 1), dtype=dt.np), dt,
+                   requires_grad)
 
 
 @dtype_checked
@@ -328,7 +330,7 @@ empty_like = dtype_checked(_like(0, "empty_like"))
 @dtype_checked
 def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, memory_format=None, **_):
     return _like_result("full_like", input, dtype, memory_format, requires_grad,
-                        lambda n, _: checked_scalar(dtype or input.dtype, fill_value))
+                        lambda n, _: checked_scalar(dtype or input.dtype, fill_value, reduced=n != 1))
 
 
 @dtype_checked
@@ -344,7 +346,7 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
     if not (float(step) > 0 or float(step) < 0):
         raise runtime("step must be nonzero")
     if not (math.isfinite(float(start)) and math.isfinite(float(end))):
-        raise runtime(f"unsupported range: {_c_double(start)} -> {_c_double(end)}")
+        raise runtime(f"unsupported range: {messages.cpp_double(start)} -> {messages.cpp_double(end)}")
     if not ((step > 0 and end >= start) or (step < 0 and end <= start)):
         raise runtime("upper bound and lower bound inconsistent with step sign")
     if dt.category == 2:
@@ -352,6 +354,8 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
     else:  # (the accumulate type is int64: the ends and step truncated toward zero)
         if dt is dtypes.int64:
             start, end, step = int(start), int(end), int(step)
+            if not all(-2 ** 63 <= v < 2 ** 63 for v in (start, end, step)):  # (as int64_t, checked)
+                raise runtime("value cannot be converted to type int64_t without overflow")
             if step == 0:
                 raise value_error("step must be nonzero")
             span = end - start + step - (1 if step > 0 else -1)
@@ -367,11 +371,6 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
     else:
         arr = (start + np.arange(n, dtype=np.int64) * step).astype(dt.np)
     return _finish(arr, dt, requires_grad)
-
-
-def _c_double(v):
-    """A double as C++'s ostream prints it (6 significant digits)."""
-    return "%g" % v
 
 
 _ARANGE_LANES = {"float32": 8, "float64": 4, "float16": 16, "bfloat16": 16}

@@ -1,5 +1,7 @@
 """Process-wide settings a program can change (the default float dtype, deterministic algorithms, warn-always) and
 the dtype facts torch.finfo / torch.iinfo give."""
+import builtins
+
 from . import dtypes, errors, undo
 from .errors import runtime, type_error
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 
+
 class DType:
     __slots__ = ("name", "np", "itemsize", "npsize", "is_floating_point", "is_signed", "category", "type_name",
                  "rank")
@@ -9,6 +10,12 @@ class DType:
     is_complex = False  # (no complex dtypes in tensorsh)
     from .errors import c_type_format
     __format__ = c_type_format("torch.dtype")
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
 
     def __init__(self, name, np_dtype, category, type_name, rank, itemsize=None):
         self.name = name
@@ -57,6 +64,8 @@ float32 = DType._make("float32", np.float32, 2, "torch.FloatTensor", 2)
 float64 = DType._make("float64", np.float64, 2, "torch.DoubleTensor", 3)
 
 ALL = (bool_, uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64)
+# Python's number types where PyTorch's parser takes a dtype (torch.zeros(2, dtype=float), x.to(int))
+PYTHON_TYPES = {float: float64, int: int64, bool: bool_}
 BY_NAME = {d.name: d for d in ALL}
 BY_NP = {d.np: d for d in ALL if d is not bfloat16}
 ALIASES = {"float": float32, "double": float64, "long": int64, "int": int32, "short": int16, "half": float16,

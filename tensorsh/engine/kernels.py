@@ -58,6 +58,13 @@ exp = via_double(np.exp, "exp")
 tanh = via_double(np.tanh, "tanh")
 
 
+def div_trunc(a, b):
+    """div(rounding_mode='trunc'): trunc(a / b); a float16 quotient computed in float and rounded once."""
+    if np.float16 in (getattr(a, "dtype", None), getattr(b, "dtype", None)):
+        return np.trunc(np.asarray(a, np.float32) / np.asarray(b, np.float32)).astype(np.float16)
+    return np.trunc(a / b).astype(np.result_type(a, b))
+
+
 def maximum(x, y):
     """ATen's max of two values (maximum, clamp_min, relu, hardtanh): NaN if either is, and x itself where the two
     are equal, so a signed zero keeps x's sign (numpy keeps one operand or the other, by dtype)."""

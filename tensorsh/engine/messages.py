@@ -118,6 +118,11 @@ CUSTOM_VIEW = (
     "incorrect gradients. This behavior is forbidden. You can fix this by cloning the output of the custom Function.")
 
 
+def cpp_double(x):
+    """A double as C++'s ostream writes it in a message (six significant digits: -1.84467e+19, 0.123457)."""
+    return format(float(x), ".6g")
+
+
 def shape_list(shape):
     """A shape as PyTorch's texts print it: [2, 3]."""
     return "[" + ", ".join(str(s) for s in shape) + "]"

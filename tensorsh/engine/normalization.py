@@ -177,6 +177,25 @@ class NativeLayerNormBackward0(Node):
         return tuple(out)
 
 
+def check_mixed_dtype(input, *params):
+    """ATen's mixed_type checks of the CPU norms: parameters (the defined ones, in order) of a dtype other than the
+    input's are accepted only as float32 ones of a float16/bfloat16 input; a later parameter unlike the first fails
+    in the kernel."""
+    defined = [p for p in params if p is not None]
+    if not defined:
+        return
+    if defined[0].dtype is not input.dtype:
+        if any(p.dtype is not dtypes.float32 for p in defined):
+            raise runtime("mixed dtype (CPU): expect parameter to have scalar type of Float")
+        if input.dtype is not dtypes.float16 and input.dtype is not dtypes.bfloat16:
+            raise runtime("mixed dtype (CPU): all inputs must share same datatype.")
+        return
+    for p in defined[1:]:
+        if p.dtype is not input.dtype:
+            raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[input.dtype.name]} but found "
+                          f"{dtypes.SCALAR_NAMES[p.dtype.name]}")
+
+
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     return native_layer_norm(input, normalized_shape, weight, bias, eps)[0]
 
@@ -195,6 +214,7 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
     if input._shape[input.dim() - nd:] != normalized or input.dim() < nd:
         raise runtime(f"Given normalized_shape={list(normalized)}, expected input with shape [*, "
                       f"{', '.join(map(str, normalized))}], but got input of size{list(input._shape)}")
+    check_mixed_dtype(input, weight, bias)
     k = int(np.prod(normalized))
     dt = np.float32 if input.dtype is dtypes.float16 else input.dtype.np  # (half computes in float, as bfloat16)
     x = np.ascontiguousarray(input._np, dtype=dt).reshape(int(np.prod(input._shape[:input.dim() - nd])), k)  # (k may
@@ -403,6 +423,7 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     count = x.size // c
     if training and count <= 1:
         raise runtime(f"Expected more than 1 value per channel when training, got input size {list(input._shape)}")
+    check_mixed_dtype(input, weight, bias, running_mean, running_var)
     shape = (1, c) + (1,) * (x.ndim - 2)
     if training:
         xc = np.moveaxis(x, 1, 0).reshape(c, -1)
@@ -565,6 +586,7 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
             raise runtime(f"Expected {name} to be a vector of size equal to the number of channels in input, but "
                           f"got {name} of shape {list(shown._shape) if shown is not None else [0]} and input of "
                           f"shape {list(input._shape)}")
+    check_mixed_dtype(input, weight, bias)
     dt = input.dtype.np
     x = np.ascontiguousarray(input._np).reshape(n * num_groups, -1)
     if dt == _F32:

@@ -58,15 +58,10 @@ def _check_uniform_bounds(from_, to, dt):
         if not -hi <= value <= hi:
             raise runtime(f"{name} is out of bounds for {dtypes.C_NAMES[dt.name]}")
     if not from_ <= to:
-        raise runtime(f"uniform_ expects to return a [from, to) range, but found from={_cpp(from_)} > to={_cpp(to)}")
+        raise runtime(f"uniform_ expects to return a [from, to) range, but found from={messages.cpp_double(from_)} > to={messages.cpp_double(to)}")
     if not to - from_ <= hi:
         raise runtime(f"uniform_ expects to-from <= std::numeric_limits<{dtypes.SCALAR_NAMES[dt.name]}>::max(), but "
-                      f"found to={_cpp(to)} and from={_cpp(from_)} which result in to-from to exceed the limit")
-
-
-def _cpp(x):
-    """A double as C++'s ostream writes it (six significant digits)."""
-    return format(float(x), ".6g")
+                      f"found to={messages.cpp_double(to)} and from={messages.cpp_double(from_)} which result in to-from to exceed the limit")
 
 
 def _check_bound(value, name, dt):
@@ -309,7 +304,7 @@ def randperm(n, *, generator=None, dtype=None, requires_grad=False, **_):
 
 def _check_std(std):
     if not std >= 0.0:  # (NaN too)
-        raise runtime(f"normal expects std >= 0.0, but found std {_cpp(std)}")
+        raise runtime(f"normal expects std >= 0.0, but found std {messages.cpp_double(std)}")
 
 
 def _normal_dtype(dt):

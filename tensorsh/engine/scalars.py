@@ -11,6 +11,7 @@ C_TYPES = {"int64": "int64_t", "int32": "int", "int16": "int16_t", "int8": "int8
            "float32": "float", "float64": "double"}
 FLOAT32_MAX = float(np.finfo(np.float32).max)
 BFLOAT16_MAX = float.fromhex("0x1.fep127")
+HALF_MAX = 65504.0
 
 
 def from_numpy_scalars(values):
@@ -38,21 +39,24 @@ def fits(dtype, value):
     """c10's checked_convert for an integer dtype: a float must lie in its range (NaN does not), an integer may
     also be negative down to -max for an unsigned type (c10's overflows() for a signed source)."""
     info = np.iinfo(dtype.np)
-    if isinstance(value, float):
-        return info.min <= value <= info.max
+    if isinstance(value, float):  # (compared as doubles: 2.0 ** 63 passes for int64, as in C)
+        return float(info.min) <= value <= float(info.max)
     return (-info.max if info.min == 0 else info.min) <= value <= info.max
 
 
-def checked_scalar(dtype, value):
-    """value as a numpy scalar of dtype, or PyTorch's 'value cannot be converted ... without overflow'."""
+def checked_scalar(dtype, value, reduced=True):
+    """value as a numpy scalar of dtype, or PyTorch's 'value cannot be converted ... without overflow'. reduced=False:
+    a float16/bfloat16 value is not range-checked (becomes inf), as ATen's one-element fill (scalar_fill: a
+    one-element fill_/full, the 0-dim tensor of `x[i] = v`) converts it."""
     if dtype.category == 1:
         if not fits(dtype, value):
             raise runtime(f"value cannot be converted to type {C_TYPES[dtype.name]} without overflow")
         return np.asarray(int(value)).astype(dtype.np)[()]
+    if dtype.itemsize == 2 and reduced and isinstance(value, (int, float)) and math.isfinite(value) and \
+            abs(value) > (HALF_MAX if dtype.np == np.float16 else BFLOAT16_MAX):
+        raise runtime(f"value cannot be converted to type {dtypes.C_NAMES[dtype.name]} without overflow")
     if dtype.np == np.float32 and isinstance(value, (int, float)) and math.isfinite(value):
-        if dtype.itemsize == 2:  # bfloat16 (held in float32): its own range, then rounded as c10 rounds
-            if abs(value) > BFLOAT16_MAX:
-                raise runtime("value cannot be converted to type c10::BFloat16 without overflow")
+        if dtype.itemsize == 2:  # bfloat16 (held in float32): rounded as c10 rounds
             return dtypes.to_bfloat16(value)[()]
         if abs(value) > FLOAT32_MAX:
             raise runtime("value cannot be converted to type float without overflow")
@@ -60,6 +64,13 @@ def checked_scalar(dtype, value):
         return dtypes.to_bfloat16(value)[()]
     with np.errstate(over="ignore"):  # (float16: a large value becomes inf, as in PyTorch)
         return np.asarray(value).astype(dtype.np)[()]
+
+
+def check_opmath(dtype, value):
+    """A number a kernel reads in its compute type (addcmul's value, lerp's weight: float for float16/bfloat16/
+    float32, the dtype itself for integers, double unchecked): PyTorch's 'value cannot be converted ...'."""
+    if dtype.category == 1 or dtype.category == 2 and dtype is not dtypes.float64 and not -FLOAT32_MAX <= value <= FLOAT32_MAX:
+        checked_scalar(dtype if dtype.category == 1 else dtypes.float32, value)
 
 
 _LONG_LONG = (-2 ** 63, 2 ** 63 - 1)

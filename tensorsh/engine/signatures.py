@@ -30,6 +30,7 @@ _TYPE_NAMES = {
     "DispatchKeySet": "DispatchKeySet"}
 _LISTS = frozenset({"IntArrayRef", "SymIntArrayRef"})
 _SCALAR_TYPES = (bool, int, float, complex)
+from .dtypes import PYTHON_TYPES as _PYTHON_TYPES  # noqa: E402
 
 _Tensor = _DType = _Generator = _tensor = None  # bound by install()
 from .tensorimpl import Device as _Device, MemoryFormat as _MemoryFormat  # noqa: E402 (torch.device, torch.memory_format)
@@ -39,6 +40,15 @@ from .scalars import from_numpy_scalars  # noqa: E402
 
 def _is_long(v):
     return type(v) is int or (isinstance(v, int) and not isinstance(v, bool))
+
+
+def check_scalar_int(v):
+    """A Python int where PyTorch unpacks a Scalar (an operator's operand too): beyond uint64/int64 it fails as
+    THPUtils_unpackLong's overflow checks fail."""
+    if v > 18446744073709551615:
+        raise make("OverflowError", "int too big to convert")
+    if v < -9223372036854775808:
+        raise make("OverflowError", "can't convert negative int to unsigned")
 
 
 def _is_index(v):
@@ -278,10 +288,7 @@ class Signature:
             if type(v) is not int:
                 continue
             if p.type == "Scalar" or (p.type == "Tensor" and p.numbers_as_tensors):
-                if v > 2 ** 64 - 1:
-                    raise make("OverflowError", "int too big to convert")
-                if v < -2 ** 63:
-                    raise make("OverflowError", "can't convert negative int to unsigned")
+                check_scalar_int(v)
             elif p.type in ("int64_t", "SymInt", "Device") + tuple(_LISTS) and not -2 ** 63 <= v < 2 ** 63:
                 raise make("ValueError", messages.LONG_OVERFLOW)
 
@@ -580,6 +587,14 @@ def _slow(kind, name, packs, defaults, args, kwargs):
             rewritten = True
         elif v is None and p.allow_none and defaults.get(p.name) is not None:
             args = args[:i] + (defaults[p.name],) + args[i + 1:]  # PyTorch reads None as "not given"
+            rewritten = True
+    for i, (p, v) in enumerate(zip(sig.params, args)):
+        if p.type == "ScalarType" and v in _PYTHON_TYPES:  # (float: torch.float64)
+            args = args[:i] + (_PYTHON_TYPES[v],) + args[i + 1:]
+            rewritten = True
+    for p in sig.params:
+        if p.type == "ScalarType" and kwargs.get(p.name) in _PYTHON_TYPES:
+            kwargs = dict(kwargs, **{p.name: _PYTHON_TYPES[kwargs[p.name]]})
             rewritten = True
     for k, v in kwargs.items():
         if v is None and defaults.get(k) is not None:

@@ -706,7 +706,7 @@ class Tensor:
         if not isinstance(element, (Tensor, bool, int, float, complex)):
             raise runtime(f"Tensor.__contains__ only supports Tensor or scalar, but you passed in a "
                           f"<class '{type(element).__name__}'>.")
-        return bool((self == element).any().item())
+        return bool((element == self).any().item())
 
     def __bool__(self):
         if self._np.size != 1:

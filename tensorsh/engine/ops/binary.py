@@ -8,9 +8,10 @@ import numpy as np
 from .. import autograd, dtypes, errors, kernels, messages, undo
 from ..autograd import NOTHING_SAVED, SavedTensor
 from ..errors import make, runtime, type_error
+from ..scalars import FLOAT32_MAX, checked_scalar
 from ..tensorimpl import Tensor
 from ..storage import INFERENCE_SEEN
-from .comparison import _np_of, logical_not, where
+from .comparison import logical_not, where
 from .core import (ORIGINAL_SCALAR, REDUCED_FLOATS, BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace,
                    check_broadcast, check_fits_output, check_inplace, from_numpy, laid_out_like, needs_grad, precheck,
                    scalar_in, self_overlapping, true_div_dtype, write_inplace, write_reading_back, write_rows, written,
@@ -41,6 +42,15 @@ def _alpha_node(node_cls, alpha):
         node.alpha = alpha
         return node
     return make
+
+
+def _scaled_kernel(kernel, alpha, dt):
+    """kernel(a, alpha * b) as ATen's add kernel computes it over operands of different dtypes (its scalar loop in
+    the common dtype dt: a float16/bfloat16 product rounded before the sum, alpha cast to dt first)."""
+    if dt is dtypes.bfloat16:
+        scale = dtypes.to_bfloat16(np.float32(alpha))[()]
+        return lambda a, b: kernel(a, dtypes.to_bfloat16(b * scale))
+    return lambda a, b: kernel(a, b * np.asarray(alpha).astype(b.dtype)[()])
 
 
 def _checked_alpha(self, other, alpha, sign):
@@ -235,9 +245,9 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
     def op(self, other, alpha=1):
         if check is not None:
             check(self, other)
-        if with_alpha and type(alpha) is float and type(other) is Tensor and alpha != 1 and abs(alpha) < 3e38 and \
-                _fma_in_place(self, other, sign * alpha):  # (the optimizers' p.add_(buf, alpha=-lr); a larger alpha
-            return self  # may not fit float: check_alpha_fits below)
+        if with_alpha and type(alpha) is float and type(other) is Tensor and alpha != 1 and \
+                -FLOAT32_MAX <= alpha <= FLOAT32_MAX and _fma_in_place(self, other, sign * alpha):
+            return self  # (the optimizers' p.add_(buf, alpha=-lr); a larger alpha may not fit: checked below)
         if with_alpha and not (type(alpha) is int and alpha == 1):
             if needs_grad(self, other):  # (PyTorch's order: the leaf check, the cast check, then alpha_check)
                 check_inplace(self)
@@ -263,10 +273,12 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
         bf_alpha = with_alpha and alpha != 1 and self.dtype in REDUCED_FLOATS and type(alpha) in (int, float) and \
             not self_overlapping(self)  # (the reduced kernel over any operand, cast to self's dtype)
         operand = other  # (an aliased operand is read as the loop goes: alpha applied element by element)
-        if alpha != 1 and not fused and not bf_alpha:
-            other = other * alpha
+        scaled = alpha != 1 and not fused and not bf_alpha
+        if scaled and not isinstance(other, Tensor):
+            other, scaled = other * alpha, False
         check_broadcast(self, other)
         an, bn, dt = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
+        step = _scaled_kernel(kernel, alpha, dt) if scaled else kernel  # (alpha * other: no node of its own)
         if out_dtype is not None:
             dt = out_dtype(dt)
             an = an.astype(dt.np, copy=False)
@@ -281,7 +293,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 if fused:
                     write_rows(self, arr, lambda ix: kernels.fma(bb[ix], scale, arr[ix].astype(an.dtype)), (other,))
                 else:
-                    write_rows(self, arr, lambda ix: kernel(arr[ix].astype(an.dtype), bb[ix]), (other,))
+                    write_rows(self, arr, lambda ix: step(arr[ix].astype(an.dtype), bb[ix]), (other,))
         elif aliased_operand(self, operand):
             scale = dt.np.type(sign * alpha if fused else alpha)
 
@@ -289,7 +301,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 write_reading_back(self, arr, operand, (lambda a, b: kernels.fma(b.astype(dt.np), scale, a.astype(dt.np)))
                                    if fused else lambda a, b: kernel(a.astype(dt.np), b.astype(dt.np) * scale))
         else:
-            values = kernels.add_alpha(an, bn, sign * alpha) if fused else kernel(an, bn) if not bf_alpha else \
+            values = kernels.add_alpha(an, bn, sign * alpha) if fused else step(an, bn) if not bf_alpha else \
                 kernels.reduced_add_alpha(an, bn, sign * alpha, dtypes.rounding(dt))
 
             def write(arr):
@@ -297,7 +309,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
 
         def make():
             node = _inplace_node(node_cls, self, other)
-            if fused:
+            if fused or scaled:
                 node.alpha = alpha
             return node
         return write_inplace(self, write, make, (other,), save_output="result" in node_cls.saved_names)
@@ -375,10 +387,9 @@ def _div_modes():
     """rounding_mode -> (kernel, node, out_dtype) of div.Tensor_mode; a rounding mode's gradient is zeros (new_zeros,
     +0., no history)."""
     zeros = (lambda g, other: zeros_of(g), lambda g, self, other: zeros_of(g))
-    trunc = lambda a, b: np.trunc(a / b).astype(np.result_type(a, b))  # noqa: E731
     return {None: (np.true_divide, _div_mode_node(None, *true_divide.node.formulas), true_div_dtype),
             "floor": (np.floor_divide, _div_mode_node("floor", *zeros), None),
-            "trunc": (trunc, _div_mode_node("trunc", *zeros), None)}
+            "trunc": (kernels.div_trunc, _div_mode_node("trunc", *zeros), None)}
 
 
 _DIV_MODES = _div_modes()
@@ -480,6 +491,8 @@ def _pow_number(self, exponent):
     if self.dtype.category < 2 and isinstance(exponent, float):
         x = x.astype(np.float32)
     dt = dtypes.result_type((self, exponent))
+    if dt.itemsize == 2 or dt.category == 1:  # (the kernel's exp.to<scalar_t>(); float32/float64 read a double)
+        checked_scalar(dt, exponent)
     x = x.astype(dt.np, copy=False)
     if dt.category == 2 and not isinstance(exponent, bool):
         if dt in REDUCED_FLOATS:  # (the exponent cast to the reduced dtype first, as PyTorch's common dtype)
@@ -523,8 +536,9 @@ def _check_integer_division(a, b, kernel="remainder_cpu"):
     dt = dtypes.result_type((a, b))
     if dt is dtypes.bool_:
         raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
-    if dt.category < 2 and not np.all(_np_of(b)) and not any(0 in getattr(t, "_shape", ()) for t in (a, b)):
-        raise runtime("ZeroDivisionError")  # (an empty result runs no kernel)
+    if dt.category < 2 and not any(0 in getattr(t, "_shape", ()) for t in (a, b)) and \
+            not np.all(b._np.astype(dt.np, copy=False) if isinstance(b, Tensor) else scalar_in(dt, b)):
+        raise runtime("ZeroDivisionError")  # (b as the kernel reads it: 256 is 0 in uint8; no kernel when empty)
 
 
 class NotImplementedBackward(BinaryNode):

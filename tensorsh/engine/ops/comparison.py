@@ -2,7 +2,7 @@
 and their in-place forms, equal/allclose/isclose (maximum/minimum are rows of the binary family)."""
 import numpy as np
 
-from .. import autograd, dtypes, kernels, layout, scalars
+from .. import autograd, dtypes, kernels, layout, messages, scalars
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from ..scalars import checked_scalar
@@ -10,7 +10,7 @@ from ..tensorimpl import Tensor
 from .args import _invalid_combination
 from .core import (attach, binary_operands, cast_for_inplace, check_broadcast,
                    check_broadcast_all, check_fits_output, fresh, from_numpy, laid_out_like, needs_grad, operand_edge,
-                   precheck, sum_to, tensor_params, type_name, write_inplace, written)
+                   operand_in, precheck, sum_to, tensor_params, type_name, write_inplace, written)
 from . import registry
 from .registry import op
 
@@ -109,7 +109,8 @@ def where(condition, input, other):
     check_broadcast_all(condition, input, other)
     c = condition._np
     dt = dtypes.result_type((input, other))
-    a, b = (x._np.astype(dt.np, copy=False) if isinstance(x, Tensor) else checked_scalar(dt, x) for x in (input, other))
+    a, b = (x._np.astype(dt.np, copy=False) if isinstance(x, Tensor) else checked_scalar(dt, x, reduced=False)
+            for x in (input, other))
     values = np.where(c, a, b)
     out = laid_out_like(values, dt, condition, input, other)
     if needs_grad(input, other):
@@ -148,9 +149,9 @@ def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     if self.dtype is not other.dtype:
         raise runtime(f"{dtypes.SCALAR_NAMES[self.dtype.name]} did not match {dtypes.SCALAR_NAMES[other.dtype.name]}")
     if rtol < 0:
-        raise runtime(f"rtol must be greater than or equal to zero, but got {_number(rtol)}")
+        raise runtime(f"rtol must be greater than or equal to zero, but got {messages.cpp_double(rtol)}")
     if atol < 0:
-        raise runtime(f"atol must be greater than or equal to zero, but got {_number(atol)}")
+        raise runtime(f"atol must be greater than or equal to zero, but got {messages.cpp_double(atol)}")
     check_broadcast(self, other)
     a, b = np.broadcast_arrays(self._np, other._np)
     close = laid_out_like(np.asarray(a == b), dtypes.bool_, self, other)  # (ATen's composite: self == other first)
@@ -170,10 +171,6 @@ def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     return close
 
 
-def _number(v):
-    return int(v) if float(v).is_integer() else v
-
-
 
 def _no_bool_scalar_kernel(dt, lower, upper):
     """clamp's Scalar overloads have no Bool kernel (a bool tensor clamped by a bool number, even an empty one)."""
@@ -191,9 +188,8 @@ def clamp(self, min=None, max=None):
     if isinstance(min, Tensor) or isinstance(max, Tensor):
         check_broadcast_all(self, *[b for b in (min, max) if b is not None])
     x = self._np
-    lo = min._np if isinstance(min, Tensor) else min
-    hi = max._np if isinstance(max, Tensor) else max
     dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
+    lo, hi = (operand_in(b, dt) if isinstance(b, Tensor) else b for b in (min, max))  # (1000 is -24 in int8)
     if not isinstance(min, Tensor) and not isinstance(max, Tensor):
         _no_bool_scalar_kernel(dt, min is not None, max is not None)
     lo, hi = (v if v is None or isinstance(b, Tensor) else scalars.checked_scalar(dt, v) for v, b in ((lo, min), (hi, max)))

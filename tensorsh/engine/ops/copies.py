@@ -130,7 +130,7 @@ def fill_inplace(self, value):
         make = lambda: _fill_tensor_node(self, value)
         others = (value,)
     else:
-        v = scalars.checked_scalar(self.dtype, value)
+        v = scalars.checked_scalar(self.dtype, value, reduced=self._np.size != 1)
         make = lambda: zero_node("FillBackward2", self)
         others = ()
 

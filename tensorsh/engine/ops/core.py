@@ -174,7 +174,8 @@ def reduce_grad(grad, meta):
 
 def binary_operands(a, b, out_dtype=None, original=False):
     """a and b as numpy operands of their common dtype (out_dtype(common) when given: true division computes in
-    float, so a Python number is converted to the float, never wrapped into an integer dtype first)."""
+    float, so a Python number is converted to the float, never wrapped into an integer dtype first); original: the
+    op reads a 0-dim or number other of a float16/bfloat16 op as a float (True: self too)."""
     dt = dtypes.result_type((a, b))
     if out_dtype is not None:
         dt = out_dtype(dt)
@@ -185,10 +186,10 @@ def binary_operands(a, b, out_dtype=None, original=False):
         a = a._np.item()
     an = a._np if isinstance(a, Tensor) else a
     bn = b._np if isinstance(b, Tensor) else b
-    if isinstance(a, Tensor) and a.dtype is not dt:
-        an = an.astype(dt.np) if dt not in REDUCED_FLOATS else _reduced_operand(a, dt, False)
+    if isinstance(a, Tensor) and a.dtype is not dt:  # (a 0-dim self is cast: ATen reads only its operand 2 as a float)
+        an = operand_in(a, dt, False)
     if isinstance(b, Tensor) and b.dtype is not dt:
-        bn = bn.astype(dt.np) if dt not in REDUCED_FLOATS else _reduced_operand(b, dt, original)
+        bn = operand_in(b, dt, original)
     if not isinstance(a, Tensor):
         an = scalar_in(dt, an, original_a)
     if not isinstance(b, Tensor):
@@ -196,10 +197,26 @@ def binary_operands(a, b, out_dtype=None, original=False):
     return an, bn, dt
 
 
-# float16 and bfloat16 compute in float: mul and div read a Python number as a float (PyTorch's
+# float16 and bfloat16 compute in float: mul and the divisions read a Python number as a float (PyTorch's
 # original_scalar_value: `x * 0.3` is half(float(x) * 0.3f), not x * half(0.3)), the other ops cast it to the
 # reduced dtype first (the common dtype)
-ORIGINAL_SCALAR = (np.multiply, np.divide)
+ORIGINAL_SCALAR = (np.multiply, np.divide, np.floor_divide, kernels.div_trunc)
+
+
+def as_default_float(t):
+    """An integer or bool tensor read by a float-only op: its values in the default float dtype (PyTorch's promotion
+    of an integer input); a float tensor itself."""
+    if t.dtype.category == 2:
+        return t
+    dt = dtypes.DEFAULT_FLOAT
+    return from_numpy(t._np.astype(dt.np) if dt is not _BF16 else dtypes.to_bfloat16(t._np.astype(np.float32)), dt)
+
+
+def operand_in(t, dt, original=False):
+    """t's values as an operand of dtype dt (TensorIterator's common dtype: an integer wraps, 1000 is -24 in int8)."""
+    if t.dtype is dt:
+        return t._np
+    return t._np.astype(dt.np) if dt not in REDUCED_FLOATS else _reduced_operand(t, dt, original)
 
 
 def _reduced_operand(t, dt, original):
@@ -293,7 +310,7 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
     if node_cls is not None and needs_grad(a, b):
         collect_edges(a, b)
     check_broadcast(a, b)
-    an, bn, dt = binary_operands(a, b, out_dtype, np_fn in ORIGINAL_SCALAR)
+    an, bn, dt = binary_operands(a, b, out_dtype, np_fn if np_fn in ORIGINAL_SCALAR else False)
     check_result_size(an, bn, dt)
     shape = np.broadcast_shapes(np.shape(an), np.shape(bn))
     if np_fn in EXACT_ARITHMETIC and is_constant(an) and is_constant(bn) and len(shape) and np.shape(an) == shape:

@@ -43,9 +43,8 @@ def _mask_and_value(op, mask, value, self=None):
 
 
 def _fill_value(self, value):
-    if not isinstance(value, Tensor):
-        return np.asarray(checked_scalar(self.dtype, value))
-    return np.asarray(value._np).astype(self.dtype.np)
+    """The number a fill writes, converted as ATen converts it (a 0-dim value tensor read as a number first)."""
+    return np.asarray(checked_scalar(self.dtype, value._np.item() if isinstance(value, Tensor) else value))
 
 
 class MaskedFillBackward0(Node):
@@ -599,10 +598,9 @@ def _index_fill_value(self, value):
         if value.dim():
             raise runtime(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                           f"{value.dim()} dimension(s).")
-        return value._np.astype(self.dtype.np)
-    if not isinstance(value, (int, float)):
+    elif not isinstance(value, (int, float)):
         raise type_error(f"index_fill(): argument 'value' must be Number, not {type_name(value)}")
-    return np.asarray(checked_scalar(self.dtype, value))
+    return _fill_value(self, value)
 
 
 def index_fill(self, dim, index, value):
@@ -761,7 +759,7 @@ def _scatter_source(self, d, idx, src):
         return values[tuple(slice(0, n) for n in (idx.shape or (1,)))].reshape(idx.shape)
     if not isinstance(src, (int, float)):
         raise type_error(f"scatter(): argument 'value' must be Number, not {type_name(src)}")
-    return np.asarray(src).astype(self.dtype.np)
+    return _fill_value(self, src)
 
 
 def _scatter_into(arr, d, idx, values, ufunc=None):

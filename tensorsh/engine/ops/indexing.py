@@ -9,6 +9,7 @@ from ..autograd import Node, edge_of
 from ..errors import index_error, runtime, type_error, warn
 from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
+from ..typenames import tp_name
 from .copies import copy_inplace, fill_inplace
 from .core import (InputNode, attach, check_overlap, from_numpy, needs_grad, operand_edge, precheck, sum_to, tensor_of,
                    write_inplace)
@@ -46,10 +47,15 @@ def _byte_mask(t):
     return t
 
 
+_INDEX_DTYPES = frozenset({dtypes.int64, dtypes.int32, dtypes.uint8, dtypes.bool_})
+
+
 def _index_tensor(ix, as_given=False):
     """An advanced index as a tensor: a list is a long one unless bool or uint8 (indexing_tensor_from_data); a uint8
     one becomes the bool mask it stands for unless as_given."""
     if isinstance(ix, Tensor):
+        if ix.dtype not in _INDEX_DTYPES:
+            raise index_error("tensors used as indices must be long, int, byte or bool tensors")
         return ix if as_given else _byte_mask(ix)
     t = tensor_of(ix)
     return t if t.dtype in (dtypes.bool_, dtypes.uint8) or t.dtype is dtypes.int64 else tensor_of(ix, dtypes.int64)
@@ -131,8 +137,6 @@ def getitem(self, index, setting=False):
             dim += 1
         elif _is_advanced(ix):
             t = _index_tensor(ix)
-            if t.dtype.category == 2:
-                raise index_error("tensors used as indices must be long, int, byte or bool tensors")
             advanced.append((dim, t))
             dim += t.dim() if t.dtype is dtypes.bool_ else 1
         elif isinstance(ix, str):  # (a sequence: PyTorch makes a tensor of it)
@@ -357,17 +361,28 @@ def split_basic(self, index):
 def setitem(self, index, value):
     if not self._shape and isinstance(index, int) and not isinstance(index, bool) and isinstance(value, Tensor):
         raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
+    number = not isinstance(value, Tensor)
+    if number:  # PyTorch's valueToTensor: a 0-dim tensor of self's dtype (an int unpacked as a long long first),
+        # filled as one element is (a float16/bfloat16 value is not range-checked); nothing else but a tensor
+        if isinstance(value, np.generic):
+            value = scalars.from_numpy_scalars((value,))[0]
+        if not isinstance(value, (int, float)):
+            raise type_error(f"can't assign a {tp_name(value)} to a {self.dtype.type_name}")
+        value = from_numpy(np.asarray(scalars.checked_scalar(
+            self.dtype, scalars.unpack_long(value), reduced=False)), self.dtype)
     index = _bool_scalars(_sequence_as_tuple(index))
     index_t = index if isinstance(index, tuple) else (index,)
     if any(_is_advanced(ix) for ix in index_t):
         split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)
         return index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)
     target = getitem(self, index, setting=True)
-    if isinstance(value, Tensor) and value._shape == target._shape:  # PyTorch's copy_to, its three ways
+    if number:  # fill_(Tensor), FillBackward3
+        fill_inplace(target, value)
+    elif isinstance(value, Tensor) and value._shape == target._shape:  # PyTorch's copy_to, its three ways
         copy_inplace(target, value)
     elif isinstance(value, Tensor) and value.dim() == 0:
         fill_inplace(target, value)
-    elif isinstance(value, Tensor):
+    else:
         # drop all the value's leading 1-dims, then expand it to the target (its errors first)
         lead = 0
         while lead < value.dim() and value._shape[lead] == 1:
@@ -377,10 +392,6 @@ def setitem(self, index, value):
         if value._shape != target._shape:
             value = expand(value, target._shape)
         copy_inplace(target, value)
-    elif isinstance(value, (list, tuple)):
-        copy_inplace(target, tensor_of(value, dtype=self.dtype))
-    else:  # PyTorch wraps the number in a 0-dim tensor first: fill_(Tensor), FillBackward3
-        fill_inplace(target, from_numpy(np.asarray(scalars.checked_scalar(self.dtype, value)), self.dtype))
 
 
 def index_put_method(self, indices, values, accumulate=False):

@@ -8,11 +8,13 @@ import numpy as np
 
 from .. import autograd, creation, dtypes
 from ..autograd import Node, SavedTensor, edge_of
-from ..errors import make, runtime, type_error
+from ..errors import make, runtime, type_error, warn
+from ..messages import shape_list
 from ..saved_names import unsigned
 from ..tensorimpl import Size, Tensor
 from .scalar_arith import div_scalar, mul_scalar
-from .core import attach, fresh, needs_grad, operand_edge, return_type, type_name
+from .core import attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, return_type, type_name
+from .copies import _RESIZED
 from .counting import UniqueConsecutiveBackward0
 
 
@@ -122,8 +124,21 @@ def ldexp(input, other):
     """input * 2 ** other (PyTorch's composite: mul by exp2)."""
     if not isinstance(other, Tensor):
         raise type_error(f"ldexp(): argument 'other' (position 2) must be Tensor, not {type_name(other)}")
-    with autograd.no_grad():
-        out = input.mul(other.exp2())
+    if isinstance(input, Tensor) and input.dtype.category == 2 and other.dtype.category < 2:
+        # an integer exponent of a float tensor: ATen's ldexp kernel (C's ldexp in input's dtype, 2 ** -30 * 2 ** 20
+        # not inf in float16) writing an output shaped as input (resized, with PyTorch's warning, when broadcast)
+        if other.dtype is dtypes.bool_:
+            raise make("NotImplementedError", "\"ldexp_cpu_exp\" not implemented for 'Bool'")
+        dt = dtypes.result_type((input, other))
+        check_broadcast(input, other)
+        values = np.ldexp(input._np.astype(np.float64), other._np.astype(np.int64).clip(-2000, 2000))
+        if values.shape != input._shape and input.numel():
+            warn(_RESIZED.format(had=shape_list(input._shape), shape=shape_list(values.shape)))
+        out = from_numpy(np.asarray(dtypes.to_bfloat16(values.astype(np.float32)) if dt is dtypes.bfloat16 else
+                                    values.astype(dt.np)), dt)
+    else:
+        with autograd.no_grad():
+            out = input.mul(other.exp2())
     if needs_grad(input, other):
         attach(out, LdexpBackward0(input, other))
     return out

@@ -118,6 +118,7 @@ def _operand_checked(fn, tensor_cls, dunder):
     anything but a tensor), as PyTorch's TypeError_to_NotImplemented_ does: Python then says "unsupported operand
     type(s) for +: 'Tensor' and 'str'", compares by identity (x == None is False), or repeats a str (x * 'a')."""
     import numbers
+    from ..signatures import check_scalar_int
     tensors_only = "matmul" in dunder
     exact = frozenset({tensor_cls} if tensors_only else {tensor_cls, bool, int, float, complex})
     accepted = tensor_cls if tensors_only else (tensor_cls, numbers.Number)
@@ -126,7 +127,14 @@ def _operand_checked(fn, tensor_cls, dunder):
         if other.__class__ not in exact and (not isinstance(other, accepted) or not isinstance(other, tensor_cls)
                                              and other.__class__.__module__ == "numpy"):  # (numpy's scalars)
             return _array_operand(fn, self, other, dunder)
+        if other.__class__ is int and not -9223372036854775808 <= other <= 18446744073709551615:
+            check_scalar_int(other)
         return fn(self, other)
+    if dunder == "__pow__":  # pow(x, 2, 5): no three-argument form (Python's "unsupported operand type(s)" text)
+        binary = operator
+
+        def operator(self, other, modulo=None):
+            return binary(self, other) if modulo is None else NotImplemented
     operator.__name__ = operator.__qualname__ = dunder
     return operator
 

@@ -5,13 +5,14 @@ import numpy as np
 from .. import dtypes
 from ..errors import make, runtime, type_error, warn_once
 from ..tensorimpl import _shape_list
-from .core import Tensor, fresh, return_type, type_name
+from .core import Tensor, fresh, operand_in, return_type, scalar_in, type_name
 
 
 def _promoted(*values):
-    """The values as arrays of their promoted dtype (a Python number promotes as PyTorch's wrapped scalar)."""
+    """The values as arrays of their promoted dtype (a Python number promotes as PyTorch's wrapped scalar, and is cast
+    to it as the kernel casts it: 300 is 44 in uint8)."""
     dt = dtypes.result_type(values)
-    return [np.asarray(v._np if isinstance(v, Tensor) else v, dt.np) for v in values], dt
+    return [np.asarray(operand_in(v, dt) if isinstance(v, Tensor) else scalar_in(dt, v), dt.np) for v in values], dt
 
 
 def isin(elements, test_elements, *, assume_unique=False, invert=False):

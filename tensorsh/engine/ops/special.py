@@ -14,7 +14,7 @@ from .comparison import where
 from .reductions import _sum_np, norm, norm_backward, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
 from .unary import unary
-from .core import (SavingNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
+from .core import (SavingNode, Tensor, as_default_float, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
                    laid_out_like, needs_grad, precheck, true_div_dtype, type_name, write_inplace, zeros_of)
 
 _SQRT_PI = math.sqrt(math.pi)
@@ -440,8 +440,9 @@ def _logit_values(self, eps):
 
 
 def logit(self, eps=None):
-    values = _logit_values(self, eps)
-    out = laid_out_like(values, self.dtype if self.dtype is dtypes.bfloat16 else dtypes.BY_NP[values.dtype], self)
+    x = as_default_float(self)
+    values = _logit_values(x, eps)
+    out = laid_out_like(values, x.dtype if x.dtype is dtypes.bfloat16 else dtypes.BY_NP[values.dtype], self)
     if needs_grad(self):
         attach(out, LogitBackward0(self, eps))
     return out
@@ -539,9 +540,10 @@ def _polygamma_check(n):
 
 def _polygamma(n, self):
     _polygamma_check(n)
-    x = self._np.astype(np.float32) if self.dtype.category < 2 else self._np
-    out = laid_out_like(_polygamma_values(n, x), dtypes.BY_NP[x.dtype] if self.dtype is not dtypes.bfloat16 else
-                        self.dtype, self)
+    t = as_default_float(self)
+    x = t._np
+    out = laid_out_like(_polygamma_values(n, x), dtypes.BY_NP[x.dtype] if t.dtype is not dtypes.bfloat16 else t.dtype,
+                        self)
     if needs_grad(self):
         attach(out, PolygammaBackward0(self, n))
     return out

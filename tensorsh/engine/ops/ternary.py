@@ -7,6 +7,7 @@ import numpy as np
 from .. import dtypes, kernels, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, no_grad
 from ..errors import make, runtime, type_error
+from ..scalars import FLOAT32_MAX, check_opmath
 from ..tensorimpl import Tensor, _shape_list
 from .args import _invalid_combination
 from .core import (attach, cast_for_inplace, from_numpy, laid_out_like, needs_grad, operand_edge, precheck,
@@ -97,7 +98,10 @@ def _addc(op, node_cls):
                           "integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future "
                           "addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), "
                           "for all dtypes.")
-        v = s.dtype.type(value)
+        if dt is dtypes.bool_ and op == "addcmul":
+            raise make("NotImplementedError", "\"addcmul_cpu_out\" not implemented for 'Bool'")
+        check_opmath(dt, value)
+        v = np.asarray(value).astype(s.dtype)[()] if dt.category < 2 else s.dtype.type(value)  # (an int wraps)
         if op == "addcmul":
             values = kernels.fma(v * a, b, s) if dt.category == 2 else s + v * a * b
         else:
@@ -162,6 +166,7 @@ def lerp(self, end, weight):
         (s, e, w), dt = _common([self, end, weight])
     elif isinstance(weight, (int, float)):
         (s, e), dt = _common([self, end])
+        check_opmath(dt, weight)
         w = s.dtype.type(weight)
     else:
         raise _invalid_combination("lerp", (end, weight), {}, ((("Tensor", "end"), ("Tensor", "weight")),
@@ -190,7 +195,8 @@ def _plain(self, *tensors):
 
 
 def _number(value):
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """A number the in-place fast paths may read as it is (one in float32's range: others are checked)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and -FLOAT32_MAX <= value <= FLOAT32_MAX
 
 
 def _addcmul_plain(self, tensor1, tensor2, value=1):

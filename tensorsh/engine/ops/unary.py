@@ -30,22 +30,25 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
           inplace_function=False, reduced_kernel=None):
     """A row of the elementwise unary family: torch.<name> and Tensor.<name> computing kernel(array), recording
     grad_fn whose gradient is backward(grad, saved) with saved what saves says ("self", "result" or None), and
-    (inplace) the twin <name>_, derived; float_only: integer inputs compute in float32, as PyTorch's do; float16
-    and bfloat16 compute in float32 and round once, or by reduced_kernel(x in float32, rounding to the dtype)
-    where PyTorch's kernel rounds in between."""
+    (inplace) the twin <name>_, derived; float_only: integer inputs compute in the default float dtype, as
+    PyTorch's do; float16 and bfloat16 compute in float32 and round once, or by reduced_kernel(x in float32,
+    rounding to the dtype) where PyTorch's kernel rounds in between."""
     node_cls = type(grad_fn, (_Unary,), {"__slots__": (), "name_": grad_fn, "saves": saves, "float_only": float_only,
                                          "backward": lambda self, g: (backward(g, *self.unpack()),)})
 
     def fn(self):
-        x = self._np
-        if float_only and self.dtype.category < 2 or self.dtype is dtypes.float16:
+        x, src = self._np, self.dtype
+        if float_only and src.category < 2:  # (an integer input is read as the default float dtype)
+            src = dtypes.DEFAULT_FLOAT
+            x = x.astype(src.np) if src is not dtypes.bfloat16 else dtypes.to_bfloat16(x.astype(np.float32))
+        if src is dtypes.float16:
             x = x.astype(np.float32)
         # (numpy keeps a dense input's layout, unless the kernel made its values element by element; an expanded
         # input's is TensorIterator's own)
-        values = kernel(x) if reduced_kernel is None or self.dtype not in REDUCED_FLOATS else \
-            reduced_kernel(x, dtypes.rounding(self.dtype))
-        dt = dtypes.BY_NP[values.dtype] if self.dtype not in REDUCED_FLOATS or values.dtype != np.float32 else \
-            self.dtype  # (float16 and bfloat16 compute in float32: the result rounds back)
+        values = kernel(x) if reduced_kernel is None or src not in REDUCED_FLOATS else \
+            reduced_kernel(x, dtypes.rounding(src))
+        dt = dtypes.BY_NP[values.dtype] if src not in REDUCED_FLOATS or values.dtype != np.float32 else \
+            src  # (float16 and bfloat16 compute in float32: the result rounds back)
         out = from_numpy(values, dt) if x.flags.c_contiguous or (0 not in self._stride and 1 not in self._shape and
                                                                   not values.flags.c_contiguous) \
             else laid_out_like(values, dt, self)
@@ -273,8 +276,10 @@ def _decimals(decimals):
 
 
 def _round_decimals_values(x, decimals):
-    """PyTorch's round_decimals kernel, in the tensor's own dtype: nearbyint(x * 10^d) / 10^d, or for d < 0
-    nearbyint(x / 10^-d) * 10^-d."""
+    """PyTorch's round_decimals kernel, in the tensor's own dtype (float16 in float, rounded once): nearbyint(x *
+    10^d) / 10^d, or for d < 0 nearbyint(x / 10^-d) * 10^-d."""
+    if x.dtype == np.float16:
+        return _round_decimals_values(x.astype(np.float32), decimals).astype(np.float16)
     scale = x.dtype.type(10.0 ** abs(decimals))
     if decimals < 0:
         return np.rint(x / scale) * scale
