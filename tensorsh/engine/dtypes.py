@@ -49,7 +49,8 @@ class DType:
         return self
 
 
-DType.__module__, DType.__name__, DType.__qualname__ = "torch", "dtype", "dtype"  # (type(x.dtype): torch.dtype)
+# (type(x.dtype) is torch.dtype; Python's messages name it by its tp_name, "torch.dtype"; a program reads __name__ "dtype")
+DType.__module__, DType.__name__, DType.__qualname__, DType.__tsh_name__ = "torch", "torch.dtype", "dtype", "dtype"
 
 bool_ = DType._make("bool", np.bool_, 0, "torch.BoolTensor", 0)
 uint8 = DType._make("uint8", np.uint8, 1, "torch.ByteTensor", 1)
