@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from . import creation, dtypes, kernels, messages
-from .autograd import Node, edge_of
+from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error, value_error, warn
 from .ops.core import attach, check_broadcast, fresh, needs_grad, precheck, write_inplace, zero_node
 from .tensorimpl import Tensor
@@ -428,13 +428,199 @@ def _sample_poisson(rate, g):
 
 
 class _NotImplementedNode(Node):
-    """bernoulli(input, p)'s node: PyTorch records `NotImplemented`, whose backward raises."""
-    __slots__ = ()
+    """bernoulli(input, p)'s node (and _sample_dirichlet's): PyTorch records `NotImplemented`, whose backward
+    raises."""
+    __slots__ = ("op",)
     name_ = "NotImplemented"
 
-    def __init__(self, x):
+    def __init__(self, x, op="bernoulli"):
         Node.__init__(self, (edge_of(x),))
+        self.op = op
 
     def backward(self, g):
-        raise runtime("derivative for aten::bernoulli is not implemented")
+        raise runtime(f"derivative for aten::{self.op} is not implemented")
 
+
+
+# ---- gamma and Dirichlet draws (ATen's Distributions.cpp/.h: sample_gamma, _s_gamma_cpu, _s_dirichlet_cpu) ----
+_F32 = np.float32
+_THIRD_F = float(_F32(1.0) / _F32(3.0))  # (C's 1.0f / 3.0f)
+_C0331_F = float(_F32(0.0331))
+
+
+def _cmax(a, b):
+    """std::max(a, b): b only when a < b (a NaN b gives a)."""
+    return b if a < b else a
+
+
+def _sample_gamma(alpha, g, single):
+    """sample_gamma<scalar_t, double>: alpha and its boost in scalar_t (float32 when single), the rest in double;
+    the uniforms are 53-bit doubles, the normals normal_distribution<double>'s (the generator's cached one first)."""
+    uniform = lambda: float(g._unit53(1)[0])  # noqa: E731
+    scale = 1.0
+    if alpha < 1.0:
+        if alpha == 0:
+            return 0.0
+        exponent = float(_F32(1.0) / _F32(alpha)) if single else 1.0 / alpha
+        scale *= math.pow(1 - uniform(), exponent)
+        alpha = float(_F32(alpha) + _F32(1.0)) if single else alpha + 1.0
+    d = float(_F32(alpha) - _F32(_THIRD_F)) if single else alpha - _THIRD_F
+    with np.errstate(all="ignore"):
+        c = 1.0 / math.sqrt(9.0 * d) if 9.0 * d > 0 else math.nan
+    while True:
+        while True:
+            x = float(g._normal_serial(1)[0])
+            y = 1.0 + c * x
+            if not y <= 0:
+                break
+        v = y * y * y
+        u = 1 - uniform()
+        xx = x * x
+        if u < 1.0 - _C0331_F * xx * xx:
+            return scale * d * v
+        if math.log(u) < 0.5 * xx + d * (1.0 - v + (math.log(v) if v > 0 else math.nan if v != v or v < 0
+                                                       else -math.inf)):
+            return scale * d * v
+
+
+def _gamma_dtype(input, name):
+    if input.dtype not in (dtypes.float32, dtypes.float64):
+        raise creation.not_implemented_for(name, input.dtype)
+    return input.dtype
+
+
+def standard_gamma(input, generator=None):
+    """torch._standard_gamma: sample_gamma per concentration in the output's order (one serial kernel), each at
+    least the dtype's smallest normal number (std::max); StandardGammaBackward0 differentiates the draw."""
+    dt = _gamma_dtype(input, "gamma_cpu")
+    g = creation._generator(generator)
+    single = dt is dtypes.float32
+    tiny = float(np.finfo(dt.np).tiny)
+    values = [_cmax(tiny, float(dt.np.type(_sample_gamma(a, g, single))))
+              for a in input._np.astype(np.float64).reshape(-1).tolist()]
+    out = fresh(np.array(values, dt.np).reshape(input._shape), dt)
+    if needs_grad(input):
+        attach(out, StandardGammaBackward0(input, out))
+    return out
+
+
+class StandardGammaBackward0(Node):
+    saved_names = ("self", "result")
+
+    def __init__(self, x, result):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x), SavedTensor(result, is_output=True))
+
+    def backward(self, g):
+        x, result = self.unpack()
+        return (g * standard_gamma_grad(x, result),)
+
+
+def standard_gamma_grad(self, output):
+    """torch._standard_gamma_grad: standard_gamma_grad_one<scalar_t, double> per element."""
+    dt = _gamma_dtype(self, "_standard_gamma_grad_cpu")
+    a, x = np.broadcast_arrays(self._np.astype(np.float64), output._np.astype(np.float64))
+    values = [_gamma_grad_one(ai, xi) for ai, xi in zip(a.reshape(-1).tolist(), x.reshape(-1).tolist())]
+    return fresh(np.array(values, np.float64).astype(dt.np).reshape(a.shape), dt)
+
+
+_PSI_A = (8.33333333333333333333E-2, -2.10927960927960927961E-2, 7.57575757575757575758E-3,
+          -4.16666666666666666667E-3, 3.96825396825396825397E-3, -8.33333333333333333333E-3,
+          8.33333333333333333333E-2)
+
+
+def _digamma_one(x):
+    """digamma_one<double, double> (Cephes' digamma, as Distributions.h has it)."""
+    if x == 0:
+        return math.inf
+    additional = 0.0
+    if x < 0:
+        if x == math.floor(x):
+            return math.inf
+        additional = -math.pi / math.tan(math.pi * x)
+        x = 1 - x
+    result = 0.0
+    while x < 10:
+        result -= 1 / x
+        x += 1
+    if x == 10:
+        return result + 2.25175258906672110764 + additional
+    y = 0.0
+    if x < 1.0e17:
+        z = 1.0 / (x * x)
+        p = _PSI_A[0]
+        for c in _PSI_A[1:]:
+            p = p * z + c
+        y = z * p
+    return result + math.log(x) - (0.5 / x) - y + additional
+
+
+_F08, _F09, _F11 = float(_F32(0.8)), float(_F32(0.9)), float(_F32(1.1))
+_COEF_UV = ((0.16009398, -0.094634809, 0.025146376, -0.0030648343, 1, 0.32668115, 0.10406089, 0.0014179084),
+            (0.53487893, 0.1298071, 0.065735949, -0.0015649758, 0.16639465, 0.020070113, -0.0035938915,
+             -0.00058392623),
+            (0.040121004, -0.0065914022, -0.0026286047, -0.0013441777, 0.017050642, -0.0021309326, 0.00085092367,
+             -1.5247877e-07))
+
+
+def _gamma_grad_one(alpha, x):
+    """standard_gamma_grad_one in double: -(d/dalpha cdf(x; alpha)) / pdf(x; alpha)."""
+    with np.errstate(all="ignore"):
+        return _gamma_grad_np(np.float64(alpha), np.float64(x))
+
+
+def _gamma_grad_np(alpha, x):  # (numpy doubles: IEEE results where C gives inf/nan, not Python's exceptions)
+    if x < _F08:
+        numer, denom = np.float64(1), alpha
+        series1, series2 = numer / denom, numer / (denom * denom)
+        for i in range(1, 6):
+            numer *= -x / np.float64(i)
+            denom += 1
+            series1 += numer / denom
+            series2 += numer / (denom * denom)
+        pow_x_alpha = np.power(x, alpha)
+        gamma_pdf = np.power(x, alpha - 1) * np.exp(-x)
+        gamma_cdf = pow_x_alpha * series1
+        gamma_cdf_alpha = (np.log(x) - _digamma_one(float(alpha))) * gamma_cdf - pow_x_alpha * series2
+        result = -gamma_cdf_alpha / gamma_pdf
+        return 0.0 if result != result else float(result)
+    if alpha > 8.0:
+        if _F09 * alpha <= x <= _F11 * alpha:
+            numer_1 = 1 + 24 * alpha * (1 + 12 * alpha)
+            numer_2 = 1440 * (alpha * alpha) + 6 * x * (53 - 120 * x) - 65 * x * x / alpha + alpha * (107 + 3600 * x)
+            denom = 1244160 * (alpha * alpha) * (alpha * alpha)
+            return float(numer_1 * numer_2 / denom)
+        denom = np.sqrt(8 * alpha)
+        term2 = denom / (alpha - x)
+        term3 = np.power(x - alpha - alpha * np.log(x / alpha), np.float64(-1.5))
+        term23 = term2 - term3 if x < alpha else term2 + term3
+        term1 = np.log(x / alpha) * term23 - np.sqrt(2 / alpha) * (alpha + x) / ((alpha - x) * (alpha - x))
+        stirling = 1 + 1 / (12 * alpha) * (1 + 1 / (24 * alpha))
+        numer = x * term1
+        return float(-stirling * numer / denom)
+    u = np.log(x / alpha)
+    v = np.log(alpha)
+    coef_v = [_COEF_UV[0][i] + u * (_COEF_UV[1][i] + u * _COEF_UV[2][i]) for i in range(8)]
+    p = coef_v[0] + v * (coef_v[1] + v * (coef_v[2] + v * coef_v[3]))
+    q = coef_v[4] + v * (coef_v[5] + v * (coef_v[6] + v * coef_v[7]))
+    return float(np.exp(p / q))
+
+
+def sample_dirichlet(input, generator=None):
+    """torch._sample_dirichlet: a double gamma draw per concentration (at least DBL_MIN), each divided by its row's
+    double sum, cast to the dtype and held within [its smallest normal, the float below 1]."""
+    dt = _gamma_dtype(input, "dirichlet")
+    g = creation._generator(generator)
+    gammas = [_cmax(2.2250738585072014e-308, _sample_gamma(a, g, False))
+              for a in input._np.astype(np.float64).reshape(-1).tolist()]
+    gamma = fresh(np.array(gammas, np.float64).reshape(input._shape), dtypes.float64)
+    total = gamma.sum(-1, True)._np if input.dim() else gamma._np
+    with np.errstate(all="ignore"):
+        ratio = (gamma._np / total).astype(dt.np)
+    lo, hi = np.finfo(dt.np).tiny, np.nextafter(dt.np.type(1), dt.np.type(0))
+    ratio = np.where(lo < ratio, ratio, lo)  # std::max(min, r): a NaN r gives min
+    ratio = np.where(ratio < hi, ratio, hi)  # std::min(max, r)
+    out = fresh(np.ascontiguousarray(ratio), dt)
+    if needs_grad(input):
+        attach(out, _NotImplementedNode(input, "_sample_dirichlet"))
+    return out

@@ -1149,6 +1149,15 @@ METHODS = {
 }
 
 FUNCTIONS = {
+    '_sample_dirichlet': (
+        '_sample_dirichlet(Tensor input, Generator? generator=None)',
+    ),
+    '_standard_gamma': (
+        '_standard_gamma(Tensor input, Generator? generator=None)',
+    ),
+    '_standard_gamma_grad': (
+        '_standard_gamma_grad(Tensor input, Tensor output)',
+    ),
     'abs': (
         'abs(Tensor input, *, Tensor out=None)',
     ),
