@@ -529,30 +529,46 @@ _PSI_A = (8.33333333333333333333E-2, -2.10927960927960927961E-2, 7.5757575757575
           8.33333333333333333333E-2)
 
 
-def _digamma_one(x):
-    """digamma_one<double, double> (Cephes' digamma, as Distributions.h has it)."""
+def _digamma_one(x, single=False):
+    """digamma_one<scalar_t, double> (Cephes' digamma, as Distributions.h has it): x and its steps in scalar_t
+    (float32 when single: logf, tanf, 1 / x in float), the sums in double, the result rounded to scalar_t."""
+    R, log, tan = _scalar_math(single)
     if x == 0:
         return math.inf
     additional = 0.0
     if x < 0:
         if x == math.floor(x):
             return math.inf
-        additional = -math.pi / math.tan(math.pi * x)
-        x = 1 - x
+        pi = R(math.pi)
+        additional = R(-pi / tan(R(pi * x)))
+        x = R(1 - x)
     result = 0.0
     while x < 10:
-        result -= 1 / x
-        x += 1
+        result -= R(1 / x)
+        x = R(x + 1)
     if x == 10:
-        return result + 2.25175258906672110764 + additional
+        return R(result + 2.25175258906672110764 + additional)
     y = 0.0
     if x < 1.0e17:
-        z = 1.0 / (x * x)
+        z = 1.0 / R(x * x)
         p = _PSI_A[0]
         for c in _PSI_A[1:]:
             p = p * z + c
         y = z * p
-    return result + math.log(x) - (0.5 / x) - y + additional
+    return R(result + log(x) - R(0.5 / x) - y + additional)
+
+
+def _scalar_math(single):
+    """(rounding to scalar_t, its log, its tan): float32 with libm's logf/tanf, or double."""
+    if not single:
+        return float, _c_log, math.tan
+    from .kernels import _libm
+    return (lambda v: float(_F32(v))), _libm("logf") or (lambda v: float(np.log(_F32(v)))), \
+        _libm("tanf") or (lambda v: float(np.tan(_F32(v))))
+
+
+def _c_log(v):
+    return math.log(v) if v > 0 else (-math.inf if v == 0 else math.nan)
 
 
 _F08, _F09, _F11 = float(_F32(0.8)), float(_F32(0.9)), float(_F32(1.1))
@@ -578,10 +594,11 @@ def _gamma_grad_np(alpha, x):  # (numpy doubles: IEEE results where C gives inf/
             denom += 1
             series1 += numer / denom
             series2 += numer / (denom * denom)
-        pow_x_alpha = np.power(x, alpha)
-        gamma_pdf = np.power(x, alpha - 1) * np.exp(-x)
+        c_pow = _scalar_pow(False)
+        pow_x_alpha = np.float64(c_pow(float(x), float(alpha)))
+        gamma_pdf = np.float64(c_pow(float(x), float(alpha - 1))) * np.float64(math.exp(-x))
         gamma_cdf = pow_x_alpha * series1
-        gamma_cdf_alpha = (np.log(x) - _digamma_one(float(alpha))) * gamma_cdf - pow_x_alpha * series2
+        gamma_cdf_alpha = (_c_log(float(x)) - _digamma_one(float(alpha))) * gamma_cdf - pow_x_alpha * series2
         result = -gamma_cdf_alpha / gamma_pdf
         return 0.0 if result != result else float(result)
     if alpha > 8.0:
@@ -592,18 +609,18 @@ def _gamma_grad_np(alpha, x):  # (numpy doubles: IEEE results where C gives inf/
             return float(numer_1 * numer_2 / denom)
         denom = np.sqrt(8 * alpha)
         term2 = denom / (alpha - x)
-        term3 = np.power(x - alpha - alpha * np.log(x / alpha), np.float64(-1.5))
+        term3 = np.float64(_scalar_pow(False)(float(x - alpha - alpha * _c_log(float(x / alpha))), -1.5))
         term23 = term2 - term3 if x < alpha else term2 + term3
-        term1 = np.log(x / alpha) * term23 - np.sqrt(2 / alpha) * (alpha + x) / ((alpha - x) * (alpha - x))
+        term1 = _c_log(float(x / alpha)) * term23 - np.sqrt(2 / alpha) * (alpha + x) / ((alpha - x) * (alpha - x))
         stirling = 1 + 1 / (12 * alpha) * (1 + 1 / (24 * alpha))
         numer = x * term1
         return float(-stirling * numer / denom)
-    u = np.log(x / alpha)
-    v = np.log(alpha)
+    u = _c_log(float(x / alpha))
+    v = _c_log(float(alpha))
     coef_v = [_COEF_UV[0][i] + u * (_COEF_UV[1][i] + u * _COEF_UV[2][i]) for i in range(8)]
     p = coef_v[0] + v * (coef_v[1] + v * (coef_v[2] + v * coef_v[3]))
     q = coef_v[4] + v * (coef_v[5] + v * (coef_v[6] + v * coef_v[7]))
-    return float(np.exp(p / q))
+    return math.exp(p / q)
 
 
 def sample_dirichlet(input, generator=None):
@@ -624,3 +641,126 @@ def sample_dirichlet(input, generator=None):
     if needs_grad(input):
         attach(out, _NotImplementedNode(input, "_sample_dirichlet"))
     return out
+
+
+def dirichlet_grad(x, alpha, total):
+    """torch._dirichlet_grad: dirichlet_grad_one<scalar_t, double> per element (the Beta's reparameterized gradient
+    by its regions: a Taylor series near 0 and near 1 in scalar_t, a saddle point expansion for large concentrations
+    and a rational correction in double)."""
+    dt = _gamma_dtype(x, "_dirichlet_grad_cpu")
+    xs, alphas, totals = np.broadcast_arrays(x._np, alpha._np, total._np)
+    single = dt is dtypes.float32
+    with np.errstate(all="ignore"):
+        values = [_dirichlet_grad_one(a, b, c, single) for a, b, c in
+                  zip(*(v.astype(np.float64).reshape(-1).tolist() for v in (xs, alphas, totals)))]
+    return fresh(np.array(values, np.float64).astype(dt.np).reshape(xs.shape), dt)
+
+
+def _scalar_pow(single):
+    from .kernels import _libm
+    return _libm("powf" if single else "pow", 2) or (lambda a, b: float(np.power(_F32(a), _F32(b)) if single
+                                                                      else np.power(a, b)))
+
+
+def _beta_grad_alpha_small(x, alpha, beta, single):
+    R, log, _ = _scalar_math(single)
+    factor = R(R(_digamma_one(alpha, single) - _digamma_one(R(alpha + beta), single)) - log(x))
+    numer = 1.0
+    series = R(R(numer / alpha) * R(factor + R(1 / alpha)))
+    for i in range(1, 11):
+        numer = R(numer * R(R(R(i - beta) * x) / i))
+        denom = R(alpha + i)
+        series = R(series + R(R(numer / denom) * R(factor + R(1 / denom))))
+    result = R(R(x * _scalar_pow(single)(R(1 - x), -beta)) * series)
+    return 0.0 if result != result else result
+
+
+def _beta_grad_beta_small(x, alpha, beta, single):
+    R = _scalar_math(single)[0]
+    factor = R(_digamma_one(R(alpha + beta), single) - _digamma_one(beta, single))
+    numer, betas, dbetas, series = 1.0, 1.0, 0.0, R(factor / alpha)
+    for i in range(1, 9):
+        numer = R(numer * R(-x / i))
+        dbetas = R(R(dbetas * R(beta - i)) + betas)
+        betas = R(betas * R(beta - i))
+        series = R(series + R(R(numer / R(alpha + i)) * R(dbetas + R(factor * betas))))
+    result = R(-_scalar_pow(single)(R(1 - x), R(1 - beta)) * series)
+    return 0.0 if result != result else result
+
+
+def _beta_grad_alpha_mid(x, alpha, beta):
+    x, alpha, beta = np.float64(x), np.float64(alpha), np.float64(beta)
+    total = alpha + beta
+    mean = alpha / total
+    std = np.sqrt(alpha * beta / (total + 1)) / total
+    if mean - 0.1 * std <= x <= mean + 0.1 * std:
+        poly = 47 * x * (beta * beta) * (beta * beta) + alpha * (
+            (43 + 20 * (16 + 27 * beta) * x) * (beta * beta) * beta + alpha * (
+                3 * (59 + 180 * beta - 90 * x) * (beta * beta) + alpha * (
+                    (453 + 1620 * beta * (1 - x) - 455 * x) * beta + alpha * (
+                        8 * (1 - x) * (135 * beta - 11)))))
+        prefactor_num = (1 + 12 * alpha) * (1 + 12 * beta) / (total * total)
+        prefactor_den = 12960 * alpha * alpha * alpha * beta * beta * (1 + 12 * total)
+        return float(prefactor_num / (1 - x) * poly / prefactor_den)
+    prefactor = -x / np.sqrt(2 * alpha * beta / total)
+    stirling = ((1 + 1 / (12 * alpha) + 1 / (288 * alpha * alpha)) * (1 + 1 / (12 * beta) + 1 / (288 * beta * beta))
+                / (1 + 1 / (12 * total) + 1 / (288 * total * total)))
+    term1_num = 2 * (alpha * alpha) * (x - 1) + alpha * beta * (x - 1) - x * (beta * beta)
+    axbx = alpha * (x - 1) + beta * x
+    term1_den = np.sqrt(2 * alpha / beta) * _scalar_pow(False)(float(total), 1.5) * axbx * axbx
+    term1 = term1_num / term1_den
+    term2 = 0.5 * _c_log(float(alpha / (total * x)))
+    term3_num = np.sqrt(8 * alpha * beta / total)
+    term3_den = beta * x + alpha * (x - 1)
+    term3 = term3_num / term3_den
+    term4_base = beta * _c_log(float(beta / (total * (1 - x)))) + alpha * _c_log(float(alpha / (total * x)))
+    term4 = _scalar_pow(False)(float(term4_base), -1.5)
+    term1234 = term1 + term2 * (term3 + (term4 if x < mean else -term4))
+    return float(stirling * prefactor * term1234)
+
+
+_DIRICHLET_C = (
+    (((1.003668233, -0.01061107488, -0.0657888334, 0.01201642863),
+      (0.6336835991, -0.3557432599, 0.05486251648, -0.001465281033),
+      (-0.03276231906, 0.004474107445, 0.002429354597, -0.0001557569013)),
+     ((0.221950385, -0.3187676331, 0.01799915743, 0.01074823814),
+      (-0.2951249643, 0.06219954479, 0.01535556598, 0.001550077057),
+      (0.02155310298, 0.004170831599, 0.001292462449, 6.976601077e-05)),
+     ((-0.05980841433, 0.008441916499, 0.01085618172, 0.002319392565),
+      (0.02911413504, 0.01400243777, -0.002721828457, 0.000751041181),
+      (0.005900514878, -0.001936558688, -9.495446725e-06, 5.385558597e-05))),
+    (((1, -0.02924021934, -0.04438342661, 0.007285809825),
+      (0.6357567472, -0.3473456711, 0.05454656494, -0.002407477521),
+      (-0.03301322327, 0.004845219414, 0.00231480583, -0.0002307248149)),
+     ((0.5925320577, -0.1757678135, 0.01505928619, 0.000564515273),
+      (0.1014815858, -0.06589186703, 0.01272886114, -0.0007316646956),
+      (-0.007258481865, 0.001096195486, 0.0003934994223, -4.12701925e-05)),
+     ((0.06469649321, -0.0236701437, 0.002902096474, -5.896963079e-05),
+      (0.001925008108, -0.002869809258, 0.0008000589141, -6.063713228e-05),
+      (-0.0003477407336, 6.959756487e-05, 1.097287507e-05, -1.650964693e-06))))
+
+
+def _dirichlet_grad_one(x, alpha, total, single):
+    R = _scalar_math(single)[0]
+    beta = R(total - alpha)
+    beta_ = total - alpha
+    boundary = R(R(total * x) * R(1 - x))
+    if x <= 0.5 and boundary < 2.5:
+        return _beta_grad_alpha_small(x, alpha, beta, single)
+    if x >= 0.5 and boundary < 0.75:
+        return -_beta_grad_beta_small(R(1 - x), beta, alpha, single)
+    if alpha > 6 and beta > 6:
+        return R(_beta_grad_alpha_mid(x, alpha, beta_))
+    u = _c_log(x)
+    a = _c_log(alpha) - u
+    b = _c_log(total) - a
+    pow_u, pow_a = (1, u, u * u), (1, a, a * a)
+    p = q = 0.0
+    c = _DIRICHLET_C
+    for i in range(3):
+        for j in range(3):
+            ua = pow_u[i] * pow_a[j]
+            p += ua * (c[0][i][j][0] + b * (c[0][i][j][1] + b * (c[0][i][j][2] + b * c[0][i][j][3])))
+            q += ua * (c[1][i][j][0] + b * (c[1][i][j][1] + b * (c[1][i][j][2] + b * c[1][i][j][3])))
+    approx = x * R(_digamma_one(R(total), single) - _digamma_one(R(alpha), single)) / beta_
+    return R(p / q * approx)

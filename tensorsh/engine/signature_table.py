@@ -1149,6 +1149,9 @@ METHODS = {
 }
 
 FUNCTIONS = {
+    '_dirichlet_grad': (
+        '_dirichlet_grad(Tensor x, Tensor alpha, Tensor total)',
+    ),
     '_sample_dirichlet': (
         '_sample_dirichlet(Tensor input, Generator? generator=None)',
     ),
