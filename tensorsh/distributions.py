@@ -293,7 +293,7 @@ class _ProbsOrLogits(Distribution):
 
     @property
     def _param(self):
-        return self._probs if self._given == ("probs",) else self._logits
+        return self._probs if "probs" in self._given else self._logits
 
     @property
     def param_shape(self):
@@ -318,6 +318,18 @@ class Categorical(_ProbsOrLogits):
         self._num_events = self._param.size()[-1]
         batch_shape = self._param.size()[:-1] if self._param.ndimension() > 1 else ()
         super().__init__(batch_shape, validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(Categorical, _instance)
+        batch_shape = _size(batch_shape)
+        param_shape = tuple(batch_shape) + (self._num_events,)
+        new._probs = self._probs.expand(param_shape) if self._probs is not None else None
+        new._logits = self._logits.expand(param_shape) if self._logits is not None else None
+        new._given = ("logits",) if self._logits is not None else ("probs",)
+        new._num_events = self._num_events
+        Distribution.__init__(new, batch_shape, validate_args=False)
+        new._validate_args = self._validate_args
+        return new
 
     @staticmethod
     def _logits_to_probs(logits):
@@ -1145,6 +1157,183 @@ class Geometric(_ProbsOrLogits):
         return binary_cross_entropy_with_logits(self.logits, self.probs, reduction="none") / self.probs
 
 
+def _clamp_by_zero(x):
+    return (x.clamp(min=0) + x - x.clamp(max=0)) / 2
+
+
+class Binomial(_ProbsOrLogits):
+    __api__ = Distribution.__api__ | {"total_count", "probs", "logits", "param_shape"}
+    arg_constraints = {"total_count": nonnegative_integer, "probs": unit_interval, "logits": real}
+    has_enumerate_support = True
+
+    def __init__(self, total_count=1, probs=None, logits=None, validate_args=None):
+        self._take(probs, logits)
+        self._given = ("total_count",) + self._given
+        total_count, param = broadcast_all(total_count, probs if probs is not None else logits)
+        self.total_count = total_count.type_as(param)
+        if probs is not None:
+            self._probs = param
+        else:
+            self._logits = param
+        super().__init__(self._param.size(), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(Binomial, _instance)
+        batch_shape = _size(batch_shape)
+        new.total_count = self.total_count.expand(batch_shape)
+        new._probs = self._probs.expand(batch_shape) if self._probs is not None else None
+        new._logits = self._logits.expand(batch_shape) if self._logits is not None else None
+        new._given = ("total_count", "logits" if self._logits is not None else "probs")
+        Distribution.__init__(new, batch_shape, validate_args=False)
+        new._validate_args = self._validate_args
+        return new
+
+    def _has(self, param):
+        return param == "total_count" or _ProbsOrLogits._has(self, param)
+
+    @property
+    def support(self):
+        return _IntegerInterval(0, self.total_count)
+
+    @property
+    def mean(self):
+        return self.total_count * self.probs
+
+    @property
+    def mode(self):
+        return ((self.total_count + 1) * self.probs).floor().clamp(max=self.total_count)
+
+    @property
+    def variance(self):
+        return self.total_count * self.probs * (1 - self.probs)
+
+    @staticmethod
+    def _logits_to_probs(logits):
+        return T["sigmoid"](logits)
+
+    @staticmethod
+    def _probs_to_logits(probs):
+        return _probs_to_logits(probs, is_binary=True)
+
+    def sample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        with autograd.no_grad():
+            return T["binomial"](self.total_count.expand(shape), self.probs.expand(shape))
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        log_factorial_n = T["lgamma"](self.total_count + 1)
+        log_factorial_k = T["lgamma"](value + 1)
+        log_factorial_nmk = T["lgamma"](self.total_count - value + 1)
+        normalize_term = (self.total_count * _clamp_by_zero(self.logits)
+                          + self.total_count * T["log1p"](T["exp"](-T["abs"](self.logits))) - log_factorial_n)
+        return value * self.logits - log_factorial_k - log_factorial_nmk - normalize_term
+
+    def _homogeneous_count(self, what):
+        total_count = int(self.total_count.max())
+        if not (self.total_count.min() == total_count).item():
+            raise make("NotImplementedError", f"Inhomogeneous total count not supported by `{what}`.")
+        return total_count
+
+    def entropy(self):
+        self._homogeneous_count("entropy")
+        log_prob = self.log_prob(self.enumerate_support(False))
+        return -(T["exp"](log_prob) * log_prob).sum(0)
+
+    def enumerate_support(self, expand=True):
+        total_count = self._homogeneous_count("enumerate_support")
+        values = T["arange"](1 + total_count, dtype=self._param.dtype)
+        values = values.view((-1,) + (1,) * len(self._batch_shape))
+        if expand:
+            values = values.expand((-1,) + tuple(self._batch_shape))
+        return values
+
+
+class _OneHot(_Constraint):
+    def check(self, value):
+        is_boolean = (value == 0) | (value == 1)
+        is_normalized = value.sum(-1).eq(1)
+        return is_boolean.all(-1) & is_normalized
+
+
+class OneHotCategorical(Distribution):
+    __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
+    arg_constraints = {"probs": simplex, "logits": real_vector}
+    support = _OneHot()
+    has_enumerate_support = True
+    _given = ()
+
+    def __init__(self, probs=None, logits=None, validate_args=None):
+        self._categorical = Categorical(probs, logits)
+        super().__init__(self._categorical.batch_shape, self._categorical.param_shape[-1:],
+                         validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(OneHotCategorical, _instance)
+        batch_shape = _size(batch_shape)
+        new._categorical = self._categorical.expand(batch_shape)
+        Distribution.__init__(new, batch_shape, self._event_shape, validate_args=False)
+        new._validate_args = self._validate_args
+        return new
+
+    @property
+    def _param(self):
+        return self._categorical._param
+
+    @property
+    def probs(self):
+        return self._categorical.probs
+
+    @property
+    def logits(self):
+        return self._categorical.logits
+
+    @property
+    def mean(self):
+        return self._categorical.probs
+
+    @property
+    def mode(self):
+        from tensorsh.nn.functional import one_hot
+        probs = self._categorical.probs
+        mode = probs.argmax(dim=-1)
+        return one_hot(mode, num_classes=probs.shape[-1]).to(probs)
+
+    @property
+    def variance(self):
+        return self._categorical.probs * (1 - self._categorical.probs)
+
+    @property
+    def param_shape(self):
+        return self._categorical.param_shape
+
+    def sample(self, sample_shape=()):
+        from tensorsh.nn.functional import one_hot
+        sample_shape = _size(sample_shape)
+        probs = self._categorical.probs
+        num_events = self._categorical._num_events
+        indices = self._categorical.sample(sample_shape)
+        return one_hot(indices, num_events).to(probs)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        indices = value.max(-1)[1]
+        return self._categorical.log_prob(indices)
+
+    def entropy(self):
+        return self._categorical.entropy()
+
+    def enumerate_support(self, expand=True):
+        n = self._event_shape[0]
+        values = T["eye"](n, dtype=self._param.dtype)
+        values = values.view((n,) + (1,) * len(self._batch_shape) + (n,))
+        if expand:
+            values = values.expand((n,) + tuple(self._batch_shape) + (n,))
+        return values
+
+
 class _ExpTransform:
     """ExpTransform as LogNormal uses it: y = exp(x), x = log(y), log|dy/dx| = x."""
 
@@ -1276,8 +1465,26 @@ def _kl_uniform_normal(p, q):
 
 
 def _infinite_like(p, q):
-    first = {"Exponential": "rate", "Gamma": "concentration"}.get(_family(p), "loc")
+    first = {"Exponential": "rate", "Gamma": "concentration", "Poisson": "rate"}.get(_family(p), "loc")
     return T["full_like"](getattr(p, first), math.inf)
+
+
+def _kl_binomial_binomial(p, q):
+    if (p.total_count < q.total_count).any().item():
+        raise make("NotImplementedError", "KL between Binomials where q.total_count > p.total_count is not "
+                                          "implemented")
+    kl = p.total_count * (p.probs * (p.logits - q.logits) + (-p.probs).log1p() - (-q.probs).log1p())
+    inf_idxs = p.total_count > q.total_count
+    kl[inf_idxs] = T["full_like"](kl[inf_idxs], math.inf)
+    return kl
+
+
+def _kl_onehotcategorical_onehotcategorical(p, q):
+    return _kl_categorical_categorical(p._categorical, q._categorical)
+
+
+def _kl_bernoulli_poisson(p, q):
+    return -p.entropy() - (p.probs * q.rate.log() - q.rate)
 
 
 def _kl_exponential_exponential(p, q):
@@ -1388,10 +1595,13 @@ _KL = {("Uniform", "Normal"): _kl_uniform_normal,
        ("Poisson", "Poisson"): _kl_poisson_poisson, ("Cauchy", "Cauchy"): _kl_cauchy_cauchy,
        ("LogNormal", "LogNormal"): _kl_lognormal_lognormal, ("Exponential", "Gamma"): _kl_exponential_gamma,
        ("Gamma", "Exponential"): _kl_gamma_exponential, ("Exponential", "Normal"): _kl_exponential_normal,
-       ("Laplace", "Normal"): _kl_laplace_normal, ("Beta", "Exponential"): _kl_beta_exponential}
+       ("Laplace", "Normal"): _kl_laplace_normal, ("Beta", "Exponential"): _kl_beta_exponential,
+       ("Binomial", "Binomial"): _kl_binomial_binomial, ("Bernoulli", "Poisson"): _kl_bernoulli_poisson,
+       ("OneHotCategorical", "OneHotCategorical"): _kl_onehotcategorical_onehotcategorical}
 for _pair in (("Normal", "Uniform"), ("Exponential", "Beta"), ("Exponential", "Uniform"), ("Gamma", "Beta"), ("Gamma", "Uniform"),
               ("Laplace", "Beta"), ("Laplace", "Exponential"), ("Laplace", "Gamma"), ("Laplace", "Uniform"),
-              ("Normal", "Beta"), ("Normal", "Exponential"), ("Normal", "Gamma")):
+              ("Normal", "Beta"), ("Normal", "Exponential"), ("Normal", "Gamma"), ("Poisson", "Bernoulli"),
+              ("Poisson", "Binomial")):
     _KL[_pair] = _infinite_like
 
 
@@ -1405,7 +1615,8 @@ def kl_divergence(p, q):
 
 
 _FAMILIES = frozenset({"Normal", "Categorical", "Bernoulli", "Uniform", "Exponential", "Gamma", "Beta", "Dirichlet",
-                       "Geometric", "Laplace", "Poisson", "Cauchy", "LogNormal"})
+                       "Geometric", "Laplace", "Poisson", "Cauchy", "LogNormal", "Binomial",
+                       "OneHotCategorical"})
 
 
 def _family(d):
@@ -1415,11 +1626,13 @@ def _family(d):
 NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoulli": Bernoulli, "Normal": Normal,
              "Uniform": Uniform, "Independent": Independent, "MultivariateNormal": MultivariateNormal,
              "Exponential": Exponential, "Laplace": Laplace, "LogNormal": LogNormal, "Poisson": Poisson,
-             "Gamma": Gamma, "Beta": Beta, "Dirichlet": Dirichlet, "Geometric": Geometric, "Cauchy": Cauchy}
+             "Gamma": Gamma, "Beta": Beta, "Dirichlet": Dirichlet, "Geometric": Geometric, "Cauchy": Cauchy,
+             "Binomial": Binomial, "OneHotCategorical": OneHotCategorical}
 for _name, _cls in list(NAMESPACE.items()):
     _cls.__module__ = "torch.distributions." + {"Distribution": "distribution",
                                                 "MultivariateNormal": "multivariate_normal",
-                                                "LogNormal": "log_normal"}.get(_name, _name.lower())
+                                                "LogNormal": "log_normal",
+                                                "OneHotCategorical": "one_hot_categorical"}.get(_name, _name.lower())
 NAMESPACE["kl_divergence"] = kl_divergence
 NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)

@@ -764,3 +764,109 @@ def _dirichlet_grad_one(x, alpha, total, single):
             q += ua * (c[1][i][j][0] + b * (c[1][i][j][1] + b * (c[1][i][j][2] + b * c[1][i][j][3])))
     approx = x * R(_digamma_one(R(total), single) - _digamma_one(R(alpha), single)) / beta_
     return R(p / q * approx)
+
+
+# ---- binomial draws (ATen's _s_binomial_cpu: sample_binomial, btrs and binomial_inversion) ----
+_STIRLING_TAIL = (0.0810614667953272, 0.0413406959554092, 0.0276779256849983, 0.02079067210376509,
+                  0.0166446911898211, 0.0138761288230707, 0.0118967099458917, 0.0104112652619720,
+                  0.00925546218271273, 0.00833056343336287)
+
+
+def binomial(count, prob, generator=None):
+    """torch.binomial: sample_binomial<scalar_t, double> for each (count, prob) in the output's order, drawing the
+    generator's 53-bit doubles; its grad_fn is NotImplemented, as PyTorch records it."""
+    for t, name in ((count, "count"), (prob, "prob")):
+        if not t.dtype.is_floating_point:
+            raise value_error(f"binomial only supports floating-point dtypes for {name}, got: "
+                              f"{dtypes.SCALAR_NAMES[t.dtype.name]}")
+    dt = _gamma_dtype(count, "binomial_cpu")
+    if prob.dtype is not dt:
+        raise runtime(f"Found dtype {dtypes.SCALAR_NAMES[prob.dtype.name]} but expected {dtypes.SCALAR_NAMES[dt.name]}")
+    check_broadcast(count, prob)
+    g = creation._generator(generator)
+    counts, probs = np.broadcast_arrays(count._np, prob._np)
+    if counts.shape != count._shape:  # (the output, made in count's shape, resized to the broadcast one)
+        from .ops.copies import _RESIZED
+        warn(_RESIZED.format(had=list(count._shape), shape=list(counts.shape)))
+    single = dt is dtypes.float32
+    with np.errstate(all="ignore"):
+        values = [_sample_binomial(n, p, g, single) for n, p in
+                  zip(counts.astype(np.float64).reshape(-1).tolist(), probs.astype(np.float64).reshape(-1).tolist())]
+    out = fresh(np.array(values, np.float64).astype(dt.np).reshape(counts.shape), dt)
+    if needs_grad(count, prob):
+        attach(out, _NotImplementedNode(count if needs_grad(count) else prob, "binomial"))
+    return out
+
+
+def _stirling_tail(k):
+    if k < 10:
+        return _STIRLING_TAIL[int(k)]
+    kp1sq = (k + 1) * (k + 1)
+    return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / kp1sq) / kp1sq) / (k + 1)
+
+
+def _sample_binomial(count, prob, g, single):
+    R = _scalar_math(single)[0]
+    if count <= 0.0 or prob <= 0.0:
+        return 0.0
+    if prob >= 1.0:
+        return count
+    if prob <= 0.5:
+        if R(count * prob) >= 10.0:
+            return _btrs(count, prob, g, single)
+        return _binomial_inversion(count, prob, g, single)
+    if prob > 0.5:
+        qprob = R(1.0 - prob)
+        if R(count * qprob) >= 10.0:
+            return R(count - _btrs(count, qprob, g, single))
+        return R(count - _binomial_inversion(count, qprob, g, single))
+    return math.nan
+
+
+def _binomial_inversion(count, prob, g, single):
+    R = _scalar_math(single)[0]
+    from .kernels import _libm
+    log1p = (_libm("log1pf") or (lambda v: float(np.log1p(_F32(v))))) if single else math.log1p
+    geom_sum, num_geom = 0.0, 0.0
+    logprob = log1p(-prob)
+    while True:
+        u = float(g._unit53(1)[0])
+        geom = math.ceil(_c_log(u) / logprob) if u > 0 else math.inf
+        geom_sum += geom
+        if geom_sum > count:
+            break
+        num_geom = R(num_geom + 1)
+    return num_geom
+
+
+def _btrs(count, prob, g, single):
+    R = _scalar_math(single)[0]
+    from .kernels import _libm
+    sqrt = (_libm("sqrtf") or (lambda v: float(np.sqrt(_F32(v))))) if single else math.sqrt
+    floor = lambda v: float(np.floor(_F32(v))) if single else math.floor(v)  # noqa: E731
+    stddev = sqrt(R(R(count * prob) * R(1 - prob)))
+    b = 1.15 + 2.53 * stddev
+    a = -0.0873 + 0.0248 * b + 0.01 * prob
+    c = R(count * prob) + 0.5
+    v_r = 0.92 - 4.2 / b
+    r = R(prob / R(1 - prob))
+    alpha = (2.83 + 5.1 / b) * stddev
+    m = float(floor(R(R(count + 1) * prob)))
+    while True:
+        u = float(g._unit53(1)[0]) - 0.5
+        v = float(g._unit53(1)[0])
+        us = 0.5 - abs(u)
+        k = R(math.floor((2 * a / us + b) * u + c)) if us else R(math.floor(math.copysign(math.inf, u) + c)) \
+            if u else math.nan
+        if k < 0 or k > count:
+            continue
+        if us >= 0.07 and v <= v_r:
+            return k
+        v = _c_log(v * alpha / (a / (us * us) + b))
+        upperbound = ((m + 0.5) * _c_log((m + 1) / (r * (count - m + 1)))
+                      + R(count + 1) * _c_log((count - m + 1) / R(R(count - k) + 1))
+                      + (k + 0.5) * _c_log(r * R(R(count - k) + 1) / R(k + 1))
+                      + _stirling_tail(m) + _stirling_tail(count - m) - _stirling_tail(k)
+                      - _stirling_tail(R(count - k)))
+        if v <= upperbound:
+            return k

@@ -1364,6 +1364,9 @@ FUNCTIONS = {
     'bincount': (
         'bincount(Tensor input, Tensor? weights=None, SymInt minlength=0)',
     ),
+    'binomial': (
+        'binomial(Tensor count, Tensor prob, Generator? generator=None)',
+    ),
     'bitwise_and': (
         'bitwise_and(Tensor input, Tensor other, *, Tensor out=None)',
         'bitwise_and(Scalar self, Tensor other)',

@@ -452,7 +452,8 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
               "torch.distributions.bernoulli", "torch.distributions.uniform", "torch.distributions.kl",
               "torch.distributions.independent", "torch.distributions.multivariate_normal",
               *("torch.distributions." + m for m in ("exponential", "laplace", "log_normal", "poisson", "gamma",
-                                                     "beta", "dirichlet", "geometric", "cauchy")))
+                                                     "beta", "dirichlet", "geometric", "cauchy", "binomial",
+                                                     "one_hot_categorical")))
 _PACKAGES = {}
 
 

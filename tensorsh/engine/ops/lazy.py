@@ -129,6 +129,7 @@ _function("_standard_gamma", Lazy("sampling", "standard_gamma"))
 _function("_standard_gamma_grad", Lazy("sampling", "standard_gamma_grad"))
 _function("_sample_dirichlet", Lazy("sampling", "sample_dirichlet"))
 _function("_dirichlet_grad", Lazy("sampling", "dirichlet_grad"))
+_function("binomial", Lazy("sampling", "binomial"))
 
 # in-place changes of geometry (ops/geometry_inplace.py)
 op("unsqueeze_", Lazy("ops.geometry_inplace", "unsqueeze_inplace"))
