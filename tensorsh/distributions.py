@@ -160,13 +160,14 @@ class Distribution:
     support = None
     has_rsample = False
     _validate_default = True
+    _checked = None  # the parameters validated, when not those given (Chi2's df, computed from its concentration)
 
     def __init__(self, batch_shape=(), event_shape=(), validate_args=None):
         self._batch_shape, self._event_shape = _size(batch_shape), _size(event_shape)
         self._validate_args = self._validate_default if validate_args is None else validate_args
         if self._validate_args:
             for param, constraint in self.arg_constraints.items():
-                if param not in self._given:
+                if param not in (self._checked or self._given):
                     continue  # the lazily computed parameter is not checked
                 value = getattr(self, param)
                 if not constraint.check(value).all().item():
@@ -947,6 +948,78 @@ class Gamma(Distribution):
                 + (1.0 - self.concentration) * T["digamma"](self.concentration))
 
 
+class Chi2(Gamma):
+    __api__ = Gamma.__api__ | {"df"}
+    arg_constraints = {"df": positive}
+    _checked = ("df",)
+
+    def __init__(self, df, validate_args=None):
+        super().__init__(0.5 * df, 0.5, validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(Chi2, _instance)
+        return super().expand(batch_shape, new)
+
+    @property
+    def df(self):
+        return self.concentration * 2
+
+
+class StudentT(Distribution):
+    __api__ = Distribution.__api__ | {"df", "loc", "scale"}
+    arg_constraints = {"df": positive, "loc": real, "scale": positive}
+    support = real
+    has_rsample = True
+    _given = ("df", "loc", "scale")
+
+    @property
+    def mean(self):
+        m = self.loc.clone(memory_format=T["contiguous_format"])
+        m[self.df <= 1] = math.nan
+        return m
+
+    mode = _LOC
+
+    @property
+    def variance(self):
+        m = self.df.clone(memory_format=T["contiguous_format"])
+        m[self.df > 2] = self.scale[self.df > 2].pow(2) * self.df[self.df > 2] / (self.df[self.df > 2] - 2)
+        m[(self.df <= 2) & (self.df > 1)] = math.inf
+        m[self.df <= 1] = math.nan
+        return m
+
+    def __init__(self, df, loc=0.0, scale=1.0, validate_args=None):
+        self.df, self.loc, self.scale = broadcast_all(df, loc, scale)
+        self._chi2 = Chi2(self.df)
+        super().__init__(self.df.size(), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._expanded(StudentT, batch_shape, _instance, self._given)
+        new._chi2 = self._chi2.expand(batch_shape)
+        return new
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        X = T["empty"](shape, dtype=self.df.dtype).normal_()
+        Z = self._chi2.rsample(sample_shape)
+        Y = X * T["rsqrt"](Z / self.df)
+        return self.loc + self.scale * Y
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        y = (value - self.loc) / self.scale
+        Z = (self.scale.log() + 0.5 * self.df.log() + 0.5 * math.log(math.pi) + T["lgamma"](0.5 * self.df)
+             - T["lgamma"](0.5 * (self.df + 1.0)))
+        return -0.5 * (self.df + 1.0) * T["log1p"](y ** 2.0 / self.df) - Z
+
+    def entropy(self):
+        lbeta = T["lgamma"](0.5 * self.df) + math.lgamma(0.5) - T["lgamma"](0.5 * (self.df + 1))
+        return (self.scale.log() + 0.5 * (self.df + 1) * (T["digamma"](0.5 * (self.df + 1))
+                                                          - T["digamma"](0.5 * self.df))
+                + 0.5 * self.df.log() + lbeta)
+
+
 def _dirichlet_backward(x, concentration, grad_output):
     total = concentration.sum(-1, True).expand_as(concentration)
     grad = T["_dirichlet_grad"](x, concentration, total)
@@ -1627,12 +1700,14 @@ NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoull
              "Uniform": Uniform, "Independent": Independent, "MultivariateNormal": MultivariateNormal,
              "Exponential": Exponential, "Laplace": Laplace, "LogNormal": LogNormal, "Poisson": Poisson,
              "Gamma": Gamma, "Beta": Beta, "Dirichlet": Dirichlet, "Geometric": Geometric, "Cauchy": Cauchy,
-             "Binomial": Binomial, "OneHotCategorical": OneHotCategorical}
+             "Binomial": Binomial, "OneHotCategorical": OneHotCategorical, "Chi2": Chi2,
+             "StudentT": StudentT}
 for _name, _cls in list(NAMESPACE.items()):
     _cls.__module__ = "torch.distributions." + {"Distribution": "distribution",
                                                 "MultivariateNormal": "multivariate_normal",
                                                 "LogNormal": "log_normal",
-                                                "OneHotCategorical": "one_hot_categorical"}.get(_name, _name.lower())
+                                                "OneHotCategorical": "one_hot_categorical",
+                                                "StudentT": "studentT"}.get(_name, _name.lower())
 NAMESPACE["kl_divergence"] = kl_divergence
 NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)

@@ -453,7 +453,7 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
               "torch.distributions.independent", "torch.distributions.multivariate_normal",
               *("torch.distributions." + m for m in ("exponential", "laplace", "log_normal", "poisson", "gamma",
                                                      "beta", "dirichlet", "geometric", "cauchy", "binomial",
-                                                     "one_hot_categorical")))
+                                                     "one_hot_categorical", "chi2", "studentT")))
 _PACKAGES = {}
 
 
