@@ -162,6 +162,15 @@ class Distribution:
     _validate_default = True
     _checked = None  # the parameters validated, when not those given (Chi2's df, computed from its concentration)
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__module__ == __name__:  # (a program's subclass keeps its family's: expand's check names that)
+            cls._family_cls = cls
+
+    def _expand_given(self, batch_shape, _instance=None):
+        """expand() of the families whose given parameters all broadcast to the batch shape."""
+        return self._expanded(self._family_cls, batch_shape, _instance, self._given)
+
     def __init__(self, batch_shape=(), event_shape=(), validate_args=None):
         self._batch_shape, self._event_shape = _size(batch_shape), _size(event_shape)
         self._validate_args = self._validate_default if validate_args is None else validate_args
@@ -211,13 +220,15 @@ class Distribution:
                                               "__init__ method must also define a custom .expand() method.")
         return object.__new__(type(self)) if _instance is None else _instance
 
-    def _expanded(self, cls, batch_shape, _instance, names, event_shape=()):
-        """The expand() of the families whose parameters all broadcast to the batch shape (and event shape):
-        each parameter expanded, the new instance unvalidated, keeping this one's validation flag."""
+    def _expanded(self, cls, batch_shape, _instance, names=(), event_shape=(), parts=None):
+        """PyTorch's expand(): each parameter in names expanded to the batch shape (and event shape), the other
+        attributes parts(batch_shape) gives set, the new instance unvalidated, keeping this one's validation flag."""
         new = self._get_checked_instance(cls, _instance)
         batch_shape = _size(batch_shape)
         for name in names:
             setattr(new, name, getattr(self, name).expand(tuple(batch_shape) + tuple(event_shape)))
+        for name, value in (parts(batch_shape) if parts else {}).items():
+            setattr(new, name, value)
         Distribution.__init__(new, batch_shape, event_shape, validate_args=False)
         new._validate_args = self._validate_args
         return new
@@ -296,6 +307,12 @@ class _ProbsOrLogits(Distribution):
     def _param(self):
         return self._probs if "probs" in self._given else self._logits
 
+    def _expanded_probs(self, shape, given=()):
+        """expand()'s probs and logits: those already computed, expanded to shape (logits the parameter if set)."""
+        return {"_probs": self._probs.expand(shape) if self._probs is not None else None,
+                "_logits": self._logits.expand(shape) if self._logits is not None else None,
+                "_given": given + ("logits" if self._logits is not None else "probs",)}
+
     @property
     def param_shape(self):
         return self._param.size()
@@ -321,16 +338,8 @@ class Categorical(_ProbsOrLogits):
         super().__init__(batch_shape, validate_args=validate_args)
 
     def expand(self, batch_shape, _instance=None):
-        new = self._get_checked_instance(Categorical, _instance)
-        batch_shape = _size(batch_shape)
-        param_shape = tuple(batch_shape) + (self._num_events,)
-        new._probs = self._probs.expand(param_shape) if self._probs is not None else None
-        new._logits = self._logits.expand(param_shape) if self._logits is not None else None
-        new._given = ("logits",) if self._logits is not None else ("probs",)
-        new._num_events = self._num_events
-        Distribution.__init__(new, batch_shape, validate_args=False)
-        new._validate_args = self._validate_args
-        return new
+        return self._expanded(Categorical, batch_shape, _instance, parts=lambda b: dict(
+            self._expanded_probs(tuple(b) + (self._num_events,)), _num_events=self._num_events))
 
     @staticmethod
     def _logits_to_probs(logits):
@@ -443,7 +452,8 @@ def _two_parameters(self, a, b, validate_args):
     Distribution.__init__(self, batch_shape, validate_args=validate_args)
 
 
-class Normal(Distribution):
+class _LocScale(Distribution):
+    """Normal's, Laplace's and Cauchy's common part: a real loc and a positive scale, broadcast."""
     __api__ = Distribution.__api__ | {"loc", "scale"}
     arg_constraints = {"loc": real, "scale": positive}
     support = real
@@ -453,8 +463,10 @@ class Normal(Distribution):
     def __init__(self, loc, scale, validate_args=None):
         _two_parameters(self, loc, scale, validate_args)
 
-    def expand(self, batch_shape, _instance=None):
-        return self._expanded(Normal, batch_shape, _instance, self._given)
+    expand = Distribution._expand_given
+
+
+class Normal(_LocScale):
 
     mean = mode = _LOC
 
@@ -503,8 +515,7 @@ class Uniform(Distribution):
     def __init__(self, low, high, validate_args=None):
         _two_parameters(self, low, high, validate_args)
 
-    def expand(self, batch_shape, _instance=None):
-        return self._expanded(Uniform, batch_shape, _instance, self._given)
+    expand = Distribution._expand_given
 
     @property
     def arg_constraints(self):
@@ -737,8 +748,7 @@ class Exponential(Distribution):
     def __init__(self, rate, validate_args=None):
         _one_parameter(self, rate, validate_args)
 
-    def expand(self, batch_shape, _instance=None):
-        return self._expanded(Exponential, batch_shape, _instance, self._given)
+    expand = Distribution._expand_given
 
     @property
     def mean(self):
@@ -777,18 +787,7 @@ class Exponential(Distribution):
         return 1.0 - T["log"](self.rate)
 
 
-class Laplace(Distribution):
-    __api__ = Distribution.__api__ | {"loc", "scale"}
-    arg_constraints = {"loc": real, "scale": positive}
-    support = real
-    has_rsample = True
-    _given = ("loc", "scale")
-
-    def __init__(self, loc, scale, validate_args=None):
-        _two_parameters(self, loc, scale, validate_args)
-
-    def expand(self, batch_shape, _instance=None):
-        return self._expanded(Laplace, batch_shape, _instance, self._given)
+class Laplace(_LocScale):
 
     mean = mode = _LOC
 
@@ -824,18 +823,7 @@ class Laplace(Distribution):
         return 1 + T["log"](2 * self.scale)
 
 
-class Cauchy(Distribution):
-    __api__ = Distribution.__api__ | {"loc", "scale"}
-    arg_constraints = {"loc": real, "scale": positive}
-    support = real
-    has_rsample = True
-    _given = ("loc", "scale")
-
-    def __init__(self, loc, scale, validate_args=None):
-        _two_parameters(self, loc, scale, validate_args)
-
-    def expand(self, batch_shape, _instance=None):
-        return self._expanded(Cauchy, batch_shape, _instance, self._given)
+class Cauchy(_LocScale):
 
     @property
     def mean(self):
@@ -878,8 +866,7 @@ class Poisson(Distribution):
     def __init__(self, rate, validate_args=None):
         _one_parameter(self, rate, validate_args)
 
-    def expand(self, batch_shape, _instance=None):
-        return self._expanded(Poisson, batch_shape, _instance, self._given)
+    expand = Distribution._expand_given
 
     @property
     def mean(self):
@@ -915,8 +902,7 @@ class Gamma(Distribution):
     def __init__(self, concentration, rate, validate_args=None):
         _two_parameters(self, concentration, rate, validate_args)
 
-    def expand(self, batch_shape, _instance=None):
-        return self._expanded(Gamma, batch_shape, _instance, self._given)
+    expand = Distribution._expand_given
 
     @property
     def mean(self):
@@ -994,9 +980,8 @@ class StudentT(Distribution):
         super().__init__(self.df.size(), validate_args=validate_args)
 
     def expand(self, batch_shape, _instance=None):
-        new = self._expanded(StudentT, batch_shape, _instance, self._given)
-        new._chi2 = self._chi2.expand(batch_shape)
-        return new
+        return self._expanded(StudentT, batch_shape, _instance, self._given,
+                              parts=lambda b: {"_chi2": self._chi2.expand(b)})
 
     def rsample(self, sample_shape=()):
         shape = self._extended_shape(sample_shape)
@@ -1118,12 +1103,7 @@ class Beta(Distribution):
         super().__init__(self._dirichlet._batch_shape, validate_args=validate_args)
 
     def expand(self, batch_shape, _instance=None):
-        new = self._get_checked_instance(Beta, _instance)
-        batch_shape = _size(batch_shape)
-        new._dirichlet = self._dirichlet.expand(batch_shape)
-        Distribution.__init__(new, batch_shape, validate_args=False)
-        new._validate_args = self._validate_args
-        return new
+        return self._expanded(Beta, batch_shape, _instance, parts=lambda b: {"_dirichlet": self._dirichlet.expand(b)})
 
     @property
     def mean(self):
@@ -1182,14 +1162,7 @@ class Geometric(_ProbsOrLogits):
                                   f"{value.data[~valid]}")
 
     def expand(self, batch_shape, _instance=None):
-        new = self._get_checked_instance(Geometric, _instance)
-        batch_shape = _size(batch_shape)
-        new._probs = self._probs.expand(batch_shape) if self._probs is not None else None
-        new._logits = self._logits.expand(batch_shape) if self._logits is not None else None
-        new._given = self._given
-        Distribution.__init__(new, batch_shape, validate_args=False)
-        new._validate_args = self._validate_args
-        return new
+        return self._expanded(Geometric, batch_shape, _instance, parts=self._expanded_probs)
 
     @staticmethod
     def _logits_to_probs(logits):
@@ -1251,15 +1224,8 @@ class Binomial(_ProbsOrLogits):
         super().__init__(self._param.size(), validate_args=validate_args)
 
     def expand(self, batch_shape, _instance=None):
-        new = self._get_checked_instance(Binomial, _instance)
-        batch_shape = _size(batch_shape)
-        new.total_count = self.total_count.expand(batch_shape)
-        new._probs = self._probs.expand(batch_shape) if self._probs is not None else None
-        new._logits = self._logits.expand(batch_shape) if self._logits is not None else None
-        new._given = ("total_count", "logits" if self._logits is not None else "probs")
-        Distribution.__init__(new, batch_shape, validate_args=False)
-        new._validate_args = self._validate_args
-        return new
+        return self._expanded(Binomial, batch_shape, _instance, ("total_count",),
+                              parts=lambda b: self._expanded_probs(b, ("total_count",)))
 
     def _has(self, param):
         return param == "total_count" or _ProbsOrLogits._has(self, param)
@@ -1343,12 +1309,8 @@ class OneHotCategorical(Distribution):
                          validate_args=validate_args)
 
     def expand(self, batch_shape, _instance=None):
-        new = self._get_checked_instance(OneHotCategorical, _instance)
-        batch_shape = _size(batch_shape)
-        new._categorical = self._categorical.expand(batch_shape)
-        Distribution.__init__(new, batch_shape, self._event_shape, validate_args=False)
-        new._validate_args = self._validate_args
-        return new
+        return self._expanded(OneHotCategorical, batch_shape, _instance, (), self._event_shape,
+                              lambda b: {"_categorical": self._categorical.expand(b)})
 
     @property
     def _param(self):
@@ -1442,13 +1404,8 @@ class LogNormal(Distribution):
         super().__init__(self.base_dist.batch_shape, validate_args=validate_args)
 
     def expand(self, batch_shape, _instance=None):
-        new = self._get_checked_instance(LogNormal, _instance)
-        batch_shape = _size(batch_shape)
-        new.base_dist = self.base_dist.expand(batch_shape)
-        new.transforms = self.transforms
-        Distribution.__init__(new, batch_shape, validate_args=False)
-        new._validate_args = self._validate_args
-        return new
+        return self._expanded(LogNormal, batch_shape, _instance, parts=lambda b: {
+            "base_dist": self.base_dist.expand(b), "transforms": self.transforms})
 
     @property
     def loc(self):
