@@ -307,6 +307,9 @@ class _ProbsOrLogits(Distribution):
     def _param(self):
         return self._probs if "probs" in self._given else self._logits
 
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(self._family_cls, batch_shape, _instance, parts=self._expanded_probs)
+
     def _expanded_probs(self, shape, given=()):
         """expand()'s probs and logits: those already computed, expanded to shape (logits the parameter if set)."""
         return {"_probs": self._probs.expand(shape) if self._probs is not None else None,
@@ -576,6 +579,11 @@ class Independent(Distribution):
         self.reinterpreted_batch_ndims = reinterpreted_batch_ndims
         super().__init__(shape[:len(shape) - event_dim], shape[len(shape) - event_dim:], validate_args=validate_args)
 
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(Independent, batch_shape, _instance, (), self._event_shape, lambda b: {
+            "base_dist": self.base_dist.expand(tuple(b) + tuple(self._event_shape[:self.reinterpreted_batch_ndims])),
+            "reinterpreted_batch_ndims": self.reinterpreted_batch_ndims})
+
     @property
     def has_rsample(self):
         return self.base_dist.has_rsample
@@ -685,6 +693,12 @@ class MultivariateNormal(Distribution):
 
     def _has(self, param):
         return param == "loc" or param in self._matrices
+
+    def expand(self, batch_shape, _instance=None):
+        event = tuple(self._event_shape)
+        return self._expanded(MultivariateNormal, batch_shape, _instance, ("loc",), self._event_shape, lambda b: {
+            "_unbroadcasted_scale_tril": self._unbroadcasted_scale_tril, "_given": self._given,
+            "_matrices": {k: m.expand(tuple(b) + event * 2) for k, m in self._matrices.items()}})
 
     def _matrix(self, name, make):
         if name not in self._matrices:
@@ -1160,9 +1174,6 @@ class Geometric(_ProbsOrLogits):
                 raise value_error(f"Expected parameter probs ({type(value).__name__} of shape {tuple(value.shape)}) "
                                   f"of distribution {self!r} to be positive but found invalid values:\n"
                                   f"{value.data[~valid]}")
-
-    def expand(self, batch_shape, _instance=None):
-        return self._expanded(Geometric, batch_shape, _instance, parts=self._expanded_probs)
 
     @staticmethod
     def _logits_to_probs(logits):

@@ -164,6 +164,31 @@ for dt in (torch.float32, torch.float64):
     p = D.Poisson(torch.tensor([[0.5, 4.0, 12.0, 40.0]], dtype=dt))
     print(p.sample((2,)), p.expand((2, 4)).sample(), p.mode)
 """,
+"expand_of_the_earlier_families_and_a_subclass_with_its_own_init": """
+D = torch.distributions
+torch.manual_seed(0)
+b = D.Bernoulli(torch.tensor([0.2, 0.7]))
+e = b.expand((3, 2))
+print(e, e.sample(), e.batch_shape)
+b = D.Bernoulli(logits=torch.tensor([0.2, -0.7]))
+b.probs
+e = b.expand((2, 2))
+print(e, e.sample(), e.probs)
+i = D.Independent(D.Normal(torch.zeros(3), torch.ones(3)), 1)
+e = i.expand((4,))
+print(e, e.batch_shape, e.event_shape, e.sample().shape, e.log_prob(torch.zeros(4, 3)))
+m = D.MultivariateNormal(torch.zeros(2), torch.eye(2) * 2)
+e = m.expand((3,))
+print(e, e.batch_shape, e.sample(), e.covariance_matrix.shape, e.log_prob(torch.ones(3, 2)))
+print(D.Geometric(torch.tensor([0.3])).expand((2, 1)).sample(), D.Uniform(0., 2.).expand((3,)).sample())
+class MyNormal(D.Normal):
+    def __init__(self, loc):
+        super().__init__(loc, 1.0)
+try:
+    MyNormal(torch.zeros(2)).expand((3, 2))
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 
