@@ -189,6 +189,14 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"exponential_draws_take_glibcs_log1p_in_double": """
+for seed in range(8):
+    torch.manual_seed(seed)
+    print(torch.empty(3, 4, dtype=torch.float64).exponential_().tolist())
+    print(torch.empty(5, dtype=torch.float64).exponential_(2.5).tolist())
+    print(torch.distributions.Exponential(torch.tensor([0.5, 3.0], dtype=torch.float64)).sample((3,)).tolist())
+    print(torch.multinomial(torch.rand(3, 40, dtype=torch.float64), 6).tolist())
+""",
 }
 
 
