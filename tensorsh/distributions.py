@@ -8,7 +8,7 @@ raises PyTorch's ValueError texts. Loaded the first time a program reads `torch.
 import math
 
 from tensorsh.engine import autograd
-from tensorsh.engine.errors import make, value_error
+from tensorsh.engine.errors import make, value_error, warn
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE as T, Namespace
 from tensorsh.nn.functional import binary_cross_entropy_with_logits
@@ -198,6 +198,10 @@ class Distribution:
     def sample(self, sample_shape=()):
         with autograd.no_grad():
             return self.rsample(sample_shape)
+
+    def sample_n(self, n):
+        warn("`sample_n(n)` will be deprecated. Use `sample((n,))` instead.", "FutureWarning")
+        return self.sample(T["Size"]((n,)))
 
     def _not_implemented(self, *args, **kwargs):
         raise make("NotImplementedError", "")

@@ -197,6 +197,24 @@ for seed in range(8):
     print(torch.distributions.Exponential(torch.tensor([0.5, 3.0], dtype=torch.float64)).sample((3,)).tolist())
     print(torch.multinomial(torch.rand(3, 40, dtype=torch.float64), 6).tolist())
 """,
+"number_parameters_constraints_perplexity_and_sample_n": """
+D = torch.distributions
+torch.manual_seed(0)
+for d in [D.Exponential(2.0), D.Laplace(0., 1.), D.LogNormal(0., 1.), D.Poisson(3.), D.Gamma(1., 2.), D.Beta(1., 2.), D.Dirichlet(torch.ones(3)), D.Geometric(0.3), D.Cauchy(0., 1.), D.StudentT(3.), D.Chi2(2.), D.Binomial(5, torch.tensor(0.5)), D.OneHotCategorical(torch.ones(3))]:
+    print(type(d).__name__, d.has_rsample, d.support, d.arg_constraints if not isinstance(d, (D.Binomial,)) else "", d.sample(), d.batch_shape)
+    if d.has_rsample:
+        print(d.rsample((2,)))
+    print(d.perplexity() if not isinstance(d, D.Poisson) else "")
+print(D.Gamma(torch.tensor([1., 2.]), 1.0, validate_args=False).log_prob(torch.tensor(-1.0)))
+print(D.Exponential(torch.tensor([-1.0]), validate_args=False))
+print(D.Beta(torch.tensor([2.0]), torch.tensor([3.0])).concentration1, D.Beta(2.0, 3.0).concentration0)
+print(D.Dirichlet(torch.tensor([[1., 2.], [0.5, 0.5]])).mode)
+print(D.LogNormal(torch.tensor([0., 1.]), 1.).loc, D.LogNormal(0., 1.).scale)
+print(D.Exponential(torch.tensor(2.0)).sample_n(3))
+torch.manual_seed(1)
+print(D.Gamma(torch.tensor([1., 2.]), 1.0).sample_n(2))
+print(D.Exponential(3.0).sample_n(2))
+""",
 }
 
 
