@@ -398,13 +398,11 @@ class Categorical(_ProbsOrLogits):
         return values
 
 
-class Bernoulli(_ProbsOrLogits):
-    __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
-    arg_constraints = {"probs": unit_interval, "logits": real}
-    support = boolean
-    has_enumerate_support = True
+class _BinaryProbs(_ProbsOrLogits):
+    """Bernoulli's, Geometric's and Binomial's probs and logits: a probability of success and its log-odds."""
 
-    def __init__(self, probs=None, logits=None, validate_args=None):
+    def _take_one(self, probs, logits, validate_args):
+        """Bernoulli's and Geometric's __init__: the one given broadcast, the batch shape its own unless a number."""
         self._take(probs, logits)
         given = probs if probs is not None else logits
         (param,) = broadcast_all(given)
@@ -412,8 +410,7 @@ class Bernoulli(_ProbsOrLogits):
             self._probs = param
         else:
             self._logits = param
-        batch_shape = () if _is_number(given) else self._param.size()
-        super().__init__(batch_shape, validate_args=validate_args)
+        Distribution.__init__(self, () if _is_number(given) else param.size(), validate_args=validate_args)
 
     @staticmethod
     def _logits_to_probs(logits):
@@ -422,6 +419,16 @@ class Bernoulli(_ProbsOrLogits):
     @staticmethod
     def _probs_to_logits(probs):
         return _probs_to_logits(probs, is_binary=True)
+
+
+class Bernoulli(_BinaryProbs):
+    __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
+    arg_constraints = {"probs": unit_interval, "logits": real}
+    support = boolean
+    has_enumerate_support = True
+
+    def __init__(self, probs=None, logits=None, validate_args=None):
+        self._take_one(probs, logits, validate_args)
 
     @property
     def mean(self):
@@ -447,6 +454,12 @@ class Bernoulli(_ProbsOrLogits):
 
 
 _LOC = property(lambda self: self.loc, doc="mean and mode of the distributions located at loc")
+
+
+def _delegated(owner, name):
+    """A property read from the distribution this one wraps (Independent's base_dist, OneHotCategorical's
+    Categorical), as PyTorch's one-line properties do."""
+    return property(lambda self: getattr(getattr(self, owner), name))
 
 
 def _two_parameters(self, a, b, validate_args):
@@ -588,9 +601,7 @@ class Independent(Distribution):
             "base_dist": self.base_dist.expand(tuple(b) + tuple(self._event_shape[:self.reinterpreted_batch_ndims])),
             "reinterpreted_batch_ndims": self.reinterpreted_batch_ndims})
 
-    @property
-    def has_rsample(self):
-        return self.base_dist.has_rsample
+    has_rsample = _delegated("base_dist", "has_rsample")
 
     @property
     def support(self):
@@ -598,17 +609,7 @@ class Independent(Distribution):
         return _IndependentConstraint(result, self.reinterpreted_batch_ndims) if self.reinterpreted_batch_ndims \
             else result
 
-    @property
-    def mean(self):
-        return self.base_dist.mean
-
-    @property
-    def mode(self):
-        return self.base_dist.mode
-
-    @property
-    def variance(self):
-        return self.base_dist.variance
+    mean, mode, variance = (_delegated("base_dist", name) for name in ("mean", "mode", "variance"))
 
     def sample(self, sample_shape=()):
         return self.base_dist.sample(sample_shape)
@@ -1157,20 +1158,13 @@ class Beta(Distribution):
         return self._dirichlet.concentration[..., 1]
 
 
-class Geometric(_ProbsOrLogits):
+class Geometric(_BinaryProbs):
     __api__ = Distribution.__api__ | {"probs", "logits"}
     arg_constraints = {"probs": unit_interval, "logits": real}
     support = nonnegative_integer
 
     def __init__(self, probs=None, logits=None, validate_args=None):
-        self._take(probs, logits)
-        given = probs if probs is not None else logits
-        (param,) = broadcast_all(given)
-        if probs is not None:
-            self._probs = param
-        else:
-            self._logits = param
-        super().__init__(() if _is_number(given) else given.size(), validate_args=validate_args)
+        self._take_one(probs, logits, validate_args)
         if self._validate_args and probs is not None:
             value = self.probs
             valid = value > 0
@@ -1178,14 +1172,6 @@ class Geometric(_ProbsOrLogits):
                 raise value_error(f"Expected parameter probs ({type(value).__name__} of shape {tuple(value.shape)}) "
                                   f"of distribution {self!r} to be positive but found invalid values:\n"
                                   f"{value.data[~valid]}")
-
-    @staticmethod
-    def _logits_to_probs(logits):
-        return T["sigmoid"](logits)
-
-    @staticmethod
-    def _probs_to_logits(probs):
-        return _probs_to_logits(probs, is_binary=True)
 
     @property
     def mean(self):
@@ -1222,7 +1208,7 @@ def _clamp_by_zero(x):
     return (x.clamp(min=0) + x - x.clamp(max=0)) / 2
 
 
-class Binomial(_ProbsOrLogits):
+class Binomial(_BinaryProbs):
     __api__ = Distribution.__api__ | {"total_count", "probs", "logits", "param_shape"}
     arg_constraints = {"total_count": nonnegative_integer, "probs": unit_interval, "logits": real}
     has_enumerate_support = True
@@ -1260,14 +1246,6 @@ class Binomial(_ProbsOrLogits):
     @property
     def variance(self):
         return self.total_count * self.probs * (1 - self.probs)
-
-    @staticmethod
-    def _logits_to_probs(logits):
-        return T["sigmoid"](logits)
-
-    @staticmethod
-    def _probs_to_logits(probs):
-        return _probs_to_logits(probs, is_binary=True)
 
     def sample(self, sample_shape=()):
         shape = self._extended_shape(sample_shape)
@@ -1327,21 +1305,8 @@ class OneHotCategorical(Distribution):
         return self._expanded(OneHotCategorical, batch_shape, _instance, (), self._event_shape,
                               lambda b: {"_categorical": self._categorical.expand(b)})
 
-    @property
-    def _param(self):
-        return self._categorical._param
-
-    @property
-    def probs(self):
-        return self._categorical.probs
-
-    @property
-    def logits(self):
-        return self._categorical.logits
-
-    @property
-    def mean(self):
-        return self._categorical.probs
+    _param, probs, logits, mean, param_shape = (_delegated("_categorical", name) for name in (
+        "_param", "probs", "logits", "probs", "param_shape"))
 
     @property
     def mode(self):
@@ -1353,10 +1318,6 @@ class OneHotCategorical(Distribution):
     @property
     def variance(self):
         return self._categorical.probs * (1 - self._categorical.probs)
-
-    @property
-    def param_shape(self):
-        return self._categorical.param_shape
 
     def sample(self, sample_shape=()):
         from tensorsh.nn.functional import one_hot
@@ -1422,13 +1383,7 @@ class LogNormal(Distribution):
         return self._expanded(LogNormal, batch_shape, _instance, parts=lambda b: {
             "base_dist": self.base_dist.expand(b), "transforms": self.transforms})
 
-    @property
-    def loc(self):
-        return self.base_dist.loc
-
-    @property
-    def scale(self):
-        return self.base_dist.scale
+    loc, scale = _delegated("base_dist", "loc"), _delegated("base_dist", "scale")
 
     @property
     def mean(self):
