@@ -166,6 +166,7 @@ class Distribution:
         super().__init_subclass__(**kwargs)
         if cls.__module__ == __name__:  # (a program's subclass keeps its family's: expand's check names that)
             cls._family_cls = cls
+        cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given", ()))  # (its parameters are its attributes)
 
     def _expand_given(self, batch_shape, _instance=None):
         """expand() of the families whose given parameters all broadcast to the batch shape."""
@@ -474,7 +475,6 @@ def _two_parameters(self, a, b, validate_args):
 
 class _LocScale(Distribution):
     """Normal's, Laplace's and Cauchy's common part: a real loc and a positive scale, broadcast."""
-    __api__ = Distribution.__api__ | {"loc", "scale"}
     arg_constraints = {"loc": real, "scale": positive}
     support = real
     has_rsample = True
@@ -528,7 +528,6 @@ class Normal(_LocScale):
 
 
 class Uniform(Distribution):
-    __api__ = Distribution.__api__ | {"low", "high"}
     has_rsample = True
     _given = ("low", "high")
 
@@ -757,17 +756,20 @@ def _one_parameter(self, value, validate_args, event_shape=()):
     Distribution.__init__(self, () if _is_number(value) else param.size(), event_shape, validate_args=validate_args)
 
 
-class Exponential(Distribution):
-    __api__ = Distribution.__api__ | {"rate"}
-    arg_constraints = {"rate": positive}
-    support = nonnegative
-    has_rsample = True
+class _Rate(Distribution):
+    """Exponential's and Poisson's common part: one rate, broadcast."""
     _given = ("rate",)
 
     def __init__(self, rate, validate_args=None):
         _one_parameter(self, rate, validate_args)
 
     expand = Distribution._expand_given
+
+
+class Exponential(_Rate):
+    arg_constraints = {"rate": positive}
+    support = nonnegative
+    has_rsample = True
 
     @property
     def mean(self):
@@ -876,16 +878,9 @@ class Cauchy(_LocScale):
         return math.log(4 * math.pi) + self.scale.log()
 
 
-class Poisson(Distribution):
-    __api__ = Distribution.__api__ | {"rate"}
+class Poisson(_Rate):
     arg_constraints = {"rate": nonnegative}
     support = nonnegative_integer
-    _given = ("rate",)
-
-    def __init__(self, rate, validate_args=None):
-        _one_parameter(self, rate, validate_args)
-
-    expand = Distribution._expand_given
 
     @property
     def mean(self):
@@ -912,7 +907,6 @@ class Poisson(Distribution):
 
 
 class Gamma(Distribution):
-    __api__ = Distribution.__api__ | {"concentration", "rate"}
     arg_constraints = {"concentration": positive, "rate": positive}
     support = nonnegative
     has_rsample = True
@@ -971,7 +965,6 @@ class Chi2(Gamma):
 
 
 class StudentT(Distribution):
-    __api__ = Distribution.__api__ | {"df", "loc", "scale"}
     arg_constraints = {"df": positive, "loc": real, "scale": positive}
     support = real
     has_rsample = True
@@ -1051,7 +1044,6 @@ def _dirichlet_function():
 
 
 class Dirichlet(Distribution):
-    __api__ = Distribution.__api__ | {"concentration"}
     arg_constraints = {"concentration": _IndependentConstraint(positive, 1)}
     support = simplex
     has_rsample = True
