@@ -8,7 +8,7 @@ raises PyTorch's ValueError texts. Loaded the first time a program reads `torch.
 import math
 
 from tensorsh.engine import autograd
-from tensorsh.engine.errors import make, value_error
+from tensorsh.engine.errors import make, value_error, warn
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE as T, Namespace
 from tensorsh.nn.functional import binary_cross_entropy_with_logits
@@ -54,6 +54,22 @@ class _GreaterThan(_Constraint):
 
     def __repr__(self):
         return f"GreaterThan(lower_bound={self.lower_bound})"
+
+
+class _GreaterThanEq(_GreaterThan):
+    def check(self, value):
+        return self.lower_bound <= value
+
+    def __repr__(self):
+        return f"GreaterThanEq(lower_bound={self.lower_bound})"
+
+
+class _IntegerGreaterThan(_GreaterThan):
+    def check(self, value):
+        return (value % 1 == 0) & (value >= self.lower_bound)
+
+    def __repr__(self):
+        return f"IntegerGreaterThan(lower_bound={self.lower_bound})"
 
 
 class _LessThan(_Constraint):
@@ -131,6 +147,8 @@ simplex = _Simplex()
 real_vector = _IndependentConstraint(real, 1)
 unit_interval = _Interval(0.0, 1.0)
 boolean = _Boolean()
+nonnegative = _GreaterThanEq(0.0)
+nonnegative_integer = _IntegerGreaterThan(0)
 
 
 class Distribution:
@@ -142,13 +160,24 @@ class Distribution:
     support = None
     has_rsample = False
     _validate_default = True
+    _checked = None  # the parameters validated, when not those given (Chi2's df, computed from its concentration)
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__module__ == __name__:  # (a program's subclass keeps its family's: expand's check names that)
+            cls._family_cls = cls
+        cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given", ()))  # (its parameters are its attributes)
+
+    def _expand_given(self, batch_shape, _instance=None):
+        """expand() of the families whose given parameters all broadcast to the batch shape."""
+        return self._expanded(self._family_cls, batch_shape, _instance, self._given)
 
     def __init__(self, batch_shape=(), event_shape=(), validate_args=None):
         self._batch_shape, self._event_shape = _size(batch_shape), _size(event_shape)
         self._validate_args = self._validate_default if validate_args is None else validate_args
         if self._validate_args:
             for param, constraint in self.arg_constraints.items():
-                if param not in self._given:
+                if param not in (self._checked or self._given):
                     continue  # the lazily computed parameter is not checked
                 value = getattr(self, param)
                 if not constraint.check(value).all().item():
@@ -171,8 +200,43 @@ class Distribution:
         with autograd.no_grad():
             return self.rsample(sample_shape)
 
-    def rsample(self, sample_shape=()):
+    def sample_n(self, n):
+        warn("`sample_n(n)` will be deprecated. Use `sample((n,))` instead.", "FutureWarning")
+        return self.sample(T["Size"]((n,)))
+
+    def _not_implemented(self, *args, **kwargs):
         raise make("NotImplementedError", "")
+
+    rsample = expand = log_prob = cdf = icdf = entropy = enumerate_support = _not_implemented
+
+    @property
+    def mean(self):
+        raise make("NotImplementedError", "")
+
+    variance = mean
+
+    @property
+    def mode(self):
+        raise make("NotImplementedError", f"{type(self)} does not implement mode")
+
+    def _get_checked_instance(self, cls, _instance=None):
+        if _instance is None and type(self).__init__ is not cls.__init__:
+            raise make("NotImplementedError", f"Subclass {type(self).__name__} of {cls.__name__} that defines a custom "
+                                              "__init__ method must also define a custom .expand() method.")
+        return object.__new__(type(self)) if _instance is None else _instance
+
+    def _expanded(self, cls, batch_shape, _instance, names=(), event_shape=(), parts=None):
+        """PyTorch's expand(): each parameter in names expanded to the batch shape (and event shape), the other
+        attributes parts(batch_shape) gives set, the new instance unvalidated, keeping this one's validation flag."""
+        new = self._get_checked_instance(cls, _instance)
+        batch_shape = _size(batch_shape)
+        for name in names:
+            setattr(new, name, getattr(self, name).expand(tuple(batch_shape) + tuple(event_shape)))
+        for name, value in (parts(batch_shape) if parts else {}).items():
+            setattr(new, name, value)
+        Distribution.__init__(new, batch_shape, event_shape, validate_args=False)
+        new._validate_args = self._validate_args
+        return new
 
     @property
     def stddev(self):
@@ -246,7 +310,16 @@ class _ProbsOrLogits(Distribution):
 
     @property
     def _param(self):
-        return self._probs if self._given == ("probs",) else self._logits
+        return self._probs if "probs" in self._given else self._logits
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(self._family_cls, batch_shape, _instance, parts=self._expanded_probs)
+
+    def _expanded_probs(self, shape, given=()):
+        """expand()'s probs and logits: those already computed, expanded to shape (logits the parameter if set)."""
+        return {"_probs": self._probs.expand(shape) if self._probs is not None else None,
+                "_logits": self._logits.expand(shape) if self._logits is not None else None,
+                "_given": given + ("logits" if self._logits is not None else "probs",)}
 
     @property
     def param_shape(self):
@@ -271,6 +344,10 @@ class Categorical(_ProbsOrLogits):
         self._num_events = self._param.size()[-1]
         batch_shape = self._param.size()[:-1] if self._param.ndimension() > 1 else ()
         super().__init__(batch_shape, validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(Categorical, batch_shape, _instance, parts=lambda b: dict(
+            self._expanded_probs(tuple(b) + (self._num_events,)), _num_events=self._num_events))
 
     @staticmethod
     def _logits_to_probs(logits):
@@ -322,13 +399,11 @@ class Categorical(_ProbsOrLogits):
         return values
 
 
-class Bernoulli(_ProbsOrLogits):
-    __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
-    arg_constraints = {"probs": unit_interval, "logits": real}
-    support = boolean
-    has_enumerate_support = True
+class _BinaryProbs(_ProbsOrLogits):
+    """Bernoulli's, Geometric's and Binomial's probs and logits: a probability of success and its log-odds."""
 
-    def __init__(self, probs=None, logits=None, validate_args=None):
+    def _take_one(self, probs, logits, validate_args):
+        """Bernoulli's and Geometric's __init__: the one given broadcast, the batch shape its own unless a number."""
         self._take(probs, logits)
         given = probs if probs is not None else logits
         (param,) = broadcast_all(given)
@@ -336,8 +411,7 @@ class Bernoulli(_ProbsOrLogits):
             self._probs = param
         else:
             self._logits = param
-        batch_shape = () if _is_number(given) else self._param.size()
-        super().__init__(batch_shape, validate_args=validate_args)
+        Distribution.__init__(self, () if _is_number(given) else param.size(), validate_args=validate_args)
 
     @staticmethod
     def _logits_to_probs(logits):
@@ -346,6 +420,16 @@ class Bernoulli(_ProbsOrLogits):
     @staticmethod
     def _probs_to_logits(probs):
         return _probs_to_logits(probs, is_binary=True)
+
+
+class Bernoulli(_BinaryProbs):
+    __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
+    arg_constraints = {"probs": unit_interval, "logits": real}
+    support = boolean
+    has_enumerate_support = True
+
+    def __init__(self, probs=None, logits=None, validate_args=None):
+        self._take_one(probs, logits, validate_args)
 
     @property
     def mean(self):
@@ -373,6 +457,12 @@ class Bernoulli(_ProbsOrLogits):
 _LOC = property(lambda self: self.loc, doc="mean and mode of the distributions located at loc")
 
 
+def _delegated(owner, name):
+    """A property read from the distribution this one wraps (Independent's base_dist, OneHotCategorical's
+    Categorical), as PyTorch's one-line properties do."""
+    return property(lambda self: getattr(getattr(self, owner), name))
+
+
 def _two_parameters(self, a, b, validate_args):
     """Normal's and Uniform's __init__: the two parameters (named by _given) broadcast, the batch shape theirs
     unless both are numbers, then the base class's validation."""
@@ -383,8 +473,8 @@ def _two_parameters(self, a, b, validate_args):
     Distribution.__init__(self, batch_shape, validate_args=validate_args)
 
 
-class Normal(Distribution):
-    __api__ = Distribution.__api__ | {"loc", "scale"}
+class _LocScale(Distribution):
+    """Normal's, Laplace's and Cauchy's common part: a real loc and a positive scale, broadcast."""
     arg_constraints = {"loc": real, "scale": positive}
     support = real
     has_rsample = True
@@ -392,6 +482,11 @@ class Normal(Distribution):
 
     def __init__(self, loc, scale, validate_args=None):
         _two_parameters(self, loc, scale, validate_args)
+
+    expand = Distribution._expand_given
+
+
+class Normal(_LocScale):
 
     mean = mode = _LOC
 
@@ -433,12 +528,13 @@ class Normal(Distribution):
 
 
 class Uniform(Distribution):
-    __api__ = Distribution.__api__ | {"low", "high"}
     has_rsample = True
     _given = ("low", "high")
 
     def __init__(self, low, high, validate_args=None):
         _two_parameters(self, low, high, validate_args)
+
+    expand = Distribution._expand_given
 
     @property
     def arg_constraints(self):
@@ -499,9 +595,12 @@ class Independent(Distribution):
         self.reinterpreted_batch_ndims = reinterpreted_batch_ndims
         super().__init__(shape[:len(shape) - event_dim], shape[len(shape) - event_dim:], validate_args=validate_args)
 
-    @property
-    def has_rsample(self):
-        return self.base_dist.has_rsample
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(Independent, batch_shape, _instance, (), self._event_shape, lambda b: {
+            "base_dist": self.base_dist.expand(tuple(b) + tuple(self._event_shape[:self.reinterpreted_batch_ndims])),
+            "reinterpreted_batch_ndims": self.reinterpreted_batch_ndims})
+
+    has_rsample = _delegated("base_dist", "has_rsample")
 
     @property
     def support(self):
@@ -509,17 +608,7 @@ class Independent(Distribution):
         return _IndependentConstraint(result, self.reinterpreted_batch_ndims) if self.reinterpreted_batch_ndims \
             else result
 
-    @property
-    def mean(self):
-        return self.base_dist.mean
-
-    @property
-    def mode(self):
-        return self.base_dist.mode
-
-    @property
-    def variance(self):
-        return self.base_dist.variance
+    mean, mode, variance = (_delegated("base_dist", name) for name in ("mean", "mode", "variance"))
 
     def sample(self, sample_shape=()):
         return self.base_dist.sample(sample_shape)
@@ -609,6 +698,12 @@ class MultivariateNormal(Distribution):
     def _has(self, param):
         return param == "loc" or param in self._matrices
 
+    def expand(self, batch_shape, _instance=None):
+        event = tuple(self._event_shape)
+        return self._expanded(MultivariateNormal, batch_shape, _instance, ("loc",), self._event_shape, lambda b: {
+            "_unbroadcasted_scale_tril": self._unbroadcasted_scale_tril, "_given": self._given,
+            "_matrices": {k: m.expand(tuple(b) + event * 2) for k, m in self._matrices.items()}})
+
     def _matrix(self, name, make):
         if name not in self._matrices:
             self._matrices[name] = make().expand(tuple(self._batch_shape) + tuple(self._event_shape) * 2)
@@ -653,6 +748,676 @@ class MultivariateNormal(Distribution):
         return H if len(self._batch_shape) == 0 else H.expand(tuple(self._batch_shape))
 
 
+def _one_parameter(self, value, validate_args, event_shape=()):
+    """The __init__ of the one-parameter families (named by _given): the parameter broadcast, the batch shape its
+    own unless it is a number."""
+    (param,) = broadcast_all(value)
+    setattr(self, self._given[0], param)
+    Distribution.__init__(self, () if _is_number(value) else param.size(), event_shape, validate_args=validate_args)
+
+
+class _Rate(Distribution):
+    """Exponential's and Poisson's common part: one rate, broadcast."""
+    _given = ("rate",)
+
+    def __init__(self, rate, validate_args=None):
+        _one_parameter(self, rate, validate_args)
+
+    expand = Distribution._expand_given
+
+
+class Exponential(_Rate):
+    arg_constraints = {"rate": positive}
+    support = nonnegative
+    has_rsample = True
+
+    @property
+    def mean(self):
+        return self.rate.reciprocal()
+
+    @property
+    def mode(self):
+        return T["zeros_like"](self.rate)
+
+    @property
+    def stddev(self):
+        return self.rate.reciprocal()
+
+    @property
+    def variance(self):
+        return self.rate.pow(-2)
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        return self.rate.new(shape).exponential_() / self.rate
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return self.rate.log() - self.rate * value
+
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return 1 - T["exp"](-self.rate * value)
+
+    def icdf(self, value):
+        return -T["log1p"](-value) / self.rate
+
+    def entropy(self):
+        return 1.0 - T["log"](self.rate)
+
+
+class Laplace(_LocScale):
+
+    mean = mode = _LOC
+
+    @property
+    def variance(self):
+        return 2 * self.scale.pow(2)
+
+    @property
+    def stddev(self):
+        return (2 ** 0.5) * self.scale
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        finfo = T["finfo"](self.loc.dtype)
+        u = self.loc.new(shape).uniform_(finfo.eps - 1, 1)
+        return self.loc - self.scale * u.sign() * T["log1p"](-u.abs())
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return -T["log"](2 * self.scale) - T["abs"](value - self.loc) / self.scale
+
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return 0.5 - 0.5 * (value - self.loc).sign() * T["expm1"](-(value - self.loc).abs() / self.scale)
+
+    def icdf(self, value):
+        term = value - 0.5
+        return self.loc - self.scale * (term).sign() * T["log1p"](-2 * term.abs())
+
+    def entropy(self):
+        return 1 + T["log"](2 * self.scale)
+
+
+class Cauchy(_LocScale):
+
+    @property
+    def mean(self):
+        return T["full"](self._extended_shape(), math.nan, dtype=self.loc.dtype)
+
+    mode = _LOC
+
+    @property
+    def variance(self):
+        return T["full"](self._extended_shape(), math.inf, dtype=self.loc.dtype)
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        eps = self.loc.new(shape).cauchy_()
+        return self.loc + eps * self.scale
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return -math.log(math.pi) - self.scale.log() - (((value - self.loc) / self.scale) ** 2).log1p()
+
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return T["atan"]((value - self.loc) / self.scale) / math.pi + 0.5
+
+    def icdf(self, value):
+        return T["tan"](math.pi * (value - 0.5)) * self.scale + self.loc
+
+    def entropy(self):
+        return math.log(4 * math.pi) + self.scale.log()
+
+
+class Poisson(_Rate):
+    arg_constraints = {"rate": nonnegative}
+    support = nonnegative_integer
+
+    @property
+    def mean(self):
+        return self.rate
+
+    @property
+    def mode(self):
+        return self.rate.floor()
+
+    @property
+    def variance(self):
+        return self.rate
+
+    def sample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        with autograd.no_grad():
+            return T["poisson"](self.rate.expand(shape))
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        rate, value = broadcast_all(self.rate, value)
+        return value.xlogy(rate) - rate - (value + 1).lgamma()
+
+
+class Gamma(Distribution):
+    arg_constraints = {"concentration": positive, "rate": positive}
+    support = nonnegative
+    has_rsample = True
+    _given = ("concentration", "rate")
+
+    def __init__(self, concentration, rate, validate_args=None):
+        _two_parameters(self, concentration, rate, validate_args)
+
+    expand = Distribution._expand_given
+
+    @property
+    def mean(self):
+        return self.concentration / self.rate
+
+    @property
+    def mode(self):
+        return ((self.concentration - 1) / self.rate).clamp(min=0)
+
+    @property
+    def variance(self):
+        return self.concentration / self.rate.pow(2)
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        value = T["_standard_gamma"](self.concentration.expand(shape)) / self.rate.expand(shape)
+        value.detach().clamp_(min=T["finfo"](value.dtype).tiny)  # (not recorded in the graph)
+        return value
+
+    def log_prob(self, value):
+        value = T["as_tensor"](value, dtype=self.rate.dtype)
+        if self._validate_args:
+            self._validate_sample(value)
+        return (T["xlogy"](self.concentration, self.rate) + T["xlogy"](self.concentration - 1, value)
+                - self.rate * value - T["lgamma"](self.concentration))
+
+    def entropy(self):
+        return (self.concentration - T["log"](self.rate) + T["lgamma"](self.concentration)
+                + (1.0 - self.concentration) * T["digamma"](self.concentration))
+
+
+class Chi2(Gamma):
+    __api__ = Gamma.__api__ | {"df"}
+    arg_constraints = {"df": positive}
+    _checked = ("df",)
+
+    def __init__(self, df, validate_args=None):
+        super().__init__(0.5 * df, 0.5, validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(Chi2, _instance)
+        return super().expand(batch_shape, new)
+
+    @property
+    def df(self):
+        return self.concentration * 2
+
+
+class StudentT(Distribution):
+    arg_constraints = {"df": positive, "loc": real, "scale": positive}
+    support = real
+    has_rsample = True
+    _given = ("df", "loc", "scale")
+
+    @property
+    def mean(self):
+        m = self.loc.clone(memory_format=T["contiguous_format"])
+        m[self.df <= 1] = math.nan
+        return m
+
+    mode = _LOC
+
+    @property
+    def variance(self):
+        m = self.df.clone(memory_format=T["contiguous_format"])
+        m[self.df > 2] = self.scale[self.df > 2].pow(2) * self.df[self.df > 2] / (self.df[self.df > 2] - 2)
+        m[(self.df <= 2) & (self.df > 1)] = math.inf
+        m[self.df <= 1] = math.nan
+        return m
+
+    def __init__(self, df, loc=0.0, scale=1.0, validate_args=None):
+        self.df, self.loc, self.scale = broadcast_all(df, loc, scale)
+        self._chi2 = Chi2(self.df)
+        super().__init__(self.df.size(), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(StudentT, batch_shape, _instance, self._given,
+                              parts=lambda b: {"_chi2": self._chi2.expand(b)})
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        X = T["empty"](shape, dtype=self.df.dtype).normal_()
+        Z = self._chi2.rsample(sample_shape)
+        Y = X * T["rsqrt"](Z / self.df)
+        return self.loc + self.scale * Y
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        y = (value - self.loc) / self.scale
+        Z = (self.scale.log() + 0.5 * self.df.log() + 0.5 * math.log(math.pi) + T["lgamma"](0.5 * self.df)
+             - T["lgamma"](0.5 * (self.df + 1.0)))
+        return -0.5 * (self.df + 1.0) * T["log1p"](y ** 2.0 / self.df) - Z
+
+    def entropy(self):
+        lbeta = T["lgamma"](0.5 * self.df) + math.lgamma(0.5) - T["lgamma"](0.5 * (self.df + 1))
+        return (self.scale.log() + 0.5 * (self.df + 1) * (T["digamma"](0.5 * (self.df + 1))
+                                                          - T["digamma"](0.5 * self.df))
+                + 0.5 * self.df.log() + lbeta)
+
+
+def _dirichlet_backward(x, concentration, grad_output):
+    total = concentration.sum(-1, True).expand_as(concentration)
+    grad = T["_dirichlet_grad"](x, concentration, total)
+    return grad * (grad_output - (x * grad_output).sum(-1, True))
+
+
+def _dirichlet_function():
+    """torch.distributions.dirichlet._Dirichlet: _sample_dirichlet as an autograd Function (_DirichletBackward)."""
+    from tensorsh.engine.function import Function, once_differentiable
+
+    class _Dirichlet(Function):
+        @staticmethod
+        def forward(ctx, concentration):
+            x = T["_sample_dirichlet"](concentration)
+            ctx.save_for_backward(x, concentration)
+            return x
+
+        @staticmethod
+        @once_differentiable
+        def backward(ctx, grad_output):
+            x, concentration = ctx.saved_tensors
+            return _dirichlet_backward(x, concentration, grad_output)
+    _Dirichlet.__module__ = "torch.distributions.dirichlet"
+    return _Dirichlet
+
+
+class Dirichlet(Distribution):
+    arg_constraints = {"concentration": _IndependentConstraint(positive, 1)}
+    support = simplex
+    has_rsample = True
+    _given = ("concentration",)
+    _function = None
+
+    def __init__(self, concentration, validate_args=None):
+        if concentration.dim() < 1:
+            raise value_error("`concentration` parameter must be at least one-dimensional.")
+        self.concentration = concentration
+        super().__init__(concentration.shape[:-1], concentration.shape[-1:], validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(Dirichlet, batch_shape, _instance, self._given, self._event_shape)
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        concentration = self.concentration.expand(shape)
+        if Dirichlet._function is None:
+            Dirichlet._function = _dirichlet_function()
+        return Dirichlet._function.apply(concentration)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return (T["xlogy"](self.concentration - 1.0, value).sum(-1) + T["lgamma"](self.concentration.sum(-1))
+                - T["lgamma"](self.concentration).sum(-1))
+
+    @property
+    def mean(self):
+        return self.concentration / self.concentration.sum(-1, True)
+
+    @property
+    def mode(self):
+        from tensorsh.nn.functional import one_hot
+        concentrationm1 = (self.concentration - 1).clamp(min=0.0)
+        mode = concentrationm1 / concentrationm1.sum(-1, True)
+        mask = (self.concentration < 1).all(dim=-1)
+        mode[mask] = one_hot(mode[mask].argmax(dim=-1), concentrationm1.shape[-1]).to(mode)
+        return mode
+
+    @property
+    def variance(self):
+        con0 = self.concentration.sum(-1, True)
+        return self.concentration * (con0 - self.concentration) / (con0.pow(2) * (con0 + 1))
+
+    def entropy(self):
+        k = self.concentration.size(-1)
+        a0 = self.concentration.sum(-1)
+        return (T["lgamma"](self.concentration).sum(-1) - T["lgamma"](a0) - (k - a0) * T["digamma"](a0)
+                - ((self.concentration - 1.0) * T["digamma"](self.concentration)).sum(-1))
+
+
+class Beta(Distribution):
+    __api__ = Distribution.__api__ | {"concentration1", "concentration0"}
+    arg_constraints = {"concentration1": positive, "concentration0": positive}
+    support = unit_interval
+    has_rsample = True
+    _given = ()
+
+    def __init__(self, concentration1, concentration0, validate_args=None):
+        if _is_number(concentration1) and _is_number(concentration0):
+            concentration1_concentration0 = T["tensor"]([float(concentration1), float(concentration0)])
+        else:
+            concentration1, concentration0 = broadcast_all(concentration1, concentration0)
+            concentration1_concentration0 = T["stack"]([concentration1, concentration0], -1)
+        self._dirichlet = Dirichlet(concentration1_concentration0, validate_args=validate_args)
+        super().__init__(self._dirichlet._batch_shape, validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(Beta, batch_shape, _instance, parts=lambda b: {"_dirichlet": self._dirichlet.expand(b)})
+
+    @property
+    def mean(self):
+        return self.concentration1 / (self.concentration1 + self.concentration0)
+
+    @property
+    def mode(self):
+        return self._dirichlet.mode[..., 0]
+
+    @property
+    def variance(self):
+        total = self.concentration1 + self.concentration0
+        return self.concentration1 * self.concentration0 / (total.pow(2) * (total + 1))
+
+    def rsample(self, sample_shape=()):
+        return self._dirichlet.rsample(sample_shape).select(-1, 0)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        heads_tails = T["stack"]([value, 1.0 - value], -1)
+        return self._dirichlet.log_prob(heads_tails)
+
+    def entropy(self):
+        return self._dirichlet.entropy()
+
+    @property
+    def concentration1(self):
+        return self._dirichlet.concentration[..., 0]
+
+    @property
+    def concentration0(self):
+        return self._dirichlet.concentration[..., 1]
+
+
+class Geometric(_BinaryProbs):
+    __api__ = Distribution.__api__ | {"probs", "logits"}
+    arg_constraints = {"probs": unit_interval, "logits": real}
+    support = nonnegative_integer
+
+    def __init__(self, probs=None, logits=None, validate_args=None):
+        self._take_one(probs, logits, validate_args)
+        if self._validate_args and probs is not None:
+            value = self.probs
+            valid = value > 0
+            if not valid.all().item():
+                raise value_error(f"Expected parameter probs ({type(value).__name__} of shape {tuple(value.shape)}) "
+                                  f"of distribution {self!r} to be positive but found invalid values:\n"
+                                  f"{value.data[~valid]}")
+
+    @property
+    def mean(self):
+        return 1.0 / self.probs - 1.0
+
+    @property
+    def mode(self):
+        return T["zeros_like"](self.probs)
+
+    @property
+    def variance(self):
+        return (1.0 / self.probs - 1.0) / self.probs
+
+    def sample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        tiny = T["finfo"](self.probs.dtype).tiny
+        with autograd.no_grad():
+            u = self.probs.new(shape).uniform_(tiny, 1)
+            return (u.log() / (-self.probs).log1p()).floor()
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        value, probs = broadcast_all(value, self.probs)
+        probs = probs.clone(memory_format=T["contiguous_format"])
+        probs[(probs == 1) & (value == 0)] = 0
+        return value * (-probs).log1p() + self.probs.log()
+
+    def entropy(self):
+        return binary_cross_entropy_with_logits(self.logits, self.probs, reduction="none") / self.probs
+
+
+def _clamp_by_zero(x):
+    return (x.clamp(min=0) + x - x.clamp(max=0)) / 2
+
+
+class Binomial(_BinaryProbs):
+    __api__ = Distribution.__api__ | {"total_count", "probs", "logits", "param_shape"}
+    arg_constraints = {"total_count": nonnegative_integer, "probs": unit_interval, "logits": real}
+    has_enumerate_support = True
+
+    def __init__(self, total_count=1, probs=None, logits=None, validate_args=None):
+        self._take(probs, logits)
+        self._given = ("total_count",) + self._given
+        total_count, param = broadcast_all(total_count, probs if probs is not None else logits)
+        self.total_count = total_count.type_as(param)
+        if probs is not None:
+            self._probs = param
+        else:
+            self._logits = param
+        super().__init__(self._param.size(), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(Binomial, batch_shape, _instance, ("total_count",),
+                              parts=lambda b: self._expanded_probs(b, ("total_count",)))
+
+    def _has(self, param):
+        return param == "total_count" or _ProbsOrLogits._has(self, param)
+
+    @property
+    def support(self):
+        return _IntegerInterval(0, self.total_count)
+
+    @property
+    def mean(self):
+        return self.total_count * self.probs
+
+    @property
+    def mode(self):
+        return ((self.total_count + 1) * self.probs).floor().clamp(max=self.total_count)
+
+    @property
+    def variance(self):
+        return self.total_count * self.probs * (1 - self.probs)
+
+    def sample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        with autograd.no_grad():
+            return T["binomial"](self.total_count.expand(shape), self.probs.expand(shape))
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        log_factorial_n = T["lgamma"](self.total_count + 1)
+        log_factorial_k = T["lgamma"](value + 1)
+        log_factorial_nmk = T["lgamma"](self.total_count - value + 1)
+        normalize_term = (self.total_count * _clamp_by_zero(self.logits)
+                          + self.total_count * T["log1p"](T["exp"](-T["abs"](self.logits))) - log_factorial_n)
+        return value * self.logits - log_factorial_k - log_factorial_nmk - normalize_term
+
+    def _homogeneous_count(self, what):
+        total_count = int(self.total_count.max())
+        if not (self.total_count.min() == total_count).item():
+            raise make("NotImplementedError", f"Inhomogeneous total count not supported by `{what}`.")
+        return total_count
+
+    def entropy(self):
+        self._homogeneous_count("entropy")
+        log_prob = self.log_prob(self.enumerate_support(False))
+        return -(T["exp"](log_prob) * log_prob).sum(0)
+
+    def enumerate_support(self, expand=True):
+        total_count = self._homogeneous_count("enumerate_support")
+        values = T["arange"](1 + total_count, dtype=self._param.dtype)
+        values = values.view((-1,) + (1,) * len(self._batch_shape))
+        if expand:
+            values = values.expand((-1,) + tuple(self._batch_shape))
+        return values
+
+
+class _OneHot(_Constraint):
+    def check(self, value):
+        is_boolean = (value == 0) | (value == 1)
+        is_normalized = value.sum(-1).eq(1)
+        return is_boolean.all(-1) & is_normalized
+
+
+class OneHotCategorical(Distribution):
+    __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
+    arg_constraints = {"probs": simplex, "logits": real_vector}
+    support = _OneHot()
+    has_enumerate_support = True
+    _given = ()
+
+    def __init__(self, probs=None, logits=None, validate_args=None):
+        self._categorical = Categorical(probs, logits)
+        super().__init__(self._categorical.batch_shape, self._categorical.param_shape[-1:],
+                         validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(OneHotCategorical, batch_shape, _instance, (), self._event_shape,
+                              lambda b: {"_categorical": self._categorical.expand(b)})
+
+    _param, probs, logits, mean, param_shape = (_delegated("_categorical", name) for name in (
+        "_param", "probs", "logits", "probs", "param_shape"))
+
+    @property
+    def mode(self):
+        from tensorsh.nn.functional import one_hot
+        probs = self._categorical.probs
+        mode = probs.argmax(dim=-1)
+        return one_hot(mode, num_classes=probs.shape[-1]).to(probs)
+
+    @property
+    def variance(self):
+        return self._categorical.probs * (1 - self._categorical.probs)
+
+    def sample(self, sample_shape=()):
+        from tensorsh.nn.functional import one_hot
+        sample_shape = _size(sample_shape)
+        probs = self._categorical.probs
+        num_events = self._categorical._num_events
+        indices = self._categorical.sample(sample_shape)
+        return one_hot(indices, num_events).to(probs)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        indices = value.max(-1)[1]
+        return self._categorical.log_prob(indices)
+
+    def entropy(self):
+        return self._categorical.entropy()
+
+    def enumerate_support(self, expand=True):
+        n = self._event_shape[0]
+        values = T["eye"](n, dtype=self._param.dtype)
+        values = values.view((n,) + (1,) * len(self._batch_shape) + (n,))
+        if expand:
+            values = values.expand((n,) + tuple(self._batch_shape) + (n,))
+        return values
+
+
+class _ExpTransform:
+    """ExpTransform as LogNormal uses it: y = exp(x), x = log(y), log|dy/dx| = x."""
+
+    def __call__(self, x):
+        return x.exp()
+
+    def inv(self, y):
+        return y.log()
+
+    def log_abs_det_jacobian(self, x, y):
+        return x
+
+    def __eq__(self, other):
+        return isinstance(other, _ExpTransform)
+
+    __hash__ = object.__hash__
+
+    def __repr__(self):
+        return "ExpTransform()"
+
+
+class LogNormal(Distribution):
+    """TransformedDistribution(Normal(loc, scale), ExpTransform()) as PyTorch's LogNormal is (its one transform)."""
+    __api__ = Distribution.__api__ | {"loc", "scale", "base_dist", "transforms"}
+    arg_constraints = {"loc": real, "scale": positive}
+    support = positive
+    has_rsample = True
+    _given = ()
+
+    def __init__(self, loc, scale, validate_args=None):
+        self.base_dist = Normal(loc, scale, validate_args=validate_args)
+        self.transforms = [_ExpTransform()]
+        super().__init__(self.base_dist.batch_shape, validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(LogNormal, batch_shape, _instance, parts=lambda b: {
+            "base_dist": self.base_dist.expand(b), "transforms": self.transforms})
+
+    loc, scale = _delegated("base_dist", "loc"), _delegated("base_dist", "scale")
+
+    @property
+    def mean(self):
+        return (self.loc + self.scale.pow(2) / 2).exp()
+
+    @property
+    def mode(self):
+        return (self.loc - self.scale.square()).exp()
+
+    @property
+    def variance(self):
+        scale_sq = self.scale.pow(2)
+        return scale_sq.expm1() * (2 * self.loc + scale_sq).exp()
+
+    def entropy(self):
+        return self.base_dist.entropy() + self.loc
+
+    def sample(self, sample_shape=()):
+        with autograd.no_grad():
+            return self.transforms[0](self.base_dist.sample(sample_shape))
+
+    def rsample(self, sample_shape=()):
+        return self.transforms[0](self.base_dist.rsample(sample_shape))
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        transform = self.transforms[0]
+        x = transform.inv(value)
+        log_prob = 0.0 - transform.log_abs_det_jacobian(x, value)
+        return log_prob + self.base_dist.log_prob(x)
+
+    def cdf(self, value):
+        value = self.transforms[0].inv(value)
+        if self._validate_args:
+            self.base_dist._validate_sample(value)
+        return self.base_dist.cdf(value)
+
+    def icdf(self, value):
+        return self.transforms[0](self.base_dist.icdf(value))
+
+
 def _kl_normal_normal(p, q):
     var_ratio = (p.scale / q.scale).pow(2)
     t1 = ((p.loc - q.loc) / q.scale).pow(2)
@@ -683,10 +1448,6 @@ def _kl_uniform_uniform(p, q):
     return result
 
 
-def _kl_normal_infinity(p, q):
-    return T["full_like"](p.loc, math.inf)
-
-
 def _kl_uniform_normal(p, q):
     common_term = p.high - p.low
     t1 = (math.sqrt(math.pi * 2) * q.scale / common_term).log()
@@ -695,13 +1456,149 @@ def _kl_uniform_normal(p, q):
     return t1 + 0.5 * (t2 + t3) / q.scale.pow(2)
 
 
-_KL = {("Normal", "Uniform"): _kl_normal_infinity, ("Uniform", "Normal"): _kl_uniform_normal,
+def _infinite_like(p, q):
+    first = {"Exponential": "rate", "Gamma": "concentration", "Poisson": "rate"}.get(_family(p), "loc")
+    return T["full_like"](getattr(p, first), math.inf)
+
+
+def _kl_binomial_binomial(p, q):
+    if (p.total_count < q.total_count).any().item():
+        raise make("NotImplementedError", "KL between Binomials where q.total_count > p.total_count is not "
+                                          "implemented")
+    kl = p.total_count * (p.probs * (p.logits - q.logits) + (-p.probs).log1p() - (-q.probs).log1p())
+    inf_idxs = p.total_count > q.total_count
+    kl[inf_idxs] = T["full_like"](kl[inf_idxs], math.inf)
+    return kl
+
+
+def _kl_onehotcategorical_onehotcategorical(p, q):
+    return _kl_categorical_categorical(p._categorical, q._categorical)
+
+
+def _kl_bernoulli_poisson(p, q):
+    return -p.entropy() - (p.probs * q.rate.log() - q.rate)
+
+
+def _kl_exponential_exponential(p, q):
+    rate_ratio = q.rate / p.rate
+    t1 = -rate_ratio.log()
+    return t1 + rate_ratio - 1
+
+
+def _kl_gamma_gamma(p, q):
+    t1 = q.concentration * (p.rate / q.rate).log()
+    t2 = T["lgamma"](q.concentration) - T["lgamma"](p.concentration)
+    t3 = (p.concentration - q.concentration) * T["digamma"](p.concentration)
+    t4 = (q.rate - p.rate) * (p.concentration / p.rate)
+    return t1 + t2 + t3 + t4
+
+
+def _kl_beta_beta(p, q):
+    sum_params_p = p.concentration1 + p.concentration0
+    sum_params_q = q.concentration1 + q.concentration0
+    t1 = q.concentration1.lgamma() + q.concentration0.lgamma() + (sum_params_p).lgamma()
+    t2 = p.concentration1.lgamma() + p.concentration0.lgamma() + (sum_params_q).lgamma()
+    t3 = (p.concentration1 - q.concentration1) * T["digamma"](p.concentration1)
+    t4 = (p.concentration0 - q.concentration0) * T["digamma"](p.concentration0)
+    t5 = (sum_params_q - sum_params_p) * T["digamma"](sum_params_p)
+    return t1 - t2 + t3 + t4 + t5
+
+
+def _kl_dirichlet_dirichlet(p, q):
+    sum_p_concentration = p.concentration.sum(-1)
+    sum_q_concentration = q.concentration.sum(-1)
+    t1 = sum_p_concentration.lgamma() - sum_q_concentration.lgamma()
+    t2 = (p.concentration.lgamma() - q.concentration.lgamma()).sum(-1)
+    t3 = p.concentration - q.concentration
+    t4 = p.concentration.digamma() - sum_p_concentration.digamma().unsqueeze(-1)
+    return t1 - t2 + (t3 * t4).sum(-1)
+
+
+def _kl_geometric_geometric(p, q):
+    return -p.entropy() - T["log1p"](-q.probs) / p.probs - q.logits
+
+
+def _kl_laplace_laplace(p, q):
+    scale_ratio = p.scale / q.scale
+    loc_abs_diff = (p.loc - q.loc).abs()
+    t1 = -scale_ratio.log()
+    t2 = loc_abs_diff / q.scale
+    t3 = scale_ratio * T["exp"](-loc_abs_diff / p.scale)
+    return t1 + t2 + t3 - 1
+
+
+def _kl_poisson_poisson(p, q):
+    return p.rate * (p.rate.log() - q.rate.log()) - (p.rate - q.rate)
+
+
+def _kl_cauchy_cauchy(p, q):
+    t1 = ((p.scale + q.scale).pow(2) + (p.loc - q.loc).pow(2)).log()
+    t2 = (4 * p.scale * q.scale).log()
+    return t1 - t2
+
+
+def _kl_lognormal_lognormal(p, q):  # (TransformedDistribution's: the same transforms, the bases' KL)
+    return kl_divergence(p.base_dist, q.base_dist)
+
+
+_EULER_GAMMA = 0.57721566490153286060
+
+
+def _kl_exponential_gamma(p, q):
+    ratio = q.rate / p.rate
+    t1 = -q.concentration * T["log"](ratio)
+    return t1 + ratio + q.concentration.lgamma() + q.concentration * _EULER_GAMMA - (1 + _EULER_GAMMA)
+
+
+def _kl_gamma_exponential(p, q):
+    return -p.entropy() - q.rate.log() + q.rate * p.concentration / p.rate
+
+
+def _kl_exponential_normal(p, q):
+    var_normal = q.scale.pow(2)
+    rate_sqr = p.rate.pow(2)
+    t1 = 0.5 * T["log"](rate_sqr * var_normal * 2 * math.pi)
+    t2 = rate_sqr.reciprocal()
+    t3 = q.loc / p.rate
+    t4 = q.loc.pow(2) * 0.5
+    return t1 - 1 + (t2 - t3 + t4) / var_normal
+
+
+def _kl_laplace_normal(p, q):
+    var_normal = q.scale.pow(2)
+    scale_sqr_var_ratio = p.scale.pow(2) / var_normal
+    t1 = 0.5 * T["log"](2 * scale_sqr_var_ratio / math.pi)
+    t2 = 0.5 * p.loc.pow(2)
+    t3 = p.loc * q.loc
+    t4 = 0.5 * q.loc.pow(2)
+    return -t1 + scale_sqr_var_ratio + (t2 - t3 + t4) / var_normal - 1
+
+
+def _kl_beta_exponential(p, q):
+    return -p.entropy() - q.rate.log() + q.rate * (p.concentration1 / (p.concentration1 + p.concentration0))
+
+
+_KL = {("Uniform", "Normal"): _kl_uniform_normal,
        ("Normal", "Normal"): _kl_normal_normal, ("Categorical", "Categorical"): _kl_categorical_categorical,
-       ("Bernoulli", "Bernoulli"): _kl_bernoulli_bernoulli, ("Uniform", "Uniform"): _kl_uniform_uniform}
+       ("Bernoulli", "Bernoulli"): _kl_bernoulli_bernoulli, ("Uniform", "Uniform"): _kl_uniform_uniform,
+       ("Exponential", "Exponential"): _kl_exponential_exponential, ("Gamma", "Gamma"): _kl_gamma_gamma,
+       ("Beta", "Beta"): _kl_beta_beta, ("Dirichlet", "Dirichlet"): _kl_dirichlet_dirichlet,
+       ("Geometric", "Geometric"): _kl_geometric_geometric, ("Laplace", "Laplace"): _kl_laplace_laplace,
+       ("Poisson", "Poisson"): _kl_poisson_poisson, ("Cauchy", "Cauchy"): _kl_cauchy_cauchy,
+       ("LogNormal", "LogNormal"): _kl_lognormal_lognormal, ("Exponential", "Gamma"): _kl_exponential_gamma,
+       ("Gamma", "Exponential"): _kl_gamma_exponential, ("Exponential", "Normal"): _kl_exponential_normal,
+       ("Laplace", "Normal"): _kl_laplace_normal, ("Beta", "Exponential"): _kl_beta_exponential,
+       ("Binomial", "Binomial"): _kl_binomial_binomial, ("Bernoulli", "Poisson"): _kl_bernoulli_poisson,
+       ("OneHotCategorical", "OneHotCategorical"): _kl_onehotcategorical_onehotcategorical}
+for _pair in (("Normal", "Uniform"), ("Exponential", "Beta"), ("Exponential", "Uniform"), ("Gamma", "Beta"), ("Gamma", "Uniform"),
+              ("Laplace", "Beta"), ("Laplace", "Exponential"), ("Laplace", "Gamma"), ("Laplace", "Uniform"),
+              ("Normal", "Beta"), ("Normal", "Exponential"), ("Normal", "Gamma"), ("Poisson", "Bernoulli"),
+              ("Poisson", "Binomial")):
+    _KL[_pair] = _infinite_like
 
 
 def kl_divergence(p, q):
-    """KL(p || q) for the pairs of one family (PyTorch's formulas from torch/distributions/kl.py)."""
+    """KL(p || q) for the pairs PyTorch registers among these families (its formulas from torch/distributions/kl.py)."""
     fun = _KL.get((_family(p), _family(q)))
     if fun is None:
         raise make("NotImplementedError", f"No KL(p || q) is implemented for p type {type(p).__name__} and q type "
@@ -709,19 +1606,30 @@ def kl_divergence(p, q):
     return fun(p, q)
 
 
+_FAMILIES = frozenset({"Normal", "Categorical", "Bernoulli", "Uniform", "Exponential", "Gamma", "Beta", "Dirichlet",
+                       "Geometric", "Laplace", "Poisson", "Cauchy", "LogNormal", "Binomial",
+                       "OneHotCategorical"})
+
+
 def _family(d):
-    return next((c.__name__ for c in type(d).__mro__ if c.__name__ in ("Normal", "Categorical", "Bernoulli",
-                                                                       "Uniform")), None)
+    return next((c.__name__ for c in type(d).__mro__ if c.__name__ in _FAMILIES), None)
 
 
 NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoulli": Bernoulli, "Normal": Normal,
-             "Uniform": Uniform, "Independent": Independent, "MultivariateNormal": MultivariateNormal}
+             "Uniform": Uniform, "Independent": Independent, "MultivariateNormal": MultivariateNormal,
+             "Exponential": Exponential, "Laplace": Laplace, "LogNormal": LogNormal, "Poisson": Poisson,
+             "Gamma": Gamma, "Beta": Beta, "Dirichlet": Dirichlet, "Geometric": Geometric, "Cauchy": Cauchy,
+             "Binomial": Binomial, "OneHotCategorical": OneHotCategorical, "Chi2": Chi2,
+             "StudentT": StudentT}
 for _name, _cls in list(NAMESPACE.items()):
     _cls.__module__ = "torch.distributions." + {"Distribution": "distribution",
-                                                "MultivariateNormal": "multivariate_normal"}.get(_name, _name.lower())
+                                                "MultivariateNormal": "multivariate_normal",
+                                                "LogNormal": "log_normal",
+                                                "OneHotCategorical": "one_hot_categorical",
+                                                "StudentT": "studentT"}.get(_name, _name.lower())
 NAMESPACE["kl_divergence"] = kl_divergence
 NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)
-for _name in ("Categorical", "Normal", "Bernoulli", "Uniform", "Independent", "MultivariateNormal"):
+for _name in [n for n in NAMESPACE if n not in ("Distribution", "kl_divergence", "kl")]:
     _module = NAMESPACE[_name].__module__.rsplit(".", 1)[1]
     NAMESPACE[_module] = Namespace("torch.distributions." + _module, {_name: NAMESPACE[_name]})

@@ -5,9 +5,10 @@ import math
 import numpy as np
 
 from . import creation, dtypes, kernels, messages
-from .autograd import Node, edge_of
+from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error, value_error, warn
 from .ops.core import attach, check_broadcast, fresh, needs_grad, precheck, write_inplace, zero_node
+from .random import _glibc
 from .tensorimpl import Tensor
 
 
@@ -177,7 +178,7 @@ def exponential_inplace(self, lambd=1.0, generator=None):
                       f"point but you specified {dtypes.SCALAR_NAMES[self.dtype.name]}")
     u = creation._generator(generator)._unit53(self.numel())
     with np.errstate(all="ignore"):
-        values = (-1.0 / lambd) * np.log1p(-u)
+        values = (-1.0 / lambd) * _glibc("log1p", -u)  # (numpy's own log1p differs from glibc's in ~7% of lanes)
     return fill_random(self, values.astype(self.dtype.np), "ExponentialBackward0")
 
 
@@ -204,7 +205,7 @@ def multinomial(input, num_samples, replacement=False, *, generator=None):
                 raise runtime("probability tensor contains either `inf`, `nan` or element < 0")
             if (rows.sum(axis=1, dtype=probs.dtype) == 0).any():
                 raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
-            q = ((-1.0) * np.log1p(-g._unit53(probs.size))).astype(dt.np).reshape(rows.shape)
+            q = ((-1.0) * _glibc("log1p", -g._unit53(probs.size))).astype(dt.np).reshape(rows.shape)
             ratio = rows / q
         # topk's order: largest first, the lower index first among equals (argmax for a single sample)
         picked = np.argsort(-ratio, axis=1, kind="stable")[:, :num_samples]
@@ -423,13 +424,445 @@ def _sample_poisson(rate, g):
 
 
 class _NotImplementedNode(Node):
-    """bernoulli(input, p)'s node: PyTorch records `NotImplemented`, whose backward raises."""
-    __slots__ = ()
+    """bernoulli(input, p)'s node (and _sample_dirichlet's): PyTorch records `NotImplemented`, whose backward
+    raises."""
+    __slots__ = ("op",)
     name_ = "NotImplemented"
 
-    def __init__(self, x):
+    def __init__(self, x, op="bernoulli"):
         Node.__init__(self, (edge_of(x),))
+        self.op = op
 
     def backward(self, g):
-        raise runtime("derivative for aten::bernoulli is not implemented")
+        raise runtime(f"derivative for aten::{self.op} is not implemented")
 
+
+
+# ---- gamma and Dirichlet draws (ATen's Distributions.cpp/.h: sample_gamma, _s_gamma_cpu, _s_dirichlet_cpu) ----
+_F32 = np.float32
+_THIRD_F = float(_F32(1.0) / _F32(3.0))  # (C's 1.0f / 3.0f)
+_C0331_F = float(_F32(0.0331))
+
+
+def _cmax(a, b):
+    """std::max(a, b): b only when a < b (a NaN b gives a)."""
+    return b if a < b else a
+
+
+def _sample_gamma(alpha, g, single):
+    """sample_gamma<scalar_t, double>: alpha and its boost in scalar_t (float32 when single), the rest in double;
+    the uniforms are 53-bit doubles, the normals normal_distribution<double>'s (the generator's cached one first)."""
+    uniform = lambda: float(g._unit53(1)[0])  # noqa: E731
+    scale = 1.0
+    if alpha < 1.0:
+        if alpha == 0:
+            return 0.0
+        exponent = float(_F32(1.0) / _F32(alpha)) if single else 1.0 / alpha
+        scale *= math.pow(1 - uniform(), exponent)
+        alpha = float(_F32(alpha) + _F32(1.0)) if single else alpha + 1.0
+    d = float(_F32(alpha) - _F32(_THIRD_F)) if single else alpha - _THIRD_F
+    with np.errstate(all="ignore"):
+        c = 1.0 / math.sqrt(9.0 * d) if 9.0 * d > 0 else math.nan
+    while True:
+        while True:
+            x = float(g._normal_serial(1)[0])
+            y = 1.0 + c * x
+            if not y <= 0:
+                break
+        v = y * y * y
+        u = 1 - uniform()
+        xx = x * x
+        if u < 1.0 - _C0331_F * xx * xx:
+            return scale * d * v
+        if math.log(u) < 0.5 * xx + d * (1.0 - v + (math.log(v) if v > 0 else math.nan if v != v or v < 0
+                                                       else -math.inf)):
+            return scale * d * v
+
+
+def _gamma_dtype(input, name):
+    if input.dtype not in (dtypes.float32, dtypes.float64):
+        raise creation.not_implemented_for(name, input.dtype)
+    return input.dtype
+
+
+def standard_gamma(input, generator=None):
+    """torch._standard_gamma: sample_gamma per concentration in the output's order (one serial kernel), each at
+    least the dtype's smallest normal number (std::max); StandardGammaBackward0 differentiates the draw."""
+    dt = _gamma_dtype(input, "gamma_cpu")
+    g = creation._generator(generator)
+    single = dt is dtypes.float32
+    tiny = float(np.finfo(dt.np).tiny)
+    values = [_cmax(tiny, float(dt.np.type(_sample_gamma(a, g, single))))
+              for a in input._np.astype(np.float64).reshape(-1).tolist()]
+    out = fresh(np.array(values, dt.np).reshape(input._shape), dt)
+    if needs_grad(input):
+        attach(out, StandardGammaBackward0(input, out))
+    return out
+
+
+class StandardGammaBackward0(Node):
+    saved_names = ("self", "result")
+
+    def __init__(self, x, result):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(x), SavedTensor(result, is_output=True))
+
+    def backward(self, g):
+        x, result = self.unpack()
+        return (g * standard_gamma_grad(x, result),)
+
+
+def standard_gamma_grad(self, output):
+    """torch._standard_gamma_grad: standard_gamma_grad_one<scalar_t, double> per element."""
+    dt = _gamma_dtype(self, "_standard_gamma_grad_cpu")
+    a, x = np.broadcast_arrays(self._np.astype(np.float64), output._np.astype(np.float64))
+    values = [_gamma_grad_one(ai, xi) for ai, xi in zip(a.reshape(-1).tolist(), x.reshape(-1).tolist())]
+    return fresh(np.array(values, np.float64).astype(dt.np).reshape(a.shape), dt)
+
+
+_PSI_A = (8.33333333333333333333E-2, -2.10927960927960927961E-2, 7.57575757575757575758E-3,
+          -4.16666666666666666667E-3, 3.96825396825396825397E-3, -8.33333333333333333333E-3,
+          8.33333333333333333333E-2)
+
+
+def _digamma_one(x, single=False):
+    """digamma_one<scalar_t, double> (Cephes' digamma, as Distributions.h has it): x and its steps in scalar_t
+    (float32 when single: logf, tanf, 1 / x in float), the sums in double, the result rounded to scalar_t."""
+    R, log, tan = _scalar_math(single)
+    if x == 0:
+        return math.inf
+    additional = 0.0
+    if x < 0:
+        if x == math.floor(x):
+            return math.inf
+        pi = R(math.pi)
+        additional = R(-pi / tan(R(pi * x)))
+        x = R(1 - x)
+    result = 0.0
+    while x < 10:
+        result -= R(1 / x)
+        x = R(x + 1)
+    if x == 10:
+        return R(result + 2.25175258906672110764 + additional)
+    y = 0.0
+    if x < 1.0e17:
+        z = 1.0 / R(x * x)
+        p = _PSI_A[0]
+        for c in _PSI_A[1:]:
+            p = p * z + c
+        y = z * p
+    return R(result + log(x) - R(0.5 / x) - y + additional)
+
+
+def _scalar_math(single):
+    """(rounding to scalar_t, its log, its tan): float32 with libm's logf/tanf, or double."""
+    if not single:
+        return float, _c_log, math.tan
+    from .kernels import _libm
+    return (lambda v: float(_F32(v))), _libm("logf") or (lambda v: float(np.log(_F32(v)))), \
+        _libm("tanf") or (lambda v: float(np.tan(_F32(v))))
+
+
+def _c_log(v):
+    return math.log(v) if v > 0 else (-math.inf if v == 0 else math.nan)
+
+
+_F08, _F09, _F11 = float(_F32(0.8)), float(_F32(0.9)), float(_F32(1.1))
+_COEF_UV = ((0.16009398, -0.094634809, 0.025146376, -0.0030648343, 1, 0.32668115, 0.10406089, 0.0014179084),
+            (0.53487893, 0.1298071, 0.065735949, -0.0015649758, 0.16639465, 0.020070113, -0.0035938915,
+             -0.00058392623),
+            (0.040121004, -0.0065914022, -0.0026286047, -0.0013441777, 0.017050642, -0.0021309326, 0.00085092367,
+             -1.5247877e-07))
+
+
+def _gamma_grad_one(alpha, x):
+    """standard_gamma_grad_one in double: -(d/dalpha cdf(x; alpha)) / pdf(x; alpha)."""
+    with np.errstate(all="ignore"):
+        return _gamma_grad_np(np.float64(alpha), np.float64(x))
+
+
+def _gamma_grad_np(alpha, x):  # (numpy doubles: IEEE results where C gives inf/nan, not Python's exceptions)
+    if x < _F08:
+        numer, denom = np.float64(1), alpha
+        series1, series2 = numer / denom, numer / (denom * denom)
+        for i in range(1, 6):
+            numer *= -x / np.float64(i)
+            denom += 1
+            series1 += numer / denom
+            series2 += numer / (denom * denom)
+        c_pow = _scalar_pow(False)
+        pow_x_alpha = np.float64(c_pow(float(x), float(alpha)))
+        gamma_pdf = np.float64(c_pow(float(x), float(alpha - 1))) * np.float64(math.exp(-x))
+        gamma_cdf = pow_x_alpha * series1
+        gamma_cdf_alpha = (_c_log(float(x)) - _digamma_one(float(alpha))) * gamma_cdf - pow_x_alpha * series2
+        result = -gamma_cdf_alpha / gamma_pdf
+        return 0.0 if result != result else float(result)
+    if alpha > 8.0:
+        if _F09 * alpha <= x <= _F11 * alpha:
+            numer_1 = 1 + 24 * alpha * (1 + 12 * alpha)
+            numer_2 = 1440 * (alpha * alpha) + 6 * x * (53 - 120 * x) - 65 * x * x / alpha + alpha * (107 + 3600 * x)
+            denom = 1244160 * (alpha * alpha) * (alpha * alpha)
+            return float(numer_1 * numer_2 / denom)
+        denom = np.sqrt(8 * alpha)
+        term2 = denom / (alpha - x)
+        term3 = np.float64(_scalar_pow(False)(float(x - alpha - alpha * _c_log(float(x / alpha))), -1.5))
+        term23 = term2 - term3 if x < alpha else term2 + term3
+        term1 = _c_log(float(x / alpha)) * term23 - np.sqrt(2 / alpha) * (alpha + x) / ((alpha - x) * (alpha - x))
+        stirling = 1 + 1 / (12 * alpha) * (1 + 1 / (24 * alpha))
+        numer = x * term1
+        return float(-stirling * numer / denom)
+    u = _c_log(float(x / alpha))
+    v = _c_log(float(alpha))
+    coef_v = [_COEF_UV[0][i] + u * (_COEF_UV[1][i] + u * _COEF_UV[2][i]) for i in range(8)]
+    p = coef_v[0] + v * (coef_v[1] + v * (coef_v[2] + v * coef_v[3]))
+    q = coef_v[4] + v * (coef_v[5] + v * (coef_v[6] + v * coef_v[7]))
+    return math.exp(p / q)
+
+
+def sample_dirichlet(input, generator=None):
+    """torch._sample_dirichlet: a double gamma draw per concentration (at least DBL_MIN), each divided by its row's
+    double sum, cast to the dtype and held within [its smallest normal, the float below 1]."""
+    dt = _gamma_dtype(input, "dirichlet")
+    g = creation._generator(generator)
+    gammas = [_cmax(2.2250738585072014e-308, _sample_gamma(a, g, False))
+              for a in input._np.astype(np.float64).reshape(-1).tolist()]
+    gamma = fresh(np.array(gammas, np.float64).reshape(input._shape), dtypes.float64)
+    total = gamma.sum(-1, True)._np if input.dim() else gamma._np
+    with np.errstate(all="ignore"):
+        ratio = (gamma._np / total).astype(dt.np)
+    lo, hi = np.finfo(dt.np).tiny, np.nextafter(dt.np.type(1), dt.np.type(0))
+    ratio = np.where(lo < ratio, ratio, lo)  # std::max(min, r): a NaN r gives min
+    ratio = np.where(ratio < hi, ratio, hi)  # std::min(max, r)
+    out = fresh(np.ascontiguousarray(ratio), dt)
+    if needs_grad(input):
+        attach(out, _NotImplementedNode(input, "_sample_dirichlet"))
+    return out
+
+
+def dirichlet_grad(x, alpha, total):
+    """torch._dirichlet_grad: dirichlet_grad_one<scalar_t, double> per element (the Beta's reparameterized gradient
+    by its regions: a Taylor series near 0 and near 1 in scalar_t, a saddle point expansion for large concentrations
+    and a rational correction in double)."""
+    dt = _gamma_dtype(x, "_dirichlet_grad_cpu")
+    xs, alphas, totals = np.broadcast_arrays(x._np, alpha._np, total._np)
+    single = dt is dtypes.float32
+    with np.errstate(all="ignore"):
+        values = [_dirichlet_grad_one(a, b, c, single) for a, b, c in
+                  zip(*(v.astype(np.float64).reshape(-1).tolist() for v in (xs, alphas, totals)))]
+    return fresh(np.array(values, np.float64).astype(dt.np).reshape(xs.shape), dt)
+
+
+def _scalar_pow(single):
+    from .kernels import _libm
+    return _libm("powf" if single else "pow", 2) or (lambda a, b: float(np.power(_F32(a), _F32(b)) if single
+                                                                      else np.power(a, b)))
+
+
+def _beta_grad_alpha_small(x, alpha, beta, single):
+    R, log, _ = _scalar_math(single)
+    factor = R(R(_digamma_one(alpha, single) - _digamma_one(R(alpha + beta), single)) - log(x))
+    numer = 1.0
+    series = R(R(numer / alpha) * R(factor + R(1 / alpha)))
+    for i in range(1, 11):
+        numer = R(numer * R(R(R(i - beta) * x) / i))
+        denom = R(alpha + i)
+        series = R(series + R(R(numer / denom) * R(factor + R(1 / denom))))
+    result = R(R(x * _scalar_pow(single)(R(1 - x), -beta)) * series)
+    return 0.0 if result != result else result
+
+
+def _beta_grad_beta_small(x, alpha, beta, single):
+    R = _scalar_math(single)[0]
+    factor = R(_digamma_one(R(alpha + beta), single) - _digamma_one(beta, single))
+    numer, betas, dbetas, series = 1.0, 1.0, 0.0, R(factor / alpha)
+    for i in range(1, 9):
+        numer = R(numer * R(-x / i))
+        dbetas = R(R(dbetas * R(beta - i)) + betas)
+        betas = R(betas * R(beta - i))
+        series = R(series + R(R(numer / R(alpha + i)) * R(dbetas + R(factor * betas))))
+    result = R(-_scalar_pow(single)(R(1 - x), R(1 - beta)) * series)
+    return 0.0 if result != result else result
+
+
+def _beta_grad_alpha_mid(x, alpha, beta):
+    x, alpha, beta = np.float64(x), np.float64(alpha), np.float64(beta)
+    total = alpha + beta
+    mean = alpha / total
+    std = np.sqrt(alpha * beta / (total + 1)) / total
+    if mean - 0.1 * std <= x <= mean + 0.1 * std:
+        poly = 47 * x * (beta * beta) * (beta * beta) + alpha * (
+            (43 + 20 * (16 + 27 * beta) * x) * (beta * beta) * beta + alpha * (
+                3 * (59 + 180 * beta - 90 * x) * (beta * beta) + alpha * (
+                    (453 + 1620 * beta * (1 - x) - 455 * x) * beta + alpha * (
+                        8 * (1 - x) * (135 * beta - 11)))))
+        prefactor_num = (1 + 12 * alpha) * (1 + 12 * beta) / (total * total)
+        prefactor_den = 12960 * alpha * alpha * alpha * beta * beta * (1 + 12 * total)
+        return float(prefactor_num / (1 - x) * poly / prefactor_den)
+    prefactor = -x / np.sqrt(2 * alpha * beta / total)
+    stirling = ((1 + 1 / (12 * alpha) + 1 / (288 * alpha * alpha)) * (1 + 1 / (12 * beta) + 1 / (288 * beta * beta))
+                / (1 + 1 / (12 * total) + 1 / (288 * total * total)))
+    term1_num = 2 * (alpha * alpha) * (x - 1) + alpha * beta * (x - 1) - x * (beta * beta)
+    axbx = alpha * (x - 1) + beta * x
+    term1_den = np.sqrt(2 * alpha / beta) * _scalar_pow(False)(float(total), 1.5) * axbx * axbx
+    term1 = term1_num / term1_den
+    term2 = 0.5 * _c_log(float(alpha / (total * x)))
+    term3_num = np.sqrt(8 * alpha * beta / total)
+    term3_den = beta * x + alpha * (x - 1)
+    term3 = term3_num / term3_den
+    term4_base = beta * _c_log(float(beta / (total * (1 - x)))) + alpha * _c_log(float(alpha / (total * x)))
+    term4 = _scalar_pow(False)(float(term4_base), -1.5)
+    term1234 = term1 + term2 * (term3 + (term4 if x < mean else -term4))
+    return float(stirling * prefactor * term1234)
+
+
+_DIRICHLET_C = (
+    (((1.003668233, -0.01061107488, -0.0657888334, 0.01201642863),
+      (0.6336835991, -0.3557432599, 0.05486251648, -0.001465281033),
+      (-0.03276231906, 0.004474107445, 0.002429354597, -0.0001557569013)),
+     ((0.221950385, -0.3187676331, 0.01799915743, 0.01074823814),
+      (-0.2951249643, 0.06219954479, 0.01535556598, 0.001550077057),
+      (0.02155310298, 0.004170831599, 0.001292462449, 6.976601077e-05)),
+     ((-0.05980841433, 0.008441916499, 0.01085618172, 0.002319392565),
+      (0.02911413504, 0.01400243777, -0.002721828457, 0.000751041181),
+      (0.005900514878, -0.001936558688, -9.495446725e-06, 5.385558597e-05))),
+    (((1, -0.02924021934, -0.04438342661, 0.007285809825),
+      (0.6357567472, -0.3473456711, 0.05454656494, -0.002407477521),
+      (-0.03301322327, 0.004845219414, 0.00231480583, -0.0002307248149)),
+     ((0.5925320577, -0.1757678135, 0.01505928619, 0.000564515273),
+      (0.1014815858, -0.06589186703, 0.01272886114, -0.0007316646956),
+      (-0.007258481865, 0.001096195486, 0.0003934994223, -4.12701925e-05)),
+     ((0.06469649321, -0.0236701437, 0.002902096474, -5.896963079e-05),
+      (0.001925008108, -0.002869809258, 0.0008000589141, -6.063713228e-05),
+      (-0.0003477407336, 6.959756487e-05, 1.097287507e-05, -1.650964693e-06))))
+
+
+def _dirichlet_grad_one(x, alpha, total, single):
+    R = _scalar_math(single)[0]
+    beta = R(total - alpha)
+    beta_ = total - alpha
+    boundary = R(R(total * x) * R(1 - x))
+    if x <= 0.5 and boundary < 2.5:
+        return _beta_grad_alpha_small(x, alpha, beta, single)
+    if x >= 0.5 and boundary < 0.75:
+        return -_beta_grad_beta_small(R(1 - x), beta, alpha, single)
+    if alpha > 6 and beta > 6:
+        return R(_beta_grad_alpha_mid(x, alpha, beta_))
+    u = _c_log(x)
+    a = _c_log(alpha) - u
+    b = _c_log(total) - a
+    pow_u, pow_a = (1, u, u * u), (1, a, a * a)
+    p = q = 0.0
+    c = _DIRICHLET_C
+    for i in range(3):
+        for j in range(3):
+            ua = pow_u[i] * pow_a[j]
+            p += ua * (c[0][i][j][0] + b * (c[0][i][j][1] + b * (c[0][i][j][2] + b * c[0][i][j][3])))
+            q += ua * (c[1][i][j][0] + b * (c[1][i][j][1] + b * (c[1][i][j][2] + b * c[1][i][j][3])))
+    approx = x * R(_digamma_one(R(total), single) - _digamma_one(R(alpha), single)) / beta_
+    return R(p / q * approx)
+
+
+# ---- binomial draws (ATen's _s_binomial_cpu: sample_binomial, btrs and binomial_inversion) ----
+_STIRLING_TAIL = (0.0810614667953272, 0.0413406959554092, 0.0276779256849983, 0.02079067210376509,
+                  0.0166446911898211, 0.0138761288230707, 0.0118967099458917, 0.0104112652619720,
+                  0.00925546218271273, 0.00833056343336287)
+
+
+def binomial(count, prob, generator=None):
+    """torch.binomial: sample_binomial<scalar_t, double> for each (count, prob) in the output's order, drawing the
+    generator's 53-bit doubles; its grad_fn is NotImplemented, as PyTorch records it."""
+    for t, name in ((count, "count"), (prob, "prob")):
+        if not t.dtype.is_floating_point:
+            raise value_error(f"binomial only supports floating-point dtypes for {name}, got: "
+                              f"{dtypes.SCALAR_NAMES[t.dtype.name]}")
+    dt = _gamma_dtype(count, "binomial_cpu")
+    if prob.dtype is not dt:
+        raise runtime(f"Found dtype {dtypes.SCALAR_NAMES[prob.dtype.name]} but expected {dtypes.SCALAR_NAMES[dt.name]}")
+    check_broadcast(count, prob)
+    g = creation._generator(generator)
+    counts, probs = np.broadcast_arrays(count._np, prob._np)
+    if counts.shape != count._shape:  # (the output, made in count's shape, resized to the broadcast one)
+        from .ops.copies import _RESIZED
+        warn(_RESIZED.format(had=list(count._shape), shape=list(counts.shape)))
+    single = dt is dtypes.float32
+    with np.errstate(all="ignore"):
+        values = [_sample_binomial(n, p, g, single) for n, p in
+                  zip(counts.astype(np.float64).reshape(-1).tolist(), probs.astype(np.float64).reshape(-1).tolist())]
+    out = fresh(np.array(values, np.float64).astype(dt.np).reshape(counts.shape), dt)
+    if needs_grad(count, prob):
+        attach(out, _NotImplementedNode(count if needs_grad(count) else prob, "binomial"))
+    return out
+
+
+def _stirling_tail(k):
+    if k < 10:
+        return _STIRLING_TAIL[int(k)]
+    kp1sq = (k + 1) * (k + 1)
+    return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / kp1sq) / kp1sq) / (k + 1)
+
+
+def _sample_binomial(count, prob, g, single):
+    R = _scalar_math(single)[0]
+    if count <= 0.0 or prob <= 0.0:
+        return 0.0
+    if prob >= 1.0:
+        return count
+    if prob <= 0.5:
+        if R(count * prob) >= 10.0:
+            return _btrs(count, prob, g, single)
+        return _binomial_inversion(count, prob, g, single)
+    if prob > 0.5:
+        qprob = R(1.0 - prob)
+        if R(count * qprob) >= 10.0:
+            return R(count - _btrs(count, qprob, g, single))
+        return R(count - _binomial_inversion(count, qprob, g, single))
+    return math.nan
+
+
+def _binomial_inversion(count, prob, g, single):
+    R = _scalar_math(single)[0]
+    from .kernels import _libm
+    log1p = (_libm("log1pf") or (lambda v: float(np.log1p(_F32(v))))) if single else math.log1p
+    geom_sum, num_geom = 0.0, 0.0
+    logprob = log1p(-prob)
+    while True:
+        u = float(g._unit53(1)[0])
+        geom = math.ceil(_c_log(u) / logprob) if u > 0 else math.inf
+        geom_sum += geom
+        if geom_sum > count:
+            break
+        num_geom = R(num_geom + 1)
+    return num_geom
+
+
+def _btrs(count, prob, g, single):
+    R = _scalar_math(single)[0]
+    from .kernels import _libm
+    sqrt = (_libm("sqrtf") or (lambda v: float(np.sqrt(_F32(v))))) if single else math.sqrt
+    floor = lambda v: float(np.floor(_F32(v))) if single else math.floor(v)  # noqa: E731
+    stddev = sqrt(R(R(count * prob) * R(1 - prob)))
+    b = 1.15 + 2.53 * stddev
+    a = -0.0873 + 0.0248 * b + 0.01 * prob
+    c = R(count * prob) + 0.5
+    v_r = 0.92 - 4.2 / b
+    r = R(prob / R(1 - prob))
+    alpha = (2.83 + 5.1 / b) * stddev
+    m = float(floor(R(R(count + 1) * prob)))
+    while True:
+        u = float(g._unit53(1)[0]) - 0.5
+        v = float(g._unit53(1)[0])
+        us = 0.5 - abs(u)
+        k = R(math.floor((2 * a / us + b) * u + c)) if us else R(math.floor(math.copysign(math.inf, u) + c)) \
+            if u else math.nan
+        if k < 0 or k > count:
+            continue
+        if us >= 0.07 and v <= v_r:
+            return k
+        v = _c_log(v * alpha / (a / (us * us) + b))
+        upperbound = ((m + 0.5) * _c_log((m + 1) / (r * (count - m + 1)))
+                      + R(count + 1) * _c_log((count - m + 1) / R(R(count - k) + 1))
+                      + (k + 0.5) * _c_log(r * R(R(count - k) + 1) / R(k + 1))
+                      + _stirling_tail(m) + _stirling_tail(count - m) - _stirling_tail(k)
+                      - _stirling_tail(R(count - k)))
+        if v <= upperbound:
+            return k

@@ -1155,6 +1155,18 @@ METHODS = {
 }
 
 FUNCTIONS = {
+    '_dirichlet_grad': (
+        '_dirichlet_grad(Tensor x, Tensor alpha, Tensor total)',
+    ),
+    '_sample_dirichlet': (
+        '_sample_dirichlet(Tensor input, Generator? generator=None)',
+    ),
+    '_standard_gamma': (
+        '_standard_gamma(Tensor input, Generator? generator=None)',
+    ),
+    '_standard_gamma_grad': (
+        '_standard_gamma_grad(Tensor input, Tensor output)',
+    ),
     'abs': (
         'abs(Tensor input, *, Tensor out=None)',
     ),
@@ -1360,6 +1372,9 @@ FUNCTIONS = {
     ),
     'bincount': (
         'bincount(Tensor input, Tensor? weights=None, SymInt minlength=0)',
+    ),
+    'binomial': (
+        'binomial(Tensor count, Tensor prob, Generator? generator=None)',
     ),
     'bitwise_and': (
         'bitwise_and(Tensor input, Tensor other, *, Tensor out=None)',

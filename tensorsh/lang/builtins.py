@@ -537,7 +537,10 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
               "torch.nn.utils.fusion", "torch.nn.utils.stateless",
               "torch.optim.lr_scheduler", "torch.optim.swa_utils", "torch.distributions.categorical", "torch.distributions.normal",
               "torch.distributions.bernoulli", "torch.distributions.uniform", "torch.distributions.kl",
-              "torch.distributions.independent", "torch.distributions.multivariate_normal")
+              "torch.distributions.independent", "torch.distributions.multivariate_normal",
+              *("torch.distributions." + m for m in ("exponential", "laplace", "log_normal", "poisson", "gamma",
+                                                     "beta", "dirichlet", "geometric", "cauchy", "binomial",
+                                                     "one_hot_categorical", "chi2", "studentT")))
 _PACKAGES = {}
 
 

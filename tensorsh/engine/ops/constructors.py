@@ -24,7 +24,7 @@ def new(self, *args, **kwargs):
             raise type_error(f"expected {options.format(dtypes.C_NAMES[dtype.name])} (got "
                              f"{options.format(dtypes.C_NAMES[form[1].dtype.name])})")
         return form[1]
-    return creation.zeros(*form[1], dtype=dtype) if form[0] == "size" else creation.tensor([], dtype=dtype)
+    return creation.zeros(tuple(form[1]), dtype=dtype) if form[0] == "size" else creation.tensor([], dtype=dtype)
 
 
 def _ints(name, value, arg, position):
