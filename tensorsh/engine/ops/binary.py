@@ -44,15 +44,6 @@ def _alpha_node(node_cls, alpha):
     return make
 
 
-def _scaled_kernel(kernel, alpha, dt):
-    """kernel(a, alpha * b) as ATen's add kernel computes it over operands of different dtypes (its scalar loop in
-    the common dtype dt: a float16/bfloat16 product rounded before the sum, alpha cast to dt first)."""
-    if dt is dtypes.bfloat16:
-        scale = dtypes.to_bfloat16(np.float32(alpha))[()]
-        return lambda a, b: kernel(a, dtypes.to_bfloat16(b * scale))
-    return lambda a, b: kernel(a, b * np.asarray(alpha).astype(b.dtype)[()])
-
-
 def _checked_alpha(self, other, alpha, sign):
     """PyTorch's alpha_check against the result type; a bool result takes alpha as a bool."""
     if type(alpha) is int and alpha == 1:
@@ -278,7 +269,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             other, scaled = other * alpha, False
         check_broadcast(self, other)
         an, bn, dt = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
-        step = _scaled_kernel(kernel, alpha, dt) if scaled else kernel  # (alpha * other: no node of its own)
+        step = _alpha_kernel(sign * alpha) if scaled else kernel  # (alpha * other: no node of its own)
         if out_dtype is not None:
             dt = out_dtype(dt)
             an = an.astype(dt.np, copy=False)
