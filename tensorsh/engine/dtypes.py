@@ -65,8 +65,6 @@ float32 = DType._make("float32", np.float32, 2, "torch.FloatTensor", 2)
 float64 = DType._make("float64", np.float64, 2, "torch.DoubleTensor", 3)
 
 ALL = (bool_, uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64)
-# Python's number types where PyTorch's parser takes a dtype (torch.zeros(2, dtype=float), x.to(int))
-PYTHON_TYPES = {float: float64, int: int64, bool: bool_}
 BY_NAME = {d.name: d for d in ALL}
 BY_NP = {d.np: d for d in ALL if d is not bfloat16}
 ALIASES = {"float": float32, "double": float64, "long": int64, "int": int32, "short": int16, "half": float16,

@@ -30,7 +30,6 @@ _TYPE_NAMES = {
     "DispatchKeySet": "DispatchKeySet"}
 _LISTS = frozenset({"IntArrayRef", "SymIntArrayRef"})
 _SCALAR_TYPES = (bool, int, float, complex)
-from .dtypes import PYTHON_TYPES as _PYTHON_TYPES  # noqa: E402
 
 _Tensor = _DType = _Generator = _tensor = None  # bound by install()
 from .tensorimpl import Device as _Device, MemoryFormat as _MemoryFormat  # noqa: E402 (torch.device, torch.memory_format)
@@ -587,14 +586,6 @@ def _slow(kind, name, packs, defaults, args, kwargs):
             rewritten = True
         elif v is None and p.allow_none and defaults.get(p.name) is not None:
             args = args[:i] + (defaults[p.name],) + args[i + 1:]  # PyTorch reads None as "not given"
-            rewritten = True
-    for i, (p, v) in enumerate(zip(sig.params, args)):
-        if p.type == "ScalarType" and v in _PYTHON_TYPES:  # (float: torch.float64)
-            args = args[:i] + (_PYTHON_TYPES[v],) + args[i + 1:]
-            rewritten = True
-    for p in sig.params:
-        if p.type == "ScalarType" and kwargs.get(p.name) in _PYTHON_TYPES:
-            kwargs = dict(kwargs, **{p.name: _PYTHON_TYPES[kwargs[p.name]]})
             rewritten = True
     for k, v in kwargs.items():
         if v is None and defaults.get(k) is not None:
