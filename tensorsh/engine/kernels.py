@@ -598,7 +598,8 @@ def fma64(a, b, c):
     if odd.any():
         v = np.where(odd, np.nextafter(v, np.where(e > 0, np.inf, -np.inf)), v)
     r = th + v
-    bad = ~np.isfinite(r) | (np.abs(a) > 1e290) | (np.abs(b) > 1e290)
+    # (an exact zero takes its sign from the plain sum: the splitting's +0 tails would turn -0 * x + -0 into +0)
+    bad = ~np.isfinite(r) | (np.abs(a) > 1e290) | (np.abs(b) > 1e290) | (r == 0)
     return np.where(bad, a * b + c, r) if bad.any() else r
 
 

@@ -541,7 +541,7 @@ def _reduced_into(self, src, values, make_node):
     return write_inplace(self, write, lambda: make_node(original), (src,), save_output=True)
 
 
-def _fill_index(op, self, dim, index, source=None):
+def _fill_index(op, self, dim, index, source=None, inplace=False):
     """(dim, flat int64 indices) for index_fill/index_copy, with PyTorch's checks (index_copy's of its source,
     from its meta function, before the kernel's)."""
     if not isinstance(index, Tensor):
@@ -553,17 +553,34 @@ def _fill_index(op, self, dim, index, source=None):
     d = self._wrap_dim(dim)
     size = self._shape[d] if self.dim() else 1
     idx = index._np.reshape(-1)
-    if self.numel() == 0 and idx.size and (self.dim() == 1 or op == "index_fill"):
-        if self.dim() == 1:  # PyTorch's kernel restrides the empty self to the index's length: its storage check fails
-            n = self.dtype.itemsize
-            raise runtime(f"setStorage: sizes [{idx.size}], strides [0], storage offset 0, and itemsize {n} requiring a "
-                          f"storage size of {n} are out of bounds for storage of size 0")
-        return d, idx[:0]  # (index_fill of an empty tensor checks no index)
+    if op == "index_fill" and not _restrided(self, d, idx.size, inplace):
+        return d, idx[:0]
+    if self.numel() == 0 and idx.size and self.dim() == 1 and op == "index_copy":
+        _restrided(self, d, idx.size, inplace=False)  # (its storage check fails: see _restrided)
     bad = (idx < -size) | (idx >= size)
     if bad.any():
         prefix = f"{op}_(): " if op == "index_copy" else ""
         raise _out_of_bounds(index_error(prefix + messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
     return d, np.where(idx < 0, idx + size, idx)
+
+
+def _restrided(self, d, n, inplace):
+    """Whether index_fill_'s kernel visits any element: it restrides self to the index's length n along d (stride 0)
+    over self's storage (out of place, over the clone's), and PyTorch's storage check fails when that view reaches
+    past the storage (an empty self given indices); a view with no elements checks no index."""
+    if not inplace and self.numel():
+        return n > 0  # (the clone's dense storage holds any such view)
+    sizes, strides = ([n], [0]) if not self.dim() else (list(self._shape), list(self.stride()))
+    sizes[d], strides[d] = n, 0
+    if not all(sizes):
+        return False
+    item = self.dtype.itemsize
+    offset, have = (self.storage_offset(), self.untyped_storage().nbytes()) if inplace else (0, self.numel() * item)
+    need = (offset + 1 + sum((size - 1) * stride for size, stride in zip(sizes, strides))) * item
+    if need > have:
+        raise runtime(f"setStorage: sizes {list(sizes)}, strides {list(strides)}, storage offset {offset}, and itemsize "
+                      f"{item} requiring a storage size of {need} are out of bounds for storage of size {have}")
+    return True
 
 
 def _along(arr, d, idx):
@@ -604,7 +621,7 @@ def _index_fill_value(self, value):
 
 
 def index_fill(self, dim, index, value):
-    d, idx = _fill_index("index_fill", self, dim, index)
+    d, idx = _fill_index("index_fill", self, dim, index, inplace=False)
     fill = _index_fill_value(self, value)
     arr = self._np.copy(order="K")  # (PyTorch clones self keeping its layout, then fills)
     arr[_along(arr, d, idx)] = fill
@@ -620,7 +637,7 @@ def index_fill_inplace(self, dim, index, value):
     precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)  # autograd's in-place rules come before the kernel's checks
     _warn_if_expanded("index_fill_", self)
     try:
-        d, idx = _fill_index("index_fill", self, dim, index)
+        d, idx = _fill_index("index_fill", self, dim, index, inplace=True)
     except TorchError as e:
         _kept_before(e, self, dim, index._np.reshape(-1), lambda at, _: self._np.__setitem__(
             at, _index_fill_value(self, value)), negatives=True)
