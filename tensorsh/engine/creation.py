@@ -8,7 +8,7 @@ from .autograd import is_grad_enabled
 from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar, fits
 from .storage import check_size
-from .tensorimpl import CONTIGUOUS_FORMAT, Tensor, _contiguous_strides, _shape_list
+from .tensorimpl import CONTIGUOUS_FORMAT, Tensor, _contiguous_strides, _shape_list, int_elements
 from .typenames import tp_name as type_name
 
 _wrap = Tensor._from_numpy
@@ -55,13 +55,8 @@ def _size(args, size=None):
         args = (size,)
     if len(args) == 1 and isinstance(args[0], (tuple, list)):
         args = tuple(args[0])
-    shape = []
-    for i, s in enumerate(args):
-        if isinstance(s, Tensor):
-            s = s.__index__()
-        if not isinstance(s, int) or isinstance(s, bool):
-            raise type_error(f"empty(): argument 'size' (position 1) must be tuple of ints, but found element of type {type(s).__name__} at pos {i}")
-        shape.append(s)
+    shape = int_elements(args, lambda s, i: type_error(
+        f"empty(): argument 'size' (position 1) must be tuple of ints, but found element of type {type(s).__name__} at pos {i}"))
     for s in shape:
         if s < 0:
             raise runtime(messages.NEGATIVE_DIMENSION.format(s, _shape_list(shape)))

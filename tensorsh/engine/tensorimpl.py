@@ -494,8 +494,10 @@ class Tensor:
     def _wrap_dim(self, dim, ndim=None):
         n = len(self._shape) if ndim is None else ndim
         lo, hi = (-n, n - 1) if n else (-1, 0)
-        if not isinstance(dim, int) or isinstance(dim, bool):
+        if not isinstance(dim, int):
             raise type_error(f"dim must be an int, got {type(dim).__name__}")
+        if dim.__class__ is bool:  # (where the parser let one through: a later element of a list of dims)
+            dim = int(dim)
         if dim < lo or dim > hi:
             raise index_error(messages.DIM_OUT_OF_RANGE.format(lo=lo, hi=hi, d=dim))
         return (dim + n if dim < 0 else dim) if n else 0  # a 0-dim tensor's only dim (0 or -1) is 0
@@ -797,6 +799,21 @@ def grads_tuple(grad_tensors, n):
 
 
 _shape_list = messages.shape_list
+
+
+def int_elements(values, refuse):
+    """An int list as PyTorch's argument parser reads it: it checks only the first element's type (an int or a
+    one-element integer tensor, never a bool), then unpacks every element as an index, so a later bool is 0 or 1
+    and a later integer tensor its value. refuse(value, position) makes the error for an element that is neither."""
+    out = []
+    for i, v in enumerate(values):
+        if type(v) is int or (isinstance(v, int) and not isinstance(v, bool)) or (i and isinstance(v, bool)):
+            out.append(int(v))
+        elif isinstance(v, Tensor) and v.dtype.category == 1 and v.numel() == 1:
+            out.append(v.__index__())
+        else:
+            raise refuse(v, i)
+    return tuple(out)
 
 
 _STRIDES = {}

@@ -37,6 +37,48 @@ for dt in (torch.float64, torch.float32):
     print(torch.add(z, o, alpha=3).tolist(), torch.sub(z, z, alpha=2).tolist(), torch.add(z.reshape(5, 1), z, alpha=2)[0].tolist())
     w = z.clone(); w.add_(z, alpha=2); print(w.tolist())
 """,
+"kron_of_non_contiguous_operands_views_them_as_they_are_laid_out": """
+a = torch.tensor([[1.5, -2.0, 0.0], [3.25, -0.5, 4.0]], dtype=torch.float64)
+for x, y in [(a.t(), a.t().clone()), (a, a.t()), (a.t(), a), (a[:, ::2], torch.ones(2, 2, dtype=torch.float64)),
+             (a.t(), torch.tensor([1., 2.], dtype=torch.float64)), (torch.arange(3.), a.t()), (a.t()[None], a),
+             (a.expand(2, 2, 3), a.t()), (a.contiguous(), a.t().clone())]:
+    try:
+        r = torch.kron(x, y)
+        print(r, r.stride())
+    except Exception as e:
+        print(type(e).__name__, e)
+w = a.t().clone().requires_grad_()
+r = torch.kron(w, torch.ones(2, 2, dtype=torch.float64)[:, :1])
+print(r.grad_fn, r.is_contiguous())
+r.sum().backward()
+print(w.grad)
+""",
+"a_bool_after_the_first_element_of_an_int_list_is_an_int": """
+x = torch.ones(2, 3)
+for f in [lambda: x.permute(0, True), lambda: x.permute((1, False)), lambda: x.view(True, 6), lambda: x.view((3, True, 2)),
+          lambda: x.sum((0, True)), lambda: x.sum(True), lambda: x.squeeze((0, True)), lambda: x.flip((0, True)), lambda: x.flip(True),
+          lambda: x.new_zeros(2, True), lambda: x.new_ones((True, 2)), lambda: torch.ones((2, True)), lambda: x.count_nonzero((0, True)),
+          lambda: x.roll((1, True), (0, 1)), lambda: x.norm(dim=(0, True)), lambda: x.view(-1, True), lambda: x.logsumexp((True,)),
+          lambda: x.view(3, torch.tensor(2)), lambda: x.tile((True, 2)), lambda: x.repeat(1, True), lambda: x.amax((0, True)),
+          lambda: x.std(True), lambda: x.var(False), lambda: torch.std_mean(x, False), lambda: x.view(3, 2.0)]:
+    try:
+        r = f()
+        print(r.shape if isinstance(r, torch.Tensor) else r)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"var_mean_and_std_mean_save_their_arguments_as_var_does": """
+x = torch.tensor([[1., 2., 4.], [0.5, -1., 3.]], requires_grad=True)
+for f in [lambda: torch.std_mean(x, 0), lambda: torch.var_mean(x, (0, 1), keepdim=True), lambda: torch.var_mean(x, -1, correction=2),
+          lambda: torch.std_mean(x), lambda: torch.var_mean(x, True), lambda: torch.std_mean(x, unbiased=False)]:
+    s, m = f()
+    print(s, m, s.grad_fn._saved_correction, s.grad_fn._saved_dim, s.grad_fn._saved_keepdim, s.grad_fn._saved_self.shape)
+    if hasattr(s.grad_fn, '_saved_result0'):
+        print(s.grad_fn._saved_result0)
+print([f().grad_fn._saved_correction for f in (lambda: x.var(unbiased=True), lambda: x.var(), lambda: x.var(None, True),
+                                               lambda: x.std(0, False), lambda: x.std(0), lambda: x.std(unbiased=False),
+                                               lambda: x.std(True), lambda: x.var(correction=0))])
+""",
 }
 
 

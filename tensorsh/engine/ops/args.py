@@ -4,7 +4,7 @@ import numpy as np
 
 from .. import messages
 from ..errors import runtime, type_error
-from ..tensorimpl import Tensor, _shape_list
+from ..tensorimpl import Tensor, _shape_list, int_elements
 from .core import type_name
 
 
@@ -48,11 +48,8 @@ def _int_list(op, name, values):
     """dims/shifts/sizes given as one int, a sequence, or spread over the call (x.flip(0, 1))."""
     if len(values) == 1 and isinstance(values[0], (list, tuple)):
         values = tuple(values[0])
-    for v in values:
-        if not isinstance(v, int) or isinstance(v, bool):
-            raise type_error(f"{op}(): argument '{name}' must be tuple of ints, but found element of type "
-                             f"{type_name(v)} at pos 0")
-    return tuple(values)
+    return int_elements(values, lambda v, i: type_error(
+        f"{op}(): argument '{name}' must be tuple of ints, but found element of type {type_name(v)} at pos 0"))
 
 
 def _wrap_dims(self, op, dims):
@@ -97,11 +94,8 @@ def check_system(op, n, b_shape, left):
 
 def _ints(op, name, values):
     values = tuple(values) if isinstance(values, (list, tuple)) else (values,)
-    for v in values:
-        if not isinstance(v, int) or isinstance(v, bool):
-            raise type_error(f"{op}(): argument '{name}' must be tuple of ints, but found element of type "
-                             f"{type(v).__name__} at pos 0")
-    return values
+    return int_elements(values, lambda v, i: type_error(
+        f"{op}(): argument '{name}' must be tuple of ints, but found element of type {type(v).__name__} at pos 0"))
 
 
 def as_strided_geometry(self, size, stride, storage_offset, name="as_strided"):

@@ -5,7 +5,7 @@ import numpy as np
 from .. import autograd
 from ..autograd import Node, edge_of
 from ..errors import index_error, runtime
-from ..saved_names import given
+from ..saved_names import as_given, given
 from .core import attach_outputs, fresh, return_type
 from .reductions import check_dof, reduce_dims
 
@@ -111,6 +111,8 @@ class VarMeanBackward0(Node):
     __slots__ = ("dims", "correction", "keepdim")
     n_outputs = 2
     take_sqrt = False
+    saved_names = ("self",)
+    saved_values = {"correction": as_given("correction"), "dim": as_given("dims"), "keepdim": "keepdim"}
 
     def __init__(self, x, dims, correction, keepdim):
         Node.__init__(self, (edge_of(x),))
@@ -141,13 +143,21 @@ class VarMeanBackward0(Node):
 
 
 class StdMeanBackward0(VarMeanBackward0):
+    __slots__ = ()
     take_sqrt = True
+    saved_names = ("self", "result0")
+    saved_values = VarMeanBackward0.saved_values
 
 
 def _var_mean(name, node_cls):
-    def fn(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
+    def fn(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
+        if dim.__class__ is bool:  # (var_mean(x, False): the overload whose one argument is unbiased)
+            dim, unbiased = None, dim
         if self.dtype.category < 2:
             raise runtime(f"{name} only support floating point and complex dtypes")
+        given_correction = correction if correction is not None else None if dim is None and unbiased is None else \
+            (0 if unbiased is False else 1)  # (as var's: see reductions.variance_reduction)
+        unbiased = True if unbiased is None else unbiased
         if correction is None:
             correction = 1 if unbiased else 0
         dims = reduce_dims(self, dim)
@@ -159,7 +169,9 @@ def _var_mean(name, node_cls):
                 var = np.sqrt(var)
         outs = tuple(fresh(np.require(v, self.dtype.np, "C"), self.dtype) for v in (var, mean))
         if autograd._grad_enabled[0] and self.requires_grad:
-            attach_outputs(node_cls(self, dims, correction, keepdim), outs, self, int(node_cls.take_sqrt))
+            node = given(node_cls(self, dims, correction, keepdim), dims=(dim,) if isinstance(dim, int) else dim,
+                         correction=given_correction)
+            attach_outputs(node, outs, self, int(node_cls.take_sqrt))
         return outs
     fn.__name__ = name
     return fn

@@ -437,10 +437,13 @@ def check_dof(self, name, axes, correction):
 def variance_reduction(name, node_cls):
     """A row of var/std: the variance over dims (kernels.variance), std its square root; the node keeps the
     correction as PyTorch saves it."""
-    def fn(self, dim=None, unbiased=True, keepdim=False, *, correction=None):
-        # (PyTorch's saved correction: None for std()/var() with no dim or correction given, else the number used)
-        given_correction = correction if correction is not None else None if dim is None and unbiased is True else \
-            (1 if unbiased else 0)
+    def fn(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
+        if dim.__class__ is bool:  # (x.std(False): the overload whose one argument is unbiased)
+            dim, unbiased = None, dim
+        # (PyTorch's saved correction: None for std()/var() with no dim, unbiased or correction given, else the number used)
+        given_correction = correction if correction is not None else None if dim is None and unbiased is None else \
+            (0 if unbiased is False else 1)
+        unbiased = True if unbiased is None else unbiased
         if self.dtype.category < 2:
             raise runtime("std and var only support floating point and complex dtypes")
         if correction is None:

@@ -9,7 +9,7 @@ from . import multiview
 from ..errors import index_error, runtime, type_error, value_error, warn_once
 from ..pyapi import _parse
 from ..layout import view_strides as _view_strides
-from ..tensorimpl import Tensor, _contiguous_strides, _shape_list
+from ..tensorimpl import Tensor, _contiguous_strides, _shape_list, int_elements
 from .args import _int_list, _ints, as_strided_geometry
 from .copies import clone
 from ..saved_names import INT64_MAX, unsigned
@@ -87,10 +87,8 @@ def _infer_shape(shape, numel):
 def _shape_arg(shape):
     if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
         shape = tuple(shape[0])
-    for s in shape:
-        if not isinstance(s, int) or isinstance(s, bool):
-            raise type_error(f"view(): argument 'size' (position 1) must be tuple of ints, but found element of type {type(s).__name__} at pos 0")
-    return tuple(shape)
+    return int_elements(shape, lambda s, i: type_error(
+        f"view(): argument 'size' (position 1) must be tuple of ints, but found element of type {type(s).__name__} at pos 0"))
 
 
 def _view_dtype(self, dtype):
@@ -164,9 +162,13 @@ def reshape_as(self, other):
 
 
 def _unsafe_view(self, shape):
-    """_unsafe_view: a fresh (non-view) alias used by reshape-after-copy and matmul."""
+    """_unsafe_view: a fresh (non-view) alias used by reshape-after-copy, matmul and kron, with view's strides (and
+    its error where the layout cannot be viewed so)."""
     shape = _infer_shape(tuple(shape), self.numel())
-    out = self._alias(shape, _contiguous_strides(shape), self._offset, counter=self._version_counter)
+    strides = _contiguous_strides(shape) if self.is_contiguous() else _view_strides(self._shape, self._stride, shape)
+    if strides is None:
+        raise runtime(messages.VIEW_STRIDE)
+    out = self._alias(shape, strides, self._offset, counter=self._version_counter)
     if needs_grad(self):
         attach(out, ViewNode("UnsafeViewBackward0", self, ()))
     return out
