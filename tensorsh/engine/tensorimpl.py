@@ -389,7 +389,13 @@ class Tensor:
     def size(self, dim=None):
         if dim is None:
             return tuple.__new__(Size, self._shape)
-        return self._shape[self._wrap_dim(dim)]
+        return self._shape[self._wrap_size_dim(dim)]
+
+    def _wrap_size_dim(self, dim):
+        """size(dim) / stride(dim): a 0-dim tensor has no dim to give (PyTorch's own text, not wrap_dim's)."""
+        if not self._shape and isinstance(dim, int):
+            raise index_error(f"Dimension specified as {dim} but tensor has no dimensions")
+        return self._wrap_dim(dim)
 
     def dim(self):
         return len(self._shape)
@@ -408,7 +414,7 @@ class Tensor:
     def stride(self, dim=None):
         if dim is None:
             return self._stride
-        return self._stride[self._wrap_dim(dim)]
+        return self._stride[self._wrap_size_dim(dim)]
 
     def storage_offset(self):
         return self._offset

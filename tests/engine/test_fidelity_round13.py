@@ -79,6 +79,35 @@ print([f().grad_fn._saved_correction for f in (lambda: x.var(unbiased=True), lam
                                                lambda: x.std(0, False), lambda: x.std(0), lambda: x.std(unbiased=False),
                                                lambda: x.std(True), lambda: x.var(correction=0))])
 """,
+"the_method_sweep_edges_zero_dim_empty_bool_and_checks_in_pytorchs_order": """
+z = torch.tensor(2.5)
+b = torch.tensor([[True, False, True], [False, False, True]])
+f = torch.tensor([[1.5, -2.0, 0.0], [3.25, -0.5, 4.0]])
+e = torch.zeros(0, 3)
+g = f.clone().requires_grad_()
+cases = [lambda: z.topk(1), lambda: z.topk(0), lambda: z.topk(2), lambda: b.cross(b, dim=1), lambda: torch.cross(z, z),
+         lambda: torch.cross(z, z, dim=0), lambda: torch.cross(torch.ones(2), torch.ones(2)), lambda: torch.linalg.cross(b, b.int()),
+         lambda: torch.linalg.cross(torch.ones(1, 2, dtype=torch.int8), torch.ones(1, 2)),
+         lambda: torch.linalg.cross(torch.ones(3, dtype=torch.int8), torch.ones(3)),
+         lambda: f.masked_fill(f.bfloat16(), 1.), lambda: f.masked_fill_(f.half(), 1.), lambda: f.masked_fill(f.to(torch.int8), 1.),
+         lambda: z.size(0), lambda: z.stride(-2), lambda: z.size(-1), lambda: z.flatten(1), lambda: z.flatten(-1, 0),
+         lambda: z.frexp(), lambda: torch.ones(2).gather(0, torch.zeros(0)), lambda: torch.ones(2).scatter(0, torch.zeros(0), 1.),
+         lambda: torch.ones(2).gather(0, torch.zeros(1)), lambda: e.take_along_dim(torch.zeros(0, 3)), lambda: z.cummax(1),
+         lambda: z.cummin(-1), lambda: e.nanmedian(0), lambda: b.mvlgamma(1), lambda: b.mvlgamma_(2),
+         lambda: f.long().ldexp_(f.long()), lambda: f.ldexp_(f.double()), lambda: f.new(-1), lambda: f.new_zeros(2, -1),
+         lambda: f.new_ones((2, 3)), lambda: g.sub_(b), lambda: g.polygamma_(-1), lambda: g.diff(0), lambda: g.diff(n=0, dim=0, prepend=g)]
+for i, c in enumerate(cases):
+    try:
+        r = c()
+        print(i, r, r._version if isinstance(r, torch.Tensor) else '')
+    except Exception as ex:
+        print(i, type(ex).__name__, ex)
+x = torch.tensor([1.5, 3., -0.0, 1e-40], requires_grad=True)
+m, ex = x.frexp()
+print(m, ex, m.grad_fn, ex.requires_grad, m.grad_fn._saved_exponent)
+m.sum().backward()
+print(x.grad)
+""",
 }
 
 

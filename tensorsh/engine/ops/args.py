@@ -8,10 +8,6 @@ from ..tensorimpl import Tensor, _shape_list, int_elements
 from .core import type_name
 
 
-_C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "uint8": "unsigned char",
-            "float16": "c10::Half", "bool": "bool"}
-
-
 def _arg_type(v):
     return "Tensor" if isinstance(v, Tensor) else type(v).__name__
 

@@ -235,6 +235,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
 
     def op(self, other, alpha=1):
         if check is not None:
+            if needs_grad(self, other):  # (autograd's leaf check before the kernel's own)
+                check_inplace(self)
             check(self, other)
         if with_alpha and type(alpha) is float and type(other) is Tensor and alpha != 1 and \
                 -FLOAT32_MAX <= alpha <= FLOAT32_MAX and _fma_in_place(self, other, sign * alpha):

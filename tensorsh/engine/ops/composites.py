@@ -5,13 +5,13 @@ import math
 
 import numpy as np
 
-from .. import dtypes, kernels
+from .. import dtypes, kernels, layout
 from ..tensorimpl import CONTIGUOUS_FORMAT
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error, warn_once
 from .joining import cat
-from .core import (BinaryNode, Shaped, Tensor, attach, binary_operands, check_broadcast, check_broadcast_all, fresh,
-                   laid_out_like, needs_grad, type_name)
+from .core import (BinaryNode, Shaped, Tensor, attach, binary_operands, check_broadcast, check_broadcast_all,
+                   empty_strided, fresh, laid_out_like, needs_grad, type_name)
 
 
 def check_tensors(values, arg):
@@ -75,11 +75,13 @@ def diff(self, n=1, dim=-1, prepend=None, append=None):
             if i != d and a != b:
                 raise runtime("diff expects the shape of tensor to prepend or append to match that of input except "
                               f"along the differencing dimension; input.size({i}) = {a}, but got tensor.size({i}) = {b}")
+    if n == 0:  # (ATen's empty_like(self).copy_(self), prepend and append unused: version 1, CopyBackwards)
+        from .copies import copy_inplace
+        stride = layout.format_strides(self, None)
+        return copy_inplace(empty_strided((self._shape, stride, 0), self.dtype), self)
     if prepend is not None or append is not None:
         parts = [t for t in (prepend, self, append) if t is not None]
         self = cat(parts, d)
-    if n == 0:
-        return self
     out_len = self._shape[d] - 1
     result = self
     for _ in range(min(n, self._shape[d])):

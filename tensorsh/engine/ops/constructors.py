@@ -24,7 +24,9 @@ def new(self, *args, **kwargs):
             raise type_error(f"expected {options.format(dtypes.C_NAMES[dtype.name])} (got "
                              f"{options.format(dtypes.C_NAMES[form[1].dtype.name])})")
         return form[1]
-    return creation.zeros(tuple(form[1]), dtype=dtype) if form[0] == "size" else creation.tensor([], dtype=dtype)
+    if form[0] == "size":  # (PyTorch's is uninitialized memory; zeros here, its sizes checked as empty's)
+        return creation.zeros(creation._size(tuple(form[1]), None), dtype=dtype)
+    return creation.tensor([], dtype=dtype)
 
 
 def _ints(name, value, arg, position):

@@ -107,7 +107,8 @@ def new_tensor(self, data, dtype=None, requires_grad=False, **_):
 def _new_filled(kind):
     def op(self, *size, dtype=None, requires_grad=False, **_):
         from .. import creation
-        out = getattr(creation, kind)(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+        shape = creation._size(size, None)  # (the empty tensor's sizes check: not zeros' own text)
+        out = getattr(creation, kind)(shape, dtype=dtype or self.dtype, requires_grad=requires_grad)
         return out if kind == "empty" else _written_from_inference(self, out)
     return op
 

@@ -10,7 +10,7 @@ from ..errors import TorchError, index_error, runtime, type_error, warn, warn_on
 from ..saved_names import as_given, given
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
-from .args import _C_NAMES, _fresh, _invalid_combination
+from .args import _fresh, _invalid_combination
 from .core import (NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy, needs_grad,
                    operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
 from .views import expand
@@ -39,7 +39,7 @@ def _mask_and_value(op, mask, value, self=None):
         raise runtime(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                       f"{value.dim()} dimension(s).")
     if mask.dtype is not dtypes.bool_:
-        raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {_C_NAMES[mask.dtype.name]}")
+        raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {dtypes.C_NAMES[mask.dtype.name]}")
 
 
 def _fill_value(self, value):
@@ -185,8 +185,8 @@ class MaskedScatterBackward0(Node):
 def _index_dtype(op, index, message):
     if not isinstance(index, Tensor):
         raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
-    if message is not None and index.dtype not in (dtypes.int64, dtypes.int32):
-        raise runtime(message)
+    if message is not None and index.dtype not in (dtypes.int64, dtypes.int32) and index.numel():
+        raise runtime(message)  # (ATen checks the dtype of an index that has elements)
 
 
 def _gather_geometry(self, dim, index, op, src=None):

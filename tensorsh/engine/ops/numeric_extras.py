@@ -100,8 +100,25 @@ def frexp(input):
         raise runtime("torch.frexp() only supports floating-point dtypes")
     src = input._np.astype(np.float32) if input.dtype is dtypes.bfloat16 else input._np
     mantissa, exponent = np.frexp(src)
-    return frexp_result((fresh(np.ascontiguousarray(mantissa), input.dtype),
-                         fresh(np.ascontiguousarray(exponent.astype(np.int32)), dtypes.int32)))
+    mantissa = fresh(np.asarray(mantissa, input.dtype.np, order="C"), input.dtype)  # (a 0-dim input stays 0-dim)
+    exponent = fresh(np.asarray(exponent, np.int32, order="C"), dtypes.int32)
+    if needs_grad(input):
+        attach(mantissa, FrexpBackward0(input, exponent))
+    return frexp_result((mantissa, exponent))
+
+
+class FrexpBackward0(Node):
+    """The mantissa's gradient, grad / 2 ** exponent (the exponent, an integer output, has none)."""
+    __slots__ = ()
+    saved_names = ("exponent",)
+
+    def __init__(self, x, exponent):
+        Node.__init__(self, (edge_of(x),))
+        self.saved = (SavedTensor(exponent),)
+
+    def backward(self, g):
+        exponent, = self.unpack()
+        return (g / exponent.exp2(),)
 
 
 class LdexpBackward0(Node):
@@ -145,7 +162,10 @@ def ldexp(input, other):
 
 
 def ldexp_inplace(self, other):
-    return self.mul_(other.exp2())
+    scale = other.exp2()  # (ATen's ldexp_out checks the cast of its result type first, in its own words)
+    if not dtypes.can_cast(dtypes.result_type((self, scale)), self.dtype):
+        raise runtime(f"ldexp can't be cast to the desired output type {dtypes.SCALAR_NAMES[self.dtype.name]}")
+    return self.mul_(scale)
 
 
 # ------------------------------------------------------------------ vander

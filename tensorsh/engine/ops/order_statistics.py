@@ -198,6 +198,8 @@ def topk(self, k, dim=-1, largest=True, sorted=True):
         raise runtime("selected index k out of range")
     if self.dtype is dtypes.bool_:
         raise runtime("topk does not support bool dtypes on CPU")
+    if not self._shape:
+        k = 1  # (a 0-dim result holds its one element, k = 0 too)
     rows, lead = _rows(self, d)
     comp = _greater if largest else _less
     vals, idxs = [], []
@@ -346,8 +348,8 @@ def _median(name, ignore_nan, nodes):
     """median/nanmedian: of everything (nodes[0]) or along a dim (values and indices, nodes[1])."""
     def fn(self, dim=None, keepdim=False):
         if dim is not None and self._shape and not self._shape[self._wrap_dim(dim)]:
-            raise index_error(f"{name}(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
-        if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
+            raise index_error(f"median(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
+        if dim is not None or self.numel():  # (nanmedian's text names median too)  # (an empty one returns before the kernel's dtype dispatch)
             _no_bool("median_cpu" if dim is None else "median_out", self)
         if dim is None:
             return _median_all(self, ignore_nan, nodes[0])

@@ -117,14 +117,16 @@ def linalg_cross(self, other, *, dim=-1):
     _tensor_arg("linalg_cross", "other", 2, other)
     if self.dim() != other.dim():
         raise runtime("linalg.cross: inputs must have the same number of dimensions.")
-    if self.dtype is not other.dtype:
-        raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[self.dtype.name]} but found "
-                      f"{dtypes.SCALAR_NAMES[other.dtype.name]}")
-    d = self._wrap_dim(dim)
+    d = self._wrap_size_dim(dim)
     if self._shape[d] != 3 or other._shape[d] != 3:
         raise runtime(f"linalg.cross: inputs dimension {dim} must have length 3. Got {self._shape[d]} and "
                       f"{other._shape[d]}")
     check_broadcast(self, other)
+    if self.dtype is dtypes.bool_:
+        raise make("NotImplementedError", "\"cross\" not implemented for 'Bool'")
+    if self.dtype is not other.dtype:
+        raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[self.dtype.name]} but found "
+                      f"{dtypes.SCALAR_NAMES[other.dtype.name]}")
     shape = np.broadcast_shapes(self._shape, other._shape)
     a, b = (np.moveaxis(np.broadcast_to(t._np, shape), d, -1) for t in (self, other))
     with np.errstate(all="ignore"):  # (ATen's kernel: each component a product difference in the tensors' type)
@@ -146,7 +148,9 @@ def cross(self, other, dim=None):
             shape = np.broadcast_shapes(self._shape, other._shape)
         except ValueError:
             shape = self._shape
-        dim = next((i for i, s in enumerate(shape) if s == 3), -1)
+        dim = next((i for i, s in enumerate(shape) if s == 3), None)
+        if dim is None:
+            raise runtime("no dimension of size 3 in input")
     return linalg_cross(self, other, dim=dim)
 
 

@@ -562,8 +562,8 @@ def polygamma(n, input):
 
 
 def polygamma_inplace(self, n):
+    precheck(self)  # (autograd's in-place rules before the kernel's check of n)
     _polygamma_check(n)
-    precheck(self)
     if self.dtype.category < 2:
         cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
     values = _polygamma_values(n, self._np)
@@ -590,6 +590,8 @@ def _mvlgamma_args(x, p, dt):
 
 
 def _mvlgamma_values(self, p):
+    if self.dtype is dtypes.bool_:
+        raise runtime("The input tensor may not be a boolean tensor.")
     if p < 1:
         raise runtime("p has to be greater than or equal to 1")
     dt = dtypes.DEFAULT_FLOAT if self.dtype.category < 2 else self.dtype
@@ -607,6 +609,8 @@ def mvlgamma(self, p):
 
 
 def mvlgamma_inplace(self, p):
+    if self.dtype is dtypes.bool_:
+        raise runtime("The input tensor may not be a boolean tensor.")
     if p < 1:
         raise runtime("p has to be greater than or equal to 1")
     if self.dtype.category < 2:

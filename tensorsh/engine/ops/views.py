@@ -175,10 +175,10 @@ def _unsafe_view(self, shape):
 
 
 def flatten(self, start_dim=0, end_dim=-1):
-    if self.dim() == 0:
-        return reshape(self, 1)
     s = self._wrap_dim(start_dim)
     e = self._wrap_dim(end_dim)
+    if self.dim() == 0:
+        return reshape(self, 1)
     if s > e:
         raise runtime("flatten() has invalid args: start_dim cannot come after end_dim")
     if s == e:
