@@ -108,6 +108,18 @@ print(m, ex, m.grad_fn, ex.requires_grad, m.grad_fn._saved_exponent)
 m.sum().backward()
 print(x.grad)
 """,
+"a_norm_without_an_identity_refuses_an_empty_tensor_and_p_may_be_a_0_dim_tensor": """
+e = torch.zeros(0, 3)
+for f in [lambda: e.norm(-1), lambda: e.norm(float('-inf')), lambda: e.norm(float('inf')), lambda: e.norm(-0.5),
+          lambda: torch.linalg.vector_norm(e, -2), lambda: e.norm(-1, dim=1), lambda: e.norm(-1, dim=0),
+          lambda: torch.ones(3).norm(torch.tensor(2.)), lambda: torch.linalg.vector_norm(torch.ones(3), torch.tensor(3.)),
+          lambda: e.norm(0), lambda: e.norm(2), lambda: e.norm(-1.0), lambda: e.norm(float('inf'), dim=(0, 1)),
+          lambda: torch.zeros(2, 0).norm(float('inf'), dim=-1), lambda: torch.zeros(2, 0).norm(-1, dim=(1, 0))]:
+    try:
+        print(f())
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+""",
 }
 
 

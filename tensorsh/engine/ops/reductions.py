@@ -665,11 +665,20 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
             attach(out, _given(LinalgVectorNormBackward0(self, out, 2 if p == "fro" else p, reduce_dims(self, dim),
                                                          keepdim), "dims", dim))
         return out
+    if isinstance(p, Tensor) and not p._shape:  # (the parser reads a 0-dim tensor as the number)
+        p = p.item()
     if p == "fro":
         p = 2
     elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
     dims = reduce_dims(self, dim)
+    if (p < 0 or p == math.inf) and not self.numel():  # (no identity: max/min/a negative power of nothing)
+        asked = (dim,) if isinstance(dim, int) else tuple(dim) if dims is not None else ()  # (named as given)
+        empty = [a for a in asked if not self._shape[self._wrap_dim(a)]]
+        where = f"on the dimension {empty[0]}because this dimension is empty" if empty else "on an empty tensor because"
+        if dims is None or empty:
+            raise runtime(f"linalg.vector_norm cannot compute the {p:g} norm {where}"
+                          f"{' and' if empty else ''} the operation does not have an identity")
     with autograd.no_grad():
         if self.dtype is dtypes.float16 or self.dtype is dtypes.bfloat16:  # (reduced in float, rounded once)
             out = to(norm(to(self, dtypes.float32), p, dim, keepdim), self.dtype)
