@@ -143,6 +143,8 @@ def _stacked(mode, input, hiddens, params, num_layers, dropout_p, train, bidirec
     cell = _CELLS[mode]
     finals = []
     sizes = batch_sizes.tolist() if batch_sizes is not None else None
+    if sizes is None and input._shape[0] == 0:  # (_rnn_impl's check, after the module's own)
+        raise runtime("Expected sequence length to be larger than 0 in RNN")
     for layer in range(num_layers):
         if bidirectional:
             pair, pair_params = hiddens[2 * layer:2 * layer + 2], params[2 * layer:2 * layer + 2]
