@@ -166,6 +166,20 @@ def _onednn(input):
     return input.dtype == dtypes.float32 and input.numel() != 0
 
 
+def _onednn_hidden_check(hx):
+    """mkldnn_rnn's reading of hx and cx: a type oneDNN has no name for, then an integer type it cannot view as
+    dense data, then a half or bfloat16 state beside a float input (no primitive for that)."""
+    kinds = [h.dtype for h in hx]
+    if any(d not in (dtypes.float32, dtypes.float16, dtypes.bfloat16, dtypes.uint8, dtypes.int8) for d in kinds):
+        raise runtime("get_mkldnn_dtype: unsupported data type")
+    if any(d in (dtypes.uint8, dtypes.int8) for d in kinds):
+        raise runtime("itensor_view_from_dense expects float, bfloat16 or half tensor input")
+    if any(d is not dtypes.float32 for d in kinds):
+        raise runtime("could not create a primitive descriptor for the LSTM forward propagation primitive. Run "
+                      "workload with environment variable ONEDNN_VERBOSE=all to get additional diagnostic "
+                      "information.")
+
+
 # ---------------------------------------------------------------- the modules
 
 class RNNBase(Module):
@@ -495,6 +509,7 @@ class LSTM(RNNBase):
             warn_once("LSTM with projections is not supported with oneDNN. Using default implementation.")
         x = input.transpose(0, 1) if self.batch_first else input
         if self.proj_size == 0 and _onednn(input):
+            _onednn_hidden_check(hx)
             output, finals = self._onednn_layers(x, hx)
         else:
             hiddens = list(zip(hx[0].unbind(0), hx[1].unbind(0)))
@@ -638,6 +653,11 @@ class LSTMCell(RNNCellBase):
             hx = (zeros, zeros)
         else:
             hx = (hx[0].unsqueeze(0), hx[1].unsqueeze(0)) if not is_batched else hx
+        if not isinstance(hx, (tuple, list)):  # (_VF.lstm_cell's parser: hx is a TensorList)
+            raise type_error(f"lstm_cell(): argument 'hx' (position 2) must be tuple of Tensors, not "
+                             f"{type(hx).__name__}")
+        if len(hx) != 2:
+            raise runtime("lstm_cell expects two hidden states")
         ret = self._cell("LSTM", input, tuple(hx))
         if not is_batched:
             ret = (ret[0].squeeze(0), ret[1].squeeze(0))
