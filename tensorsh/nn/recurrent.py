@@ -5,7 +5,7 @@ import math
 import numbers
 
 from tensorsh.engine import creation, sampling
-from tensorsh.engine import dtypes
+from tensorsh.engine import dtypes, kernels
 from tensorsh.engine.errors import runtime, type_error, value_error, warn, warn_once
 from tensorsh.engine.ops.joining import cat, stack
 from tensorsh.engine.ops.onednn_lstm import mkldnn_lstm_layer
@@ -161,20 +161,21 @@ def _stacked(mode, input, hiddens, params, num_layers, dropout_p, train, bidirec
 
 
 def _onednn(input):
-    """use_mkldnn (RNN.cpp): a float32 CPU input with elements takes oneDNN's LSTM (bfloat16 too where the CPU
-    has native bf16, which this model does not assume)."""
-    return input.dtype == dtypes.float32 and input.numel() != 0
+    """use_mkldnn (RNN.cpp): a float32 CPU input with elements takes oneDNN's LSTM, bfloat16 too where the CPU has
+    AVX512 (mkldnn_bf16_device_check)."""
+    return (input.dtype == dtypes.float32 or input.dtype == dtypes.bfloat16 and kernels.AVX512_CORE) and \
+        input.numel() != 0
 
 
-def _onednn_hidden_check(hx):
+def _onednn_hidden_check(input, hx):
     """mkldnn_rnn's reading of hx and cx: a type oneDNN has no name for, then an integer type it cannot view as
-    dense data, then a half or bfloat16 state beside a float input (no primitive for that)."""
+    dense data, then states oneDNN has no primitive for (hx of the input's type; cx of it, or float)."""
     kinds = [h.dtype for h in hx]
     if any(d not in (dtypes.float32, dtypes.float16, dtypes.bfloat16, dtypes.uint8, dtypes.int8) for d in kinds):
         raise runtime("get_mkldnn_dtype: unsupported data type")
     if any(d in (dtypes.uint8, dtypes.int8) for d in kinds):
         raise runtime("itensor_view_from_dense expects float, bfloat16 or half tensor input")
-    if any(d is not dtypes.float32 for d in kinds):
+    if kinds[0] is not input.dtype or kinds[1] not in (input.dtype, dtypes.float32):
         raise runtime("could not create a primitive descriptor for the LSTM forward propagation primitive. Run "
                       "workload with environment variable ONEDNN_VERBOSE=all to get additional diagnostic "
                       "information.")
@@ -509,7 +510,7 @@ class LSTM(RNNBase):
             warn_once("LSTM with projections is not supported with oneDNN. Using default implementation.")
         x = input.transpose(0, 1) if self.batch_first else input
         if self.proj_size == 0 and _onednn(input):
-            _onednn_hidden_check(hx)
+            _onednn_hidden_check(input, hx)
             output, finals = self._onednn_layers(x, hx)
         else:
             hiddens = list(zip(hx[0].unbind(0), hx[1].unbind(0)))
