@@ -506,6 +506,8 @@ class LSTM(RNNBase):
                                   f"({hx[0].dim()}-D, {hx[1].dim()}-D) tensors")
                 hx = (hx[0].unsqueeze(1), hx[1].unsqueeze(1))
             self.check_forward_args(input, hx, None)
+        if len(hx) != 2:  # (_VF.lstm's count)
+            raise runtime("lstm expects two hidden states")
         if self.proj_size > 0 and _onednn(input):
             warn_once("LSTM with projections is not supported with oneDNN. Using default implementation.")
         x = input.transpose(0, 1) if self.batch_first else input
