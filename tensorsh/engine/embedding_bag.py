@@ -81,20 +81,28 @@ def _axpy(a, x, y, rnd):
 
 def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sparse=False, per_sample_weights=None,
                   include_last_offset=False, padding_idx=None):
-    if indices.dtype not in (dtypes.int64, dtypes.int32):
+    common = dtypes.promote(indices.dtype, offsets.dtype)  # (promoteIndicesAndOffsets, then check_arguments)
+    if common not in (dtypes.int64, dtypes.int32):
         raise runtime(f"Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, "
-                      f"Int; but got torch.{dtypes.SCALAR_NAMES[indices.dtype.name]}Tensor instead (while checking "
-                      "arguments for embedding_bag)")
+                      f"Int; but got {_type(common)} instead (while checking arguments for embedding_bag)")
+    if weight.dtype not in (dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64):
+        raise runtime(f"Expected tensor for argument #1 'weight' to have one of the following scalar types: Half, "
+                      f"BFloat16, Float, Double; but got {_type(weight.dtype)} instead (while checking arguments for "
+                      "embedding_bag)")
     idx = indices._np.reshape(-1)
     offs = offsets._np.reshape(-1).tolist()
     n = weight._shape[0]
     if offs and offs[0] != 0:
         raise runtime(f"offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from "
-                      f"position 0. However, got {offs[0]}\n[ torch.{dtypes.SCALAR_NAMES[offsets.dtype.name]}Tensor{{}} ]")
+                      f"position 0. However, got {offs[0]}\n[ {_type(common)}{{}} ]")
     # (ATen streams offsets[0], a 0-dim tensor: its value, then its C++ type line)
     if offs and offs[-1] > idx.size:
         raise runtime(f"offsets[-1] can not be greater than input's length {idx.size} but got offsets[-1] of "
                       f"{offs[-1]}")
+    if per_sample_weights is not None and per_sample_weights.dtype is not weight.dtype:
+        raise runtime(f"Expected tensor for argument #1 'weight' to have the same type as tensor for argument #1 "
+                      f"'per_sample_weights'; but type {_type(weight.dtype)} does not equal "
+                      f"{_type(per_sample_weights.dtype)} (while checking arguments for embedding_bag)")
     pad = -1 if padding_idx is None else padding_idx
     starts = offs[:-1] if include_last_offset else offs
     # offset2bag (make_offset2bag: ones added at the kept offsets, cumsum): an index past the last kept offset
@@ -144,8 +152,8 @@ def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sp
             else:
                 acc = acc + w[idx[k]]
         out[b] = acc
-    if rnd is not None:
-        out = rnd(out)
+    if rnd is not None:  # (fbgemm writes bfloat16 rounding ties up: 0x8000 added, the low half cut)
+        out = _bfloat16_ties_up(out) if fast and weight.dtype is dtypes.bfloat16 else rnd(out)
     if mode == 1:  # (apply_bag_size: divided by the bag's size, at least 1)
         out = out / np.maximum(np.asarray(sizes, np.int64), 1).astype(dt)[:, None]
         out = rnd(out) if rnd is not None else out
@@ -154,6 +162,15 @@ def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sp
         attach(result, EmbeddingBagBackward0(weight, indices, offsets, per_sample_weights, mode, padding_idx,
                                              scale_grad_by_freq, bags, argmax, sizes))
     return result
+
+
+def _type(dt):
+    return f"torch.{dtypes.SCALAR_NAMES[dt.name]}Tensor"
+
+
+def _bfloat16_ties_up(values):
+    bits = np.ascontiguousarray(values, np.float32).view(np.uint32)
+    return ((bits + np.uint32(0x8000)) & np.uint32(0xFFFF0000)).view(np.float32)
 
 
 def _fbgemm_checks(idx, bounds, n):

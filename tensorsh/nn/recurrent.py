@@ -171,10 +171,11 @@ def _onednn_hidden_check(input, hx):
     """mkldnn_rnn's reading of hx and cx: a type oneDNN has no name for, then an integer type it cannot view as
     dense data, then states oneDNN has no primitive for (hx of the input's type; cx of it, or float)."""
     kinds = [h.dtype for h in hx]
-    if any(d not in (dtypes.float32, dtypes.float16, dtypes.bfloat16, dtypes.uint8, dtypes.int8) for d in kinds):
-        raise runtime("get_mkldnn_dtype: unsupported data type")
-    if any(d in (dtypes.uint8, dtypes.int8) for d in kinds):
-        raise runtime("itensor_view_from_dense expects float, bfloat16 or half tensor input")
+    for d in kinds:  # (hx read, then cx)
+        if d not in (dtypes.float32, dtypes.float16, dtypes.bfloat16, dtypes.uint8, dtypes.int8):
+            raise runtime("get_mkldnn_dtype: unsupported data type")
+        if d in (dtypes.uint8, dtypes.int8):
+            raise runtime("itensor_view_from_dense expects float, bfloat16 or half tensor input")
     if kinds[0] is not input.dtype or kinds[1] not in (input.dtype, dtypes.float32):
         raise runtime("could not create a primitive descriptor for the LSTM forward propagation primitive. Run "
                       "workload with environment variable ONEDNN_VERBOSE=all to get additional diagnostic "
