@@ -14,7 +14,8 @@ class PackedSequence(namedtuple("PackedSequence", ["data", "batch_sizes", "sorte
     __module__ = "torch.nn.utils.rnn"
     __slots__ = ()
     __api__ = frozenset({"data", "batch_sizes", "sorted_indices", "unsorted_indices", "is_cuda", "to", "float",
-                         "double", "cpu", "count", "index", "is_pinned"})
+                         "double", "half", "long", "int", "short", "char", "byte", "cpu", "count", "index",
+                         "is_pinned", "_fields"})
 
     def __new__(cls, data, batch_sizes=None, sorted_indices=None, unsorted_indices=None):
         if unsorted_indices is None:
@@ -45,6 +46,24 @@ class PackedSequence(namedtuple("PackedSequence", ["data", "batch_sizes", "sorte
 
     def double(self):
         return self.to(dtype=dtypes.float64)
+
+    def half(self):
+        return self.to(dtype=dtypes.float16)
+
+    def long(self):
+        return self.to(dtype=dtypes.int64)
+
+    def int(self):
+        return self.to(dtype=dtypes.int32)
+
+    def short(self):
+        return self.to(dtype=dtypes.int16)
+
+    def char(self):
+        return self.to(dtype=dtypes.int8)
+
+    def byte(self):
+        return self.to(dtype=dtypes.uint8)
 
 
 def invert_permutation(permutation):
