@@ -41,29 +41,17 @@ class PackedSequence(namedtuple("PackedSequence", ["data", "batch_sizes", "sorte
     def cpu(self):
         return self
 
-    def float(self):
-        return self.to(dtype=dtypes.float32)
 
-    def double(self):
-        return self.to(dtype=dtypes.float64)
+def _cast(dtype):
+    def method(self):
+        return self.to(dtype=dtype)
+    return method
 
-    def half(self):
-        return self.to(dtype=dtypes.float16)
 
-    def long(self):
-        return self.to(dtype=dtypes.int64)
-
-    def int(self):
-        return self.to(dtype=dtypes.int32)
-
-    def short(self):
-        return self.to(dtype=dtypes.int16)
-
-    def char(self):
-        return self.to(dtype=dtypes.int8)
-
-    def byte(self):
-        return self.to(dtype=dtypes.uint8)
+for _name, _dtype in (("float", dtypes.float32), ("double", dtypes.float64), ("half", dtypes.float16),
+                      ("long", dtypes.int64), ("int", dtypes.int32), ("short", dtypes.int16), ("char", dtypes.int8),
+                      ("byte", dtypes.uint8)):  # (PackedSequence's dtype methods: its data cast, the rest kept)
+    setattr(PackedSequence, _name, _cast(_dtype))
 
 
 def invert_permutation(permutation):
