@@ -142,6 +142,30 @@ for dt in [torch.int64, torch.int32, torch.bool, torch.uint8, torch.float16]:
             print(type(e).__name__, e)
 print(torch.ones(2).is_nested)
 """,
+"upsampling_dispatch_and_five_dimensional_nearest_and_area": """
+for dt in [torch.int64, torch.bool, torch.uint8, torch.int8]:
+    for shape in [(1, 1, 4), (1, 3, 2, 2), (1, 1, 2, 2, 2)]:
+        for mode in ['nearest', 'nearest-exact', 'linear', 'bilinear', 'bicubic', 'trilinear', 'area']:
+            if {'linear': 3, 'bilinear': 4, 'bicubic': 4, 'trilinear': 5}.get(mode, len(shape)) != len(shape):
+                continue
+            try:
+                r = F.interpolate(torch.ones(shape, dtype=dt), scale_factor=2, mode=mode)
+                print(dt, len(shape), mode, r.dtype, r.sum())
+            except Exception as e:
+                print(dt, len(shape), mode, type(e).__name__, e)
+x = torch.randn(1, 2, 2, 3, 2, requires_grad=True)
+for kw in [dict(scale_factor=2), dict(size=(3, 4, 5)), dict(scale_factor=1.5, mode='nearest-exact'), dict(size=(1, 2, 1), mode='area')]:
+    y = F.interpolate(x, **kw)
+    print(y.shape, y.grad_fn.name(), y[0, 1, 0])
+    (y * torch.arange(y.numel()).view(y.shape)).sum().backward()
+    print(x.grad[0, 0])
+    x.grad = None
+for f in (F.adaptive_avg_pool2d, F.adaptive_avg_pool3d):
+    try:
+        f(torch.ones(1, 2, 4, 4, 4, dtype=torch.int64)[0] if f is F.adaptive_avg_pool2d else torch.ones(1, 1, 2, 2, 2, dtype=torch.uint8), 2)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
