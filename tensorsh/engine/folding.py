@@ -2,13 +2,28 @@
 gradient. Unfolding copies (exact); folding adds overlapping blocks in the kernel's row order, as col2im's loop."""
 import numpy as np
 
+from . import dtypes
 from .autograd import Node
+from .creation import not_implemented_for
 from .errors import index_error, runtime
 from .ops.core import attach, fresh, needs_grad, operand_edge
 
 
 def _pair(v):
     return tuple(v) if isinstance(v, (tuple, list)) else (v, v)
+
+
+def _lengths(**named):
+    """im2col/col2im's first checks: each size a pair, in their order."""
+    for name, value in named.items():
+        if len(value) != 2:
+            raise runtime(f"It is expected {name} equals to 2, but got size {len(value)}")
+
+
+def _dispatch(kernel, input):
+    """The kernels' dispatch: floating types and bool."""
+    if input.dtype is not dtypes.bool_ and not input.is_floating_point():
+        raise not_implemented_for(kernel, input.dtype)
 
 
 def _geometry_checks(kernel_size, dilation, padding, stride):
@@ -58,6 +73,7 @@ class Col2ImBackward0(Node):
 
 def im2col(input, kernel_size, dilation=1, padding=0, stride=1):
     k, d, p, s = _pair(kernel_size), _pair(dilation), _pair(padding), _pair(stride)
+    _lengths(kernel_size=k, dilation=d, padding=p, stride=s)
     _geometry_checks(k, d, p, s)
     nd = input.dim()
     if nd == 2:
@@ -71,6 +87,7 @@ def im2col(input, kernel_size, dilation=1, padding=0, stride=1):
         raise runtime(f"Given input with spatial size ({h}, {w}), kernel_size=({k[0]}, {k[1]}), dilation=({d[0]}, "
                       f"{d[1]}), padding=({p[0]}, {p[1]}), calculated shape of the array of sliding blocks as ({oh}, "
                       f"{ow}), but its components must be at least one.")
+    _dispatch("im2col_out_cpu", input)
     x = input._np if nd == 4 else input._np[None]
     n, c = x.shape[:2]
     xp = np.pad(x, ((0, 0), (0, 0), (p[0], p[0]), (p[1], p[1])))
@@ -88,6 +105,7 @@ def im2col(input, kernel_size, dilation=1, padding=0, stride=1):
 
 def col2im(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
     size, k, d, p, s = _pair(output_size), _pair(kernel_size), _pair(dilation), _pair(padding), _pair(stride)
+    _lengths(output_size=size, kernel_size=k, dilation=d, padding=p, stride=s)
     _geometry_checks(k, d, p, s)
     nd = input.dim()
     if nd not in (2, 3) or any(n == 0 for n in input._shape[nd - 2:]):
@@ -103,6 +121,7 @@ def col2im(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
                       f"{d[1]}), padding=({p[0]}, {p[1]}), stride=({s[0]}, {s[1]}), expected size of input's "
                       f"dimension 2 to match the calculated number of sliding blocks {oh} * {ow} = {oh * ow}, but got "
                       f"input.size(2)={length}.")
+    _dispatch("col2im_out_cpu", input)
     x = input._np if nd == 3 else input._np[None]
     n = x.shape[0]
     c = rows // (k[0] * k[1])

@@ -418,6 +418,7 @@ def adaptive_avg_pool2d(input, output_size):
     if (oh, ow) == (1, 1):
         return _mean_pool(input, (-1, -2))
     _adaptive_checks(input, 2, "adaptive_avg_pool2d", spatial_only=True)
+    _check_kernel("adaptive_avg_pool2d", input, _FLOATING)
     return _adaptive_avg_pool(input, (oh, ow), AdaptiveAvgPool2DBackward0)
 
 
@@ -441,6 +442,7 @@ def adaptive_avg_pool3d(input, output_size):
     if out == (1, 1, 1):
         return _mean_pool(input, (-1, -2, -3))
     _adaptive_checks(input, 3, "adaptive_avg_pool3d")
+    _check_kernel("adaptive_avg_pool3d_cpu", input, _FLOATING)
     return _adaptive_avg_pool(input, out, AdaptiveAvgPool3DBackward0)
 
 

@@ -1,4 +1,4 @@
-"""Kernels that move elements rather than compute new ones: nearest-neighbour upsampling (1-D, 2-D) and pixel
+"""Kernels that move elements rather than compute new ones: nearest-neighbour upsampling (1-D, 2-D, 3-D) and pixel
 shuffle, each beside its backward node with PyTorch's name. Values are copies (exact)."""
 import numpy as np
 
@@ -71,8 +71,21 @@ class UpsampleNearestExact2DBackward0(_UpsampleNearestBackward):
     saved_values = {**_UPSAMPLED, "scales_h": lambda n: _scale(n, 0), "scales_w": lambda n: _scale(n, 1)}
 
 
+_SCALES_3D = {"scales_d": lambda n: _scale(n, 0), "scales_h": lambda n: _scale(n, 1),
+              "scales_w": lambda n: _scale(n, 2)}
+
+
+class UpsampleNearest3DBackward0(_UpsampleNearestBackward):
+    saved_values = {**_UPSAMPLED, **_SCALES_3D}
+
+
+class UpsampleNearestExact3DBackward0(_UpsampleNearestBackward):
+    saved_values = {**_UPSAMPLED, **_SCALES_3D}
+
+
 def upsample_nearest(input, output_size, scales, exact=False):
-    """upsample_nearest1d/2d (and _upsample_nearest_exact1d/2d): output[..., i, j] = input[..., src(i), src(j)]."""
+    """upsample_nearest1d/2d/3d (and _upsample_nearest_exact1d/2d/3d): output[..., i, j] = input[..., src(i),
+    src(j)]."""
     nd = len(output_size)
     x = input._np
     index = _exact_sources if exact else _nearest_sources
@@ -82,8 +95,9 @@ def upsample_nearest(input, output_size, scales, exact=False):
         out = np.take(out, src, axis=out.ndim - nd + k)
     result = layout.output_like(out, input.dtype, input)  # (input.suggest_memory_format())
     if needs_grad(input):
-        node = ((UpsampleNearestExact1DBackward0, UpsampleNearestExact2DBackward0) if exact else
-                (UpsampleNearest1DBackward0, UpsampleNearest2DBackward0))[nd - 1]
+        exact_nodes = (UpsampleNearestExact1DBackward0, UpsampleNearestExact2DBackward0, UpsampleNearestExact3DBackward0)
+        nodes = (UpsampleNearest1DBackward0, UpsampleNearest2DBackward0, UpsampleNearest3DBackward0)
+        node = (exact_nodes if exact else nodes)[nd - 1]
         attach(result, node(input, sources, output_size, scales))
     return result
 

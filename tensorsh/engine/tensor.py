@@ -11,6 +11,7 @@ ATTRIBUTES = {
     "shape", "size", "dim", "ndim", "ndimension", "numel", "nelement", "stride", "storage_offset",
     "element_size", "itemsize", "nbytes", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_signed",
     "is_contiguous", "is_complex", "is_conj", "is_neg", "is_sparse", "is_quantized", "is_meta", "is_mkldnn",
+    "is_nested",
     "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
     "grad", "retains_grad", "retain_grad", "register_hook", "register_post_accumulate_grad_hook", "detach",
     "detach_", "data", "backward", "item", "tolist", "dtype", "random_", "storage", "is_inference",

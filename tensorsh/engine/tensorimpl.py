@@ -466,7 +466,7 @@ class Tensor:
     def is_neg(self):
         return False
 
-    is_sparse = is_quantized = is_meta = is_mkldnn = False
+    is_sparse = is_quantized = is_meta = is_mkldnn = is_nested = False
 
     def is_contiguous(self, memory_format=None):
         if memory_format is not None and memory_format.rank is not None:  # (channels_last, channels_last_3d)

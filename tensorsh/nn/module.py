@@ -721,20 +721,18 @@ class Module:
 
     def to(self, *args, **kwargs):
         from tensorsh.engine import pyapi
-        from tensorsh.engine.tensorimpl import Device
-        dtype = kwargs.get("dtype")
-        for a in args + ((kwargs["device"],) if "device" in kwargs else ()):
-            if isinstance(a, Tensor):
-                dtype = a.dtype
-            elif isinstance(a, (str, Device)):  # a device: PyTorch's parse, then a CPU build's refusal of others
-                pyapi.cpu_only(pyapi.parse_device(a)[0], "tensor")
-            elif a is not None and hasattr(a, "is_floating_point"):
-                dtype = a
+        bound = pyapi._parse(_PARSE_TO, args, kwargs)  # (torch._C._nn._parse_to's signatures and texts)
+        if bound.get("copy"):
+            raise runtime(".to() does not accept copy argument")
+        dtype, device = bound.get("dtype"), bound.get("device")
+        if bound.get("tensor") is not None:
+            dtype = bound["tensor"].dtype
+        if device is not None:  # (PyTorch's parse, then a CPU build's refusal of others)
+            pyapi.cpu_only(pyapi.parse_device(device)[0], "tensor")
         if dtype is not None and not dtype.is_floating_point:
             raise type_error(f"nn.Module.to only accepts floating point or complex dtypes, but got desired "
                              f"dtype={dtype}")
-        memory_format = pyapi._parse(_PARSE_TO, args, kwargs).get("memory_format") if "memory_format" in kwargs \
-            else None  # (torch._C._nn._parse_to's signatures and texts)
+        memory_format = bound.get("memory_format")
         if memory_format is not None:  # (PyTorch's convert: a 4-d or 5-d tensor to the format, the others as they are)
             from tensorsh.engine.ops.copies import to as _to
             return self._apply(lambda t: _to(t, dtype=dtype if t.is_floating_point() else None,

@@ -355,8 +355,9 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         raise value_error("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a 4-D "
                           "tensor as input")
     key = (mode, input.dim()) if isinstance(mode, str) else None
-    kind = {("nearest", 3): "nearest", ("nearest", 4): "nearest", ("nearest-exact", 3): "exact",
-            ("nearest-exact", 4): "exact", ("area", 3): "area", ("area", 4): "area", ("linear", 3): "linear",
+    kind = {("nearest", 3): "nearest", ("nearest", 4): "nearest", ("nearest", 5): "nearest",
+            ("nearest-exact", 3): "exact", ("nearest-exact", 4): "exact", ("nearest-exact", 5): "exact",
+            ("area", 3): "area", ("area", 4): "area", ("area", 5): "area", ("linear", 3): "linear",
             ("bilinear", 4): "linear", ("trilinear", 5): "linear", ("bicubic", 4): "cubic"}.get(key)
     if kind is None or antialias:
         wrong = {("bilinear", 3): "Got 3D input, but bilinear mode needs 4D input",
@@ -375,7 +376,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         raise make("NotImplementedError", f"tensorsh: interpolate has no kernel for mode={mode!r}"
                    + (" with antialias" if antialias else "") + f" on {input.dim()}-D input")
     if kind == "area":
-        return (F.adaptive_avg_pool1d if dim == 1 else F.adaptive_avg_pool2d)(input, output_size)
+        return (F.adaptive_avg_pool1d, F.adaptive_avg_pool2d, F.adaptive_avg_pool3d)[dim - 1](input, output_size)
     if kind in ("nearest", "exact"):  # (the C function torch's Python calls: its parser sees the sizes and scales)
         getattr(C, ("upsample_nearest{}d" if kind == "nearest" else "_upsample_nearest_exact{}d").format(dim))(
             input, output_size, scale_factors)
@@ -391,10 +392,24 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         sizes = [", ".join(f"{n}: {v}" for n, v in zip(names, values)) for values in (input.shape[2:], output_size)]
         raise runtime(f"Input and output sizes should be greater than 0, but got input ({sizes[0]})"
                       f"{' and' if dim == 1 else ''} output ({sizes[1]})")
+    _upsample_dispatch(kind, dim, input)
     if kind in ("linear", "cubic"):
         from tensorsh.engine.interpolation import upsample
         return upsample(input, tuple(output_size), align_corners, scales, cubic=kind == "cubic")
     return upsample_nearest(input, tuple(output_size), scales, exact=kind == "exact")
+
+
+def _upsample_dispatch(kind, dim, input):
+    """The upsampling kernels' dispatch (after their size checks): floating types, and uint8 for the nearest modes,
+    bilinear and bicubic; the 2-d nearest and bilinear kernels are named by their channels-last loop."""
+    dt = input.dtype
+    if dt.is_floating_point or dt is dtypes.uint8 and (kind in ("nearest", "exact") or dim == 2):
+        return
+    if dim == 2 and kind in ("nearest", "exact", "linear"):
+        name = "upsample_{}2d_channels_last".format("bilinear" if kind == "linear" else "nearest")
+    else:
+        name = "compute_indices_weights_" + {"exact": "nearest"}.get(kind, kind)
+    raise make("NotImplementedError", f"\"{name}\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
 
 
 def gumbel_softmax(logits, tau=1, hard=False, eps=1e-10, dim=-1):

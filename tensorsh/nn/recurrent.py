@@ -5,7 +5,7 @@ import math
 import numbers
 
 from tensorsh.engine import creation, sampling
-from tensorsh.engine import dtypes
+from tensorsh.engine import dtypes, kernels
 from tensorsh.engine.errors import runtime, type_error, value_error, warn, warn_once
 from tensorsh.engine.ops.joining import cat, stack
 from tensorsh.engine.ops.onednn_lstm import mkldnn_lstm_layer
@@ -143,6 +143,8 @@ def _stacked(mode, input, hiddens, params, num_layers, dropout_p, train, bidirec
     cell = _CELLS[mode]
     finals = []
     sizes = batch_sizes.tolist() if batch_sizes is not None else None
+    if sizes is None and input._shape[0] == 0:  # (_rnn_impl's check, after the module's own)
+        raise runtime("Expected sequence length to be larger than 0 in RNN")
     for layer in range(num_layers):
         if bidirectional:
             pair, pair_params = hiddens[2 * layer:2 * layer + 2], params[2 * layer:2 * layer + 2]
@@ -159,9 +161,25 @@ def _stacked(mode, input, hiddens, params, num_layers, dropout_p, train, bidirec
 
 
 def _onednn(input):
-    """use_mkldnn (RNN.cpp): a float32 CPU input with elements takes oneDNN's LSTM (bfloat16 too where the CPU
-    has native bf16, which this model does not assume)."""
-    return input.dtype == dtypes.float32 and input.numel() != 0
+    """use_mkldnn (RNN.cpp): a float32 CPU input with elements takes oneDNN's LSTM, bfloat16 too where the CPU has
+    AVX512 (mkldnn_bf16_device_check)."""
+    return (input.dtype == dtypes.float32 or input.dtype == dtypes.bfloat16 and kernels.AVX512_CORE) and \
+        input.numel() != 0
+
+
+def _onednn_hidden_check(input, hx):
+    """mkldnn_rnn's reading of hx and cx: a type oneDNN has no name for, then an integer type it cannot view as
+    dense data, then states oneDNN has no primitive for (hx of the input's type; cx of it, or float)."""
+    kinds = [h.dtype for h in hx]
+    for d in kinds:  # (hx read, then cx)
+        if d not in (dtypes.float32, dtypes.float16, dtypes.bfloat16, dtypes.uint8, dtypes.int8):
+            raise runtime("get_mkldnn_dtype: unsupported data type")
+        if d in (dtypes.uint8, dtypes.int8):
+            raise runtime("itensor_view_from_dense expects float, bfloat16 or half tensor input")
+    if kinds[0] is not input.dtype or kinds[1] not in (input.dtype, dtypes.float32):
+        raise runtime("could not create a primitive descriptor for the LSTM forward propagation primitive. Run "
+                      "workload with environment variable ONEDNN_VERBOSE=all to get additional diagnostic "
+                      "information.")
 
 
 # ---------------------------------------------------------------- the modules
@@ -489,10 +507,13 @@ class LSTM(RNNBase):
                                   f"({hx[0].dim()}-D, {hx[1].dim()}-D) tensors")
                 hx = (hx[0].unsqueeze(1), hx[1].unsqueeze(1))
             self.check_forward_args(input, hx, None)
+        if len(hx) != 2:  # (_VF.lstm's count)
+            raise runtime("lstm expects two hidden states")
         if self.proj_size > 0 and _onednn(input):
             warn_once("LSTM with projections is not supported with oneDNN. Using default implementation.")
         x = input.transpose(0, 1) if self.batch_first else input
         if self.proj_size == 0 and _onednn(input):
+            _onednn_hidden_check(input, hx)
             output, finals = self._onednn_layers(x, hx)
         else:
             hiddens = list(zip(hx[0].unbind(0), hx[1].unbind(0)))
@@ -636,6 +657,11 @@ class LSTMCell(RNNCellBase):
             hx = (zeros, zeros)
         else:
             hx = (hx[0].unsqueeze(0), hx[1].unsqueeze(0)) if not is_batched else hx
+        if not isinstance(hx, (tuple, list)):  # (_VF.lstm_cell's parser: hx is a TensorList)
+            raise type_error(f"lstm_cell(): argument 'hx' (position 2) must be tuple of Tensors, not "
+                             f"{type(hx).__name__}")
+        if len(hx) != 2:
+            raise runtime("lstm_cell expects two hidden states")
         ret = self._cell("LSTM", input, tuple(hx))
         if not is_batched:
             ret = (ret[0].squeeze(0), ret[1].squeeze(0))

@@ -14,7 +14,8 @@ class PackedSequence(namedtuple("PackedSequence", ["data", "batch_sizes", "sorte
     __module__ = "torch.nn.utils.rnn"
     __slots__ = ()
     __api__ = frozenset({"data", "batch_sizes", "sorted_indices", "unsorted_indices", "is_cuda", "to", "float",
-                         "double", "cpu", "count", "index", "is_pinned"})
+                         "double", "half", "long", "int", "short", "char", "byte", "cpu", "count", "index",
+                         "is_pinned", "_fields"})
 
     def __new__(cls, data, batch_sizes=None, sorted_indices=None, unsorted_indices=None):
         if unsorted_indices is None:
@@ -40,11 +41,17 @@ class PackedSequence(namedtuple("PackedSequence", ["data", "batch_sizes", "sorte
     def cpu(self):
         return self
 
-    def float(self):
-        return self.to(dtype=dtypes.float32)
 
-    def double(self):
-        return self.to(dtype=dtypes.float64)
+def _cast(dtype):
+    def method(self):
+        return self.to(dtype=dtype)
+    return method
+
+
+for _name, _dtype in (("float", dtypes.float32), ("double", dtypes.float64), ("half", dtypes.float16),
+                      ("long", dtypes.int64), ("int", dtypes.int32), ("short", dtypes.int16), ("char", dtypes.int8),
+                      ("byte", dtypes.uint8)):  # (PackedSequence's dtype methods: its data cast, the rest kept)
+    setattr(PackedSequence, _name, _cast(_dtype))
 
 
 def invert_permutation(permutation):
