@@ -7,8 +7,8 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 """
 import builtins as _py
 
-from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, check_format_spec, guarded_pow, \
-    delete_attr, load_attr, store_attr
+from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
+    check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -208,6 +208,17 @@ def _format(value, spec=""):
     return _py.format(value, spec)
 
 
+def _vars(*args):
+    """vars(obj): obj.__dict__ where the language shows it (a tensor's, a program's object's), Python's TypeError
+    for a value without one."""
+    if len(args) != 1:
+        raise TypeError("vars() takes 1 argument in tensorsh (vars() of the running scope is not supported)")
+    obj = args[0]
+    if not hasattr(obj, "__dict__") or isinstance(obj, type) and obj not in USER_CLASSES:
+        raise TypeError("vars() argument must have __dict__ attribute")
+    return load_attr(obj, "__dict__")
+
+
 def _setattr(obj, name, value):
     if not isinstance(name, str):
         raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
@@ -282,7 +293,7 @@ def python_builtins(print_fn):
         "bool": _py.bool, "str": _py.str, "repr": _py.repr, "abs": _py.abs, "round": builtin("round", _round), "pow": builtin("pow", _pow),
         "enumerate": _py.enumerate, "zip": _py.zip, "reversed": _py.reversed, "slice": _py.slice,
         "isinstance": _py.isinstance, "issubclass": _py.issubclass, "hasattr": builtin("hasattr", _hasattr), "getattr": builtin("getattr", _getattr),
-        "setattr": builtin("setattr", _setattr), "delattr": builtin("delattr", _delattr), "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
+        "setattr": builtin("setattr", _setattr), "vars": builtin("vars", _vars), "delattr": builtin("delattr", _delattr), "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
         "dict": _py.dict, "iter": _py.iter, "next": _py.next, "map": _py.map, "filter": _py.filter,
         "callable": _py.callable, "id": builtin("id", Ids()), "divmod": _py.divmod, "chr": _py.chr, "ord": _py.ord,
         "hex": _py.hex, "bin": _py.bin, "oct": _py.oct, "format": builtin("format", _format), "hash": _py.hash, "complex": _py.complex,
@@ -468,9 +479,11 @@ def _dataclasses():
 
 
 def _functools():
-    """functools' partial (a scheduler's `lr_lambda=partial(warmup, steps=100)`) and reduce."""
+    """functools' partial (a scheduler's `lr_lambda=partial(warmup, steps=100)`), reduce, the decorators' helpers
+    (`@functools.wraps(fn)` copies the name and docstring a program reads back) and the caches."""
     import functools
-    return Namespace("functools", {"partial": functools.partial, "reduce": functools.reduce})
+    return Namespace("functools", {name: getattr(functools, name) for name in (
+        "partial", "reduce", "wraps", "update_wrapper", "lru_cache", "cache", "cmp_to_key")})
 
 
 def _io():

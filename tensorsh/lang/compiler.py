@@ -256,7 +256,7 @@ def attribute_names(obj):
     if t is Namespace:
         return sorted(obj._members)
     names = set()
-    if t in USER_CLASSES:
+    if t in USER_CLASSES or hasattr(t, "__readonly__"):
         names.update(_user_names(t))
         names.update(n for n in getattr(obj, "__dict__", {}) if n[:1] != "_")
     if isinstance(obj, type) and obj in USER_CLASSES:
@@ -344,6 +344,10 @@ def load_attr(obj, name):
             return class_name(obj) if name == "__name__" and isinstance(obj, type) else value
         if t is super and name in SUPER_DUNDERS:
             return getattr(obj, name)
+        if name == "__dict__" and _open_dict(t):
+            return obj.__dict__
+        if name in ("__mro__", "__bases__") and obj in USER_CLASSES and all(map(_shown_class, obj.__mro__)):
+            return getattr(obj, name)
         raise _no_attr(obj, t, name)
     if "__tsh_user__" in t.__dict__ and _is_user_name(obj, t, name):
         return getattr(obj, name)
@@ -355,6 +359,10 @@ def load_attr(obj, name):
                 or name in getattr(obj, "__class_api__", ()):  # an engine class's own (nn.Embedding.from_pretrained)
             return getattr(obj, name)
         raise _no_attr(obj, t, name)
+    if hasattr(t, "__readonly__"):  # a tensor: the attributes a program set on it (`x.label`)
+        own = obj.__dict__
+        if name in own:
+            return own[name]
     if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()) and \
             not (t.__name__ == "Namespace" and name in getattr(obj, "__api__", ())):  # a torch namespace's listed private name
         raise _no_attr(obj, t, name)
@@ -416,10 +424,40 @@ def _str_format_map(text):
     return format_map
 
 
+def _open_dict(t):
+    """Whether `obj.__dict__` / `vars(obj)` shows obj's attributes as Python's would: a tensor's (the program's own)
+    and an instance of a program's class with no engine base (an nn.Module's holds the engine's internals)."""
+    return hasattr(t, "__readonly__") or t in USER_CLASSES and all(
+        c in USER_CLASSES or c.__module__ == "builtins" for c in t.__mro__)
+
+
+def _shown_class(cls):
+    """A class `cls.__mro__` may show: a program's, Python's, or an engine class that stands where PyTorch's does
+    (nn.Module's family: `<class 'torch.nn.modules.module.Module'>`)."""
+    return cls in USER_CLASSES or cls.__module__ == "builtins" or cls.__module__.startswith("torch.nn.")
+
+
+def _tensor_attr_refused(t, name):
+    """Why a program may not set or delete `name` on a tensor (None when the name is the program's own): PyTorch's
+    text for TensorBase's attributes without a setter, tensorsh's for the engine's internals."""
+    if name in t.__readonly__ or name[:1] != "_" and hasattr(type(getattr(t, name, None)), "__set__"):
+        return NoAttribute(f"attribute '{name}' of 'torch._C.TensorBase' objects is not writable")
+    if name[:1] == "_" and hasattr(t, name):
+        return NoAttribute(f"tensorsh does not let a program set '{name}' on a tensor")
+    return None
+
+
 def store_attr(obj, name, value):
     t = type(obj)
     if name[:2] == "__":
         raise NoAttribute(f"tensorsh does not let a program set '{name}'")
+    if hasattr(t, "__readonly__") and name not in t.__settable__:  # a tensor keeps any attribute of the program's
+        refused = _tensor_attr_refused(t, name)
+        if refused is not None:
+            raise refused
+        undo.touch_vars(obj)
+        setattr(obj, name, value)
+        return
     if t in USER_CLASSES or (isinstance(obj, type) and obj in USER_CLASSES):
         if name[:1] == "_" or "*" not in getattr(t, "__settable__", ()):
             if isinstance(obj, type):
@@ -448,6 +486,13 @@ def store_attr(obj, name, value):
 
 def delete_attr(obj, name):
     t = type(obj)
+    if hasattr(t, "__readonly__") and name[:2] != "__":  # a tensor: the attributes the program set on it
+        if name in obj.__dict__:
+            undo.touch_vars(obj)
+            del obj.__dict__[name]
+            return
+        refused = _tensor_attr_refused(t, name)
+        raise refused if refused is not None else _no_attr(obj, t, name)
     if name[:2] != "__" and (t in USER_CLASSES and _is_user_name(obj, t, name) or
                              name[:1] != "_" and "*" in getattr(t, "__settable__", ())):
         if hasattr(obj, "__dict__"):
