@@ -223,8 +223,36 @@ DEFINABLE_DUNDERS = frozenset({
     "__iter__", "__next__", "__contains__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
     "__bool__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__", "__rtruediv__",
     "__floordiv__", "__mod__", "__pow__", "__matmul__", "__neg__", "__pos__", "__abs__", "__iadd__", "__isub__",
-    "__imul__", "__enter__", "__exit__", "__doc__", "__module__", "__qualname__", "__int__", "__float__", "__index__"})
+    "__imul__", "__enter__", "__exit__", "__doc__", "__module__", "__qualname__", "__int__", "__float__", "__index__",
+    # the rest of Python's operators, reflected and in place, and the builtins' hooks (round, math.floor, format,
+    # reversed, copy), which CPython calls on the program's own functions
+    "__rmatmul__", "__rfloordiv__", "__rmod__", "__rpow__", "__divmod__", "__rdivmod__", "__itruediv__",
+    "__ifloordiv__", "__imod__", "__ipow__", "__imatmul__", "__invert__", "__and__", "__rand__", "__iand__", "__or__",
+    "__ror__", "__ior__", "__xor__", "__rxor__", "__ixor__", "__lshift__", "__rlshift__", "__ilshift__", "__rshift__",
+    "__rrshift__", "__irshift__", "__round__", "__floor__", "__ceil__", "__trunc__", "__complex__", "__format__",
+    "__reversed__", "__missing__", "__copy__", "__deepcopy__", "__getstate__", "__setstate__", "__post_init__",
+    # attribute hooks: __getattr__ answers what the language finds nowhere else, __setattr__/__delattr__ run for
+    # the program's own assignments (super()'s take no dunder name)
+    "__getattr__", "__setattr__", "__delattr__"})
 SUPER_DUNDERS = DEFINABLE_DUNDERS - {"__doc__", "__module__", "__qualname__"}
+_CHAINING = frozenset({"__cause__", "__context__", "__suppress_context__"})  # an exception's chain, readable
+
+
+def _user_getattr(t):
+    """The __getattr__ a program's class along t's MRO defines (None when it defines none)."""
+    for c in t.__mro__:
+        if c in USER_CLASSES and "__getattr__" in c.__dict__:
+            return c.__dict__["__getattr__"]
+    return None
+
+
+def _no_dunder_names(method):
+    """super().__setattr__ / __delattr__ as a program may call them: on its own names, never a dunder."""
+    def guarded(name, *value):
+        if isinstance(name, str) and name[:2] == "__" and name[-2:] == "__":
+            raise NoAttribute(f"tensorsh does not let a program set '{name}'")
+        return method(name, *value)
+    return guarded
 
 
 def _user_names(cls):
@@ -334,8 +362,9 @@ def load_attr(obj, name):
             value = obj._members[name] = value.load()
         return value
     if name[:2] == "__":
-        if name == "__cause__" and isinstance(obj, BaseException):  # (`raise ... from e`'s e, or None)
-            return obj.__cause__
+        if name in _CHAINING and isinstance(obj, BaseException):  # (`raise ... from e`'s e, the error being handled)
+            value = getattr(obj, name)
+            return python_exception(value) if isinstance(value, BaseException) else value
         if name in HARMLESS_DUNDERS:
             value = getattr(obj, name, None) if (isinstance(obj, type) or callable(obj) or name == "__doc__"
                                                  or t is types.GeneratorType) else None
@@ -343,7 +372,7 @@ def load_attr(obj, name):
                 raise _no_attr(obj, t, name)
             return class_name(obj) if name == "__name__" and isinstance(obj, type) else value
         if t is super and name in SUPER_DUNDERS:
-            return getattr(obj, name)
+            return _no_dunder_names(getattr(obj, name)) if name in ("__setattr__", "__delattr__") else getattr(obj, name)
         if name == "__dict__" and _open_dict(t):
             return obj.__dict__
         if name in ("__mro__", "__bases__") and obj in USER_CLASSES and all(map(_shown_class, obj.__mro__)):
@@ -365,6 +394,9 @@ def load_attr(obj, name):
             return own[name]
     if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()) and \
             not (t.__name__ == "Namespace" and name in getattr(obj, "__api__", ())):  # a torch namespace's listed private name
+        hook = _user_getattr(t)
+        if hook is not None:
+            return hook(obj, name)
         raise _no_attr(obj, t, name)
     api = getattr(t, "__api__", None)
     per_type = api is not None
@@ -387,6 +419,9 @@ def load_attr(obj, name):
         return getattr(obj, name)
     if t is str and name in ("format", "format_map"):
         return _str_format(obj) if name == "format" else _str_format_map(obj)
+    hook = _user_getattr(t)
+    if hook is not None:
+        return hook(obj, name)
     raise _no_attr(obj, t, name)
 
 
