@@ -242,8 +242,21 @@ def _user_getattr(t):
     """The __getattr__ a program's class along t's MRO defines (None when it defines none)."""
     for c in t.__mro__:
         if c in USER_CLASSES and "__getattr__" in c.__dict__:
-            return c.__dict__["__getattr__"]
+            hook = c.__dict__["__getattr__"]
+            return getattr(hook, "_tsh_program", hook)
     return None
+
+
+def _program_getattr(hook):
+    """A class's __getattr__ as Python's machinery and the engine meet it (`getattr(x, "__deepcopy__", None)`,
+    `getattr(obj, "_born", 0)`): never asked for an underscored name, which only the program's own reads
+    (load_attr calls the program's function itself) hand it."""
+    def __getattr__(self, name):
+        if name[:1] == "_":
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        return hook(self, name)
+    __getattr__._tsh_program = hook
+    return __getattr__
 
 
 def _no_dunder_names(method):
@@ -1091,6 +1104,179 @@ class Compiler:
             return orelse(frame)
         return if_else
 
+    # ---- match statements (PEP 634, as CPython 3.11 runs them) ----
+    def stmt_Match(self, node):
+        subject = self.expr(node.subject)
+        cases = tuple((self._pattern(c.pattern), None if c.guard is None else self.expr(c.guard), self.block(c.body))
+                      for c in node.cases)
+        loc = self.location(node)
+
+        def match(frame):
+            _UNDO["_location"] = loc
+            value = subject(frame)
+            for matches, guard, body in cases:
+                binds = []
+                if matches(value, frame, binds):
+                    for store, v in binds:      # (bound when the whole pattern matched, before the guard)
+                        store(frame, v)
+                    if guard is None or guard(frame):
+                        return body(frame)
+            return None
+        return match
+
+    def _pattern(self, node):
+        """A pattern as `matches(value, frame, binds) -> bool`; binds collects (store, value) of its names."""
+        def located(fn):
+            def run(value, frame, binds):
+                try:
+                    return fn(value, frame, binds)
+                except BaseException as e:
+                    locate(e, node)
+                    raise
+            return run
+
+        kind = node.__class__
+        if kind is A.MatchCapture:
+            inner = None if node.pattern is None else self._pattern(node.pattern)
+            store = None if node.name is None else self._store_name(node.name)
+
+            def capture(value, frame, binds):
+                if inner is not None and not inner(value, frame, binds):
+                    return False
+                if store is not None:
+                    binds.append((store, value))
+                return True
+            return capture
+        if kind is A.MatchValue:
+            expected = self.expr(node.value)
+            if node.identity:
+                return lambda value, frame, binds: value is expected(frame)
+            return located(lambda value, frame, binds: bool(value == expected(frame)))
+        if kind is A.MatchOr:
+            alternatives = tuple(self._pattern(p) for p in node.patterns)
+
+            def either(value, frame, binds):
+                for alt in alternatives:
+                    mine = []
+                    if alt(value, frame, mine):
+                        binds.extend(mine)
+                        return True
+                return False
+            return either
+        if kind is A.MatchSequence:
+            return located(self._sequence_pattern(node))
+        if kind is A.MatchMapping:
+            return located(self._mapping_pattern(node))
+        if kind is A.MatchClass:
+            return located(self._class_pattern(node))
+        raise self.error(node, "SyntaxError", "invalid pattern")
+
+    def _sequence_pattern(self, node):
+        import collections.abc
+        star = next((i for i, p in enumerate(node.patterns) if p.__class__ is A.MatchStar), None)
+        before = tuple(self._pattern(p) for p in node.patterns[:star])
+        after = () if star is None else tuple(self._pattern(p) for p in node.patterns[star + 1:])
+        rest = None if star is None or node.patterns[star].name is None else self._store_name(node.patterns[star].name)
+        n = len(before) + len(after)
+
+        def sequence(value, frame, binds):
+            if not isinstance(value, collections.abc.Sequence) or isinstance(value, (str, bytes, bytearray)):
+                return False
+            size = len(value)
+            if size < n or (star is None and size != n):
+                return False
+            items = list(value)
+            for p, v in zip(before, items):
+                if not p(v, frame, binds):
+                    return False
+            for p, v in zip(after, items[size - len(after):]):
+                if not p(v, frame, binds):
+                    return False
+            if rest is not None:
+                binds.append((rest, items[len(before):size - len(after)]))
+            return True
+        return sequence
+
+    def _mapping_pattern(self, node):
+        import collections.abc
+        keys = tuple(self.expr(k) for k in node.keys)
+        values = tuple(self._pattern(p) for p in node.patterns)
+        rest = None if node.rest is None else self._store_name(node.rest)
+        missing = object()
+
+        def mapping(value, frame, binds):
+            if not isinstance(value, collections.abc.Mapping):
+                return False
+            if len(value) < len(keys):
+                return False
+            wanted = [k(frame) for k in keys]
+            seen = set()
+            for k in wanted:
+                if k in seen:
+                    raise ValueError(f"mapping pattern checks duplicate key ({k!r})")
+                seen.add(k)
+            get = value.get
+            for k, p in zip(wanted, values):
+                v = get(k, missing)
+                if v is missing or not p(v, frame, binds):
+                    return False
+            if rest is not None:
+                left = dict(value)
+                for k in wanted:
+                    del left[k]
+                binds.append((rest, left))
+            return True
+        return mapping
+
+    _SELF_MATCHING = (bool, bytearray, bytes, dict, float, frozenset, int, list, set, str, tuple)
+
+    def _class_pattern(self, node):
+        cls_of = self.expr(node.cls)
+        positional = tuple(self._pattern(p) for p in node.patterns)
+        named = tuple(zip(node.kwd_attrs, (self._pattern(p) for p in node.kwd_patterns)))
+        self_matching = self._SELF_MATCHING
+
+        def attribute(value, name):
+            try:
+                return True, load_attr(value, name)
+            except AttributeError:
+                return False, None
+
+        def instance(value, frame, binds):
+            cls = cls_of(frame)
+            if not isinstance(cls, type):
+                raise TypeError("called match pattern must be a type")
+            if not isinstance(value, cls):
+                return False
+            pairs = []
+            if positional:  # (CPython's match_class: __match_args__, else the subject itself for int(x), str(x), ...)
+                names = getattr(cls, "__match_args__", None)
+                match_self = names is None and any(c in self_matching for c in cls.__mro__)
+                if names is None:
+                    names = ()
+                elif not isinstance(names, tuple):
+                    raise TypeError(f"{class_name(cls)}.__match_args__ must be a tuple (got {type(names).__name__})")
+                allowed = 1 if match_self else len(names)
+                if len(positional) > allowed:
+                    raise TypeError(f"{class_name(cls)}() accepts {allowed} positional sub-pattern"
+                                    f"{'' if allowed == 1 else 's'} ({len(positional)} given)")
+                if match_self:
+                    if not positional[0](value, frame, binds):
+                        return False
+                else:
+                    pairs.extend(zip(names, positional))
+            pairs.extend(named)
+            seen = set()
+            for name, p in pairs:
+                if name in seen:
+                    raise TypeError(f"{class_name(cls)}() got multiple sub-patterns for attribute {name!r}")
+                seen.add(name)
+                found, v = attribute(value, name)
+                if not found or not p(v, frame, binds):
+                    return False
+            return True
+        return instance
+
     def stmt_Break(self, node):
         if not self.scope.loops:
             raise self.error(node, "SyntaxError", "'break' outside loop")
@@ -1374,6 +1560,8 @@ class Compiler:
                 ns["__doc__"] = doc
             cell = [None]
             body([parent_of(frame), cell, ns])
+            if callable(ns.get("__getattr__")):
+                ns["__getattr__"] = _program_getattr(ns["__getattr__"])
             try:
                 cls = types.new_class(name, tuple(values), {}, lambda space: space.update(ns))
             except BaseException as e:
