@@ -494,7 +494,14 @@ def _io():
                             "SEEK_CUR": io.SEEK_CUR, "SEEK_END": io.SEEK_END})
 
 
-PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
+def _abc():
+    """abc's ABC and abstractmethod, for a program's base classes (`class Model(ABC)` with an `@abstractmethod`):
+    instantiating one with abstract methods left fails with Python's TypeError."""
+    import abc
+    return Namespace("abc", {"ABC": abc.ABC, "abstractmethod": abc.abstractmethod})
+
+
+PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
                   "numpy": _numpy, "sys": _sys, "io": _io, "itertools": _itertools,
                   "dataclasses": _dataclasses, "functools": _functools}
 
