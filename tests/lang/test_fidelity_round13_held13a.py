@@ -3,7 +3,7 @@
 import pytest
 
 from same_as_torch import run_in_torch
-from test_torch_programs import language_warnings, run_in_language, torch_warnings
+from test_torch_programs import assert_prints_as_torch, run_in_language
 from tensorsh.lang.session import Session
 
 pytest.importorskip("torch")
@@ -672,11 +672,7 @@ print(x.requires_grad)
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_the_language_prints_what_torch_prints(name):
-    src = PROGRAMS[name]
-    want, _ = run_in_torch("import copy\n" + src)
-    got, stderr = run_in_language(src)
-    assert got == want
-    assert language_warnings(stderr) == torch_warnings("import copy\n" + src)
+    assert_prints_as_torch(PROGRAMS[name])
 
 
 def test_a_failed_statement_takes_back_the_attributes_it_set_on_a_tensor():
