@@ -1106,23 +1106,33 @@ class Compiler:
 
     # ---- match statements (PEP 634, as CPython 3.11 runs them) ----
     def stmt_Match(self, node):
-        subject = self.expr(node.subject)
-        cases = tuple((self._pattern(c.pattern), None if c.guard is None else self.expr(c.guard), self.block(c.body))
-                      for c in node.cases)
-        loc = self.location(node)
+        choose = self.match_case(node)
+        bodies = tuple(self.block(c.body) for c in node.cases)
 
         def match(frame):
+            i = choose(frame)
+            return None if i is None else bodies[i](frame)
+        return match
+
+    def match_case(self, node):
+        """choose(frame) -> the index of the case a match statement runs (its names bound), or None."""
+        subject = self.expr(node.subject)
+        cases = tuple((i, self._pattern(c.pattern), None if c.guard is None else self.expr(c.guard))
+                      for i, c in enumerate(node.cases))
+        loc = self.location(node)
+
+        def choose(frame):
             _UNDO["_location"] = loc
             value = subject(frame)
-            for matches, guard, body in cases:
+            for i, matches, guard in cases:
                 binds = []
                 if matches(value, frame, binds):
                     for store, v in binds:      # (bound when the whole pattern matched, before the guard)
                         store(frame, v)
                     if guard is None or guard(frame):
-                        return body(frame)
+                        return i
             return None
-        return match
+        return choose
 
     def _pattern(self, node):
         """A pattern as `matches(value, frame, binds) -> bool`; binds collects (store, value) of its names."""

@@ -18,7 +18,7 @@ MATCH = {")": "(", "]": "[", "}": "{"}
 UNSUPPORTED_KEYWORDS = {"async", "await"}
 EXPR_START = {"NAME", "DEC_NUMBER", "HEX_NUMBER", "FLOAT_NUMBER", "STRING", "LONG_STRING", "LPAR", "LSQB",
               "NONE", "TRUE", "FALSE", "ELLIPSIS", "ADD_OP", "UNARY_OP", "NOT", "LAMBDA"}
-BLOCK_WORDS = ("with", "for", "while", "if", "elif", "else", "try", "except", "finally", "def", "class")
+BLOCK_WORDS = ("with", "for", "while", "if", "elif", "else", "try", "except", "finally", "def", "class", "match", "case")
 
 
 class Source:
