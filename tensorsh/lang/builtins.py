@@ -410,10 +410,38 @@ def _numpy():
     return Namespace("numpy", members)
 
 
-def _sys():
-    """sys, for its constants (`torch.set_printoptions(threshold=sys.maxsize)` prints a whole tensor)."""
+class Stream:
+    """sys.stdout / sys.stderr as a program writes to them (`print(..., file=sys.stderr)`, `sys.stdout.write(s)`):
+    through the session's own output."""
+
+    __api__ = frozenset({"write", "flush", "isatty"})
+
+    def __init__(self, name, write):
+        self._name, self._write = name, write
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self._write(text)
+        return len(text)
+
+    def flush(self):
+        return None
+
+    def isatty(self):
+        return False
+
+    def __repr__(self):
+        return f"<_io.TextIOWrapper name='<{self._name}>' mode='w' encoding='utf-8'>"
+
+
+def _sys(session):
+    """sys, for its constants (`torch.set_printoptions(threshold=sys.maxsize)` prints a whole tensor) and the
+    session's two output streams."""
     import sys
-    return Namespace("sys", {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version")})
+    members = {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version", "version_info")}
+    members.update(stdout=Stream("stdout", session.write), stderr=Stream("stderr", session.write_err))
+    return Namespace("sys", members)
 
 
 def _itertools():
@@ -502,7 +530,7 @@ def _abc():
 
 
 PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
-                  "numpy": _numpy, "sys": _sys, "io": _io, "itertools": _itertools,
+                  "numpy": _numpy, "io": _io, "itertools": _itertools,
                   "dataclasses": _dataclasses, "functools": _functools}
 
 
@@ -541,6 +569,7 @@ def build(print_fn):
     modules["torch.autograd.gradcheck"] = Lazy(_gradcheck_module)  # (the attribute is the function, as in PyTorch)
     for name, make in PYTHON_MODULES.items():
         modules[name] = Lazy(make)
+    modules["sys"] = Lazy(lambda: _sys(print_fn.__self__))   # (its streams write where the session writes)
     return table, modules
 
 

@@ -78,6 +78,7 @@ def _more_safe_attrs():
                        "writable", "seekable", "flush"})
     SAFE_ATTRS[io.BytesIO] = _FILE | {"getbuffer", "read1", "readinto"}
     SAFE_ATTRS[io.StringIO] = _FILE | {"readline", "readlines", "writelines"}
+    SAFE_ATTRS[type(sys.version_info)] = frozenset({"major", "minor", "micro", "releaselevel", "serial"})
 
 
 _more_safe_attrs()
