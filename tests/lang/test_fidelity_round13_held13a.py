@@ -638,6 +638,138 @@ class R(Q): pass
 r = R.make(2, 3)
 print(type(r).__name__, R.count, Q.count, r.helper(r.t), Q.helper(torch.ones(5)))
 """,
+"match_statements_on_configs_shapes_and_dtypes": """
+def parse_cfg(cfg):
+    match cfg:
+        case {"optimizer": "sgd", "lr": float(lr) | int(lr), **rest}:
+            return f"SGD lr={lr} extra={sorted(rest)}"
+        case {"optimizer": "adam", "betas": [b1, b2]} if b1 < b2:
+            return f"Adam {b1} {b2}"
+        case {"optimizer": str(name)}:
+            return f"unknown optimizer {name}"
+        case []:
+            return "empty list"
+        case [x] if isinstance(x, torch.Tensor):
+            return f"single tensor {x.tolist()}"
+        case [int() | float() as first, *_]:
+            return f"numbers starting {first}"
+        case torch.Size([a, b]):
+            return f"2d size {a}x{b}"
+        case (torch.Tensor() as a, torch.Tensor() as b):
+            return f"two tensors {(a + b).tolist()}"
+        case _:
+            return "?"
+for c in [{"optimizer": "sgd", "lr": 0.1, "momentum": 0.9}, {"optimizer": "sgd", "lr": 1},
+          {"optimizer": "adam", "betas": (0.9, 0.999)}, {"optimizer": "adam", "betas": [0.99, 0.9]},
+          {"optimizer": "rmsprop"}, [], [torch.ones(2)], [3, "a"], torch.Size([2, 3]), torch.Size([2]),
+          (torch.ones(1), torch.ones(1)), [torch.ones(1), torch.ones(1)], "str"]:
+    print(parse_cfg(c))
+def step(x):
+    match x.dim(), x.dtype:
+        case 0, torch.float32:
+            return "f32 scalar"
+        case (1 | 2) as d, torch.int64:
+            return f"int {d}d"
+        case d, dt:
+            return f"{d}d {dt}"
+print(step(torch.tensor(1.)), step(torch.ones(2, dtype=torch.long)), step(torch.ones(2, 2, 2)))
+total = 0
+for t in [torch.tensor(1), torch.tensor(2.5), torch.tensor([1, 2])]:
+    match t.tolist():
+        case int(v):
+            total += v
+        case float(v):
+            total += v * 2
+        case [*vals]:
+            total += sum(vals)
+print(total)
+match torch.ones(2):
+    case [a, b]:
+        print("a tensor is no sequence pattern subject", a, b)
+    case _:
+        print("not a sequence")
+match {"a": torch.ones(1)}:
+    case {"a": t} if t.sum() > 0:
+        print("positive", t)
+match 3:
+    case 1 | 2:
+        print("small")
+print("after")
+match (1, 2):
+    case (1, 2, *rest) if not rest:
+        print("exact", rest)
+""",
+"a_match_statement_yields_inside_a_generator": """
+def events(items):
+    for it in items:
+        match it:
+            case torch.Tensor() if it.dim() == 0:
+                yield f"scalar {it.item()}"
+            case torch.Tensor():
+                yield from (f"elem {v}" for v in it.tolist())
+            case (k, v):
+                got = yield f"pair {k}"
+                if got is not None:
+                    print("sent", got)
+            case _:
+                return
+print(list(events([torch.tensor(1), torch.tensor([2, 3]), ("a", 1), None, torch.tensor(9)])))
+g = events([("x", 1), torch.tensor(5)])
+print(next(g), g.send("hello"))
+""",
+"sys_streams_and_print_to_a_file": """
+import sys
+import io
+print("to stdout", torch.ones(1), flush=True)
+print("to stderr", torch.zeros(1), file=sys.stderr)
+sys.stdout.write("written " + str(torch.tensor(2)) + "\\n")
+n = sys.stderr.write("err\\n")
+print(n, sys.version_info.major, sys.version_info >= (3, 8), sys.stdout.isatty() in (True, False))
+buf = io.StringIO()
+print("into buffer", torch.arange(3), file=buf)
+print(repr(buf.getvalue()))
+try:
+    print("x", file=3)
+except AttributeError as e:
+    print(e)
+""",
+"a_module_subclass_with_getattr_and_setattr_hooks": """
+import torch.nn as nn
+torch.manual_seed(0)
+class Wrapped(nn.Module):
+    def __init__(self, module):
+        super().__init__()
+        self.module = module
+    def __getattr__(self, name):
+        try:
+            return super().__getattr__(name)
+        except AttributeError:
+            return getattr(self.module, name)
+    def forward(self, x):
+        return self.module(x)
+w = Wrapped(nn.Linear(3, 2))
+print(w.in_features, w.out_features, w.weight.shape, w.module.bias.shape)
+print(w(torch.ones(1, 3)).shape, sum(p.numel() for p in w.parameters()))
+try:
+    w.nothing_here
+except AttributeError as e:
+    print(e)
+print(hasattr(w, "weight"), hasattr(w, "nope"))
+class Reg(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(1))
+    def __setattr__(self, name, value):
+        if isinstance(value, torch.Tensor) and not isinstance(value, nn.Parameter):
+            print("registering buffer", name)
+            self.register_buffer(name, value)
+        else:
+            super().__setattr__(name, value)
+r = Reg()
+r.mean = torch.zeros(2)
+print(list(dict(r.named_buffers())), list(dict(r.named_parameters())))
+print(r)
+""",
 "a_getitem_class_iterates_until_the_tensors_index_error": """
 class DS:
     def __init__(self):
