@@ -402,8 +402,8 @@ def load_attr(obj, name):
                 or name in getattr(obj, "__class_api__", ()):  # an engine class's own (nn.Embedding.from_pretrained)
             return getattr(obj, name)
         raise _no_attr(obj, t, name)
-    if hasattr(t, "__readonly__"):  # a tensor: the attributes a program set on it (`x.label`)
-        own = obj.__dict__
+    if hasattr(t, "__readonly__") or _program_function(obj, name):  # what a program set on a tensor (`x.label`)
+        own = obj.__dict__                                            # or on its own function (`wrapper.calls`)
         if name in own:
             return own[name]
     if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()) and \
@@ -473,6 +473,11 @@ def _str_format_map(text):
     return format_map
 
 
+def _program_function(obj, name):
+    """`fn.name` of a function the program defined (not an engine's), a public name: the program's own attribute."""
+    return type(obj) is types.FunctionType and name[:1] != "_" and obj.__module__ == "__main__"
+
+
 def _open_dict(t):
     """Whether `obj.__dict__` / `vars(obj)` shows obj's attributes as Python's would: a tensor's (the program's own)
     and an instance of a program's class with no engine base (an nn.Module's holds the engine's internals)."""
@@ -500,6 +505,10 @@ def store_attr(obj, name, value):
     t = type(obj)
     if name[:2] == "__":
         raise NoAttribute(f"tensorsh does not let a program set '{name}'")
+    if _program_function(obj, name):  # (a decorator's `wrapper.calls = 0`)
+        undo.touch_vars(obj)
+        setattr(obj, name, value)
+        return
     if hasattr(t, "__readonly__") and name not in t.__settable__:  # a tensor keeps any attribute of the program's
         refused = _tensor_attr_refused(t, name)
         if refused is not None:
@@ -535,6 +544,10 @@ def store_attr(obj, name, value):
 
 def delete_attr(obj, name):
     t = type(obj)
+    if _program_function(obj, name) and name in obj.__dict__:
+        undo.touch_vars(obj)
+        delattr(obj, name)
+        return
     if hasattr(t, "__readonly__") and name[:2] != "__":  # a tensor: the attributes the program set on it
         if name in obj.__dict__:
             undo.touch_vars(obj)

@@ -770,6 +770,80 @@ r.mean = torch.zeros(2)
 print(list(dict(r.named_buffers())), list(dict(r.named_parameters())))
 print(r)
 """,
+"the_tensor_class_gives_its_methods_unbound": """
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+ops = {"square": lambda t: t ** 2, "exp": torch.exp, "sin": torch.Tensor.sin, "neg": torch.neg}
+for name, fn in ops.items():
+    y = fn(x).sum()
+    g, = torch.autograd.grad(y, x)
+    print(f"{name:>6}: y={y.item():8.4f} grad={g} fn={y.grad_fn.name()}")
+print(torch.Tensor.sin(torch.tensor(0.)), torch.Tensor.add(torch.ones(1), 2, alpha=3))
+m = getattr(torch, "tanh")
+print(m(torch.zeros(1)), getattr(x, "mul")(2), callable(getattr(x, "grad_fn")))
+print([n for n in ["relu", "sigmoid", "nope"] if hasattr(torch, n)])
+print(torch.exp.__name__, list(map(torch.Tensor.item, torch.arange(3))), torch.FloatTensor.sum(torch.ones(2)))
+try:
+    torch.Tensor.nothing
+except AttributeError as e:
+    print(e)
+""",
+"a_programs_function_keeps_its_attributes": """
+import functools
+def counted(fn):
+    @functools.wraps(fn)
+    def wrapper(*a, **k):
+        wrapper.calls += 1
+        return fn(*a, **k)
+    wrapper.calls = 0
+    return wrapper
+@counted
+def step(x):
+    return x * 2
+for _ in range(3):
+    step(torch.ones(1))
+print(step.calls, step.__name__, hasattr(step, "calls"), getattr(step, "missing", None))
+step.note = "hi"
+del step.note
+print(hasattr(step, "note"))
+try:
+    step.nothing
+except AttributeError as e:
+    print(e)
+try:
+    torch.relu.tag = 1
+except AttributeError as e:
+    print(type(e).__name__)
+f = lambda: 0
+f.x = torch.zeros(1)
+print(f.x)
+""",
+"a_closure_factory_with_attributes_and_kwargs": """
+def make_mlp(*sizes, act=torch.relu, bias=True, **init):
+    torch.manual_seed(init.get("seed", 0))
+    layers = []
+    for i, (a, b) in enumerate(zip(sizes, sizes[1:])):
+        w = torch.randn(a, b) * init.get("scale", 1.0)
+        layers.append((w, torch.zeros(b) if bias else None))
+    def forward(x):
+        for i, (w, b) in enumerate(layers):
+            x = x @ w
+            if b is not None:
+                x = x + b
+            if i < len(layers) - 1:
+                x = act(x)
+        return x
+    forward.layers = layers
+    return forward
+net = make_mlp(3, 4, 2, act=torch.tanh, scale=0.5, seed=1)
+print(net(torch.ones(2, 3)), len(net.layers), [tuple(w.shape) for w, _ in net.layers])
+net2 = make_mlp(2, 2, bias=False)
+print(net2(torch.eye(2)), net2.layers[0][1])
+try:
+    make_mlp(3, 4)(torch.ones(2, 2))
+except RuntimeError as e:
+    print(e)
+print(make_mlp.__name__, net.__name__, net.__qualname__)
+""",
 "a_getitem_class_iterates_until_the_tensors_index_error": """
 class DS:
     def __init__(self):
