@@ -8,7 +8,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 import builtins as _py
 
 from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
-    check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
+    attribute_names, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -219,6 +219,18 @@ def _vars(*args):
     return load_attr(obj, "__dict__")
 
 
+def _dir(*args):
+    """dir(obj): Python's answer (names only) for Python's values and a program's objects and classes; for an
+    engine object the names the language lets a program read on it (PyTorch's own list is longer)."""
+    if len(args) != 1:
+        raise TypeError("dir() takes 1 argument in tensorsh (dir() of the running scope is not supported)")
+    obj = args[0]
+    kind = obj if isinstance(obj, type) else _py.type(obj)
+    if all(c in USER_CLASSES or c.__module__ == "builtins" for c in kind.__mro__):
+        return [n for n in _py.dir(obj) if n[:5] != "__tsh"]
+    return sorted(set(attribute_names(obj)) | set(getattr(obj, "__dict__", {}) if hasattr(kind, "__readonly__") else ()))
+
+
 def _setattr(obj, name, value):
     if not isinstance(name, str):
         raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
@@ -293,7 +305,7 @@ def python_builtins(print_fn):
         "bool": _py.bool, "str": _py.str, "repr": _py.repr, "abs": _py.abs, "round": builtin("round", _round), "pow": builtin("pow", _pow),
         "enumerate": _py.enumerate, "zip": _py.zip, "reversed": _py.reversed, "slice": _py.slice,
         "isinstance": _py.isinstance, "issubclass": _py.issubclass, "hasattr": builtin("hasattr", _hasattr), "getattr": builtin("getattr", _getattr),
-        "setattr": builtin("setattr", _setattr), "vars": builtin("vars", _vars), "delattr": builtin("delattr", _delattr), "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
+        "setattr": builtin("setattr", _setattr), "vars": builtin("vars", _vars), "dir": builtin("dir", _dir), "delattr": builtin("delattr", _delattr), "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
         "dict": _py.dict, "iter": _py.iter, "next": _py.next, "map": _py.map, "filter": _py.filter,
         "callable": _py.callable, "id": builtin("id", Ids()), "divmod": _py.divmod, "chr": _py.chr, "ord": _py.ord,
         "hex": _py.hex, "bin": _py.bin, "oct": _py.oct, "format": builtin("format", _format), "hash": _py.hash, "complex": _py.complex,

@@ -844,6 +844,23 @@ except RuntimeError as e:
     print(e)
 print(make_mlp.__name__, net.__name__, net.__qualname__)
 """,
+"dir_of_a_programs_objects_and_pythons_values": """
+class A:
+    cls_attr = 1
+    def __init__(self):
+        self.w = torch.ones(1)
+        self._private = 2
+    def method(self):
+        return 1
+a = A()
+print(dir(a))
+print([n for n in dir(a) if not n.startswith("_")], [n for n in dir(A) if not n.startswith("__")])
+print(dir([])[-3:], "append" in dir(list), len(dir("")) > 10, dir(1)[:3])
+print("sum" in dir(torch.ones(1)), "grad" in dir(torch.ones(1)), "Linear" in dir(torch.nn))
+class B(A):
+    pass
+print(dir(B()) == dir(a))
+""",
 "a_getitem_class_iterates_until_the_tensors_index_error": """
 class DS:
     def __init__(self):
