@@ -24,10 +24,12 @@ AttributeError = type("AttributeError", (AttributeError,), {"__module__": "built
 
 
 def make(kind, message):
-    """A TorchError whose class is named like the Python exception PyTorch raises (RuntimeError, ...)."""
+    """A TorchError whose class is named like the Python exception PyTorch raises (RuntimeError, ...). An IndexError
+    is also Python's, as it ends the iteration of a program's class that has `__getitem__` and no `__iter__`
+    (`for x, y in dataset`, `list(dataset)`: CPython's sequence protocol stops on IndexError alone)."""
     cls = _KINDS.get(kind)
     if cls is None:
-        cls = _KINDS[kind] = type(kind, (TorchError,), {})
+        cls = _KINDS[kind] = type(kind, (TorchError, IndexError) if kind == "IndexError" else (TorchError,), {})
     return cls(kind, message)
 
 

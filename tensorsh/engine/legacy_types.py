@@ -27,6 +27,22 @@ class _LegacyType(type):
     def __repr__(cls):
         return f"<class 'torch.{cls.__name__}'>"
 
+    def __getattr__(cls, name):  # (only names the class itself lacks: the tensor methods, unbound)
+        if name in _METHODS:
+            return getattr(Tensor, name)
+        raise AttributeError(f"type object '{cls.__name__}' has no attribute '{name}'")
+
+
+class _TensorMethods:
+    """`torch.Tensor.add(x, 2)`, `map(torch.Tensor.item, ts)`: the tensor methods a program may take from the class
+    (public, callable: not the properties)."""
+
+    def __contains__(self, name):
+        return name[:1] != "_" and name in Tensor.__api__ and callable(getattr(Tensor, name, None))
+
+
+_METHODS = _TensorMethods()
+
 
 def _options(dtype):
     return (f"TensorOptions(dtype={dtypes.C_NAMES[dtype.name]}, device=cpu, layout=Strided, requires_grad=false "
@@ -34,7 +50,7 @@ def _options(dtype):
 
 
 def _legacy(name, dtype):
-    return _LegacyType(name, (), {"dtype": dtype, "__api__": frozenset()})
+    return _LegacyType(name, (), {"dtype": dtype, "__api__": frozenset(), "__class_api__": _METHODS})
 
 
 LEGACY = {"Tensor": _legacy("Tensor", None), "FloatTensor": _legacy("FloatTensor", dtypes.float32),

@@ -18,4 +18,11 @@ ATTRIBUTES = {
 }
 registry.install(Tensor, ATTRIBUTES)
 Tensor.__settable__ = frozenset({"grad", "requires_grad", "data"})  # what a program may assign
+# TensorBase's attributes without a setter in PyTorch ("attribute 'shape' of 'torch._C.TensorBase' objects is not
+# writable" on assignment or del); any other name a program sets is its own, kept in the tensor's __dict__
+Tensor.__readonly__ = frozenset({
+    "H", "T", "mH", "mT", "_base", "_cdata", "_has_symbolic_sizes_strides", "_python_dispatch", "_version", "device",
+    "dtype", "grad_fn", "is_cpu", "is_cuda", "is_ipu", "is_leaf", "is_maia", "is_meta", "is_mkldnn", "is_mps", "is_mtia",
+    "is_nested", "is_quantized", "is_sparse", "is_sparse_csr", "is_vulkan", "is_xla", "is_xpu", "itemsize", "layout",
+    "name", "nbytes", "ndim", "output_nr", "retains_grad", "shape"})
 Tensor.__array_priority__ = 1000  # (numpy's operators defer to a tensor's reflected ones, as to PyTorch's)

@@ -298,7 +298,8 @@ Storage.resize_ = _resize_storage_method
 
 
 class Tensor:
-    __slots__ = _META + ("__weakref__", "_fw_grad")  # (_fw_grad: the tangent at forward_ad's level, set only there)
+    __slots__ = _META + ("__weakref__", "_fw_grad", "__dict__")  # (_fw_grad: the tangent at forward_ad's level, set
+    # only there; __dict__: the attributes a program sets on a tensor, `x.label = "w"`, as PyTorch's Tensor keeps them)
     _is_wrapped_number = False  # (WrappedNumber below)
 
     # ------------------------------------------------------------ construction
@@ -527,6 +528,8 @@ class Tensor:
     @requires_grad.setter
     def requires_grad(self, value):
         # PyTorch's setter (THPVariable_set_requires_grad) has checks and texts of its own
+        if type(value) is not bool:  # (PyBool_Check: not 1, not a 0-dim tensor)
+            raise runtime("requires_grad must be a bool")
         if not self.is_leaf:
             raise runtime(messages.REQUIRES_GRAD_NON_LEAF if not value else messages.REQUIRES_GRAD_SET_NON_LEAF)
         if value and not self.dtype.is_floating_point:
@@ -761,6 +764,8 @@ class Tensor:
         out = self._alias(self._shape, self._stride, self._offset, counter=VersionCounter())
         out._requires_grad = self.requires_grad
         out._version_counter.value = 1
+        if self.__dict__:  # (a program's own attributes: the same values)
+            out.__dict__.update(self.__dict__)
         return out
 
     def __deepcopy__(self, memo=None):
@@ -782,6 +787,9 @@ class Tensor:
         if self._grad is not None:
             out._grad = self._grad.__deepcopy__(memo)
         memo[id(self)] = out
+        if self.__dict__:  # (a program's own attributes, deep-copied with the same memo)
+            import copy
+            out.__dict__.update(copy.deepcopy(self.__dict__, memo))
         return out
 
 

@@ -410,6 +410,65 @@ class AnnAssign(Node):
     value: Optional[Node]
 
 
+@dataclass(eq=False)
+class Match(Node):
+    """`match subject:` with its `case` blocks, tried in order."""
+    subject: Node
+    cases: list
+
+
+@dataclass(eq=False)
+class MatchCase(Node):
+    pattern: Node
+    guard: Optional[Node]
+    body: list
+
+
+# Patterns (PEP 634): each says whether a value matches and which names it binds.
+@dataclass(eq=False)
+class MatchValue(Node):
+    """A literal or a dotted name: matches what compares equal (None/True/False: what *is* it)."""
+    value: Node
+    identity: bool = False
+
+
+@dataclass(eq=False)
+class MatchCapture(Node):
+    """A bare name binds the value (`_`, name None, binds nothing); with a pattern, `pattern as name`."""
+    name: Optional[str]
+    pattern: Optional[Node] = None
+
+
+@dataclass(eq=False)
+class MatchSequence(Node):
+    patterns: list          # MatchStar at most once
+
+
+@dataclass(eq=False)
+class MatchStar(Node):
+    name: Optional[str]
+
+
+@dataclass(eq=False)
+class MatchMapping(Node):
+    keys: list
+    patterns: list
+    rest: Optional[str]
+
+
+@dataclass(eq=False)
+class MatchClass(Node):
+    cls: Node
+    patterns: list
+    kwd_attrs: list
+    kwd_patterns: list
+
+
+@dataclass(eq=False)
+class MatchOr(Node):
+    patterns: list
+
+
 BLOCKS = (With, For, While, If, Try, FunctionDef, ClassDef)
 
 

@@ -7,8 +7,8 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 """
 import builtins as _py
 
-from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, check_format_spec, guarded_pow, \
-    delete_attr, load_attr, store_attr
+from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
+    attribute_names, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -208,6 +208,29 @@ def _format(value, spec=""):
     return _py.format(value, spec)
 
 
+def _vars(*args):
+    """vars(obj): obj.__dict__ where the language shows it (a tensor's, a program's object's), Python's TypeError
+    for a value without one."""
+    if len(args) != 1:
+        raise TypeError("vars() takes 1 argument in tensorsh (vars() of the running scope is not supported)")
+    obj = args[0]
+    if not hasattr(obj, "__dict__") or isinstance(obj, type) and obj not in USER_CLASSES:
+        raise TypeError("vars() argument must have __dict__ attribute")
+    return load_attr(obj, "__dict__")
+
+
+def _dir(*args):
+    """dir(obj): Python's answer (names only) for Python's values and a program's objects and classes; for an
+    engine object the names the language lets a program read on it (PyTorch's own list is longer)."""
+    if len(args) != 1:
+        raise TypeError("dir() takes 1 argument in tensorsh (dir() of the running scope is not supported)")
+    obj = args[0]
+    kind = obj if isinstance(obj, type) else _py.type(obj)
+    if all(c in USER_CLASSES or c.__module__ == "builtins" for c in kind.__mro__):
+        return [n for n in _py.dir(obj) if n[:5] != "__tsh"]
+    return sorted(set(attribute_names(obj)) | set(getattr(obj, "__dict__", {}) if hasattr(kind, "__readonly__") else ()))
+
+
 def _setattr(obj, name, value):
     if not isinstance(name, str):
         raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
@@ -282,7 +305,7 @@ def python_builtins(print_fn):
         "bool": _py.bool, "str": _py.str, "repr": _py.repr, "abs": _py.abs, "round": builtin("round", _round), "pow": builtin("pow", _pow),
         "enumerate": _py.enumerate, "zip": _py.zip, "reversed": _py.reversed, "slice": _py.slice,
         "isinstance": _py.isinstance, "issubclass": _py.issubclass, "hasattr": builtin("hasattr", _hasattr), "getattr": builtin("getattr", _getattr),
-        "setattr": builtin("setattr", _setattr), "delattr": builtin("delattr", _delattr), "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
+        "setattr": builtin("setattr", _setattr), "vars": builtin("vars", _vars), "dir": builtin("dir", _dir), "delattr": builtin("delattr", _delattr), "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
         "dict": _py.dict, "iter": _py.iter, "next": _py.next, "map": _py.map, "filter": _py.filter,
         "callable": _py.callable, "id": builtin("id", Ids()), "divmod": _py.divmod, "chr": _py.chr, "ord": _py.ord,
         "hex": _py.hex, "bin": _py.bin, "oct": _py.oct, "format": builtin("format", _format), "hash": _py.hash, "complex": _py.complex,
@@ -399,10 +422,38 @@ def _numpy():
     return Namespace("numpy", members)
 
 
-def _sys():
-    """sys, for its constants (`torch.set_printoptions(threshold=sys.maxsize)` prints a whole tensor)."""
+class Stream:
+    """sys.stdout / sys.stderr as a program writes to them (`print(..., file=sys.stderr)`, `sys.stdout.write(s)`):
+    through the session's own output."""
+
+    __api__ = frozenset({"write", "flush", "isatty"})
+
+    def __init__(self, name, write):
+        self._name, self._write = name, write
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self._write(text)
+        return len(text)
+
+    def flush(self):
+        return None
+
+    def isatty(self):
+        return False
+
+    def __repr__(self):
+        return f"<_io.TextIOWrapper name='<{self._name}>' mode='w' encoding='utf-8'>"
+
+
+def _sys(session):
+    """sys, for its constants (`torch.set_printoptions(threshold=sys.maxsize)` prints a whole tensor) and the
+    session's two output streams."""
     import sys
-    return Namespace("sys", {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version")})
+    members = {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version", "version_info")}
+    members.update(stdout=Stream("stdout", session.write), stderr=Stream("stderr", session.write_err))
+    return Namespace("sys", members)
 
 
 def _itertools():
@@ -468,9 +519,11 @@ def _dataclasses():
 
 
 def _functools():
-    """functools' partial (a scheduler's `lr_lambda=partial(warmup, steps=100)`) and reduce."""
+    """functools' partial (a scheduler's `lr_lambda=partial(warmup, steps=100)`), reduce, the decorators' helpers
+    (`@functools.wraps(fn)` copies the name and docstring a program reads back) and the caches."""
     import functools
-    return Namespace("functools", {"partial": functools.partial, "reduce": functools.reduce})
+    return Namespace("functools", {name: getattr(functools, name) for name in (
+        "partial", "reduce", "wraps", "update_wrapper", "lru_cache", "cache", "cmp_to_key")})
 
 
 def _io():
@@ -481,8 +534,15 @@ def _io():
                             "SEEK_CUR": io.SEEK_CUR, "SEEK_END": io.SEEK_END})
 
 
-PYTHON_MODULES = {"math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
-                  "numpy": _numpy, "sys": _sys, "io": _io, "itertools": _itertools,
+def _abc():
+    """abc's ABC and abstractmethod, for a program's base classes (`class Model(ABC)` with an `@abstractmethod`):
+    instantiating one with abstract methods left fails with Python's TypeError."""
+    import abc
+    return Namespace("abc", {"ABC": abc.ABC, "abstractmethod": abc.abstractmethod})
+
+
+PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
+                  "numpy": _numpy, "io": _io, "itertools": _itertools,
                   "dataclasses": _dataclasses, "functools": _functools}
 
 
@@ -521,6 +581,7 @@ def build(print_fn):
     modules["torch.autograd.gradcheck"] = Lazy(_gradcheck_module)  # (the attribute is the function, as in PyTorch)
     for name, make in PYTHON_MODULES.items():
         modules[name] = Lazy(make)
+    modules["sys"] = Lazy(lambda: _sys(print_fn.__self__))   # (its streams write where the session writes)
     return table, modules
 
 

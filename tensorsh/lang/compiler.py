@@ -78,6 +78,7 @@ def _more_safe_attrs():
                        "writable", "seekable", "flush"})
     SAFE_ATTRS[io.BytesIO] = _FILE | {"getbuffer", "read1", "readinto"}
     SAFE_ATTRS[io.StringIO] = _FILE | {"readline", "readlines", "writelines"}
+    SAFE_ATTRS[type(sys.version_info)] = frozenset({"major", "minor", "micro", "releaselevel", "serial"})
 
 
 _more_safe_attrs()
@@ -223,8 +224,49 @@ DEFINABLE_DUNDERS = frozenset({
     "__iter__", "__next__", "__contains__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__",
     "__bool__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__", "__rtruediv__",
     "__floordiv__", "__mod__", "__pow__", "__matmul__", "__neg__", "__pos__", "__abs__", "__iadd__", "__isub__",
-    "__imul__", "__enter__", "__exit__", "__doc__", "__module__", "__qualname__", "__int__", "__float__", "__index__"})
+    "__imul__", "__enter__", "__exit__", "__doc__", "__module__", "__qualname__", "__int__", "__float__", "__index__",
+    # the rest of Python's operators, reflected and in place, and the builtins' hooks (round, math.floor, format,
+    # reversed, copy), which CPython calls on the program's own functions
+    "__rmatmul__", "__rfloordiv__", "__rmod__", "__rpow__", "__divmod__", "__rdivmod__", "__itruediv__",
+    "__ifloordiv__", "__imod__", "__ipow__", "__imatmul__", "__invert__", "__and__", "__rand__", "__iand__", "__or__",
+    "__ror__", "__ior__", "__xor__", "__rxor__", "__ixor__", "__lshift__", "__rlshift__", "__ilshift__", "__rshift__",
+    "__rrshift__", "__irshift__", "__round__", "__floor__", "__ceil__", "__trunc__", "__complex__", "__format__",
+    "__reversed__", "__missing__", "__copy__", "__deepcopy__", "__getstate__", "__setstate__", "__post_init__",
+    # attribute hooks: __getattr__ answers what the language finds nowhere else, __setattr__/__delattr__ run for
+    # the program's own assignments (super()'s take no dunder name)
+    "__getattr__", "__setattr__", "__delattr__"})
 SUPER_DUNDERS = DEFINABLE_DUNDERS - {"__doc__", "__module__", "__qualname__"}
+_CHAINING = frozenset({"__cause__", "__context__", "__suppress_context__"})  # an exception's chain, readable
+
+
+def _user_getattr(t):
+    """The __getattr__ a program's class along t's MRO defines (None when it defines none)."""
+    for c in t.__mro__:
+        if c in USER_CLASSES and "__getattr__" in c.__dict__:
+            hook = c.__dict__["__getattr__"]
+            return getattr(hook, "_tsh_program", hook)
+    return None
+
+
+def _program_getattr(hook):
+    """A class's __getattr__ as Python's machinery and the engine meet it (`getattr(x, "__deepcopy__", None)`,
+    `getattr(obj, "_born", 0)`): never asked for an underscored name, which only the program's own reads
+    (load_attr calls the program's function itself) hand it."""
+    def __getattr__(self, name):
+        if name[:1] == "_":
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        return hook(self, name)
+    __getattr__._tsh_program = hook
+    return __getattr__
+
+
+def _no_dunder_names(method):
+    """super().__setattr__ / __delattr__ as a program may call them: on its own names, never a dunder."""
+    def guarded(name, *value):
+        if isinstance(name, str) and name[:2] == "__" and name[-2:] == "__":
+            raise NoAttribute(f"tensorsh does not let a program set '{name}'")
+        return method(name, *value)
+    return guarded
 
 
 def _user_names(cls):
@@ -256,7 +298,7 @@ def attribute_names(obj):
     if t is Namespace:
         return sorted(obj._members)
     names = set()
-    if t in USER_CLASSES:
+    if t in USER_CLASSES or hasattr(t, "__readonly__"):
         names.update(_user_names(t))
         names.update(n for n in getattr(obj, "__dict__", {}) if n[:1] != "_")
     if isinstance(obj, type) and obj in USER_CLASSES:
@@ -334,8 +376,9 @@ def load_attr(obj, name):
             value = obj._members[name] = value.load()
         return value
     if name[:2] == "__":
-        if name == "__cause__" and isinstance(obj, BaseException):  # (`raise ... from e`'s e, or None)
-            return obj.__cause__
+        if name in _CHAINING and isinstance(obj, BaseException):  # (`raise ... from e`'s e, the error being handled)
+            value = getattr(obj, name)
+            return python_exception(value) if isinstance(value, BaseException) else value
         if name in HARMLESS_DUNDERS:
             value = getattr(obj, name, None) if (isinstance(obj, type) or callable(obj) or name == "__doc__"
                                                  or t is types.GeneratorType) else None
@@ -343,6 +386,10 @@ def load_attr(obj, name):
                 raise _no_attr(obj, t, name)
             return class_name(obj) if name == "__name__" and isinstance(obj, type) else value
         if t is super and name in SUPER_DUNDERS:
+            return _no_dunder_names(getattr(obj, name)) if name in ("__setattr__", "__delattr__") else getattr(obj, name)
+        if name == "__dict__" and _open_dict(t):
+            return obj.__dict__
+        if name in ("__mro__", "__bases__") and obj in USER_CLASSES and all(map(_shown_class, obj.__mro__)):
             return getattr(obj, name)
         raise _no_attr(obj, t, name)
     if "__tsh_user__" in t.__dict__ and _is_user_name(obj, t, name):
@@ -355,8 +402,15 @@ def load_attr(obj, name):
                 or name in getattr(obj, "__class_api__", ()):  # an engine class's own (nn.Embedding.from_pretrained)
             return getattr(obj, name)
         raise _no_attr(obj, t, name)
+    if hasattr(t, "__readonly__") or _program_function(obj, name):  # what a program set on a tensor (`x.label`)
+        own = obj.__dict__                                            # or on its own function (`wrapper.calls`)
+        if name in own:
+            return own[name]
     if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()) and \
             not (t.__name__ == "Namespace" and name in getattr(obj, "__api__", ())):  # a torch namespace's listed private name
+        hook = _user_getattr(t)
+        if hook is not None:
+            return hook(obj, name)
         raise _no_attr(obj, t, name)
     api = getattr(t, "__api__", None)
     per_type = api is not None
@@ -379,6 +433,9 @@ def load_attr(obj, name):
         return getattr(obj, name)
     if t is str and name in ("format", "format_map"):
         return _str_format(obj) if name == "format" else _str_format_map(obj)
+    hook = _user_getattr(t)
+    if hook is not None:
+        return hook(obj, name)
     raise _no_attr(obj, t, name)
 
 
@@ -416,10 +473,49 @@ def _str_format_map(text):
     return format_map
 
 
+def _program_function(obj, name):
+    """`fn.name` of a function the program defined (not an engine's), a public name: the program's own attribute."""
+    return type(obj) is types.FunctionType and name[:1] != "_" and obj.__module__ == "__main__"
+
+
+def _open_dict(t):
+    """Whether `obj.__dict__` / `vars(obj)` shows obj's attributes as Python's would: a tensor's (the program's own)
+    and an instance of a program's class with no engine base (an nn.Module's holds the engine's internals)."""
+    return hasattr(t, "__readonly__") or t in USER_CLASSES and all(
+        c in USER_CLASSES or c.__module__ == "builtins" for c in t.__mro__)
+
+
+def _shown_class(cls):
+    """A class `cls.__mro__` may show: a program's, Python's, or an engine class that stands where PyTorch's does
+    (nn.Module's family: `<class 'torch.nn.modules.module.Module'>`)."""
+    return cls in USER_CLASSES or cls.__module__ == "builtins" or cls.__module__.startswith("torch.nn.")
+
+
+def _tensor_attr_refused(t, name):
+    """Why a program may not set or delete `name` on a tensor (None when the name is the program's own): PyTorch's
+    text for TensorBase's attributes without a setter, tensorsh's for the engine's internals."""
+    if name in t.__readonly__ or name[:1] != "_" and hasattr(type(getattr(t, name, None)), "__set__"):
+        return NoAttribute(f"attribute '{name}' of 'torch._C.TensorBase' objects is not writable")
+    if name[:1] == "_" and hasattr(t, name):
+        return NoAttribute(f"tensorsh does not let a program set '{name}' on a tensor")
+    return None
+
+
 def store_attr(obj, name, value):
     t = type(obj)
     if name[:2] == "__":
         raise NoAttribute(f"tensorsh does not let a program set '{name}'")
+    if _program_function(obj, name):  # (a decorator's `wrapper.calls = 0`)
+        undo.touch_vars(obj)
+        setattr(obj, name, value)
+        return
+    if hasattr(t, "__readonly__") and name not in t.__settable__:  # a tensor keeps any attribute of the program's
+        refused = _tensor_attr_refused(t, name)
+        if refused is not None:
+            raise refused
+        undo.touch_vars(obj)
+        setattr(obj, name, value)
+        return
     if t in USER_CLASSES or (isinstance(obj, type) and obj in USER_CLASSES):
         if name[:1] == "_" or "*" not in getattr(t, "__settable__", ()):
             if isinstance(obj, type):
@@ -448,6 +544,17 @@ def store_attr(obj, name, value):
 
 def delete_attr(obj, name):
     t = type(obj)
+    if _program_function(obj, name) and name in obj.__dict__:
+        undo.touch_vars(obj)
+        delattr(obj, name)
+        return
+    if hasattr(t, "__readonly__") and name[:2] != "__":  # a tensor: the attributes the program set on it
+        if name in obj.__dict__:
+            undo.touch_vars(obj)
+            del obj.__dict__[name]
+            return
+        refused = _tensor_attr_refused(t, name)
+        raise refused if refused is not None else _no_attr(obj, t, name)
     if name[:2] != "__" and (t in USER_CLASSES and _is_user_name(obj, t, name) or
                              name[:1] != "_" and "*" in getattr(t, "__settable__", ())):
         if hasattr(obj, "__dict__"):
@@ -1011,6 +1118,189 @@ class Compiler:
             return orelse(frame)
         return if_else
 
+    # ---- match statements (PEP 634, as CPython 3.11 runs them) ----
+    def stmt_Match(self, node):
+        choose = self.match_case(node)
+        bodies = tuple(self.block(c.body) for c in node.cases)
+
+        def match(frame):
+            i = choose(frame)
+            return None if i is None else bodies[i](frame)
+        return match
+
+    def match_case(self, node):
+        """choose(frame) -> the index of the case a match statement runs (its names bound), or None."""
+        subject = self.expr(node.subject)
+        cases = tuple((i, self._pattern(c.pattern), None if c.guard is None else self.expr(c.guard))
+                      for i, c in enumerate(node.cases))
+        loc = self.location(node)
+
+        def choose(frame):
+            _UNDO["_location"] = loc
+            value = subject(frame)
+            for i, matches, guard in cases:
+                binds = []
+                if matches(value, frame, binds):
+                    for store, v in binds:      # (bound when the whole pattern matched, before the guard)
+                        store(frame, v)
+                    if guard is None or guard(frame):
+                        return i
+            return None
+        return choose
+
+    def _pattern(self, node):
+        """A pattern as `matches(value, frame, binds) -> bool`; binds collects (store, value) of its names."""
+        def located(fn):
+            def run(value, frame, binds):
+                try:
+                    return fn(value, frame, binds)
+                except BaseException as e:
+                    locate(e, node)
+                    raise
+            return run
+
+        kind = node.__class__
+        if kind is A.MatchCapture:
+            inner = None if node.pattern is None else self._pattern(node.pattern)
+            store = None if node.name is None else self._store_name(node.name)
+
+            def capture(value, frame, binds):
+                if inner is not None and not inner(value, frame, binds):
+                    return False
+                if store is not None:
+                    binds.append((store, value))
+                return True
+            return capture
+        if kind is A.MatchValue:
+            expected = self.expr(node.value)
+            if node.identity:
+                return lambda value, frame, binds: value is expected(frame)
+            return located(lambda value, frame, binds: bool(value == expected(frame)))
+        if kind is A.MatchOr:
+            alternatives = tuple(self._pattern(p) for p in node.patterns)
+
+            def either(value, frame, binds):
+                for alt in alternatives:
+                    mine = []
+                    if alt(value, frame, mine):
+                        binds.extend(mine)
+                        return True
+                return False
+            return either
+        if kind is A.MatchSequence:
+            return located(self._sequence_pattern(node))
+        if kind is A.MatchMapping:
+            return located(self._mapping_pattern(node))
+        if kind is A.MatchClass:
+            return located(self._class_pattern(node))
+        raise self.error(node, "SyntaxError", "invalid pattern")
+
+    def _sequence_pattern(self, node):
+        import collections.abc
+        star = next((i for i, p in enumerate(node.patterns) if p.__class__ is A.MatchStar), None)
+        before = tuple(self._pattern(p) for p in node.patterns[:star])
+        after = () if star is None else tuple(self._pattern(p) for p in node.patterns[star + 1:])
+        rest = None if star is None or node.patterns[star].name is None else self._store_name(node.patterns[star].name)
+        n = len(before) + len(after)
+
+        def sequence(value, frame, binds):
+            if not isinstance(value, collections.abc.Sequence) or isinstance(value, (str, bytes, bytearray)):
+                return False
+            size = len(value)
+            if size < n or (star is None and size != n):
+                return False
+            items = list(value)
+            for p, v in zip(before, items):
+                if not p(v, frame, binds):
+                    return False
+            for p, v in zip(after, items[size - len(after):]):
+                if not p(v, frame, binds):
+                    return False
+            if rest is not None:
+                binds.append((rest, items[len(before):size - len(after)]))
+            return True
+        return sequence
+
+    def _mapping_pattern(self, node):
+        import collections.abc
+        keys = tuple(self.expr(k) for k in node.keys)
+        values = tuple(self._pattern(p) for p in node.patterns)
+        rest = None if node.rest is None else self._store_name(node.rest)
+        missing = object()
+
+        def mapping(value, frame, binds):
+            if not isinstance(value, collections.abc.Mapping):
+                return False
+            if len(value) < len(keys):
+                return False
+            wanted = [k(frame) for k in keys]
+            seen = set()
+            for k in wanted:
+                if k in seen:
+                    raise ValueError(f"mapping pattern checks duplicate key ({k!r})")
+                seen.add(k)
+            get = value.get
+            for k, p in zip(wanted, values):
+                v = get(k, missing)
+                if v is missing or not p(v, frame, binds):
+                    return False
+            if rest is not None:
+                left = dict(value)
+                for k in wanted:
+                    del left[k]
+                binds.append((rest, left))
+            return True
+        return mapping
+
+    _SELF_MATCHING = (bool, bytearray, bytes, dict, float, frozenset, int, list, set, str, tuple)
+
+    def _class_pattern(self, node):
+        cls_of = self.expr(node.cls)
+        positional = tuple(self._pattern(p) for p in node.patterns)
+        named = tuple(zip(node.kwd_attrs, (self._pattern(p) for p in node.kwd_patterns)))
+        self_matching = self._SELF_MATCHING
+
+        def attribute(value, name):
+            try:
+                return True, load_attr(value, name)
+            except AttributeError:
+                return False, None
+
+        def instance(value, frame, binds):
+            cls = cls_of(frame)
+            if not isinstance(cls, type):
+                raise TypeError("called match pattern must be a type")
+            if not isinstance(value, cls):
+                return False
+            pairs = []
+            if positional:  # (CPython's match_class: __match_args__, else the subject itself for int(x), str(x), ...)
+                names = getattr(cls, "__match_args__", None)
+                match_self = names is None and any(c in self_matching for c in cls.__mro__)
+                if names is None:
+                    names = ()
+                elif not isinstance(names, tuple):
+                    raise TypeError(f"{class_name(cls)}.__match_args__ must be a tuple (got {type(names).__name__})")
+                allowed = 1 if match_self else len(names)
+                if len(positional) > allowed:
+                    raise TypeError(f"{class_name(cls)}() accepts {allowed} positional sub-pattern"
+                                    f"{'' if allowed == 1 else 's'} ({len(positional)} given)")
+                if match_self:
+                    if not positional[0](value, frame, binds):
+                        return False
+                else:
+                    pairs.extend(zip(names, positional))
+            pairs.extend(named)
+            seen = set()
+            for name, p in pairs:
+                if name in seen:
+                    raise TypeError(f"{class_name(cls)}() got multiple sub-patterns for attribute {name!r}")
+                seen.add(name)
+                found, v = attribute(value, name)
+                if not found or not p(v, frame, binds):
+                    return False
+            return True
+        return instance
+
     def stmt_Break(self, node):
         if not self.scope.loops:
             raise self.error(node, "SyntaxError", "'break' outside loop")
@@ -1294,6 +1584,8 @@ class Compiler:
                 ns["__doc__"] = doc
             cell = [None]
             body([parent_of(frame), cell, ns])
+            if callable(ns.get("__getattr__")):
+                ns["__getattr__"] = _program_getattr(ns["__getattr__"])
             try:
                 cls = types.new_class(name, tuple(values), {}, lambda space: space.update(ns))
             except BaseException as e:

@@ -190,6 +190,16 @@ def _if(compiler, node):
     return if_
 
 
+def _match(compiler, node):
+    choose = compiler.match_case(node)
+    bodies = tuple(block(compiler, c.body) for c in node.cases)
+
+    def match(frame):
+        i = choose(frame)
+        return None if i is None else (yield from bodies[i](frame))
+    return match
+
+
 def _loop_body(compiler, nodes):
     compiler.scope.loops += 1
     try:
@@ -310,4 +320,4 @@ def _try(compiler, node):
 
 
 _STATEMENTS = {A.ExprStmt: _expr_stmt, A.Assign: _assign, A.AugAssign: _aug_assign, A.Return: _return,
-               A.If: _if, A.While: _while, A.For: _for, A.With: _with, A.Try: _try}
+               A.If: _if, A.While: _while, A.For: _for, A.With: _with, A.Try: _try, A.Match: _match}

@@ -18,7 +18,7 @@ MATCH = {")": "(", "]": "[", "}": "{"}
 UNSUPPORTED_KEYWORDS = {"async", "await"}
 EXPR_START = {"NAME", "DEC_NUMBER", "HEX_NUMBER", "FLOAT_NUMBER", "STRING", "LONG_STRING", "LPAR", "LSQB",
               "NONE", "TRUE", "FALSE", "ELLIPSIS", "ADD_OP", "UNARY_OP", "NOT", "LAMBDA"}
-BLOCK_WORDS = ("with", "for", "while", "if", "elif", "else", "try", "except", "finally", "def", "class")
+BLOCK_WORDS = ("with", "for", "while", "if", "elif", "else", "try", "except", "finally", "def", "class", "match", "case")
 
 
 class Source:
@@ -66,6 +66,37 @@ def _tab_error(tok):
                           tok.end_column, detail="tabs and spaces mixed: this line's indentation depends on the tab width")
 
 
+_SOFT = {"match": "MATCH", "case": "CASE"}
+_NOT_A_HEADER = frozenset({"COLON", "EQUAL", "AUGOP", "DOT", "COMMA", "RPAR", "RSQB", "RBRACE", "_NL"})
+
+
+def _soft_keywords(stream):
+    """`match`/`case` as Python's soft keywords: a line's first NAME `match` or `case` is the keyword when the line
+    (to its newline outside brackets) ends with ':' and the word is not itself assigned, called an attribute of, or
+    annotated (`match = re.match(...)`, `case: int = 1` keep the names)."""
+    at_start = True
+    for tok in stream:
+        if not (at_start and tok.type == "NAME" and tok.value in _SOFT):
+            at_start = tok.type == "_NL"
+            yield tok
+            continue
+        line, depth, last = [tok], 0, None
+        for nxt in stream:
+            line.append(nxt)
+            if nxt.type in OPEN:
+                depth += 1
+            elif nxt.type in CLOSE:
+                depth -= 1
+            elif nxt.type == "_NL" and depth <= 0:
+                break
+            last = nxt
+        second = line[1] if len(line) > 1 else None
+        if last is not None and last.type == "COLON" and second is not None and second.type not in _NOT_A_HEADER:
+            line[0] = P.Token.new_borrow_pos(_SOFT[tok.value], tok.value, tok)
+        yield from line
+        at_start = line[-1].type == "_NL"
+
+
 class _PostLexer:
     """Indentation -> _INDENT/_DEDENT; newlines inside brackets dropped; bracket checks."""
 
@@ -76,6 +107,7 @@ class _PostLexer:
         self.history = [None, None]
 
     def process(self, stream):
+        stream = _soft_keywords(stream)
         history = self.history = [None, None]
         brackets = []
         indents = [0]
@@ -485,6 +517,125 @@ class _Builder(P.Transformer):
 
     def with_item(self, c):
         return tuple(c)
+
+    # ---- match statements (PEP 634) ----
+    def match_stmt(self, c):
+        kw, subject, _colon, *cases = c
+        return _span(A.Match(subject, cases), kw, subject)
+
+    def case_block(self, c):
+        kw, pattern, _if, guard, _colon, body = c
+        return _span(A.MatchCase(pattern, guard, body), kw, guard or pattern)
+
+    def pattern_open_seq(self, c):
+        items = [x for x in c if isinstance(x, A.Node)]
+        return _span(self._sequence(items), items[0], items[-1])
+
+    def pattern_seq(self, c):
+        return _span(self._sequence([x for x in c[1:-1] if isinstance(x, A.Node)]), c[0], c[-1])
+
+    @staticmethod
+    def _sequence(items):
+        stars = [x for x in items if isinstance(x, A.MatchStar)]
+        if len(stars) > 1:
+            raise _SyntaxProblem("SyntaxError", "multiple starred names in sequence pattern", stars[1].line,
+                                 stars[1].col, stars[1].end_col)
+        return A.MatchSequence(items)
+
+    def pattern_star(self, c):
+        star, name = c
+        if str(star) != "*":
+            raise _SyntaxProblem("SyntaxError", "invalid syntax", star.line, star.column, star.end_column)
+        return _span(A.MatchStar(None if str(name) == "_" else str(name)), star, name)
+
+    def pattern_as(self, c):
+        pattern, name = c
+        if str(name) == "_":
+            raise _SyntaxProblem("SyntaxError", "cannot use '_' as a target", name.line, name.column, name.end_column)
+        return _span(A.MatchCapture(str(name), pattern), pattern, name)
+
+    def pattern_or(self, c):
+        items = [x for x in c if isinstance(x, A.Node)]
+        return _span(A.MatchOr(items), items[0], items[-1])
+
+    def pattern_group(self, c):
+        return c[1]
+
+    def pattern_dotted(self, c):
+        node = self.name([c[0]])
+        for tok in c[1:]:
+            node = self.getattr([node, tok])
+        return node
+
+    def pattern_name(self, c):
+        node = c[0]
+        if isinstance(node, A.Name):
+            return _span(A.MatchCapture(None if node.id == "_" else node.id), node, node)
+        return _span(A.MatchValue(node), node, node)
+
+    def pattern_literal(self, c):
+        toks = [t for t in c if t is not None]
+        first = toks[0]
+        if first.type in ("NONE", "TRUE", "FALSE"):
+            return _span(A.MatchValue(self.__getattribute__(first.type.lower())([first]), identity=True), first, first)
+        if first.type in ("STRING", "LONG_STRING"):
+            value = self.strings(toks)
+            if not isinstance(value, A.Const):
+                raise _SyntaxProblem("SyntaxError", "patterns may only match literals and attribute lookups",
+                                     first.line, first.column, first.end_column)
+            return _span(A.MatchValue(value), first, toks[-1])
+        number = toks[-1]
+        value = self.float_([number]) if number.type == "FLOAT_NUMBER" else self.int_([number])
+        if first.type == "ADD_OP":
+            if str(first) != "-":
+                raise _SyntaxProblem("SyntaxError", "invalid syntax", first.line, first.column, first.end_column)
+            value = _span(A.Const(-value.value), first, number)
+        return _span(A.MatchValue(value), first, number)
+
+    def pattern_args(self, c):
+        return [x for x in c if x is not None]
+
+    def pattern_keyword(self, c):
+        name, pattern = c
+        node = _span(A.MatchCapture(str(name), pattern), name, pattern)   # (read by pattern_class)
+        node.keyword = True
+        return node
+
+    def pattern_class(self, c):
+        cls, _lpar, args, rpar = c
+        positional, names, keywords = [], [], []
+        for a in args or []:
+            if getattr(a, "keyword", False):
+                if a.name in names:
+                    raise _SyntaxProblem("SyntaxError", f"attribute name repeated in class pattern: {a.name}",
+                                         a.line, a.col, a.end_col)
+                names.append(a.name)
+                keywords.append(a.pattern)
+            elif keywords:
+                raise _SyntaxProblem("SyntaxError", "positional patterns follow keyword patterns", a.line, a.col,
+                                     a.end_col)
+            else:
+                positional.append(a)
+        return _span(A.MatchClass(cls, positional, names, keywords), cls, rpar)
+
+    def pattern_mapping(self, c):
+        keys, patterns, rest = [], [], None
+        for e in c[1:-1]:
+            if e is None:
+                continue
+            if isinstance(e, str):
+                rest = e
+            else:
+                keys.append(e[0])
+                patterns.append(e[1])
+        return _span(A.MatchMapping(keys, patterns, rest), c[0], c[-1])
+
+    def pattern_entry(self, c):
+        key, _colon, pattern = c
+        return (key.value if isinstance(key, A.MatchValue) else key, pattern)
+
+    def pattern_rest(self, c):
+        return str(c[1])
 
     def for_stmt(self, c):
         kw, target, it, body, _else, orelse = c

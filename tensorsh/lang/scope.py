@@ -107,6 +107,20 @@ def target_names(node, out):
     return out
 
 
+def pattern_names(pattern, out):
+    """The names a match statement's pattern binds (its captures, `as` names, `*rest`, `**rest`)."""
+    stack = [pattern]
+    while stack:
+        p = stack.pop()
+        if isinstance(p, (A.MatchCapture, A.MatchStar)) and p.name is not None:
+            out.append(p.name)
+        elif isinstance(p, A.MatchMapping) and p.rest is not None:
+            out.append(p.rest)
+        if not isinstance(p, A.MatchValue):
+            stack.extend(c for c in children(p) if not isinstance(p, A.MatchClass) or c is not p.cls)
+    return out
+
+
 def bound_names(body, scope):
     """Declare in `scope` the names a block binds (not looking inside nested functions, classes, lambdas)."""
     names = []
@@ -165,6 +179,15 @@ def bound_names(body, scope):
         elif isinstance(s, (A.Import, A.FromImport)):
             for dotted, alias in s.names:
                 names.append(alias or dotted.split(".")[0])
+        elif isinstance(s, A.Match):
+            expr(s.subject)
+            for case in s.cases:
+                pattern_names(case.pattern, names)
+                if case.guard is not None:
+                    expr(case.guard)
+                for b in case.body:
+                    stmt(b)
+            return
         elif isinstance(s, A.Try):
             for h in s.handlers:
                 if h.name:
@@ -197,7 +220,7 @@ def bound_names(body, scope):
 
 _STMTS = (A.ExprStmt, A.Assign, A.AugAssign, A.AnnAssign, A.Pass, A.Delete, A.Assert, A.Import, A.FromImport,
           A.With, A.For, A.While, A.If, A.Try, A.Raise, A.Return, A.Break, A.Continue, A.Global, A.Nonlocal,
-          A.FunctionDef, A.ClassDef)
+          A.FunctionDef, A.ClassDef, A.Match)
 
 
 def _is_stmt(node):

@@ -24,7 +24,7 @@ from tensorsh.engine.errors import TorchError, set_warning_sink
 PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
                  NoAttribute, RuntimeError, NameError, ImportError, UnicodeError, Warning)
 SUPPORTED_IMPORTS = ("torch (and torch.nn, torch.optim, torch.nn.functional, ...), copy, math, random, time, "
-                     "collections, itertools, functools, dataclasses, typing, warnings, io (BytesIO), "
+                     "collections, itertools, functools, dataclasses, abc, typing, warnings, io (BytesIO), "
                      "numpy (arrays and their sharing with tensors), from torchviz import make_dot")
 MAX_CALL_NOTES = 6          # a longer chain of calls shows its first calls and how often the last one repeats
 
@@ -102,17 +102,22 @@ class Session:
             raise TypeError(f"sep must be None or a string, not {type(sep).__name__}")
         if not isinstance(end, str):
             raise TypeError(f"end must be None or a string, not {type(end).__name__}")
-        if file is not None:
-            raise TypeError("print(file=...) is not supported in tensorsh")
+        write = self.write if file is None else C.load_attr(file, "write")  # (any object with a write method)
         parts = []
         for a in args:
             try:
                 parts.append(str(a))
             except BaseException:  # (Python's print has written the arguments before it, and a separator)
                 if parts:
-                    self.write(sep.join(parts) + sep)
+                    write(sep.join(parts) + sep)
                 raise
-        self.write(sep.join(parts) + end)
+        write(sep.join(parts) + end)
+        if flush and file is not None:
+            C.load_attr(file, "flush")()
+
+    def write_err(self, text):
+        """What a program writes to sys.stderr."""
+        self._write_err(text)
 
     def _on_warning(self, category, message):
         loc = self._loc

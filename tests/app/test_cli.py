@@ -75,7 +75,7 @@ def test_syntax_error_runs_nothing(tmp_path):
     (b"__import__('os').system('echo hi')\n", "NameError: name '__import__' is not defined"),
     (b"open('x.txt', 'w')\n", "NameError: name 'open' is not defined"),
     (b"x = ones(2)\ny = x.__class__\n", "AttributeError: 'Tensor' object has no attribute '__class__'"),
-    (b"x = ones(2)\ny = x.__dict__\n", "AttributeError: 'Tensor' object has no attribute '__dict__'"),
+    (b"x = ones(2)\ny = x.__reduce_ex__\n", "AttributeError: 'Tensor' object has no attribute '__reduce_ex__'"),
     (b"import os\n", "ModuleNotFoundError: No module named 'os'"),
     (b"x = ((((1)\n", "SyntaxError: '(' was never closed"),
     (b"x = 1))\n", "SyntaxError: unmatched ')'"),

@@ -5,8 +5,7 @@ import sys
 
 import pytest
 
-from same_as_torch import run_in_torch
-from test_torch_programs import language_warnings, run_in_language, torch_warnings
+from test_torch_programs import assert_prints_as_torch, run_in_language
 
 pytest.importorskip("torch")
 
@@ -268,11 +267,7 @@ print(Plain.x, Plain().x)
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_the_language_prints_what_torch_prints(name):
-    src = PROGRAMS[name]
-    want, _ = run_in_torch("import copy\n" + src)
-    got, stderr = run_in_language(src)
-    assert got == want
-    assert language_warnings(stderr) == torch_warnings("import copy\n" + src)
+    assert_prints_as_torch(PROGRAMS[name])
 
 
 # Programs that end in a misspelt name: Python 3.11's last traceback line ends with its suggestion

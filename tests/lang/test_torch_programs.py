@@ -56,6 +56,15 @@ def warned_once_messages():
     return {"UserWarning: " + messages.CREATE_GRAPH_WARNING}     # TORCH_WARN_ONCE: once per process
 
 
+def assert_prints_as_torch(src):
+    """src (its `import torch` and `import copy` given) prints in the language what it prints in torch, with the
+    same warnings."""
+    want, _ = run_in_torch("import copy\n" + src)
+    got, stderr = run_in_language(src)
+    assert got == want
+    assert language_warnings(stderr) == torch_warnings("import copy\n" + src)
+
+
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_pasted_program_prints_what_torch_prints(name):
     src = PROGRAMS[name].replace("import copy\n", "")

@@ -1,5 +1,6 @@
 """Indexing with Python keys: x[key] (basic and advanced) and x[key] = value, index_put_."""
 import builtins
+import operator
 import math
 
 import numpy as np
@@ -83,6 +84,11 @@ def _expand_index(self, index):
     return index, consuming
 
 
+def _has_index(ix):
+    """A program's object with __index__ (PyIndex_Check): an integer to PyTorch's indexing."""
+    return type(ix).__module__ == "__main__" and hasattr(type(ix), "__index__")
+
+
 def _is_bool_scalar(ix):
     """A 0-dim bool or byte tensor in an index: a bool to PyTorch's indexing (a new dim of 1, then index [0] or [])."""
     return isinstance(ix, Tensor) and not ix._shape and ix.dtype in (dtypes.bool_, dtypes.uint8)
@@ -122,8 +128,8 @@ def getitem(self, index, setting=False):
             advanced.append((dim, _bool_scalar_index(ix)))
             dim += 1
         elif isinstance(ix, int) or (isinstance(ix, Tensor) and ix.dim() == 0 and ix.dtype.category == 1) or \
-                isinstance(ix, np.integer):  # (numpy's integers are integers to PyTorch's indexing)
-            i = int(ix)
+                isinstance(ix, np.integer) or _has_index(ix):  # (numpy's integers, a program's object with __index__)
+            i = operator.index(ix) if type(ix).__module__ == "__main__" else int(ix)
             n = out._shape[dim]
             if i < -n or i >= n:
                 raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
