@@ -120,6 +120,17 @@ for f in [lambda: e.norm(-1), lambda: e.norm(float('-inf')), lambda: e.norm(floa
     except Exception as ex:
         print(type(ex).__name__, ex)
 """,
+"zero_dim_squeeze_checks_its_dims_and_in_place_checks_come_first": """
+z = torch.tensor(2.5)
+g = torch.ones(2, requires_grad=True)
+for f in [lambda: z.squeeze(1), lambda: z.squeeze(-1), lambda: z.squeeze((1,)), lambda: z.squeeze_(-2), lambda: z.squeeze((0, -1)),
+          lambda: torch.ones(2, 3, dtype=torch.bfloat16).expand(3), lambda: torch.ones(2, 3).sum_to_size(0, True),
+          lambda: torch.ones(2, 3).sum_to_size(1, True), lambda: g.mvlgamma_(0), lambda: torch.ones(2, dtype=torch.bool).mvlgamma_(1)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 

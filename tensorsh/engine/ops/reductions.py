@@ -8,7 +8,7 @@ from .. import autograd, dtypes, kernels, messages
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime, type_error, warn
 from ..pyapi import _parse, _small
-from ..tensorimpl import Tensor, _shape_list
+from ..tensorimpl import Tensor, _shape_list, int_elements
 from ..typenames import tp_name
 from .args import _int_list, _unsqueeze_dims, _wrap_dims
 from .binary import _div_scalar, maximum, minimum
@@ -746,7 +746,8 @@ def count_nonzero(self, dim=None):
 def sum_to_size(self, *size):
     if len(size) == 1 and isinstance(size[0], (list, tuple)):
         size = tuple(size[0])
-    shape = tuple(size)
+    shape = int_elements(size, lambda v, i: type_error(f"sum_to_size(): argument 'size' must be tuple of ints, but found "
+                                                       f"element of type {type(v).__name__} at pos {i}"))
     lead = len(self._shape) - len(shape)
     ok = lead >= 0 and all(s == n or s == 1 for s, n in zip(shape, self._shape[lead:]))
     if not ok:

@@ -609,6 +609,7 @@ def mvlgamma(self, p):
 
 
 def mvlgamma_inplace(self, p):
+    precheck(self)  # (autograd's in-place rules first)
     if self.dtype is dtypes.bool_:
         raise runtime("The input tensor may not be a boolean tensor.")
     if p < 1:
@@ -616,7 +617,6 @@ def mvlgamma_inplace(self, p):
     if self.dtype.category < 2:
         raise runtime(f"mvlgamma: result type {dtypes.SCALAR_NAMES[self.dtype.name]} can't be cast to the desired "
                       f"output type {dtypes.SCALAR_NAMES[dtypes.DEFAULT_FLOAT.name]}")
-    precheck(self)
     values = _mvlgamma_values(self, p)
     cast_for_inplace(self, values.dtype)
 

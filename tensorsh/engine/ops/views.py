@@ -266,12 +266,23 @@ def unsqueeze(self, dim):
     return make_view(self, shape, stride, self._offset, "UnsqueezeBackward0", (d,), saved=(unsigned(dim),))
 
 
+def _zero_dim_dims(self, dim):
+    """squeeze's dims of a 0-dim tensor: each checked as a dim (0 or -1), none repeated; nothing to squeeze."""
+    seen = set()
+    for d in dim if isinstance(dim, (tuple, list)) else (dim,):
+        w = self._wrap_dim(d)
+        if w in seen:
+            raise runtime(f"dim {w} appears multiple times in the list of dims")
+        seen.add(w)
+    return ()
+
+
 def squeeze(self, dim=None):
     if dim is None:
         keep = [i for i, s in enumerate(self._shape) if s != 1]
         name = "SqueezeBackward0"
     else:
-        dims = reduce_dims(self, dim) if self.dim() else ()
+        dims = reduce_dims(self, dim) if self.dim() else _zero_dim_dims(self, dim)
         keep = [i for i, s in enumerate(self._shape) if not (i in dims and s == 1)]
         name = "SqueezeBackward1" if not isinstance(dim, (tuple, list)) else "SqueezeBackward2"
     given = () if dim is None else (tuple(map(unsigned, dim)) if isinstance(dim, (tuple, list)) else unsigned(dim),)
@@ -287,7 +298,8 @@ def _squeeze_named(self, dim, name):
 def expand(self, *sizes):
     sizes = _shape_arg(sizes)
     if len(sizes) < self.dim():
-        kind = "CPUBoolType" if self.dtype is dtypes.bool_ else self.dtype.type_name  # (PyTorch's toString)
+        # (PyTorch's toString: the legacy type name, but for the types that have none)
+        kind = {dtypes.bool_: "CPUBoolType", dtypes.bfloat16: "CPUBFloat16Type"}.get(self.dtype, self.dtype.type_name)
         raise runtime(f"expand({kind}{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
     lead = len(sizes) - self.dim()
     shape, stride = [], []
