@@ -10,7 +10,7 @@ from . import schedules as _schedulers
 from .algorithms import SGD, Adagrad, Adam, AdamW, RMSprop
 from .lbfgs import LBFGS
 from .optimizer import Optimizer
-from .variants import ASGD, NAdam, RAdam, Adadelta, Adafactor, Adamax, Rprop
+from .variants import ASGD, NAdam, RAdam, Adadelta, Adafactor, Adamax, Rprop, SparseAdam
 
 lr_scheduler = Namespace("torch.optim.lr_scheduler", _schedulers.CLASSES)
 
@@ -18,7 +18,7 @@ lr_scheduler = Namespace("torch.optim.lr_scheduler", _schedulers.CLASSES)
 for _cls, _module in ((Optimizer, "optimizer"), (SGD, "sgd"), (Adam, "adam"), (AdamW, "adamw"), (RMSprop, "rmsprop"),
                       (Adagrad, "adagrad"), (Adamax, "adamax"), (NAdam, "nadam"), (RAdam, "radam"),
                       (Adadelta, "adadelta"), (Rprop, "rprop"), (ASGD, "asgd"), (LBFGS, "lbfgs"),
-                      (Adafactor, "")):
+                      (SparseAdam, "sparse_adam"), (Adafactor, "")):
     _cls.__module__ = "torch.optim." + _module if _module else "torch.optim"  # (Adafactor's says torch.optim)
 for _cls in _schedulers.CLASSES.values():
     _cls.__module__ = "torch.optim.lr_scheduler"
@@ -26,4 +26,5 @@ for _cls in _schedulers.CLASSES.values():
 NAMESPACE = {"lr_scheduler": lr_scheduler, "Optimizer": Optimizer, "SGD": SGD, "Adam": Adam, "AdamW": AdamW,
              "RMSprop": RMSprop, "Adagrad": Adagrad, "Adamax": Adamax, "NAdam": NAdam, "RAdam": RAdam,
              "Adadelta": Adadelta, "Rprop": Rprop, "ASGD": ASGD, "LBFGS": LBFGS, "Adafactor": Adafactor,
+             "SparseAdam": SparseAdam,
              "swa_utils": LazyMember(lambda: __import__("tensorsh.optim.swa_utils", fromlist=["NAMESPACE"]).NAMESPACE)}

@@ -83,6 +83,7 @@ def hooked(step, no_grad=False):
         _journal(self)
         if self.__dict__.get("_tracked_by_scheduler"):
             self._opt_called = True
+        args = (self, *args)  # the hooks see the optimizer among step's arguments, as PyTorch's wrapper passes them
         for hook in list(self._optimizer_step_pre_hooks):
             result = hook(self, args, kwargs)
             if result is not None:
@@ -93,9 +94,9 @@ def hooked(step, no_grad=False):
                                                f"but got {result}.")
         if no_grad:
             with autograd.set_grad_enabled(bool(self.defaults.get("differentiable", False))):
-                out = step(self, *args, **kwargs)
+                out = step(*args, **kwargs)
         else:
-            out = step(self, *args, **kwargs)
+            out = step(*args, **kwargs)
         for hook in list(self._optimizer_step_post_hooks):
             hook(self, args, kwargs)
         return out
