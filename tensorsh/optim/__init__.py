@@ -9,10 +9,14 @@ from tensorsh.engine.torch_api import Namespace
 from . import schedules as _schedulers
 from .algorithms import SGD, Adagrad, Adam, AdamW, RMSprop
 from .lbfgs import LBFGS
-from .optimizer import Optimizer
+from .optimizer import (Optimizer, register_optimizer_step_post_hook, register_optimizer_step_pre_hook,
+                        required)
 from .variants import ASGD, NAdam, RAdam, Adadelta, Adafactor, Adamax, Rprop, SparseAdam
 
 lr_scheduler = Namespace("torch.optim.lr_scheduler", _schedulers.CLASSES)
+OPTIMIZER = Namespace("torch.optim.optimizer", {"Optimizer": Optimizer, "required": required,
+                                                "register_optimizer_step_pre_hook": register_optimizer_step_pre_hook,
+                                                "register_optimizer_step_post_hook": register_optimizer_step_post_hook})
 
 # type(opt) and a scheduler's default repr name PyTorch's modules
 for _cls, _module in ((Optimizer, "optimizer"), (SGD, "sgd"), (Adam, "adam"), (AdamW, "adamw"), (RMSprop, "rmsprop"),

@@ -70,6 +70,19 @@ def _journal(optimizer):
         undo.touch_list(groups)
 
 
+# torch.optim.optimizer.register_optimizer_step_pre_hook / _post_hook: run around every optimizer's step (the
+# global pre hooks before the optimizer's own, the global post hooks after)
+_GLOBAL_PRE_HOOKS, _GLOBAL_POST_HOOKS = [], []
+
+
+def register_optimizer_step_pre_hook(hook):
+    return autograd.add_to_hooks(_GLOBAL_PRE_HOOKS, hook)
+
+
+def register_optimizer_step_post_hook(hook):
+    return autograd.add_to_hooks(_GLOBAL_POST_HOOKS, hook)
+
+
 def step_method(step):
     """A built-in optimizer's step: hooked (below) and run under no_grad (PyTorch's differentiable=False)."""
     return hooked(step, no_grad=True)
@@ -84,7 +97,7 @@ def hooked(step, no_grad=False):
         if self.__dict__.get("_tracked_by_scheduler"):
             self._opt_called = True
         args = (self, *args)  # the hooks see the optimizer among step's arguments, as PyTorch's wrapper passes them
-        for hook in list(self._optimizer_step_pre_hooks):
+        for hook in [*_GLOBAL_PRE_HOOKS, *self._optimizer_step_pre_hooks]:
             result = hook(self, args, kwargs)
             if result is not None:
                 if isinstance(result, tuple) and len(result) == 2:
@@ -97,7 +110,7 @@ def hooked(step, no_grad=False):
                 out = step(*args, **kwargs)
         else:
             out = step(*args, **kwargs)
-        for hook in list(self._optimizer_step_post_hooks):
+        for hook in [*self._optimizer_step_post_hooks, *_GLOBAL_POST_HOOKS]:
             hook(self, args, kwargs)
         return out
     wrapper.hooked = True
