@@ -65,7 +65,8 @@ def _is_file(f):
 def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_serialization=True,
          _disable_byteorder_record=False):
     if not isinstance(f, (str, os.PathLike)) and not _is_file(f):
-        raise make("TypeError", "tensorsh: torch.save writes to a file named by a path or to an io.BytesIO")
+        raise make("AttributeError", "expected 'f' to be string, path, or a file-like object with a 'write' "
+                                     "attribute")
     storages, order = {}, []
     header = _encode(obj, storages, order, {})
     blobs, entries, offset = [], [], 0
@@ -144,7 +145,9 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
             raise make("EOFError", "")
         name = "the file object"
     elif not isinstance(f, (str, os.PathLike)):
-        raise make("TypeError", "tensorsh: torch.load reads a file named by a path or an io.BytesIO")
+        raise make("AttributeError", f"'{type(f).__name__}' object has no attribute 'seek'. You can only torch.load "
+                                     "from a file that is seekable. Please pre-load the data into a buffer like "
+                                     "io.BytesIO and try to load from it instead.")
     else:
         name = os.fspath(f)
         try:
