@@ -41,7 +41,9 @@ def _set_lr(group, value):
 
 class LRScheduler(Journaled):
     __api__ = frozenset({"optimizer", "base_lrs", "last_epoch", "step", "get_last_lr", "get_lr", "state_dict",
-                         "load_state_dict"})
+                         "load_state_dict",
+                         # private names programs read (and print) as often as the public ones
+                         "_step_count", "_last_lr", "_get_closed_form_lr"})
 
     def __init__(self, optimizer, last_epoch=-1):
         if not isinstance(optimizer, Optimizer):
