@@ -196,6 +196,30 @@ PROGRAMS = {
         print(list(BatchSampler(RandomSampler(ds, generator=torch.Generator().manual_seed(0)), 2, False)))
         print(default_collate([(1, 2.0), (3, 4.0)]))
     """,
+    "optimizer_step_overridden_around_a_scheduler": """
+        w = torch.nn.Parameter(torch.zeros(1))
+        opt = torch.optim.SGD([w], lr=0.1)
+        s = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=0.5)
+        opt.step = lambda: None
+        opt.step()
+        s.step()
+        print(s.get_last_lr(), s._step_count)
+        o2 = torch.optim.SGD([w], lr=0.1)
+        other = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=1.0)
+        o2.step = other.step
+        w.grad = torch.ones(1)
+        s2 = torch.optim.lr_scheduler.StepLR(o2, 1, gamma=0.5)
+        o2.step()
+        s2.step()
+        print(w, s2.get_last_lr(), o2.step.__name__)
+        def f():
+            pass
+        o2.step = f
+        try:
+            torch.optim.lr_scheduler.StepLR(o2, 1)
+        except Exception as e:
+            print(type(e).__name__, e)
+    """,
 }
 NAMES = sorted(PROGRAMS)
 
