@@ -103,8 +103,8 @@ def hooked(step, no_grad=False):
                 if isinstance(result, tuple) and len(result) == 2:
                     args, kwargs = result
                 else:
-                    raise make("RuntimeError", f"{step} must return None or a tuple of (new_args, new_kwargs), "
-                                               f"but got {result}.")
+                    raise make("RuntimeError", f"{_step_repr(self, step)} must return None or a tuple of "
+                                               f"(new_args, new_kwargs), but got {result}.")
         if no_grad:
             with autograd.set_grad_enabled(bool(self.defaults.get("differentiable", False))):
                 out = step(*args, **kwargs)
@@ -115,6 +115,15 @@ def hooked(step, no_grad=False):
         return out
     wrapper.hooked = True
     return wrapper
+
+
+def _step_repr(optimizer, step):
+    """The step function as PyTorch's text names it: each built-in optimizer defines its own (`SGD.step`), where the
+    engine's share one (`_SingleTensor.step`)."""
+    for cls in type(optimizer).__mro__:
+        if "step" in vars(cls) or (cls.__module__.startswith("torch.optim") and not vars(cls).get("_inherits_step")):
+            return f"<function {cls.__qualname__}.step at {hex(id(step))}>"
+    return repr(step)
 
 
 def closure_loss(closure):

@@ -220,6 +220,23 @@ PROGRAMS = {
         except Exception as e:
             print(type(e).__name__, e)
     """,
+    "a_step_pre_hooks_wrong_result_names_each_optimizers_step": """
+        w = torch.nn.Parameter(torch.ones(2))
+        class MySGD(torch.optim.SGD):
+            pass
+        class Mine(torch.optim.Optimizer):
+            def __init__(self, p):
+                super().__init__(p, {})
+            def step(self, closure=None):
+                pass
+        for o in [torch.optim.SGD([w]), torch.optim.Adam([w]), MySGD([w]), torch.optim.LBFGS([w]), Mine([w]),
+                  torch.optim.AdamW([w]), torch.optim.NAdam([w]), torch.optim.SparseAdam([w])]:
+            o.register_step_pre_hook(lambda *a: 3)
+            try:
+                o.step(lambda: torch.tensor(0.0))
+            except Exception as e:
+                print(type(e).__name__, str(e).split(' at ')[0], str(e).split('>')[1])
+    """,
 }
 NAMES = sorted(PROGRAMS)
 
