@@ -4,10 +4,8 @@ error's last line and the warnings must be equal."""
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).parents[1] / "nn"))  # the runner the torch.nn programs share
-from forum_runner import run_in_language, run_in_torch, write_programs  # noqa: E402
+from forum_runner import program_tests  # noqa: E402
 
 HEADER = "import torch\n"
 
@@ -238,17 +236,4 @@ PROGRAMS = {
                 print(type(e).__name__, str(e).split(' at ')[0], str(e).split('>')[1])
     """,
 }
-NAMES = sorted(PROGRAMS)
-
-
-@pytest.fixture(scope="module")
-def torch_results(tmp_path_factory):
-    pytest.importorskip("torch")
-    paths = write_programs(tmp_path_factory.mktemp("held13f"), PROGRAMS, HEADER)
-    return paths, run_in_torch(list(paths.values()))
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_round13_held13f_program_prints_what_torch_prints(name, torch_results):
-    paths, results = torch_results
-    assert run_in_language(paths[name]) == results[paths[name]]
+torch_results, test_round13_held13f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held13f")
