@@ -235,5 +235,24 @@ PROGRAMS = {
             except Exception as e:
                 print(type(e).__name__, str(e).split(' at ')[0], str(e).split('>')[1])
     """,
+    "load_map_location_of_a_cuda_device_on_a_cpu_build": """
+        import io
+        b = io.BytesIO()
+        torch.save({'x': torch.ones(2), 'n': 1}, b)
+        for ml in ['cuda', 'cuda:0', torch.device('cuda'), {'cuda:0': 'cpu'}, {'cpu': 'cuda:1'}, 'cpu',
+                   torch.device('cpu'), 'cpu:0', lambda s, l: s]:
+            b.seek(0)
+            try:
+                y = torch.load(b, map_location=ml)
+                print('ok', y['x'].device)
+            except Exception as e:
+                print(type(e).__name__, e)
+        e = io.BytesIO()
+        torch.save({'n': 1}, e)
+        e.seek(0)
+        print(torch.load(e, map_location='cuda'))
+        b.seek(0)
+        torch.load(b, map_location='cuda')
+    """,
 }
 torch_results, test_round13_held13f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held13f")
