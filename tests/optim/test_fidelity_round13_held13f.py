@@ -254,5 +254,20 @@ PROGRAMS = {
         b.seek(0)
         torch.load(b, map_location='cuda')
     """,
+    "fused_adam_of_float16_and_bfloat16_computes_in_float": """
+        torch.manual_seed(3)
+        for dt in [torch.float16, torch.bfloat16]:
+            for cls, kw in [(torch.optim.Adam, dict(weight_decay=0.1)), (torch.optim.AdamW, dict(amsgrad=True)),
+                            (torch.optim.Adam, dict(maximize=True))]:
+                for n in (3, 37):
+                    p = torch.nn.Parameter(torch.randn(n).to(dt))
+                    o = cls([p], lr=0.05, fused=True, **kw)
+                    for i in range(3):
+                        p.grad = torch.randn(n).to(dt)
+                        o.step()
+                    print(dt, cls.__name__, p.detach().float().sum().item(), p.detach()[::7])
+                    print({k: (v.dtype, v.float().sum().item()) for k, v in o.state[p].items()})
+                    print(p.untyped_storage().tolist()[:8])
+    """,
 }
 torch_results, test_round13_held13f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held13f")
