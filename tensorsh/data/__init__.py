@@ -19,4 +19,14 @@ NAMESPACE = {"DataLoader": DataLoader, "Dataset": Dataset, "IterableDataset": It
              "BatchSampler": BatchSampler, "default_collate": default_collate, "default_convert": default_convert,
              "get_worker_info": get_worker_info}
 DATALOADER = Namespace("torch.utils.data.dataloader", {"default_collate": default_collate,
-                                                       "DataLoader": DataLoader})
+                                                       "default_convert": default_convert,
+                                                       "get_worker_info": get_worker_info, "DataLoader": DataLoader,
+                                                       "Dataset": Dataset, "IterableDataset": IterableDataset,
+                                                       "Sampler": Sampler, "SequentialSampler": SequentialSampler,
+                                                       "RandomSampler": RandomSampler, "BatchSampler": BatchSampler})
+DATASET = Namespace("torch.utils.data.dataset", {c.__name__: c for c in (Dataset, IterableDataset, TensorDataset, Subset,
+                                                                           ConcatDataset, ChainDataset)}
+                    | {"random_split": random_split})
+SAMPLER = Namespace("torch.utils.data.sampler", {c.__name__: c for c in (Sampler, SequentialSampler, RandomSampler,
+                                                                           SubsetRandomSampler, WeightedRandomSampler,
+                                                                           BatchSampler)})

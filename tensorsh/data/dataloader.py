@@ -4,6 +4,9 @@ of indices from a sampler, items from the dataset, default_collate — and the s
 num_workers > 0 is accepted and runs in this process (the batches are the same; nothing runs in workers)."""
 import collections.abc
 import copy
+import re
+
+import numpy as np
 
 from tensorsh.engine import dtypes, torch_api
 from tensorsh.engine.errors import make
@@ -13,6 +16,10 @@ from .dataset import IterableDataset
 from .sampler import BatchSampler, RandomSampler, Sampler, SequentialSampler
 
 T = torch_api.NAMESPACE
+
+
+_COLLATE_ERROR = "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found {}"
+_NUMPY_STR_OBJ = re.compile(r"[SaUO]")  # (PyTorch's np_str_obj_array_pattern)
 
 
 def default_collate(batch):
@@ -27,6 +34,13 @@ def default_collate(batch):
         return T["tensor"](batch, dtype=dtypes.float64)
     if isinstance(elem, str):
         return batch
+    if elem_type.__module__ == "numpy" and elem_type.__name__ not in ("str_", "bytes_"):
+        if isinstance(elem, np.ndarray):  # each array as a tensor, then stacked (its strings and objects refused)
+            if _NUMPY_STR_OBJ.search(elem.dtype.str) is not None:
+                raise make("TypeError", _COLLATE_ERROR.format(elem.dtype))
+            return default_collate([T["as_tensor"](b) for b in batch])
+        if isinstance(elem, (np.bool_, np.number, np.object_)):
+            return T["as_tensor"](batch)
     if isinstance(elem, collections.abc.Mapping):
         if isinstance(elem, collections.abc.MutableMapping):
             clone = copy.copy(elem)
@@ -47,14 +61,18 @@ def default_collate(batch):
             return elem_type([default_collate(samples) for samples in transposed])
         except TypeError:
             return [default_collate(samples) for samples in transposed]
-    raise make("TypeError", "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; "
-                            f"found {elem_type}")
+    raise make("TypeError", _COLLATE_ERROR.format(elem_type))
 
 
 def default_convert(data):
     """Without batching: each item as it is, but containers rebuilt (a tuple becomes a list, as in PyTorch)."""
     if isinstance(data, (Tensor, str, bytes)):
         return data
+    if type(data).__module__ == "numpy" and type(data).__name__ not in ("str_", "bytes_"):
+        if isinstance(data, np.ndarray):  # an array as a tensor (unless of strings or objects)
+            return data if _NUMPY_STR_OBJ.search(data.dtype.str) is not None else T["as_tensor"](data)
+        if isinstance(data, (np.bool_, np.number)):
+            return T["as_tensor"](data)
     if isinstance(data, collections.abc.Mapping):
         if isinstance(data, collections.abc.MutableMapping):
             clone = copy.copy(data)

@@ -5,7 +5,7 @@ ops leave versions alone. The contractions were measured against torch, bit for 
 take the same order without fused rounding (not bit-exact)."""
 import numpy as np
 
-from . import undo
+from . import dtypes, undo
 
 _F64 = np.float64
 
@@ -18,16 +18,22 @@ def _fma(a, b, c, dt):
 
 
 def _split(t):
-    """(array, dtype, index where the scalar tail starts): Vectorized<float> is 8 wide, <double> 4."""
+    """(array, the dtype the kernel computes in, index where the scalar tail starts): Vectorized<float> is 8 wide,
+    <double> 4; float16 and bfloat16 compute in float (their opmath type), 16 to a vector, each stored value
+    rounded back (_write)."""
     a = t._np
     dt = a.dtype.type
     n = a.size
+    if t.dtype.name in ("float16", "bfloat16"):
+        return a, np.float32, n - n % 16
     return a, dt, n - n % (8 if dt == np.float32 else 4)
 
 
 def _write(t, values):
-    """Store values into t in place (journaled for undo) without a version bump."""
+    """Store values into t in place (journaled for undo) without a version bump, rounded to t's dtype."""
     undo.touch(t._storage)
+    if t.dtype.name == "bfloat16":
+        values = dtypes.to_bfloat16(values)
     t._np[...] = values.reshape(t._np.shape)
 
 
@@ -35,8 +41,8 @@ def fused_sgd_(params, grads, momentum_buffers, weight_decay, momentum, lr, damp
                is_first_step):
     for i, (param, grad) in enumerate(zip(params, grads)):
         p, dt, nv = _split(param)
-        p, g = p.reshape(-1).copy(), grad._np.reshape(-1).astype(dt)
-        buf = momentum_buffers[i]._np.reshape(-1).copy() if momentum != 0 else None
+        p, g = p.reshape(-1).astype(dt), grad._np.reshape(-1).astype(dt)
+        buf = momentum_buffers[i]._np.reshape(-1).astype(dt) if momentum != 0 else None
         c = dt
         for lo, hi, vector in ((0, nv, True), (nv, p.size, False)):
             P, G = p[lo:hi], g[lo:hi]
@@ -64,9 +70,9 @@ def fused_adam_(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps, lr
     for i, (param, grad) in enumerate(zip(params, grads)):
         p, dt, nv = _split(param)
         c = dt
-        p, g = p.reshape(-1).copy(), grad._np.reshape(-1).astype(dt)
-        m, v = exp_avgs[i]._np.reshape(-1).copy(), exp_avg_sqs[i]._np.reshape(-1).copy()
-        vmax = max_exp_avg_sqs[i]._np.reshape(-1).copy() if amsgrad else None
+        p, g = p.reshape(-1).astype(dt), grad._np.reshape(-1).astype(dt)
+        m, v = exp_avgs[i]._np.reshape(-1).astype(dt), exp_avg_sqs[i]._np.reshape(-1).astype(dt)
+        vmax = max_exp_avg_sqs[i]._np.reshape(-1).astype(dt) if amsgrad else None
         step = float(steps[i]._np)
         bias_correction1 = 1 - beta1 ** step
         bias_correction2_sqrt = (1 - beta2 ** step) ** 0.5
@@ -103,7 +109,8 @@ def fused_adagrad_(params, grads, state_sums, steps, lr, lr_decay, weight_decay,
     for i, (param, grad) in enumerate(zip(params, grads)):
         p, dt, nv = _split(param)
         c = dt
-        p, g, s = p.reshape(-1).copy(), grad._np.reshape(-1).astype(dt), state_sums[i]._np.reshape(-1).copy()
+        p, g = p.reshape(-1).astype(dt), grad._np.reshape(-1).astype(dt)
+        s = state_sums[i]._np.reshape(-1).astype(dt)
         clr = c(lr / (1 + (float(steps[i]._np) - 1) * lr_decay))
         G = -g if maximize else g  # (the vector loop and the tail contract alike here)
         if weight_decay != 0:

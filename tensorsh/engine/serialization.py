@@ -65,7 +65,8 @@ def _is_file(f):
 def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_serialization=True,
          _disable_byteorder_record=False):
     if not isinstance(f, (str, os.PathLike)) and not _is_file(f):
-        raise make("TypeError", "tensorsh: torch.save writes to a file named by a path or to an io.BytesIO")
+        raise make("AttributeError", "expected 'f' to be string, path, or a file-like object with a 'write' "
+                                     "attribute")
     storages, order = {}, []
     header = _encode(obj, storages, order, {})
     blobs, entries, offset = [], [], 0
@@ -137,6 +138,23 @@ def _decode(value, storages, objects):
     return tuple(_decode(v, storages, objects) for v in value["tuple"])
 
 
+def _check_location(map_location):
+    """Where PyTorch's restore of a CPU storage fails: a map_location naming a CUDA device (as a string, a device, or
+    the value a dict maps 'cpu' to) on this CPU-only build, or a location it does not know."""
+    if isinstance(map_location, dict):
+        map_location = map_location.get("cpu")
+    if map_location is None or callable(map_location):
+        return
+    location = str(map_location)
+    if location.startswith("cuda"):
+        raise runtime("Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If "
+                      "you are running on a CPU-only machine, please use torch.load with "
+                      "map_location=torch.device('cpu') to map your storages to the CPU.")
+    if location != "cpu":
+        raise runtime("don't know how to restore data location of torch.storage.UntypedStorage (tagged with "
+                      f"{location})")
+
+
 def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=None, **pickle_load_args):
     if _is_file(f):
         content = f.read()
@@ -144,7 +162,9 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
             raise make("EOFError", "")
         name = "the file object"
     elif not isinstance(f, (str, os.PathLike)):
-        raise make("TypeError", "tensorsh: torch.load reads a file named by a path or an io.BytesIO")
+        raise make("AttributeError", f"'{type(f).__name__}' object has no attribute 'seek'. You can only torch.load "
+                                     "from a file that is seekable. Please pre-load the data into a buffer like "
+                                     "io.BytesIO and try to load from it instead.")
     else:
         name = os.fspath(f)
         try:
@@ -157,6 +177,8 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         raise runtime(f"tensorsh: {name} is not a file torch.save wrote in tensorsh (PyTorch's own files, "
                       "zip archives of pickles, are not read)")
     header = json.loads(content[len(MAGIC):newline])
+    if header["storages"]:
+        _check_location(map_location)
     body = newline + 1
     storages = []
     for entry in header["storages"]:

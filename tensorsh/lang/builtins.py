@@ -576,6 +576,10 @@ def build(print_fn):
                "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint"))}
     for dotted in SUBMODULES:
         modules[dotted] = Lazy(_submodule(dotted))
+    for member in ("dataloader", "dataset", "sampler"):  # torch.utils.data's submodules, importable by name
+        modules["torch.utils.data." + member] = Lazy(lambda m=member: load_attr(load_attr(utils.load(), "data"), m))
+    # importable, but (as in PyTorch, whose torch.optim deletes the name) not an attribute of torch.optim
+    modules["torch.optim.optimizer"] = Lazy(lambda: (optim.load(), _optimizer_module())[1])
     for member in ("function", "graph", "functional", "forward_ad"):  # torch.autograd's submodules, importable by name
         modules["torch.autograd." + member] = Lazy(lambda m=member: load_attr(autograd, m))
     modules["torch.autograd.gradcheck"] = Lazy(_gradcheck_module)  # (the attribute is the function, as in PyTorch)
@@ -583,6 +587,11 @@ def build(print_fn):
         modules[name] = Lazy(make)
     modules["sys"] = Lazy(lambda: _sys(print_fn.__self__))   # (its streams write where the session writes)
     return table, modules
+
+
+def _optimizer_module():
+    from tensorsh.optim import OPTIMIZER
+    return OPTIMIZER
 
 
 def _gradcheck_module():
@@ -622,7 +631,8 @@ def _utils():
     if "utils" not in _PACKAGES:
         def data():
             from tensorsh import data
-            return Namespace("torch.utils.data", dict(data.NAMESPACE, dataloader=data.DATALOADER))
+            return Namespace("torch.utils.data", dict(data.NAMESPACE, dataloader=data.DATALOADER,
+                                                      dataset=data.DATASET, sampler=data.SAMPLER))
         def checkpoint():
             from tensorsh.engine.checkpoint import NAMESPACE
             return Namespace("torch.utils.checkpoint", NAMESPACE)

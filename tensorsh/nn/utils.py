@@ -1,7 +1,7 @@
 """torch.nn.utils: gradient clipping and parameter/vector conversion, as PyTorch composes them."""
 import types
 
-from tensorsh.engine import autograd, creation
+from tensorsh.engine import autograd, creation, torch_api
 from tensorsh.engine.ops import joining
 from tensorsh.engine.errors import runtime, type_error, warn
 from tensorsh.engine.tensor import Tensor
@@ -35,7 +35,8 @@ def clip_grads_with_norm_(parameters, max_norm, total_norm, foreach=None):
     if len(grads) == 0:
         return
     with autograd.no_grad():
-        clip_coef_clamped = (max_norm / (total_norm + 1e-6)).clamp(max=1.0)
+        clip_coef_clamped = torch_api.NAMESPACE["clamp"](max_norm / (total_norm + 1e-6), max=1.0)  # (torch.clamp's
+        # parser refuses a Python number total_norm, as PyTorch's does)
         for g in grads:
             g.mul_(clip_coef_clamped)
 

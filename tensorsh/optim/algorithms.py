@@ -288,6 +288,8 @@ class Adam(_SingleTensor):
 
 
 class AdamW(Adam):
+    _inherits_step = True  # (PyTorch's AdamW has Adam's step: texts name it `Adam.step`)
+
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
                  maximize=False, foreach=None, capturable=False, differentiable=False, fused=None):
         super().__init__(params, lr, betas, eps, weight_decay, amsgrad, foreach=foreach, maximize=maximize,

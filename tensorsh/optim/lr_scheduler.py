@@ -3,6 +3,7 @@
 PyTorch's chainable forms, float for float (the same Python expressions in the same order), its counters and
 warnings. A scheduler's attributes are its state dict, so they are set in PyTorch's order; changes are journaled.
 """
+import functools
 import math
 import types
 from bisect import bisect_right
@@ -24,6 +25,10 @@ ORDER_WARNING = (
     "them in the opposite order: `optimizer.step()` before `lr_scheduler.step()`.  Failure to do this will result in "
     "PyTorch skipping the first value of the learning rate schedule. See more details at "
     "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate")
+OVERRIDDEN_STEP_WARNING = (
+    "Seems like `optimizer.step()` has been overridden after learning rate scheduler initialization. Please, make "
+    "sure to call `optimizer.step()` before `lr_scheduler.step()`. See more details at "
+    "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate")
 GET_LR_WARNING = "To get the last learning rate computed by the scheduler, please use `get_last_lr()`."
 
 
@@ -41,7 +46,9 @@ def _set_lr(group, value):
 
 class LRScheduler(Journaled):
     __api__ = frozenset({"optimizer", "base_lrs", "last_epoch", "step", "get_last_lr", "get_lr", "state_dict",
-                         "load_state_dict"})
+                         "load_state_dict",
+                         # private names programs read (and print) as often as the public ones
+                         "_step_count", "_last_lr", "_get_closed_form_lr"})
 
     def __init__(self, optimizer, last_epoch=-1):
         if not isinstance(optimizer, Optimizer):
@@ -66,6 +73,7 @@ class LRScheduler(Journaled):
         self.base_lrs = _lrs(optimizer, "initial_lr")
         self.last_epoch = last_epoch
         optimizer._tracked_by_scheduler = True  # PyTorch wraps optimizer.step to note that it ran
+        _track_overridden_step(optimizer)
         self._initial_step()
 
     def _initial_step(self):
@@ -90,8 +98,12 @@ class LRScheduler(Journaled):
         raise make("NotImplementedError", "")
 
     def step(self, epoch=None):
-        if self._step_count == 1 and not self.optimizer.__dict__.get("_opt_called", False):
-            warn(ORDER_WARNING)
+        if self._step_count == 1:
+            step = self.optimizer.__dict__.get("step")
+            if step is not None and not getattr(step, "_wrapped_by_lr_sched", False):
+                warn(OVERRIDDEN_STEP_WARNING)
+            elif not self.optimizer.__dict__.get("_opt_called", False):
+                warn(ORDER_WARNING)
         self._step_count += 1
         if epoch is not None:
             warn(EPOCH_DEPRECATION_WARNING)
@@ -115,6 +127,26 @@ class LRScheduler(Journaled):
     def _warn_get_lr(self):
         if not self.__dict__.get("_get_lr_called_within_step", False):
             warn(GET_LR_WARNING)
+
+
+def _track_overridden_step(optimizer):
+    """A step set on the optimizer itself before the scheduler was made: wrapped to note that it ran, as PyTorch
+    wraps every optimizer's step (the class's own is noted by its hook wrapper); one set afterwards is unwrapped,
+    which the scheduler's first step warns about."""
+    step = optimizer.__dict__.get("step")
+    if step is None or getattr(step, "_wrapped_by_lr_sched", False):
+        return
+    func = getattr(step, "__func__", None)  # (PyTorch rebinds the method's function to the optimizer: a plain
+    if func is None:                        # function has none)
+        kind = "function" if isinstance(step, types.FunctionType) else type(step).__name__
+        raise make("AttributeError", f"'{kind}' object has no attribute '__func__'")
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        optimizer._opt_called = True
+        return func.__get__(optimizer, type(optimizer))(*args, **kwargs)
+    wrapper._wrapped_by_lr_sched = True
+    optimizer.step = wrapper
 
 
 def _is_function(fn):

@@ -70,6 +70,19 @@ def _journal(optimizer):
         undo.touch_list(groups)
 
 
+# torch.optim.optimizer.register_optimizer_step_pre_hook / _post_hook: run around every optimizer's step (the
+# global pre hooks before the optimizer's own, the global post hooks after)
+_GLOBAL_PRE_HOOKS, _GLOBAL_POST_HOOKS = [], []
+
+
+def register_optimizer_step_pre_hook(hook):
+    return autograd.add_to_hooks(_GLOBAL_PRE_HOOKS, hook)
+
+
+def register_optimizer_step_post_hook(hook):
+    return autograd.add_to_hooks(_GLOBAL_POST_HOOKS, hook)
+
+
 def step_method(step):
     """A built-in optimizer's step: hooked (below) and run under no_grad (PyTorch's differentiable=False)."""
     return hooked(step, no_grad=True)
@@ -83,24 +96,34 @@ def hooked(step, no_grad=False):
         _journal(self)
         if self.__dict__.get("_tracked_by_scheduler"):
             self._opt_called = True
-        for hook in list(self._optimizer_step_pre_hooks):
+        args = (self, *args)  # the hooks see the optimizer among step's arguments, as PyTorch's wrapper passes them
+        for hook in [*_GLOBAL_PRE_HOOKS, *self._optimizer_step_pre_hooks]:
             result = hook(self, args, kwargs)
             if result is not None:
                 if isinstance(result, tuple) and len(result) == 2:
                     args, kwargs = result
                 else:
-                    raise make("RuntimeError", f"{step} must return None or a tuple of (new_args, new_kwargs), "
-                                               f"but got {result}.")
+                    raise make("RuntimeError", f"{_step_repr(self, step)} must return None or a tuple of "
+                                               f"(new_args, new_kwargs), but got {result}.")
         if no_grad:
             with autograd.set_grad_enabled(bool(self.defaults.get("differentiable", False))):
-                out = step(self, *args, **kwargs)
+                out = step(*args, **kwargs)
         else:
-            out = step(self, *args, **kwargs)
-        for hook in list(self._optimizer_step_post_hooks):
+            out = step(*args, **kwargs)
+        for hook in [*self._optimizer_step_post_hooks, *_GLOBAL_POST_HOOKS]:
             hook(self, args, kwargs)
         return out
     wrapper.hooked = True
     return wrapper
+
+
+def _step_repr(optimizer, step):
+    """The step function as PyTorch's text names it: each built-in optimizer defines its own (`SGD.step`), where the
+    engine's share one (`_SingleTensor.step`)."""
+    for cls in type(optimizer).__mro__:
+        if "step" in vars(cls) or (cls.__module__.startswith("torch.optim") and not vars(cls).get("_inherits_step")):
+            return f"<function {cls.__qualname__}.step at {hex(id(step))}>"
+    return repr(step)
 
 
 def closure_loss(closure):

@@ -5,6 +5,7 @@ scalars, so values and version counters are PyTorch's where the kernels are bit-
 README's limits). State is made lazily per parameter with a grad, in PyTorch's key order.
 """
 from tensorsh.engine import creation
+from tensorsh.engine.errors import make
 from tensorsh.engine.tensor import Tensor
 
 from .algorithms import (_SingleTensor, _capturable_error, _check, _check_adam_like, _invalid, _number,
@@ -340,3 +341,25 @@ class Adafactor(_SingleTensor):
             update.mul_(grad)
             denom = max(1.0, update.norm(2).item() / ((update.numel() ** 0.5) * d))
             param.add_(update, alpha=-alpha / denom)
+
+
+class SparseAdam(_SingleTensor):
+    """SparseAdam: PyTorch's constructor checks (lr and eps strictly positive) and its refusal of dense gradients.
+    The engine has no sparse tensors (an `Embedding(sparse=True)`'s gradient is dense here), so a step over any
+    gradient raises PyTorch's RuntimeError; parameters without a gradient are skipped as in PyTorch."""
+    _GROUP_DEFAULTS = ()
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, maximize=False):
+        if isinstance(lr, Tensor) and lr.numel() != 1:
+            raise _invalid("Tensor lr must be 1-element")
+        for label, value in (("learning rate", lr), ("epsilon value", eps)):
+            if not 0.0 < value:
+                raise _invalid(f"Invalid {label}: {value}")
+        for i, beta in enumerate(betas[:2]):
+            if not 0.0 <= beta < 1.0:
+                raise _invalid(f"Invalid beta parameter at index {i}: {beta}")
+        super().__init__(params, {"lr": lr, "betas": betas, "eps": eps, "maximize": maximize})
+
+    def _update(self, group, state, with_grads):
+        if with_grads:
+            raise make("RuntimeError", "SparseAdam does not support dense gradients, please consider Adam instead")

@@ -82,3 +82,21 @@ def write_programs(directory, programs, header):
         paths[name] = Path(directory) / f"{name}.py"
         paths[name].write_text(header + textwrap.dedent(body))
     return paths
+
+
+def program_tests(programs, header, label):
+    """The fixture and the test of a module of inline programs ({name: body}): each, written to a file with header
+    and run verbatim by torch (one process for all) and the language, prints what torch prints."""
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def torch_results(tmp_path_factory):
+        pytest.importorskip("torch")
+        paths = write_programs(tmp_path_factory.mktemp(label), programs, header)
+        return paths, run_in_torch(list(paths.values()))
+
+    @pytest.mark.parametrize("name", sorted(programs))
+    def test_program_prints_what_torch_prints(name, torch_results):
+        paths, results = torch_results
+        assert run_in_language(paths[name]) == results[paths[name]]
+    return torch_results, test_program_prints_what_torch_prints

@@ -1,9 +1,7 @@
 """Attention and batched products against torch: torch.baddbmm/addbmm (values, grad_fn and its _saved_*, errors),
 F.scaled_dot_product_attention, nn.MultiheadAttention and the Transformer layers. Each program runs verbatim in torch
 (one process for all) and in the language; stdout, the error's last line and warnings must be equal."""
-import pytest
-
-from forum_runner import run_in_language, run_in_torch, write_programs
+from forum_runner import program_tests
 
 PROGRAMS = {
     "baddbmm_addbmm_values_grads": """
@@ -278,18 +276,5 @@ PROGRAMS = {
         """,
 }
 
-NAMES = sorted(PROGRAMS)
 HEADER = "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
-
-
-@pytest.fixture(scope="module")
-def torch_results(tmp_path_factory):
-    pytest.importorskip("torch")
-    paths = write_programs(tmp_path_factory.mktemp("attention"), PROGRAMS, HEADER)
-    return paths, run_in_torch(list(paths.values()))
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_attention_program_prints_what_torch_prints(name, torch_results):
-    paths, results = torch_results
-    assert run_in_language(paths[name]) == results[paths[name]]
+torch_results, test_attention_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "attention")
