@@ -116,4 +116,4 @@ def _is_saved_name(attr):
 
 
 def _no_attribute(node, name):
-    raise AttributeError(f"'{type(node).__name__}' object has no attribute '{name}'")
+    raise AttributeError(f"'{node.name().rsplit('::', 1)[-1]}' object has no attribute '{name}'")

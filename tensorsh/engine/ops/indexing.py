@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from .. import dtypes, kernels, layout, messages, scalars, undo
-from ..autograd import Node, edge_of
+from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, runtime, type_error, warn
 from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
@@ -326,10 +326,40 @@ class IndexBackward0(InputNode):
                     "self_sym_sizes": lambda n: tuple(n.shape)}
 
     def backward(self, g):
-        self.unpack()
-        z = np.zeros(self.shape, g.dtype.np)
-        np.add.at(z, self.key, g._np)
-        return (from_numpy(z, g.dtype),)
+        indices = self.unpack()
+        return (_index_put_into_zeros(self.shape, self.key, self.places, indices, g),)
+
+
+def _index_put_into_zeros(shape, key, places, indices, g):
+    """index_backward: PyTorch's _index_put_impl_(zeros, indices, g, accumulate=True) in place (version 1), recorded
+    as IndexPutImplBackward0 when g requires grad (create_graph)."""
+    z = np.zeros(shape, g.dtype.np)
+    np.add.at(z, key, g._np)
+    out = from_numpy(z, g.dtype)
+    out._version_counter.bump()
+    if needs_grad(g):
+        attach(out, IndexPutImplBackward0(g, key, places, indices))
+    return out
+
+
+class IndexPutImplBackward0(Node):
+    """The node of index_backward's accumulating put into zeros: no gradient for the zeros, the values' gradient is
+    g at the indices (IndexBackward0 again, so every order differentiates)."""
+    __slots__ = ("key", "places")
+    saved_values = {"accumulate": lambda n: True,
+                    "indices": lambda n: tuple(None if i is None else n.saved[i].unpack(n) for i in n.places)}
+
+    def __init__(self, values, key, places, indices):
+        Node.__init__(self, ((None, 0), edge_of(values)))
+        self.key, self.places = key, places
+        self.saved = tuple(SavedTensor(t) for t in indices)
+
+    def backward(self, g):
+        indices = self.unpack()
+        out = from_numpy(np.asarray(g._np[self.key]), g.dtype)
+        if needs_grad(g):
+            attach(out, IndexBackward0(g, g._shape, self.key, self.places, *indices))
+        return (None, out)
 
 
 def split_basic(self, index):
