@@ -6,6 +6,7 @@ import numpy as np
 
 from . import dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from .composite_backward import recorded
 from .errors import index_error, make, runtime, type_error, value_error
 from .saved_names import unsigned
 from .tensorimpl import Tensor
@@ -311,7 +312,18 @@ class BinaryCrossEntropyBackward0(Node):
             gi = gi / _f(x, x.size)
         if self.next_functions[1][0] is not None:
             raise runtime("the derivative for 'target' is not implemented.")
-        return (fresh(kernels.contiguous(gi, dtype=x.dtype), vals[0].dtype),) + (None,) * (len(vals) - 1)
+        out = recorded(fresh(kernels.contiguous(gi, dtype=x.dtype), vals[0].dtype), "BinaryCrossEntropyBackwardBackward0",
+                       lambda g, x, y: _bce_backward(g, x, y, vals[2] if self.has_weight else None, self.reduction),
+                       (g, vals[0], vals[1]))
+        return (out,) + (None,) * (len(vals) - 1)
+
+
+def _bce_backward(g, x, y, w, reduction):
+    """binary_cross_entropy_backward's kernel in differentiable ops: g * (x - y) / max((1 - x) * x, 1e-12)."""
+    gi = g * (x - y) / ((1 - x) * x).clamp_min(1e-12)
+    if w is not None:
+        gi = gi * w
+    return gi / x.numel() if reduction == "mean" else gi
 
 
 def binary_cross_entropy(input, target, weight=None, reduction="mean"):
