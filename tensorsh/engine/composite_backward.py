@@ -24,6 +24,8 @@ class CompositeBackward(Node):
         wanted = [i for i, (fn, _) in enumerate(self.next_functions) if fn is not None]
         create = autograd._grad_enabled[0]
         with autograd.enable_grad():
+            for i in wanted:  # (each input behind a node of its own, where the gradient is captured: an input that
+                inputs[i] = inputs[i].view_as(inputs[i])  # depends on another, as g on x, is not walked through
             out = self.formula(*inputs)
         if not out.requires_grad:
             return (None,) * len(inputs)

@@ -4,13 +4,13 @@ import math
 
 import numpy as np
 
-from . import dtypes, kernels, messages
+from . import autograd, dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .composite_backward import recorded
 from .errors import index_error, make, runtime, type_error, value_error
 from .saved_names import unsigned
 from .tensorimpl import Tensor
-from .ops.scalar_arith import div_scalar, mul_scalar
+from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar
 from .ops.core import REDUCED_FLOATS, InputNode, attach, check_broadcast, fresh, from_numpy, laid_out_like, \
     needs_grad, operand_edge, sum_to, type_name, unchecked
 
@@ -356,6 +356,8 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
         self.saved = tuple(SavedTensor(v) if v is not None else NOTHING_SAVED for v in (x, y, w, pw))
 
     def backward(self, g):
+        if autograd._grad_enabled[0]:  # create_graph: PyTorch composes its backward of ops, recorded as such
+            return self._recorded_backward(g)
         vals = [None if v is None else v._np for v in self.unpack()]
         x, y = vals[0], vals[1]
         sig = np.asarray(kernels.sigmoid(kernels.contiguous(x)))
@@ -373,11 +375,29 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
         return (fresh(kernels.contiguous(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]), gt) + \
             (None,) * (len(self.next_functions) - 2)
 
+    def _recorded_backward(self, g):
+        """binary_cross_entropy_with_logits_backward as FunctionsManual writes it under grad mode: input.sigmoid()
+        .sub(target) (with pos_weight t = pos_weight * target: t.add(1).sub(target).mul(input.sigmoid()).sub(t)),
+        times grad, times weight, and for a mean divided in place by numel (DivBackward1)."""
+        x, y, w, pw = self.unpack()
+        gt = self._target_grad(g) if self.next_functions[1][0] is not None else None
+        if self.has_pos:
+            t = pw.mul(y)
+            gi = add_scalar(t, 1).sub(y).mul(x.sigmoid()).sub(t)
+        else:
+            gi = x.sigmoid().sub(y)
+        gi = gi.mul(g)
+        if self.has_weight:
+            gi = gi.mul(w)
+        if self.reduction == "mean":
+            gi = div_scalar(gi, x.numel())
+            gi._version_counter.bump()  # (div_: in place)
+        return (gi, gt) + (None,) * (len(self.next_functions) - 2)
+
     def _target_grad(self, g):
         """binary_cross_entropy_with_logits_target_backward: -self * grad (with pos_weight: log_sigmoid(-self) -
         log_sigmoid(self) * pos_weight, times grad), times weight, over numel for a mean, in the dtype those
         products take (a reduced loss's grad is 0-dim: self's dtype), cast to target's."""
-        from . import autograd
         x, y, w, pw = self.unpack()
         with autograd.no_grad():
             if self.has_pos:

@@ -12,8 +12,9 @@ input, or a channels_last one, by rows of channels over the threads; a gradient 
 expanded one) by ATen's generic loop."""
 import numpy as np
 
-from . import dtypes, kernels, layout
+from . import autograd, dtypes, kernels, layout
 from .autograd import NOTHING_SAVED, Node, SavedTensor
+from .composite_backward import recorded
 from .errors import runtime
 from .saved_names import output_data
 from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D
@@ -98,19 +99,28 @@ def rowwise_moments(x):
 
 
 class NativeLayerNormBackward0(Node):
-    __slots__ = ("normalized",)
+    __slots__ = ("normalized", "eps")
     saved_names = ("input", "weight", None, None, "bias")
     saved_values = {"normalized_shape": "normalized", "result1": output_data(2), "result2": output_data(3)}
 
-    def __init__(self, x, weight, bias, mean, rstd, normalized):
+    def __init__(self, x, weight, bias, mean, rstd, normalized, eps):
         Node.__init__(self, (operand_edge(x), operand_edge(weight), operand_edge(bias)))
-        self.normalized = normalized
+        self.normalized, self.eps = normalized, eps
         self.saved = (SavedTensor(x), SavedTensor(weight) if weight is not None else NOTHING_SAVED,
                       SavedTensor(mean, is_output=True), SavedTensor(rstd, is_output=True),
                       SavedTensor(bias) if bias is not None else NOTHING_SAVED)  # (PyTorch keeps bias too)
 
     def backward(self, g):
-        x, w, mean, rstd, _ = self.unpack()
+        x, w, mean, rstd, b = self.unpack()
+        grads = self._grads(g, x, w, mean, rstd)
+        if not autograd._grad_enabled[0]:
+            return grads
+        inputs = (g, x, None, None, w, b)  # (native_layer_norm_backward's: grad_out, input, mean, rstd, weight, bias)
+        return tuple(None if out is None else recorded(out, "NativeLayerNormBackwardBackward0", (
+            lambda g, x, _m, _r, w, _b, i=i: _layer_norm_grads(g, x, w, self.normalized, self.eps)[i]), inputs)
+            for i, out in enumerate(grads))
+
+    def _grads(self, g, x, w, mean, rstd):
         k = int(np.prod(self.normalized))
         rows = mean._np.size  # (k may be 0: nothing to compute)
         if k == 0:
@@ -175,6 +185,20 @@ class NativeLayerNormBackward0(Node):
             if len(nf) > 2 and nf[2][0] is not None:
                 out[2] = fresh(dbeta.reshape(self.normalized), x.dtype)
         return tuple(out)
+
+
+
+def _layer_norm_grads(g, x, w, normalized, eps):
+    """native_layer_norm_backward in differentiable ops, the statistics recomputed from x (so that the gradient of
+    the gradient follows them): the gradients of input, weight and bias."""
+    dims = tuple(range(x.dim() - len(normalized), x.dim()))
+    mu = x.mean(dims, keepdim=True)
+    rstd = (x.var(dims, correction=0, keepdim=True) + eps).rsqrt()
+    xhat = (x - mu) * rstd
+    gx = g if w is None else g * w
+    dx = rstd * (gx - gx.mean(dims, keepdim=True) - xhat * (gx * xhat).mean(dims, keepdim=True))
+    lead = tuple(range(x.dim() - len(normalized)))
+    return dx, (g * xhat).sum(lead) if lead else g * xhat, g.sum(lead) if lead else g
 
 
 def check_mixed_dtype(input, *params):
@@ -245,7 +269,7 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
     mean_t = fresh(np.ascontiguousarray(mean.reshape(stat_shape)), input.dtype)
     rstd_t = fresh(np.ascontiguousarray(rstd.reshape(stat_shape)), input.dtype)
     if needs_grad(input, weight, bias):
-        attach(out, NativeLayerNormBackward0(input, weight, bias, mean_t, rstd_t, normalized))
+        attach(out, NativeLayerNormBackward0(input, weight, bias, mean_t, rstd_t, normalized, eps))
     return out, mean_t, rstd_t
 
 
