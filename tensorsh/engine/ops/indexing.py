@@ -559,16 +559,25 @@ class IndexPutBackward0(Node):
         self.value_shape = value._shape if isinstance(value, Tensor) else ()
 
     def backward(self, g):
-        gs = g._np.copy()
-        if not self.accumulate:
-            gs[self.key] = 0
+        recording = needs_grad(g)  # (create_graph: grad.index_put(indices, zeros, false) and grad.index(indices))
+        if self.accumulate and recording:
+            gx = g
+        else:
+            gs = g._np.copy()
+            if not self.accumulate:
+                gs[self.key] = 0
+            gx = from_numpy(gs, g.dtype)
+            if recording:
+                attach(gx, IndexPutBackward0(g, tensor_of(0.0, g.dtype), self.key, self.indices))
         gv = None
         if self.next_functions[1][0] is not None:
             gv, shape = from_numpy(np.asarray(g._np[self.key]), g.dtype), self.value_shape
+            if recording:
+                attach(gv, IndexBackward0(g, g._shape, self.key, list(range(len(self.indices))), *self.indices))
             extra = builtins.max(len(shape) - gv.dim(), 0)  # (leading 1-dims of the value that index_put_ dropped)
             gv = sum_to(gv, shape[extra:])
             gv = gv.reshape(shape) if extra else gv
-        return (from_numpy(gs, g.dtype), gv)
+        return (gx, gv)
 
 
 op("index_put_", index_put_method, function=True)
