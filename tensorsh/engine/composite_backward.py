@@ -9,37 +9,47 @@ from .ops.core import NONE_EDGE, attach, edge_of
 
 
 class CompositeBackward(Node):
-    """formula(*inputs) -> the gradient; `inputs` are its tensors (None where PyTorch's op has an undefined one),
-    one edge each, in PyTorch's order of the op's arguments."""
+    """formula(*inputs, *extra) -> the gradient; `inputs` are the op's differentiable arguments (None where PyTorch's
+    is undefined), one edge each in PyTorch's order, `extra` tensors it reads without an edge; all are saved, in that
+    order (the class's saved_names name them), and `values` holds the saved values that are not tensors."""
     __slots__ = ("formula",)
 
-    def __init__(self, name, formula, inputs):
+    def __init__(self, formula, inputs, extra, values):
         Node.__init__(self, tuple(edge_of(t) if isinstance(t, Tensor) and t.requires_grad else NONE_EDGE
                                   for t in inputs))
-        self.name_, self.formula = name, formula
-        self.saved = tuple(SavedTensor(t) if isinstance(t, Tensor) else NOTHING_SAVED for t in inputs)
+        self.formula = formula
+        self.saved = tuple(SavedTensor(t) if isinstance(t, Tensor) else NOTHING_SAVED for t in inputs + extra)
+        self.__dict__["values"] = values
 
     def backward(self, gg):
-        inputs = [None if s is NOTHING_SAVED else s.unpack(self) for s in self.saved]
+        args = [None if s is NOTHING_SAVED else s.unpack(self) for s in self.saved]
         wanted = [i for i, (fn, _) in enumerate(self.next_functions) if fn is not None]
         create = autograd._grad_enabled[0]
         with autograd.enable_grad():
             for i in wanted:  # (each input behind a node of its own, where the gradient is captured: an input that
-                inputs[i] = inputs[i].view_as(inputs[i])  # depends on another, as g on x, is not walked through
-            out = self.formula(*inputs)
+                args[i] = args[i].view_as(args[i])  # depends on another, as g on x, is not walked through
+            out = self.formula(*args)
+        result = [None] * len(self.next_functions)
         if not out.requires_grad:
-            return (None,) * len(inputs)
-        grads = autograd.run_backward([out], [gg], True, create, inputs=[inputs[i] for i in wanted],  # (retained: under
+            return tuple(result)
+        grads = autograd.run_backward([out], [gg], True, create, inputs=[args[i] for i in wanted],  # (retained: under
                                       allow_unused=True)  # create_graph the gradients' own graph reads what it saved)
-        result = [None] * len(inputs)
         for i, g in zip(wanted, grads):
             result[i] = g
         return tuple(result)
 
 
-def recorded(out, name, formula, inputs):
-    """out (the gradient computed by the kernel) with a CompositeBackward attached when an input requires grad under
-    create_graph."""
+_CLASSES = {}
+
+
+def recorded(out, name, formula, inputs, extra=(), saved_names=(), **values):
+    """out (the gradient the kernel computed) with a node `name` attached when an input requires grad under
+    create_graph; saved_names and the keyword values are its grad_fn._saved_* attributes."""
     if autograd._grad_enabled[0] and any(isinstance(t, Tensor) and t.requires_grad for t in inputs):
-        attach(out, CompositeBackward(name, formula, inputs))
+        cls = _CLASSES.get(name)
+        if cls is None:
+            cls = _CLASSES[name] = type(name, (CompositeBackward,), {
+                "__slots__": (), "saved_names": saved_names,
+                "saved_values": {k: (lambda n, k=k: n.__dict__["values"][k]) for k in values}})
+        attach(out, cls(formula, tuple(inputs), tuple(extra), values))
     return out

@@ -666,7 +666,8 @@ class EmbeddingBackward0(Node):
             if i != self.padding_idx:
                 out[i] += gn[k] / (counts[i] if counts is not None else 1)
         return (recorded(fresh(out, g.dtype), "EmbeddingDenseBackwardBackward0",
-                         lambda g: _embedding_dense_backward(g, idx, flat, self.num_weights, self.padding_idx), (g,)),)
+                         lambda g, idx: _embedding_dense_backward(g, idx, flat, self.num_weights, self.padding_idx),
+                         (g,), (idx,), (None, "indices"), padding_idx=self._saved_padding_idx),)
 
 
 def _embedding_dense_backward(g, idx, flat, num_weights, padding_idx):

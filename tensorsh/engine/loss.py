@@ -310,12 +310,19 @@ class BinaryCrossEntropyBackward0(Node):
             gi = gi * vals[2]._np
         if self.reduction == "mean":
             gi = gi / _f(x, x.size)
-        if self.next_functions[1][0] is not None:
-            raise runtime("the derivative for 'target' is not implemented.")
-        out = recorded(fresh(kernels.contiguous(gi, dtype=x.dtype), vals[0].dtype), "BinaryCrossEntropyBackwardBackward0",
-                       lambda g, x, y: _bce_backward(g, x, y, vals[2] if self.has_weight else None, self.reduction),
-                       (g, vals[0], vals[1]))
-        return (out,) + (None,) * (len(vals) - 1)
+        gt = self._target_grad(g, vals) if self.next_functions[1][0] is not None else None
+        out = recorded(fresh(kernels.contiguous(gi, dtype=x.dtype), vals[0].dtype),
+                       "BinaryCrossEntropyBackwardBackward0",
+                       lambda g, x, y, w: _bce_backward(g, x, y, w, self.reduction), (g, vals[0], vals[1]), (vals[2] if self.has_weight else None,), ("grad_output", "self", "target", "weight"),
+                       reduction=self._saved_reduction)
+        return (out, gt) + (None,) * (len(vals) - 2)
+
+    def _target_grad(self, g, vals):
+        """binary_cross_entropy_target_backward: -logit(self) * grad, times weight, over numel for a mean."""
+        gt = vals[0].logit().neg().mul(g)
+        if self.has_weight:
+            gt = gt.mul(vals[2])
+        return div_scalar(gt, vals[1].numel()) if self.reduction == "mean" else gt
 
 
 def _bce_backward(g, x, y, w, reduction):

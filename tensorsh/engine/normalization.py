@@ -115,9 +115,11 @@ class NativeLayerNormBackward0(Node):
         grads = self._grads(g, x, w, mean, rstd)
         if not autograd._grad_enabled[0]:
             return grads
-        inputs = (g, x, None, None, w, b)  # (native_layer_norm_backward's: grad_out, input, mean, rstd, weight, bias)
+        inputs = (g, x, mean.detach(), rstd.detach(), w, b)  # (native_layer_norm_backward's arguments: grad_out,
+        # input, mean, rstd, weight, bias)
         return tuple(None if out is None else recorded(out, "NativeLayerNormBackwardBackward0", (
-            lambda g, x, _m, _r, w, _b, i=i: _layer_norm_grads(g, x, w, self.normalized, self.eps)[i]), inputs)
+            lambda g, x, _m, _r, w, _b, i=i: _layer_norm_grads(g, x, w, self.normalized, self.eps)[i]), inputs, (),
+            ("grad_out", "input", "mean", "rstd", "weight", None), normalized_shape=self._saved_normalized_shape)
             for i, out in enumerate(grads))
 
     def _grads(self, g, x, w, mean, rstd):

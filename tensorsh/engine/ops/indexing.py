@@ -322,8 +322,7 @@ class IndexBackward0(InputNode):
     """The index tensors are saved (freed by backward, versions checked) and given back in their places."""
     fields = ("shape", "key", "places")
     saved_count = 1 << 30  # (every index tensor that follows)
-    saved_values = {"indices": lambda n: tuple(None if i is None else n.saved[i].unpack(n) for i in n.places),
-                    "self_sym_sizes": lambda n: tuple(n.shape)}
+    saved_values, saved_lists = {"self_sym_sizes": lambda n: tuple(n.shape)}, {"indices": "places"}
 
     def backward(self, g):
         indices = self.unpack()
@@ -346,8 +345,7 @@ class IndexPutImplBackward0(Node):
     """The node of index_backward's accumulating put into zeros: no gradient for the zeros, the values' gradient is
     g at the indices (IndexBackward0 again, so every order differentiates)."""
     __slots__ = ("key", "places")
-    saved_values = {"accumulate": lambda n: True,
-                    "indices": lambda n: tuple(None if i is None else n.saved[i].unpack(n) for i in n.places)}
+    saved_values, saved_lists = {"accumulate": lambda n: True}, {"indices": "places"}
 
     def __init__(self, values, key, places, indices):
         Node.__init__(self, ((None, 0), edge_of(values)))
