@@ -112,8 +112,8 @@ def _install_class(cls):
         cls.__api__ |= {"_saved_" + n, "_raw_saved_" + n}  # indices, None where a dim was not indexed)
         setattr(cls, "_saved_" + n, property(lambda self, p=places: tuple(
             None if s is None else s.unpack(self) for s in _saved_list(self, p))))
-        setattr(cls, "_raw_saved_" + n, property(lambda self, p=places: tuple(
-            None if s is None else _raw(s) for s in _saved_list(self, p))))
+        setattr(cls, "_raw_saved_" + n, property(lambda self, p=places: tuple(  # (an undefined one: a SavedTensor too)
+            _raw(autograd.NOTHING_SAVED if s is None else s) for s in _saved_list(self, p))))
 
 
 def _saved_list(node, places):
