@@ -112,7 +112,7 @@ class NativeLayerNormBackward0(Node):
 
     def backward(self, g):
         x, w, mean, rstd, b = self.unpack()
-        grads = self._grads(g, x, w, mean, rstd)
+        grads = self._grads(g, x, w, mean, rstd, b)
         if not autograd._grad_enabled[0]:
             return grads
         inputs = (g, x, mean.detach(), rstd.detach(), w, b)  # (native_layer_norm_backward's arguments: grad_out,
@@ -122,12 +122,12 @@ class NativeLayerNormBackward0(Node):
             ("grad_out", "input", "mean", "rstd", "weight", None), normalized_shape=self._saved_normalized_shape)
             for i, out in enumerate(grads))
 
-    def _grads(self, g, x, w, mean, rstd):
+    def _grads(self, g, x, w, mean, rstd, b):
         k = int(np.prod(self.normalized))
         rows = mean._np.size  # (k may be 0: nothing to compute)
         if k == 0:
             return (zeros_of(x) if self.next_functions[0][0] else None,) + tuple(
-                zeros_of(t) if t is not None and self.next_functions[i][0] else None for i, t in ((1, w), (2, _)))
+                zeros_of(t) if t is not None and self.next_functions[i][0] else None for i, t in ((1, w), (2, b)))
         if (x.dtype.np in (np.float32, np.float64) or x.dtype in (dtypes.float16, dtypes.bfloat16)) and \
                 kernels._vector_lanes() is not None:
             return self._aten_backward(g, x, w, mean, rstd, rows, k)
