@@ -23,6 +23,9 @@ class CompositeBackward(Node):
 
     def backward(self, gg):
         args = [None if s is NOTHING_SAVED else s.unpack(self) for s in self.saved]
+        double = self.__dict__["values"].get("double")
+        if double is not None:  # (PyTorch's own double-backward formula, composed of ops)
+            return double(gg, *args)
         wanted = [i for i, (fn, _) in enumerate(self.next_functions) if fn is not None]
         create = autograd._grad_enabled[0]
         with autograd.enable_grad():
@@ -44,12 +47,13 @@ _CLASSES = {}
 
 def recorded(out, name, formula, inputs, extra=(), saved_names=(), **values):
     """out (the gradient the kernel computed) with a node `name` attached when an input requires grad under
-    create_graph; saved_names and the keyword values are its grad_fn._saved_* attributes."""
+    create_graph; saved_names and the keyword values are its grad_fn._saved_* attributes, but `double`: PyTorch's
+    double-backward formula double(gg, *inputs, *extra) -> a gradient per input, where it has one of ops."""
     if autograd._grad_enabled[0] and any(isinstance(t, Tensor) and t.requires_grad for t in inputs):
         cls = _CLASSES.get(name)
         if cls is None:
             cls = _CLASSES[name] = type(name, (CompositeBackward,), {
                 "__slots__": (), "saved_names": saved_names,
-                "saved_values": {k: (lambda n, k=k: n.__dict__["values"][k]) for k in values}})
+                "saved_values": {k: (lambda n, k=k: n.__dict__["values"][k]) for k in values if k != "double"}})
         attach(out, cls(formula, tuple(inputs), tuple(extra), values))
     return out

@@ -171,6 +171,34 @@ for f in [lambda: g.grad_fn._saved_foo, lambda: g.grad_fn.foo, lambda: y.grad_fn
         print(type(e).__name__, e)
 print(type(g.grad_fn).__name__)
 """,
+"upsampling_prelu_rrelu_soft_margin_and_cdist_gradients_under_create_graph": """
+torch.manual_seed(8)
+F = torch.nn.functional
+x = torch.randn(1, 2, 3, requires_grad=True)
+for f in [lambda t: F.interpolate(t, scale_factor=2), lambda t: F.interpolate(t, size=5),
+          lambda t: F.interpolate(t[None], size=(2, 4)), lambda t: F.interpolate(t, size=5, mode="nearest-exact")]:
+    g, = torch.autograd.grad((f(x) ** 2).sum(), x, create_graph=True)
+    g2, = torch.autograd.grad((g ** 2).sum(), x, create_graph=True)
+    print(g.grad_fn.name(), g2, torch.autograd.grad(g2.sum(), x))
+a = torch.tensor([0.2, 0.3], requires_grad=True)
+g = torch.autograd.grad((F.prelu(x, a) ** 2).sum(), [x, a], create_graph=True)
+print([q.grad_fn.name() for q in g], torch.autograd.grad((g[0] ** 2).sum() + (g[1] ** 2).sum(), [x, a]))
+for training in [False, True]:
+    g, = torch.autograd.grad((F.rrelu(x, training=training) ** 2).sum(), x, create_graph=True)
+    print(g.grad_fn.name(), g.grad_fn._saved_training, torch.autograd.grad((g ** 2).sum(), x))
+y = torch.tensor([[1., -1, 1], [-1, 1, 1]])
+for kw in [{}, {"reduction": "sum"}]:
+    g, = torch.autograd.grad(F.soft_margin_loss(x[0], y, **kw), x, create_graph=True)
+    g2, = torch.autograd.grad((g * torch.arange(6.0).view(1, 2, 3)).sum(), x, create_graph=True)
+    print(g.grad_fn.name(), g.grad_fn._saved_reduction, g2)
+u, v = torch.randn(3, 4, requires_grad=True), torch.randn(2, 4, requires_grad=True)
+g = torch.autograd.grad((torch.cdist(u, v) ** 2).sum(), [u, v], create_graph=True)
+print([q.grad_fn.name() for q in g], [type(n).__name__ for n, _ in g[0].grad_fn.next_functions])
+try:
+    torch.autograd.grad(g[0].sum(), u)
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 
