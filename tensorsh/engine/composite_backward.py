@@ -57,3 +57,28 @@ def recorded(out, name, formula, inputs, extra=(), saved_names=(), **values):
                 "saved_values": {k: (lambda n, k=k: n.__dict__["values"][k]) for k in values if k != "double"}})
         attach(out, cls(formula, tuple(inputs), tuple(extra), values))
     return out
+
+
+class UndifferentiableBackward(Node):
+    """A gradient PyTorch records under create_graph with a node whose own derivative it does not implement
+    (CdistBackwardBackward0, EmbeddingBagBackwardBackward0): differentiating it is its NotImplementedError."""
+    __slots__ = ("op",)
+
+    def __init__(self, name, op, inputs):
+        Node.__init__(self, tuple(edge_of(t) if isinstance(t, Tensor) and t.requires_grad else NONE_EDGE
+                                  for t in inputs))
+        self.name_, self.op = name, op
+
+    def backward(self, gg):
+        from .errors import make
+        raise make("NotImplementedError", f"the derivative for '{self.op}' is not implemented.")
+
+
+def undifferentiable(grads, name, op, inputs):
+    """grads (the kernel's, None where not wanted) each with an UndifferentiableBackward attached when an input
+    requires grad under create_graph."""
+    if autograd._grad_enabled[0] and any(isinstance(t, Tensor) and t.requires_grad for t in inputs):
+        for out in grads:
+            if out is not None:
+                attach(out, UndifferentiableBackward(name, op, inputs))
+    return grads

@@ -171,7 +171,7 @@ for f in [lambda: g.grad_fn._saved_foo, lambda: g.grad_fn.foo, lambda: y.grad_fn
         print(type(e).__name__, e)
 print(type(g.grad_fn).__name__)
 """,
-"upsampling_prelu_rrelu_soft_margin_and_cdist_gradients_under_create_graph": """
+"upsampling_prelu_rrelu_soft_margin_cdist_and_embedding_bag_gradients_under_create_graph": """
 torch.manual_seed(8)
 F = torch.nn.functional
 x = torch.randn(1, 2, 3, requires_grad=True)
@@ -198,6 +198,16 @@ try:
     torch.autograd.grad(g[0].sum(), u)
 except Exception as e:
     print(type(e).__name__, e)
+w, psw = torch.randn(5, 3, requires_grad=True), torch.rand(4, requires_grad=True)
+for mode, weights in [("mean", None), ("max", None), ("sum", psw)]:
+    o = F.embedding_bag(torch.tensor([0, 2, 1, 4]), w, torch.tensor([0, 2]), mode=mode, per_sample_weights=weights)
+    g = torch.autograd.grad((o ** 2).sum(), [w] + ([psw] if weights is not None else []), create_graph=True)
+    print([q.grad_fn.name() for q in g], [[type(n).__name__ for n, _ in q.grad_fn.next_functions] for q in g])
+    for q in g:
+        try:
+            torch.autograd.grad(q.sum(), w)
+        except Exception as e:
+            print(type(e).__name__, e)
 """,
 }
 

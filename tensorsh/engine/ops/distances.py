@@ -4,8 +4,9 @@ import math
 
 import numpy as np
 
-from .. import autograd, dtypes, errors, kernels
+from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
+from ..composite_backward import undifferentiable
 from ..errors import runtime, type_error
 from .core import SavingNode, Tensor, attach, check_broadcast, fresh, needs_grad, type_name
 from .joining import cat
@@ -63,20 +64,9 @@ class CdistBackward0(SavingNode):
         dt = g.dtype
         g1 = per.sum(-2).astype(dt.np)
         g2 = (-per).sum(-3).astype(dt.np)
-        grads = tuple(fresh(np.ascontiguousarray(_sum_to(v, s)), dt) if nxt is not None else None
-                      for v, s, (nxt, _) in zip((g1, g2), (x1._shape, x2._shape), self.next_functions))
-        if needs_grad(g, x1, x2, dist):  # create_graph: recorded, but PyTorch has no derivative of _cdist_backward
-            for out in grads:
-                if out is not None:
-                    attach(out, CdistBackwardBackward0((edge_of(g), edge_of(x1), edge_of(x2), edge_of(dist))))
-        return grads
-
-
-class CdistBackwardBackward0(Node):
-    """_cdist_backward's node under create_graph: differentiating it is PyTorch's "not implemented"."""
-
-    def backward(self, gg):
-        raise errors.make("NotImplementedError", "the derivative for '_cdist_backward' is not implemented.")
+        return undifferentiable(tuple(fresh(np.ascontiguousarray(_sum_to(v, s)), dt) if nxt is not None else None
+                                      for v, s, (nxt, _) in zip((g1, g2), (x1._shape, x2._shape), self.next_functions)),
+                                "CdistBackwardBackward0", "_cdist_backward", (g, x1, x2, dist))
 
 
 def _sum_to(v, shape):
