@@ -209,6 +209,17 @@ for mode, weights in [("mean", None), ("max", None), ("sum", psw)]:
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"bilinear_gradients_are_trilinear_nodes_and_differentiate": """
+torch.manual_seed(9)
+a = torch.randn(2, 3, dtype=torch.float64, requires_grad=True)  # (float32's last digit: einsum's order)
+b = torch.randn(2, 4, dtype=torch.float64, requires_grad=True)
+W = torch.randn(5, 3, 4, dtype=torch.float64, requires_grad=True)
+g = torch.autograd.grad((torch.nn.functional.bilinear(a, b, W) ** 2).sum(), [a, b, W], create_graph=True)
+for q in g:
+    n = q.grad_fn
+    print(n.name(), [type(x).__name__ for x, _ in n.next_functions], n.next_functions[0][0].name())
+print(torch.autograd.grad(sum((q ** 2).sum() for q in g), [a, b, W]))
+""",
 }
 
 
