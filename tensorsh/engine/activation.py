@@ -7,6 +7,7 @@ import numpy as np
 
 from . import autograd, dtypes, kernels, layout, onednn_gelu
 from .autograd import Node, SavedTensor, edge_of
+from .composite_backward import recorded
 from .errors import runtime, type_error
 from .saved_names import unsigned
 from .creation import not_implemented_for
@@ -640,7 +641,19 @@ class PreluKernelBackward0(SavingNode):
         grad_input = fresh(kernels.contiguous(np.where(positive, ga, wa * ga)), g.dtype)
         collector = fresh(kernels.contiguous(np.where(positive, _scalar(xa, 0), xa * ga)), g.dtype)
         dims = tuple(d for d in range(x.dim()) if w._shape[d] == 1 and x._shape[d] != 1)
-        return grad_input, (collector.sum(dims, keepdim=True) if dims else collector)
+        grads = grad_input, (collector.sum(dims, keepdim=True) if dims else collector)
+        if not autograd._grad_enabled[0]:
+            return grads
+        return tuple(recorded(out, "PreluKernelBackwardBackward0", lambda g, x, w, i=i: _prelu_grads(g, x, w, dims)[i],
+                              (g, x, w), (), ("grad_output", "self", "weight")) for i, out in enumerate(grads))
+
+
+def _prelu_grads(g, x, w, dims):
+    """_prelu_kernel_backward in differentiable ops: g where x > 0, else w * g; the weight's x * g where x <= 0,
+    summed over the dims it was broadcast along."""
+    positive = x > 0
+    gw = (x * g).masked_fill(positive, 0.0)
+    return g.where(positive, w * g), (gw.sum(dims, keepdim=True) if dims else gw)
 
 
 def prelu(input, weight):

@@ -15,6 +15,7 @@ import numpy as np
 
 from . import autograd, dtypes, kernels, layout, messages, undo
 from .autograd import Node, SavedTensor, edge_of
+from .composite_backward import recorded
 from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
 from .tensorimpl import Tensor
@@ -664,7 +665,19 @@ class EmbeddingBackward0(Node):
         for k, i in enumerate(flat.tolist()):  # accumulated in index order, as PyTorch's embedding_backward does
             if i != self.padding_idx:
                 out[i] += gn[k] / (counts[i] if counts is not None else 1)
-        return (fresh(out, g.dtype),)
+        return (recorded(fresh(out, g.dtype), "EmbeddingDenseBackwardBackward0",
+                         lambda g, idx: _embedding_dense_backward(g, idx, flat, self.num_weights, self.padding_idx),
+                         (g,), (idx,), (None, "indices"), padding_idx=self._saved_padding_idx),)
+
+
+def _embedding_dense_backward(g, idx, flat, num_weights, padding_idx):
+    """What the gradient of embedding_dense_backward differentiates, in ops: the rows of g added at their indices,
+    padding_idx's left out. (PyTorch's embedding_dense_double_backward picks rows of gg without dividing by
+    scale_grad_by_freq's counts: "the first backward takes care of" them; so this formula leaves them out too.)"""
+    rows = g.reshape(len(flat), -1)
+    if padding_idx is not None:
+        rows = rows * fresh((flat != padding_idx).astype(g.dtype.np).reshape(-1, 1), g.dtype)
+    return rows.new_zeros((num_weights, rows.shape[1])).index_add(0, idx.reshape(-1), rows)
 
 
 def embedding_renorm_(weight, indices, max_norm, norm_type):

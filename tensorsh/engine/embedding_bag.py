@@ -5,8 +5,9 @@ import numpy as np
 
 from . import dtypes
 from .autograd import Node, SavedTensor, edge_of
+from .composite_backward import undifferentiable
 from .errors import runtime
-from .ops.core import attach, fresh, needs_grad, operand_edge
+from .ops.core import NotImplementedNode, attach, fresh, needs_grad, operand_edge
 from .ops.sorting import _order
 
 _MODES = {0: "sum", 1: "mean", 2: "max"}
@@ -65,6 +66,10 @@ class EmbeddingBagBackward0(Node):
         out = [fresh(gw.astype(g._np.dtype), g.dtype)]
         if psw is not None:
             out.append(fresh(gpsw.astype(g._np.dtype), g.dtype) if self.next_functions[1][0] is not None else None)
+            if out[1] is not None and needs_grad(g, weight):  # (create_graph: ATen's op without a derivative)
+                attach(out[1], NotImplementedNode("_embedding_bag_per_sample_weights_backward", g, weight))
+        undifferentiable(out[:1], "EmbeddingBagBackwardBackward0", "_embedding_bag_backward",
+                         (g, saved[3] if len(saved) > 3 else None))
         return tuple(out)
 
 

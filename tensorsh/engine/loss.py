@@ -4,12 +4,13 @@ import math
 
 import numpy as np
 
-from . import dtypes, kernels, messages
+from . import autograd, dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from .composite_backward import recorded
 from .errors import index_error, make, runtime, type_error, value_error
 from .saved_names import unsigned
 from .tensorimpl import Tensor
-from .ops.scalar_arith import div_scalar, mul_scalar
+from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar
 from .ops.core import REDUCED_FLOATS, InputNode, attach, check_broadcast, fresh, from_numpy, laid_out_like, \
     needs_grad, operand_edge, sum_to, type_name, unchecked
 
@@ -309,9 +310,27 @@ class BinaryCrossEntropyBackward0(Node):
             gi = gi * vals[2]._np
         if self.reduction == "mean":
             gi = gi / _f(x, x.size)
-        if self.next_functions[1][0] is not None:
-            raise runtime("the derivative for 'target' is not implemented.")
-        return (fresh(kernels.contiguous(gi, dtype=x.dtype), vals[0].dtype),) + (None,) * (len(vals) - 1)
+        gt = self._target_grad(g, vals) if self.next_functions[1][0] is not None else None
+        out = recorded(fresh(kernels.contiguous(gi, dtype=x.dtype), vals[0].dtype),
+                       "BinaryCrossEntropyBackwardBackward0",
+                       lambda g, x, y, w: _bce_backward(g, x, y, w, self.reduction), (g, vals[0], vals[1]), (vals[2] if self.has_weight else None,), ("grad_output", "self", "target", "weight"),
+                       reduction=self._saved_reduction)
+        return (out, gt) + (None,) * (len(vals) - 2)
+
+    def _target_grad(self, g, vals):
+        """binary_cross_entropy_target_backward: -logit(self) * grad, times weight, over numel for a mean."""
+        gt = vals[0].logit().neg().mul(g)
+        if self.has_weight:
+            gt = gt.mul(vals[2])
+        return div_scalar(gt, vals[1].numel()) if self.reduction == "mean" else gt
+
+
+def _bce_backward(g, x, y, w, reduction):
+    """binary_cross_entropy_backward's kernel in differentiable ops: g * (x - y) / max((1 - x) * x, 1e-12)."""
+    gi = g * (x - y) / ((1 - x) * x).clamp_min(1e-12)
+    if w is not None:
+        gi = gi * w
+    return gi / x.numel() if reduction == "mean" else gi
 
 
 def binary_cross_entropy(input, target, weight=None, reduction="mean"):
@@ -344,6 +363,8 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
         self.saved = tuple(SavedTensor(v) if v is not None else NOTHING_SAVED for v in (x, y, w, pw))
 
     def backward(self, g):
+        if autograd._grad_enabled[0]:  # create_graph: PyTorch composes its backward of ops, recorded as such
+            return self._recorded_backward(g)
         vals = [None if v is None else v._np for v in self.unpack()]
         x, y = vals[0], vals[1]
         sig = np.asarray(kernels.sigmoid(kernels.contiguous(x)))
@@ -361,11 +382,29 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
         return (fresh(kernels.contiguous(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]), gt) + \
             (None,) * (len(self.next_functions) - 2)
 
+    def _recorded_backward(self, g):
+        """binary_cross_entropy_with_logits_backward as FunctionsManual writes it under grad mode: input.sigmoid()
+        .sub(target) (with pos_weight t = pos_weight * target: t.add(1).sub(target).mul(input.sigmoid()).sub(t)),
+        times grad, times weight, and for a mean divided in place by numel (DivBackward1)."""
+        x, y, w, pw = self.unpack()
+        gt = self._target_grad(g) if self.next_functions[1][0] is not None else None
+        if self.has_pos:
+            t = pw.mul(y)
+            gi = add_scalar(t, 1).sub(y).mul(x.sigmoid()).sub(t)
+        else:
+            gi = x.sigmoid().sub(y)
+        gi = gi.mul(g)
+        if self.has_weight:
+            gi = gi.mul(w)
+        if self.reduction == "mean":
+            gi = div_scalar(gi, x.numel())
+            gi._version_counter.bump()  # (div_: in place)
+        return (gi, gt) + (None,) * (len(self.next_functions) - 2)
+
     def _target_grad(self, g):
         """binary_cross_entropy_with_logits_target_backward: -self * grad (with pos_weight: log_sigmoid(-self) -
         log_sigmoid(self) * pos_weight, times grad), times weight, over numel for a mean, in the dtype those
         products take (a reduced loss's grad is 0-dim: self's dtype), cast to target's."""
-        from . import autograd
         x, y, w, pw = self.unpack()
         with autograd.no_grad():
             if self.has_pos:

@@ -6,10 +6,11 @@ import numpy as np
 
 from . import autograd, dtypes, layout
 from .autograd import Node, SavedTensor
+from .composite_backward import recorded
 from .errors import runtime
 from .loss import REDUCTIONS, reduction_enum
 from .ops.core import attach, fresh, needs_grad, operand_edge
-from .ops.scalar_arith import add_scalar, mul_scalar
+from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar
 
 
 def _reduction(node):
@@ -27,8 +28,25 @@ class SoftMarginLossBackward0(Node):
 
     def backward(self, g):
         x, y = self.unpack()
-        return (_soft_margin_grad(g, x, y, self.reduction) if self.next_functions[0][0] is not None else None,
+        if self.next_functions[0][0] is None:
+            return (None, _soft_margin_grad(g, y, x, self.reduction) if self.next_functions[1][0] is not None else None)
+        with autograd.no_grad():
+            out = _soft_margin_grad(g, x, y, self.reduction)
+        return (recorded(out, "SoftMarginLossBackwardBackward0",
+                         lambda g, x, y: _soft_margin_grad(g, x, y, self.reduction), (g, x), (y,),
+                         ("grad_output", "self", "target"), reduction=_reduction(self), double=self._double),
                 _soft_margin_grad(g, y, x, self.reduction) if self.next_functions[1][0] is not None else None)
+
+
+    def _double(self, gg, g, x, y):
+        """derivatives.yaml: grad_output's is soft_margin_loss_backward(gg, ...), self's
+        soft_margin_loss_double_backward(gg * grad_output, ...): grad * target^2 * z / (z + 1)^2, z = exp(-target *
+        input), divided by numel for a mean."""
+        z = (x * -y).exp()
+        zplus1 = add_scalar(z, 1)
+        gx = gg * g * y * y * z / (zplus1 * zplus1)
+        return (_soft_margin_grad(gg, x, y, self.reduction),
+                div_scalar(gx, x.numel()) if self.reduction == "mean" else gx)
 
 
 def _soft_margin_grad(g, x, y, reduction):

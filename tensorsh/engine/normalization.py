@@ -12,8 +12,9 @@ input, or a channels_last one, by rows of channels over the threads; a gradient 
 expanded one) by ATen's generic loop."""
 import numpy as np
 
-from . import dtypes, kernels, layout
+from . import autograd, dtypes, kernels, layout
 from .autograd import NOTHING_SAVED, Node, SavedTensor
+from .composite_backward import recorded
 from .errors import runtime
 from .saved_names import output_data
 from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D
@@ -98,24 +99,35 @@ def rowwise_moments(x):
 
 
 class NativeLayerNormBackward0(Node):
-    __slots__ = ("normalized",)
+    __slots__ = ("normalized", "eps")
     saved_names = ("input", "weight", None, None, "bias")
     saved_values = {"normalized_shape": "normalized", "result1": output_data(2), "result2": output_data(3)}
 
-    def __init__(self, x, weight, bias, mean, rstd, normalized):
+    def __init__(self, x, weight, bias, mean, rstd, normalized, eps):
         Node.__init__(self, (operand_edge(x), operand_edge(weight), operand_edge(bias)))
-        self.normalized = normalized
+        self.normalized, self.eps = normalized, eps
         self.saved = (SavedTensor(x), SavedTensor(weight) if weight is not None else NOTHING_SAVED,
                       SavedTensor(mean, is_output=True), SavedTensor(rstd, is_output=True),
                       SavedTensor(bias) if bias is not None else NOTHING_SAVED)  # (PyTorch keeps bias too)
 
     def backward(self, g):
-        x, w, mean, rstd, _ = self.unpack()
+        x, w, mean, rstd, b = self.unpack()
+        grads = self._grads(g, x, w, mean, rstd, b)
+        if not autograd._grad_enabled[0]:
+            return grads
+        inputs = (g, x, mean.detach(), rstd.detach(), w, b)  # (native_layer_norm_backward's arguments: grad_out,
+        # input, mean, rstd, weight, bias)
+        return tuple(None if out is None else recorded(out, "NativeLayerNormBackwardBackward0", (
+            lambda g, x, _m, _r, w, _b, i=i: _layer_norm_grads(g, x, w, self.normalized, self.eps)[i]), inputs, (),
+            ("grad_out", "input", "mean", "rstd", "weight", None), normalized_shape=self._saved_normalized_shape)
+            for i, out in enumerate(grads))
+
+    def _grads(self, g, x, w, mean, rstd, b):
         k = int(np.prod(self.normalized))
         rows = mean._np.size  # (k may be 0: nothing to compute)
         if k == 0:
             return (zeros_of(x) if self.next_functions[0][0] else None,) + tuple(
-                zeros_of(t) if t is not None and self.next_functions[i][0] else None for i, t in ((1, w), (2, _)))
+                zeros_of(t) if t is not None and self.next_functions[i][0] else None for i, t in ((1, w), (2, b)))
         if (x.dtype.np in (np.float32, np.float64) or x.dtype in (dtypes.float16, dtypes.bfloat16)) and \
                 kernels._vector_lanes() is not None:
             return self._aten_backward(g, x, w, mean, rstd, rows, k)
@@ -175,6 +187,20 @@ class NativeLayerNormBackward0(Node):
             if len(nf) > 2 and nf[2][0] is not None:
                 out[2] = fresh(dbeta.reshape(self.normalized), x.dtype)
         return tuple(out)
+
+
+
+def _layer_norm_grads(g, x, w, normalized, eps):
+    """native_layer_norm_backward in differentiable ops, the statistics recomputed from x (so that the gradient of
+    the gradient follows them): the gradients of input, weight and bias."""
+    dims = tuple(range(x.dim() - len(normalized), x.dim()))
+    mu = x.mean(dims, keepdim=True)
+    rstd = (x.var(dims, correction=0, keepdim=True) + eps).rsqrt()
+    xhat = (x - mu) * rstd
+    gx = g if w is None else g * w
+    dx = rstd * (gx - gx.mean(dims, keepdim=True) - xhat * (gx * xhat).mean(dims, keepdim=True))
+    lead = tuple(range(x.dim() - len(normalized)))
+    return dx, (g * xhat).sum(lead) if lead else g * xhat, g.sum(lead) if lead else g
 
 
 def check_mixed_dtype(input, *params):
@@ -245,7 +271,7 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
     mean_t = fresh(np.ascontiguousarray(mean.reshape(stat_shape)), input.dtype)
     rstd_t = fresh(np.ascontiguousarray(rstd.reshape(stat_shape)), input.dtype)
     if needs_grad(input, weight, bias):
-        attach(out, NativeLayerNormBackward0(input, weight, bias, mean_t, rstd_t, normalized))
+        attach(out, NativeLayerNormBackward0(input, weight, bias, mean_t, rstd_t, normalized, eps))
     return out, mean_t, rstd_t
 
 
@@ -264,6 +290,17 @@ class NativeBatchNormBackward0(Node):
 
     def backward(self, g):
         x, w, rm, rv, mean, invstd = self.unpack()
+        grads = self._grads(g, x, w, rm, rv, mean, invstd)
+        if not autograd._grad_enabled[0]:
+            return grads
+        training, eps = self.training, self.eps
+        return tuple(None if out is None else recorded(out, "NativeBatchNormBackwardBackward0", (
+            lambda g, x, w, rm, rv, _m, _r, i=i: _batch_norm_grads(g, x, w, rm, rv, training, eps)[i]),
+            (g, x, w, rm, rv), (mean.detach(), invstd.detach()),
+            ("grad_out", "input", "weight", "running_mean", "running_var", "save_mean", "save_invstd"),
+            train=training, eps=eps) for i, out in enumerate(grads))
+
+    def _grads(self, g, x, w, rm, rv, mean, invstd):
         c = x._shape[1]
         dt = x.dtype.np
         if self.training:
@@ -305,6 +342,26 @@ class NativeBatchNormBackward0(Node):
         return (layout.output_like(gi, ct, x) if self.next_functions[0][0] else None,  # (x's suggested format)
                 fresh((dotp * rs).astype(dt), ct) if self.next_functions[1][0] else None,
                 fresh(total.astype(dt), ct) if self.next_functions[2][0] else None)
+
+
+
+def _batch_norm_grads(g, x, w, rm, rv, training, eps):
+    """native_batch_norm_backward in differentiable ops (training: the batch statistics recomputed from x, so that
+    the gradient of the gradient follows them): the gradients of input, weight and bias."""
+    dims = (0,) + tuple(range(2, x.dim()))
+    shape = (1, x._shape[1]) + (1,) * (x.dim() - 2)
+    if training:
+        mu = x.mean(dims, keepdim=True)
+        rstd = (x.var(dims, correction=0, keepdim=True) + eps).rsqrt()
+    else:
+        mu, rstd = rm.reshape(shape), (rv.reshape(shape) + eps).rsqrt()
+    xhat = (x - mu) * rstd
+    gx = g if w is None else g * w.reshape(shape)
+    if training:
+        dx = rstd * (gx - gx.mean(dims, keepdim=True) - xhat * (gx * xhat).mean(dims, keepdim=True))
+    else:
+        dx = gx * rstd
+    return dx, (g * xhat).sum(dims), g.sum(dims)
 
 
 def _kernel_operands(x, g):
@@ -510,6 +567,8 @@ class NativeGroupNormBackward0(Node):
 
     def backward(self, g):
         x, w, mean, rstd = self.unpack()
+        if autograd._grad_enabled[0]:  # create_graph: PyTorch composes it of ops (a view of c1 * dy + c2 * x + c3)
+            return self._recorded_backward(g, x, w)
         if x.dtype.np == _F32:
             return self._float_backward(g, x, w, mean, rstd)
         n, c = x._shape[:2]
@@ -528,6 +587,33 @@ class NativeGroupNormBackward0(Node):
                 fresh((gn * xhat).sum((0, 2)).astype(dt.np), dt) if self.next_functions[1][0] else None,
                 fresh(gn.sum((0, 2)).astype(dt.np), dt) if self.next_functions[2][0] else None)
 
+
+    def _recorded_backward(self, g, x, w):
+        """The kernel's formula in differentiable ops, per (sample, group) of D channels of HxW elements:
+        c2 = (db * mean - ds) * rstd^3 / (D * HxW), c3 = -c2 * mean - db * rstd / (D * HxW), dx = c1 * dy + c2 * x
+        + c3 with c1 = rstd * gamma, viewed back to x's shape; dgamma, dbeta summed over the batch. The statistics
+        are recomputed from x, so that the gradient of the gradient follows them."""
+        n, c = x._shape[:2]
+        gr = self.groups
+        s = 1.0 / ((c // gr) * int(np.prod(x._shape[2:])))
+        dy, xv = g.reshape(n, c, -1), x.reshape(n, c, -1)
+        ds, db = (dy * xv).sum(2), dy.sum(2)  # (n, c)
+        xg = x.reshape(n, gr, -1)
+        mu, rs = xg.mean(2, keepdim=True), (xg.var(2, correction=0, keepdim=True) + self.eps).rsqrt()
+        wv = w.reshape(1, c) if w is not None else None
+        dsg = (ds if wv is None else ds * wv).reshape(n, gr, -1).sum(2, keepdim=True)
+        dbg = (db if wv is None else db * wv).reshape(n, gr, -1).sum(2, keepdim=True)
+        c1 = rs.expand(n, gr, c // gr).reshape(n, c, 1)
+        if wv is not None:
+            c1 = c1 * wv.reshape(1, c, 1)
+        c2 = (dbg * mu - dsg) * rs * rs * rs * s
+        c3 = -c2 * mu - dbg * rs * s
+        per_group = (lambda t: t.expand(n, gr, c // gr).reshape(n, c, 1))
+        dx = (dy * c1 + xv * per_group(c2) + per_group(c3)).view(x._shape)
+        xhat = (xv - per_group(mu)) * per_group(rs)
+        return (dx if self.next_functions[0][0] else None,
+                (dy * xhat).sum((0, 2)).view(c) if self.next_functions[1][0] else None,
+                db.sum(0).view(c) if self.next_functions[2][0] else None)
 
     def _float_backward(self, g, x, w, mean, rstd):
         """GroupNormBackwardKernelImpl in float: ds, db per (sample, channel) by vec::reduce_all; per group their

@@ -2,8 +2,9 @@
 shuffle, each beside its backward node with PyTorch's name. Values are copies (exact)."""
 import numpy as np
 
-from . import layout
+from . import dtypes, layout
 from .autograd import Node, edge_of
+from .composite_backward import recorded
 from .errors import runtime
 from .ops.core import attach, fresh, needs_grad
 
@@ -37,7 +38,19 @@ class _UpsampleNearestBackward(Node):
             acc = np.zeros((self.shape[axis],) + moved.shape[1:], out.dtype)
             np.add.at(acc, src, moved)
             out = np.moveaxis(acc, 0, axis)
-        return (fresh(np.ascontiguousarray(out), g.dtype),)
+        values = {k: getattr(self, "_saved_" + k) for k in type(self).saved_values if k != "self_sym_sizes"}
+        return (recorded(fresh(np.ascontiguousarray(out), g.dtype), self.name_.replace("Backward0", "BackwardBackward0"),
+                         self._summed, (g,), **values),)
+
+    def _summed(self, g):
+        """The backward in differentiable ops (its own gradient picks gg at the sources: the forward again)."""
+        nd = len(self.sources)
+        for k, src in enumerate(self.sources):
+            axis = g.dim() - nd + k
+            shape = list(g._shape)
+            shape[axis] = self.shape[axis]
+            g = g.new_zeros(shape).index_add(axis, fresh(np.asarray(src, np.int64), dtypes.int64), g)
+        return g
 
 
 def _scale(node, k):

@@ -3,7 +3,8 @@ multiplied by its own draw from U(lower, upper) (one 64-bit draw each, in memory
 input's type), which the node keeps as `noise`; in evaluation the slope is (lower + upper) / 2."""
 import numpy as np
 
-from . import creation
+from . import autograd, creation
+from .composite_backward import recorded
 from .autograd import Node, SavedTensor
 from .ops.core import attach, fresh, needs_grad, operand_edge
 
@@ -20,10 +21,17 @@ class RreluWithNoiseBackward0(Node):
 
     def backward(self, g):
         x, noise = self.unpack()
+        with autograd.no_grad():
+            out = self._grad(g, x, noise)
+        return (recorded(out, "RreluWithNoiseBackwardBackward0", self._grad, (g, x), (noise,), ("grad_output", "self",
+                         "noise"), lower=self.lower, upper=self.upper, training=self.training),)
+
+    def _grad(self, g, x, noise):
+        """rrelu_with_noise_backward: g * noise in training, else g where x > 0 and g * (lower + upper) / 2."""
         if self.training and self.upper - self.lower > 1e-6:
-            return (g * noise,)
-        slope = x._np.dtype.type((self.lower + self.upper) / 2)
-        return (fresh(np.where(x._np > 0, g._np, g._np * slope).astype(x._np.dtype), x.dtype),)
+            return g * noise
+        slope = (self.lower + self.upper) / 2
+        return g.where(x > 0, g * slope)
 
 
 def rrelu(input, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, generator=None):

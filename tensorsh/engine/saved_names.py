@@ -69,8 +69,7 @@ def _saved_attribute(node, name):
     if saved is None or saved is autograd.NOTHING_SAVED:
         return None
     if raw:
-        from .saved_hooks import RawSavedTensor  # (the hooks' module loads on first use)
-        return RawSavedTensor(saved)
+        return _raw(saved)
     value = saved.unpack(node)
     if isinstance(value, (int, float, bool)):  # a Python number is saved as PyTorch's wrapped 0-dim tensor
         from .creation import tensor
@@ -108,6 +107,29 @@ def _install_class(cls):
             setattr(cls, attr, property(lambda self, a=attr: _saved_attribute(self, a)))
     for n, attr in values.items():
         setattr(cls, "_saved_" + n, property(attr if callable(attr) else lambda self, a=attr: getattr(self, a)))
+    own_class = next((c for c in cls.__mro__ if "name_" in c.__dict__), cls)
+    for n, places in own_class.__dict__.get("saved_lists", {}).items():  # (a list of tensors: IndexBackward0's
+        cls.__api__ |= {"_saved_" + n, "_raw_saved_" + n}  # indices, None where a dim was not indexed)
+        setattr(cls, "_saved_" + n, property(lambda self, p=places: tuple(
+            None if s is None else s.unpack(self) for s in _saved_list(self, p))))
+        setattr(cls, "_raw_saved_" + n, property(lambda self, p=places: tuple(  # (an undefined one: a SavedTensor too)
+            _raw(autograd.NOTHING_SAVED if s is None else s) for s in _saved_list(self, p))))
+
+
+def _saved_list(node, places):
+    """The SavedTensors of a saved list, in order: node.saved[i] for each place i of getattr(node, places); once
+    freed, the list is refused whole (PyTorch's <name>_released_ check), raw too."""
+    saved = [None if i is None else node.saved[i] for i in getattr(node, places)]
+    if any(s is not None and s.freed for s in saved):
+        from .errors import runtime
+        from .messages import FREED_GRAPH
+        raise runtime(FREED_GRAPH)
+    return saved
+
+
+def _raw(saved):
+    from .saved_hooks import RawSavedTensor  # (the hooks' module loads on first use)
+    return RawSavedTensor(saved)
 
 
 def _is_saved_name(attr):
@@ -116,4 +138,4 @@ def _is_saved_name(attr):
 
 
 def _no_attribute(node, name):
-    raise AttributeError(f"'{type(node).__name__}' object has no attribute '{name}'")
+    raise AttributeError(f"'{node.name().rsplit('::', 1)[-1]}' object has no attribute '{name}'")

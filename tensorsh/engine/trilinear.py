@@ -58,7 +58,27 @@ class TrilinearBackward0(Node):
             buf = _x1_w(x1, w, dt)
             for k in range(n_out):
                 g3 += (buf[:, k] * gn[:, k, None]).astype(dt)
-        return tuple(None if v is None else fresh(np.ascontiguousarray(v), g.dtype) for v in (g1, gw, g3))
+        grads = tuple(None if v is None else fresh(np.ascontiguousarray(v), g.dtype) for v in (g1, gw, g3))
+        return _recorded(grads, g, *self.unpack()) if needs_grad(g, *self.unpack()) else grads
+
+
+_EQUATIONS = ("nk,kij,nj->ni", "ni,nk,nj->kij", "ni,kij,nk->nj")  # (each input's gradient: the other two with g)
+
+
+def _recorded(grads, g, x1, w, x2):
+    """create_graph: each gradient is PyTorch's _trilinear of the grad and the other two inputs (views of them),
+    a TrilinearBackward0 of its own: the kernel's values, differentiated through the same contraction as einsum
+    (second derivatives within float32's last digits of PyTorch's _trilinear order)."""
+    from .composite_backward import recorded
+    from .ops.einsum import einsum
+    operands = [(g, w, x2), (x1, g, x2), (x1, w, g)]
+    out = []
+    for k, value in enumerate(grads):
+        if value is not None:
+            views = tuple(t.view(t._shape) for t in operands[k])
+            value = recorded(value, "TrilinearBackward0", lambda a, b, c, k=k: einsum(_EQUATIONS[k], a, b, c), views)
+        out.append(value)
+    return tuple(out)
 
 
 def trilinear(i1, i2, i3):

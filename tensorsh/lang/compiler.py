@@ -15,6 +15,7 @@ import types
 import typing
 
 from tensorsh.engine import undo
+from tensorsh.engine.autograd import Node
 from tensorsh.engine.errors import python_class
 from tensorsh.engine.namespaces import LazyMember
 from tensorsh.lang import ast as A
@@ -353,7 +354,13 @@ def _no_attr(obj, t, name):
         return NoAttribute(f"module '{obj._name}' has no attribute '{name}'")
     if isinstance(obj, type):
         return NoAttribute(f"type object '{obj.__name__}' has no attribute '{name}'")
-    return NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
+    return NoAttribute(f"'{_class_name(obj, t)}' object has no attribute '{name}'")
+
+
+def _class_name(obj, t):
+    """Python's name of obj's class as PyTorch shows it: a graph node's is its node's name (the engine computes
+    several nodes with one class: 'SliceBackwardBackward0', not 'EmbedBackward')."""
+    return obj.name().rsplit("::", 1)[-1] if isinstance(obj, Node) else t.__name__
 
 
 _ALLOWED = {}  # type -> names its class-level __api__ (or SAFE_ATTRS entry) let load_attr read: asked once each
@@ -533,7 +540,7 @@ def store_attr(obj, name, value):
     if api is None or name not in api or (name[:1] == "_" and name not in PRIVATE_OK) or t is Namespace:
         if t is Namespace:
             raise NoAttribute(f"cannot set attributes of module '{obj._name}' in tensorsh")
-        raise NoAttribute(f"'{t.__name__}' object has no attribute '{name}'")
+        raise NoAttribute(f"'{_class_name(obj, t)}' object has no attribute '{name}'")
     if name not in getattr(t, "__settable__", ()):
         if callable(getattr(t, name, None)):
             raise NoAttribute(f"tensorsh does not let a program replace the method '{name}' of a '{t.__name__}'")

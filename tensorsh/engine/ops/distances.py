@@ -6,6 +6,7 @@ import numpy as np
 
 from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
+from ..composite_backward import undifferentiable
 from ..errors import runtime, type_error
 from .core import SavingNode, Tensor, attach, check_broadcast, fresh, needs_grad, type_name
 from .joining import cat
@@ -63,8 +64,9 @@ class CdistBackward0(SavingNode):
         dt = g.dtype
         g1 = per.sum(-2).astype(dt.np)
         g2 = (-per).sum(-3).astype(dt.np)
-        return tuple(fresh(np.ascontiguousarray(_sum_to(v, s)), dt) if nxt is not None else None
-                     for v, s, (nxt, _) in zip((g1, g2), (x1._shape, x2._shape), self.next_functions))
+        return undifferentiable(tuple(fresh(np.ascontiguousarray(_sum_to(v, s)), dt) if nxt is not None else None
+                                      for v, s, (nxt, _) in zip((g1, g2), (x1._shape, x2._shape), self.next_functions)),
+                                "CdistBackwardBackward0", "_cdist_backward", (g, x1, x2, dist))
 
 
 def _sum_to(v, shape):

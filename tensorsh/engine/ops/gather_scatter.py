@@ -12,7 +12,7 @@ from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _fresh, _invalid_combination
 from .core import (NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy, needs_grad,
-                   operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace)
+                   operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
 from .views import expand
 
 
@@ -904,7 +904,12 @@ class TakeBackward0(Node):
         out = np.zeros(int(np.prod(self.shape)), g.dtype.np)
         flat = index._np.reshape(-1)
         np.add.at(out, np.where(flat < 0, flat + out.size, flat), g._np.reshape(-1))
-        return (fresh(out.reshape(self.shape), g.dtype),)
+        result = fresh(out.reshape(self.shape), g.dtype)
+        result._version_counter.bump()  # (PyTorch's zeros_like(self).put_(index, grad, true): in place)
+        if needs_grad(g):
+            from .flat_put import PutBackward0
+            attach(result, PutBackward0(zeros_of(result), index, g, True))
+        return (result,)
 
 
 def take(self, index):

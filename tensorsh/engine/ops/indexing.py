@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from .. import dtypes, kernels, layout, messages, scalars, undo
-from ..autograd import Node, edge_of
+from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, runtime, type_error, warn
 from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
@@ -328,14 +328,42 @@ class IndexBackward0(InputNode):
     """The index tensors are saved (freed by backward, versions checked) and given back in their places."""
     fields = ("shape", "key", "places")
     saved_count = 1 << 30  # (every index tensor that follows)
-    saved_values = {"indices": lambda n: tuple(None if i is None else n.saved[i].unpack(n) for i in n.places),
-                    "self_sym_sizes": lambda n: tuple(n.shape)}
+    saved_values, saved_lists = {"self_sym_sizes": lambda n: tuple(n.shape)}, {"indices": "places"}
 
     def backward(self, g):
-        self.unpack()
-        z = np.zeros(self.shape, g.dtype.np)
-        np.add.at(z, self.key, g._np)
-        return (from_numpy(z, g.dtype),)
+        indices = self.unpack()
+        return (_index_put_into_zeros(self.shape, self.key, self.places, indices, g),)
+
+
+def _index_put_into_zeros(shape, key, places, indices, g):
+    """index_backward: PyTorch's _index_put_impl_(zeros, indices, g, accumulate=True) in place (version 1), recorded
+    as IndexPutImplBackward0 when g requires grad (create_graph)."""
+    z = np.zeros(shape, g.dtype.np)
+    np.add.at(z, key, g._np)
+    out = from_numpy(z, g.dtype)
+    out._version_counter.bump()
+    if needs_grad(g):
+        attach(out, IndexPutImplBackward0(g, key, places, indices))
+    return out
+
+
+class IndexPutImplBackward0(Node):
+    """The node of index_backward's accumulating put into zeros: no gradient for the zeros, the values' gradient is
+    g at the indices (IndexBackward0 again, so every order differentiates)."""
+    __slots__ = ("key", "places")
+    saved_values, saved_lists = {"accumulate": lambda n: True}, {"indices": "places"}
+
+    def __init__(self, values, key, places, indices):
+        Node.__init__(self, ((None, 0), edge_of(values)))
+        self.key, self.places = key, places
+        self.saved = tuple(SavedTensor(t) for t in indices)
+
+    def backward(self, g):
+        indices = self.unpack()
+        out = from_numpy(np.asarray(g._np[self.key]), g.dtype)
+        if needs_grad(g):
+            attach(out, IndexBackward0(g, g._shape, self.key, self.places, *indices))
+        return (None, out)
 
 
 def split_basic(self, index):
@@ -535,16 +563,25 @@ class IndexPutBackward0(Node):
         self.value_shape = value._shape if isinstance(value, Tensor) else ()
 
     def backward(self, g):
-        gs = g._np.copy()
-        if not self.accumulate:
-            gs[self.key] = 0
+        recording = needs_grad(g)  # (create_graph: grad.index_put(indices, zeros, false) and grad.index(indices))
+        if self.accumulate and recording:
+            gx = g
+        else:
+            gs = g._np.copy()
+            if not self.accumulate:
+                gs[self.key] = 0
+            gx = from_numpy(gs, g.dtype)
+            if recording:
+                attach(gx, IndexPutBackward0(g, tensor_of(0.0, g.dtype), self.key, self.indices))
         gv = None
         if self.next_functions[1][0] is not None:
             gv, shape = from_numpy(np.asarray(g._np[self.key]), g.dtype), self.value_shape
+            if recording:
+                attach(gv, IndexBackward0(g, g._shape, self.key, list(range(len(self.indices))), *self.indices))
             extra = builtins.max(len(shape) - gv.dim(), 0)  # (leading 1-dims of the value that index_put_ dropped)
             gv = sum_to(gv, shape[extra:])
             gv = gv.reshape(shape) if extra else gv
-        return (from_numpy(gs, g.dtype), gv)
+        return (gx, gv)
 
 
 op("index_put_", index_put_method, function=True)

@@ -35,8 +35,8 @@ class SortBackward0(Node):
         self.dim, self.shape = dim, x._shape
 
     def backward(self, g):
-        indices, = self.unpack()  # each value's gradient goes back to the place it was taken from
-        return (g.new_zeros(self.shape).scatter_add(self.dim, indices, g),)
+        indices, = self.unpack()  # each value's gradient goes back to the place it was taken from (PyTorch's
+        return (g.new_zeros(self.shape).scatter(self.dim, indices, g),)  # value_selecting_reduction_backward)
 
 
 class SortBackward1(SortBackward0):
