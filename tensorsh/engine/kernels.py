@@ -19,7 +19,7 @@ def _compiled():
         from . import _ckernels
     except ImportError:
         return None
-    if getattr(_ckernels, "API", None) != 6:  # a stale build from another version of this file
+    if getattr(_ckernels, "API", None) != 7:  # a stale build from another version of this file
         return None
     return _ckernels if _ckernels.ACCELERATED else None
 
@@ -54,7 +54,26 @@ def via_double(np_fn, loop=None):
     return fn
 
 
+def mkl_vml(name, np_fn, loop=None, dtypes=(np.float32,)):
+    """A function PyTorch sends to MKL's VML for float32 and float64 tensors: MKL's EX kernel `name` (vs<name>,
+    vd<name>) of the dtypes given, bit for bit, where MKL runs that code (CPUs that are not Intel's) and the compiled
+    loops are built (_ckernels_vml.h); everywhere else (and for the other dtypes) via_double's correctly rounded
+    value. The output keeps a dense input's layout, as numpy's does. fn.correctly_rounded: the latter alone (for
+    float16/bfloat16, which PyTorch computes elsewhere)."""
+    correctly_rounded = via_double(np_fn, loop)
+    ported = tuple(np.dtype(d) for d in dtypes) if compiled is not None and compiled.MKL_VML_EX else ()
+    run = None if not ported else lambda x, out: compiled.mkl_vml(name, x, out)
+
+    def fn(x):
+        if x.dtype in ported:
+            return _per_element(run, x)
+        return correctly_rounded(x)
+    fn.correctly_rounded = correctly_rounded
+    return fn
+
+
 exp = via_double(np.exp, "exp")
+log = mkl_vml("Ln", np.log)
 tanh = via_double(np.tanh, "tanh")
 
 

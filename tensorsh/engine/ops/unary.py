@@ -106,8 +106,10 @@ def _unary_values(fn, self):
 
 
 exp = unary("exp", "ExpBackward0", kernels.exp, lambda g, r: g * r, "result", inplace_function=True)
-log = unary("log", "LogBackward0", nans.with_pytorch_nans("log", kernels.via_double(np.log)),
-            lambda g, x: g.div(x))
+# (float16 and bfloat16 do not reach MKL: their log is the correctly rounded one)
+log = unary("log", "LogBackward0", nans.with_pytorch_nans("log", kernels.log), lambda g, x: g.div(x),
+            reduced_kernel=lambda x, rounding: _log_reduced(x))
+_log_reduced = nans.with_pytorch_nans("log", kernels.log.correctly_rounded)
 sin = unary("sin", "SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
 cos = unary("cos", "CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
 
