@@ -17,7 +17,7 @@ EX = kernels.compiled is not None and bool(kernels.compiled.MKL_VML_EX)
 needs_ex = pytest.mark.skipif(not EX, reason="the compiled loops are not built here, or MKL runs other code here")
 
 # (VML's name, dtype, torch's function, where its interesting inputs are)
-PORTED = [("Ln", np.float32, "log", "positive")]
+PORTED = [("Ln", np.float32, "log", "positive"), ("Exp", np.float32, "exp", "real")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -148,4 +148,23 @@ print(a.log().sum().item(), a.t().log()[3].tolist(), a.log().tolist()[7])
 b = torch.rand(3, requires_grad=True)
 b.log().sum().backward()
 print(b.grad)
+''')
+
+
+@needs_ex
+def test_printed_exp_is_torchs():
+    same_as_torch('''
+x = torch.tensor([1.0, -1.0, 0.5, 88.5, 89.0, -100.0, -104.0, float('inf'), -float('inf'), float('nan'), 10.0])
+print(x.exp(), torch.exp(x[::3]), x.exp().tolist())
+y = x.clone()
+y.exp_()
+o = torch.empty(11)
+torch.exp(x, out=o)
+print(y.tolist() == o.tolist(), o, torch.tensor([1, 2]).exp(), torch.tensor([0.7], dtype=torch.float16).exp())
+torch.manual_seed(1)
+a = torch.randn(30, 20) * 4
+print(a.exp().sum().item(), a.t().exp()[2].tolist(), torch.softmax(a, 1)[0, :3].tolist())
+b = torch.randn(4, requires_grad=True)
+b.exp().sum().backward()
+print(b.grad.tolist())
 ''')

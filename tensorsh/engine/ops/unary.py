@@ -105,11 +105,12 @@ def _unary_values(fn, self):
         return fn(self)._np
 
 
-exp = unary("exp", "ExpBackward0", kernels.exp, lambda g, r: g * r, "result", inplace_function=True)
-# (float16 and bfloat16 do not reach MKL: their log is the correctly rounded one)
-log = unary("log", "LogBackward0", nans.with_pytorch_nans("log", kernels.log), lambda g, x: g.div(x),
+# (float16 and bfloat16 do not reach MKL: theirs are the correctly rounded values)
+exp = unary("exp", "ExpBackward0", kernels.vml_exp, lambda g, r: g * r, "result", inplace_function=True,
+            reduced_kernel=lambda x, rounding: kernels.exp(x))
+log = unary("log", "LogBackward0", nans.with_pytorch_nans("log", kernels.vml_log), lambda g, x: g.div(x),
             reduced_kernel=lambda x, rounding: _log_reduced(x))
-_log_reduced = nans.with_pytorch_nans("log", kernels.log.correctly_rounded)
+_log_reduced = nans.with_pytorch_nans("log", kernels.vml_log.correctly_rounded)
 sin = unary("sin", "SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
 cos = unary("cos", "CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
 
