@@ -13,30 +13,23 @@
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
 #include <immintrin.h>
 
-/* 2^(j/128) in two floats: the one nearest, and the one nearest the rest (MKL's float32 exp's table, made from its
- * definition; the test checks the kernel against MKL's on every float32 it takes) */
-static float vml_exp2_hi[128], vml_exp2_lo[128];
+#include "_ckernels_vml_tables.h"
 
-static void vml_tables(void)
-{
-    for (int j = 0; j < 128; j++) {
-        long double v = exp2l(j / 128.0L);
-        vml_exp2_hi[j] = (float)v;
-        vml_exp2_lo[j] = (float)(v - vml_exp2_hi[j]);
-    }
-}
-
-/* MKL runs its EX code on CPUs that are not Intel's (the same choice as mkl_sqrt_code's); called once, at import */
-static int mkl_vml_ex(void)
-{
-    vml_tables();
-    return !__builtin_cpu_is("intel");
-}
+/* MKL runs its EX code on CPUs that are not Intel's (the same choice as mkl_sqrt_code's) */
+static int mkl_vml_ex(void) { return !__builtin_cpu_is("intel"); }
 
 #pragma GCC push_options
 #pragma GCC optimize("fp-contract=off")
 
 static inline __m128 vml_f(uint32_t bits) { return _mm_castsi128_ps(_mm_set1_epi32((int)bits)); }
+static inline __m128d vml_d(uint64_t bits) { return _mm_castsi128_pd(_mm_set1_epi64x((long long)bits)); }
+
+static inline double vml_double(uint64_t bits)
+{
+    double v;
+    memcpy(&v, &bits, 8);
+    return v;
+}
 
 /* float32 log (sLn_EXHAynn): x = 2^k * m with m in [2/3, 4/3) (the exponent split at the bits of 2/3), u = m - 1,
  * log(1 + u) = u + u*u*p(u) with a degree-8 polynomial evaluated in float by Horner's rule, and
@@ -111,8 +104,8 @@ static void vml_sexp(const float *x, float *out, Py_ssize_t n)
         __m128i sb = _mm_castps_si128(s);
         _mm_storeu_si128((__m128i *)idx, _mm_and_si128(sb, _mm_set1_epi32(127)));
         for (int k = 0; k < 4; k++) {
-            hi[k] = vml_exp2_hi[idx[k]];
-            lo[k] = vml_exp2_lo[idx[k]];
+            hi[k] = vml_sexp_table[idx[k]][0];
+            lo[k] = vml_sexp_table[idx[k]][1];
         }
         __m128 nn = _mm_add_ps(s, unshift), th = _mm_loadu_ps(hi);
         __m128 r = _mm_add_ps(_mm_mul_ps(nn, l2), _mm_sub_ps(v, _mm_mul_ps(nn, l1)));
@@ -124,6 +117,92 @@ static void vml_sexp(const float *x, float *out, Py_ssize_t n)
             _mm_cmpgt_epi32(_mm_and_si128(_mm_castps_si128(v), magnitude), limit)));
         for (Py_ssize_t k = 0; k < m; k++)
             out[i + k] = (special >> k) & 1 ? (float)exp((double)in[k]) : res[k];
+    }
+}
+
+/* float64 exp's scalar path (MKL's vdexp_cout_rare): infinities and NaN, |x| below 2^-52 (1 + x), overflow,
+ * underflow, and the results near them, from the same reduction by ln2/64 with a degree-6 polynomial and
+ * 2^(j/64) as hi * (1 + rel); a subnormal result is made at 2^60 times its size and scaled down in two parts. */
+static double vml_dexp_rare(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, 8);
+    unsigned e = (unsigned)(b >> 52) & 0x7ff;
+    if (e == 0x7ff)
+        return (b & 0x800fffffffffffffull) == 0x8000000000000000ull ? 0.0 : x * x;
+    if (e < 0x3cb)
+        return x + 1.0;
+    if (!(vml_double(0x40862e42fefa39efull) >= x))
+        return INFINITY;
+    if (x < vml_double(0xc0874910d52d3051ull))
+        return 0.0;
+    double s = x * vml_double(0x40571547652b82feull) + vml_double(0x4338000000000000ull);
+    double n = s + vml_double(0xc338000000000000ull);
+    double r = (n * vml_double(0xbf862e42fefa0000ull) + x) + n * vml_double(0xbd1cf79abc9e3b3aull);
+    double p = vml_double(0x3f56c16a1c2a3ffdull) * r + vml_double(0x3f8111123aaf20d3ull);
+    p = p * r + vml_double(0x3fa5555555558fccull);
+    p = p * r + vml_double(0x3fc55555555548f8ull);
+    p = p * r + 0.5;
+    p = p * r * r + r;
+    uint64_t sb;
+    memcpy(&sb, &s, 8);
+    uint32_t low = (uint32_t)sb, k = low >> 6;
+    double hi = vml_dexp_rare_table[low & 63][0];
+    p = (p + vml_dexp_rare_table[low & 63][1]) * hi;
+    if (x >= vml_double(0xc086232bdd7abcd2ull)) {
+        uint32_t ek = (k + 0x3ff) & 0x7ff;
+        double sum = hi + p;
+        return ek == 0x7ff ? sum * 0x1p1023 * 2.0 : sum * vml_double((uint64_t)ek << 52);
+    }
+    uint32_t ek = (k + 0x43b) & 0x7ff; /* 2^60 times the result's scale */
+    double scale = vml_double((uint64_t)ek << 52);
+    p *= scale;
+    hi *= scale;
+    double sum = hi + p;
+    if (ek <= 0x32)
+        return sum * 0x1p-60;
+    double rest = p + (hi - sum), big = sum * 6442450944.0;
+    double head = (sum + big) - big;
+    rest = rest + (sum - head);
+    return head * 0x1p-60 + rest * 0x1p-60;
+}
+
+/* float64 exp (dExp_EXHAynn): n = round(x * 64/ln2) by adding 1.5*2^52, r = (x - n*L1) - n*L2, p = r + r*r*q(r)
+ * (q of degree 3), 2^(j/64) * (1 + p) as (p*hi + lo) + hi, and n/64 - j/64 added to the exponent field as an
+ * integer. |x| whose high word is above 0x4086232A (708.4) or NaN/infinite take the scalar path. */
+static void vml_dexp(const double *x, double *out, Py_ssize_t n)
+{
+    const __m128d c = vml_d(0x40571547652b82feull), shifter = vml_d(0x4338000000000000ull);
+    const __m128d unshift = vml_d(0xc338000000000000ull), l1 = vml_d(0x3f862e42fefa0000ull);
+    const __m128d l2 = vml_d(0x3d1cf79abc9e3b3aull), c5 = vml_d(0x3f8111112d9f549bull);
+    const __m128d c4 = vml_d(0x3fa555573f218b93ull), c3 = vml_d(0x3fc555555555653eull);
+    const __m128d c2 = vml_d(0x3fdfffffffffdb3bull);
+    const __m128i exponent = _mm_set1_epi64x((long long)0xfff0000000000000ull);
+    for (Py_ssize_t i = 0; i < n; i += 2) {
+        double in[2] = {0, 0}, res[2], hi[2], lo[2];
+        int64_t sbits[2];
+        Py_ssize_t m = n - i < 2 ? n - i : 2;
+        memcpy(in, x + i, (size_t)m * 8);
+        __m128d v = _mm_loadu_pd(in), s = _mm_add_pd(_mm_mul_pd(v, c), shifter);
+        __m128i sb = _mm_castpd_si128(s);
+        _mm_storeu_si128((__m128i *)sbits, sb);
+        for (int k = 0; k < 2; k++) {
+            hi[k] = vml_dexp_table[sbits[k] & 63][0];
+            lo[k] = vml_dexp_table[sbits[k] & 63][1];
+        }
+        __m128d nn = _mm_add_pd(s, unshift), th = _mm_loadu_pd(hi);
+        __m128d r = _mm_sub_pd(_mm_sub_pd(v, _mm_mul_pd(nn, l1)), _mm_mul_pd(nn, l2));
+        __m128d p = _mm_add_pd(_mm_mul_pd(_mm_add_pd(_mm_mul_pd(r, c5), c4), r), c3);
+        p = _mm_add_pd(_mm_mul_pd(p, r), c2);
+        p = _mm_add_pd(_mm_mul_pd(p, _mm_mul_pd(r, r)), r);
+        __m128d e = _mm_add_pd(_mm_add_pd(_mm_mul_pd(p, th), _mm_loadu_pd(lo)), th);
+        __m128i scaled = _mm_add_epi64(_mm_castpd_si128(e), _mm_and_si128(_mm_slli_epi64(sb, 46), exponent));
+        _mm_storeu_si128((__m128i *)res, scaled);
+        for (Py_ssize_t k = 0; k < m; k++) {
+            uint64_t b;
+            memcpy(&b, &in[k], 8);
+            out[i + k] = (int32_t)((b >> 32) & 0x7fffffff) > 0x4086232a ? vml_dexp_rare(in[k]) : res[k];
+        }
     }
 }
 
@@ -142,6 +221,12 @@ static void vml_sexp(const float *x, float *out, Py_ssize_t n)
     for (Py_ssize_t i = 0; i < n; i++)
         out[i] = (float)exp((double)x[i]);
 }
+
+static void vml_dexp(const double *x, double *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = exp(x[i]);
+}
 #endif
 
 typedef void (*vml_float_loop)(const float *, float *, Py_ssize_t);
@@ -150,5 +235,5 @@ typedef void (*vml_double_loop)(const double *, double *, Py_ssize_t);
 /* the kernels reproduced, by VML's names for them; a NULL loop: that precision is not */
 static const struct { const char *name; vml_float_loop s; vml_double_loop d; } vml_kernels[] = {
     {"Ln", vml_sln, NULL},
-    {"Exp", vml_sexp, NULL},
+    {"Exp", vml_sexp, vml_dexp},
 };

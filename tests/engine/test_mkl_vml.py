@@ -17,7 +17,8 @@ EX = kernels.compiled is not None and bool(kernels.compiled.MKL_VML_EX)
 needs_ex = pytest.mark.skipif(not EX, reason="the compiled loops are not built here, or MKL runs other code here")
 
 # (VML's name, dtype, torch's function, where its interesting inputs are)
-PORTED = [("Ln", np.float32, "log", "positive"), ("Exp", np.float32, "exp", "real")]
+PORTED = [("Ln", np.float32, "log", "positive"), ("Exp", np.float32, "exp", "real"),
+          ("Exp", np.float64, "exp", "real")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -156,6 +157,8 @@ def test_printed_exp_is_torchs():
     same_as_torch('''
 x = torch.tensor([1.0, -1.0, 0.5, 88.5, 89.0, -100.0, -104.0, float('inf'), -float('inf'), float('nan'), 10.0])
 print(x.exp(), torch.exp(x[::3]), x.exp().tolist())
+d = torch.tensor([1.0, -1.0, 0.1, 709.5, -709.0, -740.0, 1e-17, 0.3], dtype=torch.float64)
+print(d.exp().tolist(), d.exp(), torch.arange(10, dtype=torch.float64).exp().tolist())
 y = x.clone()
 y.exp_()
 o = torch.empty(11)
@@ -168,3 +171,15 @@ b = torch.randn(4, requires_grad=True)
 b.exp().sum().backward()
 print(b.grad.tolist())
 ''')
+
+
+def test_the_tables_are_their_definitions():
+    """_ckernels_vml_tables.h is what scripts/gen_vml_tables.py makes from 2^(j/N) (exact integer arithmetic), and
+    its first entries are the powers of two they claim to be"""
+    import runpy
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    gen = runpy.run_path(os.path.join(root, "scripts", "gen_vml_tables.py"))
+    with open(os.path.join(root, "tensorsh", "engine", "_ckernels_vml_tables.h")) as f:
+        assert f.read() == gen["tables"]()
+    assert "{0x1.02c9a3e778061p+0, -0x1.19083535b085dp-56}" in gen["tables"]()  # 2^(1/64)
+    assert float.fromhex("0x1.02c9a3e778061p+0") == 2 ** (1 / 64)
