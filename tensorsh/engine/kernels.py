@@ -73,8 +73,10 @@ def mkl_vml(name, np_fn, loop=None, dtypes=(np.float32,)):
 
 
 exp = via_double(np.exp, "exp")  # (ATen's own uses of exp: the correctly rounded value)
-vml_exp = mkl_vml("Exp", np.exp, "exp", (np.float32, np.float64))  # torch.exp, torch.log: MKL's
+vml_exp = mkl_vml("Exp", np.exp, "exp", (np.float32, np.float64))  # torch.exp, torch.log, ...: MKL's
 vml_log = mkl_vml("Ln", np.log)
+vml_sin = mkl_vml("Sin", np.sin)
+vml_cos = mkl_vml("Cos", np.cos)
 tanh = via_double(np.tanh, "tanh")
 
 

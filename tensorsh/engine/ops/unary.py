@@ -105,14 +105,19 @@ def _unary_values(fn, self):
         return fn(self)._np
 
 
-# (float16 and bfloat16 do not reach MKL: theirs are the correctly rounded values)
-exp = unary("exp", "ExpBackward0", kernels.vml_exp, lambda g, r: g * r, "result", inplace_function=True,
-            reduced_kernel=lambda x, rounding: kernels.exp(x))
-log = unary("log", "LogBackward0", nans.with_pytorch_nans("log", kernels.vml_log), lambda g, x: g.div(x),
-            reduced_kernel=lambda x, rounding: _log_reduced(x))
-_log_reduced = nans.with_pytorch_nans("log", kernels.vml_log.correctly_rounded)
-sin = unary("sin", "SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
-cos = unary("cos", "CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
+def _vml_unary(name, grad_fn, kernel, backward, *args, nan_bits=False, **kwargs):
+    """A row whose float32/float64 kernel is MKL's VML (kernels.mkl_vml): float16 and bfloat16 do not reach MKL,
+    theirs are the correctly rounded values. nan_bits: NaNs from other inputs get PyTorch's bits (nans.py)."""
+    full, reduced = kernel, kernel.correctly_rounded
+    if nan_bits:
+        full, reduced = nans.with_pytorch_nans(name, full), nans.with_pytorch_nans(name, reduced)
+    return unary(name, grad_fn, full, backward, *args, reduced_kernel=lambda x, rounding: reduced(x), **kwargs)
+
+
+exp = _vml_unary("exp", "ExpBackward0", kernels.vml_exp, lambda g, r: g * r, "result", inplace_function=True)
+log = _vml_unary("log", "LogBackward0", kernels.vml_log, lambda g, x: g.div(x), nan_bits=True)
+sin = _vml_unary("sin", "SinBackward0", kernels.vml_sin, lambda g, x: g * x.cos())
+cos = _vml_unary("cos", "CosBackward0", kernels.vml_cos, lambda g, x: g * -x.sin())
 
 
 class _BackwardOp(Node):
