@@ -253,6 +253,67 @@ static void vml_ssincos(const float *x, float *out, Py_ssize_t n, int cosine)
 static void vml_ssin(const float *x, float *out, Py_ssize_t n) { vml_ssincos(x, out, n, 0); }
 static void vml_scos(const float *x, float *out, Py_ssize_t n) { vml_ssincos(x, out, n, 1); }
 
+/* float32 atan (sAtan_EXHAynn): |x| in five ranges split at 0.375, 0.72, 1.75 and 2.6875, reduced to
+ * t = (|x| - c) / (1 + c*|x|) for c = 0, 1/2, 1, 2 (beyond 2.6875: -1/|x|); the quotient from the CPU's own
+ * reciprocal estimate (rcpps, as MKL's takes it) refined in double, split into a float-exact head and a tail;
+ * atan(c) (head + tail) + t + t*z*q(z) with z = head^2 in float, and x's sign. |x| below 2^-125 or from 2^123 up
+ * (with infinities and NaN) take the scalar path: the correctly rounded value, x itself below 2^-125. */
+static void vml_satan(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 magnitude = vml_f(0x7fffffff), signbit = vml_f(0x80000000), one = _mm_set1_ps(1.0f);
+    const __m128 half = _mm_set1_ps(0.5f), two = _mm_set1_ps(2.0f);
+    const __m128 q0 = vml_f(0xbeaaaa6c), q1 = vml_f(0x3e4caa3b), q2 = vml_f(0x3e0f4e4e), q3 = vml_f(0x3dae1329);
+    const __m128d done = _mm_set1_pd(1.0);
+    const __m128i head = _mm_set1_epi64x((long long)0xffffffffe0000000ull);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0, 0, 0, 0}, res[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), a = _mm_and_ps(v, magnitude);
+        __m128i ia = _mm_castps_si128(a);
+        __m128 small = _mm_castsi128_ps(_mm_cmpgt_epi32(_mm_set1_epi32(0x3ec00000), ia));
+        __m128 big = _mm_castsi128_ps(_mm_cmpgt_epi32(ia, _mm_set1_epi32(0x402c0000)));
+        __m128 r1 = _mm_castsi128_ps(_mm_cmpgt_epi32(_mm_set1_epi32(0x3f3851ec), ia));
+        __m128 r2 = _mm_castsi128_ps(_mm_cmpgt_epi32(_mm_set1_epi32(0x3fe00000), ia));
+        __m128 ra = _mm_andnot_ps(small, r1);                  /* [0.375, 0.72): c = 1/2 */
+        __m128 rc = _mm_andnot_ps(r1, r2);                     /* [0.72, 1.75): c = 1 */
+        __m128 rb = _mm_andnot_ps(_mm_or_ps(r2, big), _mm_castsi128_ps(_mm_set1_epi32(-1))); /* [1.75, 2.6875]: 2 */
+        __m128 num = _mm_or_ps(_mm_or_ps(_mm_and_ps(small, a), _mm_and_ps(big, vml_f(0xbf800000))),
+                               _mm_or_ps(_mm_or_ps(_mm_and_ps(ra, _mm_sub_ps(a, half)), _mm_and_ps(rc, _mm_sub_ps(a, one))),
+                                         _mm_and_ps(rb, _mm_sub_ps(a, two))));
+        __m128 den = _mm_or_ps(_mm_or_ps(_mm_and_ps(small, one), _mm_and_ps(big, a)),
+                               _mm_or_ps(_mm_or_ps(_mm_and_ps(ra, _mm_add_ps(_mm_mul_ps(a, half), one)),
+                                                   _mm_and_ps(rc, _mm_add_ps(a, one))),
+                                         _mm_and_ps(rb, _mm_add_ps(_mm_add_ps(a, a), one))));
+        __m128 hi = _mm_or_ps(_mm_or_ps(_mm_and_ps(ra, vml_f(0x3eed6338)), _mm_and_ps(rc, vml_f(0x3f490fd8))),
+                              _mm_or_ps(_mm_and_ps(rb, vml_f(0x3f8db710)), _mm_and_ps(big, vml_f(0x3fc90fd8))));
+        __m128 lo = _mm_or_ps(_mm_or_ps(_mm_and_ps(ra, vml_f(0x31ac3768)), _mm_and_ps(rc, vml_f(0x34288858))),
+                              _mm_or_ps(_mm_and_ps(rb, vml_f(0xb4da2880)), _mm_and_ps(big, vml_f(0x34a88858))));
+        __m128 est = _mm_rcp_ps(den), th[2], tl[2];
+        for (int h = 0; h < 2; h++) {
+            __m128d d = _mm_cvtps_pd(h ? _mm_movehl_ps(den, den) : den), e0 = _mm_cvtps_pd(h ? _mm_movehl_ps(est, est) : est);
+            __m128d e = _mm_sub_pd(done, _mm_mul_pd(d, e0));
+            __m128d r = _mm_mul_pd(_mm_add_pd(_mm_mul_pd(e, e), done), _mm_add_pd(_mm_mul_pd(e, e0), e0));
+            __m128d t = _mm_mul_pd(r, _mm_cvtps_pd(h ? _mm_movehl_ps(num, num) : num));
+            __m128d t1 = _mm_and_pd(t, _mm_castsi128_pd(head));
+            th[h] = _mm_cvtpd_ps(t1);
+            tl[h] = _mm_cvtpd_ps(_mm_sub_pd(t, t1));
+        }
+        __m128 t = _mm_movelh_ps(th[0], th[1]), tail = _mm_add_ps(lo, _mm_movelh_ps(tl[0], tl[1]));
+        __m128 z = _mm_mul_ps(t, t), w = _mm_mul_ps(z, z);
+        __m128 p = _mm_add_ps(_mm_mul_ps(_mm_add_ps(_mm_mul_ps(w, q3), q1), z), _mm_sub_ps(q0, _mm_mul_ps(w, q2)));
+        p = _mm_add_ps(_mm_mul_ps(_mm_mul_ps(p, z), t), tail);
+        p = _mm_add_ps(_mm_add_ps(p, t), hi);
+        _mm_storeu_ps(res, _mm_or_ps(p, _mm_and_ps(v, signbit)));
+        for (Py_ssize_t k = 0; k < m; k++) {
+            uint32_t b;
+            memcpy(&b, &in[k], 4);
+            b &= 0x7fffffffu;
+            out[i + k] = b < 0x01000000u ? in[k] : b >= 0x7d000000u ? (float)atan((double)in[k]) : res[k];
+        }
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -286,6 +347,12 @@ static void vml_scos(const float *x, float *out, Py_ssize_t n)
     for (Py_ssize_t i = 0; i < n; i++)
         out[i] = (float)cos((double)x[i]);
 }
+
+static void vml_satan(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = (float)atan((double)x[i]);
+}
 #endif
 
 typedef void (*vml_float_loop)(const float *, float *, Py_ssize_t);
@@ -297,4 +364,5 @@ static const struct { const char *name; vml_float_loop s; vml_double_loop d; } v
     {"Exp", vml_sexp, vml_dexp},
     {"Sin", vml_ssin, NULL},
     {"Cos", vml_scos, NULL},
+    {"Atan", vml_satan, NULL},
 };

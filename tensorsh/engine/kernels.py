@@ -77,6 +77,7 @@ vml_exp = mkl_vml("Exp", np.exp, "exp", (np.float32, np.float64))  # torch.exp, 
 vml_log = mkl_vml("Ln", np.log)
 vml_sin = mkl_vml("Sin", np.sin)
 vml_cos = mkl_vml("Cos", np.cos)
+vml_atan = mkl_vml("Atan", np.arctan)
 tanh = via_double(np.tanh, "tanh")
 
 
