@@ -314,6 +314,44 @@ static void vml_satan(const float *x, float *out, Py_ssize_t n)
     }
 }
 
+/* float32 tan (sTan_EXHAynn), |x| up to 10000: n = round(|x| * 2/pi) in float, r = (|x| - n*H1) - n*H2 in double
+ * (pi/2 = H1 + H2), p = r - r*c1*r^2 and q = 1 + r^2*(c2 + r^2*c3), p/q (n odd: q/p) in double rounded to float,
+ * its sign flipped by n's parity and x's. Larger |x|, infinities and NaN: the correctly rounded value (MKL's long
+ * reduction is not reproduced). */
+static void vml_stan(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 twopi = vml_f(0x3f22f983), shifter = vml_f(0x4b400000), unshift = vml_f(0xcb400000);
+    const __m128 magnitude = vml_f(0x7fffffff), signbit = vml_f(0x80000000), limit = _mm_set1_ps(10000.0f);
+    const __m128d h1 = vml_d(0x3ff921fb54440000ull), h2 = vml_d(0x3d868c234c4c6629ull);
+    const __m128d c1 = vml_d(0x3fb8867706ed6612ull), c3 = vml_d(0x3f83e66ea6aa37f2ull);
+    const __m128d c2 = vml_d(0xbfdb76f5e7f08c11ull), one = _mm_set1_pd(1.0);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0, 0, 0, 0}, res[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), a = _mm_and_ps(v, magnitude);
+        __m128 s = _mm_add_ps(_mm_mul_ps(a, twopi), shifter), nf = _mm_add_ps(s, unshift);
+        __m128i odd = _mm_slli_epi32(_mm_castps_si128(s), 31);
+        __m128i even = _mm_cmpeq_epi32(odd, _mm_setzero_si128());
+        __m128 halves[2];
+        for (int h = 0; h < 2; h++) {
+            __m128d ad = _mm_cvtps_pd(h ? _mm_movehl_ps(a, a) : a), nd = _mm_cvtps_pd(h ? _mm_movehl_ps(nf, nf) : nf);
+            __m128d r = _mm_sub_pd(_mm_sub_pd(ad, _mm_mul_pd(nd, h1)), _mm_mul_pd(nd, h2)), r2 = _mm_mul_pd(r, r);
+            __m128d p = _mm_sub_pd(r, _mm_mul_pd(_mm_mul_pd(r, c1), r2));
+            __m128d q = _mm_add_pd(_mm_mul_pd(_mm_add_pd(_mm_mul_pd(r2, c3), c2), r2), one);
+            __m128d e = _mm_castsi128_pd(h ? _mm_unpackhi_epi32(even, even) : _mm_unpacklo_epi32(even, even));
+            __m128d num = _mm_or_pd(_mm_and_pd(e, p), _mm_andnot_pd(e, q));
+            __m128d den = _mm_or_pd(_mm_and_pd(e, q), _mm_andnot_pd(e, p));
+            halves[h] = _mm_cvtpd_ps(_mm_div_pd(num, den));
+        }
+        __m128 sign = _mm_xor_ps(_mm_castsi128_ps(odd), _mm_and_ps(v, signbit));
+        _mm_storeu_ps(res, _mm_xor_ps(_mm_movelh_ps(halves[0], halves[1]), sign));
+        int special = _mm_movemask_ps(_mm_cmpnle_ps(a, limit));
+        for (Py_ssize_t k = 0; k < m; k++)
+            out[i + k] = (special >> k) & 1 ? (float)tan((double)in[k]) : res[k];
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -353,6 +391,12 @@ static void vml_satan(const float *x, float *out, Py_ssize_t n)
     for (Py_ssize_t i = 0; i < n; i++)
         out[i] = (float)atan((double)x[i]);
 }
+
+static void vml_stan(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = (float)tan((double)x[i]);
+}
 #endif
 
 typedef void (*vml_float_loop)(const float *, float *, Py_ssize_t);
@@ -365,4 +409,5 @@ static const struct { const char *name; vml_float_loop s; vml_double_loop d; } v
     {"Sin", vml_ssin, NULL},
     {"Cos", vml_scos, NULL},
     {"Atan", vml_satan, NULL},
+    {"Tan", vml_stan, NULL},
 };

@@ -78,6 +78,7 @@ vml_log = mkl_vml("Ln", np.log)
 vml_sin = mkl_vml("Sin", np.sin)
 vml_cos = mkl_vml("Cos", np.cos)
 vml_atan = mkl_vml("Atan", np.arctan)
+vml_tan = mkl_vml("Tan", np.tan)
 tanh = via_double(np.tanh, "tanh")
 
 

@@ -202,7 +202,7 @@ def _sign_values(x):
 
 sign = unary("sign", "SignBackward0", _sign_values,
              lambda g: zeros_of(g), None, float_only=False)
-tan = unary("tan", "TanBackward0", kernels.via_double(np.tan), lambda g, r: g * add_scalar(r.pow(2), 1), "result")
+tan = _vml_unary("tan", "TanBackward0", kernels.vml_tan, lambda g, r: g * add_scalar(r.pow(2), 1), "result")
 sinh = unary("sinh", "SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
 cosh = unary("cosh", "CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
 atan = _vml_unary("atan", "AtanBackward0", kernels.vml_atan, lambda g, x: g / add_scalar(x * x, 1),
