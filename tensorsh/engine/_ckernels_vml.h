@@ -352,6 +352,107 @@ static void vml_stan(const float *x, float *out, Py_ssize_t n)
     }
 }
 
+static inline float vml_default_nan(void) /* x86's: 0xFFC00000 */
+{
+    uint32_t b = 0xffc00000u;
+    float v;
+    memcpy(&v, &b, 4);
+    return v;
+}
+
+/* asin's NaNs: a NaN input quieted with the low 13 bits of its payload cleared (MKL's steps split it as they do
+ * 2y), |x| > 1 the default NaN */
+static float vml_asin_nan(float v)
+{
+    uint32_t b;
+    memcpy(&b, &v, 4);
+    if (!isnan(v))
+        return vml_default_nan();
+    b = (b | 0x00400000u) & 0xffffe000u;
+    memcpy(&v, &b, 4);
+    return v;
+}
+
+/* float32 asin (sAsin_EXHAynn): |x| below 1/2: |x| + |x|*P(x^2); from 1/2 up, with y = (1 - |x|)/2,
+ * pi/2 - 2*sqrt(y) - 2*sqrt(y)*P(y), the root from the CPU's own estimate (rsqrtps, cut to 12 bits) refined by one
+ * correction carried in float head/tail parts, and pi/2 in two parts; P of degree 5 in float. x's sign. */
+/* asin's and acos's shared steps: y = (1 - |x|)/2, z = min(x^2, y), 2*sqrt(y) as sa + sb less the correction c
+ * (sa - c the better root), and P(z) */
+struct vml_arc { __m128 a, y, z, sa, c, p; };
+
+static inline struct vml_arc vml_arc_steps(__m128 v)
+{
+    const __m128 half = _mm_set1_ps(0.5f), cut = vml_f(0xffffe000), est_cut = vml_f(0xfffff000);
+    const __m128 q1 = vml_f(0x3d2edc07), q2 = vml_f(0x3cc32a6b), q3 = vml_f(0x3d3a9ab4), q4 = vml_f(0x3d997c12);
+    struct vml_arc s;
+    s.a = _mm_and_ps(v, vml_f(0x7fffffff));
+    s.y = _mm_sub_ps(half, _mm_mul_ps(s.a, half));
+    s.z = _mm_min_ps(_mm_mul_ps(v, v), s.y);
+    __m128 r0 = _mm_and_ps(_mm_and_ps(_mm_cmpnlt_ps(s.y, vml_f(0x2f800000)), est_cut), _mm_rsqrt_ps(s.y));
+    __m128 y2 = _mm_add_ps(s.y, s.y), hi = _mm_and_ps(y2, cut), lo = _mm_sub_ps(y2, hi);
+    __m128 sb = _mm_mul_ps(lo, r0);
+    s.sa = _mm_mul_ps(hi, r0);
+    __m128 sah = _mm_and_ps(s.sa, cut), sal = _mm_sub_ps(s.sa, sah);
+    __m128 e = _mm_add_ps(_mm_add_ps(_mm_add_ps(_mm_mul_ps(sah, r0), _mm_set1_ps(-2.0f)), _mm_mul_ps(r0, sb)),
+                          _mm_mul_ps(sal, r0));
+    __m128 se = _mm_mul_ps(_mm_add_ps(s.sa, sb), e);
+    s.c = _mm_sub_ps(_mm_mul_ps(_mm_sub_ps(vml_f(0x3e800001), _mm_mul_ps(e, vml_f(0x3dc00004))), se), sb);
+    __m128 p = _mm_add_ps(_mm_mul_ps(_mm_mul_ps(s.z, s.z), _mm_add_ps(_mm_mul_ps(s.z, q1), q2)),
+                          _mm_add_ps(_mm_mul_ps(s.z, q3), q4));
+    s.p = _mm_mul_ps(_mm_add_ps(_mm_mul_ps(p, s.z), vml_f(0x3e2aaaff)), s.z);
+    return s;
+}
+
+static void vml_sasin(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 signbit = vml_f(0x80000000), half = _mm_set1_ps(0.5f);
+    const __m128 pio2 = vml_f(0x3fc90fdb), pio2lo = vml_f(0xb33bbd2e);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0, 0, 0, 0}, res[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in);
+        struct vml_arc s = vml_arc_steps(v);
+        __m128 t = _mm_sub_ps(pio2, s.sa), mb = _mm_sub_ps(s.c, s.sa);
+        __m128 tail = _mm_add_ps(_mm_sub_ps(_mm_sub_ps(pio2, t), s.sa), _mm_add_ps(s.c, pio2lo));
+        __m128 lower = _mm_cmplt_ps(s.a, half);
+        __m128 f = _mm_or_ps(_mm_andnot_ps(lower, mb), _mm_and_ps(lower, s.a));
+        __m128 h = _mm_or_ps(_mm_andnot_ps(lower, t), _mm_and_ps(lower, s.a));
+        __m128 r = _mm_add_ps(_mm_add_ps(_mm_mul_ps(f, s.p), _mm_andnot_ps(lower, tail)), h);
+        _mm_storeu_ps(res, _mm_xor_ps(r, _mm_and_ps(v, signbit)));
+        int special = _mm_movemask_ps(_mm_cmpnle_ps(s.a, _mm_set1_ps(1.0f)));
+        for (Py_ssize_t k = 0; k < m; k++)
+            out[i + k] = (special >> k) & 1 ? vml_asin_nan(in[k]) : res[k];
+    }
+}
+
+/* float32 acos (sAcos_EXHAynn): with asin's steps, where x^2 < y: pi/2 - (x + x*P(x^2)) (pi/2 in two parts);
+ * elsewhere 2*sqrt(y) + 2*sqrt(y)*P(y) for x > 0, pi less it for x < 0 (pi in two parts). |x| above 1: the
+ * default NaN; a NaN input comes out quieted. */
+static void vml_sacos(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 signbit = vml_f(0x80000000);
+    const __m128 pio2 = vml_f(0x3fc90fdb), pio2lo = vml_f(0xb33bbd2e), pi = vml_f(0x40490fdb), pilo = vml_f(0xb3bbbd2e);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0, 0, 0, 0}, res[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), sign = _mm_and_ps(v, signbit);
+        struct vml_arc s = vml_arc_steps(v);
+        __m128 upper = _mm_cmpnlt_ps(s.z, s.y), negative = _mm_and_ps(upper, _mm_cmpnlt_ps(s.z, v));
+        __m128 chi = _mm_or_ps(_mm_andnot_ps(upper, pio2), _mm_and_ps(negative, pi));
+        __m128 clo = _mm_or_ps(_mm_andnot_ps(upper, pio2lo), _mm_and_ps(negative, pilo));
+        __m128 c = _mm_and_ps(s.c, upper);
+        __m128 f = _mm_or_ps(_mm_andnot_ps(upper, _mm_or_ps(v, signbit)), _mm_and_ps(upper, s.sa));
+        __m128 r = _mm_add_ps(_mm_mul_ps(_mm_sub_ps(f, c), s.p), _mm_sub_ps(_mm_xor_ps(clo, sign), c));
+        r = _mm_add_ps(_mm_xor_ps(_mm_add_ps(r, f), sign), chi);
+        _mm_storeu_ps(res, r);
+        int special = _mm_movemask_ps(_mm_cmpnle_ps(s.a, _mm_set1_ps(1.0f)));
+        for (Py_ssize_t k = 0; k < m; k++)
+            out[i + k] = (special >> k) & 1 ? (isnan(in[k]) ? in[k] + in[k] : vml_default_nan()) : res[k];
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -397,6 +498,18 @@ static void vml_stan(const float *x, float *out, Py_ssize_t n)
     for (Py_ssize_t i = 0; i < n; i++)
         out[i] = (float)tan((double)x[i]);
 }
+
+static void vml_sasin(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = (float)asin((double)x[i]);
+}
+
+static void vml_sacos(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = (float)acos((double)x[i]);
+}
 #endif
 
 typedef void (*vml_float_loop)(const float *, float *, Py_ssize_t);
@@ -410,4 +523,6 @@ static const struct { const char *name; vml_float_loop s; vml_double_loop d; } v
     {"Cos", vml_scos, NULL},
     {"Atan", vml_satan, NULL},
     {"Tan", vml_stan, NULL},
+    {"Asin", vml_sasin, NULL},
+    {"Acos", vml_sacos, NULL},
 };

@@ -59,7 +59,8 @@ def mkl_vml(name, np_fn, loop=None, dtypes=(np.float32,)):
     vd<name>) of the dtypes given, bit for bit, where MKL runs that code (CPUs that are not Intel's) and the compiled
     loops are built (_ckernels_vml.h); everywhere else (and for the other dtypes) via_double's correctly rounded
     value. The output keeps a dense input's layout, as numpy's does. fn.correctly_rounded: the latter alone (for
-    float16/bfloat16, which PyTorch computes elsewhere)."""
+    float16/bfloat16, which PyTorch computes elsewhere); fn.ported: the dtypes MKL's kernel computes here (their NaN
+    bits are MKL's too)."""
     correctly_rounded = via_double(np_fn, loop)
     ported = tuple(np.dtype(d) for d in dtypes) if compiled is not None and compiled.MKL_VML_EX else ()
     run = None if not ported else lambda x, out: compiled.mkl_vml(name, x, out)
@@ -68,7 +69,7 @@ def mkl_vml(name, np_fn, loop=None, dtypes=(np.float32,)):
         if x.dtype in ported:
             return _per_element(run, x)
         return correctly_rounded(x)
-    fn.correctly_rounded = correctly_rounded
+    fn.correctly_rounded, fn.ported = correctly_rounded, ported
     return fn
 
 
@@ -79,6 +80,8 @@ vml_sin = mkl_vml("Sin", np.sin)
 vml_cos = mkl_vml("Cos", np.cos)
 vml_atan = mkl_vml("Atan", np.arctan)
 vml_tan = mkl_vml("Tan", np.tan)
+vml_asin = mkl_vml("Asin", np.arcsin)
+vml_acos = mkl_vml("Acos", np.arccos)
 tanh = via_double(np.tanh, "tanh")
 
 

@@ -19,7 +19,8 @@ needs_ex = pytest.mark.skipif(not EX, reason="the compiled loops are not built h
 # (VML's name, dtype, torch's function, where its interesting inputs are); sin and cos are MKL's up to |x| 10000
 PORTED = [("Ln", np.float32, "log", "positive"), ("Exp", np.float32, "exp", "real"),
           ("Exp", np.float64, "exp", "real"), ("Sin", np.float32, "sin", "trig"), ("Cos", np.float32, "cos", "trig"),
-          ("Atan", np.float32, "atan", "real"), ("Tan", np.float32, "tan", "trig")]
+          ("Atan", np.float32, "atan", "real"), ("Tan", np.float32, "tan", "trig"),
+          ("Asin", np.float32, "asin", "unit"), ("Acos", np.float32, "acos", "unit")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -192,6 +193,9 @@ def test_the_tables_are_their_definitions():
 @needs_ex
 def test_printed_sin_cos_tan_and_atan_are_torchs():
     same_as_torch('''
+u = torch.tensor([0.0, -0.0, 0.3, 0.5, -0.5, 0.49999997, 0.7, -0.99, 1.0, -1.0, 1.5, float('nan')])
+print(u.asin(), u.acos(), u.asin().tolist(), u.acos().tolist(), torch.arcsin(u[::3]), torch.arccos(u[1::2]))
+print(u.clone().asin_().tolist(), u.clone().acos_().tolist(), u.asin().untyped_storage().tolist()[-8:])
 t = torch.tensor([0.5, 1.0, 1.5707964, 3.1415927, -0.7853982, 100.0, 9999.0, 0.0, -0.0])
 print(t.tan(), t.tan().tolist(), t[1::2].tan(), t.clone().tan_().tolist(), torch.tan(torch.tensor(1.2)).item())
 print(torch.tensor([0.5, 0.74, 1.0, 2.0, 2.6875, 3.0, -1e30, 1e-30, float('inf')]).atan().tolist())
