@@ -31,6 +31,20 @@ static inline double vml_double(uint64_t bits)
     return v;
 }
 
+static inline float vml_float(uint32_t bits)
+{
+    float v;
+    memcpy(&v, &bits, 4);
+    return v;
+}
+
+static inline uint32_t vml_bits(float v)
+{
+    uint32_t b;
+    memcpy(&b, &v, 4);
+    return b;
+}
+
 /* float32 log (sLn_EXHAynn): x = 2^k * m with m in [2/3, 4/3) (the exponent split at the bits of 2/3), u = m - 1,
  * log(1 + u) = u + u*u*p(u) with a degree-8 polynomial evaluated in float by Horner's rule, and
  * k*log(2) added in two parts (0x3F317200 + 0x35BFBE8E). Inputs that are not positive normal finite numbers take
@@ -38,22 +52,15 @@ static inline double vml_double(uint64_t bits)
  * its sign and payload, anything negative the default NaN 0x7FC00000. */
 static float vml_sln_special(float v)
 {
-    uint32_t b;
-    memcpy(&b, &v, 4);
+    uint32_t b = vml_bits(v);
     if ((b & 0x7fffffffu) == 0)
         return -INFINITY;
     if (b == 0x7f800000u)
         return v;
-    if ((b & 0x7fffffffu) > 0x7f800000u) { /* NaN: quieted */
-        b |= 0x00400000u;
-        memcpy(&v, &b, 4);
-        return v;
-    }
-    if (b & 0x80000000u) {
-        b = 0x7fc00000u;
-        memcpy(&v, &b, 4);
-        return v;
-    }
+    if ((b & 0x7fffffffu) > 0x7f800000u) /* NaN: quieted */
+        return vml_float(b | 0x00400000u);
+    if (b & 0x80000000u)
+        return vml_float(0x7fc00000u);
     return (float)log((double)v); /* positive subnormal */
 }
 
@@ -306,9 +313,7 @@ static void vml_satan(const float *x, float *out, Py_ssize_t n)
         p = _mm_add_ps(_mm_add_ps(p, t), hi);
         _mm_storeu_ps(res, _mm_or_ps(p, _mm_and_ps(v, signbit)));
         for (Py_ssize_t k = 0; k < m; k++) {
-            uint32_t b;
-            memcpy(&b, &in[k], 4);
-            b &= 0x7fffffffu;
+            uint32_t b = vml_bits(in[k]) & 0x7fffffffu;
             out[i + k] = b < 0x01000000u ? in[k] : b >= 0x7d000000u ? (float)atan((double)in[k]) : res[k];
         }
     }
@@ -352,25 +357,11 @@ static void vml_stan(const float *x, float *out, Py_ssize_t n)
     }
 }
 
-static inline float vml_default_nan(void) /* x86's: 0xFFC00000 */
-{
-    uint32_t b = 0xffc00000u;
-    float v;
-    memcpy(&v, &b, 4);
-    return v;
-}
-
 /* asin's NaNs: a NaN input quieted with the low 13 bits of its payload cleared (MKL's steps split it as they do
- * 2y), |x| > 1 the default NaN */
+ * 2y), |x| > 1 the default NaN (x86's, 0xFFC00000) */
 static float vml_asin_nan(float v)
 {
-    uint32_t b;
-    memcpy(&b, &v, 4);
-    if (!isnan(v))
-        return vml_default_nan();
-    b = (b | 0x00400000u) & 0xffffe000u;
-    memcpy(&v, &b, 4);
-    return v;
+    return isnan(v) ? vml_float((vml_bits(v) | 0x00400000u) & 0xffffe000u) : vml_float(0xffc00000u);
 }
 
 /* float32 asin (sAsin_EXHAynn): |x| below 1/2: |x| + |x|*P(x^2); from 1/2 up, with y = (1 - |x|)/2,
@@ -449,7 +440,7 @@ static void vml_sacos(const float *x, float *out, Py_ssize_t n)
         _mm_storeu_ps(res, r);
         int special = _mm_movemask_ps(_mm_cmpnle_ps(s.a, _mm_set1_ps(1.0f)));
         for (Py_ssize_t k = 0; k < m; k++)
-            out[i + k] = (special >> k) & 1 ? (isnan(in[k]) ? in[k] + in[k] : vml_default_nan()) : res[k];
+            out[i + k] = (special >> k) & 1 ? (isnan(in[k]) ? in[k] + in[k] : vml_float(0xffc00000u)) : res[k];
     }
 }
 
@@ -457,59 +448,22 @@ static void vml_sacos(const float *x, float *out, Py_ssize_t n)
 #else
 static int mkl_vml_ex(void) { return 0; }
 
-static void vml_sln(const float *x, float *out, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = (float)log((double)x[i]);
-}
-
-static void vml_sexp(const float *x, float *out, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = (float)exp((double)x[i]);
-}
-
-static void vml_dexp(const double *x, double *out, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = exp(x[i]);
-}
-
-static void vml_ssin(const float *x, float *out, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = (float)sin((double)x[i]);
-}
-
-static void vml_scos(const float *x, float *out, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = (float)cos((double)x[i]);
-}
-
-static void vml_satan(const float *x, float *out, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = (float)atan((double)x[i]);
-}
-
-static void vml_stan(const float *x, float *out, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = (float)tan((double)x[i]);
-}
-
-static void vml_sasin(const float *x, float *out, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = (float)asin((double)x[i]);
-}
-
-static void vml_sacos(const float *x, float *out, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        out[i] = (float)acos((double)x[i]);
-}
+/* (never called: kernels.py takes its correctly rounded values where MKL_VML_EX is 0; the same here) */
+#define VML_ROUNDED(name, T, fn) \
+    static void name(const T *x, T *out, Py_ssize_t n) \
+    { \
+        for (Py_ssize_t i = 0; i < n; i++) \
+            out[i] = (T)fn((double)x[i]); \
+    }
+VML_ROUNDED(vml_sln, float, log)
+VML_ROUNDED(vml_sexp, float, exp)
+VML_ROUNDED(vml_dexp, double, exp)
+VML_ROUNDED(vml_ssin, float, sin)
+VML_ROUNDED(vml_scos, float, cos)
+VML_ROUNDED(vml_satan, float, atan)
+VML_ROUNDED(vml_stan, float, tan)
+VML_ROUNDED(vml_sasin, float, asin)
+VML_ROUNDED(vml_sacos, float, acos)
 #endif
 
 typedef void (*vml_float_loop)(const float *, float *, Py_ssize_t);
