@@ -62,13 +62,17 @@ def mkl_vml(name, np_fn, loop=None, dtypes=(np.float32,)):
     float16/bfloat16, which PyTorch computes elsewhere); fn.ported: the dtypes MKL's kernel computes here (their NaN
     bits are MKL's too)."""
     correctly_rounded = via_double(np_fn, loop)
-    ported = tuple(np.dtype(d) for d in dtypes) if compiled is not None and compiled.MKL_VML_EX else ()
+    ported = frozenset(np.dtype(d) for d in dtypes) if compiled is not None and compiled.MKL_VML_EX else frozenset()
     run = None if not ported else lambda x, out: compiled.mkl_vml(name, x, out)
 
     def fn(x):
-        if x.dtype in ported:
-            return _per_element(run, x)
-        return correctly_rounded(x)
+        if x.dtype not in ported:
+            return correctly_rounded(x)
+        if x.flags.c_contiguous:  # (the common case, in one call)
+            out = np.empty_like(x)
+            compiled.mkl_vml(name, x, out)
+            return out
+        return _per_element(run, x)
     fn.correctly_rounded, fn.ported = correctly_rounded, ported
     return fn
 
