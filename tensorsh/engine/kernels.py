@@ -19,7 +19,7 @@ def _compiled():
         from . import _ckernels
     except ImportError:
         return None
-    if getattr(_ckernels, "API", None) != 6:  # a stale build from another version of this file
+    if getattr(_ckernels, "API", None) != 7:  # a stale build from another version of this file
         return None
     return _ckernels if _ckernels.ACCELERATED else None
 
@@ -54,7 +54,38 @@ def via_double(np_fn, loop=None):
     return fn
 
 
-exp = via_double(np.exp, "exp")
+def mkl_vml(name, np_fn, loop=None, dtypes=(np.float32,)):
+    """A function PyTorch sends to MKL's VML for float32 and float64 tensors: MKL's EX kernel `name` (vs<name>,
+    vd<name>) of the dtypes given, bit for bit, where MKL runs that code (CPUs that are not Intel's) and the compiled
+    loops are built (_ckernels_vml.h); everywhere else (and for the other dtypes) via_double's correctly rounded
+    value. The output keeps a dense input's layout, as numpy's does. fn.correctly_rounded: the latter alone (for
+    float16/bfloat16, which PyTorch computes elsewhere); fn.ported: the dtypes MKL's kernel computes here (their NaN
+    bits are MKL's too)."""
+    correctly_rounded = via_double(np_fn, loop)
+    ported = frozenset(np.dtype(d) for d in dtypes) if compiled is not None and compiled.MKL_VML_EX else frozenset()
+    run = None if not ported else lambda x, out: compiled.mkl_vml(name, x, out)
+
+    def fn(x):
+        if x.dtype not in ported:
+            return correctly_rounded(x)
+        if x.flags.c_contiguous:  # (the common case, in one call)
+            out = np.empty_like(x)
+            compiled.mkl_vml(name, x, out)
+            return out
+        return _per_element(run, x)
+    fn.correctly_rounded, fn.ported = correctly_rounded, ported
+    return fn
+
+
+exp = via_double(np.exp, "exp")  # (ATen's own uses of exp: the correctly rounded value)
+vml_exp = mkl_vml("Exp", np.exp, "exp", (np.float32, np.float64))  # torch.exp, torch.log, ...: MKL's
+vml_log = mkl_vml("Ln", np.log)
+vml_sin = mkl_vml("Sin", np.sin)
+vml_cos = mkl_vml("Cos", np.cos)
+vml_atan = mkl_vml("Atan", np.arctan)
+vml_tan = mkl_vml("Tan", np.tan)
+vml_asin = mkl_vml("Asin", np.arcsin)
+vml_acos = mkl_vml("Acos", np.arccos)
 tanh = via_double(np.tanh, "tanh")
 
 

@@ -105,11 +105,21 @@ def _unary_values(fn, self):
         return fn(self)._np
 
 
-exp = unary("exp", "ExpBackward0", kernels.exp, lambda g, r: g * r, "result", inplace_function=True)
-log = unary("log", "LogBackward0", nans.with_pytorch_nans("log", kernels.via_double(np.log)),
-            lambda g, x: g.div(x))
-sin = unary("sin", "SinBackward0", kernels.via_double(np.sin), lambda g, x: g * x.cos())
-cos = unary("cos", "CosBackward0", kernels.via_double(np.cos), lambda g, x: g * -x.sin())
+def _vml_unary(name, grad_fn, kernel, backward, *args, nan_bits=False, **kwargs):
+    """A row whose float32/float64 kernel is MKL's VML (kernels.mkl_vml): float16 and bfloat16 do not reach MKL,
+    theirs are the correctly rounded values. nan_bits: NaNs from other inputs get PyTorch's bits (nans.py) where
+    MKL's kernel is not the one computing them."""
+    reduced = nans.with_pytorch_nans(name, kernel.correctly_rounded) if nan_bits else kernel.correctly_rounded
+
+    def full(x):
+        return kernel(x) if x.dtype in kernel.ported else reduced(x)
+    return unary(name, grad_fn, full, backward, *args, reduced_kernel=lambda x, rounding: reduced(x), **kwargs)
+
+
+exp = _vml_unary("exp", "ExpBackward0", kernels.vml_exp, lambda g, r: g * r, "result", inplace_function=True)
+log = _vml_unary("log", "LogBackward0", kernels.vml_log, lambda g, x: g.div(x), nan_bits=True)
+sin = _vml_unary("sin", "SinBackward0", kernels.vml_sin, lambda g, x: g * x.cos())
+cos = _vml_unary("cos", "CosBackward0", kernels.vml_cos, lambda g, x: g * -x.sin())
 
 
 class _BackwardOp(Node):
@@ -194,15 +204,15 @@ def _sign_values(x):
 
 sign = unary("sign", "SignBackward0", _sign_values,
              lambda g: zeros_of(g), None, float_only=False)
-tan = unary("tan", "TanBackward0", kernels.via_double(np.tan), lambda g, r: g * add_scalar(r.pow(2), 1), "result")
+tan = _vml_unary("tan", "TanBackward0", kernels.vml_tan, lambda g, r: g * add_scalar(r.pow(2), 1), "result")
 sinh = unary("sinh", "SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
 cosh = unary("cosh", "CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
-atan = unary("atan", "AtanBackward0", kernels.via_double(np.arctan), lambda g, x: g / add_scalar(x * x, 1),
-             aliases=("arctan",))
-asin = unary("asin", "AsinBackward0", nans.with_pytorch_nans("asin", kernels.via_double(np.arcsin)), lambda g, x: g * add_scalar(-x * x, 1).rsqrt(),
-             aliases=("arcsin",))
-acos = unary("acos", "AcosBackward0", nans.with_pytorch_nans("acos", kernels.via_double(np.arccos)), lambda g, x: g * -(add_scalar(-x * x, 1).rsqrt()),
-             aliases=("arccos",))
+atan = _vml_unary("atan", "AtanBackward0", kernels.vml_atan, lambda g, x: g / add_scalar(x * x, 1),
+                  aliases=("arctan",))
+asin = _vml_unary("asin", "AsinBackward0", kernels.vml_asin, lambda g, x: g * add_scalar(-x * x, 1).rsqrt(),
+                  aliases=("arcsin",), nan_bits=True)
+acos = _vml_unary("acos", "AcosBackward0", kernels.vml_acos, lambda g, x: g * -(add_scalar(-x * x, 1).rsqrt()),
+                  aliases=("arccos",), nan_bits=True)
 exp2 = unary("exp2", "Exp2Backward0", kernels.exp2, lambda g, r: mul_scalar(g * r, math.log(2)), "result")
 class _InplaceNotImplemented(_Unary):
     """asinh_/acosh_/atanh_: PyTorch records <Name>Backward1, whose derivative it has not implemented."""

@@ -1,0 +1,482 @@
+/* PyTorch's float32/float64 transcendental functions: MKL's VML in its high-accuracy (HA) mode, as MKL runs it on
+ * CPUs that are not Intel's (its "EX" code: SSE2 arithmetic, no fused multiply-add), not the correctly rounded
+ * result.
+ *
+ * ATen sends exp, log, sin, ... of float32 and float64 tensors to MKL's VML (vml.h). On this machine's AMD CPU MKL
+ * runs the kernels mkl_vml_kernel_<s|d><Fn>_EXHAynn; on Intel CPUs it picks other codes (L9, Z0) with other
+ * algorithms, which are not reproduced: there the engine keeps the correctly rounded value (as where these loops
+ * are not built). The arithmetic below was read from the EX kernels' disassembly in torch's libtorch_cpu.so; the
+ * polynomial coefficients and reduction constants are the numbers those kernels load (their hexadecimal bits are
+ * given as read). No MKL tables are used. Each kernel is checked bit for bit against MKL's own, called in torch's
+ * library (tests/engine/test_mkl_vml.py). Every operation is a separately rounded SSE one: nothing is contracted.
+ */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#include <immintrin.h>
+
+#include "_ckernels_vml_tables.h"
+
+/* MKL runs its EX code on CPUs that are not Intel's (the same choice as mkl_sqrt_code's) */
+static int mkl_vml_ex(void) { return !__builtin_cpu_is("intel"); }
+
+#pragma GCC push_options
+#pragma GCC optimize("fp-contract=off")
+
+static inline __m128 vml_f(uint32_t bits) { return _mm_castsi128_ps(_mm_set1_epi32((int)bits)); }
+static inline __m128d vml_d(uint64_t bits) { return _mm_castsi128_pd(_mm_set1_epi64x((long long)bits)); }
+
+static inline double vml_double(uint64_t bits)
+{
+    double v;
+    memcpy(&v, &bits, 8);
+    return v;
+}
+
+static inline float vml_float(uint32_t bits)
+{
+    float v;
+    memcpy(&v, &bits, 4);
+    return v;
+}
+
+static inline uint32_t vml_bits(float v)
+{
+    uint32_t b;
+    memcpy(&b, &v, 4);
+    return b;
+}
+
+/* float32 log (sLn_EXHAynn): x = 2^k * m with m in [2/3, 4/3) (the exponent split at the bits of 2/3), u = m - 1,
+ * log(1 + u) = u + u*u*p(u) with a degree-8 polynomial evaluated in float by Horner's rule, and
+ * k*log(2) added in two parts (0x3F317200 + 0x35BFBE8E). Inputs that are not positive normal finite numbers take
+ * MKL's scalar path: a subnormal's log in double rounded once, log(±0) = -inf, log(+inf) = +inf, a NaN quieted with
+ * its sign and payload, anything negative the default NaN 0x7FC00000. */
+static float vml_sln_special(float v)
+{
+    uint32_t b = vml_bits(v);
+    if ((b & 0x7fffffffu) == 0)
+        return -INFINITY;
+    if (b == 0x7f800000u)
+        return v;
+    if ((b & 0x7fffffffu) > 0x7f800000u) /* NaN: quieted */
+        return vml_float(b | 0x00400000u);
+    if (b & 0x80000000u)
+        return vml_float(0x7fc00000u);
+    return (float)log((double)v); /* positive subnormal */
+}
+
+static void vml_sln(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128i third = _mm_set1_epi32(0x3F2AAAAB), mant = _mm_set1_epi32(0x7FFFFF);
+    const __m128i shift = _mm_set1_epi32(0x800000), normal = _mm_set1_epi32(0x1000000);
+    const __m128 one = _mm_set1_ps(1.0f), c5 = vml_f(0x3E0402C8), c6 = vml_f(0x3E0F335D);
+    const __m128 ln2hi = vml_f(0x3F317200), ln2lo = vml_f(0x35BFBE8E);
+    static const uint32_t horner[7] = {0xBDF9889E, 0x3E0F6B8C, 0xBE2ACEE6, 0x3E4CE814,
+                                       0xBE7FFF78, 0x3EAAAA83, 0xBF000000};
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {1, 1, 1, 1}, res[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128i b = _mm_castps_si128(_mm_loadu_ps(in)), t = _mm_sub_epi32(b, third);
+        __m128 u = _mm_sub_ps(_mm_castsi128_ps(_mm_add_epi32(_mm_and_si128(t, mant), third)), one);
+        __m128 p = _mm_sub_ps(c6, _mm_mul_ps(u, c5));
+        for (int j = 0; j < 7; j++)
+            p = _mm_add_ps(_mm_mul_ps(p, u), vml_f(horner[j]));
+        __m128 r = _mm_add_ps(_mm_mul_ps(_mm_mul_ps(p, u), u), u);
+        __m128 k = _mm_cvtepi32_ps(_mm_srai_epi32(t, 23));
+        _mm_storeu_ps(res, _mm_add_ps(_mm_mul_ps(k, ln2hi), _mm_add_ps(_mm_mul_ps(k, ln2lo), r)));
+        /* not a positive normal finite number: (bits + 2^23) below 2^24 as signed integers */
+        int special = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(normal, _mm_add_epi32(b, shift))));
+        for (Py_ssize_t k2 = 0; k2 < m; k2++)
+            out[i + k2] = (special >> k2) & 1 ? vml_sln_special(in[k2]) : res[k2];
+    }
+}
+
+/* float32 exp (sExp_EXHAynn): n = round(x * 128/ln2) by adding 1.5*2^23, r = (x - n*L1) + n*L2 with
+ * L1 = 0x3BB18000 and L2 = 0x35DE8083 (ln2/128 = L1 - L2), p = r*r/2 + r, 2^(j/128) * (1 + p) as
+ * (p*hi + lo) + hi from the table, times 2^(n/128 - j/128) made in the exponent field. |x| above 0x42AEAC4F's bits
+ * (87.33655: results near overflow or subnormal, infinities, NaN) take MKL's scalar path, whose results are
+ * exp in double rounded once. */
+static void vml_sexp(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 c0 = vml_f(0x4338AA3B), shifter = vml_f(0x4B400000), unshift = vml_f(0xCB400000);
+    const __m128 l1 = vml_f(0x3BB18000), l2 = vml_f(0x35DE8083), half = _mm_set1_ps(0.5f);
+    const __m128i magnitude = _mm_set1_epi32(0x7FFFFFFF), limit = _mm_set1_epi32(0x42AEAC4F);
+    const __m128i one = _mm_set1_epi32(0x3F800000), exponent = _mm_set1_epi32(0x7F800000);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0, 0, 0, 0}, res[4], hi[4], lo[4];
+        int32_t idx[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), s = _mm_add_ps(_mm_mul_ps(v, c0), shifter);
+        __m128i sb = _mm_castps_si128(s);
+        _mm_storeu_si128((__m128i *)idx, _mm_and_si128(sb, _mm_set1_epi32(127)));
+        for (int k = 0; k < 4; k++) {
+            hi[k] = vml_sexp_table[idx[k]][0];
+            lo[k] = vml_sexp_table[idx[k]][1];
+        }
+        __m128 nn = _mm_add_ps(s, unshift), th = _mm_loadu_ps(hi);
+        __m128 r = _mm_add_ps(_mm_mul_ps(nn, l2), _mm_sub_ps(v, _mm_mul_ps(nn, l1)));
+        __m128 p = _mm_add_ps(_mm_mul_ps(_mm_mul_ps(r, r), half), r);
+        __m128 e = _mm_add_ps(_mm_add_ps(_mm_mul_ps(p, th), _mm_loadu_ps(lo)), th);
+        __m128 scale = _mm_castsi128_ps(_mm_and_si128(_mm_add_epi32(_mm_slli_epi32(sb, 16), one), exponent));
+        _mm_storeu_ps(res, _mm_mul_ps(e, scale));
+        int special = _mm_movemask_ps(_mm_castsi128_ps(
+            _mm_cmpgt_epi32(_mm_and_si128(_mm_castps_si128(v), magnitude), limit)));
+        for (Py_ssize_t k = 0; k < m; k++)
+            out[i + k] = (special >> k) & 1 ? (float)exp((double)in[k]) : res[k];
+    }
+}
+
+/* float64 exp's scalar path (MKL's vdexp_cout_rare): infinities and NaN, |x| below 2^-52 (1 + x), overflow,
+ * underflow, and the results near them, from the same reduction by ln2/64 with a degree-6 polynomial and
+ * 2^(j/64) as hi * (1 + rel); a subnormal result is made at 2^60 times its size and scaled down in two parts. */
+static double vml_dexp_rare(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, 8);
+    unsigned e = (unsigned)(b >> 52) & 0x7ff;
+    if (e == 0x7ff)
+        return (b & 0x800fffffffffffffull) == 0x8000000000000000ull ? 0.0 : x * x;
+    if (e < 0x3cb)
+        return x + 1.0;
+    if (!(vml_double(0x40862e42fefa39efull) >= x))
+        return INFINITY;
+    if (x < vml_double(0xc0874910d52d3051ull))
+        return 0.0;
+    double s = x * vml_double(0x40571547652b82feull) + vml_double(0x4338000000000000ull);
+    double n = s + vml_double(0xc338000000000000ull);
+    double r = (n * vml_double(0xbf862e42fefa0000ull) + x) + n * vml_double(0xbd1cf79abc9e3b3aull);
+    double p = vml_double(0x3f56c16a1c2a3ffdull) * r + vml_double(0x3f8111123aaf20d3ull);
+    p = p * r + vml_double(0x3fa5555555558fccull);
+    p = p * r + vml_double(0x3fc55555555548f8ull);
+    p = p * r + 0.5;
+    p = p * r * r + r;
+    uint64_t sb;
+    memcpy(&sb, &s, 8);
+    uint32_t low = (uint32_t)sb, k = low >> 6;
+    double hi = vml_dexp_rare_table[low & 63][0];
+    p = (p + vml_dexp_rare_table[low & 63][1]) * hi;
+    if (x >= vml_double(0xc086232bdd7abcd2ull)) {
+        uint32_t ek = (k + 0x3ff) & 0x7ff;
+        double sum = hi + p;
+        return ek == 0x7ff ? sum * 0x1p1023 * 2.0 : sum * vml_double((uint64_t)ek << 52);
+    }
+    uint32_t ek = (k + 0x43b) & 0x7ff; /* 2^60 times the result's scale */
+    double scale = vml_double((uint64_t)ek << 52);
+    p *= scale;
+    hi *= scale;
+    double sum = hi + p;
+    if (ek <= 0x32)
+        return sum * 0x1p-60;
+    double rest = p + (hi - sum), big = sum * 6442450944.0;
+    double head = (sum + big) - big;
+    rest = rest + (sum - head);
+    return head * 0x1p-60 + rest * 0x1p-60;
+}
+
+/* float64 exp (dExp_EXHAynn): n = round(x * 64/ln2) by adding 1.5*2^52, r = (x - n*L1) - n*L2, p = r + r*r*q(r)
+ * (q of degree 3), 2^(j/64) * (1 + p) as (p*hi + lo) + hi, and n/64 - j/64 added to the exponent field as an
+ * integer. |x| whose high word is above 0x4086232A (708.4) or NaN/infinite take the scalar path. */
+static void vml_dexp(const double *x, double *out, Py_ssize_t n)
+{
+    const __m128d c = vml_d(0x40571547652b82feull), shifter = vml_d(0x4338000000000000ull);
+    const __m128d unshift = vml_d(0xc338000000000000ull), l1 = vml_d(0x3f862e42fefa0000ull);
+    const __m128d l2 = vml_d(0x3d1cf79abc9e3b3aull), c5 = vml_d(0x3f8111112d9f549bull);
+    const __m128d c4 = vml_d(0x3fa555573f218b93ull), c3 = vml_d(0x3fc555555555653eull);
+    const __m128d c2 = vml_d(0x3fdfffffffffdb3bull);
+    const __m128i exponent = _mm_set1_epi64x((long long)0xfff0000000000000ull);
+    for (Py_ssize_t i = 0; i < n; i += 2) {
+        double in[2] = {0, 0}, res[2], hi[2], lo[2];
+        int64_t sbits[2];
+        Py_ssize_t m = n - i < 2 ? n - i : 2;
+        memcpy(in, x + i, (size_t)m * 8);
+        __m128d v = _mm_loadu_pd(in), s = _mm_add_pd(_mm_mul_pd(v, c), shifter);
+        __m128i sb = _mm_castpd_si128(s);
+        _mm_storeu_si128((__m128i *)sbits, sb);
+        for (int k = 0; k < 2; k++) {
+            hi[k] = vml_dexp_table[sbits[k] & 63][0];
+            lo[k] = vml_dexp_table[sbits[k] & 63][1];
+        }
+        __m128d nn = _mm_add_pd(s, unshift), th = _mm_loadu_pd(hi);
+        __m128d r = _mm_sub_pd(_mm_sub_pd(v, _mm_mul_pd(nn, l1)), _mm_mul_pd(nn, l2));
+        __m128d p = _mm_add_pd(_mm_mul_pd(_mm_add_pd(_mm_mul_pd(r, c5), c4), r), c3);
+        p = _mm_add_pd(_mm_mul_pd(p, r), c2);
+        p = _mm_add_pd(_mm_mul_pd(p, _mm_mul_pd(r, r)), r);
+        __m128d e = _mm_add_pd(_mm_add_pd(_mm_mul_pd(p, th), _mm_loadu_pd(lo)), th);
+        __m128i scaled = _mm_add_epi64(_mm_castpd_si128(e), _mm_and_si128(_mm_slli_epi64(sb, 46), exponent));
+        _mm_storeu_si128((__m128i *)res, scaled);
+        for (Py_ssize_t k = 0; k < m; k++) {
+            uint64_t b;
+            memcpy(&b, &in[k], 8);
+            out[i + k] = (int32_t)((b >> 32) & 0x7fffffff) > 0x4086232a ? vml_dexp_rare(in[k]) : res[k];
+        }
+    }
+}
+
+/* float32 sin and cos (sSin_EXHAynn, sCos_EXHAynn), |x| up to 10000: n = round(|x|/pi) (cos: round((|x| + pi/2)/pi
+ * - 1/2)) in float by adding 1.5*2^23, then in double r = (|x| - n*P1) - n*P2 (pi = P1 + P2), r + r*r2*q(r2) with
+ * q of degree 3, rounded to float, its sign flipped by n's parity (and sin's by x's). Larger |x|, infinities and NaN
+ * take MKL's other path (a reduction by a long 1/pi), not reproduced: the correctly rounded value there (~99% the
+ * same). */
+static void vml_ssincos(const float *x, float *out, Py_ssize_t n, int cosine)
+{
+    const __m128 invpi = vml_f(0x3ea2f983), shifter = vml_f(0x4b400000), unshift = vml_f(0xcb400000);
+    const __m128 halfpi = vml_f(0x3fc90fdb), mhalf = vml_f(0xbf000000), limit = _mm_set1_ps(10000.0f);
+    const __m128 magnitude = vml_f(0x7fffffff), signbit = vml_f(0x80000000);
+    const __m128d p1 = vml_d(0x400921fb54440000ull), p2 = vml_d(0x3d968c234c4c6629ull);
+    const __m128d s9 = vml_d(0x3ec5dbdf0e4c7deeull), s7 = vml_d(0xbf29f6ffeea73463ull);
+    const __m128d s5 = vml_d(0x3f8110ed3804ca96ull), s3 = vml_d(0xbfc55554bc836587ull);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0, 0, 0, 0}, res[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), a = _mm_and_ps(v, magnitude), s, nf;
+        if (cosine) {
+            s = _mm_add_ps(_mm_mul_ps(_mm_add_ps(a, halfpi), invpi), shifter);
+            nf = _mm_add_ps(_mm_add_ps(s, unshift), mhalf);
+        } else {
+            s = _mm_add_ps(_mm_mul_ps(a, invpi), shifter);
+            nf = _mm_add_ps(s, unshift);
+        }
+        __m128 halves[2];
+        for (int h = 0; h < 2; h++) {
+            __m128d ad = _mm_cvtps_pd(h ? _mm_movehl_ps(a, a) : a), nd = _mm_cvtps_pd(h ? _mm_movehl_ps(nf, nf) : nf);
+            __m128d r = _mm_sub_pd(_mm_sub_pd(ad, _mm_mul_pd(nd, p1)), _mm_mul_pd(nd, p2)), r2 = _mm_mul_pd(r, r);
+            __m128d q = _mm_add_pd(_mm_mul_pd(r2, s9), s7);
+            q = _mm_add_pd(_mm_mul_pd(q, r2), s5);
+            q = _mm_mul_pd(_mm_add_pd(_mm_mul_pd(q, r2), s3), r2);
+            halves[h] = _mm_cvtpd_ps(_mm_add_pd(_mm_mul_pd(q, r), r));
+        }
+        __m128 sign = _mm_castsi128_ps(_mm_slli_epi32(_mm_castps_si128(s), 31));
+        if (!cosine)
+            sign = _mm_xor_ps(sign, _mm_and_ps(v, signbit));
+        _mm_storeu_ps(res, _mm_xor_ps(_mm_movelh_ps(halves[0], halves[1]), sign));
+        int special = _mm_movemask_ps(_mm_cmpnle_ps(a, limit));
+        for (Py_ssize_t k = 0; k < m; k++)
+            out[i + k] = !((special >> k) & 1) ? res[k] : cosine ? (float)cos((double)in[k]) : (float)sin((double)in[k]);
+    }
+}
+
+static void vml_ssin(const float *x, float *out, Py_ssize_t n) { vml_ssincos(x, out, n, 0); }
+static void vml_scos(const float *x, float *out, Py_ssize_t n) { vml_ssincos(x, out, n, 1); }
+
+/* float32 atan (sAtan_EXHAynn): |x| in five ranges split at 0.375, 0.72, 1.75 and 2.6875, reduced to
+ * t = (|x| - c) / (1 + c*|x|) for c = 0, 1/2, 1, 2 (beyond 2.6875: -1/|x|); the quotient from the CPU's own
+ * reciprocal estimate (rcpps, as MKL's takes it) refined in double, split into a float-exact head and a tail;
+ * atan(c) (head + tail) + t + t*z*q(z) with z = head^2 in float, and x's sign. |x| below 2^-125 or from 2^123 up
+ * (with infinities and NaN) take the scalar path: the correctly rounded value, x itself below 2^-125. */
+static void vml_satan(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 magnitude = vml_f(0x7fffffff), signbit = vml_f(0x80000000), one = _mm_set1_ps(1.0f);
+    const __m128 half = _mm_set1_ps(0.5f), two = _mm_set1_ps(2.0f);
+    const __m128 q0 = vml_f(0xbeaaaa6c), q1 = vml_f(0x3e4caa3b), q2 = vml_f(0x3e0f4e4e), q3 = vml_f(0x3dae1329);
+    const __m128d done = _mm_set1_pd(1.0);
+    const __m128i head = _mm_set1_epi64x((long long)0xffffffffe0000000ull);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0, 0, 0, 0}, res[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), a = _mm_and_ps(v, magnitude);
+        __m128i ia = _mm_castps_si128(a);
+        __m128 small = _mm_castsi128_ps(_mm_cmpgt_epi32(_mm_set1_epi32(0x3ec00000), ia));
+        __m128 big = _mm_castsi128_ps(_mm_cmpgt_epi32(ia, _mm_set1_epi32(0x402c0000)));
+        __m128 r1 = _mm_castsi128_ps(_mm_cmpgt_epi32(_mm_set1_epi32(0x3f3851ec), ia));
+        __m128 r2 = _mm_castsi128_ps(_mm_cmpgt_epi32(_mm_set1_epi32(0x3fe00000), ia));
+        __m128 ra = _mm_andnot_ps(small, r1);                  /* [0.375, 0.72): c = 1/2 */
+        __m128 rc = _mm_andnot_ps(r1, r2);                     /* [0.72, 1.75): c = 1 */
+        __m128 rb = _mm_andnot_ps(_mm_or_ps(r2, big), _mm_castsi128_ps(_mm_set1_epi32(-1))); /* [1.75, 2.6875]: 2 */
+        __m128 num = _mm_or_ps(_mm_or_ps(_mm_and_ps(small, a), _mm_and_ps(big, vml_f(0xbf800000))),
+                               _mm_or_ps(_mm_or_ps(_mm_and_ps(ra, _mm_sub_ps(a, half)), _mm_and_ps(rc, _mm_sub_ps(a, one))),
+                                         _mm_and_ps(rb, _mm_sub_ps(a, two))));
+        __m128 den = _mm_or_ps(_mm_or_ps(_mm_and_ps(small, one), _mm_and_ps(big, a)),
+                               _mm_or_ps(_mm_or_ps(_mm_and_ps(ra, _mm_add_ps(_mm_mul_ps(a, half), one)),
+                                                   _mm_and_ps(rc, _mm_add_ps(a, one))),
+                                         _mm_and_ps(rb, _mm_add_ps(_mm_add_ps(a, a), one))));
+        __m128 hi = _mm_or_ps(_mm_or_ps(_mm_and_ps(ra, vml_f(0x3eed6338)), _mm_and_ps(rc, vml_f(0x3f490fd8))),
+                              _mm_or_ps(_mm_and_ps(rb, vml_f(0x3f8db710)), _mm_and_ps(big, vml_f(0x3fc90fd8))));
+        __m128 lo = _mm_or_ps(_mm_or_ps(_mm_and_ps(ra, vml_f(0x31ac3768)), _mm_and_ps(rc, vml_f(0x34288858))),
+                              _mm_or_ps(_mm_and_ps(rb, vml_f(0xb4da2880)), _mm_and_ps(big, vml_f(0x34a88858))));
+        __m128 est = _mm_rcp_ps(den), th[2], tl[2];
+        for (int h = 0; h < 2; h++) {
+            __m128d d = _mm_cvtps_pd(h ? _mm_movehl_ps(den, den) : den), e0 = _mm_cvtps_pd(h ? _mm_movehl_ps(est, est) : est);
+            __m128d e = _mm_sub_pd(done, _mm_mul_pd(d, e0));
+            __m128d r = _mm_mul_pd(_mm_add_pd(_mm_mul_pd(e, e), done), _mm_add_pd(_mm_mul_pd(e, e0), e0));
+            __m128d t = _mm_mul_pd(r, _mm_cvtps_pd(h ? _mm_movehl_ps(num, num) : num));
+            __m128d t1 = _mm_and_pd(t, _mm_castsi128_pd(head));
+            th[h] = _mm_cvtpd_ps(t1);
+            tl[h] = _mm_cvtpd_ps(_mm_sub_pd(t, t1));
+        }
+        __m128 t = _mm_movelh_ps(th[0], th[1]), tail = _mm_add_ps(lo, _mm_movelh_ps(tl[0], tl[1]));
+        __m128 z = _mm_mul_ps(t, t), w = _mm_mul_ps(z, z);
+        __m128 p = _mm_add_ps(_mm_mul_ps(_mm_add_ps(_mm_mul_ps(w, q3), q1), z), _mm_sub_ps(q0, _mm_mul_ps(w, q2)));
+        p = _mm_add_ps(_mm_mul_ps(_mm_mul_ps(p, z), t), tail);
+        p = _mm_add_ps(_mm_add_ps(p, t), hi);
+        _mm_storeu_ps(res, _mm_or_ps(p, _mm_and_ps(v, signbit)));
+        for (Py_ssize_t k = 0; k < m; k++) {
+            uint32_t b = vml_bits(in[k]) & 0x7fffffffu;
+            out[i + k] = b < 0x01000000u ? in[k] : b >= 0x7d000000u ? (float)atan((double)in[k]) : res[k];
+        }
+    }
+}
+
+/* float32 tan (sTan_EXHAynn), |x| up to 10000: n = round(|x| * 2/pi) in float, r = (|x| - n*H1) - n*H2 in double
+ * (pi/2 = H1 + H2), p = r - r*c1*r^2 and q = 1 + r^2*(c2 + r^2*c3), p/q (n odd: q/p) in double rounded to float,
+ * its sign flipped by n's parity and x's. Larger |x|, infinities and NaN: the correctly rounded value (MKL's long
+ * reduction is not reproduced). */
+static void vml_stan(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 twopi = vml_f(0x3f22f983), shifter = vml_f(0x4b400000), unshift = vml_f(0xcb400000);
+    const __m128 magnitude = vml_f(0x7fffffff), signbit = vml_f(0x80000000), limit = _mm_set1_ps(10000.0f);
+    const __m128d h1 = vml_d(0x3ff921fb54440000ull), h2 = vml_d(0x3d868c234c4c6629ull);
+    const __m128d c1 = vml_d(0x3fb8867706ed6612ull), c3 = vml_d(0x3f83e66ea6aa37f2ull);
+    const __m128d c2 = vml_d(0xbfdb76f5e7f08c11ull), one = _mm_set1_pd(1.0);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0, 0, 0, 0}, res[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), a = _mm_and_ps(v, magnitude);
+        __m128 s = _mm_add_ps(_mm_mul_ps(a, twopi), shifter), nf = _mm_add_ps(s, unshift);
+        __m128i odd = _mm_slli_epi32(_mm_castps_si128(s), 31);
+        __m128i even = _mm_cmpeq_epi32(odd, _mm_setzero_si128());
+        __m128 halves[2];
+        for (int h = 0; h < 2; h++) {
+            __m128d ad = _mm_cvtps_pd(h ? _mm_movehl_ps(a, a) : a), nd = _mm_cvtps_pd(h ? _mm_movehl_ps(nf, nf) : nf);
+            __m128d r = _mm_sub_pd(_mm_sub_pd(ad, _mm_mul_pd(nd, h1)), _mm_mul_pd(nd, h2)), r2 = _mm_mul_pd(r, r);
+            __m128d p = _mm_sub_pd(r, _mm_mul_pd(_mm_mul_pd(r, c1), r2));
+            __m128d q = _mm_add_pd(_mm_mul_pd(_mm_add_pd(_mm_mul_pd(r2, c3), c2), r2), one);
+            __m128d e = _mm_castsi128_pd(h ? _mm_unpackhi_epi32(even, even) : _mm_unpacklo_epi32(even, even));
+            __m128d num = _mm_or_pd(_mm_and_pd(e, p), _mm_andnot_pd(e, q));
+            __m128d den = _mm_or_pd(_mm_and_pd(e, q), _mm_andnot_pd(e, p));
+            halves[h] = _mm_cvtpd_ps(_mm_div_pd(num, den));
+        }
+        __m128 sign = _mm_xor_ps(_mm_castsi128_ps(odd), _mm_and_ps(v, signbit));
+        _mm_storeu_ps(res, _mm_xor_ps(_mm_movelh_ps(halves[0], halves[1]), sign));
+        int special = _mm_movemask_ps(_mm_cmpnle_ps(a, limit));
+        for (Py_ssize_t k = 0; k < m; k++)
+            out[i + k] = (special >> k) & 1 ? (float)tan((double)in[k]) : res[k];
+    }
+}
+
+/* asin's NaNs: a NaN input quieted with the low 13 bits of its payload cleared (MKL's steps split it as they do
+ * 2y), |x| > 1 the default NaN (x86's, 0xFFC00000) */
+static float vml_asin_nan(float v)
+{
+    return isnan(v) ? vml_float((vml_bits(v) | 0x00400000u) & 0xffffe000u) : vml_float(0xffc00000u);
+}
+
+/* float32 asin (sAsin_EXHAynn): |x| below 1/2: |x| + |x|*P(x^2); from 1/2 up, with y = (1 - |x|)/2,
+ * pi/2 - 2*sqrt(y) - 2*sqrt(y)*P(y), the root from the CPU's own estimate (rsqrtps, cut to 12 bits) refined by one
+ * correction carried in float head/tail parts, and pi/2 in two parts; P of degree 5 in float. x's sign. */
+/* asin's and acos's shared steps: y = (1 - |x|)/2, z = min(x^2, y), 2*sqrt(y) as sa + sb less the correction c
+ * (sa - c the better root), and P(z) */
+struct vml_arc { __m128 a, y, z, sa, c, p; };
+
+static inline struct vml_arc vml_arc_steps(__m128 v)
+{
+    const __m128 half = _mm_set1_ps(0.5f), cut = vml_f(0xffffe000), est_cut = vml_f(0xfffff000);
+    const __m128 q1 = vml_f(0x3d2edc07), q2 = vml_f(0x3cc32a6b), q3 = vml_f(0x3d3a9ab4), q4 = vml_f(0x3d997c12);
+    struct vml_arc s;
+    s.a = _mm_and_ps(v, vml_f(0x7fffffff));
+    s.y = _mm_sub_ps(half, _mm_mul_ps(s.a, half));
+    s.z = _mm_min_ps(_mm_mul_ps(v, v), s.y);
+    __m128 r0 = _mm_and_ps(_mm_and_ps(_mm_cmpnlt_ps(s.y, vml_f(0x2f800000)), est_cut), _mm_rsqrt_ps(s.y));
+    __m128 y2 = _mm_add_ps(s.y, s.y), hi = _mm_and_ps(y2, cut), lo = _mm_sub_ps(y2, hi);
+    __m128 sb = _mm_mul_ps(lo, r0);
+    s.sa = _mm_mul_ps(hi, r0);
+    __m128 sah = _mm_and_ps(s.sa, cut), sal = _mm_sub_ps(s.sa, sah);
+    __m128 e = _mm_add_ps(_mm_add_ps(_mm_add_ps(_mm_mul_ps(sah, r0), _mm_set1_ps(-2.0f)), _mm_mul_ps(r0, sb)),
+                          _mm_mul_ps(sal, r0));
+    __m128 se = _mm_mul_ps(_mm_add_ps(s.sa, sb), e);
+    s.c = _mm_sub_ps(_mm_mul_ps(_mm_sub_ps(vml_f(0x3e800001), _mm_mul_ps(e, vml_f(0x3dc00004))), se), sb);
+    __m128 p = _mm_add_ps(_mm_mul_ps(_mm_mul_ps(s.z, s.z), _mm_add_ps(_mm_mul_ps(s.z, q1), q2)),
+                          _mm_add_ps(_mm_mul_ps(s.z, q3), q4));
+    s.p = _mm_mul_ps(_mm_add_ps(_mm_mul_ps(p, s.z), vml_f(0x3e2aaaff)), s.z);
+    return s;
+}
+
+static void vml_sasin(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 signbit = vml_f(0x80000000), half = _mm_set1_ps(0.5f);
+    const __m128 pio2 = vml_f(0x3fc90fdb), pio2lo = vml_f(0xb33bbd2e);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0, 0, 0, 0}, res[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in);
+        struct vml_arc s = vml_arc_steps(v);
+        __m128 t = _mm_sub_ps(pio2, s.sa), mb = _mm_sub_ps(s.c, s.sa);
+        __m128 tail = _mm_add_ps(_mm_sub_ps(_mm_sub_ps(pio2, t), s.sa), _mm_add_ps(s.c, pio2lo));
+        __m128 lower = _mm_cmplt_ps(s.a, half);
+        __m128 f = _mm_or_ps(_mm_andnot_ps(lower, mb), _mm_and_ps(lower, s.a));
+        __m128 h = _mm_or_ps(_mm_andnot_ps(lower, t), _mm_and_ps(lower, s.a));
+        __m128 r = _mm_add_ps(_mm_add_ps(_mm_mul_ps(f, s.p), _mm_andnot_ps(lower, tail)), h);
+        _mm_storeu_ps(res, _mm_xor_ps(r, _mm_and_ps(v, signbit)));
+        int special = _mm_movemask_ps(_mm_cmpnle_ps(s.a, _mm_set1_ps(1.0f)));
+        for (Py_ssize_t k = 0; k < m; k++)
+            out[i + k] = (special >> k) & 1 ? vml_asin_nan(in[k]) : res[k];
+    }
+}
+
+/* float32 acos (sAcos_EXHAynn): with asin's steps, where x^2 < y: pi/2 - (x + x*P(x^2)) (pi/2 in two parts);
+ * elsewhere 2*sqrt(y) + 2*sqrt(y)*P(y) for x > 0, pi less it for x < 0 (pi in two parts). |x| above 1: the
+ * default NaN; a NaN input comes out quieted. */
+static void vml_sacos(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 signbit = vml_f(0x80000000);
+    const __m128 pio2 = vml_f(0x3fc90fdb), pio2lo = vml_f(0xb33bbd2e), pi = vml_f(0x40490fdb), pilo = vml_f(0xb3bbbd2e);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0, 0, 0, 0}, res[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), sign = _mm_and_ps(v, signbit);
+        struct vml_arc s = vml_arc_steps(v);
+        __m128 upper = _mm_cmpnlt_ps(s.z, s.y), negative = _mm_and_ps(upper, _mm_cmpnlt_ps(s.z, v));
+        __m128 chi = _mm_or_ps(_mm_andnot_ps(upper, pio2), _mm_and_ps(negative, pi));
+        __m128 clo = _mm_or_ps(_mm_andnot_ps(upper, pio2lo), _mm_and_ps(negative, pilo));
+        __m128 c = _mm_and_ps(s.c, upper);
+        __m128 f = _mm_or_ps(_mm_andnot_ps(upper, _mm_or_ps(v, signbit)), _mm_and_ps(upper, s.sa));
+        __m128 r = _mm_add_ps(_mm_mul_ps(_mm_sub_ps(f, c), s.p), _mm_sub_ps(_mm_xor_ps(clo, sign), c));
+        r = _mm_add_ps(_mm_xor_ps(_mm_add_ps(r, f), sign), chi);
+        _mm_storeu_ps(res, r);
+        int special = _mm_movemask_ps(_mm_cmpnle_ps(s.a, _mm_set1_ps(1.0f)));
+        for (Py_ssize_t k = 0; k < m; k++)
+            out[i + k] = (special >> k) & 1 ? (isnan(in[k]) ? in[k] + in[k] : vml_float(0xffc00000u)) : res[k];
+    }
+}
+
+#pragma GCC pop_options
+#else
+static int mkl_vml_ex(void) { return 0; }
+
+/* (never called: kernels.py takes its correctly rounded values where MKL_VML_EX is 0; the same here) */
+#define VML_ROUNDED(name, T, fn) \
+    static void name(const T *x, T *out, Py_ssize_t n) \
+    { \
+        for (Py_ssize_t i = 0; i < n; i++) \
+            out[i] = (T)fn((double)x[i]); \
+    }
+VML_ROUNDED(vml_sln, float, log)
+VML_ROUNDED(vml_sexp, float, exp)
+VML_ROUNDED(vml_dexp, double, exp)
+VML_ROUNDED(vml_ssin, float, sin)
+VML_ROUNDED(vml_scos, float, cos)
+VML_ROUNDED(vml_satan, float, atan)
+VML_ROUNDED(vml_stan, float, tan)
+VML_ROUNDED(vml_sasin, float, asin)
+VML_ROUNDED(vml_sacos, float, acos)
+#endif
+
+typedef void (*vml_float_loop)(const float *, float *, Py_ssize_t);
+typedef void (*vml_double_loop)(const double *, double *, Py_ssize_t);
+
+/* the kernels reproduced, by VML's names for them; a NULL loop: that precision is not */
+static const struct { const char *name; vml_float_loop s; vml_double_loop d; } vml_kernels[] = {
+    {"Ln", vml_sln, NULL},
+    {"Exp", vml_sexp, vml_dexp},
+    {"Sin", vml_ssin, NULL},
+    {"Cos", vml_scos, NULL},
+    {"Atan", vml_satan, NULL},
+    {"Tan", vml_stan, NULL},
+    {"Asin", vml_sasin, NULL},
+    {"Acos", vml_sacos, NULL},
+};

@@ -1,0 +1,214 @@
+"""PyTorch's float32/float64 exp, log, ... are MKL's VML kernels, not the correctly rounded values: on CPUs where MKL
+runs its EX code (not Intel's) the engine's are the same, bit for bit (_ckernels_vml.h). Each ported kernel is
+checked against MKL's own (called in torch's library) on whole binades, special values and every tail length, and
+the torch functions against torch in every layout, in place and with out=."""
+import ctypes
+import importlib.util
+import os
+
+import numpy as np
+import pytest
+
+from same_as_torch import same_as_torch
+from tensorsh.engine import kernels
+
+HAVE_TORCH = importlib.util.find_spec("torch") is not None
+EX = kernels.compiled is not None and bool(kernels.compiled.MKL_VML_EX)
+needs_ex = pytest.mark.skipif(not EX, reason="the compiled loops are not built here, or MKL runs other code here")
+
+# (VML's name, dtype, torch's function, where its interesting inputs are); sin and cos are MKL's up to |x| 10000
+PORTED = [("Ln", np.float32, "log", "positive"), ("Exp", np.float32, "exp", "real"),
+          ("Exp", np.float64, "exp", "real"), ("Sin", np.float32, "sin", "trig"), ("Cos", np.float32, "cos", "trig"),
+          ("Atan", np.float32, "atan", "real"), ("Tan", np.float32, "tan", "trig"),
+          ("Asin", np.float32, "asin", "unit"), ("Acos", np.float32, "acos", "unit")]
+
+F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
+                -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
+                1.5707964, 1e4, 1e5, 65536.0, -3e38]
+
+
+def _bits(a):
+    return a.view(np.int32 if a.dtype == np.float32 else np.int64)
+
+
+def _same_bits(a, b):
+    return np.array_equal(_bits(a), _bits(b))
+
+
+def _mkl(name, dtype):
+    """MKL's own EX kernel (None where this torch build has none)."""
+    torch = pytest.importorskip("torch")
+    try:
+        lib = ctypes.CDLL(os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_cpu.so"))
+        kernel = getattr(lib, f"mkl_vml_kernel_{'s' if dtype == np.float32 else 'd'}{name}_EXHAynn")
+    except (OSError, AttributeError):
+        pytest.skip(f"MKL's {name} kernel is not reachable in this torch build")
+
+    def run(x):
+        out = np.empty_like(x)
+        kernel(ctypes.c_int(x.size), ctypes.c_void_p(x.ctypes.data), ctypes.c_void_p(out.ctypes.data))
+        return out
+    return run
+
+
+def _mine(name, x):
+    out = np.empty_like(x)
+    kernels.compiled.mkl_vml(name, x, out)
+    return out
+
+
+def _inputs(dtype, where, n=1 << 16):
+    rng = np.random.default_rng(11)
+    if where == "positive":
+        x = np.exp(rng.standard_normal(n) * 20)
+    elif where == "unit":
+        x = rng.uniform(-1, 1, n)
+    else:
+        x = np.concatenate([rng.standard_normal(n // 2) * 5, rng.standard_normal(n // 2) * 50])
+    specials = np.array(F32_SPECIALS, dtype)
+    nans = np.array([0x7FC00001, 0x7F800001, 0xFFC00000, 0xFF800001], np.uint32).view(np.float32).astype(dtype)
+    x = np.concatenate([x.astype(dtype), specials, nans])
+    if where == "trig":  # (beyond 10000 MKL reduces by a long 1/pi, which is not reproduced)
+        x = np.concatenate([x[~(np.abs(x) > 10000)], np.array([10000, -10000, np.inf, -np.inf], dtype)])
+    return x
+
+
+def _binade(dtype, start):
+    """every float32 from `start` up through a whole binade (float64: 2^22 consecutive ones)"""
+    if dtype == np.float32:
+        first = int(np.float32(start).view(np.int32))
+        return np.arange(first, first + (1 << 23), dtype=np.int32).view(np.float32)
+    first = int(np.float64(start).view(np.int64))
+    return np.arange(first, first + (1 << 22), 1 << 8, dtype=np.int64).view(np.float64)
+
+
+@needs_ex
+@pytest.mark.parametrize("name,dtype,fn,where", PORTED)
+def test_each_kernel_is_mkls(name, dtype, fn, where):
+    mkl = _mkl(name, dtype)
+    x = _inputs(dtype, where)
+    assert _same_bits(_mine(name, x), mkl(x))
+    for start in (0.75, 1.0, 3.0, 1e-20 if where == "positive" else -2.5):
+        x = _binade(dtype, start)
+        assert _same_bits(_mine(name, x), mkl(x)), start
+    x = _inputs(dtype, where, 70)
+    for n in range(1, 71):  # (every tail the kernels' vector loops leave)
+        assert _same_bits(_mine(name, x[:n]), mkl(x[:n])), n
+
+
+@needs_ex
+def test_subnormals_and_every_special_of_log():
+    mkl = _mkl("Ln", np.float32)
+    x = np.arange(0, 1 << 23, 7, dtype=np.int32).view(np.float32)
+    x = np.concatenate([x, -x, np.array([0x7F800000, 0xFF800000, 0x7FFFFFFF, 0x7F7FFFFF], np.uint32).view(np.float32)])
+    assert _same_bits(_mine("Ln", x), mkl(x))
+
+
+def test_an_unknown_kernel_is_refused():
+    if kernels.compiled is None:
+        pytest.skip("the compiled loops are not built here")
+    with pytest.raises(ValueError, match="no kernel Nope"):
+        kernels.compiled.mkl_vml("Nope", np.ones(3, np.float32), np.empty(3, np.float32))
+    with pytest.raises(ValueError, match="no float64 kernel Ln"):
+        kernels.compiled.mkl_vml("Ln", np.ones(3), np.empty(3))
+
+
+@needs_ex
+@pytest.mark.skipif(not HAVE_TORCH, reason="torch is not installed")
+@pytest.mark.parametrize("name,dtype,fn,where", PORTED)
+def test_torch_bit_for_bit_in_every_layout(name, dtype, fn, where):
+    import torch
+    from tensorsh.engine.torch_api import NAMESPACE
+    x = _inputs(dtype, where, 4096)[:4096]
+    engine = NAMESPACE["tensor"](x.tolist(), dtype=NAMESPACE[np.dtype(dtype).name])
+    theirs = getattr(torch, fn)(torch.from_numpy(x)).numpy()
+    assert _same_bits(getattr(engine, fn)()._np, theirs)
+    grid = x.reshape(64, 64)
+    views = (lambda t: t, lambda t: t.t(), lambda t: t[::3, 1::2], lambda t: t[5, 7], lambda t: t[3:3])
+    for view in views:
+        theirs = getattr(view(torch.from_numpy(grid)), fn)()
+        mine = getattr(view(NAMESPACE["tensor"](grid.tolist(), dtype=engine.dtype)), fn)()
+        assert mine.stride() == theirs.stride()
+        assert _same_bits(np.ascontiguousarray(mine._np), np.ascontiguousarray(theirs.numpy()))
+        inplace = view(NAMESPACE["tensor"](grid.tolist(), dtype=engine.dtype))
+        getattr(inplace, fn + "_")()
+        assert _same_bits(np.ascontiguousarray(inplace._np), np.ascontiguousarray(theirs.numpy()))
+
+
+@needs_ex
+def test_printed_values_are_torchs():
+    """exp then log of ones is exactly 1 in PyTorch (MKL's log of 2.7182817f), printed without decimals."""
+    same_as_torch('''
+print(torch.ones(3).exp().log())
+x = torch.tensor([0.5, 2.0, 3.0, -1.0, 0.0, float('inf'), float('nan'), 1e-40, 2.7182817])
+print(x.log(), x[::2].log(), torch.tensor(7.0).log(), torch.tensor([], dtype=torch.float32).log())
+y = x.clone()
+y.log_()
+o = torch.empty(9)
+torch.log(x, out=o)
+print(y, o, torch.tensor([3, 4]).log())
+print(torch.tensor([0.3, 5.0], dtype=torch.float16).log(), torch.tensor([0.3, 5.0], dtype=torch.bfloat16).log())
+torch.manual_seed(0)
+a = torch.rand(50, 40) * 10
+print(a.log().sum().item(), a.t().log()[3].tolist(), a.log().tolist()[7])
+b = torch.rand(3, requires_grad=True)
+b.log().sum().backward()
+print(b.grad)
+''')
+
+
+@needs_ex
+def test_printed_exp_is_torchs():
+    same_as_torch('''
+x = torch.tensor([1.0, -1.0, 0.5, 88.5, 89.0, -100.0, -104.0, float('inf'), -float('inf'), float('nan'), 10.0])
+print(x.exp(), torch.exp(x[::3]), x.exp().tolist())
+d = torch.tensor([1.0, -1.0, 0.1, 709.5, -709.0, -740.0, 1e-17, 0.3], dtype=torch.float64)
+print(d.exp().tolist(), d.exp(), torch.arange(10, dtype=torch.float64).exp().tolist())
+y = x.clone()
+y.exp_()
+o = torch.empty(11)
+torch.exp(x, out=o)
+print(y.tolist() == o.tolist(), o, torch.tensor([1, 2]).exp(), torch.tensor([0.7], dtype=torch.float16).exp())
+torch.manual_seed(1)
+a = torch.randn(30, 20) * 4
+print(a.exp().sum().item(), a.t().exp()[2].tolist(), torch.softmax(a, 1)[0, :3].tolist())
+b = torch.randn(4, requires_grad=True)
+b.exp().sum().backward()
+print(b.grad.tolist())
+''')
+
+
+def test_the_tables_are_their_definitions():
+    """_ckernels_vml_tables.h is what scripts/gen_vml_tables.py makes from 2^(j/N) (exact integer arithmetic), and
+    its first entries are the powers of two they claim to be"""
+    import runpy
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    gen = runpy.run_path(os.path.join(root, "scripts", "gen_vml_tables.py"))
+    with open(os.path.join(root, "tensorsh", "engine", "_ckernels_vml_tables.h")) as f:
+        assert f.read() == gen["tables"]()
+    assert "{0x1.02c9a3e778061p+0, -0x1.19083535b085dp-56}" in gen["tables"]()  # 2^(1/64)
+    assert float.fromhex("0x1.02c9a3e778061p+0") == 2 ** (1 / 64)
+
+
+@needs_ex
+def test_printed_sin_cos_tan_and_atan_are_torchs():
+    same_as_torch('''
+u = torch.tensor([0.0, -0.0, 0.3, 0.5, -0.5, 0.49999997, 0.7, -0.99, 1.0, -1.0, 1.5, float('nan')])
+print(u.asin(), u.acos(), u.asin().tolist(), u.acos().tolist(), torch.arcsin(u[::3]), torch.arccos(u[1::2]))
+print(u.clone().asin_().tolist(), u.clone().acos_().tolist(), u.asin().untyped_storage().tolist()[-8:])
+t = torch.tensor([0.5, 1.0, 1.5707964, 3.1415927, -0.7853982, 100.0, 9999.0, 0.0, -0.0])
+print(t.tan(), t.tan().tolist(), t[1::2].tan(), t.clone().tan_().tolist(), torch.tan(torch.tensor(1.2)).item())
+print(torch.tensor([0.5, 0.74, 1.0, 2.0, 2.6875, 3.0, -1e30, 1e-30, float('inf')]).atan().tolist())
+w = torch.tensor([[0.3, -1.2], [5.0, 0.7]])
+print(torch.atan(w.t()), torch.arctan(w[:, 0]), w.clone().atan_(), torch.tensor(0.9).atan())
+x = torch.tensor([0.5, 1.0, 3.1415927, 1.5707964, -2.0, 100.0, 9999.5, 0.0, -0.0, float('inf'), float('nan')])
+print(x.sin(), x.cos(), x.sin().tolist(), x.cos().tolist())
+y = x.clone()
+y.sin_()
+z = x.clone()
+z.cos_()
+print(y.tolist(), z.tolist(), torch.sin(x[::2]).tolist(), torch.cos(torch.tensor(0.7)).item())
+torch.manual_seed(2)
+a = torch.randn(40, 30) * 3
+print(a.sin().sum().item(), a.t().cos()[1].tolist(), (a.sin() ** 2 + a.cos() ** 2)[0].tolist())
+''')
