@@ -6,9 +6,11 @@ triangular solves after it are LAPACK's column order, not always MKL's last bits
 LAPACK (the README's limits give the measured rates)."""
 import numpy as np
 
-from .. import dtypes
+from .. import autograd, dtypes
+from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime
 from .args import check_square, check_system
+from .comparison import where
 from .core import (InputNode, SavingNode, Shaped, attach, attach_outputs, check_broadcast_all, fresh, needs_grad,
                    return_type)
 
@@ -76,8 +78,9 @@ def _lu_solve(lu, perm, b):
     return x
 
 
-def _solve_values(a, b):
-    """X with AX = B for batches of equal shape (getrf, then getrs), and getrf's info."""
+def _solve_values(a, b, perturb=False):
+    """X with AX = B for batches of equal shape (getrf, then getrs), and getrf's info. `perturb`: U's zero pivots
+    taken as the dtype's epsilon (det's gradient at a singular matrix)."""
     if a.shape[-1] > _SMALL:
         with np.errstate(all="ignore"):
             try:
@@ -85,6 +88,10 @@ def _solve_values(a, b):
             except np.linalg.LinAlgError:
                 pass
     lu, perm, info, _ = _lu(a)
+    if perturb:
+        diag = np.diagonal(lu, axis1=-2, axis2=-1)
+        diag.setflags(write=True)
+        diag[diag == 0] = np.finfo(a.dtype).eps
     x = _lu_solve(lu, perm, np.array(b.reshape((len(lu),) + b.shape[-2:])))
     return x.reshape(b.shape), info.reshape(a.shape[:-2])
 
@@ -147,14 +154,52 @@ def inv(A):
     return out
 
 
-class LinalgDetBackward0(SavingNode):
-    """A: grad * det * A^{-H} (the cofactor matrix)."""
-    saved_names = ("A", "result")
+class LinalgDetBackward0(Node):
+    """A: grad * det * A^{-H} (the cofactor matrix), as FunctionsManual.cpp's linalg_det_backward: without grad
+    mode an lu_solve on the saved LU (of A^T when A is contiguous) whose zero pivots are replaced by the dtype's
+    epsilon, so a singular A gets a finite gradient; with grad mode (create_graph) a solve where |det| >= 100 eps,
+    else the SVD formula (differentiable through singular matrices)."""
+    saved_names = ("A", "LU", "pivots", "result")
+
+    def __init__(self, A, LU, pivots, out):
+        Node.__init__(self, (edge_of(A),))
+        self.use_A_T = A.is_contiguous()
+        self.saved = (SavedTensor(A), SavedTensor(LU), SavedTensor(pivots), SavedTensor(out, is_output=True))
 
     def backward(self, g):
-        A, det = self.unpack()
-        d = (g * det).unsqueeze(-1).unsqueeze(-1) * _eye_like(A)  # (PyTorch: linalg_solve(A^H, diag_embed(grad * det)))
-        return (solve(A.mT, d),)
+        A, LU, pivots, det = self.unpack()
+        if not A._np.size:
+            return (fresh(np.zeros(A._shape, A.dtype.np), A.dtype),)
+        d = (g * det).unsqueeze(-1).expand(A._shape[:-1]).diag_embed()
+        if not autograd._grad_enabled[0]:
+            x, _ = _solve_values(np.swapaxes(A._np, -1, -2), d._np, perturb=True)
+            return (fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype),)
+        singular = np.abs(det._np) < 100. * float(np.finfo(A.dtype.np).eps)
+        if not singular.any():
+            return (solve(A.mT, d),)
+        if singular.all():
+            return (_det_backward_singular(A, g),)
+        # (masked_fmap: each batch element by its formula, written into an empty result by index_put_)
+        mask = fresh(singular, dtypes.bool_)
+        out = fresh(np.empty(A._shape, A.dtype.np), A.dtype)
+        out.index_put_((mask,), _det_backward_singular(A[mask], g[mask]))
+        inv = mask.logical_not()
+        return (out.index_put_((inv,), solve(A[inv].mT, d[inv])),)
+
+
+def _det_backward_singular(A, g):
+    """det's gradient through the SVD: with A = U S Vh, U diag(d/dS prod(S) * g det(U) det(Vh)) Vh (products
+    without division, as prod_safe_zeros_backward)."""
+    from .decompositions import svd
+    from .joining import cat
+    U, S, Vh = svd(A)
+    alpha = det(U) * det(Vh)
+    ones = fresh(np.ones(S._shape[:-1] + (1,), S.dtype.np), S.dtype)
+    n = S._shape[-1]
+    before = cat([ones, S.narrow(-1, 0, n - 1)], -1).cumprod(-1)
+    after = cat([ones, S.narrow(-1, 1, n - 1).flip(-1)], -1).cumprod(-1).flip(-1)
+    D = (g * alpha).unsqueeze(-1) * (before * after)
+    return (U * D.unsqueeze(-2)) @ Vh
 
 
 def _eye_like(A):
@@ -179,10 +224,13 @@ def _slogdet_values(a):
 
 def det(A):
     _square("linalg.det", A)
-    values = _det_values(np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np)
-    out = fresh(np.require(values, requirements="C"), A.dtype)
-    if needs_grad(A):
-        attach(out, LinalgDetBackward0(A, out))
+    a = np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np
+    out = fresh(np.require(_det_values(a), requirements="C"), A.dtype)
+    if needs_grad(A):  # (the LU of the matrix LAPACK was given, saved for the backward)
+        from .decompositions import _fortran
+        from .lu import _getrf
+        lu, ipiv, _ = _getrf(a) if a.size else (a, np.zeros(a.shape[:-1], np.int32), None)
+        attach(out, LinalgDetBackward0(A, _fortran(lu, A.dtype), fresh(ipiv, dtypes.int32), out))
     return out
 
 
@@ -219,7 +267,6 @@ def slogdet(A):
 def logdet(A):
     """ATen's logdet: NaN where the determinant is negative (a where over slogdet's results)."""
     sign, logabs = _slogdet(A, "logdet", Slogdet)
-    from .comparison import where
     return where(sign == -1.0, float("nan"), logabs)
 
 
@@ -246,6 +293,8 @@ class LinalgSolveExBackward0(SavingNode):
 
 
 def solve_ex(A, B, *, left=True, check_errors=False):
+    if check_errors is True:
+        check_errors = "torch.linalg.solve_ex"
     _square("linalg.solve", A)
     if A.dtype is not B.dtype:
         raise runtime(f"linalg.solve: Expected A and B to have the same dtype, but found A of type "
@@ -262,11 +311,9 @@ def solve_ex(A, B, *, left=True, check_errors=False):
     if not left:  # XA = B is A^T X^T = B^T
         a, b = np.swapaxes(a, -1, -2), np.swapaxes(b, -1, -2)
     x, info = _solve_values(a, b)
-    if info.any():  # (the batch element is A's own: its LU is factored before B broadcasts)
+    if check_errors and info.any():  # (the batch element is A's own: its LU is factored before B broadcasts)
         own = info if batch == A._shape[:-2] else _lu(np.ascontiguousarray(A._np))[2]
-        where = f"(Batch element {int(np.flatnonzero(own.reshape(-1))[0])}): " if A.dim() > 2 else ""
-        raise make("torch._C._LinAlgError", f"torch.linalg.solve: {where}The solver failed because the input matrix "
-                                            "is singular.")
+        raise _solve_error(check_errors, own if A.dim() > 2 else None)
     if not left:
         x = np.swapaxes(x, -1, -2)
     if vector:
@@ -277,5 +324,11 @@ def solve_ex(A, B, *, left=True, check_errors=False):
     return SolveEx((out, fresh(info, dtypes.int32)))
 
 
+def _solve_error(op, info):
+    where = f"(Batch element {int(np.flatnonzero(info.reshape(-1))[0])}): " if info is not None else ""
+    return make("torch._C._LinAlgError", f"{op}: {where}The solver failed because the input matrix is singular.")
+
+
 def solve(A, B, *, left=True):
-    return solve_ex(A, B, left=left)[0]
+    """solve_ex checking its info ("torch.linalg.solve" in the message)."""
+    return solve_ex(A, B, left=left, check_errors="torch.linalg.solve")[0]
