@@ -356,7 +356,8 @@ def matrix_exp(A):
     if A._shape[-1] == 1:
         from .unary import exp
         return exp(A)
-    out = _dense(_expm(A._np) if A._np.size else A._np.copy(), A.dtype)
+    a = A._np.astype(np.float32) if A._np.dtype == np.float16 else A._np  # (float16 as bfloat16: in float)
+    out = _dense(_expm(a) if a.size else a.copy(), A.dtype)
     if needs_grad(A):
         attach(out, LinalgMatrixExpBackward0(A))
     return out

@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import autograd, dtypes
 from ..autograd import Node, SavedTensor, edge_of
+from ..creation import not_implemented_for
 from ..errors import make, runtime
 from .args import check_square, check_system
 from .comparison import where
@@ -20,12 +21,20 @@ Slogdet = return_type("slogdet", ("sign", "logabsdet"))
 LinalgSlogdet = return_type("linalg_slogdet", ("sign", "logabsdet"))
 
 
-def _square(op, A):
-    """A batch of square matrices of floating point numbers."""
+def _square(op, A, low_precision=False):
+    """A batch of square matrices of floating point numbers; float16 and bfloat16 refused as checkFloatingOrComplex
+    does (`low_precision` False) or left for the LU kernel's dispatch (lu_factor_ex's)."""
     check_square(op, A)
     if A.dtype.category != 2:
         raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
+    if A.dtype.itemsize == 2 and not low_precision:
+        raise runtime(f"{op}: Low precision dtypes not supported. Got {dtypes.SCALAR_NAMES[A.dtype.name]}")
+
+
+def _lu_dispatch(A):
+    if A.dtype.itemsize == 2:
+        raise not_implemented_for("lu_cpu", A.dtype)
 
 
 _SMALL = 16  # up to this order the unblocked getf2/trsv steps below are what PyTorch's LAPACK runs
@@ -223,7 +232,8 @@ def _slogdet_values(a):
 
 
 def det(A):
-    _square("linalg.det", A)
+    _square("linalg.det", A, True)
+    _lu_dispatch(A)
     a = np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np
     out = fresh(np.require(_det_values(a), requirements="C"), A.dtype)
     if needs_grad(A):  # (the LU of the matrix LAPACK was given, saved for the backward)
@@ -295,7 +305,7 @@ class LinalgSolveExBackward0(SavingNode):
 def solve_ex(A, B, *, left=True, check_errors=False):
     if check_errors is True:
         check_errors = "torch.linalg.solve_ex"
-    _square("linalg.solve", A)
+    _square("linalg.solve", A, True)
     if A.dtype is not B.dtype:
         raise runtime(f"linalg.solve: Expected A and B to have the same dtype, but found A of type "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]} and B of type {dtypes.SCALAR_NAMES[B.dtype.name]} instead")
@@ -305,6 +315,7 @@ def solve_ex(A, B, *, left=True, check_errors=False):
     b = B._np[..., None] if vector else B._np
     check_system("linalg.solve", n, b.shape, left)
     check_broadcast_all(Shaped(b.shape[:-2]), Shaped(A._shape[:-2]))  # (B's batch is "tensor a")
+    _lu_dispatch(A)
     batch = np.broadcast_shapes(A._shape[:-2], b.shape[:-2])
     a = np.broadcast_to(A._np, batch + A._shape[-2:])
     b = np.broadcast_to(b, batch + b.shape[-2:])
