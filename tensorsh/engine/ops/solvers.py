@@ -12,6 +12,7 @@ from ..creation import not_implemented_for
 from ..errors import make, runtime
 from .args import check_square, check_system
 from .comparison import where
+from .decompositions import _fortran
 from .core import (InputNode, SavingNode, Shaped, attach, attach_outputs, check_broadcast_all, fresh, needs_grad,
                    return_type)
 
@@ -150,7 +151,7 @@ def inv_ex(A, *, check_errors=False):
     values, info = _inverse_values(A._np)
     if check_errors and info.any():
         raise _singular_error("linalg.inv_ex", info)
-    out = fresh(np.require(values, A.dtype.np, requirements="C"), A.dtype)
+    out = _fortran(values, A.dtype)  # (LAPACK's column-major result)
     if needs_grad(A):
         attach(out, LinalgInvExBackward0(A, out))
     return InvEx((out, fresh(info, dtypes.int32)))
@@ -329,7 +330,9 @@ def solve_ex(A, B, *, left=True, check_errors=False):
         x = np.swapaxes(x, -1, -2)
     if vector:
         x = x[..., 0]
-    out = fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype)
+    # (the meta function's strides: column-major in the result's last two dims for left=True, a batch of vectors
+    # included; row-major for left=False, the transpose of A^T's column-major solution)
+    out = _fortran(x, A.dtype) if left and x.ndim > 1 else fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype)
     if needs_grad(A, B):
         attach(out, LinalgSolveExBackward0(A, B, out, left, vector))
     return SolveEx((out, fresh(info, dtypes.int32)))
