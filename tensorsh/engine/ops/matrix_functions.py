@@ -197,7 +197,17 @@ def matrix_norm(A, ord, dim, keepdim, dtype):
     if not keepdim and dim[0] < dim[1]:
         dim[1] -= 1
     sums = vector_norm_call(A, 1.0, [dim[0]], keepdim, dtype, None)
-    return sums.amax(dim[1], keepdim) if ord > 0 else sums.amin(dim[1], keepdim)
+    return _largest(sums, dim[1], keepdim) if ord > 0 else sums.amin(dim[1], keepdim)
+
+
+def _largest(t, dim, keepdim):
+    """amax, but 0 (a new tensor, outside the graph) over an empty dim, as the positive matrix norms give for an
+    empty matrix (where amin raises amax's error)."""
+    if t._shape[dim]:
+        return t.amax(dim, keepdim)
+    d = t._wrap_dim(dim)
+    shape = t._shape[:d] + ((1,) if keepdim else ()) + t._shape[d + 1:]
+    return from_numpy(np.zeros(shape, t.dtype.np), t.dtype)
 
 
 def svd_norm(A, ord, dim, keepdim, dtype):
@@ -213,7 +223,7 @@ def svd_norm(A, ord, dim, keepdim, dtype):
         if keepdim:
             result = result.unsqueeze(-1)
     else:
-        result = s.amax(-1, keepdim) if ord > 0 else s.amin(-1, keepdim)
+        result = _largest(s, -1, keepdim) if ord > 0 else s.amin(-1, keepdim)
         if keepdim:
             result = result.unsqueeze(-1)
     if keepdim:
@@ -228,6 +238,8 @@ def cond(A, p=None):
         raise runtime("linalg.cond: The input tensor must have at least 2 dimensions.")
     if p is None or (not isinstance(p, str) and abs(p) == 2):
         s = svdvals(A)
+        if not s._shape[-1]:  # (an empty matrix: 0)
+            return from_numpy(np.zeros(s._shape[:-1], s.dtype.np), s.dtype)
         hi, lo = s.narrow(-1, 0, 1), s.narrow(-1, s._shape[-1] - 1, 1)
         return (lo / hi if p == -2 else hi / lo).squeeze(-1)
     check_square(f"linalg.cond(ord={p if isinstance(p, str) else _number(p)})", A)

@@ -654,6 +654,8 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
     if self.dtype.category < 2:
         raise runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
                       f"Got {dtypes.SCALAR_NAMES[self.dtype.name]}")
+    if not self._np.size and isinstance(p, (int, float)) and (p < 0 or p == math.inf):
+        _empty_norm_check(self, p, dim)
     if dtype is not None and dtype is not self.dtype:
         check_dtype("norm", dtype)
         with autograd.no_grad():  # (computed in dtype inside the kernel: one node on self, no ToCopyBackward0)
@@ -692,6 +694,18 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
     if needs_grad(self):
         attach(out, _given(LinalgVectorNormBackward0(self, out, p, dims, keepdim), "dims", dim))
     return out
+
+
+def _empty_norm_check(self, p, dim):
+    """linalg.vector_norm's refusal of an order without identity (negative or inf) over an empty reduction."""
+    dims = (dim,) if isinstance(dim, int) else dim
+    text = f"linalg.vector_norm cannot compute the {p:g} norm on "
+    if not dims:
+        raise runtime(text + "an empty tensor because the operation does not have an identity")
+    for d in dims:
+        if self._shape[self._wrap_dim(d)] == 0:
+            raise runtime(text + f"the dimension {d}because this dimension is empty and the operation does not "
+                                 "have an identity")
 
 
 class LogsumexpBackward0(ReductionBackward):
