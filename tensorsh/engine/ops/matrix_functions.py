@@ -419,6 +419,7 @@ def lstsq(A, B, rcond=None, *, driver=None):
         raise runtime(f"{op}: input.size(-2) should match other.size(-{1 if vector else 2})")
     a, b, batch = _broadcast_pair(A._np, b)
     m, n = a.shape[-2:]
+    driver = driver or "gelsy"  # (the CPU's default)
     eps = np.finfo(a.dtype).eps
     rcond = eps * max(m, n) if rcond is None else rcond
     with np.errstate(all="ignore"):
@@ -431,15 +432,37 @@ def lstsq(A, B, rcond=None, *, driver=None):
         else:
             x = np.zeros(batch + (n, b.shape[-1]), a.dtype)
             rank = np.zeros(batch, np.int64)
+    X = _lstsq_solution(x, max(m, n), A.dtype)
     if vector:
-        x = x[..., 0]
-    X = _fortran(x, A.dtype) if not vector else _dense(x, A.dtype)
-    empty = from_numpy(np.zeros(0, A.dtype.np), A.dtype)
-    outs = (X, empty, from_numpy(np.require(rank.astype(np.int64), requirements="C"), dtypes.int64),
-            from_numpy(np.zeros(0, A.dtype.np), A.dtype))
+        X = X.squeeze(-1)
+    dt = A.dtype
+    empty = from_numpy(np.zeros(0, dt.np), dt)
+    residuals = empty
+    # (ATen: residuals only when m > n, not from gelsy, and for gelsd/gelss only when every matrix has rank n: the
+    # squares of the rows n: of Q^T B that LAPACK leaves below the solution, summed)
+    if m > n and driver != "gelsy" and a.size and (driver == "gels" or (rank == n).all()):
+        q = np.linalg.qr(a, mode="complete")[0]
+        tail = np.swapaxes(q[..., :, n:], -1, -2) @ b
+        residuals = from_numpy(np.require((tail * tail).sum(-2), dt.np, requirements="C"), dt)
+    ranks = from_numpy(np.zeros(0, np.int64) if driver == "gels" else np.require(rank.astype(np.int64),
+                                                                                   requirements="C"), dtypes.int64)
+    svals = from_numpy(np.require(s, dt.np, requirements="C"), dt) if driver in ("gelsd", "gelss") else \
+        from_numpy(np.zeros(0, dt.np), dt)
+    outs = (X, residuals, ranks, svals)
     if needs_grad(A, B):
-        _attach_many(LinalgLstsqBackward0(A, B, X, vector), (X, empty), ((A, False), (B, False), (X, True)))
+        _attach_many(LinalgLstsqBackward0(A, B, X, vector), (X, residuals), ((A, False), (B, False), (X, True)))
     return Lstsq(outs)
+
+
+def _lstsq_solution(x, rows, dt):
+    """The solution as LAPACK leaves it: the first n rows of B's column-major (..., max(m, n), k) buffer."""
+    n = x.shape[-2]
+    if rows == n:
+        return _fortran(x, dt)
+    full = np.zeros(x.shape[:-2] + (rows, x.shape[-1]), dt.np)
+    full[..., :n, :] = x
+    buf = _fortran(full, dt)
+    return buf._alias(x.shape, buf._stride, 0)
 
 
 # ------------------------------------------------------------------ deprecated spellings (torch.chain_matmul, ...)
