@@ -166,6 +166,8 @@ def linalg(namespace):
                           ("matrix_functions", ("pinv", "matrix_rank", "cond", "matrix_exp", "lstsq"))):
         for name in names:
             members[name] = _function("linalg_" + name, Lazy("ops." + module, name))
+    members["householder_product"] = _function("linalg_householder_product", Lazy("ops.householder",
+                                                                                "householder_product"))
     members["matmul"] = _function("linalg_matmul", Tensor.matmul)
     members["diagonal"] = linalg_diagonal
     members["vander"] = vander

@@ -428,8 +428,10 @@ def _qr(A, mode, result_type, op="linalg.qr"):
         q = np.broadcast_to(np.eye(m, k, dtype=a.dtype), A._shape[:-2] + (m, k))
         r = np.zeros(A._shape[:-2] + (k if mode != "r" else min(m, n), n), a.dtype)
     else:
+        from .householder import _exact, qr_values
         with np.errstate(all="ignore"):
-            q, r = np.linalg.qr(a, mode="complete" if mode == "complete" else "reduced")
+            q, r = qr_values(a, mode == "complete") if _exact(a) else \
+                np.linalg.qr(a, mode="complete" if mode == "complete" else "reduced")
     R = _fortran(r, A.dtype)
     Q = from_numpy(np.zeros(0, a.dtype), A.dtype) if mode == "r" else _fortran(q, A.dtype)
     if needs_grad(A):

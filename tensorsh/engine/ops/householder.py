@@ -1,0 +1,182 @@
+"""Householder QR as LAPACK's unblocked geqr2 / org2r take it, with the steps of MKL's float32 kernels for small
+matrices (measured against PyTorch 2.13's MKL: the reflector's norm scaled by the column's largest magnitude and
+summed in order, beta by lapy2, the vector divided by alpha - beta, w = C^T v summed row by row and C + v (-tau w)):
+torch.geqrf, torch.linalg.householder_product (torch.orgqr), and the QR behind linalg.qr and nn.init.orthogonal_.
+float64 and larger matrices go through numpy's LAPACK (its last bits, not MKL's)."""
+import numpy as np
+
+from .. import dtypes
+from ..autograd import Node, edge_of
+from ..creation import not_implemented_for
+from ..errors import make, runtime
+from ..tensorimpl import _shape_list
+from .core import Tensor, needs_grad, return_type, type_name
+
+Geqrf = return_type("geqrf", ("a", "tau"))
+
+_EXACT_COLS, _EXACT_ROWS = 32, 256  # (up to these sizes the float32 steps below; beyond, numpy's blocked LAPACK)
+
+
+def _exact(a):
+    return a.dtype == np.float32 and a.shape[-1] <= _EXACT_COLS and a.shape[-2] <= _EXACT_ROWS
+
+
+def _sum_rows(C, v):
+    """C^T v, accumulated over C's rows in order."""
+    w = np.zeros(C.shape[1], C.dtype)
+    for k in range(len(v)):
+        w = w + C[k] * v[k]
+    return w
+
+
+def _lapy2(x, y):
+    w, z = max(abs(x), abs(y)), min(abs(x), abs(y))
+    return w if z == 0 else w * np.sqrt(x.dtype.type(1) + (z / w) ** 2)
+
+
+def _geqr2(a):
+    """One matrix: (R above the diagonal with the reflectors below it, tau)."""
+    a = np.array(a)
+    m, n = a.shape
+    tau = np.zeros(min(m, n), a.dtype)
+    for i in range(min(m, n)):
+        alpha, x = a[i, i], a[i + 1:, i]
+        if np.any(x != 0):
+            scale = np.max(np.abs(x))
+            y = x / scale
+            beta = -np.copysign(_lapy2(alpha, scale * np.sqrt(_sum_rows(y[:, None], y)[0])), alpha)
+            tau[i] = (beta - alpha) / beta
+            a[i + 1:, i] = x / (alpha - beta)
+            a[i, i] = beta
+        if i < n - 1 and tau[i] != 0:
+            diag, a[i, i] = a[i, i], 1
+            v, C = a[i:, i].copy(), a[i:, i + 1:]
+            a[i:, i + 1:] = C + np.outer(v, -tau[i] * _sum_rows(C, v))
+            a[i, i] = diag
+    return a, tau
+
+
+def _org2r(h, tau, cols):
+    """One matrix: the first `cols` columns of H_1 ... H_k, k = len(tau)."""
+    m, k = h.shape[0], len(tau)
+    a = np.zeros((m, cols), h.dtype)
+    a[:, :k] = h[:, :k]
+    for j in range(k, cols):
+        a[j, j] = 1
+    one = h.dtype.type(1)
+    for i in range(k - 1, -1, -1):
+        if i < cols - 1:
+            a[i, i] = 1
+            v = a[i:, i].copy()
+            C = a[i:, i + 1:]
+            a[i:, i + 1:] = C + np.outer(v, -tau[i] * _sum_rows(C, v))
+        if i < m - 1:
+            a[i + 1:, i] = -tau[i] * a[i + 1:, i]
+        a[i, i] = one - tau[i]
+        a[:i, i] = 0
+    return a
+
+
+def _each(fn, *arrays, shape, dtype):
+    batch = arrays[0].shape[:-2]
+    flat = [x.reshape((-1,) + x.shape[len(batch):]) for x in arrays]
+    out = np.empty((len(flat[0]),) + shape, dtype)
+    for b in range(len(out)):
+        out[b] = fn(*(x[b] for x in flat))
+    return out.reshape(batch + shape)
+
+
+def geqrf_values(a):
+    """geqrf on a batch (..., m, n): (h, tau) as numpy arrays."""
+    m, n = a.shape[-2:]
+    if not _exact(a) or not a.size:
+        if not a.size:
+            return np.array(a), np.zeros(a.shape[:-2] + (min(m, n),), a.dtype)
+        h, tau = np.linalg.qr(a, mode="raw")
+        return np.swapaxes(h, -1, -2).astype(a.dtype), tau.astype(a.dtype)
+    h = _each(lambda x: _geqr2(x)[0], a, shape=(m, n), dtype=a.dtype)
+    tau = _each(lambda x: _geqr2(x)[1][None], a, shape=(1, min(m, n)), dtype=a.dtype)[..., 0, :]
+    return h, tau
+
+
+def orgqr_values(h, tau, cols):
+    """The first `cols` columns of the product of the reflectors (h, tau) on a batch."""
+    m = h.shape[-2]
+    if h.dtype == np.float32 and cols <= _EXACT_COLS and m <= _EXACT_ROWS:
+        return _each(lambda x, t: _org2r(x, t[0], cols), h, tau[..., None, :], shape=(m, cols), dtype=h.dtype)
+    out = np.broadcast_to(np.eye(m, cols, dtype=h.dtype), h.shape[:-2] + (m, cols)).copy()
+    for i in range(tau.shape[-1] - 1, -1, -1):  # (H_i applied from the left, the last first)
+        v = h[..., :, i].copy()
+        v[..., :i] = 0
+        v[..., i] = 1
+        w = np.einsum("...r,...rc->...c", v, out)
+        out = out - tau[..., i, None, None] * v[..., :, None] * w[..., None, :]
+    return out
+
+
+def qr_values(a, complete=False):
+    """(Q, R) of a batch by geqrf and orgqr, as LAPACK's path in ATen's linalg_qr."""
+    m, n = a.shape[-2:]
+    h, tau = geqrf_values(a)
+    k = m if complete else min(m, n)
+    return orgqr_values(h, tau, k), np.triu(h[..., :k, :])
+
+
+class GeqrfBackward0(Node):
+    n_outputs = 2
+
+    def __init__(self, A):
+        Node.__init__(self, (edge_of(A),))
+
+    def backward(self, g):
+        raise make("NotImplementedError", "the derivative for 'geqrf' is not implemented.")
+
+
+def geqrf(input):
+    from .decompositions import _attach_many, _fortran
+    if not isinstance(input, Tensor):
+        raise make("TypeError", f"geqrf(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
+    if input.dim() < 2:
+        raise runtime("torch.geqrf: input must have at least 2 dimensions.")
+    if input.dtype not in (dtypes.float32, dtypes.float64):
+        raise not_implemented_for("geqrf_cpu", input.dtype)
+    h, tau = geqrf_values(input._np)
+    out = (_fortran(h, input.dtype), Tensor._from_numpy(np.ascontiguousarray(tau), input.dtype))
+    if needs_grad(input):
+        _attach_many(GeqrfBackward0(input), out, ())
+    return Geqrf(out)
+
+
+def householder_product(input, tau):
+    from .decompositions import _fortran
+    op = "torch.linalg.householder_product"
+    for name, v in (("input", input), ("tau", tau)):
+        if not isinstance(v, Tensor):
+            raise make("TypeError", f"linalg_householder_product(): argument '{name}' must be Tensor, not "
+                                    f"{type_name(v)}")
+    if input.dim() < 2:
+        raise runtime(f"{op}: input must have at least 2 dimensions.")
+    m, n = input._shape[-2:]
+    if m < n:
+        raise runtime(f"{op}: input.shape[-2] must be greater than or equal to input.shape[-1]")
+    if tau._shape and tau._shape[-1] > n:
+        raise runtime(f"{op}: input.shape[-1] must be greater than or equal to tau.shape[-1]")
+    if tau.dim() != input.dim() - 1:
+        raise runtime(f"{op}: Expected tau to have one dimension less than input, but got tau.ndim equal to "
+                      f"{tau.dim()} and input.ndim is equal to {input.dim()}")
+    if input.dim() > 2 and tau._shape[:-1] != input._shape[:-2]:
+        raise runtime(f"{op}: Expected batch dimensions of tau to be equal to input.shape[:-2], but got "
+                      f"{_shape_list(tau._shape[:-1])}")
+    if tau.dtype is not input.dtype:
+        raise runtime(f"{op}: tau dtype {dtypes.SCALAR_NAMES[tau.dtype.name]} does not match input dtype "
+                      f"{dtypes.SCALAR_NAMES[input.dtype.name]}")
+    if input.dtype not in (dtypes.float32, dtypes.float64):
+        raise not_implemented_for("orgqr_cpu", input.dtype)
+    if needs_grad(input, tau):
+        raise runtime("tensorsh: the gradient of linalg.householder_product is not supported")
+    return _fortran(orgqr_values(input._np, tau._np, n) if input._np.size else np.array(input._np), input.dtype)
+
+
+def orgqr(input, input2):
+    """torch.orgqr / Tensor.orgqr: householder_product under its old names."""
+    return householder_product(input, input2)
