@@ -559,10 +559,13 @@ def _svd_values(A, full_matrices, compute_uv=True, op="linalg.svd"):
         mu, nv = (m, n) if full_matrices else (k, k)
         return (np.broadcast_to(np.eye(m, mu, dtype=A.dtype.np), batch + (m, mu)), np.zeros(batch + (k,), A.dtype.np),
                 np.broadcast_to(np.eye(nv, n, dtype=A.dtype.np), batch + (nv, n)))
+    from .householder import singular_values
     with np.errstate(all="ignore"):
+        s = singular_values(A._np)  # (float32: as MKL's bidiagonal form gives them)
         if not compute_uv:
-            return None, np.linalg.svd(A._np, compute_uv=False), None
-        return np.linalg.svd(A._np, full_matrices=full_matrices)
+            return None, np.linalg.svd(A._np, compute_uv=False) if s is None else s, None
+        u, s_np, vh = np.linalg.svd(A._np, full_matrices=full_matrices)
+        return u, s_np if s is None else s, vh
 
 
 def svd(A, full_matrices=True, *, driver=None):

@@ -180,3 +180,57 @@ def householder_product(input, tau):
 def orgqr(input, input2):
     """torch.orgqr / Tensor.orgqr: householder_product under its old names."""
     return householder_product(input, input2)
+
+
+def _larfg(alpha, x):
+    """dlarfg: (beta, the reflector's tail, tau) with the norm as _geqr2 takes it."""
+    if not np.any(x != 0):
+        return alpha, x, alpha.dtype.type(0)
+    scale = np.max(np.abs(x))
+    y = x / scale
+    beta = -np.copysign(_lapy2(alpha, scale * np.sqrt(_sum_rows(y[:, None], y)[0])), alpha)
+    return beta, x / (alpha - beta), (beta - alpha) / beta
+
+
+def _gebd2(a):
+    """One matrix (m >= n): the diagonal and superdiagonal of its upper bidiagonal form (gebd2's reflectors from
+    the left and from the right, alternately)."""
+    a = np.array(a)
+    m, n = a.shape
+    one = a.dtype.type(1)
+    d, e = np.zeros(n, a.dtype), np.zeros(max(n - 1, 0), a.dtype)
+    for i in range(n):
+        d[i], v, tau = _larfg(a[i, i], a[i + 1:, i])
+        if i < n - 1 and tau != 0:
+            v, C = np.concatenate([[one], v]), a[i:, i + 1:]
+            a[i:, i + 1:] = C + np.outer(v, -tau * _sum_rows(C, v))
+        if i < n - 1:
+            e[i], v, tau = _larfg(a[i, i + 1], a[i, i + 2:])
+            if tau != 0:
+                v, C = np.concatenate([[one], v]), a[i + 1:, i + 1:]
+                a[i + 1:, i + 1:] = C + np.outer(-tau * _sum_rows(C.T, v), v)
+    return d, e
+
+
+def _singular_values(a):
+    m, n = a.shape
+    if m < n:
+        a, m, n = a.T, n, m
+    if m >= int(n * 11 / 6):  # (gesdd's path for a tall matrix: a QR first, then R's bidiagonal form)
+        a = np.triu(_geqr2(a)[0][:n])
+    d, e = _gebd2(a)
+    b = np.diag(d.astype(np.float64)) + np.diag(e.astype(np.float64), 1)
+    return np.linalg.svd(b, compute_uv=False).astype(a.dtype)
+
+
+def singular_values(a):
+    """float32 singular values of a batch as MKL's sgesdd reaches them: the bidiagonal form in float32 by the
+    Householder steps above (so a rank-deficient matrix gets MKL's zeros or its ~1e-7 rather than a float64
+    LAPACK's 1e-17), its singular values in float64 rounded once; None where numpy's LAPACK is used (float64,
+    larger matrices)."""
+    m, n = a.shape[-2:]
+    if not (a.dtype == np.float32 and 0 < min(m, n) and max(m, n) <= _EXACT_COLS):
+        return None
+    if not np.all(np.isfinite(a)):
+        return None
+    return _each(lambda x: _singular_values(x)[None], a, shape=(1, min(m, n)), dtype=a.dtype)[..., 0, :]

@@ -92,6 +92,7 @@ def _pinv_values(a, atol, rtol, hermitian):
             winv = np.where(np.abs(w) > tol, 1 / w, 0).astype(a.dtype)
             return (v * winv[..., None, :]) @ np.swapaxes(v, -1, -2)
         u, s, vh = np.linalg.svd(a, full_matrices=False)
+        s = _float32_singular_values(a, s)
         top = s[..., :1]
         tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * top)
         sinv = np.where(s > tol, 1 / s, 0).astype(a.dtype)
@@ -113,6 +114,16 @@ class LinalgPinvBackward0(SavingNode):
         K = P @ gh
         PhK = Ph @ K
         return (-(K @ P).mT + ((gh - A @ K) @ P) @ Ph + PhK - (PhK @ P) @ A,)
+
+
+def _float32_singular_values(a, s):
+    """svdvals' float32 singular values (ops/householder.py) where they apply, else s (numpy's, computed here when
+    None)."""
+    from .householder import singular_values
+    mine = singular_values(a)
+    if mine is not None:
+        return mine
+    return np.linalg.svd(a, compute_uv=False) if s is None else s
 
 
 def _float_or_double(A):
@@ -159,7 +170,8 @@ def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None):
     if a.size == 0:
         return from_numpy(np.zeros(a.shape[:-2], np.int64), dtypes.int64)
     with np.errstate(all="ignore"):
-        s = np.abs(np.linalg.eigvalsh(a)) if hermitian else np.linalg.svd(a, compute_uv=False)
+        s = np.abs(np.linalg.eigvalsh(a)) if hermitian else \
+            _float32_singular_values(a, None) if a.dtype == np.float32 else np.linalg.svd(a, compute_uv=False)
     if rtol is None:
         rtol = 0.0 if atol is not None and atol > 0 else np.finfo(a.dtype).eps * max(m, n)
     atol = 0.0 if atol is None else atol
