@@ -559,6 +559,7 @@ def _svd_values(A, full_matrices, compute_uv=True, op="linalg.svd"):
         mu, nv = (m, n) if full_matrices else (k, k)
         return (np.broadcast_to(np.eye(m, mu, dtype=A.dtype.np), batch + (m, mu)), np.zeros(batch + (k,), A.dtype.np),
                 np.broadcast_to(np.eye(nv, n, dtype=A.dtype.np), batch + (nv, n)))
+    check_svd_input(A._np)
     from .householder import singular_values
     with np.errstate(all="ignore"):
         s = singular_values(A._np)  # (float32: as MKL's bidiagonal form gives them)
@@ -566,6 +567,15 @@ def _svd_values(A, full_matrices, compute_uv=True, op="linalg.svd"):
             return None, np.linalg.svd(A._np, compute_uv=False) if s is None else s, None
         u, s_np, vh = np.linalg.svd(A._np, full_matrices=full_matrices)
         return u, s_np if s is None else s, vh
+
+
+def check_svd_input(a):
+    """gesdd's failure on a NaN (an infinity gives NaNs, no error), with the batch element."""
+    bad = np.isnan(a).any((-2, -1))
+    if bad.any():
+        where = f"(Batch element {int(np.flatnonzero(bad)[0])}): " if a.ndim > 2 else ""
+        raise make("torch._C._LinAlgError", f"linalg.svd: {where}The algorithm failed to converge because the input "
+                                            "matrix contained non-finite values.")
 
 
 def svd(A, full_matrices=True, *, driver=None):

@@ -48,7 +48,7 @@ def _geqr2(a):
             tau[i] = (beta - alpha) / beta
             a[i + 1:, i] = x / (alpha - beta)
             a[i, i] = beta
-        if i < n - 1 and tau[i] != 0:
+        if i < n - 1:  # (applied with tau 0 too, as MKL does: the signs of zeros it leaves)
             diag, a[i, i] = a[i, i], 1
             v, C = a[i:, i].copy(), a[i:, i + 1:]
             a[i:, i + 1:] = C + np.outer(v, -tau[i] * _sum_rows(C, v))
@@ -65,7 +65,7 @@ def _org2r(h, tau, cols):
         a[j, j] = 1
     one = h.dtype.type(1)
     for i in range(k - 1, -1, -1):
-        if i < cols - 1:
+        if i < cols - 1 and tau[i] != 0:  # (larf does nothing for tau 0: the signs of zeros stay)
             a[i, i] = 1
             v = a[i:, i].copy()
             C = a[i:, i + 1:]

@@ -7,7 +7,7 @@ from .. import dtypes
 from ..errors import runtime
 from .args import check_square
 from .core import SavingNode, attach, from_numpy, needs_grad, return_type
-from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, svdvals
+from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, check_svd_input, svdvals
 
 
 def _meta_name(dt):
@@ -91,6 +91,7 @@ def _pinv_values(a, atol, rtol, hermitian):
             tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * top)
             winv = np.where(np.abs(w) > tol, 1 / w, 0).astype(a.dtype)
             return (v * winv[..., None, :]) @ np.swapaxes(v, -1, -2)
+        check_svd_input(a)
         u, s, vh = np.linalg.svd(a, full_matrices=False)
         s = _float32_singular_values(a, s)
         top = s[..., :1]
@@ -170,6 +171,8 @@ def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None):
     if a.size == 0:
         return from_numpy(np.zeros(a.shape[:-2], np.int64), dtypes.int64)
     with np.errstate(all="ignore"):
+        if not hermitian:
+            check_svd_input(a)
         s = np.abs(np.linalg.eigvalsh(a)) if hermitian else \
             _float32_singular_values(a, None) if a.dtype == np.float32 else np.linalg.svd(a, compute_uv=False)
     if rtol is None:
