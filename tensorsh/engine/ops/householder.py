@@ -40,14 +40,7 @@ def _geqr2(a):
     m, n = a.shape
     tau = np.zeros(min(m, n), a.dtype)
     for i in range(min(m, n)):
-        alpha, x = a[i, i], a[i + 1:, i]
-        if np.any(x != 0):
-            scale = np.max(np.abs(x))
-            y = x / scale
-            beta = -np.copysign(_lapy2(alpha, scale * np.sqrt(_sum_rows(y[:, None], y)[0])), alpha)
-            tau[i] = (beta - alpha) / beta
-            a[i + 1:, i] = x / (alpha - beta)
-            a[i, i] = beta
+        a[i, i], a[i + 1:, i], tau[i] = _larfg(a[i, i], a[i + 1:, i])
         if i < n - 1:  # (applied with tau 0 too, as MKL does: the signs of zeros it leaves)
             diag, a[i, i] = a[i, i], 1
             v, C = a[i:, i].copy(), a[i:, i + 1:]
@@ -183,7 +176,8 @@ def orgqr(input, input2):
 
 
 def _larfg(alpha, x):
-    """dlarfg: (beta, the reflector's tail, tau) with the norm as _geqr2 takes it."""
+    """dlarfg: (beta, the reflector's tail, tau); the norm of x scaled by its largest magnitude and summed in
+    order, beta by lapy2, the tail divided by alpha - beta (alpha, x, 0 when x is 0)."""
     if not np.any(x != 0):
         return alpha, x, alpha.dtype.type(0)
     scale = np.max(np.abs(x))
