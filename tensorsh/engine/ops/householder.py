@@ -1,18 +1,18 @@
 """Householder QR as LAPACK's unblocked geqr2 / org2r take it, with the steps of MKL's float32 kernels for small
 matrices (measured against PyTorch 2.13's MKL: the reflector's norm scaled by the column's largest magnitude and
-summed in order, beta by lapy2, the vector divided by alpha - beta, w = C^T v summed row by row and C + v (-tau w)):
-torch.geqrf, torch.linalg.householder_product (torch.orgqr), and the QR behind linalg.qr and nn.init.orthogonal_.
-float64 and larger matrices go through numpy's LAPACK (its last bits, not MKL's)."""
+summed in order, beta by lapy2, the vector divided by alpha - beta, w = C^T v summed row by row and C + v (-tau w)),
+on numpy arrays: the kernels behind torch.geqrf and linalg.householder_product (ops/decompositions.py), linalg.qr,
+nn.init.orthogonal_ and float32 singular values. float64 and larger matrices go through numpy's LAPACK (its last
+bits, not MKL's)."""
 import numpy as np
 
-from .. import dtypes
-from ..autograd import Node, edge_of
-from ..creation import not_implemented_for
-from ..errors import make, runtime
-from ..tensorimpl import _shape_list
-from .core import Tensor, needs_grad, return_type, type_name
+from .core import from_numpy
 
-Geqrf = return_type("geqrf", ("a", "tau"))
+
+def _fortran(values, dt):
+    """A result as LAPACK leaves it: each matrix column-major, the batches outermost."""
+    arr = np.ascontiguousarray(np.swapaxes(np.asarray(values, dt.np), -1, -2))
+    return from_numpy(np.swapaxes(arr, -1, -2), dt)
 
 _EXACT_COLS, _EXACT_ROWS = 32, 256  # (up to these sizes the float32 steps below; beyond, numpy's blocked LAPACK)
 
@@ -113,66 +113,6 @@ def qr_values(a, complete=False):
     h, tau = geqrf_values(a)
     k = m if complete else min(m, n)
     return orgqr_values(h, tau, k), np.triu(h[..., :k, :])
-
-
-class GeqrfBackward0(Node):
-    n_outputs = 2
-
-    def __init__(self, A):
-        Node.__init__(self, (edge_of(A),))
-
-    def backward(self, g):
-        raise make("NotImplementedError", "the derivative for 'geqrf' is not implemented.")
-
-
-def geqrf(input):
-    from .decompositions import _attach_many, _fortran
-    if not isinstance(input, Tensor):
-        raise make("TypeError", f"geqrf(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
-    if input.dim() < 2:
-        raise runtime("torch.geqrf: input must have at least 2 dimensions.")
-    if input.dtype not in (dtypes.float32, dtypes.float64):
-        raise not_implemented_for("geqrf_cpu", input.dtype)
-    h, tau = geqrf_values(input._np)
-    out = (_fortran(h, input.dtype), Tensor._from_numpy(np.ascontiguousarray(tau), input.dtype))
-    if needs_grad(input):
-        _attach_many(GeqrfBackward0(input), out, ())
-    return Geqrf(out)
-
-
-def householder_product(input, tau):
-    from .decompositions import _fortran
-    op = "torch.linalg.householder_product"
-    for name, v in (("input", input), ("tau", tau)):
-        if not isinstance(v, Tensor):
-            raise make("TypeError", f"linalg_householder_product(): argument '{name}' must be Tensor, not "
-                                    f"{type_name(v)}")
-    if input.dim() < 2:
-        raise runtime(f"{op}: input must have at least 2 dimensions.")
-    m, n = input._shape[-2:]
-    if m < n:
-        raise runtime(f"{op}: input.shape[-2] must be greater than or equal to input.shape[-1]")
-    if tau._shape and tau._shape[-1] > n:
-        raise runtime(f"{op}: input.shape[-1] must be greater than or equal to tau.shape[-1]")
-    if tau.dim() != input.dim() - 1:
-        raise runtime(f"{op}: Expected tau to have one dimension less than input, but got tau.ndim equal to "
-                      f"{tau.dim()} and input.ndim is equal to {input.dim()}")
-    if input.dim() > 2 and tau._shape[:-1] != input._shape[:-2]:
-        raise runtime(f"{op}: Expected batch dimensions of tau to be equal to input.shape[:-2], but got "
-                      f"{_shape_list(tau._shape[:-1])}")
-    if tau.dtype is not input.dtype:
-        raise runtime(f"{op}: tau dtype {dtypes.SCALAR_NAMES[tau.dtype.name]} does not match input dtype "
-                      f"{dtypes.SCALAR_NAMES[input.dtype.name]}")
-    if input.dtype not in (dtypes.float32, dtypes.float64):
-        raise not_implemented_for("orgqr_cpu", input.dtype)
-    if needs_grad(input, tau):
-        raise runtime("tensorsh: the gradient of linalg.householder_product is not supported")
-    return _fortran(orgqr_values(input._np, tau._np, n) if input._np.size else np.array(input._np), input.dtype)
-
-
-def orgqr(input, input2):
-    """torch.orgqr / Tensor.orgqr: householder_product under its old names."""
-    return householder_product(input, input2)
 
 
 def _larfg(alpha, x):

@@ -12,9 +12,9 @@ from ..creation import not_implemented_for
 from ..errors import make, runtime
 from .args import check_square, check_system
 from .comparison import where
-from .decompositions import _fortran
 from .core import (InputNode, SavingNode, Shaped, attach, attach_outputs, check_broadcast_all, fresh, needs_grad,
                    return_type)
+from .householder import _fortran
 
 InvEx = return_type("linalg_inv_ex", ("inverse", "info"))
 SolveEx = return_type("linalg_solve_ex", ("result", "info"))
@@ -70,6 +70,20 @@ def _lu(a):
             for i in range(k + 1, n):
                 lu[:, i, k + 1:] = lu[:, i, k + 1:] - lu[:, i, k, None] * lu[:, k, k + 1:]
     return lu, perm, info, swaps
+
+
+def _pivots(perm, m, k):
+    """LAPACK's 1-based pivots (batch, k) from the row orders _lu gives: at step j row j swapped with ipiv[j]."""
+    ipiv = np.zeros((len(perm), k), np.int32)
+    for b in range(len(perm)):
+        cur = list(range(m))
+        where = {r: i for i, r in enumerate(cur)}
+        for j in range(k):
+            i = where[perm[b][j]]
+            ipiv[b, j] = i + 1
+            where[cur[j]], where[cur[i]] = i, j
+            cur[j], cur[i] = cur[i], cur[j]
+    return ipiv
 
 
 def _lu_solve(lu, perm, b):
@@ -200,9 +214,9 @@ class LinalgDetBackward0(Node):
 def _det_backward_singular(A, g):
     """det's gradient through the SVD: with A = U S Vh, U diag(d/dS prod(S) * g det(U) det(Vh)) Vh (products
     without division, as prod_safe_zeros_backward)."""
-    from .decompositions import svd
     from .joining import cat
-    U, S, Vh = svd(A)
+    U, S, V = A.svd()  # (torch.svd: linalg.svd's node, V = Vh^T)
+    Vh = V.mT
     alpha = det(U) * det(Vh)
     ones = fresh(np.ones(S._shape[:-1] + (1,), S.dtype.np), S.dtype)
     n = S._shape[-1]
@@ -238,9 +252,10 @@ def det(A):
     a = np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np
     out = fresh(np.require(_det_values(a), requirements="C"), A.dtype)
     if needs_grad(A):  # (the LU of the matrix LAPACK was given, saved for the backward)
-        from .decompositions import _fortran
-        from .lu import _getrf
-        lu, ipiv, _ = _getrf(a) if a.size else (a, np.zeros(a.shape[:-1], np.int32), None)
+        lu, ipiv = a, np.zeros(a.shape[:-1], np.int32)
+        if a.size:
+            lu, perm, _, _ = _lu(a)
+            lu, ipiv = lu.reshape(a.shape), _pivots(perm, a.shape[-1], a.shape[-1]).reshape(a.shape[:-1])
         attach(out, LinalgDetBackward0(A, _fortran(lu, A.dtype), fresh(ipiv, dtypes.int32), out))
     return out
 
