@@ -1,10 +1,12 @@
 """Matrix decompositions (torch.linalg.cholesky / cholesky_ex / qr / eigh / eigvalsh / svd / svdvals /
-solve_triangular / matrix_power / vecdot, torch.cholesky / cholesky_solve / cholesky_inverse / qr / svd /
-triangular_solve) with PyTorch's checks, messages, result types, layouts, nodes and backward formulas.
+solve_triangular / matrix_power / vecdot / householder_product, torch.cholesky / cholesky_solve / cholesky_inverse /
+qr / svd / triangular_solve / geqrf / orgqr) with PyTorch's checks, messages, result types, layouts, nodes and
+backward formulas.
 
 Cholesky and the triangular solves are LAPACK's unblocked potf2/trsm steps here (so `info` and the partial factor
-of a matrix that is not positive-definite are LAPACK's); QR, eigh and SVD are numpy's LAPACK (geqrf/orgqr, syevd,
-gesdd, the routines PyTorch's MKL runs: the same Householder and sign conventions; docs/FIDELITY.md gives the measured
+of a matrix that is not positive-definite are LAPACK's); float32 QR and singular values are MKL's Householder steps
+(ops/householder.py); float64 QR, eigh and the singular vectors are numpy's LAPACK (geqrf/orgqr, syevd, gesdd, the
+routines PyTorch's MKL runs: the same Householder and sign conventions; docs/FIDELITY.md gives the measured
 agreement). The backward formulas are FunctionsManual.cpp's, written with engine ops (so they have graphs of their
 own under create_graph)."""
 import numpy as np
