@@ -137,8 +137,11 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     prod = _matmul_np(mat1._np, mat2._np)
     if alpha != 1:
         prod = prod * mat1.dtype.np.type(alpha)
-    b = input._np if beta == 1 else input._np * input.dtype.np.type(beta)
-    out = fresh((prod + b).astype(mat1.dtype.np, copy=False), mat1.dtype)  # PyTorch's gemm adds C after the sum
+    if beta == 0:  # (gemm does not read C at beta 0: its NaNs and infs are not propagated)
+        prod = np.broadcast_to(prod, (mat1._shape[0], mat2._shape[1]))
+    else:
+        prod = prod + (input._np if beta == 1 else input._np * input.dtype.np.type(beta))
+    out = fresh(np.ascontiguousarray(prod, mat1.dtype.np), mat1.dtype)  # PyTorch's gemm adds C after the sum
     if needs_grad(input, mat1, mat2):
         attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
     return out

@@ -161,7 +161,8 @@ def linalg(namespace):
                        ("solve", "solve"), ("solve_ex", "solve_ex")):
         members[name] = _function("linalg_" + name, Lazy("ops.solvers", attr))
     for module, names in (("decompositions", ("cholesky", "cholesky_ex", "qr", "eigh", "eigvalsh", "svd", "svdvals",
-                                              "solve_triangular", "matrix_power", "vecdot")),
+                                              "solve_triangular", "matrix_power", "vecdot",
+                                              "householder_product")),
                           ("lu", ("lu_factor", "lu_factor_ex", "lu", "lu_solve")),
                           ("matrix_functions", ("pinv", "matrix_rank", "cond", "matrix_exp", "lstsq"))):
         for name in names:

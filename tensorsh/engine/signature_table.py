@@ -830,6 +830,9 @@ METHODS = {
     'numpy': (
         'numpy(*, bool force=False)',
     ),
+    'orgqr': (
+        'orgqr(Tensor input2)',
+    ),
     'outer': (
         'outer(Tensor vec2)',
     ),
@@ -1798,6 +1801,9 @@ FUNCTIONS = {
         'ge(Tensor input, Tensor other, *, Tensor out=None)',
         'ge(Tensor input, Scalar other, *, Tensor out=None)',
     ),
+    'geqrf': (
+        'geqrf(Tensor input, *, TensorList[2] out=None)',
+    ),
     'ger': (
         'ger(Tensor input, Tensor vec2, *, Tensor out=None)',
     ),
@@ -2220,6 +2226,9 @@ FUNCTIONS = {
     ),
     'ones_like': (
         'ones_like(Tensor input, *, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'orgqr': (
+        'orgqr(Tensor input, Tensor input2, *, Tensor out=None)',
     ),
     'outer': (
         'outer(Tensor input, Tensor vec2, *, Tensor out=None)',
@@ -2715,15 +2724,15 @@ NOARGS = frozenset({
     'detach_', 'digamma', 'digamma_', 'dim', 'element_size', 'erf', 'erf_', 'erfc',
     'erfc_', 'erfinv', 'erfinv_', 'exp', 'exp2', 'exp2_', 'exp_', 'expm1',
     'expm1_', 'fix', 'fix_', 'fliplr', 'flipud', 'floor', 'floor_', 'frac',
-    'frac_', 'frexp', 'get_device', 'i0', 'i0_', 'inverse', 'is_complex', 'is_conj',
-    'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf', 'isnan',
-    'isneginf', 'isposinf', 'isreal', 'item', 'lgamma', 'lgamma_', 'log', 'log10',
-    'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_', 'logdet', 'logical_not',
-    'logical_not_', 'matrix_exp', 'msort', 'ndimension', 'neg', 'neg_', 'negative', 'negative_',
-    'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal', 'reciprocal_',
-    'relu', 'relu_', 'resolve_conj', 'resolve_neg', 'retain_grad', 'rsqrt', 'rsqrt_', 'sgn',
-    'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_', 'signbit', 'sin', 'sin_',
-    'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_', 'square',
-    'square_', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh', 'tanh_',
-    'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
+    'frac_', 'frexp', 'geqrf', 'get_device', 'i0', 'i0_', 'inverse', 'is_complex',
+    'is_conj', 'is_floating_point', 'is_inference', 'is_neg', 'is_nonzero', 'is_signed', 'isfinite', 'isinf',
+    'isnan', 'isneginf', 'isposinf', 'isreal', 'item', 'lgamma', 'lgamma_', 'log',
+    'log10', 'log10_', 'log1p', 'log1p_', 'log2', 'log2_', 'log_', 'logdet',
+    'logical_not', 'logical_not_', 'matrix_exp', 'msort', 'ndimension', 'neg', 'neg_', 'negative',
+    'negative_', 'nelement', 'numel', 'positive', 'rad2deg', 'rad2deg_', 'ravel', 'reciprocal',
+    'reciprocal_', 'relu', 'relu_', 'resolve_conj', 'resolve_neg', 'retain_grad', 'rsqrt', 'rsqrt_',
+    'sgn', 'sgn_', 'sigmoid', 'sigmoid_', 'sign', 'sign_', 'signbit', 'sin',
+    'sin_', 'sinc', 'sinc_', 'sinh', 'sinh_', 'slogdet', 'sqrt', 'sqrt_',
+    'square', 'square_', 'storage_offset', 't', 't_', 'tan', 'tan_', 'tanh',
+    'tanh_', 'tolist', 'trace', 'trunc', 'trunc_', 'untyped_storage', 'zero_',
 })

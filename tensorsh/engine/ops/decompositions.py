@@ -1,20 +1,25 @@
 """Matrix decompositions (torch.linalg.cholesky / cholesky_ex / qr / eigh / eigvalsh / svd / svdvals /
-solve_triangular / matrix_power / vecdot, torch.cholesky / cholesky_solve / cholesky_inverse / qr / svd /
-triangular_solve) with PyTorch's checks, messages, result types, layouts, nodes and backward formulas.
+solve_triangular / matrix_power / vecdot / householder_product, torch.cholesky / cholesky_solve / cholesky_inverse /
+qr / svd / triangular_solve / geqrf / orgqr) with PyTorch's checks, messages, result types, layouts, nodes and
+backward formulas.
 
 Cholesky and the triangular solves are LAPACK's unblocked potf2/trsm steps here (so `info` and the partial factor
-of a matrix that is not positive-definite are LAPACK's); QR, eigh and SVD are numpy's LAPACK (geqrf/orgqr, syevd,
-gesdd, the routines PyTorch's MKL runs: the same Householder and sign conventions; docs/FIDELITY.md gives the measured
+of a matrix that is not positive-definite are LAPACK's); float32 QR and singular values are MKL's Householder steps
+(ops/householder.py); float64 QR, eigh and the singular vectors are numpy's LAPACK (geqrf/orgqr, syevd, gesdd, the
+routines PyTorch's MKL runs: the same Householder and sign conventions; docs/FIDELITY.md gives the measured
 agreement). The backward formulas are FunctionsManual.cpp's, written with engine ops (so they have graphs of their
 own under create_graph)."""
 import numpy as np
 
 from .. import autograd, dtypes
-from ..autograd import SavedTensor
+from ..autograd import Node, SavedTensor, edge_of
 from ..creation import not_implemented_for
 from ..errors import make, runtime, warn_once
+from ..tensorimpl import _shape_list
 from .args import check_matrix, check_square, check_system
-from .core import InputNode, SavingNode, attach, from_numpy, needs_grad, return_type, sum_to, zeros_of
+from .core import (InputNode, SavingNode, Tensor, attach, from_numpy, needs_grad, return_type, sum_to, type_name,
+                   zeros_of)
+from .householder import _exact, _fortran, geqrf_values, orgqr_values, qr_values, singular_values
 
 CholeskyEx = return_type("linalg_cholesky_ex", ("L", "info"))
 QR = return_type("linalg_qr", ("Q", "R"))
@@ -23,6 +28,7 @@ Eigh = return_type("linalg_eigh", ("eigenvalues", "eigenvectors"))
 SVD = return_type("linalg_svd", ("U", "S", "Vh"))
 LegacySVD = return_type("svd", ("U", "S", "V"))
 TriangularSolve = return_type("triangular_solve", ("solution", "cloned_coefficient"))
+Geqrf = return_type("geqrf", ("a", "tau"))
 
 
 # ------------------------------------------------------------------ checks and layouts
@@ -37,12 +43,6 @@ def _lapack_dtype(kernel, A):
     """The CPU kernels exist for float and double only (PyTorch's dispatch error otherwise)."""
     if A.dtype.name not in ("float32", "float64"):
         raise not_implemented_for(kernel, A.dtype)
-
-
-def _fortran(values, dt):
-    """A result as LAPACK leaves it: each matrix column-major, the batches outermost."""
-    arr = np.ascontiguousarray(np.swapaxes(np.asarray(values, dt.np), -1, -2))
-    return from_numpy(np.swapaxes(arr, -1, -2), dt)
 
 
 def _dense(values, dt):
@@ -429,7 +429,8 @@ def _qr(A, mode, result_type, op="linalg.qr"):
         r = np.zeros(A._shape[:-2] + (k if mode != "r" else min(m, n), n), a.dtype)
     else:
         with np.errstate(all="ignore"):
-            q, r = np.linalg.qr(a, mode="complete" if mode == "complete" else "reduced")
+            q, r = qr_values(a, mode == "complete") if _exact(a) else \
+                np.linalg.qr(a, mode="complete" if mode == "complete" else "reduced")
     R = _fortran(r, A.dtype)
     Q = from_numpy(np.zeros(0, a.dtype), A.dtype) if mode == "r" else _fortran(q, A.dtype)
     if needs_grad(A):
@@ -446,6 +447,66 @@ def qr_legacy(self, some=True):
               "The boolean parameter 'some' has been replaced with a string parameter 'mode'.\nQ, R = torch.qr(A, some)\n"
               "should be replaced with\nQ, R = torch.linalg.qr(A, 'reduced' if some else 'complete')")
     return _qr(self, "reduced" if some else "complete", LegacyQR)
+
+
+# ------------------------------------------------------------------ geqrf and the product of its reflectors
+
+class GeqrfBackward0(Node):
+    n_outputs = 2
+
+    def __init__(self, A):
+        Node.__init__(self, (edge_of(A),))
+
+    def backward(self, g):
+        raise make("NotImplementedError", "the derivative for 'geqrf' is not implemented.")
+
+
+def geqrf(input):
+    if not isinstance(input, Tensor):
+        raise make("TypeError", f"geqrf(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
+    if input.dim() < 2:
+        raise runtime("torch.geqrf: input must have at least 2 dimensions.")
+    if input.dtype not in (dtypes.float32, dtypes.float64):
+        raise not_implemented_for("geqrf_cpu", input.dtype)
+    h, tau = geqrf_values(input._np)
+    out = (_fortran(h, input.dtype), _dense(tau, input.dtype))
+    if needs_grad(input):
+        _attach_many(GeqrfBackward0(input), out, ())
+    return Geqrf(out)
+
+
+def householder_product(input, tau):
+    op = "torch.linalg.householder_product"
+    for name, v in (("input", input), ("tau", tau)):
+        if not isinstance(v, Tensor):
+            raise make("TypeError", f"linalg_householder_product(): argument '{name}' must be Tensor, not "
+                                    f"{type_name(v)}")
+    if input.dim() < 2:
+        raise runtime(f"{op}: input must have at least 2 dimensions.")
+    m, n = input._shape[-2:]
+    if m < n:
+        raise runtime(f"{op}: input.shape[-2] must be greater than or equal to input.shape[-1]")
+    if tau._shape and tau._shape[-1] > n:
+        raise runtime(f"{op}: input.shape[-1] must be greater than or equal to tau.shape[-1]")
+    if tau.dim() != input.dim() - 1:
+        raise runtime(f"{op}: Expected tau to have one dimension less than input, but got tau.ndim equal to "
+                      f"{tau.dim()} and input.ndim is equal to {input.dim()}")
+    if input.dim() > 2 and tau._shape[:-1] != input._shape[:-2]:
+        raise runtime(f"{op}: Expected batch dimensions of tau to be equal to input.shape[:-2], but got "
+                      f"{_shape_list(tau._shape[:-1])}")
+    if tau.dtype is not input.dtype:
+        raise runtime(f"{op}: tau dtype {dtypes.SCALAR_NAMES[tau.dtype.name]} does not match input dtype "
+                      f"{dtypes.SCALAR_NAMES[input.dtype.name]}")
+    if input.dtype not in (dtypes.float32, dtypes.float64):
+        raise not_implemented_for("orgqr_cpu", input.dtype)
+    if needs_grad(input, tau):
+        raise runtime("tensorsh: the gradient of linalg.householder_product is not supported")
+    return _fortran(orgqr_values(input._np, tau._np, n) if input._np.size else np.array(input._np), input.dtype)
+
+
+def orgqr(input, input2):
+    """torch.orgqr / Tensor.orgqr: householder_product under its old names."""
+    return householder_product(input, input2)
 
 
 # ------------------------------------------------------------------ symmetric eigendecomposition
@@ -557,10 +618,22 @@ def _svd_values(A, full_matrices, compute_uv=True, op="linalg.svd"):
         mu, nv = (m, n) if full_matrices else (k, k)
         return (np.broadcast_to(np.eye(m, mu, dtype=A.dtype.np), batch + (m, mu)), np.zeros(batch + (k,), A.dtype.np),
                 np.broadcast_to(np.eye(nv, n, dtype=A.dtype.np), batch + (nv, n)))
+    check_svd_input(A._np)
     with np.errstate(all="ignore"):
+        s = singular_values(A._np)  # (float32: as MKL's bidiagonal form gives them)
         if not compute_uv:
-            return None, np.linalg.svd(A._np, compute_uv=False), None
-        return np.linalg.svd(A._np, full_matrices=full_matrices)
+            return None, np.linalg.svd(A._np, compute_uv=False) if s is None else s, None
+        u, s_np, vh = np.linalg.svd(A._np, full_matrices=full_matrices)
+        return u, s_np if s is None else s, vh
+
+
+def check_svd_input(a):
+    """gesdd's failure on a NaN (an infinity gives NaNs, no error), with the batch element."""
+    bad = np.isnan(a).any((-2, -1))
+    if bad.any():
+        where = f"(Batch element {int(np.flatnonzero(bad)[0])}): " if a.ndim > 2 else ""
+        raise make("torch._C._LinAlgError", f"linalg.svd: {where}The algorithm failed to converge because the input "
+                                            "matrix contained non-finite values.")
 
 
 def svd(A, full_matrices=True, *, driver=None):

@@ -304,15 +304,16 @@ op("trace", trace, function=True, edges=True)
 
 
 def qr_no_grad(a):
-    """The reduced QR of a matrix by LAPACK (numpy's OpenBLAS; PyTorch's MKL agrees to ~1e-6), without a graph: what
-    nn.init.orthogonal_ needs."""
-    q, r = np.linalg.qr(a._np)
+    """The reduced QR of a matrix without a graph (what nn.init.orthogonal_ needs): geqrf + orgqr as MKL's small
+    kernels compute them (ops/householder.py)."""
+    from .householder import qr_values
+    q, r = qr_values(a._np)
     return fresh(np.ascontiguousarray(q, a.dtype.np), a.dtype), fresh(np.ascontiguousarray(r, a.dtype.np), a.dtype)
 
 
 def geqrf_no_grad(a):
-    """LAPACK's geqrf of a (batch of) matrices, without a graph: R on and above the diagonal, the Householder
-    reflectors below it, and their scalars tau (numpy's OpenBLAS, as qr_no_grad)."""
-    h, tau = np.linalg.qr(a._np, mode="raw")
-    return (fresh(np.ascontiguousarray(np.swapaxes(h, -1, -2), a.dtype.np), a.dtype),
-            fresh(np.ascontiguousarray(tau, a.dtype.np), a.dtype))
+    """geqrf of a (batch of) matrices, without a graph: R on and above the diagonal, the Householder reflectors
+    below it, and their scalars tau (ops/householder.py)."""
+    from .householder import geqrf_values
+    h, tau = geqrf_values(a._np)
+    return fresh(np.ascontiguousarray(h, a.dtype.np), a.dtype), fresh(np.ascontiguousarray(tau, a.dtype.np), a.dtype)

@@ -22,7 +22,7 @@ def _getrf(a):
     """getrf on batches (..., m, n): LU (the factors in one matrix), LAPACK's 1-based pivots, info. Square matrices
     go through solvers._lu (MKL's steps); a rectangular one through the same unblocked steps over min(m, n)
     columns."""
-    from .solvers import _lu
+    from .solvers import _lu, _pivots
     m, n = a.shape[-2:]
     k = min(m, n)
     batch = a.shape[:-2]
@@ -30,15 +30,7 @@ def _getrf(a):
         lu, perm, info, _ = _lu(a) if a.size else (_batched(a), np.zeros((0, n), np.int64), np.zeros(0, np.int32), 0)
     else:
         lu, perm, info = _getf2(_batched(a))
-    ipiv = np.zeros((len(lu), k), np.int32)
-    for b in range(len(lu)):  # (the row order as LAPACK's interchanges: at step j row j swapped with ipiv[j])
-        cur = list(range(m))
-        where = {r: i for i, r in enumerate(cur)}
-        for j in range(k):
-            i = where[perm[b][j]]
-            ipiv[b, j] = i + 1
-            where[cur[j]], where[cur[i]] = i, j
-            cur[j], cur[i] = cur[i], cur[j]
+    ipiv = _pivots(perm, m, k)  # (the row order as LAPACK's interchanges)
     return lu.reshape(a.shape), ipiv.reshape(batch + (k,)), info.reshape(batch)
 
 

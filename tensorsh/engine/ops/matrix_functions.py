@@ -7,7 +7,7 @@ from .. import dtypes
 from ..errors import runtime
 from .args import check_square
 from .core import SavingNode, attach, from_numpy, needs_grad, return_type
-from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, svdvals
+from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, check_svd_input, svdvals
 
 
 def _meta_name(dt):
@@ -91,7 +91,9 @@ def _pinv_values(a, atol, rtol, hermitian):
             tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * top)
             winv = np.where(np.abs(w) > tol, 1 / w, 0).astype(a.dtype)
             return (v * winv[..., None, :]) @ np.swapaxes(v, -1, -2)
+        check_svd_input(a)
         u, s, vh = np.linalg.svd(a, full_matrices=False)
+        s = _float32_singular_values(a, s)
         top = s[..., :1]
         tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * top)
         sinv = np.where(s > tol, 1 / s, 0).astype(a.dtype)
@@ -113,6 +115,16 @@ class LinalgPinvBackward0(SavingNode):
         K = P @ gh
         PhK = Ph @ K
         return (-(K @ P).mT + ((gh - A @ K) @ P) @ Ph + PhK - (PhK @ P) @ A,)
+
+
+def _float32_singular_values(a, s):
+    """svdvals' float32 singular values (ops/householder.py) where they apply, else s (numpy's, computed here when
+    None)."""
+    from .householder import singular_values
+    mine = singular_values(a)
+    if mine is not None:
+        return mine
+    return np.linalg.svd(a, compute_uv=False) if s is None else s
 
 
 def _float_or_double(A):
@@ -159,7 +171,10 @@ def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None):
     if a.size == 0:
         return from_numpy(np.zeros(a.shape[:-2], np.int64), dtypes.int64)
     with np.errstate(all="ignore"):
-        s = np.abs(np.linalg.eigvalsh(a)) if hermitian else np.linalg.svd(a, compute_uv=False)
+        if not hermitian:
+            check_svd_input(a)
+        s = np.abs(np.linalg.eigvalsh(a)) if hermitian else \
+            _float32_singular_values(a, None) if a.dtype == np.float32 else np.linalg.svd(a, compute_uv=False)
     if rtol is None:
         rtol = 0.0 if atol is not None and atol > 0 else np.finfo(a.dtype).eps * max(m, n)
     atol = 0.0 if atol is None else atol
@@ -197,7 +212,17 @@ def matrix_norm(A, ord, dim, keepdim, dtype):
     if not keepdim and dim[0] < dim[1]:
         dim[1] -= 1
     sums = vector_norm_call(A, 1.0, [dim[0]], keepdim, dtype, None)
-    return sums.amax(dim[1], keepdim) if ord > 0 else sums.amin(dim[1], keepdim)
+    return _largest(sums, dim[1], keepdim) if ord > 0 else sums.amin(dim[1], keepdim)
+
+
+def _largest(t, dim, keepdim):
+    """amax, but 0 (a new tensor, outside the graph) over an empty dim, as the positive matrix norms give for an
+    empty matrix (where amin raises amax's error)."""
+    if t._shape[dim]:
+        return t.amax(dim, keepdim)
+    d = t._wrap_dim(dim)
+    shape = t._shape[:d] + ((1,) if keepdim else ()) + t._shape[d + 1:]
+    return from_numpy(np.zeros(shape, t.dtype.np), t.dtype)
 
 
 def svd_norm(A, ord, dim, keepdim, dtype):
@@ -213,7 +238,7 @@ def svd_norm(A, ord, dim, keepdim, dtype):
         if keepdim:
             result = result.unsqueeze(-1)
     else:
-        result = s.amax(-1, keepdim) if ord > 0 else s.amin(-1, keepdim)
+        result = _largest(s, -1, keepdim) if ord > 0 else s.amin(-1, keepdim)
         if keepdim:
             result = result.unsqueeze(-1)
     if keepdim:
@@ -228,6 +253,8 @@ def cond(A, p=None):
         raise runtime("linalg.cond: The input tensor must have at least 2 dimensions.")
     if p is None or (not isinstance(p, str) and abs(p) == 2):
         s = svdvals(A)
+        if not s._shape[-1]:  # (an empty matrix: 0)
+            return from_numpy(np.zeros(s._shape[:-1], s.dtype.np), s.dtype)
         hi, lo = s.narrow(-1, 0, 1), s.narrow(-1, s._shape[-1] - 1, 1)
         return (lo / hi if p == -2 else hi / lo).squeeze(-1)
     check_square(f"linalg.cond(ord={p if isinstance(p, str) else _number(p)})", A)
@@ -356,7 +383,8 @@ def matrix_exp(A):
     if A._shape[-1] == 1:
         from .unary import exp
         return exp(A)
-    out = _dense(_expm(A._np) if A._np.size else A._np.copy(), A.dtype)
+    a = A._np.astype(np.float32) if A._np.dtype == np.float16 else A._np  # (float16 as bfloat16: in float)
+    out = _dense(_expm(a) if a.size else a.copy(), A.dtype)
     if needs_grad(A):
         attach(out, LinalgMatrixExpBackward0(A))
     return out
@@ -406,6 +434,7 @@ def lstsq(A, B, rcond=None, *, driver=None):
         raise runtime(f"{op}: input.size(-2) should match other.size(-{1 if vector else 2})")
     a, b, batch = _broadcast_pair(A._np, b)
     m, n = a.shape[-2:]
+    driver = driver or "gelsy"  # (the CPU's default)
     eps = np.finfo(a.dtype).eps
     rcond = eps * max(m, n) if rcond is None else rcond
     with np.errstate(all="ignore"):
@@ -418,15 +447,37 @@ def lstsq(A, B, rcond=None, *, driver=None):
         else:
             x = np.zeros(batch + (n, b.shape[-1]), a.dtype)
             rank = np.zeros(batch, np.int64)
+    X = _lstsq_solution(x, max(m, n), A.dtype)
     if vector:
-        x = x[..., 0]
-    X = _fortran(x, A.dtype) if not vector else _dense(x, A.dtype)
-    empty = from_numpy(np.zeros(0, A.dtype.np), A.dtype)
-    outs = (X, empty, from_numpy(np.require(rank.astype(np.int64), requirements="C"), dtypes.int64),
-            from_numpy(np.zeros(0, A.dtype.np), A.dtype))
+        X = X.squeeze(-1)
+    dt = A.dtype
+    empty = from_numpy(np.zeros(0, dt.np), dt)
+    residuals = empty
+    # (ATen: residuals only when m > n, not from gelsy, and for gelsd/gelss only when every matrix has rank n: the
+    # squares of the rows n: of Q^T B that LAPACK leaves below the solution, summed)
+    if m > n and driver != "gelsy" and a.size and (driver == "gels" or (rank == n).all()):
+        q = np.linalg.qr(a, mode="complete")[0]
+        tail = np.swapaxes(q[..., :, n:], -1, -2) @ b
+        residuals = from_numpy(np.require((tail * tail).sum(-2), dt.np, requirements="C"), dt)
+    ranks = from_numpy(np.zeros(0, np.int64) if driver == "gels" else np.require(rank.astype(np.int64),
+                                                                                   requirements="C"), dtypes.int64)
+    svals = from_numpy(np.require(s, dt.np, requirements="C"), dt) if driver in ("gelsd", "gelss") else \
+        from_numpy(np.zeros(0, dt.np), dt)
+    outs = (X, residuals, ranks, svals)
     if needs_grad(A, B):
-        _attach_many(LinalgLstsqBackward0(A, B, X, vector), (X, empty), ((A, False), (B, False), (X, True)))
+        _attach_many(LinalgLstsqBackward0(A, B, X, vector), (X, residuals), ((A, False), (B, False), (X, True)))
     return Lstsq(outs)
+
+
+def _lstsq_solution(x, rows, dt):
+    """The solution as LAPACK leaves it: the first n rows of B's column-major (..., max(m, n), k) buffer."""
+    n = x.shape[-2]
+    if rows == n:
+        return _fortran(x, dt)
+    full = np.zeros(x.shape[:-2] + (rows, x.shape[-1]), dt.np)
+    full[..., :n, :] = x
+    buf = _fortran(full, dt)
+    return buf._alias(x.shape, buf._stride, 0)
 
 
 # ------------------------------------------------------------------ deprecated spellings (torch.chain_matmul, ...)

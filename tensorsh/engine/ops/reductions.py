@@ -657,6 +657,10 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
     if self.dtype.category < 2:
         raise runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
                       f"Got {dtypes.SCALAR_NAMES[self.dtype.name]}")
+    if isinstance(p, Tensor) and not p._shape:  # (the parser reads a 0-dim tensor as the number)
+        p = p.item()
+    if not self._np.size and isinstance(p, (int, float)) and (p < 0 or p == math.inf):
+        _empty_norm_check(self, p, dim)
     if dtype is not None and dtype is not self.dtype:
         check_dtype("norm", dtype)
         with autograd.no_grad():  # (computed in dtype inside the kernel: one node on self, no ToCopyBackward0)
@@ -665,20 +669,11 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
             attach(out, _given(LinalgVectorNormBackward0(self, out, 2 if p == "fro" else p, reduce_dims(self, dim),
                                                          keepdim), "dims", dim))
         return out
-    if isinstance(p, Tensor) and not p._shape:  # (the parser reads a 0-dim tensor as the number)
-        p = p.item()
     if p == "fro":
         p = 2
     elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
     dims = reduce_dims(self, dim)
-    if (p < 0 or p == math.inf) and not self.numel():  # (no identity: max/min/a negative power of nothing)
-        asked = (dim,) if isinstance(dim, int) else tuple(dim) if dims is not None else ()  # (named as given)
-        empty = [a for a in asked if not self._shape[self._wrap_dim(a)]]
-        where = f"on the dimension {empty[0]}because this dimension is empty" if empty else "on an empty tensor because"
-        if dims is None or empty:
-            raise runtime(f"linalg.vector_norm cannot compute the {p:g} norm {where}"
-                          f"{' and' if empty else ''} the operation does not have an identity")
     with autograd.no_grad():
         if self.dtype is dtypes.float16 or self.dtype is dtypes.bfloat16:  # (reduced in float, rounded once)
             out = to(norm(to(self, dtypes.float32), p, dim, keepdim), self.dtype)
@@ -704,6 +699,18 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
     if needs_grad(self):
         attach(out, _given(LinalgVectorNormBackward0(self, out, p, dims, keepdim), "dims", dim))
     return out
+
+
+def _empty_norm_check(self, p, dim):
+    """linalg.vector_norm's refusal of an order without identity (negative or inf) over an empty reduction."""
+    dims = (dim,) if isinstance(dim, int) else dim
+    text = f"linalg.vector_norm cannot compute the {p:g} norm on "
+    if not dims:
+        raise runtime(text + "an empty tensor because the operation does not have an identity")
+    for d in dims:
+        if self._shape[self._wrap_dim(d)] == 0:
+            raise runtime(text + f"the dimension {d}because this dimension is empty and the operation does not "
+                                 "have an identity")
 
 
 class LogsumexpBackward0(ReductionBackward):

@@ -6,11 +6,15 @@ triangular solves after it are LAPACK's column order, not always MKL's last bits
 LAPACK (the README's limits give the measured rates)."""
 import numpy as np
 
-from .. import dtypes
+from .. import autograd, dtypes
+from ..autograd import Node, SavedTensor, edge_of
+from ..creation import not_implemented_for
 from ..errors import make, runtime
 from .args import check_square, check_system
+from .comparison import where
 from .core import (InputNode, SavingNode, Shaped, attach, attach_outputs, check_broadcast_all, fresh, needs_grad,
                    return_type)
+from .householder import _fortran
 
 InvEx = return_type("linalg_inv_ex", ("inverse", "info"))
 SolveEx = return_type("linalg_solve_ex", ("result", "info"))
@@ -18,12 +22,20 @@ Slogdet = return_type("slogdet", ("sign", "logabsdet"))
 LinalgSlogdet = return_type("linalg_slogdet", ("sign", "logabsdet"))
 
 
-def _square(op, A):
-    """A batch of square matrices of floating point numbers."""
+def _square(op, A, low_precision=False):
+    """A batch of square matrices of floating point numbers; float16 and bfloat16 refused as checkFloatingOrComplex
+    does (`low_precision` False) or left for the LU kernel's dispatch (lu_factor_ex's)."""
     check_square(op, A)
     if A.dtype.category != 2:
         raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
+    if A.dtype.itemsize == 2 and not low_precision:
+        raise runtime(f"{op}: Low precision dtypes not supported. Got {dtypes.SCALAR_NAMES[A.dtype.name]}")
+
+
+def _lu_dispatch(A):
+    if A.dtype.itemsize == 2:
+        raise not_implemented_for("lu_cpu", A.dtype)
 
 
 _SMALL = 16  # up to this order the unblocked getf2/trsv steps below are what PyTorch's LAPACK runs
@@ -60,6 +72,20 @@ def _lu(a):
     return lu, perm, info, swaps
 
 
+def _pivots(perm, m, k):
+    """LAPACK's 1-based pivots (batch, k) from the row orders _lu gives: at step j row j swapped with ipiv[j]."""
+    ipiv = np.zeros((len(perm), k), np.int32)
+    for b in range(len(perm)):
+        cur = list(range(m))
+        where = {r: i for i, r in enumerate(cur)}
+        for j in range(k):
+            i = where[perm[b][j]]
+            ipiv[b, j] = i + 1
+            where[cur[j]], where[cur[i]] = i, j
+            cur[j], cur[i] = cur[i], cur[j]
+    return ipiv
+
+
 def _lu_solve(lu, perm, b):
     """getrs: the permuted right-hand sides (batch, n, m) through L (unit) then U, column by column."""
     x = np.take_along_axis(b, perm[:, :, None], axis=1)
@@ -76,8 +102,9 @@ def _lu_solve(lu, perm, b):
     return x
 
 
-def _solve_values(a, b):
-    """X with AX = B for batches of equal shape (getrf, then getrs), and getrf's info."""
+def _solve_values(a, b, perturb=False):
+    """X with AX = B for batches of equal shape (getrf, then getrs), and getrf's info. `perturb`: U's zero pivots
+    taken as the dtype's epsilon (det's gradient at a singular matrix)."""
     if a.shape[-1] > _SMALL:
         with np.errstate(all="ignore"):
             try:
@@ -85,6 +112,10 @@ def _solve_values(a, b):
             except np.linalg.LinAlgError:
                 pass
     lu, perm, info, _ = _lu(a)
+    if perturb:
+        diag = np.diagonal(lu, axis1=-2, axis2=-1)
+        diag.setflags(write=True)
+        diag[diag == 0] = np.finfo(a.dtype).eps
     x = _lu_solve(lu, perm, np.array(b.reshape((len(lu),) + b.shape[-2:])))
     return x.reshape(b.shape), info.reshape(a.shape[:-2])
 
@@ -134,7 +165,7 @@ def inv_ex(A, *, check_errors=False):
     values, info = _inverse_values(A._np)
     if check_errors and info.any():
         raise _singular_error("linalg.inv_ex", info)
-    out = fresh(np.require(values, A.dtype.np, requirements="C"), A.dtype)
+    out = _fortran(values, A.dtype)  # (LAPACK's column-major result)
     if needs_grad(A):
         attach(out, LinalgInvExBackward0(A, out))
     return InvEx((out, fresh(info, dtypes.int32)))
@@ -147,14 +178,52 @@ def inv(A):
     return out
 
 
-class LinalgDetBackward0(SavingNode):
-    """A: grad * det * A^{-H} (the cofactor matrix)."""
-    saved_names = ("A", "result")
+class LinalgDetBackward0(Node):
+    """A: grad * det * A^{-H} (the cofactor matrix), as FunctionsManual.cpp's linalg_det_backward: without grad
+    mode an lu_solve on the saved LU (of A^T when A is contiguous) whose zero pivots are replaced by the dtype's
+    epsilon, so a singular A gets a finite gradient; with grad mode (create_graph) a solve where |det| >= 100 eps,
+    else the SVD formula (differentiable through singular matrices)."""
+    saved_names = ("A", "LU", "pivots", "result")
+
+    def __init__(self, A, LU, pivots, out):
+        Node.__init__(self, (edge_of(A),))
+        self.use_A_T = A.is_contiguous()
+        self.saved = (SavedTensor(A), SavedTensor(LU), SavedTensor(pivots), SavedTensor(out, is_output=True))
 
     def backward(self, g):
-        A, det = self.unpack()
-        d = (g * det).unsqueeze(-1).unsqueeze(-1) * _eye_like(A)  # (PyTorch: linalg_solve(A^H, diag_embed(grad * det)))
-        return (solve(A.mT, d),)
+        A, LU, pivots, det = self.unpack()
+        if not A._np.size:
+            return (fresh(np.zeros(A._shape, A.dtype.np), A.dtype),)
+        d = (g * det).unsqueeze(-1).expand(A._shape[:-1]).diag_embed()
+        if not autograd._grad_enabled[0]:
+            x, _ = _solve_values(np.swapaxes(A._np, -1, -2), d._np, perturb=True)
+            return (fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype),)
+        singular = np.abs(det._np) < 100. * float(np.finfo(A.dtype.np).eps)
+        if not singular.any():
+            return (solve(A.mT, d),)
+        if singular.all():
+            return (_det_backward_singular(A, g),)
+        # (masked_fmap: each batch element by its formula, written into an empty result by index_put_)
+        mask = fresh(singular, dtypes.bool_)
+        out = fresh(np.empty(A._shape, A.dtype.np), A.dtype)
+        out.index_put_((mask,), _det_backward_singular(A[mask], g[mask]))
+        inv = mask.logical_not()
+        return (out.index_put_((inv,), solve(A[inv].mT, d[inv])),)
+
+
+def _det_backward_singular(A, g):
+    """det's gradient through the SVD: with A = U S Vh, U diag(d/dS prod(S) * g det(U) det(Vh)) Vh (products
+    without division, as prod_safe_zeros_backward)."""
+    from .joining import cat
+    U, S, V = A.svd()  # (torch.svd: linalg.svd's node, V = Vh^T)
+    Vh = V.mT
+    alpha = det(U) * det(Vh)
+    ones = fresh(np.ones(S._shape[:-1] + (1,), S.dtype.np), S.dtype)
+    n = S._shape[-1]
+    before = cat([ones, S.narrow(-1, 0, n - 1)], -1).cumprod(-1)
+    after = cat([ones, S.narrow(-1, 1, n - 1).flip(-1)], -1).cumprod(-1).flip(-1)
+    D = (g * alpha).unsqueeze(-1) * (before * after)
+    return (U * D.unsqueeze(-2)) @ Vh
 
 
 def _eye_like(A):
@@ -178,11 +247,16 @@ def _slogdet_values(a):
 
 
 def det(A):
-    _square("linalg.det", A)
-    values = _det_values(np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np)
-    out = fresh(np.require(values, requirements="C"), A.dtype)
-    if needs_grad(A):
-        attach(out, LinalgDetBackward0(A, out))
+    _square("linalg.det", A, True)
+    _lu_dispatch(A)
+    a = np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np
+    out = fresh(np.require(_det_values(a), requirements="C"), A.dtype)
+    if needs_grad(A):  # (the LU of the matrix LAPACK was given, saved for the backward)
+        lu, ipiv = a, np.zeros(a.shape[:-1], np.int32)
+        if a.size:
+            lu, perm, _, _ = _lu(a)
+            lu, ipiv = lu.reshape(a.shape), _pivots(perm, a.shape[-1], a.shape[-1]).reshape(a.shape[:-1])
+        attach(out, LinalgDetBackward0(A, _fortran(lu, A.dtype), fresh(ipiv, dtypes.int32), out))
     return out
 
 
@@ -219,7 +293,6 @@ def slogdet(A):
 def logdet(A):
     """ATen's logdet: NaN where the determinant is negative (a where over slogdet's results)."""
     sign, logabs = _slogdet(A, "logdet", Slogdet)
-    from .comparison import where
     return where(sign == -1.0, float("nan"), logabs)
 
 
@@ -246,7 +319,9 @@ class LinalgSolveExBackward0(SavingNode):
 
 
 def solve_ex(A, B, *, left=True, check_errors=False):
-    _square("linalg.solve", A)
+    if check_errors is True:
+        check_errors = "torch.linalg.solve_ex"
+    _square("linalg.solve", A, True)
     if A.dtype is not B.dtype:
         raise runtime(f"linalg.solve: Expected A and B to have the same dtype, but found A of type "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]} and B of type {dtypes.SCALAR_NAMES[B.dtype.name]} instead")
@@ -256,26 +331,33 @@ def solve_ex(A, B, *, left=True, check_errors=False):
     b = B._np[..., None] if vector else B._np
     check_system("linalg.solve", n, b.shape, left)
     check_broadcast_all(Shaped(b.shape[:-2]), Shaped(A._shape[:-2]))  # (B's batch is "tensor a")
+    _lu_dispatch(A)
     batch = np.broadcast_shapes(A._shape[:-2], b.shape[:-2])
     a = np.broadcast_to(A._np, batch + A._shape[-2:])
     b = np.broadcast_to(b, batch + b.shape[-2:])
     if not left:  # XA = B is A^T X^T = B^T
         a, b = np.swapaxes(a, -1, -2), np.swapaxes(b, -1, -2)
     x, info = _solve_values(a, b)
-    if info.any():  # (the batch element is A's own: its LU is factored before B broadcasts)
+    if check_errors and info.any():  # (the batch element is A's own: its LU is factored before B broadcasts)
         own = info if batch == A._shape[:-2] else _lu(np.ascontiguousarray(A._np))[2]
-        where = f"(Batch element {int(np.flatnonzero(own.reshape(-1))[0])}): " if A.dim() > 2 else ""
-        raise make("torch._C._LinAlgError", f"torch.linalg.solve: {where}The solver failed because the input matrix "
-                                            "is singular.")
+        raise _solve_error(check_errors, own if A.dim() > 2 else None)
     if not left:
         x = np.swapaxes(x, -1, -2)
     if vector:
         x = x[..., 0]
-    out = fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype)
+    # (the meta function's strides: column-major in the result's last two dims for left=True, a batch of vectors
+    # included; row-major for left=False, the transpose of A^T's column-major solution)
+    out = _fortran(x, A.dtype) if left and x.ndim > 1 else fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype)
     if needs_grad(A, B):
         attach(out, LinalgSolveExBackward0(A, B, out, left, vector))
     return SolveEx((out, fresh(info, dtypes.int32)))
 
 
+def _solve_error(op, info):
+    where = f"(Batch element {int(np.flatnonzero(info.reshape(-1))[0])}): " if info is not None else ""
+    return make("torch._C._LinAlgError", f"{op}: {where}The solver failed because the input matrix is singular.")
+
+
 def solve(A, B, *, left=True):
-    return solve_ex(A, B, left=left)[0]
+    """solve_ex checking its info ("torch.linalg.solve" in the message)."""
+    return solve_ex(A, B, left=left, check_errors="torch.linalg.solve")[0]
