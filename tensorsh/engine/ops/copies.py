@@ -214,7 +214,8 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
             "it, inplace, to zero elements with t.resize_(0).")
 
 
-_EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul"})  # (measured)
+_EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
+                              "linalg_matrix_norm"})  # (measured)
 
 # out= into a tensor whose elements share memory (zero strides): most ops refuse it before anything else
 # (TensorIterator's compute_mem_overlaps); these write it anyway (measured; the creation functions' fills are
@@ -223,7 +224,8 @@ _EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdo
 # that combine partial results
 _OUT_OVERLAP_WRITTEN = frozenset({"cummax", "cummin"})
 _OUT_OVERLAP_REDUCED = {"sum": np.sum, "nansum": np.sum, "prod": np.prod, "amax": np.max, "amin": np.min}
-_OUT_OVERLAP_UNMODELLED = frozenset({"std", "var", "norm", "any", "all", "argmax", "argmin", "tril", "triu"})
+_OUT_OVERLAP_UNMODELLED = frozenset({"std", "var", "linalg_vector_norm", "linalg_matrix_norm", "any", "all", "argmax",
+                                     "argmin", "tril", "triu"})
 
 
 def _shares_elements(t):
@@ -237,6 +239,7 @@ def write_out(name, fn, args, kwargs):
     from .. import autograd
     from ..errors import warn
     from ..messages import INPLACE_RESULT_TYPE, shape_list
+    from . import out_dtypes
     from .geometry_inplace import resize_output
     kwargs = dict(kwargs)
     out = kwargs.pop("out")
@@ -255,7 +258,8 @@ def write_out(name, fn, args, kwargs):
                 raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share "
                                                   f"memory is not supported")
             precheck(o, overlap=False)  # (its internal-overlap error)
-    result = fn(*args, **kwargs)
+    kwargs = out_dtypes.check(name, args, kwargs, outs)
+    result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
     results = tuple(result) if isinstance(result, tuple) else (result,)
     for r, o in zip(results, outs):
         if name in _EXACT_OUT_DTYPE and r.dtype is not o.dtype:  # (the matrix products' own checks)

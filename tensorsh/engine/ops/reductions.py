@@ -704,23 +704,32 @@ class LogsumexpBackward0(ReductionBackward):
 
 
 def logsumexp(self, dim=None, keepdim=False):
+    return logsumexp_into(None, self, dim, keepdim)
+
+
+def logsumexp_into(into, self, dim=None, keepdim=False):
+    """logsumexp, its sum, log and shift made in dtype `into` (logsumexp's out=: ATen's sum_out into the result)."""
     if dim is None:
         raise type_error('logsumexp() missing 1 required positional arguments: "dim"')
     x = self if self.dtype.category == 2 else self.float()
     dims = reduce_dims(x, dim)
     dims = tuple(range(x.dim())) if dims is None or (dims == () and x.dim()) else dims
+    into = None if into is x.dtype else into
     if x.numel() == 0:  # PyTorch: log(sum(exp(x))) without the shift (no max of nothing): -inf, or empty
         with autograd.no_grad():
-            out = x.exp().sum(list(dims), keepdim=keepdim).log()
+            out = x.exp().sum(list(dims), keepdim=keepdim, dtype=into).log()
         if needs_grad(self):
             attach(out, _given(LogsumexpBackward0(self, out, dims, keepdim), "dims", dim))
         return out
     with autograd.no_grad():  # PyTorch's kernel: shift by the max (an infinite max shifts by 0), sum, log, add back
         maxes = x.amax(dims, keepdim=True) if x.dim() else x.clone()
         maxes = maxes.masked_fill(maxes.abs() == float("inf"), 0.0)
-        total = (x - maxes).exp().sum(list(dims), keepdim=keepdim) if x.dim() else (x - maxes).exp()
+        total = (x - maxes).exp().sum(list(dims), keepdim=keepdim, dtype=into) if x.dim() else (x - maxes).exp()
         shift = maxes if keepdim or not x.dim() else maxes.squeeze(dims)
-        out = fresh(np.asarray(total.log()._np + shift._np), x.dtype)
+        if into is None:
+            out = fresh(np.asarray(total.log()._np + shift._np), x.dtype)
+        else:  # (result.log_().add_(maxes): the in-place add computes in the common dtype)
+            out = total.to(into).log().add_(shift)
     if needs_grad(self):
         attach(out, _given(LogsumexpBackward0(self, out, dims, keepdim), "dims", dim))
     return out
@@ -774,7 +783,8 @@ def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
             _dim = list(range(input.dim()))
         _parse(_MATRIX_NORM, (input, p, _dim, keepdim), _passed(dtype=dtype, out=out))
         if out is not None:
-            raise runtime("tensorsh: norm(..., out=) is not supported")
+            return _norm_out("linalg_matrix_norm", lambda x: _MATRIX_NORM_OP.load()(x, p, _dim, keepdim, dtype), input,
+                             out)
         return _MATRIX_NORM_OP.load()(input, p, _dim, keepdim, dtype)
     return vector_norm_call(input, 2.0 if p is None else p, _dim, keepdim, dtype, out)
 
@@ -803,8 +813,15 @@ def vector_norm_call(input, ord, dim, keepdim, dtype, out):
         if type(ord) is bool:  # (a Scalar: True is the 1-norm)
             ord = int(ord)
     if out is not None:
-        raise runtime("tensorsh: norm(..., out=) is not supported")
+        return _norm_out("linalg_vector_norm", lambda x: norm(x, ord, None if dim is None else tuple(dim), keepdim,
+                                                              dtype), input, out)
     return norm(input, ord, None if dim is None else tuple(dim), keepdim, dtype)
+
+
+def _norm_out(name, fn, input, out):
+    """torch.norm(..., out=): linalg's vector_norm/matrix_norm out= (their result's dtype exactly)."""
+    from ..signatures import OUT_WRITER
+    return OUT_WRITER[0](name, fn, (input,), {"out": out})
 
 
 op("argmax", argmax, function=True)
