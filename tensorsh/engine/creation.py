@@ -410,6 +410,8 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
     if steps == 1:
         arr = np.array([start], dtype=np.float64)
     else:
+        if dt is dtypes.bool_ and steps > 1:
+            raise not_implemented_for("linspace_cpu", dt)
         # PyTorch fills the first half from start and the second half back from end: the ends converted to the
         # dtype first (an integer dtype truncates them), the step (end - start) / (steps - 1) in the dtype (in double
         # for integers), each value one fused multiply-add (exact products in float64 for float32)
@@ -418,8 +420,8 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
             T = dt.np.type
             lo, hi = T(start), T(end)
             step = T(T(hi - lo) / T(steps - 1))
-        else:
-            lo, hi = float(math.trunc(start)), float(math.trunc(end))
+        else:  # (the ends converted to the integer type as c10 converts a number: a negative int wraps into an
+            lo, hi = _integer_ends(dt, start, end)  # unsigned type, a value beyond it is refused)
             step = (hi - lo) / (steps - 1)
         if dt is dtypes.bfloat16:  # every step in bfloat16, as PyTorch's kernel: its ends, step, products, sums
             bf = dtypes.to_bfloat16
@@ -540,6 +542,9 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
         raise runtime(messages.RANDOM_FROM_TO.format(low=low, high=high))
     dt = dtype or dtypes.int64
     _alloc_check(shape, dt)
+    from .sampling import _check_bound  # (randint is random_(low, high) on a new tensor: its checks of the bounds)
+    _check_bound(low, "from", dt)
+    _check_bound(high - 1, "to - 1", dt)
     n = math.prod(shape)
     arr = _generator(generator).randint(low, high, n).reshape(shape)
     return _finish(arr.astype(dt.np), dt, requires_grad)
@@ -592,14 +597,21 @@ def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, devi
         if dt.category == 2:
             s, e = dt.np.type(start), dt.np.type(end)
             b, step = float(base), float(e - s) / (steps - 1) if steps > 1 else 0.0
+        elif dt is dtypes.bool_:
+            raise not_implemented_for("logspace_cpu", dt)
         else:
-            s, e = int(start), int(end)
+            s, e = _integer_ends(dt, start, end)
             b, step = float(np.float32(base)), float(e - s) / (steps - 1) if steps > 1 else 0.0
         arr = np.array([pow_(b, float(s) + step * i) if i < steps // 2 else pow_(b, float(e) - step * (steps - i - 1))
                         for i in range(steps)], np.float64)
     with np.errstate(all="ignore"):
         arr = arr.astype(dt.np) if dt.category == 2 else np.trunc(arr).astype(dt.np)
     return _finish(arr, dt, requires_grad)
+
+
+def _integer_ends(dt, start, end):
+    """linspace/logspace's ends in integer type dt (Scalar::to<scalar_t>), as Python numbers."""
+    return tuple(float(checked_scalar(dt, v.item() if isinstance(v, Tensor) else v)) for v in (start, end))
 
 
 def _triangle_indices(name, lower):

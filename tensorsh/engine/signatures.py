@@ -615,7 +615,7 @@ def _keywords_for_op(kind, sig, takes, args, kwargs):
             continue
         if p.name in names:
             kwargs[p.name] = kwargs.pop(key)
-        elif len(args) == i and i + skip < positional:
+        elif not p.keyword_only and len(args) == i and i + skip < positional:
             args = tuple(args) + (kwargs.pop(key),)
         else:
             continue

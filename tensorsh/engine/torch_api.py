@@ -457,8 +457,8 @@ NAMESPACE["strided"], NAMESPACE["layout"] = predicates.STRIDED, predicates.Layou
 for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
     NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)
 NAMESPACE.update(LEGACY)
-for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "linspace", "logspace", "eye", "randint",
-              "normal"):
+for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "range", "linspace", "logspace", "eye",
+              "randint", "randperm", "normal"):
     NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)
 for _name in ("get_default_dtype", "get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
               "is_anomaly_check_nan_enabled"):  # C functions without arguments in PyTorch

@@ -228,6 +228,10 @@ _OUT_OVERLAP_UNMODELLED = frozenset({"std", "var", "linalg_vector_norm", "linalg
                                      "argmin", "tril", "triu"})
 
 
+_CAT_NAMES = frozenset({"cat", "concat", "concatenate", "stack", "hstack", "vstack", "dstack", "column_stack",
+                        "row_stack"})  # (out= written by cat's kernel: its TypeError)
+
+
 def _shares_elements(t):
     return 0 not in t._shape and any(st == 0 and n > 1 for n, st in zip(t._shape, t._stride))
 
@@ -273,7 +277,7 @@ def write_out(name, fn, args, kwargs):
             raise runtime(f"Expected out tensor to have dtype {dtypes.C_NAMES[r.dtype.name]}, but got "
                           f"{dtypes.C_NAMES[o.dtype.name]} instead")
         if not dtypes.can_cast(r.dtype, o.dtype):
-            if name in ("cat", "concat", "concatenate"):
+            if name in _CAT_NAMES:
                 raise type_error(f"torch.cat(): input types can't be cast to the desired output type "
                                  f"{dtypes.SCALAR_NAMES[o.dtype.name]}")
             raise runtime(INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[r.dtype.name],

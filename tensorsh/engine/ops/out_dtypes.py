@@ -121,12 +121,58 @@ def _kthvalue(self, outs, kwargs, name):
     return kwargs
 
 
+def _same_scalar_type(self, outs, kwargs, name):
+    if outs[0].dtype is not self.dtype:
+        raise runtime(f"{name}(): self and result must have the same scalar type")
+    return kwargs
+
+
+def _self_dtype(self, outs, kwargs, name):
+    """gather/scatter/index_add/take_along_dim/msort: a structured kernel's result of self's dtype."""
+    _structured(self.dtype, outs[0].dtype)
+    return kwargs
+
+
+def _take(self, outs, kwargs, name):
+    if outs[0].dtype is not self.dtype:
+        raise runtime(f"take(): self and out expected to have the same dtype, but got self.dtype = "
+                      f"{_S[self.dtype.name]} and out.dtype = {_S[outs[0].dtype.name]}")
+    return kwargs
+
+
+def _nonzero(self, outs, kwargs, name):
+    if outs[0].dtype is not dtypes.int64:
+        raise runtime(f"nonzero: Expected out tensor to have scalar type Long but got scalar type"
+                      f"{_S[outs[0].dtype.name]}")
+    return kwargs
+
+
+def _search(self, outs, kwargs, name):
+    flag = bool(kwargs.get("out_int32", False))
+    if outs[0].dtype is not (dtypes.int32 if flag else dtypes.int64):
+        raise runtime(f"torch.searchsorted(): output tensor's dtype is wrong, it can only be Int(int32) or Long(int64) "
+                      f"depending on whether out_int32 flag is True, but we got output tensor's dtype "
+                      f"{_S[outs[0].dtype.name]} and out_int32 flag is {flag}")
+    return kwargs
+
+
+def _histc(self, outs, kwargs, name):
+    if outs[0].dtype is not self.dtype:
+        raise runtime(f"torch.histogram: input tensor and hist tensor should have the same dtype, but got input "
+                      f"{_C[self.dtype.name]} and hist {_C[outs[0].dtype.name]}")
+    return kwargs
+
+
 RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "cumsum": _in_out_dtype,
          "cumprod": _in_out_dtype, "mean": _mean, "amax": _same_as_input, "amin": _same_as_input,
          "logsumexp": _floating_result, "logcumsumexp": _scan_same_type, "cummax": _scan_same_type,
          "cummin": _scan_same_type, "argmax": _long_result, "argmin": _long_result, "all": _bool_result,
          "any": _bool_result, "max": _unary_max, "min": _unary_max, "sort": _values_indices, "topk": _values_indices,
-         "aminmax": _values_indices, "median": _median, "nanmedian": _median, "mode": _mode, "kthvalue": _kthvalue}
+         "aminmax": _values_indices, "median": _median, "nanmedian": _median, "mode": _mode, "kthvalue": _kthvalue,
+         "index_select": _same_scalar_type, "masked_select": _same_scalar_type, "gather": _self_dtype,
+         "scatter": _self_dtype, "scatter_add": _self_dtype, "scatter_reduce": _self_dtype, "index_add": _self_dtype,
+         "index_copy": _self_dtype, "take_along_dim": _self_dtype, "msort": _self_dtype, "argsort": _long_result,
+         "take": _take, "nonzero": _nonzero, "searchsorted": _search, "bucketize": _search, "histc": _histc}
 
 
 def check(name, args, kwargs, outs):

@@ -26,7 +26,7 @@ def isin(elements, test_elements, *, assume_unique=False, invert=False):
     return fresh(np.array(found, order="C"), dtypes.bool_)
 
 
-def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None, out=None):
+def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None):
     boundaries = sorted_sequence
     if not isinstance(boundaries, Tensor):
         raise type_error(f"searchsorted(): argument 'sorted_sequence' (position 1) must be Tensor, not "
@@ -74,7 +74,7 @@ def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=N
     return fresh(np.array(np.reshape(found, vshape), dt.np, order="C"), dt)
 
 
-def bucketize(input, boundaries, *, out_int32=False, right=False, out=None):
+def bucketize(input, boundaries, *, out_int32=False, right=False):
     if not isinstance(boundaries, Tensor):
         raise type_error(f"bucketize(): argument 'boundaries' (position 2) must be Tensor, not "
                          f"{type_name(boundaries)}")
