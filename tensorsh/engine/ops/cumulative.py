@@ -3,7 +3,7 @@ import numpy as np
 
 from .. import autograd, dtypes
 from ..autograd import Node, SavedTensor, edge_of
-from ..errors import make, runtime
+from ..errors import index_error, make, runtime
 from ..saved_names import as_given, given
 from .reductions import CumsumBackward0, _cumsum_np, _sum_np, values_indices
 from .core import InputNode, SavingNode, attach, check_dtype, fresh, needs_grad, write_inplace, precheck
@@ -166,6 +166,8 @@ def _cum_extreme(kind, better):
     node_cls = CummaxBackward0 if kind == "cummax" else CumminBackward0
 
     def op(self, dim):
+        if not self._shape and dim not in (0, -1):  # (a 0-dim tensor: checked before any wrap)
+            raise index_error(f"{kind}(): Expected reduction dim -1 or 0 for scalar but got {dim}")
         d = self._wrap_dim(dim)
         x = self._np.reshape(self._shape or (1,))
         values = np.empty(x.shape, x.dtype)

@@ -346,7 +346,7 @@ def _median(name, ignore_nan, nodes):
     """median/nanmedian: of everything (nodes[0]) or along a dim (values and indices, nodes[1])."""
     def fn(self, dim=None, keepdim=False):
         if dim is not None and self._shape and not self._shape[self._wrap_dim(dim)]:
-            raise index_error(f"{name}(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
+            raise index_error(f"median(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
         if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
             _no_bool("median_cpu" if dim is None else "median_out", self)
         if dim is None:
