@@ -320,16 +320,18 @@ def _arg_extreme_check(op, self, dim):
 
 def argmax(self, dim=None, keepdim=False):
     _arg_extreme_check("argmax", self, dim)
-    if dim is None:
-        return from_numpy(np.asarray(np.argmax(self._np), dtype=np.int64), dtypes.int64)
+    if dim is None:  # (keepdim: every dim kept, of size 1)
+        return from_numpy(np.asarray(np.argmax(self._np), dtype=np.int64).reshape((1,) * self.dim() if keepdim else ()),
+                          dtypes.int64)
     with autograd.no_grad():  # (not differentiable: PyTorch never looks at self's grad_fn)
         return tensor_max(self, dim, keepdim)[1]
 
 
 def argmin(self, dim=None, keepdim=False):
     _arg_extreme_check("argmin", self, dim)
-    if dim is None:
-        return from_numpy(np.asarray(np.argmin(self._np), dtype=np.int64), dtypes.int64)
+    if dim is None:  # (keepdim: every dim kept, of size 1)
+        return from_numpy(np.asarray(np.argmin(self._np), dtype=np.int64).reshape((1,) * self.dim() if keepdim else ()),
+                          dtypes.int64)
     with autograd.no_grad():
         return tensor_min(self, dim, keepdim)[1]
 
@@ -715,6 +717,9 @@ def logsumexp_into(into, self, dim=None, keepdim=False):
     dims = reduce_dims(x, dim)
     dims = tuple(range(x.dim())) if dims is None or (dims == () and x.dim()) else dims
     into = None if into is x.dtype else into
+    if x.numel() and x.dim() and not keepdim and isinstance(dim, (tuple, list)) and not len(dim):
+        # (dim=(): every dim summed, but the max kept as [1, ...] and not squeezed: result.add_(maxes) fails)
+        raise runtime(f"output with shape [] doesn't match the broadcast shape [{', '.join(['1'] * x.dim())}]")
     if x.numel() == 0:  # PyTorch: log(sum(exp(x))) without the shift (no max of nothing): -inf, or empty
         with autograd.no_grad():
             out = x.exp().sum(list(dims), keepdim=keepdim, dtype=into).log()
