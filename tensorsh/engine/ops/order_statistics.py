@@ -198,6 +198,8 @@ def topk(self, k, dim=-1, largest=True, sorted=True):
         raise runtime("selected index k out of range")
     if self.dtype is dtypes.bool_:
         raise runtime("topk does not support bool dtypes on CPU")
+    if not self._shape:  # (a 0-dim tensor is copied, k=0 too)
+        k = 1
     rows, lead = _rows(self, d)
     comp = _greater if largest else _less
     vals, idxs = [], []
