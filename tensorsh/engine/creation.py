@@ -80,10 +80,10 @@ def _alloc_check(shape, dtype):
 def _infer(data, depth=0, first=True):
     """(shape, dtype) of nested Python data, with PyTorch's errors for ragged input; `first`: data is reached by
     first elements only (the path along which PyTorch measures the sizes)."""
-    if isinstance(data, Tensor):  # inside a sequence, a tensor is one number (PyTorch reads it as a Python scalar)
-        if depth and data.numel() != 1:
-            raise value_error(messages.ONE_ELEMENT)
-        return (data._shape if not depth else ()), data.dtype
+    if isinstance(data, Tensor):  # inside a sequence, a tensor where the first elements measured a number is one
+        if depth and first and data.numel() != 1:  # number (PyTorch reads it as a Python scalar); elsewhere it may
+            raise _NotOneElement  # be a sequence (iterated)
+        return (data._shape if not depth or not first else ()), data.dtype
     if isinstance(data, (list, tuple)):
         if not data:
             return (0,), None
@@ -94,6 +94,9 @@ def _infer(data, depth=0, first=True):
             s, d = _infer(item, depth + 1, first and i == 0)
             if shapes is None:
                 shapes = s
+            elif s != shapes and isinstance(item, Tensor) and shapes == ():  # (a tensor where a number goes)
+                if item.numel() != 1:
+                    raise _NotOneElement
             elif s != shapes:
                 raise _Ragged
             dt = _merge(dt, d)
@@ -112,6 +115,25 @@ def _infer(data, depth=0, first=True):
     if isinstance(data, range):
         raise _HasRange
     raise runtime(f"Could not infer dtype of {type_name(data)}")
+
+
+class _NotOneElement(Exception):
+    """A tensor of more or fewer than one element where a number goes (read when stored: see _one_element_error)."""
+
+
+def _one_element_error(data, dtype):
+    """recursive_store reads a tensor where a number goes as a number of the result's dtype: an integer or bool one
+    through __index__ (a TypeError), a float one through __float__ (ValueError)."""
+    dt = dtype or _scalar_type(data)
+    if dt.category < 2:
+        return type_error("only integer tensors of a single element can be converted to an index")
+    return value_error(messages.ONE_ELEMENT)
+
+
+def _has_float_tensor(data):
+    if isinstance(data, Tensor):
+        return data.dtype.category == 2
+    return isinstance(data, (list, tuple)) and any(_has_float_tensor(item) for item in data)
 
 
 class _Ragged(Exception):
@@ -153,6 +175,8 @@ def _scalar_type(data):
         for item in data:
             dt = _merge(dt, _scalar_type(item))
         return dt or dtypes.DEFAULT_FLOAT
+    if isinstance(data, Tensor):  # (whatever its number of elements)
+        return data.dtype
     return _infer(data, 1)[1]
 
 
@@ -223,10 +247,14 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
         except _Ragged:
             shape, inferred = _ragged(data, dtype)
             data = []
+        except _NotOneElement:
+            raise _one_element_error(data, dtype) from None
         values = None
     if inferred is None:
         inferred = dtypes.DEFAULT_FLOAT
     dt = dtype or inferred
+    if dt.category < 2 and inferred.category == 2 and values is None and _has_float_tensor(data):
+        raise _one_element_error(data, dt)  # (a float tensor where an integer goes: __index__ refuses it)
     _alloc_check(shape, dt)
     if values is None:
         flat = _flatten(data, [])
@@ -251,6 +279,37 @@ def as_tensor(data, dtype=None, device=None):
         from .arrays import from_numpy
         return from_numpy(data) if dtype is None or dtype.np == data.dtype else from_numpy(data).to(dtype)
     return tensor(data, dtype=dtype)
+
+
+def asarray(obj, dtype=None, device=None, copy=None, requires_grad=None):
+    """torch.asarray (tensor_new.cpp): a tensor aliased (itself) unless copy=True or another dtype asks for a copy
+    (copy=False then refuses), requires_grad set on it when given (a non-leaf given False is detached); other data
+    made as torch.tensor makes it (an array aliased as as_tensor does; copy=False refuses a sequence)."""
+    if isinstance(obj, Tensor):
+        t = obj
+        wrong_dtype = dtype is not None and dtype is not t.dtype
+        if copy or (copy is None and wrong_dtype):
+            t = t.to(dtype, copy=True) if wrong_dtype else t.clone()
+        elif wrong_dtype:
+            raise value_error(f"can't alias tensor with dtype '{dtypes.SCALAR_NAMES[t.dtype.name]}' into dtype "
+                              f"'{dtypes.SCALAR_NAMES[dtype.name]}'.")
+        if requires_grad is None:
+            if obj.requires_grad:
+                errors.warn_once("torch.asarray: unspecified requires_grad now defaults to obj.requires_grad instead "
+                                 "of False. Pass requires_grad=False explicitly to get the old behavior and silence "
+                                 "this warning.")
+        elif t.is_leaf:
+            t.requires_grad_(requires_grad)
+        elif not requires_grad:
+            t = t.detach()
+        return t
+    if isinstance(obj, np.ndarray):
+        t = as_tensor(obj, dtype)
+        t = t.clone() if copy and t._storage is as_tensor(obj)._storage else t
+        return t.requires_grad_(True) if requires_grad else t
+    if copy is False:
+        raise value_error("can't alias arbitrary sequence into a tensor.")
+    return tensor(obj, dtype=dtype, requires_grad=bool(requires_grad))
 
 
 # ------------------------------------------------------------------ filled tensors

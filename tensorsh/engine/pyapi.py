@@ -166,6 +166,8 @@ _CONSTRUCTORS = {
     "tensor": "tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None, bool pin_memory=False, "
               "bool requires_grad=False)",
     "as_tensor": "as_tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None)",
+    "asarray": "asarray(PyObject* obj, *, ScalarType? dtype=None, Device? device=None, bool? copy=None, "
+               "bool? requires_grad=None)",
     "new_tensor": "new_tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None, "
                   "bool requires_grad=False)"}
 
