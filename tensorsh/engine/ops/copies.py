@@ -271,6 +271,9 @@ def write_out(name, fn, args, kwargs):
                 raise runtime(f"addmv input tensors must have the same dtype, but got "
                               f"{dtypes.SCALAR_NAMES[o.dtype.name]}, {dtypes.SCALAR_NAMES[r.dtype.name]}, and "
                               f"{dtypes.SCALAR_NAMES[r.dtype.name]}")
+            if name == "linalg_matrix_norm":
+                raise runtime(f"linalg.matrix_norm expected out tensor dtype {dtypes.SCALAR_NAMES[r.dtype.name]} but "
+                              f"got: {dtypes.SCALAR_NAMES[o.dtype.name]}")
             if name in ("dot", "vdot") or name == "matmul" and r.dim() == 0:
                 raise runtime(f"result dtype {dtypes.SCALAR_NAMES[o.dtype.name]} does not match input dtype "
                               f"{dtypes.SCALAR_NAMES[r.dtype.name]}")
