@@ -228,8 +228,7 @@ def take_along_dim(self, indices, dim=None):
     sizes[d] = self._shape[d]
     check_broadcast_all(Shaped(tuple(sizes)), self)
     shape = tuple(np.broadcast_shapes(tuple(sizes), self._shape))
-    if self._shape != shape:
-        self = self.expand(*shape)
+    self = self.expand(*shape)  # (ATen's broadcast_to: an ExpandBackward0 whatever the shape)
     return self.gather(d, indices)
 
 
