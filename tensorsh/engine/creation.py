@@ -462,6 +462,7 @@ def _round_to(values, dt):
 
 @dtype_checked
 def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **_):
+    _zero_dim_ends("linspace", start, end)
     if steps < 0:
         raise runtime("number of steps must be non-negative")
     dt = dtype or dtypes.DEFAULT_FLOAT
@@ -644,6 +645,7 @@ def randint_like(input, low=0, high=None, dtype=None, requires_grad=False, gener
 def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, device=None, **_):
     """PyTorch's CPU logspace: the first half of the exponents from start, the second back from end (the step in
     double from the ends in the output type), each power the C library's pow in double, stored in the output."""
+    _zero_dim_ends("logspace", start, end)
     if steps < 0:
         raise runtime("number of steps must be non-negative")
     dt = dtype or dtypes.DEFAULT_FLOAT
@@ -666,6 +668,14 @@ def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, devi
     with np.errstate(all="ignore"):
         arr = arr.astype(dt.np) if dt.category == 2 else np.trunc(arr).astype(dt.np)
     return _finish(arr, dt, requires_grad)
+
+
+def _zero_dim_ends(name, start, end):
+    """linspace/logspace's tensor ends must be 0-dim."""
+    bad = [f"{what} with {v.dim()} dimension(s)" for what, v in (("start", start), ("end", end))
+           if isinstance(v, Tensor) and v.dim()]
+    if bad:
+        raise runtime(f"{name} only supports 0-dimensional start and end tensors, but got {' and '.join(bad)}.")
 
 
 def _integer_ends(dt, start, end):

@@ -117,7 +117,10 @@ def _check(p, v, argnum):
         return ok or (p.size == 1 and (v is None or isinstance(v, str)))
     if t == "Storage":
         return isinstance(v, _Storage)
-    return False  # Layout, Stream, QScheme, DispatchKeySet: no such values in tensorsh
+    if t == "Layout":  # (torch.strided, the one layout)
+        from .ops.predicates import Layout
+        return type(v) is Layout
+    return False  # Stream, QScheme, DispatchKeySet: no such values in tensorsh
 
 
 class Param:
