@@ -37,9 +37,13 @@ def _any_all(name, np_fn):
 tensor_any, tensor_all = _any_all("any", np.any), _any_all("all", np.all)
 
 
-def reduce_dims(self, dim):
+def reduce_dims(self, dim, empty_is_all=False):
+    """The dims a reduction reduces, wrapped and sorted (None: dim not given); empty_is_all: an empty list means every
+    dim, as ATen's make_reduction reads it (nansum, var/std, count_nonzero, norm)."""
     if dim is None:
         return None
+    if empty_is_all and isinstance(dim, (list, tuple)) and not len(dim):
+        return tuple(range(self.dim()))
     if isinstance(dim, (list, tuple)):  # (PyTorch's dim_list_to_bitset: a dim given twice is an error, 0-dim too)
         wrapped = [self._wrap_dim(d) for d in dim]
         for i, d in enumerate(wrapped):
@@ -408,17 +412,26 @@ class VarBackward0(SavingNode):
         x, result = self.unpack()
         if self.take_sqrt:
             g = (g / mul_scalar(result, 2)).masked_fill_(result == 0, 0)  # (std_backward's grad_var)
-        if x.dim() == 0 or self.dims is None:
-            dof = x.numel() - self.correction
-            return (mul_scalar(g, 2.0 / dof if dof > 0 else math.nan) * (x - x.mean()),)  # ((2.0 / dof) * grad)
-        if not self.keepdim and x.dim() > 1:
-            for d in self.dims:
-                g = g.unsqueeze(d)
-        n = 1
-        for d in self.dims:
-            n *= x._shape[d]
-        dof = n - self.correction
-        return (mul_scalar(g, 2.0 / dof if dof > 0 else math.nan) * (x - x.mean(self.dims, keepdim=True)),)
+        return (var_backward(g, x, self.dims, self.correction, self.keepdim, self.__dict__.get("rnumel")),)
+
+
+def var_backward(g, x, dims, correction, keepdim, rnumel=None):
+    """PyTorch's var_backward: (2 / (n - correction)) * grad * (x - mean), n the elements per reduction (rnumel: 1 for
+    an empty dim list, whose mean is over everything); over everything (no dims) a dof <= 0 gives inf, or NaN where
+    x is its mean."""
+    if x.dim() == 0 or dims is None:
+        dof = x.numel() - correction
+        if dof <= 0:
+            with autograd.no_grad():
+                return g * (x == x.mean()).float().masked_fill(x != x.mean(), math.inf).masked_fill(
+                    x == x.mean(), math.nan).to(x.dtype)
+        return mul_scalar(g, 2.0 / dof) * (x - x.mean())
+    if not keepdim and x.dim() > 1:
+        for d in dims:
+            g = g.unsqueeze(d)
+    n = math.prod(x._shape[d] for d in dims) if rnumel is None else rnumel
+    dof = n - correction
+    return mul_scalar(g, 2.0 / dof if dof else math.inf) * (x - x.mean(dims, keepdim=True))
 
 
 class StdBackward0(VarBackward0):
@@ -447,7 +460,7 @@ def variance_reduction(name, node_cls):
             raise runtime("std and var only support floating point and complex dtypes")
         if correction is None:
             correction = 1 if unbiased else 0
-        dims = reduce_dims(self, dim)
+        dims = reduce_dims(self, dim, empty_is_all=True)
         axes = tuple(range(self.dim())) if dims is None else dims
         check_dof(self, name, axes, correction)
         with np.errstate(all="ignore"):
@@ -462,6 +475,8 @@ def variance_reduction(name, node_cls):
         if needs_grad(self):
             node = _given(node_cls(self, out, dims, correction, keepdim), "dims", dim)
             node.__dict__["correction_given"] = given_correction
+            if isinstance(dim, (list, tuple)) and not len(dim):  # (var_backward's _safe_size of no dims)
+                node.__dict__["rnumel"] = 1
             attach(out, node)
         return out
     fn.__name__ = fn.__qualname__ = name
@@ -668,7 +683,7 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
         p = 2
     elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
-    dims = reduce_dims(self, dim)
+    dims = reduce_dims(self, dim, empty_is_all=True)
     with autograd.no_grad():
         if self.dtype is dtypes.float16 or self.dtype is dtypes.bfloat16:  # (reduced in float, rounded once)
             out = to(norm(to(self, dtypes.float32), p, dim, keepdim), self.dtype)
@@ -741,7 +756,7 @@ def logsumexp_into(into, self, dim=None, keepdim=False):
 
 
 def count_nonzero(self, dim=None):
-    dims = reduce_dims(self, dim)
+    dims = reduce_dims(self, dim, empty_is_all=True)
     return fresh(np.asarray(np.count_nonzero(self._np, axis=dims), np.int64, order="C"), dtypes.int64)
 
 

@@ -302,7 +302,7 @@ class NansumBackward0(Node):
 def nansum(self, dim=None, keepdim=False, *, dtype=None):
     check_dtype("nansum", dtype)
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
-    dims = reduce_dims(self, dim)
+    dims = reduce_dims(self, dim, empty_is_all=True)
     x = self._np
     if self.dtype.category == 2:
         x = np.where(np.isnan(x), x.dtype.type(0), x)
