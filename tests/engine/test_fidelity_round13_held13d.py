@@ -320,6 +320,58 @@ t("asarray dtype", lambda: torch.asarray([1], dtype=3))
 t("asarray scalar", lambda: torch.asarray(3.5, dtype=torch.float64))
 t("asarray range", lambda: torch.asarray(range(3)))
 """,
+"an_empty_dim_list_reduces_every_dim_and_var_backward_is_pytorchs": """
+x = torch.arange(6.).reshape(2, 3)
+for nm in ("sum", "nansum", "mean", "nanmean", "prod", "amax", "std", "var", "count_nonzero", "all", "norm", "std_mean",
+           "var_mean"):
+    for d in ([], ()):
+        try:
+            print(nm, d, getattr(torch, nm)(x, dim=d))
+            if nm != "count_nonzero":
+                print(nm, d, "keepdim", getattr(torch, nm)(x, d, keepdim=True))
+        except Exception as e:
+            print(nm, d, type(e).__name__, e)
+x = torch.arange(6.).reshape(2, 3).requires_grad_()
+for nm in ("sum", "nansum", "mean", "nanmean", "std", "var", "norm"):
+    y = getattr(torch, nm)(x, [])
+    x.grad = None
+    y.sum().backward()
+    print(nm, y.grad_fn.name(), x.grad)
+for nm in ("std_mean", "var_mean"):
+    y = getattr(torch, nm)(x, [])
+    x.grad = None
+    (y[0] + y[1]).backward()
+    print(nm, y[0].grad_fn.name(), x.grad)
+v = torch.tensor([1., 2., 3.], requires_grad=True)
+m = torch.tensor([[1., 2.], [3., 5.]], requires_grad=True)
+for f in (lambda: v.var(0, correction=5), lambda: v.var(correction=5), lambda: v.std(0, correction=4),
+          lambda: torch.var_mean(v, 0, correction=5)[0], lambda: v[:1].var(), lambda: v.std(correction=3),
+          lambda: torch.std_mean(v, 0, correction=2)[0] + torch.std_mean(v, 0, correction=2)[1],
+          lambda: m.var(1, correction=2).sum(), lambda: m.std(1, correction=3, keepdim=True).sum(),
+          lambda: m.var((0, 1), correction=4)):
+    v.grad = m.grad = None
+    y = f()
+    y.backward()
+    print(y, v.grad, m.grad)
+g, = torch.autograd.grad(v.var([]), v, create_graph=True)
+print(g, g.grad_fn.name(), torch.autograd.grad(g.sum(), v))
+""",
+"take_along_dim_expands_its_input_and_ranges_check_their_ends": """
+torch.manual_seed(0)
+x = torch.randn(3, 4, requires_grad=True)
+for idx, dim in ((torch.tensor([[0, 1], [2, 3], [1, 1]]), 1), (torch.tensor([0, 5]), None), (torch.tensor([[1]]), 1)):
+    y = torch.take_along_dim(x, idx, dim)
+    print(y.shape, y.grad_fn.name(), [type(n).__name__ for n, _ in y.grad_fn.next_functions])
+y = torch.take_along_dim(x[:1], torch.tensor([[1], [1], [2]]), 1)
+print(y.grad_fn.next_functions[0][0].name(), y.grad_fn.next_functions[0][0].next_functions[0][0].name())
+for f in (lambda: torch.logspace(torch.tensor([0.]), 1, 3), lambda: torch.linspace(0, torch.ones(2, 2), 3),
+          lambda: torch.linspace(torch.tensor([0.]), torch.ones(1, 1), 3), lambda: torch.linspace(torch.tensor(0.), 1, 3),
+          lambda: torch.tril_indices(2, 2, layout=torch.strided), lambda: torch.triu_indices(3, 2, 1, layout=torch.strided)):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
