@@ -4,16 +4,13 @@ and in the engine."""
 import pytest
 
 from same_as_torch import same_as_torch
+from test_fidelity_round5 import TRY as PRELUDE  # (each program's t: a case printed, or its exception's text)
+
 
 PROGRAMS = {
 "reductions_check_out_dtype_as_their_kernels_and_the_sum_family_computes_in_it": """
 x = torch.tensor([[1.5, 2.25], [3., 4.]])
 f32 = torch.tensor([0.1, 0.2, 0.3, 0.7])
-def t(name, f):
-    try:
-        print(name, f())
-    except Exception as e:
-        print(name, type(e).__name__, e)
 for dt in (torch.long, torch.float64, torch.float16, torch.bool, torch.int32, torch.uint8):
     for nm in ("sum", "mean", "prod", "nansum", "amax", "amin", "logsumexp", "std", "cumsum", "cumprod", "argmax",
                "argmin", "all", "any", "logcumsumexp", "count_nonzero"):
@@ -49,11 +46,6 @@ print(torch.norm(x, dim=1, out=o), o.shape)
 "values_and_indices_outs_checked_with_each_kernels_text": """
 x = torch.tensor([[1.5, 2.25], [3., 4.]])
 L, I, D = torch.long, torch.int32, torch.float64
-def t(name, f):
-    try:
-        print(name, f())
-    except Exception as e:
-        print(name, type(e).__name__, e)
 for vd, idt in ((D, L), (torch.float32, I), (D, I), (L, L)):
     e = lambda dt: torch.empty(0, dtype=dt)
     t(f"max {vd} {idt}", lambda: torch.max(x, 0, out=(e(vd), e(idt))))
@@ -180,11 +172,6 @@ t("index_fill out", lambda: torch.index_fill(a, 0, torch.tensor([0]), 2, out=tor
 """,
 "advanced_indices_that_do_not_broadcast_raise_atens_index_error": """
 x = torch.arange(24).reshape(2, 3, 4)
-def t(name, f):
-    try:
-        print(name, f())
-    except Exception as e:
-        print(name, type(e).__name__, e)
 def setit(k, v):
     y = x.clone()
     y[k] = v
@@ -209,11 +196,6 @@ t("out of bounds", lambda: x[[0, 5], [0, 1, 2]])
 """,
 "ranges_of_bool_and_integer_ends_convert_as_c10_and_randint_checks_its_bounds": """
 torch.manual_seed(0)
-def t(name, f):
-    try:
-        print(name, f())
-    except Exception as e:
-        print(name, type(e).__name__, e)
 B = torch.bool
 t("linspace bool", lambda: torch.linspace(0, 1, 3, dtype=B))
 t("linspace bool 1", lambda: torch.linspace(0, 1, 1, dtype=B))
@@ -229,11 +211,6 @@ for args in [(3, (2,)), (2, (4,)), (0, 2, (4,)), (-1, 1, (2,)), (1, (3,)), (0, 3
         t(f"randint {args} {dt}", lambda: torch.randint(*args, dtype=dt))
 """,
 "reductions_sorting_and_cumulative_ops_edge_texts_and_shapes": """
-def t(name, f):
-    try:
-        print(name, f())
-    except Exception as e:
-        print(name, type(e).__name__, e)
 x = torch.arange(6.).reshape(2, 3)
 s = torch.tensor(3.5)
 for nm in ("cummax", "cummin", "cumsum", "logcumsumexp"):
@@ -262,11 +239,6 @@ t("where uint8", lambda: torch.where(c.to(torch.uint8), x, 0.))
 t("where uint8 again", lambda: x.where(c.byte(), 1.))
 """,
 "searchsorted_is_atens_binary_search_with_its_sorter_checks": """
-def t(name, f):
-    try:
-        print(name, f())
-    except Exception as e:
-        print(name, type(e).__name__, e)
 n = float("nan")
 b = torch.tensor([1., 2., 2., 3., n])
 v = torch.tensor([n, 0., 1., 2., 2.5, 3., 4., float("inf"), -float("inf")])
@@ -287,11 +259,6 @@ t("bucketize nan", lambda: torch.bucketize(torch.tensor([n, 0.5]), torch.tensor(
 t("half", lambda: torch.searchsorted(torch.tensor([1., 2.], dtype=torch.float16), torch.tensor([1.5, n])))
 """,
 "tensor_of_tensors_where_numbers_go_and_asarray": """
-def t(name, f):
-    try:
-        print(name, f())
-    except Exception as e:
-        print(name, type(e).__name__, e)
 for l in [[torch.tensor([1., 2.]), torch.tensor([3., 4.])], [torch.tensor([1, 2]), torch.tensor([3, 4])],
           [torch.tensor([True, False])], [torch.tensor([1, 2]), 3], [3, torch.tensor([1., 2.])],
           [[1, 2], torch.tensor([1, 2])], [torch.tensor([[1]]), torch.tensor([[2]])], [torch.tensor([1.])],
@@ -377,4 +344,4 @@ for f in (lambda: torch.logspace(torch.tensor([0.]), 1, 3), lambda: torch.linspa
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round13_held13d_class_prints_as_torch(name):
-    same_as_torch(PROGRAMS[name])
+    same_as_torch(PRELUDE + PROGRAMS[name])

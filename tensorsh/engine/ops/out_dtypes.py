@@ -14,7 +14,7 @@ _C = dtypes.C_NAMES
 def _structured(want, got):
     """A structured kernel's set_output check."""
     if want is not got:
-        raise runtime(f"Expected out tensor to have dtype {_C[want.name]}, but got {_C[got.name]} instead")
+        raise runtime(_structured_text(None, None, got, want))
 
 
 def _in_out_dtype(self, outs, kwargs, name):
@@ -43,42 +43,15 @@ def _mean(self, outs, kwargs, name):
     return kwargs
 
 
-def _same_as_input(self, outs, kwargs, name):
-    if outs[0].dtype is not self.dtype:
-        raise runtime(f"Expected the dtype for input and out to match, but got {_S[self.dtype.name]} for input's "
-                      f"dtype and {_S[outs[0].dtype.name]} for out's dtype.")
-    return kwargs
-
-
 def _floating_result(self, outs, kwargs, name):
     if not outs[0].dtype.is_floating_point:
         raise runtime(f"{name}(): Expected floating point type for result tensor, but got: {_S[outs[0].dtype.name]}")
     return kwargs
 
 
-def _scan_same_type(self, outs, kwargs, name):
-    """logcumsumexp/cummax/cummin: checkScalarType-style texts, values then indices."""
-    for out, want in zip(outs, (self.dtype, dtypes.int64)):
-        if out.dtype is not want:
-            raise runtime(f"expected scalar_type {_S[want.name]} but found {_S[out.dtype.name]}")
-    return kwargs
-
-
-def _long_result(self, outs, kwargs, name):
-    _structured(dtypes.int64, outs[0].dtype)
-    return kwargs
-
-
 def _bool_result(self, outs, kwargs, name):
     if outs[0].dtype not in (dtypes.bool_, dtypes.uint8):
         raise runtime(f"{name} only supports bool tensor for result, got: {_S[outs[0].dtype.name]}")
-    return kwargs
-
-
-def _values_indices(self, outs, kwargs, name):
-    """max/min along a dim, sort, topk: structured set_output checks, values then indices; aminmax: both self's."""
-    for out, want in zip(outs, (self.dtype, dtypes.int64 if name != "aminmax" else self.dtype)):
-        _structured(want, out.dtype)
     return kwargs
 
 
@@ -89,61 +62,7 @@ def _unary_max(self, outs, kwargs, name):
                       "true, but got false.  (Could this error message be improved?  If so, please report an "
                       "enhancement request to PyTorch.)")
     if len(outs) == 2:
-        return _values_indices(self, outs, kwargs, name)
-    return kwargs
-
-
-def _median(self, outs, kwargs, name):
-    """median/nanmedian along a dim: checkScalarType/checkSameType, indices first."""
-    values, indices = outs
-    if indices.dtype is not dtypes.int64:
-        raise runtime(f"Expected tensor for argument #1 'indices' to have scalar type Long; but got "
-                      f"{indices.dtype.type_name} instead (while checking arguments for median)")
-    if values.dtype is not self.dtype:
-        raise runtime(f"Expected tensor for 'values' to have the same type as tensor for argument #2 'self'; but type "
-                      f"{values.dtype.type_name} does not equal {self.dtype.type_name} (while checking arguments for "
-                      f"median)")
-    return kwargs
-
-
-def _mode(self, outs, kwargs, name):
-    for out, want, what in zip(outs, (self.dtype, dtypes.int64), ("values", "indices")):
-        if out.dtype is not want:
-            raise runtime(f"expected scalar type '{_S[want.name]}' but got '{_S[out.dtype.name]}' for {what} output")
-    return kwargs
-
-
-def _kthvalue(self, outs, kwargs, name):
-    if outs[0].dtype is not self.dtype:
-        raise runtime("output values must be of same type as input")
-    if outs[1].dtype is not dtypes.int64:
-        raise runtime("output indices must be of scalar type Long")
-    return kwargs
-
-
-def _same_scalar_type(self, outs, kwargs, name):
-    if outs[0].dtype is not self.dtype:
-        raise runtime(f"{name}(): self and result must have the same scalar type")
-    return kwargs
-
-
-def _self_dtype(self, outs, kwargs, name):
-    """gather/scatter/index_add/take_along_dim/msort: a structured kernel's result of self's dtype."""
-    _structured(self.dtype, outs[0].dtype)
-    return kwargs
-
-
-def _take(self, outs, kwargs, name):
-    if outs[0].dtype is not self.dtype:
-        raise runtime(f"take(): self and out expected to have the same dtype, but got self.dtype = "
-                      f"{_S[self.dtype.name]} and out.dtype = {_S[outs[0].dtype.name]}")
-    return kwargs
-
-
-def _nonzero(self, outs, kwargs, name):
-    if outs[0].dtype is not dtypes.int64:
-        raise runtime(f"nonzero: Expected out tensor to have scalar type Long but got scalar type"
-                      f"{_S[outs[0].dtype.name]}")
+        return RULES["sort"](self, outs, kwargs, name)
     return kwargs
 
 
@@ -156,23 +75,74 @@ def _search(self, outs, kwargs, name):
     return kwargs
 
 
-def _histc(self, outs, kwargs, name):
-    if outs[0].dtype is not self.dtype:
-        raise runtime(f"torch.histogram: input tensor and hist tensor should have the same dtype, but got input "
-                      f"{_C[self.dtype.name]} and hist {_C[outs[0].dtype.name]}")
-    return kwargs
+def _wants(*checks):
+    """A rule of exact dtypes: for each (out's place, the dtype wanted of self, its text(name, self's dtype, out's
+    dtype, wanted)) in the kernel's order, out=[place] must have the wanted dtype."""
+    def rule(self, outs, kwargs, name):
+        for place, want, text in checks:
+            wanted = want(self)
+            if place < len(outs) and outs[place].dtype is not wanted:
+                raise runtime(text(name, self.dtype, outs[place].dtype, wanted))
+        return kwargs
+    return rule
+
+
+def _input(self):
+    return self.dtype
+
+
+def _long(self):
+    return dtypes.int64
+
+
+def _structured_text(name, given, out, want):
+    return f"Expected out tensor to have dtype {_C[want.name]}, but got {_C[out.name]} instead"
+
+
+def _scan_text(name, given, out, want):
+    return f"expected scalar_type {_S[want.name]} but found {_S[out.name]}"
+
+
+def _mode_text(what):
+    return lambda name, given, out, want: f"expected scalar type '{_S[want.name]}' but got '{_S[out.name]}' for {what} " \
+        "output"
+
+
+_STRUCTURED = _wants((0, _input, _structured_text))
+_VALUES_INDICES = _wants((0, _input, _structured_text), (1, _long, _structured_text))
+_SCAN = _wants((0, _input, _scan_text), (1, _long, _scan_text))
+_SAME_SCALAR_TYPE = _wants((0, _input, lambda name, *_: f"{name}(): self and result must have the same scalar type"))
+_MEDIAN = _wants(
+    (1, _long, lambda name, given, out, want: f"Expected tensor for argument #1 'indices' to have scalar type Long; "
+                                              f"but got {out.type_name} instead (while checking arguments for median)"),
+    (0, _input, lambda name, given, out, want: f"Expected tensor for 'values' to have the same type as tensor for "
+                                               f"argument #2 'self'; but type {out.type_name} does not equal "
+                                               f"{given.type_name} (while checking arguments for median)"))
 
 
 RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "cumsum": _in_out_dtype,
-         "cumprod": _in_out_dtype, "mean": _mean, "amax": _same_as_input, "amin": _same_as_input,
-         "logsumexp": _floating_result, "logcumsumexp": _scan_same_type, "cummax": _scan_same_type,
-         "cummin": _scan_same_type, "argmax": _long_result, "argmin": _long_result, "all": _bool_result,
-         "any": _bool_result, "max": _unary_max, "min": _unary_max, "sort": _values_indices, "topk": _values_indices,
-         "aminmax": _values_indices, "median": _median, "nanmedian": _median, "mode": _mode, "kthvalue": _kthvalue,
-         "index_select": _same_scalar_type, "masked_select": _same_scalar_type, "gather": _self_dtype,
-         "scatter": _self_dtype, "scatter_add": _self_dtype, "scatter_reduce": _self_dtype, "index_add": _self_dtype,
-         "index_copy": _self_dtype, "take_along_dim": _self_dtype, "msort": _self_dtype, "argsort": _long_result,
-         "take": _take, "nonzero": _nonzero, "searchsorted": _search, "bucketize": _search, "histc": _histc}
+         "cumprod": _in_out_dtype, "mean": _mean, "all": _bool_result, "any": _bool_result, "max": _unary_max,
+         "min": _unary_max, "searchsorted": _search, "bucketize": _search,
+         "amax": _wants((0, _input, lambda name, given, out, want: f"Expected the dtype for input and out to match, "
+                         f"but got {_S[given.name]} for input's dtype and {_S[out.name]} for out's dtype.")),
+         "logsumexp": _floating_result,
+         "logcumsumexp": _SCAN, "cummax": _SCAN, "cummin": _SCAN,
+         "argmax": _wants((0, _long, _structured_text)), "sort": _VALUES_INDICES, "topk": _VALUES_INDICES,
+         "aminmax": _wants((0, _input, _structured_text), (1, _input, _structured_text)),
+         "median": _MEDIAN, "nanmedian": _MEDIAN,
+         "mode": _wants((0, _input, _mode_text("values")), (1, _long, _mode_text("indices"))),
+         "kthvalue": _wants((0, _input, lambda *_: "output values must be of same type as input"),
+                            (1, _long, lambda *_: "output indices must be of scalar type Long")),
+         "index_select": _SAME_SCALAR_TYPE, "masked_select": _SAME_SCALAR_TYPE,
+         "take": _wants((0, _input, lambda name, given, out, want: f"take(): self and out expected to have the same "
+                         f"dtype, but got self.dtype = {_S[given.name]} and out.dtype = {_S[out.name]}")),
+         "nonzero": _wants((0, _long, lambda name, given, out, want: f"nonzero: Expected out tensor to have scalar type "
+                            f"Long but got scalar type{_S[out.name]}")),
+         "histc": _wants((0, _input, lambda name, given, out, want: f"torch.histogram: input tensor and hist tensor "
+                          f"should have the same dtype, but got input {_C[given.name]} and hist {_C[out.name]}"))}
+RULES.update({"amin": RULES["amax"], "argmin": RULES["argmax"], "argsort": RULES["argmax"]})
+RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
+                            "take_along_dim", "msort"), _STRUCTURED))
 
 
 def check(name, args, kwargs, outs):
