@@ -339,6 +339,18 @@ for f in (lambda: torch.logspace(torch.tensor([0.]), 1, 3), lambda: torch.linspa
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"sums_and_scans_into_a_reduced_float_cast_their_input_first_and_mean_does_not": """
+torch.manual_seed(2)
+x = torch.randn(3, 7, dtype=torch.float64) * 3
+i = torch.randint(-3000, 3000, (3, 7))
+for src in (x, x.float(), i, x.half(), x.bfloat16()):
+    for dt in (torch.float16, torch.bfloat16):
+        print(src.dtype, dt)
+        print(src.sum(dtype=dt), src.sum(1, dtype=dt), src.mean(1, dtype=dt) if src.is_floating_point() else "")
+        print(src.cumsum(1, dtype=dt)[:, -1], src.nansum(1, dtype=dt), src.prod(1, dtype=dt))
+        print(src.cumprod(1, dtype=dt)[:, 2])
+        print(torch.sum(src, 1, out=torch.empty(0, dtype=dt)), torch.cumsum(src, 1, out=torch.empty(0, dtype=dt))[:, -1])
+""",
 }
 
 

@@ -5,7 +5,7 @@ from .. import autograd, dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime
 from ..saved_names import as_given, given
-from .reductions import CumsumBackward0, _cumsum_np, _sum_np, values_indices
+from .reductions import CumsumBackward0, _cast_first, _cumsum_np, _sum_np, values_indices
 from .core import InputNode, SavingNode, attach, check_dtype, fresh, needs_grad, write_inplace, precheck
 
 
@@ -106,7 +106,7 @@ def cumprod(self, dim, *, dtype=None):
     dt = _cum_dtype(self, dtype)
     if dt is dtypes.bool_ and self.dim() and self.numel():  # (ATen's kernel has no Bool; 0-dim or empty: none runs)
         raise make("NotImplementedError", "\"cumprod_out_cpu\" not implemented for 'Bool'")
-    out = fresh(_cumprod_np(self._np, d, dt), dt)
+    out = fresh(_cumprod_np(_cast_first(self, dt), d, dt), dt)
     if needs_grad(self) and dt.category == 2:
         attach(out, given(CumprodBackward0(self, out, d), dim=dim))
     return out

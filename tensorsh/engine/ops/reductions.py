@@ -124,11 +124,19 @@ SumBackward1 = _spread_node("SumBackward1", True, False)
 MeanBackward0, MeanBackward1 = _spread_node("MeanBackward0", False, True), _spread_node("MeanBackward1", True, True)
 
 
+def _cast_first(self, dt):
+    """self's values as a sum or cumsum into another reduced float dtype reads them: cast to it first (ATen's
+    iterator casts the input; sum(x, dtype=torch.half) is x.half().sum())."""
+    if (dt is dtypes.float16 or dt is dtypes.bfloat16) and self.dtype is not dt:
+        return dtypes.rounding(dt)(self._np.astype(np.float32))
+    return self._np
+
+
 def _sum_values(self, dims, keepdim, dtype):
     dt = _reduction_dtype(self, dtype)
     if dims == ():
         dims = None  # sum(dim=[]) reduces everything, as PyTorch does
-    return fresh(np.asarray(_sum_np(self._np, dims, keepdim, dt)), dt)
+    return fresh(np.asarray(_sum_np(_cast_first(self, dt), dims, keepdim, dt)), dt)
 
 
 def _mean_check(self, dtype):
@@ -142,15 +150,15 @@ def _mean_values(self, dims, keepdim, dtype):
     dt = dtype or self.dtype
     if dims == ():
         dims = None  # mean(dim=[]) reduces everything, as PyTorch does
-    x = self._np.astype(dt.np, copy=False)
+    half = dt is dtypes.float16 or dt is dtypes.bfloat16
+    x = self._np.astype(np.float32 if half else dt.np, copy=False)  # (a reduced dtype: summed in float, uncast)
     count = 1
     for d in (dims if dims is not None else range(len(self._shape))):
         count *= self._shape[d]
     # PyTorch's CPU mean is its sum divided by the count, in the result's dtype; float16 and bfloat16 sum into
     # float32, divide there and round once (cast_fp32 -> sum -> div -> cast)
-    half = dt is dtypes.float16 or dt is dtypes.bfloat16
     if half:
-        x, dt = x.astype(np.float32), dtypes.float32
+        dt = dtypes.float32
     total = _sum_np(x, dims, keepdim, dt)
     if count:  # (np.errstate costs more than a small mean: entered only where 0 / 0 can happen)
         r = np.divide(total, dt.np.type(count))
@@ -518,7 +526,7 @@ def cumsum(self, *args, **kwargs):
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
     if dt is dtypes.bool_ and self.dim() and self.numel():  # (ATen's kernel has no Bool; 0-dim or empty: none runs)
         raise make("NotImplementedError", "\"cumsum_out_cpu\" not implemented for 'Bool'")
-    out = fresh(np.array(_cumsum_np(self._np, d, dt).reshape(self._shape), order="C"), dt)
+    out = fresh(np.array(_cumsum_np(_cast_first(self, dt), d, dt).reshape(self._shape), order="C"), dt)
     if needs_grad(self):
         attach(out, _given(CumsumBackward0(self, d), "dim", dim, as_list=False))
     return out
