@@ -84,6 +84,7 @@ def _wants(*checks):
             if place < len(outs) and outs[place].dtype is not wanted:
                 raise runtime(text(name, self.dtype, outs[place].dtype, wanted))
         return kwargs
+    rule.checks = checks
     return rule
 
 
@@ -140,6 +141,9 @@ RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "
                             f"Long but got scalar type{_S[out.name]}")),
          "histc": _wants((0, _input, lambda name, given, out, want: f"torch.histogram: input tensor and hist tensor "
                           f"should have the same dtype, but got input {_C[given.name]} and hist {_C[out.name]}"))}
+RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, given, out, want: f"torch.histogram: "
+                            f"input tensor and bin_edges tensor should have the same dtype, but got input "
+                            f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))
 RULES.update({"amin": RULES["amax"], "argmin": RULES["argmax"], "argsort": RULES["argmax"]})
 RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
                             "take_along_dim", "msort"), _STRUCTURED))

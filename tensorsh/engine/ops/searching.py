@@ -162,8 +162,14 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
     widths."""
     if self.dtype.category != 2:
         raise make("NotImplementedError", f"\"histogramdd\" not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
-    if out is not None:
-        raise runtime("tensorsh: histogram(..., out=) is not supported")
+    if out is not None:  # (out='s dtypes checked first, hist's then bin_edges'; the edges resized first)
+        from .copies import _out_return_type, write_out
+        from .out_dtypes import check
+        hist_out, edges_out = out
+        check("histogram", (self,), {}, (hist_out, edges_out))
+        result = histogram(self, bins, range=range, weight=weight, density=density)
+        write_out("histogram", lambda: (result[1], result[0]), (), {"out": (edges_out, hist_out)})
+        return _out_return_type(type(result))((hist_out, edges_out))
     x = self._np.reshape(-1)
     if weight is not None and tuple(weight._shape) != tuple(self._shape):
         raise runtime("torch.histogramdd: if weight tensor is provided it should have the same shape as the input "
