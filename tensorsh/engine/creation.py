@@ -583,6 +583,21 @@ def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, *
 
 
 @dtype_checked
+def check_random_bound(value, name, dt):
+    """check_from_to_in_range: the dtype's range (CHECK_OUT_OF_BOUNDS), and a float's exact integers (a warning)."""
+    if dt.category == 2:
+        lo, hi = float(np.finfo(dt.np).min), float(np.finfo(dt.np).max)
+    else:
+        lo, hi = (0, 1) if dt is dtypes.bool_ else (int(np.iinfo(dt.np).min), int(np.iinfo(dt.np).max))
+    if not lo <= value <= hi:
+        raise runtime(f"{name} is out of bounds for {dtypes.C_NAMES[dt.name]}")
+    digits = np.finfo(dt.np).nmant + 1 if dt.category == 2 else None
+    if digits is not None and not -(1 << digits) <= value <= 1 << digits:
+        warn(f"{name} is out of bounds [-(2^{digits}), 2^{digits}]. Due to precision limitations "
+             f"{dtypes.C_NAMES[dt.name]} can support discrete uniform distribution only within this range. This warning "
+             "will become an error in version 1.7 release, please fix the code in advance")
+
+
 def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, device=None, low=None, high=None, **_):
     args = list(args)
     if size is None and args and isinstance(args[-1], (tuple, list)):
@@ -602,9 +617,8 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
         raise runtime(messages.RANDOM_FROM_TO.format(low=low, high=high))
     dt = dtype or dtypes.int64
     _alloc_check(shape, dt)
-    from .sampling import _check_bound  # (randint is random_(low, high) on a new tensor: its checks of the bounds)
-    _check_bound(low, "from", dt)
-    _check_bound(high - 1, "to - 1", dt)
+    check_random_bound(low, "from", dt)  # (randint is random_(low, high) on a new tensor: its checks of the bounds)
+    check_random_bound(high - 1, "to - 1", dt)
     n = math.prod(shape)
     arr = _generator(generator).randint(low, high, n).reshape(shape)
     return _finish(arr.astype(dt.np), dt, requires_grad)

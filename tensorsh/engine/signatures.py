@@ -117,9 +117,8 @@ def _check(p, v, argnum):
         return ok or (p.size == 1 and (v is None or isinstance(v, str)))
     if t == "Storage":
         return isinstance(v, _Storage)
-    if t == "Layout":  # (torch.strided, the one layout)
-        from .ops.predicates import Layout
-        return type(v) is Layout
+    if t == "Layout":  # (torch.strided, the one layout: ops/predicates.py's class, not imported here)
+        return type(v).__name__ == "layout" and type(v).__module__ == "torch"
     return False  # Stream, QScheme, DispatchKeySet: no such values in tensorsh
 
 

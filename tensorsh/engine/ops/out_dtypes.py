@@ -162,12 +162,15 @@ def check(name, args, kwargs, outs):
     return rule(self, outs, kwargs, name)
 
 
+INTO = {}  # name -> fn(dtype, *args, **kwargs): the op computing in out='s dtype (reductions.py's logsumexp_into)
+
+
 def compute(name, fn, outs):
     """The function that computes name's result for out=: logsumexp sums, logs and shifts in out='s dtype; all/any
     give out='s dtype."""
-    if name == "logsumexp" and isinstance(outs[0], Tensor) and outs[0].dtype.is_floating_point:
-        from .reductions import logsumexp_into
-        return lambda *args, **kwargs: logsumexp_into(outs[0].dtype, *args, **kwargs)
+    into = INTO.get(name)
+    if into is not None and isinstance(outs[0], Tensor) and outs[0].dtype.is_floating_point:
+        return lambda *args, **kwargs: into(outs[0].dtype, *args, **kwargs)
     if name in ("all", "any") and isinstance(outs[0], Tensor):  # (a bool out= of a uint8 input: computed as bool)
         return lambda *args, **kwargs: fn(*args, **kwargs).to(outs[0].dtype)
     return fn

@@ -14,6 +14,7 @@ from .args import _int_list, _unsqueeze_dims, _wrap_dims
 from .binary import _div_scalar, maximum, minimum
 from .scalar_arith import mul_scalar
 from .comparison import where
+from . import out_dtypes
 from .copies import to
 from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad,
                    return_type, sum_to, zeros_of)
@@ -761,6 +762,9 @@ def logsumexp_into(into, self, dim=None, keepdim=False):
     if needs_grad(self):
         attach(out, _given(LogsumexpBackward0(self, out, dims, keepdim), "dims", dim))
     return out
+
+
+out_dtypes.INTO["logsumexp"] = logsumexp_into
 
 
 def count_nonzero(self, dim=None):
