@@ -97,6 +97,8 @@ def _check(p, v, argnum):
         for i, item in enumerate(v):
             if not isinstance(item, _Tensor) and not (item is None and t != "TensorList"):
                 raise type_error(f"expected Tensor as element {i} in argument {argnum}, but got {tp_name(item)}")
+        if p.size and len(v) != p.size:  # (TensorList[2] out: tensorlist_n's unpacking)
+            raise type_error(f"expected tuple of {p.size} elements but got {len(v)}")
         return True
     if t == "Generator":
         return _Generator is not None and isinstance(v, _Generator)

@@ -7,7 +7,7 @@ from ..errors import runtime, type_error
 from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
-from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype,
+from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
                    check_fits_output, empty_strided, from_numpy, needs_grad, precheck, self_overlapping, tensor_of,
                    tensor_params, write_inplace, write_rows, zero_node)
 from .registry import op
@@ -292,6 +292,8 @@ def write_out(name, fn, args, kwargs):
                 if o.numel():
                     warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(r._shape)))
                 resize_output(o, r._shape)
+            if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)):
+                check_overlap(o, args[0])  # (cat's assert_no_overlap, after out's resize: an input itself too)
             if _shares_elements(o):
                 _write_shared(o, r, _OUT_OVERLAP_REDUCED.get(name))
             else:
