@@ -351,6 +351,28 @@ for src in (x, x.float(), i, x.half(), x.bfloat16()):
         print(src.cumprod(1, dtype=dt)[:, 2])
         print(torch.sum(src, 1, out=torch.empty(0, dtype=dt)), torch.cumsum(src, 1, out=torch.empty(0, dtype=dt))[:, -1])
 """,
+"histogram_out_cat_overlap_and_the_out_tuples_length": """
+torch.manual_seed(8)
+x = torch.randn(20)
+for a, b in ((torch.float64, torch.float32), (torch.float32, torch.float64), (torch.long, torch.float32)):
+    t(f"histogram {a} {b}", lambda: torch.histogram(x, 3, out=(torch.empty(0, dtype=a), torch.empty(0, dtype=b))))
+o = (torch.empty(5), torch.empty(2))
+r = torch.histogram(x, 3, out=o)
+print(r, o[0].shape, r.hist is o[0], r[1] is o[1], type(r).__name__)
+print(torch.histogram(x, torch.tensor([0., 1.]), out=(torch.empty(0), torch.empty(0))))
+t("bincount empty", lambda: torch.bincount(torch.tensor([], dtype=torch.long), torch.tensor([]), minlength=2))
+y = torch.randn(3, 4)
+z = torch.randn(2, 4)
+t("cat out view", lambda: torch.cat([y, y], out=y[:1]))
+t("cat out self", lambda: torch.cat([y, y], out=y))
+t("cat out other", lambda: torch.cat([y, z], out=torch.empty(0)).shape)
+t("cat out base of view", lambda: torch.cat([y[:1], z], out=y))
+for o in ((torch.empty(0),), [torch.empty(0)] * 3, (torch.empty(0), 1), torch.empty(0)):
+    for nm, f in (("topk", lambda: torch.topk(y, 1, out=o)), ("sort", lambda: torch.sort(y, out=o)),
+                  ("max", lambda: torch.max(y, 1, out=o)), ("cummax", lambda: torch.cummax(y, 1, out=o)),
+                  ("aminmax", lambda: torch.aminmax(y, out=o))):
+        t(nm, f)
+""",
 }
 
 
