@@ -75,10 +75,10 @@ def _alloc_check(shape, dtype):
 def _infer(data, depth=0, first=True):
     """(shape, dtype) of nested Python data, with PyTorch's errors for ragged input; `first`: data is reached by
     first elements only (the path along which PyTorch measures the sizes)."""
-    if isinstance(data, Tensor):  # inside a sequence, a tensor is one number (PyTorch reads it as a Python scalar)
-        if depth and data.numel() != 1:
-            raise value_error(messages.ONE_ELEMENT)
-        return (data._shape if not depth else ()), data.dtype
+    if isinstance(data, Tensor):  # inside a sequence, a tensor where the first elements measured a number is one
+        if depth and first and data.numel() != 1:  # number (PyTorch reads it as a Python scalar); elsewhere it may
+            raise _NotOneElement  # be a sequence (iterated)
+        return (data._shape if not depth or not first else ()), data.dtype
     if isinstance(data, (list, tuple)):
         if not data:
             return (0,), None
@@ -89,6 +89,9 @@ def _infer(data, depth=0, first=True):
             s, d = _infer(item, depth + 1, first and i == 0)
             if shapes is None:
                 shapes = s
+            elif s != shapes and isinstance(item, Tensor) and shapes == ():  # (a tensor where a number goes)
+                if item.numel() != 1:
+                    raise _NotOneElement
             elif s != shapes:
                 raise _Ragged
             dt = _merge(dt, d)
@@ -107,6 +110,25 @@ def _infer(data, depth=0, first=True):
     if isinstance(data, range):
         raise _HasRange
     raise runtime(f"Could not infer dtype of {type_name(data)}")
+
+
+class _NotOneElement(Exception):
+    """A tensor of more or fewer than one element where a number goes (read when stored: see _one_element_error)."""
+
+
+def _one_element_error(data, dtype):
+    """recursive_store reads a tensor where a number goes as a number of the result's dtype: an integer or bool one
+    through __index__ (a TypeError), a float one through __float__ (ValueError)."""
+    dt = dtype or _scalar_type(data)
+    if dt.category < 2:
+        return type_error("only integer tensors of a single element can be converted to an index")
+    return value_error(messages.ONE_ELEMENT)
+
+
+def _has_float_tensor(data):
+    if isinstance(data, Tensor):
+        return data.dtype.category == 2
+    return isinstance(data, (list, tuple)) and any(_has_float_tensor(item) for item in data)
 
 
 class _Ragged(Exception):
@@ -148,6 +170,8 @@ def _scalar_type(data):
         for item in data:
             dt = _merge(dt, _scalar_type(item))
         return dt or dtypes.DEFAULT_FLOAT
+    if isinstance(data, Tensor):  # (whatever its number of elements)
+        return data.dtype
     return _infer(data, 1)[1]
 
 
@@ -218,10 +242,14 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
         except _Ragged:
             shape, inferred = _ragged(data, dtype)
             data = []
+        except _NotOneElement:
+            raise _one_element_error(data, dtype) from None
         values = None
     if inferred is None:
         inferred = dtypes.DEFAULT_FLOAT
     dt = dtype or inferred
+    if dt.category < 2 and inferred.category == 2 and values is None and _has_float_tensor(data):
+        raise _one_element_error(data, dt)  # (a float tensor where an integer goes: __index__ refuses it)
     _alloc_check(shape, dt)
     if values is None:
         flat = _flatten(data, [])
@@ -246,6 +274,37 @@ def as_tensor(data, dtype=None, device=None):
         from .arrays import from_numpy
         return from_numpy(data) if dtype is None or dtype.np == data.dtype else from_numpy(data).to(dtype)
     return tensor(data, dtype=dtype)
+
+
+def asarray(obj, dtype=None, device=None, copy=None, requires_grad=None):
+    """torch.asarray (tensor_new.cpp): a tensor aliased (itself) unless copy=True or another dtype asks for a copy
+    (copy=False then refuses), requires_grad set on it when given (a non-leaf given False is detached); other data
+    made as torch.tensor makes it (an array aliased as as_tensor does; copy=False refuses a sequence)."""
+    if isinstance(obj, Tensor):
+        t = obj
+        wrong_dtype = dtype is not None and dtype is not t.dtype
+        if copy or (copy is None and wrong_dtype):
+            t = t.to(dtype, copy=True) if wrong_dtype else t.clone()
+        elif wrong_dtype:
+            raise value_error(f"can't alias tensor with dtype '{dtypes.SCALAR_NAMES[t.dtype.name]}' into dtype "
+                              f"'{dtypes.SCALAR_NAMES[dtype.name]}'.")
+        if requires_grad is None:
+            if obj.requires_grad:
+                errors.warn_once("torch.asarray: unspecified requires_grad now defaults to obj.requires_grad instead "
+                                 "of False. Pass requires_grad=False explicitly to get the old behavior and silence "
+                                 "this warning.")
+        elif t.is_leaf:
+            t.requires_grad_(requires_grad)
+        elif not requires_grad:
+            t = t.detach()
+        return t
+    if isinstance(obj, np.ndarray):
+        t = as_tensor(obj, dtype)
+        t = t.clone() if copy and t._storage is as_tensor(obj)._storage else t
+        return t.requires_grad_(True) if requires_grad else t
+    if copy is False:
+        raise value_error("can't alias arbitrary sequence into a tensor.")
+    return tensor(obj, dtype=dtype, requires_grad=bool(requires_grad))
 
 
 # ------------------------------------------------------------------ filled tensors
@@ -398,6 +457,7 @@ def _round_to(values, dt):
 
 @dtype_checked
 def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **_):
+    _zero_dim_ends("linspace", start, end)
     if steps < 0:
         raise runtime("number of steps must be non-negative")
     dt = dtype or dtypes.DEFAULT_FLOAT
@@ -405,6 +465,8 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
     if steps == 1:
         arr = np.array([start], dtype=np.float64)
     else:
+        if dt is dtypes.bool_ and steps > 1:
+            raise not_implemented_for("linspace_cpu", dt)
         # PyTorch fills the first half from start and the second half back from end: the ends converted to the
         # dtype first (an integer dtype truncates them), the step (end - start) / (steps - 1) in the dtype (in double
         # for integers), each value one fused multiply-add (exact products in float64 for float32)
@@ -413,8 +475,8 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
             T = dt.np.type
             lo, hi = T(start), T(end)
             step = T(T(hi - lo) / T(steps - 1))
-        else:
-            lo, hi = float(math.trunc(start)), float(math.trunc(end))
+        else:  # (the ends converted to the integer type as c10 converts a number: a negative int wraps into an
+            lo, hi = _integer_ends(dt, start, end)  # unsigned type, a value beyond it is refused)
             step = (hi - lo) / (steps - 1)
         if dt is dtypes.bfloat16:  # every step in bfloat16, as PyTorch's kernel: its ends, step, products, sums
             bf = dtypes.to_bfloat16
@@ -516,6 +578,21 @@ def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, *
 
 
 @dtype_checked
+def check_random_bound(value, name, dt):
+    """check_from_to_in_range: the dtype's range (CHECK_OUT_OF_BOUNDS), and a float's exact integers (a warning)."""
+    if dt.category == 2:
+        lo, hi = float(np.finfo(dt.np).min), float(np.finfo(dt.np).max)
+    else:
+        lo, hi = (0, 1) if dt is dtypes.bool_ else (int(np.iinfo(dt.np).min), int(np.iinfo(dt.np).max))
+    if not lo <= value <= hi:
+        raise runtime(f"{name} is out of bounds for {dtypes.C_NAMES[dt.name]}")
+    digits = np.finfo(dt.np).nmant + 1 if dt.category == 2 else None
+    if digits is not None and not -(1 << digits) <= value <= 1 << digits:
+        warn(f"{name} is out of bounds [-(2^{digits}), 2^{digits}]. Due to precision limitations "
+             f"{dtypes.C_NAMES[dt.name]} can support discrete uniform distribution only within this range. This warning "
+             "will become an error in version 1.7 release, please fix the code in advance")
+
+
 def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, device=None, low=None, high=None, **_):
     args = list(args)
     if size is None and args and isinstance(args[-1], (tuple, list)):
@@ -535,6 +612,8 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
         raise runtime(messages.RANDOM_FROM_TO.format(low=low, high=high))
     dt = dtype or dtypes.int64
     _alloc_check(shape, dt)
+    check_random_bound(low, "from", dt)  # (randint is random_(low, high) on a new tensor: its checks of the bounds)
+    check_random_bound(high - 1, "to - 1", dt)
     n = math.prod(shape)
     arr = _generator(generator).randint(low, high, n).reshape(shape)
     return _finish(arr.astype(dt.np), dt, requires_grad)
@@ -575,6 +654,7 @@ def randint_like(input, low=0, high=None, dtype=None, requires_grad=False, gener
 def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, device=None, **_):
     """PyTorch's CPU logspace: the first half of the exponents from start, the second back from end (the step in
     double from the ends in the output type), each power the C library's pow in double, stored in the output."""
+    _zero_dim_ends("logspace", start, end)
     if steps < 0:
         raise runtime("number of steps must be non-negative")
     dt = dtype or dtypes.DEFAULT_FLOAT
@@ -587,14 +667,29 @@ def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, devi
         if dt.category == 2:
             s, e = dt.np.type(start), dt.np.type(end)
             b, step = float(base), float(e - s) / (steps - 1) if steps > 1 else 0.0
+        elif dt is dtypes.bool_:
+            raise not_implemented_for("logspace_cpu", dt)
         else:
-            s, e = int(start), int(end)
+            s, e = _integer_ends(dt, start, end)
             b, step = float(np.float32(base)), float(e - s) / (steps - 1) if steps > 1 else 0.0
         arr = np.array([pow_(b, float(s) + step * i) if i < steps // 2 else pow_(b, float(e) - step * (steps - i - 1))
                         for i in range(steps)], np.float64)
     with np.errstate(all="ignore"):
         arr = arr.astype(dt.np) if dt.category == 2 else np.trunc(arr).astype(dt.np)
     return _finish(arr, dt, requires_grad)
+
+
+def _zero_dim_ends(name, start, end):
+    """linspace/logspace's tensor ends must be 0-dim."""
+    bad = [f"{what} with {v.dim()} dimension(s)" for what, v in (("start", start), ("end", end))
+           if isinstance(v, Tensor) and v.dim()]
+    if bad:
+        raise runtime(f"{name} only supports 0-dimensional start and end tensors, but got {' and '.join(bad)}.")
+
+
+def _integer_ends(dt, start, end):
+    """linspace/logspace's ends in integer type dt (Scalar::to<scalar_t>), as Python numbers."""
+    return tuple(float(checked_scalar(dt, v.item() if isinstance(v, Tensor) else v)) for v in (start, end))
 
 
 def _triangle_indices(name, lower):

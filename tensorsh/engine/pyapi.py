@@ -166,6 +166,8 @@ _CONSTRUCTORS = {
     "tensor": "tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None, bool pin_memory=False, "
               "bool requires_grad=False)",
     "as_tensor": "as_tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None)",
+    "asarray": "asarray(PyObject* obj, *, ScalarType? dtype=None, Device? device=None, bool? copy=None, "
+               "bool? requires_grad=None)",
     "new_tensor": "new_tensor(PyObject* data, *, ScalarType dtype=None, Device? device=None, "
                   "bool requires_grad=False)"}
 
@@ -273,10 +275,26 @@ def _random_fill(name, out, args, kwargs):
 _FILLED = ("zeros", "ones", "full", "eye")  # creation functions whose out= kernel fills out in place
 
 
+_RANGES = frozenset({"arange", "range", "linspace", "logspace"})
+
+
+def _resize_out(name, out, result):
+    """The creation functions' out= kernels resize out (resize_, no deprecation warning); arange warns of a count it
+    did not expect."""
+    from .errors import warn
+    from .messages import shape_list
+    from .ops.geometry_inplace import resize_output
+    if name == "arange" and out.numel():
+        warn(f"The number of elements in the out tensor of shape {shape_list(out.shape)} is {out.numel()} which does "
+             f"not match the computed number of elements {result.numel()}. Note that this may occur as a result of "
+             f"rounding error. The out tensor will be resized to a tensor of shape ({result.numel()},).")
+    resize_output(out, tuple(result.shape))
+
+
 def with_out(name, fn):
     """torch.<name>(..., out=t) of a creation function: the values are written into t (of t's dtype; a dtype=
-    must be t's), refused when t requires grad, as PyTorch refuses it. An out of another shape, which PyTorch
-    resizes, is not supported."""
+    must be t's), refused when t requires grad, as PyTorch refuses it; an out of another shape is resized (a range's of
+    as many elements keeps its shape)."""
     def function(*args, out=None, **kwargs):
         if out is None:
             return fn(*args, **kwargs)
@@ -301,8 +319,12 @@ def with_out(name, fn):
             kwargs["dtype"] = out.dtype
         result = fn(*args, **kwargs)
         if result.shape != out.shape:
-            raise runtime(f"tensorsh: {name}(..., out=) into a tensor of another shape (PyTorch resizes it) is not "
-                          "supported")
+            if name in _RANGES and result.numel() == out.numel():  # (a range's out= of as many elements keeps its
+                result = result.reshape(out.shape)  # shape, written in its logical order)
+            else:
+                _resize_out(name, out, result)
+                if name == "empty":  # (the resize is its new version)
+                    out._version_counter.bump()
         if name == "empty":  # (nothing written: no new version)
             return out
         if name not in _FILLED and any(st == 0 and n > 1 for n, st in zip(out.shape, out._stride)):

@@ -65,21 +65,6 @@ def _check_uniform_bounds(from_, to, dt):
                       f"found to={messages.cpp_double(to)} and from={messages.cpp_double(from_)} which result in to-from to exceed the limit")
 
 
-def _check_bound(value, name, dt):
-    """check_from_to_in_range: the dtype's range (CHECK_OUT_OF_BOUNDS), and a float's exact integers (a warning)."""
-    if dt.category == 2:
-        lo, hi = float(np.finfo(dt.np).min), float(np.finfo(dt.np).max)
-    else:
-        lo, hi = (0, 1) if dt is dtypes.bool_ else (int(np.iinfo(dt.np).min), int(np.iinfo(dt.np).max))
-    if not lo <= value <= hi:
-        raise runtime(f"{name} is out of bounds for {dtypes.C_NAMES[dt.name]}")
-    digits = np.finfo(dt.np).nmant + 1 if dt.category == 2 else None
-    if digits is not None and not -(1 << digits) <= value <= 1 << digits:
-        warn(f"{name} is out of bounds [-(2^{digits}), 2^{digits}]. Due to precision limitations "
-             f"{dtypes.C_NAMES[dt.name]} can support discrete uniform distribution only within this range. This warning "
-             "will become an error in version 1.7 release, please fix the code in advance")
-
-
 def _float_bound(bound, dt, step):
     """ATen's update_from (step 1) / update_to (step -1): a bound whose neighbour rounds past it in the float
     dtype moves inward by the dtype's spacing there."""
@@ -122,8 +107,8 @@ def random_inplace(self, from_=None, to=None, generator=None, **kw):
         if not from_ < to:
             raise runtime("random_ expects 'from' casted to dtype to be less than 'to' casted to dtype, but got "
                           f"from={from_} >= to={to}")
-    _check_bound(from_, "from", dt)
-    _check_bound(to - 1, "to - 1", dt)
+    creation.check_random_bound(from_, "from", dt)
+    creation.check_random_bound(to - 1, "to - 1", dt)
     values = g.randint(from_, to, n) if n else np.empty(0, np.int64)
     return fill_random(self, values.astype(dt.np), name)
 

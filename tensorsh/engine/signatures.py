@@ -97,6 +97,8 @@ def _check(p, v, argnum):
         for i, item in enumerate(v):
             if not isinstance(item, _Tensor) and not (item is None and t != "TensorList"):
                 raise type_error(f"expected Tensor as element {i} in argument {argnum}, but got {tp_name(item)}")
+        if p.size and len(v) != p.size:  # (TensorList[2] out: tensorlist_n's unpacking)
+            raise type_error(f"expected tuple of {p.size} elements but got {len(v)}")
         return True
     if t == "Generator":
         return _Generator is not None and isinstance(v, _Generator)
@@ -117,7 +119,9 @@ def _check(p, v, argnum):
         return ok or (p.size == 1 and (v is None or isinstance(v, str)))
     if t == "Storage":
         return isinstance(v, _Storage)
-    return False  # Layout, Stream, QScheme, DispatchKeySet: no such values in tensorsh
+    if t == "Layout":  # (torch.strided, the one layout: ops/predicates.py's class, not imported here)
+        return type(v).__name__ == "layout" and type(v).__module__ == "torch"
+    return False  # Stream, QScheme, DispatchKeySet: no such values in tensorsh
 
 
 class Param:
@@ -549,13 +553,13 @@ def _deprecated_warning(sig, parser):
             (f"\nConsider using one of the following signatures instead:{others}" if others else ""))
 
 
-def _slow(kind, name, packs, defaults, args, kwargs):
+def _slow(kind, name, packs, defaults, takes, args, kwargs):
     """Parse a call PyTorch's way; returns (args, kwargs) for the op and whether its argument types alone decide
     that (so the next call with the same types may skip the parse)."""
     plain = from_numpy_scalars(args + tuple(kwargs.values()))
     if plain is not None:  # (numpy's scalars, read as Python's numbers: parsed each time)
         args, kwargs = tuple(plain[:len(args)]), dict(zip(kwargs, plain[len(args):]))
-        args, kwargs, _ = _slow(kind, name, packs, defaults, args, kwargs)
+        args, kwargs, _ = _slow(kind, name, packs, defaults, takes, args, kwargs)
         return args, kwargs, False
     sig, how = check(kind, name, args, kwargs)
     if sig is None:
@@ -572,6 +576,8 @@ def _slow(kind, name, packs, defaults, args, kwargs):
     if how == 2 and len(args) > 1 and packs:  # x.squeeze(0, 1): the op takes the list as one argument
         return (tuple(args),), kwargs, False
     rewritten = False
+    if kwargs:
+        args, kwargs, rewritten = _keywords_for_op(kind, sig, takes, args, kwargs)
     if kind == "function" and sig.params and sig.params[0].name in kwargs and not args:
         # torch.pow(input=x, exponent=2): the op's own first parameter may be named otherwise (self), so positional
         kwargs = dict(kwargs)
@@ -596,6 +602,31 @@ def _slow(kind, name, packs, defaults, args, kwargs):
     return args, kwargs, cacheable and not rewritten
 
 
+def _keywords_for_op(kind, sig, takes, args, kwargs):
+    """The keywords of a parsed call under the names the op's Python function takes: a name PyTorch's parser reads
+    for a parameter (numpy's axis/keepdims/x, an overload's own name: tensor_split's indices or sections) is passed as
+    the signature's name when the op takes that, else as the next positional argument; (args, kwargs, changed)."""
+    names, positional = takes
+    if names is None:  # (an op reading **kwargs reads PyTorch's names)
+        names, positional = frozenset(p.name for p in sig.params), 0
+    if all(k in names for k in kwargs):
+        return args, kwargs, False
+    kwargs, changed = dict(kwargs), False
+    skip = kind == "method"  # (the op's self)
+    for i, p in enumerate(sig.params):
+        key = next((k for k in p.names if k in kwargs), None)
+        if key is None or key in names:
+            continue
+        if p.name in names:
+            kwargs[p.name] = kwargs.pop(key)
+        elif not p.keyword_only and len(args) == i and i + skip < positional:
+            args = tuple(args) + (kwargs.pop(key),)
+        else:
+            continue
+        changed = True
+    return args, kwargs, changed
+
+
 def _python_types_read(sig, args, kwargs):
     """The ScalarType arguments given as Python's float/int/bool, as the dtypes PyTorch's parser reads them."""
     kinds = {name: p.type for p in sig.params for name in p.names}
@@ -614,15 +645,32 @@ def _wrapped_number(value):
 
 
 def _op_info(fn):
-    """Whether the op takes a list as one argument (no *args: a varargs list is packed for it), and its Python
-    defaults that are not None (an explicit None, "not given" to PyTorch, becomes the op's default)."""
+    """Whether the op takes a list as one argument (no *args: a varargs list is packed for it), its Python
+    defaults that are not None (an explicit None, "not given" to PyTorch, becomes the op's default), and what it
+    takes: (its keyword names and how many positional arguments, or None when it takes **kwargs)."""
     import inspect
     try:
         params = inspect.signature(inspect.unwrap(fn)).parameters.values()
     except (TypeError, ValueError):
-        return False, {}
+        return False, {}, (None, None)
     packs = not any(p.kind is p.VAR_POSITIONAL for p in params)
-    return packs, {p.name: p.default for p in params if p.default is not p.empty and p.default is not None}
+    return packs, {p.name: p.default for p in params if p.default is not p.empty and p.default is not None}, \
+        _takes(getattr(fn, "method", fn))
+
+
+def _takes(fn):
+    """(the keyword names fn takes, how many positional arguments), or (None, None) when it takes **kwargs. (torch.<name>
+    of a Tensor method: the method's, its self the function's input.)"""
+    import inspect
+    try:
+        params = inspect.signature(inspect.unwrap(fn)).parameters.values()
+    except (TypeError, ValueError):
+        return None, None
+    if any(p.kind is p.VAR_KEYWORD for p in params):
+        return None, None
+    positional = float("inf") if any(p.kind is p.VAR_POSITIONAL for p in params) else \
+        sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+    return frozenset(p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)), positional
 
 
 class _OpInfo:

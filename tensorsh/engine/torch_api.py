@@ -388,7 +388,8 @@ NAMESPACE.update({
     "preserve_format": PRESERVE_FORMAT, "contiguous_format": CONTIGUOUS_FORMAT, "channels_last": CHANNELS_LAST,
     "channels_last_3d": CHANNELS_LAST_3D, "memory_format": MemoryFormat, "dtype": dtypes.DType,
     "tensor": pyapi.constructor("tensor", creation.tensor),
-    "as_tensor": pyapi.constructor("as_tensor", creation.as_tensor), "ones": creation.ones, "zeros": creation.zeros,
+    "as_tensor": pyapi.constructor("as_tensor", creation.as_tensor),
+    "asarray": pyapi.constructor("asarray", creation.asarray), "ones": creation.ones, "zeros": creation.zeros,
     "empty": creation.empty, "full": creation.full, "ones_like": creation.ones_like,
     "zeros_like": creation.zeros_like, "empty_like": creation.empty_like, "full_like": creation.full_like,
     "arange": creation.arange, "linspace": creation.linspace, "logspace": creation.logspace,
@@ -457,8 +458,8 @@ NAMESPACE["strided"], NAMESPACE["layout"] = predicates.STRIDED, predicates.Layou
 for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
     NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)
 NAMESPACE.update(LEGACY)
-for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "linspace", "logspace", "eye", "randint",
-              "normal"):
+for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "range", "linspace", "logspace", "eye",
+              "randint", "randperm", "normal"):
     NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)
 for _name in ("get_default_dtype", "get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
               "is_anomaly_check_nan_enabled"):  # C functions without arguments in PyTorch

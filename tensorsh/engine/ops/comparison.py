@@ -4,7 +4,7 @@ import numpy as np
 
 from .. import autograd, dtypes, kernels, layout, messages, scalars
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from ..errors import make, runtime, type_error
+from ..errors import make, runtime, type_error, warn_once
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor
 from .args import _invalid_combination
@@ -106,6 +106,9 @@ def where(condition, input, other):
     if condition.dtype is not dtypes.bool_ and condition.dtype is not dtypes.uint8:  # the kernel's own check
         raise runtime("where expected condition to be a boolean tensor, but got a tensor with dtype "
                       f"{dtypes.SCALAR_NAMES[condition.dtype.name]}")
+    if condition.dtype is dtypes.uint8:
+        warn_once("where received a uint8 condition tensor. This behavior is deprecated and will be removed in a future "
+                  "version of PyTorch. Use a boolean condition instead.")
     check_broadcast_all(condition, input, other)
     c = condition._np
     dt = dtypes.result_type((input, other))

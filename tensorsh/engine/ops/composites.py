@@ -23,7 +23,7 @@ def check_tensors(values, arg):
 
 def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
     if repeats is None:  # torch.repeat_interleave(repeats): the indices repeated
-        return _repeat_indices(self)
+        return _repeat_indices(self, output_size)
     if not isinstance(self, Tensor):
         raise type_error(f"repeat_interleave(): argument 'input' (position 1) must be Tensor, not {type_name(self)}")
     x = self if dim is not None else self.flatten()
@@ -37,9 +37,12 @@ def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
                               f"{repeats._shape[0]} and input.size({d}) = {x._shape[d]}")
         else:
             raise runtime("repeats must be 0-dim or 1-dim tensor")
-        return x.index_select(d, _repeat_indices(repeats))
+        return x.index_select(d, _repeat_indices(repeats, output_size))
     if repeats < 0:
         raise runtime("Repeats must be non-negative")
+    if output_size is not None and output_size != (x._shape[d] if x._shape else 1) * repeats:
+        raise runtime(f"repeat_interleave: Invalid output_size, expected {(x._shape[d] if x._shape else 1) * repeats} "
+                      f"but got {output_size}")
     x = x.unsqueeze(d + 1)
     shape = list(x._shape)
     shape[d + 1] = repeats
@@ -47,7 +50,7 @@ def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
     return x.expand(*shape).clone(memory_format=CONTIGUOUS_FORMAT).flatten(d, d + 1)
 
 
-def _repeat_indices(repeats):
+def _repeat_indices(repeats, output_size=None):
     if repeats.dtype.category != 1:  # (the kernel's dispatch comes first)
         raise make("NotImplementedError", f"\"repeat_interleave_cpu\" not implemented for "
                                           f"'{dtypes.SCALAR_NAMES[repeats.dtype.name]}'")
@@ -57,6 +60,8 @@ def _repeat_indices(repeats):
         raise runtime("repeats has to be Long or Int tensor")
     if repeats.numel() and repeats._np.min() < 0:
         raise runtime("repeats can not be negative")
+    if output_size is not None and output_size != int(repeats._np.sum()):
+        raise runtime("allocated size does not match required size")
     return fresh(np.repeat(np.arange(repeats.numel(), dtype=np.int64), repeats._np), dtypes.int64)
 
 
@@ -225,8 +230,7 @@ def take_along_dim(self, indices, dim=None):
     sizes[d] = self._shape[d]
     check_broadcast_all(Shaped(tuple(sizes)), self)
     shape = tuple(np.broadcast_shapes(tuple(sizes), self._shape))
-    if self._shape != shape:
-        self = self.expand(*shape)
+    self = self.expand(*shape)  # (ATen's broadcast_to: an ExpandBackward0 whatever the shape)
     return self.gather(d, indices)
 
 

@@ -87,6 +87,8 @@ def range_(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, devi
     if (step > 0 and end < start) or (step < 0 and start < end):
         raise runtime("upper bound and lower bound inconsistent with step sign")
     n = int((end - start) // step) + 1
+    if dt is dtypes.bool_:
+        raise creation.not_implemented_for("range_cpu", dt)
     if dt.category == 2:
         arr = (start + np.arange(n, dtype=np.float64) * step).astype(dt.np)
     else:

@@ -7,7 +7,7 @@ from ..errors import runtime, type_error
 from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
-from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype,
+from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
                    check_fits_output, empty_strided, from_numpy, needs_grad, precheck, self_overlapping, tensor_of,
                    tensor_params, write_inplace, write_rows, zero_node)
 from .registry import op
@@ -215,7 +215,8 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
             "it, inplace, to zero elements with t.resize_(0).")
 
 
-_EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul"})  # (measured)
+_EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
+                              "linalg_matrix_norm"})  # (measured)
 
 # out= into a tensor whose elements share memory (zero strides): most ops refuse it before anything else
 # (TensorIterator's compute_mem_overlaps); these write it anyway (measured; the creation functions' fills are
@@ -224,7 +225,12 @@ _EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdo
 # that combine partial results
 _OUT_OVERLAP_WRITTEN = frozenset({"cummax", "cummin"})
 _OUT_OVERLAP_REDUCED = {"sum": np.sum, "nansum": np.sum, "prod": np.prod, "amax": np.max, "amin": np.min}
-_OUT_OVERLAP_UNMODELLED = frozenset({"std", "var", "norm", "any", "all", "argmax", "argmin", "tril", "triu"})
+_OUT_OVERLAP_UNMODELLED = frozenset({"std", "var", "linalg_vector_norm", "linalg_matrix_norm", "any", "all", "argmax",
+                                     "argmin", "tril", "triu"})
+
+
+_CAT_NAMES = frozenset({"cat", "concat", "concatenate", "stack", "hstack", "vstack", "dstack", "column_stack",
+                        "row_stack"})  # (out= written by cat's kernel: its TypeError)
 
 
 def _shares_elements(t):
@@ -238,6 +244,7 @@ def write_out(name, fn, args, kwargs):
     from .. import autograd
     from ..errors import warn
     from ..messages import INPLACE_RESULT_TYPE, shape_list
+    from . import out_dtypes
     from .geometry_inplace import resize_output
     kwargs = dict(kwargs)
     out = kwargs.pop("out")
@@ -256,7 +263,8 @@ def write_out(name, fn, args, kwargs):
                 raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share "
                                                   f"memory is not supported")
             precheck(o, overlap=False)  # (its internal-overlap error)
-    result = fn(*args, **kwargs)
+    kwargs = out_dtypes.check(name, args, kwargs, outs)
+    result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
     results = tuple(result) if isinstance(result, tuple) else (result,)
     for r, o in zip(results, outs):
         if name in _EXACT_OUT_DTYPE and r.dtype is not o.dtype:  # (the matrix products' own checks)
@@ -264,13 +272,16 @@ def write_out(name, fn, args, kwargs):
                 raise runtime(f"addmv input tensors must have the same dtype, but got "
                               f"{dtypes.SCALAR_NAMES[o.dtype.name]}, {dtypes.SCALAR_NAMES[r.dtype.name]}, and "
                               f"{dtypes.SCALAR_NAMES[r.dtype.name]}")
+            if name == "linalg_matrix_norm":
+                raise runtime(f"linalg.matrix_norm expected out tensor dtype {dtypes.SCALAR_NAMES[r.dtype.name]} but "
+                              f"got: {dtypes.SCALAR_NAMES[o.dtype.name]}")
             if name in ("dot", "vdot") or name == "matmul" and r.dim() == 0:
                 raise runtime(f"result dtype {dtypes.SCALAR_NAMES[o.dtype.name]} does not match input dtype "
                               f"{dtypes.SCALAR_NAMES[r.dtype.name]}")
             raise runtime(f"Expected out tensor to have dtype {dtypes.C_NAMES[r.dtype.name]}, but got "
                           f"{dtypes.C_NAMES[o.dtype.name]} instead")
         if not dtypes.can_cast(r.dtype, o.dtype):
-            if name in ("cat", "concat", "concatenate"):
+            if name in _CAT_NAMES:
                 raise type_error(f"torch.cat(): input types can't be cast to the desired output type "
                                  f"{dtypes.SCALAR_NAMES[o.dtype.name]}")
             raise runtime(INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[r.dtype.name],
@@ -282,6 +293,8 @@ def write_out(name, fn, args, kwargs):
                 if o.numel():
                     warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(r._shape)))
                 resize_output(o, r._shape)
+            if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)):
+                check_overlap(o, args[0])  # (cat's assert_no_overlap, after out's resize: an input itself too)
             if _shares_elements(o):
                 _write_shared(o, r, _OUT_OVERLAP_REDUCED.get(name))
             else:

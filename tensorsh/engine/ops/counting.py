@@ -139,7 +139,7 @@ def bincount(self, weights=None, minlength=0):
         raise runtime("minlength should be >= 0")
     if weights is not None and weights._shape != self._shape:
         raise runtime("weights should be 1-d and have the same length as input")
-    if weights is None:
+    if weights is None or not self.numel():  # (an empty input: zeros(minlength, long), whatever the weights)
         return fresh(np.bincount(self._np, minlength=minlength).astype(np.int64), dtypes.int64)
     dt = dtypes.float32 if weights.dtype is dtypes.float32 else dtypes.float64  # (half, bfloat16: double too)
     out = fresh(np.bincount(self._np, weights._np.astype(np.float64), minlength).astype(dt.np), dt)

@@ -5,7 +5,7 @@ from .. import autograd, dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime
 from ..saved_names import as_given, given
-from .reductions import CumsumBackward0, _cumsum_np, _sum_np, values_indices
+from .reductions import CumsumBackward0, _cast_first, _cumsum_np, _sum_np, values_indices
 from .core import InputNode, SavingNode, attach, check_dtype, fresh, needs_grad, write_inplace, precheck
 
 
@@ -106,7 +106,7 @@ def cumprod(self, dim, *, dtype=None):
     dt = _cum_dtype(self, dtype)
     if dt is dtypes.bool_ and self.dim() and self.numel():  # (ATen's kernel has no Bool; 0-dim or empty: none runs)
         raise make("NotImplementedError", "\"cumprod_out_cpu\" not implemented for 'Bool'")
-    out = fresh(_cumprod_np(self._np, d, dt), dt)
+    out = fresh(_cumprod_np(_cast_first(self, dt), d, dt), dt)
     if needs_grad(self) and dt.category == 2:
         attach(out, given(CumprodBackward0(self, out, d), dim=dim))
     return out
@@ -166,7 +166,7 @@ def _cum_extreme(kind, better):
     node_cls = CummaxBackward0 if kind == "cummax" else CumminBackward0
 
     def op(self, dim):
-        if not self._shape and isinstance(dim, int) and dim not in (-1, 0):
+        if not self._shape and dim not in (0, -1):  # (a 0-dim tensor: checked before any wrap)
             raise index_error(f"{kind}(): Expected reduction dim -1 or 0 for scalar but got {dim}")
         d = self._wrap_dim(dim)
         x = self._np.reshape(self._shape or (1,))

@@ -185,6 +185,7 @@ def _np_index(shape, advanced, deferred=None):
     skip = set()
     zero_dim_masks = []  # a 0-dim bool index takes no dimension: numpy's too, inserted before dim
     out_of_bounds = []
+    shapes, empty_dim = [], None  # (the index tensors' shapes, a mask's nonzero() columns each [n]: broadcast first)
     position = 0  # (the index kernel names a bad index's place among the index tensors, a mask's nonzero() columns
     for dim, t in advanced:  # counted: its "dimension")
         if t.dtype is dtypes.bool_ and t.dim() == 0:
@@ -196,19 +197,30 @@ def _np_index(shape, advanced, deferred=None):
                                       f"shape of the indexed tensor {_shape_list(shape)} at index {dim + j}")
             key[dim] = t._np
             position += t.dim()
+            shapes += [(int(np.count_nonzero(t._np)),)] * t.dim()
             for k in range(dim + 1, dim + t.dim()):
                 skip.add(k)
         else:
             n = shape[dim]
+            shapes.append(t._shape)
             bad = (t._np >= n) | (t._np < -n)
             if bad.any():
                 if n == 0:
-                    raise index_error("index is out of bounds for dimension with size 0")
+                    empty_dim = empty_dim or index_error("index is out of bounds for dimension with size 0")
+                    continue
                 out_of_bounds.append((position, n, t._np, bad))
                 key[dim] = np.where(bad, 0, t._np)
             else:
                 key[dim] = t._np
             position += 1
+    if len(shapes) > 1:
+        try:
+            np.broadcast_shapes(*shapes)
+        except ValueError:
+            raise index_error("shape mismatch: indexing tensors could not be broadcast together with shapes " +
+                              ", ".join(_shape_list(sh) for sh in shapes)) from None
+    if empty_dim is not None:
+        raise empty_dim
     if out_of_bounds:
         error = _first_out_of_bounds(out_of_bounds, [t._np for _, t in advanced if t.dtype is not dtypes.bool_])
         if deferred is None:

@@ -7,7 +7,7 @@ from ..autograd import Node, edge_of
 from ..errors import index_error, runtime
 from ..saved_names import as_given, given
 from .core import attach_outputs, fresh, return_type
-from .reductions import check_dof, reduce_dims
+from .reductions import check_dof, reduce_dims, var_backward
 
 
 Aminmax = return_type("aminmax", ("min", "max"))
@@ -132,10 +132,7 @@ class VarMeanBackward0(Node):
                 result = saved[1]
                 gv = gv / (result * 2)
                 gv = gv.masked_fill(result == 0, 0)
-            gv = _restore(gv, self.dims, self.keepdim, x.dim())
-            dof = n - self.correction
-            centred = x - (x.mean(list(dims), keepdim=True) if x.dim() else x)
-            total = (2.0 / dof if dof > 0 else float("nan")) * gv * centred
+            total = var_backward(gv, x, self.dims, self.correction, self.keepdim, self.__dict__.get("rnumel"))
         if gm is not None:
             part = _restore(gm, self.dims, self.keepdim, x.dim()).expand(x._shape) / n
             total = part if total is None else total + part
@@ -160,7 +157,7 @@ def _var_mean(name, node_cls):
         unbiased = True if unbiased is None else unbiased
         if correction is None:
             correction = 1 if unbiased else 0
-        dims = reduce_dims(self, dim)
+        dims = reduce_dims(self, dim, empty_is_all=True)
         axes = tuple(range(self.dim())) if dims is None else dims
         check_dof(self, name, axes, correction)
         var, mean = _welford(self._np, axes, correction, keepdim and bool(self._shape))
@@ -171,6 +168,8 @@ def _var_mean(name, node_cls):
         if autograd._grad_enabled[0] and self.requires_grad:
             node = given(node_cls(self, dims, correction, keepdim), dims=(dim,) if isinstance(dim, int) else dim,
                          correction=given_correction)
+            if isinstance(dim, (list, tuple)) and not len(dim):  # (var_backward's _safe_size of no dims)
+                node.__dict__["rnumel"] = 1
             attach_outputs(node, outs, self, int(node_cls.take_sqrt))
         return outs
     fn.__name__ = name

@@ -292,6 +292,6 @@ def unique_consecutive(input, return_inverse=False, return_counts=False, dim=Non
     if not return_inverse and not return_counts:
         return out
     result = (out,)
-    result += (fresh(np.ascontiguousarray(inverse, np.int64), dtypes.int64),) if return_inverse else ()
+    result += (fresh(np.array(inverse, np.int64, order="C"), dtypes.int64),) if return_inverse else ()
     result += (fresh(np.ascontiguousarray(counts, np.int64), dtypes.int64),) if return_counts else ()
     return result

@@ -198,8 +198,8 @@ def topk(self, k, dim=-1, largest=True, sorted=True):
         raise runtime("selected index k out of range")
     if self.dtype is dtypes.bool_:
         raise runtime("topk does not support bool dtypes on CPU")
-    if not self._shape:
-        k = 1  # (a 0-dim result holds its one element, k = 0 too)
+    if not self._shape:  # (a 0-dim tensor is copied, k=0 too)
+        k = 1
     rows, lead = _rows(self, d)
     comp = _greater if largest else _less
     vals, idxs = [], []
@@ -349,7 +349,7 @@ def _median(name, ignore_nan, nodes):
     def fn(self, dim=None, keepdim=False):
         if dim is not None and self._shape and not self._shape[self._wrap_dim(dim)]:
             raise index_error(f"median(): Expected reduction dim {self._wrap_dim(dim)} to have non-zero size.")
-        if dim is not None or self.numel():  # (nanmedian's text names median too)  # (an empty one returns before the kernel's dtype dispatch)
+        if dim is not None or self.numel():  # (an empty one returns before the kernel's dtype dispatch)
             _no_bool("median_cpu" if dim is None else "median_out", self)
         if dim is None:
             return _median_all(self, ignore_nan, nodes[0])

@@ -14,6 +14,7 @@ from .args import _int_list, _unsqueeze_dims, _wrap_dims
 from .binary import _div_scalar, maximum, minimum
 from .scalar_arith import mul_scalar
 from .comparison import where
+from . import out_dtypes
 from .copies import to
 from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad,
                    return_type, sum_to, zeros_of)
@@ -37,9 +38,13 @@ def _any_all(name, np_fn):
 tensor_any, tensor_all = _any_all("any", np.any), _any_all("all", np.all)
 
 
-def reduce_dims(self, dim):
+def reduce_dims(self, dim, empty_is_all=False):
+    """The dims a reduction reduces, wrapped and sorted (None: dim not given); empty_is_all: an empty list means every
+    dim, as ATen's make_reduction reads it (nansum, var/std, count_nonzero, norm)."""
     if dim is None:
         return None
+    if empty_is_all and isinstance(dim, (list, tuple)) and not len(dim):
+        return tuple(range(self.dim()))
     if isinstance(dim, (list, tuple)):  # (PyTorch's dim_list_to_bitset: a dim given twice is an error, 0-dim too)
         wrapped = [self._wrap_dim(d) for d in dim]
         for i, d in enumerate(wrapped):
@@ -120,11 +125,19 @@ SumBackward1 = _spread_node("SumBackward1", True, False)
 MeanBackward0, MeanBackward1 = _spread_node("MeanBackward0", False, True), _spread_node("MeanBackward1", True, True)
 
 
+def _cast_first(self, dt):
+    """self's values as a sum or cumsum into another reduced float dtype reads them: cast to it first (ATen's
+    iterator casts the input; sum(x, dtype=torch.half) is x.half().sum())."""
+    if (dt is dtypes.float16 or dt is dtypes.bfloat16) and self.dtype is not dt:
+        return dtypes.rounding(dt)(self._np.astype(np.float32))
+    return self._np
+
+
 def _sum_values(self, dims, keepdim, dtype):
     dt = _reduction_dtype(self, dtype)
     if dims == ():
         dims = None  # sum(dim=[]) reduces everything, as PyTorch does
-    return fresh(np.asarray(_sum_np(self._np, dims, keepdim, dt)), dt)
+    return fresh(np.asarray(_sum_np(_cast_first(self, dt), dims, keepdim, dt)), dt)
 
 
 def _mean_check(self, dtype):
@@ -138,15 +151,15 @@ def _mean_values(self, dims, keepdim, dtype):
     dt = dtype or self.dtype
     if dims == ():
         dims = None  # mean(dim=[]) reduces everything, as PyTorch does
-    x = self._np.astype(dt.np, copy=False)
+    half = dt is dtypes.float16 or dt is dtypes.bfloat16
+    x = self._np.astype(np.float32 if half else dt.np, copy=False)  # (a reduced dtype: summed in float, uncast)
     count = 1
     for d in (dims if dims is not None else range(len(self._shape))):
         count *= self._shape[d]
     # PyTorch's CPU mean is its sum divided by the count, in the result's dtype; float16 and bfloat16 sum into
     # float32, divide there and round once (cast_fp32 -> sum -> div -> cast)
-    half = dt is dtypes.float16 or dt is dtypes.bfloat16
     if half:
-        x, dt = x.astype(np.float32), dtypes.float32
+        dt = dtypes.float32
     total = _sum_np(x, dims, keepdim, dt)
     if count:  # (np.errstate costs more than a small mean: entered only where 0 / 0 can happen)
         r = np.divide(total, dt.np.type(count))
@@ -320,16 +333,18 @@ def _arg_extreme_check(op, self, dim):
 
 def argmax(self, dim=None, keepdim=False):
     _arg_extreme_check("argmax", self, dim)
-    if dim is None:
-        return from_numpy(np.asarray(np.argmax(self._np), dtype=np.int64), dtypes.int64)
+    if dim is None:  # (keepdim: every dim kept, of size 1)
+        return from_numpy(np.asarray(np.argmax(self._np), dtype=np.int64).reshape((1,) * self.dim() if keepdim else ()),
+                          dtypes.int64)
     with autograd.no_grad():  # (not differentiable: PyTorch never looks at self's grad_fn)
         return tensor_max(self, dim, keepdim)[1]
 
 
 def argmin(self, dim=None, keepdim=False):
     _arg_extreme_check("argmin", self, dim)
-    if dim is None:
-        return from_numpy(np.asarray(np.argmin(self._np), dtype=np.int64), dtypes.int64)
+    if dim is None:  # (keepdim: every dim kept, of size 1)
+        return from_numpy(np.asarray(np.argmin(self._np), dtype=np.int64).reshape((1,) * self.dim() if keepdim else ()),
+                          dtypes.int64)
     with autograd.no_grad():
         return tensor_min(self, dim, keepdim)[1]
 
@@ -406,17 +421,26 @@ class VarBackward0(SavingNode):
         x, result = self.unpack()
         if self.take_sqrt:
             g = (g / mul_scalar(result, 2)).masked_fill_(result == 0, 0)  # (std_backward's grad_var)
-        if x.dim() == 0 or self.dims is None:
-            dof = x.numel() - self.correction
-            return (mul_scalar(g, 2.0 / dof if dof > 0 else math.nan) * (x - x.mean()),)  # ((2.0 / dof) * grad)
-        if not self.keepdim and x.dim() > 1:
-            for d in self.dims:
-                g = g.unsqueeze(d)
-        n = 1
-        for d in self.dims:
-            n *= x._shape[d]
-        dof = n - self.correction
-        return (mul_scalar(g, 2.0 / dof if dof > 0 else math.nan) * (x - x.mean(self.dims, keepdim=True)),)
+        return (var_backward(g, x, self.dims, self.correction, self.keepdim, self.__dict__.get("rnumel")),)
+
+
+def var_backward(g, x, dims, correction, keepdim, rnumel=None):
+    """PyTorch's var_backward: (2 / (n - correction)) * grad * (x - mean), n the elements per reduction (rnumel: 1 for
+    an empty dim list, whose mean is over everything); over everything (no dims) a dof <= 0 gives inf, or NaN where
+    x is its mean."""
+    if x.dim() == 0 or dims is None:
+        dof = x.numel() - correction
+        if dof <= 0:
+            with autograd.no_grad():
+                return g * (x == x.mean()).float().masked_fill(x != x.mean(), math.inf).masked_fill(
+                    x == x.mean(), math.nan).to(x.dtype)
+        return mul_scalar(g, 2.0 / dof) * (x - x.mean())
+    if not keepdim and x.dim() > 1:
+        for d in dims:
+            g = g.unsqueeze(d)
+    n = math.prod(x._shape[d] for d in dims) if rnumel is None else rnumel
+    dof = n - correction
+    return mul_scalar(g, 2.0 / dof if dof else math.inf) * (x - x.mean(dims, keepdim=True))
 
 
 class StdBackward0(VarBackward0):
@@ -448,7 +472,7 @@ def variance_reduction(name, node_cls):
             raise runtime("std and var only support floating point and complex dtypes")
         if correction is None:
             correction = 1 if unbiased else 0
-        dims = reduce_dims(self, dim)
+        dims = reduce_dims(self, dim, empty_is_all=True)
         axes = tuple(range(self.dim())) if dims is None else dims
         check_dof(self, name, axes, correction)
         with np.errstate(all="ignore"):
@@ -463,6 +487,8 @@ def variance_reduction(name, node_cls):
         if needs_grad(self):
             node = _given(node_cls(self, out, dims, correction, keepdim), "dims", dim)
             node.__dict__["correction_given"] = given_correction
+            if isinstance(dim, (list, tuple)) and not len(dim):  # (var_backward's _safe_size of no dims)
+                node.__dict__["rnumel"] = 1
             attach(out, node)
         return out
     fn.__name__ = fn.__qualname__ = name
@@ -504,7 +530,7 @@ def cumsum(self, *args, **kwargs):
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
     if dt is dtypes.bool_ and self.dim() and self.numel():  # (ATen's kernel has no Bool; 0-dim or empty: none runs)
         raise make("NotImplementedError", "\"cumsum_out_cpu\" not implemented for 'Bool'")
-    out = fresh(np.array(_cumsum_np(self._np, d, dt).reshape(self._shape), order="C"), dt)
+    out = fresh(np.array(_cumsum_np(_cast_first(self, dt), d, dt).reshape(self._shape), order="C"), dt)
     if needs_grad(self):
         attach(out, _given(CumsumBackward0(self, d), "dim", dim, as_list=False))
     return out
@@ -673,7 +699,7 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
         p = 2
     elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
-    dims = reduce_dims(self, dim)
+    dims = reduce_dims(self, dim, empty_is_all=True)
     with autograd.no_grad():
         if self.dtype is dtypes.float16 or self.dtype is dtypes.bfloat16:  # (reduced in float, rounded once)
             out = to(norm(to(self, dtypes.float32), p, dim, keepdim), self.dtype)
@@ -723,30 +749,45 @@ class LogsumexpBackward0(ReductionBackward):
 
 
 def logsumexp(self, dim=None, keepdim=False):
+    return logsumexp_into(None, self, dim, keepdim)
+
+
+def logsumexp_into(into, self, dim=None, keepdim=False):
+    """logsumexp, its sum, log and shift made in dtype `into` (logsumexp's out=: ATen's sum_out into the result)."""
     if dim is None:
         raise type_error('logsumexp() missing 1 required positional arguments: "dim"')
     x = self if self.dtype.category == 2 else self.float()
     dims = reduce_dims(x, dim)
     dims = tuple(range(x.dim())) if dims is None or (dims == () and x.dim()) else dims
+    into = None if into is x.dtype else into
+    if x.numel() and x.dim() and not keepdim and isinstance(dim, (tuple, list)) and not len(dim):
+        # (dim=(): every dim summed, but the max kept as [1, ...] and not squeezed: result.add_(maxes) fails)
+        raise runtime(f"output with shape [] doesn't match the broadcast shape [{', '.join(['1'] * x.dim())}]")
     if x.numel() == 0:  # PyTorch: log(sum(exp(x))) without the shift (no max of nothing): -inf, or empty
         with autograd.no_grad():
-            out = x.exp().sum(list(dims), keepdim=keepdim).log()
+            out = x.exp().sum(list(dims), keepdim=keepdim, dtype=into).log()
         if needs_grad(self):
             attach(out, _given(LogsumexpBackward0(self, out, dims, keepdim), "dims", dim))
         return out
     with autograd.no_grad():  # PyTorch's kernel: shift by the max (an infinite max shifts by 0), sum, log, add back
         maxes = x.amax(dims, keepdim=True) if x.dim() else x.clone()
         maxes = maxes.masked_fill(maxes.abs() == float("inf"), 0.0)
-        total = (x - maxes).exp().sum(list(dims), keepdim=keepdim) if x.dim() else (x - maxes).exp()
+        total = (x - maxes).exp().sum(list(dims), keepdim=keepdim, dtype=into) if x.dim() else (x - maxes).exp()
         shift = maxes if keepdim or not x.dim() else maxes.squeeze(dims)
-        out = fresh(np.asarray(total.log()._np + shift._np), x.dtype)
+        if into is None:
+            out = fresh(np.asarray(total.log()._np + shift._np), x.dtype)
+        else:  # (result.log_().add_(maxes): the in-place add computes in the common dtype)
+            out = total.to(into).log().add_(shift)
     if needs_grad(self):
         attach(out, _given(LogsumexpBackward0(self, out, dims, keepdim), "dims", dim))
     return out
 
 
+out_dtypes.INTO["logsumexp"] = logsumexp_into
+
+
 def count_nonzero(self, dim=None):
-    dims = reduce_dims(self, dim)
+    dims = reduce_dims(self, dim, empty_is_all=True)
     return fresh(np.asarray(np.count_nonzero(self._np, axis=dims), np.int64, order="C"), dtypes.int64)
 
 
@@ -794,7 +835,8 @@ def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
             _dim = list(range(input.dim()))
         _parse(_MATRIX_NORM, (input, p, _dim, keepdim), _passed(dtype=dtype, out=out))
         if out is not None:
-            raise runtime("tensorsh: norm(..., out=) is not supported")
+            return _norm_out("linalg_matrix_norm", lambda x: _MATRIX_NORM_OP.load()(x, p, _dim, keepdim, dtype), input,
+                             out)
         return _MATRIX_NORM_OP.load()(input, p, _dim, keepdim, dtype)
     return vector_norm_call(input, 2.0 if p is None else p, _dim, keepdim, dtype, out)
 
@@ -823,8 +865,15 @@ def vector_norm_call(input, ord, dim, keepdim, dtype, out):
         if type(ord) is bool:  # (a Scalar: True is the 1-norm)
             ord = int(ord)
     if out is not None:
-        raise runtime("tensorsh: norm(..., out=) is not supported")
+        return _norm_out("linalg_vector_norm", lambda x: norm(x, ord, None if dim is None else tuple(dim), keepdim,
+                                                              dtype), input, out)
     return norm(input, ord, None if dim is None else tuple(dim), keepdim, dtype)
+
+
+def _norm_out(name, fn, input, out):
+    """torch.norm(..., out=): linalg's vector_norm/matrix_norm out= (their result's dtype exactly)."""
+    from ..signatures import OUT_WRITER
+    return OUT_WRITER[0](name, fn, (input,), {"out": out})
 
 
 op("argmax", argmax, function=True)

@@ -26,7 +26,7 @@ def isin(elements, test_elements, *, assume_unique=False, invert=False):
     return fresh(np.array(found, order="C"), dtypes.bool_)
 
 
-def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None, out=None):
+def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None):
     boundaries = sorted_sequence
     if not isinstance(boundaries, Tensor):
         raise type_error(f"searchsorted(): argument 'sorted_sequence' (position 1) must be Tensor, not "
@@ -41,12 +41,14 @@ def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=N
     vshape = values._shape if values is not None else ()
     if sorter is not None:
         if sorter.dtype is not dtypes.int64:
-            raise runtime(f"torch.searchsorted(): sorter must be a tensor of long dtype but got "
+            raise runtime(f"torch.searchsorted(): sorter must be a tensor of long dtype but got dtype "
                           f"{dtypes.SCALAR_NAMES[sorter.dtype.name]}")
         if sorter._shape != boundaries._shape:
             raise runtime(f"torch.searchsorted(): boundary and sorter must have the same size, but got boundary "
                           f"tensor {_shape_list(boundaries._shape)}and got sorter tensor "
                           f"{_shape_list(sorter._shape)}")
+        if sorter.numel() and not (sorter._np.min() >= 0 and sorter._np.max() < sorter._shape[-1]):
+            raise runtime("torch.searchsorted(): sorter index out of range")
     if values is not None and not vshape and boundaries.dim() != 1:
         raise runtime(f"torch.searchsorted(): input value can be a scalar only when boundaries tensor dimension is "
                       f"1, but we got boundaries tensor dim({boundaries.dim()}) and input value's dim(0) numel(1)")
@@ -61,20 +63,39 @@ def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=N
             warn_once(f"torch.searchsorted(): {name} tensor is non-contiguous, this will lower the performance due to "
                       f"extra data copy when converting non-contiguous tensor to contiguous, please use contiguous "
                       f"{name} tensor if possible. This message will only appear once per program.")
-    (b, v), _ = _promoted(boundaries, input)
+    (b, v), common = _promoted(boundaries, input)
+    if common is dtypes.bool_:
+        raise make("NotImplementedError", "\"searchsorted_out_cpu\" not implemented for 'Bool'")
     if sorter is not None:
         b = np.take_along_axis(b, sorter._np, -1)
-    how = "right" if right else "left"
     if b.ndim == 1:
-        found = np.searchsorted(b, v, side=how)
+        found = _bound(b[None], v.reshape(1, -1), right)
     else:
-        rows_b, rows_v = b.reshape(-1, b.shape[-1]), v.reshape(-1, v.shape[-1])
-        found = np.stack([np.searchsorted(rb, rv, side=how) for rb, rv in zip(rows_b, rows_v)]).reshape(v.shape)
+        found = _bound(b.reshape(-1, b.shape[-1]), v.reshape(-1, v.shape[-1]), right)
     dt = dtypes.int32 if out_int32 else dtypes.int64
     return fresh(np.array(np.reshape(found, vshape), dt.np, order="C"), dt)
 
 
-def bucketize(input, boundaries, *, out_int32=False, right=False, out=None):
+def _bound(rows, values, right):
+    """ATen's binary search of each row of values in its row of boundaries: the lower bound moves past a boundary
+    that is not >= the value (upper: not >), so a NaN value lands after every boundary."""
+    n = rows.shape[-1]
+    start = np.zeros(values.shape, np.int64)
+    end = np.full(values.shape, n, np.int64)
+    row = np.arange(rows.shape[0])[:, None]
+    with np.errstate(invalid="ignore"):
+        while True:
+            open_ = start < end
+            if not open_.any():
+                return start
+            mid = (start + end) >> 1
+            at = rows[row, np.minimum(mid, n - 1)]
+            before = ~(at > values) if right else ~(at >= values)
+            start = np.where(open_ & before, mid + 1, start)
+            end = np.where(open_ & ~before, mid, end)
+
+
+def bucketize(input, boundaries, *, out_int32=False, right=False):
     if not isinstance(boundaries, Tensor):
         raise type_error(f"bucketize(): argument 'boundaries' (position 2) must be Tensor, not "
                          f"{type_name(boundaries)}")
@@ -91,9 +112,9 @@ def _c_double(v):
 
 
 def histc(self, bins=100, min=0, max=0):
-    if self.dtype.category != 2:
-        raise make("NotImplementedError", f"\"histogram_cpu\" not implemented for "
-                                          f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+    if self.dtype.category != 2:  # (a bool input meets the bin edges' linspace first)
+        raise make("NotImplementedError", f"\"{'linspace_cpu' if self.dtype is dtypes.bool_ else 'histogram_cpu'}\" "
+                                          f"not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
     if bins <= 0:
         raise runtime(f"torch.histogram(): bins must be > 0, but got {bins} for dimension 0")
     lo, hi = float(min), float(max)
@@ -141,8 +162,14 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
     widths."""
     if self.dtype.category != 2:
         raise make("NotImplementedError", f"\"histogramdd\" not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
-    if out is not None:
-        raise runtime("tensorsh: histogram(..., out=) is not supported")
+    if out is not None:  # (out='s dtypes checked first, hist's then bin_edges'; the edges resized first)
+        from .copies import _out_return_type, write_out
+        from .out_dtypes import check
+        hist_out, edges_out = out
+        check("histogram", (self,), {}, (hist_out, edges_out))
+        result = histogram(self, bins, range=range, weight=weight, density=density)
+        write_out("histogram", lambda: (result[1], result[0]), (), {"out": (edges_out, hist_out)})
+        return _out_return_type(type(result))((hist_out, edges_out))
     x = self._np.reshape(-1)
     if weight is not None and tuple(weight._shape) != tuple(self._shape):
         raise runtime("torch.histogramdd: if weight tensor is provided it should have the same shape as the input "

@@ -11,7 +11,7 @@ from ..errors import make, runtime, type_error
 from ..saved_names import given
 from .binary import _augmented, binary, binary_node
 from .comparison import where
-from .reductions import _sum_np, norm, norm_backward, reduce_dims
+from .reductions import _cast_first, _sum_np, norm, norm_backward, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
 from .unary import unary
 from .core import (SavingNode, Tensor, as_default_float, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
@@ -302,8 +302,8 @@ class NansumBackward0(Node):
 def nansum(self, dim=None, keepdim=False, *, dtype=None):
     check_dtype("nansum", dtype)
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
-    dims = reduce_dims(self, dim)
-    x = self._np
+    dims = reduce_dims(self, dim, empty_is_all=True)
+    x = _cast_first(self, dt)
     if self.dtype.category == 2:
         x = np.where(np.isnan(x), x.dtype.type(0), x)
     if self.dtype is dtypes.float16 and dt is dtypes.float16:  # (half: summed in float, rounded once)

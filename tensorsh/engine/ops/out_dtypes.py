@@ -1,0 +1,176 @@
+"""The dtypes an op's out= tensors may have, as each ATen kernel checks them (measured against PyTorch 2.13).
+
+Most ops compute their result and cast it into out= (TensorIterator's "result type ... can't be cast" rule, written by
+copies.write_out). The reductions, sorts and scans below check out='s dtype their own way first, each with its own
+text, and the sum family computes in out='s dtype (sum(x, 0, out=long_tensor) sums the values cast to long)."""
+from .. import dtypes
+from ..errors import make, runtime
+from ..tensorimpl import Tensor
+
+_S = dtypes.SCALAR_NAMES
+_C = dtypes.C_NAMES
+
+
+def _structured(want, got):
+    """A structured kernel's set_output check."""
+    if want is not got:
+        raise runtime(_structured_text(None, None, got, want))
+
+
+def _in_out_dtype(self, outs, kwargs, name):
+    """sum/prod/nansum/cumsum/cumprod: out='s dtype is the dtype computed in; a dtype= given must be it."""
+    out = outs[0]
+    dtype = kwargs.get("dtype")
+    if name == "nansum" and self.dtype.is_floating_point and not out.dtype.is_floating_point:
+        raise make("NotImplementedError", f'"nansum_cpu" not implemented for \'{_S[out.dtype.name]}\'')
+    if dtype is None:
+        return dict(kwargs, dtype=out.dtype)
+    if dtype is not out.dtype:
+        if name == "nansum":
+            raise runtime(f"nansum: provided dtype must match dtype of result. Got {_S[out.dtype.name]} and "
+                          f"{_S[dtype.name]}.")
+        _structured(dtype, out.dtype)
+    return kwargs
+
+
+def _mean(self, outs, kwargs, name):
+    """mean sums in out='s dtype (float for a float16/bfloat16 out=) and divides; an integer input without dtype=
+    is refused by mean itself."""
+    if kwargs.get("dtype") is not None:
+        _structured(kwargs["dtype"], outs[0].dtype)
+    elif self.dtype.is_floating_point and outs[0].dtype in (dtypes.float32, dtypes.float64):
+        return dict(kwargs, dtype=outs[0].dtype)
+    return kwargs
+
+
+def _floating_result(self, outs, kwargs, name):
+    if not outs[0].dtype.is_floating_point:
+        raise runtime(f"{name}(): Expected floating point type for result tensor, but got: {_S[outs[0].dtype.name]}")
+    return kwargs
+
+
+def _bool_result(self, outs, kwargs, name):
+    if outs[0].dtype not in (dtypes.bool_, dtypes.uint8):
+        raise runtime(f"{name} only supports bool tensor for result, got: {_S[outs[0].dtype.name]}")
+    return kwargs
+
+
+def _unary_max(self, outs, kwargs, name):
+    """max(x, out=)/min(x, out=) (one tensor, no dim): a cast check of its own; max(x, y, out=) is TensorIterator's."""
+    if len(outs) == 1 and not dtypes.can_cast(self.dtype, outs[0].dtype):
+        raise runtime("Expected canCast( typeMetaToScalarType(self.dtype()), typeMetaToScalarType(out.dtype())) to be "
+                      "true, but got false.  (Could this error message be improved?  If so, please report an "
+                      "enhancement request to PyTorch.)")
+    if len(outs) == 2:
+        return RULES["sort"](self, outs, kwargs, name)
+    return kwargs
+
+
+def _search(self, outs, kwargs, name):
+    flag = bool(kwargs.get("out_int32", False))
+    if outs[0].dtype is not (dtypes.int32 if flag else dtypes.int64):
+        raise runtime(f"torch.searchsorted(): output tensor's dtype is wrong, it can only be Int(int32) or Long(int64) "
+                      f"depending on whether out_int32 flag is True, but we got output tensor's dtype "
+                      f"{_S[outs[0].dtype.name]} and out_int32 flag is {flag}")
+    return kwargs
+
+
+def _wants(*checks):
+    """A rule of exact dtypes: for each (out's place, the dtype wanted of self, its text(name, self's dtype, out's
+    dtype, wanted)) in the kernel's order, out=[place] must have the wanted dtype."""
+    def rule(self, outs, kwargs, name):
+        for place, want, text in checks:
+            wanted = want(self)
+            if place < len(outs) and outs[place].dtype is not wanted:
+                raise runtime(text(name, self.dtype, outs[place].dtype, wanted))
+        return kwargs
+    rule.checks = checks
+    return rule
+
+
+def _input(self):
+    return self.dtype
+
+
+def _long(self):
+    return dtypes.int64
+
+
+def _structured_text(name, given, out, want):
+    return f"Expected out tensor to have dtype {_C[want.name]}, but got {_C[out.name]} instead"
+
+
+def _scan_text(name, given, out, want):
+    return f"expected scalar_type {_S[want.name]} but found {_S[out.name]}"
+
+
+def _mode_text(what):
+    return lambda name, given, out, want: f"expected scalar type '{_S[want.name]}' but got '{_S[out.name]}' for {what} " \
+        "output"
+
+
+_STRUCTURED = _wants((0, _input, _structured_text))
+_VALUES_INDICES = _wants((0, _input, _structured_text), (1, _long, _structured_text))
+_SCAN = _wants((0, _input, _scan_text), (1, _long, _scan_text))
+_SAME_SCALAR_TYPE = _wants((0, _input, lambda name, *_: f"{name}(): self and result must have the same scalar type"))
+_MEDIAN = _wants(
+    (1, _long, lambda name, given, out, want: f"Expected tensor for argument #1 'indices' to have scalar type Long; "
+                                              f"but got {out.type_name} instead (while checking arguments for median)"),
+    (0, _input, lambda name, given, out, want: f"Expected tensor for 'values' to have the same type as tensor for "
+                                               f"argument #2 'self'; but type {out.type_name} does not equal "
+                                               f"{given.type_name} (while checking arguments for median)"))
+
+
+RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "cumsum": _in_out_dtype,
+         "cumprod": _in_out_dtype, "mean": _mean, "all": _bool_result, "any": _bool_result, "max": _unary_max,
+         "min": _unary_max, "searchsorted": _search, "bucketize": _search,
+         "amax": _wants((0, _input, lambda name, given, out, want: f"Expected the dtype for input and out to match, "
+                         f"but got {_S[given.name]} for input's dtype and {_S[out.name]} for out's dtype.")),
+         "logsumexp": _floating_result,
+         "logcumsumexp": _SCAN, "cummax": _SCAN, "cummin": _SCAN,
+         "argmax": _wants((0, _long, _structured_text)), "sort": _VALUES_INDICES, "topk": _VALUES_INDICES,
+         "aminmax": _wants((0, _input, _structured_text), (1, _input, _structured_text)),
+         "median": _MEDIAN, "nanmedian": _MEDIAN,
+         "mode": _wants((0, _input, _mode_text("values")), (1, _long, _mode_text("indices"))),
+         "kthvalue": _wants((0, _input, lambda *_: "output values must be of same type as input"),
+                            (1, _long, lambda *_: "output indices must be of scalar type Long")),
+         "index_select": _SAME_SCALAR_TYPE, "masked_select": _SAME_SCALAR_TYPE,
+         "take": _wants((0, _input, lambda name, given, out, want: f"take(): self and out expected to have the same "
+                         f"dtype, but got self.dtype = {_S[given.name]} and out.dtype = {_S[out.name]}")),
+         "nonzero": _wants((0, _long, lambda name, given, out, want: f"nonzero: Expected out tensor to have scalar type "
+                            f"Long but got scalar type{_S[out.name]}")),
+         "histc": _wants((0, _input, lambda name, given, out, want: f"torch.histogram: input tensor and hist tensor "
+                          f"should have the same dtype, but got input {_C[given.name]} and hist {_C[out.name]}"))}
+RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, given, out, want: f"torch.histogram: "
+                            f"input tensor and bin_edges tensor should have the same dtype, but got input "
+                            f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))
+RULES.update({"amin": RULES["amax"], "argmin": RULES["argmax"], "argsort": RULES["argmax"]})
+RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
+                            "take_along_dim", "msort"), _STRUCTURED))
+
+
+def check(name, args, kwargs, outs):
+    """kwargs for the op's call, after name's own checks of out='s dtypes (RuntimeError with ATen's text)."""
+    rule = RULES.get(name)
+    self = args[0] if args else kwargs.get("input")
+    if rule is None or not isinstance(self, Tensor) or not all(isinstance(o, Tensor) for o in outs):
+        return kwargs
+    if name in ("max", "min"):
+        other = args[1] if len(args) > 1 else kwargs.get("other", kwargs.get("dim"))
+        if isinstance(other, Tensor):
+            return kwargs  # (maximum's TensorIterator)
+    return rule(self, outs, kwargs, name)
+
+
+INTO = {}  # name -> fn(dtype, *args, **kwargs): the op computing in out='s dtype (reductions.py's logsumexp_into)
+
+
+def compute(name, fn, outs):
+    """The function that computes name's result for out=: logsumexp sums, logs and shifts in out='s dtype; all/any
+    give out='s dtype."""
+    into = INTO.get(name)
+    if into is not None and isinstance(outs[0], Tensor) and outs[0].dtype.is_floating_point:
+        return lambda *args, **kwargs: into(outs[0].dtype, *args, **kwargs)
+    if name in ("all", "any") and isinstance(outs[0], Tensor):  # (a bool out= of a uint8 input: computed as bool)
+        return lambda *args, **kwargs: fn(*args, **kwargs).to(outs[0].dtype)
+    return fn
