@@ -131,6 +131,31 @@ for f in [lambda: z.squeeze(1), lambda: z.squeeze(-1), lambda: z.squeeze((1,)), 
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"a_0_dim_tensor_indexed_by_an_int_in_an_assignment_and_its_product_with_keepdim": """
+z = torch.tensor(1.5)
+def attempt(f):
+    try:
+        f()
+        print(z)
+    except Exception as e:
+        print(type(e).__name__, e)
+def a(): z[0] = z
+def b(): z[0] = torch.tensor([2.])
+def c(): z[1] = torch.tensor(2.)
+def d(): z[-1] = torch.tensor(2.)
+def e(): z[0] = 2.0
+def f(): z[...] = torch.tensor(4.)
+for fn in (a, b, c, d, e, f):
+    attempt(fn)
+for dt in (torch.float16, torch.float32, torch.bfloat16, torch.int64, torch.bool):
+    x = torch.tensor(3, dtype=dt)
+    print(x.prod(0, keepdim=True), x.prod(-1, True).shape, x.sum(0, keepdim=True).shape)
+g = torch.tensor(2.5, requires_grad=True)
+r = g.prod(0, keepdim=True)
+print(r, r.grad_fn._saved_keepdim, r.grad_fn._saved_dim)
+r.backward()
+print(g.grad, torch.tensor(2., dtype=torch.float16).norm().prod(0, keepdim=True).lerp(torch.tensor(1.), torch.tensor(-2.5)).dtype)
+""",
 }
 
 

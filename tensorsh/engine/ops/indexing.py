@@ -405,8 +405,6 @@ def split_basic(self, index):
 
 
 def setitem(self, index, value):
-    if not self._shape and isinstance(index, int) and not isinstance(index, bool) and isinstance(value, Tensor):
-        raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))  # PyTorch's tensor-value path
     number = not isinstance(value, Tensor)
     if number:  # PyTorch's valueToTensor: a 0-dim tensor of self's dtype (an int unpacked as a long long first),
         # filled as one element is (a float16/bfloat16 value is not range-checked); nothing else but a tensor

@@ -606,13 +606,14 @@ def prod(self, *args, **kwargs):
                          f"of:\n{_PROD_FORMS}")
     dt = _reduction_dtype(self, dtype)
     dims = reduce_dims(self, dim)
+    kept = keepdim and bool(self._shape)  # (a 0-dim tensor's product stays 0-dim)
     if dt is dtypes.bfloat16 or dt is dtypes.float16:  # (step by step in the reduced dtype: its own kernel)
         rounding = dtypes.rounding(dt)
-        r = kernels.reduced_prod(rounding(self._np), dims[0] if dims else None, keepdim, rounding)
+        r = kernels.reduced_prod(rounding(self._np), dims[0] if dims else None, kept, rounding)
     else:
-        r = kernels.prod(self._np.astype(dt.np, copy=False), dims[0] if dims else None, keepdim)
+        r = kernels.prod(self._np.astype(dt.np, copy=False), dims[0] if dims else None, kept)
     if r is None:
-        r = np.prod(self._np, axis=dims, keepdims=keepdim, dtype=dt.np)
+        r = np.prod(self._np, axis=dims, keepdims=kept, dtype=dt.np)
     out = from_numpy(np.asarray(r), dt)
     if needs_grad(self):
         if dim is None:
