@@ -29,9 +29,6 @@ APPROXIMATE_TEXTS = {
     r"y = (x\.(view|reshape|expand|permute|repeat|tile|flip|broadcast_to|sum_to_size|new_zeros|new_ones|new_empty|new|"
     r"resize_)|"
     r"torch\.(zeros|ones|empty|rand|randn|\w*Tensor))\(10\*\*20\)": "C++ backtrace in PyTorch's text",
-    # an integer legacy constructor reads each element as an index ("only integer tensors of a single element can
-    # be converted to an index"); tensorsh's reads it as a number first
-    r"y = torch\.(Bool|Byte|Char|Short|Int|Long)Tensor\(\[x, 1\]\)": "element read as a number, not an index",
     # the op's own checks in another order than PyTorch's: conv1d checks the weight's rank after the channels;
     # randint_like a tensor `high` after its truth; backward's retain_graph=x read by the engine as a bool
     r"y = (torch\.conv1d\(x, x\)|torch\.randint_like\(x, x\)|x\.backward\(x, x\))": "the op's checks' order",
