@@ -156,6 +156,26 @@ print(r, r.grad_fn._saved_keepdim, r.grad_fn._saved_dim)
 r.backward()
 print(g.grad, torch.tensor(2., dtype=torch.float16).norm().prod(0, keepdim=True).lerp(torch.tensor(1.), torch.tensor(-2.5)).dtype)
 """,
+"as_strided_backward_ends_in_the_bases_geometry_recorded_under_create_graph": """
+v1 = torch.tensor([[[0.25, 0.0, 1.0], [0.5, -2.4664, 1.0]]], requires_grad=True)
+v2 = v1.view(-1)
+with torch.no_grad():
+    v1.add_(1)
+print(v2.grad_fn.name())
+g, = torch.autograd.grad((v2 * v2).sum(), v1, create_graph=True)
+print(g, g._base is None, g.grad_fn.next_functions[0][0].name(), g.grad_fn._saved_size, g.grad_fn._saved_stride,
+      g.grad_fn._saved_storage_offset)
+g.sum().backward()
+print(v1.grad)
+w = torch.ones(2, 3, requires_grad=True)
+u = w.t()
+with torch.no_grad():
+    w.mul_(2)
+g2, = torch.autograd.grad((u * u).sum(), w, create_graph=True)
+print(g2, g2.stride())
+(u * 3).sum().backward()
+print(w.grad, w.grad._base is None)
+""",
 }
 
 

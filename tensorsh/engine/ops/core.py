@@ -903,7 +903,8 @@ def as_strided_view(t, geometry):
     """A view of t's storage at `geometry` (offset relative to t): PyTorch's as_strided, recorded."""
     shape, stride, offset = geometry
     return make_view(t, shape, stride, t._offset + offset, "AsStridedBackward0",
-                      ((t._shape, t._stride, t._offset), (tuple(shape), tuple(stride), t._offset + offset)))
+                     ((t._shape, t._stride, t._offset), (tuple(shape), tuple(stride), t._offset + offset)),
+                     saved=(tuple(shape), tuple(stride), t._offset + offset))
 
 
 def relative_geometry(view_geometry, base_geometry):
@@ -929,6 +930,8 @@ def as_strided_backward(g, base_geometry, view_geometry):
     else:
         region.copy_(g)
     _share_among_base_copies(result, base_geometry)
+    if g.requires_grad:  # (create_graph: ATen's last step, the storage seen through the base's geometry, recorded)
+        result = as_strided_view(result, (result._shape, result._stride, 0))
     return result
 
 
