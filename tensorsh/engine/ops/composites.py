@@ -9,6 +9,7 @@ from .. import dtypes, kernels, layout
 from ..tensorimpl import CONTIGUOUS_FORMAT
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error, warn_once
+from .copies import copy_inplace
 from .joining import cat
 from .core import (BinaryNode, Shaped, Tensor, attach, binary_operands, check_broadcast, check_broadcast_all,
                    empty_strided, fresh, laid_out_like, needs_grad, type_name)
@@ -81,7 +82,6 @@ def diff(self, n=1, dim=-1, prepend=None, append=None):
                 raise runtime("diff expects the shape of tensor to prepend or append to match that of input except "
                               f"along the differencing dimension; input.size({i}) = {a}, but got tensor.size({i}) = {b}")
     if n == 0:  # (ATen's empty_like(self).copy_(self), prepend and append unused: version 1, CopyBackwards)
-        from .copies import copy_inplace
         stride = layout.format_strides(self, None)
         return copy_inplace(empty_strided((self._shape, stride, 0), self.dtype), self)
     if prepend is not None or append is not None:
