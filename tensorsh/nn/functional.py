@@ -212,11 +212,12 @@ def _legacy_reduction(size_average, reduce, reduction):
 
 
 def _weighted(loss, weight, input, reduction, mean_over_weight=True):
-    """torch/nn/functional.py's per-sample weighted losses (mse, l1, huber): the unreduced loss times `weight`,
-    then summed; mse and l1 divide the sum by weight's sum, huber takes the plain mean."""
+    """torch/nn/functional.py's per-sample weighted losses (mse, l1, huber): the unreduced loss() (computed after
+    the weight's size check) times `weight`, then summed; mse and l1 divide the sum by weight's sum, huber takes
+    the plain mean."""
     if weight.size() != input.size():
         raise value_error("Weights and input must have the same size.")
-    weighted = loss * weight
+    weighted = loss() * weight
     if reduction == "none":
         return weighted
     if reduction == "sum":
@@ -231,16 +232,17 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
     reduction = _legacy_reduction(size_average, reduce, reduction)
     if weight is not None:
         expanded, target = _T["broadcast_tensors"](input, target)
-        return _weighted(_T["pow"](expanded - target, 2), weight, input, reduction)
+        return _weighted(lambda: _T["pow"](expanded - target, 2), weight, input, reduction)
     return _loss.mse_loss(input, target, reduction)
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _warn_size(input, target)
+    reduction = _legacy_reduction(size_average, reduce, reduction)
     if weight is not None:
         expanded, target = _T["broadcast_tensors"](input, target)
-        return _weighted(_T["abs"](expanded - target), weight, input, _legacy_reduction(size_average, reduce, reduction))
-    reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+        return _weighted(lambda: _T["abs"](expanded - target), weight, input, reduction)
+    reduction = _loss.reduction_enum(reduction)
     loss = (input - target).abs()  # ATen's l1_loss is this composite (AbsBackward0 under Mean/SumBackward0)
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
 
@@ -278,8 +280,11 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     _warn_size(input, target)
     if weight is not None:
         expanded, target = _T["broadcast_tensors"](input, target)
-        C.huber_loss(expanded, target, 0, delta)
-        return _weighted(_loss.huber_loss(expanded, target, "none", delta), weight, input, reduction, False)
+
+        def unweighted():
+            C.huber_loss(expanded, target, 0, delta)
+            return _loss.huber_loss(expanded, target, "none", delta)
+        return _weighted(unweighted, weight, input, reduction, False)
     C.huber_loss(input, target, REDUCTIONS[_loss.reduction_enum(reduction)], delta)
     return _loss.huber_loss(input, target, reduction, delta)
 

@@ -518,14 +518,20 @@ def square(self):
     return power(self, 2)
 
 
+def _broadcasts(a, b):
+    """Whether a and b broadcast together (a number broadcasts with anything)."""
+    try:
+        np.broadcast_shapes(getattr(a, "_shape", ()), getattr(b, "_shape", ()))
+    except ValueError:
+        return False
+    return True
+
+
 def _check_integer_division(a, b, kernel="remainder_cpu"):
     """Integer // and % by zero: PyTorch's kernels raise (floats give inf and nan); bool has no kernel. Shapes that
     do not broadcast are left to the shape check, which PyTorch's TensorIterator makes first."""
-    if isinstance(a, Tensor) and isinstance(b, Tensor):
-        try:
-            np.broadcast_shapes(a._shape, b._shape)
-        except ValueError:
-            return
+    if not _broadcasts(a, b):
+        return
     dt = dtypes.result_type((a, b))
     if dt is dtypes.bool_:
         raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
@@ -634,10 +640,13 @@ bitwise_or, bitwise_or_inplace = _bitwise("bitwise_or", np.bitwise_or)
 bitwise_xor, bitwise_xor_inplace = _bitwise("bitwise_xor", np.bitwise_xor)
 
 
-def _augmented(fn, node_for):
+def _augmented(fn, node_for, division=False):
     """x %= y, x //= y, fmod_, copysign_: PyTorch's in-place remainder_/floor_divide_/fmod_ (the kernel's checks first), with
-    TensorIterator's casting rule; node_for(other): the node class of the op's overload for that other."""
+    TensorIterator's casting rule; node_for(other): the node class of the op's overload for that other. division: the
+    integer division kernels, whose zero and Bool checks run inside the kernel, after TensorIterator's cast check."""
     def op(self, other):
+        if division and _broadcasts(self, other) and isinstance(self, Tensor):
+            cast_for_inplace(self, dtypes.result_type((self, other)))
         with autograd.no_grad():
             values = fn(self, other)
         precheck(self, other)
@@ -780,9 +789,10 @@ def _fmod_checked(self, other):
 
 
 remainder_inplace = _augmented(remainder, lambda other: remainder.node if isinstance(other, Tensor) else
-                               remainder.number_node)
-fmod_inplace = _augmented(_fmod_checked, lambda other: fmod.node if isinstance(other, Tensor) else fmod.number_node)
-floor_divide_inplace = _augmented(floor_divide, lambda other: _FloorDivideInplaceNotImplemented)
+                               remainder.number_node, division=True)
+fmod_inplace = _augmented(_fmod_checked, lambda other: fmod.node if isinstance(other, Tensor) else fmod.number_node,
+                          division=True)
+floor_divide_inplace = _augmented(floor_divide, lambda other: _FloorDivideInplaceNotImplemented, division=True)
 
 
 op("square", square, function=True)
@@ -810,7 +820,8 @@ def div_inplace(self, other, **rounding_mode):
     mode = _div_mode(rounding_mode)
     if mode is None:
         return _DIV_NONE_INPLACE(self, other)
-    return _augmented(lambda a, b: div(a, b, rounding_mode=mode), lambda b: _DIV_MODES[mode][1])(self, other)
+    return _augmented(lambda a, b: div(a, b, rounding_mode=mode), lambda b: _DIV_MODES[mode][1], division=True)(
+        self, other)
 
 
 op("divide_", div_inplace, grad_fn="DivBackward0")

@@ -382,8 +382,10 @@ _function("celu", _nn_op("activation", "celu", lambda fn, input, alpha=1.0: fn(i
 _function("celu_", _nn_op("activation", "celu", lambda fn, input, alpha=1.0: fn(input, alpha, True)))
 
 # smaller numeric helpers (ops/numeric_extras.py)
-for _name in ("diag_embed", "diagflat", "frexp", "ldexp", "unique_consecutive"):
+for _name in ("diag_embed", "diagflat", "frexp", "ldexp"):
     op(_name, Lazy("ops.numeric_extras", _name), function=True, edges=True)
+op("unique_consecutive", Lazy("ops.numeric_extras", "unique_consecutive"),
+   function=Lazy("ops.numeric_extras", "unique_consecutive_function"), edges=True)
 op("ldexp_", Lazy("ops.numeric_extras", "ldexp_inplace"), function=True, edges=True)
 for _name in ("rsub", "vander", "trapezoid", "trapz", "cumulative_trapezoid", "unravel_index"):
     op(_name, Lazy("ops.numeric_extras", _name), method=False, function=Lazy("ops.numeric_extras", _name))

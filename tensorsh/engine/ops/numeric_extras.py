@@ -260,10 +260,45 @@ def unravel_index(indices, shape):
 
 
 def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
-    """Runs of equal elements (or equal slices along dim) kept once; inverse and counts as torch returns them."""
+    """Tensor.unique_consecutive (torch/_tensor.py): torch.unique_consecutive with the flags by keyword."""
+    return unique_consecutive_function(input, return_inverse=return_inverse, return_counts=return_counts, dim=dim)
+
+
+def _dispatch_flag(args, kwargs, name, index):
+    """torch.functional's boolean_dispatch: the flag by keyword, else the positional argument at index."""
+    return bool(kwargs[name] if name in kwargs else args[index] if index < len(args) else False)
+
+
+def _consecutive_returning(name, inverse_wanted, counts_wanted):
+    """One of torch/functional.py's four unique_consecutive functions (Python's arity errors name it)."""
+    def returning(input, return_inverse=False, return_counts=False, dim=None):
+        if not isinstance(input, Tensor):
+            raise type_error(f"unique_consecutive(): argument 'input' (position 1) must be Tensor, not "
+                             f"{type_name(input)}")
+        out, inverse, counts = _unique_consecutive(input, return_inverse, return_counts, dim)
+        return out if not (inverse_wanted or counts_wanted) else \
+            (out,) + ((inverse,) if inverse_wanted else ()) + ((counts,) if counts_wanted else ())
+    returning.__name__ = returning.__qualname__ = name
+    return returning
+
+
+_CONSECUTIVE = {(False, False): _consecutive_returning("_consecutive_return_output", False, False),
+                (False, True): _consecutive_returning("_consecutive_return_counts", False, True),
+                (True, False): _consecutive_returning("_consecutive_return_inverse", True, False),
+                (True, True): _consecutive_returning("_consecutive_return_inverse_and_counts", True, True)}
+
+
+def unique_consecutive_function(*args, **kwargs):
+    """torch.unique_consecutive: torch/functional.py picks what to return by boolean_dispatch, which reads a
+    positional return_inverse at index 2 and return_counts at index 1 (swapped: `(x, False, True)` returns the
+    output and the empty inverse), then calls the kernel with the arguments as given."""
+    return _CONSECUTIVE[_dispatch_flag(args, kwargs, "return_inverse", 2),
+                        _dispatch_flag(args, kwargs, "return_counts", 1)](*args, **kwargs)
+
+
+def _unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
+    """ATen's unique_consecutive: the output, the inverse and the counts (empty where not asked for)."""
     for name, flag in (("return_inverse", return_inverse), ("return_counts", return_counts)):
-        if isinstance(flag, Tensor):  # (torch.functional's Python reads it as a truth value)
-            flag = bool(flag)
         if type(flag) is not bool:
             raise type_error(f"unique_consecutive(): argument '{name}' must be bool, not {type_name(flag)}")
     if dim is not None and (type(dim) is not int):
@@ -288,10 +323,7 @@ def unique_consecutive(input, return_inverse=False, return_counts=False, dim=Non
     if needs_grad(input):
         attach(out, UniqueConsecutiveBackward0(input))
     counts = np.diff(np.append(np.flatnonzero(starts), starts.size))
-    return_inverse, return_counts = bool(return_inverse), bool(return_counts)
-    if not return_inverse and not return_counts:
-        return out
-    result = (out,)
-    result += (fresh(np.array(inverse, np.int64, order="C"), dtypes.int64),) if return_inverse else ()
-    result += (fresh(np.ascontiguousarray(counts, np.int64), dtypes.int64),) if return_counts else ()
-    return result
+    flat = dim is None or (input.dim() == 1 and input._wrap_dim(dim) == 0)  # (ATen's unique_dim_consecutive: both)
+    empty = np.zeros(0, np.int64)
+    return (out, fresh(np.array(inverse if return_inverse or not flat else empty, np.int64, order="C"), dtypes.int64),
+            fresh(np.ascontiguousarray(counts if return_counts or not flat else empty, np.int64), dtypes.int64))

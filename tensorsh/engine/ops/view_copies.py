@@ -5,13 +5,15 @@ import numpy as np
 
 from .. import autograd
 from ..autograd import Node, should_compute_output
-from ..errors import runtime, type_error
+from ..errors import make, runtime, type_error
 from ..saved_names import unsigned
 from ..tensorimpl import Tensor, _shape_list
 from .core import attach, fresh, needs_grad, operand_edge, type_name
 
 
 def _slice_key(t, dim, start, end, step):
+    if not t._shape:
+        raise make("IndexError", "slice() cannot be applied to a 0-dim tensor.")
     d = t._wrap_dim(dim)
     if step <= 0:
         raise runtime("slice step must be positive")
