@@ -568,7 +568,9 @@ def _stealable(var, grad):
     """PyTorch's test before it makes a gradient .grad without a copy: no history, var's dtype and shape, and its
     layout contract (obeys_layout_contract: var's strides where a dim is not 1 and no zero stride, or contiguous if
     var is not dense), whatever else shares the storage (only the tensor's own use count matters)."""
-    if grad._grad_fn is not None or grad._requires_grad or grad.dtype is not var.dtype or grad._shape != var._shape:
+    want = var.dtype if var._grad_dtype == "dtype" else var._grad_dtype
+    if grad._grad_fn is not None or grad._requires_grad or grad._shape != var._shape or \
+            want is not None and grad.dtype is not want:
         return False
     if not non_overlapping_and_dense(var):
         return grad.is_contiguous()
@@ -921,8 +923,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         edge = edge_of(t)
         if edge[0] is None:  # PyTorch checks for a gradient edge, not the requires_grad flag
             raise runtime(messages.NO_GRAD_FN.format(i))
-        if g.dtype is not t.dtype:  # PyTorch's validate_outputs casts a gradient to its input's dtype
-            g = g.to(t.dtype)
+        g = cast_grad(t, g)  # PyTorch's validate_outputs casts a gradient to its input's dtype
         roots.append((edge, g))
     if create_graph and warn_cycle:  # backward(), not autograd.grad: once per process, after the roots' checks
         errors.warn_once(messages.CREATE_GRAPH_WARNING)
@@ -1144,8 +1145,8 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
             continue
         if isinstance(node, AccumulateGrad):
             var = node.variable
-            if grad is not None and grad.dtype is not var.dtype:
-                grad = grad.to(var.dtype)
+            if grad is not None:
+                grad = cast_grad(var, grad)
             if var._hooks:
                 grad = _apply_hooks(var._hooks, grad)
             if captures is not None:
@@ -1224,6 +1225,19 @@ def expandable(shape, target):
         if s != t and s != 1:
             return False
     return True
+
+
+def cast_grad(t, g):
+    """g cast as PyTorch's validate_outputs casts a gradient for t: to t's dtype, or to a leaf's grad_dtype (None:
+    kept), which may name a dtype no gradient can have (its engine's assert then)."""
+    want = t._grad_dtype
+    want = t.dtype if want == "dtype" or t._grad_fn is not None else want
+    if want is None or g.dtype is want:
+        return g
+    if not want.is_floating_point:
+        raise runtime('isDifferentiableType(grad.scalar_type()) INTERNAL ASSERT FAILED at '
+                      '"/__w/pytorch/pytorch/torch/csrc/autograd/engine.cpp":998, please report a bug to PyTorch. ')
+    return g.to(want)
 
 
 def _validate_leaf_grads(node, grads):

@@ -13,11 +13,11 @@ ATTRIBUTES = {
     "is_contiguous", "is_complex", "is_conj", "is_neg", "is_sparse", "is_quantized", "is_meta", "is_mkldnn",
     "is_nested",
     "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
-    "grad", "retains_grad", "retain_grad", "register_hook", "register_post_accumulate_grad_hook", "detach",
+    "grad", "grad_dtype", "retains_grad", "retain_grad", "register_hook", "register_post_accumulate_grad_hook", "detach",
     "detach_", "data", "backward", "item", "tolist", "dtype", "random_", "storage", "is_inference",
 }
 registry.install(Tensor, ATTRIBUTES)
-Tensor.__settable__ = frozenset({"grad", "requires_grad", "data"})  # what a program may assign
+Tensor.__settable__ = frozenset({"grad", "requires_grad", "data", "grad_dtype"})  # what a program may assign
 # TensorBase's attributes without a setter in PyTorch ("attribute 'shape' of 'torch._C.TensorBase' objects is not
 # writable" on assignment or del); any other name a program sets is its own, kept in the tensor's __dict__
 Tensor.__readonly__ = frozenset({

@@ -221,7 +221,8 @@ def _bfloat16_tensor(arr):
 
 
 _META = ("_storage", "_offset", "_shape", "_stride", "dtype", "_np", "_requires_grad", "_grad_fn", "_grad",
-         "_version_counter", "_view", "_output_nr", "_hooks", "_grad_accumulator")
+         "_version_counter", "_view", "_output_nr", "_hooks", "_grad_accumulator", "_grad_dtype")
+OWN_DTYPE = "dtype"  # (a leaf's grad_dtype unless set: its gradients are cast to its own dtype)
 _get_meta = operator.attrgetter(*_META)  # every field in one call: undo snapshots tensors on hot paths
 
 
@@ -322,6 +323,7 @@ class Tensor:
         t._output_nr = 0
         t._hooks = None
         t._grad_accumulator = None
+        t._grad_dtype = OWN_DTYPE
         return t
 
     @staticmethod
@@ -570,15 +572,38 @@ class Tensor:
         if value is not None:
             if not isinstance(value, Tensor):
                 raise type_error(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
-            if value.dtype is not self.dtype:
+            want = self.dtype if self._grad_dtype is OWN_DTYPE else self._grad_dtype
+            if want is not None and value.dtype is not want:
                 raise runtime(messages.ASSIGN_GRAD_DTYPE.format(g=dtypes.C_NAMES[value.dtype.name],
-                                                                t=dtypes.SCALAR_NAMES[self.dtype.name]))
+                                                                t=dtypes.SCALAR_NAMES[want.name]))
             if value._shape != self._shape:
                 raise runtime(messages.ASSIGN_GRAD_SIZE.format(g=_shape_list(value._shape), t=_shape_list(self._shape)))
         undo.touch(self)
         if value is None and self._grad is not None:
             note(self._storage, "grad=None", self)
         self._grad = value
+
+    @property
+    def grad_dtype(self):
+        """The dtype a leaf's gradients are cast to (its own unless set; None: any dtype is kept)."""
+        if self._grad_fn is not None:
+            raise runtime("grad_dtype can only be accessed on leaf tensors.")
+        return self.dtype if self._grad_dtype is OWN_DTYPE else self._grad_dtype
+
+    @grad_dtype.setter
+    def grad_dtype(self, value):
+        grad = self.grad  # (PyTorch reads the gradient first: a non-leaf's warning)
+        if self._grad_fn is not None:
+            raise runtime("grad_dtype can only be set on leaf tensors.")
+        if value is not None and not isinstance(value, dtypes.DType):
+            raise runtime(f"grad_dtype must be a torch.dtype or None, but got {type(value).__name__}")
+        if grad is not None and value is not None and grad.dtype is not value:
+            raise runtime(f"Cannot set grad_dtype to '{dtypes.SCALAR_NAMES[value.name]}' because there is already a "
+                          f"gradient with dtype '{dtypes.C_NAMES[grad.dtype.name]}'. Please clear the gradient "
+                          "(.grad = None) before changing grad_dtype, or ensure the new grad_dtype matches the "
+                          "existing gradient's dtype.")
+        undo.touch(self)
+        self._grad_dtype = value
 
     def _retains_grad(self):
         fn = self._grad_fn
@@ -785,7 +810,7 @@ class Tensor:
         out._requires_grad = self.requires_grad  # (a no-grad view of a leaf that requires grad: True, as PyTorch's)
         out._version_counter.value = 1  # PyTorch's deepcopy fills the new tensor in place once
         if self._grad is not None:
-            out._grad = self._grad.__deepcopy__(memo)
+            out.grad = self._grad.__deepcopy__(memo)  # (checked: a grad_dtype's gradient fits no copy)
         memo[id(self)] = out
         if self.__dict__:  # (a program's own attributes, deep-copied with the same memo)
             import copy

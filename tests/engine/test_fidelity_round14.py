@@ -63,6 +63,141 @@ for fn in (torch.nn.functional.huber_loss, torch.nn.functional.mse_loss, torch.n
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"grad_dtype_casts_a_leafs_gradients_and_checks_what_is_assigned": """
+def t(f):
+    try:
+        r = f()
+        print(r)
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.ones(2, requires_grad=True)
+x.grad_dtype = torch.float64
+t(lambda: x.grad_dtype)
+x.register_hook(lambda g: print("hook", g.dtype))
+(x * 2).sum().backward()
+print(x.grad, x.grad.dtype)
+(x * 2).sum().backward()
+print(x.grad)
+def setg():
+    x.grad = torch.ones(2)
+t(setg)
+print(x.grad)
+def setg2():
+    x.grad = torch.ones(2, dtype=torch.float64)
+t(setg2)
+def s0():
+    x.grad_dtype = torch.float16
+t(s0)
+x.grad = None
+x.grad_dtype = torch.float16
+t(lambda: x.grad)
+(x * 2).sum().backward()
+print(x.grad)
+z = torch.ones(2)
+t(lambda: z.grad_dtype)
+def s3():
+    z.grad_dtype = torch.float64
+t(s3)
+print(z.grad_dtype)
+def s4():
+    x.grad_dtype = torch.int64
+t(s4)
+def s5():
+    x.grad_dtype = "float"
+t(s5)
+w = torch.ones(3, requires_grad=True)
+w.grad_dtype = None
+print(w.grad_dtype)
+(w.double() * 2).sum().backward()
+print(w.grad)
+v = torch.ones(3, requires_grad=True)
+v.grad_dtype = None
+torch.autograd.backward([v], [torch.ones(3, dtype=torch.float64)])
+print(v.grad)
+u = torch.ones(3, requires_grad=True)
+t(lambda: torch.autograd.backward([u], [torch.ones(3, dtype=torch.float64)]))
+print(u.grad)
+nl = x * 1
+t(lambda: nl.grad_dtype)
+print(torch.ones(2, dtype=torch.int64).grad_dtype)
+p = torch.nn.Parameter(torch.ones(2))
+print(p.grad_dtype)
+d = x.detach()
+print(d.grad_dtype)
+""",
+"grad_dtype_none_keeps_any_gradient_and_an_integer_one_fails_in_the_engine": """
+def t(f):
+    try:
+        r = f()
+        print(r)
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.ones(2, requires_grad=True)
+def a():
+    x.grad = torch.ones(2, dtype=torch.float64)
+t(a)
+h = torch.ones(2, dtype=torch.float16, requires_grad=True)
+def b():
+    h.grad = torch.ones(2, dtype=torch.bfloat16)
+t(b)
+def c():
+    h.grad = torch.ones(2, dtype=torch.int64)
+t(c)
+def d():
+    h.grad = torch.ones(3, dtype=torch.float16)
+t(d)
+h.grad_dtype = None
+def e():
+    h.grad = torch.ones(2, dtype=torch.float64)
+t(e)
+print(h.grad)
+def f():
+    h.grad = torch.ones(3, dtype=torch.float64)
+t(f)
+h.grad = None
+h.grad_dtype = torch.int32
+print(h.grad_dtype)
+t(lambda: (h * 2).sum().backward())
+print(h.grad)
+g = torch.ones(2, requires_grad=True)
+g.grad_dtype = torch.bfloat16
+(g * 1.1).sum().backward()
+print(g.grad)
+(g * 1.1).sum().backward()
+print(g.grad)
+k = torch.ones(2, requires_grad=True)
+k.grad_dtype = torch.float64
+gg, = torch.autograd.grad((k * 2).sum(), k)
+print(gg.dtype)
+k2 = torch.ones(2, requires_grad=True)
+k2.grad_dtype = torch.float64
+q = k2 * 3
+k2.grad_dtype = torch.float16
+q.sum().backward()
+print(k2.grad)
+""",
+"grad_dtype_gradients_are_stolen_and_deep_copies_check_them": """
+import copy
+x = torch.ones(2, requires_grad=True)
+x.grad_dtype = torch.float64
+(x * 2).sum().backward()
+print(x.grad._version, x.grad.stride())
+y = torch.ones(2, 3, requires_grad=True)
+y.grad_dtype = None
+y.backward(torch.ones(3, 2, dtype=torch.float64).t())
+print(y.grad, y.grad._version, y.grad.stride())
+z = torch.ones(2, 3, requires_grad=True)
+z.grad_dtype = torch.float64
+z.backward(torch.ones(3, 2).t())
+print(z.grad, z.grad._version, z.grad.stride())
+try:
+    copy.deepcopy(z)
+except Exception as e:
+    print(type(e).__name__, e)
+print(z.detach().grad_dtype)
+z.grad = None
+print(copy.deepcopy(z).grad_dtype)
+""",
 }
 
 
