@@ -198,6 +198,27 @@ print(z.detach().grad_dtype)
 z.grad = None
 print(copy.deepcopy(z).grad_dtype)
 """,
+"histogram_of_a_bin_count_has_no_half_kernel_and_of_edges_names_histogram_cpu": """
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+for dt in (torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.int64, torch.int32, torch.uint8, torch.bool):
+    x = torch.tensor([0, 1, 1, 3]).to(dt)
+    t(lambda: torch.histc(x, bins=4))
+    t(lambda: torch.histc(x, bins=3, min=0, max=3))
+    t(lambda: torch.histogram(x, bins=3))
+    t(lambda: torch.histogram(x, bins=torch.tensor([0., 1., 2.]).to(dt)))
+    t(lambda: torch.bincount(x))
+    t(lambda: torch.bucketize(x, torch.tensor([0, 2]).to(dt)))
+t(lambda: torch.histc(torch.tensor([]), bins=3))
+t(lambda: torch.histc(torch.tensor([1., 2.]), bins=0))
+t(lambda: torch.histc(torch.tensor([1., 2.]), bins=2, min=3, max=1))
+t(lambda: torch.histc(torch.tensor([1., float('nan')]), bins=2))
+t(lambda: torch.histc(torch.tensor([1., float('inf')]), bins=2))
+t(lambda: torch.histogram(torch.tensor([1., 2.]), bins=2, range=(0., 4.), weight=torch.tensor([0.5, 2.]), density=True))
+""",
 }
 
 

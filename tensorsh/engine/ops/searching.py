@@ -160,8 +160,10 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
     input's min and max, widened by 1/2 each way when they meet; each value's bin by linear interpolation corrected by
     a local search) or a tensor of edges (a binary search); weights summed; density divides by the total and the
     widths."""
-    if self.dtype.category != 2:
-        raise make("NotImplementedError", f"\"histogramdd\" not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+    if self.dtype.category != 2 or not isinstance(bins, Tensor) and self.dtype.itemsize == 2:
+        # (edges given: histogram_cpu's kernel, which has a Half one; a count of bins: histogramdd's, which has not)
+        kernel = "histogram_cpu" if isinstance(bins, Tensor) else "histogramdd"
+        raise make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
     if out is not None:  # (out='s dtypes checked first, hist's then bin_edges'; the edges resized first)
         from .copies import _out_return_type, write_out
         from .out_dtypes import check
