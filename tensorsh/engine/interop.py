@@ -78,8 +78,9 @@ def to_device(self, *args, **kwargs):
     """Tensor.to: the device read as PyTorch reads it (pyapi.to_device: a device string, an accelerator index,
     CUDA refused as PyTorch without CUDA refuses it); one written with an index (`cpu:0`) makes a copy."""
     device = kwargs.pop("device", None)
-    if args and isinstance(args[0], (str, int, Device)) and not isinstance(args[0], bool):
-        device, args = args[0], args[1:]
+    if args and isinstance(args[0], (str, int, Device)) and not isinstance(args[0], bool) and not (
+            type(args[0]) is int and len(args) > 1 and not (args[1] is None or isinstance(args[1], dtypes.DType))):
+        device, args = args[0], args[1:]  # (an int then no dtype: the Tensor overload's number, read by to())
     if device is not None and pyapi.to_device(device):
         kwargs["copy"] = True
         kwargs.setdefault("dtype", next((a if isinstance(a, dtypes.DType) else a.dtype for a in args

@@ -609,6 +609,57 @@ class Gen:
         red = rng.choice(["", ", reduction='sum'", ", reduction='none'"])
         return f"{n} = {F}.{loss}({t}, {u}, weight={u}.detach().abs() + 0.25{red})"
 
+    def surface(self):
+        """The fourteenth round's areas: positional flags (unique/unique_consecutive's dispatch), a number where
+        to() takes a tensor, negative sizes, grad_dtype on leaves, in-place ops on outputs of split/chunk/unbind
+        after their base changed, the forms of setitem (True/False/None/0-dim index, a 0-dim value into an integer
+        tensor), histc/histogram over dtypes, in-place division of bool/integer tensors."""
+        rng, t, u = self.rng, self.pick(), self.pick()
+        if t is None:
+            return self.create()
+        leaf = self.pick(lambda v: v.is_leaf and v.requires_grad)
+        n, o, d = self.new(), self.number(), self.dim(t)
+        flag = lambda: rng.choice(["True", "False"])  # noqa: E731
+        area = rng.choice(["flags", "to", "sizes", "grad_dtype", "multiview", "setitem", "histogram", "division"])
+        if area == "flags":
+            return rng.choice([f"{n} = torch.unique_consecutive({t}, {flag()}, {flag()})",
+                               f"{n} = torch.unique_consecutive({t}, {flag()}, {flag()}, {d})",
+                               f"{n} = {t}.unique_consecutive({flag()}, return_counts={flag()})",
+                               f"{n} = torch.unique({t}, {flag()}, {flag()}, {flag()})", f"{n} = {t}.unique(return_inverse=True, dim={d})"])
+        if area == "to":
+            return rng.choice([f"{n} = {t}.to({o})", f"{n} = {t}.to({rng.choice(['True', '0', '1.5'])}, {flag()})",
+                               f"{n} = {t}.to({u}, {flag()})", f"{n} = {t}.to(None)", f"{n} = {t}.to({rng.choice(DTYPES)}, copy=True)"])
+        if area == "sizes":
+            return rng.choice([f"{n} = {t}.expand({rng.choice(['-1', '-2', '2, -1', '-2, -1', '3, -3'])})",
+                               f"{n} = {t}.broadcast_to(({rng.choice(['-1', '2, -1', '-3'])},))",
+                               f"{n} = {t}.new_zeros({rng.choice(['-1', '(2, -2)', '0'])})", f"{n} = {t}.view({rng.choice(['-1, -1', '-2', '0, -1'])})"])
+        if area == "grad_dtype":
+            target = leaf or t
+            return rng.choice([f"{target}.grad_dtype = {rng.choice(['torch.float64', 'torch.float16', 'None', 'torch.int64'])}",
+                               f"print({target}.grad_dtype)", f"{target}.grad = None\n{target}.grad_dtype = torch.float64",
+                               f"({target} * 2).sum().backward()\nprint({target}.grad)"])
+        if area == "multiview":
+            op = rng.choice(["mul_(2)", "add_(1)", "zero_()", "cumsum_(0)", "clamp_(0)", "copysign_(-1.)", "logical_not_()",
+                             "fill_(1.)", "masked_fill_(torch.tensor(True), 0.)", "t_()"])
+            split = rng.choice(["split(1)", "chunk(2)", "unbind()", "split(1, -1)"])
+            return rng.choice([f"{n} = ({t} * 1).{split}\n{n}[0].{op}",
+                               f"{n} = {t} * 1\n{n}b = {n}.{split}[0]\n{n}.mul_(2)\n{n}b.{op}",
+                               f"{n} = {t}.{split}[-1]\nprint({n}.grad_fn)\n{n}.{op}"])
+        if area == "setitem":
+            idx = rng.choice(["True", "False", "None", "...", "torch.tensor(0)", "..., None", "1:", "::2", "0", f"{t} > 0"])
+            val = rng.choice([o, f"torch.tensor({o}, requires_grad=True) * 2", f"{u}", f"{u}.sum()"])
+            return f"{t}[{idx}] = {val}\nprint({t}.requires_grad, {t}.grad_fn, {t}._version)"
+        if area == "histogram":
+            dt = rng.choice(DTYPES)
+            return rng.choice([f"{n} = torch.histc({t}.to({dt}), bins={rng.choice([0, 3, -1])})",
+                               f"{n} = torch.histogram({t}.to({dt}), bins=3)",
+                               f"{n} = torch.histogram({t}.to({dt}), bins=torch.tensor([0., 1., 2.]).to({dt}))",
+                               f"{n} = torch.bincount({t}.to({dt}).flatten())", f"{n} = torch.histc({t}.float(), 4, min=-1, max=1)"])
+        op = rng.choice(["floor_divide_", "remainder_", "fmod_"])
+        return rng.choice([f"{t}.{rng.choice(['bool()', 'long()', 'to(torch.uint8)'])}.{op}({rng.choice(['0', '2', o, 'torch.tensor(0)'])})",
+                           f"{n} = {t}.bool()\n{n} //= {rng.choice(['0', '2', 'True'])}",
+                           f"{n} = {t}.long().div_({rng.choice(['0', '2'])}, rounding_mode={rng.choice([repr('floor'), repr('trunc')])})"])
+
     def observe(self):
         t = self.pick()
         if t is None:
@@ -618,7 +669,7 @@ class Gen:
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
             [self.common] * 4 + [self.more] * 2 + [self.higher] * 2 + [self.wider] * 3 + \
-            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2
+            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2 + [self.surface] * 2
         return self.rng.choice(kinds)()
 
 

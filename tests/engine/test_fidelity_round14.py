@@ -219,6 +219,316 @@ t(lambda: torch.histc(torch.tensor([1., float('nan')]), bins=2))
 t(lambda: torch.histc(torch.tensor([1., float('inf')]), bins=2))
 t(lambda: torch.histogram(torch.tensor([1., 2.]), bins=2, range=(0., 4.), weight=torch.tensor([0.5, 2.]), density=True))
 """,
+"to_reads_a_leading_number_as_its_tensor_overloads_wrapped_tensor": """
+x = torch.tensor([1.5, -2.0], dtype=torch.bfloat16, requires_grad=True)
+for a, k in [((0, True), {}), ((True,), {}), ((False,), {}), ((1.5,), {}), ((None,), {}), ((0,), {}), ((0, False), {}), ((1, True), {}),
+          ((0, torch.float64), {}), ((torch.float64, True), {}), ((0, 0), {}), ((2, True, True), {}), ((0.5, False, True), {}),
+          ((3,), {"dtype": torch.float64}), ((True,), {"copy": True}), (("cpu", True), {}), ((1.5, True), {}), ((7, None), {}),
+          ((torch.tensor(1), True), {}), ((), {"other": 1})]:
+    try:
+        r = x.to(*a, **k); print(a, k, r.dtype, r.device, r is x, r.grad_fn.name() if r.grad_fn else None)
+    except Exception as e:
+        print(a, k, type(e).__name__, str(e))
+""",
+"expand_takes_negative_sizes_as_aten_does": """
+for t in (torch.tensor(1.), torch.ones(2), torch.ones(1), torch.ones(0), torch.ones(2,1)):
+    for s in [(-1,), (-1, 2), (2, -1), (-2,), (3, -1, -1), (-1, -1)]:
+        try:
+            r = t.expand(*s)
+            print(tuple(t.shape), s, tuple(r.shape))
+        except Exception as e:
+            print(tuple(t.shape), s, type(e).__name__, e)
+for t in (torch.ones(2, 1), torch.ones(1, 1), torch.tensor(2.)):
+    for s in [(-2, 2, -3), (2, -3), (-1, -5), (1, -2), (-3, -1)]:
+        for f in (lambda: t.expand(*s), lambda: t.broadcast_to(s), lambda: t.expand(s)):
+            try:
+                r = f()
+                print(tuple(t.shape), s, tuple(r.shape))
+            except Exception as e:
+                print(tuple(t.shape), s, type(e).__name__, e)
+""",
+"the_deprecated_cholesky_of_an_empty_tensor_is_empty_like_and_its_backward_uses_mH": """
+for shape in [(0, 3), (0,), (2, 0, 3), (0, 0), ()]:
+    for dt in (torch.float32, torch.int64):
+        x = torch.zeros(shape, dtype=dt, requires_grad=dt==torch.float32)
+        try:
+            r = torch.cholesky(x)
+            print(shape, dt, r, r.stride(), r.grad_fn.name() if r.grad_fn else None)
+            if r.requires_grad:
+                r.sum().backward()
+                print(x.grad)
+        except Exception as e:
+            print(shape, dt, type(e).__name__, e)
+""",
+"histc_checks_bins_before_the_dtype_and_bool_add_with_a_bool_alpha": """
+def t(f):
+    try:
+        r = f()
+        print(r, r.dtype if isinstance(r, torch.Tensor) else '')
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.tensor([[1.5, -2.0, 0.0], [3.25, -0.5, 4.0]], dtype=torch.bfloat16)
+b = torch.tensor([[True, False, True], [False, False, True]])
+t(lambda: b.clone().add_(torch.tensor(True)))
+t(lambda: b.clone().add_(True, alpha=True))
+t(lambda: b.clone().add_(b, alpha=True))
+t(lambda: b.clone().add_(torch.tensor(True), alpha=True))
+t(lambda: b.clone().add_(1, alpha=True))
+t(lambda: b.clone().add_(b, alpha=2))
+t(lambda: x.to(0, True))
+t(lambda: x.to(True))
+t(lambda: x.to(1.5))
+t(lambda: x.to(None))
+t(lambda: x.to(torch.tensor(2.), True))
+t(lambda: x.to(0, torch.float64))
+t(lambda: x.to(torch.float64, True))
+t(lambda: x.to(-1, -1))
+t(lambda: x.to(0, 0))
+t(lambda: torch.tensor(1.).expand(-1))
+t(lambda: torch.tensor(1.).expand(-1, 2))
+t(lambda: torch.tensor(1.).broadcast_to((-1,)))
+t(lambda: torch.tensor(1.).expand(True))
+t(lambda: b.histc(0))
+t(lambda: b.histc(-1))
+t(lambda: b.histc(2))
+t(lambda: torch.ones(2).histc(-1))
+""",
+"an_in_place_op_on_a_multi_output_view_checks_the_view_before_its_rebased_history": """
+def setitem(v):
+    v[0] = 1.
+ops = [
+    ('setitem', setitem),
+    ('cumprod_(1)', lambda v7: v7.cumprod_(1)),
+    ('add_(1)', lambda v7: v7.add_(1)),
+    ('mul_(2)', lambda v7: v7.mul_(2)),
+    ('copysign_(-1.)', lambda v7: v7.copysign_(-1.)),
+    ('cumsum_(1)', lambda v7: v7.cumsum_(1)),
+    ('clamp_(0)', lambda v7: v7.clamp_(0)),
+    ('zero_()', lambda v7: v7.zero_()),
+    ('fill_(1)', lambda v7: v7.fill_(1)),
+    ('exp_()', lambda v7: v7.exp_()),
+    ('t_()', lambda v7: v7.t_()),
+    ('unsqueeze_(0)', lambda v7: v7.unsqueeze_(0)),
+    ('squeeze_()', lambda v7: v7.squeeze_()),
+    ('copy_(torch.ones(2, 2))', lambda v7: v7.copy_(torch.ones(2, 2))),
+    ('masked_fill_(torch.ones(2, 2, dtype=torch.bool), 1)', lambda v7: v7.masked_fill_(torch.ones(2, 2, dtype=torch.bool), 1)),
+    ('index_fill_(0, torch.tensor([0]), 1)', lambda v7: v7.index_fill_(0, torch.tensor([0]), 1)),
+    ('scatter_(0, torch.zeros(1, 1, dtype=torch.int64), 1.)', lambda v7: v7.scatter_(0, torch.zeros(1, 1, dtype=torch.int64), 1.)),
+    ('requires_grad_()', lambda v7: v7.requires_grad_()),
+    ('detach_()', lambda v7: v7.detach_()),
+    ('sort(0)', lambda v7: v7.sort(0)),
+    ('relu_()', lambda v7: v7.relu_()),
+    ('sigmoid_()', lambda v7: v7.sigmoid_()),
+    ("div_(2, rounding_mode='floor')", lambda v7: v7.div_(2, rounding_mode='floor')),
+    ('pow_(2)', lambda v7: v7.pow_(2)),
+    ('lerp_(torch.ones(2, 2), 0.5)', lambda v7: v7.lerp_(torch.ones(2, 2), 0.5)),
+    ('addcmul_(torch.ones(2, 2), torch.ones(2, 2))', lambda v7: v7.addcmul_(torch.ones(2, 2), torch.ones(2, 2))),
+    ('uniform_()', lambda v7: v7.uniform_()),
+    ('normal_()', lambda v7: v7.normal_()),
+    ('round_()', lambda v7: v7.round_()),
+    ('clamp_min_(0)', lambda v7: v7.clamp_min_(0)),
+    ('tril_()', lambda v7: v7.tril_()),
+    ('fmod_(2)', lambda v7: v7.fmod_(2)),
+    ('remainder_(2)', lambda v7: v7.remainder_(2)),
+    ('logit_()', lambda v7: v7.logit_()),
+    ('nan_to_num_()', lambda v7: v7.nan_to_num_()),
+    ('abs_()', lambda v7: v7.abs_()),
+    ('sub_(torch.ones(2, 2), alpha=2)', lambda v7: v7.sub_(torch.ones(2, 2), alpha=2)),
+]
+for name, f in ops:
+    v1 = torch.tensor([[0.5, 3.0, 4.0, 1.], [0.5, -1.5, 3.0, 2.]], requires_grad=True)
+    v4 = torch.cumprod(v1, dim=-2)
+    v7 = v4.chunk(2, -1)[0]
+    v4.copysign_(-1.)
+    torch.manual_seed(0)
+    try:
+        f(v7)
+        print(name, "ok")
+    except Exception as e:
+        print(name, type(e).__name__, str(e)[:90])
+""",
+"in_place_ops_check_self_first_unless_they_have_no_derivative_or_are_composites": """
+I = torch.tensor([0])
+ops = {
+ "addbmm_": lambda v: v.addbmm_(torch.ones(1, 2, 2), torch.ones(1, 2, 2)), "addcdiv_": lambda v: v.addcdiv_(v.detach(), v.detach() + 5),
+ "addcmul_": lambda v: v.addcmul_(v.detach(), v.detach()), "addmm_": lambda v: v.addmm_(torch.ones(2, 2), torch.ones(2, 2)),
+ "addr_": lambda v: v.addr_(torch.ones(2), torch.ones(2)), "atan2_": lambda v: v.atan2_(v.detach()),
+ "baddbmm_": lambda v: v.unsqueeze(0).baddbmm_(torch.ones(1, 2, 2), torch.ones(1, 2, 2)),
+ "bitwise_and_": lambda v: v.bitwise_and_(v.detach()), "bitwise_not_": lambda v: v.bitwise_not_(),
+ "bitwise_left_shift_": lambda v: v.bitwise_left_shift_(1), "clamp_max_": lambda v: v.clamp_max_(v.detach()), "clamp_min_": lambda v: v.clamp_min_(v.detach()),
+ "copysign_": lambda v: v.copysign_(-1.), "cumprod_": lambda v: v.cumprod_(0), "cumsum_": lambda v: v.cumsum_(0), "deg2rad_": lambda v: v.deg2rad_(),
+ "digamma_": lambda v: v.digamma_(), "erf_": lambda v: v.erf_(), "erfc_": lambda v: v.erfc_(), "erfinv_": lambda v: v.erfinv_(),
+ "fill_diagonal_": lambda v: v.fill_diagonal_(1.), "float_power_": lambda v: v.double().float_power_(2), "floor_divide_": lambda v: v.floor_divide_(2),
+ "fmod_": lambda v: v.fmod_(2), "gcd_": lambda v: v.gcd_(v.detach()), "heaviside_": lambda v: v.heaviside_(v.detach()), "hypot_": lambda v: v.hypot_(v.detach()),
+ "i0_": lambda v: v.i0_(), "index_add_": lambda v: v.index_add_(0, I, v.detach()[:1]), "index_copy_": lambda v: v.index_copy_(0, I, v.detach()[:1]),
+ "index_fill_": lambda v: v.index_fill_(0, I, 1.), "index_reduce_": lambda v: v.index_reduce_(0, I, v.detach()[:1], "prod"),
+ "lcm_": lambda v: v.lcm_(v.detach()), "ldexp_": lambda v: v.ldexp_(torch.ones(2, 2, dtype=torch.int64)), "lerp_": lambda v: v.lerp_(v.detach(), 0.5),
+ "lgamma_": lambda v: v.lgamma_(), "logical_and_": lambda v: v.logical_and_(v.detach()), "logical_not_": lambda v: v.logical_not_(),
+ "logical_or_": lambda v: v.logical_or_(v.detach()), "logical_xor_": lambda v: v.logical_xor_(v.detach()), "logit_": lambda v: v.logit_(),
+ "masked_fill_": lambda v: v.masked_fill_(v.detach() > 0, 1.), "masked_scatter_": lambda v: v.masked_scatter_(v.detach() > 0, torch.ones(4)),
+ "mvlgamma_": lambda v: v.mvlgamma_(1), "nextafter_": lambda v: v.nextafter_(v.detach()), "polygamma_": lambda v: v.polygamma_(1),
+ "put_": lambda v: v.put_(I, torch.ones(1)), "rad2deg_": lambda v: v.rad2deg_(), "remainder_": lambda v: v.remainder_(2), "renorm_": lambda v: v.renorm_(2, 0, 1.),
+ "scatter_": lambda v: v.scatter_(0, torch.zeros(1, 1, dtype=torch.int64), 1.), "scatter_add_": lambda v: v.scatter_add_(0, torch.zeros(1, 1, dtype=torch.int64), v.detach()),
+ "scatter_reduce_": lambda v: v.scatter_reduce_(0, torch.zeros(1, 1, dtype=torch.int64), v.detach(), "sum"), "sinc_": lambda v: v.sinc_(),
+ "tril_": lambda v: v.tril_(), "triu_": lambda v: v.triu_(), "xlogy_": lambda v: v.xlogy_(2.), "addmv_": lambda v: v[0].addmv_(torch.ones(2, 2), torch.ones(2)),
+ "eq_": lambda v: v.eq_(1.), "lt_": lambda v: v.lt_(v.detach()), "sign_": lambda v: v.sign_(), "ne_": lambda v: v.ne_(0.), "le_": lambda v: v.le_(1.), "ge_": lambda v: v.ge_(1.), "gt_": lambda v: v.gt_(1.),
+ "greater_": lambda v: v.greater_(1.), "not_equal_": lambda v: v.not_equal_(1.), "frac_": lambda v: v.frac_(), "sgn_": lambda v: v.sgn_(), "fix_": lambda v: v.fix_(), "round_": lambda v: v.round_(),
+}
+for name, f in ops.items():
+    for case in ("leaf", "split", "nograd"):
+        v1 = torch.tensor([[0.5, 3.0], [0.5, 2.0]], requires_grad=True)
+        if case == "leaf":
+            v = v1
+        elif case == "split":
+            v4 = v1 * 2
+            v = v4.split(2)[0]
+            v4.mul_(2)
+        else:
+            with torch.no_grad():
+                v = v1[0:]
+        try:
+            f(v)
+            print(name, case, "ok")
+        except Exception as e:
+            print(name, case, type(e).__name__, str(e)[:70])
+""",
+"setitem_takes_pytorchs_paths_a_lone_true_or_false_a_0_dim_integer_index_a_0_dim_value": """
+def f0(x, v):
+    x[0] = v
+def f1(x, v):
+    x[1:] = v
+def f2(x, v):
+    x[...] = v
+def f3(x, v):
+    x[..., None] = v
+def f4(x, v):
+    x[None] = v
+def f5(x, v):
+    x[None, 0] = v
+def f6(x, v):
+    x[[0]] = v
+def f7(x, v):
+    x[torch.tensor([True, False])] = v
+def f8(x, v):
+    x[torch.tensor([0])] = v
+def f9(x, v):
+    x[:, None] = v
+def f10(x, v):
+    x[0:1, None] = v
+def f11(x, v):
+    x[..., 0] = v
+def f12(x, v):
+    x[-1] = v
+def f13(x, v):
+    x[::2] = v
+def f14(x, v):
+    x[[0, 1]] = v
+def f15(x, v):
+    x[torch.tensor(0)] = v
+def f16(x, v):
+    x[True] = v
+def f17(x, v):
+    x[False] = v
+fs = [('0', f0), ('1:', f1), ('...', f2), ('..., None', f3), ('None', f4), ('None, 0', f5), ('[0]', f6), ('torch.tensor([True, False])', f7), ('torch.tensor([0])', f8), (':, None', f9), ('0:1, None', f10), ('..., 0', f11), ('-1', f12), ('::2', f13), ('[0, 1]', f14), ('torch.tensor(0)', f15), ('True', f16), ('False', f17)]
+for name, f in fs:
+    for dt in (torch.int64, torch.bool, torch.float16):
+        for vs in ((), (1,), (2,)):
+            v3 = torch.full(vs, 1.5, requires_grad=True) * 2
+            x = torch.zeros(2, dtype=dt)
+            try:
+                f(x, v3)
+                print(name, dt, vs, x.requires_grad, x.grad_fn.name() if x.grad_fn else None, x._version)
+            except Exception as e:
+                print(name, dt, vs, type(e).__name__, e)""",
+"fill_masked_fill_index_fill_and_index_put_record_their_node_on_an_integer_tensor": """
+I = torch.tensor([0])
+ops = {
+ "fill_": lambda x, v: x.fill_(v), "copy_": lambda x, v: x.copy_(v.expand(2)), "copy0_": lambda x, v: x[0].copy_(v),
+ "index_put_": lambda x, v: x.index_put_((I,), v), "index_put_acc": lambda x, v: x.index_put_((I,), v, accumulate=True),
+ "masked_fill_": lambda x, v: x.masked_fill_(torch.tensor([True, False]), v), "index_fill_": lambda x, v: x.index_fill_(0, I, v),
+ "scatter_": lambda x, v: x.scatter_(0, I, v.expand(1)), "scatter_val": lambda x, v: x.scatter_(0, I, 2.5),
+ "index_copy_": lambda x, v: x.index_copy_(0, I, v.expand(1)), "masked_scatter_": lambda x, v: x.masked_scatter_(torch.tensor([True, False]), v.expand(2)),
+ "put_": lambda x, v: x.put_(I, v.expand(1)), "index_add_": lambda x, v: x.index_add_(0, I, v.expand(1)),
+ "scatter_add_": lambda x, v: x.scatter_add_(0, I, v.expand(1)), "slice_fill": lambda x, v: x[1:].fill_(v), "lerp_": lambda x, v: x.lerp_(v.expand(2), 0.5),
+ "clamp_": lambda x, v: x.clamp_(v), "clamp_min_": lambda x, v: x.clamp_min_(v), "where": lambda x, v: x.masked_fill_(x > 0, 1),
+ "addcmul_": lambda x, v: x.addcmul_(v, v), "mul_": lambda x, v: x.mul_(v), "copysign_": lambda x, v: x.copysign_(v),
+}
+for name, f in ops.items():
+    for dt in (torch.int64, torch.bool, torch.float32):
+        v = torch.tensor(1.5, requires_grad=True) * 2
+        if dt is torch.bool:
+            v = torch.tensor(1.0, requires_grad=True) * 1
+        x = torch.zeros(2, dtype=dt)
+        try:
+            f(x, v.to(dt) if name.endswith("_acc") else v)
+            print(name, dt, x.requires_grad, x.grad_fn.name() if x.grad_fn else None, x._version)
+        except Exception as e:
+            print(name, dt, type(e).__name__, str(e)[:100])
+""",
+"setitem_with_a_0_dim_integer_tensor_index_selects": """
+x = torch.arange(6.).reshape(2, 3).requires_grad_()
+for idx in [torch.tensor(0), torch.tensor(1, dtype=torch.int32), torch.tensor(True), torch.tensor(0, dtype=torch.uint8)]:
+    y = x[idx]
+    print(y, y._base is x, y.grad_fn.name())
+z = torch.zeros(2, 3)
+def s1():
+    z[torch.tensor(1)] = torch.ones(3)
+s1()
+print(z, z._version)
+def s2():
+    z[torch.tensor(1)] = torch.ones(2, 3)
+try:
+    s2()
+except Exception as e:
+    print(type(e).__name__, e)
+def s3():
+    z[torch.tensor(1), 0] = 5.
+s3()
+print(z, z._version)
+def s4():
+    z[True] = torch.ones(3) * 7
+s4()
+print(z, z._version)
+def s5():
+    z[False] = torch.ones(5)
+s5()
+print(z, z._version)
+def s6():
+    z[None] = torch.ones(1, 1, 3) * 2
+s6()
+print(z, z._version)
+def s7():
+    z[torch.tensor(5)] = 1.
+try:
+    s7()
+except Exception as e:
+    print(type(e).__name__, e)
+print(z._version)
+""",
+"clamp_in_place_with_tensor_bounds_records_clampbackward0": """
+for lo, hi in [("t", None), (None, "t"), ("t", "t2"), ("t", 0.5), (0.0, "t2"), ("n", "t2")]:
+    x = torch.tensor([0.5, -1.0, 2.0, 0.25])
+    w = torch.tensor([0.0, 0.0, 1.0, 0.5], requires_grad=True)
+    t = w * 1
+    t2 = w + 1
+    xs = torch.tensor([1.0, -2.0, 3.0, 0.0], requires_grad=True)
+    y = xs * 1
+    b = {"t": t, "t2": t2, "n": torch.tensor(0.1), None: None}
+    m = b.get(lo, lo)
+    M = b.get(hi, hi)
+    try:
+        x.clamp_(m, M)
+        print(x, x.grad_fn.name() if x.grad_fn else None)
+        if x.requires_grad:
+            x.sum().backward()
+            print(w.grad)
+        y.clamp_(m, M)
+        print(y, y.grad_fn.name())
+        (y * torch.arange(4.)).sum().backward()
+        print(xs.grad, w.grad)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 

@@ -646,6 +646,7 @@ def _augmented(fn, node_for, division=False):
     integer division kernels, whose zero and Bool checks run inside the kernel, after TensorIterator's cast check."""
     def op(self, other):
         if division and _broadcasts(self, other) and isinstance(self, Tensor):
+            check_fits_output(self, other)  # (TensorIterator: the output's shape, then its type)
             cast_for_inplace(self, dtypes.result_type((self, other)))
         with autograd.no_grad():
             values = fn(self, other)

@@ -274,13 +274,21 @@ def clamp_inplace(self, min=None, max=None):
     # (the Scalar overload's kernel names the output by its C++ type, the Tensor overload's TensorIterator by its
     # own; a number beside a 0-dim tensor picks the Scalar one)
     cast_for_inplace(self, values.dtype, cpp_name=not all(isinstance(b, Tensor) for b in (min, max) if b is not None))
+    if min is not None and max is not None and isinstance(min, Tensor) != isinstance(max, Tensor):
+        min, max = (b.item() if isinstance(b, Tensor) else b for b in (min, max))  # (the Scalar overload, as clamp)
+    bounds = tuple(b for b in (min, max) if isinstance(b, Tensor))
 
-    def make():
-        return ClampBackward1(self, min, max, inplace=True)
+    def make():  # (clamp_.Tensor: ClampBackward0 with an edge per bound, self saved as it was before the write)
+        if not bounds:
+            return ClampBackward1(self, min, max, inplace=True)
+        node = ClampBackward0(self, min, max)
+        with autograd.no_grad():
+            node.saved = (SavedTensor(self.clone()),) + node.saved[1:]
+        return node
 
     def write(arr):
         arr[...] = values._np
-    return write_inplace(self, write, make)
+    return write_inplace(self, write, make, bounds)
 
 
 class _ClampBound(Node):

@@ -62,7 +62,12 @@ class ToCopyBackward0(InputNode):
         return (g.to(self.dtype),)
 
 
+_NUMBER_DTYPES = {bool: dtypes.bool_, int: dtypes.int64, float: dtypes.float64}
+
+
 def to(self, *args, dtype=None, copy=False, memory_format=None, **kwargs):
+    if args and type(args[0]) in _NUMBER_DTYPES:  # (to(Tensor other): the parser wraps a number as a tensor)
+        dtype = _NUMBER_DTYPES[type(args[0])]
     for a in args:
         if isinstance(a, dtypes.DType):
             dtype = a
@@ -137,7 +142,7 @@ def fill_inplace(self, value):
 
     def write(arr):
         arr[...] = v
-    return write_inplace(self, write, make, others)
+    return write_inplace(self, write, make, others, any_dtype=bool(others))
 
 
 def _fill_tensor_node(self, value):

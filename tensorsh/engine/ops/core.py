@@ -345,13 +345,28 @@ def collect_edges(*xs):
             x.grad_fn
 
 
-def edges_first(fn):
+# in-place ops autograd's wrapper does not check: composites (fill_diagonal_ writes through a view) and Python-level
+# ones; the ops without a derivative (logical ops) neither check nor collect edges
+_NO_DERIVATIVE = frozenset({"logical_and_", "logical_not_", "logical_or_", "logical_xor_"})
+_NOT_CHECKED_INPLACE = frozenset({"detach_", "requires_grad_", "resize_", "resize_as_", "retain_grad", "fill_diagonal_",
+                                  "apply_", "map_", "map2_"}) | _NO_DERIVATIVE
+
+
+def edges_first(fn, name=None):
     """The method fn, with its tensors' autograd edges collected before it checks anything (as PyTorch's autograd
-    wrapper builds the node before the kernel runs, so a stale no-grad view's error comes first)."""
+    wrapper builds the node before the kernel runs, so a stale no-grad view's error comes first); an in-place op's
+    wrapper checks self first (check_inplace: a view's own text, before its base's rebase is seen)."""
+    name = name or fn.__name__
+    if name in _NO_DERIVATIVE:
+        return fn
+    inplace = name.endswith("_") and not name.endswith("__") and name not in _NOT_CHECKED_INPLACE
+
     def op(self, *args, **kwargs):
         if autograd._grad_enabled[0]:
             tensors = [t for t in (self, *args, *kwargs.values()) if isinstance(t, Tensor)]
             if needs_grad(*tensors):
+                if inplace and isinstance(self, Tensor):
+                    check_inplace(self)
                 collect_edges(*tensors)
         return fn(self, *args, **kwargs)
     op.__name__, op.__doc__, op.__wrapped__ = fn.__name__, fn.__doc__, fn
@@ -647,10 +662,12 @@ def broadcast_strides(t, shape):
     return (0,) * pad + tuple(0 if n == 1 else st for n, st in zip(t._shape, t._stride))
 
 
-def write_inplace(self, write, make_node, others=(), save_output=False):
-    """Run an in-place op: check, build the node (saving pre-write values), write, bump, rebase history."""
-    # an integer or bool tensor has no gradient: writing a grad-requiring value into it records nothing
-    differentiable = make_node is not None and self.dtype.is_floating_point and needs_grad(self, *others)
+def write_inplace(self, write, make_node, others=(), save_output=False, any_dtype=False):
+    """Run an in-place op: check, build the node (saving pre-write values), write, bump, rebase history.
+    any_dtype: the op records its node whatever self's dtype (fill_, masked_fill_, index_fill_ and index_put_ with
+    a tensor value: their autograd wrappers check no dtype, so an integer tensor written a value that requires grad
+    gets a grad_fn); other ops, copy_ among them, record nothing on an integer or bool tensor."""
+    differentiable = make_node is not None and (any_dtype or self.dtype.is_floating_point) and needs_grad(self, *others)
     node = None
     if differentiable:
         check_inplace(self)

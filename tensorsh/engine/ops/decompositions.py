@@ -248,11 +248,11 @@ class CholeskyBackward0(LinalgCholeskyExBackward0):
 
 
 def _cholesky_backward(gL, upper, L):
-    if upper:
-        L, gL = L.mT, gL.mT
-    gA = (L.mT @ gL).tril()
-    gA = 0.5 * (gA + gA.tril(-1).mT)
-    gA = solve_triangular(L.mT, gA, upper=True, left=True)
+    if upper:  # (ATen's mH: its text for a 1-D gradient)
+        L, gL = L.mH, gL.mH
+    gA = (L.mH @ gL).tril()
+    gA = 0.5 * (gA + gA.tril(-1).mH)
+    gA = solve_triangular(L.mH, gA, upper=True, left=True)
     return solve_triangular(L, gA, upper=False, left=False)
 
 
@@ -283,12 +283,15 @@ def cholesky_legacy(self, upper=False):
               "release.\nL = torch.cholesky(A)\nshould be replaced with\nL = torch.linalg.cholesky(A)\nand\nU = "
               "torch.cholesky(A, upper=True)\nshould be replaced with\nU = torch.linalg.cholesky(A).mH\nThis transform "
               "will produce equivalent results for all valid (symmetric positive definite) inputs.")
-    check_square("cholesky", self)
-    _lapack_dtype("cholesky_cpu", self)
-    values, info = _cholesky_values(self, upper)
-    if info.any():
-        raise _not_pd("cholesky", info)
-    out = _fortran(values, self.dtype)
+    if self.numel() == 0:  # (ATen's empty_like before any check)
+        out = from_numpy(np.empty(self._shape, self.dtype.np), self.dtype)
+    else:
+        check_square("cholesky", self)
+        _lapack_dtype("cholesky_cpu", self)
+        values, info = _cholesky_values(self, upper)
+        if info.any():
+            raise _not_pd("cholesky", info)
+        out = _fortran(values, self.dtype)
     if needs_grad(self):
         _attach_many(CholeskyBackward0(self, upper), (out,), ((out, True),))
     return out

@@ -95,7 +95,7 @@ def masked_fill_inplace(self, mask=_MISSING, value=_MISSING):
 
     def write(arr):
         np.copyto(arr, fill, where=np.broadcast_to(m, arr.shape))
-    return write_inplace(self, write, make, (value,))
+    return write_inplace(self, write, make, (value,), any_dtype=tensor_value)
 
 
 @tensor_params("mask")
@@ -648,7 +648,7 @@ def index_fill_inplace(self, dim, index, value):
     def write(arr):
         arr[_along(arr, d, idx)] = fill
     return write_inplace(self, write, lambda: (IndexFillBackward1 if tensor_value else IndexFillBackward0)(
-        self, d, index, value if tensor_value else None), (value,))
+        self, d, index, value if tensor_value else None), (value,), any_dtype=tensor_value)
 
 
 class IndexCopyBackward0(_IndexAndSourceBackward):

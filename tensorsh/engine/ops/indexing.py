@@ -94,6 +94,11 @@ def _is_bool_scalar(ix):
     return isinstance(ix, Tensor) and not ix._shape and ix.dtype in (dtypes.bool_, dtypes.uint8)
 
 
+def _is_integer_scalar(ix):
+    """A 0-dim integer tensor in an index: an integer to PyTorch's indexing (select), read or written."""
+    return isinstance(ix, Tensor) and not ix._shape and ix.dtype.category == 1 and ix.dtype is not dtypes.uint8
+
+
 def _bool_scalar_index(ix):
     return Tensor._from_numpy(np.zeros(int(bool(ix._np)), np.int64), dtypes.int64)
 
@@ -127,7 +132,7 @@ def getitem(self, index, setting=False):
             out = unsqueeze(out, dim)
             advanced.append((dim, _bool_scalar_index(ix)))
             dim += 1
-        elif isinstance(ix, int) or (isinstance(ix, Tensor) and ix.dim() == 0 and ix.dtype.category == 1) or \
+        elif isinstance(ix, int) or _is_integer_scalar(ix) or \
                 isinstance(ix, np.integer) or _has_index(ix):  # (numpy's integers, a program's object with __index__)
             i = operator.index(ix) if type(ix).__module__ == "__main__" else int(ix)
             n = out._shape[dim]
@@ -414,12 +419,17 @@ def setitem(self, index, value):
             raise type_error(f"can't assign a {tp_name(value)} to a {self.dtype.type_name}")
         value = from_numpy(np.asarray(scalars.checked_scalar(
             self.dtype, scalars.unpack_long(value), reduced=False)), self.dtype)
-    index = _bool_scalars(_sequence_as_tuple(index))
-    index_t = index if isinstance(index, tuple) else (index,)
-    if any(_is_advanced(ix) for ix in index_t):
-        split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)
-        return index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)
-    target = getitem(self, index, setting=True)
+    if index is False:  # (THPVariable_setitem: a lone False writes nothing, once the value is converted)
+        return self
+    if index is True:  # (and a lone True writes self.unsqueeze(0) as copy_to does; in a tuple it is an index)
+        target = unsqueeze(self, 0)
+    else:
+        index = _bool_scalars(_sequence_as_tuple(index))
+        index_t = index if isinstance(index, tuple) else (index,)
+        if any(_is_advanced(ix) and not _is_integer_scalar(ix) for ix in index_t):
+            split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)
+            return index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)
+        target = getitem(self, index, setting=True)
     if number:  # fill_(Tensor), FillBackward3
         fill_inplace(target, value)
     elif isinstance(value, Tensor) and value._shape == target._shape:  # PyTorch's copy_to, its three ways
@@ -481,7 +491,8 @@ def index_put_inplace(self, index, value, accumulate=False):
     def write(arr):
         _put(arr, key, v, accumulate)
     return write_inplace(self, write, lambda: IndexPutBackward0(
-        self, value, key, _index_tensors(index if isinstance(index, tuple) else (index,)), accumulate), (value,))
+        self, value, key, _index_tensors(index if isinstance(index, tuple) else (index,)), accumulate), (value,),
+        any_dtype=True)
 
 
 def _put_operands(self, index, value, accumulate=False, partial=False):

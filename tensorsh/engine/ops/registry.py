@@ -184,7 +184,7 @@ def install(tensor_cls, api=()):
     names = set(api)
     for row in ROWS.values():
         fn = _callable(row.fn, row.name)
-        method = edges_first(fn) if row.edges else fn  # (a property is bound as it is)
+        method = edges_first(fn, row.name) if row.edges else fn  # (a property is bound as it is)
         spellings = (row.name,) + row.aliases
         if row.method:
             for name in spellings:

@@ -112,11 +112,11 @@ def _c_double(v):
 
 
 def histc(self, bins=100, min=0, max=0):
+    if bins <= 0:
+        raise runtime(f"torch.histogram(): bins must be > 0, but got {bins} for dimension 0")
     if self.dtype.category != 2:  # (a bool input meets the bin edges' linspace first)
         raise make("NotImplementedError", f"\"{'linspace_cpu' if self.dtype is dtypes.bool_ else 'histogram_cpu'}\" "
                                           f"not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
-    if bins <= 0:
-        raise runtime(f"torch.histogram(): bins must be > 0, but got {bins} for dimension 0")
     lo, hi = float(min), float(max)
     x = self._np.reshape(-1)
     if lo == hi and x.size:

@@ -301,12 +301,14 @@ def expand(self, *sizes):
         # (PyTorch's toString: the legacy type name, but for the types that have none)
         kind = {dtypes.bool_: "CPUBoolType", dtypes.bfloat16: "CPUBFloat16Type"}.get(self.dtype, self.dtype.type_name)
         raise runtime(f"expand({kind}{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
+    if not self._shape and any(s < 0 for s in sizes):  # (a 0-dim tensor's sizes are taken as they are)
+        raise runtime("numel: integer multiplication overflow")
     lead = len(sizes) - self.dim()
     shape, stride = [], []
     for i in range(len(sizes) - 1, -1, -1):  # PyTorch checks from the last dimension backwards
         s = sizes[i]
         if i < lead:
-            if s < 0:
+            if s == -1:  # (only -1: another negative size passes, to fail as the view's numel)
                 raise runtime(f"The expanded size of the tensor ({s}) isn't allowed in a leading, non-existing dimension {i}")
             shape.append(s)
             stride.append(0)
@@ -322,6 +324,8 @@ def expand(self, *sizes):
             stride.append(0)
         else:
             raise runtime(f"The expanded size of the tensor ({s}) must match the existing size ({old}) at non-singleton dimension {i}.  Target sizes: {_shape_list(sizes)}.  Tensor sizes: {_shape_list(self._shape)}")
+    if any(s < 0 for s in shape):  # (a size of 1 expanded to -2: the view's numel, as an unsigned product)
+        raise runtime("numel: integer multiplication overflow")
     return make_view(self, shape[::-1], stride[::-1], self._offset, "ExpandBackward0")
 
 
