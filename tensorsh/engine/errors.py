@@ -96,7 +96,9 @@ def warn(message, category="UserWarning"):
 WARNED_ONCE = set()  # PyTorch's TORCH_WARN_ONCE texts already given in this process (reset_state forgets them)
 
 
-def warn_once(message, category="UserWarning"):
-    if message not in WARNED_ONCE:
-        WARNED_ONCE.add(message)
+def warn_once(message, category="UserWarning", key=None):
+    """TORCH_WARN_ONCE: once per process for its call site (key; by default the message names the site)."""
+    key = message if key is None else key
+    if key not in WARNED_ONCE:
+        WARNED_ONCE.add(key)
         warn(message, category)

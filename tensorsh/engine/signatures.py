@@ -568,7 +568,8 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
     sig.unpack_numbers(bound)
     cacheable = _type_only(sig, args, kwargs)
     if sig.deprecated:  # PyTorch reads these by name (add(Scalar alpha, Tensor other)): so does the op
-        warn_once(_deprecated_warning(sig, parser(kind, name)))
+        # (one TORCH_WARN_ONCE in the parser for every deprecated signature: the first one used warns, no other)
+        warn_once(_deprecated_warning(sig, parser(kind, name)), key="deprecated signature")
         if kind == "method":
             return (), bound, False
         first = bound.pop("input")
@@ -587,7 +588,10 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
         args = (_wrapped_number(args[0]),) + tuple(args[1:])
         rewritten = True
     for i, (p, v) in enumerate(zip(sig.params, args)):
-        if v is None and p.type in _LISTS and p.default == "None" and not p.none_type:
+        if isinstance(v, _Tensor) and p.type in ("Scalar", "double"):  # (a 0-dim tensor the parse read as a number:
+            args = args[:i] + (v.item(),) + args[i + 1:]  # x.subtract(t, 0.5) is subtract.Scalar, SubBackward1)
+            rewritten = True
+        elif v is None and p.type in _LISTS and p.default == "None" and not p.none_type:
             args = args[:i] + ((),) + args[i + 1:]  # an explicit None is the default: no dims, all of them
             rewritten = True
         elif v is None and p.allow_none and defaults.get(p.name) is not None:

@@ -529,6 +529,60 @@ for lo, hi in [("t", None), (None, "t"), ("t", "t2"), ("t", 0.5), (0.0, "t2"), (
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"composites_check_before_autograd_nextafters_formula_histograms_node_one_deprecation_warning": """
+def t(f):
+    try:
+        r = f()
+        print(r)
+    except Exception as e:
+        print(type(e).__name__, e)
+x0 = torch.tensor(0.75, requires_grad=True)
+x = torch.tensor([[1.5, -2.0, 0.5], [3.25, -0.5, 4.0]], requires_grad=True)
+t(lambda: x0.fill_diagonal_(1.))
+t(lambda: x.fill_diagonal_(1.))
+t(lambda: x.float_power_(2))
+t(lambda: x.double().float_power_(2))
+t(lambda: x0.unsqueeze_(1))
+t(lambda: x0.unsqueeze_(0))
+t(lambda: x.squeeze_(5))
+t(lambda: x.t_())
+t(lambda: x.transpose_(0, 5))
+t(lambda: x.as_strided_((2,), (1,)))
+t(lambda: x.swapdims_(0, 4))
+h = torch.histogram(x, bins=3)
+print(h.hist.requires_grad, h.hist.grad_fn, h.bin_edges.requires_grad, h.bin_edges.grad_fn)
+t(lambda: h.hist.sum().backward())
+hc = torch.histc(x, bins=3)
+print(hc.requires_grad, hc.grad_fn)
+y = torch.tensor(0.5)
+t(lambda: x0.sub(y, 0.5).grad_fn)
+t(lambda: x0.add(y, 0.5).grad_fn)
+t(lambda: x.sub(torch.ones(3), 0.5))
+t(lambda: torch.sub(x0, y, 0.5).grad_fn)
+h16 = torch.tensor([[1.5, -2.0, 0.5], [3.25, -0.5, 4.0]], dtype=torch.float16, requires_grad=True)
+o = h16.nextafter(h16.detach() * 0.5 + 0.25)
+print(o.grad_fn)
+o.backward(torch.ones_like(o))
+print(h16.grad)
+f32 = torch.tensor([1.5, 0.5, 2.0], requires_grad=True)
+o = f32.nextafter(torch.tensor([0.0, 0.5, 3.0], requires_grad=True))
+o.sum().backward()
+print(f32.grad)
+""",
+"histogram_outputs_carry_a_notimplemented_node": """
+x = torch.tensor([1.5, -2.0, 0.5], requires_grad=True)
+w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+for f in [lambda: torch.histogram(x, bins=3), lambda: torch.histogram(x, bins=torch.tensor([0., 1., 2.])), lambda: torch.histc(x, 3),
+          lambda: torch.histogram(x.detach(), bins=2, weight=w), lambda: torch.bincount(torch.tensor([1, 2]), weights=x[:2])]:
+    r = f()
+    outs = r if isinstance(r, tuple) else (r,)
+    print([(t.requires_grad, t.grad_fn.name() if t.grad_fn else None, t._version) for t in outs])
+    print([len(t.grad_fn.next_functions) if t.grad_fn else None for t in outs])
+    try:
+        outs[0].sum().backward()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 

@@ -345,11 +345,12 @@ def collect_edges(*xs):
             x.grad_fn
 
 
-# in-place ops autograd's wrapper does not check: composites (fill_diagonal_ writes through a view) and Python-level
+# in-place ops autograd's wrapper does not check: composites (fill_diagonal_ writes through a view, float_power_
+# checks its dtype before the in-place op it calls) and Python-level
 # ones; the ops without a derivative (logical ops) neither check nor collect edges
 _NO_DERIVATIVE = frozenset({"logical_and_", "logical_not_", "logical_or_", "logical_xor_"})
 _NOT_CHECKED_INPLACE = frozenset({"detach_", "requires_grad_", "resize_", "resize_as_", "retain_grad", "fill_diagonal_",
-                                  "apply_", "map_", "map2_"}) | _NO_DERIVATIVE
+                                  "float_power_", "apply_", "map_", "map2_"}) | _NO_DERIVATIVE
 
 
 def edges_first(fn, name=None):

@@ -65,6 +65,8 @@ def as_strided_inplace(self, size, stride, storage_offset=None):
 
 
 def unsqueeze_inplace(self, dim):
+    if needs_grad(self):  # (autograd's in-place check before the dim is wrapped)
+        check_inplace(self)
     d = self._wrap_dim(dim, self.dim() + 1)
     return _change_geometry(self, lambda t: t.unsqueeze(d), "UnsqueezeBackward1", lambda g: g.squeeze(d))
 

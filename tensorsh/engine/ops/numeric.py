@@ -5,16 +5,18 @@ import numpy as np
 from .. import autograd, dtypes
 from ..autograd import Node, edge_of
 from ..errors import make, runtime, type_error
-from .binary import NotImplementedBackward
+from .binary import NotImplementedBackward, binary_node
 from .core import (BinaryNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
                    laid_out_like, needs_grad, precheck, type_name, write_inplace, zeros_of)
 
 
-class NextafterBackward0(BinaryNode):
-    """The gradient passes to self unchanged; other's is zeros."""
+def _nextafter_self(g, self, other):
+    from .comparison import ne, where
+    return where(ne(self, other), g, 0)  # (derivatives.yaml: nothing passes where self already equals other)
 
-    def grads(self, g):
-        return (g if self.wants(0) else None), (zeros_of(g) if self.wants(1) else None)
+
+# PyTorch 2.13's formulas: self's gradient where self != other, other's zeros_like(other); both saved
+NextafterBackward0 = binary_node("NextafterBackward0", _nextafter_self, lambda g, other: zeros_of(g))
 
 
 class _HeavisideNotImplemented(Node):
@@ -94,8 +96,11 @@ def _pair(name, argument, values_fn, node_cls):
 
         def write(arr):
             arr[...] = result
-        return write_inplace(self, write, None if node_cls is None else lambda: node_cls(self, other, None),
-                             (other,))
+        def make():  # (self's pre-write copy stands for self in the formulas: original_self)
+            with autograd.no_grad():
+                original = self.clone() if node_cls is NextafterBackward0 else None
+            return node_cls(self, other, None, original=original)
+        return write_inplace(self, write, None if node_cls is None else make, (other,))
     fn.__name__, fn_.__name__ = name, name + "_"
     return fn, fn_
 

@@ -5,7 +5,7 @@ import numpy as np
 from .. import dtypes
 from ..errors import make, runtime, type_error, warn_once
 from ..tensorimpl import _shape_list
-from .core import Tensor, fresh, operand_in, return_type, scalar_in, type_name
+from .core import NotImplementedNode, Tensor, fresh, needs_grad, operand_in, return_type, scalar_in, type_name
 
 
 def _promoted(*values):
@@ -242,4 +242,10 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
         with np.errstate(all="ignore"):
             total = fresh(hist, self.dtype).sum()._np  # (PyTorch's summation order)
             hist = (hist / T(total)) / np.diff(edges).astype(hist.dtype)
-    return Histogram((fresh(hist, self.dtype), fresh(np.ascontiguousarray(edges), self.dtype)))
+    outs = (fresh(hist, self.dtype), fresh(np.ascontiguousarray(edges), self.dtype))
+    inputs = [t for t in (self, bins, weight) if isinstance(t, Tensor)]
+    if needs_grad(*inputs):  # (PyTorch records a node that refuses to run, for both outputs)
+        node = NotImplementedNode("histogram", *inputs)
+        for i, out in enumerate(outs):
+            out._grad_fn, out._output_nr = node, i
+    return Histogram(outs)
