@@ -582,6 +582,14 @@ for f in [lambda: torch.histogram(x, bins=3), lambda: torch.histogram(x, bins=to
         outs[0].sum().backward()
     except Exception as e:
         print(type(e).__name__, e)
+x = torch.tensor([1.5, -2.0, 0.5], requires_grad=True)
+h = torch.histogram(x, bins=4)
+for f in [lambda: torch.autograd.grad(h.hist.sum() + h.bin_edges.sum(), x), lambda: torch.autograd.grad(h.bin_edges.sum(), x),
+          lambda: (h.hist.sum() * 2).backward()]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
 """,
 }
 

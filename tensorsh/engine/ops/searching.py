@@ -246,6 +246,7 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
     inputs = [t for t in (self, bins, weight) if isinstance(t, Tensor)]
     if needs_grad(*inputs):  # (PyTorch records a node that refuses to run, for both outputs)
         node = NotImplementedNode("histogram", *inputs)
+        node.n_outputs = 2
         for i, out in enumerate(outs):
             out._grad_fn, out._output_nr = node, i
     return Histogram(outs)
