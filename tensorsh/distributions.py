@@ -34,7 +34,9 @@ def _size(shape=()):
 
 # ---- constraints (their checks and reprs as torch.distributions.constraints has them) ----
 class _Constraint:
-    __api__ = frozenset({"check"})
+    __api__ = frozenset({"check", "event_dim", "is_discrete"})
+    event_dim = 0  # the rightmost dims one check covers (PyTorch's Constraint.event_dim)
+    is_discrete = False
 
     def __repr__(self):
         return type(self).__name__[1:] + "()"
@@ -65,6 +67,7 @@ class _GreaterThanEq(_GreaterThan):
 
 
 class _IntegerGreaterThan(_GreaterThan):
+    is_discrete = True
     def check(self, value):
         return (value % 1 == 0) & (value >= self.lower_bound)
 
@@ -95,16 +98,19 @@ class _Interval(_Constraint):
 
 
 class _IntegerInterval(_Interval):
+    is_discrete = True
     def check(self, value):
         return (value % 1 == 0) & (self.lower_bound <= value) & (value <= self.upper_bound)
 
 
 class _Boolean(_Constraint):
+    is_discrete = True
     def check(self, value):
         return (value == 0) | (value == 1)
 
 
 class _Simplex(_Constraint):
+    event_dim = 1
     def check(self, value):
         return T["all"](value >= 0, dim=-1) & ((value.sum(-1) - 1).abs() < 1e-6)
 
@@ -112,6 +118,8 @@ class _Simplex(_Constraint):
 class _IndependentConstraint(_Constraint):
     def __init__(self, base, reinterpreted_batch_ndims):
         self.base, self.reinterpreted_batch_ndims = base, reinterpreted_batch_ndims
+        self.event_dim = base.event_dim + reinterpreted_batch_ndims
+        self.is_discrete = base.is_discrete
 
     def check(self, value):
         result = self.base.check(value)
@@ -125,6 +133,7 @@ class _IndependentConstraint(_Constraint):
 
 
 class _PositiveDefinite(_Constraint):
+    event_dim = 2
     def check(self, value):
         if value.shape[-2] != value.shape[-1]:
             return T["full"](tuple(value.shape[:-2]), False, dtype=T["bool"])
@@ -135,6 +144,7 @@ class _PositiveDefinite(_Constraint):
 
 
 class _LowerCholesky(_Constraint):
+    event_dim = 2
     def check(self, value):
         lower_triangular = (value.tril() == value).view(tuple(value.shape[:-2]) + (-1,)).min(-1)[0]
         positive_diagonal = (value.diagonal(dim1=-2, dim2=-1) > 0).min(-1)[0]
@@ -1274,7 +1284,87 @@ class Binomial(_BinaryProbs):
         return values
 
 
+class _Multinomial(_Constraint):
+    is_discrete = True
+    event_dim = 1
+
+    def __init__(self, upper_bound):
+        self.upper_bound = upper_bound
+
+    def check(self, x):
+        return (x >= 0).all(dim=-1) & (x.sum(dim=-1) <= self.upper_bound)
+
+
+class Multinomial(Distribution):
+    """Counts of total_count draws from a Categorical (sample: its multinomial with replacement, scatter_add_)."""
+    __api__ = Distribution.__api__ | {"total_count", "probs", "logits", "param_shape"}
+    arg_constraints = {"probs": simplex, "logits": real_vector}
+    _given = ()
+    _checked = ("probs", "logits")  # (properties, not lazily computed: PyTorch validates both)
+
+    def __init__(self, total_count=1, probs=None, logits=None, validate_args=None):
+        if not isinstance(total_count, int):
+            raise make("NotImplementedError", "inhomogeneous total_count is not supported")
+        self.total_count = total_count
+        self._categorical = Categorical(probs=probs, logits=logits)
+        self._binomial = Binomial(total_count=total_count, probs=self.probs)
+        super().__init__(self._categorical.batch_shape, self._categorical.param_shape[-1:],
+                         validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(Multinomial, batch_shape, _instance, (), self._event_shape, lambda b: {
+            "total_count": self.total_count, "_categorical": self._categorical.expand(b)})
+
+    probs, logits, param_shape = (_delegated("_categorical", name) for name in ("probs", "logits", "param_shape"))
+
+    @property
+    def support(self):
+        return _Multinomial(self.total_count)
+
+    @property
+    def mean(self):
+        return self.probs * self.total_count
+
+    @property
+    def variance(self):
+        return self.total_count * self.probs * (1 - self.probs)
+
+    def sample(self, sample_shape=()):
+        sample_shape = _size(sample_shape)
+        samples = self._categorical.sample(_size((self.total_count,) + tuple(sample_shape)))
+        shifted_idx = list(range(samples.dim()))
+        shifted_idx.append(shifted_idx.pop(0))
+        samples = samples.permute(*shifted_idx)
+        counts = samples.new(self._extended_shape(sample_shape)).zero_()
+        counts.scatter_add_(-1, samples, T["ones_like"](samples))
+        return counts.type_as(self.probs)
+
+    def entropy(self):
+        n = T["tensor"](self.total_count)
+        cat_entropy = self._categorical.entropy()
+        term1 = n * cat_entropy - T["lgamma"](n + 1)
+        support = self._binomial.enumerate_support(expand=False)[1:]
+        binomial_probs = T["exp"](self._binomial.log_prob(support))
+        weights = T["lgamma"](support + 1)
+        term2 = (binomial_probs * weights).sum([0, -1])
+        return term1 + term2
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        logits, value = broadcast_all(self.logits, value)
+        logits = logits.clone(memory_format=T["contiguous_format"])
+        log_factorial_n = T["lgamma"](value.sum(-1) + 1)
+        log_factorial_xs = T["lgamma"](value + 1).sum(-1)
+        logits[(value == 0) & (logits == -math.inf)] = 0
+        log_powers = (logits * value).sum(-1)
+        return log_factorial_n - log_factorial_xs + log_powers
+
+
 class _OneHot(_Constraint):
+    is_discrete = True
+    event_dim = 1
+
     def check(self, value):
         is_boolean = (value == 0) | (value == 1)
         is_normalized = value.sum(-1).eq(1)
@@ -1537,6 +1627,29 @@ def _kl_cauchy_cauchy(p, q):
     return t1 - t2
 
 
+def _kl_independent_independent(p, q):
+    if p.reinterpreted_batch_ndims != q.reinterpreted_batch_ndims:
+        raise make("NotImplementedError", "")
+    return _sum_rightmost(kl_divergence(p.base_dist, q.base_dist), p.reinterpreted_batch_ndims)
+
+
+def _kl_multivariatenormal_multivariatenormal(p, q):
+    if p.event_shape != q.event_shape:
+        raise value_error("KL-divergence between two Multivariate Normals with                          different "
+                          "event shapes cannot be computed")
+    half_term1 = (q._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1)
+                  - p._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1))
+    combined_batch_shape = tuple(T["broadcast_shapes"](q._unbroadcasted_scale_tril.shape[:-2],
+                                                       p._unbroadcasted_scale_tril.shape[:-2]))
+    n = p.event_shape[0]
+    q_scale_tril = q._unbroadcasted_scale_tril.expand(combined_batch_shape + (n, n))
+    p_scale_tril = p._unbroadcasted_scale_tril.expand(combined_batch_shape + (n, n))
+    m = T["linalg"].solve_triangular(q_scale_tril, p_scale_tril, upper=False)
+    term2 = m.reshape(-1, n * n).pow(2).sum(-1).reshape(m.shape[:-2])  # (_batch_trace_XXT)
+    term3 = _batch_mahalanobis(q._unbroadcasted_scale_tril, (q.loc - p.loc))
+    return half_term1 + 0.5 * (term2 + term3 - n)
+
+
 def _kl_lognormal_lognormal(p, q):  # (TransformedDistribution's: the same transforms, the bases' KL)
     return kl_divergence(p.base_dist, q.base_dist)
 
@@ -1589,7 +1702,9 @@ _KL = {("Uniform", "Normal"): _kl_uniform_normal,
        ("Gamma", "Exponential"): _kl_gamma_exponential, ("Exponential", "Normal"): _kl_exponential_normal,
        ("Laplace", "Normal"): _kl_laplace_normal, ("Beta", "Exponential"): _kl_beta_exponential,
        ("Binomial", "Binomial"): _kl_binomial_binomial, ("Bernoulli", "Poisson"): _kl_bernoulli_poisson,
-       ("OneHotCategorical", "OneHotCategorical"): _kl_onehotcategorical_onehotcategorical}
+       ("OneHotCategorical", "OneHotCategorical"): _kl_onehotcategorical_onehotcategorical,
+       ("Independent", "Independent"): _kl_independent_independent,
+       ("MultivariateNormal", "MultivariateNormal"): _kl_multivariatenormal_multivariatenormal}
 for _pair in (("Normal", "Uniform"), ("Exponential", "Beta"), ("Exponential", "Uniform"), ("Gamma", "Beta"), ("Gamma", "Uniform"),
               ("Laplace", "Beta"), ("Laplace", "Exponential"), ("Laplace", "Gamma"), ("Laplace", "Uniform"),
               ("Normal", "Beta"), ("Normal", "Exponential"), ("Normal", "Gamma"), ("Poisson", "Bernoulli"),
@@ -1608,7 +1723,7 @@ def kl_divergence(p, q):
 
 _FAMILIES = frozenset({"Normal", "Categorical", "Bernoulli", "Uniform", "Exponential", "Gamma", "Beta", "Dirichlet",
                        "Geometric", "Laplace", "Poisson", "Cauchy", "LogNormal", "Binomial",
-                       "OneHotCategorical"})
+                       "OneHotCategorical", "Independent", "MultivariateNormal", "TransformedDistribution"})
 
 
 def _family(d):
@@ -1620,7 +1735,7 @@ NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoull
              "Exponential": Exponential, "Laplace": Laplace, "LogNormal": LogNormal, "Poisson": Poisson,
              "Gamma": Gamma, "Beta": Beta, "Dirichlet": Dirichlet, "Geometric": Geometric, "Cauchy": Cauchy,
              "Binomial": Binomial, "OneHotCategorical": OneHotCategorical, "Chi2": Chi2,
-             "StudentT": StudentT}
+             "StudentT": StudentT, "Multinomial": Multinomial}
 for _name, _cls in list(NAMESPACE.items()):
     _cls.__module__ = "torch.distributions." + {"Distribution": "distribution",
                                                 "MultivariateNormal": "multivariate_normal",
@@ -1633,3 +1748,6 @@ NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_diver
 for _name in [n for n in NAMESPACE if n not in ("Distribution", "kl_divergence", "kl")]:
     _module = NAMESPACE[_name].__module__.rsplit(".", 1)[1]
     NAMESPACE[_module] = Namespace("torch.distributions." + _module, {_name: NAMESPACE[_name]})
+
+from tensorsh import distribution_transforms  # noqa: E402  (it builds on the classes above)
+distribution_transforms.install(NAMESPACE)
