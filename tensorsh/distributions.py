@@ -166,6 +166,7 @@ class Distribution:
     __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
                          "variance", "stddev", "arg_constraints", "support", "has_rsample", "perplexity", "cdf",
                          "icdf", "expand", "enumerate_support", "sample_n"})
+    __class_api__ = frozenset({"set_default_validate_args", "arg_constraints", "support", "has_rsample"})
     arg_constraints = {}
     support = None
     has_rsample = False
@@ -177,6 +178,13 @@ class Distribution:
         if cls.__module__ == __name__:  # (a program's subclass keeps its family's: expand's check names that)
             cls._family_cls = cls
         cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given", ()))  # (its parameters are its attributes)
+
+    @staticmethod
+    def set_default_validate_args(value):
+        """Validation on or off for every distribution built without validate_args (PyTorch's class-wide switch)."""
+        if value not in (True, False):
+            raise value_error("")
+        Distribution._validate_default = value
 
     def _expand_given(self, batch_shape, _instance=None):
         """expand() of the families whose given parameters all broadcast to the batch shape."""
@@ -1687,6 +1695,83 @@ def _kl_laplace_normal(p, q):
     return -t1 + scale_sqr_var_ratio + (t2 - t3 + t4) / var_normal - 1
 
 
+def _x_log_x(tensor):
+    return tensor * tensor.log()
+
+
+def _kl_beta_gamma(p, q):
+    t1 = -p.entropy()
+    t2 = q.concentration.lgamma() - q.concentration * q.rate.log()
+    t3 = (q.concentration - 1) * (p.concentration1.digamma() - (p.concentration1 + p.concentration0).digamma())
+    t4 = q.rate * p.concentration1 / (p.concentration1 + p.concentration0)
+    return t1 + t2 - t3 + t4
+
+
+def _kl_beta_normal(p, q):
+    E_beta = p.concentration1 / (p.concentration1 + p.concentration0)
+    var_normal = q.scale.pow(2)
+    t1 = -p.entropy()
+    t2 = 0.5 * (var_normal * 2 * math.pi).log()
+    t3 = (E_beta * (1 - E_beta) / (p.concentration1 + p.concentration0 + 1) + E_beta.pow(2)) * 0.5
+    t4 = q.loc * E_beta
+    t5 = q.loc.pow(2) * 0.5
+    return t1 + t2 + (t3 - t4 + t5) / var_normal
+
+
+def _kl_beta_uniform(p, q):
+    result = -p.entropy() + (q.high - q.low).log()
+    result[(q.low > p.support.lower_bound) | (q.high < p.support.upper_bound)] = math.inf
+    return result
+
+
+def _kl_gamma_normal(p, q):
+    var_normal = q.scale.pow(2)
+    beta_sqr = p.rate.pow(2)
+    t1 = 0.5 * T["log"](beta_sqr * var_normal * 2 * math.pi) - p.concentration - p.concentration.lgamma()
+    t2 = 0.5 * (p.concentration.pow(2) + p.concentration) / beta_sqr
+    t3 = q.loc * p.concentration / p.rate
+    t4 = 0.5 * q.loc.pow(2)
+    return t1 + (p.concentration - 1) * p.concentration.digamma() + (t2 - t3 + t4) / var_normal
+
+
+def _kl_normal_laplace(p, q):
+    loc_diff = p.loc - q.loc
+    scale_ratio = p.scale / q.scale
+    loc_diff_scale_ratio = loc_diff / p.scale
+    t1 = T["log"](scale_ratio)
+    t2 = math.sqrt(2 / math.pi) * p.scale * T["exp"](-0.5 * loc_diff_scale_ratio.pow(2))
+    t3 = loc_diff * T["erf"](math.sqrt(0.5) * loc_diff_scale_ratio)
+    return -t1 + (t2 + t3) / q.scale - (0.5 * (1 + math.log(0.5 * math.pi)))
+
+
+def _kl_uniform_beta(p, q):
+    common_term = p.high - p.low
+    t1 = T["log"](common_term)
+    t2 = (q.concentration1 - 1) * (_x_log_x(p.high) - _x_log_x(p.low) - common_term) / common_term
+    t3 = (q.concentration0 - 1) * (_x_log_x(1 - p.high) - _x_log_x(1 - p.low) + common_term) / common_term
+    t4 = q.concentration1.lgamma() + q.concentration0.lgamma() - (q.concentration1 + q.concentration0).lgamma()
+    result = t3 + t4 - t1 - t2
+    result[(p.high > q.support.upper_bound) | (p.low < q.support.lower_bound)] = math.inf
+    return result
+
+
+def _kl_uniform_exponential(p, q):
+    result = q.rate * (p.high + p.low) / 2 - ((p.high - p.low) * q.rate).log()
+    result[p.low < q.support.lower_bound] = math.inf
+    return result
+
+
+def _kl_uniform_gamma(p, q):
+    common_term = p.high - p.low
+    t1 = common_term.log()
+    t2 = q.concentration.lgamma() - q.concentration * q.rate.log()
+    t3 = (1 - q.concentration) * (_x_log_x(p.high) - _x_log_x(p.low) - common_term) / common_term
+    t4 = q.rate * (p.high + p.low) / 2
+    result = -t1 + t2 + t3 + t4
+    result[p.low < q.support.lower_bound] = math.inf
+    return result
+
+
 def _kl_beta_exponential(p, q):
     return -p.entropy() - q.rate.log() + q.rate * (p.concentration1 / (p.concentration1 + p.concentration0))
 
@@ -1703,7 +1788,10 @@ _KL = {("Uniform", "Normal"): _kl_uniform_normal,
        ("Laplace", "Normal"): _kl_laplace_normal, ("Beta", "Exponential"): _kl_beta_exponential,
        ("Binomial", "Binomial"): _kl_binomial_binomial, ("Bernoulli", "Poisson"): _kl_bernoulli_poisson,
        ("OneHotCategorical", "OneHotCategorical"): _kl_onehotcategorical_onehotcategorical,
-       ("Independent", "Independent"): _kl_independent_independent,
+       ("Independent", "Independent"): _kl_independent_independent, ("Beta", "Gamma"): _kl_beta_gamma,
+       ("Beta", "Normal"): _kl_beta_normal, ("Beta", "Uniform"): _kl_beta_uniform, ("Gamma", "Normal"): _kl_gamma_normal,
+       ("Normal", "Laplace"): _kl_normal_laplace, ("Uniform", "Beta"): _kl_uniform_beta,
+       ("Uniform", "Exponential"): _kl_uniform_exponential, ("Uniform", "Gamma"): _kl_uniform_gamma,
        ("MultivariateNormal", "MultivariateNormal"): _kl_multivariatenormal_multivariatenormal}
 for _pair in (("Normal", "Uniform"), ("Exponential", "Beta"), ("Exponential", "Uniform"), ("Gamma", "Beta"), ("Gamma", "Uniform"),
               ("Laplace", "Beta"), ("Laplace", "Exponential"), ("Laplace", "Gamma"), ("Laplace", "Uniform"),
@@ -1712,9 +1800,37 @@ for _pair in (("Normal", "Uniform"), ("Exponential", "Beta"), ("Exponential", "U
     _KL[_pair] = _infinite_like
 
 
+_REGISTERED = {}  # register_kl's pairs: (type_p, type_q) -> function
+
+
+def register_kl(type_p, type_q):
+    """The decorator registering a program's KL(p || q) for a pair of Distribution classes."""
+    def decorator(fun):
+        _REGISTERED[type_p, type_q] = fun
+        return fun
+    return decorator
+
+
+def _depth(d, cls):
+    return type(d).__mro__.index(cls)
+
+
+def _registered(p, q):
+    """The most specific registered pair p and q are instances of, with its specificity (MRO positions), as
+    PyTorch's _dispatch_kl orders matches; None when none matches."""
+    matches = [((_depth(p, tp), _depth(q, tq)), fun) for (tp, tq), fun in _REGISTERED.items()
+               if isinstance(tp, type) and isinstance(tq, type) and isinstance(p, tp) and isinstance(q, tq)]
+    return min(matches, key=lambda m: m[0]) if matches else None
+
+
 def kl_divergence(p, q):
-    """KL(p || q) for the pairs PyTorch registers among these families (its formulas from torch/distributions/kl.py)."""
+    """KL(p || q) for the pairs PyTorch registers among these families (its formulas from torch/distributions/kl.py)
+    and those a program registers (register_kl), the most specific match first."""
     fun = _KL.get((_family(p), _family(q)))
+    mine = _registered(p, q) if _REGISTERED else None
+    if mine is not None and (fun is None or mine[0] <= tuple(
+            next(i for i, c in enumerate(type(d).__mro__) if c.__name__ == _family(d)) for d in (p, q))):
+        fun = mine[1]
     if fun is None:
         raise make("NotImplementedError", f"No KL(p || q) is implemented for p type {type(p).__name__} and q type "
                                           f"{type(q).__name__}")
@@ -1743,9 +1859,10 @@ for _name, _cls in list(NAMESPACE.items()):
                                                 "OneHotCategorical": "one_hot_categorical",
                                                 "StudentT": "studentT"}.get(_name, _name.lower())
 NAMESPACE["kl_divergence"] = kl_divergence
-NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence})
+NAMESPACE["register_kl"] = register_kl
+NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence, "register_kl": register_kl})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)
-for _name in [n for n in NAMESPACE if n not in ("Distribution", "kl_divergence", "kl")]:
+for _name in [n for n in NAMESPACE if n not in ("Distribution", "kl_divergence", "kl", "register_kl")]:
     _module = NAMESPACE[_name].__module__.rsplit(".", 1)[1]
     NAMESPACE[_module] = Namespace("torch.distributions." + _module, {_name: NAMESPACE[_name]})
 
