@@ -586,6 +586,222 @@ class TransformedDistribution(D.Distribution):
         return value
 
 
+_EULER = D._EULER_GAMMA
+
+
+class _Half(TransformedDistribution):
+    """HalfNormal's and HalfCauchy's common part: |X| for X centred at 0 with the given scale."""
+    __api__ = TransformedDistribution.__api__ | {"scale"}
+    arg_constraints = {"scale": D.positive}
+    support = D.nonnegative
+    has_rsample = True
+    _checked = ("scale",)  # (a property PyTorch validates; not in the repr)
+
+    def __init__(self, scale, validate_args=None):
+        super().__init__(self._base(0, scale, validate_args=False), AbsTransform(), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return TransformedDistribution.expand(self, batch_shape, self._get_checked_instance(self._family_cls,
+                                                                                           _instance))
+
+    scale = D._delegated("base_dist", "scale")
+
+    @property
+    def mode(self):
+        return T["zeros_like"](self.scale)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        value = T["as_tensor"](value, dtype=self.base_dist.scale.dtype)
+        return T["where"](value >= 0, self.base_dist.log_prob(value) + math.log(2), -math.inf)
+
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return 2 * self.base_dist.cdf(value) - 1
+
+    def icdf(self, prob):
+        return self.base_dist.icdf((prob + 1) / 2)
+
+    def entropy(self):
+        return self.base_dist.entropy() - math.log(2)
+
+
+class HalfNormal(_Half):
+    _base = D.Normal
+
+    @property
+    def mean(self):
+        return self.scale * math.sqrt(2 / math.pi)
+
+    @property
+    def variance(self):
+        return self.scale.pow(2) * (1 - 2 / math.pi)
+
+
+class HalfCauchy(_Half):
+    _base = D.Cauchy
+
+    @property
+    def mean(self):
+        return T["full"](self._extended_shape(), math.inf, dtype=self.scale.dtype)
+
+    variance = D._delegated("base_dist", "variance")
+
+
+class Gumbel(TransformedDistribution):
+    __api__ = TransformedDistribution.__api__ | {"loc", "scale"}
+    arg_constraints = {"loc": D.real, "scale": D.positive}
+    support = D.real
+    _given = ("loc", "scale")
+
+    def __init__(self, loc, scale, validate_args=None):
+        self.loc, self.scale = D.broadcast_all(loc, scale)
+        finfo = T["finfo"](self.loc.dtype)
+        if D._is_number(loc) and D._is_number(scale):
+            base_dist = D.Uniform(finfo.tiny, 1 - finfo.eps, validate_args=validate_args)
+        else:
+            base_dist = D.Uniform(T["full_like"](self.loc, finfo.tiny), T["full_like"](self.loc, 1 - finfo.eps),
+                                  validate_args=validate_args)
+        transforms = [ExpTransform().inv, AffineTransform(loc=0, scale=-T["ones_like"](self.scale)),
+                      ExpTransform().inv, AffineTransform(loc=loc, scale=-self.scale)]
+        super().__init__(base_dist, transforms, validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(Gumbel, _instance)
+        new.loc = self.loc.expand(batch_shape)
+        new.scale = self.scale.expand(batch_shape)
+        return TransformedDistribution.expand(self, batch_shape, new)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        y = (self.loc - value) / self.scale
+        return (y - y.exp()) - self.scale.log()
+
+    @property
+    def mean(self):
+        return self.loc + self.scale * _EULER
+
+    mode = D._LOC
+
+    @property
+    def stddev(self):
+        return (math.pi / math.sqrt(6)) * self.scale
+
+    @property
+    def variance(self):
+        return self.stddev.pow(2)
+
+    def entropy(self):
+        return self.scale.log() + (1 + _EULER)
+
+
+class Weibull(TransformedDistribution):
+    __api__ = TransformedDistribution.__api__ | {"scale", "concentration", "concentration_reciprocal"}
+    arg_constraints = {"scale": D.positive, "concentration": D.positive}
+    support = D.positive
+    _given = ("scale", "concentration")
+
+    def __init__(self, scale, concentration, validate_args=None):
+        self.scale, self.concentration = D.broadcast_all(scale, concentration)
+        self.concentration_reciprocal = self.concentration.reciprocal()
+        base_dist = D.Exponential(T["ones_like"](self.scale), validate_args=validate_args)
+        super().__init__(base_dist, self._transforms(), validate_args=validate_args)
+
+    def _transforms(self):
+        return [PowerTransform(exponent=self.concentration_reciprocal), AffineTransform(loc=0, scale=self.scale)]
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(Weibull, _instance)
+        new.scale = self.scale.expand(batch_shape)
+        new.concentration = self.concentration.expand(batch_shape)
+        new.concentration_reciprocal = new.concentration.reciprocal()
+        base_dist = self.base_dist.expand(batch_shape)
+        TransformedDistribution.__init__(new, base_dist, new._transforms(), validate_args=False)
+        new._validate_args = self._validate_args
+        return new
+
+    @property
+    def mean(self):
+        return self.scale * T["exp"](T["lgamma"](1 + self.concentration_reciprocal))
+
+    @property
+    def mode(self):
+        return self.scale * ((self.concentration - 1) / self.concentration) ** self.concentration.reciprocal()
+
+    @property
+    def variance(self):
+        return self.scale.pow(2) * (T["exp"](T["lgamma"](1 + 2 * self.concentration_reciprocal))
+                                    - T["exp"](2 * T["lgamma"](1 + self.concentration_reciprocal)))
+
+    def entropy(self):
+        return (_EULER * (1 - self.concentration_reciprocal) + T["log"](self.scale * self.concentration_reciprocal)
+                + 1)
+
+
+class Pareto(TransformedDistribution):
+    __api__ = TransformedDistribution.__api__ | {"scale", "alpha"}
+    arg_constraints = {"alpha": D.positive, "scale": D.positive}
+    _given = ("scale", "alpha")
+
+    def __init__(self, scale, alpha, validate_args=None):
+        self.scale, self.alpha = D.broadcast_all(scale, alpha)
+        base_dist = D.Exponential(self.alpha, validate_args=validate_args)
+        super().__init__(base_dist, [ExpTransform(), AffineTransform(loc=0, scale=self.scale)],
+                         validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(Pareto, _instance)
+        new.scale = self.scale.expand(batch_shape)
+        new.alpha = self.alpha.expand(batch_shape)
+        return TransformedDistribution.expand(self, batch_shape, new)
+
+    @property
+    def mean(self):
+        a = self.alpha.clamp(min=1)
+        return a * self.scale / (a - 1)
+
+    mode = property(lambda self: self.scale)
+
+    @property
+    def variance(self):
+        a = self.alpha.clamp(min=2)
+        return self.scale.pow(2) * a / ((a - 1).pow(2) * (a - 2))
+
+    @property
+    def support(self):
+        return D._GreaterThanEq(self.scale)
+
+    def entropy(self):
+        return (self.scale / self.alpha).log() + (1 + self.alpha.reciprocal())
+
+
+def _kl_halfnormal_halfnormal(p, q):
+    return D._kl_normal_normal(p.base_dist, q.base_dist)
+
+
+def _kl_gumbel_gumbel(p, q):
+    ct1 = p.scale / q.scale
+    ct2 = q.loc / q.scale
+    ct3 = p.loc / q.scale
+    t1 = -ct1.log() - ct2 + ct3
+    t2 = ct1 * _EULER
+    t3 = T["exp"](ct2 + (1 + ct1).lgamma() - ct3)
+    return t1 + t2 + t3 - (1 + _EULER)
+
+
+def _kl_pareto_pareto(p, q):
+    scale_ratio = p.scale / q.scale
+    alpha_ratio = q.alpha / p.alpha
+    t1 = q.alpha * scale_ratio.log()
+    t2 = -alpha_ratio.log()
+    result = t1 + t2 + alpha_ratio - 1
+    result[p.support.lower_bound < q.support.lower_bound] = math.inf
+    return result
+
+
 def _kl_transformed_transformed(p, q):
     if p.transforms != q.transforms or p.event_shape != q.event_shape:
         raise make("NotImplementedError", "")
@@ -622,4 +838,11 @@ def install(namespace):
     namespace["transformed_distribution"] = Namespace("torch.distributions.transformed_distribution",
                                                       {"TransformedDistribution": TransformedDistribution})
     namespace["constraints"] = Namespace("torch.distributions.constraints", CONSTRAINTS)
-    D._KL[("TransformedDistribution", "TransformedDistribution")] = _kl_transformed_transformed
+    for cls, module in ((HalfNormal, "half_normal"), (HalfCauchy, "half_cauchy"), (Gumbel, "gumbel"),
+                        (Weibull, "weibull"), (Pareto, "pareto")):
+        cls.__module__ = "torch.distributions." + module
+        namespace[cls.__name__] = cls
+        namespace[module] = Namespace(cls.__module__, {cls.__name__: cls})
+    D._KL.update({("TransformedDistribution", "TransformedDistribution"): _kl_transformed_transformed,
+                  ("HalfNormal", "HalfNormal"): _kl_halfnormal_halfnormal, ("Gumbel", "Gumbel"): _kl_gumbel_gumbel,
+                  ("Pareto", "Pareto"): _kl_pareto_pareto})

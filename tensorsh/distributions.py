@@ -175,7 +175,8 @@ class Distribution:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        if cls.__module__ == __name__:  # (a program's subclass keeps its family's: expand's check names that)
+        if cls.__module__ in (__name__, "tensorsh.distribution_transforms"):  # (a program's subclass keeps its
+            # family's: expand's check names that)
             cls._family_cls = cls
         cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given", ()))  # (its parameters are its attributes)
 
@@ -1839,7 +1840,8 @@ def kl_divergence(p, q):
 
 _FAMILIES = frozenset({"Normal", "Categorical", "Bernoulli", "Uniform", "Exponential", "Gamma", "Beta", "Dirichlet",
                        "Geometric", "Laplace", "Poisson", "Cauchy", "LogNormal", "Binomial",
-                       "OneHotCategorical", "Independent", "MultivariateNormal", "TransformedDistribution"})
+                       "OneHotCategorical", "Independent", "MultivariateNormal", "TransformedDistribution",
+                       "HalfNormal", "HalfCauchy", "Gumbel", "Weibull", "Pareto"})
 
 
 def _family(d):

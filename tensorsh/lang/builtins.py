@@ -611,7 +611,8 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
               *("torch.distributions." + m for m in ("exponential", "laplace", "log_normal", "poisson", "gamma",
                                                      "beta", "dirichlet", "geometric", "cauchy", "binomial",
                                                      "one_hot_categorical", "chi2", "studentT", "multinomial",
-                                                     "transforms", "transformed_distribution", "constraints")))
+                                                     "transforms", "transformed_distribution", "constraints",
+                                                     "half_normal", "half_cauchy", "gumbel", "weibull", "pareto")))
 _PACKAGES = {}
 
 
