@@ -778,6 +778,107 @@ class Pareto(TransformedDistribution):
         return (self.scale / self.alpha).log() + (1 + self.alpha.reciprocal())
 
 
+def _clamp_probs(probs):
+    eps = T["finfo"](probs.dtype).eps
+    return probs.clamp(min=eps, max=1 - eps)
+
+
+class LogitRelaxedBernoulli(D._BinaryProbs):
+    __api__ = D.Distribution.__api__ | {"probs", "logits", "param_shape", "temperature"}
+    arg_constraints = {"probs": D.unit_interval, "logits": D.real}
+    support = D.real
+
+    def __init__(self, temperature, probs=None, logits=None, validate_args=None):
+        self.temperature = temperature
+        self._take_one(probs, logits, validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(LogitRelaxedBernoulli, batch_shape, _instance, parts=lambda b: dict(
+            self._expanded_probs(b), temperature=self.temperature))
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        probs = _clamp_probs(self.probs.expand(shape))
+        uniforms = _clamp_probs(T["rand"](shape, dtype=probs.dtype))
+        return (uniforms.log() - (-uniforms).log1p() + probs.log() - (-probs).log1p()) / self.temperature
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        logits, value = D.broadcast_all(self.logits, value)
+        diff = logits - value.mul(self.temperature)
+        return self.temperature.log() + diff - 2 * diff.exp().log1p()
+
+
+class ExpRelaxedCategorical(D.Distribution):
+    __api__ = D.Distribution.__api__ | {"probs", "logits", "param_shape", "temperature"}
+    arg_constraints = {"probs": D.simplex, "logits": D.real_vector}
+    support = D.real_vector
+    has_rsample = True
+    _given = ()
+    _checked = ("probs", "logits")  # (properties, not lazily computed: PyTorch validates both)
+
+    def __init__(self, temperature, probs=None, logits=None, validate_args=None):
+        self._categorical = D.Categorical(probs, logits)
+        self.temperature = temperature
+        super().__init__(self._categorical.batch_shape, self._categorical.param_shape[-1:],
+                         validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(ExpRelaxedCategorical, batch_shape, _instance, (), self._event_shape, lambda b: {
+            "temperature": self.temperature, "_categorical": self._categorical.expand(b)})
+
+    param_shape, logits, probs = (D._delegated("_categorical", n) for n in ("param_shape", "logits", "probs"))
+
+    def rsample(self, sample_shape=()):
+        shape = self._extended_shape(sample_shape)
+        uniforms = _clamp_probs(T["rand"](shape, dtype=self.logits.dtype))
+        gumbels = -((-(uniforms.log())).log())
+        scores = (self.logits + gumbels) / self.temperature
+        return scores - scores.logsumexp(dim=-1, keepdim=True)
+
+    def log_prob(self, value):
+        K = self._categorical._num_events
+        if self._validate_args:
+            self._validate_sample(value)
+        logits, value = D.broadcast_all(self.logits, value)
+        log_scale = T["full_like"](self.temperature, float(K)).lgamma() - self.temperature.log().mul(-(K - 1))
+        score = logits - value.mul(self.temperature)
+        score = (score - score.logsumexp(dim=-1, keepdim=True)).sum(-1)
+        return score + log_scale
+
+
+class _Relaxed(TransformedDistribution):
+    """RelaxedBernoulli's and RelaxedOneHotCategorical's common part: a transform of their logit-space base."""
+    __api__ = TransformedDistribution.__api__ | {"probs", "logits", "temperature"}
+    has_rsample = True
+    _checked = ("probs", "logits")
+
+    def __init__(self, temperature, probs=None, logits=None, validate_args=None):
+        base_dist = self._base(temperature, probs, logits, **self._base_validation(validate_args))
+        super().__init__(base_dist, self._transform(), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return TransformedDistribution.expand(self, batch_shape, self._get_checked_instance(self._family_cls,
+                                                                                           _instance))
+
+    temperature, logits, probs = (D._delegated("base_dist", n) for n in ("temperature", "logits", "probs"))
+
+
+class RelaxedBernoulli(_Relaxed):
+    arg_constraints = {"probs": D.unit_interval, "logits": D.real}
+    support = D.unit_interval
+    _base, _transform = LogitRelaxedBernoulli, SigmoidTransform
+    _base_validation = staticmethod(lambda validate_args: {})
+
+
+class RelaxedOneHotCategorical(_Relaxed):
+    arg_constraints = {"probs": D.simplex, "logits": D.real_vector}
+    support = D.simplex
+    _base, _transform = ExpRelaxedCategorical, ExpTransform
+    _base_validation = staticmethod(lambda validate_args: {"validate_args": validate_args})
+
+
 def _kl_halfnormal_halfnormal(p, q):
     return D._kl_normal_normal(p.base_dist, q.base_dist)
 
@@ -839,10 +940,15 @@ def install(namespace):
                                                       {"TransformedDistribution": TransformedDistribution})
     namespace["constraints"] = Namespace("torch.distributions.constraints", CONSTRAINTS)
     for cls, module in ((HalfNormal, "half_normal"), (HalfCauchy, "half_cauchy"), (Gumbel, "gumbel"),
-                        (Weibull, "weibull"), (Pareto, "pareto")):
+                        (Weibull, "weibull"), (Pareto, "pareto"), (RelaxedBernoulli, "relaxed_bernoulli"),
+                        (RelaxedOneHotCategorical, "relaxed_categorical")):
         cls.__module__ = "torch.distributions." + module
         namespace[cls.__name__] = cls
         namespace[module] = Namespace(cls.__module__, {cls.__name__: cls})
+    LogitRelaxedBernoulli.__module__ = RelaxedBernoulli.__module__
+    ExpRelaxedCategorical.__module__ = RelaxedOneHotCategorical.__module__
+    namespace["relaxed_bernoulli"]._members["LogitRelaxedBernoulli"] = LogitRelaxedBernoulli
+    namespace["relaxed_categorical"]._members["ExpRelaxedCategorical"] = ExpRelaxedCategorical
     D._KL.update({("TransformedDistribution", "TransformedDistribution"): _kl_transformed_transformed,
                   ("HalfNormal", "HalfNormal"): _kl_halfnormal_halfnormal, ("Gumbel", "Gumbel"): _kl_gumbel_gumbel,
                   ("Pareto", "Pareto"): _kl_pareto_pareto})

@@ -1517,6 +1517,115 @@ class LogNormal(Distribution):
         return self.transforms[0](self.base_dist.icdf(value))
 
 
+class _MixtureSameFamilyConstraint(_Constraint):
+    def __init__(self, base_constraint):
+        self.base_constraint = base_constraint
+        self.event_dim = base_constraint.event_dim
+        self.is_discrete = base_constraint.is_discrete
+
+    def check(self, value):
+        result = self.base_constraint.check(value.unsqueeze(-1 - self.event_dim))
+        if value.dim() < self.event_dim:
+            raise value_error(f"value.dim() = {value.dim()} < event_dim = {self.event_dim}")
+        result = result.reshape(tuple(result.shape[:value.dim() - self.event_dim]) + (-1,))
+        return result.all(-1)
+
+    def __repr__(self):
+        return f"MixtureSameFamilyConstraint({self.base_constraint!r})"
+
+
+class MixtureSameFamily(Distribution):
+    """A Categorical's mixture of one family's batch of components (their last batch dim)."""
+    __api__ = Distribution.__api__ | {"mixture_distribution", "component_distribution"}
+    arg_constraints = {}
+    _given = ()
+
+    def __init__(self, mixture_distribution, component_distribution, validate_args=None):
+        self._mixture_distribution = mixture_distribution
+        self._component_distribution = component_distribution
+        if not isinstance(mixture_distribution, Categorical):
+            raise value_error(" The Mixture distribution needs to be an  instance of torch.distributions.Categorical")
+        if not isinstance(component_distribution, Distribution):
+            raise value_error("The Component distribution needs to be an instance of torch.distributions.Distribution")
+        mdbs = mixture_distribution.batch_shape
+        cdbs = component_distribution.batch_shape[:-1]
+        for size1, size2 in zip(reversed(mdbs), reversed(cdbs)):
+            if size1 != 1 and size2 != 1 and size1 != size2:
+                raise value_error(f"`mixture_distribution.batch_shape` ({mdbs}) is not compatible with "
+                                  f"`component_distribution.batch_shape`({cdbs})")
+        km = mixture_distribution.logits.shape[-1]
+        kc = component_distribution.batch_shape[-1]
+        if km != kc:
+            raise value_error(f"`mixture_distribution component` ({km}) does not equal "
+                              f"`component_distribution.batch_shape[-1]` ({kc})")
+        self._num_component = km
+        event_shape = component_distribution.event_shape
+        self._event_ndims = len(event_shape)
+        super().__init__(cdbs, event_shape, validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(MixtureSameFamily, batch_shape, _instance, (), self._event_shape, lambda b: {
+            "_component_distribution": self._component_distribution.expand(tuple(b) + (self._num_component,)),
+            "_mixture_distribution": self._mixture_distribution.expand(b), "_num_component": self._num_component,
+            "_event_ndims": self._event_ndims})
+
+    @property
+    def support(self):
+        return _MixtureSameFamilyConstraint(self._component_distribution.support)
+
+    mixture_distribution = property(lambda self: self._mixture_distribution)
+    component_distribution = property(lambda self: self._component_distribution)
+
+    @property
+    def mean(self):
+        probs = self._pad_mixture_dimensions(self.mixture_distribution.probs)
+        return T["sum"](probs * self.component_distribution.mean, dim=-1 - self._event_ndims)
+
+    @property
+    def variance(self):
+        probs = self._pad_mixture_dimensions(self.mixture_distribution.probs)
+        mean_cond_var = T["sum"](probs * self.component_distribution.variance, dim=-1 - self._event_ndims)
+        var_cond_mean = T["sum"](probs * (self.component_distribution.mean - self._pad(self.mean)).pow(2.0),
+                                 dim=-1 - self._event_ndims)
+        return mean_cond_var + var_cond_mean
+
+    def cdf(self, x):
+        cdf_x = self.component_distribution.cdf(self._pad(x))
+        return T["sum"](cdf_x * self.mixture_distribution.probs, dim=-1)
+
+    def log_prob(self, x):
+        if self._validate_args:
+            self._validate_sample(x)
+        log_prob_x = self.component_distribution.log_prob(self._pad(x))
+        log_mix_prob = T["log_softmax"](self.mixture_distribution.logits, dim=-1)
+        return T["logsumexp"](log_prob_x + log_mix_prob, dim=-1)
+
+    def sample(self, sample_shape=()):
+        with autograd.no_grad():
+            sample_shape = _size(sample_shape)
+            gather_dim = len(sample_shape) + len(self.batch_shape)
+            es = tuple(self.event_shape)
+            mix_sample = self.mixture_distribution.sample(sample_shape)
+            mix_shape = tuple(mix_sample.shape)
+            comp_samples = self.component_distribution.sample(sample_shape)
+            mix_sample_r = mix_sample.reshape(mix_shape + (1,) * (len(es) + 1))
+            mix_sample_r = mix_sample_r.repeat((1,) * len(mix_shape) + (1,) + es)
+            return T["gather"](comp_samples, gather_dim, mix_sample_r).squeeze(gather_dim)
+
+    def _pad(self, x):
+        return x.unsqueeze(-1 - self._event_ndims)
+
+    def _pad_mixture_dimensions(self, x):
+        dist_batch_ndims = len(self.batch_shape)
+        cat_batch_ndims = len(self.mixture_distribution.batch_shape)
+        pad_ndims = 0 if cat_batch_ndims == 1 else dist_batch_ndims - cat_batch_ndims
+        xs = tuple(x.shape)
+        return x.reshape(xs[:-1] + (1,) * pad_ndims + xs[-1:] + (1,) * self._event_ndims)
+
+    def __repr__(self):
+        return f"MixtureSameFamily(\n  {self.mixture_distribution},\n  {self.component_distribution})"
+
+
 def _kl_normal_normal(p, q):
     var_ratio = (p.scale / q.scale).pow(2)
     t1 = ((p.loc - q.loc) / q.scale).pow(2)
@@ -1853,13 +1962,14 @@ NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoull
              "Exponential": Exponential, "Laplace": Laplace, "LogNormal": LogNormal, "Poisson": Poisson,
              "Gamma": Gamma, "Beta": Beta, "Dirichlet": Dirichlet, "Geometric": Geometric, "Cauchy": Cauchy,
              "Binomial": Binomial, "OneHotCategorical": OneHotCategorical, "Chi2": Chi2,
-             "StudentT": StudentT, "Multinomial": Multinomial}
+             "StudentT": StudentT, "Multinomial": Multinomial, "MixtureSameFamily": MixtureSameFamily}
 for _name, _cls in list(NAMESPACE.items()):
     _cls.__module__ = "torch.distributions." + {"Distribution": "distribution",
                                                 "MultivariateNormal": "multivariate_normal",
                                                 "LogNormal": "log_normal",
                                                 "OneHotCategorical": "one_hot_categorical",
-                                                "StudentT": "studentT"}.get(_name, _name.lower())
+                                                "StudentT": "studentT",
+                                                "MixtureSameFamily": "mixture_same_family"}.get(_name, _name.lower())
 NAMESPACE["kl_divergence"] = kl_divergence
 NAMESPACE["register_kl"] = register_kl
 NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence, "register_kl": register_kl})

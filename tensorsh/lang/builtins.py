@@ -612,7 +612,9 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
                                                      "beta", "dirichlet", "geometric", "cauchy", "binomial",
                                                      "one_hot_categorical", "chi2", "studentT", "multinomial",
                                                      "transforms", "transformed_distribution", "constraints",
-                                                     "half_normal", "half_cauchy", "gumbel", "weibull", "pareto")))
+                                                     "half_normal", "half_cauchy", "gumbel", "weibull", "pareto",
+                                                     "mixture_same_family", "relaxed_bernoulli",
+                                                     "relaxed_categorical")))
 _PACKAGES = {}
 
 

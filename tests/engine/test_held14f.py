@@ -123,6 +123,28 @@ PROGRAMS = {
         print(p, v, p.log_prob(v), p.mean, p.variance, p.support, p.entropy(), kl_divergence(p, Pareto(2.0, 1.0)))
         HalfNormal(-1.0)
     """,
+    "mixture_same_family_and_the_relaxed_distributions": """
+        from torch.distributions import (MixtureSameFamily, Categorical, Normal, Independent,
+                                         RelaxedOneHotCategorical, RelaxedBernoulli)
+        torch.manual_seed(21)
+        gmm = MixtureSameFamily(Categorical(torch.tensor([0.3, 0.7])), Normal(torch.tensor([-2.0, 3.0]),
+                                                                             torch.tensor([0.5, 1.0])))
+        print(gmm)
+        x = gmm.sample((5,))
+        print(x, gmm.log_prob(x), gmm.mean, gmm.variance, gmm.cdf(torch.tensor([0.0])))
+        print(gmm.batch_shape, gmm.event_shape, gmm.support)
+        comp2 = Independent(Normal(torch.randn(3, 2), torch.rand(3, 2) + 0.5), 1)
+        gmm2 = MixtureSameFamily(Categorical(torch.ones(3)), comp2)
+        y = gmm2.sample((2,))
+        print(y, gmm2.log_prob(y), gmm2.mean, gmm2.expand((4,)).batch_shape)
+        g = RelaxedOneHotCategorical(torch.tensor(0.5), logits=torch.tensor([1.0, 2.0, 0.5]))
+        s = g.rsample((2,))
+        print(g, s, g.log_prob(s), g.temperature)
+        b = RelaxedBernoulli(torch.tensor(0.2), probs=torch.tensor([0.3, 0.9]))
+        t = b.rsample()
+        print(b, t, b.log_prob(t), b.logits)
+        MixtureSameFamily(Categorical(torch.ones(3)), Normal(torch.zeros(2), torch.ones(2)))
+    """,
     "special_bessel_functions_and_log_ndtr_erfcx": """
         x = torch.tensor([0.5, 1.0, 2.5], requires_grad=True)
         y = torch.special.log_ndtr(x)
