@@ -774,6 +774,41 @@ class Pareto(TransformedDistribution):
         return (self.scale / self.alpha).log() + (1 + self.alpha.reciprocal())
 
 
+class InverseGamma(TransformedDistribution):
+    __api__ = TransformedDistribution.__api__ | {"concentration", "rate"}
+    arg_constraints = {"concentration": D.positive, "rate": D.positive}
+    support = D.positive
+    has_rsample = True
+    _checked = ("concentration", "rate")
+
+    def __init__(self, concentration, rate, validate_args=None):
+        base_dist = D.Gamma(concentration, rate, validate_args=validate_args)
+        super().__init__(base_dist, PowerTransform(-base_dist.rate.new_ones(())), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return TransformedDistribution.expand(self, batch_shape, self._get_checked_instance(InverseGamma,
+                                                                                           _instance))
+
+    concentration, rate = D._delegated("base_dist", "concentration"), D._delegated("base_dist", "rate")
+
+    @property
+    def mean(self):
+        return T["where"](self.concentration > 1, self.rate / (self.concentration - 1), math.inf)
+
+    @property
+    def mode(self):
+        return self.rate / (self.concentration + 1)
+
+    @property
+    def variance(self):
+        result = self.rate.square() / ((self.concentration - 1).square() * (self.concentration - 2))
+        return T["where"](self.concentration > 2, result, math.inf)
+
+    def entropy(self):
+        return (self.concentration + self.rate.log() + self.concentration.lgamma()
+                - (1 + self.concentration) * self.concentration.digamma())
+
+
 def _clamp_probs(probs):
     eps = T["finfo"](probs.dtype).eps
     return probs.clamp(min=eps, max=1 - eps)
@@ -918,7 +953,8 @@ CONSTRAINTS = {"real": D.real, "positive": D.positive, "nonnegative": D.nonnegat
                "positive_definite": D._PositiveDefinite(), "lower_cholesky": D._LowerCholesky(),
                "greater_than": D._GreaterThan, "greater_than_eq": D._GreaterThanEq, "less_than": D._LessThan,
                "interval": D._Interval, "integer_interval": D._IntegerInterval, "independent": _independent,
-               "multinomial": D._Multinomial, "Constraint": D._Constraint}
+               "multinomial": D._Multinomial, "Constraint": D._Constraint,
+               "half_open_interval": D._HalfOpenInterval}
 
 
 def install(namespace):
@@ -937,6 +973,7 @@ def install(namespace):
     namespace["constraints"] = Namespace("torch.distributions.constraints", CONSTRAINTS)
     for cls, module in ((HalfNormal, "half_normal"), (HalfCauchy, "half_cauchy"), (Gumbel, "gumbel"),
                         (Weibull, "weibull"), (Pareto, "pareto"), (RelaxedBernoulli, "relaxed_bernoulli"),
+                        (InverseGamma, "inverse_gamma"),
                         (RelaxedOneHotCategorical, "relaxed_categorical")):
         cls.__module__ = "torch.distributions." + module
         namespace[cls.__name__] = cls

@@ -1370,6 +1370,62 @@ class Multinomial(Distribution):
         return log_factorial_n - log_factorial_xs + log_powers
 
 
+class _HalfOpenInterval(_Interval):
+    def check(self, value):
+        return (self.lower_bound <= value) & (value < self.upper_bound)
+
+
+class NegativeBinomial(_BinaryProbs):
+    """Failures before total_count successes: a Poisson of a Gamma's rate (sample), logsigmoid terms (log_prob)."""
+    __api__ = Distribution.__api__ | {"total_count", "probs", "logits", "param_shape"}
+    arg_constraints = {"total_count": _GreaterThanEq(0), "probs": _HalfOpenInterval(0.0, 1.0), "logits": real}
+    support = nonnegative_integer
+
+    def __init__(self, total_count, probs=None, logits=None, validate_args=None):
+        self._take(probs, logits)
+        self._given = ("total_count",) + self._given
+        total_count, param = broadcast_all(total_count, probs if probs is not None else logits)
+        self.total_count = total_count.type_as(param)
+        if probs is not None:
+            self._probs = param
+        else:
+            self._logits = param
+        super().__init__(self._param.size(), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(NegativeBinomial, batch_shape, _instance, ("total_count",),
+                              parts=lambda b: self._expanded_probs(b, ("total_count",)))
+
+    _has = Binomial._has
+
+    @property
+    def mean(self):
+        return self.total_count * T["exp"](self.logits)
+
+    @property
+    def mode(self):
+        return ((self.total_count - 1) * self.logits.exp()).floor().clamp(min=0.0)
+
+    @property
+    def variance(self):
+        return self.mean / T["sigmoid"](-self.logits)
+
+    def sample(self, sample_shape=()):
+        with autograd.no_grad():
+            rate = Gamma(self.total_count, T["exp"](-self.logits), validate_args=False).sample(sample_shape)
+            return T["poisson"](rate)
+
+    def log_prob(self, value):
+        from tensorsh.nn.functional import logsigmoid
+        if self._validate_args:
+            self._validate_sample(value)
+        log_unnormalized_prob = self.total_count * logsigmoid(-self.logits) + value * logsigmoid(self.logits)
+        log_normalization = (-T["lgamma"](self.total_count + value) + T["lgamma"](1.0 + value)
+                             + T["lgamma"](self.total_count))
+        log_normalization = log_normalization.masked_fill(self.total_count + value == 0.0, 0.0)
+        return log_unnormalized_prob - log_normalization
+
+
 class _OneHot(_Constraint):
     is_discrete = True
     event_dim = 1
@@ -1434,6 +1490,15 @@ class OneHotCategorical(Distribution):
         if expand:
             values = values.expand((n,) + tuple(self._batch_shape) + (n,))
         return values
+
+
+class OneHotCategoricalStraightThrough(OneHotCategorical):
+    has_rsample = True
+
+    def rsample(self, sample_shape=()):
+        samples = self.sample(sample_shape)
+        probs = self._categorical.probs
+        return samples + (probs - probs.detach())
 
 
 class _ExpTransform:
@@ -1962,21 +2027,27 @@ NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoull
              "Exponential": Exponential, "Laplace": Laplace, "LogNormal": LogNormal, "Poisson": Poisson,
              "Gamma": Gamma, "Beta": Beta, "Dirichlet": Dirichlet, "Geometric": Geometric, "Cauchy": Cauchy,
              "Binomial": Binomial, "OneHotCategorical": OneHotCategorical, "Chi2": Chi2,
-             "StudentT": StudentT, "Multinomial": Multinomial, "MixtureSameFamily": MixtureSameFamily}
+             "StudentT": StudentT, "Multinomial": Multinomial, "MixtureSameFamily": MixtureSameFamily,
+             "NegativeBinomial": NegativeBinomial, "OneHotCategoricalStraightThrough": OneHotCategoricalStraightThrough}
 for _name, _cls in list(NAMESPACE.items()):
     _cls.__module__ = "torch.distributions." + {"Distribution": "distribution",
                                                 "MultivariateNormal": "multivariate_normal",
                                                 "LogNormal": "log_normal",
                                                 "OneHotCategorical": "one_hot_categorical",
                                                 "StudentT": "studentT",
-                                                "MixtureSameFamily": "mixture_same_family"}.get(_name, _name.lower())
+                                                "MixtureSameFamily": "mixture_same_family",
+                                                "NegativeBinomial": "negative_binomial",
+                                                "OneHotCategoricalStraightThrough": "one_hot_categorical"}.get(
+        _name, _name.lower())
 NAMESPACE["kl_divergence"] = kl_divergence
 NAMESPACE["register_kl"] = register_kl
 NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence, "register_kl": register_kl})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)
+_SUBMODULES = {}
 for _name in [n for n in NAMESPACE if n not in ("Distribution", "kl_divergence", "kl", "register_kl")]:
-    _module = NAMESPACE[_name].__module__.rsplit(".", 1)[1]
-    NAMESPACE[_module] = Namespace("torch.distributions." + _module, {_name: NAMESPACE[_name]})
+    _SUBMODULES.setdefault(NAMESPACE[_name].__module__.rsplit(".", 1)[1], {})[_name] = NAMESPACE[_name]
+for _module, _members in _SUBMODULES.items():
+    NAMESPACE[_module] = Namespace("torch.distributions." + _module, _members)
 
 from tensorsh import distribution_transforms  # noqa: E402  (it builds on the classes above)
 distribution_transforms.install(NAMESPACE)

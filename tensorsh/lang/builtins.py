@@ -614,7 +614,8 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
                                                      "transforms", "transformed_distribution", "constraints",
                                                      "half_normal", "half_cauchy", "gumbel", "weibull", "pareto",
                                                      "mixture_same_family", "relaxed_bernoulli",
-                                                     "relaxed_categorical")))
+                                                     "relaxed_categorical", "inverse_gamma",
+                                                     "negative_binomial")))
 _PACKAGES = {}
 
 

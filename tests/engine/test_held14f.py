@@ -145,6 +145,25 @@ PROGRAMS = {
         print(b, t, b.log_prob(t), b.logits)
         MixtureSameFamily(Categorical(torch.ones(3)), Normal(torch.zeros(2), torch.ones(2)))
     """,
+    "negative_binomial_inverse_gamma_straight_through": """
+        from torch.distributions import NegativeBinomial, InverseGamma, OneHotCategoricalStraightThrough, constraints
+        from torch.distributions.one_hot_categorical import OneHotCategorical
+        torch.manual_seed(8)
+        nb = NegativeBinomial(torch.tensor([3.0, 5.0]), probs=torch.tensor([0.4, 0.7]))
+        x = nb.sample((3,))
+        print(nb, x, nb.log_prob(x), nb.mean, nb.variance, nb.mode, nb.logits)
+        print(NegativeBinomial(4, logits=torch.tensor(0.5)).sample((2,)), nb.expand((2, 2)).batch_shape)
+        ig = InverseGamma(torch.tensor([3.0]), torch.tensor([2.0]))
+        y = ig.rsample((2,))
+        print(ig, y, ig.log_prob(y), ig.mean, ig.variance, ig.entropy())
+        p = torch.tensor([0.2, 0.5, 0.3], requires_grad=True)
+        st = OneHotCategoricalStraightThrough(probs=p)
+        s = st.rsample()
+        (s * torch.tensor([1.0, 2.0, 3.0])).sum().backward()
+        print(s, p.grad, st.has_rsample, OneHotCategorical(probs=p).has_rsample)
+        print(constraints.half_open_interval(0, 1), constraints.greater_than_eq(0))
+        NegativeBinomial(3.0, probs=torch.tensor(1.0))
+    """,
     "special_bessel_functions_and_log_ndtr_erfcx": """
         x = torch.tensor([0.5, 1.0, 2.5], requires_grad=True)
         y = torch.special.log_ndtr(x)
