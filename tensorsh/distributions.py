@@ -165,13 +165,22 @@ class Distribution:
     """The base class: shapes, argument and sample validation, sample() as rsample() without grad, the repr."""
     __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
                          "variance", "stddev", "arg_constraints", "support", "has_rsample", "perplexity", "cdf",
-                         "icdf", "expand", "enumerate_support", "sample_n"})
+                         "icdf", "expand", "enumerate_support", "sample_n",
+        # (the protected helpers PyTorch's own subclasses use, which a program's subclass calls too)
+        "_extended_shape", "_validate_sample", "_validate_args", "_batch_shape", "_event_shape",
+        "_get_checked_instance"})
     __class_api__ = frozenset({"set_default_validate_args", "arg_constraints", "support", "has_rsample"})
     arg_constraints = {}
     support = None
     has_rsample = False
     _validate_default = True
     _checked = None  # the parameters validated, when not those given (Chi2's df, computed from its concentration)
+
+    @property
+    def _given(self):
+        """The parameters set on the instance (a program's subclass: PyTorch validates and shows those in __dict__);
+        the families here name theirs as a class attribute."""
+        return tuple(p for p in self.arg_constraints if p in vars(self))
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

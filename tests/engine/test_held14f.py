@@ -164,6 +164,49 @@ PROGRAMS = {
         print(constraints.half_open_interval(0, 1), constraints.greater_than_eq(0))
         NegativeBinomial(3.0, probs=torch.tensor(1.0))
     """,
+    "a_programs_distribution_and_transform_subclasses": """
+        from torch.distributions import Distribution, Normal, TransformedDistribution, constraints
+        from torch.distributions.transforms import Transform
+        class Logistic(Distribution):
+            arg_constraints = {"loc": constraints.real, "scale": constraints.positive}
+            support = constraints.real
+            has_rsample = True
+            def __init__(self, loc, scale, validate_args=None):
+                self.loc, self.scale = loc, scale
+                super().__init__(loc.shape, validate_args=validate_args)
+            def rsample(self, sample_shape=torch.Size()):
+                u = torch.rand(self._extended_shape(sample_shape))
+                return self.loc + self.scale * (u.log() - (-u).log1p())
+            def log_prob(self, value):
+                z = (value - self.loc) / self.scale
+                return -z - 2 * torch.nn.functional.softplus(-z) - self.scale.log()
+        class Cube(Transform):
+            domain = constraints.real
+            codomain = constraints.real
+            bijective = True
+            sign = +1
+            def __eq__(self, other):  # (no __hash__: the instance is unhashable, and still callable)
+                return isinstance(other, Cube)
+            def _call(self, x):
+                return x ** 3
+            def _inverse(self, y):
+                return y.sign() * y.abs() ** (1 / 3)
+            def log_abs_det_jacobian(self, x, y):
+                return torch.log(3 * x ** 2)
+        torch.manual_seed(0)
+        d = Logistic(torch.zeros(2), torch.ones(2))
+        x = d.sample((3,))
+        print(d, x, d.log_prob(x), d.batch_shape, d.support, d.arg_constraints)
+        for f in (d.entropy, lambda: d.mean):
+            try:
+                f()
+            except NotImplementedError as e:
+                print("NotImplementedError", repr(e))
+        t = TransformedDistribution(Normal(0.0, 1.0), [Cube()])
+        y = t.sample((3,))
+        print(y, t.log_prob(y), t.support, Cube(), Cube().inv, Cube()(torch.tensor([2.0])), Cube().with_cache(1))
+        Logistic(torch.zeros(2), -torch.ones(2))
+    """,
     "special_bessel_functions_and_log_ndtr_erfcx": """
         x = torch.tensor([0.5, 1.0, 2.5], requires_grad=True)
         y = torch.special.log_ndtr(x)
