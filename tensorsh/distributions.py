@@ -175,19 +175,18 @@ class Distribution:
     has_rsample = False
     _validate_default = True
     _checked = None  # the parameters validated, when not those given (Chi2's df, computed from its concentration)
+    _given = None  # the parameters given (each family's own); a program's subclass: those in its __dict__
 
-    @property
-    def _given(self):
-        """The parameters set on the instance (a program's subclass: PyTorch validates and shows those in __dict__);
-        the families here name theirs as a class attribute."""
-        return tuple(p for p in self.arg_constraints if p in vars(self))
+    def _given_params(self):
+        given = self._given
+        return given if given is not None else tuple(p for p in self.arg_constraints if p in vars(self))
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if cls.__module__ in (__name__, "tensorsh.distribution_transforms"):  # (a program's subclass keeps its
             # family's: expand's check names that)
             cls._family_cls = cls
-        cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given", ()))  # (its parameters are its attributes)
+        cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given") or ())  # (its parameters are its attributes)
 
     @staticmethod
     def set_default_validate_args(value):
@@ -205,7 +204,7 @@ class Distribution:
         self._validate_args = self._validate_default if validate_args is None else validate_args
         if self._validate_args:
             for param, constraint in self.arg_constraints.items():
-                if param not in (self._checked or self._given):
+                if param not in (self._checked or self._given_params()):
                     continue  # the lazily computed parameter is not checked
                 value = getattr(self, param)
                 if not constraint.check(value).all().item():
@@ -293,7 +292,7 @@ class Distribution:
                               f"values:\n{value}")
 
     def _has(self, param):
-        return param in self._given
+        return param in self._given_params()
 
     def __repr__(self):  # the parameters given or already computed (PyTorch's lazy properties fill __dict__)
         parts = []
