@@ -506,7 +506,7 @@ COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": shallow_copy})
 
 def reset_state():
     """Put the engine's process-wide state where a new process has it: seed, grad mode, node numbering, print
-    options, no dual level open."""
+    options, no dual level open, distributions validated by default and no program's KL registered."""
     import sys
     forward_ad = sys.modules.get("tensorsh.engine.forward_ad")
     if forward_ad is not None and forward_ad._LEVEL[0] is not None:
@@ -523,3 +523,7 @@ def reset_state():
     printing.OPTIONS = printing.DEFAULT_OPTIONS
     kernels.set_num_threads(None)
     defaults.reset()
+    distributions = sys.modules.get("tensorsh.distributions")
+    if distributions is not None:  # (set_default_validate_args and register_kl are process-wide too)
+        distributions.Distribution._validate_default = True
+        distributions._REGISTERED.clear()
