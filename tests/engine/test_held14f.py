@@ -51,7 +51,8 @@ PROGRAMS = {
         print(d.cdf(torch.tensor([1.0, 1.0])), d.icdf(torch.tensor([0.2, 0.7])), d.expand((3, 2)).batch_shape)
         p = TransformedDistribution(Normal(0.0, 1.0), [ExpTransform()])
         print(kl_divergence(p, TransformedDistribution(Normal(1.0, 2.0), [ExpTransform()])))
-        print(PowerTransform(torch.tensor(2.0))(torch.tensor([3.0])), constraints.positive.check(torch.tensor([-1.0, 2.0])))
+        print(PowerTransform(torch.tensor(2.0))(torch.tensor([3.0])),
+              constraints.positive.check(torch.tensor([-1.0, 2.0])))
         print(constraints.interval(0, 1), constraints.simplex, constraints.real_vector.event_dim)
         kl_divergence(p, TransformedDistribution(Normal(0.0, 1.0), [AffineTransform(0.0, 2.0)]))
     """,
@@ -75,14 +76,17 @@ PROGRAMS = {
                                          Uniform, Laplace, Exponential)
         p = MultivariateNormal(torch.zeros(2), torch.eye(2))
         q = MultivariateNormal(torch.ones(2), scale_tril=torch.tensor([[2.0, 0.0], [0.5, 1.0]]))
-        print(kl_divergence(p, q), kl_divergence(q, p), kl_divergence(MultivariateNormal(torch.zeros(3, 2), torch.eye(2)), q))
+        print(kl_divergence(p, q), kl_divergence(q, p),
+              kl_divergence(MultivariateNormal(torch.zeros(3, 2), torch.eye(2)), q))
         a = Independent(Normal(torch.zeros(2, 3), torch.ones(2, 3)), 1)
         print(kl_divergence(a, Independent(Normal(torch.ones(2, 3), 3 * torch.ones(2, 3)), 1)))
         b1, g1 = Beta(torch.tensor([2.0]), torch.tensor([3.0])), Gamma(torch.tensor([2.0]), torch.tensor([3.0]))
         n1, u1 = Normal(torch.tensor([0.5]), torch.tensor([1.0])), Uniform(torch.tensor([0.2]), torch.tensor([0.5]))
-        print(kl_divergence(b1, g1), kl_divergence(b1, n1), kl_divergence(b1, Uniform(torch.tensor([0.0]), torch.tensor([1.0]))))
+        print(kl_divergence(b1, g1), kl_divergence(b1, n1),
+              kl_divergence(b1, Uniform(torch.tensor([0.0]), torch.tensor([1.0]))))
         print(kl_divergence(g1, n1), kl_divergence(Normal(0.0, 1.0), Laplace(0.0, 1.0)), kl_divergence(u1, b1))
-        print(kl_divergence(Uniform(torch.tensor([0.2, -1.0]), torch.tensor([0.5, 1.0])), Exponential(torch.tensor([2.0, 1.0]))))
+        print(kl_divergence(Uniform(torch.tensor([0.2, -1.0]), torch.tensor([0.5, 1.0])),
+                            Exponential(torch.tensor([2.0, 1.0]))))
         print(kl_divergence(u1, g1))
         kl_divergence(a, Independent(Normal(torch.ones(2, 3), torch.ones(2, 3)), 2))
     """,

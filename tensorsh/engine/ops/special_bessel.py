@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import dtypes, kernels
 from ..errors import make
-from .core import attach, from_numpy, needs_grad
+from .core import from_numpy
 from .special import _libm_double
 from .unary import unary
 
@@ -59,6 +59,9 @@ def _no_grad(name, values):
     return fn
 
 
+_PI_4, _3PI_4 = 0.785398163397448309615660845819875721, 2.356194490192344928846982537459627163
+
+
 def _asymptotic(x, tables, phase, sign):
     """The Hankel-type expansion for x > 5: (P cos(x - phase) -+ 5/x Q sin(x - phase)) sqrt(2/pi) / sqrt(x), with
     w = 25 / x^2 (j0, y0) or 5/x * 5/x (j1, y1)."""
@@ -80,7 +83,7 @@ def _j0(x):
     small = (xx - T(5.78318596294678452118e+00)) * (xx - T(3.04712623436620863991e+01)) * \
         _horner(xx, BESSEL_J0_RP) / _horner(xx, BESSEL_J0_RQ)
     small = np.where(x < T(0.00001), T(1.0) - xx / T(4.0), small)
-    big = _asymptotic(x, (BESSEL_J0_PP, BESSEL_J0_PQ, BESSEL_J0_QP, BESSEL_J0_QQ), 0.785398163397448309615660845819875721, 1)
+    big = _asymptotic(x, (BESSEL_J0_PP, BESSEL_J0_PQ, BESSEL_J0_QP, BESSEL_J0_QQ), _PI_4, 1)
     return np.where(x <= T(5.0), small, big)
 
 
@@ -91,7 +94,7 @@ def _j1(x):
     xx = x * x
     small = _horner(xx, BESSEL_J1_RP) / _horner(xx, BESSEL_J1_RQ) * x * (xx - T(1.46819706421238932572e+01)) * \
         (xx - T(4.92184563216946036703e+01))
-    big = _asymptotic(x, (BESSEL_J1_PP, BESSEL_J1_PQ, BESSEL_J1_QP, BESSEL_J1_QQ), 2.356194490192344928846982537459627163, 1)
+    big = _asymptotic(x, (BESSEL_J1_PP, BESSEL_J1_PQ, BESSEL_J1_QP, BESSEL_J1_QQ), _3PI_4, 1)
     out = np.where(x <= T(5.0), small, big)
     return np.where(negative, -out, out)
 
@@ -104,7 +107,7 @@ def _y0(x):
     xx = x * x
     small = kernels.fma(T(_TWO_OVER_PI) * _log(x), _j0(x), _horner(xx, BESSEL_Y0_YP) / _horner(xx, BESSEL_Y0_YQ))
     small = np.where(x == 0, -np.inf, np.where(x < 0, np.nan, small))
-    big = _asymptotic(x, (BESSEL_J0_PP, BESSEL_J0_PQ, BESSEL_J0_QP, BESSEL_J0_QQ), 0.785398163397448309615660845819875721, -1)
+    big = _asymptotic(x, (BESSEL_J0_PP, BESSEL_J0_PQ, BESSEL_J0_QP, BESSEL_J0_QQ), _PI_4, -1)
     return np.where(x <= T(5.0), small, big)
 
 
@@ -114,7 +117,7 @@ def _y1(x):
     small = kernels.fma(x, _horner(xx, BESSEL_Y1_YP) / _horner(xx, BESSEL_Y1_YQ),
                         T(_TWO_OVER_PI) * kernels.fma(_j1(x), _log(x), -(T(1.0) / x)))
     small = np.where(x == 0, -np.inf, np.where(x < 0, np.nan, small))
-    big = _asymptotic(x, (BESSEL_J1_PP, BESSEL_J1_PQ, BESSEL_J1_QP, BESSEL_J1_QQ), 2.356194490192344928846982537459627163, -1)
+    big = _asymptotic(x, (BESSEL_J1_PP, BESSEL_J1_PQ, BESSEL_J1_QP, BESSEL_J1_QQ), _3PI_4, -1)
     return np.where(x <= T(5.0), small, big)
 
 
