@@ -34,7 +34,9 @@ def _size(shape=()):
 
 # ---- constraints (their checks and reprs as torch.distributions.constraints has them) ----
 class _Constraint:
-    __api__ = frozenset({"check"})
+    __api__ = frozenset({"check", "event_dim", "is_discrete"})
+    event_dim = 0  # the rightmost dims one check covers (PyTorch's Constraint.event_dim)
+    is_discrete = False
 
     def __repr__(self):
         return type(self).__name__[1:] + "()"
@@ -65,6 +67,7 @@ class _GreaterThanEq(_GreaterThan):
 
 
 class _IntegerGreaterThan(_GreaterThan):
+    is_discrete = True
     def check(self, value):
         return (value % 1 == 0) & (value >= self.lower_bound)
 
@@ -95,16 +98,19 @@ class _Interval(_Constraint):
 
 
 class _IntegerInterval(_Interval):
+    is_discrete = True
     def check(self, value):
         return (value % 1 == 0) & (self.lower_bound <= value) & (value <= self.upper_bound)
 
 
 class _Boolean(_Constraint):
+    is_discrete = True
     def check(self, value):
         return (value == 0) | (value == 1)
 
 
 class _Simplex(_Constraint):
+    event_dim = 1
     def check(self, value):
         return T["all"](value >= 0, dim=-1) & ((value.sum(-1) - 1).abs() < 1e-6)
 
@@ -112,6 +118,8 @@ class _Simplex(_Constraint):
 class _IndependentConstraint(_Constraint):
     def __init__(self, base, reinterpreted_batch_ndims):
         self.base, self.reinterpreted_batch_ndims = base, reinterpreted_batch_ndims
+        self.event_dim = base.event_dim + reinterpreted_batch_ndims
+        self.is_discrete = base.is_discrete
 
     def check(self, value):
         result = self.base.check(value)
@@ -125,6 +133,7 @@ class _IndependentConstraint(_Constraint):
 
 
 class _PositiveDefinite(_Constraint):
+    event_dim = 2
     def check(self, value):
         if value.shape[-2] != value.shape[-1]:
             return T["full"](tuple(value.shape[:-2]), False, dtype=T["bool"])
@@ -135,6 +144,7 @@ class _PositiveDefinite(_Constraint):
 
 
 class _LowerCholesky(_Constraint):
+    event_dim = 2
     def check(self, value):
         lower_triangular = (value.tril() == value).view(tuple(value.shape[:-2]) + (-1,)).min(-1)[0]
         positive_diagonal = (value.diagonal(dim1=-2, dim2=-1) > 0).min(-1)[0]
@@ -155,18 +165,35 @@ class Distribution:
     """The base class: shapes, argument and sample validation, sample() as rsample() without grad, the repr."""
     __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
                          "variance", "stddev", "arg_constraints", "support", "has_rsample", "perplexity", "cdf",
-                         "icdf", "expand", "enumerate_support", "sample_n"})
+                         "icdf", "expand", "enumerate_support", "sample_n",
+        # (the protected helpers PyTorch's own subclasses use, which a program's subclass calls too)
+        "_extended_shape", "_validate_sample", "_validate_args", "_batch_shape", "_event_shape",
+        "_get_checked_instance"})
+    __class_api__ = frozenset({"set_default_validate_args", "arg_constraints", "support", "has_rsample"})
     arg_constraints = {}
     support = None
     has_rsample = False
     _validate_default = True
     _checked = None  # the parameters validated, when not those given (Chi2's df, computed from its concentration)
+    _given = None  # the parameters given (each family's own); a program's subclass: those in its __dict__
+
+    def _given_params(self):
+        given = self._given
+        return given if given is not None else tuple(p for p in self.arg_constraints if p in vars(self))
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        if cls.__module__ == __name__:  # (a program's subclass keeps its family's: expand's check names that)
+        if cls.__module__ in (__name__, "tensorsh.distribution_transforms"):  # (a program's subclass keeps its
+            # family's: expand's check names that)
             cls._family_cls = cls
-        cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given", ()))  # (its parameters are its attributes)
+        cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given") or ())  # (its parameters are its attributes)
+
+    @staticmethod
+    def set_default_validate_args(value):
+        """Validation on or off for every distribution built without validate_args (PyTorch's class-wide switch)."""
+        if value not in (True, False):
+            raise value_error("")
+        Distribution._validate_default = value
 
     def _expand_given(self, batch_shape, _instance=None):
         """expand() of the families whose given parameters all broadcast to the batch shape."""
@@ -177,7 +204,7 @@ class Distribution:
         self._validate_args = self._validate_default if validate_args is None else validate_args
         if self._validate_args:
             for param, constraint in self.arg_constraints.items():
-                if param not in (self._checked or self._given):
+                if param not in (self._checked or self._given_params()):
                     continue  # the lazily computed parameter is not checked
                 value = getattr(self, param)
                 if not constraint.check(value).all().item():
@@ -265,7 +292,7 @@ class Distribution:
                               f"values:\n{value}")
 
     def _has(self, param):
-        return param in self._given
+        return param in self._given_params()
 
     def __repr__(self):  # the parameters given or already computed (PyTorch's lazy properties fill __dict__)
         parts = []
@@ -1274,7 +1301,143 @@ class Binomial(_BinaryProbs):
         return values
 
 
+class _Multinomial(_Constraint):
+    is_discrete = True
+    event_dim = 1
+
+    def __init__(self, upper_bound):
+        self.upper_bound = upper_bound
+
+    def check(self, x):
+        return (x >= 0).all(dim=-1) & (x.sum(dim=-1) <= self.upper_bound)
+
+
+class Multinomial(Distribution):
+    """Counts of total_count draws from a Categorical (sample: its multinomial with replacement, scatter_add_)."""
+    __api__ = Distribution.__api__ | {"total_count", "probs", "logits", "param_shape"}
+    arg_constraints = {"probs": simplex, "logits": real_vector}
+    _given = ()
+    _checked = ("probs", "logits")  # (properties, not lazily computed: PyTorch validates both)
+
+    def __init__(self, total_count=1, probs=None, logits=None, validate_args=None):
+        if not isinstance(total_count, int):
+            raise make("NotImplementedError", "inhomogeneous total_count is not supported")
+        self.total_count = total_count
+        self._categorical = Categorical(probs=probs, logits=logits)
+        self._binomial = Binomial(total_count=total_count, probs=self.probs)
+        super().__init__(self._categorical.batch_shape, self._categorical.param_shape[-1:],
+                         validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(Multinomial, batch_shape, _instance, (), self._event_shape, lambda b: {
+            "total_count": self.total_count, "_categorical": self._categorical.expand(b)})
+
+    probs, logits, param_shape = (_delegated("_categorical", name) for name in ("probs", "logits", "param_shape"))
+
+    @property
+    def support(self):
+        return _Multinomial(self.total_count)
+
+    @property
+    def mean(self):
+        return self.probs * self.total_count
+
+    @property
+    def variance(self):
+        return self.total_count * self.probs * (1 - self.probs)
+
+    def sample(self, sample_shape=()):
+        sample_shape = _size(sample_shape)
+        samples = self._categorical.sample(_size((self.total_count,) + tuple(sample_shape)))
+        shifted_idx = list(range(samples.dim()))
+        shifted_idx.append(shifted_idx.pop(0))
+        samples = samples.permute(*shifted_idx)
+        counts = samples.new(self._extended_shape(sample_shape)).zero_()
+        counts.scatter_add_(-1, samples, T["ones_like"](samples))
+        return counts.type_as(self.probs)
+
+    def entropy(self):
+        n = T["tensor"](self.total_count)
+        cat_entropy = self._categorical.entropy()
+        term1 = n * cat_entropy - T["lgamma"](n + 1)
+        support = self._binomial.enumerate_support(expand=False)[1:]
+        binomial_probs = T["exp"](self._binomial.log_prob(support))
+        weights = T["lgamma"](support + 1)
+        term2 = (binomial_probs * weights).sum([0, -1])
+        return term1 + term2
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        logits, value = broadcast_all(self.logits, value)
+        logits = logits.clone(memory_format=T["contiguous_format"])
+        log_factorial_n = T["lgamma"](value.sum(-1) + 1)
+        log_factorial_xs = T["lgamma"](value + 1).sum(-1)
+        logits[(value == 0) & (logits == -math.inf)] = 0
+        log_powers = (logits * value).sum(-1)
+        return log_factorial_n - log_factorial_xs + log_powers
+
+
+class _HalfOpenInterval(_Interval):
+    def check(self, value):
+        return (self.lower_bound <= value) & (value < self.upper_bound)
+
+
+class NegativeBinomial(_BinaryProbs):
+    """Failures before total_count successes: a Poisson of a Gamma's rate (sample), logsigmoid terms (log_prob)."""
+    __api__ = Distribution.__api__ | {"total_count", "probs", "logits", "param_shape"}
+    arg_constraints = {"total_count": _GreaterThanEq(0), "probs": _HalfOpenInterval(0.0, 1.0), "logits": real}
+    support = nonnegative_integer
+
+    def __init__(self, total_count, probs=None, logits=None, validate_args=None):
+        self._take(probs, logits)
+        self._given = ("total_count",) + self._given
+        total_count, param = broadcast_all(total_count, probs if probs is not None else logits)
+        self.total_count = total_count.type_as(param)
+        if probs is not None:
+            self._probs = param
+        else:
+            self._logits = param
+        super().__init__(self._param.size(), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(NegativeBinomial, batch_shape, _instance, ("total_count",),
+                              parts=lambda b: self._expanded_probs(b, ("total_count",)))
+
+    _has = Binomial._has
+
+    @property
+    def mean(self):
+        return self.total_count * T["exp"](self.logits)
+
+    @property
+    def mode(self):
+        return ((self.total_count - 1) * self.logits.exp()).floor().clamp(min=0.0)
+
+    @property
+    def variance(self):
+        return self.mean / T["sigmoid"](-self.logits)
+
+    def sample(self, sample_shape=()):
+        with autograd.no_grad():
+            rate = Gamma(self.total_count, T["exp"](-self.logits), validate_args=False).sample(sample_shape)
+            return T["poisson"](rate)
+
+    def log_prob(self, value):
+        from tensorsh.nn.functional import logsigmoid
+        if self._validate_args:
+            self._validate_sample(value)
+        log_unnormalized_prob = self.total_count * logsigmoid(-self.logits) + value * logsigmoid(self.logits)
+        log_normalization = (-T["lgamma"](self.total_count + value) + T["lgamma"](1.0 + value)
+                             + T["lgamma"](self.total_count))
+        log_normalization = log_normalization.masked_fill(self.total_count + value == 0.0, 0.0)
+        return log_unnormalized_prob - log_normalization
+
+
 class _OneHot(_Constraint):
+    is_discrete = True
+    event_dim = 1
+
     def check(self, value):
         is_boolean = (value == 0) | (value == 1)
         is_normalized = value.sum(-1).eq(1)
@@ -1335,6 +1498,15 @@ class OneHotCategorical(Distribution):
         if expand:
             values = values.expand((n,) + tuple(self._batch_shape) + (n,))
         return values
+
+
+class OneHotCategoricalStraightThrough(OneHotCategorical):
+    has_rsample = True
+
+    def rsample(self, sample_shape=()):
+        samples = self.sample(sample_shape)
+        probs = self._categorical.probs
+        return samples + (probs - probs.detach())
 
 
 class _ExpTransform:
@@ -1416,6 +1588,115 @@ class LogNormal(Distribution):
 
     def icdf(self, value):
         return self.transforms[0](self.base_dist.icdf(value))
+
+
+class _MixtureSameFamilyConstraint(_Constraint):
+    def __init__(self, base_constraint):
+        self.base_constraint = base_constraint
+        self.event_dim = base_constraint.event_dim
+        self.is_discrete = base_constraint.is_discrete
+
+    def check(self, value):
+        result = self.base_constraint.check(value.unsqueeze(-1 - self.event_dim))
+        if value.dim() < self.event_dim:
+            raise value_error(f"value.dim() = {value.dim()} < event_dim = {self.event_dim}")
+        result = result.reshape(tuple(result.shape[:value.dim() - self.event_dim]) + (-1,))
+        return result.all(-1)
+
+    def __repr__(self):
+        return f"MixtureSameFamilyConstraint({self.base_constraint!r})"
+
+
+class MixtureSameFamily(Distribution):
+    """A Categorical's mixture of one family's batch of components (their last batch dim)."""
+    __api__ = Distribution.__api__ | {"mixture_distribution", "component_distribution"}
+    arg_constraints = {}
+    _given = ()
+
+    def __init__(self, mixture_distribution, component_distribution, validate_args=None):
+        self._mixture_distribution = mixture_distribution
+        self._component_distribution = component_distribution
+        if not isinstance(mixture_distribution, Categorical):
+            raise value_error(" The Mixture distribution needs to be an  instance of torch.distributions.Categorical")
+        if not isinstance(component_distribution, Distribution):
+            raise value_error("The Component distribution needs to be an instance of torch.distributions.Distribution")
+        mdbs = mixture_distribution.batch_shape
+        cdbs = component_distribution.batch_shape[:-1]
+        for size1, size2 in zip(reversed(mdbs), reversed(cdbs)):
+            if size1 != 1 and size2 != 1 and size1 != size2:
+                raise value_error(f"`mixture_distribution.batch_shape` ({mdbs}) is not compatible with "
+                                  f"`component_distribution.batch_shape`({cdbs})")
+        km = mixture_distribution.logits.shape[-1]
+        kc = component_distribution.batch_shape[-1]
+        if km != kc:
+            raise value_error(f"`mixture_distribution component` ({km}) does not equal "
+                              f"`component_distribution.batch_shape[-1]` ({kc})")
+        self._num_component = km
+        event_shape = component_distribution.event_shape
+        self._event_ndims = len(event_shape)
+        super().__init__(cdbs, event_shape, validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(MixtureSameFamily, batch_shape, _instance, (), self._event_shape, lambda b: {
+            "_component_distribution": self._component_distribution.expand(tuple(b) + (self._num_component,)),
+            "_mixture_distribution": self._mixture_distribution.expand(b), "_num_component": self._num_component,
+            "_event_ndims": self._event_ndims})
+
+    @property
+    def support(self):
+        return _MixtureSameFamilyConstraint(self._component_distribution.support)
+
+    mixture_distribution = property(lambda self: self._mixture_distribution)
+    component_distribution = property(lambda self: self._component_distribution)
+
+    @property
+    def mean(self):
+        probs = self._pad_mixture_dimensions(self.mixture_distribution.probs)
+        return T["sum"](probs * self.component_distribution.mean, dim=-1 - self._event_ndims)
+
+    @property
+    def variance(self):
+        probs = self._pad_mixture_dimensions(self.mixture_distribution.probs)
+        mean_cond_var = T["sum"](probs * self.component_distribution.variance, dim=-1 - self._event_ndims)
+        var_cond_mean = T["sum"](probs * (self.component_distribution.mean - self._pad(self.mean)).pow(2.0),
+                                 dim=-1 - self._event_ndims)
+        return mean_cond_var + var_cond_mean
+
+    def cdf(self, x):
+        cdf_x = self.component_distribution.cdf(self._pad(x))
+        return T["sum"](cdf_x * self.mixture_distribution.probs, dim=-1)
+
+    def log_prob(self, x):
+        if self._validate_args:
+            self._validate_sample(x)
+        log_prob_x = self.component_distribution.log_prob(self._pad(x))
+        log_mix_prob = T["log_softmax"](self.mixture_distribution.logits, dim=-1)
+        return T["logsumexp"](log_prob_x + log_mix_prob, dim=-1)
+
+    def sample(self, sample_shape=()):
+        with autograd.no_grad():
+            sample_shape = _size(sample_shape)
+            gather_dim = len(sample_shape) + len(self.batch_shape)
+            es = tuple(self.event_shape)
+            mix_sample = self.mixture_distribution.sample(sample_shape)
+            mix_shape = tuple(mix_sample.shape)
+            comp_samples = self.component_distribution.sample(sample_shape)
+            mix_sample_r = mix_sample.reshape(mix_shape + (1,) * (len(es) + 1))
+            mix_sample_r = mix_sample_r.repeat((1,) * len(mix_shape) + (1,) + es)
+            return T["gather"](comp_samples, gather_dim, mix_sample_r).squeeze(gather_dim)
+
+    def _pad(self, x):
+        return x.unsqueeze(-1 - self._event_ndims)
+
+    def _pad_mixture_dimensions(self, x):
+        dist_batch_ndims = len(self.batch_shape)
+        cat_batch_ndims = len(self.mixture_distribution.batch_shape)
+        pad_ndims = 0 if cat_batch_ndims == 1 else dist_batch_ndims - cat_batch_ndims
+        xs = tuple(x.shape)
+        return x.reshape(xs[:-1] + (1,) * pad_ndims + xs[-1:] + (1,) * self._event_ndims)
+
+    def __repr__(self):
+        return f"MixtureSameFamily(\n  {self.mixture_distribution},\n  {self.component_distribution})"
 
 
 def _kl_normal_normal(p, q):
@@ -1537,6 +1818,29 @@ def _kl_cauchy_cauchy(p, q):
     return t1 - t2
 
 
+def _kl_independent_independent(p, q):
+    if p.reinterpreted_batch_ndims != q.reinterpreted_batch_ndims:
+        raise make("NotImplementedError", "")
+    return _sum_rightmost(kl_divergence(p.base_dist, q.base_dist), p.reinterpreted_batch_ndims)
+
+
+def _kl_multivariatenormal_multivariatenormal(p, q):
+    if p.event_shape != q.event_shape:
+        raise value_error("KL-divergence between two Multivariate Normals with                          different "
+                          "event shapes cannot be computed")
+    half_term1 = (q._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1)
+                  - p._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1))
+    combined_batch_shape = tuple(T["broadcast_shapes"](q._unbroadcasted_scale_tril.shape[:-2],
+                                                       p._unbroadcasted_scale_tril.shape[:-2]))
+    n = p.event_shape[0]
+    q_scale_tril = q._unbroadcasted_scale_tril.expand(combined_batch_shape + (n, n))
+    p_scale_tril = p._unbroadcasted_scale_tril.expand(combined_batch_shape + (n, n))
+    m = T["linalg"].solve_triangular(q_scale_tril, p_scale_tril, upper=False)
+    term2 = m.reshape(-1, n * n).pow(2).sum(-1).reshape(m.shape[:-2])  # (_batch_trace_XXT)
+    term3 = _batch_mahalanobis(q._unbroadcasted_scale_tril, (q.loc - p.loc))
+    return half_term1 + 0.5 * (term2 + term3 - n)
+
+
 def _kl_lognormal_lognormal(p, q):  # (TransformedDistribution's: the same transforms, the bases' KL)
     return kl_divergence(p.base_dist, q.base_dist)
 
@@ -1574,6 +1878,83 @@ def _kl_laplace_normal(p, q):
     return -t1 + scale_sqr_var_ratio + (t2 - t3 + t4) / var_normal - 1
 
 
+def _x_log_x(tensor):
+    return tensor * tensor.log()
+
+
+def _kl_beta_gamma(p, q):
+    t1 = -p.entropy()
+    t2 = q.concentration.lgamma() - q.concentration * q.rate.log()
+    t3 = (q.concentration - 1) * (p.concentration1.digamma() - (p.concentration1 + p.concentration0).digamma())
+    t4 = q.rate * p.concentration1 / (p.concentration1 + p.concentration0)
+    return t1 + t2 - t3 + t4
+
+
+def _kl_beta_normal(p, q):
+    E_beta = p.concentration1 / (p.concentration1 + p.concentration0)
+    var_normal = q.scale.pow(2)
+    t1 = -p.entropy()
+    t2 = 0.5 * (var_normal * 2 * math.pi).log()
+    t3 = (E_beta * (1 - E_beta) / (p.concentration1 + p.concentration0 + 1) + E_beta.pow(2)) * 0.5
+    t4 = q.loc * E_beta
+    t5 = q.loc.pow(2) * 0.5
+    return t1 + t2 + (t3 - t4 + t5) / var_normal
+
+
+def _kl_beta_uniform(p, q):
+    result = -p.entropy() + (q.high - q.low).log()
+    result[(q.low > p.support.lower_bound) | (q.high < p.support.upper_bound)] = math.inf
+    return result
+
+
+def _kl_gamma_normal(p, q):
+    var_normal = q.scale.pow(2)
+    beta_sqr = p.rate.pow(2)
+    t1 = 0.5 * T["log"](beta_sqr * var_normal * 2 * math.pi) - p.concentration - p.concentration.lgamma()
+    t2 = 0.5 * (p.concentration.pow(2) + p.concentration) / beta_sqr
+    t3 = q.loc * p.concentration / p.rate
+    t4 = 0.5 * q.loc.pow(2)
+    return t1 + (p.concentration - 1) * p.concentration.digamma() + (t2 - t3 + t4) / var_normal
+
+
+def _kl_normal_laplace(p, q):
+    loc_diff = p.loc - q.loc
+    scale_ratio = p.scale / q.scale
+    loc_diff_scale_ratio = loc_diff / p.scale
+    t1 = T["log"](scale_ratio)
+    t2 = math.sqrt(2 / math.pi) * p.scale * T["exp"](-0.5 * loc_diff_scale_ratio.pow(2))
+    t3 = loc_diff * T["erf"](math.sqrt(0.5) * loc_diff_scale_ratio)
+    return -t1 + (t2 + t3) / q.scale - (0.5 * (1 + math.log(0.5 * math.pi)))
+
+
+def _kl_uniform_beta(p, q):
+    common_term = p.high - p.low
+    t1 = T["log"](common_term)
+    t2 = (q.concentration1 - 1) * (_x_log_x(p.high) - _x_log_x(p.low) - common_term) / common_term
+    t3 = (q.concentration0 - 1) * (_x_log_x(1 - p.high) - _x_log_x(1 - p.low) + common_term) / common_term
+    t4 = q.concentration1.lgamma() + q.concentration0.lgamma() - (q.concentration1 + q.concentration0).lgamma()
+    result = t3 + t4 - t1 - t2
+    result[(p.high > q.support.upper_bound) | (p.low < q.support.lower_bound)] = math.inf
+    return result
+
+
+def _kl_uniform_exponential(p, q):
+    result = q.rate * (p.high + p.low) / 2 - ((p.high - p.low) * q.rate).log()
+    result[p.low < q.support.lower_bound] = math.inf
+    return result
+
+
+def _kl_uniform_gamma(p, q):
+    common_term = p.high - p.low
+    t1 = common_term.log()
+    t2 = q.concentration.lgamma() - q.concentration * q.rate.log()
+    t3 = (1 - q.concentration) * (_x_log_x(p.high) - _x_log_x(p.low) - common_term) / common_term
+    t4 = q.rate * (p.high + p.low) / 2
+    result = -t1 + t2 + t3 + t4
+    result[p.low < q.support.lower_bound] = math.inf
+    return result
+
+
 def _kl_beta_exponential(p, q):
     return -p.entropy() - q.rate.log() + q.rate * (p.concentration1 / (p.concentration1 + p.concentration0))
 
@@ -1589,7 +1970,13 @@ _KL = {("Uniform", "Normal"): _kl_uniform_normal,
        ("Gamma", "Exponential"): _kl_gamma_exponential, ("Exponential", "Normal"): _kl_exponential_normal,
        ("Laplace", "Normal"): _kl_laplace_normal, ("Beta", "Exponential"): _kl_beta_exponential,
        ("Binomial", "Binomial"): _kl_binomial_binomial, ("Bernoulli", "Poisson"): _kl_bernoulli_poisson,
-       ("OneHotCategorical", "OneHotCategorical"): _kl_onehotcategorical_onehotcategorical}
+       ("OneHotCategorical", "OneHotCategorical"): _kl_onehotcategorical_onehotcategorical,
+       ("Independent", "Independent"): _kl_independent_independent, ("Beta", "Gamma"): _kl_beta_gamma,
+       ("Beta", "Normal"): _kl_beta_normal, ("Beta", "Uniform"): _kl_beta_uniform,
+       ("Gamma", "Normal"): _kl_gamma_normal,
+       ("Normal", "Laplace"): _kl_normal_laplace, ("Uniform", "Beta"): _kl_uniform_beta,
+       ("Uniform", "Exponential"): _kl_uniform_exponential, ("Uniform", "Gamma"): _kl_uniform_gamma,
+       ("MultivariateNormal", "MultivariateNormal"): _kl_multivariatenormal_multivariatenormal}
 for _pair in (("Normal", "Uniform"), ("Exponential", "Beta"), ("Exponential", "Uniform"), ("Gamma", "Beta"), ("Gamma", "Uniform"),
               ("Laplace", "Beta"), ("Laplace", "Exponential"), ("Laplace", "Gamma"), ("Laplace", "Uniform"),
               ("Normal", "Beta"), ("Normal", "Exponential"), ("Normal", "Gamma"), ("Poisson", "Bernoulli"),
@@ -1597,9 +1984,37 @@ for _pair in (("Normal", "Uniform"), ("Exponential", "Beta"), ("Exponential", "U
     _KL[_pair] = _infinite_like
 
 
+_REGISTERED = {}  # register_kl's pairs: (type_p, type_q) -> function
+
+
+def register_kl(type_p, type_q):
+    """The decorator registering a program's KL(p || q) for a pair of Distribution classes."""
+    def decorator(fun):
+        _REGISTERED[type_p, type_q] = fun
+        return fun
+    return decorator
+
+
+def _depth(d, cls):
+    return type(d).__mro__.index(cls)
+
+
+def _registered(p, q):
+    """The most specific registered pair p and q are instances of, with its specificity (MRO positions), as
+    PyTorch's _dispatch_kl orders matches; None when none matches."""
+    matches = [((_depth(p, tp), _depth(q, tq)), fun) for (tp, tq), fun in _REGISTERED.items()
+               if isinstance(tp, type) and isinstance(tq, type) and isinstance(p, tp) and isinstance(q, tq)]
+    return min(matches, key=lambda m: m[0]) if matches else None
+
+
 def kl_divergence(p, q):
-    """KL(p || q) for the pairs PyTorch registers among these families (its formulas from torch/distributions/kl.py)."""
+    """KL(p || q) for the pairs PyTorch registers among these families (its formulas from torch/distributions/kl.py)
+    and those a program registers (register_kl), the most specific match first."""
     fun = _KL.get((_family(p), _family(q)))
+    mine = _registered(p, q) if _REGISTERED else None
+    if mine is not None and (fun is None or mine[0] <= tuple(
+            next(i for i, c in enumerate(type(d).__mro__) if c.__name__ == _family(d)) for d in (p, q))):
+        fun = mine[1]
     if fun is None:
         raise make("NotImplementedError", f"No KL(p || q) is implemented for p type {type(p).__name__} and q type "
                                           f"{type(q).__name__}")
@@ -1608,7 +2023,8 @@ def kl_divergence(p, q):
 
 _FAMILIES = frozenset({"Normal", "Categorical", "Bernoulli", "Uniform", "Exponential", "Gamma", "Beta", "Dirichlet",
                        "Geometric", "Laplace", "Poisson", "Cauchy", "LogNormal", "Binomial",
-                       "OneHotCategorical"})
+                       "OneHotCategorical", "Independent", "MultivariateNormal", "TransformedDistribution",
+                       "HalfNormal", "HalfCauchy", "Gumbel", "Weibull", "Pareto"})
 
 
 def _family(d):
@@ -1620,16 +2036,27 @@ NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoull
              "Exponential": Exponential, "Laplace": Laplace, "LogNormal": LogNormal, "Poisson": Poisson,
              "Gamma": Gamma, "Beta": Beta, "Dirichlet": Dirichlet, "Geometric": Geometric, "Cauchy": Cauchy,
              "Binomial": Binomial, "OneHotCategorical": OneHotCategorical, "Chi2": Chi2,
-             "StudentT": StudentT}
+             "StudentT": StudentT, "Multinomial": Multinomial, "MixtureSameFamily": MixtureSameFamily,
+             "NegativeBinomial": NegativeBinomial, "OneHotCategoricalStraightThrough": OneHotCategoricalStraightThrough}
 for _name, _cls in list(NAMESPACE.items()):
     _cls.__module__ = "torch.distributions." + {"Distribution": "distribution",
                                                 "MultivariateNormal": "multivariate_normal",
                                                 "LogNormal": "log_normal",
                                                 "OneHotCategorical": "one_hot_categorical",
-                                                "StudentT": "studentT"}.get(_name, _name.lower())
+                                                "StudentT": "studentT",
+                                                "MixtureSameFamily": "mixture_same_family",
+                                                "NegativeBinomial": "negative_binomial",
+                                                "OneHotCategoricalStraightThrough": "one_hot_categorical"}.get(
+        _name, _name.lower())
 NAMESPACE["kl_divergence"] = kl_divergence
-NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence})
+NAMESPACE["register_kl"] = register_kl
+NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence, "register_kl": register_kl})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)
-for _name in [n for n in NAMESPACE if n not in ("Distribution", "kl_divergence", "kl")]:
-    _module = NAMESPACE[_name].__module__.rsplit(".", 1)[1]
-    NAMESPACE[_module] = Namespace("torch.distributions." + _module, {_name: NAMESPACE[_name]})
+_SUBMODULES = {}
+for _name in [n for n in NAMESPACE if n not in ("Distribution", "kl_divergence", "kl", "register_kl")]:
+    _SUBMODULES.setdefault(NAMESPACE[_name].__module__.rsplit(".", 1)[1], {})[_name] = NAMESPACE[_name]
+for _module, _members in _SUBMODULES.items():
+    NAMESPACE[_module] = Namespace("torch.distributions." + _module, _members)
+
+from tensorsh import distribution_transforms  # noqa: E402  (it builds on the classes above)
+distribution_transforms.install(NAMESPACE)

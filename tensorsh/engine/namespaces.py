@@ -71,6 +71,11 @@ def _special_polygamma(n, input):
     return input.polygamma(n)
 
 
+_SPECIAL_BESSEL = ("log_ndtr", "erfcx", "bessel_j0", "bessel_j1", "bessel_y0", "bessel_y1", "modified_bessel_i0",
+                   "modified_bessel_i1", "modified_bessel_k0", "modified_bessel_k1", "scaled_modified_bessel_k0",
+                   "scaled_modified_bessel_k1", "spherical_bessel_j0")  # (ops/special_bessel.py)
+
+
 def special(namespace):
     aliases = {"expit": "sigmoid", "erf": "erf", "erfc": "erfc", "erfinv": "erfinv", "log1p": "log1p",
                "expm1": "expm1", "exp2": "exp2", "gammaln": "lgamma", "digamma": "digamma", "psi": "digamma",
@@ -88,6 +93,8 @@ def special(namespace):
         members[name] = _two_operand_function("special_" + name, Lazy("ops.special", name))
     for name in ("i0e", "i1", "i1e"):
         members[name] = _function("special_" + name, Lazy("ops.bessel", "special_" + name))
+    for name in _SPECIAL_BESSEL:
+        members[name] = _function("special_" + name, Lazy("ops.special_bessel", name))
     return Namespace("torch.special", members)
 
 

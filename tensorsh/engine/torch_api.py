@@ -7,7 +7,7 @@ from .ops import constructors, predicates
 from .errors import runtime, type_error
 from .scalars import unpack_long
 from .legacy_types import LEGACY
-from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Device, MemoryFormat, grads_tuple
+from .tensorimpl import CPU, CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Device, MemoryFormat, grads_tuple
 from .ops.registry import FUNCTIONS, surface, surface_all, torch_function
 from .tensor import Tensor, Size
 
@@ -213,7 +213,8 @@ def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
 
 class Generator(rng.Generator):
     __module__ = "torch._C"
-    __api__ = frozenset({"manual_seed", "seed", "initial_seed", "get_state", "set_state"})
+    __api__ = frozenset({"manual_seed", "seed", "initial_seed", "get_state", "set_state", "device", "clone_state",
+                         "get_offset", "set_offset", "graphsafe_get_state", "graphsafe_set_state"})
     __format__ = errors.c_type_format("torch._C.Generator")
 
     def __init__(self, *args, **kwargs):
@@ -235,6 +236,26 @@ class Generator(rng.Generator):
 
     def __repr__(self):
         return f"<torch._C.Generator object at {autograd.address(self)}>"
+
+    @property
+    def device(self):
+        return CPU
+
+    def clone_state(self):
+        """A new generator in this one's state (its seed, stream position and cached normal)."""
+        return Generator().set_state(self.get_state())
+
+    def get_offset(self):
+        raise runtime("CPU Generator does not use offset")
+
+    def set_offset(self, offset):
+        raise runtime("CPU Generator does not use offset")
+
+    def graphsafe_get_state(self):
+        raise errors.make("NotImplementedError", "graphsafe_get_state is not supported in this Generator")
+
+    def graphsafe_set_state(self, state):
+        raise errors.make("NotImplementedError", "graphsafe_set_state is not supported in this Generator")
 
 
 rng.default_generator.__class__ = Generator  # (what torch.manual_seed returns: torch._C.Generator's methods)
@@ -485,7 +506,7 @@ COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": shallow_copy})
 
 def reset_state():
     """Put the engine's process-wide state where a new process has it: seed, grad mode, node numbering, print
-    options, no dual level open."""
+    options, no dual level open, distributions validated by default and no program's KL registered."""
     import sys
     forward_ad = sys.modules.get("tensorsh.engine.forward_ad")
     if forward_ad is not None and forward_ad._LEVEL[0] is not None:
@@ -502,3 +523,7 @@ def reset_state():
     printing.OPTIONS = printing.DEFAULT_OPTIONS
     kernels.set_num_threads(None)
     defaults.reset()
+    distributions = sys.modules.get("tensorsh.distributions")
+    if distributions is not None:  # (set_default_validate_args and register_kl are process-wide too)
+        distributions.Distribution._validate_default = True
+        distributions._REGISTERED.clear()

@@ -610,7 +610,12 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
               "torch.distributions.independent", "torch.distributions.multivariate_normal",
               *("torch.distributions." + m for m in ("exponential", "laplace", "log_normal", "poisson", "gamma",
                                                      "beta", "dirichlet", "geometric", "cauchy", "binomial",
-                                                     "one_hot_categorical", "chi2", "studentT")))
+                                                     "one_hot_categorical", "chi2", "studentT", "multinomial",
+                                                     "transforms", "transformed_distribution", "constraints",
+                                                     "half_normal", "half_cauchy", "gumbel", "weibull", "pareto",
+                                                     "mixture_same_family", "relaxed_bernoulli",
+                                                     "relaxed_categorical", "inverse_gamma",
+                                                     "negative_binomial")))
 _PACKAGES = {}
 
 

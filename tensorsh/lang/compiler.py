@@ -2211,7 +2211,7 @@ class Compiler:
                 f = func(frame)
                 a = positional(frame)
                 try:
-                    if f in SIZED_TYPES and a and type(a[0]) is range and len(a[0]) > MAX_ITEMS:
+                    if a and type(a[0]) is range and f in SIZED_TYPES and len(a[0]) > MAX_ITEMS:  # (f may be unhashable)
                         raise Limit("MemoryError", f"range of {len(a[0])} items is too long "
                                                    f"(tensorsh's limit is {MAX_ITEMS})")
                     if isinstance(f, SessionCall):
@@ -2295,7 +2295,7 @@ class Compiler:
                 else:
                     x = v0 if k0 is _CONST else a0(frame)
                 try:
-                    if f in SIZED_TYPES and type(x) is range and len(x) > MAX_ITEMS:
+                    if type(x) is range and f in SIZED_TYPES and len(x) > MAX_ITEMS:  # (f may be unhashable)
                         raise Limit("MemoryError", f"range of {len(x)} items is too long "
                                                    f"(tensorsh's limit is {MAX_ITEMS})")
                     if isinstance(f, SessionCall):
