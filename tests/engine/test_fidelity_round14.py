@@ -591,6 +591,12 @@ for f in [lambda: torch.autograd.grad(h.hist.sum() + h.bin_edges.sum(), x), lamb
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"a_notimplemented_node_has_edges_to_the_operands_that_require_grad_only": """
+a = torch.tensor([2.0], requires_grad=True)
+b = torch.tensor([3.0])
+for r in [torch.floor_divide(1.5, a), torch.floor_divide(a, 1.5), torch.floor_divide(a, b), torch.floor_divide(b, a), a // 2, 2 // a, torch.floor_divide(torch.tensor(1.5), a), torch.remainder(1.5, a), torch.fmod(a, b)]:
+    print(r.grad_fn, r.grad_fn.next_functions)
+""",
 }
 
 

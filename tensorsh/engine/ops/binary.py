@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from .. import autograd, dtypes, errors, kernels, messages, undo
-from ..autograd import NOTHING_SAVED, SavedTensor
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from ..scalars import FLOAT32_MAX, checked_scalar
 from ..tensorimpl import Tensor
@@ -547,6 +547,9 @@ class NotImplementedBackward(BinaryNode):
     number_edges = 1
     self_saved = None  # (saves nothing)
     op = "floor_divide"
+
+    def __init__(self, a, b, out, original=None):  # (edges to the operands that require grad only, as PyTorch's)
+        Node.__init__(self, tuple(edge_of(t) for t in (a, b) if isinstance(t, Tensor) and t.requires_grad))
 
     def grads(self, g):
         raise runtime(f"derivative for aten::{self.op} is not implemented")
