@@ -13,8 +13,8 @@ from .saved_names import unsigned
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.comparison import where
-from .ops.core import (NotImplementedNode, SavingNode, attach, binary_result, fresh, laid_out_like, needs_grad,
-                       operand_edge, precheck, type_name, write_inplace, zeros_of)
+from .ops.core import (NotImplementedNode, SavingNode, attach, binary_result, check_inplace, fresh, laid_out_like,
+                       needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of)
 from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
 from .ops.unary import _backward_op
 
@@ -358,6 +358,8 @@ _celu = _op("CeluBackward0", _elu_forward, _celu_scale(_elu_grad), "CeluBackward
 
 
 def celu(input, alpha=1.0, inplace=False):
+    if inplace and needs_grad(input):  # (celu_'s autograd check comes before the alpha one)
+        check_inplace(input)
     if alpha == 0:
         raise runtime("ZeroDivisionError: alpha cannot be 0 for CELU")  # (PyTorch's RuntimeError says so)
     return _celu(input, (alpha, 1.0, 1.0 / alpha), inplace, "celu")

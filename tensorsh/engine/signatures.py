@@ -238,11 +238,11 @@ class Signature:
                 continue
             elif raise_exception:
                 if p.type in _LISTS and not is_kwd:
+                    if varargs_eligible and nargs > 1:  # (a list then more: the extra arguments first)
+                        raise self._extra_args(nargs)
                     if isinstance(obj, (tuple, list)) and obj and not _is_index(obj[0]):
                         raise type_error(f"{self.name}(): argument '{p.name}' (position {arg_pos + 1}) must be "
                                          f"{p.type_name()}, but found element of type {tp_name(obj[0])} at pos 0")
-                    if varargs_eligible and nargs > 1:
-                        raise self._extra_args(nargs)
                 if is_kwd:
                     raise type_error(f"{self.name}(): argument '{p.name}' must be {p.type_name()}, not {tp_name(obj)}")
                 raise type_error(f"{self.name}(): argument '{p.name}' (position {arg_pos + 1}) must be "

@@ -597,6 +597,95 @@ b = torch.tensor([3.0])
 for r in [torch.floor_divide(1.5, a), torch.floor_divide(a, 1.5), torch.floor_divide(a, b), torch.floor_divide(b, a), a // 2, 2 // a, torch.floor_divide(torch.tensor(1.5), a), torch.remainder(1.5, a), torch.fmod(a, b)]:
     print(r.grad_fn, r.grad_fn.next_functions)
 """,
+"slice_copy_views_a_whole_dimension_and_copies_keep_0_dim": """
+x = torch.tensor([[1.5, -2.0, 0.5], [3.25, -0.5, 4.0]], requires_grad=True)
+z = torch.tensor(2.5, requires_grad=True)
+for f in [lambda: torch.slice_copy(x), lambda: torch.slice_copy(x, 1), lambda: torch.slice_copy(x, 1, 0, 2), lambda: torch.slice_copy(x, 0, None, None, 2),
+          lambda: torch.alias_copy(z), lambda: torch.squeeze_copy(z), lambda: torch.t_copy(z), lambda: torch.squeeze_copy(z, 0), lambda: torch.unsqueeze_copy(z, 0),
+          lambda: torch.slice_scatter(x, x[:, :3]), lambda: torch.slice_scatter(x, x, 1), lambda: torch.slice_copy(x, 0, 0, 5, 0), lambda: torch.slice_copy(x, 2)]:
+    try:
+        r = f()
+        print(r, r.shape, r.stride(), r.grad_fn.name() if r.grad_fn else None)
+        r.sum().backward()
+        print(x.grad, z.grad)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"var_mean_and_std_mean_reduce_a_dim_beside_an_empty_one": """
+for shape in [(0, 3), (3, 0), (0,), (2, 0, 3)]:
+    x = torch.zeros(shape)
+    for d in [0, 1, -1, (0, 1), None]:
+        for f in (torch.std_mean, torch.var_mean, torch.std, torch.var):
+            try:
+                r = f(x, d) if d is not None else f(x)
+                print(shape, d, f.__name__, r)
+            except Exception as e:
+                print(shape, d, f.__name__, type(e).__name__, e)
+""",
+"torch_functions_checks_and_texts_from_the_function_sweep": """
+def t(f):
+    try:
+        r = f()
+        print(r)
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.tensor([[1.5, -2.0, 0.5], [3.25, -0.5, 4.0]])
+g = x.clone().requires_grad_()
+b = torch.tensor([[True, False, True], [False, False, True]])
+h = x.half()
+t(lambda: torch.cdist(h, h))
+t(lambda: torch.cdist(x.bfloat16(), x.bfloat16()))
+t(lambda: torch.cdist(x.long(), x.long()))
+t(lambda: torch.celu_(g, 0))
+t(lambda: torch.celu_(x.clone(), 0))
+t(lambda: torch.trapezoid(b))
+t(lambda: torch.trapezoid(b, b))
+t(lambda: torch.trapezoid(x, b))
+t(lambda: torch.trapezoid(b, dx=2))
+t(lambda: torch.cumulative_trapezoid(b))
+t(lambda: torch.cumulative_trapezoid(b, b))
+t(lambda: torch.trapz(b))
+t(lambda: torch.embedding(x, b))
+t(lambda: torch.embedding(x, b.to(torch.uint8)))
+t(lambda: torch.embedding(x, x))
+t(lambda: torch.frobenius_norm(b, (0,)))
+t(lambda: torch.frobenius_norm(b.long(), (0,)))
+t(lambda: torch.nuclear_norm(x, 0))
+t(lambda: torch.nuclear_norm(x, 2))
+t(lambda: torch.nuclear_norm(b))
+t(lambda: torch.nuclear_norm(x, True))
+t(lambda: torch.isin(x, True))
+t(lambda: torch.isin(x, 1))
+t(lambda: torch.isin(b, True))
+t(lambda: torch.isin(True, b))
+t(lambda: torch.isin(x.long(), 2))
+t(lambda: torch.isin(x, 2.5))
+t(lambda: torch.lu_unpack(torch.tensor([1., 2.]), torch.tensor([1., 2.])))
+t(lambda: torch.lu_unpack(torch.tensor(1.), torch.tensor(1.)))
+t(lambda: torch.lu_unpack(x, x))
+t(lambda: torch.ones([x, x], 1))
+t(lambda: torch.zeros([1, 2], 1))
+t(lambda: torch.zeros([x], 1, 2))
+t(lambda: torch.rsub(x, True))
+t(lambda: torch.rsub(b, True))
+t(lambda: torch.rsub(x, b))
+t(lambda: torch.rsub(b, 1))
+t(lambda: torch.searchsorted(x, 0))
+t(lambda: torch.searchsorted(x[0].sort().values, 0))
+t(lambda: torch.searchsorted(x, torch.tensor(0.)))
+t(lambda: torch.unravel_index(torch.tensor([3, 1]), True))
+t(lambda: torch.unravel_index(torch.tensor([3, 1]), x))
+t(lambda: torch.unravel_index(torch.tensor([0]), (True, 2)))
+t(lambda: torch.unravel_index(torch.tensor(1), False))
+""",
+"a_size_list_then_more_positional_arguments_is_the_extra_arguments_error": """
+x = torch.ones(2)
+for f in [lambda: torch.zeros([x]), lambda: torch.zeros([x], 1), lambda: torch.zeros(["a"], 1), lambda: torch.zeros((1.5,), 2), lambda: x.view([x], 1), lambda: x.view([1.5]), lambda: x.permute([x], 0), lambda: torch.zeros(1.5, 2), lambda: torch.zeros("a")]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 

@@ -7,7 +7,7 @@ import numpy as np
 from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..composite_backward import undifferentiable
-from ..errors import runtime, type_error
+from ..errors import make, runtime, type_error
 from .core import SavingNode, Tensor, attach, check_broadcast, fresh, needs_grad, type_name
 from .joining import cat
 
@@ -115,6 +115,8 @@ def cdist(x1, x2, p=2.0, compute_mode=None):
         if t.dtype.category != 2:
             raise runtime(f"cdist only supports floating-point dtypes, {name} got: "
                           f"{dtypes.SCALAR_NAMES[t.dtype.name]}")
+    if x1.dtype in (dtypes.float16, dtypes.bfloat16) and x1.dtype is x2.dtype:  # (no reduced-float kernel)
+        raise make("NotImplementedError", f"\"cdist\" not implemented for '{dtypes.SCALAR_NAMES[x1.dtype.name]}'")
     if p < 0:
         raise runtime("cdist only supports non-negative p values")
     if x1.dtype is not x2.dtype:

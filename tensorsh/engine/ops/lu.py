@@ -7,7 +7,7 @@ from .. import dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, warn_once
 from .args import check_matrix, check_square, check_system
-from .core import InputNode, attach, from_numpy, needs_grad, return_type
+from .core import InputNode, _shape_list, attach, from_numpy, needs_grad, return_type
 from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _fortran, _lapack_dtype, _sum_batch,
                              _trsm, solve_triangular)
 
@@ -220,6 +220,9 @@ class LuUnpackBackward0(InputNode):
 
 
 def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
+    if LU_data.dim() < 2:
+        raise runtime(f"torch.lu_unpack: Expected tensor with 2 or more dimensions. Got size: "
+                      f"{_shape_list(LU_data._shape)} instead")
     if LU_pivots.dtype is not dtypes.int32:
         raise runtime("torch.lu_unpack: LU_pivots is expected to be a contiguous tensor of torch.int32 dtype.\n"
                       "Note: this function is intended to be used with the output produced by torch.linalg.lu_factor")

@@ -5,6 +5,7 @@ import numpy as np
 
 from .. import dtypes
 from ..errors import runtime
+from ..tensorimpl import Tensor
 from .args import check_square
 from .core import SavingNode, attach, from_numpy, needs_grad, return_type
 from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, check_svd_input, svdvals
@@ -508,6 +509,8 @@ def nuclear_norm(input, dim=(-2, -1), keepdim=False, *, out=None):
     from ..errors import warn_once
     if isinstance(dim, bool):  # (nuclear_norm(input, keepdim))
         dim, keepdim = (-2, -1), dim
+    elif isinstance(dim, int):  # (int[2] dim: the parser repeats one int)
+        dim = (dim, dim)
     warn_once("at::nuclear_norm is deprecated and it is just left for JIT compatibility. It will be removed in a "
               "future PyTorch release. Please use `linalg.matrix_norm(A, 'nuc', dim, keepdim)` instead")
     return matrix_norm(input, "nuc", list(dim), keepdim, None)
@@ -522,4 +525,7 @@ def frobenius_norm(input, dim, keepdim=False, *, out=None):
               "future PyTorch release. Please use `linalg.vector_norm(A, 2., dim, keepdim)` instead")
     if len(dim) > 2:
         raise runtime(f"Expected at most 2 dimensions, but got {len(dim)} dimensions instead.")
+    if isinstance(input, Tensor) and not input.dtype.is_floating_point:
+        raise runtime(f"norm(): input dtype should be either floating point or complex. Got "
+                      f"{dtypes.SCALAR_NAMES[input.dtype.name]} instead.")
     return aten_norm(input, 2.0, dim, keepdim)

@@ -83,7 +83,8 @@ def _welford(x, axes, correction, keepdim):
     axes = tuple(range(x.ndim)) if axes is None else axes
     kept = [d for d in range(x.ndim) if d not in axes]
     moved = np.transpose(x, kept + list(axes))
-    flat = moved.reshape(moved.shape[:len(kept)] + (-1,)).astype(np.float64)
+    reduced = int(np.prod([x.shape[d] for d in axes], dtype=np.int64))  # (not -1: a kept dim may be empty)
+    flat = moved.reshape(moved.shape[:len(kept)] + (reduced,)).astype(np.float64)
     m = flat.shape[-1]
     mean, m2 = np.zeros(flat.shape[:-1]), np.zeros(flat.shape[:-1])
     with np.errstate(all="ignore"):

@@ -80,6 +80,9 @@ def rsub(input, other, alpha=1):
         if dt is dtypes.bool_:
             raise runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
                           "`logical_xor()` operator instead.")
+        if isinstance(other, bool) or input.dtype is dtypes.bool_:  # (sub_check: a Python bool is a bool tensor)
+            raise runtime("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
+                          "invert a mask, use the `~` or `logical_not()` operator instead.")
         first = creation.full((), other, dtype=dt)
     else:
         first = other
@@ -214,7 +217,17 @@ def _halved(t):
     return div_scalar(t, 2.) if t.dtype.is_floating_point else t / 2.
 
 
+def _no_bool(name, y, x):
+    """ATen's trapezoid/cumulative_trapezoid refuse bool inputs (which of y or x is named by the overload)."""
+    if isinstance(x, Tensor):
+        if y.dtype is dtypes.bool_ or x.dtype is dtypes.bool_:
+            raise runtime(f"{name}: received a bool input for `x` or `y`, but bool is not supported")
+    elif y.dtype is dtypes.bool_:
+        raise runtime(f"{name}: received a bool input for `y`, but bool is not supported")
+
+
 def trapezoid(y, x=None, *, dx=None, dim=-1):
+    _no_bool("trapezoid", y, x)
     d, spacing = _spacing(y, x, dx, dim, "trapezoid")
     if y._shape[d] == 0:
         return y.sum(d) * 0
@@ -228,6 +241,7 @@ def trapz(y, x=None, *, dx=None, dim=-1):
 
 
 def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
+    _no_bool("cumulative_trapezoid", y, x)
     d, spacing = _spacing(y, x, dx, dim, "cumulative_trapezoid")
     pairs = y.narrow(d, 0, max(y._shape[d] - 1, 0)) + y.narrow(d, 1, max(y._shape[d] - 1, 0))
     if isinstance(spacing, Tensor):
@@ -243,14 +257,16 @@ def unravel_index(indices, shape):
         raise make("AttributeError", f"'{type_name(indices)}' object has no attribute 'is_complex'")
     if indices.dtype.is_floating_point or indices.dtype is dtypes.bool_:
         raise type_error(f"expected 'indices' to be integer dtype, but got {indices.dtype}")
-    if isinstance(shape, int) and not isinstance(shape, bool):
+    def cls(v):  # (Python's repr of the value's class)
+        return "torch.Tensor" if isinstance(v, Tensor) else type_name(v)
+    if isinstance(shape, int):  # (a bool is an int to torch/functional.py: torch.Size([True]) is [1])
         shape = (shape,)
     elif not isinstance(shape, (tuple, list)):
-        raise type_error(f"expected 'shape' to be int or sequence of ints, but got <class '{type_name(shape)}'>")
+        raise type_error(f"expected 'shape' to be int or sequence of ints, but got <class '{cls(shape)}'>")
     for d in shape:
         if not isinstance(d, int):
-            raise type_error(f"expected 'shape' sequence to only contain ints, but got <class '{type_name(d)}'>")
-    shape = tuple(shape)
+            raise type_error(f"expected 'shape' sequence to only contain ints, but got <class '{cls(d)}'>")
+    shape = tuple(int(d) for d in shape)
     if any(d < 0 for d in shape):
         raise make("ValueError", f"'shape' cannot have negative values, but got {shape}")
     coefs = list(reversed(list(itertools.accumulate(reversed(shape[1:] + (1,)), func=operator.mul))))

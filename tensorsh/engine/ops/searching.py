@@ -19,7 +19,7 @@ def isin(elements, test_elements, *, assume_unique=False, invert=False):
     if not isinstance(elements, Tensor) and not isinstance(test_elements, Tensor):
         raise type_error("isin() received an invalid combination of arguments")
     (a, b), dt = _promoted(elements, test_elements)
-    if any(isinstance(v, Tensor) and v.dtype is dtypes.bool_ for v in (elements, test_elements)):
+    if any(isinstance(v, bool) or isinstance(v, Tensor) and v.dtype is dtypes.bool_ for v in (elements, test_elements)):
         raise runtime("Unsupported input type encountered for isin(): Bool")
     shape = elements._shape if isinstance(elements, Tensor) else ()
     found = np.isin(a.reshape(-1), b.reshape(-1), invert=invert).reshape(shape)
@@ -49,7 +49,7 @@ def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=N
                           f"{_shape_list(sorter._shape)}")
         if sorter.numel() and not (sorter._np.min() >= 0 and sorter._np.max() < sorter._shape[-1]):
             raise runtime("torch.searchsorted(): sorter index out of range")
-    if values is not None and not vshape and boundaries.dim() != 1:
+    if not vshape and boundaries.dim() != 1:  # (a Python number or a 0-dim tensor)
         raise runtime(f"torch.searchsorted(): input value can be a scalar only when boundaries tensor dimension is "
                       f"1, but we got boundaries tensor dim({boundaries.dim()}) and input value's dim(0) numel(1)")
     if boundaries.dim() == 0:

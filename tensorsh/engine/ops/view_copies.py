@@ -9,19 +9,21 @@ from ..errors import make, runtime, type_error
 from ..saved_names import unsigned
 from ..tensorimpl import Tensor, _shape_list
 from .core import attach, fresh, needs_grad, operand_edge, type_name
+from .views import _slice
 
 
-def _slice_key(t, dim, start, end, step):
+def _slice_view(t, dim=0, start=None, end=None, step=1):
+    """aten::slice: a view even of the whole dimension (indexing would skip it: slice_copy records SliceBackward0)."""
     if not t._shape:
         raise make("IndexError", "slice() cannot be applied to a 0-dim tensor.")
     d = t._wrap_dim(dim)
     if step <= 0:
         raise runtime("slice step must be positive")
-    return (slice(None),) * d + (slice(start, end, step),)
+    return _slice(t, d, start, end, step)
 
 
 _VIEWS = {
-    "slice": lambda t, dim=0, start=None, end=None, step=1: t[_slice_key(t, dim, start, end, step)],
+    "slice": _slice_view,
     "select": lambda t, dim, index: t.select(dim, index),
     "diagonal": lambda t, offset=0, dim1=0, dim2=1: t.diagonal(offset, dim1, dim2),
     "as_strided": lambda t, size, stride, storage_offset=None: t.as_strided(size, stride, storage_offset),
@@ -127,7 +129,7 @@ class ViewCopyBackward(Node):
 def _copy_of(view, name=None):
     def op(input, *args, **kwargs):
         v = view(input, *args, **kwargs)
-        out = fresh(np.ascontiguousarray(v._np), v.dtype)
+        out = fresh(np.array(v._np, order="C"), v.dtype)  # (ascontiguousarray would make a 0-dim view 1-dim)
         fn = v.grad_fn if needs_grad(input) else None
         if fn is not None:
             attach(out, ViewCopyBackward(fn, name or fn.name_ + "_copy"))
