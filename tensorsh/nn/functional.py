@@ -378,6 +378,8 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
 def _one_hot(input, num_classes=-1):
     if input.dtype is not dtypes.int64:
         raise runtime("one_hot is only applicable to index tensor of type LongTensor.")
+    if not input.numel() and num_classes <= 0:  # (ATen: an empty input needs the count given)
+        raise runtime("Can not infer total number of classes from empty tensor.")
     if input.numel() and int(input.min()) < 0:
         raise runtime("Class values must be non-negative.")
     if num_classes == -1:

@@ -686,6 +686,14 @@ for f in [lambda: torch.zeros([x]), lambda: torch.zeros([x], 1), lambda: torch.z
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"one_hot_of_an_empty_tensor_needs_a_count": """
+for t in [torch.tensor([], dtype=torch.long), torch.zeros(0, 2, dtype=torch.long), torch.tensor([1, 2])]:
+    for nc in (-1, 0, 3, -2):
+        try:
+            print(torch.nn.functional.one_hot(t, nc))
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
 }
 
 
