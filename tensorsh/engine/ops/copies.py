@@ -8,8 +8,8 @@ from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
 from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
-                   check_fits_output, empty_strided, from_numpy, needs_grad, precheck, self_overlapping, tensor_of,
-                   tensor_params, write_inplace, write_rows, zero_node)
+                   check_fits_output, empty_strided, from_numpy, needs_grad, partial_overlap, precheck,
+                   self_overlapping, tensor_of, tensor_params, write_inplace, write_rows, zero_node)
 from .registry import op
 
 
@@ -232,6 +232,51 @@ _OUT_OVERLAP_UNMODELLED = frozenset({"std", "var", "linalg_vector_norm", "linalg
 _CAT_NAMES = frozenset({"cat", "concat", "concatenate", "stack", "hstack", "vstack", "dstack", "column_stack",
                         "row_stack"})  # (out= written by cat's kernel: its TypeError)
 
+# out= partly sharing memory with an input: TensorIterator's compute_mem_overlaps refuses it before the dtype and
+# shape checks (assert_no_partial_overlap: dense operands only, the input as given, before broadcasting or out's
+# resize), and so do the sorts, scans, gathers and index ops measured; these do not check (measured: reductions,
+# matrix products, the *_copy ops, linear algebra, softmax, tril/triu, threshold ...); cat's own check is later
+_OUT_OVERLAP_UNCHECKED = frozenset({
+    "sum", "nansum", "mean", "nanmean", "prod", "amax", "amin", "std", "var", "linalg_vector_norm",
+    "linalg_matrix_norm", "frobenius_norm", "nuclear_norm", "logsumexp", "quantile", "nanquantile", "histc",
+    "histogram", "any", "all", "argmax", "argmin", "argsort", "mm", "bmm", "mv", "matmul", "dot", "vdot", "inner",
+    "tensordot", "chain_matmul", "matrix_power", "inverse", "cholesky", "cholesky_inverse", "cholesky_solve",
+    "triangular_solve", "slogdet", "svd", "qr", "geqrf", "orgqr", "lu_solve", "lu_unpack", "softmax", "log_softmax",
+    "diag", "tril", "triu", "mvlgamma", "slice_scatter", "cummax", "cummin", "nonzero", "searchsorted", "bucketize",
+    "isin", "threshold", "multinomial", "alias_copy", "as_strided_copy", "detach_copy", "diagonal_copy",
+    "expand_copy", "narrow_copy", "permute_copy", "select_copy", "slice_copy", "squeeze_copy", "t_copy",
+    "transpose_copy", "unfold_copy", "unsqueeze_copy", "view_copy", *_CAT_NAMES})
+_OUT_OVERLAP_SELF_ONLY = frozenset({"addmm", "addmv", "addr", "baddbmm", "addbmm"})  # (self, not the products)
+# assert_no_overlap: out sharing any element with an input, out itself included (gather's, index_select's ...); the
+# scatters and index ops check self for partial overlap and src/index for any
+_OUT_OVERLAP_ANY = frozenset({"gather", "index_select", "take", "masked_select", "take_along_dim", "kthvalue", "cross"})
+_OUT_OVERLAP_SRC_ANY = frozenset({"scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
+                                  "index_reduce"})
+# reductions over a dim with indices compare out as kept (unsqueezed at dim): the input itself is a full overlap
+_OUT_OVERLAP_KEPT = frozenset({"max", "min", "median", "nanmedian", "mode", "aminmax"})
+
+
+def _tensor_args(given):
+    """The tensors among an op's arguments, those in a list or tuple argument too."""
+    return [t for a in given for t in (a if isinstance(a, (tuple, list)) else (a,)) if isinstance(t, Tensor)]
+
+
+def _check_out_overlap(name, outs, args, kwargs):
+    if name in _OUT_OVERLAP_UNCHECKED or name in ("max", "min") and len(args) + len(kwargs) < 2:
+        return  # (max/min without dim: a full reduction)
+    inputs = _tensor_args(args[:1] if name in _OUT_OVERLAP_SELF_ONLY else (*args, *kwargs.values()))
+    if name in _OUT_OVERLAP_SRC_ANY:
+        inputs, others = inputs[:1], inputs[1:]
+    dim = None
+    if name in _OUT_OVERLAP_KEPT and not kwargs.get("keepdim", len(args) > 2 and args[2] is True):
+        dim = kwargs.get("dim", args[1] if len(args) > 1 else None)  # (max(a, b), a tensor: elementwise)
+    for o in outs:
+        if isinstance(o, Tensor):
+            kept = o.unsqueeze(dim) if isinstance(dim, int) and -o.dim() - 1 <= dim <= o.dim() else o
+            check_overlap(kept, inputs, partial_overlap if name not in _OUT_OVERLAP_ANY else None)
+            if name in _OUT_OVERLAP_SRC_ANY:
+                check_overlap(o, others)
+
 
 def _shares_elements(t):
     return 0 not in t._shape and any(st == 0 and n > 1 for n, st in zip(t._shape, t._stride))
@@ -250,9 +295,7 @@ def write_out(name, fn, args, kwargs):
     out = kwargs.pop("out")
     outs = tuple(out) if isinstance(out, (tuple, list)) else (out,)
     if autograd._grad_enabled[0]:
-        given = [*args, *kwargs.values()]
-        tensors = [t for a in given for t in (a if isinstance(a, (tuple, list)) else (a,)) if isinstance(t, Tensor)]
-        if any(t.requires_grad for t in (*tensors, *outs)):
+        if any(t.requires_grad for t in (*_tensor_args((*args, *kwargs.values())), *outs)):
             raise runtime(f"{_ATEN_NAMES.get(name, name)}(): functions with out=... arguments don't support automatic "
                           "differentiation, but one of the arguments requires grad.")
     for o in outs:
@@ -263,6 +306,7 @@ def write_out(name, fn, args, kwargs):
                 raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share "
                                                   f"memory is not supported")
             precheck(o, overlap=False)  # (its internal-overlap error)
+    _check_out_overlap(name, outs, args, kwargs)
     kwargs = out_dtypes.check(name, args, kwargs, outs)
     result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
     results = tuple(result) if isinstance(result, tuple) else (result,)

@@ -482,13 +482,15 @@ _REDUCE_INIT = {"prod": lambda dt: 1, "mean": lambda dt: 0,
 _REDUCE_STEP = {"prod": np.multiply, "mean": np.add, "amax": np.maximum, "amin": np.minimum}
 
 
-def _index_reduce_values(self, dim, index, source, reduce, include_self):
+def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace=False):
     """index_reduce_cpu_out: self, its indexed places first filled with the reduction's identity unless include_self
     (index_fill_, its checks), each index entry's source slice folded in in turn (NaN propagates through amax/amin),
     mean divided by the counts (floor division for integers). (d, the values)."""
     if reduce not in _REDUCE_STEP:
         raise runtime(f"index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got {reduce}.")
     d, size, idx = _index_func_meta("index_reduce", self, dim, index, source)
+    if inplace:  # (the meta function's overlap check, before the kernel's warning)
+        check_overlap(self, (source,))
     warn_once("index_reduce() is in beta and the API may change at any time.")
     arr = np.array(self._np, copy=True)
     if not include_self:
@@ -517,7 +519,7 @@ def index_reduce(self, dim, index, source, reduce, *, include_self=True):
 
 def index_reduce_inplace(self, dim, index, source, reduce, *, include_self=True):
     precheck(self, source, overlap=False)
-    d, values = _index_reduce_values(self, dim, index, source, reduce, include_self)
+    d, values = _index_reduce_values(self, dim, index, source, reduce, include_self, inplace=True)
     return _reduced_into(self, source, values, lambda original: given(IndexReduceBackward0(
         self, d, index, source, reduce, include_self, original=original), dim=dim))
 
@@ -551,6 +553,8 @@ def _fill_index(op, self, dim, index, source=None, inplace=False):
     if index.dtype is not dtypes.int64:
         raise index_error(f"{op}_(): Expected dtype int64 for index.")
     d = self._wrap_dim(dim)
+    if op == "index_fill" and index.dim() > 1:
+        raise runtime("Index has to be a vector/scalar")
     size = self._shape[d] if self.dim() else 1
     idx = index._np.reshape(-1)
     if op == "index_fill" and not _restrided(self, d, idx.size, inplace):
