@@ -1,5 +1,6 @@
 """Classes of difference found by the fourteenth round's held-out programs on storages, views, indexing and copies
-(held14c): out= sharing memory with an input (TensorIterator's overlap check and the ops that check otherwise),
+(held14c): out= sharing memory with an input (TensorIterator's overlap check and the ops that check otherwise; the
+matrix products' zeroed or copied out read back row by row; the vector-matrix product's [1, n] out),
 put_/clamp_/index_reduce_'s overlap checks, index_fill's index of more than one dim, index_put's own (ATen) texts,
 and torch.save/torch.load of whole modules. Each program runs as a script under torch (a child process: a program's
 class is pickled by its name in __main__) and in the language; stdout and the final error line must be the same."""
@@ -130,6 +131,44 @@ t("mask wrong size", lambda: x.index_put_((torch.ones(2, 4, dtype=torch.bool),),
 t("mask after index", lambda: x.index_put_((i, torch.ones(3, 2, dtype=torch.bool)), torch.tensor(1)))
 t("python too many", lambda: x[i, i, i])
 print(x.index_put_((torch.tensor([1, 0]), torch.tensor([True, False, True])), torch.tensor(-1)))
+""",
+"matrix_products_into_an_input_zero_or_copy_first_then_write_row_by_row": """
+A = torch.arange(4.).view(2, 2) + 1
+v = torch.tensor([1., 2.])
+a = A.clone()
+print(torch.mm(a, torch.eye(2), out=a), a._version)
+b = A.clone()
+print(torch.mm(A, b.t(), out=b))
+c = A.clone()
+print(torch.matmul(c, c, out=c))
+d = (torch.arange(6.) + 1).view(3, 2)
+torch.mm(d[:2], A, out=d[1:])
+print(d)
+e = A.clone()
+torch.addmm(torch.ones(2, 2), A, e, alpha=2, out=e)
+print(e)
+f = A.clone()
+torch.addmm(f, f, A, out=f)
+print(f)
+g = A.clone()
+torch.addmm(torch.zeros(2, 2), g, A, beta=0, out=g)
+print(g)
+x = v.clone()
+print(torch.mv(A, x, out=x), torch.addmv(torch.ones(2), A, v.clone(), out=v.clone()))
+y = torch.arange(6.)
+torch.addmv(y[3:5], A, y[:2], out=y[1:3])
+print(y)
+z = torch.arange(8.).view(2, 2, 2)
+torch.matmul(z, A, out=z)
+print(z)
+w = torch.arange(8.).view(2, 2, 2)
+torch.matmul(A, w, out=w)
+print(w)
+u = torch.tensor([1., 2.])
+print(torch.dot(u, u, out=u[0]), u)
+for o in (torch.empty(1, 2), torch.empty(0), torch.empty(3), v.clone()):
+    r = torch.matmul(v, A, out=o) if o.numel() != 2 else torch.matmul(o, A, out=o)
+    print(r, o.shape, o._version)
 """,
 "whole_modules_are_saved_by_class_name_and_refused_by_a_weights_only_load": """
 import io

@@ -333,16 +333,22 @@ def write_out(name, fn, args, kwargs):
     previous, autograd._grad_enabled[0] = autograd._grad_enabled[0], False
     try:
         for r, o in zip(results, outs):
+            kernel_shape = _vector_matrix_shape(name, args, r)
+            if o._shape != kernel_shape and o.numel():
+                warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(kernel_shape)))
             if o._shape != r._shape:
-                if o.numel():
-                    warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(r._shape)))
                 resize_output(o, r._shape)
             if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)):
                 check_overlap(o, args[0])  # (cat's assert_no_overlap, after out's resize: an input itself too)
-            if _shares_elements(o):
+            rows = _product_in_rows(name, o, args, kwargs) if name in _PRODUCT_ROWS else None
+            if rows is not None:
+                _write_values(o, rows)
+            elif _shares_elements(o):
                 _write_shared(o, r, _OUT_OVERLAP_REDUCED.get(name))
             else:
                 o.copy_(r)
+            if _vector_matrix(name, args):  # (the vector-matrix product's squeeze_(0): a version of its own)
+                o._version_counter.bump()
     finally:
         autograd._grad_enabled[0] = previous
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
@@ -356,9 +362,77 @@ def _write_shared(out, result, reduce):
         dims = tuple(d for d, (n, st) in enumerate(zip(out._shape, out._stride)) if st == 0 and n > 1)
         values = np.broadcast_to(reduce(values, axis=dims, keepdims=True), values.shape).astype(out.dtype.np)
 
+    _write_values(out, values)
+
+
+def _write_values(out, values):
     def write(arr):
         arr[...] = values
     write_inplace(out, write, None)
+
+
+_PRODUCT_ROWS = frozenset({"mm", "mv", "matmul", "addmm", "addmv", "bmm"})
+
+
+def _vector_matrix(name, args):
+    return name == "matmul" and len(args) >= 2 and all(isinstance(t, Tensor) for t in args[:2]) and \
+        args[0].dim() == 1 and args[1].dim() == 2
+
+
+def _vector_matrix_shape(name, args, result):
+    """The shape out= is resized to: matmul of a vector and a matrix is mm_out(out, v.unsqueeze(0), m).squeeze_(0),
+    so out is first [1, n] (its deprecation warning names that), then squeezed back to [n]."""
+    return (1,) + result._shape if _vector_matrix(name, args) else result._shape
+
+
+def _product_in_rows(name, out, args, kwargs):
+    """out='s values for a matrix product whose out shares memory with an input, as ATen's addmm/addmv compute them
+    (None when nothing is shared): out is first zeroed (mm, mv, beta=0) or given self's values (addmm's copy_), then
+    its rows are computed one after another from memory as the rows before left it (measured: torch.mm(a, b, out=a)
+    is all zeros; torch.mm(d[:2], w, out=d[1:]) reads the row it has just written; torch.addmm(f, f, w, out=f) is
+    right); mv reads its vector whole; bmm and a batched matmul do not zero and go element by element
+    (torch.bmm(h, h, out=h) reads each element it has written)."""
+    adds = name in ("addmm", "addmv")
+    self, m1, m2 = (args[:3] if len(args) >= 3 else (None,) * 3) if adds else \
+        ((None,) + tuple(args[:2]) if len(args) >= 2 else (None,) * 3)
+    if not (isinstance(m1, Tensor) and isinstance(m2, Tensor)):
+        return None
+    shape = out._shape
+    if _vector_matrix(name, args):
+        m1, out = m1.unsqueeze(0), out.unsqueeze(0)
+    if name == "matmul" and m1.dim() > 2 and m2.dim() == 2 and m1.is_contiguous() and out.is_contiguous():
+        m1, out = m1.reshape(-1, m1._shape[-1]), out.reshape(-1, m2._shape[-1])  # (folded into one mm)
+    batched = m2.dim() == 3 and m1.dim() in (2, 3) and name in ("bmm", "matmul")  # (bmm's kernel: no zeroing)
+    if not batched and (m1.dim() != 2 or m2.dim() not in (1, 2)):
+        return None
+    operands = [t for t in (self, m1, m2) if isinstance(t, Tensor)]
+    result = m2._shape[:1] + m1._shape[-2:-1] + m2._shape[-1:] if batched else m1._shape[:1] + m2._shape[1:]
+    if not any(t._storage is out._storage for t in operands) or out.dtype is dtypes.bfloat16 or \
+            any(t.dtype is not out.dtype for t in operands) or out._shape != result:
+        return None
+    from types import SimpleNamespace
+    from ..tensorimpl import storage_view
+    memory = SimpleNamespace(data=out._storage.data.copy())  # (the storage as the kernel sees it, step by step)
+
+    def seen(t):
+        return storage_view(memory, t.dtype, t._shape, t._stride, t._offset) if t._storage is out._storage else t._np
+    o, a, b = seen(out), seen(m1), seen(m2)
+    if batched:  # (each batch's elements in turn, from memory as they leave it)
+        for k, i, j in np.ndindex(*o.shape):
+            o[k, i, j] = (a[k] if a.ndim == 3 else a)[i] @ b[k][:, j]
+        return o.reshape(shape)
+    beta, alpha = (kwargs.get("beta", 1), kwargs.get("alpha", 1)) if adds else (0, 1)
+    if beta == 0:
+        o[...] = 0
+    elif not (self._storage is out._storage and self._offset == out._offset and self._stride == out._stride and
+              self._shape == out._shape):
+        o[...] = np.broadcast_to(seen(self), o.shape)
+    if b.ndim == 1:  # (mv: the vector read whole, after the zeroing or copy)
+        o[...] = alpha * (a @ b) + (beta * o if beta != 0 else 0)
+    for i in range(o.shape[0]) if b.ndim == 2 else ():  # (a row read whole, then written)
+        row = alpha * (a[i] @ b)
+        o[i] = row if beta == 0 else beta * o[i] + row
+    return o.reshape(shape)
 
 
 def _out_return_type(cls):
