@@ -1,8 +1,10 @@
 """torch.save / torch.load for what experiments save (tensors, Parameters, state dicts, optimizer states:
 nested dicts, OrderedDicts, lists and tuples of tensors, numbers, strings, None). A tensor keeps its dtype, shape,
 strides, offset and requires_grad, and tensors that shared a storage share one again after loading, as PyTorch's
-do. The file is tensorsh's own (a JSON header and the storages' bytes; nothing is unpickled, so loading runs no
-code) and is written whole or not at all (a temporary file renamed into place)."""
+do. A whole nn.Module is written as pickle writes it (its class by name, its attributes) and refused by a
+weights-only load as PyTorch 2.6+ refuses it. The file is tensorsh's own (a JSON header and the storages' bytes;
+nothing is unpickled: a module comes back as its class's __new__ and its attributes, no other code runs) and is
+written whole or not at all (a temporary file renamed into place)."""
 import collections
 import importlib
 import json
