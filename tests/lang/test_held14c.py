@@ -1,8 +1,8 @@
 """Classes of difference found by the fourteenth round's held-out programs on storages, views, indexing and copies
 (held14c): out= sharing memory with an input (TensorIterator's overlap check and the ops that check otherwise; the
-matrix products' zeroed or copied out read back row by row; the vector-matrix product's [1, n] out),
-put_/clamp_/index_reduce_'s overlap checks, index_fill's index of more than one dim, index_put's own (ATen) texts,
-and torch.save/torch.load of whole modules. Each program runs as a script under torch (a child process: a program's
+matrix products' zeroed or copied out read back row by row; the vector-matrix product's [1, n] out), put_/clamp_/
+index_reduce_'s overlap checks, masked_scatter_ from a source in its own memory, index_fill's index of more than one
+dim, index_put's own (ATen) texts, and torch.save/torch.load of whole modules. Each program runs as a script under torch (a child process: a program's
 class is pickled by its name in __main__) and in the language; stdout and the final error line must be the same."""
 import os
 import subprocess
@@ -100,6 +100,23 @@ t("index_reduce_", ok(lambda: (lambda y: y[:3].index_reduce_(0, torch.tensor([0,
 y = fresh()
 y[:3].index_reduce_(0, torch.tensor([0, 1, 2]), y[6:9], "amax")
 print(y)
+""",
+"masked_scatter_from_its_own_memory_reads_each_source_element_as_left": """
+y = torch.arange(1., 7.)
+print(y[:3].masked_scatter_(y[:3] > 1, y[:3]), y)
+y = torch.arange(1., 7.)
+print(y[1:4].masked_scatter_(y[:3] > 1, y[:3]), y)
+w = torch.arange(6.).view(2, 3)
+print(w.masked_scatter_(torch.tensor([[True], [True]]), w.t()), w)
+a = torch.arange(6.).view(2, 3)
+print(a[:, :2].masked_scatter_(torch.tensor([True, True]), a.view(-1)[1:5]), a)
+b = torch.arange(6.)
+print(b[::2].masked_scatter_(b[::2] > 0, b[1:]), b)
+c = torch.arange(4.)
+try:
+    c.masked_scatter_(c > 0, c[:1])
+except RuntimeError as e:
+    print(e, c)
 """,
 "index_fill_refuses_an_index_of_more_than_one_dim": TRY + """
 x = torch.arange(6.).reshape(2, 3)

@@ -889,8 +889,25 @@ def masked_scatter_inplace(self, mask, source):
             places = tuple(p[:source.numel()] for p in np.nonzero(m))
             self._np[places] = source._np.reshape(-1)
         raise
-    return _written_like(self, (source,), lambda: masked_scatter(self, mask, source),
-                         lambda: MaskedScatterBackward0(self, mask, source), overlap=False)
+    aliased = source._storage is self._storage and source.is_contiguous()  # (another is read as its contiguous copy)
+    compute = (lambda: _masked_scatter_reading_back(self, mask, source)) if aliased else \
+        (lambda: masked_scatter(self, mask, source))
+    return _written_like(self, (source,), compute, lambda: MaskedScatterBackward0(self, mask, source), overlap=False)
+
+
+def _masked_scatter_reading_back(self, mask, source):
+    """masked_scatter_ from a source sharing self's memory: the kernel's serial loop writes mask's places in order,
+    each reading source's next element from memory as the writes before left it (y[:3].masked_scatter_(y[:3] > 1,
+    y[:3]) of 1, 2, 3 is 1, 1, 1)."""
+    from types import SimpleNamespace
+    from ..tensorimpl import storage_view
+    memory = SimpleNamespace(data=self._storage.data.copy())
+    mine = storage_view(memory, self.dtype, self._shape, self._stride, self._offset)
+    theirs = storage_view(memory, source.dtype, source._shape, source._stride, source._offset)
+    places = np.argwhere(np.broadcast_to(mask._np, self._shape))
+    for k, place in enumerate(places):
+        mine[tuple(place)] = theirs[np.unravel_index(k, source._shape)] if source._shape else theirs[()]
+    return fresh(mine.copy(), self.dtype)
 
 
 class TakeBackward0(Node):
