@@ -1,18 +1,21 @@
 """torch.save / torch.load for what experiments save (tensors, Parameters, state dicts, optimizer states:
 nested dicts, OrderedDicts, lists and tuples of tensors, numbers, strings, None). A tensor keeps its dtype, shape,
 strides, offset and requires_grad, and tensors that shared a storage share one again after loading, as PyTorch's
-do. The file is tensorsh's own (a JSON header and the storages' bytes; nothing is unpickled, so loading runs no
-code) and is written whole or not at all (a temporary file renamed into place)."""
+do. A whole nn.Module is written as pickle writes it (its class by name, its attributes) and refused by a
+weights-only load as PyTorch 2.6+ refuses it. The file is tensorsh's own (a JSON header and the storages' bytes;
+nothing is unpickled: a module comes back as its class's __new__ and its attributes, no other code runs) and is
+written whole or not at all (a temporary file renamed into place)."""
 import collections
 import importlib
 import json
 import os
+import sys
 import tempfile
 
 import numpy as np
 
-from . import dtypes
-from .errors import make, runtime
+from . import dtypes, undo
+from .errors import TorchError, make, runtime
 from .storage import BFloat16Storage, Storage, VersionCounter
 from .tensorimpl import Tensor, storage_view
 
@@ -24,13 +27,49 @@ SUBCLASSES = {}  # a Tensor subclass's "module.qualname" -> how a loaded tensor 
 _SUBCLASS_HOMES = {"torch.nn.parameter.Parameter": "tensorsh.nn.parameter"}  # (imported to register, on first load)
 
 
+def _module_base():
+    """nn.Module, when torch.nn is loaded (before, no module exists)."""
+    nn_module = sys.modules.get("tensorsh.nn.module")
+    return nn_module.Module if nn_module is not None else None
+
+
+def _class_name(value):
+    """The name ("module.qualname") under which a whole nn.Module's class is written, as pickle's GLOBAL names it
+    ("torch.nn.modules.linear.Linear", a program's "__main__.Net"); None for any other value."""
+    base = _module_base()
+    cls = type(value)
+    return f"{cls.__module__}.{cls.__qualname__}" if base is not None and isinstance(value, base) else None
+
+
+def _saved_class(name):
+    """The class a file names: nn.Module or one of its subclasses of that name, the last made where a program made
+    two (torch.nn loaded first if it is not: a file another run wrote)."""
+    importlib.import_module("tensorsh.nn")
+
+    def family(cls):
+        yield cls
+        for sub in cls.__subclasses__():  # (in the order they were made)
+            yield from family(sub)
+    found = None
+    for cls in family(_module_base()):
+        if f"{cls.__module__}.{cls.__qualname__}" == name:
+            found = cls
+    return found
+
+
 def _encode(value, storages, order, memo):
     """value's JSON header. A tensor, dict or list met again is a reference to the first (pickle's memo: what was
     one object is one object again after loading)."""
-    if isinstance(value, (Tensor, dict, list)):
+    cls_name = None if isinstance(value, (Tensor, dict, list, tuple, str, int, float)) else _class_name(value)
+    if isinstance(value, (Tensor, dict, list)) or cls_name is not None:
         if id(value) in memo:
             return {"ref": memo[id(value)]}
         memo[id(value)] = len(memo)
+    if cls_name is not None:  # (its state: its attributes but the shell's undo record)
+        if "<locals>" in cls_name:  # (pickle finds a class by its name: one made in a function has none)
+            raise make("AttributeError", f"Can't pickle local object '{type(value).__qualname__}'")
+        state = {k: v for k, v in vars(value).items() if k != "_born"}
+        return {"object": cls_name, "state": [[k, _encode(v, storages, order, memo)] for k, v in state.items()]}
     if isinstance(value, Tensor):
         value._warn_if_has_hooks()
         key = id(value._storage)
@@ -53,8 +92,10 @@ def _encode(value, storages, order, memo):
         return {type(value).__name__: [_encode(v, storages, order, memo) for v in value]}
     if isinstance(value, dtypes.DType):
         return {"dtype_value": value.name}
+    if type(value) is set:  # (a module's _non_persistent_buffers_set)
+        return {"set": [_encode(v, storages, order, memo) for v in value]}
     raise make("TypeError", f"tensorsh: torch.save cannot save a {type(value).__name__} (it saves tensors, numbers, "
-                            "strings, None, and dicts, lists and tuples of them, such as state dicts)")
+                            "strings, None, nn modules, and dicts, lists and tuples of them, such as state dicts)")
 
 
 def _is_file(f):
@@ -120,6 +161,18 @@ def _decode(value, storages, objects):
         return t
     if "value" in value:
         return value["value"]
+    if "object" in value:  # (pickle's default: the class's __new__, then the state into its __dict__)
+        cls = _saved_class(value["object"])
+        if cls is None:
+            module, _, name = value["object"].rpartition(".")
+            raise make("AttributeError", f"Can't get attribute '{name}' on <module '{module}'>")
+        obj = cls.__new__(cls)
+        objects.append(obj)
+        vars(obj).update({k: _decode(v, storages, objects) for k, v in value["state"]})
+        vars(obj)["_born"] = undo.epoch  # (made by the running statement: undoing it unmakes it)
+        return obj
+    if "set" in value:
+        return {_decode(v, storages, objects) for v in value["set"]}
     if "dtype_value" in value:
         return dtypes.from_name(value["dtype_value"])
     for kind, build in (("dict", dict), ("ordered", collections.OrderedDict)):
@@ -155,6 +208,34 @@ def _check_location(map_location):
                       f"{location})")
 
 
+_WEIGHTS_ONLY = ("Weights only load failed. This file can still be loaded, to do so you have two options, \x1b[1mdo "
+                 "those steps only if you trust the source of the checkpoint\x1b[0m. \n\t(1) In PyTorch 2.6, we changed "
+                 "the default value of the `weights_only` argument in `torch.load` from `False` to `True`. Re-running "
+                 "`torch.load` with `weights_only` set to `False` will likely succeed, but it can result in arbitrary "
+                 "code execution. Do it only if you got the file from a trusted source.\n\t(2) Alternatively, to load "
+                 "with `weights_only=True` please check the recommended steps in the following error message.\n\t"
+                 "WeightsUnpickler error: Unsupported global: GLOBAL {0} was not an allowed global by default. Please "
+                 "use `torch.serialization.add_safe_globals([{0}])` or the `torch.serialization.safe_globals([{0}])` "
+                 "context manager to allowlist this global if you trust this class/function.\n\nCheck the "
+                 "documentation of torch.load to learn more about types accepted by default with weights_only "
+                 "https://pytorch.org/docs/stable/generated/torch.load.html.")
+_UnpicklingError = type("UnpicklingError", (TorchError,), {"__module__": "_pickle"})
+
+
+def _first_class(value):
+    """The first class the unpickler would meet in value's header (pickle's order), or None."""
+    if isinstance(value, dict):
+        if "object" in value:
+            return value["object"]
+        value = list(value.values())
+    if isinstance(value, list):
+        for v in value:
+            found = _first_class(v)
+            if found is not None:
+                return found
+    return None
+
+
 def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=None, **pickle_load_args):
     if _is_file(f):
         content = f.read()
@@ -177,6 +258,9 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         raise runtime(f"tensorsh: {name} is not a file torch.save wrote in tensorsh (PyTorch's own files, "
                       "zip archives of pickles, are not read)")
     header = json.loads(content[len(MAGIC):newline])
+    refused = _first_class(header["object"]) if weights_only is not False else None
+    if refused is not None:  # (PyTorch 2.6 on: weights_only=True unless False is given)
+        raise _UnpicklingError("_pickle.UnpicklingError", _WEIGHTS_ONLY.format(refused))
     if header["storages"]:
         _check_location(map_location)
     body = newline + 1

@@ -268,7 +268,7 @@ def clip(self, min=None, max=None):
 
 
 def clamp_inplace(self, min=None, max=None):
-    precheck(self)
+    precheck(self, min, max)  # (tensor bounds: TensorIterator's partial-overlap check too)
     with autograd.no_grad():
         values = clamp(self, min, max)
     # (the Scalar overload's kernel names the output by its C++ type, the Tensor overload's TensorIterator by its

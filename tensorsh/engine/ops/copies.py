@@ -8,8 +8,8 @@ from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
 from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
-                   check_fits_output, empty_strided, from_numpy, needs_grad, precheck, self_overlapping, tensor_of,
-                   tensor_params, write_inplace, write_rows, zero_node)
+                   check_fits_output, empty_strided, from_numpy, needs_grad, partial_overlap, precheck,
+                   self_overlapping, tensor_of, tensor_params, write_inplace, write_rows, zero_node)
 from .registry import op
 
 
@@ -237,6 +237,51 @@ _OUT_OVERLAP_UNMODELLED = frozenset({"std", "var", "linalg_vector_norm", "linalg
 _CAT_NAMES = frozenset({"cat", "concat", "concatenate", "stack", "hstack", "vstack", "dstack", "column_stack",
                         "row_stack"})  # (out= written by cat's kernel: its TypeError)
 
+# out= partly sharing memory with an input: TensorIterator's compute_mem_overlaps refuses it before the dtype and
+# shape checks (assert_no_partial_overlap: dense operands only, the input as given, before broadcasting or out's
+# resize), and so do the sorts, scans, gathers and index ops measured; these do not check (measured: reductions,
+# matrix products, the *_copy ops, linear algebra, softmax, tril/triu, threshold ...); cat's own check is later
+_OUT_OVERLAP_UNCHECKED = frozenset({
+    "sum", "nansum", "mean", "nanmean", "prod", "amax", "amin", "std", "var", "linalg_vector_norm",
+    "linalg_matrix_norm", "frobenius_norm", "nuclear_norm", "logsumexp", "quantile", "nanquantile", "histc",
+    "histogram", "any", "all", "argmax", "argmin", "argsort", "mm", "bmm", "mv", "matmul", "dot", "vdot", "inner",
+    "tensordot", "chain_matmul", "matrix_power", "inverse", "cholesky", "cholesky_inverse", "cholesky_solve",
+    "triangular_solve", "slogdet", "svd", "qr", "geqrf", "orgqr", "lu_solve", "lu_unpack", "softmax", "log_softmax",
+    "diag", "tril", "triu", "mvlgamma", "slice_scatter", "cummax", "cummin", "nonzero", "searchsorted", "bucketize",
+    "isin", "threshold", "multinomial", "alias_copy", "as_strided_copy", "detach_copy", "diagonal_copy",
+    "expand_copy", "narrow_copy", "permute_copy", "select_copy", "slice_copy", "squeeze_copy", "t_copy",
+    "transpose_copy", "unfold_copy", "unsqueeze_copy", "view_copy", *_CAT_NAMES})
+_OUT_OVERLAP_SELF_ONLY = frozenset({"addmm", "addmv", "addr", "baddbmm", "addbmm"})  # (self, not the products)
+# assert_no_overlap: out sharing any element with an input, out itself included (gather's, index_select's ...); the
+# scatters and index ops check self for partial overlap and src/index for any
+_OUT_OVERLAP_ANY = frozenset({"gather", "index_select", "take", "masked_select", "take_along_dim", "kthvalue", "cross"})
+_OUT_OVERLAP_SRC_ANY = frozenset({"scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
+                                  "index_reduce"})
+# reductions over a dim with indices compare out as kept (unsqueezed at dim): the input itself is a full overlap
+_OUT_OVERLAP_KEPT = frozenset({"max", "min", "median", "nanmedian", "mode", "aminmax"})
+
+
+def _tensor_args(given):
+    """The tensors among an op's arguments, those in a list or tuple argument too."""
+    return [t for a in given for t in (a if isinstance(a, (tuple, list)) else (a,)) if isinstance(t, Tensor)]
+
+
+def _check_out_overlap(name, outs, args, kwargs):
+    if name in _OUT_OVERLAP_UNCHECKED or name in ("max", "min") and len(args) + len(kwargs) < 2:
+        return  # (max/min without dim: a full reduction)
+    inputs = _tensor_args(args[:1] if name in _OUT_OVERLAP_SELF_ONLY else (*args, *kwargs.values()))
+    if name in _OUT_OVERLAP_SRC_ANY:
+        inputs, others = inputs[:1], inputs[1:]
+    dim = None
+    if name in _OUT_OVERLAP_KEPT and not kwargs.get("keepdim", len(args) > 2 and args[2] is True):
+        dim = kwargs.get("dim", args[1] if len(args) > 1 else None)  # (max(a, b), a tensor: elementwise)
+    for o in outs:
+        if isinstance(o, Tensor):
+            kept = o.unsqueeze(dim) if isinstance(dim, int) and -o.dim() - 1 <= dim <= o.dim() else o
+            check_overlap(kept, inputs, partial_overlap if name not in _OUT_OVERLAP_ANY else None)
+            if name in _OUT_OVERLAP_SRC_ANY:
+                check_overlap(o, others)
+
 
 def _shares_elements(t):
     return 0 not in t._shape and any(st == 0 and n > 1 for n, st in zip(t._shape, t._stride))
@@ -255,9 +300,7 @@ def write_out(name, fn, args, kwargs):
     out = kwargs.pop("out")
     outs = tuple(out) if isinstance(out, (tuple, list)) else (out,)
     if autograd._grad_enabled[0]:
-        given = [*args, *kwargs.values()]
-        tensors = [t for a in given for t in (a if isinstance(a, (tuple, list)) else (a,)) if isinstance(t, Tensor)]
-        if any(t.requires_grad for t in (*tensors, *outs)):
+        if any(t.requires_grad for t in (*_tensor_args((*args, *kwargs.values())), *outs)):
             raise runtime(f"{_ATEN_NAMES.get(name, name)}(): functions with out=... arguments don't support automatic "
                           "differentiation, but one of the arguments requires grad.")
     for o in outs:
@@ -268,6 +311,7 @@ def write_out(name, fn, args, kwargs):
                 raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share "
                                                   f"memory is not supported")
             precheck(o, overlap=False)  # (its internal-overlap error)
+    _check_out_overlap(name, outs, args, kwargs)
     kwargs = out_dtypes.check(name, args, kwargs, outs)
     result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
     results = tuple(result) if isinstance(result, tuple) else (result,)
@@ -294,16 +338,22 @@ def write_out(name, fn, args, kwargs):
     previous, autograd._grad_enabled[0] = autograd._grad_enabled[0], False
     try:
         for r, o in zip(results, outs):
+            kernel_shape = _vector_matrix_shape(name, args, r)
+            if o._shape != kernel_shape and o.numel():
+                warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(kernel_shape)))
             if o._shape != r._shape:
-                if o.numel():
-                    warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(r._shape)))
                 resize_output(o, r._shape)
             if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)):
                 check_overlap(o, args[0])  # (cat's assert_no_overlap, after out's resize: an input itself too)
-            if _shares_elements(o):
+            rows = _product_in_rows(name, o, args, kwargs) if name in _PRODUCT_ROWS else None
+            if rows is not None:
+                _write_values(o, rows)
+            elif _shares_elements(o):
                 _write_shared(o, r, _OUT_OVERLAP_REDUCED.get(name))
             else:
                 o.copy_(r)
+            if _vector_matrix(name, args):  # (the vector-matrix product's squeeze_(0): a version of its own)
+                o._version_counter.bump()
     finally:
         autograd._grad_enabled[0] = previous
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
@@ -317,9 +367,77 @@ def _write_shared(out, result, reduce):
         dims = tuple(d for d, (n, st) in enumerate(zip(out._shape, out._stride)) if st == 0 and n > 1)
         values = np.broadcast_to(reduce(values, axis=dims, keepdims=True), values.shape).astype(out.dtype.np)
 
+    _write_values(out, values)
+
+
+def _write_values(out, values):
     def write(arr):
         arr[...] = values
     write_inplace(out, write, None)
+
+
+_PRODUCT_ROWS = frozenset({"mm", "mv", "matmul", "addmm", "addmv", "bmm"})
+
+
+def _vector_matrix(name, args):
+    return name == "matmul" and len(args) >= 2 and all(isinstance(t, Tensor) for t in args[:2]) and \
+        args[0].dim() == 1 and args[1].dim() == 2
+
+
+def _vector_matrix_shape(name, args, result):
+    """The shape out= is resized to: matmul of a vector and a matrix is mm_out(out, v.unsqueeze(0), m).squeeze_(0),
+    so out is first [1, n] (its deprecation warning names that), then squeezed back to [n]."""
+    return (1,) + result._shape if _vector_matrix(name, args) else result._shape
+
+
+def _product_in_rows(name, out, args, kwargs):
+    """out='s values for a matrix product whose out shares memory with an input, as ATen's addmm/addmv compute them
+    (None when nothing is shared): out is first zeroed (mm, mv, beta=0) or given self's values (addmm's copy_), then
+    its rows are computed one after another from memory as the rows before left it (measured: torch.mm(a, b, out=a)
+    is all zeros; torch.mm(d[:2], w, out=d[1:]) reads the row it has just written; torch.addmm(f, f, w, out=f) is
+    right); mv reads its vector whole; bmm and a batched matmul do not zero and go element by element
+    (torch.bmm(h, h, out=h) reads each element it has written)."""
+    adds = name in ("addmm", "addmv")
+    self, m1, m2 = (args[:3] if len(args) >= 3 else (None,) * 3) if adds else \
+        ((None,) + tuple(args[:2]) if len(args) >= 2 else (None,) * 3)
+    if not (isinstance(m1, Tensor) and isinstance(m2, Tensor)):
+        return None
+    shape = out._shape
+    if _vector_matrix(name, args):
+        m1, out = m1.unsqueeze(0), out.unsqueeze(0)
+    if name == "matmul" and m1.dim() > 2 and m2.dim() == 2 and m1.is_contiguous() and out.is_contiguous():
+        m1, out = m1.reshape(-1, m1._shape[-1]), out.reshape(-1, m2._shape[-1])  # (folded into one mm)
+    batched = m2.dim() == 3 and m1.dim() in (2, 3) and name in ("bmm", "matmul")  # (bmm's kernel: no zeroing)
+    if not batched and (m1.dim() != 2 or m2.dim() not in (1, 2)):
+        return None
+    operands = [t for t in (self, m1, m2) if isinstance(t, Tensor)]
+    result = m2._shape[:1] + m1._shape[-2:-1] + m2._shape[-1:] if batched else m1._shape[:1] + m2._shape[1:]
+    if not any(t._storage is out._storage for t in operands) or out.dtype is dtypes.bfloat16 or \
+            any(t.dtype is not out.dtype for t in operands) or out._shape != result:
+        return None
+    from types import SimpleNamespace
+    from ..tensorimpl import storage_view
+    memory = SimpleNamespace(data=out._storage.data.copy())  # (the storage as the kernel sees it, step by step)
+
+    def seen(t):
+        return storage_view(memory, t.dtype, t._shape, t._stride, t._offset) if t._storage is out._storage else t._np
+    o, a, b = seen(out), seen(m1), seen(m2)
+    if batched:  # (each batch's elements in turn, from memory as they leave it)
+        for k, i, j in np.ndindex(*o.shape):
+            o[k, i, j] = (a[k] if a.ndim == 3 else a)[i] @ b[k][:, j]
+        return o.reshape(shape)
+    beta, alpha = (kwargs.get("beta", 1), kwargs.get("alpha", 1)) if adds else (0, 1)
+    if beta == 0:
+        o[...] = 0
+    elif not (self._storage is out._storage and self._offset == out._offset and self._stride == out._stride and
+              self._shape == out._shape):
+        o[...] = np.broadcast_to(seen(self), o.shape)
+    if b.ndim == 1:  # (mv: the vector read whole, after the zeroing or copy)
+        o[...] = alpha * (a @ b) + (beta * o if beta != 0 else 0)
+    for i in range(o.shape[0]) if b.ndim == 2 else ():  # (a row read whole, then written)
+        row = alpha * (a[i] @ b)
+        o[i] = row if beta == 0 else beta * o[i] + row
+    return o.reshape(shape)
 
 
 def _out_return_type(cls):

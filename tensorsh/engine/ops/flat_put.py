@@ -5,7 +5,7 @@ import numpy as np
 from .. import dtypes, layout, undo
 from ..autograd import Node, SavedTensor, edge_of, should_compute_output
 from ..errors import TorchError, index_error, runtime, type_error
-from .core import attach, needs_grad, operand_edge, precheck, type_name, write_inplace
+from .core import attach, check_overlap, needs_grad, operand_edge, precheck, type_name, write_inplace
 
 
 class PutBackward0(Node):
@@ -29,7 +29,7 @@ class PutBackward0(Node):
         return gx, gs
 
 
-def _checked(self, index, source):
+def _checked(self, index, source, inplace=False):
     if not isinstance(index, Tensor_()):
         raise type_error(f"put_(): argument 'index' (position 1) must be Tensor, not {type_name(index)}")
     if not isinstance(source, Tensor_()):
@@ -47,6 +47,9 @@ def _checked(self, index, source):
     size = self._np.size
     if size == 0 and m:
         raise index_error("put_(): Tried to put elements into an empty tensor")
+    if inplace:  # (put's self is a fresh clone: nothing to check)
+        precheck(self, overlap=False)  # (assert_no_internal_overlap(self), then no overlap with index or source)
+        check_overlap(self, (index, source))
     flat = index._np.reshape(-1)
     bad = (flat >= size) | (flat < -size)
     if bad.any():
@@ -75,7 +78,7 @@ def _write(arr, flat, values, accumulate):
 def put_inplace(self, index, source, accumulate=False):
     precheck(self, source, internal_overlap=False, overlap=False)
     try:
-        flat, values = _checked(self, index, source)
+        flat, values = _checked(self, index, source, inplace=True)
     except TorchError as e:
         count = getattr(e, "written", 0)
         if count:  # (what put_'s loop wrote before an index out of bounds stays written, as in PyTorch)

@@ -482,13 +482,15 @@ _REDUCE_INIT = {"prod": lambda dt: 1, "mean": lambda dt: 0,
 _REDUCE_STEP = {"prod": np.multiply, "mean": np.add, "amax": np.maximum, "amin": np.minimum}
 
 
-def _index_reduce_values(self, dim, index, source, reduce, include_self):
+def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace=False):
     """index_reduce_cpu_out: self, its indexed places first filled with the reduction's identity unless include_self
     (index_fill_, its checks), each index entry's source slice folded in in turn (NaN propagates through amax/amin),
     mean divided by the counts (floor division for integers). (d, the values)."""
     if reduce not in _REDUCE_STEP:
         raise runtime(f"index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got {reduce}.")
     d, size, idx = _index_func_meta("index_reduce", self, dim, index, source)
+    if inplace:  # (the meta function's overlap check, before the kernel's warning)
+        check_overlap(self, (source,))
     warn_once("index_reduce() is in beta and the API may change at any time.")
     arr = np.array(self._np, copy=True)
     if not include_self:
@@ -517,7 +519,7 @@ def index_reduce(self, dim, index, source, reduce, *, include_self=True):
 
 def index_reduce_inplace(self, dim, index, source, reduce, *, include_self=True):
     precheck(self, source, overlap=False)
-    d, values = _index_reduce_values(self, dim, index, source, reduce, include_self)
+    d, values = _index_reduce_values(self, dim, index, source, reduce, include_self, inplace=True)
     return _reduced_into(self, source, values, lambda original: given(IndexReduceBackward0(
         self, d, index, source, reduce, include_self, original=original), dim=dim))
 
@@ -551,6 +553,8 @@ def _fill_index(op, self, dim, index, source=None, inplace=False):
     if index.dtype is not dtypes.int64:
         raise index_error(f"{op}_(): Expected dtype int64 for index.")
     d = self._wrap_dim(dim)
+    if op == "index_fill" and index.dim() > 1:
+        raise runtime("Index has to be a vector/scalar")
     size = self._shape[d] if self.dim() else 1
     idx = index._np.reshape(-1)
     if op == "index_fill" and not _restrided(self, d, idx.size, inplace):
@@ -885,8 +889,25 @@ def masked_scatter_inplace(self, mask, source):
             places = tuple(p[:source.numel()] for p in np.nonzero(m))
             self._np[places] = source._np.reshape(-1)
         raise
-    return _written_like(self, (source,), lambda: masked_scatter(self, mask, source),
-                         lambda: MaskedScatterBackward0(self, mask, source), overlap=False)
+    aliased = source._storage is self._storage and source.is_contiguous()  # (another is read as its contiguous copy)
+    compute = (lambda: _masked_scatter_reading_back(self, mask, source)) if aliased else \
+        (lambda: masked_scatter(self, mask, source))
+    return _written_like(self, (source,), compute, lambda: MaskedScatterBackward0(self, mask, source), overlap=False)
+
+
+def _masked_scatter_reading_back(self, mask, source):
+    """masked_scatter_ from a source sharing self's memory: the kernel's serial loop writes mask's places in order,
+    each reading source's next element from memory as the writes before left it (y[:3].masked_scatter_(y[:3] > 1,
+    y[:3]) of 1, 2, 3 is 1, 1, 1)."""
+    from types import SimpleNamespace
+    from ..tensorimpl import storage_view
+    memory = SimpleNamespace(data=self._storage.data.copy())
+    mine = storage_view(memory, self.dtype, self._shape, self._stride, self._offset)
+    theirs = storage_view(memory, source.dtype, source._shape, source._stride, source._offset)
+    places = np.argwhere(np.broadcast_to(mask._np, self._shape))
+    for k, place in enumerate(places):
+        mine[tuple(place)] = theirs[np.unravel_index(k, source._shape)] if source._shape else theirs[()]
+    return fresh(mine.copy(), self.dtype)
 
 
 class TakeBackward0(Node):

@@ -450,7 +450,29 @@ def setitem(self, index, value):
 
 def index_put_method(self, indices, values, accumulate=False):
     """Tensor.index_put_ / torch.index_put_: `indices` is one index tensor per leading dimension (a list too)."""
-    return index_put_inplace(self, tuple(indices), values, accumulate)
+    return index_put_inplace(self, _aten_indices(self, indices), values, accumulate)
+
+
+def _aten_indices(self, indices):
+    """index_put's indices as ATen takes them (not Python's x[...]): tensors only (its parser's TypeError), and more
+    of them than self has dims is _index_put_impl_'s own text (a mask's dims are counted later, with its shape)."""
+    indices = tuple(indices)
+    for i, t in enumerate(indices):
+        if not isinstance(t, Tensor):
+            raise type_error(f"expected Tensor as element {i} in argument 0, but got {tp_name(t)}")
+    if len(indices) > self.dim():
+        raise index_error(f"{messages.TOO_MANY_INDICES.format(n=self.dim())} (got {len(indices)})")
+    at = 0
+    for t in indices:  # (expandTensors: a mask's sizes against self's from where it stands, self.size(d) wrapped)
+        if t.dtype in (dtypes.bool_, dtypes.uint8):
+            for j, n in enumerate(t._shape):
+                if n != self._shape[self._wrap_dim(at + j)]:
+                    raise index_error(f"The shape of the mask {_shape_list(t._shape)} at index {j} does not match "
+                                      f"the shape of the indexed tensor {_shape_list(self._shape)} at index {at + j}")
+            at += t.dim()
+        else:
+            at += 1
+    return indices
 
 
 def _same_dtype(self, values):  # (index_put_'s check; x[i] = v meets it too, but for one mask and a one-element v,
@@ -464,7 +486,7 @@ def _same_dtype(self, values):  # (index_put_'s check; x[i] = v meets it too, bu
 def index_put(self, indices, values, accumulate=False):
     """Tensor.index_put / torch.index_put: index_put_ into a copy, recorded as one IndexPutBackward0 whose edges
     are self's and the values' (no CloneBackward0 between, as ATen's composite records it)."""
-    key, v = _put_operands(self, tuple(indices), values, accumulate)
+    key, v = _put_operands(self, _aten_indices(self, indices), values, accumulate)
     arr = self._np.copy()
     _put(arr, key, v, accumulate)
     result = layout.like(arr, self.dtype, self)  # (ATen's self.clone(preserve_format).index_put_(...))
