@@ -16,6 +16,8 @@ from .tensorimpl import Tensor
 from .ops.core import attach, fresh, needs_grad, type_name
 from .ops.linalg import _matmul_np
 from .ops.softmax import SoftmaxBackward0, softmax
+from . import autocast
+from .autocast import ACTIVE as AUTOCAST
 
 
 class SafeSoftmaxBackward0(SoftmaxBackward0):
@@ -286,6 +288,9 @@ def _math(q, k, v, mask, dropout_p, is_causal, scale, enable_gqa):
 
 def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, *, scale=None,
                                  enable_gqa=False):
+    if AUTOCAST[0]:
+        return autocast.lower(scaled_dot_product_attention, query, key, value, attn_mask, dropout_p, is_causal,
+                              scale=scale, enable_gqa=enable_gqa)
     for pos, (name, t) in enumerate((("query", query), ("key", key), ("value", value)), 1):
         if not isinstance(t, Tensor):
             raise type_error(f"scaled_dot_product_attention(): argument '{name}' (position {pos}) must be Tensor, "
