@@ -511,3 +511,6 @@ def reset_state():
     kernels.set_num_threads(None)
     defaults.reset()
     autocast_mode.reset()
+    nn_module = sys.modules.get("tensorsh.nn.module")
+    if nn_module is not None:
+        nn_module.reset_global_hooks()
