@@ -215,7 +215,7 @@ def check_mixed_dtype(input, *params):
             raise runtime("mixed dtype (CPU): expect parameter to have scalar type of Float")
         if input.dtype is not dtypes.float16 and input.dtype is not dtypes.bfloat16:
             raise runtime("mixed dtype (CPU): all inputs must share same datatype.")
-        return
+        return True
     for p in defined[1:]:
         if p.dtype is not input.dtype:
             raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[input.dtype.name]} but found "
@@ -302,7 +302,11 @@ class NativeBatchNormBackward0(Node):
 
     def _grads(self, g, x, w, rm, rv, mean, invstd):
         c = x._shape[1]
-        dt = x.dtype.np
+        dt = np.dtype(_F32 if x.dtype is dtypes.float16 else x.dtype.np)  # (half: in float)
+        param = w if w is not None else rm
+        mixed = param is not None and param.dtype is not x.dtype
+        if mixed and _kernel_operands(x, g) and not _by_rows(x):
+            return self._mixed_grads(g, x, w, rm, rv, mean, invstd)
         if self.training:
             mu, rs = mean._np.astype(dt), invstd._np.astype(dt)
         else:
@@ -311,8 +315,8 @@ class NativeBatchNormBackward0(Node):
         wv = w._np.astype(dt) if w is not None else np.ones(c, dt)
         generic = not _kernel_operands(x, g)  # (ATen's loop over each channel's elements, no kernel)
         by_rows = generic or _by_rows(x)  # (channel, batch, image), or (channel, row, 1): by rows or elements
-        xs = np.moveaxis(x._np, 1, 0).reshape((c, -1, 1) if by_rows else (c, x._shape[0], -1))
-        gs = np.moveaxis(g._np, 1, 0).reshape(xs.shape)
+        xs = np.moveaxis(x._np, 1, 0).reshape((c, -1, 1) if by_rows else (c, x._shape[0], -1)).astype(dt, copy=False)
+        gs = np.moveaxis(g._np, 1, 0).reshape(xs.shape).astype(dt, copy=False)
         centred = (xs - mu[:, None, None]).astype(dt)
         if generic:
             total = kernels.cascade_sum(np.asarray(g._np), (0,) + tuple(range(2, g.dim()))).reshape(c) \
@@ -328,21 +332,71 @@ class NativeBatchNormBackward0(Node):
             t = (gs - (total / count).astype(dt)[:, None, None]).astype(dt)
             if dt in (np.float32, np.float64) and not generic:  # (the product fused, as compiled: but in the
                 v = kernels.fma(-centred, k, t)  # channels-last kernel's partial last vector of channels (measured))
-                tail = c % (32 // dt.itemsize) if by_rows else 0
+                tail = c % (32 // dt.itemsize) if by_rows and not mixed else 0
                 if tail:
                     v[c - tail:] = t[c - tail:] - centred[c - tail:] * k[c - tail:]
             else:
                 v = (t - centred * k).astype(dt)
-            scaled = (v * r).astype(dt)
         else:
-            scaled = (gs * r).astype(dt)
-        gi = (scaled * wv[:, None, None]).astype(dt)
-        gi = np.moveaxis(gi.reshape((c, x._shape[0]) + x._shape[2:]), 0, 1)
+            v = gs
+        if mixed:  # (a mixed-type kernel's: v * (invstd * w), measured)
+            gi = (v * (rs * wv).astype(dt)[:, None, None]).astype(dt)
+        else:
+            gi = ((v * r).astype(dt) * wv[:, None, None]).astype(dt)
+        gi = np.moveaxis(gi.reshape((c, x._shape[0]) + x._shape[2:]), 0, 1).astype(x.dtype.np)
         ct = x.dtype
+        pt = ct if param is None else param.dtype  # (a mixed-type kernel's: float's)
         return (layout.output_like(gi, ct, x) if self.next_functions[0][0] else None,  # (x's suggested format)
-                fresh((dotp * rs).astype(dt), ct) if self.next_functions[1][0] else None,
-                fresh(total.astype(dt), ct) if self.next_functions[2][0] else None)
+                fresh((dotp * rs).astype(dt).astype(pt.np), pt) if self.next_functions[1][0] else None,
+                fresh(total.astype(dt).astype(pt.np), pt) if self.next_functions[2][0] else None)
 
+
+    def _mixed_grads(self, g, x, w, rm, rv, mean, invstd):
+        """A half or bfloat16 input with float32 parameters, channels first
+        (batch_norm_cpu_backward_channels_first_impl<scalar_t, float>): per channel, dy and (x - mean) * dy summed
+        in float (16 elements a step into eight lanes, the rest one by one, the lanes folded last), then
+        dx = (dy - sum / N - (x - mean) * k) * (invstd * w) in float, rounded once; weight's and bias's gradients
+        dotp * invstd and sum, in float."""
+        f = _F32
+        n, c = x._shape[0], x._shape[1]
+        xs = x._np.astype(f).reshape(n, c, -1)
+        gs = g._np.astype(f).reshape(n, c, -1)
+        size = xs.shape[2]
+        if self.training:
+            mu, rs = mean._np.astype(f), invstd._np.astype(f)
+        else:
+            mu = rm._np.astype(f)
+            rs = (1 / np.sqrt(rv._np.astype(np.float64) + self.eps)).astype(f)
+        centred = (xs - mu[None, :, None]).astype(f)
+        prods = (centred * gs).astype(f)
+        full = size - size % 16
+        total, dotp = np.zeros(c, f), np.zeros(c, f)
+        lanes_sum, lanes_dotp = np.zeros((c, 8), f), np.zeros((c, 8), f)
+        for b in range(n):
+            for d in range(0, full, 8):
+                lanes_sum = lanes_sum + gs[b, :, d:d + 8]
+                lanes_dotp = lanes_dotp + prods[b, :, d:d + 8]
+            for d in range(full, size):
+                total = total + gs[b, :, d]
+                dotp = dotp + prods[b, :, d]
+        for lanes, acc in ((lanes_sum, "total"), (lanes_dotp, "dotp")):
+            while lanes.shape[1] > 1:
+                half = lanes.shape[1] // 2
+                lanes = lanes[:, :half] + lanes[:, half:]
+            if acc == "total":
+                total = total + lanes[:, 0]
+            else:
+                dotp = dotp + lanes[:, 0]
+        scale = (rs * (w._np.astype(f) if w is not None else f(1))).astype(f)[None, :, None]
+        if self.training:
+            k = (dotp * rs * rs / f(n * size)).astype(f)[None, :, None]
+            dx = ((gs - (total / f(n * size)).astype(f)[None, :, None]) - centred * k) * scale
+        else:
+            dx = gs * scale
+        gi = dtypes.rounding(x.dtype)(dx.astype(f)).astype(x.dtype.np).reshape(x._shape)
+        return (fresh(gi, x.dtype) if self.next_functions[0][0] else None,
+                fresh((dotp * rs).astype(f), dtypes.float32) if self.next_functions[1][0] else None,
+                fresh(total, dtypes.float32) if self.next_functions[2][0] else None)
 
 
 def _batch_norm_grads(g, x, w, rm, rv, training, eps):
@@ -475,12 +529,14 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         if t is None and not training and name.startswith("running"):
             raise runtime(f"{name} must be defined in evaluation mode")
     x = np.ascontiguousarray(input._np)
+    if x.dtype == np.float16:  # (half: in float, as bfloat16, rounded once at the end)
+        x = x.astype(_F32)
     dt = x.dtype
     axes = (0,) + tuple(range(2, x.ndim))
     count = x.size // c
     if training and count <= 1:
         raise runtime(f"Expected more than 1 value per channel when training, got input size {list(input._shape)}")
-    check_mixed_dtype(input, weight, bias, running_mean, running_var)
+    mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)
     shape = (1, c) + (1,) * (x.ndim - 2)
     if training:
         xc = np.moveaxis(x, 1, 0).reshape(c, -1)
@@ -488,7 +544,12 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         # rows of a channels_last input in memory order, n then its pixels)
         # var_sum / n and var_sum / (n - 1) divide in float (the accessor's type); the running statistics are
         # updated in float too (momentum and 1 - momentum rounded; both 100% bit for bit, measured)
+        stored = dtypes.rounding(input.dtype) if input.dtype.itemsize == 2 and not mixed else None
+        if stored is not None:  # (a half or bfloat16 input with parameters of its type: mean, the squares' sum and
+            mean, var_sum = stored(mean), stored(var_sum)  # invstd kept in that type, as the kernel's tensors)
         invstd = (1 / np.sqrt((var_sum / dt.type(count)).astype(dt).astype(np.float64) + eps)).astype(dt)
+        if stored is not None:
+            invstd = stored(invstd)
         m = dt.type(momentum)  # (ATen's momentum_ and 1 - momentum_, in the parameter's type)
         if running_mean is not None:
             _update(running_mean, m * mean.astype(dt) + (dt.type(1) - m) * running_mean._np)
@@ -511,11 +572,14 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     else:
         beta = (bv - use_mean * alpha).astype(dt)
         y = (x * alpha.reshape(shape) + beta.reshape(shape)).astype(dt)
-    out = layout.output_like(y, input.dtype, input)  # (empty_like(input, input.suggest_memory_format()))
+    out = layout.output_like(y.astype(input.dtype.np), input.dtype, input)  # (empty_like(input,
+    # input.suggest_memory_format()))
     if needs_grad(input, weight, bias):
+        saved = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's statistics are float's)
         attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var,
-                                              fresh(np.ascontiguousarray(mean), input.dtype),
-                                              fresh(np.ascontiguousarray(invstd), input.dtype), training, eps))
+                                              fresh(np.ascontiguousarray(mean).astype(saved.np), saved),
+                                              fresh(np.ascontiguousarray(invstd).astype(saved.np), saved), training,
+                                              eps))
     return out
 
 
@@ -550,7 +614,7 @@ def _update(buffer, values):
     """A running statistic written in place by the kernel: journaled for undo, no version bump (as PyTorch)."""
     from . import undo
     undo.touch(buffer._storage)
-    buffer._np[...] = values
+    buffer._np[...] = dtypes.to_bfloat16(values) if buffer.dtype is dtypes.bfloat16 else values
 
 
 class NativeGroupNormBackward0(Node):
