@@ -169,23 +169,26 @@ class NativeLayerNormBackward0(Node):
             b = kernels.fma(db, mu, -ds) * a * a * a * scale
             c = kernels.fma(-b, mu, -(db * a * scale))
             dx = kernels.fma(np.broadcast_to(b, xs.shape), xs, a * dy if gamma is None else a * dy * gamma) + c
-            out[0] = fresh(dx.reshape(x._shape), x.dtype)
+            out[0] = fresh((dtypes.rounding(x.dtype)(dx) if reduced else dx).reshape(x._shape).astype(x.dtype.np),
+                           x.dtype)
         if (w is not None and nf[1][0] is not None) or (len(nf) > 2 and nf[2][0] is not None):
             ranges = kernels._thread_ranges(rows, kernels.num_threads(), 1)
-            rounded = dtypes.rounding(x.dtype) if reduced else None
+            param = (w if w is not None else b).dtype
+            rounded = dtypes.rounding(x.dtype) if reduced else None  # (the threads' buffers: the input's type;
+            # their sum in float, in the parameters' type: float32 ones (mixed type) are not rounded)
             dgamma, dbeta = np.zeros(k, t), np.zeros(k, t)
             for begin, end in ranges:  # (each thread's buffer, summed in thread order)
                 pg, pb = np.zeros(k, t), np.zeros(k, t)
                 for i in range(begin, end):  # (a reduced type's buffer is of that type: each row's sum rounded)
                     pg = kernels.fma(dy[i], kernels.fma(a[i], xs[i], -a[i] * mu[i]), pg)  # (both fused)
                     pb = pb + dy[i]
-                    if reduced:
+                    if rounded is not None:
                         pg, pb = rounded(pg), rounded(pb)
                 dgamma, dbeta = dgamma + pg, dbeta + pb
             if w is not None and nf[1][0] is not None:
-                out[1] = fresh(dgamma.reshape(self.normalized), x.dtype)
+                out[1] = fresh(dgamma.reshape(self.normalized).astype(param.np), param)
             if len(nf) > 2 and nf[2][0] is not None:
-                out[2] = fresh(dbeta.reshape(self.normalized), x.dtype)
+                out[2] = fresh(dbeta.reshape(self.normalized).astype(param.np), param)
         return tuple(out)
 
 
@@ -240,7 +243,7 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
     if input._shape[input.dim() - nd:] != normalized or input.dim() < nd:
         raise runtime(f"Given normalized_shape={list(normalized)}, expected input with shape [*, "
                       f"{', '.join(map(str, normalized))}], but got input of size{list(input._shape)}")
-    check_mixed_dtype(input, weight, bias)
+    mixed = check_mixed_dtype(input, weight, bias)
     k = int(np.prod(normalized))
     dt = np.float32 if input.dtype is dtypes.float16 else input.dtype.np  # (half computes in float, as bfloat16)
     x = np.ascontiguousarray(input._np, dtype=dt).reshape(int(np.prod(input._shape[:input.dim() - nd])), k)  # (k may
@@ -268,8 +271,9 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
             y = (y + beta).astype(dt)
     out = fresh(np.ascontiguousarray(y.reshape(input._shape)), input.dtype)
     stat_shape = input._shape[:input.dim() - nd] + (1,) * nd
-    mean_t = fresh(np.ascontiguousarray(mean.reshape(stat_shape)), input.dtype)
-    rstd_t = fresh(np.ascontiguousarray(rstd.reshape(stat_shape)), input.dtype)
+    stats = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's mean and rstd are float's)
+    mean_t = fresh(np.ascontiguousarray(mean.reshape(stat_shape)).astype(stats.np), stats)
+    rstd_t = fresh(np.ascontiguousarray(rstd.reshape(stat_shape)).astype(stats.np), stats)
     if needs_grad(input, weight, bias):
         attach(out, NativeLayerNormBackward0(input, weight, bias, mean_t, rstd_t, normalized, eps))
     return out, mean_t, rstd_t
@@ -633,7 +637,7 @@ class NativeGroupNormBackward0(Node):
         x, w, mean, rstd = self.unpack()
         if autograd._grad_enabled[0]:  # create_graph: PyTorch composes it of ops (a view of c1 * dy + c2 * x + c3)
             return self._recorded_backward(g, x, w)
-        if x.dtype.np == _F32:
+        if x.dtype.np == _F32 or x.dtype is dtypes.float16:  # (half: in float, as bfloat16)
             return self._float_backward(g, x, w, mean, rstd)
         n, c = x._shape[:2]
         gr = self.groups
@@ -687,14 +691,15 @@ class NativeGroupNormBackward0(Node):
         n, c = x._shape[:2]
         gr = self.groups
         d = c // gr
-        xs = np.ascontiguousarray(x._np).reshape(n, c, -1)
-        dy = np.ascontiguousarray(g._np).reshape(n, c, -1)
+        xs = np.ascontiguousarray(x._np, dtype=_F32).reshape(n, c, -1)
+        dy = np.ascontiguousarray(g._np, dtype=_F32).reshape(n, c, -1)
         hw = xs.shape[2]
         ds = _reduce_all((dy * xs).astype(_F32), _F32).reshape(n, gr, d)
         db = _reduce_all(dy, _F32).reshape(n, gr, d)
-        gam = w._np.reshape(gr, d) if w is not None else np.ones((gr, d), _F32)
-        m, r = mean._np.reshape(n, gr), rstd._np.reshape(n, gr)
+        gam = w._np.astype(_F32).reshape(gr, d) if w is not None else np.ones((gr, d), _F32)
+        m, r = mean._np.astype(_F32).reshape(n, gr), rstd._np.astype(_F32).reshape(n, gr)
         dt = x.dtype
+        pt = dt if w is None else w.dtype  # (float32 parameters of a reduced input: float's gradients)
         out = [None, None, None]
         if self.next_functions[0][0]:
             ds_val, db_val = np.zeros((n, gr), _F32), np.zeros((n, gr), _F32)
@@ -707,6 +712,8 @@ class NativeGroupNormBackward0(Node):
             c1 = (r[:, :, None] * gam[None]).astype(_F32)[..., None]
             xr, dyr = xs.reshape(n, gr, d, hw), dy.reshape(n, gr, d, hw)
             dx = (_fma(c1, dyr, (c2[:, :, None, None] * xr).astype(_F32)) + c3[:, :, None, None]).astype(_F32)
+            if dt.itemsize == 2:
+                dx = dtypes.rounding(dt)(dx).astype(dt.np)
             out[0] = layout.output_like(dx.reshape(x._shape), dt, x)  # (x's suggested format)
         if self.next_functions[1][0] or self.next_functions[2][0]:
             mm, rr = np.repeat(m, d, axis=1), np.repeat(r, d, axis=1)
@@ -715,8 +722,8 @@ class NativeGroupNormBackward0(Node):
             for k in range(n):
                 dgamma = _fma(_fma(-dbf[k], mm[k], dsf[k]), rr[k], dgamma)
                 dbeta = (dbeta + dbf[k]).astype(_F32)
-            out[1] = fresh(dgamma, dt) if self.next_functions[1][0] else None
-            out[2] = fresh(dbeta, dt) if self.next_functions[2][0] else None
+            out[1] = fresh(dgamma.astype(pt.np), pt) if self.next_functions[1][0] else None
+            out[2] = fresh(dbeta.astype(pt.np), pt) if self.next_functions[2][0] else None
         return tuple(out)
 
 
@@ -736,9 +743,9 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
             raise runtime(f"Expected {name} to be a vector of size equal to the number of channels in input, but "
                           f"got {name} of shape {list(shown._shape) if shown is not None else [0]} and input of "
                           f"shape {list(input._shape)}")
-    check_mixed_dtype(input, weight, bias)
-    dt = input.dtype.np
-    x = np.ascontiguousarray(input._np).reshape(n * num_groups, -1)
+    mixed = check_mixed_dtype(input, weight, bias)
+    dt = np.dtype(_F32) if input.dtype is dtypes.float16 else input.dtype.np  # (half: in float, as bfloat16)
+    x = np.ascontiguousarray(input._np, dtype=dt).reshape(n * num_groups, -1)
     if dt == _F32:
         mean, var = rowwise_moments(x)
     else:
@@ -748,8 +755,8 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         y = ((x - mean[:, None]).astype(dt) * rstd[:, None]).astype(dt)
     else:
         d = c // num_groups
-        gamma = weight._np.reshape(num_groups, d) if weight is not None else np.ones((num_groups, d), dt)
-        beta = bias._np.reshape(num_groups, d) if bias is not None else np.zeros((num_groups, d), dt)
+        gamma = weight._np.astype(dt).reshape(num_groups, d) if weight is not None else np.ones((num_groups, d), dt)
+        beta = bias._np.astype(dt).reshape(num_groups, d) if bias is not None else np.zeros((num_groups, d), dt)
         scale = (rstd.reshape(n, num_groups, 1) * gamma[None]).astype(dt)            # (n, groups, d)
         xs = x.reshape(n, num_groups, d, -1)
         if dt == _F32:  # both contracted into FMAs in PyTorch's kernel (measured)
@@ -758,9 +765,10 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         else:
             shift = (-scale * mean.reshape(n, num_groups, 1) + beta[None]).astype(dt)
             y = (scale[..., None] * xs + shift[..., None]).astype(dt)
-    out = layout.output_like(y.reshape(input._shape), input.dtype, input)
+    out = layout.output_like(y.reshape(input._shape).astype(input.dtype.np), input.dtype, input)
     if needs_grad(input, weight, bias):
-        mean_t = fresh(np.ascontiguousarray(mean.reshape(n, num_groups)), input.dtype)
-        rstd_t = fresh(np.ascontiguousarray(rstd.reshape(n, num_groups)), input.dtype)
+        stats = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's mean and rstd are float's)
+        mean_t = fresh(np.ascontiguousarray(mean.reshape(n, num_groups)).astype(stats.np), stats)
+        rstd_t = fresh(np.ascontiguousarray(rstd.reshape(n, num_groups)).astype(stats.np), stats)
         attach(out, NativeGroupNormBackward0(input, weight, bias, mean_t, rstd_t, num_groups, eps))
     return out
