@@ -431,10 +431,14 @@ NAMESPACE.update({
                                      "max_memory_allocated": lambda device=None: 0,
                                      "synchronize": _no_cuda, "current_device": _no_cuda, "get_device_name": _no_cuda,
                                      "OutOfMemoryError": errors.python_class("torch.OutOfMemoryError"),
-                                     "amp": Namespace("torch.cuda.amp", autocast_mode.CUDA_AMP)}),
+                                     "amp": Namespace("torch.cuda.amp", {
+                                         **autocast_mode.CUDA_AMP,
+                                         "GradScaler": _from("grad_scaler", "CUDA_GRAD_SCALER")})}),
     "cpu": Namespace("torch.cpu", {"is_available": lambda: True, "device_count": lambda: 1,
-                                   "amp": Namespace("torch.cpu.amp", autocast_mode.CPU_AMP)}),
-    "amp": Namespace("torch.amp", autocast_mode.AMP),
+                                   "amp": Namespace("torch.cpu.amp", {
+                                       **autocast_mode.CPU_AMP,
+                                       "GradScaler": _from("grad_scaler", "CPU_GRAD_SCALER")})}),
+    "amp": Namespace("torch.amp", {**autocast_mode.AMP, "GradScaler": _from("grad_scaler", "GradScaler")}),
     "OutOfMemoryError": errors.python_class("torch.OutOfMemoryError"),
     "backends": Namespace("torch.backends", {  # (what a CPU build answers; cudnn's and matmul's flags settable)
         "cudnn": defaults.CudnnModule(),

@@ -187,6 +187,39 @@ with torch.autocast('cpu'):
 h.float().sum().backward()
 print(h.dtype, h[0], ln.weight.grad, lin.weight.grad[0])
 """,
+"grad_scaler_scales_unscales_skips_and_backs_off": """
+torch.manual_seed(0)
+model = nn.Linear(3, 1)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+scaler = torch.amp.GradScaler('cpu', init_scale=1024.0, growth_interval=2)
+x, y = torch.randn(4, 3), torch.randn(4, 1)
+for step in range(4):
+    opt.zero_grad()
+    with torch.autocast('cpu'):
+        loss = F.mse_loss(model(x), y)
+    scaled = scaler.scale(loss)
+    print(step, scaled.grad_fn.name(), scaled.dtype, scaled.item())
+    scaled.backward()
+    if step == 2:
+        model.bias.grad.fill_(float('inf'))
+    scaler.unscale_(opt)
+    print(model.weight.grad, model.weight.grad._version)
+    scaler.step(opt)
+    scaler.update()
+    print(scaler.get_scale(), scaler._get_growth_tracker(), model.bias)
+print(scaler.state_dict(), torch.amp.GradScaler().is_enabled(), torch.cpu.amp.GradScaler().get_scale())
+print(scaler.scale([loss, (loss * 2, loss)]))
+scaler.update(2.0)
+print(scaler.get_scale())
+for bad in [lambda: torch.amp.GradScaler('cpu', growth_factor=0.9), lambda: torch.amp.GradScaler('cpu').step(opt)]:
+    try:
+        bad()
+    except AssertionError as e:
+        print('AssertionError', e)
+scaler.scale(loss).backward()
+scaler.unscale_(opt)
+scaler.unscale_(opt)
+""",
 "autocast_leaves_float64_operands_and_fails_as_torch": """
 torch.manual_seed(0)
 a = torch.randn(2, 2, dtype=torch.float64)
