@@ -139,9 +139,20 @@ def set_autocast_cache_enabled(enabled):
     _CACHE_ENABLED[0] = _bool(enabled)
 
 
+def _dtype(dtype):
+    if not isinstance(dtype, dtypes.DType):
+        raise errors.type_error(f"dtype must be a torch.dtype (got {_type_name(dtype)})")
+    return dtype
+
+
+def _type_name(value):
+    return "Tensor" if isinstance(value, Tensor) else "function" if callable(value) and not isinstance(value, type) \
+        else type(value).__name__
+
+
 def _bool(enabled):
     if not isinstance(enabled, bool):
-        raise errors.type_error(f"enabled must be a bool (got {type(enabled).__name__})")
+        raise errors.type_error(f"enabled must be a bool (got {_type_name(enabled)})")
     return enabled
 
 
@@ -230,7 +241,8 @@ class autocast:
 
 
 def _class_text(value):
-    return "<class 'torch.device'>" if isinstance(value, Device) else f"<class '{type(value).__name__}'>"
+    return "<class 'torch.device'>" if isinstance(value, Device) else "<class 'torch.Tensor'>" if isinstance(
+        value, Tensor) else str(type(value))
 
 
 def _amp_autocast(device):
@@ -269,7 +281,7 @@ FUNCTIONS = {
     "set_autocast_cpu_enabled": _deprecated("set_autocast_cpu_enabled(enabled)", "set_autocast_enabled('cpu', enabled)",
                                             lambda e: set_autocast_enabled("cpu", _bool(e))),
     "set_autocast_cpu_dtype": _deprecated("set_autocast_cpu_dtype(dtype)", "set_autocast_dtype('cpu', dtype)",
-                                          lambda d: set_autocast_dtype("cpu", d)),
+                                          lambda d: set_autocast_dtype("cpu", _dtype(d))),
 }
 AMP = {"autocast": autocast, "is_autocast_available": is_autocast_available}
 CPU_AMP = {"autocast": _amp_autocast("cpu")}

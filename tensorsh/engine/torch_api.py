@@ -476,6 +476,8 @@ for _name in ("get_default_dtype", "get_num_threads", "is_grad_enabled", "is_inf
               "get_autocast_cpu_dtype", "autocast_increment_nesting", "autocast_decrement_nesting"):  # C functions
     # without arguments in PyTorch
     NAMESPACE[_name] = pyapi.c_noargs(_name, NAMESPACE[_name])
+for _name in ("set_autocast_cache_enabled", "set_autocast_cpu_dtype", "set_autocast_cpu_enabled"):  # (METH_O)
+    NAMESPACE[_name] = pyapi.c_onearg(_name, NAMESPACE[_name])
 NAMESPACE["special"], NAMESPACE["linalg"] = namespaces.special(NAMESPACE), namespaces.linalg(NAMESPACE)
 NAMESPACE["default_generator"] = rng.default_generator
 NAMESPACE["random"] = Namespace("torch.random", {  # (torch/random.py)
