@@ -150,10 +150,14 @@ class GradScaler:
                     tracker._np[...] = successful
         self._per_optimizer_states = {}
 
+    def _current(self, initial, tensor, convert, disabled):
+        """A scale or growth tracker's value: its initial one before the first scale(), the disabled default."""
+        if not self._enabled:
+            return disabled
+        return initial if tensor is None else convert(tensor._np)
+
     def get_scale(self):
-        if self._enabled:
-            return self._init_scale if self._scale is None else float(self._scale._np)
-        return 1.0
+        return self._current(getattr(self, "_init_scale", None), getattr(self, "_scale", None), float, 1.0)
 
     def get_growth_factor(self):
         return self._growth_factor
@@ -174,9 +178,8 @@ class GradScaler:
         self._growth_interval = new_interval
 
     def _get_growth_tracker(self):
-        if self._enabled:
-            return self._init_growth_tracker if self._growth_tracker is None else int(self._growth_tracker._np)
-        return 0
+        return self._current(getattr(self, "_init_growth_tracker", None), getattr(self, "_growth_tracker", None),
+                             int, 0)
 
     def is_enabled(self):
         return self._enabled
