@@ -240,6 +240,55 @@ class autocast:
         return f"<{type(self).__module__}.autocast object at {address(self)}>"
 
 
+def _cast_args(value, device_type, dtype):
+    """torch.amp.autocast_mode._cast: eligible floating tensors (not float64), in lists, tuples and dicts too."""
+    if isinstance(value, Tensor):
+        eligible = value.dtype.is_floating_point and value.dtype is not dtypes.float64
+        return value.to(dtype) if eligible else value
+    if isinstance(value, dict):
+        return {_cast_args(k, device_type, dtype): _cast_args(v, device_type, dtype) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_cast_args(v, device_type, dtype) for v in value)
+    return value
+
+
+def custom_fwd(fwd=None, *, device_type, cast_inputs=None):
+    """torch.amp.custom_fwd: a custom Function's forward noting the autocast state on ctx (and, with cast_inputs,
+    run on its inputs cast, autocast off, inside an autocast region)."""
+    if not isinstance(device_type, str):
+        raise errors.value_error(f"Expected `device_type` of type `str`, got: `{_class_text(device_type)}`")
+    if fwd is None:
+        return lambda f: custom_fwd(f, device_type=device_type, cast_inputs=cast_inputs)
+
+    def decorate_fwd(*args, **kwargs):
+        args[0]._dtype = get_autocast_dtype(device_type)
+        if cast_inputs is None:
+            args[0]._fwd_used_autocast = is_autocast_enabled(device_type)
+            return fwd(*args, **kwargs)
+        active = is_autocast_enabled(device_type)
+        args[0]._fwd_used_autocast = False
+        if not active:
+            return fwd(*args, **kwargs)
+        with autocast(device_type=device_type, enabled=False):
+            return fwd(*_cast_args(args, device_type, cast_inputs), **_cast_args(kwargs, device_type, cast_inputs))
+    decorate_fwd.__name__ = decorate_fwd.__qualname__ = getattr(fwd, "__name__", "forward")
+    return decorate_fwd
+
+
+def custom_bwd(bwd=None, *, device_type):
+    """torch.amp.custom_bwd: a custom Function's backward run in the autocast state its forward saw."""
+    if not isinstance(device_type, str):
+        raise errors.value_error(f"Expected `device_type` of type `str`, got: `{_class_text(device_type)}`")
+    if bwd is None:
+        return lambda f: custom_bwd(f, device_type=device_type)
+
+    def decorate_bwd(*args, **kwargs):
+        with autocast(device_type=device_type, enabled=args[0]._fwd_used_autocast, dtype=args[0]._dtype):
+            return bwd(*args, **kwargs)
+    decorate_bwd.__name__ = decorate_bwd.__qualname__ = getattr(bwd, "__name__", "backward")
+    return decorate_bwd
+
+
 def _class_text(value):
     return "<class 'torch.device'>" if isinstance(value, Device) else "<class 'torch.Tensor'>" if isinstance(
         value, Tensor) else str(type(value))
@@ -283,6 +332,12 @@ FUNCTIONS = {
     "set_autocast_cpu_dtype": _deprecated("set_autocast_cpu_dtype(dtype)", "set_autocast_dtype('cpu', dtype)",
                                           lambda d: set_autocast_dtype("cpu", _dtype(d))),
 }
-AMP = {"autocast": autocast, "is_autocast_available": is_autocast_available}
+FUNCTIONS.update({
+    "get_autocast_gpu_dtype": _deprecated("get_autocast_gpu_dtype()", "get_autocast_dtype('cuda')",
+                                          lambda: get_autocast_dtype("cuda")),
+    "set_autocast_gpu_dtype": _deprecated("set_autocast_gpu_dtype(dtype)", "set_autocast_dtype('cuda', dtype)",
+                                          lambda d: set_autocast_dtype("cuda", _dtype(d)))})
+AMP = {"autocast": autocast, "is_autocast_available": is_autocast_available, "custom_fwd": custom_fwd,
+       "custom_bwd": custom_bwd}
 CPU_AMP = {"autocast": _amp_autocast("cpu")}
 CUDA_AMP = {"autocast": _amp_autocast("cuda")}

@@ -473,10 +473,12 @@ for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "rang
     NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)
 for _name in ("get_default_dtype", "get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
               "is_anomaly_check_nan_enabled", "clear_autocast_cache", "is_autocast_cache_enabled", "is_autocast_cpu_enabled",
-              "get_autocast_cpu_dtype", "autocast_increment_nesting", "autocast_decrement_nesting"):  # C functions
+              "get_autocast_cpu_dtype", "autocast_increment_nesting", "autocast_decrement_nesting",
+              "get_autocast_gpu_dtype"):  # C functions
     # without arguments in PyTorch
     NAMESPACE[_name] = pyapi.c_noargs(_name, NAMESPACE[_name])
-for _name in ("set_autocast_cache_enabled", "set_autocast_cpu_dtype", "set_autocast_cpu_enabled"):  # (METH_O)
+for _name in ("set_autocast_cache_enabled", "set_autocast_cpu_dtype", "set_autocast_cpu_enabled",
+              "set_autocast_gpu_dtype"):  # (METH_O)
     NAMESPACE[_name] = pyapi.c_onearg(_name, NAMESPACE[_name])
 NAMESPACE["special"], NAMESPACE["linalg"] = namespaces.special(NAMESPACE), namespaces.linalg(NAMESPACE)
 NAMESPACE["default_generator"] = rng.default_generator

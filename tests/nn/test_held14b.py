@@ -220,6 +220,46 @@ scaler.scale(loss).backward()
 scaler.unscale_(opt)
 scaler.unscale_(opt)
 """,
+"custom_fwd_and_custom_bwd_of_a_custom_function": """
+from torch.amp import custom_fwd, custom_bwd
+class MyMM(torch.autograd.Function):
+    @staticmethod
+    @custom_fwd(device_type='cpu', cast_inputs=torch.float32)
+    def forward(ctx, a, b):
+        print('fwd autocast', torch.is_autocast_enabled('cpu'), a.dtype, b.dtype)
+        ctx.save_for_backward(a, b)
+        return a.mm(b)
+    @staticmethod
+    @custom_bwd(device_type='cpu')
+    def backward(ctx, grad):
+        print('bwd autocast', torch.is_autocast_enabled('cpu'), grad.dtype)
+        a, b = ctx.saved_tensors
+        return grad.mm(b.t()), a.t().mm(grad)
+class Plain(torch.autograd.Function):
+    @staticmethod
+    @custom_fwd(device_type='cpu')
+    def forward(ctx, a):
+        print('plain fwd', torch.is_autocast_enabled('cpu'))
+        return a @ a
+    @staticmethod
+    @custom_bwd(device_type='cpu')
+    def backward(ctx, g):
+        print('plain bwd', torch.is_autocast_enabled('cpu'), torch.get_autocast_dtype('cpu'))
+        return g * 2
+torch.manual_seed(0)
+a = torch.randn(2, 2, requires_grad=True)
+b = torch.randn(2, 2, requires_grad=True)
+with torch.autocast('cpu'):
+    h = a @ b
+    out = MyMM.apply(h, b)
+    p = Plain.apply(a)
+print(h.dtype, out.dtype, p.dtype, out.grad_fn.name())
+(out.sum() + p.float().sum()).backward()
+print(a.grad, b.grad)
+print(MyMM.apply(a, b).dtype)
+print(torch.get_autocast_gpu_dtype())
+custom_fwd(device_type=1)
+""",
 "autocast_leaves_float64_operands_and_fails_as_torch": """
 torch.manual_seed(0)
 a = torch.randn(2, 2, dtype=torch.float64)
