@@ -17,6 +17,8 @@ from .ops.core import (NotImplementedNode, SavingNode, attach, binary_result, ch
                        needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of)
 from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
 from .ops.unary import _backward_op
+from . import autocast
+from .autocast import ACTIVE as AUTOCAST
 
 
 def _scalar(x, v):
@@ -660,6 +662,8 @@ def _prelu_grads(g, x, w, dims):
 
 def prelu(input, weight):
     """ATen's prelu: the weight viewed to broadcast over input's channel dim 1, then _prelu_kernel."""
+    if AUTOCAST[0]:
+        return autocast.lower(prelu, input, weight)
     for position, (name, t) in enumerate((("self", input), ("weight", weight)), 1):
         if not isinstance(t, Tensor):
             raise type_error(f"prelu(): argument '{name}' (position {position}) must be Tensor, not {type_name(t)}")

@@ -16,6 +16,8 @@ from .tensorimpl import Tensor
 from .ops.core import attach, fresh, needs_grad, type_name
 from .ops.linalg import _matmul_np
 from .ops.softmax import SoftmaxBackward0, softmax
+from . import autocast
+from .autocast import ACTIVE as AUTOCAST
 
 
 class SafeSoftmaxBackward0(SoftmaxBackward0):
@@ -83,9 +85,11 @@ def _exp_reduce_sum(d, lanes):
     return e, total
 
 
-def _flash_values(q, k, v, mask, is_causal, scale):
+def _flash_values(q, k, v, mask, is_causal, scale, reduced=None):
     """cpu_flash_attention's output and logsumexp for arrays (B, H, L, E), (B, H, S, E); mask (B|1, H|1, L|1, S|1)
-    or None. kv blocks of 512, each row's running max and sum as the kernel keeps them."""
+    or None. kv blocks of 512, each row's running max and sum as the kernel keeps them. For a bfloat16 or half
+    input (`reduced` its rounding; the arrays float32) the kernel accumulates in float and stores the exponentials
+    in the input's type (qk_reduced_data) before their product with value."""
     dt = q.dtype
     lanes = 8 if dt == _F32 else 4
     B, H, L, E = q.shape
@@ -122,7 +126,7 @@ def _flash_values(q, k, v, mask, is_causal, scale):
         if n:
             dst = np.where(dead, dst, dst * exp_tmp)
         row_max = np.where(dead, row_max, tmp_max)
-        pv = _matmul_np(np.ascontiguousarray(e), vb).astype(dt)
+        pv = _matmul_np(np.ascontiguousarray(e if reduced is None else reduced(e)), vb).astype(dt)
         dst = pv if n == 0 else dst + pv
     row_max = np.where(row_max == neg, dt.type(0), row_max)
     row_sum = np.where(row_sum == 0, dt.type(1), row_sum)
@@ -167,7 +171,9 @@ class ScaledDotProductFlashAttentionForCpuBackward0(Node):
 
     def backward(self, g):
         q, k, v, mask, out, lse = self.unpack()
-        qn, kn, vn, on, gn = q._np, k._np, v._np, out._np, g._np.astype(q._np.dtype)
+        reduced = dtypes.rounding(q.dtype) if q.dtype.itemsize == 2 else None  # (bfloat16, half: in float)
+        work = _F32 if reduced is not None else q._np.dtype
+        qn, kn, vn, on, gn = (t._np.astype(work) for t in (q, k, v, out, g))
         dt = qn.dtype
         if self.group > 1:  # (grouped-query attention: each key/value head serves `group` query heads)
             kn, vn = np.repeat(kn, self.group, 1), np.repeat(vn, self.group, 1)
@@ -180,10 +186,11 @@ class ScaledDotProductFlashAttentionForCpuBackward0(Node):
             qk = np.where(np.arange(S)[None, :] > np.arange(L)[:, None], dt.type(-np.inf), qk)
         if mask is not None:
             qk = qk + mask._np.astype(dt)
-        p = _expf(qk - lse._np[..., None])
-        grad_v = _matmul_np(np.ascontiguousarray(np.swapaxes(p, -1, -2)), gn).astype(dt)
+        p = _expf(qk - lse._np[..., None].astype(dt))
+        stored = (lambda x: x) if reduced is None else reduced  # (attn and grad_attn in the input's type before
+        grad_v = _matmul_np(np.ascontiguousarray(np.swapaxes(stored(p), -1, -2)), gn).astype(dt)  # their products)
         dp = _matmul_np(gn, np.ascontiguousarray(np.swapaxes(vn, -1, -2))).astype(dt)
-        ds = p * (dp - _lane_dot(gn, on, 8 if dt == _F32 else 4)[..., None])
+        ds = stored(p * (dp - _lane_dot(gn, on, 8 if dt == _F32 else 4)[..., None]))
         grad_q = _matmul_np(ds, kn).astype(dt) * sc
         grad_k = _matmul_np(np.ascontiguousarray(np.swapaxes(ds, -1, -2)), qn).astype(dt) * sc
         if self.group > 1:
@@ -191,6 +198,8 @@ class ScaledDotProductFlashAttentionForCpuBackward0(Node):
                               for x in (grad_k, grad_v))
         if grad_k.shape != k._shape:  # (a key longer than value: its extra rows get no gradient)
             grad_k = np.concatenate([grad_k, np.zeros(k._shape[:2] + (k._shape[2] - S,) + k._shape[3:], dt)], 2)
+        if reduced is not None:
+            grad_q, grad_k, grad_v = (reduced(x).astype(q.dtype.np) for x in (grad_q, grad_k, grad_v))
         return fresh(grad_q, q.dtype), fresh(grad_k, k.dtype), fresh(grad_v, v.dtype)
 
 
@@ -207,8 +216,14 @@ def flash_attention_for_cpu(q, k, v, mask, dropout_p, is_causal, scale, enable_g
     m = None if mask is None else mask._np
     if m is not None and m.ndim == 2:
         m = m[None, None]
-    out, lse = _flash_values(q._np, kn, vn, m, is_causal, scale)
-    output, logsumexp = fresh(out, q.dtype), fresh(lse, q.dtype)
+    if q.dtype.is_floating_point and q.dtype.itemsize == 2:  # (bfloat16, half: accumulated in float)
+        reduced = dtypes.rounding(q.dtype)
+        qn, kn, vn = (a.astype(_F32) for a in (q._np, kn, vn))
+        out, lse = _flash_values(qn, kn, vn, None if m is None else m.astype(_F32), is_causal, scale, reduced)
+        output, logsumexp = fresh(reduced(out).astype(q.dtype.np), q.dtype), fresh(lse, dtypes.float32)
+    else:
+        out, lse = _flash_values(q._np, kn, vn, m, is_causal, scale)
+        output, logsumexp = fresh(out, q.dtype), fresh(lse, q.dtype)
     if needs_grad(q, k, v):
         node = ScaledDotProductFlashAttentionForCpuBackward0(q, k, v, mask, output, logsumexp, dropout_p, is_causal,
                                                              scale)
@@ -252,7 +267,7 @@ def _use_flash(q, k, v, mask, dropout_p, enable_gqa):
         return False
     if 0 in (q._shape[2], k._shape[2], v._shape[2]):
         return False
-    if q.dtype not in (dtypes.float32, dtypes.float64):
+    if q.dtype not in (dtypes.float32, dtypes.float64, dtypes.bfloat16, dtypes.float16):
         return False
     return q._stride[-1] == 1 and k._stride[-1] == 1 and v._stride[-1] == 1
 
@@ -286,6 +301,9 @@ def _math(q, k, v, mask, dropout_p, is_causal, scale, enable_gqa):
 
 def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, *, scale=None,
                                  enable_gqa=False):
+    if AUTOCAST[0]:
+        return autocast.lower(scaled_dot_product_attention, query, key, value, attn_mask, dropout_p, is_causal,
+                              scale=scale, enable_gqa=enable_gqa)
     for pos, (name, t) in enumerate((("query", query), ("key", key), ("value", value)), 1):
         if not isinstance(t, Tensor):
             raise type_error(f"scaled_dot_product_attention(): argument '{name}' (position {pos}) must be Tensor, "

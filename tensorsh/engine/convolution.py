@@ -20,6 +20,8 @@ from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
 from .tensorimpl import Tensor
 from .ops.core import InputNode, attach, check_inplace, fresh, needs_grad, operand_edge, type_name, written
+from . import autocast
+from .autocast import ACTIVE as AUTOCAST
 
 
 def _tuple(v, n):
@@ -485,6 +487,9 @@ def _labelled(name, values):
 def convolution(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, dims=2, name="conv2d",
                 transposed=False, output_padding=0):
     """conv<dims>d, or conv_transpose<dims>d when transposed: the arguments as torch.nn.functional takes them."""
+    if AUTOCAST[0]:
+        return autocast.lower(convolution, input, weight, bias, stride, padding, dilation, groups, dims, name,
+                              transposed, output_padding)
     for arg, pos, v in (("input", 1, input), ("weight", 2, weight)):
         if not isinstance(v, Tensor):
             raise type_error(f"{name}(): argument '{arg}' (position {pos}) must be Tensor, not {type_name(v)}")

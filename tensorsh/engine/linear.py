@@ -10,6 +10,8 @@ from .storage import note_view
 from .tensorimpl import Tensor
 from . import messages
 from .ops.core import attach, fresh, make_view, needs_grad, operand_edge, sum_to, type_name, unchecked
+from . import autocast
+from .autocast import ACTIVE as AUTOCAST
 
 
 def _mm_mat1_backward(g, mat2, mat1_shape, mat1_stride):
@@ -110,6 +112,8 @@ def check_dtypes(input, mat1, mat2):
 
 
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):
+    if AUTOCAST[0]:
+        return autocast.lower(addmm, input, mat1, mat2, beta=beta, alpha=alpha)
     if not (isinstance(input, Tensor) and isinstance(mat1, Tensor) and isinstance(mat2, Tensor)):
         for name, pos, v in (("input", 1, input), ("mat1", 2, mat1), ("mat2", 3, mat2)):
             if not isinstance(v, Tensor):
@@ -166,6 +170,8 @@ def _half_addmm(c, a, b, beta, alpha):
 def linear(input, weight, bias=None):
     """F.linear: addmm for a 2-D input; a contiguous input of other rank is flattened to 2-D, multiplied and
     viewed back; without bias (or non-contiguous) a matmul (plus an in-place add)."""
+    if AUTOCAST[0]:
+        return autocast.lower(linear, input, weight, bias)
     if not isinstance(input, Tensor):
         raise type_error(f"linear(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if not isinstance(weight, Tensor):

@@ -169,23 +169,26 @@ class NativeLayerNormBackward0(Node):
             b = kernels.fma(db, mu, -ds) * a * a * a * scale
             c = kernels.fma(-b, mu, -(db * a * scale))
             dx = kernels.fma(np.broadcast_to(b, xs.shape), xs, a * dy if gamma is None else a * dy * gamma) + c
-            out[0] = fresh(dx.reshape(x._shape), x.dtype)
+            out[0] = fresh((dtypes.rounding(x.dtype)(dx) if reduced else dx).reshape(x._shape).astype(x.dtype.np),
+                           x.dtype)
         if (w is not None and nf[1][0] is not None) or (len(nf) > 2 and nf[2][0] is not None):
             ranges = kernels._thread_ranges(rows, kernels.num_threads(), 1)
-            rounded = dtypes.rounding(x.dtype) if reduced else None
+            param = (w if w is not None else b).dtype
+            rounded = dtypes.rounding(x.dtype) if reduced else None  # (the threads' buffers: the input's type;
+            # their sum in float, in the parameters' type: float32 ones (mixed type) are not rounded)
             dgamma, dbeta = np.zeros(k, t), np.zeros(k, t)
             for begin, end in ranges:  # (each thread's buffer, summed in thread order)
                 pg, pb = np.zeros(k, t), np.zeros(k, t)
                 for i in range(begin, end):  # (a reduced type's buffer is of that type: each row's sum rounded)
                     pg = kernels.fma(dy[i], kernels.fma(a[i], xs[i], -a[i] * mu[i]), pg)  # (both fused)
                     pb = pb + dy[i]
-                    if reduced:
+                    if rounded is not None:
                         pg, pb = rounded(pg), rounded(pb)
                 dgamma, dbeta = dgamma + pg, dbeta + pb
             if w is not None and nf[1][0] is not None:
-                out[1] = fresh(dgamma.reshape(self.normalized), x.dtype)
+                out[1] = fresh(dgamma.reshape(self.normalized).astype(param.np), param)
             if len(nf) > 2 and nf[2][0] is not None:
-                out[2] = fresh(dbeta.reshape(self.normalized), x.dtype)
+                out[2] = fresh(dbeta.reshape(self.normalized).astype(param.np), param)
         return tuple(out)
 
 
@@ -215,7 +218,7 @@ def check_mixed_dtype(input, *params):
             raise runtime("mixed dtype (CPU): expect parameter to have scalar type of Float")
         if input.dtype is not dtypes.float16 and input.dtype is not dtypes.bfloat16:
             raise runtime("mixed dtype (CPU): all inputs must share same datatype.")
-        return
+        return True
     for p in defined[1:]:
         if p.dtype is not input.dtype:
             raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[input.dtype.name]} but found "
@@ -240,7 +243,7 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
     if input._shape[input.dim() - nd:] != normalized or input.dim() < nd:
         raise runtime(f"Given normalized_shape={list(normalized)}, expected input with shape [*, "
                       f"{', '.join(map(str, normalized))}], but got input of size{list(input._shape)}")
-    check_mixed_dtype(input, weight, bias)
+    mixed = check_mixed_dtype(input, weight, bias)
     k = int(np.prod(normalized))
     dt = np.float32 if input.dtype is dtypes.float16 else input.dtype.np  # (half computes in float, as bfloat16)
     x = np.ascontiguousarray(input._np, dtype=dt).reshape(int(np.prod(input._shape[:input.dim() - nd])), k)  # (k may
@@ -268,8 +271,9 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
             y = (y + beta).astype(dt)
     out = fresh(np.ascontiguousarray(y.reshape(input._shape)), input.dtype)
     stat_shape = input._shape[:input.dim() - nd] + (1,) * nd
-    mean_t = fresh(np.ascontiguousarray(mean.reshape(stat_shape)), input.dtype)
-    rstd_t = fresh(np.ascontiguousarray(rstd.reshape(stat_shape)), input.dtype)
+    stats = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's mean and rstd are float's)
+    mean_t = fresh(np.ascontiguousarray(mean.reshape(stat_shape)).astype(stats.np), stats)
+    rstd_t = fresh(np.ascontiguousarray(rstd.reshape(stat_shape)).astype(stats.np), stats)
     if needs_grad(input, weight, bias):
         attach(out, NativeLayerNormBackward0(input, weight, bias, mean_t, rstd_t, normalized, eps))
     return out, mean_t, rstd_t
@@ -302,7 +306,11 @@ class NativeBatchNormBackward0(Node):
 
     def _grads(self, g, x, w, rm, rv, mean, invstd):
         c = x._shape[1]
-        dt = x.dtype.np
+        dt = np.dtype(_F32 if x.dtype is dtypes.float16 else x.dtype.np)  # (half: in float)
+        param = w if w is not None else rm
+        mixed = param is not None and param.dtype is not x.dtype
+        if mixed and _kernel_operands(x, g) and not _by_rows(x):
+            return self._mixed_grads(g, x, w, rm, rv, mean, invstd)
         if self.training:
             mu, rs = mean._np.astype(dt), invstd._np.astype(dt)
         else:
@@ -311,8 +319,8 @@ class NativeBatchNormBackward0(Node):
         wv = w._np.astype(dt) if w is not None else np.ones(c, dt)
         generic = not _kernel_operands(x, g)  # (ATen's loop over each channel's elements, no kernel)
         by_rows = generic or _by_rows(x)  # (channel, batch, image), or (channel, row, 1): by rows or elements
-        xs = np.moveaxis(x._np, 1, 0).reshape((c, -1, 1) if by_rows else (c, x._shape[0], -1))
-        gs = np.moveaxis(g._np, 1, 0).reshape(xs.shape)
+        xs = np.moveaxis(x._np, 1, 0).reshape((c, -1, 1) if by_rows else (c, x._shape[0], -1)).astype(dt, copy=False)
+        gs = np.moveaxis(g._np, 1, 0).reshape(xs.shape).astype(dt, copy=False)
         centred = (xs - mu[:, None, None]).astype(dt)
         if generic:
             total = kernels.cascade_sum(np.asarray(g._np), (0,) + tuple(range(2, g.dim()))).reshape(c) \
@@ -328,21 +336,71 @@ class NativeBatchNormBackward0(Node):
             t = (gs - (total / count).astype(dt)[:, None, None]).astype(dt)
             if dt in (np.float32, np.float64) and not generic:  # (the product fused, as compiled: but in the
                 v = kernels.fma(-centred, k, t)  # channels-last kernel's partial last vector of channels (measured))
-                tail = c % (32 // dt.itemsize) if by_rows else 0
+                tail = c % (32 // dt.itemsize) if by_rows and not mixed else 0
                 if tail:
                     v[c - tail:] = t[c - tail:] - centred[c - tail:] * k[c - tail:]
             else:
                 v = (t - centred * k).astype(dt)
-            scaled = (v * r).astype(dt)
         else:
-            scaled = (gs * r).astype(dt)
-        gi = (scaled * wv[:, None, None]).astype(dt)
-        gi = np.moveaxis(gi.reshape((c, x._shape[0]) + x._shape[2:]), 0, 1)
+            v = gs
+        if mixed:  # (a mixed-type kernel's: v * (invstd * w), measured)
+            gi = (v * (rs * wv).astype(dt)[:, None, None]).astype(dt)
+        else:
+            gi = ((v * r).astype(dt) * wv[:, None, None]).astype(dt)
+        gi = np.moveaxis(gi.reshape((c, x._shape[0]) + x._shape[2:]), 0, 1).astype(x.dtype.np)
         ct = x.dtype
+        pt = ct if param is None else param.dtype  # (a mixed-type kernel's: float's)
         return (layout.output_like(gi, ct, x) if self.next_functions[0][0] else None,  # (x's suggested format)
-                fresh((dotp * rs).astype(dt), ct) if self.next_functions[1][0] else None,
-                fresh(total.astype(dt), ct) if self.next_functions[2][0] else None)
+                fresh((dotp * rs).astype(dt).astype(pt.np), pt) if self.next_functions[1][0] else None,
+                fresh(total.astype(dt).astype(pt.np), pt) if self.next_functions[2][0] else None)
 
+
+    def _mixed_grads(self, g, x, w, rm, rv, mean, invstd):
+        """A half or bfloat16 input with float32 parameters, channels first
+        (batch_norm_cpu_backward_channels_first_impl<scalar_t, float>): per channel, dy and (x - mean) * dy summed
+        in float (16 elements a step into eight lanes, the rest one by one, the lanes folded last), then
+        dx = (dy - sum / N - (x - mean) * k) * (invstd * w) in float, rounded once; weight's and bias's gradients
+        dotp * invstd and sum, in float."""
+        f = _F32
+        n, c = x._shape[0], x._shape[1]
+        xs = x._np.astype(f).reshape(n, c, -1)
+        gs = g._np.astype(f).reshape(n, c, -1)
+        size = xs.shape[2]
+        if self.training:
+            mu, rs = mean._np.astype(f), invstd._np.astype(f)
+        else:
+            mu = rm._np.astype(f)
+            rs = (1 / np.sqrt(rv._np.astype(np.float64) + self.eps)).astype(f)
+        centred = (xs - mu[None, :, None]).astype(f)
+        prods = (centred * gs).astype(f)
+        full = size - size % 16
+        total, dotp = np.zeros(c, f), np.zeros(c, f)
+        lanes_sum, lanes_dotp = np.zeros((c, 8), f), np.zeros((c, 8), f)
+        for b in range(n):
+            for d in range(0, full, 8):
+                lanes_sum = lanes_sum + gs[b, :, d:d + 8]
+                lanes_dotp = lanes_dotp + prods[b, :, d:d + 8]
+            for d in range(full, size):
+                total = total + gs[b, :, d]
+                dotp = dotp + prods[b, :, d]
+        for lanes, acc in ((lanes_sum, "total"), (lanes_dotp, "dotp")):
+            while lanes.shape[1] > 1:
+                half = lanes.shape[1] // 2
+                lanes = lanes[:, :half] + lanes[:, half:]
+            if acc == "total":
+                total = total + lanes[:, 0]
+            else:
+                dotp = dotp + lanes[:, 0]
+        scale = (rs * (w._np.astype(f) if w is not None else f(1))).astype(f)[None, :, None]
+        if self.training:
+            k = (dotp * rs * rs / f(n * size)).astype(f)[None, :, None]
+            dx = ((gs - (total / f(n * size)).astype(f)[None, :, None]) - centred * k) * scale
+        else:
+            dx = gs * scale
+        gi = dtypes.rounding(x.dtype)(dx.astype(f)).astype(x.dtype.np).reshape(x._shape)
+        return (fresh(gi, x.dtype) if self.next_functions[0][0] else None,
+                fresh((dotp * rs).astype(f), dtypes.float32) if self.next_functions[1][0] else None,
+                fresh(total, dtypes.float32) if self.next_functions[2][0] else None)
 
 
 def _batch_norm_grads(g, x, w, rm, rv, training, eps):
@@ -475,12 +533,14 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         if t is None and not training and name.startswith("running"):
             raise runtime(f"{name} must be defined in evaluation mode")
     x = np.ascontiguousarray(input._np)
+    if x.dtype == np.float16:  # (half: in float, as bfloat16, rounded once at the end)
+        x = x.astype(_F32)
     dt = x.dtype
     axes = (0,) + tuple(range(2, x.ndim))
     count = x.size // c
     if training and count <= 1:
         raise runtime(f"Expected more than 1 value per channel when training, got input size {list(input._shape)}")
-    check_mixed_dtype(input, weight, bias, running_mean, running_var)
+    mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)
     shape = (1, c) + (1,) * (x.ndim - 2)
     if training:
         xc = np.moveaxis(x, 1, 0).reshape(c, -1)
@@ -488,7 +548,12 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         # rows of a channels_last input in memory order, n then its pixels)
         # var_sum / n and var_sum / (n - 1) divide in float (the accessor's type); the running statistics are
         # updated in float too (momentum and 1 - momentum rounded; both 100% bit for bit, measured)
+        stored = dtypes.rounding(input.dtype) if input.dtype.itemsize == 2 and not mixed else None
+        if stored is not None:  # (a half or bfloat16 input with parameters of its type: mean, the squares' sum and
+            mean, var_sum = stored(mean), stored(var_sum)  # invstd kept in that type, as the kernel's tensors)
         invstd = (1 / np.sqrt((var_sum / dt.type(count)).astype(dt).astype(np.float64) + eps)).astype(dt)
+        if stored is not None:
+            invstd = stored(invstd)
         m = dt.type(momentum)  # (ATen's momentum_ and 1 - momentum_, in the parameter's type)
         if running_mean is not None:
             _update(running_mean, m * mean.astype(dt) + (dt.type(1) - m) * running_mean._np)
@@ -511,11 +576,14 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     else:
         beta = (bv - use_mean * alpha).astype(dt)
         y = (x * alpha.reshape(shape) + beta.reshape(shape)).astype(dt)
-    out = layout.output_like(y, input.dtype, input)  # (empty_like(input, input.suggest_memory_format()))
+    out = layout.output_like(y.astype(input.dtype.np), input.dtype, input)  # (empty_like(input,
+    # input.suggest_memory_format()))
     if needs_grad(input, weight, bias):
+        saved = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's statistics are float's)
         attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var,
-                                              fresh(np.ascontiguousarray(mean), input.dtype),
-                                              fresh(np.ascontiguousarray(invstd), input.dtype), training, eps))
+                                              fresh(np.ascontiguousarray(mean).astype(saved.np), saved),
+                                              fresh(np.ascontiguousarray(invstd).astype(saved.np), saved), training,
+                                              eps))
     return out
 
 
@@ -550,7 +618,7 @@ def _update(buffer, values):
     """A running statistic written in place by the kernel: journaled for undo, no version bump (as PyTorch)."""
     from . import undo
     undo.touch(buffer._storage)
-    buffer._np[...] = values
+    buffer._np[...] = dtypes.to_bfloat16(values) if buffer.dtype is dtypes.bfloat16 else values
 
 
 class NativeGroupNormBackward0(Node):
@@ -569,7 +637,7 @@ class NativeGroupNormBackward0(Node):
         x, w, mean, rstd = self.unpack()
         if autograd._grad_enabled[0]:  # create_graph: PyTorch composes it of ops (a view of c1 * dy + c2 * x + c3)
             return self._recorded_backward(g, x, w)
-        if x.dtype.np == _F32:
+        if x.dtype.np == _F32 or x.dtype is dtypes.float16:  # (half: in float, as bfloat16)
             return self._float_backward(g, x, w, mean, rstd)
         n, c = x._shape[:2]
         gr = self.groups
@@ -623,14 +691,15 @@ class NativeGroupNormBackward0(Node):
         n, c = x._shape[:2]
         gr = self.groups
         d = c // gr
-        xs = np.ascontiguousarray(x._np).reshape(n, c, -1)
-        dy = np.ascontiguousarray(g._np).reshape(n, c, -1)
+        xs = np.ascontiguousarray(x._np, dtype=_F32).reshape(n, c, -1)
+        dy = np.ascontiguousarray(g._np, dtype=_F32).reshape(n, c, -1)
         hw = xs.shape[2]
         ds = _reduce_all((dy * xs).astype(_F32), _F32).reshape(n, gr, d)
         db = _reduce_all(dy, _F32).reshape(n, gr, d)
-        gam = w._np.reshape(gr, d) if w is not None else np.ones((gr, d), _F32)
-        m, r = mean._np.reshape(n, gr), rstd._np.reshape(n, gr)
+        gam = w._np.astype(_F32).reshape(gr, d) if w is not None else np.ones((gr, d), _F32)
+        m, r = mean._np.astype(_F32).reshape(n, gr), rstd._np.astype(_F32).reshape(n, gr)
         dt = x.dtype
+        pt = dt if w is None else w.dtype  # (float32 parameters of a reduced input: float's gradients)
         out = [None, None, None]
         if self.next_functions[0][0]:
             ds_val, db_val = np.zeros((n, gr), _F32), np.zeros((n, gr), _F32)
@@ -643,6 +712,8 @@ class NativeGroupNormBackward0(Node):
             c1 = (r[:, :, None] * gam[None]).astype(_F32)[..., None]
             xr, dyr = xs.reshape(n, gr, d, hw), dy.reshape(n, gr, d, hw)
             dx = (_fma(c1, dyr, (c2[:, :, None, None] * xr).astype(_F32)) + c3[:, :, None, None]).astype(_F32)
+            if dt.itemsize == 2:
+                dx = dtypes.rounding(dt)(dx).astype(dt.np)
             out[0] = layout.output_like(dx.reshape(x._shape), dt, x)  # (x's suggested format)
         if self.next_functions[1][0] or self.next_functions[2][0]:
             mm, rr = np.repeat(m, d, axis=1), np.repeat(r, d, axis=1)
@@ -651,8 +722,8 @@ class NativeGroupNormBackward0(Node):
             for k in range(n):
                 dgamma = _fma(_fma(-dbf[k], mm[k], dsf[k]), rr[k], dgamma)
                 dbeta = (dbeta + dbf[k]).astype(_F32)
-            out[1] = fresh(dgamma, dt) if self.next_functions[1][0] else None
-            out[2] = fresh(dbeta, dt) if self.next_functions[2][0] else None
+            out[1] = fresh(dgamma.astype(pt.np), pt) if self.next_functions[1][0] else None
+            out[2] = fresh(dbeta.astype(pt.np), pt) if self.next_functions[2][0] else None
         return tuple(out)
 
 
@@ -672,9 +743,9 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
             raise runtime(f"Expected {name} to be a vector of size equal to the number of channels in input, but "
                           f"got {name} of shape {list(shown._shape) if shown is not None else [0]} and input of "
                           f"shape {list(input._shape)}")
-    check_mixed_dtype(input, weight, bias)
-    dt = input.dtype.np
-    x = np.ascontiguousarray(input._np).reshape(n * num_groups, -1)
+    mixed = check_mixed_dtype(input, weight, bias)
+    dt = np.dtype(_F32) if input.dtype is dtypes.float16 else input.dtype.np  # (half: in float, as bfloat16)
+    x = np.ascontiguousarray(input._np, dtype=dt).reshape(n * num_groups, -1)
     if dt == _F32:
         mean, var = rowwise_moments(x)
     else:
@@ -684,8 +755,8 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         y = ((x - mean[:, None]).astype(dt) * rstd[:, None]).astype(dt)
     else:
         d = c // num_groups
-        gamma = weight._np.reshape(num_groups, d) if weight is not None else np.ones((num_groups, d), dt)
-        beta = bias._np.reshape(num_groups, d) if bias is not None else np.zeros((num_groups, d), dt)
+        gamma = weight._np.astype(dt).reshape(num_groups, d) if weight is not None else np.ones((num_groups, d), dt)
+        beta = bias._np.astype(dt).reshape(num_groups, d) if bias is not None else np.zeros((num_groups, d), dt)
         scale = (rstd.reshape(n, num_groups, 1) * gamma[None]).astype(dt)            # (n, groups, d)
         xs = x.reshape(n, num_groups, d, -1)
         if dt == _F32:  # both contracted into FMAs in PyTorch's kernel (measured)
@@ -694,9 +765,10 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         else:
             shift = (-scale * mean.reshape(n, num_groups, 1) + beta[None]).astype(dt)
             y = (scale[..., None] * xs + shift[..., None]).astype(dt)
-    out = layout.output_like(y.reshape(input._shape), input.dtype, input)
+    out = layout.output_like(y.reshape(input._shape).astype(input.dtype.np), input.dtype, input)
     if needs_grad(input, weight, bias):
-        mean_t = fresh(np.ascontiguousarray(mean.reshape(n, num_groups)), input.dtype)
-        rstd_t = fresh(np.ascontiguousarray(rstd.reshape(n, num_groups)), input.dtype)
+        stats = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's mean and rstd are float's)
+        mean_t = fresh(np.ascontiguousarray(mean.reshape(n, num_groups)).astype(stats.np), stats)
+        rstd_t = fresh(np.ascontiguousarray(rstd.reshape(n, num_groups)).astype(stats.np), stats)
         attach(out, NativeGroupNormBackward0(input, weight, bias, mean_t, rstd_t, num_groups, eps))
     return out

@@ -9,6 +9,8 @@ from . import dtypes, layout, messages
 from .autograd import Node, edge_of
 from .errors import make, runtime
 from .ops.core import attach, fresh, needs_grad, operand_edge
+from . import autocast
+from .autocast import ACTIVE as AUTOCAST
 
 _NAMES = {"reflect": "Reflection", "replicate": "Replication"}
 
@@ -169,5 +171,7 @@ def pad(input, pad, mode, value):
         raise _not_implemented(f"Padding size {n} is not supported for {nd}D input tensor.\n" + _SUPPORTED)
     if mode == "circular":
         return _pad_circular(input, list(pad))
+    if AUTOCAST[0] and (mode == "replicate" or n < 6):  # (reflection_pad1d/2d and replication_pad1d/2d/3d: autocast's
+        return autocast.fp32(_reflect_or_replicate, input, mode, list(pad))  # float32 list; reflection_pad3d is not)
     return _reflect_or_replicate(input, mode, list(pad))
 

@@ -12,6 +12,7 @@ from .autograd import Node, SavedTensor, edge_of
 from .convolution import _tuple
 from .errors import index_error, make, runtime
 from .ops.core import attach, fresh, needs_grad, operand_edge
+from .autocast import fp32_op
 
 
 def _out_size(size, k, s, p, d, ceil_mode):
@@ -239,6 +240,7 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     return _max_pool(input, 2, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
 
 
+@fp32_op
 def max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     return _max_pool(input, 3, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
 
@@ -321,6 +323,7 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
                      count_include_pad, divisor_override)
 
 
+@fp32_op
 def avg_pool3d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                divisor_override=None):
     _check_sizes("avg_pool3d", 3, kernel_size, stride, padding)
@@ -434,6 +437,7 @@ def _adaptive_checks(input, nd, name, spatial_only=False):
                           f"sizes {list(input._shape)} with dimension {dim} being empty")
 
 
+@fp32_op
 def adaptive_avg_pool3d(input, output_size):
     out = tuple(output_size)
     if any(o < 0 for o in out):
@@ -482,6 +486,7 @@ def adaptive_max_pool2d(input, output_size):
     return _adaptive_max_pool(input, tuple(output_size), AdaptiveMaxPool2DBackward0)
 
 
+@fp32_op
 def adaptive_max_pool3d(input, output_size):
     _adaptive_checks(input, 3, "adaptive_max_pool3d")
     _check_kernel("adaptive_max_pool3d_cpu", input, _FLOATING)
@@ -507,6 +512,7 @@ class MaxUnpool2DBackward0(Node):
         return (fresh(np.ascontiguousarray(out.reshape(self.in_shape)), g.dtype),)
 
 
+@fp32_op
 def max_unpool2d(input, indices, output_size):
     """Each value written at its flat index in an (oH, oW) plane of zeros (ATen's max_unpool2d)."""
     if indices.dtype is not dtypes.int64:

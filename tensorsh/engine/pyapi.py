@@ -160,6 +160,19 @@ def c_noargs(name, fn):
     return function
 
 
+def c_onearg(name, fn):
+    """A torch function PyTorch defines in C with one positional argument (METH_O): its texts for any other call."""
+    def function(*args, **kwargs):
+        if kwargs:
+            raise type_error(f"torch.{name}() takes no keyword arguments")
+        if len(args) != 1:
+            raise type_error(f"torch.{name}() takes exactly one argument ({len(args)} given)")
+        return fn(args[0])
+    function.__name__ = function.__qualname__ = name
+    function.__doc__, function.__wrapped__ = fn.__doc__, fn
+    return function
+
+
 # ---------------------------------------------------------------- the tensor constructors' parser (tensor_new.cpp)
 
 _CONSTRUCTORS = {

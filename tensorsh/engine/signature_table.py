@@ -1807,6 +1807,9 @@ FUNCTIONS = {
     'ger': (
         'ger(Tensor input, Tensor vec2, *, Tensor out=None)',
     ),
+    'get_autocast_dtype': (
+        'get_autocast_dtype(std::string_view device_type)',
+    ),
     'greater': (
         'greater(Tensor input, Tensor other, *, Tensor out=None)',
         'greater(Tensor input, Scalar other, *, Tensor out=None)',
@@ -1897,6 +1900,10 @@ FUNCTIONS = {
     ),
     'inverse': (
         'inverse(Tensor input, *, Tensor out=None)',
+    ),
+    'is_autocast_enabled': (
+        'is_autocast_enabled(std::string_view device_type)',
+        'is_autocast_enabled()',
     ),
     'is_complex': (
         'is_complex(Tensor input)',
@@ -2440,6 +2447,13 @@ FUNCTIONS = {
     ),
     'set_anomaly_enabled': (
         'set_anomaly_enabled(bool enabled, bool check_nan=True)',
+    ),
+    'set_autocast_dtype': (
+        'set_autocast_dtype(std::string_view device_type, ScalarType dtype)',
+    ),
+    'set_autocast_enabled': (
+        'set_autocast_enabled(std::string_view device_type, bool enabled)',
+        'set_autocast_enabled(bool enabled)',
     ),
     'set_grad_enabled': (
         'set_grad_enabled(bool enabled)',

@@ -2,6 +2,7 @@
 import math
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
 from . import defaults, messages, namespaces, saved_names, typenames
+from . import autocast as autocast_mode
 from .namespaces import LazyMember, Namespace
 from .ops import constructors, predicates
 from .errors import runtime, type_error
@@ -450,7 +451,15 @@ NAMESPACE.update({
                                      "memory_allocated": lambda device=None: 0,
                                      "max_memory_allocated": lambda device=None: 0,
                                      "synchronize": _no_cuda, "current_device": _no_cuda, "get_device_name": _no_cuda,
-                                     "OutOfMemoryError": errors.python_class("torch.OutOfMemoryError")}),
+                                     "OutOfMemoryError": errors.python_class("torch.OutOfMemoryError"),
+                                     "amp": Namespace("torch.cuda.amp", {
+                                         **autocast_mode.CUDA_AMP,
+                                         "GradScaler": _from("grad_scaler", "CUDA_GRAD_SCALER")})}),
+    "cpu": Namespace("torch.cpu", {"is_available": lambda: True, "device_count": lambda: 1,
+                                   "amp": Namespace("torch.cpu.amp", {
+                                       **autocast_mode.CPU_AMP,
+                                       "GradScaler": _from("grad_scaler", "CPU_GRAD_SCALER")})}),
+    "amp": Namespace("torch.amp", {**autocast_mode.AMP, "GradScaler": _from("grad_scaler", "GradScaler")}),
     "OutOfMemoryError": errors.python_class("torch.OutOfMemoryError"),
     "backends": Namespace("torch.backends", {  # (what a CPU build answers; cudnn's and matmul's flags settable)
         "cudnn": defaults.CudnnModule(),
@@ -469,6 +478,7 @@ def deepcopy(x, memo=None):
 
 
 NAMESPACE.update(predicates.FUNCTIONS)
+NAMESPACE.update(autocast_mode.FUNCTIONS)
 NAMESPACE.update(constructors.FUNCTIONS)
 NAMESPACE.update({name: getattr(defaults, name) for name in (
     "get_default_dtype", "set_default_dtype", "finfo", "iinfo", "typename", "use_deterministic_algorithms",
@@ -483,8 +493,14 @@ for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "rang
               "randint", "randperm", "normal"):
     NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)
 for _name in ("get_default_dtype", "get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
-              "is_anomaly_check_nan_enabled"):  # C functions without arguments in PyTorch
+              "is_anomaly_check_nan_enabled", "clear_autocast_cache", "is_autocast_cache_enabled", "is_autocast_cpu_enabled",
+              "get_autocast_cpu_dtype", "autocast_increment_nesting", "autocast_decrement_nesting",
+              "get_autocast_gpu_dtype"):  # C functions
+    # without arguments in PyTorch
     NAMESPACE[_name] = pyapi.c_noargs(_name, NAMESPACE[_name])
+for _name in ("set_autocast_cache_enabled", "set_autocast_cpu_dtype", "set_autocast_cpu_enabled",
+              "set_autocast_gpu_dtype"):  # (METH_O)
+    NAMESPACE[_name] = pyapi.c_onearg(_name, NAMESPACE[_name])
 NAMESPACE["special"], NAMESPACE["linalg"] = namespaces.special(NAMESPACE), namespaces.linalg(NAMESPACE)
 NAMESPACE["default_generator"] = rng.default_generator
 NAMESPACE["random"] = Namespace("torch.random", {  # (torch/random.py)
@@ -527,3 +543,7 @@ def reset_state():
     if distributions is not None:  # (set_default_validate_args and register_kl are process-wide too)
         distributions.Distribution._validate_default = True
         distributions._REGISTERED.clear()
+    autocast_mode.reset()
+    nn_module = sys.modules.get("tensorsh.nn.module")
+    if nn_module is not None:
+        nn_module.reset_global_hooks()

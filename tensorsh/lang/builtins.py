@@ -576,6 +576,8 @@ def build(print_fn):
                "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint"))}
     for dotted in SUBMODULES:
         modules[dotted] = Lazy(_submodule(dotted))
+    for dotted in ("torch.amp", "torch.cpu", "torch.cpu.amp", "torch.cuda", "torch.cuda.amp"):  # (the engine's)
+        modules[dotted] = Lazy(lambda path=dotted.split(".")[1:]: _member(namespace, path))
     for member in ("dataloader", "dataset", "sampler"):  # torch.utils.data's submodules, importable by name
         modules["torch.utils.data." + member] = Lazy(lambda m=member: load_attr(load_attr(utils.load(), "data"), m))
     # importable, but (as in PyTorch, whose torch.optim deletes the name) not an attribute of torch.optim
@@ -587,6 +589,13 @@ def build(print_fn):
         modules[name] = Lazy(make)
     modules["sys"] = Lazy(lambda: _sys(print_fn.__self__))   # (its streams write where the session writes)
     return table, modules
+
+
+def _member(namespace, path):
+    value = namespace[path[0]]
+    for name in path[1:]:
+        value = load_attr(value, name)
+    return value
 
 
 def _optimizer_module():
@@ -604,7 +613,7 @@ def _gradcheck_module():
 # Submodules a program may import by their dotted name; each is an attribute of its package's namespace.
 SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.nn.utils.rnn",
               "torch.nn.utils.parametrize", "torch.nn.utils.parametrizations", "torch.nn.utils.prune",
-              "torch.nn.utils.fusion", "torch.nn.utils.stateless",
+              "torch.nn.utils.fusion", "torch.nn.utils.stateless", "torch.nn.modules", "torch.nn.modules.module",
               "torch.optim.lr_scheduler", "torch.optim.swa_utils", "torch.distributions.categorical", "torch.distributions.normal",
               "torch.distributions.bernoulli", "torch.distributions.uniform", "torch.distributions.kl",
               "torch.distributions.independent", "torch.distributions.multivariate_normal",

@@ -52,3 +52,8 @@ for _mod in (attention, container, conv, _embedding_bag, layers, lazy, loss, mor
     NAMESPACE.update({k: v for k, v in vars(_mod).items()
                       if isinstance(v, type) and issubclass(v, Module) and not k.startswith("_")
                       and v.__module__.startswith("torch.")})
+from . import module as _module
+NAMESPACE["modules"] = Namespace("torch.nn.modules", {  # (the layers' classes, and module.py's global hooks)
+    **{k: v for k, v in NAMESPACE.items() if isinstance(v, type) and issubclass(v, Module)},
+    "module": Namespace("torch.nn.modules.module", {"Module": Module,
+                                                    **{n: getattr(_module, n) for n in _module.GLOBAL_HOOKS}})})

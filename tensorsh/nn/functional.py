@@ -7,6 +7,7 @@ from tensorsh.engine.errors import runtime, value_error, warn
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE as _T  # torch.<name>: each behind its own parser
 from .c_functions import C, boolean_dispatch, builtin, dim as _dim, named, size as _size
+from tensorsh.engine.autocast import fp32_op
 
 # F's functions that are C functions in PyTorch (F.gelu is torch._C._nn.gelu): the engine op behind their parser
 linear, gelu, softplus, softshrink, logsigmoid = (builtin(name, fn) for name, fn in (
@@ -227,6 +228,7 @@ def _weighted(loss, weight, input, reduction, mean_over_weight=True):
     raise value_error(f"Invalid reduction mode: {reduction}. Expected one of 'none', 'mean', 'sum'.")
 
 
+@fp32_op
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _warn_size(input, target)
     reduction = _legacy_reduction(size_average, reduce, reduction)
@@ -236,6 +238,7 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
     return _loss.mse_loss(input, target, reduction)
 
 
+@fp32_op
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _warn_size(input, target)
     reduction = _legacy_reduction(size_average, reduce, reduction)
@@ -247,6 +250,7 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", wei
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
 
 
+@fp32_op
 def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_target=False):
     """torch/nn/functional.py's kl_div over ATen's composite: xlogy(t, t) - t * input (or exp(t) * (t - input)),
     reduced; 'batchmean' sums, then divides by the batch size."""
@@ -267,6 +271,7 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
     return reduced
 
 
+@fp32_op
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
     _warn_size(input, target)
     reduction = _legacy_reduction(size_average, reduce, reduction)
@@ -276,6 +281,7 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
     return _loss.smooth_l1_loss(input, target, reduction, beta)
 
 
+@fp32_op
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     _warn_size(input, target)
     if weight is not None:
@@ -289,6 +295,7 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     return _loss.huber_loss(input, target, reduction, delta)
 
 
+@fp32_op
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
     if size_average is not None or reduce is not None:
         reduction = _legacy_reduction(size_average, reduce, reduction)
@@ -296,6 +303,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     return _loss.nll_loss(input, target, weight, reduction, ignore_index)
 
 
+@fp32_op
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
                   label_smoothing=0.0):
     """ATen's cross_entropy_loss: log_softmax then nll_loss for class indices; the probability and
@@ -354,6 +362,7 @@ def _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class
     return -prod.sum(class_dim)
 
 
+@fp32_op
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
     reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     if _size(target) != _size(input):
@@ -366,6 +375,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     return _loss.binary_cross_entropy(input, target, weight, reduction)
 
 
+@fp32_op
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction="mean",
                                      pos_weight=None):
     reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))

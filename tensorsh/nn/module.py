@@ -72,6 +72,66 @@ class RemovableHandle:
         return "<torch.utils.hooks.RemovableHandle object>"
 
 
+# torch.nn.modules.module's global hooks (register_module_forward_hook, ...): every module's, before its own
+_GLOBAL = {"forward_pre": OrderedDict(), "forward": OrderedDict(), "backward": OrderedDict(),
+           "backward_pre": OrderedDict()}
+_GLOBAL_WITH_KWARGS = OrderedDict()
+_GLOBAL_IS_FULL = [None]  # whether the global backward hooks are full ones (None: none registered yet)
+_GLOBAL_HOOKS_ON = [False]  # any global hook registered: the modules' calls leave their fast path
+
+
+def _global_hook(kind, hook, extra=()):
+    handle = RemovableHandle(_GLOBAL[kind], extra)
+    undo.touch_dict(_GLOBAL[kind])
+    _GLOBAL[kind][handle.id] = hook
+    _GLOBAL_HOOKS_ON[0] = True
+    return handle
+
+
+def register_module_forward_pre_hook(hook):
+    return _global_hook("forward_pre", hook)
+
+
+def register_module_forward_hook(hook, *, with_kwargs=False, always_call=False):
+    handle = _global_hook("forward", hook, (_GLOBAL_WITH_KWARGS,))
+    if with_kwargs:
+        undo.touch_dict(_GLOBAL_WITH_KWARGS)
+        _GLOBAL_WITH_KWARGS[handle.id] = True
+    return handle
+
+
+def _global_backward(hook, full):
+    if _GLOBAL_IS_FULL[0] is (not full):
+        raise runtime("Cannot use both regular backward hooks and full backward hooks as a global Module hook. "
+                      "Please use only one of them.")
+    undo.touch_list(_GLOBAL_IS_FULL)
+    _GLOBAL_IS_FULL[0] = full
+    return _global_hook("backward", hook)
+
+
+def register_module_backward_hook(hook):
+    return _global_backward(hook, False)
+
+
+def register_module_full_backward_hook(hook):
+    return _global_backward(hook, True)
+
+
+def register_module_full_backward_pre_hook(hook):
+    return _global_hook("backward_pre", hook)
+
+
+def reset_global_hooks():
+    for d in (*_GLOBAL.values(), _GLOBAL_WITH_KWARGS):
+        d.clear()
+    _GLOBAL_IS_FULL[0] = None
+    _GLOBAL_HOOKS_ON[0] = False
+
+
+GLOBAL_HOOKS = ("register_module_forward_pre_hook", "register_module_forward_hook", "register_module_backward_hook",
+                "register_module_full_backward_hook", "register_module_full_backward_pre_hook")
+
+
 class _AttrNames:
     """The instance-dependent names of a Module, tested in place (`name in names`) or listed (completion)."""
     __slots__ = ("module",)
@@ -361,9 +421,10 @@ class Module:
     # ------------------------------------------------------------ calling
 
     def __call__(self, *args, **kwargs):
-        if not (self._backward_hooks or self._backward_pre_hooks or self._forward_hooks or self._forward_pre_hooks):
+        if not (self._backward_hooks or self._backward_pre_hooks or self._forward_hooks or self._forward_pre_hooks
+                or _GLOBAL_HOOKS_ON[0]):
             return self.forward(*args, **kwargs)
-        for hook_id, hook in list(self._forward_pre_hooks.items()):
+        for hook_id, hook in [*_GLOBAL["forward_pre"].items(), *self._forward_pre_hooks.items()]:
             if hook_id in self._forward_pre_hooks_with_kwargs:
                 res = hook(self, args, kwargs)
                 if res is not None:
@@ -377,15 +438,19 @@ class Module:
                 if res is not None:
                     args = res if isinstance(res, tuple) else (res,)
         bw_hook = None
-        full = self._is_full_backward_hook
-        if (self._backward_hooks and full) or self._backward_pre_hooks:
+        full_hooks, non_full_hooks = [], []  # (Module._get_backward_hooks: the global hooks first)
+        for is_full, hooks in ((_GLOBAL_IS_FULL[0], _GLOBAL["backward"]), (self._is_full_backward_hook,
+                                                                           self._backward_hooks)):
+            if is_full is not None:
+                (full_hooks if is_full else non_full_hooks).extend(hooks.values())
+        pre_hooks = [*_GLOBAL["backward_pre"].values(), *self._backward_pre_hooks.values()]
+        if full_hooks or pre_hooks:
             from .backward_hooks import BackwardHook
-            bw_hook = BackwardHook(self, list(self._backward_hooks.values()) if full else [],
-                                   list(self._backward_pre_hooks.values()))
+            bw_hook = BackwardHook(self, full_hooks, pre_hooks)
             args = bw_hook.setup_input_hook(args)
         result = self.forward(*args, **kwargs)
-        for hook_id, hook in list(self._forward_hooks.items()):
-            if hook_id in self._forward_hooks_with_kwargs:
+        for hook_id, hook in [*_GLOBAL["forward"].items(), *self._forward_hooks.items()]:
+            if hook_id in self._forward_hooks_with_kwargs or hook_id in _GLOBAL_WITH_KWARGS:
                 res = hook(self, args, kwargs, result)
             else:
                 res = hook(self, args, result)
@@ -396,9 +461,9 @@ class Module:
                 warn("For backward hooks to be called, module output should be a Tensor or a tuple of Tensors but "
                      f"received {type(result)}")
             result = bw_hook.setup_output_hook(result)
-        if self._backward_hooks and full is False:
+        if non_full_hooks:
             from .backward_hooks import register_non_full
-            register_non_full(self, args, result, list(self._backward_hooks.values()))
+            register_non_full(self, args, result, non_full_hooks)
         return result
 
     def _hook_dict(self, attr, hook, prepend, extra=()):

@@ -19,6 +19,7 @@ from .conv import _BatchNorm, _MaxPoolNd, affine_parameters, reset_affine
 from .functional import _legacy_reduction, _list_with_default
 from .loss import _Loss
 from .module import Module
+from tensorsh.engine.autocast import fp32_op
 
 
 def _in(module_name):
@@ -457,6 +458,7 @@ def affine_grid(theta, size, align_corners=None):
     return NAMESPACE["affine_grid_generator"](theta, size, align_corners)
 
 
+@fp32_op
 def grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corners=None):
     """torch.nn.functional.grid_sample: its checks and warning, then torch.grid_sampler."""
     if mode not in ("bilinear", "nearest", "bicubic"):
@@ -524,6 +526,7 @@ def _apply_reduction(output, reduction):
     return output.mean() if reduction == "mean" else output.sum() if reduction == "sum" else output
 
 
+@fp32_op
 def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, swap=False, size_average=None,
                         reduce=None, reduction="mean"):
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
@@ -541,6 +544,7 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, s
     return _apply_reduction((margin + dist_pos - dist_neg).clamp_min(0), reduction)
 
 
+@fp32_op
 def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     if input1.dim() != input2.dim() or input1.dim() != target.dim():
@@ -551,6 +555,7 @@ def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, red
     return _apply_reduction((-target * diff + float(margin)).clamp_min_(0), reduction)
 
 
+@fp32_op
 def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     C.cosine_embedding_loss(input1, input2, target, margin, 1)

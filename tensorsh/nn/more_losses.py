@@ -12,6 +12,7 @@ from .c_functions import C
 from .functional import _legacy_reduction, logsigmoid
 from .loss import _Loss, _WeightedLoss
 from .more_layers import PairwiseDistance, pairwise_distance
+from tensorsh.engine.autocast import fp32_op
 
 
 def _reduced(loss, reduction):
@@ -19,12 +20,14 @@ def _reduced(loss, reduction):
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
 
 
+@fp32_op
 def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     C.soft_margin_loss(input, target, 1)
     return _kernels.soft_margin_loss(input, target, reduction)
 
 
+@fp32_op
 def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=None, reduce=None, reduction="mean"):
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     if p != 1 and p != 2:
@@ -35,12 +38,14 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=
     return _kernels.multi_margin_loss(input, target, p, margin, weight, reduction)
 
 
+@fp32_op
 def multilabel_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
     C.multilabel_margin_loss(input, target, 1)
     return _kernels.multilabel_margin_loss(input, target, reduction)
 
 
+@fp32_op
 def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=None, reduction="mean"):
     """ATen's: where(target != 1, (margin - self).clamp_min_(0), 0) + where(target != -1, self, 0), reduced."""
     reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
@@ -64,6 +69,7 @@ def multilabel_soft_margin_loss(input, target, weight=None, size_average=None, r
     return _reduced(loss, reduction)
 
 
+@fp32_op
 def poisson_nll_loss(input, target, log_input=True, full=False, size_average=None, eps=1e-8, reduce=None,
                      reduction="mean"):
     if size_average is not None or reduce is not None:
@@ -223,6 +229,7 @@ class TripletMarginWithDistanceLoss(_Loss):
                                                  margin=self.margin, swap=self.swap, reduction=self.reduction)
 
 
+@fp32_op
 def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="mean", zero_infinity=False):
     from tensorsh.engine.ctc_loss import ctc_loss as _ctc_loss
     enum = {"none": 0, "mean": 1, "sum": 2}[reduction_enum(reduction)]

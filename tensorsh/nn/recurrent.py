@@ -13,6 +13,7 @@ from . import functional as F, init
 from .module import Module
 from .parameter import Parameter
 from .rnn_utils import PackedSequence
+from tensorsh.engine import autocast
 
 
 def _in(module_name):
@@ -279,7 +280,7 @@ class RNNBase(Module):
 
     def check_input(self, input, batch_sizes):
         weight_dtype = self._flat_weights[0].dtype
-        if input.dtype != weight_dtype:
+        if input.dtype != weight_dtype and not autocast.any_enabled():
             raise value_error(f"RNN input dtype ({input.dtype}) does not match weight dtype ({weight_dtype}). "
                               f"Convert input: input.to({weight_dtype}), or convert model: model.to({input.dtype})")
         expected_input_dim = 2 if batch_sizes is not None else 3

@@ -9,6 +9,8 @@ from ..errors import runtime
 from ..tensorimpl import _shape_list
 from .core import attach, fresh, needs_grad, precheck, write_inplace
 from .scaled_products import ScaledProductBackward
+from .. import autocast
+from ..autocast import ACTIVE as AUTOCAST
 
 
 def _expand_check(self, sizes, op=None):
@@ -126,6 +128,8 @@ class AddbmmBackward0(ScaledProductBackward):
 
 
 def baddbmm(self, batch1, batch2, *, beta=1, alpha=1):
+    if AUTOCAST[0]:
+        return autocast.lower(baddbmm, self, batch1, batch2, beta=beta, alpha=alpha)
     _check_baddbmm(self, batch1, batch2)
     _check_kernel(batch1, batch2, "baddbmm")
     return _product(_baddbmm_values(self, batch1, batch2, beta, alpha), batch1.dtype, BaddbmmBackward0, self, batch1,
@@ -200,6 +204,8 @@ def _addbmm_values(self, batch1, batch2, beta, alpha, sizes):
 
 
 def addbmm(self, batch1, batch2, *, beta=1, alpha=1):
+    if AUTOCAST[0]:
+        return autocast.lower(addbmm, self, batch1, batch2, beta=beta, alpha=alpha)
     sizes = _check_addbmm(self, batch1, batch2)
     return _product(_addbmm_values(self, batch1, batch2, beta, alpha, sizes), self.dtype, AddbmmBackward0, self, batch1,
                     batch2, beta, alpha)

@@ -20,6 +20,8 @@ from .args import check_matrix, check_square, check_system
 from .core import (InputNode, SavingNode, Tensor, attach, from_numpy, needs_grad, return_type, sum_to, type_name,
                    zeros_of)
 from .householder import _exact, _fortran, geqrf_values, orgqr_values, qr_values, singular_values
+from .. import autocast
+from ..autocast import ACTIVE as AUTOCAST, fp32_op
 
 CholeskyEx = return_type("linalg_cholesky_ex", ("L", "info"))
 QR = return_type("linalg_qr", ("Q", "R"))
@@ -166,6 +168,7 @@ class TriangularSolveBackward0(SavingNode):
         return _sum_batch(gb, self.shapes[0]), _sum_batch(gA, self.shapes[1])
 
 
+@fp32_op
 def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False, warn=True):
     """The deprecated torch.triangular_solve(b, A): (solution, A's clone)."""
     for name, t in (("b", self), ("A", A)):
@@ -256,6 +259,7 @@ def _cholesky_backward(gL, upper, L):
     return solve_triangular(L, gA, upper=False, left=False)
 
 
+@fp32_op
 def cholesky_ex(A, *, upper=False, check_errors=False):
     op = "linalg.cholesky"
     check_square(op, A)
@@ -270,6 +274,7 @@ def cholesky_ex(A, *, upper=False, check_errors=False):
     return CholeskyEx((L, from_numpy(info, dtypes.int32)))
 
 
+@fp32_op
 def cholesky(A, *, upper=False):
     L, info = cholesky_ex(A, upper=upper)
     if info._np.any():
@@ -322,6 +327,7 @@ class CholeskySolveBackward0(SavingNode):
         return _sum_batch(gB, self.shapes[0]), gL
 
 
+@fp32_op
 def cholesky_solve(self, input2, upper=False):
     if self.dim() < 2:
         raise runtime(f"b should have at least 2 dimensions, but has {self.dim()} dimensions instead")
@@ -364,6 +370,7 @@ class CholeskyInverseBackward0(SavingNode):
         return (-(L @ common) if self.upper else -(common @ L),)
 
 
+@fp32_op
 def cholesky_inverse(self, upper=False):
     check_matrix("cholesky_inverse", self)
     check_square("cholesky_inverse", self)
@@ -441,6 +448,7 @@ def _qr(A, mode, result_type, op="linalg.qr"):
     return result_type((Q, R))
 
 
+@fp32_op
 def qr(A, mode="reduced"):
     return _qr(A, mode, QR)
 
@@ -464,6 +472,7 @@ class GeqrfBackward0(Node):
         raise make("NotImplementedError", "the derivative for 'geqrf' is not implemented.")
 
 
+@fp32_op
 def geqrf(input):
     if not isinstance(input, Tensor):
         raise make("TypeError", f"geqrf(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
@@ -478,6 +487,7 @@ def geqrf(input):
     return Geqrf(out)
 
 
+@fp32_op
 def householder_product(input, tau):
     op = "torch.linalg.householder_product"
     for name, v in (("input", input), ("tau", tau)):
@@ -546,6 +556,7 @@ def _eigh_values(A, UPLO, op="linalg.eigh"):
         return np.linalg.eigh(A._np, UPLO=UPLO)
 
 
+@fp32_op
 def eigh(A, UPLO="L"):
     w, v = _eigh_values(A, UPLO)
     L, V = _dense(w, A.dtype), _fortran(v, A.dtype)
@@ -554,6 +565,7 @@ def eigh(A, UPLO="L"):
     return Eigh((L, V))
 
 
+@fp32_op
 def eigvalsh(A, UPLO="L"):
     w, v = _eigh_values(A, UPLO)
     L = _dense(w, A.dtype)
@@ -639,6 +651,7 @@ def check_svd_input(a):
                                             "matrix contained non-finite values.")
 
 
+@fp32_op
 def svd(A, full_matrices=True, *, driver=None):
     u, s, vh = _svd_values(A, full_matrices)
     U, S, Vh = _fortran(u, A.dtype), _dense(s, A.dtype), _fortran(vh, A.dtype)
@@ -648,6 +661,7 @@ def svd(A, full_matrices=True, *, driver=None):
     return SVD((U, S, Vh))
 
 
+@fp32_op
 def svdvals(A, *, driver=None):
     if not needs_grad(A):
         return _dense(_svd_values(A, False, compute_uv=False)[1], A.dtype)
@@ -702,4 +716,6 @@ def matrix_power(self, n):
 
 def vecdot(x, y, *, dim=-1):
     """ATen's linalg_vecdot for real tensors: (x * y).sum(dim) (so MulBackward0 and SumBackward1 nodes)."""
+    if AUTOCAST[0]:
+        return autocast.lower(vecdot, x, y, dim=dim)
     return (x * y).sum(dim)

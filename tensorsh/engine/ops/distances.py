@@ -10,6 +10,7 @@ from ..composite_backward import undifferentiable
 from ..errors import make, runtime, type_error
 from .core import SavingNode, Tensor, attach, check_broadcast, fresh, needs_grad, type_name
 from .joining import cat
+from ..autocast import fp32_op
 
 
 def _direct(a, b, p):
@@ -102,6 +103,7 @@ def _euclidean(x1, x2):
     return out
 
 
+@fp32_op
 def cdist(x1, x2, p=2.0, compute_mode=None):
     for name, pos, t in (("x1", 1, x1), ("x2", 2, x2)):
         if not isinstance(t, Tensor):

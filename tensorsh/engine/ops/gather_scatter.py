@@ -14,6 +14,8 @@ from .args import _fresh, _invalid_combination
 from .core import (NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy, needs_grad,
                    operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
 from .views import expand
+from .. import autocast
+from ..autocast import ACTIVE as AUTOCAST
 
 
 _MISSING = object()
@@ -700,6 +702,8 @@ def _copy_source(self, d, index, source):
 
 
 def index_copy(self, dim, index, source):
+    if AUTOCAST[0]:
+        return autocast.promote(index_copy, self, dim, index, source)
     d, idx = _fill_index("index_copy", self, dim, index, source)
     src = source._np
     arr = self._np.copy()

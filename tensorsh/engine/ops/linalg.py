@@ -12,6 +12,8 @@ from .core import (InputNode, Shaped, attach, check_broadcast_all, fresh, infere
                    tensor_params)
 from .registry import op, operator
 from .views import _unsafe_view
+from .. import autocast
+from ..autocast import ACTIVE as AUTOCAST, fp32_op
 
 
 def _sym(i, strides=False):
@@ -106,6 +108,8 @@ def _mm_like(a, b, node_cls):
 
 @tensor_params('mat2')
 def mm(self, mat2):
+    if AUTOCAST[0]:
+        return autocast.lower(mm, self, mat2)
     if INFERENCE_SEEN[0]:  # (autograd saves the operands before the op's checks)
         inference_saved_first(MmBackward0, self, mat2)
     if self.dim() != 2:
@@ -119,6 +123,8 @@ def mm(self, mat2):
 
 @tensor_params('mat2')
 def bmm(self, mat2):
+    if AUTOCAST[0]:
+        return autocast.lower(bmm, self, mat2)
     if INFERENCE_SEEN[0]:  # (autograd saves the operands before the op's checks)
         inference_saved_first(BmmBackward0, self, mat2)
     if self.dim() != 3:
@@ -163,6 +169,8 @@ def mv(self, vec):
 
 
 def matmul(self, other):
+    if AUTOCAST[0]:
+        return autocast.lower(matmul, self, other)
     if not isinstance(other, Tensor):
         raise type_error(f"matmul(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
     da, db = self.dim(), other.dim()
@@ -259,6 +267,7 @@ class TraceBackward0(InputNode):
         return (_trace_backward(g, self.shape),)
 
 
+@fp32_op
 def trace(self):
     if self.dtype is dtypes.bool_:  # (no bool kernel: checked before the shape)
         raise errors.make("NotImplementedError", "\"trace\" not implemented for 'Bool'")

@@ -9,6 +9,7 @@ from ..tensorimpl import Tensor
 from .args import check_square
 from .core import SavingNode, attach, from_numpy, needs_grad, return_type
 from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, check_svd_input, svdvals
+from ..autocast import fp32_op
 
 
 def _meta_name(dt):
@@ -140,6 +141,7 @@ def _pinv_check(A, op="linalg.pinv"):
                       f"dimensions of float, double, cfloat or cdouble types")
 
 
+@fp32_op
 def pinv(A, *, atol=None, rtol=None, hermitian=False, rcond=None):
     _pinv_check(A)
     if rcond is not None:
@@ -155,10 +157,12 @@ def pinv(A, *, atol=None, rtol=None, hermitian=False, rcond=None):
     return out
 
 
+@fp32_op
 def pinverse(self, rcond=1e-15):
     return pinv(self, rtol=rcond)
 
 
+@fp32_op
 def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None):
     """The number of singular values (|eigenvalues| when hermitian) above max(atol, rtol * largest)."""
     if A.dim() < 2:
@@ -247,6 +251,7 @@ def svd_norm(A, ord, dim, keepdim, dtype):
     return result
 
 
+@fp32_op
 def cond(A, p=None):
     """ATen's linalg_cond: the ratio of extreme singular values for p None/2/-2, else norm(A) * norm(A^-1) (a
     singular A: infinity)."""
@@ -419,6 +424,7 @@ class LinalgLstsqBackward0(SavingNode):
         return gA, gB
 
 
+@fp32_op
 def lstsq(A, B, rcond=None, *, driver=None):
     op = "torch.linalg.lstsq"
     if driver not in (None, "gelsy", "gelsd", "gelss", "gels"):

@@ -10,6 +10,8 @@ from ..autograd import Node, edge_of
 from ..linear import linear
 from .core import NONE_EDGE, fresh, needs_grad
 from .joining import stack
+from .. import autocast
+from ..autocast import ACTIVE as AUTOCAST
 
 
 def lstm_layer(input, w_ih, w_hh, b_ih, b_hh, hx, cx, reverse=False):
@@ -88,6 +90,8 @@ def _bfloat16_layer(input, w_ih, w_hh, b_ih, b_hh, hx, cx, reverse):
 def mkldnn_lstm_layer(input, w_ih, w_hh, b_ih, b_hh, hx, cx, reverse=False):
     """(output, hy, cy) of one layer and direction, with one MkldnnRnnLayerBackward0 when any operand needs grad
     (its backward: the native cells' gradient)."""
+    if AUTOCAST[0]:
+        return autocast.lower(mkldnn_lstm_layer, input, w_ih, w_hh, b_ih, b_hh, hx, cx, reverse)
     operands = (input, w_ih, w_hh, b_ih, b_hh, hx, cx)
     with autograd.no_grad():
         outputs = _bfloat16_layer(*operands, reverse) if input.dtype is dtypes.bfloat16 else \

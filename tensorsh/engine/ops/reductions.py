@@ -21,6 +21,7 @@ from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, check_dt
 from .joining import cat
 from .registry import Lazy, op
 from ..saved_names import as_given, given
+from ..autocast import fp32_op
 
 
 def _any_all(name, np_fn):
@@ -598,6 +599,7 @@ def _prod_zeros_recorded(g, x, dim):
 _PROD_FORMS = " * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n"
 
 
+@fp32_op
 def prod(self, *args, **kwargs):
     dim, keepdim, dtype = bind_args("prod", ("dim", "keepdim", "dtype"), (None, False, None), args, kwargs)
     if dim is not None and (not isinstance(dim, int) or isinstance(dim, bool)):

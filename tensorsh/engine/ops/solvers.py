@@ -15,6 +15,7 @@ from .comparison import where
 from .core import (InputNode, SavingNode, Shaped, attach, attach_outputs, check_broadcast_all, fresh, needs_grad,
                    return_type)
 from .householder import _fortran
+from ..autocast import fp32_op
 
 InvEx = return_type("linalg_inv_ex", ("inverse", "info"))
 SolveEx = return_type("linalg_solve_ex", ("result", "info"))
@@ -160,6 +161,7 @@ class LinalgInvExBackward0(SavingNode):
         return (-(inv_h @ (g @ inv_h)),)
 
 
+@fp32_op
 def inv_ex(A, *, check_errors=False):
     _square("linalg.inv", A)
     values, info = _inverse_values(A._np)
@@ -171,6 +173,7 @@ def inv_ex(A, *, check_errors=False):
     return InvEx((out, fresh(info, dtypes.int32)))
 
 
+@fp32_op
 def inv(A):
     out, info = inv_ex(A)
     if info._np.any():
@@ -358,6 +361,7 @@ def _solve_error(op, info):
     return make("torch._C._LinAlgError", f"{op}: {where}The solver failed because the input matrix is singular.")
 
 
+@fp32_op
 def solve(A, B, *, left=True):
     """solve_ex checking its info ("torch.linalg.solve" in the message)."""
     return solve_ex(A, B, left=left, check_errors="torch.linalg.solve")[0]

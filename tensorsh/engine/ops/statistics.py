@@ -8,6 +8,7 @@ from ..errors import runtime, type_error
 from ..saved_names import as_given, given
 from ..tensorimpl import Tensor
 from .core import attach, check_inplace, fresh, needs_grad, type_name, write_inplace
+from ..autocast import fp32_op
 
 _MODES = ("linear", "lower", "higher", "midpoint", "nearest")
 
@@ -90,10 +91,12 @@ def _broadcast(a, b):
     return broadcast_tensors(a, b)
 
 
+@fp32_op
 def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear", out=None):
     return _quantile(input, q, dim, keepdim, interpolation, False, "quantile")
 
 
+@fp32_op
 def nanquantile(input, q, dim=None, keepdim=False, *, interpolation="linear", out=None):
     return _quantile(input, q, dim, keepdim, interpolation, True, "quantile")  # (PyTorch's texts say quantile())
 
