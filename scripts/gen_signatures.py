@@ -46,18 +46,23 @@ def names():
     return methods, functions
 
 
+# torch functions tensorsh.nn provides that neither F's source nor nn's RNNs spell as a call (F.conv<n>d reach it)
+TORCH_SPELLINGS = ("convolution",)
+
+
 def nn_names(torch, functions):
     """The C functions torch.nn.functional is made of that torch.<name> does not already give: torch._C._nn's, and
     the torch / _VF builtins that F binds or its Python calls (`torch.max_pool1d(`, `_VF.alpha_dropout(`)."""
     import types
     import torch.nn.functional as F
-    src = open(F.__file__).read()
-    used = set(re.findall(r"\b(?:torch|_VF)\.(\w+)\(", src))
+    import torch.nn.modules.rnn as rnn
+    src = open(F.__file__).read() + open(rnn.__file__).read()  # (and the _VF functions nn's RNNs call)
+    used = set(re.findall(r"\b(?:torch|_VF)\.(\w+)\(", src)) | set(TORCH_SPELLINGS)
     used |= {getattr(v, "__name__", "") for v in vars(F).values() if isinstance(v, types.BuiltinFunctionType)}
     nn = {n for n in dir(torch._C._nn) if not n.startswith("_") or n.startswith("_upsample")}
     own = {n for n in used if isinstance(getattr(torch, n, None), types.BuiltinFunctionType)} - set(functions)
     # (not the kernels F reaches only on a GPU or through another op)
-    internal = ("mkldnn_", "slow_conv", "thnn_", "conv_depthwise", "_grouped", "_scaled")
+    internal = ("mkldnn_", "slow_conv", "thnn_", "conv_depthwise", "_grouped", "_scaled", "_cudnn")
     return sorted(n for n in nn | own if not n.startswith(internal) and not n.endswith("_dense_tensors"))
 
 
@@ -238,6 +243,14 @@ def render_nn(table):
         lines.extend(f"        {s!r}," for s in sigs)
         lines.append("    ),")
     lines.append("}")
+    lines.append("")
+    lines.append("# those of them that are torch.<name> too (tensorsh.nn.torch_builtins gives each)")
+    import torch
+    spelled = [name for name in sorted(table["nn"]) if hasattr(torch, name)]
+    lines.append("TORCH = frozenset({")
+    for i in range(0, len(spelled), 4):
+        lines.append("    " + " ".join(f"{n!r}," for n in spelled[i:i + 4]))
+    lines.append("})")
     return "\n".join(lines) + "\n"
 
 
