@@ -397,3 +397,8 @@ op("cauchy_", Lazy("random_fills", "cauchy_inplace"))
 for _name in ("quantile", "nanquantile", "cov", "corrcoef", "renorm"):
     op(_name, Lazy("ops.statistics", _name), function=True, edges=True)
 op("renorm_", Lazy("ops.statistics", "renorm_inplace"), edges=True)
+
+# the linear-algebra functions PyTorch removed, which raise its pointer to torch.linalg (ops/removed.py)
+for _name, _function_attr in (("solve", "solve"), ("lstsq", "lstsq"), ("eig", "eig"), ("symeig", "_symeig")):
+    op(_name, Lazy("ops.removed", _name + "_method"), function=Lazy("ops.removed", _function_attr))
+_function("matrix_rank", Lazy("ops.removed", "matrix_rank"))
