@@ -1602,6 +1602,9 @@ FUNCTIONS = {
     'detach_': (
         'detach_(Tensor input)',
     ),
+    'detach_copy': (
+        'detach_copy(Tensor input, *, Tensor out=None)',
+    ),
     'device': (
         'device(Device device)',
         'device(std::string_view type, int64_t? index=-1)',
@@ -1718,6 +1721,10 @@ FUNCTIONS = {
     'eye': (
         'eye(SymInt n, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'eye(SymInt n, SymInt m, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'fill': (
+        'fill(Tensor input, Tensor value)',
+        'fill(Tensor input, Scalar value)',
     ),
     'fill_': (
         'fill_(Tensor input, Tensor value)',
@@ -2078,6 +2085,9 @@ FUNCTIONS = {
     'masked_fill': (
         'masked_fill(Tensor input, Tensor mask, Tensor value)',
         'masked_fill(Tensor input, Tensor mask, Scalar value)',
+    ),
+    'masked_scatter': (
+        'masked_scatter(Tensor input, Tensor mask, Tensor source)',
     ),
     'masked_select': (
         'masked_select(Tensor input, Tensor mask, *, Tensor out=None)',
@@ -2493,8 +2503,14 @@ FUNCTIONS = {
         'sort(Tensor input, *, bool? stable, int64_t dim=-1, bool descending=False, TensorList[2] out=None)',
         'sort(Tensor input, int64_t dim=-1, bool descending=False, *, TensorList[2] out=None)',
     ),
+    'split_copy': (
+        'split_copy(Tensor input, SymInt split_size, int64_t dim=0, *, TensorList out=None)',
+    ),
     'split_with_sizes': (
         'split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)',
+    ),
+    'split_with_sizes_copy': (
+        'split_with_sizes_copy(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0, *, TensorList out=None)',
     ),
     'sqrt': (
         'sqrt(Tensor input, *, Tensor out=None)',
@@ -2637,6 +2653,9 @@ FUNCTIONS = {
     ),
     'unbind': (
         'unbind(Tensor input, int64_t dim=0)',
+    ),
+    'unbind_copy': (
+        'unbind_copy(Tensor input, int64_t dim=0, *, TensorList out=None)',
     ),
     'unflatten': (
         'unflatten(Tensor input, int64_t dim, SymIntArrayRef sizes)',

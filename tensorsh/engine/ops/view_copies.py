@@ -8,7 +8,7 @@ from ..autograd import Node, should_compute_output
 from ..errors import runtime, type_error
 from ..saved_names import unsigned
 from ..tensorimpl import Tensor, _shape_list
-from .core import attach, fresh, needs_grad, operand_edge, type_name
+from .core import NotImplementedNode, attach, fresh, needs_grad, operand_edge, type_name
 
 
 def _slice_key(t, dim, start, end, step):
@@ -158,3 +158,33 @@ narrow_copy = _copy_of(_narrow, "NarrowCopyBackward0")
 
 def split_with_sizes(self, split_sizes, dim=0):
     return self.split(list(split_sizes), dim)
+
+
+def _copies_of(pieces_of):
+    """The copying twin of a view op with several outputs (split_copy, unbind_copy, ...): contiguous copies sharing
+    one `<Node>_copy` over the views' node, each its own output of it."""
+    def op(input, *args, **kwargs):
+        pieces = pieces_of(input, *args, **kwargs)
+        outs = tuple(fresh(np.ascontiguousarray(p._np), p.dtype) for p in pieces)
+        fn = pieces[0].grad_fn if pieces and needs_grad(input) else None
+        if fn is not None:
+            node = ViewCopyBackward(fn, fn.name_ + "_copy")
+            node.n_outputs = fn.n_outputs
+            for i, out in enumerate(outs):
+                out._grad_fn, out._output_nr = node, i
+        return outs
+    return op
+
+
+split_copy = _copies_of(lambda t, split_size, dim=0: t.split(split_size, dim))
+split_with_sizes_copy = _copies_of(lambda t, split_sizes, dim=0: t.split_with_sizes(split_sizes, dim))
+unbind_copy = _copies_of(lambda t, dim=0: t.unbind(dim))
+
+
+def detach_copy(input):
+    """torch.detach_copy: a contiguous copy that (as PyTorch's) keeps requiring grad, through a NotImplemented
+    node."""
+    out = fresh(np.ascontiguousarray(input._np), input.dtype)
+    if needs_grad(input):
+        attach(out, NotImplementedNode("detach_copy", input))
+    return out
