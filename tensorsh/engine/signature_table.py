@@ -2732,6 +2732,120 @@ FUNCTIONS = {
     ),
 }
 
+LINALG = {
+    'linalg_cholesky': (
+        'linalg_cholesky(Tensor input, *, bool upper=False, Tensor out=None)',
+    ),
+    'linalg_cholesky_ex': (
+        'linalg_cholesky_ex(Tensor input, *, bool upper=False, bool check_errors=False, TensorList[2] out=None)',
+    ),
+    'linalg_cond': (
+        'linalg_cond(Tensor input, Scalar? p=None, *, Tensor out=None)',
+        'linalg_cond(Tensor input, c10::string_view p, *, Tensor out=None)',
+    ),
+    'linalg_cross': (
+        'linalg_cross(Tensor input, Tensor other, *, int64_t dim=-1, Tensor out=None)',
+    ),
+    'linalg_det': (
+        'linalg_det(Tensor A, *, Tensor out=None)',
+    ),
+    'linalg_diagonal': (
+        'linalg_diagonal(Tensor A, *, int64_t offset=0, int64_t dim1=-2, int64_t dim2=-1)',
+    ),
+    'linalg_eigh': (
+        'linalg_eigh(Tensor input, c10::string_view UPLO="L", *, TensorList[2] out=None)',
+    ),
+    'linalg_eigvalsh': (
+        'linalg_eigvalsh(Tensor input, c10::string_view UPLO="L", *, Tensor out=None)',
+    ),
+    'linalg_householder_product': (
+        'linalg_householder_product(Tensor input, Tensor tau, *, Tensor out=None)',
+    ),
+    'linalg_inv': (
+        'linalg_inv(Tensor A, *, Tensor out=None)',
+    ),
+    'linalg_inv_ex': (
+        'linalg_inv_ex(Tensor A, *, bool check_errors=False, TensorList[2] out=None)',
+    ),
+    'linalg_lstsq': (
+        'linalg_lstsq(Tensor input, Tensor b, double? rcond=None, *, c10::string_view? driver=None, TensorList[4] out=None)',
+    ),
+    'linalg_lu': (
+        'linalg_lu(Tensor A, *, bool pivot=True, TensorList[3] out=None)',
+    ),
+    'linalg_lu_factor': (
+        'linalg_lu_factor(Tensor A, *, bool pivot=True, TensorList[2] out=None)',
+    ),
+    'linalg_lu_factor_ex': (
+        'linalg_lu_factor_ex(Tensor A, *, bool pivot=True, bool check_errors=False, TensorList[3] out=None)',
+    ),
+    'linalg_lu_solve': (
+        'linalg_lu_solve(Tensor LU, Tensor pivots, Tensor B, *, bool left=True, bool adjoint=False, Tensor out=None)',
+    ),
+    'linalg_matmul': (
+        'linalg_matmul(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'linalg_matrix_exp': (
+        'linalg_matrix_exp(Tensor input)',
+    ),
+    'linalg_matrix_norm': (
+        'linalg_matrix_norm(Tensor input, Scalar ord, IntArrayRef dim={-2,-1}, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+        'linalg_matrix_norm(Tensor input, c10::string_view ord="fro", IntArrayRef dim={-2,-1}, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+    ),
+    'linalg_matrix_power': (
+        'linalg_matrix_power(Tensor input, int64_t n, *, Tensor out=None)',
+    ),
+    'linalg_matrix_rank': (
+        'linalg_matrix_rank(Tensor input, *, Tensor? atol=None, Tensor? rtol=None, bool hermitian=False, Tensor out=None)',
+        'linalg_matrix_rank(Tensor input, *, double? atol=None, double? rtol=None, bool hermitian=False, Tensor out=None)',
+        'linalg_matrix_rank(Tensor input, Tensor tol, bool hermitian=False, *, Tensor out=None)',
+        'linalg_matrix_rank(Tensor input, double tol, bool hermitian=False, *, Tensor out=None)',
+    ),
+    'linalg_multi_dot': (
+        'linalg_multi_dot(TensorList tensors, *, Tensor out=None)',
+    ),
+    'linalg_norm': (
+        'linalg_norm(Tensor input, Scalar? ord=None, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+        'linalg_norm(Tensor input, c10::string_view ord, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+    ),
+    'linalg_pinv': (
+        'linalg_pinv(Tensor input, *, Tensor? atol=None, Tensor? rtol=None, bool hermitian=False, Tensor out=None)',
+        'linalg_pinv(Tensor input, *, double? atol=None, double? rtol=None, bool hermitian=False, Tensor out=None)',
+        'linalg_pinv(Tensor input, Tensor rcond, bool hermitian=False, *, Tensor out=None)',
+        'linalg_pinv(Tensor input, double rcond, bool hermitian=False, *, Tensor out=None)',
+    ),
+    'linalg_qr': (
+        'linalg_qr(Tensor A, c10::string_view mode="reduced", *, TensorList[2] out=None)',
+    ),
+    'linalg_slogdet': (
+        'linalg_slogdet(Tensor A, *, TensorList[2] out=None)',
+    ),
+    'linalg_solve': (
+        'linalg_solve(Tensor A, Tensor B, *, bool left=True, Tensor out=None)',
+    ),
+    'linalg_solve_ex': (
+        'linalg_solve_ex(Tensor A, Tensor B, *, bool left=True, bool check_errors=False, TensorList[2] out=None)',
+    ),
+    'linalg_solve_triangular': (
+        'linalg_solve_triangular(Tensor input, Tensor B, *, bool upper, bool left=True, bool unitriangular=False, Tensor out=None)',
+    ),
+    'linalg_svd': (
+        'linalg_svd(Tensor A, bool full_matrices=True, *, c10::string_view? driver=None, TensorList[3] out=None)',
+    ),
+    'linalg_svdvals': (
+        'linalg_svdvals(Tensor A, *, c10::string_view? driver=None, Tensor out=None)',
+    ),
+    'linalg_vander': (
+        'linalg_vander(Tensor x, *, SymInt? N=None)',
+    ),
+    'linalg_vecdot': (
+        'linalg_vecdot(Tensor x, Tensor y, *, int64_t dim=-1, Tensor out=None)',
+    ),
+    'linalg_vector_norm': (
+        'linalg_vector_norm(Tensor input, Scalar ord=2, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+    ),
+}
+
 # methods bound with METH_NOARGS: `TensorBase.exp() takes no arguments (1 given)`
 NOARGS = frozenset({
     'abs', 'abs_', 'absolute', 'absolute_', 'acos', 'acos_', 'acosh', 'acosh_',
