@@ -88,4 +88,5 @@ def symeig_method(self, eigenvectors=False):
 
 
 for _f, _name in ((solve_method, "solve"), (lstsq_method, "lstsq"), (eig_method, "eig"), (symeig_method, "symeig")):
-    _f.__name__ = _f.__qualname__ = _name
+    _f.__name__, _f.__qualname__ = _name, "Tensor." + _name  # (torch/_tensor.py's methods: Python's errors name them)
+_symeig.python_name = True  # (torch.symeig is torch/_linalg_utils.py's _symeig)
