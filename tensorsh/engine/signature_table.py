@@ -816,6 +816,9 @@ METHODS = {
         'nonzero()',
         'nonzero(*, bool as_tuple)',
     ),
+    'nonzero_static': (
+        'nonzero_static(*, SymInt size, int64_t fill_value=-1)',
+    ),
     'normal_': (
         'normal_(double mean=0, double std=1, *, Generator? generator=None)',
     ),
@@ -1672,6 +1675,9 @@ FUNCTIONS = {
     'empty_like': (
         'empty_like(Tensor input, *, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
+    'empty_permuted': (
+        'empty_permuted(SymIntArrayRef size, IntArrayRef physical_layout, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'empty_strided': (
         'empty_strided(SymIntArrayRef size, SymIntArrayRef stride, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
@@ -2213,6 +2219,9 @@ FUNCTIONS = {
     ),
     'nonzero': (
         'nonzero(Tensor input, *, bool as_tuple=False, Tensor out=None)',
+    ),
+    'nonzero_static': (
+        'nonzero_static(Tensor input, *, SymInt size, int64_t fill_value=-1, Tensor out=None)',
     ),
     'normal': (
         'normal(Tensor mean, Tensor std, *, Generator? generator=None, Tensor out=None)',

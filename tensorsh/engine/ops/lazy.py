@@ -40,6 +40,7 @@ op("diag", Lazy("ops.rearrange", "diag"), function=True, edges=True)
 
 # sorting (ops/sorting.py)
 op("nonzero", Lazy("ops.sorting", "nonzero"), function=True)
+op("nonzero_static", Lazy("ops.sorting", "nonzero_static"), function=True)
 op("sort", Lazy("ops.sorting", "sort"), function=True, edges=True)
 op("argsort", Lazy("ops.sorting", "argsort"), function=True, edges=True)
 
