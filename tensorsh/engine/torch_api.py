@@ -453,7 +453,7 @@ NAMESPACE.update({name: getattr(defaults, name) for name in (
     "get_default_dtype", "set_default_dtype", "finfo", "iinfo", "typename", "use_deterministic_algorithms",
     "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
     "get_deterministic_debug_mode", "set_warn_always", "is_warn_always_enabled", "set_float32_matmul_precision",
-    "get_float32_matmul_precision")})
+    "get_float32_matmul_precision", "get_default_device", "set_default_device")})
 NAMESPACE["strided"], NAMESPACE["layout"] = predicates.STRIDED, predicates.Layout
 for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
     NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)
