@@ -1820,6 +1820,15 @@ FUNCTIONS = {
     'ger': (
         'ger(Tensor input, Tensor vec2, *, Tensor out=None)',
     ),
+    'gradient': (
+        'gradient(Tensor input, *, IntArrayRef dim, int64_t edge_order=1)',
+        'gradient(Tensor input, *, Scalar spacing, IntArrayRef dim, int64_t edge_order=1)',
+        'gradient(Tensor input, *, Scalar? spacing=None, int64_t? dim=None, int64_t edge_order=1)',
+        'gradient(Tensor input, *, ScalarList spacing, int64_t? dim=None, int64_t edge_order=1)',
+        'gradient(Tensor input, *, ScalarList spacing, IntArrayRef dim, int64_t edge_order=1)',
+        'gradient(Tensor input, *, TensorList spacing, int64_t? dim=None, int64_t edge_order=1)',
+        'gradient(Tensor input, *, TensorList spacing, IntArrayRef dim, int64_t edge_order=1)',
+    ),
     'greater': (
         'greater(Tensor input, Tensor other, *, Tensor out=None)',
         'greater(Tensor input, Scalar other, *, Tensor out=None)',

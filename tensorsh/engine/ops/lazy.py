@@ -404,3 +404,4 @@ op("renorm_", Lazy("ops.statistics", "renorm_inplace"), edges=True)
 for _name, _function_attr in (("solve", "solve"), ("lstsq", "lstsq"), ("eig", "eig"), ("symeig", "_symeig")):
     op(_name, Lazy("ops.removed", _name + "_method"), function=Lazy("ops.removed", _function_attr))
 _function("matrix_rank", Lazy("ops.removed", "matrix_rank"))
+_function("gradient", Lazy("ops.gradient", "gradient"))
