@@ -405,3 +405,4 @@ for _name, _function_attr in (("solve", "solve"), ("lstsq", "lstsq"), ("eig", "e
     op(_name, Lazy("ops.removed", _name + "_method"), function=Lazy("ops.removed", _function_attr))
 _function("matrix_rank", Lazy("ops.removed", "matrix_rank"))
 _function("gradient", Lazy("ops.gradient", "gradient"))
+_function("segment_reduce", Lazy("ops.segment_reduce", "segment_reduce"))
