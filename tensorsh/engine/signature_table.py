@@ -1870,6 +1870,11 @@ FUNCTIONS = {
         'histogram(Tensor input, Tensor bins, *, Tensor? weight=None, bool density=False, TensorList[2] out=None)',
         'histogram(Tensor input, int64_t bins=100, *, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False, TensorList[2] out=None)',
     ),
+    'histogramdd': (
+        'histogramdd(Tensor input, int64_t bins, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False)',
+        'histogramdd(Tensor input, IntArrayRef bins, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False)',
+        'histogramdd(Tensor input, TensorList bins, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False)',
+    ),
     'hsplit': (
         'hsplit(Tensor input, int64_t sections)',
         'hsplit(Tensor input, IntArrayRef indices)',

@@ -406,3 +406,4 @@ for _name, _function_attr in (("solve", "solve"), ("lstsq", "lstsq"), ("eig", "e
 _function("matrix_rank", Lazy("ops.removed", "matrix_rank"))
 _function("gradient", Lazy("ops.gradient", "gradient"))
 _function("segment_reduce", Lazy("ops.segment_reduce", "segment_reduce"))
+_function("histogramdd", Lazy("ops.searching", "histogramdd"))
