@@ -4,7 +4,7 @@ argument parser (nn_signature_table.py), taking ATen's arguments (a reduction is
 2 sum, and where the signature's default is `at::Reduction::Mean` PyTorch's parser reads it as 0), without
 torch/nn/functional.py's Python checks. The language's torch namespace reaches them on first use
 (nn_signature_table.TORCH names them)."""
-from tensorsh.engine import convolution as _conv, creation, sampling
+from tensorsh.engine import autograd, convolution as _conv, creation, sampling
 from tensorsh.engine.embedding_bag import embedding_bag as _embedding_bag
 from tensorsh.engine.errors import runtime
 from tensorsh.engine.loss import binary_cross_entropy_with_logits as _bce_with_logits
@@ -100,6 +100,12 @@ def _kl_div(input, target, reduction=0, *, log_target=False):
 
 
 def _bce_logits(input, target, weight=None, pos_weight=None, reduction=0):
+    """ATen's composite writes in place into a tensor of target's shape, then into one of input's: shapes that
+    differ fail at the first of those steps their broadcast breaks (its error)."""
+    if input._shape != target._shape and input.dtype.is_floating_point:
+        with autograd.no_grad():
+            (1 - target).mul_(input)
+            input.detach().clone().mul_(target)
     return _bce_with_logits(input, target, weight, _reduction(reduction), pos_weight)
 
 
