@@ -10,6 +10,7 @@ from tensorsh.engine.errors import runtime
 from tensorsh.engine.loss import binary_cross_entropy_with_logits as _bce_with_logits
 from tensorsh.engine.normalization import batch_norm as _batch_norm, group_norm as _group_norm
 from tensorsh.engine.ops.joining import stack
+from tensorsh.engine.ops.view_copies import ViewCopyBackward
 from tensorsh.engine.rrelu import rrelu as _rrelu
 from tensorsh.engine.shuffles import channel_shuffle as _channel_shuffle
 from tensorsh.engine.tensor import Tensor
@@ -92,21 +93,43 @@ def _pdist(input, p=2):
     first = creation.tensor([i for i, _ in rows])
     second = creation.tensor([j for _, j in rows])
     diff = input.index_select(0, first) - input.index_select(0, second)
-    return diff.norm(p, 1)
+    return _named(diff.norm(p, 1), "PdistBackward0")
+
+
+def _named(result, name):
+    """result with its composite's node under the name of ATen's own node (PdistBackward0, ConvTbcBackward0)."""
+    if result.grad_fn is not None:
+        result._grad_fn = ViewCopyBackward(result.grad_fn, name)
+    return result
 
 
 def _kl_div(input, target, reduction=0, *, log_target=False):
     return kl_div_values(input, target, _reduction(reduction), log_target)
 
 
+class _BroadcastBackward(ViewCopyBackward):
+    """The node of a loss whose input was broadcast to target's shape: ATen's backward writes the input's gradient
+    in place into a tensor of input's shape, which fails."""
+    __slots__ = ("shapes",)
+
+    def backward(self, g):
+        raise runtime(f"output with shape {list(self.shapes[0])} doesn't match the broadcast shape "
+                      f"{list(self.shapes[1])}")
+
+
 def _bce_logits(input, target, weight=None, pos_weight=None, reduction=0):
-    """ATen's composite writes in place into a tensor of target's shape, then into one of input's: shapes that
-    differ fail at the first of those steps their broadcast breaks (its error)."""
-    if input._shape != target._shape and input.dtype.is_floating_point:
-        with autograd.no_grad():
-            (1 - target).mul_(input)
-            input.detach().clone().mul_(target)
-    return _bce_with_logits(input, target, weight, _reduction(reduction), pos_weight)
+    """ATen's composite: (1 - target).mul_(input), so the loss has target's shape with input broadcast into it (or
+    that step's error); its backward then fails for the input of another shape."""
+    if input._shape == target._shape or not input.dtype.is_floating_point:
+        return _bce_with_logits(input, target, weight, _reduction(reduction), pos_weight)
+    with autograd.no_grad():
+        (1 - target).mul_(input)
+    result = _bce_with_logits(input.expand(target.shape), target, weight, _reduction(reduction), pos_weight)
+    if result.grad_fn is not None and input.requires_grad:
+        node = _BroadcastBackward(result.grad_fn, result.grad_fn.name())
+        node.shapes = (input._shape, target._shape)
+        result._grad_fn = node
+    return result
 
 
 def _cosine_embedding_loss(input1, input2, target, margin=0.0, reduction=0):
@@ -161,7 +184,7 @@ def _conv_tbc(input, weight, bias, pad=0):
         if t > 0:
             rows = input.narrow(0, i_shift, t).reshape(t * batch, in_c)
             output.narrow(0, o_shift, t).view(t * batch, out_c).addmm_(rows, weight[k])
-    return output
+    return _named(output, "ConvTbcBackward0")
 
 
 def _convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups):

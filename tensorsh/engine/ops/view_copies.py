@@ -111,7 +111,8 @@ diagonal_scatter, as_strided_scatter = _scatter_op("diagonal"), _scatter_op("as_
 
 
 class ViewCopyBackward(Node):
-    """`<View>Backward0_copy`: the view's own backward, its edges, under the copy's name."""
+    """`<View>Backward0_copy`: the view's own backward, its edges, under the copy's name (and any composite's node
+    under the name of ATen's own: torch.pdist's PdistBackward0)."""
     __slots__ = ("inner",)
 
     def __init__(self, inner, name):
