@@ -76,9 +76,9 @@ for f in (lambda: torch.dropout(x, 1.5, True), lambda: torch.rrelu(x, 0.5, 0.1, 
           lambda: torch.pdist(torch.randn(2, 3, 4)), lambda: torch.pdist(p, -1),
           lambda: torch.conv_tbc(torch.randn(5, 1, 2), torch.randn(3, 2, 4), torch.zeros(3))):
     try:
-        f()
+        print(f())
     except RuntimeError as e:
-        print(e)
+        print("refused:", e)
 """,
 "recurrent_functions_and_cells": """
 torch.manual_seed(3)
@@ -193,6 +193,8 @@ for f in (lambda: torch.linalg.inv(A, 1), lambda: torch.linalg.norm(A, ord="fro"
     except Exception as e:
         print(type(e).__name__, e)
 print(torch.linalg.matrix_norm(A), torch.linalg.vector_norm(A, 2, (0, 1)), torch.linalg.solve(A, torch.ones(3), left=True))
+print(torch.linalg.pinv(A, 1e-3, True), torch.linalg.matrix_rank(A, 0.5), torch.linalg.matrix_rank(A, torch.tensor(2.), True))
+torch.linalg.solve_triangular(A, A)
 """,
 }
 
