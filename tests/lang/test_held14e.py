@@ -25,7 +25,12 @@ g = torch.group_norm(x, 3, torch.ones(3), torch.zeros(3), 1e-5)
 print(g.grad_fn.name(), g[0, 0, :3])
 print(torch.instance_norm(x, None, None, None, None, True, 0.1, 1e-5, False)[1, 2, :3])
 print(torch.rms_norm(x, [8])[0, 1, :3], torch.layer_norm(x, [8]).grad_fn.name())
+e = torch.empty(0, 4, 2, requires_grad=True)
+ge = torch.group_norm(e, 2, torch.ones(4), torch.zeros(4))
+ge.sum().backward()
+print(ge.shape, ge.grad_fn.name(), e.grad.shape)
 for f in (lambda: torch.group_norm(x, 2), lambda: torch.max_pool1d(torch.randn(1, 1, 3), 5),
+          lambda: torch.group_norm(torch.randn(4), 2),
           lambda: torch.instance_norm(x, torch.ones(5), None, None, None, True, 0.1, 1e-5, False)):
     try:
         f()
