@@ -199,6 +199,9 @@ for f in (lambda: torch.linalg.inv(A, 1), lambda: torch.linalg.norm(A, ord="fro"
         print(type(e).__name__, e)
 print(torch.linalg.matrix_norm(A), torch.linalg.vector_norm(A, 2, (0, 1)), torch.linalg.solve(A, torch.ones(3), left=True))
 print(torch.linalg.pinv(A, 1e-3, True), torch.linalg.matrix_rank(A, 0.5), torch.linalg.matrix_rank(A, torch.tensor(2.), True))
+torch.manual_seed(63)
+R = torch.randn(3, 3)
+print(torch.linalg.cross(R, R, dim=0), torch.cross(R.double(), R.flip(0).double(), dim=1))
 torch.linalg.solve_triangular(A, A)
 """,
 }
