@@ -149,3 +149,39 @@ def from_numpy(arr):
     storage.address = _address(flat) if span else None
     shared(storage)
     return Tensor._make(storage, 0, arr.shape, stride, dt, plain, VersionCounter())
+
+
+def frombuffer(buffer, *, dtype, count=-1, offset=0, requires_grad=False):
+    """torch.frombuffer (tensor_new.cpp): a 1-D tensor over the buffer's own bytes, with its checks in order; a
+    read-only buffer is written through anyway, after PyTorch's warning."""
+    from .errors import warn_once
+    try:
+        view = memoryview(buffer)
+    except TypeError:
+        raise value_error("object does not implement Python buffer protocol.") from None
+    length, size = view.nbytes, dtype.itemsize
+    if length <= 0 or count == 0:
+        raise value_error(f"both buffer length ({length}) and count ({count}) must not be 0")
+    if not 0 <= offset < length:
+        raise value_error(f"offset ({offset} bytes) must be non-negative and no greater than buffer length ({length} "
+                          f"bytes) minus 1")
+    if count <= 0 and (length - offset) % size:
+        raise value_error(f"buffer length ({length - offset} bytes) after offset ({offset} bytes) must be a multiple "
+                          f"of element size ({size})")
+    actual = (length - offset) // size if count < 0 else count
+    if offset + actual * size > length:
+        raise value_error(f"requested buffer length ({actual} * {size} bytes) after offset ({offset} bytes) must not "
+                          f"be greater than actual buffer length ({length} bytes)")
+    if view.readonly:
+        warn_once("The given buffer is not writable, and PyTorch does not support non-writable tensors. This means "
+                  "you can write to the underlying (supposedly non-writable) buffer using the tensor. You may want to "
+                  "copy the buffer to protect its data or make it writable before converting it to a tensor. This "
+                  "type of warning will be suppressed for the rest of this program.")
+    arr = np.frombuffer(view.cast("B"), dtype=dtype.np, count=actual, offset=offset)
+    if view.readonly:
+        arr = arr.copy()  # (numpy cannot write through a read-only buffer: the values, not the memory, are shared)
+    out = from_numpy(arr)
+    if requires_grad:
+        out.requires_grad_(True)
+    return out
+

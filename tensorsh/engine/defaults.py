@@ -12,6 +12,7 @@ _CUDNN_DEFAULTS = {"deterministic": False, "benchmark": False, "enabled": True, 
 _cudnn = dict(_CUDNN_DEFAULTS)   # torch.backends.cudnn's flags (a CPU build keeps them and uses none)
 _matmul = {"precision": "highest", "allow_fp16_reduced_precision_reduction": True,
            "allow_bf16_reduced_precision_reduction": True}
+_device = [None]  # torch.set_default_device's device (None: not set)
 
 
 class _Settings:
@@ -19,7 +20,7 @@ class _Settings:
 
     @staticmethod
     def _snapshot():
-        return dtypes.DEFAULT_FLOAT, tuple(_deterministic), _warn_always[0], dict(_cudnn), dict(_matmul)
+        return dtypes.DEFAULT_FLOAT, tuple(_deterministic), _warn_always[0], dict(_cudnn), dict(_matmul), _device[0]
 
     @staticmethod
     def _restore(snap):
@@ -28,12 +29,34 @@ class _Settings:
         _cudnn.update(snap[3])
         _matmul.clear()
         _matmul.update(snap[4])
+        _device[0] = snap[5]
 
 
 def reset():
     _Settings._restore((dtypes.float32, (False, False), False, _CUDNN_DEFAULTS,
                         {"precision": "highest", "allow_fp16_reduced_precision_reduction": True,
-                         "allow_bf16_reduced_precision_reduction": True}))
+                         "allow_bf16_reduced_precision_reduction": True}, None))
+
+
+def set_default_device(device):
+    """torch.set_default_device: the device kept as torch.device(device) parses it (a CPU build's tensors stay on
+    the CPU; the device is only what get_default_device answers)."""
+    from .tensorimpl import Device
+    value = None if device is None else Device.parse(device)
+    undo.touch(_Settings)
+    _device[0] = value
+
+
+def get_default_device():
+    """torch.get_default_device (torch/__init__.py): the device set, with its index; one without an index is the
+    device an empty tensor gets there (the CPU's; a CUDA device needs CUDA)."""
+    from .tensorimpl import Device
+    device = _device[0]
+    if device is None or device.type == "cpu" and device.index is None:
+        return Device.parse("cpu")
+    if device.index is None:
+        raise errors.make("AssertionError", "Torch not compiled with CUDA enabled")
+    return device
 
 
 def _set_flag(flags, name, value, setter):

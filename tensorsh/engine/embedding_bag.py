@@ -85,7 +85,10 @@ def _axpy(a, x, y, rnd):
 
 
 def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sparse=False, per_sample_weights=None,
-                  include_last_offset=False, padding_idx=None):
+                  include_last_offset=False, padding_idx=None, with_aux=False):
+    """ATen's _embedding_bag on the CPU: the bags' sums, means or maxima; with_aux (torch.embedding_bag) also its
+    offset2bag (empty for a sum on the fast path), bag_size (zeros for a sum) and max_indices (bag_size unless
+    a max), in the indices' promoted type."""
     common = dtypes.promote(indices.dtype, offsets.dtype)  # (promoteIndicesAndOffsets, then check_arguments)
     if common not in (dtypes.int64, dtypes.int32):
         raise runtime(f"Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, "
@@ -166,7 +169,12 @@ def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sp
     if needs_grad(weight, per_sample_weights):
         attach(result, EmbeddingBagBackward0(weight, indices, offsets, per_sample_weights, mode, padding_idx,
                                              scale_grad_by_freq, bags, argmax, sizes))
-    return result
+    if not with_aux:
+        return result
+    index = np.dtype(common.np)
+    bag_size = np.asarray(sizes if mode else [0] * len(starts), index)
+    aux = (offset2bag[:0] if mode == 0 and fast else offset2bag, bag_size, argmax if mode == 2 else bag_size.copy())
+    return (result,) + tuple(fresh(np.ascontiguousarray(a, index), common) for a in aux)
 
 
 def _type(dt):

@@ -182,5 +182,8 @@ def linalg(namespace):
     def linalg_multi_dot(tensors):  # (a list, not a tensor, comes first)
         return multi_dot.load()(tensors)
     members["multi_dot"] = linalg_multi_dot
+    from . import signatures
+    for name, fn in members.items():  # (PyTorch's argument parser of each, signature_table.LINALG)
+        members[name] = signatures.checked("linalg", "linalg_" + name, fn)
     members["LinAlgError"] = python_class("torch._C._LinAlgError")
     return Namespace("torch.linalg", members)

@@ -78,6 +78,9 @@ NN = {
     'conv_tbc': (
         'conv_tbc(Tensor input, Tensor weight, Tensor bias, int64_t pad=0)',
     ),
+    'convolution': (
+        'convolution(Tensor input, Tensor weight, Tensor? bias, SymIntArrayRef stride, SymIntArrayRef padding, SymIntArrayRef dilation, bool transposed, SymIntArrayRef output_padding, SymInt groups)',
+    ),
     'cosine_embedding_loss': (
         'cosine_embedding_loss(Tensor input1, Tensor input2, Tensor target, double margin=0.0, int64_t reduction=at::Reduction::Mean)',
     ),
@@ -127,6 +130,13 @@ NN = {
     'group_norm': (
         'group_norm(Tensor input, int64_t num_groups, Tensor? weight=None, Tensor? bias=None, double eps=1e-05, bool cudnn_enabled=True)',
     ),
+    'gru': (
+        'gru(Tensor data, Tensor batch_sizes, Tensor hx, TensorList params, bool has_biases, int64_t num_layers, double dropout, bool train, bool bidirectional)',
+        'gru(Tensor input, Tensor hx, TensorList params, bool has_biases, int64_t num_layers, double dropout, bool train, bool bidirectional, bool batch_first)',
+    ),
+    'gru_cell': (
+        'gru_cell(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? b_hh=None)',
+    ),
     'hardsigmoid': (
         'hardsigmoid(Tensor input, *, Tensor out=None)',
     ),
@@ -174,6 +184,13 @@ NN = {
     ),
     'log_sigmoid': (
         'log_sigmoid(Tensor input, *, Tensor out=None)',
+    ),
+    'lstm': (
+        'lstm(Tensor data, Tensor batch_sizes, TensorList hx, TensorList params, bool has_biases, int64_t num_layers, double dropout, bool train, bool bidirectional)',
+        'lstm(Tensor input, TensorList hx, TensorList params, bool has_biases, int64_t num_layers, double dropout, bool train, bool bidirectional, bool batch_first)',
+    ),
+    'lstm_cell': (
+        'lstm_cell(Tensor input, TensorList hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? b_hh=None)',
     ),
     'margin_ranking_loss': (
         'margin_ranking_loss(Tensor input1, Tensor input2, Tensor target, double margin=0.0, int64_t reduction=at::Reduction::Mean)',
@@ -268,6 +285,20 @@ NN = {
     'rms_norm': (
         'rms_norm(Tensor input, SymIntArrayRef normalized_shape, Tensor? weight=None, double? eps=None)',
     ),
+    'rnn_relu': (
+        'rnn_relu(Tensor data, Tensor batch_sizes, Tensor hx, TensorList params, bool has_biases, int64_t num_layers, double dropout, bool train, bool bidirectional)',
+        'rnn_relu(Tensor input, Tensor hx, TensorList params, bool has_biases, int64_t num_layers, double dropout, bool train, bool bidirectional, bool batch_first)',
+    ),
+    'rnn_relu_cell': (
+        'rnn_relu_cell(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? b_hh=None)',
+    ),
+    'rnn_tanh': (
+        'rnn_tanh(Tensor data, Tensor batch_sizes, Tensor hx, TensorList params, bool has_biases, int64_t num_layers, double dropout, bool train, bool bidirectional)',
+        'rnn_tanh(Tensor input, Tensor hx, TensorList params, bool has_biases, int64_t num_layers, double dropout, bool train, bool bidirectional, bool batch_first)',
+    ),
+    'rnn_tanh_cell': (
+        'rnn_tanh_cell(Tensor input, Tensor hx, Tensor w_ih, Tensor w_hh, Tensor? b_ih=None, Tensor? b_hh=None)',
+    ),
     'rrelu': (
         'rrelu(Tensor input, Scalar lower=0.125, Scalar upper=0.3333333333333333, bool training=False, Generator? generator=None)',
     ),
@@ -333,3 +364,17 @@ NN = {
         'upsample_trilinear3d(Tensor input, SymIntArrayRef[3] output_size, bool align_corners, double? scales_d=None, double? scales_h=None, double? scales_w=None, *, Tensor out=None)',
     ),
 }
+
+# those of them that are torch.<name> too (tensorsh.nn.torch_builtins gives each)
+TORCH = frozenset({
+    'adaptive_avg_pool1d', 'adaptive_max_pool1d', 'alpha_dropout', 'alpha_dropout_',
+    'avg_pool1d', 'batch_norm', 'bilinear', 'binary_cross_entropy_with_logits',
+    'conv_tbc', 'convolution', 'cosine_embedding_loss', 'dropout_',
+    'embedding_bag', 'feature_alpha_dropout', 'feature_alpha_dropout_', 'feature_dropout',
+    'feature_dropout_', 'group_norm', 'gru', 'gru_cell',
+    'hinge_embedding_loss', 'instance_norm', 'kl_div', 'lstm',
+    'lstm_cell', 'margin_ranking_loss', 'max_pool1d', 'max_pool1d_with_indices',
+    'max_pool3d', 'native_channel_shuffle', 'pdist', 'poisson_nll_loss',
+    'rms_norm', 'rnn_relu', 'rnn_relu_cell', 'rnn_tanh',
+    'rnn_tanh_cell', 'rrelu', 'rrelu_', 'triplet_margin_loss',
+})

@@ -635,6 +635,9 @@ class NativeGroupNormBackward0(Node):
 
     def backward(self, g):
         x, w, mean, rstd = self.unpack()
+        if x._np.size == 0:  # (an empty batch: empty input gradient, zero parameter gradients)
+            zeros = [fresh(np.zeros(shape, x.dtype.np), x.dtype) for shape in (x._shape, x._shape[1:2], x._shape[1:2])]
+            return tuple(z if edge[0] else None for z, edge in zip(zeros, self.next_functions))
         if autograd._grad_enabled[0]:  # create_graph: PyTorch composes it of ops (a view of c1 * dy + c2 * x + c3)
             return self._recorded_backward(g, x, w)
         if x.dtype.np == _F32 or x.dtype is dtypes.float16:  # (half: in float, as bfloat16)
@@ -745,7 +748,8 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
                           f"shape {list(input._shape)}")
     mixed = check_mixed_dtype(input, weight, bias)
     dt = np.dtype(_F32) if input.dtype is dtypes.float16 else input.dtype.np  # (half: in float, as bfloat16)
-    x = np.ascontiguousarray(input._np, dtype=dt).reshape(n * num_groups, -1)
+    inner = int(np.prod(input._shape[2:], dtype=np.int64))  # (sizes given: an empty batch has no -1 to infer)
+    x = np.ascontiguousarray(input._np, dtype=dt).reshape(n * num_groups, c // num_groups * inner)
     if dt == _F32:
         mean, var = rowwise_moments(x)
     else:
@@ -758,7 +762,7 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         gamma = weight._np.astype(dt).reshape(num_groups, d) if weight is not None else np.ones((num_groups, d), dt)
         beta = bias._np.astype(dt).reshape(num_groups, d) if bias is not None else np.zeros((num_groups, d), dt)
         scale = (rstd.reshape(n, num_groups, 1) * gamma[None]).astype(dt)            # (n, groups, d)
-        xs = x.reshape(n, num_groups, d, -1)
+        xs = x.reshape(n, num_groups, d, inner)
         if dt == _F32:  # both contracted into FMAs in PyTorch's kernel (measured)
             shift = _fma(-scale, mean.reshape(n, num_groups, 1), beta[None])
             y = _fma(scale[..., None], xs, shift[..., None])

@@ -816,6 +816,9 @@ METHODS = {
         'nonzero()',
         'nonzero(*, bool as_tuple)',
     ),
+    'nonzero_static': (
+        'nonzero_static(*, SymInt size, int64_t fill_value=-1)',
+    ),
     'normal_': (
         'normal_(double mean=0, double std=1, *, Generator? generator=None)',
     ),
@@ -1602,6 +1605,9 @@ FUNCTIONS = {
     'detach_': (
         'detach_(Tensor input)',
     ),
+    'detach_copy': (
+        'detach_copy(Tensor input, *, Tensor out=None)',
+    ),
     'device': (
         'device(Device device)',
         'device(std::string_view type, int64_t? index=-1)',
@@ -1669,6 +1675,9 @@ FUNCTIONS = {
     'empty_like': (
         'empty_like(Tensor input, *, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
+    'empty_permuted': (
+        'empty_permuted(SymIntArrayRef size, IntArrayRef physical_layout, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
     'empty_strided': (
         'empty_strided(SymIntArrayRef size, SymIntArrayRef stride, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
     ),
@@ -1718,6 +1727,10 @@ FUNCTIONS = {
     'eye': (
         'eye(SymInt n, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'eye(SymInt n, SymInt m, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'fill': (
+        'fill(Tensor input, Tensor value)',
+        'fill(Tensor input, Scalar value)',
     ),
     'fill_': (
         'fill_(Tensor input, Tensor value)',
@@ -1810,6 +1823,15 @@ FUNCTIONS = {
     'get_autocast_dtype': (
         'get_autocast_dtype(std::string_view device_type)',
     ),
+    'gradient': (
+        'gradient(Tensor input, *, IntArrayRef dim, int64_t edge_order=1)',
+        'gradient(Tensor input, *, Scalar spacing, IntArrayRef dim, int64_t edge_order=1)',
+        'gradient(Tensor input, *, Scalar? spacing=None, int64_t? dim=None, int64_t edge_order=1)',
+        'gradient(Tensor input, *, ScalarList spacing, int64_t? dim=None, int64_t edge_order=1)',
+        'gradient(Tensor input, *, ScalarList spacing, IntArrayRef dim, int64_t edge_order=1)',
+        'gradient(Tensor input, *, TensorList spacing, int64_t? dim=None, int64_t edge_order=1)',
+        'gradient(Tensor input, *, TensorList spacing, IntArrayRef dim, int64_t edge_order=1)',
+    ),
     'greater': (
         'greater(Tensor input, Tensor other, *, Tensor out=None)',
         'greater(Tensor input, Scalar other, *, Tensor out=None)',
@@ -1850,6 +1872,11 @@ FUNCTIONS = {
     'histogram': (
         'histogram(Tensor input, Tensor bins, *, Tensor? weight=None, bool density=False, TensorList[2] out=None)',
         'histogram(Tensor input, int64_t bins=100, *, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False, TensorList[2] out=None)',
+    ),
+    'histogramdd': (
+        'histogramdd(Tensor input, int64_t bins, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False)',
+        'histogramdd(Tensor input, IntArrayRef bins, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False)',
+        'histogramdd(Tensor input, TensorList bins, ArrayRef<double>? range=None, Tensor? weight=None, bool density=False)',
     ),
     'hsplit': (
         'hsplit(Tensor input, int64_t sections)',
@@ -2086,6 +2113,9 @@ FUNCTIONS = {
         'masked_fill(Tensor input, Tensor mask, Tensor value)',
         'masked_fill(Tensor input, Tensor mask, Scalar value)',
     ),
+    'masked_scatter': (
+        'masked_scatter(Tensor input, Tensor mask, Tensor source)',
+    ),
     'masked_select': (
         'masked_select(Tensor input, Tensor mask, *, Tensor out=None)',
     ),
@@ -2210,6 +2240,9 @@ FUNCTIONS = {
     ),
     'nonzero': (
         'nonzero(Tensor input, *, bool as_tuple=False, Tensor out=None)',
+    ),
+    'nonzero_static': (
+        'nonzero_static(Tensor input, *, SymInt size, int64_t fill_value=-1, Tensor out=None)',
     ),
     'normal': (
         'normal(Tensor mean, Tensor std, *, Generator? generator=None, Tensor out=None)',
@@ -2430,6 +2463,9 @@ FUNCTIONS = {
         'searchsorted(Tensor sorted_sequence, Tensor input, *, bool out_int32=False, bool right=False, c10::string_view? side=None, Tensor? sorter=None, Tensor out=None)',
         'searchsorted(Tensor sorted_sequence, Scalar self, *, bool out_int32=False, bool right=False, c10::string_view? side=None, Tensor? sorter=None, Tensor out=None)',
     ),
+    'segment_reduce': (
+        'segment_reduce(Tensor data, c10::string_view reduce, *, Tensor? lengths=None, Tensor? indices=None, Tensor? offsets=None, int64_t axis=0, bool unsafe=False, Scalar? initial=None)',
+    ),
     'select': (
         'select(Tensor input, int64_t dim, SymInt index)',
     ),
@@ -2507,8 +2543,14 @@ FUNCTIONS = {
         'sort(Tensor input, *, bool? stable, int64_t dim=-1, bool descending=False, TensorList[2] out=None)',
         'sort(Tensor input, int64_t dim=-1, bool descending=False, *, TensorList[2] out=None)',
     ),
+    'split_copy': (
+        'split_copy(Tensor input, SymInt split_size, int64_t dim=0, *, TensorList out=None)',
+    ),
     'split_with_sizes': (
         'split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)',
+    ),
+    'split_with_sizes_copy': (
+        'split_with_sizes_copy(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0, *, TensorList out=None)',
     ),
     'sqrt': (
         'sqrt(Tensor input, *, Tensor out=None)',
@@ -2652,6 +2694,9 @@ FUNCTIONS = {
     'unbind': (
         'unbind(Tensor input, int64_t dim=0)',
     ),
+    'unbind_copy': (
+        'unbind_copy(Tensor input, int64_t dim=0, *, TensorList out=None)',
+    ),
     'unflatten': (
         'unflatten(Tensor input, int64_t dim, SymIntArrayRef sizes)',
     ),
@@ -2724,6 +2769,120 @@ FUNCTIONS = {
     ),
     'zeros_like': (
         'zeros_like(Tensor input, *, MemoryFormat? memory_format=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+}
+
+LINALG = {
+    'linalg_cholesky': (
+        'linalg_cholesky(Tensor input, *, bool upper=False, Tensor out=None)',
+    ),
+    'linalg_cholesky_ex': (
+        'linalg_cholesky_ex(Tensor input, *, bool upper=False, bool check_errors=False, TensorList[2] out=None)',
+    ),
+    'linalg_cond': (
+        'linalg_cond(Tensor input, Scalar? p=None, *, Tensor out=None)',
+        'linalg_cond(Tensor input, c10::string_view p, *, Tensor out=None)',
+    ),
+    'linalg_cross': (
+        'linalg_cross(Tensor input, Tensor other, *, int64_t dim=-1, Tensor out=None)',
+    ),
+    'linalg_det': (
+        'linalg_det(Tensor A, *, Tensor out=None)',
+    ),
+    'linalg_diagonal': (
+        'linalg_diagonal(Tensor A, *, int64_t offset=0, int64_t dim1=-2, int64_t dim2=-1)',
+    ),
+    'linalg_eigh': (
+        'linalg_eigh(Tensor input, c10::string_view UPLO="L", *, TensorList[2] out=None)',
+    ),
+    'linalg_eigvalsh': (
+        'linalg_eigvalsh(Tensor input, c10::string_view UPLO="L", *, Tensor out=None)',
+    ),
+    'linalg_householder_product': (
+        'linalg_householder_product(Tensor input, Tensor tau, *, Tensor out=None)',
+    ),
+    'linalg_inv': (
+        'linalg_inv(Tensor A, *, Tensor out=None)',
+    ),
+    'linalg_inv_ex': (
+        'linalg_inv_ex(Tensor A, *, bool check_errors=False, TensorList[2] out=None)',
+    ),
+    'linalg_lstsq': (
+        'linalg_lstsq(Tensor input, Tensor b, double? rcond=None, *, c10::string_view? driver=None, TensorList[4] out=None)',
+    ),
+    'linalg_lu': (
+        'linalg_lu(Tensor A, *, bool pivot=True, TensorList[3] out=None)',
+    ),
+    'linalg_lu_factor': (
+        'linalg_lu_factor(Tensor A, *, bool pivot=True, TensorList[2] out=None)',
+    ),
+    'linalg_lu_factor_ex': (
+        'linalg_lu_factor_ex(Tensor A, *, bool pivot=True, bool check_errors=False, TensorList[3] out=None)',
+    ),
+    'linalg_lu_solve': (
+        'linalg_lu_solve(Tensor LU, Tensor pivots, Tensor B, *, bool left=True, bool adjoint=False, Tensor out=None)',
+    ),
+    'linalg_matmul': (
+        'linalg_matmul(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'linalg_matrix_exp': (
+        'linalg_matrix_exp(Tensor input)',
+    ),
+    'linalg_matrix_norm': (
+        'linalg_matrix_norm(Tensor input, Scalar ord, IntArrayRef dim={-2,-1}, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+        'linalg_matrix_norm(Tensor input, c10::string_view ord="fro", IntArrayRef dim={-2,-1}, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+    ),
+    'linalg_matrix_power': (
+        'linalg_matrix_power(Tensor input, int64_t n, *, Tensor out=None)',
+    ),
+    'linalg_matrix_rank': (
+        'linalg_matrix_rank(Tensor input, *, Tensor? atol=None, Tensor? rtol=None, bool hermitian=False, Tensor out=None)',
+        'linalg_matrix_rank(Tensor input, *, double? atol=None, double? rtol=None, bool hermitian=False, Tensor out=None)',
+        'linalg_matrix_rank(Tensor input, Tensor tol, bool hermitian=False, *, Tensor out=None)',
+        'linalg_matrix_rank(Tensor input, double tol, bool hermitian=False, *, Tensor out=None)',
+    ),
+    'linalg_multi_dot': (
+        'linalg_multi_dot(TensorList tensors, *, Tensor out=None)',
+    ),
+    'linalg_norm': (
+        'linalg_norm(Tensor input, Scalar? ord=None, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+        'linalg_norm(Tensor input, c10::string_view ord, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
+    ),
+    'linalg_pinv': (
+        'linalg_pinv(Tensor input, *, Tensor? atol=None, Tensor? rtol=None, bool hermitian=False, Tensor out=None)',
+        'linalg_pinv(Tensor input, *, double? atol=None, double? rtol=None, bool hermitian=False, Tensor out=None)',
+        'linalg_pinv(Tensor input, Tensor rcond, bool hermitian=False, *, Tensor out=None)',
+        'linalg_pinv(Tensor input, double rcond, bool hermitian=False, *, Tensor out=None)',
+    ),
+    'linalg_qr': (
+        'linalg_qr(Tensor A, c10::string_view mode="reduced", *, TensorList[2] out=None)',
+    ),
+    'linalg_slogdet': (
+        'linalg_slogdet(Tensor A, *, TensorList[2] out=None)',
+    ),
+    'linalg_solve': (
+        'linalg_solve(Tensor A, Tensor B, *, bool left=True, Tensor out=None)',
+    ),
+    'linalg_solve_ex': (
+        'linalg_solve_ex(Tensor A, Tensor B, *, bool left=True, bool check_errors=False, TensorList[2] out=None)',
+    ),
+    'linalg_solve_triangular': (
+        'linalg_solve_triangular(Tensor input, Tensor B, *, bool upper, bool left=True, bool unitriangular=False, Tensor out=None)',
+    ),
+    'linalg_svd': (
+        'linalg_svd(Tensor A, bool full_matrices=True, *, c10::string_view? driver=None, TensorList[3] out=None)',
+    ),
+    'linalg_svdvals': (
+        'linalg_svdvals(Tensor A, *, c10::string_view? driver=None, Tensor out=None)',
+    ),
+    'linalg_vander': (
+        'linalg_vander(Tensor x, *, SymInt? N=None)',
+    ),
+    'linalg_vecdot': (
+        'linalg_vecdot(Tensor x, Tensor y, *, int64_t dim=-1, Tensor out=None)',
+    ),
+    'linalg_vector_norm': (
+        'linalg_vector_norm(Tensor input, Scalar ord=2, IntArrayRef[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None, Tensor out=None)',
     ),
 }
 

@@ -175,6 +175,13 @@ def from_numpy(*args, **kwargs):
     return from_numpy(args[0])
 
 
+def frombuffer(buffer, *, dtype=None, count=-1, offset=0, requires_grad=False):
+    if dtype is None:  # (its hand-written parser's text)
+        raise type_error('frombuffer() missing 1 required positional arguments: "dtype"')
+    from .arrays import frombuffer  # (loaded on first use)
+    return frombuffer(buffer, dtype=dtype, count=count, offset=offset, requires_grad=requires_grad)
+
+
 def save(*args, **kwargs):
     from .serialization import save  # (loaded on first use)
     return save(*args, **kwargs)
@@ -419,7 +426,7 @@ NAMESPACE.update({
     "randn": creation.randn, "randint": creation.randint, "rand_like": creation.rand_like,
     "randn_like": creation.randn_like, "randint_like": creation.randint_like,
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
-    "set_rng_state": set_rng_state, "Generator": Generator, "from_numpy": from_numpy,
+    "set_rng_state": set_rng_state, "Generator": Generator, "from_numpy": from_numpy, "frombuffer": frombuffer,
     "save": save, "load": load, "__version__": TorchVersion("2.13.0+cpu"),
     "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
     "is_tensor": is_tensor, "is_storage": is_storage, "UntypedStorage": UntypedStorage,
@@ -484,7 +491,7 @@ NAMESPACE.update({name: getattr(defaults, name) for name in (
     "get_default_dtype", "set_default_dtype", "finfo", "iinfo", "typename", "use_deterministic_algorithms",
     "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
     "get_deterministic_debug_mode", "set_warn_always", "is_warn_always_enabled", "set_float32_matmul_precision",
-    "get_float32_matmul_precision")})
+    "get_float32_matmul_precision", "get_default_device", "set_default_device")})
 NAMESPACE["strided"], NAMESPACE["layout"] = predicates.STRIDED, predicates.Layout
 for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
     NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)

@@ -567,6 +567,8 @@ def build(print_fn):
     nn, optim = Lazy(_package("nn")), Lazy(_package("optim"))
     utils, distributions, testing = Lazy(_utils), Lazy(_package("distributions")), Lazy(_package("testing"))
     torch_ns._members.update(nn=nn, optim=optim, utils=utils, distributions=distributions, testing=testing)
+    from tensorsh.engine.nn_signature_table import TORCH
+    torch_ns._members.update({name: Lazy(_torch_builtin(name)) for name in TORCH})  # (torch.max_pool1d, torch.lstm..)
     table.update(nn=nn, optim=optim)
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
@@ -626,6 +628,14 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
                                                      "relaxed_categorical", "inverse_gamma",
                                                      "negative_binomial")))
 _PACKAGES = {}
+
+
+def _torch_builtin(name):
+    """torch.<name> for the C functions tensorsh.nn implements (torch.batch_norm, torch.kl_div, ...), on first use."""
+    def load():
+        from tensorsh.nn.torch_builtins import function
+        return function(name)
+    return load
 
 
 def _package(name):

@@ -262,13 +262,18 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
              "behave the same as 'batchmean' in the next major release.")
     enum = _loss.reduction_enum("sum" if reduction == "batchmean" else reduction)
     C.kl_div(input, target, 1, log_target=log_target)
-    if not input.dtype.is_floating_point or not target.dtype.is_floating_point:
-        raise runtime("kl_div: Integral inputs not supported.")
-    output = target.exp() * (target - input) if log_target else target.xlogy(target) - target * input
-    reduced = output.mean() if enum == "mean" else output.sum() if enum == "sum" else output
+    reduced = kl_div_values(input, target, enum, log_target)
     if reduction == "batchmean" and input.dim() != 0:
         reduced = reduced / input.size()[0]
     return reduced
+
+
+def kl_div_values(input, target, reduction, log_target):
+    """ATen's kl_div (torch.kl_div's C function): the pointwise loss, reduced ("none", "mean" or "sum")."""
+    if not input.dtype.is_floating_point or not target.dtype.is_floating_point:
+        raise runtime("kl_div: Integral inputs not supported.")
+    output = target.exp() * (target - input) if log_target else target.xlogy(target) - target * input
+    return output.mean() if reduction == "mean" else output.sum() if reduction == "sum" else output
 
 
 @fp32_op

@@ -57,6 +57,11 @@ def instance_norm(input, running_mean=None, running_var=None, weight=None, bias=
         if prod == 1:
             raise value_error(f"Expected more than 1 spatial element when training, got input size {size}")
     C.instance_norm(input, weight, bias, running_mean, running_var, use_input_stats, momentum, eps, True)
+    return instance_norm_values(input, running_mean, running_var, weight, bias, use_input_stats, momentum, eps)
+
+
+def instance_norm_values(input, running_mean, running_var, weight, bias, use_input_stats, momentum, eps):
+    """ATen's instance_norm (torch.instance_norm's C function), past torch/nn/functional.py's checks."""
     b, c = input.size(0), input.size(1)
     shape = [1, b * c] + list(input.size()[2:])
 
@@ -533,6 +538,11 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, s
     if margin <= 0:
         raise value_error(f"margin must be greater than 0, got {margin}")
     C.triplet_margin_loss(anchor, positive, negative, margin, p, eps, swap, 1)
+    return triplet_margin_values(anchor, positive, negative, margin, p, eps, swap, reduction)
+
+
+def triplet_margin_values(anchor, positive, negative, margin, p, eps, swap, reduction):
+    """ATen's triplet_margin_loss (torch.triplet_margin_loss's C function): no check of the margin's sign."""
     a, pos, neg = anchor.dim(), positive.dim(), negative.dim()
     if not (a == pos and pos == neg):
         raise runtime(f"The anchor, positive, and negative tensors are expected to have the same number of "
@@ -551,6 +561,11 @@ def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, red
         raise runtime(f"margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: "
                       f"{input1.size()}, input2: {input2.size()}, target: {target.size()} ")
     C.margin_ranking_loss(input1, input2, target, margin, 1)
+    return margin_ranking_values(input1, input2, target, margin, reduction)
+
+
+def margin_ranking_values(input1, input2, target, margin, reduction):
+    """ATen's margin_ranking_loss (torch.margin_ranking_loss's C function): no check of the dimensions."""
     diff = input1 - input2  # (ATen's order: the difference before -target; margin is a double)
     return _apply_reduction((-target * diff + float(margin)).clamp_min_(0), reduction)
 

@@ -183,6 +183,63 @@ def _onednn_hidden_check(input, hx):
                       "information.")
 
 
+def cell_forward(kind, input, hx, w_ih, w_hh, b_ih, b_hh):
+    """ATen's rnn_tanh_cell/rnn_relu_cell/lstm_cell/gru_cell: checks in their order, then the cell."""
+    hidden_size = w_hh.size(1)
+    gates = {"LSTM": 4, "GRU": 3}.get(kind, 1)
+
+    def check_weights():
+        for which, w in (("weight_ih", w_ih), ("weight_hh", w_hh)):
+            if w.size(0) != gates * hidden_size:
+                raise runtime(f"{which} first dim must be {gates} * hidden_size = {gates * hidden_size}, "
+                              f"but got {w.size(0)}")
+
+    def check_input():
+        if input.size(1) != w_ih.size(1):
+            raise runtime(f"input has inconsistent input_size: got {input.size(1)} expected {w_ih.size(1)}")
+
+    def check_hidden(h, label):
+        if input.size(0) != h.size(0):
+            raise runtime(f"Input batch size {input.size(0)} doesn't match hidden{label} batch size {h.size(0)}")
+        if h.size(1) != hidden_size:
+            raise runtime(f"hidden{label} has inconsistent hidden_size: got {h.size(1)}, expected {hidden_size}")
+
+    if kind == "LSTM":
+        check_input()
+        check_weights()
+        check_hidden(hx[0], 0)
+        check_hidden(hx[1], 1)
+    elif kind == "GRU":
+        check_input()
+        check_hidden(hx, 0)
+        check_weights()
+    else:
+        check_weights()
+        check_input()
+        check_hidden(hx, 0)
+    p = (w_ih, w_hh, b_ih, b_hh, None)
+    return _CELLS[kind](F.linear(input, w_ih, b_ih), hx, p)
+
+
+def onednn_layers(input, hx, params, num_layers, num_directions, dropout, training):
+    """mkldnn_rnn: per layer and direction one mkldnn_rnn_layer on hx[index], cx[index]; directions
+    concatenated, dropout between layers."""
+    finals = []
+    for layer in range(num_layers):
+        outputs = []
+        for direction in range(num_directions):
+            index = layer * num_directions + direction
+            w_ih, w_hh, b_ih, b_hh, _ = params[index]
+            output, hy, cy = mkldnn_lstm_layer(input, w_ih, w_hh, b_ih, b_hh, hx[0][index], hx[1][index],
+                                               direction == 1)
+            outputs.append(output)
+            finals.append((hy, cy))
+        input = outputs[0] if num_directions == 1 else cat(outputs, -1)
+        if dropout != 0 and training and layer < num_layers - 1:
+            input = sampling.dropout(input, dropout, True)
+    return input, finals
+
+
 # ---------------------------------------------------------------- the modules
 
 class RNNBase(Module):
@@ -445,26 +502,6 @@ class LSTM(RNNBase):
             return hx
         return hx[0].index_select(1, permutation), hx[1].index_select(1, permutation)
 
-    def _onednn_layers(self, input, hx):
-        """mkldnn_rnn: per layer and direction one mkldnn_rnn_layer on hx[index], cx[index]; directions
-        concatenated, dropout between layers."""
-        num_directions = 2 if self.bidirectional else 1
-        params = self._params()
-        finals = []
-        for layer in range(self.num_layers):
-            outputs = []
-            for direction in range(num_directions):
-                index = layer * num_directions + direction
-                w_ih, w_hh, b_ih, b_hh, _ = params[index]
-                output, hy, cy = mkldnn_lstm_layer(input, w_ih, w_hh, b_ih, b_hh, hx[0][index], hx[1][index],
-                                                   direction == 1)
-                outputs.append(output)
-                finals.append((hy, cy))
-            input = outputs[0] if num_directions == 1 else cat(outputs, -1)
-            if self.dropout != 0 and self.training and layer < self.num_layers - 1:
-                input = sampling.dropout(input, self.dropout, True)
-        return input, finals
-
     def _packed_forward(self, input, hx):
         data, batch_sizes, sorted_indices, unsorted_indices = input
         real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
@@ -515,7 +552,8 @@ class LSTM(RNNBase):
         x = input.transpose(0, 1) if self.batch_first else input
         if self.proj_size == 0 and _onednn(input):
             _onednn_hidden_check(input, hx)
-            output, finals = self._onednn_layers(x, hx)
+            output, finals = onednn_layers(x, hx, self._params(), self.num_layers, 2 if self.bidirectional else 1,
+                                           self.dropout, self.training)
         else:
             hiddens = list(zip(hx[0].unbind(0), hx[1].unbind(0)))
             output, finals = _stacked("LSTM", x, hiddens, self._params(), self.num_layers, self.dropout,
@@ -584,42 +622,7 @@ class RNNCellBase(Module):
         return ret if is_batched else ret.squeeze(0)
 
     def _cell(self, kind, input, hx):
-        """ATen's rnn_tanh_cell/rnn_relu_cell/lstm_cell/gru_cell: checks in their order, then the cell."""
-        w_ih, w_hh = self.weight_ih, self.weight_hh
-        hidden_size = w_hh.size(1)
-        gates = {"LSTM": 4, "GRU": 3}.get(kind, 1)
-
-        def check_weights():
-            for which, w in (("weight_ih", w_ih), ("weight_hh", w_hh)):
-                if w.size(0) != gates * hidden_size:
-                    raise runtime(f"{which} first dim must be {gates} * hidden_size = {gates * hidden_size}, "
-                                  f"but got {w.size(0)}")
-
-        def check_input():
-            if input.size(1) != w_ih.size(1):
-                raise runtime(f"input has inconsistent input_size: got {input.size(1)} expected {w_ih.size(1)}")
-
-        def check_hidden(h, label):
-            if input.size(0) != h.size(0):
-                raise runtime(f"Input batch size {input.size(0)} doesn't match hidden{label} batch size {h.size(0)}")
-            if h.size(1) != hidden_size:
-                raise runtime(f"hidden{label} has inconsistent hidden_size: got {h.size(1)}, expected {hidden_size}")
-
-        if kind == "LSTM":
-            check_input()
-            check_weights()
-            check_hidden(hx[0], 0)
-            check_hidden(hx[1], 1)
-        elif kind == "GRU":
-            check_input()
-            check_hidden(hx, 0)
-            check_weights()
-        else:
-            check_weights()
-            check_input()
-            check_hidden(hx, 0)
-        p = (w_ih, w_hh, self.bias_ih, self.bias_hh, None)
-        return _CELLS[kind](F.linear(input, w_ih, self.bias_ih), hx, p)
+        return cell_forward(kind, input, hx, self.weight_ih, self.weight_hh, self.bias_ih, self.bias_hh)
 
 
 class RNNCell(RNNCellBase):

@@ -54,6 +54,29 @@ def empty_strided(size, stride, *, dtype=None, layout=None, device=None, require
     return _strided("empty_strided", size, stride, dtype or dtypes.DEFAULT_FLOAT, requires_grad)
 
 
+def empty_permuted(size, physical_layout, *, dtype=None, layout=None, device=None, pin_memory=False,
+                   requires_grad=False):
+    """ATen's empty_permuted: contiguous in the physical order, strided back to the logical one."""
+    size, order = _ints("empty_permuted", size, "size", 1), _ints("empty_permuted", physical_layout, "physical_layout", 2)
+    dim = len(size)
+    if dim != len(order):
+        raise runtime(f"Number of dimensions in size does not match the length of the physical_layout; i.e. "
+                      f"len(size) = {dim} is not equal to len(physical_layout) = {len(order)}")
+    seen = set()
+    for i, d in enumerate(order):
+        if not 0 <= d < dim:
+            raise runtime(f"Dimension out of range (expected to be between 0 and {dim - 1}, but got {d} at index "
+                          f"{i}).  NB: negative dims not currently supported; file an issue if you want it.")
+        if d in seen:
+            raise runtime("Duplicate dim not allowed")
+        seen.add(d)
+    stride, step = [0] * dim, 1
+    for d in reversed(order):
+        stride[d] = step
+        step *= max(size[d], 1)
+    return _strided("empty_permuted", size, stride, dtype or dtypes.DEFAULT_FLOAT, requires_grad)
+
+
 def new_empty_strided(self, size, stride, *, dtype=None, layout=None, device=None, requires_grad=False,
                       pin_memory=False):
     return _strided("new_empty_strided", size, stride, dtype or self.dtype, requires_grad)
@@ -98,5 +121,5 @@ def range_(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, devi
 
 op("new", new)
 op("new_empty_strided", new_empty_strided)
-FUNCTIONS = {"empty_strided": empty_strided, "scalar_tensor": scalar_tensor, "range": range_}
+FUNCTIONS = {"empty_strided": empty_strided, "empty_permuted": empty_permuted, "scalar_tensor": scalar_tensor, "range": range_}
 range_.__name__ = range_.__qualname__ = "range"

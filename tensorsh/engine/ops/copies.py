@@ -145,6 +145,22 @@ def fill_inplace(self, value):
     return write_inplace(self, write, make, others, any_dtype=bool(others))
 
 
+def fill(input, value):
+    """torch.fill: a new tensor laid out as input (empty_like) holding value; FillBackward0 for a number,
+    FillBackward1 (value's gradient the sum) for a 0-dim tensor."""
+    from .. import autograd
+    from ..creation import empty_like
+    with autograd.no_grad():
+        result = fill_inplace(empty_like(input), value)
+    tensor = isinstance(value, Tensor)
+    if needs_grad(input, *((value,) if tensor else ())):
+        node = zero_node("FillBackward1" if tensor else "FillBackward0", input, value if tensor else None)
+        if tensor:
+            node.other_shape = ()
+        attach(result, node)
+    return result
+
+
 def _fill_tensor_node(self, value):
     node = zero_node("FillBackward3", self, value)
     node.other_shape = ()
@@ -473,6 +489,7 @@ op("new_zeros", _new_filled("zeros"))
 op("new_empty", _new_filled("empty"))
 op("new_full", new_full)
 op("fill_", fill_inplace, function=True)
+op("fill", fill, method=False, function=fill)
 op("zero_", zero_inplace, function=True)
 op("copy_", copy_inplace)
 op("cpu", cpu, edges=True)

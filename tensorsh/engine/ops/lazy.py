@@ -10,7 +10,7 @@ from .registry import Lazy, op, operator, torch_function
 op("masked_fill", Lazy("ops.gather_scatter", "masked_fill"), function=True, edges=True)
 op("masked_fill_", Lazy("ops.gather_scatter", "masked_fill_inplace"), edges=True)
 op("masked_select", Lazy("ops.gather_scatter", "masked_select"), function=True, edges=True)
-op("masked_scatter", Lazy("ops.gather_scatter", "masked_scatter"), edges=True)
+op("masked_scatter", Lazy("ops.gather_scatter", "masked_scatter"), function=True, edges=True)
 op("gather", Lazy("ops.gather_scatter", "gather"), function=True, edges=True)
 op("scatter_add", Lazy("ops.gather_scatter", "scatter_add"), function=True, edges=True)
 op("index_select", Lazy("ops.gather_scatter", "index_select"), function=True, edges=True)
@@ -40,6 +40,7 @@ op("diag", Lazy("ops.rearrange", "diag"), function=True, edges=True)
 
 # sorting (ops/sorting.py)
 op("nonzero", Lazy("ops.sorting", "nonzero"), function=True)
+op("nonzero_static", Lazy("ops.sorting", "nonzero_static"), function=True)
 op("sort", Lazy("ops.sorting", "sort"), function=True, edges=True)
 op("argsort", Lazy("ops.sorting", "argsort"), function=True, edges=True)
 
@@ -360,7 +361,8 @@ for _name in ("slice_scatter", "select_scatter", "diagonal_scatter", "as_strided
 op("narrow_copy", Lazy("ops.view_copies", "narrow_copy"), function=True, edges=True)
 op("split_with_sizes", Lazy("ops.view_copies", "split_with_sizes"), function=True)
 for _name in ("view_copy", "transpose_copy", "t_copy", "permute_copy", "expand_copy", "select_copy", "slice_copy",
-              "diagonal_copy", "alias_copy", "squeeze_copy", "unsqueeze_copy", "unfold_copy", "as_strided_copy"):
+              "diagonal_copy", "alias_copy", "squeeze_copy", "unsqueeze_copy", "unfold_copy", "as_strided_copy",
+              "split_copy", "split_with_sizes_copy", "unbind_copy", "detach_copy"):
     op(_name, Lazy("ops.view_copies", _name), method=False, function=Lazy("ops.view_copies", _name))
 
 # beta * input + alpha * product (ops/scaled_products.py)
@@ -399,3 +401,13 @@ op("cauchy_", Lazy("random_fills", "cauchy_inplace"))
 for _name in ("quantile", "nanquantile", "cov", "corrcoef", "renorm"):
     op(_name, Lazy("ops.statistics", _name), function=True, edges=True)
 op("renorm_", Lazy("ops.statistics", "renorm_inplace"), edges=True)
+
+# the linear-algebra functions PyTorch removed, which raise its pointer to torch.linalg (ops/removed.py)
+for _name, _function_attr in (("solve", "solve"), ("lstsq", "lstsq"), ("eig", "eig"), ("symeig", "_symeig")):
+    op(_name, Lazy("ops.removed", _name + "_method"), function=Lazy("ops.removed", _function_attr))
+_function("matrix_rank", Lazy("ops.removed", "matrix_rank"))
+_function("gradient", Lazy("ops.gradient", "gradient"))
+_function("segment_reduce", Lazy("ops.segment_reduce", "segment_reduce"))
+_function("histogramdd", Lazy("ops.searching", "histogramdd"))
+for _name in ("svd_lowrank", "pca_lowrank"):  # (torch/_lowrank.py's Python functions)
+    _function(_name, Lazy("ops.lowrank", _name))

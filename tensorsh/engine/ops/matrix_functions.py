@@ -142,7 +142,7 @@ def _pinv_check(A, op="linalg.pinv"):
 
 
 @fp32_op
-def pinv(A, *, atol=None, rtol=None, hermitian=False, rcond=None):
+def pinv(A, rcond=None, hermitian=False, *, atol=None, rtol=None):  # (PyTorch's overloads: rcond positional)
     _pinv_check(A)
     if rcond is not None:
         rtol = rcond
@@ -163,7 +163,7 @@ def pinverse(self, rcond=1e-15):
 
 
 @fp32_op
-def matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None):
+def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None):  # (PyTorch's overloads: tol positional)
     """The number of singular values (|eigenvalues| when hermitian) above max(atol, rtol * largest)."""
     if A.dim() < 2:
         raise runtime("torch.linalg.matrix_rank: The input tensor input must have at least 2 dimensions.")

@@ -3,7 +3,7 @@ tensordot (mm/dot of permuted reshapes), cross / linalg.cross (LinalgCrossBackwa
 (BlockDiagBackward0), cartesian_prod and combinations (meshgrid, masked_select, stack)."""
 import numpy as np
 
-from .. import autograd, dtypes
+from .. import autograd, dtypes, kernels
 from ..autograd import NOTHING_SAVED, Node, edge_of
 from ..errors import make, runtime, type_error, warn_once
 from ..saved_names import as_given, given
@@ -129,9 +129,11 @@ def linalg_cross(self, other, *, dim=-1):
                       f"{dtypes.SCALAR_NAMES[other.dtype.name]}")
     shape = np.broadcast_shapes(self._shape, other._shape)
     a, b = (np.moveaxis(np.broadcast_to(t._np, shape), d, -1) for t in (self, other))
-    with np.errstate(all="ignore"):  # (ATen's kernel: each component a product difference in the tensors' type)
-        r = np.stack([a[..., 1] * b[..., 2] - a[..., 2] * b[..., 1], a[..., 2] * b[..., 0] - a[..., 0] * b[..., 2],
-                      a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]], -1)
+    with np.errstate(all="ignore"):  # (ATen's kernel: each component a product difference in the tensors' type,
+        # for float and double contracted to fma(a_j, b_k, -(a_k * b_j)) as measured: a x a is not exactly 0)
+        fused = a.dtype in (np.float32, np.float64)
+        r = np.stack([kernels.fma(a[..., j], b[..., k], -(a[..., k] * b[..., j])) if fused else
+                      a[..., j] * b[..., k] - a[..., k] * b[..., j] for j, k in ((1, 2), (2, 0), (0, 1))], -1)
     out = fresh(np.ascontiguousarray(np.moveaxis(r, -1, d), self.dtype.np), self.dtype)
     if needs_grad(self, other):
         attach(out, given(LinalgCrossBackward0(self, other, d), dim=dim))

@@ -178,25 +178,51 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
                       f"tensor excluding its innermost dimension, but got input with shape {_shape_list(x.shape + (1,))} "
                       f"and weight with shape {_shape_list(weight._shape)}")
     T = self.dtype.np.type
+    edges, inside, pos = _binned(self, x, bins, range, 0)
+    hist = _accumulate(self, x.size, [len(edges) - 1], inside, [pos], weight)
+    if density:  # (hist.div_(hist.sum().item()), then by the bins' widths)
+        with np.errstate(all="ignore"):
+            total = fresh(hist, self.dtype).sum()._np  # (PyTorch's summation order)
+            hist = (hist / T(total)) / np.diff(edges).astype(hist.dtype)
+    return Histogram(_not_differentiated("histogram", (self, bins, weight), (
+        fresh(hist, self.dtype), fresh(np.ascontiguousarray(edges), self.dtype))))
+
+
+def _not_differentiated(op, inputs, outs):
+    """outs, given the NotImplemented node PyTorch records when an input requires grad (one node, every output)."""
+    inputs = [t for t in inputs if isinstance(t, Tensor)]
+    if needs_grad(*inputs):
+        node = NotImplementedNode(op, *inputs)
+        node.n_outputs = len(outs)
+        for i, out in enumerate(outs):
+            out._grad_fn, out._output_nr = node, i
+    return outs
+
+
+def _binned(self, x, bins, range, d):
+    """One dimension's bin edges (bins an int: linspace over the range, or the values' min and max widened by 1/2
+    each way when they meet; or a tensor of edges), which values fall inside, and the bin of each of those (linear
+    interpolation corrected by a local search, or a binary search)."""
+    T = self.dtype.np.type
     from ..creation import linspace
     if isinstance(bins, Tensor):
         if bins.dtype is not self.dtype:
             raise runtime("torch.histogramdd: input tensor and bins tensors should have the same dtype, but got input "
-                          f"with dtype {_META[self.dtype.name]} and bins for dimension 0 with dtype "
+                          f"with dtype {_META[self.dtype.name]} and bins for dimension {d} with dtype "
                           f"{_META[bins.dtype.name]}")
         if bins.dim() != 1:
             raise runtime(f"torch.histogramdd: bins tensor should have one dimension, but got {bins.dim()} dimensions "
-                          "in the bins tensor for dimension 0")
+                          f"in the bins tensor for dimension {d}")
         if bins.numel() == 0:
             raise runtime("torch.histogramdd: bins tensor should have at least 1 element, but got 0 elements in the "
-                          "bins tensor for dimension 0")
+                          f"bins tensor for dimension {d}")
         if bins.numel() == 1:
-            raise runtime("torch.histogram(): bins must be > 0, but got 0 for dimension 0")
+            raise runtime(f"torch.histogram(): bins must be > 0, but got 0 for dimension {d}")
         edges = bins._np.astype(self.dtype.np)
         local = False
     else:
         if bins <= 0:
-            raise runtime(f"torch.histogram(): bins must be > 0, but got {bins} for dimension 0")
+            raise runtime(f"torch.histogram(): bins must be > 0, but got {bins} for dimension {d}")
         if range is not None:
             lo, hi = float(range[0]), float(range[1])
         elif x.size:
@@ -205,16 +231,14 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
             lo, hi = 0.0, 1.0
         if lo > hi:
             raise runtime(f"torch.histogramdd: min should not exceed max, but got min {_c_double(lo)} max "
-                          f"{_c_double(hi)} for dimension 0")
+                          f"{_c_double(hi)} for dimension {d}")
         if not (np.isfinite(lo) and np.isfinite(hi)):
-            raise runtime(f"torch.histogramdd: dimension 0's range [{_c_double(lo)}, {_c_double(hi)}] is not finite")
+            raise runtime(f"torch.histogramdd: dimension {d}'s range [{_c_double(lo)}, {_c_double(hi)}] is not finite")
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5
         edges = linspace(lo, hi, bins + 1, dtype=self.dtype)._np
         local = True
     n = len(edges) - 1
-    hist = np.zeros(max(n, 0), self.dtype.np)
-    w = None if weight is None else weight._np.reshape(-1).astype(self.dtype.np)
     left, right = edges[0], edges[-1]
     with np.errstate(all="ignore"):
         inside = (x >= left) & (x <= right)
@@ -226,27 +250,76 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
         else:  # BINARY_SEARCH
             pos = np.searchsorted(edges, keep, side="right") - 1
     pos[pos == n] = n - 1
-    # each of PyTorch's threads adds its contiguous share of the inputs in order into its own histogram, then the
-    # threads' histograms are summed
+    return edges, inside, pos
+
+
+def _accumulate(self, rows, sizes, inside, positions, weight):
+    """The histogram of the rows inside every dimension's range: each of PyTorch's threads adds its contiguous share
+    of the rows in order into its own histogram, then the threads' histograms are summed."""
     from .. import kernels
-    values = (w[inside] if w is not None else np.ones(len(pos), self.dtype.np)).tolist()
+    T = self.dtype.np.type
+    bins = int(np.prod(sizes)) if sizes else 1
+    hist = np.zeros(max(bins, 0), self.dtype.np)
+    flat = np.ravel_multi_index(positions, sizes) if positions and len(positions[0]) else np.zeros(0, np.int64)
+    w = None if weight is None else weight._np.reshape(-1).astype(self.dtype.np)
+    values = (w[inside] if w is not None else np.ones(len(flat), self.dtype.np)).tolist()
     threads = kernels.num_threads()
-    chunk = -(-x.size // threads) if x.size else 1
+    chunk = -(-rows // threads) if rows else 1
     owner = np.nonzero(inside)[0] // chunk
     partial = np.zeros((threads, len(hist)), self.dtype.np)
-    for t, p, value in zip(owner.tolist(), pos.tolist(), values):
+    for t, p, value in zip(owner.tolist(), flat.tolist(), values):
         partial[t, p] = partial[t, p] + T(value)
     for t in builtins_range(threads):
         hist = hist + partial[t]
-    if density:  # (hist.div_(hist.sum().item()), then by the bins' widths)
+    return hist.reshape(sizes)
+
+
+HistogramDD = return_type("histogramdd", ("hist", "bin_edges"))
+
+
+def histogramdd(input, bins, range=None, weight=None, density=False):
+    """torch.histogramdd: the rows of input's innermost dimension as points, each dimension binned as histogram's."""
+    if input.dtype.category != 2:
+        raise make("NotImplementedError", f"\"histogramdd\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
+    if input.dim() < 2:
+        raise runtime("torch.histogramdd: input tensor should have at least 2 dimensions")
+    D = input.size(-1)
+    points = input._np.reshape(-1, D)
+    if isinstance(bins, int):
+        bins = [bins] * D
+    elif isinstance(bins, Tensor):
+        bins = [bins]
+    if len(bins) != D:
+        raise runtime("histogramdd: The size of bins must be equal to the innermost dimension of the input.")
+    if range is not None and len(range) != 2 * D:
+        raise runtime(f"torch.histogramdd: for a {D}-dimensional histogram range should have {2 * D} elements, but "
+                      f"got {len(range)}")
+    if weight is not None and tuple(weight._shape) != tuple(input._shape[:-1]):
+        raise runtime("torch.histogramdd: if weight tensor is provided it should have the same shape as the input "
+                      f"tensor excluding its innermost dimension, but got input with shape {_shape_list(input._shape)} "
+                      f"and weight with shape {_shape_list(weight._shape)}")
+    binned = [_binned(input, points[:, d], bins[d], None if range is None else range[2 * d:2 * d + 2], d)
+              for d in builtins_range(D)]
+    inside = np.ones(len(points), bool)
+    for _, mask, _ in binned:
+        inside &= mask
+    positions = []
+    for _, mask, pos in binned:  # (each dimension's bins of the rows inside all of them)
+        full = np.zeros(len(points), np.int64)
+        full[mask] = pos
+        positions.append(full[inside])
+    sizes = [len(edges) - 1 for edges, _, _ in binned]
+    hist = _accumulate(input, len(points), sizes, inside, positions, weight)
+    T = input.dtype.np.type
+    if density:
         with np.errstate(all="ignore"):
-            total = fresh(hist, self.dtype).sum()._np  # (PyTorch's summation order)
-            hist = (hist / T(total)) / np.diff(edges).astype(hist.dtype)
-    outs = (fresh(hist, self.dtype), fresh(np.ascontiguousarray(edges), self.dtype))
-    inputs = [t for t in (self, bins, weight) if isinstance(t, Tensor)]
-    if needs_grad(*inputs):  # (PyTorch records a node that refuses to run, for both outputs)
-        node = NotImplementedNode("histogram", *inputs)
-        node.n_outputs = 2
-        for i, out in enumerate(outs):
-            out._grad_fn, out._output_nr = node, i
-    return Histogram(outs)
+            total = fresh(hist, input.dtype).sum()._np
+            hist = hist / T(total)
+            for d, (edges, _, _) in enumerate(binned):
+                shape = [1] * D
+                shape[d] = len(edges) - 1
+                hist = hist / np.diff(edges).astype(hist.dtype).reshape(shape)
+    outs = _not_differentiated("_histogramdd_from_bin_cts", [input, weight] + [b for b in bins if isinstance(b, Tensor)],
+                               (fresh(np.ascontiguousarray(hist), input.dtype),)
+                               + tuple(fresh(np.ascontiguousarray(edges), input.dtype) for edges, _, _ in binned))
+    return HistogramDD((outs[0], outs[1:]))

@@ -3,12 +3,22 @@ import numpy as np
 
 from .. import dtypes, layout
 from ..autograd import Node, SavedTensor, edge_of
-from ..errors import type_error
+from ..errors import runtime, type_error
 from ..saved_names import as_given, given
 from ..storage import Storage, VersionCounter
 from ..tensorimpl import Tensor
 from .core import attach, fresh, needs_grad
 from .reductions import values_indices
+
+
+def nonzero_static(self, *, size, fill_value=-1):
+    """nonzero's first `size` rows, padded with fill_value rows to exactly `size`."""
+    if size < 0:
+        raise runtime("nonzero_static: 'size' must be an non-negative integer")
+    found = nonzero(self)._np[:size]
+    out = np.full((size, max(self.dim(), 1) if self.dim() else 0), fill_value, np.int64)
+    out[:len(found)] = found
+    return fresh(out, dtypes.int64)
 
 
 def nonzero(self, as_tuple=False):

@@ -8,7 +8,7 @@ from ..autograd import Node, should_compute_output
 from ..errors import make, runtime, type_error
 from ..saved_names import unsigned
 from ..tensorimpl import Tensor, _shape_list
-from .core import attach, fresh, needs_grad, operand_edge, type_name
+from .core import NotImplementedNode, attach, fresh, needs_grad, operand_edge, type_name
 from .views import _slice
 
 
@@ -115,7 +115,8 @@ diagonal_scatter, as_strided_scatter = _scatter_op("diagonal"), _scatter_op("as_
 
 
 class ViewCopyBackward(Node):
-    """`<View>Backward0_copy`: the view's own backward, its edges, under the copy's name."""
+    """`<View>Backward0_copy`: the view's own backward, its edges, under the copy's name (and any composite's node
+    under the name of ATen's own: torch.pdist's PdistBackward0)."""
     __slots__ = ("inner",)
 
     def __init__(self, inner, name):
@@ -162,3 +163,33 @@ narrow_copy = _copy_of(_narrow, "NarrowCopyBackward0")
 
 def split_with_sizes(self, split_sizes, dim=0):
     return self.split(list(split_sizes), dim)
+
+
+def _copies_of(pieces_of):
+    """The copying twin of a view op with several outputs (split_copy, unbind_copy, ...): contiguous copies sharing
+    one `<Node>_copy` over the views' node, each its own output of it."""
+    def op(input, *args, **kwargs):
+        pieces = pieces_of(input, *args, **kwargs)
+        outs = tuple(fresh(np.ascontiguousarray(p._np), p.dtype) for p in pieces)
+        fn = pieces[0].grad_fn if pieces and needs_grad(input) else None
+        if fn is not None:
+            node = ViewCopyBackward(fn, fn.name_ + "_copy")
+            node.n_outputs = fn.n_outputs
+            for i, out in enumerate(outs):
+                out._grad_fn, out._output_nr = node, i
+        return outs
+    return op
+
+
+split_copy = _copies_of(lambda t, split_size, dim=0: t.split(split_size, dim))
+split_with_sizes_copy = _copies_of(lambda t, split_sizes, dim=0: t.split_with_sizes(split_sizes, dim))
+unbind_copy = _copies_of(lambda t, dim=0: t.unbind(dim))
+
+
+def detach_copy(input):
+    """torch.detach_copy: a contiguous copy that (as PyTorch's) keeps requiring grad, through a NotImplemented
+    node."""
+    out = fresh(np.ascontiguousarray(input._np), input.dtype)
+    if needs_grad(input):
+        attach(out, NotImplementedNode("detach_copy", input))
+    return out
