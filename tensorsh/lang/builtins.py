@@ -321,6 +321,12 @@ def python_builtins(print_fn):
     return table
 
 
+# The bare names Python itself has; every other bare builtin (`ones`, `e`, `pi`, `torch`, ...) is the shell's
+# shorthand, which a name the program bound and then unbound (`del e`, the end of `except ... as e`) no longer
+# falls back to: Python finds only its builtins there.
+PYTHON_NAMES = frozenset(python_builtins(None)) | {"type"}
+
+
 def _math():
     import math
     members = {k: getattr(math, k) for k in dir(math) if not k.startswith("_")}

@@ -927,11 +927,13 @@ class Compiler:
                                      f"cannot access local variable '{name}' where it is not associated with a value")
                 frame[slot] = _U
             return delete_local
+        unbind = self.hooks.unbind_global
         if where[0] == "class":
             def delete_class(frame):
                 if name not in frame[2]:
                     raise self.error(node, "NameError", f"name '{name}' is not defined")
                 del frame[2][name]
+                unbind(name)
             return delete_class
         if where[0] == "free":
             raise self.error(node, "SyntaxError", f"cannot delete free variable '{name}'")
@@ -941,6 +943,7 @@ class Compiler:
             if name not in variables:
                 raise self.error(node, "NameError", f"name '{name}' is not defined")
             del variables[name]
+            unbind(name)
         return delete_global
 
     def stmt_Assert(self, node):
@@ -1776,14 +1779,15 @@ class Compiler:
     def _load_global(self, node):
         name = node.id
         variables, builtins, scope = self.variables, self.builtins, self.scope
-        get = variables.get
+        get, unbound_names = variables.get, self.hooks.unbound_names
 
         def load_name(frame):
             value = get(name, _MISSING)
             if value is _MISSING:
-                value = builtins.get(name, _MISSING)
+                value = builtins.get(name, _MISSING) if name not in unbound_names else _MISSING
                 if value is _MISSING:
-                    note = did_you_mean(name, list(variables) + list(builtins) + ["True", "False", "None"])
+                    note = did_you_mean(name, list(variables) + [b for b in builtins if b not in unbound_names]
+                                        + ["True", "False", "None"])
                     if name == "help":
                         note = Note("tensorsh has no help(); in the shell, :help explains the language and "
                                     ":help NAME a function or a tensor method (e.g. :help add_)")
@@ -2211,7 +2215,7 @@ class Compiler:
                 f = func(frame)
                 a = positional(frame)
                 try:
-                    if f in SIZED_TYPES and a and type(a[0]) is range and len(a[0]) > MAX_ITEMS:
+                    if a and type(a[0]) is range and len(a[0]) > MAX_ITEMS and _sized_type(f):
                         raise Limit("MemoryError", f"range of {len(a[0])} items is too long "
                                                    f"(tensorsh's limit is {MAX_ITEMS})")
                     if isinstance(f, SessionCall):
@@ -2295,7 +2299,7 @@ class Compiler:
                 else:
                     x = v0 if k0 is _CONST else a0(frame)
                 try:
-                    if f in SIZED_TYPES and type(x) is range and len(x) > MAX_ITEMS:
+                    if type(x) is range and len(x) > MAX_ITEMS and _sized_type(f):
                         raise Limit("MemoryError", f"range of {len(x)} items is too long "
                                                    f"(tensorsh's limit is {MAX_ITEMS})")
                     if isinstance(f, SessionCall):
@@ -2449,6 +2453,12 @@ def _has_signal(body):
         for k in ("body", "orelse", "finalbody", "handlers"):
             stack.extend(getattr(n, k, ()) or ())
     return False
+
+
+def _sized_type(f):
+    """f is a type a call fills from an iterable (list, set, ...): asked without hashing f (a program's object
+    with `__eq__` and no `__hash__` is callable and unhashable)."""
+    return isinstance(f, type) and f in SIZED_TYPES
 
 
 def unbound(unbind, frame):

@@ -79,6 +79,7 @@ class Session:
         self.observers = []
         self.steps = None           # a tensorsh.lang.steps.Steps keeps successful statements' journals (:undo)
         self.builtins, self.modules = B.build(self._print)
+        self.unbound_names = set()  # shorthand builtins whose global the program unbound (see unbind_global)
         self.warning_filters = None  # a pywarnings.WarningFilters once the program imports warnings
         self.modules["warnings"] = Lazy(self._warnings_module)
         self.results = [None]
@@ -87,6 +88,12 @@ class Session:
         self._warned = set()
         self._warnings = None       # list while execute() collects warnings
         self._warning_sink = self._on_warning  # (one bound method, not one per statement)
+
+    def unbind_global(self, name):
+        """The program unbound its global (or class attribute) `name`: Python now looks in its own builtins
+        only, so a shell shorthand of that name (`e` is torch.e) is no longer found (a NameError, as in Python)."""
+        if name in self.builtins and name not in B.PYTHON_NAMES:
+            self.unbound_names.add(name)
 
     # ---- output ----
     def write(self, text):

@@ -1,0 +1,88 @@
+"""Classes of difference found by the fourteenth round's held-out programs about the Python around tensors
+(held14d): one differential program each, run in torch and in the language."""
+import pytest
+
+from test_torch_programs import assert_prints_as_torch, run_in_language
+
+pytest.importorskip("torch")
+
+PROGRAMS = {
+"a_name_unbound_after_except_as_or_del_is_not_the_shorthand_torch_name": """
+try:
+    torch.ones(2) @ torch.ones(3)
+except RuntimeError as e:
+    print(type(e).__name__)
+try:
+    print(e)
+except NameError as err:
+    print(err)
+pi = 3
+del pi
+try:
+    pi
+except NameError as err:
+    print(err)
+def f():
+    global ones
+    ones = 1
+    del ones
+    try:
+        return ones
+    except NameError as err:
+        return str(err)
+print(f(), torch.ones(1))
+class A:
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        pass
+    try:
+        e
+    except NameError as err:
+        print("class:", err)
+e = 5
+print(e)
+print(e)
+""",
+"tensor_methods_taken_from_the_class_are_method_descriptors": """
+print(torch.Tensor.abs, torch.FloatTensor.sum)
+print(type(torch.Tensor.abs).__name__, torch.Tensor.abs.__name__, torch.Tensor.abs.__qualname__)
+print(torch.Tensor.abs is torch.Tensor.abs, torch.Tensor.item is torch.LongTensor.item)
+print(list(map(torch.Tensor.item, [torch.tensor(1), torch.tensor(2.5)])), torch.Tensor.add(torch.ones(1), 2, alpha=3))
+for call in (lambda: torch.Tensor.abs(), lambda: torch.Tensor.add(x=1), lambda: torch.Tensor.size(),
+             lambda: torch.Tensor.abs(5), lambda: torch.Tensor.add(None, 2), lambda: torch.Tensor.sum('a'),
+             lambda: torch.Tensor.item([1.0]), lambda: torch.Tensor.abs(torch.ones(1), 2),
+             lambda: torch.Tensor.backward()):
+    try:
+        call()
+    except TypeError as err:
+        print(err)
+""",
+"calling_an_unhashable_callable_object": """
+class Affine:
+    def __init__(self, w):
+        self.w = w
+    def __call__(self, x):
+        return x * self.w
+    def __eq__(self, other):
+        return isinstance(other, Affine) and torch.equal(self.w, other.w)
+a = Affine(torch.tensor(2.0))
+print(a(torch.arange(3.0)), a(range(2)) if False else a(torch.tensor(1)), a == Affine(torch.tensor(2.0)))
+print(list(map(a, [torch.tensor(1.5)])), a(x=torch.ones(1)))
+try:
+    hash(a)
+except TypeError as err:
+    print(err)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_the_language_prints_what_torch_prints(name):
+    assert_prints_as_torch(PROGRAMS[name])
+
+
+def test_a_name_unbound_after_except_as_is_a_name_error_without_a_suggestion_of_itself():
+    out, _ = run_in_language("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    pass\nprint(e)\n")
+    assert out.splitlines()[-1] == "NameError: name 'e' is not defined"
+    assert "did you mean 'e'" not in out
