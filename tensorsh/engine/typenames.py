@@ -25,4 +25,6 @@ def tp_name(value):
     if callable(value) and not isinstance(value, type) and not isinstance(value, _Tensor) and \
             cls.__module__.startswith("tensorsh.lang"):
         return "function"
+    if cls.__module__ == "numpy" and "." not in cls.__name__:  # (numpy's scalars: dotted, 'numpy.float64')
+        return "numpy." + cls.__name__
     return cls.__name__

@@ -74,6 +74,21 @@ try:
 except TypeError as err:
     print(err)
 """,
+"a_numpy_array_indexes_a_tensor_as_the_tensor_made_of_it": """
+import numpy as np
+t = torch.arange(12).reshape(3, 4)
+for ix in (np.array([0, 2]), np.array([[0, 1], [2, 0]]), np.array([1], dtype=np.int32), np.array([True, False, True]),
+           np.array([0.7]), np.array(1), (np.array([0, 1]), np.array([1, 2])), (slice(None), np.array([3])),
+           np.array([], dtype=np.int64), np.array([5]), np.int32(1), np.bool_(True), np.float64(1.0)):
+    try:
+        print(t[ix])
+    except IndexError as err:
+        print(err)
+u = torch.zeros(5, requires_grad=True).clone()
+u[np.array([1, 3])] = 7
+u[np.array([True, False, False, False, True])] = -1
+print(u, u[np.array(2)].grad_fn.name())
+""",
 }
 
 
