@@ -389,7 +389,10 @@ _NUMPY_NAMES = (
     "arcsin arccos sinh cosh ravel flip diff einsum tile repeat count_nonzero nonzero "
     "allclose array_equal isclose isnan isinf isfinite shares_memory may_share_memory copy sort argsort unique "
     "float16 float32 float64 int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool_ dtype ndarray pi e nan inf "
-    "newaxis").split()
+    "newaxis complex64 complex128 str_ int_ intp bool integer floating number generic all any median percentile "
+    "triu tril diag trace ascontiguousarray logical_and logical_or logical_not logical_xor argwhere searchsorted "
+    "bincount cumprod meshgrid inner vdot cross").split()
+_NUMPY_TESTING = "assert_allclose assert_array_equal assert_array_almost_equal assert_equal assert_almost_equal".split()
 _NUMPY_RANDOM = "seed rand randn randint random normal uniform choice permutation shuffle".split()
 
 
@@ -425,6 +428,11 @@ def _numpy():
     random = {n: wrap(getattr(np.random, n), (0,) if n == "shuffle" else ()) for n in _NUMPY_RANDOM}
     members["random"] = Namespace("numpy.random", random)
     members["linalg"] = Namespace("numpy.linalg", {n: wrap(getattr(np.linalg, n)) for n in ("norm", "inv", "det")})
+    def plain_arrays(fn):  # (numpy's own arrays: its messages print an array's repr by its class's __name__)
+        return lambda *args, **kwargs: fn(*(a.view(np.ndarray) if isinstance(a, arrays.ndarray) else a for a in args),
+                                          **kwargs)
+    members["testing"] = Namespace("numpy.testing", {n: wrap(plain_arrays(getattr(np.testing, n)))
+                                                     for n in _NUMPY_TESTING})
     return Namespace("numpy", members)
 
 

@@ -89,6 +89,30 @@ u[np.array([1, 3])] = 7
 u[np.array([True, False, False, False, True])] = -1
 print(u, u[np.array(2)].grad_fn.name())
 """,
+"numpy_scalars_named_as_numpy_names_them_in_the_parsers_messages": """
+import numpy as np
+for call in (lambda: torch.ones(2).view(np.float64(2)), lambda: torch.zeros(np.float32(2)),
+             lambda: torch.ones(2).sum(np.float64(0)), lambda: torch.ones(3).reshape(np.int64(3)),
+             lambda: torch.ones(2).add(np.array([1.0])), lambda: torch.ones(2).unsqueeze(np.float32(0)),
+             lambda: torch.ones(2).repeat(np.bool_(True)), lambda: torch.ones(3).narrow(0, np.float64(0), 1),
+             lambda: torch.ones(2).view(np.int64(2), 1.5), lambda: torch.zeros((np.int64(2), np.float64(1.0)))):
+    try:
+        print(call())
+    except TypeError as err:
+        print(err)
+""",
+"numpy_names_a_tensor_experiment_uses": """
+import numpy as np
+a = torch.tensor([1.0, 2.0]).numpy()
+np.testing.assert_allclose(a, [1.0, 2.0])
+print(isinstance(a.sum(), np.floating), isinstance(a.sum(), np.integer), isinstance(np.int64(1), np.number))
+print(np.median(a), np.all(a > 0), np.any(a > 5), np.argwhere(a > 1), np.bincount(np.array([0, 2, 2])))
+print(torch.from_numpy(np.triu(np.ones((2, 2)))), torch.from_numpy(np.logical_and(a > 0, a < 2)))
+try:
+    np.testing.assert_array_equal(a, np.array([1.0, 2.5]))
+except AssertionError as err:
+    print(err)
+""",
 }
 
 
