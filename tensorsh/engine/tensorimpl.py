@@ -713,6 +713,9 @@ class Tensor:
             raise type_error("iteration over a 0-d tensor")
         return iter(self.unbind(0))  # (torch/_tensor.py's: the rows are unbind's views, UnbindBackward0)
 
+    def __reversed__(self):  # (torch/_tensor.py: reversed(x) is x.flip(0), a 0-dim x itself)
+        return self if not self._shape else self.flip(0)
+
     def __contains__(self, element):  # (torch/_tensor.py: `element in x` is (element == x).any())
         if not isinstance(element, (Tensor, bool, int, float, complex)):
             raise runtime(f"Tensor.__contains__ only supports Tensor or scalar, but you passed in a "

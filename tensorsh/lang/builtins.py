@@ -8,7 +8,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 import builtins as _py
 
 from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
-    attribute_names, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
+    TYPE_OF, attribute_names, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -540,6 +540,44 @@ def _functools():
         "partial", "reduce", "wraps", "update_wrapper", "lru_cache", "cache", "cmp_to_key")})
 
 
+def _operator():
+    """operator's functions (`reduce(operator.mul, shape)`, `sorted(pairs, key=itemgetter(1))`); attrgetter and
+    methodcaller read attributes by the language's rules, as `obj.name` does."""
+    import operator
+    members = {name: getattr(operator, name) for name in (
+        "add sub mul truediv floordiv mod pow matmul neg pos abs not_ truth eq ne lt le gt ge and_ or_ xor invert "
+        "lshift rshift index concat contains countOf indexOf getitem setitem delitem is_ is_not iadd isub imul "
+        "itruediv ifloordiv imod ipow imatmul iand ior ixor length_hint itemgetter").split()}
+
+    def attrgetter(*names):
+        def get(obj, dotted):
+            for part in dotted.split("."):
+                obj = load_attr(obj, part)
+            return obj
+        if len(names) == 1:
+            return lambda obj: get(obj, names[0])
+        return lambda obj: tuple(get(obj, n) for n in names)
+
+    def methodcaller(name, *args, **kwargs):
+        return lambda obj: load_attr(obj, name)(*args, **kwargs)
+    members.update(attrgetter=attrgetter, methodcaller=methodcaller)
+    return Namespace("operator", members)
+
+
+def _statistics():
+    """statistics' summaries of a program's numbers (losses gathered with .item())."""
+    import statistics
+    return Namespace("statistics", {name: getattr(statistics, name) for name in (
+        "mean", "fmean", "median", "median_low", "median_high", "mode", "multimode", "stdev", "pstdev", "variance",
+        "pvariance", "geometric_mean", "harmonic_mean", "quantiles", "StatisticsError")})
+
+
+def _json():
+    """json's text forms of a program's values (no files: dumps and loads)."""
+    import json
+    return Namespace("json", {"dumps": json.dumps, "loads": json.loads, "JSONDecodeError": json.JSONDecodeError})
+
+
 def _io():
     """io, for the in-memory files `torch.save`/`torch.load` take in place of a path (a state dict copied through a
     BytesIO); nothing here touches the file system."""
@@ -557,7 +595,8 @@ def _abc():
 
 PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
                   "numpy": _numpy, "io": _io, "itertools": _itertools,
-                  "dataclasses": _dataclasses, "functools": _functools}
+                  "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
+                  "statistics": _statistics, "json": _json}
 
 
 def build(print_fn):
@@ -571,6 +610,7 @@ def build(print_fn):
         table[name] = _with_grad_flag(table[name], name)
     table.update(python_builtins(print_fn))
     table["type"] = TypeOf(namespace["Tensor"])
+    TYPE_OF[:] = [table["type"]]
     torch_ns = Namespace("torch", dict(namespace))
     torchviz_ns = Namespace("torchviz", {"make_dot": GRAPH})
     table.update({

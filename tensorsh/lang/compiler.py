@@ -18,6 +18,7 @@ from tensorsh.engine import undo
 from tensorsh.engine.autograd import Node
 from tensorsh.engine.errors import python_class
 from tensorsh.engine.namespaces import LazyMember
+from tensorsh.engine.tensorimpl import Tensor as _Tensor
 from tensorsh.lang import ast as A
 from tensorsh.lang.errors import UserError, Note, did_you_mean, python_suggestion
 from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, check_names, factory, target_names, \
@@ -80,6 +81,10 @@ def _more_safe_attrs():
     SAFE_ATTRS[io.BytesIO] = _FILE | {"getbuffer", "read1", "readinto"}
     SAFE_ATTRS[io.StringIO] = _FILE | {"readline", "readlines", "writelines"}
     SAFE_ATTRS[type(sys.version_info)] = frozenset({"major", "minor", "micro", "releaselevel", "serial"})
+    import functools  # (a cached function's statistics; a partial's parts)
+    SAFE_ATTRS[functools._lru_cache_wrapper] = frozenset({"cache_info", "cache_clear", "cache_parameters"})
+    SAFE_ATTRS[functools._CacheInfo] = frozenset({"hits", "misses", "maxsize", "currsize", "index", "count"})
+    SAFE_ATTRS[functools.partial] = frozenset({"func", "args", "keywords"})
 
 
 _more_safe_attrs()
@@ -237,6 +242,15 @@ DEFINABLE_DUNDERS = frozenset({
     # the program's own assignments (super()'s take no dunder name)
     "__getattr__", "__setattr__", "__delattr__"})
 SUPER_DUNDERS = DEFINABLE_DUNDERS - {"__doc__", "__module__", "__qualname__"}
+TYPE_OF = []  # the language's type() (builtins.TypeOf), which x.__class__ answers as
+# A tensor's protocol and operator methods, which a program may call by name as on PyTorch's Tensor.
+TENSOR_DUNDERS = frozenset(
+    "__len__ __repr__ __str__ __format__ __getitem__ __setitem__ __iter__ __contains__ __bool__ __float__ __int__ "
+    "__index__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__ __reversed__ __abs__ __neg__ __pos__ __invert__ "
+    "__add__ __radd__ __iadd__ __sub__ __rsub__ __isub__ __mul__ __rmul__ __imul__ __truediv__ __rtruediv__ "
+    "__itruediv__ __floordiv__ __rfloordiv__ __ifloordiv__ __mod__ __rmod__ __imod__ __pow__ __rpow__ __ipow__ "
+    "__matmul__ __rmatmul__ __and__ __rand__ __iand__ __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__ __lshift__ "
+    "__rlshift__ __ilshift__ __rshift__ __rrshift__ __irshift__".split())
 _CHAINING = frozenset({"__cause__", "__context__", "__suppress_context__"})  # an exception's chain, readable
 
 
@@ -398,6 +412,13 @@ def load_attr(obj, name):
             return obj.__dict__
         if name in ("__mro__", "__bases__") and obj in USER_CLASSES and all(map(_shown_class, obj.__mro__)):
             return getattr(obj, name)
+        if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
+            return getattr(obj, name)
+        if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
+            return obj.__module__ if not isinstance(obj, _Tensor) else \
+                "torch.nn.parameter" if t.__name__ in ("Parameter", "Buffer") else "torch"
+        if name == "__class__" and TYPE_OF:  # what type(x) gives (torch.Tensor for a tensor), never more
+            return TYPE_OF[0](obj)
         raise _no_attr(obj, t, name)
     if "__tsh_user__" in t.__dict__ and _is_user_name(obj, t, name):
         return getattr(obj, name)
@@ -531,7 +552,7 @@ def store_attr(obj, name, value):
                 undo.touch_vars(obj)
             if name[:1] == "_":
                 _USER_PRIVATE.add(name)
-            setattr(obj, name, value)
+            _python_attr(setattr, obj, name, value)
             return
     if name[:1] != "_" and "*" in getattr(t, "__settable__", ()):
         setattr(obj, name, value)  # any public name (a Module registers parameters and submodules itself)
@@ -566,9 +587,20 @@ def delete_attr(obj, name):
                              name[:1] != "_" and "*" in getattr(t, "__settable__", ())):
         if hasattr(obj, "__dict__"):
             undo.touch_vars(obj)
-        delattr(obj, name)
+        _python_attr(delattr, obj, name)
         return
     raise _no_attr(obj, t, name)
+
+
+def _python_attr(fn, obj, *args):
+    """setattr/delattr on a program's object: Python's own refusal (a property without a setter, __slots__) is the
+    program's AttributeError, not a tensorsh bug; one the program's code raised passes as it is."""
+    try:
+        fn(obj, *args)
+    except AttributeError as e:
+        if type(e) is AttributeError and getattr(e, "_tsh_node", None) is None:
+            raise NoAttribute(str(e)) from None
+        raise
 
 
 SIZED_TYPES = frozenset({list, tuple, set, frozenset, dict, bytearray})

@@ -24,7 +24,8 @@ from tensorsh.engine.errors import TorchError, set_warning_sink
 PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
                  NoAttribute, RuntimeError, NameError, ImportError, UnicodeError, Warning)
 SUPPORTED_IMPORTS = ("torch (and torch.nn, torch.optim, torch.nn.functional, ...), copy, math, random, time, "
-                     "collections, itertools, functools, dataclasses, abc, typing, warnings, io (BytesIO), "
+                     "collections, itertools, functools, operator, statistics, json (dumps, loads), dataclasses, "
+                     "abc, typing, warnings, io (BytesIO), "
                      "numpy (arrays and their sharing with tensors), from torchviz import make_dot")
 MAX_CALL_NOTES = 6          # a longer chain of calls shows its first calls and how often the last one repeats
 

@@ -113,6 +113,72 @@ try:
 except AssertionError as err:
     print(err)
 """,
+"a_tensors_dunders_and_class_read_by_name": """
+t = torch.tensor([1.0, 2.0, 3.0])
+print(t.__class__.__name__, type(t).__name__, t.__class__, getattr(t, "__class__") is torch.Tensor)
+print(reversed(t), reversed(torch.tensor(3.0)), list(reversed(torch.arange(3))))
+print(t.__len__(), t.__repr__(), t.__getitem__(1), t.__add__(1), t.__radd__(1), t.__eq__(t), t.__format__(""))
+print(t.__str__() == str(t), t.__dict__, t.__module__, torch.nn.Parameter(t).__module__, hasattr(t, "__module__"))
+class A:
+    pass
+print(A().__class__ is A, A.__module__ == A().__module__, [].__class__, (1).__class__.__name__, torch.float32.__class__)
+u = torch.zeros(2)
+u.__setitem__(0, 5)
+u.__iadd__(1)
+print(u, u._version, u.__bool__ if False else u.__contains__(6.0))
+""",
+"pythons_own_refusal_to_set_or_delete_a_property_is_the_programs_attribute_error": """
+class Meter:
+    def __init__(self):
+        self.total = torch.zeros(())
+    @property
+    def avg(self):
+        return self.total
+    @property
+    def b(self):
+        return 2
+    @b.setter
+    def b(self, v):
+        raise AttributeError("custom")
+m = Meter()
+for f in (lambda: setattr(m, "avg", 3), lambda: delattr(m, "avg"), lambda: setattr(m, "b", 1)):
+    try:
+        f()
+    except AttributeError as err:
+        print(err)
+try:
+    del m.avg
+except AttributeError as err:
+    print(err)
+m.avg = 3
+""",
+"operator_statistics_json_and_functools_members": """
+import operator, statistics, json
+from functools import partial, lru_cache, reduce
+pairs = [("b", torch.tensor(2.0)), ("a", torch.tensor(3.0)), ("c", torch.tensor(1.0))]
+print(sorted(pairs, key=operator.itemgetter(1)), sorted(pairs, key=operator.itemgetter(0))[0])
+print(operator.attrgetter("shape")(torch.ones(2, 3)), operator.attrgetter("dtype", "ndim")(torch.ones(2)))
+print(operator.methodcaller("sum", dim=0)(torch.ones(2, 2)), reduce(operator.mul, torch.tensor([1, 2, 3, 4])))
+print(operator.matmul(torch.eye(2), torch.ones(2)), list(map(operator.neg, [torch.tensor(1)])))
+losses = [torch.tensor(v).item() for v in (0.5, 0.25, 0.75)]
+print(statistics.mean(losses), statistics.stdev(losses), statistics.median(losses))
+print(json.dumps({"w": torch.tensor([1.5, 2.0]).tolist(), "n": 2}), json.loads('{"a": [1, 2]}')["a"])
+p = partial(torch.full, (2,))
+print(p(3.0), p.args, p.func is torch.full)
+@lru_cache(maxsize=None)
+def basis(n):
+    return torch.eye(n)
+print(basis(2) is basis(2), basis.cache_info(), basis.cache_info().hits)
+try:
+    json.dumps({"t": torch.tensor(1.0)})
+except TypeError as err:
+    print(err)
+try:
+    operator.attrgetter("_version.x")(torch.ones(1))
+except AttributeError as err:
+    print(err)
+statistics.mean([])
+""",
 }
 
 
