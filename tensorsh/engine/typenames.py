@@ -20,7 +20,7 @@ def tp_name(value):
         return "torch.memory_format"
     if _Generator is not None and isinstance(value, _Generator):
         return "torch._C.Generator"
-    if cls.__name__ == "Size" and isinstance(value, tuple):
+    if cls.__qualname__ == "Size" and isinstance(value, tuple):
         return "torch.Size"
     if callable(value) and not isinstance(value, type) and not isinstance(value, _Tensor) and \
             cls.__module__.startswith("tensorsh.lang"):

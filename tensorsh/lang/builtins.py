@@ -8,7 +8,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 import builtins as _py
 
 from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
-    TYPE_OF, attribute_names, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
+    TYPE_OF, attribute_names, attribute_value, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -140,7 +140,7 @@ def _getattr(obj, name, default=_NO_DEFAULT):
     if not isinstance(name, str):
         raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
     try:
-        return load_attr(obj, name)
+        return attribute_value(obj, name, load_attr(obj, name))
     except AttributeError:
         if default is _NO_DEFAULT:
             raise

@@ -242,6 +242,48 @@ DEFINABLE_DUNDERS = frozenset({
     # the program's own assignments (super()'s take no dunder name)
     "__getattr__", "__setattr__", "__delattr__"})
 SUPER_DUNDERS = DEFINABLE_DUNDERS - {"__doc__", "__module__", "__qualname__"}
+class builtin_function_or_method:  # noqa: N801 - Python's name for it, which its messages print
+    """A tensor's C method read as a value (`f = x.size`, `x.size[0]`), as PyTorch's is a builtin method: Python's
+    errors name its type 'builtin_function_or_method' ("'builtin_function_or_method' object is not
+    subscriptable"), its repr is `<built-in method size of Tensor object at 0x...>`. Calling it calls the method."""
+
+    __slots__ = ("_method", "__name__", "__qualname__")
+    __api__ = frozenset()
+
+    def __init__(self, method, name):
+        self._method, self.__name__, self.__qualname__ = method, name, "Tensor." + name
+
+    def __call__(self, *args, **kwargs):
+        return self._method(*args, **kwargs)
+
+    def __repr__(self):
+        return f"<built-in method {self.__name__} of Tensor object at {hex(id(self._method.__self__))}>"
+
+    def __eq__(self, other):
+        return type(other) is builtin_function_or_method and other._method == self._method
+
+    def __hash__(self):
+        return hash(self._method)
+
+
+_C_METHODS = []
+
+
+def _c_methods():
+    """The Tensor methods PyTorch binds in C (its argument parser's table, and those taking no arguments)."""
+    if not _C_METHODS:
+        from tensorsh.engine import signatures
+        _C_METHODS.append(frozenset(signatures.listed("method")))
+    return _C_METHODS[0]
+
+
+def attribute_value(obj, name, value):
+    """`obj.name` read as a value (not called there): a tensor's C method is PyTorch's builtin method."""
+    if type(value) is types.MethodType and name in _c_methods() and isinstance(obj, _Tensor):
+        return builtin_function_or_method(value, name)
+    return value
+
+
 TYPE_OF = []  # the language's type() (builtins.TypeOf), which x.__class__ answers as
 # A tensor's protocol and operator methods, which a program may call by name as on PyTorch's Tensor.
 TENSOR_DUNDERS = frozenset(
@@ -2125,6 +2167,18 @@ class Compiler:
             tensor = self.builtins.get("type")
             return lambda frame: class_name(tensor(inner(frame)) if tensor else type(inner(frame)))
         obj, attr = self.expr(node.value), node.attr
+        if attr in _c_methods() and not getattr(node, "_called", False):
+            def c_method(frame):   # `x.size` as a value: PyTorch's C method, builtin_function_or_method
+                o = obj(frame)
+                try:
+                    v = load_attr(o, attr)
+                except AttributeError as e:
+                    raise self._attribute_error(node, o, attr, e) from None
+                except BaseException as e:
+                    locate(e, node)
+                    raise
+                return attribute_value(o, attr, v)
+            return c_method
 
         def attribute(frame):
             o = obj(frame)
@@ -2214,6 +2268,8 @@ class Compiler:
         if isinstance(node.func, A.Name) and node.func.id == "super" and not node.args and not node.keywords \
                 and self.scope.resolve("super")[0] == "global" and "super" not in self.variables:
             return self._super_call(node)
+        if node.func.__class__ is A.Attribute:
+            node.func._called = True   # (x.size(0): the bound method itself, no value of its own)
         func = self.expr(node.func)
         args = tuple(self._argument(a) for a in node.args)
         kwargs = tuple((k.name, self.expr(k.value)) for k in node.keywords if isinstance(k, A.Keyword))

@@ -179,6 +179,31 @@ except AttributeError as err:
     print(err)
 statistics.mean([])
 """,
+"pythons_messages_name_pytorchs_types_as_pytorch_has_them": """
+x = torch.ones(2, 3, requires_grad=True)
+cases = [lambda: x.shape.foo, lambda: torch.float32.foo, lambda: x.device.foo, lambda: x.size + 1, lambda: 2 * x.size,
+         lambda: x.shape(), lambda: x.size[0], lambda: x.dtype(), lambda: x.device(), lambda: x.numpy.T,
+         lambda: x.backward[0], lambda: x.sum[0], lambda: len(x.size), lambda: x.size < 3, lambda: -x.size,
+         lambda: x.size.foo, lambda: torch.finfo(torch.float32)(), lambda: list(x.size), lambda: x.shape * x.shape,
+         lambda: int(x.size), lambda: float(x.mean), lambda: x.mean + x.mean, lambda: round(x.size),
+         lambda: getattr(x, "size")[0], lambda: torch.iinfo(torch.int8)()]
+for f in cases:
+    try:
+        f()
+    except (TypeError, AttributeError) as err:
+        print(type(err).__name__, err)
+s, d = x.shape, x.device
+print(type(s), type(s).__name__, type(d), type(d).__name__, type(torch.finfo(torch.float32)).__name__)
+f = x.abs
+print(f(), type(f).__name__, f.__name__, f.__qualname__, f == x.abs, f is x.abs, callable(f), x.size(1))
+print(list(map(x.add, [1, 2]))[1].grad_fn.name(), getattr(x, "sum")(), type(x.backward).__name__, {x.abs: 1}[x.abs])
+y = torch.arange(3)
+try:
+    del y[0]
+except TypeError as err:
+    print(err)
+x.size[0]
+""",
 }
 
 
