@@ -482,13 +482,13 @@ def parser(kind, name):
     return p
 
 
-_NUMPY_NAMES = {}  # id(a number read from a numpy scalar) -> the scalar's type name, while its call is parsed
+_NUMPY_TYPE_NAMES = {}  # id(a number read from a numpy scalar) -> the scalar's type name, while its call is parsed
 
 
 def tp_name(value):
     """The type a message names for value: a numpy scalar's own (`numpy.float64`) for the number read from it."""
-    if _NUMPY_NAMES:
-        name = _NUMPY_NAMES.get(id(value))
+    if _NUMPY_TYPE_NAMES:
+        name = _NUMPY_TYPE_NAMES.get(id(value))
         if name is not None:
             return name
     return _python_tp_name(value)
@@ -582,12 +582,12 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
     that (so the next call with the same types may skip the parse)."""
     plain = from_numpy_scalars(args + tuple(kwargs.values()))
     if plain is not None:  # (numpy's scalars, read as Python's numbers: parsed each time; named as numpy's)
-        _NUMPY_NAMES.update(_numpy_names(plain, args + tuple(kwargs.values())))
+        _NUMPY_TYPE_NAMES.update(_numpy_names(plain, args + tuple(kwargs.values())))
         try:
             args, kwargs = tuple(plain[:len(args)]), dict(zip(kwargs, plain[len(args):]))
             args, kwargs, _ = _slow(kind, name, packs, defaults, takes, args, kwargs)
         finally:
-            _NUMPY_NAMES.clear()
+            _NUMPY_TYPE_NAMES.clear()
         return args, kwargs, False
     sig, how = check(kind, name, args, kwargs)
     if sig is None:

@@ -247,17 +247,19 @@ class builtin_function_or_method:  # noqa: N801 - Python's name for it, which it
     errors name its type 'builtin_function_or_method' ("'builtin_function_or_method' object is not
     subscriptable"), its repr is `<built-in method size of Tensor object at 0x...>`. Calling it calls the method."""
 
-    __slots__ = ("_method", "__name__", "__qualname__")
+    __slots__ = ("_method", "__name__", "__qualname__", "_of")
     __api__ = frozenset()
 
-    def __init__(self, method, name):
-        self._method, self.__name__, self.__qualname__ = method, name, "Tensor." + name
+    def __init__(self, method, name, of="Tensor"):
+        self._method, self.__name__, self._of = method, name, of
+        self.__qualname__ = ("Tensor." if of == "Tensor" else "_VariableFunctionsClass.") + name
 
     def __call__(self, *args, **kwargs):
         return self._method(*args, **kwargs)
 
     def __repr__(self):
-        return f"<built-in method {self.__name__} of Tensor object at {hex(id(self._method.__self__))}>"
+        owner = self._method.__self__ if self._of == "Tensor" else builtin_function_or_method
+        return f"<built-in method {self.__name__} of {self._of} object at {hex(id(owner))}>"
 
     def __eq__(self, other):
         return type(other) is builtin_function_or_method and other._method == self._method
@@ -277,11 +279,35 @@ def _c_methods():
     return _C_METHODS[0]
 
 
+# torch.<name> that PyTorch binds in C besides those its parser's table lists (and not its classes there)
+_MORE_C_FUNCTIONS = frozenset({"tensor", "as_tensor", "asarray", "from_numpy", "get_num_threads", "set_num_threads",
+                               "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
+                               "is_anomaly_check_nan_enabled", "get_default_dtype"})
+_TORCH_BUILTINS = {}  # name -> torch.<name> as the one builtin_function_or_method a program sees
+
+
 def attribute_value(obj, name, value):
-    """`obj.name` read as a value (not called there): a tensor's C method is PyTorch's builtin method."""
+    """`obj.name` read as a value (not called there): a tensor's C method, and a torch function PyTorch binds in C,
+    is PyTorch's builtin method (one object per torch function: `torch.relu is torch.relu`)."""
     if type(value) is types.MethodType and name in _c_methods() and isinstance(obj, _Tensor):
         return builtin_function_or_method(value, name)
+    if type(obj) is Namespace and obj._name == "torch" and name in _c_functions() and callable(value) and \
+            not isinstance(value, type):
+        wrapped = _TORCH_BUILTINS.get(name)
+        if wrapped is None or wrapped._method is not value:
+            wrapped = _TORCH_BUILTINS[name] = builtin_function_or_method(value, name, "type")
+        return wrapped
     return value
+
+
+_C_FUNCTIONS = []
+
+
+def _c_functions():
+    if not _C_FUNCTIONS:
+        from tensorsh.engine import signatures
+        _C_FUNCTIONS.append(frozenset(signatures.listed("function")) | _MORE_C_FUNCTIONS)
+    return _C_FUNCTIONS[0]
 
 
 TYPE_OF = []  # the language's type() (builtins.TypeOf), which x.__class__ answers as
@@ -654,6 +680,38 @@ class SessionCall:
 
 class _Spread(list):
     """The items of a `*value` argument, spliced into the call's positional arguments."""
+
+
+class _NotIterable(TypeError):
+    """`*value` of a value that is no iterable (a display's message; a call names its function, see _call_args)."""
+
+    def __init__(self, value):
+        super().__init__(f"Value after * must be an iterable, not {type_name(value)}")
+        self.type_name = type_name(value)
+
+
+def function_str(f):
+    """How CPython names a callable in a call's argument errors (_PyObject_FunctionStr): `__main__.f()`,
+    `Tensor.add()`, `print()`; an object without a __qualname__ by its str."""
+    if type(f) is types.MethodType and isinstance(f.__self__, _Tensor):
+        return f"Tensor.{_engine_name(_Tensor.__dict__, f.__func__, f.__name__)}()"
+    if type(f) is builtin_function_or_method:
+        return f"torch.{f.__qualname__}()" if f._of == "type" else f"{f.__qualname__}()"
+    if type(f).__name__ == "builtin_function_or_method":   # (the language's print, len, ...)
+        return f"{f.__name__}()"
+    if getattr(f, "__module__", None) is not None and f.__module__.startswith("tensorsh.engine"):
+        from tensorsh.engine.torch_api import NAMESPACE
+        name = _engine_name(NAMESPACE, f, None)
+        if name is not None:
+            return f"torch._VariableFunctionsClass.{name}()" if name in _c_functions() else f"torch.{name}()"
+    qualname = getattr(f, "__qualname__", None)
+    if not isinstance(qualname, str) or not (isinstance(f, (types.FunctionType, types.MethodType, type)) or
+                                             callable(f) and type(f).__module__.startswith("tensorsh.lang")):
+        return str(f)
+    module = getattr(f, "__module__", None)
+    if type(f).__module__.startswith("tensorsh.lang") or module is None or module.startswith("tensorsh"):
+        module = "__main__"   # (a program's function)
+    return f"{qualname}()" if module == "builtins" else f"{module}.{qualname}()"
 
 
 def _spliced(values):
@@ -2167,7 +2225,7 @@ class Compiler:
             tensor = self.builtins.get("type")
             return lambda frame: class_name(tensor(inner(frame)) if tensor else type(inner(frame)))
         obj, attr = self.expr(node.value), node.attr
-        if attr in _c_methods() and not getattr(node, "_called", False):
+        if (attr in _c_methods() or attr in _c_functions()) and not getattr(node, "_called", False):
             def c_method(frame):   # `x.size` as a value: PyTorch's C method, builtin_function_or_method
                 o = obj(frame)
                 try:
@@ -2301,7 +2359,7 @@ class Compiler:
         if not kwargs and not spreads:
             def call(frame):
                 f = func(frame)
-                a = positional(frame)
+                a = _call_args(positional, frame, f)
                 try:
                     if a and type(a[0]) is range and len(a[0]) > MAX_ITEMS and _sized_type(f):
                         raise Limit("MemoryError", f"range of {len(a[0])} items is too long "
@@ -2316,17 +2374,17 @@ class Compiler:
 
         def call_kw(frame):
             f = func(frame)
-            a = positional(frame)
+            a = _call_args(positional, frame, f)
             kw = {k: v(frame) for k, v in kwargs}
             for s in spreads:
                 m = s(frame)
                 if not hasattr(m, "keys"):
-                    e = TypeError(f"argument after ** must be a mapping, not {type_name(m)}")
+                    e = TypeError(f"{function_str(f)} argument after ** must be a mapping, not {type_name(m)}")
                     locate(e, node)
                     raise e
                 for key in m.keys():
                     if key in kw:
-                        e = TypeError(f"got multiple values for keyword argument '{key}'")
+                        e = TypeError(f"{function_str(f)} got multiple values for keyword argument '{key}'")
                         locate(e, node)
                         raise e
                     kw[key] = m[key]
@@ -2454,7 +2512,7 @@ class Compiler:
             try:
                 return _Spread(v)
             except TypeError:
-                e = TypeError(f"Value after * must be an iterable, not {type_name(v)}")
+                e = _NotIterable(v)
                 locate(e, node)
                 raise e from None
         return spread
@@ -2541,6 +2599,20 @@ def _has_signal(body):
         for k in ("body", "orelse", "finalbody", "handlers"):
             stack.extend(getattr(n, k, ()) or ())
     return False
+
+
+def _engine_name(members, value, default):
+    """The name under which members (a class's dict, a namespace) holds value (an error's text: a linear search)."""
+    return next((k for k, v in members.items() if v is value), default)
+
+
+def _call_args(positional, frame, f):
+    """A call's positional arguments; a `*value` that is no iterable names the function, as CPython's call does."""
+    try:
+        return positional(frame)
+    except _NotIterable as e:
+        e.args = (f"{function_str(f)} argument after * must be an iterable, not {e.type_name}",)
+        raise
 
 
 def _sized_type(f):

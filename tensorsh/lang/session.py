@@ -281,8 +281,11 @@ class Session:
         try:
             try:
                 stmt.run(None)
-            except BaseException:
+            except BaseException as e:
+                text = _own_text(e)
                 journal.rollback()
+                if text is not None:  # (after: taking the statement back restores the exception's own dict too)
+                    e._tsh_text = text
                 raise
             finally:
                 _undo.end(journal, outer)
@@ -337,7 +340,7 @@ class Session:
         elif isinstance(e, PYTHON_ERRORS) or type(e) in C.USER_CLASSES or _raised_by_program(e) or \
                 type(e) is engine_errors.AttributeError or type(e) is _frozen_instance_error():
             kind = "AttributeError" if isinstance(e, NoAttribute) else getattr(type(e), "_tsh_kind", _qualified(type(e)))
-            err = UserError(kind, str(e))
+            err = UserError(kind, getattr(e, "_tsh_text", None) or str(e))
             for note in getattr(e, "_tsh_notes", None) or ():
                 err.notes.append(note)
         else:
@@ -358,6 +361,17 @@ def _qualified(cls):
     if module.startswith("numpy"):  # (the engine's numpy underneath: its error by the Python class it derives from)
         return next(c.__name__ for c in cls.__mro__ if c.__module__ == "builtins")
     return f"{module}.{cls.__qualname__}"
+
+
+def _own_text(e):
+    """The text of an exception of the program's own class (its __str__, reading its attributes), said before the
+    failed statement is taken back, as Python prints it with the program's state as the error left it."""
+    if any(c in C.USER_CLASSES for c in type(e).__mro__):
+        try:
+            return str(e)
+        except BaseException:  # noqa: BLE001 - its __str__ failing: Python's traceback says so
+            return "<exception str() failed>"
+    return None
 
 
 def _frozen_instance_error():

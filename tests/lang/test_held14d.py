@@ -204,12 +204,92 @@ except TypeError as err:
     print(err)
 x.size[0]
 """,
+"torch_functions_read_as_values_are_builtins": """
+import torch.nn.functional as F, functools
+print(type(torch.relu).__name__, torch.relu.__name__, torch.relu.__qualname__, torch.relu is torch.relu, type(F.relu).__name__)
+print(type(torch.tensor).__name__, type(torch.split).__name__, type(torch.no_grad).__name__, type(torch.manual_seed).__name__)
+fs = [torch.relu, torch.sigmoid, torch.exp]
+print([f(torch.tensor([-1.0, 1.0])) for f in fs], list(map(torch.neg, [torch.tensor(1)])))
+print(getattr(torch, "add")(torch.ones(1), 1), type(getattr(torch, "add")).__name__)
+for f in (lambda: torch.relu[0], lambda: torch.relu.foo, lambda: torch.ones + 1, lambda: len(torch.cat)):
+    try:
+        f()
+    except (TypeError, AttributeError) as err:
+        print(err)
+print({torch.relu: "relu"}[torch.relu], torch.relu == torch.relu, callable(torch.relu))
+p = functools.partial(torch.full, (2,))
+print(p(1.0), p.func is torch.full)
+""",
+"a_module_subclass_repr_is_what_str_and_print_show": """
+import torch.nn as nn
+class M(nn.Module):
+    def __repr__(self):
+        return "M!"
+class L(nn.ModuleList):
+    def __repr__(self):
+        return "L!"
+class N(nn.Module):
+    def __str__(self):
+        return "N-str"
+m = M()
+print(m)
+print(repr(m), str(m), f"{m}", [m], L([m]), str(L()))
+n = N()
+print(n, repr(n), [n])
+print(nn.Sequential(m))
+""",
+"an_uncaught_exception_of_the_programs_class_says_its_text_with_the_state_it_left": """
+class ModelError(Exception):
+    def __init__(self, msg, tensor=None):
+        super().__init__(msg)
+        self.tensor = tensor
+    def __str__(self):
+        base = super().__str__()
+        return f"{base} (shape={tuple(self.tensor.shape)})" if self.tensor is not None else base
+class NaNError(ModelError):
+    pass
+try:
+    raise NaNError("nan detected", torch.tensor([1.0, float("nan")]))
+except ModelError as err:
+    print(type(err).__name__, "|", err, "|", err.args, "|", repr(err), err.tensor)
+raise NaNError("final", torch.zeros(2, 2))
+""",
+"a_calls_argument_errors_name_the_function_as_cpython_does": """
+cases = [lambda: torch.add(**{"input": 1}, input=2), lambda: print(**[1]), lambda: torch.ones(2).add(**5),
+         lambda: torch.zeros(*None), lambda: torch.ones(1).view(*3), lambda: len(*None), lambda: [*1],
+         lambda: torch.ones(1).sum(axis=0, **{"keepdim": True}), lambda: torch.relu(**{"input": 1}, input=2)]
+for c in cases:
+    try:
+        print(c())
+    except TypeError as err:
+        print(err)
+""",
 }
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_the_language_prints_what_torch_prints(name):
     assert_prints_as_torch(PROGRAMS[name])
+
+
+def test_an_exception_whose_str_fails_is_pythons_placeholder():
+    out, _ = run_in_language("class E(Exception):\n    def __str__(self):\n        return 1 / 0\nraise E('x')\n")
+    assert out.splitlines()[-1] == "E: <exception str() failed>"
+
+
+def test_a_programs_function_is_named_by_its_module_and_qualname_in_call_errors():
+    src = ("def f(x=0, **k):\n    return x\nclass A:\n    def m(self, **k):\n        pass\n"
+           "for c in (lambda: f(**{'x': 1}, x=2), lambda: f(**1), lambda: A().m(**{'a': 1}, a=2), lambda: A.m(**3),\n"
+           "          lambda: f(*1), lambda: (lambda **k: 0)(**{'a': 1}, a=1)):\n"
+           "    try:\n        c()\n    except TypeError as err:\n        print(err)\n")
+    out, _ = run_in_language(src)
+    assert out.splitlines() == [
+        "__main__.f() got multiple values for keyword argument 'x'",
+        "__main__.f() argument after ** must be a mapping, not int",
+        "__main__.A.m() got multiple values for keyword argument 'a'",
+        "__main__.A.m() argument after ** must be a mapping, not int",
+        "__main__.f() argument after * must be an iterable, not int",
+        "__main__.<lambda>.<locals>.<lambda>() got multiple values for keyword argument 'a'"]
 
 
 def test_a_name_unbound_after_except_as_is_a_name_error_without_a_suggestion_of_itself():
