@@ -7,6 +7,16 @@ from test_torch_programs import assert_prints_as_torch, run_in_language
 pytest.importorskip("torch")
 
 PROGRAMS = {
+"a_calls_argument_errors_name_the_function_as_cpython_does": """
+cases = [lambda: torch.add(**{"input": 1}, input=2), lambda: print(**[1]), lambda: torch.ones(2).add(**5),
+         lambda: torch.zeros(*None), lambda: torch.ones(1).view(*3), lambda: len(*None), lambda: [*1],
+         lambda: torch.ones(1).sum(axis=0, **{"keepdim": True}), lambda: torch.relu(**{"input": 1}, input=2)]
+for c in cases:
+    try:
+        print(c())
+    except TypeError as err:
+        print(err)
+""",
 "a_name_unbound_after_except_as_or_del_is_not_the_shorthand_torch_name": """
 try:
     torch.ones(2) @ torch.ones(3)
@@ -141,15 +151,13 @@ class Meter:
     def b(self, v):
         raise AttributeError("custom")
 m = Meter()
-for f in (lambda: setattr(m, "avg", 3), lambda: delattr(m, "avg"), lambda: setattr(m, "b", 1)):
+def remove(o):
+    del o.avg
+for f in (lambda: setattr(m, "avg", 3), lambda: delattr(m, "avg"), lambda: setattr(m, "b", 1), lambda: remove(m)):
     try:
         f()
     except AttributeError as err:
         print(err)
-try:
-    del m.avg
-except AttributeError as err:
-    print(err)
 m.avg = 3
 """,
 "operator_statistics_json_and_functools_members": """
@@ -253,16 +261,6 @@ try:
 except ModelError as err:
     print(type(err).__name__, "|", err, "|", err.args, "|", repr(err), err.tensor)
 raise NaNError("final", torch.zeros(2, 2))
-""",
-"a_calls_argument_errors_name_the_function_as_cpython_does": """
-cases = [lambda: torch.add(**{"input": 1}, input=2), lambda: print(**[1]), lambda: torch.ones(2).add(**5),
-         lambda: torch.zeros(*None), lambda: torch.ones(1).view(*3), lambda: len(*None), lambda: [*1],
-         lambda: torch.ones(1).sum(axis=0, **{"keepdim": True}), lambda: torch.relu(**{"input": 1}, input=2)]
-for c in cases:
-    try:
-        print(c())
-    except TypeError as err:
-        print(err)
 """,
 }
 
