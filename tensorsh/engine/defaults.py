@@ -288,3 +288,7 @@ def typename(obj):
         named = {"Size": "torch.Size", "Node": "torch.autograd.graph.Node"}
         return named.get(qualname, qualname) if module.startswith("tensorsh") else qualname
     return f"{module}.{qualname}"
+
+
+for _cls in (finfo, iinfo):  # (Python's tp_name, as tensorimpl's Size: "'torch.finfo' object is not callable")
+    _cls.__name__, _cls.__tsh_name__ = "torch." + _cls.__qualname__, _cls.__qualname__

@@ -1,8 +1,9 @@
 """torch.Tensor, torch.FloatTensor, ...: the legacy tensor types (their constructors, isinstance, x.type()'s
 targets)."""
-from . import creation, dtypes, pyapi
+from . import creation, dtypes, pyapi, signatures
 from .errors import type_error
 from .tensorimpl import Tensor
+from .typenames import tp_name
 
 
 class _LegacyType(type):
@@ -29,8 +30,43 @@ class _LegacyType(type):
 
     def __getattr__(cls, name):  # (only names the class itself lacks: the tensor methods, unbound)
         if name in _METHODS:
-            return getattr(Tensor, name)
+            return _descriptor(name)
         raise AttributeError(f"type object '{cls.__name__}' has no attribute '{name}'")
+
+
+class method_descriptor:  # noqa: N801 - Python's name for it (`type(torch.Tensor.abs).__name__`)
+    """`torch.Tensor.abs`: one of TensorBase's C methods taken from the class, as CPython's method descriptor
+    checks the tensor it is called on (`torch.Tensor.abs()`: "unbound method TensorBase.abs() needs an argument")."""
+
+    __slots__ = ("__name__", "__qualname__", "_fn")
+    __api__ = frozenset()
+
+    def __init__(self, name, fn):
+        self.__name__, self.__qualname__, self._fn = name, "TensorBase." + name, fn
+
+    def __call__(self, *args, **kwargs):
+        if not args:
+            raise type_error(f"unbound method {self.__qualname__}() needs an argument")
+        if not isinstance(args[0], Tensor):
+            raise type_error(f"descriptor '{self.__name__}' for 'torch._C.TensorBase' objects doesn't apply to a "
+                             f"'{tp_name(args[0])}' object")
+        return self._fn(*args, **kwargs)
+
+    def __repr__(self):
+        return f"<method '{self.__name__}' of 'torch._C.TensorBase' objects>"
+
+
+_DESCRIPTORS = {}   # name -> its one descriptor (`torch.Tensor.abs is torch.FloatTensor.abs`, as in PyTorch)
+
+
+def _descriptor(name):
+    """The class's member `name`: TensorBase's C methods (those PyTorch's parser or its no-argument binding takes)
+    as method descriptors; the Python-level ones (`split`, `backward`) as their function."""
+    d = _DESCRIPTORS.get(name)
+    if d is None:
+        fn = getattr(Tensor, name)
+        d = _DESCRIPTORS[name] = method_descriptor(name, fn) if name in signatures.listed("method") else fn
+    return d
 
 
 class _TensorMethods:

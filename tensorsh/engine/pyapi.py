@@ -226,7 +226,7 @@ def legacy_new(args, kwargs):
         return ("other", bound["other"])
     if "size" in names:
         size = bound["size"]
-        if not (len(args) == 1 and size is args[0] and type(size).__name__ != "Size"):
+        if not (len(args) == 1 and size is args[0] and type(size).__qualname__ != "Size"):
             return ("size", tuple(size) if isinstance(size, (tuple, list)) else (size,))
         data = size  # new(sequence) binds to the sizes, but is data (unless a torch.Size)
     elif "data" in names:

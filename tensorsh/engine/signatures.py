@@ -11,7 +11,7 @@ arguments differently from the op: a varargs list, a deprecated overload, an exp
 from . import messages
 from .errors import make, runtime, type_error, warn_once
 from .signature_table import FUNCTIONS, LINALG, METHODS, NOARGS
-from .typenames import tp_name
+from .typenames import tp_name as _python_tp_name
 from .dtypes import from_python_type
 
 _NUMBERS_AS_TENSORS = frozenset(
@@ -482,6 +482,30 @@ def parser(kind, name):
     return p
 
 
+_NUMPY_TYPE_NAMES = {}  # id(a number read from a numpy scalar) -> the scalar's type name, while its call is parsed
+
+
+def tp_name(value):
+    """The type a message names for value: a numpy scalar's own (`numpy.float64`) for the number read from it."""
+    if _NUMPY_TYPE_NAMES:
+        name = _NUMPY_TYPE_NAMES.get(id(value))
+        if name is not None:
+            return name
+    return _python_tp_name(value)
+
+
+def _numpy_names(plain, values):
+    """id -> numpy type name of each number in plain (the parser's reading of values) read from a numpy scalar."""
+    names = {}
+    for p, v in zip(plain, values):
+        if p is not v:
+            if type(p) in (tuple, list):
+                names.update(_numpy_names(p, v))
+            else:
+                names[id(p)] = _python_tp_name(v)
+    return names
+
+
 def _noargs(name, args, kwargs):
     if kwargs:
         raise type_error(f"TensorBase.{name}() takes no keyword arguments")
@@ -557,9 +581,13 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
     """Parse a call PyTorch's way; returns (args, kwargs) for the op and whether its argument types alone decide
     that (so the next call with the same types may skip the parse)."""
     plain = from_numpy_scalars(args + tuple(kwargs.values()))
-    if plain is not None:  # (numpy's scalars, read as Python's numbers: parsed each time)
-        args, kwargs = tuple(plain[:len(args)]), dict(zip(kwargs, plain[len(args):]))
-        args, kwargs, _ = _slow(kind, name, packs, defaults, takes, args, kwargs)
+    if plain is not None:  # (numpy's scalars, read as Python's numbers: parsed each time; named as numpy's)
+        _NUMPY_TYPE_NAMES.update(_numpy_names(plain, args + tuple(kwargs.values())))
+        try:
+            args, kwargs = tuple(plain[:len(args)]), dict(zip(kwargs, plain[len(args):]))
+            args, kwargs, _ = _slow(kind, name, packs, defaults, takes, args, kwargs)
+        finally:
+            _NUMPY_TYPE_NAMES.clear()
         return args, kwargs, False
     sig, how = check(kind, name, args, kwargs)
     if sig is None:

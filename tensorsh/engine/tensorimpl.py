@@ -121,7 +121,10 @@ class Device:
         return hash((self.type, self.index))
 
 
-Device.__name__ = Device.__qualname__ = "device"
+# Python's tp_name of these (its own messages print it: "'torch.Size' object is not callable"); a program reads the
+# short name as type(x).__name__ (__tsh_name__), and the class's repr is its module and __qualname__
+Device.__qualname__, Device.__name__, Device.__tsh_name__ = "device", "torch.device", "device"
+Size.__name__, Size.__tsh_name__ = "torch.Size", "Size"
 CPU = Device.make()
 Storage.device = CPU  # (an untyped storage's device)
 
@@ -737,6 +740,12 @@ class Tensor:
         if not self._shape:
             raise type_error("iteration over a 0-d tensor")
         return iter(self.unbind(0))  # (torch/_tensor.py's: the rows are unbind's views, UnbindBackward0)
+
+    def __delitem__(self, index):  # (PyTorch's mapping slot with no value to assign)
+        raise type_error("Tensor does not support deleting items")
+
+    def __reversed__(self):  # (torch/_tensor.py: reversed(x) is x.flip(0), a 0-dim x itself)
+        return self if not self._shape else self.flip(0)
 
     def __contains__(self, element):  # (torch/_tensor.py: `element in x` is (element == x).any())
         if not isinstance(element, (Tensor, bool, int, float, complex)):

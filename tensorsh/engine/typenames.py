@@ -20,9 +20,11 @@ def tp_name(value):
         return "torch.memory_format"
     if _Generator is not None and isinstance(value, _Generator):
         return "torch._C.Generator"
-    if cls.__name__ == "Size" and isinstance(value, tuple):
+    if cls.__qualname__ == "Size" and isinstance(value, tuple):
         return "torch.Size"
     if callable(value) and not isinstance(value, type) and not isinstance(value, _Tensor) and \
             cls.__module__.startswith("tensorsh.lang"):
         return "function"
+    if cls.__module__ == "numpy" and "." not in cls.__name__:  # (numpy's scalars: dotted, 'numpy.float64')
+        return "numpy." + cls.__name__
     return cls.__name__

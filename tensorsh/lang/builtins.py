@@ -8,7 +8,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 import builtins as _py
 
 from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
-    attribute_names, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
+    TYPE_OF, attribute_names, attribute_value, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -140,7 +140,7 @@ def _getattr(obj, name, default=_NO_DEFAULT):
     if not isinstance(name, str):
         raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
     try:
-        return load_attr(obj, name)
+        return attribute_value(obj, name, load_attr(obj, name))
     except AttributeError:
         if default is _NO_DEFAULT:
             raise
@@ -321,6 +321,12 @@ def python_builtins(print_fn):
     return table
 
 
+# The bare names Python itself has; every other bare builtin (`ones`, `e`, `pi`, `torch`, ...) is the shell's
+# shorthand, which a name the program bound and then unbound (`del e`, the end of `except ... as e`) no longer
+# falls back to: Python finds only its builtins there.
+PYTHON_NAMES = frozenset(python_builtins(None)) | {"type"}
+
+
 def _math():
     import math
     members = {k: getattr(math, k) for k in dir(math) if not k.startswith("_")}
@@ -383,7 +389,10 @@ _NUMPY_NAMES = (
     "arcsin arccos sinh cosh ravel flip diff einsum tile repeat count_nonzero nonzero "
     "allclose array_equal isclose isnan isinf isfinite shares_memory may_share_memory copy sort argsort unique "
     "float16 float32 float64 int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool_ dtype ndarray pi e nan inf "
-    "newaxis").split()
+    "newaxis complex64 complex128 str_ int_ intp bool integer floating number generic all any median percentile "
+    "triu tril diag trace ascontiguousarray logical_and logical_or logical_not logical_xor argwhere searchsorted "
+    "bincount cumprod meshgrid inner vdot cross").split()
+_NUMPY_TESTING = "assert_allclose assert_array_equal assert_array_almost_equal assert_equal assert_almost_equal".split()
 _NUMPY_RANDOM = "seed rand randn randint random normal uniform choice permutation shuffle".split()
 
 
@@ -419,6 +428,11 @@ def _numpy():
     random = {n: wrap(getattr(np.random, n), (0,) if n == "shuffle" else ()) for n in _NUMPY_RANDOM}
     members["random"] = Namespace("numpy.random", random)
     members["linalg"] = Namespace("numpy.linalg", {n: wrap(getattr(np.linalg, n)) for n in ("norm", "inv", "det")})
+    def plain_arrays(fn):  # (numpy's own arrays: its messages print an array's repr by its class's __name__)
+        return lambda *args, **kwargs: fn(*(a.view(np.ndarray) if isinstance(a, arrays.ndarray) else a for a in args),
+                                          **kwargs)
+    members["testing"] = Namespace("numpy.testing", {n: wrap(plain_arrays(getattr(np.testing, n)))
+                                                     for n in _NUMPY_TESTING})
     return Namespace("numpy", members)
 
 
@@ -526,6 +540,44 @@ def _functools():
         "partial", "reduce", "wraps", "update_wrapper", "lru_cache", "cache", "cmp_to_key")})
 
 
+def _operator():
+    """operator's functions (`reduce(operator.mul, shape)`, `sorted(pairs, key=itemgetter(1))`); attrgetter and
+    methodcaller read attributes by the language's rules, as `obj.name` does."""
+    import operator
+    members = {name: getattr(operator, name) for name in (
+        "add sub mul truediv floordiv mod pow matmul neg pos abs not_ truth eq ne lt le gt ge and_ or_ xor invert "
+        "lshift rshift index concat contains countOf indexOf getitem setitem delitem is_ is_not iadd isub imul "
+        "itruediv ifloordiv imod ipow imatmul iand ior ixor length_hint itemgetter").split()}
+
+    def attrgetter(*names):
+        def get(obj, dotted):
+            for part in dotted.split("."):
+                obj = load_attr(obj, part)
+            return obj
+        if len(names) == 1:
+            return lambda obj: get(obj, names[0])
+        return lambda obj: tuple(get(obj, n) for n in names)
+
+    def methodcaller(name, *args, **kwargs):
+        return lambda obj: load_attr(obj, name)(*args, **kwargs)
+    members.update(attrgetter=attrgetter, methodcaller=methodcaller)
+    return Namespace("operator", members)
+
+
+def _statistics():
+    """statistics' summaries of a program's numbers (losses gathered with .item())."""
+    import statistics
+    return Namespace("statistics", {name: getattr(statistics, name) for name in (
+        "mean", "fmean", "median", "median_low", "median_high", "mode", "multimode", "stdev", "pstdev", "variance",
+        "pvariance", "geometric_mean", "harmonic_mean", "quantiles", "StatisticsError")})
+
+
+def _json():
+    """json's text forms of a program's values (no files: dumps and loads)."""
+    import json
+    return Namespace("json", {"dumps": json.dumps, "loads": json.loads, "JSONDecodeError": json.JSONDecodeError})
+
+
 def _io():
     """io, for the in-memory files `torch.save`/`torch.load` take in place of a path (a state dict copied through a
     BytesIO); nothing here touches the file system."""
@@ -543,7 +595,8 @@ def _abc():
 
 PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
                   "numpy": _numpy, "io": _io, "itertools": _itertools,
-                  "dataclasses": _dataclasses, "functools": _functools}
+                  "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
+                  "statistics": _statistics, "json": _json}
 
 
 def build(print_fn):
@@ -557,6 +610,7 @@ def build(print_fn):
         table[name] = _with_grad_flag(table[name], name)
     table.update(python_builtins(print_fn))
     table["type"] = TypeOf(namespace["Tensor"])
+    TYPE_OF[:] = [table["type"]]
     torch_ns = Namespace("torch", dict(namespace))
     torchviz_ns = Namespace("torchviz", {"make_dot": GRAPH})
     table.update({

@@ -18,6 +18,7 @@ from tensorsh.engine import undo
 from tensorsh.engine.autograd import Node
 from tensorsh.engine.errors import python_class
 from tensorsh.engine.namespaces import LazyMember
+from tensorsh.engine.tensorimpl import Tensor as _Tensor
 from tensorsh.lang import ast as A
 from tensorsh.lang.errors import UserError, Note, did_you_mean, python_suggestion
 from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, check_names, factory, target_names, \
@@ -80,6 +81,10 @@ def _more_safe_attrs():
     SAFE_ATTRS[io.BytesIO] = _FILE | {"getbuffer", "read1", "readinto"}
     SAFE_ATTRS[io.StringIO] = _FILE | {"readline", "readlines", "writelines"}
     SAFE_ATTRS[type(sys.version_info)] = frozenset({"major", "minor", "micro", "releaselevel", "serial"})
+    import functools  # (a cached function's statistics; a partial's parts)
+    SAFE_ATTRS[functools._lru_cache_wrapper] = frozenset({"cache_info", "cache_clear", "cache_parameters"})
+    SAFE_ATTRS[functools._CacheInfo] = frozenset({"hits", "misses", "maxsize", "currsize", "index", "count"})
+    SAFE_ATTRS[functools.partial] = frozenset({"func", "args", "keywords"})
 
 
 _more_safe_attrs()
@@ -237,6 +242,83 @@ DEFINABLE_DUNDERS = frozenset({
     # the program's own assignments (super()'s take no dunder name)
     "__getattr__", "__setattr__", "__delattr__"})
 SUPER_DUNDERS = DEFINABLE_DUNDERS - {"__doc__", "__module__", "__qualname__"}
+class builtin_function_or_method:  # noqa: N801 - Python's name for it, which its messages print
+    """A tensor's C method read as a value (`f = x.size`, `x.size[0]`), as PyTorch's is a builtin method: Python's
+    errors name its type 'builtin_function_or_method' ("'builtin_function_or_method' object is not
+    subscriptable"), its repr is `<built-in method size of Tensor object at 0x...>`. Calling it calls the method."""
+
+    __slots__ = ("_method", "__name__", "__qualname__", "_of")
+    __api__ = frozenset()
+
+    def __init__(self, method, name, of="Tensor"):
+        self._method, self.__name__, self._of = method, name, of
+        self.__qualname__ = ("Tensor." if of == "Tensor" else "_VariableFunctionsClass.") + name
+
+    def __call__(self, *args, **kwargs):
+        return self._method(*args, **kwargs)
+
+    def __repr__(self):
+        owner = self._method.__self__ if self._of == "Tensor" else builtin_function_or_method
+        return f"<built-in method {self.__name__} of {self._of} object at {hex(id(owner))}>"
+
+    def __eq__(self, other):
+        return type(other) is builtin_function_or_method and other._method == self._method
+
+    def __hash__(self):
+        return hash(self._method)
+
+
+_C_METHODS = []
+
+
+def _c_methods():
+    """The Tensor methods PyTorch binds in C (its argument parser's table, and those taking no arguments)."""
+    if not _C_METHODS:
+        from tensorsh.engine import signatures
+        _C_METHODS.append(frozenset(signatures.listed("method")))
+    return _C_METHODS[0]
+
+
+# torch.<name> that PyTorch binds in C besides those its parser's table lists (and not its classes there)
+_MORE_C_FUNCTIONS = frozenset({"tensor", "as_tensor", "asarray", "from_numpy", "get_num_threads", "set_num_threads",
+                               "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
+                               "is_anomaly_check_nan_enabled", "get_default_dtype"})
+_TORCH_BUILTINS = {}  # name -> torch.<name> as the one builtin_function_or_method a program sees
+
+
+def attribute_value(obj, name, value):
+    """`obj.name` read as a value (not called there): a tensor's C method, and a torch function PyTorch binds in C,
+    is PyTorch's builtin method (one object per torch function: `torch.relu is torch.relu`)."""
+    if type(value) is types.MethodType and name in _c_methods() and isinstance(obj, _Tensor):
+        return builtin_function_or_method(value, name)
+    if type(obj) is Namespace and obj._name == "torch" and name in _c_functions() and callable(value) and \
+            not isinstance(value, type):
+        wrapped = _TORCH_BUILTINS.get(name)
+        if wrapped is None or wrapped._method is not value:
+            wrapped = _TORCH_BUILTINS[name] = builtin_function_or_method(value, name, "type")
+        return wrapped
+    return value
+
+
+_C_FUNCTIONS = []
+
+
+def _c_functions():
+    if not _C_FUNCTIONS:
+        from tensorsh.engine import signatures
+        _C_FUNCTIONS.append(frozenset(signatures.listed("function")) | _MORE_C_FUNCTIONS)
+    return _C_FUNCTIONS[0]
+
+
+TYPE_OF = []  # the language's type() (builtins.TypeOf), which x.__class__ answers as
+# A tensor's protocol and operator methods, which a program may call by name as on PyTorch's Tensor.
+TENSOR_DUNDERS = frozenset(
+    "__len__ __repr__ __str__ __format__ __getitem__ __setitem__ __iter__ __contains__ __bool__ __float__ __int__ "
+    "__index__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__ __reversed__ __abs__ __neg__ __pos__ __invert__ "
+    "__add__ __radd__ __iadd__ __sub__ __rsub__ __isub__ __mul__ __rmul__ __imul__ __truediv__ __rtruediv__ "
+    "__itruediv__ __floordiv__ __rfloordiv__ __ifloordiv__ __mod__ __rmod__ __imod__ __pow__ __rpow__ __ipow__ "
+    "__matmul__ __rmatmul__ __and__ __rand__ __iand__ __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__ __lshift__ "
+    "__rlshift__ __ilshift__ __rshift__ __rrshift__ __irshift__".split())
 _CHAINING = frozenset({"__cause__", "__context__", "__suppress_context__"})  # an exception's chain, readable
 
 
@@ -398,6 +480,13 @@ def load_attr(obj, name):
             return obj.__dict__
         if name in ("__mro__", "__bases__") and obj in USER_CLASSES and all(map(_shown_class, obj.__mro__)):
             return getattr(obj, name)
+        if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
+            return getattr(obj, name)
+        if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
+            return obj.__module__ if not isinstance(obj, _Tensor) else \
+                "torch.nn.parameter" if t.__name__ in ("Parameter", "Buffer") else "torch"
+        if name == "__class__" and TYPE_OF:  # what type(x) gives (torch.Tensor for a tensor), never more
+            return TYPE_OF[0](obj)
         raise _no_attr(obj, t, name)
     if "__tsh_user__" in t.__dict__ and _is_user_name(obj, t, name):
         return getattr(obj, name)
@@ -531,7 +620,7 @@ def store_attr(obj, name, value):
                 undo.touch_vars(obj)
             if name[:1] == "_":
                 _USER_PRIVATE.add(name)
-            setattr(obj, name, value)
+            _python_attr(setattr, obj, name, value)
             return
     if name[:1] != "_" and "*" in getattr(t, "__settable__", ()):
         setattr(obj, name, value)  # any public name (a Module registers parameters and submodules itself)
@@ -566,9 +655,20 @@ def delete_attr(obj, name):
                              name[:1] != "_" and "*" in getattr(t, "__settable__", ())):
         if hasattr(obj, "__dict__"):
             undo.touch_vars(obj)
-        delattr(obj, name)
+        _python_attr(delattr, obj, name)
         return
     raise _no_attr(obj, t, name)
+
+
+def _python_attr(fn, obj, *args):
+    """setattr/delattr on a program's object: Python's own refusal (a property without a setter, __slots__) is the
+    program's AttributeError, not a tensorsh bug; one the program's code raised passes as it is."""
+    try:
+        fn(obj, *args)
+    except AttributeError as e:
+        if type(e) is AttributeError and getattr(e, "_tsh_node", None) is None:
+            raise NoAttribute(str(e)) from None
+        raise
 
 
 SIZED_TYPES = frozenset({list, tuple, set, frozenset, dict, bytearray})
@@ -580,6 +680,38 @@ class SessionCall:
 
 class _Spread(list):
     """The items of a `*value` argument, spliced into the call's positional arguments."""
+
+
+class _NotIterable(TypeError):
+    """`*value` of a value that is no iterable (a display's message; a call names its function, see _call_args)."""
+
+    def __init__(self, value):
+        super().__init__(f"Value after * must be an iterable, not {type_name(value)}")
+        self.type_name = type_name(value)
+
+
+def function_str(f):
+    """How CPython names a callable in a call's argument errors (_PyObject_FunctionStr): `__main__.f()`,
+    `Tensor.add()`, `print()`; an object without a __qualname__ by its str."""
+    if type(f) is types.MethodType and isinstance(f.__self__, _Tensor):
+        return f"Tensor.{_engine_name(_Tensor.__dict__, f.__func__, f.__name__)}()"
+    if type(f) is builtin_function_or_method:
+        return f"torch.{f.__qualname__}()" if f._of == "type" else f"{f.__qualname__}()"
+    if type(f).__name__ == "builtin_function_or_method":   # (the language's print, len, ...)
+        return f"{f.__name__}()"
+    if getattr(f, "__module__", None) is not None and f.__module__.startswith("tensorsh.engine"):
+        from tensorsh.engine.torch_api import NAMESPACE
+        name = _engine_name(NAMESPACE, f, None)
+        if name is not None:
+            return f"torch._VariableFunctionsClass.{name}()" if name in _c_functions() else f"torch.{name}()"
+    qualname = getattr(f, "__qualname__", None)
+    if not isinstance(qualname, str) or not (isinstance(f, (types.FunctionType, types.MethodType, type)) or
+                                             callable(f) and type(f).__module__.startswith("tensorsh.lang")):
+        return str(f)
+    module = getattr(f, "__module__", None)
+    if type(f).__module__.startswith("tensorsh.lang") or module is None or module.startswith("tensorsh"):
+        module = "__main__"   # (a program's function)
+    return f"{qualname}()" if module == "builtins" else f"{module}.{qualname}()"
 
 
 def _spliced(values):
@@ -927,11 +1059,13 @@ class Compiler:
                                      f"cannot access local variable '{name}' where it is not associated with a value")
                 frame[slot] = _U
             return delete_local
+        unbind = self.hooks.unbind_global
         if where[0] == "class":
             def delete_class(frame):
                 if name not in frame[2]:
                     raise self.error(node, "NameError", f"name '{name}' is not defined")
                 del frame[2][name]
+                unbind(name)
             return delete_class
         if where[0] == "free":
             raise self.error(node, "SyntaxError", f"cannot delete free variable '{name}'")
@@ -941,6 +1075,7 @@ class Compiler:
             if name not in variables:
                 raise self.error(node, "NameError", f"name '{name}' is not defined")
             del variables[name]
+            unbind(name)
         return delete_global
 
     def stmt_Assert(self, node):
@@ -1776,14 +1911,15 @@ class Compiler:
     def _load_global(self, node):
         name = node.id
         variables, builtins, scope = self.variables, self.builtins, self.scope
-        get = variables.get
+        get, unbound_names = variables.get, self.hooks.unbound_names
 
         def load_name(frame):
             value = get(name, _MISSING)
             if value is _MISSING:
-                value = builtins.get(name, _MISSING)
+                value = builtins.get(name, _MISSING) if name not in unbound_names else _MISSING
                 if value is _MISSING:
-                    note = did_you_mean(name, list(variables) + list(builtins) + ["True", "False", "None"])
+                    note = did_you_mean(name, list(variables) + [b for b in builtins if b not in unbound_names]
+                                        + ["True", "False", "None"])
                     if name == "help":
                         note = Note("tensorsh has no help(); in the shell, :help explains the language and "
                                     ":help NAME a function or a tensor method (e.g. :help add_)")
@@ -2089,6 +2225,18 @@ class Compiler:
             tensor = self.builtins.get("type")
             return lambda frame: class_name(tensor(inner(frame)) if tensor else type(inner(frame)))
         obj, attr = self.expr(node.value), node.attr
+        if (attr in _c_methods() or attr in _c_functions()) and not getattr(node, "_called", False):
+            def c_method(frame):   # `x.size` as a value: PyTorch's C method, builtin_function_or_method
+                o = obj(frame)
+                try:
+                    v = load_attr(o, attr)
+                except AttributeError as e:
+                    raise self._attribute_error(node, o, attr, e) from None
+                except BaseException as e:
+                    locate(e, node)
+                    raise
+                return attribute_value(o, attr, v)
+            return c_method
 
         def attribute(frame):
             o = obj(frame)
@@ -2178,6 +2326,8 @@ class Compiler:
         if isinstance(node.func, A.Name) and node.func.id == "super" and not node.args and not node.keywords \
                 and self.scope.resolve("super")[0] == "global" and "super" not in self.variables:
             return self._super_call(node)
+        if node.func.__class__ is A.Attribute:
+            node.func._called = True   # (x.size(0): the bound method itself, no value of its own)
         func = self.expr(node.func)
         args = tuple(self._argument(a) for a in node.args)
         kwargs = tuple((k.name, self.expr(k.value)) for k in node.keywords if isinstance(k, A.Keyword))
@@ -2209,9 +2359,9 @@ class Compiler:
         if not kwargs and not spreads:
             def call(frame):
                 f = func(frame)
-                a = positional(frame)
+                a = _call_args(positional, frame, f)
                 try:
-                    if a and type(a[0]) is range and f in SIZED_TYPES and len(a[0]) > MAX_ITEMS:  # (f may be unhashable)
+                    if a and type(a[0]) is range and len(a[0]) > MAX_ITEMS and _sized_type(f):
                         raise Limit("MemoryError", f"range of {len(a[0])} items is too long "
                                                    f"(tensorsh's limit is {MAX_ITEMS})")
                     if isinstance(f, SessionCall):
@@ -2224,17 +2374,17 @@ class Compiler:
 
         def call_kw(frame):
             f = func(frame)
-            a = positional(frame)
+            a = _call_args(positional, frame, f)
             kw = {k: v(frame) for k, v in kwargs}
             for s in spreads:
                 m = s(frame)
                 if not hasattr(m, "keys"):
-                    e = TypeError(f"argument after ** must be a mapping, not {type_name(m)}")
+                    e = TypeError(f"{function_str(f)} argument after ** must be a mapping, not {type_name(m)}")
                     locate(e, node)
                     raise e
                 for key in m.keys():
                     if key in kw:
-                        e = TypeError(f"got multiple values for keyword argument '{key}'")
+                        e = TypeError(f"{function_str(f)} got multiple values for keyword argument '{key}'")
                         locate(e, node)
                         raise e
                     kw[key] = m[key]
@@ -2295,7 +2445,7 @@ class Compiler:
                 else:
                     x = v0 if k0 is _CONST else a0(frame)
                 try:
-                    if type(x) is range and f in SIZED_TYPES and len(x) > MAX_ITEMS:  # (f may be unhashable)
+                    if type(x) is range and len(x) > MAX_ITEMS and _sized_type(f):
                         raise Limit("MemoryError", f"range of {len(x)} items is too long "
                                                    f"(tensorsh's limit is {MAX_ITEMS})")
                     if isinstance(f, SessionCall):
@@ -2362,7 +2512,7 @@ class Compiler:
             try:
                 return _Spread(v)
             except TypeError:
-                e = TypeError(f"Value after * must be an iterable, not {type_name(v)}")
+                e = _NotIterable(v)
                 locate(e, node)
                 raise e from None
         return spread
@@ -2449,6 +2599,26 @@ def _has_signal(body):
         for k in ("body", "orelse", "finalbody", "handlers"):
             stack.extend(getattr(n, k, ()) or ())
     return False
+
+
+def _engine_name(members, value, default):
+    """The name under which members (a class's dict, a namespace) holds value (an error's text: a linear search)."""
+    return next((k for k, v in members.items() if v is value), default)
+
+
+def _call_args(positional, frame, f):
+    """A call's positional arguments; a `*value` that is no iterable names the function, as CPython's call does."""
+    try:
+        return positional(frame)
+    except _NotIterable as e:
+        e.args = (f"{function_str(f)} argument after * must be an iterable, not {e.type_name}",)
+        raise
+
+
+def _sized_type(f):
+    """f is a type a call fills from an iterable (list, set, ...): asked without hashing f (a program's object
+    with `__eq__` and no `__hash__` is callable and unhashable)."""
+    return isinstance(f, type) and f in SIZED_TYPES
 
 
 def unbound(unbind, frame):

@@ -24,7 +24,8 @@ from tensorsh.engine.errors import TorchError, set_warning_sink
 PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
                  NoAttribute, RuntimeError, NameError, ImportError, UnicodeError, Warning)
 SUPPORTED_IMPORTS = ("torch (and torch.nn, torch.optim, torch.nn.functional, ...), copy, math, random, time, "
-                     "collections, itertools, functools, dataclasses, abc, typing, warnings, io (BytesIO), "
+                     "collections, itertools, functools, operator, statistics, json (dumps, loads), dataclasses, "
+                     "abc, typing, warnings, io (BytesIO), "
                      "numpy (arrays and their sharing with tensors), from torchviz import make_dot")
 MAX_CALL_NOTES = 6          # a longer chain of calls shows its first calls and how often the last one repeats
 
@@ -79,6 +80,7 @@ class Session:
         self.observers = []
         self.steps = None           # a tensorsh.lang.steps.Steps keeps successful statements' journals (:undo)
         self.builtins, self.modules = B.build(self._print)
+        self.unbound_names = set()  # shorthand builtins whose global the program unbound (see unbind_global)
         self.warning_filters = None  # a pywarnings.WarningFilters once the program imports warnings
         self.modules["warnings"] = Lazy(self._warnings_module)
         self.results = [None]
@@ -87,6 +89,12 @@ class Session:
         self._warned = set()
         self._warnings = None       # list while execute() collects warnings
         self._warning_sink = self._on_warning  # (one bound method, not one per statement)
+
+    def unbind_global(self, name):
+        """The program unbound its global (or class attribute) `name`: Python now looks in its own builtins
+        only, so a shell shorthand of that name (`e` is torch.e) is no longer found (a NameError, as in Python)."""
+        if name in self.builtins and name not in B.PYTHON_NAMES:
+            self.unbound_names.add(name)
 
     # ---- output ----
     def write(self, text):
@@ -273,8 +281,11 @@ class Session:
         try:
             try:
                 stmt.run(None)
-            except BaseException:
+            except BaseException as e:
+                text = _own_text(e)
                 journal.rollback()
+                if text is not None:  # (after: taking the statement back restores the exception's own dict too)
+                    e._tsh_text = text
                 raise
             finally:
                 _undo.end(journal, outer)
@@ -329,7 +340,7 @@ class Session:
         elif isinstance(e, PYTHON_ERRORS) or type(e) in C.USER_CLASSES or _raised_by_program(e) or \
                 type(e) is engine_errors.AttributeError or type(e) is _frozen_instance_error():
             kind = "AttributeError" if isinstance(e, NoAttribute) else getattr(type(e), "_tsh_kind", _qualified(type(e)))
-            err = UserError(kind, str(e))
+            err = UserError(kind, getattr(e, "_tsh_text", None) or str(e))
             for note in getattr(e, "_tsh_notes", None) or ():
                 err.notes.append(note)
         else:
@@ -350,6 +361,17 @@ def _qualified(cls):
     if module.startswith("numpy"):  # (the engine's numpy underneath: its error by the Python class it derives from)
         return next(c.__name__ for c in cls.__mro__ if c.__module__ == "builtins")
     return f"{module}.{cls.__qualname__}"
+
+
+def _own_text(e):
+    """The text of an exception of the program's own class (its __str__, reading its attributes), said before the
+    failed statement is taken back, as Python prints it with the program's state as the error left it."""
+    if any(c in C.USER_CLASSES for c in type(e).__mro__):
+        try:
+            return str(e)
+        except BaseException:  # noqa: BLE001 - its __str__ failing: Python's traceback says so
+            return "<exception str() failed>"
+    return None
 
 
 def _frozen_instance_error():

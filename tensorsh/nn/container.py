@@ -199,8 +199,7 @@ class ModuleList(Module):
                 local_repr = f"({start_id}-{end_id}): {end_id - start_id + 1} x {b}"
             lines.append(_addindent(local_repr, 2))
         return self._get_name() + "(" + "\n  " + "\n  ".join(lines) + "\n" + ")"
-
-    __str__ = __repr__
+    # (no __str__: str() is the class's own __repr__, as object's, so a subclass's __repr__ prints)
 
     def insert(self, index, module):
         undo.touch_dict(self._modules)

@@ -865,5 +865,4 @@ class Module:
             else:
                 main_str += "\n  " + "\n  ".join(lines) + "\n"
         return main_str + ")"
-
-    __str__ = __repr__
+    # (no __str__: str() is the class's own __repr__, as object's, so a subclass's __repr__ prints)

@@ -63,8 +63,8 @@ def test_misspelt_method():
     ("__import__('os')", "NameError: name '__import__' is not defined"),
     ("open('/etc/passwd')", "NameError: name 'open' is not defined"),
     ("eval('1')", "NameError: name 'eval' is not defined"),
-    ("x = (1).__class__", "AttributeError: 'int' object has no attribute '__class__'"),
-    ("x = [].__class__.__base__", "AttributeError: 'list' object has no attribute '__class__'"),
+    ("x = (1).__class__.__base__", "AttributeError: type object 'int' has no attribute '__base__'"),
+    ("x = [].__class__.__base__", "AttributeError: type object 'list' has no attribute '__base__'"),
     ("x = 'a'.encode", "AttributeError: 'str' object has no attribute 'encode'"),
     ("print(1/0)", "ZeroDivisionError: division by zero"),
     ("a, b = 1, 2, 3", "ValueError: too many values to unpack (expected 2)"),
@@ -72,7 +72,7 @@ def test_misspelt_method():
     ("x = 2 ** 10**9", "OverflowError: integer result too large (more than 100000 bits)"),
     ("x = list(range(10**12))", "MemoryError: range of 1000000000000 items is too long (tensorsh's limit is 10000000)"),
     ("torch.foo", "AttributeError: module 'torch' has no attribute 'foo'"),
-    ("getattr(1, '__class__')", "AttributeError: 'int' object has no attribute '__class__'"),
+    ("getattr(1, '__class__').__subclasses__", "AttributeError: type object 'int' has no attribute '__subclasses__'"),
 ])
 def test_last_line(src, last):
     assert last_line(src) == last

@@ -325,6 +325,6 @@ def test_a_misspelt_names_last_line_ends_with_pythons_suggestion(name, torch_las
 
 
 def test_an_internal_the_language_refuses_gets_no_suggestion():
-    """`().__class__` is there in Python (no error, so no hint): the language's refusal suggests nothing."""
-    got, _ = run_in_language("print(().__class__)\n")
-    assert got.splitlines()[-1] == "AttributeError: 'tuple' object has no attribute '__class__'"
+    """`tuple.__base__` is there in Python (no error, so no hint): the language's refusal suggests nothing."""
+    got, _ = run_in_language("print(().__class__.__base__)\n")
+    assert got.splitlines()[-1] == "AttributeError: type object 'tuple' has no attribute '__base__'"

@@ -126,15 +126,20 @@ def test_inside_try_effects_before_the_exception_stay():
     ("try:\n    1/0\nexcept Exception as e:\n    e.__traceback__",
      "AttributeError: 'ZeroDivisionError' object has no attribute '__traceback__'"),
     ("type(1).__mro__", "AttributeError: type object 'int' has no attribute '__mro__'"),
-    ("().__class__", "AttributeError: 'tuple' object has no attribute '__class__'"),
-    ("getattr(1, '__' + 'class__')", "AttributeError: 'int' object has no attribute '__class__'"),
-    ("'{0.__class__}'.format(1)", "AttributeError: 'int' object has no attribute '__class__'"),
-    ("'{0.__class__.shape.fget.__globals__}'.format(1)", "AttributeError: 'int' object has no attribute '__class__'"),
-    ("'{a.__class__}'.format_map({'a': 1})", "AttributeError: 'int' object has no attribute '__class__'"),
+    # (x.__class__ is what type(x) gives, and no further)
+    ("().__class__.__base__", "AttributeError: type object 'tuple' has no attribute '__base__'"),
+    ("getattr(1, '__' + 'class__').__subclasses__", "AttributeError: type object 'int' has no attribute '__subclasses__'"),
+    ("'{0.__class__.__base__}'.format(1)", "AttributeError: type object 'int' has no attribute '__base__'"),
+    ("'{0.__class__.shape.fget.__globals__}'.format(1)", "AttributeError: type object 'int' has no attribute 'shape'"),
+    ("'{0.__class__.shape.fget.__globals__}'.format(torch.ones(1))",
+     "AttributeError: type object 'Tensor' has no attribute 'shape'"),
+    ("'{a.__class__.__base__}'.format_map({'a': 1})", "AttributeError: type object 'int' has no attribute '__base__'"),
+    ("torch.nn.Linear(1, 1).__class__.__init__", "AttributeError: type object 'Linear' has no attribute '__init__'"),
     ("class A:\n    def f(self):\n        return super().__getattribute__('x')\nA().f()",
      "AttributeError: 'super' object has no attribute '__getattribute__'"),
     ("class A:\n    def __getattribute__(self, n):\n        return 1", "SyntaxError: tensorsh does not let a class define '__getattribute__'"),
-    ("class A:\n    def __getattr__(self, n):\n        return n\nA().__class__", "AttributeError: 'A' object has no attribute '__class__'"),
+    ("class A:\n    def __getattr__(self, n):\n        return n\nA().__class__.__base__",
+     "AttributeError: type object 'A' has no attribute '__base__'"),
     ("class A:\n    def __setattr__(self, n, v):\n        super().__setattr__('__class__', v)\nA().x = int",
      "AttributeError: tensorsh does not let a program set '__class__'"),
     ("class A:\n    __slots__ = ()", "SyntaxError: tensorsh does not let a class define '__slots__'"),
@@ -160,7 +165,7 @@ def test_harmless_names_lead_nowhere_further():
     out, err = run("def f(): 'doc'\nclass A: pass\nprint(f.__name__, f.__doc__, A.__name__, type(A()).__name__, "
                    "A().__class__.__name__, (lambda: 0).__name__)")
     assert err is None and out == "f doc A A A <lambda>\n"
-    _, err = run("A = 1\nA.__class__.__name__.__class__")
+    _, err = run("A = 1\nA.__class__.__name__.__class__.__base__")   # (str, and no further)
     assert err.kind == "AttributeError"
 
 

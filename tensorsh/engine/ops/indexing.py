@@ -104,12 +104,23 @@ def _bool_scalar_index(ix):
 
 
 def _bool_scalars(index):
-    """A Python bool in an index is a 0-dim bool tensor index, as PyTorch takes it (x[True] adds a dim of 1)."""
-    if isinstance(index, bool):
-        return tensor_of(index)
-    if isinstance(index, tuple) and any(isinstance(ix, bool) for ix in index):
-        return tuple(tensor_of(ix) if isinstance(ix, bool) else ix for ix in index)
+    """A Python bool in an index is a 0-dim bool tensor index, as PyTorch takes it (x[True] adds a dim of 1); a
+    numpy array is the tensor indexing_tensor_from_data makes of it (bool and uint8 kept, any other dtype long:
+    x[np.array(1)] selects, as a 0-dim long tensor does)."""
+    if isinstance(index, _AS_TENSOR):
+        return _as_index_tensor(index)
+    if isinstance(index, tuple) and any(isinstance(ix, _AS_TENSOR) for ix in index):
+        return tuple(_as_index_tensor(ix) if isinstance(ix, _AS_TENSOR) else ix for ix in index)
     return index
+
+
+_AS_TENSOR = (bool, np.ndarray)
+
+
+def _as_index_tensor(ix):
+    if isinstance(ix, bool) or ix.dtype in (np.bool_, np.uint8):
+        return tensor_of(ix)
+    return tensor_of(ix, dtypes.int64)
 
 
 def getitem(self, index, setting=False):
@@ -153,7 +164,7 @@ def getitem(self, index, setting=False):
         elif isinstance(ix, str):  # (a sequence: PyTorch makes a tensor of it)
             raise type_error("new(): invalid data type 'str'")
         else:
-            raise index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got " + type(ix).__name__ + ")")
+            raise index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got " + tp_name(ix) + ")")
     if not advanced:
         if out is self and not setting:
             return alias(self) if index else self
