@@ -868,8 +868,11 @@ def _run_pre_hooks(node, grad):
 
 def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
     """Tensor.backward / autograd.backward: accumulate into leaves' .grad, or only into `inputs` when given."""
-    if inputs is not None and len(inputs) == 0:
-        raise runtime("`inputs` argument to `backward()` cannot be empty.")
+    if inputs is not None:  # a tensor (of any size) or an edge is one input, as torch.autograd.backward wraps it
+        inputs = [inputs] if getattr(inputs, "_version_counter", None) is not None or type(inputs) is GradientEdge \
+            else list(inputs)
+        if not inputs:
+            raise runtime("`inputs` argument to `backward()` cannot be empty.")
     roots = tuple(weakref.ref(t._grad_fn) for t in tensors if getattr(t, "_grad_fn", None) is not None)
     reached = []  # weak refs to the leaves whose .grad it fills (the graph may die before why() asks)
     BACKWARDS.append((undo._location, undo.epoch, roots, bool(create_graph if retain_graph is None else retain_graph),
@@ -881,7 +884,6 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
         finally:
             _reached[0] = previous
         return
-    inputs = [inputs] if getattr(inputs, "_version_counter", None) is not None else list(inputs)  # a tensor
     if any(type(t) is GradientEdge for t in inputs):
         raise errors.make("NotImplementedError", "tensorsh: backward(inputs=...) of a GradientEdge is not supported; "
                                                  "give the tensor itself")
