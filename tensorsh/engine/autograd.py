@@ -469,6 +469,12 @@ class RemovableHandle:
             self.hooks.remove(self.fn)
         return None
 
+    def __enter__(self):  # (torch.utils.hooks.RemovableHandle: leaving the with removes the hook)
+        return self
+
+    def __exit__(self, *exc):
+        self.remove()
+
     def __repr__(self):
         return f"<torch.utils.hooks.RemovableHandle object at {address(self)}>"
 
@@ -1098,21 +1104,25 @@ def register_multi_grad_hook(tensors, fn, *, mode="all"):
                 fn(entry[1])
             return None
         return hook
-    return MultiHandle([t.register_hook(inner(i)) for i, t in enumerate(tensors)
+    return _MultiHandle([t.register_hook(inner(i)) for i, t in enumerate(tensors)
                         if mode == "all" or t.requires_grad])
 
 
-class MultiHandle:
-    """The handle of register_multi_grad_hook: remove() takes every tensor's hook away."""
+class _MultiHandle(RemovableHandle):
+    """The handle of register_multi_grad_hook (torch.autograd.graph._MultiHandle, a RemovableHandle: a with block
+    removes it too): remove() takes every tensor's hook away."""
     __slots__ = ("handles",)
-    __api__ = frozenset({"remove"})
+    __api__ = frozenset({"remove", "handles"})
 
     def __init__(self, handles):
-        self.handles = handles
+        self.handles = tuple(handles)
 
     def remove(self):
         for h in self.handles:
             h.remove()
+
+    def __repr__(self):
+        return f"<torch.autograd.graph._MultiHandle object at {address(self)}>"
 
 
 def _walk_graph(roots, captures, released):
