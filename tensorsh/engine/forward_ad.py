@@ -4,6 +4,7 @@ applied to the tangent; auto_linear: the op applied to the tangent). While no le
 untouched; entering the level swaps each row's function, in the closures every spelling of it calls, for one that
 also computes the tangent (exiting swaps them back), so the ops cost nothing more outside forward AD."""
 import collections
+import functools
 import sys
 import types
 import weakref
@@ -256,6 +257,28 @@ def _jvp_of(y, inputs, tangents, np, autograd, zeros_like):
     return zeros_like(y).detach() if r is None else r
 
 
+def _nll_loss(jacobian, out, input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+              reduction="mean"):
+    """nll_loss_forward(self_t, target, weight, reduction, ignore_index): the loss of the tangent (it is linear)."""
+    from .loss import nll_loss
+    if _tangent(weight) is not None or size_average is not None or reduce is not None:
+        return jacobian(out, input, target, weight, size_average, ignore_index, reduce, reduction)
+    return nll_loss(_tangent(input), target, weight, reduction, ignore_index)
+
+
+def _cross_entropy(jacobian, out, input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+                   reduction="mean", label_smoothing=0.0):
+    """Class indices without smoothing: ATen's composite's, log_softmax's tangent then nll_loss's of it."""
+    from .loss import nll_loss
+    if _tangent(weight) is not None or size_average is not None or reduce is not None or label_smoothing > 0 or \
+            target.shape == input.shape or target.dtype.is_floating_point:
+        return jacobian(out, input, target, weight, size_average, ignore_index, reduce, reduction, label_smoothing)
+    return nll_loss(_log_softmax(None, input, 0 if input.dim() == 1 else 1), target, weight, reduction, ignore_index)
+
+
+_LOSSES = {"nll_loss": _nll_loss, "cross_entropy": _cross_entropy}
+
+
 def _double_backward_applies(name, fn):
     """Not an in-place op, a draw, or an op PyTorch has no formula for; not a row of the unary family (whose
     formula is the row's own, found when it loads)."""
@@ -356,6 +379,8 @@ def _with_tangent(name, fn):
     rule = _passes if _passes_through(name) else _by_backward(name, fn) if name in _BY_BACKWARD else _RULES.get(name)
     if rule is None and getattr(fn, "formula", None) is None and _double_backward_applies(name, fn):
         rule = _by_jacobian(name, fn)
+        if name in _LOSSES:
+            rule = functools.partial(_LOSSES[name], rule)
     formula = getattr(fn, "formula", None)
     writes = name == "__setitem__" or (name.endswith("_") and not name.startswith("_") and rule is None and
                                        formula is None)
