@@ -217,11 +217,12 @@ def _by_jacobian(name, fn):
                 return type(a)(swap(x) for x in a)
             return leaves.get(id(a), a) if isinstance(a, Tensor) else a
         inputs = list(leaves.values())
+        recording = autograd._grad_enabled[0]  # (under no_grad the tangent has no history either)
         try:
             with autograd.enable_grad():
                 again = fn(*[swap(a) for a in args], **{k: swap(v) for k, v in kwargs.items()})
                 ys = [again] if isinstance(again, Tensor) else list(again)
-                ts = [_jvp_of(y, inputs, tangents, np, autograd, zeros_like)
+                ts = [_jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording)
                       if isinstance(y, Tensor) and y.dtype.is_floating_point else None for y in ys]
         except NotImplementedError:
             raise
@@ -231,10 +232,43 @@ def _by_jacobian(name, fn):
     return rule
 
 
-def _jvp_of(y, inputs, tangents, np, autograd, zeros_like):
+def _keeps_graph(y, inputs):
+    """Whether y's history reaches a tensor that requires grad besides the fresh leaves (a layer's weight)."""
+    from .autograd import AccumulateGrad
+    leaves = {id(x) for x in inputs}
+    seen, todo = set(), [y.grad_fn]
+    while todo:
+        node = todo.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if type(node) is AccumulateGrad:
+            if id(node.variable) not in leaves:
+                return True
+            continue
+        todo.extend(f for f, _ in node.next_functions)
+    return False
+
+
+def _jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording):
     if not y.requires_grad:
         return zeros_like(y).detach()
     n = y.numel()
+    # (a tangent or a weight that requires grad: the tangent keeps its history, as PyTorch's formula's would)
+    if n <= _ROWS_AT_MOST and recording and (any(t.requires_grad for t in tangents) or _keeps_graph(y, inputs)):
+        from .ops.joining import stack
+        rows = []
+        for k in range(n):
+            e = np.zeros(n, y.dtype.np)
+            e[k] = 1
+            onehot = type(y)._new(e.reshape(y._shape), y.dtype)
+            grads = autograd.run_backward([y], [onehot], True, True, inputs=inputs, allow_unused=True)
+            terms = [(g * t).sum() for g, t in zip(grads, tangents) if g is not None]
+            total = terms[0] if terms else zeros_like(y).sum()
+            for term in terms[1:]:
+                total = total + term
+            rows.append(total)
+        return stack(rows).view(y.shape)
     if n <= _ROWS_AT_MOST:
         values = np.zeros(n, y.dtype.np)
         ts = [t._np for t in tangents]

@@ -73,6 +73,23 @@ for f in [lambda: x.div(2.0, rounding_mode="floor"), lambda: x.div(2, rounding_m
 # forward AD and torch.func's jvp/jacfwd: torch's first use imports modules that warn DeprecationWarnings of torch.jit.script,
 # which no program's own warning filter shows; the printed text is compared
 OUTPUT_PROGRAMS = {
+"forward_ad_tangents_keep_the_history_of_weights": """
+jacfwd = torch.func.jacfwd
+fwAD = torch.autograd.forward_ad
+torch.manual_seed(0)
+ln = torch.nn.LayerNorm(3)
+x = torch.randn(3)
+J = jacfwd(ln)(x)
+print(J)
+with torch.no_grad():
+    print(jacfwd(ln)(x))
+w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+with fwAD.dual_level():
+    d = fwAD.make_dual(x, torch.ones(3))
+    print(fwAD.unpack_dual((d * w).norm()).tangent.requires_grad)
+    print(fwAD.unpack_dual((d * w.detach()).norm()).tangent)
+    print(fwAD.unpack_dual((d * w.detach()).logsumexp(0)).tangent.requires_grad)
+""",
 "forward_ad_ops_without_a_formula_here": """
 F = torch.nn.functional
 fwAD = torch.autograd.forward_ad
