@@ -456,12 +456,22 @@ class NodePreHook:
     __hash__ = object.__hash__
 
 
+def next_handle_id():
+    """torch.utils.hooks.RemovableHandle.next_id: one count over every handle (tensors', nodes', modules')."""
+    n = _HANDLE_IDS[0]
+    _HANDLE_IDS[0] += 1
+    return n
+
+
+_HANDLE_IDS = [0]
+
+
 class RemovableHandle:
-    __slots__ = ("hooks", "fn")
-    __api__ = frozenset({"remove"})
+    __slots__ = ("hooks", "fn", "id")
+    __api__ = frozenset({"remove", "id"})
 
     def __init__(self, hooks, fn):
-        self.hooks, self.fn = hooks, fn
+        self.hooks, self.fn, self.id = hooks, fn, next_handle_id()
 
     def remove(self):
         if self.fn in self.hooks:

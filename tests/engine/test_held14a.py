@@ -5,6 +5,18 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"hook_handles_share_one_id_count": """
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+h = x.register_hook(lambda g: g)
+m = torch.nn.Linear(2, 2)
+h2 = m.register_forward_hook(lambda *a: None)
+h3 = (x * 2).register_hook(lambda g: g)
+h4 = x.register_post_accumulate_grad_hook(lambda p: None)
+y = x * 2
+print(h.id, h2.id, h3.id, h4.id, y.grad_fn.register_hook(lambda a, b: None).id, y.grad_fn.register_prehook(lambda a: None).id)
+h.remove(); h.remove()
+print(hasattr(torch.autograd.graph.register_multi_grad_hook((x,), lambda g: None), "id"))
+""",
 "backward_inputs_given_one_tensor_wraps_it": """
 a = torch.tensor([2.0, 1.0], requires_grad=True)
 b = torch.tensor(3.0, requires_grad=True)
