@@ -5,6 +5,26 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"renorm_gradient_is_differentiable_again": """
+torch.manual_seed(0)
+p = torch.randn(2, 3, requires_grad=True)
+tg = torch.randn(2, 3)
+y = p.renorm(2, 0, 1.0)
+g, = torch.autograd.grad(y, p, tg, create_graph=True)
+print(g)
+g2, = torch.autograd.grad(g.sum(), p)
+print(g2)
+q = torch.randn(3, 2, dtype=torch.float64, requires_grad=True)
+h, = torch.autograd.grad(q.renorm(2, 1, 0.5).pow(2).sum(), q, create_graph=True)
+print(h)
+print(torch.autograd.grad(h.sum(), q))
+print(torch.autograd.grad(p.renorm(1, 0, 1.0).sum(), p, create_graph=True))
+print(torch.autograd.grad(p.renorm(2, 0, 5.0).sum(), p, create_graph=True))
+for pp in [1, 3, 1.5, 2.5]:
+    g, = torch.autograd.grad(p.renorm(pp, 0, 0.8), p, tg, create_graph=True)
+    print(pp, g, torch.autograd.grad(g.sum(), p)[0])
+    print(torch.autograd.grad(p.renorm(pp, 0, 0.8), p, tg)[0])
+""",
 "hook_handles_share_one_id_count": """
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 h = x.register_hook(lambda g: g)
