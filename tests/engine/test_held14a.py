@@ -5,6 +5,23 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"nll_loss_gradient_is_differentiable_again": """
+F = torch.nn.functional
+torch.manual_seed(0)
+x = torch.randn(3, 4, requires_grad=True)
+y = torch.tensor([0, 3, 1])
+for kw in [{}, {"reduction": "sum"}, {"reduction": "none"}, {"weight": torch.tensor([1., 2., 3., 4.])}, {"ignore_index": 1}]:
+    out = F.nll_loss(x, y, **kw)
+    g, = torch.autograd.grad(out, x, torch.ones_like(out), create_graph=True)
+    print(g.grad_fn.name(), g)
+    print(torch.autograd.grad((g * x).sum(), x))
+    gg, = torch.autograd.grad(F.cross_entropy(x, y, **kw).sum(), x, create_graph=True)
+    print(gg.grad_fn.name(), torch.autograd.grad(gg.pow(2).sum(), x)[0])
+x4 = torch.randn(2, 3, 2, 2, requires_grad=True)
+t4 = torch.randint(0, 3, (2, 2, 2))
+g, = torch.autograd.grad(F.nll_loss(x4, t4), x4, create_graph=True)
+print(g.grad_fn.name(), torch.autograd.grad(g.sum() * 2, x4)[0].sum())
+""",
 "renorm_gradient_is_differentiable_again": """
 torch.manual_seed(0)
 p = torch.randn(2, 3, requires_grad=True)
