@@ -456,18 +456,34 @@ class NodePreHook:
     __hash__ = object.__hash__
 
 
+def next_handle_id():
+    """torch.utils.hooks.RemovableHandle.next_id: one count over every handle (tensors', nodes', modules')."""
+    n = _HANDLE_IDS[0]
+    _HANDLE_IDS[0] += 1
+    return n
+
+
+_HANDLE_IDS = [0]
+
+
 class RemovableHandle:
-    __slots__ = ("hooks", "fn")
-    __api__ = frozenset({"remove"})
+    __slots__ = ("hooks", "fn", "id")
+    __api__ = frozenset({"remove", "id"})
 
     def __init__(self, hooks, fn):
-        self.hooks, self.fn = hooks, fn
+        self.hooks, self.fn, self.id = hooks, fn, next_handle_id()
 
     def remove(self):
         if self.fn in self.hooks:
             undo.touch_list(self.hooks)
             self.hooks.remove(self.fn)
         return None
+
+    def __enter__(self):  # (torch.utils.hooks.RemovableHandle: leaving the with removes the hook)
+        return self
+
+    def __exit__(self, *exc):
+        self.remove()
 
     def __repr__(self):
         return f"<torch.utils.hooks.RemovableHandle object at {address(self)}>"
@@ -870,8 +886,11 @@ def _run_pre_hooks(node, grad):
 
 def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
     """Tensor.backward / autograd.backward: accumulate into leaves' .grad, or only into `inputs` when given."""
-    if inputs is not None and len(inputs) == 0:
-        raise runtime("`inputs` argument to `backward()` cannot be empty.")
+    if inputs is not None:  # a tensor (of any size) or an edge is one input, as torch.autograd.backward wraps it
+        inputs = [inputs] if getattr(inputs, "_version_counter", None) is not None or type(inputs) is GradientEdge \
+            else list(inputs)
+        if not inputs:
+            raise runtime("`inputs` argument to `backward()` cannot be empty.")
     roots = tuple(weakref.ref(t._grad_fn) for t in tensors if getattr(t, "_grad_fn", None) is not None)
     reached = []  # weak refs to the leaves whose .grad it fills (the graph may die before why() asks)
     BACKWARDS.append((undo._location, undo.epoch, roots, bool(create_graph if retain_graph is None else retain_graph),
@@ -883,7 +902,6 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
         finally:
             _reached[0] = previous
         return
-    inputs = [inputs] if getattr(inputs, "_version_counter", None) is not None else list(inputs)  # a tensor
     if any(type(t) is GradientEdge for t in inputs):
         raise errors.make("NotImplementedError", "tensorsh: backward(inputs=...) of a GradientEdge is not supported; "
                                                  "give the tensor itself")
@@ -1097,21 +1115,25 @@ def register_multi_grad_hook(tensors, fn, *, mode="all"):
                 fn(entry[1])
             return None
         return hook
-    return MultiHandle([t.register_hook(inner(i)) for i, t in enumerate(tensors)
+    return _MultiHandle([t.register_hook(inner(i)) for i, t in enumerate(tensors)
                         if mode == "all" or t.requires_grad])
 
 
-class MultiHandle:
-    """The handle of register_multi_grad_hook: remove() takes every tensor's hook away."""
+class _MultiHandle(RemovableHandle):
+    """The handle of register_multi_grad_hook (torch.autograd.graph._MultiHandle, a RemovableHandle: a with block
+    removes it too): remove() takes every tensor's hook away."""
     __slots__ = ("handles",)
-    __api__ = frozenset({"remove"})
+    __api__ = frozenset({"remove", "handles"})
 
     def __init__(self, handles):
-        self.handles = handles
+        self.handles = tuple(handles)
 
     def remove(self):
         for h in self.handles:
             h.remove()
+
+    def __repr__(self):
+        return f"<torch.autograd.graph._MultiHandle object at {address(self)}>"
 
 
 def _walk_graph(roots, captures, released):

@@ -4,6 +4,7 @@ applied to the tangent; auto_linear: the op applied to the tangent). While no le
 untouched; entering the level swaps each row's function, in the closures every spelling of it calls, for one that
 also computes the tangent (exiting swaps them back), so the ops cost nothing more outside forward AD."""
 import collections
+import functools
 import sys
 import types
 import weakref
@@ -180,6 +181,148 @@ def _by_backward(name, fn):
     return rule
 
 
+# PyTorch's ops of no forward-AD formula (they raise, under this name), and the ops that draw random numbers
+# (running them again would draw again): neither gets the tangent of the double backward below
+_TORCH_UNSUPPORTED = {"cdist": "_cdist_forward"}
+_DRAWS = ("dropout", "alpha_dropout", "feature_alpha_dropout", "dropout1d", "dropout2d", "dropout3d",
+          "gumbel_softmax", "fractional_max_pool2d", "fractional_max_pool3d")
+
+
+_OWN_FORMULA = frozenset({"renorm"})  # ops computed of others under no_grad (whose tangents would miss terms)
+_ROWS_AT_MOST = 4096  # outputs up to this many elements: the Jacobian's rows, one backward each
+
+
+def _by_jacobian(name, fn):
+    """An op of no rule here, whose formula PyTorch has (norms, reductions, losses, normalizations, ...): the op
+    runs again under enable_grad on fresh leaves sharing the primals' data, and each output element's tangent is
+    its row of the Jacobian (one backward of the op's own node, tested on its own) times the inputs' tangents; a
+    larger output differentiates the backward instead (J t = d/dv <J^T v, t>), when that backward is itself
+    differentiable. An in-place op has no such rule (it would write again)."""
+    import numpy as np
+    from . import autograd
+    from .creation import zeros_like
+
+    def rule(out, *args, **kwargs):
+        if name == "rrelu" and (args[3] if len(args) > 3 else kwargs.get("training", False)):
+            _unsupported(name)  # (training: it draws)
+        leaves, tangents = {}, []
+        for a in list(args) + list(kwargs.values()):
+            for x in (a if isinstance(a, (list, tuple)) else (a,)):
+                if _tangent(x) is not None and id(x) not in leaves:
+                    leaves[id(x)] = x.detach().requires_grad_(True)
+                    tangents.append(_tangent(x))
+
+        def swap(a):
+            if isinstance(a, (list, tuple)):
+                return type(a)(swap(x) for x in a)
+            return leaves.get(id(a), a) if isinstance(a, Tensor) else a
+        inputs = list(leaves.values())
+        recording = autograd._grad_enabled[0]  # (under no_grad the tangent has no history either)
+        try:
+            with autograd.enable_grad():
+                again = fn(*[swap(a) for a in args], **{k: swap(v) for k, v in kwargs.items()})
+                ys = [again] if isinstance(again, Tensor) else list(again)
+                ts = [_jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording)
+                      if isinstance(y, Tensor) and y.dtype.is_floating_point else None for y in ys]
+        except NotImplementedError:
+            raise
+        except Exception:  # (a backward of no derivative here)
+            _unsupported(name)
+        return ts[0] if isinstance(out, Tensor) else ts
+    return rule
+
+
+def _keeps_graph(y, inputs):
+    """Whether y's history reaches a tensor that requires grad besides the fresh leaves (a layer's weight)."""
+    from .autograd import AccumulateGrad
+    leaves = {id(x) for x in inputs}
+    seen, todo = set(), [y.grad_fn]
+    while todo:
+        node = todo.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if type(node) is AccumulateGrad:
+            if id(node.variable) not in leaves:
+                return True
+            continue
+        todo.extend(f for f, _ in node.next_functions)
+    return False
+
+
+def _jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording):
+    if not y.requires_grad:
+        return zeros_like(y).detach()
+    n = y.numel()
+    # (a tangent or a weight that requires grad: the tangent keeps its history, as PyTorch's formula's would)
+    if n <= _ROWS_AT_MOST and recording and (any(t.requires_grad for t in tangents) or _keeps_graph(y, inputs)):
+        from .ops.joining import stack
+        rows = []
+        for k in range(n):
+            e = np.zeros(n, y.dtype.np)
+            e[k] = 1
+            onehot = type(y)._new(e.reshape(y._shape), y.dtype)
+            grads = autograd.run_backward([y], [onehot], True, True, inputs=inputs, allow_unused=True)
+            terms = [(g * t).sum() for g, t in zip(grads, tangents) if g is not None]
+            total = terms[0] if terms else zeros_like(y).sum()
+            for term in terms[1:]:
+                total = total + term
+            rows.append(total)
+        return stack(rows).view(y.shape)
+    if n <= _ROWS_AT_MOST:
+        values = np.zeros(n, y.dtype.np)
+        ts = [t._np for t in tangents]
+        for k in range(n):
+            e = np.zeros(n, y.dtype.np)
+            e[k] = 1
+            onehot = type(y)._new(e.reshape(y._shape), y.dtype)
+            grads = autograd.run_backward([y], [onehot], True, False, inputs=inputs, allow_unused=True)
+            values[k] = sum(np.sum(g._np * t, dtype=y.dtype.np) for g, t in zip(grads, ts) if g is not None)
+        return type(y)._new(values.reshape(y._shape), y.dtype)
+    v = zeros_like(y).requires_grad_(True)
+    grads = autograd.run_backward([y], [v], True, True, inputs=inputs, allow_unused=True)
+    used = [(g, t) for g, t in zip(grads, tangents) if g is not None]
+    if any(not g.requires_grad for g, _ in used):
+        raise ValueError("not differentiable twice")
+    if not used:
+        return zeros_like(y).detach()
+    r, = autograd.run_backward([g for g, _ in used], [t for _, t in used], True, False, inputs=[v],
+                               allow_unused=True)
+    return zeros_like(y).detach() if r is None else r
+
+
+def _nll_loss(jacobian, out, input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+              reduction="mean"):
+    """nll_loss_forward(self_t, target, weight, reduction, ignore_index): the loss of the tangent (it is linear)."""
+    from .loss import nll_loss
+    if _tangent(weight) is not None or size_average is not None or reduce is not None:
+        return jacobian(out, input, target, weight, size_average, ignore_index, reduce, reduction)
+    return nll_loss(_tangent(input), target, weight, reduction, ignore_index)
+
+
+def _cross_entropy(jacobian, out, input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+                   reduction="mean", label_smoothing=0.0):
+    """Class indices without smoothing: ATen's composite's, log_softmax's tangent then nll_loss's of it."""
+    from .loss import nll_loss
+    if _tangent(weight) is not None or size_average is not None or reduce is not None or label_smoothing > 0 or \
+            target.shape == input.shape or target.dtype.is_floating_point:
+        return jacobian(out, input, target, weight, size_average, ignore_index, reduce, reduction, label_smoothing)
+    return nll_loss(_log_softmax(None, input, 0 if input.dim() == 1 else 1), target, weight, reduction, ignore_index)
+
+
+_LOSSES = {"nll_loss": _nll_loss, "cross_entropy": _cross_entropy}
+
+
+def _double_backward_applies(name, fn):
+    """Not an in-place op, a draw, or an op PyTorch has no formula for; not a row of the unary family (whose
+    formula is the row's own, found when it loads)."""
+    if name.endswith("_") or name.startswith("__i") or name == "__setitem__" or name in _TORCH_UNSUPPORTED or \
+            name in _DRAWS:
+        return False
+    lazy = getattr(fn, "lazy", None)
+    return lazy is None or getattr(lazy.fn, "formula", None) is None
+
+
 def _mse_loss(out, a, b, size_average=None, reduce=None, reduction="mean", weight=None):
     """apply_loss_reduction(mse_loss_backward(self_t, self_p, target_p) + mse_loss_backward(target_t, target_p,
     self_p), reduction), mse_loss_backward(grad, input, target) being 2. * (input - target) * grad."""
@@ -205,6 +348,19 @@ def _addmm(out, x, mat1, mat2, *, beta=1, alpha=1):
                   None if t2 is None else _alpha(mat1.mm(t2), alpha))
 
 
+def _selecting(pick, fmode=False):
+    """maximum/minimum: other_t + where(self_p == other_p, 0.5, pick(self_p, other_p)) * (self_t - other_t);
+    fmax/fmin: other_t + pick(self_p, other_p).logical_or_(other_p.isnan()) * (self_t - other_t)
+    (derivatives.yaml's formulas, an absent tangent as zeros)."""
+    def rule(out, a, b):
+        from .ops.comparison import where
+        ta, tb = _tangent(a), _tangent(b)  # (an absent one is PyTorch's efficient zeros: adds and takes nothing)
+        chosen = pick(a, b).logical_or(b.isnan()) if fmode else where(a == b, 0.5, pick(a, b).to(out.dtype))
+        diff = -tb if ta is None else ta if tb is None else ta - tb
+        return _fit(chosen * diff if tb is None else tb + chosen * diff, out)
+    return rule
+
+
 def _passes(out, *args, **kwargs):  # (an op whose result has no tangent: detach, comparisons)
     return None
 
@@ -217,6 +373,8 @@ _RULES = {
     "masked_fill": lambda out, x, mask, value: _tangent(x).masked_fill(mask, 0) if not isinstance(value, Tensor) or
     _tangent(value) is None else _unsupported("masked_fill"), "dot": _products(lambda a, b: a.dot(b)),
     "cat": _joined("cat"), "stack": _joined("stack"), "softmax": _softmax, "log_softmax": _log_softmax,
+    "maximum": _selecting(lambda a, b: a > b), "minimum": _selecting(lambda a, b: a < b),
+    "fmax": _selecting(lambda a, b: a > b, True), "fmin": _selecting(lambda a, b: a <= b, True),
     "__pos__": lambda out, a: _tangent(a), "dropout": _dropout, "detach": _passes, "linear": _linear, "where": _where, "mse_loss": _mse_loss,
 }
 for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatten", "t", "transpose", "permute",
@@ -229,7 +387,8 @@ _RULES.update(T=lambda out, x: _tangent(x).T, mT=lambda out, x: _tangent(x).mT)
 
 UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented yet.\n"
                "Please file an issue to PyTorch at https://github.com/pytorch/pytorch/issues/new?"
-               "template=feature-request.yml so that we can prioritize its implementation.")
+               "template=feature-request.yml so that we can prioritize its implementation or submit a PR adding the "
+               "implementation to derivatives.yaml")
 
 
 def _unsupported(name):
@@ -252,9 +411,30 @@ _BY_BACKWARD = frozenset({"clamp", "clip", "clamp_min", "clamp_max", "gelu", "le
 
 def _with_tangent(name, fn):
     rule = _passes if _passes_through(name) else _by_backward(name, fn) if name in _BY_BACKWARD else _RULES.get(name)
+    if rule is None and getattr(fn, "formula", None) is None and _double_backward_applies(name, fn):
+        rule = _by_jacobian(name, fn)
+        if name in _LOSSES:
+            rule = functools.partial(_LOSSES[name], rule)
     formula = getattr(fn, "formula", None)
+    writes = name == "__setitem__" or (name.endswith("_") and not name.startswith("_") and rule is None and
+                                       formula is None)
 
     def run(*args, **kwargs):
+        if writes and not _BUSY[0] and args and isinstance(args[0], Tensor) and args[0].dtype.is_floating_point \
+                and _has_tangent(args, kwargs):
+            return _written(name, fn, args, kwargs)
+        if kwargs.get("inplace") is True and not _BUSY[0] and args and isinstance(args[0], Tensor) and \
+                _has_tangent(args, kwargs):  # (F.relu(x, inplace=True): the tangent of the op out of place)
+            _BUSY[0] = True
+            try:
+                before = args[0].clone()
+                out = fn(*args, **kwargs)
+            finally:
+                _BUSY[0] = False
+            if _tangent(args[0]) is not None:
+                _set(before, _tangent(args[0]))
+            new = _tangent(run(before, *args[1:], **dict(kwargs, inplace=False)))
+            return out if new is None else _put_tangent(args[0], new, out)
         out = fn(*args, **kwargs)
         if _BUSY[0] or not _has_tangent(args, kwargs):
             return out
@@ -263,7 +443,7 @@ def _with_tangent(name, fn):
                 _unsupported("index_put_")
             return out
         outs = _float_outputs(out)
-        if all(_tangent(o) is not None and not any(o is a for a in args) for o in outs):
+        if name not in _OWN_FORMULA and all(_tangent(o) is not None and not any(o is a for a in args) for o in outs):
             return out  # (a composite whose own ops gave the tangents: F.softmax's Tensor.softmax)
         _BUSY[0] = True
         try:
@@ -274,6 +454,58 @@ def _with_tangent(name, fn):
     return run
 
 
+def _written(name, fn, args, kwargs):
+    """An in-place op (or a write x[key] = value) on a float tensor, where a tangent is involved: the written
+    tensor's tangent becomes its out-of-place twin's on the values before the write (x.mul_(y): the tangent of
+    x_before * y), written into its tangent in place (a view's tangent is a view of its base's); x[key] = value puts
+    value's tangent (zeros without one) at key; copy_ takes the source's, fill_ and zero_ zeros."""
+    from .creation import zeros_like
+    self = args[0]
+    _BUSY[0] = True
+    try:
+        before = self.clone()
+        out = fn(*args, **kwargs)
+        if name == "__setitem__" or name in ("copy_", "fill_", "zero_"):
+            t = _tangent(self)
+            new = zeros_like(self) if t is None or name != "__setitem__" else t.clone()
+            value = args[2] if name == "__setitem__" else args[1] if name == "copy_" else None
+            vt = _tangent(value)
+            if name == "__setitem__":
+                new[args[1]] = 0.0 if vt is None else vt
+            elif vt is not None:
+                new.copy_(vt)
+            return _put_tangent(self, new, out)
+    finally:
+        _BUSY[0] = False
+    twin = getattr(type(self), name[:-1], None)
+    if twin is None:
+        _unsupported(name)
+    if _tangent(self) is not None:
+        _set(before, _tangent(self))
+    new = _tangent(twin(before, *args[1:], **kwargs))
+    if new is None:
+        _unsupported(name)
+    return _put_tangent(self, new, out)
+
+
+def _put_tangent(self, new, out):
+    t = _tangent(self)
+    if t is not None and t.shape == new.shape and t.dtype is new.dtype:
+        _BUSY[0], busy = True, _BUSY[0]
+        try:
+            t.copy_(new)
+        finally:
+            _BUSY[0] = busy
+    else:  # (PyTorch's formulas write into the absent tangent as zeros: never the other operand's own tangent)
+        _BUSY[0], busy = True, _BUSY[0]
+        try:
+            from .creation import zeros_like
+            _set(self, zeros_like(self).add_(new))
+        finally:
+            _BUSY[0] = busy
+    return out
+
+
 def _tangents(name, rule, formula, fn, out, args, kwargs):
     if rule is not None:
         tangent = rule(out, *args, **kwargs)
@@ -282,7 +514,7 @@ def _tangents(name, rule, formula, fn, out, args, kwargs):
             fn = getattr(getattr(fn, "lazy", None), "fn", None)
             formula = getattr(fn, "formula", None)
             if formula is None:
-                _unsupported(name.strip("_") if name.startswith("__") else name)
+                _unsupported(_TORCH_UNSUPPORTED.get(name, name.strip("_") if name.startswith("__") else name))
         # a row of the unary family: its backward formula on the tangent (auto_element_wise)
         tangent = formula(_tangent(args[0])) if fn.saves is None else \
             formula(_tangent(args[0]), out if fn.saves == "result" else args[0])

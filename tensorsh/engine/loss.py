@@ -493,7 +493,7 @@ class _NllBackward(Node):
                       SavedTensor(x))
 
     def backward(self, g):
-        target, weight, _ = self.unpack()
+        target, weight, x = self.unpack()
         if len(self.shape) == 1 and target._np.ndim == 1 and self.shape[0] != 1:  # nll_loss_backward's check
             raise runtime(f"size mismatch (got input: {_size(self.shape)}, target: {_size(target._shape)})")
         dt = g.dtype.np
@@ -512,7 +512,27 @@ class _NllBackward(Node):
                 view[i, c] = -w / dt.type(self.total_weight) * gn.reshape(-1)[0] if self.total_weight else dt.type(np.nan)
             else:
                 view[i, c] = -w * gn.reshape(-1)[0]
-        return (fresh(grad, g.dtype),)
+        out = fresh(grad, g.dtype)
+        if autograd._grad_enabled[0] and (g.requires_grad or x.requires_grad):  # (create_graph: linear in g)
+            attach(out, (NllLoss2DBackwardBackward0 if type(self) is NllLoss2DBackward0 else
+                         NllLossBackwardBackward0)(g, x, target, weight, self))
+        return (out,)
+
+
+class _NllBackwardBackward(Node):
+    """NllLossBackwardBackward0 / NllLoss2DBackwardBackward0: the gradient is linear in the incoming g, so its own
+    gradient is the loss (of the same target, weight, reduction) of gg; the input's is zeros (derivatives.yaml's)."""
+    __slots__ = ("target", "weight", "reduction", "ignore_index")
+
+    def __init__(self, g, x, target, weight, first):
+        Node.__init__(self, (edge_of(g), edge_of(x)))
+        self.target, self.weight, self.reduction, self.ignore_index = target, weight, first.reduction, \
+            first.ignore_index
+
+    def backward(self, gg):
+        g_edge, x_edge = self.next_functions
+        return (nll_loss(gg, self.target, self.weight, self.reduction, self.ignore_index) if g_edge[0] else None,
+                fresh(np.zeros(gg._shape, gg.dtype.np), gg.dtype) if x_edge[0] else None)
 
 
 _NLL_SAVED = {"reduction": _reduction, "ignore_index": lambda n: unsigned(n.ignore_index),
@@ -525,6 +545,14 @@ class NllLossBackward0(_NllBackward):
 
 class NllLoss2DBackward0(_NllBackward):
     saved_names, saved_values = ("target", "weight", "self"), _NLL_SAVED
+
+
+class NllLossBackwardBackward0(_NllBackwardBackward):
+    pass
+
+
+class NllLoss2DBackwardBackward0(_NllBackwardBackward):
+    pass
 
 
 def _class_last(a):

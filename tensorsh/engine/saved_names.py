@@ -71,9 +71,10 @@ def _saved_attribute(node, name):
     if raw:
         return _raw(saved)
     value = saved.unpack(node)
-    if isinstance(value, (int, float, bool)):  # a Python number is saved as PyTorch's wrapped 0-dim tensor
-        from .creation import tensor
-        value = tensor(value)
+    if isinstance(value, (int, float, bool)):  # a Python number is saved as PyTorch's wrapped 0-dim tensor (a
+        from .creation import tensor  # float's is double: scalar_to_tensor)
+        from .dtypes import float64
+        value = tensor(value, dtype=float64) if type(value) is float else tensor(value)
     return value
 
 

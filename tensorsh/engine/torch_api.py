@@ -529,7 +529,8 @@ COPY = Namespace("copy", {"deepcopy": deepcopy, "copy": shallow_copy})
 
 def reset_state():
     """Put the engine's process-wide state where a new process has it: seed, grad mode, node numbering, print
-    options, no dual level open, distributions validated by default and no program's KL registered."""
+    options, hook handle ids, no dual level open, distributions validated by default and no program's KL
+    registered."""
     import sys
     forward_ad = sys.modules.get("tensorsh.engine.forward_ad")
     if forward_ad is not None and forward_ad._LEVEL[0] is not None:
@@ -538,6 +539,7 @@ def reset_state():
     autograd._grad_enabled[0] = True
     autograd._inference_grad[0] = False
     autograd.restart_sequence()
+    autograd._HANDLE_IDS[0] = 0
     autograd.set_anomaly_enabled(False)
     autograd.SAVED_HOOKS.clear()
     from .storage import INFERENCE_MODE

@@ -49,12 +49,10 @@ class RemovableHandle:
     """torch.utils.hooks.RemovableHandle over a module's hook dicts (removal is journaled)."""
     __api__ = frozenset({"remove", "id"})
     __module__ = "torch.utils.hooks"
-    next_id = 0
 
     def __init__(self, hooks_dict, extra_dict=()):
         self.hooks_dicts = (hooks_dict,) + tuple(extra_dict)
-        self.id = RemovableHandle.next_id
-        RemovableHandle.next_id += 1
+        self.id = autograd.next_handle_id()  # (the count the tensors' handles share)
 
     def remove(self):
         for d in self.hooks_dicts:

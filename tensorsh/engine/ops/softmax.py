@@ -5,16 +5,18 @@ from .. import autograd, dtypes, errors, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from .core import REDUCED_FLOATS, SavingNode, attach, check_dtype, fresh, needs_grad
 from .registry import op
+from ..saved_names import unsigned
 
 
 class SoftmaxBackward0(Node):
-    __slots__ = ("dim",)
+    __slots__ = ("dim", "given_dim")
     log = False
-    saved_names, saved_values = ("result",), {"dim": "dim"}
+    saved_names, saved_values = ("result",), {"dim": lambda n: unsigned(n.given_dim)}  # (as the program gave it)
 
-    def __init__(self, x, out, dim):
+    def __init__(self, x, out, dim, given_dim=None):
         Node.__init__(self, (edge_of(x),))
         self.dim = dim
+        self.given_dim = dim if given_dim is None else given_dim
         self.saved = (SavedTensor(out, is_output=True),)
 
     def backward(self, g):
@@ -24,7 +26,7 @@ class SoftmaxBackward0(Node):
 
 class LogSoftmaxBackward0(SoftmaxBackward0):
     log = True
-    saved_names, saved_values = ("result",), {"dim": "dim"}
+    saved_names, saved_values = SoftmaxBackward0.saved_names, SoftmaxBackward0.saved_values
 
 
 def softmax_backward_data(g, y, dim, log):
@@ -82,7 +84,7 @@ def _softmax_op(self, dim, dtype, node_cls):
     if self.numel() == 0:  # no kernel runs on nothing (so no dtype check either)
         out = fresh(np.empty(self._shape, (dtype or self.dtype).np), dtype or self.dtype)
         if needs_grad(self):
-            attach(out, node_cls(self, out, d))
+            attach(out, node_cls(self, out, d, dim))
         return out
     if dtype is None and self.dtype.category < 2:
         kernel = ("log_softmax" if node_cls.log else "softmax") + ("_lastdim" if d >= self.dim() - 1 else "")
@@ -106,7 +108,7 @@ def _softmax_op(self, dim, dtype, node_cls):
         r = np.asarray(r, dtype=np.float16 if half else x.dtype)
     out = fresh(r.reshape(self._shape), dtype or self.dtype)
     if needs_grad(self):
-        attach(out, node_cls(self, out, d))
+        attach(out, node_cls(self, out, d, dim))
     return out
 
 
