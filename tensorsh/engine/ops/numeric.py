@@ -96,9 +96,11 @@ def _pair(name, argument, values_fn, node_cls):
 
         def write(arr):
             arr[...] = result
-        def make():  # (self's pre-write copy stands for self in the formulas: original_self)
+        def make():  # (nextafter's formula reads self: its pre-write copy stands for it, original_self)
+            if node_cls is not NextafterBackward0:
+                return node_cls(self, other, None)
             with autograd.no_grad():
-                original = self.clone() if node_cls is NextafterBackward0 else None
+                original = self.clone()
             return node_cls(self, other, None, original=original)
         return write_inplace(self, write, None if node_cls is None else make, (other,))
     fn.__name__, fn_.__name__ = name, name + "_"
