@@ -576,8 +576,27 @@ def accumulate_grad(var, grad, private=False):
                 var._grad = type(grad)._new(np.array(grad._np, order="C"), grad.dtype)
     elif is_grad_enabled():
         var._grad = old + grad
+        _check_layout(var._grad, var)
     else:
         old.add_(grad)
+        _check_layout(old, var)
+
+
+def _check_layout(grad, var):
+    """AccumulateGrad's CHECK_RESULT after it accumulates: a warning (once) when .grad does not keep the layout
+    contract with its variable (var's strides where a dim is not 1 and no zero stride; contiguous for a var that is
+    not dense), as when `.data` gave the variable another shape."""
+    if non_overlapping_and_dense(var):
+        strides = var._stride
+        obeys = all((st == (strides[i] if i < len(strides) else None)) if n != 1 else st != 0
+                    for i, (n, st) in enumerate(zip(grad._shape, grad._stride)))
+    else:
+        obeys = grad.is_contiguous()
+    if not obeys:
+        errors.warn_once("grad and param do not obey the gradient layout contract. This is not an error, but may "
+                         f"impair performance.\ngrad.sizes() = {messages.shape_list(grad._shape)}, strides() = "
+                         f"{messages.shape_list(grad._stride)}\nparam.sizes() = {messages.shape_list(var._shape)}, "
+                         f"strides() = {messages.shape_list(var._stride)}", key="grad layout contract")
 
 
 def _stealable(var, grad):

@@ -694,6 +694,24 @@ for t in [torch.tensor([], dtype=torch.long), torch.zeros(0, 2, dtype=torch.long
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"accumulating_into_a_grad_of_another_layout_warns_once": """
+v1 = torch.randn(2, 3, requires_grad=True)
+(v1 * 2).sum().backward()
+v1.data = torch.tensor(1.)
+x = 1
+(v1 * 2).sum().backward()
+print(v1.grad)
+""",
+"std_and_var_without_degrees_of_freedom_keep_their_double_backward": """
+for shape in [(0,), (0, 3), (1,), (3,)]:
+    v1 = torch.zeros(shape, requires_grad=True)
+    for f in [lambda t: t.std(), lambda t: t.var(), lambda t: t.std(0), lambda t: t.mean(), lambda t: t.sum(), lambda t: t.norm(), lambda t: t.prod(), lambda t: t.var(unbiased=False), lambda t: t.logsumexp(0), lambda t: t.amax() if t.numel() else t.sum(), lambda t: t.softmax(0).sum()]:
+        try:
+            g = torch.autograd.grad(f(v1).sum(), v1, create_graph=True)[0]
+            print(shape, g, g.grad_fn.name() if g.grad_fn else None)
+        except Exception as e:
+            print(shape, type(e).__name__, e)
+""",
 }
 
 

@@ -431,10 +431,11 @@ def var_backward(g, x, dims, correction, keepdim, rnumel=None):
     x is its mean."""
     if x.dim() == 0 or dims is None:
         dof = x.numel() - correction
-        if dof <= 0:
+        if dof <= 0:  # (grad * where(self == mean, nan, inf): MulBackward0 under create_graph)
             with autograd.no_grad():
-                return g * (x == x.mean()).float().masked_fill(x != x.mean(), math.inf).masked_fill(
+                factor = (x == x.mean()).float().masked_fill(x != x.mean(), math.inf).masked_fill(
                     x == x.mean(), math.nan).to(x.dtype)
+            return g * factor
         return mul_scalar(g, 2.0 / dof) * (x - x.mean())
     if not keepdim and x.dim() > 1:
         for d in dims:
