@@ -175,11 +175,17 @@ def from_numpy(*args, **kwargs):
     return from_numpy(args[0])
 
 
-def frombuffer(buffer, *, dtype=None, count=-1, offset=0, requires_grad=False):
-    if dtype is None:  # (its hand-written parser's text)
-        raise type_error('frombuffer() missing 1 required positional arguments: "dtype"')
+_FROMBUFFER = ("frombuffer(PyObject* buffer, *, ScalarType dtype, int64_t count=-1, int64_t offset=0, "
+               "bool requires_grad=False)",)
+
+
+def frombuffer(*args, **kwargs):
+    """torch.frombuffer behind its hand-written parser (python_torch_functions_manual.cpp), with its texts."""
+    from .pyapi import _parse
+    bound = _parse(_FROMBUFFER, args, kwargs)
     from .arrays import frombuffer  # (loaded on first use)
-    return frombuffer(buffer, dtype=dtype, count=count, offset=offset, requires_grad=requires_grad)
+    return frombuffer(bound["buffer"], dtype=bound["dtype"], count=bound.get("count", -1),
+                      offset=bound.get("offset", 0), requires_grad=bound.get("requires_grad", False))
 
 
 def save(*args, **kwargs):

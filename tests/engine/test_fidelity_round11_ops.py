@@ -250,7 +250,7 @@ for d, dt in [([1, [2]], torch.float32), ([[1], 2], torch.int32), ([[1, 2], [3]]
 s = torch.Size([2, 3])
 for f in [lambda: s * 2.5, lambda: 2 * s, lambda: s + (1,), lambda: s + torch.Size([4]), lambda: (1,) + s, lambda: s + [1], lambda: s + 1, lambda: s * -1, lambda: s * True, lambda: torch.ones(2).shape + (3,) == (2, 3)]:
     try:
-        r = f(); print(type(r).__name__, r)
+        r = f(); print(isinstance(r, torch.Size), type(r) is tuple, r)  # (the class's short name is the language's)
     except Exception as e:
         print(e)
 """,

@@ -16,7 +16,8 @@ def _qr(X):
 
 def get_approximate_basis(A, q, niter=2, M=None):
     niter = 2 if niter is None else niter
-    R = creation.randn(A.shape[-1], q, dtype=_floating(A))
+    from ..torch_api import NAMESPACE  # (torch.randn behind its parser: a q of another type fails as PyTorch's)
+    R = NAMESPACE["randn"](A.shape[-1], q, dtype=_floating(A))
     X = A.matmul(R)
     if M is not None:
         X = X - M.matmul(R)
@@ -55,12 +56,22 @@ def _svd_lowrank(A, q=6, niter=2, M=None):
     return U, S, V
 
 
+def _shape_of(A):
+    """A.shape as torch/_lowrank.py reads it first (Python's AttributeError for what is no tensor)."""
+    from ..errors import make
+    from ..tensorimpl import Tensor
+    if not isinstance(A, Tensor):
+        raise make("AttributeError", f"'{type(A).__name__}' object has no attribute 'shape'")
+    return A.shape
+
+
 def svd_lowrank(A, q=6, niter=2, M=None):
+    _shape_of(A)
     return _svd_lowrank(A, q=q, niter=niter, M=M)
 
 
 def pca_lowrank(A, q=None, center=True, niter=2):
-    m, n = A.shape[-2:]
+    m, n = _shape_of(A)[-2:]
     if q is None:
         q = min(6, m, n)
     elif not (q >= 0 and q <= min(m, n)):
