@@ -1227,25 +1227,34 @@ def _clamp_by_zero(x):
     return (x.clamp(min=0) + x - x.clamp(max=0)) / 2
 
 
+def _counted(self, cls, total_count, probs, logits, validate_args):
+    """Binomial's and NegativeBinomial's __init__ (torch's two, alike): total_count broadcast with the parameter."""
+    self._take(probs, logits)
+    self._given = ("total_count",) + self._given
+    total_count, param = broadcast_all(total_count, probs if probs is not None else logits)
+    self.total_count = total_count.type_as(param)
+    if probs is not None:
+        self._probs = param
+    else:
+        self._logits = param
+    super(cls, self).__init__(self._param.size(), validate_args=validate_args)
+
+
+def _expanded_counted(self, cls, batch_shape, _instance):
+    return self._expanded(cls, batch_shape, _instance, ("total_count",),
+                          parts=lambda b: self._expanded_probs(b, ("total_count",)))
+
+
 class Binomial(_BinaryProbs):
     __api__ = Distribution.__api__ | {"total_count", "probs", "logits", "param_shape"}
     arg_constraints = {"total_count": nonnegative_integer, "probs": unit_interval, "logits": real}
     has_enumerate_support = True
 
     def __init__(self, total_count=1, probs=None, logits=None, validate_args=None):
-        self._take(probs, logits)
-        self._given = ("total_count",) + self._given
-        total_count, param = broadcast_all(total_count, probs if probs is not None else logits)
-        self.total_count = total_count.type_as(param)
-        if probs is not None:
-            self._probs = param
-        else:
-            self._logits = param
-        super().__init__(self._param.size(), validate_args=validate_args)
+        _counted(self, Binomial, total_count, probs, logits, validate_args)
 
     def expand(self, batch_shape, _instance=None):
-        return self._expanded(Binomial, batch_shape, _instance, ("total_count",),
-                              parts=lambda b: self._expanded_probs(b, ("total_count",)))
+        return _expanded_counted(self, Binomial, batch_shape, _instance)
 
     def _has(self, param):
         return param == "total_count" or _ProbsOrLogits._has(self, param)
@@ -1390,19 +1399,10 @@ class NegativeBinomial(_BinaryProbs):
     support = nonnegative_integer
 
     def __init__(self, total_count, probs=None, logits=None, validate_args=None):
-        self._take(probs, logits)
-        self._given = ("total_count",) + self._given
-        total_count, param = broadcast_all(total_count, probs if probs is not None else logits)
-        self.total_count = total_count.type_as(param)
-        if probs is not None:
-            self._probs = param
-        else:
-            self._logits = param
-        super().__init__(self._param.size(), validate_args=validate_args)
+        _counted(self, NegativeBinomial, total_count, probs, logits, validate_args)
 
     def expand(self, batch_shape, _instance=None):
-        return self._expanded(NegativeBinomial, batch_shape, _instance, ("total_count",),
-                              parts=lambda b: self._expanded_probs(b, ("total_count",)))
+        return _expanded_counted(self, NegativeBinomial, batch_shape, _instance)
 
     _has = Binomial._has
 
