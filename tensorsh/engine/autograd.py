@@ -603,7 +603,7 @@ def _stealable(var, grad):
     """PyTorch's test before it makes a gradient .grad without a copy: no history, var's dtype and shape, and its
     layout contract (obeys_layout_contract: var's strides where a dim is not 1 and no zero stride, or contiguous if
     var is not dense), whatever else shares the storage (only the tensor's own use count matters)."""
-    want = var.dtype if var._grad_dtype == "dtype" else var._grad_dtype
+    want = var._gradient_dtype()
     if grad._grad_fn is not None or grad._requires_grad or grad._shape != var._shape or \
             want is not None and grad.dtype is not want:
         return False
@@ -1271,8 +1271,7 @@ def expandable(shape, target):
 def cast_grad(t, g):
     """g cast as PyTorch's validate_outputs casts a gradient for t: to t's dtype, or to a leaf's grad_dtype (None:
     kept), which may name a dtype no gradient can have (its engine's assert then)."""
-    want = t._grad_dtype
-    want = t.dtype if want == "dtype" or t._grad_fn is not None else want
+    want = t._gradient_dtype()
     if want is None or g.dtype is want:
         return g
     if not want.is_floating_point:

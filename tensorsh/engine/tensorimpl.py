@@ -575,7 +575,7 @@ class Tensor:
         if value is not None:
             if not isinstance(value, Tensor):
                 raise type_error(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
-            want = self.dtype if self._grad_dtype is OWN_DTYPE else self._grad_dtype
+            want = self._gradient_dtype()
             if want is not None and value.dtype is not want:
                 raise runtime(messages.ASSIGN_GRAD_DTYPE.format(g=dtypes.C_NAMES[value.dtype.name],
                                                                 t=dtypes.SCALAR_NAMES[want.name]))
@@ -591,7 +591,7 @@ class Tensor:
         """The dtype a leaf's gradients are cast to (its own unless set; None: any dtype is kept)."""
         if self._grad_fn is not None:
             raise runtime("grad_dtype can only be accessed on leaf tensors.")
-        return self.dtype if self._grad_dtype is OWN_DTYPE else self._grad_dtype
+        return self._gradient_dtype()
 
     @grad_dtype.setter
     def grad_dtype(self, value):
@@ -607,6 +607,10 @@ class Tensor:
                           "existing gradient's dtype.")
         undo.touch(self)
         self._grad_dtype = value
+
+    def _gradient_dtype(self):
+        """The dtype a gradient for this tensor is cast to: its own, or a leaf's grad_dtype (None: any)."""
+        return self.dtype if self._grad_dtype is OWN_DTYPE or self._grad_fn is not None else self._grad_dtype
 
     def _retains_grad(self):
         fn = self._grad_fn
