@@ -49,7 +49,7 @@ def test_binary_family_rows():
     """Each binary row is bound under its spellings, with its in-place twin where it has one."""
     for name, spellings, operators, twin in (
             ("add", ("add",), ("__add__", "__radd__"), ("add_", "__iadd__")),
-            ("sub", ("sub", "subtract"), ("__sub__",), ("sub_", "__isub__")),
+            ("sub", ("sub",), ("__sub__",), ("sub_", "__isub__")), ("subtract", ("subtract",), (), None),
             ("mul", ("mul", "multiply"), ("__mul__", "__rmul__"), ("mul_", "__imul__")),
             ("div", ("div", "divide", "true_divide"), ("__truediv__",), ("div_", "__itruediv__")),
             ("remainder", ("remainder",), ("__mod__",), None), ("atan2", ("atan2", "arctan2"), (), None),

@@ -362,7 +362,23 @@ def _check_sub(a, b):
 add = binary("add", "AddBackward0", np.add, lambda g: g, lambda g, alpha: g if alpha == 1 else g * alpha, alpha=True,
              operators=("__add__", "__radd__"), inplace=("__iadd__",))
 sub = binary("sub", "SubBackward0", np.subtract, lambda g: g, lambda g, alpha: -g if alpha == 1 else g * -alpha,
-             alpha=True, check=_check_sub, aliases=("subtract",), operators=("__sub__",), inplace=("__isub__",))
+             alpha=True, check=_check_sub, operators=("__sub__",), inplace=("__isub__",))
+_SubBackward1 = binary_node("SubBackward1", lambda g: g, number=1)
+_sub_scalar = _binary_function(np.subtract, _SubBackward1, None, True, _check_sub, None, None, None)
+_sub_scalar_inplace = _binary_inplace(np.subtract, _SubBackward1, True, _check_sub, None)
+
+
+def _scalar_overload(tensor_overload, scalar_overload):
+    """subtract's two signatures: (Tensor other, *, alpha) and (Scalar other, Scalar alpha): an alpha given by
+    position is PyTorch's sub.Scalar, whose node (SubBackward1) has self's edge only."""
+    def fn(self, other, *scalar_alpha, alpha=1):
+        if scalar_alpha:
+            return scalar_overload(self, other, *scalar_alpha)
+        return tensor_overload(self, other, alpha=alpha)
+    return fn
+
+
+op("subtract", _scalar_overload(sub, _sub_scalar), function=True, grad_fn="SubBackward0")
 mul = binary("mul", "MulBackward0", np.multiply, lambda g, other: g * other, lambda g, self: g * self,
              aliases=("multiply",), operators=("__mul__", "__rmul__"), inplace=("__imul__",))
 true_divide = binary(None, "DivBackward0", np.true_divide, lambda g, other: g / other,
@@ -830,7 +846,7 @@ def div_inplace(self, other, **rounding_mode):
 
 op("divide_", div_inplace, grad_fn="DivBackward0")
 op("true_divide_", true_divide.inplace, grad_fn="DivBackward0")
-op("subtract_", sub.inplace, grad_fn="SubBackward0")
+op("subtract_", _scalar_overload(sub.inplace, _sub_scalar_inplace), grad_fn="SubBackward0")
 op("multiply_", mul.inplace, grad_fn="MulBackward0")
 op("div_", div_inplace, operators=("__itruediv__",), grad_fn="DivBackward0")  # (rounding_mode= too)
 op("square_", lambda self: pow_inplace(self, 2), grad_fn="PowBackward0")
