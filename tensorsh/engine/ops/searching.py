@@ -114,9 +114,7 @@ def _c_double(v):
 def histc(self, bins=100, min=0, max=0):
     if bins <= 0:
         raise runtime(f"torch.histogram(): bins must be > 0, but got {bins} for dimension 0")
-    if self.dtype.category != 2:  # (a bool input meets the bin edges' linspace first)
-        raise make("NotImplementedError", f"\"{'linspace_cpu' if self.dtype is dtypes.bool_ else 'histogram_cpu'}\" "
-                                          f"not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+    _check_histogram_dtype(self, True, True)  # (histc finds its range by aminmax, not histogramdd's dispatch)
     lo, hi = float(min), float(max)
     x = self._np.reshape(-1)
     if lo == hi and x.size:
@@ -160,10 +158,7 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
     input's min and max, widened by 1/2 each way when they meet; each value's bin by linear interpolation corrected by
     a local search) or a tensor of edges (a binary search); weights summed; density divides by the total and the
     widths."""
-    if self.dtype.category != 2 or not isinstance(bins, Tensor) and self.dtype.itemsize == 2:
-        # (edges given: histogram_cpu's kernel, which has a Half one; a count of bins: histogramdd's, which has not)
-        kernel = "histogram_cpu" if isinstance(bins, Tensor) else "histogramdd"
-        raise make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
+    _check_histogram_dtype(self, not isinstance(bins, Tensor), range is not None)
     if out is not None:  # (out='s dtypes checked first, hist's then bin_edges'; the edges resized first)
         from .copies import _out_return_type, write_out
         from .out_dtypes import check
@@ -186,6 +181,21 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
             hist = (hist / T(total)) / np.diff(edges).astype(hist.dtype)
     return Histogram(_not_differentiated("histogram", (self, bins, weight), (
         fresh(hist, self.dtype), fresh(np.ascontiguousarray(edges), self.dtype))))
+
+
+def _check_histogram_dtype(input, counts, has_range):
+    """ATen's dispatches: edges inferred from a non-empty input's min and max where a dimension's bins are a count
+    and no range is given ("histogramdd": float and double only), the edges of counted bins (linspace: not for bool),
+    then the kernel ("histogram_cpu": float, double, Half and BFloat16)."""
+    if counts and not has_range and input.numel() and input.dtype not in (dtypes.float32, dtypes.float64):
+        kernel = "histogramdd"
+    elif counts and input.dtype is dtypes.bool_:
+        kernel = "linspace_cpu"
+    elif input.dtype.category != 2:
+        kernel = "histogram_cpu"
+    else:
+        return
+    raise make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
 
 
 def _not_differentiated(op, inputs, outs):
@@ -279,10 +289,10 @@ HistogramDD = return_type("histogramdd", ("hist", "bin_edges"))
 
 def histogramdd(input, bins, range=None, weight=None, density=False):
     """torch.histogramdd: the rows of input's innermost dimension as points, each dimension binned as histogram's."""
-    if input.dtype.category != 2:
-        raise make("NotImplementedError", f"\"histogramdd\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
     if input.dim() < 2:
         raise runtime("torch.histogramdd: input tensor should have at least 2 dimensions")
+    _check_histogram_dtype(input, isinstance(bins, int) or any(not isinstance(b, Tensor) for b in bins),
+                           range is not None)
     D = input.size(-1)
     points = input._np.reshape(-1, D)
     if isinstance(bins, int):
