@@ -112,9 +112,8 @@ def _c_double(v):
 
 
 def histc(self, bins=100, min=0, max=0):
-    if bins <= 0:
-        raise runtime(f"torch.histogram(): bins must be > 0, but got {bins} for dimension 0")
-    _check_histogram_dtype(self, True, True)  # (histc finds its range by aminmax, not histogramdd's dispatch)
+    """torch.histc: its checks in ATen's order (the count, the range, the edges' linspace, the kernel's dtype)."""
+    _check_bin_count(bins, 0)
     lo, hi = float(min), float(max)
     x = self._np.reshape(-1)
     if lo == hi and x.size:
@@ -127,9 +126,9 @@ def histc(self, bins=100, min=0, max=0):
         raise runtime(f"torch.histc: range of [{_c_double(lo)}, {_c_double(hi)}] is not finite")
     if not lo < hi:
         raise runtime("torch.histc: max must be larger than min")
+    edges = _linspace_edges(self, lo, hi, bins)
+    _check_kernel_dtype(self)
     T = self.dtype.np.type
-    from ..creation import linspace
-    edges = linspace(lo, hi, bins + 1, dtype=self.dtype)._np
     left, right = edges[0], edges[-1]
     counts = np.zeros(bins, self.dtype.np)
     with np.errstate(all="ignore"):
@@ -157,8 +156,8 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
     """torch.histogram (histogramdd of one dimension): bins an int (edges by linspace over the range, or over the
     input's min and max, widened by 1/2 each way when they meet; each value's bin by linear interpolation corrected by
     a local search) or a tensor of edges (a binary search); weights summed; density divides by the total and the
-    widths."""
-    _check_histogram_dtype(self, not isinstance(bins, Tensor), range is not None)
+    widths. Its checks run in ATen's order: a tensor of edges and the weight, then the count; a count, the outer
+    edges and their linspace, then the weight; the kernel's dtype last."""
     if out is not None:  # (out='s dtypes checked first, hist's then bin_edges'; the edges resized first)
         from .copies import _out_return_type, write_out
         from .out_dtypes import check
@@ -166,14 +165,21 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
         check("histogram", (self,), {}, (hist_out, edges_out))
         result = histogram(self, bins, range=range, weight=weight, density=density)
         write_out("histogram", lambda: (result[1], result[0]), (), {"out": (edges_out, hist_out)})
-        return _out_return_type(type(result))((hist_out, edges_out))
+        return _out_return_type(type(result))(_not_differentiated("histogram", (self, bins, weight),
+                                                                  (hist_out, edges_out)))
     x = self._np.reshape(-1)
-    if weight is not None and tuple(weight._shape) != tuple(self._shape):
-        raise runtime("torch.histogramdd: if weight tensor is provided it should have the same shape as the input "
-                      f"tensor excluding its innermost dimension, but got input with shape {_shape_list(x.shape + (1,))} "
-                      f"and weight with shape {_shape_list(weight._shape)}")
+    if isinstance(bins, Tensor):
+        _check_bin_edges(self, bins, 0)
+        _check_weight(self, weight, x.shape + (1,), None if weight is None else (weight.numel(),))
+        _check_bin_count(bins.numel() - 1, 0)
+        edges = bins._np.astype(self.dtype.np)
+    else:
+        _check_bin_count(bins, 0)
+        edges = _linspace_edges(self, *_outer_edges(self, [x], range)[0], bins)
+        _check_weight(self, weight, x.shape + (1,), None if weight is None else (weight.numel(),))
+    _check_kernel_dtype(self)
     T = self.dtype.np.type
-    edges, inside, pos = _binned(self, x, bins, range, 0)
+    inside, pos = _bins_of(self, x, edges, not isinstance(bins, Tensor))
     hist = _accumulate(self, x.size, [len(edges) - 1], inside, [pos], weight)
     if density:  # (hist.div_(hist.sum().item()), then by the bins' widths)
         with np.errstate(all="ignore"):
@@ -183,19 +189,80 @@ def histogram(self, bins=100, *, range=None, weight=None, density=False, out=Non
         fresh(hist, self.dtype), fresh(np.ascontiguousarray(edges), self.dtype))))
 
 
-def _check_histogram_dtype(input, counts, has_range):
-    """ATen's dispatches: edges inferred from a non-empty input's min and max where a dimension's bins are a count
-    and no range is given ("histogramdd": float and double only), the edges of counted bins (linspace: not for bool),
-    then the kernel ("histogram_cpu": float, double, Half and BFloat16)."""
-    if counts and not has_range and input.numel() and input.dtype not in (dtypes.float32, dtypes.float64):
-        kernel = "histogramdd"
-    elif counts and input.dtype is dtypes.bool_:
-        kernel = "linspace_cpu"
-    elif input.dtype.category != 2:
-        kernel = "histogram_cpu"
-    else:
+def _not_implemented(kernel, input):
+    return make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
+
+
+def _check_kernel_dtype(input):
+    """The histogram kernel's dispatch: float, double, Half and BFloat16."""
+    if input.dtype.category != 2:
+        raise _not_implemented("histogram_cpu", input)
+
+
+def _check_bin_count(count, d):
+    if count <= 0:
+        raise runtime(f"torch.histogram(): bins must be > 0, but got {count} for dimension {d}")
+
+
+def _check_bin_edges(self, bins, d):
+    """histogramdd_check_inputs on one dimension's tensor of edges."""
+    if bins.dtype is not self.dtype:
+        raise runtime("torch.histogramdd: input tensor and bins tensors should have the same dtype, but got input "
+                      f"with dtype {_META[self.dtype.name]} and bins for dimension {d} with dtype "
+                      f"{_META[bins.dtype.name]}")
+    if bins.dim() != 1:
+        raise runtime(f"torch.histogramdd: bins tensor should have one dimension, but got {bins.dim()} dimensions "
+                      f"in the bins tensor for dimension {d}")
+    if bins.numel() == 0:
+        raise runtime("torch.histogramdd: bins tensor should have at least 1 element, but got 0 elements in the "
+                      f"bins tensor for dimension {d}")
+
+
+def _check_weight(self, weight, input_shape, weight_shape=None):
+    """histogramdd_check_inputs on the weight: self's dtype, then the input's shape without its last dimension
+    (weight_shape: the weight's as the caller reshaped it; a 0-dim weight counts as [1])."""
+    if weight is None:
         return
-    raise make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
+    if weight.dtype is not self.dtype:
+        raise runtime("torch.histogramdd: if weight tensor is provided, input tensor and weight tensor should have "
+                      f"the same dtype, but got input({_META[self.dtype.name]}), and weight("
+                      f"{_META[weight.dtype.name]})")
+    sizes = tuple(weight._shape) if weight_shape is None else weight_shape
+    if (sizes or (1,)) != tuple(input_shape[:-1]):
+        raise runtime("torch.histogramdd: if weight tensor is provided it should have the same shape as the input "
+                      f"tensor excluding its innermost dimension, but got input with shape {_shape_list(input_shape)} "
+                      f"and weight with shape {_shape_list(sizes)}")
+
+
+def _outer_edges(self, columns, range):
+    """select_outer_bin_edges: each dimension's (min, max) from the range, else from a non-empty input (a dispatch
+    of float and double only), else (0, 1); finite, min <= max, widened by 1/2 each way when they meet."""
+    if range is not None:
+        if len(range) != 2 * len(columns):
+            raise runtime(f"torch.histogramdd: for a {len(columns)}-dimensional histogram range should have "
+                          f"{2 * len(columns)} elements, but got {len(range)}")
+        bounds = [(float(range[2 * d]), float(range[2 * d + 1])) for d in builtins_range(len(columns))]
+    elif self.numel():
+        if self.dtype not in (dtypes.float32, dtypes.float64):
+            raise _not_implemented("histogramdd", self)
+        bounds = [(float(x.min()), float(x.max())) for x in columns]
+    else:
+        bounds = [(0.0, 1.0)] * len(columns)
+    for d, (lo, hi) in enumerate(bounds):
+        if not (np.isfinite(lo) and np.isfinite(hi)):
+            raise runtime(f"torch.histogramdd: dimension {d}'s range [{_c_double(lo)}, {_c_double(hi)}] is not finite")
+        if lo > hi:
+            raise runtime(f"torch.histogramdd: min should not exceed max, but got min {_c_double(lo)} max "
+                          f"{_c_double(hi)} for dimension {d}")
+    return [(lo - 0.5, hi + 0.5) if lo == hi else (lo, hi) for lo, hi in bounds]
+
+
+def _linspace_edges(self, lo, hi, count):
+    """The edges of count equal bins (linspace has no bool kernel)."""
+    from ..creation import linspace
+    if self.dtype is dtypes.bool_:
+        raise _not_implemented("linspace_cpu", self)
+    return linspace(lo, hi, count + 1, dtype=self.dtype)._np
 
 
 def _not_differentiated(op, inputs, outs):
@@ -209,45 +276,10 @@ def _not_differentiated(op, inputs, outs):
     return outs
 
 
-def _binned(self, x, bins, range, d):
-    """One dimension's bin edges (bins an int: linspace over the range, or the values' min and max widened by 1/2
-    each way when they meet; or a tensor of edges), which values fall inside, and the bin of each of those (linear
-    interpolation corrected by a local search, or a binary search)."""
+def _bins_of(self, x, edges, local):
+    """Which values fall inside the edges, and the bin of each of those: linear interpolation corrected by a local
+    search (edges of equal bins), or a binary search."""
     T = self.dtype.np.type
-    from ..creation import linspace
-    if isinstance(bins, Tensor):
-        if bins.dtype is not self.dtype:
-            raise runtime("torch.histogramdd: input tensor and bins tensors should have the same dtype, but got input "
-                          f"with dtype {_META[self.dtype.name]} and bins for dimension {d} with dtype "
-                          f"{_META[bins.dtype.name]}")
-        if bins.dim() != 1:
-            raise runtime(f"torch.histogramdd: bins tensor should have one dimension, but got {bins.dim()} dimensions "
-                          f"in the bins tensor for dimension {d}")
-        if bins.numel() == 0:
-            raise runtime("torch.histogramdd: bins tensor should have at least 1 element, but got 0 elements in the "
-                          f"bins tensor for dimension {d}")
-        if bins.numel() == 1:
-            raise runtime(f"torch.histogram(): bins must be > 0, but got 0 for dimension {d}")
-        edges = bins._np.astype(self.dtype.np)
-        local = False
-    else:
-        if bins <= 0:
-            raise runtime(f"torch.histogram(): bins must be > 0, but got {bins} for dimension {d}")
-        if range is not None:
-            lo, hi = float(range[0]), float(range[1])
-        elif x.size:
-            lo, hi = float(x.min()), float(x.max())
-        else:
-            lo, hi = 0.0, 1.0
-        if lo > hi:
-            raise runtime(f"torch.histogramdd: min should not exceed max, but got min {_c_double(lo)} max "
-                          f"{_c_double(hi)} for dimension {d}")
-        if not (np.isfinite(lo) and np.isfinite(hi)):
-            raise runtime(f"torch.histogramdd: dimension {d}'s range [{_c_double(lo)}, {_c_double(hi)}] is not finite")
-        if lo == hi:
-            lo, hi = lo - 0.5, hi + 0.5
-        edges = linspace(lo, hi, bins + 1, dtype=self.dtype)._np
-        local = True
     n = len(edges) - 1
     left, right = edges[0], edges[-1]
     with np.errstate(all="ignore"):
@@ -260,7 +292,7 @@ def _binned(self, x, bins, range, d):
         else:  # BINARY_SEARCH
             pos = np.searchsorted(edges, keep, side="right") - 1
     pos[pos == n] = n - 1
-    return edges, inside, pos
+    return inside, pos
 
 
 def _accumulate(self, rows, sizes, inside, positions, weight):
@@ -288,28 +320,43 @@ HistogramDD = return_type("histogramdd", ("hist", "bin_edges"))
 
 
 def histogramdd(input, bins, range=None, weight=None, density=False):
-    """torch.histogramdd: the rows of input's innermost dimension as points, each dimension binned as histogram's."""
+    """torch.histogramdd: the rows of input's innermost dimension as points, each dimension binned as histogram's;
+    its checks in ATen's order (counts: the outer edges, the count of dimensions, the edges, the weight, the counts;
+    tensors of edges: the edges, the weight, the counts), the kernel's dtype last."""
     if input.dim() < 2:
         raise runtime("torch.histogramdd: input tensor should have at least 2 dimensions")
-    _check_histogram_dtype(input, isinstance(bins, int) or any(not isinstance(b, Tensor) for b in bins),
-                           range is not None)
     D = input.size(-1)
     points = input._np.reshape(-1, D)
     if isinstance(bins, int):
         bins = [bins] * D
     elif isinstance(bins, Tensor):
         bins = [bins]
-    if len(bins) != D:
-        raise runtime("histogramdd: The size of bins must be equal to the innermost dimension of the input.")
-    if range is not None and len(range) != 2 * D:
-        raise runtime(f"torch.histogramdd: for a {D}-dimensional histogram range should have {2 * D} elements, but "
-                      f"got {len(range)}")
-    if weight is not None and tuple(weight._shape) != tuple(input._shape[:-1]):
-        raise runtime("torch.histogramdd: if weight tensor is provided it should have the same shape as the input "
-                      f"tensor excluding its innermost dimension, but got input with shape {_shape_list(input._shape)} "
-                      f"and weight with shape {_shape_list(weight._shape)}")
-    binned = [_binned(input, points[:, d], bins[d], None if range is None else range[2 * d:2 * d + 2], d)
-              for d in builtins_range(D)]
+    columns = [points[:, d] for d in builtins_range(D)]
+    if all(isinstance(b, Tensor) for b in bins):
+        if len(bins) != D:
+            raise runtime(f"torch.histogramdd: expected {D} sequences of bin edges for a {D}-dimensional histogram "
+                          f"but got {len(bins)}")
+        for d, b in enumerate(bins):
+            _check_bin_edges(input, b, d)
+        _check_weight(input, weight, input._shape)
+        for d, b in enumerate(bins):
+            _check_bin_count(b.numel() - 1, d)
+        all_edges = [b._np.astype(input.dtype.np) for b in bins]
+    else:
+        outer = _outer_edges(input, columns, range)
+        if len(bins) != D:
+            raise runtime("histogramdd: The size of bins must be equal to the innermost dimension of the input.")
+        all_edges = [_linspace_edges(input, lo, hi, count) for (lo, hi), count in zip(outer, bins)]
+        for d, edges in enumerate(all_edges):  # (the inputs' check, on the edges made: a count of -1 made none)
+            if not len(edges):
+                raise runtime("torch.histogramdd: bins tensor should have at least 1 element, but got 0 elements in "
+                              f"the bins tensor for dimension {d}")
+        _check_weight(input, weight, input._shape)
+        for d, count in enumerate(bins):
+            _check_bin_count(count, d)
+    _check_kernel_dtype(input)
+    binned = [(edges,) + _bins_of(input, x, edges, not isinstance(b, Tensor))
+              for x, edges, b in zip(columns, all_edges, bins)]
     inside = np.ones(len(points), bool)
     for _, mask, _ in binned:
         inside &= mask
