@@ -37,6 +37,7 @@ class UniqueConsecutiveBackward0(_UniqueBackward):
 
 
 def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    """Tensor.unique (torch/_tensor.py: Python's argument errors name it so)."""
     for flag in (return_counts, return_inverse):  # (torch.unique's boolean_dispatch tests their truth first)
         if isinstance(flag, Tensor):
             bool(flag)
@@ -45,8 +46,10 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
             raise type_error(f"_unique2(): argument '{name}' must be bool, not {type_name(flag)}")
     if dim is not None and (not isinstance(dim, int) or isinstance(dim, bool)):
         raise type_error(f"unique_dim(): argument 'dim' (position 2) must be int, not {type_name(dim)}")
+    if dim is not None:
+        dim = self._wrap_size_dim(dim)  # (a 0-dim tensor has no dim to take: maybe_wrap_dim without wrap_scalar)
     if dim is not None and self.numel() == 0:  # (_unique_dim_cpu_template's checks of an empty input)
-        if self._shape[self._wrap_dim(dim)] != 0:
+        if self._shape[dim] != 0:
             raise runtime("There are 0 sized dimensions, and they aren't selected, so unique cannot be applied")
         if self._shape.count(0) != 1:
             raise runtime("Number of zero sized dimensions is more than one, so unique cannot be applied ")
@@ -123,11 +126,34 @@ def _unique_dim_std(x, d):
     return np.moveaxis(values, 0, d), inverse, counts
 
 
-def unique_function(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
-    """torch.unique: torch/functional.py's dispatch, whose first parse is torch._unique2's."""
-    if not isinstance(input, Tensor):
-        raise type_error(f"_unique2(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
-    return unique(input, sorted, return_inverse, return_counts, dim)
+unique.__qualname__ = "Tensor.unique"
+
+
+def _unique_returning(name):
+    """One of torch/functional.py's four unique functions (Python's argument errors name it), whose first parse is
+    torch._unique2's."""
+    def returning(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+        if not isinstance(input, Tensor):
+            raise type_error(f"_unique2(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
+        return unique(input, sorted, return_inverse, return_counts, dim)
+    returning.__name__ = returning.__qualname__ = name
+    return returning
+
+
+_UNIQUE = {(False, False): _unique_returning("_return_output"), (False, True): _unique_returning("_return_counts"),
+           (True, False): _unique_returning("_return_inverse"), (True, True): _unique_returning("_unique_impl")}
+
+
+def unique_function(*args, **kwargs):
+    """torch.unique: torch/functional.py's boolean_dispatch on return_inverse (position 2), then return_counts
+    (position 3)."""
+    return _UNIQUE[dispatch_flag(args, kwargs, "return_inverse", 2), dispatch_flag(args, kwargs, "return_counts", 3)](
+        *args, **kwargs)
+
+
+def dispatch_flag(args, kwargs, name, index):
+    """torch.functional's boolean_dispatch: the flag by keyword, else the positional argument at index."""
+    return bool(kwargs[name] if name in kwargs else args[index] if index < len(args) else False)
 
 
 def bincount(self, weights=None, minlength=0):

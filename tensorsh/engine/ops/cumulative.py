@@ -168,12 +168,12 @@ def _cum_extreme(kind, better):
     def op(self, dim):
         if not self._shape and dim not in (0, -1):  # (a 0-dim tensor: checked before any wrap)
             raise index_error(f"{kind}(): Expected reduction dim -1 or 0 for scalar but got {dim}")
-        d = self._wrap_dim(dim)
+        d = self._wrap_dim(dim) if self.numel() else dim  # (ATen wraps the dim of a non-empty input only)
         x = self._np.reshape(self._shape or (1,))
         values = np.empty(x.shape, x.dtype)
         indices = np.zeros(x.shape, np.int64)
-        n = x.shape[d]
         if x.size:
+            n = x.shape[d]
             best = np.take(x, 0, axis=d)
             where = np.zeros(best.shape, np.int64)
             for i in range(n):

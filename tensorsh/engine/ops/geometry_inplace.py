@@ -58,15 +58,21 @@ def restride_inplace(self, stride):
 def as_strided_inplace(self, size, stride, storage_offset=None):
     """as_strided_: the tensor takes the geometry as_strided gives (its storage offset kept when none is given)."""
     from .core import as_strided_backward
+    _check_inplace_first(self)
     view = as_strided_geometry(self, size, stride, storage_offset, "as_strided_")
     base = (self._shape, self._stride, self._offset)
     return _change_geometry(self, lambda t: t.as_strided(*view), "AsStridedBackward1",
                             lambda g: as_strided_backward(g, base, view))
 
 
-def unsqueeze_inplace(self, dim):
-    if needs_grad(self):  # (autograd's in-place check before the dim is wrapped)
+def _check_inplace_first(self):
+    """Autograd's in-place check, which runs before the op's own argument checks."""
+    if needs_grad(self):
         check_inplace(self)
+
+
+def unsqueeze_inplace(self, dim):
+    _check_inplace_first(self)
     d = self._wrap_dim(dim, self.dim() + 1)
     return _change_geometry(self, lambda t: t.unsqueeze(d), "UnsqueezeBackward1", lambda g: g.squeeze(d))
 
@@ -85,6 +91,7 @@ def transpose_inplace(self, dim0, dim1):
 
 
 def t_inplace(self):
+    _check_inplace_first(self)
     if self.dim() > 2:
         raise runtime(f"t_() expects a tensor with <= 2 dimensions, but self is {self.dim()}D")
     return _change_geometry(self, lambda t: t.t(), "TBackward1", lambda g: g.t())
@@ -155,6 +162,8 @@ def _sizes(size, name):
 def resize_inplace(self, *size, memory_format=None):
     """resize_: the tensor takes the shape, contiguous strides from its offset, and the storage grows (never
     shrinks) when the new shape needs more; a tensor that requires grad refuses."""
+    if self.requires_grad:  # (before the sizes' own check)
+        raise runtime("cannot resize variables that require grad")
     shape = _sizes(size, "resize_")
     return _resize(self, shape, memory_format)
 

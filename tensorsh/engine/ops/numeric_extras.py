@@ -15,7 +15,7 @@ from ..tensorimpl import Size, Tensor
 from .scalar_arith import div_scalar, mul_scalar
 from .core import attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, return_type, type_name
 from .copies import _RESIZED
-from .counting import UniqueConsecutiveBackward0
+from .counting import UniqueConsecutiveBackward0, dispatch_flag
 
 
 # ------------------------------------------------------------------ diag_embed, diagflat
@@ -280,9 +280,7 @@ def unique_consecutive(input, return_inverse=False, return_counts=False, dim=Non
     return unique_consecutive_function(input, return_inverse=return_inverse, return_counts=return_counts, dim=dim)
 
 
-def _dispatch_flag(args, kwargs, name, index):
-    """torch.functional's boolean_dispatch: the flag by keyword, else the positional argument at index."""
-    return bool(kwargs[name] if name in kwargs else args[index] if index < len(args) else False)
+unique_consecutive.__qualname__ = "Tensor.unique_consecutive"  # (a Python method: its argument errors name it so)
 
 
 def _consecutive_returning(name, inverse_wanted, counts_wanted):
@@ -308,8 +306,8 @@ def unique_consecutive_function(*args, **kwargs):
     """torch.unique_consecutive: torch/functional.py picks what to return by boolean_dispatch, which reads a
     positional return_inverse at index 2 and return_counts at index 1 (swapped: `(x, False, True)` returns the
     output and the empty inverse), then calls the kernel with the arguments as given."""
-    return _CONSECUTIVE[_dispatch_flag(args, kwargs, "return_inverse", 2),
-                        _dispatch_flag(args, kwargs, "return_counts", 1)](*args, **kwargs)
+    return _CONSECUTIVE[dispatch_flag(args, kwargs, "return_inverse", 2),
+                        dispatch_flag(args, kwargs, "return_counts", 1)](*args, **kwargs)
 
 
 def _unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
@@ -327,7 +325,7 @@ def _unique_consecutive(input, return_inverse=False, return_counts=False, dim=No
         values = flat[starts]
         inverse = (np.cumsum(starts) - 1).reshape(input._shape)
     else:
-        d = input._wrap_dim(dim)
+        d = input._wrap_size_dim(dim)
         moved = np.moveaxis(input._np, d, 0)
         n = moved.shape[0]
         starts = np.ones(n, bool)

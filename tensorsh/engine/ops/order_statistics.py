@@ -334,8 +334,8 @@ class NanmedianBackward0(MedianBackward0):
 def _median_all(self, ignore_nan, node_cls):
     flat = self._np.reshape(-1).tolist()
     if not flat:  # NaN, converted to self's dtype as the processor converts it
-        empty = np.nan if self.dtype.category == 2 else True if self.dtype is dtypes.bool_ else \
-            np.iinfo(self.dtype.np).min
+        with np.errstate(invalid="ignore"):  # (C's cast, as numpy's: 0 for types narrower than int, True for bool)
+            empty = np.array(np.nan) if self.dtype.category == 2 else np.array(np.nan).astype(self.dtype.np)
         out = fresh(np.array(empty, self.dtype.np), self.dtype)
     else:
         out = fresh(np.array(_median_pick(ignore_nan)(flat)[0], self.dtype.np), self.dtype)

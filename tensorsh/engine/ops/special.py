@@ -94,7 +94,7 @@ def _digamma_scalar(x, T):
     if x == 0:
         return math.copysign(math.inf, -x)
     if x < 0:
-        if float(x) == math.trunc(float(x)):
+        if x == -math.inf or float(x) == math.trunc(float(x)):  # (C's trunc(-inf) is -inf)
             return math.nan
         r = math.modf(float(x))[0]  # (pi / tan(pi * r) in double, rounded once)
         return T(_digamma_scalar(T(1) - x, T) - T(math.pi / math.tan(math.pi * r)))
@@ -132,7 +132,8 @@ def _trigamma(x):
         v, sign, result = T(v), T(1), T(0)
         if v < T(0.5):
             sign = T(-1)
-            s = T(math.sin(float(T(math.pi) * v)))
+            angle = float(T(math.pi) * v)
+            s = T(math.sin(angle)) if math.isfinite(angle) else T(math.nan)  # (sin(-inf): NaN, as C's)
             result -= T(math.pi * math.pi) / (s * s)
             v = T(1) - v
         for _ in range(6):
@@ -473,7 +474,7 @@ def _zeta(x, q, single):
     if x < 1:
         return math.nan
     if q <= 0:
-        if q == math.floor(q):
+        if q == -math.inf or q == math.floor(q):  # (C's floor(-inf) is -inf)
             return math.inf
         if x != math.floor(x):
             return math.nan
