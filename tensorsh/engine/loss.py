@@ -9,7 +9,7 @@ from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .composite_backward import recorded
 from .errors import index_error, make, runtime, type_error, value_error
 from .saved_names import unsigned
-from .tensorimpl import Tensor
+from .tensorimpl import Tensor, VersionCounter
 from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar
 from .ops.core import REDUCED_FLOATS, InputNode, attach, check_broadcast, fresh, from_numpy, laid_out_like, \
     needs_grad, operand_edge, sum_to, type_name, unchecked
@@ -23,16 +23,28 @@ def reduction_enum(reduction):
     return reduction
 
 
-def _reduce(values, dtype, reduction, *operands):
+def _reduce(values, dtype, reduction, *operands, into_loss=False):
     """Elementwise losses reduced as apply_loss_reduction does (the engine's sum kernels, PyTorch's order); not
-    reduced, laid out as the TensorIterator over operands lays its output out."""
+    reduced, laid out as the TensorIterator over operands lays its output out. into_loss: ATen's kernel wrote the
+    unreduced loss into its output and reduced it there (mean_out/sum_out: the output resized to 0-dim keeps the
+    storage of every element; PyTorch leaves the bytes after the first as they were, here the unreduced values)."""
     if reduction == "none" and operands:
         return laid_out_like(values, dtype, *operands)
     t = fresh(kernels.contiguous(values, dtype=dtype.np), dtype)
     if reduction == "none":
         return t
     # (t is fresh, so nothing is recorded: mean/sum without grad mode's switch and their argument parsing)
-    return unchecked("mean")(t) if reduction == "mean" else unchecked("sum")(t)
+    out = unchecked("mean")(t) if reduction == "mean" else unchecked("sum")(t)
+    return reduced_into(t, out) if into_loss else out
+
+
+def reduced_into(loss, out):
+    """out, the 0-dim reduction of the fresh unreduced loss, as the output ATen resized over loss's storage."""
+    if loss.numel() <= 1:
+        return out
+    resized = loss._alias((), (), 0, VersionCounter())  # (its own counter: the in-place steps were loss's)
+    resized._np[...] = out._np
+    return resized
 
 
 def _f(x, v):
@@ -181,7 +193,7 @@ def _loss_op(name, forward, grad, double=None, param=None, kernel=None, into_inp
             values = reduced[0](*_in_float(x, y), dtypes.rounding(dt), *params)
         else:
             values = forward(x, y, *params)
-        out = _reduce(values, out_dt, reduction_enum(reduction), input, target)
+        out = _reduce(values, out_dt, reduction_enum(reduction), input, target, into_loss=not into_input)
         if needs_grad(input, target):
             attach(out, node(input, target, reduction, params))
         return out
@@ -341,7 +353,7 @@ def binary_cross_entropy(input, target, weight=None, reduction="mean"):
     loss = _bce_values(x, np.broadcast_to(target._np, x.shape))
     if weight is not None:
         loss = loss * weight._np
-    out = _reduce(loss, input.dtype, reduction_enum(reduction), input, target)
+    out = _reduce(loss, input.dtype, reduction_enum(reduction), input, target, into_loss=True)
     if needs_grad(input, target, weight):
         attach(out, BinaryCrossEntropyBackward0(input, target, weight, reduction))
     return out

@@ -8,7 +8,7 @@ from . import autograd, dtypes, layout
 from .autograd import Node, SavedTensor
 from .composite_backward import recorded
 from .errors import runtime
-from .loss import REDUCTIONS, reduction_enum
+from .loss import REDUCTIONS, reduced_into, reduction_enum
 from .ops.core import attach, fresh, needs_grad, operand_edge
 from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar
 
@@ -65,6 +65,8 @@ def soft_margin_loss(input, target, reduction="mean"):
         loss = (-input).mul_(target).exp_().log1p_()  # (ATen's steps, in place in input's dtype)
         out = loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
     out = layout.wrap(out._np.copy(order="K"), out.dtype)  # (the in-place steps' layout, input's and target's)
+    if reduction != "none":
+        out = reduced_into(loss, out)
     if needs_grad(input, target):
         attach(out, SoftMarginLossBackward0(input, target, reduction))
     return out

@@ -185,6 +185,54 @@ for mk in [lambda: leaf.permute(2, 0, 1), lambda: leaf, lambda: leaf * 1, lambda
     t(lambda: mk().squeeze_(0))
     t(lambda: mk().t_().shape)
 """,
+"reduced_pointwise_losses_keep_the_unreduced_storage_as_aten_resizes_it": """
+F = torch.nn.functional
+a = torch.tensor([[0.2, 0.7, 0.4], [0.9, 0.1, 0.5]], requires_grad=True); b = torch.tensor([[0., 1., 1.], [1., 0., 0.]])
+tgt = torch.tensor([1, 0])
+cases = [("bce", lambda r: F.binary_cross_entropy(a, b, reduction=r)), ("nll", lambda r: F.nll_loss(a, tgt, reduction=r)),
+ ("ce", lambda r: F.cross_entropy(a, tgt, reduction=r)), ("ce_prob", lambda r: F.cross_entropy(a, b, reduction=r)),
+ ("mrl", lambda r: F.margin_ranking_loss(a[0], a[1], torch.tensor([1., -1., 1.]), reduction=r)),
+ ("hinge", lambda r: F.hinge_embedding_loss(a, b * 2 - 1, reduction=r)),
+ ("cos", lambda r: F.cosine_embedding_loss(a, b, torch.tensor([1., -1.]), reduction=r)),
+ ("mlsm", lambda r: F.multilabel_soft_margin_loss(a, b, reduction=r)),
+ ("mlm", lambda r: F.multilabel_margin_loss(a, torch.tensor([[1, -1, 0], [0, 2, -1]]), reduction=r)),
+ ("mm", lambda r: F.multi_margin_loss(a, tgt, reduction=r)),
+ ("gnll", lambda r: F.gaussian_nll_loss(a, b, torch.ones(2, 3), reduction=r)),
+ ("trip", lambda r: F.triplet_margin_loss(a, b, b.flip(0), reduction=r)),
+ ("kl", lambda r: F.kl_div(a, b, reduction=r)), ("kl_lt", lambda r: F.kl_div(a, b, reduction=r, log_target=True)),
+ ("pnll", lambda r: F.poisson_nll_loss(a, b, reduction=r)), ("l1", lambda r: F.l1_loss(a, b, reduction=r)),
+ ("mse", lambda r: F.mse_loss(a, b, reduction=r)), ("sl1", lambda r: F.smooth_l1_loss(a, b, reduction=r)),
+ ("sl1b0", lambda r: F.smooth_l1_loss(a, b, reduction=r, beta=0.)), ("huber", lambda r: F.huber_loss(a, b, reduction=r)),
+ ("sm", lambda r: F.soft_margin_loss(a, b * 2 - 1, reduction=r)), ("bcel", lambda r: F.binary_cross_entropy_with_logits(a, b, reduction=r)),
+ ("bcel_pw", lambda r: F.binary_cross_entropy_with_logits(a, b, reduction=r, pos_weight=torch.ones(3))),
+ ("mse_half", lambda r: F.mse_loss(a.half(), b.half(), reduction=r)), ("mse_bc", lambda r: F.mse_loss(a, b[0], reduction=r)),
+ ("sl1_bc", lambda r: F.smooth_l1_loss(a[0], b, reduction=r)), ("mse_empty", lambda r: F.mse_loss(a[:0], b[:0], reduction=r)),
+ ("mse_nograd", lambda r: F.mse_loss(a.detach(), b, reduction=r)), ("mse_double", lambda r: F.mse_loss(a.double(), b.double(), reduction=r)),
+ ("ctc", lambda r: F.ctc_loss(torch.randn(5, 2, 4).log_softmax(2), torch.tensor([[1, 2], [1, 1]]), (5, 5), (2, 2), reduction=r)),
+ ("nll2d", lambda r: F.nll_loss(torch.randn(2, 3, 2, 2), torch.zeros(2, 2, 2, dtype=torch.long), reduction=r)),
+]
+for n, f in cases:
+    for r in ["mean", "sum"]:
+        try:
+            l = f(r)
+            print(n, r, l.untyped_storage().nbytes(), l.storage_offset(), l.shape)
+        except Exception as e: print(n, r, type(e).__name__, e)
+torch.manual_seed(0)
+a = torch.rand(2, 3, requires_grad=True); b = torch.rand(2, 3)
+for f in [F.mse_loss, F.smooth_l1_loss, F.binary_cross_entropy, lambda x, y, reduction: F.soft_margin_loss(x, y*2-1, reduction=reduction)]:
+    for r in ["mean", "sum", "none"]:
+        l = f(a, b, reduction=r)
+        print(l, l._version, l.is_contiguous(), l.untyped_storage().nbytes(), l._base is None, l.is_leaf)
+        l.sum().backward()
+        print(a.grad)
+        a.grad = None
+        l2 = l * 2
+        l.add_(1) if not l.requires_grad else None
+        print(l2, l.data_ptr() == l.untyped_storage().data_ptr())
+    with torch.no_grad():
+        l = f(a, b, reduction="mean"); l.add_(1); print(l, l._version)
+    l = f(a.detach().t(), b.t(), reduction="sum"); print(l, l.untyped_storage().nbytes())
+""",
 }
 
 
