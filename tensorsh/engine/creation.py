@@ -226,8 +226,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     if isinstance(data, Tensor):
         warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
              f"sourceTensor.detach().clone().requires_grad_(True), rather than {_spelled}(sourceTensor).")
-        shape, inferred = data._shape, data.dtype
-        values = data._np.copy()
+        # (internal_new_from_data: detach().to(dtype, copy=True), whose copy keeps a dense tensor's strides)
+        return _requiring_grad(data.detach().to(dtype or data.dtype, copy=True), requires_grad)
     else:
         if type(data) is range:
             data = list(data)

@@ -233,6 +233,83 @@ for f in [F.mse_loss, F.smooth_l1_loss, F.binary_cross_entropy, lambda x, y, red
         l = f(a, b, reduction="mean"); l.add_(1); print(l, l._version)
     l = f(a.detach().t(), b.t(), reduction="sum"); print(l, l.untyped_storage().nbytes())
 """,
+"trapezoid_lu_unpack_matrix_norm_and_searchsorted_on_edge_inputs_as_aten": """
+def t(f):
+    try: r = f(); print(r, r.stride() if isinstance(r, torch.Tensor) else '')
+    except Exception as e: print(type(e).__name__, e)
+x0 = torch.tensor(-1.5, dtype=torch.float64, requires_grad=True)
+x1 = torch.tensor([1., 2., 4.])
+for f in [torch.trapezoid, torch.trapz, torch.cumulative_trapezoid]:
+    t(lambda: f(x0))
+    t(lambda: f(x0, x0))
+    t(lambda: f(x0, dx=2.))
+    t(lambda: f(x0, dim=0))
+    t(lambda: f(x1, x0))
+    t(lambda: f(x0, x1))
+    t(lambda: f(x1, dim=1))
+    t(lambda: f(x1, dx=2., dim=-2))
+    t(lambda: f(torch.zeros(2, 0), dim=1))
+    t(lambda: f(torch.zeros(2, 0), torch.zeros(0), dim=1))
+t(lambda: torch.lu_unpack(x0, x0))
+t(lambda: torch.lu_unpack(torch.eye(2), torch.tensor([1, 2], dtype=torch.int32)))
+t(lambda: torch.lu_unpack(torch.eye(2), torch.tensor([0, 2], dtype=torch.int32)))
+t(lambda: torch.lu_unpack(torch.eye(2), torch.tensor([3, 1], dtype=torch.int32)))
+t(lambda: torch.lu_unpack(torch.eye(2), torch.tensor([3, 1])))
+t(lambda: torch.lu_unpack(torch.eye(2), torch.tensor([1, 2])))
+t(lambda: torch.lu_unpack(torch.eye(2), torch.tensor([1., 2.])))
+t(lambda: torch.lu_unpack(torch.eye(2), torch.tensor([1])))
+t(lambda: torch.lu_unpack(torch.eye(2), torch.tensor([[1, 2]], dtype=torch.int32)))
+t(lambda: torch.lu_unpack(torch.eye(2), torch.tensor([-1, 2], dtype=torch.int32)))
+for dt in [torch.bfloat16, torch.float16, torch.int64]:
+    t(lambda: torch.nuclear_norm(torch.ones(2, 3, dtype=dt)))
+    t(lambda: torch.nuclear_norm(torch.ones(2, 3, dtype=dt), 0))
+    t(lambda: torch.nuclear_norm(torch.ones(2, 3, dtype=dt), (0, 1)))
+    t(lambda: torch.linalg.matrix_norm(torch.ones(2, 3, dtype=dt), 'nuc'))
+    t(lambda: torch.linalg.matrix_norm(torch.ones(2, 3, dtype=dt), 'nuc', dim=(0, 0)))
+    t(lambda: torch.linalg.matrix_norm(torch.ones(2, 3, dtype=dt), 2))
+    t(lambda: torch.norm(torch.ones(2, 3, dtype=dt), 'nuc'))
+    t(lambda: torch.frobenius_norm(torch.ones(2, 3, dtype=dt), (0, 1)))
+e = torch.zeros(2, 0, dtype=torch.int16)
+t(lambda: torch.searchsorted(e, e))
+t(lambda: torch.searchsorted(e, e.clone(), right=True))
+t(lambda: torch.searchsorted(torch.zeros(0), torch.zeros(0)))
+t(lambda: torch.searchsorted(torch.zeros(0), torch.zeros(3)))
+t(lambda: torch.searchsorted(torch.zeros(2, 0), torch.zeros(2, 3)))
+t(lambda: torch.searchsorted(torch.zeros(2, 3), torch.zeros(2, 0)))
+t(lambda: torch.bucketize(torch.zeros(2, 0), torch.zeros(0)))
+g3 = torch.arange(24.).reshape(2, 3, 4).permute(2, 0, 1).requires_grad_()
+for v in [g3, g3.detach(), g3[::2], g3.t() if g3.dim() == 2 else g3.transpose(0, 1), torch.ones(3, 1).expand(3, 4), torch.ones(2, 3).t(), torch.ones(4, 3)[:, ::2]]:
+    t(lambda: torch.tensor(v))
+    t(lambda: torch.tensor(v, dtype=torch.float64))
+    t(lambda: torch.as_tensor(v).stride())
+    t(lambda: torch.asarray(v).stride())
+    t(lambda: torch.tensor([v[0], v[0]]) if v.dim() and v[0].dim() == 0 else None)
+""",
+"trapezoid_rules_compose_as_aten_writes_them": """
+y = torch.tensor([[1., 2., 4.], [0., 1., 5.]], requires_grad=True)
+x = torch.tensor([0., 1., 3.], requires_grad=True)
+for f in [torch.trapezoid, torch.cumulative_trapezoid]:
+    for args, kw in [((), {}), ((x,), {}), ((), {"dx": 0.5}), ((), {"dim": 0}), ((torch.tensor([[0., 1., 3.]]),), {}), ((torch.tensor([0., 2.]),), {"dim": 0}), ((torch.arange(6.).reshape(2, 3),), {})]:
+        r = f(y, *args, **kw)
+        print(r, r.grad_fn, r.grad_fn.next_functions[0][0])
+        g = torch.autograd.grad(r.sum(), [y] + [a for a in args if a.requires_grad])
+        print(g)
+print(torch.trapezoid(torch.zeros(2, 0, requires_grad=True)), torch.trapezoid(torch.zeros(2, 0, requires_grad=True), torch.zeros(0)))
+print(torch.cumulative_trapezoid(torch.zeros(2, 0, requires_grad=True)))
+print(torch.trapezoid(torch.tensor([1, 2, 4])), torch.trapezoid(torch.tensor([1, 2, 4]), dx=2), torch.cumulative_trapezoid(torch.tensor([1, 2, 4])))
+print(torch.trapezoid(torch.tensor([1, 2, 4]), torch.tensor([1, 2, 3])))
+""",
+"torch_tensor_of_a_tensor_copies_with_its_strides": """
+a = torch.arange(6.).reshape(2, 3).t()
+for d in [None, torch.float16, torch.int64, torch.bool, torch.float64]:
+    b = torch.tensor(a, dtype=d)
+    print(b, b.stride(), b._version, b.is_leaf, b.requires_grad, b.data_ptr() == a.data_ptr())
+b = torch.tensor(a, requires_grad=True); print(b, b.stride())
+try: torch.tensor(a.long(), requires_grad=True)
+except Exception as e: print(type(e).__name__, e)
+c = torch.tensor(torch.tensor(3.5, requires_grad=True) * 2); print(c, c.requires_grad, c.grad_fn)
+print(torch.tensor(torch.ones(2, 2).to(memory_format=torch.channels_last) if False else torch.ones(1, 2, 2, 2).to(memory_format=torch.channels_last)).stride())
+""",
 }
 
 

@@ -219,7 +219,13 @@ class LuUnpackBackward0(InputNode):
         return (upart if lpart is None else lpart if upart is None else lpart + upart,)
 
 
+_BAD_PIVOTS = ("pivots passed to lu_unpack must be between 1 and LU.size(-2) inclusive.Did you properly pass the "
+               "result of lu_factor?")
+
+
 def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
+    if needs_grad(LU_data):  # (autograd saves LU's last two sizes before the kernel checks anything)
+        LU_data._wrap_size_dim(-1), LU_data._wrap_size_dim(-2)
     if LU_data.dim() < 2:
         raise runtime(f"torch.lu_unpack: Expected tensor with 2 or more dimensions. Got size: "
                       f"{_shape_list(LU_data._shape)} instead")
@@ -234,7 +240,15 @@ def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
         L, U = _dense(L, dt), _dense(U, dt)
     else:
         L = U = from_numpy(np.zeros(0, dt.np), dt)
-    P = _dense(_permutation(LU_pivots._np, m, dt.np), dt) if unpack_pivots else from_numpy(np.zeros(0, dt.np), dt)
+    if unpack_pivots:  # (the kernel reads the first min(m, n) pivots of each matrix, each in [1, m])
+        pivots = LU_pivots._np.reshape(LU_pivots._shape or (1,))[..., :k] if LU_pivots._shape else np.zeros(0)
+        if pivots.shape[-1] < k or ((pivots < 1) | (pivots > m)).any():
+            raise runtime(_BAD_PIVOTS)
+        if LU_data.dim() == 2:  # (one matrix: P has no batch dimensions, whatever the pivots' shape)
+            pivots = pivots.reshape(-1, k)[:1].reshape(k)
+        P = _dense(_permutation(pivots, m, dt.np), dt)
+    else:
+        P = from_numpy(np.zeros(0, dt.np), dt)
     if unpack_data and needs_grad(LU_data):
         _attach_many(LuUnpackBackward0(LU_data, m, n), (L, U), (), first=1)
     return LuUnpack((P, L, U))

@@ -201,6 +201,8 @@ def matrix_norm(A, ord, dim, keepdim, dtype):
     if A.dtype.category < 2:
         raise runtime(f"linalg.matrix_norm: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
+    if A.dtype.itemsize == 2 and (ord == "nuc" or not isinstance(ord, str) and abs(ord) == 2):  # (SVD's orders)
+        raise runtime(f"linalg.matrix_norm: Low precision dtypes not supported. Got {dtypes.SCALAR_NAMES[A.dtype.name]}")
     if A.dim() < 2:
         raise runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
     if len(dim) != 2:

@@ -192,20 +192,23 @@ def vander(x, N=None, increasing=False):
 
 # ------------------------------------------------------------------ trapezoid rules
 
-def _spacing(y, x, dx, dim, name):
-    if x is not None and dx is not None:
-        raise runtime(f"{name}: received both x and dx")  # (unreachable through the parser)
-    d = y._wrap_dim(dim)
-    if x is None:
-        return d, 1.0 if dx is None else dx
+def _x_spacing(y, x, d, name):
+    """ATen's dx from sample points x along y's dim d: a 1-D x viewed along d, a lower-dimensional one padded with
+    leading 1s, then x's slices [1:] - [:-1] (slice() refuses a 0-dim x)."""
     if x.dim() == 1:
-        if x._shape[0] != y._shape[d]:
+        if x._shape[0] != y._shape[y._wrap_size_dim(d)]:
             raise runtime(f"{name}: There must be one `x` value for each sample point")
-        dxs = x.diff()
         shape = [1] * y.dim()
-        shape[d] = dxs._shape[0]
-        return d, dxs.view(shape)
-    return d, x.diff(dim=dim)
+        shape[d] = x._shape[0]
+        x = x.view(shape)
+    elif x.dim() < y.dim():
+        x = x.view([1] * (y.dim() - x.dim()) + list(x._shape))
+    return _slice_of(x, d, 1, None) - _slice_of(x, d, 0, -1)
+
+
+def _slice_of(t, d, start, stop):
+    from .view_copies import _slice_view
+    return _slice_view(t, d, start, stop)
 
 
 def _times(t, number):
@@ -227,13 +230,19 @@ def _no_bool(name, y, x):
 
 
 def trapezoid(y, x=None, *, dx=None, dim=-1):
+    """ATen's two overloads: sample points x (dim wrapped first) or a constant spacing dx (y.size(dim) first); no
+    samples integrate to zeros."""
+    d = y._wrap_dim(dim) if isinstance(x, Tensor) else dim
+    if y._shape[y._wrap_size_dim(d)] == 0:
+        shape = list(y._shape)
+        del shape[y._wrap_dim(d)]
+        return creation.zeros(shape, dtype=y.dtype)
     _no_bool("trapezoid", y, x)
-    d, spacing = _spacing(y, x, dx, dim, "trapezoid")
-    if y._shape[d] == 0:
-        return y.sum(d) * 0
-    if isinstance(spacing, Tensor):
-        return _halved((spacing * (y.narrow(d, 1, y._shape[d] - 1) + y.narrow(d, 0, y._shape[d] - 1))).sum(d))
-    return _times(y.sum(d) - _times(y.select(d, 0) + y.select(d, -1), 0.5), spacing)
+    d = y._wrap_dim(dim)
+    if isinstance(x, Tensor):
+        spacing = _x_spacing(y, x, d, "trapezoid")
+        return _halved(((_slice_of(y, d, 0, -1) + _slice_of(y, d, 1, None)) * spacing).sum(d))
+    return _times(y.sum(d) - _times(y.select(d, 0) + y.select(d, -1), 0.5), 1.0 if dx is None else dx)
 
 
 def trapz(y, x=None, *, dx=None, dim=-1):
@@ -241,12 +250,14 @@ def trapz(y, x=None, *, dx=None, dim=-1):
 
 
 def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
+    d = y._wrap_dim(dim) if isinstance(x, Tensor) else dim
     _no_bool("cumulative_trapezoid", y, x)
-    d, spacing = _spacing(y, x, dx, dim, "cumulative_trapezoid")
-    pairs = y.narrow(d, 0, max(y._shape[d] - 1, 0)) + y.narrow(d, 1, max(y._shape[d] - 1, 0))
-    if isinstance(spacing, Tensor):
-        return _halved((spacing * pairs).cumsum(d))
-    return _times(pairs, spacing / 2.).cumsum(d)
+    spacing = _x_spacing(y, x, d, "cumulative_trapezoid") if isinstance(x, Tensor) else None
+    pairs = _slice_of(y, d, 0, -1) + _slice_of(y, d, 1, None)
+    d = y._wrap_dim(d)
+    if spacing is not None:
+        return _halved((pairs * spacing).cumsum(d))
+    return _times(pairs, (1.0 if dx is None else dx) / 2.).cumsum(d)
 
 
 # ------------------------------------------------------------------ unravel_index, unique_consecutive

@@ -71,7 +71,8 @@ def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=N
     if b.ndim == 1:
         found = _bound(b[None], v.reshape(1, -1), right)
     else:
-        found = _bound(b.reshape(-1, b.shape[-1]), v.reshape(-1, v.shape[-1]), right)
+        rows = int(np.prod(b.shape[:-1]))  # (not -1: a row of no boundaries or no values leaves it ambiguous)
+        found = _bound(b.reshape(rows, b.shape[-1]), v.reshape(rows, v.shape[-1]), right)
     dt = dtypes.int32 if out_int32 else dtypes.int64
     return fresh(np.array(np.reshape(found, vshape), dt.np, order="C"), dt)
 
