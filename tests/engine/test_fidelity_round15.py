@@ -310,6 +310,60 @@ except Exception as e: print(type(e).__name__, e)
 c = torch.tensor(torch.tensor(3.5, requires_grad=True) * 2); print(c, c.requires_grad, c.grad_fn)
 print(torch.tensor(torch.ones(2, 2).to(memory_format=torch.channels_last) if False else torch.ones(1, 2, 2, 2).to(memory_format=torch.channels_last)).stride())
 """,
+"copy_of_the_same_data_exits_before_the_overlap_check": """
+def t(f):
+    try: r = f(); print(r)
+    except Exception as e: print(type(e).__name__, e)
+v1 = torch.arange(12)
+for f in [lambda v4: v4.copy_(v1), lambda v4: v4.__setitem__(True, v1), lambda v4: v4.__setitem__(Ellipsis, v1), lambda v4: v4.__setitem__(slice(None), v1),
+          lambda v4: v4.__setitem__(0, v1), lambda v4: v4.fill_(1), lambda v4: v4.zero_(), lambda v4: v4.add_(1), lambda v4: v4.__setitem__(True, 5),
+          lambda v4: v4.__setitem__(False, v1), lambda v4: v4.__setitem__(None, v1), lambda v4: v4.unsqueeze(0).copy_(v1), lambda v4: v4.__setitem__((None, Ellipsis), v1),
+          lambda v4: v4.__setitem__(torch.tensor(True), v1), lambda v4: v4.__setitem__((True, 0), v1), lambda v4: v4.masked_fill_(torch.tensor(True), 2),
+          lambda v4: v4.copy_(v1.expand(3, 12)), lambda v4: v4.copy_(torch.ones(3, 12, dtype=torch.long))]:
+    v4 = v1.clone().expand(3, *v1.shape)
+    t(lambda: (f(v4), v4._version, v4[0, :3].tolist())[1:])
+v1 = torch.arange(12)
+v4 = v1.expand(3, *v1.shape)
+try:
+    v4[True] = v1
+except Exception as e: print(type(e).__name__, e)
+print(v4._version)
+v1 = torch.arange(12)
+v4 = v1.expand(3, *v1.shape)
+try:
+    v4[True] = v1.clone()
+except Exception as e: print(type(e).__name__, e)
+v4 = v1.expand(3, *v1.shape)
+try:
+    v4.copy_(v1)
+except Exception as e: print(type(e).__name__, e)
+try:
+    v4[0] = v1
+except Exception as e: print(type(e).__name__, e)
+try:
+    v4[...] = v1
+except Exception as e: print(type(e).__name__, e)
+try:
+    v4.unsqueeze(0).copy_(v1)
+except Exception as e: print(type(e).__name__, e)
+print(v4._version)
+a = torch.ones(3, requires_grad=True).clone()
+b = a.expand(2, 3)
+b[0] = a
+print(b, a, a._version)
+b[...] = a
+print(b._version, b.grad_fn.name(), a.grad_fn.name())
+c = torch.arange(6.).reshape(2, 3)
+c[0] = c[0]
+c[:, 1] = c[:, 1]
+c.copy_(c)
+print(c._version, c)
+d = c.t()
+try:
+    c.copy_(d)
+except Exception as e: print(type(e).__name__, e)
+print(c)
+""",
 }
 
 

@@ -185,7 +185,11 @@ def copy_inplace(self, src, non_blocking=False):
         src = tensor_of(src, dtypes.scalar_dtype(src) if type(src) is not float else dtypes.float64)
     if not isinstance(src, Tensor):
         raise type_error(f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}")
-    precheck(self, src, internal_overlap=src is not self)  # x.copy_(x) is a no-op write in PyTorch
+    # (copy_impl's early exit: src the same data as self, x.copy_(x) or a view of the same elements, writes
+    # nothing, so the internal-overlap check that follows it never runs; the version still moves)
+    same_data = src is self or (src._storage is self._storage and src._offset == self._offset and
+                                src._stride == self._stride and src._shape == self._shape and src.dtype is self.dtype)
+    precheck(self, src, internal_overlap=not same_data)
     check_broadcast(self, src)
     check_fits_output(self, src)
     values = np.broadcast_to(src._np, self._shape)
