@@ -36,8 +36,6 @@ APPROXIMATE_TEXTS = {
     r"y = torch\.meshgrid\(x(, x)?\)": "ATen's C++ tensor printer inside the text",
     # torch.broadcast_shapes prints the function it was given, with its address
     r"y = torch\.broadcast_shapes\(lambda g: g\)": "an object's address in PyTorch's text",
-    # torch.unique with no input: Python names the function it dispatched to (_return_output), tensorsh the op
-    r"y = torch\.unique(_consecutive)?\((dim='a')?\)": "the Python function's own name in Python's arity error",
 }
 MAX_TEXT_DIFFS = 46  # measured: 9,696 calls, 8,957 both refuse, 40 with another text (2,843 when #22 was filed);
 # 41 with torch.BFloat16Tensor(10**20), the C++ backtrace class HalfTensor(10**20) is in; 46 with round 7's
