@@ -34,26 +34,37 @@ def _module_base():
 
 
 def _class_name(value):
-    """The name ("module.qualname") under which a whole nn.Module's class is written, as pickle's GLOBAL names it
-    ("torch.nn.modules.linear.Linear", a program's "__main__.Net"); None for any other value."""
+    """The name ("module.qualname") under which a whole nn.Module's class, or a program's own class, is written, as
+    pickle's GLOBAL names it ("torch.nn.modules.linear.Linear", a program's "__main__.Net"); None for any other
+    value."""
     base = _module_base()
     cls = type(value)
-    return f"{cls.__module__}.{cls.__qualname__}" if base is not None and isinstance(value, base) else None
+    if (base is not None and isinstance(value, base)) or all(c.__module__ == "__main__" for c in cls.__mro__[:-1]):
+        return f"{cls.__module__}.{cls.__qualname__}"
+    return None
 
 
 def _saved_class(name):
-    """The class a file names: nn.Module or one of its subclasses of that name, the last made where a program made
-    two (torch.nn loaded first if it is not: a file another run wrote)."""
+    """The class a file names: nn.Module or one of its subclasses of that name, else a program's own class of that
+    name, the last made where a program made two (torch.nn loaded first if it is not: a file another run wrote)."""
     importlib.import_module("tensorsh.nn")
 
     def family(cls):
         yield cls
         for sub in cls.__subclasses__():  # (in the order they were made)
             yield from family(sub)
+    def every(cls):  # (a program's class not a module: any class under object, `type` by its unbound method)
+        yield cls
+        for sub in type.__subclasses__(cls):
+            yield from every(sub)
     found = None
     for cls in family(_module_base()):
         if f"{cls.__module__}.{cls.__qualname__}" == name:
             found = cls
+    if found is None and name.startswith("__main__."):
+        for cls in every(object):
+            if cls.__module__ == "__main__" and f"__main__.{cls.__qualname__}" == name:
+                found = cls
     return found
 
 
@@ -169,7 +180,8 @@ def _decode(value, storages, objects):
         obj = cls.__new__(cls)
         objects.append(obj)
         vars(obj).update({k: _decode(v, storages, objects) for k, v in value["state"]})
-        vars(obj)["_born"] = undo.epoch  # (made by the running statement: undoing it unmakes it)
+        if isinstance(obj, _module_base()):  # (a program's plain object has no such attribute to show)
+            vars(obj)["_born"] = undo.epoch  # (made by the running statement: undoing it unmakes it)
         return obj
     if "set" in value:
         return {_decode(v, storages, objects) for v in value["set"]}
