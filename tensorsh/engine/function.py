@@ -387,8 +387,8 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
             if o._grad_fn is None and o.requires_grad:  # (C++'s is_leaf: the stored grad_fn, a stale view's
                 raise runtime(messages.LEAF_USED_INPLACE)  # not regenerated)
             if not is_input:
-                warn("Only input Tensors should be given to ctx.mark_dirty(). If a Tensor is not an input, there "
-                     "is no need to pass it to mark_dirty().")
+                warn("ctx.mark_dirty() received a tensor that was not an input. Only input Tensors that have been "
+                     "mutated should be passed to ctx.mark_dirty().")  # (Python's Functions; C++'s say another)
             if o._view is not None and n > 1:
                 raise runtime(messages.DIRTY_VIEW_MULTIPLE_OUTPUTS)
             if o._view is not None:  # (a view of a leaf that requires grad cannot take the new history)
