@@ -369,6 +369,7 @@ autograd_ns = Namespace("torch.autograd", {
         "saved_tensors_hooks": _from("saved_hooks", "saved_tensors_hooks"),
         "save_on_cpu": _from("saved_hooks", "save_on_cpu"),
         "disable_saved_tensors_hooks": _from("saved_hooks", "disable_saved_tensors_hooks"), "Node": autograd.Node,
+        "allow_mutation_on_saved_tensors": _from("saved_hooks", "allow_mutation_on_saved_tensors"),
         "register_multi_grad_hook": autograd.register_multi_grad_hook, "increment_version": increment_version,
         "GradientEdge": autograd.GradientEdge, "get_gradient_edge": autograd.get_gradient_edge}),
     # loaded on first use: custom Functions, gradcheck, torch.autograd.functional
