@@ -549,6 +549,9 @@ def reset_state():
     autograd._HANDLE_IDS[0] = 0
     autograd.set_anomaly_enabled(False)
     autograd.SAVED_HOOKS.clear()
+    saved_hooks = sys.modules.get("tensorsh.engine.saved_hooks")
+    if saved_hooks is not None:
+        saved_hooks._MUTATION_ALLOWED[0] = False
     from .storage import INFERENCE_MODE
     INFERENCE_MODE[0] = False
     errors.WARNED_ONCE.clear()
