@@ -1,5 +1,8 @@
 """Classes of difference found by round 15's held-out programs on autograd, views, storages and copy semantics
 (held15b), one differential program each, run in torch and in the language."""
+import subprocess
+import sys
+
 import pytest
 
 from same_as_torch import run_in_torch
@@ -94,3 +97,50 @@ def test_held15b_class_prints_as_torch(name):
     got, stderr = run_in_language(PROGRAMS[name])
     src = "import copy\n" + PROGRAMS[name]
     assert (got, language_warnings(stderr)) == (run_in_torch(src)[0], torch_warnings(src))
+
+
+SCRIPTS = {  # (pickle finds a program's class by its module's name: torch runs these as scripts, in __main__)
+"save_and_load_of_a_programs_own_objects": """
+import io
+class Cfg:
+    lr = 0.1
+    def __init__(self, n):
+        self.n = n
+        self.w = torch.arange(3.)
+        self.view = self.w[1:]
+    def total(self):
+        return self.w.sum() + self.n
+class Sub(Cfg):
+    pass
+buf = io.BytesIO()
+c = Sub(4)
+torch.save([c, {"cfg": c}, (1, c.w)], buf)
+buf.seek(0)
+l = torch.load(buf, weights_only=False)
+print(type(l[0]).__name__, l[0].n, l[0].total(), l[0].lr, l[1]["cfg"] is l[0], l[2][1] is l[0].w)
+l[0].w[1] = 50
+print(l[0].view, sorted(vars(l[0])), isinstance(l[0], Cfg), l[0] is c)
+def make():
+    class Local:
+        pass
+    return Local()
+try:
+    torch.save(make(), io.BytesIO())
+except AttributeError as e:
+    print(e)
+buf.seek(0)
+try:
+    torch.load(buf)
+except Exception as e:
+    print(type(e).__name__, str(e).split("WeightsUnpickler error: ")[1].split(" was")[0])
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_held15b_script_prints_as_torch(name, tmp_path):
+    script = tmp_path / "prog.py"
+    script.write_text("import torch\nimport copy\n" + SCRIPTS[name])
+    want = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    got, stderr = run_in_language(SCRIPTS[name])
+    assert (got, stderr) == (want.stdout, "")
