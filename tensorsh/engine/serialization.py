@@ -95,7 +95,7 @@ def _encode(value, storages, order, memo):
         return out
     if value is None or isinstance(value, (bool, int, float, str)):
         return {"value": value}
-    if isinstance(value, dict):
+    if isinstance(value, dict) and type(value) is not collections.defaultdict:
         kind = "ordered" if isinstance(value, collections.OrderedDict) else "dict"
         return {kind: [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)]
                        for k, v in value.items()]}
@@ -103,10 +103,77 @@ def _encode(value, storages, order, memo):
         return {type(value).__name__: [_encode(v, storages, order, memo) for v in value]}
     if isinstance(value, dtypes.DType):
         return {"dtype_value": value.name}
+    plain = _encode_plain(value, storages, order, memo)
+    if plain is not None:
+        return plain
     if type(value) is set:  # (a module's _non_persistent_buffers_set)
         return {"set": [_encode(v, storages, order, memo) for v in value]}
     raise make("TypeError", f"tensorsh: torch.save cannot save a {type(value).__name__} (it saves tensors, numbers, "
-                            "strings, None, nn modules, and dicts, lists and tuples of them, such as state dicts)")
+                            "strings, None, nn modules, a program's own objects, and dicts, lists and tuples of them, "
+                            "such as state dicts)")
+
+
+_FACTORIES = {"int": int, "float": float, "list": list, "dict": dict, "set": set, "str": str, "tuple": tuple}
+
+
+def _encode_plain(value, storages, order, memo):
+    """The other values pickle writes that a weights-only load allows back (torch.Size, torch.device, torch.layout,
+    bytes), and the builtins it refuses by their global's name (frozenset, range, slice, a defaultdict of a builtin
+    type): a header, or None for a value none of these."""
+    from .ops.predicates import Layout
+    from .tensorimpl import Device, Size
+    kind = type(value)
+    if kind is Size:
+        return {"torch_size": list(value)}
+    if kind is Device:
+        return {"device": [value.type, value.index]}
+    if kind is Layout:
+        return {"layout": "strided"}
+    if kind is bytes:
+        return {"bytes": value.hex()}
+    if kind is frozenset:
+        return {"object": "frozenset", "builtin": [_encode(v, storages, order, memo) for v in value]}
+    if kind is range:
+        return {"object": "range", "builtin": [value.start, value.stop, value.step]}
+    if kind is slice:
+        return {"object": "slice", "builtin": [_encode(v, storages, order, memo)
+                                               for v in (value.start, value.stop, value.step)]}
+    if kind is collections.defaultdict and (value.default_factory is None or
+                                            _FACTORIES.get(getattr(value.default_factory, "__name__", None))
+                                            is value.default_factory):
+        factory = value.default_factory
+        return {"object": "collections.defaultdict", "builtin": [
+            None if factory is None else factory.__name__,
+            [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)] for k, v in value.items()]]}
+    return None
+
+
+def _decode_plain(value, storages, objects):
+    """_encode_plain's values back (the builtins only from a load that is not weights-only)."""
+    from .ops.predicates import STRIDED
+    from .tensorimpl import Device, Size
+    if "torch_size" in value:
+        return Size(value["torch_size"])
+    if "device" in value:
+        return Device.make(*value["device"])
+    if "layout" in value:
+        return STRIDED
+    if "bytes" in value:
+        return bytes.fromhex(value["bytes"])
+    name, args = value["object"], value["builtin"]
+    if name == "frozenset":
+        return frozenset(_decode(v, storages, objects) for v in args)
+    if name == "range":
+        return range(*args)
+    if name == "slice":
+        return slice(*(_decode(v, storages, objects) for v in args))
+    out = collections.defaultdict(None if args[0] is None else _FACTORIES[args[0]])
+    for k, v in args[1]:
+        out[_decode(k, storages, objects)] = _decode(v, storages, objects)
+    return out
+
+
+_PLAIN_KEYS = ("torch_size", "device", "layout", "bytes", "builtin")
 
 
 def _is_file(f):
@@ -172,6 +239,8 @@ def _decode(value, storages, objects):
         return t
     if "value" in value:
         return value["value"]
+    if any(k in value for k in _PLAIN_KEYS):
+        return _decode_plain(value, storages, objects)
     if "object" in value:  # (pickle's default: the class's __new__, then the state into its __dict__)
         cls = _saved_class(value["object"])
         if cls is None:

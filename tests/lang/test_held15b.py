@@ -88,6 +88,30 @@ with torch.autograd.graph.allow_mutation_on_saved_tensors():
     y.sum().backward()
 print(x.grad)
 """,
+"save_and_load_of_sizes_devices_bytes_and_the_builtins_pickle_names": """
+import io
+import collections
+dd = collections.defaultdict(list)
+dd["a"].append(torch.ones(1))
+vals = [frozenset([1, 2]), range(1, 7, 2), slice(None, 3), dd, collections.defaultdict(None, {"k": 1}),
+        {"s": torch.Size([]), "d": torch.device("cpu"), "b": b"\x00\xff"}]
+for v in vals:
+    b = io.BytesIO()
+    torch.save([torch.zeros(1), v], b)
+    b.seek(0)
+    r = torch.load(b, weights_only=False)[1]
+    print(type(r).__name__, r)
+    b.seek(0)
+    try:
+        print(torch.load(b)[1])
+    except Exception as e:
+        print(type(e).__name__, str(e).split("WeightsUnpickler error: ")[1].split(" was")[0])
+x = torch.zeros(2, 3)
+b = io.BytesIO()
+torch.save({"shape": x.shape, "layout": x.layout, "dev": x.device, "sizes": [x[0].shape]}, b)
+b.seek(0)
+print(torch.load(b, weights_only=True))
+""",
 }
 
 
