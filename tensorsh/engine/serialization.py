@@ -93,7 +93,7 @@ def _encode(value, storages, order, memo):
         if cls is not Tensor and f"{cls.__module__}.{cls.__qualname__}" in _SUBCLASS_HOMES:
             out["subclass"] = f"{cls.__module__}.{cls.__qualname__}"
         return out
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if value is None or isinstance(value, (bool, int, float, str)) and not isinstance(value, np.generic):
         return {"value": value}
     if isinstance(value, dict) and type(value) is not collections.defaultdict:
         kind = "ordered" if isinstance(value, collections.OrderedDict) else "dict"
@@ -118,8 +118,8 @@ _FACTORIES = {"int": int, "float": float, "list": list, "dict": dict, "set": set
 
 def _encode_plain(value, storages, order, memo):
     """The other values pickle writes that a weights-only load allows back (torch.Size, torch.device, torch.layout,
-    bytes), and the builtins it refuses by their global's name (frozenset, range, slice, a defaultdict of a builtin
-    type): a header, or None for a value none of these."""
+    bytes), and those it refuses by their global's name (frozenset, range, slice, a defaultdict of a builtin type,
+    numpy's arrays and scalars): a header, or None for a value none of these."""
     from .ops.predicates import Layout
     from .tensorimpl import Device, Size
     kind = type(value)
@@ -131,6 +131,12 @@ def _encode_plain(value, storages, order, memo):
         return {"layout": "strided"}
     if kind is bytes:
         return {"bytes": value.hex()}
+    if isinstance(value, (np.ndarray, np.generic)):  # (numpy's pickles: by these globals' names)
+        array = np.asarray(value)
+        if array.dtype.hasobject:
+            return None
+        return {"object": "numpy._core.multiarray." + ("scalar" if isinstance(value, np.generic) else "_reconstruct"),
+                "builtin": [array.dtype.str, list(array.shape), np.ascontiguousarray(array).tobytes().hex()]}
     if kind is frozenset:
         return {"object": "frozenset", "builtin": [_encode(v, storages, order, memo) for v in value]}
     if kind is range:
@@ -161,6 +167,12 @@ def _decode_plain(value, storages, objects):
     if "bytes" in value:
         return bytes.fromhex(value["bytes"])
     name, args = value["object"], value["builtin"]
+    if name.startswith("numpy."):
+        array = np.frombuffer(bytes.fromhex(args[2]), np.dtype(args[0])).reshape(args[1])
+        if name.endswith(".scalar"):
+            return array[()]
+        from .arrays import ndarray
+        return array.copy().view(ndarray)
     if name == "frozenset":
         return frozenset(_decode(v, storages, objects) for v in args)
     if name == "range":

@@ -93,14 +93,16 @@ import io
 import collections
 dd = collections.defaultdict(list)
 dd["a"].append(torch.ones(1))
+import numpy as np
 vals = [frozenset([1, 2]), range(1, 7, 2), slice(None, 3), dd, collections.defaultdict(None, {"k": 1}),
-        {"s": torch.Size([]), "d": torch.device("cpu"), "b": b"\x00\xff"}]
+        {"s": torch.Size([]), "d": torch.device("cpu"), "b": b"\x00\xff"}, np.arange(6).reshape(2, 3).T,
+        np.float64(1.5), np.int32(-3), np.array(2.0, dtype=np.float32), np.array([True, False])]
 for v in vals:
     b = io.BytesIO()
     torch.save([torch.zeros(1), v], b)
     b.seek(0)
     r = torch.load(b, weights_only=False)[1]
-    print(type(r).__name__, r)
+    print(type(r).__name__, r, getattr(r, "dtype", None))
     b.seek(0)
     try:
         print(torch.load(b)[1])
