@@ -315,15 +315,25 @@ _WEIGHTS_ONLY = ("Weights only load failed. This file can still be loaded, to do
 _UnpicklingError = type("UnpicklingError", (TorchError,), {"__module__": "_pickle"})
 
 
-def _first_class(value):
-    """The first class the unpickler would meet in value's header (pickle's order), or None."""
+SAFE_GLOBALS = []  # torch.serialization.add_safe_globals's classes (a weights-only load lets them through)
+
+
+def _global_name(obj):
+    """The name pickle's GLOBAL gives a class or function ("__main__.Cfg"; a builtin's bare, as "frozenset")."""
+    module = getattr(obj, "__module__", None)
+    name = getattr(obj, "__qualname__", getattr(obj, "__name__", ""))
+    return name if module == "builtins" else f"{module}.{name}"
+
+
+def _first_class(value, allowed=frozenset()):
+    """The first class the unpickler would meet in value's header (pickle's order) that is not allowed, or None."""
     if isinstance(value, dict):
-        if "object" in value:
+        if "object" in value and value["object"] not in allowed:
             return value["object"]
         value = list(value.values())
     if isinstance(value, list):
         for v in value:
-            found = _first_class(v)
+            found = _first_class(v, allowed)
             if found is not None:
                 return found
     return None
@@ -351,7 +361,8 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         raise runtime(f"tensorsh: {name} is not a file torch.save wrote in tensorsh (PyTorch's own files, "
                       "zip archives of pickles, are not read)")
     header = json.loads(content[len(MAGIC):newline])
-    refused = _first_class(header["object"]) if weights_only is not False else None
+    refused = _first_class(header["object"], {_global_name(g) for g in SAFE_GLOBALS}) \
+        if weights_only is not False else None
     if refused is not None:  # (PyTorch 2.6 on: weights_only=True unless False is given)
         raise _UnpicklingError("_pickle.UnpicklingError", _WEIGHTS_ONLY.format(refused))
     if header["storages"]:
@@ -362,3 +373,36 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         data = np.frombuffer(content, np.dtype(entry["dtype"]), entry["count"], body + entry["at"]).copy()
         storages.append(BFloat16Storage(data) if entry.get("bfloat16") else Storage(data))
     return _decode(header["object"], storages, [])
+
+
+def add_safe_globals(safe_globals):
+    """torch.serialization.add_safe_globals: classes a weights-only load lets through from now on."""
+    SAFE_GLOBALS.extend(safe_globals)
+
+
+def get_safe_globals():
+    return list(SAFE_GLOBALS)
+
+
+def clear_safe_globals():
+    SAFE_GLOBALS.clear()
+
+
+class safe_globals:
+    """with torch.serialization.safe_globals([...]): add_safe_globals inside the block only."""
+    __api__ = frozenset()
+
+    def __init__(self, safe_globals):
+        self.safe_globals = safe_globals
+
+    def __enter__(self):
+        self._before = list(SAFE_GLOBALS)
+        SAFE_GLOBALS.extend(self.safe_globals)
+
+    def __exit__(self, *exc):
+        SAFE_GLOBALS[:] = self._before
+        return False
+
+
+NAMESPACE = {"save": save, "load": load, "add_safe_globals": add_safe_globals, "get_safe_globals": get_safe_globals,
+             "clear_safe_globals": clear_safe_globals, "safe_globals": safe_globals}

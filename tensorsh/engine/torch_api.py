@@ -435,6 +435,7 @@ NAMESPACE.update({
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
     "set_rng_state": set_rng_state, "Generator": Generator, "from_numpy": from_numpy, "frombuffer": frombuffer,
     "save": save, "load": load, "__version__": TorchVersion("2.13.0+cpu"),
+    "serialization": LazyMember(lambda: Namespace("torch.serialization", _from("serialization", "NAMESPACE").load())),
     "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
     "is_tensor": is_tensor, "is_storage": is_storage, "UntypedStorage": UntypedStorage,
     "numel": torch_function("numel", Tensor.numel),
@@ -549,6 +550,9 @@ def reset_state():
     autograd._HANDLE_IDS[0] = 0
     autograd.set_anomaly_enabled(False)
     autograd.SAVED_HOOKS.clear()
+    serialization = sys.modules.get("tensorsh.engine.serialization")
+    if serialization is not None:
+        serialization.SAFE_GLOBALS.clear()
     saved_hooks = sys.modules.get("tensorsh.engine.saved_hooks")
     if saved_hooks is not None:
         saved_hooks._MUTATION_ALLOWED[0] = False

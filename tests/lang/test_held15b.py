@@ -160,6 +160,33 @@ try:
 except Exception as e:
     print(type(e).__name__, str(e).split("WeightsUnpickler error: ")[1].split(" was")[0])
 """,
+"safe_globals_let_a_weights_only_load_through": """
+import io
+from torch.serialization import add_safe_globals, safe_globals
+class Cfg:
+    def __init__(self):
+        self.k = 2
+b = io.BytesIO()
+torch.save({"c": Cfg(), "w": torch.ones(2), "r": range(3)}, b)
+for allowed in ([Cfg], [range], [Cfg, range]):
+    b.seek(0)
+    with safe_globals(allowed):
+        try:
+            d = torch.load(b)
+            print(d["c"].k, d["w"], d["r"])
+        except Exception as e:
+            print(type(e).__name__, str(e).split("WeightsUnpickler error: ")[1].split(" was")[0])
+print(Cfg in torch.serialization.get_safe_globals())
+add_safe_globals([Cfg, range])
+b.seek(0)
+print(torch.load(b)["c"].k, Cfg in torch.serialization.get_safe_globals())
+torch.serialization.clear_safe_globals()
+b.seek(0)
+try:
+    torch.load(b)
+except Exception as e:
+    print(type(e).__name__)
+""",
 }
 
 
