@@ -79,6 +79,9 @@ def _encode(value, storages, order, memo):
     if cls_name is not None:  # (its state: its attributes but the shell's undo record)
         if "<locals>" in cls_name:  # (pickle finds a class by its name: one made in a function has none)
             raise make("AttributeError", f"Can't pickle local object '{type(value).__qualname__}'")
+        getstate = getattr(type(value), "__getstate__", object.__getstate__)
+        if getstate is not object.__getstate__:  # (a program's own: pickle writes what it returns, any value)
+            return {"object": cls_name, "getstate": _encode(value.__getstate__(), storages, order, memo)}
         state = {k: v for k, v in vars(value).items() if k != "_born"}
         return {"object": cls_name, "state": [[k, _encode(v, storages, order, memo)] for k, v in state.items()]}
     if isinstance(value, Tensor):
@@ -260,7 +263,14 @@ def _decode(value, storages, objects):
             raise make("AttributeError", f"Can't get attribute '{name}' on <module '{module}'>")
         obj = cls.__new__(cls)
         objects.append(obj)
-        vars(obj).update({k: _decode(v, storages, objects) for k, v in value["state"]})
+        if "getstate" in value:
+            state = _decode(value["getstate"], storages, objects)
+            if getattr(cls, "__setstate__", None) is not None:
+                obj.__setstate__(state)
+            else:
+                vars(obj).update(state)
+        else:
+            vars(obj).update({k: _decode(v, storages, objects) for k, v in value["state"]})
         if isinstance(obj, _module_base()):  # (a program's plain object has no such attribute to show)
             vars(obj)["_born"] = undo.epoch  # (made by the running statement: undoing it unmakes it)
         return obj

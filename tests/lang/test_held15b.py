@@ -187,6 +187,42 @@ try:
 except Exception as e:
     print(type(e).__name__)
 """,
+"getstate_and_setstate_of_a_programs_class_and_a_dataclass": """
+import io
+from dataclasses import dataclass
+@dataclass
+class Cfg:
+    lr: float = 0.1
+    steps: int = 3
+class S:
+    def __init__(self):
+        self.a = 1
+        self.cache = torch.ones(2)
+    def __getstate__(self):
+        print("getstate")
+        d = dict(self.__dict__)
+        del d["cache"]
+        return d
+    def __setstate__(self, st):
+        print("setstate", sorted(st))
+        self.__dict__.update(st)
+        self.cache = None
+class T:
+    def __init__(self):
+        self.w = torch.arange(3.)
+    def __getstate__(self):
+        return {"w2": self.w * 2}
+b = io.BytesIO()
+torch.save({"cfg": Cfg(lr=0.5), "s": S(), "t": T()}, b)
+b.seek(0)
+d = torch.load(b, weights_only=False)
+print(d["cfg"], d["s"].a, d["s"].cache, vars(d["t"]))
+b.seek(0)
+try:
+    torch.load(b)
+except Exception as e:
+    print(str(e).split("WeightsUnpickler error: ")[1].split(" was")[0])
+""",
 }
 
 
