@@ -371,6 +371,8 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         raise runtime(f"tensorsh: {name} is not a file torch.save wrote in tensorsh (PyTorch's own files, "
                       "zip archives of pickles, are not read)")
     header = json.loads(content[len(MAGIC):newline])
+    if mmap and name == "the file object":  # (PyTorch maps a file by its path: an io.BytesIO has none)
+        raise make("ValueError", "f must be a file path in order to use the mmap argument")
     refused = _first_class(header["object"], {_global_name(g) for g in SAFE_GLOBALS}) \
         if weights_only is not False else None
     if refused is not None:  # (PyTorch 2.6 on: weights_only=True unless False is given)

@@ -114,6 +114,18 @@ torch.save({"shape": x.shape, "layout": x.layout, "dev": x.device, "sizes": [x[0
 b.seek(0)
 print(torch.load(b, weights_only=True))
 """,
+"mmap_load_needs_a_file_path": """
+import io
+b = io.BytesIO()
+x = torch.arange(4.).view(2, 2)
+torch.save({"x": x, "xt": x.t()}, b)
+for kw in [{"mmap": False}, {"mmap": None}, {"mmap": True}, {"mmap": True, "weights_only": False}]:
+    b.seek(0)
+    try:
+        print(torch.load(b, **kw)["xt"].stride())
+    except ValueError as e:
+        print(e)
+""",
 }
 
 
