@@ -4,7 +4,7 @@ import inspect
 
 from . import autograd, forward_ad, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, expandable as _expandable
-from .errors import runtime, type_error, warn
+from .errors import runtime, type_error, warn, warn_once
 from .ops.core import check_inplace, rebase_history, sum_to
 from .tensorimpl import IN_CUSTOM_FUNCTION, IN_MULTI_OUTPUT, Tensor, ViewInfo
 
@@ -387,8 +387,9 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
             if o._grad_fn is None and o.requires_grad:  # (C++'s is_leaf: the stored grad_fn, a stale view's
                 raise runtime(messages.LEAF_USED_INPLACE)  # not regenerated)
             if not is_input:
-                warn("Only input Tensors should be given to ctx.mark_dirty(). If a Tensor is not an input, there "
-                     "is no need to pass it to mark_dirty().")
+                # (Python's Functions; C++'s say another. Python's warnings show it once: its site is inside torch)
+                warn_once("ctx.mark_dirty() received a tensor that was not an input. Only input Tensors that have "
+                          "been mutated should be passed to ctx.mark_dirty().")
             if o._view is not None and n > 1:
                 raise runtime(messages.DIRTY_VIEW_MULTIPLE_OUTPUTS)
             if o._view is not None:  # (a view of a leaf that requires grad cannot take the new history)

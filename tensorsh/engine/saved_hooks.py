@@ -84,3 +84,84 @@ class RawSavedTensor:
 
 
 RawSavedTensor.__name__ = "SavedTensor"  # (type(x).__name__ as PyTorch's)
+
+
+_MUTATION_ALLOWED = [False]  # inside torch.autograd.graph.allow_mutation_on_saved_tensors
+
+
+class _AllowMutationOnSavedContext:
+    """What `with allow_mutation_on_saved_tensors() as ctx` gives: the tensors saved inside (PyTorch's originals)
+    and, for each, its values when it was saved (what backward reads once the tensor was written in place)."""
+    __api__ = frozenset({"clear"})
+
+    def __init__(self):
+        self.original, self.cloned = {}, {}
+
+    def clear(self):
+        self.original.clear()
+        self.cloned.clear()
+
+    def __repr__(self):
+        return f"<torch.autograd.graph._AllowMutationOnSavedContext object at {_address(self)}>"
+
+
+class _Handle:
+    __slots__ = ("version", "__weakref__")
+
+
+_OUTSIDE = ("Trying to backward outside of the 'allow_mutation_on_saved_tensors' contextin which the graph was "
+            "originally recorded.")  # (PyTorch's two literals join without a space)
+
+
+class _swap_with_cloned(saved_tensors_hooks):
+    """PyTorch's pack/unpack pair of allow_mutation_on_saved_tensors. PyTorch clones a saved tensor just before an
+    in-place op writes it; here the values are copied when saved, and backward reads the copy when the tensor's
+    version moved since (the original, unwritten, otherwise)."""
+
+    def __init__(self, ctx):
+        def pack(tensor):
+            handle = _Handle()
+            handle.version = tensor._version_counter.value
+            ctx.original[handle] = tensor
+            ctx.cloned[handle] = tensor.detach().clone()
+            return handle
+
+        def unpack(handle):
+            if not _MUTATION_ALLOWED[0] or handle not in ctx.original:
+                from .errors import make
+                raise make("AssertionError", _OUTSIDE)
+            original = ctx.original[handle]
+            return original if original._version_counter.value == handle.version else ctx.cloned[handle]
+        saved_tensors_hooks.__init__(self, pack, unpack)
+
+
+class _GeneratorContextManager:
+    """torch.autograd.graph.allow_mutation_on_saved_tensors(): a contextlib context manager (its type's name)."""
+    __api__ = frozenset()
+
+    def __enter__(self):
+        ctx = _AllowMutationOnSavedContext()
+        self._hooks = _swap_with_cloned(ctx)
+        self._hooks.__enter__()
+        if _MUTATION_ALLOWED[0]:  # (PyTorch's finally turns the outer context's mode off as well)
+            self._hooks.__exit__(None, None, None)
+            _MUTATION_ALLOWED[0] = False
+            raise runtime("allow_mutation_on_saved_tensors contexts cannot be nested")
+        _MUTATION_ALLOWED[0] = True
+        self._ctx = ctx
+        return ctx
+
+    def __exit__(self, *exc):
+        self._ctx.clear()
+        _MUTATION_ALLOWED[0] = False
+        self._hooks.__exit__(*exc)
+        return False
+
+    def __repr__(self):
+        return f"<contextlib._GeneratorContextManager object at {_address(self)}>"
+
+
+def allow_mutation_on_saved_tensors():
+    """with torch.autograd.graph.allow_mutation_on_saved_tensors(): a tensor saved for backward inside may be
+    written in place; backward (inside it too) reads it as it was when saved."""
+    return _GeneratorContextManager()

@@ -34,26 +34,37 @@ def _module_base():
 
 
 def _class_name(value):
-    """The name ("module.qualname") under which a whole nn.Module's class is written, as pickle's GLOBAL names it
-    ("torch.nn.modules.linear.Linear", a program's "__main__.Net"); None for any other value."""
+    """The name ("module.qualname") under which a whole nn.Module's class, or a program's own class, is written, as
+    pickle's GLOBAL names it ("torch.nn.modules.linear.Linear", a program's "__main__.Net"); None for any other
+    value."""
     base = _module_base()
     cls = type(value)
-    return f"{cls.__module__}.{cls.__qualname__}" if base is not None and isinstance(value, base) else None
+    if (base is not None and isinstance(value, base)) or all(c.__module__ == "__main__" for c in cls.__mro__[:-1]):
+        return f"{cls.__module__}.{cls.__qualname__}"
+    return None
 
 
 def _saved_class(name):
-    """The class a file names: nn.Module or one of its subclasses of that name, the last made where a program made
-    two (torch.nn loaded first if it is not: a file another run wrote)."""
+    """The class a file names: nn.Module or one of its subclasses of that name, else a program's own class of that
+    name, the last made where a program made two (torch.nn loaded first if it is not: a file another run wrote)."""
     importlib.import_module("tensorsh.nn")
 
     def family(cls):
         yield cls
         for sub in cls.__subclasses__():  # (in the order they were made)
             yield from family(sub)
+    def every(cls):  # (a program's class not a module: any class under object, `type` by its unbound method)
+        yield cls
+        for sub in type.__subclasses__(cls):
+            yield from every(sub)
     found = None
     for cls in family(_module_base()):
         if f"{cls.__module__}.{cls.__qualname__}" == name:
             found = cls
+    if found is None and name.startswith("__main__."):
+        for cls in every(object):
+            if cls.__module__ == "__main__" and f"__main__.{cls.__qualname__}" == name:
+                found = cls
     return found
 
 
@@ -68,6 +79,9 @@ def _encode(value, storages, order, memo):
     if cls_name is not None:  # (its state: its attributes but the shell's undo record)
         if "<locals>" in cls_name:  # (pickle finds a class by its name: one made in a function has none)
             raise make("AttributeError", f"Can't pickle local object '{type(value).__qualname__}'")
+        getstate = getattr(type(value), "__getstate__", object.__getstate__)
+        if getstate is not object.__getstate__:  # (a program's own: pickle writes what it returns, any value)
+            return {"object": cls_name, "getstate": _encode(value.__getstate__(), storages, order, memo)}
         state = {k: v for k, v in vars(value).items() if k != "_born"}
         return {"object": cls_name, "state": [[k, _encode(v, storages, order, memo)] for k, v in state.items()]}
     if isinstance(value, Tensor):
@@ -82,9 +96,9 @@ def _encode(value, storages, order, memo):
         if cls is not Tensor and f"{cls.__module__}.{cls.__qualname__}" in _SUBCLASS_HOMES:
             out["subclass"] = f"{cls.__module__}.{cls.__qualname__}"
         return out
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if value is None or isinstance(value, (bool, int, float, str)) and not isinstance(value, np.generic):
         return {"value": value}
-    if isinstance(value, dict):
+    if isinstance(value, dict) and type(value) is not collections.defaultdict:
         kind = "ordered" if isinstance(value, collections.OrderedDict) else "dict"
         return {kind: [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)]
                        for k, v in value.items()]}
@@ -92,10 +106,89 @@ def _encode(value, storages, order, memo):
         return {type(value).__name__: [_encode(v, storages, order, memo) for v in value]}
     if isinstance(value, dtypes.DType):
         return {"dtype_value": value.name}
+    plain = _encode_plain(value, storages, order, memo)
+    if plain is not None:
+        return plain
     if type(value) is set:  # (a module's _non_persistent_buffers_set)
         return {"set": [_encode(v, storages, order, memo) for v in value]}
     raise make("TypeError", f"tensorsh: torch.save cannot save a {type(value).__name__} (it saves tensors, numbers, "
-                            "strings, None, nn modules, and dicts, lists and tuples of them, such as state dicts)")
+                            "strings, None, nn modules, a program's own objects, and dicts, lists and tuples of them, "
+                            "such as state dicts)")
+
+
+_FACTORIES = {"int": int, "float": float, "list": list, "dict": dict, "set": set, "str": str, "tuple": tuple}
+
+
+def _encode_plain(value, storages, order, memo):
+    """The other values pickle writes that a weights-only load allows back (torch.Size, torch.device, torch.layout,
+    bytes), and those it refuses by their global's name (frozenset, range, slice, a defaultdict of a builtin type,
+    numpy's arrays and scalars): a header, or None for a value none of these."""
+    from .ops.predicates import Layout
+    from .tensorimpl import Device, Size
+    kind = type(value)
+    if kind is Size:
+        return {"torch_size": list(value)}
+    if kind is Device:
+        return {"device": [value.type, value.index]}
+    if kind is Layout:
+        return {"layout": "strided"}
+    if kind is bytes:
+        return {"bytes": value.hex()}
+    if isinstance(value, (np.ndarray, np.generic)):  # (numpy's pickles: by these globals' names)
+        array = np.asarray(value)
+        if array.dtype.hasobject:
+            return None
+        return {"object": "numpy._core.multiarray." + ("scalar" if isinstance(value, np.generic) else "_reconstruct"),
+                "builtin": [array.dtype.str, list(array.shape), np.ascontiguousarray(array).tobytes().hex()]}
+    if kind is frozenset:
+        return {"object": "frozenset", "builtin": [_encode(v, storages, order, memo) for v in value]}
+    if kind is range:
+        return {"object": "range", "builtin": [value.start, value.stop, value.step]}
+    if kind is slice:
+        return {"object": "slice", "builtin": [_encode(v, storages, order, memo)
+                                               for v in (value.start, value.stop, value.step)]}
+    if kind is collections.defaultdict and (value.default_factory is None or
+                                            _FACTORIES.get(getattr(value.default_factory, "__name__", None))
+                                            is value.default_factory):
+        factory = value.default_factory
+        return {"object": "collections.defaultdict", "builtin": [
+            None if factory is None else factory.__name__,
+            [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)] for k, v in value.items()]]}
+    return None
+
+
+def _decode_plain(value, storages, objects):
+    """_encode_plain's values back (the builtins only from a load that is not weights-only)."""
+    from .ops.predicates import STRIDED
+    from .tensorimpl import Device, Size
+    if "torch_size" in value:
+        return Size(value["torch_size"])
+    if "device" in value:
+        return Device.make(*value["device"])
+    if "layout" in value:
+        return STRIDED
+    if "bytes" in value:
+        return bytes.fromhex(value["bytes"])
+    name, args = value["object"], value["builtin"]
+    if name.startswith("numpy."):
+        array = np.frombuffer(bytes.fromhex(args[2]), np.dtype(args[0])).reshape(args[1])
+        if name.endswith(".scalar"):
+            return array[()]
+        from .arrays import ndarray
+        return array.copy().view(ndarray)
+    if name == "frozenset":
+        return frozenset(_decode(v, storages, objects) for v in args)
+    if name == "range":
+        return range(*args)
+    if name == "slice":
+        return slice(*(_decode(v, storages, objects) for v in args))
+    out = collections.defaultdict(None if args[0] is None else _FACTORIES[args[0]])
+    for k, v in args[1]:
+        out[_decode(k, storages, objects)] = _decode(v, storages, objects)
+    return out
+
+
+_PLAIN_KEYS = ("torch_size", "device", "layout", "bytes", "builtin")
 
 
 def _is_file(f):
@@ -161,6 +254,8 @@ def _decode(value, storages, objects):
         return t
     if "value" in value:
         return value["value"]
+    if any(k in value for k in _PLAIN_KEYS):
+        return _decode_plain(value, storages, objects)
     if "object" in value:  # (pickle's default: the class's __new__, then the state into its __dict__)
         cls = _saved_class(value["object"])
         if cls is None:
@@ -168,8 +263,16 @@ def _decode(value, storages, objects):
             raise make("AttributeError", f"Can't get attribute '{name}' on <module '{module}'>")
         obj = cls.__new__(cls)
         objects.append(obj)
-        vars(obj).update({k: _decode(v, storages, objects) for k, v in value["state"]})
-        vars(obj)["_born"] = undo.epoch  # (made by the running statement: undoing it unmakes it)
+        if "getstate" in value:
+            state = _decode(value["getstate"], storages, objects)
+            if getattr(cls, "__setstate__", None) is not None:
+                obj.__setstate__(state)
+            else:
+                vars(obj).update(state)
+        else:
+            vars(obj).update({k: _decode(v, storages, objects) for k, v in value["state"]})
+        if isinstance(obj, _module_base()):  # (a program's plain object has no such attribute to show)
+            vars(obj)["_born"] = undo.epoch  # (made by the running statement: undoing it unmakes it)
         return obj
     if "set" in value:
         return {_decode(v, storages, objects) for v in value["set"]}
@@ -222,15 +325,25 @@ _WEIGHTS_ONLY = ("Weights only load failed. This file can still be loaded, to do
 _UnpicklingError = type("UnpicklingError", (TorchError,), {"__module__": "_pickle"})
 
 
-def _first_class(value):
-    """The first class the unpickler would meet in value's header (pickle's order), or None."""
+SAFE_GLOBALS = []  # torch.serialization.add_safe_globals's classes (a weights-only load lets them through)
+
+
+def _global_name(obj):
+    """The name pickle's GLOBAL gives a class or function ("__main__.Cfg"; a builtin's bare, as "frozenset")."""
+    module = getattr(obj, "__module__", None)
+    name = getattr(obj, "__qualname__", getattr(obj, "__name__", ""))
+    return name if module == "builtins" else f"{module}.{name}"
+
+
+def _first_class(value, allowed=frozenset()):
+    """The first class the unpickler would meet in value's header (pickle's order) that is not allowed, or None."""
     if isinstance(value, dict):
-        if "object" in value:
+        if "object" in value and value["object"] not in allowed:
             return value["object"]
         value = list(value.values())
     if isinstance(value, list):
         for v in value:
-            found = _first_class(v)
+            found = _first_class(v, allowed)
             if found is not None:
                 return found
     return None
@@ -258,7 +371,10 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         raise runtime(f"tensorsh: {name} is not a file torch.save wrote in tensorsh (PyTorch's own files, "
                       "zip archives of pickles, are not read)")
     header = json.loads(content[len(MAGIC):newline])
-    refused = _first_class(header["object"]) if weights_only is not False else None
+    if mmap and name == "the file object":  # (PyTorch maps a file by its path: an io.BytesIO has none)
+        raise make("ValueError", "f must be a file path in order to use the mmap argument")
+    refused = _first_class(header["object"], {_global_name(g) for g in SAFE_GLOBALS}) \
+        if weights_only is not False else None
     if refused is not None:  # (PyTorch 2.6 on: weights_only=True unless False is given)
         raise _UnpicklingError("_pickle.UnpicklingError", _WEIGHTS_ONLY.format(refused))
     if header["storages"]:
@@ -269,3 +385,36 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         data = np.frombuffer(content, np.dtype(entry["dtype"]), entry["count"], body + entry["at"]).copy()
         storages.append(BFloat16Storage(data) if entry.get("bfloat16") else Storage(data))
     return _decode(header["object"], storages, [])
+
+
+def add_safe_globals(safe_globals):
+    """torch.serialization.add_safe_globals: classes a weights-only load lets through from now on."""
+    SAFE_GLOBALS.extend(safe_globals)
+
+
+def get_safe_globals():
+    return list(SAFE_GLOBALS)
+
+
+def clear_safe_globals():
+    SAFE_GLOBALS.clear()
+
+
+class safe_globals:
+    """with torch.serialization.safe_globals([...]): add_safe_globals inside the block only."""
+    __api__ = frozenset()
+
+    def __init__(self, safe_globals):
+        self.safe_globals = safe_globals
+
+    def __enter__(self):
+        self._before = list(SAFE_GLOBALS)
+        SAFE_GLOBALS.extend(self.safe_globals)
+
+    def __exit__(self, *exc):
+        SAFE_GLOBALS[:] = self._before
+        return False
+
+
+NAMESPACE = {"save": save, "load": load, "add_safe_globals": add_safe_globals, "get_safe_globals": get_safe_globals,
+             "clear_safe_globals": clear_safe_globals, "safe_globals": safe_globals}

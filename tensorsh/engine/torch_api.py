@@ -369,6 +369,7 @@ autograd_ns = Namespace("torch.autograd", {
         "saved_tensors_hooks": _from("saved_hooks", "saved_tensors_hooks"),
         "save_on_cpu": _from("saved_hooks", "save_on_cpu"),
         "disable_saved_tensors_hooks": _from("saved_hooks", "disable_saved_tensors_hooks"), "Node": autograd.Node,
+        "allow_mutation_on_saved_tensors": _from("saved_hooks", "allow_mutation_on_saved_tensors"),
         "register_multi_grad_hook": autograd.register_multi_grad_hook, "increment_version": increment_version,
         "GradientEdge": autograd.GradientEdge, "get_gradient_edge": autograd.get_gradient_edge}),
     # loaded on first use: custom Functions, gradcheck, torch.autograd.functional
@@ -434,6 +435,7 @@ NAMESPACE.update({
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
     "set_rng_state": set_rng_state, "Generator": Generator, "from_numpy": from_numpy, "frombuffer": frombuffer,
     "save": save, "load": load, "__version__": TorchVersion("2.13.0+cpu"),
+    "serialization": LazyMember(lambda: Namespace("torch.serialization", _from("serialization", "NAMESPACE").load())),
     "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
     "is_tensor": is_tensor, "is_storage": is_storage, "UntypedStorage": UntypedStorage,
     "numel": torch_function("numel", Tensor.numel),
@@ -548,6 +550,12 @@ def reset_state():
     autograd._HANDLE_IDS[0] = 0
     autograd.set_anomaly_enabled(False)
     autograd.SAVED_HOOKS.clear()
+    serialization = sys.modules.get("tensorsh.engine.serialization")
+    if serialization is not None:
+        serialization.SAFE_GLOBALS.clear()
+    saved_hooks = sys.modules.get("tensorsh.engine.saved_hooks")
+    if saved_hooks is not None:
+        saved_hooks._MUTATION_ALLOWED[0] = False
     from .storage import INFERENCE_MODE
     INFERENCE_MODE[0] = False
     errors.WARNED_ONCE.clear()

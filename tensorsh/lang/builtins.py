@@ -629,7 +629,8 @@ def build(print_fn):
                "torch.distributions": distributions, "torch.testing": testing,
                "torch.linalg": namespace["linalg"], "torch.func": namespace["func"], "torch.utils": utils,
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
-               "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint"))}
+               "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint")),
+               "torch.serialization": Lazy(lambda: load_attr(torch_ns, "serialization"))}
     for dotted in SUBMODULES:
         modules[dotted] = Lazy(_submodule(dotted))
     for dotted in ("torch.amp", "torch.cpu", "torch.cpu.amp", "torch.cuda", "torch.cuda.amp"):  # (the engine's)
