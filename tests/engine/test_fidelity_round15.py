@@ -364,6 +364,25 @@ try:
 except Exception as e: print(type(e).__name__, e)
 print(c)
 """,
+"expand_gives_a_new_size_1_dimension_the_stride_of_the_ones_after_it": """
+x = torch.ones(3)
+for sizes in [(1, 3), (1, 1, 3), (2, 1, 3), (1, 2, 3), (1, 3, 1) if False else (1, 1, 1, 3)]:
+    print(sizes, x.expand(*sizes).stride(), x.expand(*sizes).is_contiguous())
+y = torch.ones(2, 3).t()
+for sizes in [(1, 3, 2), (1, 1, 3, 2), (2, 1, 3, 2), (1, 4, 3, 2)]:
+    print(sizes, y.expand(*sizes).stride(), y.expand(*sizes).is_contiguous())
+z = torch.tensor(1.)
+for sizes in [(1,), (1, 1), (2, 1), (1, 2)]:
+    print(sizes, z.expand(*sizes).stride())
+w = torch.ones(3, 1)
+print(w.expand(1, 3, 4).stride(), w.expand(1, 1, 3, 1).stride())
+print(x.expand_as(torch.ones(1, 3)).stride(), torch.broadcast_to(x, (1, 3)).stride(), x.broadcast_to(1, 1, 3).stride())
+a, b = torch.broadcast_tensors(x, torch.ones(1, 3)); print(a.stride(), b.stride())
+v1 = torch.tensor([[3.0, -2.5731], [1.5, 4.0], [2.2504, 3.0]], dtype=torch.float16)
+v3 = torch.einsum('ij->ji', v1.exp().log())
+v3[None] = v3
+print(v3._version, v3)
+""",
 }
 
 

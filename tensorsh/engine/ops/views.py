@@ -310,8 +310,8 @@ def expand(self, *sizes):
         if i < lead:
             if s == -1:  # (only -1: another negative size passes, to fail as the view's numel)
                 raise runtime(f"The expanded size of the tensor ({s}) isn't allowed in a leading, non-existing dimension {i}")
-            shape.append(s)
-            stride.append(0)
+            shape.append(s)  # (a new dimension of size 1 steps over the ones after it, as inferExpandGeometry's)
+            stride.append(shape[-2] * stride[-1] if s == 1 and len(shape) > 1 else 0)
             continue
         old = self._shape[i - lead]
         if s == -1:
