@@ -593,10 +593,41 @@ def _abc():
     return Namespace("abc", {"ABC": abc.ABC, "abstractmethod": abc.abstractmethod})
 
 
+def _heapq():
+    """heapq, a program's priority queue (the k smallest losses, `nlargest(k, t)` over a tensor's elements)."""
+    import heapq
+    return Namespace("heapq", {n: getattr(heapq, n) for n in (
+        "heappush", "heappop", "heapify", "heappushpop", "heapreplace", "nlargest", "nsmallest", "merge")})
+
+
+def _bisect():
+    """bisect, searching a program's sorted list (of milestones, thresholds)."""
+    import bisect
+    return Namespace("bisect", {n: getattr(bisect, n) for n in (
+        "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right")})
+
+
+def _string():
+    """string's constants (`string.ascii_lowercase` for a toy vocabulary)."""
+    import string
+    return Namespace("string", {n: getattr(string, n) for n in (
+        "ascii_letters", "ascii_lowercase", "ascii_uppercase", "digits", "hexdigits", "octdigits", "punctuation",
+        "printable", "whitespace", "capwords")})
+
+
+def _contextlib():
+    """contextlib: `@contextmanager` over a program's generator function (a timer, a temporary flag around a
+    block), `suppress(RuntimeError)` and `nullcontext()`, which the `with` statement enters as Python does."""
+    import contextlib
+    return Namespace("contextlib", {n: getattr(contextlib, n) for n in (
+        "contextmanager", "suppress", "nullcontext", "ExitStack")})
+
+
 PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
                   "numpy": _numpy, "io": _io, "itertools": _itertools,
                   "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
-                  "statistics": _statistics, "json": _json}
+                  "statistics": _statistics, "json": _json,
+                  "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib}
 
 
 def build(print_fn):

@@ -85,6 +85,8 @@ def _more_safe_attrs():
     SAFE_ATTRS[functools._lru_cache_wrapper] = frozenset({"cache_info", "cache_clear", "cache_parameters"})
     SAFE_ATTRS[functools._CacheInfo] = frozenset({"hits", "misses", "maxsize", "currsize", "index", "count"})
     SAFE_ATTRS[functools.partial] = frozenset({"func", "args", "keywords"})
+    import contextlib  # (an ExitStack a program enters its context managers on)
+    SAFE_ATTRS[contextlib.ExitStack] = frozenset({"enter_context", "callback", "push", "pop_all", "close"})
 
 
 _more_safe_attrs()
@@ -818,6 +820,13 @@ def python_exception(exc):
     return new
 
 
+def exit_with(ctx, e):
+    """A with statement's `ctx.__exit__` for the exception e its body raised, given as the program sees it (an
+    engine error as Python's RuntimeError: `suppress(RuntimeError)`, `issubclass(typ, RuntimeError)`)."""
+    exc = python_exception(e)
+    return ctx.__exit__(type(exc), exc, exc.__traceback__)
+
+
 class Compiler:
     """Compiles statements of one Source against a session's variables and builtins."""
 
@@ -1158,8 +1167,8 @@ class Compiler:
             ctx = enter(frame)
             try:
                 r = body(frame)
-            except BaseException:
-                if not ctx.__exit__(*sys.exc_info()):
+            except BaseException as e:
+                if not exit_with(ctx, e):
                     raise
                 return None
             ctx.__exit__(None, None, None)

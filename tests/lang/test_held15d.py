@@ -1,0 +1,71 @@
+"""Classes of difference found by the fifteenth round's held-out programs about the Python around tensors and
+printing (held15d): one differential program each, run in torch and in the language."""
+import pytest
+
+from test_torch_programs import assert_prints_as_torch
+
+pytest.importorskip("torch")
+
+PROGRAMS = {
+"a_with_blocks_exit_sees_an_engine_error_as_pythons_runtime_error": """
+import contextlib
+class M:
+    def __enter__(self):
+        return self
+    def __exit__(self, t, v, tb):
+        print(t is RuntimeError, isinstance(v, RuntimeError), issubclass(t, Exception), v)
+        return True
+with M():
+    torch.zeros(2).view(3)
+with contextlib.suppress(RuntimeError):
+    torch.ones(2) + torch.ones(3)
+with contextlib.suppress(IndexError):
+    torch.ones(2)[5]
+def gen():
+    with contextlib.suppress(RuntimeError):
+        yield 1
+        torch.ones(2).view(5)
+    yield 2
+print(list(gen()))
+try:
+    with contextlib.suppress(IndexError):
+        torch.ones(2).view(5)
+except RuntimeError as e:
+    print("not suppressed:", e)
+""",
+"contextlib_heapq_bisect_and_string_are_importable": """
+from contextlib import contextmanager, nullcontext, ExitStack
+import heapq, bisect, string
+@contextmanager
+def tag(name):
+    print("<" + name + ">")
+    try:
+        yield torch.tensor(1)
+    except RuntimeError as e:
+        print("caught in cm:", e)
+    finally:
+        print("</" + name + ">")
+with tag("a") as t:
+    print(t + 1)
+with tag("b"):
+    torch.ones(2, 2) @ torch.ones(3)
+with nullcontext(torch.ones(1)) as t:
+    print(t)
+with ExitStack() as st:
+    st.callback(print, "callback")
+    st.enter_context(tag("c"))
+    print("body")
+h = []
+for v in [5.0, 1.0, 3.0]:
+    heapq.heappush(h, (v, torch.tensor(v)))
+print(heapq.heappop(h), heapq.nlargest(2, torch.tensor([4, 9, 1])), heapq.nsmallest(1, torch.tensor([5, 2, 8])))
+print(bisect.bisect_left([1, 3, 5], torch.tensor(3)), bisect.bisect_right([0.1, 0.5], torch.tensor(0.5)))
+vocab = {c: i for i, c in enumerate(string.ascii_lowercase[:4])}
+print(torch.tensor([vocab[c] for c in "abcd"]), len(string.punctuation), string.digits)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_the_language_prints_what_torch_prints(name):
+    assert_prints_as_torch(PROGRAMS[name])
