@@ -470,6 +470,23 @@ def _sys(session):
     return Namespace("sys", members)
 
 
+def _pprint(session):
+    """pprint's pretty forms of a program's containers (a state dict, a config of tensors), written where the
+    session writes (`pprint(obj)`, or to a `stream=` the program gives)."""
+    import pprint
+
+    def printer(name, sorted_by_default):
+        def write(obj, stream=None, indent=1, width=80, depth=None, *, compact=False, sort_dicts=sorted_by_default,
+                  underscore_numbers=False):
+            text = pprint.pformat(obj, indent=indent, width=width, depth=depth, compact=compact,
+                                  sort_dicts=sort_dicts, underscore_numbers=underscore_numbers) + "\n"
+            session.write(text) if stream is None else stream.write(text)
+        return builtin(name, write)
+    return Namespace("pprint", {"pprint": printer("pprint", True), "pp": printer("pp", False),
+                                "pformat": pprint.pformat, "saferepr": pprint.saferepr,
+                                "isreadable": pprint.isreadable, "isrecursive": pprint.isrecursive})
+
+
 def _itertools():
     """itertools (an optimizer over two models' `chain`ed parameters, a grid's `product`); the endless ones (count,
     cycle, repeat) stop with tensorsh's limit past MAX_ITEMS items (`list()` of one would fill memory), and the
@@ -675,6 +692,7 @@ def build(print_fn):
     for name, make in PYTHON_MODULES.items():
         modules[name] = Lazy(make)
     modules["sys"] = Lazy(lambda: _sys(print_fn.__self__))   # (its streams write where the session writes)
+    modules["pprint"] = Lazy(lambda: _pprint(print_fn.__self__))
     return table, modules
 
 

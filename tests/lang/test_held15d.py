@@ -63,6 +63,24 @@ print(bisect.bisect_left([1, 3, 5], torch.tensor(3)), bisect.bisect_right([0.1, 
 vocab = {c: i for i, c in enumerate(string.ascii_lowercase[:4])}
 print(torch.tensor([vocab[c] for c in "abcd"]), len(string.punctuation), string.digits)
 """,
+"pprint_writes_a_programs_containers_of_tensors_where_print_writes": """
+import pprint, io
+from pprint import pprint as pp
+import torch.nn as nn
+torch.manual_seed(0)
+pp({"w": torch.ones(2), "b": [torch.zeros(1), 3], "name": "layer"})
+pprint.pprint(nn.Linear(3, 2).state_dict())
+pprint.pp({"z": 1, "a": torch.eye(2)})
+pprint.pprint({"z": 1, "a": [1] * 30}, width=40, compact=True)
+s = io.StringIO()
+pprint.pprint({"k": torch.tensor([1.5, 2.5])}, stream=s)
+print(repr(s.getvalue()), pprint.pformat([torch.arange(3)] * 2))
+pprint.pprint({"cfg": {"lr": 0.1, "shapes": [torch.Size([3])], "long_name_here": "x" * 50}})
+class C:
+    def __repr__(self):
+        return "C<" + str(torch.tensor(1)) + ">"
+pp([C(), {"n": C()}], depth=1)
+""",
 }
 
 
