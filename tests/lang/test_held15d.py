@@ -81,6 +81,20 @@ class C:
         return "C<" + str(torch.tensor(1)) + ">"
 pp([C(), {"n": C()}], depth=1)
 """,
+"issubclass_of_torch_tensor_answers_as_pytorchs_metaclass": """
+import torch.nn as nn
+class T:
+    pass
+print(issubclass(nn.Parameter, torch.Tensor), issubclass(nn.Buffer, torch.Tensor), issubclass(T, torch.Tensor))
+print(issubclass(nn.Parameter, (int, torch.Tensor)), issubclass(torch.Tensor, torch.Tensor), issubclass(int, torch.Tensor))
+print(issubclass(nn.Parameter, torch.FloatTensor), issubclass(torch.Tensor, torch.FloatTensor),
+      issubclass(torch.FloatTensor, torch.Tensor), issubclass(torch.FloatTensor, torch.FloatTensor))
+print(issubclass(type(nn.Parameter(torch.ones(1))), torch.Tensor), issubclass(nn.Linear, torch.Tensor))
+try:
+    issubclass(torch.ones(1), torch.Tensor)
+except TypeError as e:
+    print(e)
+""",
 }
 
 
