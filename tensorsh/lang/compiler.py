@@ -33,13 +33,14 @@ PRIVATE_OK = frozenset({"_version", "_base"})
 _SET_METHODS = frozenset({"union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset",
                           "isdisjoint", "copy"})
 _DICT_METHODS = frozenset({"keys", "values", "items", "get", "pop", "setdefault", "update", "copy", "clear",
-                           "popitem"})
+                           "popitem", "fromkeys"})
 SAFE_ATTRS = {
     str: frozenset({"join", "split", "rsplit", "strip", "lstrip", "rstrip", "upper", "lower", "startswith",
                     "endswith", "count", "find", "rfind", "index", "rindex", "isdigit", "isalpha", "isalnum",
                     "isspace", "islower", "isupper", "isnumeric", "isdecimal", "isidentifier", "title", "capitalize",
                     "splitlines", "replace", "ljust", "rjust", "center", "zfill", "partition", "rpartition",
-                    "swapcase", "casefold", "removeprefix", "removesuffix", "expandtabs"}),
+                    "swapcase", "casefold", "removeprefix", "removesuffix", "expandtabs", "translate", "maketrans",
+                    "isascii", "isprintable", "istitle"}),
     list: frozenset({"append", "extend", "pop", "index", "count", "insert", "reverse", "copy", "clear", "remove",
                      "sort"}),
     tuple: frozenset({"index", "count"}),
@@ -447,6 +448,7 @@ def _class_name(obj, t):
     return obj.name().rsplit("::", 1)[-1] if isinstance(obj, Node) else t.__name__
 
 
+_DATA_TYPES = frozenset({str, list, tuple, dict, set, frozenset, int, float})  # (their methods read from the class)
 _ALLOWED = {}  # type -> names its class-level __api__ (or SAFE_ATTRS entry) let load_attr read: asked once each
 
 
@@ -497,8 +499,9 @@ def load_attr(obj, name):
     if t is type or isinstance(obj, type):
         if obj in USER_CLASSES and (any(name in c.__dict__ for c in obj.__mro__ if c in USER_CLASSES)
                                     or name in getattr(obj, "__api__", ()) or _engine_class_member(obj, name)) \
-                or name in getattr(obj, "__class_api__", ()):  # an engine class's own (nn.Embedding.from_pretrained)
-            return getattr(obj, name)
+                or name in getattr(obj, "__class_api__", ()) \
+                or obj in _DATA_TYPES and name in SAFE_ATTRS[obj]:  # an engine class's own (nn.Embedding.from_pretrained)
+            return getattr(obj, name)                               # or a Python type's method (str.maketrans, str.upper)
         raise _no_attr(obj, t, name)
     if hasattr(t, "__readonly__") or _program_function(obj, name):  # what a program set on a tensor (`x.label`)
         own = obj.__dict__                                            # or on its own function (`wrapper.calls`)

@@ -95,6 +95,22 @@ try:
 except TypeError as e:
     print(e)
 """,
+"str_translate_maketrans_and_methods_read_from_pythons_types": """
+print(list(map(str.upper, ["a", "b"])), sorted(["b", "A"], key=str.lower), dict.keys({1: 2}), float.is_integer(2.0))
+print(str.join(",", map(str, torch.tensor([1, 2]).tolist())), int.bit_length(5), set.union({1}, {2}))
+print(dict.fromkeys(["w", "b"], torch.zeros(1)), {}.fromkeys("ab"))
+text = "hello world"
+print(text.translate(str.maketrans("lo", "01")), "ab".maketrans({"a": "x"}), str.upper("q"), "Ab".istitle(), "é".isascii(), "a\n".isprintable())
+print(text.translate({ord("h"): None}), str(torch.tensor([1.5])).translate(str.maketrans("", "", "[]")))
+try:
+    str.maketrans("ab", "c")
+except ValueError as e:
+    print(e)
+try:
+    str.nosuch
+except AttributeError as e:
+    print(e)
+""",
 }
 
 
