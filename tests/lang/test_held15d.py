@@ -100,7 +100,7 @@ print(list(map(str.upper, ["a", "b"])), sorted(["b", "A"], key=str.lower), dict.
 print(str.join(",", map(str, torch.tensor([1, 2]).tolist())), int.bit_length(5), set.union({1}, {2}))
 print(dict.fromkeys(["w", "b"], torch.zeros(1)), {}.fromkeys("ab"))
 text = "hello world"
-print(text.translate(str.maketrans("lo", "01")), "ab".maketrans({"a": "x"}), str.upper("q"), "Ab".istitle(), "é".isascii(), "a\n".isprintable())
+print(text.translate(str.maketrans("lo", "01")), "ab".maketrans({"a": "x"}), str.upper("q"), "Ab".istitle(), "é".isascii(), "a\\n".isprintable())
 print(text.translate({ord("h"): None}), str(torch.tensor([1.5])).translate(str.maketrans("", "", "[]")))
 try:
     str.maketrans("ab", "c")
