@@ -243,7 +243,7 @@ DEFINABLE_DUNDERS = frozenset({
     "__reversed__", "__missing__", "__copy__", "__deepcopy__", "__getstate__", "__setstate__", "__post_init__",
     # attribute hooks: __getattr__ answers what the language finds nowhere else, __setattr__/__delattr__ run for
     # the program's own assignments (super()'s take no dunder name)
-    "__getattr__", "__setattr__", "__delattr__"})
+    "__getattr__", "__setattr__", "__delattr__", "__init_subclass__"})
 SUPER_DUNDERS = DEFINABLE_DUNDERS - {"__doc__", "__module__", "__qualname__"}
 class builtin_function_or_method:  # noqa: N801 - Python's name for it, which its messages print
     """A tensor's C method read as a value (`f = x.size`, `x.size[0]`), as PyTorch's is a builtin method: Python's
@@ -661,6 +661,10 @@ def delete_attr(obj, name):
         if hasattr(obj, "__dict__"):
             undo.touch_vars(obj)
         _python_attr(delattr, obj, name)
+        return
+    if name[:2] != "__" and obj in USER_CLASSES and name in obj.__dict__:  # `del Config.debug`: a program's class's own
+        undo.touch_attrs(obj, name)
+        delattr(obj, name)
         return
     raise _no_attr(obj, t, name)
 

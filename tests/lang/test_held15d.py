@@ -111,9 +111,71 @@ try:
 except AttributeError as e:
     print(e)
 """,
+"a_programs_class_gets_new_attributes_loses_them_with_del_and_may_define_init_subclass": """
+class A:
+    z = 0
+class B(A): pass
+A.x = 1
+print(A.x)
+def f():
+    A.y = torch.tensor(2)
+f()
+print(A.y, B.y)
+del A.y
+print(hasattr(A, "y"), hasattr(B, "y"))
+B.z = 3
+del B.z
+print(B.z)
+try:
+    del B.z
+except AttributeError as e:
+    print(e)
+try:
+    del A.nope
+except AttributeError as e:
+    print(e)
+def deco(cls):
+    cls.tag = "decorated"
+    return cls
+@deco
+class C:
+    pass
+print(C.tag, C().tag)
+C.tag = torch.zeros(1)
+C().tag.add_(1)
+print(C.tag)
+del C.tag
+try:
+    C().tag
+except AttributeError as e:
+    print(e)
+class Base:
+    registry = []
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__(**kw)
+        Base.registry.append(cls.__name__)
+        cls.scale = torch.tensor(len(Base.registry))
+class X(Base):
+    pass
+class Y(X):
+    pass
+print(Base.registry, X.scale, Y.scale, hasattr(Base, "scale"))
+""",
 }
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_the_language_prints_what_torch_prints(name):
     assert_prints_as_torch(PROGRAMS[name])
+
+
+def test_a_failed_statement_takes_back_a_class_attribute_it_added_or_deleted():
+    import io
+    from tensorsh.lang.session import Session
+    out = io.StringIO()
+    session = Session(write=out.write, write_err=lambda t: None)
+    assert session.run("class A:\n    x = 1\nclass B(A):\n    pass\n", "a.tsh") is None
+    error = session.run("def f():\n    A.y = 2\n    del A.x\n    B.x = 3\n    1 / 0\nf()\n", "b.tsh")
+    assert error is not None and error.last_line() == "ZeroDivisionError: division by zero"
+    assert session.run("print(hasattr(A, 'y'), A.x, B.x, 'x' in vars(B) if False else B.__name__)\n", "c.tsh") is None
+    assert out.getvalue() == "False 1 1 B\n"
