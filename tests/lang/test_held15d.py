@@ -126,14 +126,11 @@ print(hasattr(A, "y"), hasattr(B, "y"))
 B.z = 3
 del B.z
 print(B.z)
-try:
-    del B.z
-except AttributeError as e:
-    print(e)
-try:
-    del A.nope
-except AttributeError as e:
-    print(e)
+for cls, name in ((B, "z"), (A, "nope")):
+    try:
+        delattr(cls, name)
+    except AttributeError as e:
+        print(e)
 def deco(cls):
     cls.tag = "decorated"
     return cls
