@@ -12,6 +12,11 @@ class _LegacyType(type):
     def __instancecheck__(cls, obj):
         return isinstance(obj, Tensor) and (cls.dtype is None or obj.dtype is cls.dtype)
 
+    def __subclasscheck__(cls, sub):  # (issubclass(nn.Parameter, torch.Tensor); nn.Buffer says it is one too)
+        if cls.dtype is None and isinstance(sub, type) and (issubclass(sub, Tensor) or "_tensor_class" in vars(sub)):
+            return True
+        return type.__subclasscheck__(cls, sub)
+
     def __call__(cls, *args, **kwargs):
         dtype = cls.dtype or dtypes.DEFAULT_FLOAT
         form = pyapi.legacy_new(args, kwargs)  # (PyTorch's parser of these constructors)

@@ -127,12 +127,21 @@ class _Attributes:
     def __init__(self, obj, names):
         self.obj, self.names = obj, names
 
-    def _snapshot(self):
-        return tuple(getattr(self.obj, n) for n in self.names)
+    def _snapshot(self):  # (a class's own attributes: one it inherits, or has not yet, is absent from it)
+        obj = self.obj
+        if isinstance(obj, type):
+            return tuple(obj.__dict__.get(n, _ABSENT) for n in self.names)
+        return tuple(getattr(obj, n, _ABSENT) for n in self.names)
 
     def _restore(self, snap):
         for n, v in zip(self.names, snap):
-            setattr(self.obj, n, v)
+            if v is not _ABSENT:
+                setattr(self.obj, n, v)
+            elif n in getattr(self.obj, "__dict__", ()):
+                delattr(self.obj, n)
+
+
+_ABSENT = object()  # (an attribute an object did not have when its snapshot was taken)
 
 
 def touch_attrs(obj, *names):

@@ -470,6 +470,23 @@ def _sys(session):
     return Namespace("sys", members)
 
 
+def _pprint(session):
+    """pprint's pretty forms of a program's containers (a state dict, a config of tensors), written where the
+    session writes (`pprint(obj)`, or to a `stream=` the program gives)."""
+    import pprint
+
+    def printer(name, sorted_by_default):
+        def write(obj, stream=None, indent=1, width=80, depth=None, *, compact=False, sort_dicts=sorted_by_default,
+                  underscore_numbers=False):
+            text = pprint.pformat(obj, indent=indent, width=width, depth=depth, compact=compact,
+                                  sort_dicts=sort_dicts, underscore_numbers=underscore_numbers) + "\n"
+            session.write(text) if stream is None else stream.write(text)
+        return builtin(name, write)
+    return Namespace("pprint", {"pprint": printer("pprint", True), "pp": printer("pp", False),
+                                "pformat": pprint.pformat, "saferepr": pprint.saferepr,
+                                "isreadable": pprint.isreadable, "isrecursive": pprint.isrecursive})
+
+
 def _itertools():
     """itertools (an optimizer over two models' `chain`ed parameters, a grid's `product`); the endless ones (count,
     cycle, repeat) stop with tensorsh's limit past MAX_ITEMS items (`list()` of one would fill memory), and the
@@ -593,10 +610,41 @@ def _abc():
     return Namespace("abc", {"ABC": abc.ABC, "abstractmethod": abc.abstractmethod})
 
 
+def _heapq():
+    """heapq, a program's priority queue (the k smallest losses, `nlargest(k, t)` over a tensor's elements)."""
+    import heapq
+    return Namespace("heapq", {n: getattr(heapq, n) for n in (
+        "heappush", "heappop", "heapify", "heappushpop", "heapreplace", "nlargest", "nsmallest", "merge")})
+
+
+def _bisect():
+    """bisect, searching a program's sorted list (of milestones, thresholds)."""
+    import bisect
+    return Namespace("bisect", {n: getattr(bisect, n) for n in (
+        "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right")})
+
+
+def _string():
+    """string's constants (`string.ascii_lowercase` for a toy vocabulary)."""
+    import string
+    return Namespace("string", {n: getattr(string, n) for n in (
+        "ascii_letters", "ascii_lowercase", "ascii_uppercase", "digits", "hexdigits", "octdigits", "punctuation",
+        "printable", "whitespace", "capwords")})
+
+
+def _contextlib():
+    """contextlib: `@contextmanager` over a program's generator function (a timer, a temporary flag around a
+    block), `suppress(RuntimeError)` and `nullcontext()`, which the `with` statement enters as Python does."""
+    import contextlib
+    return Namespace("contextlib", {n: getattr(contextlib, n) for n in (
+        "contextmanager", "suppress", "nullcontext", "ExitStack")})
+
+
 PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
                   "numpy": _numpy, "io": _io, "itertools": _itertools,
                   "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
-                  "statistics": _statistics, "json": _json}
+                  "statistics": _statistics, "json": _json,
+                  "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib}
 
 
 def build(print_fn):
@@ -645,6 +693,7 @@ def build(print_fn):
     for name, make in PYTHON_MODULES.items():
         modules[name] = Lazy(make)
     modules["sys"] = Lazy(lambda: _sys(print_fn.__self__))   # (its streams write where the session writes)
+    modules["pprint"] = Lazy(lambda: _pprint(print_fn.__self__))
     return table, modules
 
 

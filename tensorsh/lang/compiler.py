@@ -33,13 +33,14 @@ PRIVATE_OK = frozenset({"_version", "_base"})
 _SET_METHODS = frozenset({"union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset",
                           "isdisjoint", "copy"})
 _DICT_METHODS = frozenset({"keys", "values", "items", "get", "pop", "setdefault", "update", "copy", "clear",
-                           "popitem"})
+                           "popitem", "fromkeys"})
 SAFE_ATTRS = {
     str: frozenset({"join", "split", "rsplit", "strip", "lstrip", "rstrip", "upper", "lower", "startswith",
                     "endswith", "count", "find", "rfind", "index", "rindex", "isdigit", "isalpha", "isalnum",
                     "isspace", "islower", "isupper", "isnumeric", "isdecimal", "isidentifier", "title", "capitalize",
                     "splitlines", "replace", "ljust", "rjust", "center", "zfill", "partition", "rpartition",
-                    "swapcase", "casefold", "removeprefix", "removesuffix", "expandtabs"}),
+                    "swapcase", "casefold", "removeprefix", "removesuffix", "expandtabs", "translate", "maketrans",
+                    "isascii", "isprintable", "istitle"}),
     list: frozenset({"append", "extend", "pop", "index", "count", "insert", "reverse", "copy", "clear", "remove",
                      "sort"}),
     tuple: frozenset({"index", "count"}),
@@ -85,6 +86,8 @@ def _more_safe_attrs():
     SAFE_ATTRS[functools._lru_cache_wrapper] = frozenset({"cache_info", "cache_clear", "cache_parameters"})
     SAFE_ATTRS[functools._CacheInfo] = frozenset({"hits", "misses", "maxsize", "currsize", "index", "count"})
     SAFE_ATTRS[functools.partial] = frozenset({"func", "args", "keywords"})
+    import contextlib  # (an ExitStack a program enters its context managers on)
+    SAFE_ATTRS[contextlib.ExitStack] = frozenset({"enter_context", "callback", "push", "pop_all", "close"})
 
 
 _more_safe_attrs()
@@ -240,7 +243,7 @@ DEFINABLE_DUNDERS = frozenset({
     "__reversed__", "__missing__", "__copy__", "__deepcopy__", "__getstate__", "__setstate__", "__post_init__",
     # attribute hooks: __getattr__ answers what the language finds nowhere else, __setattr__/__delattr__ run for
     # the program's own assignments (super()'s take no dunder name)
-    "__getattr__", "__setattr__", "__delattr__"})
+    "__getattr__", "__setattr__", "__delattr__", "__init_subclass__"})
 SUPER_DUNDERS = DEFINABLE_DUNDERS - {"__doc__", "__module__", "__qualname__"}
 class builtin_function_or_method:  # noqa: N801 - Python's name for it, which its messages print
     """A tensor's C method read as a value (`f = x.size`, `x.size[0]`), as PyTorch's is a builtin method: Python's
@@ -445,6 +448,7 @@ def _class_name(obj, t):
     return obj.name().rsplit("::", 1)[-1] if isinstance(obj, Node) else t.__name__
 
 
+_DATA_TYPES = frozenset({str, list, tuple, dict, set, frozenset, int, float})  # (their methods read from the class)
 _ALLOWED = {}  # type -> names its class-level __api__ (or SAFE_ATTRS entry) let load_attr read: asked once each
 
 
@@ -495,8 +499,9 @@ def load_attr(obj, name):
     if t is type or isinstance(obj, type):
         if obj in USER_CLASSES and (any(name in c.__dict__ for c in obj.__mro__ if c in USER_CLASSES)
                                     or name in getattr(obj, "__api__", ()) or _engine_class_member(obj, name)) \
-                or name in getattr(obj, "__class_api__", ()):  # an engine class's own (nn.Embedding.from_pretrained)
-            return getattr(obj, name)
+                or name in getattr(obj, "__class_api__", ()) \
+                or obj in _DATA_TYPES and name in SAFE_ATTRS[obj]:  # an engine class's own (nn.Embedding.from_pretrained)
+            return getattr(obj, name)                               # or a Python type's method (str.maketrans, str.upper)
         raise _no_attr(obj, t, name)
     if hasattr(t, "__readonly__") or _program_function(obj, name):  # what a program set on a tensor (`x.label`)
         own = obj.__dict__                                            # or on its own function (`wrapper.calls`)
@@ -657,6 +662,10 @@ def delete_attr(obj, name):
             undo.touch_vars(obj)
         _python_attr(delattr, obj, name)
         return
+    if name[:2] != "__" and obj in USER_CLASSES and name in obj.__dict__:  # `del Config.debug`: a program's class's own
+        undo.touch_attrs(obj, name)
+        delattr(obj, name)
+        return
     raise _no_attr(obj, t, name)
 
 
@@ -816,6 +825,13 @@ def python_exception(exc):
     except AttributeError:
         pass
     return new
+
+
+def exit_with(ctx, e):
+    """A with statement's `ctx.__exit__` for the exception e its body raised, given as the program sees it (an
+    engine error as Python's RuntimeError: `suppress(RuntimeError)`, `issubclass(typ, RuntimeError)`)."""
+    exc = python_exception(e)
+    return ctx.__exit__(type(exc), exc, exc.__traceback__)
 
 
 class Compiler:
@@ -1158,8 +1174,8 @@ class Compiler:
             ctx = enter(frame)
             try:
                 r = body(frame)
-            except BaseException:
-                if not ctx.__exit__(*sys.exc_info()):
+            except BaseException as e:
+                if not exit_with(ctx, e):
                     raise
                 return None
             ctx.__exit__(None, None, None)

@@ -7,7 +7,8 @@ other statement is the compiler's ordinary closure. A `yield` stands as a statem
 `=` or `+=`, or after `return`; anywhere else the compiler refuses it with a located error.
 """
 from tensorsh.lang import ast as A
-from tensorsh.lang.compiler import BREAK, CONTINUE, HANDLING, RETURN, _UNDO, locate, python_exception, unbound
+from tensorsh.lang.compiler import (BREAK, CONTINUE, HANDLING, RETURN, _UNDO, exit_with, locate, python_exception,
+                                    unbound)
 from tensorsh.lang.scope import children
 
 _COMP_NAMES = {"<listcomp>": "list comprehension", "<setcomp>": "set comprehension",
@@ -265,7 +266,7 @@ def _with(compiler, node):
         try:
             r = yield from body(frame)
         except BaseException as e:
-            if not ctx.__exit__(type(e), e, e.__traceback__):
+            if not exit_with(ctx, e):
                 raise
             return None
         ctx.__exit__(None, None, None)

@@ -62,6 +62,7 @@ class Buffer(metaclass=_BufferMeta):
     """nn.Buffer(data, persistent=True): a detached Tensor (not a subclass, as in PyTorch) that a Module registers as
     a buffer when it is assigned as an attribute."""
     __module__ = "torch.nn.parameter"
+    _tensor_class = True  # (issubclass(nn.Buffer, torch.Tensor), as PyTorch's metaclass answers)
 
     def __new__(cls, data=None, *, persistent=True):
         if data is None:
