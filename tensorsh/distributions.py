@@ -161,6 +161,9 @@ nonnegative = _GreaterThanEq(0.0)
 nonnegative_integer = _IntegerGreaterThan(0)
 
 
+_OWN_MODULES = (__name__, "tensorsh.distribution_transforms", "tensorsh.distributions_extra")
+
+
 class Distribution:
     """The base class: shapes, argument and sample validation, sample() as rsample() without grad, the repr."""
     __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
@@ -183,7 +186,7 @@ class Distribution:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        if cls.__module__ in (__name__, "tensorsh.distribution_transforms"):  # (a program's subclass keeps its
+        if cls.__module__ in _OWN_MODULES:  # (a program's subclass keeps its
             # family's: expand's check names that)
             cls._family_cls = cls
         cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given") or ())  # (its parameters are its attributes)
@@ -2060,3 +2063,5 @@ for _module, _members in _SUBMODULES.items():
 
 from tensorsh import distribution_transforms  # noqa: E402  (it builds on the classes above)
 distribution_transforms.install(NAMESPACE)
+from tensorsh import distributions_extra  # noqa: E402  (the families that build on those above)
+distributions_extra.install(NAMESPACE)

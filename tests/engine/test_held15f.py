@@ -1,0 +1,62 @@
+"""Classes of difference found by round 15's held-out programs on namespace coverage (held15f): functions and
+classes PyTorch has that tensorsh lacked, one program each, run verbatim in torch (one process for all) and in the
+language; stdout, the error's last line and the warnings must be equal."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "nn"))  # the runner the torch.nn programs share
+from forum_runner import program_tests  # noqa: E402
+
+HEADER = "import torch\n"
+
+PROGRAMS = {
+    "fisher_kumaraswamy_continuous_bernoulli_vonmises_lowrank": """
+        from torch.distributions import FisherSnedecor, Kumaraswamy, ContinuousBernoulli, VonMises, LowRankMultivariateNormal
+        torch.manual_seed(0)
+        f = FisherSnedecor(3.0, 1.5)
+        print(f, f.batch_shape, f.mean, f.variance, f.mode)
+        print(f.sample((3,)))
+        print(f.rsample())
+        k = Kumaraswamy(torch.tensor([0.5, 2.0]), 3.0)
+        print(k, k.mode, k.entropy())
+        print(k.sample((2,)))
+        print(k.expand((3, 2)).batch_shape)
+        c = ContinuousBernoulli(logits=torch.tensor([-1.0, 0.0, 2.0]))
+        print(c, c.probs, c.mean, c.variance, c.entropy())
+        print(c.cdf(torch.tensor([0.2, 0.5, 0.7])), c.icdf(torch.tensor([0.2, 0.5, 0.7])))
+        print(c.sample((2,)))
+        print(c.rsample())
+        print(c.expand((2, 3)))
+        v = VonMises(torch.tensor([0.0, 1.0]), torch.tensor([0.5, 5.0]))
+        print(v.sample((3,)))
+        print(v.variance, v.expand((2, 2)).batch_shape)
+        lr = LowRankMultivariateNormal(torch.zeros(2, 3), torch.ones(3, 2), torch.tensor([1.0, 2.0, 3.0]))
+        print(lr.rsample())
+        print(lr.scale_tril)
+        print(lr.precision_matrix)
+        print(lr.entropy())
+        print(lr.expand((4, 2)).batch_shape)
+    """,
+    "continuous_bernoulli_probs_validation_error": """
+        from torch.distributions import ContinuousBernoulli
+        c = ContinuousBernoulli(probs=torch.tensor([0.3]), validate_args=True)
+        print(c.log_prob(torch.tensor([0.4])))
+        ContinuousBernoulli(probs=torch.tensor([1.3]), validate_args=True)
+    """,
+    "kumaraswamy_grad_and_support_error": """
+        from torch.distributions import Kumaraswamy
+        x = torch.tensor(2.0, requires_grad=True)
+        k = Kumaraswamy(x, torch.tensor(3.0))
+        lp = k.log_prob(torch.tensor(0.4))
+        print(lp)
+        lp.backward()
+        print(x.grad)
+        k.log_prob(torch.tensor(1.4))
+    """,
+    "lowrank_normal_shape_error": """
+        from torch.distributions import LowRankMultivariateNormal
+        LowRankMultivariateNormal(torch.zeros(3), torch.ones(2, 1), torch.ones(3))
+    """,
+}
+
+torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
