@@ -165,7 +165,8 @@ def linalg(namespace):
     members = {"norm": norm, "vector_norm": vector_norm, "matrix_norm": matrix_norm,
                "cross": _function("linalg_cross", Lazy("ops.products", "linalg_cross"))}
     for name, attr in (("inv", "inv"), ("inv_ex", "inv_ex"), ("det", "det"), ("slogdet", "linalg_slogdet"),
-                       ("solve", "solve"), ("solve_ex", "solve_ex")):
+                       ("solve", "solve"), ("solve_ex", "solve_ex"), ("tensorinv", "tensorinv"),
+                       ("tensorsolve", "tensorsolve")):
         members[name] = _function("linalg_" + name, Lazy("ops.solvers", attr))
     for module, names in (("decompositions", ("cholesky", "cholesky_ex", "qr", "eigh", "eigvalsh", "svd", "svdvals",
                                               "solve_triangular", "matrix_power", "vecdot",

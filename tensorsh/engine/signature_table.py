@@ -2875,6 +2875,12 @@ LINALG = {
     'linalg_svdvals': (
         'linalg_svdvals(Tensor A, *, c10::string_view? driver=None, Tensor out=None)',
     ),
+    'linalg_tensorinv': (
+        'linalg_tensorinv(Tensor input, int64_t ind=2, *, Tensor out=None)',
+    ),
+    'linalg_tensorsolve': (
+        'linalg_tensorsolve(Tensor input, Tensor other, IntArrayRef? dims=None, *, Tensor out=None)',
+    ),
     'linalg_vander': (
         'linalg_vander(Tensor x, *, SymInt? N=None)',
     ),

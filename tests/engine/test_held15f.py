@@ -57,6 +57,21 @@ PROGRAMS = {
         from torch.distributions import LowRankMultivariateNormal
         LowRankMultivariateNormal(torch.zeros(3), torch.ones(2, 1), torch.ones(3))
     """,
+    "linalg_tensorinv_tensorsolve_graphs_and_errors": """
+        torch.manual_seed(0)
+        a = torch.randn(6, 2, 3, requires_grad=True)
+        r = torch.linalg.tensorinv(a, ind=1); print(r.grad_fn.name(), r.grad_fn.next_functions[0][0].name(), r.stride())
+        for args in [(torch.randn(4, 2, 3), 1), (torch.randn(6,2,3), 0), (torch.zeros(2,2), 1), (torch.randn(2,3),2)]:
+            try: torch.linalg.tensorinv(*args)
+            except Exception as e: print(type(e).__name__, e)
+        b = torch.randn(6)
+        x = torch.linalg.tensorsolve(a, b); print(x.grad_fn.name(), x.grad_fn.next_functions[0][0].name())
+        for args in [(torch.randn(4, 2, 3), torch.randn(4)), (torch.randn(2,3,6), torch.randn(6), (0,1)), (torch.zeros(2,2), torch.ones(2))]:
+            try: print(torch.linalg.tensorsolve(*args).shape)
+            except Exception as e: print(type(e).__name__, e)
+        try: torch.linalg.tensorinv(a, 1.5)
+        except Exception as e: print(type(e).__name__, e)
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
