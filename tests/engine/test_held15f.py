@@ -4,6 +4,9 @@ language; stdout, the error's last line and the warnings must be equal."""
 import sys
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 sys.path.insert(0, str(Path(__file__).parents[1] / "nn"))  # the runner the torch.nn programs share
 from forum_runner import program_tests  # noqa: E402
 
@@ -72,6 +75,46 @@ PROGRAMS = {
         try: torch.linalg.tensorinv(a, 1.5)
         except Exception as e: print(type(e).__name__, e)
     """,
+    "pdist_values_gradients_and_errors": """
+        import torch.nn.functional as F
+        x = torch.tensor([[0.0, 1.0, 2.0], [1.0, 1.0, 1.0], [3.0, 0.0, -1.0]], dtype=torch.float64, requires_grad=True)
+        d = F.pdist(x, p=3)
+        print(d, d.grad_fn.name(), d.grad_fn._saved_p)
+        d.backward(torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64))
+        print(x.grad)
+        print(torch.pdist(torch.ones(1, 3)), torch.pdist(torch.ones(3, 0)), torch.pdist(torch.zeros(0, 2)))
+        print(torch.pdist(torch.tensor([[1.0, 2.0], [1.0, 5.0]]), float('inf')), torch.pdist(torch.eye(3), 0))
+        print(hasattr(torch.Tensor, "pdist"))
+        for f in (lambda: torch.pdist(torch.ones(3)), lambda: torch.pdist(torch.ones(2, 2, dtype=torch.int64)),
+                  lambda: torch.pdist(torch.ones(2, 2), -1.0), lambda: torch.pdist(torch.ones(2, 2), "a"),
+                  lambda: torch.pdist(torch.ones(2, 2, dtype=torch.float16)), lambda: torch.pdist([[1.0]]),
+                  lambda: torch.pdist(torch.ones(2, 2), q=2)):
+            try:
+                print(f())
+            except Exception as e:
+                print(type(e).__name__, e)
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("p", [2.0, 1.0, float("inf"), 0.0, 3.0, 0.5, 1.5, 2.5])
+def test_pdist_values_and_gradients_are_bit_equal_to_torch(dtype, p):
+    """pdist's kernel (PyTorch's vector lanes and their reduction order, SLEEF's pow) and its backward, to the bit,
+    over row lengths below, at and past a vector's lanes (a repeated row: the zero-distance branches)."""
+    torch = pytest.importorskip("torch")
+    from tensorsh.engine.torch_api import NAMESPACE as T
+    rng = np.random.default_rng(15)
+    for m in (1, 3, 5, 8, 9, 17, 33, 100):
+        x = rng.standard_normal((6, m)).astype(dtype)
+        x[0] = x[1]
+        tx = torch.from_numpy(x).requires_grad_()
+        expected = torch.pdist(tx, p)
+        expected.sum().backward()
+        sx = T["from_numpy"](x.copy()).requires_grad_()
+        got = T["pdist"](sx, p)
+        got.sum().backward()
+        np.testing.assert_array_equal(got.detach()._np, expected.detach().numpy())
+        np.testing.assert_array_equal(sx.grad._np, tx.grad.numpy())
