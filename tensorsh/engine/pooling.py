@@ -505,16 +505,54 @@ class MaxUnpool2DBackward0(Node):
 
     def backward(self, g):
         idx, = self.unpack()
-        lead = int(np.prod(self.in_shape[:-2]))
-        gi = g._np.reshape(lead, -1)
-        ii = idx._np.reshape(lead, -1)
+        planes = int(np.prod(self.in_shape[:g.dim() - self.spatial]))
+        gi = g._np.reshape(planes, -1)
+        ii = idx._np.reshape(planes, -1)
         out = np.take_along_axis(gi, ii, axis=1)
         return (fresh(np.ascontiguousarray(out.reshape(self.in_shape)), g.dtype),)
+
+    spatial = 2
+
+
+class MaxUnpool3DBackward0(MaxUnpool2DBackward0):
+    __slots__ = ()
+    spatial = 3
+
+
+def _max_unpool(input, indices, output_size, spatial):
+    """Each value written at its flat index in an output plane (or volume) of zeros (ATen's cpu_max_unpool)."""
+    oshape = tuple(output_size)
+    lead = input._shape[:input.dim() - spatial]
+    n, plane = int(np.prod(lead)), int(np.prod(oshape))
+    x = input._np.reshape(n, -1)
+    ii = indices._np.reshape(n, -1)
+    out = np.zeros((n, plane), x.dtype)
+    invalid = (ii < 0) | (ii >= plane)
+    if invalid.any():  # the kernel's threads each keep the last invalid index of their chunk of the elements; the
+        from .kernels import num_threads  # first thread's is reported here (PyTorch's is whichever wrote last)
+        flat, bad_flat = ii.reshape(-1), invalid.reshape(-1)
+        chunk = -(-flat.size // max(1, min(num_threads(), flat.size)))
+        first = flat[:chunk][bad_flat[:chunk]]
+        bad = first if first.size else flat[bad_flat]
+        raise runtime(f"Found an invalid max index: {bad[-1]} (output volumes are of size "
+                      f"{'x'.join(map(str, oshape))})")
+    for r in range(n):
+        out[r, ii[r]] = x[r]  # (a repeated index keeps the last value written, as the kernel's loop does)
+    result = fresh(out.reshape(lead + oshape), input.dtype)
+    if needs_grad(input):
+        attach(result, (MaxUnpool2DBackward0 if spatial == 2 else MaxUnpool3DBackward0)(input, indices))
+    return result
+
+
+def _check_unpool_indices(input, indices):
+    if input._shape != indices._shape:
+        raise runtime(f"Expected shape of indices to be same as that of the input tensor ({list(input._shape)}) but "
+                      f"got indices tensor with shape: {list(indices._shape)}")
 
 
 @fp32_op
 def max_unpool2d(input, indices, output_size):
-    """Each value written at its flat index in an (oH, oW) plane of zeros (ATen's max_unpool2d)."""
+    """ATen's max_unpool2d: its checks, then _max_unpool over (oH, oW) planes."""
     if indices.dtype is not dtypes.int64:
         raise runtime(f"elements in indices should be type int64 but got: {dtypes.SCALAR_NAMES[indices.dtype.name]}")
     if len(output_size) != 2:
@@ -523,27 +561,29 @@ def max_unpool2d(input, indices, output_size):
     if input.dim() not in (3, 4):
         raise runtime(f"Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with {input.dim()} "
                       "dimensions.")
-    if input._shape != indices._shape:
-        raise runtime(f"Expected shape of indices to be same as that of the input tensor ({list(input._shape)}) but "
-                      f"got indices tensor with shape: {list(indices._shape)}")
+    _check_unpool_indices(input, indices)
     _check_kernel("max_unpool2d", input, _FLOATING)
-    oh, ow = output_size
-    lead = input._shape[:-2]
-    n = int(np.prod(lead))
-    x = input._np.reshape(n, -1)
-    ii = indices._np.reshape(n, -1)
-    out = np.zeros((n, oh * ow), x.dtype)
-    invalid = (ii < 0) | (ii >= oh * ow)
-    if invalid.any():  # the kernel's threads each keep the last invalid index of their chunk of the elements; the
-        from .kernels import num_threads  # first thread's is reported here (PyTorch's is whichever wrote last)
-        flat, bad_flat = ii.reshape(-1), invalid.reshape(-1)
-        chunk = -(-flat.size // max(1, min(num_threads(), flat.size)))
-        first = flat[:chunk][bad_flat[:chunk]]
-        bad = first if first.size else flat[bad_flat]
-        raise runtime(f"Found an invalid max index: {bad[-1]} (output volumes are of size {oh}x{ow})")
-    for r in range(n):
-        out[r, ii[r]] = x[r]  # (a repeated index keeps the last value written, as the kernel's loop does)
-    result = fresh(out.reshape(lead + (oh, ow)), input.dtype)
-    if needs_grad(input):
-        attach(result, MaxUnpool2DBackward0(input, indices))
-    return result
+    return _max_unpool(input, indices, output_size, 2)
+
+
+@fp32_op
+def max_unpool3d(input, indices, output_size, stride, padding):
+    """ATen's max_unpool3d (max_unpooling3d_shape_check's checks in its order), then _max_unpool over volumes."""
+    if indices.dtype is not dtypes.int64:
+        raise runtime("elements in indices should be type int64")
+    if input.dim() not in (4, 5):
+        raise runtime(f"Input to max_unpooling3d should be a 4d or 5d Tensor, but got a tensor with {input.dim()} "
+                      "dimensions.")
+    for name, value in (("output_size", output_size), ("stride", stride), ("padding", padding)):
+        if len(value) != 3:
+            raise runtime(f"There should be exactly three elements (depth, height, width) in {name}, but got"
+                          f"{':' if name != 'output_size' else ''} {len(value)} elements.")
+    _check_unpool_indices(input, indices)
+    for i in range(1, input.dim()):
+        if input._shape[i] <= 0:
+            raise runtime(f"max_unpooling3d_forward_out_cpu(): Expected input to have non-zero size for non-batch "
+                          f"dimensions, but got {list(input._shape)} with dimension {i} being empty.")
+    if min(stride) <= 0:
+        raise runtime(f"strides should be greater than zero, but got stride: {list(stride)}")
+    _check_kernel("max_unpool3d", input, _FLOATING)
+    return _max_unpool(input, indices, output_size, 3)

@@ -1,5 +1,5 @@
-"""LPPool1d/2d/3d and LocalResponseNorm (torch/nn/functional.py's composites of the pools), MaxUnpool1d/2d
-(engine/pooling.py's max_unpool2d), UpsamplingNearest2d and UpsamplingBilinear2d with F.upsample /
+"""LPPool1d/2d/3d and LocalResponseNorm (torch/nn/functional.py's composites of the pools), MaxUnpool1d/2d/3d
+(engine/pooling.py's max_unpool2d/3d), UpsamplingNearest2d and UpsamplingBilinear2d with F.upsample /
 F.upsample_nearest / F.upsample_bilinear (deprecated spellings of interpolate, with their warnings)."""
 import math
 
@@ -168,6 +168,15 @@ def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_siz
     return _pool.max_unpool2d(input, indices, output_size)
 
 
+def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    kernel_size = ntuple(kernel_size, 3)
+    stride = ntuple(stride, 3) if stride is not None else kernel_size
+    padding = ntuple(padding, 3)
+    output_size = _unpool_output_size(input, kernel_size, stride, padding, output_size)
+    C.max_unpool3d(input, indices, output_size, stride, padding)
+    return _pool.max_unpool3d(input, indices, output_size, stride, padding)
+
+
 class _MaxUnpoolNd(Module):
     _dims = 2
 
@@ -194,6 +203,14 @@ class MaxUnpool2d(_MaxUnpoolNd):
 
     def forward(self, input, indices, output_size=None):
         return max_unpool2d(input, indices, self.kernel_size, self.stride, self.padding, output_size)
+
+
+class MaxUnpool3d(_MaxUnpoolNd):
+    __module__ = _in("pooling")
+    _dims = 3
+
+    def forward(self, input, indices, output_size=None):
+        return max_unpool3d(input, indices, self.kernel_size, self.stride, self.padding, output_size)
 
 
 class UpsamplingNearest2d(Upsample):
@@ -225,5 +242,5 @@ def upsample_bilinear(input, size=None, scale_factor=None):
     return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)
 
 
-FUNCTIONAL = ("lp_pool1d lp_pool2d lp_pool3d local_response_norm max_unpool1d max_unpool2d upsample "
+FUNCTIONAL = ("lp_pool1d lp_pool2d lp_pool3d local_response_norm max_unpool1d max_unpool2d max_unpool3d upsample "
               "upsample_nearest upsample_bilinear").split()

@@ -94,6 +94,27 @@ PROGRAMS = {
             except Exception as e:
                 print(type(e).__name__, e)
     """,
+    "max_unpool3d_graph_module_and_errors": """
+        import torch.nn.functional as F
+        x = torch.arange(64.0).reshape(1, 2, 2, 4, 4).requires_grad_()
+        o, i = F.max_pool3d(x, 2, return_indices=True)
+        u = F.max_unpool3d(o, i, 2)
+        print(u.shape, u.grad_fn.name(), u.grad_fn.next_functions[0][0].name())
+        u.sum().backward()
+        print(x.grad.sum())
+        m = torch.nn.MaxUnpool3d((1, 2, 2), stride=(1, 2, 2))
+        print(m)
+        print(m(o, i, output_size=[1, 2, 2, 4, 4])[0, 0, 0])
+        print(F.max_unpool3d(o[0], i[0], 2).shape)
+        for f in [lambda: F.max_unpool3d(o, i.int(), 2), lambda: F.max_unpool3d(o[0, 0], i[0, 0], 2),
+                  lambda: F.max_unpool3d(o, i + 100, 2), lambda: F.max_unpool3d(o, i[..., :0], 2),
+                  lambda: F.max_unpool3d(o.int(), i, 2), lambda: F.max_unpool3d(o, i, 2, output_size=(5, 5, 5)),
+                  lambda: F.max_unpool3d(o, i, 2, stride=0)]:
+            try:
+                print(f())
+            except Exception as e:
+                print(type(e).__name__, e)
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
