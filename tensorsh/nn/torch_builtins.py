@@ -8,7 +8,7 @@ from tensorsh.engine import autograd, convolution as _conv, creation, sampling
 from tensorsh.engine.embedding_bag import embedding_bag as _embedding_bag
 from tensorsh.engine.errors import runtime
 from tensorsh.engine.loss import binary_cross_entropy_with_logits as _bce_with_logits
-from tensorsh.engine.normalization import batch_norm as _batch_norm, group_norm as _group_norm
+from tensorsh.engine.normalization import batch_norm as _batch_norm, group_norm as _group_norm, native_batch_norm
 from tensorsh.engine.ops.distances import pdist as _pdist
 from tensorsh.engine.ops.joining import stack
 from tensorsh.engine.ops.view_copies import ViewCopyBackward
@@ -231,7 +231,7 @@ _IMPLS = {
     "adaptive_avg_pool1d": F.adaptive_avg_pool1d, "adaptive_max_pool1d": _adaptive_max_pool1d,
     "avg_pool1d": F.avg_pool1d, "max_pool1d": _max_pool1d, "max_pool1d_with_indices": _max_pool1d_with_indices,
     "max_pool3d": _max_pool3d,
-    "batch_norm": _batch_norm_c, "instance_norm": _instance_norm, "group_norm": _group_norm_c, "rms_norm": _rms_norm,
+    "batch_norm": _batch_norm_c, "native_batch_norm": native_batch_norm, "instance_norm": _instance_norm, "group_norm": _group_norm_c, "rms_norm": _rms_norm,
     "bilinear": F.bilinear, "embedding_bag": _embedding_bag_c, "pdist": _pdist, "conv_tbc": _conv_tbc,
     "convolution": _convolution,
     "kl_div": _kl_div, "binary_cross_entropy_with_logits": _bce_logits,

@@ -115,6 +115,19 @@ PROGRAMS = {
             except Exception as e:
                 print(type(e).__name__, e)
     """,
+    "native_batch_norm_statistics_and_graph": """
+        torch.manual_seed(0)
+        x = torch.randn(4, 3, 2, dtype=torch.float64, requires_grad=True)
+        w = torch.rand(3, dtype=torch.float64, requires_grad=True)
+        rm, rv = torch.zeros(3, dtype=torch.float64), torch.ones(3, dtype=torch.float64)
+        out, m, v = torch.native_batch_norm(x, w, None, rm, rv, True, 0.3, 1e-5)
+        print(out.grad_fn.name(), m, v, m.requires_grad, rm, rv)
+        out.pow(2).sum().backward()
+        print(x.grad[0], w.grad)
+        o2, m2, v2 = torch.native_batch_norm(x.detach(), None, None, rm, rv, False, 0.3, 1e-5)
+        print(o2[1], m2, v2)
+        torch.native_batch_norm(x, None, None, None, None, True, 0.1)
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
