@@ -95,7 +95,23 @@ def special(namespace):
         members[name] = _function("special_" + name, Lazy("ops.bessel", "special_" + name))
     for name in _SPECIAL_BESSEL:
         members[name] = _function("special_" + name, Lazy("ops.special_bessel", name))
+    for name in _POLYNOMIALS:
+        members[name] = _polynomial(name)
     return Namespace("torch.special", members)
+
+
+_POLYNOMIALS = tuple(f"{family}_polynomial_{kind}" for family, kinds in (
+    ("chebyshev", "tuvw"), ("shifted_chebyshev", "tuvw"), ("hermite", ("h", "he")), ("laguerre", "l"),
+    ("legendre", "p")) for kind in kinds)  # (ops/polynomials.py)
+
+
+def _polynomial(name):
+    lazy = Lazy("ops.polynomials", "polynomial")
+
+    def function(*args, **kwargs):
+        return (lazy.fn or lazy.load())(name)(*args, **kwargs)
+    function.__name__ = function.__qualname__ = "special_" + name
+    return function
 
 
 # ------------------------------------------------------------------ torch.linalg's norms

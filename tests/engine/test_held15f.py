@@ -128,6 +128,24 @@ PROGRAMS = {
         print(o2[1], m2, v2)
         torch.native_batch_norm(x, None, None, None, None, True, 0.1)
     """,
+    "orthogonal_polynomials_dtypes_no_grad_and_parser": """
+        S = torch.special
+        x = torch.tensor([-1.0, -0.3, 0.0, 0.5, 1.0], requires_grad=True)
+        y = S.chebyshev_polynomial_t(x, 9)
+        print(y, y.requires_grad, y.grad_fn)
+        print(S.chebyshev_polynomial_u(torch.tensor([1, 2]), 3), S.legendre_polynomial_p(0.5, torch.tensor([0, 1, 2, 3])))
+        print(S.hermite_polynomial_h(torch.tensor([0.5], dtype=torch.float64), torch.tensor([2.9, -1.0, float('nan')])))
+        print(S.hermite_polynomial_he(torch.tensor([2.0]), 200), S.laguerre_polynomial_l(torch.tensor([0.0, 2.0]), 4))
+        print(S.shifted_chebyshev_polynomial_w(torch.tensor([0.0, 0.25, 1.0]), 5))
+        for f in (lambda: S.chebyshev_polynomial_t(x.half(), 2), lambda: S.chebyshev_polynomial_t(x),
+                  lambda: S.chebyshev_polynomial_v(0.5, 2), lambda: S.legendre_polynomial_p(x, 2, 3),
+                  lambda: S.laguerre_polynomial_l(x, m=2), lambda: S.laguerre_polynomial_l(n=2, x=x)):
+            try:
+                print(f())
+            except Exception as e:
+                print(type(e).__name__, e)
+        y.sum().backward()
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
@@ -153,3 +171,26 @@ def test_pdist_values_and_gradients_are_bit_equal_to_torch(dtype, p):
         got.sum().backward()
         np.testing.assert_array_equal(got.detach()._np, expected.detach().numpy())
         np.testing.assert_array_equal(sx.grad._np, tx.grad.numpy())
+
+
+POLYNOMIALS = tuple(f"{family}_polynomial_{kind}" for family, kinds in (
+    ("chebyshev", "tuvw"), ("shifted_chebyshev", "tuvw"), ("hermite", ("h", "he")), ("laguerre", "l"),
+    ("legendre", "p")) for kind in kinds)
+
+
+@pytest.mark.parametrize("name", POLYNOMIALS)
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_orthogonal_polynomials_are_bit_equal_to_torch(name, dtype):
+    """Math.h's recurrences (GCC's fused multiply-adds) and trigonometric forms, over degrees below and past each
+    family's switch to them, at the edges (0, +-1, 1/2, infinities) and NaN or negative degrees (a NaN x is left
+    out: PyTorch's loop returns an uninitialized value there)."""
+    torch = pytest.importorskip("torch")
+    from tensorsh.engine.ops.polynomials import polynomial
+    from tensorsh.engine.torch_api import NAMESPACE as T
+    rng = np.random.default_rng(15)
+    x = np.concatenate([rng.uniform(-1.2, 1.2, 300), rng.uniform(-5, 5, 100), [0, 1, -1, 0.5, np.inf]]).astype(dtype)
+    for n in list(range(-1, 14)) + [20, 50, 129, 2.7, float("nan")]:
+        degrees = np.full(x.shape, n, dtype)
+        expected = getattr(torch.special, name)(torch.from_numpy(x), torch.from_numpy(degrees)).numpy()
+        got = polynomial(name)(T["from_numpy"](x.copy()), T["from_numpy"](degrees))._np
+        np.testing.assert_array_equal(got, expected)
