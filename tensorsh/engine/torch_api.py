@@ -143,20 +143,43 @@ def get_num_threads():
     return kernels.num_threads()
 
 
-def set_num_threads(*args, **kwargs):
+def _thread_count(name, args, kwargs):
+    """The one argument of torch.set_num_threads / set_num_interop_threads, checked as their C functions read it."""
     if kwargs:
-        raise type_error("torch.set_num_threads() takes no keyword arguments")
+        raise type_error(f"torch.{name}() takes no keyword arguments")
     if len(args) != 1:  # (a C function of one argument, read as a C long)
-        raise type_error(f"torch.set_num_threads() takes exactly one argument ({len(args)} given)")
+        raise type_error(f"torch.{name}() takes exactly one argument ({len(args)} given)")
     n, = args
     if type(n) is int:
         unpack_long(n, "long" if abs(n) < 2 ** 63 else "long long")
     if type(n) is not int:
-        raise runtime(f"set_num_threads expects an int, but got {type(n).__name__}")
+        raise runtime(f"{name} expects an int, but got {type(n).__name__}")
     if n <= 0:
-        raise runtime("set_num_threads expects a positive integer")
+        raise runtime(f"{name} expects a positive integer")
+    return n
+
+
+def set_num_threads(*args, **kwargs):
+    n = _thread_count("set_num_threads", args, kwargs)
     undo.touch(_ThreadSetting)
     kernels.set_num_threads(n)
+
+
+_INTEROP_THREADS = [None]  # set_num_interop_threads' count (once per process: the pool starts with it)
+
+
+def get_num_interop_threads():
+    """The inter-op pool's size: the machine's cores unless set_num_interop_threads chose it."""
+    import os
+    return _INTEROP_THREADS[0] or os.cpu_count() or 1
+
+
+def set_num_interop_threads(*args, **kwargs):
+    n = _thread_count("set_num_interop_threads", args, kwargs)
+    if _INTEROP_THREADS[0] is not None:
+        raise runtime("Error: cannot set number of interop threads after parallel work has started or "
+                      "set_num_interop_threads called")
+    _INTEROP_THREADS[0] = n
 
 
 def get_rng_state():
@@ -435,6 +458,7 @@ NAMESPACE.update({
     "set_rng_state": set_rng_state, "Generator": Generator, "from_numpy": from_numpy, "frombuffer": frombuffer,
     "save": save, "load": load, "__version__": TorchVersion("2.13.0+cpu"),
     "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
+    "get_num_interop_threads": get_num_interop_threads, "set_num_interop_threads": set_num_interop_threads,
     "is_tensor": is_tensor, "is_storage": is_storage, "UntypedStorage": UntypedStorage,
     "numel": torch_function("numel", Tensor.numel),
     "detach": torch_function("detach", Tensor.detach),
@@ -505,8 +529,8 @@ NAMESPACE.update(LEGACY)
 for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "range", "linspace", "logspace", "eye",
               "randint", "randperm", "normal"):
     NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)
-for _name in ("get_default_dtype", "get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
-              "is_anomaly_check_nan_enabled", "clear_autocast_cache", "is_autocast_cache_enabled", "is_autocast_cpu_enabled",
+for _name in ("get_default_dtype", "get_num_threads", "get_num_interop_threads", "is_grad_enabled",
+              "is_inference_mode_enabled", "is_anomaly_enabled", "is_anomaly_check_nan_enabled", "clear_autocast_cache", "is_autocast_cache_enabled", "is_autocast_cpu_enabled",
               "get_autocast_cpu_dtype", "autocast_increment_nesting", "autocast_decrement_nesting",
               "get_autocast_gpu_dtype"):  # C functions
     # without arguments in PyTorch
@@ -553,6 +577,7 @@ def reset_state():
     errors.WARNED_ONCE.clear()
     printing.OPTIONS = printing.DEFAULT_OPTIONS
     kernels.set_num_threads(None)
+    _INTEROP_THREADS[0] = None
     defaults.reset()
     distributions = sys.modules.get("tensorsh.distributions")
     if distributions is not None:  # (set_default_validate_args and register_kl are process-wide too)

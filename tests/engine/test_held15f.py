@@ -146,6 +146,18 @@ PROGRAMS = {
                 print(type(e).__name__, e)
         y.sum().backward()
     """,
+    "interop_threads_get_set_once": """
+        print(torch.get_num_interop_threads())
+        for f in (lambda: torch.set_num_interop_threads(0), lambda: torch.set_num_interop_threads("a"),
+                  lambda: torch.get_num_interop_threads(1), lambda: torch.set_num_interop_threads(n=2)):
+            try:
+                print(f())
+            except Exception as e:
+                print(type(e).__name__, e)
+        torch.set_num_interop_threads(3)
+        print(torch.get_num_interop_threads(), torch.get_num_threads() >= 1)
+        torch.set_num_interop_threads(2)
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
