@@ -1,12 +1,12 @@
 """The torch.distributions families that build on the others: FisherSnedecor (two Gammas), Kumaraswamy (a Uniform
-through three transforms), ContinuousBernoulli, VonMises and LowRankMultivariateNormal, ported line for line from
+through three transforms), ContinuousBernoulli, VonMises, LowRankMultivariateNormal, Wishart and LKJCholesky, ported line for line from
 PyTorch's Python on engine ops (their graphs, their float arithmetic, their draws in PyTorch's order)."""
 import math
 
 from tensorsh import distributions as D
 from tensorsh import distribution_transforms as DT
 from tensorsh.engine import autograd
-from tensorsh.engine.errors import value_error
+from tensorsh.engine.errors import make, value_error, warn
 from tensorsh.engine.torch_api import NAMESPACE as T, Namespace
 from tensorsh.nn.functional import binary_cross_entropy_with_logits
 
@@ -432,10 +432,228 @@ class LowRankMultivariateNormal(D.Distribution):
         return H if len(self._batch_shape) == 0 else H.expand(tuple(self._batch_shape))
 
 
+def _mvdigamma(x, p):
+    if not x.gt((p - 1) / 2).all().item():
+        raise make("AssertionError", "Wrong domain for multivariate digamma function.")
+    return T["digamma"](x.unsqueeze(-1) - T["arange"](p, dtype=x.dtype).div(2).expand(tuple(x.shape) + (-1,))).sum(-1)
+
+
+_LOG_2 = math.log(2)
+
+
+class Wishart(D.Distribution):
+    __api__ = D.Distribution.__api__ | {"df", "covariance_matrix", "precision_matrix", "scale_tril"}
+    support = D._PositiveDefinite()
+    has_rsample = True
+
+    @property
+    def arg_constraints(self):
+        return {"covariance_matrix": D._PositiveDefinite(), "precision_matrix": D._PositiveDefinite(),
+                "scale_tril": D._LowerCholesky(), "df": D._GreaterThan(self.event_shape[-1] - 1)}
+
+    def __init__(self, df, covariance_matrix=None, precision_matrix=None, scale_tril=None, validate_args=None):
+        given = [(n, m) for n, m in (("covariance_matrix", covariance_matrix), ("precision_matrix", precision_matrix),
+                                     ("scale_tril", scale_tril)) if m is not None]
+        if len(given) != 1:
+            raise make("AssertionError", "Exactly one of covariance_matrix or precision_matrix or scale_tril may be "
+                                         "specified.")
+        name, param = given[0]
+        if param.dim() < 2:
+            raise value_error("scale_tril must be at least two-dimensional, with optional leading batch dimensions")
+        if D._is_number(df):
+            batch_shape = tuple(param.shape[:-2])
+            self.df = T["tensor"](df, dtype=param.dtype)
+        else:
+            batch_shape = tuple(T["broadcast_shapes"](param.shape[:-2], df.shape))
+            self.df = df.expand(batch_shape)
+        event_shape = tuple(param.shape[-2:])
+        if self.df.le(event_shape[-1] - 1).any().item():
+            raise value_error(f"Value of df={df} expected to be greater than ndim - 1 = {event_shape[-1] - 1}.")
+        self._matrices = {name: param.expand(batch_shape + (-1, -1))}
+        if self.df.lt(event_shape[-1]).any().item():
+            warn("Low df values detected. Singular samples are highly likely to occur for ndim - 1 < df < ndim.")
+        self._given = ("df", name)
+        super().__init__(batch_shape, event_shape, validate_args=validate_args)
+        self._batch_dims = [-(x + 1) for x in range(len(self._batch_shape))]
+        if name == "scale_tril":
+            self._unbroadcasted_scale_tril = scale_tril
+        elif name == "covariance_matrix":
+            self._unbroadcasted_scale_tril = T["linalg"].cholesky(covariance_matrix)
+        else:
+            P = precision_matrix
+            Lf = T["linalg"].cholesky(T["flip"](P, (-2, -1)))
+            L_inv = T["transpose"](T["flip"](Lf, (-2, -1)), -2, -1)
+            Id = T["eye"](P.shape[-1], dtype=P.dtype)
+            self._unbroadcasted_scale_tril = T["linalg"].solve_triangular(L_inv, Id, upper=False)
+        self._dist_chi2 = self._chi2(batch_shape)
+
+    def _chi2(self, batch_shape):
+        return D.Chi2(df=self.df.unsqueeze(-1) - T["arange"](
+            self._event_shape[-1], dtype=self._unbroadcasted_scale_tril.dtype).expand(tuple(batch_shape) + (-1,)))
+
+    def _has(self, param):
+        return param == "df" or param in self._matrices
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(Wishart, _instance)
+        batch_shape = tuple(batch_shape)
+        cov_shape = batch_shape + tuple(self._event_shape)
+        new._unbroadcasted_scale_tril = self._unbroadcasted_scale_tril.expand(cov_shape)
+        new.df = self.df.expand(batch_shape)
+        new._batch_dims = [-(x + 1) for x in range(len(batch_shape))]
+        new._matrices = {k: m.expand(cov_shape) for k, m in self._matrices.items()}
+        new._given = self._given
+        D.Distribution.__init__(new, batch_shape, self._event_shape, validate_args=False)
+        new._dist_chi2 = new._chi2(batch_shape)
+        new._validate_args = self._validate_args
+        return new
+
+    def _matrix(self, name, make_matrix):
+        if name not in self._matrices:
+            self._matrices[name] = make_matrix().expand(tuple(self._batch_shape) + tuple(self._event_shape))
+        return self._matrices[name]
+
+    scale_tril = property(lambda self: self._matrix("scale_tril", lambda: self._unbroadcasted_scale_tril))
+    covariance_matrix = property(lambda self: self._matrix("covariance_matrix", lambda: (
+        self._unbroadcasted_scale_tril @ self._unbroadcasted_scale_tril.transpose(-2, -1))))
+    precision_matrix = property(lambda self: self._matrix("precision_matrix", lambda: T["cholesky_solve"](
+        T["eye"](self._event_shape[-1], dtype=self._unbroadcasted_scale_tril.dtype), self._unbroadcasted_scale_tril)))
+
+    @property
+    def mean(self):
+        return self.df.view(tuple(self._batch_shape) + (1, 1)) * self.covariance_matrix
+
+    @property
+    def mode(self):
+        factor = self.df - self.covariance_matrix.shape[-1] - 1
+        factor[factor <= 0] = math.nan
+        return factor.view(tuple(self._batch_shape) + (1, 1)) * self.covariance_matrix
+
+    @property
+    def variance(self):
+        V = self.covariance_matrix
+        diag_V = V.diagonal(dim1=-2, dim2=-1)
+        return self.df.view(tuple(self._batch_shape) + (1, 1)) * (
+            V.pow(2) + T["einsum"]("...i,...j->...ij", diag_V, diag_V))
+
+    def _bartlett_sampling(self, sample_shape=()):
+        p = self._event_shape[-1]
+        noise = self._dist_chi2.rsample(sample_shape).sqrt()
+        noise = noise.clamp(min=T["finfo"](noise.dtype).eps).diag_embed(dim1=-2, dim2=-1)
+        i, j = T["tril_indices"](p, p, offset=-1)
+        noise[..., i, j] = T["randn"](tuple(sample_shape) + tuple(self._batch_shape) + (int(p * (p - 1) / 2),),
+                                      dtype=noise.dtype)
+        chol = self._unbroadcasted_scale_tril @ noise
+        return chol @ chol.transpose(-2, -1)
+
+    def rsample(self, sample_shape=(), max_try_correction=None):
+        if max_try_correction is None:
+            max_try_correction = 10
+        sample_shape = tuple(sample_shape)
+        sample = self._bartlett_sampling(sample_shape)
+        is_singular = self.support.check(sample)
+        if self._batch_shape:
+            is_singular = is_singular.amax(self._batch_dims)
+        if is_singular.any().item():
+            warn("Singular sample detected.")
+            for _ in range(max_try_correction):
+                sample_new = self._bartlett_sampling(is_singular[is_singular].shape)
+                sample[is_singular] = sample_new
+                is_singular_new = ~self.support.check(sample_new)
+                if self._batch_shape:
+                    is_singular_new = is_singular_new.amax(self._batch_dims)
+                is_singular[is_singular.clone()] = is_singular_new
+                if not is_singular.any().item():
+                    break
+        return sample
+
+    def _log_det_half(self):
+        return self._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        nu = self.df
+        p = self._event_shape[-1]
+        return (-nu * (p * _LOG_2 / 2 + self._log_det_half()) - T["mvlgamma"](nu / 2, p=p)
+                + (nu - p - 1) / 2 * T["linalg"].slogdet(value).logabsdet
+                - T["cholesky_solve"](value, self._unbroadcasted_scale_tril).diagonal(dim1=-2, dim2=-1).sum(dim=-1)
+                / 2)
+
+    def entropy(self):
+        nu = self.df
+        p = self._event_shape[-1]
+        return ((p + 1) * (p * _LOG_2 / 2 + self._log_det_half()) + T["mvlgamma"](nu / 2, p=p)
+                - (nu - p - 1) / 2 * _mvdigamma(nu / 2, p=p) + nu * p / 2)
+
+
+class _CorrCholesky(D._Constraint):
+    event_dim = 2
+
+    def check(self, value):
+        tol = T["finfo"](value.dtype).eps * value.size(-1) * 10
+        row_norm = T["linalg"].norm(value.detach(), dim=-1)
+        unit_row_norm = (row_norm - 1.0).abs().le(tol).all(dim=-1)
+        return D._LowerCholesky().check(value) & unit_row_norm
+
+
+class LKJCholesky(D.Distribution):
+    __api__ = D.Distribution.__api__ | {"dim", "concentration"}
+    arg_constraints = {"concentration": D.positive}
+    support = _CorrCholesky()
+    _given = ("concentration",)
+
+    def __init__(self, dim, concentration=1.0, validate_args=None):
+        if dim < 2:
+            raise value_error(f"Expected dim to be an integer greater than or equal to 2. Found dim={dim}.")
+        self.dim = dim
+        (self.concentration,) = D.broadcast_all(concentration)
+        marginal_conc = self.concentration + 0.5 * (self.dim - 2)
+        offset = T["arange"](self.dim - 1, dtype=self.concentration.dtype)
+        offset = T["cat"]([offset.new_zeros((1,)), offset])
+        self._beta = D.Beta(offset + 0.5, marginal_conc.unsqueeze(-1) - 0.5 * offset)
+        super().__init__(self.concentration.size(), (dim, dim), validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        new = self._get_checked_instance(LKJCholesky, _instance)
+        new.dim = self.dim
+        new.concentration = self.concentration.expand(batch_shape)
+        new._beta = self._beta.expand(tuple(batch_shape) + (self.dim,))
+        D.Distribution.__init__(new, batch_shape, self._event_shape, validate_args=False)
+        new._validate_args = self._validate_args
+        return new
+
+    def sample(self, sample_shape=()):
+        y = self._beta.sample(sample_shape).unsqueeze(-1)
+        u_normal = T["randn"](self._extended_shape(sample_shape), dtype=y.dtype).tril(-1)
+        u_hypersphere = u_normal / u_normal.norm(dim=-1, keepdim=True)
+        u_hypersphere[..., 0, :].fill_(0.0)
+        w = T["sqrt"](y) * u_hypersphere
+        eps = T["finfo"](w.dtype).tiny
+        diag_elems = T["clamp"](1 - T["sum"](w ** 2, dim=-1), min=eps).sqrt()
+        w += T["diag_embed"](diag_elems)
+        return w
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        diag_elems = value.diagonal(dim1=-1, dim2=-2)[..., 1:]
+        order = T["arange"](2, self.dim + 1)
+        order = 2 * (self.concentration - 1).unsqueeze(-1) + self.dim - order
+        unnormalized_log_pdf = T["sum"](order * diag_elems.log(), dim=-1)
+        dm1 = self.dim - 1
+        alpha = self.concentration + 0.5 * dm1
+        denominator = T["lgamma"](alpha) * dm1
+        numerator = T["mvlgamma"](alpha - 0.5, dm1)
+        pi_constant = 0.5 * dm1 * math.log(math.pi)
+        return unnormalized_log_pdf - (pi_constant + numerator - denominator)
+
+
 def install(namespace):
     for cls, module in ((FisherSnedecor, "fishersnedecor"), (Kumaraswamy, "kumaraswamy"),
                         (ContinuousBernoulli, "continuous_bernoulli"), (VonMises, "von_mises"),
-                        (LowRankMultivariateNormal, "lowrank_multivariate_normal")):
+                        (LowRankMultivariateNormal, "lowrank_multivariate_normal"), (Wishart, "wishart"),
+                        (LKJCholesky, "lkj_cholesky")):
         cls.__module__ = "torch.distributions." + module
         namespace[cls.__name__] = cls
         namespace[module] = Namespace(cls.__module__, {cls.__name__: cls})

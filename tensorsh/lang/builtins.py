@@ -682,7 +682,8 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
                                                      "relaxed_categorical", "inverse_gamma",
                                                      "negative_binomial", "fishersnedecor", "kumaraswamy",
                                                      "continuous_bernoulli", "von_mises",
-                                                     "lowrank_multivariate_normal")))
+                                                     "lowrank_multivariate_normal", "wishart",
+                                                     "lkj_cholesky")))
 _PACKAGES = {}
 
 

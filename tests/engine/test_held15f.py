@@ -158,6 +158,36 @@ PROGRAMS = {
         print(torch.get_num_interop_threads(), torch.get_num_threads() >= 1)
         torch.set_num_interop_threads(2)
     """,
+    "wishart_sampling_moments_and_errors": """
+        from torch.distributions import Wishart
+        torch.manual_seed(0)
+        w = Wishart(df=torch.tensor([3.0, 5.0]), scale_tril=torch.tensor([[1.0, 0.0], [0.5, 2.0]]))
+        print(w, w.batch_shape, w.event_shape)
+        print(w.mean, w.mode)
+        print(w.precision_matrix)
+        s = w.rsample((2,))
+        print(s.shape, s[0, 1])
+        print(w.log_prob(s), w.entropy())
+        print(w.expand((3, 2)).batch_shape, w.arg_constraints["df"])
+        v = Wishart(4, precision_matrix=torch.eye(3, dtype=torch.float64) * 2)
+        print(v.covariance_matrix, v.sample().dtype)
+        u = Wishart(1.5, covariance_matrix=torch.eye(2))
+        print(u.df)
+        Wishart(0.5, covariance_matrix=torch.eye(2))
+    """,
+    "lkj_cholesky_sampling_and_log_prob": """
+        from torch.distributions import LKJCholesky
+        torch.manual_seed(2)
+        d = LKJCholesky(3, concentration=torch.tensor([0.5, 2.0]))
+        print(d, d.batch_shape, d.event_shape, d.support)
+        L = d.sample()
+        print(L)
+        print(d.log_prob(L))
+        e = d.expand((2, 2))
+        print(e.batch_shape, e.sample().shape)
+        print(LKJCholesky(2).log_prob(torch.tensor([[1.0, 0.0], [0.6, 0.8]])))
+        LKJCholesky(1)
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
