@@ -4,7 +4,7 @@ Loaded the first time a program reads `torch.nn` (or imports it), never at start
 public name of `torch.nn` to its object; submodules (`functional`, `init`, `utils`) are namespaces.
 """
 from tensorsh.engine.torch_api import NAMESPACE as NAMESPACE_TORCH, Namespace
-from . import attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, fusion, \
+from . import adaptive, attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, fusion, \
     init as _init, layers, lazy, loss, more_layers, more_losses, norm_hooks, padding, parametrize, pooling_extras, prune, \
     random_layers, rearranging, recurrent, rnn_utils, torch_builtins as _torch_builtins, transformer, utils as _utils, \
     volumetric
@@ -49,7 +49,7 @@ utils = Namespace("torch.nn.utils", {
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter,
              "Buffer": Buffer, "UninitializedParameter": lazy.UninitializedParameter,
              "UninitializedBuffer": lazy.UninitializedBuffer}
-for _mod in (attention, container, conv, _embedding_bag, layers, lazy, loss, more_layers, more_losses, padding,
+for _mod in (adaptive, attention, container, conv, _embedding_bag, layers, lazy, loss, more_layers, more_losses, padding,
              pooling_extras, random_layers, rearranging, recurrent, transformer, volumetric):
     NAMESPACE.update({k: v for k, v in vars(_mod).items()
                       if isinstance(v, type) and issubclass(v, Module) and not k.startswith("_")

@@ -188,6 +188,26 @@ PROGRAMS = {
         print(LKJCholesky(2).log_prob(torch.tensor([[1.0, 0.0], [0.6, 0.8]])))
         LKJCholesky(1)
     """,
+    "adaptive_log_softmax_with_loss": """
+        torch.manual_seed(0)
+        asm = torch.nn.AdaptiveLogSoftmaxWithLoss(6, 8, cutoffs=[3, 5], head_bias=True)
+        print(asm)
+        print([(n, tuple(p.shape)) for n, p in asm.named_parameters()])
+        x = torch.randn(4, 6)
+        out = asm(x, torch.tensor([0, 3, 7, 4]))
+        print(out)
+        out.loss.backward()
+        print(asm.head.weight.grad.sum(), asm.tail[1][0].weight.grad)
+        print(asm(x[0], torch.tensor(6)).output, asm.predict(x))
+        print(asm.log_prob(x).exp().sum(1))
+        for f in (lambda: asm(x, torch.tensor([0, 9, 1, 2])), lambda: asm(x, torch.tensor([[0]])),
+                  lambda: torch.nn.AdaptiveLogSoftmaxWithLoss(6, 8, cutoffs=[5, 3])):
+            try:
+                f()
+            except Exception as e:
+                print(type(e).__name__, e)
+        asm(x[:2], torch.tensor([1, 2, 3]))
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
