@@ -587,3 +587,96 @@ def max_unpool3d(input, indices, output_size, stride, padding):
         raise runtime(f"strides should be greater than zero, but got stride: {list(stride)}")
     _check_kernel("max_unpool3d", input, _FLOATING)
     return _max_unpool(input, indices, output_size, 3)
+
+
+class FractionalMaxPool2DBackward0(Node):
+    """Each output's gradient added at its saved index of its plane."""
+    __slots__ = ("in_shape",)
+    saved_names = ("self", "indices")
+
+    def __init__(self, x, indices):
+        Node.__init__(self, (edge_of(x),))
+        self.in_shape = x._shape
+        self.saved = (SavedTensor(x), SavedTensor(indices))
+
+    def backward(self, g):
+        _, idx = self.unpack()
+        planes = int(np.prod(self.in_shape[:-2]))
+        gi = g._np.reshape(planes, -1)
+        ii = idx._np.reshape(planes, -1)
+        out = np.zeros((planes, self.in_shape[-2] * self.in_shape[-1]), g.dtype.np)
+        for r in range(planes):
+            np.add.at(out[r], ii[r], gi[r])
+        return (fresh(out.reshape(self.in_shape), g.dtype),)
+
+
+def _fractional_intervals(sample, input_size, output_size, pool_size, T):
+    """ATen's generate_intervals: each window's start, in the input's float type, the last at the end."""
+    sequence = [0] * output_size
+    if output_size > 1:
+        alpha = T(input_size - pool_size) / T(output_size - 1)
+        for i in range(output_size - 1):
+            sequence[i] = int(T(T(i) + sample) * alpha) - int(T(sample * alpha))
+    if output_size > 0:
+        sequence[output_size - 1] = input_size - pool_size
+    return sequence
+
+
+def fractional_max_pool2d(input, kernel_size, output_size, random_samples):
+    """ATen's fractional_max_pool2d (its meta checks in order): each plane's windows placed by its two samples
+    (width first), the first maximum (or NaN) of each window and its flat index in the plane."""
+    if len(kernel_size) != 2:
+        raise runtime("fractional_max_pool2d: kernel_size must either be a single Int or tuple of Ints")
+    if len(output_size) != 2:
+        raise runtime("fractional_max_pool2d: output_size must either be a single Int or tuple of Ints")
+    nd = input.dim()
+    if nd not in (3, 4):
+        raise runtime(f"fractional_max_pool2d(): Expected 3D or 4D tensor, but got: {list(input._shape)}")
+    for i in range(1, nd):
+        if input._shape[i] <= 0:
+            raise runtime(f"fractional_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, "
+                          f"but got{list(input._shape)} with dimension {i} being empty.")
+    pool_h, pool_w = kernel_size
+    out_h, out_w = output_size
+    in_h, in_w = input._shape[-2:]
+    if out_h + pool_h - 1 > in_h:
+        raise runtime(f"fractional_max_pool2d(): pool height {pool_h} too large relative to input height {in_h}")
+    if out_w + pool_w - 1 > in_w:
+        raise runtime(f"fractional_max_pool2d(): pool width {pool_w} too large relative to input width {in_w}")
+    if random_samples.dtype is not input.dtype:
+        raise runtime("Expect _random_samples to have the same dtype as input")
+    if random_samples.dim() != 3:
+        raise runtime(f"Expect _random_samples to have 3 dimensions, got {random_samples.dim()}")
+    batch = input._shape[0] if nd == 4 else 1
+    planes = input._shape[-3]
+    if random_samples._shape[0] < batch:
+        raise runtime("Expect _random_samples.size(0) no less then input batch size.")
+    if random_samples._shape[1] != planes:
+        raise runtime("Expect _random_samples.size(1) equals to input channel size.")
+    if random_samples._shape[2] != 2:
+        raise runtime(f"Expect _random_samples.size(2) equals to 2; got {random_samples._shape[2]}.")
+    _check_kernel("fractional_max_pool2d_out_frame", input, _FLOATING)
+    T = input.dtype.np.type
+    x = input._np.reshape(batch, planes, in_h * in_w)
+    samples = random_samples._np
+    out = np.empty((batch, planes, out_h * out_w), input.dtype.np)
+    idx = np.empty((batch, planes, out_h * out_w), np.int64)
+    for b in range(batch):
+        for c in range(planes):
+            seq_w = _fractional_intervals(T(samples[b, c, 0]), in_w, out_w, pool_w, T)
+            seq_h = _fractional_intervals(T(samples[b, c, 1]), in_h, out_h, pool_h, T)
+            plane = x[b, c]
+            for h, hs in enumerate(seq_h):
+                for w, ws in enumerate(seq_w):
+                    best, best_i = -np.inf, hs * in_w + ws
+                    for h2 in range(hs, hs + pool_h):
+                        for w2 in range(ws, ws + pool_w):
+                            v = plane[h2 * in_w + w2]
+                            if v > best or v != v:
+                                best, best_i = v, h2 * in_w + w2
+                    out[b, c, h * out_w + w], idx[b, c, h * out_w + w] = best, best_i
+    shape = input._shape[:-2] + (out_h, out_w)
+    result, indices = fresh(out.reshape(shape), input.dtype), fresh(idx.reshape(shape), dtypes.int64)
+    if needs_grad(input):
+        attach(result, FractionalMaxPool2DBackward0(input, indices))
+    return result, indices

@@ -6,6 +6,7 @@ import math
 from tensorsh.engine import pooling as _pool
 from tensorsh.engine.errors import type_error, value_error, warn
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
 from .c_functions import C, ntuple
 from .module import Module
@@ -177,6 +178,55 @@ def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_siz
     return _pool.max_unpool3d(input, indices, output_size, stride, padding)
 
 
+def fractional_max_pool2d_with_indices(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                                       _random_samples=None):
+    """torch/nn/functional.py's: the output size from the ratio (of the input's last two sizes), one uniform pair
+    per plane drawn when no samples are given, then torch._C._nn.fractional_max_pool2d."""
+    if output_size is None and output_ratio is None:
+        raise value_error("fractional_max_pool2d requires specifying either an output_size or an output_ratio")
+    if output_size is None:
+        if len(output_ratio) > 2:
+            raise value_error("fractional_max_pool2d requires output_ratio to either be a single Int or tuple of "
+                              "Ints.")
+        _output_ratio = ntuple(output_ratio, 2)
+        output_size = [int(input.size(-2) * _output_ratio[0]), int(input.size(-1) * _output_ratio[1])]
+    if _random_samples is None:
+        n_batch = 1 if input.dim() == 3 else input.size(0)
+        _random_samples = NAMESPACE["rand"](n_batch, input.size(-3), 2, dtype=input.dtype)
+    C.fractional_max_pool2d(input, kernel_size, output_size, _random_samples)
+    return _pool.fractional_max_pool2d(input, ntuple(kernel_size, 2), ntuple(output_size, 2), _random_samples)
+
+
+def fractional_max_pool2d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                          _random_samples=None):
+    result = fractional_max_pool2d_with_indices(input, kernel_size, output_size, output_ratio, return_indices,
+                                                _random_samples)
+    return result if return_indices else result[0]
+
+
+class FractionalMaxPool2d(Module):
+    __module__ = _in("pooling")
+
+    def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
+        super().__init__()
+        self.kernel_size = ntuple(kernel_size, 2)
+        self.return_indices = return_indices
+        self.register_buffer("_random_samples", _random_samples)
+        self.output_size = ntuple(output_size, 2) if output_size is not None else None
+        self.output_ratio = ntuple(output_ratio, 2) if output_ratio is not None else None
+        if output_size is None and output_ratio is None:
+            raise value_error("FractionalMaxPool2d requires specifying either an output size, or a pooling ratio")
+        if output_size is not None and output_ratio is not None:
+            raise value_error("only one of output_size and output_ratio may be specified")
+        if self.output_ratio is not None:
+            if not (0 < self.output_ratio[0] < 1 and 0 < self.output_ratio[1] < 1):
+                raise value_error(f"output_ratio must be between 0 and 1 (got {output_ratio})")
+
+    def forward(self, input):
+        return fractional_max_pool2d(input, self.kernel_size, self.output_size, self.output_ratio,
+                                     self.return_indices, _random_samples=self._random_samples)
+
+
 class _MaxUnpoolNd(Module):
     _dims = 2
 
@@ -242,5 +292,6 @@ def upsample_bilinear(input, size=None, scale_factor=None):
     return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)
 
 
-FUNCTIONAL = ("lp_pool1d lp_pool2d lp_pool3d local_response_norm max_unpool1d max_unpool2d max_unpool3d upsample "
-              "upsample_nearest upsample_bilinear").split()
+FUNCTIONAL = ("lp_pool1d lp_pool2d lp_pool3d local_response_norm max_unpool1d max_unpool2d max_unpool3d "
+              "fractional_max_pool2d fractional_max_pool2d_with_indices upsample upsample_nearest "
+              "upsample_bilinear").split()

@@ -208,6 +208,31 @@ PROGRAMS = {
                 print(type(e).__name__, e)
         asm(x[:2], torch.tensor([1, 2, 3]))
     """,
+    "fractional_max_pool2d_functional_module_and_errors": """
+        import torch.nn.functional as F
+        torch.manual_seed(0)
+        x = torch.randn(2, 2, 7, 6, dtype=torch.float64, requires_grad=True)
+        o, i = F.fractional_max_pool2d(x, (3, 2), output_ratio=(0.5, 0.5), return_indices=True)
+        print(o, i)
+        print(o.grad_fn.name())
+        o.sum().backward()
+        print(x.grad[1, 1])
+        m = torch.nn.FractionalMaxPool2d(2, output_size=(4, 3))
+        print(m, m(x[0]).shape, len(list(m.buffers())))
+        y = torch.tensor([[[1.0, float('nan'), 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]]])
+        print(F.fractional_max_pool2d(y, 2, output_size=2, _random_samples=torch.tensor([[[0.3, 0.9]]])))
+        cases = [lambda: F.fractional_max_pool2d(x, 2, output_size=7), lambda: F.fractional_max_pool2d(x[0, 0], 2, output_size=3),
+                 lambda: F.fractional_max_pool2d(x, 2, output_size=3, _random_samples=torch.rand(2, 2, 2)),
+                 lambda: F.fractional_max_pool2d(x, 2, output_size=3, _random_samples=torch.rand(1, 2, 2, dtype=torch.float64)),
+                 lambda: F.fractional_max_pool2d(x, 2), lambda: F.fractional_max_pool2d(x, 2, output_ratio=0.5),
+                 lambda: F.fractional_max_pool2d(x.int(), 2, output_size=3), lambda: torch.nn.FractionalMaxPool2d(2, output_ratio=1.5)]
+        for c in cases:
+            try:
+                print(c())
+            except Exception as e:
+                print(type(e).__name__, e)
+        F.fractional_max_pool2d(x, 2, output_size=3, _random_samples=torch.rand(2, 3, 2, dtype=torch.float64))
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
