@@ -82,7 +82,8 @@ def special(namespace):
                "softmax": "softmax", "log_softmax": "log_softmax", "logsumexp": "logsumexp",
                "sinc": "sinc", "logit": "logit"}
     members = {name: _function("special_" + name, getattr(Tensor, target)) for name, target in aliases.items()}
-    members["xlogy"] = namespace["xlogy"]
+    xlogy = namespace["xlogy"]
+    members["xlogy"] = lambda *args, **kwargs: xlogy(*args, **kwargs)  # (behind special_xlogy's own parser)
     members["round"] = _function("special_round", lambda x, *, decimals=0: x.round(decimals=decimals))
     for name in ("entr", "ndtr", "ndtri"):
         members[name] = _function("special_" + name, Lazy("ops.special", name))
@@ -97,6 +98,9 @@ def special(namespace):
         members[name] = _function("special_" + name, Lazy("ops.special_bessel", name))
     for name in _POLYNOMIALS:
         members[name] = _polynomial(name)
+    from . import signatures
+    for name, fn in members.items():  # (PyTorch's argument parser of each, signature_table.SPECIAL)
+        members[name] = signatures.checked("special", "special_" + name, fn)
     return Namespace("torch.special", members)
 
 

@@ -2892,6 +2892,198 @@ LINALG = {
     ),
 }
 
+SPECIAL = {
+    'special_bessel_j0': (
+        'special_bessel_j0(Tensor input, *, Tensor out=None)',
+    ),
+    'special_bessel_j1': (
+        'special_bessel_j1(Tensor input, *, Tensor out=None)',
+    ),
+    'special_bessel_y0': (
+        'special_bessel_y0(Tensor input, *, Tensor out=None)',
+    ),
+    'special_bessel_y1': (
+        'special_bessel_y1(Tensor input, *, Tensor out=None)',
+    ),
+    'special_chebyshev_polynomial_t': (
+        'special_chebyshev_polynomial_t(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_chebyshev_polynomial_t(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_chebyshev_polynomial_t(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_chebyshev_polynomial_u': (
+        'special_chebyshev_polynomial_u(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_chebyshev_polynomial_u(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_chebyshev_polynomial_u(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_chebyshev_polynomial_v': (
+        'special_chebyshev_polynomial_v(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_chebyshev_polynomial_v(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_chebyshev_polynomial_v(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_chebyshev_polynomial_w': (
+        'special_chebyshev_polynomial_w(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_chebyshev_polynomial_w(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_chebyshev_polynomial_w(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_digamma': (
+        'special_digamma(Tensor input, *, Tensor out=None)',
+    ),
+    'special_entr': (
+        'special_entr(Tensor input, *, Tensor out=None)',
+    ),
+    'special_erf': (
+        'special_erf(Tensor input, *, Tensor out=None)',
+    ),
+    'special_erfc': (
+        'special_erfc(Tensor input, *, Tensor out=None)',
+    ),
+    'special_erfcx': (
+        'special_erfcx(Tensor input, *, Tensor out=None)',
+    ),
+    'special_erfinv': (
+        'special_erfinv(Tensor input, *, Tensor out=None)',
+    ),
+    'special_exp2': (
+        'special_exp2(Tensor input, *, Tensor out=None)',
+    ),
+    'special_expit': (
+        'special_expit(Tensor input, *, Tensor out=None)',
+    ),
+    'special_expm1': (
+        'special_expm1(Tensor input, *, Tensor out=None)',
+    ),
+    'special_gammaln': (
+        'special_gammaln(Tensor input, *, Tensor out=None)',
+    ),
+    'special_hermite_polynomial_h': (
+        'special_hermite_polynomial_h(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_hermite_polynomial_h(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_hermite_polynomial_h(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_hermite_polynomial_he': (
+        'special_hermite_polynomial_he(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_hermite_polynomial_he(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_hermite_polynomial_he(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_i0': (
+        'special_i0(Tensor input, *, Tensor out=None)',
+    ),
+    'special_i0e': (
+        'special_i0e(Tensor input, *, Tensor out=None)',
+    ),
+    'special_i1': (
+        'special_i1(Tensor input, *, Tensor out=None)',
+    ),
+    'special_i1e': (
+        'special_i1e(Tensor input, *, Tensor out=None)',
+    ),
+    'special_laguerre_polynomial_l': (
+        'special_laguerre_polynomial_l(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_laguerre_polynomial_l(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_laguerre_polynomial_l(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_legendre_polynomial_p': (
+        'special_legendre_polynomial_p(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_legendre_polynomial_p(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_legendre_polynomial_p(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_log1p': (
+        'special_log1p(Tensor input, *, Tensor out=None)',
+    ),
+    'special_log_ndtr': (
+        'special_log_ndtr(Tensor input, *, Tensor out=None)',
+    ),
+    'special_log_softmax': (
+        'special_log_softmax(Tensor input, int64_t dim, *, ScalarType? dtype=None)',
+    ),
+    'special_logit': (
+        'special_logit(Tensor input, double? eps=None, *, Tensor out=None)',
+    ),
+    'special_logsumexp': (
+        'special_logsumexp(Tensor input, IntArrayRef[1] dim, bool keepdim=False, *, Tensor out=None)',
+    ),
+    'special_modified_bessel_i0': (
+        'special_modified_bessel_i0(Tensor input, *, Tensor out=None)',
+    ),
+    'special_modified_bessel_i1': (
+        'special_modified_bessel_i1(Tensor input, *, Tensor out=None)',
+    ),
+    'special_modified_bessel_k0': (
+        'special_modified_bessel_k0(Tensor input, *, Tensor out=None)',
+    ),
+    'special_modified_bessel_k1': (
+        'special_modified_bessel_k1(Tensor input, *, Tensor out=None)',
+    ),
+    'special_multigammaln': (
+        'special_multigammaln(Tensor input, int64_t p, *, Tensor out=None)',
+    ),
+    'special_ndtr': (
+        'special_ndtr(Tensor input, *, Tensor out=None)',
+    ),
+    'special_ndtri': (
+        'special_ndtri(Tensor input, *, Tensor out=None)',
+    ),
+    'special_polygamma': (
+        'special_polygamma(int64_t n, Tensor input, *, Tensor out=None)',
+    ),
+    'special_psi': (
+        'special_psi(Tensor input, *, Tensor out=None)',
+    ),
+    'special_round': (
+        'special_round(Tensor input, *, int64_t decimals=0, Tensor out=None)',
+    ),
+    'special_scaled_modified_bessel_k0': (
+        'special_scaled_modified_bessel_k0(Tensor x, *, Tensor out=None)',
+    ),
+    'special_scaled_modified_bessel_k1': (
+        'special_scaled_modified_bessel_k1(Tensor x, *, Tensor out=None)',
+    ),
+    'special_shifted_chebyshev_polynomial_t': (
+        'special_shifted_chebyshev_polynomial_t(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_shifted_chebyshev_polynomial_t(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_shifted_chebyshev_polynomial_t(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_shifted_chebyshev_polynomial_u': (
+        'special_shifted_chebyshev_polynomial_u(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_shifted_chebyshev_polynomial_u(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_shifted_chebyshev_polynomial_u(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_shifted_chebyshev_polynomial_v': (
+        'special_shifted_chebyshev_polynomial_v(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_shifted_chebyshev_polynomial_v(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_shifted_chebyshev_polynomial_v(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_shifted_chebyshev_polynomial_w': (
+        'special_shifted_chebyshev_polynomial_w(Tensor x, Tensor n, *, Tensor out=None)',
+        'special_shifted_chebyshev_polynomial_w(Scalar x, Tensor n, *, Tensor out=None)',
+        'special_shifted_chebyshev_polynomial_w(Tensor x, Scalar n, *, Tensor out=None)',
+    ),
+    'special_sinc': (
+        'special_sinc(Tensor input, *, Tensor out=None)',
+    ),
+    'special_softmax': (
+        'special_softmax(Tensor input, int64_t dim, ScalarType? dtype=None)',
+    ),
+    'special_spherical_bessel_j0': (
+        'special_spherical_bessel_j0(Tensor x, *, Tensor out=None)',
+    ),
+    'special_xlog1py': (
+        'special_xlog1py(Tensor input, Tensor other, *, Tensor out=None)',
+        'special_xlog1py(Scalar self, Tensor other, *, Tensor out=None)',
+        'special_xlog1py(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'special_xlogy': (
+        'special_xlogy(Tensor input, Tensor other, *, Tensor out=None)',
+        'special_xlogy(Scalar self, Tensor other, *, Tensor out=None)',
+        'special_xlogy(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+    'special_zeta': (
+        'special_zeta(Tensor input, Tensor other, *, Tensor out=None)',
+        'special_zeta(Scalar self, Tensor other, *, Tensor out=None)',
+        'special_zeta(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+}
+
 # methods bound with METH_NOARGS: `TensorBase.exp() takes no arguments (1 given)`
 NOARGS = frozenset({
     'abs', 'abs_', 'absolute', 'absolute_', 'acos', 'acos_', 'acosh', 'acosh_',

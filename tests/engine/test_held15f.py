@@ -233,6 +233,32 @@ PROGRAMS = {
                 print(type(e).__name__, e)
         F.fractional_max_pool2d(x, 2, output_size=3, _random_samples=torch.rand(2, 3, 2, dtype=torch.float64))
     """,
+    "special_and_linalg_parser_texts": """
+        x = torch.tensor([0.5, 1.5])
+        cases = [lambda: torch.special.erf("a"), lambda: torch.special.expit(x, 1), lambda: torch.special.i0e(x, out=1),
+                 lambda: torch.special.xlogy(x), lambda: torch.special.zeta(x), lambda: torch.special.logit(x, eps="a"),
+                 lambda: torch.special.softmax(x), lambda: torch.special.log_softmax(x, 0, torch.int64),
+                 lambda: torch.special.polygamma(x, 1), lambda: torch.special.round(x, 2),
+                 lambda: torch.special.bessel_j0(x, x), lambda: torch.special.ndtri(1.0), lambda: torch.special.logsumexp(x),
+                 lambda: torch.special.multigammaln(x, "a"), lambda: torch.special.entr(x, foo=1),
+                 lambda: torch.linalg.norm(x, "fro", 0, foo=1), lambda: torch.linalg.inv(x, x),
+                 lambda: torch.linalg.vector_norm(x, ord="a"), lambda: torch.linalg.det([[1.0]]),
+                 lambda: torch.linalg.matrix_power(torch.eye(2), 1.5), lambda: torch.linalg.solve(torch.eye(2)),
+                 lambda: torch.linalg.cross(x), lambda: torch.linalg.diagonal(x, 1),
+                 lambda: torch.linalg.multi_dot(x), lambda: torch.linalg.tensorsolve(torch.eye(2), x, dims=1)]
+        for c in cases:
+            try:
+                print(c())
+            except Exception as e:
+                print(type(e).__name__, str(e).replace(chr(10), " | "))
+    """,
+    "randint_like_tensor_high": """
+        x = torch.ones(2, 3)
+        torch.manual_seed(0)
+        print(torch.randint_like(x, torch.tensor(5)), torch.randint_like(x, 1, torch.tensor(5)))
+        print(torch.randint_like(x, torch.tensor(7), dtype=torch.int64))
+        torch.randint_like(x, torch.tensor([5]))
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
