@@ -1823,6 +1823,9 @@ FUNCTIONS = {
     'get_autocast_dtype': (
         'get_autocast_dtype(std::string_view device_type)',
     ),
+    'get_device': (
+        'get_device(Tensor input)',
+    ),
     'gradient': (
         'gradient(Tensor input, *, IntArrayRef dim, int64_t edge_order=1)',
         'gradient(Tensor input, *, Scalar spacing, IntArrayRef dim, int64_t edge_order=1)',

@@ -7,7 +7,7 @@ from .namespaces import LazyMember, Namespace
 from .ops import constructors, predicates
 from .errors import runtime, type_error
 from .scalars import unpack_long
-from .legacy_types import LEGACY
+from .legacy_types import LEGACY, _LegacyType
 from .tensorimpl import CPU, CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Device, MemoryFormat, grads_tuple
 from .ops.registry import FUNCTIONS, surface, surface_all, torch_function
 from .tensor import Tensor, Size
@@ -520,9 +520,32 @@ NAMESPACE.update(constructors.FUNCTIONS)
 NAMESPACE.update({name: getattr(defaults, name) for name in (
     "get_default_dtype", "set_default_dtype", "finfo", "iinfo", "typename", "use_deterministic_algorithms",
     "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
-    "get_deterministic_debug_mode", "set_warn_always", "is_warn_always_enabled", "set_float32_matmul_precision",
+    "get_deterministic_debug_mode", "set_deterministic_debug_mode", "set_warn_always",
+    "is_warn_always_enabled", "set_float32_matmul_precision",
     "get_float32_matmul_precision", "get_default_device", "set_default_device")})
 NAMESPACE["strided"], NAMESPACE["layout"] = predicates.STRIDED, predicates.Layout
+
+
+def set_default_tensor_type(t):
+    """torch.set_default_tensor_type (deprecated, warned once): a legacy tensor type (or its dotted name) of a
+    floating type sets the default dtype."""
+    if isinstance(t, str):
+        first, *rest = t.split(".")
+        if first != "torch":
+            raise errors.make("ModuleNotFoundError", f"No module named '{first}'")
+        if rest and rest[0] not in NAMESPACE:
+            raise errors.make("AttributeError", f"module 'torch' has no attribute '{rest[0]}'")
+        t = NAMESPACE[rest[0]] if rest else NAMESPACE
+        for part in rest[1:]:
+            t = getattr(t, part)
+    defaults.warn_once("torch.set_default_tensor_type() is deprecated as of PyTorch 2.1, please use "
+                       "torch.set_default_dtype() and torch.set_default_device() as alternatives.")
+    if not isinstance(t, _LegacyType) or t.dtype is None:
+        raise type_error("invalid type object: only floating-point types are supported as the default type")
+    defaults.set_default_dtype(t.dtype)
+
+
+NAMESPACE["set_default_tensor_type"] = set_default_tensor_type
 for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
     NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)
 NAMESPACE.update(LEGACY)

@@ -259,6 +259,27 @@ PROGRAMS = {
         print(torch.randint_like(x, torch.tensor(7), dtype=torch.int64))
         torch.randint_like(x, torch.tensor([5]))
     """,
+    "default_tensor_type_debug_mode_get_device": """
+        x = torch.tensor([[1.0, -2.0], [3.0, 4.0]])
+        print(torch.get_device(x), x.get_device())
+        for t in [torch.Tensor, torch.float64, "torch.Foo", 3, "foo.Bar", torch.IntTensor]:
+            try:
+                torch.set_default_tensor_type(t)
+                print("ok", torch.get_default_dtype())
+            except Exception as e:
+                print(type(e).__name__, e)
+        torch.set_default_tensor_type(torch.DoubleTensor)
+        print(torch.tensor([1.5]).dtype, torch.get_default_dtype(), torch.ones(1).dtype)
+        torch.set_default_tensor_type("torch.FloatTensor")
+        print(torch.tensor([1.5]).dtype)
+        for m in [1.5, "x", 5, 2, "warn", "default"]:
+            try:
+                torch.set_deterministic_debug_mode(m)
+                print(torch.get_deterministic_debug_mode(), torch.are_deterministic_algorithms_enabled())
+            except Exception as e:
+                print(type(e).__name__, e)
+        torch.get_device(3)
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
