@@ -689,6 +689,14 @@ def _batch_mahalanobis(bL, bx):
     return permuted_M.permute(permute_inv_dims).reshape(bx_batch_shape)
 
 
+def _precision_to_scale_tril(P):
+    """The lower Cholesky factor of P's inverse, as PyTorch's multivariate_normal computes it (flipped Cholesky)."""
+    Lf = T["linalg"].cholesky(T["flip"](P, (-2, -1)))
+    L_inv = T["transpose"](T["flip"](Lf, (-2, -1)), -2, -1)
+    Id = T["eye"](P.shape[-1], dtype=P.dtype)
+    return T["linalg"].solve_triangular(L_inv, Id, upper=False)
+
+
 class MultivariateNormal(Distribution):
     __api__ = Distribution.__api__ | {"loc", "covariance_matrix", "precision_matrix", "scale_tril"}
     arg_constraints = {"loc": real_vector, "covariance_matrix": _PositiveDefinite(),
@@ -719,11 +727,7 @@ class MultivariateNormal(Distribution):
         elif given == "covariance_matrix":
             self._unbroadcasted_scale_tril = T["linalg"].cholesky(covariance_matrix)
         else:
-            P = precision_matrix
-            Lf = T["linalg"].cholesky(T["flip"](P, (-2, -1)))
-            L_inv = T["transpose"](T["flip"](Lf, (-2, -1)), -2, -1)
-            Id = T["eye"](P.shape[-1], dtype=P.dtype)
-            self._unbroadcasted_scale_tril = T["linalg"].solve_triangular(L_inv, Id, upper=False)
+            self._unbroadcasted_scale_tril = _precision_to_scale_tril(precision_matrix)
 
     def _has(self, param):
         return param == "loc" or param in self._matrices

@@ -480,11 +480,7 @@ class Wishart(D.Distribution):
         elif name == "covariance_matrix":
             self._unbroadcasted_scale_tril = T["linalg"].cholesky(covariance_matrix)
         else:
-            P = precision_matrix
-            Lf = T["linalg"].cholesky(T["flip"](P, (-2, -1)))
-            L_inv = T["transpose"](T["flip"](Lf, (-2, -1)), -2, -1)
-            Id = T["eye"](P.shape[-1], dtype=P.dtype)
-            self._unbroadcasted_scale_tril = T["linalg"].solve_triangular(L_inv, Id, upper=False)
+            self._unbroadcasted_scale_tril = D._precision_to_scale_tril(precision_matrix)
         self._dist_chi2 = self._chi2(batch_shape)
 
     def _chi2(self, batch_shape):

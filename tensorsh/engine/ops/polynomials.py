@@ -92,13 +92,21 @@ def _chebyshev(kind, shifted):
     return values
 
 
+def _low_degree(x, n, T):
+    """The degrees below the recurrence: 0 for a negative one, 1 for degree 0 (None otherwise)."""
+    if n < 0:
+        return np.zeros_like(x)
+    if n == 0:
+        return np.full(x.shape, T(1))
+    return None
+
+
 def _hermite(physicists):
     def values(x, n, T):
         one = T(1)
-        if n < 0:
-            return np.zeros_like(x)
-        if n == 0:
-            return np.full(x.shape, one)
+        low = _low_degree(x, n, T)
+        if low is not None:
+            return low
         if n == 1:
             return x + x if physicists else x.copy()
         if n > (128 if T is np.float32 else 512):
@@ -115,10 +123,9 @@ def _hermite(physicists):
 
 def _laguerre(x, n, T):
     one = T(1)
-    if n < 0:
-        return np.zeros_like(x)
-    if n == 0:
-        return np.full(x.shape, one)
+    low = _low_degree(x, n, T)
+    if low is not None:
+        return low
     with np.errstate(all="ignore"):
         if n == 1:
             r = one - x
