@@ -585,11 +585,12 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         y = (x * alpha.reshape(shape) + beta.reshape(shape)).astype(dt)
     out = layout.output_like(y.astype(input.dtype.np), input.dtype, input)  # (empty_like(input,
     # input.suggest_memory_format()))
-    if needs_grad(input, weight, bias) or stats:
+    grad = needs_grad(input, weight, bias)
+    if grad or stats:
         saved = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's statistics are float's)
         mean = fresh(np.ascontiguousarray(mean).astype(saved.np), saved)
         invstd = fresh(np.ascontiguousarray(invstd).astype(saved.np), saved)
-        if needs_grad(input, weight, bias):
+        if grad:
             attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var, mean, invstd,
                                                   training, eps))
     return (out, mean, invstd) if stats else out
