@@ -98,6 +98,7 @@ def special(namespace):
         members[name] = _function("special_" + name, Lazy("ops.special_bessel", name))
     for name in _POLYNOMIALS:
         members[name] = _polynomial(name)
+    members["airy_ai"] = _function("special_airy_ai", Lazy("ops.polynomials", "airy_ai"))
     from . import signatures
     for name, fn in members.items():  # (PyTorch's argument parser of each, signature_table.SPECIAL)
         members[name] = signatures.checked("special", "special_" + name, fn)

@@ -2896,6 +2896,9 @@ LINALG = {
 }
 
 SPECIAL = {
+    'special_airy_ai': (
+        'special_airy_ai(Tensor x, *, Tensor out=None)',
+    ),
     'special_bessel_j0': (
         'special_bessel_j0(Tensor input, *, Tensor out=None)',
     ),

@@ -280,6 +280,18 @@ PROGRAMS = {
                 print(type(e).__name__, e)
         torch.get_device(3)
     """,
+    "special_airy_ai": """
+        x = torch.tensor([-5.0, -1.0, 0.0, 0.5, 3.0, 10.0], requires_grad=True)
+        y = torch.special.airy_ai(x)
+        print(y, y.requires_grad, torch.special.airy_ai(torch.tensor([1, 2])))
+        print(torch.special.airy_ai(x.detach().double()))
+        for f in (lambda: torch.special.airy_ai(x.half()), lambda: torch.special.airy_ai(1.0), lambda: torch.special.airy_ai(x, 1)):
+            try:
+                print(f())
+            except Exception as e:
+                print(type(e).__name__, e)
+        y.sum().backward()
+    """,
 }
 
 torch_results, test_round15_held15f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held15f")
@@ -328,3 +340,16 @@ def test_orthogonal_polynomials_are_bit_equal_to_torch(name, dtype):
         expected = getattr(torch.special, name)(torch.from_numpy(x), torch.from_numpy(degrees)).numpy()
         got = polynomial(name)(T["from_numpy"](x.copy()), T["from_numpy"](degrees))._np
         np.testing.assert_array_equal(got, expected)
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_airy_ai_is_bit_equal_to_torch(dtype):
+    """Math.h's airy_ai (its asymptotic forms, the power series between, GCC's fused multiply-adds) to the bit."""
+    torch = pytest.importorskip("torch")
+    from tensorsh.engine.ops.polynomials import airy_ai
+    from tensorsh.engine.torch_api import NAMESPACE as T
+    rng = np.random.default_rng(15)
+    x = np.concatenate([rng.uniform(-20, 20, 300), rng.uniform(-3, 3, 200), rng.uniform(8, 110, 50),
+                        [0.0, -2.09, 2.09, 8.3203353, 103.892, np.inf, -np.inf, np.nan]]).astype(dtype)
+    expected = torch.special.airy_ai(torch.from_numpy(x)).numpy()
+    np.testing.assert_array_equal(airy_ai(T["from_numpy"](x.copy()))._np, expected)
