@@ -161,6 +161,9 @@ nonnegative = _GreaterThanEq(0.0)
 nonnegative_integer = _IntegerGreaterThan(0)
 
 
+_OWN_MODULES = (__name__, "tensorsh.distribution_transforms", "tensorsh.distributions_extra")
+
+
 class Distribution:
     """The base class: shapes, argument and sample validation, sample() as rsample() without grad, the repr."""
     __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
@@ -183,7 +186,7 @@ class Distribution:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        if cls.__module__ in (__name__, "tensorsh.distribution_transforms"):  # (a program's subclass keeps its
+        if cls.__module__ in _OWN_MODULES:  # (a program's subclass keeps its
             # family's: expand's check names that)
             cls._family_cls = cls
         cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given") or ())  # (its parameters are its attributes)
@@ -686,6 +689,14 @@ def _batch_mahalanobis(bL, bx):
     return permuted_M.permute(permute_inv_dims).reshape(bx_batch_shape)
 
 
+def _precision_to_scale_tril(P):
+    """The lower Cholesky factor of P's inverse, as PyTorch's multivariate_normal computes it (flipped Cholesky)."""
+    Lf = T["linalg"].cholesky(T["flip"](P, (-2, -1)))
+    L_inv = T["transpose"](T["flip"](Lf, (-2, -1)), -2, -1)
+    Id = T["eye"](P.shape[-1], dtype=P.dtype)
+    return T["linalg"].solve_triangular(L_inv, Id, upper=False)
+
+
 class MultivariateNormal(Distribution):
     __api__ = Distribution.__api__ | {"loc", "covariance_matrix", "precision_matrix", "scale_tril"}
     arg_constraints = {"loc": real_vector, "covariance_matrix": _PositiveDefinite(),
@@ -716,11 +727,7 @@ class MultivariateNormal(Distribution):
         elif given == "covariance_matrix":
             self._unbroadcasted_scale_tril = T["linalg"].cholesky(covariance_matrix)
         else:
-            P = precision_matrix
-            Lf = T["linalg"].cholesky(T["flip"](P, (-2, -1)))
-            L_inv = T["transpose"](T["flip"](Lf, (-2, -1)), -2, -1)
-            Id = T["eye"](P.shape[-1], dtype=P.dtype)
-            self._unbroadcasted_scale_tril = T["linalg"].solve_triangular(L_inv, Id, upper=False)
+            self._unbroadcasted_scale_tril = _precision_to_scale_tril(precision_matrix)
 
     def _has(self, param):
         return param == "loc" or param in self._matrices
@@ -2060,3 +2067,5 @@ for _module, _members in _SUBMODULES.items():
 
 from tensorsh import distribution_transforms  # noqa: E402  (it builds on the classes above)
 distribution_transforms.install(NAMESPACE)
+from tensorsh import distributions_extra  # noqa: E402  (the families that build on those above)
+distributions_extra.install(NAMESPACE)

@@ -642,7 +642,10 @@ def randn_like(input, dtype=None, requires_grad=False, generator=None, memory_fo
 def randint_like(input, low=0, high=None, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("randint_like", input)
     if high is None:
+        if isinstance(low, Tensor) and low.dim() != 0:  # (the Tensor-high overload: a 0-dim tensor only)
+            raise runtime("high must be a scalar tensor and on CPU")
         low, high = 0, low
+    low, high = (v.item() if isinstance(v, Tensor) else v for v in (low, high))
     if low >= high:
         raise runtime(messages.RANDOM_FROM_TO.format(low=low, high=high))
     dt = dtype or input.dtype

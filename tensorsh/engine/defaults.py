@@ -2,7 +2,7 @@
 the dtype facts torch.finfo / torch.iinfo give."""
 import builtins
 
-from . import dtypes, errors, undo
+from . import dtypes, errors, typenames, undo
 from .errors import runtime, type_error
 
 _deterministic = [False, False]  # (mode, warn_only)
@@ -172,6 +172,24 @@ def are_deterministic_algorithms_enabled():
 
 def is_deterministic_algorithms_warn_only_enabled():
     return _deterministic[1]
+
+
+def set_deterministic_debug_mode(debug_mode):
+    """torch/__init__.py's: "default"/"warn"/"error" or 0/1/2 as use_deterministic_algorithms' two flags."""
+    if not isinstance(debug_mode, (int, str)):
+        cls = type(debug_mode)
+        name = "torch.Tensor" if isinstance(debug_mode, typenames._Tensor) and cls.__module__.startswith("tensorsh") \
+            else cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
+        raise type_error(f"debug_mode must be str or int, but got <class '{name}'>")
+    if isinstance(debug_mode, str):
+        modes = {"default": 0, "warn": 1, "error": 2}
+        if debug_mode not in modes:
+            raise errors.runtime("invalid value of debug_mode, expected one of `default`, `warn`, `error`, but got "
+                                 + debug_mode)
+        debug_mode = modes[debug_mode]
+    if debug_mode not in (0, 1, 2):
+        raise errors.runtime(f"invalid value of debug_mode, expected 0, 1, or 2, but got {debug_mode}")
+    use_deterministic_algorithms(debug_mode != 0, warn_only=debug_mode == 1)
 
 
 def get_deterministic_debug_mode():

@@ -82,7 +82,8 @@ def special(namespace):
                "softmax": "softmax", "log_softmax": "log_softmax", "logsumexp": "logsumexp",
                "sinc": "sinc", "logit": "logit"}
     members = {name: _function("special_" + name, getattr(Tensor, target)) for name, target in aliases.items()}
-    members["xlogy"] = namespace["xlogy"]
+    xlogy = namespace["xlogy"]
+    members["xlogy"] = lambda *args, **kwargs: xlogy(*args, **kwargs)  # (behind special_xlogy's own parser)
     members["round"] = _function("special_round", lambda x, *, decimals=0: x.round(decimals=decimals))
     for name in ("entr", "ndtr", "ndtri"):
         members[name] = _function("special_" + name, Lazy("ops.special", name))
@@ -95,7 +96,27 @@ def special(namespace):
         members[name] = _function("special_" + name, Lazy("ops.bessel", "special_" + name))
     for name in _SPECIAL_BESSEL:
         members[name] = _function("special_" + name, Lazy("ops.special_bessel", name))
+    for name in _POLYNOMIALS:
+        members[name] = _polynomial(name)
+    members["airy_ai"] = _function("special_airy_ai", Lazy("ops.polynomials", "airy_ai"))
+    from . import signatures
+    for name, fn in members.items():  # (PyTorch's argument parser of each, signature_table.SPECIAL)
+        members[name] = signatures.checked("special", "special_" + name, fn)
     return Namespace("torch.special", members)
+
+
+_POLYNOMIALS = tuple(f"{family}_polynomial_{kind}" for family, kinds in (
+    ("chebyshev", "tuvw"), ("shifted_chebyshev", "tuvw"), ("hermite", ("h", "he")), ("laguerre", "l"),
+    ("legendre", "p")) for kind in kinds)  # (ops/polynomials.py)
+
+
+def _polynomial(name):
+    lazy = Lazy("ops.polynomials", "polynomial")
+
+    def function(*args, **kwargs):
+        return (lazy.fn or lazy.load())(name)(*args, **kwargs)
+    function.__name__ = function.__qualname__ = "special_" + name
+    return function
 
 
 # ------------------------------------------------------------------ torch.linalg's norms
@@ -165,7 +186,8 @@ def linalg(namespace):
     members = {"norm": norm, "vector_norm": vector_norm, "matrix_norm": matrix_norm,
                "cross": _function("linalg_cross", Lazy("ops.products", "linalg_cross"))}
     for name, attr in (("inv", "inv"), ("inv_ex", "inv_ex"), ("det", "det"), ("slogdet", "linalg_slogdet"),
-                       ("solve", "solve"), ("solve_ex", "solve_ex")):
+                       ("solve", "solve"), ("solve_ex", "solve_ex"), ("tensorinv", "tensorinv"),
+                       ("tensorsolve", "tensorsolve")):
         members[name] = _function("linalg_" + name, Lazy("ops.solvers", attr))
     for module, names in (("decompositions", ("cholesky", "cholesky_ex", "qr", "eigh", "eigvalsh", "svd", "svdvals",
                                               "solve_triangular", "matrix_power", "vecdot",

@@ -231,6 +231,9 @@ NN = {
     'multilabel_margin_loss': (
         'multilabel_margin_loss(Tensor input, Tensor target, int64_t reduction=at::Reduction::Mean, *, Tensor out=None)',
     ),
+    'native_batch_norm': (
+        'native_batch_norm(Tensor input, Tensor? weight, Tensor? bias, Tensor? running_mean, Tensor? running_var, bool training, double momentum, double eps, *, TensorList[3] out=None)',
+    ),
     'native_channel_shuffle': (
         'native_channel_shuffle(Tensor input, SymInt groups)',
     ),
@@ -374,7 +377,8 @@ TORCH = frozenset({
     'feature_dropout_', 'group_norm', 'gru', 'gru_cell',
     'hinge_embedding_loss', 'instance_norm', 'kl_div', 'lstm',
     'lstm_cell', 'margin_ranking_loss', 'max_pool1d', 'max_pool1d_with_indices',
-    'max_pool3d', 'native_channel_shuffle', 'pdist', 'poisson_nll_loss',
-    'rms_norm', 'rnn_relu', 'rnn_relu_cell', 'rnn_tanh',
-    'rnn_tanh_cell', 'rrelu', 'rrelu_', 'triplet_margin_loss',
+    'max_pool3d', 'native_batch_norm', 'native_channel_shuffle', 'pdist',
+    'poisson_nll_loss', 'rms_norm', 'rnn_relu', 'rnn_relu_cell',
+    'rnn_tanh', 'rnn_tanh_cell', 'rrelu', 'rrelu_',
+    'triplet_margin_loss',
 })

@@ -518,7 +518,14 @@ def _sums_by_images(centred, gs, dt):
     return (np.cumsum(per_total.astype(acc), axis=1)[:, -1], np.cumsum(per_dotp.astype(acc), axis=1)[:, -1])
 
 
-def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
+def native_batch_norm(input, weight, bias, running_mean, running_var, training, momentum, eps):
+    """torch.native_batch_norm: (output, save_mean, save_invstd), the statistics not differentiable (empty in
+    evaluation mode)."""
+    return batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps, stats=True)
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5,
+               stats=False):
     if input.dim() < 2:
         raise runtime(f"expected 2D or 3D input (got {input.dim()}D input)")
     c = input._shape[1]
@@ -578,13 +585,15 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         y = (x * alpha.reshape(shape) + beta.reshape(shape)).astype(dt)
     out = layout.output_like(y.astype(input.dtype.np), input.dtype, input)  # (empty_like(input,
     # input.suggest_memory_format()))
-    if needs_grad(input, weight, bias):
+    grad = needs_grad(input, weight, bias)
+    if grad or stats:
         saved = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's statistics are float's)
-        attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var,
-                                              fresh(np.ascontiguousarray(mean).astype(saved.np), saved),
-                                              fresh(np.ascontiguousarray(invstd).astype(saved.np), saved), training,
-                                              eps))
-    return out
+        mean = fresh(np.ascontiguousarray(mean).astype(saved.np), saved)
+        invstd = fresh(np.ascontiguousarray(invstd).astype(saved.np), saved)
+        if grad:
+            attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var, mean, invstd,
+                                                  training, eps))
+    return (out, mean, invstd) if stats else out
 
 
 def _stats_by_images(xc, dt):

@@ -505,16 +505,54 @@ class MaxUnpool2DBackward0(Node):
 
     def backward(self, g):
         idx, = self.unpack()
-        lead = int(np.prod(self.in_shape[:-2]))
-        gi = g._np.reshape(lead, -1)
-        ii = idx._np.reshape(lead, -1)
+        planes = int(np.prod(self.in_shape[:g.dim() - self.spatial]))
+        gi = g._np.reshape(planes, -1)
+        ii = idx._np.reshape(planes, -1)
         out = np.take_along_axis(gi, ii, axis=1)
         return (fresh(np.ascontiguousarray(out.reshape(self.in_shape)), g.dtype),)
+
+    spatial = 2
+
+
+class MaxUnpool3DBackward0(MaxUnpool2DBackward0):
+    __slots__ = ()
+    spatial = 3
+
+
+def _max_unpool(input, indices, output_size, spatial):
+    """Each value written at its flat index in an output plane (or volume) of zeros (ATen's cpu_max_unpool)."""
+    oshape = tuple(output_size)
+    lead = input._shape[:input.dim() - spatial]
+    n, plane = int(np.prod(lead)), int(np.prod(oshape))
+    x = input._np.reshape(n, -1)
+    ii = indices._np.reshape(n, -1)
+    out = np.zeros((n, plane), x.dtype)
+    invalid = (ii < 0) | (ii >= plane)
+    if invalid.any():  # the kernel's threads each keep the last invalid index of their chunk of the elements; the
+        from .kernels import num_threads  # first thread's is reported here (PyTorch's is whichever wrote last)
+        flat, bad_flat = ii.reshape(-1), invalid.reshape(-1)
+        chunk = -(-flat.size // max(1, min(num_threads(), flat.size)))
+        first = flat[:chunk][bad_flat[:chunk]]
+        bad = first if first.size else flat[bad_flat]
+        raise runtime(f"Found an invalid max index: {bad[-1]} (output volumes are of size "
+                      f"{'x'.join(map(str, oshape))})")
+    for r in range(n):
+        out[r, ii[r]] = x[r]  # (a repeated index keeps the last value written, as the kernel's loop does)
+    result = fresh(out.reshape(lead + oshape), input.dtype)
+    if needs_grad(input):
+        attach(result, (MaxUnpool2DBackward0 if spatial == 2 else MaxUnpool3DBackward0)(input, indices))
+    return result
+
+
+def _check_unpool_indices(input, indices):
+    if input._shape != indices._shape:
+        raise runtime(f"Expected shape of indices to be same as that of the input tensor ({list(input._shape)}) but "
+                      f"got indices tensor with shape: {list(indices._shape)}")
 
 
 @fp32_op
 def max_unpool2d(input, indices, output_size):
-    """Each value written at its flat index in an (oH, oW) plane of zeros (ATen's max_unpool2d)."""
+    """ATen's max_unpool2d: its checks, then _max_unpool over (oH, oW) planes."""
     if indices.dtype is not dtypes.int64:
         raise runtime(f"elements in indices should be type int64 but got: {dtypes.SCALAR_NAMES[indices.dtype.name]}")
     if len(output_size) != 2:
@@ -523,27 +561,122 @@ def max_unpool2d(input, indices, output_size):
     if input.dim() not in (3, 4):
         raise runtime(f"Input to max_unpooling2d should be a 3d or 4d Tensor, but got a tensor with {input.dim()} "
                       "dimensions.")
-    if input._shape != indices._shape:
-        raise runtime(f"Expected shape of indices to be same as that of the input tensor ({list(input._shape)}) but "
-                      f"got indices tensor with shape: {list(indices._shape)}")
+    _check_unpool_indices(input, indices)
     _check_kernel("max_unpool2d", input, _FLOATING)
-    oh, ow = output_size
-    lead = input._shape[:-2]
-    n = int(np.prod(lead))
-    x = input._np.reshape(n, -1)
-    ii = indices._np.reshape(n, -1)
-    out = np.zeros((n, oh * ow), x.dtype)
-    invalid = (ii < 0) | (ii >= oh * ow)
-    if invalid.any():  # the kernel's threads each keep the last invalid index of their chunk of the elements; the
-        from .kernels import num_threads  # first thread's is reported here (PyTorch's is whichever wrote last)
-        flat, bad_flat = ii.reshape(-1), invalid.reshape(-1)
-        chunk = -(-flat.size // max(1, min(num_threads(), flat.size)))
-        first = flat[:chunk][bad_flat[:chunk]]
-        bad = first if first.size else flat[bad_flat]
-        raise runtime(f"Found an invalid max index: {bad[-1]} (output volumes are of size {oh}x{ow})")
-    for r in range(n):
-        out[r, ii[r]] = x[r]  # (a repeated index keeps the last value written, as the kernel's loop does)
-    result = fresh(out.reshape(lead + (oh, ow)), input.dtype)
+    return _max_unpool(input, indices, output_size, 2)
+
+
+@fp32_op
+def max_unpool3d(input, indices, output_size, stride, padding):
+    """ATen's max_unpool3d (max_unpooling3d_shape_check's checks in its order), then _max_unpool over volumes."""
+    if indices.dtype is not dtypes.int64:
+        raise runtime("elements in indices should be type int64")
+    if input.dim() not in (4, 5):
+        raise runtime(f"Input to max_unpooling3d should be a 4d or 5d Tensor, but got a tensor with {input.dim()} "
+                      "dimensions.")
+    for name, value in (("output_size", output_size), ("stride", stride), ("padding", padding)):
+        if len(value) != 3:
+            raise runtime(f"There should be exactly three elements (depth, height, width) in {name}, but got"
+                          f"{':' if name != 'output_size' else ''} {len(value)} elements.")
+    _check_unpool_indices(input, indices)
+    for i in range(1, input.dim()):
+        if input._shape[i] <= 0:
+            raise runtime(f"max_unpooling3d_forward_out_cpu(): Expected input to have non-zero size for non-batch "
+                          f"dimensions, but got {list(input._shape)} with dimension {i} being empty.")
+    if min(stride) <= 0:
+        raise runtime(f"strides should be greater than zero, but got stride: {list(stride)}")
+    _check_kernel("max_unpool3d", input, _FLOATING)
+    return _max_unpool(input, indices, output_size, 3)
+
+
+class FractionalMaxPool2DBackward0(Node):
+    """Each output's gradient added at its saved index of its plane."""
+    __slots__ = ("in_shape",)
+    saved_names = ("self", "indices")
+
+    def __init__(self, x, indices):
+        Node.__init__(self, (edge_of(x),))
+        self.in_shape = x._shape
+        self.saved = (SavedTensor(x), SavedTensor(indices))
+
+    def backward(self, g):
+        _, idx = self.unpack()
+        planes = int(np.prod(self.in_shape[:-2]))
+        gi = g._np.reshape(planes, -1)
+        ii = idx._np.reshape(planes, -1)
+        out = np.zeros((planes, self.in_shape[-2] * self.in_shape[-1]), g.dtype.np)
+        for r in range(planes):
+            np.add.at(out[r], ii[r], gi[r])
+        return (fresh(out.reshape(self.in_shape), g.dtype),)
+
+
+def _fractional_intervals(sample, input_size, output_size, pool_size, T):
+    """ATen's generate_intervals: each window's start, in the input's float type, the last at the end."""
+    sequence = [0] * output_size
+    if output_size > 1:
+        alpha = T(input_size - pool_size) / T(output_size - 1)
+        for i in range(output_size - 1):
+            sequence[i] = int(T(T(i) + sample) * alpha) - int(T(sample * alpha))
+    if output_size > 0:
+        sequence[output_size - 1] = input_size - pool_size
+    return sequence
+
+
+def fractional_max_pool2d(input, kernel_size, output_size, random_samples):
+    """ATen's fractional_max_pool2d (its meta checks in order): each plane's windows placed by its two samples
+    (width first), the first maximum (or NaN) of each window and its flat index in the plane."""
+    if len(kernel_size) != 2:
+        raise runtime("fractional_max_pool2d: kernel_size must either be a single Int or tuple of Ints")
+    if len(output_size) != 2:
+        raise runtime("fractional_max_pool2d: output_size must either be a single Int or tuple of Ints")
+    nd = input.dim()
+    if nd not in (3, 4):
+        raise runtime(f"fractional_max_pool2d(): Expected 3D or 4D tensor, but got: {list(input._shape)}")
+    for i in range(1, nd):
+        if input._shape[i] <= 0:
+            raise runtime(f"fractional_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, "
+                          f"but got{list(input._shape)} with dimension {i} being empty.")
+    pool_h, pool_w = kernel_size
+    out_h, out_w = output_size
+    in_h, in_w = input._shape[-2:]
+    if out_h + pool_h - 1 > in_h:
+        raise runtime(f"fractional_max_pool2d(): pool height {pool_h} too large relative to input height {in_h}")
+    if out_w + pool_w - 1 > in_w:
+        raise runtime(f"fractional_max_pool2d(): pool width {pool_w} too large relative to input width {in_w}")
+    if random_samples.dtype is not input.dtype:
+        raise runtime("Expect _random_samples to have the same dtype as input")
+    if random_samples.dim() != 3:
+        raise runtime(f"Expect _random_samples to have 3 dimensions, got {random_samples.dim()}")
+    batch = input._shape[0] if nd == 4 else 1
+    planes = input._shape[-3]
+    if random_samples._shape[0] < batch:
+        raise runtime("Expect _random_samples.size(0) no less then input batch size.")
+    if random_samples._shape[1] != planes:
+        raise runtime("Expect _random_samples.size(1) equals to input channel size.")
+    if random_samples._shape[2] != 2:
+        raise runtime(f"Expect _random_samples.size(2) equals to 2; got {random_samples._shape[2]}.")
+    _check_kernel("fractional_max_pool2d_out_frame", input, _FLOATING)
+    T = input.dtype.np.type
+    x = input._np.reshape(batch, planes, in_h * in_w)
+    samples = random_samples._np
+    out = np.empty((batch, planes, out_h * out_w), input.dtype.np)
+    idx = np.empty((batch, planes, out_h * out_w), np.int64)
+    for b in range(batch):
+        for c in range(planes):
+            seq_w = _fractional_intervals(T(samples[b, c, 0]), in_w, out_w, pool_w, T)
+            seq_h = _fractional_intervals(T(samples[b, c, 1]), in_h, out_h, pool_h, T)
+            plane = x[b, c]
+            for h, hs in enumerate(seq_h):
+                for w, ws in enumerate(seq_w):
+                    best, best_i = -np.inf, hs * in_w + ws
+                    for h2 in range(hs, hs + pool_h):
+                        for w2 in range(ws, ws + pool_w):
+                            v = plane[h2 * in_w + w2]
+                            if v > best or v != v:
+                                best, best_i = v, h2 * in_w + w2
+                    out[b, c, h * out_w + w], idx[b, c, h * out_w + w] = best, best_i
+    shape = input._shape[:-2] + (out_h, out_w)
+    result, indices = fresh(out.reshape(shape), input.dtype), fresh(idx.reshape(shape), dtypes.int64)
     if needs_grad(input):
-        attach(result, MaxUnpool2DBackward0(input, indices))
-    return result
+        attach(result, FractionalMaxPool2DBackward0(input, indices))
+    return result, indices

@@ -7,7 +7,7 @@ from .namespaces import LazyMember, Namespace
 from .ops import constructors, predicates
 from .errors import runtime, type_error
 from .scalars import unpack_long
-from .legacy_types import LEGACY
+from .legacy_types import LEGACY, _LegacyType
 from .tensorimpl import CPU, CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Device, MemoryFormat, grads_tuple
 from .ops.registry import FUNCTIONS, surface, surface_all, torch_function
 from .tensor import Tensor, Size
@@ -143,20 +143,43 @@ def get_num_threads():
     return kernels.num_threads()
 
 
-def set_num_threads(*args, **kwargs):
+def _thread_count(name, args, kwargs):
+    """The one argument of torch.set_num_threads / set_num_interop_threads, checked as their C functions read it."""
     if kwargs:
-        raise type_error("torch.set_num_threads() takes no keyword arguments")
+        raise type_error(f"torch.{name}() takes no keyword arguments")
     if len(args) != 1:  # (a C function of one argument, read as a C long)
-        raise type_error(f"torch.set_num_threads() takes exactly one argument ({len(args)} given)")
+        raise type_error(f"torch.{name}() takes exactly one argument ({len(args)} given)")
     n, = args
     if type(n) is int:
         unpack_long(n, "long" if abs(n) < 2 ** 63 else "long long")
     if type(n) is not int:
-        raise runtime(f"set_num_threads expects an int, but got {type(n).__name__}")
+        raise runtime(f"{name} expects an int, but got {type(n).__name__}")
     if n <= 0:
-        raise runtime("set_num_threads expects a positive integer")
+        raise runtime(f"{name} expects a positive integer")
+    return n
+
+
+def set_num_threads(*args, **kwargs):
+    n = _thread_count("set_num_threads", args, kwargs)
     undo.touch(_ThreadSetting)
     kernels.set_num_threads(n)
+
+
+_INTEROP_THREADS = [None]  # set_num_interop_threads' count (once per process: the pool starts with it)
+
+
+def get_num_interop_threads():
+    """The inter-op pool's size: the machine's cores unless set_num_interop_threads chose it."""
+    import os
+    return _INTEROP_THREADS[0] or os.cpu_count() or 1
+
+
+def set_num_interop_threads(*args, **kwargs):
+    n = _thread_count("set_num_interop_threads", args, kwargs)
+    if _INTEROP_THREADS[0] is not None:
+        raise runtime("Error: cannot set number of interop threads after parallel work has started or "
+                      "set_num_interop_threads called")
+    _INTEROP_THREADS[0] = n
 
 
 def get_rng_state():
@@ -437,6 +460,7 @@ NAMESPACE.update({
     "save": save, "load": load, "__version__": TorchVersion("2.13.0+cpu"),
     "serialization": LazyMember(lambda: Namespace("torch.serialization", _from("serialization", "NAMESPACE").load())),
     "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
+    "get_num_interop_threads": get_num_interop_threads, "set_num_interop_threads": set_num_interop_threads,
     "is_tensor": is_tensor, "is_storage": is_storage, "UntypedStorage": UntypedStorage,
     "numel": torch_function("numel", Tensor.numel),
     "detach": torch_function("detach", Tensor.detach),
@@ -498,17 +522,40 @@ NAMESPACE.update(constructors.FUNCTIONS)
 NAMESPACE.update({name: getattr(defaults, name) for name in (
     "get_default_dtype", "set_default_dtype", "finfo", "iinfo", "typename", "use_deterministic_algorithms",
     "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
-    "get_deterministic_debug_mode", "set_warn_always", "is_warn_always_enabled", "set_float32_matmul_precision",
+    "get_deterministic_debug_mode", "set_deterministic_debug_mode", "set_warn_always",
+    "is_warn_always_enabled", "set_float32_matmul_precision",
     "get_float32_matmul_precision", "get_default_device", "set_default_device")})
 NAMESPACE["strided"], NAMESPACE["layout"] = predicates.STRIDED, predicates.Layout
+
+
+def set_default_tensor_type(t):
+    """torch.set_default_tensor_type (deprecated, warned once): a legacy tensor type (or its dotted name) of a
+    floating type sets the default dtype."""
+    if isinstance(t, str):
+        first, *rest = t.split(".")
+        if first != "torch":
+            raise errors.make("ModuleNotFoundError", f"No module named '{first}'")
+        if rest and rest[0] not in NAMESPACE:
+            raise errors.make("AttributeError", f"module 'torch' has no attribute '{rest[0]}'")
+        t = NAMESPACE[rest[0]] if rest else NAMESPACE
+        for part in rest[1:]:
+            t = getattr(t, part)
+    defaults.warn_once("torch.set_default_tensor_type() is deprecated as of PyTorch 2.1, please use "
+                       "torch.set_default_dtype() and torch.set_default_device() as alternatives.")
+    if not isinstance(t, _LegacyType) or t.dtype is None:
+        raise type_error("invalid type object: only floating-point types are supported as the default type")
+    defaults.set_default_dtype(t.dtype)
+
+
+NAMESPACE["set_default_tensor_type"] = set_default_tensor_type
 for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
     NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)
 NAMESPACE.update(LEGACY)
 for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "range", "linspace", "logspace", "eye",
               "randint", "randperm", "normal"):
     NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)
-for _name in ("get_default_dtype", "get_num_threads", "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
-              "is_anomaly_check_nan_enabled", "clear_autocast_cache", "is_autocast_cache_enabled", "is_autocast_cpu_enabled",
+for _name in ("get_default_dtype", "get_num_threads", "get_num_interop_threads", "is_grad_enabled",
+              "is_inference_mode_enabled", "is_anomaly_enabled", "is_anomaly_check_nan_enabled", "clear_autocast_cache", "is_autocast_cache_enabled", "is_autocast_cpu_enabled",
               "get_autocast_cpu_dtype", "autocast_increment_nesting", "autocast_decrement_nesting",
               "get_autocast_gpu_dtype"):  # C functions
     # without arguments in PyTorch
@@ -561,6 +608,7 @@ def reset_state():
     errors.WARNED_ONCE.clear()
     printing.OPTIONS = printing.DEFAULT_OPTIONS
     kernels.set_num_threads(None)
+    _INTEROP_THREADS[0] = None
     defaults.reset()
     distributions = sys.modules.get("tensorsh.distributions")
     if distributions is not None:  # (set_default_validate_args and register_kl are process-wide too)

@@ -730,7 +730,10 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
                                                      "half_normal", "half_cauchy", "gumbel", "weibull", "pareto",
                                                      "mixture_same_family", "relaxed_bernoulli",
                                                      "relaxed_categorical", "inverse_gamma",
-                                                     "negative_binomial")))
+                                                     "negative_binomial", "fishersnedecor", "kumaraswamy",
+                                                     "continuous_bernoulli", "von_mises",
+                                                     "lowrank_multivariate_normal", "wishart",
+                                                     "lkj_cholesky")))
 _PACKAGES = {}
 
 

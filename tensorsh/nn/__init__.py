@@ -4,9 +4,10 @@ Loaded the first time a program reads `torch.nn` (or imports it), never at start
 public name of `torch.nn` to its object; submodules (`functional`, `init`, `utils`) are namespaces.
 """
 from tensorsh.engine.torch_api import NAMESPACE as NAMESPACE_TORCH, Namespace
-from . import attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, fusion, \
+from . import adaptive, attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, fusion, \
     init as _init, layers, lazy, loss, more_layers, more_losses, norm_hooks, padding, parametrize, pooling_extras, prune, \
-    random_layers, rearranging, recurrent, rnn_utils, transformer, utils as _utils, volumetric
+    random_layers, rearranging, recurrent, rnn_utils, torch_builtins as _torch_builtins, transformer, utils as _utils, \
+    volumetric
 from .module import Module
 from .parameter import Buffer, Parameter
 
@@ -24,6 +25,7 @@ _OPTIONAL = ("conv1d conv2d layer_norm batch_norm "
 # torch's C functions F binds as they are (F.relu_ is torch.relu_, F.pixel_shuffle torch.pixel_shuffle)
 _TORCH_BUILTINS = {name: NAMESPACE_TORCH[name] for name in ("relu_", "celu_", "selu_", "threshold_", "pixel_shuffle",
                                                       "pixel_unshuffle", "channel_shuffle")}
+_TORCH_BUILTINS["pdist"] = _torch_builtins.function("pdist")
 functional = Namespace("torch.nn.functional", {
     **_TORCH_BUILTINS, **{name: getattr(_functional, name) for name in ("elu_", "leaky_relu_", "hardtanh_", "rrelu_")},
     **{name: getattr(_functional, name) for name in _FUNCTIONAL + _POOLING + [n for n in _OPTIONAL if hasattr(_functional, n)]},
@@ -47,7 +49,7 @@ utils = Namespace("torch.nn.utils", {
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter,
              "Buffer": Buffer, "UninitializedParameter": lazy.UninitializedParameter,
              "UninitializedBuffer": lazy.UninitializedBuffer}
-for _mod in (attention, container, conv, _embedding_bag, layers, lazy, loss, more_layers, more_losses, padding,
+for _mod in (adaptive, attention, container, conv, _embedding_bag, layers, lazy, loss, more_layers, more_losses, padding,
              pooling_extras, random_layers, rearranging, recurrent, transformer, volumetric):
     NAMESPACE.update({k: v for k, v in vars(_mod).items()
                       if isinstance(v, type) and issubclass(v, Module) and not k.startswith("_")

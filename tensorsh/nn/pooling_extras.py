@@ -1,11 +1,12 @@
-"""LPPool1d/2d/3d and LocalResponseNorm (torch/nn/functional.py's composites of the pools), MaxUnpool1d/2d
-(engine/pooling.py's max_unpool2d), UpsamplingNearest2d and UpsamplingBilinear2d with F.upsample /
+"""LPPool1d/2d/3d and LocalResponseNorm (torch/nn/functional.py's composites of the pools), MaxUnpool1d/2d/3d
+(engine/pooling.py's max_unpool2d/3d), UpsamplingNearest2d and UpsamplingBilinear2d with F.upsample /
 F.upsample_nearest / F.upsample_bilinear (deprecated spellings of interpolate, with their warnings)."""
 import math
 
 from tensorsh.engine import pooling as _pool
 from tensorsh.engine.errors import type_error, value_error, warn
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
 from .c_functions import C, ntuple
 from .module import Module
@@ -168,6 +169,64 @@ def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_siz
     return _pool.max_unpool2d(input, indices, output_size)
 
 
+def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
+    kernel_size = ntuple(kernel_size, 3)
+    stride = ntuple(stride, 3) if stride is not None else kernel_size
+    padding = ntuple(padding, 3)
+    output_size = _unpool_output_size(input, kernel_size, stride, padding, output_size)
+    C.max_unpool3d(input, indices, output_size, stride, padding)
+    return _pool.max_unpool3d(input, indices, output_size, stride, padding)
+
+
+def fractional_max_pool2d_with_indices(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                                       _random_samples=None):
+    """torch/nn/functional.py's: the output size from the ratio (of the input's last two sizes), one uniform pair
+    per plane drawn when no samples are given, then torch._C._nn.fractional_max_pool2d."""
+    if output_size is None and output_ratio is None:
+        raise value_error("fractional_max_pool2d requires specifying either an output_size or an output_ratio")
+    if output_size is None:
+        if len(output_ratio) > 2:
+            raise value_error("fractional_max_pool2d requires output_ratio to either be a single Int or tuple of "
+                              "Ints.")
+        _output_ratio = ntuple(output_ratio, 2)
+        output_size = [int(input.size(-2) * _output_ratio[0]), int(input.size(-1) * _output_ratio[1])]
+    if _random_samples is None:
+        n_batch = 1 if input.dim() == 3 else input.size(0)
+        _random_samples = NAMESPACE["rand"](n_batch, input.size(-3), 2, dtype=input.dtype)
+    C.fractional_max_pool2d(input, kernel_size, output_size, _random_samples)
+    return _pool.fractional_max_pool2d(input, ntuple(kernel_size, 2), ntuple(output_size, 2), _random_samples)
+
+
+def fractional_max_pool2d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                          _random_samples=None):
+    result = fractional_max_pool2d_with_indices(input, kernel_size, output_size, output_ratio, return_indices,
+                                                _random_samples)
+    return result if return_indices else result[0]
+
+
+class FractionalMaxPool2d(Module):
+    __module__ = _in("pooling")
+
+    def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
+        super().__init__()
+        self.kernel_size = ntuple(kernel_size, 2)
+        self.return_indices = return_indices
+        self.register_buffer("_random_samples", _random_samples)
+        self.output_size = ntuple(output_size, 2) if output_size is not None else None
+        self.output_ratio = ntuple(output_ratio, 2) if output_ratio is not None else None
+        if output_size is None and output_ratio is None:
+            raise value_error("FractionalMaxPool2d requires specifying either an output size, or a pooling ratio")
+        if output_size is not None and output_ratio is not None:
+            raise value_error("only one of output_size and output_ratio may be specified")
+        if self.output_ratio is not None:
+            if not (0 < self.output_ratio[0] < 1 and 0 < self.output_ratio[1] < 1):
+                raise value_error(f"output_ratio must be between 0 and 1 (got {output_ratio})")
+
+    def forward(self, input):
+        return fractional_max_pool2d(input, self.kernel_size, self.output_size, self.output_ratio,
+                                     self.return_indices, _random_samples=self._random_samples)
+
+
 class _MaxUnpoolNd(Module):
     _dims = 2
 
@@ -194,6 +253,14 @@ class MaxUnpool2d(_MaxUnpoolNd):
 
     def forward(self, input, indices, output_size=None):
         return max_unpool2d(input, indices, self.kernel_size, self.stride, self.padding, output_size)
+
+
+class MaxUnpool3d(_MaxUnpoolNd):
+    __module__ = _in("pooling")
+    _dims = 3
+
+    def forward(self, input, indices, output_size=None):
+        return max_unpool3d(input, indices, self.kernel_size, self.stride, self.padding, output_size)
 
 
 class UpsamplingNearest2d(Upsample):
@@ -225,5 +292,6 @@ def upsample_bilinear(input, size=None, scale_factor=None):
     return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)
 
 
-FUNCTIONAL = ("lp_pool1d lp_pool2d lp_pool3d local_response_norm max_unpool1d max_unpool2d upsample "
-              "upsample_nearest upsample_bilinear").split()
+FUNCTIONAL = ("lp_pool1d lp_pool2d lp_pool3d local_response_norm max_unpool1d max_unpool2d max_unpool3d "
+              "fractional_max_pool2d fractional_max_pool2d_with_indices upsample upsample_nearest "
+              "upsample_bilinear").split()

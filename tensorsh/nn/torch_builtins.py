@@ -8,7 +8,8 @@ from tensorsh.engine import autograd, convolution as _conv, creation, sampling
 from tensorsh.engine.embedding_bag import embedding_bag as _embedding_bag
 from tensorsh.engine.errors import runtime
 from tensorsh.engine.loss import binary_cross_entropy_with_logits as _bce_with_logits
-from tensorsh.engine.normalization import batch_norm as _batch_norm, group_norm as _group_norm
+from tensorsh.engine.normalization import batch_norm as _batch_norm, group_norm as _group_norm, native_batch_norm
+from tensorsh.engine.ops.distances import pdist as _pdist
 from tensorsh.engine.ops.joining import stack
 from tensorsh.engine.ops.view_copies import ViewCopyBackward
 from tensorsh.engine.rrelu import rrelu as _rrelu
@@ -75,24 +76,6 @@ def _embedding_bag_c(weight, indices, offsets, scale_grad_by_freq=False, mode=0,
                      per_sample_weights=None, include_last_offset=False, padding_idx=None):
     return _embedding_bag(weight, indices, offsets, scale_grad_by_freq, mode, sparse, per_sample_weights,
                           include_last_offset, padding_idx, with_aux=True)
-
-
-def _pdist(input, p=2):
-    """ATen's pdist: its checks, then the distance of every row to each later row (the upper triangle, row-major)."""
-    if input.dim() != 2:
-        raise runtime(f"pdist only supports 2D tensors, got: {input.dim()}D")
-    if not input.dtype.is_floating_point:
-        raise runtime("pdist only supports floating-point dtypes")
-    if p < 0:
-        raise runtime("pdist only supports non-negative p values")
-    n = input.size(0)
-    if n <= 1:
-        return input.new_empty((0,))
-    rows = [(i, j) for i in range(n) for j in range(i + 1, n)]
-    first = creation.tensor([i for i, _ in rows])
-    second = creation.tensor([j for _, j in rows])
-    diff = input.index_select(0, first) - input.index_select(0, second)
-    return _named(diff.norm(p, 1), "PdistBackward0")
 
 
 def _named(result, name):
@@ -248,7 +231,7 @@ _IMPLS = {
     "adaptive_avg_pool1d": F.adaptive_avg_pool1d, "adaptive_max_pool1d": _adaptive_max_pool1d,
     "avg_pool1d": F.avg_pool1d, "max_pool1d": _max_pool1d, "max_pool1d_with_indices": _max_pool1d_with_indices,
     "max_pool3d": _max_pool3d,
-    "batch_norm": _batch_norm_c, "instance_norm": _instance_norm, "group_norm": _group_norm_c, "rms_norm": _rms_norm,
+    "batch_norm": _batch_norm_c, "native_batch_norm": native_batch_norm, "instance_norm": _instance_norm, "group_norm": _group_norm_c, "rms_norm": _rms_norm,
     "bilinear": F.bilinear, "embedding_bag": _embedding_bag_c, "pdist": _pdist, "conv_tbc": _conv_tbc,
     "convolution": _convolution,
     "kl_div": _kl_div, "binary_cross_entropy_with_logits": _bce_logits,

@@ -170,3 +170,124 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
         x1n.clamp_min_(eps)
         x2n.clamp_min_(eps)
     return ((x1 / x1n) * (x2 / x2n)).sum(dim)
+
+
+def _reduce_row(values, red):
+    """vec::map2_reduce_all over each row's last axis, as PyTorch's pdist kernel runs it with its CPU vectors
+    (float32: 8 lanes, reduced across as a tree at the end; float64: 4 lanes, reduced in order): a row shorter than
+    one vector reduced in order; otherwise lane-wise over whole vectors, the tail into its first lanes."""
+    lanes = 8 if values.dtype == np.float32 else 4
+    m = values.shape[-1]
+    if m < lanes:
+        acc = values[..., 0]
+        for k in range(1, m):
+            acc = red(acc, values[..., k])
+        return acc
+    acc = values[..., :lanes].copy()
+    d = lanes
+    while d + lanes <= m:
+        acc = red(acc, values[..., d:d + lanes])
+        d += lanes
+    if m > d:
+        acc[..., :m - d] = red(acc[..., :m - d], values[..., d:])
+    if values.dtype == np.float32:  # (its horizontal reduce: halves added pairwise)
+        while acc.shape[-1] > 1:
+            half = acc.shape[-1] // 2
+            acc = red(acc[..., :half], acc[..., half:])
+        return acc[..., 0]
+    out = acc[..., 0]
+    for k in range(1, lanes):
+        out = red(out, acc[..., k])
+    return out
+
+
+def _vector_pow(x, exponent):
+    """Vectorized<T>::pow on every element (SLEEF's where the compiled loops are built)."""
+    x = np.ascontiguousarray(x)
+    exponent = np.full(x.shape, exponent, x.dtype)
+    if kernels.compiled is None or not x.size:
+        return np.power(x, exponent)
+    out = np.empty_like(x)
+    kernels.compiled.loop_pow(x, exponent, out, out.size)
+    return out
+
+
+def _pdist_values(x, p):
+    """ATen's _pdist_forward kernel: each pair i < j in order, |x_i - x_j| mapped, reduced and finished."""
+    i, j = np.triu_indices(x.shape[0], 1)
+    diff = np.abs(x[i] - x[j])
+    with np.errstate(all="ignore"):
+        if p == 2:
+            return np.sqrt(_reduce_row(diff * diff, np.add))
+        if p == 1:
+            return _reduce_row(diff, np.add)
+        if p == 0:
+            return _reduce_row((diff != 0).astype(x.dtype), np.add)
+        if math.isinf(p):
+            return _reduce_row(diff, np.maximum)
+        agg = _reduce_row(_vector_pow(diff, p), np.add)
+        return kernels.pow_scalar_libm(agg.astype(np.float64), 1.0 / float(x.dtype.type(p))).astype(x.dtype)
+
+
+class PdistBackward0(SavingNode):
+    """ATen's _pdist_backward: each row's gradient added up over its pairs in order (minus where it is the
+    second of the pair)."""
+    __slots__ = ("p",)
+    inputs, fields = 1, ("p",)
+    saved_names, saved_values = ("self", "result"), {"p": lambda n: float(n.p)}
+
+    def backward(self, g):
+        x, dist = self.unpack()
+        p, a = self.p, x._np
+        n = a.shape[0]
+        i, j = np.triu_indices(n, 1)
+        diff = a[i] - a[j]
+        gk, dk = g._np[:, None], dist._np[:, None]
+        with np.errstate(all="ignore"):
+            if p == 0 or n <= 1:
+                per = np.zeros_like(diff)
+            elif p == 1:
+                per = gk * np.sign(diff)
+            elif p == 2:
+                per = np.where(dk == 0, 0, gk * diff / dk).astype(a.dtype)
+            elif math.isinf(p):
+                per = gk * np.sign(diff) * (np.abs(diff) == dk)
+            elif p < 2:
+                dk_ = np.broadcast_to(dk, diff.shape)
+                per = np.where((dk == 0) | ((diff == 0) & (p < 1)), 0,
+                               np.sign(diff) * _vector_pow(np.abs(diff), p - 1) * gk / _vector_pow(dk_, p - 1))
+            else:
+                dk_ = np.broadcast_to(dk, diff.shape)
+                per = np.where(dk == 0, 0, diff * _vector_pow(np.abs(diff), p - 2) * gk / _vector_pow(dk_, p - 1))
+        per = per.astype(a.dtype)
+        res = np.zeros_like(a)
+        for k in range(len(i)):  # (the kernel's order: row i's own pairs after the pairs it ends)
+            res[i[k]] += per[k]
+            res[j[k]] -= per[k]
+        return undifferentiable((fresh(res, g.dtype),), "PdistBackwardBackward0", "_pdist_backward",
+                                (g, x, dist))
+
+
+@fp32_op
+def pdist(input, p=2.0):
+    """torch.pdist (nn.functional's): the p-norm distance of every pair of rows, the upper triangle row by row."""
+    if input.dim() != 2:
+        raise runtime(f"pdist only supports 2D tensors, got: {input.dim()}D")
+    if input.dtype.category != 2:
+        raise runtime("pdist only supports floating-point dtypes")
+    if p < 0:
+        raise runtime("pdist only supports non-negative p values")
+    n, m = input._shape
+    if input.dtype in (dtypes.float16, dtypes.bfloat16) and n > 1 and m:
+        raise make("NotImplementedError", f"\"pdist\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
+    a = np.ascontiguousarray(input._np)
+    if n <= 1:
+        values = np.zeros(0, a.dtype)
+    elif m == 0:
+        values = np.zeros(n * (n - 1) // 2, a.dtype)
+    else:
+        values = _pdist_values(a, p)
+    out = fresh(np.ascontiguousarray(values, input.dtype.np), input.dtype)
+    if needs_grad(input):
+        attach(out, PdistBackward0(input, out, p))
+    return out

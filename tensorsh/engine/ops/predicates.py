@@ -92,7 +92,7 @@ def is_same_size(self, other):
 
 op("is_cpu", property(is_cpu))
 op("layout", property(layout))
-op("get_device", get_device)
+op("get_device", get_device, function=True)
 is_pinned.__qualname__ = "Tensor.is_pinned"  # (Python's own argument errors name it so)
 op("is_pinned", is_pinned)
 

@@ -365,3 +365,35 @@ def _solve_error(op, info):
 def solve(A, B, *, left=True):
     """solve_ex checking its info ("torch.linalg.solve" in the message)."""
     return solve_ex(A, B, left=left, check_errors="torch.linalg.solve")[0]
+
+
+def _product(sizes):
+    return int(np.prod(sizes, dtype=np.int64))
+
+
+def tensorinv(A, ind=2):
+    """ATen's composite: A reshaped to a square matrix (prod(shape[ind:]) rows), inverted by linalg_inv_ex, the
+    inverse reshaped to shape[ind:] + shape[:ind] (its column-major strides make that a _reshape_alias)."""
+    if ind <= 0:
+        raise runtime(f"Expected a strictly positive integer for 'ind', but got {ind}")
+    end, start = tuple(A._shape[ind:]), tuple(A._shape[:ind])
+    if _product(end) != _product(start):
+        raise runtime(f"Expected self to satisfy the requirement prod(self.shape[ind:]) == prod(self.shape[:ind]), "
+                      f"but got {_product(end)} != {_product(start)}")
+    out, info = inv_ex(A.reshape(_product(end), _product(end)))
+    if info._np.any():
+        raise _singular_error("inv", info._np)
+    return out.reshape(end + start)
+
+
+def tensorsolve(A, B, dims=None):
+    """ATen's composite: dims of A moved to the end, A reshaped to a square matrix, linalg.solve against B
+    flattened, the solution reshaped to A's trailing dims."""
+    if dims is not None:
+        A = A.movedim(tuple(dims), tuple(range(A.dim() - len(dims), A.dim())))
+    result_shape = tuple(A._shape[B.dim():])
+    n, m = _product(result_shape), _product(B._shape)
+    if n != m:
+        raise runtime(f"Expected self to satisfy the requirement prod(self.shape[other.ndim:]) == "
+                      f"prod(self.shape[:other.ndim]), but got {n} != {m}")
+    return solve(A.reshape(n, n), B.flatten()).reshape(result_shape)
