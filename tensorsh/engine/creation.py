@@ -105,6 +105,8 @@ def _infer(data, depth=0, first=True):
         return (), dtypes.int64
     if isinstance(data, float):
         return (), dtypes.DEFAULT_FLOAT
+    if isinstance(data, complex):
+        return (), dtypes.default_complex()
     if isinstance(data, str):
         raise type_error(f"new(): invalid data type '{type(data).__name__}'")
     if isinstance(data, range):
@@ -202,6 +204,8 @@ def _merge(a, b):
         return a
     if a.category != b.category:
         hi = a if a.category > b.category else b
+        if hi.category == 3:
+            return dtypes.promote(a, b)
         return dtypes.DEFAULT_FLOAT if hi.category == 2 and hi is not dtypes.float64 else hi
     return dtypes.promote(a, b)
 
@@ -253,13 +257,18 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     _alloc_check(shape, dt)
     if values is None:
         flat = _flatten(data, [])
+        if dt.category < 3 and inferred.category == 3:  # (a complex number stored as a real: unpacked, refused)
+            for v in flat:
+                if isinstance(v, complex):
+                    raise type_error("must be real number, not complex" if dt.category == 2 else
+                                     "'complex' object cannot be interpreted as an integer")
         if dt.category == 1:  # (torch.tensor names the dtype, not its C type; an int64 int is the parser's)
             for v in flat:
                 if not isinstance(v, bool) and (dt is not dtypes.int64 or isinstance(v, float)) and not fits(dt, v):
                     raise runtime(f"value cannot be converted to type {dt.name} without overflow")
         try:
             wide = np.int64 if dt.category == 1 and inferred.category == 1 else np.float64  # (cast after: wraps)
-            values = np.array(flat, dtype=dt.np if dt.category == 2 or inferred.category == 0 else wide)
+            values = np.array(flat, dtype=dt.np if dt.category >= 2 or inferred.category == 0 else wide)
         except OverflowError:
             raise value_error(messages.LONG_OVERFLOW) from None
         values = values.astype(dt.np).reshape(shape)
