@@ -44,7 +44,7 @@ def _finish(arr, dtype, requires_grad):
 def _requiring_grad(out, requires_grad):
     """A creation function's requires_grad=: only a floating-point tensor can take it."""
     if requires_grad:
-        if not out.dtype.is_floating_point:
+        if out.dtype.category < 2:
             raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
         out._requires_grad = True
     return out

@@ -354,7 +354,7 @@ class Variable(metaclass=_VariableMeta):
             raise runtime("_grad_fn argument to legacy Variable constructor is no longer supported.  Instead, please "
                           "invoke your _grad_fn to produce a variable with it as the _grad_fn.")
         if requires_grad:
-            if not var.dtype.is_floating_point:
+            if var.dtype.category < 2:
                 raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
             var.requires_grad_(True)
         return var

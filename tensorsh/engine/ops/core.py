@@ -804,10 +804,11 @@ class ViewNode(Node):
         return (VIEW_BACKWARD[self.name_](g, self.shape, *self.args),)
 
 
-def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=()):
+def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=(), dtype=None):
     """A view sharing storage and version counter; records the view node when the base requires grad (arr: its
-    numpy view, when the caller has it; saved: what PyTorch's node saves, VIEW_SAVED[name])."""
-    out = self._alias(shape, stride, offset, None, arr)
+    numpy view, when the caller has it; saved: what PyTorch's node saves, VIEW_SAVED[name]; dtype: view_as_real's
+    and view_as_complex's element type)."""
+    out = self._alias(shape, stride, offset, None, arr, dtype)
     if self._version_counter.inference:  # an inference tensor's views carry no autograd view metadata
         return out
     base = self._view.base if self._view is not None else self
