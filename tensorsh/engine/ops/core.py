@@ -168,6 +168,8 @@ def reduce_grad(grad, meta):
         return grad
     g = sum_to(grad, shape)
     if g.dtype is not dtype:
+        if g.dtype.category == 3 and dtype.category < 3:  # (a real input: the real part, derivatives.yaml's
+            g = g.real                                    # handle_r_to_c)
         g = g.to(dtype)
     return g
 
@@ -517,7 +519,14 @@ class BinaryNode(Node):
 
 
 def true_div_dtype(dt):
-    return dt if dt.category == 2 else dtypes.DEFAULT_FLOAT
+    return dt if dt.category >= 2 else dtypes.DEFAULT_FLOAT
+
+
+def cj(v):
+    """The conjugate derivatives.yaml's formulas take of an operand (a tensor or a number): a real one as it is."""
+    if type(v) is complex:
+        return v.conjugate()
+    return v.conj() if getattr(v, "dtype", None) is not None and v.dtype.category == 3 else v
 
 
 def check_inplace(self):
