@@ -546,7 +546,7 @@ def not_implemented_for(kernel, dt):
 
 def _float_dtype(dtype):
     dt = dtype or dtypes.DEFAULT_FLOAT
-    if not dt.is_floating_point:
+    if dt.category < 2:
         raise not_implemented_for("check_uniform_bounds", dt)
     return dt
 
@@ -570,19 +570,30 @@ def rand(*size, generator=None, dtype=None, requires_grad=False, device=None, **
     dt = _float_dtype(dtype)
     _alloc_check(shape, dt)
     n = math.prod(shape)
-    arr = _generator(generator).uniform(n, dt.name).reshape(shape)
+    if dt.category == 3:  # (uniform_ fills view_as_real(self): the parts one after the other)
+        arr = _as_complex(_generator(generator).uniform(2 * n, dt.to_real().name), dt, shape)
+    else:
+        arr = _generator(generator).uniform(n, dt.name).reshape(shape)
     return _finish(arr, dt, requires_grad)
+
+
+def _as_complex(parts, dt, shape):
+    """Interleaved real and imaginary parts (a fill of view_as_real) as the complex array of shape."""
+    return np.ascontiguousarray(parts).view(dt.np).reshape(shape)
 
 
 @dtype_checked
 def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, **_):
     shape = _random_size("randn", size)
     dt = dtype or dtypes.DEFAULT_FLOAT
-    if not dt.is_floating_point and math.prod(shape):  # (normal_ of nothing runs no kernel)
+    if dt.category < 2 and math.prod(shape):  # (normal_ of nothing runs no kernel)
         raise not_implemented_for("normal_kernel_cpu", dt)
     _alloc_check(shape, dt)
     n = math.prod(shape)
-    arr = _generator(generator).normal(n, dt.name).reshape(shape) if n else np.zeros(shape, dt.np)
+    if dt.category == 3 and n:  # (normal_ fills view_as_real(self) with std 1/sqrt(2): each part's variance 1/2)
+        arr = _as_complex(_generator(generator).normal(2 * n, dt.to_real().name, std=1 / math.sqrt(2)), dt, shape)
+    else:
+        arr = _generator(generator).normal(n, dt.name).reshape(shape) if n else np.zeros(shape, dt.np)
     return _finish(arr, dt, requires_grad)
 
 
