@@ -770,15 +770,29 @@ class Tensor:
             raise errors.value_error(messages.ONE_ELEMENT)
         if self.requires_grad and autograd.is_grad_enabled():  # (PyTorch checks GradMode too: silent under no_grad)
             errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
-        return float(self.item())
+        return float(self._real_item("double"))
 
     def __int__(self):
         if self._np.size != 1:
             raise errors.value_error(messages.ONE_ELEMENT)
-        return int(self.item())
+        return int(self._real_item("int64_t"))
+
+    def _real_item(self, c_type):
+        """item() for a conversion to a real number: a complex value with a non-zero imaginary part overflows."""
+        value = self.item()
+        if type(value) is complex:
+            if value.imag != 0:
+                raise runtime(f"value cannot be converted to type {c_type} without overflow")
+            return value.real
+        return value
+
+    def __complex__(self):
+        if self._np.size != 1:
+            raise errors.value_error(messages.ONE_ELEMENT)
+        return complex(self.item())
 
     def __index__(self):
-        if self.dtype.category == 2 or self._np.size != 1:
+        if self.dtype.category >= 2 or self._np.size != 1:
             raise type_error("only integer tensors of a single element can be converted to an index")
         return int(self.item())
 

@@ -70,6 +70,8 @@ COMPLEX_TO_REAL = "Casting complex values to real discards the imaginary part"
 def real_values(t, dtype):
     """t's array to be cast to dtype: a complex tensor's real part for a real dtype (PyTorch's copy warns, once)."""
     if t.dtype.category == 3 and dtype.category < 3:
+        if dtype is dtypes.bool_:  # (a complex number is true when either part is non-zero)
+            return t._np != 0
         warn_once(COMPLEX_TO_REAL)
         return t._np.real
     return t._np

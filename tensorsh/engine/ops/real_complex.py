@@ -73,10 +73,10 @@ def conj_physical_inplace(self):
     return write_inplace(self, lambda arr: np.conjugate(arr, out=arr), lambda: ConjPhysicalBackward0(self))
 
 
-def view_as_real(self):
+def view_as_real(self, parts=False):
     if self.dtype.category != 3:
         raise runtime("view_as_real is only supported for complex tensors")
-    if self._conj:
+    if self._conj and not parts:  # (real/imag read a conjugated tensor's parts: here its values are computed)
         raise runtime("view_as_real doesn't work on unresolved conjugated tensors.  To resolve the conjugate tensor so "
                       "you can view it as real, use self.resolve_conj(); however, be warned that the resulting tensor "
                       "will NOT alias the original.")
@@ -116,13 +116,13 @@ VIEW_BACKWARD["ViewAsComplexBackward0"] = lambda g, shape: _as_real_values(g)
 
 
 def real(self):
-    return view_as_real(self).select(-1, 0) if self.dtype.category == 3 else self
+    return view_as_real(self, True).select(-1, 0) if self.dtype.category == 3 else self
 
 
 def imag(self):
     if self.dtype.category != 3:
         raise runtime("imag is not implemented for tensors with non-complex dtypes.")
-    return view_as_real(self).select(-1, 1)
+    return view_as_real(self, True).select(-1, 1)
 
 
 def isreal(self):

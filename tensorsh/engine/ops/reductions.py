@@ -512,10 +512,10 @@ class CumsumBackward0(InputNode):
 
 def _cumsum_np(x, axis, dt):
     """PyTorch's CPU cumsum: running sums in double (float types) or int64, each rounded to dt as it is stored."""
-    acc = np.float64 if dt.category == 2 else np.int64
+    acc = np.float64 if dt.category == 2 else np.complex128 if dt.category == 3 else np.int64
     if x.ndim == 0:  # (a 0-dim tensor is copied: no kernel runs)
         return x.astype(dt.np)
-    if acc is np.float64:  # (ATen's sum starts at +0.: a run of -0. sums to +0., numpy's keeps -0.)
+    if acc is not np.int64:  # (ATen's sum starts at +0.: a run of -0. sums to +0., numpy's keeps -0.)
         return (np.cumsum(x.astype(acc), axis=axis) + 0.0).astype(dt.np)
     return np.cumsum(x.astype(acc), axis=axis).astype(dt.np)
 

@@ -179,12 +179,15 @@ def install(tensor_cls, api=()):
     """Give tensor_cls every row's methods and operators, and FUNCTIONS every row's torch functions; the language
     may read the methods (not those named with a leading underscore) and the names in `api` (tensor_cls's own)."""
     from .core import edges_first, tensor
+    from .complex_refusals import REFUSED, refused
     from .. import signatures
     signatures.bind(tensor_cls, tensor)
     names = set(api)
     for row in ROWS.values():
         fn = _callable(row.fn, row.name)
         method = edges_first(fn, row.name) if row.edges else fn  # (a property is bound as it is)
+        if row.name in REFUSED:  # (no complex kernel: PyTorch's error for a complex operand)
+            method = refused(method, row.name)
         spellings = (row.name,) + row.aliases
         if row.method:
             for name in spellings:
