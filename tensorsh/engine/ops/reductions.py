@@ -481,11 +481,18 @@ def variance_reduction(name, node_cls):
             if self._np.size == 0:
                 r = np.full([1 if d in axes else s for d, s in enumerate(self._shape)] if keepdim else
                             [s for d, s in enumerate(self._shape) if d not in axes], np.nan)
+            elif self.dtype.category == 3:  # (a complex tensor's: its parts' variances summed, real)
+                x = self._np
+                r = kernels.variance(np.ascontiguousarray(x.real), axes, correction, keepdim) + \
+                    kernels.variance(np.ascontiguousarray(x.imag), axes, correction, keepdim)
             else:
                 r = kernels.variance(self._np, axes, correction, keepdim)
             if node_cls.take_sqrt:
                 r = np.sqrt(r)
-        out = fresh(np.asarray(r, self.dtype.np, order="C"), self.dtype)  # (contiguous, as ATen allocates it)
+        dt = self.dtype.to_real()
+        out = fresh(np.asarray(r, dt.np, order="C"), dt)  # (contiguous, as ATen allocates it)
+        if needs_grad(self) and self.dtype.category == 3:
+            raise runtime("tensorsh: the gradient of var/std of a complex tensor is not supported yet")
         if needs_grad(self):
             node = _given(node_cls(self, out, dims, correction, keepdim), "dims", dim)
             node.__dict__["correction_given"] = given_correction
@@ -760,6 +767,14 @@ def logsumexp_into(into, self, dim=None, keepdim=False):
     """logsumexp, its sum, log and shift made in dtype `into` (logsumexp's out=: ATen's sum_out into the result)."""
     if dim is None:
         raise type_error('logsumexp() missing 1 required positional arguments: "dim"')
+    if self.dtype.category == 3:
+        if needs_grad(self) or into is not None:
+            raise runtime("tensorsh: logsumexp of a complex tensor is supported without gradient only")
+        dims = reduce_dims(self, dim)
+        axes = tuple(range(self.dim())) if dims is None else dims
+        with np.errstate(all="ignore"):
+            values = np.log(np.sum(np.exp(self._np.astype(np.complex128)), axis=axes, keepdims=keepdim))
+        return fresh(np.asarray(values, self.dtype.np), self.dtype)
     x = self if self.dtype.category == 2 else self.float()
     dims = reduce_dims(x, dim)
     dims = tuple(range(x.dim())) if dims is None or (dims == () and x.dim()) else dims
