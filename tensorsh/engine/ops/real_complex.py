@@ -167,12 +167,15 @@ class PolarBackward0(SavingNode):
     angle's (grad * conj(result * i)).real."""
     inputs, saves_result, saved_names, saved_inputs = 2, True, ("result",), ()
 
-    def backward(self, g):
+    def backward(self, g):  # (polar_backward's steps, in the result's dtype)
         r, = self.unpack()
-        sgn = np.where(r._np == 0, 0, r._np / np.where(r._np == 0, 1, np.abs(r._np)))
-        real_dt = r.dtype.to_real()
-        g_abs = fresh(np.real(g._np * np.conj(sgn)).astype(real_dt.np), real_dt)
-        g_angle = fresh(np.real(g._np * np.conj(1j * r._np)).astype(real_dt.np), real_dt)
+        z = r._np
+        with np.errstate(all="ignore"):
+            sgn = np.where(z == 0, 0, z / np.abs(z)).astype(z.dtype)
+            g_conj = np.conj(g._np).astype(z.dtype)
+            real_dt = r.dtype.to_real()
+            g_abs = fresh(np.real(g_conj * sgn).astype(real_dt.np), real_dt)
+            g_angle = fresh(np.real(g_conj * (z * z.dtype.type(1j))).astype(real_dt.np), real_dt)
         return g_abs, g_angle
 
 

@@ -100,7 +100,7 @@ COMPLEX_UNARY = {
     "AsinhBackward0": (np.arcsinh, lambda x: 1 / np.sqrt(x * x + 1)),
     "AcoshBackward0": (np.arccosh, lambda x: 1 / np.sqrt(x * x - 1)),
     "AtanhBackward0": (np.arctanh, lambda x: 1 / (1 - x * x)),
-    "AbsBackward0": (np.abs, None),
+    "AbsBackward0": (lambda z: np.hypot(z.real, z.imag), None),  # (std::abs's hypot: numpy's complex abs is not)
 }
 # PyTorch's refusals of the real-only unary kernels for a complex input
 _COMPLEX_REFUSED = {"FloorBackward0": "floor is not supported for complex inputs",
