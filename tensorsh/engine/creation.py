@@ -235,7 +235,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     else:
         if type(data) is range:
             data = list(data)
-        if dtype is not None and not isinstance(data, (list, tuple, int, float, str, np.ndarray, np.generic)):
+        if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, np.ndarray, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
         try:
             try:
