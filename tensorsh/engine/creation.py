@@ -570,16 +570,23 @@ def rand(*size, generator=None, dtype=None, requires_grad=False, device=None, **
     dt = _float_dtype(dtype)
     _alloc_check(shape, dt)
     n = math.prod(shape)
-    if dt.category == 3:  # (uniform_ fills view_as_real(self): the parts one after the other)
-        arr = _as_complex(_generator(generator).uniform(2 * n, dt.to_real().name), dt, shape)
-    else:
-        arr = _generator(generator).uniform(n, dt.name).reshape(shape)
+    arr = _draws("uniform", dt, generator)(n).reshape(shape)
     return _finish(arr, dt, requires_grad)
 
 
-def _as_complex(parts, dt, shape):
-    """Interleaved real and imaginary parts (a fill of view_as_real) as the complex array of shape."""
-    return np.ascontiguousarray(parts).view(dt.np).reshape(shape)
+def _draws(kind, dt, generator):
+    """draw(n, contiguous) giving n values of dt from the generator's uniform or normal draws; a complex dtype's are
+    a fill of view_as_real, its 2n parts one after the other (normal_impl_: std 1/sqrt(2))."""
+    gen = _generator(generator)
+    if dt.category == 3:
+        real = dt.to_real().name
+        if kind == "uniform":
+            return lambda n, contiguous=True: np.ascontiguousarray(gen.uniform(2 * n, real)).view(dt.np)
+        return lambda n, contiguous=True: np.ascontiguousarray(
+            gen.normal(2 * n, real, std=1 / math.sqrt(2), contiguous=contiguous)).view(dt.np)
+    if kind == "uniform":
+        return lambda n, contiguous=True: gen.uniform(n, dt.name)
+    return lambda n, contiguous=True: gen.normal(n, dt.name, contiguous=contiguous)
 
 
 @dtype_checked
@@ -590,10 +597,7 @@ def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, *
         raise not_implemented_for("normal_kernel_cpu", dt)
     _alloc_check(shape, dt)
     n = math.prod(shape)
-    if dt.category == 3 and n:  # (normal_ fills view_as_real(self) with std 1/sqrt(2): each part's variance 1/2)
-        arr = _as_complex(_generator(generator).normal(2 * n, dt.to_real().name, std=1 / math.sqrt(2)), dt, shape)
-    else:
-        arr = _generator(generator).normal(n, dt.name).reshape(shape) if n else np.zeros(shape, dt.np)
+    arr = _draws("normal", dt, generator)(n).reshape(shape) if n else np.zeros(shape, dt.np)
     return _finish(arr, dt, requires_grad)
 
 
@@ -643,19 +647,16 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
 def rand_like(input, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("rand_like", input)
     dt = _float_dtype(dtype or input.dtype)
-    draw = _generator(generator).uniform
-    return _like_result("rand_like", input, dt, memory_format, requires_grad, lambda n, _: draw(n, dt.name))
+    return _like_result("rand_like", input, dt, memory_format, requires_grad, _draws("uniform", dt, generator))
 
 
 @dtype_checked
 def randn_like(input, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("randn_like", input)
     dt = dtype or input.dtype
-    if not dt.is_floating_point:
+    if dt.category < 2:
         raise not_implemented_for("normal_kernel_cpu", dt)
-    draw = _generator(generator).normal
-    return _like_result("randn_like", input, dt, memory_format, requires_grad,
-                        lambda n, contiguous: draw(n, dt.name, contiguous=contiguous))
+    return _like_result("randn_like", input, dt, memory_format, requires_grad, _draws("normal", dt, generator))
 
 
 @dtype_checked
