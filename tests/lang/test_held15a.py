@@ -165,6 +165,17 @@ c = torch.complex(re, im)
 (c * c).real.sum().backward()
 print(re.grad, im.grad, c.grad_fn.name())
 """ + attempt(["(z * z).sum().backward()", "(z.abs().sum() * 1j).backward()", "torch.tensor([1j]).requires_grad_()"]),
+"a_module_converted_to_complex_trains": """
+torch.manual_seed(0)
+lin = torch.nn.Linear(3, 2).to(torch.cfloat)
+print(lin.weight.dtype)
+x = torch.randn(4, 3, dtype=torch.cfloat)
+out = lin(x)
+out.abs().pow(2).mean().backward()
+print(out.grad_fn.name(), lin.weight.grad, lin.bias.grad)
+torch.optim.SGD(lin.parameters(), lr=0.1).step()
+print(lin.bias)
+""",
 }
 
 
