@@ -126,6 +126,7 @@ print(a.std(), a.var(), a.var(unbiased=False), torch.linalg.norm(a), torch.linal
 m = torch.tensor([[1+1j, 2], [0, 1j]])
 print(m @ m, torch.mm(m, m.conj().T), torch.trace(m @ m), m.sum(dim=0), m.mean(dim=1))
 print(torch.empty(0, dtype=torch.complex64).sum(), a.logsumexp(0))
+print(a.sum(dtype=torch.float32), a.sum(dtype=torch.complex128), a.cumsum(0, dtype=torch.float64))
 """,
 "ops_with_no_complex_kernel_say_so_as_pytorch": """
 z = torch.tensor([1+2j, -0.5j])

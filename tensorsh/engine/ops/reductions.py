@@ -129,6 +129,9 @@ MeanBackward0, MeanBackward1 = _spread_node("MeanBackward0", False, True), _spre
 def _cast_first(self, dt):
     """self's values as a sum or cumsum into another reduced float dtype reads them: cast to it first (ATen's
     iterator casts the input; sum(x, dtype=torch.half) is x.half().sum())."""
+    if self.dtype.category == 3 and dt.category < 3:  # (a complex input read as a real dtype: its real part, warned)
+        from .copies import real_values
+        return _cast_first(fresh(np.ascontiguousarray(real_values(self, dt)), self.dtype.to_real()), dt)
     if (dt is dtypes.float16 or dt is dtypes.bfloat16) and self.dtype is not dt:
         return dtypes.rounding(dt)(self._np.astype(np.float32))
     return self._np
