@@ -469,6 +469,11 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
     _zero_dim_ends("linspace", start, end)
     if steps < 0:
         raise runtime("number of steps must be non-negative")
+    if complex in (type(start), type(end)) or dtype is not None and dtype.category == 3:
+        if complex in (type(start), type(end)):
+            raise runtime("tensorsh: linspace between complex ends is not supported yet")
+        real = linspace(start, end, steps, dtype=dtype.to_real())  # (real ends: their real line, as complex)
+        return _finish(real._np.astype(dtype.np), dtype, requires_grad)
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(steps * dt.itemsize)
     if steps == 1:

@@ -71,7 +71,8 @@ z[1] = 3
 z[0] = 1 - 1j
 y = torch.zeros(2)
 y.copy_(z)
-print(z, y)
+print(z, y, z.sum(dtype=torch.float32), z.cumsum(0, dtype=torch.float64), torch.linspace(0, 1, 3, dtype=torch.cfloat))
+print(z.float_power(2), torch.float_power(2, z))
 """ + attempt(["torch.complex(torch.ones(2), torch.ones(2, dtype=torch.float64))",
                "torch.complex(torch.ones(2, dtype=torch.int64), torch.ones(2, dtype=torch.int64))",
                "torch.polar(torch.ones(2), torch.ones(2, dtype=torch.float64))", "y[0] = 1+2j"]),
@@ -126,11 +127,12 @@ print(a.std(), a.var(), a.var(unbiased=False), torch.linalg.norm(a), torch.linal
 m = torch.tensor([[1+1j, 2], [0, 1j]])
 print(m @ m, torch.mm(m, m.conj().T), torch.trace(m @ m), m.sum(dim=0), m.mean(dim=1))
 print(torch.empty(0, dtype=torch.complex64).sum(), a.logsumexp(0))
-print(a.sum(dtype=torch.float32), a.sum(dtype=torch.complex128), a.cumsum(0, dtype=torch.float64))
+print(a.sum(dtype=torch.complex128))
 """,
 "ops_with_no_complex_kernel_say_so_as_pytorch": """
 z = torch.tensor([1+2j, -0.5j])
-""" + attempt(["z < z", "z >= 1", "z.max()", "z.min(0)", "torch.max(z, 0)", "z.max(z)", "torch.maximum(z, z)",
+""" + attempt(["torch.atan2(z, z)", "torch.hypot(z, z)", "torch.copysign(z, z)", "~z", "z << 1", "torch.fmax(z, z)",
+               "z.deg2rad()", "z.logit()", "torch.bincount(z)", "z < z", "z >= 1", "z.max()", "z.min(0)", "torch.max(z, 0)", "z.max(z)", "torch.maximum(z, z)",
                "z.argmax()", "torch.sort(z)", "z.argsort()", "z.clamp(min=0)", "z.clip(0, 1)", "z.topk(1)",
                "torch.amax(z)", "z % 2", "z.floor_divide(z)", "torch.fmod(z, 2)", "z.median()", "torch.median(z, 0)",
                "z.unique()", "z.softmax(0)", "z.log_softmax(0)", "z.nansum()", "z.abs_()", "z.relu()", "z.floor()",

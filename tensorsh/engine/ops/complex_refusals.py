@@ -54,6 +54,16 @@ REFUSED = {
     "abs_": _says("RuntimeError", "In-place abs is not supported for complex tensors."),
     "heaviside": _says("RuntimeError", "heaviside is not yet implemented for complex tensors."),
     "searchsorted": _kernel("searchsorted_out_cpu"), "bucketize": _kernel("searchsorted_out_cpu"),
+    **{name: _kernel(f"{name}_cpu") for name in ("atan2", "hypot", "xlogy", "copysign", "bitwise_and", "bitwise_or",
+                                                  "bitwise_xor", "bincount", "logit")},
+    "__lshift__": _kernel("lshift_cpu"), "__rshift__": _kernel("rshift_cpu"),
+    "__invert__": _says("TypeError", "~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
+    "fmax": _says("RuntimeError", "fmax not implemented for complex tensors."),
+    "fmin": _says("RuntimeError", "fmin not implemented for complex tensors."),
+    "isin": lambda dt, args: ("RuntimeError", "Unsupported input type encountered for isin(): "
+                                              f"{dtypes.SCALAR_NAMES[dt.name]}"),
+    "deg2rad": _says("RuntimeError", "deg2rad is not supported for complex tensors."),
+    "rad2deg": _says("RuntimeError", "rad2deg is not supported for complex tensors."),
 }
 
 
