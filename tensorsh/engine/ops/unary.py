@@ -82,6 +82,11 @@ def _sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
 
+def _reciprocal(z):
+    """1 / z; of 0 c10::complex's division by zeros: (1 / |0|, 0 / |0|), inf+nanj (numpy's is nan+nanj)."""
+    return np.where(z == 0, z.dtype.type(complex(math.inf, math.nan)), np.reciprocal(z))
+
+
 # grad_fn -> (the complex kernel, its derivative f'(z) from what the node saves: x or the result r); the gradient
 # PyTorch's formulas give a holomorphic f is grad * conj(f'(z)) (derivatives.yaml's .conj() placements)
 _LN2, _LN10 = math.log(2), math.log(10)
@@ -91,7 +96,7 @@ COMPLEX_UNARY = {
     "TanBackward0": (np.tan, lambda r: 1 + r * r), "TanhBackward0": (np.tanh, lambda r: 1 - r * r),
     "SigmoidBackward0": (_sigmoid, lambda r: r * (1 - r)), "SqrtBackward0": (np.sqrt, lambda r: 1 / (2 * r)),
     "RsqrtBackward0": (lambda z: 1 / np.sqrt(z), lambda r: -0.5 * r ** 3),
-    "ReciprocalBackward0": (np.reciprocal, lambda r: -r * r), "NegBackward0": (np.negative, None),
+    "ReciprocalBackward0": (_reciprocal, lambda r: -r * r), "NegBackward0": (np.negative, None),
     "SinhBackward0": (np.sinh, np.cosh), "CoshBackward0": (np.cosh, np.sinh),
     "Expm1Backward0": (np.expm1, lambda r: r + 1), "Log1PBackward0": (np.log1p, lambda x: 1 / (1 + x)),
     "Log2Backward0": (np.log2, lambda x: 1 / (x * _LN2)), "Log10Backward0": (np.log10, lambda x: 1 / (x * _LN10)),
