@@ -132,7 +132,8 @@ print(a.sum(dtype=torch.complex128))
 "ops_with_no_complex_kernel_say_so_as_pytorch": """
 z = torch.tensor([1+2j, -0.5j])
 """ + attempt(["torch.atan2(z, z)", "torch.hypot(z, z)", "torch.copysign(z, z)", "~z", "z << 1", "torch.fmax(z, z)",
-               "z.deg2rad()", "z.logit()", "torch.bincount(z)", "z < z", "z >= 1", "z.max()", "z.min(0)", "torch.max(z, 0)", "z.max(z)", "torch.maximum(z, z)",
+               "z.deg2rad()", "z.logit()", "torch.bincount(z)", "torch.xlogy(z, z)", "z & z", "z | 1",
+               "torch.isin(z, z)", "z.erf()", "z.lgamma()", "z < z", "z >= 1", "z.max()", "z.min(0)", "torch.max(z, 0)", "z.max(z)", "torch.maximum(z, z)",
                "z.argmax()", "torch.sort(z)", "z.argsort()", "z.clamp(min=0)", "z.clip(0, 1)", "z.topk(1)",
                "torch.amax(z)", "z % 2", "z.floor_divide(z)", "torch.fmod(z, 2)", "z.median()", "torch.median(z, 0)",
                "z.unique()", "z.softmax(0)", "z.log_softmax(0)", "z.nansum()", "z.abs_()", "z.relu()", "z.floor()",

@@ -56,6 +56,7 @@ REFUSED = {
     "searchsorted": _kernel("searchsorted_out_cpu"), "bucketize": _kernel("searchsorted_out_cpu"),
     **{name: _kernel(f"{name}_cpu") for name in ("atan2", "hypot", "xlogy", "copysign", "bitwise_and", "bitwise_or",
                                                   "bitwise_xor", "bincount", "logit")},
+    **{f"__{r}{o}__": _kernel(f"bitwise_{o}_cpu") for o in ("and", "or", "xor") for r in ("", "r", "i")},
     "__lshift__": _kernel("lshift_cpu"), "__rshift__": _kernel("rshift_cpu"),
     "__invert__": _says("TypeError", "~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
     "fmax": _says("RuntimeError", "fmax not implemented for complex tensors."),

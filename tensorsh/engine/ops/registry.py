@@ -196,7 +196,10 @@ def install(tensor_cls, api=()):
         for dunder in row.operators:
             setattr(tensor_cls, dunder, _operand_checked(method, tensor_cls, dunder) if dunder in _BINARY else method)
         if row.function:  # (torch.<name> calls the method behind the parser: the function's parse is PyTorch's)
+            function = None if row.function is True else _callable(row.function, row.name)
+            if function is not None and row.name in REFUSED:
+                function = refused(function, row.name)
             for name in spellings:
                 FUNCTIONS[name] = surface("function", name, torch_function(name, method)
-                                          if row.function is True else _callable(row.function, row.name))
+                                          if function is None else function)
     tensor_cls.__api__ = frozenset(names)

@@ -115,7 +115,10 @@ _COMPLEX_REFUSED = {"FloorBackward0": "floor is not supported for complex inputs
                     "SignBackward0": "Unlike NumPy, torch.sign is not intended to support complex numbers. Please use "
                                      "torch.sgn instead.",
                     "RoundBackward0": '"round_vml_cpu" not implemented for \'{}\'',
-                    "FracBackward0": '"frac_cpu" not implemented for \'{}\''}
+                    "FracBackward0": '"frac_cpu" not implemented for \'{}\'',
+                    "ErfBackward0": '"erf_vml_cpu" not implemented for \'{}\'',
+                    "LgammaBackward0": '"lgamma_vml_cpu" not implemented for \'{}\'',
+                    "DigammaBackward0": '"digamma" not implemented for \'{}\''}
 
 
 def _complex_values(grad_fn, x, dt):
