@@ -945,6 +945,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         if g is None:
             if t.requires_grad and t._np.size != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
+            if t.requires_grad and t.dtype.category == 3:
+                raise runtime(f"grad can be implicitly created only for real scalar outputs but got {t.dtype}")
             g = type(t)._new(np.array(1, t.dtype.np).reshape(t._shape) if t._np.size == 1 else  # np.ones, without
                              np.ones(t._shape, t.dtype.np), t.dtype)  # its Python in the common case
         elif not isinstance(g, type(t)):  # full_like(t, g)
@@ -1274,7 +1276,11 @@ def cast_grad(t, g):
     want = t._gradient_dtype()
     if want is None or g.dtype is want:
         return g
-    if not want.is_floating_point:
+    if g.dtype.category == 3 and want.category == 2:  # (a real input's gradient from a complex one: its real part,
+        g = g.real                                    # as derivatives.yaml's handle_r_to_c takes it)
+        if g.dtype is want:
+            return g
+    if want.category < 2:
         raise runtime('isDifferentiableType(grad.scalar_type()) INTERNAL ASSERT FAILED at '
                       '"/__w/pytorch/pytorch/torch/csrc/autograd/engine.cpp":998, please report a bug to PyTorch. ')
     return g.to(want)

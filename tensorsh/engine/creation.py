@@ -44,7 +44,7 @@ def _finish(arr, dtype, requires_grad):
 def _requiring_grad(out, requires_grad):
     """A creation function's requires_grad=: only a floating-point tensor can take it."""
     if requires_grad:
-        if not out.dtype.is_floating_point:
+        if out.dtype.category < 2:
             raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
         out._requires_grad = True
     return out
@@ -105,6 +105,8 @@ def _infer(data, depth=0, first=True):
         return (), dtypes.int64
     if isinstance(data, float):
         return (), dtypes.DEFAULT_FLOAT
+    if isinstance(data, complex):
+        return (), dtypes.default_complex()
     if isinstance(data, str):
         raise type_error(f"new(): invalid data type '{type(data).__name__}'")
     if isinstance(data, range):
@@ -202,6 +204,8 @@ def _merge(a, b):
         return a
     if a.category != b.category:
         hi = a if a.category > b.category else b
+        if hi.category == 3:
+            return dtypes.promote(a, b)
         return dtypes.DEFAULT_FLOAT if hi.category == 2 and hi is not dtypes.float64 else hi
     return dtypes.promote(a, b)
 
@@ -231,7 +235,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     else:
         if type(data) is range:
             data = list(data)
-        if dtype is not None and not isinstance(data, (list, tuple, int, float, str, np.ndarray, np.generic)):
+        if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, np.ndarray, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
         try:
             try:
@@ -253,13 +257,18 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     _alloc_check(shape, dt)
     if values is None:
         flat = _flatten(data, [])
+        if dt.category < 3 and inferred.category == 3:  # (a complex number stored as a real: unpacked, refused)
+            for v in flat:
+                if isinstance(v, complex):
+                    raise type_error("must be real number, not complex" if dt.category == 2 else
+                                     "'complex' object cannot be interpreted as an integer")
         if dt.category == 1:  # (torch.tensor names the dtype, not its C type; an int64 int is the parser's)
             for v in flat:
                 if not isinstance(v, bool) and (dt is not dtypes.int64 or isinstance(v, float)) and not fits(dt, v):
                     raise runtime(f"value cannot be converted to type {dt.name} without overflow")
         try:
             wide = np.int64 if dt.category == 1 and inferred.category == 1 else np.float64  # (cast after: wraps)
-            values = np.array(flat, dtype=dt.np if dt.category == 2 or inferred.category == 0 else wide)
+            values = np.array(flat, dtype=dt.np if dt.category >= 2 or inferred.category == 0 else wide)
         except OverflowError:
             raise value_error(messages.LONG_OVERFLOW) from None
         values = values.astype(dt.np).reshape(shape)
@@ -460,6 +469,11 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
     _zero_dim_ends("linspace", start, end)
     if steps < 0:
         raise runtime("number of steps must be non-negative")
+    if complex in (type(start), type(end)) or dtype is not None and dtype.category == 3:
+        if complex in (type(start), type(end)):
+            raise runtime("tensorsh: linspace between complex ends is not supported yet")
+        real = linspace(start, end, steps, dtype=dtype.to_real())  # (real ends: their real line, as complex)
+        return _finish(real._np.astype(dtype.np), dtype, requires_grad)
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(steps * dt.itemsize)
     if steps == 1:
@@ -537,7 +551,7 @@ def not_implemented_for(kernel, dt):
 
 def _float_dtype(dtype):
     dt = dtype or dtypes.DEFAULT_FLOAT
-    if not dt.is_floating_point:
+    if dt.category < 2:
         raise not_implemented_for("check_uniform_bounds", dt)
     return dt
 
@@ -561,19 +575,34 @@ def rand(*size, generator=None, dtype=None, requires_grad=False, device=None, **
     dt = _float_dtype(dtype)
     _alloc_check(shape, dt)
     n = math.prod(shape)
-    arr = _generator(generator).uniform(n, dt.name).reshape(shape)
+    arr = _draws("uniform", dt, generator)(n).reshape(shape)
     return _finish(arr, dt, requires_grad)
+
+
+def _draws(kind, dt, generator):
+    """draw(n, contiguous) giving n values of dt from the generator's uniform or normal draws; a complex dtype's are
+    a fill of view_as_real, its 2n parts one after the other (normal_impl_: std 1/sqrt(2))."""
+    gen = _generator(generator)
+    if dt.category == 3:
+        real = dt.to_real().name
+        if kind == "uniform":
+            return lambda n, contiguous=True: np.ascontiguousarray(gen.uniform(2 * n, real)).view(dt.np)
+        return lambda n, contiguous=True: np.ascontiguousarray(
+            gen.normal(2 * n, real, std=1 / math.sqrt(2), contiguous=contiguous)).view(dt.np)
+    if kind == "uniform":
+        return lambda n, contiguous=True: gen.uniform(n, dt.name)
+    return lambda n, contiguous=True: gen.normal(n, dt.name, contiguous=contiguous)
 
 
 @dtype_checked
 def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, **_):
     shape = _random_size("randn", size)
     dt = dtype or dtypes.DEFAULT_FLOAT
-    if not dt.is_floating_point and math.prod(shape):  # (normal_ of nothing runs no kernel)
+    if dt.category < 2 and math.prod(shape):  # (normal_ of nothing runs no kernel)
         raise not_implemented_for("normal_kernel_cpu", dt)
     _alloc_check(shape, dt)
     n = math.prod(shape)
-    arr = _generator(generator).normal(n, dt.name).reshape(shape) if n else np.zeros(shape, dt.np)
+    arr = _draws("normal", dt, generator)(n).reshape(shape) if n else np.zeros(shape, dt.np)
     return _finish(arr, dt, requires_grad)
 
 
@@ -623,19 +652,16 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
 def rand_like(input, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("rand_like", input)
     dt = _float_dtype(dtype or input.dtype)
-    draw = _generator(generator).uniform
-    return _like_result("rand_like", input, dt, memory_format, requires_grad, lambda n, _: draw(n, dt.name))
+    return _like_result("rand_like", input, dt, memory_format, requires_grad, _draws("uniform", dt, generator))
 
 
 @dtype_checked
 def randn_like(input, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("randn_like", input)
     dt = dtype or input.dtype
-    if not dt.is_floating_point:
+    if dt.category < 2:
         raise not_implemented_for("normal_kernel_cpu", dt)
-    draw = _generator(generator).normal
-    return _like_result("randn_like", input, dt, memory_format, requires_grad,
-                        lambda n, contiguous: draw(n, dt.name, contiguous=contiguous))
+    return _like_result("randn_like", input, dt, memory_format, requires_grad, _draws("normal", dt, generator))
 
 
 @dtype_checked

@@ -237,9 +237,10 @@ class finfo:
         type = dtypes.from_python_type(args[0] if args else kwargs.get("type", dtypes.DEFAULT_FLOAT))
         if not isinstance(type, dtypes.DType):
             raise type_error(f"finfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
-        if not type.is_floating_point:
+        if type.category < 2:
             raise type_error("torch.finfo() requires a floating point input type. Use torch.iinfo to handle "
                              "'torch.finfo'")
+        type = type.to_real()  # (a complex dtype's: its parts')
         self.bits, self.eps, self.max, self.tiny, self.resolution = _FLOATS[type.name]
         self.min, self.smallest_normal, self.dtype = -self.max, self.tiny, type.name
 
@@ -272,7 +273,7 @@ class iinfo:
             raise type_error(f"iinfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
         if type is dtypes.bool_:
             raise type_error("torch.bool is not supported by torch.iinfo")
-        if type.is_floating_point:
+        if type.category >= 2:
             raise type_error("torch.iinfo() requires an integer input type. Use torch.finfo to handle 'torch.iinfo'")
         self.bits = type.itemsize * 8
         self.min = -(1 << (self.bits - 1)) if type.is_signed else 0

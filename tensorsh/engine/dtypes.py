@@ -5,9 +5,8 @@ import numpy as np
 
 class DType:
     __slots__ = ("name", "np", "itemsize", "npsize", "is_floating_point", "is_signed", "category", "type_name",
-                 "rank")
-    __api__ = frozenset({"is_floating_point", "is_signed", "itemsize", "is_complex", "to_real"})
-    is_complex = False  # (no complex dtypes in tensorsh)
+                 "rank", "is_complex")
+    __api__ = frozenset({"is_floating_point", "is_signed", "itemsize", "is_complex", "to_real", "to_complex"})
     from .errors import c_type_format
     __format__ = c_type_format("torch.dtype")
 
@@ -22,8 +21,9 @@ class DType:
         self.np = np.dtype(np_dtype)
         self.npsize = self.np.itemsize      # bytes of an element of the numpy array holding the values
         self.itemsize = itemsize or self.npsize  # PyTorch's element size (bfloat16: 2, held in float32)
-        self.category = category            # 0 bool, 1 integer, 2 floating
+        self.category = category            # 0 bool, 1 integer, 2 floating, 3 complex
         self.is_floating_point = category == 2
+        self.is_complex = category == 3
         self.is_signed = name != "bool" and name != "uint8"
         self.type_name = type_name          # legacy name used in version-counter messages
         self.rank = rank                    # position in the promotion lattice within a category
@@ -32,7 +32,17 @@ class DType:
         return "torch." + self.name
 
     def to_real(self):
-        return self
+        """The real dtype of a complex one's parts (complex64 -> float32); any other dtype itself."""
+        return _REAL.get(self, self)
+
+    def to_complex(self):
+        """The complex dtype whose parts are this float dtype (float32 -> complex64); a complex dtype itself."""
+        if self.category == 3:
+            return self
+        if self.category != 2 or self is bfloat16 or self is float16:
+            raise _runtime(f"Unsupported dtype {SCALAR_NAMES[self.name]}" if self is bfloat16 or self.category < 2
+                           else "complex32 (ComplexHalf) is not supported by tensorsh")
+        return _COMPLEX[self]
 
     __str__ = __repr__
 
@@ -63,19 +73,29 @@ float16 = DType._make("float16", np.float16, 2, "torch.HalfTensor", 1)
 bfloat16 = DType._make("bfloat16", np.float32, 2, "torch.BFloat16Tensor", 1, itemsize=2)
 float32 = DType._make("float32", np.float32, 2, "torch.FloatTensor", 2)
 float64 = DType._make("float64", np.float64, 2, "torch.DoubleTensor", 3)
+complex64 = DType._make("complex64", np.complex64, 3, "torch.ComplexFloatTensor", 2)
+complex128 = DType._make("complex128", np.complex128, 3, "torch.ComplexDoubleTensor", 3)
+_REAL = {complex64: float32, complex128: float64}
+_COMPLEX = {float32: complex64, float64: complex128}
 
-ALL = (bool_, uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64)
+ALL = (bool_, uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64, complex64, complex128)
 BY_NAME = {d.name: d for d in ALL}
 BY_NP = {d.np: d for d in ALL if d is not bfloat16}
 ALIASES = {"float": float32, "double": float64, "long": int64, "int": int32, "short": int16, "half": float16,
-           "bool": bool_}
+           "bool": bool_, "cfloat": complex64, "cdouble": complex128}
 DEFAULT_FLOAT = float32
 C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "bool": "bool",
            "uint8": "unsigned char", "int8": "signed char", "int16": "short int",
-           "float16": "c10::Half", "bfloat16": "c10::BFloat16"}  # C++ type names some messages use
+           "float16": "c10::Half", "bfloat16": "c10::BFloat16", "complex64": "c10::complex<float>",
+           "complex128": "c10::complex<double>"}  # C++ type names some messages use
 SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
                 "uint8": "Byte", "int8": "Char", "int16": "Short", "float16": "Half",
-                "bfloat16": "BFloat16"}
+                "bfloat16": "BFloat16", "complex64": "ComplexFloat", "complex128": "ComplexDouble"}
+
+
+def _runtime(msg):
+    from .errors import runtime
+    return runtime(msg)
 
 
 def from_name(name):
@@ -83,7 +103,7 @@ def from_name(name):
 
 
 # Python's number types where PyTorch takes a torch.dtype (its parser's ScalarType: `x.to(float)`, `dtype=int`)
-PYTHON_TYPES = {float: float64, int: int64, bool: bool_}
+PYTHON_TYPES = {float: float64, int: int64, bool: bool_, complex: complex128}
 
 
 def from_python_type(value):
@@ -98,7 +118,10 @@ def promote(a, b):
     if b is None or a is b:
         return a
     if a.category != b.category:
-        return a if a.category > b.category else b
+        hi, lo = (a, b) if a.category > b.category else (b, a)
+        if hi.category == 3 and lo.category == 2 and lo.rank > hi.rank:  # float64 with complex64: complex128
+            return complex128
+        return hi
     if a.rank == b.rank == 1 and a.category == 2:  # float16 with bfloat16: neither holds the other
         return float32
     if a is uint8 or b is uint8:  # uint8 with a signed int: the signed one, at least int16
@@ -149,13 +172,22 @@ def scalar_dtype(value):
         return bool_
     if isinstance(value, int):
         return int64
+    if isinstance(value, complex):
+        return default_complex()
     return DEFAULT_FLOAT
 
 
+def default_complex():
+    """The complex dtype of a Python complex number (complex64 under the default float32, complex128 under float64)."""
+    return complex128 if DEFAULT_FLOAT is float64 else complex64
+
+
 def _combine(higher, lower):
-    if higher is not None and higher.category == 2:
+    if higher is not None and higher.category >= 2:
+        if higher.category == 2 and lower is not None and lower.category == 3:  # float64 with a complex 0-dim/scalar
+            return _COMPLEX.get(higher, complex64)
         return higher
-    if higher is bool_ or (lower is not None and lower.category == 2):
+    if higher is bool_ or (lower is not None and lower.category >= 2):
         return promote(higher, lower)
     return higher if higher is not None else lower
 
@@ -170,7 +202,8 @@ def result_type(operands):
         elif t:
             dim = promote(dim, x.dtype)
         elif x._is_wrapped_number:  # (its dtype is the number's kind: double stands for the default float)
-            wrapped = promote(wrapped, DEFAULT_FLOAT if x.dtype is float64 else x.dtype)
+            wrapped = promote(wrapped, DEFAULT_FLOAT if x.dtype is float64 else
+                              default_complex() if x.dtype is complex128 else x.dtype)
         else:
             zero = promote(zero, x.dtype)
     return _combine(dim, _combine(zero, wrapped))
@@ -178,7 +211,7 @@ def result_type(operands):
 
 def can_cast(src, dst):
     """PyTorch's canCast for in-place results: no float->int, no non-bool->bool."""
-    if src.category == 2 and dst.category < 2:
+    if src.category >= 2 and dst.category < src.category:
         return False
     if src.category > 0 and dst.category == 0:
         return False

@@ -9,7 +9,7 @@ from .ops.views import t as _t
 from .storage import note_view
 from .tensorimpl import Tensor
 from . import messages
-from .ops.core import attach, fresh, make_view, needs_grad, operand_edge, sum_to, type_name, unchecked
+from .ops.core import attach, cj, fresh, make_view, needs_grad, operand_edge, sum_to, type_name, unchecked
 from . import autocast
 from .autocast import ACTIVE as AUTOCAST
 
@@ -17,6 +17,7 @@ from .autocast import ACTIVE as AUTOCAST
 def _mm_mat1_backward(g, mat2, mat1_shape, mat1_stride):
     # a column-major mat1 gets its gradient computed transposed, as PyTorch's mm_mat1_backward does
     mm, t = unchecked("mm"), unchecked("t")  # (the engine's own calls: no argument parsing)
+    mat2 = cj(mat2)  # (a complex operand's conjugate: derivatives.yaml's mat2.t().conj())
     if mat1_stride[0] == 1 and mat1_stride[1] == mat1_shape[0]:
         return t(mm(mat2, t(g)))
     return mm(g, t(mat2))
@@ -24,6 +25,7 @@ def _mm_mat1_backward(g, mat2, mat1_shape, mat1_stride):
 
 def _mm_mat2_backward(g, mat1, mat2_shape, mat2_stride):
     mm, t = unchecked("mm"), unchecked("t")
+    mat1 = cj(mat1)
     if mat2_stride[0] == 1 and mat2_stride[1] == mat2_shape[0]:
         return t(mm(t(g), mat1))
     return mm(t(mat1), g)
@@ -46,6 +48,8 @@ def _mm_backward_arrays(g, mat1, mat2, s1, st1, s2, st2, want1, want2):
     _mm_mat1_backward/_mm_mat2_backward give, on the arrays (without mm's argument handling)."""
     g1 = g2 = None
     dt = g.dtype
+    if dt.category == 3:  # (the operands' conjugates, as mm_mat1_backward/mm_mat2_backward take them)
+        mat1, mat2 = cj(mat1), cj(mat2)
     if want1:
         if st1[0] == 1 and st1[1] == s1[0]:  # t(mm(mat2, t(g)))
             _noted_t(g)

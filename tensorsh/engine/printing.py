@@ -39,6 +39,7 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
 
 _PREFIX = "tensor("
 _FLOAT_DTYPES = frozenset({"float16", "bfloat16", "float32", "float64"})
+_DEFAULT_COMPLEX = ("complex64", "complex128")  # (the complex dtype that prints without a dtype, by default float64)
 # numpy has no bfloat16: callers pass its (exactly representable) values as float32.
 _NUMPY_DTYPES = {"bfloat16": np.dtype(np.float32)}
 
@@ -71,7 +72,7 @@ def tensor_repr(
     else:
         if not options.edgeitems:
             suffixes.append(f"size={tuple(values.shape)}")
-        if dtype not in (default_dtype, "int64", "bool"):
+        if dtype not in (default_dtype, _DEFAULT_COMPLEX[default_dtype == "float64"], "int64", "bool"):
             suffixes.append(f"dtype=torch.{dtype}")
         body = _tensor_str(values, dtype in _FLOAT_DTYPES, indent, options)
     # A non-leaf shows its grad_fn; requires_grad=True is then implied and not printed.
@@ -98,12 +99,25 @@ def _tensor_str(values: np.ndarray, floating: bool, indent: int, opts: PrintOpti
         return "[...]"
     shown = _summarized(values, opts.edgeitems) if summarize else values
     # The formatter (width, int/sci mode) only ever sees the elements that get printed.
-    formatter = _Formatter(shown, floating, opts)
-    strings = formatter.format_all(_python_values(shown, floating))
+    if shown.dtype.kind == "c":  # (a complex tensor: its real and imaginary parts each have a formatter of their own)
+        real, imag = _Formatter(shown.real, True, opts), _Formatter(shown.imag, True, opts)
+        strings = [_complex_str(a, b) for a, b in zip(real.format_all(_python_values(shown.real, True)),
+                                                       imag.format_all(_python_values(shown.imag, True)))]
+        width = real.max_width + imag.max_width + 1  # (the "j" too)
+    else:
+        formatter = _Formatter(shown, floating, opts)
+        strings = formatter.format_all(_python_values(shown, floating))
+        width = formatter.max_width
     if values.ndim == 0:
         return strings[0]
     cut = [summarize and n > 2 * opts.edgeitems for n in values.shape]
-    return _nested_str(strings, shown.shape, cut, indent, formatter.max_width, opts)
+    return _nested_str(strings, shown.shape, cut, indent, width, opts)
+
+
+def _complex_str(real: str, imag: str) -> str:
+    """torch's complex element: the padded real part, then the imaginary part unpadded with its sign (+ added)."""
+    imag = (imag + "j").lstrip()
+    return real + imag if imag[0] in "+-" else real + "+" + imag
 
 
 def _summarized(values: np.ndarray, edge: int) -> np.ndarray:

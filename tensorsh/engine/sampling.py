@@ -28,10 +28,14 @@ def normal_inplace(self, mean=0.0, std=1.0, generator=None):
     precheck(self)  # (autograd's in-place checks come before the kernel's checks of its arguments)
     _check_std(std)
     n = self.numel()
-    if not self.dtype.is_floating_point and n:
+    if self.dtype.category < 2 and n:
         raise creation.not_implemented_for("normal_kernel_cpu", self.dtype)
     if not n:
         return fill_random(self, np.zeros(0, self.dtype.np))
+    if self.dtype.category == 3:  # (normal_impl_: view_as_real(self) filled, std / sqrt(2))
+        values = creation._generator(generator).normal(2 * n, self.dtype.to_real().name, mean, std / math.sqrt(2),
+                                                       contiguous=self.is_contiguous() or 2 * n < 16)
+        return fill_random(self, np.ascontiguousarray(values).view(self.dtype.np))
     values = creation._generator(generator).normal(n, self.dtype.name, mean, std,
                                                    contiguous=self.is_contiguous() or n < 16)
     return fill_random(self, values)
@@ -41,10 +45,14 @@ def uniform_inplace(self, from_=0.0, to=1.0, generator=None, **kw):
     if "from" in kw:
         from_ = kw["from"]
     precheck(self)
-    if not self.dtype.is_floating_point:
+    if self.dtype.category < 2:
         raise creation.not_implemented_for("check_uniform_bounds", self.dtype)
-    _check_uniform_bounds(float(from_), float(to), self.dtype)
-    values = creation._generator(generator).uniform(self.numel(), self.dtype.name, from_, to)
+    real = self.dtype.to_real()  # (a complex tensor: view_as_real(self) filled)
+    _check_uniform_bounds(float(from_), float(to), real)
+    values = creation._generator(generator).uniform(self.numel() * (2 if real is not self.dtype else 1), real.name,
+                                                    from_, to)
+    if real is not self.dtype:
+        values = np.ascontiguousarray(values).view(self.dtype.np)
     return fill_random(self, values, "UniformBackward0")
 
 

@@ -197,6 +197,12 @@ METHODS = {
     'cauchy_': (
         'cauchy_(double median=0, double sigma=1, *, Generator? generator=None)',
     ),
+    'cdouble': (
+        'cdouble(*, MemoryFormat? memory_format=None)',
+    ),
+    'cfloat': (
+        'cfloat(*, MemoryFormat? memory_format=None)',
+    ),
     'char': (
         'char(*, MemoryFormat? memory_format=None)',
     ),
@@ -1499,6 +1505,9 @@ FUNCTIONS = {
     'combinations': (
         'combinations(Tensor input, int64_t r=2, bool with_replacement=False)',
     ),
+    'complex': (
+        'complex(Tensor real, Tensor imag, *, Tensor out=None)',
+    ),
     'concat': (
         'concat(TensorList tensors, int64_t dim=0, *, Tensor out=None)',
     ),
@@ -2297,6 +2306,9 @@ FUNCTIONS = {
     'poisson': (
         'poisson(Tensor input, Generator? generator=None)',
     ),
+    'polar': (
+        'polar(Tensor abs, Tensor angle, *, Tensor out=None)',
+    ),
     'polygamma': (
         'polygamma(int64_t n, Tensor input, *, Tensor out=None)',
     ),
@@ -2736,6 +2748,12 @@ FUNCTIONS = {
     ),
     'vdot': (
         'vdot(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'view_as_complex': (
+        'view_as_complex(Tensor input)',
+    ),
+    'view_as_real': (
+        'view_as_real(Tensor input)',
     ),
     'view_copy': (
         'view_copy(Tensor input, ScalarType dtype, *, Tensor out=None)',

@@ -366,13 +366,14 @@ class Tensor:
         return Tensor._make(self._storage, self._offset, self._shape, self._stride, self.dtype, self._np,
                             self._version_counter)
 
-    def _alias(self, shape, stride, offset, counter=None, arr=None):
+    def _alias(self, shape, stride, offset, counter=None, arr=None, dtype=None):
         """A new Tensor over the same storage (no autograd meta); shares the version counter unless given one.
-        arr: the numpy view of that geometry when the caller has it at hand (a transpose: self._np.T)."""
-        shape, stride = tuple(shape), tuple(stride)
+        arr: the numpy view of that geometry when the caller has it at hand (a transpose: self._np.T); dtype: the
+        element type it reads the storage as (view_as_real: a complex tensor's parts), else self's."""
+        shape, stride, dtype = tuple(shape), tuple(stride), dtype or self.dtype
         if arr is None or 0 in shape:
-            arr = storage_view(self._storage, self.dtype, shape, stride, offset)
-        return Tensor._make(self._storage, offset, shape, stride, self.dtype, arr,
+            arr = storage_view(self._storage, dtype, shape, stride, offset)
+        return Tensor._make(self._storage, offset, shape, stride, dtype, arr,
                             counter if counter is not None else self._version_counter)
 
     @property
@@ -463,11 +464,13 @@ class Tensor:
     def is_signed(self):
         return self.dtype.is_signed
 
-    def is_complex(self):  # (no complex dtypes here; the conjugate and negative bits are never set)
-        return False
+    def is_complex(self):
+        return self.dtype.category == 3
+
+    _conj = False  # (conj() of a complex tensor sets it on its result: a conjugated copy standing for the lazy view)
 
     def is_conj(self):
-        return False
+        return self._conj
 
     def is_neg(self):
         return False
@@ -537,7 +540,7 @@ class Tensor:
             raise runtime("requires_grad must be a bool")
         if not self.is_leaf:
             raise runtime(messages.REQUIRES_GRAD_NON_LEAF if not value else messages.REQUIRES_GRAD_SET_NON_LEAF)
-        if value and not self.dtype.is_floating_point:
+        if value and self.dtype.category < 2:
             raise runtime(messages.REQUIRES_GRAD_SET_NON_FLOAT)
         self.requires_grad_(bool(value))
 
@@ -546,7 +549,7 @@ class Tensor:
             raise runtime(messages.REQUIRES_GRAD_NON_LEAF)
         if requires_grad and self._grad_fn is not None:
             return self
-        if requires_grad and not self.dtype.is_floating_point:
+        if requires_grad and self.dtype.category < 2:
             raise runtime(messages.REQUIRES_GRAD_NON_FLOAT)
         if requires_grad and self._version_counter.inference and not autograd.inference_mode_enabled():
             raise runtime(messages.INFERENCE_REQUIRES_GRAD)
@@ -690,7 +693,7 @@ class Tensor:
     def data(self, other):
         if not isinstance(other, Tensor):  # (THPVariable_set_data)
             raise type_error(f"Variable data has to be a tensor, but got {type(other).__name__}")
-        if self.requires_grad and not other.dtype.is_floating_point:  # (VariableHooks::set_data)
+        if self.requires_grad and other.dtype.category < 2:  # (VariableHooks::set_data)
             raise runtime(messages.SET_DATA_NON_FLOAT)
         undo.touch(self)
         note(self._storage, "data=", self)
@@ -767,15 +770,29 @@ class Tensor:
             raise errors.value_error(messages.ONE_ELEMENT)
         if self.requires_grad and autograd.is_grad_enabled():  # (PyTorch checks GradMode too: silent under no_grad)
             errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
-        return float(self.item())
+        return float(self._real_item("double"))
 
     def __int__(self):
         if self._np.size != 1:
             raise errors.value_error(messages.ONE_ELEMENT)
-        return int(self.item())
+        return int(self._real_item("int64_t"))
+
+    def _real_item(self, c_type):
+        """item() for a conversion to a real number: a complex value with a non-zero imaginary part overflows."""
+        value = self.item()
+        if type(value) is complex:
+            if value.imag != 0:
+                raise runtime(f"value cannot be converted to type {c_type} without overflow")
+            return value.real
+        return value
+
+    def __complex__(self):
+        if self._np.size != 1:
+            raise errors.value_error(messages.ONE_ELEMENT)
+        return complex(self.item())
 
     def __index__(self):
-        if self.dtype.category == 2 or self._np.size != 1:
+        if self.dtype.category >= 2 or self._np.size != 1:
             raise type_error("only integer tensors of a single element can be converted to an index")
         return int(self.item())
 

@@ -377,7 +377,7 @@ class Variable(metaclass=_VariableMeta):
             raise runtime("_grad_fn argument to legacy Variable constructor is no longer supported.  Instead, please "
                           "invoke your _grad_fn to produce a variable with it as the _grad_fn.")
         if requires_grad:
-            if not var.dtype.is_floating_point:
+            if var.dtype.category < 2:
                 raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
             var.requires_grad_(True)
         return var
@@ -477,7 +477,8 @@ NAMESPACE.update({
     "float32": dtypes.float32, "float": dtypes.float32, "float64": dtypes.float64, "double": dtypes.float64,
     "int64": dtypes.int64, "long": dtypes.int64, "int32": dtypes.int32, "int": dtypes.int32,
     "bool": dtypes.bool_, "uint8": dtypes.uint8, "float16": dtypes.float16, "half": dtypes.float16,
-    "bfloat16": dtypes.bfloat16,
+    "bfloat16": dtypes.bfloat16, "complex64": dtypes.complex64, "cfloat": dtypes.complex64,
+    "complex128": dtypes.complex128, "cdouble": dtypes.complex128,
     "int8": dtypes.int8, "int16": dtypes.int16, "short": dtypes.int16,
     "promote_types": dtypes.promote, "can_cast": dtypes.can_cast,   # (argument checks: the signature table's)
     "result_type": lambda tensor, other: dtypes.result_type((tensor, other)),

@@ -16,7 +16,7 @@ OPEN = {"LPAR": "(", "LSQB": "[", "LBRACE": "{"}
 CLOSE = {"RPAR": ")", "RSQB": "]", "RBRACE": "}"}
 MATCH = {")": "(", "]": "[", "}": "{"}
 UNSUPPORTED_KEYWORDS = {"async", "await"}
-EXPR_START = {"NAME", "DEC_NUMBER", "HEX_NUMBER", "FLOAT_NUMBER", "STRING", "LONG_STRING", "LPAR", "LSQB",
+EXPR_START = {"NAME", "DEC_NUMBER", "HEX_NUMBER", "FLOAT_NUMBER", "IMAG_NUMBER", "STRING", "LONG_STRING", "LPAR", "LSQB",
               "NONE", "TRUE", "FALSE", "ELLIPSIS", "ADD_OP", "UNARY_OP", "NOT", "LAMBDA"}
 BLOCK_WORDS = ("with", "for", "while", "if", "elif", "else", "try", "except", "finally", "def", "class", "match", "case")
 
@@ -585,7 +585,7 @@ class _Builder(P.Transformer):
                                      first.line, first.column, first.end_column)
             return _span(A.MatchValue(value), first, toks[-1])
         number = toks[-1]
-        value = self.float_([number]) if number.type == "FLOAT_NUMBER" else self.int_([number])
+        value = {"FLOAT_NUMBER": self.float_, "IMAG_NUMBER": self.imag_}.get(number.type, self.int_)([number])
         if first.type == "ADD_OP":
             if str(first) != "-":
                 raise _SyntaxProblem("SyntaxError", "invalid syntax", first.line, first.column, first.end_column)
@@ -791,6 +791,9 @@ class _Builder(P.Transformer):
     def float_(self, c):
         return _span(A.Const(float(str(c[0]).replace("_", ""))), c[0], c[0])
 
+    def imag_(self, c):
+        return _span(A.Const(complex(str(c[0]).replace("_", ""))), c[0], c[0])
+
     def none(self, c):
         return _span(A.Const(None), c[0], c[0])
 
@@ -989,8 +992,8 @@ def _parse_error(source, e, history):
     found = _describe(tok)
     detail = f"unexpected {found}" + (f" after {_describe(prev)}" if prev is not None and prev.type != "_NL" else "")
     msg = "invalid syntax"
-    if tok.type in ("NAME", "DEC_NUMBER", "FLOAT_NUMBER", "STRING", "HEX_NUMBER") and prev is not None \
-            and prev.type in ("NAME", "DEC_NUMBER", "FLOAT_NUMBER", "STRING", "RPAR", "RSQB"):
+    if tok.type in ("NAME", "DEC_NUMBER", "FLOAT_NUMBER", "IMAG_NUMBER", "STRING", "HEX_NUMBER") and prev is not None \
+            and prev.type in ("NAME", "DEC_NUMBER", "FLOAT_NUMBER", "IMAG_NUMBER", "STRING", "RPAR", "RSQB"):
         detail += " (a missing operator or comma?)"
     return source.error("SyntaxError", msg, line, col,
                         tok.end_column if tok.type not in ("_NL", "$END", "_DEDENT", "_INDENT") else None,

@@ -792,17 +792,23 @@ class Module:
             dtype = bound["tensor"].dtype
         if device is not None:  # (PyTorch's parse, then a CPU build's refusal of others)
             pyapi.cpu_only(pyapi.parse_device(device)[0], "tensor")
-        if dtype is not None and not dtype.is_floating_point:
+        if dtype is not None and dtype.category < 2:
             raise type_error(f"nn.Module.to only accepts floating point or complex dtypes, but got desired "
                              f"dtype={dtype}")
+        if dtype is not None and dtype.is_complex:
+            from tensorsh.engine.errors import warn
+            warn("Complex modules are a new feature under active development whose design may change, and some "
+                 "modules might not work as expected when using complex tensors as parameters or buffers. Please "
+                 "file an issue at https://github.com/pytorch/pytorch/issues/new?template=bug-report.yml if a "
+                 "complex module does not work as expected.")
         memory_format = bound.get("memory_format")
         if memory_format is not None:  # (PyTorch's convert: a 4-d or 5-d tensor to the format, the others as they are)
             from tensorsh.engine.ops.copies import to as _to
-            return self._apply(lambda t: _to(t, dtype=dtype if t.is_floating_point() else None,
+            return self._apply(lambda t: _to(t, dtype=dtype if t.dtype.category >= 2 else None,
                                               memory_format=memory_format if t.dim() in (4, 5) else None))
         if dtype is None:
             return self
-        return self._apply(lambda t: t.to(dtype) if t.is_floating_point() else t)
+        return self._apply(lambda t: t.to(dtype) if t.dtype.category >= 2 else t)
 
     def _cast(self, dtype):
         return self._apply(lambda t: t.to(dtype) if t.is_floating_point() else t)

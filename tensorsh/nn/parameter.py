@@ -17,7 +17,7 @@ class Parameter(Tensor):
         if data is None:
             data = creation.empty(0)
         p = data.detach()  # (a list raises Python's AttributeError here, as in PyTorch)
-        if requires_grad and not p.dtype.is_floating_point:
+        if requires_grad and p.dtype.category < 2:
             raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
         p.__class__ = cls
         if requires_grad:

@@ -14,7 +14,7 @@ from ..storage import INFERENCE_SEEN
 from .comparison import logical_not, where
 from .core import (ORIGINAL_SCALAR, REDUCED_FLOATS, BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace,
                    check_broadcast, check_fits_output, check_inplace, from_numpy, laid_out_like, needs_grad, precheck,
-                   scalar_in, self_overlapping, true_div_dtype, write_inplace, write_reading_back, write_rows, written,
+                   scalar_in, self_overlapping, true_div_dtype, cj, write_inplace, write_reading_back, write_rows, written,
                    zeros_of, inference_saved_first)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
@@ -379,10 +379,10 @@ def _scalar_overload(tensor_overload, scalar_overload):
 
 
 op("subtract", _scalar_overload(sub, _sub_scalar), function=True, grad_fn="SubBackward0")
-mul = binary("mul", "MulBackward0", np.multiply, lambda g, other: g * other, lambda g, self: g * self,
+mul = binary("mul", "MulBackward0", np.multiply, lambda g, other: g * cj(other), lambda g, self: g * cj(self),
              aliases=("multiply",), operators=("__mul__", "__rmul__"), inplace=("__imul__",))
-true_divide = binary(None, "DivBackward0", np.true_divide, lambda g, other: g / other,
-                     lambda g, self, other: -g * ((self / other) / other),  # (PyTorch's div_tensor_other_backward)
+true_divide = binary(None, "DivBackward0", np.true_divide, lambda g, other: g / cj(other),
+                     lambda g, self, other: -g * cj((self / other) / other),  # (PyTorch's div_tensor_other_backward)
                      out_dtype=true_div_dtype, inplace=("__itruediv__",))
 
 
@@ -446,7 +446,7 @@ def rsub(self, other):
 
 def rdiv(self, other):
     # PyTorch computes scalar / tensor as reciprocal() * scalar (its grad_fn is MulBackward0)
-    return mul(reciprocal(self if self.dtype.category == 2 else self.float()), other)
+    return mul(reciprocal(self if self.dtype.category >= 2 else self.float()), other)
 
 
 def _int_power(a, b):
@@ -475,10 +475,10 @@ def _pow_exponent_backward(g, self, exponent, result):
 
 
 PowBackward0 = binary_node("PowBackward0", lambda g, self, exponent: zeros_of(g) if exponent == 0 else  # t ** number
-                           g * mul_scalar(self.pow(exponent - 1), exponent), names=("self", "exponent"), number=1)
+                           g * cj(mul_scalar(self.pow(exponent - 1), exponent)), names=("self", "exponent"), number=1)
 PowBackward1 = binary_node("PowBackward1",  # tensor ** tensor
                            lambda g, self, exponent: where(exponent == 0, 0.0,
-                                                           g * (exponent * self.pow(sub_scalar(exponent, 1)))),
+                                                           g * cj(exponent * self.pow(sub_scalar(exponent, 1)))),
                            lambda g, self, exponent, result: g * where((self == 0).logical_and(exponent >= 0), 0.0,
                                                                        result * self.log()),
                            names=("self", "exponent"))

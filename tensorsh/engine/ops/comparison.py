@@ -158,7 +158,7 @@ def isclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     check_broadcast(self, other)
     a, b = np.broadcast_arrays(self._np, other._np)
     close = laid_out_like(np.asarray(a == b), dtypes.bool_, self, other)  # (ATen's composite: self == other first)
-    floating = self.dtype.category == 2
+    floating = self.dtype.category >= 2
     if equal_nan and floating:
         close._np[...] |= np.isnan(a) & np.isnan(b)
         written(close)

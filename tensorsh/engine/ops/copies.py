@@ -3,7 +3,7 @@ type_as, new_* (the same dtype as self), and the in-place writes of whole tensor
 import numpy as np
 
 from .. import dtypes, layout, pyapi, scalars, signatures
-from ..errors import runtime, type_error
+from ..errors import runtime, type_error, warn_once
 from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
@@ -59,7 +59,22 @@ class ToCopyBackward0(InputNode):
     fields = ("dtype",)
 
     def backward(self, g):
+        if g.dtype.category == 3 and self.dtype.category < 3:  # (_to_copy_backward: a real input's is the real part)
+            g = g.real
         return (g.to(self.dtype),)
+
+
+COMPLEX_TO_REAL = "Casting complex values to real discards the imaginary part"
+
+
+def real_values(t, dtype):
+    """t's array to be cast to dtype: a complex tensor's real part for a real dtype (PyTorch's copy warns, once)."""
+    if t.dtype.category == 3 and dtype.category < 3:
+        if dtype is dtypes.bool_:  # (a complex number is true when either part is non-zero)
+            return t._np != 0
+        warn_once(COMPLEX_TO_REAL)
+        return t._np.real
+    return t._np
 
 
 _NUMBER_DTYPES = {bool: dtypes.bool_, int: dtypes.int64, float: dtypes.float64}
@@ -79,12 +94,13 @@ def to(self, *args, dtype=None, copy=False, memory_format=None, **kwargs):
             memory_format is None or layout.suggest_memory_format(self) is memory_format):  # (to_will_alias)
         return self
     dtype = dtype or self.dtype
+    values = real_values(self, dtype)
     if memory_format in (None, CONTIGUOUS_FORMAT) and self._np.flags.c_contiguous and self._np.size and (
             1 not in self._shape or self.dim() < 2):
-        out = from_numpy(self._np.astype(dtype.np), dtype)
+        out = from_numpy(values.astype(dtype.np), dtype)
     else:  # (_to_copy's layout, as empty_like's: numpy's astype orders an expanded tensor otherwise)
-        out = layout.like(self._np, dtype, self, layout.format_strides(self, memory_format))
-    if needs_grad(self) and dtype.is_floating_point:
+        out = layout.like(values, dtype, self, layout.format_strides(self, memory_format))
+    if needs_grad(self) and dtype.category >= 2:
         attach(out, ToCopyBackward0(self, self.dtype))
     return _written_from_inference(self, out)
 
@@ -100,7 +116,8 @@ def _conversion(name, dtype):
 # (x.half() is interop's: it takes memory_format)
 CONVERSIONS = {name: _conversion(name, dt) for name, dt in (
     ("float", dtypes.float32), ("double", dtypes.float64), ("long", dtypes.int64), ("int", dtypes.int32),
-    ("short", dtypes.int16), ("char", dtypes.int8), ("byte", dtypes.uint8), ("bool", dtypes.bool_))}
+    ("short", dtypes.int16), ("char", dtypes.int8), ("byte", dtypes.uint8), ("bool", dtypes.bool_),
+    ("cfloat", dtypes.complex64), ("cdouble", dtypes.complex128))}
 
 
 def new_tensor(self, data, dtype=None, requires_grad=False, **_):
@@ -181,8 +198,9 @@ class CopyBackwards(ZeroGradNode):
 
 
 def copy_inplace(self, src, non_blocking=False):
-    if type(src) in (bool, int, float):  # PyTorch's argument parser wraps a Python number as a 0-dim tensor
-        src = tensor_of(src, dtypes.scalar_dtype(src) if type(src) is not float else dtypes.float64)
+    if type(src) in (bool, int, float, complex):  # PyTorch's argument parser wraps a Python number as a 0-dim tensor
+        src = tensor_of(src, dtypes.float64 if type(src) is float else dtypes.complex128 if type(src) is complex
+                        else dtypes.scalar_dtype(src))
     if not isinstance(src, Tensor):
         raise type_error(f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}")
     # (copy_impl's early exit: src the same data as self, x.copy_(x) or a view of the same elements, writes
@@ -192,7 +210,7 @@ def copy_inplace(self, src, non_blocking=False):
     precheck(self, src, internal_overlap=not same_data)
     check_broadcast(self, src)
     check_fits_output(self, src)
-    values = np.broadcast_to(src._np, self._shape)
+    values = np.broadcast_to(real_values(src, self.dtype), self._shape)
     values = values.astype(self.dtype.np)
 
     def write(arr):

@@ -168,6 +168,8 @@ def reduce_grad(grad, meta):
         return grad
     g = sum_to(grad, shape)
     if g.dtype is not dtype:
+        if g.dtype.category == 3 and dtype.category < 3:  # (a real input: the real part, derivatives.yaml's
+            g = g.real                                    # handle_r_to_c)
         g = g.to(dtype)
     return g
 
@@ -517,7 +519,14 @@ class BinaryNode(Node):
 
 
 def true_div_dtype(dt):
-    return dt if dt.category == 2 else dtypes.DEFAULT_FLOAT
+    return dt if dt.category >= 2 else dtypes.DEFAULT_FLOAT
+
+
+def cj(v):
+    """The conjugate derivatives.yaml's formulas take of an operand (a tensor or a number): a real one as it is."""
+    if type(v) is complex:
+        return v.conjugate()
+    return v.conj() if getattr(v, "dtype", None) is not None and v.dtype.category == 3 else v
 
 
 def check_inplace(self):
@@ -804,10 +813,11 @@ class ViewNode(Node):
         return (VIEW_BACKWARD[self.name_](g, self.shape, *self.args),)
 
 
-def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=()):
+def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=(), dtype=None):
     """A view sharing storage and version counter; records the view node when the base requires grad (arr: its
-    numpy view, when the caller has it; saved: what PyTorch's node saves, VIEW_SAVED[name])."""
-    out = self._alias(shape, stride, offset, None, arr)
+    numpy view, when the caller has it; saved: what PyTorch's node saves, VIEW_SAVED[name]; dtype: view_as_real's
+    and view_as_complex's element type)."""
+    out = self._alias(shape, stride, offset, None, arr, dtype)
     if self._version_counter.inference:  # an inference tensor's views carry no autograd view metadata
         return out
     base = self._view.base if self._view is not None else self

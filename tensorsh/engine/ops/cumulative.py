@@ -16,7 +16,7 @@ def _along(x, d, fn):
 
 def _cumprod_np(x, d, dt):
     """PyTorch's CPU cumprod: running products in double (float types) or int64, each stored rounded to dt."""
-    acc = np.float64 if dt.category == 2 else np.int64
+    acc = np.float64 if dt.category == 2 else np.complex128 if dt.category == 3 else np.int64
     return np.array(_along(x.astype(acc), d, lambda a, ax: np.cumprod(a, axis=ax)), dt.np, order="C")
 
 

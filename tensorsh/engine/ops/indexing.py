@@ -426,7 +426,7 @@ def setitem(self, index, value):
         # filled as one element is (a float16/bfloat16 value is not range-checked); nothing else but a tensor
         if isinstance(value, np.generic):
             value = scalars.from_numpy_scalars((value,))[0]
-        if not isinstance(value, (int, float)):
+        if not isinstance(value, (int, float, complex)):
             raise type_error(f"can't assign a {tp_name(value)} to a {self.dtype.type_name}")
         value = from_numpy(np.asarray(scalars.checked_scalar(
             self.dtype, scalars.unpack_long(value), reduced=False)), self.dtype)

@@ -228,8 +228,11 @@ _lazy("special", "mvlgamma", inplace="mvlgamma_")
 _lazy("special", "mvlgamma_", "mvlgamma_inplace", function=False)
 
 # real_complex.py: the complex-number API on real tensors (Tensor.real/imag/mH/H are properties)
-for _name in ("conj", "conj_physical", "resolve_conj", "resolve_neg"):
-    op(_name, Lazy("ops.real_complex", "itself"), function=True)
+op("resolve_neg", Lazy("ops.real_complex", "itself"), function=True)
+for _name in ("conj", "conj_physical", "resolve_conj"):
+    op(_name, Lazy("ops.real_complex", _name), function=True)
+for _name in ("view_as_real", "view_as_complex", "polar", "complex"):  # (torch functions only)
+    op(_name, Lazy("ops.real_complex", _name + "_" * (_name == "complex")), method=False, function=True)
 op("conj_physical_", Lazy("ops.real_complex", "conj_physical_inplace"), function=True)
 op("isreal", Lazy("ops.real_complex", "isreal"), function=True)
 op("angle", Lazy("ops.real_complex", "angle"), function=True, edges=True)
@@ -246,7 +249,7 @@ def _lazy_function(name, attr):
     return torch_function(name, lambda input: (lazy.fn or lazy.load())(input))
 
 
-op("real", _lazy_property("itself"), function=_lazy_function("real", "itself"))
+op("real", _lazy_property("real"), function=_lazy_function("real", "real"))
 op("imag", _lazy_property("imag"), function=_lazy_function("imag", "imag"))
 _function("is_conj", torch_function("is_conj", lambda input: input.is_conj()))
 _function("is_neg", torch_function("is_neg", lambda input: input.is_neg()))

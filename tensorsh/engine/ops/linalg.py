@@ -8,7 +8,7 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import index_error, runtime, type_error
 from ..storage import INFERENCE_SEEN, check_size
 from ..tensorimpl import Tensor
-from .core import (InputNode, Shaped, attach, check_broadcast_all, fresh, inference_saved_first, needs_grad,
+from .core import (InputNode, Shaped, attach, cj, check_broadcast_all, fresh, inference_saved_first, needs_grad,
                    tensor_params)
 from .registry import op, operator
 from .views import _unsafe_view
@@ -39,10 +39,15 @@ class MmBackward0(Node):
         b, a = self.unpack()
         if not autograd._grad_enabled[0]:  # no graph to record: the same products, straight on the arrays
             gn, dt = g._np, g.dtype
-            return (fresh(_matmul_np(gn, b._np.T), dt) if self.next_functions[0][0] else None,
-                    fresh(_matmul_np(a._np.T, gn), dt) if self.next_functions[1][0] else None)
-        return (g.mm(b.t()) if self.next_functions[0][0] else None,
-                a.t().mm(g) if self.next_functions[1][0] else None)
+            return (fresh(_matmul_np(gn, _adjoint_np(b._np)), dt) if self.next_functions[0][0] else None,
+                    fresh(_matmul_np(_adjoint_np(a._np), gn), dt) if self.next_functions[1][0] else None)
+        return (g.mm(cj(b.t())) if self.next_functions[0][0] else None,
+                cj(a.t()).mm(g) if self.next_functions[1][0] else None)
+
+
+def _adjoint_np(x):
+    """A matrix's transpose, conjugated when complex (derivatives.yaml's mm formulas: grad.mm(mat2.t().conj()))."""
+    return x.T if x.dtype.kind != "c" else x.T.conj()
 
 
 class BmmBackward0(MmBackward0):
@@ -50,8 +55,8 @@ class BmmBackward0(MmBackward0):
 
     def backward(self, g):
         b, a = self.unpack()
-        return (g.bmm(b.transpose(1, 2)) if self.next_functions[0][0] else None,
-                a.transpose(1, 2).bmm(g) if self.next_functions[1][0] else None)
+        return (g.bmm(cj(b.transpose(1, 2))) if self.next_functions[0][0] else None,
+                cj(a.transpose(1, 2)).bmm(g) if self.next_functions[1][0] else None)
 
 
 class DotBackward0(MmBackward0):
@@ -59,7 +64,7 @@ class DotBackward0(MmBackward0):
 
     def backward(self, g):
         b, a = self.unpack()
-        return (g * b if self.next_functions[0][0] else None, g * a if self.next_functions[1][0] else None)
+        return (g * cj(b) if self.next_functions[0][0] else None, g * cj(a) if self.next_functions[1][0] else None)
 
 
 class MvBackward0(MmBackward0):
@@ -67,8 +72,8 @@ class MvBackward0(MmBackward0):
 
     def backward(self, g):
         b, a = self.unpack()
-        return (g.unsqueeze(1) * b if self.next_functions[0][0] else None,
-                a.t().mv(g) if self.next_functions[1][0] else None)
+        return (g.unsqueeze(1) * cj(b) if self.next_functions[0][0] else None,
+                cj(a.t()).mv(g) if self.next_functions[1][0] else None)
 
 
 def _matmul_np(x, y):
@@ -279,6 +284,8 @@ def trace(self):
         for v in diagonal.astype(np.float64):
             total += v
         out = fresh(np.asarray(total, self.dtype.np), self.dtype)
+    elif self.dtype.category == 3:
+        out = fresh(np.asarray(np.sum(diagonal, dtype=np.complex128), self.dtype.np), self.dtype)
     else:
         out = fresh(np.asarray(np.sum(diagonal, dtype=np.int64)), dtypes.int64)
     if needs_grad(self):

@@ -153,6 +153,8 @@ def _var_mean(name, node_cls):
             dim, unbiased = None, dim
         if self.dtype.category < 2:
             raise runtime(f"{name} only support floating point and complex dtypes")
+        if self.dtype.category == 3:
+            raise runtime(f"tensorsh: {name} of a complex tensor is not supported yet (var and mean apart are)")
         given_correction = correction if correction is not None else None if dim is None and unbiased is None else \
             (0 if unbiased is False else 1)  # (as var's: see reductions.variance_reduction)
         unbiased = True if unbiased is None else unbiased

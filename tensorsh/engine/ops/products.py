@@ -9,7 +9,7 @@ from ..errors import make, runtime, type_error, warn_once
 from ..saved_names import as_given, given
 from ..tensorimpl import _shape_list
 from .composites import check_tensors, meshgrid
-from .core import SavingNode, Tensor, attach, check_broadcast, fresh, needs_grad, type_name
+from .core import SavingNode, Tensor, attach, cj, check_broadcast, fresh, needs_grad, type_name
 from .joining import stack
 from .views import _unsafe_view
 
@@ -237,9 +237,9 @@ class VdotBackward0(SavingNode):
     saved_names = ("other", "self")
     inputs, saves_result, saved_inputs = 2, None, (1, 0)
 
-    def backward(self, g):
+    def backward(self, g):  # (derivatives.yaml: self's grad.conj() * other, other's grad * self)
         b, a = self.unpack()
-        return (g * b if self.next_functions[0][0] else None), (g * a if self.next_functions[1][0] else None)
+        return (cj(g) * b if self.next_functions[0][0] else None), (g * a if self.next_functions[1][0] else None)
 
 
 def vdot(self, other):
@@ -247,7 +247,7 @@ def vdot(self, other):
     if self.dim() != 1 or other.dim() != 1:
         raise runtime(f"1D tensors expected, but got {self.dim()}D and {other.dim()}D tensors")
     with autograd.no_grad():
-        out = self.dot(other)
+        out = cj(self).dot(other)
     if needs_grad(self, other):
         attach(out, VdotBackward0(self, other))
     return out

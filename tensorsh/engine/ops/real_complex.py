@@ -1,44 +1,225 @@
-"""PyTorch's complex-number API on the real tensors tensorsh has: conj, conj_physical(_), resolve_conj, resolve_neg,
-real (the tensor itself), imag (refused), isreal (all true), angle (0 or pi, NaN kept, AngleBackward0 with a zero
-gradient), and the conjugate transposes adjoint/mH/H (a transpose; 0-d: the tensor itself, with its warning)."""
+"""PyTorch's complex-number API: conj (a conjugated copy carrying the conj bit, see FIDELITY), conj_physical(_),
+resolve_conj, resolve_neg, real/imag (views of view_as_real's parts; a real tensor's real is itself, its imag
+refused), view_as_real/view_as_complex (views reading the storage as the other dtype), torch.complex, torch.polar,
+isreal, angle (a real tensor's: 0 or pi, NaN kept), and the conjugate transposes adjoint/mH/H."""
 import math
 
 import numpy as np
 
 from .. import dtypes
-from ..errors import runtime, warn
-from .core import SavingNode, attach, fresh, needs_grad, precheck, write_inplace, zeros_of
+from ..autograd import Node, edge_of
+from ..errors import make, runtime, warn
+from .core import (SavingNode, VIEW_BACKWARD, attach, fresh, make_view, needs_grad, precheck, write_inplace,
+                   zeros_of)
 
 
 def itself(self):
-    """conj / conj_physical / resolve_conj / resolve_neg / real of a real tensor: the tensor itself."""
+    """resolve_neg, and conj / conj_physical / resolve_conj / real of a real tensor: the tensor itself."""
     return self
+
+
+class ConjBackward0(Node):
+    __slots__ = ()
+
+    def __init__(self, x):
+        Node.__init__(self, (edge_of(x),))
+
+    def backward(self, g):
+        return (g.conj(),)
+
+
+class ConjPhysicalBackward0(ConjBackward0):
+    __slots__ = ()
+
+
+class CloneBackward0(ConjBackward0):
+    __slots__ = ()
+
+    def backward(self, g):
+        return (g,)
+
+
+def _conjugated(self, node, bit):
+    out = fresh(np.conj(self._np), self.dtype)
+    if bit:
+        out._conj = not self._conj
+    if needs_grad(self):
+        attach(out, node(self))
+    return out
+
+
+def conj(self):
+    """A complex tensor's conjugate, its conj bit flipped (PyTorch's lazy view; here its values are computed)."""
+    return _conjugated(self, ConjBackward0, True) if self.dtype.category == 3 else self
+
+
+def conj_physical(self):
+    return _conjugated(self, ConjPhysicalBackward0, False) if self.dtype.category == 3 else self
+
+
+def resolve_conj(self):
+    if not self._conj:
+        return self
+    out = fresh(self._np.copy(), self.dtype)
+    if needs_grad(self):
+        attach(out, CloneBackward0(self))
+    return out
 
 
 def conj_physical_inplace(self):
     precheck(self)
-    return write_inplace(self, lambda arr: None, None)
+    if self.dtype.category != 3:
+        return write_inplace(self, lambda arr: None, None)
+    return write_inplace(self, lambda arr: np.conjugate(arr, out=arr), lambda: ConjPhysicalBackward0(self))
+
+
+def view_as_real(self, parts=False):
+    if self.dtype.category != 3:
+        raise runtime("view_as_real is only supported for complex tensors")
+    if self._conj and not parts:  # (real/imag read a conjugated tensor's parts: here its values are computed)
+        raise runtime("view_as_real doesn't work on unresolved conjugated tensors.  To resolve the conjugate tensor so "
+                      "you can view it as real, use self.resolve_conj(); however, be warned that the resulting tensor "
+                      "will NOT alias the original.")
+    return make_view(self, self._shape + (2,), tuple(2 * s for s in self._stride) + (1,), 2 * self._offset,
+                     "ViewAsRealBackward0", dtype=self.dtype.to_real())
+
+
+def view_as_complex(self):
+    if self.dtype not in (dtypes.float32, dtypes.float64):
+        raise runtime("view_as_complex is only supported for half, float and double tensors, but got a tensor of "
+                      f"scalar type: {dtypes.SCALAR_NAMES[self.dtype.name]}")
+    if not self._shape:
+        raise runtime("Input tensor must have one or more dimensions")
+    if self._shape[-1] != 2:
+        raise runtime("Tensor must have a last dimension of size 2")
+    if self._stride[-1] != 1:
+        raise runtime("Tensor must have a last dimension with stride 1")
+    if any(s % 2 for s in self._stride[:-1]):
+        raise runtime("Tensor must have a stride divisible by 2 for all but last dimension")
+    if self._offset % 2:
+        raise runtime("Tensor must have a storage_offset divisible by 2")
+    return make_view(self, self._shape[:-1], tuple(s // 2 for s in self._stride[:-1]), self._offset // 2,
+                     "ViewAsComplexBackward0", dtype=self.dtype.to_complex())
+
+
+def _as_real_values(g):
+    return fresh(np.stack([g._np.real, g._np.imag], -1), g.dtype.to_real())
+
+
+def _as_complex_values(g):
+    values = g._np[..., 0] + 1j * g._np[..., 1]
+    return fresh(values.astype(g.dtype.to_complex().np), g.dtype.to_complex())
+
+
+VIEW_BACKWARD["ViewAsRealBackward0"] = lambda g, shape: _as_complex_values(g)
+VIEW_BACKWARD["ViewAsComplexBackward0"] = lambda g, shape: _as_real_values(g)
+
+
+def real(self):
+    return view_as_real(self, True).select(-1, 0) if self.dtype.category == 3 else self
 
 
 def imag(self):
-    raise runtime("imag is not implemented for tensors with non-complex dtypes.")
+    if self.dtype.category != 3:
+        raise runtime("imag is not implemented for tensors with non-complex dtypes.")
+    return view_as_real(self, True).select(-1, 1)
 
 
 def isreal(self):
+    if self.dtype.category == 3:
+        return fresh(self._np.imag == 0, dtypes.bool_)
     return fresh(np.ones(self._shape, np.bool_), dtypes.bool_)
 
 
+def _parts_check(a, b):
+    from ..tensorimpl import Tensor
+    for t in (a, b):
+        if not isinstance(t, Tensor):
+            raise make("TypeError", f"complex(): argument 'real' (position 1) must be Tensor, not {type(t).__name__}")
+    if a.dtype not in (dtypes.float32, dtypes.float64, dtypes.float16) or \
+            b.dtype not in (dtypes.float32, dtypes.float64, dtypes.float16):
+        raise runtime(f"Expected both inputs to be Half, Float or Double tensors but got "
+                      f"{dtypes.SCALAR_NAMES[a.dtype.name]} and {dtypes.SCALAR_NAMES[b.dtype.name]}")
+    if a.dtype is not b.dtype:
+        raise runtime(f"Expected object of scalar type {dtypes.SCALAR_NAMES[a.dtype.name]} but got scalar type "
+                      f"{dtypes.SCALAR_NAMES[b.dtype.name]} for second argument")
+    if a.dtype is dtypes.float16:
+        raise runtime("tensorsh: complex32 (ComplexHalf) tensors are not supported")
+    np.broadcast_shapes(a._shape, b._shape) if a._shape == b._shape else _broadcast(a, b)
+
+
+def _broadcast(a, b):
+    from .core import broadcast_shapes
+    return broadcast_shapes(a._shape, b._shape)
+
+
+class ComplexBackward0(SavingNode):
+    """grad of torch.complex(real, imag): real's is grad.real, imag's grad.imag."""
+    inputs, saves_result, saved_names, saved_inputs = 2, None, ("imag", "real"), ()
+
+    def backward(self, g):
+        return g.real.clone() if self.next_functions[0][0] is not None else None, \
+            g.imag.clone() if self.next_functions[1][0] is not None else None
+
+
+class PolarBackward0(SavingNode):
+    """polar_backward: abs's grad real(grad * conj(result) / abs)... as torch's: (grad * sgn(result)).real and
+    angle's (grad * conj(result * i)).real."""
+    inputs, saves_result, saved_names, saved_inputs = 2, True, ("result",), ()
+
+    def backward(self, g):  # (polar_backward's steps, in the result's dtype)
+        r, = self.unpack()
+        z = r._np
+        with np.errstate(all="ignore"):
+            sgn = np.where(z == 0, 0, z / np.abs(z)).astype(z.dtype)
+            g_conj = np.conj(g._np).astype(z.dtype)
+            real_dt = r.dtype.to_real()
+            g_abs = fresh(np.real(g_conj * sgn).astype(real_dt.np), real_dt)
+            g_angle = fresh(np.real(g_conj * (z * z.dtype.type(1j))).astype(real_dt.np), real_dt)
+        return g_abs, g_angle
+
+
+def complex_(real, imag):
+    _parts_check(real, imag)
+    values = np.asarray(real._np + 1j * imag._np).astype(real.dtype.to_complex().np)
+    out = fresh(values, real.dtype.to_complex())
+    if needs_grad(real, imag):
+        attach(out, ComplexBackward0(real, imag))
+    return out
+
+
+def polar(abs, angle):
+    _parts_check(abs, angle)
+    values = np.asarray(abs._np * np.cos(angle._np) + 1j * (abs._np * np.sin(angle._np))).astype(
+        abs.dtype.to_complex().np)
+    out = fresh(values, abs.dtype.to_complex())
+    if needs_grad(abs, angle):
+        attach(out, PolarBackward0(abs, angle, out))
+    return out
+
+
 class AngleBackward0(SavingNode):
-    """angle_backward of a real tensor: zeros like it."""
+    """angle_backward: zeros for a real tensor; a complex one's grad * z / |z|^2 * i (0 where z is 0)."""
     saved_names, saves_result = ("self",), None
 
     def backward(self, g):
         x, = self.unpack()
-        return (zeros_of(x),)
+        if x.dtype.category != 3:
+            return (zeros_of(x),)
+        z = x._np
+        with np.errstate(all="ignore"):
+            values = np.where(z == 0, 0, g._np * z / (np.abs(z) ** 2) * 1j)
+        return (fresh(values.astype(z.dtype), x.dtype),)
 
 
 def angle(self):
-    """NaN stays NaN, negatives are pi, the rest 0 (integers in the default float dtype)."""
+    """NaN stays NaN, negatives are pi, the rest 0 (integers in the default float dtype); a complex tensor's
+    argument in its real dtype."""
+    if self.dtype.category == 3:
+        out = fresh(np.angle(self._np).astype(self.dtype.to_real().np), self.dtype.to_real())
+        if needs_grad(self):
+            attach(out, AngleBackward0(self))
+        return out
     dt = self.dtype if self.dtype.category == 2 else dtypes.DEFAULT_FLOAT
     x = self._np
     values = np.where(np.isnan(x) if self.dtype.category == 2 else False, x,
@@ -59,7 +240,7 @@ def _conjugate_transpose(self, name, zero_dim_warning, two_d_only=False):
     if self.dim() < 2:
         raise runtime(f"tensor.{name} is only supported on matrices or batches of matrices. Got {self.dim()}-D "
                       "tensor.")
-    return self.transpose(-2, -1)
+    return self.transpose(-2, -1) if self.dtype.category != 3 else self.transpose(-2, -1).conj()
 
 
 def adjoint(self):

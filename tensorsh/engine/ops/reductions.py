@@ -129,6 +129,9 @@ MeanBackward0, MeanBackward1 = _spread_node("MeanBackward0", False, True), _spre
 def _cast_first(self, dt):
     """self's values as a sum or cumsum into another reduced float dtype reads them: cast to it first (ATen's
     iterator casts the input; sum(x, dtype=torch.half) is x.half().sum())."""
+    if self.dtype.category == 3 and dt.category < 3:  # (a complex input read as a real dtype: its real part, warned)
+        from .copies import real_values
+        return _cast_first(fresh(np.ascontiguousarray(real_values(self, dt)), self.dtype.to_real()), dt)
     if (dt is dtypes.float16 or dt is dtypes.bfloat16) and self.dtype is not dt:
         return dtypes.rounding(dt)(self._np.astype(np.float32))
     return self._np
@@ -481,11 +484,18 @@ def variance_reduction(name, node_cls):
             if self._np.size == 0:
                 r = np.full([1 if d in axes else s for d, s in enumerate(self._shape)] if keepdim else
                             [s for d, s in enumerate(self._shape) if d not in axes], np.nan)
+            elif self.dtype.category == 3:  # (a complex tensor's: its parts' variances summed, real)
+                x = self._np
+                r = kernels.variance(np.ascontiguousarray(x.real), axes, correction, keepdim) + \
+                    kernels.variance(np.ascontiguousarray(x.imag), axes, correction, keepdim)
             else:
                 r = kernels.variance(self._np, axes, correction, keepdim)
             if node_cls.take_sqrt:
                 r = np.sqrt(r)
-        out = fresh(np.asarray(r, self.dtype.np, order="C"), self.dtype)  # (contiguous, as ATen allocates it)
+        dt = self.dtype.to_real()
+        out = fresh(np.asarray(r, dt.np, order="C"), dt)  # (contiguous, as ATen allocates it)
+        if needs_grad(self) and self.dtype.category == 3:
+            raise runtime("tensorsh: the gradient of var/std of a complex tensor is not supported yet")
         if needs_grad(self):
             node = _given(node_cls(self, out, dims, correction, keepdim), "dims", dim)
             node.__dict__["correction_given"] = given_correction
@@ -512,10 +522,10 @@ class CumsumBackward0(InputNode):
 
 def _cumsum_np(x, axis, dt):
     """PyTorch's CPU cumsum: running sums in double (float types) or int64, each rounded to dt as it is stored."""
-    acc = np.float64 if dt.category == 2 else np.int64
+    acc = np.float64 if dt.category == 2 else np.complex128 if dt.category == 3 else np.int64
     if x.ndim == 0:  # (a 0-dim tensor is copied: no kernel runs)
         return x.astype(dt.np)
-    if acc is np.float64:  # (ATen's sum starts at +0.: a run of -0. sums to +0., numpy's keeps -0.)
+    if acc is not np.int64:  # (ATen's sum starts at +0.: a run of -0. sums to +0., numpy's keeps -0.)
         return (np.cumsum(x.astype(acc), axis=axis) + 0.0).astype(dt.np)
     return np.cumsum(x.astype(acc), axis=axis).astype(dt.np)
 
@@ -760,6 +770,14 @@ def logsumexp_into(into, self, dim=None, keepdim=False):
     """logsumexp, its sum, log and shift made in dtype `into` (logsumexp's out=: ATen's sum_out into the result)."""
     if dim is None:
         raise type_error('logsumexp() missing 1 required positional arguments: "dim"')
+    if self.dtype.category == 3:
+        if needs_grad(self) or into is not None:
+            raise runtime("tensorsh: logsumexp of a complex tensor is supported without gradient only")
+        dims = reduce_dims(self, dim)
+        axes = tuple(range(self.dim())) if dims is None else dims
+        with np.errstate(all="ignore"):
+            values = np.log(np.sum(np.exp(self._np.astype(np.complex128)), axis=axes, keepdims=keepdim))
+        return fresh(np.asarray(values, self.dtype.np), self.dtype)
     x = self if self.dtype.category == 2 else self.float()
     dims = reduce_dims(x, dim)
     dims = tuple(range(x.dim())) if dims is None or (dims == () and x.dim()) else dims

@@ -179,12 +179,15 @@ def install(tensor_cls, api=()):
     """Give tensor_cls every row's methods and operators, and FUNCTIONS every row's torch functions; the language
     may read the methods (not those named with a leading underscore) and the names in `api` (tensor_cls's own)."""
     from .core import edges_first, tensor
+    from .complex_refusals import REFUSED, refused
     from .. import signatures
     signatures.bind(tensor_cls, tensor)
     names = set(api)
     for row in ROWS.values():
         fn = _callable(row.fn, row.name)
         method = edges_first(fn, row.name) if row.edges else fn  # (a property is bound as it is)
+        if row.name in REFUSED:  # (no complex kernel: PyTorch's error for a complex operand)
+            method = refused(method, row.name)
         spellings = (row.name,) + row.aliases
         if row.method:
             for name in spellings:
@@ -193,7 +196,10 @@ def install(tensor_cls, api=()):
         for dunder in row.operators:
             setattr(tensor_cls, dunder, _operand_checked(method, tensor_cls, dunder) if dunder in _BINARY else method)
         if row.function:  # (torch.<name> calls the method behind the parser: the function's parse is PyTorch's)
+            function = None if row.function is True else _callable(row.function, row.name)
+            if function is not None and row.name in REFUSED:
+                function = refused(function, row.name)
             for name in spellings:
                 FUNCTIONS[name] = surface("function", name, torch_function(name, method)
-                                          if row.function is True else _callable(row.function, row.name))
+                                          if function is None else function)
     tensor_cls.__api__ = frozenset(names)

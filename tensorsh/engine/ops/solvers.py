@@ -27,6 +27,8 @@ def _square(op, A, low_precision=False):
     """A batch of square matrices of floating point numbers; float16 and bfloat16 refused as checkFloatingOrComplex
     does (`low_precision` False) or left for the LU kernel's dispatch (lu_factor_ex's)."""
     check_square(op, A)
+    if A.dtype.category == 3:
+        raise runtime(f"tensorsh: {op} of a complex tensor is not supported yet")
     if A.dtype.category != 2:
         raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")

@@ -185,12 +185,15 @@ copysign_inplace = _augmented(copysign, lambda other: CopysignBackward0 if isins
 
 
 def _double(x):
-    return x.to(dtypes.float64) if isinstance(x, Tensor) else float(x)
+    """float_power's operands in double (a complex one in complex double)."""
+    if isinstance(x, Tensor):
+        return x.to(dtypes.complex128 if x.dtype.category == 3 else dtypes.float64)
+    return x if type(x) is complex else float(x)
 
 
 def float_power(self, exponent):
     if not isinstance(self, Tensor):  # torch.float_power(number, tensor)
-        return _double(exponent).__rpow__(float(self))
+        return _double(exponent).__rpow__(_double(self))
     return _double(self).pow(_double(exponent))
 
 

@@ -33,8 +33,13 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
     (inplace) the twin <name>_, derived; float_only: integer inputs compute in the default float dtype, as
     PyTorch's do; float16 and bfloat16 compute in float32 and round once, or by reduced_kernel(x in float32,
     rounding to the dtype) where PyTorch's kernel rounds in between."""
+    def node_backward(self, g):
+        saved = self.unpack()
+        if g.dtype.category == 3 or saved and saved[0].dtype.category == 3:
+            return (_complex_backward(grad_fn, g, saved),)
+        return (backward(g, *saved),)
     node_cls = type(grad_fn, (_Unary,), {"__slots__": (), "name_": grad_fn, "saves": saves, "float_only": float_only,
-                                         "backward": lambda self, g: (backward(g, *self.unpack()),)})
+                                         "backward": node_backward})
 
     def fn(self):
         x, src = self._np, self.dtype
@@ -45,8 +50,11 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
             x = x.astype(np.float32)
         # (numpy keeps a dense input's layout, unless the kernel made its values element by element; an expanded
         # input's is TensorIterator's own)
-        values = kernel(x) if reduced_kernel is None or src not in REDUCED_FLOATS else \
-            reduced_kernel(x, dtypes.rounding(src))
+        if src.category == 3:
+            values = _complex_values(grad_fn, x, src)
+        else:
+            values = kernel(x) if reduced_kernel is None or src not in REDUCED_FLOATS else \
+                reduced_kernel(x, dtypes.rounding(src))
         dt = dtypes.BY_NP[values.dtype] if src not in REDUCED_FLOATS or values.dtype != np.float32 else \
             src  # (float16 and bfloat16 compute in float32: the result rounds back)
         out = from_numpy(values, dt) if x.flags.c_contiguous or (0 not in self._stride and 1 not in self._shape and
@@ -68,6 +76,76 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
             op(name + "_", fn.inplace, tuple(a + "_" for a in aliases),
                function=inplace_function or name + "_" in TORCH_INPLACE_FUNCTIONS, grad_fn=grad_fn)
     return fn
+
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _reciprocal(z):
+    """1 / z; of 0 c10::complex's division by zeros: (1 / |0|, 0 / |0|), inf+nanj (numpy's is nan+nanj)."""
+    return np.where(z == 0, z.dtype.type(complex(math.inf, math.nan)), np.reciprocal(z))
+
+
+# grad_fn -> (the complex kernel, its derivative f'(z) from what the node saves: x or the result r); the gradient
+# PyTorch's formulas give a holomorphic f is grad * conj(f'(z)) (derivatives.yaml's .conj() placements)
+_LN2, _LN10 = math.log(2), math.log(10)
+COMPLEX_UNARY = {
+    "ExpBackward0": (np.exp, lambda r: r), "LogBackward0": (np.log, lambda x: 1 / x),
+    "SinBackward0": (np.sin, np.cos), "CosBackward0": (np.cos, lambda x: -np.sin(x)),
+    "TanBackward0": (np.tan, lambda r: 1 + r * r), "TanhBackward0": (np.tanh, lambda r: 1 - r * r),
+    "SigmoidBackward0": (_sigmoid, lambda r: r * (1 - r)), "SqrtBackward0": (np.sqrt, lambda r: 1 / (2 * r)),
+    "RsqrtBackward0": (lambda z: 1 / np.sqrt(z), lambda r: -0.5 * r ** 3),
+    "ReciprocalBackward0": (_reciprocal, lambda r: -r * r), "NegBackward0": (np.negative, None),
+    "SinhBackward0": (np.sinh, np.cosh), "CoshBackward0": (np.cosh, np.sinh),
+    "Expm1Backward0": (np.expm1, lambda r: r + 1), "Log1PBackward0": (np.log1p, lambda x: 1 / (1 + x)),
+    "Log2Backward0": (np.log2, lambda x: 1 / (x * _LN2)), "Log10Backward0": (np.log10, lambda x: 1 / (x * _LN10)),
+    "Exp2Backward0": (np.exp2, lambda r: r * _LN2), "AsinBackward0": (np.arcsin, lambda x: 1 / np.sqrt(1 - x * x)),
+    "AcosBackward0": (np.arccos, lambda x: -1 / np.sqrt(1 - x * x)), "AtanBackward0": (np.arctan, lambda x: 1 / (1 + x * x)),
+    "AsinhBackward0": (np.arcsinh, lambda x: 1 / np.sqrt(x * x + 1)),
+    "AcoshBackward0": (np.arccosh, lambda x: 1 / np.sqrt(x * x - 1)),
+    "AtanhBackward0": (np.arctanh, lambda x: 1 / (1 - x * x)),
+    "AbsBackward0": (lambda z: np.hypot(z.real, z.imag), None),  # (std::abs's hypot: numpy's complex abs is not)
+}
+# PyTorch's refusals of the real-only unary kernels for a complex input
+_COMPLEX_REFUSED = {"FloorBackward0": "floor is not supported for complex inputs",
+                    "CeilBackward0": "ceil is not supported for complex inputs",
+                    "TruncBackward0": "trunc is not supported for complex inputs",
+                    "ReluBackward0": "clamp is not supported for complex types",
+                    "SignBackward0": "Unlike NumPy, torch.sign is not intended to support complex numbers. Please use "
+                                     "torch.sgn instead.",
+                    "RoundBackward0": '"round_vml_cpu" not implemented for \'{}\'',
+                    "FracBackward0": '"frac_cpu" not implemented for \'{}\'',
+                    "ErfBackward0": '"erf_vml_cpu" not implemented for \'{}\'',
+                    "LgammaBackward0": '"lgamma_vml_cpu" not implemented for \'{}\'',
+                    "DigammaBackward0": '"digamma" not implemented for \'{}\''}
+
+
+def _complex_values(grad_fn, x, dt):
+    entry = COMPLEX_UNARY.get(grad_fn)
+    if entry is None:
+        message = _COMPLEX_REFUSED.get(grad_fn)
+        if message is None:
+            raise runtime(f"tensorsh: {grad_fn[:-9].lower()} is not supported for complex tensors yet")
+        raise errors.make("NotImplementedError", message.format(dtypes.SCALAR_NAMES[dt.name]))
+    with np.errstate(all="ignore"):
+        values = entry[0](x)
+    return values.astype(dt.np) if values.dtype.kind == "c" else values.astype(dt.to_real().np)
+
+
+def _complex_backward(grad_fn, g, saved):
+    """The gradient of a complex input: grad * conj(f'(z)) (abs: grad * sgn(z), its real grad times z/|z|)."""
+    if grad_fn == "AbsBackward0":
+        x = saved[0]._np
+        with np.errstate(all="ignore"):
+            values = np.where(x == 0, 0, g._np * (x / np.abs(x)))
+        return fresh(values.astype(x.dtype), saved[0].dtype)
+    derivative = COMPLEX_UNARY[grad_fn][1]
+    if derivative is None:  # (neg)
+        return -g
+    with np.errstate(all="ignore"):
+        values = g._np * np.conj(derivative(saved[0]._np))
+    return fresh(values.astype(saved[0].dtype.np), saved[0].dtype)
 
 
 # the in-place twins PyTorch binds as torch functions too (torch.abs_(x)); the others are methods only

@@ -1,0 +1,82 @@
+"""The ops PyTorch has no complex kernel for, and what each says when a complex tensor reaches it (its dispatch
+error '"lt_cpu" not implemented for 'ComplexFloat'', or the op's own check). registry.install puts refused() in
+front of these rows: a complex operand raises PyTorch's error, any other call goes on as before."""
+from .. import dtypes
+from ..errors import make
+
+
+def _kernel(name):
+    return lambda dt, args: ("NotImplementedError", f"\"{name}\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
+
+
+def _says(kind, text):
+    return lambda dt, args: (kind, text)
+
+
+def _max_min(which):
+    """max()/min(): the whole tensor's kernel; with another tensor, maximum's check; with a dim, its own check."""
+    def message(dt, args):
+        if not args:
+            return "NotImplementedError", f"\"{which}_all\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'"
+        if getattr(args[0], "dtype", None) is not None:
+            return "RuntimeError", f"{which}imum not implemented for complex tensors."
+        return "RuntimeError", f"{which}(): does not support complex input"
+    return message
+
+
+def _median(dt, args):
+    return _kernel("median_out" if args else "median_cpu")(dt, args)
+
+
+_SORT = _says("RuntimeError", " Sort does not support complex dtypes on CPU")
+_CLAMP = _says("NotImplementedError", "clamp is not supported for complex types")
+_NANSUM = _says("RuntimeError", "nansum on CPU does not support complex inputs")
+REFUSED = {
+    **{f"{c}{s}": _kernel(f"{c}_cpu") for c in ("lt", "le", "gt", "ge") for s in ("", "_")},
+    "max": _max_min("max"), "min": _max_min("min"),
+    "maximum": _says("RuntimeError", "maximum not implemented for complex tensors."),
+    "minimum": _says("RuntimeError", "minimum not implemented for complex tensors."),
+    "argmax": _says("RuntimeError", "argmax(): does not support complex input"),
+    "argmin": _says("RuntimeError", "argmin(): does not support complex input"),
+    "sort": _SORT, "argsort": _SORT, "msort": _SORT,
+    "topk": _says("RuntimeError", " topk does not support complex dtypes on CPU"),
+    **{name: _CLAMP for name in ("clamp", "clamp_", "clip", "clip_", "clamp_min", "clamp_min_", "clamp_max",
+                                 "clamp_max_")},
+    "amax": _kernel("max_values_cpu"), "amin": _kernel("min_values_cpu"), "aminmax": _kernel("aminmax_cpu"),
+    "histc": _kernel("aminmax_cpu"),
+    "floor_divide": _kernel("div_floor_cpu"), "floor_divide_": _kernel("div_floor_cpu"),
+    "remainder": _kernel("remainder_cpu"), "remainder_": _kernel("remainder_cpu"),
+    "fmod": _kernel("fmod_cpu"), "fmod_": _kernel("fmod_cpu"),
+    "kthvalue": _kernel("kthvalue_cpu"), "mode": _kernel("mode_cpu"), "cummax": _kernel("cummax_cpu"),
+    "cummin": _kernel("cummin_cpu"), "median": _median, "nanmedian": _median, "unique": _kernel("unique"),
+    "softmax": _kernel("softmax_lastdim_kernel_impl"), "log_softmax": _kernel("log_softmax_lastdim_kernel_impl"),
+    "nansum": _NANSUM, "nanmean": _NANSUM,
+    "abs_": _says("RuntimeError", "In-place abs is not supported for complex tensors."),
+    "heaviside": _says("RuntimeError", "heaviside is not yet implemented for complex tensors."),
+    "searchsorted": _kernel("searchsorted_out_cpu"), "bucketize": _kernel("searchsorted_out_cpu"),
+    **{name: _kernel(f"{name}_cpu") for name in ("atan2", "hypot", "xlogy", "copysign", "bitwise_and", "bitwise_or",
+                                                  "bitwise_xor", "bincount", "logit")},
+    **{f"__{r}{o}__": _kernel(f"bitwise_{o}_cpu") for o in ("and", "or", "xor") for r in ("", "r", "i")},
+    "__lshift__": _kernel("lshift_cpu"), "__rshift__": _kernel("rshift_cpu"),
+    "__invert__": _says("TypeError", "~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
+    "fmax": _says("RuntimeError", "fmax not implemented for complex tensors."),
+    "fmin": _says("RuntimeError", "fmin not implemented for complex tensors."),
+    "isin": lambda dt, args: ("RuntimeError", "Unsupported input type encountered for isin(): "
+                                              f"{dtypes.SCALAR_NAMES[dt.name]}"),
+    "deg2rad": _says("RuntimeError", "deg2rad is not supported for complex tensors."),
+    "rad2deg": _says("RuntimeError", "rad2deg is not supported for complex tensors."),
+}
+
+
+def refused(fn, name):
+    """fn, raising PyTorch's error first when its first or second operand is a complex tensor."""
+    message = REFUSED[name]
+
+    def op(self, *args, **kwargs):
+        for t in (self, args[0] if args else None):
+            dt = getattr(t, "dtype", None)
+            if dt is not None and dt.__class__ is dtypes.DType and dt.category == 3:
+                raise make(*message(dt, args))
+        return fn(self, *args, **kwargs)
+    op.__name__, op.__doc__, op.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn
+    return op
