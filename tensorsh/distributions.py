@@ -973,6 +973,11 @@ class Gamma(Distribution):
         return (self.concentration - T["log"](self.rate) + T["lgamma"](self.concentration)
                 + (1.0 - self.concentration) * T["digamma"](self.concentration))
 
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return T["special"].gammainc(self.concentration, self.rate * value)
+
 
 class Chi2(Gamma):
     __api__ = Gamma.__api__ | {"df"}

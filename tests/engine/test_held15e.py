@@ -1,0 +1,106 @@
+"""Classes of difference found by round 15's held-out programs on numerics (held15e), one differential program
+each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"igamma_igammac_values_bit_for_bit": """
+torch.manual_seed(0)
+n = 80
+a = torch.cat([torch.rand(n) * 3, torch.rand(n) * 30, torch.rand(n) * 230 + 15, torch.rand(n) * 1800 + 190,
+               torch.rand(n).mul(10).sub(5).exp()])
+x = torch.cat([torch.rand(n) * 3, torch.rand(n) * 40, a[2 * n:3 * n] * (torch.rand(n) * 0.8 + 0.6),
+               a[3 * n:4 * n] * (torch.rand(n) * 0.4 + 0.8), torch.rand(n).mul(10).sub(5).exp()])
+for dt in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+    print(dt, torch.igamma(a.to(dt), x.to(dt)).tolist())
+    print(torch.igammac(a.to(dt), x.to(dt)).tolist())
+    print(torch.special.gammainc(a.to(dt), x.to(dt)).sum(), torch.special.gammaincc(a.to(dt), x.to(dt)).sum())
+edge = torch.tensor([float('nan'), 1., float('inf'), 1., 0., -1., float('inf'), 0., 2., 1e-30, 3e38])
+other = torch.tensor([1., float('nan'), 1., float('inf'), 0., 1., float('inf'), 2., 0., 1., 3e38])
+print(torch.igamma(edge, other), torch.igammac(edge, other))
+print(a[:3].igamma(x[:3]), a[:3].igammac(x[:3]), torch.igamma(torch.tensor(2.), torch.tensor([[1.], [3.]])))
+""",
+"igamma_dtypes_arguments_and_in_place": """
+a = torch.tensor([1.0, 2.0])
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print("error:", e)
+t(lambda: torch.igamma(a, 2.0))
+t(lambda: torch.igamma(2.0, a))
+t(lambda: a.igamma(2.0))
+t(lambda: a.clone().igammac_(2))
+t(lambda: torch.special.gammainc(a, 2.0))
+t(lambda: torch.special.gammaincc(2, a))
+t(lambda: torch.igamma(torch.tensor([1, 2]), torch.tensor([1, 2])))
+t(lambda: torch.igamma(torch.tensor([True]), torch.tensor([True])))
+t(lambda: torch.igamma(torch.tensor([1, 2], dtype=torch.uint8), torch.tensor(2.)))
+t(lambda: torch.igamma(torch.tensor([1.], dtype=torch.float16), torch.tensor([2.], dtype=torch.bfloat16)))
+t(lambda: torch.igamma(a, torch.tensor([1., 2., 3.])))
+t(lambda: torch.tensor([1.]).igamma_(torch.tensor([2., 3.])))
+t(lambda: torch.tensor([1, 2]).igamma_(torch.tensor([1., 1.])))
+t(lambda: torch.tensor([1., 2.]).igamma_(torch.tensor([2., 3.], dtype=torch.float64)))
+b = a.clone()
+v = b[:1]
+v.igammac_(torch.tensor(3.0))
+print(b, b._version)
+o = torch.empty(2)
+print(torch.special.gammaincc(a, a, out=o), o)
+print(torch.igamma(a, a, out=torch.empty(2, dtype=torch.float64)))
+t(lambda: torch.igamma(a, a, out=torch.empty(2, dtype=torch.int64)))
+print(torch.igamma(torch.ones(0), torch.ones(0)), torch.igamma(torch.ones(2, 0), torch.ones(1)).shape)
+""",
+"igamma_gradient_only_for_other": """
+a = torch.tensor([1.0, 2.0])
+x = torch.tensor([0.5, 3.0], requires_grad=True)
+y = torch.special.gammainc(a, x)
+print(y, y.grad_fn.name(), y.grad_fn._saved_self, y.grad_fn._saved_other)
+y.sum().backward()
+print(x.grad)
+g, = torch.autograd.grad(torch.igammac(a, x).sum(), x, create_graph=True)
+print(g, g.grad_fn.name())
+print(torch.autograd.grad(g.sum(), x))
+d = torch.tensor([0.5, 1.5, 4.0], dtype=torch.float64, requires_grad=True)
+print(torch.autograd.grad(torch.special.gammaincc(torch.full((3,), 2.0, dtype=torch.float64), d).sum(), d))
+c = torch.tensor([3.0], requires_grad=True)
+r = torch.tensor([2.0], requires_grad=True)
+print(torch.autograd.grad(torch.igamma(c, r).sum(), r))
+print(torch.autograd.grad(torch.special.zeta(c, r).sum(), r))
+for f in (torch.igamma, torch.igammac, torch.special.gammainc, torch.special.zeta):
+    try:
+        f(c, r).sum().backward()
+    except Exception as e:
+        print(e, r.grad)
+y = c.clone()
+y.igammac_(torch.tensor([1.0]))
+print(y, y.grad_fn.name())
+try:
+    y.backward()
+except Exception as e:
+    print(e)
+""",
+"gamma_and_chi2_cdf": """
+g = torch.distributions.Gamma(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 0.5]))
+print(g.cdf(torch.tensor([1.0, 3.0])), g.cdf(torch.tensor([0.0, float('inf')])))
+print(torch.distributions.Gamma(2.0, 3.0).cdf(torch.tensor(0.5)))
+print(torch.distributions.Chi2(torch.tensor([1.0, 4.0])).cdf(torch.tensor([[1.0], [3.0]])))
+print(torch.distributions.Gamma(torch.tensor([2.0], dtype=torch.float64), torch.tensor([1.0], dtype=torch.float64)).cdf(torch.tensor([0.5])))
+print(torch.distributions.Gamma(torch.tensor([2.0]), torch.tensor([1.0]), validate_args=False).cdf(torch.tensor([-1.0])))
+c = torch.tensor([3.0], requires_grad=True)
+r = torch.tensor([2.0], requires_grad=True)
+v = torch.distributions.Gamma(c, r).cdf(torch.tensor([1.5]))
+print(v, torch.autograd.grad(v.sum(), r, retain_graph=True))
+try:
+    torch.autograd.grad(v.sum(), c)
+except Exception as e:
+    print(e)
+torch.distributions.Gamma(torch.tensor([2.0]), torch.tensor([1.0])).cdf(torch.tensor([-1.0]))
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_held15e_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
