@@ -2020,10 +2020,21 @@ def kl_divergence(p, q):
     if mine is not None and (fun is None or mine[0] <= tuple(
             next(i for i, c in enumerate(type(d).__mro__) if c.__name__ == _family(d)) for d in (p, q))):
         fun = mine[1]
+    if fun is None and type(p) is not type(q) and all(
+            any(c.__name__ in _EXPONENTIAL_FAMILIES for c in type(d).__mro__) for d in (p, q)):
+        # (PyTorch's match of last resort, register_kl(ExponentialFamily, ExponentialFamily), refuses two types; its
+        # text keeps the indent of the source line its backslash continues)
+        raise make("NotImplementedError", "The cross KL-divergence between different exponential families cannot"
+                                          + " " * 29 + "be computed using Bregman divergences")
     if fun is None:
         raise make("NotImplementedError", f"No KL(p || q) is implemented for p type {type(p).__name__} and q type "
                                           f"{type(q).__name__}")
     return fun(p, q)
+
+
+# PyTorch's ExponentialFamily subclasses
+_EXPONENTIAL_FAMILIES = frozenset({"Bernoulli", "Beta", "Chi2", "ContinuousBernoulli", "Dirichlet", "Exponential",
+                                   "Gamma", "Normal", "Poisson", "Wishart"})
 
 
 _FAMILIES = frozenset({"Normal", "Categorical", "Bernoulli", "Uniform", "Exponential", "Gamma", "Beta", "Dirichlet",

@@ -98,6 +98,19 @@ except Exception as e:
     print(e)
 torch.distributions.Gamma(torch.tensor([2.0]), torch.tensor([1.0])).cdf(torch.tensor([-1.0]))
 """,
+"kl_between_two_exponential_families": """
+D = torch.distributions
+pairs = [(D.Normal(0., 1.), D.Bernoulli(0.5)), (D.Bernoulli(0.5), D.Normal(0., 1.)), (D.Gamma(torch.tensor(2.), torch.tensor(1.)), D.Exponential(torch.tensor(2.))),
+         (D.Poisson(torch.tensor(2.)), D.Dirichlet(torch.tensor([2., 1.]))), (D.Chi2(torch.tensor(2.)), D.Gamma(torch.tensor(2.), torch.tensor(1.))),
+         (D.Exponential(torch.tensor(2.)), D.Gamma(torch.tensor(2.), torch.tensor(1.))), (D.Categorical(torch.tensor([0.5, 0.5])), D.Bernoulli(0.5)),
+         (D.Binomial(2, torch.tensor(.5)), D.Poisson(torch.tensor(2.))), (D.Normal(0., 1.), D.Categorical(torch.tensor([0.5, 0.5])))]
+for p, q in pairs:
+    try:
+        print(D.kl_divergence(p, q))
+    except Exception as e:
+        print(e)
+D.kl_divergence(D.Normal(0., 1.), D.Beta(torch.tensor(2.), torch.tensor(3.)))
+""",
 }
 
 
