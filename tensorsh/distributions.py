@@ -480,6 +480,19 @@ class Bernoulli(_BinaryProbs):
     def entropy(self):
         return binary_cross_entropy_with_logits(self.logits, self.probs, reduction="none")
 
+    @property
+    def mode(self):
+        mode = (self.probs >= 0.5).to(self.probs)
+        mode[self.probs == 0.5] = math.nan
+        return mode
+
+    def enumerate_support(self, expand=True):
+        values = T["arange"](2, dtype=self._param.dtype)
+        values = values.view((-1,) + (1,) * len(self._batch_shape))
+        if expand:
+            values = values.expand((-1,) + tuple(self._batch_shape))
+        return values
+
 
 _LOC = property(lambda self: self.loc, doc="mean and mode of the distributions located at loc")
 
@@ -602,6 +615,15 @@ class Uniform(Distribution):
     def entropy(self):
         return T["log"](self.high - self.low)
 
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        result = (value - self.low) / (self.high - self.low)
+        return result.clamp(min=0, max=1)
+
+    def icdf(self, value):
+        return value * (self.high - self.low) + self.low
+
 
 def _sum_rightmost(value, dim):
     return value if dim == 0 else value.reshape(tuple(value.shape[:-dim]) + (-1,)).sum(-1)
@@ -648,6 +670,15 @@ class Independent(Distribution):
 
     def entropy(self):
         return _sum_rightmost(self.base_dist.entropy(), self.reinterpreted_batch_ndims)
+
+    @property
+    def has_enumerate_support(self):
+        return False if self.reinterpreted_batch_ndims > 0 else self.base_dist.has_enumerate_support
+
+    def enumerate_support(self, expand=True):
+        if self.reinterpreted_batch_ndims > 0:
+            raise make("NotImplementedError", "Enumeration over cartesian product is not implemented")
+        return self.base_dist.enumerate_support(expand=expand)
 
     def __repr__(self):
         return f"{type(self).__name__}({self.base_dist!r}, {self.reinterpreted_batch_ndims})"

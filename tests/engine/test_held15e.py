@@ -111,6 +111,35 @@ for p, q in pairs:
         print(e)
 D.kl_divergence(D.Normal(0., 1.), D.Beta(torch.tensor(2.), torch.tensor(3.)))
 """,
+"uniform_cdf_icdf_bernoulli_mode_enumerate_support": """D = torch.distributions
+Bernoulli, Uniform, Independent, Categorical, Normal = D.Bernoulli, D.Uniform, D.Independent, D.Categorical, D.Normal
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print("error:", (str(e).splitlines() or [""])[0])
+b = Bernoulli(torch.tensor([0.3, 0.5, 0.8]))
+t(lambda: b.mode)
+t(lambda: b.enumerate_support())
+t(lambda: b.enumerate_support(expand=False))
+u = Uniform(torch.tensor([0.0, 1.0]), torch.tensor([1.0, 3.0]))
+t(lambda: u.cdf(torch.tensor([0.5, 2.0])))
+t(lambda: u.cdf(torch.tensor([0.5, 4.0])))
+t(lambda: Uniform(0.0, 2.0, validate_args=False).cdf(torch.tensor([-1.0, 1.0, 3.0])))
+t(lambda: u.icdf(torch.tensor([0.5, 0.25])))
+t(lambda: u.icdf(torch.tensor(1.5)))
+ind = Independent(Categorical(probs=torch.tensor([[0.5, 0.5], [0.2, 0.8]])), 1)
+t(lambda: ind.enumerate_support())
+ind0 = Independent(Bernoulli(torch.tensor([[0.5], [0.2]])), 0)
+t(lambda: ind0.enumerate_support())
+t(lambda: ind0.enumerate_support(expand=False).shape)
+t(lambda: Independent(Normal(torch.zeros(2), torch.ones(2)), 1).enumerate_support())
+lo = torch.tensor([0.0], requires_grad=True)
+uu = Uniform(lo, torch.tensor([2.0]))
+c = uu.cdf(torch.tensor([1.5]))
+t(lambda: (c, c.grad_fn.name()))
+t(lambda: uu.icdf(torch.tensor([0.5])))
+""",
 }
 
 
