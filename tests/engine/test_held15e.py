@@ -140,6 +140,45 @@ c = uu.cdf(torch.tensor([1.5]))
 t(lambda: (c, c.grad_fn.name()))
 t(lambda: uu.icdf(torch.tensor([0.5])))
 """,
+"generator_manual_seed_wants_an_int": """def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print("error:", (str(e).splitlines() or [""])[0])
+g = torch.Generator()
+t(lambda: g.manual_seed(1.5))
+t(lambda: g.manual_seed("3"))
+t(lambda: g.manual_seed(True).initial_seed())
+t(lambda: g.manual_seed(-5).initial_seed())
+t(lambda: g.manual_seed(2**64 + 3).initial_seed())
+t(lambda: g.manual_seed(torch.tensor(7)).initial_seed())
+t(lambda: torch.manual_seed(1.5).initial_seed())
+t(lambda: torch.manual_seed("3"))
+t(lambda: torch.manual_seed(torch.tensor(4)).initial_seed())
+t(lambda: torch.manual_seed(2**64))
+t(lambda: torch.manual_seed(-2**63 - 1))
+t(lambda: torch.random.manual_seed(True).initial_seed())
+t(lambda: torch.Generator().manual_seed(None))
+t(lambda: torch.Generator().manual_seed(-(2**63)).initial_seed())
+""",
+"randint_and_random_bounds_in_reduced_floats": """torch.manual_seed(0)
+print(torch.randint(0, 1000, (3,), dtype=torch.bfloat16))
+torch.manual_seed(0)
+print(torch.randint(0, 1000, (3,), dtype=torch.float32))
+torch.manual_seed(0)
+print(torch.randint(0, 100, (3,), dtype=torch.bfloat16))
+torch.manual_seed(0)
+print(torch.randint(0, 5000, (3,), dtype=torch.float16))
+torch.manual_seed(0)
+print(torch.empty(3, dtype=torch.bfloat16).random_(0, 1000), torch.empty(2, dtype=torch.float16).random_(3000))
+torch.manual_seed(3)
+print(torch.randint(200, 300, (12,), dtype=torch.bfloat16))
+print(torch.randint(-3000, 9000, (12,), dtype=torch.float16))
+print(torch.empty(8, dtype=torch.bfloat16).random_(250, 600))
+print(torch.randint(2**24 - 5, 2**24 + 100, (6,), dtype=torch.float32))
+print(torch.empty(5, dtype=torch.float32).random_(2**25))
+print(torch.randint(0, 2**40, (3,), dtype=torch.float64))
+""",
 }
 
 
