@@ -165,14 +165,16 @@ class Distribution:
     """The base class: shapes, argument and sample validation, sample() as rsample() without grad, the repr."""
     __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
                          "variance", "stddev", "arg_constraints", "support", "has_rsample", "perplexity", "cdf",
-                         "icdf", "expand", "enumerate_support", "sample_n",
+                         "icdf", "expand", "enumerate_support", "has_enumerate_support", "sample_n",
         # (the protected helpers PyTorch's own subclasses use, which a program's subclass calls too)
         "_extended_shape", "_validate_sample", "_validate_args", "_batch_shape", "_event_shape",
         "_get_checked_instance"})
-    __class_api__ = frozenset({"set_default_validate_args", "arg_constraints", "support", "has_rsample"})
+    __class_api__ = frozenset({"set_default_validate_args", "arg_constraints", "support", "has_rsample",
+                               "has_enumerate_support"})
     arg_constraints = {}
     support = None
     has_rsample = False
+    has_enumerate_support = False
     _validate_default = True
     _checked = None  # the parameters validated, when not those given (Chi2's df, computed from its concentration)
     _given = None  # the parameters given (each family's own); a program's subclass: those in its __dict__

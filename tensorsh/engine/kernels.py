@@ -264,6 +264,15 @@ def binary_scalar_body(a, b):
     element (the vector loop reads it as a scalar), or rows apart. None where this walk is not known."""
     if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
+    lanes = _vector_lanes() if compiled is not None else None
+    if lanes is not None:  # (under one two-vector chunk in all: every run of the loop is, in any layout)
+        try:
+            shape = np.broadcast_shapes(a.shape, b.shape)
+        except ValueError:
+            return None
+        if math.prod(shape) < 8 * lanes // a.itemsize:
+            a, b = np.broadcast_to(a, shape), np.broadcast_to(b, shape)
+            return a, a, b, True
     if a.shape == b.shape and a.strides == b.strides:
         walked = a
     elif b.size == 1 and a.ndim >= b.ndim:
@@ -275,7 +284,6 @@ def binary_scalar_body(a, b):
         if walked is None:
             return None
         a, b = np.broadcast_to(a, walked.shape), np.broadcast_to(b, walked.shape)
-    lanes = _vector_lanes() if compiled is not None else None
     if lanes is not None and walked.size < 8 * lanes // a.itemsize:  # (under one chunk: all the scalar body's)
         tail = True
     else:

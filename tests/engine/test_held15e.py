@@ -179,6 +179,25 @@ print(torch.randint(2**24 - 5, 2**24 + 100, (6,), dtype=torch.float32))
 print(torch.empty(5, dtype=torch.float32).random_(2**25))
 print(torch.randint(0, 2**40, (3,), dtype=torch.float64))
 """,
+"has_enumerate_support_of_every_family": """D = torch.distributions
+for d in [D.Normal(0., 1.), D.Bernoulli(0.5), D.Categorical(torch.tensor([0.5, 0.5])), D.Poisson(torch.tensor(1.)), D.Binomial(3, torch.tensor(0.5)), D.OneHotCategorical(torch.tensor([0.5, 0.5])), D.Independent(D.Bernoulli(torch.tensor([0.5])), 1), D.Independent(D.Categorical(torch.tensor([[0.5, 0.5]])), 0), D.Geometric(torch.tensor(0.5)), D.Gamma(torch.tensor(1.), torch.tensor(1.))]:
+    print(type(d).__name__, d.has_enumerate_support, d.has_rsample)
+print(D.Bernoulli.has_enumerate_support, D.Normal.has_enumerate_support)
+""",
+"igamma_of_small_broadcast_operands_is_the_scalar_body": """torch.manual_seed(0)
+rates = torch.tensor([0.5, 1.0, 2.0])
+d = torch.distributions.Gamma(torch.tensor(3.0), rates)
+x = torch.linspace(0.1, 5, 4).unsqueeze(-1)
+print(d.cdf(x))
+print(d.batch_shape, d.cdf(x).shape)
+print((d.cdf(x) - torch.special.gammainc(torch.tensor(3.0), rates * x)).abs().max())
+e = torch.distributions.Exponential(rates)
+print(e.cdf(x) - torch.distributions.Gamma(torch.ones(3), rates).cdf(x))
+a = torch.tensor([2.0, 3.0, 4.5]).expand(4, 3)
+b = torch.linspace(0.5, 6, 12).reshape(4, 3)
+print(torch.igamma(a, b).tolist(), torch.igamma(torch.tensor(3.0), b).tolist(), torch.igamma(a.t(), b.t()).tolist())
+print(torch.pow(a, b).tolist(), torch.atan2(b, a).tolist())
+""",
 }
 
 
