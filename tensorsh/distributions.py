@@ -168,14 +168,16 @@ class Distribution:
     """The base class: shapes, argument and sample validation, sample() as rsample() without grad, the repr."""
     __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
                          "variance", "stddev", "arg_constraints", "support", "has_rsample", "perplexity", "cdf",
-                         "icdf", "expand", "enumerate_support", "sample_n",
+                         "icdf", "expand", "enumerate_support", "has_enumerate_support", "sample_n",
         # (the protected helpers PyTorch's own subclasses use, which a program's subclass calls too)
         "_extended_shape", "_validate_sample", "_validate_args", "_batch_shape", "_event_shape",
         "_get_checked_instance"})
-    __class_api__ = frozenset({"set_default_validate_args", "arg_constraints", "support", "has_rsample"})
+    __class_api__ = frozenset({"set_default_validate_args", "arg_constraints", "support", "has_rsample",
+                               "has_enumerate_support"})
     arg_constraints = {}
     support = None
     has_rsample = False
+    has_enumerate_support = False
     _validate_default = True
     _checked = None  # the parameters validated, when not those given (Chi2's df, computed from its concentration)
     _given = None  # the parameters given (each family's own); a program's subclass: those in its __dict__
@@ -483,6 +485,19 @@ class Bernoulli(_BinaryProbs):
     def entropy(self):
         return binary_cross_entropy_with_logits(self.logits, self.probs, reduction="none")
 
+    @property
+    def mode(self):
+        mode = (self.probs >= 0.5).to(self.probs)
+        mode[self.probs == 0.5] = math.nan
+        return mode
+
+    def enumerate_support(self, expand=True):
+        values = T["arange"](2, dtype=self._param.dtype)
+        values = values.view((-1,) + (1,) * len(self._batch_shape))
+        if expand:
+            values = values.expand((-1,) + tuple(self._batch_shape))
+        return values
+
 
 _LOC = property(lambda self: self.loc, doc="mean and mode of the distributions located at loc")
 
@@ -605,6 +620,15 @@ class Uniform(Distribution):
     def entropy(self):
         return T["log"](self.high - self.low)
 
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        result = (value - self.low) / (self.high - self.low)
+        return result.clamp(min=0, max=1)
+
+    def icdf(self, value):
+        return value * (self.high - self.low) + self.low
+
 
 def _sum_rightmost(value, dim):
     return value if dim == 0 else value.reshape(tuple(value.shape[:-dim]) + (-1,)).sum(-1)
@@ -651,6 +675,15 @@ class Independent(Distribution):
 
     def entropy(self):
         return _sum_rightmost(self.base_dist.entropy(), self.reinterpreted_batch_ndims)
+
+    @property
+    def has_enumerate_support(self):
+        return False if self.reinterpreted_batch_ndims > 0 else self.base_dist.has_enumerate_support
+
+    def enumerate_support(self, expand=True):
+        if self.reinterpreted_batch_ndims > 0:
+            raise make("NotImplementedError", "Enumeration over cartesian product is not implemented")
+        return self.base_dist.enumerate_support(expand=expand)
 
     def __repr__(self):
         return f"{type(self).__name__}({self.base_dist!r}, {self.reinterpreted_batch_ndims})"
@@ -979,6 +1012,11 @@ class Gamma(Distribution):
     def entropy(self):
         return (self.concentration - T["log"](self.rate) + T["lgamma"](self.concentration)
                 + (1.0 - self.concentration) * T["digamma"](self.concentration))
+
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return T["special"].gammainc(self.concentration, self.rate * value)
 
 
 class Chi2(Gamma):
@@ -2022,10 +2060,21 @@ def kl_divergence(p, q):
     if mine is not None and (fun is None or mine[0] <= tuple(
             next(i for i, c in enumerate(type(d).__mro__) if c.__name__ == _family(d)) for d in (p, q))):
         fun = mine[1]
+    if fun is None and type(p) is not type(q) and all(
+            any(c.__name__ in _EXPONENTIAL_FAMILIES for c in type(d).__mro__) for d in (p, q)):
+        # (PyTorch's match of last resort, register_kl(ExponentialFamily, ExponentialFamily), refuses two types; its
+        # text keeps the indent of the source line its backslash continues)
+        raise make("NotImplementedError", "The cross KL-divergence between different exponential families cannot"
+                                          + " " * 29 + "be computed using Bregman divergences")
     if fun is None:
         raise make("NotImplementedError", f"No KL(p || q) is implemented for p type {type(p).__name__} and q type "
                                           f"{type(q).__name__}")
     return fun(p, q)
+
+
+# PyTorch's ExponentialFamily subclasses
+_EXPONENTIAL_FAMILIES = frozenset({"Bernoulli", "Beta", "Chi2", "ContinuousBernoulli", "Dirichlet", "Exponential",
+                                   "Gamma", "Normal", "Poisson", "Wishart"})
 
 
 _FAMILIES = frozenset({"Normal", "Categorical", "Bernoulli", "Uniform", "Exponential", "Gamma", "Beta", "Dirichlet",

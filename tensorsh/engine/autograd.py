@@ -1161,14 +1161,14 @@ def _walk_graph(roots, captures, released):
     root_nodes = [edge[0] for edge, _ in roots]
     deps, nodes = _dependencies(root_nodes)
     needed = _needed(nodes, captures.keys()) if captures is not None else None
-    _walk_needs[0] = needed
+    outer_needs, _walk_needs[0] = _walk_needs[0], needed
     outer_task = _task[0]
     _task_ids[0] += 1
     _task[0] = (_task_ids[0], nodes, needed)
     try:
         _walk_nodes(roots, root_nodes, deps, needed, captures, released)
     finally:
-        _task[0] = outer_task
+        _task[0], _walk_needs[0] = outer_task, outer_needs
 
 
 def _walk_nodes(roots, root_nodes, deps, needed, captures, released):

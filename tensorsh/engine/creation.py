@@ -606,6 +606,42 @@ def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, *
     return _finish(arr, dt, requires_grad)
 
 
+def _float_digits(dt):
+    """std::numeric_limits<scalar_t>::digits of a float dtype (bfloat16's 8: it is held in float32 here)."""
+    return 8 if dt is dtypes.bfloat16 else np.finfo(dt.np).nmant + 1
+
+
+def _float_bound(bound, dt, step):
+    """ATen's update_from (step 1) / update_to (step -1): a bound whose neighbour rounds past it in the float
+    dtype moves inward by the dtype's spacing there."""
+    with np.errstate(over="ignore"):
+        rounded = np.asarray(bound + step, np.float64).astype(dt.np)
+        if dt is dtypes.bfloat16:
+            rounded = dtypes.to_bfloat16(rounded.reshape(1))[0]
+    if not np.isfinite(rounded):  # (C's cast of inf to int64 gives INT64_MIN: no move, the range check refuses)
+        return bound
+    near = int(rounded)
+    if (near < bound) if step > 0 else (near >= bound):
+        n = abs(bound + step).bit_length() - 1
+        return near + step * (1 << (n - _float_digits(dt) + 1))
+    return bound
+
+
+def random_bounds(from_, to, dt):
+    """random_from_to_impl's [from, to) for a tensor of dtype dt (random_(from, to), randint): from < to; a float
+    dtype's bounds moved inward to values it holds (update_from/update_to); the dtype's range checked."""
+    if not from_ < to:
+        raise runtime(messages.RANDOM_FROM_TO.format(low=from_, high=to))
+    if dt.category == 2:
+        from_, to = _float_bound(from_, dt, 1), _float_bound(to, dt, -1)
+        if not from_ < to:
+            raise runtime("random_ expects 'from' casted to dtype to be less than 'to' casted to dtype, but got "
+                          f"from={from_} >= to={to}")
+    check_random_bound(from_, "from", dt)
+    check_random_bound(to - 1, "to - 1", dt)
+    return from_, to
+
+
 @dtype_checked
 def check_random_bound(value, name, dt):
     """check_from_to_in_range: the dtype's range (CHECK_OUT_OF_BOUNDS), and a float's exact integers (a warning)."""
@@ -615,7 +651,7 @@ def check_random_bound(value, name, dt):
         lo, hi = (0, 1) if dt is dtypes.bool_ else (int(np.iinfo(dt.np).min), int(np.iinfo(dt.np).max))
     if not lo <= value <= hi:
         raise runtime(f"{name} is out of bounds for {dtypes.C_NAMES[dt.name]}")
-    digits = np.finfo(dt.np).nmant + 1 if dt.category == 2 else None
+    digits = _float_digits(dt) if dt.category == 2 else None
     if digits is not None and not -(1 << digits) <= value <= 1 << digits:
         warn(f"{name} is out of bounds [-(2^{digits}), 2^{digits}]. Due to precision limitations "
              f"{dtypes.C_NAMES[dt.name]} can support discrete uniform distribution only within this range. This warning "
@@ -641,8 +677,7 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
         raise runtime(messages.RANDOM_FROM_TO.format(low=low, high=high))
     dt = dtype or dtypes.int64
     _alloc_check(shape, dt)
-    check_random_bound(low, "from", dt)  # (randint is random_(low, high) on a new tensor: its checks of the bounds)
-    check_random_bound(high - 1, "to - 1", dt)
+    low, high = random_bounds(low, high, dt)  # (randint is random_(low, high) on a new tensor)
     n = math.prod(shape)
     arr = _generator(generator).randint(low, high, n).reshape(shape)
     return _finish(arr.astype(dt.np), dt, requires_grad)

@@ -257,17 +257,22 @@ def _rows_apart(a, b):
     return None
 
 
-def binary_body(loop, a, b, scalar=None):
-    """The compiled two-operand loop `loop` (a, b, out, vectorized: its vector body on the first `vectorized`) as
-    PyTorch's elementwise kernel (cpu_kernel_vec) runs it over float32/float64 a and b of one dtype: the vector body
-    on whole two-vector chunks, the scalar body (the C library's function) on the rest (scalar_body_mask), for
-    operands of one shape and strides (walked as either alone is) or one of one element (a number, a 0-dim tensor:
-    the vector loop reads it as a scalar; the other's walk). None where the compiled loop or this walk is not known
-    (another dtype, operands of different layouts, other broadcasts): pow and atan2 (SLEEF's, then libm's).
-    scalar(a_values, b_values): the scalar body where it is not the loop's."""
-    a, b = np.asarray(a), np.asarray(b)
-    if compiled is None or not hasattr(compiled, loop) or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
+def binary_scalar_body(a, b):
+    """How PyTorch's elementwise loop (cpu_kernel_vec) walks float32/float64 arrays a and b of one dtype: (walked,
+    a, b, tail), a and b broadcast to the walked array's shape, tail True where every element is the scalar body's
+    (under one two-vector chunk), else scalar_body_mask's; for operands of one shape and strides or one of one
+    element (the vector loop reads it as a scalar), or rows apart. None where this walk is not known."""
+    if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
+    lanes = _vector_lanes() if compiled is not None else None
+    if lanes is not None:  # (under one two-vector chunk in all: every run of the loop is, in any layout)
+        try:
+            shape = np.broadcast_shapes(a.shape, b.shape)
+        except ValueError:
+            return None
+        if math.prod(shape) < 8 * lanes // a.itemsize:
+            a, b = np.broadcast_to(a, shape), np.broadcast_to(b, shape)
+            return a, a, b, True
     if a.shape == b.shape and a.strides == b.strides:
         walked = a
     elif b.size == 1 and a.ndim >= b.ndim:
@@ -279,13 +284,28 @@ def binary_body(loop, a, b, scalar=None):
         if walked is None:
             return None
         a, b = np.broadcast_to(a, walked.shape), np.broadcast_to(b, walked.shape)
-    lanes = _vector_lanes()
     if lanes is not None and walked.size < 8 * lanes // a.itemsize:  # (under one chunk: all the scalar body's)
         tail = True
     else:
         tail = scalar_body_mask(walked) if walked.size else None
-    if tail is None:
+    return None if tail is None else (walked, a, b, tail)
+
+
+def binary_body(loop, a, b, scalar=None):
+    """The compiled two-operand loop `loop` (a, b, out, vectorized: its vector body on the first `vectorized`) as
+    PyTorch's elementwise kernel (cpu_kernel_vec) runs it over float32/float64 a and b of one dtype: the vector body
+    on whole two-vector chunks, the scalar body (the C library's function) on the rest (scalar_body_mask), for
+    operands of one shape and strides (walked as either alone is) or one of one element (a number, a 0-dim tensor:
+    the vector loop reads it as a scalar; the other's walk). None where the compiled loop or this walk is not known
+    (another dtype, operands of different layouts, other broadcasts): pow and atan2 (SLEEF's, then libm's).
+    scalar(a_values, b_values): the scalar body where it is not the loop's."""
+    a, b = np.asarray(a), np.asarray(b)
+    if compiled is None or not hasattr(compiled, loop):
         return None
+    walk = binary_scalar_body(a, b)
+    if walk is None:
+        return None
+    walked, a, b, tail = walk
     fn, out = getattr(compiled, loop), np.empty(walked.shape, a.dtype)
     if tail is True:
         if scalar is None:

@@ -92,6 +92,8 @@ def special(namespace):
     members["polygamma"] = _special_polygamma
     for name in ("xlog1py", "zeta"):
         members[name] = _two_operand_function("special_" + name, Lazy("ops.special", name))
+    for name in ("gammainc", "gammaincc"):
+        members[name] = LazyMember(Lazy("ops.igamma", name).load)
     for name in ("i0e", "i1", "i1e"):
         members[name] = _function("special_" + name, Lazy("ops.bessel", "special_" + name))
     for name in _SPECIAL_BESSEL:

@@ -204,7 +204,11 @@ class Generator:
     # -- seeding and state ---------------------------------------------------------------------
 
     def manual_seed(self, seed):
-        """Seed like torch: any int in [-2**63, 2**64), negatives as two's complement."""
+        """Seed like torch: any int in [-2**63, 2**64), negatives as two's complement (THPUtils_checkLong: an int
+        or numpy integer, not a bool; torch.manual_seed passes int(seed))."""
+        if type(seed) is bool or not isinstance(seed, (int, np.integer)):
+            from .errors import runtime
+            raise runtime(f"manual_seed expected a long, but got {type(seed).__name__}")
         seed = operator.index(seed)
         if not -(1 << 63) <= seed <= _U64:
             raise ValueError("Overflow when unpacking long long")  # torch's text, from pybind

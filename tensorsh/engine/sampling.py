@@ -73,20 +73,6 @@ def _check_uniform_bounds(from_, to, dt):
                       f"found to={messages.cpp_double(to)} and from={messages.cpp_double(from_)} which result in to-from to exceed the limit")
 
 
-def _float_bound(bound, dt, step):
-    """ATen's update_from (step 1) / update_to (step -1): a bound whose neighbour rounds past it in the float
-    dtype moves inward by the dtype's spacing there."""
-    with np.errstate(over="ignore"):
-        rounded = np.asarray(bound + step, np.float64).astype(dt.np)
-    if not np.isfinite(rounded):  # (C's cast of inf to int64 gives INT64_MIN: no move, the range check refuses)
-        return bound
-    near = int(rounded)
-    if (near < bound) if step > 0 else (near >= bound):
-        n = abs(bound + step).bit_length() - 1
-        return near + step * (1 << (n - (np.finfo(dt.np).nmant + 1) + 1))
-    return bound
-
-
 def random_inplace(self, from_=None, to=None, generator=None, **kw):
     """Tensor.random_(), random_(to), random_(from, to): ATen's random_kernel (a word modulo the dtype's span:
     2^digits + 1 for a float, max + 1 for an integer, the low bit for bool) and random_from_to (the engine's
@@ -108,15 +94,7 @@ def random_inplace(self, from_=None, to=None, generator=None, **kw):
     name = "RandomBackward0"
     if to is None:
         from_, to, name = 0, from_, "RandomBackward1"
-    if not from_ < to:
-        raise runtime(messages.RANDOM_FROM_TO.format(low=from_, high=to))
-    if dt.category == 2:
-        from_, to = _float_bound(from_, dt, 1), _float_bound(to, dt, -1)
-        if not from_ < to:
-            raise runtime("random_ expects 'from' casted to dtype to be less than 'to' casted to dtype, but got "
-                          f"from={from_} >= to={to}")
-    creation.check_random_bound(from_, "from", dt)
-    creation.check_random_bound(to - 1, "to - 1", dt)
+    from_, to = creation.random_bounds(from_, to, dt)
     values = g.randint(from_, to, n) if n else np.empty(0, np.int64)
     return fill_random(self, values.astype(dt.np), name)
 

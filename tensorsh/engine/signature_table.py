@@ -498,6 +498,18 @@ METHODS = {
     'hypot_': (
         'hypot_(Tensor other)',
     ),
+    'igamma': (
+        'igamma(Tensor other)',
+    ),
+    'igamma_': (
+        'igamma_(Tensor other)',
+    ),
+    'igammac': (
+        'igammac(Tensor other)',
+    ),
+    'igammac_': (
+        'igammac_(Tensor other)',
+    ),
     'index_add': (
         'index_add(int64_t dim, Tensor index, Tensor source, *, Scalar alpha=1)',
     ),
@@ -1905,6 +1917,12 @@ FUNCTIONS = {
     ),
     'i0_': (
         'i0_(Tensor input)',
+    ),
+    'igamma': (
+        'igamma(Tensor input, Tensor other, *, Tensor out=None)',
+    ),
+    'igammac': (
+        'igammac(Tensor input, Tensor other, *, Tensor out=None)',
     ),
     'iinfo': (
         'iinfo(ScalarType type)',

@@ -513,9 +513,14 @@ class BinaryNode(Node):
         pass
 
     def wants(self, i):
+        """PyTorch's task_should_compute_output: input i has an edge that the walk under way needs (autograd.grad's
+        inputs= leave the other input's formula, not_implemented's raise included, unrun)."""
         if len(self.next_functions) == 1:
-            return i == self.kept and self.next_functions[0][0] is not None
-        return self.next_functions[i][0] is not None
+            nxt = self.next_functions[0][0] if i == self.kept else None
+        else:
+            nxt = self.next_functions[i][0]
+        needs = autograd._walk_needs[0]
+        return nxt is not None and (needs is None or nxt in needs)
 
 
 def true_div_dtype(dt):

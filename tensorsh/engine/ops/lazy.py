@@ -227,6 +227,11 @@ _lazy("special", "polygamma_", "polygamma_inplace", function=False)
 _lazy("special", "mvlgamma", inplace="mvlgamma_")
 _lazy("special", "mvlgamma_", "mvlgamma_inplace", function=False)
 
+# igamma.py: the regularized incomplete gamma functions (torch.special.gammainc / gammaincc)
+for _name in ("igamma", "igammac"):
+    _lazy("igamma", _name, _name + "_method", function=Lazy("ops.igamma", _name), inplace=_name + "_")
+    _lazy("igamma", _name + "_", _name + "_inplace", function=False)
+
 # real_complex.py: the complex-number API on real tensors (Tensor.real/imag/mH/H are properties)
 op("resolve_neg", Lazy("ops.real_complex", "itself"), function=True)
 for _name in ("conj", "conj_physical", "resolve_conj"):
