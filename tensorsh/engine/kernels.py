@@ -1260,7 +1260,7 @@ def _blas_order(a, b):
     if not (a_c or a_f) or not (b_c or b_f):
         return None
     if (m == 4 or m >= 8) and n >= 12:
-        return _FUSED if k <= 128 else None  # (longer: MKL splits the inner dimension)
+        return _FUSED  # (past 192 products MKL splits the inner dimension: _fused_blocks)
     if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
         if b_f and not b_c:
             return _DOT_T  # (b's rows, as a's of _DOT, times a's one row)
@@ -1288,12 +1288,16 @@ def blas_matmul(a, b, c=None):
         if len(_mm_plans) > 4096:
             _mm_plans.clear()
         m, k = a.shape
-        kind = _blas_order(a, b) if 5 <= k <= 512 else None
+        kind = _blas_order(a, b) if k >= 5 else None
+        if k > 512 and kind != _FUSED or k > 192 and kind == _FUSED and m * b.shape[1] * k > _FUSED_BLOCKS_BUDGET:
+            kind = None  # (numpy's BLAS past the budget: a 256x512x512 product would take ~40 ms in the loop)
         plan = _mm_plans[key] = (kind, a.flags.c_contiguous, b.flags.c_contiguous, (m, b.shape[1]),
                                  m - m % 4 if kind == _DOT else m)
     kind, a_c, b_c, shape, dot_rows = plan
     if kind is None:
         return None
+    if kind == _FUSED and a.shape[1] > 192:
+        return _fused_blocks(a, b, c, shape)
     if kind == _LANES or kind == _DOT_T:
         out = _lane_tree(a, b) if kind == _LANES else blas_matmul(b.T, a.T).T
         out += 0.0  # (MKL's lanes start at +0: no sum is -0)
@@ -1312,6 +1316,27 @@ def blas_matmul(a, b, c=None):
             out[r:r + 1] = _blas_orders_np(a[r:r + 1], b, out[r:r + 1], kind)
     if c is not None and not start:
         out = out + c
+    return out
+
+
+_FUSED_BLOCKS_BUDGET = 1 << 24  # multiply-adds of one product (16.8M; MNIST's 64x784 @ 784x128 takes ~1 ms)
+
+
+def _fused_blocks(a, b, c, shape):
+    """_FUSED past 192 products, as MKL's sgemm splits the inner dimension k (measured on PyTorch's x86 build, k up
+    to 2,000, row-major and transposed operands alike): two halves of k // 2 and the rest up to 384, blocks of 192
+    (the rest last) beyond; each block's fused multiply-adds in order from 0, the blocks added in order onto c (the
+    bias of addmm first, when given)."""
+    k = a.shape[1]
+    step = k // 2 if k <= 384 else 192
+    a, b = np.ascontiguousarray(a), np.ascontiguousarray(b)  # (the same steps; the compiled loop runs row-major
+    out = None if c is None else np.array(np.broadcast_to(c, shape), _F32)  # operands many times faster)
+    for start in range(0, k, step):
+        part = np.zeros(shape, _F32)
+        ai, bi = a[:, start:start + step], b[start:start + step]
+        if not _compiled_orders(ai, bi, part, shape[0], _FUSED):
+            part = _blas_orders_np(ai, bi, part, _FUSED)
+        out = part if out is None else out + part
     return out
 
 
