@@ -1247,8 +1247,8 @@ _LANES, _DOT_T = -1, -2  # (numpy only: _lane_tree; _DOT on the transposed produ
 
 
 def _blas_order(a, b):
-    """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..512) on PyTorch's x86 build
-    (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order, inner dimension up to 128) for 4 rows or more and 12
+    """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..512, the fused kind any) on PyTorch's x86 build
+    (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order; past 192 in _fused_blocks' blocks) for 4 rows or more and 12
     columns or more; _DOT for one column of a row-major a (rows in blocks of four, the rest _DOT_REST); _PLAIN (products rounded,
     added in order) for up to 8 columns of a column-major a, or of row-major a and b, and for 2 or 3 rows: times a row-major
     b of up to 5 columns or a multiple of 4, or column-major a and b; _LANES (_lane_tree) for 2+ rows of a
