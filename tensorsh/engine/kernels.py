@@ -1267,8 +1267,8 @@ _LANES, _DOT_T = -1, -2  # (numpy only: _lane_tree; _DOT on the transposed produ
 
 
 def _blas_order(a, b):
-    """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..512) on PyTorch's x86 build
-    (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order, inner dimension up to 128) for 4 rows or more and 12
+    """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..512, the fused kind any) on PyTorch's x86 build
+    (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order; past 192 in _fused_blocks' blocks) for 4 rows or more and 12
     columns or more; _DOT for one column of a row-major a (rows in blocks of four, the rest _DOT_REST); _PLAIN (products rounded,
     added in order) for up to 8 columns of a column-major a, or of row-major a and b, and for 2 or 3 rows: times a row-major
     b of up to 5 columns or a multiple of 4, or column-major a and b; _LANES (_lane_tree) for 2+ rows of a
@@ -1280,7 +1280,7 @@ def _blas_order(a, b):
     if not (a_c or a_f) or not (b_c or b_f):
         return None
     if (m == 4 or m >= 8) and n >= 12:
-        return _FUSED if k <= 128 else None  # (longer: MKL splits the inner dimension)
+        return _FUSED  # (past 192 products MKL splits the inner dimension: _fused_blocks)
     if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
         if b_f and not b_c:
             return _DOT_T  # (b's rows, as a's of _DOT, times a's one row)
@@ -1308,12 +1308,16 @@ def blas_matmul(a, b, c=None):
         if len(_mm_plans) > 4096:
             _mm_plans.clear()
         m, k = a.shape
-        kind = _blas_order(a, b) if 5 <= k <= 512 else None
+        kind = _blas_order(a, b) if k >= 5 else None
+        if k > 512 and kind != _FUSED or k > 192 and kind == _FUSED and m * b.shape[1] * k > _FUSED_BLOCKS_BUDGET:
+            kind = None  # (numpy's BLAS past the budget: a 256x512x512 product would take ~40 ms in the loop)
         plan = _mm_plans[key] = (kind, a.flags.c_contiguous, b.flags.c_contiguous, (m, b.shape[1]),
                                  m - m % 4 if kind == _DOT else m)
     kind, a_c, b_c, shape, dot_rows = plan
     if kind is None:
         return None
+    if kind == _FUSED and a.shape[1] > 192:
+        return _fused_blocks(a, b, c, shape)
     if kind == _LANES or kind == _DOT_T:
         out = _lane_tree(a, b) if kind == _LANES else blas_matmul(b.T, a.T).T
         out += 0.0  # (MKL's lanes start at +0: no sum is -0)
@@ -1332,6 +1336,27 @@ def blas_matmul(a, b, c=None):
             out[r:r + 1] = _blas_orders_np(a[r:r + 1], b, out[r:r + 1], kind)
     if c is not None and not start:
         out = out + c
+    return out
+
+
+_FUSED_BLOCKS_BUDGET = 1 << 24  # multiply-adds of one product (16.8M; MNIST's 64x784 @ 784x128 takes ~1 ms)
+
+
+def _fused_blocks(a, b, c, shape):
+    """_FUSED past 192 products, as MKL's sgemm splits the inner dimension k (measured on PyTorch's x86 build, k up
+    to 2,000, row-major and transposed operands alike): two halves of k // 2 and the rest up to 384, blocks of 192
+    (the rest last) beyond; each block's fused multiply-adds in order from 0, the blocks added in order onto c (the
+    bias of addmm first, when given)."""
+    k = a.shape[1]
+    step = k // 2 if k <= 384 else 192
+    a, b = np.ascontiguousarray(a), np.ascontiguousarray(b)  # (the same steps; the compiled loop runs row-major
+    out = None if c is None else np.array(np.broadcast_to(c, shape), _F32)  # operands many times faster)
+    for start in range(0, k, step):
+        part = np.zeros(shape, _F32)
+        ai, bi = a[:, start:start + step], b[start:start + step]
+        if not _compiled_orders(ai, bi, part, shape[0], _FUSED):
+            part = _blas_orders_np(ai, bi, part, _FUSED)
+        out = part if out is None else out + part
     return out
 
 
