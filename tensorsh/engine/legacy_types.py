@@ -27,8 +27,8 @@ class _LegacyType(type):
             other = form[1]
             if other.dtype is not dtype and cls.dtype is not None:   # the legacy constructor does not convert
                 raise type_error(f"expected {_options(dtype)} (got {_options(other.dtype)})")
-            from .ops.views import alias
-            return alias(other)  # (PyTorch's alias of it, whatever its dtype: a view, AliasBackward0)
+            from .ops.core import make_view  # (PyTorch's alias of it, whatever its dtype: a view, AliasBackward0)
+            return make_view(other, other._shape, other._stride, other._offset, "AliasBackward0")
         return creation.zeros(*form[1], dtype=dtype) if form[0] == "size" else creation.tensor([], dtype=dtype)
 
     def __repr__(cls):

@@ -72,11 +72,11 @@ def refused(fn, name):
     """fn, raising PyTorch's error first when its first or second operand is a complex tensor."""
     message = REFUSED[name]
 
-    def op(self, *args, **kwargs):
-        for t in (self, args[0] if args else None):
+    def op(*args, **kwargs):  # (no `self` of its own: fn's arity errors stay fn's)
+        for t in args[:2]:
             dt = getattr(t, "dtype", None)
             if dt is not None and dt.__class__ is dtypes.DType and dt.category == 3:
-                raise make(*message(dt, args))
-        return fn(self, *args, **kwargs)
+                raise make(*message(dt, args[1:]))
+        return fn(*args, **kwargs)
     op.__name__, op.__doc__, op.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn
     return op
