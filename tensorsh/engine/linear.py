@@ -122,13 +122,13 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
         for name, pos, v in (("input", 1, input), ("mat1", 2, mat1), ("mat2", 3, mat2)):
             if not isinstance(v, Tensor):
                 raise type_error(f"addmm(): argument '{name}' (position {pos}) must be Tensor, not {type_name(v)}")
+    check_dtypes(input, mat1, mat2)  # (addmm's meta function: the dtypes, then ADDMM_META's dims and shapes)
     if len(mat1._shape) != 2:
         raise runtime("mat1 must be a matrix, got {}-D tensor".format(mat1.dim()))
     if len(mat2._shape) != 2:
         raise runtime("mat2 must be a matrix, got {}-D tensor".format(mat2.dim()))
     if mat1._shape[1] != mat2._shape[0]:
         raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, mat1._shape)), b="x".join(map(str, mat2._shape))))
-    check_dtypes(input, mat1, mat2)
     if input._shape != (mat1._shape[0], mat2._shape[1]) and input._shape != (mat2._shape[1],):
         input.expand(mat1._shape[0], mat2._shape[1])  # (ATen's expand_size: its error where input does not broadcast)
     fused = kernels.blas_matmul(mat1._np, mat2._np, input._np) if alpha == 1 and beta == 1 else None

@@ -383,6 +383,25 @@ v3 = torch.einsum('ij->ji', v1.exp().log())
 v3[None] = v3
 print(v3._version, v3)
 """,
+"addmm_checks_dtypes_before_dims_and_shapes": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+a = torch.ones(2, 2); d = torch.ones(3, dtype=torch.float64); m = torch.ones(3, 2, dtype=torch.float64)
+t(lambda: torch.addmm(d, a, d))
+t(lambda: torch.addmm(torch.ones(2, 2), a, m))
+t(lambda: torch.addmm(torch.ones(2, 2, dtype=torch.float64), torch.ones(3), m))
+t(lambda: torch.addmm(torch.ones(2, dtype=torch.int64), torch.ones(3), torch.ones(2)))
+t(lambda: torch.addmm(torch.ones(2), torch.ones(3), torch.ones(2)))
+t(lambda: torch.addmm(torch.ones(5), torch.ones(2, 3), torch.ones(3, 2)))
+t(lambda: a.addmm(a, m))
+t(lambda: a.addmm_(a.double(), a.double()))
+t(lambda: torch.addmm(a, a, a, out=torch.empty(2, 2, dtype=torch.float64)))
+t(lambda: torch.baddbmm(torch.ones(2, 2, 2), torch.ones(2, 2, 2, dtype=torch.float64), torch.ones(2, 2)))
+t(lambda: torch.addbmm(torch.ones(2, 2), torch.ones(2, 2, 2, dtype=torch.float64), torch.ones(2, 2)))
+t(lambda: torch.addmv(torch.ones(2), torch.ones(2, 2, dtype=torch.float64), torch.ones(2, 2)))
+t(lambda: torch.addr(torch.ones(2, 2), torch.ones(2, dtype=torch.float64), torch.ones(2, 2)))
+""",
 }
 
 
