@@ -402,6 +402,51 @@ t(lambda: torch.addbmm(torch.ones(2, 2), torch.ones(2, 2, 2, dtype=torch.float64
 t(lambda: torch.addmv(torch.ones(2), torch.ones(2, 2, dtype=torch.float64), torch.ones(2, 2)))
 t(lambda: torch.addr(torch.ones(2, 2), torch.ones(2, dtype=torch.float64), torch.ones(2, 2)))
 """,
+"complex_operands_of_in_place_bitwise_shift_copysign_xlogy_and_signbit_raise_pytorchs_errors": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+z = torch.tensor([[1+2j, -0.5j, 3.0], [2-1j, 0j, -1.5+0.25j]])
+zz = z.clone()
+for n in ["bitwise_and_", "bitwise_or_", "bitwise_xor_", "bitwise_left_shift_", "bitwise_right_shift_", "copysign_", "xlogy_", "bitwise_left_shift", "bitwise_right_shift", "copysign", "xlogy", "__lshift__", "__rshift__", "__ilshift__", "__irshift__"]:
+    t(lambda: getattr(z.clone(), n)(2))
+    t(lambda: getattr(z.clone(), n)(zz))
+t(lambda: z.signbit())
+t(lambda: torch.signbit(z))
+t(lambda: z.double())
+t(lambda: z.to(torch.float32))
+""",
+"complex_operands_of_special_functions_raise_pytorchs_kernel_errors": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+z = torch.tensor([[1+2j, -0.5j, 3.0], [2-1j, 0j, -1.5+0.25j]])
+t(lambda: z.logaddexp(z))
+t(lambda: torch.logaddexp(z, z))
+t(lambda: z.logaddexp2(z))
+t(lambda: z.logit())
+t(lambda: z.clone().logit_())
+t(lambda: z.polygamma(1))
+t(lambda: z.clone().polygamma_(1))
+t(lambda: torch.polygamma(2, z))
+t(lambda: z.digamma())
+t(lambda: z.lgamma())
+t(lambda: z.erf())
+t(lambda: z.erfinv())
+t(lambda: z.i0())
+t(lambda: z.mvlgamma(1))
+t(lambda: torch.special.zeta(z, z))
+t(lambda: z.frac())
+t(lambda: z.trunc())
+t(lambda: z.floor())
+t(lambda: z.round())
+t(lambda: z.sign())
+t(lambda: z.hypot(z))
+t(lambda: z.nextafter(z))
+t(lambda: z.heaviside(z))
+t(lambda: z.gcd(z))
+t(lambda: z.fmax(z))
+""",
 }
 
 

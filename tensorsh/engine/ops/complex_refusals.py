@@ -28,6 +28,12 @@ def _median(dt, args):
     return _kernel("median_out" if args else "median_cpu")(dt, args)
 
 
+def _polygamma(dt, args):
+    """polygamma(n, x): digamma's and trigamma's kernels for n 0 and 1, then polygamma's."""
+    n = next((a for a in args if type(a) is int), 2)
+    return _kernel({0: "digamma", 1: "trigamma"}.get(n, "polygamma"))(dt, args)
+
+
 _SORT = _says("RuntimeError", " Sort does not support complex dtypes on CPU")
 _CLAMP = _says("NotImplementedError", "clamp is not supported for complex types")
 _NANSUM = _says("RuntimeError", "nansum on CPU does not support complex inputs")
@@ -57,7 +63,17 @@ REFUSED = {
     **{name: _kernel(f"{name}_cpu") for name in ("atan2", "hypot", "xlogy", "copysign", "bitwise_and", "bitwise_or",
                                                   "bitwise_xor", "bincount", "logit")},
     **{f"__{r}{o}__": _kernel(f"bitwise_{o}_cpu") for o in ("and", "or", "xor") for r in ("", "r", "i")},
-    "__lshift__": _kernel("lshift_cpu"), "__rshift__": _kernel("rshift_cpu"),
+    **{f"{name}{s}": _kernel(f"{name}_cpu") for name in ("bitwise_and", "bitwise_or", "bitwise_xor", "copysign",
+                                                         "xlogy") for s in ("_",)},
+    **{f"bitwise_{d}_shift{s}": _kernel(f"{d[0]}shift_cpu") for d in ("left", "right") for s in ("", "_")},
+    **{f"__{p}{d}shift__": _kernel(f"{d}shift_cpu") for d in ("l", "r") for p in ("", "r", "i")},
+    "signbit": _says("NotImplementedError", "signbit is not implemented for complex tensors."),
+    "logaddexp2": _kernel("logaddexp2_cpu"), "logit_": _kernel("logit_cpu"),
+    "mvlgamma": _kernel("arange_cpu"), "mvlgamma_": _kernel("arange_cpu"),
+    "erfinv": _kernel("erfinv_vml_cpu"), "erfinv_": _kernel("erfinv_vml_cpu"),
+    "i0": _kernel("i0_vml_cpu"), "i0_": _kernel("i0_vml_cpu"),
+    "polygamma": _polygamma, "polygamma_": _polygamma,
+    "logcumsumexp": _says("RuntimeError", "tensorsh: logcumsumexp of a complex tensor is not supported yet"),
     "__invert__": _says("TypeError", "~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
     "fmax": _says("RuntimeError", "fmax not implemented for complex tensors."),
     "fmin": _says("RuntimeError", "fmin not implemented for complex tensors."),
@@ -73,10 +89,10 @@ def refused(fn, name):
     message = REFUSED[name]
 
     def op(*args, **kwargs):  # (no `self` of its own: fn's arity errors stay fn's)
-        for t in args[:2]:
+        for i, t in enumerate(args[:2]):
             dt = getattr(t, "dtype", None)
             if dt is not None and dt.__class__ is dtypes.DType and dt.category == 3:
-                raise make(*message(dt, args[1:]))
+                raise make(*message(dt, args[:i] + args[i + 1:]))  # (the arguments besides the complex one)
         return fn(*args, **kwargs)
     op.__name__, op.__doc__, op.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn
     return op

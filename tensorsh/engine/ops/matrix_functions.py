@@ -135,6 +135,8 @@ def _float_or_double(A):
 
 
 def _pinv_check(A, op="linalg.pinv"):
+    if A.dim() >= 2 and A.dtype.category == 3:
+        raise runtime(f"tensorsh: {op} of a complex tensor is not supported yet")
     if A.dim() < 2 or A.dtype.name not in ("float32", "float64"):
         shape = ", ".join(map(str, A._shape))
         raise runtime(f"{op}({dtypes.SCALAR_NAMES[A.dtype.name]}{{[{shape}]}}): expected a tensor with 2 or more "

@@ -680,6 +680,9 @@ def _xlog1py_other_backward(g, self, other):
 
 def _zeta_values(x, q):
     """Math.h's zeta on each pair (accumulated in double; float's first power powf)."""
+    if x.dtype.kind == "c":  # (no complex kernel)
+        raise make("NotImplementedError", f"\"zeta_cpu\" not implemented for "
+                                          f"'{'ComplexFloat' if x.dtype == np.complex64 else 'ComplexDouble'}'")
     x, q = np.broadcast_arrays(x, np.asarray(q, x.dtype))
     single = x.dtype == np.float32
     out = [_zeta(a, b, single) for a, b in zip(x.reshape(-1).tolist(), q.reshape(-1).tolist())]
