@@ -447,6 +447,27 @@ t(lambda: z.heaviside(z))
 t(lambda: z.gcd(z))
 t(lambda: z.fmax(z))
 """,
+"complex_operands_of_in_place_binary_ops_and_float_power_as_pytorch": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+z = torch.tensor([[1+2j, -0.5j, 3.0], [2-1j, 0j, -1.5+0.25j]])
+for n in ["bitwise_not", "bitwise_not_", "__invert__", "hypot_", "atan2_", "arctan2_", "arctan2", "gcd_", "lcm", "lcm_", "fmin", "heaviside_", "nextafter_", "ldexp", "ldexp_", "float_power_", "frexp"]:
+    for args in [(), (2,), (z,)]:
+        if not (args and n in ("bitwise_not", "bitwise_not_", "__invert__", "frexp")):
+            t(lambda: getattr(z.clone(), n)(*args))
+t(lambda: ~z)
+d = torch.ones(2, dtype=torch.float64)
+t(lambda: d.clone().float_power_(1j))
+t(lambda: d.clone().float_power_(torch.tensor(1j)))
+t(lambda: d.clone().float_power_(2))
+t(lambda: torch.ones(2).float_power_(2))
+t(lambda: z.to(torch.complex128).float_power_(2))
+x = torch.ones(2, dtype=torch.int64)
+t(lambda: x.__invert__(2))
+t(lambda: x.__invert__())
+t(lambda: torch.tensor([True]).__invert__())
+""",
 }
 
 

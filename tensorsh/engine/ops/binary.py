@@ -822,7 +822,13 @@ op("div_", true_divide.inplace, operators=("__itruediv__",), grad_fn="DivBackwar
 op("pow_", pow_inplace, operators=("__ipow__",))
 operator("__rsub__", rsub)
 operator("__rtruediv__", rdiv)
-operator("__invert__", lambda self: logical_not(self) if self.dtype is dtypes.bool_ else bitwise_not(self))
+def _invert(self, *extra):
+    if extra:  # (a METH_NOARGS slot of TensorBase)
+        raise type_error(f"TensorBase.__invert__() takes no arguments ({len(extra)} given)")
+    return logical_not(self) if self.dtype is dtypes.bool_ else bitwise_not(self)
+
+
+operator("__invert__", _invert)
 operator("__imod__", remainder_inplace)
 operator("__ifloordiv__", floor_divide_inplace)
 op("remainder_", remainder_inplace, edges=True)

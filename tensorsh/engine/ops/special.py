@@ -198,9 +198,12 @@ def float_power(self, exponent):
 
 
 def float_power_inplace(self, exponent):
-    if self.dtype is not dtypes.float64:
+    complex_ = self.dtype.category == 3 or type(exponent) is complex or \
+        (isinstance(exponent, Tensor) and exponent.dtype.category == 3)
+    want = dtypes.complex128 if complex_ else dtypes.float64  # (the result's dtype: double, or complex double)
+    if self.dtype is not want:
         raise runtime(f"the base given to float_power_ has dtype {dtypes.SCALAR_NAMES[self.dtype.name]} but the "
-                      "operation's result requires dtype Double")
+                      f"operation's result requires dtype {dtypes.SCALAR_NAMES[want.name]}")
     return self.pow_(_double(exponent))
 
 
