@@ -86,6 +86,8 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
         if not isinstance(x, Tensor):
             raise type_error(f"{op}(): argument 'input' (position 1) must be Tensor, not {type_name(x)}")
         if float_only and not x.dtype.is_floating_point:
+            if inplace and needs_grad(x):  # (a complex leaf: autograd's in-place check runs before the kernel)
+                precheck(x)
             raise not_implemented_for(kernel or f"{op}_cpu", x.dtype)
         values = (half_forward if half_forward is not None and x.dtype is dtypes.float16 else forward)(
             _in_float(x._np), *params)

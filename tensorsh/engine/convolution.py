@@ -719,8 +719,7 @@ def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False):
     if weight.dim() != 2:
         raise runtime("'weight' must be 2-D")
     if not isinstance(indices, Tensor) or indices.dtype not in (dtypes.int64, dtypes.int32):
-        name = ({dtypes.bool_: "CPUBoolType", dtypes.bfloat16: "CPUBFloat16Type"}.get(indices.dtype, indices.dtype.type_name)
-                if isinstance(indices, Tensor) else type(indices).__name__)  # (toString: the legacy type name)
+        name = dtypes.cpp_type_name(indices.dtype) if isinstance(indices, Tensor) else type(indices).__name__
         raise runtime(f"Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, "
                       f"Int; but got {name} instead (while checking arguments for embedding)")
     flat = indices._np.reshape(-1)

@@ -93,6 +93,12 @@ SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32
                 "bfloat16": "BFloat16", "complex64": "ComplexFloat", "complex128": "ComplexDouble"}
 
 
+def cpp_type_name(dt):
+    """ATen's toString of a CPU tensor's type in its messages: the legacy name (torch.FloatTensor), or
+    CPU<Scalar>Type for the types that have none (bool, bfloat16, the complex types)."""
+    return f"CPU{SCALAR_NAMES[dt.name]}Type" if dt is bool_ or dt is bfloat16 or dt.category == 3 else dt.type_name
+
+
 def _runtime(msg):
     from .errors import runtime
     return runtime(msg)

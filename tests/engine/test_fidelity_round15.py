@@ -468,6 +468,46 @@ t(lambda: x.__invert__(2))
 t(lambda: x.__invert__())
 t(lambda: torch.tensor([True]).__invert__())
 """,
+"complex_tensors_record_in_place_ops_and_their_kernels_checks_in_atens_order": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+z = torch.tensor([[1+2j, -0.5j, 3.0], [2-1j, 1j, -1.5+0.25j]], dtype=torch.complex128, requires_grad=True)
+t(lambda: torch.block_diag(z, z[:1]))
+t(lambda: torch.block_diag(z).abs().sum().backward())
+t(lambda: z.grad)
+t(lambda: torch.cumulative_trapezoid(z, z.detach()))
+t(lambda: torch.trapezoid(z, dx=0.5))
+t(lambda: torch.nn.functional.embedding(z, z))
+t(lambda: torch.nn.functional.embedding(torch.ones(3, 2), torch.tensor([1+0j])))
+t(lambda: torch.searchsorted(z, 0))
+t(lambda: torch.searchsorted(z[0], z[1]))
+t(lambda: torch.searchsorted(torch.tensor([1., 2.]), torch.tensor([1j])))
+t(lambda: torch.bucketize(z, z))
+t(lambda: torch.selu_(z))
+t(lambda: torch.selu_(z.detach().clone()))
+t(lambda: torch.relu_(z))
+t(lambda: z.detach().clone().expand(3))
+t(lambda: torch.ones(2, 3, dtype=torch.complex64).expand(3))
+t(lambda: z.exp().sigmoid_())
+z = torch.tensor([1+2j, -0.5j, 0.3+0.1j], requires_grad=True)
+for n in ["sigmoid_", "tanh_", "sin_", "sqrt_", "neg_", "mul_", "add_", "log_", "reciprocal_", "cos_", "pow_", "sub_", "div_", "conj_physical_", "zero_", "fill_", "clone"]:
+    y = z * 1
+    try:
+        args = (2,) if n in ("mul_", "add_", "pow_", "sub_", "div_", "fill_") else ()
+        r = getattr(y, n)(*args)
+        print(n, r.grad_fn.name(), r._version)
+        (r.abs() ** 2).sum().backward()
+        print(z.grad)
+    except Exception as e: print(n, type(e).__name__, e)
+    z.grad = None
+w = torch.zeros(3, dtype=torch.complex64)
+w[1:] = z[:2]
+print(w.grad_fn.name())
+w.abs().sum().backward(); print(z.grad)
+idx = torch.tensor([0, 2])
+print(torch.zeros(3, dtype=torch.complex64).index_put((idx,), z[:2]).grad_fn.name())
+""",
 }
 
 

@@ -17,7 +17,7 @@ def _expand_check(self, sizes, op=None):
     """expand_size(self, sizes): the expand's own message where self cannot take the output's shape."""
     lead = len(sizes) - self.dim()
     if lead < 0:
-        kind = "CPUBoolType" if self.dtype is dtypes.bool_ else self.dtype.type_name
+        kind = dtypes.cpp_type_name(self.dtype)
         raise runtime(f"expand({kind}{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes "
                       f"provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor "
                       f"({self.dim()})")

@@ -59,7 +59,6 @@ REFUSED = {
     "nansum": _NANSUM, "nanmean": _NANSUM,
     "abs_": _says("RuntimeError", "In-place abs is not supported for complex tensors."),
     "heaviside": _says("RuntimeError", "heaviside is not yet implemented for complex tensors."),
-    "searchsorted": _kernel("searchsorted_out_cpu"), "bucketize": _kernel("searchsorted_out_cpu"),
     **{name: _kernel(f"{name}_cpu") for name in ("atan2", "hypot", "xlogy", "copysign", "bitwise_and", "bitwise_or",
                                                   "bitwise_xor", "bincount", "logit")},
     **{f"__{r}{o}__": _kernel(f"bitwise_{o}_cpu") for o in ("and", "or", "xor") for r in ("", "r", "i")},
@@ -88,13 +87,18 @@ REFUSED = {
 
 
 def refused(fn, name):
+    from .core import check_inplace, needs_grad
     """fn, raising PyTorch's error first when its first or second operand is a complex tensor."""
     message = REFUSED[name]
+
+    inplace = name.endswith("_") and not name.endswith("__")
 
     def op(*args, **kwargs):  # (no `self` of its own: fn's arity errors stay fn's)
         for i, t in enumerate(args[:2]):
             dt = getattr(t, "dtype", None)
             if dt is not None and dt.__class__ is dtypes.DType and dt.category == 3:
+                if inplace and i == 0 and needs_grad(t):  # (autograd's in-place check comes before the kernel)
+                    check_inplace(t)
                 raise make(*message(dt, args[:i] + args[i + 1:]))  # (the arguments besides the complex one)
         return fn(*args, **kwargs)
     op.__name__, op.__doc__, op.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn

@@ -682,7 +682,7 @@ def write_inplace(self, write, make_node, others=(), save_output=False, any_dtyp
     any_dtype: the op records its node whatever self's dtype (fill_, masked_fill_, index_fill_ and index_put_ with
     a tensor value: their autograd wrappers check no dtype, so an integer tensor written a value that requires grad
     gets a grad_fn); other ops, copy_ among them, record nothing on an integer or bool tensor."""
-    differentiable = make_node is not None and (any_dtype or self.dtype.is_floating_point) and needs_grad(self, *others)
+    differentiable = make_node is not None and (any_dtype or self.dtype.category >= 2) and needs_grad(self, *others)
     node = None
     if differentiable:
         check_inplace(self)

@@ -501,7 +501,7 @@ def index_put(self, indices, values, accumulate=False):
     arr = self._np.copy()
     _put(arr, key, v, accumulate)
     result = layout.like(arr, self.dtype, self)  # (ATen's self.clone(preserve_format).index_put_(...))
-    if self.dtype.is_floating_point and needs_grad(self, values):
+    if self.dtype.category >= 2 and needs_grad(self, values):  # (floating and complex)
         attach(result, IndexPutBackward0(self, values, key, _index_tensors(indices), accumulate))
     return result
 

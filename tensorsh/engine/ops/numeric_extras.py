@@ -213,11 +213,11 @@ def _slice_of(t, d, start, stop):
 
 def _times(t, number):
     """t * number as ATen's C++ writes it (mul.Scalar: MulBackward1) where the dtype stays."""
-    return mul_scalar(t, number) if t.dtype.is_floating_point else t * number
+    return mul_scalar(t, number) if t.dtype.category >= 2 else t * number
 
 
 def _halved(t):
-    return div_scalar(t, 2.) if t.dtype.is_floating_point else t / 2.
+    return div_scalar(t, 2.) if t.dtype.category >= 2 else t / 2.
 
 
 def _no_bool(name, y, x):

@@ -187,7 +187,7 @@ def block_diag(*tensors):
     for (r, c, h, w, _), m in zip(blocks, mats):
         arr[r:r + h, c:c + w] = m
     out = fresh(arr, dt)
-    if needs_grad(*tensors) and dt.category == 2:
+    if needs_grad(*tensors) and dt.category >= 2:  # (floating and complex results are differentiable)
         attach(out, BlockDiagBackward0(tensors, blocks))
     return out
 

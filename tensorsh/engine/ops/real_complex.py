@@ -32,6 +32,10 @@ class ConjPhysicalBackward0(ConjBackward0):
     __slots__ = ()
 
 
+class ConjPhysicalBackward1(ConjBackward0):  # (conj_physical_, the in-place overload)
+    __slots__ = ()
+
+
 class CloneBackward0(ConjBackward0):
     __slots__ = ()
 
@@ -70,7 +74,7 @@ def conj_physical_inplace(self):
     precheck(self)
     if self.dtype.category != 3:
         return write_inplace(self, lambda arr: None, None)
-    return write_inplace(self, lambda arr: np.conjugate(arr, out=arr), lambda: ConjPhysicalBackward0(self))
+    return write_inplace(self, lambda arr: np.conjugate(arr, out=arr), lambda: ConjPhysicalBackward1(self))
 
 
 def view_as_real(self, parts=False):

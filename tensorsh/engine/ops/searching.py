@@ -64,8 +64,9 @@ def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=N
                       f"extra data copy when converting non-contiguous tensor to contiguous, please use contiguous "
                       f"{name} tensor if possible. This message will only appear once per program.")
     (b, v), common = _promoted(boundaries, input)
-    if common is dtypes.bool_:
-        raise make("NotImplementedError", "\"searchsorted_out_cpu\" not implemented for 'Bool'")
+    if common is dtypes.bool_ or common.category == 3:
+        raise make("NotImplementedError", f"\"searchsorted_out_cpu\" not implemented for "
+                                          f"'{dtypes.SCALAR_NAMES[common.name]}'")
     if sorter is not None:
         b = np.take_along_axis(b, sorter._np, -1)
     if b.ndim == 1:

@@ -299,7 +299,7 @@ def expand(self, *sizes):
     sizes = _shape_arg(sizes)
     if len(sizes) < self.dim():
         # (PyTorch's toString: the legacy type name, but for the types that have none)
-        kind = {dtypes.bool_: "CPUBoolType", dtypes.bfloat16: "CPUBFloat16Type"}.get(self.dtype, self.dtype.type_name)
+        kind = dtypes.cpp_type_name(self.dtype)
         raise runtime(f"expand({kind}{{{_shape_list(self._shape)}}}, size={_shape_list(sizes)}): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({self.dim()})")
     if not self._shape and any(s < 0 for s in sizes):  # (a 0-dim tensor's sizes are taken as they are)
         raise runtime("numel: integer multiplication overflow")
