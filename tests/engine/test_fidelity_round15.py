@@ -508,6 +508,24 @@ w.abs().sum().backward(); print(z.grad)
 idx = torch.tensor([0, 2])
 print(torch.zeros(3, dtype=torch.complex64).index_put((idx,), z[:2]).grad_fn.name())
 """,
+"complex_cumprod_differentiates_over_the_conjugates": """
+for vals in [[1+2j, -0.5j, 0.3+0.1j, 2.0], [1+2j, 0j, 0.3+0.1j, 2.0], [0j, 1j, 0j, 2+1j]]:
+    z = torch.tensor(vals, requires_grad=True)
+    y = z.cumprod(0)
+    print(y.grad_fn.name())
+    (y.abs() ** 2).sum().backward()
+    print(z.grad)
+    z.grad = None
+    y = z.cumprod(0)
+    g, = torch.autograd.grad((y * torch.tensor([1j, 2, -1, 0.5j])).real.sum(), z)
+    print(g)
+z = torch.tensor([1+2j, -0.5j, 0.3+0.1j, 2.0], requires_grad=True)
+try:
+    torch.zeros(4, dtype=torch.complex64).scatter_reduce(0, torch.tensor([0, 1, 0, 1]), z, "sum")
+except Exception as e:
+    print(type(e).__name__, e)
+print(torch.zeros(4, dtype=torch.complex64).scatter_reduce(0, torch.tensor([0, 1, 0, 1]), z.detach(), "sum"))
+""",
 }
 
 

@@ -41,6 +41,8 @@ class CumprodBackward0(Node):
         d = self.dim if x.dim() else 0
         if x.numel() <= 1 or x._shape[d] == 1:
             return (g,)
+        if x.dtype.category == 3:  # (holomorphic: the real formula over the conjugates, as cumprod_backward's)
+            x, out = x.conj(), out.conj()
         w = out * g
         is_zero = x == 0
         if not bool(is_zero.any()):
@@ -57,7 +59,8 @@ def _zeros_backward(g, x, out, d):
     mask = csum == 0
     w = np.where(mask, out * g, 0).astype(g.dtype)
     with np.errstate(all="ignore"):
-        before = np.flip(np.cumsum(np.flip(w, d).astype(np.float64), axis=d).astype(g.dtype), d) / x
+        wide = np.complex128 if w.dtype.kind == "c" else np.float64
+        before = np.flip(np.cumsum(np.flip(w, d).astype(wide), axis=d).astype(g.dtype), d) / x
     grad[mask] = before[mask]
     mask = csum == 1
     first = np.argmax(mask, axis=d)
@@ -107,7 +110,7 @@ def cumprod(self, dim, *, dtype=None):
     if dt is dtypes.bool_ and self.dim() and self.numel():  # (ATen's kernel has no Bool; 0-dim or empty: none runs)
         raise make("NotImplementedError", "\"cumprod_out_cpu\" not implemented for 'Bool'")
     out = fresh(_cumprod_np(_cast_first(self, dt), d, dt), dt)
-    if needs_grad(self) and dt.category == 2:
+    if needs_grad(self) and dt.category >= 2:
         attach(out, given(CumprodBackward0(self, out, d), dim=dim))
     return out
 

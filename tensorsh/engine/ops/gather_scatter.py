@@ -529,6 +529,8 @@ def index_reduce_inplace(self, dim, index, source, reduce, *, include_self=True)
 def _reduced(self, src, values, make_node):
     """scatter_reduce's and index_reduce's result, and its node where a float self or src wants a gradient."""
     out = fresh(values, self.dtype)
+    if needs_grad(self, src) and self.dtype.category == 3:
+        raise runtime("scatter_reduce does not support automatic differentiation for outputs with complex dtype.")
     if needs_grad(self, src) and self.dtype.category == 2:
         attach(out, make_node(out))
     return out
