@@ -526,6 +526,20 @@ except Exception as e:
     print(type(e).__name__, e)
 print(torch.zeros(4, dtype=torch.complex64).scatter_reduce(0, torch.tensor([0, 1, 0, 1]), z.detach(), "sum"))
 """,
+"complex_gradients_pytorch_refuses_are_refused": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+z = torch.tensor([[1+2j, -0.5j, 3.0], [2-1j, 1j, -1.5+0.25j]], dtype=torch.complex128, requires_grad=True)
+for n in ["acosh_", "nan_to_num_", "sgn_", "ldexp_"]:
+    t(lambda: getattr(z, n)(*((z,) if n == "ldexp_" else ())))
+t(lambda: (z * 1).nan_to_num_().grad_fn.name())
+for f in [lambda: z.nan_to_num(), lambda: torch.slice_scatter(z, z[:1], 0, 0, 1), lambda: z.detach().nan_to_num(), lambda: torch.slice_scatter(z.detach(), z[:1].detach(), 0, 0, 1)]:
+    t(f)
+with torch.no_grad():
+    t(lambda: z.prod())
+    t(lambda: z.acosh())
+""",
 }
 
 

@@ -103,3 +103,34 @@ def refused(fn, name):
         return fn(*args, **kwargs)
     op.__name__, op.__doc__, op.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn
     return op
+
+
+# ops whose complex gradient tensorsh does not compute as PyTorch does: refused when a complex operand requires grad
+# (PyTorch's own text where PyTorch refuses too), never a wrong gradient
+_NOT_YET = "tensorsh: the gradient of {} of a complex tensor is not supported yet"
+_NO_AUTOGRAD = "{} does not support automatic differentiation for outputs with complex dtype."
+GRADIENT_REFUSED = {
+    **{name + s: _NOT_YET.format(name) for name in ("prod", "cross", "ldexp", "logaddexp", "cov", "acosh", "sgn",
+                                                    "corrcoef") for s in ("", "_")},
+    **{name: _NO_AUTOGRAD.format(name) for name in ("nan_to_num", "slice_scatter")},  # (nan_to_num_ records)
+}
+
+
+def gradient_refused(fn, name):
+    """fn, refusing (with GRADIENT_REFUSED's text) when grad mode is on and a complex tensor operand requires grad."""
+    from .. import autograd
+    from .core import check_inplace
+    text = GRADIENT_REFUSED[name]
+    inplace = name.endswith("_")
+
+    def op(*args, **kwargs):
+        if autograd.is_grad_enabled():
+            for i, t in enumerate(args[:3]):
+                dt = getattr(t, "dtype", None)
+                if dt is not None and dt.__class__ is dtypes.DType and dt.category == 3 and t.requires_grad:
+                    if inplace and i == 0:  # (autograd's in-place check first: a leaf's own error)
+                        check_inplace(t)
+                    raise make("RuntimeError", text)
+        return fn(*args, **kwargs)
+    op.__name__, op.__doc__, op.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn
+    return op

@@ -179,7 +179,7 @@ def install(tensor_cls, api=()):
     """Give tensor_cls every row's methods and operators, and FUNCTIONS every row's torch functions; the language
     may read the methods (not those named with a leading underscore) and the names in `api` (tensor_cls's own)."""
     from .core import edges_first, tensor
-    from .complex_refusals import REFUSED, refused
+    from .complex_refusals import GRADIENT_REFUSED, REFUSED, gradient_refused, refused
     from .. import signatures
     signatures.bind(tensor_cls, tensor)
     names = set(api)
@@ -188,6 +188,8 @@ def install(tensor_cls, api=()):
         method = edges_first(fn, row.name) if row.edges else fn  # (a property is bound as it is)
         if row.name in REFUSED:  # (no complex kernel: PyTorch's error for a complex operand)
             method = refused(method, row.name)
+        if row.name in GRADIENT_REFUSED:
+            method = gradient_refused(method, row.name)
         spellings = (row.name,) + row.aliases
         if row.method:
             for name in spellings:
@@ -199,6 +201,8 @@ def install(tensor_cls, api=()):
             function = None if row.function is True else _callable(row.function, row.name)
             if function is not None and row.name in REFUSED:
                 function = refused(function, row.name)
+            if function is not None and row.name in GRADIENT_REFUSED:
+                function = gradient_refused(function, row.name)
             for name in spellings:
                 FUNCTIONS[name] = surface("function", name, torch_function(name, method)
                                           if function is None else function)
