@@ -540,6 +540,16 @@ with torch.no_grad():
     t(lambda: z.prod())
     t(lambda: z.acosh())
 """,
+"alpha_is_checked_after_the_operands_broadcast": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+a = torch.tensor([[1, 0], [4, 3]], dtype=torch.uint8); b = torch.arange(6)
+t(lambda: a.sub(b, alpha=1.5)); t(lambda: a.add(b, alpha=1.5)); t(lambda: a.clone().add_(b, alpha=1.5)); t(lambda: a.sub(b, alpha=True))
+t(lambda: torch.ones(2).add(torch.ones(3), alpha=2)); t(lambda: torch.ones(2, dtype=torch.bool).sub(torch.ones(3, dtype=torch.bool), alpha=2))
+t(lambda: torch.ones(2, dtype=torch.int8).add(torch.ones(3), alpha=1000)); t(lambda: torch.add(torch.ones(2), torch.ones(3), alpha=1e40))
+t(lambda: torch.ones(2).add(3, alpha=1.5)); t(lambda: torch.ones(2, dtype=torch.int64).add(3, alpha=1.5))
+""",
 }
 
 

@@ -48,6 +48,8 @@ def _checked_alpha(self, other, alpha, sign):
     """PyTorch's alpha_check against the result type; a bool result takes alpha as a bool."""
     if type(alpha) is int and alpha == 1:
         return alpha
+    if isinstance(self, Tensor) and isinstance(other, Tensor):  # (the TensorIterator's shapes come first)
+        check_broadcast(self, other)
     dt = dtypes.result_type((self, other))
     if isinstance(alpha, bool) and dt is not dtypes.bool_:
         raise runtime("Boolean alpha only supported for Boolean results.")
