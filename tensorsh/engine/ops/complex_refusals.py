@@ -86,23 +86,45 @@ REFUSED = {
 }
 
 
-def refused(fn, name):
-    from .core import check_inplace, needs_grad
-    """fn, raising PyTorch's error first when its first or second operand is a complex tensor."""
-    message = REFUSED[name]
+def _complex_operand(args, count, wanting_grad=False):
+    """(position, tensor) of the first complex tensor among the first `count` arguments (one that requires grad,
+    when asked), or None."""
+    for i, t in enumerate(args[:count]):
+        dt = getattr(t, "dtype", None)
+        if dt is not None and dt.__class__ is dtypes.DType and dt.category == 3 and (not wanting_grad or t.requires_grad):
+            return i, t
+    return None
 
+
+def _guarded(fn, name, guard):
+    """fn behind guard(args), which raises PyTorch's error or returns (no `self` of its own: fn's arity errors stay
+    fn's); an in-place op's self meets autograd's in-place check first, as it does before any kernel."""
+    from .core import check_inplace, needs_grad
     inplace = name.endswith("_") and not name.endswith("__")
 
-    def op(*args, **kwargs):  # (no `self` of its own: fn's arity errors stay fn's)
-        for i, t in enumerate(args[:2]):
-            dt = getattr(t, "dtype", None)
-            if dt is not None and dt.__class__ is dtypes.DType and dt.category == 3:
-                if inplace and i == 0 and needs_grad(t):  # (autograd's in-place check comes before the kernel)
-                    check_inplace(t)
-                raise make(*message(dt, args[:i] + args[i + 1:]))  # (the arguments besides the complex one)
+    def op(*args, **kwargs):
+        found = guard(args)
+        if found is not None:
+            (i, t), error = found
+            if inplace and i == 0 and needs_grad(t):
+                check_inplace(t)
+            raise error
         return fn(*args, **kwargs)
     op.__name__, op.__doc__, op.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn
     return op
+
+
+def refused(fn, name):
+    """fn, raising PyTorch's error first when its first or second operand is a complex tensor (the message reads
+    the arguments besides the complex one)."""
+    message = REFUSED[name]
+
+    def guard(args):
+        found = _complex_operand(args, 2)
+        if found is not None:
+            i, t = found
+            return found, make(*message(t.dtype, args[:i] + args[i + 1:]))
+    return _guarded(fn, name, guard)
 
 
 # ops whose complex gradient tensorsh does not compute as PyTorch does: refused when a complex operand requires grad
@@ -119,18 +141,10 @@ GRADIENT_REFUSED = {
 def gradient_refused(fn, name):
     """fn, refusing (with GRADIENT_REFUSED's text) when grad mode is on and a complex tensor operand requires grad."""
     from .. import autograd
-    from .core import check_inplace
     text = GRADIENT_REFUSED[name]
-    inplace = name.endswith("_")
 
-    def op(*args, **kwargs):
-        if autograd.is_grad_enabled():
-            for i, t in enumerate(args[:3]):
-                dt = getattr(t, "dtype", None)
-                if dt is not None and dt.__class__ is dtypes.DType and dt.category == 3 and t.requires_grad:
-                    if inplace and i == 0:  # (autograd's in-place check first: a leaf's own error)
-                        check_inplace(t)
-                    raise make("RuntimeError", text)
-        return fn(*args, **kwargs)
-    op.__name__, op.__doc__, op.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn
-    return op
+    def guard(args):
+        found = _complex_operand(args, 3, wanting_grad=True) if autograd.is_grad_enabled() else None
+        if found is not None:
+            return found, make("RuntimeError", text)
+    return _guarded(fn, name, guard)
