@@ -490,8 +490,9 @@ class RemovableHandle:
 
 
 class AccumulateGrad(Node):
-    """The sink of a leaf: runs the leaf's hooks, then accumulates into `.grad`."""
-    __slots__ = ("variable",)
+    """The sink of a leaf: runs the leaf's hooks, then accumulates into `.grad`. shape and dtype are its input
+    metadata, the leaf's when the accumulator was made (`.data =` another shape keeps it, as in PyTorch)."""
+    __slots__ = ("variable", "shape", "dtype")
     __api__ = Node.__api__ | {"variable"}
     name_ = "AccumulateGrad"
     qualified = True
@@ -499,6 +500,7 @@ class AccumulateGrad(Node):
     def __init__(self, variable):
         Node.__init__(self, (), MAX_SEQ)  # (which takes no sequence number, as PyTorch's)
         self.variable = variable
+        self.shape, self.dtype = variable._shape, variable.dtype
 
     def __repr__(self):
         return f"<AccumulateGrad object at {self.address()}>"
@@ -569,7 +571,9 @@ def accumulate_grad(var, grad, private=False):
             # an expanded (stride-0) or shared gradient must not become .grad: a private copy, made as
             # PyTorch's clone_obey_contract makes it: new_empty_strided(var's strides).copy_(grad), its _version 1,
             # for a dense var; else grad.clone(contiguous), _version 0
-            if non_overlapping_and_dense(var):
+            if non_overlapping_and_dense(var) and grad._shape != var._shape:  # (after `.data =` another shape:
+                var._grad = grad.new_empty_strided(var._shape, var._stride).copy_(grad)  # copy_'s broadcast, errors)
+            elif non_overlapping_and_dense(var):
                 var._grad = type(grad)._from_numpy(_strided_like(var, grad), grad.dtype)
                 var._grad._version_counter.bump()
             else:
@@ -600,11 +604,12 @@ def _check_layout(grad, var):
 
 
 def _stealable(var, grad):
-    """PyTorch's test before it makes a gradient .grad without a copy: no history, var's dtype and shape, and its
+    """PyTorch's test before it makes a gradient .grad without a copy: no history, var's dtype, and its
     layout contract (obeys_layout_contract: var's strides where a dim is not 1 and no zero stride, or contiguous if
-    var is not dense), whatever else shares the storage (only the tensor's own use count matters)."""
+    var is not dense), whatever else shares the storage (only the tensor's own use count matters). Not its shape:
+    after `.data =` another shape, a gradient of the old one that keeps the contract becomes .grad as it is."""
     want = var._gradient_dtype()
-    if grad._grad_fn is not None or grad._requires_grad or grad._shape != var._shape or \
+    if grad._grad_fn is not None or grad._requires_grad or len(grad._shape) != len(var._shape) or \
             want is not None and grad.dtype is not want:
         return False
     if not non_overlapping_and_dense(var):
@@ -1188,8 +1193,8 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
             continue
         if isinstance(node, AccumulateGrad):
             var = node.variable
-            if grad is not None:
-                grad = cast_grad(var, grad)
+            if grad is not None:  # (an accumulator `.data =` another dtype left behind casts to its own dtype)
+                grad = cast_grad(var, grad) if var.dtype is node.dtype else grad.to(node.dtype)
             if var._hooks:
                 grad = _apply_hooks(var._hooks, grad)
             if captures is not None:
@@ -1294,8 +1299,8 @@ def _validate_leaf_grads(node, grads):
         i += 1
         if type(nxt) is AccumulateGrad:
             g = grads[i]
-            if g is not None and g._shape != nxt.variable._shape:
-                shape = nxt.variable._shape
+            if g is not None and g._shape != nxt.shape:
+                shape = nxt.shape
                 if not expandable(shape, g._shape):
                     raise runtime(messages.INVALID_GRADIENT.format(name=node.name(), i=i, got=messages.shape_list(
                         g._shape), expected=messages.shape_list(shape)))

@@ -697,6 +697,8 @@ class Tensor:
             raise runtime(messages.SET_DATA_NON_FLOAT)
         undo.touch(self)
         note(self._storage, "data=", self)
+        if other.dtype is not self.dtype:  # (a new accumulator for the new type; one of another shape is kept)
+            self._grad_accumulator = None
         for k in ("_storage", "_offset", "_shape", "_stride", "dtype", "_np"):
             setattr(self, k, getattr(other, k))
 

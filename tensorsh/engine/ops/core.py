@@ -566,12 +566,17 @@ def precheck(self, *others, internal_overlap=True, overlap=True):
     checks no operand's overlap, or checks it later with check_overlap)."""
     if needs_grad(self, *others):
         check_inplace(self)
-    if internal_overlap and 0 not in self._shape and any(stride == 0 and size > 1 for size, stride in
-                                                         zip(self._shape, self._stride)):  # (empty: nothing overlaps)
+    if internal_overlap and internally_overlapping(self):
         raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
                       "memory location. Please clone() the tensor before performing the operation.")
     if overlap:
         check_overlap(self, others, partial_overlap)
+
+
+def internally_overlapping(t):
+    """PyTorch's has_internal_overlap(t) == Yes: a dim of more than one element at stride 0 (an empty tensor is
+    non-overlapping and dense, so never)."""
+    return 0 not in t._shape and any(stride == 0 and size > 1 for size, stride in zip(t._shape, t._stride))
 
 
 def check_overlap(self, others, overlapping=None):

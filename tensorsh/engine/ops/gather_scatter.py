@@ -11,8 +11,8 @@ from ..saved_names import as_given, given
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _fresh, _invalid_combination
-from .core import (NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy, needs_grad,
-                   operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
+from .core import (NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy,
+                   internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
 from .views import expand
 from .. import autocast
 from ..autocast import ACTIVE as AUTOCAST
@@ -23,7 +23,7 @@ _MISSING = object()
 
 def _warn_if_expanded(op, self):
     """masked_fill_ and index_fill_ write into an expanded tensor, with PyTorch's deprecation warning."""
-    if any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride)):
+    if internally_overlapping(self):
         warn(f"Use of {op} on expanded tensors is deprecated. Please clone() the tensor before performing this "
              "operation. This also applies to advanced indexing e.g. tensor[mask] = scalar")
 

@@ -12,7 +12,7 @@ from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from ..typenames import tp_name
 from .copies import copy_inplace, fill_inplace
-from .core import (InputNode, attach, check_overlap, from_numpy, needs_grad, operand_edge, precheck, sum_to, tensor_of,
+from .core import (InputNode, attach, check_overlap, from_numpy, internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_of,
                    write_inplace)
 from .registry import op
 from .views import _slice, alias, expand, select, unsqueeze
@@ -544,7 +544,7 @@ def _put_operands(self, index, value, accumulate=False, partial=False):
             dim += self.dim() - consuming
         else:
             raise index_error("tensorsh supports mixing advanced indices only with ':' and '...' in assignments")
-    expanded = any(stride == 0 and size > 1 for size, stride in zip(self._shape, self._stride))
+    expanded = internally_overlapping(self)
     if expanded:
         warn("Use of index_put_ on expanded tensors is deprecated. Please clone() the tensor before performing this "
              "operation. This also applies to advanced indexing e.g. tensor[indices] = tensor")

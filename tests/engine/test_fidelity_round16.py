@@ -1,0 +1,46 @@
+"""Classes of difference found in the sixteenth round (issue 16), one differential program each, run in torch and
+in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"an_empty_expanded_tensor_is_not_overlapping_so_index_put_does_not_warn": """
+for shape in [(0,), (2,)]:
+    for val in [torch.tensor([]), torch.tensor(1.), 2.0]:
+        v = torch.zeros(shape).expand(3, *shape)
+        for f in [lambda: v.__setitem__(v > 0, val), lambda: v.__setitem__(torch.tensor([0]), val),
+                  lambda: v.index_put_((torch.tensor([0]),), torch.tensor(1.)), lambda: v.masked_fill_(v > 0, 1.),
+                  lambda: v.index_fill_(0, torch.tensor([0]), 1.)]:
+            try: f(); print(shape, "ok")
+            except Exception as e: print(type(e).__name__, e)
+""",
+"a_leafs_accumulator_keeps_the_shape_it_was_made_with_after_data_is_set": """
+v1 = torch.tensor([[2.0, 2.5385, 0.0]], dtype=torch.float64, requires_grad=True)
+v2 = v1[torch.tensor([0, 0])]
+v10 = torch.softmax(v2, dim=-2)
+v1.data = v10
+(v10 * 2).sum().backward()
+print(v1.grad, v1.shape)
+w = torch.ones(3, requires_grad=True)
+y = w * 2
+w.data = torch.ones(2, 3)
+y.sum().backward()
+print(w.grad)
+u = torch.ones(3, requires_grad=True)
+y = u * 2
+u.data = torch.ones(3, dtype=torch.float64)
+y.sum().backward()
+print(u.grad)
+a = torch.ones(2, 2, requires_grad=True)
+y = a.sum(0)
+a.data = torch.ones(3)
+try: y.sum().backward(); print(a.grad)
+except Exception as e: print(type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round16_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
