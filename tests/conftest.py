@@ -16,3 +16,17 @@ def fresh_engine_state():
     reset_state()
     yield
     reset_state()
+
+
+def pytest_collection_modifyitems(config, items):
+    """On Intel CPUs, skip the tests listed in measured_on_amd.txt (MKL's last bits as an AMD CPU computes them)."""
+    from tensorsh.engine import kernels
+    if not kernels.MKL_ON_INTEL:
+        return
+    listed = Path(__file__).with_name("measured_on_amd.txt").read_text().splitlines()
+    listed = {line.strip() for line in listed if line.strip() and not line.startswith("#")}
+    skip = pytest.mark.skip(reason="asserts MKL's last bits as measured on AMD CPUs; on Intel ones MKL runs other "
+                                   "code (tests/measured_on_amd.txt)")
+    for item in items:
+        if item.nodeid in listed or item.nodeid.split("[")[0] in listed:
+            item.add_marker(skip)

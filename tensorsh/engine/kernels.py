@@ -152,6 +152,21 @@ def _avx512_core():
 AVX512_CORE = _avx512_core()
 
 
+def _cpu_vendor():
+    """/proc/cpuinfo's vendor_id ("" where there is none to read)."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            return next((line.split(":", 1)[1].strip() for line in f if line.startswith("vendor_id")), "")
+    except OSError:
+        return ""
+
+
+# MKL chooses its code by CPU vendor: AVX-512 kernels on Intel's, AVX2 ones elsewhere (the orders below marked
+# "measured on PyTorch's x86 build" are an AMD EPYC's); TENSORSH_MKL_CPU=intel|amd says which to follow
+MKL_ON_INTEL = os.environ.get("TENSORSH_MKL_CPU", "").lower() == "intel" or \
+    (os.environ.get("TENSORSH_MKL_CPU", "").lower() != "amd" and _cpu_vendor() == "GenuineIntel")
+
+
 def _vector_lanes():
     """Floats in one of PyTorch's vectors on this CPU (None: its build without vectors). ATEN_CPU_CAPABILITY
     narrows PyTorch's choice, as it does for torch itself."""
@@ -1213,6 +1228,46 @@ def small_bmm(a, b):
     return out
 
 
+def intel_matmul(a, b, c=None):
+    """float32 or float64 a @ b (+ c, addmm's bias) as MKL's gemm computes it on Intel CPUs (measured on a Xeon
+    with AVX-512 under PyTorch 2.13): fused multiply-adds in order from zero, over blocks of the inner dimension (one
+    up to 384, two halves (the larger first) up to 768, blocks of 384 before those beyond), the blocks added in order
+    onto c. Bit for bit where measured (tests/engine/test_linear_orders.py): 2+ rows and 2+ columns with b
+    row-major, 16+ rows (float64: 4+) of a row-major a times a column-major b (nn.Linear's input @ weight.t()), 8+
+    rows of column-major a and b; inner dimensions up to 768 (float64: 128, with 3+ blocks only for small results).
+    Elsewhere (one row or column: MKL's gemv and dot kernels) it is the nearest order known, not MKL's.
+    None for other dtypes, non-contiguous operands, or past _FUSED_BLOCKS_BUDGET."""
+    if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
+        return None
+    (m, k), n = a.shape, b.shape[1]
+    if not ((a.flags.c_contiguous or a.flags.f_contiguous) and (b.flags.c_contiguous or b.flags.f_contiguous)):
+        return None
+    if k == 0 or m * n * k > _FUSED_BLOCKS_BUDGET:
+        return None
+    from_c = c is not None and m == 2 and a.dtype == np.float64  # (its two-row float64 kernel sums from C itself)
+    out = None if c is None or from_c else np.broadcast_to(c, (m, n))  # (else C first, each block added onto it)
+    for start, size in _intel_blocks(k):
+        ai, bi = a[:, start:start + size], b[start:start + size]
+        part = np.array(np.broadcast_to(c, (m, n)), a.dtype) if from_c and start == 0 else np.zeros((m, n), a.dtype)
+        if a.dtype != np.float32 or not _compiled_orders(ai, bi, part, m, _FUSED):
+            for p in range(size):
+                x, y = np.broadcast_arrays(ai[:, p:p + 1], bi[p:p + 1, :])
+                part = fma(x, y, part)
+        out = part if out is None else out + part
+    return out
+
+
+def _intel_blocks(k):
+    """(start, size) of the blocks of the inner dimension MKL's gemm sums apart on Intel CPUs."""
+    sizes = []
+    while k - sum(sizes) > 768:
+        sizes.append(384)
+    rest = k - sum(sizes)
+    sizes += [(rest + 1) // 2, rest // 2] if rest > 384 else [rest]
+    starts = np.cumsum([0] + sizes[:-1])
+    return list(zip(starts.tolist(), sizes))
+
+
 def small_matmul(a, b):
     """a @ b as PyTorch's BLAS (MKL) computes it when the inner dimension is at most 4 (3 for a dot product),
     measured on its x86 build: the products added one after another, rounded each (plainly), except that float32
@@ -1299,7 +1354,9 @@ def _blas_order(a, b):
 def blas_matmul(a, b, c=None):
     """float32 a @ b (+ c, the bias of addmm) in the order of PyTorch's BLAS (see _blas_order); None where that
     order is not known. MKL adds c after the sum in its fused and dot kernels, and starts the plain one from c
-    when a is column-major (the only plain case measured with c)."""
+    when a is column-major (the only plain case measured with c). On Intel CPUs: intel_matmul."""
+    if MKL_ON_INTEL:
+        return intel_matmul(a, b, c)
     if a.dtype is not _F32 or b.dtype is not _F32 or a.ndim != 2 or b.ndim != 2:
         return None
     key = (a.shape, a.strides, b.shape, b.strides)

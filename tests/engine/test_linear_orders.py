@@ -66,3 +66,27 @@ def test_two_or_three_rows_add_in_order(seed, ks):
     """2 or 3 rows times a row-major b of up to 5 columns or a multiple of 4 (either layout of a), or column-major a
     and b: products added in order (nn.Linear's weight gradient grad_out.t() @ input)."""
     same_as_torch(FEW_ROWS.format(seed=seed, ks=ks))
+
+
+INTEL_GEMM = """
+torch.manual_seed(5)
+for dt in [torch.float32, torch.float64]:
+    for k in ([2, 3, 7, 16, 33, 100, 256, 300, 500, 768] if dt is torch.float32 else [2, 3, 7, 16, 33, 100, 128]):
+        for m, n in [(2, 2), (3, 5), (8, 16), (16, 3), (33, 40)]:
+            a = torch.randn(m, k, dtype=dt); b = torch.randn(k, n, dtype=dt); w = torch.randn(n, k, dtype=dt)
+            bias = torch.randn(n, dtype=dt)
+            print(dt, k, m, n, (a @ b).tolist(), (a.t().contiguous().t() @ b).tolist(), torch.addmm(bias, a, b).tolist())
+            if m >= 16 or dt is torch.float64 and m >= 4:
+                print((a @ w.t()).tolist(), torch.nn.functional.linear(a, w, bias).tolist())
+            if m >= 8:
+                print((a.t().contiguous().t() @ w.t()).tolist())
+"""
+
+
+def test_intel_gemm_is_fused_multiply_adds_in_blocks():
+    """On Intel CPUs MKL's gemm adds each block of the inner dimension by fused multiply-adds in order, the blocks
+    (one up to 384, two halves up to 768) onto the bias: bit for bit where measured (kernels.intel_matmul)."""
+    from tensorsh.engine import kernels
+    if not kernels.MKL_ON_INTEL:
+        pytest.skip("MKL runs its AVX-512 gemm only on Intel CPUs")
+    same_as_torch(INTEL_GEMM)

@@ -79,8 +79,11 @@ class MvBackward0(MmBackward0):
 def _matmul_np(x, y):
     """The product of two arrays: PyTorch's own order for a short inner dimension, small batches (its bmm loop)
     and the sgemm shapes measured (kernels.blas_matmul), numpy's (OpenBLAS) otherwise."""
-    r = kernels.small_bmm(x, y) if x.ndim == 3 else kernels.small_matmul(x, y)
-    if r is None and x.ndim == 1 and y.ndim == 1:
+    if x.ndim == 3:
+        r = kernels.small_bmm(x, y)
+    else:  # (MKL's order on this CPU: blas_matmul follows Intel's where that is measured, small_matmul AMD's)
+        r = None if kernels.MKL_ON_INTEL else kernels.small_matmul(x, y)
+    if r is None and x.ndim == 1 and y.ndim == 1 and not kernels.MKL_ON_INTEL:
         r = kernels.small_dot(x, y)
     if r is None and x.ndim == 2 and y.ndim == 2:
         r = kernels.blas_matmul(x, y)
