@@ -1235,7 +1235,8 @@ def intel_matmul(a, b, c=None):
     onto c. Bit for bit where measured (tests/engine/test_linear_orders.py): 2+ rows and 2+ columns with b
     row-major, 16+ rows (float64: 4+) of a row-major a times a column-major b (nn.Linear's input @ weight.t()), 8+
     rows of column-major a and b; inner dimensions up to 768 (float64: 128, with 3+ blocks only for small results).
-    Elsewhere (one row or column: MKL's gemv and dot kernels) it is the nearest order known, not MKL's.
+    Fewer rows of a row-major a times a column-major b: _intel_dot_lanes where k >= 24 rows, for 2-3 columns
+    (k <= 24) and for more columns than rows but under 12 (k <= min(columns, 8)), else the fused order. Elsewhere (one row or column: MKL's gemv; 2-3 columns) it is the nearest order known, not MKL's.
     None for other dtypes, non-contiguous operands, or past _FUSED_BLOCKS_BUDGET."""
     if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
@@ -1244,7 +1245,15 @@ def intel_matmul(a, b, c=None):
         return None
     if k == 0 or m * n * k > _FUSED_BLOCKS_BUDGET:
         return None
+    if n == 1 and a.flags.c_contiguous or m == 1 and b.flags.f_contiguous:  # (MKL's gemv on contiguous rows:
+        return None  # the orders measured on AMD CPUs are nearer)
+    if k == 1 and m > 1 and n > 1:  # (one product an entry, its -0 kept, where the sums below start at +0)
+        return a * b if c is None else c + a * b
     from_c = c is not None and m == 2 and a.dtype == np.float64  # (its two-row float64 kernel sums from C itself)
+    if a.dtype == np.float32 and m < 16 and a.flags.c_contiguous and b.flags.f_contiguous and (k >= 24 * m or (
+            k <= 24 and (n == 2 or n == 3 and m <= 10)) or m < n < 12 and k <= min(n, 8)):
+        out = _intel_dot_lanes(a, b, halving=k < 24 * m)  # (nn.Linear's input @ weight.t() for a few rows: dot
+        return out if c is None else c + out  # products in lanes)
     out = None if c is None or from_c else np.broadcast_to(c, (m, n))  # (else C first, each block added onto it)
     for start, size in _intel_blocks(k):
         ai, bi = a[:, start:start + size], b[start:start + size]
@@ -1255,6 +1264,27 @@ def intel_matmul(a, b, c=None):
                 part = fma(x, y, part)
         out = part if out is None else out + part
     return out
+
+
+def _intel_dot_lanes(a, b, halving):
+    """MKL's float32 a @ b on Intel CPUs for fewer than 16 rows of a row-major a times a column-major b, where the
+    inner dimension k is at least 24 per row (halving False) or small (halving True; see intel_matmul): each
+    result a dot product in 16 lanes (lane j: the fused multiply-adds of the products j, j + 16, ... in order),
+    then the lanes halved (0-7 plus 8-15, ...) or their four quarters added in order and (l0 + l1) + (l2 + l3)."""
+    (m, k), n = a.shape, b.shape[1]
+    bt = b.T
+    lanes = np.zeros((m, n, 16), np.float32)
+    for start in range(0, k, 16):
+        width = min(16, k - start)
+        x, y = np.broadcast_arrays(a[:, None, start:start + width], bt[None, :, start:start + width])
+        lanes[..., :width] = fma(x, y, lanes[..., :width])
+    if halving:
+        while lanes.shape[-1] > 1:
+            half = lanes.shape[-1] // 2
+            lanes = lanes[..., :half] + lanes[..., half:]
+        return lanes[..., 0]
+    v = ((lanes[..., 0:4] + lanes[..., 4:8]) + lanes[..., 8:12]) + lanes[..., 12:16]
+    return (v[..., 0] + v[..., 1]) + (v[..., 2] + v[..., 3])
 
 
 def _intel_blocks(k):
@@ -1356,7 +1386,9 @@ def blas_matmul(a, b, c=None):
     order is not known. MKL adds c after the sum in its fused and dot kernels, and starts the plain one from c
     when a is column-major (the only plain case measured with c). On Intel CPUs: intel_matmul."""
     if MKL_ON_INTEL:
-        return intel_matmul(a, b, c)
+        out = intel_matmul(a, b, c)
+        if out is not None:
+            return out
     if a.dtype is not _F32 or b.dtype is not _F32 or a.ndim != 2 or b.ndim != 2:
         return None
     key = (a.shape, a.strides, b.shape, b.strides)

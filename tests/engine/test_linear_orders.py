@@ -80,12 +80,18 @@ for dt in [torch.float32, torch.float64]:
                 print((a @ w.t()).tolist(), torch.nn.functional.linear(a, w, bias).tolist())
             if m >= 8:
                 print((a.t().contiguous().t() @ w.t()).tolist())
+for m, k, n in [(2, 48, 5), (2, 47, 5), (4, 100, 10), (8, 1000, 7), (15, 360, 4), (15, 359, 4), (3, 20, 6), (10, 3, 2), (4, 16, 3),
+                (10, 24, 3), (15, 5, 2), (11, 7, 3), (2, 4, 4),
+                (3, 8, 10), (5, 5, 8), (7, 12, 9)]:
+    x = torch.randn(m, k); w = torch.randn(n, k); bias = torch.randn(n)
+    print(m, k, n, (x @ w.t()).tolist(), torch.nn.functional.linear(x, w, bias).tolist())
 """
 
 
 def test_intel_gemm_is_fused_multiply_adds_in_blocks():
     """On Intel CPUs MKL's gemm adds each block of the inner dimension by fused multiply-adds in order, the blocks
-    (one up to 384, two halves up to 768) onto the bias: bit for bit where measured (kernels.intel_matmul)."""
+    (one up to 384, two halves up to 768) onto the bias; nn.Linear with a few rows and a long inner dimension takes
+    16 lanes of dot products: bit for bit where measured (kernels.intel_matmul)."""
     from tensorsh.engine import kernels
     if not kernels.MKL_ON_INTEL:
         pytest.skip("MKL runs its AVX-512 gemm only on Intel CPUs")

@@ -81,9 +81,11 @@ def _matmul_np(x, y):
     and the sgemm shapes measured (kernels.blas_matmul), numpy's (OpenBLAS) otherwise."""
     if x.ndim == 3:
         r = kernels.small_bmm(x, y)
-    else:  # (MKL's order on this CPU: blas_matmul follows Intel's where that is measured, small_matmul AMD's)
-        r = None if kernels.MKL_ON_INTEL else kernels.small_matmul(x, y)
-    if r is None and x.ndim == 1 and y.ndim == 1 and not kernels.MKL_ON_INTEL:
+    else:  # (MKL's order on this CPU: Intel's where known, else the orders measured on AMD)
+        r = kernels.intel_matmul(x, y) if kernels.MKL_ON_INTEL else None
+        if r is None:
+            r = kernels.small_matmul(x, y)
+    if r is None and x.ndim == 1 and y.ndim == 1:
         r = kernels.small_dot(x, y)
     if r is None and x.ndim == 2 and y.ndim == 2:
         r = kernels.blas_matmul(x, y)
