@@ -38,6 +38,23 @@ a.data = torch.ones(3)
 try: y.sum().backward(); print(a.grad)
 except Exception as e: print(type(e).__name__, e)
 """,
+"advanced_index_assignment_drops_the_values_leading_ones_before_index_put": """
+def t(f):
+    try: f(); print("ok")
+    except Exception as e: print(type(e).__name__, e)
+v4 = torch.ones(1, 2)
+for val in [torch.ones(1, 2, 3), torch.ones(1, 1, 2, 3), torch.ones(2, 3), torch.ones(3, 1, 2), torch.ones(1, 3)]:
+    t(lambda: v4.__setitem__(v4 > 0, val))
+    t(lambda: v4.__setitem__(torch.tensor([0]), val))
+    t(lambda: v4.index_put_((torch.tensor([0]),), val))
+    t(lambda: v4.__setitem__((slice(None), torch.tensor([0, 1])), val))
+y = torch.zeros(3, 3)
+v = torch.ones(1, 1, 3, requires_grad=True)
+y[torch.tensor([0, 2])] = v
+print(y, y.grad_fn.next_functions[1][0].name())
+y.sum().backward()
+print(v.grad)
+""",
 }
 
 

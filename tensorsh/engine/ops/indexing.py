@@ -439,6 +439,7 @@ def setitem(self, index, value):
         index_t = index if isinstance(index, tuple) else (index,)
         if any(_is_advanced(ix) and not _is_integer_scalar(ix) for ix in index_t):
             split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)
+            value = _without_leading_ones(value)  # (set_item's slicePrefix1sSize, before index_put_)
             return index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)
         target = getitem(self, index, setting=True)
     if number:  # fill_(Tensor), FillBackward3
@@ -447,16 +448,19 @@ def setitem(self, index, value):
         copy_inplace(target, value)
     elif isinstance(value, Tensor) and value.dim() == 0:
         fill_inplace(target, value)
-    else:
-        # drop all the value's leading 1-dims, then expand it to the target (its errors first)
-        lead = 0
-        while lead < value.dim() and value._shape[lead] == 1:
-            lead += 1
-        if lead:
-            value = value.view(value._shape[lead:])
+    else:  # (the value's leading 1-dims dropped, then expanded to the target: its errors first)
+        value = _without_leading_ones(value)
         if value._shape != target._shape:
             value = expand(value, target._shape)
         copy_inplace(target, value)
+
+
+def _without_leading_ones(value):
+    """value viewed without its leading 1-dims (ATen's slicePrefix1sSize), as x[...] = value writes it."""
+    lead = 0
+    while lead < value.dim() and value._shape[lead] == 1:
+        lead += 1
+    return value.view(value._shape[lead:]) if lead else value
 
 
 def index_put_method(self, indices, values, accumulate=False):
