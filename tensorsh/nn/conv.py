@@ -10,6 +10,7 @@ from .parameter import Parameter
 
 
 class _ConvNd(Module):
+    __api__ = Module.__api__ | {"_reversed_padding_repeated_twice"}  # (F.pad's amounts, read by custom convs)
     _dims = 2
     _transposed = False
 

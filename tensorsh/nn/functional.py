@@ -1,4 +1,6 @@
 """torch.nn.functional: engine ops, and PyTorch's composites of them (cross_entropy, l1_loss, normalize ...)."""
+import sys
+
 from tensorsh.engine import activation as _act, autograd, creation, dtypes, linear as _lin
 from tensorsh.engine.ops.scalar_arith import add_scalar as _add_scalar, div_scalar as _div_scalar, mul_scalar as _mul_scalar
 from tensorsh.engine import loss as _loss, sampling as _sampling
@@ -208,7 +210,8 @@ def _legacy_reduction(size_average, reduce, reduction):
     size_average = True if size_average is None else size_average
     reduce = True if reduce is None else reduce
     warn("size_average and reduce args will be deprecated, please use reduction='{}' instead.".format(
-        "mean" if reduce and size_average else "sum" if reduce else "none"))
+        "mean" if reduce and size_average else "sum" if reduce else "none"),
+        site=sys._getframe(1).f_code.co_qualname)  # (legacy_get_string's stacklevel=2: the loss's function)
     return "none" if not reduce else "mean" if size_average else "sum"
 
 

@@ -162,6 +162,14 @@ def _program_classes(cls):
     return [c for c in cls.__mro__ if c is not object and not c.__module__.startswith(("torch.", "tensorsh.nn"))]
 
 
+_FORWARD_SITES = {}  # class -> its forward's site if torch defines it, else None
+
+
+def _forward_site(cls):
+    owner = next(c for c in cls.__mro__ if "forward" in vars(c))
+    return None if _program_classes(owner) else f"{owner.__module__}.{owner.__qualname__}.forward"
+
+
 def _unimplemented(self, *input):
     raise make("NotImplementedError", f'Module [{type(self).__name__}] is missing the required "forward" function')
 
@@ -418,10 +426,24 @@ class Module:
 
     # ------------------------------------------------------------ calling
 
+    def _forward(self, args, kwargs):
+        """forward; a built-in forward runs as torch's code: its warnings have its site (errors.LIBRARY_SITE)."""
+        site = _FORWARD_SITES.get(type(self), False)
+        if site is False:
+            site = _FORWARD_SITES[type(self)] = _forward_site(type(self))
+        if site is None:
+            return self.forward(*args, **kwargs)
+        saved = errors.LIBRARY_SITE[:]
+        errors.LIBRARY_SITE[:] = site, undo.location()
+        try:
+            return self.forward(*args, **kwargs)
+        finally:
+            errors.LIBRARY_SITE[:] = saved
+
     def __call__(self, *args, **kwargs):
         if not (self._backward_hooks or self._backward_pre_hooks or self._forward_hooks or self._forward_pre_hooks
                 or _GLOBAL_HOOKS_ON[0]):
-            return self.forward(*args, **kwargs)
+            return self._forward(args, kwargs)
         for hook_id, hook in [*_GLOBAL["forward_pre"].items(), *self._forward_pre_hooks.items()]:
             if hook_id in self._forward_pre_hooks_with_kwargs:
                 res = hook(self, args, kwargs)
@@ -446,7 +468,7 @@ class Module:
             from .backward_hooks import BackwardHook
             bw_hook = BackwardHook(self, full_hooks, pre_hooks)
             args = bw_hook.setup_input_hook(args)
-        result = self.forward(*args, **kwargs)
+        result = self._forward(args, kwargs)
         for hook_id, hook in [*_GLOBAL["forward"].items(), *self._forward_hooks.items()]:
             if hook_id in self._forward_hooks_with_kwargs or hook_id in _GLOBAL_WITH_KWARGS:
                 res = hook(self, args, kwargs, result)
