@@ -315,6 +315,9 @@ def _c_functions():
 
 TYPE_OF = []  # the language's type() (builtins.TypeOf), which x.__class__ answers as
 # A tensor's protocol and operator methods, which a program may call by name as on PyTorch's Tensor.
+# A container's item protocol as bound methods (a forward hook that stores its output in a lambda).
+CONTAINER_DUNDERS = frozenset({"__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__"})
+_CONTAINERS = (dict, list, tuple, set, frozenset, str)
 TENSOR_DUNDERS = frozenset(
     "__len__ __repr__ __str__ __format__ __getitem__ __setitem__ __iter__ __contains__ __bool__ __float__ __int__ "
     "__index__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__ __reversed__ __abs__ __neg__ __pos__ __invert__ "
@@ -485,6 +488,8 @@ def load_attr(obj, name):
         if name in ("__mro__", "__bases__") and obj in USER_CLASSES and all(map(_shown_class, obj.__mro__)):
             return getattr(obj, name)
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
+            return getattr(obj, name)
+        if name in CONTAINER_DUNDERS and isinstance(obj, _CONTAINERS):  # `lambda m, i, o: acts.__setitem__(k, o)`
             return getattr(obj, name)
         if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
             return obj.__module__ if not isinstance(obj, _Tensor) else \
