@@ -365,7 +365,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
             ("nearest-exact", 3): "exact", ("nearest-exact", 4): "exact", ("nearest-exact", 5): "exact",
             ("area", 3): "area", ("area", 4): "area", ("area", 5): "area", ("linear", 3): "linear",
             ("bilinear", 4): "linear", ("trilinear", 5): "linear", ("bicubic", 4): "cubic"}.get(key)
-    if kind is None or antialias:
+    if kind is None or antialias and mode == "lanczos":
         wrong = {("bilinear", 3): "Got 3D input, but bilinear mode needs 4D input",
                  ("trilinear", 3): "Got 3D input, but trilinear mode needs 5D input",
                  ("linear", 4): "Got 4D input, but linear mode needs 3D input",
@@ -387,9 +387,9 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         getattr(C, ("upsample_nearest{}d" if kind == "nearest" else "_upsample_nearest_exact{}d").format(dim))(
             input, output_size, scale_factors)
     else:
-        getattr(C, {"linear": "upsample_linear1d", "bilinear": "upsample_bilinear2d",
-                    "trilinear": "upsample_trilinear3d", "bicubic": "upsample_bicubic2d"}[mode])(
-            input, output_size, align_corners, scale_factors)
+        getattr(C, ("_{}_aa" if antialias else "{}").format(
+            {"linear": "upsample_linear1d", "bilinear": "upsample_bilinear2d", "trilinear": "upsample_trilinear3d",
+             "bicubic": "upsample_bicubic2d"}[mode]))(input, output_size, align_corners, scale_factors)
     scales = tuple(scale_factors) if scale_factors else (None,) * dim
     if output_size is None:
         output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
@@ -398,10 +398,18 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         sizes = [", ".join(f"{n}: {v}" for n, v in zip(names, values)) for values in (input.shape[2:], output_size)]
         raise runtime(f"Input and output sizes should be greater than 0, but got input ({sizes[0]})"
                       f"{' and' if dim == 1 else ''} output ({sizes[1]})")
-    _upsample_dispatch(kind, dim, input)
+    if antialias:  # (separable_upsample_generic_Nd_kernel_impl's weights: float and double; uint8's int16 path)
+        if input.dtype is dtypes.uint8:
+            raise make("NotImplementedError", "tensorsh: interpolate with antialias on uint8 input is not supported "
+                       "yet")
+        if input.dtype not in (dtypes.float32, dtypes.float64):
+            raise make("NotImplementedError", "\"compute_index_ranges_weights\" not implemented for "
+                       f"'{dtypes.SCALAR_NAMES[input.dtype.name]}'")
+    else:
+        _upsample_dispatch(kind, dim, input)
     if kind in ("linear", "cubic"):
         from tensorsh.engine.interpolation import upsample
-        return upsample(input, tuple(output_size), align_corners, scales, cubic=kind == "cubic")
+        return upsample(input, tuple(output_size), align_corners, scales, cubic=kind == "cubic", antialias=antialias)
     return upsample_nearest(input, tuple(output_size), scales, exact=kind == "exact")
 
 
