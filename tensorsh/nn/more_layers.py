@@ -16,7 +16,7 @@ from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
 from .c_functions import C
 from .conv import _BatchNorm, _MaxPoolNd, affine_parameters, reset_affine
-from .functional import _legacy_reduction, _list_with_default
+from .functional import _get_enum, _legacy_reduction, _list_with_default
 from .loss import _Loss
 from .module import Module
 from tensorsh.engine.autocast import fp32_op
@@ -542,7 +542,7 @@ def _apply_reduction(output, reduction):
 @fp32_op
 def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, swap=False, size_average=None,
                         reduce=None, reduction="mean"):
-    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     if margin <= 0:
         raise value_error(f"margin must be greater than 0, got {margin}")
     C.triplet_margin_loss(anchor, positive, negative, margin, p, eps, swap, 1)
@@ -564,7 +564,7 @@ def triplet_margin_values(anchor, positive, negative, margin, p, eps, swap, redu
 
 @fp32_op
 def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
-    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     if input1.dim() != input2.dim() or input1.dim() != target.dim():
         raise runtime(f"margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: "
                       f"{input1.size()}, input2: {input2.size()}, target: {target.size()} ")
@@ -580,7 +580,7 @@ def margin_ranking_values(input1, input2, target, margin, reduction):
 
 @fp32_op
 def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
-    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     C.cosine_embedding_loss(input1, input2, target, margin, 1)
     margin = float(margin)  # (a double to ATen)
     targ_dim = target.dim()
