@@ -78,10 +78,9 @@ for dt in [torch.float16, torch.int64]:
 """,
 # ATen's (pos_weight - 1).mul(target) and the in-place mul_ of log_sigmoid and of the loss by weight
 "bce_with_logits_weight_broadcasts": """
-F = torch.nn.functional
 torch.manual_seed(0)
-x = torch.randn(3, 4)
-t = torch.rand(3, 4)
+x, t = torch.randn(3, 4), torch.rand(3, 4)
+F = torch.nn.functional
 for kw in [dict(pos_weight=torch.ones(3)), dict(pos_weight=torch.ones(2, 3, 4)), dict(pos_weight=torch.ones(4)),
            dict(weight=torch.ones(3)), dict(weight=torch.ones(2, 3, 4)), dict(weight=torch.ones(3, 1))]:
     try:
