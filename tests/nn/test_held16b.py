@@ -1,7 +1,8 @@
 """Classes of difference found by the sixteenth round's held-out torch.nn programs (held16b): warnings given inside
 torch's own Python code keyed by that location (shown once per process), forward hooks with always_call when the
 call raises, a container's item dunders, interpolate's antialias, binary_cross_entropy_with_logits' broadcasts,
-F's C functions as builtin values, reduction='elementwise_mean', nn.Unflatten's checks, Conv's padding amounts.
+F's C functions as builtin values, reduction='elementwise_mean', nn.Unflatten's checks, Conv's padding amounts,
+SyncBatchNorm and skip_init.
 One program each, run in torch and in the language: printed text, the error line and warnings the same."""
 import os
 import sys
@@ -103,6 +104,32 @@ for args in [(1, (2, 'a')), (1, 4), (1, torch.Size([2, 2])), (1, [2.0, 2]), (1, 
         print(nn.Unflatten(*args))
     except TypeError as e:
         print(type(e).__name__, e)
+""",
+# without torch.distributed, SyncBatchNorm is _BatchNorm's F.batch_norm with its own checks; skip_init draws
+# nothing from the generator
+"sync_batch_norm_and_skip_init": """
+import torch.nn as nn
+torch.manual_seed(0)
+s = nn.SyncBatchNorm(4)
+print(s, s.process_group)
+for mode in ['train', 'eval']:
+    getattr(s, mode)()
+    print(s(torch.randn(2, 4)).shape, s(torch.randn(2, 4, 3)).shape, s.num_batches_tracked, s.running_mean)
+for x in [torch.randn(4), torch.randn(2, 0, 3)]:
+    try:
+        s(x)
+    except ValueError as e:
+        print(type(e).__name__, e)
+bn = nn.BatchNorm1d(3)
+net = nn.Sequential(bn, nn.Linear(3, 3), nn.Sequential(nn.BatchNorm2d(2, affine=False)))
+m = nn.SyncBatchNorm.convert_sync_batchnorm(net)
+print(m, m[0].weight is bn.weight, m[0].running_mean is bn.running_mean, m is net)
+lin = nn.utils.skip_init(nn.Linear, 2, 3, bias=False, dtype=torch.float64)
+print(type(lin).__name__, lin.weight.shape, lin.weight.dtype, torch.rand(2))
+try:
+    nn.utils.skip_init(nn.ReLU)
+except RuntimeError as e:
+    print(type(e).__name__, e)
 """,
 "conv_padding_amounts_are_readable": """
 import torch.nn as nn
