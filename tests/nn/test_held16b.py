@@ -2,7 +2,7 @@
 torch's own Python code keyed by that location (shown once per process), forward hooks with always_call when the
 call raises, a container's item dunders, interpolate's antialias, binary_cross_entropy_with_logits' broadcasts,
 F's C functions as builtin values, reduction='elementwise_mean', nn.Unflatten's checks, Conv's padding amounts,
-SyncBatchNorm and skip_init.
+SyncBatchNorm and skip_init, PackedSequence's arguments.
 One program each, run in torch and in the language: printed text, the error line and warnings the same."""
 import os
 import sys
@@ -130,6 +130,16 @@ try:
     nn.utils.skip_init(nn.ReLU)
 except RuntimeError as e:
     print(type(e).__name__, e)
+""",
+# _packed_sequence_init_args: batch_sizes' device read (a list has none), the (data, batch_sizes) pair asserted
+"packed_sequence_built_by_hand": """
+from torch.nn.utils.rnn import PackedSequence
+for args in [(torch.arange(5.), [2, 2, 1]), (torch.arange(5.),), ((torch.arange(3.), torch.tensor([2, 1])),),
+             (torch.arange(3.), torch.tensor([2, 1]), torch.tensor([1, 0]))]:
+    try:
+        print(PackedSequence(*args))
+    except (AttributeError, AssertionError) as e:
+        print(type(e).__name__, e)
 """,
 "conv_padding_amounts_are_readable": """
 import torch.nn as nn
