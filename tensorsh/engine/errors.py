@@ -89,8 +89,32 @@ def set_warning_sink(fn):
     return previous
 
 
-def warn(message, category="UserWarning"):
-    _sink(category, message)
+# PyTorch's warnings.warn (and TORCH_WARN) names the innermost Python frame its stacklevel reaches: inside torch's
+# own Python code (a built-in module's forward or __init__, a deprecated helper) that is torch's file and line, so
+# Python's "default" filter shows such a warning once per process however many program lines reach it.
+# LIBRARY_SITE = [site, statement]: the torch location in effect while the program's `statement` (the one running
+# when the library was entered) is still the current one; ANY_STATEMENT: whichever program line is running.
+LIBRARY_SITE = [None, None]
+ANY_STATEMENT = object()
+
+
+def warn(message, category="UserWarning", site=None):
+    """A warning; `site` names the torch location PyTorch's warning has whoever calls (see LIBRARY_SITE)."""
+    if site is None:
+        _sink(category, message)
+        return
+    saved = LIBRARY_SITE[:]
+    LIBRARY_SITE[:] = site, ANY_STATEMENT
+    try:
+        _sink(category, message)
+    finally:
+        LIBRARY_SITE[:] = saved
+
+
+def library_site(loc):
+    """The torch location a warning given now has (None: the program's statement `loc`)."""
+    site, entered = LIBRARY_SITE
+    return site if site is not None and (entered is ANY_STATEMENT or entered is loc) else None
 
 
 WARNED_ONCE = set()  # PyTorch's TORCH_WARN_ONCE texts already given in this process (reset_state forgets them)

@@ -234,11 +234,103 @@ def linear_backward_values(g, in_shape, align_corners, scales):
     return acc.reshape(lead + spatial_in).astype(g.dtype, copy=False)
 
 
-# (name, forward values, backward values) of each kernel: the linear ones by dimensions, bicubic (2-d)
-_KERNELS = {(False, 1): ("UpsampleLinear1D", linear_values, linear_backward_values),
-            (False, 2): ("UpsampleBilinear2D", linear_values, linear_backward_values),
-            (False, 3): ("UpsampleTrilinear3D", linear_values, linear_backward_values),
-            (True, 2): ("UpsampleBicubic2D", cubic_values, cubic_backward_values)}
+def _aa_filter(x, cubic):
+    """HelperInterpLinear/HelperInterpCubic::aa_filter: the triangle, or Keys' cubic with a = -0.5 (as PIL)."""
+    T = x.dtype.type
+    x = np.abs(x)
+    if not cubic:
+        return np.where(x < 1, (1.0 - x.astype(np.float64)).astype(T), T(0))
+    A = T(-0.5)
+    near = _fma(_fma(np.full(x.shape, A + T(2), T), x, -(A + T(3))) * x, x, T(1))
+    far = _fma(_fma(_fma(np.full(x.shape, A, T), x, T(-5) * A), x, T(8) * A), x, T(-4) * A)
+    return np.where(x < 1, near, np.where(x < 2, far, T(0))).astype(T)
+
+
+def aa_weights(in_size, out_size, align_corners, scale, T, cubic):
+    """_compute_indices_min_size_weights_aa for every output index, in T as ATen's scalar_t: each output's first
+    input index, its count and its normalized filter weights (a row of max_interp_size, zeros past the count)."""
+    s = _scale(in_size, out_size, align_corners, scale, T)
+    interp = 4 if cubic else 2
+    support = T(interp * 0.5 * float(s)) if s >= 1 else T(interp * 0.5)
+    width = int(np.ceil(support)) * 2 + 1
+    invscale = T(1.0 / float(s)) if s >= 1 else T(1)
+    center = (float(s) * (np.arange(out_size) + 0.5)).astype(T)
+    xmin = np.maximum(np.trunc((center - support).astype(np.float64) + 0.5).astype(np.int64), 0)
+    xsize = np.clip(np.minimum(np.trunc((center + support).astype(np.float64) + 0.5).astype(np.int64), in_size)
+                    - xmin, 0, width)
+    j = np.arange(width)
+    arg = (((j[None, :] + xmin[:, None]).astype(T) - center[:, None]).astype(np.float64) + 0.5) * float(invscale)
+    w = np.where(j[None, :] < xsize[:, None], _aa_filter(arg.astype(T), cubic), T(0))
+    total = np.zeros(out_size, T)
+    for k in range(width):  # (total_w += w, in order)
+        total = (total + w[:, k]).astype(T)
+    w = np.where(total[:, None] != 0, w / np.where(total == 0, T(1), total)[:, None], w).astype(T)
+    return xmin, xsize, w
+
+
+def aa_values(x, output_size, align_corners, scales, cubic):
+    """separable_upsample_generic_Nd_kernel_impl with antialias: the width resampled first, then the height, a
+    dimension of unchanged size skipped; each output `t0 * w0`, then `+= t * w` for each further tap in a loop
+    unrolled by four floats or two doubles: there each product rounded, in the taps left over fused (measured)."""
+    T = _work_type(x.dtype)
+    out = x.astype(T, copy=False)
+    unroll = 4 if T is np.float32 else 2
+    for axis in (3, 2):
+        if output_size[axis - 2] == out.shape[axis]:
+            continue
+        xmin, xsize, w = aa_weights(out.shape[axis], output_size[axis - 2], align_corners, scales[axis - 2], T, cubic)
+        shape = [1] * out.ndim
+        shape[axis] = len(xmin)
+        taps = [(_take(out, axis, np.minimum(xmin + k, out.shape[axis] - 1)), w[:, k].reshape(shape))
+                for k in range(w.shape[1])]
+        acc = taps[0][0] * taps[0][1]
+        unrolled = ((xsize - 1) // unroll * unroll).reshape(shape)  # (the further taps the unrolled loop takes)
+        for k, (t, wk) in enumerate(taps[1:], 1):
+            step = np.where(k > unrolled, _fma(t, wk, acc), acc + t * wk)
+            acc = np.where((k < xsize).reshape(shape), step, acc).astype(T)
+        if axis == 2 and acc.shape[3] == 1:  # (one column: the height pass's inner loop runs down the rows with the
+            acc = np.repeat(acc[:, :, :1], acc.shape[2], 2)  # zero strides meant for a row: each is row 0's)
+        out = acc.astype(T)
+    return np.ascontiguousarray(out).astype(x.dtype, copy=False)
+
+
+def aa_backward_values(g, in_shape, align_corners, scales, cubic):
+    """cpu_upsample_genNd_backward_aa: per output (raster order), rows then columns of its window,
+    in[y, x] = fma(wx * wy, g, in[y, x])."""
+    T = _work_type(g.dtype)
+    gw = g.astype(T, copy=False)
+    N, C, oh, ow = gw.shape
+    ih, iw = in_shape[2:]
+    (ymin, ysize, wy), (xmin, xsize, wx) = (aa_weights(n, o, align_corners, scales[k], T, cubic)
+                                            for k, (n, o) in enumerate(((ih, oh), (iw, ow))))
+    a, b, y, x = (m.ravel() for m in np.meshgrid(np.arange(oh), np.arange(ow), np.arange(wy.shape[1]),
+                                                 np.arange(wx.shape[1]), indexing="ij"))
+    keep = (y < ysize[a]) & (x < xsize[b])
+    a, b, y, x = a[keep], b[keep], y[keep], x[keep]
+    cells = (ymin[a] + y) * iw + xmin[b] + x
+    products, sources = (wx[b, x] * wy[a, y]).astype(T), a * ow + b
+    flat_g = gw.reshape(N, C, -1)
+    acc = np.zeros((N, C, ih * iw), T)
+
+    def update(sel):
+        c = cells[sel]
+        acc[..., c] = _fma(products[sel], flat_g[..., sources[sel]], acc[..., c])
+    _in_rounds(cells, update)
+    return acc.reshape(N, C, ih, iw).astype(g.dtype, copy=False)
+
+
+def _aa(kernel, cubic):
+    return lambda *args: kernel(*args, cubic)
+
+
+# (name, forward values, backward values) of each kernel by (cubic, dimensions, antialias): the linear ones,
+# bicubic (2-d), and the antialiased bilinear and bicubic (2-d)
+_KERNELS = {(False, 1, False): ("UpsampleLinear1D", linear_values, linear_backward_values),
+            (False, 2, False): ("UpsampleBilinear2D", linear_values, linear_backward_values),
+            (False, 3, False): ("UpsampleTrilinear3D", linear_values, linear_backward_values),
+            (True, 2, False): ("UpsampleBicubic2D", cubic_values, cubic_backward_values),
+            (False, 2, True): ("UpsampleBilinear2DAa", _aa(aa_values, False), _aa(aa_backward_values, False)),
+            (True, 2, True): ("UpsampleBicubic2DAa", _aa(aa_values, True), _aa(aa_backward_values, True))}
 
 
 def _scales_saved(node, k):
@@ -247,27 +339,27 @@ def _scales_saved(node, k):
 
 class _InterpolationBackward(Node):
     __slots__ = ("shape", "size", "align_corners", "scales")
-    cubic = False
+    cubic = antialias = False
 
     def __init__(self, x, size, align_corners, scales):
         Node.__init__(self, (edge_of(x),))
         self.shape, self.size, self.align_corners, self.scales = x._shape, tuple(size), align_corners, tuple(scales)
 
     def backward(self, g):
-        return (_backward(g, self.shape, self.size, self.align_corners, self.scales, self.cubic),)
+        return (_backward(g, self.shape, self.size, self.align_corners, self.scales, self.cubic, self.antialias),)
 
 
 class _InterpolationBackwardBackward(Node):
     """The gradient of the backward: the forward interpolation of the incoming gradient."""
     __slots__ = ("size", "align_corners", "scales")
-    cubic = False
+    cubic = antialias = False
 
     def __init__(self, g, size, align_corners, scales):
         Node.__init__(self, (edge_of(g),))
         self.size, self.align_corners, self.scales = size, align_corners, scales
 
     def backward(self, gg):
-        return (upsample(gg, self.size, self.align_corners, self.scales, self.cubic),)
+        return (upsample(gg, self.size, self.align_corners, self.scales, self.cubic, self.antialias),)
 
 
 def _saved(nd, with_input):
@@ -280,25 +372,25 @@ def _saved(nd, with_input):
 
 
 BACKWARD = {key: type(name + "Backward0", (_InterpolationBackward,),
-                      {"__slots__": (), "cubic": key[0], "saved_values": _saved(key[1], True)})
+                      {"__slots__": (), "cubic": key[0], "antialias": key[2], "saved_values": _saved(key[1], True)})
             for key, (name, _, _) in _KERNELS.items()}
 DOUBLE = {key: type(name + "BackwardBackward0", (_InterpolationBackwardBackward,),
-                    {"__slots__": (), "cubic": key[0], "saved_values": _saved(key[1], False)})
+                    {"__slots__": (), "cubic": key[0], "antialias": key[2], "saved_values": _saved(key[1], False)})
           for key, (name, _, _) in _KERNELS.items()}
 
 
-def upsample(input, output_size, align_corners, scales, cubic=False):
-    """upsample_linear1d / upsample_bilinear2d / upsample_trilinear3d, or upsample_bicubic2d (scales: one per
-    dimension, None when the size was given)."""
-    key = (cubic, len(output_size))
+def upsample(input, output_size, align_corners, scales, cubic=False, antialias=False):
+    """upsample_linear1d / upsample_bilinear2d / upsample_trilinear3d, or upsample_bicubic2d, or the antialiased
+    _upsample_bilinear2d_aa / _upsample_bicubic2d_aa (scales: one per dimension, None when the size was given)."""
+    key = (cubic, len(output_size), antialias)
     out = layout.output_like(_KERNELS[key][1](input._np, output_size, align_corners, scales), input.dtype, input)
     if needs_grad(input):
         attach(out, BACKWARD[key](input, output_size, align_corners, scales))
     return out
 
 
-def _backward(g, in_shape, output_size, align_corners, scales, cubic):
-    key = (cubic, len(output_size))
+def _backward(g, in_shape, output_size, align_corners, scales, cubic, antialias):
+    key = (cubic, len(output_size), antialias)
     out = fresh(_KERNELS[key][2](g._np, tuple(in_shape), align_corners, scales), g.dtype)
     if needs_grad(g):
         attach(out, DOUBLE[key](g, tuple(output_size), align_corners, tuple(scales)))

@@ -11,8 +11,8 @@ from .errors import index_error, make, runtime, type_error, value_error
 from .saved_names import unsigned
 from .tensorimpl import Tensor, VersionCounter
 from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar
-from .ops.core import REDUCED_FLOATS, InputNode, attach, check_broadcast, fresh, from_numpy, laid_out_like, \
-    needs_grad, operand_edge, sum_to, type_name, unchecked
+from .ops.core import REDUCED_FLOATS, InputNode, Shaped, attach, check_broadcast, check_fits_output, fresh, \
+    from_numpy, laid_out_like, needs_grad, operand_edge, sum_to, type_name, unchecked
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
 
@@ -443,6 +443,11 @@ def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean
     if target.dtype.category < 2:  # (its in-place steps write into a tensor of target's dtype)
         raise runtime(f"result type {dtypes.SCALAR_NAMES[dtypes.result_type((input, target)).name]} can't be cast to "
                       f"the desired output type {dtypes.SCALAR_NAMES[target.dtype.name]}")
+    if pos_weight is not None:  # (ATen's (pos_weight - 1).mul(target), then log_sigmoid(input).mul_(that))
+        check_broadcast(pos_weight, target)
+        check_fits_output(input, Shaped(np.broadcast_shapes(pos_weight._shape, target._shape)))
+    if weight is not None:  # (loss.mul_(weight))
+        check_fits_output(input, weight)
     x, y = input._np, target._np
     log_sig = _log_sigmoid(x)
     if pos_weight is not None:

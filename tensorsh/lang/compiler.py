@@ -15,6 +15,7 @@ import types
 import typing
 
 from tensorsh.engine import undo
+from tensorsh.engine.namespaces import Namespace as _EngineNamespace
 from tensorsh.engine.autograd import Node
 from tensorsh.engine.errors import python_class
 from tensorsh.engine.namespaces import LazyMember
@@ -255,12 +256,14 @@ class builtin_function_or_method:  # noqa: N801 - Python's name for it, which it
 
     def __init__(self, method, name, of="Tensor"):
         self._method, self.__name__, self._of = method, name, of
-        self.__qualname__ = ("Tensor." if of == "Tensor" else "_VariableFunctionsClass.") + name
+        self.__qualname__ = name if of is None else ("Tensor." if of == "Tensor" else "_VariableFunctionsClass.") + name
 
     def __call__(self, *args, **kwargs):
         return self._method(*args, **kwargs)
 
     def __repr__(self):
+        if self._of is None:  # (a function of torch._C._nn: F.gelu)
+            return f"<built-in function {self.__name__}>"
         owner = self._method.__self__ if self._of == "Tensor" else builtin_function_or_method
         return f"<built-in method {self.__name__} of {self._of} object at {hex(id(owner))}>"
 
@@ -287,6 +290,14 @@ _MORE_C_FUNCTIONS = frozenset({"tensor", "as_tensor", "asarray", "from_numpy", "
                                "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
                                "is_anomaly_check_nan_enabled", "get_default_dtype"})
 _TORCH_BUILTINS = {}  # name -> torch.<name> as the one builtin_function_or_method a program sees
+# torch.nn.functional's names that are C functions in PyTorch: torch's own (`F.conv1d is torch.conv1d`), and
+# torch._C._nn's (`<built-in function gelu>`; F.logsigmoid is log_sigmoid)
+_F_TORCH_METHODS = frozenset(
+    "adaptive_avg_pool1d avg_pool1d bilinear celu_ channel_shuffle conv1d conv2d conv3d conv_tbc conv_transpose1d "
+    "conv_transpose2d conv_transpose3d cosine_similarity hardshrink native_channel_shuffle pairwise_distance pdist "
+    "pixel_shuffle pixel_unshuffle prelu relu_ rrelu_ selu_ threshold_".split())
+_F_NN_FUNCTIONS = {name: name for name in "avg_pool2d avg_pool3d elu_ gelu hardtanh_ leaky_relu_ linear one_hot "
+                   "scaled_dot_product_attention softplus softshrink".split()} | {"logsigmoid": "log_sigmoid"}
 
 
 def attribute_value(obj, name, value):
@@ -299,6 +310,14 @@ def attribute_value(obj, name, value):
         wrapped = _TORCH_BUILTINS.get(name)
         if wrapped is None or wrapped._method is not value:
             wrapped = _TORCH_BUILTINS[name] = builtin_function_or_method(value, name, "type")
+        return wrapped
+    if type(obj) is _EngineNamespace and obj._name == "torch.nn.functional" and callable(value) and (
+            name in _F_TORCH_METHODS or name in _F_NN_FUNCTIONS):
+        key = "F." + name
+        wrapped = _TORCH_BUILTINS.get(key)
+        if wrapped is None or wrapped._method is not value:
+            wrapped = _TORCH_BUILTINS[key] = builtin_function_or_method(
+                value, _F_NN_FUNCTIONS.get(name, name), None if name in _F_NN_FUNCTIONS else "type")
         return wrapped
     return value
 
@@ -315,6 +334,9 @@ def _c_functions():
 
 TYPE_OF = []  # the language's type() (builtins.TypeOf), which x.__class__ answers as
 # A tensor's protocol and operator methods, which a program may call by name as on PyTorch's Tensor.
+# A container's item protocol as bound methods (a forward hook that stores its output in a lambda).
+CONTAINER_DUNDERS = frozenset({"__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__"})
+_CONTAINERS = (dict, list, tuple, set, frozenset, str)
 TENSOR_DUNDERS = frozenset(
     "__len__ __repr__ __str__ __format__ __getitem__ __setitem__ __iter__ __contains__ __bool__ __float__ __int__ "
     "__index__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__ __reversed__ __abs__ __neg__ __pos__ __invert__ "
@@ -485,6 +507,8 @@ def load_attr(obj, name):
         if name in ("__mro__", "__bases__") and obj in USER_CLASSES and all(map(_shown_class, obj.__mro__)):
             return getattr(obj, name)
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
+            return getattr(obj, name)
+        if name in CONTAINER_DUNDERS and isinstance(obj, _CONTAINERS):  # `lambda m, i, o: acts.__setitem__(k, o)`
             return getattr(obj, name)
         if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
             return obj.__module__ if not isinstance(obj, _Tensor) else \
@@ -2241,7 +2265,8 @@ class Compiler:
             tensor = self.builtins.get("type")
             return lambda frame: class_name(tensor(inner(frame)) if tensor else type(inner(frame)))
         obj, attr = self.expr(node.value), node.attr
-        if (attr in _c_methods() or attr in _c_functions()) and not getattr(node, "_called", False):
+        if (attr in _c_methods() or attr in _c_functions() or attr in _F_TORCH_METHODS or attr in _F_NN_FUNCTIONS) \
+                and not getattr(node, "_called", False):
             def c_method(frame):   # `x.size` as a value: PyTorch's C method, builtin_function_or_method
                 o = obj(frame)
                 try:

@@ -19,7 +19,7 @@ from tensorsh.lang.parser import Source, parse
 
 from tensorsh.engine import undo as _undo
 from tensorsh.engine import errors as engine_errors
-from tensorsh.engine.errors import TorchError, set_warning_sink
+from tensorsh.engine.errors import TorchError, library_site, set_warning_sink
 
 PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
                  NoAttribute, RuntimeError, NameError, ImportError, UnicodeError, Warning)
@@ -129,7 +129,9 @@ class Session:
 
     def _on_warning(self, category, message):
         loc = self._loc
-        key = (category, message, loc.filename if loc else "", loc.line if loc else 0)
+        site = library_site(loc)
+        key = (category, message, site) if site else (category, message, loc.filename if loc else "",
+                                                       loc.line if loc else 0)
         filters = self.warning_filters
         action = "default"
         if filters is not None:  # (the program imported warnings)

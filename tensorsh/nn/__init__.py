@@ -35,7 +35,7 @@ init = Namespace("torch.nn.init", {name: getattr(_init, name) for name in _init.
 utils = Namespace("torch.nn.utils", {
     **{name: getattr(_utils, name) for name in (
         "clip_grad_norm_", "clip_grad_norm", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters", "get_total_norm",
-        "clip_grads_with_norm_")},
+        "clip_grads_with_norm_", "skip_init")},
     **{name: getattr(norm_hooks, name) for name in norm_hooks.NAMES},
     "parametrize": Namespace("torch.nn.utils.parametrize", {n: getattr(parametrize, n) for n in parametrize.PARAMETRIZE}),
     "parametrizations": Namespace("torch.nn.utils.parametrizations",

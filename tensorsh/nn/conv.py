@@ -10,6 +10,7 @@ from .parameter import Parameter
 
 
 class _ConvNd(Module):
+    __api__ = Module.__api__ | {"_reversed_padding_repeated_twice"}  # (F.pad's amounts, read by custom convs)
     _dims = 2
     _transposed = False
 
@@ -337,3 +338,38 @@ class BatchNorm2d(_BatchNorm):
     def _check_input_dim(self, input):
         if input.dim() != 4:
             raise value_error(f"expected 4D input (got {input.dim()}D input)")
+
+
+class SyncBatchNorm(_BatchNorm):
+    """Without torch.distributed initialized (never here), PyTorch's SyncBatchNorm is _BatchNorm's F.batch_norm with
+    its own input checks."""
+    __module__ = "torch.nn.modules.batchnorm"
+    __api__ = _BatchNorm.__api__ | {"process_group", "convert_sync_batchnorm"}
+    __class_api__ = frozenset({"convert_sync_batchnorm"})
+
+    def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True,
+                 process_group=None, device=None, dtype=None, *, bias=True):
+        super().__init__(num_features, eps, momentum, affine, track_running_stats, device, dtype, bias=bias)
+        self.process_group = process_group
+
+    def _check_input_dim(self, input):
+        if input.dim() < 2:
+            raise value_error(f"expected at least 2D input (got {input.dim()}D input)")
+        if input.size(1) == 0:
+            raise value_error("SyncBatchNorm number of input channels should be non-zero")
+
+    @classmethod
+    def convert_sync_batchnorm(cls, module, process_group=None):
+        """Each _BatchNorm of module's tree as a SyncBatchNorm sharing its parameters and buffers."""
+        output = module
+        if isinstance(module, _BatchNorm):
+            output = SyncBatchNorm(module.num_features, module.eps, module.momentum, module.affine,
+                                   module.track_running_stats, process_group, bias=module.bias is not None)
+            if module.affine:
+                output.weight, output.bias = module.weight, module.bias
+            output.running_mean, output.running_var = module.running_mean, module.running_var
+            output.num_batches_tracked = module.num_batches_tracked
+            output.training = module.training
+        for name, child in module.named_children():
+            output.add_module(name, cls.convert_sync_batchnorm(child, process_group))
+        return output

@@ -1,4 +1,6 @@
 """torch.nn.functional: engine ops, and PyTorch's composites of them (cross_entropy, l1_loss, normalize ...)."""
+import sys
+
 from tensorsh.engine import activation as _act, autograd, creation, dtypes, linear as _lin
 from tensorsh.engine.ops.scalar_arith import add_scalar as _add_scalar, div_scalar as _div_scalar, mul_scalar as _mul_scalar
 from tensorsh.engine import loss as _loss, sampling as _sampling
@@ -208,8 +210,19 @@ def _legacy_reduction(size_average, reduce, reduction):
     size_average = True if size_average is None else size_average
     reduce = True if reduce is None else reduce
     warn("size_average and reduce args will be deprecated, please use reduction='{}' instead.".format(
-        "mean" if reduce and size_average else "sum" if reduce else "none"))
+        "mean" if reduce and size_average else "sum" if reduce else "none"),
+        site=sys._getframe(1).f_code.co_qualname)  # (legacy_get_string's stacklevel=2: the loss's function)
     return "none" if not reduce else "mean" if size_average else "sum"
+
+
+def _get_enum(reduction, line=""):
+    """_Reduction.get_enum's old name of 'mean' ('elementwise_mean'): 'mean', with its warning at the line of the
+    loss function that asks (stacklevel=2: each F function its own site, `line` telling its lines apart)."""
+    if reduction == "elementwise_mean":
+        warn("reduction='elementwise_mean' is deprecated. Please use reduction='mean' instead.",
+             site=sys._getframe(1).f_code.co_qualname + line)
+        return "mean"
+    return reduction
 
 
 def _weighted(loss, weight, input, reduction, mean_over_weight=True):
@@ -231,7 +244,7 @@ def _weighted(loss, weight, input, reduction, mean_over_weight=True):
 @fp32_op
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _warn_size(input, target)
-    reduction = _legacy_reduction(size_average, reduce, reduction)
+    reduction = _get_enum(_legacy_reduction(size_average, reduce, reduction))
     if weight is not None:
         expanded, target = _T["broadcast_tensors"](input, target)
         return _weighted(lambda: _T["pow"](expanded - target, 2), weight, input, reduction)
@@ -241,7 +254,7 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
 @fp32_op
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _warn_size(input, target)
-    reduction = _legacy_reduction(size_average, reduce, reduction)
+    reduction = _get_enum(_legacy_reduction(size_average, reduce, reduction))
     if weight is not None:
         expanded, target = _T["broadcast_tensors"](input, target)
         return _weighted(lambda: _T["abs"](expanded - target), weight, input, reduction)
@@ -260,7 +273,7 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
         warn("reduction: 'mean' divides the total loss by both the batch size and the support size.'batchmean' "
              "divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to "
              "behave the same as 'batchmean' in the next major release.")
-    enum = _loss.reduction_enum("sum" if reduction == "batchmean" else reduction)
+    enum = _loss.reduction_enum("sum" if reduction == "batchmean" else _get_enum(reduction))
     C.kl_div(input, target, 1, log_target=log_target)
     reduced = kl_div_values(input, target, enum, log_target)
     if reduction == "batchmean" and input.dim() != 0:
@@ -281,7 +294,8 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
     _warn_size(input, target)
     reduction = _legacy_reduction(size_average, reduce, reduction)
     if beta == 0.0:
-        return l1_loss(input, target, reduction=reduction)
+        return l1_loss(input, target, reduction=_get_enum(reduction, ":l1_loss"))
+    reduction = _get_enum(reduction)
     C.smooth_l1_loss(input, target, REDUCTIONS[_loss.reduction_enum(reduction)], beta)
     return _loss.smooth_l1_loss(input, target, reduction, beta)
 
@@ -296,6 +310,7 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
             C.huber_loss(expanded, target, 0, delta)
             return _loss.huber_loss(expanded, target, "none", delta)
         return _weighted(unweighted, weight, input, reduction, False)
+    reduction = _get_enum(reduction)
     C.huber_loss(input, target, REDUCTIONS[_loss.reduction_enum(reduction)], delta)
     return _loss.huber_loss(input, target, reduction, delta)
 
@@ -304,6 +319,7 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
     if size_average is not None or reduce is not None:
         reduction = _legacy_reduction(size_average, reduce, reduction)
+    reduction = _get_enum(reduction)
     C.nll_loss_nd(input, target, weight, REDUCTIONS[_loss.reduction_enum(reduction)], ignore_index)
     return _loss.nll_loss(input, target, weight, reduction, ignore_index)
 
@@ -313,7 +329,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
                   label_smoothing=0.0):
     """ATen's cross_entropy_loss: log_softmax then nll_loss for class indices; the probability and
     label-smoothing forms as ATen composes them (so their grad_fn chains are PyTorch's)."""
-    reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = _loss.reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     C.cross_entropy_loss(input, target, weight, 1, ignore_index, label_smoothing)
     if label_smoothing > 1.0:  # (ATen's check: a negative one is taken)
         raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {float(label_smoothing):g}")
@@ -369,7 +385,7 @@ def _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class
 
 @fp32_op
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
-    reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = _loss.reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     if _size(target) != _size(input):
         raise value_error(f"Using a target size ({target.shape}) that is different to the input size "
                           f"({input.shape}) is deprecated. Please ensure they have the same size.")
@@ -383,7 +399,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
 @fp32_op
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction="mean",
                                      pos_weight=None):
-    reduction = _loss.reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = _loss.reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     if _size(target) != _size(input):
         raise value_error(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
     C.binary_cross_entropy_with_logits(input, target, weight, pos_weight, 1)

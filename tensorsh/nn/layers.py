@@ -3,6 +3,7 @@ Embedding and the activations — PyTorch's constructors, initialisation order, 
 import math
 
 from tensorsh.engine import creation
+from tensorsh.engine.errors import type_error
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F, init
 from .module import Module
@@ -105,10 +106,13 @@ class Unflatten(Module):
 
     def __init__(self, dim, unflattened_size):
         super().__init__()
-        if isinstance(dim, int):
-            if not isinstance(unflattened_size, (tuple, list)):
-                raise F.type_error("unflattened_size must be tuple of ints, but found type "
-                                   f"{type(unflattened_size).__name__}")
+        if not isinstance(unflattened_size, (tuple, list)):  # (_require_tuple_int)
+            raise type_error(f"unflattened_size must be a tuple of ints, but found type "
+                             f"{type(unflattened_size).__name__}")
+        for idx, elem in enumerate(unflattened_size):
+            if not isinstance(elem, int):
+                raise type_error("unflattened_size must be tuple of ints, but found element of type "
+                                 f"{type(elem).__name__} at pos {idx}")
         self.dim = dim
         self.unflattened_size = unflattened_size
 

@@ -74,6 +74,7 @@ class RemovableHandle:
 _GLOBAL = {"forward_pre": OrderedDict(), "forward": OrderedDict(), "backward": OrderedDict(),
            "backward_pre": OrderedDict()}
 _GLOBAL_WITH_KWARGS = OrderedDict()
+_GLOBAL_ALWAYS_CALLED = OrderedDict()  # (always_call=True: run also when the call raises)
 _GLOBAL_IS_FULL = [None]  # whether the global backward hooks are full ones (None: none registered yet)
 _GLOBAL_HOOKS_ON = [False]  # any global hook registered: the modules' calls leave their fast path
 
@@ -91,10 +92,11 @@ def register_module_forward_pre_hook(hook):
 
 
 def register_module_forward_hook(hook, *, with_kwargs=False, always_call=False):
-    handle = _global_hook("forward", hook, (_GLOBAL_WITH_KWARGS,))
-    if with_kwargs:
-        undo.touch_dict(_GLOBAL_WITH_KWARGS)
-        _GLOBAL_WITH_KWARGS[handle.id] = True
+    handle = _global_hook("forward", hook, (_GLOBAL_ALWAYS_CALLED,))
+    for flag, d in ((with_kwargs, _GLOBAL_WITH_KWARGS), (always_call, _GLOBAL_ALWAYS_CALLED)):
+        if flag:
+            undo.touch_dict(d)
+            d[handle.id] = True
     return handle
 
 
@@ -120,7 +122,7 @@ def register_module_full_backward_pre_hook(hook):
 
 
 def reset_global_hooks():
-    for d in (*_GLOBAL.values(), _GLOBAL_WITH_KWARGS):
+    for d in (*_GLOBAL.values(), _GLOBAL_WITH_KWARGS, _GLOBAL_ALWAYS_CALLED):
         d.clear()
     _GLOBAL_IS_FULL[0] = None
     _GLOBAL_HOOKS_ON[0] = False
@@ -160,6 +162,15 @@ class _AttrNames:
 def _program_classes(cls):
     """The classes of cls's MRO a program defined (wherever the language made them), not nn's own."""
     return [c for c in cls.__mro__ if c is not object and not c.__module__.startswith(("torch.", "tensorsh.nn"))]
+
+
+_CALL_SITE = "torch.nn.modules.module._wrapped_call_impl"  # (_call_impl's warnings: stacklevel=2)
+_FORWARD_SITES = {}  # class -> its forward's site if torch defines it, else None
+
+
+def _forward_site(cls):
+    owner = next(c for c in cls.__mro__ if "forward" in vars(c))
+    return None if _program_classes(owner) else f"{owner.__module__}.{owner.__qualname__}.forward"
 
 
 def _unimplemented(self, *input):
@@ -418,23 +429,59 @@ class Module:
 
     # ------------------------------------------------------------ calling
 
+    def _forward(self, args, kwargs):
+        """forward; a built-in forward runs as torch's code: its warnings have its site (errors.LIBRARY_SITE)."""
+        site = _FORWARD_SITES.get(type(self), False)
+        if site is False:
+            site = _FORWARD_SITES[type(self)] = _forward_site(type(self))
+        if site is None:
+            return self.forward(*args, **kwargs)
+        saved = errors.LIBRARY_SITE[:]
+        errors.LIBRARY_SITE[:] = site, undo.location()
+        try:
+            return self.forward(*args, **kwargs)
+        finally:
+            errors.LIBRARY_SITE[:] = saved
+
     def __call__(self, *args, **kwargs):
         if not (self._backward_hooks or self._backward_pre_hooks or self._forward_hooks or self._forward_pre_hooks
                 or _GLOBAL_HOOKS_ON[0]):
-            return self.forward(*args, **kwargs)
+            return self._forward(args, kwargs)
+        state = [args, kwargs, None, set()]  # (args and kwargs as the pre-hooks left them, result, hooks run)
+        try:
+            return self._call_with_hooks(state)
+        except Exception:  # (PyTorch's _call_impl: the always_call forward hooks not run yet, then the error)
+            args, kwargs, result, called = state
+            for hooks, always, what in ((_GLOBAL["forward"], _GLOBAL_ALWAYS_CALLED, "global module"),
+                                        (self._forward_hooks, self._forward_hooks_always_called, "module")):
+                for hook_id, hook in list(hooks.items()):
+                    if hook_id not in always or hook_id in called:
+                        continue
+                    try:
+                        res = hook(self, args, kwargs, result) if hooks is self._forward_hooks and \
+                            hook_id in self._forward_hooks_with_kwargs else hook(self, args, result)
+                        if res is not None:
+                            result = res
+                    except Exception as e:
+                        warn(f"{what} forward hook with ``always_call=True`` raised an exception that was silenced "
+                             f"as another error was raised in forward: {str(e)}", site=_CALL_SITE)
+            raise
+
+    def _call_with_hooks(self, state):
+        args, kwargs = state[0], state[1]
         for hook_id, hook in [*_GLOBAL["forward_pre"].items(), *self._forward_pre_hooks.items()]:
             if hook_id in self._forward_pre_hooks_with_kwargs:
                 res = hook(self, args, kwargs)
                 if res is not None:
                     if isinstance(res, tuple) and len(res) == 2:
-                        args, kwargs = res
+                        args, kwargs = state[0], state[1] = res
                     else:
                         raise runtime("forward pre-hook must return None or a tuple of (new_args, new_kwargs), "
                                       f"but got {res}.")
             else:
                 res = hook(self, args)
                 if res is not None:
-                    args = res if isinstance(res, tuple) else (res,)
+                    args = state[0] = res if isinstance(res, tuple) else (res,)
         bw_hook = None
         full_hooks, non_full_hooks = [], []  # (Module._get_backward_hooks: the global hooks first)
         for is_full, hooks in ((_GLOBAL_IS_FULL[0], _GLOBAL["backward"]), (self._is_full_backward_hook,
@@ -446,18 +493,21 @@ class Module:
             from .backward_hooks import BackwardHook
             bw_hook = BackwardHook(self, full_hooks, pre_hooks)
             args = bw_hook.setup_input_hook(args)
-        result = self.forward(*args, **kwargs)
+        state[0], state[1] = args, kwargs
+        result = state[2] = self._forward(args, kwargs)
         for hook_id, hook in [*_GLOBAL["forward"].items(), *self._forward_hooks.items()]:
+            if hook_id in self._forward_hooks_always_called or hook_id in _GLOBAL_ALWAYS_CALLED:
+                state[3].add(hook_id)
             if hook_id in self._forward_hooks_with_kwargs or hook_id in _GLOBAL_WITH_KWARGS:
                 res = hook(self, args, kwargs, result)
             else:
                 res = hook(self, args, result)
             if res is not None:
-                result = res
+                result = state[2] = res
         if bw_hook is not None:
             if not isinstance(result, (Tensor, tuple)):
                 warn("For backward hooks to be called, module output should be a Tensor or a tuple of Tensors but "
-                     f"received {type(result)}")
+                     f"received {type(result)}", site=_CALL_SITE)
             result = bw_hook.setup_output_hook(result)
         if non_full_hooks:
             from .backward_hooks import register_non_full

@@ -16,7 +16,7 @@ from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
 from .c_functions import C
 from .conv import _BatchNorm, _MaxPoolNd, affine_parameters, reset_affine
-from .functional import _legacy_reduction, _list_with_default
+from .functional import _get_enum, _legacy_reduction, _list_with_default
 from .loss import _Loss
 from .module import Module
 from tensorsh.engine.autocast import fp32_op
@@ -365,7 +365,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
             ("nearest-exact", 3): "exact", ("nearest-exact", 4): "exact", ("nearest-exact", 5): "exact",
             ("area", 3): "area", ("area", 4): "area", ("area", 5): "area", ("linear", 3): "linear",
             ("bilinear", 4): "linear", ("trilinear", 5): "linear", ("bicubic", 4): "cubic"}.get(key)
-    if kind is None or antialias:
+    if kind is None or antialias and mode == "lanczos":
         wrong = {("bilinear", 3): "Got 3D input, but bilinear mode needs 4D input",
                  ("trilinear", 3): "Got 3D input, but trilinear mode needs 5D input",
                  ("linear", 4): "Got 4D input, but linear mode needs 3D input",
@@ -387,9 +387,9 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         getattr(C, ("upsample_nearest{}d" if kind == "nearest" else "_upsample_nearest_exact{}d").format(dim))(
             input, output_size, scale_factors)
     else:
-        getattr(C, {"linear": "upsample_linear1d", "bilinear": "upsample_bilinear2d",
-                    "trilinear": "upsample_trilinear3d", "bicubic": "upsample_bicubic2d"}[mode])(
-            input, output_size, align_corners, scale_factors)
+        getattr(C, ("_{}_aa" if antialias else "{}").format(
+            {"linear": "upsample_linear1d", "bilinear": "upsample_bilinear2d", "trilinear": "upsample_trilinear3d",
+             "bicubic": "upsample_bicubic2d"}[mode]))(input, output_size, align_corners, scale_factors)
     scales = tuple(scale_factors) if scale_factors else (None,) * dim
     if output_size is None:
         output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
@@ -398,10 +398,18 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         sizes = [", ".join(f"{n}: {v}" for n, v in zip(names, values)) for values in (input.shape[2:], output_size)]
         raise runtime(f"Input and output sizes should be greater than 0, but got input ({sizes[0]})"
                       f"{' and' if dim == 1 else ''} output ({sizes[1]})")
-    _upsample_dispatch(kind, dim, input)
+    if antialias:  # (separable_upsample_generic_Nd_kernel_impl's weights: float and double; uint8's int16 path)
+        if input.dtype is dtypes.uint8:
+            raise make("NotImplementedError", "tensorsh: interpolate with antialias on uint8 input is not supported "
+                       "yet")
+        if input.dtype not in (dtypes.float32, dtypes.float64):
+            raise make("NotImplementedError", "\"compute_index_ranges_weights\" not implemented for "
+                       f"'{dtypes.SCALAR_NAMES[input.dtype.name]}'")
+    else:
+        _upsample_dispatch(kind, dim, input)
     if kind in ("linear", "cubic"):
         from tensorsh.engine.interpolation import upsample
-        return upsample(input, tuple(output_size), align_corners, scales, cubic=kind == "cubic")
+        return upsample(input, tuple(output_size), align_corners, scales, cubic=kind == "cubic", antialias=antialias)
     return upsample_nearest(input, tuple(output_size), scales, exact=kind == "exact")
 
 
@@ -534,7 +542,7 @@ def _apply_reduction(output, reduction):
 @fp32_op
 def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, swap=False, size_average=None,
                         reduce=None, reduction="mean"):
-    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     if margin <= 0:
         raise value_error(f"margin must be greater than 0, got {margin}")
     C.triplet_margin_loss(anchor, positive, negative, margin, p, eps, swap, 1)
@@ -556,7 +564,7 @@ def triplet_margin_values(anchor, positive, negative, margin, p, eps, swap, redu
 
 @fp32_op
 def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
-    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     if input1.dim() != input2.dim() or input1.dim() != target.dim():
         raise runtime(f"margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: "
                       f"{input1.size()}, input2: {input2.size()}, target: {target.size()} ")
@@ -572,7 +580,7 @@ def margin_ranking_values(input1, input2, target, margin, reduction):
 
 @fp32_op
 def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, reduce=None, reduction="mean"):
-    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     C.cosine_embedding_loss(input1, input2, target, margin, 1)
     margin = float(margin)  # (a double to ATen)
     targ_dim = target.dim()

@@ -9,7 +9,7 @@ from tensorsh.engine.errors import value_error
 from tensorsh.engine.loss import reduction_enum
 from tensorsh.engine.torch_api import NAMESPACE
 from .c_functions import C
-from .functional import _legacy_reduction, logsigmoid
+from .functional import _get_enum, _legacy_reduction, logsigmoid
 from .loss import _Loss, _WeightedLoss
 from .more_layers import PairwiseDistance, pairwise_distance
 from tensorsh.engine.autocast import fp32_op
@@ -22,14 +22,14 @@ def _reduced(loss, reduction):
 
 @fp32_op
 def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
-    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     C.soft_margin_loss(input, target, 1)
     return _kernels.soft_margin_loss(input, target, reduction)
 
 
 @fp32_op
 def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=None, reduce=None, reduction="mean"):
-    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     if p != 1 and p != 2:
         raise value_error("only p == 1 and p == 2 supported")
     if weight is not None and weight.dim() != 1:
@@ -40,7 +40,7 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=
 
 @fp32_op
 def multilabel_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
-    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     C.multilabel_margin_loss(input, target, 1)
     return _kernels.multilabel_margin_loss(input, target, reduction)
 
@@ -48,7 +48,7 @@ def multilabel_margin_loss(input, target, size_average=None, reduce=None, reduct
 @fp32_op
 def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=None, reduction="mean"):
     """ATen's: where(target != 1, (margin - self).clamp_min_(0), 0) + where(target != -1, self, 0), reduced."""
-    reduction = reduction_enum(_legacy_reduction(size_average, reduce, reduction))
+    reduction = reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     C.hinge_embedding_loss(input, target, margin, 1)
     zeros = input.new_zeros(input.shape)
     margin_clamp = creation.tensor(margin, dtype=input.dtype).sub(input).clamp_min_(0)
@@ -232,7 +232,7 @@ class TripletMarginWithDistanceLoss(_Loss):
 @fp32_op
 def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="mean", zero_infinity=False):
     from tensorsh.engine.ctc_loss import ctc_loss as _ctc_loss
-    enum = {"none": 0, "mean": 1, "sum": 2}[reduction_enum(reduction)]
+    enum = {"none": 0, "mean": 1, "sum": 2}[reduction_enum(_get_enum(reduction))]
     return _ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, enum, zero_infinity)
 
 

@@ -25,7 +25,7 @@ class WeightNorm:
 
     @staticmethod
     def apply(module, name, dim):
-        warn(WEIGHT_NORM_DEPRECATED, "FutureWarning")
+        warn(WEIGHT_NORM_DEPRECATED, "FutureWarning", site="torch.nn.utils.weight_norm")
         for hook in module._forward_pre_hooks.values():
             if isinstance(hook, WeightNorm) and hook.name == name:
                 raise runtime(f"Cannot register two weight_norm hooks on the same parameter {name}")

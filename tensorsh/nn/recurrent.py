@@ -266,7 +266,8 @@ class RNNBase(Module):
                               "element being zeroed")
         if dropout > 0 and num_layers == 1:
             warn("dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects "
-                 f"num_layers greater than 1, but got dropout={dropout} and num_layers={num_layers}")
+                 f"num_layers greater than 1, but got dropout={dropout} and num_layers={num_layers}",
+                 site=f"{mode}.__init__")  # (stacklevel=2: the RNN/LSTM/GRU constructor's super().__init__)
         if not isinstance(bias, bool):
             raise type_error(f"bias should be of type bool, got: {type(bias).__name__}")
         if not isinstance(batch_first, bool):

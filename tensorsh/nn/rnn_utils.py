@@ -3,8 +3,8 @@ rnn.py composes them from ATen's ops (_pack_padded_sequence here in the engine; 
 _pad_packed_sequence's copies into a filled tensor, so their gradients run through CopySlices as PyTorch's do)."""
 from collections import namedtuple
 
-from tensorsh.engine import creation, dtypes
-from tensorsh.engine.errors import runtime, value_error
+from tensorsh.engine import creation, dtypes, errors
+from tensorsh.engine.errors import make, runtime, value_error
 from tensorsh.engine.ops.packing import pack_padded_sequence as _pack_padded
 from tensorsh.engine.ops.sorting import sort
 from tensorsh.engine.tensor import Tensor
@@ -20,7 +20,12 @@ class PackedSequence(namedtuple("PackedSequence", ["data", "batch_sizes", "sorte
     def __new__(cls, data, batch_sizes=None, sorted_indices=None, unsorted_indices=None):
         if unsorted_indices is None:
             unsorted_indices = invert_permutation(sorted_indices)
-        if batch_sizes is None:  # PackedSequence(*pack_result)
+        if batch_sizes is not None:  # (_packed_sequence_init_args reads batch_sizes.device.type)
+            if not isinstance(batch_sizes, Tensor):
+                raise errors.AttributeError(f"'{type(batch_sizes).__name__}' object has no attribute 'device'")
+        elif not (isinstance(data, (list, tuple)) and len(data) == 2):  # PackedSequence(*pack_result)
+            raise make("AssertionError", "Expected data to be a list or tuple of length 2")
+        else:
             data, batch_sizes = data
         return super().__new__(cls, data, batch_sizes, sorted_indices, unsorted_indices)
 

@@ -1,4 +1,5 @@
 """torch.nn.utils: gradient clipping and parameter/vector conversion, as PyTorch composes them."""
+import inspect
 import types
 
 from tensorsh.engine import autograd, creation, torch_api
@@ -88,3 +89,20 @@ def vector_to_parameters(vec, parameters):
         num_param = param.numel()
         param.data = vec[pointer:pointer + num_param].view_as(param).data
         pointer += num_param
+
+
+def skip_init(module_cls, *args, **kwargs):
+    """torch.nn.utils.skip_init: PyTorch builds the module on the meta device (its initialization draws nothing from
+    the generator) and moves it to_empty; here it is built, the generator's state restored, then moved to_empty."""
+    from .module import Module
+    if not issubclass(module_cls, Module):
+        raise runtime(f"Expected a Module; got {module_cls}")
+    if "device" not in inspect.signature(module_cls).parameters:
+        raise runtime("Module must support a 'device' arg to skip initialization")
+    final_device = kwargs.pop("device", "cpu")
+    state = torch_api.get_rng_state()
+    try:
+        module = module_cls(*args, **kwargs)
+    finally:
+        torch_api.set_rng_state(state)
+    return module.to_empty(device=final_device)

@@ -247,8 +247,8 @@ def scalar_in(dt, value, original=False):
 
 
 def check_broadcast(a, b):
-    sa = a._shape if isinstance(a, Tensor) else ()
-    sb = b._shape if isinstance(b, Tensor) else ()
+    sa = a._shape if isinstance(a, (Tensor, Shaped)) else ()
+    sb = b._shape if isinstance(b, (Tensor, Shaped)) else ()
     if sa == sb or not sa or not sb:
         return
     for i in range(1, builtins.min(len(sa), len(sb)) + 1):
@@ -555,7 +555,7 @@ def check_inplace(self):
 
 def check_fits_output(self, other):
     check_broadcast(self, other)  # (TensorIterator's compute_shape: a size mismatch first, numpy's text never)
-    oshape = np.broadcast_shapes(self._shape, other._shape if isinstance(other, Tensor) else ())
+    oshape = np.broadcast_shapes(self._shape, other._shape if isinstance(other, (Tensor, Shaped)) else ())
     if oshape != self._shape:
         raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(oshape)))
 
