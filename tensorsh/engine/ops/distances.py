@@ -8,7 +8,8 @@ from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..composite_backward import undifferentiable
 from ..errors import make, runtime, type_error
-from .core import SavingNode, Tensor, attach, check_broadcast, fresh, needs_grad, type_name
+from .core import (SavingNode, Shaped, Tensor, attach, check_broadcast, check_broadcast_all, fresh, needs_grad,
+                   type_name)
 from .joining import cat
 from ..autocast import fp32_op
 
@@ -124,6 +125,7 @@ def cdist(x1, x2, p=2.0, compute_mode=None):
     if x1.dtype is not x2.dtype:
         raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[x1.dtype.name]} but found "
                       f"{dtypes.SCALAR_NAMES[x2.dtype.name]}")
+    check_broadcast_all(Shaped(x1._shape[:-2]), Shaped(x2._shape[:-2]))  # (infer_size of the batch dims)
     r1, r2 = x1._shape[-2], x2._shape[-2]
     mm = p == 2 and (compute_mode == "use_mm_for_euclid_dist" or
                      (compute_mode in (None, "use_mm_for_euclid_dist_if_necessary") and (r1 > 25 or r2 > 25)))
