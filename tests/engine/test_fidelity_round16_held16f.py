@@ -1,0 +1,190 @@
+"""Classes of difference found by held-out programs on torch's less common tensor ops, torch.fft and torch.linalg
+(round 16, held16f), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"fft_functions_follow_atens_spectral_ops": """
+x = torch.arange(6.)
+for call in [lambda: torch.fft.fft(x, 4.0), lambda: torch.fft.fft(x, norm=1), lambda: torch.fft.fft(x, dim=2),
+             lambda: torch.fft.fft(torch.tensor(3.)), lambda: torch.fft.fft([1., 2.]), lambda: torch.fft.fft2(x),
+             lambda: torch.fft.fftn(x, s=(2, 3)), lambda: torch.fft.fftn(x.view(2, 3), dim=(0, 0)),
+             lambda: torch.fft.rfftn(torch.ones(2, dtype=torch.complex64)), lambda: torch.fft.irfft(torch.ones(1)),
+             lambda: torch.fft.fft(x.half()), lambda: torch.fft.fft(x.bfloat16()), lambda: torch.fft.fftfreq(0),
+             lambda: torch.fft.fftfreq(4, dtype=torch.int64), lambda: torch.fft.fftn(x.view(2, 3), s=(2, 3), dim=(1,)),
+             lambda: torch.fft.ihfft(torch.ones(2, dtype=torch.complex128)), lambda: torch.fft.hfft(x, 0),
+             lambda: torch.fft.irfftn(x.view(2, 3), dim=()), lambda: torch.fft.fftshift(x, 3), lambda: torch.fft.fft(x, out=torch.empty(0)),
+             lambda: torch.fft.irfft(x, out=torch.empty(0, dtype=torch.cfloat)), lambda: torch.fft.fft(),
+             lambda: torch.fft.fftfreq(5, 0.1, dtype=torch.float64), lambda: torch.fft.rfftfreq(8, d=2, requires_grad=True)]:
+    try:
+        print(call())
+    except Exception as e:
+        print(type(e).__name__, e)
+o = torch.empty(3, dtype=torch.complex64)
+r = torch.fft.fft(torch.tensor([1., 2., 3., 4.]), out=o)
+print(r is o, o)
+o2 = torch.zeros(2, dtype=torch.float64)
+print(torch.fft.irfft(torch.tensor([1+1j, 2+0j, 3-1j], dtype=torch.complex128), out=o2), o2.shape)
+print(torch.fft.fft(torch.arange(4.).view(2, 2), dim=0))
+print(torch.fft.fft(torch.arange(6.).view(2, 3), dim=0).stride())
+print(torch.fft.rfft(torch.arange(6.).view(2, 3), dim=0).stride())
+print(torch.fft.fft(torch.arange(6.).view(2, 3)).stride())
+print(torch.fft.fft2(torch.arange(6.).view(2, 3)).stride())
+print(torch.fft.fft(torch.ones(0, 3)).shape)
+print(torch.fft.ifft(torch.tensor([1., 2., 3.])))
+print(torch.fft.ihfft(torch.tensor([1., 2., 3., 4., 5.])))
+print(torch.fft.hfft(torch.tensor([1., 2j, 3.]), n=5))
+print(torch.fft.hfft2(torch.ones(2, 3)))
+print(torch.fft.ihfft2(torch.ones(2, 3)))
+print(torch.fft.ihfftn(torch.arange(8.).view(2, 2, 2), dim=(0, 2)))
+print(torch.fft.irfftn(torch.ones(2, 3, dtype=torch.complex64), s=(3, -1)))
+""",
+"fft_of_real_input_is_a_one_sided_r2c_mirrored": """
+# torch.fft.fft of a real signal: why is the output complex?
+x = torch.tensor([1., 2., 3., 4.])
+X = torch.fft.fft(x)
+print(X)
+print(X.dtype, X.shape)
+print(torch.fft.ifft(X))
+print(torch.fft.ifft(X).real)
+print(torch.fft.fft(x, n=6))
+print(torch.fft.fft(x, n=2))
+print(torch.fft.fft(x, norm="ortho"))
+print(torch.fft.fft(x, norm="forward"))
+print(torch.fft.fft(torch.tensor([1, 0, 0, 0])))
+# fftfreq, rfftfreq and fftshift
+print(torch.fft.fftfreq(5))
+print(torch.fft.fftfreq(4, d=0.5))
+print(torch.fft.rfftfreq(6))
+print(torch.fft.rfftfreq(7, 2.0, dtype=torch.float64))
+f = torch.fft.fftfreq(6)
+print(torch.fft.fftshift(f))
+print(torch.fft.ifftshift(torch.fft.fftshift(f)))
+x = torch.arange(12).reshape(3, 4)
+print(torch.fft.fftshift(x))
+print(torch.fft.fftshift(x, dim=1))
+print(torch.fft.ifftshift(x, dim=(0,)))
+# fft2 / fftn / ifft2 on an image
+img = torch.tensor([[1., 0., 0.], [0., 1., 0.], [0., 0., 1.], [1., 1., 1.]])
+F2 = torch.fft.fft2(img)
+print(F2.shape, F2.dtype)
+print(F2[0, 0])
+print(torch.fft.ifft2(F2).real)
+print(torch.fft.fftn(img, s=(2, 2)))
+print(torch.fft.fftn(img, dim=0).shape)
+print(torch.fft.rfft2(img).shape)
+print(torch.fft.irfft2(torch.fft.rfft2(img), s=img.shape))
+print(torch.fft.rfftn(torch.ones(2, 2, 2)))
+# fft errors and gradients
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+X = torch.fft.rfft(x)
+print(X.grad_fn.name())
+X.abs().sum().backward()
+print(x.grad)
+try:
+    torch.fft.fft(torch.tensor([1, 2, 3]), norm="bad")
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    torch.fft.rfft(torch.tensor([1j, 2j]))
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    torch.fft.fft(torch.ones(3), n=0)
+except Exception as e:
+    print(type(e).__name__, e)
+print(torch.fft.fft(torch.tensor([1, 2, 3, 4])).dtype)
+print(torch.fft.fft(torch.tensor([True, False])))
+""",
+"fft_gradients_through_r2c_c2c_c2r_nodes": """
+torch.manual_seed(0)
+x = torch.randn(3, 4, dtype=torch.float64, requires_grad=True)
+z = torch.randn(3, 4, dtype=torch.complex128, requires_grad=True)
+cases = [
+    ("fft", lambda: torch.fft.fft(x)), ("fft_n6", lambda: torch.fft.fft(x, n=6)), ("fft_n2_dim0", lambda: torch.fft.fft(x, 2, 0)),
+    ("ifft", lambda: torch.fft.ifft(x, norm="ortho")), ("rfft", lambda: torch.fft.rfft(x)), ("rfft_dim0", lambda: torch.fft.rfft(x, dim=0, norm="forward")),
+    ("irfft", lambda: torch.fft.irfft(z)), ("irfft_n5", lambda: torch.fft.irfft(z, n=5)), ("hfft", lambda: torch.fft.hfft(z, norm="ortho")),
+    ("ihfft", lambda: torch.fft.ihfft(x)), ("fft2", lambda: torch.fft.fft2(x)), ("ifft2z", lambda: torch.fft.ifft2(z, s=(2, 5))),
+    ("rfft2", lambda: torch.fft.rfft2(x)), ("fftnz", lambda: torch.fft.fftn(z, dim=0)),
+    ("ihfft2", lambda: torch.fft.ihfft2(x)), ("fftc", lambda: torch.fft.fft(z, norm="forward")),
+    ("rfftn3", lambda: torch.fft.rfftn(x, s=(4, 3))), ("shift", lambda: torch.fft.fftshift(x)),
+]
+for name, f in cases:
+    x.grad = None; z.grad = None
+    y = f()
+    print(name, y.grad_fn.name(), y.grad_fn.next_functions[0][0].name() if y.grad_fn.next_functions[0][0] is not None else None, y.shape, y.dtype)
+    w = torch.arange(y.numel(), dtype=torch.float64).view(y.shape) / 7
+    ((y.abs() if y.is_complex() else y) * w).sum().backward()
+    print(x.grad, z.grad)
+print(torch.fft.rfft(x).grad_fn._saved_dim, torch.fft.rfft(x).grad_fn._saved_normalization, torch.fft.rfft(x).grad_fn._saved_onesided)
+print(torch.fft.fft(z).grad_fn._saved_forward)
+""",
+"linalg_eig_and_eigvals_with_linalg_eig_backward": """
+for A in [torch.ones(2,3,dtype=torch.long), torch.ones(3,dtype=torch.long), torch.tensor([[1.,float('inf')],[0.,1.]],dtype=torch.float64), torch.ones(2,2,dtype=torch.half), torch.ones(3), torch.ones(2, 3)]:
+    try: print(torch.linalg.eig(A))
+    except Exception as e: print(type(e).__name__, e)
+print(torch.linalg.eig(torch.tensor([[0.,-1.],[1.,0.]])))
+print(torch.linalg.eig(torch.tensor([[1.,2.],[3.,4.]])))
+print(torch.linalg.eig(torch.tensor([[0.,-1.],[1.,0.]], dtype=torch.float64)))
+print(torch.linalg.eig(torch.empty(0, 0)))
+A=torch.tensor([[1.,2.],[3.,4.]],requires_grad=True)
+w,v=torch.linalg.eig(A)
+print(w.grad_fn.name(), v.stride(), w.stride())
+(v.real.sum()+w.real.sum()).backward(); print(A.grad)
+A.grad = None
+w = torch.linalg.eigvals(A)
+print(w)
+w.abs().sum().backward(); print(A.grad)
+A=torch.tensor([[1.,2.],[3.,4.]],requires_grad=True)
+w,v=torch.linalg.eig(A)
+try: v.imag.sum().backward()
+except Exception as e: print(type(e).__name__, e)
+z = torch.tensor([[1+1j, 2], [0, 3j]])
+print(torch.linalg.eig(z))
+print(torch.linalg.eigvals(torch.randn(2, 3, 3)).shape)
+torch.manual_seed(0)
+M = torch.randn(4, 4)
+w, v = torch.linalg.eig(M)
+print(w)
+print(torch.dist(M.to(torch.complex64) @ v, v * w) < 1e-5)
+""",
+"slogdet_backward_is_an_lu_solve_without_grad_mode": """
+A = torch.tensor([[[2., 0.], [0., 3.]], [[0., 1.], [1., 0.]], [[1., 2.], [2., 4.]]], requires_grad=True)
+sign, logabs = torch.linalg.slogdet(A)
+logabs[0].backward(retain_graph=True)
+print(A.grad)
+A.grad = None
+logabs.sum().backward(retain_graph=True)
+print(A.grad)
+B = torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float64, requires_grad=True)
+s, l = torch.slogdet(B)
+l.backward()
+print(B.grad)
+print(torch.logdet(torch.tensor([[2., 1.], [1., 2.]], requires_grad=True)).grad_fn.name())
+C = torch.tensor([[1., 2.], [2., 4.]], requires_grad=True)
+s, l = torch.linalg.slogdet(C)
+try:
+    g, = torch.autograd.grad(l, C, create_graph=True)
+    print(g)
+except Exception as e:
+    print(e)
+D = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+s, l = torch.linalg.slogdet(D)
+g, = torch.autograd.grad(l, D, create_graph=True)
+print(g, g.grad_fn.name())
+""",
+"cdist_checks_its_batch_dims_broadcast": """
+for a, b in [((2, 2, 3), (3, 2, 3)), ((2, 1, 2, 3), (3, 4, 3)), ((4, 2, 3), (2, 4, 3)), ((5, 2, 30, 3), (2, 4, 3)), ((2, 2, 3), (1, 4, 3))]:
+    for kw in ({}, {"p": 1}, {"compute_mode": "use_mm_for_euclid_dist"}):
+        try:
+            print(torch.cdist(torch.ones(*a), torch.ones(*b), **kw).shape)
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round16_held16f_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
