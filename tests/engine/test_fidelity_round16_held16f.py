@@ -182,6 +182,71 @@ for a, b in [((2, 2, 3), (3, 2, 3)), ((2, 1, 2, 3), (3, 4, 3)), ((4, 2, 3), (2, 
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"stft_is_functionals_pad_then_atens_frames_and_r2c": """
+torch.manual_seed(0)
+x = torch.randn(16)
+w = torch.hann_window(8)
+S = torch.stft(x, 8, hop_length=2, window=w, return_complex=True)
+print(S.shape, S.dtype, S.stride())
+S2 = torch.stft(x, 8, return_complex=True, center=False)
+print(S2.shape, S2.stride())
+print(torch.stft(x.view(2, 8), 4, return_complex=True, center=False, onesided=False).shape)
+print(torch.stft(x, 8, win_length=4, return_complex=True, normalized=True)[:2, :2])
+print(torch.stft(x, 8, return_complex=False).shape)
+y = torch.istft(S, 8, hop_length=2, window=w)
+print(y.shape, torch.allclose(y, x, atol=1e-5))
+print(torch.istft(S, 8, hop_length=2, window=w, length=20).shape)
+xr = x.clone().requires_grad_()
+s = torch.stft(xr, 8, hop_length=2, window=w, return_complex=True)
+print(s.grad_fn.name())
+s.abs().sum().backward()
+print(xr.grad[:4])
+for f in [lambda: torch.stft(x, 8), lambda: torch.stft(x, 32, return_complex=True), lambda: torch.stft(x, 8, hop_length=0, return_complex=True),
+          lambda: torch.stft(x, 8, win_length=9, return_complex=True), lambda: torch.stft(x, 8, window=torch.ones(7), return_complex=True),
+          lambda: torch.stft(x.long(), 8, return_complex=True), lambda: torch.stft(torch.ones(2, 2, 8), 4, return_complex=True),
+          lambda: torch.istft(S.real, 8), lambda: torch.istft(S, 10), lambda: torch.istft(S, 8, window=torch.zeros(8)),
+          lambda: torch.stft(x, 8, return_complex=True, align_to_window=True), lambda: torch.stft(x, 8, return_complex=True, pad_mode='zeros'),
+          lambda: torch.stft(torch.ones(3), 8, return_complex=True, center=False)]:
+    try:
+        r = f(); print(r.shape)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"stft_and_istft_gradients_and_forms": """
+x = torch.arange(16, dtype=torch.float64).sin().requires_grad_()
+w = torch.hann_window(8, dtype=torch.float64)
+S = torch.stft(x, 8, hop_length=2, window=w, return_complex=True)
+print(S.grad_fn.name(), S.grad_fn.next_functions[0][0].name(), S.stride(), S._version)
+(S.abs() ** 2).sum().backward(retain_graph=True)
+print(x.grad)
+x.grad = None
+S2 = torch.stft(x.view(2, 8), 4, hop_length=1, return_complex=True, center=False, onesided=False, normalized=True)
+print(S2.shape, S2.grad_fn.name(), S2.stride())
+S2.real.sum().backward()
+print(x.grad)
+y = torch.istft(S, 8, hop_length=2, window=w)
+print(y.grad_fn.name(), torch.allclose(y, x))
+x.grad = None
+y.sum().backward()
+print(x.grad)
+Z = torch.stft(x.detach(), 8, hop_length=2, window=w, return_complex=True).requires_grad_()
+y = torch.istft(Z, 8, hop_length=2, window=w, length=12, center=True)
+y.pow(2).sum().backward()
+print(y.shape, Z.grad[:2, :3])
+print(torch.istft(Z.detach(), 8, hop_length=2, window=w, center=False).shape)
+print(torch.istft(Z.detach().unsqueeze(0), 8, hop_length=2, window=w, length=18).shape)
+r = torch.stft(torch.ones(10, dtype=torch.complex64), 4, return_complex=True)
+print(r.shape)
+try:
+    torch.stft(torch.ones(10, dtype=torch.complex64), 4, return_complex=True, onesided=True)
+except Exception as e:
+    print(e)
+print(torch.stft(torch.arange(10.), 4, win_length=2, window=torch.ones(2), return_complex=True, center=False).abs())
+print(torch.stft(torch.arange(10.), 4, return_complex=True, center=True, pad_mode='constant').abs())
+print(torch.stft(torch.arange(10.), 4, return_complex=True, center=False, align_to_window=True, win_length=2).abs())
+print(x.stft(8, hop_length=4, window=w, return_complex=True).shape)
+print(S.detach().istft(8, hop_length=2, window=w).shape)
+""",
 }
 
 

@@ -415,6 +415,8 @@ for _name, _function_attr in (("solve", "solve"), ("lstsq", "lstsq"), ("eig", "e
     op(_name, Lazy("ops.removed", _name + "_method"), function=Lazy("ops.removed", _function_attr))
 _function("matrix_rank", Lazy("ops.removed", "matrix_rank"))
 _function("gradient", Lazy("ops.gradient", "gradient"))
+op("stft", Lazy("ops.spectral", "stft"), function=True, edges=True)  # (torch/functional.py's, then ATen's)
+op("istft", Lazy("ops.spectral", "istft"), function=True, edges=True)
 _function("segment_reduce", Lazy("ops.segment_reduce", "segment_reduce"))
 _function("histogramdd", Lazy("ops.searching", "histogramdd"))
 for _name in ("svd_lowrank", "pca_lowrank"):  # (torch/_lowrank.py's Python functions)

@@ -7,7 +7,7 @@ the conj, the inputs resized by slice / constant_pad_nd before the transform."""
 import numpy as np
 
 from .. import dtypes
-from ..errors import runtime
+from ..errors import runtime, warn_once
 from ..saved_names import unsigned
 from .core import InputNode, attach, fresh, from_numpy, needs_grad
 
@@ -420,3 +420,186 @@ def fftshift(input, dim=None):
 def ifftshift(input, dim=None):
     return _shifted(input, dim, lambda n: (n + 1) // 2)
 
+
+
+# ------------------------------------------------------------------ stft / istft (torch/functional.py, SpectralOps.cpp)
+
+def _opt(v):
+    return "None" if v is None else str(int(v)) if isinstance(v, bool) else str(v)
+
+
+def _window_text(window):
+    return "None" if window is None else f"{dtypes.cpp_type_name(window.dtype)}{{{_dims_text(window._shape)}}}"
+
+
+def _dims_text(shape):
+    return "[" + ", ".join(map(str, shape)) + "]"
+
+
+def stft(input, n_fft, hop_length=None, win_length=None, window=None, center=True, pad_mode="reflect",
+         normalized=False, onesided=None, return_complex=None, align_to_window=None):
+    """torch.stft: torch/functional.py's centring pad (F.pad of a 3-d view), then ATen's stft: frames by as_strided,
+    the window (centred, zero-padded to n_fft), _fft_r2c (_fft_c2c for complex) of each frame, transpose_/squeeze_."""
+    if center and align_to_window is not None:
+        raise runtime("stft align_to_window should only be set when center = false")
+    if center:
+        signal_dim = input.dim()
+        pad = int(n_fft // 2)
+        x = input.view([1] * (3 - signal_dim) + list(input._shape))
+        if pad_mode == "constant":
+            from ..convolution import constant_pad_nd
+            x = constant_pad_nd(x, [pad, pad])
+        else:
+            from ..padding import pad as nonconstant_pad
+            x = nonconstant_pad(x, [pad, pad], pad_mode, None)
+        input = x.view(x._shape[-signal_dim:])
+    if window is None:
+        warn_once("A window was not provided. A rectangular window will be applied,which is known to cause spectral "
+                  "leakage. Other windows such as torch.hann_window or torch.hamming_window are recommended to reduce "
+                  "spectral leakage.To suppress this warning and use a rectangular window, explicitly set "
+                  "`window=torch.ones(n_fft, device=<device>)`.")
+    hop = n_fft >> 2 if hop_length is None else hop_length
+    win = n_fft if win_length is None else win_length
+    complex_out = return_complex if return_complex is not None else \
+        input.dtype.category == 3 or window is not None and window.dtype.category == 3
+    if not complex_out:
+        if return_complex is None:
+            raise runtime("stft requires the return_complex parameter be given for real inputs, and will further "
+                          "require that return_complex=True in a future PyTorch release.")
+        warn_once("stft with return_complex=False is deprecated. In a future pytorch release, stft will return "
+                  "complex tensors for all inputs, and return_complex=False will raise an error.\nNote: you can still "
+                  "call torch.view_as_real on the complex output to recover the old return format.")
+    repr_ = (f"stft({dtypes.cpp_type_name(input.dtype)}{_dims_text(input._shape)}, n_fft={n_fft}, hop_length={hop}, "
+             f"win_length={win}, window={_window_text(window)}, normalized={int(normalized)}, "
+             f"onesided={_opt(onesided)}, return_complex={_opt(return_complex)}, "
+             f"align_to_window={_opt(align_to_window)}) : ")
+    if input.dtype.category < 2:
+        raise runtime(repr_ + "expected a tensor of floating point or complex values")
+    if input.dim() not in (1, 2):
+        raise runtime(repr_ + "expected a 1D or 2D tensor")
+    x = input.unsqueeze(0) if input.dim() == 1 else input
+    batch, length = x._shape
+    if n_fft <= 0 or n_fft > length:
+        raise runtime(repr_ + f"expected 0 < n_fft < {length}, but got n_fft={win}")  # (ATen prints win_length)
+    if hop <= 0:
+        raise runtime(repr_ + f"expected hop_length > 0, but got hop_length={hop}")
+    if win <= 0 or win > n_fft:
+        raise runtime(repr_ + f"expected 0 < win_length <= n_fft, but got win_length={win}")
+    if window is not None and (window.dim() != 1 or window._shape[0] != win):
+        raise runtime(repr_ + f"expected a 1D window tensor of size equal to win_length={win}, but got window with "
+                      f"size {_dims_text(window._shape)}")
+    window_ = _centred_window(window, win, n_fft, input.dtype)
+    if align_to_window:
+        frames = 1 + (length - win) // hop
+        from ..convolution import constant_pad_nd
+        x = constant_pad_nd(x, [(n_fft - win) // 2] * 2)
+    else:
+        frames = 1 + (length - n_fft) // hop
+    x = x.as_strided((batch, frames, n_fft), (x._stride[0], hop * x._stride[1], x._stride[1]))
+    if window_ is not None:
+        x = x.mul(window_)
+    complex_fft = x.dtype.category == 3
+    sided = not complex_fft if onesided is None else onesided
+    mode = BY_ROOT_N if normalized else NONE
+    if complex_fft:
+        if sided:
+            raise runtime("Cannot have onesided output if window or input is complex")
+        out = fft_c2c(x, [x.dim() - 1], mode, True)
+    else:
+        out = fft_r2c(x, [x.dim() - 1], mode, sided)
+    out.transpose_(1, 2)
+    if input.dim() == 1:
+        out.squeeze_(0)
+    from .real_complex import view_as_real
+    return out if complex_out else view_as_real(out)
+
+
+def _centred_window(window, win, n_fft, dt):
+    """The window zero-padded on both sides to n_fft (ones where none was given), or None."""
+    if win >= n_fft:
+        return window
+    left = (n_fft - win) // 2
+    values = np.zeros(n_fft, (window.dtype if window is not None else dt).np)
+    out = fresh(values, window.dtype if window is not None else dt)
+    if window is not None:
+        out.narrow(0, left, win).copy_(window)
+    else:
+        out.narrow(0, left, win).fill_(1)
+    return out
+
+
+def istft(input, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False,
+          onesided=None, length=None, return_complex=False):
+    """ATen's istft: each frame's inverse transform times the window, overlap-added (unfold_backward) and divided by
+    the window's squared envelope, trimmed of the centring pad."""
+    from ..convolution import constant_pad_nd
+    from .views import _unfold_backward
+    if window is None:
+        warn_once("A window was not provided. A rectangular window will be applied.Please provide the same window used "
+                  "by stft to make the inversion lossless.To suppress this warning and use a rectangular window, "
+                  "explicitly set `window=torch.ones(n_fft, device=<device>)`.")
+    hop = n_fft >> 2 if hop_length is None else hop_length
+    win = n_fft if win_length is None else win_length
+    if input.dtype.category != 3:
+        raise runtime("istft requires a complex-valued input tensor matching the output from stft with "
+                      "return_complex=True.")
+    repr_ = (f"istft({dtypes.cpp_type_name(input.dtype)}{_dims_text(input._shape)}, n_fft={n_fft}, "
+             f"hop_length={hop}, win_length={win}, window={_window_text(window)}, center={int(center)}, "
+             f"normalized={int(normalized)}, onesided={_opt(onesided)}, length={_opt(length)}, "
+             f"return_complex={int(return_complex)}) ")
+    real_dim = input.dim() + 1  # (ATen reads view_as_real's sizes)
+    frames = input._shape[-1] if input.dim() >= 1 else 0
+    fft_size = input._shape[-2] if input.dim() >= 2 else 0
+    if input.numel() == 0:
+        raise runtime(repr_ + ": input tensor cannot be empty.")
+    if real_dim not in (3, 4):
+        raise runtime(repr_ + f": expected a tensor with 3 or 4 dimensions, but got {real_dim}")
+    sided = fft_size != n_fft if onesided is None else onesided
+    if sided and n_fft // 2 + 1 != fft_size:
+        raise runtime(repr_ + ": expected the frequency dimension (3rd to the last) of the input tensor to match "
+                      f"n_fft / 2 + 1 when onesided=True, but got {fft_size}")
+    if not sided and n_fft != fft_size:
+        raise runtime(repr_ + ": expected the frequency dimension (3rd to the last) of the input tensor to match "
+                      f"n_fft when onesided=False, but got {fft_size}")
+    if not 0 < hop <= win:
+        raise runtime(repr_ + ": expected 0 < hop_length <= win_length")
+    if not 0 < win <= n_fft:
+        raise runtime(repr_ + ": expected 0 < win_length <= n_fft")
+    if window is not None and (window.dim() != 1 or window._shape[0] != win):
+        raise runtime(repr_ + ": Invalid window shape. window has to be 1D and length of `win_length`")
+    real_dt = input.dtype.to_real()
+    window_ = window if window is not None else fresh(np.ones(win, real_dt.np), real_dt)
+    if win != n_fft:
+        left = (n_fft - win) // 2
+        window_ = constant_pad_nd(window_, [left, n_fft - win - left])
+    x = input.unsqueeze(0) if real_dim == 3 else input
+    x = x.transpose(1, 2)  # (channel, n_frames, fft_size)
+    mode = BY_ROOT_N if normalized else BY_N
+    if return_complex:
+        if sided:
+            raise runtime("Cannot have onesided output if window or input is complex")
+        x = fft_c2c(x, [x.dim() - 1], mode, False)
+    else:
+        if window is not None and window.dtype.category == 3:
+            raise runtime("Complex windows are incompatible with return_complex=False")
+        if not sided:
+            x = x.narrow(-1, 0, n_fft // 2 + 1)
+        x = fft_c2r(x, [x.dim() - 1], mode, n_fft)
+    expected = n_fft + hop * (frames - 1)
+    y = _unfold_backward(x * window_.view(1, 1, n_fft), (x._shape[0], expected), 1, n_fft, hop)
+    envelope = _unfold_backward(window_.pow(2).expand(1, frames, n_fft), (1, expected), 1, n_fft, hop)
+    start = n_fft // 2 if center else 0
+    end = start + length if length is not None else -(n_fft // 2) if center else expected
+    y = y[:, start:end]
+    envelope = envelope[:, start:end]
+    lowest = envelope.abs().min().lt(1e-11)
+    if lowest.item():
+        raise runtime(repr_ + f"window overlap add min: {int(lowest.item())}\n[ CPUBoolType{{}} ]")
+    y = y / envelope
+    if real_dim == 3:
+        y = y.squeeze(0)
+    if end > expected:
+        warn_once("The length of signal is shorter than the length parameter. Result is being padded with zeros in "
+                  "the tail. Please check your center and hop_length settings.")
+        y = constant_pad_nd(y, [0, end - expected])
+    return y
