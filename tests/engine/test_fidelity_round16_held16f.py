@@ -247,6 +247,28 @@ print(torch.stft(torch.arange(10.), 4, return_complex=True, center=False, align_
 print(x.stft(8, hop_length=4, window=w, return_complex=True).shape)
 print(S.detach().istft(8, hop_length=2, window=w).shape)
 """,
+"stft_vf_parser_and_the_python_methods_names": """
+x = torch.arange(8.)
+w = torch.hann_window(4)
+for f in [lambda: torch.stft(x), lambda: torch.stft(x, 4.0, return_complex=True), lambda: x.stft(4, window=w, return_complex=True, foo=1),
+          lambda: torch.istft(torch.stft(x, 4, window=w, return_complex=True), 4, window=w),
+          lambda: torch.istft(torch.stft(x, 4, window=w, return_complex=True)), lambda: torch.istft(x, 4),
+          lambda: torch.stft(x, 4, window=w, return_complex=True).istft(4, window=w, length=8),
+          lambda: torch.fft.fft(x, dim=(0,)), lambda: torch.fft.fftn(x, s=3), lambda: torch.fft.fft2(x.view(2, 4), dim=0),
+          lambda: torch.fft.fftshift(x, dim=(0, 0)), lambda: torch.fft.rfftfreq(4.5), lambda: torch.fft.fftfreq(n=3, d=torch.tensor(2.)),
+          lambda: torch.fft.ifftshift(torch.arange(6).view(2, 3), dim=-1), lambda: torch.fft.fft(x, norm=None), lambda: torch.fft.hfftn(x.view(2, 4).cfloat(), s=(2, 6)),
+          lambda: torch.fft.rfft(x.double(), 3), lambda: torch.fft.irfft(x.cdouble(), 3, norm="ortho")]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+S = torch.stft(x, 4, window=w, return_complex=True)
+for f in [lambda: S.istft(4, foo=1), lambda: S.istft(), lambda: x.stft(), lambda: S.istft(4, window=w).shape, lambda: x.stft(4, window=w, return_complex=True).shape, lambda: torch.istft(S, 4.5)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 

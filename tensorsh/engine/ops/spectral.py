@@ -453,6 +453,8 @@ def stft(input, n_fft, hop_length=None, win_length=None, window=None, center=Tru
             from ..padding import pad as nonconstant_pad
             x = nonconstant_pad(x, [pad, pad], pad_mode, None)
         input = x.view(x._shape[-signal_dim:])
+    _vf_stft_parser().parse((input, n_fft, hop_length, win_length, window, normalized, onesided, return_complex,
+                             align_to_window), {})
     if window is None:
         warn_once("A window was not provided. A rectangular window will be applied,which is known to cause spectral "
                   "leakage. Other windows such as torch.hann_window or torch.hamming_window are recommended to reduce "
@@ -512,6 +514,25 @@ def stft(input, n_fft, hop_length=None, win_length=None, window=None, center=Tru
         out.squeeze_(0)
     from .real_complex import view_as_real
     return out if complex_out else view_as_real(out)
+
+
+_VF_STFT = ("stft(Tensor input, int64_t n_fft, int64_t? hop_length=None, int64_t? win_length=None, Tensor? window=None, "
+             "bool center=True, c10::string_view pad_mode=\"reflect\", bool normalized=False, bool? onesided=None, "
+             "bool? return_complex=None, bool? align_to_window=None)",
+             "stft(Tensor input, int64_t n_fft, int64_t? hop_length=None, int64_t? win_length=None, Tensor? window=None, "
+             "bool normalized=False, bool? onesided=None, bool? return_complex=None, bool? align_to_window=None)")
+
+
+def _vf_stft_parser():
+    """torch._VF.stft's argument parser (torch.stft is Python; the call after its centring pad is parsed)."""
+    from ..signatures import Parser
+    global _VF_STFT_PARSER
+    if _VF_STFT_PARSER is None:
+        _VF_STFT_PARSER = Parser(_VF_STFT)
+    return _VF_STFT_PARSER
+
+
+_VF_STFT_PARSER = None
 
 
 def _centred_window(window, win, n_fft, dt):
@@ -603,3 +624,19 @@ def istft(input, n_fft, hop_length=None, win_length=None, window=None, center=Tr
                   "the tail. Please check your center and hop_length settings.")
         y = constant_pad_nd(y, [0, end - expected])
     return y
+
+
+def tensor_stft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, pad_mode="reflect",
+                normalized=False, onesided=None, return_complex=None, align_to_window=None):
+    """Tensor.stft (torch/_tensor.py's Python method: its argument errors name `Tensor.stft()`)."""
+    return stft(self, n_fft, hop_length, win_length, window, center, pad_mode, normalized, onesided, return_complex,
+                align_to_window)
+
+
+def tensor_istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False,
+                 onesided=None, length=None, return_complex=False):
+    """Tensor.istft (torch/_tensor.py's Python method, then the C method)."""
+    return istft(self, n_fft, hop_length, win_length, window, center, normalized, onesided, length, return_complex)
+
+
+tensor_stft.__qualname__, tensor_istft.__qualname__ = "Tensor.stft", "Tensor.istft"
