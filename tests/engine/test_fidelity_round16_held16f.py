@@ -269,6 +269,36 @@ for f in [lambda: S.istft(4, foo=1), lambda: S.istft(), lambda: x.stft(), lambda
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"linalg_vecdot_checks_dtypes_and_takes_vdot_for_vectors": """
+a = torch.ones(2, requires_grad=True); b = torch.ones(2)
+print(torch.linalg.vecdot(a, b).grad_fn.name(), torch.linalg.vecdot(a.view(1, 2), b).grad_fn.name())
+print(torch.linalg.vecdot(a, b, dim=1))
+for x, y in [(torch.ones(2, dtype=torch.long), torch.ones(2, dtype=torch.long)), (torch.ones(2), torch.ones(2, dtype=torch.long)), (torch.ones(2, dtype=torch.long), torch.ones(2)),
+             (torch.ones(2), torch.ones(2).double()), (torch.ones(2, dtype=torch.bool), torch.ones(2, dtype=torch.bool)), (torch.ones(2).half(), torch.ones(2).half()),
+             (torch.ones(2), torch.ones(3)), (torch.tensor([1+1j, 2j]), torch.tensor([1j, 1+0j])), (torch.ones(2, 3), torch.ones(3)), (torch.ones(2).bfloat16(), torch.ones(2).bfloat16()),
+             (torch.tensor([[1+1j, 2j]]), torch.tensor([1j, 1+0j])), (torch.ones(2, 2), torch.ones(3, 2))]:
+    try:
+        print(torch.linalg.vecdot(x, y))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"lu_of_empty_matrices_and_batches": """
+for s in [(0, 0), (2, 0, 0), (0, 2, 2), (0, 3), (3, 0), (2, 0, 3)]:
+    try:
+        r = torch.linalg.lu_factor_ex(torch.ones(*s)); print(s, r.LU.shape, r.pivots.shape, r.pivots.dtype, r.info.shape, r.info)
+        P, L, U = torch.linalg.lu(torch.ones(*s)); print(P.shape, L.shape, U.shape)
+        print(torch.linalg.det(torch.ones(*s)) if s[-1] == s[-2] else "")
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"tensorinv_slices_the_shape_at_ind": """
+for s, i in [((2, 2), 3), ((4,), 2), ((2, 2), 2), ((), 1)]:
+    try:
+        print(torch.linalg.tensorinv(torch.ones(s), i))
+    except Exception as e:
+        print(type(e).__name__, e)
+print(torch.linalg.tensorinv(torch.eye(6).reshape(6, 2, 3), 1).shape)
+""",
 }
 
 

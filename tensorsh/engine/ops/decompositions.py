@@ -36,14 +36,21 @@ Geqrf = return_type("geqrf", ("a", "tau"))
 
 # ------------------------------------------------------------------ checks and layouts
 
+def _refuse_complex(what, A):
+    if A.dtype.category == 3:  # (PyTorch computes these; refused rather than refused in PyTorch's words)
+        raise runtime(f"tensorsh: {what} of a complex tensor is not supported yet")
+
+
 def _floating(op, A):
+    _refuse_complex(op, A)
     if A.dtype.category != 2:
         raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
 
 
 def _lapack_dtype(kernel, A):
-    """The CPU kernels exist for float and double only (PyTorch's dispatch error otherwise)."""
+    """The CPU kernels exist for float and double only (PyTorch's dispatch error otherwise); complex: not yet."""
+    _refuse_complex(kernel, A)
     if A.dtype.name not in ("float32", "float64"):
         raise not_implemented_for(kernel, A.dtype)
 
@@ -131,6 +138,7 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     check_matrix(op, A)
     check_matrix(op, B, "B")
     check_square(op, A)
+    _refuse_complex(op, A)
     _lapack_dtype("triangular_solve_cpu", A)
     check_system(op, A._shape[-1], B._shape, left)
     dt = dtypes.promote(A.dtype, B.dtype) if A.dtype is not B.dtype else A.dtype
@@ -550,6 +558,7 @@ def _eigh_values(A, UPLO, op="linalg.eigh"):
     if UPLO not in ("L", "U"):
         raise runtime(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
     check_square(op, A)
+    _refuse_complex(op, A)
     _lapack_dtype("linalg_eigh_cpu", A)
     if A._np.size == 0:
         return np.zeros(A._shape[:-1], A.dtype.np), np.zeros(A._shape, A.dtype.np)
@@ -792,7 +801,16 @@ def matrix_power(self, n):
 
 
 def vecdot(x, y, *, dim=-1):
-    """ATen's linalg_vecdot for real tensors: (x * y).sum(dim) (so MulBackward0 and SumBackward1 nodes)."""
+    """ATen's linalg_vecdot: checkFloatingOrComplex, equal dtypes, then vdot of two vectors (VdotBackward0, dim
+    unread), else (x.conj() * y).sum(dim) (MulBackward0 and SumBackward1 nodes)."""
     if AUTOCAST[0]:
         return autocast.lower(vecdot, x, y, dim=dim)
-    return (x * y).sum(dim)
+    if x.dtype.category < 2:
+        raise runtime(f"linalg.vecdot: Expected a floating point or complex tensor as input. Got "
+                      f"{dtypes.SCALAR_NAMES[x.dtype.name]}")
+    if x.dtype is not y.dtype:
+        raise runtime(f"linalg.vecdot: Expected x and y to have the same dtype, but found x of type "
+                      f"{dtypes.SCALAR_NAMES[x.dtype.name]} and y of type {dtypes.SCALAR_NAMES[y.dtype.name]} instead")
+    if x.dim() == 1 and y.dim() == 1:
+        return x.vdot(y)
+    return (x.conj() * y).sum(dim)

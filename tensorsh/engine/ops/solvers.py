@@ -383,6 +383,8 @@ def tensorinv(A, ind=2):
     inverse reshaped to shape[ind:] + shape[:ind] (its column-major strides make that a _reshape_alias)."""
     if ind <= 0:
         raise runtime(f"Expected a strictly positive integer for 'ind', but got {ind}")
+    if ind > A.dim():  # (sizes().slice(ind))
+        raise runtime(f"ArrayRef: invalid slice, N = {ind}; size = {A.dim()}")
     end, start = tuple(A._shape[ind:]), tuple(A._shape[:ind])
     if _product(end) != _product(start):
         raise runtime(f"Expected self to satisfy the requirement prod(self.shape[ind:]) == prod(self.shape[:ind]), "
