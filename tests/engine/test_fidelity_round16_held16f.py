@@ -299,6 +299,38 @@ for s, i in [((2, 2), 3), ((4,), 2), ((2, 2), 2), ((), 1)]:
         print(type(e).__name__, e)
 print(torch.linalg.tensorinv(torch.eye(6).reshape(6, 2, 3), 1).shape)
 """,
+"scatter_reduce_of_complex_and_0_dim_and_refusals_reading_keywords": """
+z = torch.tensor([1+1j, 2, 3])
+for r in ['sum', 'prod', 'mean', 'amax', 'amin']:
+    for inc in [True, False]:
+        try: print(r, inc, z.scatter_reduce(0, torch.tensor([0, 0, 1]), z, r, include_self=inc))
+        except Exception as e: print(r, inc, type(e).__name__, e)
+    try: print(r, z.index_reduce(0, torch.tensor([0, 0, 1]), z, r) if r != 'sum' else '')
+    except Exception as e: print(r, 'index_reduce', type(e).__name__, e)
+x = torch.tensor(3.)
+print(x.scatter_reduce(0, torch.tensor(0), torch.tensor(5.), 'sum'), x.scatter_reduce(0, torch.tensor([0]), torch.tensor([5.]), 'amax'))
+print(x.scatter(0, torch.tensor(0), 7.), x.scatter_add(0, torch.tensor([0]), torch.tensor([5.])), x.scatter(0, torch.tensor([0]), 1., reduce='add'))
+print(x.gather(0, torch.tensor([0, 0])))
+x = torch.tensor(3., requires_grad=True)
+y = x.scatter_reduce(0, torch.tensor([0]), torch.tensor([5.]), 'prod'); y.backward(); print(y, x.grad)
+for r in ['sum', 'prod', 'mean', 'amax', 'amin']:
+    print(torch.zeros(2, 2).scatter_reduce(1, torch.tensor([[0, 0], [1, 1]]), torch.ones(2, 2), r, include_self=False))
+print(torch.unique(torch.tensor([[1j, 2]]), dim=1) if False else "")
+try:
+    torch.unique(torch.tensor([[1j, 2]]), dim=1)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    torch.unique(torch.tensor([[1j, 2]]))
+except Exception as e:
+    print(type(e).__name__, e)
+z = torch.tensor([[1+1j, 2], [3, 4j]])
+for f in [lambda: z.max(dim=0), lambda: z.max(), lambda: z.median(0), lambda: z.median(dim=0), lambda: z.unique(dim=0), lambda: z.unique(sorted=True), lambda: torch.unique(z, True, True), lambda: z.min(1, keepdim=True), lambda: z.kthvalue(1, dim=0), lambda: z.topk(1, dim=0), lambda: z.sort(dim=0), lambda: z.mode(dim=0), lambda: z.cummax(dim=0), lambda: z.clamp(min=1)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
