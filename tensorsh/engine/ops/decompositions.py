@@ -538,10 +538,16 @@ class LinalgEighBackward0(InputNode):
     n_outputs = 2
     saved_names = ("eigenvalues", "eigenvectors")
 
-    def backward(self, grads):
+    def output_grads(self, grads):
+        """(gL, gV), gV None where only the eigenvalues are a result (eigvalsh, eigvals); None if neither flows."""
         gL, gV = grads[0], grads[1] if self.n_outputs == 2 else None
-        if gL is None and gV is None:
+        return None if gL is None and gV is None else (gL, gV)
+
+    def backward(self, grads):
+        flowing = self.output_grads(grads)
+        if flowing is None:
             return (None,)
+        gL, gV = flowing
         L, V = self.unpack()
         if gV is None:
             return ((V * gL.unsqueeze(-2)) @ V.mT,)
@@ -587,16 +593,15 @@ def eigvalsh(A, UPLO="L"):
 
 # ------------------------------------------------------------------ general eigendecomposition (geev)
 
-class LinalgEigBackward0(InputNode):
+class LinalgEigBackward0(LinalgEighBackward0):
     """linalg_eig_backward (not Hermitian) in FunctionsManual.cpp, computed in numpy: V^-H (the gradient projected
     onto unit-norm columns, divided by conj(L_j - L_i), its diagonal gL) V^H; a real A takes the real part."""
-    n_outputs = 2
-    saved_names = ("eigenvalues", "eigenvectors")
 
     def backward(self, grads):
-        gL, gV = grads[0], grads[1] if self.n_outputs == 2 else None
-        if gL is None and gV is None:
+        flowing = self.output_grads(grads)
+        if flowing is None:
             return (None,)
+        gL, gV = flowing
         if autograd._grad_enabled[0]:
             raise runtime("tensorsh: the double backward of linalg.eig is not supported yet")
         L, V = (t._np for t in self.unpack())

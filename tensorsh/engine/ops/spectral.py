@@ -504,8 +504,7 @@ def stft(input, n_fft, hop_length=None, win_length=None, window=None, center=Tru
     sided = not complex_fft if onesided is None else onesided
     mode = BY_ROOT_N if normalized else NONE
     if complex_fft:
-        if sided:
-            raise runtime("Cannot have onesided output if window or input is complex")
+        _two_sided(sided)
         out = fft_c2c(x, [x.dim() - 1], mode, True)
     else:
         out = fft_r2c(x, [x.dim() - 1], mode, sided)
@@ -533,6 +532,11 @@ def _vf_stft_parser():
 
 
 _VF_STFT_PARSER = None
+
+
+def _two_sided(sided):
+    if sided:
+        raise runtime("Cannot have onesided output if window or input is complex")
 
 
 def _centred_window(window, win, n_fft, dt):
@@ -597,8 +601,7 @@ def istft(input, n_fft, hop_length=None, win_length=None, window=None, center=Tr
     x = x.transpose(1, 2)  # (channel, n_frames, fft_size)
     mode = BY_ROOT_N if normalized else BY_N
     if return_complex:
-        if sided:
-            raise runtime("Cannot have onesided output if window or input is complex")
+        _two_sided(sided)
         x = fft_c2c(x, [x.dim() - 1], mode, False)
     else:
         if window is not None and window.dtype.category == 3:
