@@ -331,6 +331,39 @@ for f in [lambda: z.max(dim=0), lambda: z.max(), lambda: z.median(0), lambda: z.
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"cdist_compute_mode_and_p_and_meshgrid_indexing_types_as_the_python_wrappers_check": """
+x = torch.ones(2, 3)
+for p in [True, torch.tensor(2.), None, 2, [2], '2', 1.5]:
+    try: print(torch.cdist(x, x, p=p).shape)
+    except Exception as e: print(type(e).__name__, e)
+for ind in [None, 'ij', True, b'ij', 1, 'yx']:
+    try: print(torch.meshgrid(x[0], indexing=ind)[0].shape)
+    except Exception as e: print(type(e).__name__, e)
+for cm in ['x', 1, None, 'use_mm_for_euclid_dist']:
+    try: print(torch.cdist(x, x, 2, cm).shape)
+    except Exception as e: print(type(e).__name__, e)
+""",
+"wrong_argument_types_to_shape_indexing_linalg_and_fft_functions": """
+x = torch.arange(6.).view(2, 3)
+i = torch.tensor([0, 1])
+calls = [lambda: torch.roll(x, 1.5), lambda: torch.flip(x, 0), lambda: torch.rot90(x, 1, 0), lambda: torch.tril(x, 1.0), lambda: x.diagonal(dim1=0, dim2=0),
+         lambda: torch.meshgrid(x[0], indexing=1), lambda: torch.cartesian_prod([x[0]]), lambda: torch.combinations(x[0], r=2.0), lambda: torch.searchsorted(x[0], x, side=1),
+         lambda: torch.einsum(1, x), lambda: torch.cdist(x, x, p='2'), lambda: torch.block_diag([x]), lambda: torch.take(x, [0]), lambda: x.scatter(1, i.view(2, 1)),
+         lambda: x.index_add(0, i), lambda: torch.movedim(x, 0), lambda: x.unflatten(1, 3), lambda: torch.tensor_split(x, 1.5), lambda: torch.hsplit(x, 1.5),
+         lambda: x.chunk(2.0), lambda: torch.stack(x), lambda: torch.diag_embed(x, offset=1.0), lambda: torch.sort(x, dim=None), lambda: torch.topk(x, k=None),
+         lambda: torch.kthvalue(x, 1, dim=None), lambda: torch.unique(x, dim=1.0), lambda: torch.bucketize(x, [1, 2]), lambda: x.gather(1, [[0]]),
+         lambda: torch.take_along_dim(x, i), lambda: x.masked_select([True]), lambda: x.masked_fill(x > 1, 'a'), lambda: x.index_fill(0, i, None),
+         lambda: x.put_(i, torch.tensor([1, 2])), lambda: torch.linalg.solve(x, [1, 2]), lambda: torch.linalg.norm(x, ord='inf'), lambda: torch.linalg.vector_norm(x, ord='2'),
+         lambda: torch.linalg.matrix_power(x[:, :2], 2.0), lambda: torch.linalg.cross(x, x, dim=1.0), lambda: torch.linalg.multi_dot(x), lambda: torch.linalg.eig(x[:, :2], 1),
+         lambda: torch.fft.fft(x, norm='Ortho'), lambda: torch.fft.fftfreq(3, dtype=torch.int32), lambda: torch.fft.rfft(x, n=-1), lambda: torch.fft.fft2(x, s=[2]),
+         lambda: torch.roll(x, shifts=1, dims=(0, 1)), lambda: torch.rot90(x, k=1, dims=[0]), lambda: x.flip(dims=()), lambda: torch.tril_indices(3), lambda: torch.cartesian_prod()]
+for n, f in enumerate(calls):
+    try:
+        r = f()
+        print(n, "->", r.shape if hasattr(r, "shape") else r)
+    except Exception as e:
+        print(n, type(e).__name__, str(e).replace("\n", " | ")[:220])
+""",
 }
 
 
