@@ -364,6 +364,19 @@ for n, f in enumerate(calls):
     except Exception as e:
         print(n, type(e).__name__, str(e).replace("\n", " | ")[:220])
 """,
+"fft_nodes_save_what_derivatives_yaml_names": """
+x = torch.ones(4, requires_grad=True)
+for y in [torch.fft.rfft(x), torch.fft.fft(x.cfloat()), torch.fft.irfft(x.cfloat()), torch.fft.hfft(x.cfloat(), norm="ortho"), torch.fft.ifft(x, norm="forward")]:
+    node = y.grad_fn if y.grad_fn.name().startswith("Fft") else y.grad_fn.next_functions[0][0]
+    print(node.name(), [(a, getattr(node, a)) for a in dir(node) if a.startswith("_saved")])
+x2 = torch.ones(4, requires_grad=True) * 1
+y = torch.fft.rfft(x2)
+x2.mul_(2)
+try:
+    y.abs().sum().backward()
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 

@@ -11,9 +11,9 @@ from ..errors import runtime, warn_once
 from ..saved_names import unsigned
 from .core import InputNode, attach, fresh, from_numpy, needs_grad
 
-NONE, BY_N, BY_ROOT_N = 0, 1, 2  # fft_norm_mode
-_FORWARD_NORM = ("backward", "forward", "ortho")  # numpy's name of each mode for a forward transform
-_INVERSE_NORM = ("forward", "backward", "ortho")
+NONE, BY_ROOT_N, BY_N = 0, 1, 2  # fft_norm_mode (SpectralOpsUtils.h's order: `_saved_normalization` reads it)
+_FORWARD_NORM = ("backward", "ortho", "forward")  # numpy's name of each mode for a forward transform
+_INVERSE_NORM = ("forward", "ortho", "backward")
 
 
 def _norm_from_string(norm, forward):
@@ -39,12 +39,12 @@ class FftC2CBackward0(InputNode):
 
 
 class FftR2CBackward0(InputNode):
-    fields = ("dim", "normalization", "onesided", "last_dim_size")
-    saved_values = {"dim": _saved_dims, "normalization": lambda n: unsigned(n.normalization), "onesided": "onesided",
-                    "self_sym_argsize_minus_1": lambda n: unsigned(n.last_dim_size)}
+    fields, saved_count, saved_names = ("dim", "normalization", "onesided", "last_dim_size"), 1, ("self",)
+    saved_values = {"dim": _saved_dims, "normalization": lambda n: unsigned(n.normalization), "onesided": "onesided"}
 
     def backward(self, g):
         """fft_r2c_backward: a one-sided gradient zero-filled to the signal's length, then an inverse c2c's real part."""
+        self.unpack()  # (self is saved for its size: unpacking checks its version)
         if self.onesided:
             last = self.dim[-1]
             missing = self.last_dim_size - g._shape[last]
@@ -146,7 +146,7 @@ def fft_r2c(x, dim, normalization, onesided):
         rest[last] = slice(n - half.shape[last], 0, -1)  # (k = h .. n-1 reads the mirror at n - k)
         half = np.concatenate([half, mirrored[tuple(rest)]], last)
     return _result(half, x.dtype.to_complex(), x, _permutation(x._stride, dim, True),
-                   FftR2CBackward0(x, list(dim), normalization, onesided, n))
+                   FftR2CBackward0(x, list(dim), normalization, onesided, n, x))
 
 
 def fft_c2r(x, dim, normalization, last_dim_size):
