@@ -184,6 +184,28 @@ def vander(x, N=None):
     return cat([ones, result], -1)
 
 
+_FFT = ("fft", "ifft", "fft2", "ifft2", "fftn", "ifftn", "rfft", "irfft", "rfft2", "irfft2", "rfftn", "irfftn", "hfft",
+        "ihfft", "hfft2", "ihfft2", "hfftn", "ihfftn", "fftshift", "ifftshift")
+
+
+def fft(namespace):
+    """torch.fft (ops/spectral.py, imported on first use); fftfreq/rfftfreq take a length, not a tensor."""
+    members = {name: _function("fft_" + name, Lazy("ops.spectral", name)) for name in _FFT}
+    for name in ("fftfreq", "rfftfreq"):
+        members[name] = _lazy_call(Lazy("ops.spectral", name))
+    from . import signatures
+    for name, fn in members.items():  # (PyTorch's argument parser of each, signature_table.FFT)
+        members[name] = signatures.checked("fft", "fft_" + name, fn)
+    return Namespace("torch.fft", members)
+
+
+def _lazy_call(lazy):
+    def function(*args, **kwargs):
+        return (lazy.fn or lazy.load())(*args, **kwargs)
+    function.__name__ = function.__qualname__ = lazy.attr
+    return function
+
+
 def linalg(namespace):
     members = {"norm": norm, "vector_norm": vector_norm, "matrix_norm": matrix_norm,
                "cross": _function("linalg_cross", Lazy("ops.products", "linalg_cross"))}
@@ -191,7 +213,7 @@ def linalg(namespace):
                        ("solve", "solve"), ("solve_ex", "solve_ex"), ("tensorinv", "tensorinv"),
                        ("tensorsolve", "tensorsolve")):
         members[name] = _function("linalg_" + name, Lazy("ops.solvers", attr))
-    for module, names in (("decompositions", ("cholesky", "cholesky_ex", "qr", "eigh", "eigvalsh", "svd", "svdvals",
+    for module, names in (("decompositions", ("cholesky", "cholesky_ex", "qr", "eig", "eigvals", "eigh", "eigvalsh", "svd", "svdvals",
                                               "solve_triangular", "matrix_power", "vecdot",
                                               "householder_product")),
                           ("lu", ("lu_factor", "lu_factor_ex", "lu", "lu_solve")),

@@ -2012,6 +2012,9 @@ FUNCTIONS = {
     'isreal': (
         'isreal(Tensor input)',
     ),
+    'istft': (
+        'istft(Tensor input, int64_t n_fft, int64_t? hop_length=None, int64_t? win_length=None, Tensor? window=None, bool center=True, bool normalized=False, bool? onesided=None, int64_t? length=None, bool return_complex=False)',
+    ),
     'kaiser_window': (
         'kaiser_window(int64_t window_length, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
         'kaiser_window(int64_t window_length, bool periodic, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
@@ -2831,8 +2834,14 @@ LINALG = {
     'linalg_diagonal': (
         'linalg_diagonal(Tensor A, *, int64_t offset=0, int64_t dim1=-2, int64_t dim2=-1)',
     ),
+    'linalg_eig': (
+        'linalg_eig(Tensor input, *, TensorList[2] out=None)',
+    ),
     'linalg_eigh': (
         'linalg_eigh(Tensor input, c10::string_view UPLO="L", *, TensorList[2] out=None)',
+    ),
+    'linalg_eigvals': (
+        'linalg_eigvals(Tensor input, *, Tensor out=None)',
     ),
     'linalg_eigvalsh': (
         'linalg_eigvalsh(Tensor input, c10::string_view UPLO="L", *, Tensor out=None)',
@@ -3123,6 +3132,75 @@ SPECIAL = {
         'special_zeta(Tensor input, Tensor other, *, Tensor out=None)',
         'special_zeta(Scalar self, Tensor other, *, Tensor out=None)',
         'special_zeta(Tensor input, Scalar other, *, Tensor out=None)',
+    ),
+}
+
+FFT = {
+    'fft_fft': (
+        'fft_fft(Tensor input, SymInt? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_fft2': (
+        'fft_fft2(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1] dim={-2,-1}, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_fftfreq': (
+        'fft_fftfreq(int64_t n, double d=1.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'fft_fftn': (
+        'fft_fftn(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1]? dim=None, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_fftshift': (
+        'fft_fftshift(Tensor input, IntArrayRef[1]? dim=None)',
+    ),
+    'fft_hfft': (
+        'fft_hfft(Tensor input, SymInt? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_hfft2': (
+        'fft_hfft2(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1] dim={-2,-1}, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_hfftn': (
+        'fft_hfftn(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1]? dim=None, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_ifft': (
+        'fft_ifft(Tensor input, SymInt? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_ifft2': (
+        'fft_ifft2(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1] dim={-2,-1}, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_ifftn': (
+        'fft_ifftn(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1]? dim=None, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_ifftshift': (
+        'fft_ifftshift(Tensor input, IntArrayRef[1]? dim=None)',
+    ),
+    'fft_ihfft': (
+        'fft_ihfft(Tensor input, SymInt? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_ihfft2': (
+        'fft_ihfft2(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1] dim={-2,-1}, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_ihfftn': (
+        'fft_ihfftn(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1]? dim=None, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_irfft': (
+        'fft_irfft(Tensor input, SymInt? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_irfft2': (
+        'fft_irfft2(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1] dim={-2,-1}, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_irfftn': (
+        'fft_irfftn(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1]? dim=None, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_rfft': (
+        'fft_rfft(Tensor input, SymInt? n=None, int64_t dim=-1, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_rfft2': (
+        'fft_rfft2(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1] dim={-2,-1}, c10::string_view? norm=None, *, Tensor out=None)',
+    ),
+    'fft_rfftfreq': (
+        'fft_rfftfreq(int64_t n, double d=1.0, *, Tensor out=None, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=False, bool? requires_grad=False)',
+    ),
+    'fft_rfftn': (
+        'fft_rfftn(Tensor input, SymIntArrayRef[1]? s=None, IntArrayRef[1]? dim=None, c10::string_view? norm=None, *, Tensor out=None)',
     ),
 }
 

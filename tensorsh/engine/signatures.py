@@ -10,7 +10,7 @@ arguments differently from the op: a varargs list, a deprecated overload, an exp
 """
 from . import messages
 from .errors import make, runtime, type_error, warn_once
-from .signature_table import FUNCTIONS, LINALG, METHODS, NOARGS, SPECIAL
+from .signature_table import FFT, FUNCTIONS, LINALG, METHODS, NOARGS, SPECIAL
 from .typenames import tp_name as _python_tp_name
 from .dtypes import from_python_type
 
@@ -459,13 +459,14 @@ def format_invalid_args(args, kwargs, function_name, options):
 
 
 _PARSERS = {}
+_NAMESPACE_TABLES = {"linalg": LINALG, "special": SPECIAL, "fft": FFT}
 
 
 def _table(kind):
     if kind == "nn":  # (torch._C._nn's and the other C functions torch.nn.functional calls: loaded with tensorsh.nn)
         from .nn_signature_table import NN
         return NN
-    return METHODS if kind == "method" else LINALG if kind == "linalg" else SPECIAL if kind == "special" else \
+    return METHODS if kind == "method" else _NAMESPACE_TABLES[kind] if kind in _NAMESPACE_TABLES else \
         FUNCTIONS
 
 
@@ -849,7 +850,7 @@ def checked(kind, name, fn):
         if name not in _table(kind):
             raise KeyError(f"no signature of torch._C._nn.{name}: run scripts/gen_signatures.py")
         wrapped = _checked_function(name, fn, set(), _OpInfo(fn), kind)
-    elif kind in ("linalg", "special"):  # (torch.linalg.<x>, torch.special.<x>: name is its parser's, linalg_<x>)
+    elif kind in _NAMESPACE_TABLES:  # (torch.linalg.<x>, torch.special.<x>, torch.fft.<x>: its parser's linalg_<x>)
         if name not in _table(kind):
             return fn
         wrapped = _checked_function(name, fn, set(), _OpInfo(fn), kind)

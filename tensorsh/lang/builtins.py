@@ -675,7 +675,7 @@ def build(print_fn):
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
                "torch.distributions": distributions, "torch.testing": testing,
-               "torch.linalg": namespace["linalg"], "torch.func": namespace["func"], "torch.utils": utils,
+               "torch.linalg": namespace["linalg"], "torch.fft": namespace["fft"], "torch.func": namespace["func"], "torch.utils": utils,
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
                "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint")),
                "torch.serialization": Lazy(lambda: load_attr(torch_ns, "serialization"))}

@@ -34,6 +34,11 @@ def _polygamma(dt, args):
     return _kernel({0: "digamma", 1: "trigamma"}.get(n, "polygamma"))(dt, args)
 
 
+def _unique(dt, args):
+    """unique's kernel, unique_dim's when a dim (an int among the arguments, not a bool flag) is given."""
+    return _kernel("unique_dim" if any(type(a) is int for a in args) else "unique")(dt, args)
+
+
 _SORT = _says("RuntimeError", " Sort does not support complex dtypes on CPU")
 _CLAMP = _says("NotImplementedError", "clamp is not supported for complex types")
 _NANSUM = _says("RuntimeError", "nansum on CPU does not support complex inputs")
@@ -54,7 +59,7 @@ REFUSED = {
     "remainder": _kernel("remainder_cpu"), "remainder_": _kernel("remainder_cpu"),
     "fmod": _kernel("fmod_cpu"), "fmod_": _kernel("fmod_cpu"),
     "kthvalue": _kernel("kthvalue_cpu"), "mode": _kernel("mode_cpu"), "cummax": _kernel("cummax_cpu"),
-    "cummin": _kernel("cummin_cpu"), "median": _median, "nanmedian": _median, "unique": _kernel("unique"),
+    "cummin": _kernel("cummin_cpu"), "median": _median, "nanmedian": _median, "unique": _unique,
     "softmax": _kernel("softmax_lastdim_kernel_impl"), "log_softmax": _kernel("log_softmax_lastdim_kernel_impl"),
     "nansum": _NANSUM, "nanmean": _NANSUM,
     "abs_": _says("RuntimeError", "In-place abs is not supported for complex tensors."),
@@ -97,13 +102,13 @@ def _complex_operand(args, count, wanting_grad=False):
 
 
 def _guarded(fn, name, guard):
-    """fn behind guard(args), which raises PyTorch's error or returns (no `self` of its own: fn's arity errors stay
+    """fn behind guard(args, kwargs), which raises PyTorch's error or returns (no `self` of its own: fn's arity errors stay
     fn's); an in-place op's self meets autograd's in-place check first, as it does before any kernel."""
     from .core import check_inplace, needs_grad
     inplace = name.endswith("_") and not name.endswith("__")
 
     def op(*args, **kwargs):
-        found = guard(args)
+        found = guard(args, kwargs)
         if found is not None:
             (i, t), error = found
             if inplace and i == 0 and needs_grad(t):
@@ -119,11 +124,11 @@ def refused(fn, name):
     the arguments besides the complex one)."""
     message = REFUSED[name]
 
-    def guard(args):
+    def guard(args, kwargs):  # (keyword arguments read after the positional ones: `x.max(dim=0)` is a dim form)
         found = _complex_operand(args, 2)
         if found is not None:
             i, t = found
-            return found, make(*message(t.dtype, args[:i] + args[i + 1:]))
+            return found, make(*message(t.dtype, args[:i] + args[i + 1:] + tuple(kwargs.values())))
     return _guarded(fn, name, guard)
 
 
@@ -143,7 +148,7 @@ def gradient_refused(fn, name):
     from .. import autograd
     text = GRADIENT_REFUSED[name]
 
-    def guard(args):
+    def guard(args, kwargs):
         found = _complex_operand(args, 3, wanting_grad=True) if autograd.is_grad_enabled() else None
         if found is not None:
             return found, make("RuntimeError", text)

@@ -105,6 +105,10 @@ def meshgrid(*tensors, indexing=None):
     if indexing is None:
         warn_once("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument.")
         indexing = "ij"
+    if isinstance(indexing, bytes):  # (the parser's str reads bytes too)
+        indexing = indexing.decode()
+    if not isinstance(indexing, str):
+        raise type_error(f"meshgrid(): argument 'indexing' must be str, not {type(indexing).__name__}")
     if indexing not in ("ij", "xy"):
         raise runtime(f'torch.meshgrid: indexing must be one of "xy" or "ij", but received: {indexing}')
     if not tensors:

@@ -27,6 +27,7 @@ CholeskyEx = return_type("linalg_cholesky_ex", ("L", "info"))
 QR = return_type("linalg_qr", ("Q", "R"))
 LegacyQR = return_type("qr", ("Q", "R"))
 Eigh = return_type("linalg_eigh", ("eigenvalues", "eigenvectors"))
+Eig = return_type("linalg_eig", ("eigenvalues", "eigenvectors"))
 SVD = return_type("linalg_svd", ("U", "S", "Vh"))
 LegacySVD = return_type("svd", ("U", "S", "V"))
 TriangularSolve = return_type("triangular_solve", ("solution", "cloned_coefficient"))
@@ -35,14 +36,21 @@ Geqrf = return_type("geqrf", ("a", "tau"))
 
 # ------------------------------------------------------------------ checks and layouts
 
+def _refuse_complex(what, A):
+    if A.dtype.category == 3:  # (PyTorch computes these; refused rather than refused in PyTorch's words)
+        raise runtime(f"tensorsh: {what} of a complex tensor is not supported yet")
+
+
 def _floating(op, A):
+    _refuse_complex(op, A)
     if A.dtype.category != 2:
         raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
 
 
 def _lapack_dtype(kernel, A):
-    """The CPU kernels exist for float and double only (PyTorch's dispatch error otherwise)."""
+    """The CPU kernels exist for float and double only (PyTorch's dispatch error otherwise); complex: not yet."""
+    _refuse_complex(kernel, A)
     if A.dtype.name not in ("float32", "float64"):
         raise not_implemented_for(kernel, A.dtype)
 
@@ -130,6 +138,7 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     check_matrix(op, A)
     check_matrix(op, B, "B")
     check_square(op, A)
+    _refuse_complex(op, A)
     _lapack_dtype("triangular_solve_cpu", A)
     check_system(op, A._shape[-1], B._shape, left)
     dt = dtypes.promote(A.dtype, B.dtype) if A.dtype is not B.dtype else A.dtype
@@ -529,10 +538,16 @@ class LinalgEighBackward0(InputNode):
     n_outputs = 2
     saved_names = ("eigenvalues", "eigenvectors")
 
-    def backward(self, grads):
+    def output_grads(self, grads):
+        """(gL, gV), gV None where only the eigenvalues are a result (eigvalsh, eigvals); None if neither flows."""
         gL, gV = grads[0], grads[1] if self.n_outputs == 2 else None
-        if gL is None and gV is None:
+        return None if gL is None and gV is None else (gL, gV)
+
+    def backward(self, grads):
+        flowing = self.output_grads(grads)
+        if flowing is None:
             return (None,)
+        gL, gV = flowing
         L, V = self.unpack()
         if gV is None:
             return ((V * gL.unsqueeze(-2)) @ V.mT,)
@@ -549,6 +564,7 @@ def _eigh_values(A, UPLO, op="linalg.eigh"):
     if UPLO not in ("L", "U"):
         raise runtime(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
     check_square(op, A)
+    _refuse_complex(op, A)
     _lapack_dtype("linalg_eigh_cpu", A)
     if A._np.size == 0:
         return np.zeros(A._shape[:-1], A.dtype.np), np.zeros(A._shape, A.dtype.np)
@@ -572,6 +588,81 @@ def eigvalsh(A, UPLO="L"):
     if needs_grad(A):  # (PyTorch computes the eigenvectors too when A requires grad, and saves them)
         node = LinalgEighBackward0(A)
         _attach_many(node, (L,), ((L, True), (_fortran(v, A.dtype), False)))
+    return L
+
+
+# ------------------------------------------------------------------ general eigendecomposition (geev)
+
+class LinalgEigBackward0(LinalgEighBackward0):
+    """linalg_eig_backward (not Hermitian) in FunctionsManual.cpp, computed in numpy: V^-H (the gradient projected
+    onto unit-norm columns, divided by conj(L_j - L_i), its diagonal gL) V^H; a real A takes the real part."""
+
+    def backward(self, grads):
+        flowing = self.output_grads(grads)
+        if flowing is None:
+            return (None,)
+        gL, gV = flowing
+        if autograd._grad_enabled[0]:
+            raise runtime("tensorsh: the double backward of linalg.eig is not supported yet")
+        L, V = (t._np for t in self.unpack())
+        Vh = np.conj(np.swapaxes(V, -1, -2))
+        if gV is None:
+            gA = np.linalg.solve(Vh, gL._np[..., :, None] * Vh)
+        else:
+            VhgV = Vh @ gV._np
+            diag = np.diagonal(VhgV, 0, -2, -1)
+            if not np.allclose(diag.imag, 0, rtol=1e-2, atol=1e-2):
+                raise runtime("linalg_eig_backward: The eigenvectors in the complex case are specified up to "
+                              "multiplication by e^{i phi}. The specified loss function depends on this quantity, so "
+                              "it is ill-defined.")
+            VhgV = VhgV - Vh @ (V * diag.real[..., None, :])
+            E = np.conj(L)[..., None, :] - np.conj(L)[..., :, None]
+            idx = np.arange(L.shape[-1])
+            E[..., idx, idx] = 1
+            gA = VhgV / E
+            if gL is not None:
+                gA[..., idx, idx] = gL._np
+            gA = np.linalg.solve(Vh, gA @ Vh)
+        dt = self.input_dtype
+        return (from_numpy(np.ascontiguousarray(gA if dt.category == 3 else gA.real, dt.np), dt),)
+
+
+def _eig_values(op, A):
+    if A.dtype.category < 2:  # (toComplexType of the result's dtype, before any check)
+        raise runtime(f"Unknown Complex ScalarType for {dtypes.SCALAR_NAMES[A.dtype.name]}")
+    check_square(op, A)
+    if A.dtype.name not in ("float32", "float64", "complex64", "complex128"):
+        if A.dtype is dtypes.float16:  # (its complex results are allocated, as ComplexHalf, before the dispatch)
+            warn_once("ComplexHalf support is experimental and many operators don't support it yet.")
+        raise not_implemented_for("linalg_eig_out_cpu", A.dtype)
+    if not np.isfinite(A._np).all():
+        raise runtime("torch.linalg.eig: input tensor should not contain infs or NaNs.")
+    dt = A.dtype if A.dtype.category == 3 else A.dtype.to_complex()
+    if A._np.size == 0:
+        return np.zeros(A._shape[:-1], dt.np), np.zeros(A._shape, dt.np), dt
+    w, v = np.linalg.eig(A._np)
+    return w.astype(dt.np), v.astype(dt.np), dt
+
+
+def _eig_node(A):
+    node = LinalgEigBackward0(A)
+    node.input_dtype = A.dtype  # (a real A's gradient is the real part)
+    return node
+
+
+def eig(A):
+    w, v, dt = _eig_values("linalg.eig", A)
+    L, V = _dense(w, dt), _fortran(v, dt)
+    if needs_grad(A):
+        _attach_many(_eig_node(A), (L, V), ((L, True), (V, True)))
+    return Eig((L, V))
+
+
+def eigvals(A):
+    w, v, dt = _eig_values("linalg.eigvals", A)
+    L = _dense(w, dt)
+    if needs_grad(A):  # (the eigenvectors computed and saved too, as PyTorch's linalg_eig when A requires grad)
+        _attach_many(_eig_node(A), (L,), ((L, True), (_fortran(v, dt), False)))
     return L
 
 
@@ -715,7 +806,16 @@ def matrix_power(self, n):
 
 
 def vecdot(x, y, *, dim=-1):
-    """ATen's linalg_vecdot for real tensors: (x * y).sum(dim) (so MulBackward0 and SumBackward1 nodes)."""
+    """ATen's linalg_vecdot: checkFloatingOrComplex, equal dtypes, then vdot of two vectors (VdotBackward0, dim
+    unread), else (x.conj() * y).sum(dim) (MulBackward0 and SumBackward1 nodes)."""
     if AUTOCAST[0]:
         return autocast.lower(vecdot, x, y, dim=dim)
-    return (x * y).sum(dim)
+    if x.dtype.category < 2:
+        raise runtime(f"linalg.vecdot: Expected a floating point or complex tensor as input. Got "
+                      f"{dtypes.SCALAR_NAMES[x.dtype.name]}")
+    if x.dtype is not y.dtype:
+        raise runtime(f"linalg.vecdot: Expected x and y to have the same dtype, but found x of type "
+                      f"{dtypes.SCALAR_NAMES[x.dtype.name]} and y of type {dtypes.SCALAR_NAMES[y.dtype.name]} instead")
+    if x.dim() == 1 and y.dim() == 1:
+        return x.vdot(y)
+    return (x.conj() * y).sum(dim)

@@ -8,7 +8,8 @@ from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..composite_backward import undifferentiable
 from ..errors import make, runtime, type_error
-from .core import SavingNode, Tensor, attach, check_broadcast, fresh, needs_grad, type_name
+from .core import (SavingNode, Shaped, Tensor, attach, check_broadcast, check_broadcast_all, fresh, needs_grad,
+                   type_name)
 from .joining import cat
 from ..autocast import fp32_op
 
@@ -103,11 +104,20 @@ def _euclidean(x1, x2):
     return out
 
 
+_COMPUTE_MODES = ("use_mm_for_euclid_dist_if_necessary", "use_mm_for_euclid_dist", "donot_use_mm_for_euclid_dist")
+
+
 @fp32_op
-def cdist(x1, x2, p=2.0, compute_mode=None):
+def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
     for name, pos, t in (("x1", 1, x1), ("x2", 2, x2)):
         if not isinstance(t, Tensor):
             raise type_error(f"cdist(): argument '{name}' (position {pos}) must be Tensor, not {type_name(t)}")
+    if compute_mode not in _COMPUTE_MODES:  # (torch/functional.py's, before torch._VF.cdist parses p)
+        raise make("ValueError", f"{compute_mode} is not a valid value for compute_mode")
+    if isinstance(p, Tensor) and p.numel() == 1:  # (torch._VF.cdist's parser: a double, a number or 0-dim tensor)
+        p = p.item()
+    if not isinstance(p, (int, float)):
+        raise type_error(f"cdist(): argument 'p' (position 3) must be float, not {type_name(p)}")
     for name, t in (("X1", x1), ("X2", x2)):
         if t.dim() < 2:
             raise runtime(f"cdist only supports at least 2D tensors, {name} got: {t.dim()}D")
@@ -124,9 +134,10 @@ def cdist(x1, x2, p=2.0, compute_mode=None):
     if x1.dtype is not x2.dtype:
         raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[x1.dtype.name]} but found "
                       f"{dtypes.SCALAR_NAMES[x2.dtype.name]}")
+    check_broadcast_all(Shaped(x1._shape[:-2]), Shaped(x2._shape[:-2]))  # (infer_size of the batch dims)
     r1, r2 = x1._shape[-2], x2._shape[-2]
     mm = p == 2 and (compute_mode == "use_mm_for_euclid_dist" or
-                     (compute_mode in (None, "use_mm_for_euclid_dist_if_necessary") and (r1 > 25 or r2 > 25)))
+                     (compute_mode == "use_mm_for_euclid_dist_if_necessary" and (r1 > 25 or r2 > 25)))
     if mm:
         batch = np.broadcast_shapes(x1._shape[:-2], x2._shape[:-2])
         a = x1.expand(*batch, r1, x1._shape[-1]).reshape(-1, r1, x1._shape[-1])

@@ -6,6 +6,7 @@ import numpy as np
 
 from .. import autograd, dtypes, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
+from ..creation import not_implemented_for
 from ..errors import TorchError, index_error, runtime, type_error, warn, warn_once
 from ..saved_names import as_given, given
 from ..scalars import checked_scalar
@@ -494,6 +495,8 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
     if inplace:  # (the meta function's overlap check, before the kernel's warning)
         check_overlap(self, (source,))
     warn_once("index_reduce() is in beta and the API may change at any time.")
+    if self.dtype.category == 3:
+        raise not_implemented_for("index_func_", self.dtype)
     arr = np.array(self._np, copy=True)
     if not include_self:
         arr = self.index_fill(d, index.long(), _REDUCE_INIT[reduce](arr.dtype))._np.copy()
@@ -1034,9 +1037,11 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
     idx = idx.reshape(idx.shape or (1,))
     grid = _index_grid(idx, d)
     values = src._np.reshape(src._shape or (1,))[tuple(slice(0, n) for n in idx.shape)]
+    if self.dtype.category == 3 and reduce in ("amax", "amin"):
+        raise not_implemented_for(f"scatter_gather_tensor_cpu_reduce_{reduce}", self.dtype)
     if not include_self:
         floating = self.dtype.category == 2
-        info = None if floating else np.iinfo(arr.dtype) if self.dtype is not dtypes.bool_ else None
+        info = None if self.dtype.category >= 2 or self.dtype is dtypes.bool_ else np.iinfo(arr.dtype)
         arr[grid] = {"sum": 0, "mean": 0, "prod": 1,
                      "amax": -np.inf if floating else (info.min if info else False),
                      "amin": np.inf if floating else (info.max if info else True)}[reduce]
@@ -1046,8 +1051,8 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
             count = np.full(arr.shape, 1 if include_self else 0, np.int64)
             np.add.at(count, grid, 1)
             count[count == 0] = 1
-            arr = (arr / count).astype(arr.dtype) if self.dtype.category == 2 else arr // count
-    return d, reduce, np.ascontiguousarray(arr.reshape(self._shape), self.dtype.np)
+            arr = (arr / count).astype(arr.dtype) if self.dtype.category >= 2 else arr // count
+    return d, reduce, np.require(arr.reshape(self._shape), self.dtype.np, requirements="C")  # (0-d stays 0-d)
 
 
 def scatter_reduce(self, dim, index, src, reduce, *, include_self=True):

@@ -8,8 +8,8 @@ from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, warn_once
 from .args import check_matrix, check_square, check_system
 from .core import InputNode, _shape_list, attach, from_numpy, needs_grad, return_type
-from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _fortran, _lapack_dtype, _sum_batch,
-                             _trsm, solve_triangular)
+from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _fortran, _lapack_dtype, _refuse_complex,
+                             _sum_batch, _trsm, solve_triangular)
 
 LuFactor = return_type("linalg_lu_factor", ("LU", "pivots"))
 LuFactorEx = return_type("linalg_lu_factor_ex", ("LU", "pivots", "info"))
@@ -27,7 +27,9 @@ def _getrf(a):
     k = min(m, n)
     batch = a.shape[:-2]
     if m == n:
-        lu, perm, info, _ = _lu(a) if a.size else (_batched(a), np.zeros((0, n), np.int64), np.zeros(0, np.int32), 0)
+        count = len(_batched(a))
+        lu, perm, info, _ = _lu(a) if a.size else (_batched(a), np.zeros((count, n), np.int64),
+                                                    np.zeros(count, np.int32), 0)
     else:
         lu, perm, info = _getf2(_batched(a))
     ipiv = _pivots(perm, m, k)  # (the row order as LAPACK's interchanges)
@@ -56,7 +58,7 @@ def _getf2(lu):
 
 def _permutation(ipiv, m, dt):
     """P (..., m, m) with A = P L U from LAPACK's pivots."""
-    flat = ipiv.reshape(-1, ipiv.shape[-1])
+    flat = ipiv.reshape((int(np.prod(ipiv.shape[:-1])), ipiv.shape[-1]))  # (-1 is ambiguous with no pivots)
     P = np.zeros((len(flat), m, m), dt)
     for b in range(len(flat)):
         order = list(range(m))
@@ -135,6 +137,7 @@ def _lu_checks(A, pivot, name="linalg.lu_factor"):
     if A.dim() < 2:
         raise runtime(f"torch.lu_factor: Expected tensor with 2 or more dimensions. Got size: "
                       f"{list(A._shape)} instead")
+    _refuse_complex(name, A)
     _lapack_dtype("lu_cpu", A)
     if not pivot:
         raise runtime(f"{name}: LU without pivoting is not implemented on the CPU")

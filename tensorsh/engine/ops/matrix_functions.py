@@ -129,7 +129,9 @@ def _float32_singular_values(a, s):
     return np.linalg.svd(a, compute_uv=False) if s is None else s
 
 
-def _float_or_double(A):
+def _float_or_double(A, op="linalg.matrix_rank"):
+    if A.dtype.category == 3:
+        raise runtime(f"tensorsh: {op} of a complex tensor is not supported yet")
     if A.dtype.name not in ("float32", "float64"):
         raise runtime("This function doesn't handle types other than float and double")
 
@@ -438,7 +440,7 @@ def lstsq(A, B, rcond=None, *, driver=None):
     if A.dtype is not B.dtype:
         raise runtime(f"{op}: Expected input and other to have the same dtype, but got input's dtype "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]} and other's dtype {dtypes.SCALAR_NAMES[B.dtype.name]}")
-    _float_or_double(A)
+    _float_or_double(A, "linalg.lstsq")
     vector = B.dim() == A.dim() - 1
     b = B._np[..., None] if vector else B._np
     if b.shape[-2] != A._shape[-2]:  # (B's size in its last dim when it is a vector)

@@ -266,7 +266,8 @@ def det(A):
 
 
 class LinalgSlogdetBackward0(InputNode):
-    """A: grad_logabsdet * A^{-H} (the sign of a real determinant has no gradient)."""
+    """A: grad_logabsdet * A^{-H} (the sign of a real determinant has no gradient), as slogdet_backward: with grad
+    mode a linalg.solve (a singular A refused), without it an lu_solve (a singular one's gradient inf/NaN)."""
     n_outputs = 2
     saved_names = ("A", "sign")
 
@@ -275,7 +276,11 @@ class LinalgSlogdetBackward0(InputNode):
         if g is None:
             return (None,)
         A, _ = self.unpack()
-        return (g.unsqueeze(-1).unsqueeze(-1) * inv(A).mT,)
+        d = g.unsqueeze(-1).unsqueeze(-1) * _eye_like(A)
+        if autograd._grad_enabled[0]:
+            return (solve(A.mT, d),)
+        x, _ = _solve_values(np.swapaxes(A._np, -1, -2), np.array(np.broadcast_to(d._np, A._shape)))
+        return (fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype),)
 
 
 def _slogdet(A, op, result_type):
@@ -378,6 +383,8 @@ def tensorinv(A, ind=2):
     inverse reshaped to shape[ind:] + shape[:ind] (its column-major strides make that a _reshape_alias)."""
     if ind <= 0:
         raise runtime(f"Expected a strictly positive integer for 'ind', but got {ind}")
+    if ind > A.dim():  # (sizes().slice(ind))
+        raise runtime(f"ArrayRef: invalid slice, N = {ind}; size = {A.dim()}")
     end, start = tuple(A._shape[ind:]), tuple(A._shape[:ind])
     if _product(end) != _product(start):
         raise runtime(f"Expected self to satisfy the requirement prod(self.shape[ind:]) == prod(self.shape[:ind]), "
