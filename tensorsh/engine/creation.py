@@ -98,6 +98,8 @@ def _infer(data, depth=0, first=True):
         return (len(data),) + shapes, dt
     if isinstance(data, (np.ndarray, np.generic)):  # (numpy's own dtype: np.float64 is a float, yet float64)
         from .arrays import array_dtype
+        if depth and first and isinstance(data, np.ndarray) and data.ndim == 0:
+            raise type_error("len() of unsized object")  # (compute_sizes measures a 0-d array as a sequence)
         return np.shape(data), array_dtype(np.asarray(data))
     if isinstance(data, bool):
         return (), dtypes.bool_
@@ -217,6 +219,8 @@ def _flatten(data, out):
         out.extend(data._np.reshape(-1).tolist())
     elif isinstance(data, (list, tuple)):
         for item in data:
+            if isinstance(item, np.ndarray) and item.size:  # (recursive_store's, once per process)
+                errors.warn_once(messages.LIST_OF_ARRAYS)
             _flatten(item, out)
     elif isinstance(data, np.ndarray):
         out.extend(data.reshape(-1).tolist())
@@ -285,6 +289,14 @@ def as_tensor(data, dtype=None, device=None):
     return tensor(data, dtype=dtype)
 
 
+def legacy_from_data(data, dtype):
+    """torch.FloatTensor(data), x.new(data) (legacy_new_from_sequence): a sequence's values; an array aliased as
+    as_tensor aliases it (its memory shared when the dtype is the array's)."""
+    if isinstance(data, np.ndarray):
+        return as_tensor(data, dtype)
+    return tensor(list(data) if isinstance(data, range) else data, dtype=dtype)
+
+
 def asarray(obj, dtype=None, device=None, copy=None, requires_grad=None):
     """torch.asarray (tensor_new.cpp): a tensor aliased (itself) unless copy=True or another dtype asks for a copy
     (copy=False then refuses), requires_grad set on it when given (a non-leaf given False is detached); other data
@@ -307,10 +319,12 @@ def asarray(obj, dtype=None, device=None, copy=None, requires_grad=None):
         elif not requires_grad:
             t = t.detach()
         return t
-    if isinstance(obj, np.ndarray):
-        t = as_tensor(obj, dtype)
-        t = t.clone() if copy and t._storage is as_tensor(obj)._storage else t
-        return t.requires_grad_(True) if requires_grad else t
+    if isinstance(obj, np.ndarray):  # (aliased as a tensor is; a read-only array warns only where it is aliased)
+        from .arrays import NOT_WRITABLE, from_numpy
+        t = from_numpy(obj, warn_if_not_writeable=False)
+        if not copy and dtype in (None, t.dtype) and not obj.flags.writeable:
+            errors.warn_once(NOT_WRITABLE)
+        return asarray(t, dtype, device, copy, requires_grad)
     if copy is False:
         raise value_error("can't alias arbitrary sequence into a tensor.")
     return tensor(obj, dtype=dtype, requires_grad=bool(requires_grad))

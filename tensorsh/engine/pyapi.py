@@ -5,6 +5,7 @@ the C functions torch's Python-level ops call (split, norm, unflatten, type: the
 below need of torch's Python is theirs: backward's gradients and torch.Size's items in tensorimpl, the grad modes as
 decorators in autograd, THPUtils_unpackLong in scalars (scripts/argument_sweep.py measures all of them)."""
 import re
+import numpy as np
 
 from . import dtypes
 from .errors import make, runtime, type_error, value_error
@@ -235,7 +236,7 @@ def legacy_new(args, kwargs):
         if "cdata" in names:
             raise runtime("tensorsh: a legacy constructor from a C pointer (cdata=) is not supported")
         return ("empty",)
-    if not isinstance(data, (list, tuple, str, range, Tensor)):
+    if not isinstance(data, (list, tuple, str, range, Tensor, np.ndarray)):
         raise type_error(f"new(): data must be a sequence (got {_type_name(data)})")
     return ("data", data)
 

@@ -226,7 +226,8 @@ class _ArrayContents:
         return self.root.copy()
 
     def _restore(self, snap):
-        self.root[...] = snap
+        from .arrays import writable  # (a root the statement made read-only, or one numpy refused to write)
+        writable(self.root)[...] = snap
 
 
 def touch_array(arr):

@@ -62,6 +62,9 @@ SAFE_ATTRS = {
 }
 
 
+SAFE_SETTABLE = {}  # type -> the names of SAFE_ATTRS a program may also set
+
+
 def _more_safe_attrs():
     import collections
     SAFE_ATTRS[collections.OrderedDict] = _DICT_METHODS | {"move_to_end"}
@@ -73,6 +76,10 @@ def _more_safe_attrs():
     SAFE_ATTRS[np.generic] = frozenset({"item", "dtype", "shape", "ndim", "tolist", "astype", "real", "imag",
                                         "is_integer"})
     SAFE_ATTRS[np.dtype] = frozenset({"name", "itemsize", "kind", "char", "type", "str"})
+    flags = type(np.empty(0).flags)  # (an array's flags: setting one calls the array's setflags, which journals)
+    SAFE_ATTRS[flags] = frozenset({"c_contiguous", "f_contiguous", "contiguous", "fortran", "owndata", "writeable",
+                                   "aligned", "writebackifcopy", "behaved", "carray", "farray", "forc", "fnc", "num"})
+    SAFE_SETTABLE[flags] = frozenset({"writeable", "aligned", "writebackifcopy"})
     import dataclasses  # (a config class's fields, as dataclasses.fields gives them)
     SAFE_ATTRS[dataclasses.Field] = frozenset({"name", "type", "default", "default_factory", "init", "repr",
                                                 "compare", "kw_only"})
@@ -314,6 +321,7 @@ def _c_functions():
 
 
 TYPE_OF = []  # the language's type() (builtins.TypeOf), which x.__class__ answers as
+HASH_OF = []  # the language's hash(), which x.__hash__() answers as (a tensor's is its id())
 # A tensor's protocol and operator methods, which a program may call by name as on PyTorch's Tensor.
 TENSOR_DUNDERS = frozenset(
     "__len__ __repr__ __str__ __format__ __getitem__ __setitem__ __iter__ __contains__ __bool__ __float__ __int__ "
@@ -485,7 +493,7 @@ def load_attr(obj, name):
         if name in ("__mro__", "__bases__") and obj in USER_CLASSES and all(map(_shown_class, obj.__mro__)):
             return getattr(obj, name)
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
-            return getattr(obj, name)
+            return (lambda: HASH_OF[0](obj)) if name == "__hash__" else getattr(obj, name)
         if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
             return obj.__module__ if not isinstance(obj, _Tensor) else \
                 "torch.nn.parameter" if t.__name__ in ("Parameter", "Buffer") else "torch"
@@ -629,6 +637,9 @@ def store_attr(obj, name, value):
             return
     if name[:1] != "_" and "*" in getattr(t, "__settable__", ()):
         setattr(obj, name, value)  # any public name (a Module registers parameters and submodules itself)
+        return
+    if name in SAFE_SETTABLE.get(t, ()):
+        setattr(obj, name, value)
         return
     api = getattr(t, "__api__", None)
     if api is None or name not in api or (name[:1] == "_" and name not in PRIVATE_OK) or t is Namespace:
