@@ -160,7 +160,7 @@ def _default_text(p):
 
 
 class Signature:
-    __slots__ = ("name", "params", "min_args", "max_args", "max_pos_args", "hidden", "deprecated", "text")
+    __slots__ = ("name", "params", "min_args", "max_args", "max_pos_args", "hidden", "deprecated", "text", "device")
 
     def __init__(self, fmt):
         self.name, _, rest = fmt.partition("(")
@@ -177,7 +177,9 @@ class Signature:
         self.max_args = len(self.params)
         self.min_args = sum(not p.optional for p in self.params)
         self.max_pos_args = sum(not p.keyword_only for p in self.params)
-        parts, star = [], False
+        names = {p.name: p for p in self.params}  # a factory's device (one with a dtype: its TensorOptions), which
+        self.device = "device" if "dtype" in names and names.get("device", names["dtype"]).type == "Device" else None
+        parts, star = [], False  # its binding initializes before the op
         for p in self.params:
             if p.keyword_only and not star:
                 parts.append("*")
@@ -596,6 +598,10 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
     bound = sig.bind(args, kwargs, how == 2)
     sig.unpack_numbers(bound)
     cacheable = _type_only(sig, args, kwargs)
+    if sig.device is not None and bound.get("device") is not None:
+        from .pyapi import cpu_only, parse_device
+        cpu_only(parse_device(bound["device"])[0], "tensor")
+        cacheable = False
     if sig.deprecated:  # PyTorch reads these by name (add(Scalar alpha, Tensor other)): so does the op
         # (one TORCH_WARN_ONCE in the parser for every deprecated signature: the first one used warns, no other)
         warn_once(_deprecated_warning(sig, parser(kind, name)), key="deprecated signature")
