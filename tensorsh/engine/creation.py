@@ -236,10 +236,14 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
              f"sourceTensor.detach().clone().requires_grad_(True), rather than {_spelled}(sourceTensor).")
         # (internal_new_from_data: detach().to(dtype, copy=True), whose copy keeps a dense tensor's strides)
         return _requiring_grad(data.detach().to(dtype or data.dtype, copy=True), requires_grad)
+    if isinstance(data, np.ndarray):  # (tensor_from_numpy, then to(dtype, copy=True): its strides, casts, no checks)
+        from .arrays import from_numpy
+        array = from_numpy(data, warn_if_not_writeable=False)
+        return _requiring_grad(array.to(dtype or array.dtype, copy=True), requires_grad)
     else:
         if type(data) is range:
             data = list(data)
-        if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, np.ndarray, np.generic)):
+        if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
         try:
             try:
