@@ -153,6 +153,7 @@ def _parse(fmts, args, kwargs, which=False):
     sig, how = p.parse(args, kwargs)
     bound = sig.bind(args, kwargs, how == 2)
     sig.unpack_numbers(bound)
+    sig.unpack_indices(bound)
     return (sig, bound) if which else bound
 
 

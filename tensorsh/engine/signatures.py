@@ -55,8 +55,8 @@ def _is_index(v):
         return False
     if isinstance(v, int):
         return True
-    if isinstance(v, _Tensor):  # Tensor.__index__: an integer tensor of one element
-        return v.dtype.category == 1 and v.numel() == 1
+    if isinstance(v, _Tensor):  # Tensor.__index__: an integer (or bool) tensor of one element
+        return v.dtype.category < 2 and v.numel() == 1
     return False
 
 
@@ -296,6 +296,13 @@ class Signature:
                 check_scalar_int(v)
             elif p.type in ("int64_t", "SymInt", "Device") + tuple(_LISTS) and not -2 ** 63 <= v < 2 ** 63:
                 raise make("ValueError", messages.LONG_OVERFLOW)
+
+    def unpack_indices(self, bound):
+        """Integer tensors where the parser reads ints (split's dim=torch.tensor(1)): their values."""
+        for p in self.params:
+            v = bound.get(p.name)
+            if p.type in _INDEX_TYPES and _holds_tensor(v):
+                bound[p.name] = _indices(v)
 
     def unpack_lists(self, args, kwargs):
         """PythonArgs::intlist: a list argument whose later elements are not ints fails only when it is unpacked."""
@@ -622,9 +629,16 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
             isinstance(args[0], _SCALAR_TYPES):  # torch.add(0, 1): the number is a (wrapped) tensor
         args = (_wrapped_number(args[0]),) + tuple(args[1:])
         rewritten = True
+    for k, v in kwargs.items():
+        if _holds_tensor(v) and any(k in q.names and q.type in _INDEX_TYPES for q in sig.params):  # dim=tensor(1)
+            kwargs = {**kwargs, k: _indices(v)}
+            rewritten = True
     for i, (p, v) in enumerate(zip(sig.params, args)):
         if isinstance(v, _Tensor) and p.type in ("Scalar", "double"):  # (a 0-dim tensor the parse read as a number:
             args = args[:i] + (v.item(),) + args[i + 1:]  # x.subtract(t, 0.5) is subtract.Scalar, SubBackward1)
+            rewritten = True
+        elif p.type in _INDEX_TYPES and _holds_tensor(v):  # x.sum(torch.tensor(1)): an int, as __index__ reads it
+            args = args[:i] + (_indices(v),) + args[i + 1:]
             rewritten = True
         elif v is None and p.type in _LISTS and p.default == "None" and not p.none_type:
             args = args[:i] + ((),) + args[i + 1:]  # an explicit None is the default: no dims, all of them
@@ -639,6 +653,21 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
     if type in map(type, args) or type in map(type, kwargs.values()):  # x.to(float), dtype=int: read as a dtype
         args, kwargs = _python_types_read(sig, args, kwargs)
     return args, kwargs, cacheable and not rewritten
+
+
+_INDEX_TYPES = frozenset({"int64_t", "SymInt", "DeviceIndex"}) | _LISTS  # (where the parser reads ints)
+
+
+
+def _holds_tensor(v):
+    return isinstance(v, _Tensor) or isinstance(v, (tuple, list)) and any(isinstance(x, _Tensor) for x in v)
+
+
+def _indices(v):
+    """An integer tensor (or a list holding some) where the parser reads ints: their values, as __index__ gives."""
+    if isinstance(v, _Tensor):
+        return v.__index__()
+    return type(v)(x.__index__() if isinstance(x, _Tensor) else x for x in v)
 
 
 def _keywords_for_op(kind, sig, takes, args, kwargs):
