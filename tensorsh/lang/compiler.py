@@ -17,6 +17,7 @@ import typing
 from tensorsh.engine import undo
 from tensorsh.engine.autograd import Node
 from tensorsh.engine.errors import python_class
+from tensorsh.engine.legacy_types import LEGACY
 from tensorsh.engine.namespaces import LazyMember
 from tensorsh.engine.tensorimpl import Tensor as _Tensor
 from tensorsh.lang import ast as A
@@ -1746,6 +1747,10 @@ class Compiler:
                 if not isinstance(b, type) or issubclass(b, type) or b is types.FunctionType:
                     e = TypeError(f"tensorsh classes derive from classes, not from '{type_name(b)}'"
                                   if not isinstance(b, type) else f"tensorsh does not let a class derive from '{b.__name__}'")
+                    locate(e, bases_node)
+                    raise e
+                if b in LEGACY.values():  # (torch.Tensor's constructor would make plain tensors: a wrong answer)
+                    e = RuntimeError(f"tensorsh: subclasses of torch.{b.__name__} are not supported yet")
                     locate(e, bases_node)
                     raise e
             ns = {"__module__": "__main__", "__qualname__": qualname, "__tsh_user__": True}
