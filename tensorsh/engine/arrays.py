@@ -191,7 +191,8 @@ def from_numpy(arr, warn_if_not_writeable=True):
     read-only array's too, after PyTorch's warning; the copying constructors do not warn)."""
     from .errors import warn_once
     if not isinstance(arr, np.ndarray):
-        raise type_error(f"expected np.ndarray (got {type(arr).__name__})")
+        from .typenames import tp_name
+        raise type_error(f"expected np.ndarray (got {tp_name(arr)})")
     dt = array_dtype(arr)
     item = arr.itemsize
     if any(s < 0 for s in arr.strides):
