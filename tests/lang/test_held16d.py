@@ -54,6 +54,14 @@ try:
 except TypeError as e:
     print(e)
 """,
+"from_numpy_names_a_non_arrays_type_as_torch": """
+import numpy as np
+for v in [np.float64(1.0), np.int32(2), [1, 2], None, torch.ones(2)]:
+    try:
+        torch.from_numpy(v)
+    except TypeError as e:
+        print(e)
+""",
 "a_zero_dim_array_first_in_a_list_has_no_length": """
 import warnings
 import numpy as np
