@@ -26,6 +26,7 @@ def dtype_checked(fn):
     def checked(*args, **kwargs):
         given = position is not None and len(args) > position
         dtype = args[position] if given else kwargs.get("dtype")
+        dtypes.check_supported(dtype)
         if dtype is not None and not isinstance(dtype, dtypes.DType):
             if type(dtype) is type and dtype in dtypes.PYTHON_TYPES:  # (dtype=float: PyTorch's parser reads float64)
                 return checked(*args[:position], dtypes.PYTHON_TYPES[dtype], *args[position + 1:], **kwargs) \

@@ -12,7 +12,7 @@ from . import messages
 from .errors import make, runtime, type_error, warn_once
 from .signature_table import FUNCTIONS, LINALG, METHODS, NOARGS, SPECIAL
 from .typenames import tp_name as _python_tp_name
-from .dtypes import from_python_type
+from .dtypes import check_supported, from_python_type
 
 _NUMBERS_AS_TENSORS = frozenset(
     "add add_ div div_ divide divide_ mul mul_ multiply multiply_ sub sub_ subtract subtract_ true_divide "
@@ -88,7 +88,10 @@ def _check(p, v, argnum):
     if t == "bool":
         return type(v) is bool
     if t == "ScalarType":
-        return type(v) is _DType or any(v is t for t in _SCALAR_TYPES)
+        if isinstance(v, _DType):
+            check_supported(v)
+            return True
+        return any(v is t for t in _SCALAR_TYPES)
     if t == "PyObject*":
         return True
     if t == "TensorList" or t.startswith("c10::List"):

@@ -42,6 +42,17 @@ for f in [lambda: torch.asarray(r, dtype=torch.float32, copy=False), lambda: tor
     except ValueError as e:
         print(e)
 """,
+"pytorchs_other_dtypes_have_their_attributes_and_info": """
+for d in [torch.uint16, torch.uint32, torch.uint64, torch.complex32, torch.chalf, torch.float8_e4m3fn, torch.float8_e5m2]:
+    f = torch.finfo(d) if d.is_floating_point or d.is_complex else torch.iinfo(d)
+    print(d, d.itemsize, d.is_floating_point, d.is_signed, d.is_complex, isinstance(d, torch.dtype), f, f.bits, f.max)
+print(type(torch.uint16).__name__, torch.complex32.to_real(), torch.uint16 == torch.uint8)
+for f in [lambda: torch.set_default_dtype(torch.float8_e4m3fn), lambda: torch.set_default_dtype(torch.uint16)]:
+    try:
+        f()
+    except TypeError as e:
+        print(e)
+""",
 "the_legacy_constructors_take_arrays": """
 import numpy as np
 f = np.arange(3, dtype=np.float32)
@@ -160,6 +171,14 @@ def test_the_language_prints_what_torch_prints(name):
 def test_a_subclass_of_torch_tensor_is_refused_not_made_a_plain_tensor():
     out, _ = run_in_language("class W(torch.Tensor):\n    pass\nprint(type(W(torch.ones(2))).__name__)\n")
     assert out == "RuntimeError: tensorsh: subclasses of torch.Tensor are not supported yet\n"
+
+
+def test_a_tensor_of_a_dtype_tensorsh_has_not_is_refused():
+    out, _ = run_in_language("x = torch.ones(2)\nfor f in [lambda: torch.zeros(2, dtype=torch.uint16), lambda: x.to(torch.float8_e5m2), "
+                             "lambda: x.type(torch.uint32), lambda: torch.tensor([1], dtype=torch.chalf)]:\n"
+                             "    try:\n        f()\n    except RuntimeError as e:\n        print(e)\n")
+    assert out == "".join(f"tensorsh: torch.{name} tensors are not supported yet\n"
+                          for name in ("uint16", "float8_e5m2", "uint32", "complex32"))
 
 
 ONCE = """
