@@ -139,6 +139,8 @@ def array_dtype(arr):
     for dt in dtypes.ALL:
         if dt is not dtypes.bfloat16 and dt.np == arr.dtype:
             return dt
+    if arr.dtype.kind == "u" and arr.dtype.isnative:  # (uint16-64: PyTorch's tensors, not tensorsh's)
+        dtypes.check_supported(dtypes.BY_UNSIGNED[arr.dtype.itemsize])
     raise type_error(f"can't convert np.ndarray of type numpy.{arr.dtype.type.__name__}. The only supported types "
                      f"are: {_SUPPORTED}.")
 

@@ -100,6 +100,7 @@ uint16, uint32, uint64 = (_unsupported(f"uint{8 * n}", 1, n, False) for n in (2,
 complex32 = _unsupported("complex32", 3, 4, True)
 float8_e4m3fn, float8_e5m2 = _unsupported("float8_e4m3fn", 2, 1, True), _unsupported("float8_e5m2", 2, 1, True)
 UNSUPPORTED = (uint16, uint32, uint64, complex32, float8_e4m3fn, float8_e5m2)
+BY_UNSIGNED = {2: uint16, 4: uint32, 8: uint64}  # (a numpy array's unsigned dtype tensorsh has no tensors of)
 _REAL[complex32] = float16
 
 
