@@ -74,24 +74,6 @@ class _Writeable:
         np.ndarray.setflags(self.array, write=writeable)
 
 
-class _Memory:
-    """An array's memory offered to numpy as writable (its __array_interface__ without the read-only mark)."""
-
-    def __init__(self, arr):
-        self.__array_interface__ = dict(arr.__array_interface__, data=(arr.__array_interface__["data"][0], False))
-        self.base = arr  # (keeps the memory alive as long as the alias)
-
-
-def writable(arr):
-    """arr, or a writable alias of its memory when numpy marks it read-only (setflags(write=False), broadcast_to's
-    views): PyTorch writes into such memory anyway. Memory no array owns (a bytes object's) is copied instead."""
-    if arr.flags.writeable:
-        return arr
-    root = arr
-    while isinstance(root.base, np.ndarray):
-        root = root.base
-    return np.asarray(_Memory(arr)) if root.flags.owndata else arr.copy()
-
 
 CONCATENATION = ("Concatenation operation is not implemented for NumPy arrays, use np.concatenate() instead. Please "
                  "do not rely on this error; it may not be given on all Python implementations.")
@@ -205,7 +187,7 @@ def from_numpy(arr, warn_if_not_writeable=True):
     stride = tuple(s // item for s in arr.strides)
     if not arr.flags.writeable and warn_if_not_writeable:
         warn_once(NOT_WRITABLE)
-    plain = writable(arr.view(np.ndarray))
+    plain = undo.writable(arr.view(np.ndarray))  # (PyTorch writes into a read-only array's memory anyway)
     span = 0 if arr.size == 0 else 1 + sum((n - 1) * s for n, s in zip(arr.shape, stride))
     flat = np.lib.stride_tricks.as_strided(plain, (span,), (item,)) if span else np.empty(0, arr.dtype)
     storage = ArrayStorage(flat)

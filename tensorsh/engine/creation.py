@@ -302,25 +302,10 @@ def legacy_from_data(data, dtype):
     return tensor(list(data) if isinstance(data, range) else data, dtype=dtype)
 
 
-def _moved(device, copy):
-    """asarray's tensor (or array) asked onto another device: PyTorch's Tensor.to from C++, which finds no such
-    backend (not torch.cuda's lazy init), or no alias at all with copy=False."""
-    from .pyapi import cpu_only, parse_device
-    from .tensorimpl import Device
-    kind, index = parse_device(device)
-    if kind != "cpu" and copy is False:
-        raise value_error(f"can't alias tensor from device 'cpu' to '{Device.make(kind, index)}'.")
-    if kind not in ("cpu", "meta"):
-        raise runtime(f"PyTorch is not linked with support for {kind} devices")
-    cpu_only(kind, "tensor")
-
-
 def asarray(obj, dtype=None, device=None, copy=None, requires_grad=None):
     """torch.asarray (tensor_new.cpp): a tensor aliased (itself) unless copy=True or another dtype asks for a copy
     (copy=False then refuses), requires_grad set on it when given (a non-leaf given False is detached); other data
     made as torch.tensor makes it (an array aliased as as_tensor does; copy=False refuses a sequence)."""
-    if device is not None and isinstance(obj, (Tensor, np.ndarray, np.generic)):
-        _moved(device, copy)
     if isinstance(obj, Tensor):
         t = obj
         wrong_dtype = dtype is not None and dtype is not t.dtype

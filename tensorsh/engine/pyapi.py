@@ -7,7 +7,7 @@ decorators in autograd, THPUtils_unpackLong in scalars (scripts/argument_sweep.p
 import re
 import numpy as np
 
-from . import dtypes
+from . import dtypes, signatures
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
 from .tensorimpl import Device, Tensor
@@ -108,6 +108,14 @@ def generator_device(device):
     cpu_only(kind, "generator")
 
 
+def init_device(device):
+    """A factory's device= as its binding initializes it before the op: parsed, then refused unless the CPU."""
+    cpu_only(parse_device(device)[0], "tensor")
+
+
+signatures.DEVICE_INIT[0] = init_device
+
+
 def to_device(device):
     """Tensor.to's device argument: whether it asks for a copy (PyTorch copies to a device written with an index,
     `cpu:0`, which is not the tensor's index-less `cpu`)."""
@@ -201,8 +209,15 @@ _CONSTRUCTORS = {
 
 def _on_device(device, fn, args, kwargs):
     """fn's tensor, made on the CPU; then the device (its string parsed first) initialized, as internal_new_from_data
-    does: a ragged list fails before "Torch not compiled with CUDA enabled"."""
-    kind = parse_device(device)[0]
+    does: a ragged list fails before "Torch not compiled with CUDA enabled". asarray's tensor (or array) is moved by
+    Tensor.to from C++, which finds no such backend (no torch.cuda lazy init), or not at all with copy=False."""
+    kind, index = parse_device(device)
+    if fn.__name__ == "asarray" and kind != "cpu" and isinstance(args[0] if args else kwargs.get("obj"),
+                                                                 (Tensor, np.ndarray, np.generic)):
+        if kwargs.get("copy") is False:
+            raise value_error(f"can't alias tensor from device 'cpu' to '{Device.make(kind, index)}'.")
+        if kind != "meta":
+            raise runtime(f"PyTorch is not linked with support for {kind} devices")
     out = fn(*args, **kwargs)
     cpu_only(kind, "tensor")
     return out

@@ -609,8 +609,7 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
     sig.unpack_numbers(bound)
     cacheable = _type_only(sig, args, kwargs)
     if sig.device is not None and bound.get("device") is not None:
-        from .pyapi import cpu_only, parse_device
-        cpu_only(parse_device(bound["device"])[0], "tensor")
+        DEVICE_INIT[0](bound["device"])
         cacheable = False
     if sig.deprecated:  # PyTorch reads these by name (add(Scalar alpha, Tensor other)): so does the op
         # (one TORCH_WARN_ONCE in the parser for every deprecated signature: the first one used warns, no other)
@@ -829,6 +828,7 @@ def _checked_function(name, fn, accepted, info, kind="function"):
     return function
 
 
+DEVICE_INIT = [None]  # a factory's device= initialized, before its op (pyapi.init_device)
 OUT_WRITER = [None]  # the out= of a torch function whose op computes a new result (ops/copies.py's write_out)
 
 
