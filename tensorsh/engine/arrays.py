@@ -18,7 +18,7 @@ class ndarray(np.ndarray):
     __api__ = frozenset({"shape", "dtype", "ndim", "size", "itemsize", "nbytes", "strides", "T", "tolist", "item",
                          "sum", "mean", "max", "min", "prod", "std", "var", "argmax", "argmin", "cumsum", "copy",
                          "astype", "reshape", "flatten", "ravel", "transpose", "all", "any", "round", "clip", "flags",
-                         "dot", "squeeze", "swapaxes", "nonzero", "argsort", "real", "imag"})
+                         "dot", "squeeze", "swapaxes", "nonzero", "argsort", "real", "imag", "setflags"})
     # (not `base` or `view`: they hand out numpy's own ndarray, whose writes the journal would not see)
 
     def __array_wrap__(self, array, context=None, return_scalar=False):
@@ -54,12 +54,44 @@ class ndarray(np.ndarray):
         undo.touch_array(self)
         np.ndarray.fill(self, value)
 
+    def setflags(self, write=None, align=None, uic=None):
+        """numpy's (also what `a.flags.writeable = False` calls), journaled: a failed statement takes it back."""
+        undo.touch(_Writeable(self), ("flags", id(self)))
+        np.ndarray.setflags(self, write, align, uic)
+
+
+class _Writeable:
+    """An array's WRITEABLE flag as the undo journal sees it."""
+    __slots__ = ("array",)
+
+    def __init__(self, array):
+        self.array = array
+
+    def _snapshot(self):
+        return self.array.flags.writeable
+
+    def _restore(self, writeable):
+        np.ndarray.setflags(self.array, write=writeable)
+
+
 
 CONCATENATION = ("Concatenation operation is not implemented for NumPy arrays, use np.concatenate() instead. Please "
                  "do not rely on this error; it may not be given on all Python implementations.")
 ndarray.__name__ = "numpy.ndarray"  # (Python's tp_name of numpy's arrays, which its messages print; the repr is
 #                                      __module__ and __qualname__: <class 'numpy.ndarray'>)
 ndarray.__tsh_name__ = "ndarray"  # (what a program reads as type(a).__name__)
+
+
+def adopt(arr):
+    """numpy's own array as the language's: a view of it, or, when it owns its memory (a new array no one else
+    sees), a copy that owns its own (`a.flags.owndata`, as numpy's)."""
+    if not arr.flags.owndata:
+        return arr.view(ndarray)
+    own = np.ndarray.__new__(ndarray, arr.shape, arr.dtype, order="F" if arr.flags.fnc else "C")
+    np.copyto(own, arr)
+    if not arr.flags.writeable:
+        np.ndarray.setflags(own, write=False)
+    return own
 
 
 def _journaled(name):
@@ -89,6 +121,8 @@ def array_dtype(arr):
     for dt in dtypes.ALL:
         if dt is not dtypes.bfloat16 and dt.np == arr.dtype:
             return dt
+    if arr.dtype.kind == "u" and arr.dtype.isnative:  # (uint16-64: PyTorch's tensors, not tensorsh's)
+        dtypes.check_supported(dtypes.BY_UNSIGNED[arr.dtype.itemsize])
     raise type_error(f"can't convert np.ndarray of type numpy.{arr.dtype.type.__name__}. The only supported types "
                      f"are: {_SUPPORTED}.")
 
@@ -130,10 +164,19 @@ def _address(memory):
     return None
 
 
-def from_numpy(arr):
-    """torch.from_numpy: a tensor over the array's own memory (its strides in elements), sharing it both ways."""
+NOT_WRITABLE = ("The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This means "
+                "writing to this tensor will result in undefined behavior. You may want to copy the array to protect "
+                "its data or make it writable before converting it to a tensor. This type of warning will be "
+                "suppressed for the rest of this program.")
+
+
+def from_numpy(arr, warn_if_not_writeable=True):
+    """torch.from_numpy: a tensor over the array's own memory (its strides in elements), sharing it both ways (a
+    read-only array's too, after PyTorch's warning; the copying constructors do not warn)."""
+    from .errors import warn_once
     if not isinstance(arr, np.ndarray):
-        raise type_error(f"expected np.ndarray (got {type(arr).__name__})")
+        from .typenames import tp_name
+        raise type_error(f"expected np.ndarray (got {tp_name(arr)})")
     dt = array_dtype(arr)
     item = arr.itemsize
     if any(s < 0 for s in arr.strides):
@@ -142,7 +185,9 @@ def from_numpy(arr):
         raise value_error("given numpy array strides not a multiple of the element byte size. Copy the numpy array "
                           "to reallocate the memory.")
     stride = tuple(s // item for s in arr.strides)
-    plain = arr.view(np.ndarray)
+    if not arr.flags.writeable and warn_if_not_writeable:
+        warn_once(NOT_WRITABLE)
+    plain = undo.writable(arr.view(np.ndarray))  # (PyTorch writes into a read-only array's memory anyway)
     span = 0 if arr.size == 0 else 1 + sum((n - 1) * s for n, s in zip(arr.shape, stride))
     flat = np.lib.stride_tricks.as_strided(plain, (span,), (item,)) if span else np.empty(0, arr.dtype)
     storage = ArrayStorage(flat)

@@ -26,6 +26,7 @@ def dtype_checked(fn):
     def checked(*args, **kwargs):
         given = position is not None and len(args) > position
         dtype = args[position] if given else kwargs.get("dtype")
+        dtypes.check_supported(dtype)
         if dtype is not None and not isinstance(dtype, dtypes.DType):
             if type(dtype) is type and dtype in dtypes.PYTHON_TYPES:  # (dtype=float: PyTorch's parser reads float64)
                 return checked(*args[:position], dtypes.PYTHON_TYPES[dtype], *args[position + 1:], **kwargs) \
@@ -98,6 +99,8 @@ def _infer(data, depth=0, first=True):
         return (len(data),) + shapes, dt
     if isinstance(data, (np.ndarray, np.generic)):  # (numpy's own dtype: np.float64 is a float, yet float64)
         from .arrays import array_dtype
+        if depth and first and isinstance(data, np.ndarray) and data.ndim == 0:
+            raise type_error("len() of unsized object")  # (compute_sizes measures a 0-d array as a sequence)
         return np.shape(data), array_dtype(np.asarray(data))
     if isinstance(data, bool):
         return (), dtypes.bool_
@@ -217,6 +220,8 @@ def _flatten(data, out):
         out.extend(data._np.reshape(-1).tolist())
     elif isinstance(data, (list, tuple)):
         for item in data:
+            if isinstance(item, np.ndarray) and item.size:  # (recursive_store's, once per process)
+                errors.warn_once(messages.LIST_OF_ARRAYS)
             _flatten(item, out)
     elif isinstance(data, np.ndarray):
         out.extend(data.reshape(-1).tolist())
@@ -232,10 +237,14 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
              f"sourceTensor.detach().clone().requires_grad_(True), rather than {_spelled}(sourceTensor).")
         # (internal_new_from_data: detach().to(dtype, copy=True), whose copy keeps a dense tensor's strides)
         return _requiring_grad(data.detach().to(dtype or data.dtype, copy=True), requires_grad)
+    if isinstance(data, np.ndarray):  # (tensor_from_numpy, then to(dtype, copy=True): its strides, casts, no checks)
+        from .arrays import from_numpy
+        array = from_numpy(data, warn_if_not_writeable=False)
+        return _requiring_grad(array.to(dtype or array.dtype, copy=True), requires_grad)
     else:
         if type(data) is range:
             data = list(data)
-        if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, np.ndarray, np.generic)):
+        if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
         try:
             try:
@@ -285,6 +294,14 @@ def as_tensor(data, dtype=None, device=None):
     return tensor(data, dtype=dtype)
 
 
+def legacy_from_data(data, dtype):
+    """torch.FloatTensor(data), x.new(data) (legacy_new_from_sequence): a sequence's values; an array aliased as
+    as_tensor aliases it (its memory shared when the dtype is the array's)."""
+    if isinstance(data, np.ndarray):
+        return as_tensor(data, dtype)
+    return tensor(list(data) if isinstance(data, range) else data, dtype=dtype)
+
+
 def asarray(obj, dtype=None, device=None, copy=None, requires_grad=None):
     """torch.asarray (tensor_new.cpp): a tensor aliased (itself) unless copy=True or another dtype asks for a copy
     (copy=False then refuses), requires_grad set on it when given (a non-leaf given False is detached); other data
@@ -307,10 +324,12 @@ def asarray(obj, dtype=None, device=None, copy=None, requires_grad=None):
         elif not requires_grad:
             t = t.detach()
         return t
-    if isinstance(obj, np.ndarray):
-        t = as_tensor(obj, dtype)
-        t = t.clone() if copy and t._storage is as_tensor(obj)._storage else t
-        return t.requires_grad_(True) if requires_grad else t
+    if isinstance(obj, np.ndarray):  # (aliased as a tensor is; a read-only array warns only where it is aliased)
+        from .arrays import NOT_WRITABLE, from_numpy
+        t = from_numpy(obj, warn_if_not_writeable=False)
+        if not copy and dtype in (None, t.dtype) and not obj.flags.writeable:
+            errors.warn_once(NOT_WRITABLE)
+        return asarray(t, dtype, device, copy, requires_grad)
     if copy is False:
         raise value_error("can't alias arbitrary sequence into a tensor.")
     return tensor(obj, dtype=dtype, requires_grad=bool(requires_grad))

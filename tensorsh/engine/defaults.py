@@ -151,6 +151,8 @@ def set_default_dtype(d):
         raise type_error("invalid dtype object: only floating-point types are supported as the default type")
     if not d.is_floating_point:
         raise type_error("only floating-point types are supported as the default type")
+    if type(d) is dtypes.UnsupportedDType:  # (a float8 dtype: PyTorch finds no legacy storage class of it)
+        raise type_error(f"couldn't find storage object {d.name.capitalize()}Storage")
     undo.touch(_Settings)
     dtypes.DEFAULT_FLOAT = d
 
@@ -219,7 +221,8 @@ def warn_once(message, category="UserWarning"):
 _FLOATS = {"float16": (16, 2.0 ** -10, 65504.0, 2.0 ** -14, 0.001),
            "bfloat16": (16, 2.0 ** -7, (2 - 2.0 ** -7) * 2.0 ** 127, 2.0 ** -126, 0.01),
            "float32": (32, 2.0 ** -23, (2 - 2.0 ** -23) * 2.0 ** 127, 2.0 ** -126, 1e-06),
-           "float64": (64, 2.0 ** -52, 1.7976931348623157e+308, 2.2250738585072014e-308, 1e-15)}
+           "float64": (64, 2.0 ** -52, 1.7976931348623157e+308, 2.2250738585072014e-308, 1e-15),
+           "float8_e4m3fn": (8, 2.0 ** -3, 448.0, 2.0 ** -6, 1.0), "float8_e5m2": (8, 2.0 ** -2, 57344.0, 2.0 ** -14, 1.0)}
 
 
 class finfo:

@@ -78,6 +78,38 @@ complex128 = DType._make("complex128", np.complex128, 3, "torch.ComplexDoubleTen
 _REAL = {complex64: float32, complex128: float64}
 _COMPLEX = {float32: complex64, float64: complex128}
 
+
+
+class UnsupportedDType(DType):
+    """A dtype of PyTorch 2.13's that tensorsh has no tensors of (uint16-64, complex32, float8): its attributes,
+    repr and finfo/iinfo; refused (check_supported) wherever a tensor of it would be made."""
+    __slots__ = ()
+
+
+UnsupportedDType.__module__, UnsupportedDType.__name__, UnsupportedDType.__qualname__ = "torch", "torch.dtype", "dtype"
+UnsupportedDType.__tsh_name__ = "dtype"
+
+
+def _unsupported(name, category, itemsize, is_signed):
+    dt = UnsupportedDType._make(name, np.uint8, category, None, 0, itemsize=itemsize)
+    dt.is_signed = is_signed
+    return dt
+
+
+uint16, uint32, uint64 = (_unsupported(f"uint{8 * n}", 1, n, False) for n in (2, 4, 8))
+complex32 = _unsupported("complex32", 3, 4, True)
+float8_e4m3fn, float8_e5m2 = _unsupported("float8_e4m3fn", 2, 1, True), _unsupported("float8_e5m2", 2, 1, True)
+UNSUPPORTED = (uint16, uint32, uint64, complex32, float8_e4m3fn, float8_e5m2)
+BY_UNSIGNED = {2: uint16, 4: uint32, 8: uint64}  # (a numpy array's unsigned dtype tensorsh has no tensors of)
+_REAL[complex32] = float16
+
+
+def check_supported(dt):
+    """Refuse a dtype tensorsh has no tensors of, where one would be made."""
+    if type(dt) is UnsupportedDType:
+        raise _runtime(f"tensorsh: {dt} tensors are not supported yet")
+
+
 ALL = (bool_, uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64, complex64, complex128)
 BY_NAME = {d.name: d for d in ALL}
 BY_NP = {d.np: d for d in ALL if d is not bfloat16}

@@ -21,8 +21,7 @@ class _LegacyType(type):
         dtype = cls.dtype or dtypes.DEFAULT_FLOAT
         form = pyapi.legacy_new(args, kwargs)  # (PyTorch's parser of these constructors)
         if form[0] == "data":
-            data = form[1]
-            return creation.tensor(list(data) if isinstance(data, range) else data, dtype=dtype)
+            return creation.legacy_from_data(form[1], dtype)
         if form[0] == "other":
             other = form[1]
             if other.dtype is not dtype and cls.dtype is not None:   # the legacy constructor does not convert

@@ -194,6 +194,8 @@ SUB_BOOL = ("Subtraction, the `-` operator, with a bool tensor is not supported.
             "use the `~` or `logical_not()` operator instead.")
 SUB_TWO_BOOLS = ("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
                  "`logical_xor()` operator instead.")
+LIST_OF_ARRAYS = ("Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting the list "
+                  "to a single numpy.ndarray with numpy.array() before converting to a tensor.")
 SCALAR_OF_GRAD_TENSOR = ("Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
                          "Consider using tensor.detach() first.")
 T_NOT_2D = ("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will "

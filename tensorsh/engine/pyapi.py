@@ -5,8 +5,9 @@ the C functions torch's Python-level ops call (split, norm, unflatten, type: the
 below need of torch's Python is theirs: backward's gradients and torch.Size's items in tensorimpl, the grad modes as
 decorators in autograd, THPUtils_unpackLong in scalars (scripts/argument_sweep.py measures all of them)."""
 import re
+import numpy as np
 
-from . import dtypes
+from . import dtypes, signatures
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
 from .tensorimpl import Device, Tensor
@@ -85,6 +86,16 @@ def cpu_only(kind, what):
     raise runtime(f"tensorsh runs on the CPU only: no {kind} {what}")
 
 
+CUDA_GENERATOR = (
+    "Cannot get CUDA generator without ATen_cuda library. PyTorch splits its backend into two shared libraries: a CPU "
+    "library and a CUDA library; this error has occurred because you are trying to use some CUDA functionality, but "
+    "the CUDA library has not been loaded by the dynamic linker for some reason.  The CUDA library MUST be loaded, "
+    "EVEN IF you don't directly use any symbols from the CUDA library! One common culprit is a lack of "
+    "-Wl,--no-as-needed in your link arguments; many dynamic linkers will delete dynamic library dependencies if you "
+    "don't depend on any of their symbols.  You can check if this has occurred by using ldd on your binary to see if "
+    "there is a dependency on *_cuda.so library.")
+
+
 def generator_device(device):
     """torch.Generator(device): PyTorch's parser (a str, an int, a torch.device or None), then the device's own
     check."""
@@ -92,7 +103,17 @@ def generator_device(device):
         raise type_error(f"Generator(): argument 'device' (position 1) must be torch.device, not "
                          f"{_type_name(device)}")
     kind, _ = parse_device(device)
+    if kind == "cuda":
+        raise runtime(CUDA_GENERATOR)
     cpu_only(kind, "generator")
+
+
+def init_device(device):
+    """A factory's device= as its binding initializes it before the op: parsed, then refused unless the CPU."""
+    cpu_only(parse_device(device)[0], "tensor")
+
+
+signatures.DEVICE_INIT[0] = init_device
 
 
 def to_device(device):
@@ -140,6 +161,7 @@ def _parse(fmts, args, kwargs, which=False):
     sig, how = p.parse(args, kwargs)
     bound = sig.bind(args, kwargs, how == 2)
     sig.unpack_numbers(bound)
+    sig.unpack_indices(bound)
     return (sig, bound) if which else bound
 
 
@@ -185,6 +207,22 @@ _CONSTRUCTORS = {
                   "bool requires_grad=False)"}
 
 
+def _on_device(device, fn, args, kwargs):
+    """fn's tensor, made on the CPU; then the device (its string parsed first) initialized, as internal_new_from_data
+    does: a ragged list fails before "Torch not compiled with CUDA enabled". asarray's tensor (or array) is moved by
+    Tensor.to from C++, which finds no such backend (no torch.cuda lazy init), or not at all with copy=False."""
+    kind, index = parse_device(device)
+    if fn.__name__ == "asarray" and kind != "cpu" and isinstance(args[0] if args else kwargs.get("obj"),
+                                                                 (Tensor, np.ndarray, np.generic)):
+        if kwargs.get("copy") is False:
+            raise value_error(f"can't alias tensor from device 'cpu' to '{Device.make(kind, index)}'.")
+        if kind != "meta":
+            raise runtime(f"PyTorch is not linked with support for {kind} devices")
+    out = fn(*args, **kwargs)
+    cpu_only(kind, "tensor")
+    return out
+
+
 def constructor(name, fn):
     """torch.tensor / torch.as_tensor (or, name "new_tensor", the method x.new_tensor): PyTorch's parser of the
     data-taking constructors in front of fn (`tensor() takes 1 positional argument but 2 were given`)."""
@@ -194,13 +232,13 @@ def constructor(name, fn):
             _parse(fmts, args, kwargs)
             if type(kwargs.get("dtype")) is type:  # (dtype=float: the parser reads torch.float64)
                 kwargs["dtype"] = dtypes.from_python_type(kwargs["dtype"])
-            return fn(self, *args, **kwargs)
+            return _on_device(kwargs.get("device"), fn, (self,) + args, kwargs)
     else:
         def checked(*args, **kwargs):
             _parse(fmts, args, kwargs)
             if type(kwargs.get("dtype")) is type:
                 kwargs["dtype"] = dtypes.from_python_type(kwargs["dtype"])
-            return fn(*args, **kwargs)
+            return _on_device(kwargs.get("device"), fn, args, kwargs)
     checked.__name__ = checked.__qualname__ = name
     checked.__doc__, checked.__wrapped__ = fn.__doc__, fn
     return checked
@@ -215,15 +253,15 @@ def legacy_new(args, kwargs):
     """torch.FloatTensor(...) and the other legacy constructors (legacy_tensor_generic_ctor_new): PyTorch's parser,
     then what the call means: ("empty",), ("other", tensor), ("size", sizes) or ("data", sequence)."""
     sig, bound = _parse(_LEGACY_NEW, args, kwargs, which=True)
-    if bound.get("device") is not None:
-        kind, _ = parse_device(bound["device"])
-        cpu_only(kind, "tensor")
+    kind = parse_device(bound.get("device"))[0]
     names = [q.name for q in sig.params]
     if "other" in names:
         if "device" in kwargs:
             raise runtime("Legacy tensor constructor of the form torch.Tensor(tensor, device=device) is not supported.  "
                           "Use torch.tensor(...) or torch.as_tensor(...) instead.")
         return ("other", bound["other"])
+    if kind != "cpu":  # (check_legacy_ctor_device: these constructors make CPU tensors)
+        raise runtime(f"legacy constructor expects device type: cpu but device type: {kind} was passed")
     if "size" in names:
         size = bound["size"]
         if not (len(args) == 1 and size is args[0] and type(size).__qualname__ != "Size"):
@@ -235,7 +273,7 @@ def legacy_new(args, kwargs):
         if "cdata" in names:
             raise runtime("tensorsh: a legacy constructor from a C pointer (cdata=) is not supported")
         return ("empty",)
-    if not isinstance(data, (list, tuple, str, range, Tensor)):
+    if not isinstance(data, (list, tuple, str, range, Tensor, np.ndarray)):
         raise type_error(f"new(): data must be a sequence (got {_type_name(data)})")
     return ("data", data)
 

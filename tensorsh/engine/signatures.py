@@ -12,7 +12,7 @@ from . import messages
 from .errors import make, runtime, type_error, warn_once
 from .signature_table import FFT, FUNCTIONS, LINALG, METHODS, NOARGS, SPECIAL
 from .typenames import tp_name as _python_tp_name
-from .dtypes import from_python_type
+from .dtypes import check_supported, from_python_type
 
 _NUMBERS_AS_TENSORS = frozenset(
     "add add_ div div_ divide divide_ mul mul_ multiply multiply_ sub sub_ subtract subtract_ true_divide "
@@ -55,8 +55,8 @@ def _is_index(v):
         return False
     if isinstance(v, int):
         return True
-    if isinstance(v, _Tensor):  # Tensor.__index__: an integer tensor of one element
-        return v.dtype.category == 1 and v.numel() == 1
+    if isinstance(v, _Tensor):  # Tensor.__index__: an integer (or bool) tensor of one element
+        return v.dtype.category < 2 and v.numel() == 1
     return False
 
 
@@ -88,7 +88,10 @@ def _check(p, v, argnum):
     if t == "bool":
         return type(v) is bool
     if t == "ScalarType":
-        return type(v) is _DType or any(v is t for t in _SCALAR_TYPES)
+        if isinstance(v, _DType):
+            check_supported(v)
+            return True
+        return any(v is t for t in _SCALAR_TYPES)
     if t == "PyObject*":
         return True
     if t == "TensorList" or t.startswith("c10::List"):
@@ -160,7 +163,7 @@ def _default_text(p):
 
 
 class Signature:
-    __slots__ = ("name", "params", "min_args", "max_args", "max_pos_args", "hidden", "deprecated", "text")
+    __slots__ = ("name", "params", "min_args", "max_args", "max_pos_args", "hidden", "deprecated", "text", "device")
 
     def __init__(self, fmt):
         self.name, _, rest = fmt.partition("(")
@@ -177,7 +180,9 @@ class Signature:
         self.max_args = len(self.params)
         self.min_args = sum(not p.optional for p in self.params)
         self.max_pos_args = sum(not p.keyword_only for p in self.params)
-        parts, star = [], False
+        names = {p.name: p for p in self.params}  # a factory's device (one with a dtype: its TensorOptions), which
+        self.device = "device" if "dtype" in names and names.get("device", names["dtype"]).type == "Device" else None
+        parts, star = [], False  # its binding initializes before the op
         for p in self.params:
             if p.keyword_only and not star:
                 parts.append("*")
@@ -294,6 +299,13 @@ class Signature:
                 check_scalar_int(v)
             elif p.type in ("int64_t", "SymInt", "Device") + tuple(_LISTS) and not -2 ** 63 <= v < 2 ** 63:
                 raise make("ValueError", messages.LONG_OVERFLOW)
+
+    def unpack_indices(self, bound):
+        """Integer tensors where the parser reads ints (split's dim=torch.tensor(1)): their values."""
+        for p in self.params:
+            v = bound.get(p.name)
+            if p.type in _INDEX_TYPES and _holds_tensor(v):
+                bound[p.name] = _indices(v)
 
     def unpack_lists(self, args, kwargs):
         """PythonArgs::intlist: a list argument whose later elements are not ints fails only when it is unpacked."""
@@ -597,6 +609,9 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
     bound = sig.bind(args, kwargs, how == 2)
     sig.unpack_numbers(bound)
     cacheable = _type_only(sig, args, kwargs)
+    if sig.device is not None and bound.get("device") is not None:
+        DEVICE_INIT[0](bound["device"])
+        cacheable = False
     if sig.deprecated:  # PyTorch reads these by name (add(Scalar alpha, Tensor other)): so does the op
         # (one TORCH_WARN_ONCE in the parser for every deprecated signature: the first one used warns, no other)
         warn_once(_deprecated_warning(sig, parser(kind, name)), key="deprecated signature")
@@ -617,9 +632,16 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
             isinstance(args[0], _SCALAR_TYPES):  # torch.add(0, 1): the number is a (wrapped) tensor
         args = (_wrapped_number(args[0]),) + tuple(args[1:])
         rewritten = True
+    for k, v in kwargs.items():
+        if _holds_tensor(v) and any(k in q.names and q.type in _INDEX_TYPES for q in sig.params):  # dim=tensor(1)
+            kwargs = {**kwargs, k: _indices(v)}
+            rewritten = True
     for i, (p, v) in enumerate(zip(sig.params, args)):
         if isinstance(v, _Tensor) and p.type in ("Scalar", "double"):  # (a 0-dim tensor the parse read as a number:
             args = args[:i] + (v.item(),) + args[i + 1:]  # x.subtract(t, 0.5) is subtract.Scalar, SubBackward1)
+            rewritten = True
+        elif p.type in _INDEX_TYPES and _holds_tensor(v):  # x.sum(torch.tensor(1)): an int, as __index__ reads it
+            args = args[:i] + (_indices(v),) + args[i + 1:]
             rewritten = True
         elif v is None and p.type in _LISTS and p.default == "None" and not p.none_type:
             args = args[:i] + ((),) + args[i + 1:]  # an explicit None is the default: no dims, all of them
@@ -634,6 +656,21 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
     if type in map(type, args) or type in map(type, kwargs.values()):  # x.to(float), dtype=int: read as a dtype
         args, kwargs = _python_types_read(sig, args, kwargs)
     return args, kwargs, cacheable and not rewritten
+
+
+_INDEX_TYPES = frozenset({"int64_t", "SymInt", "DeviceIndex"}) | _LISTS  # (where the parser reads ints)
+
+
+
+def _holds_tensor(v):
+    return isinstance(v, _Tensor) or isinstance(v, (tuple, list)) and any(isinstance(x, _Tensor) for x in v)
+
+
+def _indices(v):
+    """An integer tensor (or a list holding some) where the parser reads ints: their values, as __index__ gives."""
+    if isinstance(v, _Tensor):
+        return v.__index__()
+    return type(v)(x.__index__() if isinstance(x, _Tensor) else x for x in v)
 
 
 def _keywords_for_op(kind, sig, takes, args, kwargs):
@@ -792,6 +829,7 @@ def _checked_function(name, fn, accepted, info, kind="function"):
     return function
 
 
+DEVICE_INIT = [None]  # a factory's device= initialized, before its op (pyapi.init_device)
 OUT_WRITER = [None]  # the out= of a torch function whose op computes a new result (ops/copies.py's write_out)
 
 

@@ -734,11 +734,12 @@ class Tensor:
     __str__ = __repr__
 
     def __format__(self, spec):
-        if not self._shape:  # PyTorch formats a 0-dim tensor as its Python number
+        if not self._shape and type(self) is Tensor:  # PyTorch formats a 0-dim tensor (not a Parameter) as its number
             return format(self.item(), spec)
-        if spec:
-            raise type_error("unsupported format string passed to Tensor.__format__")
-        return repr(self)
+        if spec:  # (object.__format__)
+            from .typenames import tp_name
+            raise type_error(f"unsupported format string passed to {tp_name(self)}.__format__")
+        return str(self)
 
     def __len__(self):
         if not self._shape:

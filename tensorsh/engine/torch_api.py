@@ -480,6 +480,7 @@ NAMESPACE.update({
     "bfloat16": dtypes.bfloat16, "complex64": dtypes.complex64, "cfloat": dtypes.complex64,
     "complex128": dtypes.complex128, "cdouble": dtypes.complex128,
     "int8": dtypes.int8, "int16": dtypes.int16, "short": dtypes.int16,
+    **{dt.name: dt for dt in dtypes.UNSUPPORTED}, "chalf": dtypes.complex32,
     "promote_types": dtypes.promote, "can_cast": dtypes.can_cast,   # (argument checks: the signature table's)
     "result_type": lambda tensor, other: dtypes.result_type((tensor, other)),
     "device": Device, "dtype": dtypes.DType,  # (classes: isinstance(x.device, torch.device); a CPU build's torch.cuda:

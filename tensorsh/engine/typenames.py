@@ -14,7 +14,7 @@ def bind(tensor_cls, memory_format_cls):
 def tp_name(value):
     """Python's tp_name of the value's type as PyTorch prints it (`Tensor`, `NoneType`, `torch.dtype`, ...)."""
     cls = type(value)
-    if cls is _DType:
+    if isinstance(value, _DType):
         return "torch.dtype"
     if cls is _MemoryFormat:
         return "torch.memory_format"

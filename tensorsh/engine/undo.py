@@ -226,7 +226,27 @@ class _ArrayContents:
         return self.root.copy()
 
     def _restore(self, snap):
-        self.root[...] = snap
+        writable(self.root)[...] = snap  # (a root the statement made read-only, or one numpy refused to write)
+
+
+class _Memory:
+    """An array's memory offered to numpy as writable (its __array_interface__ without the read-only mark)."""
+
+    def __init__(self, arr):
+        self.__array_interface__ = dict(arr.__array_interface__, data=(arr.__array_interface__["data"][0], False))
+        self.base = arr  # (keeps the memory alive as long as the alias)
+
+
+def writable(arr):
+    """arr, or a writable alias of its memory when numpy marks it read-only (setflags(write=False), broadcast_to's
+    views). Memory no array owns (a bytes object's) is copied instead."""
+    if arr.flags.writeable:
+        return arr
+    import numpy as np
+    root = arr
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    return np.asarray(_Memory(arr)) if root.flags.owndata else arr.copy()
 
 
 def touch_array(arr):

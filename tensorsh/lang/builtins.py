@@ -8,7 +8,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 import builtins as _py
 
 from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
-    TYPE_OF, attribute_names, attribute_value, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
+    TYPE_OF, HASH_OF, attribute_names, attribute_value, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -300,6 +300,11 @@ SIZED_TYPES = frozenset({_py.list, _py.tuple, _py.set, _py.frozenset, _py.dict, 
 
 
 def python_builtins(print_fn):
+    from tensorsh.engine.tensorimpl import Tensor
+    ids = Ids()
+
+    def hash_of(obj):  # (PyTorch's Tensor.__hash__ is id(self))
+        return ids(obj) if isinstance(obj, Tensor) else _py.hash(obj)
     table = {
         "print": builtin("print", print_fn), "len": _py.len, "range": _py.range, "int": _py.int, "float": _py.float,
         "bool": _py.bool, "str": _py.str, "repr": _py.repr, "abs": _py.abs, "round": builtin("round", _round), "pow": builtin("pow", _pow),
@@ -307,8 +312,8 @@ def python_builtins(print_fn):
         "isinstance": _py.isinstance, "issubclass": _py.issubclass, "hasattr": builtin("hasattr", _hasattr), "getattr": builtin("getattr", _getattr),
         "setattr": builtin("setattr", _setattr), "vars": builtin("vars", _vars), "dir": builtin("dir", _dir), "delattr": builtin("delattr", _delattr), "list": _py.list, "tuple": _py.tuple, "set": _py.set, "frozenset": _py.frozenset,
         "dict": _py.dict, "iter": _py.iter, "next": _py.next, "map": _py.map, "filter": _py.filter,
-        "callable": _py.callable, "id": builtin("id", Ids()), "divmod": _py.divmod, "chr": _py.chr, "ord": _py.ord,
-        "hex": _py.hex, "bin": _py.bin, "oct": _py.oct, "format": builtin("format", _format), "hash": _py.hash, "complex": _py.complex,
+        "callable": _py.callable, "id": builtin("id", ids), "divmod": _py.divmod, "chr": _py.chr, "ord": _py.ord,
+        "hex": _py.hex, "bin": _py.bin, "oct": _py.oct, "format": builtin("format", _format), "hash": builtin("hash", hash_of), "complex": _py.complex,
         "object": _py.object, "super": _py.super, "staticmethod": _py.staticmethod,
         "classmethod": _py.classmethod, "property": _py.property, "NotImplemented": _py.NotImplemented,
         "Ellipsis": _py.Ellipsis, "ascii": _py.ascii,
@@ -391,7 +396,7 @@ _NUMPY_NAMES = (
     "float16 float32 float64 int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool_ dtype ndarray pi e nan inf "
     "newaxis complex64 complex128 str_ int_ intp bool integer floating number generic all any median percentile "
     "triu tril diag trace ascontiguousarray logical_and logical_or logical_not logical_xor argwhere searchsorted "
-    "bincount cumprod meshgrid inner vdot cross").split()
+    "bincount cumprod meshgrid inner vdot cross broadcast_to").split()
 _NUMPY_TESTING = "assert_allclose assert_array_equal assert_array_almost_equal assert_equal assert_almost_equal".split()
 _NUMPY_RANDOM = "seed rand randn randint random normal uniform choice permutation shuffle".split()
 
@@ -405,7 +410,7 @@ def _numpy():
 
     def as_array(value):
         if type(value) is np.ndarray:
-            return value.view(arrays.ndarray)
+            return arrays.adopt(value)
         if type(value) in (tuple, list) and any(type(v) is np.ndarray for v in value):
             return type(value)(as_array(v) for v in value)
         return value
@@ -659,6 +664,7 @@ def build(print_fn):
     table.update(python_builtins(print_fn))
     table["type"] = TypeOf(namespace["Tensor"])
     TYPE_OF[:] = [table["type"]]
+    HASH_OF[:] = [table["hash"]]
     torch_ns = Namespace("torch", dict(namespace))
     torchviz_ns = Namespace("torchviz", {"make_dot": GRAPH})
     table.update({

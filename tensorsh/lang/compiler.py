@@ -18,6 +18,7 @@ from tensorsh.engine import undo
 from tensorsh.engine.namespaces import Namespace as _EngineNamespace
 from tensorsh.engine.autograd import Node
 from tensorsh.engine.errors import python_class
+from tensorsh.engine.legacy_types import LEGACY
 from tensorsh.engine.namespaces import LazyMember
 from tensorsh.engine.tensorimpl import Tensor as _Tensor
 from tensorsh.lang import ast as A
@@ -63,6 +64,9 @@ SAFE_ATTRS = {
 }
 
 
+SAFE_SETTABLE = {}  # type -> the names of SAFE_ATTRS a program may also set
+
+
 def _more_safe_attrs():
     import collections
     SAFE_ATTRS[collections.OrderedDict] = _DICT_METHODS | {"move_to_end"}
@@ -74,6 +78,10 @@ def _more_safe_attrs():
     SAFE_ATTRS[np.generic] = frozenset({"item", "dtype", "shape", "ndim", "tolist", "astype", "real", "imag",
                                         "is_integer"})
     SAFE_ATTRS[np.dtype] = frozenset({"name", "itemsize", "kind", "char", "type", "str"})
+    flags = type(np.empty(0).flags)  # (an array's flags: setting one calls the array's setflags, which journals)
+    SAFE_ATTRS[flags] = frozenset({"c_contiguous", "f_contiguous", "contiguous", "fortran", "owndata", "writeable",
+                                   "aligned", "writebackifcopy", "behaved", "carray", "farray", "forc", "fnc", "num"})
+    SAFE_SETTABLE[flags] = frozenset({"writeable", "aligned", "writebackifcopy"})
     import dataclasses  # (a config class's fields, as dataclasses.fields gives them)
     SAFE_ATTRS[dataclasses.Field] = frozenset({"name", "type", "default", "default_factory", "init", "repr",
                                                 "compare", "kw_only"})
@@ -333,6 +341,7 @@ def _c_functions():
 
 
 TYPE_OF = []  # the language's type() (builtins.TypeOf), which x.__class__ answers as
+HASH_OF = []  # the language's hash(), which x.__hash__() answers as (a tensor's is its id())
 # A tensor's protocol and operator methods, which a program may call by name as on PyTorch's Tensor.
 # A container's item protocol as bound methods (a forward hook that stores its output in a lambda).
 CONTAINER_DUNDERS = frozenset({"__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__"})
@@ -507,7 +516,7 @@ def load_attr(obj, name):
         if name in ("__mro__", "__bases__") and obj in USER_CLASSES and all(map(_shown_class, obj.__mro__)):
             return getattr(obj, name)
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
-            return getattr(obj, name)
+            return (lambda: HASH_OF[0](obj)) if name == "__hash__" else getattr(obj, name)
         if name in CONTAINER_DUNDERS and isinstance(obj, _CONTAINERS):  # `lambda m, i, o: acts.__setitem__(k, o)`
             return getattr(obj, name)
         if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
@@ -653,6 +662,9 @@ def store_attr(obj, name, value):
             return
     if name[:1] != "_" and "*" in getattr(t, "__settable__", ()):
         setattr(obj, name, value)  # any public name (a Module registers parameters and submodules itself)
+        return
+    if name in SAFE_SETTABLE.get(t, ()):
+        setattr(obj, name, value)
         return
     api = getattr(t, "__api__", None)
     if api is None or name not in api or (name[:1] == "_" and name not in PRIVATE_OK) or t is Namespace:
@@ -1759,6 +1771,10 @@ class Compiler:
                 if not isinstance(b, type) or issubclass(b, type) or b is types.FunctionType:
                     e = TypeError(f"tensorsh classes derive from classes, not from '{type_name(b)}'"
                                   if not isinstance(b, type) else f"tensorsh does not let a class derive from '{b.__name__}'")
+                    locate(e, bases_node)
+                    raise e
+                if b in LEGACY.values():  # (torch.Tensor's constructor would make plain tensors: a wrong answer)
+                    e = RuntimeError(f"tensorsh: subclasses of torch.{b.__name__} are not supported yet")
                     locate(e, bases_node)
                     raise e
             ns = {"__module__": "__main__", "__qualname__": qualname, "__tsh_user__": True}

@@ -192,6 +192,24 @@ _PARSE_TO = tuple(f"to({first}bool non_blocking=False, bool copy=False, *, Memor
 _LAYER_METHODS = ("reset_parameters", "reset_running_stats", "has_uninitialized_params", "initialize_parameters")
 
 
+def _made_on_device(init):
+    """A layer's __init__ whose `device=` PyTorch passes to its factories (torch.empty(..., device=device)): the
+    layer is built on the CPU, then the device refused where those factories would refuse it (after the checks
+    of the arguments that come before them)."""
+    import functools
+    import inspect
+    position = list(inspect.signature(init).parameters).index("device")
+
+    @functools.wraps(init)
+    def __init__(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        device = args[position - 1] if len(args) >= position else kwargs.get("device")
+        if device is not None:
+            from tensorsh.engine import pyapi
+            pyapi.cpu_only(pyapi.parse_device(device)[0], "tensor")
+    return __init__
+
+
 class Module:
     __module__ = "torch.nn.modules.module"
     __settable__ = frozenset({"*"})
@@ -218,6 +236,11 @@ class Module:
         own = {n for n in _LAYER_METHODS if callable(getattr(cls, n, None))}
         if not own <= cls.__api__:
             cls.__api__ = cls.__api__ | own
+        init = cls.__dict__.get("__init__")
+        code = getattr(init, "__code__", None)  # (an engine layer's own __init__ taking a device)
+        if code is not None and (init.__module__ or "").startswith("tensorsh.") and \
+                "device" in code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]:
+            cls.__init__ = _made_on_device(init)
 
     def __init__(self, *args, **kwargs):
         if kwargs:

@@ -16,7 +16,7 @@ def new(self, *args, **kwargs):
     dtype = self.dtype
     form = legacy_new(args, kwargs)  # (PyTorch's parser of the legacy constructors)
     if form[0] == "data":
-        return creation.tensor(list(form[1]) if isinstance(form[1], range) else form[1], dtype=dtype)
+        return creation.legacy_from_data(form[1], dtype)
     if form[0] == "other":
         if form[1].dtype is not dtype:  # (the legacy constructor does not convert)
             options = ("TensorOptions(dtype={}, device=cpu, layout=Strided, requires_grad=false (default), "

@@ -244,6 +244,7 @@ def tensor_type(self, *args, **kwargs):
     if dtype is None:
         return self.dtype.type_name
     target = pyapi.type_target(dtype, LEGACY, dtypes.DType)
+    dtypes.check_supported(target)
     if not isinstance(target, dtypes.DType):
         target = target.dtype or dtypes.DEFAULT_FLOAT
     return to(self, target, memory_format=parsed.get("memory_format"))

@@ -104,6 +104,7 @@ def tensor_params(*names):
 
 
 def check_dtype(op, dtype):
+    dtypes.check_supported(dtype)
     if dtype is not None and not isinstance(dtype, dtypes.DType):
         raise type_error(f"{op}(): argument 'dtype' must be torch.dtype, not {type_name(dtype)}")
 

@@ -94,6 +94,15 @@ def _is_bool_scalar(ix):
     return isinstance(ix, Tensor) and not ix._shape and ix.dtype in (dtypes.bool_, dtypes.uint8)
 
 
+def _slice_index(v):
+    """A slice's bound as CPython's slice unpacking reads it: None, or what __index__ gives (a float refused)."""
+    if v is None:
+        return None
+    if not hasattr(type(v), "__index__"):
+        raise type_error("slice indices must be integers or None or have an __index__ method")
+    return operator.index(v)
+
+
 def _is_integer_scalar(ix):
     """A 0-dim integer tensor in an index: an integer to PyTorch's indexing (select), read or written."""
     return isinstance(ix, Tensor) and not ix._shape and ix.dtype.category == 1 and ix.dtype is not dtypes.uint8
@@ -151,7 +160,7 @@ def getitem(self, index, setting=False):
                 raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
             out = select(out, dim, i)
         elif isinstance(ix, slice):
-            start, stop, step = (None if v is None else int(v) for v in (ix.start, ix.stop, ix.step))
+            start, stop, step = map(_slice_index, (ix.start, ix.stop, ix.step))
             n = out._shape[dim] if dim < out.dim() else 0
             whole = start in (None, 0) and (stop is None or stop >= n) and step in (None, 1)  # (-n: not whole)
             if keep_full or not whole:

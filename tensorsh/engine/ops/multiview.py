@@ -121,11 +121,11 @@ def tensor_split_method(self, split_size, dim=0):
     if isinstance(split_size, Tensor) and split_size.numel() == 1:
         split_size = int(split_size.item())
     if isinstance(split_size, int):
-        _parse(("split(Tensor input, SymInt split_size, int64_t dim=0)",
-                "split(Tensor input, SymIntArrayRef split_size, int64_t dim=0)"), (self, split_size, dim), {})
+        dim = _parse(("split(Tensor input, SymInt split_size, int64_t dim=0)",
+                      "split(Tensor input, SymIntArrayRef split_size, int64_t dim=0)"), (self, split_size, dim), {})["dim"]
     else:
-        _parse(("split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)",), (self, split_size, dim),
-               {})
+        dim = _parse(("split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)",),
+                     (self, split_size, dim), {})["dim"]
         check_long_list(split_size)
     return split(self, split_size, dim)
 
