@@ -349,6 +349,7 @@ class RMSprop(_SingleTensor):
 
 
 class Adagrad(_SingleTensor):
+    __api__ = Optimizer.__api__ | {"share_memory"}
     _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False), ("fused", None))
     _STATE_TENSORS = ("step",)
 
@@ -364,6 +365,11 @@ class Adagrad(_SingleTensor):
         for group in self.param_groups:  # Adagrad makes its state at once, for every parameter
             for p in group["params"]:
                 self._init_state(self.state[p], p, group)
+
+    def share_memory(self):
+        for group in self.param_groups:
+            for p in group["params"]:
+                self.state[p]["sum"].share_memory_()
 
     def _init_state(self, s, p, group):
         s["step"] = creation.zeros((), dtype=dtypes.float32) if group["fused"] else _step_tensor()

@@ -102,6 +102,7 @@ def _strong_wolfe(obj_func, x, t, d, f, g, gtd, c1=1e-4, c2=0.9, tolerance_chang
 
 
 class LBFGS(Optimizer):
+    __api__ = Optimizer.__api__ | {"_params"}  # (programs read it to reach the state: opt.state[opt._params[0]])
     def __init__(self, params, lr=1, max_iter=20, max_eval=None, tolerance_grad=1e-7, tolerance_change=1e-9,
                  history_size=100, line_search_fn=None):
         if isinstance(lr, Tensor) and lr.numel() != 1:
