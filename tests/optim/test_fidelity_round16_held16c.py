@@ -1,0 +1,85 @@
+"""Classes of difference found by round 16's held-out programs on training loops (torch.utils.data, torch.optim,
+lr_scheduler, swa_utils; held16c), one program each: run verbatim in torch (one process for all) and in the language;
+stdout, the error's last line and the warnings must be equal."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "nn"))  # the runner the torch.nn programs share
+from forum_runner import program_tests  # noqa: E402
+
+HEADER = "import torch\n"
+
+PROGRAMS = {
+    "default_collate_is_pytorchs_type_map_then_containers": """
+        import collections
+        from torch.utils.data import DataLoader, default_collate
+        from torch.utils.data._utils.collate import collate, default_collate_fn_map
+        print(default_collate([b"ab", b"cd"]), default_collate(["x", "y"]))
+        class Flag(int):
+            pass
+        class Ratio(float):
+            pass
+        print(default_collate([Flag(1), Flag(0)]), default_collate([True, 1]), default_collate([Ratio(0.5), Ratio(2)]))
+        print(default_collate([collections.OrderedDict(a=1), collections.OrderedDict(a=2)]))
+        print(default_collate([[1.5, "a"], [2.5, "b"]]), default_collate([(b"x", 1), (b"y", 2)]))
+        class Box:
+            def __init__(self, v):
+                self.v = v
+        def collate_box(batch, *, collate_fn_map=None):
+            return torch.tensor([b.v for b in batch]) * 10
+        m = {Box: collate_box, **default_collate_fn_map}
+        print(collate([Box(1), Box(2)], collate_fn_map=m))
+        print(collate([(Box(1), 2.0), (Box(3), 4.0)], collate_fn_map=m))
+        dl = DataLoader([{"b": Box(i), "s": "x"} for i in range(3)], batch_size=3,
+                        collate_fn=lambda b: collate(b, collate_fn_map=m))
+        print(next(iter(dl)))
+        for batch in [[1, 2], [None, None]]:
+            try:
+                collate(batch)
+            except TypeError as e:
+                print(e)
+    """,
+    "dataloader_attributes_and_the_ones_fixed_after_init": """
+        from torch.utils import data as D
+        dl = D.DataLoader(range(5), batch_size=2)
+        it = iter(dl)
+        print(type(it).__name__, dl.multiprocessing_context, repr(dl.pin_memory_device), dl.in_order)
+        dl.num_workers = 0
+        dl.collate_fn = lambda b: b
+        print(list(dl))
+        for name in ["batch_size", "batch_sampler", "sampler", "dataset", "drop_last", "persistent_workers"]:
+            try:
+                setattr(dl, name, 3)
+            except ValueError as e:
+                print(e)
+        for kw in [dict(multiprocessing_context="spawn"), dict(num_workers=1, multiprocessing_context="bogus")]:
+            try:
+                D.DataLoader(range(4), **kw)
+            except ValueError as e:
+                print(e)
+        for name in ["iterable", "auto_collation"]:
+            try:
+                getattr(dl, name)
+            except AttributeError as e:
+                print("AttributeError", name)
+    """,
+    "optimizer_and_dataset_attributes_programs_read": """
+        from torch.utils import data as D
+        c = D.ConcatDataset([D.TensorDataset(torch.zeros(4)), range(3)])
+        print(c.cummulative_sizes, D.ConcatDataset.cumsum([[1, 2], [3]]), c.cumsum(["ab", "c", ""]))
+        w = torch.nn.Parameter(torch.zeros(2))
+        a = torch.optim.Adagrad([w])
+        print(a.share_memory(), a.state[w]["sum"].is_shared())
+        xy = torch.tensor([-1.5, 2.0], requires_grad=True)
+        opt = torch.optim.LBFGS([xy], history_size=5, line_search_fn="strong_wolfe")
+        def closure():
+            opt.zero_grad()
+            loss = (1 - xy[0]) ** 2 + 100 * (xy[1] - xy[0] ** 2) ** 2
+            loss.backward()
+            return loss
+        opt.step(closure)
+        st = opt.state[opt._params[0]]
+        print(opt._params[0] is xy, st["func_evals"], st["n_iter"], len(st["old_dirs"]))
+    """,
+}
+torch_results, test_round16_held16c_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held16c")
