@@ -81,5 +81,30 @@ PROGRAMS = {
         st = opt.state[opt._params[0]]
         print(opt._params[0] is xy, st["func_evals"], st["n_iter"], len(st["old_dirs"]))
     """,
+    "complex_parameters_are_updated_through_view_as_real": """
+        z0 = torch.tensor([1 + 1j, -2 + 0.5j, 0.3 - 0.7j])
+        for cls, kw in [(torch.optim.Adam, dict(lr=0.1, amsgrad=True, weight_decay=0.1)), (torch.optim.AdamW, dict(lr=0.1)),
+                        (torch.optim.RMSprop, dict(lr=0.01, centered=True, momentum=0.5)), (torch.optim.Adagrad, dict(lr=0.1)),
+                        (torch.optim.Adagrad, dict(lr=0.1, foreach=True, initial_accumulator_value=0.5)),
+                        (torch.optim.Adagrad, dict(fused=True)), (torch.optim.Adamax, dict(lr=0.1)),
+                        (torch.optim.NAdam, dict(lr=0.1)), (torch.optim.RAdam, dict(lr=0.1)), (torch.optim.Adadelta, dict()),
+                        (torch.optim.Rprop, dict()), (torch.optim.ASGD, dict(t0=1)), (torch.optim.Adam, dict(lr=0.1, maximize=True)),
+                        (torch.optim.Adam, dict(lr=0.1, differentiable=True)), (torch.optim.Adafactor, dict()),
+                        (torch.optim.LBFGS, dict(max_iter=2))]:
+            p = torch.nn.Parameter(z0.clone())
+            try:
+                opt = cls([p], **kw)
+                for _ in range(3):
+                    def closure():
+                        opt.zero_grad()
+                        loss = (p.real ** 2 + 3 * p.imag ** 2).sum() + (p.real * p.imag).sum()
+                        loss.backward()
+                        return loss
+                    opt.step(closure)
+                print(cls.__name__, kw, p.data, p._version,
+                      {k: (v.dtype, v._version) for k, v in opt.state[p].items() if isinstance(v, torch.Tensor)})
+            except Exception as e:
+                print(cls.__name__, kw, type(e).__name__, e)
+    """,
 }
 torch_results, test_round16_held16c_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held16c")
