@@ -106,5 +106,28 @@ PROGRAMS = {
             except Exception as e:
                 print(cls.__name__, kw, type(e).__name__, e)
     """,
+    "a_warning_after_a_program_function_returns_is_the_callers_line": """
+        import warnings
+        w = torch.nn.Parameter(torch.zeros(1))
+        def f(o):
+            x = 1
+            return o
+        def mk():
+            return torch.optim.lr_scheduler.StepLR(torch.optim.SGD([w], lr=0.1), 1)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("default")
+            for i in range(2):
+                f(mk()).step()
+            g = lambda: mk().step()
+            h = lambda: mk().step()
+            g(); h()
+            for i in range(2):
+                g()
+            cases = [lambda: torch.optim.lr_scheduler.ExponentialLR(mk().optimizer, gamma=0.5).step(),
+                     lambda: torch.optim.lr_scheduler.LinearLR(mk().optimizer, total_iters=2).step()]
+            for c in cases:
+                c()
+        print(len(caught), [w.lineno for w in caught])
+    """,
 }
 torch_results, test_round16_held16c_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held16c")
