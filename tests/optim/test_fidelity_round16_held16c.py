@@ -129,5 +129,39 @@ PROGRAMS = {
                 c()
         print(len(caught), [w.lineno for w in caught])
     """,
+    "deepcopy_of_an_optimizer_keeps_defaults_state_and_groups_only": """
+        import copy
+        import torch.nn as nn
+        torch.manual_seed(0)
+        m = nn.Linear(2, 2)
+        opt = torch.optim.Adam(m.parameters(), lr=0.1)
+        opt.register_step_post_hook(lambda o, a, k: print("hook"))
+        m(torch.randn(3, 2)).sum().backward()
+        opt.step()
+        opt2 = copy.deepcopy(opt)
+        print(type(opt2).__name__, type(opt2.state).__name__, opt2.state[opt2.param_groups[0]["params"][0]]["step"])
+        print(opt2.param_groups[0]["params"][0] is m.weight, opt2.state is opt.state)
+        opt2.step()
+        print(opt2)
+        for p in opt2.param_groups[0]["params"]:
+            p.grad = torch.ones_like(p)
+        opt2.step()
+        print(opt2.param_groups[0]["params"][1], m.bias)
+        s = torch.optim.lr_scheduler.StepLR(opt, 1)
+        s2 = copy.deepcopy(s)
+        print(s2.optimizer is opt, s2.get_last_lr())
+        opt.step(); s2.step()
+        print(s2.get_last_lr())
+        l = torch.optim.LBFGS([torch.nn.Parameter(torch.ones(1))])
+        l2 = copy.deepcopy(l)
+        try:
+            l2.step(lambda: torch.tensor(1.0))
+        except AttributeError as e:
+            print(type(e).__name__, e)
+        o3 = copy.copy(opt)
+        print(o3.state is opt.state, o3.param_groups is opt.param_groups)
+        sd = copy.deepcopy(opt.state_dict())
+        print(sd["state"][0]["exp_avg"] is opt.state[m.weight]["exp_avg"])
+    """,
 }
 torch_results, test_round16_held16c_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held16c")
