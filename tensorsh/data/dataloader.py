@@ -1,15 +1,18 @@
 """torch.utils.data.DataLoader in one process (torch/utils/data/dataloader.py's single-process iterator): batches
 of indices from a sampler, items from the dataset, default_collate — and the same draws from the global generator
 (one base seed per iteration, one seed per shuffled epoch), so what a program draws afterwards matches PyTorch.
-num_workers > 0 is accepted and runs in this process (the batches are the same; nothing runs in workers)."""
+num_workers > 0 runs PyTorch's workers one after another in this process, each with its copy of the dataset and
+its own seeded generator (_Worker), so random draws in __getitem__ and IterableDataset duplicates are PyTorch's."""
 import collections.abc
 import copy
+import os
 import re
 
 import numpy as np
 
 from tensorsh.engine import dtypes, torch_api, undo
-from tensorsh.engine.errors import make
+from tensorsh.engine import random as rng
+from tensorsh.engine.errors import make, warn
 from tensorsh.engine.tensor import Tensor
 
 from .dataset import IterableDataset
@@ -199,7 +202,9 @@ class DataLoader:
         self._auto_collation = batch_sampler is not None
         self.collate_fn = collate_fn if collate_fn is not None else \
             default_collate if self._auto_collation else default_convert
+        self._iterator = None
         self._initialized = True
+        check_worker_number_rationality(num_workers)
 
     def __setattr__(self, attr, val):  # a program may set any attribute but these, once made
         if attr in _FIXED_AFTER_INIT and getattr(self, "_initialized", False):
@@ -215,7 +220,15 @@ class DataLoader:
         return self.batch_sampler if self._auto_collation else self.sampler
 
     def __iter__(self):
-        return _SingleProcessDataLoaderIter(self)
+        if self.num_workers == 0:
+            return _SingleProcessDataLoaderIter(self)
+        if not self.persistent_workers:
+            return _MultiProcessingDataLoaderIter(self)
+        if self._iterator is None:  # (persistent workers: the same ones each epoch, each iterating anew)
+            self._iterator = _MultiProcessingDataLoaderIter(self)
+        else:
+            self._iterator._reset()
+        return self._iterator
 
     def __len__(self):
         if self._iterable:
@@ -226,34 +239,23 @@ class DataLoader:
         return len(self._index_sampler)
 
 
-class _SingleProcessDataLoaderIter:
-    __module__ = "torch.utils.data.dataloader"
-    __api__ = frozenset()
+class _Fetcher:
+    """PyTorch's _MapDatasetFetcher / _IterableDatasetFetcher: a batch of indices to a collated batch."""
 
-    def __init__(self, loader):
-        self.loader = loader
-        self.sampler_iter = iter(loader._index_sampler)
-        # PyTorch's _BaseDataLoaderIter draws a base seed (for workers) from the loader's generator every time
-        self.base_seed = T["empty"]((), dtype=dtypes.int64).random_(generator=loader.generator).item()
-        self.dataset_iter = iter(loader.dataset) if loader._iterable else None
+    def __init__(self, loader, dataset):
+        self.loader, self.dataset = loader, dataset
+        self.dataset_iter = iter(dataset) if loader._iterable else None
         self.ended = False
 
-    def __iter__(self):
-        return self
-
-    def __len__(self):
-        return len(self.loader._index_sampler)
-
-    def __next__(self):
-        loader = self.loader
-        index = next(self.sampler_iter)
+    def fetch(self, index):
+        loader, dataset = self.loader, self.dataset
         if loader._iterable:
             return loader.collate_fn(self._next_items(index))
         if loader._auto_collation:
-            getitems = getattr(loader.dataset, "__getitems__", None)
-            data = getitems(index) if callable(getitems) else [loader.dataset[i] for i in index]
+            getitems = getattr(dataset, "__getitems__", None)
+            data = getitems(index) if callable(getitems) else [dataset[i] for i in index]
         else:
-            data = loader.dataset[index]
+            data = dataset[index]
         return loader.collate_fn(data)
 
     def _next_items(self, index):
@@ -273,5 +275,122 @@ class _SingleProcessDataLoaderIter:
         return data
 
 
+class _SingleProcessDataLoaderIter:
+    __module__ = "torch.utils.data.dataloader"
+    __api__ = frozenset()
+
+    def __init__(self, loader):
+        self.loader = loader
+        self.sampler_iter = iter(loader._index_sampler)
+        # PyTorch's _BaseDataLoaderIter draws a base seed (for workers) from the loader's generator every time
+        self.base_seed = T["empty"]((), dtype=dtypes.int64).random_(generator=loader.generator).item()
+        self.fetcher = self._fetchers()
+
+    def _fetchers(self):
+        return _Fetcher(self.loader, self.loader.dataset)
+
+    def __iter__(self):
+        return self
+
+    def __len__(self):
+        return len(self.loader._index_sampler)
+
+    def __next__(self):
+        return self.fetcher.fetch(next(self.sampler_iter))
+
+
+class WorkerInfo:
+    """torch.utils.data.get_worker_info()'s answer inside a worker."""
+    __module__ = "torch.utils.data._utils.worker"
+    __api__ = frozenset({"id", "num_workers", "seed", "dataset", "rng", "worker_method"})
+
+    def __init__(self, id, num_workers, seed, dataset):
+        self.id, self.num_workers, self.seed, self.dataset = id, num_workers, seed, dataset
+        self.rng, self.worker_method = None, "multiprocessing"
+
+    def __repr__(self):
+        return (f"WorkerInfo(id={self.id}, num_workers={self.num_workers}, seed={self.seed}, dataset={self.dataset!r}, "
+                f"rng=None, worker_method='multiprocessing')")
+
+
+_WORKER = [None]  # the WorkerInfo of the worker running now (None in the main process)
+
+
+class _Worker:
+    """One of PyTorch's worker processes, run in this one: its own copy of the dataset (a fork's), its own global
+    generator seeded base_seed + id, worker_init_fn(id) first; the main process's generator is left as it was."""
+
+    def __init__(self, loader, wid, base_seed):
+        try:
+            dataset = copy.deepcopy(loader.dataset)
+        except Exception:  # (what cannot be copied is shared)
+            dataset = loader.dataset
+        self.info = WorkerInfo(wid, loader.num_workers, base_seed + wid, dataset)
+        self.state = None
+        self.fetcher = self.run(lambda: self._start(loader))
+
+    def _start(self, loader):
+        rng.manual_seed(self.info.seed)
+        if loader.worker_init_fn is not None:
+            loader.worker_init_fn(self.info.id)
+        return _Fetcher(loader, self.info.dataset)
+
+    def run(self, work):
+        main = rng.default_generator.get_state()
+        if self.state is not None:
+            rng.default_generator.set_state(self.state)
+        _WORKER[0] = self.info
+        try:
+            return work()
+        finally:
+            _WORKER[0] = None
+            self.state = rng.default_generator.get_state()
+            rng.default_generator.set_state(main)
+
+
+class _MultiProcessingDataLoaderIter(_SingleProcessDataLoaderIter):
+    """num_workers > 0: batch k is fetched and collated by worker k % num_workers (in order, as in_order=True
+    returns them); an IterableDataset is iterated whole by each worker, a worker whose iterator ends is skipped."""
+    __module__ = "torch.utils.data.dataloader"
+
+    def _fetchers(self):
+        check_worker_number_rationality(self.loader.num_workers, "iterator")
+        self.all_workers = [_Worker(self.loader, i, self.base_seed) for i in range(self.loader.num_workers)]
+        self.workers, self.next_worker = list(self.all_workers), 0
+
+    def _reset(self):
+        self.sampler_iter = iter(self.loader._index_sampler)
+        self.workers, self.next_worker = list(self.all_workers), 0
+        for w in self.workers:
+            w.fetcher = w.run(lambda w=w: _Fetcher(self.loader, w.info.dataset))
+
+    def __next__(self):
+        while self.workers:
+            index = next(self.sampler_iter)
+            self.next_worker %= len(self.workers)
+            worker = self.workers[self.next_worker]
+            try:
+                batch = worker.run(lambda: worker.fetcher.fetch(index))
+            except StopIteration:  # (an IterableDataset's worker is done)
+                del self.workers[self.next_worker]
+                continue
+            self.next_worker += 1
+            return batch
+        raise StopIteration
+
+
+def check_worker_number_rationality(num_workers, site="DataLoader"):
+    """PyTorch's warning when there are more workers than CPUs; given at two lines of its own dataloader.py (the
+    loader's and the iterator's), so Python shows it once for each of them."""
+    if not num_workers:
+        return
+    suggest = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if num_workers > suggest:
+        warn(f"This DataLoader will create {num_workers} worker processes in total. Our suggested max number of "
+             f"worker in current system is {suggest}, which is smaller than what this DataLoader is going to create. "
+             "Please be aware that excessive worker creation might get DataLoader running slow or even freeze, lower "
+             "the worker number to avoid potential slowness/freeze if necessary.", site=f"torch.utils.data.{site}")
+
+
 def get_worker_info():
-    return None
+    return _WORKER[0]

@@ -74,7 +74,7 @@ def value_error(message):
     return make("ValueError", message)
 
 
-def _default_sink(category, message):
+def _default_sink(category, message, site=None):
     import sys
     print(f"{category}: {message}", file=sys.stderr)
 
@@ -83,14 +83,19 @@ _sink = _default_sink
 
 
 def set_warning_sink(fn):
-    """Route engine warnings to fn(category, message); returns the previous sink."""
+    """Route engine warnings to fn(category, message, site=None); returns the previous sink."""
     global _sink
     previous, _sink = _sink, fn
     return previous
 
 
-def warn(message, category="UserWarning"):
-    _sink(category, message)
+def warn(message, category="UserWarning", site=None):
+    """A warning at the running statement; `site` names the line of PyTorch's own code a Python warning of
+    PyTorch's is attributed to (stacklevel inside torch), which Python's filters then show once, not once a line."""
+    if site is None:
+        _sink(category, message)
+    else:
+        _sink(category, message, site)
 
 
 WARNED_ONCE = set()  # PyTorch's TORCH_WARN_ONCE texts already given in this process (reset_state forgets them)

@@ -240,7 +240,8 @@ class Optimizer(Journaled):
             param_group.setdefault(name, default)
         if len(tensors) != len(set(tensors)):
             warn("optimizer contains a parameter group with duplicate parameters; in future, this will cause an "
-                 "error; see github.com/pytorch/pytorch/issues/40967 for more information")
+                 "error; see github.com/pytorch/pytorch/issues/40967 for more information",
+                 site="torch/_compile.py")  # (attributed to torch's wrapper of add_param_group: shown once)
         seen = set()
         for group in self.param_groups:
             seen.update(group["params"])

@@ -163,5 +163,87 @@ PROGRAMS = {
         sd = copy.deepcopy(opt.state_dict())
         print(sd["state"][0]["exp_avg"] is opt.state[m.weight]["exp_avg"])
     """,
+    "dataloader_workers_run_as_pytorchs_each_with_its_seed_and_dataset_copy": """
+        from torch.utils.data import Dataset, DataLoader, get_worker_info
+        class Noisy(Dataset):
+            def __init__(self):
+                self.calls = 0
+            def __len__(self):
+                return 6
+            def __getitem__(self, i):
+                self.calls += 1
+                info = get_worker_info()
+                return torch.rand(1) + i, info.id if info is not None else -1
+        torch.manual_seed(0)
+        ds = Noisy()
+        dl = DataLoader(ds, batch_size=2, num_workers=2)
+        for x, wid in dl:
+            print(x.squeeze(1), wid)
+        print(ds.calls, get_worker_info())
+        print(torch.rand(1))
+        for x, wid in DataLoader(ds, batch_size=4, num_workers=3, shuffle=True):
+            print(x.squeeze(1), wid)
+        print(type(iter(dl)).__name__)
+    """,
+    "iterable_dataset_workers_each_iterate_the_dataset": """
+        from torch.utils.data import IterableDataset, DataLoader, get_worker_info
+        class R(IterableDataset):
+            def __init__(self, n, shard):
+                self.n, self.shard = n, shard
+            def __iter__(self):
+                info = get_worker_info()
+                if self.shard and info is not None:
+                    return iter(range(info.id, self.n, info.num_workers))
+                return iter(range(self.n))
+        print([b.tolist() for b in DataLoader(R(5, False), batch_size=2, num_workers=2)])
+        print([b.tolist() for b in DataLoader(R(7, True), batch_size=2, num_workers=2)])
+        print([b.tolist() for b in DataLoader(R(5, True), batch_size=2, num_workers=3, drop_last=True)])
+        from torch.utils.data import DataLoader, get_worker_info
+        def init(wid):
+            info = get_worker_info()
+            torch.manual_seed(info.seed + 7 * wid)  # (a worker's prints go to its own stdout: not the harness's)
+        torch.manual_seed(1)
+        dl = DataLoader(range(4), batch_size=1, num_workers=1, worker_init_fn=init)
+        print([b.item() for b in dl])
+        class D(torch.utils.data.Dataset):
+            def __len__(self):
+                return 4
+            def __getitem__(self, i):
+                return torch.initial_seed() - get_worker_info().seed, torch.randint(0, 100, ()).item()
+        print(list(DataLoader(D(), batch_size=None, num_workers=2)))
+    """,
+    "persistent_workers_keep_their_copies_and_generators": """
+        from torch.utils.data import Dataset, DataLoader, IterableDataset, get_worker_info
+        class Count(Dataset):
+            def __init__(self):
+                self.seen = 0
+            def __len__(self):
+                return 4
+            def __getitem__(self, i):
+                self.seen += 1
+                return i, self.seen, torch.randint(0, 1000, ()).item()
+        torch.manual_seed(5)
+        for pw in [False, True]:
+            dl = DataLoader(Count(), batch_size=2, num_workers=2, persistent_workers=pw)
+            for ep in range(2):
+                print(pw, ep, [[t.tolist() for t in b] for b in dl])
+        class It(IterableDataset):
+            def __iter__(self):
+                info = get_worker_info()
+                n = 3 if info.id == 0 else 1
+                for k in range(n):
+                    yield info.id * 10 + k
+        dl = DataLoader(It(), batch_size=1, num_workers=2, persistent_workers=True)
+        print([b.tolist() for b in dl], [b.tolist() for b in dl])
+        print(torch.rand(1))
+        def init(wid):
+            info = get_worker_info()
+            info.dataset.seen = 100 * (wid + 1)
+        print([[t.tolist() for t in b] for b in DataLoader(Count(), batch_size=1, num_workers=2, worker_init_fn=init)])
+        w = torch.nn.Parameter(torch.ones(1))
+        torch.optim.SGD([w, w], lr=0.1)
+        for i in range(2):
+            torch.optim.Adam([w, w], lr=0.1)
+    """,
 }
 torch_results, test_round16_held16c_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held16c")
