@@ -281,6 +281,13 @@ class _SingleProcessDataLoaderIter:
 
     def __init__(self, loader):
         self.loader = loader
+        site = f"torch.utils.data.{type(self).__name__}"  # (PyTorch's stacklevel names its subclass's __init__)
+        if loader.pin_memory and loader.pin_memory_device:
+            warn("pin_memory_device is deprecated, the current accelerator will be used as the device,ignore "
+                 f"pin_memory_device='{loader.pin_memory_device}'.", site=site)
+        if loader.pin_memory:  # (no accelerator here)
+            warn("'pin_memory' argument is set as true but no accelerator is found, then device pinned memory won't "
+                 "be used.", site=site)
         self.sampler_iter = iter(loader._index_sampler)
         # PyTorch's _BaseDataLoaderIter draws a base seed (for workers) from the loader's generator every time
         self.base_seed = T["empty"]((), dtype=dtypes.int64).random_(generator=loader.generator).item()

@@ -245,5 +245,13 @@ PROGRAMS = {
         for i in range(2):
             torch.optim.Adam([w, w], lr=0.1)
     """,
+    "pin_memory_without_an_accelerator_warns": """
+        from torch.utils.data import DataLoader
+        for i in range(2):
+            print(list(DataLoader(range(3), pin_memory=True)))
+        print(list(DataLoader(range(2), pin_memory=True, num_workers=1)))
+        print(list(DataLoader(range(2), pin_memory=True, pin_memory_device="cpu")))
+        print(list(DataLoader(range(2), pin_memory=False, pin_memory_device="cpu")))
+    """,
 }
 torch_results, test_round16_held16c_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held16c")
