@@ -253,5 +253,22 @@ PROGRAMS = {
         print(list(DataLoader(range(2), pin_memory=True, pin_memory_device="cpu")))
         print(list(DataLoader(range(2), pin_memory=False, pin_memory_device="cpu")))
     """,
+    "a_datasets_own_getitems_is_what_the_loader_calls": """
+        from torch.utils.data import Dataset, Subset, DataLoader
+        class Batched(Dataset):
+            def __len__(self):
+                return 6
+            def __getitem__(self, i):
+                return i
+            def __getitems__(self, idxs):
+                print("getitems", idxs)
+                return [i * 100 for i in idxs]
+        ds = Batched()
+        print([b.tolist() for b in DataLoader(ds, batch_size=4)])
+        sub = Subset(ds, [5, 3, 1])
+        print([b.tolist() for b in DataLoader(sub, batch_size=2)])
+        print(sub[0], sub[[0, 2]])
+        print([b for b in DataLoader(ds, batch_size=None)][:2])
+    """,
 }
 torch_results, test_round16_held16c_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held16c")
