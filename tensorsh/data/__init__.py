@@ -1,7 +1,8 @@
 """torch.utils.data as the language sees it: datasets, samplers and the DataLoader, loaded on first use."""
 from tensorsh.engine.torch_api import Namespace
 
-from .dataloader import DataLoader, default_collate, default_convert, get_worker_info
+from .dataloader import (DataLoader, collate, default_collate, default_collate_fn_map, default_convert,
+                         get_worker_info)
 from .dataset import ChainDataset, ConcatDataset, Dataset, IterableDataset, Subset, TensorDataset, random_split
 from .sampler import (BatchSampler, RandomSampler, Sampler, SequentialSampler, SubsetRandomSampler,
                       WeightedRandomSampler)
@@ -30,3 +31,7 @@ DATASET = Namespace("torch.utils.data.dataset", {c.__name__: c for c in (Dataset
 SAMPLER = Namespace("torch.utils.data.sampler", {c.__name__: c for c in (Sampler, SequentialSampler, RandomSampler,
                                                                            SubsetRandomSampler, WeightedRandomSampler,
                                                                            BatchSampler)})
+# the documented way to extend default_collate: torch.utils.data._utils.collate's collate and its map
+UTILS = Namespace("torch.utils.data._utils", {"collate": Namespace("torch.utils.data._utils.collate", {
+    "collate": collate, "default_collate": default_collate, "default_collate_fn_map": default_collate_fn_map,
+    "default_convert": default_convert})})

@@ -70,7 +70,16 @@ class Subset(Dataset):
 
 
 class ConcatDataset(Dataset):
-    __api__ = frozenset({"datasets", "cumulative_sizes"})
+    __api__ = frozenset({"datasets", "cumulative_sizes", "cumsum", "cummulative_sizes"})
+    __class_api__ = frozenset({"cumsum"})
+
+    @staticmethod
+    def cumsum(sequence):
+        sizes, total = [], 0
+        for e in sequence:
+            total += len(e)
+            sizes.append(total)
+        return sizes
 
     def __init__(self, datasets):
         self.datasets = list(datasets)
@@ -79,10 +88,7 @@ class ConcatDataset(Dataset):
         for d in self.datasets:
             if isinstance(d, IterableDataset):
                 raise make("AssertionError", "ConcatDataset does not support IterableDataset")
-        self.cumulative_sizes, total = [], 0
-        for d in self.datasets:
-            total += len(d)
-            self.cumulative_sizes.append(total)
+        self.cumulative_sizes = self.cumsum(self.datasets)
 
     def __len__(self):
         return self.cumulative_sizes[-1]
@@ -94,6 +100,11 @@ class ConcatDataset(Dataset):
             idx = len(self) + idx
         i = bisect.bisect_right(self.cumulative_sizes, idx)
         return self.datasets[i][idx if i == 0 else idx - self.cumulative_sizes[i - 1]]
+
+    @property
+    def cummulative_sizes(self):
+        warn("`cummulative_sizes` attribute is renamed to `cumulative_sizes`", "FutureWarning")
+        return self.cumulative_sizes
 
 
 class ChainDataset(IterableDataset):

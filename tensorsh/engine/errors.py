@@ -74,7 +74,7 @@ def value_error(message):
     return make("ValueError", message)
 
 
-def _default_sink(category, message):
+def _default_sink(category, message, site=None):
     import sys
     print(f"{category}: {message}", file=sys.stderr)
 
@@ -83,7 +83,7 @@ _sink = _default_sink
 
 
 def set_warning_sink(fn):
-    """Route engine warnings to fn(category, message); returns the previous sink."""
+    """Route engine warnings to fn(category, message, site=None); returns the previous sink."""
     global _sink
     previous, _sink = _sink, fn
     return previous
@@ -99,16 +99,13 @@ ANY_STATEMENT = object()
 
 
 def warn(message, category="UserWarning", site=None):
-    """A warning; `site` names the torch location PyTorch's warning has whoever calls (see LIBRARY_SITE)."""
+    """A warning at the running statement; `site` names the line of PyTorch's own code a Python warning of
+    PyTorch's is attributed to (stacklevel inside torch), which Python's filters then show once, not once a line;
+    without one, the torch location in effect (LIBRARY_SITE) is the sink's to ask for."""
     if site is None:
         _sink(category, message)
-        return
-    saved = LIBRARY_SITE[:]
-    LIBRARY_SITE[:] = site, ANY_STATEMENT
-    try:
-        _sink(category, message)
-    finally:
-        LIBRARY_SITE[:] = saved
+    else:
+        _sink(category, message, site)
 
 
 def library_site(loc):

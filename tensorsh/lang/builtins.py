@@ -691,6 +691,8 @@ def build(print_fn):
         modules[dotted] = Lazy(lambda path=dotted.split(".")[1:]: _member(namespace, path))
     for member in ("dataloader", "dataset", "sampler"):  # torch.utils.data's submodules, importable by name
         modules["torch.utils.data." + member] = Lazy(lambda m=member: load_attr(load_attr(utils.load(), "data"), m))
+    modules["torch.utils.data._utils.collate"] = Lazy(lambda: load_attr(load_attr(load_attr(utils.load(), "data"),
+                                                                                  "_utils"), "collate"))
     # importable, but (as in PyTorch, whose torch.optim deletes the name) not an attribute of torch.optim
     modules["torch.optim.optimizer"] = Lazy(lambda: (optim.load(), _optimizer_module())[1])
     for member in ("function", "graph", "functional", "forward_ad"):  # torch.autograd's submodules, importable by name
@@ -769,7 +771,7 @@ def _utils():
         def data():
             from tensorsh import data
             return Namespace("torch.utils.data", dict(data.NAMESPACE, dataloader=data.DATALOADER,
-                                                      dataset=data.DATASET, sampler=data.SAMPLER))
+                                                      dataset=data.DATASET, sampler=data.SAMPLER, _utils=data.UTILS))
         def checkpoint():
             from tensorsh.engine.checkpoint import NAMESPACE
             return Namespace("torch.utils.checkpoint", NAMESPACE)

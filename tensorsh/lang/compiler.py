@@ -252,7 +252,8 @@ DEFINABLE_DUNDERS = frozenset({
     "__reversed__", "__missing__", "__copy__", "__deepcopy__", "__getstate__", "__setstate__", "__post_init__",
     # attribute hooks: __getattr__ answers what the language finds nowhere else, __setattr__/__delattr__ run for
     # the program's own assignments (super()'s take no dunder name)
-    "__getattr__", "__setattr__", "__delattr__", "__init_subclass__"})
+    "__getattr__", "__setattr__", "__delattr__", "__init_subclass__",
+    "__getitems__"})  # (a Dataset's batched fetch, which the DataLoader and Subset call)
 SUPER_DUNDERS = DEFINABLE_DUNDERS - {"__doc__", "__module__", "__qualname__"}
 class builtin_function_or_method:  # noqa: N801 - Python's name for it, which its messages print
     """A tensor's C method read as a value (`f = x.size`, `x.size[0]`), as PyTorch's is a builtin method: Python's

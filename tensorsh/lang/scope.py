@@ -289,18 +289,21 @@ def factory(params, nslots, name, operands=None, signal=None):
     pad = nslots - len(names)
     values = ", ".join(["_tsh_parent", "None"] + names + ["_tsh_U"] * pad)
     fname = name if name.isidentifier() and not keyword.iskeyword(name) and not name.startswith("_tsh_") else "_tsh_f"
+    back = "_tsh_L['_location'] = _tsh_back"  # (on return the caller's statement runs again: its warnings are its)
     if signal is not None:
         prelude = ""
-        body = f"  _tsh_f = [{values}]\n  if _tsh_run(_tsh_f) is _tsh_RETURN:\n   return _tsh_f[1]\n"
+        body = (f"  _tsh_f = [{values}]\n  _tsh_r = _tsh_f[1] if _tsh_run(_tsh_f) is _tsh_RETURN else None\n"
+                f"  {back}\n  return _tsh_r\n")
     elif operands is None:
-        prelude, body = "", f"  return _tsh_run([{values}])\n"
+        prelude, body = "", f"  _tsh_r = _tsh_run([{values}])\n  {back}\n  return _tsh_r\n"
     else:
         prelude = " _tsh_op, _tsh_where = _tsh_run\n"
-        body = (f"  try:\n   return _tsh_op({operands[0]}, {operands[1]})\n"
-                f"  except _tsh_BaseException as _tsh_e:\n   _tsh_where(_tsh_e)\n   raise\n")
+        body = (f"  try:\n   _tsh_r = _tsh_op({operands[0]}, {operands[1]})\n"
+                f"  except _tsh_BaseException as _tsh_e:\n   _tsh_where(_tsh_e)\n   raise\n  {back}\n  return _tsh_r\n")
     src = (f"def _tsh_factory(_tsh_run, _tsh_parent, _tsh_U, _tsh_d, _tsh_k, _tsh_L, _tsh_loc):\n"
            f"{prelude}"
            f" def {fname}({', '.join(sig)}):\n"
+           f"  _tsh_back = _tsh_L['_location']\n"
            f"  _tsh_L['_location'] = _tsh_loc\n"
            f"{body}"
            f" return {fname}\n")

@@ -127,11 +127,12 @@ class Session:
         """What a program writes to sys.stderr."""
         self._write_err(text)
 
-    def _on_warning(self, category, message):
+    def _on_warning(self, category, message, site=None):
         loc = self._loc
-        site = library_site(loc)
-        key = (category, message, site) if site else (category, message, loc.filename if loc else "",
-                                                       loc.line if loc else 0)
+        if site is None:
+            site = library_site(loc)
+        key = (category, message, site) if site is not None else \
+            (category, message, loc.filename if loc else "", loc.line if loc else 0)
         filters = self.warning_filters
         action = "default"
         if filters is not None:  # (the program imported warnings)

@@ -9,6 +9,7 @@ enabled (Adam: PyTorch's tensor-step branch), so the step is recorded in the gra
 """
 from tensorsh.engine import creation, dtypes, optim_steps
 from tensorsh.engine.errors import make
+from tensorsh.engine.ops.real_complex import view_as_real
 from tensorsh.engine.tensor import Tensor
 
 from .optimizer import Optimizer, closure_loss, scalar_dtype, step_method
@@ -46,6 +47,26 @@ def _weight_decay(param, grad, lr, weight_decay, decoupled):
         else:
             grad = grad.add(param, alpha=weight_decay)
     return grad
+
+
+def _real(t):
+    return view_as_real(t) if isinstance(t, Tensor) and t.is_complex() else t
+
+
+def _complex_fill(t, value):
+    """The value a complex state tensor starts at: value in both parts (Adagrad's sum, Rprop's step sizes)."""
+    return complex(value, value) if t.is_complex() else value
+
+
+def _as_real(state, with_grads):
+    """Each (param, grad, state) of a single-tensor loop; a complex parameter, its grad and its complex state tensors
+    as view_as_real views (PyTorch's loops update real and imaginary parts as independent reals: `addcmul(grad,
+    grad)`, `sqrt`, `maximum` act on each part, not on the complex number)."""
+    for param, grad in with_grads:
+        s = state[param]
+        if param.is_complex():
+            param, grad, s = _real(param), _real(grad), {k: _real(v) for k, v in s.items()}
+        yield param, grad, s
 
 
 def _step_tensor(fused=False):
@@ -243,8 +264,7 @@ class Adam(_SingleTensor):
                 raise _capturable_error(xla=False)
             if differentiable:
                 raise make("AssertionError", "_foreach ops don't support autograd")
-        for param, grad in with_grads:
-            s = state[param]
+        for param, grad, s in _as_real(state, with_grads):
             if maximize:
                 grad = -grad
             exp_avg, exp_avg_sq, step_t = s["exp_avg"], s["exp_avg_sq"], s["step"]
@@ -326,6 +346,7 @@ class RMSprop(_SingleTensor):
                     s["momentum_buffer"] = creation.zeros_like(param)
                 if centered:
                     s["grad_avg"] = creation.zeros_like(param)
+        for param, grad, s in _as_real(state, with_grads):
             if maximize:
                 grad = -grad
             square_avg = s["square_avg"]
@@ -349,6 +370,7 @@ class RMSprop(_SingleTensor):
 
 
 class Adagrad(_SingleTensor):
+    __api__ = Optimizer.__api__ | {"share_memory"}
     _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False), ("fused", None))
     _STATE_TENSORS = ("step",)
 
@@ -365,10 +387,14 @@ class Adagrad(_SingleTensor):
             for p in group["params"]:
                 self._init_state(self.state[p], p, group)
 
+    def share_memory(self):
+        for group in self.param_groups:
+            for p in group["params"]:
+                self.state[p]["sum"].share_memory_()
+
     def _init_state(self, s, p, group):
         s["step"] = creation.zeros((), dtype=dtypes.float32) if group["fused"] else _step_tensor()
-        init_value = group["initial_accumulator_value"]
-        s["sum"] = creation.full_like(p, _number(init_value))
+        s["sum"] = creation.full_like(p, _complex_fill(p, _number(group["initial_accumulator_value"])))
 
     def _update(self, group, state, with_grads):
         lr, weight_decay, lr_decay, eps = _to_scalar(group["lr"]), group["weight_decay"], group["lr_decay"], group["eps"]
@@ -381,8 +407,7 @@ class Adagrad(_SingleTensor):
             return fused_adagrad(group, state, with_grads, lr)
         if group["foreach"]:
             return self._update_foreach(group, state, with_grads, lr)
-        for param, grad in with_grads:
-            s = state[param]
+        for param, grad, s in _as_real(state, with_grads):
             state_sum, step_t = s["sum"], s["step"]
             step_t += 1
             step = step_t.item()
@@ -403,11 +428,11 @@ class Adagrad(_SingleTensor):
         if not with_grads:
             return
         steps = [state[p]["step"] for p, _ in with_grads]
+        sums = [_real(state[p]["sum"]) for p, _ in with_grads]
         for t in steps:
             t.add_(creation.tensor(1.0), alpha=1.0)
-        params, grads = _foreach_grads(with_grads, maximize, weight_decay)
+        params, grads = _foreach_grads([(_real(p), _real(g)) for p, g in with_grads], maximize, weight_decay)
         minus_clr = [-lr / (1 + (t.item() - 1) * lr_decay) for t in steps]
-        sums = [state[p]["sum"] for p in params]
         for s, g in zip(sums, grads):
             s.addcmul_(g, g, value=1)
         std = [s.sqrt() for s in sums]

@@ -55,6 +55,7 @@ def fused_adagrad(group, state, with_grads, lr):
     if not with_grads:
         return
     params, grads = [p for p, _ in with_grads], [g for _, g in with_grads]
+    check_param(params[0])
     steps = [state[p]["step"] for p in params]
     for t in steps:
         t.add_(1)

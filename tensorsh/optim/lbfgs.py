@@ -9,7 +9,7 @@ from tensorsh.engine.errors import make
 from tensorsh.engine.ops.joining import cat
 from tensorsh.engine.tensor import Tensor
 
-from .algorithms import _invalid, _number, _to_scalar
+from .algorithms import _invalid, _number, _real, _to_scalar
 from .optimizer import Optimizer, step_method
 
 
@@ -102,6 +102,7 @@ def _strong_wolfe(obj_func, x, t, d, f, g, gtd, c1=1e-4, c2=0.9, tolerance_chang
 
 
 class LBFGS(Optimizer):
+    __api__ = Optimizer.__api__ | {"_params"}  # (programs read it to reach the state: opt.state[opt._params[0]])
     def __init__(self, params, lr=1, max_iter=20, max_eval=None, tolerance_grad=1e-7, tolerance_change=1e-9,
                  history_size=100, line_search_fn=None):
         if isinstance(lr, Tensor) and lr.numel() != 1:
@@ -121,16 +122,16 @@ class LBFGS(Optimizer):
 
     def _numel(self):
         if self._numel_cache is None:
-            self._numel_cache = sum(p.numel() for p in self._params)
+            self._numel_cache = sum(2 * p.numel() if p.is_complex() else p.numel() for p in self._params)
         return self._numel_cache
 
     def _gather_flat_grad(self):
-        return cat([creation.zeros(p.numel(), dtype=p.dtype) if p.grad is None else p.grad.view(-1)
+        return cat([_real(creation.zeros(p.numel(), dtype=p.dtype) if p.grad is None else p.grad.view(-1)).view(-1)
                     for p in self._params], 0)
 
     def _add_grad(self, step_size, update):
         offset = 0
-        for p in self._params:
+        for p in map(_real, self._params):  # (a complex parameter as its real view, as PyTorch's)
             numel = p.numel()
             p.add_(update[offset:offset + numel].view_as(p), alpha=_number(step_size))
             offset += numel

@@ -100,7 +100,8 @@ class LRScheduler(Journaled):
     def step(self, epoch=None):
         if self._step_count == 1:
             step = self.optimizer.__dict__.get("step")
-            if step is not None and not getattr(step, "_wrapped_by_lr_sched", False):
+            if step is not None and not getattr(step, "_wrapped_by_lr_sched", False) or \
+                    not self.optimizer.__dict__.get("_tracked_by_scheduler"):  # (a deep copy lost PyTorch's wrapper)
                 warn(OVERRIDDEN_STEP_WARNING)
             elif not self.optimizer.__dict__.get("_opt_called", False):
                 warn(ORDER_WARNING)

@@ -56,6 +56,9 @@ class State(defaultdict):
     def __repr__(self):
         return "defaultdict(<class 'dict'>, " + dict.__repr__(self) + ")"
 
+    def __reduce__(self):  # (copy.deepcopy: defaultdict's own reduce would pass `dict` to __init__ again)
+        return type(self), (), None, None, iter(self.items())
+
 
 State.__name__ = State.__qualname__ = "defaultdict"  # type(opt.state) reads as Python's
 State.__module__ = "collections"
@@ -157,10 +160,7 @@ class Optimizer(Journaled):
     def __init__(self, params, defaults):
         object.__setattr__(self, "_born", undo.epoch)  # made by the running statement: undoing it unmakes it
         self.defaults = defaults
-        self._optimizer_step_pre_hooks = []
-        self._optimizer_step_post_hooks = []
-        self._optimizer_state_dict_pre_hooks, self._optimizer_state_dict_post_hooks = [], []
-        self._optimizer_load_state_dict_pre_hooks, self._optimizer_load_state_dict_post_hooks = [], []
+        self._no_hooks()
         cls = type(self)
         if not getattr(cls.step, "hooked", False):  # a program's subclass: its step is hooked too, as in PyTorch
             cls.step = hooked(cls.step)
@@ -176,6 +176,20 @@ class Optimizer(Journaled):
             param_groups = [{"params": param_groups}]
         for param_group in param_groups:
             self.add_param_group(param_group)
+
+    def _no_hooks(self):
+        self._optimizer_step_pre_hooks = []
+        self._optimizer_step_post_hooks = []
+        self._optimizer_state_dict_pre_hooks, self._optimizer_state_dict_post_hooks = [], []
+        self._optimizer_load_state_dict_pre_hooks, self._optimizer_load_state_dict_post_hooks = [], []
+
+    def __getstate__(self):  # (copy.deepcopy keeps these three only, as PyTorch's: no hooks, nor LBFGS's _params)
+        return {"defaults": self.defaults, "state": self.state, "param_groups": self.param_groups}
+
+    def __setstate__(self, state):
+        object.__setattr__(self, "_born", undo.epoch)
+        self.__dict__.update(state)
+        self._no_hooks()
 
     def __repr__(self):
         text = type(self).__name__ + " ("
@@ -226,7 +240,8 @@ class Optimizer(Journaled):
             param_group.setdefault(name, default)
         if len(tensors) != len(set(tensors)):
             warn("optimizer contains a parameter group with duplicate parameters; in future, this will cause an "
-                 "error; see github.com/pytorch/pytorch/issues/40967 for more information")
+                 "error; see github.com/pytorch/pytorch/issues/40967 for more information",
+                 site="torch/_compile.py")  # (attributed to torch's wrapper of add_param_group: shown once)
         seen = set()
         for group in self.param_groups:
             seen.update(group["params"])

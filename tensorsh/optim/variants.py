@@ -8,8 +8,8 @@ from tensorsh.engine import creation
 from tensorsh.engine.errors import make
 from tensorsh.engine.tensor import Tensor
 
-from .algorithms import (_SingleTensor, _capturable_error, _check, _check_adam_like, _invalid, _number,
-                         _step_tensor, _to_scalar, _weight_decay)
+from .algorithms import (_SingleTensor, _as_real, _capturable_error, _check, _check_adam_like, _complex_fill,
+                         _invalid, _number, _step_tensor, _to_scalar, _weight_decay)
 from .optimizer import scalar_dtype
 
 
@@ -45,8 +45,7 @@ class Adamax(_SingleTensor):
         _init_states(state, with_grads, lambda s, param, grad: s.update(
             step=_step_tensor(), exp_avg=creation.zeros_like(param), exp_inf=creation.zeros_like(param)))
         _no_capturable(group)
-        for param, grad in with_grads:
-            s = state[param]
+        for param, grad, s in _as_real(state, with_grads):
             grad = -grad if maximize else grad
             exp_avg, exp_inf, step_t = s["exp_avg"], s["exp_inf"], s["step"]
             step_t += 1
@@ -86,8 +85,7 @@ class NAdam(_SingleTensor):
             step=_step_tensor(), mu_product=creation.tensor(1.0, dtype=scalar_dtype()),
             exp_avg=creation.zeros_like(param), exp_avg_sq=creation.zeros_like(param)))
         _no_capturable(group)
-        for param, grad in with_grads:
-            s = state[param]
+        for param, grad, s in _as_real(state, with_grads):
             grad = -grad if maximize else grad
             exp_avg, exp_avg_sq, mu_product, step_t = s["exp_avg"], s["exp_avg_sq"], s["mu_product"], s["step"]
             step_t += 1
@@ -128,8 +126,7 @@ class RAdam(_SingleTensor):
         _init_states(state, with_grads, lambda s, param, grad: s.update(
             step=_step_tensor(), exp_avg=creation.zeros_like(param), exp_avg_sq=creation.zeros_like(param)))
         _no_capturable(group)
-        for param, grad in with_grads:
-            s = state[param]
+        for param, grad, s in _as_real(state, with_grads):
             grad = -grad if maximize else grad
             exp_avg, exp_avg_sq, step_t = s["exp_avg"], s["exp_avg_sq"], s["step"]
             step_t += 1
@@ -176,8 +173,7 @@ class Adadelta(_SingleTensor):
             step=creation.zeros((), dtype=scalar_dtype()), square_avg=creation.zeros_like(param),
             acc_delta=creation.zeros_like(param)))
         _no_capturable(group)
-        for param, grad in with_grads:
-            s = state[param]
+        for param, grad, s in _as_real(state, with_grads):
             square_avg, acc_delta, step = s["square_avg"], s["acc_delta"], s["step"]
             step += 1
             grad = -grad if maximize else grad
@@ -212,10 +208,9 @@ class Rprop(_SingleTensor):
         maximize = group["maximize"]
         _init_states(state, with_grads, lambda s, param, grad: s.update(
             step=creation.zeros((), dtype=scalar_dtype()), prev=creation.zeros_like(param),
-            step_size=creation.full_like(grad, _number(_to_scalar(group["lr"])))))
+            step_size=creation.full_like(grad, _complex_fill(grad, _number(_to_scalar(group["lr"]))))))
         _no_capturable(group)
-        for param, grad in with_grads:
-            s = state[param]
+        for param, grad, s in _as_real(state, with_grads):
             grad = -grad if maximize else grad
             prev, step_size, step = s["prev"], s["step_size"], s["step"]
             step += 1
@@ -252,8 +247,7 @@ class ASGD(_SingleTensor):
             eta=creation.tensor(_number(_to_scalar(group["lr"])), dtype=scalar_dtype()),
             mu=creation.ones((), dtype=scalar_dtype()), ax=creation.zeros_like(param)))
         _no_capturable(group)
-        for param, grad in with_grads:
-            s = state[param]
+        for param, grad, s in _as_real(state, with_grads):
             grad = -grad if maximize else grad
             mu, ax, eta, step_t = s["mu"], s["ax"], s["eta"], s["step"]
             step_t += 1
@@ -310,6 +304,8 @@ class Adafactor(_SingleTensor):
         eps1, eps2 = group["eps"]
         lr, d, beta2_decay = _to_scalar(group["lr"]), group["d"], group["beta2_decay"]
         weight_decay, maximize = group["weight_decay"], group["maximize"]
+        if any(param.is_complex() for param, _ in with_grads):
+            raise make("RuntimeError", "Adafactor does not support complex parameters")
         _init_states(state, with_grads, self._init_state)
         lr = _number(lr)
         for param, grad in with_grads:

@@ -38,7 +38,7 @@ def run_in_torch(src):
 def run_in_engine(src):
     out = io.StringIO()
     warns = []
-    previous = set_warning_sink(lambda category, message: warns.append(message))
+    previous = set_warning_sink(lambda category, message, site=None: warns.append(message))
     try:
         with contextlib.redirect_stdout(out):
             try:

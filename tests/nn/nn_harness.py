@@ -43,7 +43,7 @@ def run_in_engine(src):
     from tensorsh.engine.torch_api import manual_seed
     out = io.StringIO()
     warns = []
-    previous = set_warning_sink(lambda category, message: warns.append(message))
+    previous = set_warning_sink(lambda category, message, site=None: warns.append(message))
     manual_seed(0)
     try:
         with contextlib.redirect_stdout(out):

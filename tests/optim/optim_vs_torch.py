@@ -49,7 +49,7 @@ def _engine_globals():
 def run_in_engine(src):
     reset_state()
     out, warns = io.StringIO(), []
-    previous = errors.set_warning_sink(lambda category, message: warns.append(message))
+    previous = errors.set_warning_sink(lambda category, message, site=None: warns.append(message))
     try:
         with contextlib.redirect_stdout(out):
             try:
