@@ -661,12 +661,13 @@ bitwise_or, bitwise_or_inplace = _bitwise("bitwise_or", np.bitwise_or)
 bitwise_xor, bitwise_xor_inplace = _bitwise("bitwise_xor", np.bitwise_xor)
 
 
-def _augmented(fn, node_for, division=False):
+def _augmented(fn, node_for, kernel_checks=False):
     """x %= y, x //= y, fmod_, copysign_: PyTorch's in-place remainder_/floor_divide_/fmod_ (the kernel's checks first), with
-    TensorIterator's casting rule; node_for(other): the node class of the op's overload for that other. division: the
-    integer division kernels, whose zero and Bool checks run inside the kernel, after TensorIterator's cast check."""
+    TensorIterator's casting rule; node_for(other): the node class of the op's overload for that other. kernel_checks:
+    fn's checks are its kernel's (the integer divisions' zero and Bool checks, hypot's dtype dispatch), so they run
+    after TensorIterator's cast check."""
     def op(self, other):
-        if division and _broadcasts(self, other) and isinstance(self, Tensor):
+        if kernel_checks and _broadcasts(self, other) and isinstance(self, Tensor):
             check_fits_output(self, other)  # (TensorIterator: the output's shape, then its type)
             cast_for_inplace(self, dtypes.result_type((self, other)))
         with autograd.no_grad():
@@ -811,10 +812,10 @@ def _fmod_checked(self, other):
 
 
 remainder_inplace = _augmented(remainder, lambda other: remainder.node if isinstance(other, Tensor) else
-                               remainder.number_node, division=True)
+                               remainder.number_node, kernel_checks=True)
 fmod_inplace = _augmented(_fmod_checked, lambda other: fmod.node if isinstance(other, Tensor) else fmod.number_node,
-                          division=True)
-floor_divide_inplace = _augmented(floor_divide, lambda other: _FloorDivideInplaceNotImplemented, division=True)
+                          kernel_checks=True)
+floor_divide_inplace = _augmented(floor_divide, lambda other: _FloorDivideInplaceNotImplemented, kernel_checks=True)
 
 
 op("square", square, function=True)
@@ -848,7 +849,7 @@ def div_inplace(self, other, **rounding_mode):
     mode = _div_mode(rounding_mode)
     if mode is None:
         return _DIV_NONE_INPLACE(self, other)
-    return _augmented(lambda a, b: div(a, b, rounding_mode=mode), lambda b: _DIV_MODES[mode][1], division=True)(
+    return _augmented(lambda a, b: div(a, b, rounding_mode=mode), lambda b: _DIV_MODES[mode][1], kernel_checks=True)(
         self, other)
 
 
@@ -858,7 +859,7 @@ op("subtract_", _scalar_overload(sub.inplace, _sub_scalar_inplace), grad_fn="Sub
 op("multiply_", mul.inplace, grad_fn="MulBackward0")
 op("div_", div_inplace, operators=("__itruediv__",), grad_fn="DivBackward0")  # (rounding_mode= too)
 op("square_", lambda self: pow_inplace(self, 2), grad_fn="PowBackward0")
-op("hypot_", _augmented(hypot, lambda other: hypot.node), edges=True)
+op("hypot_", _augmented(hypot, lambda other: hypot.node, kernel_checks=True), edges=True)
 op("atan2_", _augmented(atan2, lambda other: atan2.node), aliases=("arctan2_",), edges=True)
 op("xlogy_", _augmented(xlogy, lambda other: xlogy.node if isinstance(other, Tensor) else xlogy.number_node),
    edges=True)
