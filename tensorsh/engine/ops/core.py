@@ -177,13 +177,14 @@ def reduce_grad(grad, meta):
 def binary_operands(a, b, out_dtype=None, original=False):
     """a and b as numpy operands of their common dtype (out_dtype(common) when given: true division computes in
     float, so a Python number is converted to the float, never wrapped into an integer dtype first); original: the
-    op reads a 0-dim or number other of a float16/bfloat16 op as a float (True: self too)."""
+    op reads a 0-dim or number other of a float16/bfloat16 op as a float (np.multiply: a number self too)."""
     dt = dtypes.result_type((a, b))
     if out_dtype is not None:
         dt = out_dtype(dt)
     # only the second operand is read as the original scalar (TensorIterator's is_scalar(2)); a Python number
-    # first is the reflected `number * tensor`, PyTorch's tensor * number
-    original_a = original and not isinstance(a, Tensor)
+    # first is the reflected `number * tensor`, PyTorch's tensor * number (`number // tensor` is floor_divide(number,
+    # tensor): the number is operand 1, cast to the dtype)
+    original_a = original is np.multiply and not isinstance(a, Tensor)
     if isinstance(a, Tensor) and a._is_wrapped_number:  # (read as the number it stands for)
         a = a._np.item()
     an = a._np if isinstance(a, Tensor) else a
