@@ -39,9 +39,13 @@ def _mean(self, outs, kwargs, name, args):
     cast of self's dtype first."""
     if kwargs.get("dtype") is not None:
         _structured(kwargs["dtype"], outs[0].dtype)
-    elif len(args) < 2 and "dim" not in kwargs and not dtypes.can_cast(self.dtype, outs[0].dtype):
-        raise runtime(f"mean.dtype_out(): input types can't be cast to the desired output type "
-                      f"{_S[outs[0].dtype.name]}")
+    elif not dtypes.can_cast(self.dtype, outs[0].dtype):
+        if len(args) < 2 and "dim" not in kwargs:
+            raise runtime(f"mean.dtype_out(): input types can't be cast to the desired output type "
+                          f"{_S[outs[0].dtype.name]}")
+        if self.dtype in (dtypes.float16, dtypes.bfloat16):  # (its dim overload computes a reduced float in float)
+            from ..messages import INPLACE_RESULT_TYPE
+            raise runtime(INPLACE_RESULT_TYPE.format(res="Float", out=_S[outs[0].dtype.name]))
     elif self.dtype.is_floating_point and outs[0].dtype in (dtypes.float32, dtypes.float64) or \
             self.dtype is dtypes.bfloat16 and outs[0].dtype is dtypes.float16:
         return dict(kwargs, dtype=outs[0].dtype)

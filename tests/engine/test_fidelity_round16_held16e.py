@@ -1,0 +1,112 @@
+"""Classes of difference found by the held-out dtype and arithmetic programs of round 16 (held16e), one differential
+program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"in_place_ops_check_the_cast_before_the_kernels_dtype_dispatch": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+i = torch.tensor([4, 6, -9], dtype=torch.int8)
+f = torch.tensor([2.0, 3.0, 3.0])
+t(lambda: i.clone().gcd_(f)); t(lambda: i.clone().lcm_(f)); t(lambda: i.clone().gcd_(f.half()))
+t(lambda: i.bool().gcd_(f)); t(lambda: i.clone().gcd_(i.long()))
+t(lambda: i.bool().hypot_(i)); t(lambda: i.bool().nextafter_(i.long())); t(lambda: i.clone().hypot_(f))
+t(lambda: f.clone().hypot_(i)); t(lambda: f.clone().nextafter_(i)); t(lambda: f.clone().gcd_(i))
+t(lambda: i.clone().gcd_(torch.ones(2, 3))); t(lambda: i.bool().heaviside_(i))
+""",
+"ldexp_in_place_and_out_as_atens_ldexp_out": """
+def t(f):
+    try:
+        r = f()
+        print(r.dtype, r.tolist(), type(r.grad_fn).__name__)
+    except Exception as e: print(type(e).__name__, e)
+x = torch.tensor([1.0, -3.0, 100.0], requires_grad=True)
+e = torch.tensor([1, 200, 3])
+t(lambda: x.clone().ldexp_(e)); t(lambda: x.clone().ldexp_(e.bool())); t(lambda: x.clone().ldexp_(e.float()))
+t(lambda: x.detach().double().ldexp_(e.short())); t(lambda: x.detach().half().ldexp_(e.to(torch.int8)))
+t(lambda: x.detach().clone().ldexp_(torch.tensor([[1], [2]]))); t(lambda: torch.tensor([1, 2]).ldexp_(e))
+t(lambda: torch.tensor([True]).ldexp_(e.bool()))
+for o in (torch.float16, torch.float64, torch.int32, torch.bool):
+    for ed in (torch.bool, torch.int8, torch.float32):
+        t(lambda: torch.ldexp(x.detach(), e.to(ed), out=torch.empty(3, dtype=o)))
+y = x * 1
+y.ldexp_(torch.tensor([1, 2, 3]))
+y.sum().backward()
+print(x.grad)
+""",
+"rsub_reads_a_number_in_the_common_dtype_without_a_range_check": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+for dt in (torch.uint8, torch.int8, torch.int32, torch.float32, torch.float16):
+    x = torch.tensor([1, 2, 0]).to(dt)
+    t(lambda: torch.rsub(x, 300)); t(lambda: torch.rsub(x, -129, alpha=2)); t(lambda: torch.rsub(x, 2**40))
+    t(lambda: torch.rsub(x, 1e40)); t(lambda: x.rsub(2.5))
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+y = torch.rsub(x, 300, alpha=2)
+print(y, y.grad_fn)
+""",
+"out_dtypes_of_unary_ops_clamp_softmax_signbit_argmax_and_mean": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+for dt in (torch.bool, torch.uint8, torch.int8, torch.float16, torch.float32):
+    x = torch.tensor([0, 1, -3, 7]).to(dt)
+    for o in (torch.bool, torch.int32, torch.float16, torch.float64):
+        out = lambda: torch.empty(4, dtype=o)
+        t(lambda: torch.abs(x, out=out())); t(lambda: torch.neg(x, out=out())); t(lambda: torch.floor(x, out=out()))
+        t(lambda: torch.sign(x, out=out())); t(lambda: torch.bitwise_not(x, out=out())); t(lambda: torch.frac(x, out=out()))
+        t(lambda: torch.clamp(x, 0, 5, out=out())); t(lambda: torch.clamp(x, max=torch.tensor(2), out=out()))
+        t(lambda: torch.nan_to_num(x, out=out())); t(lambda: torch.signbit(x, out=out()))
+        t(lambda: torch.softmax(x, 0, out=out())); t(lambda: torch.argmax(x, 0, out=torch.empty((), dtype=o)))
+        t(lambda: torch.mean(x, out=torch.empty((), dtype=o))); t(lambda: torch.mean(x, 0, out=torch.empty((), dtype=o)))
+t(lambda: torch.clamp(torch.tensor([1, 2]), 0.5, out=torch.empty(2, dtype=torch.float64)))
+t(lambda: torch.softmax(torch.tensor([1., 2.]), 0, dtype=torch.float64, out=torch.empty(2)))
+t(lambda: torch.mean(torch.tensor([1., 2., 3.1], dtype=torch.bfloat16), out=torch.empty((), dtype=torch.float16)).item())
+""",
+"out_dtype_checks_come_before_a_kernels_dtype_dispatch": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+h = torch.tensor([1., 2.], dtype=torch.float16)
+b = torch.tensor([True, False])
+t(lambda: torch.bitwise_and(h, h, out=torch.empty(2, dtype=torch.int32)))
+t(lambda: torch.bitwise_and(h, h, out=torch.empty(2, dtype=torch.float32)))
+t(lambda: torch.dot(b, b, out=torch.empty((), dtype=torch.uint8)))
+t(lambda: torch.matmul(b.view(1, 2), b.view(2, 1), out=torch.empty(1, 1, dtype=torch.float32)))
+t(lambda: torch.gcd(h, h, out=torch.empty(2, dtype=torch.int64)))
+t(lambda: torch.cumsum(torch.tensor([1, 2]), 0, out=torch.empty(2, dtype=torch.bool)))
+""",
+"softmax_with_an_integer_dtype_is_refused_by_the_kernel": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+x = torch.tensor([[1, 2], [3, 4]], dtype=torch.int32)
+for d in (0, 1):
+    for dt in (torch.int32, torch.int64, torch.bool, torch.float64):
+        t(lambda: torch.softmax(x, d, dtype=dt)); t(lambda: torch.log_softmax(x, d, dtype=dt))
+        t(lambda: torch.nn.functional.softmax(x.float(), d, dtype=dt))
+t(lambda: torch.softmax(torch.ones(0, 2, dtype=torch.int32), 1, dtype=torch.int32))
+""",
+"linspace_tensor_ends_and_logspace_without_steps": """
+for dt in (None, torch.int8, torch.float16, torch.bfloat16, torch.float64):
+    print(torch.linspace(torch.tensor(0), torch.tensor(1.5), 4, dtype=dt))
+    print(torch.logspace(torch.tensor(0), 1, 3, dtype=dt))
+for dt in (torch.bool, torch.int8, torch.float32):
+    print(torch.logspace(0, 1, 0, dtype=dt), torch.linspace(0, 1, 0, dtype=dt))
+""",
+"a_number_floor_divided_by_a_reduced_float_tensor_is_cast_to_its_dtype": """
+for dt in (torch.float16, torch.bfloat16):
+    x = torch.tensor([0.0, 1.0, -3.0, 7.0, 100.0, -128.0, 0.37]).to(dt)
+    print((1e5 // x).tolist(), torch.floor_divide(1e5, x).tolist(), (0.1 // x).tolist())
+    print((1e5 * x).tolist(), (x * 1e-3).tolist(), (3.3 % x).tolist())
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round16_held16e_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
