@@ -104,6 +104,18 @@ for dt in (torch.float16, torch.bfloat16):
     print((1e5 // x).tolist(), torch.floor_divide(1e5, x).tolist(), (0.1 // x).tolist())
     print((1e5 * x).tolist(), (x * 1e-3).tolist(), (3.3 % x).tolist())
 """,
+"addcdiv_refuses_integer_tensor1_and_tensor2_whatever_self_and_clamp_by_two_bool_tensors": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, str(e)[:60])
+b = torch.tensor([True, False])
+i = torch.tensor([1, 2])
+for s in (torch.ones(2, dtype=torch.float16), torch.ones(2, dtype=torch.bfloat16), torch.ones(2), torch.ones(2, dtype=torch.int64)):
+    t(lambda: torch.addcdiv(s, i, i)); t(lambda: torch.addcdiv(s, b, i.to(torch.int8))); t(lambda: torch.addcdiv(s, i, i.float()))
+    t(lambda: s.clone().addcdiv_(i, i)); t(lambda: s.clone().addcdiv_(i.half(), i, value=2))
+t(lambda: torch.clamp(b, b, b)); t(lambda: b.clone().clamp_(b, b)); t(lambda: torch.clamp(b, min=b)); t(lambda: torch.clamp(b, max=b))
+t(lambda: torch.clamp(b, torch.tensor(0), b)); t(lambda: torch.clamp(b, False, True)); t(lambda: torch.clamp(b, 0, 1))
+""",
 }
 
 
