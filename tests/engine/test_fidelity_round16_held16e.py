@@ -116,6 +116,18 @@ for s in (torch.ones(2, dtype=torch.float16), torch.ones(2, dtype=torch.bfloat16
 t(lambda: torch.clamp(b, b, b)); t(lambda: b.clone().clamp_(b, b)); t(lambda: torch.clamp(b, min=b)); t(lambda: torch.clamp(b, max=b))
 t(lambda: torch.clamp(b, torch.tensor(0), b)); t(lambda: torch.clamp(b, False, True)); t(lambda: torch.clamp(b, 0, 1))
 """,
+"reduced_float_floor_and_trunc_division_by_a_tensor_round_each_step": """
+torch.manual_seed(0)
+for dt in (torch.float16, torch.bfloat16):
+    for n in (200, 7, 1):
+        a = (torch.randn(n) * 300).to(dt); b = (torch.randn(n) * 3).to(dt)
+        print((a // b).tolist(), torch.div(a, b, rounding_mode='trunc').tolist(), (1000 // b).tolist())
+        print((a // b[:1]).tolist(), (a // 0.37).tolist(), (a[:1] // b).tolist())
+        c = a.clone(); c //= b; print(c.tolist())
+    z = torch.tensor([1., -1., 0., float('inf'), -float('inf'), float('nan'), 60000., 3.], dtype=dt)
+    w = torch.tensor([0., 0., 0., 2., -0., 1., 0.5, float('inf')], dtype=dt)
+    print((z // w).tolist(), torch.div(z, w, rounding_mode='trunc').tolist())
+""",
 }
 
 
