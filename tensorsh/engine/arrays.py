@@ -3,7 +3,7 @@ and torch.from_numpy's tensor over an array's own memory. Below creation, which 
 import numpy as np
 
 from . import dtypes, undo
-from .errors import type_error, value_error
+from .errors import make, type_error, value_error
 from .storage import Storage, VersionCounter
 from .tensorimpl import Tensor
 
@@ -89,6 +89,9 @@ def array_dtype(arr):
     for dt in dtypes.ALL:
         if dt is not dtypes.bfloat16 and dt.np == arr.dtype:
             return dt
+    if arr.dtype in (np.uint16, np.uint32, np.uint64):  # (PyTorch's barely supported unsigned dtypes)
+        raise make("NotImplementedError", f"tensorsh: {arr.dtype.name} tensors (torch.{arr.dtype.name}) are not "
+                                          f"supported yet")
     raise type_error(f"can't convert np.ndarray of type numpy.{arr.dtype.type.__name__}. The only supported types "
                      f"are: {_SUPPORTED}.")
 
