@@ -128,6 +128,18 @@ for dt in (torch.float16, torch.bfloat16):
     w = torch.tensor([0., 0., 0., 2., -0., 1., 0.5, float('inf')], dtype=dt)
     print((z // w).tolist(), torch.div(z, w, rounding_mode='trunc').tolist())
 """,
+"a_uint64_number_has_no_promotion_beside_bool_tensors_or_integer_numbers": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+b = torch.tensor([True, False]); i = torch.tensor([1, 2], dtype=torch.int8)
+for s in (2**63, 2**64 - 1, 2**63 - 1):
+    t(lambda: b + s); t(lambda: b == s); t(lambda: torch.where(b, b, s)); t(lambda: torch.clamp(b, max=s))
+    t(lambda: torch.result_type(b, s)); t(lambda: torch.result_type(torch.tensor(True), s)); t(lambda: i + s)
+    t(lambda: torch.where(b, s, 1)); t(lambda: torch.where(b, 1, s)); t(lambda: torch.result_type(True, s))
+    t(lambda: torch.result_type(s, True)); t(lambda: b.pow(s)); t(lambda: i.pow(s)); t(lambda: torch.isin(b, s))
+    t(lambda: b * 2.5 + s); t(lambda: torch.result_type(s, 1.5))
+""",
 }
 
 

@@ -522,7 +522,10 @@ def _pow_number(self, exponent):
 
 
 def _check_pow(self, exponent):
-    """Bool to a Bool power has no kernel; a Python bool exponent is pow.Tensor_Scalar's copy or fill of ones."""
+    """Bool to a Bool power has no kernel; a Python bool exponent is pow.Tensor_Scalar's copy or fill of ones; an
+    integer tensor's int exponent is read as an int64 first."""
+    if getattr(self, "dtype", dtypes.float32).category < 2 and type(exponent) is int and exponent >= 2 ** 63:
+        raise runtime("value cannot be converted to type int64_t without overflow")
     if (type(self) is bool or getattr(self, "dtype", None) is dtypes.bool_) and type(exponent) is not bool and \
             dtypes.result_type((self, exponent)) is dtypes.bool_:
         raise errors.make("NotImplementedError", "\"pow\" not implemented for 'Bool'")
