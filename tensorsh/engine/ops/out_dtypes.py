@@ -133,10 +133,10 @@ def _signbit(self, outs, kwargs, name):
     return kwargs
 
 
-def _arg_extreme(self, outs, kwargs, name, args):
-    """argmax/argmin check their input (bool, empty) before out='s dtype."""
-    from .reductions import _arg_extreme_check
-    _arg_extreme_check(name, self, args[1] if len(args) > 1 else kwargs.get("dim"))
+def _arg_extreme(self, outs, kwargs, name):
+    """argmax/argmin refuse a bool input before out='s dtype."""
+    if self.dtype is dtypes.bool_:
+        raise runtime(f"{name}(): does not support bool input")
     return RULES["argsort"](self, outs, kwargs, name)
 
 
@@ -219,7 +219,7 @@ RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, g
                             f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))
 _SAME_DTYPE = _same_dtype()
 _CLAMP = _same_dtype(_clamp_dtype)
-_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _arg_extreme, _mean)
+_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean)
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
 RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))
