@@ -140,6 +140,14 @@ for s in (2**63, 2**64 - 1, 2**63 - 1):
     t(lambda: torch.result_type(s, True)); t(lambda: b.pow(s)); t(lambda: i.pow(s)); t(lambda: torch.isin(b, s))
     t(lambda: b * 2.5 + s); t(lambda: torch.result_type(s, 1.5))
 """,
+"bfloat16_xlogy_rounds_the_log_first": """
+torch.manual_seed(0)
+for dt in (torch.float16, torch.bfloat16):
+    x = (torch.randn(60) * 50).to(dt); y = (torch.rand(60) * 100).to(dt)
+    y[::7] = 0; x[::11] = 0; y[::13] = float('nan'); y[::17] = -1
+    print(torch.xlogy(x, y).tolist(), torch.xlogy(x, 2.5).tolist(), torch.xlogy(3, y).tolist())
+    z = x.clone(); z.xlogy_(y); print(z.tolist(), torch.special.xlogy(x, y[:1]).tolist())
+""",
 }
 
 

@@ -12,10 +12,10 @@ from ..scalars import FLOAT32_MAX, checked_scalar
 from ..tensorimpl import Tensor
 from ..storage import INFERENCE_SEEN
 from .comparison import logical_not, where
-from .core import (ORIGINAL_SCALAR, REDUCED_FLOATS, BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace,
-                   check_broadcast, check_fits_output, check_inplace, from_numpy, laid_out_like, needs_grad, precheck,
-                   scalar_in, self_overlapping, true_div_dtype, cj, write_inplace, write_reading_back, write_rows, written,
-                   zeros_of, inference_saved_first)
+from .core import (ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_REDUCED, BinaryNode, aliased_operand, attach, binary_op,
+                   binary_operands, cast_for_inplace, check_broadcast, check_fits_output, check_inplace, from_numpy,
+                   laid_out_like, needs_grad, precheck, scalar_in, self_overlapping, true_div_dtype, cj, write_inplace,
+                   write_reading_back, write_rows, written, zeros_of, inference_saved_first)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
 from .unary import reciprocal
@@ -792,6 +792,14 @@ def _xlogy_values(x, y):
     return np.where(np.isnan(y), y, r)
 
 
+def _xlogy_steps(x, y, to_reduced):
+    """float16/bfloat16 xlogy: c10's log of a Half/BFloat16 is rounded to it before the product."""
+    x, y = np.broadcast_arrays(x, y)
+    with np.errstate(all="ignore"):
+        r = np.where(x == 0, np.float32(0), to_reduced(x * to_reduced(_log_as_libm(y))))
+    return np.where(np.isnan(y), y, r)
+
+
 def _xlogy_self_backward(g, self, other):
     """PyTorch's formula: xlogy(grad, other), 0 where self == 0 and other <= 0 (other a number: one mask or none)."""
     mask = (self == 0) & (other <= 0) if isinstance(other, Tensor) else (self == 0) if other <= 0 else None
@@ -803,6 +811,7 @@ def _xlogy_check(self, other):
         raise type_error("xlogy(): expected a Tensor")
 
 
+STEPWISE_REDUCED[_xlogy_values] = (_xlogy_steps, False)
 xlogy = binary("xlogy", "XlogyBackward0", _xlogy_values, _xlogy_self_backward, lambda g, self, other: g * self / other,
                check=_xlogy_check, out_dtype=true_div_dtype, edges=True,
                number_grad_fn=binary_node("XlogyBackward2", _xlogy_self_backward, number=1),  # xlogy(tensor, number)

@@ -287,9 +287,10 @@ def check_result_size(an, bn, dt):
         check_size(n * dt.itemsize)
 
 
-# float16/bfloat16 floor and trunc divisions by a divisor of more than one element: c10's Half/BFloat16 arithmetic,
-# each step rounded to the dtype (a one-element divisor is read as a float: original_scalar_value, one rounding)
-STEPWISE_REDUCED = {np.floor_divide: kernels.div_floor_steps, kernels.div_trunc: kernels.div_trunc_steps}
+# kernel -> (its float16/bfloat16 form, steps(a, b, to_reduced) on float32 values rounding in between as c10's
+# Half/BFloat16 arithmetic does, and whether only a divisor of more than one element takes it): floor and trunc
+# divisions (a one-element divisor is read as a float: original_scalar_value, one rounding); xlogy (binary.py)
+STEPWISE_REDUCED = {np.floor_divide: (kernels.div_floor_steps, True), kernels.div_trunc: (kernels.div_trunc_steps, True)}
 
 
 def _stepwise_reduced(steps, dt):
@@ -298,10 +299,12 @@ def _stepwise_reduced(steps, dt):
 
 
 def binary_op(a, b, np_fn, node_cls, out_dtype=None):
-    if np_fn in STEPWISE_REDUCED and isinstance(b, Tensor) and b.numel() > 1:
+    steps = STEPWISE_REDUCED.get(np_fn)
+    if steps is not None and (not steps[1] or isinstance(b, Tensor) and b.numel() > 1):
         dt = dtypes.result_type((a, b))
+        dt = dt if out_dtype is None else out_dtype(dt)
         if dt in REDUCED_FLOATS:
-            np_fn = _stepwise_reduced(STEPWISE_REDUCED[np_fn], dt)
+            np_fn = _stepwise_reduced(steps[0], dt)
     ta = isinstance(a, Tensor)
     if ta and (out_dtype is None or out_dtype is true_div_dtype and a.dtype.category == 2) and a._np.flags.c_contiguous:
         # hot paths: float tensor with a Python float/int, or two tensors of one dtype and shape
