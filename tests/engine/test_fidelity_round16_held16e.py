@@ -140,13 +140,17 @@ for s in (2**63, 2**64 - 1, 2**63 - 1):
     t(lambda: torch.result_type(s, True)); t(lambda: b.pow(s)); t(lambda: i.pow(s)); t(lambda: torch.isin(b, s))
     t(lambda: b * 2.5 + s); t(lambda: torch.result_type(s, 1.5))
 """,
-"bfloat16_xlogy_rounds_the_log_first": """
+"bfloat16_xlogy_and_xlog1py_round_the_log_first_and_zeta_has_no_reduced_kernel": """
 torch.manual_seed(0)
 for dt in (torch.float16, torch.bfloat16):
     x = (torch.randn(60) * 50).to(dt); y = (torch.rand(60) * 100).to(dt)
     y[::7] = 0; x[::11] = 0; y[::13] = float('nan'); y[::17] = -1
     print(torch.xlogy(x, y).tolist(), torch.xlogy(x, 2.5).tolist(), torch.xlogy(3, y).tolist())
     z = x.clone(); z.xlogy_(y); print(z.tolist(), torch.special.xlogy(x, y[:1]).tolist())
+    print(torch.special.xlog1py(x, y).tolist(), torch.special.xlog1py(2.5, y).tolist())
+    try: print(torch.special.zeta(x, y))
+    except Exception as e: print(type(e).__name__, e)
+print(torch.special.zeta(torch.tensor([2, 3]), torch.tensor([1, 2])))
 """,
 }
 

@@ -792,12 +792,15 @@ def _xlogy_values(x, y):
     return np.where(np.isnan(y), y, r)
 
 
-def _xlogy_steps(x, y, to_reduced):
-    """float16/bfloat16 xlogy: c10's log of a Half/BFloat16 is rounded to it before the product."""
-    x, y = np.broadcast_arrays(x, y)
-    with np.errstate(all="ignore"):
-        r = np.where(x == 0, np.float32(0), to_reduced(x * to_reduced(_log_as_libm(y))))
-    return np.where(np.isnan(y), y, r)
+def reduced_log_product(log_fn):
+    """The float16/bfloat16 form of x * log_fn(y) (xlogy, xlog1py; NaN where y is, 0 where x is 0): c10's log of a
+    Half/BFloat16 is rounded to it before the product."""
+    def steps(x, y, to_reduced):
+        x, y = np.broadcast_arrays(x, y)
+        with np.errstate(all="ignore"):
+            r = np.where(x == 0, np.float32(0), to_reduced(x * to_reduced(log_fn(y))))
+        return np.where(np.isnan(y), y, r)
+    return steps
 
 
 def _xlogy_self_backward(g, self, other):
@@ -811,7 +814,7 @@ def _xlogy_check(self, other):
         raise type_error("xlogy(): expected a Tensor")
 
 
-STEPWISE_REDUCED[_xlogy_values] = (_xlogy_steps, False)
+STEPWISE_REDUCED[_xlogy_values] = (reduced_log_product(_log_as_libm), False)
 xlogy = binary("xlogy", "XlogyBackward0", _xlogy_values, _xlogy_self_backward, lambda g, self, other: g * self / other,
                check=_xlogy_check, out_dtype=true_div_dtype, edges=True,
                number_grad_fn=binary_node("XlogyBackward2", _xlogy_self_backward, number=1),  # xlogy(tensor, number)
