@@ -490,6 +490,17 @@ def vector_and_scalar(vector_fn, libm_name):
     return fn
 
 
+def widened(x):
+    """float16 x as float32 laid out as x is (its strides doubled), so scalar_body_mask walks x's own layout; any
+    other array itself."""
+    if x.dtype != np.float16 or x.flags.c_contiguous or x.size == 0:
+        return x.astype(np.float32) if x.dtype == np.float16 else x
+    span = sum((n - 1) * s for n, s in zip(x.shape, x.strides)) // x.itemsize + 1
+    out = np.lib.stride_tricks.as_strided(np.empty(span, np.float32), x.shape, tuple(2 * s for s in x.strides))
+    out[...] = x
+    return out
+
+
 def scalar_body_mask(x, floats=None, element_bytes=None):
     """Which elements of float32/float64 x PyTorch's elementwise loop (cpu_kernel_vec) gives its scalar body: the end
     of each thread's range past its whole two-vector chunks in a dense layout, each contiguous row's end otherwise,

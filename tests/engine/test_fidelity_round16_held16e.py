@@ -152,6 +152,18 @@ for dt in (torch.float16, torch.bfloat16):
     except Exception as e: print(type(e).__name__, e)
 print(torch.special.zeta(torch.tensor([2, 3]), torch.tensor([1, 2])))
 """,
+"reduced_float_special_functions_keep_their_dtype_and_kernels": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+torch.manual_seed(1)
+for dt in (torch.float16, torch.bfloat16):
+    x = (torch.randn(120) * 6).to(dt)
+    print(torch.cat([torch.special.i0e(x[i:i + 3]) for i in range(0, 120, 3)]).tolist())
+    print(torch.special.i0e(x).tolist(), torch.special.i0e(x.view(4, 30)[:, :7]).tolist())
+    print(torch.special.i1(x[:4]), torch.special.i1e(x[:4]), torch.special.entr(x.abs()[:40]).tolist())
+    t(lambda: torch.special.ndtri(x.sigmoid()[:3])); t(lambda: torch.special.airy_ai(x[:3]))
+""",
 }
 
 

@@ -360,16 +360,20 @@ def _sinc_backward(g, x):
     return where(self_squared_pi == 0.0, g.new_zeros(()), out)
 
 
-def _entr_values(x):
+def _entr_values(x, to_reduced=None):
+    """-x * log(x) (0 at 0, -inf below); float16/bfloat16 (to_reduced) in c10's Half arithmetic: the log rounded to
+    the dtype before the product."""
     w = _opmath(x)
+    rounded = to_reduced or (lambda v: v)
     with np.errstate(all="ignore"):
-        r = np.where(w > 0, -w * _log(np.where(w > 0, w, 1)), np.where(w == 0, 0, -np.inf))
-    return np.where(np.isnan(w), w, r).astype(x.dtype)
+        r = np.where(w > 0, -w * rounded(_log(np.where(w > 0, w, 1))), np.where(w == 0, 0, -np.inf))
+    return np.where(np.isnan(w), w, rounded(r)).astype(x.dtype)
 
 
 sinc = unary(None, "SincBackward0", _sinc_values, _sinc_backward)
 sinc_inplace = sinc.inplace
-entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-(x.log() + 1)), inplace=False)
+entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-(x.log() + 1)), inplace=False,
+             reduced_kernel=_entr_values)
 
 
 class _ScalarOperand(Node):
@@ -782,4 +786,10 @@ def _ndtri_backward(g, result):
     return mul_scalar(g, math.sqrt(2 * math.pi)) * div_scalar(result.square(), 2).exp()
 
 
-ndtri = unary(None, "SpecialNdtriBackward0", _ndtri_values, _ndtri_backward, "result", inplace=False)
+def _ndtri_reduced(x, to_reduced):
+    raise make("NotImplementedError", f"\"ndtri_cpu\" not implemented for "
+                                      f"'{'BFloat16' if to_reduced is dtypes.to_bfloat16 else 'Half'}'")
+
+
+ndtri = unary(None, "SpecialNdtriBackward0", _ndtri_values, _ndtri_backward, "result", inplace=False,
+              reduced_kernel=_ndtri_reduced)  # (its kernel has float32 and float64 only)
