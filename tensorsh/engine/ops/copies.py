@@ -380,8 +380,9 @@ def write_out(name, fn, args, kwargs):
         result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
     except TorchError as e:  # (a kernel's dtype dispatch: out='s checks came first, in the inputs' dtype)
         tensors = _tensor_args((*args, *kwargs.values()))
-        if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and isinstance(outs[0], Tensor) and \
-                name not in _CAT_NAMES and name not in out_dtypes.RULES:  # (those checked out= their own way)
+        if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
+                isinstance(outs[0], Tensor) and name not in _CAT_NAMES and name not in out_dtypes.RULES:
+            # (the rules' ops checked out= their own way)
             _check_out_dtype(name, dtypes.result_type(tensors), outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
         raise
     results = tuple(result) if isinstance(result, tuple) else (result,)

@@ -290,7 +290,8 @@ def check_result_size(an, bn, dt):
 # kernel -> (its float16/bfloat16 form, steps(a, b, to_reduced) on float32 values rounding in between as c10's
 # Half/BFloat16 arithmetic does, and whether only a divisor of more than one element takes it): floor and trunc
 # divisions (a one-element divisor is read as a float: original_scalar_value, one rounding); xlogy (binary.py)
-STEPWISE_REDUCED = {np.floor_divide: (kernels.div_floor_steps, True), kernels.div_trunc: (kernels.div_trunc_steps, True)}
+STEPWISE_REDUCED = {np.floor_divide: (kernels.div_floor_steps, True),
+                    kernels.div_trunc: (kernels.div_trunc_steps, True)}
 
 
 def _stepwise_reduced(steps, dt):
