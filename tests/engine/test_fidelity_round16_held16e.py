@@ -79,6 +79,11 @@ t(lambda: torch.dot(b, b, out=torch.empty((), dtype=torch.uint8)))
 t(lambda: torch.matmul(b.view(1, 2), b.view(2, 1), out=torch.empty(1, 1, dtype=torch.float32)))
 t(lambda: torch.gcd(h, h, out=torch.empty(2, dtype=torch.int64)))
 t(lambda: torch.cumsum(torch.tensor([1, 2]), 0, out=torch.empty(2, dtype=torch.bool)))
+c = torch.tensor([True, False]); i = torch.tensor([1, 2]); f = torch.tensor([1., 2.])
+t(lambda: torch.where(c, i, f, out=torch.empty(2, dtype=torch.int64))); t(lambda: torch.where(c, i, i, out=torch.empty(2)))
+t(lambda: torch.where(c, c, c, out=torch.empty(2, dtype=torch.uint8))); t(lambda: torch.where(c, i, i, out=torch.empty(2, dtype=torch.int64)))
+t(lambda: torch.heaviside(f, f, out=torch.empty(2, dtype=torch.float64))); t(lambda: torch.heaviside(i, i, out=torch.empty(2, dtype=torch.int64)))
+t(lambda: torch.heaviside(c, c, out=torch.empty(2, dtype=torch.uint8)))
 """,
 "softmax_with_an_integer_dtype_is_refused_by_the_kernel": """
 def t(f):

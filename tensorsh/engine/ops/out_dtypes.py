@@ -133,6 +133,22 @@ def _signbit(self, outs, kwargs, name):
     return kwargs
 
 
+def _where(self, outs, kwargs, name, args):
+    """where(condition, input, other, out=): out= must have input's and other's promoted dtype."""
+    operands = [*args[1:3], *(kwargs[k] for k in ("input", "other") if k in kwargs)]
+    wanted = dtypes.result_type(operands)
+    if len(operands) == 2 and outs[0].dtype is not wanted:
+        raise runtime(f"Expected out type to be {_S[wanted.name]} but got {_S[outs[0].dtype.name]}")
+    return kwargs
+
+
+def _heaviside(self, outs, kwargs, name):
+    """heaviside's meta function checks out='s dtype with the operands'."""
+    if outs[0].dtype is not self.dtype:
+        raise runtime("heaviside is not yet implemented for tensors with different dtypes.")
+    return kwargs
+
+
 def _arg_extreme(self, outs, kwargs, name):
     """argmax/argmin refuse a bool input before out='s dtype."""
     if self.dtype is dtypes.bool_:
@@ -219,11 +235,12 @@ RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, g
                             f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))
 _SAME_DTYPE = _same_dtype()
 _CLAMP = _same_dtype(_clamp_dtype)
-_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean)
+_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where)
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
 RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))
-RULES.update({"nan_to_num": _nan_to_num, "signbit": _signbit, "softmax": _softmax, "log_softmax": _softmax})
+RULES.update({"nan_to_num": _nan_to_num, "signbit": _signbit, "softmax": _softmax, "log_softmax": _softmax,
+              "where": _where, "heaviside": _heaviside})
 RULES.update({"amin": RULES["amax"], "argsort": RULES["argmax"], "argmax": _arg_extreme, "argmin": _arg_extreme})
 RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
                             "take_along_dim", "msort"), _STRUCTURED))
