@@ -3,7 +3,7 @@ and torch.from_numpy's tensor over an array's own memory. Below creation, which 
 import numpy as np
 
 from . import dtypes, undo
-from .errors import type_error, value_error
+from .errors import make, type_error, value_error
 from .storage import Storage, VersionCounter
 from .tensorimpl import Tensor
 

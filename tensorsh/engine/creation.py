@@ -495,6 +495,7 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
         return _finish(real._np.astype(dtype.np), dtype, requires_grad)
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(steps * dt.itemsize)
+    start, end = (v.item() if isinstance(v, Tensor) else v for v in (start, end))  # (0-dim ends: their numbers)
     if steps == 1:
         arr = np.array([start], dtype=np.float64)
     else:
@@ -746,6 +747,8 @@ def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, devi
     pow_ = kernels._libm("pow", 2) or math.pow
     if steps == 1:
         arr = np.array([pow_(float(base), float(start))])
+    elif steps == 0:  # (no element: no kernel runs to refuse a dtype)
+        arr = np.empty(0)
     else:
         if dt.category == 2:
             s, e = dt.np.type(start), dt.np.type(end)

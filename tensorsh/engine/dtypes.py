@@ -233,10 +233,13 @@ def _combine(higher, lower):
 def result_type(operands):
     """PyTorch's result_type over tensors and Python scalars (dim tensors > 0-dim tensors > scalars)."""
     dim = zero = wrapped = None
+    unsigned = None  # (the numbers' dtypes in order, once a uint64 one, 2 ** 63 <= x < 2 ** 64, is among them)
     for x in operands:
         t = getattr(x, "_shape", None)
         if t is None:
             wrapped = promote(wrapped, scalar_dtype(x))
+            if x.__class__ is int and x > _INT64_MAX or unsigned is not None:
+                unsigned = (unsigned or [d for d in operands if getattr(d, "_shape", None) is None])
         elif t:
             dim = promote(dim, x.dtype)
         elif x._is_wrapped_number:  # (its dtype is the number's kind: double stands for the default float)
@@ -244,7 +247,29 @@ def result_type(operands):
                               default_complex() if x.dtype is complex128 else x.dtype)
         else:
             zero = promote(zero, x.dtype)
+    if unsigned is not None and wrapped.category < 2 and _combine(dim, zero) in (bool_, None):
+        _refuse_uint64(_combine(dim, zero), unsigned)
     return _combine(dim, _combine(zero, wrapped))
+
+
+def _refuse_uint64(tensors, numbers):
+    """A uint64 number (2 ** 63 <= x < 2 ** 64) that takes part in the promotion (beside bool tensors, or other
+    integer numbers only): PyTorch has no promotion for it."""
+    kinds = ["UInt64" if n.__class__ is int and n > _INT64_MAX else "Bool" if n.__class__ is bool else "Long"
+             for n in numbers if n.__class__ in (int, bool)]
+    pair, state = ("Bool", "UInt64") if tensors is bool_ else None, None
+    for kind in kinds if pair is None else ():  # (promoted left to right, as the numbers' wrapped tensors)
+        if state is not None and kind != state and "UInt64" in (kind, state):
+            pair = (state, kind)
+            break
+        state = kind if state in (None, "Bool") else state
+    if pair is not None:
+        from .errors import runtime
+        raise runtime(f"Promotion for uint16, uint32, uint64 types is not supported, attempted to promote {pair[0]} "
+                      f"and {pair[1]}")
+
+
+_INT64_MAX = 2 ** 63 - 1
 
 
 def can_cast(src, dst):

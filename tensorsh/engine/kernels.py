@@ -96,6 +96,27 @@ def div_trunc(a, b):
     return np.trunc(a / b).astype(np.result_type(a, b))
 
 
+def div_floor_steps(a, b, to_reduced):
+    """Floor division of float16/bfloat16 values (float32 arrays) as ATen's div_floor_floating_vec runs on
+    Vectorized<Half/BFloat16> (c10::div_floor_floating on c10::Half alike): every step rounded to the dtype
+    (to_reduced: float32 -> float32 holding the dtype's values)."""
+    with np.errstate(all="ignore"):
+        basic = to_reduced(a / b)
+        mod = to_reduced(np.fmod(a, b))
+        div = to_reduced(np.where((np.abs(basic) == np.inf) & (np.abs(a) != np.inf), a, to_reduced(a - mod)) / b)
+        div = np.where((mod != 0) & ((b < 0) != (mod < 0)), to_reduced(div - 1), div)
+        floor = np.floor(div)
+        floor = np.where(to_reduced(div - floor) > 0.5, to_reduced(floor + 1), floor)
+        floor = np.where(div == 0, np.copysign(np.float32(0), basic), floor)
+        return np.where(b == 0, basic, floor)
+
+
+def div_trunc_steps(a, b, to_reduced):
+    """trunc(a / b) of float16/bfloat16 values with the quotient rounded to the dtype first (c10's Half division)."""
+    with np.errstate(all="ignore"):
+        return np.trunc(to_reduced(a / b))
+
+
 def maximum(x, y):
     """ATen's max of two values (maximum, clamp_min, relu, hardtanh): NaN if either is, and x itself where the two
     are equal, so a signed zero keeps x's sign (numpy keeps one operand or the other, by dtype)."""
@@ -482,6 +503,17 @@ def vector_and_scalar(vector_fn, libm_name):
                 out_t[start:end] = _scalar_body(scalar, flat[start:end], x.dtype)
         return out_t.reshape([x.shape[d] for d in perm]).transpose(np.argsort(perm))
     return fn
+
+
+def widened(x):
+    """float16 x as float32 laid out as x is (its strides doubled), so scalar_body_mask walks x's own layout; any
+    other array itself."""
+    if x.dtype != np.float16 or x.flags.c_contiguous or x.size == 0:
+        return x.astype(np.float32) if x.dtype == np.float16 else x
+    span = sum((n - 1) * s for n, s in zip(x.shape, x.strides)) // x.itemsize + 1
+    out = np.lib.stride_tricks.as_strided(np.empty(span, np.float32), x.shape, tuple(2 * s for s in x.strides))
+    out[...] = x
+    return out
 
 
 def scalar_body_mask(x, floats=None, element_bytes=None):

@@ -569,7 +569,7 @@ def _operator():
     members = {name: getattr(operator, name) for name in (
         "add sub mul truediv floordiv mod pow matmul neg pos abs not_ truth eq ne lt le gt ge and_ or_ xor invert "
         "lshift rshift index concat contains countOf indexOf getitem setitem delitem is_ is_not iadd isub imul "
-        "itruediv ifloordiv imod ipow imatmul iand ior ixor length_hint itemgetter").split()}
+        "itruediv ifloordiv imod ipow imatmul iand ior ixor ilshift irshift length_hint itemgetter").split()}
 
     def attrgetter(*names):
         def get(obj, dotted):

@@ -94,6 +94,33 @@ def _i0e_values(x):
         return np.where(ax <= 8, small, big / np.sqrt(ax)).astype(x.dtype)
 
 
+def _i0e_reduced(x, to_reduced):
+    """float16/bfloat16 i0e (x in float32): the vector body computes in float (_i0e_values); the scalar body,
+    Math.h's calc_i0e on c10::Half/BFloat16, rounds every step of chbevl to the dtype (its coefficients too), its
+    final square root left in float."""
+    out = _i0e_values(x)
+    mask = kernels.scalar_body_mask(x, floats=8, element_bytes=2)
+    if mask is not None and not mask.any():
+        return out
+    ax = np.abs(x)
+    with np.errstate(all="ignore"):
+        small = _chbevl_rounded(to_reduced(ax / np.float32(2) - np.float32(2)), I0_A, to_reduced)
+        big = to_reduced(_chbevl_rounded(to_reduced(to_reduced(np.float32(32) / ax) - np.float32(2)), I0_B,
+                                         to_reduced) / np.sqrt(ax))
+    steps = np.where(ax <= 8, small, big)
+    return steps if mask is None else np.where(mask, steps, out)
+
+
+def _chbevl_rounded(y, coefficients, to_reduced):
+    """Math.h's chbevl with every operation rounded by to_reduced (float32 arrays holding the dtype's values)."""
+    b0 = np.full(y.shape, to_reduced(np.float32(coefficients[0])), np.float32)
+    b1 = b2 = np.zeros(y.shape, np.float32)
+    for c in coefficients[1:]:
+        b2, b1 = b1, b0
+        b0 = to_reduced(to_reduced(to_reduced(y * b1) - b2) + to_reduced(np.float32(c)))
+    return to_reduced(np.float32(0.5) * to_reduced(b0 - b2))
+
+
 def _i1_values(x):
     ax, small, big = _series(x, I1_A, I1_B, 17, 7)
     e = _exp(ax)
@@ -113,11 +140,14 @@ def _float_values(x):
     return x._np.astype(np.float32) if x.dtype.category < 2 else x._np
 
 
-def _saving_op(node_cls, values):
-    """torch.special.<name>(input): values in floating point (integers in float32), a node saving self and result."""
+def _saving_op(node_cls, values, reduced=None):
+    """torch.special.<name>(input): values in floating point (integers in float32), a node saving self and result;
+    reduced(x in float32, rounding to the dtype): float16/bfloat16 values where PyTorch's kernel rounds in between."""
     def fn(self):
-        values_ = values(_float_values(self))
-        out = laid_out_like(values_, dtypes.BY_NP[values_.dtype], self)
+        dt = self.dtype if self.dtype.category == 2 else dtypes.float32
+        values_ = values(_float_values(self)) if reduced is None or dt not in (dtypes.float16, dtypes.bfloat16) else \
+            reduced(kernels.widened(self._np), dtypes.rounding(dt))
+        out = laid_out_like(values_, dt, self)  # (float32 values of a float16/bfloat16 input round back to it)
         if needs_grad(self):
             attach(out, node_cls(self, out))
         return out
@@ -159,6 +189,6 @@ class SpecialI1EBackward0(SavingNode):
 
 i0 = unary(None, "I0Backward0", _i0_values, lambda g, x: g * special_i1(x))
 i0_inplace = i0.inplace
-special_i0e = _saving_op(SpecialI0EBackward0, _i0e_values)
+special_i0e = _saving_op(SpecialI0EBackward0, _i0e_values, _i0e_reduced)
 special_i1 = _saving_op(SpecialI1Backward0, _i1_values)
 special_i1e = _saving_op(SpecialI1EBackward0, _i1e_values)

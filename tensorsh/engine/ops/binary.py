@@ -12,10 +12,10 @@ from ..scalars import FLOAT32_MAX, checked_scalar
 from ..tensorimpl import Tensor
 from ..storage import INFERENCE_SEEN
 from .comparison import logical_not, where
-from .core import (ORIGINAL_SCALAR, REDUCED_FLOATS, BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace,
-                   check_broadcast, check_fits_output, check_inplace, from_numpy, laid_out_like, needs_grad, precheck,
-                   scalar_in, self_overlapping, true_div_dtype, cj, write_inplace, write_reading_back, write_rows, written,
-                   zeros_of, inference_saved_first)
+from .core import (ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_REDUCED, BinaryNode, aliased_operand, attach, binary_op,
+                   binary_operands, cast_for_inplace, check_broadcast, check_fits_output, check_inplace, from_numpy,
+                   laid_out_like, needs_grad, precheck, scalar_in, self_overlapping, true_div_dtype, cj, write_inplace,
+                   write_reading_back, write_rows, written, zeros_of, inference_saved_first)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
 from .unary import reciprocal
@@ -522,7 +522,10 @@ def _pow_number(self, exponent):
 
 
 def _check_pow(self, exponent):
-    """Bool to a Bool power has no kernel; a Python bool exponent is pow.Tensor_Scalar's copy or fill of ones."""
+    """Bool to a Bool power has no kernel; a Python bool exponent is pow.Tensor_Scalar's copy or fill of ones; an
+    integer tensor's int exponent is read as an int64 first."""
+    if getattr(self, "dtype", dtypes.float32).category < 2 and type(exponent) is int and exponent >= 2 ** 63:
+        raise runtime("value cannot be converted to type int64_t without overflow")
     if (type(self) is bool or getattr(self, "dtype", None) is dtypes.bool_) and type(exponent) is not bool and \
             dtypes.result_type((self, exponent)) is dtypes.bool_:
         raise errors.make("NotImplementedError", "\"pow\" not implemented for 'Bool'")
@@ -661,12 +664,13 @@ bitwise_or, bitwise_or_inplace = _bitwise("bitwise_or", np.bitwise_or)
 bitwise_xor, bitwise_xor_inplace = _bitwise("bitwise_xor", np.bitwise_xor)
 
 
-def _augmented(fn, node_for, division=False):
+def _augmented(fn, node_for, kernel_checks=False):
     """x %= y, x //= y, fmod_, copysign_: PyTorch's in-place remainder_/floor_divide_/fmod_ (the kernel's checks first), with
-    TensorIterator's casting rule; node_for(other): the node class of the op's overload for that other. division: the
-    integer division kernels, whose zero and Bool checks run inside the kernel, after TensorIterator's cast check."""
+    TensorIterator's casting rule; node_for(other): the node class of the op's overload for that other. kernel_checks:
+    fn's checks are its kernel's (the integer divisions' zero and Bool checks, hypot's dtype dispatch), so they run
+    after TensorIterator's cast check."""
     def op(self, other):
-        if division and _broadcasts(self, other) and isinstance(self, Tensor):
+        if kernel_checks and _broadcasts(self, other) and isinstance(self, Tensor):
             check_fits_output(self, other)  # (TensorIterator: the output's shape, then its type)
             cast_for_inplace(self, dtypes.result_type((self, other)))
         with autograd.no_grad():
@@ -788,6 +792,17 @@ def _xlogy_values(x, y):
     return np.where(np.isnan(y), y, r)
 
 
+def reduced_log_product(log_fn):
+    """The float16/bfloat16 form of x * log_fn(y) (xlogy, xlog1py; NaN where y is, 0 where x is 0): c10's log of a
+    Half/BFloat16 is rounded to it before the product."""
+    def steps(x, y, to_reduced):
+        x, y = np.broadcast_arrays(x, y)
+        with np.errstate(all="ignore"):
+            r = np.where(x == 0, np.float32(0), to_reduced(x * to_reduced(log_fn(y))))
+        return np.where(np.isnan(y), y, r)
+    return steps
+
+
 def _xlogy_self_backward(g, self, other):
     """PyTorch's formula: xlogy(grad, other), 0 where self == 0 and other <= 0 (other a number: one mask or none)."""
     mask = (self == 0) & (other <= 0) if isinstance(other, Tensor) else (self == 0) if other <= 0 else None
@@ -799,6 +814,7 @@ def _xlogy_check(self, other):
         raise type_error("xlogy(): expected a Tensor")
 
 
+STEPWISE_REDUCED[_xlogy_values] = (reduced_log_product(_log_as_libm), False)
 xlogy = binary("xlogy", "XlogyBackward0", _xlogy_values, _xlogy_self_backward, lambda g, self, other: g * self / other,
                check=_xlogy_check, out_dtype=true_div_dtype, edges=True,
                number_grad_fn=binary_node("XlogyBackward2", _xlogy_self_backward, number=1),  # xlogy(tensor, number)
@@ -811,10 +827,10 @@ def _fmod_checked(self, other):
 
 
 remainder_inplace = _augmented(remainder, lambda other: remainder.node if isinstance(other, Tensor) else
-                               remainder.number_node, division=True)
+                               remainder.number_node, kernel_checks=True)
 fmod_inplace = _augmented(_fmod_checked, lambda other: fmod.node if isinstance(other, Tensor) else fmod.number_node,
-                          division=True)
-floor_divide_inplace = _augmented(floor_divide, lambda other: _FloorDivideInplaceNotImplemented, division=True)
+                          kernel_checks=True)
+floor_divide_inplace = _augmented(floor_divide, lambda other: _FloorDivideInplaceNotImplemented, kernel_checks=True)
 
 
 op("square", square, function=True)
@@ -848,7 +864,7 @@ def div_inplace(self, other, **rounding_mode):
     mode = _div_mode(rounding_mode)
     if mode is None:
         return _DIV_NONE_INPLACE(self, other)
-    return _augmented(lambda a, b: div(a, b, rounding_mode=mode), lambda b: _DIV_MODES[mode][1], division=True)(
+    return _augmented(lambda a, b: div(a, b, rounding_mode=mode), lambda b: _DIV_MODES[mode][1], kernel_checks=True)(
         self, other)
 
 
@@ -858,7 +874,7 @@ op("subtract_", _scalar_overload(sub.inplace, _sub_scalar_inplace), grad_fn="Sub
 op("multiply_", mul.inplace, grad_fn="MulBackward0")
 op("div_", div_inplace, operators=("__itruediv__",), grad_fn="DivBackward0")  # (rounding_mode= too)
 op("square_", lambda self: pow_inplace(self, 2), grad_fn="PowBackward0")
-op("hypot_", _augmented(hypot, lambda other: hypot.node), edges=True)
+op("hypot_", _augmented(hypot, lambda other: hypot.node, kernel_checks=True), edges=True)
 op("atan2_", _augmented(atan2, lambda other: atan2.node), aliases=("arctan2_",), edges=True)
 op("xlogy_", _augmented(xlogy, lambda other: xlogy.node if isinstance(other, Tensor) else xlogy.number_node),
    edges=True)

@@ -195,6 +195,8 @@ def clamp(self, min=None, max=None):
     lo, hi = (operand_in(b, dt) if isinstance(b, Tensor) else b for b in (min, max))  # (1000 is -24 in int8)
     if not isinstance(min, Tensor) and not isinstance(max, Tensor):
         _no_bool_scalar_kernel(dt, min is not None, max is not None)
+    elif isinstance(min, Tensor) and isinstance(max, Tensor) and dt is dtypes.bool_:  # (clamp_min/clamp_max have one)
+        raise make("NotImplementedError", "\"clamp_cpu\" not implemented for 'Bool'")
     lo, hi = (v if v is None or isinstance(b, Tensor) else scalars.checked_scalar(dt, v) for v, b in ((lo, min), (hi, max)))
     r = x.astype(dt.np, copy=False)
     if lo is not None:

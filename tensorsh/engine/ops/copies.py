@@ -3,7 +3,7 @@ type_as, new_* (the same dtype as self), and the in-place writes of whole tensor
 import numpy as np
 
 from .. import dtypes, layout, pyapi, scalars, signatures
-from ..errors import runtime, type_error, warn_once
+from ..errors import TorchError, runtime, type_error, warn_once
 from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
@@ -326,13 +326,38 @@ def _shares_elements(t):
     return 0 not in t._shape and any(st == 0 and n > 1 for n, st in zip(t._shape, t._stride))
 
 
+def _check_out_dtype(name, dt, o, scalar):
+    """out= o of a result of dtype dt: the matrix products' own checks (scalar: a 0-dim result), else TensorIterator's
+    cast rule."""
+    if name in _EXACT_OUT_DTYPE and dt is not o.dtype:
+        if name == "mv":
+            raise runtime(f"addmv input tensors must have the same dtype, but got "
+                          f"{dtypes.SCALAR_NAMES[o.dtype.name]}, {dtypes.SCALAR_NAMES[dt.name]}, and "
+                          f"{dtypes.SCALAR_NAMES[dt.name]}")
+        if name == "linalg_matrix_norm":
+            raise runtime(f"linalg.matrix_norm expected out tensor dtype {dtypes.SCALAR_NAMES[dt.name]} but "
+                          f"got: {dtypes.SCALAR_NAMES[o.dtype.name]}")
+        if name in ("dot", "vdot") or name == "matmul" and scalar:
+            raise runtime(f"result dtype {dtypes.SCALAR_NAMES[o.dtype.name]} does not match input dtype "
+                          f"{dtypes.SCALAR_NAMES[dt.name]}")
+        raise runtime(f"Expected out tensor to have dtype {dtypes.C_NAMES[dt.name]}, but got "
+                      f"{dtypes.C_NAMES[o.dtype.name]} instead")
+    if not dtypes.can_cast(dt, o.dtype):
+        if name in _CAT_NAMES:
+            raise type_error(f"torch.cat(): input types can't be cast to the desired output type "
+                             f"{dtypes.SCALAR_NAMES[o.dtype.name]}")
+        from ..messages import INPLACE_RESULT_TYPE
+        raise runtime(INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[dt.name],
+                                                 out=dtypes.SCALAR_NAMES[o.dtype.name]))
+
+
 def write_out(name, fn, args, kwargs):
     """torch.<name>(..., out=t) of an op that computes a new result: PyTorch's out= variants take no part in autograd
     (refused when grad mode is on and an argument or t requires grad), then the result's dtype must cast to t's, t is
     resized to the result (a warning when it had elements) and written (its version bumped); t is returned."""
     from .. import autograd
     from ..errors import warn
-    from ..messages import INPLACE_RESULT_TYPE, shape_list
+    from ..messages import shape_list
     from . import out_dtypes
     from .geometry_inplace import resize_output
     kwargs = dict(kwargs)
@@ -352,28 +377,18 @@ def write_out(name, fn, args, kwargs):
             precheck(o, overlap=False)  # (its internal-overlap error)
     _check_out_overlap(name, outs, args, kwargs)
     kwargs = out_dtypes.check(name, args, kwargs, outs)
-    result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
+    try:
+        result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
+    except TorchError as e:  # (a kernel's dtype dispatch: out='s checks came first, in the inputs' dtype)
+        tensors = _tensor_args((*args, *kwargs.values()))
+        if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
+                isinstance(outs[0], Tensor) and name not in _CAT_NAMES and name not in out_dtypes.RULES:
+            # (the rules' ops checked out= their own way)
+            _check_out_dtype(name, dtypes.result_type(tensors), outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
+        raise
     results = tuple(result) if isinstance(result, tuple) else (result,)
     for r, o in zip(results, outs):
-        if name in _EXACT_OUT_DTYPE and r.dtype is not o.dtype:  # (the matrix products' own checks)
-            if name == "mv":
-                raise runtime(f"addmv input tensors must have the same dtype, but got "
-                              f"{dtypes.SCALAR_NAMES[o.dtype.name]}, {dtypes.SCALAR_NAMES[r.dtype.name]}, and "
-                              f"{dtypes.SCALAR_NAMES[r.dtype.name]}")
-            if name == "linalg_matrix_norm":
-                raise runtime(f"linalg.matrix_norm expected out tensor dtype {dtypes.SCALAR_NAMES[r.dtype.name]} but "
-                              f"got: {dtypes.SCALAR_NAMES[o.dtype.name]}")
-            if name in ("dot", "vdot") or name == "matmul" and r.dim() == 0:
-                raise runtime(f"result dtype {dtypes.SCALAR_NAMES[o.dtype.name]} does not match input dtype "
-                              f"{dtypes.SCALAR_NAMES[r.dtype.name]}")
-            raise runtime(f"Expected out tensor to have dtype {dtypes.C_NAMES[r.dtype.name]}, but got "
-                          f"{dtypes.C_NAMES[o.dtype.name]} instead")
-        if not dtypes.can_cast(r.dtype, o.dtype):
-            if name in _CAT_NAMES:
-                raise type_error(f"torch.cat(): input types can't be cast to the desired output type "
-                                 f"{dtypes.SCALAR_NAMES[o.dtype.name]}")
-            raise runtime(INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[r.dtype.name],
-                                                     out=dtypes.SCALAR_NAMES[o.dtype.name]))
+        _check_out_dtype(name, r.dtype, o, r.dim() == 0)
     previous, autograd._grad_enabled[0] = autograd._grad_enabled[0], False
     try:
         for r, o in zip(results, outs):

@@ -178,13 +178,14 @@ def reduce_grad(grad, meta):
 def binary_operands(a, b, out_dtype=None, original=False):
     """a and b as numpy operands of their common dtype (out_dtype(common) when given: true division computes in
     float, so a Python number is converted to the float, never wrapped into an integer dtype first); original: the
-    op reads a 0-dim or number other of a float16/bfloat16 op as a float (True: self too)."""
+    op reads a 0-dim or number other of a float16/bfloat16 op as a float (np.multiply: a number self too)."""
     dt = dtypes.result_type((a, b))
     if out_dtype is not None:
         dt = out_dtype(dt)
     # only the second operand is read as the original scalar (TensorIterator's is_scalar(2)); a Python number
-    # first is the reflected `number * tensor`, PyTorch's tensor * number
-    original_a = original and not isinstance(a, Tensor)
+    # first is the reflected `number * tensor`, PyTorch's tensor * number (`number // tensor` is floor_divide(number,
+    # tensor): the number is operand 1, cast to the dtype)
+    original_a = original is np.multiply and not isinstance(a, Tensor)
     if isinstance(a, Tensor) and a._is_wrapped_number:  # (read as the number it stands for)
         a = a._np.item()
     an = a._np if isinstance(a, Tensor) else a
@@ -287,7 +288,25 @@ def check_result_size(an, bn, dt):
         check_size(n * dt.itemsize)
 
 
+# kernel -> (its float16/bfloat16 form, steps(a, b, to_reduced) on float32 values rounding in between as c10's
+# Half/BFloat16 arithmetic does, and whether only a divisor of more than one element takes it): floor and trunc
+# divisions (a one-element divisor is read as a float: original_scalar_value, one rounding); xlogy (binary.py)
+STEPWISE_REDUCED = {np.floor_divide: (kernels.div_floor_steps, True),
+                    kernels.div_trunc: (kernels.div_trunc_steps, True)}
+
+
+def _stepwise_reduced(steps, dt):
+    to_reduced = dtypes.rounding(dt)
+    return lambda x, y: steps(np.asarray(x, np.float32), np.asarray(y, np.float32), to_reduced).astype(dt.np)
+
+
 def binary_op(a, b, np_fn, node_cls, out_dtype=None):
+    steps = STEPWISE_REDUCED.get(np_fn)
+    if steps is not None and (not steps[1] or isinstance(b, Tensor) and b.numel() > 1):
+        dt = dtypes.result_type((a, b))
+        dt = dt if out_dtype is None else out_dtype(dt)
+        if dt in REDUCED_FLOATS:
+            np_fn = _stepwise_reduced(steps[0], dt)
     ta = isinstance(a, Tensor)
     if ta and (out_dtype is None or out_dtype is true_div_dtype and a.dtype.category == 2) and a._np.flags.c_contiguous:
         # hot paths: float tensor with a Python float/int, or two tensors of one dtype and shape

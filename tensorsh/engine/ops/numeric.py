@@ -70,12 +70,15 @@ def _nextafter_bfloat16(a, b):
 
 def _pair(name, argument, values_fn, node_cls):
     """torch.<name>(input, <argument>) and Tensor.<name>(_) for a tensor <argument> only."""
-    def values(self, other):
+    def checked(self, other):  # (the parser's and the op's own checks, then TensorIterator's shapes)
         if not isinstance(other, Tensor):
             raise type_error(f"{name}(): argument '{argument}' (position 1) must be Tensor, not {type_name(other)}")
         if name == "heaviside" and self.dtype is not other.dtype:
             raise runtime("heaviside is not yet implemented for tensors with different dtypes.")
         check_broadcast(self, other)
+
+    def values(self, other):
+        checked(self, other)
         an, bn, dt = binary_operands(self, other)
         return np.asarray(values_fn(np.asarray(an, dt.np), np.asarray(bn, dt.np), dt), dt.np), dt
 
@@ -89,10 +92,11 @@ def _pair(name, argument, values_fn, node_cls):
     def fn_(self, other):
         if isinstance(other, Tensor):  # (autograd's leaf check comes before the kernel's dtype check)
             precheck(self, other)
+        checked(self, other)
+        check_fits_output(self, other)  # (TensorIterator's output checks come before the kernel's dtype dispatch)
+        cast_for_inplace(self, dtypes.result_type((self, other)))
         with autograd.no_grad():
             result, dt = values(self, other)
-        check_fits_output(self, other)
-        cast_for_inplace(self, dt)
 
         def write(arr):
             arr[...] = result

@@ -13,7 +13,8 @@ from ..messages import shape_list
 from ..saved_names import unsigned
 from ..tensorimpl import Size, Tensor
 from .scalar_arith import div_scalar, mul_scalar
-from .core import attach, check_broadcast, fresh, from_numpy, needs_grad, operand_edge, return_type, type_name
+from .core import (attach, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, needs_grad,
+                   operand_edge, precheck, return_type, type_name, write_inplace)
 from .copies import _RESIZED
 from .counting import UniqueConsecutiveBackward0, dispatch_flag
 
@@ -83,7 +84,8 @@ def rsub(input, other, alpha=1):
         if isinstance(other, bool) or input.dtype is dtypes.bool_:  # (sub_check: a Python bool is a bool tensor)
             raise runtime("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
                           "invert a mask, use the `~` or `logical_not()` operator instead.")
-        first = creation.full((), other, dtype=dt)
+        from ..signatures import _wrapped_number
+        first = _wrapped_number(other)  # (read as the number in the common dtype, wrapping, never range-checked)
     else:
         first = other
     with autograd.no_grad():
@@ -128,9 +130,9 @@ class LdexpBackward0(Node):
     __slots__ = ()
     saved_names = ("other", "self")
 
-    def __init__(self, x, other):
+    def __init__(self, x, other, original=None):  # (original: ldexp_'s pre-write copy of self, original_self)
         Node.__init__(self, (operand_edge(x), operand_edge(other)))
-        self.saved = (SavedTensor(other), SavedTensor(x))
+        self.saved = (SavedTensor(other), SavedTensor(x if original is None else original))
 
     def backward(self, g):
         other, x = self.unpack()
@@ -140,22 +142,31 @@ class LdexpBackward0(Node):
         return gx, go
 
 
+def _int_exponent(input, other):
+    """Whether ATen's ldexp kernel runs (an integer or bool exponent of a float tensor); not mul by exp2."""
+    return isinstance(input, Tensor) and input.dtype.category == 2 and other.dtype.category < 2
+
+
+def _ldexp_kernel(input, other, dt):
+    """ATen's ldexp kernel: C's ldexp in double (2 ** -30 * 2 ** 20 not inf in float16), cast to dt; its dispatch
+    on the exponent's dtype has no Bool."""
+    if other.dtype is dtypes.bool_:
+        raise make("NotImplementedError", "\"ldexp_cpu_exp\" not implemented for 'Bool'")
+    check_broadcast(input, other)
+    values = np.ldexp(input._np.astype(np.float64), other._np.astype(np.int64).clip(-2000, 2000))
+    return dtypes.to_bfloat16(values.astype(np.float32)) if dt is dtypes.bfloat16 else values.astype(dt.np)
+
+
 def ldexp(input, other):
-    """input * 2 ** other (PyTorch's composite: mul by exp2)."""
+    """input * 2 ** other (PyTorch's composite: mul by exp2), or ATen's kernel for an integer exponent."""
     if not isinstance(other, Tensor):
         raise type_error(f"ldexp(): argument 'other' (position 2) must be Tensor, not {type_name(other)}")
-    if isinstance(input, Tensor) and input.dtype.category == 2 and other.dtype.category < 2:
-        # an integer exponent of a float tensor: ATen's ldexp kernel (C's ldexp in input's dtype, 2 ** -30 * 2 ** 20
-        # not inf in float16) writing an output shaped as input (resized, with PyTorch's warning, when broadcast)
-        if other.dtype is dtypes.bool_:
-            raise make("NotImplementedError", "\"ldexp_cpu_exp\" not implemented for 'Bool'")
-        dt = dtypes.result_type((input, other))
-        check_broadcast(input, other)
-        values = np.ldexp(input._np.astype(np.float64), other._np.astype(np.int64).clip(-2000, 2000))
+    if _int_exponent(input, other):
+        # (its output is made shaped as input, then resized, with PyTorch's warning, when broadcast)
+        values = _ldexp_kernel(input, other, dtypes.result_type((input, other)))
         if values.shape != input._shape and input.numel():
             warn(_RESIZED.format(had=shape_list(input._shape), shape=shape_list(values.shape)))
-        out = from_numpy(np.asarray(dtypes.to_bfloat16(values.astype(np.float32)) if dt is dtypes.bfloat16 else
-                                    values.astype(dt.np)), dt)
+        out = from_numpy(np.asarray(values), dtypes.result_type((input, other)))
     else:
         with autograd.no_grad():
             out = input.mul(other.exp2())
@@ -165,10 +176,27 @@ def ldexp(input, other):
 
 
 def ldexp_inplace(self, other):
-    scale = other.exp2()  # (ATen's ldexp_out checks the cast of its result type first, in its own words)
-    if not dtypes.can_cast(dtypes.result_type((self, scale)), self.dtype):
+    """ldexp_: ldexp_out into self (an integer self refused first), recording LdexpBackward0."""
+    precheck(self, other)
+    if self.dtype.category < 2:
         raise runtime(f"ldexp can't be cast to the desired output type {dtypes.SCALAR_NAMES[self.dtype.name]}")
-    return self.mul_(scale)
+    if _int_exponent(self, other):
+        values = _ldexp_kernel(self, other, self.dtype)
+        check_fits_output(self, other)
+    else:
+        with autograd.no_grad():
+            values = self.mul(other.exp2())
+        check_fits_output(self, other)
+        cast_for_inplace(self, values.dtype)
+        values = values._np
+
+    def write(arr):
+        arr[...] = values
+
+    def make():
+        with autograd.no_grad():
+            return LdexpBackward0(self, other, original=self.clone())
+    return write_inplace(self, write, make, (other,))
 
 
 # ------------------------------------------------------------------ vander

@@ -33,12 +33,21 @@ def _in_out_dtype(self, outs, kwargs, name):
     return kwargs
 
 
-def _mean(self, outs, kwargs, name):
-    """mean sums in out='s dtype (float for a float16/bfloat16 out=) and divides; an integer input without dtype=
-    is refused by mean itself."""
+def _mean(self, outs, kwargs, name, args):
+    """mean sums in out='s dtype (float for a float16/bfloat16 out=, float16 for a bfloat16 self's) and divides; an
+    integer input without dtype= is refused by mean itself; mean without a dim (its dtype_out overload) checks the
+    cast of self's dtype first."""
     if kwargs.get("dtype") is not None:
         _structured(kwargs["dtype"], outs[0].dtype)
-    elif self.dtype.is_floating_point and outs[0].dtype in (dtypes.float32, dtypes.float64):
+    elif not dtypes.can_cast(self.dtype, outs[0].dtype):
+        if len(args) < 2 and "dim" not in kwargs:
+            raise runtime(f"mean.dtype_out(): input types can't be cast to the desired output type "
+                          f"{_S[outs[0].dtype.name]}")
+        if self.dtype in (dtypes.float16, dtypes.bfloat16):  # (its dim overload computes a reduced float in float)
+            from ..messages import INPLACE_RESULT_TYPE
+            raise runtime(INPLACE_RESULT_TYPE.format(res="Float", out=_S[outs[0].dtype.name]))
+    elif self.dtype.is_floating_point and outs[0].dtype in (dtypes.float32, dtypes.float64) or \
+            self.dtype is dtypes.bfloat16 and outs[0].dtype is dtypes.float16:
         return dict(kwargs, dtype=outs[0].dtype)
     return kwargs
 
@@ -72,6 +81,86 @@ def _search(self, outs, kwargs, name):
         raise runtime(f"torch.searchsorted(): output tensor's dtype is wrong, it can only be Int(int32) or Long(int64) "
                       f"depending on whether out_int32 flag is True, but we got output tensor's dtype "
                       f"{_S[outs[0].dtype.name]} and out_int32 flag is {flag}")
+    return kwargs
+
+
+def _ldexp(self, outs, kwargs, name, args):
+    """ATen's ldexp_out refuses an integer out= first; its kernel (an integer exponent of a float self), dispatched
+    on self's and the exponent's dtypes, asserts out= has self's dtype."""
+    out, other = outs[0], args[1] if len(args) > 1 else kwargs.get("other")
+    if out.dtype.category < 2:
+        raise runtime(f"ldexp can't be cast to the desired output type {_S[out.dtype.name]}")
+    if isinstance(other, Tensor) and self.dtype.category == 2 and other.dtype.category == 1 and out.dtype is not \
+            self.dtype:
+        raise runtime('!needs_dynamic_casting<func_t>::check(iter) INTERNAL ASSERT FAILED at "/__w/pytorch/pytorch/'
+                      'aten/src/ATen/native/cpu/Loops.h":311, please report a bug to PyTorch. ')
+    return kwargs
+
+
+def _clamp_dtype(self, args, kwargs):
+    """clamp with number bounds computes in their result type with self (a tensor bound: TensorIterator's cast)."""
+    bounds = [*args[1:3], kwargs.get("min"), kwargs.get("max")]
+    if any(isinstance(b, Tensor) for b in bounds):
+        return None
+    return dtypes.result_type((self, *(b for b in bounds if b is not None)))
+
+
+def _same_dtype(want=None):
+    """TensorIterator's check_all_same_dtype (the config of ATen's unary_op: abs, neg, sign, floor, ...): out= must
+    have the op's dtype (self's, or want(self, args, kwargs)'s), checked before the kernel's dispatch (after neg's
+    check of a bool self)."""
+    def rule(self, outs, kwargs, name, args):
+        if name in ("neg", "negative") and self.dtype is dtypes.bool_:
+            from ..messages import NEG_BOOL
+            raise runtime(NEG_BOOL)
+        wanted = self.dtype if want is None else want(self, args, kwargs)
+        if wanted is not None and outs[0].dtype is not wanted:
+            raise runtime(f"Found dtype {_S[outs[0].dtype.name]} but expected {_S[wanted.name]}")
+        return kwargs
+    return rule
+
+
+def _nan_to_num(self, outs, kwargs, name):
+    if outs[0].dtype is not self.dtype:
+        raise runtime(f"nan_to_num: dtype of out: {_S[outs[0].dtype.name]} should be same as input: "
+                      f"{_S[self.dtype.name]}")
+    return kwargs
+
+
+def _signbit(self, outs, kwargs, name):
+    if outs[0].dtype is not dtypes.bool_:
+        raise runtime("signbit does not support non-boolean outputs.")
+    return kwargs
+
+
+def _where(self, outs, kwargs, name, args):
+    """where(condition, input, other, out=): out= must have input's and other's promoted dtype."""
+    operands = [*args[1:3], *(kwargs[k] for k in ("input", "other") if k in kwargs)]
+    wanted = dtypes.result_type(operands)
+    if len(operands) == 2 and outs[0].dtype is not wanted:
+        raise runtime(f"Expected out type to be {_S[wanted.name]} but got {_S[outs[0].dtype.name]}")
+    return kwargs
+
+
+def _heaviside(self, outs, kwargs, name):
+    """heaviside's meta function checks out='s dtype with the operands'."""
+    if outs[0].dtype is not self.dtype:
+        raise runtime("heaviside is not yet implemented for tensors with different dtypes.")
+    return kwargs
+
+
+def _arg_extreme(self, outs, kwargs, name):
+    """argmax/argmin refuse a bool input before out='s dtype."""
+    if self.dtype is dtypes.bool_:
+        raise runtime(f"{name}(): does not support bool input")
+    return RULES["argsort"](self, outs, kwargs, name)
+
+
+def _softmax(self, outs, kwargs, name):
+    """softmax/log_softmax(..., out=): out= must have the dtype computed in (dtype= or self's)."""
+    wanted = kwargs.get("dtype") or self.dtype
+    if outs[0].dtype is not wanted:
+        raise runtime(_structured_text(name, self.dtype, outs[0].dtype, wanted))
     return kwargs
 
 
@@ -126,7 +215,7 @@ RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "
          "min": _unary_max, "searchsorted": _search, "bucketize": _search,
          "amax": _wants((0, _input, lambda name, given, out, want: f"Expected the dtype for input and out to match, "
                          f"but got {_S[given.name]} for input's dtype and {_S[out.name]} for out's dtype.")),
-         "logsumexp": _floating_result,
+         "logsumexp": _floating_result, "ldexp": _ldexp,
          "logcumsumexp": _SCAN, "cummax": _SCAN, "cummin": _SCAN,
          "argmax": _wants((0, _long, _structured_text)), "sort": _VALUES_INDICES, "topk": _VALUES_INDICES,
          "aminmax": _wants((0, _input, _structured_text), (1, _input, _structured_text)),
@@ -144,7 +233,15 @@ RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "
 RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, given, out, want: f"torch.histogram: "
                             f"input tensor and bin_edges tensor should have the same dtype, but got input "
                             f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))
-RULES.update({"amin": RULES["amax"], "argmin": RULES["argmax"], "argsort": RULES["argmax"]})
+_SAME_DTYPE = _same_dtype()
+_CLAMP = _same_dtype(_clamp_dtype)
+_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where)
+RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
+                            "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
+RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))
+RULES.update({"nan_to_num": _nan_to_num, "signbit": _signbit, "softmax": _softmax, "log_softmax": _softmax,
+              "where": _where, "heaviside": _heaviside})
+RULES.update({"amin": RULES["amax"], "argsort": RULES["argmax"], "argmax": _arg_extreme, "argmin": _arg_extreme})
 RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
                             "take_along_dim", "msort"), _STRUCTURED))
 
@@ -159,6 +256,8 @@ def check(name, args, kwargs, outs):
         other = args[1] if len(args) > 1 else kwargs.get("other", kwargs.get("dim"))
         if isinstance(other, Tensor):
             return kwargs  # (maximum's TensorIterator)
+    if rule in _TAKE_ARGS:
+        return rule(self, outs, kwargs, name, args)
     return rule(self, outs, kwargs, name)
 
 

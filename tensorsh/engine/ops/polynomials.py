@@ -248,7 +248,7 @@ def airy_ai(input, *, out=None):
     if out is not None:
         raise runtime("tensorsh: out= is not supported here")
     dt = true_div_dtype(input.dtype)
-    if dt.np not in (np.float32, np.float64):
+    if dt not in (dtypes.float32, dtypes.float64):
         raise make("NotImplementedError", f"\"airy_ai_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
     T = dt.np.type
     x = np.asarray(input._np, dt.np)
@@ -278,7 +278,7 @@ def polynomial(name):
             raise runtime("tensorsh: out= is not supported here")
         x, n = bound["x"], bound["n"]
         xv, nv, dt = binary_operands(x, n, true_div_dtype)
-        if dt.np not in (np.float32, np.float64):
+        if dt not in (dtypes.float32, dtypes.float64):
             raise make("NotImplementedError", f"\"{name}_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
         xv, nv = np.broadcast_arrays(np.asarray(xv, dt.np), np.asarray(nv, dt.np))
         degrees = _degrees(nv)

@@ -18,9 +18,9 @@ def _promoted(*values):
 def isin(elements, test_elements, *, assume_unique=False, invert=False):
     if not isinstance(elements, Tensor) and not isinstance(test_elements, Tensor):
         raise type_error("isin() received an invalid combination of arguments")
-    (a, b), dt = _promoted(elements, test_elements)
     if any(isinstance(v, bool) or isinstance(v, Tensor) and v.dtype is dtypes.bool_ for v in (elements, test_elements)):
         raise runtime("Unsupported input type encountered for isin(): Bool")
+    (a, b), dt = _promoted(elements, test_elements)
     shape = elements._shape if isinstance(elements, Tensor) else ()
     found = np.isin(a.reshape(-1), b.reshape(-1), invert=invert).reshape(shape)
     return fresh(np.array(found, order="C"), dtypes.bool_)

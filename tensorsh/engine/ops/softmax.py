@@ -78,8 +78,8 @@ class LogSoftmaxBackwardDataBackward0(SoftmaxBackwardDataBackward0):
 
 def _softmax_op(self, dim, dtype, node_cls):
     check_dtype("log_softmax" if node_cls.log else "softmax", dtype)
-    if dtype is not None and dtype is not self.dtype:  # (ATen's softmax converts first: ToCopyBackward0)
-        self, dtype = self.to(dtype), None
+    if dtype is not None:  # (ATen's softmax converts first: ToCopyBackward0; the kernel then sees dtype)
+        self, dtype = self.to(dtype) if dtype is not self.dtype else self, None
     d = self._wrap_dim(dim)
     if self.numel() == 0:  # no kernel runs on nothing (so no dtype check either)
         out = fresh(np.empty(self._shape, (dtype or self.dtype).np), dtype or self.dtype)

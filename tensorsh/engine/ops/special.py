@@ -9,13 +9,14 @@ from .. import autograd, dtypes, kernels, messages
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from ..saved_names import given
-from .binary import _augmented, binary, binary_node
+from .binary import _augmented, binary, binary_node, reduced_log_product
 from .comparison import where
 from .reductions import _cast_first, _sum_np, norm, norm_backward, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
 from .unary import unary
 from .core import (SavingNode, Tensor, as_default_float, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
-                   laid_out_like, needs_grad, precheck, true_div_dtype, type_name, write_inplace, zeros_of)
+                   laid_out_like, needs_grad, precheck, true_div_dtype, type_name, write_inplace, zeros_of,
+                   STEPWISE_REDUCED)
 
 _SQRT_PI = math.sqrt(math.pi)
 
@@ -359,16 +360,20 @@ def _sinc_backward(g, x):
     return where(self_squared_pi == 0.0, g.new_zeros(()), out)
 
 
-def _entr_values(x):
+def _entr_values(x, to_reduced=None):
+    """-x * log(x) (0 at 0, -inf below); float16/bfloat16 (to_reduced) in c10's Half arithmetic: the log rounded to
+    the dtype before the product."""
     w = _opmath(x)
+    rounded = to_reduced or (lambda v: v)
     with np.errstate(all="ignore"):
-        r = np.where(w > 0, -w * _log(np.where(w > 0, w, 1)), np.where(w == 0, 0, -np.inf))
-    return np.where(np.isnan(w), w, r).astype(x.dtype)
+        r = np.where(w > 0, -w * rounded(_log(np.where(w > 0, w, 1))), np.where(w == 0, 0, -np.inf))
+    return np.where(np.isnan(w), w, rounded(r)).astype(x.dtype)
 
 
 sinc = unary(None, "SincBackward0", _sinc_values, _sinc_backward)
 sinc_inplace = sinc.inplace
-entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-(x.log() + 1)), inplace=False)
+entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-(x.log() + 1)), inplace=False,
+             reduced_kernel=_entr_values)
 
 
 class _ScalarOperand(Node):
@@ -700,12 +705,21 @@ def _zeta_other_backward(g, self, other):
     return g * -self * zeta(add_scalar(self, 1.0) if isinstance(self, Tensor) else self + 1.0, other)
 
 
+def _zeta_dtype(dt):
+    """zeta's kernel: float32 and float64 only (integers computed in the default float)."""
+    dt = true_div_dtype(dt)
+    if dt in (dtypes.float16, dtypes.bfloat16):
+        raise make("NotImplementedError", f"\"zeta_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
+    return dt
+
+
+STEPWISE_REDUCED[_xlog1py_values] = (reduced_log_product(lambda y: _libm_each_double("log1p", y)), False)
 xlog1py = binary(None, "SpecialXlog1PyBackward0", _xlog1py_values, _xlog1py_self_backward, _xlog1py_other_backward,
                  check=_two_operands("special_xlog1py"), out_dtype=true_div_dtype, edges=True,
                  number_grad_fn=binary_node("SpecialXlog1PyBackward2", _xlog1py_self_backward, number=1),
                  number_self=binary_node("SpecialXlog1PyBackward1", None, _xlog1py_other_backward, number=0))
 zeta = binary(None, "SpecialZetaBackward0", _zeta_values, _zeta_self_backward, _zeta_other_backward,
-              check=_two_operands("special_zeta"), out_dtype=true_div_dtype, edges=True,
+              check=_two_operands("special_zeta"), out_dtype=_zeta_dtype, edges=True,
               number_grad_fn=binary_node("SpecialZetaBackward2", _zeta_self_backward, number=1),
               number_self=binary_node("SpecialZetaBackward1", None, _zeta_other_backward, number=0))
 
@@ -772,4 +786,10 @@ def _ndtri_backward(g, result):
     return mul_scalar(g, math.sqrt(2 * math.pi)) * div_scalar(result.square(), 2).exp()
 
 
-ndtri = unary(None, "SpecialNdtriBackward0", _ndtri_values, _ndtri_backward, "result", inplace=False)
+def _ndtri_reduced(x, to_reduced):
+    raise make("NotImplementedError", f"\"ndtri_cpu\" not implemented for "
+                                      f"'{'BFloat16' if to_reduced is dtypes.to_bfloat16 else 'Half'}'")
+
+
+ndtri = unary(None, "SpecialNdtriBackward0", _ndtri_values, _ndtri_backward, "result", inplace=False,
+              reduced_kernel=_ndtri_reduced)  # (its kernel has float32 and float64 only)

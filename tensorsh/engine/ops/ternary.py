@@ -91,7 +91,7 @@ def _addc(op, node_cls):
         if not isinstance(value, (int, float)):
             raise type_error(f"{op}(): argument 'value' must be Number, not {type_name(value)}")
         (s, a, b), dt = _common([self, tensor1, tensor2])
-        if op == "addcdiv" and dt.category < 2:
+        if op == "addcdiv" and tensor1.dtype.category < 2 and tensor2.dtype.category < 2:  # (whatever self is)
             raise runtime("Integer division with addcdiv is no longer supported, and in a future  release addcdiv will "
                           "perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be "
                           "implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for "
