@@ -6,7 +6,7 @@ from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .ops.linalg import _matmul_np, matmul
 from .ops.views import t as _t
-from .storage import note_view
+from .storage import INFERENCE_MODE, note_view
 from .tensorimpl import Tensor
 from . import messages
 from .ops.core import attach, cj, fresh, make_view, needs_grad, operand_edge, sum_to, type_name, unchecked
@@ -115,6 +115,15 @@ def check_dtypes(input, mat1, mat2):
                       f"{names[mat2.dtype.name]}")
 
 
+def _saved_first(mat1, mat2):
+    """Autograd saves each matrix for the other's gradient before the kernel checks anything: an inference tensor
+    so saved fails first."""
+    if mat2.requires_grad and mat1._version_counter.inference or \
+            mat1.requires_grad and mat2._version_counter.inference:
+        if autograd.is_grad_enabled() and not INFERENCE_MODE[0]:
+            raise runtime(messages.INFERENCE_SAVED)
+
+
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if AUTOCAST[0]:
         return autocast.lower(addmm, input, mat1, mat2, beta=beta, alpha=alpha)
@@ -122,6 +131,7 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
         for name, pos, v in (("input", 1, input), ("mat1", 2, mat1), ("mat2", 3, mat2)):
             if not isinstance(v, Tensor):
                 raise type_error(f"addmm(): argument '{name}' (position {pos}) must be Tensor, not {type_name(v)}")
+    _saved_first(mat1, mat2)
     check_dtypes(input, mat1, mat2)  # (addmm's meta function: the dtypes, then ADDMM_META's dims and shapes)
     if len(mat1._shape) != 2:
         raise runtime("mat1 must be a matrix, got {}-D tensor".format(mat1.dim()))

@@ -55,6 +55,20 @@ print(y, y.grad_fn.next_functions[1][0].name())
 y.sum().backward()
 print(v.grad)
 """,
+"an_inference_matrix_saved_for_backward_fails_before_addmms_dtype_check": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+torch.manual_seed(0)
+with torch.inference_mode():
+    a = torch.ones(2, 3, dtype=torch.int64); b = torch.ones(2, 3)
+lin = torch.nn.Linear(3, 2)
+w = torch.ones(3, 2, requires_grad=True)
+t(lambda: lin(a)); t(lambda: lin(b)); t(lambda: torch.addmm(torch.zeros(2), a, w)); t(lambda: torch.addmm(torch.zeros(2), b, w))
+t(lambda: a @ w); t(lambda: b @ w); t(lambda: torch.mm(b, w)); t(lambda: w.t() @ b.t())
+with torch.no_grad():
+    t(lambda: lin(b))
+""",
 }
 
 
