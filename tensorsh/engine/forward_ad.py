@@ -250,12 +250,14 @@ def _keeps_graph(y, inputs):
     return False
 
 
-def _jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording):
+def _jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording, own=()):
+    """y's tangent from its graph over the fresh leaves `inputs` (`own`: more fresh leaves, of no tangent)."""
     if not y.requires_grad:
         return zeros_like(y).detach()
     n = y.numel()
     # (a tangent or a weight that requires grad: the tangent keeps its history, as PyTorch's formula's would)
-    if n <= _ROWS_AT_MOST and recording and (any(t.requires_grad for t in tangents) or _keeps_graph(y, inputs)):
+    if n <= _ROWS_AT_MOST and recording and (any(t.requires_grad for t in tangents) or
+                                             _keeps_graph(y, list(inputs) + list(own))):
         from .ops.joining import stack
         rows = []
         for k in range(n):
@@ -277,7 +279,9 @@ def _jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording):
             e[k] = 1
             onehot = type(y)._new(e.reshape(y._shape), y.dtype)
             grads = autograd.run_backward([y], [onehot], True, False, inputs=inputs, allow_unused=True)
-            values[k] = sum(np.sum(g._np * t, dtype=y.dtype.np) for g, t in zip(grads, ts) if g is not None)
+            # (sums from -0, the identity of +, so a tangent whose terms are all -0 stays -0 as a formula's would)
+            values[k] = sum((np.sum(g._np * t, dtype=y.dtype.np, initial=-0.0) for g, t in zip(grads, ts)
+                             if g is not None), y.dtype.np.type(-0.0))
         return type(y)._new(values.reshape(y._shape), y.dtype)
     v = zeros_like(y).requires_grad_(True)
     grads = autograd.run_backward([y], [v], True, True, inputs=inputs, allow_unused=True)

@@ -149,31 +149,45 @@ def _argnums(argnums, num_args):
     return argnums
 
 
-FORWARD_OVER_REVERSE = ("tensorsh does not support forward-mode AD through torch.func.grad, vjp or jacrev (as in "
-                        "jacfwd(jacrev(f))): the reverse pass would drop the tangents; torch.func.hessian computes the "
-                        "Hessian by reverse over reverse")
+FORWARD_OVER_REVERSE = ("tensorsh does not support forward-mode AD through a vjp_fn given tangents in its cotangents, "
+                        "nor through torch.autograd.functional: the reverse pass would drop the tangents")
 
 
-def _differentiable(x):
+def _leaf(x):
     if not isinstance(x, Tensor):
         raise value_error(f"Thing passed to transform API must be Tensor, got {type(x)}")
-    if getattr(x, "_fw_grad", None) is not None:
-        raise runtime(FORWARD_OVER_REVERSE)
     return x.view_as(x) if x.requires_grad else x.detach().requires_grad_(True)
 
 
 class _Transform:
     """One level of grad/vjp/jacrev: the arguments at `argnums` (pytrees of tensors) made fresh differentiable
     tensors, func run under enable_grad; `keep` says whether results keep their history (inside another level, or
-    where an argument already required grad), else they leave detached, as functorch unwraps them."""
+    where an argument already required grad), else they leave detached, as functorch unwraps them. Forward over
+    reverse (jacfwd(jacrev(f)), jvp of grad): an argument's tangent is set aside, the level runs on its primal with
+    the graph kept, and each result leaves as a dual tensor whose tangent is J t from that graph (the engine's
+    backward formulas carry no tangents, but are differentiable)."""
 
     def __init__(self, args, argnums):
+        from . import forward_ad as fw
         self.args = list(args)
         nums = argnums if isinstance(argnums, tuple) else (argnums,)
         self.keep = _level[0] > 0 or any(isinstance(x, Tensor) and x.requires_grad
                                          for n in nums for x in tree_flatten(self.args[n])[0])
-        for n in nums:
-            self.args[n] = tree_map(_differentiable, self.args[n])
+        self.tangents = {}  # id(leaf) -> the tangent its argument carried
+
+        self.tangent_leaves = []
+
+        def stripped(x, diff):
+            primal, tangent = fw.unpack_dual(x) if isinstance(x, Tensor) else (x, None)
+            if tangent is None:
+                return _leaf(x) if diff else x
+            leaf = _leaf(primal.detach())
+            self.tangents[id(leaf)] = tangent
+            self.tangent_leaves.append(leaf)
+            return leaf
+        for n in range(len(self.args)):
+            self.args[n] = tree_map(lambda x: stripped(x, n in nums), self.args[n])
+        self.keep = self.keep or bool(self.tangents)
         diff = tuple(self.args[n] for n in nums) if isinstance(argnums, tuple) else self.args[argnums]
         self.diff_leaves, self.diff_spec = tree_flatten(diff)
 
@@ -196,9 +210,27 @@ class _Transform:
         return [zeros_like(x) if g is None else g for g, x in zip(grads, self.diff_leaves)]
 
     def out(self, tree):
+        if self.tangents:
+            return tree_map(self._dual, tree)
         if self.keep:
             return tree
         return tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, tree)
+
+    def _dual(self, y):
+        """A result of a level run on primals that had tangents: y's primal with J t as its tangent."""
+        if not isinstance(y, Tensor):
+            return y
+        if not y.dtype.is_floating_point:
+            return y.detach()
+        import numpy as np
+        from . import forward_ad as fw
+        from .creation import zeros_like
+        tangents = [self.tangents[id(x)] for x in self.tangent_leaves]
+        recording = autograd.is_grad_enabled()
+        with autograd.enable_grad():
+            tangent = fw._jvp_of(y, self.tangent_leaves, tangents, np, autograd, zeros_like, recording,
+                                 own=self.diff_leaves)
+        return fw.make_dual(y.detach(), tangent)
 
 
 def _split_aux(out, has_aux, api):
@@ -235,11 +267,16 @@ def grad(func, argnums=0, has_aux=False):
 
 
 def _tensor_outputs(flat, api):
+    """vjp's checks of f's outputs (jacrev's too: it is vjp's)."""
     if not flat:
         raise runtime(f"{api}: Expected f to be a function that has non-empty output (got output = {flat})")
     for o in flat:
         if not isinstance(o, Tensor):
             raise runtime(f"{api}: expected f(*primals) to return only tensors, got unsupported type {type(o)}")
+    for o in flat:
+        if not o.dtype.is_floating_point:
+            raise runtime(f"vjp(f, ...): All outputs of f must be floating-point or complex Tensors, got Tensor "
+                          f"with dtype {o.dtype}")
 
 
 def vjp(func, *primals, has_aux=False):
@@ -248,10 +285,6 @@ def vjp(func, *primals, has_aux=False):
         out, aux = _split_aux(func(*t.args), has_aux, "vjp(f, *primals)")
         flat_out, out_spec = tree_flatten(out)
         _tensor_outputs(flat_out, "vjp(f, *primals)")
-        for o in flat_out:
-            if not o.dtype.is_floating_point:
-                raise runtime(f"vjp(f, ...): All outputs of f must be floating-point or complex Tensors, got Tensor "
-                              f"with dtype {o.dtype}")
     result, aux = t.out(out), t.out(aux)
 
     def vjp_fn(cotangents, retain_graph=True, create_graph=None):
@@ -260,10 +293,12 @@ def vjp(func, *primals, has_aux=False):
             raise runtime(f"Expected pytree structure of cotangents to be the same as pytree structure of outputs to "
                           f"the function. cotangents: {_pprint(cot_spec)}, primal output: {_pprint(out_spec)}")
         keep = autograd.is_grad_enabled() if create_graph is None else create_graph
+        if t.tangents and any(getattr(c, "_fw_grad", None) is not None for c in flat_cot):
+            raise runtime(FORWARD_OVER_REVERSE)
         with autograd.enable_grad():
             grads = t.grads(flat_out, flat_cot, create_graph=keep and t.keep)
         grads = tree_unflatten(grads, t.diff_spec)
-        return grads if t.keep else tree_map(Tensor.detach, grads)
+        return t.out(grads) if t.tangents else grads if t.keep else tree_map(Tensor.detach, grads)
     vjp_fn.__name__ = vjp_fn.__qualname__ = "_vjp_with_argnums.<locals>.wrapper"
     return (result, vjp_fn, aux) if has_aux else (result, vjp_fn)
 

@@ -1,0 +1,64 @@
+"""Classes of difference found by the held-out autograd-extension programs of round 16 (held16a), one differential
+program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"jacrev_checks_its_outputs_are_floating_as_vjp": """
+jacrev = torch.func.jacrev
+for f in [lambda t: t.argmax(), lambda t: (t.argmax(), t.sum()), lambda t: (t > 0)]:
+    try:
+        print(jacrev(f)(torch.tensor([1.0, 2.0])))
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    print(jacrev(lambda t: (t.argmax(), t.sum()), has_aux=True)(torch.tensor([1.0, 2.0])))
+except Exception as e:
+    print(type(e).__name__, e)
+print(jacrev(lambda t: (t.sum(), t.argmax()), has_aux=True)(torch.tensor([1.0, 2.0])))
+""",
+}
+
+# forward AD and torch.func's jvp/jacfwd: torch's first use imports modules that warn DeprecationWarnings of
+# torch.jit.script, which no program's own warning filter shows; the printed text is compared
+OUTPUT_PROGRAMS = {
+"forward_over_reverse_differentiates_the_reverse_levels_graph": """
+jacfwd, jacrev, grad, jvp, vjp, grad_and_value = (torch.func.jacfwd, torch.func.jacrev, torch.func.grad,
+                                                   torch.func.jvp, torch.func.vjp, torch.func.grad_and_value)
+def f(x):
+    return (x ** 3).sum() + x[0] * x[1]
+x = torch.tensor([1.0, 2.0])
+print(jacfwd(jacrev(f))(x))
+print(jacfwd(grad(f))(x))
+print(jvp(grad(f), (x,), (torch.tensor([1.0, 0.5]),)))
+def g(a, b):
+    return (a.sin() * b).sum()
+a = torch.tensor([0.5, 1.0]); b = torch.tensor([2.0, 3.0])
+print(jacfwd(jacrev(g, argnums=1), argnums=0)(a, b))
+print(jacfwd(grad(g, argnums=(0, 1)))(a, b))
+print(jvp(lambda t: grad_and_value(g)(t, b), (a,), (torch.ones(2),)))
+def h(x):
+    return torch.stack([x.prod(), x.exp().sum()])
+print(jacfwd(jacrev(h))(torch.tensor([1.0, 2.0, 3.0])))
+print(jvp(lambda t: vjp(h, t)[1](torch.ones(2))[0], (x,), (torch.ones(2),)))
+torch.manual_seed(0)
+W = torch.randn(3, 2)
+print(jacfwd(jacrev(lambda t: (W @ t).tanh().sum()))(torch.tensor([0.1, 0.2])))
+w = torch.randn(3, 2, requires_grad=True)
+print(jacfwd(jacrev(lambda t: (t * w[0]).sum() ** 2))(torch.tensor([0.1, 0.2])))
+print(jacfwd(jacrev(lambda t: t.double().pow(2).sum()))(torch.tensor([1.0, 2.0])))
+print(jacfwd(jacrev(lambda t: t.sum()))(torch.tensor([1.0, 2.0])))
+print(jacfwd(jacrev(lambda t: (t.sum() * 2, t.argmax()), has_aux=True), has_aux=True)(torch.tensor([1.0, 2.0])))
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round16_held16a_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
+
+
+@pytest.mark.parametrize("name", sorted(OUTPUT_PROGRAMS))
+def test_fidelity_round16_held16a_output_prints_as_torch(name):
+    same_as_torch(OUTPUT_PROGRAMS[name], printed_only=True)
