@@ -759,4 +759,33 @@ def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
     return wrapper
 
 
-NAMESPACE.update(jvp=jvp, jacfwd=jacfwd)
+def linearize(func, *primals):
+    """torch.func.linearize: func's output at the primals, and a function of tangents giving jvp's (checked as
+    PyTorch checks them). PyTorch traces the jvp into an FX graph and const-folds it, which warns (at one line of
+    torch.fx's const_fold.py, so Python's default filter shows it once); here each call of jvp_fn runs jvp again."""
+    from .errors import warn_once
+    output = func(*primals)
+    _, output_spec = tree_flatten(output)
+    flat_primals, primals_spec = tree_flatten(primals)
+    if flat_primals:
+        warn_once("Attempted to insert a get_attr Node with no underlying reference in the owning GraphModule! Call "
+                  "GraphModule.add_submodule to add the necessary submodule, GraphModule.add_parameter to add the "
+                  "necessary Parameter, or nn.Module.register_buffer to add the necessary buffer")
+
+    def jvp_fn(*tangents):
+        flat_tangents, tangents_spec = tree_flatten(tangents)
+        if tangents_spec != primals_spec:
+            raise runtime(f"Expected the tangents {tangents_spec} to have the same argspec as the primals "
+                          f"{primals_spec}")
+        for i, (t, p) in enumerate(zip(flat_tangents, flat_primals)):
+            for what, mine, theirs in (("shape", t.shape, p.shape), ("device", t.device, p.device),
+                                       ("dtype", t.dtype, p.dtype)):
+                if mine != theirs:
+                    raise runtime(f"tangent:{i} with {what} {mine} in flattened pytree doesn't match the {what} "
+                                  f"{theirs} of the corresponding primal.")
+        return tree_unflatten(tree_flatten(jvp(func, primals, tangents)[1])[0], output_spec)
+    jvp_fn.__name__, jvp_fn.__qualname__ = "jvp_fn", "linearize.<locals>.jvp_fn"
+    return output, jvp_fn
+
+
+NAMESPACE.update(jvp=jvp, jacfwd=jacfwd, linearize=linearize)

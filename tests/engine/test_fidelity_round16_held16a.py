@@ -51,6 +51,23 @@ print(jacfwd(jacrev(lambda t: t.double().pow(2).sum()))(torch.tensor([1.0, 2.0])
 print(jacfwd(jacrev(lambda t: t.sum()))(torch.tensor([1.0, 2.0])))
 print(jacfwd(jacrev(lambda t: (t.sum() * 2, t.argmax()), has_aux=True), has_aux=True)(torch.tensor([1.0, 2.0])))
 """,
+"linearize_is_jvp_at_fixed_primals_with_its_checks": """
+linearize = torch.func.linearize
+x = torch.tensor([0.0, 1.0])
+out, fn = linearize(torch.sin, x)
+print(out, fn(torch.ones(2)), fn(torch.tensor([2.0, -1.0])))
+out, fn = linearize(lambda a, b: a * b, x, torch.tensor([2.0, 3.0]))
+print(out, fn(torch.ones(2), torch.zeros(2)))
+for bad in [(torch.ones(3), torch.ones(2)), (torch.ones(2), torch.ones(2, dtype=torch.float64)), (torch.ones(2),),
+            ((torch.ones(2), torch.ones(2)),)]:
+    try:
+        print(fn(*bad))
+    except Exception as e:
+        print(type(e).__name__, e)
+out, fn = linearize(lambda a: {"e": a.exp(), "s": (a.sum(), a.cos())}, x)
+print(out)
+print(fn(torch.ones(2)))
+""",
 }
 
 
