@@ -350,7 +350,8 @@ def hessian(func, argnums=0):
     inner = jacrev(jacrev(func, argnums), argnums)
 
     def wrapper(*args, **kwargs):
-        with _transform(vmapping=True, forward=True):  # (PyTorch's is jacfwd of jacrev: forward runs under vmap)
+        # (PyTorch's is jacfwd of jacrev: forward runs under vmap, whose randomness is 'error')
+        with _transform(vmapping=True, forward=True), _refusing_draws("error"):
             return inner(*args, **kwargs)
     return wrapper
 
@@ -486,9 +487,13 @@ def _refusing_draws(mode):
         Generator._words = words
 
 
-def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
+def _check_randomness(randomness):
     if randomness not in ("error", "different", "same"):
         raise runtime(f"Only allowed values for randomness are 'error', 'different', or 'same'. Got {randomness}")
+
+
+def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
+    _check_randomness(randomness)
     if not (chunk_size is None or chunk_size > 0):
         raise value_error(f"vmap: chunk_size should be None or greater than 0. (got {chunk_size})")
 
@@ -639,9 +644,11 @@ def _batched_product(func, a, b):
     return None
 
 
-def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness):
+def _each_element(size, randomness, run):
+    """[run(i) for i < size] as the elements of one vmapped batch: 'error' refuses draws, 'same' gives each element
+    what the first drew (the generator put back before it, and after it where the first left it)."""
     from .random import default_generator
-    results, start = [], None  # 'same': each element draws what the first drew (the generator put back before it)
+    results, start = [], None
     with _refusing_draws(randomness), _transform(vmapping=True):
         if randomness == "same":
             start = default_generator._snapshot()
@@ -649,10 +656,17 @@ def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dim
             if start is not None and i:
                 after = default_generator._snapshot()
                 default_generator._restore(start)
-            element = [a if d is None else a.select(d, i) for a, d in zip(flat_args, flat_dims)]
-            results.append(func(*tree_unflatten(element, args_spec), **kwargs))
+            results.append(run(i))
             if start is not None and i:
                 default_generator._restore(after)
+    return results
+
+
+def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness):
+    def element(i):
+        picked = [a if d is None else a.select(d, i) for a, d in zip(flat_args, flat_dims)]
+        return func(*tree_unflatten(picked, args_spec), **kwargs)
+    results = _each_element(size, randomness, element)
     flat0, out_spec = tree_flatten(results[0])
 
     def incompatible():
@@ -724,35 +738,41 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
 
 
 def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
-    @_transform(vmapping=True)  # (PyTorch's vmaps its jvps)
     def wrapper(*args):
         from .creation import zeros_like
         from .ops.joining import stack
+        _check_randomness(randomness)
         nums = _argnums(argnums, len(args))
         diff = tuple(args[n] for n in nums) if isinstance(nums, tuple) else args[nums]
         flat_in, in_spec = tree_flatten(diff)
-        per_input, out_spec, aux = [], None, None
-        for k, x in enumerate(flat_in):  # a column per input element: a jvp with a one-hot tangent
-            cols = []
-            for j in range(x.numel()):
-                onehot = zeros_like(x).reshape(-1)
-                onehot[j] = 1
-                tangents = [onehot.view(x.shape) if i == k else zeros_like(y) for i, y in enumerate(flat_in)]
 
-                def f(*d):
-                    full = list(args)
-                    new = tree_unflatten(list(d), in_spec)
-                    for i, n in enumerate(nums if isinstance(nums, tuple) else (nums,)):
-                        full[n] = new[i] if isinstance(nums, tuple) else new
-                    return func(*full)
-                res = jvp(f, tuple(flat_in), tuple(tangents), has_aux=has_aux)
-                out, col = res[0], res[1]
-                aux = res[2] if has_aux else None
-                flat_col, out_spec = tree_flatten(col)
-                cols.append(flat_col)
-            flat_out = tree_flatten(out)[0]
-            per_input.append([stack([c[m] for c in cols], -1).view(tuple(o.shape) + tuple(x.shape))
-                              for m, o in enumerate(flat_out)])
+        def f(*d):
+            full = list(args)
+            new = tree_unflatten(list(d), in_spec)
+            for i, n in enumerate(nums if isinstance(nums, tuple) else (nums,)):
+                full[n] = new[i] if isinstance(nums, tuple) else new
+            return func(*full)
+
+        def column(c):  # a column per input element: a jvp with a one-hot tangent (PyTorch vmaps these jvps)
+            tangents = [zeros_like(y) for y in flat_in]
+            if columns[c] is not None:
+                k, j = columns[c]
+                tangents[k] = tangents[k].reshape(-1)
+                tangents[k][j] = 1
+                tangents[k] = tangents[k].view(flat_in[k].shape)
+            return jvp(f, tuple(flat_in), tuple(tangents), has_aux=has_aux)
+        # (no element at all: one jvp of zero tangents, for the output's shape)
+        columns = [(k, j) for k, x in enumerate(flat_in) for j in range(x.numel())] or [None]
+        results = _each_element(len(columns), randomness, column)
+        out, aux = results[0][0], results[0][2] if has_aux else None
+        out_spec = tree_flatten(results[0][1])[1]
+        flat_out = tree_flatten(out)[0]
+        flat_cols = iter(tree_flatten(res[1])[0] for res in results if columns[0] is not None)
+        per_input = []
+        for k, x in enumerate(flat_in):
+            cols = [next(flat_cols) for _ in range(x.numel())]
+            per_input.append([(stack([c[m] for c in cols], -1) if cols else o.new_zeros(o.shape + (0,)))
+                              .view(tuple(o.shape) + tuple(x.shape)) for m, o in enumerate(flat_out)])
         jac = tree_unflatten([tree_unflatten([per_input[k][m] for k in range(len(flat_in))], in_spec)
                               for m in range(len(per_input[0]))], out_spec)
         return (jac, aux) if has_aux else jac

@@ -23,6 +23,28 @@ print(jacrev(lambda t: (t.sum(), t.argmax()), has_aux=True)(torch.tensor([1.0, 2
 # forward AD and torch.func's jvp/jacfwd: torch's first use imports modules that warn DeprecationWarnings of
 # torch.jit.script, which no program's own warning filter shows; the printed text is compared
 OUTPUT_PROGRAMS = {
+"jacfwd_and_hessian_draw_under_vmaps_randomness": """
+F = torch.nn.functional
+jacfwd, jacrev, hessian = torch.func.jacfwd, torch.func.jacrev, torch.func.hessian
+x = torch.ones(3)
+for name, f in [("jacfwd", lambda: jacfwd(lambda t: F.dropout(t, 0.5))(x)),
+                ("jacfwd_same", lambda: jacfwd(lambda t: F.dropout(t, 0.5), randomness="same")(x)),
+                ("jacfwd_diff", lambda: jacfwd(lambda t: t * torch.rand(3), randomness="different")(x)),
+                ("jacfwd_bad", lambda: jacfwd(lambda t: t, randomness="foo")(x)),
+                ("jacrev", lambda: jacrev(lambda t: F.dropout(t, 0.5))(x)),
+                ("hessian", lambda: hessian(lambda t: F.dropout(t, 0.5).sum())(x)),
+                ("hessian_randn", lambda: hessian(lambda t: (t * torch.randn(3)).sum())(x)),
+                ("jacfwd_nodraw", lambda: jacfwd(lambda t: F.dropout(t, 0.5, training=False))(x)),
+                ("jacfwd_empty", lambda: jacfwd(lambda t: t * 2)(torch.ones(0))),
+                ("jacfwd_empty_sum", lambda: jacfwd(lambda t: t.sum())(torch.ones(0))),
+                ("jacfwd_empty_pair", lambda: jacfwd(lambda a, b: (a.sum() + b).exp(), argnums=(0, 1))(torch.ones(0, 2), torch.tensor([1., 2.])))]:
+    torch.manual_seed(0)
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+    print(torch.rand(1))
+""",
 "forward_over_reverse_differentiates_the_reverse_levels_graph": """
 jacfwd, jacrev, grad, jvp, vjp, grad_and_value = (torch.func.jacfwd, torch.func.jacrev, torch.func.grad,
                                                    torch.func.jvp, torch.func.vjp, torch.func.grad_and_value)
