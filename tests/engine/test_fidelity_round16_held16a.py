@@ -18,6 +18,43 @@ except Exception as e:
     print(type(e).__name__, e)
 print(jacrev(lambda t: (t.sum(), t.argmax()), has_aux=True)(torch.tensor([1.0, 2.0])))
 """,
+"a_custom_functions_saved_output_unpacks_with_its_grad_fn_in_backward": """
+class F(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        y = x.exp()
+        ctx.save_for_backward(x, y)
+        return y
+    @staticmethod
+    def backward(ctx, g):
+        x, y = ctx.saved_tensors
+        print(x, y, y.requires_grad, y.is_leaf, y._version)
+        z = y * 2
+        print(z.requires_grad, z.grad_fn)
+        return g * y
+x = torch.tensor([0.0, 1.0], requires_grad=True)
+out = F.apply(x)
+out.sum().backward(retain_graph=True)
+print(x.grad)
+print(torch.autograd.grad(out.sum(), x, create_graph=True))
+class G(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        a, b = x * 2, x * 3
+        ctx.save_for_backward(None, b)
+        return a, b
+    @staticmethod
+    def backward(ctx, ga, gb):
+        n, b = ctx.saved_tensors
+        print(n, b, b.grad_fn.name(), b.output_nr)
+        return ga * 2 + gb * 3
+a, b = G.apply(x)
+(a + b).sum().backward()
+o2 = F.apply(x)
+print(o2.grad_fn.saved_tensors)
+with torch.no_grad():
+    print(o2.grad_fn.saved_tensors)
+""",
 }
 
 # forward AD and torch.func's jvp/jacfwd: torch's first use imports modules that warn DeprecationWarnings of
