@@ -55,6 +55,45 @@ print(o2.grad_fn.saved_tensors)
 with torch.no_grad():
     print(o2.grad_fn.saved_tensors)
 """,
+"disabling_saved_tensor_hooks_while_hooks_are_registered_raises_its_message": """
+x = torch.ones(2, requires_grad=True)
+with torch.autograd.graph.saved_tensors_hooks(lambda t: t, lambda t: t):
+    try:
+        with torch.autograd.graph.disable_saved_tensors_hooks("inner"):
+            print("inside")
+    except RuntimeError as e:
+        print(type(e).__name__, e)
+    y = x * x
+with torch.autograd.graph.save_on_cpu():
+    try:
+        with torch.autograd.graph.disable_saved_tensors_hooks("cpu"):
+            print("inside")
+    except RuntimeError as e:
+        print(type(e).__name__, e)
+with torch.autograd.graph.disable_saved_tensors_hooks("outer"):
+    with torch.autograd.graph.disable_saved_tensors_hooks("inner2"):
+        try:
+            with torch.autograd.graph.saved_tensors_hooks(lambda t: t, lambda t: t):
+                pass
+        except RuntimeError as e:
+            print(type(e).__name__, e)
+    try:
+        with torch.autograd.graph.saved_tensors_hooks(lambda t: t, lambda t: t):
+            pass
+    except RuntimeError as e:
+        print(type(e).__name__, e)
+with torch.autograd.graph.saved_tensors_hooks(lambda t: t, lambda t: t):
+    print("ok")
+print(type(torch.autograd.graph.disable_saved_tensors_hooks("m")).__name__)
+@torch.autograd.graph.disable_saved_tensors_hooks("deco")
+def f():
+    with torch.autograd.graph.saved_tensors_hooks(lambda t: t, lambda t: t):
+        pass
+try:
+    f()
+except RuntimeError as e:
+    print(e)
+""",
 }
 
 # forward AD and torch.func's jvp/jacfwd: torch's first use imports modules that warn DeprecationWarnings of
