@@ -42,13 +42,23 @@ def _fit(t, out):
     return t if out is None or t.shape == out.shape else t.expand(out.shape).contiguous()
 
 
+_RESHAPES = ("View", "UnsafeView", "Squeeze", "Unsqueeze", "Reshape", "Expand", "Permute", "Transpose")
+
+
 def _terms(out, *terms):
-    terms = [t for t in terms if t is not None]
-    if not terms:
+    """A formula's sum of terms, an absent tangent's term left out. PyTorch puts an efficient zero tensor in its
+    place, and adding one copies the other operand (add_zerotensor): the values are the same, but a tangent that
+    requires grad ends in that AddBackward0 (here an add of -0, which changes no value) -- unless the terms end in
+    a view or reshape, the last step of a composite (matmul's folding) whose add came before it."""
+    present = [t for t in terms if t is not None]
+    if not present:
         return None
-    total = terms[0]
-    for t in terms[1:]:
+    total = present[0]
+    for t in present[1:]:
         total = total + t
+    if len(present) < len(terms) and total.requires_grad and not total.grad_fn.name().startswith(_RESHAPES):
+        from .creation import full_like
+        total = total + full_like(total, -0.0)
     return _fit(total, out)
 
 

@@ -121,6 +121,28 @@ for name, f in [("jacfwd", lambda: jacfwd(lambda t: F.dropout(t, 0.5))(x)),
         print(name, type(e).__name__, e)
     print(torch.rand(1))
 """,
+"a_tangent_formulas_absent_term_is_an_added_zero_tensor": """
+F = torch.nn.functional
+fwAD = torch.autograd.forward_ad
+torch.manual_seed(0)
+w = torch.randn(3, requires_grad=True)
+W = torch.randn(3, 3, requires_grad=True)
+b = torch.randn(3, requires_grad=True)
+x = torch.randn(3)
+X = torch.randn(2, 3)
+with fwAD.dual_level():
+    d = fwAD.make_dual(x, torch.ones(3))
+    D = fwAD.make_dual(X, torch.ones(2, 3))
+    D3 = fwAD.make_dual(torch.randn(2, 2, 3), torch.ones(2, 2, 3))
+    for name, f in [("mul", lambda: d * w), ("rmul", lambda: w * d), ("add", lambda: d + w), ("div", lambda: d / w),
+                    ("matmul", lambda: D @ W), ("mv", lambda: W @ d), ("dot", lambda: d.dot(w)), ("linear", lambda: F.linear(D, W, b)),
+                    ("linear_nob", lambda: F.linear(D, W)), ("addmm", lambda: torch.addmm(b, D, W)), ("pow", lambda: d ** w),
+                    ("rpow", lambda: w ** d), ("matmul3d", lambda: D3 @ W), ("bmm", lambda: torch.bmm(D3, W.expand(2, 3, 3))),
+                    ("outer", lambda: torch.outer(d, w)), ("mm", lambda: D.mm(W)), ("addmm_b", lambda: torch.addmm(b, D, W.detach())),
+                    ("mul_scalar", lambda: d * 2), ("lin_nograd", lambda: F.linear(D, W.detach())), ("module", lambda: torch.nn.Linear(3, 2)(D))]:
+        t = fwAD.unpack_dual(f()).tangent
+        print(name, t)
+""",
 "forward_over_reverse_differentiates_the_reverse_levels_graph": """
 jacfwd, jacrev, grad, jvp, vjp, grad_and_value = (torch.func.jacfwd, torch.func.jacrev, torch.func.grad,
                                                    torch.func.jvp, torch.func.vjp, torch.func.grad_and_value)
