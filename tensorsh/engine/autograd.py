@@ -776,6 +776,23 @@ NOTHING_SAVED = SavedTensor(None)  # the slot of an operand whose value no formu
 
 # ---------------------------------------------------------------- the backward walk
 
+def reaches_other_leaf(y, leaves):
+    """Whether y's history reaches a tensor that requires grad besides `leaves` (a layer's weight, a tensor a
+    function closed over)."""
+    seen, todo, leaves = set(), [y.grad_fn], {id(x) for x in leaves}
+    while todo:
+        node = todo.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if type(node) is AccumulateGrad:
+            if id(node.variable) not in leaves:
+                return True
+            continue
+        todo.extend(f for f, _ in node.next_functions)
+    return False
+
+
 def edge_of(t):
     """The (node, output_nr) that receives t's gradient: its grad_fn, or its leaf accumulator."""
     fn = t.grad_fn

@@ -242,24 +242,6 @@ def _by_jacobian(name, fn):
     return rule
 
 
-def _keeps_graph(y, inputs):
-    """Whether y's history reaches a tensor that requires grad besides the fresh leaves (a layer's weight)."""
-    from .autograd import AccumulateGrad
-    leaves = {id(x) for x in inputs}
-    seen, todo = set(), [y.grad_fn]
-    while todo:
-        node = todo.pop()
-        if node is None or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if type(node) is AccumulateGrad:
-            if id(node.variable) not in leaves:
-                return True
-            continue
-        todo.extend(f for f, _ in node.next_functions)
-    return False
-
-
 def _jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording, own=()):
     """y's tangent from its graph over the fresh leaves `inputs` (`own`: more fresh leaves, of no tangent)."""
     if not y.requires_grad:
@@ -267,7 +249,7 @@ def _jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording, own=()):
     n = y.numel()
     # (a tangent or a weight that requires grad: the tangent keeps its history, as PyTorch's formula's would)
     if n <= _ROWS_AT_MOST and recording and (any(t.requires_grad for t in tangents) or
-                                             _keeps_graph(y, list(inputs) + list(own))):
+                                             autograd.reaches_other_leaf(y, list(inputs) + list(own))):
         from .ops.joining import stack
         rows = []
         for k in range(n):

@@ -154,15 +154,19 @@ FORWARD_OVER_REVERSE = ("tensorsh does not support forward-mode AD through a vjp
 
 
 def _leaf(x):
+    """An argument as the level's own differentiable tensor: a view of one that requires grad, tracked outside
+    (not under no_grad: there the outer level records nothing)."""
     if not isinstance(x, Tensor):
         raise value_error(f"Thing passed to transform API must be Tensor, got {type(x)}")
-    return x.view_as(x) if x.requires_grad else x.detach().requires_grad_(True)
+    return x.view_as(x) if x.requires_grad and autograd.is_grad_enabled() else x.detach().requires_grad_(True)
 
 
 class _Transform:
     """One level of grad/vjp/jacrev: the arguments at `argnums` (pytrees of tensors) made fresh differentiable
-    tensors, func run under enable_grad; `keep` says whether results keep their history (inside another level, or
-    where an argument already required grad), else they leave detached, as functorch unwraps them. Forward over
+    tensors, func run under enable_grad; `keep` says whether the graph is kept (inside another level, where an
+    argument already required grad, or where func's outputs reach a tensor it closed over that requires grad). Out of
+    the outermost level a result keeps its history only where it reaches a tensor that requires grad outside the
+    level (functorch's outer level tracked only those), else it leaves detached, as functorch unwraps it. Forward over
     reverse (jacfwd(jacrev(f)), jvp of grad): an argument's tangent is set aside, the level runs on its primal with
     the graph kept, and each result leaves as a dual tensor whose tangent is J t from that graph (the engine's
     backward formulas carry no tangents, but are differentiable)."""
@@ -171,8 +175,9 @@ class _Transform:
         from . import forward_ad as fw
         self.args = list(args)
         nums = argnums if isinstance(argnums, tuple) else (argnums,)
-        self.keep = _level[0] > 0 or any(isinstance(x, Tensor) and x.requires_grad
-                                         for n in nums for x in tree_flatten(self.args[n])[0])
+        self.nested, self.outer = _level[0] > 0, autograd.is_grad_enabled()
+        self.keep = self.nested or self.outer and any(isinstance(x, Tensor) and x.requires_grad
+                                                      for n in nums for x in tree_flatten(self.args[n])[0])
         self.tangents = {}  # id(leaf) -> the tangent its argument carried
 
         self.tangent_leaves = []
@@ -200,8 +205,15 @@ class _Transform:
         finally:
             _level[0] -= 1
 
+    def closed_over(self, outputs):
+        """Keep the graph where func's outputs reach a tensor that requires grad, not given as an argument."""
+        self.keep = self.keep or self.outer and any(isinstance(o, Tensor) and o.requires_grad and
+                                     autograd.reaches_other_leaf(o, self.diff_leaves) for o in outputs)
+
     def grads(self, outputs, cotangents, create_graph=None):
         from .creation import zeros_like
+        if create_graph is None:
+            self.closed_over(outputs)
         pairs = [(o, g) for o, g in zip(outputs, cotangents) if o.requires_grad]
         grads = autograd.run_backward([o for o, _ in pairs], [g for _, g in pairs], True,
                                       self.keep if create_graph is None else create_graph,
@@ -212,9 +224,10 @@ class _Transform:
     def out(self, tree):
         if self.tangents:
             return tree_map(self._dual, tree)
-        if self.keep:
+        if self.nested:
             return tree
-        return tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, tree)
+        return tree_map(lambda x: x if not isinstance(x, Tensor) or self.outer and x.requires_grad and
+                        autograd.reaches_other_leaf(x, self.diff_leaves) else x.detach(), tree)
 
     def _dual(self, y):
         """A result of a level run on primals that had tangents: y's primal with J t as its tangent."""
@@ -285,6 +298,7 @@ def vjp(func, *primals, has_aux=False):
         out, aux = _split_aux(func(*t.args), has_aux, "vjp(f, *primals)")
         flat_out, out_spec = tree_flatten(out)
         _tensor_outputs(flat_out, "vjp(f, *primals)")
+        t.closed_over(flat_out)
     result, aux = t.out(out), t.out(aux)
 
     def vjp_fn(cotangents, retain_graph=True, create_graph=None):
@@ -298,7 +312,7 @@ def vjp(func, *primals, has_aux=False):
         with autograd.enable_grad():
             grads = t.grads(flat_out, flat_cot, create_graph=keep and t.keep)
         grads = tree_unflatten(grads, t.diff_spec)
-        return t.out(grads) if t.tangents else grads if t.keep else tree_map(Tensor.detach, grads)
+        return t.out(grads)
     vjp_fn.__name__ = vjp_fn.__qualname__ = "_vjp_with_argnums.<locals>.wrapper"
     return (result, vjp_fn, aux) if has_aux else (result, vjp_fn)
 

@@ -99,6 +99,34 @@ except Exception as e:
 # forward AD and torch.func's jvp/jacfwd: torch's first use imports modules that warn DeprecationWarnings of
 # torch.jit.script, which no program's own warning filter shows; the printed text is compared
 OUTPUT_PROGRAMS = {
+"torch_func_results_keep_the_history_of_what_requires_grad_outside": """
+grad, grad_and_value, vjp, jacrev, hessian = (torch.func.grad, torch.func.grad_and_value, torch.func.vjp,
+                                              torch.func.jacrev, torch.func.hessian)
+x = torch.tensor([1.0, 2.0])
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+with torch.no_grad():
+    g = grad(lambda t: (t ** 2).sum())(w)
+    print(g, g.requires_grad)
+    g = grad(lambda t: (t * w).sum())(x)
+    print(g, g.requires_grad)
+g2 = grad(lambda t: (t * w).sum())(x)
+print(g2, g2.requires_grad, g2.grad_fn.name())
+g2.sum().backward()
+print(w.grad)
+print(grad_and_value(lambda t: (t * w).sum())(x))
+print(grad_and_value(lambda t: ((t * w).sum(), t * 2), has_aux=True)(x))
+out, fn = vjp(lambda t: t * w, x)
+print(out, fn(torch.ones(2)))
+print(jacrev(lambda t: t * w.exp())(x))
+print(hessian(lambda t: (t ** 2 * w).sum())(x))
+print(grad(lambda t: (t * w.detach()).sum())(x))
+print(grad(lambda t: (t ** 2).sum() + w.sum())(x))
+print(grad(lambda t: (t ** 3 * w).sum())(torch.tensor(1.0)))
+torch.manual_seed(0)
+m = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.Tanh(), torch.nn.Linear(3, 1))
+J = jacrev(m)(torch.randn(2))
+print(J, J.requires_grad)
+""",
 "jacfwd_and_hessian_draw_under_vmaps_randomness": """
 F = torch.nn.functional
 jacfwd, jacrev, hessian = torch.func.jacfwd, torch.func.jacrev, torch.func.hessian
