@@ -717,10 +717,24 @@ def make_dual(tensor, tangent, *, level=None):
     _BUSY[0] = True
     try:
         dual = tensor.view_as(tensor)
+        if not _same_meta(tangent, dual):  # (set_fw_grad's layout rule: the tangent copied into the primal's layout)
+            from .creation import zeros
+            tangent = zeros(_storage_numel(tensor), dtype=tensor.dtype).as_strided(
+                tensor.shape, tensor.stride(), tensor.storage_offset()).copy_(tangent)
     finally:
         _BUSY[0] = False
     _set(dual, tangent)
     return dual
+
+
+def _storage_numel(t):
+    return t.untyped_storage().nbytes() // t.element_size()
+
+
+def _same_meta(a, b):
+    """has_same_meta: as many elements in storage, the same strides, sizes and offset."""
+    return _storage_numel(a) == _storage_numel(b) and a.stride() == b.stride() and a.shape == b.shape and \
+        a.storage_offset() == b.storage_offset()
 
 
 def _check_size(tensor, tangent):
@@ -767,7 +781,12 @@ UnpackedDualTensor.__api__ = frozenset({"primal", "tangent", "count", "index", "
 def unpack_dual(tensor, *, level=None):
     if level is None:
         level = _LEVEL[0]
-    if level is None or not isinstance(tensor, Tensor) or _BUSY[0]:  # (a custom Function's forward: AD is off)
+    if level is None:
+        return UnpackedDualTensor(tensor, None)
+    if not isinstance(tensor, Tensor):
+        from .errors import type_error
+        raise type_error(f"_unpack_dual(): argument 'dual' (position 1) must be Tensor, not {type(tensor).__name__}")
+    if _BUSY[0]:  # (a custom Function's forward: AD is off)
         return UnpackedDualTensor(tensor, None)
     tangent = getattr(tensor, "_fw_grad", None)
     if tangent is None:

@@ -210,12 +210,12 @@ class _Transform:
         self.keep = self.keep or self.outer and any(isinstance(o, Tensor) and o.requires_grad and
                                      autograd.reaches_other_leaf(o, self.diff_leaves) for o in outputs)
 
-    def grads(self, outputs, cotangents, create_graph=None):
+    def grads(self, outputs, cotangents, create_graph=None, retain_graph=True):
         from .creation import zeros_like
         if create_graph is None:
             self.closed_over(outputs)
         pairs = [(o, g) for o, g in zip(outputs, cotangents) if o.requires_grad]
-        grads = autograd.run_backward([o for o, _ in pairs], [g for _, g in pairs], True,
+        grads = autograd.run_backward([o for o, _ in pairs], [g for _, g in pairs], retain_graph,
                                       self.keep if create_graph is None else create_graph,
                                       inputs=list(self.diff_leaves), allow_unused=True) if pairs \
             else [None] * len(self.diff_leaves)
@@ -246,25 +246,36 @@ class _Transform:
         return fw.make_dual(y.detach(), tangent)
 
 
-def _split_aux(out, has_aux, api):
+def _split_aux(out, has_aux, api, check_aux=True):
     if not has_aux:
         return out, None
     if not (isinstance(out, tuple) and len(out) == 2):
         raise runtime(f"{api}: output of function f should be a tuple: (output, aux) if has_aux is True")
+    if check_aux:
+        _tensor_aux(out[1])
     return out
+
+
+def _tensor_aux(aux):
+    """functorch's _undo_create_differentiable of aux: a pytree of tensors."""
+    for x in tree_flatten(aux)[0]:
+        if not isinstance(x, Tensor):
+            raise runtime(f"Expected tensors, got unsupported type {type(x)}")
 
 
 def grad_and_value(func, argnums=0, has_aux=False):
     def wrapper(*args, **kwargs):
         t = _Transform(args, _argnums(argnums, len(args)))
         with t.running():
-            out, aux = _split_aux(func(*t.args, **kwargs), has_aux, "grad_and_value(f)(*args)")
+            out, aux = _split_aux(func(*t.args, **kwargs), has_aux, "grad_and_value(f)(*args)", check_aux=False)
             if not isinstance(out, Tensor):
                 raise runtime(f"grad_and_value(f)(*args): Expected f(*args) to return a Tensor, got {type(out)}")
             if out.dim() != 0:
                 raise runtime(f"grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor "
                               f"with {out.dim()} dims. Maybe you wanted to use the vjp or jacrev APIs instead?")
             grads = tree_unflatten(t.grads([out], [None]), t.diff_spec)
+            if has_aux:
+                _tensor_aux(aux)
         grads, out, aux = t.out(grads), t.out(out), t.out(aux)
         return (grads, (out, aux)) if has_aux else (grads, out)
     return wrapper
@@ -310,7 +321,7 @@ def vjp(func, *primals, has_aux=False):
         if t.tangents and any(getattr(c, "_fw_grad", None) is not None for c in flat_cot):
             raise runtime(FORWARD_OVER_REVERSE)
         with autograd.enable_grad():
-            grads = t.grads(flat_out, flat_cot, create_graph=keep and t.keep)
+            grads = t.grads(flat_out, flat_cot, create_graph=keep and t.keep, retain_graph=retain_graph)
         grads = tree_unflatten(grads, t.diff_spec)
         return t.out(grads)
     vjp_fn.__name__ = vjp_fn.__qualname__ = "_vjp_with_argnums.<locals>.wrapper"

@@ -171,6 +171,62 @@ with fwAD.dual_level():
         t = fwAD.unpack_dual(f()).tangent
         print(name, t)
 """,
+"make_dual_gives_the_tangent_the_primals_layout_and_unpack_dual_checks_its_argument": """
+fwAD = torch.autograd.forward_ad
+base = torch.arange(6.).reshape(2, 3)
+p = base.t()
+with fwAD.dual_level():
+    for prim, tan in [(p, torch.ones(3, 2)), (p, torch.ones(2, 3).t()), (base[1], torch.ones(3)), (torch.ones(3), torch.ones(6)[::2]),
+                      (torch.ones(3), torch.ones(3, dtype=torch.float64)), (torch.ones(2, 2), torch.ones(1, 2).expand(2, 2)), (torch.tensor(1.), torch.tensor(2.))]:
+        d = fwAD.make_dual(prim, tan)
+        t = fwAD.unpack_dual(d).tangent
+        print(t.stride(), t.storage_offset(), t.is_contiguous(), t is tan, t.dtype, t)
+        print((d * 2).sum())
+    for bad in [3.0, None, [1.0], "s"]:
+        try:
+            fwAD.unpack_dual(bad)
+        except Exception as e:
+            print(e)
+try:
+    fwAD.unpack_dual(3)
+except Exception as e:
+    print(e)
+print(fwAD.unpack_dual(torch.ones(1)))
+with fwAD.dual_level():
+    d = fwAD.make_dual(base[1], torch.ones(3, dtype=torch.float64) * 2)
+    t = fwAD.unpack_dual(d).tangent
+    print(t, t.storage_offset(), t.untyped_storage().nbytes())
+    try:
+        fwAD.unpack_dual(3)
+    except Exception as e:
+        print(e)
+""",
+"transforms_aux_must_be_tensors_and_vjp_fn_frees_the_graph_without_retain_graph": """
+vjp, jacrev, jvp, jacfwd, grad, grad_and_value = (torch.func.vjp, torch.func.jacrev, torch.func.jvp, torch.func.jacfwd,
+                                                  torch.func.grad, torch.func.grad_and_value)
+x = torch.tensor([1.0, 2.0])
+for name, f in [("jacrev_int", lambda: jacrev(lambda t: (t * 2, 3), has_aux=True)(x)),
+                ("jacrev_none", lambda: jacrev(lambda t: (t * 2, None), has_aux=True)(x)),
+                ("jacrev_dict", lambda: jacrev(lambda t: (t * 2, {"a": t, "b": [t.sum(), "s"]}), has_aux=True)(x)),
+                ("vjp_float", lambda: vjp(lambda t: (t * 2, 1.5), x, has_aux=True)[2]),
+                ("jvp_str", lambda: jvp(lambda t: (t * 2, "s"), (x,), (x,), has_aux=True)),
+                ("jacfwd_int", lambda: jacfwd(lambda t: (t * 2, 1), has_aux=True)(x)),
+                ("grad_int", lambda: grad(lambda t: (t.sum(), 1), has_aux=True)(x)),
+                ("grad_int_nonscalar", lambda: grad(lambda t: (t, 1), has_aux=True)(x)),
+                ("gv_list", lambda: grad_and_value(lambda t: (t.sum(), [t, 2]), has_aux=True)(x)),
+                ("grad_tuple", lambda: grad(lambda t: (t.sum(), (t, t * 2)), has_aux=True)(x)),
+                ]:
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+out, fn = vjp(lambda t: t.exp(), x)
+print(fn(torch.ones(2), retain_graph=False))
+try:
+    fn(torch.ones(2))
+except Exception as e:
+    print(str(e)[:90])
+""",
 "forward_over_reverse_differentiates_the_reverse_levels_graph": """
 jacfwd, jacrev, grad, jvp, vjp, grad_and_value = (torch.func.jacfwd, torch.func.jacrev, torch.func.grad,
                                                    torch.func.jvp, torch.func.vjp, torch.func.grad_and_value)
