@@ -153,6 +153,10 @@ FORWARD_OVER_REVERSE = ("tensorsh does not support forward-mode AD through a vjp
                         "nor through torch.autograd.functional: the reverse pass would drop the tangents")
 
 
+NO_SAVED_HOOKS = ("torch.func.{grad, vjp, jacrev, hessian} don't yet support saved tensor hooks. Please open an issue "
+                  "with your use case.")
+
+
 def _leaf(x):
     """An argument as the level's own differentiable tensor: a view of one that requires grad, tracked outside
     (not under no_grad: there the outer level records nothing)."""
@@ -198,9 +202,10 @@ class _Transform:
 
     @contextlib.contextmanager
     def running(self):
+        from .saved_hooks import disable_saved_tensors_hooks
         _level[0] += 1
-        try:
-            with autograd.enable_grad(), _transform():
+        try:  # (functorch's grad_increment_nesting disables saved-tensor hooks, failing if some are registered)
+            with disable_saved_tensors_hooks(NO_SAVED_HOOKS), autograd.enable_grad(), _transform():
                 yield
         finally:
             _level[0] -= 1

@@ -227,6 +227,35 @@ try:
 except Exception as e:
     print(str(e)[:90])
 """,
+"reverse_transforms_refuse_saved_tensor_hooks": """
+grad, vjp, jacrev, jvp, jacfwd, vmap, hessian = (torch.func.grad, torch.func.vjp, torch.func.jacrev, torch.func.jvp,
+                                                 torch.func.jacfwd, torch.func.vmap, torch.func.hessian)
+x = torch.tensor([0.0, 1.0])
+hooks = lambda: torch.autograd.graph.saved_tensors_hooks(lambda t: t, lambda t: t)
+def with_hooks(t):
+    with hooks():
+        return t.sin().sum()
+def on_cpu(t):
+    with torch.autograd.graph.save_on_cpu():
+        return (t * t).sum()
+for name, f in [("grad_in", lambda: grad(with_hooks)(x)), ("vjp_in", lambda: vjp(with_hooks, x)[0]), ("jacrev_in", lambda: jacrev(with_hooks)(x)),
+                ("jvp_in", lambda: jvp(with_hooks, (x,), (x,))), ("jacfwd_in", lambda: jacfwd(with_hooks)(x)), ("vmap_in", lambda: vmap(lambda t: with_hooks(t))(x[:, None])),
+                ("hessian_in", lambda: hessian(with_hooks)(x)), ("save_on_cpu", lambda: grad(on_cpu)(x))]:
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+with hooks():
+    for name, f in [("grad_out", lambda: grad(lambda t: t.sin().sum())(x)), ("jvp_out", lambda: jvp(torch.sin, (x,), (x,))), ("vmap_out", lambda: vmap(torch.sin)(x))]:
+        try:
+            print(name, f())
+        except Exception as e:
+            print(name, type(e).__name__, e)
+y = torch.ones(2, requires_grad=True)
+with hooks():
+    z = (y * y).sum()
+print(grad(lambda t: t.sum())(x))
+""",
 "forward_over_reverse_differentiates_the_reverse_levels_graph": """
 jacfwd, jacrev, grad, jvp, vjp, grad_and_value = (torch.func.jacfwd, torch.func.jacrev, torch.func.grad,
                                                    torch.func.jvp, torch.func.vjp, torch.func.grad_and_value)
