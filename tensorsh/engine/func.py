@@ -150,7 +150,8 @@ def _argnums(argnums, num_args):
 
 
 FORWARD_OVER_REVERSE = ("tensorsh does not support forward-mode AD through a vjp_fn given tangents in its cotangents, "
-                        "nor through torch.autograd.functional: the reverse pass would drop the tangents")
+                        "through a dual tensor that a function given to grad/vjp/jacrev closes over, nor through "
+                        "torch.autograd.functional: the reverse pass would drop the tangents")
 
 
 NO_SAVED_HOOKS = ("torch.func.{grad, vjp, jacrev, hessian} don't yet support saved tensor hooks. Please open an issue "
@@ -211,7 +212,10 @@ class _Transform:
             _level[0] -= 1
 
     def closed_over(self, outputs):
-        """Keep the graph where func's outputs reach a tensor that requires grad, not given as an argument."""
+        """Keep the graph where func's outputs reach a tensor that requires grad, not given as an argument. An output
+        with a tangent came from a dual tensor func closed over, whose tangent the backward formulas would drop."""
+        if any(getattr(o, "_fw_grad", None) is not None for o in outputs):
+            raise runtime(FORWARD_OVER_REVERSE)
         self.keep = self.keep or self.outer and any(isinstance(o, Tensor) and o.requires_grad and
                                      autograd.reaches_other_leaf(o, self.diff_leaves) for o in outputs)
 
