@@ -163,7 +163,10 @@ def _leaf(x):
     (not under no_grad: there the outer level records nothing)."""
     if not isinstance(x, Tensor):
         raise value_error(f"Thing passed to transform API must be Tensor, got {type(x)}")
-    return x.view_as(x) if x.requires_grad and autograd.is_grad_enabled() else x.detach().requires_grad_(True)
+    if x.requires_grad and autograd.is_grad_enabled():  # (an Identity view: its backward records no op of its own)
+        from .forward_ad import make_view
+        return make_view(x, x._shape, x._stride, x._offset, "Identity")
+    return x.detach().requires_grad_(True)
 
 
 class _Transform:
@@ -252,7 +255,8 @@ class _Transform:
         with autograd.enable_grad():
             tangent = fw._jvp_of(y, self.tangent_leaves, tangents, np, autograd, zeros_like, recording,
                                  own=self.diff_leaves)
-        return fw.make_dual(y.detach(), tangent)
+        keep = self.outer and y.requires_grad and autograd.reaches_other_leaf(y, self.diff_leaves)
+        return fw.make_dual(y if keep else y.detach(), tangent)
 
 
 def _split_aux(out, has_aux, api, check_aux=True):

@@ -126,6 +126,13 @@ torch.manual_seed(0)
 m = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.Tanh(), torch.nn.Linear(3, 1))
 J = jacrev(m)(torch.randn(2))
 print(J, J.requires_grad)
+v = torch.randn(3, requires_grad=True)
+inner = grad(grad(lambda t: (t ** 3 * v[0]).sum()))(torch.tensor(2.0))
+print(inner, inner.requires_grad)
+print(torch.func.jvp(grad(lambda a: (a ** 2 * w).sum()), (x,), (torch.ones(2),))[0])
+g = torch.func.vmap(grad(lambda t: (t * v).sum() ** 2))(torch.randn(4, 3))
+g.sum().backward()
+print(v.grad)
 """,
 "jacfwd_and_hessian_draw_under_vmaps_randomness": """
 F = torch.nn.functional
