@@ -721,8 +721,10 @@ class SavedTensor:
     def stale(self):
         return self.current_version != self.version
 
-    def unpack(self, node):
-        """The saved value for node's backward; raises PyTorch's errors if it was freed or changed since."""
+    def unpack(self, node, as_variable=False):
+        """The saved value for node's backward; raises PyTorch's errors if it was freed or changed since.
+        as_variable: what a program sees (a custom Function's saved_tensors), an output with its grad_fn even
+        with grad off, as SavedVariable::unpack gives it."""
         if self.freed:
             raise runtime(messages.FREED_GRAPH)
         value = self.value
@@ -747,7 +749,7 @@ class SavedTensor:
             history = value._version_counter.history or {}
             err.blame = history.get(self.version + 1)
             raise err
-        if own_output and _grad_enabled[0]:  # create_graph: what is built on it must lead back to node
+        if own_output and (_grad_enabled[0] or as_variable):  # create_graph: what is built on it leads to node
             value = value._data_only()
             value._grad_fn, value._output_nr = node, self.output_nr
         return value
@@ -778,6 +780,23 @@ NOTHING_SAVED = SavedTensor(None)  # the slot of an operand whose value no formu
 
 
 # ---------------------------------------------------------------- the backward walk
+
+def reaches_other_leaf(y, leaves):
+    """Whether y's history reaches a tensor that requires grad besides `leaves` (a layer's weight, a tensor a
+    function closed over)."""
+    seen, todo, leaves = set(), [y.grad_fn], {id(x) for x in leaves}
+    while todo:
+        node = todo.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if type(node) is AccumulateGrad:
+            if id(node.variable) not in leaves:
+                return True
+            continue
+        todo.extend(f for f, _ in node.next_functions)
+    return False
+
 
 def edge_of(t):
     """The (node, output_nr) that receives t's gradient: its grad_fn, or its leaf accumulator."""

@@ -42,13 +42,23 @@ def _fit(t, out):
     return t if out is None or t.shape == out.shape else t.expand(out.shape).contiguous()
 
 
+_RESHAPES = ("View", "UnsafeView", "Squeeze", "Unsqueeze", "Reshape", "Expand", "Permute", "Transpose")
+
+
 def _terms(out, *terms):
-    terms = [t for t in terms if t is not None]
-    if not terms:
+    """A formula's sum of terms, an absent tangent's term left out. PyTorch puts an efficient zero tensor in its
+    place, and adding one copies the other operand (add_zerotensor): the values are the same, but a tangent that
+    requires grad ends in that AddBackward0 (here an add of -0, which changes no value) -- unless the terms end in
+    a view or reshape, the last step of a composite (matmul's folding) whose add came before it."""
+    present = [t for t in terms if t is not None]
+    if not present:
         return None
-    total = terms[0]
-    for t in terms[1:]:
+    total = present[0]
+    for t in present[1:]:
         total = total + t
+    if len(present) < len(terms) and total.requires_grad and not total.grad_fn.name().startswith(_RESHAPES):
+        from .creation import full_like
+        total = total + full_like(total, -0.0)
     return _fit(total, out)
 
 
@@ -232,30 +242,14 @@ def _by_jacobian(name, fn):
     return rule
 
 
-def _keeps_graph(y, inputs):
-    """Whether y's history reaches a tensor that requires grad besides the fresh leaves (a layer's weight)."""
-    from .autograd import AccumulateGrad
-    leaves = {id(x) for x in inputs}
-    seen, todo = set(), [y.grad_fn]
-    while todo:
-        node = todo.pop()
-        if node is None or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if type(node) is AccumulateGrad:
-            if id(node.variable) not in leaves:
-                return True
-            continue
-        todo.extend(f for f, _ in node.next_functions)
-    return False
-
-
-def _jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording):
+def _jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording, own=()):
+    """y's tangent from its graph over the fresh leaves `inputs` (`own`: more fresh leaves, of no tangent)."""
     if not y.requires_grad:
         return zeros_like(y).detach()
     n = y.numel()
     # (a tangent or a weight that requires grad: the tangent keeps its history, as PyTorch's formula's would)
-    if n <= _ROWS_AT_MOST and recording and (any(t.requires_grad for t in tangents) or _keeps_graph(y, inputs)):
+    if n <= _ROWS_AT_MOST and recording and (any(t.requires_grad for t in tangents) or
+                                             autograd.reaches_other_leaf(y, list(inputs) + list(own))):
         from .ops.joining import stack
         rows = []
         for k in range(n):
@@ -277,7 +271,9 @@ def _jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording):
             e[k] = 1
             onehot = type(y)._new(e.reshape(y._shape), y.dtype)
             grads = autograd.run_backward([y], [onehot], True, False, inputs=inputs, allow_unused=True)
-            values[k] = sum(np.sum(g._np * t, dtype=y.dtype.np) for g, t in zip(grads, ts) if g is not None)
+            # (sums from -0, the identity of +, so a tangent whose terms are all -0 stays -0 as a formula's would)
+            values[k] = sum((np.sum(g._np * t, dtype=y.dtype.np, initial=-0.0) for g, t in zip(grads, ts)
+                             if g is not None), y.dtype.np.type(-0.0))
         return type(y)._new(values.reshape(y._shape), y.dtype)
     v = zeros_like(y).requires_grad_(True)
     grads = autograd.run_backward([y], [v], True, True, inputs=inputs, allow_unused=True)
@@ -721,10 +717,24 @@ def make_dual(tensor, tangent, *, level=None):
     _BUSY[0] = True
     try:
         dual = tensor.view_as(tensor)
+        if not _same_meta(tangent, dual):  # (set_fw_grad's layout rule: the tangent copied into the primal's layout)
+            from .creation import zeros
+            tangent = zeros(_storage_numel(tensor), dtype=tensor.dtype).as_strided(
+                tensor.shape, tensor.stride(), tensor.storage_offset()).copy_(tangent)
     finally:
         _BUSY[0] = False
     _set(dual, tangent)
     return dual
+
+
+def _storage_numel(t):
+    return t.untyped_storage().nbytes() // t.element_size()
+
+
+def _same_meta(a, b):
+    """has_same_meta: as many elements in storage, the same strides, sizes and offset."""
+    return _storage_numel(a) == _storage_numel(b) and a.stride() == b.stride() and a.shape == b.shape and \
+        a.storage_offset() == b.storage_offset()
 
 
 def _check_size(tensor, tangent):
@@ -771,7 +781,12 @@ UnpackedDualTensor.__api__ = frozenset({"primal", "tangent", "count", "index", "
 def unpack_dual(tensor, *, level=None):
     if level is None:
         level = _LEVEL[0]
-    if level is None or not isinstance(tensor, Tensor) or _BUSY[0]:  # (a custom Function's forward: AD is off)
+    if level is None:
+        return UnpackedDualTensor(tensor, None)
+    if not isinstance(tensor, Tensor):
+        from .errors import type_error
+        raise type_error(f"_unpack_dual(): argument 'dual' (position 1) must be Tensor, not {type(tensor).__name__}")
+    if _BUSY[0]:  # (a custom Function's forward: AD is off)
         return UnpackedDualTensor(tensor, None)
     tangent = getattr(tensor, "_fw_grad", None)
     if tangent is None:

@@ -149,77 +149,146 @@ def _argnums(argnums, num_args):
     return argnums
 
 
-FORWARD_OVER_REVERSE = ("tensorsh does not support forward-mode AD through torch.func.grad, vjp or jacrev (as in "
-                        "jacfwd(jacrev(f))): the reverse pass would drop the tangents; torch.func.hessian computes the "
-                        "Hessian by reverse over reverse")
+FORWARD_OVER_REVERSE = ("tensorsh does not support forward-mode AD through a vjp_fn given tangents in its cotangents, "
+                        "through a dual tensor that a function given to grad/vjp/jacrev closes over, nor through "
+                        "torch.autograd.functional: the reverse pass would drop the tangents")
 
 
-def _differentiable(x):
+NO_SAVED_HOOKS = ("torch.func.{grad, vjp, jacrev, hessian} don't yet support saved tensor hooks. Please open an issue "
+                  "with your use case.")
+
+
+def _leaf(x):
+    """An argument as the level's own differentiable tensor: a view of one that requires grad, tracked outside
+    (not under no_grad: there the outer level records nothing)."""
     if not isinstance(x, Tensor):
         raise value_error(f"Thing passed to transform API must be Tensor, got {type(x)}")
-    if getattr(x, "_fw_grad", None) is not None:
-        raise runtime(FORWARD_OVER_REVERSE)
-    return x.view_as(x) if x.requires_grad else x.detach().requires_grad_(True)
+    if x.requires_grad and autograd.is_grad_enabled():  # (an Identity view: its backward records no op of its own)
+        from .forward_ad import make_view
+        return make_view(x, x._shape, x._stride, x._offset, "Identity")
+    return x.detach().requires_grad_(True)
 
 
 class _Transform:
     """One level of grad/vjp/jacrev: the arguments at `argnums` (pytrees of tensors) made fresh differentiable
-    tensors, func run under enable_grad; `keep` says whether results keep their history (inside another level, or
-    where an argument already required grad), else they leave detached, as functorch unwraps them."""
+    tensors, func run under enable_grad; `keep` says whether the graph is kept (inside another level, where an
+    argument already required grad, or where func's outputs reach a tensor it closed over that requires grad). Out of
+    the outermost level a result keeps its history only where it reaches a tensor that requires grad outside the
+    level (functorch's outer level tracked only those), else it leaves detached, as functorch unwraps it. Forward over
+    reverse (jacfwd(jacrev(f)), jvp of grad): an argument's tangent is set aside, the level runs on its primal with
+    the graph kept, and each result leaves as a dual tensor whose tangent is J t from that graph (the engine's
+    backward formulas carry no tangents, but are differentiable)."""
 
     def __init__(self, args, argnums):
+        from . import forward_ad as fw
         self.args = list(args)
         nums = argnums if isinstance(argnums, tuple) else (argnums,)
-        self.keep = _level[0] > 0 or any(isinstance(x, Tensor) and x.requires_grad
-                                         for n in nums for x in tree_flatten(self.args[n])[0])
-        for n in nums:
-            self.args[n] = tree_map(_differentiable, self.args[n])
+        self.nested, self.outer = _level[0] > 0, autograd.is_grad_enabled()
+        self.keep = self.nested or self.outer and any(isinstance(x, Tensor) and x.requires_grad
+                                                      for n in nums for x in tree_flatten(self.args[n])[0])
+        self.tangents = {}  # id(leaf) -> the tangent its argument carried
+
+        self.tangent_leaves = []
+
+        def stripped(x, diff):
+            primal, tangent = fw.unpack_dual(x) if isinstance(x, Tensor) else (x, None)
+            if tangent is None:
+                return _leaf(x) if diff else x
+            leaf = _leaf(primal.detach())
+            self.tangents[id(leaf)] = tangent
+            self.tangent_leaves.append(leaf)
+            return leaf
+        for n in range(len(self.args)):
+            self.args[n] = tree_map(lambda x: stripped(x, n in nums), self.args[n])
+        self.keep = self.keep or bool(self.tangents)
         diff = tuple(self.args[n] for n in nums) if isinstance(argnums, tuple) else self.args[argnums]
         self.diff_leaves, self.diff_spec = tree_flatten(diff)
 
     @contextlib.contextmanager
     def running(self):
+        from .saved_hooks import disable_saved_tensors_hooks
         _level[0] += 1
-        try:
-            with autograd.enable_grad(), _transform():
+        try:  # (functorch's grad_increment_nesting disables saved-tensor hooks, failing if some are registered)
+            with disable_saved_tensors_hooks(NO_SAVED_HOOKS), autograd.enable_grad(), _transform():
                 yield
         finally:
             _level[0] -= 1
 
-    def grads(self, outputs, cotangents, create_graph=None):
+    def closed_over(self, outputs):
+        """Keep the graph where func's outputs reach a tensor that requires grad, not given as an argument. An output
+        with a tangent came from a dual tensor func closed over, whose tangent the backward formulas would drop."""
+        if any(getattr(o, "_fw_grad", None) is not None for o in outputs):
+            raise runtime(FORWARD_OVER_REVERSE)
+        self.keep = self.keep or self.outer and any(isinstance(o, Tensor) and o.requires_grad and
+                                     autograd.reaches_other_leaf(o, self.diff_leaves) for o in outputs)
+
+    def grads(self, outputs, cotangents, create_graph=None, retain_graph=True):
         from .creation import zeros_like
+        if create_graph is None:
+            self.closed_over(outputs)
         pairs = [(o, g) for o, g in zip(outputs, cotangents) if o.requires_grad]
-        grads = autograd.run_backward([o for o, _ in pairs], [g for _, g in pairs], True,
+        grads = autograd.run_backward([o for o, _ in pairs], [g for _, g in pairs], retain_graph,
                                       self.keep if create_graph is None else create_graph,
                                       inputs=list(self.diff_leaves), allow_unused=True) if pairs \
             else [None] * len(self.diff_leaves)
         return [zeros_like(x) if g is None else g for g, x in zip(grads, self.diff_leaves)]
 
     def out(self, tree):
-        if self.keep:
+        if self.tangents:
+            return tree_map(self._dual, tree)
+        if self.nested:
             return tree
-        return tree_map(lambda x: x.detach() if isinstance(x, Tensor) else x, tree)
+        return tree_map(lambda x: x if not isinstance(x, Tensor) or self.outer and x.requires_grad and
+                        autograd.reaches_other_leaf(x, self.diff_leaves) else x.detach(), tree)
+
+    def _dual(self, y):
+        """A result of a level run on primals that had tangents: y's primal with J t as its tangent."""
+        if not isinstance(y, Tensor):
+            return y
+        if not y.dtype.is_floating_point:
+            return y.detach()
+        import numpy as np
+        from . import forward_ad as fw
+        from .creation import zeros_like
+        tangents = [self.tangents[id(x)] for x in self.tangent_leaves]
+        recording = autograd.is_grad_enabled()
+        with autograd.enable_grad():
+            tangent = fw._jvp_of(y, self.tangent_leaves, tangents, np, autograd, zeros_like, recording,
+                                 own=self.diff_leaves)
+        keep = self.outer and y.requires_grad and autograd.reaches_other_leaf(y, self.diff_leaves)
+        return fw.make_dual(y if keep else y.detach(), tangent)
 
 
-def _split_aux(out, has_aux, api):
+def _split_aux(out, has_aux, api, check_aux=True):
     if not has_aux:
         return out, None
     if not (isinstance(out, tuple) and len(out) == 2):
         raise runtime(f"{api}: output of function f should be a tuple: (output, aux) if has_aux is True")
+    if check_aux:
+        _tensor_aux(out[1])
     return out
+
+
+def _tensor_aux(aux):
+    """functorch's _undo_create_differentiable of aux: a pytree of tensors."""
+    for x in tree_flatten(aux)[0]:
+        if not isinstance(x, Tensor):
+            raise runtime(f"Expected tensors, got unsupported type {type(x)}")
 
 
 def grad_and_value(func, argnums=0, has_aux=False):
     def wrapper(*args, **kwargs):
         t = _Transform(args, _argnums(argnums, len(args)))
         with t.running():
-            out, aux = _split_aux(func(*t.args, **kwargs), has_aux, "grad_and_value(f)(*args)")
+            out, aux = _split_aux(func(*t.args, **kwargs), has_aux, "grad_and_value(f)(*args)", check_aux=False)
             if not isinstance(out, Tensor):
                 raise runtime(f"grad_and_value(f)(*args): Expected f(*args) to return a Tensor, got {type(out)}")
             if out.dim() != 0:
                 raise runtime(f"grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor "
                               f"with {out.dim()} dims. Maybe you wanted to use the vjp or jacrev APIs instead?")
             grads = tree_unflatten(t.grads([out], [None]), t.diff_spec)
+            if has_aux:
+                _tensor_aux(aux)
         grads, out, aux = t.out(grads), t.out(out), t.out(aux)
         return (grads, (out, aux)) if has_aux else (grads, out)
     return wrapper
@@ -235,11 +304,16 @@ def grad(func, argnums=0, has_aux=False):
 
 
 def _tensor_outputs(flat, api):
+    """vjp's checks of f's outputs (jacrev's too: it is vjp's)."""
     if not flat:
         raise runtime(f"{api}: Expected f to be a function that has non-empty output (got output = {flat})")
     for o in flat:
         if not isinstance(o, Tensor):
             raise runtime(f"{api}: expected f(*primals) to return only tensors, got unsupported type {type(o)}")
+    for o in flat:
+        if not o.dtype.is_floating_point:
+            raise runtime(f"vjp(f, ...): All outputs of f must be floating-point or complex Tensors, got Tensor "
+                          f"with dtype {o.dtype}")
 
 
 def vjp(func, *primals, has_aux=False):
@@ -248,10 +322,7 @@ def vjp(func, *primals, has_aux=False):
         out, aux = _split_aux(func(*t.args), has_aux, "vjp(f, *primals)")
         flat_out, out_spec = tree_flatten(out)
         _tensor_outputs(flat_out, "vjp(f, *primals)")
-        for o in flat_out:
-            if not o.dtype.is_floating_point:
-                raise runtime(f"vjp(f, ...): All outputs of f must be floating-point or complex Tensors, got Tensor "
-                              f"with dtype {o.dtype}")
+        t.closed_over(flat_out)
     result, aux = t.out(out), t.out(aux)
 
     def vjp_fn(cotangents, retain_graph=True, create_graph=None):
@@ -260,10 +331,12 @@ def vjp(func, *primals, has_aux=False):
             raise runtime(f"Expected pytree structure of cotangents to be the same as pytree structure of outputs to "
                           f"the function. cotangents: {_pprint(cot_spec)}, primal output: {_pprint(out_spec)}")
         keep = autograd.is_grad_enabled() if create_graph is None else create_graph
+        if t.tangents and any(getattr(c, "_fw_grad", None) is not None for c in flat_cot):
+            raise runtime(FORWARD_OVER_REVERSE)
         with autograd.enable_grad():
-            grads = t.grads(flat_out, flat_cot, create_graph=keep and t.keep)
+            grads = t.grads(flat_out, flat_cot, create_graph=keep and t.keep, retain_graph=retain_graph)
         grads = tree_unflatten(grads, t.diff_spec)
-        return grads if t.keep else tree_map(Tensor.detach, grads)
+        return t.out(grads)
     vjp_fn.__name__ = vjp_fn.__qualname__ = "_vjp_with_argnums.<locals>.wrapper"
     return (result, vjp_fn, aux) if has_aux else (result, vjp_fn)
 
@@ -315,7 +388,8 @@ def hessian(func, argnums=0):
     inner = jacrev(jacrev(func, argnums), argnums)
 
     def wrapper(*args, **kwargs):
-        with _transform(vmapping=True, forward=True):  # (PyTorch's is jacfwd of jacrev: forward runs under vmap)
+        # (PyTorch's is jacfwd of jacrev: forward runs under vmap, whose randomness is 'error')
+        with _transform(vmapping=True, forward=True), _refusing_draws("error"):
             return inner(*args, **kwargs)
     return wrapper
 
@@ -451,9 +525,13 @@ def _refusing_draws(mode):
         Generator._words = words
 
 
-def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
+def _check_randomness(randomness):
     if randomness not in ("error", "different", "same"):
         raise runtime(f"Only allowed values for randomness are 'error', 'different', or 'same'. Got {randomness}")
+
+
+def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
+    _check_randomness(randomness)
     if not (chunk_size is None or chunk_size > 0):
         raise value_error(f"vmap: chunk_size should be None or greater than 0. (got {chunk_size})")
 
@@ -604,9 +682,11 @@ def _batched_product(func, a, b):
     return None
 
 
-def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness):
+def _each_element(size, randomness, run):
+    """[run(i) for i < size] as the elements of one vmapped batch: 'error' refuses draws, 'same' gives each element
+    what the first drew (the generator put back before it, and after it where the first left it)."""
     from .random import default_generator
-    results, start = [], None  # 'same': each element draws what the first drew (the generator put back before it)
+    results, start = [], None
     with _refusing_draws(randomness), _transform(vmapping=True):
         if randomness == "same":
             start = default_generator._snapshot()
@@ -614,10 +694,17 @@ def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dim
             if start is not None and i:
                 after = default_generator._snapshot()
                 default_generator._restore(start)
-            element = [a if d is None else a.select(d, i) for a, d in zip(flat_args, flat_dims)]
-            results.append(func(*tree_unflatten(element, args_spec), **kwargs))
+            results.append(run(i))
             if start is not None and i:
                 default_generator._restore(after)
+    return results
+
+
+def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness):
+    def element(i):
+        picked = [a if d is None else a.select(d, i) for a, d in zip(flat_args, flat_dims)]
+        return func(*tree_unflatten(picked, args_spec), **kwargs)
+    results = _each_element(size, randomness, element)
     flat0, out_spec = tree_flatten(results[0])
 
     def incompatible():
@@ -689,39 +776,74 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
 
 
 def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
-    @_transform(vmapping=True)  # (PyTorch's vmaps its jvps)
     def wrapper(*args):
         from .creation import zeros_like
         from .ops.joining import stack
+        _check_randomness(randomness)
         nums = _argnums(argnums, len(args))
         diff = tuple(args[n] for n in nums) if isinstance(nums, tuple) else args[nums]
         flat_in, in_spec = tree_flatten(diff)
-        per_input, out_spec, aux = [], None, None
-        for k, x in enumerate(flat_in):  # a column per input element: a jvp with a one-hot tangent
-            cols = []
-            for j in range(x.numel()):
-                onehot = zeros_like(x).reshape(-1)
-                onehot[j] = 1
-                tangents = [onehot.view(x.shape) if i == k else zeros_like(y) for i, y in enumerate(flat_in)]
 
-                def f(*d):
-                    full = list(args)
-                    new = tree_unflatten(list(d), in_spec)
-                    for i, n in enumerate(nums if isinstance(nums, tuple) else (nums,)):
-                        full[n] = new[i] if isinstance(nums, tuple) else new
-                    return func(*full)
-                res = jvp(f, tuple(flat_in), tuple(tangents), has_aux=has_aux)
-                out, col = res[0], res[1]
-                aux = res[2] if has_aux else None
-                flat_col, out_spec = tree_flatten(col)
-                cols.append(flat_col)
-            flat_out = tree_flatten(out)[0]
-            per_input.append([stack([c[m] for c in cols], -1).view(tuple(o.shape) + tuple(x.shape))
-                              for m, o in enumerate(flat_out)])
+        def f(*d):
+            full = list(args)
+            new = tree_unflatten(list(d), in_spec)
+            for i, n in enumerate(nums if isinstance(nums, tuple) else (nums,)):
+                full[n] = new[i] if isinstance(nums, tuple) else new
+            return func(*full)
+
+        def column(c):  # a column per input element: a jvp with a one-hot tangent (PyTorch vmaps these jvps)
+            tangents = [zeros_like(y) for y in flat_in]
+            if columns[c] is not None:
+                k, j = columns[c]
+                tangents[k] = tangents[k].reshape(-1)
+                tangents[k][j] = 1
+                tangents[k] = tangents[k].view(flat_in[k].shape)
+            return jvp(f, tuple(flat_in), tuple(tangents), has_aux=has_aux)
+        # (no element at all: one jvp of zero tangents, for the output's shape)
+        columns = [(k, j) for k, x in enumerate(flat_in) for j in range(x.numel())] or [None]
+        results = _each_element(len(columns), randomness, column)
+        out, aux = results[0][0], results[0][2] if has_aux else None
+        out_spec = tree_flatten(results[0][1])[1]
+        flat_out = tree_flatten(out)[0]
+        flat_cols = iter(tree_flatten(res[1])[0] for res in results if columns[0] is not None)
+        per_input = []
+        for k, x in enumerate(flat_in):
+            cols = [next(flat_cols) for _ in range(x.numel())]
+            per_input.append([(stack([c[m] for c in cols], -1) if cols else o.new_zeros(o.shape + (0,)))
+                              .view(tuple(o.shape) + tuple(x.shape)) for m, o in enumerate(flat_out)])
         jac = tree_unflatten([tree_unflatten([per_input[k][m] for k in range(len(flat_in))], in_spec)
                               for m in range(len(per_input[0]))], out_spec)
         return (jac, aux) if has_aux else jac
     return wrapper
 
 
-NAMESPACE.update(jvp=jvp, jacfwd=jacfwd)
+def linearize(func, *primals):
+    """torch.func.linearize: func's output at the primals, and a function of tangents giving jvp's (checked as
+    PyTorch checks them). PyTorch traces the jvp into an FX graph and const-folds it, which warns (at one line of
+    torch.fx's const_fold.py, so Python's default filter shows it once); here each call of jvp_fn runs jvp again."""
+    from .errors import warn_once
+    output = func(*primals)
+    _, output_spec = tree_flatten(output)
+    flat_primals, primals_spec = tree_flatten(primals)
+    if flat_primals:
+        warn_once("Attempted to insert a get_attr Node with no underlying reference in the owning GraphModule! Call "
+                  "GraphModule.add_submodule to add the necessary submodule, GraphModule.add_parameter to add the "
+                  "necessary Parameter, or nn.Module.register_buffer to add the necessary buffer")
+
+    def jvp_fn(*tangents):
+        flat_tangents, tangents_spec = tree_flatten(tangents)
+        if tangents_spec != primals_spec:
+            raise runtime(f"Expected the tangents {tangents_spec} to have the same argspec as the primals "
+                          f"{primals_spec}")
+        for i, (t, p) in enumerate(zip(flat_tangents, flat_primals)):
+            for what, mine, theirs in (("shape", t.shape, p.shape), ("device", t.device, p.device),
+                                       ("dtype", t.dtype, p.dtype)):
+                if mine != theirs:
+                    raise runtime(f"tangent:{i} with {what} {mine} in flattened pytree doesn't match the {what} "
+                                  f"{theirs} of the corresponding primal.")
+        return tree_unflatten(tree_flatten(jvp(func, primals, tangents)[1])[0], output_spec)
+    jvp_fn.__name__, jvp_fn.__qualname__ = "jvp_fn", "linearize.<locals>.jvp_fn"
+    return output, jvp_fn
+
+
+NAMESPACE.update(jvp=jvp, jacfwd=jacfwd, linearize=linearize)

@@ -80,7 +80,7 @@ class BackwardCFunction(Node, FunctionCtx):
     def saved_tensors(self):
         if self._in_jvp:  # (a jvp staticmethod sees what save_for_forward saved)
             return tuple(self.saved_for_forward or ())
-        return tuple(s.unpack(self) if s is not NOTHING_SAVED else None for s in self.saved)
+        return tuple(s.unpack(self, as_variable=True) if s is not NOTHING_SAVED else None for s in self.saved)
 
     saved_variables = saved_tensors
 

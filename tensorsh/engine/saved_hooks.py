@@ -1,5 +1,7 @@
 """torch.autograd.graph's saved-tensor hooks (pack when saved, unpack when backward needs it) and the
 _raw_saved_* values; loaded on first use."""
+import contextlib
+
 from . import autograd
 from .autograd import address as _address
 from .errors import runtime
@@ -38,24 +40,18 @@ class save_on_cpu(saved_tensors_hooks):
         saved_tensors_hooks.__init__(self, pack, unpack)
 
 
-class disable_saved_tensors_hooks:
-    """Inside it, registering saved-tensor hooks raises RuntimeError(error_message)."""
-    __api__ = frozenset()
-
-    def __init__(self, error_message):
-        self.error_message = error_message
-
-    def __enter__(self):
-        self._prev = autograd.SAVED_HOOKS_DISABLED[0]
-        autograd.SAVED_HOOKS_DISABLED[0] = self.error_message
-        return None
-
-    def __exit__(self, *exc):
-        autograd.SAVED_HOOKS_DISABLED[0] = self._prev
-        return False
-
-    def __repr__(self):
-        return f"<torch.autograd.graph.disable_saved_tensors_hooks object at {_address(self)}>"
+@contextlib.contextmanager
+def disable_saved_tensors_hooks(error_message):
+    """Inside it, registering saved-tensor hooks raises RuntimeError(error_message); entering it while hooks are
+    registered raises it at once (SavedTensorDefaultHooks::disable)."""
+    prev = autograd.SAVED_HOOKS_DISABLED[0]
+    try:
+        if autograd.SAVED_HOOKS:
+            raise runtime(error_message)
+        autograd.SAVED_HOOKS_DISABLED[0] = error_message
+        yield
+    finally:
+        autograd.SAVED_HOOKS_DISABLED[0] = prev
 
 
 class RawSavedTensor:

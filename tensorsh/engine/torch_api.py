@@ -468,7 +468,7 @@ NAMESPACE.update({
     "set_grad_enabled": autograd.set_grad_enabled, "autograd": autograd_ns, "Size": Size,
     "func": Namespace("torch.func", {name: _from("func", name) for name in (  # (func.py, loaded on first use)
         "grad", "grad_and_value", "vjp", "jacrev", "hessian", "vmap", "functional_call", "stack_module_state", "jvp",
-        "jacfwd")}),
+        "jacfwd", "linearize")}),
     "vmap": _vmap,
     "inference_mode": autograd.inference_mode, "is_inference_mode_enabled": autograd.inference_mode_enabled,
     "is_anomaly_enabled": autograd.is_anomaly_enabled, "set_anomaly_enabled": autograd.set_anomaly_enabled,
