@@ -1277,8 +1277,8 @@ def intel_matmul(a, b, c=None):
         return None
     if k == 0 or m * n * k > _FUSED_BLOCKS_BUDGET:
         return None
-    if n == 1 and a.flags.c_contiguous or m == 1 and b.flags.f_contiguous:  # (MKL's gemv on contiguous rows:
-        return None  # the orders measured on AMD CPUs are nearer)
+    if k > 2 and (n == 1 and a.flags.c_contiguous or m == 1 and b.flags.f_contiguous):  # (MKL's gemv on
+        return None  # contiguous rows past two products: the orders measured on AMD CPUs are nearer)
     if k == 1 and m > 1 and n > 1:  # (one product an entry, its -0 kept, where the sums below start at +0)
         return a * b if c is None else c + a * b
     from_c = c is not None and m == 2 and a.dtype == np.float64  # (its two-row float64 kernel sums from C itself)
