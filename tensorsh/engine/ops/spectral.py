@@ -6,8 +6,9 @@ zeros) may differ; the structure is ATen's: fft of a real input is a one-sided r
 the conj, the inputs resized by slice / constant_pad_nd before the transform."""
 import numpy as np
 
-from .. import dtypes
+from .. import dtypes, errors
 from ..errors import runtime, warn_once
+from ..tensorimpl import Tensor
 from ..saved_names import unsigned
 from .core import InputNode, attach, fresh, from_numpy, needs_grad
 
@@ -443,6 +444,8 @@ def stft(input, n_fft, hop_length=None, win_length=None, window=None, center=Tru
     if center and align_to_window is not None:
         raise runtime("stft align_to_window should only be set when center = false")
     if center:
+        if not isinstance(input, Tensor):  # (torch/functional.py reads input.dim() before anything checks it)
+            raise errors.make("AttributeError", f"'{type(input).__name__}' object has no attribute 'dim'")
         signal_dim = input.dim()
         pad = int(n_fft // 2)
         x = input.view([1] * (3 - signal_dim) + list(input._shape))
@@ -638,7 +641,10 @@ def tensor_stft(self, n_fft, hop_length=None, win_length=None, window=None, cent
 
 def tensor_istft(self, n_fft, hop_length=None, win_length=None, window=None, center=True, normalized=False,
                  onesided=None, length=None, return_complex=False):
-    """Tensor.istft (torch/_tensor.py's Python method, then the C method)."""
+    """Tensor.istft (torch/_tensor.py's Python method, then the C method: torch.istft's parser)."""
+    from ..signatures import check
+    check("function", "istft", (self, n_fft, hop_length, win_length, window, center, normalized, onesided, length,
+                                return_complex), {})
     return istft(self, n_fft, hop_length, win_length, window, center, normalized, onesided, length, return_complex)
 
 
