@@ -417,8 +417,11 @@ def _one_hot(input, num_classes=-1):
         num_classes = int(input.max()) + 1 if input.numel() else 0
     elif input.numel() and int(input.max()) >= num_classes:
         raise runtime("Class values must be smaller than num_classes.")
-    # (ATen's zeros(...).scatter_(-1, ...): contiguous whatever input's layout)
-    return (input.unsqueeze(-1) == creation.arange(num_classes)).long().contiguous()
+    if not input.numel():  # (ATen returns an empty tensor at once)
+        return creation.empty(tuple(input.shape) + (num_classes,), dtype=dtypes.int64)
+    # ATen's at::zeros (empty, then zero_: its version 1) and scatter_ (2): contiguous whatever input's layout
+    out = creation.zeros(tuple(input.shape) + (num_classes,), dtype=dtypes.int64).zero_()
+    return out.scatter_(-1, input.unsqueeze(-1), 1)
 
 
 one_hot = builtin("one_hot", _one_hot)

@@ -69,6 +69,13 @@ t(lambda: a @ w); t(lambda: b @ w); t(lambda: torch.mm(b, w)); t(lambda: w.t() @
 with torch.no_grad():
     t(lambda: lin(b))
 """,
+"one_hot_is_zeros_then_scatter_so_its_version_is_two": """
+F = torch.nn.functional
+for x in [torch.tensor([0, 2]), torch.tensor(1), torch.tensor([[1, 0]]), torch.tensor([[1, 0], [2, 3]]).t()]:
+    r = F.one_hot(x); print(r, r._version, r.shape, r.stride())
+    r = F.one_hot(x, 4); print(r._version, r.is_contiguous())
+r = F.one_hot(torch.tensor([], dtype=torch.long), 3); print(r, r._version, r.shape)
+""",
 }
 
 
