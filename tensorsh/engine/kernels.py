@@ -1262,20 +1262,22 @@ def small_bmm(a, b):
 
 def intel_matmul(a, b, c=None):
     """float32 or float64 a @ b (+ c, addmm's bias) as MKL's gemm computes it on Intel CPUs (measured on a Xeon
-    with AVX-512 under PyTorch 2.13): fused multiply-adds in order from zero, over blocks of the inner dimension (one
-    up to 384, two halves (the larger first) up to 768, blocks of 384 before those beyond), the blocks added in order
-    onto c. Bit for bit where measured (tests/engine/test_linear_orders.py): 2+ rows and 2+ columns with b
+    with AVX-512 under PyTorch 2.13): fused multiply-adds in order from zero, over blocks of the inner dimension k
+    (one up to 384, two halves (the larger first) up to 768, blocks of 384 before those beyond), the blocks added
+    in order onto c. Bit for bit where measured (tests/engine/test_linear_orders.py): 2+ rows and 2+ columns with b
     row-major, 16+ rows (float64: 4+) of a row-major a times a column-major b (nn.Linear's input @ weight.t()), 8+
-    rows of column-major a and b; inner dimensions up to 768 (float64: 128, with 3+ blocks only for small results).
-    Fewer rows of a row-major a times a column-major b: _intel_dot_lanes where k >= 24 rows, for 2-3 columns
-    (k <= 24) and for more columns than rows but under 12 (k <= min(columns, 8)), else the fused order. Elsewhere (one row or column: MKL's gemv; 2-3 columns) it is the nearest order known, not MKL's.
-    None for other dtypes, non-contiguous operands, or past _FUSED_BLOCKS_BUDGET."""
+    rows of column-major a and b; k up to 768 (float64: 128, with 3+ blocks only for small results). Fewer rows of
+    a row-major a times a column-major b: _intel_dot_lanes where k >= 24 per row, for 2-3 columns (k <= 24) and for
+    more columns than rows but under 12 (k <= min(columns, 8)), else the fused order. Elsewhere (MKL's gemv: one
+    row or column) it is the nearest order known, not MKL's. None for one column of a row-major a or one row times
+    a column-major b past k = 2 (the AMD orders are nearer), other dtypes, non-contiguous operands, and products
+    past _FUSED_BLOCKS_BUDGET (float64: _INTEL_FLOAT64_BUDGET, its steps being numpy's)."""
     if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
     (m, k), n = a.shape, b.shape[1]
     if not ((a.flags.c_contiguous or a.flags.f_contiguous) and (b.flags.c_contiguous or b.flags.f_contiguous)):
         return None
-    if k == 0 or m * n * k > _FUSED_BLOCKS_BUDGET:
+    if k == 0 or m * n * k > (_FUSED_BLOCKS_BUDGET if a.dtype == np.float32 else _INTEL_FLOAT64_BUDGET):
         return None
     if k > 2 and (n == 1 and a.flags.c_contiguous or m == 1 and b.flags.f_contiguous):  # (MKL's gemv on
         return None  # contiguous rows past two products: the orders measured on AMD CPUs are nearer)
@@ -1296,6 +1298,9 @@ def intel_matmul(a, b, c=None):
                 part = fma(x, y, part)
         out = part if out is None else out + part
     return out
+
+
+_INTEL_FLOAT64_BUDGET = 1 << 20  # multiply-adds (fma64 step by step in numpy: ~0.1 s at the budget)
 
 
 def _intel_dot_lanes(a, b, halving):
