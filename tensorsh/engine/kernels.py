@@ -1268,9 +1268,10 @@ def intel_matmul(a, b, c=None):
     row-major, 16+ rows (float64: 4+) of a row-major a times a column-major b (nn.Linear's input @ weight.t()), 8+
     rows of column-major a and b; k up to 768 (float64: 128, with 3+ blocks only for small results). Fewer rows of
     a row-major a times a column-major b: _intel_dot_lanes where k >= 24 per row, for 2-3 columns (k <= 24) and for
-    more columns than rows but under 12 (k <= min(columns, 8)), else the fused order. Elsewhere (MKL's gemv: one
-    row or column) it is the nearest order known, not MKL's. None for one column of a row-major a or one row times
-    a column-major b past k = 2 (the AMD orders are nearer), other dtypes, non-contiguous operands, and products
+    more columns than rows but under 12 (k <= min(columns, 8)), else the fused order. One column of a row-major a
+    (MKL's gemv): _intel_gemv_rows for k of 3 to 17. Elsewhere (gemv of other shapes) it is the nearest order known,
+    not MKL's. None for the other gemv shapes past k = 2 (one column of a row-major a, one row times a
+    column-major b: the AMD orders are nearer), other dtypes, non-contiguous operands, and products
     past _FUSED_BLOCKS_BUDGET (float64: _INTEL_FLOAT64_BUDGET, its steps being numpy's)."""
     if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
@@ -1279,6 +1280,9 @@ def intel_matmul(a, b, c=None):
         return None
     if k == 0 or m * n * k > (_FUSED_BLOCKS_BUDGET if a.dtype == np.float32 else _INTEL_FLOAT64_BUDGET):
         return None
+    if a.dtype == np.float32 and n == 1 and m > 1 and 3 <= k <= 17 and a.flags.c_contiguous:
+        out = _intel_gemv_rows(a, b[:, 0])[:, None]  # (nn.Linear(k, 1) of a batch)
+        return out if c is None else c + out
     if k > 2 and (n == 1 and a.flags.c_contiguous or m == 1 and b.flags.f_contiguous):  # (MKL's gemv on
         return None  # contiguous rows past two products: the orders measured on AMD CPUs are nearer)
     if k == 1 and m > 1 and n > 1:  # (one product an entry, its -0 kept, where the sums below start at +0)
@@ -1301,6 +1305,25 @@ def intel_matmul(a, b, c=None):
 
 
 _INTEL_FLOAT64_BUDGET = 1 << 20  # multiply-adds (fma64 step by step in numpy: ~0.1 s at the budget)
+
+
+def _intel_gemv_rows(a, v):
+    """MKL's float32 gemv on Intel CPUs for row-major rows of 3 to 17 elements (measured: every row of a block of
+    four rows; the rows after the last block differ in about 40%): each row's first two products fused from zero,
+    that sum put in the last of 8 lanes of a second accumulator, blocks of 8 products fused into the two
+    accumulators in turn, the accumulators added, the lanes halved to one."""
+    m, k = a.shape
+    acc = np.zeros((2, m, 8), np.float32)
+    acc[1, :, 7] = fma(a[:, 1], np.broadcast_to(v[1], (m,)), a[:, 0] * v[0])
+    for i, start in enumerate(range(2, k, 8)):
+        width = min(8, k - start)
+        x, y = np.broadcast_arrays(a[:, start:start + width], v[None, start:start + width])
+        acc[i % 2, :, :width] = fma(x, y, acc[i % 2, :, :width])
+    lanes = acc[0] + acc[1]
+    while lanes.shape[-1] > 1:
+        half = lanes.shape[-1] // 2
+        lanes = lanes[..., :half] + lanes[..., half:]
+    return lanes[..., 0]
 
 
 def _intel_dot_lanes(a, b, halving):

@@ -82,7 +82,10 @@ def _matmul_np(x, y):
     if x.ndim == 3:
         r = kernels.small_bmm(x, y)
     else:  # (MKL's order on this CPU: Intel's where known, else the orders measured on AMD)
-        r = kernels.intel_matmul(x, y) if kernels.MKL_ON_INTEL else None
+        r = None
+        if kernels.MKL_ON_INTEL and x.ndim == 2 and y.ndim in (1, 2):  # (a vector: gemv, as one column)
+            r = kernels.intel_matmul(x, y if y.ndim == 2 else y[:, None])
+            r = r if r is None or y.ndim == 2 else r[:, 0]
         if r is None:
             r = kernels.small_matmul(x, y)
     if r is None and x.ndim == 1 and y.ndim == 1:
