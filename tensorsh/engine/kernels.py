@@ -1269,7 +1269,7 @@ def intel_matmul(a, b, c=None):
     rows of column-major a and b; k up to 768 (float64: 128, with 3+ blocks only for small results). Fewer rows of
     a row-major a times a column-major b: _intel_dot_lanes where k >= 24 per row, for 2-3 columns (k <= 24) and for
     more columns than rows but under 12 (k <= min(columns, 8)), else the fused order. One column of a row-major a
-    (MKL's gemv): _intel_gemv_rows for k of 3 to 17. Elsewhere (gemv of other shapes) it is the nearest order known,
+    (MKL's gemv): _intel_gemv_rows for k of 3 to 32. Elsewhere (gemv of other shapes) it is the nearest order known,
     not MKL's. None for the other gemv shapes past k = 2 (one column of a row-major a, one row times a
     column-major b: the AMD orders are nearer), other dtypes, non-contiguous operands, and products
     past _FUSED_BLOCKS_BUDGET (float64: _INTEL_FLOAT64_BUDGET, its steps being numpy's)."""
@@ -1280,7 +1280,7 @@ def intel_matmul(a, b, c=None):
         return None
     if k == 0 or m * n * k > (_FUSED_BLOCKS_BUDGET if a.dtype == np.float32 else _INTEL_FLOAT64_BUDGET):
         return None
-    if a.dtype == np.float32 and n == 1 and m > 1 and 3 <= k <= 17 and a.flags.c_contiguous:
+    if a.dtype == np.float32 and n == 1 and m > 1 and 3 <= k <= 32 and a.flags.c_contiguous:
         out = _intel_gemv_rows(a, b[:, 0])[:, None]  # (nn.Linear(k, 1) of a batch)
         return out if c is None else c + out
     if k > 2 and (n == 1 and a.flags.c_contiguous or m == 1 and b.flags.f_contiguous):  # (MKL's gemv on
@@ -1308,22 +1308,33 @@ _INTEL_FLOAT64_BUDGET = 1 << 20  # multiply-adds (fma64 step by step in numpy: ~
 
 
 def _intel_gemv_rows(a, v):
-    """MKL's float32 gemv on Intel CPUs for row-major rows of 3 to 17 elements (measured: every row of a block of
-    four rows; the rows after the last block differ in about 40%): each row's first two products fused from zero,
-    that sum put in the last of 8 lanes of a second accumulator, blocks of 8 products fused into the two
-    accumulators in turn, the accumulators added, the lanes halved to one."""
+    """MKL's float32 gemv on Intel CPUs for row-major rows of 3 to 32 elements (measured: every row of a block of
+    four rows; the rows after the last block differ in about 40%): each row's first two products fused from zero
+    make a carry; then chunks of up to 15 products, each summed in two accumulators of 8 lanes (the carry in the
+    last lane of the second, blocks of 8 fused into the two in turn), added and halved to the next carry, a 16th
+    product fused onto it after a full chunk."""
     m, k = a.shape
-    acc = np.zeros((2, m, 8), np.float32)
-    acc[1, :, 7] = fma(a[:, 1], np.broadcast_to(v[1], (m,)), a[:, 0] * v[0])
-    for i, start in enumerate(range(2, k, 8)):
-        width = min(8, k - start)
-        x, y = np.broadcast_arrays(a[:, start:start + width], v[None, start:start + width])
-        acc[i % 2, :, :width] = fma(x, y, acc[i % 2, :, :width])
-    lanes = acc[0] + acc[1]
-    while lanes.shape[-1] > 1:
-        half = lanes.shape[-1] // 2
-        lanes = lanes[..., :half] + lanes[..., half:]
-    return lanes[..., 0]
+    carry = fma(a[:, 1], np.broadcast_to(v[1], (m,)), a[:, 0] * v[0])
+    start = 2
+    while True:
+        end = min(start + 15, k)
+        acc = np.zeros((2, m, 8), np.float32)
+        acc[1, :, 7] = carry
+        for i, lo in enumerate(range(start, end, 8)):
+            width = min(8, end - lo)
+            x, y = np.broadcast_arrays(a[:, lo:lo + width], v[None, lo:lo + width])
+            acc[i % 2, :, :width] = fma(x, y, acc[i % 2, :, :width])
+        lanes = acc[0] + acc[1]
+        while lanes.shape[-1] > 1:
+            half = lanes.shape[-1] // 2
+            lanes = lanes[..., :half] + lanes[..., half:]
+        carry = lanes[..., 0]
+        if end == k:
+            return carry
+        carry = fma(a[:, end], np.broadcast_to(v[end], (m,)), carry)
+        start = end + 1
+        if start == k:
+            return carry
 
 
 def _intel_dot_lanes(a, b, halving):
