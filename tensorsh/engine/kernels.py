@@ -1269,7 +1269,7 @@ def intel_matmul(a, b, c=None):
     rows of column-major a and b; k up to 768 (float64: 128, with 3+ blocks only for small results). Fewer rows of
     a row-major a times a column-major b: _intel_dot_lanes where k >= 24 per row, for 2-3 columns (k <= 24) and for
     more columns than rows but under 12 (k <= min(columns, 8)), else the fused order. One column of a row-major a
-    (MKL's gemv): _intel_gemv_rows for k of 3 to 32. Elsewhere (gemv of other shapes) it is the nearest order known,
+    or one row times a column-major b (MKL's gemv): _intel_gemv_rows for k of 3 to 32. Elsewhere (gemv of other shapes) it is the nearest order known,
     not MKL's. None for the other gemv shapes past k = 2 (one column of a row-major a, one row times a
     column-major b: the AMD orders are nearer), other dtypes, non-contiguous operands, and products
     past _FUSED_BLOCKS_BUDGET (float64: _INTEL_FLOAT64_BUDGET, its steps being numpy's)."""
@@ -1282,6 +1282,9 @@ def intel_matmul(a, b, c=None):
         return None
     if a.dtype == np.float32 and n == 1 and m > 1 and 3 <= k <= 32 and a.flags.c_contiguous:
         out = _intel_gemv_rows(a, b[:, 0])[:, None]  # (nn.Linear(k, 1) of a batch)
+        return out if c is None else c + out
+    if a.dtype == np.float32 and m == 1 and n > 1 and 3 <= k <= 32 and b.flags.f_contiguous:
+        out = _intel_gemv_rows(b.T, a[0])[None, :]  # (nn.Linear of one sample: the weight's rows times it)
         return out if c is None else c + out
     if k > 2 and (n == 1 and a.flags.c_contiguous or m == 1 and b.flags.f_contiguous):  # (MKL's gemv on
         return None  # contiguous rows past two products: the orders measured on AMD CPUs are nearer)

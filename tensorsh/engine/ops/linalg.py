@@ -86,6 +86,9 @@ def _matmul_np(x, y):
         if kernels.MKL_ON_INTEL and x.ndim == 2 and y.ndim in (1, 2):  # (a vector: gemv, as one column)
             r = kernels.intel_matmul(x, y if y.ndim == 2 else y[:, None])
             r = r if r is None or y.ndim == 2 else r[:, 0]
+        elif kernels.MKL_ON_INTEL and x.ndim == 1 and y.ndim == 2:  # (as one row)
+            r = kernels.intel_matmul(x[None, :], y)
+            r = r if r is None else r[0]
         if r is None:
             r = kernels.small_matmul(x, y)
     if r is None and x.ndim == 1 and y.ndim == 1:
