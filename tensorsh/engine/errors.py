@@ -93,25 +93,21 @@ def set_warning_sink(fn):
 # own Python code (a built-in module's forward or __init__, a deprecated helper) that is torch's file and line, so
 # Python's "default" filter shows such a warning once per process however many program lines reach it.
 # LIBRARY_SITE = [site, statement]: the torch location in effect while the program's `statement` (the one running
-# when the library was entered) is still the current one; ANY_STATEMENT: whichever program line is running.
+# when the library was entered) is still the current one.
 LIBRARY_SITE = [None, None]
-ANY_STATEMENT = object()
 
 
 def warn(message, category="UserWarning", site=None):
     """A warning at the running statement; `site` names the line of PyTorch's own code a Python warning of
     PyTorch's is attributed to (stacklevel inside torch), which Python's filters then show once, not once a line;
     without one, the torch location in effect (LIBRARY_SITE) is the sink's to ask for."""
-    if site is None:
-        _sink(category, message)
-    else:
-        _sink(category, message, site)
+    _sink(category, message, site)
 
 
 def library_site(loc):
     """The torch location a warning given now has (None: the program's statement `loc`)."""
     site, entered = LIBRARY_SITE
-    return site if site is not None and (entered is ANY_STATEMENT or entered is loc) else None
+    return site if entered is loc else None
 
 
 WARNED_ONCE = set()  # PyTorch's TORCH_WARN_ONCE texts already given in this process (reset_state forgets them)

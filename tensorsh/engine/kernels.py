@@ -162,30 +162,25 @@ def _avx512_core():
     """Whether this CPU has AVX-512 F, BW, VL and DQ (what PyTorch's and oneDNN's dispatch test for)."""
     if compiled is not None:
         return compiled.VECTOR_FLOATS == 16
+    return {"avx512f", "avx512bw", "avx512vl", "avx512dq"} <= set(_cpuinfo("flags").split())
+
+
+def _cpuinfo(field):
+    """The first value /proc/cpuinfo gives `field` ("" where there is none to read)."""
     try:
         with open("/proc/cpuinfo") as f:
-            flags = next((line.split() for line in f if line.startswith("flags")), [])
+            return next((line.split(":", 1)[1].strip() for line in f if line.startswith(field)), "")
     except OSError:
-        return False
-    return {"avx512f", "avx512bw", "avx512vl", "avx512dq"} <= set(flags)
+        return ""
 
 
 AVX512_CORE = _avx512_core()
 
 
-def _cpu_vendor():
-    """/proc/cpuinfo's vendor_id ("" where there is none to read)."""
-    try:
-        with open("/proc/cpuinfo") as f:
-            return next((line.split(":", 1)[1].strip() for line in f if line.startswith("vendor_id")), "")
-    except OSError:
-        return ""
-
-
 # MKL chooses its code by CPU vendor: AVX-512 kernels on Intel's, AVX2 ones elsewhere (the orders below marked
 # "measured on PyTorch's x86 build" are an AMD EPYC's); TENSORSH_MKL_CPU=intel|amd says which to follow
-MKL_ON_INTEL = os.environ.get("TENSORSH_MKL_CPU", "").lower() == "intel" or \
-    (os.environ.get("TENSORSH_MKL_CPU", "").lower() != "amd" and _cpu_vendor() == "GenuineIntel")
+_MKL_CPU = os.environ.get("TENSORSH_MKL_CPU", "").lower()
+MKL_ON_INTEL = _MKL_CPU == "intel" or _MKL_CPU != "amd" and _cpuinfo("vendor_id") == "GenuineIntel"
 
 
 def _vector_lanes():
@@ -1269,10 +1264,10 @@ def intel_matmul(a, b, c=None):
     rows of column-major a and b; k up to 768 (float64: 128, with 3+ blocks only for small results). Fewer rows of
     a row-major a times a column-major b: _intel_dot_lanes where k >= 24 per row, for 2-3 columns (k <= 24) and for
     more columns than rows but under 12 (k <= min(columns, 8)), else the fused order. One column of a row-major a
-    or one row times a column-major b (MKL's gemv): _intel_gemv_rows for k of 3 to 32. Elsewhere (gemv of other shapes) it is the nearest order known,
-    not MKL's. None for the other gemv shapes past k = 2 (one column of a row-major a, one row times a
-    column-major b: the AMD orders are nearer), other dtypes, non-contiguous operands, and products
-    past _FUSED_BLOCKS_BUDGET (float64: _INTEL_FLOAT64_BUDGET, its steps being numpy's)."""
+    or one row times a column-major b (MKL's gemv): _intel_gemv_rows for k of 3 to 32; past that None (the AMD
+    orders are nearer). Elsewhere the fused order is the nearest known, not always MKL's. None for other dtypes,
+    non-contiguous operands, and products past _FUSED_BLOCKS_BUDGET (float64: _INTEL_FLOAT64_BUDGET, its steps
+    being numpy's)."""
     if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
     (m, k), n = a.shape, b.shape[1]
@@ -1280,14 +1275,13 @@ def intel_matmul(a, b, c=None):
         return None
     if k == 0 or m * n * k > (_FUSED_BLOCKS_BUDGET if a.dtype == np.float32 else _INTEL_FLOAT64_BUDGET):
         return None
-    if a.dtype == np.float32 and n == 1 and m > 1 and 3 <= k <= 32 and a.flags.c_contiguous:
-        out = _intel_gemv_rows(a, b[:, 0])[:, None]  # (nn.Linear(k, 1) of a batch)
+    gemv_rows = n == 1 and a.flags.c_contiguous  # (nn.Linear(k, 1) of a batch)
+    gemv_cols = m == 1 and b.flags.f_contiguous  # (nn.Linear of one sample: the weight's rows times it)
+    if k > 2 and (gemv_rows or gemv_cols):
+        if a.dtype != np.float32 or k > 32 or m == n == 1:  # (the orders measured on AMD CPUs are nearer)
+            return None
+        out = _intel_gemv_rows(a, b[:, 0])[:, None] if gemv_rows else _intel_gemv_rows(b.T, a[0])[None, :]
         return out if c is None else c + out
-    if a.dtype == np.float32 and m == 1 and n > 1 and 3 <= k <= 32 and b.flags.f_contiguous:
-        out = _intel_gemv_rows(b.T, a[0])[None, :]  # (nn.Linear of one sample: the weight's rows times it)
-        return out if c is None else c + out
-    if k > 2 and (n == 1 and a.flags.c_contiguous or m == 1 and b.flags.f_contiguous):  # (MKL's gemv on
-        return None  # contiguous rows past two products: the orders measured on AMD CPUs are nearer)
     if k == 1 and m > 1 and n > 1:  # (one product an entry, its -0 kept, where the sums below start at +0)
         return a * b if c is None else c + a * b
     from_c = c is not None and m == 2 and a.dtype == np.float64  # (its two-row float64 kernel sums from C itself)
@@ -1319,7 +1313,7 @@ def _intel_gemv_rows(a, v):
     m, k = a.shape
     carry = fma(a[:, 1], np.broadcast_to(v[1], (m,)), a[:, 0] * v[0])
     start = 2
-    while True:
+    while start < k:
         end = min(start + 15, k)
         acc = np.zeros((2, m, 8), np.float32)
         acc[1, :, 7] = carry
@@ -1327,17 +1321,19 @@ def _intel_gemv_rows(a, v):
             width = min(8, end - lo)
             x, y = np.broadcast_arrays(a[:, lo:lo + width], v[None, lo:lo + width])
             acc[i % 2, :, :width] = fma(x, y, acc[i % 2, :, :width])
-        lanes = acc[0] + acc[1]
-        while lanes.shape[-1] > 1:
-            half = lanes.shape[-1] // 2
-            lanes = lanes[..., :half] + lanes[..., half:]
-        carry = lanes[..., 0]
-        if end == k:
-            return carry
-        carry = fma(a[:, end], np.broadcast_to(v[end], (m,)), carry)
+        carry = _halved(acc[0] + acc[1])
+        if end < k:
+            carry = fma(a[:, end], np.broadcast_to(v[end], (m,)), carry)
         start = end + 1
-        if start == k:
-            return carry
+    return carry
+
+
+def _halved(lanes):
+    """The sum over the last axis by halving, lanes[..., :h] + lanes[..., h:], down to one (a vector's reduction)."""
+    while lanes.shape[-1] > 1:
+        half = lanes.shape[-1] // 2
+        lanes = lanes[..., :half] + lanes[..., half:]
+    return lanes[..., 0]
 
 
 def _intel_dot_lanes(a, b, halving):
@@ -1353,10 +1349,7 @@ def _intel_dot_lanes(a, b, halving):
         x, y = np.broadcast_arrays(a[:, None, start:start + width], bt[None, :, start:start + width])
         lanes[..., :width] = fma(x, y, lanes[..., :width])
     if halving:
-        while lanes.shape[-1] > 1:
-            half = lanes.shape[-1] // 2
-            lanes = lanes[..., :half] + lanes[..., half:]
-        return lanes[..., 0]
+        return _halved(lanes)
     v = ((lanes[..., 0:4] + lanes[..., 4:8]) + lanes[..., 8:12]) + lanes[..., 12:16]
     return (v[..., 0] + v[..., 1]) + (v[..., 2] + v[..., 3])
 
