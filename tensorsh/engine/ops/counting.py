@@ -48,11 +48,8 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
         raise type_error(f"unique_dim(): argument 'dim' (position 2) must be int, not {type_name(dim)}")
     if dim is not None:
         dim = self._wrap_size_dim(dim)  # (a 0-dim tensor has no dim to take: maybe_wrap_dim without wrap_scalar)
-    if dim is not None and self.numel() == 0:  # (_unique_dim_cpu_template's checks of an empty input)
-        if self._shape[dim] != 0:
-            raise runtime("There are 0 sized dimensions, and they aren't selected, so unique cannot be applied")
-        if self._shape.count(0) != 1:
-            raise runtime("Number of zero sized dimensions is more than one, so unique cannot be applied ")
+    if dim is not None:
+        check_empty_dim(self, dim)
     if dim is None:
         values, inverse, counts = _unique_flat(self._np.reshape(-1))
         inverse = inverse.reshape(self._shape)
@@ -61,7 +58,8 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
     else:  # (no NaN, no -0.: equal slices are the same bytes, and numpy's groups are std::sort's)
         values, inverse, counts = np.unique(self._np, return_inverse=True, return_counts=True,
                                             axis=self._wrap_dim(dim))
-    out = [fresh(np.array(values, self.dtype.np, order="C"), self.dtype)]
+    out = [fresh(np.array(values, self.dtype.np, order="C"), self.dtype) if dim is None
+           else moved_back(np.moveaxis(values, self._wrap_dim(dim), 0), self._wrap_dim(dim), self.dtype)]
     if needs_grad(self):
         attach(out[0], (Unique2Backward0 if dim is None else UniqueDimBackward0)(self))
     if return_inverse:
@@ -69,6 +67,25 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
     if return_counts:
         out.append(fresh(np.array(counts, np.int64, order="C"), dtypes.int64))
     return out[0] if len(out) == 1 else tuple(out)
+
+
+def check_empty_dim(self, dim):
+    """_unique_dim_cpu_template's checks of an empty input (unique and unique_consecutive along a dim)."""
+    if self.numel() == 0:
+        if self._shape[dim] != 0:
+            raise runtime("There are 0 sized dimensions, and they aren't selected, so unique cannot be applied")
+        if self._shape.count(0) != 1:
+            raise runtime("Number of zero sized dimensions is more than one, so unique cannot be applied ")
+
+
+def moved_back(front, d, dtype):
+    """unique's result along dim d, from its slices stacked along the first dimension: ATen makes it contiguous so,
+    then moves that dimension back to d (not a view: only the strides show it); an empty one is contiguous."""
+    if front.size == 0:
+        return fresh(np.ascontiguousarray(np.moveaxis(front, 0, d), dtype.np), dtype)
+    out = fresh(np.ascontiguousarray(front, dtype.np), dtype)
+    order = list(range(1, d + 1)) + [0] + list(range(d + 1, out.dim()))
+    return out._alias([out._shape[i] for i in order], [out._stride[i] for i in order], 0)
 
 
 def _nan_or_negative_zero(x):

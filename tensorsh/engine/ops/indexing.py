@@ -447,6 +447,7 @@ def setitem(self, index, value):
         index = _bool_scalars(_sequence_as_tuple(index))
         index_t = index if isinstance(index, tuple) else (index,)
         if any(_is_advanced(ix) and not _is_integer_scalar(ix) for ix in index_t):
+            _expand_index(self, index_t)  # (applySlicing counts the indices before index_put_'s leaf check)
             split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)
             value = _without_leading_ones(value)  # (set_item's slicePrefix1sSize, before index_put_)
             return index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)

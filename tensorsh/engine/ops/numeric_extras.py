@@ -16,7 +16,7 @@ from .scalar_arith import div_scalar, mul_scalar
 from .core import (attach, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, needs_grad,
                    operand_edge, precheck, return_type, type_name, write_inplace)
 from .copies import _RESIZED
-from .counting import UniqueConsecutiveBackward0, dispatch_flag
+from .counting import UniqueConsecutiveBackward0, check_empty_dim, dispatch_flag, moved_back
 
 
 # ------------------------------------------------------------------ diag_embed, diagflat
@@ -365,14 +365,15 @@ def _unique_consecutive(input, return_inverse=False, return_counts=False, dim=No
         inverse = (np.cumsum(starts) - 1).reshape(input._shape)
     else:
         d = input._wrap_size_dim(dim)
+        check_empty_dim(input, d)
         moved = np.moveaxis(input._np, d, 0)
         n = moved.shape[0]
         starts = np.ones(n, bool)
         if n > 1:
             starts[1:] = (moved[1:] != moved[:-1]).reshape(n - 1, -1).any(1)
-        values = np.moveaxis(moved[starts], 0, d)
+        values = moved[starts]
         inverse = np.cumsum(starts) - 1
-    out = fresh(np.ascontiguousarray(values), input.dtype)
+    out = fresh(np.ascontiguousarray(values), input.dtype) if dim is None else moved_back(values, d, input.dtype)
     if needs_grad(input):
         attach(out, UniqueConsecutiveBackward0(input))
     counts = np.diff(np.append(np.flatnonzero(starts), starts.size))

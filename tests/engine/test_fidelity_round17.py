@@ -1,0 +1,38 @@
+"""Classes of difference found in the seventeenth round (issue 16), one differential program each, run in torch
+and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"unique_along_a_dim_moves_that_dim_back_so_its_strides_show_it": """
+torch.manual_seed(2)
+for f in (lambda x, d: torch.unique_consecutive(x, dim=d), lambda x, d: torch.unique(x, dim=d),
+          lambda x, d: x.unique(dim=d, return_inverse=True)[0], lambda x, d: torch.unique_consecutive(x, False, False, d)):
+    for x in (torch.randn(3, 2), torch.randint(0, 2, (2, 3, 4)), torch.tensor([[1., 1.], [1., 1.]]), torch.zeros(3, 0),
+              torch.zeros(0, 0), torch.zeros(0, 3)):
+        for d in range(-x.dim(), x.dim()):
+            try:
+                r = f(x, d)
+                print(d, r.shape, r.stride(), r.is_contiguous(), r._is_view(), r.untyped_storage().tolist()[:16])
+            except Exception as e:
+                print(type(e).__name__, e)
+""",
+"index_assignment_counts_its_indices_before_the_leaf_check": """
+for make, index in [(lambda: torch.tensor(1.0, requires_grad=True), (torch.tensor([0]),)),
+                    (lambda: torch.tensor(1.0, requires_grad=True), (torch.tensor([True]), torch.tensor([0]))),
+                    (lambda: torch.tensor([1.0], requires_grad=True), (torch.tensor([0]), 0)),
+                    (lambda: torch.tensor([1.0], requires_grad=True), (torch.tensor([0]), torch.tensor([0]))),
+                    (lambda: torch.tensor([[1.0]], requires_grad=True), (torch.tensor([0]),))]:
+    try:
+        make()[index] = 2.0
+        print("ok")
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round17_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
