@@ -18,5 +18,6 @@ setup(ext_modules=[Extension("tensorsh.engine._ckernels", ["tensorsh/engine/_cke
                              depends=["tensorsh/engine/_ckernels_softmax.h", "tensorsh/engine/_ckernels_sum.h",
                                       "tensorsh/engine/_ckernels_sqrt.h", "tensorsh/engine/_ckernels_log1p.h",
                                       "tensorsh/engine/_ckernels_pow.h", "tensorsh/engine/_ckernels_vml.h",
+                                      "tensorsh/engine/_ckernels_vml_z0.h",
                                       "tensorsh/engine/_ckernels_vml_tables.h"],
                              extra_compile_args=flags, optional=True)])

@@ -520,6 +520,7 @@ static void sigmoid_loop_f64(const double *x, double *out, Py_ssize_t n, Py_ssiz
 #include "_ckernels_softmax.h"
 #include "_ckernels_sum.h"
 #include "_ckernels_sqrt.h"
+#include "_ckernels_vml_z0.h"
 #include "_ckernels_vml.h"
 
 /* g * (1 - y*y) with 1 - y*y rounded once, as PyTorch's fused multiply-add does: y*y is exact in double */
@@ -1440,15 +1441,25 @@ static PyObject *py_mkl_sqrt(PyObject *self, PyObject *args)
     return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
 }
 
-/* mkl_vml(name, x, out): MKL's VML EX kernel `name` ("Ln", ...) of x, float32 or float64, into out */
+/* mkl_vml(name, x, out, code="EX"): MKL's VML kernel `name` ("Ln", ...) of its EX or Z0 code, of x (float32 or
+ * float64) into out */
 static PyObject *py_mkl_vml(PyObject *self, PyObject *args)
 {
     PyObject *x, *out;
-    const char *name;
+    const char *name, *code = "EX";
     int is_double = 0;
     Py_buffer vx, vo;
-    if (!PyArg_ParseTuple(args, "sOO:mkl_vml", &name, &x, &out))
+    if (!PyArg_ParseTuple(args, "sOO|s:mkl_vml", &name, &x, &out, &code))
         return NULL;
+    int z0 = strcmp(code, "Z0") == 0;
+    if (!z0 && strcmp(code, "EX") != 0) {
+        PyErr_Format(PyExc_ValueError, "mkl_vml: no code %s", code);
+        return NULL;
+    }
+    if (z0 && !mkl_vml_z0()) {
+        PyErr_SetString(PyExc_ValueError, "mkl_vml: this CPU cannot run the Z0 code (AVX-512)");
+        return NULL;
+    }
     size_t which = 0, count = sizeof vml_kernels / sizeof vml_kernels[0];
     while (which < count && strcmp(vml_kernels[which].name, name) != 0)
         which++;
@@ -1462,12 +1473,12 @@ static PyObject *py_mkl_vml(PyObject *self, PyObject *args)
         PyBuffer_Release(&vx);
         return NULL;
     }
-    vml_float_loop s = vml_kernels[which].s;
-    vml_double_loop d = vml_kernels[which].d;
+    vml_float_loop s = z0 ? vml_kernels[which].z0 : vml_kernels[which].s;
+    vml_double_loop d = z0 ? NULL : vml_kernels[which].d;
     if (vo.len != vx.len) {
         PyErr_SetString(PyExc_ValueError, "mkl_vml: buffers of different lengths");
     } else if (is_double ? d == NULL : s == NULL) {
-        PyErr_Format(PyExc_ValueError, "mkl_vml: no %s kernel %s", is_double ? "float64" : "float32", name);
+        PyErr_Format(PyExc_ValueError, "mkl_vml: no %s %s kernel %s", code, is_double ? "float64" : "float32", name);
     } else {
         Py_BEGIN_ALLOW_THREADS
         if (is_double)
@@ -1668,7 +1679,7 @@ static PyMethodDef methods[] = {
      "blas_orders(a, sa0, sa1, b, sb0, sb1, out, m, k, n, kind): a @ b added into out in one of MKL's orders."},
     {"mm_orders", (PyCFunction)(void (*)(void))py_mm_orders, METH_FASTCALL,
      "mm_orders(a, b, out, rows, kind): blas_orders on float32 matrices of any strides into out's first rows."},
-    {"mkl_vml", py_mkl_vml, METH_VARARGS, "mkl_vml(name, x, out): MKL's VML EX kernel name (\"Ln\", ...) of x."},
+    {"mkl_vml", py_mkl_vml, METH_VARARGS, "mkl_vml(name, x, out, code='EX'): MKL's VML kernel name (\"Ln\", ...) of its EX or Z0 code."},
     {"mkl_sqrt", py_mkl_sqrt, METH_VARARGS, "mkl_sqrt(x, out, code=0): PyTorch's float32 sqrt, MKL's vsSqrt."},
     {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},
     {"introsort_ranks", py_introsort_ranks, METH_VARARGS,
@@ -1684,10 +1695,11 @@ PyMODINIT_FUNC PyInit__ckernels(void)
 {
     PyObject *m = PyModule_Create(&module);
     /* API: the version of these functions' signatures; kernels.py ignores a stale build of another one */
-    if (m != NULL && (PyModule_AddIntConstant(m, "API", 7) < 0 ||
+    if (m != NULL && (PyModule_AddIntConstant(m, "API", 8) < 0 ||
                       PyModule_AddIntConstant(m, "ACCELERATED", ACCELERATED) < 0 ||
                       PyModule_AddIntConstant(m, "VECTOR_FLOATS", AVX512 ? 16 : 8) < 0 ||
-                      PyModule_AddIntConstant(m, "MKL_VML_EX", mkl_vml_ex()) < 0)) {
+                      PyModule_AddIntConstant(m, "MKL_VML_EX", mkl_vml_ex()) < 0 ||
+                      PyModule_AddIntConstant(m, "MKL_VML_Z0", mkl_vml_z0()) < 0)) {
         Py_DECREF(m);
         return NULL;
     }

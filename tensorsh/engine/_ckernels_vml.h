@@ -4,8 +4,8 @@
  *
  * ATen sends exp, log, sin, ... of float32 and float64 tensors to MKL's VML (vml.h). On this machine's AMD CPU MKL
  * runs the kernels mkl_vml_kernel_<s|d><Fn>_EXHAynn; on Intel CPUs it picks other codes (L9, Z0) with other
- * algorithms, which are not reproduced: there the engine keeps the correctly rounded value (as where these loops
- * are not built). The arithmetic below was read from the EX kernels' disassembly in torch's libtorch_cpu.so; the
+ * algorithms: the Z0 code's float32 exp, sin, cos and tanh are in _ckernels_vml_z0.h, and for the rest the engine
+ * keeps the correctly rounded value (as where these loops are not built). The arithmetic below was read from the EX kernels' disassembly in torch's libtorch_cpu.so; the
  * polynomial coefficients and reduction constants are the numbers those kernels load (their hexadecimal bits are
  * given as read). No MKL tables are used. Each kernel is checked bit for bit against MKL's own, called in torch's
  * library (tests/engine/test_mkl_vml.py). Every operation is a separately rounded SSE one: nothing is contracted.
@@ -15,8 +15,8 @@
 
 #include "_ckernels_vml_tables.h"
 
-/* MKL runs its EX code on CPUs that are not Intel's (the same choice as mkl_sqrt_code's) */
-static int mkl_vml_ex(void) { return !__builtin_cpu_is("intel"); }
+/* the EX code is SSE2's: it runs anywhere here (MKL runs it on CPUs that are not Intel's: kernels.py's choice) */
+static int mkl_vml_ex(void) { return 1; }
 
 #pragma GCC push_options
 #pragma GCC optimize("fp-contract=off")
@@ -469,14 +469,16 @@ VML_ROUNDED(vml_sacos, float, acos)
 typedef void (*vml_float_loop)(const float *, float *, Py_ssize_t);
 typedef void (*vml_double_loop)(const double *, double *, Py_ssize_t);
 
-/* the kernels reproduced, by VML's names for them; a NULL loop: that precision is not */
-static const struct { const char *name; vml_float_loop s; vml_double_loop d; } vml_kernels[] = {
-    {"Ln", vml_sln, NULL},
-    {"Exp", vml_sexp, vml_dexp},
-    {"Sin", vml_ssin, NULL},
-    {"Cos", vml_scos, NULL},
-    {"Atan", vml_satan, NULL},
-    {"Tan", vml_stan, NULL},
-    {"Asin", vml_sasin, NULL},
-    {"Acos", vml_sacos, NULL},
+/* the kernels reproduced, by VML's names for them: the EX code's float32 and float64, the Z0 code's float32
+ * (_ckernels_vml_z0.h); a NULL loop: that one is not */
+static const struct { const char *name; vml_float_loop s; vml_double_loop d; vml_float_loop z0; } vml_kernels[] = {
+    {"Ln", vml_sln, NULL, NULL},
+    {"Exp", vml_sexp, vml_dexp, z0_sexp},
+    {"Sin", vml_ssin, NULL, z0_ssin},
+    {"Cos", vml_scos, NULL, z0_scos},
+    {"Atan", vml_satan, NULL, NULL},
+    {"Tan", vml_stan, NULL, NULL},
+    {"Asin", vml_sasin, NULL, NULL},
+    {"Acos", vml_sacos, NULL, NULL},
+    {"Tanh", NULL, NULL, z0_stanh},
 };

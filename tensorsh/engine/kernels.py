@@ -19,12 +19,31 @@ def _compiled():
         from . import _ckernels
     except ImportError:
         return None
-    if getattr(_ckernels, "API", None) != 7:  # a stale build from another version of this file
+    if getattr(_ckernels, "API", None) != 8:  # a stale build from another version of this file
         return None
     return _ckernels if _ckernels.ACCELERATED else None
 
 
 compiled = _compiled()
+
+
+def _cpuinfo(field):
+    """The first value /proc/cpuinfo gives `field` ("" where there is none to read)."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            return next((line.split(":", 1)[1].strip() for line in f if line.startswith(field)), "")
+    except OSError:
+        return ""
+
+
+# MKL chooses its code by CPU vendor: AVX-512 kernels on Intel's, AVX2 ones elsewhere (the orders below marked
+# "measured on PyTorch's x86 build" are an AMD EPYC's); TENSORSH_MKL_CPU=intel|amd says which to follow
+_MKL_CPU = os.environ.get("TENSORSH_MKL_CPU", "").lower()
+MKL_ON_INTEL = _MKL_CPU == "intel" or _MKL_CPU != "amd" and _cpuinfo("vendor_id") == "GenuineIntel"
+# MKL's VML code the ported kernels follow: EX (SSE2) where MKL runs it, on CPUs that are not Intel's; Z0 (AVX-512)
+# on Intel's that have AVX-512 (and can run the port); elsewhere (Intel's AVX2 code, no compiled loops) none
+VML_CODE = None if compiled is None else "Z0" if MKL_ON_INTEL and compiled.MKL_VML_Z0 else \
+    None if MKL_ON_INTEL else "EX"
 
 
 def _in_one_pass(loop, x, *others):
@@ -54,23 +73,23 @@ def via_double(np_fn, loop=None):
     return fn
 
 
-def mkl_vml(name, np_fn, loop=None, dtypes=(np.float32,)):
-    """A function PyTorch sends to MKL's VML for float32 and float64 tensors: MKL's EX kernel `name` (vs<name>,
-    vd<name>) of the dtypes given, bit for bit, where MKL runs that code (CPUs that are not Intel's) and the compiled
-    loops are built (_ckernels_vml.h); everywhere else (and for the other dtypes) via_double's correctly rounded
-    value. The output keeps a dense input's layout, as numpy's does. fn.correctly_rounded: the latter alone (for
-    float16/bfloat16, which PyTorch computes elsewhere); fn.ported: the dtypes MKL's kernel computes here (their NaN
-    bits are MKL's too)."""
+def mkl_vml(name, np_fn, loop=None, ex=(np.float32,), z0=()):
+    """A function PyTorch sends to MKL's VML for float32 and float64 tensors: MKL's kernel `name` (vs<name>,
+    vd<name>) bit for bit, of the dtypes given for the code MKL runs here (VML_CODE: ex for its EX code,
+    _ckernels_vml.h; z0 for its Z0 code, _ckernels_vml_z0.h); everywhere else (and for the other dtypes)
+    via_double's correctly rounded value. The output keeps a dense input's layout, as numpy's does.
+    fn.correctly_rounded: the latter alone (for float16/bfloat16, which PyTorch computes elsewhere); fn.ported: the
+    dtypes MKL's kernel computes here (their NaN bits are MKL's too)."""
     correctly_rounded = via_double(np_fn, loop)
-    ported = frozenset(np.dtype(d) for d in dtypes) if compiled is not None and compiled.MKL_VML_EX else frozenset()
-    run = None if not ported else lambda x, out: compiled.mkl_vml(name, x, out)
+    ported = frozenset(np.dtype(d) for d in {"EX": ex, "Z0": z0}.get(VML_CODE, ()))
+    run = None if not ported else lambda x, out: compiled.mkl_vml(name, x, out, VML_CODE)
 
     def fn(x):
         if x.dtype not in ported:
             return correctly_rounded(x)
         if x.flags.c_contiguous:  # (the common case, in one call)
             out = np.empty_like(x)
-            compiled.mkl_vml(name, x, out)
+            run(x, out)
             return out
         return _per_element(run, x)
     fn.correctly_rounded, fn.ported = correctly_rounded, ported
@@ -78,15 +97,15 @@ def mkl_vml(name, np_fn, loop=None, dtypes=(np.float32,)):
 
 
 exp = via_double(np.exp, "exp")  # (ATen's own uses of exp: the correctly rounded value)
-vml_exp = mkl_vml("Exp", np.exp, "exp", (np.float32, np.float64))  # torch.exp, torch.log, ...: MKL's
+vml_exp = mkl_vml("Exp", np.exp, "exp", (np.float32, np.float64), (np.float32,))  # torch.exp, torch.log, ...
 vml_log = mkl_vml("Ln", np.log)
-vml_sin = mkl_vml("Sin", np.sin)
-vml_cos = mkl_vml("Cos", np.cos)
+vml_sin = mkl_vml("Sin", np.sin, z0=(np.float32,))
+vml_cos = mkl_vml("Cos", np.cos, z0=(np.float32,))
 vml_atan = mkl_vml("Atan", np.arctan)
 vml_tan = mkl_vml("Tan", np.tan)
 vml_asin = mkl_vml("Asin", np.arcsin)
 vml_acos = mkl_vml("Acos", np.arccos)
-tanh = via_double(np.tanh, "tanh")
+vml_tanh = mkl_vml("Tanh", np.tanh, "tanh", (), (np.float32,))
 
 
 def div_trunc(a, b):
@@ -165,22 +184,9 @@ def _avx512_core():
     return {"avx512f", "avx512bw", "avx512vl", "avx512dq"} <= set(_cpuinfo("flags").split())
 
 
-def _cpuinfo(field):
-    """The first value /proc/cpuinfo gives `field` ("" where there is none to read)."""
-    try:
-        with open("/proc/cpuinfo") as f:
-            return next((line.split(":", 1)[1].strip() for line in f if line.startswith(field)), "")
-    except OSError:
-        return ""
-
-
 AVX512_CORE = _avx512_core()
 
 
-# MKL chooses its code by CPU vendor: AVX-512 kernels on Intel's, AVX2 ones elsewhere (the orders below marked
-# "measured on PyTorch's x86 build" are an AMD EPYC's); TENSORSH_MKL_CPU=intel|amd says which to follow
-_MKL_CPU = os.environ.get("TENSORSH_MKL_CPU", "").lower()
-MKL_ON_INTEL = _MKL_CPU == "intel" or _MKL_CPU != "amd" and _cpuinfo("vendor_id") == "GenuineIntel"
 
 
 def _vector_lanes():

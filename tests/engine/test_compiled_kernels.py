@@ -41,7 +41,7 @@ def same_bits(a, b):
 @needs_compiled
 @pytest.mark.parametrize("name", ["exp", "tanh"])
 def test_unary_loop_gives_the_numpy_kernels_bits(name):
-    fn = getattr(kernels, name)
+    fn = {"exp": kernels.exp, "tanh": kernels.vml_tanh.correctly_rounded}[name]  # (tanh: where VML's is not ported)
     for x in inputs():
         same_bits(fn(x), numpy_only(fn, x))
 
@@ -82,7 +82,7 @@ def test_sigmoid_is_pytorchs_to_the_last_bit(threads):
 @needs_compiled
 def test_other_layouts_and_dtypes_take_the_numpy_path_with_the_same_result():
     x = np.random.default_rng(9).uniform(-5, 5, (64, 48)).astype(np.float32)
-    for fn in (kernels.exp, kernels.tanh):
+    for fn in (kernels.exp, kernels.vml_tanh, kernels.vml_tanh.correctly_rounded):
         same_bits(fn(x.T), fn(x.T.copy()))
         same_bits(fn(x[:, ::3]), fn(x[:, ::3].copy()))
         assert fn(x.astype(np.float64)).dtype == np.float64

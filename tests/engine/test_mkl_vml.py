@@ -1,7 +1,8 @@
 """PyTorch's float32/float64 exp, log, ... are MKL's VML kernels, not the correctly rounded values: on CPUs where MKL
-runs its EX code (not Intel's) the engine's are the same, bit for bit (_ckernels_vml.h). Each ported kernel is
-checked against MKL's own (called in torch's library) on whole binades, special values and every tail length, and
-the torch functions against torch in every layout, in place and with out=."""
+runs its EX code (not Intel's) or its Z0 code (Intel's with AVX-512) the engine's are the same, bit for bit
+(_ckernels_vml.h, _ckernels_vml_z0.h). Each ported kernel is checked against MKL's own (called in torch's library)
+on whole binades, special values and every tail length, wherever this CPU can run both; the torch functions against
+torch in every layout, in place and with out=, where MKL runs that code."""
 import ctypes
 import importlib.util
 import os
@@ -13,14 +14,20 @@ from same_as_torch import same_as_torch
 from tensorsh.engine import kernels
 
 HAVE_TORCH = importlib.util.find_spec("torch") is not None
-EX = kernels.compiled is not None and bool(kernels.compiled.MKL_VML_EX)
-needs_ex = pytest.mark.skipif(not EX, reason="the compiled loops are not built here, or MKL runs other code here")
+RUNNABLE = {"EX": kernels.compiled is not None and bool(kernels.compiled.MKL_VML_EX),
+            "Z0": kernels.compiled is not None and bool(kernels.compiled.MKL_VML_Z0)}
+needs_ex = pytest.mark.skipif(kernels.VML_CODE != "EX", reason="MKL runs other code here, or no compiled loops")
+needs_mkl_code = pytest.mark.skipif(kernels.VML_CODE is None, reason="MKL runs code here that is not ported")
 
-# (VML's name, dtype, torch's function, where its interesting inputs are); sin and cos are MKL's up to |x| 10000
-PORTED = [("Ln", np.float32, "log", "positive"), ("Exp", np.float32, "exp", "real"),
-          ("Exp", np.float64, "exp", "real"), ("Sin", np.float32, "sin", "trig"), ("Cos", np.float32, "cos", "trig"),
-          ("Atan", np.float32, "atan", "real"), ("Tan", np.float32, "tan", "trig"),
-          ("Asin", np.float32, "asin", "unit"), ("Acos", np.float32, "acos", "unit")]
+# (MKL's code, VML's name, dtype, torch's function, where its interesting inputs are); sin and cos are MKL's up to
+# |x| 10000
+PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32, "exp", "real"),
+          ("EX", "Exp", np.float64, "exp", "real"), ("EX", "Sin", np.float32, "sin", "trig"),
+          ("EX", "Cos", np.float32, "cos", "trig"), ("EX", "Atan", np.float32, "atan", "real"),
+          ("EX", "Tan", np.float32, "tan", "trig"), ("EX", "Asin", np.float32, "asin", "unit"),
+          ("EX", "Acos", np.float32, "acos", "unit"), ("Z0", "Exp", np.float32, "exp", "real"),
+          ("Z0", "Sin", np.float32, "sin", "trig"), ("Z0", "Cos", np.float32, "cos", "trig"),
+          ("Z0", "Tanh", np.float32, "tanh", "real")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -35,12 +42,12 @@ def _same_bits(a, b):
     return np.array_equal(_bits(a), _bits(b))
 
 
-def _mkl(name, dtype):
-    """MKL's own EX kernel (None where this torch build has none)."""
+def _mkl(code, name, dtype):
+    """MKL's own kernel of that code (skips where this torch build has none)."""
     torch = pytest.importorskip("torch")
     try:
         lib = ctypes.CDLL(os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_cpu.so"))
-        kernel = getattr(lib, f"mkl_vml_kernel_{'s' if dtype == np.float32 else 'd'}{name}_EXHAynn")
+        kernel = getattr(lib, f"mkl_vml_kernel_{'s' if dtype == np.float32 else 'd'}{name}_{code}HAynn")
     except (OSError, AttributeError):
         pytest.skip(f"MKL's {name} kernel is not reachable in this torch build")
 
@@ -51,9 +58,9 @@ def _mkl(name, dtype):
     return run
 
 
-def _mine(name, x):
+def _mine(code, name, x):
     out = np.empty_like(x)
-    kernels.compiled.mkl_vml(name, x, out)
+    kernels.compiled.mkl_vml(name, x, out, code)
     return out
 
 
@@ -82,26 +89,39 @@ def _binade(dtype, start):
     return np.arange(first, first + (1 << 22), 1 << 8, dtype=np.int64).view(np.float64)
 
 
-@needs_ex
-@pytest.mark.parametrize("name,dtype,fn,where", PORTED)
-def test_each_kernel_is_mkls(name, dtype, fn, where):
-    mkl = _mkl(name, dtype)
+@pytest.mark.parametrize("code,name,dtype,fn,where", PORTED)
+def test_each_kernel_is_mkls(code, name, dtype, fn, where):
+    if not RUNNABLE[code]:
+        pytest.skip(f"no compiled loops here, or this CPU cannot run MKL's {code} code")
+    mkl = _mkl(code, name, dtype)
     x = _inputs(dtype, where)
-    assert _same_bits(_mine(name, x), mkl(x))
+    assert _same_bits(_mine(code, name, x), mkl(x))
     for start in (0.75, 1.0, 3.0, 1e-20 if where == "positive" else -2.5):
         x = _binade(dtype, start)
-        assert _same_bits(_mine(name, x), mkl(x)), start
+        assert _same_bits(_mine(code, name, x), mkl(x)), start
     x = _inputs(dtype, where, 70)
     for n in range(1, 71):  # (every tail the kernels' vector loops leave)
-        assert _same_bits(_mine(name, x[:n]), mkl(x[:n])), n
+        assert _same_bits(_mine(code, name, x[:n]), mkl(x[:n])), n
 
 
-@needs_ex
+@pytest.mark.skipif(not RUNNABLE["EX"], reason="the compiled loops are not built here")
 def test_subnormals_and_every_special_of_log():
-    mkl = _mkl("Ln", np.float32)
+    mkl = _mkl("EX", "Ln", np.float32)
     x = np.arange(0, 1 << 23, 7, dtype=np.int32).view(np.float32)
     x = np.concatenate([x, -x, np.array([0x7F800000, 0xFF800000, 0x7FFFFFFF, 0x7F7FFFFF], np.uint32).view(np.float32)])
-    assert _same_bits(_mine("Ln", x), mkl(x))
+    assert _same_bits(_mine("EX", "Ln", x), mkl(x))
+
+
+@pytest.mark.skipif(not RUNNABLE["Z0"], reason="this CPU cannot run MKL's Z0 code")
+@pytest.mark.parametrize("name", ["Exp", "Sin", "Cos", "Tanh"])
+def test_z0_kernels_on_every_exponent_and_special(name):
+    """every 97th float32 bit pattern (all exponents, both signs, subnormals, infinities, NaN payloads); sin and cos
+    only up to |x| 10000, where their long reduction starts"""
+    mkl = _mkl("Z0", name, np.float32)
+    x = np.arange(0, 1 << 32, 97, dtype=np.uint64).astype(np.uint32).view(np.float32)
+    if name in ("Sin", "Cos"):
+        x = x[~(np.abs(x) > 10000)]
+    assert _same_bits(_mine("Z0", name, x), mkl(x))
 
 
 def test_an_unknown_kernel_is_refused():
@@ -109,14 +129,20 @@ def test_an_unknown_kernel_is_refused():
         pytest.skip("the compiled loops are not built here")
     with pytest.raises(ValueError, match="no kernel Nope"):
         kernels.compiled.mkl_vml("Nope", np.ones(3, np.float32), np.empty(3, np.float32))
-    with pytest.raises(ValueError, match="no float64 kernel Ln"):
+    with pytest.raises(ValueError, match="no EX float64 kernel Ln"):
         kernels.compiled.mkl_vml("Ln", np.ones(3), np.empty(3))
+    with pytest.raises(ValueError, match="no code L9"):
+        kernels.compiled.mkl_vml("Exp", np.ones(3, np.float32), np.empty(3, np.float32), "L9")
+    if RUNNABLE["Z0"]:
+        with pytest.raises(ValueError, match="no Z0 float32 kernel Ln"):
+            kernels.compiled.mkl_vml("Ln", np.ones(3, np.float32), np.empty(3, np.float32), "Z0")
 
 
-@needs_ex
 @pytest.mark.skipif(not HAVE_TORCH, reason="torch is not installed")
-@pytest.mark.parametrize("name,dtype,fn,where", PORTED)
-def test_torch_bit_for_bit_in_every_layout(name, dtype, fn, where):
+@pytest.mark.parametrize("code,name,dtype,fn,where", PORTED)
+def test_torch_bit_for_bit_in_every_layout(code, name, dtype, fn, where):
+    if kernels.VML_CODE != code:
+        pytest.skip(f"MKL does not run its {code} code here")
     import torch
     from tensorsh.engine.torch_api import NAMESPACE
     x = _inputs(dtype, where, 4096)[:4096]
@@ -157,7 +183,7 @@ print(b.grad)
 ''')
 
 
-@needs_ex
+@needs_mkl_code
 def test_printed_exp_is_torchs():
     same_as_torch('''
 x = torch.tensor([1.0, -1.0, 0.5, 88.5, 89.0, -100.0, -104.0, float('inf'), -float('inf'), float('nan'), 10.0])
@@ -211,4 +237,24 @@ print(y.tolist(), z.tolist(), torch.sin(x[::2]).tolist(), torch.cos(torch.tensor
 torch.manual_seed(2)
 a = torch.randn(40, 30) * 3
 print(a.sin().sum().item(), a.t().cos()[1].tolist(), (a.sin() ** 2 + a.cos() ** 2)[0].tolist())
+''')
+
+
+@needs_mkl_code
+def test_printed_sin_cos_and_tanh_are_torchs():
+    """the functions both codes port (tanh only Z0's: elsewhere the correctly rounded value, as is MKL's more often
+    than not), seen as people see them: printed values, lists, storages, through nn.Tanh and a gradient"""
+    same_as_torch('''
+x = torch.tensor([0.5, 1.0, 3.1415927, 1.5707964, -2.0, 100.0, 9999.5, 0.0, -0.0, float('inf'), float('nan')])
+print(x.sin().tolist(), x.cos().tolist(), x.sin().untyped_storage().tolist()[:16])
+torch.manual_seed(3)
+a = torch.randn(40, 30) * 3
+print(a.sin().sum().item(), a.t().cos()[1].tolist(), (a.sin() ** 2 + a.cos() ** 2)[0].tolist())
+print(a.tanh()[0].tolist(), a[:, ::2].tanh().sum().item(), torch.nn.Tanh()(a[:2, :4]))
+b = a.clone()
+b.tanh_()
+print(b[1].tolist(), torch.tanh(a, out=torch.empty(40, 30))[2].tolist())
+c = torch.randn(6, 5, requires_grad=True)
+c.tanh().sum().backward()
+print(c.grad[0].tolist(), torch.tanh(torch.tensor([1e-3, -20.0, 9.5, 1e-30, 3e38, float('inf')])).tolist())
 ''')

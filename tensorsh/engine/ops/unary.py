@@ -236,7 +236,7 @@ def _backward_op(kind):
     return op
 
 
-tanh = unary("tanh", "TanhBackward0", kernels.tanh, _backward_op("tanh"), "result", inplace_function=True)
+tanh = _vml_unary("tanh", "TanhBackward0", kernels.vml_tanh, _backward_op("tanh"), "result", inplace_function=True)
 sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result",
                 inplace_function=True)
 sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", kernels.sqrt), lambda g, r: g / mul_scalar(r, 2), "result")
