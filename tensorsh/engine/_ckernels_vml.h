@@ -4,7 +4,7 @@
  *
  * ATen sends exp, log, sin, ... of float32 and float64 tensors to MKL's VML (vml.h). On this machine's AMD CPU MKL
  * runs the kernels mkl_vml_kernel_<s|d><Fn>_EXHAynn; on Intel CPUs it picks other codes (L9, Z0) with other
- * algorithms: the Z0 code's float32 exp, sin, cos and tanh are in _ckernels_vml_z0.h, and for the rest the engine
+ * algorithms: the Z0 code's float32 exp, sin, cos, tanh and erf are in _ckernels_vml_z0.h, and for the rest the engine
  * keeps the correctly rounded value (as where these loops are not built). The arithmetic below was read from the EX kernels' disassembly in torch's libtorch_cpu.so; the
  * polynomial coefficients and reduction constants are the numbers those kernels load (their hexadecimal bits are
  * given as read). No MKL tables are used. Each kernel is checked bit for bit against MKL's own, called in torch's
@@ -481,4 +481,5 @@ static const struct { const char *name; vml_float_loop s; vml_double_loop d; vml
     {"Asin", vml_sasin, NULL, NULL},
     {"Acos", vml_sacos, NULL, NULL},
     {"Tanh", NULL, NULL, z0_stanh},
+    {"Erf", NULL, NULL, z0_serf},
 };

@@ -1,4 +1,4 @@
-/* PyTorch's float32 exp, sin, cos and tanh on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
+/* PyTorch's float32 exp, sin, cos, tanh and erf on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
  * high-accuracy mode (mkl_vml_kernel_s<Fn>_Z0HAynn in torch's libtorch_cpu.so), the code MKL runs there instead
  * of the EX code of _ckernels_vml.h. Read from their disassembly: each operation below is one of the kernel's
  * AVX-512 instructions with the same embedded rounding, on the constants and tables it loads (hexadecimal bits
@@ -191,8 +191,34 @@ Z0 static void z0_stanh(const float *x, float *out, Py_ssize_t n)
                 out[i + l] = (float)tanh((double)x[i + l]);
     }
 }
+/* float32 erf (sErf_Z0HAynn): x * p(x*x) in double, p of degree 16 by Horner's rule in fused steps, rounded to
+ * float; where the float x*x is not below 0x416B027F's 14.688 (|x| >= 3.8325, infinities), +-1 with x's sign. */
+static const uint64_t z0_serf_c[17] = {
+    0x3ff20dd74f5bc259ull, 0xbfd81273ea9280efull, 0x3fbce2e5d8c9e959ull, 0xbf9b8254cec9607aull,
+    0x3f75633728782213ull, 0xbf4bf24742ac5608ull, 0x3f1f51077325b817ull, 0xbeee683ac21ba632ull,
+    0x3eb98f32f5cc465aull, 0xbe826046742b0352ull, 0x3e461e396f7c7e2bull, 0xbe05a63b2335f935ull,
+    0x3dc09fc73009abb4ull, 0xbd731e5d8f72439cull, 0x3d1ec4f20cd1a8a2ull, 0xbcbec22b47d823a1ull,
+    0x3c4ca6f11938c219ull};
+
+Z0 static void z0_serf(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i += 8) {
+        int m = n - i < 8 ? (int)(n - i) : 8;
+        __mmask8 lanes = (__mmask8)((1u << m) - 1);
+        __m256 v = _mm256_maskz_loadu_ps(lanes, x + i);
+        __m512d xd = _mm512_cvtps_pd(v), x2 = _mm512_mul_round_pd(xd, xd, Z0_RN), p = z0_d(z0_serf_c[16]);
+        for (int c = 15; c >= 0; c--)
+            p = _mm512_fmadd_round_pd(x2, p, z0_d(z0_serf_c[c]), Z0_RN);
+        __m256 res = _mm512_cvt_roundpd_ps(_mm512_mul_round_pd(p, xd, Z0_RN), Z0_RN);
+        __mmask8 inside = _mm256_cmp_ps_mask(_mm256_castsi256_ps(_mm256_set1_epi32(0x416B027F)),
+                                             _mm256_mul_ps(v, v), _CMP_NLE_UQ); /* (NaN: the polynomial's NaN) */
+        __m256 one = _mm256_or_ps(_mm256_set1_ps(1.0f), _mm256_and_ps(v, _mm256_set1_ps(-0.0f)));
+        _mm256_mask_storeu_ps(out + i, lanes, _mm256_mask_blend_ps(inside, one, res));
+    }
+}
 #else
 static int mkl_vml_z0(void) { return 0; }
+#define z0_serf NULL
 #define z0_sexp NULL
 #define z0_ssin NULL
 #define z0_scos NULL

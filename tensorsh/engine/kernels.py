@@ -73,14 +73,15 @@ def via_double(np_fn, loop=None):
     return fn
 
 
-def mkl_vml(name, np_fn, loop=None, ex=(np.float32,), z0=()):
+def mkl_vml(name, np_fn, loop=None, ex=(np.float32,), z0=(), correctly_rounded=None):
     """A function PyTorch sends to MKL's VML for float32 and float64 tensors: MKL's kernel `name` (vs<name>,
     vd<name>) bit for bit, of the dtypes given for the code MKL runs here (VML_CODE: ex for its EX code,
     _ckernels_vml.h; z0 for its Z0 code, _ckernels_vml_z0.h); everywhere else (and for the other dtypes)
     via_double's correctly rounded value. The output keeps a dense input's layout, as numpy's does.
     fn.correctly_rounded: the latter alone (for float16/bfloat16, which PyTorch computes elsewhere); fn.ported: the
-    dtypes MKL's kernel computes here (their NaN bits are MKL's too)."""
-    correctly_rounded = via_double(np_fn, loop)
+    dtypes MKL's kernel computes here (their NaN bits are MKL's too). correctly_rounded: that value's kernel where
+    numpy has no np_fn."""
+    correctly_rounded = correctly_rounded or via_double(np_fn, loop)
     ported = frozenset(np.dtype(d) for d in {"EX": ex, "Z0": z0}.get(VML_CODE, ()))
     run = None if not ported else lambda x, out: compiled.mkl_vml(name, x, out, VML_CODE)
 

@@ -27,7 +27,7 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("EX", "Tan", np.float32, "tan", "trig"), ("EX", "Asin", np.float32, "asin", "unit"),
           ("EX", "Acos", np.float32, "acos", "unit"), ("Z0", "Exp", np.float32, "exp", "real"),
           ("Z0", "Sin", np.float32, "sin", "trig"), ("Z0", "Cos", np.float32, "cos", "trig"),
-          ("Z0", "Tanh", np.float32, "tanh", "real")]
+          ("Z0", "Tanh", np.float32, "tanh", "real"), ("Z0", "Erf", np.float32, "erf", "real")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -113,7 +113,7 @@ def test_subnormals_and_every_special_of_log():
 
 
 @pytest.mark.skipif(not RUNNABLE["Z0"], reason="this CPU cannot run MKL's Z0 code")
-@pytest.mark.parametrize("name", ["Exp", "Sin", "Cos", "Tanh"])
+@pytest.mark.parametrize("name", ["Exp", "Sin", "Cos", "Tanh", "Erf"])
 def test_z0_kernels_on_every_exponent_and_special(name):
     """every 97th float32 bit pattern (all exponents, both signs, subnormals, infinities, NaN payloads); sin and cos
     only up to |x| 10000, where their long reduction starts"""
@@ -241,8 +241,8 @@ print(a.sin().sum().item(), a.t().cos()[1].tolist(), (a.sin() ** 2 + a.cos() ** 
 
 
 @needs_mkl_code
-def test_printed_sin_cos_and_tanh_are_torchs():
-    """the functions both codes port (tanh only Z0's: elsewhere the correctly rounded value, as is MKL's more often
+def test_printed_sin_cos_tanh_and_erf_are_torchs():
+    """the functions both codes port (tanh and erf only Z0's: elsewhere the correctly rounded value, as is MKL's more often
     than not), seen as people see them: printed values, lists, storages, through nn.Tanh and a gradient"""
     same_as_torch('''
 x = torch.tensor([0.5, 1.0, 3.1415927, 1.5707964, -2.0, 100.0, 9999.5, 0.0, -0.0, float('inf'), float('nan')])
@@ -257,4 +257,5 @@ print(b[1].tolist(), torch.tanh(a, out=torch.empty(40, 30))[2].tolist())
 c = torch.randn(6, 5, requires_grad=True)
 c.tanh().sum().backward()
 print(c.grad[0].tolist(), torch.tanh(torch.tensor([1e-3, -20.0, 9.5, 1e-30, 3e38, float('inf')])).tolist())
+print(a.erf()[3].tolist(), torch.special.erf(a[::3, 1]).tolist(), torch.erf(torch.tensor([3.83, -3.84, 1e-8, -0.0])))
 ''')

@@ -13,7 +13,7 @@ from .binary import _augmented, binary, binary_node, reduced_log_product
 from .comparison import where
 from .reductions import _cast_first, _sum_np, norm, norm_backward, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
-from .unary import unary
+from .unary import unary, vml_unary
 from .core import (SavingNode, Tensor, as_default_float, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
                    laid_out_like, needs_grad, precheck, true_div_dtype, type_name, write_inplace, zeros_of,
                    STEPWISE_REDUCED)
@@ -146,8 +146,9 @@ def _trigamma(x):
     return np.array(out, T).reshape(x.shape).astype(x.dtype)
 
 
-erf = unary(None, "ErfBackward0", _per_element(math.erf, "erf"),
-            lambda g, x: mul_scalar((-x.pow(2)).exp(), 2.0 / _SQRT_PI) * g)
+erf = vml_unary(None, "ErfBackward0", kernels.mkl_vml("Erf", None, ex=(), z0=(np.float32,),
+                                                     correctly_rounded=_per_element(math.erf, "erf")),
+                lambda g, x: mul_scalar((-x.pow(2)).exp(), 2.0 / _SQRT_PI) * g)
 erfc = unary(None, "ErfcBackward0", _per_element(math.erfc, "erfc"),
              lambda g, x: mul_scalar((-x.pow(2)).exp(), -2.0 / _SQRT_PI) * g)
 erfinv = unary(None, "ErfinvBackward0", _erfinv_values,

@@ -183,7 +183,7 @@ def _unary_values(fn, self):
         return fn(self)._np
 
 
-def _vml_unary(name, grad_fn, kernel, backward, *args, nan_bits=False, **kwargs):
+def vml_unary(name, grad_fn, kernel, backward, *args, nan_bits=False, **kwargs):
     """A row whose float32/float64 kernel is MKL's VML (kernels.mkl_vml): float16 and bfloat16 do not reach MKL,
     theirs are the correctly rounded values. nan_bits: NaNs from other inputs get PyTorch's bits (nans.py) where
     MKL's kernel is not the one computing them."""
@@ -194,10 +194,10 @@ def _vml_unary(name, grad_fn, kernel, backward, *args, nan_bits=False, **kwargs)
     return unary(name, grad_fn, full, backward, *args, reduced_kernel=lambda x, rounding: reduced(x), **kwargs)
 
 
-exp = _vml_unary("exp", "ExpBackward0", kernels.vml_exp, lambda g, r: g * r, "result", inplace_function=True)
-log = _vml_unary("log", "LogBackward0", kernels.vml_log, lambda g, x: g.div(x), nan_bits=True)
-sin = _vml_unary("sin", "SinBackward0", kernels.vml_sin, lambda g, x: g * x.cos())
-cos = _vml_unary("cos", "CosBackward0", kernels.vml_cos, lambda g, x: g * -x.sin())
+exp = vml_unary("exp", "ExpBackward0", kernels.vml_exp, lambda g, r: g * r, "result", inplace_function=True)
+log = vml_unary("log", "LogBackward0", kernels.vml_log, lambda g, x: g.div(x), nan_bits=True)
+sin = vml_unary("sin", "SinBackward0", kernels.vml_sin, lambda g, x: g * x.cos())
+cos = vml_unary("cos", "CosBackward0", kernels.vml_cos, lambda g, x: g * -x.sin())
 
 
 class _BackwardOp(Node):
@@ -236,7 +236,7 @@ def _backward_op(kind):
     return op
 
 
-tanh = _vml_unary("tanh", "TanhBackward0", kernels.vml_tanh, _backward_op("tanh"), "result", inplace_function=True)
+tanh = vml_unary("tanh", "TanhBackward0", kernels.vml_tanh, _backward_op("tanh"), "result", inplace_function=True)
 sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result",
                 inplace_function=True)
 sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", kernels.sqrt), lambda g, r: g / mul_scalar(r, 2), "result")
@@ -282,14 +282,14 @@ def _sign_values(x):
 
 sign = unary("sign", "SignBackward0", _sign_values,
              lambda g: zeros_of(g), None, float_only=False)
-tan = _vml_unary("tan", "TanBackward0", kernels.vml_tan, lambda g, r: g * add_scalar(r.pow(2), 1), "result")
+tan = vml_unary("tan", "TanBackward0", kernels.vml_tan, lambda g, r: g * add_scalar(r.pow(2), 1), "result")
 sinh = unary("sinh", "SinhBackward0", kernels.sinh, lambda g, x: g * x.cosh())
 cosh = unary("cosh", "CoshBackward0", kernels.cosh, lambda g, x: g * x.sinh())
-atan = _vml_unary("atan", "AtanBackward0", kernels.vml_atan, lambda g, x: g / add_scalar(x * x, 1),
+atan = vml_unary("atan", "AtanBackward0", kernels.vml_atan, lambda g, x: g / add_scalar(x * x, 1),
                   aliases=("arctan",))
-asin = _vml_unary("asin", "AsinBackward0", kernels.vml_asin, lambda g, x: g * add_scalar(-x * x, 1).rsqrt(),
+asin = vml_unary("asin", "AsinBackward0", kernels.vml_asin, lambda g, x: g * add_scalar(-x * x, 1).rsqrt(),
                   aliases=("arcsin",), nan_bits=True)
-acos = _vml_unary("acos", "AcosBackward0", kernels.vml_acos, lambda g, x: g * -(add_scalar(-x * x, 1).rsqrt()),
+acos = vml_unary("acos", "AcosBackward0", kernels.vml_acos, lambda g, x: g * -(add_scalar(-x * x, 1).rsqrt()),
                   aliases=("arccos",), nan_bits=True)
 exp2 = unary("exp2", "Exp2Backward0", kernels.exp2, lambda g, r: mul_scalar(g * r, math.log(2)), "result")
 class _InplaceNotImplemented(_Unary):
