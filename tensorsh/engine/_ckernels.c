@@ -1473,8 +1473,8 @@ static PyObject *py_mkl_vml(PyObject *self, PyObject *args)
         PyBuffer_Release(&vx);
         return NULL;
     }
-    vml_float_loop s = z0 ? vml_kernels[which].z0 : vml_kernels[which].s;
-    vml_double_loop d = z0 ? NULL : vml_kernels[which].d;
+    vml_float_loop s = z0 ? vml_kernels[which].z0_s : vml_kernels[which].s;
+    vml_double_loop d = z0 ? vml_kernels[which].z0_d : vml_kernels[which].d;
     if (vo.len != vx.len) {
         PyErr_SetString(PyExc_ValueError, "mkl_vml: buffers of different lengths");
     } else if (is_double ? d == NULL : s == NULL) {

@@ -4,7 +4,7 @@
  *
  * ATen sends exp, log, sin, ... of float32 and float64 tensors to MKL's VML (vml.h). On this machine's AMD CPU MKL
  * runs the kernels mkl_vml_kernel_<s|d><Fn>_EXHAynn; on Intel CPUs it picks other codes (L9, Z0) with other
- * algorithms: the Z0 code's float32 exp, sin, cos, tanh and erf are in _ckernels_vml_z0.h, and for the rest the engine
+ * algorithms: the Z0 code's float32 exp, sin, cos, tanh and erf and float64 tanh are in _ckernels_vml_z0.h, and for the rest the engine
  * keeps the correctly rounded value (as where these loops are not built). The arithmetic below was read from the EX kernels' disassembly in torch's libtorch_cpu.so; the
  * polynomial coefficients and reduction constants are the numbers those kernels load (their hexadecimal bits are
  * given as read). No MKL tables are used. Each kernel is checked bit for bit against MKL's own, called in torch's
@@ -469,17 +469,23 @@ VML_ROUNDED(vml_sacos, float, acos)
 typedef void (*vml_float_loop)(const float *, float *, Py_ssize_t);
 typedef void (*vml_double_loop)(const double *, double *, Py_ssize_t);
 
-/* the kernels reproduced, by VML's names for them: the EX code's float32 and float64, the Z0 code's float32
+/* the kernels reproduced, by VML's names for them: the EX code's float32 and float64 (above), the Z0 code's
  * (_ckernels_vml_z0.h); a NULL loop: that one is not */
-static const struct { const char *name; vml_float_loop s; vml_double_loop d; vml_float_loop z0; } vml_kernels[] = {
-    {"Ln", vml_sln, NULL, NULL},
-    {"Exp", vml_sexp, vml_dexp, z0_sexp},
-    {"Sin", vml_ssin, NULL, z0_ssin},
-    {"Cos", vml_scos, NULL, z0_scos},
-    {"Atan", vml_satan, NULL, NULL},
-    {"Tan", vml_stan, NULL, NULL},
-    {"Asin", vml_sasin, NULL, NULL},
-    {"Acos", vml_sacos, NULL, NULL},
-    {"Tanh", NULL, NULL, z0_stanh},
-    {"Erf", NULL, NULL, z0_serf},
+static const struct {
+    const char *name;
+    vml_float_loop s;
+    vml_double_loop d;
+    vml_float_loop z0_s;
+    vml_double_loop z0_d;
+} vml_kernels[] = {
+    {"Ln", vml_sln, NULL, NULL, NULL},
+    {"Exp", vml_sexp, vml_dexp, z0_sexp, NULL},
+    {"Sin", vml_ssin, NULL, z0_ssin, NULL},
+    {"Cos", vml_scos, NULL, z0_scos, NULL},
+    {"Atan", vml_satan, NULL, NULL, NULL},
+    {"Tan", vml_stan, NULL, NULL, NULL},
+    {"Asin", vml_sasin, NULL, NULL, NULL},
+    {"Acos", vml_sacos, NULL, NULL, NULL},
+    {"Tanh", NULL, NULL, z0_stanh, z0_dtanh},
+    {"Erf", NULL, NULL, z0_serf, NULL},
 };

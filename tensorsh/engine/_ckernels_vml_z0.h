@@ -1,4 +1,4 @@
-/* PyTorch's float32 exp, sin, cos, tanh and erf on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
+/* PyTorch's float32 exp, sin, cos, tanh and erf and float64 tanh on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
  * high-accuracy mode (mkl_vml_kernel_s<Fn>_Z0HAynn in torch's libtorch_cpu.so), the code MKL runs there instead
  * of the EX code of _ckernels_vml.h. Read from their disassembly: each operation below is one of the kernel's
  * AVX-512 instructions with the same embedded rounding, on the constants and tables it loads (hexadecimal bits
@@ -191,6 +191,140 @@ Z0 static void z0_stanh(const float *x, float *out, Py_ssize_t n)
                 out[i + l] = (float)tanh((double)x[i + l]);
     }
 }
+/* float64 tanh (dTanh_Z0HAynn): as float32's with 16 intervals (the high word of |x| & 0x7ff80000, less
+ * 0x3fc00000, clamped, >> 19) and a polynomial of degree 16; |x| from 2^1023 (and inf, NaN) take the scalar path. */
+static const uint64_t z0_dtanh_tables[19][16] = {
+    {/* centre */
+     0x0000000000000000ull, 0x3fcc000000000000ull, 0x3fd4000000000000ull, 0x3fdc000000000000ull,
+     0x3fe4000000000000ull, 0x3fec000000000000ull, 0x3ff4000000000000ull, 0x3ffc000000000000ull,
+     0x4004000000000000ull, 0x400c000000000000ull, 0x4014000000000000ull, 0x401c000000000000ull,
+     0x4024000000000000ull, 0x402c000000000000ull, 0x4034000000000000ull, 0x0000000000000000ull},
+    {/* tanh(centre) */
+     0x0000000000000000ull, 0x3fcb8fd0416a7c92ull, 0x3fd35f98a0ea650eull, 0x3fda5729ee488037ull,
+     0x3fe1bf47eabb8f95ull, 0x3fe686650b8c2015ull, 0x3feb2523bb6b2deeull, 0x3fee1fbf97e33527ull,
+     0x3fef9258260a71c2ull, 0x3feff112c63a9077ull, 0x3fefff419668df11ull, 0x3feffffc832750f2ull,
+     0x3feffffffdc96f35ull, 0x3fefffffffffcf58ull, 0x3ff0000000000000ull, 0x3ff0000000000000ull},
+    {/* low part */
+     0x0000000000000000ull, 0x3c65e23ebcd3bcbeull, 0xbc4c600bac3adf00ull, 0x3c6c44091785d040ull,
+     0x3c8221d7a6e3674bull, 0x3c69f89d2cf6b85cull, 0x3c73b3e9ec0b8f1cull, 0xbc7f8d4b0428aadaull,
+     0xbc7c52d880cf43c0ull, 0x3c7dd36e37096480ull, 0x3c7b4f6380c442caull, 0xbc729755de470096ull,
+     0x3c84cf852845efbdull, 0x3c6fc4fb440a5378ull, 0xbc63981083b55870ull, 0x0000000000000000ull},
+    {/* degree 1 */
+     0x3ff0000000000000ull, 0x3fee842ca3f08532ull, 0x3fed11574af58f1bull, 0x3fea945b9c24e4f9ull,
+     0x3fe6284c3374f815ull, 0x3fe02500a09f8d6eull, 0x3fd1f25131e3a8c0ull, 0x3fbd22ca1c24a139ull,
+     0x3f9b3afe1fba5c76ull, 0x3f6dd37d19b22b21ull, 0x3f27ccec13a9ef96ull, 0x3ecbe6c3f33250aeull,
+     0x3e41b4865394f75full, 0x3d8853f01bda5f28ull, 0x3c73953c0197ef58ull, 0x0000000000000000ull},
+    {/* degree 2 */
+     0xbbf0b3ea3fdfaa19ull, 0xbfca48aaeb53bc21ull, 0xbfd19921f4329916ull, 0xbfd5e0f09bef8011ull,
+     0xbfd893b59c35c882ull, 0xbfd6ba7cb7576538ull, 0xbfce7291743d7555ull, 0xbfbb6d85a01efb80ull,
+     0xbf9addae58c7141aull, 0xbf6dc59376c7aa19ull, 0xbf27cc5e74677410ull, 0xbecbe6c0e8b4cc87ull,
+     0xbe41b486526b0565ull, 0xbd8853f01bef63a4ull, 0xbc73955be519be31ull, 0x0000000000000000ull},
+    {/* degree 3 */
+     0xbfd5555555555555ull, 0xbfd183afc292ba11ull, 0xbfcc1a4b039c9bfaull, 0xbfc16e1e6d8d0be6ull,
+     0xbf92426c751e48a2ull, 0x3fb4f152b2bad124ull, 0x3fbbba40cbef72beull, 0x3fb01ba038be6a3dull,
+     0x3f916df44871efc8ull, 0x3f63c6869dfc8870ull, 0x3f1fb9aef915d828ull, 0x3ec299d1e27c6e11ull,
+     0x3e379b5ddcca334cull, 0x3d8037f57bc62c9aull, 0x3c6a2d4b50a2cff7ull, 0x0000000000000000ull},
+    {/* degree 4 */
+     0xbce6863ee44ed636ull, 0x3fc04dcd0476c75eull, 0x3fc43d3449a80f08ull, 0x3fc5c26f3699b7e7ull,
+     0x3fc1a686f6ab2533ull, 0x3faf203c316ce730ull, 0xbf89c7a02788557cull, 0xbf98157e26e0d541ull,
+     0xbf807b55c1c7d278ull, 0xbf53a18d5843190full, 0xbf0fb6bbc89b1a5bull, 0xbeb299c9c684a963ull,
+     0xbe279b5dd4fb3d01ull, 0xbd7037f57ae72aa6ull, 0xbc5a2ca2bba78e86ull, 0x0000000000000000ull},
+    {/* degree 5 */
+     0x3fc1111111112ab5ull, 0x3fb5c19efdfc08adull, 0x3fa74c98dc34fbacull, 0xbf790d6a8eff0a77ull,
+     0xbfac3c021789a786ull, 0xbfae2196b7326859ull, 0xbf93a7a011ff8c2aull, 0x3f6e4709c7e8430eull,
+     0x3f67682afa611151ull, 0x3f3ef2ee77717cbfull, 0x3ef95a4482f180b7ull, 0x3e9dc2c27da3b603ull,
+     0x3e12e2afd9f7433eull, 0x3d59f320348679baull, 0x3c44b61d9bbcc940ull, 0x0000000000000000ull},
+    {/* degree 6 */
+     0xbda1ea19ddddb3b4ull, 0xbfb0b8df995ce4dfull, 0xbfb2955cf41e8164ull, 0xbfaf9d05c309f7c6ull,
+     0xbf987d27ccff4291ull, 0x3f8b2ca62572b098ull, 0x3f8f1cf6c7f5b00aull, 0x3f60379811e43dd5ull,
+     0xbf4793826f78537eull, 0xbf2405695e36240full, 0xbee0e08de39ce756ull, 0xbe83d709ba5f714eull,
+     0xbdf92e3fc5ee63e0ull, 0xbd414cc030f2110eull, 0xbc2ba022e8d82a87ull, 0x0000000000000000ull},
+    {/* degree 7 */
+     0xbfaba1ba1990520bull, 0xbf96e37bba52f6fcull, 0x3ecff7df18455399ull, 0x3f97362834d33a4eull,
+     0x3f9e7f8380184b45ull, 0x3f869543e7c420d4ull, 0xbf7326bd4914222aull, 0xbf5fc15b0a9d98faull,
+     0x3f14cffcfa69fbb6ull, 0x3f057e48e5b79d10ull, 0x3ec33b66d7d77264ull, 0x3e66ac4e578b9b10ull,
+     0x3ddcc74b8d3d5c42ull, 0x3d23c589137f92b4ull, 0x3c107f8e2c8707a1ull, 0x0000000000000000ull},
+    {/* degree 8 */
+     0xbe351ca7f096011full, 0x3f9eaaf3320c3851ull, 0x3f9cf823fe761fc1ull, 0x3f9022271754ff1full,
+     0xbf731fe77c9c60afull, 0xbf84a6046865ec7dull, 0xbf4ca3f1f2b9192bull, 0x3f4c77dee0afd227ull,
+     0x3f04055bce68597aull, 0xbee2bf0cb4a71647ull, 0xbea31eaafe73efd5ull, 0xbe46abb02c4368edull,
+     0xbdbcc749ca8079ddull, 0xbd03c5883836b9d2ull, 0xbbf07a5416264aecull, 0x0000000000000000ull},
+    {/* degree 9 */
+     0x3f9664f94e6ac14eull, 0xbf94d3343bae39ddull, 0xbf7bc748e60df843ull, 0xbf8c89372b43ba85ull,
+     0xbf8129a092de747aull, 0x3f60c85b4d538746ull, 0x3f5be9392199ec18ull, 0xbf2a0c68a4489f10ull,
+     0xbf00462601dc2faaull, 0x3eb7b6a219dea9f4ull, 0x3e80cbcc8d4c5c8aull, 0x3e2425bb231a5e29ull,
+     0x3d9992a4beac8662ull, 0x3ce191ba5ed3fb67ull, 0x3bc892450bad44c4ull, 0x0000000000000000ull},
+    {/* degree 10 */
+     0xbea8c4c1fd7852feull, 0xbfccce16b1046f13ull, 0xbf81a16f224bb7b6ull, 0xbf62cbf00406bc09ull,
+     0x3f75b29bb02cf69bull, 0x3f607df0f9f90c17ull, 0xbf4b852a6e0758d5ull, 0xbf0078c63d1b8445ull,
+     0x3eec12eadd55be7aull, 0xbe6fa600f593181bull, 0xbe5a3c935dce3f7dull, 0xbe001c6d95e3ae96ull,
+     0xbd74755a00ea1fd3ull, 0xbcbc1c6c063bb7acull, 0xbba3be9a4460fe00ull, 0x0000000000000000ull},
+    {/* degree 11 */
+     0xbf822404577aa9ddull, 0x403d8b07f7a82aa3ull, 0xbf9f44ab92fbab0aull, 0x3fb2eac604473d6aull,
+     0x3f45f87d903aaac8ull, 0xbf5e104671036300ull, 0x3f19bc98ddf0f340ull, 0x3f0d4304bc9246e8ull,
+     0xbed13c415f7b9d41ull, 0xbe722b8d9720cdb0ull, 0x3e322666d739bec0ull, 0x3dd76a553d7e7918ull,
+     0x3d4de0fa59416a39ull, 0x3c948716cf3681b4ull, 0x3b873f9f2d2fda99ull, 0x0000000000000000ull},
+    {/* degree 12 */
+     0xbefdd99a221ed573ull, 0x4070593a3735bab4ull, 0xbfccab654e44835eull, 0x3fd13ed80037dbacull,
+     0xbf6045b9076cc487ull, 0x3f2085ee7e8ac170ull, 0x3f23524622610430ull, 0xbeff12a6626911b4ull,
+     0x3eab9008bca408afull, 0x3e634df71865f620ull, 0xbe05bb1bcf83ca73ull, 0xbdaf2ac143fb6762ull,
+     0xbd23eae52a3dbf57ull, 0xbc6b5e3e9ca0955eull, 0xbb5eca68e2c1ba2eull, 0x0000000000000000ull},
+    {/* degree 13 */
+     0x3f6e3be689423841ull, 0xc0d263511f5baac1ull, 0x40169f73b15ebe5cull, 0xc025c1dd41cd6cb5ull,
+     0xbf58fd89fe05e0d1ull, 0x3f73f7af01d5af7aull, 0xbf1e40bdead17e6bull, 0x3ee224cd6c4513e5ull,
+     0xbe24b645e68eeaa3ull, 0xbe4abfebfb72bc83ull, 0x3dd51c38f8695ed3ull, 0x3d8313ac38c6832bull,
+     0x3cf7787935626685ull, 0x3c401ffc49c6bc29ull, 0xbabf0b21acfa52abull, 0x0000000000000000ull},
+    {/* degree 14 */
+     0xbf2a1306713a4f3aull, 0xc1045e509116b066ull, 0x4041fab9250984ceull, 0xc0458d090ec3de95ull,
+     0xbf74949d60113d63ull, 0x3f7c9fd6200d0adeull, 0x3f02cd40e0ad0a9full, 0xbe858ab8e019f311ull,
+     0xbe792fa6323b7cf8ull, 0x3e2df04d67876402ull, 0xbd95c72be95e4d2cull, 0xbd55a89c30203106ull,
+     0xbccad6b3bb9eff65ull, 0xbc12705ccd3dd884ull, 0xba8e0a4c47ae75f5ull, 0x0000000000000000ull},
+    {/* degree 15 */
+     0xbf55d7e76dc56871ull, 0x41528c38809c90c7ull, 0xc076d57fb5190b02ull, 0x4085f09f888f8adaull,
+     0x3fa246332a2fcba5ull, 0xbfb29d851a896fcdull, 0x3ed9065ae369b212ull, 0xbeb8e1ba4c98a030ull,
+     0x3e6ffd0766ad4016ull, 0xbe0c63c29f505f5bull, 0xbd7fab216b9e0e49ull, 0x3d2826b62056aa27ull,
+     0x3ca313e31762f523ull, 0x3bea37aa21895319ull, 0x3ae5c7f1fd871496ull, 0x0000000000000000ull},
+    {/* degree 16 */
+     0x3f35e67ab76a26e7ull, 0x41848ee0627d8206ull, 0xc0a216d618b489ecull, 0x40a5b89107c8af4full,
+     0x3fb69d8374520edaull, 0xbfbded519f981716ull, 0xbef02d288b5b3371ull, 0x3eb290981209c1a6ull,
+     0xbe567e924bf5ff6eull, 0x3de3f7f7de6b0eb6ull, 0x3d69ed18bae3ebbcull, 0xbcf7534c4f3dfa71ull,
+     0xbc730b73f1eaff20ull, 0xbbba2cff8135d462ull, 0xbab5a71b5f7d9035ull, 0x0000000000000000ull},
+};
+
+Z0 static inline __m512d z0_table_d(const uint64_t *t, __m512i index) /* t[index & 15] per lane (vpermt2pd) */
+{
+    return _mm512_permutex2var_pd(_mm512_loadu_pd((const double *)t), index, _mm512_loadu_pd((const double *)t + 8));
+}
+
+Z0 static void z0_dtanh(const double *x, double *out, Py_ssize_t n)
+{
+    const uint64_t(*c)[16] = z0_dtanh_tables;
+    for (Py_ssize_t i = 0; i < n; i += 8) {
+        int m = n - i < 8 ? (int)(n - i) : 8;
+        __mmask8 lanes = (__mmask8)((1u << m) - 1);
+        __m512i v = _mm512_maskz_loadu_epi64(lanes, x + i);
+        __m512d a = _mm512_castsi512_pd(_mm512_and_si512(v, _mm512_set1_epi64(0x7FFFFFFFFFFFFFFFll)));
+        __m512i top = _mm512_and_si512(_mm512_srli_epi64(v, 32), _mm512_set1_epi64(0x7FF80000));
+        __m512i j = _mm512_sub_epi64(top, _mm512_set1_epi64(0x3FC00000));
+        j = _mm512_srli_epi64(_mm512_min_epi64(_mm512_max_epi64(j, _mm512_setzero_si512()),
+                                               _mm512_set1_epi64(0x780000)), 19);
+        __m512d r = _mm512_sub_round_pd(a, z0_table_d(c[0], j), Z0_RN);
+        __m512d p = z0_table_d(c[18], j);
+        for (int d = 17; d >= 4; d--)
+            p = _mm512_fmadd_round_pd(r, p, z0_table_d(c[d], j), Z0_RN);
+        p = _mm512_fmadd_round_pd(r, _mm512_mul_round_pd(p, r, Z0_RN), z0_table_d(c[2], j), Z0_RN);
+        p = _mm512_fmadd_round_pd(r, z0_table_d(c[3], j), p, Z0_RN);
+        p = _mm512_add_round_pd(p, z0_table_d(c[1], j), Z0_RN);
+        __m512i res = _mm512_or_si512(_mm512_castpd_si512(p),
+                                      _mm512_and_si512(v, _mm512_set1_epi64((long long)0x8000000000000000ull)));
+        __mmask8 rare = _mm512_cmpgt_epi64_mask(top, _mm512_set1_epi64(0x7FE00000));
+        _mm512_mask_storeu_epi64(out + i, lanes & (__mmask8)~rare, res);
+        for (int l = 0; l < m; l++)
+            if ((rare >> l) & 1)
+                out[i + l] = tanh(x[i + l]);
+    }
+}
+
 /* float32 erf (sErf_Z0HAynn): x * p(x*x) in double, p of degree 16 by Horner's rule in fused steps, rounded to
  * float; where the float x*x is not below 0x416B027F's 14.688 (|x| >= 3.8325, infinities), +-1 with x's sign. */
 static const uint64_t z0_serf_c[17] = {
@@ -219,6 +353,7 @@ Z0 static void z0_serf(const float *x, float *out, Py_ssize_t n)
 #else
 static int mkl_vml_z0(void) { return 0; }
 #define z0_serf NULL
+#define z0_dtanh NULL
 #define z0_sexp NULL
 #define z0_ssin NULL
 #define z0_scos NULL

@@ -106,7 +106,7 @@ vml_atan = mkl_vml("Atan", np.arctan)
 vml_tan = mkl_vml("Tan", np.tan)
 vml_asin = mkl_vml("Asin", np.arcsin)
 vml_acos = mkl_vml("Acos", np.arccos)
-vml_tanh = mkl_vml("Tanh", np.tanh, "tanh", (), (np.float32,))
+vml_tanh = mkl_vml("Tanh", np.tanh, "tanh", (), (np.float32, np.float64))
 
 
 def div_trunc(a, b):

@@ -27,7 +27,8 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("EX", "Tan", np.float32, "tan", "trig"), ("EX", "Asin", np.float32, "asin", "unit"),
           ("EX", "Acos", np.float32, "acos", "unit"), ("Z0", "Exp", np.float32, "exp", "real"),
           ("Z0", "Sin", np.float32, "sin", "trig"), ("Z0", "Cos", np.float32, "cos", "trig"),
-          ("Z0", "Tanh", np.float32, "tanh", "real"), ("Z0", "Erf", np.float32, "erf", "real")]
+          ("Z0", "Tanh", np.float32, "tanh", "real"), ("Z0", "Erf", np.float32, "erf", "real"),
+          ("Z0", "Tanh", np.float64, "tanh", "real")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -122,6 +123,15 @@ def test_z0_kernels_on_every_exponent_and_special(name):
     if name in ("Sin", "Cos"):
         x = x[~(np.abs(x) > 10000)]
     assert _same_bits(_mine("Z0", name, x), mkl(x))
+
+
+@pytest.mark.skipif(not RUNNABLE["Z0"], reason="this CPU cannot run MKL's Z0 code")
+def test_z0_float64_tanh_on_random_bit_patterns_and_every_interval():
+    mkl = _mkl("Z0", "Tanh", np.float64)
+    rng = np.random.default_rng(5)
+    x = rng.integers(0, 1 << 63, 1 << 20, dtype=np.int64).view(np.float64)
+    x = np.concatenate([x, -x, rng.standard_normal(1 << 20) * 4, np.array([0.125, 0.12499999999999999, 19.06, 1e-310])])
+    assert _same_bits(_mine("Z0", "Tanh", x), mkl(x))
 
 
 def test_an_unknown_kernel_is_refused():
@@ -251,6 +261,7 @@ torch.manual_seed(3)
 a = torch.randn(40, 30) * 3
 print(a.sin().sum().item(), a.t().cos()[1].tolist(), (a.sin() ** 2 + a.cos() ** 2)[0].tolist())
 print(a.tanh()[0].tolist(), a[:, ::2].tanh().sum().item(), torch.nn.Tanh()(a[:2, :4]))
+print(a.double().tanh()[4].tolist(), torch.tanh(a.double()[::5, 2]).tolist(), a[:3, :3].double().tanh())
 b = a.clone()
 b.tanh_()
 print(b[1].tolist(), torch.tanh(a, out=torch.empty(40, 30))[2].tolist())
