@@ -1278,6 +1278,9 @@ def intel_matmul(a, b, c=None):
     if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
     (m, k), n = a.shape, b.shape[1]
+    if m == 1 < n and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and a.dtype == np.float32 \
+            and m * n * k <= _FUSED_BLOCKS_BUDGET:  # (b row-major as BLAS is told: its rows n apart)  # (nn.Linear(k, 1)'s weight gradient: grad.t() @ input; a's layout
+        return _intel_row_times_matrix(a[0], b, c)  # does not matter, an expanded grad's included)
     if not ((a.flags.c_contiguous or a.flags.f_contiguous) and (b.flags.c_contiguous or b.flags.f_contiguous)):
         return None
     if k == 0 or m * n * k > (_FUSED_BLOCKS_BUDGET if a.dtype == np.float32 else _INTEL_FLOAT64_BUDGET):
@@ -1333,6 +1336,34 @@ def _intel_gemv_rows(a, v):
             carry = fma(a[:, end], np.broadcast_to(v[end], (m,)), carry)
         start = end + 1
     return carry
+
+
+def _intel_row_times_matrix(v, b, c=None):
+    """MKL's float32 v @ b (+ c) on Intel CPUs for one row v of k elements and a row-major b (measured for k 1-128
+    and 3-100 columns; the summation trees read from probes): the columns in whole vectors of 16 sum b's rows in
+    blocks of 8, each block fused onto the sum as (((s + p6) + p4) + (p5 + p7)) + ((p0 + p2) + (p1 + p3)) with
+    p6, p4 fused onto s and each pair the first product fused onto the second's, the rows after the last block fused
+    in turn; the columns past the last whole vector of 16 (and every column where k < 8) fuse the products in order.
+    c (addmm's bias) is the sums' start."""
+    k, n = b.shape
+    vb = np.broadcast_to(v[:, None], b.shape)
+
+    def pair(i, j):
+        return fma(b[i], vb[i], b[j] * vb[j])
+    s = np.zeros(n, np.float32) if c is None else np.array(np.broadcast_to(c, (1, n))[0], np.float32)
+    chain = s.copy() if c is not None else None
+    for r in range(k):  # (the tail columns' order)
+        chain = b[r] * vb[r] if chain is None else fma(b[r], vb[r], chain)
+    blocks = k // 8 * 8
+    if not blocks or n < 16:
+        return chain[None, :]
+    for at in range(0, blocks, 8):
+        s = fma(b[at + 4], vb[at + 4], fma(b[at + 6], vb[at + 6], s)) + pair(at + 5, at + 7)
+        s = s + (pair(at, at + 2) + pair(at + 1, at + 3))
+    for r in range(blocks, k):
+        s = fma(b[r], vb[r], s)
+    whole = n // 16 * 16
+    return np.concatenate([s[:whole], chain[whole:]])[None, :]
 
 
 def _halved(lanes):

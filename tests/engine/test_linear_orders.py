@@ -92,6 +92,11 @@ for k, n in [(3, 4), (5, 8), (10, 16), (20, 64), (32, 12)]:  # nn.Linear of one 
     x = torch.randn(k); w = torch.randn(n, k); bias = torch.randn(n)
     print(k, n, (x @ w.t()).tolist(), (x[None] @ w.t()).tolist(), torch.nn.functional.linear(x, w, bias).tolist(),
           torch.nn.functional.linear(x[None], w, bias).tolist())
+for b, k in [(1, 16), (2, 20), (7, 33), (8, 16), (9, 17), (16, 20), (24, 33), (40, 64), (100, 100), (128, 3), (64, 8)]:
+    x = torch.randn(b, k); g = torch.randn(b, 1); c = torch.randn(k)  # nn.Linear(k, 1)'s weight gradient
+    lin = torch.nn.Linear(k, 1)
+    lin(x).sum().backward()
+    print(b, k, (g.t() @ x).tolist(), torch.addmm(c, g.t(), x).tolist(), (g[:, 0] @ x).tolist(), lin.weight.grad.tolist())
 """
 
 
