@@ -1288,9 +1288,11 @@ def intel_matmul(a, b, c=None):
     gemv_rows = n == 1 and a.flags.c_contiguous  # (nn.Linear(k, 1) of a batch)
     gemv_cols = m == 1 and b.flags.f_contiguous  # (nn.Linear of one sample: the weight's rows times it)
     if k > 2 and (gemv_rows or gemv_cols):
-        if a.dtype != np.float32 or k > 32 or m == n == 1:  # (the orders measured on AMD CPUs are nearer)
-            return None
-        out = _intel_gemv_rows(a, b[:, 0])[:, None] if gemv_rows else _intel_gemv_rows(b.T, a[0])[None, :]
+        rows = m if gemv_rows else n
+        if a.dtype != np.float32 or m == n == 1 or k > 32 and rows % 4:  # (the orders measured on AMD CPUs are
+            return None  # nearer: rows outside blocks of four take another kernel, not reproduced past 32)
+        gemv = _intel_gemv_rows if k <= 32 else _intel_gemv_long_rows
+        out = gemv(a, b[:, 0])[:, None] if gemv_rows else gemv(b.T, a[0])[None, :]
         return out if c is None else c + out
     if k == 1 and m > 1 and n > 1:  # (one product an entry, its -0 kept, where the sums below start at +0)
         return a * b if c is None else c + a * b
@@ -1364,6 +1366,37 @@ def _intel_row_times_matrix(v, b, c=None):
         s = fma(b[r], vb[r], s)
     whole = n // 16 * 16
     return np.concatenate([s[:whole], chain[whole:]])[None, :]
+
+
+def _intel_gemv_long_rows(a, v):
+    """MKL's float32 gemv on Intel CPUs for row-major rows of more than 32 elements (measured: every row of a block
+    of four rows, k 33-500, by summation-tree probes): the first product is the carry; the next 16 * (k - 1 // 16)
+    products fused in order in 16 lanes (lane j: products 1 + j, 17 + j, ...; the carry starts lane 0), halved to
+    the next carry; the r products left in L lanes (L the largest power of two <= r; one alone is fused onto the
+    carry), blocks of L fused into two accumulators in turn, the carry starting the first, added, then halved."""
+    m, k = a.shape
+    carry = a[:, 0] * v[0]
+    whole = 1 + (k - 1) // 16 * 16
+    carry = _gemv_lanes(a, v, 1, whole, 16, carry, accumulators=1)
+    left = k - whole
+    if left == 1:
+        return fma(a[:, whole], np.broadcast_to(v[whole], (m,)), carry)
+    if left > 1:
+        carry = _gemv_lanes(a, v, whole, k, 1 << (left.bit_length() - 1), carry, accumulators=2)
+    return carry
+
+
+def _gemv_lanes(a, v, start, end, lanes, carry, accumulators):
+    """Products start..end-1 of each row fused in `lanes` lanes, blocks of lanes into the accumulators in turn, the
+    carry starting the first's lane 0; the accumulators added, then halved."""
+    m = a.shape[0]
+    acc = np.zeros((accumulators, m, lanes), np.float32)
+    acc[0, :, 0] = carry
+    for i, lo in enumerate(range(start, end, lanes)):
+        width = min(lanes, end - lo)
+        x, y = np.broadcast_arrays(a[:, lo:lo + width], v[None, lo:lo + width])
+        acc[i % accumulators, :, :width] = fma(x, y, acc[i % accumulators, :, :width])
+    return _halved(acc[0] if accumulators == 1 else acc[0] + acc[1])
 
 
 def _halved(lanes):
