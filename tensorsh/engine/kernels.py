@@ -1287,12 +1287,20 @@ def intel_matmul(a, b, c=None):
         return None
     gemv_rows = n == 1 and a.flags.c_contiguous  # (nn.Linear(k, 1) of a batch)
     gemv_cols = m == 1 and b.flags.f_contiguous  # (nn.Linear of one sample: the weight's rows times it)
+    if m == n == 1 and a.dtype == np.float32:  # (one row times one column)
+        if b.strides[1] == b.itemsize and k < 256:  # (a row-major column: fused in order from the bias; measured
+            out = np.zeros(1, np.float32) if c is None else np.array(np.broadcast_to(c, (1, 1))[0], np.float32)
+            for p in range(k):  # for k up to 252, past 256 another order)
+                out = fma(a[:, p], b[p], out)
+            return out[None, :]
+        if k > 2 and k <= 32:  # (a transposed one, nn.Linear(k, 1) of one sample: gemv's single row)
+            out = _intel_gemv_single_rows(a, b[:, 0])[:, None]
+            return out if c is None else c + out
+        return None
     if k > 2 and (gemv_rows or gemv_cols):
-        rows = m if gemv_rows else n
-        if a.dtype != np.float32 or m == n == 1 or k > 32 and rows % 4:  # (the orders measured on AMD CPUs are
-            return None  # nearer: rows outside blocks of four take another kernel, not reproduced past 32)
-        gemv = _intel_gemv_rows if k <= 32 else _intel_gemv_long_rows
-        out = gemv(a, b[:, 0])[:, None] if gemv_rows else gemv(b.T, a[0])[None, :]
+        if a.dtype != np.float32 or m == n == 1:  # (the orders measured on AMD CPUs are nearer)
+            return None
+        out = _intel_gemv(a, b[:, 0])[:, None] if gemv_rows else _intel_gemv(b.T, a[0])[None, :]
         return out if c is None else c + out
     if k == 1 and m > 1 and n > 1:  # (one product an entry, its -0 kept, where the sums below start at +0)
         return a * b if c is None else c + a * b
@@ -1314,6 +1322,36 @@ def intel_matmul(a, b, c=None):
 
 
 _INTEL_FLOAT64_BUDGET = 1 << 20  # multiply-adds (fma64 step by step in numpy: ~0.1 s at the budget)
+
+
+def _intel_gemv(a, v):
+    """MKL's float32 gemv on Intel CPUs, a's rows (row-major, 3+ elements) times v: the rows in blocks of four by
+    _intel_gemv_rows (up to 32 elements) or _intel_gemv_long_rows, the rows after the last block by
+    _intel_gemv_single_rows."""
+    blocks = a.shape[0] // 4 * 4
+    whole = _intel_gemv_rows if a.shape[1] <= 32 else _intel_gemv_long_rows
+    if blocks == a.shape[0]:
+        return whole(a, v)
+    rest = _intel_gemv_single_rows(a[blocks:], v)
+    return rest if not blocks else np.concatenate([whole(a[:blocks], v), rest])
+
+
+def _intel_gemv_single_rows(a, v):
+    """MKL's float32 gemv on Intel CPUs for the rows after the last block of four (measured on torch's 64-byte
+    aligned storages, k 3-128, summation trees from probes): the products after the first in L lanes (L = 2 from 3
+    of them, 4 from 7, 8 from 15, 16 from 32), blocks of L into two accumulators in turn (one for 16 lanes), added
+    and halved, the first product added last. With up to 4 lanes the products are rounded and added (bit for bit
+    for k up to 32), with 8 fused; with 16 (k over 32) the fused order is the nearest known (~80% of rows)."""
+    m, k = a.shape
+    n = k - 1
+    lanes = 16 if n >= 32 else 8 if n >= 15 else 4 if n >= 7 else 2 if n >= 3 else 1
+    acc = np.zeros((2, m, lanes), np.float32)
+    for i, lo in enumerate(range(1, k, lanes)):
+        width = min(lanes, k - lo)
+        x, y = np.broadcast_arrays(a[:, lo:lo + width], v[None, lo:lo + width])
+        at = acc[0 if lanes == 16 else i % 2, :, :width]
+        at[...] = fma(x, y, at) if lanes >= 8 else at + x * y
+    return a[:, 0] * v[0] + _halved(acc[0] + acc[1])
 
 
 def _intel_gemv_rows(a, v):
