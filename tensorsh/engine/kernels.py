@@ -1306,7 +1306,7 @@ def intel_matmul(a, b, c=None):
         return a * b if c is None else c + a * b
     from_c = c is not None and m == 2 and a.dtype == np.float64  # (its two-row float64 kernel sums from C itself)
     if a.dtype == np.float32 and m < 16 and a.flags.c_contiguous and b.flags.f_contiguous and (k >= 24 * m or (
-            k <= 24 and (n == 2 or n == 3 and m <= 10)) or m < n < 12 and k <= min(n, 8)):
+            n == 2 or n == 3 and m <= 10) or m < n < 12 and k <= min(n, 8)):
         out = _intel_dot_lanes(a, b, halving=k < 24 * m)  # (nn.Linear's input @ weight.t() for a few rows: dot
         return out if c is None else c + out  # products in lanes)
     out = None if c is None or from_c else np.broadcast_to(c, (m, n))  # (else C first, each block added onto it)
@@ -1447,20 +1447,46 @@ def _halved(lanes):
 
 def _intel_dot_lanes(a, b, halving):
     """MKL's float32 a @ b on Intel CPUs for fewer than 16 rows of a row-major a times a column-major b, where the
-    inner dimension k is at least 24 per row (halving False) or small (halving True; see intel_matmul): each
-    result a dot product in 16 lanes (lane j: the fused multiply-adds of the products j, j + 16, ... in order),
-    then the lanes halved (0-7 plus 8-15, ...) or their four quarters added in order and (l0 + l1) + (l2 + l3)."""
+    inner dimension k is at least 24 per row (halving False) or not, for 2-3 columns or small k (halving True; see
+    intel_matmul): each result a dot product in 16 lanes (lane j: the fused multiply-adds of the products j, j + 16,
+    ... in order), then the lanes halved (0-7 plus 8-15, ...) or their four quarters added in order and (l0 + l1) +
+    (l2 + l3). Halving, the rows go in pairs and the first of each pair differs (measured, summation-tree probes
+    and values, k up to 150): below k 64 its second block of 16 products is rounded and added, not fused; from 64
+    its blocks of 32 go half into a second set of lanes, added to the first before the rest is fused on."""
     (m, k), n = a.shape, b.shape[1]
     bt = b.T
     lanes = np.zeros((m, n, 16), np.float32)
-    for start in range(0, k, 16):
+    firsts = np.arange(m) % 2 == 0
+    for i, start in enumerate(range(0, k, 16)):
         width = min(16, k - start)
         x, y = np.broadcast_arrays(a[:, None, start:start + width], bt[None, :, start:start + width])
-        lanes[..., :width] = fma(x, y, lanes[..., :width])
+        fused = fma(x, y, lanes[..., :width])
+        if halving and i == 1 and width == 16 and k < 64:
+            fused[firsts] = lanes[firsts, :, :16] + x[firsts] * y[firsts]
+        lanes[..., :width] = fused
+    if halving and k >= 64:
+        lanes[firsts] = _intel_paired_lanes(a[firsts], bt)
     if halving:
         return _halved(lanes)
     v = ((lanes[..., 0:4] + lanes[..., 4:8]) + lanes[..., 8:12]) + lanes[..., 12:16]
     return (v[..., 0] + v[..., 1]) + (v[..., 2] + v[..., 3])
+
+
+def _intel_paired_lanes(a, bt):
+    """The first rows' 16 lanes from k 64 (_intel_dot_lanes): each block of 32 products fused into two sets of lanes
+    (its first 16 into one, the rest into the other), the sets added, the products past the last block fused on."""
+    (m, k), n = a.shape, bt.shape[0]
+    sets = np.zeros((2, m, n, 16), np.float32)
+    whole = k // 32 * 32
+    for i, start in enumerate(range(0, whole, 16)):
+        x, y = np.broadcast_arrays(a[:, None, start:start + 16], bt[None, :, start:start + 16])
+        sets[i % 2] = fma(x, y, sets[i % 2])
+    lanes = sets[0] + sets[1]
+    for start in range(whole, k, 16):
+        width = min(16, k - start)
+        x, y = np.broadcast_arrays(a[:, None, start:start + width], bt[None, :, start:start + width])
+        lanes[..., :width] = fma(x, y, lanes[..., :width])
+    return lanes
 
 
 def _intel_blocks(k):
