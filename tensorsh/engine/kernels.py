@@ -1269,10 +1269,11 @@ def intel_matmul(a, b, c=None):
     in order onto c. Bit for bit where measured (tests/engine/test_linear_orders.py): 2+ rows and 2+ columns with b
     row-major, 16+ rows (float64: 4+) of a row-major a times a column-major b (nn.Linear's input @ weight.t()), 8+
     rows of column-major a and b; k up to 768 (float64: 128, with 3+ blocks only for small results). Fewer rows of
-    a row-major a times a column-major b: _intel_dot_lanes where k >= 24 per row, for 2-3 columns (k <= 24) and for
-    more columns than rows but under 12 (k <= min(columns, 8)), else the fused order. One column of a row-major a
-    or one row times a column-major b (MKL's gemv): _intel_gemv_rows for k of 3 to 32; past that None (the AMD
-    orders are nearer). Elsewhere the fused order is the nearest known, not always MKL's. None for other dtypes,
+    a row-major a times a column-major b: _intel_dot_lanes where k >= 24 per row, for 2-3 columns and for more
+    columns than rows but under 12 (k <= columns), else the fused order. One column of a row-major a or one row
+    times a column-major b (MKL's gemv): _intel_gemv; one row times a row-major b: _intel_row_times_matrix; one
+    row times one column: fused in order (a row-major column) or gemv's single row. Elsewhere the fused order is
+    the nearest known, not always MKL's. None for other dtypes,
     non-contiguous operands, and products past _FUSED_BLOCKS_BUDGET (float64: _INTEL_FLOAT64_BUDGET, its steps
     being numpy's)."""
     if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
@@ -1306,7 +1307,7 @@ def intel_matmul(a, b, c=None):
         return a * b if c is None else c + a * b
     from_c = c is not None and m == 2 and a.dtype == np.float64  # (its two-row float64 kernel sums from C itself)
     if a.dtype == np.float32 and m < 16 and a.flags.c_contiguous and b.flags.f_contiguous and (k >= 24 * m or (
-            n == 2 or n == 3 and m <= 10) or m < n < 12 and k <= min(n, 8)):
+            n == 2 or n == 3 and m <= 10) or m < n < 12 and k <= n):
         out = _intel_dot_lanes(a, b, halving=k < 24 * m)  # (nn.Linear's input @ weight.t() for a few rows: dot
         return out if c is None else c + out  # products in lanes)
     out = None if c is None or from_c else np.broadcast_to(c, (m, n))  # (else C first, each block added onto it)

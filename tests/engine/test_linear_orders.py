@@ -92,7 +92,8 @@ for m, k in [(4, 3), (8, 5), (32, 8), (12, 13), (64, 16), (4, 17), (8, 18), (16,
     print(m, k, (x @ w.t()).tolist(), torch.nn.functional.linear(x, w, bias).tolist(), x.mv(w[0]).tolist(),
           (x @ w.t().contiguous()).tolist(), torch.addmm(bias, x, w.t().contiguous()).tolist())
 for m, k, n in [(2, 32, 3), (3, 40, 2), (4, 47, 3), (5, 63, 2), (8, 64, 3), (3, 72, 3), (10, 100, 2), (7, 150, 3),
-                (11, 88, 2), (2, 200, 3)]:  # nn.Linear(k, 2 or 3) of a few rows: rows in pairs
+                (11, 88, 2), (2, 200, 3), (2, 9, 9), (5, 10, 10), (8, 10, 10), (4, 11, 11)]:  # nn.Linear(k, 2 or 3)
+    # of a few rows, rows in pairs; nn.Linear(10, 10) of fewer than 10 rows, halved
     x = torch.randn(m, k); w = torch.randn(n, k); bias = torch.randn(n)
     lin = torch.nn.Linear(k, n)
     (lin(x) ** 2).sum().backward()
