@@ -1294,11 +1294,11 @@ def intel_matmul(a, b, c=None):
             for p in range(k):  # for k up to 252, past 256 another order)
                 out = fma(a[:, p], b[p], out)
             return out[None, :]
-        if k > 2 and k <= 32:  # (a transposed one, nn.Linear(k, 1) of one sample: gemv's single row)
+        if k >= 2:  # (a transposed one, nn.Linear(k, 1) of one sample: gemv's single row)
             out = _intel_gemv_single_rows(a, b[:, 0])[:, None]
             return out if c is None else c + out
         return None
-    if k > 2 and (gemv_rows or gemv_cols):
+    if k > 1 and (gemv_rows or gemv_cols):
         if a.dtype != np.float32 or m == n == 1:  # (the orders measured on AMD CPUs are nearer)
             return None
         out = _intel_gemv(a, b[:, 0])[:, None] if gemv_rows else _intel_gemv(b.T, a[0])[None, :]
@@ -1339,19 +1339,21 @@ def _intel_gemv(a, v):
 
 def _intel_gemv_single_rows(a, v):
     """MKL's float32 gemv on Intel CPUs for the rows after the last block of four (measured on torch's 64-byte
-    aligned storages, k 3-128, summation trees from probes): the products after the first in L lanes (L = 2 from 3
-    of them, 4 from 7, 8 from 15, 16 from 32), blocks of L into two accumulators in turn (one for 16 lanes), added
-    and halved, the first product added last. With up to 4 lanes the products are rounded and added (bit for bit
-    for k up to 32), with 8 fused; with 16 (k over 32) the fused order is the nearest known (~80% of rows)."""
+    aligned storages, k 2-1000, summation trees from probes, then values): the products after the first in L lanes
+    (L = 2 from 3 of them, 4 from 7, 8 from 15, 16 from 32), the first product added last. Up to 8 lanes, blocks of
+    L go into two accumulators in turn, added and halved: with up to 4 lanes the products rounded and added, with 8
+    fused. With 16 the rows go in pairs as _dot_lanes16's do."""
     m, k = a.shape
     n = k - 1
     lanes = 16 if n >= 32 else 8 if n >= 15 else 4 if n >= 7 else 2 if n >= 3 else 1
+    if lanes == 16:
+        return a[:, 0] * v[0] + _halved(_dot_lanes16(a[:, 1:], v[None, 1:], np.arange(m) % 2 == 0)[:, 0])
     acc = np.zeros((2, m, lanes), np.float32)
     for i, lo in enumerate(range(1, k, lanes)):
         width = min(lanes, k - lo)
         x, y = np.broadcast_arrays(a[:, lo:lo + width], v[None, lo:lo + width])
-        at = acc[0 if lanes == 16 else i % 2, :, :width]
-        at[...] = fma(x, y, at) if lanes >= 8 else at + x * y
+        at = acc[i % 2, :, :width]
+        at[...] = fma(x, y, at) if lanes == 8 else at + x * y
     return a[:, 0] * v[0] + _halved(acc[0] + acc[1])
 
 
@@ -1451,43 +1453,39 @@ def _intel_dot_lanes(a, b, halving):
     inner dimension k is at least 24 per row (halving False) or not, for 2-3 columns or small k (halving True; see
     intel_matmul): each result a dot product in 16 lanes (lane j: the fused multiply-adds of the products j, j + 16,
     ... in order), then the lanes halved (0-7 plus 8-15, ...) or their four quarters added in order and (l0 + l1) +
-    (l2 + l3). Halving, the rows go in pairs and the first of each pair differs (measured, summation-tree probes
-    and values, k up to 150): below k 64 its second block of 16 products is rounded and added, not fused; from 64
-    its blocks of 32 go half into a second set of lanes, added to the first before the rest is fused on."""
-    (m, k), n = a.shape, b.shape[1]
-    bt = b.T
-    lanes = np.zeros((m, n, 16), np.float32)
-    firsts = np.arange(m) % 2 == 0
-    for i, start in enumerate(range(0, k, 16)):
-        width = min(16, k - start)
-        x, y = np.broadcast_arrays(a[:, None, start:start + width], bt[None, :, start:start + width])
-        fused = fma(x, y, lanes[..., :width])
-        if halving and i == 1 and width == 16 and k < 64:
-            fused[firsts] = lanes[firsts, :, :16] + x[firsts] * y[firsts]
-        lanes[..., :width] = fused
-    if halving and k >= 64:
-        lanes[firsts] = _intel_paired_lanes(a[firsts], bt)
+    (l2 + l3). Halving, the rows go in pairs (_dot_lanes16)."""
+    lanes = _dot_lanes16(a, b.T, np.arange(a.shape[0]) % 2 == 0 if halving else np.zeros(a.shape[0], bool))
     if halving:
         return _halved(lanes)
     v = ((lanes[..., 0:4] + lanes[..., 4:8]) + lanes[..., 8:12]) + lanes[..., 12:16]
     return (v[..., 0] + v[..., 1]) + (v[..., 2] + v[..., 3])
 
 
-def _intel_paired_lanes(a, bt):
-    """The first rows' 16 lanes from k 64 (_intel_dot_lanes): each block of 32 products fused into two sets of lanes
-    (its first 16 into one, the rest into the other), the sets added, the products past the last block fused on."""
+def _dot_lanes16(a, bt, firsts):
+    """The 16 lanes of each row of a dotted with each row of bt (lane j: products j, j + 16, ... fused in order),
+    (rows of a, rows of bt, 16). The rows marked in `firsts` are the first of a pair in MKL's kernels (measured,
+    summation-tree probes and values, k up to 300): below k 64 their second block of 16 products is rounded and
+    added, not fused; from 64 their blocks of 32 go half into a second set of lanes, added to the first before the
+    rest is fused on."""
     (m, k), n = a.shape, bt.shape[0]
     sets = np.zeros((2, m, n, 16), np.float32)
+    paired = firsts if k >= 64 else np.zeros(m, bool)
     whole = k // 32 * 32
-    for i, start in enumerate(range(0, whole, 16)):
-        x, y = np.broadcast_arrays(a[:, None, start:start + 16], bt[None, :, start:start + 16])
-        sets[i % 2] = fma(x, y, sets[i % 2])
-    lanes = sets[0] + sets[1]
-    for start in range(whole, k, 16):
+    for i, start in enumerate(range(0, k, 16)):
         width = min(16, k - start)
         x, y = np.broadcast_arrays(a[:, None, start:start + width], bt[None, :, start:start + width])
-        lanes[..., :width] = fma(x, y, lanes[..., :width])
-    return lanes
+        lanes = sets[0, :, :, :width]
+        fused = fma(x, y, lanes)
+        if i == 1 and width == 16 and k < 64:
+            fused[firsts] = lanes[firsts] + x[firsts] * y[firsts]
+        elif i % 2 and start < whole:  # (the paired rows' second set)
+            fused[paired] = fma(x[paired], y[paired], sets[1, paired, :, :width])
+            sets[1, paired, :, :width] = fused[paired]
+            fused[paired] = lanes[paired]
+        sets[0, :, :, :width] = fused
+        if start + width == whole:
+            sets[0, paired] = sets[0, paired] + sets[1, paired]  # (the sets added before the rest)
+    return sets[0]
 
 
 def _intel_blocks(k):

@@ -87,7 +87,8 @@ for m, k, n in [(2, 48, 5), (2, 47, 5), (4, 100, 10), (8, 1000, 7), (15, 360, 4)
     print(m, k, n, (x @ w.t()).tolist(), torch.nn.functional.linear(x, w, bias).tolist())
 for m, k in [(4, 3), (8, 5), (32, 8), (12, 13), (64, 16), (4, 17), (8, 18), (16, 24), (32, 31), (4, 32), (4, 33),
              (8, 34), (12, 40), (16, 47), (4, 48), (8, 49), (64, 64), (20, 100), (4, 129), (8, 300), (2, 3), (3, 7),
-             (5, 12), (6, 16), (7, 20), (2, 31), (10, 32), (1, 3), (1, 9), (1, 20), (1, 32)]:  # nn.Linear(k, 1)
+             (5, 12), (6, 16), (7, 20), (2, 31), (10, 32), (1, 3), (1, 9), (1, 20), (1, 32), (1, 33), (2, 64), (3, 100), (5, 65),
+             (6, 200), (7, 40), (1, 500)]:  # nn.Linear(k, 1)
     x = torch.randn(m, k); w = torch.randn(1, k); bias = torch.randn(1)
     print(m, k, (x @ w.t()).tolist(), torch.nn.functional.linear(x, w, bias).tolist(), x.mv(w[0]).tolist(),
           (x @ w.t().contiguous()).tolist(), torch.addmm(bias, x, w.t().contiguous()).tolist())
@@ -101,7 +102,8 @@ for m, k, n in [(2, 32, 3), (3, 40, 2), (4, 47, 3), (5, 63, 2), (8, 64, 3), (3, 
 for k in [2, 5, 33, 100, 250]:  # one row times one row-major column: fused in order
     x = torch.randn(1, k); w = torch.randn(k, 1); bias = torch.randn(1)
     print(k, (x @ w).tolist(), torch.addmm(bias, x, w).tolist())
-for k, n in [(3, 4), (5, 8), (10, 16), (20, 64), (32, 12), (4, 3), (9, 5), (16, 7), (25, 2), (40, 8), (64, 16)]:
+for k, n in [(3, 4), (5, 8), (10, 16), (20, 64), (32, 12), (4, 3), (9, 5), (16, 7), (25, 2), (40, 8), (64, 16), (2, 8),
+             (2, 3), (2, 1)]:
     # (nn.Linear of one sample: gemv on the weight's rows)
     x = torch.randn(k); w = torch.randn(n, k); bias = torch.randn(n)
     print(k, n, (x @ w.t()).tolist(), (x[None] @ w.t()).tolist(), torch.nn.functional.linear(x, w, bias).tolist(),
