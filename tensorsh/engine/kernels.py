@@ -952,16 +952,22 @@ def dim_order(shape, ops, reduction=False):
     return perm
 
 
-def _iteration(shape, in_strides, reduced):
-    """TensorIterator for a reduction: dims ordered (reduced first, then by stride) and coalesced, fastest first.
-    Returns sizes and (input, output) element strides per dim; the output is contiguous, reduced dims stride 0."""
+def _reduction_order(shape, in_strides, reduced):
+    """TensorIterator's dim order for a reduction (fastest first: reduced dims, then by stride) and its operands'
+    element strides (output, input); the output is contiguous, its reduced dims stride 0."""
     out_strides, acc = [0] * len(shape), 1
     for d in reversed(range(len(shape))):
         if d not in reduced:
             out_strides[d] = acc
             acc *= shape[d]
     ops = (out_strides, list(in_strides))
-    perm = dim_order(shape, ops, reduction=True)
+    return dim_order(shape, ops, reduction=True), ops
+
+
+def _iteration(shape, in_strides, reduced):
+    """TensorIterator for a reduction: dims ordered (reduced first, then by stride) and coalesced, fastest first.
+    Returns sizes and (input, output) element strides per dim; the output is contiguous, reduced dims stride 0."""
+    perm, ops = _reduction_order(shape, in_strides, reduced)
     sizes = [shape[d] for d in perm]
     strides = [[st[d] for d in perm] for st in ops]
     if not sizes:
@@ -1181,6 +1187,23 @@ def norm2_rows(x):
             total = fma64(v, v, total)
     return np.sqrt(total).reshape(x.shape[:-1])
 
+
+def vector_norm(x, p, axes, keepdim, vectorized=True):
+    """The p-norm (p not 0 or inf) of float x over axes as PyTorch's norm kernel takes it: the 2-norm by the
+    lastdim kernel (norm2_rows) where the reduced dims coalesce into one contiguous run (is_reduce_lastdim; not
+    for float16: vectorized False), every other case by the sequential reduction in the iterator's order (the
+    reduced dims by their strides, fastest first)."""
+    perm, _ = _reduction_order(x.shape, [st // x.itemsize for st in x.strides], set(axes))
+    ordered = [d for d in reversed(perm) if d in axes]  # slowest first, as a flattening reads them
+    if p == 2 and vectorized and x.size:
+        sizes, s_in, s_out = _iteration(x.shape, [st // x.itemsize for st in x.strides], set(axes))
+        if s_out.count(0) == 1 and s_out[0] == 0 and s_in[0] == 1:
+            kept = [d for d in range(x.ndim) if d not in axes]
+            rows = np.transpose(x, kept + ordered)
+            total = norm2_rows(rows.reshape(rows.shape[:len(kept)] + (-1,)))
+            return np.array(total.reshape([1 if d in axes else x.shape[d] for d in range(x.ndim)] if keepdim
+                                          else total.shape), order="C")
+    return norm_sequential(x, p, ordered, keepdim)
 
 def _fma32_square(v, total):
     """float32 fma(v, v, total) for float32 values v (as float64) and total: exact unless the double sum lands
@@ -1673,12 +1696,12 @@ def norm_sequential(x, p, dims, keepdim):
     """The p-norm (p not 2, 0 or inf) of float x over dims as PyTorch's generic reduction takes it: |x|**p
     (the C library's pow in x's precision) added one after another in memory order, in x's precision, then
     the total ** (1/p) (1 and 1/p both in x's precision)."""
-    axes = tuple(range(x.ndim)) if dims is None else tuple(dims)
+    axes = tuple(range(x.ndim)) if dims is None else tuple(dims)  # (in the order read: the last fastest)
     kept = [d for d in range(x.ndim) if d not in axes]
     moved = np.transpose(x, kept + list(axes))
     flat = moved.reshape(moved.shape[:len(kept)] + (math.prod(x.shape[d] for d in axes),))  # (-1: not for size 0)
     a = np.abs(flat)
-    terms = a if p == 1 else pow_scalar_libm(a, p)
+    terms = a if p == 1 else a * a if p == 2 else pow_scalar_libm(a, p)  # (NormTwoOps: data * data, then sqrt)
     n = terms.shape[-1]
     total = np.zeros(terms.shape[:-1], x.dtype)
     # each output's elements in turn; a single output of GRAIN_SIZE elements or more is split into one run per
@@ -1688,7 +1711,7 @@ def norm_sequential(x, p, dims, keepdim):
         if end > begin:
             total = total + np.cumsum(terms[..., begin:end], axis=-1, dtype=x.dtype)[..., -1]
     if p != 1:
-        total = pow_scalar_libm(total, x.dtype.type(1) / x.dtype.type(p))
+        total = np.sqrt(total) if p == 2 else pow_scalar_libm(total, x.dtype.type(1) / x.dtype.type(p))
     if keepdim:
         total = total.reshape([1 if d in axes else x.shape[d] for d in range(x.ndim)])
     return np.array(total, order="C")  # (ascontiguousarray would make a 0-d result 1-d)

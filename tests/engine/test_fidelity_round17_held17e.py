@@ -1,0 +1,60 @@
+"""Classes of difference found in round 17 on reductions and numerics (held17e), one differential program each, run
+in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"quantile_of_a_0_dim_tensor_along_its_dim_keeps_no_size": """
+s = torch.tensor(1.5)
+for f in [lambda: torch.quantile(s, 0.5, 0), lambda: s.quantile(0.5, dim=-1, keepdim=True), lambda: s.nanquantile(0.2, 0),
+          lambda: torch.quantile(s, torch.tensor([0.1, 0.9]), dim=0), lambda: torch.quantile(s, torch.tensor([0.5]), 0, True),
+          lambda: torch.quantile(s.double(), 0.5, 0, interpolation="higher"), lambda: torch.quantile(s, 0.5, 1)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
+"amax_and_amin_take_dim_none_as_every_dim": """
+x = torch.tensor([[1., 5., 2.], [4., 0., 6.]])
+for f in [lambda: torch.amax(x, dim=None, keepdim=True), lambda: torch.amin(x, None, True), lambda: torch.amax(x, dim=None),
+          lambda: x.amin(dim=None, keepdim=True), lambda: torch.amax(torch.tensor(3.), None, True)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
+"all_and_any_without_dim_keep_every_dim_with_keepdim": """
+for t in (torch.tensor([[True, False], [True, True]]), torch.tensor([[1, 2, 0]]), torch.tensor([[3, 1]], dtype=torch.uint8),
+          torch.tensor(1.), torch.zeros(0, 2), torch.ones(2, 1, 3)):
+    print(t.all(keepdim=True), t.any(keepdim=True), torch.all(t, dim=None, keepdim=True), torch.any(t, None, True),
+          t.all(dim=None), t.any(keepdim=False))
+""",
+"vector_norm_over_dims_of_size_one_is_the_absolute_value": """
+for dt in (torch.float32, torch.float64, torch.float16):
+    x = torch.tensor([[1e20], [-3.]] if dt != torch.float16 else [[300.], [-3.]], dtype=dt)
+    print(x.norm(dim=1), x.norm(dim=1, keepdim=True), x.norm(p=0, dim=1), x[0].norm(), x[0, 0].norm(),
+          torch.linalg.vector_norm(x[0], dtype=torch.float64), x.norm(p=3, dim=(1,)), torch.linalg.vector_norm(x, -2, -1))
+    y = torch.zeros(4, 1, 3, dtype=dt); y[1, 0, 2] = -5
+    print(torch.linalg.vector_norm(y, 2, (1,)), torch.linalg.vector_norm(y, 0, (1,), True))
+torch.manual_seed(0)
+print(torch.tensor([-2.3456789]).norm(p=3).item(), torch.tensor(-7.123456).norm(p=0.7).item())
+w = torch.tensor([[1e20], [-3.]], requires_grad=True)
+r = w.norm(dim=1)
+r.sum().backward()
+print(r, r.grad_fn.name(), w.grad)
+""",
+"vector_norm_reduces_in_the_iterators_order_by_strides": """
+torch.manual_seed(0)
+torch.set_printoptions(precision=10)
+for dt in (torch.float32, torch.float64, torch.bfloat16, torch.float16):
+    for shape in [(5, 40), (40, 5), (3, 4, 37)]:
+        x = torch.randn(shape, dtype=dt) * 3
+        t = x.transpose(0, -1)
+        for r in [x.norm(dim=0), t.norm(dim=0), t.norm(dim=-1), t.norm(), torch.linalg.vector_norm(x, dim=(-2, -1)),
+                  torch.linalg.vector_norm(x, dim=(0, 1)), x[..., ::2].norm(dim=-1), t.norm(p=3, dim=0), t.norm(p=1),
+                  t.norm(p=3), torch.linalg.matrix_norm(x.transpose(-2, -1))]:
+            print(r.flatten()[:4].tolist())
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round17_held17e_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
