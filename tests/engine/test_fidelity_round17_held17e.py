@@ -52,6 +52,35 @@ for dt in (torch.float32, torch.float64, torch.bfloat16, torch.float16):
                   t.norm(p=3), torch.linalg.matrix_norm(x.transpose(-2, -1))]:
             print(r.flatten()[:4].tolist())
 """,
+"nansum_reads_the_input_in_its_own_layout": """
+torch.manual_seed(1)
+torch.set_printoptions(precision=10)
+for dt in (torch.float32, torch.float64):
+    x = torch.randn(3, 6, 37, dtype=dt) * 3 + 1
+    x[0, 0, 0] = float('nan')
+    for v in (x[..., ::2], x[:1].expand(3, 6, 37), x.transpose(0, -1), torch.randn(5, 40, dtype=dt)[:, ::2]):
+        print(v.nansum().item(), v.nansum(-1).flatten()[:3].tolist(), v.nansum((0, -1)).flatten()[:3].tolist(),
+              v.nanmean().item(), torch.tensor(2.5, dtype=dt).nansum(0), torch.tensor(1., dtype=torch.half).nansum(0))
+""",
+"var_and_var_mean_walk_the_iterators_order": """
+torch.manual_seed(1)
+for x in [torch.randn(5, 40, dtype=torch.float64).t(), torch.randn(2, 33, 3, dtype=torch.float64).transpose(0, -1),
+          torch.randn(3, 6, 37, dtype=torch.float64)[..., ::2], torch.randn(4, 5, 6, dtype=torch.float64).permute(2, 0, 1)[1:],
+          torch.randn(200, 300, dtype=torch.float64).t(), torch.randn(70000, dtype=torch.float64)[::2]]:
+    print(x.var().item(), x.std(correction=0).item(), torch.var_mean(x)[0].item(), torch.std_mean(x)[1].item(),
+          x.var((0, -1)).flatten()[:2].tolist(), torch.var_mean(x, (0, -1))[0].flatten()[:2].tolist())
+""",
+"prod_takes_the_vectorized_loop_where_the_reduced_dim_is_contiguous_in_memory": """
+torch.manual_seed(1)
+for dt in (torch.float32, torch.float64):
+    x = torch.randn(5, 40, dtype=dt) * 3
+    y = torch.rand(3, 4, 37, dtype=dt) + 0.5
+    z = torch.rand(40000, dtype=dt) * 0.2 + 0.9
+    print(x.t().prod(0).tolist(), x.t().prod(-1)[:3].tolist(), x[:, ::2].prod(-1).tolist(), x.t().prod().item(),
+          y.permute(2, 0, 1).prod(0).flatten()[:4].tolist(), y[:, ::2, 1:].prod(2).flatten()[:4].tolist(),
+          y.transpose(0, 2).prod().item(), y[:, ::2].prod().item(), y.expand(2, 3, 4, 37).prod(0).flatten()[:3].tolist(),
+          z.view(200, 200).t().prod().item(), z[::2].prod().item(), z.view(2, 20000).prod(1).tolist())
+""",
 }
 
 
