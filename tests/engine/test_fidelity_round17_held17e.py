@@ -81,6 +81,12 @@ for dt in (torch.float32, torch.float64):
           y.transpose(0, 2).prod().item(), y[:, ::2].prod().item(), y.expand(2, 3, 4, 37).prod(0).flatten()[:3].tolist(),
           z.view(200, 200).t().prod().item(), z[::2].prod().item(), z.view(2, 20000).prod(1).tolist())
 """,
+"quantile_refuses_a_sorted_length_past_2_to_the_24_after_checking_q": """
+for f in [lambda: torch.quantile(torch.zeros(2 ** 24 + 1), 0.5), lambda: torch.nanquantile(torch.zeros(2 ** 24 + 1), 0.5),
+          lambda: torch.quantile(torch.zeros(2 ** 24 + 1), torch.tensor([2.])), lambda: torch.quantile(torch.zeros(2, 9), 0.5, dim=1)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 

@@ -35,6 +35,8 @@ def _quantile(self, q, dim, keepdim, interpolation, ignore_nan, name):
     with autograd.no_grad():
         if not bool(((q >= 0) & (q <= 1)).all()):
             raise runtime(f"{name}() q values must be in the range [0, 1]")
+    if (self.numel() if wrapped is None or not self.dim() else self._shape[wrapped]) > 1 << 24:
+        raise runtime(f"{name}() input tensor is too large")  # (quantile_impl: the sorted length, past float's integers)
     # the output shape (quantile_output_shape): q's size first when q is 1-D; a 0-dim input's dim keeps no size
     if wrapped is None or self.dim() == 0:
         out_shape = [1] * self.dim() if keepdim else []
