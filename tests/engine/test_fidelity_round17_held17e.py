@@ -87,6 +87,19 @@ for f in [lambda: torch.quantile(torch.zeros(2 ** 24 + 1), 0.5), lambda: torch.n
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
 """,
+"norm_dtype_must_be_floating_and_not_narrow_the_input": """
+x = torch.ones(2, 2)
+for f in [lambda: torch.linalg.matrix_norm(torch.tensor([1, 2])), lambda: torch.linalg.matrix_norm(x, dtype=torch.int32),
+          lambda: torch.linalg.matrix_norm(x.double(), dtype=torch.float32), lambda: torch.linalg.matrix_norm(x, dtype=torch.complex64),
+          lambda: torch.linalg.matrix_norm(x, 'nuc', dtype=torch.half), lambda: torch.linalg.vector_norm(x, dtype=torch.int32),
+          lambda: torch.linalg.vector_norm(x.double(), dtype=torch.float32), lambda: torch.linalg.vector_norm(x, dtype=torch.complex64),
+          lambda: torch.linalg.vector_norm(x.half(), dtype=torch.bfloat16), lambda: torch.linalg.vector_norm(torch.empty(0), float('inf'), dtype=torch.int32),
+          lambda: torch.linalg.vector_norm(x.half(), dtype=torch.float64), lambda: torch.norm(x, dtype=torch.half), lambda: x.norm(p=1, dtype=torch.int64),
+          lambda: torch.linalg.norm(x, 'fro', dtype=torch.half), lambda: torch.linalg.norm(x[0], 2, dtype=torch.half),
+          lambda: torch.linalg.matrix_norm(torch.ones(2, 2, dtype=torch.int32), dtype=torch.int32)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 

@@ -700,6 +700,7 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
         p = p.item()
     if not self._np.size and isinstance(p, (int, float)) and (p < 0 or p == math.inf):
         _empty_norm_check(self, p, dim)
+    check_norm_dtype("linalg.vector_norm", dtype, self.dtype)
     if dtype is not None and dtype is not self.dtype:
         check_dtype("norm", dtype)
         with autograd.no_grad():  # (computed in dtype inside the kernel: one node on self, no ToCopyBackward0)
@@ -738,6 +739,22 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
     if needs_grad(self):
         attach(out, _given(LinalgVectorNormBackward0(self, out, p, dims, keepdim), "dims", dim))
     return out
+
+
+def check_norm_dtype(name, dtype, self_dtype):
+    """check_linalg_norm_dtype: a dtype= floating (complex exactly for complex inputs) that the input's converts to
+    without narrowing."""
+    if not isinstance(dtype, dtypes.DType):
+        return
+    given = dtypes.SCALAR_NAMES[dtype.name]
+    if dtype.category < 2:
+        raise runtime(f"{name}: dtype should be floating point or complex, but got {given}")
+    kind = "complex" if self_dtype.category == 3 else "real"
+    if (self_dtype.category == 3) != (dtype.category == 3):
+        raise runtime(f"{name}: dtype should be {kind} for {kind} inputs, but got {given}")
+    if dtypes.promote(self_dtype, dtype) is not dtype:
+        raise runtime(f"{name}: the dtype of the input ({dtypes.SCALAR_NAMES[self_dtype.name]}) should be convertible "
+                      f"without narrowing to the specified dtype ({given})")
 
 
 def _empty_norm_check(self, p, dim):
