@@ -100,6 +100,16 @@ for f in [lambda: torch.linalg.matrix_norm(torch.tensor([1, 2])), lambda: torch.
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
 """,
+"logcumsumexp_accumulates_in_acc_type_with_the_c_librarys_exp_and_log1p": """
+torch.manual_seed(4)
+for dt in [torch.bfloat16, torch.float16, torch.float32, torch.float64]:
+    for shape in [(64, 600), (40000,)]:
+        x = (torch.randn(shape) * 2 + 0.5).to(dt)
+        r, r0 = x.logcumsumexp(-1).double(), x.logcumsumexp(0).double()
+        print(dt, shape, r.flatten()[-3:].tolist(), r0.flatten()[-3:].tolist(), r.max().item(), (r * 1.5).flatten()[::997].tolist())
+x = torch.tensor([float('-inf'), float('inf'), float('nan'), 1.], dtype=torch.bfloat16)
+print(x.logcumsumexp(0), x.half().logcumsumexp(0), x.flip(0).half().logcumsumexp(0))
+""",
 }
 
 
