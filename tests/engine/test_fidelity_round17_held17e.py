@@ -103,7 +103,7 @@ for f in [lambda: torch.linalg.matrix_norm(torch.tensor([1, 2])), lambda: torch.
 "logcumsumexp_accumulates_in_acc_type_with_the_c_librarys_exp_and_log1p": """
 torch.manual_seed(4)
 for dt in [torch.bfloat16, torch.float16, torch.float32, torch.float64]:
-    for shape in [(64, 600), (40000,)]:
+    for shape in [(16, 300), (5000,)]:
         x = (torch.randn(shape) * 2 + 0.5).to(dt)
         r, r0 = x.logcumsumexp(-1).double(), x.logcumsumexp(0).double()
         print(dt, shape, r.flatten()[-3:].tolist(), r0.flatten()[-3:].tolist(), r.max().item(), (r * 1.5).flatten()[::997].tolist())
