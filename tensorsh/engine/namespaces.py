@@ -3,10 +3,10 @@ names there mapped to the engine's ops (most are aliases of torch.<op>; linalg's
 linalg_matrix_norm dispatch)."""
 import math
 
-from . import messages
+from . import dtypes, messages
 from .errors import python_class, runtime, type_error
 from .ops.core import Tensor, type_name
-from .ops.reductions import vector_norm_call
+from .ops.reductions import _norm_out, vector_norm_call
 from .ops.registry import Lazy
 
 
@@ -127,21 +127,30 @@ def _dims(dim):
     return [dim] if isinstance(dim, int) else (None if dim is None else list(dim))
 
 
-def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):
+def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
     _input("linalg_vector_norm", x)
-    return vector_norm_call(x, ord, _dims(dim), keepdim, dtype, None)
+    return vector_norm_call(x, ord, _dims(dim), keepdim, dtype, out)
 
 
-def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None):
+def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=None):
     _input("linalg_matrix_norm", A)
+    if out is not None:
+        return _norm_out("linalg_matrix_norm", lambda a: matrix_norm(a, ord, dim, keepdim, dtype=dtype), A, out)
     return _MATRIX_NORM.load()(A, ord, dim, keepdim, dtype)
 
 
 _MATRIX_NORM = Lazy("ops.matrix_functions", "matrix_norm")
 
 
-def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
+def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None, out=None):
     _input("linalg_norm", A)
+    if out is not None:
+        if isinstance(ord, str):  # (linalg_norm_out of a string order: the result's dtype checked, then copied)
+            result = norm(A, ord, dim, keepdim, dtype=dtype)
+            if result.dtype is not out.dtype:
+                raise runtime(f"linalg.norm expected out tensor dtype {dtypes.SCALAR_NAMES[result.dtype.name]} but "
+                              f"got: {dtypes.SCALAR_NAMES[out.dtype.name]}")
+        return _norm_out("linalg_norm", lambda a: norm(a, ord, dim, keepdim, dtype=dtype), A, out)
     dims = _dims(dim)
     if isinstance(ord, str):
         if dims is not None and len(dims) not in (1, 2):
@@ -169,7 +178,6 @@ def linalg_diagonal(A, *, offset=0, dim1=-2, dim2=-1):
 def vander(x, N=None):
     """linalg_vander: a column of ones beside the cumulative products of x repeated N - 1 times (ATen's)."""
     _input("linalg_vander", x)
-    from . import dtypes
     if x.dtype.category == 0 or x.dtype in (dtypes.float16, dtypes.bfloat16):
         raise runtime(f"linalg.vander supports floating point, complex, and integer tensors, but got "
                       f"{dtypes.SCALAR_NAMES[x.dtype.name]}")

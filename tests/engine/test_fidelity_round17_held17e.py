@@ -110,6 +110,61 @@ for dt in [torch.bfloat16, torch.float16, torch.float32, torch.float64]:
 x = torch.tensor([float('-inf'), float('inf'), float('nan'), 1.], dtype=torch.bfloat16)
 print(x.logcumsumexp(0), x.half().logcumsumexp(0), x.flip(0).half().logcumsumexp(0))
 """,
+"quantile_out_is_written_after_atens_checks_and_resize": """
+x = torch.tensor([[1., 5., 2.], [4., 0., 6.]])
+def t(label, f):
+    try: print(label, f())
+    except Exception as e: print(label, type(e).__name__, e)
+t("int bad interp", lambda: torch.quantile(torch.tensor([1, 2]), 0.5, interpolation="bad"))
+t("empty bad interp", lambda: torch.quantile(torch.tensor([]), 0.5, interpolation="bad"))
+t("q range bad interp", lambda: torch.quantile(x, 1.5, interpolation="bad"))
+t("out bad interp", lambda: torch.quantile(x, 0.5, interpolation="bad", out=torch.empty(())))
+t("out dtype", lambda: torch.quantile(x, 0.5, out=torch.empty((), dtype=torch.double)))
+t("out q range", lambda: torch.quantile(x, torch.tensor([1.5]), out=torch.empty(())))
+t("out ok", lambda: torch.quantile(x, torch.tensor([0.2, 0.5]), 1, True, out=torch.empty(2, 2, 1)))
+t("out resize", lambda: torch.quantile(x, torch.tensor([0.2, 0.5]), 0, out=torch.empty(4)))
+t("nan out", lambda: torch.nanquantile(x, 0.5, dim=1, interpolation="lower", out=torch.empty(2)))
+t("nan out dtype", lambda: torch.nanquantile(x.double(), 0.5, out=torch.empty(())))
+o = torch.zeros(3)
+r = torch.quantile(x, 0.5, 0, out=o)
+print(r is o, o, o._version)
+w = x.clone().requires_grad_()
+r = torch.quantile(w, 0.5, out=torch.empty(()))
+r.backward()
+print(r, w.grad)
+""",
+"linalg_norms_take_out": """
+x = torch.tensor([[1., 5., 2.], [4., 0., 6.]])
+def t(label, f):
+    try: print(label, f())
+    except Exception as e: print(label, type(e).__name__, e)
+t("vn out", lambda: torch.linalg.vector_norm(x, out=torch.empty(())))
+t("vn out dim", lambda: torch.linalg.vector_norm(x, 1, dim=1, out=torch.empty(2)))
+t("vn out dtype", lambda: torch.linalg.vector_norm(x, out=torch.empty((), dtype=torch.double)))
+t("vn out dtype given", lambda: torch.linalg.vector_norm(x, dtype=torch.double, out=torch.empty(())))
+t("mn out", lambda: torch.linalg.matrix_norm(x, out=torch.empty(3)))
+t("mn out nuc", lambda: torch.linalg.matrix_norm(x, 'nuc', out=torch.empty(())))
+t("ln out", lambda: torch.linalg.norm(x, out=torch.empty(())))
+t("ln out vec", lambda: torch.linalg.norm(x[0], 3, out=torch.empty(())))
+t("ln out mat", lambda: torch.linalg.norm(x, 'fro', out=torch.empty(4, dtype=torch.double)))
+t("ln out inf", lambda: torch.linalg.norm(x, float('inf'), out=torch.empty(())))
+t("vn out grad", lambda: torch.linalg.vector_norm(torch.ones(2, requires_grad=True), out=torch.empty(())))
+o = torch.empty(())
+torch.linalg.vector_norm(x, out=o)
+print(o, o._version)
+""",
+"kthvalue_out_is_resized_as_kept_after_an_unsqueeze": """
+x = torch.arange(24.).reshape(2, 3, 4)
+for dim in (0, 1, -1):
+    for shape in [(9,), (9, 2), (5, 5, 5), (0,)]:
+        o, i = torch.empty(shape), torch.empty(shape, dtype=torch.long)
+        torch.kthvalue(x, 1, dim, out=(o, i))
+        print(dim, shape, o.shape, i.shape, o.stride())
+        o, i = torch.empty(shape), torch.empty(shape, dtype=torch.long)
+        torch.kthvalue(x, 2, dim=dim, keepdim=True, out=(o, i))
+        print(o.shape)
+print(torch.kthvalue(torch.tensor(3.), 1, out=(torch.empty(4), torch.empty(4, dtype=torch.long))))
+""",
 }
 
 
