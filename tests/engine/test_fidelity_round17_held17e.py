@@ -66,7 +66,8 @@ for dt in (torch.float32, torch.float64):
 torch.manual_seed(1)
 for x in [torch.randn(5, 40, dtype=torch.float64).t(), torch.randn(2, 33, 3, dtype=torch.float64).transpose(0, -1),
           torch.randn(3, 6, 37, dtype=torch.float64)[..., ::2], torch.randn(4, 5, 6, dtype=torch.float64).permute(2, 0, 1)[1:],
-          torch.randn(200, 300, dtype=torch.float64).t(), torch.randn(70000, dtype=torch.float64)[::2]]:
+          torch.randn(200, 300, dtype=torch.float64).t(), torch.randn(70000, dtype=torch.float64)[::2],
+          torch.randn(300, 300, dtype=torch.float64)]:
     print(x.var().item(), x.std(correction=0).item(), torch.var_mean(x)[0].item(), torch.std_mean(x)[1].item(),
           x.var((0, -1)).flatten()[:2].tolist(), torch.var_mean(x, (0, -1))[0].flatten()[:2].tolist())
 """,

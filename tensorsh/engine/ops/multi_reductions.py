@@ -84,7 +84,7 @@ def _welford(x, axes, correction, keepdim):
     flat = kernels.reduced_rows(x, axes).astype(np.float64)
     m = flat.shape[-1]
     with np.errstate(all="ignore"):
-        if m <= 1 << 16:
+        if m <= 1 << 18:  # (beyond, Welford in Python would crawl)
             mean, m2 = kernels.welford(flat)
         else:  # (long rows: two passes, equal to Welford's steps but for the last bits)
             mean = flat.mean(axis=-1)
