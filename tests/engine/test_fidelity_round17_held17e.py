@@ -166,6 +166,16 @@ for dim in (0, 1, -1):
         print(o.shape)
 print(torch.kthvalue(torch.tensor(3.), 1, out=(torch.empty(4), torch.empty(4, dtype=torch.long))))
 """,
+"bfloat16_lowest_and_largest_are_its_own_not_float32s": """
+F = torch.nn.functional
+x = torch.tensor([[3., 1., 2.], [0.5, 4., -1.]], dtype=torch.bfloat16, requires_grad=True)
+g, = torch.autograd.grad(x.logcumsumexp(1).sum(), x, create_graph=True)
+gg, = torch.autograd.grad((g * torch.arange(6.).view(2, 3).to(torch.bfloat16)).sum(), x)
+print(g, gg)
+for lambd in (3.39e38, 3.38e38):
+    try: print(F.softshrink(torch.ones(2, dtype=torch.bfloat16), lambd))
+    except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 

@@ -227,7 +227,7 @@ class LogcumsumexpBackward0(SavingNode):
             return (g,)
         d = self.dim
         from .comparison import where
-        lowest = fresh(np.array(np.finfo(g.dtype.np).min, g.dtype.np), g.dtype)
+        lowest = fresh(np.array(-dtypes.finite_max(g.dtype), g.dtype.np), g.dtype)  # (numeric_limits::lowest)
         log_abs = g.abs().log()
         pos = where(g > 0, log_abs, lowest)
         neg = where(g < 0, log_abs, lowest)
