@@ -214,6 +214,31 @@ def _lazy_call(lazy):
     return function
 
 
+_VALUES_INDICES = ("values", "indices")
+_RETURN_TYPE_FIELDS = {  # (PyTorch's torch.return_types: each also as <name>_out)
+    **{name: _VALUES_INDICES for name in ("cummax", "cummin", "kthvalue", "max", "median", "min", "mode", "nanmedian",
+                                          "sort", "topk")},
+    "aminmax": ("min", "max"), "frexp": ("mantissa", "exponent"), "geqrf": ("a", "tau"),
+    "histogram": ("hist", "bin_edges"), "linalg_cholesky_ex": ("L", "info"),
+    "linalg_eig": ("eigenvalues", "eigenvectors"), "linalg_eigh": ("eigenvalues", "eigenvectors"),
+    "linalg_inv_ex": ("inverse", "info"), "linalg_ldl_factor": ("LD", "pivots"),
+    "linalg_ldl_factor_ex": ("LD", "pivots", "info"),
+    "linalg_lstsq": ("solution", "residuals", "rank", "singular_values"), "linalg_lu": ("P", "L", "U"),
+    "linalg_lu_factor": ("LU", "pivots"), "linalg_lu_factor_ex": ("LU", "pivots", "info"), "linalg_qr": ("Q", "R"),
+    "linalg_slogdet": ("sign", "logabsdet"), "linalg_solve_ex": ("result", "info"), "linalg_svd": ("U", "S", "Vh"),
+    "lu_unpack": ("P", "L", "U"), "qr": ("Q", "R"), "slogdet": ("sign", "logabsdet"), "svd": ("U", "S", "V"),
+    "triangular_solve": ("solution", "cloned_coefficient")}
+
+
+def return_types():
+    """torch.return_types: the named-tuple classes the ops return (the same classes: ops.core.return_type)."""
+    from .ops.core import return_type
+    members = {name + end: return_type(name + end, fields) for name, fields in _RETURN_TYPE_FIELDS.items()
+               for end in ("", "_out")}
+    members["histogramdd"] = return_type("histogramdd", ("hist", "bin_edges"))  # (no _out)
+    return Namespace("torch.return_types", members)
+
+
 def linalg(namespace):
     members = {"norm": norm, "vector_norm": vector_norm, "matrix_norm": matrix_norm,
                "cross": _function("linalg_cross", Lazy("ops.products", "linalg_cross"))}

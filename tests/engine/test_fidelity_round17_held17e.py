@@ -176,6 +176,17 @@ for lambd in (3.39e38, 3.38e38):
     try: print(F.softshrink(torch.ones(2, dtype=torch.bfloat16), lambd))
     except Exception as e: print(type(e).__name__, e)
 """,
+"torch_return_types_holds_the_classes_the_ops_return": """
+x = torch.tensor([[1., 3.], [4., 0.]], requires_grad=True)
+rt = torch.return_types
+print(rt.max, type(x.max(1)) is rt.max, isinstance(x.sort(), rt.sort), type(torch.aminmax(x)) is rt.aminmax, rt.max_out,
+      rt.svd, rt.histogramdd, rt.linalg_eigh_out)
+o = torch.max(x.detach(), 1, out=(torch.empty(2), torch.empty(2, dtype=torch.long)))
+print(type(o) is rt.max_out, o)
+print(rt.max((torch.ones(1), torch.zeros(1))), x.min(0).index(x.min(0)[0]) if False else len(x.min(0)))
+try: x.max(0).count(1)
+except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 
