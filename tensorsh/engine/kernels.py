@@ -1775,10 +1775,11 @@ def variance(x, axes, correction, keepdim):
 
 
 def norm_sequential(x, p, dims, keepdim):
-    """The p-norm (p not 2, 0 or inf) of float x over dims as PyTorch's generic reduction takes it: |x|**p
-    (the C library's pow in x's precision) added one after another in memory order, in x's precision, then
-    the total ** (1/p) (1 and 1/p both in x's precision)."""
-    axes = tuple(range(x.ndim)) if dims is None else tuple(dims)  # (in the order read: the last fastest)
+    """The p-norm (p not 0 or inf) of float x over dims as PyTorch's generic reduction takes it: |x|**p
+    (the C library's pow in x's precision; p 2: the square) added one after another in the order of dims (the last
+    fastest: vector_norm gives the iterator's), in x's precision, then the total ** (1/p) (1 and 1/p both in x's
+    precision; p 2: the square root)."""
+    axes = tuple(range(x.ndim)) if dims is None else tuple(dims)
     kept = [d for d in range(x.ndim) if d not in axes]
     moved = np.transpose(x, kept + list(axes))
     flat = moved.reshape(moved.shape[:len(kept)] + (math.prod(x.shape[d] for d in axes),))  # (-1: not for size 0)
