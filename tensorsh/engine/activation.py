@@ -461,7 +461,7 @@ _softshrink = _op("SoftshrinkBackward0", _softshrink_forward, _shrink_grad, kern
 
 def softshrink(input, lambd=0.5):
     if isinstance(input, Tensor) and input.dtype.is_floating_point:
-        top = float(np.finfo(input.dtype.np).max)
+        top = dtypes.finite_max(input.dtype)
         if not 0 <= lambd <= top:
             raise runtime(f"lambda must be in range [0, {top:g}] for input dtype "
                           f"{dtypes.SCALAR_NAMES[input.dtype.name]}, but found {lambd:g}")

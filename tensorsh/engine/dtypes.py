@@ -171,6 +171,11 @@ def promote(a, b):
 _NAN_BITS = np.uint32(0x7FC00000)
 
 
+def finite_max(dt):
+    """The largest finite value of floating dtype dt (bfloat16's own, not its float32 storage's)."""
+    return (2 - 2.0 ** -7) * 2.0 ** 127 if dt is bfloat16 else float(np.finfo(dt.np).max)
+
+
 def to_bfloat16(values):
     """A new float32 array of values rounded to bfloat16 as c10::BFloat16 does: from float, to nearest even
     (the low 16 bits of the float's word dropped), a NaN the quiet NaN 0x7FC0."""

@@ -512,9 +512,19 @@ def widened(x):
     other array itself."""
     if x.dtype != np.float16 or x.flags.c_contiguous or x.size == 0:
         return x.astype(np.float32) if x.dtype == np.float16 else x
+    return in_layout(x, x, np.float32)
+
+
+def in_layout(x, values, dtype=None):
+    """values (of x's shape) in a new array laid out as x is, its gaps and repeats kept (x's element strides): a
+    reduction's order and vectorization follow the layout of what it reads."""
+    dtype = np.dtype(dtype or values.dtype)
+    if x.flags.c_contiguous or x.size == 0:
+        return np.require(values, dtype, "C")  # (ascontiguousarray would make a 0-d array 1-d)
     span = sum((n - 1) * s for n, s in zip(x.shape, x.strides)) // x.itemsize + 1
-    out = np.lib.stride_tricks.as_strided(np.empty(span, np.float32), x.shape, tuple(2 * s for s in x.strides))
-    out[...] = x
+    out = np.lib.stride_tricks.as_strided(np.empty(span, dtype), x.shape,
+                                          tuple(s // x.itemsize * dtype.itemsize for s in x.strides))
+    out[...] = values
     return out
 
 
@@ -959,16 +969,22 @@ def dim_order(shape, ops, reduction=False):
     return perm
 
 
-def _iteration(shape, in_strides, reduced):
-    """TensorIterator for a reduction: dims ordered (reduced first, then by stride) and coalesced, fastest first.
-    Returns sizes and (input, output) element strides per dim; the output is contiguous, reduced dims stride 0."""
+def _reduction_order(shape, in_strides, reduced):
+    """TensorIterator's dim order for a reduction (fastest first: reduced dims, then by stride) and its operands'
+    element strides (output, input); the output is contiguous, its reduced dims stride 0."""
     out_strides, acc = [0] * len(shape), 1
     for d in reversed(range(len(shape))):
         if d not in reduced:
             out_strides[d] = acc
             acc *= shape[d]
     ops = (out_strides, list(in_strides))
-    perm = dim_order(shape, ops, reduction=True)
+    return dim_order(shape, ops, reduction=True), ops
+
+
+def _iteration(shape, in_strides, reduced):
+    """TensorIterator for a reduction: dims ordered (reduced first, then by stride) and coalesced, fastest first.
+    Returns sizes and (input, output) element strides per dim; the output is contiguous, reduced dims stride 0."""
+    perm, ops = _reduction_order(shape, in_strides, reduced)
     sizes = [shape[d] for d in perm]
     strides = [[st[d] for d in perm] for st in ops]
     if not sizes:
@@ -990,12 +1006,14 @@ def _iteration(shape, in_strides, reduced):
     return sizes[:n], strides[1][:n], strides[0][:n]
 
 
-def _for_each(flat, out, sizes, s_in, s_out, begin, end, vec, in_base=0, out_base=0):
-    """serial_for_each over the linear range [begin, end) with a DimCounter: a partial first row, then 2-D blocks."""
+def _for_each(flat, out, sizes, s_in, s_out, begin, end, vec, in_base=0, out_base=0, block=None):
+    """serial_for_each over the linear range [begin, end) with a DimCounter: a partial first row, then 2-D blocks,
+    each given to block (cascade_sum's by default)."""
+    block = block or _sum_block
     if len(sizes) == 1:
         sizes, s_in, s_out = sizes + [1], s_in + [0], s_out + [0]
     if len(sizes) == 2 and begin == 0 and end == sizes[0] * sizes[1]:   # the whole of a 2-D loop: one block
-        return _sum_block(flat, out, in_base, out_base, sizes[0], sizes[1], s_in, s_out, vec)
+        return block(flat, out, in_base, out_base, sizes[0], sizes[1], s_in, s_out, vec)
     values, rest = [0] * len(sizes), begin
     for d, size in enumerate(sizes):
         if size > 0:
@@ -1004,8 +1022,8 @@ def _for_each(flat, out, sizes, s_in, s_out, begin, end, vec, in_base=0, out_bas
     while offset < end:
         step0 = min(sizes[0] - values[0], end - offset)
         step1 = min(sizes[1] - values[1], (end - offset) // sizes[0]) if step0 == sizes[0] else 1
-        _sum_block(flat, out, in_base + sum(v * s for v, s in zip(values, s_in)),
-                   out_base + sum(v * s for v, s in zip(values, s_out)), step0, step1, s_in[:2], s_out[:2], vec)
+        block(flat, out, in_base + sum(v * s for v, s in zip(values, s_in)),
+              out_base + sum(v * s for v, s in zip(values, s_out)), step0, step1, s_in[:2], s_out[:2], vec)
         offset += step0 * step1
         i, overflow = (1, step1) if step1 != 1 else (0, step0)
         while i < len(sizes) and overflow > 0:
@@ -1189,6 +1207,23 @@ def norm2_rows(x):
     return np.sqrt(total).reshape(x.shape[:-1])
 
 
+def vector_norm(x, p, axes, keepdim, vectorized=True):
+    """The p-norm (p not 0 or inf) of float x over axes as PyTorch's norm kernel takes it: the 2-norm by the
+    lastdim kernel (norm2_rows) where the reduced dims coalesce into one contiguous run (is_reduce_lastdim; not
+    for float16: vectorized False), every other case by the sequential reduction in the iterator's order (the
+    reduced dims by their strides, fastest first)."""
+    perm, _ = _reduction_order(x.shape, [st // x.itemsize for st in x.strides], set(axes))
+    ordered = [d for d in reversed(perm) if d in axes]  # slowest first, as a flattening reads them
+    if p == 2 and vectorized and x.size:
+        sizes, s_in, s_out = _iteration(x.shape, [st // x.itemsize for st in x.strides], set(axes))
+        if s_out.count(0) == 1 and s_out[0] == 0 and s_in[0] == 1:
+            kept = [d for d in range(x.ndim) if d not in axes]
+            rows = np.transpose(x, kept + ordered)
+            total = norm2_rows(rows.reshape(rows.shape[:len(kept)] + (-1,)))
+            return np.array(total.reshape([1 if d in axes else x.shape[d] for d in range(x.ndim)] if keepdim
+                                          else total.shape), order="C")
+    return norm_sequential(x, p, ordered, keepdim)
+
 def _fma32_square(v, total):
     """float32 fma(v, v, total) for float32 values v (as float64) and total: exact unless the double sum lands
     on a float32 midpoint, which the exact remainder resolves."""
@@ -1205,35 +1240,57 @@ def _fma32_square(v, total):
 
 
 def prod(x, dim, keepdim):
-    """prod of float x as PyTorch's binary_kernel_reduce_vec takes it: along a contiguous run, four vectors of 32
-    bytes multiplied block by block, the four folded pairwise, the lanes one after another, then the rest one by
-    one (a large whole-tensor product per thread's range, the partials in turn); along any other dimension,
-    one row after another. None for other dtypes."""
+    """prod of float x over dim (None: all) as PyTorch's binary_kernel_reduce_vec takes it in the iterator's 2-D
+    blocks (_prod_block); a single output of GRAIN_SIZE elements or more per thread's range, the partials then
+    multiplied in turn. None for other dtypes."""
     if x.dtype not in (np.float32, np.float64) or x.size == 0:
         return None
-    if dim is None:
-        flat = np.ascontiguousarray(x).reshape(-1)
-        total = x.dtype.type(1)
-        for begin, end in _thread_ranges(flat.size, num_threads()):
-            total = total * _prod_runs(flat[None, begin:end])[0]
-        return np.full([1] * x.ndim if keepdim else [], total, x.dtype)
-    if dim == x.ndim - 1:
-        rows = np.ascontiguousarray(x).reshape(-1, x.shape[-1] if x.ndim else 1)
-        out = _prod_runs(rows).reshape(x.shape[:-1])
+    axes = set(range(x.ndim)) if dim is None else {dim}
+    item = x.itemsize
+    sizes, s_in, s_out = _iteration(x.shape, [st // item for st in x.strides], axes)
+    extent = 1 + sum((n - 1) * st // item for n, st in zip(x.shape, x.strides))
+    flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (item,))
+    keep = [1 if d in axes else n for d, n in enumerate(x.shape)]
+    out = np.ones(math.prod(keep), x.dtype)
+    threads = num_threads()
+    if out.size == 1 and x.size >= GRAIN_SIZE and threads > 1:  # two_pass_reduction
+        partials = np.ones(threads, x.dtype)
+        for tid, (begin, end) in enumerate(_thread_ranges(x.size, threads)):
+            _for_each(flat, partials[tid:tid + 1], sizes, s_in, s_out, begin, end, 0, block=_prod_block)
+        out = _prod_runs(partials[None])
     else:
-        moved = np.moveaxis(x, dim, 0)
-        out = np.ones(moved.shape[1:], x.dtype)
-        for row in moved:
-            out *= row
-    return np.expand_dims(out, dim) if keepdim else out
+        _for_each(flat, out, sizes, s_in, s_out, 0, x.size, 0, block=_prod_block)
+    return out.reshape(keep if keepdim else [n for d, n in enumerate(x.shape) if d not in axes])
 
 
-def _prod_runs(rows):
-    """vectorized_inner_reduction with multiplication, on each row of a 2-D array."""
+def _prod_block(flat, out, in_off, out_off, size0, size1, s_in, s_out, vec):
+    """binary_kernel_reduce_vec's 2-D loop with multiplication: a reduced dim contiguous in memory by
+    vectorized_inner_reduction, row by row into its output; any other, each output's elements one after another
+    (vectorized_outer_reduction's columns start from the output's 1, so they multiply in the same order)."""
+    (in0, in1), (out0, out1) = s_in, s_out
+    rows = _view(flat, in_off, (size1, size0), (in1, in0))
+    if out0 == 0 and in0 == 1:
+        if out1 == 0:
+            for row in rows:
+                out[out_off] = _prod_runs(row[None], out[out_off:out_off + 1])[0]
+        else:
+            o = out[out_off:out_off + out1 * (size1 - 1) + 1:out1]
+            o[...] = _prod_runs(rows, o.copy())
+        return
+    o = _view(out, out_off, (size1, size0), (out1, out0))
+    if out0 == 0 and out1 == 0:
+        out[out_off] = np.multiply.accumulate(np.concatenate((out[out_off:out_off + 1], rows.reshape(-1))))[-1]
+        return
+    for j in range(size0):
+        o[:, j] *= rows[:, j]
+
+
+def _prod_runs(rows, out=None):
+    """vectorized_inner_reduction with multiplication, on each row of a 2-D array, into out (ones by default)."""
     lanes = 32 // rows.itemsize
     block = 4 * lanes
     count = rows.shape[1] // block
-    out = np.ones(rows.shape[0], rows.dtype)
+    out = np.ones(rows.shape[0], rows.dtype) if out is None else out
     if count:
         acc = rows[:, :block].reshape(-1, 4, lanes).copy()
         for i in range(1, count):
@@ -1766,35 +1823,83 @@ def small_dot(a, b):
     return np.asarray((lanes[0] + lanes[2]) + (lanes[1] + lanes[3]) + 0.0)  # (lanes started at +0: never -0)
 
 
+def iterator_axes(x, axes):
+    """x's reduced axes in the order TensorIterator walks them (by their strides), slowest first as a flattening
+    reads them: the order of a sequential reduction."""
+    perm, _ = _reduction_order(x.shape, [st // x.itemsize for st in x.strides], set(axes))
+    return [d for d in reversed(perm) if d in axes]
+
+
+def reduced_rows(x, axes):
+    """x as (kept dims..., reduced elements), each output's elements in the iterator's order."""
+    kept = [d for d in range(x.ndim) if d not in axes]
+    moved = np.transpose(x, kept + iterator_axes(x, axes))
+    return moved.reshape(moved.shape[:len(kept)] + (math.prod(x.shape[d] for d in axes),))
+
+
+def welford(rows):
+    """(mean, m2) of each row of float64 rows by WelfordOps' updates, one element after another; one output of
+    more than GRAIN_SIZE elements by each thread's range, the ranges then combined in turn (WelfordOps.combine)."""
+    m = rows.shape[-1]
+    if m < GRAIN_SIZE or math.prod(rows.shape[:-1]) != 1 or num_threads() == 1:
+        return _welford_steps(rows)
+    mean = m2 = count = None
+    for begin, end in _thread_ranges(m, num_threads()):
+        b_mean, b_m2 = _welford_steps(rows[..., begin:end])
+        if mean is None:
+            mean, m2, count = b_mean, b_m2, float(end - begin)
+            continue
+        delta, total = b_mean - mean, count + (end - begin)
+        nb_over_n = (end - begin) / total
+        mean, m2, count = mean + delta * nb_over_n, m2 + b_m2 + delta * delta * count * nb_over_n, total
+    return mean, m2
+
+
+def _welford_steps(rows):
+    mean, m2 = np.zeros(rows.shape[:-1]), np.zeros(rows.shape[:-1])
+    for k in range(rows.shape[-1]):
+        v = rows[..., k]
+        delta = v - mean
+        mean = mean + delta / float(k + 1)
+        m2 = m2 + delta * (v - mean)
+    return mean, m2
+
+
+def _squared_deviations(x, mean):
+    """std_var_all_cpu's sum of (x - mean)**2 in double: x walked in memory order by the iterator, each 2-D block's
+    local sum added to its thread's, the threads' sums in turn."""
+    item = x.itemsize
+    sizes, s_in, s_out = _iteration(x.shape, [st // item for st in x.strides], set(range(x.ndim)))
+    extent = 1 + sum((n - 1) * st // item for n, st in zip(x.shape, x.strides))
+    flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (item,))
+
+    def block(flat, out, in_off, out_off, size0, size1, s_in, s_out, vec):
+        dx = _view(flat, in_off, (size1, size0), (s_in[1], s_in[0])).astype(np.float64) - mean
+        out[0] = out[0] + np.cumsum((dx * dx).reshape(-1))[-1]
+
+    total = 0.0
+    for begin, end in (_thread_ranges(x.size, num_threads()) if x.size > GRAIN_SIZE else [(0, x.size)]):
+        part = np.zeros(1)
+        _for_each(flat, part, sizes, s_in, s_out, begin, end, 0, block=block)
+        total = total + float(part[0])
+    return total
+
+
 def variance(x, axes, correction, keepdim):
     """var of float32/float64 x over axes, in double, as PyTorch's CPU kernels take it: one output by two passes
-    (x's own mean, then the squared deviations added one after another, per thread's range from GRAIN_SIZE up);
-    several by Welford's updates along each. float32's results rounded to float32 are those of any exact double
-    computation, so only float64 walks Welford's steps (up to a length where that would crawl)."""
+    (x.mean(), then the squared deviations in memory order, per thread's range from GRAIN_SIZE up); several by
+    Welford's updates along each in the iterator's order. float32's results rounded to float32 are those of any
+    exact double computation, so only float64 walks Welford's steps (up to a length where that would crawl)."""
     if x.dtype != np.float32 and x.dtype != np.float64:  # float16: PyTorch accumulates in float
         x = x.astype(np.float32)
-    kept = [d for d in range(x.ndim) if d not in axes]
-    moved = np.transpose(x, kept + list(axes))
-    flat = moved.reshape(moved.shape[:len(kept)] + (-1,)).astype(np.float64)
+    flat = reduced_rows(x, axes).astype(np.float64)
     m = flat.shape[-1]
     divisor = max(0, m - correction)
     if flat[..., 0].size == 1:
-        c = np.ascontiguousarray(x)
-        mean = float(c.dtype.type(_run_sum(c.reshape(-1), num_threads())) / c.dtype.type(m))  # x.mean()
-        dx = flat.reshape(-1) - mean
-        squares = dx * dx
-        total = 0.0
-        for begin, end in (_thread_ranges(m, num_threads()) if m > GRAIN_SIZE else [(0, m)]):
-            total = total + float(np.cumsum(squares[begin:end])[-1])
-        r = np.full(flat.shape[:-1], np.float64(total) / np.float64(divisor))  # (0 -> inf or nan, as in C)
+        mean = float(cascade_sum(x, tuple(range(x.ndim))).reshape(()) / x.dtype.type(m))  # x.mean()
+        r = np.full(flat.shape[:-1], np.float64(_squared_deviations(x, mean)) / np.float64(divisor))  # (0: inf/nan)
     elif x.dtype == np.float64 and m <= 1 << 16:
-        mean, m2 = np.zeros(flat.shape[:-1]), np.zeros(flat.shape[:-1])
-        for k in range(m):
-            v = flat[..., k]
-            delta = v - mean
-            mean = mean + delta / float(k + 1)
-            m2 = m2 + delta * (v - mean)
-        r = m2 / np.float64(divisor)
+        r = welford(flat)[1] / np.float64(divisor)
     else:
         dev = flat - flat.mean(axis=-1, keepdims=True)
         r = np.sum(dev * dev, axis=-1) / np.float64(divisor)
@@ -1804,15 +1909,16 @@ def variance(x, axes, correction, keepdim):
 
 
 def norm_sequential(x, p, dims, keepdim):
-    """The p-norm (p not 2, 0 or inf) of float x over dims as PyTorch's generic reduction takes it: |x|**p
-    (the C library's pow in x's precision) added one after another in memory order, in x's precision, then
-    the total ** (1/p) (1 and 1/p both in x's precision)."""
+    """The p-norm (p not 0 or inf) of float x over dims as PyTorch's generic reduction takes it: |x|**p
+    (the C library's pow in x's precision; p 2: the square) added one after another in the order of dims (the last
+    fastest: vector_norm gives the iterator's), in x's precision, then the total ** (1/p) (1 and 1/p both in x's
+    precision; p 2: the square root)."""
     axes = tuple(range(x.ndim)) if dims is None else tuple(dims)
     kept = [d for d in range(x.ndim) if d not in axes]
     moved = np.transpose(x, kept + list(axes))
     flat = moved.reshape(moved.shape[:len(kept)] + (math.prod(x.shape[d] for d in axes),))  # (-1: not for size 0)
     a = np.abs(flat)
-    terms = a if p == 1 else pow_scalar_libm(a, p)
+    terms = a if p == 1 else a * a if p == 2 else pow_scalar_libm(a, p)  # (NormTwoOps: data * data, then sqrt)
     n = terms.shape[-1]
     total = np.zeros(terms.shape[:-1], x.dtype)
     # each output's elements in turn; a single output of GRAIN_SIZE elements or more is split into one run per
@@ -1822,7 +1928,7 @@ def norm_sequential(x, p, dims, keepdim):
         if end > begin:
             total = total + np.cumsum(terms[..., begin:end], axis=-1, dtype=x.dtype)[..., -1]
     if p != 1:
-        total = pow_scalar_libm(total, x.dtype.type(1) / x.dtype.type(p))
+        total = np.sqrt(total) if p == 2 else pow_scalar_libm(total, x.dtype.type(1) / x.dtype.type(p))
     if keepdim:
         total = total.reshape([1 if d in axes else x.shape[d] for d in range(x.ndim)])
     return np.array(total, order="C")  # (ascontiguousarray would make a 0-d result 1-d)

@@ -3,10 +3,10 @@ names there mapped to the engine's ops (most are aliases of torch.<op>; linalg's
 linalg_matrix_norm dispatch)."""
 import math
 
-from . import messages
+from . import dtypes, messages
 from .errors import python_class, runtime, type_error
 from .ops.core import Tensor, type_name
-from .ops.reductions import vector_norm_call
+from .ops.reductions import _norm_out, vector_norm_call
 from .ops.registry import Lazy
 
 
@@ -127,21 +127,30 @@ def _dims(dim):
     return [dim] if isinstance(dim, int) else (None if dim is None else list(dim))
 
 
-def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):
+def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
     _input("linalg_vector_norm", x)
-    return vector_norm_call(x, ord, _dims(dim), keepdim, dtype, None)
+    return vector_norm_call(x, ord, _dims(dim), keepdim, dtype, out)
 
 
-def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None):
+def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=None):
     _input("linalg_matrix_norm", A)
+    if out is not None:
+        return _norm_out("linalg_matrix_norm", lambda a: matrix_norm(a, ord, dim, keepdim, dtype=dtype), A, out)
     return _MATRIX_NORM.load()(A, ord, dim, keepdim, dtype)
 
 
 _MATRIX_NORM = Lazy("ops.matrix_functions", "matrix_norm")
 
 
-def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
+def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None, out=None):
     _input("linalg_norm", A)
+    if out is not None:
+        if isinstance(ord, str):  # (linalg_norm_out of a string order: the result's dtype checked, then copied)
+            result = norm(A, ord, dim, keepdim, dtype=dtype)
+            if result.dtype is not out.dtype:
+                raise runtime(f"linalg.norm expected out tensor dtype {dtypes.SCALAR_NAMES[result.dtype.name]} but "
+                              f"got: {dtypes.SCALAR_NAMES[out.dtype.name]}")
+        return _norm_out("linalg_norm", lambda a: norm(a, ord, dim, keepdim, dtype=dtype), A, out)
     dims = _dims(dim)
     if isinstance(ord, str):
         if dims is not None and len(dims) not in (1, 2):
@@ -169,7 +178,6 @@ def linalg_diagonal(A, *, offset=0, dim1=-2, dim2=-1):
 def vander(x, N=None):
     """linalg_vander: a column of ones beside the cumulative products of x repeated N - 1 times (ATen's)."""
     _input("linalg_vander", x)
-    from . import dtypes
     if x.dtype.category == 0 or x.dtype in (dtypes.float16, dtypes.bfloat16):
         raise runtime(f"linalg.vander supports floating point, complex, and integer tensors, but got "
                       f"{dtypes.SCALAR_NAMES[x.dtype.name]}")
@@ -204,6 +212,31 @@ def _lazy_call(lazy):
         return (lazy.fn or lazy.load())(*args, **kwargs)
     function.__name__ = function.__qualname__ = lazy.attr
     return function
+
+
+_VALUES_INDICES = ("values", "indices")
+_RETURN_TYPE_FIELDS = {  # (PyTorch's torch.return_types: each also as <name>_out)
+    **{name: _VALUES_INDICES for name in ("cummax", "cummin", "kthvalue", "max", "median", "min", "mode", "nanmedian",
+                                          "sort", "topk")},
+    "aminmax": ("min", "max"), "frexp": ("mantissa", "exponent"), "geqrf": ("a", "tau"),
+    "histogram": ("hist", "bin_edges"), "linalg_cholesky_ex": ("L", "info"),
+    "linalg_eig": ("eigenvalues", "eigenvectors"), "linalg_eigh": ("eigenvalues", "eigenvectors"),
+    "linalg_inv_ex": ("inverse", "info"), "linalg_ldl_factor": ("LD", "pivots"),
+    "linalg_ldl_factor_ex": ("LD", "pivots", "info"),
+    "linalg_lstsq": ("solution", "residuals", "rank", "singular_values"), "linalg_lu": ("P", "L", "U"),
+    "linalg_lu_factor": ("LU", "pivots"), "linalg_lu_factor_ex": ("LU", "pivots", "info"), "linalg_qr": ("Q", "R"),
+    "linalg_slogdet": ("sign", "logabsdet"), "linalg_solve_ex": ("result", "info"), "linalg_svd": ("U", "S", "Vh"),
+    "lu_unpack": ("P", "L", "U"), "qr": ("Q", "R"), "slogdet": ("sign", "logabsdet"), "svd": ("U", "S", "V"),
+    "triangular_solve": ("solution", "cloned_coefficient")}
+
+
+def return_types():
+    """torch.return_types: the named-tuple classes the ops return (the same classes: ops.core.return_type)."""
+    from .ops.core import return_type
+    members = {name + end: return_type(name + end, fields) for name, fields in _RETURN_TYPE_FIELDS.items()
+               for end in ("", "_out")}
+    members["histogramdd"] = return_type("histogramdd", ("hist", "bin_edges"))  # (no _out)
+    return Namespace("torch.return_types", members)
 
 
 def linalg(namespace):

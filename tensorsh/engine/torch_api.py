@@ -567,6 +567,7 @@ for _name in ("set_autocast_cache_enabled", "set_autocast_cpu_dtype", "set_autoc
     NAMESPACE[_name] = pyapi.c_onearg(_name, NAMESPACE[_name])
 NAMESPACE["special"], NAMESPACE["linalg"] = namespaces.special(NAMESPACE), namespaces.linalg(NAMESPACE)
 NAMESPACE["fft"] = namespaces.fft(NAMESPACE)
+NAMESPACE["return_types"] = namespaces.return_types()
 NAMESPACE["default_generator"] = rng.default_generator
 NAMESPACE["random"] = Namespace("torch.random", {  # (torch/random.py)
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,

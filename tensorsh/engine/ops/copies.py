@@ -356,8 +356,6 @@ def write_out(name, fn, args, kwargs):
     (refused when grad mode is on and an argument or t requires grad), then the result's dtype must cast to t's, t is
     resized to the result (a warning when it had elements) and written (its version bumped); t is returned."""
     from .. import autograd
-    from ..errors import warn
-    from ..messages import shape_list
     from . import out_dtypes
     from .geometry_inplace import resize_output
     kwargs = dict(kwargs)
@@ -392,9 +390,7 @@ def write_out(name, fn, args, kwargs):
     previous, autograd._grad_enabled[0] = autograd._grad_enabled[0], False
     try:
         for r, o in zip(results, outs):
-            kernel_shape = _vector_matrix_shape(name, args, r)
-            if o._shape != kernel_shape and o.numel():
-                warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(kernel_shape)))
+            warn_resized(o, *_resize_shapes(name, args, kwargs, o, r))
             if o._shape != r._shape:
                 resize_output(o, r._shape)
             if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)):
@@ -411,6 +407,26 @@ def write_out(name, fn, args, kwargs):
     finally:
         autograd._grad_enabled[0] = previous
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
+
+
+def warn_resized(out, shape, had=None):
+    """resize_output's deprecation warning: out had elements and another shape (had: the shape resized)."""
+    from ..errors import warn
+    from ..messages import shape_list
+    had = out._shape if had is None else had
+    if tuple(had) != tuple(shape) and out.numel():
+        warn(_RESIZED.format(had=shape_list(had), shape=shape_list(shape)))
+
+
+def _resize_shapes(name, args, kwargs, out, result):
+    """(the shape out= is resized to, the shape it had then): kthvalue's out is resized to the kept shape, and first
+    unsqueezed at dim when one dim short of the input (_reduction_with_indices_allocate_or_resize_output)."""
+    keepdim = args[3] if len(args) > 3 else kwargs.get("keepdim", False)
+    if name == "kthvalue" and args and isinstance(args[0], Tensor) and args[0].dim() and not keepdim:
+        d = args[0]._wrap_dim(args[2] if len(args) > 2 else kwargs.get("dim", -1))
+        had = out._shape[:d] + (1,) + out._shape[d:] if out.dim() == args[0].dim() - 1 else None
+        return result._shape[:d] + (1,) + result._shape[d:], had
+    return _vector_matrix_shape(name, args, result), None
 
 
 def _write_shared(out, result, reduce):

@@ -57,12 +57,22 @@ def attach_outputs(node, outs, x, save_outputs):
         autograd.pack_pending()
 
 
+_RETURN_TYPES = {}  # name -> class: one class per name, whichever op or torch.return_types asks first
+
+
 def return_type(name, fields):
     """A torch.return_types.<name>: a tuple whose items have names, printed as PyTorch prints it."""
+    cls = _RETURN_TYPES.get(name)
+    if cls is None:
+        cls = _RETURN_TYPES[name] = _new_return_type(name, fields)
+    return cls
+
+
+def _new_return_type(name, fields):
     def __repr__(self):
         return f"torch.return_types.{name}(\n" + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
     body = {f: property(lambda self, i=i: self[i]) for i, f in enumerate(fields)}
-    body.update(__api__=frozenset(fields), __repr__=__repr__, __str__=__repr__, __slots__=(),
+    body.update(__api__=frozenset((*fields, "count", "index")), __repr__=__repr__, __str__=__repr__, __slots__=(),
                 __module__="torch.return_types")
     return type(name, (tuple,), body)
 

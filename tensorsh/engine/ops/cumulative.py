@@ -1,7 +1,7 @@
 """Cumulative ops beyond cumsum: cumprod (with PyTorch's zero-safe backward), cummax, cummin, logcumsumexp."""
 import numpy as np
 
-from .. import autograd, dtypes
+from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime
 from ..saved_names import as_given, given
@@ -202,14 +202,17 @@ cummax = _cum_extreme("cummax", np.greater_equal)
 cummin = _cum_extreme("cummin", np.less_equal)
 
 
+_EXP, _LOG1P = kernels.libm_each("exp", np.exp), kernels.libm_each("log1p", np.log1p)
+
+
 def _log_add_exp(x, acc):
-    """PyTorch's _log_add_exp_helper(x, acc), elementwise in double."""
+    """PyTorch's _log_add_exp_helper(x, acc), elementwise in x's precision, with the C library's exp and log1p."""
     with np.errstate(all="ignore"):
         lo = np.where(np.isnan(acc), acc, np.minimum(x, acc))
         hi = np.where(np.isnan(acc), acc, np.maximum(x, acc))
         lo = np.where(np.isnan(x) & ~np.isnan(acc), x, lo)  # (std::min/max return the first argument on NaN)
         hi = np.where(np.isnan(x) & ~np.isnan(acc), x, hi)
-        general = np.log1p(np.exp(lo - hi)) + hi
+        general = _LOG1P(_EXP(lo - hi)) + hi
     return np.where((lo != hi) | np.isfinite(lo), general, x)
 
 
@@ -224,7 +227,7 @@ class LogcumsumexpBackward0(SavingNode):
             return (g,)
         d = self.dim
         from .comparison import where
-        lowest = fresh(np.array(np.finfo(g.dtype.np).min, g.dtype.np), g.dtype)
+        lowest = fresh(np.array(-dtypes.finite_max(g.dtype), g.dtype.np), g.dtype)  # (numeric_limits::lowest)
         log_abs = g.abs().log()
         pos = where(g > 0, log_abs, lowest)
         neg = where(g < 0, log_abs, lowest)
@@ -239,9 +242,11 @@ def logcumsumexp(self, dim):
     if self.dtype.category < 2:
         raise make("NotImplementedError", f"\"logcumsumexp_out_cpu\" not implemented for "
                                           f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
-    x = self._np.reshape(self._shape or (1,)).astype(np.float64)
-    out = np.empty(x.shape, np.float64)
-    acc = np.full(np.take(x, 0, axis=d).shape if x.size else (), -np.inf)
+    # (the accumulator is acc_type's: double for float and double, float for float16 and bfloat16)
+    work = np.float32 if self.dtype.itemsize == 2 else np.float64
+    x = self._np.reshape(self._shape or (1,)).astype(work)
+    out = np.empty(x.shape, work)
+    acc = np.full(np.take(x, 0, axis=d).shape if x.size else (), -np.inf, work)
     for i in range(x.shape[d]):
         acc = _log_add_exp(np.take(x, i, axis=d), acc)
         idx = [slice(None)] * x.ndim

@@ -196,24 +196,25 @@ def matrix_norm(A, ord, dim, keepdim, dtype):
     checks, then 'fro' a vector 2-norm, 'nuc'/2/-2 the singular values, 1/inf/-1/-inf column (row) sums."""
     import math
     from .. import messages
-    from .reductions import vector_norm_call
+    from .reductions import check_norm_dtype, vector_norm_call
     dim = list(dim)
     if not isinstance(ord, str) and abs(ord) not in (1, 2, math.inf):
         raise runtime(messages.MATRIX_NORM_ORDER.format(int(ord) if float(ord).is_integer() else ord))
     if isinstance(ord, str) and ord not in ("fro", "nuc"):
         raise runtime(messages.MATRIX_NORM_ORDER.format(ord))
+    if A.dim() < 2:
+        raise runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
     if A.dtype.category < 2:
         raise runtime(f"linalg.matrix_norm: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
     if A.dtype.itemsize == 2 and (ord == "nuc" or not isinstance(ord, str) and abs(ord) == 2):  # (SVD's orders)
         raise runtime(f"linalg.matrix_norm: Low precision dtypes not supported. Got {dtypes.SCALAR_NAMES[A.dtype.name]}")
-    if A.dim() < 2:
-        raise runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
     if len(dim) != 2:
         raise runtime("linalg.matrix_norm: dim must be a 2-tuple. Got " + " ".join(map(str, dim)))
     dim = [A._wrap_dim(d) for d in dim]
     if dim[0] == dim[1]:
         raise runtime(f"linalg.matrix_norm: dims must be different. Got ({dim[0]}, {dim[1]})")
+    check_norm_dtype("linalg.matrix_norm", dtype, A.dtype)
     if ord == "fro":
         return vector_norm_call(A, 2, dim, keepdim, dtype, None)
     if ord == "nuc" or abs(ord) == 2:

@@ -2,7 +2,7 @@
 StdMeanBackward0), their values as PyTorch's CPU kernels compute them (var_mean's Welford steps in double)."""
 import numpy as np
 
-from .. import autograd
+from .. import autograd, kernels
 from ..autograd import Node, edge_of
 from ..errors import index_error, runtime
 from ..saved_names import as_given, given
@@ -81,19 +81,11 @@ def _welford(x, axes, correction, keepdim):
         x = x.reshape(1)
         axes = (0,)
     axes = tuple(range(x.ndim)) if axes is None else axes
-    kept = [d for d in range(x.ndim) if d not in axes]
-    moved = np.transpose(x, kept + list(axes))
-    reduced = int(np.prod([x.shape[d] for d in axes], dtype=np.int64))  # (not -1: a kept dim may be empty)
-    flat = moved.reshape(moved.shape[:len(kept)] + (reduced,)).astype(np.float64)
+    flat = kernels.reduced_rows(x, axes).astype(np.float64)
     m = flat.shape[-1]
-    mean, m2 = np.zeros(flat.shape[:-1]), np.zeros(flat.shape[:-1])
     with np.errstate(all="ignore"):
-        if m <= 1 << 16:
-            for k in range(m):
-                v = flat[..., k]
-                delta = v - mean
-                mean = mean + delta / float(k + 1)
-                m2 = m2 + delta * (v - mean)
+        if m <= 1 << 18:  # (beyond, Welford in Python would crawl)
+            mean, m2 = kernels.welford(flat)
         else:  # (long rows: two passes, equal to Welford's steps but for the last bits)
             mean = flat.mean(axis=-1)
             dev = flat - mean[..., None]

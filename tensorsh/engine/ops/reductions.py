@@ -28,9 +28,8 @@ def _any_all(name, np_fn):
     """A row of any/all: bool (uint8 for uint8) results, no grad_fn."""
     def fn(self, dim=None, keepdim=False):
         dt = dtypes.uint8 if self.dtype is dtypes.uint8 else dtypes.bool_  # (uint8 in, uint8 out: PyTorch's legacy)
-        if dim is None:
-            return from_numpy(np.asarray(np_fn(self._np)).astype(dt.np), dt)
-        axes = reduce_dims(self, dim)  # an int or a tuple of them, as PyTorch's any.dims
+        # an int or a tuple of them, as PyTorch's any.dims; None all of them (still kept with keepdim)
+        axes = None if dim is None else reduce_dims(self, dim)
         # (a reduction's result is contiguous, whatever order numpy left it in)
         return from_numpy(np.asarray(np_fn(self._np, axis=axes, keepdims=keepdim), dt.np, order="C"), dt)
     return op(name, fn, function=True)
@@ -383,7 +382,7 @@ AminBackward0 = type("AminBackward0", (_ExtremeBackward,), dict(_AMAX_SAVES, nam
 def _amax_amin(name, np_fn, node_cls):
     """A row of amax/amin: the extreme over dims, its gradient shared by the elements equal to it."""
     def fn(self, dim=(), keepdim=False):
-        dims = _int_list(name, "dim", (dim,))
+        dims = _int_list(name, "dim", (() if dim is None else dim,))  # (int[1] dim=[] takes None as [])
         if self.numel() == 0 and self.dim():  # PyTorch checks the sizes first, naming each dim as given
             for d in dims:
                 if self._shape[self._wrap_dim(d)] == 0:
@@ -701,6 +700,7 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
         p = p.item()
     if not self._np.size and isinstance(p, (int, float)) and (p < 0 or p == math.inf):
         _empty_norm_check(self, p, dim)
+    check_norm_dtype("linalg.vector_norm", dtype, self.dtype)
     if dtype is not None and dtype is not self.dtype:
         check_dtype("norm", dtype)
         with autograd.no_grad():  # (computed in dtype inside the kernel: one node on self, no ToCopyBackward0)
@@ -714,31 +714,47 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
     elif isinstance(p, str) or not isinstance(p, (int, float)) or isinstance(p, bool):
         raise runtime(f"tensorsh supports vector norms only (p a number or 'fro'), not p={p!r}")
     dims = reduce_dims(self, dim, empty_is_all=True)
+    axes = tuple(range(self.dim())) if dims is None else dims
+    reduced = self.dtype is dtypes.float16 or self.dtype is dtypes.bfloat16
     with autograd.no_grad():
-        if self.dtype is dtypes.float16 or self.dtype is dtypes.bfloat16:  # (reduced in float, rounded once)
-            out = to(norm(to(self, dtypes.float32), p, dim, keepdim), self.dtype)
-        elif p == 0:  # the count of non-zero entries
-            nonzero = fresh(np.asarray(self._np != 0).astype(self.dtype.np), self.dtype)
-            out = nonzero.sum(dims, keepdim) if dims is not None else \
-                nonzero.sum(tuple(range(self.dim())), keepdim) if keepdim and self.dim() else nonzero.sum()
-        elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims == (self.dim() - 1,):
-            values = kernels.norm2_rows(self._np)
-            out = fresh(values.reshape(self._shape[:-1] + ((1,) if keepdim else ())), self.dtype)
-        elif p == 2 and self.dtype in _FLOAT_KERNEL_DTYPES and dims is None:
-            out = fresh(kernels.norm2_rows(self._np.reshape(1, -1)).reshape((1,) * self.dim() if keepdim else ()),
-                        self.dtype)
+        if all(self._shape[d] == 1 for d in axes):  # (is_reduce_over_1D_vector: |x|, or x != 0 for p 0)
+            one = self if keepdim else self.squeeze(axes)
+            out = to(one != 0, self.dtype.to_real()) if p == 0 else one.abs()
+        elif p == 0:  # the count of non-zero entries (float16 and bfloat16 count in float32)
+            out = to(to(self != 0, dtypes.float32 if reduced else self.dtype.to_real()).sum(axes, keepdim),
+                     self.dtype.to_real())
         elif math.isinf(p):
             out = self.abs()
-            for d in sorted(dims if dims is not None else range(self.dim()), reverse=True):
+            for d in sorted(axes, reverse=True):
                 out = (out.max(d, keepdim) if p > 0 else out.min(d, keepdim))[0]
+        elif reduced:  # (float16 and bfloat16 reduce in float32, rounded once; float16 never by the lastdim kernel)
+            x = self._np.astype(np.float32)
+            out = to(fresh(kernels.vector_norm(x, p, axes, keepdim, self.dtype is dtypes.bfloat16), dtypes.float32),
+                     self.dtype)
         elif self.dtype in _FLOAT_KERNEL_DTYPES:
-            out = fresh(kernels.norm_sequential(self._np, p, dims, keepdim), self.dtype)
+            out = fresh(kernels.vector_norm(self._np, p, axes, keepdim), self.dtype)
         else:
             a = self.abs() ** p
-            out = (a.sum(dims, keepdim) if dims is not None else a.sum()) ** (1.0 / p)
+            out = a.sum(axes, keepdim) ** (1.0 / p)
     if needs_grad(self):
         attach(out, _given(LinalgVectorNormBackward0(self, out, p, dims, keepdim), "dims", dim))
     return out
+
+
+def check_norm_dtype(name, dtype, self_dtype):
+    """check_linalg_norm_dtype: a dtype= floating (complex exactly for complex inputs) that the input's converts to
+    without narrowing."""
+    if not isinstance(dtype, dtypes.DType):
+        return
+    given = dtypes.SCALAR_NAMES[dtype.name]
+    if dtype.category < 2:
+        raise runtime(f"{name}: dtype should be floating point or complex, but got {given}")
+    kind = "complex" if self_dtype.category == 3 else "real"
+    if (self_dtype.category == 3) != (dtype.category == 3):
+        raise runtime(f"{name}: dtype should be {kind} for {kind} inputs, but got {given}")
+    if dtypes.promote(self_dtype, dtype) is not dtype:
+        raise runtime(f"{name}: the dtype of the input ({dtypes.SCALAR_NAMES[self_dtype.name]}) should be convertible "
+                      f"without narrowing to the specified dtype ({given})")
 
 
 def _empty_norm_check(self, p, dim):

@@ -313,12 +313,12 @@ def nansum(self, dim=None, keepdim=False, *, dtype=None):
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
     dims = reduce_dims(self, dim, empty_is_all=True)
     x = _cast_first(self, dt)
-    if self.dtype.category == 2:
-        x = np.where(np.isnan(x), x.dtype.type(0), x)
+    if self.dtype.category == 2:  # (kept in self's layout: the sum's order follows it)
+        x = kernels.in_layout(x, np.where(np.isnan(x), x.dtype.type(0), x))
     if self.dtype is dtypes.float16 and dt is dtypes.float16:  # (half: summed in float, rounded once)
-        values = _sum_np(x.astype(np.float32), dims, keepdim, dtypes.float32).astype(np.float16)
+        values = _sum_np(kernels.in_layout(x, x, np.float32), dims, keepdim, dtypes.float32).astype(np.float16)
     else:
-        values = _sum_np(x.astype(dt.np), dims, keepdim, dt)
+        values = _sum_np(x.astype(dt.np, copy=False), dims, keepdim, dt)
     out = fresh(np.asarray(values, dt.np), dt)
     if needs_grad(self) and dt.category == 2:
         node = NansumBackward0(self, dims, keepdim)

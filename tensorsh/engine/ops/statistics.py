@@ -13,13 +13,18 @@ from ..autocast import fp32_op
 _MODES = ("linear", "lower", "higher", "midpoint", "nearest")
 
 
-def _quantile(self, q, dim, keepdim, interpolation, ignore_nan, name):
+def _quantile_checks(self, q, interpolation, name):
+    """quantile's checks in ATen's order (a number q's range, the interpolation's name, quantile_checks); q as a
+    tensor."""
     if not isinstance(self, Tensor):
         raise type_error(f"{name}(): argument 'input' (position 1) must be Tensor, not {type_name(self)}")
     if not isinstance(q, Tensor):
         if not 0 <= q <= 1:
             raise runtime(f"{name}() q must be in the range [0, 1] but got {q:g}")
         q = creation.full((), q, dtype=self.dtype if self.dtype.is_floating_point else dtypes.float32)
+    if interpolation not in _MODES:
+        raise runtime(f"{name}() interpolation must be one of linear, lower, higher, midpoint or nearest, but got "
+                      f"{interpolation}")
     if self.numel() == 0:
         raise runtime(f"{name}() input tensor must be non-empty")
     if q.dim() > 1:
@@ -28,15 +33,12 @@ def _quantile(self, q, dim, keepdim, interpolation, ignore_nan, name):
         raise runtime(f"{name}() input tensor must be either float or double dtype")
     if q.dtype is not self.dtype:
         raise runtime(f"{name}() q tensor must be same dtype as the input tensor")
-    if interpolation not in _MODES:
-        raise runtime(f"{name}() interpolation must be one of linear, lower, higher, midpoint or nearest, but got "
-                      f"{interpolation}")
-    wrapped = None if dim is None else self._wrap_dim(dim)
-    with autograd.no_grad():
-        if not bool(((q >= 0) & (q <= 1)).all()):
-            raise runtime(f"{name}() q values must be in the range [0, 1]")
-    # the output shape (quantile_output_shape): q's size first when q is 1-D
-    if wrapped is None:
+    return q
+
+
+def _quantile_shape(self, q, wrapped, keepdim):
+    """quantile_output_shape: q's size first when q is 1-D; a 0-dim input's dim keeps no size."""
+    if wrapped is None or self.dim() == 0:
         out_shape = [1] * self.dim() if keepdim else []
     else:
         out_shape = list(self._shape)
@@ -44,8 +46,27 @@ def _quantile(self, q, dim, keepdim, interpolation, ignore_nan, name):
             out_shape[wrapped] = 1
         else:
             del out_shape[wrapped]
-    if q.dim() > 0:
-        out_shape.insert(0, q.numel())
+    return [q.numel()] + out_shape if q.dim() > 0 else out_shape
+
+
+def _quantile(self, q, dim, keepdim, interpolation, ignore_nan, name, out=None):
+    q = _quantile_checks(self, q, interpolation, name)
+    if out is not None:  # (quantile_out_impl: out's dtype, its resize, then the values copied in)
+        if out.dtype is not self.dtype:
+            raise runtime(f"{name}() out tensor must be same dtype as the input tensor")
+        from .copies import warn_resized
+        from .geometry_inplace import resize_output
+        shape = tuple(_quantile_shape(self, q, None if dim is None else self._wrap_dim(dim), keepdim))
+        warn_resized(out, shape)
+        resize_output(out, shape)
+        return out.copy_(_quantile(self, q, dim, keepdim, interpolation, ignore_nan, name))
+    wrapped = None if dim is None else self._wrap_dim(dim)
+    with autograd.no_grad():
+        if not bool(((q >= 0) & (q <= 1)).all()):
+            raise runtime(f"{name}() q values must be in the range [0, 1]")
+    if (self.numel() if wrapped is None or not self.dim() else self._shape[wrapped]) > 1 << 24:
+        raise runtime(f"{name}() input tensor is too large")  # (quantile_impl: the sorted length, past float's integers)
+    out_shape = _quantile_shape(self, q, wrapped, keepdim)
     if wrapped is None:
         sorted_ = self.flatten().sort()[0]
     elif wrapped == self.dim() - 1:
@@ -93,12 +114,12 @@ def _broadcast(a, b):
 
 @fp32_op
 def quantile(input, q, dim=None, keepdim=False, *, interpolation="linear", out=None):
-    return _quantile(input, q, dim, keepdim, interpolation, False, "quantile")
+    return _quantile(input, q, dim, keepdim, interpolation, False, "quantile", out)
 
 
 @fp32_op
 def nanquantile(input, q, dim=None, keepdim=False, *, interpolation="linear", out=None):
-    return _quantile(input, q, dim, keepdim, interpolation, True, "quantile")  # (PyTorch's texts say quantile())
+    return _quantile(input, q, dim, keepdim, interpolation, True, "quantile", out)  # (PyTorch's texts say quantile())
 
 
 def _checked_weights(w, name, kind, allowed, n):
