@@ -30,6 +30,19 @@ for make, index in [(lambda: torch.tensor(1.0, requires_grad=True), (torch.tenso
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"a_number_written_into_a_whole_0_dim_tensor_is_copied_not_filled": """
+idxs = {"...": ..., "None": None, "()": (), "slice": slice(None), "0": 0, "True": True}
+vals = {"-1.0": lambda: -1.0, "t0": lambda: torch.tensor(2.), "t1": lambda: torch.tensor([2.]), "5": lambda: 5,
+        "t0d": lambda: torch.tensor(2., dtype=torch.float64)}
+for shape in [(), (3,), (2, 2)]:
+    for iname, idx in idxs.items():
+        if shape == () and iname in ("slice", "0"):
+            continue
+        for vname, val in vals.items():
+            b = torch.zeros(shape, requires_grad=True).clone()
+            b[idx] = val()
+            print(shape, iname, vname, b.grad_fn.name(), b._version, b.grad_fn.next_functions[0][0].name(), b)
+""",
 }
 
 

@@ -430,8 +430,7 @@ def split_basic(self, index):
 
 
 def setitem(self, index, value):
-    number = not isinstance(value, Tensor)
-    if number:  # PyTorch's valueToTensor: a 0-dim tensor of self's dtype (an int unpacked as a long long first),
+    if not isinstance(value, Tensor):  # PyTorch's valueToTensor: a 0-dim tensor of self's dtype (an int unpacked as a long long first),
         # filled as one element is (a float16/bfloat16 value is not range-checked); nothing else but a tensor
         if isinstance(value, np.generic):
             value = scalars.from_numpy_scalars((value,))[0]
@@ -452,11 +451,9 @@ def setitem(self, index, value):
             value = _without_leading_ones(value)  # (set_item's slicePrefix1sSize, before index_put_)
             return index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)
         target = getitem(self, index, setting=True)
-    if number:  # fill_(Tensor), FillBackward3
-        fill_inplace(target, value)
-    elif isinstance(value, Tensor) and value._shape == target._shape:  # PyTorch's copy_to, its three ways
-        copy_inplace(target, value)
-    elif isinstance(value, Tensor) and value.dim() == 0:
+    if value._shape == target._shape:  # PyTorch's copy_to, its three ways (a number is a 0-dim tensor by now:
+        copy_inplace(target, value)  # copied into a 0-dim target, CopyBackwards; else filled, FillBackward3)
+    elif value.dim() == 0:
         fill_inplace(target, value)
     else:  # (the value's leading 1-dims dropped, then expanded to the target: its errors first)
         value = _without_leading_ones(value)
