@@ -43,6 +43,20 @@ for shape in [(), (3,), (2, 2)]:
             b[idx] = val()
             print(shape, iname, vname, b.grad_fn.name(), b._version, b.grad_fn.next_functions[0][0].name(), b)
 """,
+"layer_norms_backward_fuses_the_last_partial_vectors_products_into_its_sums": """
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64):
+    for n in (4, 9, 12, 17, 20, 33, 100):
+        for affine in (True, False):
+            x = torch.randn(5, n, dtype=dt, requires_grad=True)
+            ln = torch.nn.LayerNorm(n, elementwise_affine=affine, dtype=dt)
+            if affine:
+                with torch.no_grad():
+                    ln.weight.normal_()
+                    ln.bias.normal_()
+            ln(x).backward(torch.randn(5, n, dtype=dt))
+            print(dt, n, affine, x.grad.flatten().tolist(), [p.grad.tolist() for p in ln.parameters()])
+""",
 }
 
 

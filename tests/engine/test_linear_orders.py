@@ -99,6 +99,9 @@ for m, k, n in [(2, 32, 3), (3, 40, 2), (4, 47, 3), (5, 63, 2), (8, 64, 3), (3, 
     lin = torch.nn.Linear(k, n)
     (lin(x) ** 2).sum().backward()
     print(m, k, n, (x @ w.t()).tolist(), torch.nn.functional.linear(x, w, bias).tolist(), lin.weight.grad.tolist())
+for k in [2, 3, 4, 5, 9, 16, 17, 24, 33, 40, 63, 64, 65, 100, 200, 500]:  # sdot: four sets of 16 lanes
+    a = torch.randn(k); b = torch.randn(k)
+    print(k, torch.dot(a, b).item(), torch.vdot(a, b).item(), (a @ b).item(), torch.inner(a, b).item())
 for k in [2, 5, 33, 100, 250]:  # one row times one row-major column: fused in order
     x = torch.randn(1, k); w = torch.randn(k, 1); bias = torch.randn(1)
     print(k, (x @ w).tolist(), torch.addmm(bias, x, w).tolist())

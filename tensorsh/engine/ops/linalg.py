@@ -89,6 +89,8 @@ def _matmul_np(x, y):
         elif kernels.MKL_ON_INTEL and x.ndim == 1 and y.ndim == 2:  # (as one row)
             r = kernels.intel_matmul(x[None, :], y)
             r = r if r is None else r[0]
+        elif kernels.MKL_ON_INTEL and x.ndim == 1 and y.ndim == 1:  # (sdot)
+            r = kernels.intel_dot(x, y)
         if r is None:
             r = kernels.small_matmul(x, y)
     if r is None and x.ndim == 1 and y.ndim == 1:
