@@ -42,10 +42,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
                                         "but got: allow_unused=False.")
     outputs = [outputs] if isinstance(outputs, (Tensor, autograd.GradientEdge)) else list(outputs)
     given = inputs
-    inputs = [inputs] if isinstance(inputs, (Tensor, autograd.GradientEdge)) else \
-        list(inputs.values()) if type(inputs) is dict else list(inputs)
-    if not inputs:
-        raise runtime("`inputs` argument to `grad()` cannot be empty.")
+    inputs = autograd.input_list(inputs, "grad")
     if any(type(o) is autograd.GradientEdge for o in outputs):
         raise errors.make("NotImplementedError", "tensorsh: torch.autograd.grad of a GradientEdge (as an output) is "
                                                  "not supported; give the tensor itself")
