@@ -132,7 +132,8 @@ def binary_node(grad_fn, self=None, other=None, number_edges=2, alpha=False, bot
             "grads": namespace["grads"], "formulas": formulas, "saved_names": tuple(order),
             "number_edges": 1 if number is not None else number_edges,
             # in place: the input whose gradient needs self's pre-write copy (-1: always, None: never)
-            "self_saved": (-1 if guard[names[0]] is None else guard[names[0]]) if names[0] in order else None}
+            "self_saved": (-1 if guard[names[0]] is None else guard[names[0]]) if names[0] in order else None,
+            "save_guards": {n: guard[n] for n in inputs}}  # (input name: the input whose gradient saves it, or None)
     values = dict(values or {}, **({"alpha": "alpha"} if alpha else {}))
     if kept:
         values[numbered] = "number"

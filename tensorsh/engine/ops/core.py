@@ -31,8 +31,15 @@ def needs_grad(*xs):
         return False
     for x in xs:
         if isinstance(x, Tensor) and (x._requires_grad or x._grad_fn is not None or x._view is not None and x.requires_grad):
-            return True
+            return not INFERENCE_SEEN[0] or INFERENCE_MODE[0] or _autograd_dispatched(xs)
     return False
+
+
+def _autograd_dispatched(xs):
+    """Outside inference mode an op reaches autograd's kernel only through an input with the Autograd dispatch key:
+    a normal tensor or a number wrapped into one; inference tensors have none, so an op of them alone records
+    nothing (and its result does not require grad)."""
+    return builtins.any(not isinstance(x, Tensor) or not x._version_counter.inference for x in xs)
 
 
 def operand_edge(x):
@@ -324,7 +331,8 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
         else:
             out = None
         if out is not None:
-            if node_cls is not None and autograd._grad_enabled[0] and (a.requires_grad or tb is Tensor and b.requires_grad):
+            if node_cls is not None and autograd._grad_enabled[0] and (a.requires_grad or tb is Tensor and b.requires_grad) \
+                    and (not INFERENCE_SEEN[0] or INFERENCE_MODE[0] or _autograd_dispatched((a, b))):
                 attach(out, node_cls(a, b, out))
             return out
     if not ta and not isinstance(b, Tensor):
@@ -401,11 +409,16 @@ def inference_saved_first(node_cls, *operands):
     node saves (node_cls.saved_names: self, then the other operand by any name) fails first when an input requires
     grad."""
     if INFERENCE_MODE[0] or not autograd._grad_enabled[0] or not builtins.any(
-            isinstance(t, Tensor) and t.requires_grad for t in operands):
+            isinstance(t, Tensor) and t.requires_grad for t in operands) or not _autograd_dispatched(operands):
         return
     saved = getattr(node_cls, "saved_names", ())
-    kept = ("self" in saved, builtins.any(n not in (None, "self", "result") for n in saved))  # (other, mat2, vec)
-    for keeps, t in zip(kept, operands):
+    guards = getattr(node_cls, "save_guards", {})  # (an input read by one formula only: saved when that one is wanted)
+    kept = [False, False]
+    for name in saved:
+        if name not in (None, "result"):
+            guard = guards.get(name)
+            kept[name != "self"] |= guard is None or getattr(operands[guard], "requires_grad", False)
+    for keeps, t in zip(kept, operands):  # (other, mat2, vec: the second)
         if keeps and isinstance(t, Tensor) and t._version_counter.inference:
             raise runtime(messages.INFERENCE_SAVED)
 
