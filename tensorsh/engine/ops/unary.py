@@ -201,43 +201,47 @@ cos = _vml_unary("cos", "CosBackward0", kernels.vml_cos, lambda g, x: g * -x.sin
 
 
 class _BackwardOp(Node):
-    """The node of a fused backward kernel (sigmoid_backward, ...): what create_graph records for it."""
-    __slots__ = ("kind",)
+    """The node of a fused backward kernel (sigmoid_backward, ...): what create_graph records for it; a subclass per
+    kernel (_backward_op) names it and what it saves (grad_fn._saved_*: None where PyTorch's formula reads no g)."""
+    __slots__ = ()
 
-    def __init__(self, kind, g, y):
+    def __init__(self, g, y):
         Node.__init__(self, (operand_edge(g), operand_edge(y)))
-        self.kind = kind
-        self.name_ = _BACKWARD_OPS[kind][1]
         self.saved = (SavedTensor(g), SavedTensor(y))
 
     def backward(self, gg):
         g, y = self.unpack()
-        return _BACKWARD_OPS[self.kind][2](gg, g, y)
+        return self.formula(gg, g, y)
 
 
-_BACKWARD_OPS = {
-    "sigmoid": (lambda g, y: kernels.sigmoid_backward(g._np, y._np), "SigmoidBackwardBackward0",
-                lambda gg, g, y: (gg * (1 - y) * y, gg * g * (1 - 2 * y))),
-    "tanh": (lambda g, y: kernels.tanh_backward(g._np, y._np), "TanhBackwardBackward0",
-             lambda gg, g, y: (gg * (1 - y * y), gg * g * -2 * y)),
-    # threshold_backward: `self <= threshold ? 0 : grad`, so a NaN result passes the gradient on
-    "relu": (lambda g, y: kernels.relu_backward(g._np, y._np), "ThresholdBackwardBackward0",
-             lambda gg, g, y: (gg * (y <= 0).logical_not(), zeros_of(gg))),  # (self's: zeros_like(grad))
-}
+def _backward_op(name, values, formula, saved=("grad_output", "output"), saved_values=None, operands=None):
+    """The differentiable op of a fused backward kernel: values(g, y) as an array (operands: the kernel's operands
+    in its order, for the result's layout), recorded under create_graph as node `name` whose backward is
+    formula(gg, g, y)."""
+    node = type(name, (_BackwardOp,), {"__slots__": (), "name_": name, "formula": staticmethod(formula),
+                                        "saved_names": saved, "saved_values": saved_values or {}})
 
-
-def _backward_op(kind):
     def op(g, y):
-        out = binary_result(_BACKWARD_OPS[kind][0](g, y), g.dtype, *((y, g) if kind == "relu" else (g, y)))
-        # (threshold_backward's operands are (self, grad); sigmoid_backward's and tanh_backward's (grad, output))
+        out = binary_result(values(g, y), g.dtype, *(operands(g, y) if operands else (g, y)))
         if needs_grad(g, y):
-            attach(out, _BackwardOp(kind, g, y))
+            attach(out, node(g, y))
         return out
     return op
 
 
-tanh = unary("tanh", "TanhBackward0", kernels.tanh, _backward_op("tanh"), "result", inplace_function=True)
-sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result",
+_sigmoid_backward = _backward_op("SigmoidBackwardBackward0", lambda g, y: kernels.sigmoid_backward(g._np, y._np),
+                                 lambda gg, g, y: (gg * (1 - y) * y, gg * g * (1 - 2 * y)))
+_tanh_backward = _backward_op("TanhBackwardBackward0", lambda g, y: kernels.tanh_backward(g._np, y._np),
+                              lambda gg, g, y: (gg * (1 - y * y), gg * g * -2 * y))
+# threshold_backward(grad, result, 0): `self <= threshold ? 0 : grad`, so a NaN result passes the gradient on; its
+# operands are (self, grad), its gradient for self zeros_like(grad)
+_relu_backward = _backward_op("ThresholdBackwardBackward0", lambda g, y: kernels.relu_backward(g._np, y._np),
+                              lambda gg, g, y: (gg * (y <= 0).logical_not(), zeros_of(gg)), (None, "self"),
+                              {"threshold": lambda node: 0}, lambda g, y: (y, g))
+
+
+tanh = unary("tanh", "TanhBackward0", kernels.tanh, _tanh_backward, "result", inplace_function=True)
+sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _sigmoid_backward, "result",
                 inplace_function=True)
 sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", kernels.sqrt), lambda g, r: g / mul_scalar(r, 2), "result")
 def _refuse_bool(message, np_fn):
@@ -251,7 +255,7 @@ def _refuse_bool(message, np_fn):
 
 relu = unary("relu", "ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
                                                  lambda x: kernels.maximum(x, x.dtype.type(0))),
-             _backward_op("relu"), "result", float_only=False, inplace_function=True)
+             _relu_backward, "result", float_only=False, inplace_function=True)
 def _abs_values(x):
     if x.dtype == np.bool_:  # PyTorch's abs has no bool kernel
         raise errors.make("NotImplementedError", "\"abs_cpu\" not implemented for 'Bool'")
