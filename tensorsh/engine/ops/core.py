@@ -853,7 +853,11 @@ class ViewNode(Node):
         self.given = saved  # PyTorch's saved values as the program gave them (a dim of -1 as 2**64 - 1)
 
     def backward(self, g):
-        return (VIEW_BACKWARD[self.name_](g, self.shape, *self.args),)
+        out = VIEW_BACKWARD[self.name_](g, self.shape, *self.args)
+        fn = out._grad_fn
+        if fn is not None and getattr(fn, "given", 0) is None:  # (create_graph: the gradient's own node, which
+            fn.given = self.given  # shows what this one saved, as the program gave it)
+        return (out,)
 
 
 def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=(), dtype=None):
@@ -886,26 +890,41 @@ def viewed_from_inference(inputs, out, base_shape, version=0):
 
 
 class EmbedBackward(Node):
-    __slots__ = ("view_fn",)
+    """The node of a view's gradient (SelectBackwardBackward0, ...), a class per name: its backward is the view
+    again; it shows `given`, what the view's node saved (EMBED_SAVED[name] names them)."""
+    __slots__ = ("view_fn", "given")
 
-    def __init__(self, name, g, view_fn):
+    def __init__(self, g, view_fn, given):
         Node.__init__(self, (edge_of(g),))
-        self.name_ = name
-        self.view_fn = view_fn
+        self.view_fn, self.given = view_fn, given
 
     def backward(self, gg):
         return (self.view_fn(gg),)
 
 
-def embed(g, shape, view_fn, name):
-    """zeros(shape) with g written into view_fn(zeros) — the backward of select/slice, recordable."""
+EMBED_SAVED = {}
+_EMBED_CLASSES = {}
+
+
+def shown_given(names):
+    """saved values read from node.given in order."""
+    return {n: (lambda node, i=i: node.given[i]) for i, n in enumerate(names)}
+
+
+def embed(g, shape, view_fn, name, given=None):
+    """zeros(shape) with g written into view_fn(zeros) — the backward of select/slice, recordable (given: what
+    its node shows; else the view's node gives it)."""
     z = np.zeros(shape, g.dtype.np)
     out = from_numpy(z, g.dtype)
     with autograd.no_grad():
         region = view_fn(out)
     region._np[...] = g._np
     if needs_grad(g):
-        attach(out, EmbedBackward(name, g, view_fn))
+        cls = _EMBED_CLASSES.get(name)
+        if cls is None:
+            cls = _EMBED_CLASSES[name] = type(name, (EmbedBackward,), {
+                "__slots__": (), "name_": name, "saved_values": shown_given(EMBED_SAVED.get(name, ()))})
+        attach(out, cls(g, view_fn, given))
     return out
 
 

@@ -169,7 +169,8 @@ class DiagonalBackward0_copy(InputNode):  # noqa: N801 (PyTorch's own name, prin
                     "self_sym_sizes": lambda n: tuple(n.shape)}
 
     def backward(self, g):
-        return (embed(g, self.shape, lambda t: t.diagonal(self.offset), "DiagonalBackwardBackward0"),)
+        return (embed(g, self.shape, lambda t: t.diagonal(self.offset), "DiagonalBackwardBackward0",
+                      (0, 1, unsigned(self.offset))),)
 
 
 def diag(self, diagonal=0):

@@ -13,8 +13,8 @@ from ..tensorimpl import Tensor, _contiguous_strides, _shape_list, int_elements
 from .args import _int_list, _ints, as_strided_geometry
 from .copies import clone
 from ..saved_names import INT64_MAX, unsigned
-from .core import (InputNode, VIEW_BACKWARD, VIEW_SAVED, ViewNode, attach, embed, fresh, make_view, needs_grad,
-                   refresh_view_grad_fn, sum_to, tensor_params, unchecked)
+from .core import (EMBED_SAVED, InputNode, VIEW_BACKWARD, VIEW_SAVED, ViewNode, attach, embed, fresh, make_view, needs_grad,
+                   refresh_view_grad_fn, shown_given, sum_to, tensor_params, unchecked)
 from .reductions import reduce_dims
 from .registry import op
 
@@ -59,6 +59,8 @@ VIEW_SAVED.update({  # what PyTorch's view nodes save (self_sym_sizes: the base'
     "DiagonalBackward0": ("dim1", "dim2", "offset", "self_sym_sizes"),
     "UnfoldBackward0": ("dimension", "self_sym_sizes", "size", "step"),
 })
+EMBED_SAVED.update({"SelectBackwardBackward0": ("dim", "index"), "SliceBackwardBackward0": ("dim", "start", "end", "step"),
+                    "DiagonalBackwardBackward0": ("dim1", "dim2", "offset")})  # (their view's saved values, in order)
 
 
 def _infer_shape(shape, numel):
@@ -472,6 +474,8 @@ def unfold(self, dimension, size, step):
 
 class UnfoldBackwardBackward0(InputNode):
     fields = ("dim", "size", "step")
+    given = None  # (UnfoldBackward0's saved dimension, size, step: what this node shows)
+    saved_values = shown_given(("dim", "size", "step"))
 
     def backward(self, gg):
         return (gg.unfold(self.dim, self.size, self.step),)
