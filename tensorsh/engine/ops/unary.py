@@ -89,7 +89,7 @@ def _reciprocal(z):
 
 # grad_fn -> (the complex kernel, its derivative f'(z) from what the node saves: x or the result r); the gradient
 # PyTorch's formulas give a holomorphic f is grad * conj(f'(z)) (derivatives.yaml's .conj() placements)
-_LN2, _LN10 = math.log(2), math.log(10)
+_LN2, _LN10 = 0.6931471805599453, 2.3025850929940456  # (derivatives.yaml's literals; math.log(10) is 1 ulp above)
 COMPLEX_UNARY = {
     "ExpBackward0": (np.exp, lambda r: r), "LogBackward0": (np.log, lambda x: 1 / x),
     "SinBackward0": (np.sin, np.cos), "CosBackward0": (np.cos, lambda x: -np.sin(x)),
@@ -322,8 +322,8 @@ def _hyperbolic(name, kernel, backward):
 asinh = _hyperbolic("asinh", kernels.libm_each("asinh", np.arcsinh), lambda g, x: g * (x.pow(2) + 1).rsqrt())
 acosh = _hyperbolic("acosh", kernels.libm_each("acosh", np.arccosh), lambda g, x: g * (x.pow(2) - 1).rsqrt())
 atanh = _hyperbolic("atanh", kernels.via_double(np.arctanh), lambda g, x: g * 1 / (1 - x.pow(2)))
-log2 = unary("log2", "Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / mul_scalar(x, math.log(2)))
-log10 = unary("log10", "Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / mul_scalar(x, math.log(10)))
+log2 = unary("log2", "Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / mul_scalar(x, _LN2))
+log10 = unary("log10", "Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / mul_scalar(x, _LN10))
 
 
 def _rounding(kernel, np_fn):
