@@ -20,7 +20,7 @@ from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, check_dt
                    return_type, sum_to, zeros_of)
 from .joining import cat
 from .registry import Lazy, op
-from ..saved_names import as_given, given
+from ..saved_names import as_given, as_program_gave, given
 from ..autocast import fp32_op
 
 
@@ -255,6 +255,7 @@ class _ExtremeAll(SavingNode):
 
 class MaskedFillBackward1(Node):
     """zeros.masked_fill_(mask, value) with a 0-dim tensor value: the value's gradient sums the masked grads."""
+    saved_names = ("mask",)
 
     def __init__(self, mask, value):
         Node.__init__(self, (NONE_EDGE, edge_of(value)))
@@ -286,10 +287,10 @@ class SelectingBackward(Node):
         idx, = self.unpack()
         if not self.shape:
             return (g.clone() if g.requires_grad else g,)
+        dim = as_program_gave(self, "dim")  # (the formula's ops save the dim as given: ScatterBackward0's)
         if not self.keepdim:
-            g = g.unsqueeze(self.dim)
-            idx = idx.unsqueeze(self.dim)
-        return (_scatter_into_zeros(self.shape, self.dim, idx, g),)
+            g, idx = g.unsqueeze(dim), idx.unsqueeze(dim)
+        return (fresh(np.zeros(self.shape, g.dtype.np), g.dtype).scatter(dim, idx, g),)
 
 
 def _extreme_nodes(base, number, **declared):
@@ -300,25 +301,6 @@ def _extreme_nodes(base, number, **declared):
 _EXTREME_ALL = _extreme_nodes(_ExtremeAll, 1, saved_names=("self", "result"))
 _EXTREME_DIM = _extreme_nodes(SelectingBackward, 0, saved_names=("indices",), saved_values={
     "dim": as_given("dim"), "keepdim": "keepdim", "self_sym_sizes": "shape"})
-
-
-class ScatterBackward0(InputNode):
-    """zeros.scatter(dim, index, src): its gradient gathers src's positions back."""
-    fields, saved_count = ("dim",), 1  # (src, dim, index)
-
-    def backward(self, g):
-        index, = self.unpack()
-        return (fresh(np.take_along_axis(g._np, index._np, axis=self.dim), g.dtype),)
-
-
-def _scatter_into_zeros(shape, dim, index, src):
-    """The backward of max/min along a dim, recordable for create_graph (PyTorch uses scatter too)."""
-    z = np.zeros(shape, src.dtype.np)
-    np.put_along_axis(z, index._np, src._np, axis=dim)
-    out = from_numpy(z, src.dtype)
-    if needs_grad(src):
-        attach(out, ScatterBackward0(src, dim, index))
-    return out
 
 
 tensor_max = _extreme("max", np.max, np.argmax)
