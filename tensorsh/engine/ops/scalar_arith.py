@@ -32,3 +32,14 @@ AddBackward1, add_scalar = _scalar_op("AddBackward1", np.add, lambda self, g: (g
 SubBackward1, sub_scalar = _scalar_op("SubBackward1", np.subtract, lambda self, g: (g,))
 RsubBackward1, rsub_scalar = _scalar_op("RsubBackward1", lambda x, n: n - x, lambda self, g: (-g,),
                                         {"alpha": lambda node: 1})
+
+
+def number_minus(number, t):
+    """C++'s `number - t` in a formula: empty_like(t).fill_(number).sub_(t) (ATen's TensorOperators.h), so the
+    gradient's graph shows SubBackward0 of the in-place sub."""
+    return fresh(np.full(t._shape, number, t.dtype.np), t.dtype).sub_(t)
+
+
+def number_over(number, t):
+    """C++'s `number / t` in a formula: empty_like(t).fill_(number).div_(t) (DivBackward0 of the in-place div)."""
+    return fresh(np.full(t._shape, number, t.dtype.np), t.dtype).div_(t)
