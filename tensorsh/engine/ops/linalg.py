@@ -72,7 +72,8 @@ class MvBackward0(MmBackward0):
 
     def backward(self, g):
         b, a = self.unpack()
-        return (g.unsqueeze(1) * cj(b) if self.next_functions[0][0] else None,
+        return (g.reshape(g._shape[0], 1) * cj(b) if self.next_functions[0][0] else None,  # (grad.outer(vec): a
+                # reshape times vec, ViewBackward0 under create_graph)
                 cj(a.t()).mv(g) if self.next_functions[1][0] else None)
 
 

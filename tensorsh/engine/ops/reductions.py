@@ -350,8 +350,12 @@ class ReductionBackward(SavingNode):
 class _ExtremeBackward(ReductionBackward):
 
     def backward(self, g):
-        """PyTorch's scale_grad_by_count: the gradient shared evenly by the elements equal to the extreme."""
-        x, g, result = self.restored(g)
+        """PyTorch's scale_grad_by_count: the gradient shared evenly by the elements equal to the extreme; g and the
+        result brought back to x's rank by restore_reduced_dims (a reshape: ViewBackward0 under create_graph)."""
+        x, result = self.unpack()
+        if not self.keepdim:
+            kept = [1 if d in self.dims else n for d, n in enumerate(x._shape)]
+            g, result = g.reshape(kept), result.reshape(kept)
         mask = result == x
         return ((g / mask.sum(list(self.dims), keepdim=True)) * mask,)
 
