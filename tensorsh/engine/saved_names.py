@@ -35,7 +35,13 @@ def as_program_gave(node, attr):
     """The argument as the program gave it (-1, not its uint64), where a gradient formula hands it on to an op whose
     node saves it; else the node's attribute."""
     v = node.__dict__.get(attr + "_given")
-    return getattr(node, attr) if v is None or isinstance(v, tuple) else v - (1 << 64) if v >= 1 << 63 else v
+    if v is None:
+        return getattr(node, attr)
+    return tuple(map(_signed, v)) if isinstance(v, tuple) else _signed(v)
+
+
+def _signed(v):
+    return v - (1 << 64) if v >= 1 << 63 else v
 
 
 def output_data(i):

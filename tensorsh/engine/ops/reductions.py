@@ -100,8 +100,8 @@ class SumBackward0(Node):
 
     def backward(self, g):
         if self.over_dims:
-            if not self.keepdim and self.dims is not None:
-                for d in self.dims:
+            if not self.keepdim and self.dims is not None:  # (unsqueeze_multiple: one dim as given, else in order)
+                for d in as_program_gave(self, "dims") if len(self.dims) == 1 else self.dims:
                     g = g.unsqueeze(d)
         elif not self.mean and not g._shape and not autograd._grad_enabled[0]:  # a scalar spread, no graph kept
             return (g._alias(self.shape, (0,) * len(self.shape), g._offset),)
@@ -502,7 +502,8 @@ class CumsumBackward0(InputNode):
         if g.numel() <= 1 or g._shape[self.dim] == 1:
             return (g,)
         if needs_grad(g):  # create_graph: PyTorch's formula, recorded (FlipBackward0, CumsumBackward0, ...)
-            return (g.flip(self.dim).cumsum(self.dim).flip(self.dim),)
+            dim = as_program_gave(self, "dim")
+            return (g.flip(dim).cumsum(dim).flip(dim),)
         return (fresh(np.flip(_cumsum_np(np.flip(g._np, self.dim), self.dim, g.dtype), self.dim).copy(), g.dtype),)
 
 
@@ -659,6 +660,7 @@ def norm_backward(g, x, norm, p, dims, keepdim):
     defines no gradient for the count of non-zeros)."""
     if p == 0:
         return None
+    p = float(p)  # (p_.toDouble(): the gradient's graph shows pow(1.0))
     if not keepdim and x.dim() != 0 and dims is not None:  # (unsqueeze_multiple: none for all dims)
         for d in sorted(dims):
             g, norm = g.unsqueeze(d), norm.unsqueeze(d)

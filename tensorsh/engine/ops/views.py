@@ -31,6 +31,15 @@ def _squeeze_backward(g, shape, *args):
     return g.reshape(shape)
 
 
+def _unsqueeze_to(g, shape, dims=None):
+    """PyTorch's unsqueeze_to, squeeze's gradient: g.unsqueeze(d) for each size-1 dim d of shape (of dims, wrapped,
+    when given), in order (UnsqueezeBackward0 under create_graph)."""
+    for d, n in enumerate(shape):
+        if n == 1 and (dims is None or d in dims):
+            g = g.unsqueeze(d)
+    return g
+
+
 VIEW_BACKWARD.update({
     "ViewBackward0": lambda g, shape: g.reshape(shape),
     "ReshapeAliasBackward0": lambda g, shape: g.reshape(shape),
@@ -40,9 +49,9 @@ VIEW_BACKWARD.update({
     "TransposeBackward0": lambda g, shape, d0, d1: g.transpose(d0, d1),
     "PermuteBackward0": lambda g, shape, dims: g.permute(*np.argsort(dims).tolist()),
     "UnsqueezeBackward0": lambda g, shape, d: g.squeeze(d),
-    "SqueezeBackward0": _squeeze_backward,
-    "SqueezeBackward1": _squeeze_backward,
-    "SqueezeBackward2": _squeeze_backward,
+    "SqueezeBackward0": _unsqueeze_to,
+    "SqueezeBackward1": _unsqueeze_to,
+    "SqueezeBackward2": _unsqueeze_to,
     "SqueezeBackward4": _squeeze_backward,
     "ExpandBackward0": lambda g, shape: sum_to(g, shape),
     "SelectBackward0": _select_backward,
@@ -289,7 +298,7 @@ def squeeze(self, dim=None):
         name = "SqueezeBackward1" if not isinstance(dim, (tuple, list)) else "SqueezeBackward2"
     given = () if dim is None else (tuple(map(unsigned, dim)) if isinstance(dim, (tuple, list)) else unsigned(dim),)
     return make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name,
-                     saved=given)
+                     () if dim is None else (dims,), saved=given)
 
 
 def _squeeze_named(self, dim, name):
