@@ -80,8 +80,8 @@ _EQUATIONS = ("nk,kij,nj->ni", "ni,nk,nj->kij", "ni,kij,nk->nj")  # (each input'
 
 
 def _recorded(grads, g, x1, w, x2):
-    """create_graph: each gradient is PyTorch's _trilinear of the grad and the other two inputs (views of them),
-    a TrilinearBackward0 of its own: the kernel's values, differentiated through the same contraction as einsum
+    """create_graph: each gradient is PyTorch's _trilinear of the grad and the other two inputs (its edges to their
+    own nodes), a TrilinearBackward0 of its own: the kernel's values, differentiated through the same contraction as einsum
     (second derivatives within float32's last digits of PyTorch's _trilinear order)."""
     from .composite_backward import recorded
     from .ops.einsum import einsum
@@ -89,9 +89,8 @@ def _recorded(grads, g, x1, w, x2):
     out = []
     for k, value in enumerate(grads):
         if value is not None:
-            views = tuple(t.view(t._shape) for t in operands[k])
-            value = recorded(value, "TrilinearBackward0", lambda a, b, c, k=k: einsum(_EQUATIONS[k], a, b, c), views,
-                             saved_names=("i1", "i2", "i3"), **_swapped(k))
+            value = recorded(value, "TrilinearBackward0", lambda a, b, c, k=k: einsum(_EQUATIONS[k], a, b, c),
+                             operands[k], saved_names=("i1", "i2", "i3"), **_swapped(k))
         out.append(value)
     return tuple(out)
 

@@ -635,7 +635,8 @@ class LinalgVectorNormBackward0(SavingNode):
 
     def backward(self, g):
         x, norm = self.unpack()
-        return (norm_backward(g, x, norm, self.p, self.dims, self.keepdim),)
+        one = self.dims is not None and len(self.dims) == 1  # (unsqueeze_multiple: one dim as given)
+        return (norm_backward(g, x, norm, self.p, as_program_gave(self, "dims") if one else self.dims, self.keepdim),)
 
 
 class NormBackward1(LinalgVectorNormBackward0):

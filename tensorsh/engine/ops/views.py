@@ -251,8 +251,8 @@ def transpose(self, dim0, dim1):
     if n:
         shape[d0], shape[d1] = shape[d1], shape[d0]
         stride[d0], stride[d1] = stride[d1], stride[d0]
-    return make_view(self, shape, stride, self._offset, "TransposeBackward0", (d0, d1),
-                     saved=(unsigned(dim0), unsigned(dim1)))
+    return make_view(self, shape, stride, self._offset, "TransposeBackward0", (dim0, dim1),  # (its gradient's
+                     saved=(unsigned(dim0), unsigned(dim1)))  # transpose takes the dims as given, as PyTorch's)
 
 
 def permute(self, *dims):
@@ -274,7 +274,8 @@ def unsqueeze(self, dim):
     new_stride = shape[d] * stride[d] if d < len(shape) else 1
     shape.insert(d, 1)
     stride.insert(d, new_stride)
-    return make_view(self, shape, stride, self._offset, "UnsqueezeBackward0", (d,), saved=(unsigned(dim),))
+    return make_view(self, shape, stride, self._offset, "UnsqueezeBackward0", (dim,),  # (its gradient's squeeze:
+                     saved=(unsigned(dim),))  # the dim as given)
 
 
 def _zero_dim_dims(self, dim):
