@@ -117,6 +117,9 @@ for y in [torch.rsub(x, 2), torch.rsub(x, 2, alpha=3)]:
 g, = torch.autograd.grad(F.binary_cross_entropy_with_logits(x, torch.zeros(2)), x, create_graph=True)
 show(g.grad_fn)
 show(F.cross_entropy(torch.ones(3, 4, requires_grad=True), torch.ones(3, 4).softmax(1)).grad_fn)
+q = torch.ones(2, 3, 4, requires_grad=True)
+for kw in [{}, {"scale": 0.3}, {"scale": -0.5}]:
+    show(F.scaled_dot_product_attention(q, q, q, **kw).grad_fn)
 """,
 "loss_and_softmax_gradient_nodes_show_what_they_saved": SHOW + """
 F = torch.nn.functional
