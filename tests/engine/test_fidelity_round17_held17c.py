@@ -109,6 +109,16 @@ for f in [lambda: x.relu(), lambda: x.sigmoid(), lambda: x.tanh(), lambda: F.har
           lambda: F.hardswish(x), lambda: F.rrelu(x)]:
     second(f(), x)
 """,
+"fused_activation_gradients_differentiate_as_derivatives_yaml_says": SHOW + """
+torch.manual_seed(0)
+for dt in (torch.float16, torch.bfloat16, torch.float64):
+    x = torch.randn(6, dtype=dt, requires_grad=True)
+    for f in (torch.sigmoid, torch.tanh, torch.relu):
+        g, = torch.autograd.grad(f(x).pow(2).sum(), x, create_graph=True)
+        g2, = torch.autograd.grad(g.pow(2).sum(), x, create_graph=True)
+        show(g2.grad_fn)
+        print(dt, f.__name__, g, g2, torch.autograd.grad(g2.sum(), x)[0])
+""",
 "scalar_arithmetic_nodes_show_their_scalar": SHOW + """
 F = torch.nn.functional
 x = torch.ones(2, requires_grad=True)

@@ -229,14 +229,17 @@ def _backward_op(name, values, formula, saved=("grad_output", "output"), saved_v
     return op
 
 
+# derivatives.yaml's: each op's gradient for grad_output is the op again on the new gradient; for the output
+# sigmoid_backward's grad * grad_output * (-2 * output + 1), tanh_backward's grad * (-2 * output * grad_output)
+# (C++'s number * tensor and tensor + number: mul.Scalar, add.Scalar)
 _sigmoid_backward = _backward_op("SigmoidBackwardBackward0", lambda g, y: kernels.sigmoid_backward(g._np, y._np),
-                                 lambda gg, g, y: (gg * (1 - y) * y, gg * g * (1 - 2 * y)))
+                                 lambda gg, g, y: (_sigmoid_backward(gg, y), gg * g * add_scalar(mul_scalar(y, -2), 1)))
 _tanh_backward = _backward_op("TanhBackwardBackward0", lambda g, y: kernels.tanh_backward(g._np, y._np),
-                              lambda gg, g, y: (gg * (1 - y * y), gg * g * -2 * y))
+                              lambda gg, g, y: (_tanh_backward(gg, y), gg * (mul_scalar(y, -2) * g)))
 # threshold_backward(grad, result, 0): `self <= threshold ? 0 : grad`, so a NaN result passes the gradient on; its
 # operands are (self, grad), its gradient for self zeros_like(grad)
 _relu_backward = _backward_op("ThresholdBackwardBackward0", lambda g, y: kernels.relu_backward(g._np, y._np),
-                              lambda gg, g, y: (gg * (y <= 0).logical_not(), zeros_of(gg)), (None, "self"),
+                              lambda gg, g, y: (_relu_backward(gg, y), zeros_of(gg)), (None, "self"),
                               {"threshold": lambda node: 0}, lambda g, y: (y, g))
 
 
