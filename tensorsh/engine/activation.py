@@ -16,7 +16,7 @@ from .ops.comparison import where
 from .ops.core import (NotImplementedNode, SavingNode, attach, binary_result, check_inplace, fresh, laid_out_like,
                        needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of)
 from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
-from .ops.unary import _backward_op
+from .ops.unary import _sigmoid_backward
 from . import autocast
 from .autocast import ACTIVE as AUTOCAST
 
@@ -152,7 +152,7 @@ def _elu_grad_result(g, r, alpha, scale, input_scale):
 
 
 _elu = _op("EluBackward0", _elu_forward, _elu_grad, "EluBackward1", _elu_grad_result,
-           saves={"alpha": lambda p: p[0], "scale": lambda p: 1 if p[1] == 1.0 else p[1], "input_scale": lambda p: 1})
+           saves={"alpha": lambda p: p[0], "scale": lambda p: p[1], "input_scale": lambda p: p[2]})
 
 
 def elu(input, alpha=1.0, inplace=False):
@@ -160,7 +160,7 @@ def elu(input, alpha=1.0, inplace=False):
         raise runtime("In-place elu backward calculation is triggered with a negative slope which is not supported. "
                       "This is caused by calling in-place forward function with a negative slope, please call "
                       "out-of-place version instead.")
-    return _elu(input, (alpha, 1.0, 1.0), inplace, "elu")
+    return _elu(input, (alpha, 1, 1), inplace, "elu")  # (ints, as ATen's Scalar defaults: _saved_scale prints 1)
 
 
 def _silu_forward(x):
@@ -348,7 +348,7 @@ _SELU_ALPHA, _SELU_SCALE = 1.6732632423543772848170429916717, 1.0507009873554804
 
 
 def selu(input, inplace=False):
-    return _elu(input, (_SELU_ALPHA, _SELU_SCALE, 1.0), inplace, "elu")
+    return _elu(input, (_SELU_ALPHA, _SELU_SCALE, 1), inplace, "elu")
 
 
 def _celu_scale(grad):
@@ -366,7 +366,7 @@ def celu(input, alpha=1.0, inplace=False):
         check_inplace(input)
     if alpha == 0:
         raise runtime("ZeroDivisionError: alpha cannot be 0 for CELU")  # (PyTorch's RuntimeError says so)
-    return _celu(input, (alpha, 1.0, 1.0 / alpha), inplace, "celu")
+    return _celu(input, (alpha, 1, 1.0 / alpha), inplace, "celu")
 
 
 # ------------------------------------------------------------------ hard and piecewise activations
@@ -739,10 +739,15 @@ class _BackwardBackward(SavingNode):
                 self.second(gg, grad, v, *self.params) if self.next_functions[1][0] is not None else None)
 
 
-def _gradient_op(name, values, second):
+def _gradient_op(name, values, second, saved=("grad_output", "self"), params=(), **constants):
     """An activation's gradient op computing `values` (the arrays of the first backward, so its bits), recorded as
-    node `name` whose backward is (the op again on the new gradient, second(gg, grad, v, *params))."""
-    node = type(name, (_BackwardBackward,), {"__slots__": (), "name_": name, "second": staticmethod(second)})
+    node `name` whose backward is (the op again on the new gradient, second(gg, grad, v, *params)). Its
+    grad_fn._saved_*: `saved` names the gradient and the input (None: kept, not shown, as PyTorch's formula does not
+    read it), `params` the op's arguments in order (None: not shown), `constants` fixed values."""
+    shown = {p: (lambda n, i=i: n.params[i]) for i, p in enumerate(params) if p is not None}
+    shown.update({k: (lambda n, v=v: v) for k, v in constants.items()})
+    node = type(name, (_BackwardBackward,), {"__slots__": (), "name_": name, "second": staticmethod(second),
+                                             "saved_names": saved, "saved_values": shown})
 
     def op(grad, v, *params):
         out = fresh(kernels.contiguous(values(_in_float(grad._np), _in_float(v._np), *params), dtype=grad.dtype.np),
@@ -776,7 +781,7 @@ def _softplus_double(gg, grad, x, beta, threshold):
     * (x * beta < threshold).type_as(grad) * beta."""
     g = gg * grad
     bx = mul_scalar(x, beta)
-    return mul_scalar(_backward_op("sigmoid")(g, bx.sigmoid()) * (bx < threshold).to(g.dtype), beta)
+    return mul_scalar(_sigmoid_backward(g, bx.sigmoid()) * (bx < threshold).to(g.dtype), beta)
 
 
 def _hardswish_double(gg, grad, x):
@@ -807,19 +812,26 @@ def mish_backward(grad, x):
     return grad * (tanh_softplus + x * sigmoid * one_minus)
 
 
-gelu_backward = _gradient_op("GeluBackwardBackward0", _gelu_grad, gelu_double_backward)
-leaky_relu_backward = _gradient_op("LeakyReluBackwardBackward0", _leaky_grad, _zeros)
-elu_backward = _gradient_op("EluBackwardBackward0", _elu_grad, _elu_double)
-elu_backward_result = _gradient_op("EluBackwardBackward0", _elu_grad_result, _elu_double_result)
-hardtanh_backward = _gradient_op("HardtanhBackwardBackward0", _hardtanh_grad, _zeros)
-hardshrink_backward = _gradient_op("HardshrinkBackwardBackward0", _shrink_grad, _zeros)
-softshrink_backward = _gradient_op("SoftshrinkBackwardBackward0", _shrink_grad, _zeros)
-threshold_backward = _gradient_op("ThresholdBackwardBackward0", _threshold_grad, _zeros)
-softplus_backward = _gradient_op("SoftplusBackwardBackward0", _softplus_grad, _softplus_double)
+_ELU = ("alpha", "scale", "input_scale")
+gelu_backward = _gradient_op("GeluBackwardBackward0", _gelu_grad, gelu_double_backward, params=("approximate",))
+leaky_relu_backward = _gradient_op("LeakyReluBackwardBackward0", _leaky_grad, _zeros, (None, "self"),
+                                   ("negative_slope",))
+elu_backward = _gradient_op("EluBackwardBackward0", _elu_grad, _elu_double, ("grad_output", "self_or_result"), _ELU,
+                            is_result=False)
+elu_backward_result = _gradient_op("EluBackwardBackward0", _elu_grad_result, _elu_double_result,
+                                   ("grad_output", "self_or_result"), _ELU, is_result=True)
+hardtanh_backward = _gradient_op("HardtanhBackwardBackward0", _hardtanh_grad, _zeros, (None, "self"),
+                                 ("min_val", "max_val"))
+hardshrink_backward = _gradient_op("HardshrinkBackwardBackward0", _shrink_grad, _zeros, (None, "self"), ("lambd",))
+softshrink_backward = _gradient_op("SoftshrinkBackwardBackward0", _shrink_grad, _zeros, (None, "self"), ("lambd",))
+threshold_backward = _gradient_op("ThresholdBackwardBackward0", _threshold_grad, _zeros, (None, "self"),
+                                  ("threshold",))
+softplus_backward = _gradient_op("SoftplusBackwardBackward0", _softplus_grad, _softplus_double,
+                                 params=("beta", "threshold"))
 hardswish_backward = _gradient_op("HardswishBackwardBackward0", _hardswish_grad, _hardswish_double)
 log_sigmoid_backward = _gradient_op("LogSigmoidBackwardBackward0",
                                     lambda g, x, buffer: log_sigmoid_grad(g, x, buffer._np),
-                                    _log_sigmoid_double)
+                                    _log_sigmoid_double, params=("buffer",))
 
 
 def silu_backward(grad, x):

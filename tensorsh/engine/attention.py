@@ -275,9 +275,12 @@ def _use_flash(q, k, v, mask, dropout_p, enable_gqa):
 def _math(q, k, v, mask, dropout_p, is_causal, scale, enable_gqa):
     """_scaled_dot_product_attention_math: engine ops in ATen's order (so its grad_fns)."""
     from .sampling import dropout
+    from .ops.scalar_arith import mul_scalar
     negative = scale is not None and scale < 0.0
     factor = math.sqrt(abs(scale) if negative else scale if scale is not None else 1.0 / math.sqrt(q._shape[-1]))
-    query = q * ((0.0 - factor) if negative else factor)
+    scaled = mul_scalar if q.dtype.category == 2 else (lambda t, f: t * f)  # (a SymFloat: mul.Scalar, MulBackward1;
+    # mul_scalar keeps the dtype, an integer input's product promotes)
+    query = scaled(q, (0.0 - factor) if negative else factor)
     if is_causal:
         if mask is not None:
             raise runtime("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True")
@@ -288,7 +291,7 @@ def _math(q, k, v, mask, dropout_p, is_causal, scale, enable_gqa):
         if heads % k.size(-3) or heads % v.size(-3):
             raise runtime("Number of heads in key and value must divide the number of heads in ")
         k, v = _repeat_heads(k, heads), _repeat_heads(v, heads)
-    attn = query.matmul(k.transpose(-2, -1) * factor)
+    attn = query.matmul(scaled(k.transpose(-2, -1), factor))
     if mask is not None:
         attn = attn.add(mask) if mask.requires_grad else attn.add_(mask)
     attn = safe_softmax(attn, -1)

@@ -1,5 +1,6 @@
 """Autograd: grad mode, graph nodes, saved tensors with their versions, hooks, and the backward walk."""
 import collections
+import collections.abc
 import inspect
 import itertools
 import re
@@ -838,7 +839,7 @@ def _input_edge(t):
 def _dependencies(roots):
     """{node: how many edges lead to it} over the graph below roots, and the set of its nodes (roots included)."""
     deps = {}
-    stack = [n for n in roots if n is not None]
+    stack = [n for n in dict.fromkeys(roots) if n is not None]  # (a root given twice is walked once)
     seen = set(stack)
     while stack:
         node = stack.pop()
@@ -927,13 +928,26 @@ def _run_pre_hooks(node, grad):
     return grad
 
 
+def input_list(inputs, api):
+    """The `inputs` of autograd.grad/backward as a list, as torch.autograd wraps them: a tensor (of any size) or an
+    edge is one input, a dict gives its values, another mapping is refused."""
+    if getattr(inputs, "_version_counter", None) is not None or type(inputs) is GradientEdge:
+        return [inputs]
+    if type(inputs) is dict:
+        inputs = inputs.values()
+    elif isinstance(inputs, collections.abc.Mapping):
+        raise errors.type_error(f"`inputs` argument to `{api}()` must be a dict, not {type(inputs).__name__}. Other "
+                                "Mapping types are not supported.")
+    inputs = list(inputs)
+    if not inputs:
+        raise runtime(f"`inputs` argument to `{api}()` cannot be empty.")
+    return inputs
+
+
 def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
     """Tensor.backward / autograd.backward: accumulate into leaves' .grad, or only into `inputs` when given."""
-    if inputs is not None:  # a tensor (of any size) or an edge is one input, as torch.autograd.backward wraps it
-        inputs = [inputs] if getattr(inputs, "_version_counter", None) is not None or type(inputs) is GradientEdge \
-            else list(inputs)
-        if not inputs:
-            raise runtime("`inputs` argument to `backward()` cannot be empty.")
+    if inputs is not None:
+        inputs = input_list(inputs, "backward")
     roots = tuple(weakref.ref(t._grad_fn) for t in tensors if getattr(t, "_grad_fn", None) is not None)
     reached = []  # weak refs to the leaves whose .grad it fills (the graph may die before why() asks)
     BACKWARDS.append((undo._location, undo.epoch, roots, bool(create_graph if retain_graph is None else retain_graph),
@@ -966,6 +980,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
     """The engine behind Tensor.backward and autograd.grad; returns captured grads when `inputs`."""
     grads = []
     for i, (t, g) in enumerate(zip(tensors, grad_tensors)):  # torch.autograd's _make_grads, then the edges
+        if getattr(t, "_version_counter", None) is None:
+            raise errors.make("AssertionError", "Expected output to be a torch.Tensor")
         if g is None:
             if t.requires_grad and t._np.size != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
@@ -999,6 +1015,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
             if type(t) is GradientEdge:
                 captures.setdefault(t.node, None)
                 continue
+            if getattr(t, "_version_counter", None) is None:
+                raise runtime(f"all inputs have to be Tensors or GradientEdges, but got {tp_name(t)}")
             if accumulate:  # backward(inputs=...): PyTorch's engine calls retain_grad() on each input first
                 t.retain_grad()
             if not t.requires_grad:

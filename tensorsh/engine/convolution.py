@@ -451,6 +451,9 @@ def convolution_backward(g, x, w, geometry, mask):
 class ConvolutionBackwardBackward0(Node):
     __slots__ = ("geometry",)
     n_outputs = 3
+    saved_names = ("grad_output", "input", "weight")
+    saved_values = {k: (lambda node, i=i: node.geometry[i]) for i, k in enumerate(
+        ("stride", "padding", "dilation", "groups", "transposed", "output_padding"))}
 
     def __init__(self, g, x, w, geometry):
         Node.__init__(self, (operand_edge(g), operand_edge(x), operand_edge(w)))

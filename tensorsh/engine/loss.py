@@ -94,24 +94,24 @@ class _PointwiseLoss(Node):
         if self.next_functions[0][0] is not None:
             ga = from_numpy(d.astype(a.dtype.np, copy=False), a.dtype)
             if record:
-                attach(ga, _LossBackwardBackward(self, g, a, b))
+                attach(ga, self.double_node(self, g, a, b))
             ga = sum_to(ga, a._shape)
         if self.next_functions[1][0] is not None:  # (PyTorch's target formula: the backward with the two swapped)
             gb = from_numpy((-d).astype(b.dtype.np, copy=False), b.dtype)
             if record:
-                attach(gb, _LossBackwardBackward(self, g, b, a))
+                attach(gb, self.double_node(self, g, b, a))
             gb = sum_to(gb, b._shape)
         return ga, gb
 
 
 class _LossBackwardBackward(Node):
-    """A pointwise loss's backward op as recorded under create_graph (MseLossBackwardBackward0): inputs grad_output,
-    self, target; its formulas are the loss class's `double`."""
-    __slots__ = ("loss", "name_")
+    """A pointwise loss's backward op as recorded under create_graph (MseLossBackwardBackward0, a subclass per
+    loss): inputs grad_output, self, target; its formulas are the loss class's `double`."""
+    __slots__ = ("loss",)
 
     def __init__(self, loss, g, a, b):
         Node.__init__(self, (operand_edge(g), operand_edge(a), operand_edge(b)))
-        self.loss, self.name_ = loss, type(loss).__name__[:-1] + "Backward0"
+        self.loss = loss
         self.saved = (SavedTensor(g), SavedTensor(a), SavedTensor(b))
 
     def backward(self, gg):
@@ -174,6 +174,10 @@ def _loss_op(name, forward, grad, double=None, param=None, kernel=None, into_inp
                                           "into_input": into_input, "reduced": reduced,
                                           "double": staticmethod(double) if double else None,
                                           "saved_names": ("self", "target"), "saved_values": saved})
+    if double:  # (its gradient's node shows the loss's arguments too)
+        node.double_node = type(name[:-1] + "Backward0", (_LossBackwardBackward,), {
+            "__slots__": (), "name_": name[:-1] + "Backward0", "saved_names": ("grad_output", "self", "target"),
+            "saved_values": {k: (lambda n, get=get: get(n.loss)) for k, get in saved.items()}})
 
     def op(input, target, reduction="mean", *params):
         check_broadcast(input, target)
@@ -564,12 +568,16 @@ class NllLoss2DBackward0(_NllBackward):
     saved_names, saved_values = ("target", "weight", "self"), _NLL_SAVED
 
 
+_NLL_DOUBLE_SAVED = {"ignore_index": lambda n: unsigned(n.ignore_index), "reduction": _reduction,
+                     "target": lambda n: n.target, "weight": lambda n: n.weight}
+
+
 class NllLossBackwardBackward0(_NllBackwardBackward):
-    pass
+    saved_values = _NLL_DOUBLE_SAVED
 
 
 class NllLoss2DBackwardBackward0(_NllBackwardBackward):
-    pass
+    saved_values = _NLL_DOUBLE_SAVED
 
 
 def _class_last(a):

@@ -161,9 +161,10 @@ class _PoolBackward(Node):
         return (out,)
 
 
-def _nodes(name, nd, node, double, saved_names, saved_values=None):
-    """A pooling's PyTorch nodes for nd dims: <name>Backward0 and the node of its gradient, <name>BackwardBackward0."""
-    double = type(f"{name}BackwardBackward0", (double,), {"nd": nd})
+def _nodes(name, nd, node, double, saved_names, saved_values=None, double_values=None):
+    """A pooling's PyTorch nodes for nd dims: <name>Backward0 and the node of its gradient, <name>BackwardBackward0
+    (double_values: what that one shows, from its `extra`)."""
+    double = type(f"{name}BackwardBackward0", (double,), {"nd": nd, "saved_values": double_values or {}})
     return type(f"{name}Backward0", (node,), {"nd": nd, "double": double, "saved_names": saved_names,
                                               "saved_values": saved_values or {}}), double
 
@@ -197,10 +198,11 @@ _MAX_SAVED = ("self", "result1"), {"kernel_size": _pool_value(0), "stride": _poo
                                    "padding": _pool_value(2), "dilation": _pool_value(3), "ceil_mode": _pool_value(4)}
 
 
+_INDICES = {"indices": lambda node: node.extra}  # (a max pooling's gradient node shows the indices it gathers at)
 MaxPool2DWithIndicesBackward0, MaxPool2DWithIndicesBackwardBackward0 = _nodes(
-    "MaxPool2DWithIndices", 2, _MaxPoolBackward, _MaxPoolBackwardBackward, *_MAX_SAVED)
+    "MaxPool2DWithIndices", 2, _MaxPoolBackward, _MaxPoolBackwardBackward, *_MAX_SAVED, _INDICES)
 MaxPool3DWithIndicesBackward0, MaxPool3DWithIndicesBackwardBackward0 = _nodes(
-    "MaxPool3DWithIndices", 3, _MaxPoolBackward, _MaxPoolBackwardBackward, *_MAX_SAVED)
+    "MaxPool3DWithIndices", 3, _MaxPoolBackward, _MaxPoolBackwardBackward, *_MAX_SAVED, _INDICES)
 
 
 def _max_pool(input, nd, kernel_size, stride, padding, dilation, ceil_mode, return_indices):
@@ -270,15 +272,15 @@ class _AvgPoolBackwardBackward(_PoolBackwardBackward):
             return self.pool(gg, kernel, stride or None, padding, ceil_mode, count_include_pad, divisor_override)
 
 
-_AVG_SAVED = ("self",), {"kernel_size": _pool_value(0), "stride": _pool_value(1), "padding": _pool_value(2),
-                         "ceil_mode": _pool_value(3), "count_include_pad": _pool_value(4),
-                         "divisor_override": _pool_value(5)}
+_AVG_ARGS = ("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override")
+_AVG_SAVED = ("self",), {k: _pool_value(i) for i, k in enumerate(_AVG_ARGS)}
+_AVG_DOUBLE = {k: (lambda node, i=i: node.extra[i]) for i, k in enumerate(_AVG_ARGS)}  # (its gradient's node: the same)
 
 
 AvgPool2DBackward0, AvgPool2DBackwardBackward0 = _nodes("AvgPool2D", 2, _AvgPoolBackward, _AvgPoolBackwardBackward,
-                                                        *_AVG_SAVED)
+                                                        *_AVG_SAVED, _AVG_DOUBLE)
 AvgPool3DBackward0, AvgPool3DBackwardBackward0 = _nodes("AvgPool3D", 3, _AvgPoolBackward, _AvgPoolBackwardBackward,
-                                                        *_AVG_SAVED)
+                                                        *_AVG_SAVED, _AVG_DOUBLE)
 
 
 def _avg_pool(input, geometry, node, given, count_include_pad, divisor_override):
@@ -373,10 +375,16 @@ class _AdaptiveAvgPoolBackwardBackward(_PoolBackwardBackward):
             return _adaptive_avg_pool(gg, self.extra, None)  # (no node under no_grad)
 
 
+def _output_sizes(nd):  # (the adaptive average's gradient node shows grad_output's sizes, the pooled ones)
+    return {f"grad_output_sym_argsize_minus_{i}": (lambda node, i=i: node.extra[-i]) for i in range(1, nd + 1)}
+
+
 AdaptiveAvgPool2DBackward0, AdaptiveAvgPool2DBackwardBackward0 = _nodes(
-    "AdaptiveAvgPool2D", 2, _AdaptiveAvgPoolBackward, _AdaptiveAvgPoolBackwardBackward, ("self",))
+    "AdaptiveAvgPool2D", 2, _AdaptiveAvgPoolBackward, _AdaptiveAvgPoolBackwardBackward, ("self",), None,
+    _output_sizes(2))
 AdaptiveAvgPool3DBackward0, AdaptiveAvgPool3DBackwardBackward0 = _nodes(
-    "AdaptiveAvgPool3D", 3, _AdaptiveAvgPoolBackward, _AdaptiveAvgPoolBackwardBackward, ("self",))
+    "AdaptiveAvgPool3D", 3, _AdaptiveAvgPoolBackward, _AdaptiveAvgPoolBackwardBackward, ("self",), None,
+    _output_sizes(3))
 
 
 def _adaptive_avg_pool(input, out, node):
@@ -451,9 +459,9 @@ def adaptive_avg_pool3d(input, output_size):
 
 
 AdaptiveMaxPool2DBackward0, AdaptiveMaxPool2DBackwardBackward0 = _nodes(
-    "AdaptiveMaxPool2D", 2, _MaxPoolBackward, _MaxPoolBackwardBackward, ("self", "result1"))
+    "AdaptiveMaxPool2D", 2, _MaxPoolBackward, _MaxPoolBackwardBackward, ("self", "result1"), None, _INDICES)
 AdaptiveMaxPool3DBackward0, AdaptiveMaxPool3DBackwardBackward0 = _nodes(
-    "AdaptiveMaxPool3D", 3, _MaxPoolBackward, _MaxPoolBackwardBackward, ("self", "result1"))
+    "AdaptiveMaxPool3D", 3, _MaxPoolBackward, _MaxPoolBackwardBackward, ("self", "result1"), None, _INDICES)
 
 
 def _adaptive_max_pool(input, out, node):

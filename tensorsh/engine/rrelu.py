@@ -23,8 +23,9 @@ class RreluWithNoiseBackward0(Node):
         x, noise = self.unpack()
         with autograd.no_grad():
             out = self._grad(g, x, noise)
-        return (recorded(out, "RreluWithNoiseBackwardBackward0", self._grad, (g, x), (noise,), ("grad_output", "self",
-                         "noise"), lower=self.lower, upper=self.upper, training=self.training),)
+        return (recorded(out, "RreluWithNoiseBackwardBackward0", self._grad, (g, x), (noise,),
+                         (None, "self", "noise"),  # (its formula reads no grad_output: not saved in PyTorch)
+                         lower=self.lower, upper=self.upper, training=self.training),)
 
     def _grad(self, g, x, noise):
         """rrelu_with_noise_backward: g * noise in training, else g where x > 0 and g * (lower + upper) / 2."""

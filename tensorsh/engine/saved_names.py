@@ -31,6 +31,19 @@ def as_given(attr):
     return lambda node: node.__dict__.get(attr + "_given", getattr(node, attr))
 
 
+def as_program_gave(node, attr):
+    """The argument as the program gave it (-1, not its uint64), where a gradient formula hands it on to an op whose
+    node saves it; else the node's attribute."""
+    v = node.__dict__.get(attr + "_given")
+    if v is None:
+        return getattr(node, attr)
+    return tuple(map(_signed, v)) if isinstance(v, tuple) else _signed(v)
+
+
+def _signed(v):
+    return v - (1 << 64) if v >= 1 << 63 else v
+
+
 def output_data(i):
     """A saved value: the node's own output kept at saved[i] as PyTorch gives a non-differentiable one (mean,
     rstd): its data, no history."""

@@ -851,13 +851,17 @@ def _writes_out(name, fn):
     return True
 
 
-def _class_function(name, cls):
-    """A class whose __init__(self, mode) hands its one argument to a parsed C function (set_grad_enabled)."""
-    def function(*args, **kwargs):
-        if len(args) == 1 and not kwargs:
-            check("function", name, args, kwargs)
-        return cls(*args, **kwargs)
-    return function
+def _checked_class(name, cls):
+    """cls itself (a class still, for type(), isinstance and repr), its __init__(self, mode) first handing its one
+    argument to the parsed C function it calls (set_grad_enabled)."""
+    init = cls.__init__
+
+    def __init__(self, mode):
+        check("function", name, (mode,), {})
+        init(self, mode)
+    __init__.__qualname__ = init.__qualname__
+    cls.__init__, cls.__signature_checked__ = __init__, True
+    return cls
 
 
 # torch.<name> entries that are classes in tensorsh and whose constructor PyTorch runs through its parser; the
@@ -901,9 +905,10 @@ def checked(kind, name, fn):
             return fn
     elif name not in FUNCTIONS or (isinstance(fn, type) and name not in _CLASSES):
         return fn
+    elif isinstance(fn, type):
+        return _checked_class(name, fn)
     else:
-        wrapped = _class_function(name, fn) if isinstance(fn, type) else \
-            _checked_function(name, fn, set(), _OpInfo(fn))
+        wrapped = _checked_function(name, fn, set(), _OpInfo(fn))
     wrapped.__name__, wrapped.__doc__, wrapped.__wrapped__ = getattr(fn, "__name__", name), fn.__doc__, fn
     wrapped.__signature_checked__ = True
     return wrapped

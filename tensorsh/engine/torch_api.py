@@ -28,7 +28,13 @@ def _vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
 _vmap.__name__ = _vmap.__qualname__ = "vmap"
 
 
-def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, grad_variables=None, inputs=None):
+    if grad_variables is not None:
+        errors.warn("`grad_variables` is deprecated. Use `grad_tensors` instead.", "FutureWarning")
+        if grad_tensors is not None:
+            raise runtime("`grad_tensors` and `grad_variables` (deprecated) arguments both passed to `backward()`. "
+                          "Please only use `grad_tensors`.")
+        grad_tensors = grad_variables
     tensors = [tensors] if isinstance(tensors, Tensor) else list(tensors)
     autograd.backward(tensors, grads_tuple(grad_tensors, len(tensors)), retain_graph, create_graph,
                       inputs)
@@ -42,10 +48,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
                                         "but got: allow_unused=False.")
     outputs = [outputs] if isinstance(outputs, (Tensor, autograd.GradientEdge)) else list(outputs)
     given = inputs
-    inputs = [inputs] if isinstance(inputs, (Tensor, autograd.GradientEdge)) else \
-        list(inputs.values()) if type(inputs) is dict else list(inputs)
-    if not inputs:
-        raise runtime("`inputs` argument to `grad()` cannot be empty.")
+    inputs = autograd.input_list(inputs, "grad")
     if any(type(o) is autograd.GradientEdge for o in outputs):
         raise errors.make("NotImplementedError", "tensorsh: torch.autograd.grad of a GradientEdge (as an output) is "
                                                  "not supported; give the tensor itself")

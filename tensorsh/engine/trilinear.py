@@ -34,9 +34,23 @@ def _x1_w(x1, w, dt):
     return np.stack([_bmm(x1, w[k], dt) for k in range(w.shape[0])], axis=1)
 
 
+# bilinear's at::_trilinear(input1, weight, input2, expand1, expand2, expand3, sumdim); the gradient for input k is
+# _trilinear again with g in place k and sumdim and expand<k> swapped (what each node shows as _saved_*)
+_DIMS = ((1, 3), (0,), (1, 2), (2, 3))
+_DIM_NAMES = ("expand1", "expand2", "expand3", "sumdim")
+
+
+def _swapped(k):
+    dims = list(_DIMS)
+    dims[k], dims[3] = dims[3], dims[k]
+    return dict(zip(_DIM_NAMES, dims))
+
+
 class TrilinearBackward0(Node):
     __slots__ = ()
     name_ = "TrilinearBackward0"
+    saved_names = ("i1", "i2", "i3")
+    saved_values = {n: (lambda node, d=d: d) for n, d in zip(_DIM_NAMES, _DIMS)}
 
     def __init__(self, i1, i2, i3):
         Node.__init__(self, (edge_of(i1), edge_of(i2), edge_of(i3)))
@@ -66,8 +80,8 @@ _EQUATIONS = ("nk,kij,nj->ni", "ni,nk,nj->kij", "ni,kij,nk->nj")  # (each input'
 
 
 def _recorded(grads, g, x1, w, x2):
-    """create_graph: each gradient is PyTorch's _trilinear of the grad and the other two inputs (views of them),
-    a TrilinearBackward0 of its own: the kernel's values, differentiated through the same contraction as einsum
+    """create_graph: each gradient is PyTorch's _trilinear of the grad and the other two inputs (its edges to their
+    own nodes), a TrilinearBackward0 of its own: the kernel's values, differentiated through the same contraction as einsum
     (second derivatives within float32's last digits of PyTorch's _trilinear order)."""
     from .composite_backward import recorded
     from .ops.einsum import einsum
@@ -75,8 +89,8 @@ def _recorded(grads, g, x1, w, x2):
     out = []
     for k, value in enumerate(grads):
         if value is not None:
-            views = tuple(t.view(t._shape) for t in operands[k])
-            value = recorded(value, "TrilinearBackward0", lambda a, b, c, k=k: einsum(_EQUATIONS[k], a, b, c), views)
+            value = recorded(value, "TrilinearBackward0", lambda a, b, c, k=k: einsum(_EQUATIONS[k], a, b, c),
+                             operands[k], saved_names=("i1", "i2", "i3"), **_swapped(k))
         out.append(value)
     return tuple(out)
 

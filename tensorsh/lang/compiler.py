@@ -1187,11 +1187,16 @@ class Compiler:
         store = self.store(A.Name(node.name, line=node.line, col=node.col, end_line=node.end_line,
                                   end_col=node.end_col)) if node.name else None
         loc = self.location(node)
+        # the shell's `with no_grad:` (a builtin's bare name) enters an instance; `torch.no_grad` or a variable
+        # holding the class is Python's TypeError
+        builtin, variables = getattr(node.context, "id", None), self.variables
+        if builtin is not None and self.scope.resolve(builtin)[0] != "global":
+            builtin = None
 
         def enter(frame):
             _UNDO["_location"] = loc
             ctx = ctx_fn(frame)
-            if isinstance(ctx, type) and ctx not in USER_CLASSES:
+            if builtin is not None and builtin not in variables and isinstance(ctx, type) and ctx not in USER_CLASSES:
                 ctx = ctx()
             kind = type(ctx)
             if not (hasattr(kind, "__enter__") and hasattr(kind, "__exit__")):

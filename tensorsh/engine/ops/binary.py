@@ -132,7 +132,8 @@ def binary_node(grad_fn, self=None, other=None, number_edges=2, alpha=False, bot
             "grads": namespace["grads"], "formulas": formulas, "saved_names": tuple(order),
             "number_edges": 1 if number is not None else number_edges,
             # in place: the input whose gradient needs self's pre-write copy (-1: always, None: never)
-            "self_saved": (-1 if guard[names[0]] is None else guard[names[0]]) if names[0] in order else None}
+            "self_saved": (-1 if guard[names[0]] is None else guard[names[0]]) if names[0] in order else None,
+            "save_guards": {n: guard[n] for n in inputs}}  # (input name: the input whose gradient saves it, or None)
     values = dict(values or {}, **({"alpha": "alpha"} if alpha else {}))
     if kept:
         values[numbered] = "number"
@@ -476,8 +477,16 @@ def _pow_exponent_backward(g, self, exponent, result):
     return g * mul_scalar(result, math.log(self) if self > 0 else math.nan)  # (a negative base: log is nan)
 
 
-PowBackward0 = binary_node("PowBackward0", lambda g, self, exponent: zeros_of(g) if exponent == 0 else  # t ** number
-                           g * cj(mul_scalar(self.pow(exponent - 1), exponent)), names=("self", "exponent"), number=1)
+def _pow_number_backward(g, self, exponent):
+    """pow_backward: grad * (exp * self.pow(exp - 1)).conj(), exp the exponent as a double (or complex), so the
+    gradient's own graph shows 2.0 where the program wrote 2."""
+    if exponent == 0:
+        return zeros_of(g)
+    exp = exponent if isinstance(exponent, complex) else float(exponent)
+    return g * cj(mul_scalar(self.pow(exp - 1), exp))
+
+
+PowBackward0 = binary_node("PowBackward0", _pow_number_backward, names=("self", "exponent"), number=1)  # t ** number
 PowBackward1 = binary_node("PowBackward1",  # tensor ** tensor
                            lambda g, self, exponent: where(exponent == 0, 0.0,
                                                            g * cj(exponent * self.pow(sub_scalar(exponent, 1)))),

@@ -31,8 +31,15 @@ def needs_grad(*xs):
         return False
     for x in xs:
         if isinstance(x, Tensor) and (x._requires_grad or x._grad_fn is not None or x._view is not None and x.requires_grad):
-            return True
+            return not INFERENCE_SEEN[0] or INFERENCE_MODE[0] or _autograd_dispatched(xs)
     return False
+
+
+def _autograd_dispatched(xs):
+    """Outside inference mode an op reaches autograd's kernel only through an input with the Autograd dispatch key:
+    a normal tensor or a number wrapped into one; inference tensors have none, so an op of them alone records
+    nothing (and its result does not require grad)."""
+    return builtins.any(not isinstance(x, Tensor) or not x._version_counter.inference for x in xs)
 
 
 def operand_edge(x):
@@ -334,7 +341,8 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
         else:
             out = None
         if out is not None:
-            if node_cls is not None and autograd._grad_enabled[0] and (a.requires_grad or tb is Tensor and b.requires_grad):
+            if node_cls is not None and autograd._grad_enabled[0] and (a.requires_grad or tb is Tensor and b.requires_grad) \
+                    and (not INFERENCE_SEEN[0] or INFERENCE_MODE[0] or _autograd_dispatched((a, b))):
                 attach(out, node_cls(a, b, out))
             return out
     if not ta and not isinstance(b, Tensor):
@@ -411,11 +419,16 @@ def inference_saved_first(node_cls, *operands):
     node saves (node_cls.saved_names: self, then the other operand by any name) fails first when an input requires
     grad."""
     if INFERENCE_MODE[0] or not autograd._grad_enabled[0] or not builtins.any(
-            isinstance(t, Tensor) and t.requires_grad for t in operands):
+            isinstance(t, Tensor) and t.requires_grad for t in operands) or not _autograd_dispatched(operands):
         return
     saved = getattr(node_cls, "saved_names", ())
-    kept = ("self" in saved, builtins.any(n not in (None, "self", "result") for n in saved))  # (other, mat2, vec)
-    for keeps, t in zip(kept, operands):
+    guards = getattr(node_cls, "save_guards", {})  # (an input read by one formula only: saved when that one is wanted)
+    kept = [False, False]
+    for name in saved:
+        if name not in (None, "result"):
+            guard = guards.get(name)
+            kept[name != "self"] |= guard is None or getattr(operands[guard], "requires_grad", False)
+    for keeps, t in zip(kept, operands):  # (other, mat2, vec: the second)
         if keeps and isinstance(t, Tensor) and t._version_counter.inference:
             raise runtime(messages.INFERENCE_SAVED)
 
@@ -850,7 +863,11 @@ class ViewNode(Node):
         self.given = saved  # PyTorch's saved values as the program gave them (a dim of -1 as 2**64 - 1)
 
     def backward(self, g):
-        return (VIEW_BACKWARD[self.name_](g, self.shape, *self.args),)
+        out = VIEW_BACKWARD[self.name_](g, self.shape, *self.args)
+        fn = out._grad_fn
+        if fn is not None and getattr(fn, "given", 0) is None:  # (create_graph: the gradient's own node, which
+            fn.given = self.given  # shows what this one saved, as the program gave it)
+        return (out,)
 
 
 def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=(), dtype=None):
@@ -883,26 +900,41 @@ def viewed_from_inference(inputs, out, base_shape, version=0):
 
 
 class EmbedBackward(Node):
-    __slots__ = ("view_fn",)
+    """The node of a view's gradient (SelectBackwardBackward0, ...), a class per name: its backward is the view
+    again; it shows `given`, what the view's node saved (EMBED_SAVED[name] names them)."""
+    __slots__ = ("view_fn", "given")
 
-    def __init__(self, name, g, view_fn):
+    def __init__(self, g, view_fn, given):
         Node.__init__(self, (edge_of(g),))
-        self.name_ = name
-        self.view_fn = view_fn
+        self.view_fn, self.given = view_fn, given
 
     def backward(self, gg):
         return (self.view_fn(gg),)
 
 
-def embed(g, shape, view_fn, name):
-    """zeros(shape) with g written into view_fn(zeros) — the backward of select/slice, recordable."""
+EMBED_SAVED = {}
+_EMBED_CLASSES = {}
+
+
+def shown_given(names):
+    """saved values read from node.given in order."""
+    return {n: (lambda node, i=i: node.given[i]) for i, n in enumerate(names)}
+
+
+def embed(g, shape, view_fn, name, given=None):
+    """zeros(shape) with g written into view_fn(zeros) — the backward of select/slice, recordable (given: what
+    its node shows; else the view's node gives it)."""
     z = np.zeros(shape, g.dtype.np)
     out = from_numpy(z, g.dtype)
     with autograd.no_grad():
         region = view_fn(out)
     region._np[...] = g._np
     if needs_grad(g):
-        attach(out, EmbedBackward(name, g, view_fn))
+        cls = _EMBED_CLASSES.get(name)
+        if cls is None:
+            cls = _EMBED_CLASSES[name] = type(name, (EmbedBackward,), {
+                "__slots__": (), "name_": name, "saved_values": shown_given(EMBED_SAVED.get(name, ()))})
+        attach(out, cls(g, view_fn, given))
     return out
 
 

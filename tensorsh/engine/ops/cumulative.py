@@ -4,7 +4,7 @@ import numpy as np
 from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime
-from ..saved_names import as_given, given
+from ..saved_names import as_given, as_program_gave, given
 from .reductions import CumsumBackward0, _cast_first, _cumsum_np, _sum_np, values_indices
 from .core import InputNode, SavingNode, attach, check_dtype, fresh, needs_grad, write_inplace, precheck
 
@@ -154,7 +154,7 @@ class _CumExtremeBackward(InputNode):
         if g.numel() == 0:
             return (g,)
         zeros = fresh(np.zeros(g._shape, g.dtype.np), g.dtype)
-        return (zeros.scatter_add(self.dim if g.dim() else 0, indices, g),)
+        return (zeros.scatter_add(as_program_gave(self, "dim") if g.dim() else 0, indices, g),)  # (dim as given)
 
 
 class CummaxBackward0(_CumExtremeBackward):

@@ -8,7 +8,7 @@ from .. import autograd, dtypes, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
 from ..creation import not_implemented_for
 from ..errors import TorchError, index_error, runtime, type_error, warn, warn_once
-from ..saved_names import as_given, given
+from ..saved_names import as_given, as_program_gave, given
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _fresh, _invalid_combination
@@ -285,7 +285,7 @@ class _IndexedBackward(Node):
 
     def backward(self, g):
         index = self.unpack()[-1]
-        return (getattr(g.new_zeros(self.shape), self.add_back)(self.dim, index, g),)
+        return (getattr(g.new_zeros(self.shape), self.add_back)(as_program_gave(self, "dim"), index, g),)
 
 
 GatherBackward0 = type("GatherBackward0", (_IndexedBackward,), {
@@ -342,7 +342,8 @@ class ScatterAddBackward0(_IndexAndSourceBackward):
     def backward(self, g):
         index, = self.unpack()
         return (g if self.next_functions[0][0] else None,
-                _checked_src_grad(self, g.gather(self.dim, index), self.src_shape) if self.next_functions[1][0]
+                _checked_src_grad(self, g.gather(as_program_gave(self, "dim"), index), self.src_shape)
+                if self.next_functions[1][0]
                 else None)
 
 

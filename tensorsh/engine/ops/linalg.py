@@ -72,7 +72,8 @@ class MvBackward0(MmBackward0):
 
     def backward(self, g):
         b, a = self.unpack()
-        return (g.unsqueeze(1) * cj(b) if self.next_functions[0][0] else None,
+        return (g.reshape(g._shape[0], 1) * cj(b) if self.next_functions[0][0] else None,  # (grad.outer(vec): a
+                # reshape times vec, ViewBackward0 under create_graph)
                 cj(a.t()).mv(g) if self.next_functions[1][0] else None)
 
 
@@ -306,20 +307,16 @@ def trace(self):
     return out
 
 
-class TraceBackwardBackward0(InputNode):
-    """The adjoint of putting a number on a diagonal: the diagonal's sum (create_graph through trace)."""
-
-    def backward(self, gg):
-        return (gg.diagonal().sum(),)
-
-
 def _trace_backward(g, shape):
+    """g on the diagonal of zeros; under create_graph PyTorch's trace_backward op for op (IndexFillBackward1 of the
+    flat zeros at every (columns + 1)th place, viewed: ViewBackward0)."""
+    if needs_grad(g):
+        n = shape[0] * shape[1]
+        places = fresh(np.arange(0, n, shape[1] + 1, dtype=np.int64), dtypes.int64)
+        return fresh(np.zeros(n, g.dtype.np), g.dtype).index_fill_(0, places, g).view(shape)
     out = np.zeros(shape, g.dtype.np)
     np.fill_diagonal(out, g._np)
-    result = fresh(out, g.dtype)
-    if needs_grad(g):
-        attach(result, TraceBackwardBackward0(g))
-    return result
+    return fresh(out, g.dtype)
 
 
 op("mm", mm, function=True)

@@ -11,7 +11,7 @@ from ..scalars import check_long_list
 from ..storage import INFERENCE_MODE, note_view
 from ..tensorimpl import IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _shape_list
 from ..typenames import tp_name as _type_name
-from ..saved_names import as_given, given
+from ..saved_names import as_given, as_program_gave, given
 from .joining import cat, stack
 
 class MultiViewBackward(Node):
@@ -29,7 +29,9 @@ class MultiViewBackward(Node):
             grads = [grads]
         grads = [g if g is not None else Tensor._from_numpy(np.zeros(shape, self.dtype.np), self.dtype)
                  for g, shape in zip(grads, self.shapes)]
-        return ((stack if self.name_ == "UnbindBackward0" else cat)(grads, self.dim),)
+        if self.name_ == "UnbindBackward0":  # (unbind_backward stacks at the dim as given, split_backward wraps it)
+            return (stack(grads, as_program_gave(self, "dim")),)
+        return (cat(grads, self.dim),)
 
 
 _SPLIT_SAVES = {"dim": as_given("dim"), "self_sym_sizes": lambda node: node.__dict__["base_shape"]}

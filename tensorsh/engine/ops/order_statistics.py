@@ -7,7 +7,7 @@ import numpy as np
 
 from .. import dtypes, messages
 from ..errors import index_error, make, runtime
-from ..saved_names import as_given, given
+from ..saved_names import as_given, as_program_gave, given
 from .reductions import SelectingBackward, _ExtremeAll, values_indices
 from .core import attach, fresh, needs_grad
 
@@ -162,10 +162,11 @@ class _SelectBackward(SelectingBackward):
         indices, = self.unpack()
         if not self.shape:
             return (g.reshape(()),)
+        dim = as_program_gave(self, "dim")  # (the ops of the formula save it as given)
         if not self.keepdim:
-            g, indices = g.unsqueeze(self.dim), indices.unsqueeze(self.dim)
+            g, indices = g.unsqueeze(dim), indices.unsqueeze(dim)
         zeros = fresh(np.zeros(self.shape, g.dtype.np), g.dtype)
-        return (zeros.scatter(self.dim, indices, g),)
+        return (zeros.scatter(dim, indices, g),)
 
 
 _SELECTED = {"dim": as_given("dim"), "keepdim": "keepdim", "self_sym_sizes": lambda n: tuple(n.shape)}

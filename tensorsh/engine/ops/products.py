@@ -136,7 +136,8 @@ def linalg_cross(self, other, *, dim=-1):
                       a[..., j] * b[..., k] - a[..., k] * b[..., j] for j, k in ((1, 2), (2, 0), (0, 1))], -1)
     out = fresh(np.ascontiguousarray(np.moveaxis(r, -1, d), self.dtype.np), self.dtype)
     if needs_grad(self, other):
-        attach(out, given(LinalgCrossBackward0(self, other, d), dim=dim))
+        attach(out, given(LinalgCrossBackward0(self, other, dim), dim=dim))  # (the dim as given: its gradient's
+        # own cross nodes save it so)
     return out
 
 

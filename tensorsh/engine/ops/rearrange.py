@@ -4,7 +4,7 @@ import numpy as np
 
 from .. import autograd, layout, messages
 from ..errors import index_error, runtime, type_error
-from ..saved_names import as_given, given, unsigned
+from ..saved_names import as_given, as_program_gave, given, unsigned
 from ..tensorimpl import _shape_list
 from .args import _fresh, _int_list, _wrap_dims
 from .core import InputNode, attach, embed, fresh, needs_grad, precheck, type_name, viewed_from_inference, write_inplace
@@ -15,7 +15,7 @@ class FlipBackward0(InputNode):
     saved_values = {"dims": as_given("dims")}
 
     def backward(self, g):
-        return (g.flip(self.dims),)
+        return (g.flip(as_program_gave(self, "dims")),)
 
 
 def flip(self, *dims):
@@ -169,7 +169,8 @@ class DiagonalBackward0_copy(InputNode):  # noqa: N801 (PyTorch's own name, prin
                     "self_sym_sizes": lambda n: tuple(n.shape)}
 
     def backward(self, g):
-        return (embed(g, self.shape, lambda t: t.diagonal(self.offset), "DiagonalBackwardBackward0"),)
+        return (embed(g, self.shape, lambda t: t.diagonal(self.offset), "DiagonalBackwardBackward0",
+                      (0, 1, unsigned(self.offset))),)
 
 
 def diag(self, diagonal=0):

@@ -20,7 +20,7 @@ from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, check_dt
                    return_type, sum_to, zeros_of)
 from .joining import cat
 from .registry import Lazy, op
-from ..saved_names import as_given, given
+from ..saved_names import as_given, as_program_gave, given
 from ..autocast import fp32_op
 
 
@@ -99,8 +99,8 @@ class SumBackward0(Node):
 
     def backward(self, g):
         if self.over_dims:
-            if not self.keepdim and self.dims is not None:
-                for d in self.dims:
+            if not self.keepdim and self.dims is not None:  # (unsqueeze_multiple: one dim as given, else in order)
+                for d in as_program_gave(self, "dims") if len(self.dims) == 1 else self.dims:
                     g = g.unsqueeze(d)
         elif not self.mean and not g._shape and not autograd._grad_enabled[0]:  # a scalar spread, no graph kept
             return (g._alias(self.shape, (0,) * len(self.shape), g._offset),)
@@ -254,6 +254,7 @@ class _ExtremeAll(SavingNode):
 
 class MaskedFillBackward1(Node):
     """zeros.masked_fill_(mask, value) with a 0-dim tensor value: the value's gradient sums the masked grads."""
+    saved_names = ("mask",)
 
     def __init__(self, mask, value):
         Node.__init__(self, (NONE_EDGE, edge_of(value)))
@@ -285,10 +286,10 @@ class SelectingBackward(Node):
         idx, = self.unpack()
         if not self.shape:
             return (g.clone() if g.requires_grad else g,)
+        dim = as_program_gave(self, "dim")  # (the formula's ops save the dim as given: ScatterBackward0's)
         if not self.keepdim:
-            g = g.unsqueeze(self.dim)
-            idx = idx.unsqueeze(self.dim)
-        return (_scatter_into_zeros(self.shape, self.dim, idx, g),)
+            g, idx = g.unsqueeze(dim), idx.unsqueeze(dim)
+        return (fresh(np.zeros(self.shape, g.dtype.np), g.dtype).scatter(dim, idx, g),)
 
 
 def _extreme_nodes(base, number, **declared):
@@ -299,25 +300,6 @@ def _extreme_nodes(base, number, **declared):
 _EXTREME_ALL = _extreme_nodes(_ExtremeAll, 1, saved_names=("self", "result"))
 _EXTREME_DIM = _extreme_nodes(SelectingBackward, 0, saved_names=("indices",), saved_values={
     "dim": as_given("dim"), "keepdim": "keepdim", "self_sym_sizes": "shape"})
-
-
-class ScatterBackward0(InputNode):
-    """zeros.scatter(dim, index, src): its gradient gathers src's positions back."""
-    fields, saved_count = ("dim",), 1  # (src, dim, index)
-
-    def backward(self, g):
-        index, = self.unpack()
-        return (fresh(np.take_along_axis(g._np, index._np, axis=self.dim), g.dtype),)
-
-
-def _scatter_into_zeros(shape, dim, index, src):
-    """The backward of max/min along a dim, recordable for create_graph (PyTorch uses scatter too)."""
-    z = np.zeros(shape, src.dtype.np)
-    np.put_along_axis(z, index._np, src._np, axis=dim)
-    out = from_numpy(z, src.dtype)
-    if needs_grad(src):
-        attach(out, ScatterBackward0(src, dim, index))
-    return out
 
 
 tensor_max = _extreme("max", np.max, np.argmax)
@@ -367,8 +349,12 @@ class ReductionBackward(SavingNode):
 class _ExtremeBackward(ReductionBackward):
 
     def backward(self, g):
-        """PyTorch's scale_grad_by_count: the gradient shared evenly by the elements equal to the extreme."""
-        x, g, result = self.restored(g)
+        """PyTorch's scale_grad_by_count: the gradient shared evenly by the elements equal to the extreme; g and the
+        result brought back to x's rank by restore_reduced_dims (a reshape: ViewBackward0 under create_graph)."""
+        x, result = self.unpack()
+        if not self.keepdim:
+            kept = [1 if d in self.dims else n for d, n in enumerate(x._shape)]
+            g, result = g.reshape(kept), result.reshape(kept)
         mask = result == x
         return ((g / mask.sum(list(self.dims), keepdim=True)) * mask,)
 
@@ -515,7 +501,8 @@ class CumsumBackward0(InputNode):
         if g.numel() <= 1 or g._shape[self.dim] == 1:
             return (g,)
         if needs_grad(g):  # create_graph: PyTorch's formula, recorded (FlipBackward0, CumsumBackward0, ...)
-            return (g.flip(self.dim).cumsum(self.dim).flip(self.dim),)
+            dim = as_program_gave(self, "dim")
+            return (g.flip(dim).cumsum(dim).flip(dim),)
         return (fresh(np.flip(_cumsum_np(np.flip(g._np, self.dim), self.dim, g.dtype), self.dim).copy(), g.dtype),)
 
 
@@ -647,7 +634,8 @@ class LinalgVectorNormBackward0(SavingNode):
 
     def backward(self, g):
         x, norm = self.unpack()
-        return (norm_backward(g, x, norm, self.p, self.dims, self.keepdim),)
+        one = self.dims is not None and len(self.dims) == 1  # (unsqueeze_multiple: one dim as given)
+        return (norm_backward(g, x, norm, self.p, as_program_gave(self, "dims") if one else self.dims, self.keepdim),)
 
 
 class NormBackward1(LinalgVectorNormBackward0):
@@ -672,6 +660,7 @@ def norm_backward(g, x, norm, p, dims, keepdim):
     defines no gradient for the count of non-zeros)."""
     if p == 0:
         return None
+    p = float(p)  # (p_.toDouble(): the gradient's graph shows pow(1.0))
     if not keepdim and x.dim() != 0 and dims is not None:  # (unsqueeze_multiple: none for all dims)
         for d in sorted(dims):
             g, norm = g.unsqueeze(d), norm.unsqueeze(d)

@@ -6,9 +6,11 @@ import numpy as np
 from .core import InputNode, attach, fresh, needs_grad
 
 
-def _scalar_op(name, kernel, backward):
-    """The function and its node: kernel(values, number) in the tensor's dtype; backward(node, g)."""
-    node_cls = type(name, (InputNode,), {"__slots__": ("other",), "fields": ("other",), "backward": backward})
+def _scalar_op(name, kernel, backward, saved_values=None):
+    """The function and its node: kernel(values, number) in the tensor's dtype; backward(node, g); saved_values:
+    the Scalars the node shows as grad_fn._saved_<name> (derivatives.yaml's formula reads them)."""
+    node_cls = type(name, (InputNode,), {"__slots__": ("other",), "fields": ("other",), "backward": backward,
+                                         "saved_values": saved_values or {}})
 
     def apply(t, number):
         if t._np.dtype == np.float16:  # (half's opmath: float, with the number as a float, rounded once at the end)
@@ -22,8 +24,22 @@ def _scalar_op(name, kernel, backward):
     return node_cls, apply
 
 
-MulBackward1, mul_scalar = _scalar_op("MulBackward1", np.multiply, lambda self, g: (mul_scalar(g, self.other),))
-DivBackward1, div_scalar = _scalar_op("DivBackward1", np.true_divide, lambda self, g: (div_scalar(g, self.other),))
+MulBackward1, mul_scalar = _scalar_op("MulBackward1", np.multiply, lambda self, g: (mul_scalar(g, self.other),),
+                                      {"other": "other"})
+DivBackward1, div_scalar = _scalar_op("DivBackward1", np.true_divide, lambda self, g: (div_scalar(g, self.other),),
+                                      {"other": "other"})
 AddBackward1, add_scalar = _scalar_op("AddBackward1", np.add, lambda self, g: (g,))
 SubBackward1, sub_scalar = _scalar_op("SubBackward1", np.subtract, lambda self, g: (g,))
-RsubBackward1, rsub_scalar = _scalar_op("RsubBackward1", lambda x, n: n - x, lambda self, g: (-g,))
+RsubBackward1, rsub_scalar = _scalar_op("RsubBackward1", lambda x, n: n - x, lambda self, g: (-g,),
+                                        {"alpha": lambda node: 1})
+
+
+def number_minus(number, t):
+    """C++'s `number - t` in a formula: empty_like(t).fill_(number).sub_(t) (ATen's TensorOperators.h), so the
+    gradient's graph shows SubBackward0 of the in-place sub."""
+    return fresh(np.full(t._shape, number, t.dtype.np), t.dtype).sub_(t)
+
+
+def number_over(number, t):
+    """C++'s `number / t` in a formula: empty_like(t).fill_(number).div_(t) (DivBackward0 of the in-place div)."""
+    return fresh(np.full(t._shape, number, t.dtype.np), t.dtype).div_(t)

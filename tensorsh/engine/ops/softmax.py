@@ -21,7 +21,7 @@ class SoftmaxBackward0(Node):
 
     def backward(self, g):
         y, = self.unpack()
-        return (softmax_backward_data(g, y, self.dim, self.log),)
+        return (softmax_backward_data(g, y, self.dim, self.log, self.given_dim),)
 
 
 class LogSoftmaxBackward0(SoftmaxBackward0):
@@ -29,9 +29,10 @@ class LogSoftmaxBackward0(SoftmaxBackward0):
     saved_names, saved_values = SoftmaxBackward0.saved_names, SoftmaxBackward0.saved_values
 
 
-def softmax_backward_data(g, y, dim, log):
+def softmax_backward_data(g, y, dim, log, given_dim=None):
     """ATen's _softmax_backward_data / _log_softmax_backward_data: PyTorch's kernel where the kernels have it,
-    recorded under create_graph (SoftmaxBackwardDataBackward0, LogSoftmaxBackwardDataBackward0)."""
+    recorded under create_graph (SoftmaxBackwardDataBackward0, LogSoftmaxBackwardDataBackward0; given_dim: the dim
+    as the program gave it, which the node shows)."""
     r = None
     if g._shape == y._shape:
         gn, yn, d = g._np, y._np, dim
@@ -50,16 +51,18 @@ def softmax_backward_data(g, y, dim, log):
         r = r._np
     out = fresh(np.asarray(r).reshape(y._shape), y.dtype)
     if needs_grad(g, y):
-        attach(out, (LogSoftmaxBackwardDataBackward0 if log else SoftmaxBackwardDataBackward0)(g, y, dim))
+        attach(out, (LogSoftmaxBackwardDataBackward0 if log else SoftmaxBackwardDataBackward0)(
+            g, y, dim, dim if given_dim is None else given_dim))
     return out
 
 
 class SoftmaxBackwardDataBackward0(SavingNode):
     """The softmax gradient's own derivative: for grad_output the same op again, for output PyTorch's
     softmax_double_backward."""
-    __slots__ = ("dim",)
-    inputs, saves_result, fields = 2, None, ("dim",)
+    __slots__ = ("dim", "given_dim")
+    inputs, saves_result, fields = 2, None, ("dim", "given_dim")
     log = False
+    saved_names, saved_values = ("grad_output", "output"), {"dim": lambda n: unsigned(n.given_dim)}
 
     def backward(self, gg):
         g, y = self.unpack()
@@ -67,13 +70,14 @@ class SoftmaxBackwardDataBackward0(SavingNode):
         if self.log:
             return ((gg - (gg * y.exp()).sum(d, keepdim=True)) if want_g else None,
                     (-g.sum(d, keepdim=True) * y.exp() * gg) if want_y else None)
-        return (softmax_backward_data(gg, y, d, False) if want_g else None,
+        return (softmax_backward_data(gg, y, d, False, self.given_dim) if want_g else None,
                 (g * gg - (y * g).sum(d, keepdim=True) * gg - g * (y * gg).sum(d, keepdim=True)) if want_y else None)
 
 
 class LogSoftmaxBackwardDataBackward0(SoftmaxBackwardDataBackward0):
     __slots__ = ()
     log = True
+    saved_names, saved_values = SoftmaxBackwardDataBackward0.saved_names, SoftmaxBackwardDataBackward0.saved_values
 
 
 def _softmax_op(self, dim, dtype, node_cls):

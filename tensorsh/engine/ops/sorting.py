@@ -4,7 +4,7 @@ import numpy as np
 from .. import dtypes, layout
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
-from ..saved_names import as_given, given
+from ..saved_names import as_given, as_program_gave, given
 from ..storage import Storage, VersionCounter
 from ..tensorimpl import Tensor
 from .core import attach, fresh, needs_grad
@@ -46,7 +46,8 @@ class SortBackward0(Node):
 
     def backward(self, g):
         indices, = self.unpack()  # each value's gradient goes back to the place it was taken from (PyTorch's
-        return (g.new_zeros(self.shape).scatter(self.dim, indices, g),)  # value_selecting_reduction_backward)
+        return (g.new_zeros(self.shape).scatter(as_program_gave(self, "dim"), indices, g),)  # (PyTorch's
+        # value_selecting_reduction_backward, its dim as given)
 
 
 class SortBackward1(SortBackward0):

@@ -10,9 +10,9 @@ from ..errors import make, runtime, type_error
 from ..scalars import FLOAT32_MAX, check_opmath
 from ..tensorimpl import Tensor, _shape_list
 from .args import _invalid_combination
-from .core import (attach, cast_for_inplace, from_numpy, laid_out_like, needs_grad, operand_edge, precheck,
+from .core import (attach, cast_for_inplace, laid_out_like, needs_grad, operand_edge, precheck,
                    self_overlapping, sum_to, type_name, write_inplace, written)
-from .scalar_arith import mul_scalar
+from .scalar_arith import mul_scalar, number_minus, number_over
 
 
 def _tensors(op, names, values):
@@ -80,8 +80,7 @@ class AddcdivBackward0(_ThreeWayBackward):
 
     def grads(self, g, _, t1, t2):
         v = self.value
-        # (C++'s `value / tensor2` divides a wrapped number tensor: DivBackward0, one rounding)
-        return (g, g * (from_numpy(np.asarray(v, t2.dtype.np), t2.dtype) / t2) if self.next_functions[1][0] else None,
+        return (g, g * number_over(v, t2) if self.next_functions[1][0] else None,
                 -g * (mul_scalar(t1, v) / (t2 * t2)) if self.next_functions[2][0] else None)
 
 
@@ -125,16 +124,16 @@ class LerpBackward0(_ThreeWayBackward):
     """A number weight: self gets g * (1 - w), end g * w."""
     saved_values = {"weight": "value"}
 
-    def grads(self, g, *_):
+    def grads(self, g, *_):  # (derivatives.yaml's grad * (1 - weight.toDouble()) and grad * weight: mul.Scalar)
         w = self.value
-        return (g * (1.0 - w), g * w)
+        return (mul_scalar(g, 1.0 - w), mul_scalar(g, w))
 
 
 class LerpBackward1(_ThreeWayBackward):
     saved_names = ("self", "end", "weight")
 
     def grads(self, g, start, end, weight):
-        return (g * (1 - weight) if self.next_functions[0][0] else None,
+        return (g * number_minus(1, weight) if self.next_functions[0][0] else None,
                 g * weight if self.next_functions[1][0] else None,
                 g * (end - start) if self.next_functions[2][0] else None)
 

@@ -89,7 +89,7 @@ def _reciprocal(z):
 
 # grad_fn -> (the complex kernel, its derivative f'(z) from what the node saves: x or the result r); the gradient
 # PyTorch's formulas give a holomorphic f is grad * conj(f'(z)) (derivatives.yaml's .conj() placements)
-_LN2, _LN10 = math.log(2), math.log(10)
+_LN2, _LN10 = 0.6931471805599453, 2.3025850929940456  # (derivatives.yaml's literals; math.log(10) is 1 ulp above)
 COMPLEX_UNARY = {
     "ExpBackward0": (np.exp, lambda r: r), "LogBackward0": (np.log, lambda x: 1 / x),
     "SinBackward0": (np.sin, np.cos), "CosBackward0": (np.cos, lambda x: -np.sin(x)),
@@ -201,43 +201,50 @@ cos = vml_unary("cos", "CosBackward0", kernels.vml_cos, lambda g, x: g * -x.sin(
 
 
 class _BackwardOp(Node):
-    """The node of a fused backward kernel (sigmoid_backward, ...): what create_graph records for it."""
-    __slots__ = ("kind",)
+    """The node of a fused backward kernel (sigmoid_backward, ...): what create_graph records for it; a subclass per
+    kernel (_backward_op) names it and what it saves (grad_fn._saved_*: None where PyTorch's formula reads no g)."""
+    __slots__ = ()
 
-    def __init__(self, kind, g, y):
+    def __init__(self, g, y):
         Node.__init__(self, (operand_edge(g), operand_edge(y)))
-        self.kind = kind
-        self.name_ = _BACKWARD_OPS[kind][1]
         self.saved = (SavedTensor(g), SavedTensor(y))
 
     def backward(self, gg):
         g, y = self.unpack()
-        return _BACKWARD_OPS[self.kind][2](gg, g, y)
+        return self.formula(gg, g, y)
 
 
-_BACKWARD_OPS = {
-    "sigmoid": (lambda g, y: kernels.sigmoid_backward(g._np, y._np), "SigmoidBackwardBackward0",
-                lambda gg, g, y: (gg * (1 - y) * y, gg * g * (1 - 2 * y))),
-    "tanh": (lambda g, y: kernels.tanh_backward(g._np, y._np), "TanhBackwardBackward0",
-             lambda gg, g, y: (gg * (1 - y * y), gg * g * -2 * y)),
-    # threshold_backward: `self <= threshold ? 0 : grad`, so a NaN result passes the gradient on
-    "relu": (lambda g, y: kernels.relu_backward(g._np, y._np), "ThresholdBackwardBackward0",
-             lambda gg, g, y: (gg * (y <= 0).logical_not(), zeros_of(gg))),  # (self's: zeros_like(grad))
-}
+def _backward_op(name, values, formula, saved=("grad_output", "output"), saved_values=None, operands=None):
+    """The differentiable op of a fused backward kernel: values(g, y) as an array (operands: the kernel's operands
+    in its order, for the result's layout), recorded under create_graph as node `name` whose backward is
+    formula(gg, g, y)."""
+    node = type(name, (_BackwardOp,), {"__slots__": (), "name_": name, "formula": staticmethod(formula),
+                                        "saved_names": saved, "saved_values": saved_values or {}})
 
-
-def _backward_op(kind):
     def op(g, y):
-        out = binary_result(_BACKWARD_OPS[kind][0](g, y), g.dtype, *((y, g) if kind == "relu" else (g, y)))
-        # (threshold_backward's operands are (self, grad); sigmoid_backward's and tanh_backward's (grad, output))
+        out = binary_result(values(g, y), g.dtype, *(operands(g, y) if operands else (g, y)))
         if needs_grad(g, y):
-            attach(out, _BackwardOp(kind, g, y))
+            attach(out, node(g, y))
         return out
     return op
 
 
-tanh = vml_unary("tanh", "TanhBackward0", kernels.vml_tanh, _backward_op("tanh"), "result", inplace_function=True)
-sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _backward_op("sigmoid"), "result",
+# derivatives.yaml's: each op's gradient for grad_output is the op again on the new gradient; for the output
+# sigmoid_backward's grad * grad_output * (-2 * output + 1), tanh_backward's grad * (-2 * output * grad_output)
+# (C++'s number * tensor and tensor + number: mul.Scalar, add.Scalar)
+_sigmoid_backward = _backward_op("SigmoidBackwardBackward0", lambda g, y: kernels.sigmoid_backward(g._np, y._np),
+                                 lambda gg, g, y: (_sigmoid_backward(gg, y), gg * g * add_scalar(mul_scalar(y, -2), 1)))
+_tanh_backward = _backward_op("TanhBackwardBackward0", lambda g, y: kernels.tanh_backward(g._np, y._np),
+                              lambda gg, g, y: (_tanh_backward(gg, y), gg * (mul_scalar(y, -2) * g)))
+# threshold_backward(grad, result, 0): `self <= threshold ? 0 : grad`, so a NaN result passes the gradient on; its
+# operands are (self, grad), its gradient for self zeros_like(grad)
+_relu_backward = _backward_op("ThresholdBackwardBackward0", lambda g, y: kernels.relu_backward(g._np, y._np),
+                              lambda gg, g, y: (_relu_backward(gg, y), zeros_of(gg)), (None, "self"),
+                              {"threshold": lambda node: 0}, lambda g, y: (y, g))
+
+
+tanh = vml_unary("tanh", "TanhBackward0", kernels.vml_tanh, _tanh_backward, "result", inplace_function=True)
+sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _sigmoid_backward, "result",
                 inplace_function=True)
 sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", kernels.sqrt), lambda g, r: g / mul_scalar(r, 2), "result")
 def _refuse_bool(message, np_fn):
@@ -251,7 +258,7 @@ def _refuse_bool(message, np_fn):
 
 relu = unary("relu", "ReluBackward0", _refuse_bool("Boolean inputs not supported for relu",
                                                  lambda x: kernels.maximum(x, x.dtype.type(0))),
-             _backward_op("relu"), "result", float_only=False, inplace_function=True)
+             _relu_backward, "result", float_only=False, inplace_function=True)
 def _abs_values(x):
     if x.dtype == np.bool_:  # PyTorch's abs has no bool kernel
         raise errors.make("NotImplementedError", "\"abs_cpu\" not implemented for 'Bool'")
@@ -318,8 +325,8 @@ def _hyperbolic(name, kernel, backward):
 asinh = _hyperbolic("asinh", kernels.libm_each("asinh", np.arcsinh), lambda g, x: g * (x.pow(2) + 1).rsqrt())
 acosh = _hyperbolic("acosh", kernels.libm_each("acosh", np.arccosh), lambda g, x: g * (x.pow(2) - 1).rsqrt())
 atanh = _hyperbolic("atanh", kernels.via_double(np.arctanh), lambda g, x: g * 1 / (1 - x.pow(2)))
-log2 = unary("log2", "Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / mul_scalar(x, math.log(2)))
-log10 = unary("log10", "Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / mul_scalar(x, math.log(10)))
+log2 = unary("log2", "Log2Backward0", nans.with_pytorch_nans("log2", kernels.via_double(np.log2)), lambda g, x: g / mul_scalar(x, _LN2))
+log10 = unary("log10", "Log10Backward0", nans.with_pytorch_nans("log10", kernels.via_double(np.log10)), lambda g, x: g / mul_scalar(x, _LN10))
 
 
 def _rounding(kernel, np_fn):

@@ -13,8 +13,8 @@ from ..tensorimpl import Tensor, _contiguous_strides, _shape_list, int_elements
 from .args import _int_list, _ints, as_strided_geometry
 from .copies import clone
 from ..saved_names import INT64_MAX, unsigned
-from .core import (InputNode, VIEW_BACKWARD, VIEW_SAVED, ViewNode, attach, embed, fresh, make_view, needs_grad,
-                   refresh_view_grad_fn, sum_to, tensor_params, unchecked)
+from .core import (EMBED_SAVED, InputNode, VIEW_BACKWARD, VIEW_SAVED, ViewNode, attach, embed, fresh, make_view, needs_grad,
+                   refresh_view_grad_fn, shown_given, sum_to, tensor_params, unchecked)
 from .reductions import reduce_dims
 from .registry import op
 
@@ -31,6 +31,15 @@ def _squeeze_backward(g, shape, *args):
     return g.reshape(shape)
 
 
+def _unsqueeze_to(g, shape, dims=None):
+    """PyTorch's unsqueeze_to, squeeze's gradient: g.unsqueeze(d) for each size-1 dim d of shape (of dims, wrapped,
+    when given), in order (UnsqueezeBackward0 under create_graph)."""
+    for d, n in enumerate(shape):
+        if n == 1 and (dims is None or d in dims):
+            g = g.unsqueeze(d)
+    return g
+
+
 VIEW_BACKWARD.update({
     "ViewBackward0": lambda g, shape: g.reshape(shape),
     "ReshapeAliasBackward0": lambda g, shape: g.reshape(shape),
@@ -40,9 +49,9 @@ VIEW_BACKWARD.update({
     "TransposeBackward0": lambda g, shape, d0, d1: g.transpose(d0, d1),
     "PermuteBackward0": lambda g, shape, dims: g.permute(*np.argsort(dims).tolist()),
     "UnsqueezeBackward0": lambda g, shape, d: g.squeeze(d),
-    "SqueezeBackward0": _squeeze_backward,
-    "SqueezeBackward1": _squeeze_backward,
-    "SqueezeBackward2": _squeeze_backward,
+    "SqueezeBackward0": _unsqueeze_to,
+    "SqueezeBackward1": _unsqueeze_to,
+    "SqueezeBackward2": _unsqueeze_to,
     "SqueezeBackward4": _squeeze_backward,
     "ExpandBackward0": lambda g, shape: sum_to(g, shape),
     "SelectBackward0": _select_backward,
@@ -59,6 +68,8 @@ VIEW_SAVED.update({  # what PyTorch's view nodes save (self_sym_sizes: the base'
     "DiagonalBackward0": ("dim1", "dim2", "offset", "self_sym_sizes"),
     "UnfoldBackward0": ("dimension", "self_sym_sizes", "size", "step"),
 })
+EMBED_SAVED.update({"SelectBackwardBackward0": ("dim", "index"), "SliceBackwardBackward0": ("dim", "start", "end", "step"),
+                    "DiagonalBackwardBackward0": ("dim1", "dim2", "offset")})  # (their view's saved values, in order)
 
 
 def _infer_shape(shape, numel):
@@ -240,8 +251,8 @@ def transpose(self, dim0, dim1):
     if n:
         shape[d0], shape[d1] = shape[d1], shape[d0]
         stride[d0], stride[d1] = stride[d1], stride[d0]
-    return make_view(self, shape, stride, self._offset, "TransposeBackward0", (d0, d1),
-                     saved=(unsigned(dim0), unsigned(dim1)))
+    return make_view(self, shape, stride, self._offset, "TransposeBackward0", (dim0, dim1),  # (its gradient's
+                     saved=(unsigned(dim0), unsigned(dim1)))  # transpose takes the dims as given, as PyTorch's)
 
 
 def permute(self, *dims):
@@ -263,7 +274,8 @@ def unsqueeze(self, dim):
     new_stride = shape[d] * stride[d] if d < len(shape) else 1
     shape.insert(d, 1)
     stride.insert(d, new_stride)
-    return make_view(self, shape, stride, self._offset, "UnsqueezeBackward0", (d,), saved=(unsigned(dim),))
+    return make_view(self, shape, stride, self._offset, "UnsqueezeBackward0", (dim,),  # (its gradient's squeeze:
+                     saved=(unsigned(dim),))  # the dim as given)
 
 
 def _zero_dim_dims(self, dim):
@@ -287,7 +299,7 @@ def squeeze(self, dim=None):
         name = "SqueezeBackward1" if not isinstance(dim, (tuple, list)) else "SqueezeBackward2"
     given = () if dim is None else (tuple(map(unsigned, dim)) if isinstance(dim, (tuple, list)) else unsigned(dim),)
     return make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name,
-                     saved=given)
+                     () if dim is None else (dims,), saved=given)
 
 
 def _squeeze_named(self, dim, name):
@@ -472,6 +484,8 @@ def unfold(self, dimension, size, step):
 
 class UnfoldBackwardBackward0(InputNode):
     fields = ("dim", "size", "step")
+    given = None  # (UnfoldBackward0's saved dimension, size, step: what this node shows)
+    saved_values = shown_given(("dim", "size", "step"))
 
     def backward(self, gg):
         return (gg.unfold(self.dim, self.size, self.step),)
