@@ -73,30 +73,49 @@ def _check_uniform_bounds(from_, to, dt):
                       f"found to={messages.cpp_double(to)} and from={messages.cpp_double(from_)} which result in to-from to exceed the limit")
 
 
-def random_inplace(self, from_=None, to=None, generator=None, **kw):
+def random_inplace(self, *bounds, generator=None, **kw):
     """Tensor.random_(), random_(to), random_(from, to): ATen's random_kernel (a word modulo the dtype's span:
     2^digits + 1 for a float, max + 1 for an integer, the low bit for bool) and random_from_to (the engine's
-    randint draws, [from, to))."""
-    from_ = kw.pop("from", from_)
+    randint draws, [from, to); `to=None` is [from, the dtype's top], from int64's lowest all 64 bits)."""
+    if "to" in kw:  # (the keywords of the (from, to) and (to) overloads, as the parser bound them)
+        bounds += (kw.pop("to"),)
+    if "from" in kw:
+        bounds = (kw.pop("from"),) + bounds
     precheck(self)
     dt, n = self.dtype, self.numel()
     g = creation._generator(generator)
-    if from_ is None and to is None:
+    if not bounds:
         if dt is dtypes.bool_:
             values = g._words(n) & np.uint64(1)
         elif dt is dtypes.float64 or dt is dtypes.int64:
             span = (1 << 53) + 1 if dt is dtypes.float64 else 1 << 63
             values = g._words64(n) % np.uint64(span)
         else:
-            span = (1 << (np.finfo(dt.np).nmant + 1)) + 1 if dt.category == 2 else int(np.iinfo(dt.np).max) + 1
+            span = (1 << creation._float_digits(dt)) + 1 if dt.category == 2 else int(np.iinfo(dt.np).max) + 1
             values = g._words(n) % np.uint64(span)
         return fill_random(self, values.astype(dt.np), "RandomBackward2")
-    name = "RandomBackward0"
-    if to is None:
-        from_, to, name = 0, from_, "RandomBackward1"
+    if len(bounds) == 1:
+        from_, to, name = 0, bounds[0], "RandomBackward1"
+    else:
+        (from_, to), name = bounds, "RandomBackward0"
+    if to is None and from_ == _INT64_MIN:
+        return _random_full_range(self, g, dt, n)
     from_, to = creation.random_bounds(from_, to, dt)
     values = g.randint(from_, to, n) if n else np.empty(0, np.int64)
     return fill_random(self, values.astype(dt.np), name)
+
+
+_INT64_MIN = -(1 << 63)
+
+
+def _random_full_range(self, g, dt, n):
+    """random_(int64's lowest, None): every 64-bit draw as an int64, cast to the dtype (random_full_64_bits_range)."""
+    if n and dt in (dtypes.float16, dtypes.bool_):
+        raise creation.not_implemented_for("random_full_64_bits_range_kernel_cpu", dt)  # (ATen's dispatch lacks it)
+    if n and dt not in (dtypes.int64, dtypes.float64, dtypes.float32, dtypes.bfloat16):
+        raise runtime("random_full_64_bits_range_kernel_cpu handles only int64, double, float and bfloat16")
+    values = g._words64(n).view(np.int64).astype(dt.np)
+    return fill_random(self, dtypes.to_bfloat16(values) if dt is dtypes.bfloat16 else values, "RandomBackward0")
 
 
 def bernoulli_inplace(self, p=0.5, generator=None):
